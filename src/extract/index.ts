@@ -1,0 +1,26 @@
+/**
+ * The extract stage: runs every extractor over every normalized command and
+ * returns the facts in command order.
+ */
+import type { AnalyzeContext, Fact, NormalizedCommand } from '../engine/types.js';
+import type { Extractor } from './extractor.js';
+import { extractFs } from './fs.js';
+import { extractGit } from './git.js';
+import { extractShell } from './shell.js';
+import { extractHttp } from './http.js';
+import { extractSql } from './sql.js';
+import { extractCloud } from './cloud.js';
+import { extractExfil } from './exfil.js';
+
+/** Order matters only for output stability. graphql facts come from extractHttp. */
+export const EXTRACTORS: Extractor[] = [extractFs, extractGit, extractShell, extractHttp, extractSql, extractCloud, extractExfil];
+
+export function extractFacts(commands: NormalizedCommand[], ctx: AnalyzeContext): Fact[] {
+  const facts: Fact[] = [];
+  commands.forEach((cmd, i) => {
+    for (const ex of EXTRACTORS) {
+      for (const f of ex(cmd, ctx, commands)) facts.push({ ...f, command: i } as Fact);
+    }
+  });
+  return facts;
+}

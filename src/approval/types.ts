@@ -66,3 +66,45 @@ export interface DecisionEvent {
   /** One-line reason. */
   reason: string;
 }
+
+/** The agent's pseudo-terminal as the supervisor exposes it to a UI. */
+export interface AgentTerminal {
+  /** Subscribe to the agent's output (raw bytes as UTF-8 string chunks, secrets already masked when masking is on). Returns an unsubscribe function. */
+  onData(cb: (chunk: string) => void): () => void;
+  /** Send keystrokes to the agent. */
+  write(data: string): void;
+  /** Resize the agent's terminal. */
+  resize(cols: number, rows: number): void;
+  /** Called once when the agent exits, with its exit code. */
+  onExit(cb: (code: number) => void): void;
+  cols: number;
+  rows: number;
+}
+
+/** Live facts about the session, for status lines. */
+export interface SessionInfo {
+  /** Session id (also the runtime dir's name). */
+  id: string;
+  /** Loaded packs, `pack@version`. */
+  packs: string[];
+  /** Absolute path of the audit log. */
+  auditPath: string;
+  /** Absolute path of the watch socket (`agentfw watch` attaches here). */
+  watchSocket: string;
+}
+
+/**
+ * A user interface for a running session (the TUI). The supervisor calls `start` after
+ * spawning the agent; the UI renders the terminal and the decision stream, and returns
+ * an Approver that the broker consults on `ask`.
+ */
+export interface SessionUi {
+  start(opts: {
+    terminal: AgentTerminal;
+    info: SessionInfo;
+    /** Subscribe to decision events (every allow/ask/deny). Returns an unsubscribe function. */
+    onDecision(cb: (ev: DecisionEvent) => void): () => void;
+  }): Approver;
+  /** Restore the user's terminal. Idempotent. */
+  stop(): void;
+}

@@ -1,0 +1,29 @@
+/**
+ * The contract between the secrets layer and its users (supervisor, shims, audit, TUI).
+ * Implemented in src/secrets/.
+ */
+
+/** Masks a byte stream chunk by chunk, correctly across chunk boundaries. */
+export interface StreamMasker {
+  /** Feed a chunk; returns the bytes that are safe to emit now (may hold back a tail that could be the start of a secret). */
+  push(chunk: Buffer): Buffer;
+  /** End of stream: returns whatever was held back, masked. */
+  flush(): Buffer;
+}
+
+/** The secrets known to one session. */
+export interface SecretSet {
+  /** Replace every known value and every detected secret in `text` with `agentfw:masked:NAME`. */
+  mask(text: string): string;
+  /** A fresh streaming masker for one output stream. */
+  streamMasker(): StreamMasker;
+  /** The environment the agent gets: secret variables replaced by `agentfw:masked:NAME` placeholders. */
+  agentEnv(env: Record<string, string | undefined>): Record<string, string>;
+  /**
+   * The real values to re-inject into an *approved* command's environment, for the
+   * variables config allows for this program/host. Empty object = none.
+   */
+  reinject(program: string, hosts: string[]): Record<string, string>;
+  /** Number of known secret values (for status lines). */
+  readonly size: number;
+}

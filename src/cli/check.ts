@@ -1,6 +1,147 @@
-import { AgentfwError } from '../errors.js';
+/**
+ * `agentfw check` — the engine's command-line face (contract: DESIGN.md §4).
+ *
+ *   agentfw check [--cwd DIR] [--workspace DIR] [--ruleset PATH]... [--json] -- 'COMMAND'
+ *   agentfw check --stdin --json      one {"cmd","cwd"} per line in, one verdict per line out
+ *
+ * Exit (single command): 0 allow · 10 ask · 20 deny · 2 usage error · 1 internal error.
+ */
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { loadEngine, makeContext, type Engine } from '../engine/analyze.js';
+import { payloadReader } from '../engine/payload-reader.js';
+import { DEFAULT_LIMITS, type Decision, type Verdict } from '../engine/types.js';
+import { usageError } from '../errors.js';
+import { parseArgs } from './args.js';
+import { formatDecision } from './format.js';
 
-// Placeholder until this subcommand is written.
-export async function run(_argv: string[]): Promise<number> {
-  throw new AgentfwError('E_NOT_IMPLEMENTED', '`agentfw check` is not available in this build', 'update agentfw');
+export const EXIT_CODES: Record<Verdict, number> = { allow: 0, ask: 10, deny: 20 };
+
+const HELP = `usage: agentfw check [--cwd DIR] [--workspace DIR] [--ruleset PATH]... [--json] -- 'COMMAND'
+       agentfw check --stdin --json [--ruleset PATH]...
+
+Analyses a shell command without running it and prints the verdict.
+  --cwd DIR         directory the command would run in (default: current directory)
+  --workspace DIR   project root; paths outside it are "outside-workspace" (default: --cwd)
+  --ruleset PATH    extra ruleset file or folder (repeatable), on top of the built-in packs
+  --json            print the verdict as JSON
+  --stdin           batch mode: read {"cmd": "...", "cwd": "..."} lines, write one verdict line each
+exit: 0 allow, 10 ask, 20 deny, 2 usage error, 1 internal error
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, {
+    flags: ['json', 'stdin', 'help'],
+    options: ['cwd', 'workspace'],
+    lists: ['ruleset'],
+  });
+  if (a.flags.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const engine = await loadEngine({ rulesetPaths: a.lists.ruleset });
+  const cwd = path.resolve(a.options.cwd ?? process.cwd());
+  const workspace = path.resolve(a.options.workspace ?? cwd);
+
+  if (a.flags.stdin) {
+    if (a.rest.length)
+      throw usageError(
+        '--stdin takes no command argument',
+        'pass commands as JSON lines on stdin, or drop --stdin',
+      );
+    if (!a.flags.json) throw usageError('--stdin needs --json', 'run `agentfw check --stdin --json`');
+    await batch(engine, cwd, a.options.workspace ? workspace : undefined);
+    return 0;
+  }
+  if (!a.rest.length)
+    throw usageError('no command given', "pass the command after --, e.g. agentfw check -- 'rm -rf /'");
+  const script = a.rest.join(' ');
+  const d = engine.analyze(script, context(cwd, workspace));
+  process.stdout.write(
+    a.flags.json
+      ? JSON.stringify(toJson(d)) + '\n'
+      : formatDecision(script, d, process.stdout.isTTY === true),
+  );
+  return EXIT_CODES[d.decision];
+}
+
+function context(cwd: string, workspace: string) {
+  return makeContext({ cwd, workspace, readFile: payloadReader(DEFAULT_LIMITS.maxPayloadBytes) });
+}
+
+/** The JSON verdict: DESIGN.md's `decision` and `findings`, plus what the engine understood. */
+export function toJson(d: Decision): Record<string, unknown> {
+  return {
+    decision: d.decision,
+    findings: d.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      decision: f.decision,
+      message: f.message,
+      agent_message: f.agent_message,
+      evidence: f.evidence,
+      ...(f.confirm !== undefined ? { confirm: f.confirm } : {}),
+    })),
+    reason: d.reason,
+    commands: d.commands,
+    facts: d.facts,
+    issues: d.issues,
+    ms: Math.round(d.ms * 1000) / 1000,
+  };
+}
+
+/** One verdict line per input line, in order. A bad line gets an error verdict, never a crash. */
+async function batch(engine: Engine, defaultCwd: string, workspace: string | undefined): Promise<void> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const out: string[] = [];
+  const flush = () => {
+    if (out.length) process.stdout.write(out.join(''));
+    out.length = 0;
+  };
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    if (!line.trim()) continue;
+    out.push(JSON.stringify(batchOne(engine, line, n, defaultCwd, workspace)) + '\n');
+    if (out.length >= 64) flush();
+  }
+  flush();
+}
+
+function batchOne(
+  engine: Engine,
+  line: string,
+  n: number,
+  defaultCwd: string,
+  workspace: string | undefined,
+): Record<string, unknown> {
+  let input: unknown;
+  try {
+    input = JSON.parse(line);
+  } catch {
+    return errorVerdict(
+      'E_BAD_INPUT',
+      `line ${n} is not JSON`,
+      'send one JSON object per line: {"cmd": "...", "cwd": "..."}',
+    );
+  }
+  const obj = input as { cmd?: unknown; cwd?: unknown; workspace?: unknown };
+  if (!obj || typeof obj !== 'object' || typeof obj.cmd !== 'string') {
+    return errorVerdict('E_BAD_INPUT', `line ${n} has no string "cmd"`, 'send {"cmd": "...", "cwd": "..."}');
+  }
+  if (obj.cwd !== undefined && (typeof obj.cwd !== 'string' || !path.isAbsolute(obj.cwd))) {
+    return errorVerdict(
+      'E_BAD_INPUT',
+      `line ${n}: "cwd" must be an absolute path`,
+      'give an absolute "cwd" or leave it out',
+    );
+  }
+  const cwd = (obj.cwd as string | undefined) ?? defaultCwd;
+  const ws = typeof obj.workspace === 'string' ? obj.workspace : (workspace ?? cwd);
+  return toJson(engine.analyze(obj.cmd, context(cwd, ws)));
+}
+
+/** fail closed: an input we could not even read is answered with `ask`, never `allow`. */
+function errorVerdict(code: string, message: string, fix: string): Record<string, unknown> {
+  return { decision: 'ask', findings: [], reason: `${code}: ${message}`, error: { code, message, fix } };
 }

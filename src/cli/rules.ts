@@ -1,6 +1,132 @@
-import { AgentfwError } from '../errors.js';
+/**
+ * `agentfw rules list|test|lint|schema [PATH...]`
+ *
+ *   list    the packs and rules that would load (built-ins + PATHs)
+ *   test    runs every rule's examples through the real pipeline; exit 1 on a failure
+ *   lint    validates the files (schema, regexes, ids) and runs their examples, with
+ *           warnings for weak rules; exit 1 on a problem
+ *   schema  prints the JSON Schema of the ruleset format (for editors)
+ *
+ * With PATHs, test and lint look at those files only; with none, at the built-in packs.
+ */
+import { readFileSync } from 'node:fs';
+import { loadEngine } from '../engine/analyze.js';
+import { runExamples } from '../engine/examples.js';
+import { AgentfwError, usageError } from '../errors.js';
+import {
+  BUILTIN_DIR,
+  compileRulesetText,
+  expandRulesetPaths,
+  formatProblem,
+  type LoadProblem,
+} from '../rules/load.js';
+import { rulesetJsonSchema } from '../rules/schema.js';
+import { parseArgs } from './args.js';
 
-// Placeholder until this subcommand is written.
-export async function run(_argv: string[]): Promise<number> {
-  throw new AgentfwError('E_NOT_IMPLEMENTED', '`agentfw rules` is not available in this build', 'update agentfw');
+const HELP = `usage: agentfw rules list [PATH...]    packs and rules (built-ins plus PATHs)
+       agentfw rules test [PATH...]    run the rules' match / not_match examples
+       agentfw rules lint [PATH...]    validate ruleset files and run their examples
+       agentfw rules schema            print the ruleset JSON Schema
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { flags: ['help', 'json'] });
+  const [sub, ...paths] = a.rest;
+  if (a.flags.help || !sub) {
+    process.stdout.write(HELP);
+    return a.flags.help ? 0 : 2;
+  }
+  switch (sub) {
+    case 'list':
+      return list(paths, a.flags.json === true);
+    case 'test':
+      return test(paths);
+    case 'lint':
+      return lint(paths);
+    case 'schema':
+      process.stdout.write(JSON.stringify(rulesetJsonSchema(), null, 2) + '\n');
+      return 0;
+    default:
+      throw usageError(`unknown rules command "${sub}"`, 'use list, test, lint or schema');
+  }
+}
+
+async function list(paths: string[], json: boolean): Promise<number> {
+  const engine = await loadEngine({ rulesetPaths: paths, skipExamples: true });
+  if (json) {
+    const out = engine.rulesets.map((rs) => ({
+      pack: rs.pack,
+      version: rs.version,
+      file: rs.file,
+      rules: rs.rules.map((r) => ({
+        id: r.id,
+        severity: r.rule.severity,
+        decision: r.rule.decision,
+        title: r.rule.title,
+      })),
+    }));
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    return 0;
+  }
+  for (const rs of engine.rulesets) {
+    process.stdout.write(`${rs.pack}@${rs.version}  (${rs.rules.length} rules)  ${rs.file}\n`);
+    for (const r of rs.rules) {
+      const typed = r.rule.confirm === 'typed' ? ' [typed confirm]' : '';
+      process.stdout.write(
+        `  ${r.rule.decision.padEnd(4)} ${r.rule.severity.padEnd(8)} ${r.id}  ${r.rule.title}${typed}\n`,
+      );
+    }
+  }
+  return 0;
+}
+
+async function test(paths: string[]): Promise<number> {
+  const engine = await loadEngine({ rulesetPaths: paths, noBuiltins: paths.length > 0, skipExamples: true });
+  const results = runExamples(engine.rulesets, engine.analyze);
+  const failed = results.filter((r) => !r.ok);
+  for (const f of failed) {
+    const want = f.expect === 'match' ? 'should trigger' : 'should NOT trigger';
+    process.stdout.write(`FAIL ${f.rule}: ${want}: ${f.command}  (verdict ${f.decision})\n`);
+  }
+  const rules = new Set(results.map((r) => r.rule)).size;
+  process.stdout.write(
+    `${results.length - failed.length} passed, ${failed.length} failed (${rules} rules, ${engine.rulesets.length} packs)\n`,
+  );
+  return failed.length ? 1 : 0;
+}
+
+async function lint(paths: string[]): Promise<number> {
+  const files = expandRulesetPaths(paths.length ? paths : [BUILTIN_DIR]);
+  const problems: LoadProblem[] = [];
+  const warnings: string[] = [];
+  for (const file of files) {
+    const { ruleset, problems: ps } = compileRulesetText(readFileSync(file, 'utf8'), file);
+    problems.push(...ps);
+    for (const r of ruleset?.rules ?? []) {
+      if (!r.rule.examples.not_match.length)
+        warnings.push(`${file}: ${r.id}: no not_match examples (add a benign look-alike)`);
+      if (!r.rule.agent_message)
+        warnings.push(`${file}: ${r.id}: no agent_message (the agent gets the generic one)`);
+      if (r.rule.severity === 'critical' && r.rule.decision === 'ask' && r.rule.confirm !== 'typed') {
+        warnings.push(`${file}: ${r.id}: critical ask without \`confirm: typed\``);
+      }
+    }
+  }
+  if (!problems.length) {
+    try {
+      // Loads with examples checked: failing examples become problems.
+      await loadEngine({ rulesetPaths: files, noBuiltins: true });
+    } catch (err) {
+      if (!(err instanceof AgentfwError)) throw err;
+      process.stdout.write(err.message + '\n');
+      process.stdout.write(`Fix: ${err.fix}\n`);
+      return 1;
+    }
+  }
+  for (const p of problems) process.stdout.write(formatProblem(p) + '\n');
+  for (const w of warnings) process.stdout.write(`warning: ${w}\n`);
+  process.stdout.write(
+    `${files.length} file(s): ${problems.length} problem(s), ${warnings.length} warning(s)\n`,
+  );
+  return problems.length ? 1 : 0;
 }

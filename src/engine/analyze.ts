@@ -3,13 +3,29 @@
  * Pure apart from ctx.readFile. Callers that run for a long time (the supervisor, batch
  * `check --stdin`) create one Engine and call analyze() per command.
  */
-import type { AnalyzeContext, Decision } from './types.js';
+import { quote } from 'shell-quote';
+import { extractFacts } from '../extract/index.js';
+import { normalize } from '../normalize/index.js';
+import { parseScript } from '../parse/parse.js';
+import {
+  BUILTIN_DIR,
+  expandRulesetPaths,
+  loadRulesetFiles,
+  rulesetError,
+  type CompiledRuleset,
+} from '../rules/load.js';
+import { decide } from './decide.js';
+import { runExamples } from './examples.js';
+import type { AnalysisIssue, AnalyzeContext, CommandSummary, Decision, NormalizedCommand } from './types.js';
+import { DEFAULT_LIMITS } from './types.js';
 
 export interface Engine {
   /** Analyse one script. Never throws for any input text; failures become `ask`. */
   analyze(script: string, ctx: AnalyzeContext): Decision;
   /** Names and versions of the loaded packs, for status lines and `rules list`. */
   packs: { pack: string; version: string; rules: number; file: string }[];
+  /** The compiled rulesets (for `rules list`). */
+  rulesets: CompiledRuleset[];
 }
 
 export interface EngineOptions {
@@ -17,14 +33,115 @@ export interface EngineOptions {
   rulesetPaths?: string[];
   /** Skip the built-in packs in rulesets/ (used by `rules test PATH`). */
   noBuiltins?: boolean;
+  /** Skip running the rules' examples at load (only for `rules test`, which reports them itself). */
+  skipExamples?: boolean;
+  /** Masks secrets in evidence and messages. Default: the secrets layer's pattern masker. */
+  mask?: (text: string) => string;
 }
 
-// Placeholder: replaced by the real implementation in this same file.
-export async function loadEngine(_opts: EngineOptions = {}): Promise<Engine> {
-  throw new Error('engine not built yet');
+/** Runs the pure pipeline with the given rulesets. Exposed for tests and the example runner. */
+export function analyzeWith(
+  rulesets: CompiledRuleset[],
+  mask: (s: string) => string,
+  script: string,
+  ctx: AnalyzeContext,
+): Decision {
+  const t0 = performance.now();
+  let commands: NormalizedCommand[] = [];
+  let issues: AnalysisIssue[] = [];
+  let facts: Decision['facts'] = [];
+  try {
+    const parsed = parseScript(script, ctx.limits);
+    const norm = normalize(parsed, ctx);
+    commands = norm.commands;
+    issues = [...parsed.issues, ...norm.issues];
+    facts = extractFacts(commands, ctx);
+    if (performance.now() - t0 > ctx.limits.maxMillis) {
+      // fail closed: a slow analysis may be a deliberately pathological input.
+      issues.push({ code: 'E_TIMEOUT', message: `analysis took longer than ${ctx.limits.maxMillis} ms` });
+    }
+  } catch (err) {
+    // fail closed: an internal error is never an allow.
+    issues.push({
+      code: 'E_INTERNAL',
+      message: `analysis failed: ${(err as Error)?.message ?? String(err)}`,
+    });
+  }
+  const { decision, findings, reason } = decide(facts, issues, rulesets, mask);
+  return {
+    decision,
+    findings,
+    reason,
+    commands: commands.map((c) => summarize(c, mask)),
+    facts,
+    issues: issues.map((i) => ({ ...i, message: mask(i.message) })),
+    ms: performance.now() - t0,
+  };
 }
+
+function summarize(c: NormalizedCommand, mask: (s: string) => string): CommandSummary {
+  return {
+    text: mask(quote(c.argv)),
+    program: c.program,
+    wrappers: c.wrappers.map(mask),
+    cwd: c.cwd,
+    dynamic: c.dynamic,
+    remote: c.remote,
+  };
+}
+
+/**
+ * Loads the built-in packs plus any extra rulesets, and checks every rule's examples
+ * (a failing example is a load error). Throws AgentfwError E_RULESET_INVALID listing
+ * every problem.
+ */
+export async function loadEngine(opts: EngineOptions = {}): Promise<Engine> {
+  const files = expandRulesetPaths([...(opts.noBuiltins ? [] : [BUILTIN_DIR]), ...(opts.rulesetPaths ?? [])]);
+  const rulesets = loadRulesetFiles(files);
+  const mask = opts.mask ?? (await defaultMask());
+  const analyze = (script: string, ctx: AnalyzeContext) => analyzeWith(rulesets, mask, script, ctx);
+  if (!opts.skipExamples) {
+    const failures = runExamples(rulesets, analyze).filter((r) => !r.ok);
+    if (failures.length) {
+      throw rulesetError(
+        failures.map((f) => ({
+          file: f.file,
+          where: `${f.rule} examples.${f.expect}`,
+          message: `${f.expect === 'match' ? 'does not trigger the rule' : 'triggers the rule but must not'}: ${f.command}`,
+          fix:
+            f.expect === 'match'
+              ? "widen the rule's match (or fix the example) so this command triggers it"
+              : "narrow the rule's match (or fix the example) so this command does not trigger it",
+        })),
+      );
+    }
+  }
+  return {
+    analyze,
+    rulesets,
+    packs: rulesets.map((r) => ({ pack: r.pack, version: r.version, rules: r.rules.length, file: r.file })),
+  };
+}
+
+async function defaultMask(): Promise<(s: string) => string> {
+  const mod = (await import('../secrets/mask-text.js')) as { maskText: (s: string) => string };
+  return mod.maskText;
+}
+
+/** Variables the analysis may read from the caller's environment: never secrets. */
+const SAFE_ENV = ['HOME', 'USER', 'LOGNAME', 'PWD', 'TMPDIR', 'SHELL', 'LANG'];
 
 /** Builds an AnalyzeContext with defaults (workspace = cwd, home = $HOME, DEFAULT_LIMITS). */
-export function makeContext(_p: Partial<AnalyzeContext> & { cwd: string }): AnalyzeContext {
-  throw new Error('engine not built yet');
+export function makeContext(p: Partial<AnalyzeContext> & { cwd: string }): AnalyzeContext {
+  const home = p.home ?? process.env.HOME ?? '/root';
+  const env: Record<string, string> = {};
+  if (!p.env) for (const k of SAFE_ENV) if (process.env[k] !== undefined) env[k] = process.env[k]!;
+  return {
+    cwd: p.cwd,
+    workspace: p.workspace ?? p.cwd,
+    home,
+    env: { ...(p.env ?? env), HOME: home, PWD: p.cwd },
+    readFile: p.readFile,
+    limits: { ...DEFAULT_LIMITS, ...(p.limits ?? {}) },
+  };
 }

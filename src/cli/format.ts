@@ -1,0 +1,71 @@
+/**
+ * Human-readable rendering of a Decision: the verdict, why, what the engine understood
+ * (normalized commands and facts), and each finding with its rule and message.
+ */
+import type { Decision, Fact } from '../engine/types.js';
+
+const COLORS = { allow: '\x1b[32m', ask: '\x1b[33m', deny: '\x1b[31m', dim: '\x1b[2m', reset: '\x1b[0m' };
+
+export function formatDecision(script: string, d: Decision, color: boolean): string {
+  const c = (k: keyof typeof COLORS, s: string) => (color ? COLORS[k] + s + COLORS.reset : s);
+  const lines: string[] = [];
+  lines.push(`${c(d.decision, d.decision.toUpperCase())}  ${d.reason}`);
+  if (d.commands.length) {
+    lines.push('', 'commands:');
+    for (const cmd of d.commands) {
+      const via = cmd.wrappers.length ? c('dim', `  (via ${cmd.wrappers.join(' → ')})`) : '';
+      const tags = [cmd.dynamic ? 'dynamic' : '', cmd.remote ? 'remote' : ''].filter(Boolean).join(', ');
+      lines.push(`  ${cmd.text}${via}${tags ? c('dim', `  [${tags}]`) : ''}`);
+    }
+  } else if (script.trim()) {
+    lines.push('', 'commands: (none understood)');
+  }
+  const shown = d.facts.filter((f) => !(f.kind === 'git' && f.action === 'other'));
+  if (shown.length) {
+    lines.push('', 'facts:');
+    for (const f of shown) lines.push(`  ${describeFact(f)}`);
+  }
+  if (d.findings.length) {
+    lines.push('', 'findings:');
+    for (const f of d.findings) {
+      lines.push(`  ${c(f.decision, f.decision.padEnd(5))} ${f.rule} (${f.severity})`);
+      lines.push(`        ${f.message}`);
+      if (f.evidence) lines.push(c('dim', `        evidence: ${f.evidence}`));
+      if (f.confirm) lines.push(c('dim', `        to approve, a human types: ${f.confirm}`));
+    }
+    const agent = d.findings.find((f) => f.decision === d.decision)?.agent_message;
+    if (agent && d.decision !== 'allow') lines.push('', `to the agent: ${agent}`);
+  }
+  for (const i of d.issues) lines.push(c('dim', `note: ${i.code} ${i.message}`));
+  return lines.join('\n') + '\n';
+}
+
+/** One line per fact, e.g. `graphql mutation volumeDelete(volumeId: "3f1c9a") → backboard.railway.app`. */
+export function describeFact(f: Fact): string {
+  switch (f.kind) {
+    case 'fs':
+      return `fs ${f.op}${f.recursive ? ' recursive' : ''} ${f.targets.map((t) => `${t.path || t.raw} [${t.class}]`).join(', ')}`;
+    case 'git':
+      return `git ${f.subcommand} → ${f.action}${f.refs.length ? ` ${f.refs.join(' ')}` : ''}`;
+    case 'shell':
+      return `shell ${f.hazard}${f.source ? ` from ${f.source}` : ''}`;
+    case 'dynamic':
+      return `dynamic ${f.what}: ${f.text}`;
+    case 'http':
+      return `http ${f.method} ${f.url}${f.auth ? ' (with credentials)' : ''}`;
+    case 'graphql': {
+      const args = Object.entries(f.args)
+        .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+        .join(', ');
+      return `graphql ${f.operation} ${f.field}${args ? `(${args})` : ''} → ${f.host}`;
+    }
+    case 'sql':
+      return `sql ${f.tool}: ${f.statement}${f.object ? ` ${f.object}` : ''}${f.name ? ` ${f.name}` : ''}${f.statement === 'DELETE' || f.statement === 'UPDATE' ? (f.where ? ' (with WHERE)' : ' (no WHERE)') : ''}`;
+    case 'cloud':
+      return `cloud ${f.tool} ${[f.service, f.verb, f.resource].filter(Boolean).join(' ')}${f.all ? ' (all)' : ''}`;
+    case 'exfil':
+      return `exfil ${f.source} → ${f.sink} ${f.host || '?'}`;
+    case 'issue':
+      return `not understood: ${f.code} ${f.message}`;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The decide stage: every compiled rule against every fact; the strictest finding wins
+ * (deny > ask > allow). Pure.
+ *
+ * Fail closed: analysis issues (syntax errors, limits, unknown constructs) and dynamic
+ * facts that no rule decided each add an `ask` finding from the built-in `agentfw` pack,
+ * so content the engine did not understand is never allowed silently.
+ */
+import type { CompiledRuleset } from '../rules/load.js';
+import { renderTemplate } from '../rules/match.js';
+import type { AnalysisIssue, Fact, Finding, Verdict } from './types.js';
+
+export const DEFAULT_AGENT_MESSAGE =
+  "This command needs a human's approval. Do not retry or work around this; ask the user to approve or run it themselves.";
+
+const RANK: Record<Verdict, number> = { allow: 0, ask: 1, deny: 2 };
+
+export function strictest(a: Verdict, b: Verdict): Verdict {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+export interface DecideResult {
+  decision: Verdict;
+  findings: Finding[];
+  reason: string;
+}
+
+export function decide(
+  facts: Fact[],
+  issues: AnalysisIssue[],
+  rulesets: CompiledRuleset[],
+  mask: (s: string) => string,
+): DecideResult {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (f: Finding) => {
+    const key = `${f.rule}\0${f.evidence}\0${f.message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(f);
+  };
+
+  facts.forEach((fact, i) => {
+    let matched = false;
+    for (const rs of rulesets) {
+      for (const cr of rs.rules) {
+        if (!cr.predicate(fact)) continue;
+        matched = true;
+        const r = cr.rule;
+        add({
+          rule: cr.id,
+          severity: r.severity,
+          decision: r.decision,
+          message: mask(renderTemplate(r.message, fact)),
+          agent_message: mask(renderTemplate(r.agent_message ?? DEFAULT_AGENT_MESSAGE, fact)),
+          evidence: mask(fact.evidence),
+          confirm:
+            r.confirm === 'typed' ? mask(renderTemplate(r.confirm_value ?? '{evidence}', fact)) : undefined,
+          fact: i,
+        });
+      }
+    }
+    // fail closed: something the engine could not resolve statically, and no rule spoke about it.
+    if (!matched && (fact.kind === 'dynamic' || fact.kind === 'issue')) {
+      add({
+        rule: fact.kind === 'dynamic' ? 'agentfw/unresolved' : 'agentfw/not-understood',
+        severity: 'high',
+        decision: 'ask',
+        message: mask(
+          fact.kind === 'dynamic'
+            ? `cannot tell statically what runs: ${fact.what} \`${fact.text}\``
+            : `${fact.code}: ${fact.message}`,
+        ),
+        agent_message: DEFAULT_AGENT_MESSAGE,
+        evidence: mask(fact.evidence),
+        fact: i,
+      });
+    }
+  });
+
+  // fail closed: the script was not fully understood.
+  for (const issue of issues) {
+    add({
+      rule: 'agentfw/not-understood',
+      severity: 'high',
+      decision: 'ask',
+      message: mask(`${issue.code}: ${issue.message}`),
+      agent_message:
+        'agentfw could not fully analyse this command, so a human must approve it. Do not retry or work around this; ask the user, or split the command into simpler steps.',
+      evidence: '',
+      fact: -1,
+    });
+  }
+
+  let decision: Verdict = 'allow';
+  for (const f of findings) decision = strictest(decision, f.decision);
+  const top = findings
+    .filter((f) => f.decision === decision)
+    .sort((a, b) => SEV[b.severity] - SEV[a.severity])[0];
+  const reason = top ? `${top.rule}: ${top.message}` : 'no rule matched';
+  return { decision, findings, reason };
+}
+
+const SEV = { low: 0, medium: 1, high: 2, critical: 3 } as const;

@@ -1,0 +1,221 @@
+/**
+ * Loading rulesets: YAML → zod validation → compiled predicates. Every problem in every
+ * file is collected (not just the first), each with a location and a "Fix:" hint.
+ * The only I/O in the rules stage lives here.
+ */
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
+import { AgentfwError } from '../errors.js';
+import { compileMatch, compileRegex, CompileError, type Predicate } from './match.js';
+import { RulesetSchema, type Rule } from './schema.js';
+
+export interface CompiledRule {
+  /** `pack/id` */
+  id: string;
+  rule: Rule;
+  predicate: Predicate;
+}
+
+export interface CompiledRuleset {
+  pack: string;
+  version: string;
+  description: string;
+  /** Absolute path of the file it came from (empty for rulesets given as text). */
+  file: string;
+  rules: CompiledRule[];
+}
+
+/** One thing wrong with a ruleset. */
+export interface LoadProblem {
+  file: string;
+  /** Where in the file: `rules[2].match.field` (empty = the whole file). */
+  where: string;
+  message: string;
+  fix: string;
+}
+
+export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rulesets');
+
+export function formatProblem(p: LoadProblem): string {
+  return `${p.file}${p.where ? `: ${p.where}` : ''}: ${p.message}\n  Fix: ${p.fix}`;
+}
+
+/** Parses and compiles one ruleset's text. Never throws: problems are returned. */
+export function compileRulesetText(
+  text: string,
+  file: string,
+): { ruleset?: CompiledRuleset; problems: LoadProblem[] } {
+  const problems: LoadProblem[] = [];
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    for (const e of doc.errors) {
+      problems.push({
+        file,
+        where: `line ${e.linePos?.[0]?.line ?? '?'}`,
+        message: e.message.split('\n')[0],
+        fix: 'correct the YAML syntax at that line',
+      });
+    }
+    return { problems };
+  }
+  const parsed = RulesetSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues.map(explainIssue)) {
+      problems.push({
+        file,
+        where: issue.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, ''),
+        message: issue.message,
+        fix: 'see the "Rulesets" section of ARCHITECTURE.md or rulesets/schema.json for the allowed shape',
+      });
+    }
+    return { problems };
+  }
+  const rs = parsed.data;
+  const seen = new Set<string>();
+  const rules: CompiledRule[] = [];
+  rs.rules.forEach((rule, i) => {
+    const where = `rules[${i}] (${rule.id})`;
+    if (seen.has(rule.id)) {
+      problems.push({
+        file,
+        where,
+        message: `duplicate rule id "${rule.id}"`,
+        fix: 'give every rule in a pack its own id',
+      });
+    }
+    seen.add(rule.id);
+    if (rule.confirm_value && rule.confirm !== 'typed') {
+      problems.push({
+        file,
+        where,
+        message: 'confirm_value is set but confirm is not "typed"',
+        fix: 'add `confirm: typed` or remove confirm_value',
+      });
+    }
+    try {
+      rules.push({ id: `${rs.pack}/${rule.id}`, rule, predicate: compileMatch(rule.match) });
+    } catch (err) {
+      if (!(err instanceof CompileError)) throw err;
+      problems.push({
+        file,
+        where: `${where}.match`,
+        message: err.message,
+        fix: 'use a valid JavaScript regular expression',
+      });
+    }
+  });
+  if (problems.length) return { problems };
+  return {
+    ruleset: { pack: rs.pack, version: rs.version, description: rs.description ?? '', file, rules },
+    problems,
+  };
+}
+
+interface ZIssue {
+  path: PropertyKey[];
+  message: string;
+  code?: string;
+  errors?: ZIssue[][];
+}
+
+/**
+ * zod reports a failed union as "Invalid input"; descend into the branch that got
+ * furthest (longest path, then fewest issues) so the message names the real field.
+ */
+function explainIssue(issue: ZIssue): { path: PropertyKey[]; message: string } {
+  if (issue.code !== 'invalid_union' || !issue.errors?.length) return issue;
+  const branches = issue.errors.filter((b) => b.length);
+  if (!branches.length) return issue;
+  const depth = (b: ZIssue[]) => Math.max(...b.map((i) => i.path.length));
+  branches.sort((a, b) => depth(b) - depth(a) || a.length - b.length);
+  const inner = explainIssue(branches[0][0]);
+  return { path: [...issue.path, ...inner.path], message: inner.message };
+}
+
+/** Expands files and folders (a folder = every *.yaml / *.yml directly inside it) to sorted absolute file paths. */
+export function expandRulesetPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const abs = path.resolve(p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new AgentfwError(
+        'E_RULESET_NOT_FOUND',
+        `ruleset path not found: ${p}`,
+        'check the path given to --ruleset (a YAML file or a folder of them)',
+        2,
+      );
+    }
+    if (st.isDirectory()) {
+      for (const f of readdirSync(abs).sort()) if (/\.ya?ml$/.test(f)) out.push(path.join(abs, f));
+    } else {
+      out.push(abs);
+    }
+  }
+  return out;
+}
+
+/**
+ * Loads and compiles ruleset files. De-duplicates the same file given twice; two
+ * different files declaring the same pack is a problem (rule ids would be ambiguous).
+ * Throws E_RULESET_INVALID listing every problem when anything is wrong: an invalid
+ * ruleset never loads partially (fail closed: the caller refuses to run).
+ */
+export function loadRulesetFiles(files: string[]): CompiledRuleset[] {
+  const problems: LoadProblem[] = [];
+  const out: CompiledRuleset[] = [];
+  const seenFiles = new Set<string>();
+  const packs = new Map<string, string>();
+  for (const f of files) {
+    const real = realpathSync(f);
+    if (seenFiles.has(real)) continue;
+    seenFiles.add(real);
+    let text: string;
+    try {
+      text = readFileSync(real, 'utf8');
+    } catch (err) {
+      problems.push({
+        file: f,
+        where: '',
+        message: `cannot read: ${(err as Error).message}`,
+        fix: 'check the file permissions',
+      });
+      continue;
+    }
+    const { ruleset, problems: ps } = compileRulesetText(text, f);
+    problems.push(...ps);
+    if (!ruleset) continue;
+    const other = packs.get(ruleset.pack);
+    if (other) {
+      problems.push({
+        file: f,
+        where: 'pack',
+        message: `pack "${ruleset.pack}" is already loaded from ${other}`,
+        fix: 'give this pack its own name',
+      });
+      continue;
+    }
+    packs.set(ruleset.pack, f);
+    out.push(ruleset);
+  }
+  if (problems.length) throw rulesetError(problems);
+  return out;
+}
+
+export function rulesetError(problems: LoadProblem[]): AgentfwError {
+  return new AgentfwError(
+    'E_RULESET_INVALID',
+    `${problems.length} problem(s) in rulesets:\n${problems.map(formatProblem).join('\n')}`,
+    'correct the ruleset(s) above and run `agentfw rules lint PATH` until it reports no problem',
+    2,
+  );
+}
+
+export { compileRegex };

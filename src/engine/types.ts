@@ -222,6 +222,12 @@ export interface GraphqlFact extends FactBase {
   alias: string;
   /** Literal argument values of the field, flattened (`input.id` → "R_1"). Variables resolved when given. */
   args: Record<string, string>;
+  /**
+   * The resource the field acts on, for messages and typed confirmation: the first literal
+   * id-like argument (`volumeId`, `input.id`), else a name/slug argument, else the field name
+   * (the host for unparsed bodies). Absent only in facts built outside the extractor.
+   */
+  resource?: string;
 }
 
 export interface SqlFact extends FactBase {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseScript } from '../../src/parse/parse.js';
+import { DEFAULT_LIMITS, type Limits } from '../../src/engine/types.js';
+
+const L: Limits = DEFAULT_LIMITS;
+const codes = (s: string, limits: Limits = L) => parseScript(s, limits).issues.map((i) => i.code);
+
+describe('parseScript', () => {
+  it.each([
+    ['ls -la', []],
+    ['a && b || c; d | e &', []],
+    ['cat <<EOF\nhi\nEOF', []],
+    ['{rm,-rf,/}', []],
+    ['echo "abc', ['E_PARSE_SYNTAX']],
+    ['if true; then echo', ['E_PARSE_SYNTAX']],
+    ['echo a\0b', ['E_PARSE_NUL']],
+    ['x'.repeat(DEFAULT_LIMITS.maxScriptBytes + 1), ['E_TOO_LARGE']],
+  ])('%j → issues %j', (src, expected) => {
+    expect([...new Set(codes(src))]).toEqual(expected);
+  });
+
+  it('counts nodes against maxNodes', () => {
+    expect(codes('echo a b c d e f g', { ...L, maxNodes: 5 })).toContain('E_TOO_MANY_NODES');
+  });
+
+  it('does not hand a 1 MB line to tree-sitter', () => {
+    const t0 = performance.now();
+    const r = parseScript('echo ' + 'a'.repeat(1024 * 1024), L);
+    expect(r.root).toBeNull();
+    expect(r.issues[0].code).toBe('E_TOO_LARGE');
+    expect(performance.now() - t0).toBeLessThan(100);
+  });
+
+  it('keeps spans as string offsets of the original text', () => {
+    const r = parseScript('é; {rm,-rf,/}', L);
+    const root = r.root as { namedChildren: { startIndex: number; endIndex: number }[] };
+    expect(root.namedChildren.map((c) => [c.startIndex, c.endIndex])).toEqual([
+      [0, 1],
+      [3, 13],
+    ]);
+  });
+
+  it('parses 10k nested $( quickly without throwing', () => {
+    const s = 'echo ' + '$('.repeat(10000) + 'x' + ')'.repeat(10000);
+    const t0 = performance.now();
+    const r = parseScript(s, L);
+    expect(r.root).not.toBeNull();
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it('never throws on random input', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const r = parseScript(s, L);
+        expect(Array.isArray(r.issues)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

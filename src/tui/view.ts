@@ -1,0 +1,130 @@
+/**
+ * Text for the firewall pane, the status line and the approval dialog, as blessed-tagged
+ * strings. Pure; widget code only places these strings.
+ *
+ * Everything that came from the agent (commands, messages, evidence) goes through
+ * {@link safe}: control characters are shown as `^X` and blessed tags are escaped, so a
+ * command cannot recolour or redraw the human's screen.
+ */
+import type { ApprovalRequest, DecisionEvent, SessionInfo } from '../approval/types.js';
+import type { Verdict } from '../engine/types.js';
+import { mainFindings, understood } from './describe.js';
+import type { ModelConfig, ModelState } from './approval-model.js';
+
+/** Make untrusted text safe to place in tagged blessed content. */
+export function safe(text: string): string {
+  return text
+    .replace(/[\x00-\x08\x0a-\x1f\x7f]/g, (c) =>
+      c === '\x7f' ? '^?' : '^' + String.fromCharCode(c.charCodeAt(0) + 64),
+    )
+    .replace(/\t/g, ' ')
+    .replace(/[\u0080-\u009f]/g, '?')
+    .replace(/[{}]/g, (c) => (c === '{' ? '{open}' : '{close}'));
+}
+
+const COLOUR: Record<Verdict, string> = { allow: 'green', ask: 'yellow', deny: 'red' };
+
+/** One line of the decision stream. */
+export function eventLine(ev: DecisionEvent): string {
+  const time = ev.ts.slice(11, 19);
+  const c = COLOUR[ev.verdict];
+  const rules = ev.rules.length ? ` {gray-fg}[${safe(ev.rules.join(', '))}]{/gray-fg}` : '';
+  const who =
+    ev.verdict !== 'ask' && ev.approver !== 'policy' ? ` {cyan-fg}by ${safe(ev.approver)}{/cyan-fg}` : '';
+  return `{gray-fg}${time}{/gray-fg} {${c}-fg}{bold}${ev.verdict.toUpperCase().padEnd(5)}{/bold}{/${c}-fg} ${ev.layer.padEnd(5)} ${safe(ev.command)}${rules}${who}`;
+}
+
+/** Running totals for the status line. */
+export interface Counts {
+  allow: number;
+  ask: number;
+  deny: number;
+}
+
+/** Fold one event into counts: finals count as allow/deny, every request that was asked counts once as ask. */
+export function countEvent(counts: Counts, seenAsk: Set<number>, ev: DecisionEvent): Counts {
+  if (ev.verdict === 'ask') {
+    if (seenAsk.has(ev.id)) return counts;
+    seenAsk.add(ev.id);
+    return { ...counts, ask: counts.ask + 1 };
+  }
+  return { ...counts, [ev.verdict]: counts[ev.verdict] + 1 };
+}
+
+export function statusLine(info: SessionInfo, counts: Counts, pending: number, extra = ''): string {
+  const pend = pending ? `{yellow-bg}{black-fg} ${pending} waiting {/black-fg}{/yellow-bg}` : '0 waiting';
+  return (
+    ` agentfw {bold}${safe(info.id)}{/bold} | packs ${info.packs.length} | ` +
+    `{green-fg}${counts.allow} allow{/green-fg} {yellow-fg}${counts.ask} ask{/yellow-fg} {red-fg}${counts.deny} deny{/red-fg} | ` +
+    `${pend}${extra ? ' | ' + extra : ''}`
+  );
+}
+
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += width) out.push(text.slice(i, i + width));
+  return out.length ? out : [''];
+}
+
+/** Home directory used to show `$HOME` in fs facts; empty = do not substitute. */
+export function dialogLines(
+  s: ModelState,
+  now: number,
+  cfg: ModelConfig,
+  width: number,
+  home = '',
+): string[] {
+  const item = s.queue[0];
+  if (!item) return [];
+  const r: ApprovalRequest = item.req;
+  const d = r.decision;
+  const left = Math.max(0, Math.ceil((item.deadline - now) / 1000));
+  const more = s.queue.length > 1 ? `  (+${s.queue.length - 1} more waiting)` : '';
+  const L: string[] = [];
+  L.push(`{bold}Approval needed{/bold} #${r.id} · ${r.layer} · denied in ${left} s${more}`);
+  L.push(`{gray-fg}in ${safe(r.cwd)}{/gray-fg}`);
+  L.push('');
+  for (const part of wrap(r.command, width - 4)) L.push(`  {bold}${safe(part)}{/bold}`);
+  L.push('');
+  const seen = understood(d, home);
+  if (seen.length) {
+    L.push('{underline}Understood as{/underline}');
+    for (const line of seen.slice(0, 6)) L.push(`  • ${safe(line)}`);
+  }
+  for (const f of mainFindings(d).slice(0, 3)) {
+    const sevColour = f.severity === 'critical' || f.severity === 'high' ? 'red' : 'yellow';
+    L.push(`{underline}Rule{/underline} ${safe(f.rule)} · {${sevColour}-fg}${f.severity}{/${sevColour}-fg}`);
+    L.push(`  ${safe(f.message)}`);
+  }
+  if (!d.findings.length) L.push(`{underline}Why{/underline} ${safe(d.reason)}`);
+  const cmds = d.commands.map((c) => c.text).filter(Boolean);
+  L.push('');
+  if (s.mode === 'choose') {
+    if (now < s.shownAt + cfg.armMs) {
+      L.push('{gray-fg}…{/gray-fg}');
+    } else {
+      L.push(
+        '{green-fg}[a]{/green-fg} allow once   {green-fg}[s]{/green-fg} allow for this session   ' +
+          '{red-fg}[d]{/red-fg} deny   {red-fg}[m]{/red-fg} deny with a message',
+      );
+      if (cmds.length) L.push(`{gray-fg}session allow covers exactly: ${safe(cmds.join(' ; '))}{/gray-fg}`);
+    }
+  } else if (s.mode === 'confirm') {
+    L.push(`To allow, type {bold}${safe(r.confirm ?? '')}{/bold} then Enter (Esc = back):`);
+    L.push(`> ${safe(s.input)}_`);
+  } else {
+    L.push('Message to the agent, then Enter to deny (Esc = back):');
+    L.push(`> ${safe(s.input)}_`);
+  }
+  if (s.notice) L.push(`{red-fg}${safe(s.notice)}{/red-fg}`);
+  return L;
+}
+
+export const KEY_HELP = [
+  'Keys go to the agent. Ctrl-] then:',
+  '  l  focus the firewall log (j/k, PgUp/PgDn, g/G scroll; Esc or q returns)',
+  '  h  hide / show the firewall pane',
+  '  k / j  scroll the log up / down     ]  send a literal Ctrl-] to the agent',
+  '  ?  this help',
+  'In an approval dialog: a allow once · s allow for session · d deny · m deny with message',
+];

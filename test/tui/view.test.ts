@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { ApprovalRequest, DecisionEvent } from '../../src/approval/types.js';
+import { enqueue, initialState, key, type ModelConfig } from '../../src/tui/approval-model.js';
+import { countEvent, dialogLines, eventLine, safe, type Counts } from '../../src/tui/view.js';
+
+const ev = (p: Partial<DecisionEvent>): DecisionEvent => ({
+  id: 1,
+  ts: '2024-05-01T10:11:12.000Z',
+  layer: 'shell',
+  cwd: '/w',
+  command: 'ls',
+  verdict: 'allow',
+  rules: [],
+  approver: 'policy',
+  reason: '',
+  ...p,
+});
+
+describe('safe', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['{red-fg}x', '{open}red-fg{close}x'],
+    ['a\x1b[2Jb', 'a^[[2Jb'],
+    ['bell\x07', 'bell^G'],
+    ['line\nbreak', 'line^Jbreak'],
+    ['c1\u009bx', 'c1?x'],
+  ])('%j', (input, want) => expect(safe(input)).toBe(want));
+});
+
+describe('eventLine', () => {
+  it.each([
+    [ev({ verdict: 'allow' }), '{green-fg}', 'ALLOW'],
+    [
+      ev({ verdict: 'ask', rules: ['graphql/destructive-mutation'] }),
+      '{yellow-fg}',
+      'graphql/destructive-mutation',
+    ],
+    [ev({ verdict: 'deny', approver: 'tui' }), '{red-fg}', 'by tui'],
+  ])('%#', (e, colour, text) => {
+    const line = eventLine(e);
+    expect(line).toContain(colour);
+    expect(line).toContain(text);
+    expect(line).toContain('10:11:12');
+  });
+});
+
+describe('countEvent', () => {
+  it('counts each asked request once and finals by verdict', () => {
+    const seen = new Set<number>();
+    let c: Counts = { allow: 0, ask: 0, deny: 0 };
+    for (const e of [
+      ev({ id: 1, verdict: 'allow' }),
+      ev({ id: 2, verdict: 'ask' }),
+      ev({ id: 2, verdict: 'ask' }),
+      ev({ id: 2, verdict: 'deny' }),
+    ])
+      c = countEvent(c, seen, e);
+    expect(c).toEqual({ allow: 1, ask: 1, deny: 1 });
+  });
+});
+
+describe('dialogLines', () => {
+  const cfg: ModelConfig = { approver: 'tui', timeoutMs: 60_000, armMs: 100 };
+  const req: ApprovalRequest = {
+    id: 7,
+    ts: 't',
+    layer: 'shell',
+    cwd: '/w',
+    command: 'curl -X POST https://backboard.railway.app/graphql/v2 -d @q.json',
+    confirm: '3f1c9a',
+    decision: {
+      decision: 'ask',
+      reason: 'r',
+      ms: 1,
+      issues: [],
+      commands: [
+        {
+          text: 'curl -X POST https://backboard.railway.app/graphql/v2 -d @q.json',
+          program: 'curl',
+          wrappers: [],
+          cwd: '/w',
+          dynamic: false,
+          remote: false,
+        },
+      ],
+      facts: [
+        {
+          kind: 'graphql',
+          command: 0,
+          evidence: 'e',
+          host: 'backboard.railway.app',
+          url: 'u',
+          operation: 'mutation',
+          field: 'volumeDelete',
+          alias: '',
+          args: { volumeId: '3f1c9a' },
+        },
+      ],
+      findings: [
+        {
+          rule: 'graphql/destructive-mutation',
+          severity: 'critical',
+          decision: 'ask',
+          message: 'volumeDelete on backboard.railway.app',
+          agent_message: 'a',
+          evidence: 'e',
+          fact: 0,
+          confirm: '3f1c9a',
+        },
+      ],
+    },
+  };
+  it('shows command, understanding, rule, severity, countdown and choices once armed', () => {
+    const s = enqueue(initialState(), req, 0, cfg).state;
+    const text = dialogLines(s, 1000, cfg, 80).join('\n');
+    for (const want of [
+      '#7',
+      'denied in 59 s',
+      'GraphQL mutation volumeDelete(volumeId: "3f1c9a") → backboard.railway.app',
+      'graphql/destructive-mutation',
+      'critical',
+      '[a]{/green-fg} allow once',
+      'session allow covers exactly: curl -X POST',
+    ])
+      expect(text).toContain(want);
+    expect(dialogLines(s, 50, cfg, 80).join('\n')).not.toContain('allow once');
+  });
+  it('asks for the typed value after a', () => {
+    const s = key(enqueue(initialState(), req, 0, cfg).state, 'a', 1000, cfg).state;
+    const text = dialogLines(s, 1000, cfg, 80).join('\n');
+    expect(text).toContain('To allow, type {bold}3f1c9a{/bold}');
+  });
+});

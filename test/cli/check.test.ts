@@ -1,0 +1,77 @@
+/**
+ * `agentfw check` through the real built CLI (a real process): exit codes, JSON shape,
+ * batch mode order and error verdicts, usage errors. Contract: DESIGN.md §4.
+ */
+import { execa } from 'execa';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'agentfw');
+const run = (args: string[], input?: string) =>
+  execa(BIN, args, { input, reject: false, env: { HOME: '/home/dev' } });
+
+describe('agentfw check (single command)', () => {
+  it.each([
+    ['ls -la', 0, 'allow'],
+    ['rm -rf /', 20, 'deny'],
+    ['echo "a" | "$(printf x)"', 10, 'ask'],
+  ])('%s → exit %i (%s)', async (cmd, code, decision) => {
+    const r = await run(['check', '--json', '--cwd', '/home/dev/project', '--', cmd]);
+    expect(r.exitCode).toBe(code);
+    const v = JSON.parse(r.stdout);
+    expect(v.decision).toBe(decision);
+    expect(Array.isArray(v.findings)).toBe(true);
+    for (const f of v.findings) {
+      expect(f).toMatchObject({
+        rule: expect.stringMatching(/^[a-z0-9-]+\/[a-z0-9-]+$/),
+        severity: expect.stringMatching(/^(low|medium|high|critical)$/),
+      });
+      expect(typeof f.message).toBe('string');
+      expect(typeof f.evidence).toBe('string');
+    }
+  });
+
+  it('explains a verdict in human output', async () => {
+    const r = await run(['check', '--cwd', '/home/dev/project', '--', 'rm -rf /']);
+    expect(r.exitCode).toBe(20);
+    expect(r.stdout).toMatch(/^DENY/);
+    expect(r.stdout).toMatch(/findings:/);
+    expect(r.stdout).toMatch(/filesystem\//);
+  });
+
+  it.each([
+    [['check'], /no command given/],
+    [['check', '--bogus', '--', 'ls'], /unknown option --bogus/],
+    [['check', '--cwd'], /--cwd needs a value/],
+    [['check', '--stdin'], /--stdin needs --json/],
+    [['check', '--ruleset', '/nonexistent.yaml', '--', 'ls'], /ruleset path not found/],
+  ])('usage error %j → exit 2 with a Fix', async (args, re) => {
+    const r = await run(args);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(re);
+    expect(r.stderr).toMatch(/Fix: /);
+  });
+});
+
+describe('agentfw check --stdin --json (batch)', () => {
+  it('answers one verdict per line, in order; bad lines get an error verdict', async () => {
+    const lines = [
+      JSON.stringify({ cmd: 'ls', cwd: '/home/dev/project' }),
+      'not json',
+      JSON.stringify({ cwd: '/x' }),
+      JSON.stringify({ cmd: 'rm -rf /', cwd: '/home/dev/project' }),
+      JSON.stringify({ cmd: 'ls', cwd: 'relative/dir' }),
+    ];
+    const r = await run(['check', '--stdin', '--json'], lines.join('\n') + '\n');
+    expect(r.exitCode).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((v) => v.decision)).toEqual(['allow', 'ask', 'ask', 'deny', 'ask']);
+    expect(out[1].error.code).toBe('E_BAD_INPUT');
+    expect(out[2].error.message).toMatch(/cmd/);
+    expect(out[4].error.message).toMatch(/absolute/);
+  });
+});

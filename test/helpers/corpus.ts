@@ -1,0 +1,55 @@
+/**
+ * The scratch workspace the labelled corpus expects (../shared/corpus/README.md): cwd =
+ * a workspace with a few payload files, HOME = a scratch home.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface CorpusCase {
+  id: string;
+  category: string;
+  expect: 'block' | 'allow';
+  cmd: string;
+}
+
+export const CORPUS_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'shared',
+  'corpus',
+  'public.jsonl',
+);
+
+export function readCorpus(file = CORPUS_FILE): CorpusCase[] {
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as CorpusCase)
+    .map((c) => ({ ...c, category: c.category.split(/[ /]/)[0] }));
+}
+
+export function makeCorpusWorkspace(): { ws: string; home: string } {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'agentfw-corpus-'));
+  const ws = path.join(tmp, 'ws');
+  const home = path.join(tmp, 'home');
+  for (const d of [ws, home, 'scripts', 'src', 'docs', 'migrations', 'node_modules', '.git']) {
+    mkdirSync(path.isAbsolute(d) ? d : path.join(ws, d), { recursive: true });
+  }
+  writeFileSync(
+    path.join(ws, 'delete-volume.json'),
+    '{"query":"mutation { volumeDelete(volumeId: \\"3f1c9a\\") }"}\n',
+  );
+  writeFileSync(
+    path.join(ws, 'scripts', 'wipe.sql'),
+    'BEGIN;\nDROP TABLE users;\nDROP TABLE orders;\nCOMMIT;\n',
+  );
+  writeFileSync(path.join(ws, 'targets.txt'), '/\n/home\n');
+  writeFileSync(path.join(ws, 'list.txt'), 'a\nb\n');
+  writeFileSync(path.join(ws, '.env'), 'RAILWAY_TOKEN=4d2e8c1a-9b7f-4e3d-a2c1-7f8e9d0b1a2c\n');
+  writeFileSync(path.join(ws, '.env.example'), 'RAILWAY_TOKEN=\n');
+  return { ws, home };
+}

@@ -1,4 +1,113 @@
-import type { Extractor } from './extractor.js';
+/**
+ * HTTP requests and the GraphQL operations inside them. Parses curl, wget and httpie/xh
+ * command lines (inline interpreter code arrives as a synthetic curl from normalize) and
+ * emits one HttpFact per URL plus one GraphqlFact per top-level field of each operation.
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import type { DraftFact, Extractor } from './extractor.js';
+import { graphqlFields, resourceOf } from './graphql-ops.js';
+import { scanGraphql } from './graphql-body.js';
+import { parseCurl } from './http-curl.js';
+import { parseHttpie } from './http-httpie.js';
+import type { HttpRequest } from './http-request.js';
+import { maskHeaderValue, maskUrl, parseUrl } from './http-url.js';
+import { parseWget } from './http-wget.js';
 
-// Placeholder until this extractor is written: finds nothing.
-export const extractHttp: Extractor = () => [];
+const HTTPIE = new Set(['http', 'https', 'xh', 'xhs']);
+
+/** Parses the command as an HTTP client call; empty when it is not one. */
+export function httpRequests(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
+  const p = cmd.program;
+  if (p === 'curl') return parseCurl(cmd, ctx);
+  if (p === 'wget') return parseWget(cmd, ctx);
+  if (HTTPIE.has(p)) return parseHttpie(cmd, ctx);
+  return [];
+}
+
+/** The interpreter that issued a synthetic request (`python -c` → python), else the client's name. */
+function toolName(cmd: NormalizedCommand, req: HttpRequest): string {
+  const w = cmd.wrappers[cmd.wrappers.length - 1] ?? '';
+  const m = /^(python\d*(?:\.\d+)?|node|nodejs|deno|bun|ruby|perl|php)\b/.exec(w);
+  return m ? m[1].replace(/\d.*$/, '') : req.tool;
+}
+
+export const extractHttp: Extractor = (cmd, ctx) => {
+  const facts: DraftFact[] = [];
+  for (const req of httpRequests(cmd, ctx)) {
+    const tool = toolName(cmd, req);
+    // fail closed: a request whose URL cannot be found still counts, with an unknown host.
+    const urls = req.urls.length ? req.urls : [''];
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) headers[k] = maskHeaderValue(k, v);
+    for (const raw of urls) {
+      const u = raw
+        ? parseUrl(raw, req.defaultScheme)
+        : { url: '', host: '', port: 0, path: '', query: '', local: false };
+      const shown = maskUrl(u.url);
+      facts.push({
+        kind: 'http',
+        evidence: `${tool} ${req.method} ${shown || '(unknown URL)'}`,
+        tool,
+        method: req.method,
+        url: shown,
+        host: u.host,
+        local: u.local,
+        port: u.port,
+        path: u.path,
+        headers,
+        auth: req.auth,
+        ...(req.body !== undefined ? { body: req.body } : {}),
+        bodyUnknown: req.bodyUnknown || bodyIsDynamic(cmd, req),
+      });
+      facts.push(...graphqlFacts(req, u.host, shown, u.path, u.query));
+    }
+  }
+  return facts;
+};
+
+function bodyIsDynamic(cmd: NormalizedCommand, req: HttpRequest): boolean {
+  return req.dataArgs.some((i) => cmd.dynamicArgs.includes(i));
+}
+
+function graphqlFacts(req: HttpRequest, host: string, url: string, path: string, query: string): DraftFact[] {
+  const scan = scanGraphql(req, path, query);
+  if (!scan.graphqlLike) return [];
+  const out: DraftFact[] = [];
+  const unparsed = (why: string): DraftFact => ({
+    kind: 'graphql',
+    evidence: `${req.method} ${url}: ${why}`,
+    host,
+    url,
+    operation: 'unparsed',
+    field: '',
+    alias: '',
+    args: {},
+    resource: host || 'unknown',
+  });
+  if (scan.unreadable) out.push(unparsed('GraphQL body could not be read'));
+  for (const p of scan.payloads) {
+    const fields = graphqlFields(p);
+    if (!fields) {
+      // A `query` string sent elsewhere may be a search term, not GraphQL.
+      if (scan.endpoint) out.push(unparsed('GraphQL document does not parse'));
+      continue;
+    }
+    for (const f of fields) {
+      const argText = Object.entries(f.args)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ');
+      out.push({
+        kind: 'graphql',
+        evidence: `${f.operation} ${f.alias ? `${f.alias}: ` : ''}${f.field}(${argText}) on ${host || url}`,
+        host,
+        url,
+        operation: f.operation,
+        field: f.field,
+        alias: f.alias,
+        args: f.args,
+        resource: resourceOf(f),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+/**
+ * Reading payloads that a command refers to instead of spelling out: `@file`, `@-`,
+ * `--post-file`, `< file`. The only I/O goes through ctx.readFile.
+ */
+import path from 'node:path';
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+
+/** A payload as far as it can be known statically. */
+export interface Payload {
+  /** The text; undefined when it cannot be known. */
+  text?: string;
+  /** True when the payload exists but its content is not known (unreadable file, unknown stdin). */
+  unknown: boolean;
+  /** Absolute path of the file read; empty for inline or stdin payloads. */
+  file: string;
+  /** True when the payload is the command's standard input. */
+  stdin: boolean;
+}
+
+/** Resolves a path argument the way the program would: `~/` = home, relative = the command's cwd. */
+export function resolvePath(p: string, cmd: NormalizedCommand, ctx: AnalyzeContext): string {
+  if (p === '~') return ctx.home;
+  if (p.startsWith('~/')) return path.join(ctx.home, p.slice(2));
+  return path.resolve(cmd.cwd || ctx.cwd, p);
+}
+
+/** The command's standard input as a payload. */
+export function readStdin(cmd: NormalizedCommand, ctx: AnalyzeContext): Payload {
+  const s = cmd.stdin;
+  if (!s) return { unknown: true, file: '', stdin: true }; // fail closed: inherited stdin is unknown
+  if (s.text !== undefined) return { text: s.text, unknown: false, file: '', stdin: true };
+  if (s.kind === 'file' && s.path) {
+    const text = ctx.readFile?.(s.path);
+    return { text, unknown: text === undefined, file: s.path, stdin: true };
+  }
+  return { unknown: true, file: '', stdin: true };
+}
+
+/** Reads `name` (`-` = stdin) as a payload file. */
+export function readPayloadFile(name: string, cmd: NormalizedCommand, ctx: AnalyzeContext): Payload {
+  if (name === '-') return readStdin(cmd, ctx);
+  const file = resolvePath(name, cmd, ctx);
+  const text = ctx.readFile?.(file);
+  // fail closed: an unreadable payload file is an unknown body, never an empty one.
+  return { text, unknown: text === undefined, file, stdin: false };
+}

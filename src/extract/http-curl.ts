@@ -1,0 +1,342 @@
+/**
+ * curl's command line → HttpRequest. Covers every spelling an agent uses: short flags
+ * combined (`-sSLX POST`, `-XDELETE`), long options with a separate or `=` value, data
+ * flags with `@file`/`@-`, `--json`, forms, uploads, `-G`, `-I`, credentials, several
+ * URLs and `-K` config files (read through ctx.readFile).
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { readPayloadFile } from './http-body.js';
+import { addHeaderLine, appendBody, emptyRequest, type HttpRequest } from './http-request.js';
+
+/** Short option letter → long name, for the options whose meaning matters here. */
+const SHORT: Record<string, string> = {
+  d: 'data',
+  F: 'form',
+  H: 'header',
+  X: 'request',
+  u: 'user',
+  T: 'upload-file',
+  G: 'get',
+  I: 'head',
+  K: 'config',
+  o: 'output',
+  n: 'netrc',
+  b: 'cookie',
+  e: 'referer',
+  A: 'user-agent',
+  ':': 'next',
+};
+/** Short letters that take a value. */
+const SHORT_WITH_ARG = new Set('AbcCdDeEFHKmoPQrTuUwxXyYzt'.split(''));
+/** Long options that take a value (curl's list, the ones an agent plausibly writes). */
+const LONG_WITH_ARG = new Set(
+  (
+    'data data-ascii data-binary data-raw data-urlencode json form form-string header proxy-header request url ' +
+    'user proxy-user oauth2-bearer config output upload-file cookie cookie-jar referer user-agent max-time ' +
+    'connect-timeout retry retry-delay retry-max-time proxy cacert capath cert key cert-type key-type pass ' +
+    'write-out range resolve connect-to interface limit-rate max-filesize dump-header trace trace-ascii stderr ' +
+    'output-dir aws-sigv4 ciphers continue-at local-port max-redirs netrc-file noproxy preproxy quote ' +
+    'request-target socks4 socks4a socks5 socks5-hostname telnet-option time-cond unix-socket ' +
+    'abstract-unix-socket expect100-timeout crlfile dns-servers keepalive-time login-options mail-from ' +
+    'mail-rcpt mail-auth pinnedpubkey proto proto-redir proto-default pubkey service-name tls-max tlsuser ' +
+    'tlspassword variable url-query rate ip-tos happy-eyeballs-timeout-ms hostpubmd5 hostpubsha256 ' +
+    'sasl-authzid etag-save etag-compare create-file-mode ftp-port proxy-cacert proxy-cert proxy-key'
+  ).split(' '),
+);
+
+interface Opt {
+  name: string;
+  value?: string;
+  /** argv index the value came from; -1 for config-file lines. */
+  idx: number;
+}
+
+/** Splits curl arguments into options (long names) and positionals (URLs). */
+export function tokenizeCurl(args: string[], indices: number[]): { opts: Opt[]; urls: Opt[] } {
+  const opts: Opt[] = [];
+  const urls: Opt[] = [];
+  let endOfOpts = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const idx = indices[i] ?? -1;
+    if (endOfOpts || !a.startsWith('-') || a === '-') {
+      urls.push({ name: 'url', value: a, idx });
+    } else if (a === '--') {
+      endOfOpts = true;
+    } else if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = (eq > 0 && LONG_WITH_ARG.has(a.slice(2, eq)) ? a.slice(2, eq) : a.slice(2)).toLowerCase();
+      if (eq > 0 && LONG_WITH_ARG.has(a.slice(2, eq))) opts.push({ name, value: a.slice(eq + 1), idx });
+      else if (LONG_WITH_ARG.has(name)) {
+        opts.push({ name, value: args[i + 1], idx: indices[i + 1] ?? -1 });
+        i++;
+      } else opts.push({ name, idx });
+    } else {
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j];
+        const name = SHORT[c] ?? `-${c}`;
+        if (SHORT_WITH_ARG.has(c)) {
+          const rest = a.slice(j + 1);
+          if (rest) opts.push({ name, value: rest, idx });
+          else {
+            opts.push({ name, value: args[i + 1], idx: indices[i + 1] ?? -1 });
+            i++;
+          }
+          break;
+        }
+        opts.push({ name, idx });
+      }
+    }
+  }
+  return { opts, urls };
+}
+
+/** Parses a curl config file (`-K`): `option = value`, `option value`, `--option value`, quoted values. */
+export function parseCurlConfig(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const m = /^(-{0,2}[A-Za-z0-9:-]+)\s*[=:]?\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1].replace(/^-+/, '');
+    out.push(key.length === 1 ? `-${key}` : `--${key}`);
+    const rest = m[2];
+    if (!rest) continue;
+    if (rest.startsWith('"')) {
+      let v = '';
+      for (let i = 1; i < rest.length && rest[i] !== '"'; i++) {
+        if (rest[i] === '\\' && i + 1 < rest.length) {
+          const n = rest[++i];
+          v += n === 'n' ? '\n' : n === 't' ? '\t' : n === 'r' ? '\r' : n;
+        } else v += rest[i];
+      }
+      out.push(v);
+    } else out.push(rest.split(/\s+/)[0]);
+  }
+  return out;
+}
+
+const MAX_CONFIG_DEPTH = 3;
+
+/** Parses one curl invocation. Returns one request per `--next` section that names a URL. */
+export function parseCurl(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
+  const args = cmd.argv.slice(1);
+  const indices = args.map((_, i) => i + 1);
+  const sections: HttpRequest[] = [];
+  let cur = newState();
+  const finish = () => {
+    sections.push(finalize(cur));
+    cur = newState();
+  };
+  const apply = (as: string[], idx: number[], depth: number) => {
+    const { opts, urls } = tokenizeCurl(as, idx);
+    // Options and URLs are order-independent within a section except for --next; walk options
+    // in order and attach positionals to the section they appear in.
+    const all = [...opts, ...urls].sort((x, y) => x.idx - y.idx);
+    for (const o of depth > 0 ? [...opts, ...urls] : all) {
+      if (o.name === 'next') {
+        finish();
+        continue;
+      }
+      if (o.name === 'config' && o.value !== undefined) {
+        const p = readPayloadFile(o.value, cmd, ctx);
+        if (p.text === undefined || depth >= MAX_CONFIG_DEPTH) {
+          // fail closed: an unreadable config may hold any method, URL or body.
+          cur.req.bodyUnknown = true;
+          cur.configUnknown = true;
+        } else {
+          const lines = parseCurlConfig(p.text);
+          apply(
+            lines,
+            lines.map(() => -1),
+            depth + 1,
+          );
+        }
+        continue;
+      }
+      applyOpt(cur, o, cmd, ctx);
+    }
+  };
+  apply(args, indices, 0);
+  finish();
+  const withUrls = sections.filter((s) => s.urls.length > 0 || s.bodyUnknown);
+  return withUrls.length ? withUrls : sections.slice(0, 1);
+}
+
+interface State {
+  req: HttpRequest;
+  explicitMethod: string;
+  head: boolean;
+  get: boolean;
+  upload: boolean;
+  hasData: boolean;
+  configUnknown: boolean;
+}
+
+function newState(): State {
+  return {
+    req: emptyRequest('curl'),
+    explicitMethod: '',
+    head: false,
+    get: false,
+    upload: false,
+    hasData: false,
+    configUnknown: false,
+  };
+}
+
+function applyOpt(s: State, o: Opt, cmd: NormalizedCommand, ctx: AnalyzeContext): void {
+  const r = s.req;
+  const v = o.value ?? '';
+  switch (o.name) {
+    case 'url':
+      if (v) r.urls.push(v);
+      return;
+    case 'request':
+      s.explicitMethod = v.toUpperCase();
+      return;
+    case 'head':
+      s.head = true;
+      return;
+    case 'get':
+      s.get = true;
+      return;
+    case 'header':
+    case 'proxy-header':
+      if (v.startsWith('@')) {
+        const p = readPayloadFile(v.slice(1), cmd, ctx);
+        for (const line of (p.text ?? '').split(/\r?\n/)) addHeaderLine(r, line);
+      } else addHeaderLine(r, v);
+      return;
+    case 'user':
+    case 'oauth2-bearer':
+    case 'netrc':
+    case 'netrc-file':
+    case 'netrc-optional':
+    case 'aws-sigv4':
+      r.auth = true;
+      return;
+    case 'upload-file':
+      s.upload = true;
+      r.dataArgs.push(o.idx);
+      if (v === '.') return; // `-T .` streams stdin without reading it first: same as `-`
+      {
+        const text = addPayload(s, v, cmd, ctx, false);
+        appendBody(r, text, text === undefined);
+      }
+      return;
+    case 'json':
+      r.headers['content-type'] ??= 'application/json';
+      r.headers['accept'] ??= 'application/json';
+      dataOpt(s, o, cmd, ctx, 'binary');
+      return;
+    case 'data':
+    case 'data-ascii':
+      dataOpt(s, o, cmd, ctx, 'ascii');
+      return;
+    case 'data-binary':
+      dataOpt(s, o, cmd, ctx, 'binary');
+      return;
+    case 'data-raw':
+      dataOpt(s, o, cmd, ctx, 'raw');
+      return;
+    case 'data-urlencode':
+      dataOpt(s, o, cmd, ctx, 'urlencode');
+      return;
+    case 'form':
+    case 'form-string':
+      formOpt(s, o, cmd, ctx);
+      return;
+    case 'url-query':
+      s.req.urls = s.req.urls.map((u) => `${u}${u.includes('?') ? '&' : '?'}${v}`);
+      return;
+  }
+}
+
+function addPayload(
+  s: State,
+  name: string,
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+  stripNewlines: boolean,
+): string | undefined {
+  const p = readPayloadFile(name, cmd, ctx);
+  if (p.stdin) s.req.sendsStdin = true;
+  if (p.file) s.req.uploads.push(p.file);
+  if (p.unknown) s.req.bodyUnknown = true;
+  if (p.text === undefined) return undefined;
+  return stripNewlines ? p.text.replace(/[\r\n]/g, '') : p.text;
+}
+
+function dataOpt(
+  s: State,
+  o: Opt,
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+  mode: 'ascii' | 'binary' | 'raw' | 'urlencode',
+): void {
+  const v = o.value ?? '';
+  s.hasData = true;
+  s.req.dataArgs.push(o.idx);
+  if (mode === 'urlencode') {
+    const at = v.indexOf('@');
+    const eq = v.indexOf('=');
+    let name = '';
+    let content: string | undefined = v;
+    if (eq >= 0 && (at < 0 || eq < at)) {
+      name = v.slice(0, eq);
+      content = v.slice(eq + 1);
+    } else if (at >= 0) {
+      name = v.slice(0, at);
+      content = addPayload(s, v.slice(at + 1), cmd, ctx, false);
+    }
+    if (name) s.req.fields[name] = content ?? '';
+    const enc = content === undefined ? '' : encodeURIComponent(content);
+    appendBody(s.req, name ? `${name}=${enc}` : enc, content === undefined);
+    return;
+  }
+  if (mode !== 'raw' && v.startsWith('@')) {
+    const text = addPayload(s, v.slice(1), cmd, ctx, mode === 'ascii');
+    appendBody(s.req, text, text === undefined);
+    return;
+  }
+  appendBody(s.req, v, false);
+}
+
+function formOpt(s: State, o: Opt, cmd: NormalizedCommand, ctx: AnalyzeContext): void {
+  const v = o.value ?? '';
+  s.hasData = true;
+  s.req.dataArgs.push(o.idx);
+  const eq = v.indexOf('=');
+  if (eq <= 0) return;
+  const name = v.slice(0, eq);
+  let value: string | undefined = v.slice(eq + 1);
+  if (o.name === 'form' && (value.startsWith('@') || value.startsWith('<'))) {
+    const file = value.slice(1).split(';')[0];
+    value = addPayload(s, file, cmd, ctx, false);
+  }
+  s.req.fields[name] = value ?? '';
+  appendBody(s.req, `${name}=${value ?? ''}`, value === undefined);
+}
+
+function finalize(s: State): HttpRequest {
+  const r = s.req;
+  if (s.get && r.body !== undefined && !s.explicitMethod) {
+    // -G: data goes into the query string of every URL.
+    const q = r.body;
+    r.urls = r.urls.map((u) => `${u}${u.includes('?') ? '&' : '?'}${q}`);
+    r.body = undefined;
+  }
+  if (s.explicitMethod) r.method = s.explicitMethod;
+  else if (s.head) r.method = 'HEAD';
+  else if (s.get) r.method = 'GET';
+  else if (s.upload) r.method = 'PUT';
+  else if (s.hasData) r.method = 'POST';
+  else if (s.configUnknown) r.method = 'UNKNOWN';
+  else r.method = 'GET';
+  r.auth ||= Object.keys(r.headers).some((h) =>
+    /^(authorization|proxy-authorization)$|token|api-?key|secret/.test(h),
+  );
+  return r;
+}

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_LIMITS,
+  type AnalyzeContext,
+  type GraphqlFact,
+  type NormalizedCommand,
+} from '../../src/engine/types.js';
+import { extractHttp } from '../../src/extract/http.js';
+
+const FILES: Record<string, string> = {
+  '/ws/delete-volume.json': '{"query":"mutation { volumeDelete(volumeId: \\"3f1c9a\\") }"}\n',
+};
+const ctx: AnalyzeContext = {
+  cwd: '/ws',
+  workspace: '/ws',
+  home: '/home/u',
+  env: {},
+  limits: DEFAULT_LIMITS,
+  readFile: (p) => FILES[p],
+};
+
+function cmd(argv: string[], extra: Partial<NormalizedCommand> = {}): NormalizedCommand {
+  return {
+    program: argv[0],
+    argv,
+    wrappers: [],
+    cwd: '/ws',
+    dynamic: false,
+    dynamicArgs: [],
+    writes: [],
+    span: [0, 0],
+    depth: 0,
+    remote: false,
+    vars: {},
+    ...extra,
+  };
+}
+const URL_ = 'https://backboard.railway.app/graphql/v2';
+const gql = (argv: string[], extra?: Partial<NormalizedCommand>) =>
+  extractHttp(cmd(argv, extra), ctx, []).filter((f) => f.kind === 'graphql') as Omit<
+    GraphqlFact,
+    'command'
+  >[];
+const post = (body: string) => gql(['curl', '-X', 'POST', URL_, '-d', body]);
+const brief = (fs: Omit<GraphqlFact, 'command'>[]) =>
+  fs.map((f) => [f.operation, f.field, f.alias, f.resource]);
+
+describe('GraphQL shapes', () => {
+  it.each<[string, string, (string | undefined)[][]]>([
+    [
+      'plain mutation',
+      '{"query":"mutation { volumeDelete(volumeId: \\"3f1c9a\\") }"}',
+      [['mutation', 'volumeDelete', '', '3f1c9a']],
+    ],
+    [
+      'query, not mutation',
+      '{"query":"{ deletedItems { id } }"}',
+      [['query', 'deletedItems', '', 'deletedItems']],
+    ],
+    [
+      'alias',
+      '{"query":"mutation { x: volumeDelete(volumeId: \\"v9\\") }"}',
+      [['mutation', 'volumeDelete', 'x', 'v9']],
+    ],
+    [
+      'fragment spread on Mutation',
+      '{"query":"mutation { ...F } fragment F on Mutation { serviceDelete(id: \\"s1\\") }"}',
+      [['mutation', 'serviceDelete', '', 's1']],
+    ],
+    [
+      'inline fragment',
+      '{"query":"mutation { ... on Mutation { projectDelete(id: \\"p\\") } }"}',
+      [['mutation', 'projectDelete', '', 'p']],
+    ],
+    [
+      'input object',
+      '{"query":"mutation { deleteRepository(input:{repositoryId:\\"R_1\\"}) { clientMutationId } }"}',
+      [['mutation', 'deleteRepository', '', 'R_1']],
+    ],
+    [
+      'variables resolved',
+      '{"query":"mutation Del($id: String!) { volumeDelete(volumeId: $id) }","variables":{"id":"vol-7"}}',
+      [['mutation', 'volumeDelete', '', 'vol-7']],
+    ],
+    [
+      'variables as a JSON string',
+      '{"query":"mutation($i: ID!) { environmentDelete(id: $i) }","variables":"{\\"i\\":\\"env-prod\\"}"}',
+      [['mutation', 'environmentDelete', '', 'env-prod']],
+    ],
+    [
+      'operationName picks one operation',
+      '{"query":"query A { me { id } } mutation B { volumeDelete(volumeId: \\"z\\") }","operationName":"A"}',
+      [['query', 'me', '', 'me']],
+    ],
+    [
+      'no operationName: all operations',
+      '{"query":"query A { me { id } } mutation B { volumeDelete(volumeId: \\"z\\") }"}',
+      [
+        ['query', 'me', '', 'me'],
+        ['mutation', 'volumeDelete', '', 'z'],
+      ],
+    ],
+    [
+      'batched array',
+      '[{"query":"{ a }"},{"query":"mutation { purgeBackups(all: true) { ok } }"}]',
+      [
+        ['query', 'a', '', 'a'],
+        ['mutation', 'purgeBackups', '', 'true'],
+      ],
+    ],
+    [
+      'several top-level fields',
+      '{"query":"mutation { a: x(id: 1) b: y(id: 2) }"}',
+      [
+        ['mutation', 'x', 'a', '1'],
+        ['mutation', 'y', 'b', '2'],
+      ],
+    ],
+    [
+      'urlencoded form',
+      'query=mutation%20%7B%20volumeDelete(volumeId%3A%20%22q%22)%20%7D',
+      [['mutation', 'volumeDelete', '', 'q']],
+    ],
+    ['raw document', 'mutation { deleteUser(id: 5) { id } }', [['mutation', 'deleteUser', '', '5']]],
+    [
+      'unparsable body to an endpoint',
+      '{"query":"mutation { volumeDelete(volumeId: "}',
+      [['unparsed', '', '', 'backboard.railway.app']],
+    ],
+    [
+      'JSON without a query to an endpoint',
+      '{"persisted":"abc"}',
+      [['unparsed', '', '', 'backboard.railway.app']],
+    ],
+  ])('%s', (_name, body, want) => {
+    expect(brief(post(body))).toEqual(want);
+  });
+
+  it('flattens nested literal arguments', () => {
+    const [f] = post(
+      '{"query":"mutation { productDelete(input: {id: \\"gid://shopify/Product/1\\", tags: [\\"a\\", \\"b\\"], keep: false}) { id } }"}',
+    );
+    expect(f.args).toEqual({
+      'input.id': 'gid://shopify/Product/1',
+      'input.tags.0': 'a',
+      'input.tags.1': 'b',
+      'input.keep': 'false',
+    });
+  });
+  it('keeps an unresolved variable as $name and falls back to the field name', () => {
+    const [f] = post('{"query":"mutation($v: String!) { volumeDelete(volumeId: $v) }"}');
+    expect(f.args).toEqual({ volumeId: '$v' });
+    expect(f.resource).toBe('volumeDelete');
+  });
+  it('names the host and url', () => {
+    const [f] = post('{"query":"mutation { volumeDelete(volumeId: \\"a\\") }"}');
+    expect(f).toMatchObject({ host: 'backboard.railway.app', url: URL_ });
+    expect(f.evidence).toContain('volumeDelete');
+  });
+});
+
+describe('GraphQL bodies from every client spelling', () => {
+  it.each<[string, string[], Partial<NormalizedCommand>]>([
+    ['--json', ['curl', URL_, '--json', '{"query":"mutation { serviceDelete(id: \\"svc\\") }"}'], {}],
+    ['@file', ['curl', '-X', 'POST', URL_, '-d', '@delete-volume.json'], {}],
+    [
+      '@- heredoc',
+      ['curl', '-X', 'POST', URL_, '--data-binary', '@-'],
+      { stdin: { kind: 'heredoc', text: '{"query": "mutation { environmentDelete(id: \\"e\\") }"}\n' } },
+    ],
+    [
+      'httpie item',
+      ['http', 'POST', URL_, 'Authorization:Bearer x', 'query=mutation { volumeDelete(volumeId: "v1") }'],
+      {},
+    ],
+    ['curl -F query=', ['curl', URL_, '-F', 'query=mutation { volumeDelete(volumeId: "v1") }'], {}],
+    [
+      'application/graphql',
+      [
+        'curl',
+        'https://api.example.com/api',
+        '-H',
+        'Content-Type: application/graphql',
+        '-d',
+        'mutation { dropAll }',
+      ],
+      {},
+    ],
+    [
+      'wget --post-data',
+      ['wget', '-qO-', `--post-data={"query":"mutation { volumeDelete(volumeId: \\"a\\") }"}`, URL_],
+      {},
+    ],
+  ])('%s', (_n, argv, extra) => {
+    const facts = gql(argv, extra);
+    expect(facts.length).toBe(1);
+    expect(facts[0].operation).toBe('mutation');
+  });
+
+  it('an unreadable body file to a GraphQL endpoint is unparsed', () => {
+    expect(brief(gql(['curl', '-X', 'POST', URL_, '-d', '@nope.json']))).toEqual([
+      ['unparsed', '', '', 'backboard.railway.app'],
+    ]);
+  });
+  it('a search "query" string to a non-GraphQL URL is not GraphQL', () => {
+    expect(gql(['curl', 'https://search.example.com/api', '-d', '{"query":"hello world"}'])).toEqual([]);
+  });
+  it('an Elasticsearch query object is not GraphQL', () => {
+    expect(gql(['curl', 'http://localhost:9200/idx/_search', '-d', '{"query":{"match_all":{}}}'])).toEqual(
+      [],
+    );
+  });
+  it('a GET of a GraphQL endpoint without a body emits nothing', () => {
+    expect(gql(['curl', URL_])).toEqual([]);
+  });
+});

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { parse as shellParse } from 'shell-quote';
+import {
+  DEFAULT_LIMITS,
+  type AnalyzeContext,
+  type HttpFact,
+  type NormalizedCommand,
+  type StdinSource,
+} from '../../src/engine/types.js';
+import { extractHttp } from '../../src/extract/http.js';
+
+const FILES: Record<string, string> = {
+  '/ws/body.json': '{"name":"x"}\n',
+  '/ws/delete-volume.json': '{"query":"mutation { volumeDelete(volumeId: \\"3f1c9a\\") }"}\n',
+  '/ws/curl.cfg':
+    '# config\nrequest = "DELETE"\nurl = "https://api.example.com/v1/things/9"\n-H "Authorization: Bearer abc"\n',
+};
+const ctx: AnalyzeContext = {
+  cwd: '/ws',
+  workspace: '/ws',
+  home: '/home/u',
+  env: {},
+  limits: DEFAULT_LIMITS,
+  readFile: (p) => FILES[p],
+};
+
+/** Splits a command line like bash would for plain words; `$VAR` stays as text. */
+function cmd(line: string, extra: Partial<NormalizedCommand> = {}): NormalizedCommand {
+  const argv = shellParse(line, (k) => `$${k}`).map((t) =>
+    typeof t === 'string' ? t : String((t as { op?: string }).op ?? ''),
+  );
+  return {
+    program: argv[0],
+    argv,
+    wrappers: [],
+    cwd: '/ws',
+    dynamic: false,
+    dynamicArgs: [],
+    writes: [],
+    span: [0, line.length],
+    depth: 0,
+    remote: false,
+    vars: {},
+    ...extra,
+  };
+}
+const http = (line: string, extra?: Partial<NormalizedCommand>) =>
+  extractHttp(cmd(line, extra), ctx, []).filter((f) => f.kind === 'http') as Omit<HttpFact, 'command'>[];
+
+describe('curl spellings → method, host, path', () => {
+  it.each([
+    ['curl https://api.example.com/x', 'GET', 'api.example.com', '/x'],
+    ['curl -X DELETE https://api.example.com/v1/volumes/1', 'DELETE', 'api.example.com', '/v1/volumes/1'],
+    ['curl -XDELETE https://api.example.com/a', 'DELETE', 'api.example.com', '/a'],
+    ['curl --request=delete https://api.example.com/a', 'DELETE', 'api.example.com', '/a'],
+    ['curl --request PATCH api.example.com/a', 'PATCH', 'api.example.com', '/a'],
+    ['curl -sSLX POST https://h.example/p', 'POST', 'h.example', '/p'],
+    ['curl -sSL -X DELETE -H "A: b" https://h.example/p', 'DELETE', 'h.example', '/p'],
+    ['curl -d a=1 https://h.example/p', 'POST', 'h.example', '/p'],
+    ['curl --data-urlencode q=hello https://h.example/p', 'POST', 'h.example', '/p'],
+    ['curl --json {} https://h.example/p', 'POST', 'h.example', '/p'],
+    ['curl -F f=@body.json https://h.example/up', 'POST', 'h.example', '/up'],
+    ['curl -T body.json https://h.example/up', 'PUT', 'h.example', '/up'],
+    ['curl -G -d q=1 https://h.example/s', 'GET', 'h.example', '/s'],
+    ['curl -I https://h.example/', 'HEAD', 'h.example', '/'],
+    ['curl --head https://h.example/', 'HEAD', 'h.example', '/'],
+    ['curl -K curl.cfg', 'DELETE', 'api.example.com', '/v1/things/9'],
+    ['curl --url https://h.example/u -X DELETE', 'DELETE', 'h.example', '/u'],
+    ['curl -X DELETE localhost:3000/api/todos/3', 'DELETE', 'localhost', '/api/todos/3'],
+    ['wget -q https://example.com/file.txt', 'GET', 'example.com', '/file.txt'],
+    ['wget --method=DELETE https://h.example/x', 'DELETE', 'h.example', '/x'],
+    ['wget -qO- --post-data=a=1 https://h.example/x', 'POST', 'h.example', '/x'],
+    [
+      'wget --method DELETE --header "Authorization: Bearer t" https://h.example/x',
+      'DELETE',
+      'h.example',
+      '/x',
+    ],
+    ['http DELETE https://api.example.com/v1/buckets/b', 'DELETE', 'api.example.com', '/v1/buckets/b'],
+    ['http api.example.com/v1/x', 'GET', 'api.example.com', '/v1/x'],
+    ['http api.example.com/v1/x name=y', 'POST', 'api.example.com', '/v1/x'],
+    ['xh delete :8080/items/1', 'DELETE', 'localhost', '/items/1'],
+    ['https PUT h.example/a x:=1', 'PUT', 'h.example', '/a'],
+  ])('%s', (line, method, host, path) => {
+    const [f] = http(line);
+    expect(f).toMatchObject({ method, host, path });
+  });
+});
+
+describe('curl details', () => {
+  it('emits one fact per URL', () => {
+    const facts = http('curl -X DELETE https://a.example/1 https://b.example/2');
+    expect(facts.map((f) => [f.method, f.host])).toEqual([
+      ['DELETE', 'a.example'],
+      ['DELETE', 'b.example'],
+    ]);
+  });
+  it('reads @file bodies through readFile and marks unreadable ones unknown', () => {
+    expect(http('curl -d @body.json https://h.example/')[0]).toMatchObject({
+      body: '{"name":"x"}',
+      bodyUnknown: false,
+    });
+    expect(http('curl -d @missing.json https://h.example/')[0]).toMatchObject({
+      bodyUnknown: true,
+      method: 'POST',
+    });
+  });
+  it.each<[string, StdinSource | undefined, boolean, string | undefined]>([
+    ['heredoc', { kind: 'heredoc', text: '{"a":1}\n' }, false, '{"a":1}\n'],
+    ['unknown pipe', { kind: 'pipe' }, true, undefined],
+    ['inherited', undefined, true, undefined],
+  ])('@- from %s stdin', (_n, stdin, unknown, body) => {
+    const [f] = http('curl --data-binary @- https://h.example/', { stdin });
+    expect(f.bodyUnknown).toBe(unknown);
+    expect(f.body).toBe(body);
+  });
+  it.each([
+    ['curl -H "Authorization: Bearer sekrit" https://h.example/', true],
+    ['curl -u me:pw https://h.example/', true],
+    ['curl --oauth2-bearer xyz https://h.example/', true],
+    ['curl -H "X-Shopify-Access-Token: t" https://h.example/', true],
+    ['curl -H "Accept: application/json" https://h.example/', false],
+  ])('auth: %s', (line, auth) => {
+    const [f] = http(line);
+    expect(f.auth).toBe(auth);
+    expect(JSON.stringify(f)).not.toContain('sekrit');
+  });
+  it.each([
+    ['curl http://localhost:3000/x', true],
+    ['curl http://127.0.0.5:9200/_all', true],
+    ['curl http://[::1]:8080/', true],
+    ['curl http://0.0.0.0:8000/', true],
+    ['curl http://app.localhost/x', true],
+    ['curl http://localhost.evil.example/x', false],
+    ['curl http://10.0.0.1/x', false],
+    ['curl http://$HOST/x', false],
+  ])('local: %s', (line, local) => {
+    expect(http(line)[0].local).toBe(local);
+  });
+  it('an unreadable -K config makes the method and URL unknown', () => {
+    const [f] = http('curl -K nowhere.cfg');
+    expect(f).toMatchObject({ method: 'UNKNOWN', host: '', bodyUnknown: true });
+  });
+  it('-G moves data into the query string', () => {
+    expect(http('curl -G --data-urlencode "q=a b" https://h.example/s')[0].url).toBe(
+      'https://h.example/s?q=a%20b',
+    );
+  });
+  it('a synthetic request from inline python names the interpreter', () => {
+    const [f] = http('curl -X DELETE https://api.example.com/v1/db/prod', { wrappers: ['python3 -c'] });
+    expect(f).toMatchObject({ tool: 'python', method: 'DELETE' });
+  });
+  it('masks credentials in URLs', () => {
+    expect(http("curl 'https://me:pw@h.example/x?api_key=abc&x=1'")[0].url).toBe(
+      'https://h.example/x?api_key=***&x=1',
+    );
+  });
+  it('ignores programs that are not HTTP clients', () => {
+    expect(extractHttp(cmd('echo https://h.example'), ctx, [])).toEqual([]);
+  });
+});

@@ -1,0 +1,291 @@
+/**
+ * Per-program readers for filesystem-changing commands. Each returns the facts one
+ * command implies; classification of targets lives in fs-paths.ts.
+ */
+import type { AnalyzeContext, FsFact, FsTarget, NormalizedCommand } from '../engine/types.js';
+import type { DraftFact } from './extractor.js';
+import { hasAny, lastValue, parseOptions } from './fs-options.js';
+import { classesOf, isHarmlessWrite, target, targetOf } from './fs-paths.js';
+import { evidenceOf } from './fs-evidence.js';
+
+type FsDraft = Omit<FsFact, 'command'>;
+export type FsHandler = (cmd: NormalizedCommand, ctx: AnalyzeContext) => DraftFact[];
+
+/** Builds one fs fact; returns [] when there is no target. */
+export function fsFact(
+  cmd: NormalizedCommand,
+  op: FsFact['op'],
+  targets: FsTarget[],
+  recursive = false,
+  force = false,
+): FsDraft[] {
+  if (targets.length === 0) return [];
+  return [
+    { kind: 'fs', op, recursive, force, targets, classes: classesOf(targets), evidence: evidenceOf(cmd) },
+  ];
+}
+
+/**
+ * True when the command's operands come (partly) from stdin through xargs/parallel and
+ * that input is not known statically.
+ */
+function fedByUnknownInput(cmd: NormalizedCommand): boolean {
+  const fed = cmd.wrappers.some((w) => /^(xargs|parallel)\b/.test(w));
+  return fed && cmd.stdin?.text === undefined;
+}
+
+/** Operand targets, plus an unknown target when xargs adds operands we cannot see. */
+function operandTargets(cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number[]): FsTarget[] {
+  const out = idx.map((i) => target(cmd, i, ctx));
+  // fail closed: operands appended by xargs from unknown input may name anything.
+  if (fedByUnknownInput(cmd)) out.push({ raw: '(from stdin)', path: '', class: 'unknown', glob: false });
+  return out;
+}
+
+const rm: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1);
+  const recursive = hasAny(o, 'r', 'R', 'recursive');
+  const force = hasAny(o, 'f', 'force');
+  return fsFact(cmd, 'delete', operandTargets(cmd, ctx, o.operands), recursive, force);
+};
+
+const rmdir: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1);
+  return fsFact(cmd, 'delete', operandTargets(cmd, ctx, o.operands), false, false);
+};
+
+const unlink: FsHandler = (cmd, ctx) =>
+  fsFact(cmd, 'delete', operandTargets(cmd, ctx, parseOptions(cmd.argv, 1).operands));
+
+const shred: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, {
+    shortWithValue: 'ns',
+    longWithValue: ['iterations', 'size', 'random-source', 'remove'],
+  });
+  return fsFact(cmd, 'shred', operandTargets(cmd, ctx, o.operands), false, hasAny(o, 'f', 'force'));
+};
+
+/** mv: the sources are moved away; `/dev/null` as destination deletes them; the destination is overwritten. */
+const mv: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, {
+    shortWithValue: 'tS',
+    longWithValue: ['target-directory', 'suffix'],
+  });
+  const tdir = lastValue(o, 't', 'target-directory');
+  const ops = [...o.operands];
+  const destRaw = tdir ?? (ops.length >= 2 ? cmd.argv[ops.pop() as number] : undefined);
+  const destIdx = tdir === undefined && destRaw !== undefined ? o.operands[o.operands.length - 1] : -1;
+  const sources = operandTargets(cmd, ctx, ops);
+  const force = hasAny(o, 'f', 'force');
+  if (destRaw === undefined) return fsFact(cmd, 'move', sources, true, force);
+  const dest = destIdx >= 0 ? target(cmd, destIdx, ctx) : targetOf(destRaw, cmd, ctx);
+  if (dest.path === '/dev/null') return fsFact(cmd, 'delete', sources, true, force);
+  return [...fsFact(cmd, 'move', sources, true, force), ...overwriteOf(cmd, [dest], force)];
+};
+
+/** A write/overwrite fact for destinations, skipping harmless pseudo-files. */
+function overwriteOf(cmd: NormalizedCommand, dests: FsTarget[], force = false, recursive = false): FsDraft[] {
+  return fsFact(
+    cmd,
+    'overwrite',
+    dests.filter((d) => !isHarmlessWrite(d.path)),
+    recursive,
+    force,
+  );
+}
+
+/** cp/install: the destination (last operand or -t DIR) is written. */
+const cp: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, {
+    shortWithValue: 'tSmog',
+    longWithValue: ['target-directory', 'suffix', 'mode', 'owner', 'group'],
+  });
+  const tdir = lastValue(o, 't', 'target-directory');
+  const recursive = hasAny(o, 'r', 'R', 'a', 'recursive', 'archive');
+  if (tdir !== undefined)
+    return overwriteOf(cmd, [targetOf(tdir, cmd, ctx)], hasAny(o, 'f', 'force'), recursive);
+  if (o.operands.length < 2) return [];
+  const last = o.operands[o.operands.length - 1];
+  return overwriteOf(cmd, [target(cmd, last, ctx)], hasAny(o, 'f', 'force'), recursive);
+};
+
+const RSYNC_VALUE_OPTS = [
+  'rsh',
+  'exclude',
+  'include',
+  'filter',
+  'exclude-from',
+  'include-from',
+  'files-from',
+  'temp-dir',
+  'partial-dir',
+  'backup-dir',
+  'chmod',
+  'chown',
+  'log-file',
+  'port',
+  'password-file',
+  'compare-dest',
+  'copy-dest',
+  'link-dest',
+  'timeout',
+  'bwlimit',
+  'max-size',
+  'min-size',
+  'block-size',
+  'suffix',
+  'rsync-path',
+  'out-format',
+];
+
+/** rsync: the destination is written; with --delete* files there that the source lacks are deleted. */
+const rsync: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, { shortWithValue: 'efTBM', longWithValue: RSYNC_VALUE_OPTS });
+  if (o.operands.length < 2) return [];
+  const last = o.operands[o.operands.length - 1];
+  const raw = cmd.argv[last];
+  // host:path or rsync:// destinations live on another machine.
+  const remoteDest = /^[^/]*:/.test(raw) && !raw.startsWith('./');
+  const dest: FsTarget = remoteDest
+    ? { raw, path: raw, class: 'outside-workspace', glob: false }
+    : target(cmd, last, ctx);
+  const deletes = [...o.flags].some((f) => f.startsWith('delete') || f === 'remove-source-files');
+  const out = overwriteOf(cmd, [dest], false, true);
+  if (deletes) out.push(...fsFact(cmd, 'delete', [dest], true, true));
+  return out;
+};
+
+/** dd: `of=` is overwritten; a block device there is a wipe. */
+const dd: FsHandler = (cmd, ctx) => {
+  const idx = cmd.argv.findIndex((a, i) => i > 0 && a.startsWith('of='));
+  if (idx < 0) return [];
+  const t = targetOf(cmd.argv[idx].slice(3), cmd, ctx, cmd.dynamicArgs.includes(idx));
+  return overwriteOf(cmd, [t], true);
+};
+
+/** mkfs, wipefs, fdisk …: device-looking operands (or the last operand) are formatted. */
+const format: FsHandler = (cmd, ctx) => {
+  const p = cmd.program;
+  const args = cmd.argv.slice(1);
+  if (p === 'fdisk' || p === 'sfdisk' || p === 'parted') {
+    if (args.some((a) => /^(-l|--list|-s|--show-size|-d|--dump|print)$/.test(a))) return [];
+  }
+  if (
+    p === 'sgdisk' &&
+    args.every(
+      (a) => !a.startsWith('-') || /^(-p|--print|-i\d*|--info(=.*)?|-v|--verify|-O|--print-mbr)$/.test(a),
+    )
+  )
+    return [];
+  if (p === 'wipefs' && !args.some((a) => /^(-a|--all|-o|--offset|-[a-zA-Z]*a[a-zA-Z]*)$/.test(a))) return [];
+  if (p === 'cryptsetup' && !args.some((a) => /^(luksFormat|erase|luksErase|reencrypt)$/.test(a))) return [];
+  let idx = cmd.argv
+    .map((a, i) => i)
+    .filter((i) => i > 0 && !cmd.argv[i].startsWith('-') && cmd.argv[i].includes('/'));
+  if (idx.length === 0) {
+    const ops = cmd.argv.map((_, i) => i).filter((i) => i > 0 && !cmd.argv[i].startsWith('-'));
+    idx = ops.length ? [ops[ops.length - 1]] : [];
+  }
+  return fsFact(
+    cmd,
+    'format',
+    idx.map((i) => target(cmd, i, ctx)),
+    false,
+    true,
+  );
+};
+
+const truncate: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, { shortWithValue: 'sr', longWithValue: ['size', 'reference'] });
+  return fsFact(cmd, 'truncate', operandTargets(cmd, ctx, o.operands), false, true);
+};
+
+/** chmod/chown/chgrp: the first operand is the mode/owner unless --reference is used. */
+const perms: FsHandler = (cmd, ctx) => {
+  const isChmod = cmd.program === 'chmod';
+  // `chmod -x file`: a dash word made of mode letters is the mode, not an option.
+  const argv = cmd.argv.map((a) =>
+    isChmod && /^-[rwxXstugoa]*[rwxXst][rwxXstugoa]*$/.test(a) ? '=' + a : a,
+  );
+  const o = parseOptions(argv, 1, { longWithValue: ['reference', 'from'] });
+  const ops = lastValue(o, 'reference') !== undefined ? o.operands : o.operands.slice(1);
+  const op = isChmod ? 'chmod' : 'chown';
+  return fsFact(cmd, op, operandTargets(cmd, ctx, ops), hasAny(o, 'R', 'recursive'), hasAny(o, 'f'));
+};
+
+/** ln: the link name (last operand or -t DIR) is created; with -f an existing file there is replaced. */
+const ln: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, {
+    shortWithValue: 'tS',
+    longWithValue: ['target-directory', 'suffix'],
+  });
+  const force = hasAny(o, 'f', 'force');
+  const tdir = lastValue(o, 't', 'target-directory');
+  if (tdir !== undefined) return fsFact(cmd, 'link', [targetOf(tdir, cmd, ctx)], false, force);
+  if (o.operands.length < 2) return [];
+  return fsFact(cmd, 'link', [target(cmd, o.operands[o.operands.length - 1], ctx)], false, force);
+};
+
+/** tee FILE…: each file is overwritten (or appended to with -a). */
+const tee: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, { longWithValue: ['output-error'] });
+  return overwriteOf(
+    cmd,
+    o.operands.map((i) => target(cmd, i, ctx)),
+  );
+};
+
+/** sed -i / perl -i edit files in place: the files after the script are rewritten. */
+const inPlace: FsHandler = (cmd, ctx) => {
+  const perl = cmd.program === 'perl';
+  const o = parseOptions(cmd.argv, 1, {
+    shortWithValue: perl ? 'eE' : 'efl',
+    longWithValue: ['expression', 'file', 'line-length'],
+  });
+  const inplace = [...o.flags].some((f) => f === 'i' || f.startsWith('in-place'));
+  if (!inplace) return [];
+  const scriptGiven = hasAny(o, 'e', 'E', 'f', 'expression', 'file');
+  const files = scriptGiven ? o.operands : o.operands.slice(1);
+  return overwriteOf(
+    cmd,
+    files.map((i) => target(cmd, i, ctx)),
+  );
+};
+
+export const HANDLERS: Record<string, FsHandler> = {
+  rm,
+  rmdir,
+  unlink,
+  shred,
+  srm: shred,
+  mv,
+  cp,
+  install: cp,
+  rsync,
+  dd,
+  truncate,
+  chmod: perms,
+  chown: perms,
+  chgrp: perms,
+  ln,
+  tee,
+  sed: inPlace,
+  perl: inPlace,
+  mke2fs: format,
+  mkswap: format,
+  wipefs: format,
+  fdisk: format,
+  sfdisk: format,
+  cfdisk: format,
+  sgdisk: format,
+  gdisk: format,
+  parted: format,
+  blkdiscard: format,
+  cryptsetup: format,
+};
+
+/** The handler for a program (`mkfs`, `mkfs.ext4`, `mkfs.vfat` … share one). */
+export function handlerFor(program: string): FsHandler | undefined {
+  if (program === 'mkfs' || program.startsWith('mkfs.')) return format;
+  return Object.prototype.hasOwnProperty.call(HANDLERS, program) ? HANDLERS[program] : undefined;
+}

@@ -1,0 +1,182 @@
+/**
+ * Resolving and classifying filesystem targets. Pure: no filesystem access; every
+ * decision is made from the path text and the analysis context.
+ */
+import { posix } from 'node:path';
+import type { AnalyzeContext, FsClass, FsTarget, NormalizedCommand } from '../engine/types.js';
+
+/** Top-level system directories: the directory itself and everything below it. */
+const SYSTEM_TREES = [
+  '/etc',
+  '/usr',
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/boot',
+  '/dev',
+  '/opt',
+  '/srv',
+  '/var',
+  '/proc',
+  '/sys',
+  '/root',
+  '/run',
+  '/snap',
+  '/System',
+  '/Library',
+  '/Applications',
+  '/private',
+];
+
+/** Directories that are system-owned themselves but whose children belong to users or mounts. */
+const SYSTEM_DIRS_ONLY = ['/home', '/Users', '/mnt', '/media', '/tmp', '/var/tmp'];
+
+/** Block devices: overwriting or formatting them destroys a disk. */
+const DEVICE_RE =
+  /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\/|mapper\/|md\d|dm-\d|loop\d|nbd\d|sr\d|rbd\d)/;
+
+/** Pseudo-files that any command may write to harmlessly. */
+const HARMLESS_WRITE_RE = /^\/dev\/(null|stdout|stderr|tty|zero|fd\/\d+|pts\/\d+)$|^\/proc\/self\/fd\/\d+$/;
+
+/** Characters that make a word an (unexpanded) glob pattern. */
+const GLOB_RE = /[*?[]/;
+
+/** True when `p` is `dir` or below it. */
+export function isUnder(p: string, dir: string): boolean {
+  if (dir === '/') return true;
+  return p === dir || p.startsWith(dir + '/');
+}
+
+/** True for writes that cannot damage anything (`/dev/null`, `/dev/stderr`, …). */
+export function isHarmlessWrite(p: string): boolean {
+  return HARMLESS_WRITE_RE.test(p);
+}
+
+/** The temp directories of this context: /tmp, /var/tmp, and $TMPDIR when given. */
+function tmpRoots(ctx: AnalyzeContext): string[] {
+  const roots = ['/tmp', '/var/tmp'];
+  const t = ctx.env.TMPDIR;
+  if (t && t.startsWith('/') && t !== '/') roots.push(posix.normalize(t).replace(/\/+$/, ''));
+  return roots;
+}
+
+/**
+ * Expands `~`, `~/x`, `$HOME`, `${HOME}` and makes the path absolute against `cwd`.
+ * Returns '' when the word cannot be resolved (some other variable, command substitution).
+ */
+export function resolvePath(raw: string, cwd: string, ctx: AnalyzeContext): string {
+  let w = raw;
+  const homeVar = /^(\$HOME|\$\{HOME\})(?=\/|$)/;
+  if (homeVar.test(w)) w = ctx.home + w.replace(homeVar, '');
+  else if (w === '~' || w.startsWith('~/')) w = ctx.home + w.slice(1);
+  else if (/^~[A-Za-z0-9_.-]+(\/|$)/.test(w)) w = '/home/' + w.slice(1);
+  // fail closed: anything that still looks like an expansion is unknown, not a literal name.
+  if (/\$|`|^<\(|^>\(/.test(w)) return '';
+  return posix.resolve(cwd, w);
+}
+
+/** The directory part of a glob pattern: everything before the first component holding a glob char. */
+function globDir(abs: string): string {
+  const parts = abs.split('/');
+  const i = parts.findIndex((p) => GLOB_RE.test(p));
+  if (i < 0) return abs;
+  const dir = parts.slice(0, i).join('/');
+  return dir === '' ? '/' : dir;
+}
+
+/** Classifies an absolute, normalized local path. */
+export function classifyPath(p: string, ctx: AnalyzeContext): FsClass {
+  if (p === '') return 'unknown';
+  if (p === '/') return 'root';
+  if (DEVICE_RE.test(p)) return 'device';
+  const home = posix.normalize(ctx.home);
+  const ws = posix.normalize(ctx.workspace);
+  if (p === home) return 'home';
+  if (posix.dirname(p) === home && posix.basename(p).startsWith('.') && p !== ws) return 'home';
+  if (isUnder(p, ws)) {
+    if (p === ws) return 'workspace-root';
+    const git = posix.join(ws, '.git');
+    // A stale lock file inside .git is routinely removed; it holds no history.
+    if (isUnder(p, git) && !(p !== git && p.endsWith('.lock'))) return 'workspace-vcs';
+    return 'inside-workspace';
+  }
+  // Ancestors of the workspace: deleting them deletes the workspace and more.
+  if (isUnder(ws, p)) return isUnder(p, home) && p !== home ? 'outside-workspace' : 'system';
+  if (isUnder(p, home)) return 'outside-workspace';
+  for (const t of tmpRoots(ctx)) {
+    if (p === t) return 'system';
+    if (isUnder(p, t)) return 'tmp';
+  }
+  if (SYSTEM_DIRS_ONLY.includes(p)) return 'system';
+  if (SYSTEM_TREES.some((d) => isUnder(p, d))) return 'system';
+  return 'outside-workspace';
+}
+
+/**
+ * Classifies a path on another machine (ssh, docker exec): only its text is known.
+ * Absolute system paths keep their class; `~` is that machine's home; the rest is outside.
+ */
+export function classifyRemote(raw: string): { path: string; class: FsClass } {
+  if (/\$|`/.test(raw)) return { path: '', class: 'unknown' };
+  if (raw === '~' || /^~\/\.[^/]+\/?$/.test(raw)) return { path: raw, class: 'home' };
+  if (!raw.startsWith('/')) return { path: raw, class: 'outside-workspace' };
+  const p = posix.normalize(raw).replace(/(.)\/+$/, '$1');
+  if (p === '/') return { path: p, class: 'root' };
+  if (DEVICE_RE.test(p)) return { path: p, class: 'device' };
+  for (const t of ['/tmp', '/var/tmp']) if (p !== t && isUnder(p, t)) return { path: p, class: 'tmp' };
+  if (SYSTEM_DIRS_ONLY.includes(p) || SYSTEM_TREES.some((d) => isUnder(p, d)))
+    return { path: p, class: 'system' };
+  return { path: p, class: 'outside-workspace' };
+}
+
+/**
+ * Resolves and classifies argv[index] of `cmd` as a filesystem target.
+ * Dynamic words → class unknown. Globs are classified by their directory part: `/*` is as
+ * bad as `/`, `./*` as the workspace itself, `/tmp/*` is temp content.
+ */
+export function target(cmd: NormalizedCommand, index: number, ctx: AnalyzeContext): FsTarget {
+  return targetOf(cmd.argv[index] ?? '', cmd, ctx, cmd.dynamicArgs.includes(index));
+}
+
+/** Like {@link target} for a word that is not an argv element (`of=/dev/sda`, `-t DIR`). */
+export function targetOf(
+  raw: string,
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+  dynamic = false,
+): FsTarget {
+  const glob = GLOB_RE.test(raw);
+  // fail closed: a word the normalizer could not resolve may name anything.
+  if (dynamic) return { raw, path: '', class: 'unknown', glob };
+  // fail closed: `{}` under find -exec / xargs -I stands for names only known at run time.
+  if (raw.includes('{}') && cmd.wrappers.some((w) => /^(find|xargs|parallel)\b/.test(w)))
+    return { raw, path: '', class: 'unknown', glob };
+  if (cmd.remote) {
+    const r = classifyRemote(glob ? globDirRaw(raw) : raw);
+    return { raw, path: r.path, class: r.class, glob };
+  }
+  const path = resolvePath(raw, cmd.cwd, ctx);
+  if (path === '') return { raw, path, class: 'unknown', glob };
+  if (!glob) return { raw, path, class: classifyPath(path, ctx), glob };
+  const dir = globDir(path);
+  let cls = classifyPath(dir, ctx);
+  // Contents of a temp root are temp files, unless the workspace lives in there.
+  if (cls === 'system' && tmpRoots(ctx).includes(dir) && !isUnder(posix.normalize(ctx.workspace), dir))
+    cls = 'tmp';
+  return { raw, path, class: cls, glob };
+}
+
+function globDirRaw(raw: string): string {
+  const i = raw.search(GLOB_RE);
+  const cut = raw.slice(0, i);
+  const slash = cut.lastIndexOf('/');
+  return slash <= 0 ? (raw.startsWith('/') ? '/' : '.') : cut.slice(0, slash);
+}
+
+/** Sorted, de-duplicated union of the targets' classes. */
+export function classesOf(targets: FsTarget[]): FsClass[] {
+  return [...new Set(targets.map((t) => t.class))].sort();
+}

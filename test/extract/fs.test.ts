@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_LIMITS,
+  type AnalyzeContext,
+  type FsFact,
+  type NormalizedCommand,
+} from '../../src/engine/types.js';
+import { extractFs } from '../../src/extract/fs.js';
+import { classifyPath } from '../../src/extract/fs-paths.js';
+
+const WS = '/home/u/proj';
+const ctx: AnalyzeContext = { cwd: WS, workspace: WS, home: '/home/u', env: {}, limits: DEFAULT_LIMITS };
+
+function cmd(argv: string[], extra: Partial<NormalizedCommand> = {}): NormalizedCommand {
+  return {
+    program: argv[0]?.split('/').pop() ?? '',
+    argv,
+    wrappers: [],
+    cwd: WS,
+    dynamic: (extra.dynamicArgs ?? []).length > 0,
+    dynamicArgs: [],
+    writes: [],
+    span: [0, 0],
+    depth: 0,
+    remote: false,
+    vars: {},
+    ...extra,
+  };
+}
+
+function facts(c: NormalizedCommand, all: NormalizedCommand[] = [c]): FsFact[] {
+  return extractFs(c, ctx, all) as FsFact[];
+}
+
+/** One-line summary: op, flags and classes of every fact. */
+function summary(c: NormalizedCommand): string {
+  return facts(c)
+    .map((f) => `${f.op}${f.recursive ? ' R' : ''}${f.force ? ' F' : ''} ${f.classes.join(',')}`)
+    .join(' | ');
+}
+
+describe('classifyPath', () => {
+  it.each([
+    ['/', 'root'],
+    ['/home/u', 'home'],
+    ['/home/u/.ssh', 'home'],
+    ['/home/u/.ssh/id_ed25519', 'outside-workspace'],
+    ['/home/u/projects-old', 'outside-workspace'],
+    ['/home', 'system'],
+    ['/etc', 'system'],
+    ['/etc/passwd', 'system'],
+    ['/var/lib/mysql', 'system'],
+    ['/var/tmp/x', 'tmp'],
+    ['/tmp/build-1', 'tmp'],
+    ['/tmp', 'system'],
+    ['/dev/sda', 'device'],
+    ['/dev/nvme0n1p1', 'device'],
+    ['/dev/disk/by-id/x', 'device'],
+    [WS, 'workspace-root'],
+    [`${WS}/.git`, 'workspace-vcs'],
+    [`${WS}/.git/objects`, 'workspace-vcs'],
+    [`${WS}/.git/index.lock`, 'inside-workspace'],
+    [`${WS}/src/a.ts`, 'inside-workspace'],
+    ['/srv/data', 'system'],
+    ['/data/backups', 'outside-workspace'],
+  ])('%s → %s', (p, cls) => {
+    expect(classifyPath(p, ctx)).toBe(cls);
+  });
+
+  it.each([
+    ['/tmp/scratch/ws', '/tmp/scratch/home', '/tmp/scratch', 'system'],
+    ['/tmp/scratch/ws', '/tmp/scratch/home', '/tmp/other', 'tmp'],
+    ['/home/u/code/app', '/home/u', '/home/u/code', 'outside-workspace'],
+    ['/home/u', '/home/u', '/home/u', 'home'],
+  ])('workspace %s home %s: %s → %s', (workspace, home, p, cls) => {
+    expect(classifyPath(p, { ...ctx, workspace, home })).toBe(cls);
+  });
+});
+
+describe('extractFs', () => {
+  it.each<[string, NormalizedCommand, string]>([
+    ['rm -rf /', cmd(['rm', '-rf', '/']), 'delete R F root'],
+    ['rm -r -f /etc', cmd(['rm', '-r', '-f', '/etc']), 'delete R F system'],
+    ['/bin/rm -fr ~', cmd(['/bin/rm', '-fr', '~']), 'delete R F home'],
+    [
+      'rm --recursive --force $HOME (unresolved word)',
+      cmd(['rm', '--recursive', '--force', '$HOME']),
+      'delete R F home',
+    ],
+    ['rm -rf /*', cmd(['rm', '-rf', '/*']), 'delete R F root'],
+    ['rm -rf /tmp/../', cmd(['rm', '-rf', '/tmp/../']), 'delete R F root'],
+    ['rm -rf /.', cmd(['rm', '-rf', '/.']), 'delete R F root'],
+    ['rm -rf ../..', cmd(['rm', '-rf', '../..']), 'delete R F system'],
+    ['rm -rf ..', cmd(['rm', '-rf', '..']), 'delete R F home'],
+    ['rm -rf .', cmd(['rm', '-rf', '.']), 'delete R F workspace-root'],
+    ['rm -rf ./*', cmd(['rm', '-rf', './*']), 'delete R F workspace-root'],
+    ['rm -rf * in /', cmd(['rm', '-rf', '*'], { cwd: '/' }), 'delete R F root'],
+    ['rm -rf .git', cmd(['rm', '-rf', '.git']), 'delete R F workspace-vcs'],
+    ['rm -rf node_modules', cmd(['rm', '-rf', 'node_modules']), 'delete R F inside-workspace'],
+    ['rm -f src/old.ts', cmd(['rm', '-f', 'src/old.ts']), 'delete F inside-workspace'],
+    ['rm notes.txt', cmd(['rm', 'notes.txt']), 'delete inside-workspace'],
+    ['rm -rf /tmp/build-1', cmd(['rm', '-rf', '/tmp/build-1']), 'delete R F tmp'],
+    ['rm -rf /tmp/*', cmd(['rm', '-rf', '/tmp/*']), 'delete R F tmp'],
+    ['rm -- -rf (a file named -rf)', cmd(['rm', '--', '-rf']), 'delete inside-workspace'],
+    ['rm -rf --no-preserve-root /', cmd(['rm', '-rf', '--no-preserve-root', '/']), 'delete R F root'],
+    ['rm a -rf / (options after operands)', cmd(['rm', 'a', '-rf', '/']), 'delete R F inside-workspace,root'],
+    ['rm -rf dynamic', cmd(['rm', '-rf', '${X:-}/'], { dynamicArgs: [2] }), 'delete R F unknown'],
+    ['rm -rf ~/projects', cmd(['rm', '-rf', '~/projects']), 'delete R F outside-workspace'],
+    ['rmdir /etc/x', cmd(['rmdir', '/etc/x']), 'delete system'],
+    ['unlink /etc/passwd', cmd(['unlink', '/etc/passwd']), 'delete system'],
+    ['shred -u /dev/sda', cmd(['shred', '-n', '3', '-u', '/dev/sda']), 'shred device'],
+    ['mv ~/projects /dev/null', cmd(['mv', '~/projects', '/dev/null']), 'delete R outside-workspace'],
+    [
+      'mv src/a.ts src/b.ts',
+      cmd(['mv', 'src/a.ts', 'src/b.ts']),
+      'move R inside-workspace | overwrite inside-workspace',
+    ],
+    ['mv ~/.ssh /tmp/x', cmd(['mv', '~/.ssh', '/tmp/x']), 'move R home | overwrite tmp'],
+    ['mv -t /etc a', cmd(['mv', '-t', '/etc', 'a']), 'move R inside-workspace | overwrite system'],
+    ['cp evil /etc/hosts', cmd(['cp', 'evil', '/etc/hosts']), 'overwrite system'],
+    ['cp -r a b', cmd(['cp', '-r', 'a', 'b']), 'overwrite R inside-workspace'],
+    [
+      'rsync -a --delete src/ /srv/www',
+      cmd(['rsync', '-a', '--delete', 'src/', '/srv/www']),
+      'overwrite R system | delete R F system',
+    ],
+    [
+      'rsync -e ssh --delete-after x host:/var/www',
+      cmd(['rsync', '-e', 'ssh', '--delete-after', 'x', 'host:/var/www']),
+      'overwrite R outside-workspace | delete R F outside-workspace',
+    ],
+    [
+      'dd if=/dev/zero of=/dev/sdb',
+      cmd(['dd', 'if=/dev/zero', 'of=/dev/sdb', 'bs=1M']),
+      'overwrite F device',
+    ],
+    ['dd of=disk.img', cmd(['dd', 'if=/dev/zero', 'of=disk.img']), 'overwrite F inside-workspace'],
+    ['mkfs.ext4 /dev/sdb1', cmd(['mkfs.ext4', '/dev/sdb1']), 'format F device'],
+    ['mkfs -t xfs -L data /dev/vdb', cmd(['mkfs', '-t', 'xfs', '-L', 'data', '/dev/vdb']), 'format F device'],
+    ['mke2fs disk.img', cmd(['mke2fs', 'disk.img']), 'format F inside-workspace'],
+    ['wipefs -a /dev/sda', cmd(['wipefs', '-a', '/dev/sda']), 'format F device'],
+    ['wipefs /dev/sda (list only)', cmd(['wipefs', '/dev/sda']), ''],
+    ['fdisk -l', cmd(['fdisk', '-l', '/dev/sda']), ''],
+    ['sgdisk --zap-all /dev/nvme0n1', cmd(['sgdisk', '--zap-all', '/dev/nvme0n1']), 'format F device'],
+    ['sgdisk -p /dev/sda', cmd(['sgdisk', '-p', '/dev/sda']), ''],
+    [
+      'truncate -s 0 /var/lib/mysql/ibdata1',
+      cmd(['truncate', '-s', '0', '/var/lib/mysql/ibdata1']),
+      'truncate F system',
+    ],
+    ['truncate -s0 log.txt', cmd(['truncate', '-s0', 'log.txt']), 'truncate F inside-workspace'],
+    ['chmod -R 777 /', cmd(['chmod', '-R', '777', '/']), 'chmod R root'],
+    ['chmod +x scripts/x.sh', cmd(['chmod', '+x', 'scripts/x.sh']), 'chmod inside-workspace'],
+    ['chmod -x /usr/bin/sudo', cmd(['chmod', '-x', '/usr/bin/sudo']), 'chmod system'],
+    ['chown -R nobody: ~', cmd(['chown', '-R', 'nobody:', '~']), 'chown R home'],
+    ['chgrp --recursive staff /etc', cmd(['chgrp', '--recursive', 'staff', '/etc']), 'chown R system'],
+    ['chmod --reference=a /etc/shadow', cmd(['chmod', '--reference=a', '/etc/shadow']), 'chmod system'],
+    ['ln -sf /x /etc/hosts', cmd(['ln', '-sf', '/x', '/etc/hosts']), 'link F system'],
+    ['ln -s ../a b', cmd(['ln', '-s', '../a', 'b']), 'link inside-workspace'],
+    ['tee /etc/hosts', cmd(['tee', '-a', '/etc/hosts']), 'overwrite system'],
+    ['sed -i s/a/b/ /etc/hosts', cmd(['sed', '-i', 's/a/b/', '/etc/hosts']), 'overwrite system'],
+    ['sed -i -e /^#/d conf', cmd(['sed', '-i', '-e', '/^#/d', 'conf']), 'overwrite inside-workspace'],
+    ['sed s/a/b/ /etc/hosts (no -i)', cmd(['sed', 's/a/b/', '/etc/hosts']), ''],
+    ['echo x > /etc/passwd', cmd(['echo', 'x'], { writes: ['/etc/passwd'] }), 'overwrite F system'],
+    ['cat x > /dev/sda', cmd(['cat', 'x'], { writes: ['/dev/sda'] }), 'overwrite F device'],
+    ['echo x > /dev/null 2> /dev/stderr', cmd(['echo', 'x'], { writes: ['/dev/null', '/dev/stderr'] }), ''],
+    ['echo x >> ~/.bashrc', cmd(['echo', 'x'], { writes: ['/home/u/.bashrc'] }), 'overwrite F home'],
+    ['echo x > out.txt', cmd(['echo', 'x'], { writes: [`${WS}/out.txt`] }), 'overwrite F inside-workspace'],
+    ['find / -name x -delete', cmd(['find', '/', '-name', '*.db', '-delete']), 'delete R F root'],
+    ['find -L . -delete', cmd(['find', '-L', '.', '-delete']), 'delete R F workspace-root'],
+    ['find . -name x -print', cmd(['find', '.', '-name', 'x', '-print']), ''],
+    [
+      'xargs rm -rf (unknown input)',
+      cmd(['rm', '-rf'], { wrappers: ['xargs'], stdin: { kind: 'pipe' } }),
+      'delete R F unknown',
+    ],
+    ['find -exec rm {}', cmd(['rm', '-rf', '{}'], { wrappers: ['find -exec'] }), 'delete R F unknown'],
+    [
+      'ssh: rm -rf /var/lib/postgresql',
+      cmd(['rm', '-rf', '/var/lib/postgresql'], { remote: true }),
+      'delete R F system',
+    ],
+    ['ssh: rm -rf ~', cmd(['rm', '-rf', '~'], { remote: true }), 'delete R F home'],
+    ['ssh: rm -rf build', cmd(['rm', '-rf', 'build'], { remote: true }), 'delete R F outside-workspace'],
+    ['ssh: rm -rf /*', cmd(['rm', '-rf', '/*'], { remote: true }), 'delete R F root'],
+    ['ls -la ~', cmd(['ls', '-la', '~']), ''],
+    ['du -sh node_modules', cmd(['du', '-sh', 'node_modules']), ''],
+  ])('%s', (_name, c, expected) => {
+    expect(summary(c)).toBe(expected);
+  });
+
+  it('keeps the raw word and the resolved path of each target', () => {
+    const [f] = facts(cmd(['rm', '-rf', '../x'], { cwd: `${WS}/src` }));
+    expect(f.targets).toEqual([{ raw: '../x', path: `${WS}/x`, class: 'inside-workspace', glob: false }]);
+    expect(f.evidence).toBe('rm -rf ../x');
+  });
+
+  it('shows the carriers in the evidence', () => {
+    const [f] = facts(cmd(['rm', '-rf', '/'], { wrappers: ['sudo', 'bash -c'] }));
+    expect(f.evidence).toBe('sudo → bash -c → rm -rf /');
+  });
+});

@@ -1,4 +1,72 @@
-import type { Extractor } from './extractor.js';
+/**
+ * Git facts: destructive git actions (force-push, reset --hard, clean -f, branch -D …),
+ * after git's global options and `-c alias.*` expansion. Plain reads (status, log, diff)
+ * and ordinary writes (commit, push without force) produce no fact.
+ */
+import { parse as shellParse } from 'shell-quote';
+import type { GitFact, ShellFact } from '../engine/types.js';
+import type { DraftFact, Extractor } from './extractor.js';
+import { READERS, type GitAction } from './git-actions.js';
+import { isExecSetting, parseGitGlobal } from './git-global.js';
+import { clip, evidenceOf } from './fs-evidence.js';
 
-// Placeholder until this extractor is written: finds nothing.
-export const extractGit: Extractor = () => [];
+/** How many `-c alias.*` expansions are followed before giving up (aliases may chain). */
+const MAX_ALIAS_DEPTH = 5;
+
+/** Splits an alias body into words; operators and globs in it make it non-literal (→ undefined). */
+function aliasWords(body: string): string[] | undefined {
+  const words = shellParse(body);
+  return words.every((w) => typeof w === 'string') ? (words as string[]) : undefined;
+}
+
+export const extractGit: Extractor = (cmd) => {
+  if (cmd.program !== 'git') return [];
+  const { config, subIndex } = parseGitGlobal(cmd.argv);
+  const evidence = evidenceOf(cmd);
+  const out: DraftFact[] = [];
+  const gitFact = (subcommand: string, a: GitAction): Omit<GitFact, 'command'> => ({
+    kind: 'git',
+    subcommand,
+    action: a.action,
+    remote: a.remote,
+    refs: a.refs,
+    evidence,
+  });
+
+  for (const [key, value] of config) {
+    if (!key.startsWith('alias.') && isExecSetting(key, value)) {
+      out.push(gitFact(cmd.argv[subIndex] ?? '', { action: 'config-hook', remote: '', refs: [] }));
+    }
+  }
+  if (subIndex < 0) return out;
+
+  let args = cmd.argv.slice(subIndex);
+  for (let depth = 0; depth < MAX_ALIAS_DEPTH; depth++) {
+    const body = config.get(`alias.${args[0].toLowerCase()}`);
+    if (body === undefined) break;
+    if (body.trimStart().startsWith('!')) {
+      // The alias body is a shell command git hands to sh; this stage cannot re-parse it.
+      const shell: Omit<ShellFact, 'command'> = {
+        kind: 'shell',
+        hazard: 'git-alias-exec',
+        source: '',
+        evidence: clip(`git alias ${args[0]} = ${body}`),
+      };
+      out.push(gitFact(args[0], { action: 'alias-exec', remote: '', refs: [] }), shell);
+      return out;
+    }
+    const words = aliasWords(body);
+    // fail closed: an alias we cannot split literally is treated like a shell alias.
+    if (!words || words.length === 0) {
+      out.push(gitFact(args[0], { action: 'alias-exec', remote: '', refs: [] }));
+      return out;
+    }
+    args = [...words, ...args.slice(1)];
+  }
+
+  const sub = args[0];
+  const reader = Object.prototype.hasOwnProperty.call(READERS, sub) ? READERS[sub] : undefined;
+  if (!reader) return out;
+  for (const a of reader(args)) out.push(gitFact(sub, a));
+  return out;
+};

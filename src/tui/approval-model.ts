@@ -85,8 +85,15 @@ function settleHead(s: ModelState, result: ApprovalResult, now: number): Step {
   return { state: nextHead(s, rest, now), settled: [{ id: head.req.id, result }], bell: false };
 }
 
-export function enqueue(s: ModelState, req: ApprovalRequest, now: number, cfg: ModelConfig): Step {
-  const item: PendingItem = { req, arrived: now, deadline: now + cfg.timeoutMs };
+/** `deadline` overrides arrival + timeout (a watcher joining late gets the session's deadline). */
+export function enqueue(
+  s: ModelState,
+  req: ApprovalRequest,
+  now: number,
+  cfg: ModelConfig,
+  deadline = now + cfg.timeoutMs,
+): Step {
+  const item: PendingItem = { req, arrived: now, deadline };
   const queue = [...s.queue, item];
   const state = s.queue.length ? { ...s, queue } : nextHead(s, queue, now);
   return { state, settled: [], bell: true };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApprovalRequest, ApprovalResult, DecisionEvent } from '../../src/approval/types.js';
+import type { ApprovalRequest, DecisionEvent } from '../../src/approval/types.js';
 import { startWatchServer, type WatchServer } from '../../src/approval/watch-server.js';
 import { connectWatch, type WatchHandlers } from '../../src/approval/watch-client.js';
 import { AgentfwError } from '../../src/errors.js';
@@ -145,7 +145,7 @@ describe('watch server: stream and approvals', () => {
     await until(() => r.log.includes('event 3'));
     expect(r.log).toEqual(['event 1', 'request 2', 'event 3']);
     c.answer({ id: 2, verdict: 'deny', scope: 'once', message: 'use the staging db' });
-    await expect(pending).resolves.toEqual<ApprovalResult>({
+    await expect(pending).resolves.toEqual({
       verdict: 'deny',
       scope: 'once',
       approver: 'watch',

@@ -1,9 +1,68 @@
+/**
+ * The normalize stage: one NormalizedCommand per simple command bash would run, in order,
+ * with every carrier peeled and words expanded as far as statically known.
+ *
+ * Where each construct is handled:
+ * - walk.ts: lists (`;` `&&` `||` `&`), pipelines (stdin chaining), subshells and groups
+ *   (scoped cwd/vars), if/elif/else, while/until, for (unrolled over literal items),
+ *   C-style for, case, function definitions, declarations (export/local/readonly/declare),
+ *   unset, comments (skipped).
+ * - command.ts: prefix assignments, redirections (`>`, `>>`, `&>`, `>|` → writes; `<` →
+ *   stdin file; heredocs and here-strings → stdin text; words tree-sitter attaches to a
+ *   redirect → arguments), alias and function call sites (positional args bound).
+ * - words.ts (+ escapes.ts): quotes, concatenation, `\x`, ANSI-C `$'…'`, tilde, `$VAR` /
+ *   `${VAR}` / `${VAR:-d}` / `${VAR:=d}` / `${VAR:+a}` / `${#VAR}`, `$IFS` as separator,
+ *   constant `$(…)` / backquotes, `<(…)`, brace expansion (lists and sequences, capped).
+ * - carriers.ts: the dispatcher; `cd` / `pushd` / `popd` (cwd tracking), `alias`.
+ * - wrappers.ts: sudo, doas, run0, env (-i, -u, -C, -S, NAME=val), command, exec, builtin,
+ *   nohup, nice, time, timeout, stdbuf, setsid, unbuffer, busybox, chroot, ionice, flock
+ *   (cmd and -c), runuser, su -c, script -c, watch (command string), chrt, taskset,
+ *   caffeinate, proxychains, torsocks.
+ * - shells.ts: bash/sh/zsh/dash/ksh/… `-c` (with `$0 $1 $@`), script files (written
+ *   earlier or read through ctx.readFile), heredoc / here-string / pipe into a shell,
+ *   eval, source / `.`; `bash <(…)` / `source <(…)` are dynamic.
+ * - producers.ts: constant stdout of echo, printf, cat, tee, base64 -d, openssl base64 -d,
+ *   xxd -r -p, rev (feeds pipes into shells and xargs, and files run later).
+ * - fanout.ts: xargs (-I, -0, -a), parallel (:::), find -exec/-execdir/-ok/-okdir/-delete.
+ * - interpreters.ts: python/node/ruby/perl/php/deno/bun inline code → synthetic commands.
+ * - remote.ts: ssh, docker/podman/nerdctl exec, docker compose exec, kubectl/oc exec.
+ * - reparse.ts: nested scripts, depth-capped by limits.maxDepth.
+ *
+ * Budgets: limits.maxNodes (visited nodes), limits.maxMillis (wall clock, checked every
+ * 128 nodes), limits.maxDepth (re-parse depth) and a cap on AST nesting; each ends the
+ * walk with an issue (fail closed → ask), never an exception.
+ */
 import type { AnalysisIssue, AnalyzeContext, NormalizedCommand, ParsedScript } from '../engine/types.js';
+import type { SyntaxNode } from '../parse/parse.js';
+import { newScope } from './state.js';
+import type { Run } from './state.js';
+import { walk } from './walk.js';
 
-// Placeholder signature; the real normalizer replaces this.
 export function normalize(
-  _parsed: ParsedScript,
-  _ctx: AnalyzeContext,
+  parsed: ParsedScript,
+  ctx: AnalyzeContext,
 ): { commands: NormalizedCommand[]; issues: AnalysisIssue[] } {
-  return { commands: [], issues: [{ code: 'E_NORMALIZE_UNAVAILABLE', message: 'normalizer not built yet' }] };
+  const run: Run = {
+    ctx,
+    commands: [],
+    issues: [],
+    nodes: 0,
+    deadline: performance.now() + ctx.limits.maxMillis,
+    stopped: false,
+    nest: 0,
+    outputs: new WeakMap(),
+  };
+  if (!parsed.root) return { commands: [], issues: run.issues };
+  try {
+    walk(parsed.root as SyntaxNode, run, { depth: 0, wrappers: [], remote: false, calls: 0 }, newScope(ctx), {
+      writes: [],
+    });
+  } catch (e) {
+    // fail closed: an internal error leaves an issue (→ ask) instead of an exception.
+    run.issues.push({
+      code: 'E_NORMALIZE_INTERNAL',
+      message: `normalizer failed: ${e instanceof Error ? e.message : String(e)}`,
+    });
+  }
+  return { commands: run.commands, issues: run.issues };
 }

@@ -1,0 +1,103 @@
+/**
+ * The carrier dispatcher: given an expanded argv, peel wrappers (wrappers.ts), follow
+ * shells and eval (shells.ts), fan-out (fanout.ts), inline interpreter code
+ * (interpreters.ts) and remote carriers (remote.ts); otherwise emit the command.
+ */
+import { absPath, basename, cloneScope } from './state.js';
+import type { Field, Res } from './state.js';
+import { emit, type K } from './emit.js';
+import { WRAPPERS } from './wrappers.js';
+import { SHELLS, runShell, runEval, runSource } from './shells.js';
+import { reparse } from './reparse.js';
+import { FANOUT } from './fanout.js';
+import { interpreterFor, runInterpreter } from './interpreters.js';
+import { REMOTE } from './remote.js';
+
+/** Most wrappers peeled from one command (`sudo env nice timeout …`). */
+const MAX_PEEL = 32;
+
+export function runArgv(argv: Field[], k: K): Res {
+  for (let round = 0; round < MAX_PEEL && argv.length > 0; round++) {
+    const head = argv[0];
+    if (head.dynamic) {
+      // `$SHELL -c '…'`: the agent's own shell.
+      if (/^\$\{?SHELL\}?$/.test(head.text)) return runShell('sh', argv, k);
+      return emit(argv, k);
+    }
+    const prog = basename(head.text);
+    const peeler = WRAPPERS[prog];
+    const peel = peeler?.(argv.slice(1));
+    if (peel) {
+      const label = peel.label;
+      const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label] };
+      let scope = k.scope;
+      if ((peel.env && peel.env.length > 0) || peel.cwd) {
+        scope = cloneScope(k.scope);
+        for (const [name, v] of peel.env ?? []) {
+          if (v.dynamic) {
+            scope.vars.delete(name);
+            scope.dyn.add(name);
+          } else scope.vars.set(name, v.text);
+        }
+        if (peel.cwd) {
+          if (peel.cwd.dynamic) scope.cwdDynamic = true;
+          else scope.cwd = absPath(scope.cwd, peel.cwd.text);
+        }
+      }
+      if (peel.script) {
+        if (peel.script.dynamic) return emit(argv, k);
+        return reparse(peel.script.text, label, { ...k, scope }, { scope: cloneScope(scope) });
+      }
+      if (peel.argv.length === 0) return emit(argv, k);
+      k = { ...k, frame, scope };
+      argv = peel.argv;
+      continue;
+    }
+    if (prog === 'cd' || prog === 'pushd' || prog === 'popd') return changeDir(prog, argv, k);
+    if (SHELLS.has(prog)) return runShell(prog, argv, k);
+    if (prog === 'eval') return runEval(argv, k);
+    if (prog === 'source' || prog === '.') return runSource(argv, k);
+    if (prog === 'alias') return defineAlias(argv, k);
+    const fan = FANOUT[prog];
+    if (fan) return fan(argv, k);
+    const remote = REMOTE[prog];
+    if (remote) {
+      const r = remote(argv, k);
+      if (r) return r;
+    }
+    const lang = interpreterFor(prog);
+    if (lang) return runInterpreter(lang, argv, k);
+    return emit(argv, k);
+  }
+  return argv.length > 0 ? emit(argv, k) : {};
+}
+
+function changeDir(prog: string, argv: Field[], k: K): Res {
+  const res = emit(argv, k);
+  const args = argv.slice(1).filter((f) => !/^-[LPe@]+$/.test(f.text));
+  const target = args[0];
+  const scope = k.outer;
+  if (prog === 'popd') {
+    scope.cwdDynamic = true;
+    return res;
+  }
+  if (!target) {
+    if (prog === 'cd') scope.cwd = k.run.ctx.home;
+    return res;
+  }
+  if (target.dynamic || target.text === '-' || /^[+-]\d+$/.test(target.text)) {
+    scope.cwdDynamic = true;
+    return res;
+  }
+  scope.cwd = absPath(scope.cwd, target.text);
+  if (k.scope !== scope) k.scope.cwd = scope.cwd;
+  return res;
+}
+
+function defineAlias(argv: Field[], k: K): Res {
+  for (const f of argv.slice(1)) {
+    const m = /^([^=\s]+)=(.*)$/s.exec(f.text);
+    if (m && !f.dynamic) k.outer.aliases.set(m[1], m[2]);
+  }
+  return emit(argv, k);
+}

@@ -1,0 +1,167 @@
+/**
+ * Fan-out carriers that run a command once per input item: `xargs`, `parallel`, and
+ * `find … -exec/-execdir/-ok/-okdir cmd {} ;|+` and `find … -delete` (emitted as a
+ * synthetic `rm -rf ROOT` per find root).
+ */
+import { getopt } from './options.js';
+import type { Field, Res } from './state.js';
+import { emit, type K } from './emit.js';
+import { runArgv } from './carriers.js';
+import { reparse } from './reparse.js';
+
+/** Most items expanded into separate commands. */
+const MAX_ITEMS = 64;
+
+function items(text: string | undefined, delim?: string): Field[] | undefined {
+  if (text === undefined) return undefined;
+  const parts = delim !== undefined ? text.split(delim) : text.split(/\s+/);
+  const out = parts.filter((p) => p !== '').map((p) => ({ text: p, dynamic: false }));
+  return out.length <= MAX_ITEMS ? out : undefined;
+}
+
+function substitute(f: Field, token: string, item: Field): Field {
+  if (!f.text.includes(token)) return f;
+  return { text: f.text.split(token).join(item.text), dynamic: f.dynamic || item.dynamic };
+}
+
+function xargs(argv: Field[], k: K): Res {
+  const p = getopt(argv.slice(1), {
+    short: 'IiLlnPsdEeaE',
+    long: [
+      'replace',
+      'max-lines',
+      'max-args',
+      'max-procs',
+      'max-chars',
+      'delimiter',
+      'eof',
+      'arg-file',
+      'process-slot-var',
+    ],
+  });
+  // -i / -e / -l take optional attached values only
+  for (const opt of ['i', 'e', 'l']) {
+    const v = p.opts.get(opt);
+    if (v !== undefined && v !== '' && !argv.slice(1).some((a) => a.text === `-${opt}${v}`)) p.index--;
+  }
+  let cmd = argv.slice(1 + p.index);
+  if (cmd.length === 0) cmd = [{ text: 'echo', dynamic: false }];
+  const replace =
+    p.opts.get('I') ??
+    (p.opts.has('i') ? p.opts.get('i') || '{}' : undefined) ??
+    (p.opts.has('replace') ? p.opts.get('replace') || '{}' : undefined);
+  const argFile = p.opts.get('a') ?? p.opts.get('arg-file');
+  const delim =
+    p.opts.has('0') || p.opts.has('null')
+      ? '\0'
+      : replace !== undefined || p.opts.has('L')
+        ? '\n'
+        : undefined;
+  let text = k.io.stdin?.text;
+  if (argFile !== undefined)
+    text =
+      k.scope.files.get(argFile) ??
+      k.run.ctx.readFile?.(argFile.startsWith('/') ? argFile : `${k.scope.cwd}/${argFile}`);
+  const list = items(text, delim);
+  const inner = { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, 'xargs'] } };
+  const marker: Field = { text: replace ?? '{xargs-input}', dynamic: true };
+  if (replace !== undefined) {
+    if (!list)
+      return runArgv(
+        cmd.map((f) => (f.text.includes(replace) ? { ...f, dynamic: true } : f)),
+        inner,
+      );
+    let res: Res = {};
+    for (const item of list)
+      res = runArgv(
+        cmd.map((f) => substitute(f, replace, item)),
+        inner,
+      );
+    return list.length > 0 ? res : {};
+  }
+  if (!list) return runArgv([...cmd, marker], inner);
+  if (list.length === 0 && (p.opts.has('r') || p.opts.has('no-run-if-empty'))) return {};
+  return runArgv([...cmd, ...list], inner);
+}
+
+function parallel(argv: Field[], k: K): Res {
+  const args = argv.slice(1);
+  const sep = args.findIndex((f) => f.text === ':::' || f.text === '::::' || f.text === ':::+');
+  const head = sep >= 0 ? args.slice(0, sep) : args;
+  const p = getopt(head, {
+    short: 'jSPNnIdCaXx',
+    long: [
+      'jobs',
+      'sshlogin',
+      'joblog',
+      'results',
+      'colsep',
+      'delimiter',
+      'arg-file',
+      'timeout',
+      'retries',
+      'tag-string',
+      'workdir',
+      'env',
+    ],
+  });
+  const cmd = head.slice(p.index);
+  let list: Field[] | undefined;
+  if (sep >= 0) {
+    const rest = args.slice(sep + 1);
+    const end = rest.findIndex((f) => f.text.startsWith(':::'));
+    list = (end >= 0 ? rest.slice(0, end) : rest).slice(0, MAX_ITEMS);
+    if (args[sep].text === '::::') list = undefined;
+  } else list = items(k.io.stdin?.text, '\n');
+  const label = 'parallel';
+  const one = (item: Field): Res => {
+    const words = cmd.some((f) => f.text.includes('{}'))
+      ? cmd.map((f) => substitute(f, '{}', item))
+      : [...cmd, item];
+    const script = { text: words.map((f) => f.text).join(' '), dynamic: words.some((f) => f.dynamic) };
+    if (script.dynamic || cmd.length === 0) return emit(argv, k, { dynamic: true });
+    return reparse(script.text, label, k);
+  };
+  if (!list) return one({ text: '{parallel-input}', dynamic: true });
+  let res: Res = {};
+  for (const item of list) res = one(item);
+  return res;
+}
+
+const FIND_ACTIONS = new Set(['-exec', '-execdir', '-ok', '-okdir']);
+
+function find(argv: Field[], k: K): Res {
+  const args = argv.slice(1);
+  let i = 0;
+  while (i < args.length && /^-[HLP]$|^-O\d$|^-D$/.test(args[i].text)) i += args[i].text === '-D' ? 2 : 1;
+  const roots: Field[] = [];
+  for (; i < args.length && !/^[-(!]/.test(args[i].text); i++) roots.push(args[i]);
+  if (roots.length === 0) roots.push({ text: '.', dynamic: false });
+  let res = emit(argv, k);
+  for (; i < args.length; i++) {
+    const t = args[i].text;
+    if (t === '-delete') {
+      const inner = { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, 'find -delete'] } };
+      for (const root of roots)
+        res = emit([{ text: 'rm', dynamic: false }, { text: '-rf', dynamic: false }, root], inner);
+      continue;
+    }
+    if (!FIND_ACTIONS.has(t)) continue;
+    let j = i + 1;
+    while (j < args.length && args[j].text !== ';' && args[j].text !== '+') j++;
+    const cmd = args.slice(i + 1, j);
+    const inner = { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, `find ${t}`] } };
+    if (cmd.length > 0) {
+      for (const root of roots)
+        res = runArgv(
+          cmd.map((f) => substitute(f, '{}', root)),
+          inner,
+        );
+    }
+    i = j;
+  }
+  return res;
+}
+
+/** program → fan-out handler. */
+export const FANOUT: Record<string, (argv: Field[], k: K) => Res> = { xargs, parallel, find };

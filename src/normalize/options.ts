@@ -1,0 +1,71 @@
+/** A small getopt: enough to skip a carrier's own options and find where its command starts. */
+import type { Field } from './state.js';
+
+export interface OptSpec {
+  /** Short option letters that take a value (`u` for `-u USER`). */
+  short?: string;
+  /** Long option names that take a value (`user` for `--user USER` / `--user=USER`). */
+  long?: string[];
+  /** When true, `-N` style numeric options (nice -10) are options too. */
+  numeric?: boolean;
+}
+
+export interface Parsed {
+  /** Option → value ('' for flags). Short options are keyed by letter, long ones by name. */
+  opts: Map<string, string>;
+  /** Index (into args) of the first operand. */
+  index: number;
+  /** True when an option value was dynamic. */
+  dynamic: boolean;
+}
+
+/** Parses options at the front of `args` (not including the program). Stops at `--` or the first operand. */
+export function getopt(args: Field[], spec: OptSpec): Parsed {
+  const opts = new Map<string, string>();
+  const withShort = spec.short ?? '';
+  const withLong = new Set(spec.long ?? []);
+  let dynamic = false;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a.dynamic && a.text.startsWith('-')) {
+      dynamic = true;
+      continue;
+    }
+    const t = a.text;
+    if (t === '--') {
+      i++;
+      break;
+    }
+    if (t.startsWith('--')) {
+      const eq = t.indexOf('=');
+      const name = eq >= 0 ? t.slice(2, eq) : t.slice(2);
+      if (eq >= 0) opts.set(name, t.slice(eq + 1));
+      else if (withLong.has(name)) {
+        opts.set(name, args[i + 1]?.text ?? '');
+        dynamic ||= !!args[i + 1]?.dynamic;
+        i++;
+      } else opts.set(name, '');
+      continue;
+    }
+    if (spec.numeric && /^-\d+$/.test(t)) {
+      opts.set('#', t.slice(1));
+      continue;
+    }
+    if (!t.startsWith('-') || t === '-') break;
+    for (let j = 1; j < t.length; j++) {
+      const c = t[j];
+      if (withShort.includes(c)) {
+        if (j + 1 < t.length) opts.set(c, t.slice(j + 1));
+        else {
+          opts.set(c, args[i + 1]?.text ?? '');
+          dynamic ||= !!args[i + 1]?.dynamic;
+          i++;
+        }
+        break;
+      }
+      opts.set(c, '');
+    }
+  }
+  return { opts, index: i, dynamic };
+}

@@ -1,0 +1,113 @@
+/**
+ * Constant producers: commands whose stdout is known statically (`echo`, `printf`,
+ * `cat FILE`, `base64 -d`, `xxd -r -p`, `openssl base64 -d`). Their output feeds pipes into
+ * shells (`echo … | base64 -d | sh`), xargs, and files written for later `bash FILE`.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import { absPath } from './state.js';
+import type { Field } from './state.js';
+import { decodeAnsiC, printfFormat } from './escapes.js';
+import type { K } from './emit.js';
+
+/** Largest constant output tracked, in characters. */
+const MAX_OUTPUT = 256 * 1024;
+
+function echo(args: string[]): string {
+  let newline = true;
+  let escapes = false;
+  let i = 0;
+  for (; i < args.length && /^-[neE]+$/.test(args[i]); i++) {
+    if (args[i].includes('n')) newline = false;
+    if (args[i].includes('e')) escapes = true;
+    if (args[i].includes('E')) escapes = false;
+  }
+  const body = args.slice(i).join(' ');
+  return (escapes ? decodeAnsiC(body, true) : body) + (newline ? '\n' : '');
+}
+
+function readFileText(path: string, k: K): string | undefined {
+  const known = k.scope.files.get(path);
+  if (known !== undefined) return known;
+  if (k.frame.remote) return undefined;
+  const text = k.run.ctx.readFile?.(path);
+  return text !== undefined && text.length <= k.run.ctx.limits.maxPayloadBytes ? text : undefined;
+}
+
+function decodeBase64(s: string): string | undefined {
+  const clean = s.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(clean)) return undefined;
+  return Buffer.from(clean.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+}
+
+function input(cmd: NormalizedCommand, files: string[], k: K): string | undefined {
+  if (files.length === 0 || (files.length === 1 && files[0] === '-')) return cmd.stdin?.text;
+  let out = '';
+  for (const f of files) {
+    const t = f === '-' ? cmd.stdin?.text : readFileText(absPath(k.scope.cwd, f), k);
+    if (t === undefined) return undefined;
+    out += t;
+  }
+  return out;
+}
+
+/** Stdout of `cmd` when it is a known constant; undefined otherwise. */
+export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): string | undefined {
+  if (cmd.dynamic) return undefined;
+  const args = argv.slice(1).map((f) => f.text);
+  let out: string | undefined;
+  switch (cmd.program) {
+    case 'echo':
+      out = echo(args);
+      break;
+    case 'printf':
+      if (args.length === 0 || args[0] === '-v') return undefined;
+      out =
+        args[0] === '--' ? printfFormat(args[1] ?? '', args.slice(2)) : printfFormat(args[0], args.slice(1));
+      break;
+    case 'cat':
+      if (args.some((a) => a.startsWith('-') && a !== '-')) return undefined;
+      out = input(cmd, args, k);
+      break;
+    case 'tee':
+      out = cmd.stdin?.text;
+      break;
+    case 'base64':
+    case 'openssl': {
+      const opts = cmd.program === 'openssl' ? args.slice(1) : args;
+      if (cmd.program === 'openssl' && !['base64', 'enc'].includes(args[0] ?? '')) return undefined;
+      if (cmd.program === 'openssl' && args[0] === 'enc' && !opts.some((o) => o === '-base64' || o === '-a'))
+        return undefined;
+      const decode = opts.some((o) => /^-[a-zA-Z]*[dD]/.test(o) || o === '--decode');
+      const files = opts.filter((o) => !o.startsWith('-'));
+      const inFile = opts.indexOf('-in');
+      const src =
+        inFile >= 0
+          ? input(cmd, [opts[inFile + 1] ?? ''], k)
+          : input(cmd, cmd.program === 'openssl' ? [] : files, k);
+      if (src === undefined) return undefined;
+      out = decode ? decodeBase64(src) : Buffer.from(src, 'utf8').toString('base64') + '\n';
+      break;
+    }
+    case 'xxd': {
+      if (!args.some((a) => /^-[a-z]*r/.test(a)) || !args.some((a) => /^-[a-z]*p|^-ps$|^-plain$/.test(a)))
+        return undefined;
+      const files = args.filter((a) => !a.startsWith('-'));
+      const src = input(cmd, files, k);
+      if (src === undefined) return undefined;
+      const hex = src.replace(/\s+/g, '');
+      if (!/^([0-9a-fA-F]{2})*$/.test(hex)) return undefined;
+      out = Buffer.from(hex, 'hex').toString('utf8');
+      break;
+    }
+    case 'rev':
+      if (args.length > 0 || cmd.stdin?.text === undefined) return undefined;
+      out = cmd.stdin.text
+        .split('\n')
+        .map((l) => [...l].reverse().join(''))
+        .join('\n');
+      break;
+    default:
+      return undefined;
+  }
+  return out !== undefined && out.length <= MAX_OUTPUT ? out : undefined;
+}

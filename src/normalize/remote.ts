@@ -1,0 +1,92 @@
+/**
+ * Remote carriers: `ssh [opts] host cmd…`, `docker|podman exec [opts] CONTAINER cmd…`,
+ * `docker compose exec SERVICE cmd…`, `kubectl|oc exec [opts] POD -- cmd…`. The carried
+ * commands are walked with `remote: true` and cwd '/': their paths belong to another machine.
+ */
+import { getopt } from './options.js';
+import type { Field, Res } from './state.js';
+import type { K } from './emit.js';
+import { reparse } from './reparse.js';
+import { runArgv } from './carriers.js';
+import { cloneScope } from './state.js';
+
+function remoteArgv(cmd: Field[], label: string, k: K, workdir?: string): Res {
+  const scope = {
+    ...cloneScope(k.scope),
+    cwd: workdir ?? '/',
+    cwdDynamic: false,
+    vars: new Map<string, string>(),
+    files: new Map<string, string>(),
+  };
+  const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label], remote: true };
+  return runArgv(cmd, { ...k, frame, scope, outer: scope });
+}
+
+function ssh(argv: Field[], k: K): Res | undefined {
+  const p = getopt(argv.slice(1), { short: 'bcDEeFIiJLlmOopQRSWwB' });
+  const rest = argv.slice(1 + p.index);
+  const host = rest[0];
+  if (!host || rest.length < 2) return undefined;
+  const script = rest.slice(1);
+  if (script.some((f) => f.dynamic)) return remoteArgv(script, `ssh ${host.text}`, k);
+  return reparse(script.map((f) => f.text).join(' '), `ssh ${host.text}`, k, { remote: true });
+}
+
+function containerExec(argv: Field[], k: K): Res | undefined {
+  const tool = argv[0].text.replace(/.*\//, '');
+  let i = 1;
+  let label = tool;
+  if (argv[i]?.text === 'container') i++;
+  if (argv[i]?.text === 'compose') {
+    label += ' compose';
+    i++;
+    const g = getopt(argv.slice(i), {
+      short: 'fp',
+      long: ['file', 'project-name', 'profile', 'env-file', 'project-directory', 'ansi', 'progress'],
+    });
+    i += g.index;
+  }
+  if (argv[i]?.text !== 'exec') return undefined;
+  const p = getopt(argv.slice(i + 1), {
+    short: 'euw',
+    long: ['env', 'user', 'workdir', 'env-file', 'detach-keys', 'index'],
+  });
+  const rest = argv.slice(i + 1 + p.index);
+  const target = rest[0];
+  if (!target || rest.length < 2) return undefined;
+  return remoteArgv(
+    rest.slice(1),
+    `${label} exec ${target.text}`,
+    k,
+    p.opts.get('w') ?? p.opts.get('workdir'),
+  );
+}
+
+function kubectlExec(argv: Field[], k: K): Res | undefined {
+  const tool = argv[0].text.replace(/.*\//, '');
+  const args = argv.slice(1);
+  const ei = args.findIndex((f) => f.text === 'exec');
+  if (ei < 0) return undefined;
+  const dash = args.indexOf(args.find((f, idx) => idx > ei && f.text === '--')!);
+  const before = dash >= 0 ? args.slice(ei + 1, dash) : args.slice(ei + 1);
+  const p = getopt(before, {
+    short: 'ncf',
+    long: ['namespace', 'container', 'filename', 'context', 'kubeconfig', 'pod-running-timeout'],
+  });
+  const pod = before.slice(p.index)[0];
+  const cmd = dash >= 0 ? args.slice(dash + 1) : before.slice(p.index + 1);
+  if (!pod || cmd.length === 0) return undefined;
+  return remoteArgv(cmd, `${tool} exec ${pod.text}`, k);
+}
+
+/** program → remote handler; undefined from a handler = not a remote command after all. */
+export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = {
+  ssh,
+  docker: containerExec,
+  podman: containerExec,
+  nerdctl: containerExec,
+  'docker-compose': (argv, k) =>
+    containerExec([argv[0], { text: 'compose', dynamic: false }, ...argv.slice(1)], k),
+  kubectl: kubectlExec,
+  oc: kubectlExec,
+};

@@ -1,0 +1,135 @@
+/**
+ * Shells and shell builtins that run code: `bash|sh|zsh|dash|ksh -c 'script' argv0 args…`,
+ * `bash FILE`, a shell reading its script from a heredoc, here-string or pipe
+ * (`echo … | base64 -d | sh`), `eval`, and `source` / `.`. Known script text is
+ * re-parsed; unknown script text leaves a dynamic command behind.
+ */
+import { absPath, cloneScope } from './state.js';
+import type { Field, Res } from './state.js';
+import { emit, type K } from './emit.js';
+import { reparse } from './reparse.js';
+
+export const SHELLS = new Set([
+  'bash',
+  'sh',
+  'zsh',
+  'dash',
+  'ksh',
+  'mksh',
+  'ash',
+  'yash',
+  'posh',
+  'fish',
+  'rbash',
+  'busybox-sh',
+]);
+
+/** Shell options that take a value. */
+const SHELL_OPT_ARGS = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);
+
+/** Script text of a file: written earlier in the script, else read through ctx.readFile. */
+export function scriptFile(path: string, k: K): string | undefined {
+  const abs = absPath(k.scope.cwd, path);
+  const known = k.scope.files.get(abs);
+  if (known !== undefined) return known;
+  if (k.frame.remote) return undefined;
+  const text = k.run.ctx.readFile?.(abs);
+  return text !== undefined && text.length <= k.run.ctx.limits.maxPayloadBytes ? text : undefined;
+}
+
+export function runShell(prog: string, argv: Field[], k: K): Res {
+  let i = 1;
+  let command = false;
+  let readStdin = false;
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.dynamic) return emit(argv, k); // fail closed: unknown options could be anything
+    const t = a.text;
+    if (t === '--' || t === '-') {
+      i++;
+      break;
+    }
+    if (SHELL_OPT_ARGS.has(t)) {
+      i++;
+      continue;
+    }
+    if (t.startsWith('--')) {
+      if (t === '--command') command = true;
+      continue;
+    }
+    if (/^[-+][a-zA-Z]+$/.test(t)) {
+      if (t[0] === '-' && t.includes('c')) command = true;
+      if (t[0] === '-' && t.includes('s')) readStdin = true;
+      continue;
+    }
+    break;
+  }
+  const rest = argv.slice(i);
+  const bind = (args: Field[]) => ({ argv0: args[0]?.text ?? prog, positional: args.slice(1) });
+  if (command) {
+    const script = rest[0];
+    if (!script) return emit(argv, k);
+    const label = `${prog} -c`;
+    if (script.dynamic) return emit(argv, k);
+    const b = bind(rest.slice(1));
+    return reparse(script.text, label, k, {
+      scope: cloneScope(k.scope),
+      argv0: b.argv0,
+      positional: b.positional,
+    });
+  }
+  if (rest.length > 0 && !readStdin) {
+    const file = rest[0];
+    if (file.dynamic || file.proc) return emit(argv, k, { dynamic: true });
+    const text = scriptFile(file.text, k);
+    // fail closed: a script we can't read is unknown code.
+    if (text === undefined) return emit(argv, k, { dynamic: true });
+    return reparse(text, `${prog} ${file.text}`, k, {
+      scope: cloneScope(k.scope),
+      argv0: file.text,
+      positional: rest.slice(1),
+    });
+  }
+  return fromStdin(prog, argv, k, readStdin ? rest : []);
+}
+
+/** A shell (or `source /dev/stdin`) running whatever arrives on stdin. */
+function fromStdin(prog: string, argv: Field[], k: K, positional: Field[]): Res {
+  const stdin = k.io.stdin;
+  if (!stdin) return emit(argv, k); // interactive shell
+  if (stdin.text === undefined) return emit(argv, k, { dynamic: true });
+  const label =
+    stdin.kind === 'pipe'
+      ? `| ${prog}`
+      : stdin.kind === 'herestring'
+        ? `${prog} <<<`
+        : stdin.kind === 'file'
+          ? `${prog} <`
+          : `${prog} <<EOF`;
+  return reparse(stdin.text, label, k, {
+    scope: cloneScope(k.scope),
+    positional,
+    argv0: prog,
+    io: { writes: k.io.writes },
+  });
+}
+
+export function runEval(argv: Field[], k: K): Res {
+  const args = argv.slice(1);
+  if (args.length === 0) return {};
+  if (args.some((a) => a.dynamic)) return emit(argv, k, { dynamic: true });
+  return reparse(args.map((a) => a.text).join(' '), 'eval', k, {
+    scope: k.outer === k.scope ? k.scope : k.scope,
+  });
+}
+
+export function runSource(argv: Field[], k: K): Res {
+  const file = argv[1];
+  if (!file) return emit(argv, k);
+  if (file.dynamic || file.proc) return emit(argv, k, { dynamic: true });
+  if (file.text === '/dev/stdin' || file.text === '-') return fromStdin(argv[0].text, argv, k, argv.slice(2));
+  const text = scriptFile(file.text, k);
+  if (text === undefined) return emit(argv, k, { dynamic: true });
+  const positional = argv.length > 2 ? { positional: argv.slice(2) } : {};
+  return reparse(text, `source ${file.text}`, k, { scope: k.scope, ...positional });
+}

@@ -1,0 +1,165 @@
+/**
+ * Internal state of one normalize() run: the shell scope (variables, aliases, functions,
+ * cwd, files written so far), the frame of carriers around the current code, and the
+ * shared budget (nodes, time, depth) with the output lists.
+ */
+import { posix } from 'node:path';
+import type { AnalysisIssue, AnalyzeContext, NormalizedCommand, StdinSource } from '../engine/types.js';
+import type { SyntaxNode } from '../parse/parse.js';
+
+export type Node = SyntaxNode;
+
+/** One expanded word. `dynamic` = some part could not be resolved; `text` then keeps the source text. */
+export interface Field {
+  text: string;
+  dynamic: boolean;
+  /** True when the word is a process substitution `<(…)` (a script fed through /dev/fd). */
+  proc?: boolean;
+}
+
+/** What the shell knows at a point of the script. Mutated as statements run. */
+export interface Scope {
+  /** Variables with a constant value (constant propagation). */
+  vars: Map<string, string>;
+  /** Variables assigned a value that is not known statically. */
+  dyn: Set<string>;
+  /** Variables explicitly unset (`unset X`): `${X:-d}` gives d. */
+  unset: Set<string>;
+  /** `alias name='text'` seen earlier. */
+  aliases: Map<string, string>;
+  /** `f() { … }` seen earlier: name → body node. */
+  functions: Map<string, Node>;
+  /** `$1…`; a dynamic field where unknown. */
+  positional: Field[];
+  /** False when the positional parameters are not known (top level: the agent's shell). */
+  positionalKnown: boolean;
+  /** `$0`. */
+  argv0: string;
+  /** Absolute working directory. */
+  cwd: string;
+  /** True once `cd` went somewhere not known statically. */
+  cwdDynamic: boolean;
+  /** Files written earlier in the script with known content: absolute path → text. */
+  files: Map<string, string>;
+}
+
+/** The carriers around the code being walked. */
+export interface Frame {
+  /** Re-parse depth (0 = top-level script). */
+  depth: number;
+  /** Carriers peeled so far, outermost first. */
+  wrappers: string[];
+  /** True inside ssh / docker exec / kubectl exec. */
+  remote: boolean;
+  /** Span of the top-level command that carried this code; undefined at depth 0. */
+  span?: [number, number];
+  /** Function-call nesting, capped like depth. */
+  calls: number;
+}
+
+/** Redirections that apply to the commands inside a statement. */
+export interface Io {
+  stdin?: StdinSource;
+  /** Output files: absolute path, append or overwrite. */
+  writes: { path: string; append: boolean }[];
+}
+
+/** Result of walking a statement: the last command run and its stdout when it is a known constant. */
+export interface Res {
+  last?: NormalizedCommand;
+  out?: string;
+}
+
+export interface Run {
+  ctx: AnalyzeContext;
+  commands: NormalizedCommand[];
+  issues: AnalysisIssue[];
+  nodes: number;
+  deadline: number;
+  /** Set once a budget ran out: the walk stops adding commands. */
+  stopped: boolean;
+  /** Current recursion depth of the walk itself (AST nesting), capped. */
+  nest: number;
+  /** Constant stdout of emitted commands, for pipes. */
+  outputs: WeakMap<NormalizedCommand, string>;
+}
+
+/** Deepest AST nesting the recursive walk follows before giving up with E_TOO_DEEP. */
+export const MAX_NEST = 300;
+
+export function newScope(ctx: AnalyzeContext): Scope {
+  return {
+    vars: new Map(),
+    dyn: new Set(),
+    unset: new Set(),
+    aliases: new Map(),
+    functions: new Map(),
+    positional: [],
+    positionalKnown: false,
+    argv0: 'bash',
+    cwd: ctx.cwd,
+    cwdDynamic: false,
+    files: new Map(),
+  };
+}
+
+/** A subshell's copy: later changes inside don't leak out. */
+export function cloneScope(s: Scope): Scope {
+  return {
+    ...s,
+    vars: new Map(s.vars),
+    dyn: new Set(s.dyn),
+    unset: new Set(s.unset),
+    aliases: new Map(s.aliases),
+    functions: new Map(s.functions),
+    positional: [...s.positional],
+    files: s.files, // files written in a subshell are visible afterwards
+  };
+}
+
+export function issue(run: Run, code: string, message: string, span?: [number, number]): void {
+  if (run.issues.length >= 200) return;
+  if (run.issues.some((i) => i.code === code && i.message === message)) return;
+  run.issues.push(span ? { code, message, span } : { code, message });
+}
+
+/** Counts one visited node; false once any budget is exhausted (then stop walking). */
+export function tick(run: Run): boolean {
+  if (run.stopped) return false;
+  run.nodes++;
+  if (run.nodes > run.ctx.limits.maxNodes) {
+    // fail closed: the rest of the script is not analysed → the issue forces ask.
+    issue(
+      run,
+      'E_TOO_MANY_NODES',
+      `more than ${run.ctx.limits.maxNodes} syntax nodes visited; analysis stopped`,
+    );
+    run.stopped = true;
+    return false;
+  }
+  if ((run.nodes & 127) === 0 && performance.now() > run.deadline) {
+    // fail closed: out of time → the issue forces ask.
+    issue(run, 'E_TIMEOUT', `analysis took longer than ${run.ctx.limits.maxMillis} ms; stopped`);
+    run.stopped = true;
+    return false;
+  }
+  return true;
+}
+
+export function nodeSpan(n: Node): [number, number] {
+  return [n.startIndex, n.endIndex];
+}
+
+/** Resolves a path against a directory; '' for an empty path. */
+export function absPath(cwd: string, p: string): string {
+  if (p === '') return '';
+  return posix.resolve(cwd, p);
+}
+
+export function basename(p: string): string {
+  const b = p.replace(/\/+$/, '');
+  const i = b.lastIndexOf('/');
+  return i >= 0 ? b.slice(i + 1) : b;
+}
+
+export const lit = (text: string): Field => ({ text, dynamic: false });

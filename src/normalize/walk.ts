@@ -1,0 +1,212 @@
+/**
+ * Statement walker: visits a syntax tree in execution order (lists, pipelines, subshells,
+ * groups, if/for/while/case, functions, declarations) and hands every simple command to
+ * command.ts. Scope changes (variables, cwd, aliases, functions) follow bash's rules:
+ * subshells and pipeline members get a copy.
+ */
+import { cloneScope, issue, MAX_NEST, nodeSpan, tick } from './state.js';
+import type { Field, Frame, Io, Node, Res, Run, Scope } from './state.js';
+import { expandScalar, expandWords, scanSubstitutions } from './words.js';
+import { runAfter, runCommandNode, redirects } from './command.js';
+
+/** Largest number of loop items unrolled (`for x in a b c`); beyond that the loop variable is dynamic. */
+const MAX_UNROLL = 16;
+
+export function walk(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Res {
+  if (!tick(run)) return {};
+  if (run.nest > MAX_NEST) {
+    // fail closed: deeper code is not analysed → the issue forces ask.
+    issue(run, 'E_TOO_DEEP', 'statements nested too deeply; not analysed', frame.span ?? nodeSpan(node));
+    run.stopped = true;
+    return {};
+  }
+  run.nest++;
+  try {
+    return walkInner(node, run, frame, scope, io);
+  } finally {
+    run.nest--;
+  }
+}
+
+function seq(nodes: Node[], run: Run, frame: Frame, scope: Scope, io: Io): Res {
+  let res: Res = {};
+  for (const n of nodes) {
+    if (n.type === 'comment') continue;
+    res = walk(n, run, frame, scope, io);
+  }
+  return res;
+}
+
+/** Assigns `name=value` (also `+=`) in scope. */
+export function assign(node: Node, run: Run, frame: Frame, scope: Scope): void {
+  const nameNode = node.namedChildren[0];
+  if (!nameNode) return;
+  const name = nameNode.type === 'subscript' ? '' : nameNode.text;
+  const valueNode = node.namedChildren[1];
+  const append = node.children.some((c) => c.type === '+=');
+  const k = { run, frame, scope };
+  let v: Field = { text: '', dynamic: false };
+  if (valueNode)
+    v =
+      valueNode.type === 'array'
+        ? (scanSubstitutions(valueNode, k), { text: '', dynamic: true })
+        : expandScalar(valueNode, k);
+  if (!name) return;
+  scope.unset.delete(name);
+  if (v.dynamic || (append && scope.dyn.has(name))) {
+    scope.vars.delete(name);
+    scope.dyn.add(name);
+    return;
+  }
+  scope.dyn.delete(name);
+  scope.vars.set(name, append ? (scope.vars.get(name) ?? '') + v.text : v.text);
+}
+
+function walkInner(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Res {
+  const k = { run, frame, scope };
+  switch (node.type) {
+    case 'program':
+    case 'compound_statement':
+    case 'do_group':
+    case 'else_clause':
+    case 'list':
+      return seq(node.namedChildren, run, frame, scope, io);
+    case 'comment':
+      return {};
+    case 'subshell':
+      return seq(node.namedChildren, run, frame, cloneScope(scope), io);
+    case 'negated_command':
+      return seq(node.namedChildren, run, frame, scope, io);
+    case 'pipeline':
+      return pipeline(node, run, frame, scope, io);
+    case 'redirected_statement': {
+      const body = node.childForFieldName('body') ?? node.namedChildren[0];
+      const reds = node.namedChildren.filter((c) => c !== body);
+      const r = redirects(reds, k, io);
+      if (!body) return {};
+      let res: Res;
+      if (body.type === 'command') res = runCommandNode(body, run, frame, scope, r.io, r.extraArgs);
+      else {
+        for (const a of r.extraArgs) scanSubstitutions(a, k);
+        res = walk(body, run, frame, scope, r.io);
+      }
+      return runAfter(r.after, res, run, frame, scope, io);
+    }
+    case 'command':
+      return runCommandNode(node, run, frame, scope, io, []);
+    case 'variable_assignment':
+      assign(node, run, frame, scope);
+      return {};
+    case 'variable_assignments':
+      for (const a of node.namedChildren) assign(a, run, frame, scope);
+      return {};
+    case 'declaration_command':
+      for (const c of node.namedChildren) {
+        if (c.type === 'variable_assignment') assign(c, run, frame, scope);
+        else scanSubstitutions(c, k);
+      }
+      return {};
+    case 'unset_command':
+      for (const c of node.namedChildren) {
+        if (c.type !== 'variable_name' && c.type !== 'word') continue;
+        scope.vars.delete(c.text);
+        scope.dyn.delete(c.text);
+        scope.unset.add(c.text);
+        scope.functions.delete(c.text);
+      }
+      return {};
+    case 'function_definition': {
+      const name = node.childForFieldName('name');
+      const body = node.childForFieldName('body');
+      if (name && body) scope.functions.set(name.text, body);
+      return {};
+    }
+    case 'if_statement':
+    case 'elif_clause':
+    case 'while_statement':
+      return seq(node.namedChildren, run, frame, scope, io);
+    case 'for_statement':
+      return forLoop(node, run, frame, scope, io);
+    case 'c_style_for_statement': {
+      const body = node.childForFieldName('body');
+      for (const c of node.namedChildren) if (c !== body) scanSubstitutions(c, k);
+      return body ? walk(body, run, frame, scope, io) : {};
+    }
+    case 'case_statement': {
+      const value = node.childForFieldName('value');
+      if (value) scanSubstitutions(value, k);
+      let res: Res = {};
+      for (const item of node.namedChildren) {
+        if (item.type !== 'case_item') continue;
+        const patterns = new Set(item.childrenForFieldName('value').map((p) => p.id));
+        res = seq(
+          item.namedChildren.filter((c) => !patterns.has(c.id)),
+          run,
+          frame,
+          scope,
+          io,
+        );
+      }
+      return res;
+    }
+    case 'test_command':
+    case 'arithmetic_expansion':
+    case 'parenthesized_expression':
+    case 'binary_expression':
+    case 'unary_expression':
+    case 'postfix_expression':
+    case 'ternary_expression':
+      scanSubstitutions(node, k);
+      return {};
+    case 'ERROR':
+      // fail closed: the parse stage reported it; nothing inside is trusted.
+      return {};
+    default:
+      issue(run, 'E_UNKNOWN_NODE', `unsupported shell construct ${node.type}`, frame.span ?? nodeSpan(node));
+      return {};
+  }
+}
+
+function pipeline(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Res {
+  let prev: Res = {};
+  let first = true;
+  for (const member of node.namedChildren) {
+    if (member.type === 'comment') continue;
+    const memberIo: Io = first
+      ? io
+      : {
+          ...io,
+          stdin: prev.last
+            ? { kind: 'pipe', from: prev.last, ...(prev.out !== undefined ? { text: prev.out } : {}) }
+            : { kind: 'pipe' },
+        };
+    prev = walk(member, run, frame, cloneScope(scope), memberIo);
+    first = false;
+  }
+  return prev;
+}
+
+function forLoop(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Res {
+  const k = { run, frame, scope };
+  const variable = node.childForFieldName('variable');
+  const body = node.childForFieldName('body');
+  const values = node.childrenForFieldName('value');
+  const name = variable?.text ?? '';
+  if (!body) return {};
+  let items: Field[];
+  if (values.length > 0) items = expandWords(values, k);
+  else items = scope.positionalKnown ? scope.positional : [{ text: '"$@"', dynamic: true }];
+  if (items.length === 0) return {};
+  if (items.length > MAX_UNROLL || items.some((i) => i.dynamic)) {
+    scope.vars.delete(name);
+    scope.dyn.add(name);
+    return walk(body, run, frame, scope, io);
+  }
+  let res: Res = {};
+  for (const item of items) {
+    scope.dyn.delete(name);
+    scope.vars.set(name, item.text);
+    res = walk(body, run, frame, scope, io);
+  }
+  return res;
+}

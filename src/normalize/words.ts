@@ -1,0 +1,421 @@
+/**
+ * Word expansion as bash does it, as far as it is known statically: quoting and
+ * concatenation, ANSI-C strings, tilde, parameters (constant propagation, `${V:-d}`),
+ * command substitution of constant producers, brace expansion and field splitting on
+ * unquoted expansions (so `$IFS` separates words). Unknown parts keep their source text
+ * and make the field dynamic.
+ */
+import { BRACE_PLACEHOLDER } from '../parse/parse.js';
+import { cloneScope, issue, MAX_NEST, nodeSpan, tick } from './state.js';
+import type { Field, Frame, Node, Run, Scope } from './state.js';
+import { decodeAnsiC } from './escapes.js';
+import { walk } from './walk.js';
+
+/** Where a word is expanded. */
+export interface Ctx {
+  run: Run;
+  frame: Frame;
+  scope: Scope;
+}
+
+/** One character (or an opaque dynamic chunk) of a word being expanded. */
+interface Atom {
+  c: string;
+  /** Quoted or escaped: no brace expansion, no splitting, no tilde. */
+  q: boolean;
+  /** Result of an unquoted expansion: whitespace here splits fields. */
+  s: boolean;
+  d: boolean;
+  /** Forced field break (`"$@"`). */
+  brk?: boolean;
+  proc?: boolean;
+}
+
+/** Largest number of words one brace expansion may produce. */
+export const MAX_BRACE_WORDS = 1000;
+const IFS_DEFAULT = ' \t\n';
+
+function chars(text: string, q: boolean, s: boolean): Atom[] {
+  const out: Atom[] = [];
+  for (const c of text) out.push({ c, q, s, d: false });
+  if (q && text === '') out.push({ c: '', q: true, s: false, d: false });
+  return out;
+}
+
+const dyn = (text: string): Atom => ({ c: text, q: true, s: false, d: true });
+
+/** Value of a variable: string when known, undefined when dynamic, null when unset. */
+export function lookup(name: string, k: Ctx): string | undefined | null {
+  const { scope, run, frame } = k;
+  if (/^\d+$/.test(name)) {
+    if (name === '0') return scope.argv0;
+    const f = scope.positional[Number(name) - 1];
+    if (!scope.positionalKnown) return undefined;
+    if (!f) return null;
+    return f.dynamic ? undefined : f.text;
+  }
+  if (name === '#') return scope.positionalKnown ? String(scope.positional.length) : undefined;
+  if (scope.vars.has(name)) return scope.vars.get(name)!;
+  if (scope.dyn.has(name)) return undefined;
+  if (scope.unset.has(name)) return null;
+  if (frame.remote) return undefined; // remote environment is unknown
+  if (name === 'HOME') return run.ctx.home;
+  if (name === 'PWD') return scope.cwdDynamic ? undefined : scope.cwd;
+  if (name === 'IFS') return IFS_DEFAULT;
+  if (Object.prototype.hasOwnProperty.call(run.ctx.env, name)) return run.ctx.env[name];
+  return undefined;
+}
+
+function positionalAtoms(k: Ctx, quoted: boolean, src: string): Atom[] {
+  if (!k.scope.positionalKnown) return [dyn(src)];
+  const out: Atom[] = [];
+  k.scope.positional.forEach((f, i) => {
+    if (i > 0)
+      out.push(
+        quoted ? { c: '', q: true, s: false, d: false, brk: true } : { c: ' ', q: false, s: true, d: false },
+      );
+    if (f.dynamic) out.push(dyn(f.text));
+    else out.push(...chars(f.text, quoted, !quoted));
+  });
+  return out;
+}
+
+function valueAtoms(v: string | undefined | null, quoted: boolean, src: string): Atom[] {
+  if (v === undefined) return [dyn(src)];
+  return chars(v ?? '', quoted, !quoted);
+}
+
+const OPS = [':-', '-', ':=', '=', ':+', '+', ':?', '?'];
+
+function expansionAtoms(node: Node, k: Ctx, quoted: boolean): Atom[] {
+  const kids = node.children;
+  const nameNode = kids.find((c) => c.type === 'variable_name' || c.type === 'special_variable_name');
+  const src = node.text;
+  if (!nameNode) return [dyn(src)];
+  const name = nameNode.text;
+  const after = kids.slice(kids.indexOf(nameNode) + 1, -1);
+  if (kids[1] && kids[1].type === '#' && kids[1] !== nameNode) {
+    const v = lookup(name, k);
+    return v === undefined ? [dyn(src)] : chars(String((v ?? '').length), quoted, !quoted);
+  }
+  if (kids[1] !== nameNode) return [dyn(src)]; // ${!x}, ${#x[@]} …
+  if (after.length === 0) {
+    if (name === '@' || name === '*') return positionalAtoms(k, quoted && name === '@', src);
+    return valueAtoms(lookup(name, k), quoted, src);
+  }
+  const op = after[0].type;
+  if (!OPS.includes(op)) {
+    scanSubstitutions(node, k);
+    return [dyn(src)];
+  }
+  const v = lookup(name, k);
+  const alt = (): Atom[] => {
+    const parts = after.slice(1);
+    if (parts.length === 0) return quoted ? chars('', true, false) : [];
+    const out: Atom[] = [];
+    let pos = parts[0].startIndex;
+    for (const p of parts) {
+      if (p.startIndex > pos)
+        out.push(
+          ...chars(node.text.slice(pos - node.startIndex, p.startIndex - node.startIndex), quoted, false),
+        );
+      out.push(...atomsOf(p, k, quoted));
+      pos = p.endIndex;
+    }
+    return out;
+  };
+  const colon = op.startsWith(':');
+  const empty = v === null || (colon && v === '');
+  if (op.endsWith('-') || op.endsWith('=')) {
+    if (v === undefined) {
+      // The default is a plausible value, but the variable may well be set: keep the default
+      // text so extractors see it, and mark the word dynamic.
+      return alt().map((a) => ({ ...a, d: true }));
+    }
+    if (empty) {
+      const a = alt();
+      if (op.endsWith('=')) k.scope.vars.set(name, a.map((x) => x.c).join(''));
+      return a;
+    }
+    return valueAtoms(v, quoted, src);
+  }
+  if (op.endsWith('+')) {
+    if (v === undefined) return [dyn(src)];
+    return empty ? [] : alt();
+  }
+  return v === undefined || empty ? [dyn(src)] : valueAtoms(v, quoted, src);
+}
+
+/** Walks command/process substitutions anywhere below `node` (for constructs kept opaque). */
+export function scanSubstitutions(node: Node, k: Ctx): void {
+  const stack: Node[] = [...node.namedChildren];
+  while (stack.length > 0 && tick(k.run)) {
+    const n = stack.pop()!;
+    if (n.type === 'command_substitution' || n.type === 'process_substitution') substitution(n, k);
+    else stack.push(...n.namedChildren);
+  }
+}
+
+/** Runs `$(…)` / `<(…)` in a subshell scope; returns the constant output when known. */
+function substitution(node: Node, k: Ctx): string | undefined {
+  const scope = cloneScope(k.scope);
+  const before = k.run.commands.length;
+  let out: string | undefined;
+  for (const st of node.namedChildren) out = walk(st, k.run, k.frame, scope, { writes: [] }).out;
+  // Only a single constant producer gives a known output.
+  return k.run.commands.length - before === 1 ? out : undefined;
+}
+
+function stringAtoms(node: Node, k: Ctx, quoted: boolean, from: number, to: number): Atom[] {
+  const out: Atom[] = [];
+  let pos = from;
+  const base = node.startIndex;
+  const text = node.text;
+  const literal = (a: number, b: number) => {
+    const raw = text.slice(a - base, b - base);
+    out.push(
+      ...chars(
+        raw.replace(/\\([$`"\\\n])/g, (_m, c: string) => (c === '\n' ? '' : c)),
+        true,
+        false,
+      ),
+    );
+  };
+  for (const ch of node.namedChildren) {
+    if (ch.startIndex < from || ch.endIndex > to) continue;
+    if (ch.startIndex > pos) literal(pos, ch.startIndex);
+    if (ch.type === 'string_content' || ch.type === 'heredoc_content') literal(ch.startIndex, ch.endIndex);
+    else out.push(...atomsOf(ch, k, quoted));
+    pos = ch.endIndex;
+  }
+  if (to > pos) literal(pos, to);
+  if (out.length === 0) out.push({ c: '', q: true, s: false, d: false });
+  return out;
+}
+
+function unquotedWord(text: string): Atom[] {
+  const out: Atom[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < text.length) {
+      const n = text[++i];
+      if (n !== '\n') out.push({ c: n, q: true, s: false, d: false });
+    } else out.push({ c: c === BRACE_PLACEHOLDER ? '{' : c, q: false, s: false, d: false });
+  }
+  return out;
+}
+
+function atomsOf(node: Node, k: Ctx, quoted: boolean): Atom[] {
+  if (!tick(k.run)) return [dyn(node.text)];
+  if (k.run.nest > MAX_NEST) {
+    issue(k.run, 'E_TOO_DEEP', 'expressions nested too deeply; not analysed', nodeSpan(node));
+    return [dyn(node.text)];
+  }
+  k.run.nest++;
+  try {
+    return atomsOfInner(node, k, quoted);
+  } finally {
+    k.run.nest--;
+  }
+}
+
+function atomsOfInner(node: Node, k: Ctx, quoted: boolean): Atom[] {
+  switch (node.type) {
+    case 'word':
+    case 'command_name':
+      if (node.type === 'command_name' && node.namedChildren.length === 1)
+        return atomsOf(node.namedChildren[0], k, quoted);
+      return quoted ? chars(node.text, true, false) : unquotedWord(node.text);
+    case 'number':
+    case 'extglob_pattern':
+    case 'regex':
+    case 'brace_expression':
+    case 'variable_name':
+    case 'test_operator':
+      return quoted ? chars(node.text, true, false) : unquotedWord(node.text);
+    case 'raw_string':
+      return chars(node.text.slice(1, -1), true, false);
+    case 'ansi_c_string':
+      return chars(decodeAnsiC(node.text.slice(2, -1)), true, false);
+    case 'string':
+      return stringAtoms(node, k, true, node.startIndex + 1, node.endIndex - 1);
+    case 'translated_string':
+    case 'concatenation': {
+      const out: Atom[] = [];
+      let pos = node.startIndex;
+      for (const ch of node.children) {
+        if (ch.startIndex > pos)
+          out.push(...unquotedWord(node.text.slice(pos - node.startIndex, ch.startIndex - node.startIndex)));
+        if (ch.type === '$' && node.type === 'translated_string') {
+          pos = ch.endIndex;
+          continue;
+        }
+        out.push(...(ch.isNamed ? atomsOf(ch, k, quoted) : unquotedWord(ch.text)));
+        pos = ch.endIndex;
+      }
+      return out;
+    }
+    case 'simple_expansion': {
+      const v = node.namedChildren[0];
+      const name = v ? v.text : '';
+      if (name === '@' || name === '*') return positionalAtoms(k, quoted && name === '@', node.text);
+      return valueAtoms(lookup(name, k), quoted, node.text);
+    }
+    case 'expansion':
+      return expansionAtoms(node, k, quoted);
+    case 'command_substitution': {
+      const out = substitution(node, k);
+      if (out === undefined) return [dyn(node.text)];
+      return chars(out.replace(/\n+$/, ''), quoted, !quoted);
+    }
+    case 'process_substitution':
+      substitution(node, k);
+      return [{ ...dyn(node.text), proc: true }];
+    case 'arithmetic_expansion': {
+      const m = /^\$\(\(\s*(-?\d+)\s*\)\)$/.exec(node.text);
+      if (m) return chars(m[1], quoted, false);
+      scanSubstitutions(node, k);
+      return [dyn(node.text)];
+    }
+    case 'array':
+      scanSubstitutions(node, k);
+      return [dyn(node.text)];
+    default:
+      issue(k.run, 'E_UNKNOWN_NODE', `unsupported word construct ${node.type}`, nodeSpan(node));
+      return [dyn(node.text)];
+  }
+}
+
+function tilde(atoms: Atom[], k: Ctx): Atom[] {
+  if (atoms.length === 0 || atoms[0].q || atoms[0].c !== '~') return atoms;
+  let end = 1;
+  while (end < atoms.length && !atoms[end].q && atoms[end].c !== '/') end++;
+  const user = atoms
+    .slice(1, end)
+    .map((a) => a.c)
+    .join('');
+  let value: string | undefined;
+  if (user === '') value = k.frame.remote ? undefined : (lookup('HOME', k) ?? undefined);
+  else if (user === '+') value = k.scope.cwdDynamic ? undefined : k.scope.cwd;
+  if (value === undefined) return atoms;
+  return [...chars(value, true, false), ...atoms.slice(end)];
+}
+
+function findBrace(a: Atom[]): { open: number; close: number; alts: Atom[][] } | undefined {
+  const plain = (i: number, ch: string) => a[i].c === ch && !a[i].q && !a[i].s && !a[i].d;
+  for (let open = 0; open < a.length; open++) {
+    if (!plain(open, '{')) continue;
+    let depth = 0;
+    const commas: number[] = [];
+    for (let j = open + 1; j < a.length; j++) {
+      if (plain(j, '{')) depth++;
+      else if (plain(j, '}')) {
+        if (depth === 0) {
+          if (commas.length > 0) {
+            const alts: Atom[][] = [];
+            let s = open + 1;
+            for (const c of [...commas, j]) {
+              alts.push(a.slice(s, c));
+              s = c + 1;
+            }
+            return { open, close: j, alts };
+          }
+          const body = a.slice(open + 1, j);
+          const seq = sequence(body.map((x) => x.c).join(''));
+          if (seq && body.every((x) => !x.q && !x.d))
+            return { open, close: j, alts: seq.map((t) => chars(t, false, false)) };
+          break;
+        }
+        depth--;
+      } else if (depth === 0 && plain(j, ',')) commas.push(j);
+    }
+  }
+  return undefined;
+}
+
+function sequence(body: string): string[] | undefined {
+  const m = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?$/.exec(body);
+  if (!m) return undefined;
+  const numeric = /\d/.test(m[1]);
+  if (numeric !== /\d/.test(m[2])) return undefined;
+  const a = numeric ? Number(m[1]) : m[1].charCodeAt(0);
+  const b = numeric ? Number(m[2]) : m[2].charCodeAt(0);
+  const step = Math.abs(Number(m[3] ?? 1)) || 1;
+  if (Math.abs(b - a) / step > MAX_BRACE_WORDS) return undefined;
+  const out: string[] = [];
+  for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step)
+    out.push(numeric ? String(v) : String.fromCharCode(v));
+  return out;
+}
+
+function braceExpand(a: Atom[], out: Atom[][], k: Ctx, span: [number, number]): void {
+  const todo: Atom[][] = [a];
+  while (todo.length > 0) {
+    const cur = todo.shift()!;
+    const b = findBrace(cur);
+    if (!b) {
+      out.push(cur);
+    } else {
+      for (const alt of b.alts) todo.push([...cur.slice(0, b.open), ...alt, ...cur.slice(b.close + 1)]);
+    }
+    if (out.length + todo.length > MAX_BRACE_WORDS) {
+      // fail closed: the words beyond the cap are dropped and the issue forces ask.
+      issue(k.run, 'E_TOO_MANY_WORDS', `brace expansion produces more than ${MAX_BRACE_WORDS} words`, span);
+      out.push(...todo.slice(0, MAX_BRACE_WORDS - out.length));
+      return;
+    }
+  }
+}
+
+function split(a: Atom[]): Field[] {
+  const fields: Field[] = [];
+  let text = '';
+  let d = false;
+  let proc = false;
+  let keep = false;
+  const end = () => {
+    if (text !== '' || keep || d) fields.push(proc ? { text, dynamic: d, proc } : { text, dynamic: d });
+    text = '';
+    d = false;
+    proc = false;
+    keep = false;
+  };
+  for (const x of a) {
+    if (x.brk) end();
+    else if (x.s && IFS_DEFAULT.includes(x.c)) {
+      if (text !== '' || keep || d) end();
+    } else {
+      text += x.c;
+      d ||= x.d;
+      proc ||= !!x.proc;
+      keep ||= x.q && !x.s;
+    }
+  }
+  end();
+  return fields;
+}
+
+/** Expands one word node into zero or more fields. */
+export function expandWord(node: Node, k: Ctx): Field[] {
+  const atoms = tilde(atomsOf(node, k, false), k);
+  const words: Atom[][] = [];
+  braceExpand(atoms, words, k, nodeSpan(node));
+  return words.flatMap((w) => split(tilde(w, k)));
+}
+
+/** Expands several word nodes (arguments) in order. */
+export function expandWords(nodes: Node[], k: Ctx): Field[] {
+  return nodes.flatMap((n) => expandWord(n, k));
+}
+
+/** Expands a word without splitting or brace expansion (assignment values, redirect targets, heredocs). */
+export function expandScalar(node: Node, k: Ctx): Field {
+  const atoms = tilde(atomsOf(node, k, false), k);
+  return { text: atoms.map((a) => a.c).join(''), dynamic: atoms.some((a) => a.d) };
+}
+
+/** Expands the text between two offsets of a string-like node (heredoc bodies). */
+export function expandRange(node: Node, k: Ctx, from: number, to: number): Field {
+  const atoms = stringAtoms(node, k, true, from, to);
+  return { text: atoms.map((a) => a.c).join(''), dynamic: atoms.some((a) => a.d) };
+}

@@ -1,0 +1,243 @@
+/**
+ * Wrappers: programs that run another program given as their arguments, peeled to reach
+ * it (sudo, doas, env, command, exec, builtin, nohup, nice, time, timeout, stdbuf, setsid,
+ * unbuffer, busybox, chroot, ionice, flock, runuser) and those that take a command string
+ * (watch, script -c, su -c, flock -c, env -S), which is re-parsed.
+ */
+import { getopt } from './options.js';
+import type { Field } from './state.js';
+
+export interface Peel {
+  /** Label recorded in `wrappers` (`sudo`, `sudo -u postgres`, `timeout`). */
+  label: string;
+  /** The argv of the wrapped command; empty = the wrapper runs nothing (`sudo -v`, `env`). */
+  argv: Field[];
+  /** Variables the wrapper sets for the command (`env X=1`, `sudo X=1`). */
+  env?: [string, Field][];
+  /** Directory the command runs in (`env -C DIR`). */
+  cwd?: Field;
+  /** A command string the wrapper hands to a shell (`watch 'cmd'`, `su -c 'cmd'`): re-parse it. */
+  script?: Field;
+}
+
+type Peeler = (args: Field[]) => Peel | undefined;
+
+function assignments(args: Field[], from: number): { env: [string, Field][]; index: number } {
+  const env: [string, Field][] = [];
+  let i = from;
+  for (; i < args.length; i++) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(args[i].text);
+    if (!m) break;
+    env.push([m[1], { text: m[2], dynamic: args[i].dynamic }]);
+  }
+  return { env, index: i };
+}
+
+function simple(label: string, short = '', long: string[] = [], numeric = false): Peeler {
+  return (args) => {
+    const p = getopt(args, { short, long, numeric });
+    return { label, argv: args.slice(p.index) };
+  };
+}
+
+/** Splits `env -S` text on whitespace with simple quotes. */
+function splitString(f: Field): Field[] {
+  const out: Field[] = [];
+  const re = /'([^']*)'|"((?:\\.|[^"\\])*)"|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(f.text))) out.push({ text: m[1] ?? m[2] ?? m[3], dynamic: f.dynamic });
+  return out;
+}
+
+const sudo: Peeler = (args) => {
+  const p = getopt(args, {
+    short: 'ugpChDrtTUR',
+    long: ['user', 'group', 'prompt', 'close-from', 'host', 'chdir', 'role', 'type', 'other-user', 'chroot'],
+  });
+  const user = p.opts.get('u') ?? p.opts.get('user');
+  if (
+    p.opts.has('l') ||
+    p.opts.has('v') ||
+    p.opts.has('k') ||
+    p.opts.has('K') ||
+    p.opts.has('list') ||
+    p.opts.has('validate')
+  ) {
+    if (p.index >= args.length) return { label: 'sudo', argv: [] };
+  }
+  const a = assignments(args, p.index);
+  const cwd = p.opts.get('D') ?? p.opts.get('chdir');
+  return {
+    label: user ? `sudo -u ${user}` : 'sudo',
+    argv: args.slice(a.index),
+    env: a.env,
+    ...(cwd ? { cwd: { text: cwd, dynamic: false } } : {}),
+  };
+};
+
+const env: Peeler = (args) => {
+  let i = 0;
+  let cwd: Field | undefined;
+  const extra: Field[] = [];
+  for (; i < args.length; i++) {
+    const t = args[i].text;
+    if (t === '--') {
+      i++;
+      break;
+    }
+    if (/^-[iv0]+$/.test(t) || t === '--ignore-environment' || t === '--null' || t === '--debug') continue;
+    if (t === '-u' || t === '-C' || t === '-P' || t === '--unset' || t === '--chdir') {
+      if (t === '-C' || t === '--chdir') cwd = args[i + 1];
+      i++;
+      continue;
+    }
+    if (/^(-u|-P|--unset=|--default-signal|--ignore-signal|--block-signal)/.test(t)) continue;
+    if (/^(-C|--chdir=)/.test(t)) {
+      cwd = { text: t.replace(/^(-C|--chdir=)/, ''), dynamic: args[i].dynamic };
+      continue;
+    }
+    if (t === '-S' || t === '--split-string') {
+      extra.push(...splitString(args[i + 1] ?? { text: '', dynamic: false }));
+      i++;
+      continue;
+    }
+    if (/^(-S|--split-string=)/.test(t)) {
+      extra.push(...splitString({ text: t.replace(/^(-S|--split-string=)/, ''), dynamic: args[i].dynamic }));
+      continue;
+    }
+    break;
+  }
+  const rest = [...extra, ...args.slice(i)];
+  const a = assignments(rest, 0);
+  return { label: 'env', argv: rest.slice(a.index), env: a.env, ...(cwd ? { cwd } : {}) };
+};
+
+const timeout: Peeler = (args) => {
+  const p = getopt(args, { short: 'sk', long: ['signal', 'kill-after'] });
+  return { label: 'timeout', argv: args.slice(p.index + 1) };
+};
+
+const watch: Peeler = (args) => {
+  const p = getopt(args, {
+    short: 'nqd',
+    long: ['interval', 'differences', 'equexit', 'chgexit-count', 'q'],
+  });
+  const rest = args.slice(p.index);
+  if (p.opts.has('x') || p.opts.has('exec')) return { label: 'watch', argv: rest };
+  return { label: 'watch', argv: [], script: join(rest) };
+};
+
+function join(fields: Field[]): Field {
+  return { text: fields.map((f) => f.text).join(' '), dynamic: fields.some((f) => f.dynamic) };
+}
+
+const commandBuiltin: Peeler = (args) => {
+  const p = getopt(args, {});
+  if (p.opts.has('v') || p.opts.has('V')) return { label: 'command', argv: [] };
+  return { label: 'command', argv: args.slice(p.index) };
+};
+
+const flock: Peeler = (args) => {
+  const p = getopt(args, { short: 'wEc', long: ['timeout', 'wait', 'conflict-exit-code', 'command'] });
+  const c = p.opts.get('c') ?? p.opts.get('command');
+  if (c !== undefined) return { label: 'flock', argv: [], script: { text: c, dynamic: p.dynamic } };
+  const rest = args.slice(p.index + 1);
+  if (rest[0] && (rest[0].text === '-c' || rest[0].text === '--command'))
+    return { label: 'flock', argv: [], script: rest[1] ?? { text: '', dynamic: false } };
+  return { label: 'flock', argv: rest };
+};
+
+const su: Peeler = (args) => {
+  const p = getopt(args, {
+    short: 'cgGsw',
+    long: ['command', 'group', 'supp-group', 'shell', 'whitelist-environment', 'session-command'],
+  });
+  const c = p.opts.get('c') ?? p.opts.get('command') ?? p.opts.get('session-command');
+  let script = c !== undefined ? { text: c, dynamic: p.dynamic } : undefined;
+  let user = args[p.index]?.text ?? 'root';
+  if (user === '-') user = args[p.index + 1]?.text ?? 'root';
+  const after = args.slice(p.index + 1);
+  const ci = after.findIndex((f) => f.text === '-c' || f.text === '--command');
+  if (!script && ci >= 0) script = after[ci + 1] ?? { text: '', dynamic: false };
+  return script ? { label: `su ${user}`, argv: [], script } : { label: `su ${user}`, argv: [] };
+};
+
+const script: Peeler = (args) => {
+  const p = getopt(args, {
+    short: 'cEIOBTm',
+    long: ['command', 'echo', 'log-in', 'log-out', 'log-io', 'log-timing', 'logging-format'],
+  });
+  const c = p.opts.get('c') ?? p.opts.get('command');
+  return c !== undefined
+    ? { label: 'script -c', argv: [], script: { text: c, dynamic: p.dynamic } }
+    : undefined;
+};
+
+/** program name → peeler. A peeler returning undefined means "not used as a wrapper here". */
+export const WRAPPERS: Record<string, Peeler> = {
+  sudo,
+  doas: simple('doas', 'uC'),
+  run0: simple('run0', 'uDgM', [
+    'user',
+    'chdir',
+    'group',
+    'machine',
+    'description',
+    'property',
+    'setenv',
+    'nice',
+    'slice',
+    'unit',
+  ]),
+  env,
+  command: commandBuiltin,
+  exec: simple('exec', 'a'),
+  builtin: simple('builtin'),
+  nohup: simple('nohup'),
+  nice: simple('nice', 'n', ['adjustment'], true),
+  time: simple('time', 'fo', ['format', 'output']),
+  timeout,
+  stdbuf: simple('stdbuf', 'ioe', ['input', 'output', 'error']),
+  setsid: simple('setsid'),
+  unbuffer: simple('unbuffer'),
+  busybox: (args) => ({ label: 'busybox', argv: args }),
+  chroot: (args) => {
+    const p = getopt(args, { long: ['userspec', 'groups'] });
+    const root = args[p.index];
+    return { label: `chroot ${root?.text ?? ''}`.trim(), argv: args.slice(p.index + 1) };
+  },
+  ionice: (args) => {
+    const p = getopt(args, { short: 'cnpPu', long: ['class', 'classdata', 'pid', 'pgid', 'uid'] });
+    if (p.opts.has('p') || p.opts.has('P') || p.opts.has('u')) return { label: 'ionice', argv: [] };
+    return { label: 'ionice', argv: args.slice(p.index) };
+  },
+  flock,
+  runuser: (args) => {
+    const p = getopt(args, {
+      short: 'ugGcsw',
+      long: ['user', 'group', 'supp-group', 'command', 'shell', 'whitelist-environment', 'session-command'],
+    });
+    const c = p.opts.get('c') ?? p.opts.get('command');
+    if (c !== undefined) return { label: 'runuser', argv: [], script: { text: c, dynamic: p.dynamic } };
+    return p.opts.has('u') || p.opts.has('user') ? { label: 'runuser', argv: args.slice(p.index) } : su(args);
+  },
+  su,
+  script,
+  watch,
+  caffeinate: simple('caffeinate', 'tw'),
+  chrt: (args) => {
+    const p = getopt(args, { short: 'T' });
+    return { label: 'chrt', argv: args.slice(p.index + 1) };
+  },
+  taskset: (args) => {
+    const p = getopt(args, {});
+    return p.opts.has('p')
+      ? { label: 'taskset', argv: [] }
+      : { label: 'taskset', argv: args.slice(p.index + 1) };
+  },
+  linux32: simple('linux32'),
+  linux64: simple('linux64'),
+  proxychains: simple('proxychains', 'f'),
+  proxychains4: simple('proxychains4', 'f'),
+  torsocks: simple('torsocks'),
+};

@@ -1,4 +1,147 @@
-import type { Extractor } from './extractor.js';
+/**
+ * Shell hazards: remote or encoded content executed as code (`curl … | sh`,
+ * `bash <(curl …)`, `base64 -d | sh`, `curl -o x.sh … && bash x.sh`), and commands whose
+ * code cannot be known statically (dynamic command names, eval of dynamic text, shells
+ * running scripts the normalizer could not read, interpreter code built at run time).
+ *
+ * Only the *code* position is considered: `echo $FOO` has a dynamic argument but runs
+ * known code, so it yields nothing.
+ */
+import type { DynamicFact, NormalizedCommand, ShellFact } from '../engine/types.js';
+import type { DraftFact, Extractor } from './extractor.js';
+import { clip, evidenceOf } from './fs-evidence.js';
+import { resolvePath } from './fs-paths.js';
+import { fetchedBefore } from './shell-fetched.js';
+import { FETCHERS, SHELLS, codeSource, fetchedUrl, isCodeRunner, isDecoder } from './shell-programs.js';
 
-// Placeholder until this extractor is written: finds nothing.
-export const extractShell: Extractor = () => [];
+type ShellDraft = Omit<ShellFact, 'command'>;
+type DynDraft = Omit<DynamicFact, 'command'>;
+
+/** Longest upstream pipe chain followed (`curl | gunzip | base64 -d | sh`). */
+const MAX_CHAIN = 12;
+
+const FETCH_WORD = /(^|[\s;|&(`$])(curl|wget|fetch|xh|https?|aria2c|lwp-request|nc|ncat|netcat|socat)\s/;
+const DECODE_WORD =
+  /(^|[\s;|&(`$])(base64|base32|basenc)\s+(-\w*[dD]|--decode)|xxd\s+-\w*r|openssl\s[^|]*-d\b|(^|[\s|(])(gunzip|zcat|rev|uudecode)\b/;
+const URL_RE = /[a-z][a-z0-9+.-]*:\/\/[^\s'"`)|;&]+/i;
+
+/**
+ * Classifies code text that is not known statically (`$(curl …)`, `<(wget …)`): a hazard
+ * when it visibly fetches or decodes, undefined otherwise.
+ */
+function hazardOfText(
+  text: string,
+  cmd: NormalizedCommand,
+  all: NormalizedCommand[],
+): ShellDraft | undefined {
+  const evidence = evidenceOf(cmd);
+  if (FETCH_WORD.test(text))
+    return { kind: 'shell', hazard: 'download-exec', source: URL_RE.exec(text)?.[0] ?? '', evidence };
+  // Commands inside the substitution were emitted next to this one, within its span.
+  const inner = all.find(
+    (c) =>
+      c !== cmd &&
+      FETCHERS.has(c.program) &&
+      c.span[0] >= cmd.span[0] &&
+      c.span[1] <= cmd.span[1] &&
+      text.includes(c.argv[0]),
+  );
+  if (inner) return { kind: 'shell', hazard: 'download-exec', source: fetchedUrl(inner), evidence };
+  if (DECODE_WORD.test(text)) return { kind: 'shell', hazard: 'decode-exec', source: '', evidence };
+  return undefined;
+}
+
+function dynamicFact(cmd: NormalizedCommand, what: string, text: string): DynDraft {
+  return { kind: 'dynamic', what, text: clip(text), evidence: evidenceOf(cmd) };
+}
+
+/** The upstream commands of a pipe into `cmd`, nearest first. */
+function pipeChain(cmd: NormalizedCommand): NormalizedCommand[] {
+  const chain: NormalizedCommand[] = [];
+  let c = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : undefined;
+  while (c && chain.length < MAX_CHAIN) {
+    chain.push(c);
+    c = c.stdin?.kind === 'pipe' ? c.stdin.from : undefined;
+  }
+  return chain;
+}
+
+/** A shell/interpreter reading its code from stdin. */
+function stdinHazards(cmd: NormalizedCommand, all: NormalizedCommand[], what: string): DraftFact[] {
+  const stdin = cmd.stdin;
+  if (!stdin) return []; // interactive: reads the terminal
+  const evidence = evidenceOf(cmd);
+  const out: DraftFact[] = [];
+  if (stdin.kind === 'file' && stdin.path) {
+    const url = fetchedBefore(all, cmd, stdin.path);
+    if (url !== undefined) return [{ kind: 'shell', hazard: 'download-exec', source: url, evidence }];
+  }
+  const chain = pipeChain(cmd);
+  const fetcher = chain.find((c) => FETCHERS.has(c.program));
+  if (fetcher) out.push({ kind: 'shell', hazard: 'pipe-to-shell', source: fetchedUrl(fetcher), evidence });
+  const decoder = chain.find(isDecoder);
+  if (decoder) {
+    // source: the encoded input when the decoded script is known statically; '' = unknown content.
+    const known = stdin.text !== undefined;
+    const source = known ? clip((decoder.stdin?.text ?? '').trim()) || '(decoded statically)' : '';
+    out.push({ kind: 'shell', hazard: 'decode-exec', source, evidence });
+  }
+  if (out.length === 0 && stdin.text === undefined) {
+    const from = chain[0] ? evidenceOf(chain[0]) : `${stdin.kind} input`;
+    out.push(dynamicFact(cmd, what, from));
+  }
+  return out;
+}
+
+export const extractShell: Extractor = (cmd, ctx, all) => {
+  const out: DraftFact[] = [];
+  const dyn = (i: number) => cmd.dynamicArgs.includes(i);
+
+  // A command name that is not known statically: `$(echo rm) -rf /`, `$CMD args`.
+  if (cmd.program === '' || dyn(0)) {
+    const text = cmd.argv[0] ?? '';
+    out.push(hazardOfText(text, cmd, all) ?? dynamicFact(cmd, 'command-name', text));
+    return out;
+  }
+
+  // eval of text the normalizer could not resolve (literal eval bodies are re-parsed upstream).
+  if (cmd.program === 'eval') {
+    const idx = cmd.argv.map((_, i) => i).filter((i) => i > 0 && dyn(i));
+    if (idx.length === 0 && !cmd.dynamic) return out;
+    const text = cmd.argv.slice(1).join(' ');
+    out.push(hazardOfText(text, cmd, all) ?? dynamicFact(cmd, 'eval', text));
+    return out;
+  }
+
+  // Running a file that a fetcher downloaded earlier: `./install.sh`, `/tmp/x/run`.
+  const argv0 = cmd.argv[0] ?? '';
+  if (argv0.includes('/') && !cmd.remote) {
+    const url = fetchedBefore(all, cmd, resolvePath(argv0, cmd.cwd, ctx));
+    if (url !== undefined)
+      out.push({ kind: 'shell', hazard: 'download-exec', source: url, evidence: evidenceOf(cmd) });
+  }
+
+  if (!isCodeRunner(cmd.program)) return out;
+  const isShell = SHELLS.has(cmd.program) || cmd.program === 'source' || cmd.program === '.';
+  const what = isShell ? 'script' : 'interpreter';
+  const src = codeSource(cmd);
+  if (src.kind === 'stdin') out.push(...stdinHazards(cmd, all, what));
+  else if (src.kind === 'inline' && dyn(src.index)) {
+    const text = cmd.argv[src.index];
+    out.push(hazardOfText(text, cmd, all) ?? dynamicFact(cmd, what, text));
+  } else if (src.kind === 'file') {
+    const text = cmd.argv[src.index];
+    if (/^https?:\/\//i.test(text)) {
+      out.push({ kind: 'shell', hazard: 'download-exec', source: text, evidence: evidenceOf(cmd) });
+    } else if (dyn(src.index)) {
+      out.push(hazardOfText(text, cmd, all) ?? dynamicFact(cmd, 'script', text));
+    } else {
+      const url = cmd.remote ? undefined : fetchedBefore(all, cmd, resolvePath(text, cmd.cwd, ctx));
+      if (url !== undefined)
+        out.push({ kind: 'shell', hazard: 'download-exec', source: url, evidence: evidenceOf(cmd) });
+      // fail closed: the normalizer marks a shell dynamic when it could not read the script.
+      else if (isShell && cmd.dynamic) out.push(dynamicFact(cmd, 'script', text));
+    }
+  }
+  return out;
+};

@@ -1,0 +1,61 @@
+/**
+ * Runs the harness's mock model server (one scripted tool call, then a final answer)
+ * on a free loopback port, logging every request it receives.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MOCK_LLM } from './paths.js';
+
+/** One line of the mock's JSONL log. */
+export interface MockLogEntry {
+  /** "METHOD /path" of a received request; absent on reply lines. */
+  req?: string;
+  /** Parsed JSON request body; absent on reply lines. */
+  body?: unknown;
+  /** What the mock answered: "tool" (the scripted call), "final" (after a tool result) or "plain". */
+  mode?: 'tool' | 'final' | 'plain';
+}
+
+export interface Mock {
+  /** Base URL, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  baseUrl: string;
+  /** Every log line so far. */
+  log(): MockLogEntry[];
+  stop(): Promise<void>;
+}
+
+/** Starts the mock; it tells the agent to run `command` verbatim. Files go in `dir`. */
+export async function startMock(command: string, dir: string): Promise<Mock> {
+  const commandFile = path.join(dir, 'command.txt');
+  const portFile = path.join(dir, 'mock.port');
+  const logFile = path.join(dir, 'mock.jsonl');
+  writeFileSync(commandFile, command);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [MOCK_LLM, '--command-file', commandFile, '--port', '0', '--port-file', portFile, '--log', logFile],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (let i = 0; i < 100 && !existsSync(portFile); i++) await sleep(100);
+  if (!existsSync(portFile)) {
+    child.kill();
+    throw new Error(`mock model server did not start (${MOCK_LLM})`);
+  }
+  const port = Number(readFileSync(portFile, 'utf8'));
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    log: () =>
+      existsSync(logFile)
+        ? readFileSync(logFile, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as MockLogEntry)
+        : [],
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

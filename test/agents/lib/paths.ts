@@ -1,0 +1,40 @@
+/**
+ * Where the agent tests find things: the repo's agentfw launcher, the installed agent
+ * CLIs (scripts/agents-setup.mjs) and the agent-exec harness's mock model server.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root (the folder holding package.json). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** `bin/agentfw`, the launcher the user runs. */
+export const AGENTFW_BIN = path.join(REPO_ROOT, 'bin', 'agentfw');
+
+/** The agent-exec harness (read-only); overridable with AGENTFW_HARNESS_DIR. */
+export const HARNESS_DIR = path.resolve(
+  process.env.AGENTFW_HARNESS_DIR || path.join(REPO_ROOT, '..', 'shared', 'harness'),
+);
+
+/** The mock model server, run in place from the harness. */
+export const MOCK_LLM = path.join(HARNESS_DIR, 'mock-llm.mjs');
+
+/** Where scripts/agents-setup.mjs installed the agent CLIs. */
+export const AGENTS_DIR = path.resolve(
+  process.env.AGENTFW_AGENTS_DIR || path.join(os.homedir(), '.cache', 'agentfw-agents'),
+);
+
+/**
+ * Parent of the per-run directories. Not under /tmp (Codex refuses to create its PATH
+ * helper aliases under a temp dir, and files there count as scratch space to the
+ * firewall) and not inside a git repository.
+ */
+export const RUNS_DIR = path.resolve(process.env.AGENTFW_AGENTS_RUNS || path.join(AGENTS_DIR, 'runs'));
+
+/** The installed binary of an agent CLI, or undefined when it is not installed. */
+export function agentBinary(name: string): string | undefined {
+  const bin = path.join(AGENTS_DIR, 'node_modules', '.bin', name);
+  return existsSync(bin) ? bin : undefined;
+}

@@ -1,4 +1,67 @@
-import type { Extractor } from './extractor.js';
+/**
+ * Data-store statements: SQL run by database clients, mongo shell and redis commands, and
+ * framework commands that drop or reset a database. Text that is only written somewhere
+ * (`echo "DROP TABLE x" > f.sql`) is never a statement: only the programs that execute it
+ * are read here.
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import type { DraftFact, Extractor } from './extractor.js';
+import { parseSqlClient } from './sql-clients.js';
+import { frameworkOps, peelRunner } from './sql-frameworks.js';
+import { parseMongo, parseRedis, type StoreOps } from './sql-nosql.js';
+import { classifySql, type SqlStmt } from './sql-statements.js';
 
-// Placeholder until this extractor is written: finds nothing.
-export const extractSql: Extractor = () => [];
+function fact(tool: string, s: SqlStmt, target: string, evidence: string): DraftFact {
+  return {
+    kind: 'sql',
+    evidence,
+    tool,
+    statement: s.statement,
+    object: s.object,
+    name: s.name,
+    where: s.where,
+    target,
+  };
+}
+
+/** `DROP TABLE users` style evidence for one statement. */
+function describe(tool: string, s: SqlStmt, label: string): string {
+  const what = [s.statement, s.object, s.name].filter(Boolean).join(' ');
+  const where = (s.statement === 'DELETE' || s.statement === 'UPDATE') && !s.where ? ' (no WHERE)' : '';
+  return `${tool} ${label}: ${what}${where}`;
+}
+
+function fromStore(ops: StoreOps): DraftFact[] {
+  return ops.stmts.map((s) => fact(ops.tool, s, ops.target, describe(ops.tool, s, s.label)));
+}
+
+export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContext) => {
+  const program = cmd.program;
+  if (program === 'mongosh' || program === 'mongo') return fromStore(parseMongo(cmd, ctx));
+  if (program === 'redis-cli' || program === 'valkey-cli' || program === 'keydb-cli')
+    return fromStore(parseRedis(cmd, ctx));
+  const inv = parseSqlClient(cmd, ctx);
+  if (inv) {
+    const out: DraftFact[] = [];
+    for (const src of inv.sources) {
+      if (src.text === undefined) {
+        // fail closed: SQL that cannot be read may be anything.
+        const s: SqlStmt = { statement: 'UNKNOWN', object: '', name: src.label, where: true };
+        out.push(fact(inv.tool, s, inv.target, `${inv.tool} ${src.label}: SQL could not be read`));
+        continue;
+      }
+      for (const s of classifySql(src.text, inv.dialect))
+        out.push(fact(inv.tool, s, inv.target, describe(inv.tool, s, src.label)));
+    }
+    return out;
+  }
+  // Runner-prefixed clients (`npx prisma …`, `bundle exec rails …`).
+  const peeled = peelRunner(cmd.argv);
+  const sub =
+    peeled !== cmd.argv && peeled.length
+      ? { ...cmd, program: peeled[0].split('/').pop() ?? '', argv: peeled }
+      : cmd;
+  if (sub !== cmd && (sub.program === 'mongosh' || sub.program === 'redis-cli' || parseSqlClient(sub, ctx)))
+    return extractSql(sub, ctx, []);
+  return frameworkOps(cmd).map((o) => fact(o.tool, o, o.target, o.evidence));
+};

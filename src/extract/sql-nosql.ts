@@ -1,0 +1,184 @@
+/**
+ * Non-SQL data stores: mongosh/mongo JavaScript (`--eval`, script files, stdin) and
+ * redis-cli commands (arguments or stdin lines). Produces the same statement shape as SQL
+ * so one ruleset covers them: DROP DATABASE, DROP COLLECTION, DELETE/UPDATE without a filter,
+ * FLUSHALL/FLUSHDB.
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { readPayloadFile } from './http-body.js';
+import { maskTarget, readStdinDeep } from './sql-clients.js';
+import type { SqlStmt } from './sql-statements.js';
+
+export interface StoreOps {
+  tool: string;
+  target: string;
+  /** Statements found; an entry with statement UNKNOWN marks a script that could not be read. */
+  stmts: (SqlStmt & { label: string })[];
+}
+
+const MONGO_WITH_ARG = new Set([
+  '--eval',
+  '-f',
+  '--file',
+  '-u',
+  '--username',
+  '-p',
+  '--password',
+  '--host',
+  '--port',
+  '--authenticationDatabase',
+  '--authenticationMechanism',
+  '--tlsCAFile',
+  '--tlsCertificateKeyFile',
+  '--apiVersion',
+]);
+
+/** Mongo shell call sites that destroy data, with how to read their filter argument. */
+const MONGO_CALL =
+  /(?:\bdb((?:\.[A-Za-z_$][\w$]*|\[\s*['"][^'"]+['"]\s*\]|\.getCollection\(\s*['"][^'"]+['"]\s*\)|\.getSiblingDB\(\s*['"][^'"]+['"]\s*\))*))\.(dropDatabase|drop|deleteMany|remove|updateMany|dropIndexes|dropAllUsers|dropAllRoles)\s*\(([^)]*)\)/g;
+
+/** Removes JS comments and keeps string contents (collection names live in strings). */
+function stripJsComments(js: string): string {
+  return js.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:'"\\])\/\/[^\n]*/g, '$1');
+}
+
+/** Reads destructive calls from mongo shell JavaScript. */
+export function mongoStatements(js: string): SqlStmt[] {
+  const out: SqlStmt[] = [];
+  const text = stripJsComments(js);
+  for (const m of text.matchAll(MONGO_CALL)) {
+    const chain = m[1] ?? '';
+    const method = m[2];
+    const arg = (m[3] ?? '').trim();
+    const parts = [
+      ...chain.matchAll(
+        /\.getCollection\(\s*['"]([^'"]+)['"]\s*\)|\.getSiblingDB\([^)]*\)|\.([A-Za-z_$][\w$]*)|\[\s*['"]([^'"]+)['"]\s*\]/g,
+      ),
+    ]
+      .map((p) => p[1] ?? p[2] ?? p[3])
+      .filter((p) => p && p !== 'getSiblingDB');
+    const sibling = /getSiblingDB\(\s*['"]([^'"]+)['"]/.exec(chain)?.[1] ?? '';
+    const coll = parts[parts.length - 1] ?? '';
+    const emptyFilter = arg === '' || /^\{\s*\}\s*(,|$)/.test(arg);
+    switch (method) {
+      case 'dropDatabase':
+        out.push({ statement: 'DROP', object: 'DATABASE', name: sibling, where: true });
+        break;
+      case 'drop':
+        out.push({ statement: 'DROP', object: 'COLLECTION', name: coll, where: true });
+        break;
+      case 'dropIndexes':
+        out.push({ statement: 'DROP', object: 'INDEX', name: coll, where: true });
+        break;
+      case 'dropAllUsers':
+      case 'dropAllRoles':
+        out.push({
+          statement: 'DROP',
+          object: method === 'dropAllUsers' ? 'USER' : 'ROLE',
+          name: '*',
+          where: true,
+        });
+        break;
+      case 'deleteMany':
+      case 'remove':
+        out.push({ statement: 'DELETE', object: 'COLLECTION', name: coll, where: !emptyFilter });
+        break;
+      case 'updateMany':
+        out.push({ statement: 'UPDATE', object: 'COLLECTION', name: coll, where: !emptyFilter });
+        break;
+    }
+  }
+  if (/runCommand\(\s*\{\s*['"]?dropDatabase['"]?\s*:/.test(text))
+    out.push({ statement: 'DROP', object: 'DATABASE', name: '', where: true });
+  return out;
+}
+
+export function parseMongo(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps {
+  const ops: StoreOps = { tool: 'mongosh', target: '', stmts: [] };
+  const args = cmd.argv.slice(1);
+  let sawScript = false;
+  const addJs = (text: string | undefined, label: string) => {
+    sawScript = true;
+    // fail closed: a script we cannot read may do anything.
+    if (text === undefined)
+      ops.stmts.push({ statement: 'UNKNOWN', object: '', name: label, where: true, label });
+    else for (const s of mongoStatements(text)) ops.stmts.push({ ...s, label });
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    const value = eq > 0 ? a.slice(eq + 1) : MONGO_WITH_ARG.has(name) ? (args[++i] ?? '') : undefined;
+    if (name === '--eval') addJs(value, '--eval');
+    else if (name === '-f' || name === '--file')
+      addJs(readPayloadFile(value ?? '', cmd, ctx).text, `--file ${value}`);
+    else if (!a.startsWith('-')) {
+      if (/\.js$/.test(a)) addJs(readPayloadFile(a, cmd, ctx).text, a);
+      else ops.target ||= maskTarget(a);
+    }
+  }
+  if (!sawScript && cmd.stdin) addJs(readStdinDeep(cmd, ctx).text, 'stdin');
+  return ops;
+}
+
+const REDIS_WITH_ARG = new Set([
+  '-h',
+  '-p',
+  '-s',
+  '-a',
+  '-u',
+  '-n',
+  '-r',
+  '-i',
+  '-d',
+  '-D',
+  '--user',
+  '--pass',
+  '--cacert',
+  '--cert',
+  '--key',
+  '--sni',
+  '--pattern',
+  '--count',
+  '--eval',
+  '--rdb',
+  '--functions-rdb',
+  '--memkeys-samples',
+  '--quoted-pattern',
+  '--cacertdir',
+  '--tls-ciphers',
+  '--tls-ciphersuites',
+]);
+
+export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps {
+  const ops: StoreOps = { tool: 'redis-cli', target: '', stmts: [] };
+  const args = cmd.argv.slice(1);
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (words.length) {
+      words.push(a);
+      continue;
+    }
+    if (a.startsWith('-')) {
+      if (a === '-h' || a === '-u') ops.target = maskTarget(args[i + 1] ?? '');
+      if (REDIS_WITH_ARG.has(a)) i++;
+      continue;
+    }
+    words.push(a);
+  }
+  const add = (line: string[], label: string) => {
+    if (!line.length) return;
+    const c = line[0].toUpperCase();
+    ops.stmts.push({ statement: c, object: '', name: line.slice(1).join(' '), where: true, label });
+  };
+  if (words.length) add(words, 'argument');
+  else if (cmd.stdin) {
+    const p = readStdinDeep(cmd, ctx);
+    // fail closed: commands piped in from an unknown source are unknown.
+    if (p.text === undefined)
+      ops.stmts.push({ statement: 'UNKNOWN', object: '', name: 'stdin', where: true, label: 'stdin' });
+    else for (const line of p.text.split(/\r?\n/)) add(line.trim().split(/\s+/).filter(Boolean), 'stdin');
+  }
+  return ops;
+}

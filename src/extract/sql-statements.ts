@@ -1,0 +1,190 @@
+/**
+ * SQL text → statement facts. Each statement (split by the lexer in sql-tokenize.ts, so
+ * comments and strings never leak) goes to node-sql-parser for its dialect; when the parser
+ * rejects it, the statement's leading keywords are read from its tokens instead.
+ */
+import { createRequire } from 'node:module';
+import { splitSql, type SqlChunk, type SqlToken } from './sql-tokenize.js';
+
+export type SqlDialect = 'postgresql' | 'mysql' | 'sqlite';
+
+/** What one statement does. */
+export interface SqlStmt {
+  /** Upper-case kind: DROP, TRUNCATE, DELETE, UPDATE, ALTER, GRANT, REVOKE, SELECT, INSERT, SHOW, … */
+  statement: string;
+  /** For DROP: what is dropped (TABLE, DATABASE, SCHEMA, INDEX, VIEW…); for ALTER: what the ALTER drops (COLUMN, CONSTRAINT…), empty when it drops nothing; else empty. */
+  object: string;
+  /** Object/table name(s) when literal, comma-separated; empty = none. */
+  name: string;
+  /** DELETE/UPDATE: a WHERE clause is present. True for statements where it does not apply. */
+  where: boolean;
+}
+
+interface SqlParser {
+  astify(sql: string, opt: { database: string }): unknown;
+}
+const require = createRequire(import.meta.url);
+const parsers = new Map<SqlDialect, SqlParser>();
+function parserFor(d: SqlDialect): SqlParser {
+  let p = parsers.get(d);
+  if (!p) {
+    const mod = require(`node-sql-parser/build/${d}.js`) as { Parser: new () => SqlParser };
+    p = new mod.Parser();
+    parsers.set(d, p);
+  }
+  return p;
+}
+
+/** Statements that only frame a transaction; they carry no fact. */
+const TXN_WORDS = new Set(['TRANSACTION', 'WORK', 'ISOLATION', 'READ', 'DEFERRED', 'IMMEDIATE', 'EXCLUSIVE']);
+const FRAMING = new Set([
+  'BEGIN',
+  'COMMIT',
+  'ROLLBACK',
+  'START',
+  'END',
+  'SAVEPOINT',
+  'RELEASE',
+  'SET',
+  'TRANSACTION',
+]);
+
+export function classifySql(sql: string, dialect: SqlDialect, depth = 0): SqlStmt[] {
+  const out: SqlStmt[] = [];
+  for (const chunk of splitSql(sql, dialect === 'mysql')) {
+    const first = chunk.tokens[0]?.text ?? '';
+    const second = chunk.tokens[1];
+    if (first === 'BEGIN' && second?.type === 'word' && !TXN_WORDS.has(second.text)) {
+      // A procedural block (`BEGIN DROP TABLE x; END`): the statement starts after BEGIN.
+      out.push(fromTokens(chunk.tokens.slice(1)));
+      continue;
+    }
+    if (FRAMING.has(first)) continue;
+    // DO $$ … $$ runs its body at once: read the statements inside.
+    if (chunk.tokens[0]?.text === 'DO' && depth < 2) {
+      const body = chunk.tokens.find((t) => t.type === 'string');
+      const inner = body ? classifySql(body.text, dialect, depth + 1) : [];
+      out.push(...(inner.length ? inner : [{ statement: 'DO', object: '', name: '', where: true }]));
+      continue;
+    }
+    const parsed = fromParser(chunk, dialect);
+    out.push(...(parsed ?? [fromTokens(chunk.tokens)]));
+  }
+  return out;
+}
+
+function fromParser(chunk: SqlChunk, dialect: SqlDialect): SqlStmt[] | undefined {
+  let ast: unknown;
+  try {
+    ast = parserFor(dialect).astify(chunk.text, { database: dialect });
+  } catch {
+    return undefined;
+  }
+  const list = (Array.isArray(ast) ? ast : [ast]) as Record<string, unknown>[];
+  const out: SqlStmt[] = [];
+  for (const a of list) {
+    if (!a || typeof a !== 'object' || a.type === 'transaction') continue;
+    const s = fromAst(a);
+    if (!s) return undefined;
+    out.push(s);
+  }
+  return out;
+}
+
+function tableNames(v: unknown): string {
+  if (typeof v === 'string') return v;
+  const arr = Array.isArray(v) ? v : v ? [v] : [];
+  return arr
+    .map((t) => {
+      if (typeof t === 'string') return t;
+      const o = t as Record<string, unknown>;
+      if (typeof o.table === 'string') return o.db ? `${String(o.db)}.${o.table}` : o.table;
+      const col = (o.column as { expr?: { value?: unknown } } | undefined)?.expr?.value;
+      if (typeof col === 'string') return col;
+      if (typeof o.name === 'string') return o.name;
+      return '';
+    })
+    .filter(Boolean)
+    .join(', ');
+}
+
+function fromAst(a: Record<string, unknown>): SqlStmt | undefined {
+  const type = String(a.type ?? '').toUpperCase();
+  if (!type) return undefined;
+  const base: SqlStmt = { statement: type, object: '', name: '', where: true };
+  switch (type) {
+    case 'DROP':
+      return { ...base, object: String(a.keyword ?? '').toUpperCase(), name: tableNames(a.name) };
+    case 'TRUNCATE':
+      return { ...base, object: 'TABLE', name: tableNames(a.name) };
+    case 'DELETE':
+      return {
+        ...base,
+        name: tableNames(a.from ?? a.table),
+        where: a.where !== null && a.where !== undefined,
+      };
+    case 'UPDATE':
+      return { ...base, name: tableNames(a.table), where: a.where !== null && a.where !== undefined };
+    case 'ALTER': {
+      const exprs = (Array.isArray(a.expr) ? a.expr : []) as Record<string, unknown>[];
+      const drop = exprs.find((e) => String(e.action ?? '').toLowerCase() === 'drop');
+      const what = drop ? String(drop.resource ?? drop.keyword ?? 'COLUMN').toUpperCase() : '';
+      return { ...base, object: what, name: tableNames(a.table) };
+    }
+    default:
+      return base;
+  }
+}
+
+const DROP_NOISE = new Set(['TEMPORARY', 'TEMP', 'MATERIALIZED', 'UNLOGGED', 'FOREIGN', 'GLOBAL', 'LOCAL']);
+const NAME_NOISE = new Set(['IF', 'EXISTS', 'CONCURRENTLY', 'ONLY', 'TABLE']);
+
+/** Reads a statement's kind from its leading keywords (the parser rejected it). */
+export function fromTokens(tokens: SqlToken[]): SqlStmt {
+  const words = tokens.filter((t) => t.depth === 0);
+  let k = 0;
+  // WITH … AS (…) DELETE/UPDATE/INSERT/SELECT: the statement is the first top-level verb.
+  if (words[0]?.text === 'WITH') {
+    const verb = words.findIndex(
+      (t) => t.type === 'word' && ['DELETE', 'UPDATE', 'INSERT', 'SELECT', 'MERGE'].includes(t.text),
+    );
+    k = verb < 0 ? 0 : verb;
+  }
+  const head = words[k]?.text ?? '';
+  const after = words.slice(k + 1);
+  const nameAfter = (from: number) => {
+    const rest = after.slice(from).filter((t) => !(t.type === 'word' && NAME_NOISE.has(t.text)));
+    const names: string[] = [];
+    for (const t of rest) {
+      if (t.type === 'word' || t.type === 'ident') names.push(t.raw);
+      else if (t.text !== ',') break;
+      if (names.length && t.type !== 'punct' && rest[rest.indexOf(t) + 1]?.text !== ',') break;
+    }
+    return names.join(', ');
+  };
+  const hasWhere = () => after.some((t) => t.type === 'word' && t.text === 'WHERE');
+  switch (head) {
+    case 'DROP': {
+      let i = 0;
+      while (after[i] && DROP_NOISE.has(after[i].text)) i++;
+      return { statement: 'DROP', object: after[i]?.text ?? '', name: nameAfter(i + 1), where: true };
+    }
+    case 'TRUNCATE':
+      return { statement: 'TRUNCATE', object: 'TABLE', name: nameAfter(0), where: true };
+    case 'DELETE': {
+      const from = after[0]?.text === 'FROM' ? 1 : 0;
+      return { statement: 'DELETE', object: '', name: nameAfter(from), where: hasWhere() };
+    }
+    case 'UPDATE':
+      return { statement: 'UPDATE', object: '', name: nameAfter(0), where: hasWhere() };
+    case 'ALTER': {
+      const d = after.findIndex((t) => t.type === 'word' && t.text === 'DROP');
+      const next = d >= 0 ? after[d + 1] : undefined;
+      const what =
+        d < 0 ? '' : next && next.type === 'word' && !['IF'].includes(next.text) ? next.text : 'COLUMN';
+      return { statement: 'ALTER', object: what, name: nameAfter(1), where: true };
+    }
+    default:
+      return { statement: head || 'UNKNOWN', object: '', name: '', where: true };
+  }
+}

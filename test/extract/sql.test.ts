@@ -1,0 +1,367 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_LIMITS,
+  type AnalyzeContext,
+  type NormalizedCommand,
+  type SqlFact,
+  type StdinSource,
+} from '../../src/engine/types.js';
+import { extractSql } from '../../src/extract/sql.js';
+import { classifySql } from '../../src/extract/sql-statements.js';
+import { peelRunner } from '../../src/extract/sql-frameworks.js';
+
+const FILES: Record<string, string> = {
+  '/ws/scripts/wipe.sql': 'BEGIN;\nDROP TABLE users;\nDROP TABLE orders;\nCOMMIT;\n',
+  '/ws/seed.sql': "INSERT INTO t VALUES ('DROP TABLE x');\n",
+  '/ws/cleanup.js': 'db.sessions.deleteMany({})\n',
+};
+const ctx: AnalyzeContext = {
+  cwd: '/ws',
+  workspace: '/ws',
+  home: '/home/u',
+  env: {},
+  limits: DEFAULT_LIMITS,
+  readFile: (p) => FILES[p],
+};
+
+function cmd(argv: string[], stdin?: StdinSource): NormalizedCommand {
+  return {
+    program: argv[0],
+    argv,
+    wrappers: [],
+    cwd: '/ws',
+    dynamic: false,
+    dynamicArgs: [],
+    writes: [],
+    span: [0, 0],
+    depth: 0,
+    remote: false,
+    vars: {},
+    stdin,
+  };
+}
+const sql = (argv: string[], stdin?: StdinSource) =>
+  (extractSql(cmd(argv, stdin), ctx, []) as Omit<SqlFact, 'command'>[]).map((f) => [
+    f.tool,
+    f.statement,
+    f.object,
+    f.name,
+    f.where,
+  ]);
+
+describe('statement classification (parser, then lexer fallback)', () => {
+  it.each<[string, 'postgresql' | 'mysql' | 'sqlite', (string | boolean)[][]]>([
+    ['DROP DATABASE production;', 'postgresql', [['DROP', 'DATABASE', 'production', true]]],
+    ['drop schema if exists prod cascade', 'postgresql', [['DROP', 'SCHEMA', 'prod', true]]],
+    ['DROP TABLE IF EXISTS a, b CASCADE', 'postgresql', [['DROP', 'TABLE', 'a, b', true]]],
+    ['DROP MATERIALIZED VIEW mv', 'postgresql', [['DROP', 'VIEW', 'mv', true]]],
+    ['DROP INDEX CONCURRENTLY idx_a', 'postgresql', [['DROP', 'INDEX', 'idx_a', true]]],
+    [
+      'TRUNCATE orders, payments RESTART IDENTITY',
+      'postgresql',
+      [['TRUNCATE', 'TABLE', 'orders, payments', true]],
+    ],
+    ['DELETE FROM users', 'postgresql', [['DELETE', '', 'users', false]]],
+    ['DELETE FROM sessions WHERE expires < now()', 'postgresql', [['DELETE', '', 'sessions', true]]],
+    ['UPDATE accounts SET balance = 0', 'mysql', [['UPDATE', '', 'accounts', false]]],
+    ['UPDATE accounts SET balance = 0 WHERE id = 4', 'mysql', [['UPDATE', '', 'accounts', true]]],
+    ['WITH old AS (SELECT id FROM t) DELETE FROM t USING old', 'postgresql', [['DELETE', '', 't', false]]],
+    ['ALTER TABLE users DROP COLUMN email', 'postgresql', [['ALTER', 'COLUMN', 'users', true]]],
+    ['ALTER TABLE users ADD COLUMN age int', 'postgresql', [['ALTER', '', 'users', true]]],
+    ['BEGIN;\nDROP TABLE audit_log;\nCOMMIT;', 'postgresql', [['DROP', 'TABLE', 'audit_log', true]]],
+    ['SELECT count(*) FROM users', 'postgresql', [['SELECT', '', '', true]]],
+    ['SHOW TABLES', 'mysql', [['SHOW', '', '', true]]],
+    ["SELECT 'DROP TABLE users'", 'postgresql', [['SELECT', '', '', true]]],
+    ['-- DROP TABLE users\nSELECT 1', 'postgresql', [['SELECT', '', '', true]]],
+    ['/* DROP /* nested */ TABLE users; */ SELECT 1', 'postgresql', [['SELECT', '', '', true]]],
+    ['# DROP TABLE users\nSELECT 1', 'mysql', [['SELECT', '', '', true]]],
+    ["INSERT INTO log VALUES ('a; DROP TABLE users')", 'sqlite', [['INSERT', '', '', true]]],
+    ['SELECT $$ DROP TABLE x; $$', 'postgresql', [['SELECT', '', '', true]]],
+    ['DO $$ BEGIN DROP TABLE x; END $$', 'postgresql', [['DROP', 'TABLE', 'x', true]]],
+    [
+      'SELECT 1; DROP TABLE t2',
+      'sqlite',
+      [
+        ['SELECT', '', '', true],
+        ['DROP', 'TABLE', 't2', true],
+      ],
+    ],
+  ])('%s', (text, dialect, want) => {
+    expect(classifySql(text, dialect).map((s) => [s.statement, s.object, s.name, s.where])).toEqual(want);
+  });
+});
+
+describe('clients', () => {
+  it.each<[string, string[], StdinSource | undefined, (string | boolean)[][]]>([
+    [
+      'psql -c',
+      ['psql', '$DATABASE_URL', '-c', 'DROP DATABASE production;'],
+      undefined,
+      [['psql', 'DROP', 'DATABASE', 'production', true]],
+    ],
+    [
+      'psql -c repeated',
+      ['psql', '-c', 'SELECT 1', '-c', 'TRUNCATE t'],
+      undefined,
+      [
+        ['psql', 'SELECT', '', '', true],
+        ['psql', 'TRUNCATE', 'TABLE', 't', true],
+      ],
+    ],
+    [
+      'psql combined -tAc',
+      ['psql', '-tAc', 'DELETE FROM t'],
+      undefined,
+      [['psql', 'DELETE', '', 't', false]],
+    ],
+    [
+      'psql --command=',
+      ['psql', '--command=DROP SCHEMA s'],
+      undefined,
+      [['psql', 'DROP', 'SCHEMA', 's', true]],
+    ],
+    [
+      'psql -f file',
+      ['psql', '-f', 'scripts/wipe.sql'],
+      undefined,
+      [
+        ['psql', 'DROP', 'TABLE', 'users', true],
+        ['psql', 'DROP', 'TABLE', 'orders', true],
+      ],
+    ],
+    [
+      'psql -f unreadable',
+      ['psql', '-f', 'nope.sql'],
+      undefined,
+      [['psql', 'UNKNOWN', '', '-f nope.sql', true]],
+    ],
+    ['psql -f string literal', ['psql', '-f', 'seed.sql'], undefined, [['psql', 'INSERT', '', '', true]]],
+    [
+      'psql heredoc',
+      ['psql', '$DATABASE_URL'],
+      { kind: 'heredoc', text: 'BEGIN;\nDROP TABLE audit_log;\nCOMMIT;\n' },
+      [['psql', 'DROP', 'TABLE', 'audit_log', true]],
+    ],
+    [
+      'psql < file',
+      ['psql'],
+      { kind: 'file', path: '/ws/scripts/wipe.sql' },
+      [
+        ['psql', 'DROP', 'TABLE', 'users', true],
+        ['psql', 'DROP', 'TABLE', 'orders', true],
+      ],
+    ],
+    ['psql from unknown pipe', ['psql'], { kind: 'pipe' }, [['psql', 'UNKNOWN', '', 'stdin', true]]],
+    [
+      'psql from cat FILE',
+      ['psql'],
+      { kind: 'pipe', from: cmd(['cat', 'scripts/wipe.sql']) },
+      [
+        ['psql', 'DROP', 'TABLE', 'users', true],
+        ['psql', 'DROP', 'TABLE', 'orders', true],
+      ],
+    ],
+    [
+      'mysql -e',
+      ['mysql', '-u', 'root', '-p$PW', '-e', 'DROP SCHEMA prod'],
+      undefined,
+      [['mysql', 'DROP', 'SCHEMA', 'prod', true]],
+    ],
+    [
+      'mysql --execute=',
+      ['mysql', '--execute=SHOW TABLES', 'app'],
+      undefined,
+      [['mysql', 'SHOW', '', '', true]],
+    ],
+    [
+      'mariadb stdin',
+      ['mariadb', 'app'],
+      { kind: 'herestring', text: 'TRUNCATE TABLE logs' },
+      [['mariadb', 'TRUNCATE', 'TABLE', 'logs', true]],
+    ],
+    [
+      'sqlite3 positional SQL',
+      ['sqlite3', 'app.db', 'DROP TABLE accounts;'],
+      undefined,
+      [['sqlite3', 'DROP', 'TABLE', 'accounts', true]],
+    ],
+    [
+      'sqlite3 .read',
+      ['sqlite3', 'app.db', '.read scripts/wipe.sql'],
+      undefined,
+      [
+        ['sqlite3', 'DROP', 'TABLE', 'users', true],
+        ['sqlite3', 'DROP', 'TABLE', 'orders', true],
+      ],
+    ],
+    ['sqlite3 dot command only', ['sqlite3', 'app.db', '.tables'], undefined, []],
+    [
+      'cockroach sql -e',
+      ['cockroach', 'sql', '--insecure', '-e', 'DROP DATABASE bank CASCADE'],
+      undefined,
+      [['cockroach', 'DROP', 'DATABASE', 'bank', true]],
+    ],
+    [
+      'clickhouse-client -q',
+      ['clickhouse-client', '-q', 'TRUNCATE TABLE events'],
+      undefined,
+      [['clickhouse', 'TRUNCATE', 'TABLE', 'events', true]],
+    ],
+    [
+      'duckdb -c',
+      ['duckdb', 'x.duckdb', '-c', 'DELETE FROM t'],
+      undefined,
+      [['duckdb', 'DELETE', '', 't', false]],
+    ],
+    [
+      'npx-prefixed client',
+      ['npx', 'psql', '-c', 'DROP TABLE t'],
+      undefined,
+      [['psql', 'DROP', 'TABLE', 't', true]],
+    ],
+  ])('%s', (_n, argv, stdin, want) => {
+    expect(sql(argv, stdin)).toEqual(want);
+  });
+});
+
+describe('mongo and redis', () => {
+  it.each<[string, string[], StdinSource | undefined, (string | boolean)[][]]>([
+    [
+      'dropDatabase',
+      ['mongosh', '$MONGO_URL', '--eval', 'db.dropDatabase()'],
+      undefined,
+      [['mongosh', 'DROP', 'DATABASE', '', true]],
+    ],
+    [
+      'sibling db',
+      ['mongosh', '--eval', "db.getSiblingDB('prod').dropDatabase()"],
+      undefined,
+      [['mongosh', 'DROP', 'DATABASE', 'prod', true]],
+    ],
+    [
+      'collection drop',
+      ['mongosh', '--eval', 'db.orders.drop()'],
+      undefined,
+      [['mongosh', 'DROP', 'COLLECTION', 'orders', true]],
+    ],
+    [
+      'getCollection',
+      ['mongo', '--eval', 'db.getCollection("a-b").drop()'],
+      undefined,
+      [['mongosh', 'DROP', 'COLLECTION', 'a-b', true]],
+    ],
+    [
+      'deleteMany empty',
+      ['mongosh', '--eval', 'db.users.deleteMany({})'],
+      undefined,
+      [['mongosh', 'DELETE', 'COLLECTION', 'users', false]],
+    ],
+    [
+      'deleteMany filter',
+      ['mongosh', '--eval', "db.users.deleteMany({ status: 'gone' })"],
+      undefined,
+      [['mongosh', 'DELETE', 'COLLECTION', 'users', true]],
+    ],
+    [
+      'remove empty',
+      ['mongosh', '--eval', 'db.logs.remove({})'],
+      undefined,
+      [['mongosh', 'DELETE', 'COLLECTION', 'logs', false]],
+    ],
+    ['find', ['mongosh', '--eval', 'db.users.find().limit(5)'], undefined, []],
+    ['commented out', ['mongosh', '--eval', '// db.dropDatabase()\ndb.users.find()'], undefined, []],
+    [
+      'script file',
+      ['mongosh', 'cleanup.js'],
+      undefined,
+      [['mongosh', 'DELETE', 'COLLECTION', 'sessions', false]],
+    ],
+    [
+      'unreadable script',
+      ['mongosh', 'missing.js'],
+      undefined,
+      [['mongosh', 'UNKNOWN', '', 'missing.js', true]],
+    ],
+    [
+      'stdin',
+      ['mongosh'],
+      { kind: 'heredoc', text: 'use shop\ndb.dropDatabase()\n' },
+      [['mongosh', 'DROP', 'DATABASE', '', true]],
+    ],
+    [
+      'FLUSHALL',
+      ['redis-cli', '-h', 'cache.internal', 'FLUSHALL'],
+      undefined,
+      [['redis-cli', 'FLUSHALL', '', '', true]],
+    ],
+    [
+      'flushdb with -n',
+      ['redis-cli', '-n', '2', 'flushdb', 'ASYNC'],
+      undefined,
+      [['redis-cli', 'FLUSHDB', '', 'ASYNC', true]],
+    ],
+    ['GET', ['redis-cli', 'GET', 'k'], undefined, [['redis-cli', 'GET', '', 'k', true]]],
+    [
+      'stdin lines',
+      ['redis-cli'],
+      { kind: 'herestring', text: 'SELECT 1\nFLUSHDB' },
+      [
+        ['redis-cli', 'SELECT', '', '1', true],
+        ['redis-cli', 'FLUSHDB', '', '', true],
+      ],
+    ],
+  ])('%s', (_n, argv, stdin, want) => {
+    expect(sql(argv, stdin)).toEqual(want);
+  });
+});
+
+describe('frameworks', () => {
+  it.each<[string[], (string | boolean)[][]]>([
+    [['npx', 'prisma', 'migrate', 'reset', '--force'], [['prisma', 'RESET', 'DATABASE', '', true]]],
+    [['pnpm', 'exec', 'prisma', 'db', 'push', '--force-reset'], [['prisma', 'RESET', 'DATABASE', '', true]]],
+    [['npx', 'prisma', 'migrate', 'dev', '--name', 'add_users'], []],
+    [['bunx', 'prisma@5.1.0', 'migrate', 'reset'], [['prisma', 'RESET', 'DATABASE', '', true]]],
+    [['rails', 'db:drop', 'DISABLE_DATABASE_ENVIRONMENT_CHECK=1'], [['rails', 'DROP', 'DATABASE', '', true]]],
+    [['bundle', 'exec', 'rake', 'db:schema:load'], [['rake', 'RESET', 'DATABASE', '', true]]],
+    [['rails', 'db:migrate'], []],
+    [['python3', 'manage.py', 'flush', '--noinput'], [['django', 'TRUNCATE', 'TABLE', '*', true]]],
+    [['./manage.py', 'reset_db'], [['django', 'RESET', 'DATABASE', '', true]]],
+    [['python', 'manage.py', 'migrate'], []],
+    [['supabase', 'db', 'reset', '--linked'], [['supabase', 'RESET', 'DATABASE', '', true]]],
+    [['npx', 'knex', 'migrate:rollback', '--all'], [['knex', 'RESET', 'DATABASE', '', true]]],
+    [['npx', 'sequelize-cli', 'db:drop'], [['sequelize', 'DROP', 'DATABASE', '', true]]],
+    [
+      ['dropdb', '-h', 'db.internal', '-U', 'admin', 'orders'],
+      [['dropdb', 'DROP', 'DATABASE', 'orders', true]],
+    ],
+  ])('%j', (argv, want) => {
+    expect(sql(argv)).toEqual(want);
+  });
+  it('supabase db reset --linked targets the linked project', () => {
+    const [f] = extractSql(cmd(['supabase', 'db', 'reset', '--linked']), ctx, []) as SqlFact[];
+    expect(f.target).toBe('linked');
+  });
+  it.each([
+    [
+      ['npx', '-y', 'prisma@5', 'migrate', 'reset'],
+      ['prisma', 'migrate', 'reset'],
+    ],
+    [
+      ['yarn', 'dlx', 'knex', 'migrate:latest'],
+      ['knex', 'migrate:latest'],
+    ],
+    [
+      ['npm', 'exec', '--', 'prisma', 'generate'],
+      ['prisma', 'generate'],
+    ],
+    [
+      ['ls', '-la'],
+      ['ls', '-la'],
+    ],
+  ])('peelRunner %j', (argv, want) => {
+    expect(peelRunner(argv)).toEqual(want);
+  });
+  it('echo of SQL into a file is not a statement', () => {
+    expect(sql(['echo', 'DROP TABLE users'])).toEqual([]);
+  });
+});

@@ -1,6 +1,68 @@
-import { AgentfwError } from '../errors.js';
+/**
+ * `agentfw run` — wrap an agent: every shell command and risky program it runs is checked
+ * before it executes (contract: DESIGN.md §4).
+ *
+ *   agentfw run [--headless] [--on-ask deny|allow] [--audit FILE] [--ruleset PATH]...
+ *               [--approval-timeout SECONDS] [--approver CMD] -- AGENT [ARGS...]
+ *
+ * Exit: the agent's exit code; 2 usage error; 1 when the session cannot start.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { usageError } from '../errors.js';
+import { runSession } from '../supervisor/session.js';
+import { parseArgs } from './args.js';
 
-// Placeholder until this subcommand is written.
-export async function run(_argv: string[]): Promise<number> {
-  throw new AgentfwError('E_NOT_IMPLEMENTED', '`agentfw run` is not available in this build', 'update agentfw');
+const HELP = `usage: agentfw run [options] -- AGENT [ARGS...]
+
+Runs AGENT in a pseudo-terminal; every shell command and risky program it starts is
+checked first. Refused commands exit 126 with a message saying why.
+  --headless                 no TUI even on a terminal (automatic without a TTY)
+  --on-ask deny|allow        without a human, settle "ask" this way (default: deny)
+  --audit FILE               audit log (default: ~/.agentfw/audit.jsonl)
+  --ruleset PATH             extra ruleset file or folder (repeatable)
+  --approval-timeout SECONDS deny an ask nobody answered (default: 300)
+  --approver CMD             also ask this command to settle asks (see docs/run.md)
+exit: the agent's exit code
+`;
+
+export function defaultAuditPath(): string {
+  return path.join(os.homedir(), '.agentfw', 'audit.jsonl');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, {
+    flags: ['headless', 'help'],
+    options: ['on-ask', 'audit', 'approval-timeout', 'approver'],
+    lists: ['ruleset'],
+    stopAtPositional: true,
+  });
+  if (a.flags.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (!a.rest.length)
+    throw usageError('no agent command given', 'put the agent after --, e.g. agentfw run -- claude');
+  const onAsk = a.options['on-ask'] ?? 'deny';
+  if (onAsk !== 'deny' && onAsk !== 'allow')
+    throw usageError(
+      `--on-ask must be deny or allow, not "${onAsk}"`,
+      'write --on-ask deny (the default) or --on-ask allow',
+    );
+  const t = a.options['approval-timeout'];
+  const seconds = t === undefined ? 300 : Number(t);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400)
+    throw usageError(
+      `--approval-timeout must be a number of seconds between 1 and 86400, not "${t}"`,
+      'write e.g. --approval-timeout 300',
+    );
+  return runSession({
+    command: a.rest,
+    headless: Boolean(a.flags.headless),
+    onAsk,
+    auditPath: path.resolve(a.options.audit ?? defaultAuditPath()),
+    rulesetPaths: a.lists.ruleset,
+    approvalTimeoutMs: Math.round(seconds * 1000),
+    approverCmd: a.options.approver,
+  });
 }

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Builds the gate client at install time: `cc src/shim/agentfw-shim.c -o build/agentfw-shim`.
+// Without a working C compiler it installs a Node fallback client instead (≈130 ms per
+// gated command) and says so loudly; `agentfw run` and `agentfw doctor` repeat the warning.
+// Never fails the install: a missing client is reported by `agentfw run` (which refuses to start).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const src = path.join(root, 'src', 'shim', 'agentfw-shim.c');
+const outDir = path.join(root, 'build');
+const out = path.join(outDir, 'agentfw-shim');
+const marker = out + '.fallback';
+mkdirSync(outDir, { recursive: true });
+
+const cc = process.env.CC || 'cc';
+const tmp = `${out}.tmp-${process.pid}`;
+const r = existsSync(src)
+  ? spawnSync(cc, ['-O2', '-std=c99', '-Wall', '-o', tmp, src], { stdio: ['ignore', 'inherit', 'inherit'] })
+  : { status: 1, error: new Error(`${src} is missing`) };
+
+if (r.status === 0 && !r.error) {
+  renameSync(tmp, out);
+  rmSync(marker, { force: true });
+  console.log(`agentfw: built the gate client ${path.relative(root, out)} with ${cc}`);
+} else {
+  rmSync(tmp, { force: true });
+  const fallback = path.join(root, 'dist', 'shim', 'fallback-client.js');
+  const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+  // Absolute node path: a bare `node` would resolve to the session's own `node` shim.
+  writeFileSync(out, `#!/bin/sh\nexec ${q(process.execPath)} ${q(fallback)} "$0" "$@"\n`);
+  chmodSync(out, 0o755);
+  writeFileSync(marker, `no C compiler (${cc}): ${r.error?.message ?? `exit ${r.status}`}\n`);
+  const bar = '!'.repeat(78);
+  console.error(
+    `${bar}\nagentfw: WARNING could not compile the C gate client with "${cc}".\n` +
+      'Installed the Node fallback instead: every gated command will start a Node process (≈130 ms).\n' +
+      'Fix: install a C compiler (e.g. apt-get install gcc) and run `npm run build:shim`.\n' +
+      bar,
+  );
+}

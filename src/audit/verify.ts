@@ -1,0 +1,126 @@
+/**
+ * Reads and verifies the audit log: every line must be a JSON record whose `prev` is the
+ * sha256 of the line before (sha256("") for the first), the file must end with a
+ * newline, and the last line must match the `<log>.head` hash when that file exists.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { GENESIS, sha256 } from './record.js';
+import type { AuditRecord } from './record.js';
+
+export type VerifyResult =
+  | { ok: true; records: number }
+  | {
+      ok: false;
+      /** Count of records before the problem that verified correctly. */
+      records: number;
+      /** 1-based line number of the first bad record (records + 1 when the end is missing). */
+      line: number;
+      /** What is wrong, in one sentence. */
+      problem: string;
+    };
+
+const REQUIRED: (keyof AuditRecord)[] = [
+  'ts',
+  'layer',
+  'cwd',
+  'command',
+  'decision',
+  'rules',
+  'approver',
+  'prev',
+];
+
+/** Splits the log into lines; `torn` is true when the file does not end with a newline. */
+function splitLines(text: string): { lines: string[]; torn: boolean } {
+  if (text === '') return { lines: [], torn: false };
+  const torn = !text.endsWith('\n');
+  const lines = text.split('\n');
+  if (!torn) lines.pop();
+  return { lines, torn };
+}
+
+export function verifyAuditText(text: string, headText?: string): VerifyResult {
+  const { lines, torn } = splitLines(text);
+  let prev = GENESIS;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const n = i + 1;
+    if (torn && i === lines.length - 1)
+      return {
+        ok: false,
+        records: i,
+        line: n,
+        problem: 'the last record is cut short (no newline): the log was truncated',
+      };
+    let rec: Partial<AuditRecord>;
+    try {
+      rec = JSON.parse(line) as Partial<AuditRecord>;
+    } catch {
+      return {
+        ok: false,
+        records: i,
+        line: n,
+        problem: 'not valid JSON: the record was edited or truncated',
+      };
+    }
+    const missing = REQUIRED.filter((k) => rec[k] === undefined);
+    if (missing.length)
+      return { ok: false, records: i, line: n, problem: `missing fields: ${missing.join(', ')}` };
+    if (rec.prev !== prev) {
+      return {
+        ok: false,
+        records: i,
+        line: n,
+        problem:
+          i === 0
+            ? 'the first record does not start the chain: records were removed from the start'
+            : 'its prev hash does not match the line before: a record was edited, removed or reordered',
+      };
+    }
+    prev = sha256(line);
+  }
+  if (headText !== undefined) {
+    let last = '';
+    try {
+      last = String((JSON.parse(headText) as { last?: unknown }).last ?? '');
+    } catch {
+      last = '';
+    }
+    if (last && last !== prev) {
+      const idx = lines.findIndex((l) => sha256(l) === last);
+      return idx >= 0
+        ? {
+            ok: false,
+            records: lines.length,
+            line: idx + 2,
+            problem: `records after line ${idx + 1} were removed: the log was truncated`,
+          }
+        : {
+            ok: false,
+            records: lines.length,
+            line: lines.length,
+            problem: 'the last record does not match the log head: the end of the log was changed',
+          };
+    }
+  }
+  return { ok: true, records: lines.length };
+}
+
+export function verifyAuditFile(file: string): VerifyResult {
+  const text = readFileSync(file, 'utf8');
+  const head = existsSync(file + '.head') ? readFileSync(file + '.head', 'utf8') : undefined;
+  return verifyAuditText(text, head);
+}
+
+/** Parses records leniently for display: unreadable lines are skipped. */
+export function readAuditFile(file: string): AuditRecord[] {
+  const out: AuditRecord[] = [];
+  for (const line of splitLines(readFileSync(file, 'utf8')).lines) {
+    try {
+      out.push(JSON.parse(line) as AuditRecord);
+    } catch {
+      /* shown by --verify */
+    }
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+/**
+ * The gate protocol between a shim (C client or Node fallback) and the broker socket.
+ *
+ *   request:  one JSON line {"layer","argv","cwd","script"?,"pid","ppid"?,"binary"?}
+ *   response: ALLOW | DENY, then `ENV NAME=<base64>` lines (values re-injected before
+ *             exec), `MSG <text>` lines (the refusal text), then END.
+ *
+ * There is no message that approves anything: a request only asks for a decision.
+ */
+import { z } from 'zod';
+
+/** Largest request line the broker reads; longer → refused (fail closed). */
+export const MAX_REQUEST_BYTES = 8 * 1024 * 1024 + 64 * 1024;
+
+export const GateRequestSchema = z
+  .object({
+    /** Which gate sent it: `shell` (a shell script) or `tool` (one program's argv). */
+    layer: z.enum(['shell', 'tool']),
+    /** The argv the shim was started with; argv[0] names the program. Never empty. */
+    argv: z.array(z.string()).min(1),
+    /** Working directory of the shim process. Empty = unknown (getcwd failed). */
+    cwd: z.string(),
+    /** Shell layer: the whole script text. Absent for the tool layer. */
+    script: z.string().optional(),
+    /** Pid of the process the decision is about: the shim itself (the program keeps its pid after exec), or the bash that called the client (BASH_ENV / per-command gate). */
+    pid: z.number().int(),
+    /** Parent pid of the shim. Absent = not sent. */
+    ppid: z.number().int().optional(),
+    /** True when some argument was not valid UTF-8 (the text is approximate; → at least ask). */
+    binary: z.boolean().optional(),
+  })
+  .strict();
+
+export type GateRequest = z.infer<typeof GateRequestSchema>;
+
+/** What the supervisor answers to one request. */
+export interface GateReply {
+  allow: boolean;
+  /** Variables to set before exec (re-injected secrets). Empty = none. */
+  env: Record<string, string>;
+  /** Text printed to the agent's stderr on refusal (may be multi-line). Empty on allow. */
+  message: string;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Encodes a reply as protocol lines. */
+export function encodeReply(r: GateReply): string {
+  const lines = [r.allow ? 'ALLOW' : 'DENY'];
+  for (const [k, v] of Object.entries(r.env)) {
+    if (!ENV_NAME.test(k)) continue; // never send a name the client would reject
+    lines.push(`ENV ${k}=${Buffer.from(v, 'utf8').toString('base64')}`);
+  }
+  if (!r.allow) {
+    for (const l of r.message.split('\n')) lines.push(l ? `MSG ${l.replace(/\r/g, '')}` : 'MSG');
+  }
+  lines.push('END');
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Parses a reply strictly, as the clients do. Returns undefined for anything malformed
+ * (missing verdict, unknown line, no END): the caller must then refuse.
+ */
+export function decodeReply(text: string): GateReply | undefined {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const first = lines.shift();
+  if (first !== 'ALLOW' && first !== 'DENY') return undefined;
+  const env: Record<string, string> = {};
+  const msg: string[] = [];
+  let ended = false;
+  for (const l of lines) {
+    if (ended) return undefined;
+    if (l === 'END') ended = true;
+    else if (l.startsWith('ENV ')) {
+      const eq = l.indexOf('=');
+      const name = l.slice(4, eq);
+      if (eq < 0 || !ENV_NAME.test(name)) return undefined;
+      env[name] = Buffer.from(l.slice(eq + 1), 'base64').toString('utf8');
+    } else if (l === 'MSG' || l.startsWith('MSG ')) msg.push(l.slice(4));
+    else return undefined;
+  }
+  if (!ended) return undefined;
+  return { allow: first === 'ALLOW', env, message: msg.join('\n') };
+}

@@ -1,0 +1,146 @@
+/**
+ * Remembers what a human approved, so the same thing is not asked twice: when a shell
+ * script is approved, the tool-level execs (and nested `bash -c`) that match the
+ * normalized commands of that script are allowed without asking again.
+ *
+ * Only the supervisor's own records count; nothing the agent's environment claims does.
+ * A once-approval covers only processes of the approved command's own process tree (the
+ * shim's pid is kept by the shell it execs), checked through /proc; where /proc is not
+ * available, a short time window is used instead. A session approval covers the same
+ * commands for the rest of the session.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { NormalizedCommand } from '../engine/types.js';
+
+/** One approved command: program basename and argv[1..]; null = a word that was dynamic (any value). */
+interface Key {
+  program: string;
+  args: (string | null)[];
+}
+
+interface Entry {
+  keys: Key[];
+  /** Pid of the approved process tree's root; undefined for session scope. */
+  pid?: number;
+  /** Fallback expiry (epoch ms) when /proc is unavailable; undefined = none. */
+  until?: number;
+  approver: string;
+}
+
+/** Normalizes a script into its commands (parse + normalize); injected so tests and the engine agree. */
+export type CommandsOf = (script: string, cwd: string) => NormalizedCommand[];
+
+const HAS_PROC = (() => {
+  try {
+    readFileSync('/proc/self/stat');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(rest[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** True when `root` is `pid` or one of its ancestors. */
+function inTree(pid: number, root: number): boolean {
+  let p: number | undefined = pid;
+  for (let i = 0; i < 128 && p && p > 1; i++) {
+    if (p === root) return true;
+    p = parentOf(p);
+  }
+  return false;
+}
+
+function keyOf(c: NormalizedCommand): Key | undefined {
+  if (!c.program || c.remote) return undefined;
+  const dyn = new Set(c.dynamicArgs);
+  return { program: c.program, args: c.argv.slice(1).map((a, i) => (dyn.has(i + 1) ? null : a)) };
+}
+
+function matches(k: Key, program: string, args: string[]): boolean {
+  if (k.program !== program || k.args.length !== args.length) return false;
+  return k.args.every((a, i) => a === null || a === args[i]);
+}
+
+export class ApprovedMemory {
+  private entries: Entry[] = [];
+  constructor(private readonly commandsOf: CommandsOf) {}
+
+  /** Records an approval of `script` (the text the human saw) run by process `pid`. */
+  remember(
+    script: string,
+    cwd: string,
+    o: { pid: number; approver: string; scope: 'once' | 'session' },
+  ): void {
+    const keys = this.commandsOf(script, cwd)
+      .map(keyOf)
+      .filter((k): k is Key => Boolean(k));
+    if (!keys.length) return;
+    this.entries.push({
+      keys,
+      approver: o.approver,
+      pid: o.scope === 'session' ? undefined : o.pid,
+      until: o.scope === 'once' && !HAS_PROC ? Date.now() + 60_000 : undefined,
+    });
+  }
+
+  /**
+   * The approver of an earlier approval that covers this request, or undefined.
+   * Tool layer: `argv` must match one approved command. Shell layer: every command of
+   * `script` must match commands of one approval.
+   */
+  coveredBy(req: {
+    layer: 'shell' | 'tool';
+    argv: string[];
+    script?: string;
+    cwd: string;
+    pid: number;
+    ppid?: number;
+  }): string | undefined {
+    this.prune();
+    const wanted: { program: string; args: string[] }[] =
+      req.layer === 'tool'
+        ? [{ program: path.basename(req.argv[0] ?? ''), args: req.argv.slice(1) }]
+        : this.commandsOf(req.script ?? '', req.cwd).map((c) => ({
+            program: c.program,
+            args: c.argv.slice(1),
+          }));
+    if (!wanted.length || wanted.some((w) => !w.program)) return undefined;
+    for (const e of this.entries) {
+      if (
+        e.pid !== undefined &&
+        HAS_PROC &&
+        !inTree(req.pid, e.pid) &&
+        !(req.ppid && inTree(req.ppid, e.pid))
+      )
+        continue;
+      if (wanted.every((w) => e.keys.some((k) => matches(k, w.program, w.args)))) return e.approver;
+    }
+    return undefined;
+  }
+
+  private prune(): void {
+    const now = Date.now();
+    this.entries = this.entries.filter(
+      (e) => (e.until === undefined || e.until > now) && (e.pid === undefined || !HAS_PROC || alive(e.pid)),
+    );
+  }
+}

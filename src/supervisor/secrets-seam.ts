@@ -1,0 +1,72 @@
+/**
+ * The one place where the supervisor plugs in the secrets layer (src/secrets/index.ts,
+ * `createSecretSet`). When that module is not available in this build, a small fallback
+ * masks the values of environment variables whose names look secret, gives the agent
+ * placeholders for them, and re-injects nothing.
+ */
+import type { SecretSet, StreamMasker } from '../secrets/types.js';
+
+const SECRET_NAME = /(TOKEN|SECRET|PASSW(OR)?D|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|AUTH)/i;
+
+type Factory = (opts: { env: Record<string, string | undefined>; workspace: string }) => Promise<SecretSet>;
+
+export async function loadSecretSet(
+  env: Record<string, string | undefined>,
+  workspace: string,
+): Promise<{ set: SecretSet; fallback: boolean }> {
+  let factory: Factory | undefined;
+  try {
+    // A variable specifier: this build may not contain the secrets layer yet.
+    const spec = '../secrets/index.js';
+    const mod = (await import(spec)) as { createSecretSet?: Factory };
+    factory = mod.createSecretSet;
+  } catch {
+    factory = undefined;
+  }
+  if (factory) return { set: await factory({ env, workspace }), fallback: false };
+  return { set: fallbackSecretSet(env), fallback: true };
+}
+
+/** Masks the values of secret-named variables (8+ characters) and nothing else. */
+export function fallbackSecretSet(env: Record<string, string | undefined>): SecretSet {
+  const known: [string, string][] = [];
+  for (const [k, v] of Object.entries(env)) if (v && v.length >= 8 && SECRET_NAME.test(k)) known.push([k, v]);
+  known.sort((a, b) => b[1].length - a[1].length);
+  const mask = (text: string) => {
+    let out = text;
+    for (const [k, v] of known) out = out.split(v).join(`agentfw:masked:${k}`);
+    return out;
+  };
+  const streamMasker = (): StreamMasker => {
+    let held = Buffer.alloc(0);
+    const keep = Math.max(0, ...known.map(([, v]) => Buffer.byteLength(v) - 1));
+    return {
+      push(chunk) {
+        const all = Buffer.concat([held, chunk]);
+        const text = all.toString('utf8');
+        const cut = Math.max(0, text.length - keep);
+        held = Buffer.from(text.slice(cut), 'utf8');
+        return Buffer.from(mask(text.slice(0, cut)), 'utf8');
+      },
+      flush() {
+        const out = Buffer.from(mask(held.toString('utf8')), 'utf8');
+        held = Buffer.alloc(0);
+        return out;
+      },
+    };
+  };
+  return {
+    mask,
+    streamMasker,
+    agentEnv(e) {
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(e)) {
+        if (v === undefined) continue;
+        out[k] = known.some(([n]) => n === k) ? `agentfw:masked:${k}` : v;
+      }
+      return out;
+    },
+    reinject: () => ({}),
+    size: known.length,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Fills the shim directory: one symlink to the gate client per shell and risky program
+ * that exists on the user's real PATH, plus the bash gate script (BASH_ENV / rcfile).
+ */
+import { accessSync, constants, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gateScript } from '../shim/gate-script.js';
+import { SHELLS, TOOLS } from '../shim/programs.js';
+
+export interface ShimSet {
+  /** Directory holding the symlinks. */
+  dir: string;
+  /** Absolute path of the bash gate script. */
+  gateScript: string;
+  /** Names of the shells shimmed (present on the real PATH). */
+  shells: string[];
+  /** Names of the tools shimmed (present on the real PATH). */
+  tools: string[];
+}
+
+/** Absolute path of `name` on `pathVar`, skipping `skipDir`; undefined when absent. */
+export function which(name: string, pathVar: string, skipDir?: string): string | undefined {
+  for (const d of pathVar.split(':')) {
+    const dir = d || '.';
+    if (skipDir && path.resolve(dir) === path.resolve(skipDir)) continue;
+    const p = path.join(dir, name);
+    try {
+      if (!statSync(p).isFile()) continue;
+      accessSync(p, constants.X_OK);
+      return path.resolve(p);
+    } catch {
+      /* not here */
+    }
+  }
+  return undefined;
+}
+
+export function prepareShims(opts: {
+  shimDir: string;
+  runtimeDir: string;
+  client: string;
+  realPath: string;
+}): ShimSet {
+  const shells: string[] = [];
+  const tools: string[] = [];
+  for (const name of SHELLS) {
+    // bash is always shimmed: SHELL and CLAUDE_CODE_SHELL point at it.
+    if (name !== 'bash' && !which(name, opts.realPath)) continue;
+    symlinkSync(opts.client, path.join(opts.shimDir, name));
+    shells.push(name);
+  }
+  for (const name of TOOLS) {
+    if (!which(name, opts.realPath)) continue;
+    symlinkSync(opts.client, path.join(opts.shimDir, name));
+    tools.push(name);
+  }
+  const gate = path.join(opts.runtimeDir, 'gate.bash');
+  writeFileSync(gate, gateScript(), { mode: 0o600 });
+  return { dir: opts.shimDir, gateScript: gate, shells, tools };
+}

@@ -78,6 +78,8 @@ export async function run(argv: string[]): Promise<number> {
         });
       },
     });
+    if (process.stdin.isTTY) process.stdin.setRawMode(true);
+    process.stdin.resume();
     process.stdin.on('data', (buf: Buffer) => {
       const data = buf.toString();
       if (data === '\x03' || (!queue.open && data === 'q')) return closed(0);
@@ -100,7 +102,10 @@ export async function run(argv: string[]): Promise<number> {
         w.appendLog(line);
         draw();
       },
-      destroy: () => w.screen.destroy(),
+      destroy: () => {
+        w.screen.destroy();
+        if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      },
     };
   }
 

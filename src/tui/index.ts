@@ -135,8 +135,15 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
         r.actions.forEach(act);
         redraw();
       };
+      // Raw mode: every keystroke arrives as typed (Ctrl-C included) and nothing is echoed by the tty.
+      input.setRawMode?.(true);
       input.on('data', onInput);
-      cleanups.push(() => input.off('data', onInput));
+      input.resume();
+      cleanups.push(() => {
+        input.off('data', onInput);
+        input.setRawMode?.(false);
+        input.pause();
+      });
 
       const resize = () => {
         ({ cols, rows } = widgets.layout());

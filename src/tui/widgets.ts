@@ -35,10 +35,13 @@ export function createWidgets(opts: {
     ...(opts.output ? { output: opts.output } : {}),
     smartCSR: true,
     fullUnicode: true,
+    // Agents print UTF-8; draw box lines as Unicode rather than the VT100 alternate charset.
+    forceUnicode: true,
     autoPadding: false,
     warnings: false,
     title: opts.title,
   } as blessed.Widgets.IScreenOptions);
+  (screen as unknown as { tput: { brokenACS: boolean } }).tput.brokenACS = true;
   const term = opts.withTerminal
     ? blessed.box({ parent: screen, top: 0, left: 0, tags: false, wrap: false } as blessed.Widgets.BoxOptions)
     : undefined;

@@ -102,7 +102,15 @@ export function runAfter(after: After[], res: Res, run: Run, frame: Frame, scope
 }
 
 /** Walks a command node (plus redirect-carried argument words). */
-export function runCommandNode(node: Node, run: Run, frame: Frame, scope: Scope, io: Io, extra: Node[]): Res {
+export function runCommandNode(
+  node: Node,
+  run: Run,
+  frame: Frame,
+  scope: Scope,
+  io: Io,
+  extra: Node[],
+  extraFields: Field[] = [],
+): Res {
   const k: Ctx = { run, frame, scope };
   const assigns: Node[] = [];
   const argNodes: Node[] = [];
@@ -144,7 +152,7 @@ export function runCommandNode(node: Node, run: Run, frame: Frame, scope: Scope,
     }
   }
   const name = expandWord(nameNode, k);
-  const args = expandWords(argNodes, k);
+  const args = [...expandWords(argNodes, k), ...extraFields];
   const argv: Field[] = [...name, ...args];
   if (argv.length === 0) return {};
   const fn = !argv[0].dynamic ? scope.functions.get(argv[0].text) : undefined;

@@ -1,16 +1,164 @@
 /**
- * Inline interpreter code (python -c, node -e, ruby -e, perl -e, php -r, deno eval, bun -e,
- * and code on stdin). Placeholder until the scanners land: the command is emitted as is.
+ * Inline interpreter code: `python -c`, `node -e/--eval/-p`, `deno eval`, `bun -e`,
+ * `ruby -e`, `perl -e/-E`, `php -r`, a script file written earlier in the same script, and
+ * code on stdin (heredoc, here-string, constant pipe). The interpreter itself is emitted;
+ * what the code does becomes synthetic commands the extractors understand (`rm -rf X`,
+ * the command it runs, `curl -X METHOD URL -d BODY`), with wrapper `python -c` etc.
+ * Code that evaluates something not readable statically marks the interpreter dynamic.
  */
+import { absPath } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
+import { reparse } from './reparse.js';
+import { runArgv } from './carriers.js';
+import { scanCode, type Effect } from './codescan.js';
+import type { Lang } from './codelex.js';
 
-export type Lang = 'python' | 'node' | 'ruby' | 'perl' | 'php';
+export type { Lang };
 
-export function interpreterFor(_prog: string): Lang | undefined {
+/** Nested `exec('…')` levels followed inside one code string. */
+const MAX_CODE_DEPTH = 4;
+
+export function interpreterFor(prog: string): Lang | undefined {
+  if (/^python[\d.]*$|^pypy[\d.]*$/.test(prog)) return 'python';
+  if (/^(node|nodejs|deno|bun|tsx|ts-node)$/.test(prog)) return 'node';
+  if (/^ruby[\d.]*$|^irb$/.test(prog)) return 'ruby';
+  if (/^perl[\d.]*$/.test(prog)) return 'perl';
+  if (/^php[\d.]*$/.test(prog)) return 'php';
   return undefined;
 }
 
-export function runInterpreter(_lang: Lang, argv: Field[], k: K): Res {
-  return emit(argv, k);
+/** Options (per language) whose next word is inline code. */
+const CODE_FLAGS: Record<Lang, RegExp> = {
+  python: /^-[a-zA-Z]*c$/,
+  node: /^(-e|--eval|-p|--print|-pe|eval)$/,
+  ruby: /^-[a-zA-Z]*e$/,
+  perl: /^-[a-zA-Z]*[eE]$/,
+  php: /^-r$/,
+};
+
+/** Options that take a value and are not code. */
+const VALUE_FLAGS =
+  /^(-m|-W|-X|-r|--require|--import|--loader|-I|--input-type|--env-file|-C|-M|-d|-x|-f|-c)$/;
+
+interface Found {
+  code?: Field;
+  file?: Field;
+  label: string;
+}
+
+function findCode(lang: Lang, prog: string, argv: Field[]): Found {
+  const parts: string[] = [];
+  let dynamic = false;
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (lang === 'node' && /^--(eval|print)=/.test(t)) {
+      parts.push(t.slice(t.indexOf('=') + 1));
+      dynamic ||= argv[i].dynamic;
+      continue;
+    }
+    if (CODE_FLAGS[lang].test(t) && !(t === '-c' && lang !== 'python')) {
+      if (lang === 'node' && t === 'eval' && i !== 1) break;
+      const c = argv[i + 1];
+      if (c) {
+        parts.push(c.text);
+        dynamic ||= c.dynamic;
+      }
+      i++;
+      if (lang === 'python' || lang === 'node' || lang === 'php') break;
+      continue;
+    }
+    if (parts.length > 0) break;
+    if (t === '-m' && lang === 'python') return { label: `${prog} -m` };
+    if (VALUE_FLAGS.test(t) && !CODE_FLAGS[lang].test(t)) {
+      i++;
+      continue;
+    }
+    if (t === '-') break; // code on stdin
+    if (t.startsWith('-')) continue;
+    if (lang === 'node' && /^(run|test|install|add|x|create|upgrade|fmt|lint|compile|task|repl)$/.test(t))
+      return { label: prog };
+    return { file: argv[i], label: `${prog} ${t}` };
+  }
+  if (parts.length > 0) {
+    const flag = lang === 'python' ? '-c' : lang === 'php' ? '-r' : '-e';
+    return { code: { text: parts.join('\n'), dynamic }, label: `${prog.replace(/[\d.]+$/, '')} ${flag}` };
+  }
+  return { label: `${prog.replace(/[\d.]+$/, '')} stdin` };
+}
+
+export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
+  const prog = argv[0].text.replace(/.*\//, '');
+  const found = findCode(lang, prog, argv);
+  let code: Field | undefined = found.code;
+  let io = k.io;
+  if (!code && found.file) {
+    const abs = absPath(k.scope.cwd, found.file.text);
+    const text = found.file.dynamic ? undefined : k.scope.files.get(abs);
+    // A project script on disk is the project's own code: not re-read here, not dynamic.
+    if (text !== undefined) code = { text, dynamic: false };
+  }
+  if (!code && !found.file && !found.label.endsWith('-m') && k.io.stdin) {
+    if (k.io.stdin.text === undefined) return emit(argv, k, { dynamic: true });
+    code = { text: k.io.stdin.text, dynamic: false };
+    io = { ...k.io, stdin: undefined };
+  }
+  if (!code) return emit(argv, k);
+  if (code.dynamic) return emit(argv, k, { dynamic: true });
+  const effects = scanCode(code.text, lang, k.frame.remote ? '~' : k.run.ctx.home);
+  const opaque =
+    effects.some((e) => e.kind === 'dynamic') ||
+    nestedOpaque(effects, lang, k.frame.remote ? '~' : k.run.ctx.home, 0);
+  const res = emit(argv, { ...k, io }, { dynamic: opaque });
+  const inner: K = {
+    ...k,
+    io: { writes: [] },
+    frame: { ...k.frame, depth: k.frame.depth + 1, wrappers: [...k.frame.wrappers, found.label] },
+  };
+  apply(effects, lang, inner, 0);
+  return res;
+}
+
+function nestedOpaque(effects: Effect[], lang: Lang, home: string, depth: number): boolean {
+  for (const e of effects) {
+    if (e.kind !== 'code') continue;
+    if (depth >= MAX_CODE_DEPTH) return true;
+    const sub = scanCode(e.code, lang, home);
+    if (sub.some((s) => s.kind === 'dynamic') || nestedOpaque(sub, lang, home, depth + 1)) return true;
+  }
+  return false;
+}
+
+const lit = (text: string): Field => ({ text, dynamic: false });
+
+function apply(effects: Effect[], lang: Lang, k: K, depth: number): void {
+  for (const e of effects) {
+    if (k.run.stopped) return;
+    switch (e.kind) {
+      case 'rm':
+        emit([lit('rm'), lit('-rf'), e.target], k);
+        break;
+      case 'shell':
+        reparse(e.script.text, k.frame.wrappers[k.frame.wrappers.length - 1] ?? 'interpreter', {
+          ...k,
+          frame: { ...k.frame, depth: k.frame.depth - 1, wrappers: k.frame.wrappers.slice(0, -1) },
+        });
+        break;
+      case 'exec':
+        runArgv(e.argv, k);
+        break;
+      case 'http': {
+        const argv = [lit('curl'), lit('-X'), lit(e.method), e.url];
+        if (e.body !== undefined) argv.push(lit('-d'), lit(e.body));
+        else if (e.bodyUnknown) argv.push(lit('-d'), { text: '(body)', dynamic: true });
+        emit(argv, k);
+        break;
+      }
+      case 'code':
+        if (depth < MAX_CODE_DEPTH) apply(scanCode(e.code, lang, k.run.ctx.home), lang, k, depth + 1);
+        break;
+      case 'dynamic':
+        break;
+    }
+  }
 }

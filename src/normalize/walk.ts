@@ -4,6 +4,7 @@
  * command.ts. Scope changes (variables, cwd, aliases, functions) follow bash's rules:
  * subshells and pipeline members get a copy.
  */
+import { HEREDOC_DASH_GAP } from '../parse/parse.js';
 import { cloneScope, issue, MAX_NEST, nodeSpan, tick } from './state.js';
 import type { Field, Frame, Io, Node, Res, Run, Scope } from './state.js';
 import { expandScalar, expandWords, scanSubstitutions } from './words.js';
@@ -81,12 +82,23 @@ function walkInner(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Re
       return pipeline(node, run, frame, scope, io);
     case 'redirected_statement': {
       const body = node.childForFieldName('body') ?? node.namedChildren[0];
-      const reds = node.namedChildren.filter((c) => c !== body);
+      const reds = node.namedChildren.filter((c) => c.id !== body?.id);
       const r = redirects(reds, k, io);
       if (!body) return {};
       let res: Res;
-      if (body.type === 'command') res = runCommandNode(body, run, frame, scope, r.io, r.extraArgs);
-      else {
+      if (body.type === 'command') {
+        const next = reds[0];
+        const gap = next
+          ? node.text.slice(body.endIndex - node.startIndex, next.startIndex - node.startIndex)
+          : '';
+        const dashes: Field[] = HEREDOC_DASH_GAP.test(gap)
+          ? gap
+              .trim()
+              .split(/\s+/)
+              .map((t) => ({ text: t, dynamic: false }))
+          : [];
+        res = runCommandNode(body, run, frame, scope, r.io, r.extraArgs, dashes);
+      } else {
         for (const a of r.extraArgs) scanSubstitutions(a, k);
         res = walk(body, run, frame, scope, r.io);
       }
@@ -129,7 +141,7 @@ function walkInner(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Re
       return forLoop(node, run, frame, scope, io);
     case 'c_style_for_statement': {
       const body = node.childForFieldName('body');
-      for (const c of node.namedChildren) if (c !== body) scanSubstitutions(c, k);
+      for (const c of node.namedChildren) if (c.id !== body?.id) scanSubstitutions(c, k);
       return body ? walk(body, run, frame, scope, io) : {};
     }
     case 'case_statement': {

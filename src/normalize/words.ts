@@ -130,7 +130,8 @@ function expansionAtoms(node: Node, k: Ctx, quoted: boolean): Atom[] {
     if (v === undefined) {
       // The default is a plausible value, but the variable may well be set: keep the default
       // text so extractors see it, and mark the word dynamic.
-      return alt().map((a) => ({ ...a, d: true }));
+      const a = alt().map((x) => ({ ...x, d: true }));
+      return a.length > 0 ? a : [{ c: '', q: true, s: false, d: true }];
     }
     if (empty) {
       const a = alt();

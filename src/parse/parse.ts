@@ -86,6 +86,57 @@ function braceWordFix(text: string, tree: Parser.Tree): string | undefined {
   return out;
 }
 
+/** Statement-level nodes whose children must cover all non-blank text. */
+const GAP_CHECKED = new Set([
+  'program',
+  'command',
+  'redirected_statement',
+  'list',
+  'pipeline',
+  'subshell',
+  'compound_statement',
+  'do_group',
+  'if_statement',
+  'elif_clause',
+  'else_clause',
+  'for_statement',
+  'while_statement',
+  'case_statement',
+  'function_definition',
+  'negated_command',
+  'declaration_command',
+  'file_redirect',
+  'herestring_redirect',
+]);
+
+/**
+ * tree-sitter-bash drops a lone `-` argument right before a heredoc (`python3 - <<EOF`).
+ * That gap is tolerated here; the normalizer puts the `-` back as an argument.
+ */
+export const HEREDOC_DASH_GAP = /^\s*(?:-\s+)+$/;
+
+/** Text between children that no node covers: something the parser skipped. */
+function uncoveredText(n: SyntaxNode): [number, number] | undefined {
+  if (!GAP_CHECKED.has(n.type)) return undefined;
+  let pos = n.startIndex;
+  const text = n.text;
+  const kids = n.children;
+  for (let i = 0; i <= kids.length; i++) {
+    const next = i < kids.length ? kids[i].startIndex : n.endIndex;
+    if (next > pos) {
+      const gap = text.slice(pos - n.startIndex, next - n.startIndex);
+      const dashOk =
+        n.type === 'redirected_statement' &&
+        kids[i]?.type === 'heredoc_redirect' &&
+        kids[i - 1]?.type === 'command' &&
+        HEREDOC_DASH_GAP.test(gap);
+      if (!/^(?:\s|\\\r?\n)*$/.test(gap) && !dashOk) return [pos, next];
+    }
+    if (i < kids.length) pos = Math.max(pos, kids[i].endIndex);
+  }
+  return undefined;
+}
+
 /** Parses one script. Never throws; see the module comment for the issues reported. */
 export function parseScript(source: string, limits: Limits): ParsedScript {
   const issues: AnalysisIssue[] = [];
@@ -153,6 +204,15 @@ export function parseScript(source: string, limits: Limits): ParsedScript {
       unknown.add(type);
       const n = cursor.currentNode;
       issues.push({ code: 'E_UNKNOWN_NODE', message: `unsupported shell construct ${type}`, span: span(n) });
+    }
+    if (cursor.nodeIsNamed && GAP_CHECKED.has(type) && !root.hasError) {
+      const gap = uncoveredText(cursor.currentNode);
+      if (gap)
+        issues.push({
+          code: 'E_PARSE_SYNTAX',
+          message: `text the parser skipped: ${JSON.stringify(clip(source.slice(gap[0], gap[1])))}`,
+          span: gap,
+        });
     }
     if (cursor.gotoFirstChild()) continue;
     let climbed = true;

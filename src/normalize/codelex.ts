@@ -1,0 +1,185 @@
+/**
+ * A literal-aware view of inline interpreter code: string literals are replaced by
+ * placeholders `\u0001N\u0002` so call patterns can be matched on the remaining
+ * "skeleton" without being fooled by text inside strings, and argument values can be
+ * read back when they are plain literals.
+ */
+import { decodeAnsiC } from './escapes.js';
+
+export type Lang = 'python' | 'node' | 'ruby' | 'perl' | 'php';
+
+export interface Lit {
+  value: string;
+  /** Interpolation (f-string, template `${}`, Ruby `#{}`, Perl `$x`): value not known. */
+  dynamic: boolean;
+  /** The literal was a command (backticks, %x(), qx()). */
+  command: boolean;
+}
+
+export interface Lexed {
+  skel: string;
+  lits: Lit[];
+}
+
+const PH = /\u0001(\d+)\u0002/g;
+
+export function lex(code: string, lang: Lang): Lexed {
+  const lits: Lit[] = [];
+  let skel = '';
+  let i = 0;
+  const push = (value: string, dynamic: boolean, command = false) => {
+    skel += `\u0001${lits.length}\u0002`;
+    lits.push({ value, dynamic, command });
+  };
+  while (i < code.length) {
+    const c = code[i];
+    // comments
+    if (
+      (c === '#' && lang !== 'node' && lang !== 'php') ||
+      (lang !== 'python' && lang !== 'ruby' && code.startsWith('//', i))
+    ) {
+      while (i < code.length && code[i] !== '\n') i++;
+      continue;
+    }
+    if (lang !== 'python' && code.startsWith('/*', i)) {
+      const end = code.indexOf('*/', i + 2);
+      i = end < 0 ? code.length : end + 2;
+      continue;
+    }
+    // ruby %x(...) / perl qx(...)
+    const qx =
+      lang === 'ruby'
+        ? /^%x([({[|!])/.exec(code.slice(i, i + 3))
+        : lang === 'perl'
+          ? /^qx\s*([({[|!/])/.exec(code.slice(i, i + 4))
+          : null;
+    if (qx) {
+      const open = qx[1];
+      const close = { '(': ')', '{': '}', '[': ']' }[open] ?? open;
+      const start = i + qx[0].length;
+      const end = code.indexOf(close, start);
+      const body = code.slice(start, end < 0 ? code.length : end);
+      push(body, /#\{|\$/.test(body), true);
+      i = end < 0 ? code.length : end + 1;
+      continue;
+    }
+    let prefix = '';
+    if (lang === 'python') {
+      const m = /^([rRbBuUfF]{1,2})(?=['"])/.exec(code.slice(i, i + 3));
+      if (m) prefix = m[1].toLowerCase();
+    }
+    const q = code[i + prefix.length];
+    if (
+      (q === '"' || q === "'" || (q === '`' && lang !== 'python')) &&
+      (prefix || !/[A-Za-z0-9_]/.test(code[i - 1] ?? ''))
+    ) {
+      let j = i + prefix.length;
+      const triple = lang === 'python' && code.startsWith(q.repeat(3), j) ? q.repeat(3) : q;
+      j += triple.length;
+      let body = '';
+      while (j < code.length && !code.startsWith(triple, j)) {
+        if (code[j] === '\\' && j + 1 < code.length) {
+          body += code.slice(j, j + 2);
+          j += 2;
+        } else body += code[j++];
+      }
+      i = j + triple.length;
+      const raw = prefix.includes('r') || (lang !== 'python' && lang !== 'node' && q === "'");
+      const value = raw ? body.replace(/\\(['\\])/g, '$1') : decodeAnsiC(body);
+      const dynamic =
+        (prefix.includes('f') && /\{[^{]/.test(body)) ||
+        (q === '`' && lang === 'node' && body.includes('${')) ||
+        (lang === 'ruby' && q !== "'" && body.includes('#{')) ||
+        ((lang === 'perl' || lang === 'php') && q !== "'" && /[$@][A-Za-z_{]/.test(body));
+      push(value, dynamic, q === '`' && lang !== 'node');
+      continue;
+    }
+    skel += c;
+    i++;
+  }
+  return { skel, lits };
+}
+
+/** The literal a whole expression is, when it is one string or a `+`/`.`/`,`-free concatenation of strings. */
+export function literalOf(expr: string, lx: Lexed): Lit | undefined {
+  const t = expr.trim();
+  const parts = t.split(/\s*(?:\+|\.(?=\s*\u0001))\s*/);
+  let value = '';
+  let dynamic = false;
+  for (const p of parts) {
+    const m = /^\u0001(\d+)\u0002$/.exec(p.trim());
+    if (!m) return undefined;
+    const l = lx.lits[Number(m[1])];
+    value += l.value;
+    dynamic ||= l.dynamic;
+  }
+  return { value, dynamic, command: false };
+}
+
+/** Source-like text of a skeleton fragment (placeholders back to quoted strings). */
+export function show(expr: string, lx: Lexed): string {
+  return expr.trim().replace(PH, (_m, n: string) => JSON.stringify(lx.lits[Number(n)].value));
+}
+
+/** Splits the argument list that starts right after `(` at `open`; returns args and the end index. */
+export function callArgs(skel: string, open: number): { args: string[]; end: number } {
+  const args: string[] = [];
+  let depth = 0;
+  let cur = '';
+  let i = open;
+  for (; i < skel.length; i++) {
+    const c = skel[i];
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) {
+      if (depth === 0) break;
+      depth--;
+    } else if (c === ',' && depth === 0) {
+      args.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  if (cur.trim() !== '' || args.length > 0) args.push(cur);
+  return { args, end: i };
+}
+
+/** A `key=value` (python) or `key: value` (js/ruby) argument named `key`, if present. */
+export function kwarg(args: string[], key: string): string | undefined {
+  const re = new RegExp(`^\\s*:?["']?${key}["']?\\s*(=(?!=)|:|=>)\\s*([\\s\\S]*)$`);
+  for (const a of args) {
+    const m = re.exec(a);
+    if (m) return m[2];
+  }
+  // inside an options object `{ method: 'DELETE', body: … }`
+  for (const a of args) {
+    const o = /^\s*\{([\s\S]*)\}\s*$/.exec(a);
+    if (!o) continue;
+    const inner = callArgs(o[1] + ')', 0).args;
+    const v = kwarg(inner, key);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** A JSON text for a dict/object literal of literals (`{'query': 'mutation …'}`), when it converts. */
+export function jsonOf(expr: string, lx: Lexed): string | undefined {
+  let t = expr.trim();
+  const s = /^JSON\.stringify\(([\s\S]*)\)$|^json\.dumps\(([\s\S]*)\)$/.exec(t);
+  if (s) t = (s[1] ?? s[2]).trim();
+  const lit = literalOf(t, lx);
+  if (lit) return lit.dynamic ? undefined : lit.value;
+  if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
+  let j = t.replace(PH, (_m, n: string) => JSON.stringify(lx.lits[Number(n)].value));
+  j = j
+    .replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":')
+    .replace(/\bTrue\b/g, 'true')
+    .replace(/\bFalse\b/g, 'false')
+    .replace(/\bNone\b/g, 'null')
+    .replace(/,\s*([}\]])/g, '$1');
+  try {
+    return JSON.stringify(JSON.parse(j));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * Scanners for inline interpreter code: find the calls that delete files, run commands,
+ * send destructive HTTP requests, or evaluate code that can't be read statically.
+ * Works on the literal-aware skeleton from codelex.ts.
+ */
+import { callArgs, jsonOf, kwarg, lex, literalOf, show, type Lang, type Lexed } from './codelex.js';
+import type { Field } from './state.js';
+
+export type Effect =
+  | { kind: 'rm'; target: Field }
+  | { kind: 'shell'; script: Field }
+  | { kind: 'exec'; argv: Field[] }
+  | { kind: 'http'; method: string; url: Field; body?: string; bodyUnknown?: boolean }
+  | { kind: 'code'; code: string }
+  | { kind: 'dynamic'; text: string };
+
+/** Expressions that mean the home directory, per language (on the skeleton, placeholders as `\u0001N\u0002`). */
+function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
+  const t = expr.trim().replace(/\s+/g, '');
+  const lit = (n: string) => lx.lits[Number(n)]?.value;
+  let m =
+    /^(?:os\.environ\[|os\.environ\.get\(|os\.getenv\(|ENV\[|ENV\.fetch\(|\$ENV\{|getenv\(|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
+      t,
+    );
+  if (m && lit(m[1]) === 'HOME') return home;
+  if (
+    /^(?:process\.env\.HOME|process\.env\[\u0001\d+\u0002\]|os\.homedir\(\)|require\(\u0001\d+\u0002\)\.homedir\(\)|(?:pathlib\.)?Path\.home\(\)|Dir\.home|\$ENV\{HOME\}|File\.expand_path\(\u0001\d+\u0002\))$/.test(
+      t,
+    )
+  ) {
+    const n = /\u0001(\d+)\u0002/.exec(t);
+    if (!n || ['HOME', 'os', 'node:os', '~'].includes(lit(n[1]) ?? '')) return home;
+  }
+  m = /^os\.path\.expanduser\(\u0001(\d+)\u0002\)$/.exec(t);
+  if (m) {
+    const v = lit(m[1]) ?? '';
+    if (v === '~' || v.startsWith('~/')) return home + v.slice(1);
+  }
+  return undefined;
+}
+
+/** Value of a path-like argument: literal, home expression, Path(...)/join(...) of those; else dynamic. */
+export function valueOf(expr: string, lx: Lexed, home: string): Field {
+  const t = expr.trim();
+  const lit = literalOf(t, lx);
+  if (lit) return { text: lit.value, dynamic: lit.dynamic };
+  const h = homeExpr(t, lx, home);
+  if (h !== undefined) return { text: h, dynamic: false };
+  const wrap =
+    /^(?:(?:pathlib\.)?Path|File\.expand_path|path\.resolve|os\.path\.abspath|Pathname\.new)\(([\s\S]*)\)$/.exec(
+      t,
+    );
+  if (wrap) return valueOf(wrap[1], lx, home);
+  const join = /^(?:os\.path\.join|path\.join|File\.join|path\.resolve)\(([\s\S]*)\)$/.exec(t);
+  if (join) {
+    const parts = callArgs(join[1] + ')', 0).args.map((a) => valueOf(a, lx, home));
+    return {
+      text: parts
+        .map((p) => p.text)
+        .join('/')
+        .replace(/\/+/g, '/'),
+      dynamic: parts.some((p) => p.dynamic),
+    };
+  }
+  return { text: show(t, lx), dynamic: true };
+}
+
+interface Pattern {
+  re: RegExp;
+  handle: (args: string[], lx: Lexed, home: string, m: RegExpExecArray) => Effect[];
+}
+
+const rm = (args: string[], lx: Lexed, home: string): Effect[] =>
+  args.length > 0 ? [{ kind: 'rm', target: valueOf(args[0], lx, home) }] : [];
+
+function command(arg: string | undefined, lx: Lexed, home: string, rest: string[] = []): Effect[] {
+  if (arg === undefined) return [];
+  const list = /^\s*\[([\s\S]*)\]\s*$/.exec(arg);
+  if (list) {
+    const items = callArgs(list[1] + ')', 0).args.filter((a) => a.trim() !== '');
+    return [{ kind: 'exec', argv: items.map((a) => valueOf(a, lx, home)) }];
+  }
+  const lit = literalOf(arg, lx);
+  if (lit && !lit.dynamic) {
+    const extra = rest.length > 0 ? /^\s*\[([\s\S]*)\]\s*$/.exec(rest[0]) : null;
+    if (extra) {
+      const items = callArgs(extra[1] + ')', 0).args.filter((a) => a.trim() !== '');
+      return [
+        {
+          kind: 'exec',
+          argv: [{ text: lit.value, dynamic: false }, ...items.map((a) => valueOf(a, lx, home))],
+        },
+      ];
+    }
+    return [{ kind: 'shell', script: { text: lit.value, dynamic: false } }];
+  }
+  return [{ kind: 'dynamic', text: valueOf(arg, lx, home).text }];
+}
+
+function http(method: string | undefined, args: string[], lx: Lexed, home: string): Effect[] {
+  const m = (
+    method ?? (kwarg(args, 'method') ? (literalOf(kwarg(args, 'method')!, lx)?.value ?? 'DYNAMIC') : 'GET')
+  ).toUpperCase();
+  const url = args.length > 0 ? valueOf(args[0], lx, home) : { text: '', dynamic: true };
+  const bodyExpr =
+    kwarg(args, 'json') ??
+    kwarg(args, 'data') ??
+    kwarg(args, 'body') ??
+    kwarg(args, 'content') ??
+    (args[1] !== undefined && !/^\s*\{/.test(args[1]) && /post|put|patch/i.test(method ?? '')
+      ? args[1]
+      : undefined);
+  const body = bodyExpr !== undefined ? jsonOf(bodyExpr, lx) : undefined;
+  return [
+    {
+      kind: 'http',
+      method: m,
+      url,
+      ...(body !== undefined ? { body } : {}),
+      ...(bodyExpr !== undefined && body === undefined ? { bodyUnknown: true } : {}),
+    },
+  ];
+}
+
+const FS_PY =
+  /\b(?:shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|shutil\.move|rmtree|send2trash)\s*\(/g;
+const PATTERNS: Record<Lang, Pattern[]> = {
+  python: [
+    { re: FS_PY, handle: rm },
+    {
+      re: /\b(?:(?:pathlib\.)?Path\(([^()]*(?:\([^()]*\))?[^()]*)\))\.(?:unlink|rmdir)\s*\(/g,
+      handle: (_a, lx, home, m) => [{ kind: 'rm', target: valueOf(m[1], lx, home) }],
+    },
+    {
+      re: /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)|os\.exec[lv]p?e?|os\.spawn[lv]p?e?|pty\.spawn)\s*\(/g,
+      handle: (a, lx, home) => command(a[0], lx, home),
+    },
+    {
+      re: /\b(?:requests|httpx|session|s|client)\.(delete|post|put|patch|get|head)\s*\(/g,
+      handle: (a, lx, home, m) => http(m[1], a, lx, home),
+    },
+    {
+      re: /\b(?:requests|httpx)\.request\s*\(/g,
+      handle: (a, lx, home) => http(literalOf(a[0] ?? '', lx)?.value ?? 'DYNAMIC', a.slice(1), lx, home),
+    },
+    {
+      re: /\burllib\.request\.Request\s*\(|\bRequest\s*\(/g,
+      handle: (a, lx, home) => http(undefined, a, lx, home),
+    },
+    { re: /(?<![\w.])(?:exec|eval|compile)\s*\(/g, handle: (a, lx) => code(a[0], lx) },
+    {
+      re: /\b__import__\s*\(|\bgetattr\s*\(|\bimportlib\b|\bcodecs\.decode\b|\bmarshal\.loads\b|\bpickle\.loads\b/g,
+      handle: (_a, _lx, _h, m) => [{ kind: 'dynamic', text: m[0] }],
+    },
+  ],
+  node: [
+    {
+      re: /\b(?:rmSync|rmdirSync|unlinkSync|rm|rmdir|unlink|remove|removeSync|emptyDirSync|rimraf(?:\.sync)?|deleteSync)\s*\(/g,
+      handle: rm,
+    },
+    {
+      re: /\b(?:execSync|exec|execFileSync|execFile|spawnSync|spawn|fork)\s*\(/g,
+      handle: (a, lx, home) => command(a[0], lx, home, a.slice(1)),
+    },
+    { re: /\bfetch\s*\(/g, handle: (a, lx, home) => http(undefined, a, lx, home) },
+    {
+      re: /\baxios\.(delete|post|put|patch|get|head)\s*\(/g,
+      handle: (a, lx, home, m) => http(m[1], a, lx, home),
+    },
+    {
+      re: /\baxios\s*\(/g,
+      handle: (a, lx, home) => http(undefined, [kwarg(a, 'url') ?? '', ...a], lx, home),
+    },
+    {
+      re: /(?<![\w.])(?:eval|Function|new\s+Function)\s*\(|\bvm\.run\w*\s*\(/g,
+      handle: (a, lx) => code(a[0], lx),
+    },
+    {
+      re: /\brequire\s*\((?!\s*\u0001)|\bimport\s*\((?!\s*\u0001)|\bprocess\.binding\b|\[\s*\u0001\d+\u0002\s*\+/g,
+      handle: (_a, _lx, _h, m) => [{ kind: 'dynamic', text: m[0] }],
+    },
+  ],
+  ruby: [
+    {
+      re: /\b(?:FileUtils\.(?:rm_rf|rm_r|rm|rm_f|remove_dir|remove_entry|remove_entry_secure|rmdir|remove)|File\.(?:delete|unlink)|Dir\.(?:delete|rmdir|unlink))\s*\(?/g,
+      handle: rm,
+    },
+    {
+      re: /(?<![\w.])(?:system|exec|spawn|IO\.popen|Open3\.\w+|Kernel\.system)\s*\(?/g,
+      handle: (a, lx, home) => command(a[0], lx, home),
+    },
+    {
+      re: /\bNet::HTTP::(Delete|Post|Put|Patch)\.new\s*\(/g,
+      handle: (a, lx, home, m) => http(m[1], a, lx, home),
+    },
+    {
+      re: /(?<![\w.])(?:eval|instance_eval|class_eval|send|public_send|const_get)\s*\(?/g,
+      handle: (a, lx) => code(a[0], lx),
+    },
+  ],
+  perl: [
+    {
+      re: /\b(?:unlink|rmdir|rmtree|remove_tree|File::Path::rmtree|File::Path::remove_tree)\s*\(?/g,
+      handle: rm,
+    },
+    { re: /(?<![\w$@%])(?:system|exec)\s*\(?/g, handle: (a, lx, home) => command(a[0], lx, home) },
+    { re: /(?<![\w$@%])eval\s*(?!\{)\(?/g, handle: (a, lx) => code(a[0], lx) },
+  ],
+  php: [
+    { re: /\b(?:unlink|rmdir)\s*\(/g, handle: rm },
+    {
+      re: /\b(?:system|exec|shell_exec|passthru|popen|proc_open)\s*\(/g,
+      handle: (a, lx, home) => command(a[0], lx, home),
+    },
+    { re: /\b(?:eval|assert|create_function)\s*\(/g, handle: (a, lx) => code(a[0], lx) },
+  ],
+};
+
+function code(arg: string | undefined, lx: Lexed): Effect[] {
+  if (arg === undefined) return [];
+  const lit = literalOf(arg, lx);
+  return lit && !lit.dynamic
+    ? [{ kind: 'code', code: lit.value }]
+    : [{ kind: 'dynamic', text: show(arg, lx) }];
+}
+
+/** Arguments of a call whose parentheses are optional (`system "rm -rf /"`, `unlink $f`). */
+function argsAt(skel: string, end: number): string[] {
+  if (skel[end - 1] === '(') return callArgs(skel, end).args;
+  const stop = skel.slice(end).search(/[;\n}]|\b(?:if|unless|or|and|do)\b/);
+  const text = stop < 0 ? skel.slice(end) : skel.slice(end, end + stop);
+  return callArgs(text + ')', 0).args;
+}
+
+/** Everything dangerous or opaque the code does, in source order. */
+export function scanCode(source: string, lang: Lang, home: string): Effect[] {
+  const lx = lex(source, lang);
+  const found: { at: number; effects: Effect[] }[] = [];
+  for (const p of PATTERNS[lang]) {
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(lx.skel))) {
+      const args = argsAt(lx.skel, m.index + m[0].length);
+      found.push({ at: m.index, effects: p.handle(args, lx, home, m) });
+    }
+  }
+  for (const [i, l] of lx.lits.entries()) {
+    if (!l.command) continue;
+    const at = lx.skel.indexOf(`\u0001${i}\u0002`);
+    found.push({
+      at,
+      effects: l.dynamic
+        ? [{ kind: 'dynamic', text: l.value }]
+        : [{ kind: 'shell', script: { text: l.value, dynamic: false } }],
+    });
+  }
+  return found.sort((a, b) => a.at - b.at).flatMap((f) => f.effects);
+}

@@ -1,4 +1,59 @@
+/**
+ * Cloud and platform CLIs → CloudFact: which tool, service, verb and resource, and whether
+ * everything is selected or the tool's own prompt is skipped. Each tool's grammar is a
+ * table (cloud-tables.ts) or a small reader (cloud-aws/k8s/iac/docker.ts). Read-only
+ * commands still produce a fact with their verb, which no destructive rule matches.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import type { CloudDraft } from './cloud-argv.js';
+import { readAws, readGsutil } from './cloud-aws.js';
+import { readDocker } from './cloud-docker.js';
+import { readPulumi, readTerraform } from './cloud-iac.js';
+import { readHelm, readKubectl } from './cloud-k8s.js';
+import { VERB_TABLES } from './cloud-tables.js';
+import { readVerbTable } from './cloud-verbs.js';
 import type { Extractor } from './extractor.js';
+import { peelRunner } from './sql-frameworks.js';
 
-// Placeholder until this extractor is written: finds nothing.
-export const extractCloud: Extractor = () => [];
+type Reader = (cmd: NormalizedCommand) => CloudDraft | undefined;
+
+const READERS: Record<string, Reader> = {
+  aws: readAws,
+  gsutil: readGsutil,
+  kubectl: readKubectl,
+  oc: readKubectl,
+  helm: readHelm,
+  terraform: readTerraform,
+  tofu: readTerraform,
+  opentofu: readTerraform,
+  pulumi: readPulumi,
+  docker: readDocker,
+  podman: readDocker,
+  nerdctl: readDocker,
+  'docker-compose': readDocker,
+};
+for (const t of VERB_TABLES) for (const p of t.programs) READERS[p] ??= (cmd) => readVerbTable(t, cmd);
+
+/** Package runners that only launch another CLI (`npx vercel rm`, `pnpm dlx netlify …`). */
+function unwrap(cmd: NormalizedCommand): NormalizedCommand {
+  const argv = peelRunner(cmd.argv);
+  if (argv === cmd.argv || !argv.length) return cmd;
+  const shift = cmd.argv.length - argv.length;
+  return {
+    ...cmd,
+    program: argv[0].split('/').pop() ?? '',
+    argv,
+    dynamicArgs: cmd.dynamicArgs.map((i) => i - shift).filter((i) => i >= 0),
+  };
+}
+
+export const extractCloud: Extractor = (cmd) => {
+  const u = unwrap(cmd);
+  const c = u !== cmd && READERS[u.program] ? u : cmd;
+  const read = READERS[c.program];
+  const d = read?.(c);
+  if (!d) return [];
+  const words = [d.tool, d.service, d.verb, d.resource].filter(Boolean).join(' ');
+  const flags = [d.all ? 'all' : '', d.force ? 'no prompt' : ''].filter(Boolean).join(', ');
+  return [{ kind: 'cloud', evidence: flags ? `${words} (${flags})` : words, ...d }];
+};

@@ -1,0 +1,113 @@
+/**
+ * The shared machinery behind the cloud/platform CLI tables: splitting argv into options
+ * and positionals the way each CLI does, and turning a table row into a CloudFact draft.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+
+/** One positional word and where it sits in argv. */
+export interface Word {
+  text: string;
+  /** argv index. */
+  index: number;
+}
+
+export interface ParsedArgs {
+  /** Positional words in order (options and their values removed). */
+  pos: Word[];
+  /** Option name (as written, without `=value`) → values; a flag has the value ''. */
+  opts: Map<string, string[]>;
+}
+
+/** How a CLI's options are read. */
+export interface OptionRules {
+  /** Options that take a value (`-n ns`, `--region us`). */
+  withArg: string[];
+  /** Options that never take a value, for CLIs where unknown options take one. */
+  flags?: string[];
+  /** True: an unknown `--option` takes the next word unless it starts with `-` (aws, gcloud, az). */
+  unknownTakesValue?: boolean;
+  /** True: `-word` is one option, never combined short flags (terraform's `-auto-approve`). */
+  singleDashLong?: boolean;
+}
+
+export function parseArgs(argv: string[], rules: OptionRules, start = 1): ParsedArgs {
+  const withArg = new Set(rules.withArg);
+  const flags = new Set(rules.flags ?? []);
+  const pos: Word[] = [];
+  const opts = new Map<string, string[]>();
+  const put = (k: string, v: string) => opts.set(k, [...(opts.get(k) ?? []), v]);
+  for (let i = start; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      for (let j = i + 1; j < argv.length; j++) pos.push({ text: argv[j], index: j });
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      pos.push({ text: a, index: i });
+      continue;
+    }
+    const eq = a.indexOf('=');
+    if (eq > 0) {
+      put(a.slice(0, eq), a.slice(eq + 1));
+      continue;
+    }
+    const next = argv[i + 1];
+    const takes =
+      withArg.has(a) ||
+      (rules.unknownTakesValue &&
+        a.startsWith('--') &&
+        !flags.has(a) &&
+        next !== undefined &&
+        !next.startsWith('-'));
+    if (takes && next !== undefined) {
+      put(a, next);
+      i++;
+    } else if (!rules.singleDashLong && !a.startsWith('--') && a.length > 2 && !withArg.has(a)) {
+      // Combined short flags (`-rf`, `-aq`): record each letter; a trailing letter that takes a value takes the next word.
+      for (let j = 1; j < a.length; j++) {
+        const o = `-${a[j]}`;
+        if (withArg.has(o)) {
+          const rest = a.slice(j + 1);
+          if (rest) put(o, rest);
+          else if (next !== undefined) {
+            put(o, next);
+            i++;
+          }
+          break;
+        }
+        put(o, '');
+      }
+    } else put(a, '');
+  }
+  return { pos, opts };
+}
+
+/** True when any of the options is present. */
+export function hasOpt(p: ParsedArgs, names: string[]): boolean {
+  return names.some((n) => p.opts.has(n));
+}
+
+/** First value of the first option present. */
+export function optValue(p: ParsedArgs, names: string[]): string {
+  for (const n of names) {
+    const v = p.opts.get(n);
+    if (v && v.length && v[0] !== '') return v[0];
+  }
+  return '';
+}
+
+/** True when the word could not be resolved statically or selects many (`$(docker ps -aq)`, `*`). */
+export function isWildcard(cmd: NormalizedCommand, w: Word | undefined): boolean {
+  if (!w) return false;
+  return cmd.dynamicArgs.includes(w.index) || /\$\(|`|^\*$|\*$/.test(w.text);
+}
+
+/** The draft a table produces for one invocation. */
+export interface CloudDraft {
+  tool: string;
+  service: string;
+  verb: string;
+  resource: string;
+  all: boolean;
+  force: boolean;
+}

@@ -1,0 +1,101 @@
+/**
+ * docker / podman / nerdctl and compose: prunes, volume and image removal, `rm -f` over
+ * every container, `compose down -v`.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import { hasOpt, isWildcard, parseArgs, type CloudDraft } from './cloud-argv.js';
+
+const GLOBAL_WITH_ARG = [
+  '-H',
+  '--host',
+  '--context',
+  '-c',
+  '--config',
+  '-l',
+  '--log-level',
+  '--tlscacert',
+  '--tlscert',
+  '--tlskey',
+];
+const COMPOSE_WITH_ARG = [
+  '-f',
+  '--file',
+  '-p',
+  '--project-name',
+  '--project-directory',
+  '--env-file',
+  '--profile',
+  '--ansi',
+  '-t',
+  '--timeout',
+  '--rmi',
+];
+/** Management groups that take a sub-verb (`docker volume rm`). */
+const GROUPS = new Set([
+  'volume',
+  'image',
+  'container',
+  'system',
+  'network',
+  'builder',
+  'buildx',
+  'stack',
+  'swarm',
+  'secret',
+  'config',
+  'node',
+  'service',
+  'plugin',
+  'context',
+  'compose',
+  'machine',
+  'pod',
+]);
+/** One-word commands that are a group's verb in disguise. */
+const SHORTHAND: Record<string, [string, string]> = {
+  rm: ['container', 'rm'],
+  rmi: ['image', 'rm'],
+  kill: ['container', 'kill'],
+};
+
+export function readDocker(cmd: NormalizedCommand): CloudDraft | undefined {
+  const tool = cmd.program === 'docker-compose' ? 'docker' : cmd.program;
+  const argv = cmd.program === 'docker-compose' ? ['docker', 'compose', ...cmd.argv.slice(1)] : cmd.argv;
+  const compose = argv.includes('compose');
+  const withArg = [
+    ...GLOBAL_WITH_ARG,
+    ...(compose ? COMPOSE_WITH_ARG : []),
+    '--filter',
+    '--format',
+    '--until',
+    '-n',
+    '--time',
+  ];
+  const p = parseArgs(argv, { withArg });
+  const [first, second, ...rest] = p.pos;
+  if (!first) return undefined;
+  // compose's -f names a file before the verb; after the verb (`compose rm -f`) it skips the prompt.
+  const afterVerb = argv.slice((compose ? second?.index : first.index) ?? argv.length);
+  const force = afterVerb.some((a) => a === '--force' || /^-[a-zA-Z]*f[a-zA-Z]*$/.test(a));
+  let service = '';
+  let verb = first.text;
+  let targets = [second, ...rest].filter(Boolean);
+  if (GROUPS.has(first.text)) {
+    service = first.text;
+    verb = second?.text ?? '';
+    targets = rest;
+  } else if (SHORTHAND[first.text]) {
+    [service, verb] = SHORTHAND[first.text];
+  }
+  if (service === 'compose' && verb === 'down' && hasOpt(p, ['-v', '--volumes'])) verb = 'down --volumes';
+  if (service === 'compose' && verb === 'rm' && hasOpt(p, ['-v', '--volumes'])) verb = 'rm --volumes';
+  const pruneAll = verb === 'prune' && (hasOpt(p, ['-a', '--all']) || hasOpt(p, ['--volumes']));
+  return {
+    tool: tool === 'docker-compose' ? 'docker' : tool,
+    service,
+    verb,
+    resource: targets.map((t) => t.text).join(' '),
+    all: pruneAll || targets.some((t) => isWildcard(cmd, t)) || (service === 'system' && verb === 'prune'),
+    force,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Infrastructure-as-code CLIs: terraform / tofu (`destroy`, `apply -destroy`,
+ * `apply -auto-approve`, `state rm`, `workspace delete`) and pulumi (`destroy`, `stack rm`,
+ * `state delete`, `up --yes`).
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import { hasOpt, optValue, parseArgs, type CloudDraft } from './cloud-argv.js';
+
+export function readTerraform(cmd: NormalizedCommand): CloudDraft | undefined {
+  const tool = cmd.program === 'tofu' || cmd.program === 'opentofu' ? 'tofu' : 'terraform';
+  // Terraform options are single-dash and mostly written `-name=value`; -var/-target may take the next word.
+  const p = parseArgs(cmd.argv, {
+    withArg: [
+      '-var',
+      '-target',
+      '-var-file',
+      '-state',
+      '-state-out',
+      '-backup',
+      '-lock-timeout',
+      '-parallelism',
+      '-replace',
+    ],
+    singleDashLong: true,
+  });
+  const [first, second, third] = p.pos;
+  if (!first) return undefined;
+  const force = hasOpt(p, ['-auto-approve', '--auto-approve', '-force']);
+  const target = optValue(p, ['-target', '--target']);
+  if (first.text === 'apply' && hasOpt(p, ['-destroy', '--destroy'])) {
+    return { tool, service: '', verb: 'destroy', resource: target, all: !target, force };
+  }
+  if (first.text === 'destroy')
+    return { tool, service: '', verb: 'destroy', resource: target, all: !target, force };
+  if (first.text === 'state' || first.text === 'workspace') {
+    return {
+      tool,
+      service: first.text,
+      verb: second?.text ?? '',
+      resource: third?.text ?? '',
+      all: false,
+      force,
+    };
+  }
+  return { tool, service: '', verb: first.text, resource: target, all: false, force };
+}
+
+export function readPulumi(cmd: NormalizedCommand): CloudDraft | undefined {
+  const p = parseArgs(cmd.argv, {
+    withArg: [
+      '-s',
+      '--stack',
+      '-C',
+      '--cwd',
+      '--target',
+      '-t',
+      '--config',
+      '-c',
+      '--message',
+      '-m',
+      '--parallel',
+      '-p',
+    ],
+  });
+  const [first, second, third] = p.pos;
+  if (!first) return undefined;
+  const force = hasOpt(p, ['--yes', '-y', '--force', '-f', '--skip-preview']);
+  const stack = optValue(p, ['-s', '--stack']);
+  if (first.text === 'stack' || first.text === 'state') {
+    return {
+      tool: 'pulumi',
+      service: first.text,
+      verb: second?.text ?? '',
+      resource: third?.text ?? stack,
+      all: false,
+      force,
+    };
+  }
+  const target = optValue(p, ['--target', '-t']);
+  return {
+    tool: 'pulumi',
+    service: '',
+    verb: first.text,
+    resource: target || stack,
+    all: first.text === 'destroy' && !target,
+    force,
+  };
+}

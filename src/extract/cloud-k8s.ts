@@ -1,0 +1,142 @@
+/**
+ * kubectl (and oc) and helm. `kubectl delete TYPE[/NAME] [NAME] [--all|-A|-l sel] [-f file]`,
+ * `kubectl drain NODE`, `helm uninstall|delete RELEASE`.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import { hasOpt, isWildcard, optValue, parseArgs, type CloudDraft } from './cloud-argv.js';
+
+const KUBECTL_WITH_ARG = [
+  '-n',
+  '--namespace',
+  '-f',
+  '--filename',
+  '-l',
+  '--selector',
+  '-o',
+  '--output',
+  '--context',
+  '--cluster',
+  '--kubeconfig',
+  '--grace-period',
+  '--field-selector',
+  '--timeout',
+  '-c',
+  '--container',
+  '--user',
+  '-s',
+  '--server',
+  '--token',
+  '--as',
+  '--as-group',
+  '--cascade',
+  '-k',
+  '--kustomize',
+  '--request-timeout',
+  '--replicas',
+  '--type',
+  '-p',
+  '--patch',
+];
+
+/** Resource type aliases → one canonical short name. */
+const KINDS: Record<string, string> = {
+  namespace: 'ns',
+  namespaces: 'ns',
+  ns: 'ns',
+  persistentvolumeclaim: 'pvc',
+  persistentvolumeclaims: 'pvc',
+  pvc: 'pvc',
+  persistentvolume: 'pv',
+  persistentvolumes: 'pv',
+  pv: 'pv',
+  deployment: 'deployment',
+  deployments: 'deployment',
+  deploy: 'deployment',
+  statefulset: 'statefulset',
+  statefulsets: 'statefulset',
+  sts: 'statefulset',
+  secret: 'secret',
+  secrets: 'secret',
+  configmap: 'configmap',
+  configmaps: 'configmap',
+  cm: 'configmap',
+  service: 'service',
+  services: 'service',
+  svc: 'service',
+  pod: 'pod',
+  pods: 'pod',
+  po: 'pod',
+  crd: 'crd',
+  crds: 'crd',
+  customresourcedefinition: 'crd',
+  customresourcedefinitions: 'crd',
+  node: 'node',
+  nodes: 'node',
+  no: 'node',
+  all: 'all',
+};
+
+export function readKubectl(cmd: NormalizedCommand): CloudDraft | undefined {
+  const p = parseArgs(cmd.argv, { withArg: KUBECTL_WITH_ARG });
+  const [verb, type, name] = p.pos;
+  if (!verb) return undefined;
+  const tool = cmd.program === 'oc' ? 'oc' : 'kubectl';
+  const file = optValue(p, ['-f', '--filename', '-k', '--kustomize']);
+  let service = '';
+  let resource = '';
+  if (type) {
+    const [t, n] = type.text.split('/', 2);
+    service = t
+      .split(',')
+      .map((x) => KINDS[x.toLowerCase().split('.')[0]] ?? x.toLowerCase())
+      .join(',');
+    resource = n ?? name?.text ?? '';
+  } else if (file) {
+    service = 'manifest';
+    resource = file;
+  }
+  return {
+    tool,
+    service,
+    verb: verb.text,
+    resource,
+    all:
+      hasOpt(p, ['--all', '-A', '--all-namespaces']) ||
+      p.opts.has('-l') ||
+      p.opts.has('--selector') ||
+      isWildcard(cmd, name) ||
+      service === 'all',
+    force: hasOpt(p, ['--force', '--now']) || optValue(p, ['--grace-period']) === '0',
+  };
+}
+
+export function readHelm(cmd: NormalizedCommand): CloudDraft | undefined {
+  const p = parseArgs(cmd.argv, {
+    withArg: [
+      '-n',
+      '--namespace',
+      '--kube-context',
+      '--kubeconfig',
+      '--timeout',
+      '-o',
+      '--output',
+      '--description',
+      '--cascade',
+      '--repo',
+      '--version',
+      '-f',
+      '--values',
+      '--set',
+    ],
+  });
+  const [verb, release] = p.pos;
+  if (!verb) return undefined;
+  return {
+    tool: 'helm',
+    service: '',
+    verb: verb.text,
+    resource: release?.text ?? '',
+    all: hasOpt(p, ['--all', '-A', '--all-namespaces']) || isWildcard(cmd, release),
+    force: hasOpt(p, ['--no-hooks']),
+  };
+}

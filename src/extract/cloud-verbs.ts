@@ -1,0 +1,62 @@
+/**
+ * Reads one invocation of a table-driven CLI (see cloud-tables.ts) into a CloudDraft.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import { hasOpt, isWildcard, optValue, parseArgs, type CloudDraft } from './cloud-argv.js';
+import type { VerbTable } from './cloud-tables.js';
+
+export function readVerbTable(t: VerbTable, cmd: NormalizedCommand): CloudDraft | undefined {
+  const p = parseArgs(cmd.argv, t);
+  if (!p.pos.length) return undefined;
+  const all = hasOpt(p, t.allFlags);
+  const force = hasOpt(p, t.forceFlags);
+  if (t.colon) {
+    const [service, verb = ''] =
+      p.pos[0].text.split(':', 2).length === 2 ? splitColon(p.pos[0].text) : ['', p.pos[0].text];
+    const res = p.pos[1];
+    return {
+      tool: t.tool,
+      service,
+      verb,
+      resource: res?.text ?? optValue(p, t.resourceOpts),
+      all: all || isWildcard(cmd, res),
+      force,
+    };
+  }
+  const limit = Math.min(p.pos.length, t.maxDepth + 1);
+  let v = -1;
+  for (let i = 0; i < limit; i++) {
+    if (t.destructive.test(p.pos[i].text)) {
+      v = i;
+      break;
+    }
+  }
+  if (v < 0) {
+    // Not destructive: report the command path so rules can still see it.
+    return {
+      tool: t.tool,
+      service: p.pos.length > 1 ? p.pos[0].text : '',
+      verb: p.pos[Math.min(1, p.pos.length - 1)].text,
+      resource: '',
+      all,
+      force,
+    };
+  }
+  const res = p.pos[v + 1];
+  return {
+    tool: t.tool,
+    service: p.pos
+      .slice(0, v)
+      .map((w) => w.text)
+      .join(' '),
+    verb: p.pos[v].text,
+    resource: res?.text ?? optValue(p, t.resourceOpts),
+    all: all || isWildcard(cmd, res),
+    force,
+  };
+}
+
+function splitColon(s: string): [string, string] {
+  const i = s.lastIndexOf(':');
+  return [s.slice(0, i), s.slice(i + 1)];
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_LIMITS,
+  type AnalyzeContext,
+  type CloudFact,
+  type NormalizedCommand,
+} from '../../src/engine/types.js';
+import { extractCloud } from '../../src/extract/cloud.js';
+
+const ctx: AnalyzeContext = {
+  cwd: '/ws',
+  workspace: '/ws',
+  home: '/home/u',
+  env: {},
+  limits: DEFAULT_LIMITS,
+};
+function cmd(argv: string[], dynamicArgs: number[] = []): NormalizedCommand {
+  return {
+    program: argv[0],
+    argv,
+    wrappers: [],
+    cwd: '/ws',
+    dynamic: dynamicArgs.length > 0,
+    dynamicArgs,
+    writes: [],
+    span: [0, 0],
+    depth: 0,
+    remote: false,
+    vars: {},
+  };
+}
+const cloud = (argv: string[], dyn: number[] = []) => {
+  const [f] = extractCloud(cmd(argv, dyn), ctx, []) as Omit<CloudFact, 'command'>[];
+  return f ? [f.tool, f.service, f.verb, f.resource, f.all, f.force] : undefined;
+};
+const w = (s: string) => s.split(' ');
+
+describe('destructive verbs', () => {
+  it.each<[string, (string | boolean)[], number[]?]>([
+    ['aws s3 rb s3://prod-backups --force', ['aws', 's3', 'rb', 's3://prod-backups', false, true]],
+    ['aws s3 rm s3://b/logs --recursive', ['aws', 's3', 'rm', 's3://b/logs', true, false]],
+    [
+      'aws --profile prod s3api delete-bucket --bucket assets',
+      ['aws', 's3api', 'delete-bucket', 'assets', false, false],
+    ],
+    [
+      'aws ec2 terminate-instances --instance-ids i-0abc123',
+      ['aws', 'ec2', 'terminate-instances', 'i-0abc123', false, false],
+    ],
+    [
+      'aws rds delete-db-instance --db-instance-identifier main --skip-final-snapshot',
+      ['aws', 'rds', 'delete-db-instance', 'main', false, true],
+    ],
+    [
+      'aws dynamodb delete-table --table-name Orders --region eu-west-1',
+      ['aws', 'dynamodb', 'delete-table', 'Orders', false, false],
+    ],
+    [
+      'aws kms schedule-key-deletion --key-id k1 --pending-window-in-days 7',
+      ['aws', 'kms', 'schedule-key-deletion', 'k1', false, false],
+    ],
+    ['aws s3 sync ./site s3://www --delete', ['aws', 's3', 'sync --delete', 's3://www', false, false]],
+    ['gsutil -m rm -r gs://bucket/path', ['gsutil', '', 'rm', 'gs://bucket/path', true, false]],
+    ['gsutil rb gs://old', ['gsutil', '', 'rb', 'gs://old', false, false]],
+    ['gcloud projects delete acme-prod --quiet', ['gcloud', 'projects', 'delete', 'acme-prod', false, true]],
+    [
+      'gcloud compute disks delete data-disk --zone us-central1-a -q',
+      ['gcloud', 'compute disks', 'delete', 'data-disk', false, true],
+    ],
+    ['gcloud sql instances delete db1', ['gcloud', 'sql instances', 'delete', 'db1', false, false]],
+    ['az group delete --name prod-rg --yes --no-wait', ['az', 'group', 'delete', 'prod-rg', false, true]],
+    ['kubectl delete pvc --all -n prod', ['kubectl', 'pvc', 'delete', '', true, false]],
+    ['kubectl -n prod delete namespace payments', ['kubectl', 'ns', 'delete', 'payments', false, false]],
+    [
+      'kubectl delete deploy/api --force --grace-period=0',
+      ['kubectl', 'deployment', 'delete', 'api', false, true],
+    ],
+    ['kubectl delete -f k8s/', ['kubectl', 'manifest', 'delete', 'k8s/', false, false]],
+    ['helm uninstall postgres -n prod', ['helm', '', 'uninstall', 'postgres', false, false]],
+    ['terraform apply -destroy -auto-approve', ['terraform', '', 'destroy', '', true, true]],
+    [
+      'terraform -chdir=infra destroy -target=aws_db_instance.main',
+      ['terraform', '', 'destroy', 'aws_db_instance.main', false, false],
+    ],
+    ['tofu state rm module.db', ['tofu', 'state', 'rm', 'module.db', false, false]],
+    ['pulumi destroy --yes -s prod', ['pulumi', '', 'destroy', 'prod', true, true]],
+    ['pulumi stack rm prod --force', ['pulumi', 'stack', 'rm', 'prod', false, true]],
+    ['docker system prune -a --volumes -f', ['docker', 'system', 'prune', '', true, true]],
+    ['docker volume rm pgdata', ['docker', 'volume', 'rm', 'pgdata', false, false]],
+    ['docker compose down -v', ['docker', 'compose', 'down --volumes', '', false, false]],
+    ['docker-compose -f prod.yml down --volumes', ['docker', 'compose', 'down --volumes', '', false, false]],
+    ['railway volume delete --volume 3f1c9a --yes', ['railway', 'volume', 'delete', '3f1c9a', false, true]],
+    ['railway down -y', ['railway', '', 'down', '', false, true]],
+    ['flyctl volumes destroy vol_123 -y', ['fly', 'volumes', 'destroy', 'vol_123', false, true]],
+    ['fly apps destroy my-app', ['fly', 'apps', 'destroy', 'my-app', false, false]],
+    ['heroku apps:destroy --app shop --confirm shop', ['heroku', 'apps', 'destroy', 'shop', false, true]],
+    ['heroku pg:reset DATABASE_URL -a shop', ['heroku', 'pg', 'reset', 'DATABASE_URL', false, false]],
+    ['vercel remove acme-web --yes', ['vercel', '', 'remove', 'acme-web', false, true]],
+    ['vercel project rm acme', ['vercel', 'project', 'rm', 'acme', false, false]],
+    ['netlify sites:delete abc123 --force', ['netlify', 'sites', 'delete', 'abc123', false, true]],
+    ['supabase projects delete abcdref', ['supabase', 'projects', 'delete', 'abcdref', false, false]],
+    ['doctl compute droplet delete 12345 -f', ['doctl', 'compute droplet', 'delete', '12345', false, true]],
+    ['firebase firestore:delete --all-collections -f', ['firebase', 'firestore', 'delete', '', true, true]],
+    ['gh repo delete acme/site --yes', ['gh', 'repo', 'delete', 'acme/site', false, true]],
+    ['npm unpublish my-package --force', ['npm', '', 'unpublish', 'my-package', false, true]],
+    ['npx vercel rm old-site -y', ['vercel', '', 'rm', 'old-site', false, true]],
+  ])('%s', (line, want) => {
+    expect(cloud(w(line))).toEqual(want);
+  });
+
+  it('docker rm -f over a command substitution selects everything', () => {
+    expect(cloud(['docker', 'rm', '-f', '$(docker ps -aq)'], [3])).toEqual([
+      'docker',
+      'container',
+      'rm',
+      '$(docker ps -aq)',
+      true,
+      true,
+    ]);
+  });
+});
+
+describe('read-only commands carry a harmless verb', () => {
+  it.each<[string, string]>([
+    ['aws s3 cp build/ s3://staging-site/ --recursive', 'cp'],
+    ['aws s3 sync ./site s3://www', 'sync'],
+    ['kubectl logs deploy/api -n prod --tail=100', 'logs'],
+    ['kubectl get pods -A', 'get'],
+    ['docker ps -a', 'ps'],
+    ['gcloud config list', 'list'],
+    ['railway logs', 'logs'],
+    ['helm list -A', 'list'],
+    ['terraform plan -out tf.plan', 'plan'],
+    ['az vm list -g rg', 'list'],
+    ['gh pr list', 'list'],
+    ['heroku logs --tail -a shop', 'logs'],
+  ])('%s', (line, verb) => {
+    const f = cloud(w(line));
+    expect(f?.[2]).toBe(verb);
+  });
+  it('ignores other programs', () => {
+    expect(cloud(w('ls -la'))).toBeUndefined();
+  });
+});

@@ -26,12 +26,12 @@ export function fsFact(
 }
 
 /**
- * True when the command's operands come (partly) from stdin through xargs/parallel and
- * that input is not known statically.
+ * True when xargs appends operands from stdin that are not known statically and the
+ * normalizer left no placeholder for them (it normally adds a dynamic `{xargs-input}` word).
  */
 function fedByUnknownInput(cmd: NormalizedCommand): boolean {
-  const fed = cmd.wrappers.some((w) => /^(xargs|parallel)\b/.test(w));
-  return fed && cmd.stdin?.text === undefined;
+  const fed = cmd.wrappers.some((w) => /^xargs\b/.test(w));
+  return fed && cmd.stdin?.text === undefined && cmd.dynamicArgs.length === 0;
 }
 
 /** Operand targets, plus an unknown target when xargs adds operands we cannot see. */

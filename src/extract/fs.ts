@@ -2,10 +2,10 @@
  * Filesystem facts: deletes, moves, overwrites, formats, permission changes and output
  * redirections, with every target resolved (cwd, ~, workspace) and classified.
  */
-import type { FsTarget } from '../engine/types.js';
+import type { FsTarget, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { fsFact, handlerFor } from './fs-commands.js';
-import { isHarmlessWrite, classifyPath, classifyRemote, targetOf } from './fs-paths.js';
+import { isHarmlessWrite, classesOf, classifyPath, classifyRemote, targetOf } from './fs-paths.js';
 
 /** `find ROOT… -delete` when the normalizer did not already turn it into `rm -rf ROOT`. */
 const findDelete: Extractor = (cmd, ctx, all) => {
@@ -34,16 +34,55 @@ const redirections: Extractor = (cmd, ctx) => {
         const r = classifyRemote(w);
         return { raw: w, path: r.path, class: r.class, glob: false };
       }
-      return { raw: w, path: w, class: w === '' ? 'unknown' : classifyPath(w, ctx), glob: false };
+      // fail closed: the normalizer keeps the source text of a target it could not expand.
+      if (!w.startsWith('/') || /\$|`/.test(w)) return { raw: w, path: '', class: 'unknown', glob: false };
+      return { raw: w, path: w, class: classifyPath(w, ctx), glob: false };
     });
   return fsFact(cmd, 'overwrite', targets, false, true);
 };
 
+/** Tests that make `find … -delete` selective (`-name '*.pyc'`, `-empty`, `-mtime +7`). */
+const SELECTIVE =
+  /^-(i?name|i?path|i?wholename|i?regex|newer\w*|[acm]time|[acm]min|size|empty|user|group|perm|links)$/;
+
+/**
+ * True when the find command that produced `cmd` (the nearest `find` before it, or `cmd`
+ * itself) only deletes entries passing a selective test. A bare `-name '*'` is not selective.
+ */
+function selectiveFind(cmd: NormalizedCommand, all: NormalizedCommand[]): boolean {
+  let find: NormalizedCommand | undefined = cmd.program === 'find' ? cmd : undefined;
+  if (!find && cmd.wrappers.some((w) => /^find\b/.test(w))) {
+    const at = all.indexOf(cmd);
+    for (let i = at - 1; i >= 0 && !find; i--) if (all[i].program === 'find') find = all[i];
+  }
+  if (!find) return false;
+  return find.argv.some((a, i) => {
+    if (!SELECTIVE.test(a)) return false;
+    const v = find.argv[i + 1] ?? '';
+    return a === '-empty' || (!find.dynamicArgs.includes(i + 1) && !/^\*+$/.test(v));
+  });
+}
+
+/**
+ * A selective find below the workspace root deletes matching files, not the project: the
+ * root target is then content of the workspace. Other classes (.git, home, root) stay.
+ */
+function narrowFind(facts: DraftFact[], cmd: NormalizedCommand, all: NormalizedCommand[]): DraftFact[] {
+  if (!facts.some((f) => f.kind === 'fs' && f.op === 'delete') || !selectiveFind(cmd, all)) return facts;
+  return facts.map((f) => {
+    if (f.kind !== 'fs' || f.op !== 'delete') return f;
+    const targets = f.targets.map((t) =>
+      t.class === 'workspace-root' ? { ...t, class: 'inside-workspace' as const } : t,
+    );
+    return { ...f, targets, classes: classesOf(targets) };
+  });
+}
+
 export const extractFs: Extractor = (cmd, ctx, all) => {
   const out: DraftFact[] = [];
   const handler = handlerFor(cmd.program);
-  if (handler) out.push(...handler(cmd, ctx));
-  if (cmd.program === 'find') out.push(...findDelete(cmd, ctx, all));
+  if (handler) out.push(...narrowFind(handler(cmd, ctx), cmd, all));
+  if (cmd.program === 'find') out.push(...narrowFind(findDelete(cmd, ctx, all), cmd, all));
   out.push(...redirections(cmd, ctx, all));
   return out;
 };

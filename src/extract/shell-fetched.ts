@@ -13,7 +13,7 @@ function outputsOf(c: NormalizedCommand): string[] {
   const url = fetchedUrl(c);
   const remoteName = url ? posix.basename(url.replace(/[?#].*$/, '').replace(/\/+$/, '')) : '';
   const out = [...c.writes];
-  const at = (p: string) => posix.resolve(c.cwd, p);
+  const at = (...p: string[]) => posix.resolve(c.cwd, ...p);
   if (c.program === 'curl') {
     const o = parseOptions(c.argv, 1, {
       shortWithValue: 'oHdXuAeEKrTwxbcmyYzCFQUDPt',
@@ -21,9 +21,8 @@ function outputsOf(c: NormalizedCommand): string[] {
     });
     const file = lastValue(o, 'o', 'output');
     const dir = lastValue(o, 'output-dir') ?? '.';
-    if (file !== undefined && file !== '-') out.push(at(posix.join(dir, file)));
-    if ((o.flags.has('O') || o.flags.has('remote-name')) && remoteName)
-      out.push(at(posix.join(dir, remoteName)));
+    if (file !== undefined && file !== '-') out.push(at(dir, file));
+    if ((o.flags.has('O') || o.flags.has('remote-name')) && remoteName) out.push(at(dir, remoteName));
   } else if (c.program === 'wget') {
     const o = parseOptions(c.argv, 1, {
       shortWithValue: 'OPoaeiUtTwQBlARDIX',
@@ -33,7 +32,7 @@ function outputsOf(c: NormalizedCommand): string[] {
     const dir = lastValue(o, 'P', 'directory-prefix') ?? '.';
     if (file !== undefined) {
       if (file !== '-') out.push(at(file));
-    } else if (remoteName) out.push(at(posix.join(dir, remoteName)));
+    } else if (remoteName) out.push(at(dir, remoteName));
   }
   return out;
 }

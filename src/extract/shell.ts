@@ -81,9 +81,9 @@ function stdinHazards(cmd: NormalizedCommand, all: NormalizedCommand[], what: st
   if (fetcher) out.push({ kind: 'shell', hazard: 'pipe-to-shell', source: fetchedUrl(fetcher), evidence });
   const decoder = chain.find(isDecoder);
   if (decoder) {
-    // source: the encoded input when the decoded script is known statically; '' = unknown content.
-    const known = stdin.text !== undefined;
-    const source = known ? clip((decoder.stdin?.text ?? '').trim()) || '(decoded statically)' : '';
+    // source: the encoded payload when it is literal (its decoded form is still unknown
+    // here: a payload the normalizer can decode is re-parsed instead); '' = payload unknown.
+    const source = clip((decoder.stdin?.text ?? '').trim());
     out.push({ kind: 'shell', hazard: 'decode-exec', source, evidence });
   }
   if (out.length === 0 && stdin.text === undefined) {

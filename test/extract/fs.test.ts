@@ -165,6 +165,7 @@ describe('extractFs', () => {
     ['cat x > /dev/sda', cmd(['cat', 'x'], { writes: ['/dev/sda'] }), 'overwrite F device'],
     ['echo x > /dev/null 2> /dev/stderr', cmd(['echo', 'x'], { writes: ['/dev/null', '/dev/stderr'] }), ''],
     ['echo x >> ~/.bashrc', cmd(['echo', 'x'], { writes: ['/home/u/.bashrc'] }), 'overwrite F home'],
+    ['echo x > "$OUT" (unexpanded)', cmd(['echo', 'x'], { writes: ['$OUT'] }), 'overwrite F unknown'],
     ['echo x > out.txt', cmd(['echo', 'x'], { writes: [`${WS}/out.txt`] }), 'overwrite F inside-workspace'],
     ['find / -name x -delete', cmd(['find', '/', '-name', '*.db', '-delete']), 'delete R F root'],
     ['find -L . -delete', cmd(['find', '-L', '.', '-delete']), 'delete R F workspace-root'],
@@ -187,6 +188,31 @@ describe('extractFs', () => {
     ['du -sh node_modules', cmd(['du', '-sh', 'node_modules']), ''],
   ])('%s', (_name, c, expected) => {
     expect(summary(c)).toBe(expected);
+  });
+
+  /** The normalizer turns `find ROOT … -delete` into the find itself plus a synthetic `rm -rf ROOT`. */
+  function findDeleteClasses(findArgv: string[], root: string, cwd = WS): string {
+    const find = cmd(findArgv, { cwd });
+    const rm = cmd(['rm', '-rf', root], { cwd, wrappers: ['find -delete'] });
+    return (extractFs(rm, ctx, [find, rm]) as FsFact[]).map((f) => f.classes.join(',')).join(' | ');
+  }
+
+  it.each([
+    [['find', '.', '-name', '*.pyc', '-delete'], '.', 'inside-workspace'],
+    [['find', '.', '-type', 'd', '-empty', '-delete'], '.', 'inside-workspace'],
+    [['find', '.', '-mtime', '+7', '-delete'], '.', 'inside-workspace'],
+    [['find', '.', '-delete'], '.', 'workspace-root'],
+    [['find', '.', '-type', 'f', '-delete'], '.', 'workspace-root'],
+    [['find', '.', '-name', '*', '-delete'], '.', 'workspace-root'],
+    [['find', '/', '-name', '*.db', '-delete'], '/', 'root'],
+    [['find', '~', '-name', '*.log', '-delete'], '~', 'home'],
+    [['find', '.git', '-name', '*.pack', '-delete'], '.git', 'workspace-vcs'],
+  ])('find %j -delete → %s', (argv, root, expected) => {
+    expect(findDeleteClasses(argv, root)).toBe(expected);
+  });
+
+  it('narrows a find -delete the normalizer did not rewrite', () => {
+    expect(summary(cmd(['find', '.', '-iname', '*.tmp', '-delete']))).toBe('delete R F inside-workspace');
   });
 
   it('keeps the raw word and the resolved path of each target', () => {

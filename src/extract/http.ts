@@ -8,6 +8,7 @@ import type { DraftFact, Extractor } from './extractor.js';
 import { graphqlFields, resourceOf } from './graphql-ops.js';
 import { scanGraphql } from './graphql-body.js';
 import { parseCurl } from './http-curl.js';
+import { parseGhApi } from './http-gh.js';
 import { parseHttpie } from './http-httpie.js';
 import type { HttpRequest } from './http-request.js';
 import { maskHeaderValue, maskUrl, parseUrl } from './http-url.js';
@@ -21,6 +22,7 @@ export function httpRequests(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpR
   if (p === 'curl') return parseCurl(cmd, ctx);
   if (p === 'wget') return parseWget(cmd, ctx);
   if (HTTPIE.has(p)) return parseHttpie(cmd, ctx);
+  if (p === 'gh') return parseGhApi(cmd, ctx);
   return [];
 }
 

@@ -81,6 +81,11 @@ describe('curl spellings → method, host, path', () => {
     ['http api.example.com/v1/x name=y', 'POST', 'api.example.com', '/v1/x'],
     ['xh delete :8080/items/1', 'DELETE', 'localhost', '/items/1'],
     ['https PUT h.example/a x:=1', 'PUT', 'h.example', '/a'],
+    ['gh api repos/acme/site/branches', 'GET', 'api.github.com', '/repos/acme/site/branches'],
+    ['gh api -X DELETE /repos/acme/site/hooks/3', 'DELETE', 'api.github.com', '/repos/acme/site/hooks/3'],
+    ['gh api --method=PATCH repos/a/b -f name=c', 'PATCH', 'api.github.com', '/repos/a/b'],
+    ['gh api repos/a/b/issues -f title=x', 'POST', 'api.github.com', '/repos/a/b/issues'],
+    ['gh api --hostname ghe.example.com -XDELETE repos/a/b', 'DELETE', 'ghe.example.com', '/repos/a/b'],
   ])('%s', (line, method, host, path) => {
     const [f] = http(line);
     expect(f).toMatchObject({ method, host, path });

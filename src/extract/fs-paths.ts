@@ -87,6 +87,15 @@ function globDir(abs: string): string {
   return dir === '' ? '/' : dir;
 }
 
+/**
+ * True when the first globbed path component has literal text besides dots (`*.log`,
+ * `build-*`), so it cannot match every entry. `*`, `.*`, `[a-z]*` match everything.
+ */
+function selectiveGlob(abs: string): boolean {
+  const part = abs.split('/').find((p) => GLOB_RE.test(p)) ?? '';
+  return /[^.]/.test(part.replace(/\[[^\]]*\]/g, '').replace(/[*?]/g, ''));
+}
+
 /** Classifies an absolute, normalized local path. */
 export function classifyPath(p: string, ctx: AnalyzeContext): FsClass {
   if (p === '') return 'unknown';
@@ -166,6 +175,11 @@ export function targetOf(
   // Contents of a temp root are temp files, unless the workspace lives in there.
   if (cls === 'system' && tmpRoots(ctx).includes(dir) && !isUnder(posix.normalize(ctx.workspace), dir))
     cls = 'tmp';
+  // `*.log` in the workspace names some files in it, not the project; `~/*.bak` some files in home.
+  if (selectiveGlob(path)) {
+    if (cls === 'workspace-root') cls = 'inside-workspace';
+    else if (cls === 'home') cls = 'outside-workspace';
+  }
   return { raw, path, class: cls, glob };
 }
 

@@ -116,6 +116,8 @@ export function codeSource(cmd: NormalizedCommand): CodeSource {
     // `set`-style `+x` options are options too.
     const argv = cmd.argv.map((a, i) => (i > 0 && /^\+[a-zA-Z]+$/.test(a) ? '-' + a.slice(1) : a));
     const o = parseOptions(argv, 1, { ...spec, stopAtOperand: true });
+    // -n reads and checks the script without running it.
+    if (hasAny(o, 'n') && !hasAny(o, 'c')) return { kind: 'none' };
     if (hasAny(o, 'c'))
       return o.operands.length ? { kind: 'inline', index: o.operands[0] } : { kind: 'none' };
     if (hasAny(o, 's')) return { kind: 'stdin' };

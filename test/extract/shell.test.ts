@@ -223,6 +223,7 @@ describe('codeSource', () => {
     [['bash', '-o', 'pipefail', '-c', 'ls'], 'inline 4'],
     [['bash', '+x', 'run.sh'], 'file 2'],
     [['sh'], 'stdin'],
+    [['bash', '-n', 'x.sh'], 'none'],
     [['sh', '-s', 'a'], 'stdin'],
     [['sh', 'run.sh', 'a'], 'file 1'],
     [['python3', '-u', '-c', 'x'], 'inline 3'],

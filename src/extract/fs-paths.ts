@@ -34,6 +34,9 @@ const SYSTEM_TREES = [
 /** Directories that are system-owned themselves but whose children belong to users or mounts. */
 const SYSTEM_DIRS_ONLY = ['/home', '/Users', '/mnt', '/media', '/tmp', '/var/tmp'];
 
+/** Dot-directories of home that are only download caches. */
+const HOME_CACHES = new Set(['.cache', '.npm', '.yarn', '.pnpm-store', '.node-gyp', '.bun']);
+
 /** Block devices: overwriting or formatting them destroys a disk. */
 const DEVICE_RE =
   /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\/|mapper\/|md\d|dm-\d|loop\d|nbd\d|sr\d|rbd\d)/;
@@ -104,7 +107,10 @@ export function classifyPath(p: string, ctx: AnalyzeContext): FsClass {
   const home = posix.normalize(ctx.home);
   const ws = posix.normalize(ctx.workspace);
   if (p === home) return 'home';
-  if (posix.dirname(p) === home && posix.basename(p).startsWith('.') && p !== ws) return 'home';
+  if (posix.dirname(p) === home && posix.basename(p).startsWith('.') && p !== ws) {
+    // Download caches hold nothing that cannot be fetched again: outside, not home.
+    return HOME_CACHES.has(posix.basename(p)) ? 'outside-workspace' : 'home';
+  }
   if (isUnder(p, ws)) {
     if (p === ws) return 'workspace-root';
     const git = posix.join(ws, '.git');

@@ -47,6 +47,8 @@ describe('classifyPath', () => {
     ['/home/u', 'home'],
     ['/home/u/.ssh', 'home'],
     ['/home/u/.ssh/id_ed25519', 'outside-workspace'],
+    ['/home/u/.cache', 'outside-workspace'],
+    ['/home/u/.config', 'home'],
     ['/home/u/projects-old', 'outside-workspace'],
     ['/home', 'system'],
     ['/etc', 'system'],

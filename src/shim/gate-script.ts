@@ -4,7 +4,8 @@
  *
  * - as `BASH_ENV` (every non-interactive bash, including `/bin/bash -c` run by absolute
  *   path, which PATH shims never see): checks `$BASH_EXECUTION_STRING` (or the script
- *   file in `$0`) through the client, and exits 126 on refusal. When the bash shim
+ *   file in `$0`, unless it is an installed tool under /usr, /opt, ~/.*, …) through the
+ *   client, and exits 126 on refusal. When the bash shim
  *   already checked this very process (AGENTFW_GATED_PID = $$) it does nothing.
  * - as the `--rcfile` of an interactive bash, or as BASH_ENV of a persistent bash fed
  *   over a pipe (AGENTFW_GATE_MODE=lines): installs a DEBUG trap that checks every
@@ -44,9 +45,16 @@ elif [ -n "\${BASH_EXECUTION_STRING-}" ]; then
   eval "$__agentfw_out"
   unset __agentfw_out
 elif [ -f "$0" ] && [ -r "$0" ] && [ "\${0##*/}" != bash ] && [ "\${0##*/}" != sh ]; then
-  __agentfw_out=$("$__agentfw_client" --bash-env-file bash "$0") || exit 126
-  eval "$__agentfw_out"
-  unset __agentfw_out
+  case "$0" in
+    # Installed tools written in bash (pyenv, nvm, …): the risky programs they run still
+    # meet the tool gate; checking each of their scripts would only add noise.
+    /usr/*|/bin/*|/sbin/*|/lib/*|/lib64/*|/opt/*|/etc/*|/snap/*|/nix/*|"$HOME"/.*/*) ;;
+    *)
+      __agentfw_out=$("$__agentfw_client" --bash-env-file bash "$0") || exit 126
+      eval "$__agentfw_out"
+      unset __agentfw_out
+      ;;
+  esac
 else
   trap '__agentfw_line "$BASH_COMMAND"' DEBUG
 fi

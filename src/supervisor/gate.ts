@@ -1,0 +1,128 @@
+/**
+ * The command gate of one session, without the agent: private runtime dir, shim dir and
+ * gate script, audit log, decision service and broker socket, plus the environment an
+ * agent must get to be gated. Used by `agentfw run`, `agentfw demo` and `agentfw doctor`.
+ */
+import os from 'node:os';
+import { startBroker, type Broker } from '../approval/broker.js';
+import type { Approver } from '../approval/types.js';
+import { AuditWriter } from '../audit/writer.js';
+import type { Engine } from '../engine/analyze.js';
+import { AgentfwError } from '../errors.js';
+import type { SecretSet } from '../secrets/types.js';
+import { findClient, type ClientInfo } from '../shim/client-path.js';
+import { buildAgentEnv, realPathOf } from './agent-env.js';
+import { ApprovedMemory } from './approved.js';
+import { commandsOf } from './commands-of.js';
+import { createDecider } from './decide.js';
+import { EventHub } from './events.js';
+import { createRuntimeDir, type RuntimeDir } from './runtime.js';
+import { prepareShims, type ShimSet } from './shimdir.js';
+
+export interface GateOptions {
+  engine: Engine;
+  secrets: SecretSet;
+  auditPath: string;
+  /** Approvers consulted on ask, read at each ask. */
+  approvers: () => Approver[];
+  approvalTimeoutMs: number;
+  /** Whether the session currently runs without a human UI (wording of refusals). */
+  headless: () => boolean;
+  onAsk: 'deny' | 'allow';
+  /** Absolute workspace root (the agent's starting directory). */
+  workspace: string;
+  /** Home directory for the analysis. Default: os.homedir(). */
+  home?: string;
+  /** The environment to derive the agent's from. Default: process.env. */
+  baseEnv?: NodeJS.ProcessEnv;
+}
+
+export interface Gate {
+  runtime: RuntimeDir;
+  shims: ShimSet;
+  client: ClientInfo;
+  audit: AuditWriter;
+  events: EventHub;
+  broker: Broker;
+  /** The environment to start the agent with. */
+  agentEnv: Record<string, string>;
+  /** Closes the broker and the audit log and removes the runtime dir. Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function startGate(o: GateOptions): Promise<Gate> {
+  const client = findClient();
+  if (client.kind === 'missing') {
+    // fail closed: without a gate client no command could be checked
+    throw new AgentfwError(
+      'E_SHIM_MISSING',
+      'the gate client build/agentfw-shim is missing, so commands cannot be checked',
+      'run `npm run build:shim` in the agentfw folder (needs a C compiler, or falls back to Node)',
+    );
+  }
+  const baseEnv = o.baseEnv ?? process.env;
+  const runtime = createRuntimeDir(baseEnv);
+  let audit: AuditWriter | undefined;
+  let broker: Broker | undefined;
+  try {
+    const realPath = realPathOf(baseEnv.PATH ?? '', [baseEnv.AGENTFW_SHIM_DIR ?? '']);
+    const shims = prepareShims({
+      shimDir: runtime.shimDir,
+      runtimeDir: runtime.dir,
+      client: client.path,
+      realPath,
+    });
+    audit = AuditWriter.open(o.auditPath, runtime.id);
+    const events = new EventHub();
+    const decide = createDecider({
+      engine: o.engine,
+      secrets: o.secrets,
+      audit,
+      approvers: o.approvers,
+      approvalTimeoutMs: o.approvalTimeoutMs,
+      get headless() {
+        return o.headless();
+      },
+      onAsk: o.onAsk,
+      workspace: o.workspace,
+      home: o.home ?? os.homedir(),
+      events,
+      approved: new ApprovedMemory((script, dir) => commandsOf(script, dir, o.workspace)),
+    });
+    broker = await startBroker({ socketPath: runtime.socket, handle: decide });
+    const agentEnv = buildAgentEnv({
+      base: o.secrets.agentEnv(baseEnv),
+      shimDir: shims.dir,
+      gateScript: shims.gateScript,
+      socket: runtime.socket,
+      client: client.path,
+      realPath,
+      waitMs: o.approvalTimeoutMs + 30_000,
+      session: runtime.id,
+    });
+    let closed = false;
+    const b = broker;
+    const a = audit;
+    return {
+      runtime,
+      shims,
+      client,
+      audit: a,
+      events,
+      broker: b,
+      agentEnv,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await b.close().catch(() => undefined);
+        a.close();
+        runtime.remove();
+      },
+    };
+  } catch (err) {
+    await broker?.close().catch(() => undefined);
+    audit?.close();
+    runtime.remove();
+    throw err;
+  }
+}

@@ -1,4 +1,97 @@
-import type { Extractor } from './extractor.js';
+/**
+ * Secret exfiltration: the environment, a secret variable or a credential file sent to
+ * another host, or the repository pushed to a remote added in the same script. Loopback
+ * destinations are fine.
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import type { DraftFact, Extractor } from './extractor.js';
+import {
+  isCredentialPath,
+  producedSecret,
+  secretVarRefs,
+  stdinSecret,
+  type SecretSource,
+} from './exfil-sources.js';
+import { sinksOf } from './exfil-sinks.js';
+import { isLocalHost, parseUrl } from './http-url.js';
 
-// Placeholder until this extractor is written: finds nothing.
-export const extractExfil: Extractor = () => [];
+function fact(source: SecretSource, host: string, sink: string, what: string): DraftFact {
+  return { kind: 'exfil', evidence: `${what} → ${sink} ${host || '(unknown host)'}`, source, host, sink };
+}
+
+export const extractExfil: Extractor = (cmd, ctx, all) => {
+  const out: DraftFact[] = [];
+  for (const s of sinksOf(cmd, ctx)) {
+    if (s.local) continue;
+    if (s.sendsStdin) {
+      const src = stdinSecret(cmd, ctx);
+      if (src)
+        out.push(
+          fact(
+            src,
+            s.host,
+            s.sink,
+            src === 'env' ? 'the environment' : src === 'env-var' ? 'a secret variable' : 'a credential file',
+          ),
+        );
+    }
+    // A redirect to /dev/tcp sends what the command itself prints.
+    if (s.sink === 'dev-tcp') {
+      const own = producedSecret(cmd, ctx);
+      if (own) out.push(fact(own, s.host, s.sink, own === 'env' ? 'the environment' : 'secret output'));
+    }
+    const cred = s.files.find((f) => isCredentialPath(f.replace(/^[^=]*=[@<]?/, ''), cmd, ctx));
+    if (cred) out.push(fact('credential-file', s.host, s.sink, 'a credential file'));
+    const vars = s.dataArgs
+      .filter((i) => cmd.dynamicArgs.includes(i))
+      .flatMap((i) => secretVarRefs(cmd.argv[i] ?? ''));
+    if (vars.length) out.push(fact('env-var', s.host, s.sink, `$${vars[0]}`));
+  }
+  out.push(...repositoryPush(cmd, ctx, all));
+  return out;
+};
+
+/** Positionals of a git command after its global options (`-C dir`, `-c k=v`). */
+function gitWords(cmd: NormalizedCommand): string[] {
+  const words: string[] = [];
+  for (let i = 1; i < cmd.argv.length; i++) {
+    const a = cmd.argv[i];
+    if (!words.length && (a === '-C' || a === '-c' || a === '--git-dir' || a === '--work-tree')) i++;
+    else words.push(a);
+  }
+  return words;
+}
+
+/** `git push X` where X was added by `git remote add X URL` earlier in this script, or a URL with --all/--mirror. */
+function repositoryPush(cmd: NormalizedCommand, _ctx: AnalyzeContext, all: NormalizedCommand[]): DraftFact[] {
+  if (cmd.program !== 'git') return [];
+  const w = gitWords(cmd);
+  if (w[0] !== 'push') return [];
+  const args = w.slice(1);
+  const positional = args.filter((a) => !a.startsWith('-'));
+  const remote = positional[0] ?? '';
+  if (!remote) return [];
+  const added = new Map<string, string>();
+  for (const c of all) {
+    if (c === cmd) break;
+    if (c.program !== 'git') continue;
+    const cw = gitWords(c);
+    if (cw[0] === 'remote' && (cw[1] === 'add' || cw[1] === 'set-url')) {
+      const rest = cw.slice(2).filter((a) => !a.startsWith('-'));
+      if (rest.length >= 2) added.set(rest[0], rest[1]);
+    }
+  }
+  const wholeRepo = args.some((a) => ['--all', '--mirror', '--tags'].includes(a));
+  const url =
+    added.get(remote) ?? (/^[a-z]+:\/\/|^[^/@\s]+@[^:\s]+:/.test(remote) && wholeRepo ? remote : undefined);
+  if (url === undefined) return [];
+  const host = hostOfGitUrl(url);
+  if (host && isLocalHost(host)) return [];
+  return [fact('repository', host, 'git-push', `the repository (${wholeRepo ? 'all refs' : 'pushed refs'})`)];
+}
+
+function hostOfGitUrl(url: string): string {
+  const scp = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/\/)/.exec(url);
+  if (scp && !/^[a-z]+:\/\//i.test(url)) return scp[1].toLowerCase();
+  return /^file:|^\//.test(url) ? 'localhost' : parseUrl(url).host;
+}

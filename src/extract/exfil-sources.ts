@@ -1,0 +1,165 @@
+/**
+ * What counts as secret material leaving the machine: the environment (`env`, `printenv`,
+ * `/proc/PID/environ`), credential files (SSH keys, cloud credentials, `.env`, netrc…), and
+ * secret-looking `$VARIABLES` placed in a request body.
+ */
+import path from 'node:path';
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { resolvePath } from './http-body.js';
+
+export type SecretSource = 'env' | 'env-var' | 'credential-file' | 'repository';
+
+/** Paths relative to HOME that hold credentials. */
+const HOME_SECRETS = [
+  /^\.ssh\/(?!known_hosts$|config$|.*\.pub$)/,
+  /^\.aws\/(credentials|config)$/,
+  /^\.config\/gcloud\//,
+  /^\.azure\//,
+  /^\.kube\/config$/,
+  /^\.docker\/config\.json$/,
+  /^\.npmrc$/,
+  /^\.pypirc$/,
+  /^\.netrc$/,
+  /^\.pgpass$/,
+  /^\.my\.cnf$/,
+  /^\.git-credentials$/,
+  /^\.config\/gh\/hosts\.yml$/,
+  /^\.railway\//,
+  /^\.config\/(railway|heroku|doctl|flyctl|netlify|vercel)\//,
+  /^\.fly\//,
+  /^\.terraform\.d\/credentials/,
+  /^\.gnupg\//,
+  /^\.password-store\//,
+];
+
+/** File names that hold credentials wherever they are. */
+const NAMED_SECRETS =
+  /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[\w.-]+)?|id_(rsa|dsa|ecdsa|ed25519)|.*\.(pem|key|p12|pfx|keystore|jks)|credentials(\.json)?|service[-_]?account.*\.json|.*\.tfstate|secrets?\.(ya?ml|json|toml)|\.htpasswd|shadow|gshadow)$/i;
+
+/** True when the path (as written, resolved like the command would) names a credential file. */
+export function isCredentialPath(raw: string, cmd: NormalizedCommand, ctx: AnalyzeContext): boolean {
+  if (!raw || raw.startsWith('-')) return false;
+  const abs = resolvePath(raw, cmd, ctx);
+  const rel = path.relative(ctx.home, abs);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel) && HOME_SECRETS.some((r) => r.test(rel))) return true;
+  if (/^\/proc\/[^/]+\/environ$/.test(abs)) return true;
+  return NAMED_SECRETS.test(path.basename(abs));
+}
+
+/** Variable names that look like they hold a secret. */
+const SECRET_VAR =
+  /(SECRET|TOKEN|PASSW(OR)?D|PASSPHRASE|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH|SESSION|COOKIE|^DATABASE_URL$|_DSN$|^DB_URL$|_CONN(ECTION)?_STRING$)/i;
+
+/** `$NAME` / `${NAME}` references in a word whose name looks secret. Empty = none. */
+export function secretVarRefs(word: string): string[] {
+  return [...word.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)]
+    .map((m) => m[1])
+    .filter((n) => SECRET_VAR.test(n));
+}
+
+/** Commands that print the whole environment. */
+const ENV_DUMPERS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'typeset', 'compgen']);
+/** Commands that print (or pack) the files they are given. */
+const FILE_READERS = new Set([
+  'cat',
+  'head',
+  'tail',
+  'less',
+  'more',
+  'base64',
+  'xxd',
+  'od',
+  'hexdump',
+  'gzip',
+  'bzip2',
+  'xz',
+  'zstd',
+  'tar',
+  'zip',
+  'openssl',
+  'gpg',
+  'strings',
+  'tac',
+  'nl',
+  'dd',
+  'sed',
+  'awk',
+  'grep',
+  'jq',
+  'yq',
+  'cut',
+  'sort',
+  'uniq',
+  'tr',
+]);
+/** Commands that pass stdin through (possibly changed), so the source is further upstream. */
+const FILTERS = new Set([
+  'grep',
+  'egrep',
+  'fgrep',
+  'sed',
+  'awk',
+  'cut',
+  'sort',
+  'uniq',
+  'tr',
+  'head',
+  'tail',
+  'base64',
+  'xxd',
+  'od',
+  'gzip',
+  'bzip2',
+  'xz',
+  'zstd',
+  'openssl',
+  'gpg',
+  'jq',
+  'yq',
+  'tee',
+  'cat',
+  'rev',
+  'tac',
+  'nl',
+  'column',
+  'paste',
+  'fold',
+  'sponge',
+  'pv',
+  'dd',
+]);
+
+/** What secret material a command itself prints, if any. */
+export function producedSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): SecretSource | '' {
+  const p = cmd.program;
+  if (p === 'env' || p === 'printenv') {
+    // `env`/`printenv` with no command prints the environment; one name prints that variable.
+    const names = cmd.argv.slice(1).filter((a) => !a.startsWith('-'));
+    if (!names.length) return 'env';
+    return names.some((n) => SECRET_VAR.test(n)) ? 'env-var' : '';
+  }
+  if (ENV_DUMPERS.has(p) && (cmd.argv.length === 1 || cmd.argv.slice(1).every((a) => /^-[px]+$/.test(a))))
+    return 'env';
+  if (p === 'echo' || p === 'printf') {
+    return cmd.argv.some((a, i) => cmd.dynamicArgs.includes(i) && secretVarRefs(a).length) ? 'env-var' : '';
+  }
+  if (FILE_READERS.has(p) && cmd.argv.slice(1).some((a) => isCredentialPath(a, cmd, ctx)))
+    return 'credential-file';
+  if (cmd.stdin?.kind === 'file' && cmd.stdin.path && isCredentialPath(cmd.stdin.path, cmd, ctx))
+    return 'credential-file';
+  return '';
+}
+
+/** The secret material arriving on a command's stdin, following pipes through filters. */
+export function stdinSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): SecretSource | '' {
+  if (cmd.stdin?.kind === 'file' && cmd.stdin.path && isCredentialPath(cmd.stdin.path, cmd, ctx))
+    return 'credential-file';
+  let from = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : undefined;
+  for (let hops = 0; from && hops < 16; hops++) {
+    const s = producedSecret(from, ctx);
+    if (s) return s;
+    if (!FILTERS.has(from.program)) return '';
+    from = from.stdin?.kind === 'pipe' ? from.stdin.from : undefined;
+  }
+  return '';
+}

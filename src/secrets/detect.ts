@@ -1,0 +1,250 @@
+/**
+ * The pattern detector. A fast trigger regex finds the literals every secret contains
+ * (`ghp_`, `AKIA`, `://`, `token`, `key`, …); only there is each pattern tried, anchored.
+ * Every pattern is tried independently and the masked regions are the union of all
+ * hits, so a decision never depends on where a stream was cut. Pure: no I/O.
+ */
+import { CONTEXTS } from './context.js';
+import { FORMATS, type SecretPattern } from './formats.js';
+import { full, maxLength, partial } from './pattern.js';
+import { isPlaceholderValue, MIN_CONTEXT_LENGTH } from './placeholder.js';
+
+/** One secret found in a text: `[start, end)` is the value to replace. */
+export interface Hit {
+  start: number;
+  end: number;
+  /** NAME in `agentfw:masked:NAME`: the key name for context matches, else the format id. */
+  name: string;
+  /** The pattern id that found it (`github-token`, `named-env`, …). */
+  pattern: string;
+}
+
+/** Result of scanning a buffer. */
+export interface ScanResult {
+  /** Every hit whose value starts at or after `from` (may overlap; the caller merges). */
+  hits: Hit[];
+  /**
+   * Earliest index ≥ from at which a secret value may have begun but is not decided yet
+   * (it needs more input); `s.length` when nothing is pending or when `final`.
+   */
+  hold: number;
+}
+
+/** Random-looking: a digit, or upper and lower case in a long value. */
+const OPAQUE = (v: string): boolean => /\d/.test(v) || (v.length >= 16 && /[a-z]/.test(v) && /[A-Z]/.test(v));
+
+/** A format match that is obviously a documentation example or a filler. */
+const FILLER_TOKEN = /([xX*0._-])\1{7,}|EXAMPLE|example/;
+
+function vetValue(p: SecretPattern, value: string): boolean {
+  const vet = p.vet ?? 'filler';
+  if (FILLER_TOKEN.test(value)) return false;
+  if (vet === 'filler') return true;
+  if (value.length < MIN_CONTEXT_LENGTH || isPlaceholderValue(value) || value.startsWith('$')) return false;
+  if (/^\d{1,5}$/.test(value)) return false; // uids, ports, counts: `-u 1000:1000`
+  if (vet === 'opaque') return OPAQUE(value);
+  return true;
+}
+
+function hitName(p: SecretPattern, lead: string): string {
+  if (p.kind === 'format' || p.id === 'authorization' || p.id === 'bearer' || p.id === 'basic-auth')
+    return p.id;
+  const m = /[A-Za-z0-9_.-]+/.exec(lead.replace(/^[-"']+/, ''));
+  return m ? m[0] : p.id;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+interface Compiled {
+  p: SecretPattern;
+  /** Index in the scanner's pattern list (for de-duplication). */
+  index: number;
+  /** Sticky: (lead)(value)(tail). */
+  parts: RegExp;
+  /** Sticky: a prefix of a match that reaches the end of the input. */
+  partial: RegExp;
+  /** Sticky: the lead alone (to find where a pending value starts). */
+  lead: RegExp;
+  /** True when the value starts where the match starts (the lead is only an assertion). */
+  valueAtStart: boolean;
+  maxLength: number;
+}
+
+interface Family {
+  /** Sticky, case-insensitive test for this family's trigger at a position. */
+  trigger: RegExp;
+  /** Byte table of the backwards-extension class (1 = in class), or null: start at the trigger. */
+  back: Uint8Array | null;
+  /** Sticky filter tested after the run of `back` characters, or null. */
+  follow: RegExp | null;
+  members: Compiled[];
+}
+
+const MAX_BACK = 200;
+
+function classTable(cls: string): Uint8Array {
+  const re = new RegExp(`^${cls}$`);
+  const t = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  return t;
+}
+
+export class PatternScanner {
+  /** Longest match any pattern can produce (plus the backwards reach). */
+  readonly maxLength: number;
+  private readonly families: Family[];
+  /** Every trigger literal; matches are taken at every position (overlapping). */
+  private readonly anyTrigger: RegExp;
+  /** lower-case first character of a trigger → families. */
+  private readonly byFirst = new Map<string, Family[]>();
+  /** lower-case proper prefix of a trigger → families that have it. */
+  private readonly prefixes = new Map<string, Family[]>();
+  private readonly longestTrigger: number;
+
+  constructor(patterns: SecretPattern[] = [...FORMATS, ...CONTEXTS]) {
+    const byKey = new Map<string, Family>();
+    const all: string[] = [];
+    patterns.forEach((p, index) => {
+      const first = p.value[0];
+      const trig = p.trigger ?? (first && 'lit' in first ? first.lit : []);
+      if (trig.length === 0) throw new Error(`secret pattern ${p.id} has no trigger`);
+      const key = [
+        trig
+          .map((t) => t.toLowerCase())
+          .sort()
+          .join('|'),
+        p.back ?? '',
+        p.follow ?? '',
+      ].join('\0');
+      let fam = byKey.get(key);
+      if (!fam) {
+        fam = {
+          trigger: new RegExp(`(?:${trig.map(escape).join('|')})`, 'iy'),
+          back: p.back ? classTable(p.back) : null,
+          follow: p.follow ? new RegExp(p.follow, 'y') : null,
+          members: [],
+        };
+        byKey.set(key, fam);
+        for (const t of trig) {
+          all.push(t);
+          const add = (map: Map<string, Family[]>, k: string): void => {
+            const list = map.get(k) ?? [];
+            if (!list.includes(fam!)) list.push(fam!);
+            map.set(k, list);
+          };
+          add(this.byFirst, t[0].toLowerCase());
+          add(this.byFirst, t[0].toUpperCase());
+          for (let i = 1; i < t.length; i++) add(this.prefixes, t.slice(0, i).toLowerCase());
+        }
+      }
+      const node = { seq: [...p.lead, ...p.value, ...p.tail] };
+      fam.members.push({
+        p,
+        index,
+        parts: new RegExp(
+          `(${p.lead.map(full).join('')})(${p.value.map(full).join('')})(${p.tail.map(full).join('')})`,
+          'y',
+        ),
+        partial: new RegExp(partial(node), 'y'),
+        lead: new RegExp(p.lead.map(full).join(''), 'y'),
+        valueAtStart: p.lead.every((n) => maxLength(n) === 0),
+        maxLength: maxLength(node),
+      });
+    });
+    this.families = [...byKey.values()];
+    const uniq = [...new Set(all.map((t) => t.toLowerCase()))].sort((a, b) => b.length - a.length);
+    this.anyTrigger = new RegExp(uniq.map(escape).join('|'), 'gi');
+    this.longestTrigger = Math.max(...uniq.map((t) => t.length));
+    this.maxLength = Math.max(...this.families.flatMap((f) => f.members.map((m) => m.maxLength))) + MAX_BACK;
+  }
+
+  /**
+   * Scan `s`; text before `from` was already emitted and is context only. With `final`
+   * the input ends at `s.length`; otherwise more may follow and undecided matches are
+   * reported through `hold`.
+   */
+  scan(s: string, from: number, final = true): ScanResult {
+    const hits: Hit[] = [];
+    let hold = s.length;
+    const n = s.length;
+    const seen = new Set<number>();
+
+    const tryAt = (c: Compiled, start: number, pendingOnly: boolean): void => {
+      const key = start * 128 + c.index;
+      if (seen.has(key)) return;
+      seen.add(key);
+      if (!final && start >= n - c.maxLength) {
+        c.partial.lastIndex = start;
+        if (c.partial.test(s)) {
+          // undecided: a longer or different match may still follow
+          let valueStart = n;
+          if (c.valueAtStart) valueStart = start;
+          else {
+            c.lead.lastIndex = start;
+            const lm = c.lead.exec(s);
+            if (lm && start + lm[0].length < n) valueStart = start + lm[0].length;
+          }
+          hold = Math.min(hold, Math.max(from, valueStart));
+          return;
+        }
+      }
+      if (pendingOnly) return;
+      c.parts.lastIndex = start;
+      const m = c.parts.exec(s);
+      if (!m || !vetValue(c.p, m[2])) return;
+      const vs = start + m[1].length;
+      if (vs < from) return; // decided and emitted with an earlier chunk
+      hits.push({ start: vs, end: vs + m[2].length, name: hitName(c.p, m[1]), pattern: c.p.id });
+    };
+
+    const visit = (fam: Family, t: number, pendingOnly: boolean): void => {
+      let start = t;
+      if (fam.back) {
+        const back = fam.back;
+        const lim = Math.max(0, t - MAX_BACK);
+        while (start > lim && back[s.charCodeAt(start - 1) & 0xff] === 1 && s.charCodeAt(start - 1) < 256)
+          start--;
+        if (fam.follow) {
+          let end = t;
+          while (end < n && back[s.charCodeAt(end) & 0xff] === 1 && s.charCodeAt(end) < 256) end++;
+          if (end < n || final) {
+            fam.follow.lastIndex = end;
+            if (!fam.follow.test(s)) return;
+          }
+        }
+      }
+      for (const c of fam.members) tryAt(c, start, pendingOnly);
+    };
+
+    const re = this.anyTrigger;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s)) !== null) {
+      const t = m.index;
+      re.lastIndex = t + 1; // overlapping: every position where a trigger starts
+      for (const fam of this.byFirst.get(s[t]) ?? []) {
+        fam.trigger.lastIndex = t;
+        if (fam.trigger.test(s)) visit(fam, t, false);
+      }
+    }
+    if (!final) {
+      // A trigger cut off at the end (`gh`, `-----BEG`, `TOK`): a match may start there.
+      for (let t = Math.max(0, n - this.longestTrigger + 1); t < n; t++) {
+        for (const fam of this.prefixes.get(s.slice(t).toLowerCase()) ?? []) visit(fam, t, true);
+      }
+    }
+    return { hits, hold };
+  }
+}
+
+let shared: PatternScanner | undefined;
+
+/** The default scanner (compiled once per process). */
+export function patternScanner(): PatternScanner {
+  return (shared ??= new PatternScanner());
+}
+
+/** Every secret the patterns find in `text` (value positions and names; may overlap). */
+export function detectSecrets(text: string): Hit[] {
+  return patternScanner().scan(text, 0, true).hits;
+}

@@ -9,7 +9,7 @@ export type AgentName = 'claude' | 'gemini' | 'opencode' | 'codex';
 
 /** Directories of one run. */
 export interface RunDirs {
-  /** The agent's cwd and the firewall's workspace: a fresh git repo. */
+  /** The agent's cwd and the firewall's workspace: a fresh git repo under `home`. */
   work: string;
   /** The agent's HOME (config files for the agent live here). */
   home: string;
@@ -35,6 +35,12 @@ export interface AgentSpec {
    * wrapper around the model's command); undefined when the agent passes the bare command.
    */
   wrapperSignature?: RegExp;
+  /**
+   * Which exec carries the command under agentfw: `shim` = agentfw's bash shim, found
+   * through $SHELL / CLAUDE_CODE_SHELL or a PATH lookup; `system-bash` = a real bash by
+   * absolute path, which only the BASH_ENV gate sees.
+   */
+  execVia: 'shim' | 'system-bash';
   /** Writes the agent's config files and returns its command line and environment. */
   prepare(dirs: RunDirs, mockUrl: string, prompt: string): AgentLaunch;
 }
@@ -45,6 +51,7 @@ const claude: AgentSpec = {
   bin: 'claude',
   execPath: '$SHELL / CLAUDE_CODE_SHELL -c "source <snapshot> … eval \'<cmd>\'"',
   wrapperSignature: /\beval '/,
+  execVia: 'shim',
   prepare: (_dirs, mockUrl, prompt) => ({
     args: [
       '-p',
@@ -77,6 +84,7 @@ const gemini: AgentSpec = {
   execPath:
     'bash looked up on PATH, spawned by absolute path: <PATH>/bash -c "shopt -u promptvars …( <cmd> )"',
   wrapperSignature: /shopt -u promptvars/,
+  execVia: 'shim',
   prepare: (dirs, mockUrl, prompt) => {
     mkdirSync(path.join(dirs.home, '.gemini'), { recursive: true });
     writeFileSync(
@@ -107,6 +115,7 @@ const opencode: AgentSpec = {
   title: 'opencode',
   bin: 'opencode',
   execPath: "$SHELL -c '<cmd>' (bare command)",
+  execVia: 'shim',
   prepare: (dirs, mockUrl, prompt) => {
     writeFileSync(
       path.join(dirs.work, 'opencode.json'),
@@ -148,6 +157,7 @@ const codex: AgentSpec = {
   bin: 'codex',
   execPath:
     "/bin/bash by absolute path (passwd shell), from a login snapshot that resets PATH: /bin/bash -c '<wrapper>' then /bin/bash -c '<cmd>'; only BASH_ENV reaches it",
+  execVia: 'system-bash',
   prepare: (dirs, mockUrl, prompt) => {
     const codexHome = path.join(dirs.home, '.codex');
     mkdirSync(codexHome, { recursive: true });

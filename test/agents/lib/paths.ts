@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 /** Repository root (the folder holding package.json). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-/** `bin/agentfw`, the launcher the user runs. */
-export const AGENTFW_BIN = path.join(REPO_ROOT, 'bin', 'agentfw');
+/** `bin/agentfw`, the launcher the user runs; AGENTFW_BIN tests another build. */
+export const AGENTFW_BIN = path.resolve(process.env.AGENTFW_BIN || path.join(REPO_ROOT, 'bin', 'agentfw'));
 
 /** The agent-exec harness (read-only); overridable with AGENTFW_HARNESS_DIR. */
 export const HARNESS_DIR = path.resolve(

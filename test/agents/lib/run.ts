@@ -17,6 +17,7 @@ import path from 'node:path';
 import { AGENTS, type AgentName, type RunDirs } from './agents.js';
 import { startMock, type MockLogEntry } from './mock.js';
 import { AGENTFW_BIN, RUNS_DIR, agentBinary } from './paths.js';
+import { readExecs, straceArgs, type ExecCall } from './trace.js';
 
 /** One audit record as `agentfw run` writes it (DESIGN.md §4); other fields are kept. */
 export interface AuditRecord {
@@ -47,6 +48,8 @@ export interface AgentRun {
   auditError: string;
   /** The mock model's log. */
   mock: MockLogEntry[];
+  /** Programs the agent's process tree exec'd; empty unless the run was traced. */
+  execs: ExecCall[];
 }
 
 export interface RunOptions {
@@ -59,6 +62,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Kill the run after this long. */
   timeoutMs?: number;
+  /** Run the agent under strace (inside agentfw) and record every execve. */
+  trace?: boolean;
 }
 
 /** Base PATH for the agent: the system dirs plus the dir holding this node. */
@@ -96,11 +101,9 @@ function baseEnv(dirs: RunDirs): Record<string, string> {
 function makeDirs(agent: AgentName): { dir: string; dirs: RunDirs & { outside: string } } {
   mkdirSync(RUNS_DIR, { recursive: true });
   const dir = mkdtempSync(path.join(RUNS_DIR, `${agent}.`));
-  const dirs = {
-    work: path.join(dir, 'work'),
-    home: path.join(dir, 'home'),
-    outside: path.join(dir, 'outside'),
-  };
+  // Laid out like a user's machine: the project and a sibling folder both under HOME.
+  const home = path.join(dir, 'home');
+  const dirs = { home, work: path.join(home, 'project'), outside: path.join(home, 'other-project') };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   const git = (...args: string[]) =>
     spawnSync('git', ['-C', dirs.work, '-c', 'user.email=t@t', '-c', 'user.name=t', ...args], {
@@ -154,9 +157,11 @@ export async function runAgent(opts: RunOptions): Promise<AgentRun> {
   try {
     const launch = spec.prepare(dirs, mock.baseUrl, PROMPT_PREFIX + command);
     const env = { ...baseEnv(dirs), ...launch.env, ...opts.env };
+    const traceFile = path.join(dir, 'exec.trace');
+    const agentArgv = [...(opts.trace ? straceArgs(traceFile) : []), bin, ...launch.args];
     const argv = opts.wrap
-      ? [AGENTFW_BIN, 'run', '--headless', '--audit', auditFile, '--', bin, ...launch.args]
-      : [bin, ...launch.args];
+      ? [AGENTFW_BIN, 'run', '--headless', '--audit', auditFile, '--', ...agentArgv]
+      : agentArgv;
     writeFileSync(path.join(dir, 'agent.cmd'), JSON.stringify({ argv, env }, null, 1));
     const child = spawn(argv[0], argv.slice(1), {
       cwd: dirs.work,
@@ -203,14 +208,19 @@ export async function runAgent(opts: RunOptions): Promise<AgentRun> {
       stderr,
       ...readAudit(auditFile),
       mock: mock.log(),
+      execs: readExecs(traceFile),
     };
   } finally {
     await mock.stop();
   }
 }
 
-/** Deletes a run directory (call it for passing runs; failing runs stay for inspection). */
+/**
+ * Deletes a run directory (call it for passing runs; failing runs stay for inspection).
+ * AGENTFW_AGENTS_KEEP=1 keeps every run.
+ */
 export function removeRun(run: AgentRun): void {
+  if (process.env.AGENTFW_AGENTS_KEEP === '1') return;
   rmSync(run.dir, { recursive: true, force: true });
 }
 

@@ -10,6 +10,7 @@ import { AGENTS, type AgentName } from './agents.js';
 import { agentBinary, AGENTS_DIR } from './paths.js';
 import { explain, removeRun, runAgent, type AgentRun, type AuditRecord } from './run.js';
 import { startSink, type Sink } from './sink.js';
+import { isBashShim, isSystemBash, STRACE } from './trace.js';
 
 /** The incident's call: a GraphQL mutation deleting a volume, sent to the loopback API. */
 export function volumeDeleteCurl(apiUrl: string): string {
@@ -111,6 +112,8 @@ export function agentSuite(name: AgentName): void {
       const run = await runAgent({ agent: name, wrap: true, command: () => `echo ok > ${MARKER}` });
       const why = explain(run);
       expect(run.timedOut, why).toBe(false);
+      // the agent finishes normally, and agentfw exits with the agent's code
+      expect(run.code, why).toBe(0);
       expect(run.auditError, why).toBe('');
       const marker = path.join(run.dirs.work, MARKER);
       expect(existsSync(marker), `the marker was not written\n${why}`).toBe(true);
@@ -129,6 +132,50 @@ export function agentSuite(name: AgentName): void {
         expect(allowed.map(str), `the bare command did not reach the gate\n${why}`).toContain(
           `echo ok > ${MARKER}`,
         );
+      removeRun(run);
+    });
+
+    it(`exec path: the command reaches the gate through ${spec.execVia === 'shim' ? "agentfw's bash shim" : '/bin/bash by absolute path + BASH_ENV'}`, async () => {
+      expect(
+        STRACE,
+        'strace is needed to see which program ran the command (Fix: apt-get install strace)',
+      ).toBeDefined();
+      const run = await runAgent({
+        agent: name,
+        wrap: true,
+        trace: true,
+        command: () => `echo ok > ${MARKER}`,
+      });
+      const why = explain(run);
+      expect(run.timedOut, why).toBe(false);
+      expect(existsSync(path.join(run.dirs.work, MARKER)), `the marker was not written\n${why}`).toBe(true);
+      expect(run.execs.length, `strace recorded no exec\n${why}`).toBeGreaterThan(0);
+      const carrying = run.execs.filter((e) => e.argv.includes(MARKER));
+      const shims = carrying.filter(isBashShim);
+      const list = carrying.map((e) => `${e.file} ${e.argv.slice(0, 120)}`).join('\n');
+      if (spec.execVia === 'shim') {
+        expect(
+          shims.length,
+          `no exec of agentfw's bash shim carried the command; execs:\n${list}\n${why}`,
+        ).toBeGreaterThan(0);
+        const sig = spec.wrapperSignature;
+        if (sig)
+          expect(
+            shims.some((e) => sig.test(e.argv)),
+            `the shim did not get ${name}'s wrapper\n${list}`,
+          ).toBe(true);
+      } else {
+        // The agent ran a real bash by absolute path; no shim was involved, so the allow
+        // record can only have come from the BASH_ENV gate inside that bash.
+        expect(shims, `unexpected: the command went through a shim\n${list}`).toEqual([]);
+        expect(carrying.some(isSystemBash), `no /bin/bash exec carried the command\n${list}\n${why}`).toBe(
+          true,
+        );
+        const allowed = run.audit.filter(
+          (r) => r.layer === 'shell' && r.decision === 'allow' && str(r).includes(MARKER),
+        );
+        expect(allowed.length, `the BASH_ENV gate recorded no allow\n${why}`).toBeGreaterThan(0);
+      }
       removeRun(run);
     });
 
@@ -156,7 +203,11 @@ export function agentSuite(name: AgentName): void {
         },
       });
       expect(existsSync(keep), `the file outside the workspace was deleted\n${explain(run)}`).toBe(true);
-      expectRefusedOnShellPath(run, `rm -r ${run.dirs.outside}`);
+      const rec = expectRefusedOnShellPath(run, `rm -r ${run.dirs.outside}`);
+      expect(
+        rulesOf(rec).some((r) => r.startsWith('filesystem/')),
+        explain(run),
+      ).toBe(true);
       removeRun(run);
     });
   });

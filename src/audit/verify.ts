@@ -91,15 +91,16 @@ export function verifyAuditText(text: string, headText?: string): VerifyResult {
       return idx >= 0
         ? {
             ok: false,
-            records: lines.length,
+            records: idx + 1,
             line: idx + 2,
-            problem: `records after line ${idx + 1} were removed: the log was truncated`,
+            problem: `the records after line ${idx + 1} were not written by agentfw (the log head names line ${idx + 1} as the last)`,
           }
         : {
             ok: false,
             records: lines.length,
-            line: lines.length,
-            problem: 'the last record does not match the log head: the end of the log was changed',
+            line: lines.length + 1,
+            problem:
+              'the log head names a record that is no longer there: records at the end were removed or changed',
           };
     }
   }

@@ -1,0 +1,135 @@
+/**
+ * The secrets layer's entry points: `createSecretSet` for a session (environment,
+ * workspace scan, config) and `maskText` for callers without a session.
+ */
+import type { SecretSet, StreamMasker } from './types.js';
+import { loadSecretsConfig, type SecretsConfig } from './config.js';
+import { detectSecrets, patternScanner } from './detect.js';
+import { placeholderEnv, reinjectValues, secretEnvNames } from './env.js';
+import { KnownMatcher, type KnownValue } from './known.js';
+import { ChainMasker, maskWith, StreamStage } from './masker.js';
+import { scanWorkspace, type ScanProgress, type WorkspaceScan } from './scan.js';
+
+export type { SecretsConfig } from './config.js';
+export type { ScanProgress, WorkspaceScan } from './scan.js';
+export { loadSecretsConfig, parseSecretsConfig } from './config.js';
+export { detectSecrets } from './detect.js';
+export { isSecretName } from './env.js';
+export { PLACEHOLDER_PREFIX, placeholder } from './placeholder.js';
+
+/** Characters of already-emitted output the pattern stage keeps to look back at (key names before a value). */
+const PATTERN_CONTEXT = 1024;
+
+const toBytes = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+const fromBytes = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
+
+/**
+ * Mask detected secrets (patterns only: formats and key-name context) in `text`.
+ * Cheap and session-free: for evidence strings, `agentfw check` output, error messages.
+ */
+export function maskText(text: string): string {
+  if (!text) return text;
+  return fromBytes(maskWith(patternScanner(), toBytes(text)));
+}
+
+/** A StreamMasker for detected secrets only (no known values). */
+export function patternStreamMasker(): StreamMasker {
+  return new ChainMasker([new StreamStage(patternScanner(), PATTERN_CONTEXT)]);
+}
+
+export interface CreateSecretSetOptions {
+  /** The environment the agent would have inherited (values of secret variables become known). */
+  env: Record<string, string | undefined>;
+  /** Workspace to scan at start; empty = no scan. */
+  workspace?: string;
+  /** Re-injection config; absent = loaded from the workspace or home `.agentfw/secrets.yaml`. */
+  config?: SecretsConfig;
+  /** Home directory for the config lookup; absent = os.homedir(). */
+  home?: string;
+  /** Scan progress, reported once the scan takes more than 1 s. */
+  onProgress?: (p: ScanProgress) => void;
+  /** Extra known values (name → value), e.g. from a secrets manager. Empty = none. */
+  extra?: Record<string, string>;
+}
+
+/** A session's SecretSet, plus what it learned (names only, never values). */
+export interface SessionSecrets extends SecretSet {
+  /** Names of the environment variables treated as secret. */
+  readonly envNames: string[];
+  /** Summary of the workspace scan (counts only); undefined when no workspace was scanned. */
+  readonly scan?: Omit<WorkspaceScan, 'secrets'> & { found: number; files_with_secrets: string[] };
+}
+
+class Session implements SessionSecrets {
+  readonly envNames: string[];
+  readonly scan?: SessionSecrets['scan'];
+  private readonly matcher: KnownMatcher;
+  private readonly envValues: Map<string, string>;
+  private readonly knownValues: Set<string>;
+
+  constructor(
+    private readonly config: SecretsConfig,
+    env: Record<string, string | undefined>,
+    found: KnownValue[],
+    scan: WorkspaceScan | undefined,
+  ) {
+    this.envNames = secretEnvNames(env, config);
+    this.envValues = new Map(this.envNames.map((n) => [n, env[n] as string]));
+    const values: KnownValue[] = [];
+    for (const [name, value] of this.envValues) {
+      values.push({ name, value });
+      // a password inside a connection string is a secret of its own
+      for (const h of detectSecrets(value)) values.push({ name, value: value.slice(h.start, h.end) });
+    }
+    values.push(...found);
+    this.knownValues = new Set(values.map((v) => v.value));
+    this.matcher = new KnownMatcher(values.map((v) => ({ name: v.name, value: toBytes(v.value) })));
+    if (scan) {
+      const { secrets, ...counts } = scan;
+      this.scan = {
+        ...counts,
+        found: secrets.length,
+        files_with_secrets: [...new Set(secrets.map((s) => s.file))].sort(),
+      };
+    }
+  }
+
+  get size(): number {
+    return this.matcher.size;
+  }
+
+  mask(text: string): string {
+    if (!text) return text;
+    return fromBytes(maskWith(patternScanner(), maskWith(this.matcher, toBytes(text))));
+  }
+
+  streamMasker(): StreamMasker {
+    return new ChainMasker([
+      new StreamStage(this.matcher, 0),
+      new StreamStage(patternScanner(), PATTERN_CONTEXT),
+    ]);
+  }
+
+  agentEnv(env: Record<string, string | undefined>): Record<string, string> {
+    const names = new Set(secretEnvNames(env, this.config));
+    for (const [name, value] of Object.entries(env))
+      if (value !== undefined && this.knownValues.has(value)) names.add(name);
+    return placeholderEnv(env, names);
+  }
+
+  reinject(program: string, hosts: string[]): Record<string, string> {
+    return reinjectValues(this.envValues, this.config, program, hosts);
+  }
+}
+
+/** Build the session's secret set: environment secrets, workspace scan, config. */
+export async function createSecretSet(opts: CreateSecretSetOptions): Promise<SessionSecrets> {
+  const config = opts.config ?? (await loadSecretsConfig(opts.workspace, opts.home));
+  let scan: WorkspaceScan | undefined;
+  const found: KnownValue[] = Object.entries(opts.extra ?? {}).map(([name, value]) => ({ name, value }));
+  if (opts.workspace) {
+    scan = await scanWorkspace(opts.workspace, { onProgress: opts.onProgress });
+    for (const s of scan.secrets) found.push({ name: s.name, value: s.value });
+  }
+  return new Session(config, opts.env, found, scan);
+}

@@ -1,0 +1,101 @@
+/**
+ * Matching of known secret values (from the environment and the workspace scan). A
+ * Rabin–Karp search over the first MIN_KNOWN_LENGTH characters finds every candidate
+ * in one pass, whatever the number of values; the longest value wins at each position.
+ * Works on "binary strings" (latin1: one char per byte). Pure: no I/O.
+ */
+import type { Hit, ScanResult } from './detect.js';
+import { MIN_KNOWN_LENGTH } from './placeholder.js';
+
+const K = MIN_KNOWN_LENGTH;
+const BASE = 257;
+const BITS = 20;
+const MASK = (1 << BITS) - 1;
+
+/** BASE^(K-1), wrapped to 32 bits. */
+const TOP = (() => {
+  let p = 1;
+  for (let i = 0; i < K - 1; i++) p = Math.imul(p, BASE);
+  return p;
+})();
+
+function hashAt(s: string, i: number): number {
+  let h = 0;
+  for (let j = 0; j < K; j++) h = (Math.imul(h, BASE) + s.charCodeAt(i + j)) | 0;
+  return h;
+}
+
+/** A known secret: its bytes as a latin1 string, and the NAME shown in its placeholder. */
+export interface KnownValue {
+  value: string;
+  name: string;
+}
+
+export class KnownMatcher {
+  /** Longest value (how much a stream may need to hold back). */
+  readonly maxLength: number;
+  readonly size: number;
+  private readonly bits = new Uint8Array(1 << BITS);
+  private readonly buckets = new Map<number, KnownValue[]>();
+  /** Every proper prefix shorter than K, for tails too short to hash. */
+  private readonly shortPrefixes = new Set<string>();
+
+  /** `values` are latin1 strings; shorter than MIN_KNOWN_LENGTH are ignored; first name wins. */
+  constructor(values: KnownValue[]) {
+    const uniq = new Map<string, string>();
+    for (const v of values) if (v.value.length >= K && !uniq.has(v.value)) uniq.set(v.value, v.name);
+    let max = 0;
+    for (const [value, name] of uniq) {
+      const h = hashAt(value, 0);
+      this.bits[h & MASK] = 1;
+      const list = this.buckets.get(h) ?? [];
+      list.push({ value, name });
+      this.buckets.set(h, list);
+      for (let i = 1; i < K; i++) this.shortPrefixes.add(value.slice(0, i));
+      max = Math.max(max, value.length);
+    }
+    for (const list of this.buckets.values()) list.sort((a, b) => b.value.length - a.value.length);
+    this.maxLength = max;
+    this.size = uniq.size;
+  }
+
+  /** Leftmost-longest, non-overlapping occurrences from `from`; `hold` as in ScanResult. */
+  scan(s: string, from: number, final = true): ScanResult {
+    const hits: Hit[] = [];
+    const n = s.length;
+    if (this.size === 0) return { hits, hold: n };
+    let i = from;
+    let h = i + K <= n ? hashAt(s, i) : 0;
+    while (i + K <= n) {
+      if (this.bits[h & MASK] === 1) {
+        const found = this.buckets.get(h)?.find((v) => s.startsWith(v.value, i));
+        if (found) {
+          hits.push({ start: i, end: i + found.value.length, name: found.name, pattern: 'known' });
+          i += found.value.length;
+          if (i + K <= n) h = hashAt(s, i);
+          continue;
+        }
+      }
+      if (i + K < n) h = (Math.imul(h - Math.imul(s.charCodeAt(i), TOP), BASE) + s.charCodeAt(i + K)) | 0;
+      i++;
+    }
+    let hold = n;
+    if (!final) {
+      // Earliest tail that is a proper prefix of a known value: it may complete later.
+      for (let p = Math.max(from, n - this.maxLength + 1); p < n; p++) {
+        const len = n - p;
+        const maybe =
+          len < K
+            ? this.shortPrefixes.has(s.slice(p))
+            : (this.buckets
+                .get(hashAt(s, p))
+                ?.some((v) => v.value.length > len && v.value.startsWith(s.slice(p))) ?? false);
+        if (maybe) {
+          hold = p;
+          break;
+        }
+      }
+    }
+    return { hits, hold };
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Streaming masking: replaces known values and detected secrets with
+ * `agentfw:masked:NAME`, chunk by chunk, with exactly the output a one-shot mask of the
+ * whole stream would give. Bytes are handled as latin1 strings (one char per byte), so
+ * non-UTF-8 output passes through untouched. Pure: no I/O.
+ */
+import type { StreamMasker } from './types.js';
+import type { Hit, ScanResult } from './detect.js';
+import { placeholder } from './placeholder.js';
+
+/** Anything that scans a buffer: the known-values matcher or the pattern scanner. */
+export interface BufferScanner {
+  scan(s: string, from: number, final: boolean): ScanResult;
+}
+
+/** Patterns whose hit NAME comes from a key name, preferred when hits overlap. */
+const NAMED = /^(?:named-|flag$|known$)/;
+
+/** Union of overlapping hits, in order; each merged region keeps the most telling name. */
+export function mergeHits(hits: Hit[]): Hit[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Hit[] = [];
+  for (const h of sorted) {
+    const last = out[out.length - 1];
+    if (last && h.start < last.end) {
+      if (h.end > last.end) last.end = h.end;
+      if (!NAMED.test(last.pattern) && NAMED.test(h.pattern)) {
+        last.name = h.name;
+        last.pattern = h.pattern;
+      }
+    } else out.push({ ...h });
+  }
+  return out;
+}
+
+/** Replace merged regions within [from, to) of `s`. */
+function render(s: string, from: number, to: number, regions: Hit[]): string {
+  let out = '';
+  let at = from;
+  for (const r of regions) {
+    if (r.start < from || r.end > to) continue;
+    out += s.slice(at, r.start) + placeholder(r.name);
+    at = r.end;
+  }
+  return out + s.slice(at, to);
+}
+
+/** One-shot masking of a latin1 string by one scanner. */
+export function maskWith(scanner: BufferScanner, s: string): string {
+  const { hits } = scanner.scan(s, 0, true);
+  return hits.length === 0 ? s : render(s, 0, s.length, mergeHits(hits));
+}
+
+/**
+ * One masking stage over a stream. Keeps `context` already-emitted characters for the
+ * scanner to look back at (a key name before a value that arrives in the next chunk).
+ */
+export class StreamStage {
+  private ctx = '';
+  private pending = '';
+
+  constructor(
+    private readonly scanner: BufferScanner,
+    private readonly context: number,
+  ) {}
+
+  push(chunk: string): string {
+    const s = this.ctx + this.pending + chunk;
+    const from = this.ctx.length;
+    const { hits, hold } = this.scanner.scan(s, from, false);
+    const regions = mergeHits(hits);
+    let cut = hold;
+    for (const r of regions) if (r.start < cut && r.end > cut) cut = r.start;
+    const out = render(s, from, cut, regions);
+    this.ctx = s.slice(Math.max(0, cut - this.context), cut);
+    this.pending = s.slice(cut);
+    return out;
+  }
+
+  flush(): string {
+    const s = this.ctx + this.pending;
+    const from = this.ctx.length;
+    const { hits } = this.scanner.scan(s, from, true);
+    const out = render(s, from, s.length, mergeHits(hits));
+    this.ctx = s.slice(Math.max(0, s.length - this.context));
+    this.pending = '';
+    return out;
+  }
+}
+
+/**
+ * A StreamMasker over a chain of stages (known values first, then patterns).
+ * `flush()` emits everything held back; the masker stays usable afterwards, so a relay
+ * may also call it when the child has gone quiet (at the cost of exactness across
+ * that pause).
+ */
+export class ChainMasker implements StreamMasker {
+  constructor(private readonly stages: StreamStage[]) {}
+
+  push(chunk: Buffer): Buffer {
+    let s = chunk.toString('latin1');
+    for (const st of this.stages) s = st.push(s);
+    return Buffer.from(s, 'latin1');
+  }
+
+  flush(): Buffer {
+    let s = '';
+    for (const st of this.stages) {
+      const head = s ? st.push(s) : '';
+      s = head + st.flush();
+    }
+    return Buffer.from(s, 'latin1');
+  }
+}

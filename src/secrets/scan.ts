@@ -1,0 +1,185 @@
+/**
+ * Workspace scan at session start: secrets found in workspace files join the known set.
+ * Scans `.env*`, JSON/YAML/TOML/INI configs, `.npmrc`, `.pypirc`, key files, shell
+ * scripts and source files up to a size cap. Skips binary files, symlinks, node_modules
+ * and VCS folders. Honours .gitignore for source files, but still scans gitignored env
+ * and config files: that is where secrets live.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { detectSecrets } from './detect.js';
+import { secretlintFindings } from './secretlint.js';
+
+/** Progress of a running scan. */
+export interface ScanProgress {
+  files: number;
+  bytes: number;
+  elapsedMs: number;
+  /** True on the last call. */
+  done: boolean;
+}
+
+export interface ScanOptions {
+  /** Files larger than this are skipped. Default 1 MiB. */
+  maxFileBytes?: number;
+  /** Stop after this many files read (the rest is reported as skipped). Default 20,000. */
+  maxFiles?: number;
+  /** Also run the recommended secretlint preset on config-like files. Default true. */
+  secretlint?: boolean;
+  /** Called every ~250 ms once the scan has taken more than 1 s, and once at the end if it was called before. */
+  onProgress?: (p: ScanProgress) => void;
+}
+
+/** A secret value found in a file. */
+export interface FoundSecret {
+  /** Path relative to the workspace. */
+  file: string;
+  /** NAME for the placeholder (key name or format id). */
+  name: string;
+  value: string;
+}
+
+export interface WorkspaceScan {
+  secrets: FoundSecret[];
+  /** Files read and scanned. */
+  files: number;
+  bytes: number;
+  /** Files not read: too large, binary, over maxFiles, unreadable. */
+  skipped: number;
+  elapsedMs: number;
+}
+
+const SKIP_DIRS = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.tox',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.cache',
+  '.next',
+  '.nuxt',
+  '.turbo',
+  '.gradle',
+  '.idea',
+]);
+
+/** Env, config and key files: scanned even when gitignored. */
+const CONFIG_FILE =
+  /(?:^\.env(?:\..*)?$|\.env$|^\.npmrc$|^\.pypirc$|^\.netrc$|^\.git-credentials$|^\.dockercfg$|^credentials$|^\.?secrets?\b|\.(?:json|ya?ml|toml|ini|cfg|conf|properties|tfvars|pem|key|p8|pfx|jks|plist|xml)$|^id_(?:rsa|ed25519|ecdsa|dsa)$)/i;
+
+/** Source and scripts: scanned unless gitignored. Other extensions are skipped. */
+const SOURCE_FILE =
+  /\.(?:sh|bash|zsh|fish|ps1|bat|cmd|js|mjs|cjs|ts|mts|cts|jsx|tsx|py|rb|go|rs|java|kt|kts|scala|php|cs|c|h|cc|cpp|hpp|swift|m|pl|lua|r|sql|graphql|gql|md|txt|html|vue|svelte|tf|hcl|dockerfile|mk|gradle)$|^(?:Dockerfile|Makefile|Procfile|Jenkinsfile|Vagrantfile|Gemfile)$/i;
+
+interface Dir {
+  abs: string;
+  /** .gitignore matchers of this directory and its ancestors, with the directory each is relative to. */
+  rules: Array<{ base: string; ig: Ignore }>;
+  /** Inside a gitignored directory: only config files count. */
+  ignored: boolean;
+}
+
+function isIgnored(rules: Dir['rules'], abs: string, isDir: boolean): boolean {
+  for (const { base, ig } of rules) {
+    const rel = path.relative(base, abs).split(path.sep).join('/');
+    if (rel && !rel.startsWith('..') && ig.ignores(isDir ? rel + '/' : rel)) return true;
+  }
+  return false;
+}
+
+/** Scan `root`; values found are returned with the file they came from (never printed here). */
+export async function scanWorkspace(root: string, opts: ScanOptions = {}): Promise<WorkspaceScan> {
+  const maxBytes = opts.maxFileBytes ?? 1024 * 1024;
+  const maxFiles = opts.maxFiles ?? 20_000;
+  const t0 = Date.now();
+  const result: WorkspaceScan = { secrets: [], files: 0, bytes: 0, skipped: 0, elapsedMs: 0 };
+  let lastReport = 0;
+  let reported = false;
+  const progress = (done: boolean): void => {
+    const now = Date.now();
+    if (!opts.onProgress || (!done && (now - t0 < 1000 || now - lastReport < 250)) || (done && !reported))
+      return;
+    lastReport = now;
+    reported = true;
+    opts.onProgress({ files: result.files, bytes: result.bytes, elapsedMs: now - t0, done });
+  };
+
+  const files: Array<{ abs: string; config: boolean }> = [];
+  const queue: Dir[] = [{ abs: path.resolve(root), rules: [], ignored: false }];
+  while (queue.length > 0) {
+    const dir = queue.pop()!;
+    let entries;
+    try {
+      entries = await readdir(dir.abs, { withFileTypes: true });
+    } catch {
+      continue; // unreadable directory: nothing to learn from it
+    }
+    let rules = dir.rules;
+    if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        const ig = ignore().add(await readFile(path.join(dir.abs, '.gitignore'), 'utf8'));
+        rules = [...rules, { base: dir.abs, ig }];
+      } catch {
+        // unreadable .gitignore: scan as if absent (scans more, never less)
+      }
+    }
+    for (const e of entries) {
+      const abs = path.join(dir.abs, e.name);
+      if (e.isDirectory()) {
+        if (SKIP_DIRS.has(e.name)) continue;
+        queue.push({ abs, rules, ignored: dir.ignored || isIgnored(rules, abs, true) });
+      } else if (e.isFile()) {
+        const config = CONFIG_FILE.test(e.name);
+        if (!config && (!SOURCE_FILE.test(e.name) || dir.ignored || isIgnored(rules, abs, false))) continue;
+        files.push({ abs, config });
+      }
+    }
+    progress(false);
+  }
+
+  const rootAbs = path.resolve(root);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const f = files[next++];
+      if (result.files >= maxFiles) {
+        result.skipped++;
+        continue;
+      }
+      try {
+        if ((await stat(f.abs)).size > maxBytes) {
+          result.skipped++;
+          continue;
+        }
+        const data = await readFile(f.abs);
+        if (data.length > maxBytes || data.subarray(0, 8000).includes(0)) {
+          result.skipped++;
+          continue;
+        }
+        result.files++;
+        result.bytes += data.length;
+        const text = data.toString('utf8');
+        const rel = path.relative(rootAbs, f.abs);
+        for (const h of detectSecrets(text))
+          result.secrets.push({ file: rel, name: h.name, value: text.slice(h.start, h.end) });
+        if (f.config && opts.secretlint !== false) {
+          for (const l of await secretlintFindings(text, f.abs))
+            result.secrets.push({ file: rel, name: l.name, value: l.value });
+        }
+      } catch {
+        result.skipped++; // vanished or unreadable while scanning
+      }
+      progress(false);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  result.elapsedMs = Date.now() - t0;
+  progress(true);
+  return result;
+}

@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSecretSet, maskText, patternStreamMasker } from '../../src/secrets/index.js';
+import type { StreamMasker } from '../../src/secrets/types.js';
+import { BENIGN, plantedSecrets } from '../fixtures/secrets/planted.js';
+
+const planted = plantedSecrets();
+
+/** Feed `input` to a fresh masker split at `cuts` (byte offsets). */
+function streamed(m: StreamMasker, input: Buffer, cuts: number[]): Buffer {
+  const points = [...new Set(cuts.map((c) => c % (input.length + 1)))].sort((a, b) => a - b);
+  const out: Buffer[] = [];
+  let at = 0;
+  for (const p of [...points, input.length]) {
+    out.push(m.push(input.subarray(at, p)));
+    at = p;
+  }
+  out.push(m.flush());
+  return Buffer.concat(out);
+}
+
+const KNOWN = { GITHUB_TOKEN: planted[3].value, RAILWAY_TOKEN: 'rw-' + 'k9Q2'.repeat(8), HOME: '/home/u', PATH: '/usr/bin' };
+
+async function session() {
+  return createSecretSet({ env: KNOWN, config: {} });
+}
+
+/** Lines from the planted and benign sets, plus the known values bare. */
+const LINES = [...planted.map((p) => p.text), ...BENIGN, KNOWN.GITHUB_TOKEN, `token is ${KNOWN.RAILWAY_TOKEN}.`];
+
+describe('StreamMasker: chunk boundaries', () => {
+  it('split anywhere gives the same bytes as one-shot masking (patterns + known values)', async () => {
+    const set = await session();
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: LINES.length - 1 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.constantFrom('\n', ' ', '\r\n', '\t', ''),
+        (idx, cuts, sep) => {
+          const text = idx.map((i) => LINES[i]).join(sep);
+          const input = Buffer.from(text, 'utf8');
+          const expected = Buffer.from(set.mask(text), 'utf8');
+          expect(streamed(set.streamMasker(), input, cuts).equals(expected)).toBe(true);
+        },
+      ),
+      { numRuns: 400, seed: 42 },
+    );
+  });
+
+  it.each(planted.map((p) => [p.format, p] as const))('%s split at every byte never leaks', (_f, p) => {
+    const text = `before\n${p.text}\nafter\n`;
+    const input = Buffer.from(text);
+    const expected = maskText(text);
+    expect(expected.includes(p.value)).toBe(false);
+    // booleans only: a failure must not print the value
+    for (let cut = 0; cut <= input.length; cut++) {
+      const out = streamed(patternStreamMasker(), input, [cut]).toString('utf8');
+      expect(out === expected, `cut at ${cut}`).toBe(true);
+    }
+  });
+});
+
+describe('StreamMasker: interactive output is not delayed', () => {
+  it.each([['$ '], ['Continue? [y/N] '], ['Password: '], ['Enter passphrase for key: '], ['>>> '], ['user@host:~/src$ '], ['Progress 45%']])(
+    'prompt %j is emitted at once',
+    async (prompt) => {
+      const m = (await session()).streamMasker();
+      expect(m.push(Buffer.from(prompt)).toString()).toBe(prompt);
+    },
+  );
+
+  it('a line ending in a newline is emitted at once', async () => {
+    const m = (await session()).streamMasker();
+    expect(m.push(Buffer.from('build finished in 2.1s\n')).toString()).toBe('build finished in 2.1s\n');
+  });
+
+  it('holds back only the possible start of a secret', async () => {
+    const m = (await session()).streamMasker();
+    const out = m.push(Buffer.from('key is ghp_abc'));
+    expect(out.toString()).toBe('key is ');
+    const rest = m.push(Buffer.from(KNOWN.GITHUB_TOKEN.slice(7) + '\n'));
+    expect(rest.toString().includes('ghp_')).toBe(false);
+  });
+});
+
+describe('StreamMasker: binary safety', () => {
+  it('passes arbitrary bytes through unchanged when there is no secret', async () => {
+    const set = await session();
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2048 }), fc.array(fc.nat(), { maxLength: 6 }), (bytes, cuts) => {
+        const input = Buffer.from(bytes);
+        const maskedOnce = set.streamMasker();
+        const one = Buffer.concat([maskedOnce.push(input), maskedOnce.flush()]);
+        const many = streamed(set.streamMasker(), input, cuts);
+        expect(many.equals(one)).toBe(true);
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+    const all = Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256));
+    const m = set.streamMasker();
+    expect(Buffer.concat([m.push(all), m.flush()]).equals(all)).toBe(true);
+  });
+
+  it('masks a secret inside binary data and keeps every other byte', async () => {
+    const set = await session();
+    const head = Buffer.from([0xff, 0xfe, 0x00, 0x80, 0xc3]);
+    const tail = Buffer.from([0x00, 0xe9, 0x9f, 0xff]);
+    const input = Buffer.concat([head, Buffer.from(KNOWN.RAILWAY_TOKEN), tail]);
+    const m = set.streamMasker();
+    const out = Buffer.concat([m.push(input.subarray(0, 9)), m.push(input.subarray(9)), m.flush()]);
+    expect(out.equals(Buffer.concat([head, Buffer.from('agentfw:masked:RAILWAY_TOKEN'), tail]))).toBe(true);
+  });
+});
+
+describe('SecretSet.mask: known values', () => {
+  it('masks a known value wherever it appears, even without context', async () => {
+    const set = await session();
+    const out = set.mask(`x${KNOWN.RAILWAY_TOKEN}y and ${KNOWN.GITHUB_TOKEN}`);
+    expect(out.includes(KNOWN.RAILWAY_TOKEN)).toBe(false);
+    expect(out.includes(KNOWN.GITHUB_TOKEN)).toBe(false);
+    expect(out).toContain('agentfw:masked:RAILWAY_TOKEN');
+    expect(set.size).toBe(2);
+  });
+
+  it('handles 1,000 known values with the longest one winning', async () => {
+    const env: Record<string, string> = {};
+    for (let i = 0; i < 1000; i++) env[`SVC_${i}_TOKEN`] = `tok${i.toString().padStart(5, '0')}abcdef`;
+    env.LONG_TOKEN = 'tok00001abcdefEXTENDED';
+    const set = await createSecretSet({ env, config: {} });
+    expect(set.size).toBe(1001);
+    expect(set.mask('a tok00001abcdefEXTENDED b tok00999abcdef c')).toBe(
+      'a agentfw:masked:LONG_TOKEN b agentfw:masked:SVC_999_TOKEN c',
+    );
+  });
+});

@@ -20,7 +20,7 @@ export function listSessions(roots = runtimeRoots()): { id: string; socket: stri
   const out: { id: string; socket: string }[] = [];
   const uid = process.getuid?.();
   for (const root of roots) {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(root).filter((n) => n.startsWith('agentfw-'));
     } catch {

@@ -33,21 +33,21 @@ export async function run(argv: string[]): Promise<number> {
 
   const pendingReqs = new Map<number, ApprovalRequest>();
   const backlog: Array<() => void> = [];
-  let ui: ReturnType<typeof setup> | undefined;
-  const later = (f: () => void) => (ui ? f() : backlog.push(f));
+  const ref: { ui?: ReturnType<typeof setup> } = {};
+  const later = (f: () => void) => (ref.ui ? f() : backlog.push(f));
   let closed: (code: number) => void = () => undefined;
   const finished = new Promise<number>((r) => (closed = r));
 
   const conn = await connectWatch(socket, code, {
-    onEvent: (ev) => later(() => ui!.event(ev)),
+    onEvent: (ev) => later(() => ref.ui!.event(ev)),
     onRequest: (req, remainingMs) =>
       later(() => {
         pendingReqs.set(req.id, req);
         // the session decides the timeout; the local clock runs a little longer
-        ui!.queue.add(req, remainingMs + 2000);
+        ref.ui!.queue.add(req, remainingMs + 2000);
       }),
-    onSettled: (id) => later(() => ui!.queue.cancel(id)),
-    onError: (c, m) => later(() => ui!.note(`{red-fg}${safe(c)} ${safe(m)}{/red-fg}`)),
+    onSettled: (id) => later(() => ref.ui!.queue.cancel(id)),
+    onError: (c, m) => later(() => ref.ui!.note(`{red-fg}${safe(c)} ${safe(m)}{/red-fg}`)),
     onClose: () => closed(0),
   });
 
@@ -109,7 +109,7 @@ export async function run(argv: string[]): Promise<number> {
     };
   }
 
-  ui = setup();
+  const ui = (ref.ui = setup());
   ui.note(`{gray-fg}attached to session ${safe(conn.session.id)}{/gray-fg}`);
   for (const f of backlog.splice(0)) f();
   const exit = await finished;

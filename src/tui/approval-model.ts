@@ -80,11 +80,6 @@ function nextHead(s: ModelState, queue: PendingItem[], now: number): ModelState 
   };
 }
 
-function settleHead(s: ModelState, result: ApprovalResult, now: number): Step {
-  const [head, ...rest] = s.queue;
-  return { state: nextHead(s, rest, now), settled: [{ id: head.req.id, result }], bell: false };
-}
-
 /** `deadline` overrides arrival + timeout (a watcher joining late gets the session's deadline). */
 export function enqueue(
   s: ModelState,

@@ -89,14 +89,15 @@ async function runHarness(argv: string[]): Promise<void> {
     auditPath: path.join(dir, 'audit.jsonl'),
     watchSocket: path.join(rt, 'watch.sock'),
   };
+  // The TUI's timer (with its countdown) denies first; the watch server's and the race's timeouts are backstops.
   const watch = await startWatchServer({
     socketPath: info.watchSocket,
     info,
     onDecision,
-    approvalTimeoutMs: timeoutMs,
+    approvalTimeoutMs: timeoutMs + 500,
   });
 
-  let tui: import('../../src/approval/types.js').Approver | undefined;
+  const approvers: import('../../src/approval/types.js').Approver[] = [];
   let nextId = 1;
   const gate = net.createServer((sock) => {
     let buf = '';
@@ -126,7 +127,7 @@ async function runHarness(argv: string[]): Promise<void> {
         approver: 'policy',
         reason: decision.reason,
       });
-      const r = await settle(req, { approvers: [tui!, watch.approver], timeoutMs: timeoutMs + 1000 });
+      const r = await settle(req, { approvers, timeoutMs: timeoutMs + 1000 });
       appendFileSync(
         info.auditPath,
         JSON.stringify({
@@ -187,7 +188,7 @@ async function runHarness(argv: string[]): Promise<void> {
     rows: 24,
   };
   const ui = createTui({ approvalTimeoutMs: timeoutMs, watch });
-  tui = ui.start({ terminal, info, onDecision });
+  approvers.push(ui.start({ terminal, info, onDecision }), watch.approver);
 
   child.onExit(({ exitCode }) => {
     exitCbs.forEach((cb) => cb(exitCode));

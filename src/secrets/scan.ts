@@ -27,8 +27,10 @@ export interface ScanOptions {
   maxFiles?: number;
   /** Also run the recommended secretlint preset on config-like files. Default true. */
   secretlint?: boolean;
-  /** Called every ~250 ms once the scan has taken more than 1 s, and once at the end if it was called before. */
+  /** Called every ~250 ms once the scan has taken longer than `progressAfterMs`, and once at the end if it was called before. */
   onProgress?: (p: ScanProgress) => void;
+  /** Delay before progress is reported. Default 1000 ms. */
+  progressAfterMs?: number;
 }
 
 /** A secret value found in a file. */
@@ -75,7 +77,7 @@ const CONFIG_FILE =
 
 /** Source and scripts: scanned unless gitignored. Other extensions are skipped. */
 const SOURCE_FILE =
-  /\.(?:sh|bash|zsh|fish|ps1|bat|cmd|js|mjs|cjs|ts|mts|cts|jsx|tsx|py|rb|go|rs|java|kt|kts|scala|php|cs|c|h|cc|cpp|hpp|swift|m|pl|lua|r|sql|graphql|gql|md|txt|html|vue|svelte|tf|hcl|dockerfile|mk|gradle)$|^(?:Dockerfile|Makefile|Procfile|Jenkinsfile|Vagrantfile|Gemfile)$/i;
+  /\.(?:sh|bash|zsh|fish|ps1|bat|cmd|js|mjs|cjs|ts|mts|cts|jsx|tsx|py|rb|go|rs|java|kt|kts|scala|php|cs|c|h|cc|cpp|hpp|swift|m|pl|lua|r|sql|graphql|gql|http|md|txt|html|vue|svelte|tf|hcl|dockerfile|mk|gradle)$|^(?:Dockerfile|Makefile|Procfile|Jenkinsfile|Vagrantfile|Gemfile)$/i;
 
 interface Dir {
   abs: string;
@@ -103,7 +105,8 @@ export async function scanWorkspace(root: string, opts: ScanOptions = {}): Promi
   let reported = false;
   const progress = (done: boolean): void => {
     const now = Date.now();
-    if (!opts.onProgress || (!done && (now - t0 < 1000 || now - lastReport < 250)) || (done && !reported))
+    const after = opts.progressAfterMs ?? 1000;
+    if (!opts.onProgress || (!done && (now - t0 < after || now - lastReport < 250)) || (done && !reported))
       return;
     lastReport = now;
     reported = true;

@@ -39,7 +39,9 @@ export function scanGraphql(req: HttpRequest, path: string, query: string): Grap
     } else {
       const ct = req.headers['content-type'] ?? '';
       const form = formQuery(body);
+      const loose = form ? undefined : looseJsonQuery(body);
       if (form) payloads.push(form);
+      else if (loose) payloads.push(loose);
       else if (/graphql/i.test(ct) || endpoint)
         payloads.push({ query: body, operationName: '', variables: {} });
     }
@@ -113,4 +115,22 @@ function formQuery(text: string): GraphqlPayload | undefined {
     operationName: params.get('operationName') ?? '',
     variables: parseVars(params.get('variables') ?? undefined),
   };
+}
+
+/**
+ * A JSON-looking body that is not valid JSON, usually because a shell variable spliced an
+ * unescaped document into it (`-d "{\"query\": \"$Q\"}"`). The server would reject it, but
+ * the intent is plain: read the text between `"query": "` and the last quote.
+ */
+function looseJsonQuery(text: string): GraphqlPayload | undefined {
+  const t = text.trim();
+  const m = /^\{\s*"query"\s*:\s*"/.exec(t);
+  if (!m) return undefined;
+  const end = t.lastIndexOf('"');
+  if (end <= m[0].length) return undefined;
+  const query = t
+    .slice(m[0].length, end)
+    .replace(/\\(["\\/])/g, '$1')
+    .replace(/\\n/g, '\n');
+  return { query, operationName: '', variables: {} };
 }

@@ -132,6 +132,7 @@ export function resourceOf(f: GraphqlField): string {
   if (byId) return byId[1];
   const byName = entries.find(([k]) => /^(name|slug|key)$|Name$|_name$/.test(leaf(k)));
   if (byName) return byName[1];
-  if (entries.length === 1) return entries[0][1];
+  // A lone flag (`purgeBackups(all: true)`) names nothing; the field name is clearer.
+  if (entries.length === 1 && !/^(true|false|null)$/.test(entries[0][1])) return entries[0][1];
   return f.field;
 }

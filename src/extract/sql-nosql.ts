@@ -118,6 +118,9 @@ export function parseMongo(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
     }
   }
   if (!sawScript && cmd.stdin) addJs(readStdinDeep(cmd, ctx).text, 'stdin');
+  // `mongodb://host/shop` names the database that db.dropDatabase() drops.
+  const dbName = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^/?]+)/.exec(ops.target)?.[1] ?? '';
+  for (const s of ops.stmts) if (s.object === 'DATABASE' && !s.name) s.name = dbName;
   return ops;
 }
 

@@ -105,7 +105,7 @@ describe('GraphQL shapes', () => {
       '[{"query":"{ a }"},{"query":"mutation { purgeBackups(all: true) { ok } }"}]',
       [
         ['query', 'a', '', 'a'],
-        ['mutation', 'purgeBackups', '', 'true'],
+        ['mutation', 'purgeBackups', '', 'purgeBackups'],
       ],
     ],
     [
@@ -120,6 +120,11 @@ describe('GraphQL shapes', () => {
       'urlencoded form',
       'query=mutation%20%7B%20volumeDelete(volumeId%3A%20%22q%22)%20%7D',
       [['mutation', 'volumeDelete', '', 'q']],
+    ],
+    [
+      'JSON broken by a spliced shell variable',
+      '{"query": "mutation { volumeDelete(volumeId: "abc") }"}',
+      [['mutation', 'volumeDelete', '', 'abc']],
     ],
     ['raw document', 'mutation { deleteUser(id: 5) { id } }', [['mutation', 'deleteUser', '', '5']]],
     [

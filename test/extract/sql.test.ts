@@ -233,6 +233,12 @@ describe('mongo and redis', () => {
       [['mongosh', 'DROP', 'DATABASE', '', true]],
     ],
     [
+      'database named by the URL',
+      ['mongosh', 'mongodb://db.example/shop', '--eval', 'db.dropDatabase()'],
+      undefined,
+      [['mongosh', 'DROP', 'DATABASE', 'shop', true]],
+    ],
+    [
       'sibling db',
       ['mongosh', '--eval', "db.getSiblingDB('prod').dropDatabase()"],
       undefined,

@@ -46,6 +46,8 @@ export interface WatchServer {
   readonly pairingCode: string;
   /** Called whenever the code changes. Returns an unsubscribe function. */
   onPairingCode(cb: (code: string) => void): () => void;
+  /** Called with warnings for the human (wrong pairing codes). Returns an unsubscribe function. */
+  onWarning(cb: (message: string) => void): () => void;
   /** Paired clients connected now. */
   readonly clients: number;
   /** Stop listening, disconnect everyone, deny what is pending, remove the socket. */
@@ -91,6 +93,11 @@ export async function startWatchServer(opts: WatchServerOptions): Promise<WatchS
   let code = newPairingCode();
   let failures = 0;
   const codeListeners = new Set<(c: string) => void>();
+  const warnListeners = new Set<(m: string) => void>();
+  const warn = (m: string) => {
+    opts.onWarning?.(m);
+    for (const cb of warnListeners) cb(m);
+  };
   const rotate = () => {
     code = newPairingCode();
     failures = 0;
@@ -179,7 +186,7 @@ export async function startWatchServer(opts: WatchServerOptions): Promise<WatchS
             clearTimeout(helloTimer);
             if (!codeMatches(msg.code, code)) {
               failures++;
-              opts.onWarning?.(`watch: wrong pairing code (attempt ${failures})`);
+              warn(`watch: wrong pairing code (attempt ${failures} for this code)`);
               if (failures >= MAX_FAILURES_PER_CODE) rotate();
               setTimeout(() => {
                 send(sock, {
@@ -264,6 +271,10 @@ export async function startWatchServer(opts: WatchServerOptions): Promise<WatchS
     onPairingCode(cb) {
       codeListeners.add(cb);
       return () => codeListeners.delete(cb);
+    },
+    onWarning(cb) {
+      warnListeners.add(cb);
+      return () => warnListeners.delete(cb);
     },
     get clients() {
       return paired.size;

@@ -22,7 +22,12 @@ export interface TuiOptions {
   /** Ignore keys for this many ms after a dialog opens (keystrokes meant for the agent). Default 250. */
   armMs?: number;
   /** The watch server, to show its one-time pairing code on the human's screen. Absent = no watch line. */
-  watch?: { readonly pairingCode: string; onPairingCode(cb: (code: string) => void): () => void };
+  watch?: {
+    readonly pairingCode: string;
+    onPairingCode(cb: (code: string) => void): () => void;
+    /** Warnings (wrong pairing codes) shown in the firewall log. Absent = not shown. */
+    onWarning?(cb: (message: string) => void): () => void;
+  };
   /** Streams for the UI; default process.stdin / process.stdout. */
   input?: NodeJS.ReadableStream & { setRawMode?: (on: boolean) => void };
   output?: NodeJS.WritableStream;
@@ -110,6 +115,13 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
         }),
       );
       if (opts.watch) cleanups.push(opts.watch.onPairingCode(redraw));
+      if (opts.watch?.onWarning)
+        cleanups.push(
+          opts.watch.onWarning((m) => {
+            widgets.appendLog(`{red-fg}{bold}! ${safe(m)}{/bold}{/red-fg}`);
+            redraw();
+          }),
+        );
 
       const act = (a: UiAction) => {
         if (a.kind === 'agent') terminal.write(a.data);

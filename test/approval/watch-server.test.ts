@@ -94,10 +94,13 @@ describe('watch server: pairing', () => {
   });
 
   it.each(['WRONG-CODE', '', 'AAAA-AAAA'])('refuses the code %j', async (code) => {
+    const seenWarnings: string[] = [];
+    server.onWarning((m) => seenWarnings.push(m));
     const err = await connectWatch(sock(), code, recorder().h).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AgentfwError);
     expect((err as AgentfwError).code).toBe('E_WATCH_PAIRING');
     expect(warnings).toHaveLength(1);
+    expect(seenWarnings).toEqual(warnings);
   });
 
   it('accepts the code once, in any case and spacing, then rotates it', async () => {

@@ -252,6 +252,8 @@ sleep 60
     press('Enter', watchPane);
     const screen = await waitScreen(/watch exit 1/, watchPane);
     expect(screen).toMatch(/E_WATCH_PAIRING wrong pairing code/);
+    // the TUI shows the failed attempt (partly under the dialog)
+    await waitScreen(/! watch: wrong pairing c/, `${session}.0`);
     expect(existsSync(path.join(d, 'audit.jsonl'))).toBe(false);
   });
 

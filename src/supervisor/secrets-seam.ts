@@ -8,11 +8,17 @@ import type { SecretSet, StreamMasker } from '../secrets/types.js';
 
 const SECRET_NAME = /(TOKEN|SECRET|PASSW(OR)?D|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|AUTH)/i;
 
-type Factory = (opts: { env: Record<string, string | undefined>; workspace: string }) => Promise<SecretSet>;
+type Factory = (opts: {
+  env: Record<string, string | undefined>;
+  workspace: string;
+  home?: string;
+  onProgress?: (p: unknown) => void;
+}) => Promise<SecretSet>;
 
 export async function loadSecretSet(
   env: Record<string, string | undefined>,
   workspace: string,
+  home?: string,
 ): Promise<{ set: SecretSet; fallback: boolean }> {
   let factory: Factory | undefined;
   try {
@@ -23,7 +29,7 @@ export async function loadSecretSet(
   } catch {
     factory = undefined;
   }
-  if (factory) return { set: await factory({ env, workspace }), fallback: false };
+  if (factory) return { set: await factory({ env, workspace, home }), fallback: false };
   return { set: fallbackSecretSet(env), fallback: true };
 }
 

@@ -6,6 +6,7 @@
  * agent under node-pty → TUI or transparent passthrough → wait for exit → clean up.
  * The agent's exit code is returned.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { createPolicyApprover, type OnAsk } from '../approval/policy.js';
 import type { Approver, SessionUi } from '../approval/types.js';
@@ -47,10 +48,11 @@ export async function runSession(o: SessionOptions): Promise<number> {
   const note = (s: string) => notes.write(s.endsWith('\n') ? s : s + '\n');
   const cwd = path.resolve(o.cwd ?? process.cwd());
 
-  const { set: secrets, fallback: secretsFallback } = await loadSecretSet(process.env, cwd);
+  const { set: secrets, fallback: secretsFallback } = await loadSecretSet(process.env, cwd, os.homedir());
   if (secretsFallback)
     note('agentfw: note: the secrets layer is not in this build; only secret-named variables are masked.');
-  const engine = o.engine ?? (await loadEngine({ rulesetPaths: o.rulesetPaths, mask: secrets.mask }));
+  const engine =
+    o.engine ?? (await loadEngine({ rulesetPaths: o.rulesetPaths, mask: (t) => secrets.mask(t) }));
 
   const approvers: Approver[] = [];
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);

@@ -12,7 +12,7 @@ import type { Approver } from '../../src/approval/types.js';
 import { loadEngine, type Engine } from '../../src/engine/analyze.js';
 import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
 import { startGate, type Gate } from '../../src/supervisor/gate.js';
-import { fallbackSecretSet } from '../../src/supervisor/secrets-seam.js';
+import { loadSecretSet } from '../../src/supervisor/secrets-seam.js';
 
 /** Builds build/agentfw-shim when it is missing (the install step does it normally). */
 export function ensureClient(): void {
@@ -26,7 +26,7 @@ export function ensureClient(): void {
 let enginePromise: Promise<Engine> | undefined;
 /** The real engine with the built-in rulesets (loaded once per test file). */
 export function engine(): Promise<Engine> {
-  enginePromise ??= loadEngine({ mask: fallbackSecretSet({}).mask });
+  enginePromise ??= loadEngine();
   return enginePromise;
 }
 
@@ -65,9 +65,11 @@ export async function testGate(
 ): Promise<Gate> {
   ensureClient();
   const approvers = o.approvers ?? [createPolicyApprover(o.onAsk ?? 'deny')];
+  const baseEnv = { ...process.env, HOME: s.home, AGENTFW_RUNTIME_DIR: path.join(s.root, 'rt') };
+  const { set: secrets } = await loadSecretSet(baseEnv, s.ws, s.home);
   return startGate({
     engine: await engine(),
-    secrets: fallbackSecretSet({}),
+    secrets,
     auditPath: s.audit,
     approvers: () => approvers,
     approvalTimeoutMs: o.timeoutMs ?? 5000,
@@ -75,7 +77,7 @@ export async function testGate(
     onAsk: o.onAsk ?? 'deny',
     workspace: s.ws,
     home: s.home,
-    baseEnv: { ...process.env, HOME: s.home, AGENTFW_RUNTIME_DIR: path.join(s.root, 'rt') },
+    baseEnv,
   });
 }
 

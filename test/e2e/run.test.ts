@@ -1,0 +1,176 @@
+/**
+ * `agentfw run --headless` around a scripted agent, as real processes: with pipes and
+ * under a real PTY. Destructive commands on every path are refused with exit 126 and the
+ * message; the benign one runs; HOME survives; the loopback GraphQL API receives no
+ * mutation; the agent's exit code and all of its output come back; the audit verifies.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
+import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { cli, cliEnv, cliPty, ensureBuilt } from './run-helpers.js';
+
+const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scripted-agent.mjs');
+let api: FakeApi;
+let s: Scratch;
+beforeAll(async () => {
+  ensureBuilt();
+  api = await startFakeApi();
+  s = scratch();
+});
+afterAll(async () => {
+  await api?.close();
+  s?.cleanup();
+});
+
+interface Step {
+  name: string;
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function checkSteps(results: Step[]): void {
+  const [benign, ...blocked] = results;
+  expect(benign.stdout).toContain('benign-42');
+  expect(benign.code).toBe(0);
+  for (const r of blocked) {
+    expect({ name: r.name, code: r.code }).toEqual({ name: r.name, code: 126 });
+    expect(r.stderr).toContain('BLOCKED');
+    expect(r.stderr).toContain('Do not retry or work around this; ask the user.');
+  }
+  const graphql = blocked.filter((r) => r.name.startsWith('graphql'));
+  expect(graphql.length).toBe(2);
+  for (const r of graphql) {
+    expect(r.stderr).toContain('graphql/destructive-mutation');
+    expect(r.stderr).toContain('--on-ask deny');
+  }
+  expect(existsSync(s.marker)).toBe(true);
+  expect(api.mutations()).toEqual([]);
+}
+
+describe('agentfw run --headless', () => {
+  it('with pipes: refuses every destructive path, runs the benign one, returns the agent exit code', async () => {
+    const out = path.join(s.root, 'results-pipes.json');
+    const audit = path.join(s.root, 'pipes.jsonl');
+    const env = cliEnv(s, { DEMO_TOKEN: 'rw_live_9f8e7d6c5b4a39281706' });
+    const r = await cli(['run', '--headless', '--audit', audit, '--', 'node', AGENT, out, '3', api.url], {
+      env,
+      cwd: s.ws,
+    });
+    expect(r.stdout).toContain('agent-done');
+    expect(r.code).toBe(3);
+    checkSteps(JSON.parse(readFileSync(out, 'utf8')));
+    const log = readFileSync(audit, 'utf8');
+    expect(log).not.toContain('rw_live_9f8e7d6c5b4a39281706');
+    const v = await cli(['log', '--verify', '--audit', audit], { env, cwd: s.ws });
+    expect(v.stdout).toMatch(/^ok, \d+ records/);
+    expect(v.code).toBe(0);
+    writeFileSync(audit, log.replace('"deny"', '"allow"'));
+    const t = await cli(['log', '--verify', '--audit', audit], { env, cwd: s.ws });
+    expect(t.code).toBe(1);
+    expect(t.stderr).toContain('E_AUDIT_TAMPERED');
+    expect(t.stderr).toContain('Fix:');
+  });
+
+  it('under a real PTY: the same, and the output reaches the terminal', async () => {
+    const out = path.join(s.root, 'results-pty.json');
+    const r = await cliPty(
+      [
+        'run',
+        '--headless',
+        '--audit',
+        path.join(s.root, 'pty.jsonl'),
+        '--',
+        'node',
+        AGENT,
+        out,
+        '4',
+        api.url,
+      ],
+      {
+        env: cliEnv(s),
+        cwd: s.ws,
+      },
+    );
+    expect(r.output).toContain('agent-done');
+    expect(r.code).toBe(4);
+    checkSteps(JSON.parse(readFileSync(out, 'utf8')));
+  });
+
+  it('an agent that is itself a destructive command is refused with 126', async () => {
+    const r = await cli(
+      ['run', '--headless', '--audit', path.join(s.root, 'x.jsonl'), '--', 'bash', '-c', 'rm -rf ~'],
+      { env: cliEnv(s), cwd: s.ws },
+    );
+    expect(r.code).toBe(126);
+    expect(r.stdout).toContain('filesystem/destroy-root-home-system');
+    expect(existsSync(s.marker)).toBe(true);
+  });
+
+  it.each([0, 1, 42])('propagates exit code %i', async (n) => {
+    const r = await cli(
+      ['run', '--headless', '--audit', path.join(s.root, 'x.jsonl'), '--', 'sh', '-c', `exit ${n}`],
+      { env: cliEnv(s), cwd: s.ws },
+    );
+    expect(r.code).toBe(n);
+  });
+
+  it('loses no output at exit (200 KB, byte for byte)', async () => {
+    const n = 200 * 1024;
+    const r = await cli(
+      [
+        'run',
+        '--headless',
+        '--audit',
+        path.join(s.root, 'x.jsonl'),
+        '--',
+        'sh',
+        '-c',
+        `head -c ${n} /dev/zero | tr '\\0' x; printf END`,
+      ],
+      { env: cliEnv(s), cwd: s.ws },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout.length).toBe(n + 3);
+    expect(r.stdout.endsWith('xEND')).toBe(true);
+  });
+
+  it('pipes stdin through to the agent when there is no TTY', async () => {
+    const r = await cli(
+      [
+        'run',
+        '--headless',
+        '--audit',
+        path.join(s.root, 'x.jsonl'),
+        '--',
+        'sh',
+        '-c',
+        'read a; read b; echo "got:$a+$b"',
+      ],
+      {
+        env: cliEnv(s),
+        cwd: s.ws,
+        input: 'one\ntwo\n',
+      },
+    );
+    expect(r.stdout).toContain('got:one+two');
+    expect(r.code).toBe(0);
+  });
+
+  it('refuses to start on an invalid ruleset, listing the problems with a Fix', async () => {
+    const bad = path.join(s.root, 'bad.yaml');
+    writeFileSync(bad, 'pack: broken\nversion: 1\nrules:\n  - id: x\n    decision: maybe\n');
+    const ran = path.join(s.root, 'agent-ran');
+    const r = await cli(['run', '--headless', '--ruleset', bad, '--', 'touch', ran], {
+      env: cliEnv(s),
+      cwd: s.ws,
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('E_RULESET_INVALID');
+    expect(r.stderr).toContain('Fix:');
+    expect(existsSync(ran)).toBe(false);
+  });
+});

@@ -41,6 +41,11 @@ export interface AgentSpec {
    * absolute path, which only the BASH_ENV gate sees.
    */
   execVia: 'shim' | 'system-bash';
+  /**
+   * Other ways the model can make this agent run a command (extra tool-call arguments),
+   * each checked with the destructive API call; empty = the agent has no such choice.
+   */
+  variants: { title: string; toolArgs: Record<string, unknown> }[];
   /** Writes the agent's config files and returns its command line and environment. */
   prepare(dirs: RunDirs, mockUrl: string, prompt: string): AgentLaunch;
 }
@@ -52,6 +57,7 @@ const claude: AgentSpec = {
   execPath: '$SHELL / CLAUDE_CODE_SHELL -c "source <snapshot> … eval \'<cmd>\'"',
   wrapperSignature: /\beval '/,
   execVia: 'shim',
+  variants: [],
   prepare: (_dirs, mockUrl, prompt) => ({
     args: [
       '-p',
@@ -85,6 +91,7 @@ const gemini: AgentSpec = {
     'bash looked up on PATH, spawned by absolute path: <PATH>/bash -c "shopt -u promptvars …( <cmd> )"',
   wrapperSignature: /shopt -u promptvars/,
   execVia: 'shim',
+  variants: [],
   prepare: (dirs, mockUrl, prompt) => {
     mkdirSync(path.join(dirs.home, '.gemini'), { recursive: true });
     writeFileSync(
@@ -116,6 +123,7 @@ const opencode: AgentSpec = {
   bin: 'opencode',
   execPath: "$SHELL -c '<cmd>' (bare command)",
   execVia: 'shim',
+  variants: [],
   prepare: (dirs, mockUrl, prompt) => {
     writeFileSync(
       path.join(dirs.work, 'opencode.json'),
@@ -158,6 +166,11 @@ const codex: AgentSpec = {
   execPath:
     "/bin/bash by absolute path (passwd shell), from a login snapshot that resets PATH: /bin/bash -c '<wrapper>' then /bin/bash -c '<cmd>'; only BASH_ENV reaches it",
   execVia: 'system-bash',
+  variants: [
+    { title: 'on a PTY (tty: true)', toolArgs: { tty: true } },
+    { title: 'without the login snapshot (login: false)', toolArgs: { login: false } },
+    { title: 'in the shell the model names (shell: "sh", looked up on PATH)', toolArgs: { shell: 'sh' } },
+  ],
   prepare: (dirs, mockUrl, prompt) => {
     const codexHome = path.join(dirs.home, '.codex');
     mkdirSync(codexHome, { recursive: true });

@@ -26,15 +26,27 @@ export interface Mock {
   stop(): Promise<void>;
 }
 
-/** Starts the mock; it tells the agent to run `command` verbatim. Files go in `dir`. */
-export async function startMock(command: string, dir: string): Promise<Mock> {
+/**
+ * Starts the mock; it tells the agent to run `command` verbatim. Files go in `dir`.
+ * `toolArgs` are merged into the tool call's arguments (e.g. Codex's `{"tty": true}`);
+ * empty = none.
+ */
+export async function startMock(
+  command: string,
+  dir: string,
+  toolArgs: Record<string, unknown> = {},
+): Promise<Mock> {
   const commandFile = path.join(dir, 'command.txt');
   const portFile = path.join(dir, 'mock.port');
   const logFile = path.join(dir, 'mock.jsonl');
   writeFileSync(commandFile, command);
   const child: ChildProcess = spawn(
     process.execPath,
-    [MOCK_LLM, '--command-file', commandFile, '--port', '0', '--port-file', portFile, '--log', logFile],
+    [
+      MOCK_LLM,
+      ...['--command-file', commandFile, '--port', '0', '--port-file', portFile, '--log', logFile],
+      ...(Object.keys(toolArgs).length ? ['--tool-args-json', JSON.stringify(toolArgs)] : []),
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -64,6 +64,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Run the agent under strace (inside agentfw) and record every execve. */
   trace?: boolean;
+  /** Extra arguments the mock puts in its tool call (how the model asks for a PTY, a shell …). */
+  toolArgs?: Record<string, unknown>;
 }
 
 /** Base PATH for the agent: the system dirs plus the dir holding this node. */
@@ -152,7 +154,7 @@ export async function runAgent(opts: RunOptions): Promise<AgentRun> {
   if (!bin) throw new Error(`${spec.title} is not installed; run node scripts/agents-setup.mjs`);
   const { dir, dirs } = makeDirs(opts.agent);
   const command = opts.command(dirs);
-  const mock = await startMock(command, dir);
+  const mock = await startMock(command, dir, opts.toolArgs);
   const auditFile = path.join(dir, 'audit.jsonl');
   try {
     const launch = spec.prepare(dirs, mock.baseUrl, PROMPT_PREFIX + command);

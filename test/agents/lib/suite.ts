@@ -192,6 +192,24 @@ export function agentSuite(name: AgentName): void {
       removeRun(run);
     });
 
+    it.skipIf(spec.variants.length === 0).each(spec.variants)(
+      'destructive, $title: the volumeDelete mutation never reaches the API',
+      async ({ toolArgs }) => {
+        const before = sink.requests.length;
+        const run = await runAgent({
+          agent: name,
+          wrap: true,
+          toolArgs,
+          command: () => volumeDeleteCurl(sink.baseUrl),
+        });
+        expect(sink.requests.slice(before), `the loopback API received requests\n${explain(run)}`).toEqual(
+          [],
+        );
+        expectRefusedOnShellPath(run, 'volumeDelete');
+        removeRun(run);
+      },
+    );
+
     it('destructive: `rm -r` of a folder outside the workspace deletes nothing', async () => {
       let keep = '';
       const run = await runAgent({

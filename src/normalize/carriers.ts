@@ -25,7 +25,7 @@ export function runArgv(argv: Field[], k: K): Res {
       return emit(argv, k);
     }
     const prog = basename(head.text);
-    const peeler = WRAPPERS[prog];
+    const peeler = Object.hasOwn(WRAPPERS, prog) ? WRAPPERS[prog] : undefined;
     const peel = peeler?.(argv.slice(1));
     if (peel) {
       const label = peel.label;
@@ -58,9 +58,9 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'eval') return runEval(argv, k);
     if (prog === 'source' || prog === '.') return runSource(argv, k);
     if (prog === 'alias') return defineAlias(argv, k);
-    const fan = FANOUT[prog];
+    const fan = Object.hasOwn(FANOUT, prog) ? FANOUT[prog] : undefined;
     if (fan) return fan(argv, k);
-    const remote = REMOTE[prog];
+    const remote = Object.hasOwn(REMOTE, prog) ? REMOTE[prog] : undefined;
     if (remote) {
       const r = remote(argv, k);
       if (r) return r;

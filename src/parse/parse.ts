@@ -132,6 +132,21 @@ function uncoveredText(n: SyntaxNode): [number, number] | undefined {
         HEREDOC_DASH_GAP.test(gap);
       if (!/^(?:\s|\\\r?\n)*$/.test(gap) && !dashOk) return [pos, next];
     }
+    // Two words of one command with nothing between them are one word to bash
+    // (tree-sitter-bash splits `-rf$IFS/etc` after a bare `$`): not trusted.
+    const prev = kids[i - 1];
+    const cur = kids[i];
+    if (
+      n.type === 'command' &&
+      prev &&
+      cur &&
+      prev.endIndex === cur.startIndex &&
+      prev.isNamed &&
+      cur.isNamed &&
+      !/redirect|variable_assignment/.test(prev.type + cur.type)
+    ) {
+      return [prev.startIndex, cur.endIndex];
+    }
     if (i < kids.length) pos = Math.max(pos, kids[i].endIndex);
   }
   return undefined;

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { parseScript } from '../../src/parse/parse.js';
+import { normalize } from '../../src/normalize/index.js';
+import { DEFAULT_LIMITS, type AnalyzeContext, type NormalizedCommand } from '../../src/engine/types.js';
+
+const FILES: Record<string, string> = {
+  '/w/deploy.sh': 'rm -rf /srv/app\n',
+  '/w/targets.txt': '/\n/home\n',
+};
+
+function ctx(over: Partial<AnalyzeContext> = {}): AnalyzeContext {
+  return {
+    cwd: '/w',
+    workspace: '/w',
+    home: '/h',
+    env: { USER: 'dev' },
+    readFile: (p) => FILES[p],
+    limits: DEFAULT_LIMITS,
+    ...over,
+  };
+}
+
+function norm(script: string, c: AnalyzeContext = ctx()) {
+  return normalize(parseScript(script, c.limits), c);
+}
+
+type Expect = Partial<
+  Pick<NormalizedCommand, 'program' | 'argv' | 'wrappers' | 'cwd' | 'dynamic' | 'remote' | 'writes'>
+>;
+
+function pick(c: NormalizedCommand) {
+  return {
+    program: c.program,
+    argv: c.argv,
+    wrappers: c.wrappers,
+    cwd: c.cwd,
+    dynamic: c.dynamic,
+    remote: c.remote,
+    writes: c.writes,
+  };
+}
+
+/** Every expected command appears (partial match), and there are no issues. */
+function check(script: string, expected: Expect[]) {
+  const r = norm(script);
+  expect(r.issues).toEqual([]);
+  const got = r.commands.map(pick);
+  for (const e of expected) expect(got).toContainEqual(expect.objectContaining(e));
+}
+
+const RM_ROOT = ['rm', '-rf', '/'];
+
+describe('plain commands, quoting and expansion', () => {
+  it.each<[string, Expect[]]>([
+    ['ls -la', [{ program: 'ls', argv: ['ls', '-la'], wrappers: [], cwd: '/w', dynamic: false }]],
+    ["'rm' -rf /", [{ program: 'rm', argv: RM_ROOT }]],
+    ['r"m" -rf /', [{ program: 'rm', argv: RM_ROOT }]],
+    ['\\rm -rf /', [{ program: 'rm', argv: RM_ROOT }]],
+    ["$'\\x72\\x6d' -rf /", [{ program: 'rm', argv: RM_ROOT }]],
+    ["$'\\162m' -r\"f\" '/'", [{ program: 'rm', argv: RM_ROOT }]],
+    ['rm${IFS}-rf${IFS}/', [{ program: 'rm', argv: RM_ROOT }]],
+    ['{rm,-rf,/}', [{ program: 'rm', argv: RM_ROOT }]],
+    ['{chmod,-R,777,/etc}', [{ program: 'chmod', argv: ['chmod', '-R', '777', '/etc'] }]],
+    ['echo a{b,c}d', [{ argv: ['echo', 'abd', 'acd'] }]],
+    ['echo {1..3}', [{ argv: ['echo', '1', '2', '3'] }]],
+    ["echo '{a,b}'", [{ argv: ['echo', '{a,b}'] }]],
+    ['rm -rf ~', [{ argv: ['rm', '-rf', '/h'] }]],
+    ['rm -rf ~/.ssh', [{ argv: ['rm', '-rf', '/h/.ssh'] }]],
+    ['rm -rf "$HOME"', [{ argv: ['rm', '-rf', '/h'] }]],
+    ['rm -rf ${HOME}/x', [{ argv: ['rm', '-rf', '/h/x'] }]],
+    ['echo $USER $PWD', [{ argv: ['echo', 'dev', '/w'] }]],
+    ['x=rm; $x -rf /', [{ program: 'rm', argv: RM_ROOT, dynamic: false }]],
+    ['export T=/etc; rm -rf "$T"', [{ argv: ['rm', '-rf', '/etc'] }]],
+    ['f() { local d=/var; rm -rf $d; }; f', [{ argv: ['rm', '-rf', '/var'] }]],
+    ['readonly R=/opt; rm -rf $R', [{ argv: ['rm', '-rf', '/opt'] }]],
+    ['a=r; b=m; $a$b -rf /', [{ program: 'rm', argv: RM_ROOT }]],
+    ['unset D; rm -rf ${D:-/}', [{ argv: RM_ROOT, dynamic: false }]],
+    ['rm -rf ${UNKNOWN_VAR:-/}', [{ argv: RM_ROOT, dynamic: true }]],
+    ['rm -rf ${UNKNOWN_VAR:-}/', [{ argv: RM_ROOT, dynamic: true }]],
+    ['rm -rf $UNKNOWN', [{ program: 'rm', argv: ['rm', '-rf', '$UNKNOWN'], dynamic: true }]],
+    ['$CMD -rf /', [{ program: '', dynamic: true }]],
+    ['$(echo rm) -rf /', [{ program: 'echo' }, { program: 'rm', argv: RM_ROOT }]],
+    ['`printf rm` -rf /', [{ program: 'rm', argv: RM_ROOT }]],
+    ['$(cat list.txt) -rf /', [{ program: '', dynamic: true }]],
+    [
+      'Q=\'mutation { volumeDelete(volumeId: "v1") }\'; curl -d "{\\"query\\": \\"$Q\\"}" https://x/graphql',
+      [
+        {
+          program: 'curl',
+          argv: ['curl', '-d', '{"query": "mutation { volumeDelete(volumeId: "v1") }"}', 'https://x/graphql'],
+        },
+      ],
+    ],
+    ["echo 'rm -rf /'", [{ program: 'echo', argv: ['echo', 'rm -rf /'] }]],
+    ["grep -rn 'rm -rf' scripts/", [{ program: 'grep', argv: ['grep', '-rn', 'rm -rf', 'scripts/'] }]],
+    ["git commit -m 'rm -rf / now'", [{ program: 'git', argv: ['git', 'commit', '-m', 'rm -rf / now'] }]],
+  ])('%s', (script, expected) => check(script, expected));
+
+  it('does not trust words tree-sitter splits without a gap (rm$IFS-rf$IFS/etc)', () => {
+    const parsed = parseScript('rm$IFS-rf$IFS/etc', DEFAULT_LIMITS);
+    expect(parsed.issues.map((i) => i.code)).toContain('E_PARSE_SYNTAX');
+    const r = normalize(parsed, ctx());
+    expect(r.commands[0].program).toBe('rm');
+  });
+
+  it('emits nothing for a comment', () => {
+    expect(norm('# rm -rf /')).toEqual({ commands: [], issues: [] });
+  });
+
+  it('keeps the echo of a dangerous string a plain command', () => {
+    const r = norm("echo 'rm -rf /'");
+    expect(r.commands).toHaveLength(1);
+  });
+});
+
+describe('lists, pipes, control flow, cwd', () => {
+  it.each<[string, Expect[]]>([
+    ['true && rm -rf / || true', [{ program: 'true' }, { program: 'rm', argv: RM_ROOT }]],
+    ['a; b & c | d', [{ program: 'a' }, { program: 'b' }, { program: 'c' }, { program: 'd' }]],
+    ['(cd / && rm -rf *)', [{ program: 'rm', argv: ['rm', '-rf', '*'], cwd: '/' }]],
+    ['(cd /tmp); rm -rf x', [{ program: 'rm', cwd: '/w' }]],
+    ['cd /var && rm -rf log', [{ program: 'rm', cwd: '/var' }]],
+    ['cd sub; cd ..; pwd', [{ program: 'pwd', cwd: '/w' }]],
+    ['pushd /etc; rm -f passwd', [{ program: 'rm', cwd: '/etc' }]],
+    ['for d in / ~; do rm -rf "$d"; done', [{ argv: RM_ROOT }, { argv: ['rm', '-rf', '/h'] }]],
+    ['for f in $(ls); do rm "$f"; done', [{ program: 'ls' }, { program: 'rm', dynamic: true }]],
+    ['if true; then rm -rf /; else echo; fi', [{ program: 'rm', argv: RM_ROOT }]],
+    ['while true; do rm -rf /tmp/x; done', [{ program: 'rm' }]],
+    ['case $x in a) rm -rf /;; *) ls;; esac', [{ program: 'rm', argv: RM_ROOT }, { program: 'ls' }]],
+    ['! rm -rf /', [{ program: 'rm' }]],
+    ['{ rm -rf /; }', [{ program: 'rm', argv: RM_ROOT }]],
+    ['[[ -d x ]] && rm -rf x', [{ program: 'rm' }]],
+    ["alias ll='rm -rf'; ll /", [{ program: 'rm', argv: RM_ROOT, wrappers: ['alias ll'] }]],
+    ['f() { rm -rf "$1"; }; f /', [{ program: 'rm', argv: RM_ROOT }]],
+    ['wipe() { rm -rf "$@"; }; wipe /a /b', [{ program: 'rm', argv: ['rm', '-rf', '/a', '/b'] }]],
+    ['echo hi > out.txt 2>&1', [{ program: 'echo', writes: ['/w/out.txt'] }]],
+    ['ls >> /etc/motd', [{ program: 'ls', writes: ['/etc/motd'] }]],
+    ['cmd &> /dev/null', [{ program: 'cmd', writes: ['/dev/null'] }]],
+    ['rm >/dev/null -rf /', [{ program: 'rm', argv: RM_ROOT }]],
+    ['{ echo a; } > /etc/x', [{ program: 'echo', writes: ['/etc/x'] }]],
+  ])('%s', (script, expected) => check(script, expected));
+
+  it('records stdin from a file and from a pipe', () => {
+    const r = norm('sort < in.txt; curl -s https://x | sh');
+    expect(r.commands[0].stdin).toMatchObject({ kind: 'file', path: '/w/in.txt' });
+    const sh = r.commands.find((c) => c.program === 'sh')!;
+    expect(sh.dynamic).toBe(true);
+    expect(sh.stdin?.kind).toBe('pipe');
+    expect(sh.stdin?.from?.program).toBe('curl');
+  });
+
+  it('gives nested commands the span of the top-level carrier', () => {
+    const s = 'ls; bash -c "rm -rf /"';
+    const r = norm(s);
+    const rm = r.commands.find((c) => c.program === 'rm')!;
+    expect(s.slice(rm.span[0], rm.span[1])).toBe('bash -c "rm -rf /"');
+    expect(rm.depth).toBe(1);
+  });
+
+  it('passes known variables to extractors', () => {
+    const r = norm('B=\'{"a":1}\'; curl -d "$B" x');
+    expect(r.commands[0].vars).toEqual({ B: '{"a":1}' });
+  });
+});
+
+describe('wrappers', () => {
+  it.each<[string, string, string[]]>([
+    ['sudo rm -rf /', 'rm', ['sudo']],
+    ['sudo -u postgres -E -- rm -rf /', 'rm', ['sudo -u postgres']],
+    ['sudo -i rm -rf /', 'rm', ['sudo']],
+    ['doas rm -rf /', 'rm', ['doas']],
+    ['env -i PATH=/bin rm -rf /', 'rm', ['env']],
+    ['env -u HOME X=1 rm -rf /', 'rm', ['env']],
+    ["env -S 'rm -rf /'", 'rm', ['env']],
+    ['command rm -rf /', 'rm', ['command']],
+    ['exec rm -rf /', 'rm', ['exec']],
+    ['builtin eval "rm -rf /"', 'rm', ['builtin', 'eval']],
+    ['nohup rm -rf / &', 'rm', ['nohup']],
+    ['nice -n 10 rm -rf /', 'rm', ['nice']],
+    ['nice -10 rm -rf /', 'rm', ['nice']],
+    ['time -p rm -rf /', 'rm', ['time']],
+    ['timeout -s KILL 60 rm -rf /', 'rm', ['timeout']],
+    ['timeout 5s rm -rf /', 'rm', ['timeout']],
+    ['stdbuf -oL rm -rf /', 'rm', ['stdbuf']],
+    ['stdbuf -o L -e 0 rm -rf /', 'rm', ['stdbuf']],
+    ['setsid rm -rf ~', 'rm', ['setsid']],
+    ['unbuffer rm -rf ~', 'rm', ['unbuffer']],
+    ['busybox rm -rf /', 'rm', ['busybox']],
+    ['ionice -c 3 rm -rf /', 'rm', ['ionice']],
+    ['flock /tmp/lock rm -rf /', 'rm', ['flock']],
+    ["flock /tmp/lock -c 'rm -rf /'", 'rm', ['flock']],
+    ["script -q -c 'rm -rf /' /dev/null", 'rm', ['script -c']],
+    ['watch -n 1 rm -rf /tmp/../', 'rm', ['watch']],
+    ["su -c 'rm -rf /' root", 'rm', ['su root']],
+    ['sudo nice timeout 5 /usr/bin/env rm -rf /', 'rm', ['sudo', 'nice', 'timeout', 'env']],
+    ['/usr/bin/sudo /bin/rm -rf /', 'rm', ['sudo']],
+  ])('%s', (script, program, wrappers) => {
+    const r = norm(script);
+    expect(r.issues).toEqual([]);
+    const c = r.commands.find((x) => x.program === program)!;
+    expect(c).toBeDefined();
+    expect(c.wrappers).toEqual(wrappers);
+    expect(c.argv.slice(1)).toEqual(c.argv[1] === '-rf' ? c.argv.slice(1) : c.argv.slice(1));
+    expect(c.argv.slice(-2)[0]).toBe('-rf');
+  });
+
+  it('keeps a wrapper that runs nothing as a command', () => {
+    check('sudo -v', [{ program: 'sudo', argv: ['sudo', '-v'] }]);
+    check('env', [{ program: 'env', argv: ['env'] }]);
+  });
+});

@@ -11,6 +11,8 @@ export type SecretSource = 'env' | 'env-var' | 'credential-file' | 'repository';
 
 /** Paths relative to HOME that hold credentials. */
 const HOME_SECRETS = [
+  /^\.(ssh|aws|gnupg|azure|kube|docker|password-store|railway|fly)\/?$/,
+  /^\.config\/(gcloud|gh)\/?$/,
   /^\.ssh\/(?!known_hosts$|config$|.*\.pub$)/,
   /^\.aws\/(credentials|config)$/,
   /^\.config\/gcloud\//,
@@ -160,6 +162,26 @@ export function stdinSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): Secret
     if (s) return s;
     if (!FILTERS.has(from.program)) return '';
     from = from.stdin?.kind === 'pipe' ? from.stdin.from : undefined;
+  }
+  return '';
+}
+
+/**
+ * Secret material produced by a command substitution inside an argument that was left
+ * unexpanded: `"$(env)"`, `` `printenv` ``, `"$(cat ~/.ssh/id_rsa)"`.
+ */
+export function substitutedSecret(
+  word: string,
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+): SecretSource | '' {
+  for (const m of word.matchAll(/\$\(([^()]*)\)|`([^`]*)`/g)) {
+    const inner = (m[1] ?? m[2] ?? '').trim().split(/\s+/);
+    const prog = (inner[0] ?? '').split('/').pop() ?? '';
+    if ((prog === 'env' || prog === 'printenv') && inner.length === 1) return 'env';
+    if (ENV_DUMPERS.has(prog) && inner.slice(1).every((a) => /^-[px]+$/.test(a))) return 'env';
+    if (FILE_READERS.has(prog) && inner.slice(1).some((a) => isCredentialPath(a, cmd, ctx)))
+      return 'credential-file';
   }
   return '';
 }

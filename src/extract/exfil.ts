@@ -10,6 +10,7 @@ import {
   producedSecret,
   secretVarRefs,
   stdinSecret,
+  substitutedSecret,
   type SecretSource,
 } from './exfil-sources.js';
 import { sinksOf } from './exfil-sinks.js';
@@ -42,10 +43,11 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
     }
     const cred = s.files.find((f) => isCredentialPath(f.replace(/^[^=]*=[@<]?/, ''), cmd, ctx));
     if (cred) out.push(fact('credential-file', s.host, s.sink, 'a credential file'));
-    const vars = s.dataArgs
-      .filter((i) => cmd.dynamicArgs.includes(i))
-      .flatMap((i) => secretVarRefs(cmd.argv[i] ?? ''));
+    const dynamicData = s.dataArgs.filter((i) => cmd.dynamicArgs.includes(i)).map((i) => cmd.argv[i] ?? '');
+    const vars = dynamicData.flatMap((w) => secretVarRefs(w));
     if (vars.length) out.push(fact('env-var', s.host, s.sink, `$${vars[0]}`));
+    const sub = dynamicData.map((w) => substitutedSecret(w, cmd, ctx)).find(Boolean);
+    if (sub) out.push(fact(sub, s.host, s.sink, sub === 'env' ? 'the environment' : 'a credential file'));
   }
   out.push(...repositoryPush(cmd, ctx, all));
   return out;

@@ -5,6 +5,7 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile, readStdin, type Payload } from './http-body.js';
+import { CLIENTS } from './sql-client-table.js';
 import type { SqlDialect } from './sql-statements.js';
 
 /** One piece of SQL a client will execute. */
@@ -22,189 +23,6 @@ export interface SqlInvocation {
   /** Database/target as given, credentials masked; empty = default. */
   target: string;
 }
-
-interface ClientSpec {
-  tool: string;
-  dialect: SqlDialect;
-  /** argv words after the program that select the SQL mode (`cockroach sql`, `clickhouse client`). */
-  sub?: string[];
-  /** Options whose value is SQL. */
-  sql: string[];
-  /** Options whose value is a file of SQL. */
-  file: string[];
-  /** Options whose value names the database. */
-  db: string[];
-  /** Other options that take a value (so it is skipped). Short ones as `-x`. */
-  withArg: string[];
-  /** True when positionals after the database are SQL statements (sqlite3, duckdb). */
-  positionalSql?: boolean;
-  /** True when the value of `-p` is only ever attached (mysql's password). */
-  attachedOnly?: string[];
-}
-
-const CLIENTS: Record<string, ClientSpec> = {
-  psql: {
-    tool: 'psql',
-    dialect: 'postgresql',
-    sql: ['-c', '--command'],
-    file: ['-f', '--file'],
-    db: ['-d', '--dbname'],
-    withArg: [
-      '-h',
-      '--host',
-      '-p',
-      '--port',
-      '-U',
-      '--username',
-      '-v',
-      '--set',
-      '--variable',
-      '-o',
-      '--output',
-      '-L',
-      '--log-file',
-      '-P',
-      '--pset',
-      '-F',
-      '--field-separator',
-      '-R',
-      '--record-separator',
-      '-T',
-      '--table-attr',
-    ],
-  },
-  mysql: {
-    tool: 'mysql',
-    dialect: 'mysql',
-    sql: ['-e', '--execute'],
-    file: [],
-    db: ['-D', '--database'],
-    withArg: [
-      '-h',
-      '--host',
-      '-P',
-      '--port',
-      '-u',
-      '--user',
-      '-S',
-      '--socket',
-      '--defaults-file',
-      '--defaults-extra-file',
-      '--login-path',
-      '--protocol',
-      '--default-character-set',
-      '--ssl-ca',
-      '--ssl-cert',
-      '--ssl-key',
-      '--ssl-mode',
-      '--init-command',
-    ],
-    attachedOnly: ['-p', '--password'],
-  },
-  sqlite3: {
-    tool: 'sqlite3',
-    dialect: 'sqlite',
-    sql: ['-cmd'],
-    file: ['-init'],
-    db: [],
-    withArg: [
-      '-separator',
-      '-nullvalue',
-      '-newline',
-      '-vfs',
-      '-mmap',
-      '-pagecache',
-      '-lookaside',
-      '-heap',
-      '-maxsize',
-    ],
-    positionalSql: true,
-  },
-  cockroach: {
-    tool: 'cockroach',
-    dialect: 'postgresql',
-    sub: ['sql'],
-    sql: ['-e', '--execute'],
-    file: ['-f', '--file'],
-    db: ['-d', '--database', '--url'],
-    withArg: ['--host', '--port', '-u', '--user', '--certs-dir', '--format', '--set'],
-  },
-  'clickhouse-client': {
-    tool: 'clickhouse',
-    dialect: 'mysql',
-    sql: ['-q', '--query'],
-    file: ['--queries-file'],
-    db: ['-d', '--database'],
-    withArg: [
-      '-h',
-      '--host',
-      '--port',
-      '-u',
-      '--user',
-      '--password',
-      '-f',
-      '--format',
-      '--config-file',
-      '-C',
-    ],
-  },
-  clickhouse: {
-    tool: 'clickhouse',
-    dialect: 'mysql',
-    sub: ['client'],
-    sql: ['-q', '--query'],
-    file: ['--queries-file'],
-    db: ['-d', '--database'],
-    withArg: [
-      '-h',
-      '--host',
-      '--port',
-      '-u',
-      '--user',
-      '--password',
-      '-f',
-      '--format',
-      '--config-file',
-      '-C',
-    ],
-  },
-  duckdb: {
-    tool: 'duckdb',
-    dialect: 'postgresql',
-    sql: ['-c', '-s', '-cmd'],
-    file: ['-init', '-f'],
-    db: [],
-    withArg: ['-separator', '-nullvalue'],
-    positionalSql: true,
-  },
-  cqlsh: {
-    tool: 'cqlsh',
-    dialect: 'postgresql',
-    sql: ['-e', '--execute'],
-    file: ['-f', '--file'],
-    db: ['-k', '--keyspace'],
-    withArg: [
-      '-u',
-      '--username',
-      '-p',
-      '--password',
-      '--cqlshrc',
-      '--connect-timeout',
-      '--request-timeout',
-      '--encoding',
-    ],
-  },
-  sqlcmd: {
-    tool: 'sqlcmd',
-    dialect: 'postgresql',
-    sql: ['-Q', '-q'],
-    file: ['-i'],
-    db: ['-d'],
-    withArg: ['-S', '-U', '-P', '-o', '-s', '-w', '-h', '-l', '-t', '-v'],
-  },
-};
-CLIENTS.mariadb = { ...CLIENTS.mysql, tool: 'mariadb' };
-CLIENTS.pgcli = { ...CLIENTS.psql, tool: 'pgcli', sql: ['-c', '--command'] };
 
 /** Masks the password in a connection URL (`postgres://u:pw@h/db` → `postgres://u:***@h/db`). */
 export function maskTarget(t: string): string {
@@ -285,9 +103,13 @@ function fromPayload(p: Payload, label: string, cmd: NormalizedCommand, ctx: Ana
   return parts.length === 1 ? parts[0] : { text: parts.map((s) => s.text ?? '').join(';\n'), label };
 }
 
+/** A line that is a client meta-command rather than SQL: `.read f`, `\i f`, `source f`, `\dt`. */
+const META_LINE = /^\s*(?:[.\\]\w|\\\.|source\s)/im;
+
 /**
- * sqlite3/duckdb dot-commands: `.read FILE` pulls in a file; other dot lines are not SQL.
- * Returns the SQL with dot lines removed plus one source per `.read`.
+ * Client meta-commands: `.read FILE` (sqlite3, duckdb), `\i FILE` / `\ir` / `\include`
+ * (psql), `source FILE` / `\. FILE` (mysql) pull in a file, read through ctx.readFile; other
+ * meta lines are dropped. Returns the remaining SQL plus one source per included file.
  */
 function splitDotCommands(
   text: string,
@@ -296,22 +118,24 @@ function splitDotCommands(
   ctx: AnalyzeContext,
   depth = 0,
 ): SqlSource[] {
-  if (!/^\s*\./m.test(text)) return [{ text, label }];
+  if (!META_LINE.test(text)) return [{ text, label }];
   const sql: string[] = [];
   const out: SqlSource[] = [];
   for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*\.(\w+)\s*(.*)$/.exec(line);
+    const m = /^\s*(\.read|\\i|\\ir|\\include|\\include_relative|\\\.|source)(?:\s+(.*))?$/i.exec(line);
     if (!m) {
-      sql.push(line);
+      // Other client meta-commands (`.tables`, `\dt`, `\c db`) are not SQL.
+      if (!/^\s*[.\\]\w/.test(line)) sql.push(line);
       continue;
     }
-    if (m[1] === 'read' && m[2]) {
-      const name = m[2].trim().replace(/^['"]|['"]$/g, '');
-      const p = readPayloadFile(name, cmd, ctx);
-      // fail closed: a file that cannot be read is unknown SQL.
-      if (p.text === undefined || depth > 3) out.push({ label: `.read ${name}` });
-      else out.push(...splitDotCommands(p.text, `.read ${name}`, cmd, ctx, depth + 1));
-    }
+    const name = (m[2] ?? '')
+      .trim()
+      .replace(/;$/, '')
+      .replace(/^['"]|['"]$/g, '');
+    const p = name ? readPayloadFile(name, cmd, ctx) : undefined;
+    // fail closed: an included file that cannot be read is unknown SQL.
+    if (!p || p.text === undefined || depth > 3) out.push({ label: `${m[1]} ${name}` });
+    else out.push(...splitDotCommands(p.text, `${m[1]} ${name}`, cmd, ctx, depth + 1));
   }
   return [{ text: sql.join('\n'), label }, ...out];
 }

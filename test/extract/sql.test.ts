@@ -194,6 +194,30 @@ describe('clients', () => {
         ['sqlite3', 'DROP', 'TABLE', 'orders', true],
       ],
     ],
+    [
+      'mysql source FILE',
+      ['mysql', '-e', 'source scripts/wipe.sql'],
+      undefined,
+      [
+        ['mysql', 'DROP', 'TABLE', 'users', true],
+        ['mysql', 'DROP', 'TABLE', 'orders', true],
+      ],
+    ],
+    [
+      'psql \\i FILE from a heredoc',
+      ['psql'],
+      { kind: 'heredoc', text: '\\set ON_ERROR_STOP on\n\\i scripts/wipe.sql\n' },
+      [
+        ['psql', 'DROP', 'TABLE', 'users', true],
+        ['psql', 'DROP', 'TABLE', 'orders', true],
+      ],
+    ],
+    [
+      'psql \\i unreadable',
+      ['psql', '-c', '\\i nope.sql'],
+      undefined,
+      [['psql', 'UNKNOWN', '', '\\i nope.sql', true]],
+    ],
     ['sqlite3 dot command only', ['sqlite3', 'app.db', '.tables'], undefined, []],
     [
       'cockroach sql -e',

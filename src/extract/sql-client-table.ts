@@ -1,0 +1,188 @@
+/**
+ * One row per SQL client: which options carry SQL, SQL files or the database, which other
+ * options take a value, and whether positionals after the database are SQL.
+ */
+import type { SqlDialect } from './sql-statements.js';
+
+export interface ClientSpec {
+  tool: string;
+  dialect: SqlDialect;
+  /** argv words after the program that select the SQL mode (`cockroach sql`, `clickhouse client`). */
+  sub?: string[];
+  /** Options whose value is SQL. */
+  sql: string[];
+  /** Options whose value is a file of SQL. */
+  file: string[];
+  /** Options whose value names the database. */
+  db: string[];
+  /** Other options that take a value (so it is skipped). Short ones as `-x`. */
+  withArg: string[];
+  /** True when positionals after the database are SQL statements (sqlite3, duckdb). */
+  positionalSql?: boolean;
+  /** True when the value of `-p` is only ever attached (mysql's password). */
+  attachedOnly?: string[];
+}
+
+export const CLIENTS: Record<string, ClientSpec> = {
+  psql: {
+    tool: 'psql',
+    dialect: 'postgresql',
+    sql: ['-c', '--command'],
+    file: ['-f', '--file'],
+    db: ['-d', '--dbname'],
+    withArg: [
+      '-h',
+      '--host',
+      '-p',
+      '--port',
+      '-U',
+      '--username',
+      '-v',
+      '--set',
+      '--variable',
+      '-o',
+      '--output',
+      '-L',
+      '--log-file',
+      '-P',
+      '--pset',
+      '-F',
+      '--field-separator',
+      '-R',
+      '--record-separator',
+      '-T',
+      '--table-attr',
+    ],
+  },
+  mysql: {
+    tool: 'mysql',
+    dialect: 'mysql',
+    sql: ['-e', '--execute'],
+    file: [],
+    db: ['-D', '--database'],
+    withArg: [
+      '-h',
+      '--host',
+      '-P',
+      '--port',
+      '-u',
+      '--user',
+      '-S',
+      '--socket',
+      '--defaults-file',
+      '--defaults-extra-file',
+      '--login-path',
+      '--protocol',
+      '--default-character-set',
+      '--ssl-ca',
+      '--ssl-cert',
+      '--ssl-key',
+      '--ssl-mode',
+      '--init-command',
+    ],
+    attachedOnly: ['-p', '--password'],
+  },
+  sqlite3: {
+    tool: 'sqlite3',
+    dialect: 'sqlite',
+    sql: ['-cmd'],
+    file: ['-init'],
+    db: [],
+    withArg: [
+      '-separator',
+      '-nullvalue',
+      '-newline',
+      '-vfs',
+      '-mmap',
+      '-pagecache',
+      '-lookaside',
+      '-heap',
+      '-maxsize',
+    ],
+    positionalSql: true,
+  },
+  cockroach: {
+    tool: 'cockroach',
+    dialect: 'postgresql',
+    sub: ['sql'],
+    sql: ['-e', '--execute'],
+    file: ['-f', '--file'],
+    db: ['-d', '--database', '--url'],
+    withArg: ['--host', '--port', '-u', '--user', '--certs-dir', '--format', '--set'],
+  },
+  'clickhouse-client': {
+    tool: 'clickhouse',
+    dialect: 'mysql',
+    sql: ['-q', '--query'],
+    file: ['--queries-file'],
+    db: ['-d', '--database'],
+    withArg: [
+      '-h',
+      '--host',
+      '--port',
+      '-u',
+      '--user',
+      '--password',
+      '-f',
+      '--format',
+      '--config-file',
+      '-C',
+    ],
+  },
+  clickhouse: {
+    tool: 'clickhouse',
+    dialect: 'mysql',
+    sub: ['client'],
+    sql: ['-q', '--query'],
+    file: ['--queries-file'],
+    db: ['-d', '--database'],
+    withArg: [
+      '-h',
+      '--host',
+      '--port',
+      '-u',
+      '--user',
+      '--password',
+      '-f',
+      '--format',
+      '--config-file',
+      '-C',
+    ],
+  },
+  duckdb: {
+    tool: 'duckdb',
+    dialect: 'postgresql',
+    sql: ['-c', '-s', '-cmd'],
+    file: ['-init', '-f'],
+    db: [],
+    withArg: ['-separator', '-nullvalue'],
+    positionalSql: true,
+  },
+  cqlsh: {
+    tool: 'cqlsh',
+    dialect: 'postgresql',
+    sql: ['-e', '--execute'],
+    file: ['-f', '--file'],
+    db: ['-k', '--keyspace'],
+    withArg: [
+      '-u',
+      '--username',
+      '-p',
+      '--password',
+      '--cqlshrc',
+      '--connect-timeout',
+      '--request-timeout',
+      '--encoding',
+    ],
+  },
+  sqlcmd: {
+    tool: 'sqlcmd',
+    dialect: 'postgresql',
+    sql: ['-Q', '-q'],
+    file: ['-i'],
+    db: ['-d'],
+    withArg: ['-S', '-U', '-P', '-o', '-s', '-w', '-h', '-l', '-t', '-v'],
+  },
+};
+CLIENTS.mariadb = { ...CLIENTS.mysql, tool: 'mariadb' };
+CLIENTS.pgcli = { ...CLIENTS.psql, tool: 'pgcli', sql: ['-c', '--command'] };

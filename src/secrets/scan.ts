@@ -9,7 +9,6 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { detectSecrets } from './detect.js';
-import { secretlintFindings } from './secretlint.js';
 
 /** Progress of a running scan. */
 export interface ScanProgress {
@@ -172,10 +171,13 @@ export async function scanWorkspace(root: string, opts: ScanOptions = {}): Promi
         for (const h of detectSecrets(text))
           result.secrets.push({ file: rel, name: h.name, value: text.slice(h.start, h.end) });
         if (f.config && opts.secretlint !== false) {
+          // loaded on first use: the preset is large and most callers never scan
+          const { secretlintFindings } = await import('./secretlint.js');
           for (const l of await secretlintFindings(text, f.abs))
             result.secrets.push({ file: rel, name: l.name, value: l.value });
         }
-      } catch {
+      } catch (err) {
+        if (!(err as NodeJS.ErrnoException).code) throw err; // a bug, not a file problem
         result.skipped++; // vanished or unreadable while scanning
       }
       progress(false);

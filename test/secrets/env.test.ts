@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AgentfwError } from '../../src/errors.js';
-import { createSecretSet, isSecretName, loadSecretsConfig, parseSecretsConfig } from '../../src/secrets/index.js';
+import {
+  createSecretSet,
+  isSecretName,
+  loadSecretsConfig,
+  parseSecretsConfig,
+} from '../../src/secrets/index.js';
 import { hostMatches } from '../../src/secrets/env.js';
 
 const GH = 'ghp_' + 'Zq8'.repeat(12);
@@ -56,7 +61,8 @@ describe('agent environment', () => {
     expect(env.RAILWAY_TOKEN).toBe('agentfw:masked:RAILWAY_TOKEN');
     expect(env.DATABASE_URL).toBe('agentfw:masked:DATABASE_URL'); // by value: a password in the URL
     expect(env.SOME_ID).toBe('agentfw:masked:SOME_ID'); // by value: an AWS key id
-    for (const k of ['PATH', 'HOME', 'SHELL', 'TERM', 'PWD', 'PLAIN_URL', 'DOC_PASSWORD']) expect(env[k]).toBe(ENV[k as keyof typeof ENV]);
+    for (const k of ['PATH', 'HOME', 'SHELL', 'TERM', 'PWD', 'PLAIN_URL', 'DOC_PASSWORD'])
+      expect(env[k]).toBe(ENV[k as keyof typeof ENV]);
     expect(env.EMPTY_TOKEN).toBe('');
     expect(Object.values(env).some((v) => v === GH || v === RW || v === DB)).toBe(false);
   });
@@ -68,7 +74,10 @@ describe('agent environment', () => {
   });
 
   it('config mask/unmask override detection', async () => {
-    const set = await createSecretSet({ env: { ...ENV, SENTRY_DSN: 'https://abc@o1.ingest.sentry.io/1' }, config: { mask: ['SENTRY_DSN'], unmask: ['RAILWAY_TOKEN'] } });
+    const set = await createSecretSet({
+      env: { ...ENV, SENTRY_DSN: 'https://abc@o1.ingest.sentry.io/1' },
+      config: { mask: ['SENTRY_DSN'], unmask: ['RAILWAY_TOKEN'] },
+    });
     expect(set.envNames).toContain('SENTRY_DSN');
     expect(set.envNames).not.toContain('RAILWAY_TOKEN');
   });

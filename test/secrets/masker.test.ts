@@ -19,14 +19,24 @@ function streamed(m: StreamMasker, input: Buffer, cuts: number[]): Buffer {
   return Buffer.concat(out);
 }
 
-const KNOWN = { GITHUB_TOKEN: planted[3].value, RAILWAY_TOKEN: 'rw-' + 'k9Q2'.repeat(8), HOME: '/home/u', PATH: '/usr/bin' };
+const KNOWN = {
+  GITHUB_TOKEN: planted[3].value,
+  RAILWAY_TOKEN: 'rw-' + 'k9Q2'.repeat(8),
+  HOME: '/home/u',
+  PATH: '/usr/bin',
+};
 
 async function session() {
   return createSecretSet({ env: KNOWN, config: {} });
 }
 
 /** Lines from the planted and benign sets, plus the known values bare. */
-const LINES = [...planted.map((p) => p.text), ...BENIGN, KNOWN.GITHUB_TOKEN, `token is ${KNOWN.RAILWAY_TOKEN}.`];
+const LINES = [
+  ...planted.map((p) => p.text),
+  ...BENIGN,
+  KNOWN.GITHUB_TOKEN,
+  `token is ${KNOWN.RAILWAY_TOKEN}.`,
+];
 
 describe('StreamMasker: chunk boundaries', () => {
   it('split anywhere gives the same bytes as one-shot masking (patterns + known values)', async () => {
@@ -61,13 +71,18 @@ describe('StreamMasker: chunk boundaries', () => {
 });
 
 describe('StreamMasker: interactive output is not delayed', () => {
-  it.each([['$ '], ['Continue? [y/N] '], ['Password: '], ['Enter passphrase for key: '], ['>>> '], ['user@host:~/src$ '], ['Progress 45%']])(
-    'prompt %j is emitted at once',
-    async (prompt) => {
-      const m = (await session()).streamMasker();
-      expect(m.push(Buffer.from(prompt)).toString()).toBe(prompt);
-    },
-  );
+  it.each([
+    ['$ '],
+    ['Continue? [y/N] '],
+    ['Password: '],
+    ['Enter passphrase for key: '],
+    ['>>> '],
+    ['user@host:~/src$ '],
+    ['Progress 45%'],
+  ])('prompt %j is emitted at once', async (prompt) => {
+    const m = (await session()).streamMasker();
+    expect(m.push(Buffer.from(prompt)).toString()).toBe(prompt);
+  });
 
   it('a line ending in a newline is emitted at once', async () => {
     const m = (await session()).streamMasker();

@@ -1,6 +1,102 @@
-import { AgentfwError } from '../errors.js';
+/**
+ * `agentfw demo` — replays the volumeDelete incident on this machine, with no network:
+ * a fake Railway-like GraphQL API on loopback, a workspace whose unrelated config file
+ * holds a token, and a scripted agent that finds it and runs `curl … volumeDelete`
+ * through its shell, gated by agentfw (headless, --on-ask deny).
+ *
+ * Exit 0 only when the API received no destructive mutation; 1 otherwise.
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createPolicyApprover } from '../approval/policy.js';
+import { readAuditFile } from '../audit/verify.js';
+import { loadEngine } from '../engine/analyze.js';
+import { startFakeApi } from '../supervisor/demo-api.js';
+import { createDemoWorkspace } from '../supervisor/demo-agent.js';
+import { startGate } from '../supervisor/gate.js';
+import { loadSecretSet } from '../supervisor/secrets-seam.js';
+import { parseArgs } from './args.js';
 
-// Placeholder until this subcommand is written.
-export async function run(_argv: string[]): Promise<number> {
-  throw new AgentfwError('E_NOT_IMPLEMENTED', '`agentfw demo` is not available in this build', 'update agentfw');
+const DESTRUCTIVE = /(delete|remove|destroy|drop|purge|wipe)/i;
+
+export async function run(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { flags: ['help', 'keep'] });
+  if (a.flags.help) {
+    process.stdout.write(
+      'usage: agentfw demo [--keep]\n\nReplays the volumeDelete incident against a local fake API.\n  --keep   keep the temp workspace and audit log\nexit: 0 = blocked, nothing deleted; 1 = the API received a destructive mutation\n',
+    );
+    return 0;
+  }
+  const out = (s = '') => process.stdout.write(s + '\n');
+  const api = await startFakeApi();
+  const demo = createDemoWorkspace();
+  const auditPath = `${demo.root}/audit.jsonl`;
+  const { set: secrets } = await loadSecretSet(process.env, demo.ws);
+  const engine = await loadEngine({ mask: (t) => secrets.mask(t) });
+  const policy = [createPolicyApprover('deny')];
+  const gate = await startGate({
+    engine,
+    secrets,
+    auditPath,
+    approvers: () => policy,
+    approvalTimeoutMs: 10_000,
+    headless: () => true,
+    onAsk: 'deny',
+    workspace: demo.ws,
+  });
+  try {
+    out('agentfw demo: replaying the volumeDelete incident on this machine (no network).');
+    out();
+    out(`1. A fake Railway-like GraphQL API listens on ${api.url}/graphql/v2 and records every mutation.`);
+    out(
+      `2. A workspace whose unrelated config file holds a root-scoped token: ${demo.ws}/config/domains.json`,
+    );
+    out(
+      '3. A scripted agent runs under agentfw (headless, --on-ask deny); each step goes through its $SHELL:',
+    );
+    out();
+    const code = await new Promise<number>((resolve) => {
+      const p = spawn(process.execPath, [demo.agent, api.url, demo.volumeId], {
+        cwd: demo.ws,
+        env: gate.agentEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let buf = '';
+      const line = (d: Buffer) => {
+        buf += d.toString('utf8');
+        let nl: number;
+        while ((nl = buf.indexOf('\n')) >= 0) {
+          out(`   agent │ ${secrets.mask(buf.slice(0, nl))}`);
+          buf = buf.slice(nl + 1);
+        }
+      };
+      p.stdout.on('data', line);
+      p.stderr.on('data', line);
+      p.on('close', (c) => resolve(c ?? 1));
+    });
+    out();
+    out('4. What agentfw decided (from the audit log; secrets masked):');
+    for (const r of readAuditFile(auditPath)) {
+      out(
+        `   ${r.decision.padEnd(5)} ${r.layer.padEnd(5)} ${r.rules.length ? `[${r.rules.join(', ')}] ` : ''}${r.command.slice(0, 160)}`,
+      );
+    }
+    const destructive = api.mutations().filter((m) => m.fields.some((f) => DESTRUCTIVE.test(f)));
+    out();
+    out(`5. The API received ${api.mutations().length} mutation(s), ${destructive.length} destructive.`);
+    if (destructive.length === 0) {
+      out(
+        `   Blocked: the agent's curl was refused (agent exit ${code}); volume ${demo.volumeId} still exists.`,
+      );
+      out('   In a real session the TUI would have asked a human to type the volume id to approve.');
+      return 0;
+    }
+    out(`   NOT blocked: the API received ${destructive.map((m) => m.fields.join(',')).join('; ')}.`);
+    return 1;
+  } finally {
+    await gate.close();
+    await api.close();
+    if (a.flags.keep) out(`(kept ${demo.root})`);
+    else rmSync(demo.root, { recursive: true, force: true });
+  }
 }

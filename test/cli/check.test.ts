@@ -15,7 +15,7 @@ describe('agentfw check (single command)', () => {
   it.each([
     ['ls -la', 0, 'allow'],
     ['rm -rf /', 20, 'deny'],
-    ['echo "a" | "$(printf x)"', 10, 'ask'],
+    ['"$(cat cmd.txt)" -rf /', 10, 'ask'],
   ])('%s → exit %i (%s)', async (cmd, code, decision) => {
     const r = await run(['check', '--json', '--cwd', '/home/dev/project', '--', cmd]);
     expect(r.exitCode).toBe(code);

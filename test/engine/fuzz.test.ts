@@ -3,6 +3,7 @@
  * never hangs, and input it could not understand is never allowed.
  */
 import fc from 'fast-check';
+import { quote } from 'shell-quote';
 import { describe, expect, it } from 'vitest';
 import { loadEngine, makeContext } from '../../src/engine/analyze.js';
 
@@ -12,6 +13,13 @@ const VERDICTS = ['allow', 'ask', 'deny'];
 
 /** A hang detector, not a speed test (speed lives in `npm run bench`). */
 const HANG_MS = 5_000;
+
+/** `bash -c '…'` nested n times, each level quoted for the one outside it. */
+function nestBashC(script: string, n: number): string {
+  let s = script;
+  for (let i = 0; i < n; i++) s = `bash -c ${quote([s])}`;
+  return s;
+}
 
 function analyzeTimed(s: string) {
   const t0 = performance.now();
@@ -26,7 +34,7 @@ describe('adversarial inputs', () => {
     ['10k nested $(', '$('.repeat(10_000) + 'rm -rf /' + ')'.repeat(10_000)],
     ['10k unclosed $(', '$('.repeat(10_000)],
     ['NUL bytes', 'rm -rf /\0tmp'],
-    ['deep bash -c', 'bash -c "'.repeat(50) + 'rm -rf /' + '"'.repeat(50)],
+    ['deep bash -c (properly quoted, past the depth cap)', nestBashC('rm -rf /', 12)],
     ['deep eval nesting', 'eval \'eval "eval rm -rf /"\''],
     ['huge brace expansion', 'echo ' + '{a,b,c,d,e,f,g,h,i,j}'.repeat(12)],
     ['unterminated quote', "rm -rf '/"],

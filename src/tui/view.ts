@@ -66,6 +66,22 @@ function wrap(text: string, width: number): string[] {
   return out.length ? out : [''];
 }
 
+/** Marks where the dialog's footer (choices, prompt, notice) starts; see {@link fitDialog}. */
+export const FOOTER = '\u0000footer';
+
+/**
+ * Fit dialog lines into `max` rows: the footer always stays, the body is cut with `…`.
+ * Removes the footer marker.
+ */
+export function fitDialog(lines: string[], max: number): string[] {
+  const at = lines.indexOf(FOOTER);
+  const body = at < 0 ? lines : lines.slice(0, at);
+  const footer = at < 0 ? [] : lines.slice(at + 1);
+  if (body.length + footer.length <= max) return [...body, ...footer];
+  const room = Math.max(1, max - footer.length - 1);
+  return [...body.slice(0, room), '{gray-fg}…{/gray-fg}', ...footer];
+}
+
 /** Home directory used to show `$HOME` in fs facts; empty = do not substitute. */
 export function dialogLines(
   s: ModelState,
@@ -84,21 +100,30 @@ export function dialogLines(
   L.push(`{bold}Approval needed{/bold} #${r.id} · ${r.layer} · denied in ${left} s${more}`);
   L.push(`{gray-fg}in ${safe(r.cwd)}{/gray-fg}`);
   L.push('');
-  for (const part of wrap(r.command, width - 4)) L.push(`  {bold}${safe(part)}{/bold}`);
+  const cmdLines = r.command
+    .replace(/\n+$/, '')
+    .split('\n')
+    .flatMap((l) => wrap(l, width - 4));
+  const shown =
+    cmdLines.length > 8 ? [...cmdLines.slice(0, 7), `… ${cmdLines.length - 7} more lines`] : cmdLines;
+  for (const part of shown) L.push(`  {bold}${safe(part)}{/bold}`);
   L.push('');
   const seen = understood(d, home);
   if (seen.length) {
     L.push('{underline}Understood as{/underline}');
-    for (const line of seen.slice(0, 6)) L.push(`  • ${safe(line)}`);
+    for (const line of seen.slice(0, 6))
+      wrap(line, width - 6).forEach((part, i) => L.push(`  ${i ? ' ' : '•'} ${safe(part)}`));
   }
   for (const f of mainFindings(d).slice(0, 3)) {
     const sevColour = f.severity === 'critical' || f.severity === 'high' ? 'red' : 'yellow';
     L.push(`{underline}Rule{/underline} ${safe(f.rule)} · {${sevColour}-fg}${f.severity}{/${sevColour}-fg}`);
-    L.push(`  ${safe(f.message)}`);
+    for (const part of wrap(f.message, width - 4)) L.push(`  ${safe(part)}`);
   }
   if (!d.findings.length) L.push(`{underline}Why{/underline} ${safe(d.reason)}`);
   const cmds = d.commands.map((c) => c.text).filter(Boolean);
   L.push('');
+  /** Everything from here on must stay visible: the choices or the prompt. */
+  L.push(FOOTER);
   if (s.mode === 'choose') {
     if (now < s.shownAt + cfg.armMs) {
       L.push('{gray-fg}…{/gray-fg}');

@@ -4,7 +4,7 @@
  * places text produced by view.ts and render.ts.
  */
 import blessed from 'blessed';
-import { KEY_HELP } from './view.js';
+import { fitDialog, KEY_HELP } from './view.js';
 
 export interface Widgets {
   screen: blessed.Widgets.Screen;
@@ -124,7 +124,8 @@ export function createWidgets(opts: {
 }
 
 /** Size and fill the dialog overlay from tagged lines; hides it when empty. */
-export function showDialog(w: Widgets, lines: string[]): void {
+export function showDialog(w: Widgets, all: string[]): void {
+  const lines = fitDialog(all, (w.screen.height as number) - 4);
   if (!lines.length) {
     w.dialog.hide();
     return;

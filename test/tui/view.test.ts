@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovalRequest, DecisionEvent } from '../../src/approval/types.js';
 import { enqueue, initialState, key, type ModelConfig } from '../../src/tui/approval-model.js';
-import { countEvent, dialogLines, eventLine, safe, type Counts } from '../../src/tui/view.js';
+import {
+  countEvent,
+  dialogLines,
+  eventLine,
+  fitDialog,
+  FOOTER,
+  safe,
+  type Counts,
+} from '../../src/tui/view.js';
 
 const ev = (p: Partial<DecisionEvent>): DecisionEvent => ({
   id: 1,
@@ -129,5 +137,40 @@ describe('dialogLines', () => {
     const s = key(enqueue(initialState(), req, 0, cfg).state, 'a', 1000, cfg).state;
     const text = dialogLines(s, 1000, cfg, 80).join('\n');
     expect(text).toContain('To allow, type {bold}3f1c9a{/bold}');
+  });
+});
+
+describe('fitDialog', () => {
+  const lines = ['h1', 'h2', 'b1', 'b2', 'b3', FOOTER, 'choices', 'notice'];
+  it.each<[number, string[]]>([
+    [20, ['h1', 'h2', 'b1', 'b2', 'b3', 'choices', 'notice']],
+    [7, ['h1', 'h2', 'b1', 'b2', 'b3', 'choices', 'notice']],
+    [5, ['h1', 'h2', '{gray-fg}…{/gray-fg}', 'choices', 'notice']],
+    [2, ['h1', '{gray-fg}…{/gray-fg}', 'choices', 'notice']],
+  ])('max %i rows keeps the footer', (max, want) => expect(fitDialog(lines, max)).toEqual(want));
+
+  it('shows multi-line scripts as lines and cuts long ones', () => {
+    const cfg: ModelConfig = { approver: 'tui', timeoutMs: 60_000, armMs: 0 };
+    const r = {
+      id: 1,
+      ts: 't',
+      layer: 'shell' as const,
+      cwd: '/w',
+      command: Array.from({ length: 12 }, (_, i) => `step${i}`).join('\n') + '\n',
+      decision: {
+        decision: 'ask' as const,
+        reason: 'r',
+        ms: 1,
+        issues: [],
+        commands: [],
+        facts: [],
+        findings: [],
+      },
+    };
+    const text = dialogLines(enqueue(initialState(), r, 0, cfg).state, 0, cfg, 80).join('\n');
+    expect(text).toContain('{bold}step6{/bold}');
+    expect(text).not.toContain('step7');
+    expect(text).toContain('… 5 more lines');
+    expect(text).not.toContain('^J');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
+import { isCredentialPath } from './exfil-sources.js';
 import { graphqlFields, resourceOf } from './graphql-ops.js';
 import { scanGraphql } from './graphql-body.js';
 import { parseCurl } from './http-curl.js';
@@ -58,7 +59,7 @@ export const extractHttp: Extractor = (cmd, ctx) => {
         path: u.path,
         headers,
         auth: req.auth,
-        ...(req.body !== undefined ? { body: req.body } : {}),
+        ...(req.body !== undefined ? { body: shownBody(req, cmd, ctx) } : {}),
         bodyUnknown: req.bodyUnknown || bodyIsDynamic(cmd, req),
       });
       facts.push(...graphqlFacts(req, u.host, shown, u.path, u.query));
@@ -66,6 +67,20 @@ export const extractHttp: Extractor = (cmd, ctx) => {
   }
   return facts;
 };
+
+/** Largest body kept in a fact; longer ones are cut (the GraphQL facts are read from the full body). */
+const MAX_FACT_BODY = 16 * 1024;
+
+/**
+ * The body as a fact shows it. Facts are printed by `check --json`, so the contents of a
+ * credential file sent as a body (`-d @.env`) are withheld rather than copied into output.
+ */
+function shownBody(req: HttpRequest, cmd: NormalizedCommand, ctx: AnalyzeContext): string {
+  if (req.uploads.some((f) => isCredentialPath(f, cmd, ctx)))
+    return '(contents of a credential file withheld)';
+  const b = req.body ?? '';
+  return b.length > MAX_FACT_BODY ? `${b.slice(0, MAX_FACT_BODY)}…` : b;
+}
 
 function bodyIsDynamic(cmd: NormalizedCommand, req: HttpRequest): boolean {
   return req.dataArgs.some((i) => cmd.dynamicArgs.includes(i));

@@ -73,7 +73,11 @@ export function classifySql(sql: string, dialect: SqlDialect, depth = 0): SqlStm
   return out;
 }
 
+/** Statements longer than this skip the full parser (its time grows fast on huge inputs); the lexer reads them. */
+const MAX_PARSED_STATEMENT = 32 * 1024;
+
 function fromParser(chunk: SqlChunk, dialect: SqlDialect): SqlStmt[] | undefined {
+  if (chunk.text.length > MAX_PARSED_STATEMENT) return undefined;
   let ast: unknown;
   try {
     ast = parserFor(dialect).astify(chunk.text, { database: dialect });

@@ -54,7 +54,7 @@ const claude: AgentSpec = {
   name: 'claude',
   title: 'Claude Code',
   bin: 'claude',
-  execPath: '$SHELL / CLAUDE_CODE_SHELL -c "source <snapshot> … eval \'<cmd>\'"',
+  execPath: "$SHELL / CLAUDE_CODE_SHELL -c '… eval <cmd>'",
   wrapperSignature: /\beval '/,
   execVia: 'shim',
   variants: [],
@@ -87,8 +87,7 @@ const gemini: AgentSpec = {
   name: 'gemini',
   title: 'Gemini CLI',
   bin: 'gemini',
-  execPath:
-    'bash looked up on PATH, spawned by absolute path: <PATH>/bash -c "shopt -u promptvars …( <cmd> )"',
+  execPath: "bash found on PATH -c '… ( <cmd> )'",
   wrapperSignature: /shopt -u promptvars/,
   execVia: 'shim',
   variants: [],
@@ -163,8 +162,7 @@ const codex: AgentSpec = {
   name: 'codex',
   title: 'Codex',
   bin: 'codex',
-  execPath:
-    "/bin/bash by absolute path (passwd shell), from a login snapshot that resets PATH: /bin/bash -c '<wrapper>' then /bin/bash -c '<cmd>'; only BASH_ENV reaches it",
+  execPath: "/bin/bash by absolute path -c '<cmd>', seen only through BASH_ENV",
   execVia: 'system-bash',
   variants: [
     { title: 'on a PTY (tty: true)', toolArgs: { tty: true } },

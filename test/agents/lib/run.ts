@@ -217,6 +217,15 @@ export async function runAgent(opts: RunOptions): Promise<AgentRun> {
   }
 }
 
+/** `agentfw log --verify` on the run's audit log: exit code and output. */
+export function verifyAudit(run: AgentRun): { code: number | null; output: string } {
+  const res = spawnSync(AGENTFW_BIN, ['log', '--verify', '--audit', path.join(run.dir, 'audit.jsonl')], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: res.status, output: `${res.stdout}${res.stderr}` };
+}
+
 /**
  * Deletes a run directory (call it for passing runs; failing runs stay for inspection).
  * AGENTFW_AGENTS_KEEP=1 keeps every run.

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENTS, type AgentName } from './agents.js';
 import { agentBinary, AGENTS_DIR } from './paths.js';
-import { explain, removeRun, runAgent, type AgentRun, type AuditRecord } from './run.js';
+import { explain, removeRun, runAgent, verifyAudit, type AgentRun, type AuditRecord } from './run.js';
 import { startSink, type Sink } from './sink.js';
 import { isBashShim, isSystemBash, STRACE } from './trace.js';
 
@@ -42,11 +42,18 @@ function toolResultText(run: AgentRun): string {
     .join('\n');
 }
 
+/** The audit log's hash chain verifies (`agentfw log --verify`). */
+function expectChainIntact(run: AgentRun): void {
+  const v = verifyAudit(run);
+  expect(v.code, `agentfw log --verify failed:\n${v.output}\n${explain(run)}`).toBe(0);
+}
+
 /** Checks shared by both destructive cases: refused by the shell gate, the agent told why. */
 function expectRefusedOnShellPath(run: AgentRun, needle: string): AuditRecord {
   const why = explain(run);
   expect(run.timedOut, why).toBe(false);
   expect(run.auditError, why).toBe('');
+  expectChainIntact(run);
   expect(
     run.mock.some((m) => m.mode === 'tool'),
     `the mock never asked for the command\n${why}`,
@@ -115,6 +122,7 @@ export function agentSuite(name: AgentName): void {
       // the agent finishes normally, and agentfw exits with the agent's code
       expect(run.code, why).toBe(0);
       expect(run.auditError, why).toBe('');
+      expectChainIntact(run);
       const marker = path.join(run.dirs.work, MARKER);
       expect(existsSync(marker), `the marker was not written\n${why}`).toBe(true);
       expect(readFileSync(marker, 'utf8')).toBe('ok\n');

@@ -1,7 +1,7 @@
 /**
- * Matching of known secret values (from the environment and the workspace scan). A
- * Rabin–Karp search over the first MIN_KNOWN_LENGTH characters finds every candidate
- * in one pass, whatever the number of values; the longest value wins at each position.
+ * Matching of known secret values (from the environment and the workspace scan). One
+ * pass: a two-byte prefix table, then a hash of the first MIN_KNOWN_LENGTH bytes, find
+ * candidates whatever the number of values; the longest value wins at each position.
  * Works on "binary strings" (latin1: one char per byte). Pure: no I/O.
  */
 import type { Hit, ScanResult } from './detect.js';
@@ -11,13 +11,6 @@ const K = MIN_KNOWN_LENGTH;
 const BASE = 257;
 const BITS = 20;
 const MASK = (1 << BITS) - 1;
-
-/** BASE^(K-1), wrapped to 32 bits. */
-const TOP = (() => {
-  let p = 1;
-  for (let i = 0; i < K - 1; i++) p = Math.imul(p, BASE);
-  return p;
-})();
 
 function hashAt(s: string, i: number): number {
   let h = 0;
@@ -36,6 +29,10 @@ export class KnownMatcher {
   readonly maxLength: number;
   readonly size: number;
   private readonly bits = new Uint8Array(1 << BITS);
+  /** 1 at (byte0 << 8 | byte1) for every value's first two bytes; pair2/pair3 the same for bytes 2–3 and 4–5. */
+  private readonly pair = new Uint8Array(1 << 16);
+  private readonly pair2 = new Uint8Array(1 << 16);
+  private readonly pair3 = new Uint8Array(1 << 16);
   private readonly buckets = new Map<number, KnownValue[]>();
   /** Every proper prefix shorter than K, for tails too short to hash. */
   private readonly shortPrefixes = new Set<string>();
@@ -48,6 +45,11 @@ export class KnownMatcher {
     for (const [value, name] of uniq) {
       const h = hashAt(value, 0);
       this.bits[h & MASK] = 1;
+      const at = (i: number): number =>
+        ((value.charCodeAt(i) & 0xff) << 8) | (value.charCodeAt(i + 1) & 0xff);
+      this.pair[at(0)] = 1;
+      this.pair2[at(2)] = 1;
+      this.pair3[at(4)] = 1;
       const list = this.buckets.get(h) ?? [];
       list.push({ value, name });
       this.buckets.set(h, list);
@@ -64,19 +66,26 @@ export class KnownMatcher {
     const hits: Hit[] = [];
     const n = s.length;
     if (this.size === 0) return { hits, hold: n };
+    // Tables of the values' first six bytes (two at a time) filter positions cheaply; the
+    // hash of the first K bytes and a compare confirm.
+    const { pair, pair2, pair3 } = this;
     let i = from;
-    let h = i + K <= n ? hashAt(s, i) : 0;
     while (i + K <= n) {
-      if (this.bits[h & MASK] === 1) {
-        const found = this.buckets.get(h)?.find((v) => s.startsWith(v.value, i));
-        if (found) {
-          hits.push({ start: i, end: i + found.value.length, name: found.name, pattern: 'known' });
-          i += found.value.length;
-          if (i + K <= n) h = hashAt(s, i);
-          continue;
+      if (
+        pair[(s.charCodeAt(i) << 8) | s.charCodeAt(i + 1)] === 1 &&
+        pair2[(s.charCodeAt(i + 2) << 8) | s.charCodeAt(i + 3)] === 1 &&
+        pair3[(s.charCodeAt(i + 4) << 8) | s.charCodeAt(i + 5)] === 1
+      ) {
+        const h = hashAt(s, i);
+        if (this.bits[h & MASK] === 1) {
+          const found = this.buckets.get(h)?.find((v) => s.startsWith(v.value, i));
+          if (found) {
+            hits.push({ start: i, end: i + found.value.length, name: found.name, pattern: 'known' });
+            i += found.value.length;
+            continue;
+          }
         }
       }
-      if (i + K < n) h = (Math.imul(h - Math.imul(s.charCodeAt(i), TOP), BASE) + s.charCodeAt(i + K)) | 0;
       i++;
     }
     let hold = n;

@@ -93,7 +93,7 @@ export function verifyAuditText(text: string, headText?: string): VerifyResult {
             ok: false,
             records: idx + 1,
             line: idx + 2,
-            problem: `the records after line ${idx + 1} were not written by agentfw (the log head names line ${idx + 1} as the last)`,
+            problem: `the records after line ${idx + 1} are not covered by the log head: appended behind agentfw's back, or agentfw stopped abruptly`,
           }
         : {
             ok: false,

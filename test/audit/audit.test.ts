@@ -173,7 +173,7 @@ describe('audit verify detects tampering', () => {
         appendFileSync(f, JSON.stringify(forged) + '\n');
       },
       6,
-      /not written by agentfw/,
+      /not covered by the log head/,
     ],
   ])('%s', (_name, tamper, line, problem) => {
     const f = writeLog(5);

@@ -8,29 +8,19 @@ import { detectSecrets, patternScanner } from './detect.js';
 import { placeholderEnv, reinjectValues, secretEnvNames } from './env.js';
 import { KnownMatcher, type KnownValue } from './known.js';
 import { ChainMasker, maskWith, StreamStage } from './masker.js';
+import { fromBytes, toBytes } from './mask-text.js';
 import { scanWorkspace, type ScanProgress, type WorkspaceScan } from './scan.js';
 
 export type { SecretsConfig } from './config.js';
 export type { ScanProgress, WorkspaceScan } from './scan.js';
 export { loadSecretsConfig, parseSecretsConfig } from './config.js';
 export { detectSecrets } from './detect.js';
+export { maskText } from './mask-text.js';
 export { isSecretName } from './env.js';
 export { PLACEHOLDER_PREFIX, placeholder } from './placeholder.js';
 
 /** Characters of already-emitted output the pattern stage keeps to look back at (key names before a value). */
 const PATTERN_CONTEXT = 1024;
-
-const toBytes = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
-const fromBytes = (s: string): string => Buffer.from(s, 'latin1').toString('utf8');
-
-/**
- * Mask detected secrets (patterns only: formats and key-name context) in `text`.
- * Cheap and session-free: for evidence strings, `agentfw check` output, error messages.
- */
-export function maskText(text: string): string {
-  if (!text) return text;
-  return fromBytes(maskWith(patternScanner(), toBytes(text)));
-}
 
 /** A StreamMasker for detected secrets only (no known values). */
 export function patternStreamMasker(): StreamMasker {

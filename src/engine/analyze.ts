@@ -73,15 +73,35 @@ export function analyzeWith(
     findings,
     reason,
     commands: commands.map((c) => summarize(c, mask)),
-    facts,
+    facts: maskFacts(facts, mask),
     issues: issues.map((i) => ({ ...i, message: mask(i.message) })),
     ms: performance.now() - t0,
   };
 }
 
+/**
+ * Facts carry raw values (headers, bodies, arguments) that reach JSON output, the TUI
+ * and the audit log: mask every string in them. One masker pass over the JSON text
+ * decides whether anything needs replacing, so the common case costs one call.
+ */
+export function maskFacts(facts: Decision['facts'], mask: (s: string) => string): Decision['facts'] {
+  if (!facts.length) return facts;
+  const json = JSON.stringify(facts);
+  if (mask(json) === json) return facts;
+  const deep = (v: unknown): unknown => {
+    if (typeof v === 'string') return mask(v);
+    if (Array.isArray(v)) return v.map(deep);
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]));
+    return v;
+  };
+  return deep(facts) as Decision['facts'];
+}
+
 function summarize(c: NormalizedCommand, mask: (s: string) => string): CommandSummary {
   return {
-    text: mask(quote(c.argv)),
+    // Mask each word before quoting: quoting (`password\=…`) would hide key-value pairs from the masker.
+    text: mask(quote(c.argv.map(mask))),
     program: c.program,
     wrappers: c.wrappers.map(mask),
     cwd: c.cwd,

@@ -20,6 +20,8 @@ export interface Sink {
   files: string[];
   /** argv indices whose text is sent (request bodies). Empty = none. */
   dataArgs: number[];
+  /** The request URL as written (unexpanded `$VARS` kept). Empty = not an HTTP sink. */
+  url: string;
 }
 
 const NC_WITH_ARG = new Set([
@@ -66,6 +68,7 @@ function hostSink(sink: string, host: string, extra: Partial<Sink> = {}): Sink {
     sendsStdin: false,
     files: [],
     dataArgs: [],
+    url: '',
     ...extra,
   };
 }
@@ -80,6 +83,7 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
           sendsStdin: req.sendsStdin,
           files: req.uploads,
           dataArgs: req.dataArgs,
+          url: raw,
         }),
       );
     }

@@ -46,6 +46,10 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
     const dynamicData = s.dataArgs.filter((i) => cmd.dynamicArgs.includes(i)).map((i) => cmd.argv[i] ?? '');
     const vars = dynamicData.flatMap((w) => secretVarRefs(w));
     if (vars.length) out.push(fact('env-var', s.host, s.sink, `$${vars[0]}`));
+    // A secret variable spliced into the URL itself (`?k=$GITHUB_TOKEN`) leaves in logs and
+    // to whoever owns the host; credentials belong in an auth header.
+    const urlVars = secretVarRefs(s.url);
+    if (urlVars.length) out.push(fact('env-var', s.host, s.sink, `$${urlVars[0]} in the URL`));
     const sub = dynamicData.map((w) => substitutedSecret(w, cmd, ctx)).find(Boolean);
     if (sub) out.push(fact(sub, s.host, s.sink, sub === 'env' ? 'the environment' : 'a credential file'));
   }

@@ -328,9 +328,17 @@ static int same_file(const char *a, const char *b) {
   return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+/* The program the caller's PATH would have found without the shims: the current PATH
+ * minus the shim dir (so a PATH that a login profile replaced is honoured), then the
+ * user's original PATH. Never a shim, never this binary. */
+static char *find_in(const char *name, const char *path);
 static char *find_real(const char *name) {
-  const char *path = getenv("AGENTFW_REAL_PATH");
-  if (!path) path = "/usr/local/bin:/usr/bin:/bin";
+  char *r = find_in(name, getenv("PATH"));
+  return r ? r : find_in(name, getenv("AGENTFW_REAL_PATH"));
+}
+
+static char *find_in(const char *name, const char *path) {
+  if (!path) return NULL;
   const char *shimdir = getenv("AGENTFW_SHIM_DIR");
   const char *self = getenv("AGENTFW_CLIENT");
   char *copy = strdup(path);

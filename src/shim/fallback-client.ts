@@ -69,7 +69,8 @@ function enforce(r: GateReply): void {
 function findReal(prog: string): string | undefined {
   const self = process.env.AGENTFW_CLIENT ? realpathSync(process.env.AGENTFW_CLIENT) : '';
   const shimDir = process.env.AGENTFW_SHIM_DIR ? path.resolve(process.env.AGENTFW_SHIM_DIR) : '';
-  for (const d of (process.env.AGENTFW_REAL_PATH ?? '/usr/local/bin:/usr/bin:/bin').split(':')) {
+  const dirs = [...(process.env.PATH ?? '').split(':'), ...(process.env.AGENTFW_REAL_PATH ?? '').split(':')];
+  for (const d of dirs) {
     const dir = path.resolve(d || '.');
     if (dir === shimDir) continue;
     const p = path.join(dir, prog);

@@ -18,6 +18,7 @@ export function gateScript(): string {
 __agentfw_client=\${AGENTFW_CLIENT-}
 __agentfw_mode=\${AGENTFW_GATE_MODE-}
 unset AGENTFW_GATE_MODE
+__agentfw_trap=
 __agentfw_line() {
   case "$1" in __agentfw_*|'eval "$__agentfw_out"'|'unset __agentfw_out') return 0 ;; esac
   shopt -s extdebug 2>/dev/null
@@ -37,7 +38,7 @@ elif [ "$__agentfw_mode" = lines ] || [[ $- == *i* ]]; then
     fi
     unset AGENTFW_USER_RC AGENTFW_NORC
   fi
-  trap '__agentfw_line "$BASH_COMMAND"' DEBUG
+  __agentfw_trap=1
 elif [ "\${AGENTFW_GATED_PID-}" = "$$" ]; then
   unset AGENTFW_GATED_PID
 elif [ -n "\${BASH_EXECUTION_STRING-}" ]; then
@@ -56,9 +57,15 @@ elif [ -f "$0" ] && [ -r "$0" ] && [ "\${0##*/}" != bash ] && [ "\${0##*/}" != s
       ;;
   esac
 else
-  trap '__agentfw_line "$BASH_COMMAND"' DEBUG
+  __agentfw_trap=1
 fi
 unset __agentfw_mode
+# A login profile or rc file may have replaced PATH (Codex): put the tool shims back in front.
+if [ -n "\${AGENTFW_SHIM_DIR-}" ]; then
+  case ":$PATH:" in *":$AGENTFW_SHIM_DIR:"*) ;; *) PATH="$AGENTFW_SHIM_DIR:$PATH" ;; esac
+fi
 if [ -n "\${AGENTFW_USER_BASH_ENV-}" ] && [ -f "$AGENTFW_USER_BASH_ENV" ]; then . "$AGENTFW_USER_BASH_ENV"; fi
+# Installed last, so none of the lines above are checked one by one.
+if [ -n "$__agentfw_trap" ]; then unset __agentfw_trap; trap '__agentfw_line "$BASH_COMMAND"' DEBUG; else unset __agentfw_trap; fi
 `;
 }

@@ -160,6 +160,18 @@ describe('agentfw run --headless', () => {
     expect(r.code).toBe(0);
   });
 
+  it('with a TTY and no --headless, the TUI or passthrough starts and the exit code comes back', async () => {
+    const r = await cliPty(
+      ['run', '--audit', path.join(s.root, 'tty.jsonl'), '--', 'sh', '-c', 'echo tty-ok; exit 5'],
+      {
+        env: cliEnv(s),
+        cwd: s.ws,
+      },
+    );
+    expect(r.code).toBe(5);
+    expect(r.output).toContain('tty-ok');
+  });
+
   it('refuses to start on an invalid ruleset, listing the problems with a Fix', async () => {
     const bad = path.join(s.root, 'bad.yaml');
     writeFileSync(bad, 'pack: broken\nversion: 1\nrules:\n  - id: x\n    decision: maybe\n');

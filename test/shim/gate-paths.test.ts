@@ -95,6 +95,17 @@ describe('gate: every interception path', () => {
     }
   });
 
+  it('puts the tool shims back when a login profile replaced PATH (Codex)', async () => {
+    const env = { ...gate.agentEnv, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
+    const r = await run('/bin/bash', ['-c', 'command -v curl; curl --version | head -c 5'], {
+      env,
+      cwd: s.ws,
+    });
+    expect(r.stdout.split('\n')[0]).toBe(path.join(gate.shims.dir, 'curl'));
+    expect(r.stdout).toContain('curl '); // the shim found and ran the real curl
+    expect(r.code).toBe(0);
+  });
+
   it('records every decision in the audit log with the masked command', () => {
     const lines = readFileSync(s.audit, 'utf8').trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(PATHS.length * 2);

@@ -15,6 +15,7 @@ import {
   type CompiledRuleset,
 } from '../rules/load.js';
 import { decide } from './decide.js';
+import { defaultCacheDir, examplesKey, examplesPassed, recordExamplesPassed } from './example-cache.js';
 import { runExamples } from './examples.js';
 import type { AnalysisIssue, AnalyzeContext, CommandSummary, Decision, NormalizedCommand } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
@@ -35,6 +36,12 @@ export interface EngineOptions {
   noBuiltins?: boolean;
   /** Skip running the rules' examples at load (only for `rules test`, which reports them itself). */
   skipExamples?: boolean;
+  /**
+   * Folder remembering rulesets whose examples passed with this engine build, so they are
+   * verified once, not at every start. Undefined = `${XDG_CACHE_HOME:-~/.cache}/agentfw`;
+   * empty string = no cache (the examples run at every load).
+   */
+  exampleCacheDir?: string;
   /** Masks secrets in evidence and messages. Default: the secrets layer's pattern masker. */
   mask?: (text: string) => string;
 }
@@ -112,7 +119,8 @@ function summarize(c: NormalizedCommand, mask: (s: string) => string): CommandSu
 
 /**
  * Loads the built-in packs plus any extra rulesets, and checks every rule's examples
- * (a failing example is a load error). Throws AgentfwError E_RULESET_INVALID listing
+ * (a failing example is a load error; a pass is remembered per ruleset bytes and engine
+ * build, see example-cache.ts). Throws AgentfwError E_RULESET_INVALID listing
  * every problem.
  */
 export async function loadEngine(opts: EngineOptions = {}): Promise<Engine> {
@@ -120,8 +128,13 @@ export async function loadEngine(opts: EngineOptions = {}): Promise<Engine> {
   const rulesets = loadRulesetFiles(files);
   const mask = opts.mask ?? (await defaultMask());
   const analyze = (script: string, ctx: AnalyzeContext) => analyzeWith(rulesets, mask, script, ctx);
-  if (!opts.skipExamples) {
-    const failures = runExamples(rulesets, analyze).filter((r) => !r.ok);
+  const cacheDir = opts.exampleCacheDir ?? defaultCacheDir();
+  // fail closed: without a valid "passed" record for exactly these files and this build, run them.
+  const key = opts.skipExamples || !cacheDir ? '' : examplesKey(rulesets);
+  if (!opts.skipExamples && !(key && examplesPassed(cacheDir, key))) {
+    const results = runExamples(rulesets, analyze);
+    const failures = results.filter((r) => !r.ok);
+    if (!failures.length && key) recordExamplesPassed(cacheDir, key, results.length);
     if (failures.length) {
       throw rulesetError(
         failures.map((f) => ({

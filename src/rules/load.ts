@@ -3,6 +3,7 @@
  * file is collected (not just the first), each with a location and a "Fix:" hint.
  * The only I/O in the rules stage lives here.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,8 @@ export interface CompiledRuleset {
   description: string;
   /** Absolute path of the file it came from (empty for rulesets given as text). */
   file: string;
+  /** SHA-256 (hex) of the exact text compiled; keys the example-verification cache. */
+  digest: string;
   rules: CompiledRule[];
 }
 
@@ -111,7 +114,14 @@ export function compileRulesetText(
   });
   if (problems.length) return { problems };
   return {
-    ruleset: { pack: rs.pack, version: rs.version, description: rs.description ?? '', file, rules },
+    ruleset: {
+      pack: rs.pack,
+      version: rs.version,
+      description: rs.description ?? '',
+      file,
+      digest: createHash('sha256').update(text).digest('hex'),
+      rules,
+    },
     problems,
   };
 }

@@ -172,6 +172,26 @@ describe('agentfw run --headless', () => {
     expect(r.output).toContain('tty-ok');
   });
 
+  it('--approver CMD settles asks: its refusal and message reach the agent and the audit', async () => {
+    const approver = path.join(s.root, 'no-approver.sh');
+    writeFileSync(
+      approver,
+      '#!/bin/sh\ncat >/dev/null\necho \'{"verdict":"deny","message":"Not during the freeze."}\'\n',
+      { mode: 0o755 },
+    );
+    const audit = path.join(s.root, 'approver.jsonl');
+    const cmd = `curl -s -X POST ${api.url}/graphql/v2 -d '{"query":"mutation { volumeDelete(volumeId: \\"v9\\") }"}'`;
+    const r = await cli(
+      ['run', '--headless', '--approver', approver, '--audit', audit, '--', 'bash', '-c', cmd],
+      { env: cliEnv(s), cwd: s.ws },
+    );
+    expect(r.code).toBe(126);
+    expect(r.stdout).toContain('Not during the freeze.');
+    expect(api.mutations()).toEqual([]);
+    const rec = JSON.parse(readFileSync(audit, 'utf8').trim().split('\n').pop()!);
+    expect([rec.verdict, rec.decision, rec.approver]).toEqual(['ask', 'deny', 'external:no-approver.sh']);
+  });
+
   it('refuses to start on an invalid ruleset, listing the problems with a Fix', async () => {
     const bad = path.join(s.root, 'bad.yaml');
     writeFileSync(bad, 'pack: broken\nversion: 1\nrules:\n  - id: x\n    decision: maybe\n');

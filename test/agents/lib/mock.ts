@@ -23,6 +23,8 @@ export interface Mock {
   baseUrl: string;
   /** Every log line so far. */
   log(): MockLogEntry[];
+  /** Exit code of the mock process; null while it runs. */
+  exitCode(): number | null;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startMock(
             .filter(Boolean)
             .map((l) => JSON.parse(l) as MockLogEntry)
         : [],
+    exitCode: () => child.exitCode,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -48,6 +48,8 @@ export interface AgentRun {
   auditError: string;
   /** The mock model's log. */
   mock: MockLogEntry[];
+  /** The mock server's exit code when the agent finished; null = it was still serving. */
+  mockExit: number | null;
   /** Programs the agent's process tree exec'd; empty unless the run was traced. */
   execs: ExecCall[];
 }
@@ -210,6 +212,7 @@ export async function runAgent(opts: RunOptions): Promise<AgentRun> {
       stderr,
       ...readAudit(auditFile),
       mock: mock.log(),
+      mockExit: mock.exitCode(),
       execs: readExecs(traceFile),
     };
   } finally {
@@ -245,7 +248,7 @@ export function explain(run: AgentRun): string {
   return [
     `run dir: ${run.dir}`,
     `exit: ${run.code}${run.timedOut ? ' (timed out)' : ''}`,
-    `mock replies: ${modes.join(', ') || 'none'}`,
+    `mock replies: ${modes.join(', ') || 'none'} (requests: ${run.mock.filter((m) => m.req).length}; server ${run.mockExit === null ? 'still up' : `exited ${run.mockExit}`})`,
     `audit (${run.audit.length}): ${run.auditError}`,
     ...audit.map((a) => '  ' + a),
     `stderr tail:\n${tail(run.stderr)}`,

@@ -19,8 +19,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const harnessDir = path.resolve(process.env.AGENTFW_HARNESS_DIR || path.join(repoRoot, '..', 'shared', 'harness'));
-const agentsDir = path.resolve(process.env.AGENTFW_AGENTS_DIR || path.join(os.homedir(), '.cache', 'agentfw-agents'));
+const harnessDir = path.resolve(
+  process.env.AGENTFW_HARNESS_DIR || path.join(repoRoot, '..', 'shared', 'harness'),
+);
+const agentsDir = path.resolve(
+  process.env.AGENTFW_AGENTS_DIR || path.join(os.homedir(), '.cache', 'agentfw-agents'),
+);
 /** Binaries the tests run, relative to node_modules/.bin. */
 const BINARIES = ['claude', 'gemini', 'codex', 'opencode'];
 

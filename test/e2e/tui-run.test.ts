@@ -28,11 +28,13 @@ const ready = (() => {
 let dir: string;
 let session = '';
 let n = 0;
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+/** A tmux server of our own (not the user's), kept alive by an idle session for the whole file. */
+const SERVER = path.join(os.tmpdir(), `agentfw-tmux-${process.pid}.sock`);
+const tmux = (...args: string[]) => execFileSync('tmux', ['-S', SERVER, ...args], { encoding: 'utf8' });
 const capture = () => tmux('capture-pane', '-p', '-t', session);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitScreen(re: RegExp, ms = 20_000): Promise<string> {
+async function waitScreen(re: RegExp, _target?: string, ms = 20_000): Promise<string> {
   const end = Date.now() + ms;
   let screen = '';
   while (Date.now() < end) {
@@ -43,10 +45,25 @@ async function waitScreen(re: RegExp, ms = 20_000): Promise<string> {
   throw new Error(`timed out waiting for ${re} on the screen:\n${screen}`);
 }
 
-async function type(keys: string): Promise<void> {
+async function type(keys: string, _target?: string): Promise<void> {
   for (const k of keys) {
     tmux('send-keys', '-t', session, '-l', '--', k);
     await sleep(60);
+  }
+}
+
+/**
+ * Type into the dialog's input one key at a time and wait until the screen echoes each
+ * one, so keys are never delivered in one chunk (which the dialog treats as a paste),
+ * even on a loaded machine.
+ */
+async function typeInput(value: string, target?: string): Promise<void> {
+  for (let i = 0; i < value.length; i++) {
+    await type(value[i], target);
+    await waitScreen(
+      new RegExp(`> ${value.slice(0, i + 1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_`),
+      target,
+    );
   }
 }
 
@@ -74,6 +91,7 @@ const audit = (d: string) =>
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'agentfw-tui-run-'));
+  if (ready) tmux('new-session', '-d', '-s', 'anchor', 'sleep 600');
 });
 afterEach(() => {
   if (session) {
@@ -85,7 +103,13 @@ afterEach(() => {
   }
   session = '';
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  if (ready) {
+    tmux('kill-server');
+    rmSync(SERVER, { force: true });
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe.skipIf(!ready)('TUI under agentfw run', () => {
   it('typed confirmation: wrong value refused, right value runs the command; audit says tui', async () => {
@@ -95,10 +119,10 @@ describe.skipIf(!ready)('TUI under agentfw run', () => {
     expect(screen).not.toContain('tok_test_0123456789abcdef');
     await type('a');
     await waitScreen(/To allow, type 3f1c9a/);
-    await type('3f1c9b');
+    await typeInput('3f1c9b');
     tmux('send-keys', '-t', session, 'Enter');
     await waitScreen(/does not match/);
-    await type('3f1c9a');
+    await typeInput('3f1c9a');
     tmux('send-keys', '-t', session, 'Enter');
     await waitScreen(/agent: curl exit 7/);
     const records = audit(d);

@@ -28,7 +28,9 @@ let dir: string;
 let session = '';
 let n = 0;
 
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+/** A tmux server of our own (not the user's), kept alive by an idle session for the whole file. */
+const SERVER = path.join(os.tmpdir(), `agentfw-tmux-${process.pid}.sock`);
+const tmux = (...args: string[]) => execFileSync('tmux', ['-S', SERVER, ...args], { encoding: 'utf8' });
 const capture = (target = session) => tmux('capture-pane', '-p', '-t', target);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -49,6 +51,21 @@ async function type(keys: string, target = session): Promise<void> {
   for (const k of keys) {
     tmux('send-keys', '-t', target, '-l', '--', k);
     await sleep(60);
+  }
+}
+
+/**
+ * Type into the dialog's input one key at a time and wait until the screen echoes each
+ * one, so keys are never delivered in one chunk (which the dialog treats as a paste),
+ * even on a loaded machine.
+ */
+async function typeInput(value: string, target?: string): Promise<void> {
+  for (let i = 0; i < value.length; i++) {
+    await type(value[i], target);
+    await waitScreen(
+      new RegExp(`> ${value.slice(0, i + 1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_`),
+      target,
+    );
   }
 }
 const press = (key: string, target = session) => tmux('send-keys', '-t', target, key);
@@ -96,6 +113,7 @@ beforeAll(async () => {
     output: { file: HARNESS, format: 'esm' },
   });
   dir = mkdtempSync(path.join(os.tmpdir(), 'agentfw-tui-e2e-'));
+  tmux('new-session', '-d', '-s', 'anchor', 'sleep 600');
 }, 60_000);
 afterEach(() => {
   if (session) {
@@ -108,6 +126,10 @@ afterEach(() => {
   session = '';
 });
 afterAll(() => {
+  if (hasTmux) {
+    tmux('kill-server');
+    rmSync(SERVER, { force: true });
+  }
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -157,7 +179,7 @@ describe.skipIf(!hasTmux)('TUI in tmux', () => {
     await waitScreen(/\[a\] allow once/);
     await type('a');
     await waitScreen(/To allow, type vol-3f1c9a/);
-    await type('vol-3f1c9b');
+    await typeInput('vol-3f1c9b');
     press('Enter');
     await waitScreen(/does not match/);
     tmux('send-keys', '-t', session, '-l', 'vol-3f1c9a'); // one chunk = pasted
@@ -166,7 +188,7 @@ describe.skipIf(!hasTmux)('TUI in tmux', () => {
     await waitScreen(/does not match/);
     expect(existsSync(path.join(d, 'ran'))).toBe(false);
     expect(existsSync(path.join(d, 'audit.jsonl'))).toBe(false);
-    await type('vol-3f1c9a');
+    await typeInput('vol-3f1c9a');
     press('Enter');
     await waitScreen(/agent: gate exit 0/);
     expect(existsSync(path.join(d, 'ran'))).toBe(true);
@@ -183,25 +205,29 @@ describe.skipIf(!hasTmux)('TUI in tmux', () => {
   });
 
   it('queues several requests in order and answers each', async () => {
+    // Two gates race (each is a fresh node process), so the arrival order is read off the screen.
     const d = await start(`echo "agent: ready"
-$GATE -- "touch $DIR/first" &
+$GATE -- "touch $DIR/one" &
 sleep 0.3
-$GATE -- "touch $DIR/second" &
+$GATE -- "touch $DIR/two" &
 wait; echo "agent: both done"
 sleep 60
 `);
-    await waitScreen(/\+1 more waiting/);
-    expect(capture()).toContain(`touch ${d}/first`);
+    const screen = await waitScreen(/\+1 more waiting/);
+    const head = /Approval needed #1[\s\S]*?touch \S+\/(one|two)/.exec(screen)?.[1];
+    const [firstShown, secondShown] = head === 'one' ? ['one', 'two'] : ['two', 'one'];
+    expect(head).toMatch(/^(one|two)$/);
     await type('d');
-    await waitScreen(new RegExp(`Approval needed #2[\\s\\S]*touch ${d}/second`));
+    await waitScreen(new RegExp(`Approval needed #2[\\s\\S]*touch ${d}/${secondShown}`));
+    expect(capture()).not.toContain('more waiting');
     await sleep(300); // the new dialog ignores keys for 250 ms after it opens
     await type('a');
     await waitScreen(/agent: both done/);
-    expect(existsSync(path.join(d, 'first'))).toBe(false);
-    expect(existsSync(path.join(d, 'second'))).toBe(true);
+    expect(existsSync(path.join(d, firstShown))).toBe(false);
+    expect(existsSync(path.join(d, secondShown))).toBe(true);
     expect(audit(d).map((a) => [a.command.split('/').pop(), a.decision])).toEqual([
-      ['first', 'deny'],
-      ['second', 'allow'],
+      [firstShown, 'deny'],
+      [secondShown, 'allow'],
     ]);
   });
 

@@ -67,6 +67,9 @@ const EXEC_KEYS = new Set([
   'credential.helper',
 ]);
 
+/** Values that switch a program-running setting off: empty, false/no/off/0, or /dev/null. */
+const DISABLING = /^(|false|no|off|0|\/dev\/null)$/i;
+
 /** A value that is a plain program (`cat`, `less -R`, `vim`) rather than a shell snippet. */
 const PLAIN_PROGRAM =
   /^(cat|less|more|most|delta|diff-so-fancy|true|false|:|vi|vim|nvim|nano|emacs|code|subl|ed)( [-\w=]+)*$/;
@@ -83,6 +86,8 @@ export function isExecSetting(key: string, value: string): boolean {
   if (k.startsWith('diff.') && k.endsWith('.textconv')) return true;
   if (k.startsWith('credential.') && k.endsWith('helper')) return value.trimStart().startsWith('!');
   if (!EXEC_KEYS.has(k)) return false;
+  // Turning a program off (agents do this for their own git housekeeping) runs nothing.
+  if (DISABLING.test(value.trim())) return false;
   if (k === 'core.pager' || k === 'core.editor' || k === 'sequence.editor')
     return !PLAIN_PROGRAM.test(value.trim());
   if (k === 'protocol.ext.allow') return value === 'always' || value === 'user';

@@ -19,8 +19,9 @@ import Parser from 'tree-sitter';
 import Bash from 'tree-sitter-bash';
 import type { AnalysisIssue, Limits, ParsedScript } from '../engine/types.js';
 import { HANDLED_NODE_TYPES } from './node-types.js';
+import { copyTree, type SyntaxNode } from './tree.js';
 
-export type SyntaxNode = Parser.SyntaxNode;
+export type { SyntaxNode } from './tree.js';
 
 /**
  * Stand-in for a `{` that opens a brace-expansion word in command position
@@ -47,7 +48,7 @@ const syntaxErrorQuery = new Parser.Query(
   readFileSync(findGrammarFile('syntax-errors.scm'), 'utf8'),
 );
 
-function span(n: SyntaxNode): [number, number] {
+function span(n: { startIndex: number; endIndex: number }): [number, number] {
   return [n.startIndex, n.endIndex];
 }
 
@@ -117,17 +118,19 @@ export const HEREDOC_DASH_GAP = /^\s*(?:-\s+)+$/;
 
 /** Text between children that no node covers: something the parser skipped. */
 function uncoveredText(n: SyntaxNode): [number, number] | undefined {
-  if (!GAP_CHECKED.has(n.type)) return undefined;
-  let pos = n.startIndex;
+  const start = n.startIndex;
+  const end = n.endIndex;
+  let pos = start;
   const text = n.text;
   const kids = n.children;
   for (let i = 0; i <= kids.length; i++) {
-    const next = i < kids.length ? kids[i].startIndex : n.endIndex;
+    const cur = i < kids.length ? kids[i] : undefined;
+    const next = cur ? cur.startIndex : end;
     if (next > pos) {
-      const gap = text.slice(pos - n.startIndex, next - n.startIndex);
+      const gap = text.slice(pos - start, next - start);
       const dashOk =
         n.type === 'redirected_statement' &&
-        kids[i]?.type === 'heredoc_redirect' &&
+        cur?.type === 'heredoc_redirect' &&
         kids[i - 1]?.type === 'command' &&
         HEREDOC_DASH_GAP.test(gap);
       if (!/^(?:\s|\\\r?\n)*$/.test(gap) && !dashOk) return [pos, next];
@@ -135,19 +138,18 @@ function uncoveredText(n: SyntaxNode): [number, number] | undefined {
     // Two words of one command with nothing between them are one word to bash
     // (tree-sitter-bash splits `-rf$IFS/etc` after a bare `$`): not trusted.
     const prev = kids[i - 1];
-    const cur = kids[i];
     if (
       n.type === 'command' &&
       prev &&
       cur &&
-      prev.endIndex === cur.startIndex &&
+      prev.endIndex === next &&
       prev.isNamed &&
       cur.isNamed &&
       !/redirect|variable_assignment/.test(prev.type + cur.type)
     ) {
       return [prev.startIndex, cur.endIndex];
     }
-    if (i < kids.length) pos = Math.max(pos, kids[i].endIndex);
+    if (cur) pos = Math.max(pos, cur.endIndex);
   }
   return undefined;
 }
@@ -184,10 +186,11 @@ export function parseScript(source: string, limits: Limits): ParsedScript {
     issues.push({ code: 'E_TIMEOUT', message: `parsing took longer than ${limits.maxMillis} ms` });
     return { source, root: null, issues };
   }
-  const root = tree.rootNode;
+  const tsRoot = tree.rootNode;
+  const hasError = tsRoot.hasError;
 
-  if (root.hasError) {
-    for (const cap of syntaxErrorQuery.captures(root)) {
+  if (hasError) {
+    for (const cap of syntaxErrorQuery.captures(tsRoot)) {
       const n = cap.node;
       const message = n.isMissing
         ? `syntax error: missing ${JSON.stringify(n.type)}`
@@ -197,15 +200,20 @@ export function parseScript(source: string, limits: Limits): ParsedScript {
     }
     if (!issues.some((i) => i.code === 'E_PARSE_SYNTAX')) {
       // fail closed: tree-sitter flagged an error the query did not locate.
-      issues.push({ code: 'E_PARSE_SYNTAX', message: 'syntax error', span: span(root) });
+      issues.push({ code: 'E_PARSE_SYNTAX', message: 'syntax error', span: span(tsRoot) });
     }
   }
 
-  // Iterative walk: counts nodes and flags node types the normalizer does not handle.
-  const cursor = root.walk();
+  // One cursor pass copies the tree into plain objects; a tree over the node budget stays
+  // tree-sitter's own (the walk below stops at the budget, and so does the normalizer).
+  const root: SyntaxNode = copyTree(tree, text, limits.maxNodes) ?? tsRoot;
+
+  // Pre-order walk: counts nodes and flags node types the normalizer does not handle.
+  const stack: SyntaxNode[] = [root];
   let count = 0;
   const unknown = new Set<string>();
-  for (;;) {
+  while (stack.length > 0) {
+    const n = stack.pop()!;
     count++;
     if (count > limits.maxNodes) {
       issues.push({
@@ -214,14 +222,14 @@ export function parseScript(source: string, limits: Limits): ParsedScript {
       });
       break;
     }
-    const type = cursor.nodeType;
-    if (cursor.nodeIsNamed && type !== 'ERROR' && !HANDLED_NODE_TYPES.has(type) && !unknown.has(type)) {
+    const type = n.type;
+    const named = n.isNamed;
+    if (named && type !== 'ERROR' && !HANDLED_NODE_TYPES.has(type) && !unknown.has(type)) {
       unknown.add(type);
-      const n = cursor.currentNode;
       issues.push({ code: 'E_UNKNOWN_NODE', message: `unsupported shell construct ${type}`, span: span(n) });
     }
-    if (cursor.nodeIsNamed && GAP_CHECKED.has(type) && !root.hasError) {
-      const gap = uncoveredText(cursor.currentNode);
+    if (named && GAP_CHECKED.has(type) && !hasError) {
+      const gap = uncoveredText(n);
       if (gap)
         issues.push({
           code: 'E_PARSE_SYNTAX',
@@ -229,15 +237,8 @@ export function parseScript(source: string, limits: Limits): ParsedScript {
           span: gap,
         });
     }
-    if (cursor.gotoFirstChild()) continue;
-    let climbed = true;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) {
-        climbed = false;
-        break;
-      }
-    }
-    if (!climbed) break;
+    const kids = n.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
   return { source, root, issues };
 }

@@ -17,13 +17,17 @@
  *
  * Protocol (Unix socket $AGENTFW_SOCK): one JSON request line
  *   {"layer":"shell"|"tool","argv":[...],"cwd":"...","script":"...","pid":N}
- * then response lines: ALLOW or DENY, optional `ENV NAME=<base64>`, optional
- * `MSG <text>`, then END. Anything else, a timeout or a closed socket refuses.
+ * then response lines: ALLOW or DENY, optional `ENV NAME=<base64>`, optional `MASK`
+ * (allow only: relay the program's output through the session's masker, see
+ * agentfw-relay.c), optional `MSG <text>`, then END. Anything else, a timeout or a
+ * closed socket refuses.
  *
  * Fail closed everywhere: when in doubt, nothing runs and the exit code is 126.
  * POSIX only; built with plain `cc` by scripts/build-shim.mjs.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* posix_openpt & co. for the relay's pty */
+#define _DEFAULT_SOURCE    /* TIOCGWINSZ, SI_TKILL */
+#define _DARWIN_C_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -169,9 +173,45 @@ static long b64_decode(char *s) {
   return (long)o;
 }
 
+/* ---------- connecting ---------- */
+/* A non-blocking, close-on-exec connection to a Unix socket, within CONNECT_MS.
+ * Returns -1 with *why saying what failed. */
+static int connect_unix(const char *path, const char **why) {
+  struct sockaddr_un addr;
+  memset(&addr, 0, sizeof addr);
+  addr.sun_family = AF_UNIX;
+  if (strlen(path) >= sizeof addr.sun_path) return *why = "the broker socket path is too long (fail closed)", -1;
+  strcpy(addr.sun_path, path);
+  int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+  if (fd < 0) return *why = "cannot create a socket to reach the supervisor (fail closed)", -1;
+  fcntl(fd, F_SETFD, FD_CLOEXEC);
+  int fl = fcntl(fd, F_GETFL);
+  fcntl(fd, F_SETFL, fl | O_NONBLOCK);
+  if (connect(fd, (struct sockaddr *)&addr, sizeof addr) != 0) {
+    if (errno != EINPROGRESS && errno != EAGAIN) {
+      close(fd);
+      return *why = "the agentfw supervisor is unreachable (its socket refused the connection; fail closed)", -1;
+    }
+    struct pollfd p = {fd, POLLOUT, 0};
+    if (poll(&p, 1, CONNECT_MS) <= 0) {
+      close(fd);
+      return *why = "the agentfw supervisor did not accept the connection within 2 s (fail closed)", -1;
+    }
+    int err = 0;
+    socklen_t el = sizeof err;
+    getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &el);
+    if (err) {
+      close(fd);
+      return *why = "the agentfw supervisor is unreachable (fail closed)", -1;
+    }
+  }
+  return fd;
+}
+
 /* ---------- the broker round trip ---------- */
 typedef struct {
   int allow;
+  int mask;  /* MASK: run the program with its output relayed (agentfw-relay.c) */
   buf_t env; /* NAME=value\0NAME=value\0 (decoded) */
   buf_t msg; /* refusal text, newline separated */
 } reply_t;
@@ -204,27 +244,9 @@ static void ask_broker(const char *layer, int argc, char **argv, const char *scr
            binary ? ",\"binary\":true" : "");
   buf_puts(&q, tail);
 
-  struct sockaddr_un addr;
-  memset(&addr, 0, sizeof addr);
-  addr.sun_family = AF_UNIX;
-  if (strlen(sock) >= sizeof addr.sun_path) refuse("the broker socket path is too long (fail closed)");
-  strcpy(addr.sun_path, sock);
-
-  int fd = socket(AF_UNIX, SOCK_STREAM, 0);
-  if (fd < 0) refuse("cannot create a socket to reach the supervisor (fail closed)");
-  fcntl(fd, F_SETFD, FD_CLOEXEC);
-  int fl = fcntl(fd, F_GETFL);
-  fcntl(fd, F_SETFL, fl | O_NONBLOCK);
-  if (connect(fd, (struct sockaddr *)&addr, sizeof addr) != 0) {
-    if (errno != EINPROGRESS && errno != EAGAIN)
-      refuse("the agentfw supervisor is unreachable (its socket refused the connection; fail closed)");
-    struct pollfd p = {fd, POLLOUT, 0};
-    if (poll(&p, 1, CONNECT_MS) <= 0) refuse("the agentfw supervisor did not accept the connection within 2 s (fail closed)");
-    int err = 0;
-    socklen_t el = sizeof err;
-    getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &el);
-    if (err) refuse("the agentfw supervisor is unreachable (fail closed)");
-  }
+  const char *why = NULL;
+  int fd = connect_unix(sock, &why);
+  if (fd < 0) refuse(why);
 
   /* Overall deadline: the answer may wait for a human (approval timeout + margin). */
   long wait_ms = 330000;
@@ -287,6 +309,9 @@ static void ask_broker(const char *layer, int argc, char **argv, const char *scr
       buf_put(&r->env, "=", 1);
       buf_puts(&r->env, eq + 1);
       buf_put(&r->env, "", 1); /* NUL separator between NAME=value entries */
+    } else if (strcmp(line, "MASK") == 0) {
+      if (verdict != 1) refuse("the supervisor's answer was not understood (fail closed)");
+      r->mask = 1;
     } else if (strncmp(line, "MSG ", 4) == 0 || strcmp(line, "MSG") == 0) {
       buf_puts(&r->msg, line[3] ? line + 4 : "");
       buf_puts(&r->msg, "\n");
@@ -363,7 +388,9 @@ static char *find_in(const char *name, const char *path) {
   return result;
 }
 
-static void exec_real(const char *name, char **argv) {
+/* The real program for `name` (exits 127 "command not found" when there is none);
+ * counts the hop so a loop between wrappers ends. The result is a private copy. */
+static char *resolve_real(const char *name) {
   const char *h = getenv("AGENTFW_HOPS");
   int hops = h ? atoi(h) : 0;
   if (hops >= MAX_HOPS) refuse("the shim re-entered itself too many times (a loop between wrappers; fail closed)");
@@ -375,10 +402,28 @@ static void exec_real(const char *name, char **argv) {
     fprintf(stderr, "%s: command not found\n", name);
     _exit(127);
   }
+  real = strdup(real);
+  if (!real) die_oom();
+  return real;
+}
+
+static void exec_resolved(char *real, char **argv) {
   if (strchr(argv[0], '/')) argv[0] = real;
+  signal(SIGPIPE, SIG_DFL); /* ours is ignored; the program gets the usual default */
   execv(real, argv);
   fprintf(stderr, "agentfw: cannot run %s: %s\n", real, strerror(errno));
   _exit(errno == ENOENT ? 127 : 126);
+}
+
+static void exec_real(const char *name, char **argv) { exec_resolved(resolve_real(name), argv); }
+
+static int is_shell(const char *n);
+#include "agentfw-relay.c"
+
+/* Runs an allowed program: in place, or with its output relayed when the answer said MASK. */
+static void launch(reply_t *r, const char *name, char **argv) {
+  if (r->mask) run_relayed(name, argv);
+  exec_real(name, argv);
 }
 
 /* ---------- reading scripts ---------- */
@@ -514,7 +559,7 @@ static void run_shell(int argc, char **argv) {
     enforce(&r);
     apply_env(&r);
     setenv("AGENTFW_GATED_PID", pidb, 1);
-    exec_real(g_name, argv);
+    launch(&r, g_name, argv);
   }
   if (i < argc && !read_stdin) {
     /* Script file. */
@@ -532,7 +577,7 @@ static void run_shell(int argc, char **argv) {
     enforce(&r);
     apply_env(&r);
     setenv("AGENTFW_GATED_PID", pidb, 1);
-    exec_real(g_name, argv);
+    launch(&r, g_name, argv);
   }
   /* No -c and no file: the script comes from stdin, or this is an interactive shell. */
   if (interactive || isatty(0)) {
@@ -574,7 +619,7 @@ static void run_shell(int argc, char **argv) {
     apply_env(&r);
     if (lseek(0, start, SEEK_SET) < 0) refuse("cannot rewind the script on stdin (fail closed)");
     setenv("AGENTFW_GATED_PID", pidb, 1);
-    exec_real(g_name, argv);
+    launch(&r, g_name, argv);
   }
   /* A pipe or socket: a one-shot script ends quickly; a persistent shell does not. */
   long wait = is_bash ? 500 : 10000;
@@ -590,7 +635,7 @@ static void run_shell(int argc, char **argv) {
     apply_env(&r);
     stdin_prefixed(s, n, 0);
     setenv("AGENTFW_GATED_PID", pidb, 1);
-    exec_real(g_name, argv);
+    launch(&r, g_name, argv);
   }
   if (!is_bash)
     refuse("a persistent sh/zsh/dash fed over stdin cannot be gated per command; only bash is "
@@ -599,7 +644,11 @@ static void run_shell(int argc, char **argv) {
   setenv("AGENTFW_GATE_MODE", "lines", 1);
   unsetenv("AGENTFW_GATED_PID");
   stdin_prefixed(s, n, 1);
-  exec_real(g_name, argv);
+  /* Each line is checked by the trap; the whole session's output goes through the relay. */
+  const char *relay = getenv("AGENTFW_RELAY_SOCK");
+  reply_t whole = {0};
+  whole.mask = relay && *relay;
+  launch(&whole, g_name, argv);
 }
 
 /* ---------- entry ---------- */
@@ -672,6 +721,6 @@ int main(int argc, char **argv) {
   ask_broker("tool", argc, argv, NULL, 0, &r);
   enforce(&r);
   apply_env(&r);
-  exec_real(g_name, argv);
+  launch(&r, g_name, argv);
   return REFUSED;
 }

@@ -3,7 +3,9 @@
  *
  *   request:  one JSON line {"layer","argv","cwd","script"?,"pid","ppid"?,"binary"?}
  *   response: ALLOW | DENY, then `ENV NAME=<base64>` lines (values re-injected before
- *             exec), `MSG <text>` lines (the refusal text), then END.
+ *             exec), `MASK` (allow only: run the program with its output relayed
+ *             through the session's masker, see src/supervisor/relay.ts), `MSG <text>`
+ *             lines (the refusal text), then END.
  *
  * There is no message that approves anything: a request only asks for a decision.
  */
@@ -40,6 +42,12 @@ export interface GateReply {
   env: Record<string, string>;
   /** Text printed to the agent's stderr on refusal (may be multi-line). Empty on allow. */
   message: string;
+  /**
+   * Allow only: the client must relay the program's stdout/stderr through the masker at
+   * $AGENTFW_RELAY_SOCK instead of exec'ing it with the agent's fds. Absent/false = exec
+   * directly (a session without output masking).
+   */
+  mask?: boolean;
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -51,6 +59,7 @@ export function encodeReply(r: GateReply): string {
     if (!ENV_NAME.test(k)) continue; // never send a name the client would reject
     lines.push(`ENV ${k}=${Buffer.from(v, 'utf8').toString('base64')}`);
   }
+  if (r.allow && r.mask) lines.push('MASK');
   if (!r.allow) {
     for (const l of r.message.split('\n')) lines.push(l ? `MSG ${l.replace(/\r/g, '')}` : 'MSG');
   }
@@ -69,6 +78,7 @@ export function decodeReply(text: string): GateReply | undefined {
   if (first !== 'ALLOW' && first !== 'DENY') return undefined;
   const env: Record<string, string> = {};
   const msg: string[] = [];
+  let mask = false;
   let ended = false;
   for (const l of lines) {
     if (ended) return undefined;
@@ -78,9 +88,10 @@ export function decodeReply(text: string): GateReply | undefined {
       const name = l.slice(4, eq);
       if (eq < 0 || !ENV_NAME.test(name)) return undefined;
       env[name] = Buffer.from(l.slice(eq + 1), 'base64').toString('utf8');
-    } else if (l === 'MSG' || l.startsWith('MSG ')) msg.push(l.slice(4));
+    } else if (l === 'MASK' && first === 'ALLOW') mask = true;
+    else if (l === 'MSG' || l.startsWith('MSG ')) msg.push(l.slice(4));
     else return undefined;
   }
   if (!ended) return undefined;
-  return { allow: first === 'ALLOW', env, message: msg.join('\n') };
+  return { allow: first === 'ALLOW', env, message: msg.join('\n'), ...(mask ? { mask } : {}) };
 }

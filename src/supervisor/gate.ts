@@ -4,6 +4,7 @@
  * agent must get to be gated. Used by `agentfw run`, `agentfw demo` and `agentfw doctor`.
  */
 import os from 'node:os';
+import path from 'node:path';
 import { startBroker, type Broker } from '../approval/broker.js';
 import type { Approver } from '../approval/types.js';
 import { AuditWriter } from '../audit/writer.js';
@@ -16,6 +17,7 @@ import { ApprovedMemory } from './approved.js';
 import { commandsOf } from './commands-of.js';
 import { createDecider } from './decide.js';
 import { EventHub } from './events.js';
+import { startRelay, type Relay } from './relay.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
 import { prepareShims, type ShimSet } from './shimdir.js';
 
@@ -35,6 +37,11 @@ export interface GateOptions {
   home?: string;
   /** The environment to derive the agent's from. Default: process.env. */
   baseEnv?: NodeJS.ProcessEnv;
+  /**
+   * Relay the stdout/stderr of every allowed command through `secrets` (src/supervisor/relay.ts).
+   * Default: true. False = allowed commands are exec'd with the agent's own fds.
+   */
+  maskOutput?: boolean;
 }
 
 export interface Gate {
@@ -44,6 +51,8 @@ export interface Gate {
   audit: AuditWriter;
   events: EventHub;
   broker: Broker;
+  /** The output relay; undefined when maskOutput is false. */
+  relay?: Relay;
   /** The environment to start the agent with. */
   agentEnv: Record<string, string>;
   /** Closes the broker and the audit log and removes the runtime dir. Idempotent. */
@@ -64,6 +73,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
   const runtime = createRuntimeDir(baseEnv);
   let audit: AuditWriter | undefined;
   let broker: Broker | undefined;
+  let relay: Relay | undefined;
   try {
     const realPath = realPathOf(baseEnv.PATH ?? '', [baseEnv.AGENTFW_SHIM_DIR ?? '']);
     const shims = prepareShims({
@@ -89,7 +99,16 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       events,
       approved: new ApprovedMemory((script, dir) => commandsOf(script, dir, o.workspace)),
     });
-    broker = await startBroker({ socketPath: runtime.socket, handle: decide });
+    const mask = o.maskOutput ?? true;
+    // The relay is up before the first answer that tells a client to use it.
+    if (mask) relay = await startRelay(path.join(runtime.dir, 'relay.sock'), o.secrets);
+    broker = await startBroker({
+      socketPath: runtime.socket,
+      handle: async (req, signal) => {
+        const r = await decide(req, signal);
+        return r.allow && mask ? { ...r, mask: true } : r;
+      },
+    });
     const agentEnv = buildAgentEnv({
       base: o.secrets.agentEnv(baseEnv),
       shimDir: shims.dir,
@@ -100,9 +119,13 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       waitMs: o.approvalTimeoutMs + 30_000,
       session: runtime.id,
     });
+    // Where clients relay output; also read by shells that are gated per line (no answer to carry MASK).
+    if (relay) agentEnv.AGENTFW_RELAY_SOCK = relay.socketPath;
+    else delete agentEnv.AGENTFW_RELAY_SOCK;
     let closed = false;
     const b = broker;
     const a = audit;
+    const rl = relay;
     return {
       runtime,
       shims,
@@ -110,17 +133,20 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       audit: a,
       events,
       broker: b,
+      relay: rl,
       agentEnv,
       async close() {
         if (closed) return;
         closed = true;
         await b.close().catch(() => undefined);
+        await rl?.close().catch(() => undefined);
         a.close();
         runtime.remove();
       },
     };
   } catch (err) {
     await broker?.close().catch(() => undefined);
+    await relay?.close().catch(() => undefined);
     audit?.close();
     runtime.remove();
     throw err;

@@ -1,0 +1,357 @@
+/*
+ * agentfw-relay.c: the MASK mode of the gate client (included by agentfw-shim.c, one
+ * translation unit, so the build stays a single `cc` call).
+ *
+ * When the broker's ALLOW carries MASK, the program is not exec'd in place: it runs as a
+ * child whose stdout/stderr go to pipes (or, where our own fd is a terminal, to a pty of
+ * the same size, so isatty() still holds), and everything it writes travels through the
+ * session's relay socket ($AGENTFW_RELAY_SOCK, see src/supervisor/relay.ts), comes back
+ * masked and is written to our own fd 1/2. stdin stays connected to the child as is.
+ *
+ * Streams that nobody reads through us are left alone: a regular file, /dev/null or a
+ * closed fd is handed to the child unchanged (`cmd > out.txt` copies bytes exactly).
+ *
+ * Fail closed: if the relay cannot be reached (or does not say OK) before the child
+ * starts, nothing runs (exit 126). If it breaks later, no further output is shown (one
+ * notice on stderr); the child is still drained and reaped.
+ *
+ * Signals: the child stays in our process group, so terminal signals (Ctrl-C, Ctrl-Z,
+ * hangup) reach it directly and are ignored here; signals sent to our pid by another
+ * process (kill PID, timeouts) are passed on. The child's exit status is ours; a child
+ * killed by a signal makes us die of the same signal.
+ */
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <termios.h>
+
+#define RELAY_CHUNK 65536
+#define RELAY_QUEUE_MAX (1024 * 1024)
+#define RELAY_FRAME_MAX (16 * 1024 * 1024)
+#define PTY_QUIET_MS 100
+
+enum { OUT_NONE, OUT_PIPE, OUT_TTY };
+
+typedef struct {
+  int src;  /* our read end (pipe read end or pty master); -1 when ended */
+  int dst;  /* our fd (1 or 2) the masked bytes go to; also the frame's stream id */
+  int pty;  /* src is a pty master */
+  int dead; /* dst refused writes (EPIPE): drop what comes back */
+} rstream_t;
+
+static volatile sig_atomic_t g_child = 0;
+static int g_sigpipe[2] = {-1, -1};
+
+static int out_kind(int fd) {
+  struct stat st;
+  if (fstat(fd, &st) != 0) return OUT_NONE;
+  if (S_ISCHR(st.st_mode) && isatty(fd)) return OUT_TTY;
+  if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) return OUT_PIPE;
+  return OUT_NONE;
+}
+
+/* Writes all of p to fd, waiting when fd is non-blocking. -1 on a broken destination. */
+static int out_write(int fd, const char *p, size_t n) {
+  for (size_t off = 0; off < n;) {
+    ssize_t k = write(fd, p + off, n - off);
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0 && errno == EAGAIN) {
+      struct pollfd w = {fd, POLLOUT, 0};
+      poll(&w, 1, -1);
+      continue;
+    }
+    if (k <= 0) return -1;
+    off += (size_t)k;
+  }
+  return 0;
+}
+
+/* A pty whose slave looks like `like` (termios, window size) but does no output
+ * processing of its own: bytes pass unchanged, and our terminal translates them once. */
+static int open_pty(int like, int *slave) {
+  int m = posix_openpt(O_RDWR | O_NOCTTY);
+  if (m < 0) return -1;
+  char *sn;
+  if (grantpt(m) != 0 || unlockpt(m) != 0 || !(sn = ptsname(m)) || (*slave = open(sn, O_RDWR | O_NOCTTY)) < 0) {
+    close(m);
+    return -1;
+  }
+  struct termios t;
+  if (tcgetattr(like, &t) == 0) {
+    t.c_oflag &= ~(tcflag_t)OPOST;
+    tcsetattr(*slave, TCSANOW, &t);
+  }
+  struct winsize ws;
+  if (ioctl(like, TIOCGWINSZ, &ws) == 0) ioctl(m, TIOCSWINSZ, &ws);
+  fcntl(m, F_SETFD, FD_CLOEXEC);
+  return m;
+}
+
+static void on_note(int sig) {
+  int e = errno;
+  char c = (char)sig;
+  if (write(g_sigpipe[1], &c, 1) < 0) { /* the loop wakes up anyway on the next event */
+  }
+  errno = e;
+}
+
+/* Passes on a signal another process sent to us; terminal-generated ones already reached
+ * the child (same process group). */
+static void on_forward(int sig, siginfo_t *si, void *uc) {
+  (void)uc;
+  int e = errno;
+  int by_process = si && (si->si_code == SI_USER || si->si_code == SI_QUEUE
+#ifdef SI_TKILL
+                          || si->si_code == SI_TKILL
+#endif
+                         );
+  if (by_process && g_child > 0) kill(g_child, sig);
+  errno = e;
+}
+
+static const int FORWARDED[] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2};
+#define NFORWARDED (int)(sizeof FORWARDED / sizeof FORWARDED[0])
+
+static void exit_like(int status) {
+  if (WIFSIGNALED(status)) {
+    int sig = WTERMSIG(status);
+    struct rlimit no_core = {0, 0};
+    setrlimit(RLIMIT_CORE, &no_core);
+    signal(sig, SIG_DFL);
+    sigset_t s;
+    sigemptyset(&s);
+    sigaddset(&s, sig);
+    sigprocmask(SIG_UNBLOCK, &s, NULL);
+    kill(getpid(), sig);
+    _exit(128 + sig);
+  }
+  _exit(WIFEXITED(status) ? WEXITSTATUS(status) : REFUSED);
+}
+
+/* Connects to the relay and waits for its OK; refuses (nothing run) on any failure. */
+static int relay_open(int ttymask) {
+  const char *path = getenv("AGENTFW_RELAY_SOCK");
+  // fail closed: told to mask output, but no relay to mask it with
+  if (!path || !*path) refuse("AGENTFW_RELAY_SOCK is not set, so this command's output cannot be masked (fail closed)");
+  const char *err = NULL;
+  int fd = connect_unix(path, &err);
+  if (fd < 0) refuse("the agentfw output relay is unreachable, so this command's output cannot be masked (fail closed)");
+  char hello[32];
+  int n = snprintf(hello, sizeof hello, "RELAY 1 %d\n", ttymask);
+  long long deadline = now_ms() + CONNECT_MS;
+  char ok[3];
+  size_t got = 0, off = 0;
+  while (got < 3) {
+    long left = (long)(deadline - now_ms());
+    struct pollfd p = {fd, off < (size_t)n ? POLLOUT : POLLIN, 0};
+    if (left <= 0 || poll(&p, 1, (int)left) <= 0)
+      refuse("the agentfw output relay did not answer within 2 s, so this command's output cannot be masked (fail closed)");
+    ssize_t k = off < (size_t)n ? write(fd, hello + off, (size_t)n - off) : read(fd, ok + got, 3 - got);
+    if (k < 0 && (errno == EAGAIN || errno == EINTR)) continue;
+    if (k <= 0) refuse("the agentfw output relay closed the connection (fail closed)");
+    if (off < (size_t)n) off += (size_t)k;
+    else got += (size_t)k;
+  }
+  if (memcmp(ok, "OK\n", 3) != 0) refuse("the agentfw output relay's answer was not understood (fail closed)");
+  return fd;
+}
+
+static void queue_frame(buf_t *q, int id, const char *p, size_t n) {
+  unsigned char h[5] = {(unsigned char)id, (unsigned char)(n >> 24), (unsigned char)(n >> 16), (unsigned char)(n >> 8),
+                        (unsigned char)n};
+  buf_put(q, (const char *)h, 5);
+  if (n) buf_put(q, p, n);
+}
+
+static void run_relayed(const char *name, char **argv) {
+  int kind[3] = {0, out_kind(1), out_kind(2)};
+  if (kind[1] == OUT_NONE && kind[2] == OUT_NONE) exec_real(name, argv); /* nothing read through us */
+  char *real = resolve_real(name);
+  struct stat s1, s2;
+  int shared = kind[1] == OUT_TTY && kind[2] == OUT_TTY && fstat(1, &s1) == 0 && fstat(2, &s2) == 0 &&
+               s1.st_rdev == s2.st_rdev;
+  int ttymask = (kind[1] == OUT_TTY ? 2 : 0) | (kind[2] == OUT_TTY && !shared ? 4 : 0);
+  int sock = relay_open(ttymask);
+
+  rstream_t st[2] = {{-1, 1, 0, 0}, {-1, 2, 0, 0}};
+  int childfd[3] = {-1, -1, -1};
+  for (int i = 1; i <= 2; i++) {
+    rstream_t *r = &st[i - 1];
+    if (kind[i] == OUT_NONE) continue;
+    if (i == 2 && shared) {
+      childfd[2] = childfd[1];
+      continue;
+    }
+    if (kind[i] == OUT_TTY) {
+      r->src = open_pty(i, &childfd[i]);
+      r->pty = 1;
+      if (r->src < 0) refuse("cannot open a pseudo-terminal for the masked output (fail closed)");
+    } else {
+      int p[2];
+      if (pipe(p) != 0) refuse("cannot create a pipe for the masked output (fail closed)");
+      fcntl(p[0], F_SETFD, FD_CLOEXEC);
+      r->src = p[0];
+      childfd[i] = p[1];
+    }
+  }
+  if (pipe(g_sigpipe) != 0) refuse("cannot create a pipe for the masked output (fail closed)");
+  for (int k = 0; k < 2; k++) {
+    fcntl(g_sigpipe[k], F_SETFD, FD_CLOEXEC);
+    fcntl(g_sigpipe[k], F_SETFL, fcntl(g_sigpipe[k], F_GETFL) | O_NONBLOCK);
+  }
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_note;
+  sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+  sigaction(SIGCHLD, &sa, NULL);
+  sa.sa_flags = SA_RESTART;
+  sigaction(SIGWINCH, &sa, NULL);
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = on_forward;
+  sa.sa_flags = SA_RESTART | SA_SIGINFO;
+  for (int k = 0; k < NFORWARDED; k++) sigaction(FORWARDED[k], &sa, NULL);
+
+  pid_t pid = fork();
+  if (pid < 0) refuse("cannot fork the command (fail closed)");
+  if (pid == 0) {
+    signal(SIGCHLD, SIG_DFL);
+    signal(SIGWINCH, SIG_DFL);
+    for (int k = 0; k < NFORWARDED; k++) signal(FORWARDED[k], SIG_DFL);
+    for (int i = 1; i <= 2; i++)
+      if (childfd[i] >= 0 && dup2(childfd[i], i) < 0) _exit(REFUSED);
+    for (int i = 1; i <= 2; i++)
+      if (childfd[i] > 2) close(childfd[i]);
+    if (is_shell(g_name) && getenv("AGENTFW_GATED_PID")) {
+      /* The shell gate checked this script: the shell's BASH_ENV check must know its new pid. */
+      char pidb[24];
+      snprintf(pidb, sizeof pidb, "%ld", (long)getpid());
+      setenv("AGENTFW_GATED_PID", pidb, 1);
+    }
+    exec_resolved(real, argv);
+  }
+  g_child = pid;
+  for (int i = 1; i <= 2; i++)
+    if (childfd[i] > 2 && (i == 1 || childfd[i] != childfd[1])) close(childfd[i]);
+
+  buf_t q = {0}, in = {0};
+  size_t qoff = 0;
+  int status = 0, reaped = 0, broken = 0, shut = 0, relay_eof = 0;
+  long long quiet_since = 0;
+  char *chunk = malloc(RELAY_CHUNK);
+  if (!chunk) die_oom();
+  for (;;) {
+    int open_src = (st[0].src >= 0) + (st[1].src >= 0);
+    if (!open_src && !broken && !shut && qoff == q.len) {
+      shutdown(sock, SHUT_WR);
+      shut = 1;
+    }
+    if (!open_src && (broken || relay_eof)) break;
+    struct pollfd p[4];
+    int np = 0, isrc[2] = {-1, -1}, isock = -1;
+    p[np++] = (struct pollfd){g_sigpipe[0], POLLIN, 0};
+    for (int k = 0; k < 2; k++)
+      if (st[k].src >= 0 && (broken || q.len - qoff < RELAY_QUEUE_MAX)) {
+        isrc[k] = np;
+        p[np++] = (struct pollfd){st[k].src, POLLIN, 0};
+      }
+    if (!broken && !relay_eof) {
+      isock = np;
+      p[np++] = (struct pollfd){sock, (short)(POLLIN | (qoff < q.len ? POLLOUT : 0)), 0};
+    }
+    /* A daemon may keep a pty open after the child is gone: stop once it is quiet. */
+    int pty_open = (st[0].src >= 0 && st[0].pty) || (st[1].src >= 0 && st[1].pty);
+    int timeout = reaped && pty_open ? PTY_QUIET_MS : -1;
+    int pr = poll(p, (nfds_t)np, timeout);
+    if (pr < 0 && errno == EINTR) continue;
+    if (pr == 0 && reaped && pty_open && now_ms() - quiet_since >= PTY_QUIET_MS) {
+      for (int k = 0; k < 2; k++)
+        if (st[k].src >= 0 && st[k].pty) {
+          close(st[k].src);
+          st[k].src = -1;
+          if (!broken) queue_frame(&q, st[k].dst, NULL, 0);
+        }
+      continue;
+    }
+    if (p[0].revents) {
+      char sigs[64];
+      ssize_t k = read(g_sigpipe[0], sigs, sizeof sigs);
+      for (ssize_t j = 0; j < k; j++) {
+        if (sigs[j] == SIGWINCH) {
+          for (int m = 0; m < 2; m++) {
+            struct winsize ws;
+            if (st[m].src >= 0 && st[m].pty && ioctl(st[m].dst, TIOCGWINSZ, &ws) == 0) ioctl(st[m].src, TIOCSWINSZ, &ws);
+          }
+          if (!reaped) kill(pid, SIGWINCH);
+        }
+      }
+      if (!reaped && waitpid(pid, &status, WNOHANG) == pid) {
+        reaped = 1;
+        quiet_since = now_ms();
+      }
+    }
+    for (int k = 0; k < 2; k++) {
+      if (isrc[k] < 0 || !p[isrc[k]].revents) continue;
+      ssize_t n = read(st[k].src, chunk, RELAY_CHUNK);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+      if (n <= 0) { /* EOF, or EIO from a pty whose last writer is gone */
+        close(st[k].src);
+        st[k].src = -1;
+        if (!broken) queue_frame(&q, st[k].dst, NULL, 0);
+        continue;
+      }
+      quiet_since = now_ms();
+      if (!broken && !st[k].dead) queue_frame(&q, st[k].dst, chunk, (size_t)n);
+    }
+    if (isock >= 0 && (p[isock].revents & POLLOUT) && qoff < q.len) {
+      ssize_t k = write(sock, q.p + qoff, q.len - qoff);
+      if (k > 0) qoff += (size_t)k;
+      else if (k < 0 && errno != EAGAIN && errno != EINTR) broken = 1;
+      if (qoff == q.len) qoff = q.len = 0;
+    }
+    if (isock >= 0 && (p[isock].revents & (POLLIN | POLLHUP | POLLERR)) && !broken) {
+      ssize_t k = read(sock, chunk, RELAY_CHUNK);
+      if (k < 0 && (errno == EAGAIN || errno == EINTR)) continue;
+      if (k == 0 && shut) relay_eof = 1;
+      else if (k <= 0) broken = 1;
+      else {
+        buf_put(&in, chunk, (size_t)k);
+        size_t at = 0;
+        while (in.len - at >= 5) {
+          const unsigned char *h = (const unsigned char *)in.p + at;
+          size_t len = ((size_t)h[1] << 24) | ((size_t)h[2] << 16) | ((size_t)h[3] << 8) | h[4];
+          if ((h[0] != 1 && h[0] != 2) || len > RELAY_FRAME_MAX) {
+            broken = 1;
+            break;
+          }
+          if (in.len - at - 5 < len) break;
+          rstream_t *r = &st[h[0] - 1];
+          if (!r->dead && out_write(r->dst, in.p + at + 5, len) != 0) {
+            /* Our reader is gone (`cmd | head -1`): close the child's side so it gets SIGPIPE. */
+            r->dead = 1;
+            if (r->src >= 0 && !r->pty) {
+              close(r->src);
+              r->src = -1;
+              queue_frame(&q, r->dst, NULL, 0);
+            }
+          }
+          at += 5 + len;
+        }
+        memmove(in.p, in.p + at, in.len - at);
+        in.len -= at;
+      }
+    }
+    if (broken == 1) {
+      broken = 2;
+      qoff = q.len = 0;
+      const char *msg = "\nagentfw: the output relay stopped; the rest of this command's output is withheld so no "
+                        "secret is shown unmasked. Do not retry or work around this; ask the user.\n";
+      if (write(2, msg, strlen(msg)) < 0) { /* nothing more can be said */
+      }
+    }
+  }
+  close(sock);
+  while (!reaped) {
+    pid_t w = waitpid(pid, &status, 0);
+    if (w == pid || (w < 0 && errno != EINTR)) reaped = 1;
+  }
+  exit_like(status);
+}

@@ -1,0 +1,203 @@
+/**
+ * The output relay of one session: a Unix socket (`relay.sock` in the private runtime
+ * dir) through which the gate client streams the stdout/stderr of every command it runs
+ * with `MASK`, and gets it back masked (one `SecretSet.streamMasker()` per stream).
+ *
+ * Wire format (binary-safe, one connection per command):
+ *   client → relay  `RELAY 1 <ttymask>\n`  ttymask: decimal bitmask, 2 = stdout is a
+ *                                            terminal, 4 = stderr is a terminal
+ *   relay → client  `OK\n`                  the client starts the program only after this
+ *   then frames both ways: [stream id: 1 byte][length: 4 bytes, big endian][bytes]
+ *     stream 1 = stdout, 2 = stderr. Client → relay: raw output; length 0 = that stream
+ *     ended (its masker is flushed). Relay → client: masked output, never empty.
+ *   The client half-closes when the program is done; the relay flushes every stream
+ *   still open, sends the rest and closes.
+ *
+ * Anything malformed closes the connection: the client then stops showing output
+ * (fail closed). Masking twice is harmless (placeholders are never masked again), so a
+ * gated command inside a relayed one simply relays again.
+ */
+import { chmodSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import type { SecretSet, StreamMasker } from '../secrets/types.js';
+
+/** Largest frame a client may send (it sends ≤ 64 KiB); larger → connection closed. */
+export const MAX_FRAME = 1024 * 1024;
+/** A terminal stream that has been quiet this long gets what the masker held back. */
+export const IDLE_FLUSH_MS = 100;
+const HELLO = /^RELAY 1 ([0-9]{1,2})$/;
+const MAX_HELLO = 64;
+
+export interface Relay {
+  readonly socketPath: string;
+  /** Connections served so far (for tests and benches). */
+  readonly served: number;
+  /** Stops accepting, ends open connections and removes the socket file. */
+  close(): Promise<void>;
+}
+
+/** Encodes one frame. */
+export function frame(id: number, data: Buffer): Buffer {
+  const head = Buffer.alloc(5);
+  head[0] = id;
+  head.writeUInt32BE(data.length, 1);
+  return Buffer.concat([head, data]);
+}
+
+/** Incremental frame parser; returns undefined on a malformed frame (caller closes). */
+export class FrameReader {
+  private buf: Buffer = Buffer.alloc(0);
+
+  push(chunk: Buffer): { id: number; data: Buffer }[] | undefined {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    const out: { id: number; data: Buffer }[] = [];
+    let at = 0;
+    while (this.buf.length - at >= 5) {
+      const id = this.buf[at];
+      const len = this.buf.readUInt32BE(at + 1);
+      if ((id !== 1 && id !== 2) || len > MAX_FRAME) return undefined;
+      if (this.buf.length - at - 5 < len) break;
+      out.push({ id, data: this.buf.subarray(at + 5, at + 5 + len) });
+      at += 5 + len;
+    }
+    this.buf = at === this.buf.length ? Buffer.alloc(0) : this.buf.subarray(at);
+    return out;
+  }
+}
+
+/** One stream of one command: its masker and, for terminals, the idle flush timer. */
+interface Stream {
+  masker: StreamMasker;
+  tty: boolean;
+  ended: boolean;
+  timer?: NodeJS.Timeout;
+}
+
+function serve(sock: net.Socket, secrets: SecretSet): void {
+  let hello = '';
+  let reader: FrameReader | undefined;
+  const streams = new Map<number, Stream>();
+  let ttyMask = 0;
+  let broken = false;
+
+  const send = (id: number, data: Buffer) => {
+    if (broken || data.length === 0) return;
+    // Back-pressure: stop reading the command's output until the client caught up.
+    if (!sock.write(frame(id, data))) sock.pause();
+  };
+  const stream = (id: number): Stream => {
+    let s = streams.get(id);
+    if (!s) {
+      s = { masker: secrets.streamMasker(), tty: (ttyMask & (1 << id)) !== 0, ended: false };
+      streams.set(id, s);
+    }
+    return s;
+  };
+  const end = (id: number, s: Stream) => {
+    if (s.ended) return;
+    s.ended = true;
+    clearTimeout(s.timer);
+    send(id, s.masker.flush());
+  };
+  const fail = () => {
+    // fail closed: a malformed frame or a masker error ends the relay; the client then
+    // stops showing output instead of showing it unmasked
+    broken = true;
+    for (const s of streams.values()) clearTimeout(s.timer);
+    sock.destroy();
+  };
+
+  sock.on('drain', () => sock.resume());
+  sock.on('error', () => fail());
+  sock.on('close', () => {
+    for (const s of streams.values()) clearTimeout(s.timer);
+  });
+  sock.on('end', () => {
+    try {
+      for (const [id, s] of streams) end(id, s);
+    } catch {
+      return fail();
+    }
+    if (!broken) sock.end();
+  });
+  sock.on('data', (chunk: Buffer) => {
+    if (broken) return;
+    try {
+      if (!reader) {
+        hello += chunk.toString('latin1');
+        const nl = hello.indexOf('\n');
+        if (nl < 0) {
+          if (hello.length > MAX_HELLO) fail();
+          return;
+        }
+        const m = HELLO.exec(hello.slice(0, nl));
+        if (!m) return fail();
+        ttyMask = Number(m[1]);
+        reader = new FrameReader();
+        sock.write('OK\n');
+        chunk = Buffer.from(hello.slice(nl + 1), 'latin1');
+        if (chunk.length === 0) return;
+      }
+      const frames = reader.push(chunk);
+      if (!frames) return fail();
+      for (const f of frames) {
+        const s = stream(f.id);
+        if (s.ended) return fail();
+        if (f.data.length === 0) {
+          end(f.id, s);
+          continue;
+        }
+        send(f.id, s.masker.push(f.data));
+        if (s.tty) {
+          // Interactive use: what the masker still holds (a possible start of a secret)
+          // is shown once the terminal has been quiet for IDLE_FLUSH_MS.
+          clearTimeout(s.timer);
+          s.timer = setTimeout(() => {
+            try {
+              send(f.id, s.masker.flush());
+            } catch {
+              fail();
+            }
+          }, IDLE_FLUSH_MS);
+        }
+      }
+    } catch {
+      fail();
+    }
+  });
+}
+
+/** Starts the relay socket at `socketPath` (inside the session's 0700 runtime dir). */
+export async function startRelay(socketPath: string, secrets: SecretSet): Promise<Relay> {
+  const sockets = new Set<net.Socket>();
+  let served = 0;
+  const server = net.createServer((sock) => {
+    served++;
+    sockets.add(sock);
+    sock.on('close', () => sockets.delete(sock));
+    serve(sock, secrets);
+  });
+  rmSync(socketPath, { force: true });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socketPath, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  chmodSync(socketPath, 0o600);
+  return {
+    socketPath,
+    get served() {
+      return served;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => {
+          rmSync(socketPath, { force: true });
+          resolve();
+        });
+      }),
+  };
+}

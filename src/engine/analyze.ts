@@ -14,7 +14,7 @@ import {
   rulesetError,
   type CompiledRuleset,
 } from '../rules/load.js';
-import { decide } from './decide.js';
+import { decide, memoMask } from './decide.js';
 import { defaultCacheDir, examplesKey, examplesPassed, recordExamplesPassed } from './example-cache.js';
 import { runExamples } from './examples.js';
 import type { AnalysisIssue, AnalyzeContext, CommandSummary, Decision, NormalizedCommand } from './types.js';
@@ -49,11 +49,13 @@ export interface EngineOptions {
 /** Runs the pure pipeline with the given rulesets. Exposed for tests and the example runner. */
 export function analyzeWith(
   rulesets: CompiledRuleset[],
-  mask: (s: string) => string,
+  maskText: (s: string) => string,
   script: string,
   ctx: AnalyzeContext,
 ): Decision {
   const t0 = performance.now();
+  // Evidence, messages and argv words repeat within one decision: mask each text once.
+  const mask = memoMask(maskText);
   let commands: NormalizedCommand[] = [];
   let issues: AnalysisIssue[] = [];
   let facts: Decision['facts'] = [];

@@ -6,7 +6,7 @@
  * facts that no rule decided each add an `ask` finding from the built-in `agentfw` pack,
  * so content the engine did not understand is never allowed silently.
  */
-import type { CompiledRuleset } from '../rules/load.js';
+import type { CompiledRule, CompiledRuleset } from '../rules/load.js';
 import { renderTemplate } from '../rules/match.js';
 import type { AnalysisIssue, Fact, Finding, Verdict } from './types.js';
 
@@ -25,12 +25,38 @@ export interface DecideResult {
   reason: string;
 }
 
+/** Per rulesets list: fact kind → the rules that can accept it, in pack and rule order. */
+const indexes = new WeakMap<CompiledRuleset[], Map<string, CompiledRule[]>>();
+
+function rulesFor(rulesets: CompiledRuleset[], kind: string): CompiledRule[] {
+  let index = indexes.get(rulesets);
+  if (!index) indexes.set(rulesets, (index = new Map()));
+  let list = index.get(kind);
+  if (!list) {
+    list = [];
+    for (const rs of rulesets) for (const cr of rs.rules) if (!cr.kinds || cr.kinds.has(kind)) list.push(cr);
+    index.set(kind, list);
+  }
+  return list;
+}
+
+/** The same masking, each distinct text masked once per decision. */
+export function memoMask(mask: (s: string) => string): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let m = seen.get(s);
+    if (m === undefined) seen.set(s, (m = mask(s)));
+    return m;
+  };
+}
+
 export function decide(
   facts: Fact[],
   issues: AnalysisIssue[],
   rulesets: CompiledRuleset[],
-  mask: (s: string) => string,
+  maskText: (s: string) => string,
 ): DecideResult {
+  const mask = memoMask(maskText);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const add = (f: Finding) => {
@@ -42,23 +68,21 @@ export function decide(
 
   facts.forEach((fact, i) => {
     let matched = false;
-    for (const rs of rulesets) {
-      for (const cr of rs.rules) {
-        if (!cr.predicate(fact)) continue;
-        matched = true;
-        const r = cr.rule;
-        add({
-          rule: cr.id,
-          severity: r.severity,
-          decision: r.decision,
-          message: mask(renderTemplate(r.message, fact)),
-          agent_message: mask(renderTemplate(r.agent_message ?? DEFAULT_AGENT_MESSAGE, fact)),
-          evidence: mask(fact.evidence),
-          confirm:
-            r.confirm === 'typed' ? mask(renderTemplate(r.confirm_value ?? '{evidence}', fact)) : undefined,
-          fact: i,
-        });
-      }
+    for (const cr of rulesFor(rulesets, fact.kind)) {
+      if (!cr.predicate(fact)) continue;
+      matched = true;
+      const r = cr.rule;
+      add({
+        rule: cr.id,
+        severity: r.severity,
+        decision: r.decision,
+        message: mask(renderTemplate(r.message, fact)),
+        agent_message: mask(renderTemplate(r.agent_message ?? DEFAULT_AGENT_MESSAGE, fact)),
+        evidence: mask(fact.evidence),
+        confirm:
+          r.confirm === 'typed' ? mask(renderTemplate(r.confirm_value ?? '{evidence}', fact)) : undefined,
+        fact: i,
+      });
     }
     // fail closed: something the engine could not resolve statically, and no rule spoke about it.
     if (!matched && (fact.kind === 'dynamic' || fact.kind === 'issue')) {

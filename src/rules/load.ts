@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { AgentfwError } from '../errors.js';
-import { compileMatch, compileRegex, CompileError, type Predicate } from './match.js';
+import { compileIndexedMatch, compileRegex, CompileError, type Predicate } from './match.js';
 import { RulesetSchema, type Rule } from './schema.js';
 
 export interface CompiledRule {
@@ -17,6 +17,8 @@ export interface CompiledRule {
   id: string;
   rule: Rule;
   predicate: Predicate;
+  /** Fact kinds the predicate can accept; null = any kind (offered every fact). */
+  kinds: ReadonlySet<string> | null;
 }
 
 export interface CompiledRuleset {
@@ -101,7 +103,8 @@ export function compileRulesetText(
       });
     }
     try {
-      rules.push({ id: `${rs.pack}/${rule.id}`, rule, predicate: compileMatch(rule.match) });
+      const { predicate, kinds } = compileIndexedMatch(rule.match);
+      rules.push({ id: `${rs.pack}/${rule.id}`, rule, predicate, kinds });
     } catch (err) {
       if (!(err instanceof CompileError)) throw err;
       problems.push({

@@ -17,23 +17,46 @@ export class CompileError extends Error {}
  * two targets yields two values. Missing fields yield nothing (empty list).
  */
 export function valuesAt(root: unknown, path: string): unknown[] {
-  let current: unknown[] = [root];
-  for (const key of path.split('.')) {
-    const next: unknown[] = [];
-    for (const v of current) {
-      if (Array.isArray(v)) {
-        if (/^\d+$/.test(key)) {
-          if (Number(key) < v.length) next.push(v[Number(key)]);
-        } else {
-          for (const el of v) if (el && typeof el === 'object') pushField(next, el, key);
+  return compilePath(path)(root);
+}
+
+const pathCache = new Map<string, (root: unknown) => unknown[]>();
+
+/** {@link valuesAt} for one path, with the path split once (compiled paths are cached). */
+export function compilePath(path: string): (root: unknown) => unknown[] {
+  let fn = pathCache.get(path);
+  if (fn) return fn;
+  const keys = path.split('.');
+  const nums = keys.map((k) => (/^\d+$/.test(k) ? Number(k) : -1));
+  fn = (root) => {
+    let current: unknown[] = [root];
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const n = nums[i];
+      const next: unknown[] = [];
+      for (const v of current) {
+        if (Array.isArray(v)) {
+          if (n >= 0) {
+            if (n < v.length) next.push(v[n]);
+          } else {
+            for (const el of v) if (el && typeof el === 'object') pushField(next, el, key);
+          }
+        } else if (v && typeof v === 'object') {
+          pushField(next, v, key);
         }
-      } else if (v && typeof v === 'object') {
-        pushField(next, v, key);
       }
+      current = next;
     }
-    current = next;
-  }
-  return current.flatMap((v) => (Array.isArray(v) ? v : [v]));
+    if (!current.some(Array.isArray)) return current;
+    const flat: unknown[] = [];
+    for (const v of current) {
+      if (Array.isArray(v)) for (const x of v) flat.push(x);
+      else flat.push(v);
+    }
+    return flat;
+  };
+  if (pathCache.size < 10_000) pathCache.set(path, fn);
+  return fn;
 }
 
 function pushField(out: unknown[], obj: object, key: string): void {
@@ -101,30 +124,60 @@ export function compileCondition(cond: Condition): ValuesTest {
   }
   if ('sub' in cond) {
     const parts = Object.entries(cond.sub).map(([k, c]) => [k, compileCondition(c)] as const);
+    const paths = parts.map(([k, p]) => [compilePath(k), p] as const);
     return (vals) =>
-      vals.some((v) => v !== null && typeof v === 'object' && parts.every(([k, p]) => p(valuesAt(v, k))));
+      vals.some((v) => v !== null && typeof v === 'object' && paths.every(([at, p]) => p(at(v))));
   }
   throw new CompileError(`unknown condition ${JSON.stringify(cond)}`);
 }
 
 export function compileMatch(match: Match): Predicate {
+  return compileIndexedMatch(match).predicate;
+}
+
+/** A compiled match and the fact kinds it can accept (null = any kind). */
+export interface IndexedMatch {
+  predicate: Predicate;
+  /** Every fact kind the predicate can be true for; null = not known statically (try every fact). */
+  kinds: ReadonlySet<string> | null;
+}
+
+/**
+ * Compiles a match and works out which fact kinds it can accept, so the decide stage
+ * only offers a fact to the rules of its own kind.
+ */
+export function compileIndexedMatch(match: Match): IndexedMatch {
   if ('any' in match && Array.isArray(match.any)) {
-    const parts = (match.any as Match[]).map(compileMatch);
-    return (f) => parts.some((p) => p(f));
+    const parts = (match.any as Match[]).map(compileIndexedMatch);
+    const preds = parts.map((p) => p.predicate);
+    // A fact matching any part has one of the parts' kinds.
+    const kinds = parts.some((p) => p.kinds === null)
+      ? null
+      : new Set(parts.flatMap((p) => [...(p.kinds as ReadonlySet<string>)]));
+    return { predicate: (f) => preds.some((p) => p(f)), kinds };
   }
   if ('all' in match && Array.isArray(match.all)) {
-    const parts = (match.all as Match[]).map(compileMatch);
-    return (f) => parts.every((p) => p(f));
+    const parts = (match.all as Match[]).map(compileIndexedMatch);
+    const preds = parts.map((p) => p.predicate);
+    // A fact matching every part has a kind every (kind-bound) part accepts.
+    const bound = parts.flatMap((p) => (p.kinds ? [p.kinds] : []));
+    const kinds = bound.length
+      ? new Set([...bound[0]].filter((k) => bound.every((own) => own.has(k))))
+      : null;
+    return { predicate: (f) => preds.every((p) => p(f)), kinds };
   }
   const { kind, ...fields } = match as { kind: string } & Record<string, unknown>;
   const tests = Object.entries(fields).map(([path, cond]) => {
     try {
-      return [path, compileCondition(cond as Condition)] as const;
+      return [compilePath(path), compileCondition(cond as Condition)] as const;
     } catch (err) {
       throw new CompileError(`field "${path}": ${(err as Error).message}`);
     }
   });
-  return (f) => f.kind === kind && tests.every(([path, t]) => t(valuesAt(f, path)));
+  return {
+    predicate: (f) => f.kind === kind && tests.every(([at, t]) => t(at(f))),
+    kinds: new Set([kind]),
+  };
 }
 
 /**
@@ -132,12 +185,41 @@ export function compileMatch(match: Match): Predicate {
  * paths; a path not present renders as `?`. Arrays render comma-separated.
  */
 export function renderTemplate(template: string, fact: Fact): string {
-  return template.replace(/\{([A-Za-z0-9_.|-]+)\}/g, (_m, expr: string) => {
-    for (const path of expr.split('|')) {
-      const vals = valuesAt(fact, path).filter(nonEmpty);
-      if (vals.length)
-        return vals.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
-    }
-    return '?';
-  });
+  return compileTemplate(template)(fact);
+}
+
+const templateCache = new Map<string, (fact: Fact) => string>();
+
+function compileTemplate(template: string): (fact: Fact) => string {
+  let fn = templateCache.get(template);
+  if (fn) return fn;
+  // Literal text and placeholders alternate: [text, paths, text, paths, …, text].
+  const pieces = template.split(/\{([A-Za-z0-9_.|-]+)\}/g);
+  const parts = pieces.map((p, i) => (i % 2 === 1 ? p.split('|').map(compilePath) : p));
+  fn =
+    pieces.length === 1
+      ? () => template
+      : (fact) => {
+          let out = '';
+          for (const part of parts) {
+            if (typeof part === 'string') {
+              out += part;
+              continue;
+            }
+            let rendered = '?';
+            for (const at of part) {
+              const vals = at(fact).filter(nonEmpty);
+              if (vals.length) {
+                rendered = vals
+                  .map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)))
+                  .join(', ');
+                break;
+              }
+            }
+            out += rendered;
+          }
+          return out;
+        };
+  if (templateCache.size < 10_000) templateCache.set(template, fn);
+  return fn;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../src/engine/types.js';
-import { compileMatch, renderTemplate, valuesAt } from '../../src/rules/match.js';
+import { compileIndexedMatch, compileMatch, renderTemplate, valuesAt } from '../../src/rules/match.js';
 import type { Match } from '../../src/rules/schema.js';
 
 const fsFact: Fact = {
@@ -86,5 +86,31 @@ describe('renderTemplate', () => {
     ['{targets.0.path}', fsFact, '/'],
   ] as const)('%s', (tpl, fact, want) => {
     expect(renderTemplate(tpl, fact)).toBe(want);
+  });
+});
+
+describe('compileIndexedMatch', () => {
+  it.each<[string, Match, string[] | null]>([
+    ['one kind', { kind: 'fs', op: 'delete' }, ['fs']],
+    ['any of two kinds', { any: [{ kind: 'fs' }, { kind: 'graphql' }] }, ['fs', 'graphql']],
+    [
+      'all: the kinds every part accepts',
+      { all: [{ kind: 'fs' }, { any: [{ kind: 'fs' }, { kind: 'git' }] }] },
+      ['fs'],
+    ],
+    ['all of two different kinds: none', { all: [{ kind: 'fs' }, { kind: 'git' }] }, []],
+  ])('%s', (_name, match, kinds) => {
+    const m = compileIndexedMatch(match);
+    expect(m.kinds === null ? null : [...m.kinds].sort()).toEqual(kinds);
+  });
+
+  it.each<[Match, Fact]>([
+    [{ kind: 'fs', classes: 'root' }, fsFact],
+    [{ any: [{ kind: 'git' }, { kind: 'graphql', operation: 'mutation' }] }, gqlFact],
+    [{ all: [{ kind: 'fs' }, { kind: 'fs', recursive: true }] }, fsFact],
+  ])('a fact the predicate accepts has one of the listed kinds: %j', (match, fact) => {
+    const m = compileIndexedMatch(match);
+    expect(m.predicate(fact)).toBe(true);
+    expect(m.kinds === null || m.kinds.has(fact.kind)).toBe(true);
   });
 });

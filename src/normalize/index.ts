@@ -10,7 +10,7 @@
  * - command.ts: prefix assignments, redirections (`>`, `>>`, `&>`, `>|` → writes; `<` →
  *   stdin file; heredocs and here-strings → stdin text; words tree-sitter attaches to a
  *   redirect → arguments), alias and function call sites (positional args bound).
- * - words.ts (+ escapes.ts): quotes, concatenation, `\x`, ANSI-C `$'…'`, tilde, `$VAR` /
+ * - words.ts (+ atoms.ts, braces.ts, fields.ts, escapes.ts): quotes, concatenation, `\x`, ANSI-C `$'…'`, tilde, `$VAR` /
  *   `${VAR}` / `${VAR:-d}` / `${VAR:=d}` / `${VAR:+a}` / `${#VAR}`, `$IFS` as separator,
  *   constant `$(…)` / backquotes, `<(…)`, brace expansion (lists and sequences, capped).
  * - carriers.ts: the dispatcher; `cd` / `pushd` / `popd` (cwd tracking), `alias`.

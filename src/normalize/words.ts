@@ -1,15 +1,20 @@
 /**
  * Word expansion as bash does it, as far as it is known statically: quoting and
- * concatenation, ANSI-C strings, tilde, parameters (constant propagation, `${V:-d}`),
- * command substitution of constant producers, brace expansion and field splitting on
- * unquoted expansions (so `$IFS` separates words). Unknown parts keep their source text
- * and make the field dynamic.
+ * concatenation, ANSI-C strings, tilde, parameters (constant propagation, `${V:-d}`) and
+ * command substitution of constant producers; then brace expansion (braces.ts) and field
+ * splitting on unquoted expansions (fields.ts, so `$IFS` separates words). Unknown parts
+ * keep their source text and make the field dynamic.
  */
 import { BRACE_PLACEHOLDER } from '../parse/parse.js';
 import { cloneScope, issue, MAX_NEST, nodeSpan, tick } from './state.js';
 import type { Field, Frame, Node, Run, Scope } from './state.js';
+import { chars, dyn, IFS_DEFAULT, type Atom } from './atoms.js';
+import { braceExpand } from './braces.js';
 import { decodeAnsiC } from './escapes.js';
+import { split } from './fields.js';
 import { walk } from './walk.js';
+
+export { MAX_BRACE_WORDS } from './braces.js';
 
 /** Where a word is expanded. */
 export interface Ctx {
@@ -17,32 +22,6 @@ export interface Ctx {
   frame: Frame;
   scope: Scope;
 }
-
-/** One character (or an opaque dynamic chunk) of a word being expanded. */
-interface Atom {
-  c: string;
-  /** Quoted or escaped: no brace expansion, no splitting, no tilde. */
-  q: boolean;
-  /** Result of an unquoted expansion: whitespace here splits fields. */
-  s: boolean;
-  d: boolean;
-  /** Forced field break (`"$@"`). */
-  brk?: boolean;
-  proc?: boolean;
-}
-
-/** Largest number of words one brace expansion may produce. */
-export const MAX_BRACE_WORDS = 1000;
-const IFS_DEFAULT = ' \t\n';
-
-function chars(text: string, q: boolean, s: boolean): Atom[] {
-  const out: Atom[] = [];
-  for (const c of text) out.push({ c, q, s, d: false });
-  if (q && text === '') out.push({ c: '', q: true, s: false, d: false });
-  return out;
-}
-
-const dyn = (text: string): Atom => ({ c: text, q: true, s: false, d: true });
 
 /** Value of a variable: string when known, undefined when dynamic, null when unset. */
 export function lookup(name: string, k: Ctx): string | undefined | null {
@@ -300,100 +279,6 @@ function tilde(atoms: Atom[], k: Ctx): Atom[] {
   else if (user === '+') value = k.scope.cwdDynamic ? undefined : k.scope.cwd;
   if (value === undefined) return atoms;
   return [...chars(value, true, false), ...atoms.slice(end)];
-}
-
-function findBrace(a: Atom[]): { open: number; close: number; alts: Atom[][] } | undefined {
-  const plain = (i: number, ch: string) => a[i].c === ch && !a[i].q && !a[i].s && !a[i].d;
-  for (let open = 0; open < a.length; open++) {
-    if (!plain(open, '{')) continue;
-    let depth = 0;
-    const commas: number[] = [];
-    for (let j = open + 1; j < a.length; j++) {
-      if (plain(j, '{')) depth++;
-      else if (plain(j, '}')) {
-        if (depth === 0) {
-          if (commas.length > 0) {
-            const alts: Atom[][] = [];
-            let s = open + 1;
-            for (const c of [...commas, j]) {
-              alts.push(a.slice(s, c));
-              s = c + 1;
-            }
-            return { open, close: j, alts };
-          }
-          const body = a.slice(open + 1, j);
-          const seq = sequence(body.map((x) => x.c).join(''));
-          if (seq && body.every((x) => !x.q && !x.d))
-            return { open, close: j, alts: seq.map((t) => chars(t, false, false)) };
-          break;
-        }
-        depth--;
-      } else if (depth === 0 && plain(j, ',')) commas.push(j);
-    }
-  }
-  return undefined;
-}
-
-function sequence(body: string): string[] | undefined {
-  const m = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?$/.exec(body);
-  if (!m) return undefined;
-  const numeric = /\d/.test(m[1]);
-  if (numeric !== /\d/.test(m[2])) return undefined;
-  const a = numeric ? Number(m[1]) : m[1].charCodeAt(0);
-  const b = numeric ? Number(m[2]) : m[2].charCodeAt(0);
-  const step = Math.abs(Number(m[3] ?? 1)) || 1;
-  if (Math.abs(b - a) / step > MAX_BRACE_WORDS) return undefined;
-  const out: string[] = [];
-  for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? step : -step)
-    out.push(numeric ? String(v) : String.fromCharCode(v));
-  return out;
-}
-
-function braceExpand(a: Atom[], out: Atom[][], k: Ctx, span: [number, number]): void {
-  const todo: Atom[][] = [a];
-  while (todo.length > 0) {
-    const cur = todo.shift()!;
-    const b = findBrace(cur);
-    if (!b) {
-      out.push(cur);
-    } else {
-      for (const alt of b.alts) todo.push([...cur.slice(0, b.open), ...alt, ...cur.slice(b.close + 1)]);
-    }
-    if (out.length + todo.length > MAX_BRACE_WORDS) {
-      // fail closed: the words beyond the cap are dropped and the issue forces ask.
-      issue(k.run, 'E_TOO_MANY_WORDS', `brace expansion produces more than ${MAX_BRACE_WORDS} words`, span);
-      out.push(...todo.slice(0, MAX_BRACE_WORDS - out.length));
-      return;
-    }
-  }
-}
-
-function split(a: Atom[]): Field[] {
-  const fields: Field[] = [];
-  let text = '';
-  let d = false;
-  let proc = false;
-  let keep = false;
-  const end = () => {
-    if (text !== '' || keep || d) fields.push(proc ? { text, dynamic: d, proc } : { text, dynamic: d });
-    text = '';
-    d = false;
-    proc = false;
-    keep = false;
-  };
-  for (const x of a) {
-    if (x.brk) end();
-    else if (x.s && IFS_DEFAULT.includes(x.c)) {
-      if (text !== '' || keep || d) end();
-    } else {
-      text += x.c;
-      d ||= x.d;
-      proc ||= !!x.proc;
-      keep ||= x.q && !x.s;
-    }
-  }
-  end();
-  return fields;
 }
 
 /** Expands one word node into zero or more fields. */

@@ -31,7 +31,11 @@ export interface WatchServerOptions {
   info: SessionInfo;
   /** Subscribe to the session's decision events (same function the TUI gets). */
   onDecision(cb: (ev: DecisionEvent) => void): () => void;
-  /** Deny a request that no watcher answered within this many ms. Default 300 000. */
+  /**
+   * The session's approval timeout in ms (default 300 000). The watch server denies on its own
+   * only {@link BACKSTOP_MS} later, so a timeout is normally settled (and audited) by the TUI
+   * or the broker, not reported as a watcher's answer.
+   */
   approvalTimeoutMs?: number;
   /** Called with a warning for the human (failed pairing attempts). Absent = dropped. */
   onWarning?(message: string): void;
@@ -58,6 +62,8 @@ const MAX_RECENT = 200;
 const MAX_UNPAIRED = 8;
 const HELLO_TIMEOUT_MS = 60_000;
 const MAX_FAILURES_PER_CODE = 3;
+/** Extra wait before the watch server's own timeout fires (it is a backstop). */
+export const BACKSTOP_MS = 1000;
 
 interface Pending {
   req: ApprovalRequest;
@@ -246,7 +252,7 @@ export async function startWatchServer(opts: WatchServerOptions): Promise<WatchS
                 `No human answered within ${Math.round(timeoutMs / 1000)} s, so the command was denied. Do not retry or work around this; ask the user.`,
               ),
             ),
-          timeoutMs,
+          timeoutMs + BACKSTOP_MS,
         );
         timer.unref();
         pending.set(req.id, {

@@ -194,7 +194,8 @@ describe('watch server: stream and approvals', () => {
     const result = await server.approver.decide(req(8), new AbortController().signal);
     expect(result.verdict).toBe('deny');
     expect(result.message).toMatch(/No human answered within 2 s.*ask the user/);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(1900);
+    // the watch server is a backstop: it denies one second after the session's timeout
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(2900);
   });
 
   it('ignores answers from a connection that has not paired', async () => {

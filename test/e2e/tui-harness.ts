@@ -90,11 +90,12 @@ async function runHarness(argv: string[]): Promise<void> {
     watchSocket: path.join(rt, 'watch.sock'),
   };
   // The TUI's timer (with its countdown) denies first; the watch server's and the race's timeouts are backstops.
+  // Same value the supervisor passes: the watch server adds its own backstop margin.
   const watch = await startWatchServer({
     socketPath: info.watchSocket,
     info,
     onDecision,
-    approvalTimeoutMs: timeoutMs + 500,
+    approvalTimeoutMs: timeoutMs,
   });
 
   const approvers: import('../../src/approval/types.js').Approver[] = [];

@@ -213,7 +213,8 @@ $GATE -- "touch $DIR/two" &
 wait; echo "agent: both done"
 sleep 60
 `);
-    const screen = await waitScreen(/\+1 more waiting/);
+    // wait until the dialog is armed (choices shown) as well as queued
+    const screen = await waitScreen(/\+1 more waiting[\s\S]*\[a\] allow once/);
     const head = /Approval needed #1[\s\S]*?touch \S+\/(one|two)/.exec(screen)?.[1];
     const [firstShown, secondShown] = head === 'one' ? ['one', 'two'] : ['two', 'one'];
     expect(head).toMatch(/^(one|two)$/);

@@ -1,14 +1,24 @@
 #!/usr/bin/env node
 // `npm run bench`: speed figures for the engine, the shim and the masker.
 //
-//   engine   per-check latency in a warm process (p50/p99 over the public corpus, repeated)
+//   load     rulesets load time in a fresh process: cold (examples run) and cached (a
+//            recorded pass for the same rulesets and build), plus `agentfw check -- CMD`
+//            wall time including process start
+//   engine   per-check latency in a warm process (p50/p99/max over the public corpus,
+//            repeated), checks/s, CPU per check and GC pauses
 //   batch    `agentfw check --stdin --json` throughput over the corpus, incl. process start
 //   shim     added latency of an intercepted `bash -c true` (bench/shim.mjs)
 //   secrets  masker and workspace-scan throughput (bench/secrets.mjs)
+//   (`node bench/run.mjs --engine` runs only the engine figures)
 //
+// Every figure depends on machine load (printed first): the targets are meant for an
+// otherwise idle 2-core machine. The example cache lives in a fresh temporary
+// XDG_CACHE_HOME, so the user's own cache is neither used nor touched.
 // Prints human lines and, last, one JSON object with every figure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,18 +62,69 @@ function pct(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'agentfw-bench-cache-'));
+const benchEnv = { ...process.env, XDG_CACHE_HOME: cacheHome };
+results.machine = { cpus: os.cpus().length, loadavg_1m: +os.loadavg()[0].toFixed(2) };
+console.log(`machine  ${results.machine.cpus} cpus, load average ${results.machine.loadavg_1m}`);
+
+// --- load: cold (examples run) and cached, each in a fresh process ------------------------
+{
+  const loader = `
+    const t0 = performance.now();
+    const { loadEngine } = await import(${JSON.stringify(path.join(root, 'dist', 'engine', 'analyze.js'))});
+    const t1 = performance.now();
+    await loadEngine();
+    console.log(JSON.stringify({ import_ms: t1 - t0, load_ms: performance.now() - t1 }));`;
+  const once = () => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', loader], {
+      encoding: 'utf8',
+      env: benchEnv,
+    });
+    if (r.status !== 0) throw new Error(`loading the engine failed: ${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop());
+  };
+  const cold = once();
+  const cached = once();
+  const single = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    spawnSync(path.join(root, 'bin', 'agentfw'), ['check', '--', 'ls -la'], { env: benchEnv });
+    single.push(performance.now() - t);
+  }
+  single.sort((a, b) => a - b);
+  results.load = {
+    import_ms: +cached.import_ms.toFixed(1),
+    cold_ms: +cold.load_ms.toFixed(1),
+    cached_ms: +cached.load_ms.toFixed(1),
+    single_check_ms: +single[2].toFixed(1),
+  };
+  console.log(
+    `load     rulesets: cold (examples run) ${results.load.cold_ms} ms, cached ${results.load.cached_ms} ms (+ module import ${results.load.import_ms} ms); agentfw check -- 'ls -la': ${results.load.single_check_ms} ms incl. process start (median of 5)`,
+  );
+}
+
 // --- engine, warm ---------------------------------------------------------------
 {
   const { loadEngine, makeContext } = await import(path.join(root, 'dist', 'engine', 'analyze.js'));
   const { payloadReader } = await import(path.join(root, 'dist', 'engine', 'payload-reader.js'));
   const t0 = performance.now();
-  const engine = await loadEngine();
+  const engine = await loadEngine({ exampleCacheDir: path.join(cacheHome, 'agentfw') });
   const loadMs = performance.now() - t0;
   const { ws, home } = workspace();
   const ctx = makeContext({ cwd: ws, home, env: { HOME: home }, readFile: payloadReader(1 << 20) });
   for (let i = 0; i < 3; i++) for (const c of cmds) engine.analyze(c, ctx); // warm-up
   const times = [];
   const rounds = 20;
+  let gcs = 0;
+  let gcMs = 0;
+  const obs = new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) {
+      gcs++;
+      gcMs += e.duration;
+    }
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  const cpu0 = process.cpuUsage();
   for (let r = 0; r < rounds; r++) {
     for (const c of cmds) {
       const s = performance.now();
@@ -71,6 +132,9 @@ function pct(sorted, p) {
       times.push(performance.now() - s);
     }
   }
+  const cpu = process.cpuUsage(cpu0);
+  await sleep(20); // let the GC observer report
+  obs.disconnect();
   times.sort((a, b) => a - b);
   const total = times.reduce((a, b) => a + b, 0);
   results.engine = {
@@ -79,10 +143,13 @@ function pct(sorted, p) {
     p99_ms: +pct(times, 99).toFixed(4),
     max_ms: +times[times.length - 1].toFixed(3),
     per_s: Math.round(times.length / (total / 1000)),
+    cpu_us_per_check: Math.round((cpu.user + cpu.system) / times.length),
+    gc_pauses: gcs,
+    gc_ms: +gcMs.toFixed(1),
     load_ms: +loadMs.toFixed(1),
   };
   console.log(
-    `engine   ${times.length} checks warm: p50 ${results.engine.p50_ms} ms, p99 ${results.engine.p99_ms} ms, max ${results.engine.max_ms} ms, ${results.engine.per_s}/s; rulesets load+examples ${results.engine.load_ms} ms`,
+    `engine   ${times.length} checks warm: p50 ${results.engine.p50_ms} ms, p99 ${results.engine.p99_ms} ms, max ${results.engine.max_ms} ms, ${results.engine.per_s}/s, ${results.engine.cpu_us_per_check} us CPU/check, ${gcs} GC pauses (${results.engine.gc_ms} ms)`,
   );
 }
 
@@ -97,6 +164,7 @@ function pct(sorted, p) {
   const n = cmds.length * reps;
   const t0 = performance.now();
   const r = spawnSync(path.join(root, 'bin', 'agentfw'), ['check', '--stdin', '--json'], {
+    env: benchEnv,
     input,
     encoding: 'utf8',
     maxBuffer: 1 << 28,
@@ -110,7 +178,8 @@ function pct(sorted, p) {
 }
 
 // --- the other layers' benches (JSON lines on stdout) ------------------------------------
-for (const name of ['shim', 'secrets']) {
+// `node bench/run.mjs --engine` skips them.
+for (const name of process.argv.includes('--engine') ? [] : ['shim', 'secrets']) {
   const file = path.join(root, 'bench', `${name}.mjs`);
   if (!existsSync(file)) continue;
   const r = spawnSync(process.execPath, [file], { encoding: 'utf8', cwd: root, timeout: 300_000 });

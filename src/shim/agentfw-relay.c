@@ -15,6 +15,11 @@
  * starts, nothing runs (exit 126). If it breaks later, no further output is shown (one
  * notice on stderr); the child is still drained and reaped.
  *
+ * Exit: once the child is gone we exit with its status. If some other process (a
+ * background job of a script) still holds its output open HANDOFF_MS later, a forked
+ * helper keeps relaying until that closes too, as the agent's pipe would have stayed open
+ * without us; the agent sees our pid exit when the program's would have.
+ *
  * Signals: the child stays in our process group, so terminal signals (Ctrl-C, Ctrl-Z,
  * hangup) reach it directly and are ignored here; signals sent to our pid by another
  * process (kill PID, timeouts) are passed on. The child's exit status is ours; a child
@@ -27,7 +32,7 @@
 #define RELAY_CHUNK 65536
 #define RELAY_QUEUE_MAX (1024 * 1024)
 #define RELAY_FRAME_MAX (16 * 1024 * 1024)
-#define PTY_QUIET_MS 100
+#define HANDOFF_MS 100
 
 enum { OUT_NONE, OUT_PIPE, OUT_TTY };
 
@@ -234,8 +239,8 @@ static void run_relayed(const char *name, char **argv) {
 
   buf_t q = {0}, in = {0};
   size_t qoff = 0;
-  int status = 0, reaped = 0, broken = 0, shut = 0, relay_eof = 0;
-  long long quiet_since = 0;
+  int status = 0, reaped = 0, broken = 0, shut = 0, relay_eof = 0, helper = 0;
+  long long reaped_at = 0;
   char *chunk = malloc(RELAY_CHUNK);
   if (!chunk) die_oom();
   for (;;) {
@@ -257,20 +262,22 @@ static void run_relayed(const char *name, char **argv) {
       isock = np;
       p[np++] = (struct pollfd){sock, (short)(POLLIN | (qoff < q.len ? POLLOUT : 0)), 0};
     }
-    /* A daemon may keep a pty open after the child is gone: stop once it is quiet. */
-    int pty_open = (st[0].src >= 0 && st[0].pty) || (st[1].src >= 0 && st[1].pty);
-    int timeout = reaped && pty_open ? PTY_QUIET_MS : -1;
+    int timeout = -1;
+    if (reaped && !helper) {
+      long left = (long)(reaped_at + HANDOFF_MS - now_ms());
+      if (left <= 0) {
+        /* The program is gone but something still writes to its output: let a helper
+         * finish the relay and exit now with the program's status. */
+        pid_t h = fork();
+        if (h > 0) exit_like(status);
+        helper = h == 0 ? 1 : 2; /* 2: fork failed, keep relaying here until the end */
+        g_child = 0;
+        continue;
+      }
+      timeout = (int)left;
+    }
     int pr = poll(p, (nfds_t)np, timeout);
     if (pr < 0 && errno == EINTR) continue;
-    if (pr == 0 && reaped && pty_open && now_ms() - quiet_since >= PTY_QUIET_MS) {
-      for (int k = 0; k < 2; k++)
-        if (st[k].src >= 0 && st[k].pty) {
-          close(st[k].src);
-          st[k].src = -1;
-          if (!broken) queue_frame(&q, st[k].dst, NULL, 0);
-        }
-      continue;
-    }
     if (p[0].revents) {
       char sigs[64];
       ssize_t k = read(g_sigpipe[0], sigs, sizeof sigs);
@@ -283,9 +290,9 @@ static void run_relayed(const char *name, char **argv) {
           if (!reaped) kill(pid, SIGWINCH);
         }
       }
-      if (!reaped && waitpid(pid, &status, WNOHANG) == pid) {
+      if (!reaped && !helper && waitpid(pid, &status, WNOHANG) == pid) {
         reaped = 1;
-        quiet_since = now_ms();
+        reaped_at = now_ms();
       }
     }
     for (int k = 0; k < 2; k++) {
@@ -298,7 +305,6 @@ static void run_relayed(const char *name, char **argv) {
         if (!broken) queue_frame(&q, st[k].dst, NULL, 0);
         continue;
       }
-      quiet_since = now_ms();
       if (!broken && !st[k].dead) queue_frame(&q, st[k].dst, chunk, (size_t)n);
     }
     if (isock >= 0 && (p[isock].revents & POLLOUT) && qoff < q.len) {
@@ -349,6 +355,7 @@ static void run_relayed(const char *name, char **argv) {
     }
   }
   close(sock);
+  if (helper == 1) _exit(0);
   while (!reaped) {
     pid_t w = waitpid(pid, &status, 0);
     if (w == pid || (w < 0 && errno != EINTR)) reaped = 1;

@@ -3,10 +3,12 @@
  * install (build/agentfw-shim is then a tiny sh script running this file with "$0" "$@").
  * Same protocol and decisions as src/shim/agentfw-shim.c, but ≈130 ms per command, and it
  * runs the real program as a child (Node cannot exec in place). A persistent sh/bash fed
- * over a pipe is refused here (the C client gates it per command).
+ * over a pipe is refused here (the C client gates it per command). With MASK, output
+ * goes through the relay over pipes only: a program that had a terminal no longer sees
+ * one (the C client gives it a pty).
  */
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants, fstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { decodeReply, type GateReply } from './protocol.js';
@@ -86,12 +88,134 @@ function findReal(prog: string): string | undefined {
   return undefined;
 }
 
-function runReal(prog: string, argv: string[], env: Record<string, string>, input?: string): never {
+/** Whether our fd 1/2 is read by someone through us (pipe, socket, terminal) rather than a file. */
+function relayed(fd: number): boolean {
+  try {
+    const st = fstatSync(fd);
+    return (
+      st.isFIFO() ||
+      st.isSocket() ||
+      (st.isCharacterDevice() && Boolean(process[fd === 1 ? 'stdout' : 'stderr'].isTTY))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Frames one chunk for the relay: [stream id][length, 4 bytes BE][bytes]. */
+function frame(id: number, data: Buffer): Buffer {
+  const head = Buffer.alloc(5);
+  head[0] = id;
+  head.writeUInt32BE(data.length, 1);
+  return Buffer.concat([head, data]);
+}
+
+/** Runs the program with its stdout/stderr relayed through the session's masker (see src/supervisor/relay.ts). */
+async function runMasked(
+  real: string,
+  argv: string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<never> {
+  const which = [1, 2].filter(relayed);
+  const sockPath = process.env.AGENTFW_RELAY_SOCK;
+  // fail closed: told to mask, but no relay to mask with
+  if (!sockPath)
+    refuse("AGENTFW_RELAY_SOCK is not set, so this command's output cannot be masked (fail closed)");
+  const sock = net.connect(sockPath);
+  let inbuf = Buffer.alloc(0);
+  let ready = false;
+  let broken = false;
+  const notice = () => {
+    if (broken) return;
+    broken = true;
+    process.stderr.write(
+      "\nagentfw: the output relay stopped; the rest of this command's output is withheld so no secret is shown unmasked. Do not retry or work around this; ask the user.\n",
+    );
+  };
+  await new Promise<void>((resolve) => {
+    const t = setTimeout(
+      () => refuse('the agentfw output relay did not answer within 2 s (fail closed)'),
+      2000,
+    );
+    sock.on('error', () =>
+      ready ? notice() : refuse('the agentfw output relay is unreachable (fail closed)'),
+    );
+    sock.on('connect', () => sock.write('RELAY 1 0\n'));
+    sock.on('data', (d: Buffer) => {
+      inbuf = Buffer.concat([inbuf, d]);
+      if (!ready) {
+        if (inbuf.length < 3) return;
+        if (inbuf.subarray(0, 3).toString('latin1') !== 'OK\n')
+          refuse("the output relay's answer was not understood (fail closed)");
+        ready = true;
+        clearTimeout(t);
+        inbuf = inbuf.subarray(3);
+        resolve();
+      }
+      while (inbuf.length >= 5) {
+        const len = inbuf.readUInt32BE(1);
+        if (inbuf.length < 5 + len) break;
+        const out = inbuf[0] === 2 ? process.stderr : process.stdout;
+        if (!broken) out.write(inbuf.subarray(5, 5 + len));
+        inbuf = inbuf.subarray(5 + len);
+      }
+    });
+  });
+  const child = spawn(real, argv, {
+    argv0: argv0.includes('/') ? real : argv0,
+    stdio: [
+      input === undefined ? 'inherit' : 'pipe',
+      which.includes(1) ? 'pipe' : 'inherit',
+      which.includes(2) ? 'pipe' : 'inherit',
+    ],
+    env: { ...process.env, ...env },
+  });
+  if (input !== undefined) child.stdin?.end(input);
+  let open = which.length;
+  const ended = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    for (const [id, stream] of [
+      [1, child.stdout],
+      [2, child.stderr],
+    ] as const) {
+      if (!stream) continue;
+      stream.on('data', (d: Buffer) => broken || sock.write(frame(id, d)));
+      stream.on('end', () => {
+        if (!broken) sock.write(frame(id, Buffer.alloc(0)));
+        if (--open === 0) resolve();
+      });
+    }
+  });
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((r) =>
+    child.on('close', (c, sg) => r([c, sg])),
+  );
+  await ended;
+  if (!broken) {
+    await new Promise<void>((r) => {
+      sock.once('close', () => r());
+      sock.once('end', () => r());
+      sock.end();
+    });
+  }
+  await new Promise<void>((r) => process.stdout.write('', () => process.stderr.write('', () => r())));
+  if (signal) process.kill(process.pid, signal);
+  process.exit(code ?? REFUSED);
+}
+
+async function runReal(
+  prog: string,
+  argv: string[],
+  env: Record<string, string>,
+  input?: string,
+  mask = false,
+): Promise<never> {
   const real = findReal(prog);
   if (!real) {
     process.stderr.write(`${prog}: command not found\n`);
     process.exit(127);
   }
+  if (mask && (relayed(1) || relayed(2))) return runMasked(real, argv, env, input);
   const r = spawnSync(real, argv, {
     argv0: argv0.includes('/') ? real : argv0,
     stdio: [input === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'],
@@ -128,7 +252,7 @@ async function main(): Promise<void> {
   if (!['bash', 'sh', 'zsh', 'dash', 'ksh'].includes(name)) {
     const r = await ask('tool', [argv0, ...args]);
     enforce(r);
-    runReal(name, args, r.env);
+    return runReal(name, args, r.env, undefined, r.mask);
   }
   let i = 0;
   let hasC = false;
@@ -156,28 +280,28 @@ async function main(): Promise<void> {
   }
   const full = [argv0, ...args];
   if (hasC) {
-    if (i >= args.length) runReal(name, args, {});
+    if (i >= args.length) return runReal(name, args, {});
     const r = await ask('shell', full, args[i]);
     enforce(r);
-    runReal(name, args, r.env);
+    return runReal(name, args, r.env, undefined, r.mask);
   }
   if (i < args.length && !readStdin) {
     let text: string;
     try {
       text = readFileSync(args[i], 'utf8');
     } catch {
-      runReal(name, args, {}); // the shell reports the missing file
+      return runReal(name, args, {}); // the shell reports the missing file
     }
     const r = await ask('shell', full, text);
     enforce(r);
-    runReal(name, args, r.env);
+    return runReal(name, args, r.env, undefined, r.mask);
   }
   if (interactive || process.stdin.isTTY) {
     if (name !== 'bash')
       refuse('an interactive sh/zsh/dash session cannot be gated per command; only bash is');
     const rc = process.env.AGENTFW_GATE_SCRIPT;
     if (!rc) refuse('AGENTFW_GATE_SCRIPT is not set, so an interactive shell cannot be gated (fail closed)');
-    runReal(name, ['--rcfile', rc, ...args], { AGENTFW_GATE_MODE: 'lines' });
+    return runReal(name, ['--rcfile', rc, ...args], { AGENTFW_GATE_MODE: 'lines' });
   }
   const chunks: Buffer[] = [];
   const timer = setTimeout(
@@ -189,7 +313,7 @@ async function main(): Promise<void> {
   const script = Buffer.concat(chunks).toString('utf8');
   const r = await ask('shell', full, script);
   enforce(r);
-  runReal(name, args, r.env, script);
+  return runReal(name, args, r.env, script, r.mask);
 }
 
 main().catch(() => refuse('internal error in the gate client (fail closed)'));

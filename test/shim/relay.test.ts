@@ -6,11 +6,20 @@
  * resizes included), and a missing or broken relay never shows output unmasked.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pty from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
 import type { Gate } from '../../src/supervisor/gate.js';
 import { gen, rng } from '../fixtures/secrets/planted.js';
 import { run, scratch, testGate, type Scratch } from './gate-helpers.js';
@@ -251,5 +260,32 @@ describe('fail closed', () => {
     } finally {
       await new Promise((r) => server.close(r));
     }
+  });
+});
+
+describe('Node fallback client', () => {
+  const fallback = path.join(PACKAGE_ROOT, 'dist', 'shim', 'fallback-client.js');
+  it.skipIf(!existsSync(fallback))('relays through the masker too, and keeps the exit code', async () => {
+    const dir = mkdtempSync(path.join(s.root, 'fb-'));
+    const wrapper = path.join(dir, 'agentfw-shim');
+    writeFileSync(wrapper, `#!/bin/sh\nexec '${process.execPath}' '${fallback}' "$0" "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    symlinkSync(wrapper, path.join(dir, 'bash'));
+    const env = {
+      ...gate.agentEnv,
+      PATH: `${dir}:${gate.agentEnv.AGENTFW_REAL_PATH}`,
+      AGENTFW_SHIM_DIR: dir,
+    };
+    const r = await run(path.join(dir, 'bash'), ['-c', 'cat .env; cat .env >&2; exit 5'], { env, cwd: s.ws });
+    expect(r.code).toBe(5);
+    expect(r.stdout).toBe(`API_TOKEN=${MASKED}\nLOG_LEVEL=debug\n`);
+    expect(r.stderr).toContain(MASKED);
+    expect((r.stdout + r.stderr).includes(TOKEN)).toBe(false);
+    const closed = await run(path.join(dir, 'bash'), ['-c', 'cat .env'], {
+      env: { ...env, AGENTFW_RELAY_SOCK: path.join(s.root, 'none.sock') },
+      cwd: s.ws,
+    });
+    expect(closed.code).toBe(126);
+    expect(closed.stdout.includes(TOKEN)).toBe(false);
   });
 });

@@ -2,12 +2,17 @@
 // Added latency of the command gate: `bash -c true` through the bash shim (C client →
 // broker → engine → audit → exec of the real bash, which skips its BASH_ENV check) versus
 // a bare `/bin/bash -c true`. Runs are interleaved so machine load affects both alike.
+// Two variants: output to /dev/null (nothing to mask: the real bash is exec'd in place)
+// and output to pipes read by the caller, as an agent runs commands (the output is relayed
+// through the session's masker, src/supervisor/relay.ts). Then throughput: `cat` of a
+// 10 MB file of source code and log lines to a pipe, bare, relayed, and relayed twice
+// (a gated bash inside a gated bash).
 // The gate runs in its own process (`--serve`), as under `agentfw run`, where the agent
 // and the supervisor are different processes.
 // Prints human lines, then one JSON line:
 //   {"name":"shim","p50_ms":added p50,"p99_ms":added p99,"baseline_p50_ms":bare p50,...}
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +20,34 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => path.join(root, 'dist', p);
 const N = Number(process.env.BENCH_SHIM_N || 200);
+const CAT_MB = 10;
+
+/** CAT_MB of this repository's TypeScript sources interleaved with log lines. */
+function catFile(dir) {
+  const parts = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d)) {
+      const p = path.join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) parts.push(readFileSync(p));
+    }
+  };
+  walk(path.join(root, 'src'));
+  const size = CAT_MB * 1024 * 1024;
+  const chunks = [];
+  let n = 0;
+  for (let i = 0; n < size; i++) {
+    const log = Buffer.from(
+      `2024-06-01T12:${String(i % 60).padStart(2, '0')}:00Z INFO request_id=${(i * 2654435761) >>> 0} path=/api/v1/items/${i} status=200 ms=${i % 97}\n`,
+    );
+    const src = parts[i % parts.length];
+    chunks.push(log, src);
+    n += log.length + src.length;
+  }
+  const file = path.join(dir, 'cat-input.txt');
+  writeFileSync(file, Buffer.concat(chunks).subarray(0, size));
+  return file;
+}
 
 async function serve() {
   const { startGate } = await import(dist('supervisor/gate.js'));
@@ -62,27 +95,54 @@ async function measure() {
       if (buf.includes('\n')) resolve(JSON.parse(buf.slice(0, buf.indexOf('\n'))));
     });
   });
-  const once = (file, args, e) =>
+  /** Wall time of one run; with `piped`, stdout/stderr are pipes read to the end (bytes counted). */
+  const once = (file, args, e, piped = false) =>
     new Promise((resolve, reject) => {
       const t0 = process.hrtime.bigint();
-      const p = spawn(file, args, { env: e, stdio: 'ignore', cwd: tmp });
+      const p = spawn(file, args, { env: e, stdio: piped ? ['ignore', 'pipe', 'pipe'] : 'ignore', cwd: tmp });
+      let bytes = 0;
+      if (piped) {
+        p.stdout.on('data', (d) => (bytes += d.length));
+        p.stderr.on('data', () => undefined);
+      }
       p.on('error', reject);
-      p.on('close', (code) =>
-        code === 0
-          ? resolve(Number(process.hrtime.bigint() - t0) / 1e6)
-          : reject(new Error(`${file} ${args.join(' ')} exited ${code}`)),
-      );
+      p.on('close', (code) => {
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        if (code !== 0) reject(new Error(`${file} ${args.join(' ')} exited ${code}`));
+        else resolve(piped ? { ms, bytes } : ms);
+      });
     });
+  const ms = (r) => (typeof r === 'number' ? r : r.ms);
   const bareEnv = { PATH: process.env.PATH, HOME: process.env.HOME ?? '/' };
   const bare = [];
   const gated = [];
   const roundTrip = [];
+  const barePiped = [];
+  const relayed = [];
+  const cat = { bare: [], relayed: [], nested: [] };
+  const file = catFile(tmp);
+  const catBytes = statSync(file).size;
   try {
     for (let i = 0; i < 10; i++) await once('bash', ['-c', 'true'], env); // warm up
+    for (let i = 0; i < 10; i++) await once('bash', ['-c', 'true'], env, true);
     for (let i = 0; i < N; i++) {
       bare.push(await once('/bin/bash', ['-c', 'true'], bareEnv));
       gated.push(await once('bash', ['-c', 'true'], env));
+      barePiped.push(ms(await once('/bin/bash', ['-c', 'true'], bareEnv, true)));
+      relayed.push(ms(await once('bash', ['-c', 'true'], env, true)));
       if (i % 4 === 0) roundTrip.push(await once(client.path, ['--line', 'true'], env));
+    }
+    // Input MB per second. Bare output must be the whole file; relayed output may differ by
+    // the few placeholders the masker puts in (a flag list in src/ reads like `--key VALUE`).
+    const mbps = (r, exact) => {
+      if (exact ? r.bytes !== catBytes : r.bytes < catBytes * 0.99)
+        throw new Error(`cat returned ${r.bytes} bytes of ${catBytes}`);
+      return catBytes / (1024 * 1024) / (r.ms / 1000);
+    };
+    for (let i = 0; i < 5; i++) {
+      cat.bare.push(mbps(await once('/bin/bash', ['-c', `cat '${file}'`], bareEnv, true), true));
+      cat.relayed.push(mbps(await once('bash', ['-c', `cat '${file}'`], env, true), false));
+      cat.nested.push(mbps(await once('bash', ['-c', `bash -c "cat '${file}'"`], env, true), false));
     }
   } finally {
     server.stdin.end();
@@ -96,6 +156,13 @@ async function measure() {
   console.log(`  gated bash -c true (shim)  p50 ${r2(pct(gated, 50))} ms   p99 ${r2(pct(gated, 99))} ms`);
   console.log(`  client round trip alone    p50 ${r2(pct(roundTrip, 50))} ms   (agentfw-shim --line true)`);
   console.log(`  added latency              p50 ${r2(added)} ms   (target ≤ 5 ms)`);
+  const relayedAdded = pct(relayed, 50) - pct(barePiped, 50);
+  console.log(`  bare, output to pipes      p50 ${r2(pct(barePiped, 50))} ms`);
+  console.log(`  gated + relayed (pipes)    p50 ${r2(pct(relayed, 50))} ms   p99 ${r2(pct(relayed, 99))} ms`);
+  console.log(`  added latency, relayed     p50 ${r2(relayedAdded)} ms   (target ≤ 5 ms)`);
+  console.log(
+    `  cat ${CAT_MB} MB to a pipe          bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   (median of 5)`,
+  );
   console.log(
     JSON.stringify({
       name: 'shim',
@@ -104,6 +171,13 @@ async function measure() {
       baseline_p50_ms: r2(base),
       gated_p50_ms: r2(pct(gated, 50)),
       client_p50_ms: r2(pct(roundTrip, 50)),
+      relayed_p50_ms: r2(relayedAdded),
+      relayed_gated_p50_ms: r2(pct(relayed, 50)),
+      piped_baseline_p50_ms: r2(pct(barePiped, 50)),
+      cat_mb: CAT_MB,
+      cat_bare_mbps: r2(pct(cat.bare, 50)),
+      cat_relayed_mbps: r2(pct(cat.relayed, 50)),
+      cat_relayed_twice_mbps: r2(pct(cat.nested, 50)),
       runs: N,
       client: client.kind,
       load: r2(os.loadavg()[0]),

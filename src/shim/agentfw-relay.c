@@ -45,6 +45,10 @@ typedef struct {
 
 static volatile sig_atomic_t g_child = 0;
 static int g_sigpipe[2] = {-1, -1};
+/* A relay connection opened while the broker decided, hello already sent; -1 = none.
+ * Close-on-exec: when the answer has no MASK, exec drops it (the relay sees it end). */
+static int g_relay_fd = -1;
+static int g_relay_mask = -1; /* the ttymask that hello announced */
 
 static int out_kind(int fd) {
   struct stat st;
@@ -132,16 +136,57 @@ static void exit_like(int status) {
   _exit(WIFEXITED(status) ? WEXITSTATUS(status) : REFUSED);
 }
 
-/* Connects to the relay and waits for its OK; refuses (nothing run) on any failure. */
+/* Which of our fds are relayed, and the hello's ttymask (2 = stdout is a terminal, 4 =
+ * stderr is a different terminal; the same terminal on both shares one pty). */
+static void relay_plan(int kind[3], int *shared, int *ttymask) {
+  kind[0] = OUT_NONE;
+  kind[1] = out_kind(1);
+  kind[2] = out_kind(2);
+  struct stat s1, s2;
+  *shared = kind[1] == OUT_TTY && kind[2] == OUT_TTY && fstat(1, &s1) == 0 && fstat(2, &s2) == 0 &&
+            s1.st_rdev == s2.st_rdev;
+  *ttymask = (kind[1] == OUT_TTY ? 2 : 0) | (kind[2] == OUT_TTY && !*shared ? 4 : 0);
+}
+
+/* Best effort, no waiting: connect and send the hello now; relay_open finishes the job. */
+static void relay_preconnect(void) {
+  const char *path = getenv("AGENTFW_RELAY_SOCK");
+  int kind[3], shared, ttymask;
+  if (!path || !*path || g_relay_fd >= 0) return;
+  relay_plan(kind, &shared, &ttymask);
+  if (kind[1] == OUT_NONE && kind[2] == OUT_NONE) return;
+  const char *err = NULL;
+  int fd = connect_unix(path, &err);
+  if (fd < 0) return; /* relay_open tries again and refuses if it still fails */
+  char hello[32];
+  int n = snprintf(hello, sizeof hello, "RELAY 1 %d\n", ttymask);
+  if (write(fd, hello, (size_t)n) != n) {
+    close(fd);
+    return;
+  }
+  g_relay_fd = fd;
+  g_relay_mask = ttymask;
+}
+
+/* Connects to the relay (or takes the early connection) and waits for its OK; refuses
+ * (nothing run) on any failure. */
 static int relay_open(int ttymask) {
   const char *path = getenv("AGENTFW_RELAY_SOCK");
   // fail closed: told to mask output, but no relay to mask it with
   if (!path || !*path) refuse("AGENTFW_RELAY_SOCK is not set, so this command's output cannot be masked (fail closed)");
-  const char *err = NULL;
-  int fd = connect_unix(path, &err);
-  if (fd < 0) refuse("the agentfw output relay is unreachable, so this command's output cannot be masked (fail closed)");
   char hello[32];
   int n = snprintf(hello, sizeof hello, "RELAY 1 %d\n", ttymask);
+  int fd;
+  if (g_relay_fd >= 0 && g_relay_mask == ttymask) {
+    fd = g_relay_fd;
+    n = 0; /* hello already sent */
+  } else {
+    if (g_relay_fd >= 0) close(g_relay_fd);
+    const char *err = NULL;
+    fd = connect_unix(path, &err);
+    if (fd < 0) refuse("the agentfw output relay is unreachable, so this command's output cannot be masked (fail closed)");
+  }
+  g_relay_fd = -1;
   long long deadline = now_ms() + CONNECT_MS;
   char ok[3];
   size_t got = 0, off = 0;
@@ -168,13 +213,10 @@ static void queue_frame(buf_t *q, int id, const char *p, size_t n) {
 }
 
 static void run_relayed(const char *name, char **argv) {
-  int kind[3] = {0, out_kind(1), out_kind(2)};
+  int kind[3], shared, ttymask;
+  relay_plan(kind, &shared, &ttymask);
   if (kind[1] == OUT_NONE && kind[2] == OUT_NONE) exec_real(name, argv); /* nothing read through us */
   char *real = resolve_real(name);
-  struct stat s1, s2;
-  int shared = kind[1] == OUT_TTY && kind[2] == OUT_TTY && fstat(1, &s1) == 0 && fstat(2, &s2) == 0 &&
-               s1.st_rdev == s2.st_rdev;
-  int ttymask = (kind[1] == OUT_TTY ? 2 : 0) | (kind[2] == OUT_TTY && !shared ? 4 : 0);
   int sock = relay_open(ttymask);
 
   rstream_t st[2] = {{-1, 1, 0, 0}, {-1, 2, 0, 0}};

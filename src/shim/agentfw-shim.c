@@ -56,6 +56,10 @@ static const char *g_name = "agentfw-shim";
 /* The process the decision is about: this one (it execs the program), or for the
  * BASH_ENV / per-command modes the bash that called us. */
 static pid_t g_subject = 0;
+/* Whether this invocation may run a program with MASK (not the BASH_ENV / per-line modes),
+ * so the relay connection is opened while the broker decides (agentfw-relay.c). */
+static int g_may_relay = 0;
+static void relay_preconnect(void);
 
 /* ---------- small growable buffer ---------- */
 typedef struct {
@@ -266,6 +270,7 @@ static void ask_broker(const char *layer, int argc, char **argv, const char *scr
     off += (size_t)k;
   }
   free(q.p);
+  if (g_may_relay) relay_preconnect(); /* overlaps the relay handshake with the decision */
 
   buf_t in = {0};
   for (;;) {
@@ -715,6 +720,7 @@ int main(int argc, char **argv) {
           stderr);
     return 2;
   }
+  g_may_relay = 1;
   if (is_shell(g_name)) run_shell(argc, argv);
 
   reply_t r = {0};

@@ -53,8 +53,9 @@ export function compileRulesetText(
   file: string,
 ): { ruleset?: CompiledRuleset; problems: LoadProblem[] } {
   const problems: LoadProblem[] = [];
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length) {
+  const pre = precompiled().get(sha256(text));
+  const doc = pre === undefined ? parseDocument(text, { prettyErrors: true, uniqueKeys: true }) : undefined;
+  if (doc?.errors.length) {
     for (const e of doc.errors) {
       problems.push({
         file,
@@ -65,7 +66,7 @@ export function compileRulesetText(
     }
     return { problems };
   }
-  const parsed = RulesetSchema.safeParse(doc.toJS());
+  const parsed = RulesetSchema.safeParse(pre ?? doc?.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues.map(explainIssue)) {
       problems.push({
@@ -122,7 +123,7 @@ export function compileRulesetText(
       version: rs.version,
       description: rs.description ?? '',
       file,
-      digest: createHash('sha256').update(text).digest('hex'),
+      digest: sha256(text),
       rules,
     },
     problems,
@@ -148,6 +149,30 @@ function explainIssue(issue: ZIssue): { path: PropertyKey[]; message: string } {
   branches.sort((a, b) => depth(b) - depth(a) || a.length - b.length);
   const inner = explainIssue(branches[0][0]);
   return { path: [...issue.path, ...inner.path], message: inner.message };
+}
+
+/**
+ * The built-in packs as parsed by `npm run build` (scripts/build-rulesets.mjs), keyed by
+ * the SHA-256 of the YAML text, so loading skips the YAML parser (the slowest part of a
+ * start). Only an exact byte match is used: an edited pack is parsed from its YAML, and
+ * the result still goes through the zod schema and the compiler like any other.
+ */
+let precompiledPacks: Map<string, unknown> | undefined;
+function precompiled(): Map<string, unknown> {
+  if (precompiledPacks) return precompiledPacks;
+  precompiledPacks = new Map();
+  try {
+    const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'rulesets.json');
+    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    for (const [hash, js] of Object.entries(data)) precompiledPacks.set(hash, js);
+  } catch {
+    // No precompiled packs (running from sources, or not built): parse the YAML.
+  }
+  return precompiledPacks;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Expands files and folders (a folder = every *.yaml / *.yml directly inside it) to sorted absolute file paths. */

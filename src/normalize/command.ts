@@ -8,6 +8,7 @@ import type { Field, Frame, Io, Node, Res, Run, Scope } from './state.js';
 import { expandRange, expandScalar, expandWord, expandWords, type Ctx } from './words.js';
 import { assign, walk } from './walk.js';
 import { runArgv } from './carriers.js';
+import { ESCAPE_PLACEHOLDER } from '../parse/parse.js';
 import { reparse } from './reparse.js';
 
 /** Something a heredoc redirect drags along on its line: `cat <<EOF | sh`, `cat <<EOF && rm x`. */
@@ -139,7 +140,12 @@ export function runCommandNode(
   }
   const span = frame.span ?? nodeSpan(node);
   const nameWord = nameNode.namedChildren[0];
-  if (nameWord && nameWord.type === 'word' && !/[\\'"]/.test(nameWord.text)) {
+  if (
+    nameWord &&
+    nameWord.type === 'word' &&
+    !/[\\'"]/.test(nameWord.text) &&
+    !nameWord.text.includes(ESCAPE_PLACEHOLDER)
+  ) {
     const alias = scope.aliases.get(nameWord.text);
     if (alias !== undefined) {
       const rest = node.text.slice(nameNode.endIndex - node.startIndex);

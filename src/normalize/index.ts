@@ -10,9 +10,9 @@
  * - command.ts: prefix assignments, redirections (`>`, `>>`, `&>`, `>|` → writes; `<` →
  *   stdin file; heredocs and here-strings → stdin text; words tree-sitter attaches to a
  *   redirect → arguments), alias and function call sites (positional args bound).
- * - words.ts (+ atoms.ts, braces.ts, fields.ts, escapes.ts): quotes, concatenation, `\x`, ANSI-C `$'…'`, tilde, `$VAR` /
+ * - words.ts (+ atoms.ts, braces.ts, fields.ts, escapes.ts, substitution.ts): quotes, concatenation, `\x`, ANSI-C `$'…'`, tilde, `$VAR` /
  *   `${VAR}` / `${VAR:-d}` / `${VAR:=d}` / `${VAR:+a}` / `${#VAR}`, `$IFS` as separator,
- *   constant `$(…)` / backquotes, `<(…)`, brace expansion (lists and sequences, capped).
+ *   constant `$(…)` / backquotes (one producer or one pipeline of producers), `<(…)`, brace expansion (lists and sequences, capped).
  * - carriers.ts: the dispatcher; `cd` / `pushd` / `popd` (cwd tracking), `alias`.
  * - wrappers.ts: sudo, doas, run0, env (-i, -u, -C, -S, NAME=val), command, exec, builtin,
  *   nohup, nice, time, timeout, stdbuf, setsid, unbuffer, busybox, chroot, ionice, flock

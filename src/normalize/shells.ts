@@ -123,12 +123,45 @@ export function runEval(argv: Field[], k: K): Res {
   });
 }
 
+/** Startup files of the user's shells, relative to HOME (login and interactive shells read them unasked). */
+const HOME_STARTUP = [
+  '.bashrc',
+  '.bash_profile',
+  '.bash_login',
+  '.profile',
+  '.zshenv',
+  '.zprofile',
+  '.zshrc',
+];
+const SYSTEM_STARTUP = [
+  '/etc/profile',
+  '/etc/bash.bashrc',
+  '/etc/bashrc',
+  '/etc/zsh/zshenv',
+  '/etc/zsh/zshrc',
+];
+
+/**
+ * True for one of the user's shell startup files. `bash -l` and `bash -i` read these
+ * without any command naming them, so they belong to the user's environment like the
+ * shell itself: sourcing one that cannot be read (usually: there is none) runs nothing
+ * that the shell would not run on its own. A readable one is still re-parsed.
+ */
+function isStartupFile(abs: string, k: K): boolean {
+  if (k.frame.remote) return false;
+  if (SYSTEM_STARTUP.includes(abs)) return true;
+  const home = k.run.ctx.home.replace(/\/+$/, '');
+  return HOME_STARTUP.some((f) => abs === `${home}/${f}`);
+}
+
 export function runSource(argv: Field[], k: K): Res {
   const file = argv[1];
   if (!file) return emit(argv, k);
   if (file.dynamic || file.proc) return emit(argv, k, { dynamic: true });
   if (file.text === '/dev/stdin' || file.text === '-') return fromStdin(argv[0].text, argv, k, argv.slice(2));
   const text = scriptFile(file.text, k);
+  if (text === undefined && isStartupFile(absPath(k.scope.cwd, file.text), k)) return emit(argv, k);
+  // fail closed: any other script we can't read is unknown code.
   if (text === undefined) return emit(argv, k, { dynamic: true });
   const positional = argv.length > 2 ? { positional: argv.slice(2) } : {};
   return reparse(text, `source ${file.text}`, k, { scope: k.scope, ...positional });

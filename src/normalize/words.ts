@@ -5,16 +5,17 @@
  * splitting on unquoted expansions (fields.ts, so `$IFS` separates words). Unknown parts
  * keep their source text and make the field dynamic.
  */
-import { BRACE_PLACEHOLDER } from '../parse/parse.js';
-import { cloneScope, issue, MAX_NEST, nodeSpan, tick } from './state.js';
+import { BRACE_PLACEHOLDER, ESCAPE_PLACEHOLDER } from '../parse/parse.js';
+import { issue, MAX_NEST, nodeSpan, tick } from './state.js';
 import type { Field, Frame, Node, Run, Scope } from './state.js';
 import { chars, dyn, IFS_DEFAULT, type Atom } from './atoms.js';
 import { braceExpand } from './braces.js';
 import { decodeAnsiC } from './escapes.js';
 import { split } from './fields.js';
-import { walk } from './walk.js';
+import { scanSubstitutions, substitution } from './substitution.js';
 
 export { MAX_BRACE_WORDS } from './braces.js';
+export { scanSubstitutions } from './substitution.js';
 
 /** Where a word is expanded. */
 export interface Ctx {
@@ -126,26 +127,6 @@ function expansionAtoms(node: Node, k: Ctx, quoted: boolean): Atom[] {
   return v === undefined || empty ? [dyn(src)] : valueAtoms(v, quoted, src);
 }
 
-/** Walks command/process substitutions anywhere below `node` (for constructs kept opaque). */
-export function scanSubstitutions(node: Node, k: Ctx): void {
-  const stack: Node[] = [...node.namedChildren];
-  while (stack.length > 0 && tick(k.run)) {
-    const n = stack.pop()!;
-    if (n.type === 'command_substitution' || n.type === 'process_substitution') substitution(n, k);
-    else stack.push(...n.namedChildren);
-  }
-}
-
-/** Runs `$(…)` / `<(…)` in a subshell scope; returns the constant output when known. */
-function substitution(node: Node, k: Ctx): string | undefined {
-  const scope = cloneScope(k.scope);
-  const before = k.run.commands.length;
-  let out: string | undefined;
-  for (const st of node.namedChildren) out = walk(st, k.run, k.frame, scope, { writes: [] }).out;
-  // Only a single constant producer gives a known output.
-  return k.run.commands.length - before === 1 ? out : undefined;
-}
-
 function stringAtoms(node: Node, k: Ctx, quoted: boolean, from: number, to: number): Atom[] {
   const out: Atom[] = [];
   let pos = from;
@@ -177,7 +158,7 @@ function unquotedWord(text: string): Atom[] {
   const out: Atom[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\\' && i + 1 < text.length) {
+    if ((c === '\\' || c === ESCAPE_PLACEHOLDER) && i + 1 < text.length) {
       const n = text[++i];
       if (n !== '\n') out.push({ c: n, q: true, s: false, d: false });
     } else out.push({ c: c === BRACE_PLACEHOLDER ? '{' : c, q: false, s: false, d: false });

@@ -30,6 +30,15 @@ export type { SyntaxNode } from './tree.js';
  */
 export const BRACE_PLACEHOLDER = '\uE000';
 
+/**
+ * Stand-in for a backslash that starts a line (`\\alias -p` after a command line).
+ * tree-sitter-bash glues such a word, newline included, onto the previous command as one
+ * more argument (`echo hi \n\\rm -rf /` would read as an `echo`); bash runs it as the
+ * next command. Same length as `\\`; word expansion reads it as a backslash escape of
+ * the character that follows.
+ */
+export const ESCAPE_PLACEHOLDER = '\uE001';
+
 const parser = new Parser();
 parser.setLanguage(Bash as unknown as Parser.Language);
 
@@ -83,6 +92,27 @@ function braceWordFix(text: string, tree: Parser.Tree): string | undefined {
       const base = out ?? text;
       out = base.slice(0, child.startIndex) + BRACE_PLACEHOLDER + base.slice(child.endIndex);
     }
+  }
+  return out;
+}
+
+/** A backslash escape of a word character right after a newline: the shape tree-sitter-bash misreads. */
+const LINE_START_ESCAPE = /\n\\[^\s]/;
+
+/**
+ * Replaces the backslash of every word that tree-sitter-bash started at a newline
+ * (`\n\\alias`) with {@link ESCAPE_PLACEHOLDER}, so the word becomes the next command
+ * again. Undefined when no such word exists.
+ */
+function lineStartEscapeFix(text: string, tree: Parser.Tree): string | undefined {
+  if (!LINE_START_ESCAPE.test(text)) return undefined;
+  let out: string | undefined;
+  for (const w of tree.rootNode.descendantsOfType('word')) {
+    const m = /^(?:\r?\n)+\\(?=[^\s])/.exec(w.text);
+    if (!m) continue;
+    const at = w.startIndex + m[0].length - 1;
+    const base = out ?? text;
+    out = base.slice(0, at) + ESCAPE_PLACEHOLDER + base.slice(at + 1);
   }
   return out;
 }
@@ -180,6 +210,14 @@ export function parseScript(source: string, limits: Limits): ParsedScript {
     if (!again) break;
     text = fixed;
     tree = again;
+  }
+  if (tree) {
+    const fixed = lineStartEscapeFix(text, tree);
+    const again = fixed === undefined ? undefined : runParser(fixed, limits);
+    if (fixed !== undefined && again) {
+      text = fixed;
+      tree = again;
+    }
   }
   if (!tree) {
     // fail closed: no tree at all → the caller sees a timeout issue and asks.

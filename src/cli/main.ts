@@ -13,7 +13,10 @@ const SUBCOMMANDS: Record<string, { load: Sub; help: string }> = {
   run: { load: () => import('./run.js'), help: 'run an agent behind the firewall' },
   log: { load: () => import('./log.js'), help: 'show or verify the audit log' },
   mask: { load: () => import('./mask.js'), help: 'print text with secrets masked' },
-  demo: { load: () => import('./demo.js'), help: 'replay the volumeDelete incident against a local fake API' },
+  demo: {
+    load: () => import('./demo.js'),
+    help: 'replay the volumeDelete incident against a local fake API',
+  },
   doctor: { load: () => import('./doctor.js'), help: 'prove which interception layers work here' },
   watch: { load: () => import('./watch.js'), help: 'attach to a running session to watch and approve' },
 };
@@ -35,7 +38,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const sub = SUBCOMMANDS[name];
   if (!sub) {
-    process.stderr.write(`agentfw: E_USAGE unknown command "${name}"\nFix: use one of: ${Object.keys(SUBCOMMANDS).join(', ')}\n`);
+    process.stderr.write(
+      `agentfw: E_USAGE unknown command "${name}"\nFix: use one of: ${Object.keys(SUBCOMMANDS).join(', ')}\n`,
+    );
     return 2;
   }
   try {
@@ -47,7 +52,9 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode;
     }
     // Internal error: exit 1. Never print the input (it may hold secrets), only the failure.
-    process.stderr.write(`agentfw: E_INTERNAL ${(err as Error)?.stack ?? String(err)}\nFix: this is a bug in agentfw; please report it with the command you ran.\n`);
+    process.stderr.write(
+      `agentfw: E_INTERNAL ${(err as Error)?.stack ?? String(err)}\nFix: this is a bug in agentfw; please report it with the command you ran.\n`,
+    );
     return 1;
   }
 }

@@ -144,7 +144,8 @@ interface FactBase {
 
 export interface FsFact extends FactBase {
   kind: 'fs';
-  op: 'delete' | 'overwrite' | 'move' | 'chmod' | 'chown' | 'truncate' | 'format' | 'write' | 'link' | 'shred';
+  op:
+    'delete' | 'overwrite' | 'move' | 'chmod' | 'chown' | 'truncate' | 'format' | 'write' | 'link' | 'shred';
   recursive: boolean;
   force: boolean;
   targets: FsTarget[];

@@ -12,4 +12,8 @@ export type DraftFact = Fact extends infer F ? (F extends Fact ? Omit<F, 'comman
  * @param all   every command of the script, in order (to look at pipes and neighbours)
  * @returns facts found; empty when the command is none of this extractor's business
  */
-export type Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContext, all: NormalizedCommand[]) => DraftFact[];
+export type Extractor = (
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+  all: NormalizedCommand[],
+) => DraftFact[];

@@ -13,7 +13,15 @@ import { extractCloud } from './cloud.js';
 import { extractExfil } from './exfil.js';
 
 /** Order matters only for output stability. graphql facts come from extractHttp. */
-export const EXTRACTORS: Extractor[] = [extractFs, extractGit, extractShell, extractHttp, extractSql, extractCloud, extractExfil];
+export const EXTRACTORS: Extractor[] = [
+  extractFs,
+  extractGit,
+  extractShell,
+  extractHttp,
+  extractSql,
+  extractCloud,
+  extractExfil,
+];
 
 export function extractFacts(commands: NormalizedCommand[], ctx: AnalyzeContext): Fact[] {
   const facts: Fact[] = [];

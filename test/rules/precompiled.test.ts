@@ -21,3 +21,11 @@ describe.skipIf(!existsSync(built))('precompiled built-in packs', () => {
     expect(data[hash]).toEqual(parse(text));
   });
 });
+
+describe('rulesets/schema.json', () => {
+  it('is the JSON Schema generated from the zod schema (run `agentfw rules schema > rulesets/schema.json`)', async () => {
+    const { rulesetJsonSchema } = await import('../../src/rules/schema.js');
+    const file = JSON.parse(readFileSync(path.join(root, 'rulesets', 'schema.json'), 'utf8'));
+    expect(file).toEqual(JSON.parse(JSON.stringify(rulesetJsonSchema())));
+  });
+});

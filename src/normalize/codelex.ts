@@ -19,6 +19,43 @@ export interface Lit {
 export interface Lexed {
   skel: string;
   lits: Lit[];
+  /**
+   * Plain assignments `name = expr` in the skeleton: name → expr, or null when the name is
+   * assigned more than once (its value at a given point is then not known). Empty = none.
+   */
+  vars: Map<string, string | null>;
+}
+
+/** `name = expr` at the start of a statement (`const`/`let`/`var`/`my` allowed), not `==`/`=>`/`=~`. */
+const ASSIGN =
+  /(?:^|[;\n{|])\s*(?:(?:const|let|var|my|our|local)\s+)?[$@%]?([A-Za-z_]\w*)\s*=(?![=~>])\s*([^;\n]+)/g;
+
+function assignments(skel: string): Map<string, string | null> {
+  const vars = new Map<string, string | null>();
+  for (const m of skel.matchAll(ASSIGN)) {
+    const rhs = m[2].trim();
+    const prev = vars.get(m[1]);
+    vars.set(m[1], prev === undefined || prev === rhs ? rhs : null);
+  }
+  // Names bound elsewhere (parameters, loop variables, `as` targets) may hold other values
+  // where they are read: unknown.
+  const BINDERS = [
+    /\bdef\s+\w+\s*\(([^)]*)\)/g,
+    /\bfunction\b[^(]*\(([^)]*)\)/g,
+    /\(([^()]*)\)\s*=>/g,
+    /([$\w]+)\s*=>/g,
+    /\blambda\b([^:]*):/g,
+    /\|([^|]*)\|/g,
+    /\bfor(?:each)?\s*\(?\s*(?:const|let|var|my|our)?\s*([^;)]*?)\s+(?:in|of|as)\b/g,
+    /\bas\s+([$\w]+)/g,
+  ];
+  for (const re of BINDERS)
+    for (const m of skel.matchAll(re))
+      for (const n of (m[1] ?? '').matchAll(/[A-Za-z_]\w*/g)) vars.set(n[0], null);
+  // `x += …`, `x ||= …`, `x .= …`: changed in place, value unknown.
+  for (const m of skel.matchAll(/[$@%]?([A-Za-z_]\w*)\s*(?:[-+*/%|&^.]|\|\||&&|\?\?|<<|>>)=(?!=)/g))
+    vars.set(m[1], null);
+  return vars;
 }
 
 const PH = /\u0001(\d+)\u0002/g;
@@ -97,7 +134,7 @@ export function lex(code: string, lang: Lang): Lexed {
     skel += c;
     i++;
   }
-  return { skel, lits };
+  return { skel, lits, vars: assignments(skel) };
 }
 
 /** The literal a whole expression is, when it is one string or a `+`/`.`/`,`-free concatenation of strings. */

@@ -3,14 +3,15 @@
  * send destructive HTTP requests, or evaluate code that can't be read statically.
  * Works on the literal-aware skeleton from codelex.ts.
  */
-import { callArgs, jsonOf, kwarg, lex, literalOf, show, type Lang, type Lexed } from './codelex.js';
+import { callArgs, kwarg, lex, literalOf, show, type Lang, type Lexed } from './codelex.js';
+import { httpCall, rubyConnections, type HttpEffect } from './codescan-http.js';
 import type { Field } from './state.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
   | { kind: 'shell'; script: Field }
   | { kind: 'exec'; argv: Field[] }
-  | { kind: 'http'; method: string; url: Field; body?: string; bodyUnknown?: boolean }
+  | HttpEffect
   | { kind: 'code'; code: string }
   | { kind: 'dynamic'; text: string };
 
@@ -39,21 +40,43 @@ function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
   return undefined;
 }
 
-/** Value of a path-like argument: literal, home expression, Path(...)/join(...) of those; else dynamic. */
-export function valueOf(expr: string, lx: Lexed, home: string): Field {
+/** Deepest chain of variables followed when reading a value (`a = b; b = "x"`). */
+const MAX_VAR_HOPS = 8;
+
+/** A named part of a URL held in a variable (`uri.host`, `uri.path`). */
+function urlPart(url: string, part: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (part === 'host' || part === 'hostname') return u.hostname;
+  if (part === 'port') return u.port || (u.protocol === 'https:' ? '443' : '80');
+  if (part === 'path') return u.pathname;
+  if (part === 'request_uri') return u.pathname + u.search;
+  if (part === 'scheme') return u.protocol.replace(/:$/, '');
+  return undefined;
+}
+
+/**
+ * Value of an argument: literal, home expression, Path(...)/join(...)/URI(...) of those, a
+ * variable assigned once from one of those (or a URL part of it); else dynamic.
+ */
+export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field {
   const t = expr.trim();
   const lit = literalOf(t, lx);
   if (lit) return { text: lit.value, dynamic: lit.dynamic };
   const h = homeExpr(t, lx, home);
   if (h !== undefined) return { text: h, dynamic: false };
   const wrap =
-    /^(?:(?:pathlib\.)?Path|File\.expand_path|path\.resolve|os\.path\.abspath|Pathname\.new)\(([\s\S]*)\)$/.exec(
+    /^(?:(?:pathlib\.)?Path|File\.expand_path|path\.resolve|os\.path\.abspath|Pathname\.new|URI|URI\.parse|new\s+URL)\(([\s\S]*)\)$/.exec(
       t,
     );
-  if (wrap) return valueOf(wrap[1], lx, home);
+  if (wrap) return valueOf(wrap[1], lx, home, hops);
   const join = /^(?:os\.path\.join|path\.join|File\.join|path\.resolve)\(([\s\S]*)\)$/.exec(t);
   if (join) {
-    const parts = callArgs(join[1] + ')', 0).args.map((a) => valueOf(a, lx, home));
+    const parts = callArgs(join[1] + ')', 0).args.map((a) => valueOf(a, lx, home, hops));
     return {
       text: parts
         .map((p) => p.text)
@@ -61,6 +84,14 @@ export function valueOf(expr: string, lx: Lexed, home: string): Field {
         .replace(/\/+/g, '/'),
       dynamic: parts.some((p) => p.dynamic),
     };
+  }
+  const ref = /^[$@%]?([A-Za-z_]\w*)(?:\.(host|hostname|port|path|request_uri|scheme))?$/.exec(t);
+  const assigned = ref ? lx.vars.get(ref[1]) : undefined;
+  if (ref && assigned && hops < MAX_VAR_HOPS) {
+    const v = valueOf(assigned, lx, home, hops + 1);
+    if (!ref[2] || v.dynamic) return ref[2] ? { text: show(t, lx), dynamic: true } : v;
+    const part = urlPart(v.text, ref[2]);
+    if (part !== undefined) return { text: part, dynamic: false };
   }
   return { text: show(t, lx), dynamic: true };
 }
@@ -97,30 +128,8 @@ function command(arg: string | undefined, lx: Lexed, home: string, rest: string[
   return [{ kind: 'dynamic', text: valueOf(arg, lx, home).text }];
 }
 
-function http(method: string | undefined, args: string[], lx: Lexed, home: string): Effect[] {
-  const m = (
-    method ?? (kwarg(args, 'method') ? (literalOf(kwarg(args, 'method')!, lx)?.value ?? 'DYNAMIC') : 'GET')
-  ).toUpperCase();
-  const url = args.length > 0 ? valueOf(args[0], lx, home) : { text: '', dynamic: true };
-  const bodyExpr =
-    kwarg(args, 'json') ??
-    kwarg(args, 'data') ??
-    kwarg(args, 'body') ??
-    kwarg(args, 'content') ??
-    (args[1] !== undefined && !/^\s*\{/.test(args[1]) && /post|put|patch/i.test(method ?? '')
-      ? args[1]
-      : undefined);
-  const body = bodyExpr !== undefined ? jsonOf(bodyExpr, lx) : undefined;
-  return [
-    {
-      kind: 'http',
-      method: m,
-      url,
-      ...(body !== undefined ? { body } : {}),
-      ...(bodyExpr !== undefined && body === undefined ? { bodyUnknown: true } : {}),
-    },
-  ];
-}
+const http = (method: string | undefined, args: string[], lx: Lexed, home: string, lang: Lang): Effect[] =>
+  httpCall(method, args, lx, home, lang, valueOf);
 
 const FS_PY =
   /\b(?:shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|shutil\.move|rmtree|send2trash)\s*\(/g;
@@ -137,15 +146,16 @@ const PATTERNS: Record<Lang, Pattern[]> = {
     },
     {
       re: /\b(?:requests|httpx|session|s|client)\.(delete|post|put|patch|get|head)\s*\(/g,
-      handle: (a, lx, home, m) => http(m[1], a, lx, home),
+      handle: (a, lx, home, m) => http(m[1], a, lx, home, 'python'),
     },
     {
       re: /\b(?:requests|httpx)\.request\s*\(/g,
-      handle: (a, lx, home) => http(literalOf(a[0] ?? '', lx)?.value ?? 'DYNAMIC', a.slice(1), lx, home),
+      handle: (a, lx, home) =>
+        http(literalOf(a[0] ?? '', lx)?.value ?? 'DYNAMIC', a.slice(1), lx, home, 'python'),
     },
     {
       re: /\burllib\.request\.Request\s*\(|\bRequest\s*\(/g,
-      handle: (a, lx, home) => http(undefined, a, lx, home),
+      handle: (a, lx, home) => http(undefined, a, lx, home, 'python'),
     },
     { re: /(?<![\w.])(?:exec|eval|compile)\s*\(/g, handle: (a, lx) => code(a[0], lx) },
     {
@@ -162,14 +172,14 @@ const PATTERNS: Record<Lang, Pattern[]> = {
       re: /\b(?:execSync|exec|execFileSync|execFile|spawnSync|spawn|fork)\s*\(/g,
       handle: (a, lx, home) => command(a[0], lx, home, a.slice(1)),
     },
-    { re: /\bfetch\s*\(/g, handle: (a, lx, home) => http(undefined, a, lx, home) },
+    { re: /\bfetch\s*\(/g, handle: (a, lx, home) => http(undefined, a, lx, home, 'node') },
     {
       re: /\baxios\.(delete|post|put|patch|get|head)\s*\(/g,
-      handle: (a, lx, home, m) => http(m[1], a, lx, home),
+      handle: (a, lx, home, m) => http(m[1], a, lx, home, 'node'),
     },
     {
       re: /\baxios\s*\(/g,
-      handle: (a, lx, home) => http(undefined, [kwarg(a, 'url') ?? '', ...a], lx, home),
+      handle: (a, lx, home) => http(undefined, [kwarg(a, 'url') ?? '', ...a], lx, home, 'node'),
     },
     {
       re: /(?<![\w.])(?:eval|Function|new\s+Function)\s*\(|\bvm\.run\w*\s*\(/g,
@@ -190,8 +200,12 @@ const PATTERNS: Record<Lang, Pattern[]> = {
       handle: (a, lx, home) => command(a[0], lx, home),
     },
     {
+      re: /\bNet::HTTP\.(post|post_form|get|get_response)\s*\(/g,
+      handle: (a, lx, home, m) => http(m[1].replace(/_.*/, ''), a, lx, home, 'ruby'),
+    },
+    {
       re: /\bNet::HTTP::(Delete|Post|Put|Patch)\.new\s*\(/g,
-      handle: (a, lx, home, m) => http(m[1], a, lx, home),
+      handle: (a, lx, home, m) => http(m[1], a, lx, home, 'ruby'),
     },
     {
       re: /(?<![\w.])(?:eval|instance_eval|class_eval|send|public_send|const_get)\s*\(?/g,
@@ -244,6 +258,7 @@ export function scanCode(source: string, lang: Lang, home: string): Effect[] {
       found.push({ at: m.index, effects: p.handle(args, lx, home, m) });
     }
   }
+  if (lang === 'ruby') found.push(...rubyConnections(lx, home, valueOf));
   for (const [i, l] of lx.lits.entries()) {
     if (!l.command) continue;
     const at = lx.skel.indexOf(`\u0001${i}\u0002`);

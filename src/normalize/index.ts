@@ -24,7 +24,9 @@
  * - producers.ts: constant stdout of echo, printf, cat, tee, base64 -d, openssl base64 -d,
  *   xxd -r -p, rev (feeds pipes into shells and xargs, and files run later).
  * - fanout.ts: xargs (-I, -0, -a), parallel (:::), find -exec/-execdir/-ok/-okdir/-delete.
- * - interpreters.ts: python/node/ruby/perl/php/deno/bun inline code → synthetic commands.
+ * - interpreters.ts (+ codelex.ts, codescan.ts, codescan-http.ts): python/node/ruby/perl/php/deno/bun
+ *   inline code → synthetic commands (variables assigned once, Ruby Net::HTTP connections, the
+ *   environment as a request body → `curl -d "$(env)"`).
  * - remote.ts: ssh, docker/podman/nerdctl exec, docker compose exec, kubectl/oc exec.
  * - reparse.ts: nested scripts, depth-capped by limits.maxDepth.
  *

@@ -149,7 +149,9 @@ function apply(effects: Effect[], lang: Lang, k: K, depth: number): void {
         break;
       case 'http': {
         const argv = [lit('curl'), lit('-X'), lit(e.method), e.url];
-        if (e.body !== undefined) argv.push(lit('-d'), lit(e.body));
+        // The environment as the body: the same word `curl -d "$(env)"` leaves behind.
+        if (e.bodyEnv) argv.push(lit('-d'), { text: '$(env)', dynamic: true });
+        else if (e.body !== undefined) argv.push(lit('-d'), lit(e.body));
         else if (e.bodyUnknown) argv.push(lit('-d'), { text: '(body)', dynamic: true });
         emit(argv, k);
         break;

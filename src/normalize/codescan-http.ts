@@ -1,0 +1,126 @@
+/**
+ * HTTP requests made by inline interpreter code, as effects the interpreter stage turns
+ * into synthetic `curl -X METHOD URL -d BODY` commands: method, URL, and a body that is a
+ * literal, unknown, or the whole process environment (`dict(os.environ)`,
+ * `JSON.stringify(process.env)`, `ENV.to_h`), which the exfiltration extractor must see.
+ * Also Ruby's Net::HTTP connection objects (`Net::HTTP.new(host).delete(path)`).
+ */
+import { callArgs, jsonOf, kwarg, literalOf, type Lang, type Lexed } from './codelex.js';
+import type { Field } from './state.js';
+
+export interface HttpEffect {
+  kind: 'http';
+  method: string;
+  url: Field;
+  /** Literal body; undefined = none known. */
+  body?: string;
+  /** A body exists but is not known statically. */
+  bodyUnknown?: boolean;
+  /** The body is (or contains) the whole process environment. */
+  bodyEnv?: boolean;
+}
+
+/** The whole environment, per language (single variables such as `os.environ['X']` excluded). */
+const WHOLE_ENV: Record<Lang, RegExp> = {
+  python: /\bos\.environ\b(?!\s*\[|\s*\.\s*(?:get|pop|setdefault)\b)|\bos\.getenv\(\s*\)/,
+  node: /\bprocess\.env\b(?!\s*\[|\s*\.\s*[A-Za-z_$])|\bDeno\.env\.toObject\(/,
+  ruby: /\bENV\b(?!\s*\[|\s*\.\s*(?:fetch|key\?|has_key\?|include\?)\b)/,
+  perl: /%ENV\b/,
+  php: /\$_ENV\b(?!\s*\[)|\$_SERVER\b(?!\s*\[)|\bgetenv\(\s*\)/,
+};
+
+/** True when `expr` holds the whole environment, directly or through a variable assigned from it. */
+function isEnv(expr: string, lx: Lexed, lang: Lang, hops = 0): boolean {
+  if (WHOLE_ENV[lang].test(expr)) return true;
+  if (hops >= 8) return false;
+  for (const m of expr.matchAll(/[A-Za-z_]\w*/g)) {
+    const rhs = lx.vars.get(m[0]);
+    if (rhs && isEnv(rhs, lx, lang, hops + 1)) return true;
+  }
+  return false;
+}
+
+type ValueOf = (expr: string, lx: Lexed, home: string) => Field;
+
+/** One request: `requests.post(url, data=…)`, `fetch(url, {method, body})`, `Net::HTTP::Delete.new(uri)`. */
+export function httpCall(
+  method: string | undefined,
+  args: string[],
+  lx: Lexed,
+  home: string,
+  lang: Lang,
+  valueOf: ValueOf,
+): HttpEffect[] {
+  const named = kwarg(args, 'method');
+  const m = (method ?? (named ? (literalOf(named, lx)?.value ?? 'DYNAMIC') : 'GET')).toUpperCase();
+  const url = args.length > 0 ? valueOf(args[0], lx, home) : { text: '', dynamic: true };
+  const bodyExpr =
+    kwarg(args, 'json') ??
+    kwarg(args, 'data') ??
+    kwarg(args, 'body') ??
+    kwarg(args, 'content') ??
+    (args[1] !== undefined && !/^\s*\{/.test(args[1]) && /post|put|patch/i.test(method ?? '')
+      ? args[1]
+      : undefined);
+  if (bodyExpr !== undefined && isEnv(bodyExpr, lx, lang))
+    return [{ kind: 'http', method: m, url, bodyEnv: true }];
+  const body = bodyExpr !== undefined ? jsonOf(bodyExpr, lx) : undefined;
+  return [
+    {
+      kind: 'http',
+      method: m,
+      url,
+      ...(body !== undefined ? { body } : {}),
+      ...(bodyExpr !== undefined && body === undefined ? { bodyUnknown: true } : {}),
+    },
+  ];
+}
+
+/** Verbs of a Net::HTTP connection object that send a request. */
+const NET_HTTP_VERBS = /^(delete|post|put|patch|get|head)$/;
+
+/**
+ * Requests sent through a Ruby Net::HTTP connection: `http = Net::HTTP.new(host, port)`
+ * or `Net::HTTP.start(host, port, use_ssl: true) { |http| … }`, then
+ * `http.delete(path)` / `http.post(path, body)`. The URL is the connection's host and
+ * port with the request path; an unknown host or path keeps the URL dynamic.
+ */
+export function rubyConnections(
+  lx: Lexed,
+  home: string,
+  valueOf: ValueOf,
+): { at: number; effects: HttpEffect[] }[] {
+  const out: { at: number; effects: HttpEffect[] }[] = [];
+  const skel = lx.skel;
+  const tls = /\buse_ssl\s*(?:=|:)\s*true\b/.test(skel);
+  for (const m of skel.matchAll(/\bNet::HTTP\.(?:new|start)\s*\(/g)) {
+    const open = m.index + m[0].length;
+    const { args, end } = callArgs(skel, open);
+    const host = valueOf(args[0] ?? '', lx, home);
+    const portArg = args[1] !== undefined && !/:/.test(args[1]) ? valueOf(args[1], lx, home) : undefined;
+    const port = portArg && !portArg.dynamic ? portArg.text : '';
+    const scheme = tls || port === '443' ? 'https' : 'http';
+    const names = new Set<string>();
+    const before = /([A-Za-z_]\w*)\s*=\s*$/.exec(skel.slice(0, m.index));
+    if (before) names.add(before[1]);
+    const block = /^\s*\)\s*(?:\{|do)\s*\|\s*([A-Za-z_]\w*)\s*\|/.exec(skel.slice(end));
+    if (block) names.add(block[1]);
+    for (const name of names) {
+      for (const call of skel.matchAll(new RegExp(`\\b${name}\\.(\\w+)\\s*\\(`, 'g'))) {
+        if (!NET_HTTP_VERBS.test(call[1])) continue;
+        const a = callArgs(skel, call.index + call[0].length).args;
+        const path = valueOf(a[0] ?? '', lx, home);
+        const hostPort =
+          port && port !== (scheme === 'https' ? '443' : '80') ? `${host.text}:${port}` : host.text;
+        const url: Field = {
+          text: `${scheme}://${hostPort}${path.text.startsWith('/') ? '' : '/'}${path.text}`,
+          dynamic: host.dynamic || path.dynamic,
+        };
+        const withBody = /^(post|put|patch)$/.test(call[1]) && a[1] !== undefined;
+        const effects = httpCall(call[1], withBody ? ['', a[1]] : [], lx, home, 'ruby', valueOf);
+        out.push({ at: call.index, effects: effects.map((e) => ({ ...e, url })) });
+      }
+    }
+  }
+  return out;
+}

@@ -67,9 +67,39 @@ export function runArgv(argv: Field[], k: K): Res {
     }
     const lang = interpreterFor(prog);
     if (lang) return runInterpreter(lang, argv, k);
+    if (prog === 'git') gitShellSettings(argv, k);
     return emit(argv, k);
   }
   return argv.length > 0 ? emit(argv, k) : {};
+}
+
+/** `git -c` settings whose value git runs as a shell snippet, with arguments appended (lower-case keys). */
+const GIT_SHELL_SETTINGS = new Set(['core.alternaterefscommand']);
+
+/**
+ * `git -c core.alternateRefsCommand='…'`: git runs the value as `sh -c '<value> "$@"'` with
+ * the alternate repository's path, so the snippet's commands are analysed like any other
+ * script (the path is unknown: a dynamic argument).
+ */
+function gitShellSettings(argv: Field[], k: K): void {
+  for (let i = 1; i < argv.length - 1; i++) {
+    const a = argv[i];
+    if (!a.text.startsWith('-')) return; // the subcommand: no more global options
+    if (a.text !== '-c') continue;
+    const kv = argv[++i];
+    const eq = kv.text.indexOf('=');
+    if (eq < 0 || !GIT_SHELL_SETTINGS.has(kv.text.slice(0, eq).toLowerCase())) continue;
+    const value: Field = { text: kv.text.slice(eq + 1), dynamic: kv.dynamic };
+    const label = `git -c ${kv.text.slice(0, eq)}`;
+    // fail closed: a snippet not known statically leaves a dynamic command behind.
+    if (value.dynamic) emit([{ text: value.text, dynamic: true }], k, { dynamic: true });
+    else
+      reparse(`${value.text} "$@"`, label, k, {
+        scope: cloneScope(k.scope),
+        argv0: value.text,
+        positional: [{ text: '"$ALTERNATE"', dynamic: true }],
+      });
+  }
 }
 
 function changeDir(prog: string, argv: Field[], k: K): Res {

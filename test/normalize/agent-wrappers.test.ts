@@ -138,6 +138,11 @@ describe('the agents’ own housekeeping scripts are understood and allowed', ()
       claudeWrapper('mkcd build && find . -name "*.ts" | wc -l'),
       { [SNAP]: claudeSnapshot(BENIGN_FUNCS) },
     ],
+    [
+      'Claude git housekeeping with an alternate-refs shell function',
+      `git -c core.hooksPath=/dev/null -c core.askPass= -c protocol.ext.allow=never -c "core.alternateRefsCommand=f() { git --git-dir=\\"\\$1\\" for-each-ref --format='%(objectname)'; }; f" -c gc.auto=0 log -1`,
+      {},
+    ],
     ['editor lookup', 'command -v code', {}],
     ['parent process lookup', 'ps -o ppid=,command= -p 4242', {}],
   ])('%s', (_name, script, files) => {
@@ -173,6 +178,18 @@ describe('what the model asked for inside the wrappers is still judged', () => {
     ],
     ['sourcing a project script that cannot be read', `. ${WS}/env.sh`, {}, 'ask'],
     ['sourcing a startup file of another user', '. /home/bob/.bashrc', {}, 'ask'],
+    [
+      'a git alternate-refs command that deletes home',
+      `git -c "core.alternateRefsCommand=f() { rm -rf ~; }; f" log -1`,
+      {},
+      'deny',
+    ],
+    [
+      'a git alternate-refs command not known statically',
+      'git -c core.alternateRefsCommand="$X" fetch',
+      {},
+      'ask',
+    ],
     // fail closed: a snapshot that cannot be read is unknown code
     ['the Claude wrapper when its snapshot cannot be read', claudeWrapper('ls'), {}, 'ask'],
   ])('%s', (_name, script, files, want) => {

@@ -3,7 +3,8 @@
  * before it executes (contract: DESIGN.md §4).
  *
  *   agentfw run [--headless] [--on-ask deny|allow] [--audit FILE] [--ruleset PATH]...
- *               [--approval-timeout SECONDS] [--approver CMD] -- AGENT [ARGS...]
+ *               [--approval-timeout SECONDS] [--approver CMD]
+ *               [--sandbox [--sandbox-rw PATH]...] -- AGENT [ARGS...]
  *
  * Exit: the agent's exit code; 2 usage error; 1 when the session cannot start.
  */
@@ -23,6 +24,9 @@ checked first. Refused commands exit 126 with a message saying why.
   --ruleset PATH             extra ruleset file or folder (repeatable)
   --approval-timeout SECONDS deny an ask nobody answered (default: 300)
   --approver CMD             also ask this command to settle asks (see docs/run.md)
+  --sandbox                  run AGENT under bubblewrap: read-only root, writable workspace,
+                             secret files masked (see sandbox/README.md)
+  --sandbox-rw PATH          with --sandbox, also keep PATH writable (repeatable)
 exit: the agent's exit code
 `;
 
@@ -32,9 +36,9 @@ export function defaultAuditPath(): string {
 
 export async function run(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
-    flags: ['headless', 'help'],
+    flags: ['headless', 'help', 'sandbox'],
     options: ['on-ask', 'audit', 'approval-timeout', 'approver'],
-    lists: ['ruleset'],
+    lists: ['ruleset', 'sandbox-rw'],
     stopAtPositional: true,
   });
   if (a.flags.help) {
@@ -49,6 +53,8 @@ export async function run(argv: string[]): Promise<number> {
       `--on-ask must be deny or allow, not "${onAsk}"`,
       'write --on-ask deny (the default) or --on-ask allow',
     );
+  if (a.lists['sandbox-rw'].length && !a.flags.sandbox)
+    throw usageError('--sandbox-rw needs --sandbox', 'add --sandbox, or drop --sandbox-rw');
   const t = a.options['approval-timeout'];
   const seconds = t === undefined ? 300 : Number(t);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400)
@@ -64,5 +70,6 @@ export async function run(argv: string[]): Promise<number> {
     rulesetPaths: a.lists.ruleset,
     approvalTimeoutMs: Math.round(seconds * 1000),
     approverCmd: a.options.approver,
+    sandbox: a.flags.sandbox ? { writable: a.lists['sandbox-rw'] } : undefined,
   });
 }

@@ -12,6 +12,7 @@ import type { Engine } from '../engine/analyze.js';
 import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
 import { findClient, type ClientInfo } from '../shim/client-path.js';
+import type { GateRequest } from '../shim/protocol.js';
 import { buildAgentEnv, realPathOf } from './agent-env.js';
 import { ApprovedMemory } from './approved.js';
 import { commandsOf } from './commands-of.js';
@@ -42,6 +43,11 @@ export interface GateOptions {
    * Default: true. False = allowed commands are exec'd with the agent's own fds.
    */
   maskOutput?: boolean;
+  /**
+   * Rewrites each request before it is decided (the sandbox maps pids from its PID
+   * namespace to the host's, src/supervisor/sandbox-pids.ts). Absent = requests as sent.
+   */
+  mapRequest?: (req: GateRequest) => GateRequest;
 }
 
 export interface Gate {
@@ -105,7 +111,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     broker = await startBroker({
       socketPath: runtime.socket,
       handle: async (req, signal) => {
-        const r = await decide(req, signal);
+        const r = await decide(o.mapRequest ? o.mapRequest(req) : req, signal);
         return r.allow && mask ? { ...r, mask: true } : r;
       },
     });

@@ -17,6 +17,8 @@ import { FALLBACK_WARNING } from '../shim/client-path.js';
 import { startGate } from './gate.js';
 import { startPassthrough, type Passthrough } from './passthrough.js';
 import { spawnAgent } from './pty.js';
+import { prepareSandbox, probeSandbox } from './sandbox.js';
+import { hostPidOf, mapRequestPids } from './sandbox-pids.js';
 import { loadSecretSet } from './secrets-seam.js';
 import { which } from './shimdir.js';
 
@@ -41,12 +43,18 @@ export interface SessionOptions {
   notes?: NodeJS.WritableStream;
   /** A loaded engine to use instead of loading one from rulesetPaths (demo, doctor). */
   engine?: Engine;
+  /** `--sandbox`: run the agent under bwrap (src/supervisor/sandbox.ts); `writable` = `--sandbox-rw` paths. Undefined = no sandbox. */
+  sandbox?: { writable: string[] };
 }
 
 export async function runSession(o: SessionOptions): Promise<number> {
   const notes = o.notes ?? process.stderr;
   const note = (s: string) => notes.write(s.endsWith('\n') ? s : s + '\n');
   const cwd = path.resolve(o.cwd ?? process.cwd());
+  const hostUid = process.getuid?.() ?? 0;
+  // fail closed: with --sandbox and no working bwrap the session stops here (E_SANDBOX_UNAVAILABLE)
+  const bwrap = o.sandbox ? probeSandbox(process.env.PATH ?? '', hostUid) : undefined;
+  let bwrapPid: number | undefined;
 
   const { set: secrets, fallback: secretsFallback } = await loadSecretSet(process.env, cwd, os.homedir());
   if (secretsFallback)
@@ -66,6 +74,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
     headless: () => headless,
     onAsk: o.onAsk,
     workspace: cwd,
+    mapRequest: bwrap ? (req) => mapRequestPids(req, bwrapPid) : undefined,
   });
   if (gate.client.kind === 'node-fallback') note(FALLBACK_WARNING);
   const { runtime, events } = gate;
@@ -124,7 +133,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
 
     // Without a TTY: the agent's pty gets no echo and no CR/LF translation, so its output
     // bytes are unchanged. The launcher itself runs with BASH_ENV unset (it is ours).
-    const launch = tty
+    let launch = tty
       ? { file, args, env }
       : {
           file: '/bin/sh',
@@ -136,12 +145,31 @@ export async function runSession(o: SessionOptions): Promise<number> {
           ],
           env: { ...env, BASH_ENV: '' },
         };
+    if (bwrap && o.sandbox) {
+      const sb = prepareSandbox({
+        workspace: cwd,
+        cwd,
+        runtimeDir: runtime.dir,
+        expose: [runtime.socket, gate.relay?.socketPath ?? '', gate.shims.dir, gate.shims.gateScript],
+        agentFile: file,
+        home: os.homedir(),
+        env: process.env,
+        secrets,
+        extraWritable: o.sandbox.writable,
+        hostUid,
+      });
+      launch = { ...launch, file: bwrap, args: [...sb.args, '--', launch.file, ...launch.args] };
+      note(
+        `agentfw: sandbox: read-only root, writable ${sb.plan.workspace}, ${sb.plan.masked.length} secret file(s) masked, network shared.`,
+      );
+    }
     const agent = spawnAgent({
       ...launch,
       cwd,
       cols: process.stdout.columns || 80,
       rows: process.stdout.rows || 24,
     });
+    if (bwrap) bwrapPid = agent.pid;
 
     if (createTui) {
       try {
@@ -162,7 +190,17 @@ export async function runSession(o: SessionOptions): Promise<number> {
     }
     if (!ui) passthrough = startPassthrough(agent);
 
-    const forward = (sig: NodeJS.Signals) => () => agent.kill(sig);
+    // In the sandbox, signals go to the agent itself (pid 2 there): killing bwrap would SIGKILL it.
+    const inner = () => (bwrap ? hostPidOf(2, agent.pid) : undefined);
+    const forward = (sig: NodeJS.Signals) => () => {
+      const p = inner();
+      try {
+        if (p) return void process.kill(p, sig);
+      } catch {
+        /* exited meanwhile: signal bwrap instead */
+      }
+      agent.kill(sig);
+    };
     const handlers: [NodeJS.Signals, () => void][] = (
       ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'] as const
     ).map((s) => [s, forward(s)]);

@@ -1,0 +1,217 @@
+/**
+ * The OS sandbox of `agentfw run --sandbox`: the agent runs under bubblewrap (`bwrap`)
+ * with a read-only root, a writable workspace, a private /tmp, a new PID namespace (the
+ * supervisor is invisible), no capabilities and, when agentfw runs as root, a non-root
+ * uid. Workspace files holding secrets are replaced by masked read-only copies.
+ * The network stays shared: there is no egress proxy in this build.
+ *
+ * `bwrapArgs` is pure (tested with tables); `probeSandbox` and `prepareSandbox` do the I/O.
+ * The profile and its limits are described in sandbox/README.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { AgentfwError } from '../errors.js';
+import type { SecretSet } from '../secrets/types.js';
+import { PACKAGE_ROOT } from '../shim/client-path.js';
+import { maskedCopies } from './sandbox-mask.js';
+import { which } from './shimdir.js';
+
+/** Uid and gid the agent gets inside the sandbox when agentfw itself runs as root. */
+export const SANDBOX_ID_FOR_ROOT = 1000;
+
+/**
+ * Agent state under HOME that stays writable when it exists (agents keep sessions,
+ * settings and caches there). Relative to HOME. Anything else under HOME is read-only.
+ */
+export const HOME_WRITABLE = [
+  '.claude',
+  '.claude.json',
+  '.codex',
+  '.gemini',
+  '.config/opencode',
+  '.local/share/opencode',
+  '.local/state/opencode',
+  '.cache',
+  '.npm',
+];
+
+/**
+ * Control sockets that hand out root on the host (container daemons). They are covered
+ * with /dev/null inside the sandbox when they exist. Other sockets stay reachable.
+ */
+export const HIDDEN_SOCKETS = [
+  '/run/docker.sock',
+  '/run/containerd/containerd.sock',
+  '/run/podman/podman.sock',
+  '/run/crio/crio.sock',
+];
+
+/** Everything the argv depends on; all paths absolute and real (symlinks resolved). */
+export interface SandboxPlan {
+  /** The agent's workspace: bound writable at the same path. */
+  workspace: string;
+  /** The directory the agent starts in (inside the workspace, usually equal). */
+  cwd: string;
+  /** Entries of the session's runtime dir the agent needs (broker and relay sockets, shim dir, gate script), bound read-only; nothing else of it is visible. */
+  exposed: string[];
+  /** Folder holding the runtime dirs of all sessions: covered with an empty tmpfs (other sessions' watch sockets). */
+  runtimeRoot: string;
+  /** HOME of the agent; entries of HOME_WRITABLE that exist are bound writable. Empty = none. */
+  home: string;
+  /** Entries of HOME_WRITABLE (absolute) that exist on the host. Empty = none. */
+  homeWritable: string[];
+  /** Extra writable paths (`--sandbox-rw`), existing, absolute. Empty = none. */
+  extraWritable: string[];
+  /** Read-only paths that must stay visible although they lie under /tmp (agentfw itself, the agent, HOME). Empty = none. */
+  keepVisible: string[];
+  /** Masked copies: `source` (in the runtime dir) bound read-only over `target` (in the workspace). Empty = none. */
+  masked: { source: string; target: string }[];
+  /** Sockets to cover with /dev/null (existing entries of HIDDEN_SOCKETS). Empty = none. */
+  hiddenSockets: string[];
+  /** The uid agentfw runs as; 0 = root, which gets SANDBOX_ID_FOR_ROOT inside. */
+  hostUid: number;
+  /** Set TMPDIR=/tmp inside (the host TMPDIR would not be writable there). */
+  resetTmpdir: boolean;
+}
+
+function under(p: string, dir: string): boolean {
+  return p === dir || p.startsWith(dir.endsWith('/') ? dir : dir + '/');
+}
+
+/** The bwrap options (without the trailing `-- AGENT ARGS`) for a plan. Order matters: later mounts cover earlier ones. */
+export function bwrapArgs(p: SandboxPlan): string[] {
+  const a: string[] = ['--unshare-user'];
+  // Under bwrap run by real root the process would keep root's power over root-owned files'
+  // mounts; a non-root uid inside plus no capabilities means it cannot unmount a masked copy.
+  if (p.hostUid === 0) a.push('--uid', String(SANDBOX_ID_FOR_ROOT), '--gid', String(SANDBOX_ID_FOR_ROOT));
+  a.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try');
+  a.push('--cap-drop', 'ALL', '--die-with-parent');
+  // No --new-session: the agent's terminal is a private pty of the supervisor, and it needs
+  // it as its controlling terminal (Ctrl-C, job control, /dev/tty prompts).
+  a.push('--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp');
+  for (const k of p.keepVisible) if (under(k, '/tmp') && !under(k, p.workspace)) a.push('--ro-bind', k, k);
+  if (p.runtimeRoot && !under(p.runtimeRoot, '/tmp')) a.push('--tmpfs', p.runtimeRoot);
+  a.push('--bind', p.workspace, p.workspace);
+  for (const w of [...p.homeWritable, ...p.extraWritable]) a.push('--bind', w, w);
+  for (const e of p.exposed) a.push('--ro-bind', e, e);
+  for (const s of p.hiddenSockets) a.push('--ro-bind', '/dev/null', s);
+  for (const m of p.masked) a.push('--ro-bind', m.source, m.target);
+  a.push('--chdir', p.cwd);
+  if (p.resetTmpdir) a.push('--setenv', 'TMPDIR', '/tmp');
+  return a;
+}
+
+/** Whether TMPDIR would be unwritable inside: set and outside /tmp, the workspace and the extra paths. */
+export function needsTmpdirReset(tmpdir: string | undefined, writable: string[]): boolean {
+  if (!tmpdir) return false;
+  const t = path.resolve(tmpdir);
+  return !under(t, '/tmp') && !writable.some((w) => under(t, w));
+}
+
+/** Absolute paths of the HOME_WRITABLE entries that exist, skipping those inside the workspace. */
+export function homeWritable(home: string, workspace: string): string[] {
+  if (!home || !path.isAbsolute(home)) return [];
+  return HOME_WRITABLE.map((r) => path.join(home, r)).filter((p) => existsSync(p) && !under(p, workspace));
+}
+
+export function hiddenSockets(): string[] {
+  return HIDDEN_SOCKETS.filter((s) => existsSync(s));
+}
+
+function unavailable(why: string): AgentfwError {
+  // fail closed: --sandbox was asked; never run the agent unsandboxed instead
+  return new AgentfwError(
+    'E_SANDBOX_UNAVAILABLE',
+    `--sandbox was asked but the bubblewrap sandbox cannot start: ${why}. The agent was not started.`,
+    'install bubblewrap (`apt-get install -y bubblewrap`) and make sure user namespaces are enabled ' +
+      '(`sysctl kernel.unprivileged_userns_clone=1`, `user.max_user_namespaces` > 0, no AppArmor userns ' +
+      'restriction), then run `bwrap --unshare-user --unshare-pid --ro-bind / / true` to check; or run without --sandbox',
+  );
+}
+
+/**
+ * Finds bwrap on `pathVar` and starts one throw-away sandbox with the namespaces the
+ * profile needs. Returns bwrap's absolute path; throws E_SANDBOX_UNAVAILABLE otherwise.
+ */
+export function probeSandbox(pathVar: string, hostUid: number): string {
+  const bwrap = which('bwrap', pathVar);
+  if (!bwrap) throw unavailable('`bwrap` is not on PATH');
+  const ids =
+    hostUid === 0 ? ['--uid', String(SANDBOX_ID_FOR_ROOT), '--gid', String(SANDBOX_ID_FOR_ROOT)] : [];
+  const r = spawnSync(
+    bwrap,
+    [
+      '--unshare-user',
+      ...ids,
+      '--unshare-pid',
+      '--cap-drop',
+      'ALL',
+      '--ro-bind',
+      '/',
+      '/',
+      '--proc',
+      '/proc',
+      '--',
+      'true',
+    ],
+    { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  if (r.error || r.status !== 0) {
+    const msg = (r.error?.message ?? r.stderr ?? '').trim().split('\n')[0] || `exit ${r.status}`;
+    throw unavailable(`a test sandbox failed (${msg})`);
+  }
+  return bwrap;
+}
+
+export interface PrepareOptions {
+  workspace: string;
+  cwd: string;
+  /** The session's runtime dir (masked copies are written to `masked/` in it). */
+  runtimeDir: string;
+  /** Runtime dir entries the agent needs (absolute); missing ones are skipped. */
+  expose: string[];
+  /** The agent program (absolute): kept visible when it lies under /tmp. */
+  agentFile: string;
+  home: string;
+  env: Record<string, string | undefined>;
+  secrets: SecretSet;
+  /** `--sandbox-rw` paths as given (resolved against cwd). Empty = none. */
+  extraWritable: string[];
+  hostUid: number;
+}
+
+/** Writes the masked copies and returns the bwrap options for this session. */
+export function prepareSandbox(o: PrepareOptions): { args: string[]; plan: SandboxPlan } {
+  const real = (p: string) => realpathSync(p);
+  const workspace = real(o.workspace);
+  const extraWritable = o.extraWritable.map((p) => {
+    const abs = path.resolve(o.cwd, p);
+    if (!existsSync(abs))
+      throw new AgentfwError(
+        'E_SANDBOX_PATH',
+        `--sandbox-rw ${p}: ${abs} does not exist`,
+        'create the folder first, or drop that --sandbox-rw',
+        2,
+      );
+    return real(abs);
+  });
+  const home = o.home && existsSync(o.home) ? real(o.home) : '';
+  const writable = [workspace, ...extraWritable];
+  const hw = homeWritable(home, workspace);
+  const plan: SandboxPlan = {
+    workspace,
+    cwd: real(o.cwd),
+    exposed: o.expose.filter((e) => existsSync(e)),
+    runtimeRoot: path.dirname(real(o.runtimeDir)),
+    home,
+    homeWritable: hw,
+    extraWritable,
+    keepVisible: [PACKAGE_ROOT, o.agentFile, home].filter((p) => existsSync(p)).map(real),
+    masked: maskedCopies(workspace, o.secrets, path.join(o.runtimeDir, 'masked')),
+    hiddenSockets: hiddenSockets(),
+    hostUid: o.hostUid,
+    resetTmpdir: needsTmpdirReset(o.env.TMPDIR, [...writable, ...hw]),
+  };
+  return { args: bwrapArgs(plan), plan };
+}

@@ -48,8 +48,16 @@ function expectChainIntact(run: AgentRun): void {
   expect(v.code, `agentfw log --verify failed:\n${v.output}\n${explain(run)}`).toBe(0);
 }
 
-/** Checks shared by both destructive cases: refused by the shell gate, the agent told why. */
-function expectRefusedOnShellPath(run: AgentRun, needle: string): AuditRecord {
+/** How the audit log ends a command it had to cut (src/audit/record.ts). */
+const CUT = /… \(cut; \d+ characters in all\)$/;
+
+/**
+ * Checks shared by both destructive cases: refused by the shell gate, the agent told why.
+ * `needle` is looked for in the audited command; when the log had to cut a long wrapper
+ * script before the model's command (Codex's snapshot wrapper is ~40 KB), the record's
+ * reason must name `target` instead.
+ */
+function expectRefusedOnShellPath(run: AgentRun, needle: string, target = needle): AuditRecord {
   const why = explain(run);
   expect(run.timedOut, why).toBe(false);
   expect(run.auditError, why).toBe('');
@@ -58,7 +66,9 @@ function expectRefusedOnShellPath(run: AgentRun, needle: string): AuditRecord {
     run.mock.some((m) => m.mode === 'tool'),
     `the mock never asked for the command\n${why}`,
   ).toBe(true);
-  const refused = run.audit.filter((r) => r.decision === 'deny' && str(r).includes(needle));
+  const about = (r: AuditRecord) =>
+    str(r).includes(needle) || (CUT.test(str(r)) && String(r.reason ?? '').includes(target));
+  const refused = run.audit.filter((r) => r.decision === 'deny' && about(r));
   expect(refused.length, `no deny record whose command contains ${needle}\n${why}`).toBeGreaterThan(0);
   const rec = refused.find((r) => r.layer === 'shell');
   expect(rec, `the refusal did not come from the shell gate on the agent's exec path\n${why}`).toBeDefined();
@@ -115,7 +125,7 @@ export function agentSuite(name: AgentName): void {
       removeRun(run);
     });
 
-    it('benign: `echo ok > marker` runs, and the audit log records an allow', async () => {
+    it('benign: `echo ok > marker` runs, the audit log records an allow, and nothing in the session is flagged', async () => {
       const run = await runAgent({ agent: name, wrap: true, command: () => `echo ok > ${MARKER}` });
       const why = explain(run);
       expect(run.timedOut, why).toBe(false);
@@ -140,6 +150,16 @@ export function agentSuite(name: AgentName): void {
         expect(allowed.map(str), `the bare command did not reach the gate\n${why}`).toContain(
           `echo ok > ${MARKER}`,
         );
+      // The agent's own housekeeping (shell snapshots, wrappers, git bookkeeping) is
+      // understood: a benign session puts no prompt in front of the human.
+      const flagged = run.audit.filter((r) => (r.verdict ?? r.decision) !== 'allow');
+      expect(
+        flagged.map(
+          (r) =>
+            `${r.layer} ${String(r.verdict ?? r.decision)} ${rulesOf(r).join(',')} ${str(r).slice(0, 300)}`,
+        ),
+        `the benign run had non-allow decisions\n${why}`,
+      ).toEqual([]);
       removeRun(run);
     });
 
@@ -229,7 +249,7 @@ export function agentSuite(name: AgentName): void {
         },
       });
       expect(existsSync(keep), `the file outside the workspace was deleted\n${explain(run)}`).toBe(true);
-      const rec = expectRefusedOnShellPath(run, `rm -r ${run.dirs.outside}`);
+      const rec = expectRefusedOnShellPath(run, `rm -r ${run.dirs.outside}`, run.dirs.outside);
       expect(
         rulesOf(rec).some((r) => r.startsWith('filesystem/')),
         explain(run),

@@ -43,5 +43,8 @@ export const MAX_COMMAND_CHARS = 16 * 1024;
 
 export function clipCommand(text: string): string {
   if (text.length <= MAX_COMMAND_CHARS) return text;
-  return `${text.slice(0, MAX_COMMAND_CHARS)}… (cut; ${text.length} characters in all)`;
+  // Keep both ends: agents wrap the model's command in a long preamble (Codex: ~38 KB),
+  // so the part a human needs is often at the end.
+  const half = Math.floor(MAX_COMMAND_CHARS / 2);
+  return `${text.slice(0, half)} … (${text.length - 2 * half} characters cut; ${text.length} in all) … ${text.slice(-half)}`;
 }

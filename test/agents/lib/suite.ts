@@ -49,7 +49,7 @@ function expectChainIntact(run: AgentRun): void {
 }
 
 /** How the audit log ends a command it had to cut (src/audit/record.ts). */
-const CUT = /… \(cut; \d+ characters in all\)$/;
+const CUT = / … \(\d+ characters cut; \d+ in all\) … /;
 
 /**
  * Checks shared by both destructive cases: refused by the shell gate, the agent told why.

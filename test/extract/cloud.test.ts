@@ -1,34 +1,10 @@
+import { analyzeContext, command } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_LIMITS,
-  type AnalyzeContext,
-  type CloudFact,
-  type NormalizedCommand,
-} from '../../src/engine/types.js';
+import { type CloudFact, type NormalizedCommand } from '../../src/engine/types.js';
 import { extractCloud } from '../../src/extract/cloud.js';
 
-const ctx: AnalyzeContext = {
-  cwd: '/ws',
-  workspace: '/ws',
-  home: '/home/u',
-  env: {},
-  limits: DEFAULT_LIMITS,
-};
-function cmd(argv: string[], dynamicArgs: number[] = []): NormalizedCommand {
-  return {
-    program: argv[0],
-    argv,
-    wrappers: [],
-    cwd: '/ws',
-    dynamic: dynamicArgs.length > 0,
-    dynamicArgs,
-    writes: [],
-    span: [0, 0],
-    depth: 0,
-    remote: false,
-    vars: {},
-  };
-}
+const ctx = analyzeContext();
+const cmd = (argv: string[], dynamicArgs: number[] = []): NormalizedCommand => command(argv, { dynamicArgs });
 const cloud = (argv: string[], dyn: number[] = []) => {
   const [f] = extractCloud(cmd(argv, dyn), ctx, []) as Omit<CloudFact, 'command'>[];
   return f ? [f.tool, f.service, f.verb, f.resource, f.all, f.force] : undefined;

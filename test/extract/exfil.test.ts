@@ -1,36 +1,9 @@
+import { analyzeContext, command as cmd } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_LIMITS,
-  type AnalyzeContext,
-  type ExfilFact,
-  type NormalizedCommand,
-  type StdinSource,
-} from '../../src/engine/types.js';
+import { type ExfilFact, type NormalizedCommand, type StdinSource } from '../../src/engine/types.js';
 import { extractExfil } from '../../src/extract/exfil.js';
 
-const ctx: AnalyzeContext = {
-  cwd: '/ws',
-  workspace: '/ws',
-  home: '/home/u',
-  env: {},
-  limits: DEFAULT_LIMITS,
-};
-function cmd(argv: string[], extra: Partial<NormalizedCommand> = {}): NormalizedCommand {
-  return {
-    program: argv[0],
-    argv,
-    wrappers: [],
-    cwd: '/ws',
-    dynamic: false,
-    dynamicArgs: [],
-    writes: [],
-    span: [0, 0],
-    depth: 0,
-    remote: false,
-    vars: {},
-    ...extra,
-  };
-}
+const ctx = analyzeContext();
 const pipe = (from: NormalizedCommand): StdinSource => ({ kind: 'pipe', from });
 const exfil = (c: NormalizedCommand, all: NormalizedCommand[] = [c]) =>
   (extractExfil(c, ctx, all) as Omit<ExfilFact, 'command'>[]).map((f) => [f.source, f.sink, f.host]);

@@ -1,34 +1,13 @@
-import { fileURLToPath } from 'node:url';
-import { loadEngine } from '../../src/engine/analyze.js';
+import { analyzeContext, commandBuilder, packVerdict } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_LIMITS,
-  type AnalyzeContext,
-  type Fact,
-  type NormalizedCommand,
-} from '../../src/engine/types.js';
+import type { Fact } from '../../src/engine/types.js';
 import { extractGit } from '../../src/extract/git.js';
 import { isExecSetting } from '../../src/extract/git-global.js';
 
 const WS = '/home/u/proj';
-const ctx: AnalyzeContext = { cwd: WS, workspace: WS, home: '/home/u', env: {}, limits: DEFAULT_LIMITS };
+const ctx = analyzeContext(WS);
 
-function cmd(argv: string[], extra: Partial<NormalizedCommand> = {}): NormalizedCommand {
-  return {
-    program: argv[0]?.split('/').pop() ?? '',
-    argv,
-    wrappers: [],
-    cwd: WS,
-    dynamic: false,
-    dynamicArgs: [],
-    writes: [],
-    span: [0, 0],
-    depth: 0,
-    remote: false,
-    vars: {},
-    ...extra,
-  };
-}
+const cmd = commandBuilder({ cwd: WS });
 
 /** `action remote refs` for each git fact, `shell:hazard` for shell facts. */
 function summary(line: string): string {
@@ -176,26 +155,8 @@ describe('isExecSetting', () => {
   });
 });
 
-/** The real pipeline with only this pack loaded; its examples are checked at load. */
-const engine = await loadEngine({
-  noBuiltins: true,
-  rulesetPaths: [fileURLToPath(new URL('../../rulesets/git.yaml', import.meta.url))],
-  // These commands carry no secrets; the masker is exercised by the secrets tests.
-  mask: (s) => s,
-});
-const E2E: AnalyzeContext = {
-  cwd: '/home/ana/code/site',
-  workspace: '/home/ana/code/site',
-  home: '/home/ana',
-  env: { HOME: '/home/ana', USER: 'ana' },
-  limits: DEFAULT_LIMITS,
-};
-
-/** `decision rule,rule` for a command through parse → normalize → extract → rules. */
-function verdict(script: string): string {
-  const d = engine.analyze(script, E2E);
-  return [d.decision, [...new Set(d.findings.map((f) => f.rule))].join(',')].filter(Boolean).join(' ');
-}
+/** `decision rule,rule` for a command through the real pipeline with only this pack loaded. */
+const verdict = await packVerdict('git');
 
 describe('end to end (git pack)', () => {
   it.each([

@@ -1,10 +1,6 @@
+import { analyzeContext, command as cmd, WS } from '../helpers/command.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_LIMITS,
-  type AnalyzeContext,
-  type GraphqlFact,
-  type NormalizedCommand,
-} from '../../src/engine/types.js';
+import { type GraphqlFact, type NormalizedCommand } from '../../src/engine/types.js';
 import { extractHttp } from '../../src/extract/http.js';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,31 +11,7 @@ import { payloadReader } from '../../src/engine/payload-reader.js';
 const FILES: Record<string, string> = {
   '/ws/delete-volume.json': '{"query":"mutation { volumeDelete(volumeId: \\"3f1c9a\\") }"}\n',
 };
-const ctx: AnalyzeContext = {
-  cwd: '/ws',
-  workspace: '/ws',
-  home: '/home/u',
-  env: {},
-  limits: DEFAULT_LIMITS,
-  readFile: (p) => FILES[p],
-};
-
-function cmd(argv: string[], extra: Partial<NormalizedCommand> = {}): NormalizedCommand {
-  return {
-    program: argv[0],
-    argv,
-    wrappers: [],
-    cwd: '/ws',
-    dynamic: false,
-    dynamicArgs: [],
-    writes: [],
-    span: [0, 0],
-    depth: 0,
-    remote: false,
-    vars: {},
-    ...extra,
-  };
-}
+const ctx = analyzeContext(WS, { readFile: (p) => FILES[p] });
 const URL_ = 'https://backboard.railway.app/graphql/v2';
 const gql = (argv: string[], extra?: Partial<NormalizedCommand>) =>
   extractHttp(cmd(argv, extra), ctx, []).filter((f) => f.kind === 'graphql') as Omit<

@@ -1,12 +1,7 @@
+import { analyzeContext, command, WS } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
 import { parse as shellParse } from 'shell-quote';
-import {
-  DEFAULT_LIMITS,
-  type AnalyzeContext,
-  type HttpFact,
-  type NormalizedCommand,
-  type StdinSource,
-} from '../../src/engine/types.js';
+import { type HttpFact, type NormalizedCommand, type StdinSource } from '../../src/engine/types.js';
 import { extractHttp } from '../../src/extract/http.js';
 
 const FILES: Record<string, string> = {
@@ -16,34 +11,14 @@ const FILES: Record<string, string> = {
   '/ws/curl.cfg':
     '# config\nrequest = "DELETE"\nurl = "https://api.example.com/v1/things/9"\n-H "Authorization: Bearer abc"\n',
 };
-const ctx: AnalyzeContext = {
-  cwd: '/ws',
-  workspace: '/ws',
-  home: '/home/u',
-  env: {},
-  limits: DEFAULT_LIMITS,
-  readFile: (p) => FILES[p],
-};
+const ctx = analyzeContext(WS, { readFile: (p) => FILES[p] });
 
 /** Splits a command line like bash would for plain words; `$VAR` stays as text. */
 function cmd(line: string, extra: Partial<NormalizedCommand> = {}): NormalizedCommand {
   const argv = shellParse(line, (k) => `$${k}`).map((t) =>
     typeof t === 'string' ? t : String((t as { op?: string }).op ?? ''),
   );
-  return {
-    program: argv[0],
-    argv,
-    wrappers: [],
-    cwd: '/ws',
-    dynamic: false,
-    dynamicArgs: [],
-    writes: [],
-    span: [0, line.length],
-    depth: 0,
-    remote: false,
-    vars: {},
-    ...extra,
-  };
+  return command(argv, { span: [0, line.length], ...extra });
 }
 const http = (line: string, extra?: Partial<NormalizedCommand>) =>
   extractHttp(cmd(line, extra), ctx, []).filter((f) => f.kind === 'http') as Omit<HttpFact, 'command'>[];

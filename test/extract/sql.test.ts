@@ -1,11 +1,6 @@
+import { analyzeContext, command, WS } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_LIMITS,
-  type AnalyzeContext,
-  type NormalizedCommand,
-  type SqlFact,
-  type StdinSource,
-} from '../../src/engine/types.js';
+import { type NormalizedCommand, type SqlFact, type StdinSource } from '../../src/engine/types.js';
 import { extractSql } from '../../src/extract/sql.js';
 import { classifySql } from '../../src/extract/sql-statements.js';
 import { peelRunner } from '../../src/extract/sql-frameworks.js';
@@ -15,31 +10,9 @@ const FILES: Record<string, string> = {
   '/ws/seed.sql': "INSERT INTO t VALUES ('DROP TABLE x');\n",
   '/ws/cleanup.js': 'db.sessions.deleteMany({})\n',
 };
-const ctx: AnalyzeContext = {
-  cwd: '/ws',
-  workspace: '/ws',
-  home: '/home/u',
-  env: {},
-  limits: DEFAULT_LIMITS,
-  readFile: (p) => FILES[p],
-};
+const ctx = analyzeContext(WS, { readFile: (p) => FILES[p] });
 
-function cmd(argv: string[], stdin?: StdinSource): NormalizedCommand {
-  return {
-    program: argv[0],
-    argv,
-    wrappers: [],
-    cwd: '/ws',
-    dynamic: false,
-    dynamicArgs: [],
-    writes: [],
-    span: [0, 0],
-    depth: 0,
-    remote: false,
-    vars: {},
-    stdin,
-  };
-}
+const cmd = (argv: string[], stdin?: StdinSource): NormalizedCommand => command(argv, { stdin });
 const sql = (argv: string[], stdin?: StdinSource) =>
   (extractSql(cmd(argv, stdin), ctx, []) as Omit<SqlFact, 'command'>[]).map((f) => [
     f.tool,

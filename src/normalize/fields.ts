@@ -1,12 +1,22 @@
 /**
  * Field splitting: after expansion, the characters an unquoted expansion produced split
- * the word on IFS whitespace; quoted empty strings and dynamic parts still make a field.
+ * the word on the current `$IFS`; quoted empty strings and dynamic parts still make a field.
  */
 import { IFS_DEFAULT, type Atom } from './atoms.js';
 import type { Field } from './state.js';
 
-/** Field splitting: unquoted expansion results split on IFS whitespace; `"$@"` breaks fields. */
-export function split(a: Atom[]): Field[] {
+/**
+ * Field splitting: unquoted expansion results split on `ifs`; `"$@"` breaks fields.
+ * `ifs`: the current value of IFS (null = unset, which splits like the default;
+ * '' = no splitting; undefined = not known statically).
+ */
+export function split(a: Atom[], ifs: string | null | undefined): Field[] {
+  // fail closed: with an unknown IFS, any word with an unquoted expansion may split anywhere.
+  if (ifs === undefined) {
+    if (a.some((x) => x.s)) return [{ text: a.map((x) => x.c).join(''), dynamic: true }];
+    ifs = IFS_DEFAULT;
+  }
+  const sep = ifs ?? IFS_DEFAULT;
   const fields: Field[] = [];
   let text = '';
   let d = false;
@@ -21,8 +31,14 @@ export function split(a: Atom[]): Field[] {
   };
   for (const x of a) {
     if (x.brk) end();
-    else if (x.s && IFS_DEFAULT.includes(x.c)) {
-      if (text !== '' || keep || d) end();
+    else if (x.s && x.c !== '' && sep.includes(x.c)) {
+      // IFS whitespace collapses; any other IFS character delimits a field, even an empty one.
+      if (IFS_DEFAULT.includes(x.c)) {
+        if (text !== '' || keep || d) end();
+      } else {
+        keep = true;
+        end();
+      }
     } else {
       text += x.c;
       d ||= x.d;

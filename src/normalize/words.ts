@@ -267,7 +267,8 @@ export function expandWord(node: Node, k: Ctx): Field[] {
   const atoms = tilde(atomsOf(node, k, false), k);
   const words: Atom[][] = [];
   braceExpand(atoms, words, k, nodeSpan(node));
-  return words.flatMap((w) => split(tilde(w, k)));
+  const ifs = lookup('IFS', k);
+  return words.flatMap((w) => split(tilde(w, k), ifs));
 }
 
 /** Expands several word nodes (arguments) in order. */

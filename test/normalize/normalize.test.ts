@@ -82,6 +82,13 @@ describe('plain commands, quoting and expansion', () => {
     ['$(echo rm) -rf /', [{ program: 'echo' }, { program: 'rm', argv: RM_ROOT }]],
     ['`printf rm` -rf /', [{ program: 'rm', argv: RM_ROOT }]],
     ['$(cat list.txt) -rf /', [{ program: '', dynamic: true }]],
+    ['IFS=,; c="rm,-rf,/"; $c', [{ program: 'rm', argv: RM_ROOT, dynamic: false }]],
+    ['IFS=:; c=rm:-rf:/; $c', [{ program: 'rm', argv: RM_ROOT, dynamic: false }]],
+    ['IFS=,; y=c,d; echo "a,b" $y', [{ argv: ['echo', 'a,b', 'c', 'd'] }]],
+    ['IFS=,; x="a,,b"; echo $x', [{ argv: ['echo', 'a', '', 'b'] }]],
+    ['IFS=; c="rm -rf /"; $c', [{ argv: ['rm -rf /'], dynamic: false }]],
+    ['unset IFS; c="rm -rf /"; $c', [{ program: 'rm', argv: RM_ROOT }]],
+    ['IFS=$(cat sep); c="rm,-rf,/"; $c', [{ program: '', dynamic: true }]],
     [
       'Q=\'mutation { volumeDelete(volumeId: "v1") }\'; curl -d "{\\"query\\": \\"$Q\\"}" https://x/graphql',
       [

@@ -1,6 +1,6 @@
 import { analyzeContext, command } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
-import { type CloudFact, type NormalizedCommand } from '../../src/engine/types.js';
+import type { CloudFact, NormalizedCommand } from '../../src/engine/types.js';
 import { extractCloud } from '../../src/extract/cloud.js';
 
 const ctx = analyzeContext();

@@ -1,6 +1,6 @@
 import { analyzeContext, command as cmd } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
-import { type ExfilFact, type NormalizedCommand, type StdinSource } from '../../src/engine/types.js';
+import type { ExfilFact, NormalizedCommand, StdinSource } from '../../src/engine/types.js';
 import { extractExfil } from '../../src/extract/exfil.js';
 
 const ctx = analyzeContext();

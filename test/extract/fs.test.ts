@@ -1,6 +1,6 @@
 import { analyzeContext, commandBuilder, packVerdict } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
-import { type FsFact, type NormalizedCommand } from '../../src/engine/types.js';
+import type { FsFact, NormalizedCommand } from '../../src/engine/types.js';
 import { extractFs } from '../../src/extract/fs.js';
 import { classifyPath } from '../../src/extract/fs-paths.js';
 

@@ -1,6 +1,6 @@
 import { analyzeContext, command as cmd, WS } from '../helpers/command.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type GraphqlFact, type NormalizedCommand } from '../../src/engine/types.js';
+import type { AnalyzeContext, GraphqlFact, NormalizedCommand } from '../../src/engine/types.js';
 import { extractHttp } from '../../src/extract/http.js';
 import fs from 'node:fs';
 import os from 'node:os';

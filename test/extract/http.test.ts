@@ -1,7 +1,7 @@
 import { analyzeContext, command, WS } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
 import { parse as shellParse } from 'shell-quote';
-import { type HttpFact, type NormalizedCommand, type StdinSource } from '../../src/engine/types.js';
+import type { HttpFact, NormalizedCommand, StdinSource } from '../../src/engine/types.js';
 import { extractHttp } from '../../src/extract/http.js';
 
 const FILES: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { analyzeContext, commandBuilder, packVerdict } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
-import { type Fact, type NormalizedCommand } from '../../src/engine/types.js';
+import type { Fact, NormalizedCommand } from '../../src/engine/types.js';
 import { extractShell } from '../../src/extract/shell.js';
 import { codeSource } from '../../src/extract/shell-programs.js';
 

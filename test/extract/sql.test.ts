@@ -1,6 +1,6 @@
 import { analyzeContext, command, WS } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
-import { type NormalizedCommand, type SqlFact, type StdinSource } from '../../src/engine/types.js';
+import type { NormalizedCommand, SqlFact, StdinSource } from '../../src/engine/types.js';
 import { extractSql } from '../../src/extract/sql.js';
 import { classifySql } from '../../src/extract/sql-statements.js';
 import { peelRunner } from '../../src/extract/sql-frameworks.js';

@@ -3,13 +3,24 @@
  * made with the real secrets layer, and pids mapped out of a real bwrap PID namespace.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSecretSet } from '../../src/secrets/index.js';
+import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
 import {
   bwrapArgs,
+  hiddenSockets,
+  homeWritable,
   needsTmpdirReset,
   SANDBOX_ID_FOR_ROOT,
   type SandboxPlan,
@@ -130,6 +141,46 @@ describe('bwrapArgs', () => {
     ['/work/projx', ['/work/proj'], true],
   ])('TMPDIR %s with writable %j → reset %s', (tmpdir, writable, reset) => {
     expect(needsTmpdirReset(tmpdir, writable)).toBe(reset);
+  });
+});
+
+describe('sandbox/bwrap-run.sh (the profile for manual use)', () => {
+  it('passes bwrap the same options as bwrapArgs for a session without gates', () => {
+    const root = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'afw-sh-')));
+    try {
+      const ws = path.join(root, 'ws');
+      const home = path.join(root, 'home');
+      const bin = path.join(root, 'bin');
+      for (const d of [ws, path.join(home, '.cache'), path.join(home, '.codex'), bin])
+        mkdirSync(d, { recursive: true });
+      // a stand-in bwrap that prints the argv it got, one per line
+      writeFileSync(path.join(bin, 'bwrap'), '#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done\n', {
+        mode: 0o755,
+      });
+      const r = spawnSync(path.join(PACKAGE_ROOT, 'sandbox', 'bwrap-run.sh'), [ws, '--', 'agent', '-x'], {
+        encoding: 'utf8',
+        env: { ...process.env, HOME: home, PATH: `${bin}:${process.env.PATH}` },
+      });
+      expect(r.status).toBe(0);
+      const expected = bwrapArgs({
+        workspace: ws,
+        cwd: ws,
+        exposed: [],
+        runtimeRoot: '',
+        home,
+        homeWritable: homeWritable(home, ws),
+        extraWritable: [],
+        keepVisible: [],
+        masked: [],
+        hiddenSockets: hiddenSockets(),
+        hostUid: process.getuid?.() ?? 0,
+        resetTmpdir: false,
+      });
+      expect(r.stdout.trimEnd().split('\n')).toEqual([...expected, '--', 'agent', '-x']);
+      expect(expected).toContain(path.join(home, '.codex'));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -160,6 +160,9 @@ function apply(effects: Effect[], lang: Lang, k: K, depth: number): void {
         if (depth < MAX_CODE_DEPTH) apply(scanCode(e.code, lang, k.run.ctx.home), lang, k, depth + 1);
         break;
       case 'dynamic':
+        // fail closed: code that runs or evaluates something not known statically
+        // (`os.system(input())`, `eval(argv[1])`) leaves a command whose name is unknown.
+        emit([{ text: e.text, dynamic: true }], k, { dynamic: true });
         break;
     }
   }

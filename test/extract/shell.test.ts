@@ -237,6 +237,15 @@ describe('end to end (shell pack)', () => {
     ['echo $HOME $USER', 'allow'],
     ['curl -s https://api.example.org/v1/items | jq length', 'allow'],
     ["python3 -c 'print(1+1)'", 'allow'],
+    // Literal inline code that runs or evaluates something built at run time.
+    ["python3 -c 'import os,sys; os.system(sys.argv[1])' 'rm -rf ~'", 'ask shell/dynamic-command'],
+    ["python3 -c 'import os; os.system(input())'", 'ask shell/dynamic-command'],
+    ['node -e \'require("child_process").execSync(process.argv[1])\' x', 'ask shell/dynamic-command'],
+    ["ruby -e 'system(ARGV[0])' x", 'ask shell/dynamic-command'],
+    ["perl -e 'system($ARGV[0])' x", 'ask shell/dynamic-command'],
+    ["python3 - x <<< 'import os,sys; os.system(sys.argv[1])'", 'ask shell/dynamic-command'],
+    ["python3 -c 'import os; print(os.getcwd())'", 'allow'],
+    ["node -e 'console.log(process.argv[1])' hi", 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(verdict(script)).toBe(expected);
   });

@@ -90,6 +90,10 @@ describe('shells, eval, source, stdin scripts', () => {
       [{ program: 'curl' }, { program: 'source', dynamic: true }],
     ],
     ['$SHELL -lc "rm -rf /"', [{ program: 'rm', argv: RM_ROOT }]],
+    [
+      [
+      ],
+    ],
   ])('%s', (script, expected) => check(script, expected));
 
   it('caps nested re-parsing depth with an issue', () => {
@@ -250,6 +254,15 @@ describe('inline interpreter code', () => {
     ],
     ['python3 -c "exec(input())"', [{ program: 'python3', dynamic: true }]],
     ['node -e "eval(process.argv[1])"', [{ program: 'node', dynamic: true }]],
+    // Opaque code also leaves a command whose name is unknown, so a rule or fail-closed ask sees it.
+    [
+      "python3 -c 'import os,sys; os.system(sys.argv[1])' x",
+      [
+        { program: 'python3', dynamic: true },
+        { program: '', wrappers: ['python -c'], dynamic: true },
+      ],
+    ],
+    ['node -e "eval(process.argv[1])" x', [{ program: '', wrappers: ['node -e'], dynamic: true }]],
   ])('%s', (script, expected) => check(script, expected));
 
   it('turns requests.post with a GraphQL json body into curl -d', () => {

@@ -1,7 +1,7 @@
 /**
  * Shells and shell builtins that run code: `bash|sh|zsh|dash|ksh -c 'script' argv0 args…`,
  * `bash FILE`, a shell reading its script from a heredoc, here-string or pipe
- * (`echo … | base64 -d | sh`), `eval`, and `source` / `.`. Known script text is
+ * (`echo … | base64 -d | sh`), `eval`, `trap 'code' SIGNAL`, and `source` / `.`. Known script text is
  * re-parsed; unknown script text leaves a dynamic command behind.
  */
 import { absPath, cloneScope } from './state.js';
@@ -122,6 +122,28 @@ export function runEval(argv: Field[], k: K): Res {
     scope: k.outer === k.scope ? k.scope : k.scope,
   });
 }
+
+/**
+ * `trap [--] 'code' SIGNAL…`: the shell runs the code later (on exit, on a signal), so it
+ * is analysed like eval. `trap - SIG`, `trap '' SIG`, `trap SIG` and `trap -p|-l` only
+ * reset, ignore or list handlers.
+ */
+export function runTrap(argv: Field[], k: K): Res {
+  let args = argv.slice(1);
+  if (args[0] && !args[0].dynamic && args[0].text === '--') args = args.slice(1);
+  const action = args[0];
+  if (!action || args.length < 2) return emit(argv, k);
+  // fail closed: a handler not known statically is unknown code (a command whose name is unknown).
+  if (action.dynamic) {
+    emit(argv, k, { dynamic: true });
+    return emit([{ text: action.text, dynamic: true }], { ...k, frame: trapFrame(k) }, { dynamic: true });
+  }
+  if (action.text === '-' || action.text === '' || /^-[lp]+$/.test(action.text)) return emit(argv, k);
+  emit(argv, k);
+  return reparse(action.text, 'trap', k, { scope: cloneScope(k.scope) });
+}
+
+const trapFrame = (k: K) => ({ ...k.frame, wrappers: [...k.frame.wrappers, 'trap'] });
 
 /** Startup files of the user's shells, relative to HOME (login and interactive shells read them unasked). */
 const HOME_STARTUP = [

@@ -246,6 +246,8 @@ describe('end to end (shell pack)', () => {
     ["python3 - x <<< 'import os,sys; os.system(sys.argv[1])'", 'ask shell/dynamic-command'],
     ["python3 -c 'import os; print(os.getcwd())'", 'allow'],
     ["node -e 'console.log(process.argv[1])' hi", 'allow'],
+    ['trap \'rm -rf "$TMPDIR_X"\' EXIT', 'allow'],
+    ['trap "$CLEANUP" EXIT', 'ask shell/dynamic-command'],
   ])('%s → %s', (script, expected) => {
     expect(verdict(script)).toBe(expected);
   });

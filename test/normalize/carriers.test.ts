@@ -90,10 +90,17 @@ describe('shells, eval, source, stdin scripts', () => {
       [{ program: 'curl' }, { program: 'source', dynamic: true }],
     ],
     ['$SHELL -lc "rm -rf /"', [{ program: 'rm', argv: RM_ROOT }]],
+    ["trap 'rm -rf /' EXIT", [{ program: 'trap' }, { program: 'rm', argv: RM_ROOT, wrappers: ['trap'] }]],
+    ["trap -- 'rm -rf ~' INT TERM", [{ program: 'rm', argv: ['rm', '-rf', '/h'] }]],
     [
+      'trap "$ON_EXIT" EXIT',
       [
+        { program: 'trap', dynamic: true },
+        { program: '', wrappers: ['trap'] },
       ],
     ],
+    ['trap - EXIT', [{ program: 'trap', argv: ['trap', '-', 'EXIT'], dynamic: false }]],
+    ['trap -p', [{ program: 'trap', dynamic: false }]],
   ])('%s', (script, expected) => check(script, expected));
 
   it('caps nested re-parsing depth with an issue', () => {

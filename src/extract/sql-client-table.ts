@@ -23,6 +23,16 @@ export interface ClientSpec {
   attachedOnly?: string[];
 }
 
+/** `clickhouse-client`, also spelled `clickhouse client`. */
+const CLICKHOUSE_CLIENT: ClientSpec = {
+  tool: 'clickhouse',
+  dialect: 'mysql',
+  sql: ['-q', '--query'],
+  file: ['--queries-file'],
+  db: ['-d', '--database'],
+  withArg: ['-h', '--host', '--port', '-u', '--user', '--password', '-f', '--format', '--config-file', '-C'],
+};
+
 export const CLIENTS: Record<string, ClientSpec> = {
   psql: {
     tool: 'psql',
@@ -110,45 +120,8 @@ export const CLIENTS: Record<string, ClientSpec> = {
     db: ['-d', '--database', '--url'],
     withArg: ['--host', '--port', '-u', '--user', '--certs-dir', '--format', '--set'],
   },
-  'clickhouse-client': {
-    tool: 'clickhouse',
-    dialect: 'mysql',
-    sql: ['-q', '--query'],
-    file: ['--queries-file'],
-    db: ['-d', '--database'],
-    withArg: [
-      '-h',
-      '--host',
-      '--port',
-      '-u',
-      '--user',
-      '--password',
-      '-f',
-      '--format',
-      '--config-file',
-      '-C',
-    ],
-  },
-  clickhouse: {
-    tool: 'clickhouse',
-    dialect: 'mysql',
-    sub: ['client'],
-    sql: ['-q', '--query'],
-    file: ['--queries-file'],
-    db: ['-d', '--database'],
-    withArg: [
-      '-h',
-      '--host',
-      '--port',
-      '-u',
-      '--user',
-      '--password',
-      '-f',
-      '--format',
-      '--config-file',
-      '-C',
-    ],
-  },
+  'clickhouse-client': CLICKHOUSE_CLIENT,
+  clickhouse: { ...CLICKHOUSE_CLIENT, sub: ['client'] },
   duckdb: {
     tool: 'duckdb',
     dialect: 'postgresql',

@@ -5,24 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/engine/analyze.js';
 import { defaultCacheDir, examplesKey } from '../../src/engine/example-cache.js';
 import { loadRulesetFiles } from '../../src/rules/load.js';
+import { DEMO_PACK, demoPack } from '../helpers/packs.js';
 
-const pack = (notMatch: string) => `
-pack: demo
-version: 1.0.0
-rules:
-  - id: no-root
-    title: delete root
-    severity: critical
-    decision: deny
-    match: { kind: fs, op: delete, classes: [root] }
-    message: "delete of {targets.0.path}"
-    examples:
-      match: ["rm -rf /"]
-      not_match: [${JSON.stringify(notMatch)}]
-`;
-const GOOD = pack('rm -rf build');
+const GOOD = DEMO_PACK;
 /** Its not_match example triggers the rule: a load error. */
-const BROKEN = pack('rm -rf /*');
+const BROKEN = demoPack('rm -rf /*');
 
 function setup(text: string): { dir: string; file: string; cache: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'agentfw-excache-'));

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileRulesetText } from '../../src/rules/load.js';
+import { DEMO_PACK } from '../helpers/packs.js';
 
-const good = `
-pack: demo
-version: 1.0.0
-rules:
-  - id: no-root
-    title: delete root
-    severity: critical
-    decision: deny
-    match: { kind: fs, op: delete, classes: [root] }
-    message: "delete of {targets.0.path}"
-    examples:
-      match: ["rm -rf /"]
-      not_match: ["rm -rf build"]
-`;
+const good = DEMO_PACK;
 
 describe('compileRulesetText', () => {
   it('compiles a valid pack', () => {

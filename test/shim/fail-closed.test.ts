@@ -7,20 +7,13 @@
 import net from 'node:net';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Gate } from '../../src/supervisor/gate.js';
-import { run, scratch, testGate, type Scratch } from './gate-helpers.js';
+import { run, scratch, testGate, useGate, type Scratch } from './gate-helpers.js';
 
 let s: Scratch;
 let gate: Gate;
-beforeAll(async () => {
-  s = scratch();
-  gate = await testGate(s);
-});
-afterAll(async () => {
-  await gate?.close();
-  s?.cleanup();
-});
+useGate((t) => ({ s, gate } = t));
 
 /** A socket that answers every connection with `reply` (undefined = never answers). */
 async function rawServer(reply: string | undefined): Promise<{ path: string; close: () => Promise<void> }> {

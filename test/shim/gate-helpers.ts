@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import { createPolicyApprover } from '../../src/approval/policy.js';
 import type { Approver } from '../../src/approval/types.js';
 import { loadEngine, type Engine } from '../../src/engine/analyze.js';
@@ -78,6 +79,29 @@ export async function testGate(
     workspace: s.ws,
     home: s.home,
     baseEnv,
+  });
+}
+
+/**
+ * A scratch folder and a gate on it for the calling test file: made before its first test
+ * (`prepare` runs on the scratch first, `ready` gets both once the gate is up), closed and
+ * removed after its last test, also when the gate failed to start.
+ */
+export function useGate(
+  ready: (t: { s: Scratch; gate: Gate }) => void,
+  o: Parameters<typeof testGate>[1] & { prepare?: (s: Scratch) => void } = {},
+): void {
+  let s: Scratch | undefined;
+  let gate: Gate | undefined;
+  beforeAll(async () => {
+    s = scratch();
+    o.prepare?.(s);
+    gate = await testGate(s, o);
+    ready({ s, gate });
+  });
+  afterAll(async () => {
+    await gate?.close();
+    s?.cleanup();
   });
 }
 

@@ -6,9 +6,9 @@
  */
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Gate } from '../../src/supervisor/gate.js';
-import { run, scratch, testGate, type Scratch } from './gate-helpers.js';
+import { run, useGate, type Scratch } from './gate-helpers.js';
 
 const DESTROY = 'rm -rf ~';
 const BENIGN = 'echo ok-$((40+2))';
@@ -16,14 +16,7 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 let s: Scratch;
 let gate: Gate;
-beforeAll(async () => {
-  s = scratch();
-  gate = await testGate(s);
-});
-afterAll(async () => {
-  await gate?.close();
-  s?.cleanup();
-});
+useGate((t) => ({ s, gate } = t));
 
 type Invocation = (cmd: string) => { file: string; args: string[]; input?: string };
 /**

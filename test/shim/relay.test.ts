@@ -18,11 +18,11 @@ import {
 import net from 'node:net';
 import path from 'node:path';
 import pty from 'node-pty';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
 import type { Gate } from '../../src/supervisor/gate.js';
 import { gen, rng } from '../fixtures/secrets/planted.js';
-import { run, scratch, testGate, type Scratch } from './gate-helpers.js';
+import { run, useGate, type Scratch } from './gate-helpers.js';
 
 const until = async (cond: () => boolean, ms = 8000) => {
   const t0 = Date.now();
@@ -40,16 +40,13 @@ const MASKED = 'agentfw:masked:API_TOKEN';
 let s: Scratch;
 let gate: Gate;
 let bash: string;
-beforeAll(async () => {
-  s = scratch();
-  writeFileSync(path.join(s.ws, '.env'), ENV_FILE);
-  gate = await testGate(s);
-  bash = path.join(gate.shims.dir, 'bash');
-});
-afterAll(async () => {
-  await gate?.close();
-  s?.cleanup();
-});
+useGate(
+  (t) => {
+    ({ s, gate } = t);
+    bash = path.join(gate.shims.dir, 'bash');
+  },
+  { prepare: (t) => writeFileSync(path.join(t.ws, '.env'), ENV_FILE) },
+);
 
 const sh = (script: string, o: { input?: string; env?: Record<string, string> } = {}) =>
   run(bash, ['-c', script], { env: { ...gate.agentEnv, ...o.env }, cwd: s.ws, input: o.input });

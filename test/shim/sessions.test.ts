@@ -12,7 +12,7 @@ import type { ApprovalRequest, Approver } from '../../src/approval/types.js';
 import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
 import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
 import type { Gate } from '../../src/supervisor/gate.js';
-import { run, scratch, testGate, type Scratch } from './gate-helpers.js';
+import { run, scratch, testGate, useGate, type Scratch } from './gate-helpers.js';
 
 const until = async (cond: () => boolean, ms = 8000) => {
   const t0 = Date.now();
@@ -24,14 +24,7 @@ const until = async (cond: () => boolean, ms = 8000) => {
 
 let s: Scratch;
 let gate: Gate;
-beforeAll(async () => {
-  s = scratch();
-  gate = await testGate(s);
-});
-afterAll(async () => {
-  await gate?.close();
-  s?.cleanup();
-});
+useGate((t) => ({ s, gate } = t));
 
 describe('long-lived shells are gated per command', () => {
   it('a persistent bash fed over a pipe runs benign lines and skips refused ones', async () => {

@@ -93,9 +93,15 @@ function stdinHazards(cmd: NormalizedCommand, all: NormalizedCommand[], what: st
   return out;
 }
 
+/** A nested `agentfw run` whose asks are settled without this session's human (wrapper label from the normalizer). */
+const SELF_APPROVAL = /^agentfw run .*--(on-ask|approver)\b/;
+
 export const extractShell: Extractor = (cmd, ctx, all) => {
   const out: DraftFact[] = [];
   const dyn = (i: number) => cmd.dynamicArgs.includes(i);
+
+  const nested = cmd.wrappers.find((w) => SELF_APPROVAL.test(w));
+  if (nested) out.push({ kind: 'shell', hazard: 'self-approval', source: nested, evidence: evidenceOf(cmd) });
 
   // A command name that is not known statically: `$(echo rm) -rf /`, `$CMD args`.
   if (cmd.program === '' || dyn(0)) {

@@ -1,7 +1,7 @@
 /**
  * Wrappers: programs that run another program given as their arguments, peeled to reach
  * it (sudo, doas, env, command, exec, builtin, nohup, nice, time, timeout, stdbuf, setsid,
- * unbuffer, busybox, chroot, ionice, flock, runuser) and those that take a command string
+ * unbuffer, busybox, chroot, ionice, flock, runuser, agentfw run) and those that take a command string
  * (watch, script -c, su -c, flock -c, env -S), which is re-parsed.
  */
 import { getopt } from './options.js';
@@ -174,7 +174,27 @@ const script: Peeler = (args) => {
 };
 
 /** program name → peeler. A peeler returning undefined means "not used as a wrapper here". */
+/**
+ * `agentfw run [options] -- AGENT ARGS`: a nested session runs AGENT ARGS under its own
+ * approval policy. The label keeps the options that settle asks without this session's
+ * human (`--on-ask allow`, `--approver CMD`), so the shell extractor can flag them.
+ */
+const agentfwRun: Peeler = (args) => {
+  if (args[0]?.text !== 'run' || args[0].dynamic) return undefined;
+  const rest = args.slice(1);
+  const p = getopt(rest, { long: ['on-ask', 'audit', 'ruleset', 'approval-timeout', 'approver'] });
+  const onAsk = p.opts.get('on-ask');
+  const self = [
+    ...(onAsk !== undefined && onAsk !== 'deny' ? [`--on-ask ${onAsk}`] : []),
+    ...(p.opts.has('approver') ? ['--approver'] : []),
+    // fail closed: an option value not known statically may be either of the above.
+    ...(p.dynamic ? ['--on-ask ?'] : []),
+  ];
+  return { label: ['agentfw run', ...self].join(' '), argv: rest.slice(p.index) };
+};
+
 export const WRAPPERS: Record<string, Peeler> = {
+  agentfw: agentfwRun,
   sudo,
   doas: simple('doas', 'uC'),
   run0: simple('run0', 'uDgM', [

@@ -248,6 +248,12 @@ describe('end to end (shell pack)', () => {
     ["node -e 'console.log(process.argv[1])' hi", 'allow'],
     ['trap \'rm -rf "$TMPDIR_X"\' EXIT', 'allow'],
     ['trap "$CLEANUP" EXIT', 'ask shell/dynamic-command'],
+    // A nested session whose asks are settled without this session's human.
+    ["agentfw run --headless --on-ask allow -- bash -c 'make test'", 'ask shell/nested-self-approval'],
+    ['agentfw run --approver ./approve-all.sh -- claude', 'ask shell/nested-self-approval'],
+    ['agentfw run --on-ask "$POLICY" -- codex', 'ask shell/nested-self-approval'],
+    ["agentfw run --headless -- bash -c 'make test'", 'allow'],
+    ['agentfw run --on-ask deny -- codex', 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(verdict(script)).toBe(expected);
   });

@@ -2,12 +2,11 @@
  * Helpers for end-to-end tests of the `agentfw` CLI: run it as a real process, either
  * with pipes (no TTY) or under a real PTY, with HOME and the runtime dir in a scratch folder.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pty from 'node-pty';
 import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
-import { ensureClient, type Scratch } from '../shim/gate-helpers.js';
+import { ensureClient, run, type Ran, type Scratch } from '../shim/gate-helpers.js';
 
 export const BIN = path.join(PACKAGE_ROOT, 'bin', 'agentfw');
 
@@ -24,37 +23,14 @@ export function cliEnv(s: Scratch, extra: Record<string, string> = {}): Record<s
   return { ...env, HOME: s.home, AGENTFW_RUNTIME_DIR: path.join(s.root, 'rt'), ...extra };
 }
 
-export interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type CliResult = Ran;
 
 /** `agentfw ARGS` with pipes: no TTY, so `run` is headless. */
 export function cli(
   args: string[],
   o: { env: Record<string, string>; cwd: string; input?: string; timeoutMs?: number },
 ): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], {
-      env: o.env,
-      cwd: o.cwd,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    const t = setTimeout(() => {
-      p.kill('SIGKILL');
-      reject(new Error(`agentfw ${args.join(' ')} timed out\n${stdout}\n${stderr}`));
-    }, o.timeoutMs ?? 60_000);
-    p.on('close', (code) => {
-      clearTimeout(t);
-      resolve({ code, stdout, stderr });
-    });
-    p.stdin.end(o.input ?? '');
-  });
+  return run(process.execPath, [BIN, ...args], { ...o, timeoutMs: o.timeoutMs ?? 60_000 });
 }
 
 /** `agentfw ARGS` on a real PTY (output is the terminal's: stdout and stderr together). */

@@ -25,6 +25,14 @@ afterAll(async () => {
   s?.cleanup();
 });
 
+/** `agentfw run --headless` (audit to the scratch) of `SHELL -c SCRIPT`, with `input` on stdin. */
+const runShell = (shell: string, script: string, input?: string) =>
+  cli(['run', '--headless', '--audit', path.join(s.root, 'x.jsonl'), '--', shell, '-c', script], {
+    env: cliEnv(s),
+    cwd: s.ws,
+    input,
+  });
+
 interface Step {
   name: string;
   code: number;
@@ -101,61 +109,27 @@ describe('agentfw run --headless', () => {
   });
 
   it('an agent that is itself a destructive command is refused with 126', async () => {
-    const r = await cli(
-      ['run', '--headless', '--audit', path.join(s.root, 'x.jsonl'), '--', 'bash', '-c', 'rm -rf ~'],
-      { env: cliEnv(s), cwd: s.ws },
-    );
+    const r = await runShell('bash', 'rm -rf ~');
     expect(r.code).toBe(126);
     expect(r.stdout).toContain('filesystem/destroy-root-home-system');
     expect(existsSync(s.marker)).toBe(true);
   });
 
   it.each([0, 1, 42])('propagates exit code %i', async (n) => {
-    const r = await cli(
-      ['run', '--headless', '--audit', path.join(s.root, 'x.jsonl'), '--', 'sh', '-c', `exit ${n}`],
-      { env: cliEnv(s), cwd: s.ws },
-    );
+    const r = await runShell('sh', `exit ${n}`);
     expect(r.code).toBe(n);
   });
 
   it('loses no output at exit (200 KB, byte for byte)', async () => {
     const n = 200 * 1024;
-    const r = await cli(
-      [
-        'run',
-        '--headless',
-        '--audit',
-        path.join(s.root, 'x.jsonl'),
-        '--',
-        'sh',
-        '-c',
-        `head -c ${n} /dev/zero | tr '\\0' x; printf END`,
-      ],
-      { env: cliEnv(s), cwd: s.ws },
-    );
+    const r = await runShell('sh', `head -c ${n} /dev/zero | tr '\\0' x; printf END`);
     expect(r.code).toBe(0);
     expect(r.stdout.length).toBe(n + 3);
     expect(r.stdout.endsWith('xEND')).toBe(true);
   });
 
   it('pipes stdin through to the agent when there is no TTY', async () => {
-    const r = await cli(
-      [
-        'run',
-        '--headless',
-        '--audit',
-        path.join(s.root, 'x.jsonl'),
-        '--',
-        'sh',
-        '-c',
-        'read a; read b; echo "got:$a+$b"',
-      ],
-      {
-        env: cliEnv(s),
-        cwd: s.ws,
-        input: 'one\ntwo\n',
-      },
-    );
+    const r = await runShell('sh', 'read a; read b; echo "got:$a+$b"', 'one\ntwo\n');
     expect(r.stdout).toContain('got:one+two');
     expect(r.code).toBe(0);
   });

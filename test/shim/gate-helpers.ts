@@ -125,7 +125,7 @@ export function run(
     p.stderr.on('data', (d) => (stderr += d));
     const t = setTimeout(() => {
       p.kill('SIGKILL');
-      reject(new Error(`timed out: ${file} ${args.join(' ')}\n${stderr}`));
+      reject(new Error(`timed out: ${file} ${args.join(' ')}\n${stdout}\n${stderr}`));
     }, o.timeoutMs ?? 20_000);
     p.on('error', reject);
     p.on('close', (code) => {

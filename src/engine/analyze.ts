@@ -111,7 +111,8 @@ function summarize(c: NormalizedCommand, mask: (s: string) => string): CommandSu
   return {
     // Mask each word before quoting: quoting (`password\=…`) would hide key-value pairs from the masker.
     text: mask(quote(c.argv.map(mask))),
-    program: c.program,
+    // A program name can be decoded or expanded text (`echo B64 | base64 -d | sh`): mask it too.
+    program: mask(c.program),
     wrappers: c.wrappers.map(mask),
     cwd: c.cwd,
     dynamic: c.dynamic,

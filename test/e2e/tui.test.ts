@@ -5,79 +5,31 @@
  * did the agent see, and who does the audit name as approver.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
+import { hasTmux, sleep, tmuxDriver } from './tmux.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(ROOT, 'node_modules', '.cache', 'agentfw-tui');
 const HARNESS = path.join(OUT, 'harness.mjs');
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const withTmux = hasTmux();
 
 let dir: string;
-let session = '';
 let n = 0;
-
-/** A tmux server of our own (not the user's), kept alive by an idle session for the whole file. */
-const SERVER = path.join(os.tmpdir(), `agentfw-tmux-${process.pid}.sock`);
-const tmux = (...args: string[]) => execFileSync('tmux', ['-S', SERVER, ...args], { encoding: 'utf8' });
-const capture = (target = session) => tmux('capture-pane', '-p', '-t', target);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Poll the screen until `re` shows up; fail with the last screen. */
-async function waitScreen(re: RegExp, target = session, ms = 15_000): Promise<string> {
-  const end = Date.now() + ms;
-  let screen = '';
-  while (Date.now() < end) {
-    screen = capture(target);
-    if (re.test(screen)) return screen;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${re} on the screen:\n${screen}`);
-}
-
-/** Type like a human: one key per write, with a gap (so keys are not taken for a paste). */
-async function type(keys: string, target = session): Promise<void> {
-  for (const k of keys) {
-    tmux('send-keys', '-t', target, '-l', '--', k);
-    await sleep(60);
-  }
-}
-
-/**
- * Type into the dialog's input one key at a time and wait until the screen echoes each
- * one, so keys are never delivered in one chunk (which the dialog treats as a paste),
- * even on a loaded machine.
- */
-async function typeInput(value: string, target?: string): Promise<void> {
-  for (let i = 0; i < value.length; i++) {
-    await type(value[i], target);
-    await waitScreen(
-      new RegExp(`> ${value.slice(0, i + 1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}_`),
-      target,
-    );
-  }
-}
-const press = (key: string, target = session) => tmux('send-keys', '-t', target, key);
+const t = tmuxDriver(15_000);
+const { tmux, capture, waitScreen, type, typeInput, press } = t;
 
 /** Start the harness in a fresh tmux session with an agent script; returns the test dir. */
 async function start(agent: string, timeoutMs = 60_000): Promise<string> {
   const d = path.join(dir, `t${++n}`);
   mkdirSync(d);
   writeFileSync(path.join(d, 'agent.sh'), agent);
-  session = `agentfw-tui-${process.pid}-${n}`;
+  t.session = `agentfw-tui-${process.pid}-${n}`;
   const cmd = `node ${HARNESS} run --dir ${d} --timeout-ms ${timeoutMs} -- ${path.join(d, 'agent.sh')}; sleep 60`;
-  tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '48', cmd);
+  tmux('new-session', '-d', '-s', t.session, '-x', '160', '-y', '48', cmd);
   await waitScreen(/agent: ready/);
   return d;
 }
@@ -103,7 +55,7 @@ sleep 60
 `;
 
 beforeAll(async () => {
-  if (!hasTmux) return;
+  if (!withTmux) return;
   mkdirSync(OUT, { recursive: true });
   await build({
     input: path.join(ROOT, 'test', 'e2e', 'tui-harness.ts'),
@@ -113,27 +65,15 @@ beforeAll(async () => {
     output: { file: HARNESS, format: 'esm' },
   });
   dir = mkdtempSync(path.join(os.tmpdir(), 'agentfw-tui-e2e-'));
-  tmux('new-session', '-d', '-s', 'anchor', 'sleep 600');
+  t.startServer();
 }, 60_000);
-afterEach(() => {
-  if (session) {
-    try {
-      tmux('kill-session', '-t', session);
-    } catch {
-      /* already gone */
-    }
-  }
-  session = '';
-});
+afterEach(() => t.endSession());
 afterAll(() => {
-  if (hasTmux) {
-    tmux('kill-server');
-    rmSync(SERVER, { force: true });
-  }
+  if (withTmux) t.stopServer();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(!hasTmux)('TUI in tmux', () => {
+describe.skipIf(!withTmux)('TUI in tmux', () => {
   it('allow once: the command runs and the audit names tui', async () => {
     const d = await start(ONE());
     const screen = await waitScreen(/\[a\] allow once/);
@@ -163,7 +103,7 @@ describe.skipIf(!hasTmux)('TUI in tmux', () => {
     await waitScreen(/\[a\] allow once/);
     await type('m');
     await waitScreen(/Message to the agent/);
-    tmux('send-keys', '-t', session, '-l', 'use the staging volume');
+    tmux('send-keys', '-t', t.session, '-l', 'use the staging volume');
     press('Enter');
     await waitScreen(/refused: use the staging volume/);
     expect(existsSync(path.join(d, 'ran'))).toBe(false);
@@ -182,7 +122,7 @@ describe.skipIf(!hasTmux)('TUI in tmux', () => {
     await typeInput('vol-3f1c9b');
     press('Enter');
     await waitScreen(/does not match/);
-    tmux('send-keys', '-t', session, '-l', 'vol-3f1c9a'); // one chunk = pasted
+    tmux('send-keys', '-t', t.session, '-l', 'vol-3f1c9a'); // one chunk = pasted
     await waitScreen(/Pasted text is not accepted/);
     press('Enter');
     await waitScreen(/does not match/);
@@ -198,7 +138,7 @@ describe.skipIf(!hasTmux)('TUI in tmux', () => {
   it('timeout: nobody answers, the command is denied', async () => {
     const d = await start(ONE(), 2000);
     await waitScreen(/denied in \d s/);
-    const screen = await waitScreen(/agent: gate exit 126/, session, 10_000);
+    const screen = await waitScreen(/agent: gate exit 126/, t.session, 10_000);
     expect(screen).toMatch(/No human answered within 2 s/);
     expect(existsSync(path.join(d, 'ran'))).toBe(false);
     expect(audit(d)[0]).toMatchObject({ decision: 'deny', approver: 'tui' });
@@ -244,7 +184,7 @@ sleep 60
       '-F',
       '#{pane_id}',
       '-t',
-      session,
+      t.session,
       `node ${HARNESS} watch --socket ${d}/run/watch.sock; sleep 60`,
     ).trim();
     await waitScreen(/pairing code/, watchPane);
@@ -253,12 +193,12 @@ sleep 60
     const w = await waitScreen(/\[a\] allow once/, watchPane);
     expect(w).toContain(`touch ${d}/ran`);
     await type('a', watchPane);
-    await waitScreen(/agent: gate exit 0/, `${session}.0`);
+    await waitScreen(/agent: gate exit 0/, `${t.session}.0`);
     expect(existsSync(path.join(d, 'ran'))).toBe(true);
     expect(audit(d)).toEqual([expect.objectContaining({ decision: 'allow', approver: 'watch' })]);
     // the TUI's dialog closed, and the used code no longer pairs
-    expect(capture(`${session}.0`)).not.toContain('Approval needed');
-    expect(capture(`${session}.0`)).not.toContain(code!);
+    expect(capture(`${t.session}.0`)).not.toContain('Approval needed');
+    expect(capture(`${t.session}.0`)).not.toContain(code!);
   });
 
   it('a wrong pairing code is refused', async () => {
@@ -271,7 +211,7 @@ sleep 60
       '-F',
       '#{pane_id}',
       '-t',
-      session,
+      t.session,
       `node ${HARNESS} watch --socket ${d}/run/watch.sock; echo "watch exit $?"; sleep 60`,
     ).trim();
     await waitScreen(/pairing code/, watchPane);
@@ -280,7 +220,7 @@ sleep 60
     const screen = await waitScreen(/watch exit 1/, watchPane);
     expect(screen).toMatch(/E_WATCH_PAIRING wrong pairing code/);
     // the TUI shows the failed attempt (partly under the dialog)
-    await waitScreen(/! watch: wrong pairing c/, `${session}.0`);
+    await waitScreen(/! watch: wrong pairing c/, `${t.session}.0`);
     expect(existsSync(path.join(d, 'audit.jsonl'))).toBe(false);
   });
 
@@ -294,18 +234,18 @@ echo "back on the main screen"
 sleep 60
 `);
     await waitScreen(/FULLSCREEN-APP/);
-    const colours = tmux('capture-pane', '-p', '-e', '-t', session);
+    const colours = tmux('capture-pane', '-p', '-e', '-t', t.session);
     expect(colours).toMatch(/\x1b\[[0-9;]*31m[^\n]*FULLSCREEN-APP|\x1b\[[0-9;]*1;31m/);
     const back = await waitScreen(/back on the main screen/);
     expect(back).toContain('agent: ready');
     expect(back).not.toContain('FULLSCREEN-APP');
     expect(back).toContain('firewall');
-    tmux('send-keys', '-t', session, 'C-]');
+    tmux('send-keys', '-t', t.session, 'C-]');
     await sleep(60);
     await type('h');
     const hidden = await waitScreen(/^(?![\s\S]*┌─ firewall)[\s\S]*Ctrl-\] \? keys/);
     expect(hidden).toContain('back on the main screen');
-    tmux('send-keys', '-t', session, 'C-]');
+    tmux('send-keys', '-t', t.session, 'C-]');
     await sleep(60);
     await type('h');
     await waitScreen(/┌─ firewall/);

@@ -34,6 +34,19 @@ async function start(agent: string, timeoutMs = 60_000): Promise<string> {
   return d;
 }
 
+/** Splits the test's window: a pane running `agentfw watch` on the run in `d`, then `after`; returns its id. */
+const openWatchPane = (d: string, after: string) =>
+  tmux(
+    'split-window',
+    '-v',
+    '-P',
+    '-F',
+    '#{pane_id}',
+    '-t',
+    t.session,
+    `node ${HARNESS} watch --socket ${d}/run/watch.sock; ${after}sleep 60`,
+  ).trim();
+
 const audit = (d: string) =>
   readFileSync(path.join(d, 'audit.jsonl'), 'utf8')
     .trim()
@@ -177,16 +190,7 @@ sleep 60
     const first = await waitScreen(/\[a\] allow once/);
     const code = /watch code ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(first)?.[1];
     expect(code).toBeTruthy();
-    const watchPane = tmux(
-      'split-window',
-      '-v',
-      '-P',
-      '-F',
-      '#{pane_id}',
-      '-t',
-      t.session,
-      `node ${HARNESS} watch --socket ${d}/run/watch.sock; sleep 60`,
-    ).trim();
+    const watchPane = openWatchPane(d, '');
     await waitScreen(/pairing code/, watchPane);
     await type(code!, watchPane);
     press('Enter', watchPane);
@@ -204,16 +208,7 @@ sleep 60
   it('a wrong pairing code is refused', async () => {
     const d = await start(ONE());
     await waitScreen(/\[a\] allow once/);
-    const watchPane = tmux(
-      'split-window',
-      '-v',
-      '-P',
-      '-F',
-      '#{pane_id}',
-      '-t',
-      t.session,
-      `node ${HARNESS} watch --socket ${d}/run/watch.sock; echo "watch exit $?"; sleep 60`,
-    ).trim();
+    const watchPane = openWatchPane(d, 'echo "watch exit $?"; ');
     await waitScreen(/pairing code/, watchPane);
     await type('AAAA-AAAA', watchPane);
     press('Enter', watchPane);

@@ -69,9 +69,16 @@ function inTree(pid: number, root: number): boolean {
   return false;
 }
 
-function keyOf(c: NormalizedCommand): Key | undefined {
+/**
+ * `wildcards`: a word that was dynamic in the approved script matches any value. Only
+ * for a once-approval, inside the approved script's own process tree (its `$VAR` expands
+ * to what the human saw it come from). A session approval is the exact normalized
+ * command, never a pattern: `rm -rf "$BUILD"` approved for the session must not cover a
+ * later `rm -rf ~/projects`.
+ */
+function keyOf(c: NormalizedCommand, wildcards: boolean): Key | undefined {
   if (!c.program || c.remote) return undefined;
-  const dyn = new Set(c.dynamicArgs);
+  const dyn = new Set(wildcards ? c.dynamicArgs : []);
   return { program: c.program, args: c.argv.slice(1).map((a, i) => (dyn.has(i + 1) ? null : a)) };
 }
 
@@ -91,7 +98,7 @@ export class ApprovedMemory {
     o: { pid: number; approver: string; scope: 'once' | 'session' },
   ): void {
     const keys = this.commandsOf(script, cwd)
-      .map(keyOf)
+      .map((c) => keyOf(c, o.scope === 'once'))
       .filter((k): k is Key => Boolean(k));
     if (!keys.length) return;
     this.entries.push({

@@ -35,6 +35,21 @@ function writeLog(count: number): string {
 
 const lines = (f: string) => readFileSync(f, 'utf8').split('\n').slice(0, -1);
 const put = (f: string, ls: string[]) => writeFileSync(f, ls.map((l) => l + '\n').join(''));
+/** Appends a record the writer never wrote: an allowed shell command `x`, chained to `prev`. */
+const appendForged = (f: string, prev: string) =>
+  appendFileSync(
+    f,
+    JSON.stringify({
+      ts: 'x',
+      layer: 'shell',
+      cwd: '/',
+      command: 'x',
+      decision: 'allow',
+      rules: [],
+      approver: 'policy',
+      prev,
+    }) + '\n',
+  );
 
 describe('audit writer', () => {
   it('chains records from sha256("") and keeps the fields', () => {
@@ -137,41 +152,10 @@ describe('audit verify detects tampering', () => {
       4,
       /not valid JSON/,
     ],
-    [
-      'an appended forged record',
-      (f) =>
-        appendFileSync(
-          f,
-          JSON.stringify({
-            ts: 'x',
-            layer: 'shell',
-            cwd: '/',
-            command: 'x',
-            decision: 'allow',
-            rules: [],
-            approver: 'policy',
-            prev: GENESIS,
-          }) + '\n',
-        ),
-      6,
-      /prev hash/,
-    ],
+    ['an appended forged record', (f) => appendForged(f, GENESIS), 6, /prev hash/],
     [
       "a correctly chained record appended behind agentfw's back",
-      (f) => {
-        const l = lines(f);
-        const forged = {
-          ts: 'x',
-          layer: 'shell',
-          cwd: '/',
-          command: 'x',
-          decision: 'allow',
-          rules: [],
-          approver: 'policy',
-          prev: sha256(l[l.length - 1]),
-        };
-        appendFileSync(f, JSON.stringify(forged) + '\n');
-      },
+      (f) => appendForged(f, sha256(lines(f).at(-1)!)),
       6,
       /not covered by the log head/,
     ],

@@ -4,23 +4,11 @@
  * make a pipe into such a program dangerous.
  */
 import type { NormalizedCommand } from '../engine/types.js';
+import { SHELLS } from '../normalize/shell-names.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
 
-/** Programs that run shell code. */
-export const SHELLS = new Set([
-  'bash',
-  'sh',
-  'zsh',
-  'dash',
-  'ksh',
-  'mksh',
-  'ash',
-  'fish',
-  'csh',
-  'tcsh',
-  'yash',
-  'posh',
-]);
+/** Programs that run shell code: the one list, kept by the normalizer (the lower stage). */
+export { SHELLS };
 
 /** True for a program that runs code: a shell or a language interpreter. */
 export function isCodeRunner(program: string): boolean {

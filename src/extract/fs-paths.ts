@@ -37,6 +37,29 @@ const SYSTEM_DIRS_ONLY = ['/home', '/Users', '/mnt', '/media', '/tmp', '/var/tmp
 /** Dot-directories of home that are only download caches. */
 const HOME_CACHES = new Set(['.cache', '.npm', '.yarn', '.pnpm-store', '.node-gyp', '.bun']);
 
+/**
+ * Directories under home whose files are credentials or configuration that runs code
+ * (keys, authorized_keys, cloud credentials, kubeconfig, git/shell config, user services).
+ * A file in one of them counts as `home`, like the dotfiles directly in home: writing,
+ * copying onto or deleting it changes who can log in or what runs next.
+ */
+const HOME_CREDENTIAL_DIRS = [
+  '.ssh',
+  '.aws',
+  '.gnupg',
+  '.kube',
+  '.docker',
+  '.azure',
+  '.oci',
+  '.terraform.d',
+  '.config/gcloud',
+  '.config/gh',
+  '.config/git',
+  '.config/fish',
+  '.config/systemd',
+  '.config/autostart',
+];
+
 /** Block devices: overwriting or formatting them destroys a disk. */
 const DEVICE_RE =
   /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\/|mapper\/|md\d|dm-\d|loop\d|nbd\d|sr\d|rbd\d)/;
@@ -111,6 +134,7 @@ export function classifyPath(p: string, ctx: AnalyzeContext): FsClass {
     // Download caches hold nothing that cannot be fetched again: outside, not home.
     return HOME_CACHES.has(posix.basename(p)) ? 'outside-workspace' : 'home';
   }
+  if (HOME_CREDENTIAL_DIRS.some((d) => isUnder(p, posix.join(home, d))) && !isUnder(ws, p)) return 'home';
   if (isUnder(p, ws)) {
     if (p === ws) return 'workspace-root';
     const git = posix.join(ws, '.git');

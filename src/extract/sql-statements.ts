@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { splitSql, type SqlChunk, type SqlToken } from './sql-tokenize.js';
+import { alwaysTrue, constantWhere, cteBodies } from './sql-where.js';
 
 export type SqlDialect = 'postgresql' | 'mysql' | 'sqlite';
 
@@ -69,6 +70,8 @@ export function classifySql(sql: string, dialect: SqlDialect, depth = 0): SqlStm
     }
     const parsed = fromParser(chunk, dialect);
     out.push(...(parsed ?? [fromTokens(chunk.tokens)]));
+    // `WITH d AS (DELETE FROM users RETURNING *) SELECT …`: the DELETE runs too.
+    for (const body of cteBodies(chunk.tokens)) out.push(fromTokens(body));
   }
   return out;
 }
@@ -112,6 +115,11 @@ function tableNames(v: unknown): string {
     .join(', ');
 }
 
+/** A WHERE clause that filters rows: present and not always true (`WHERE 1=1` filters nothing). */
+function hasFilter(where: unknown): boolean {
+  return where !== null && where !== undefined && !alwaysTrue(where as Record<string, unknown>);
+}
+
 function fromAst(a: Record<string, unknown>): SqlStmt | undefined {
   const type = String(a.type ?? '').toUpperCase();
   if (!type) return undefined;
@@ -125,10 +133,10 @@ function fromAst(a: Record<string, unknown>): SqlStmt | undefined {
       return {
         ...base,
         name: tableNames(a.from ?? a.table),
-        where: a.where !== null && a.where !== undefined,
+        where: hasFilter(a.where),
       };
     case 'UPDATE':
-      return { ...base, name: tableNames(a.table), where: a.where !== null && a.where !== undefined };
+      return { ...base, name: tableNames(a.table), where: hasFilter(a.where) };
     case 'ALTER': {
       const exprs = (Array.isArray(a.expr) ? a.expr : []) as Record<string, unknown>[];
       const drop = exprs.find((e) => String(e.action ?? '').toLowerCase() === 'drop');
@@ -166,7 +174,9 @@ export function fromTokens(tokens: SqlToken[]): SqlStmt {
     }
     return names.join(', ');
   };
-  const hasWhere = () => after.some((t) => t.type === 'word' && t.text === 'WHERE');
+  const hasWhere = () =>
+    after.some((t) => t.type === 'word' && t.text === 'WHERE') &&
+    constantWhere(tokens.slice(tokens.indexOf(words[k]))) !== true;
   switch (head) {
     case 'DROP': {
       let i = 0;

@@ -9,6 +9,7 @@ import { isCredentialPath } from './exfil-sources.js';
 import { graphqlFields, resourceOf } from './graphql-ops.js';
 import { scanGraphql } from './graphql-body.js';
 import { parseCurl } from './http-curl.js';
+import { effectiveMethod } from './http-override.js';
 import { parseGhApi } from './http-gh.js';
 import { parseHttpie } from './http-httpie.js';
 import type { HttpRequest } from './http-request.js';
@@ -47,11 +48,13 @@ export const extractHttp: Extractor = (cmd, ctx) => {
         ? parseUrl(raw, req.defaultScheme)
         : { url: '', host: '', port: 0, path: '', query: '', local: false };
       const shown = maskUrl(u.url);
+      const method = effectiveMethod(req, u.query);
+      const via = method === req.method ? '' : ` (sent as ${req.method} with a method override)`;
       facts.push({
         kind: 'http',
-        evidence: `${tool} ${req.method} ${shown || '(unknown URL)'}`,
+        evidence: `${tool} ${method} ${shown || '(unknown URL)'}${via}`,
         tool,
-        method: req.method,
+        method,
         url: shown,
         host: u.host,
         local: u.local,

@@ -10,6 +10,7 @@ import { readAws, readGsutil } from './cloud-aws.js';
 import { readDocker } from './cloud-docker.js';
 import { readPulumi, readTerraform } from './cloud-iac.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
+import { SAAS_TABLES } from './cloud-saas.js';
 import { VERB_TABLES } from './cloud-tables.js';
 import { readVerbTable } from './cloud-verbs.js';
 import type { Extractor } from './extractor.js';
@@ -32,7 +33,8 @@ const READERS: Record<string, Reader> = {
   nerdctl: readDocker,
   'docker-compose': readDocker,
 };
-for (const t of VERB_TABLES) for (const p of t.programs) READERS[p] ??= (cmd) => readVerbTable(t, cmd);
+for (const t of [...VERB_TABLES, ...SAAS_TABLES])
+  for (const p of t.programs) READERS[p] ??= (cmd) => readVerbTable(t, cmd);
 
 /** Package runners that only launch another CLI (`npx vercel rm`, `pnpm dlx netlify …`). */
 function unwrap(cmd: NormalizedCommand): NormalizedCommand {

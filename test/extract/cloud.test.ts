@@ -80,6 +80,34 @@ describe('destructive verbs', () => {
     ['gh repo delete acme/site --yes', ['gh', 'repo', 'delete', 'acme/site', false, true]],
     ['npm unpublish my-package --force', ['npm', '', 'unpublish', 'my-package', false, true]],
     ['npx vercel rm old-site -y', ['vercel', '', 'rm', 'old-site', false, true]],
+    ['stripe customers delete cus_1', ['stripe', 'customers', 'delete', 'cus_1', false, false]],
+    [
+      'stripe --api-key sk_x products delete prod_9 --confirm',
+      ['stripe', 'products', 'delete', 'prod_9', false, true],
+    ],
+    [
+      'twilio api:core:messages:remove --sid SM1',
+      ['twilio', 'api:core:messages', 'remove', 'SM1', false, false],
+    ],
+    ['sentry-cli -o acme releases delete 1.2.3', ['sentry-cli', 'releases', 'delete', '1.2.3', false, false]],
+    ['auth0 users delete auth0|42 --force', ['auth0', 'users', 'delete', 'auth0|42', false, true]],
+    ['okta apps delete 0oa1', ['okta', 'apps', 'delete', '0oa1', false, false]],
+    ['wrangler d1 delete prod-db -y', ['wrangler', 'd1', 'delete', 'prod-db', false, true]],
+    ['wrangler r2 bucket delete assets', ['wrangler', 'r2 bucket', 'delete', 'assets', false, false]],
+    [
+      'wrangler kv namespace delete --namespace-id 0f2a',
+      ['wrangler', 'kv namespace', 'delete', '0f2a', false, false],
+    ],
+    [
+      'atlas clusters delete Cluster0 --projectId p1 --force',
+      ['atlas', 'clusters', 'delete', 'Cluster0', false, true],
+    ],
+    ['pscale database delete app --org acme --force', ['pscale', 'database', 'delete', 'app', false, true]],
+    ['pscale branch delete app dev', ['pscale', 'branch', 'delete', 'app', false, false]],
+    ['neonctl projects delete still-moon-1', ['neonctl', 'projects', 'delete', 'still-moon-1', false, false]],
+    ['turso db destroy app-db --yes', ['turso', 'db', 'destroy', 'app-db', false, true]],
+    ['upstash redis delete --id 1234', ['upstash', 'redis', 'delete', '1234', false, false]],
+    ['npx wrangler d1 delete prod-db', ['wrangler', 'd1', 'delete', 'prod-db', false, false]],
   ])('%s', (line, want) => {
     expect(cloud(w(line))).toEqual(want);
   });
@@ -110,6 +138,12 @@ describe('read-only commands carry a harmless verb', () => {
     ['az vm list -g rg', 'list'],
     ['gh pr list', 'list'],
     ['heroku logs --tail -a shop', 'logs'],
+    ['stripe customers list --limit 3', 'list'],
+    ['stripe listen --forward-to localhost:3000', 'listen'],
+    ['wrangler d1 list', 'list'],
+    ['atlas clusters describe Cluster0', 'describe'],
+    ['neonctl projects list', 'list'],
+    ['turso db shell app-db', 'shell'],
   ])('%s', (line, verb) => {
     const f = cloud(w(line));
     expect(f?.[2]).toBe(verb);

@@ -6,7 +6,7 @@
  * run time leaves a command whose name is unknown (fail closed → ask).
  */
 import type { Field, Res } from './state.js';
-import { emit, type K } from './emit.js';
+import { emit, unknownCode, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { scriptFile } from './shells.js';
 
@@ -169,7 +169,7 @@ export function runAwk(argv: Field[], k: K): Res {
   const p = program(argv, k);
   const runs = p.text === undefined ? undefined : scanAwk(p.text);
   // fail closed: a program we can't read or lex is unknown code.
-  if (!runs) return emit(argv, k, { dynamic: true });
+  if (!runs) return unknownCode(argv, k, p.label, p.text ?? argv.map((a) => a.text).join(' '));
   // Printed text not known statically is fine here: a shell reading it is dynamic on its own.
   const res = emit(argv, k, { dynamic: runs.some((r) => r.cmd === undefined) });
   const inner: K = { ...k, io: { writes: [] } };

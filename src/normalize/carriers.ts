@@ -14,6 +14,7 @@ import { interpreterFor, runInterpreter } from './interpreters.js';
 import { REMOTE } from './remote.js';
 import { runPathScript } from './scripts.js';
 import { AWKS, runAwk } from './awk.js';
+import { MAKES, runMake } from './make.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -69,6 +70,7 @@ export function runArgv(argv: Field[], k: K): Res {
       if (r) return r;
     }
     if (AWKS.has(prog)) return runAwk(argv, k);
+    if (MAKES.has(prog)) return runMake(argv, k);
     const lang = interpreterFor(prog);
     if (lang) return runInterpreter(lang, argv, k);
     if (prog === 'git') gitShellSettings(argv, k);

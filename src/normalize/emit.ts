@@ -97,3 +97,18 @@ function outputFiles(program: string, argv: Field[]): string[] {
   }
   return out;
 }
+
+/**
+ * fail closed: code that runs but can't be read statically (a script file this script wrote
+ * with unknown content, `make -f <(…)`, `awk -f "$P"`). The carrier is emitted as dynamic and
+ * a command whose name is unknown stands for the code, so the verdict is at least ask.
+ */
+export function unknownCode(argv: Field[], k: K, label: string, text: string): Res {
+  const res = emit(argv, k, { dynamic: true });
+  emit(
+    [{ text, dynamic: true }],
+    { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, label] } },
+    { dynamic: true },
+  );
+  return res;
+}

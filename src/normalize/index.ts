@@ -31,6 +31,7 @@
  *   inline code → synthetic commands (variables assigned once, Ruby Net::HTTP connections, the
  *   environment as a request body → `curl -d "$(env)"`).
  * - awk.ts: awk/gawk/mawk/nawk programs: system("cmd"), print … | "cmd", "cmd" | getline.
+ * - make.ts: recipe lines and $(shell …) of a makefile written earlier or named with -f.
  * - remote.ts: ssh, docker/podman/nerdctl exec, docker compose exec, kubectl/oc exec.
  * - reparse.ts: nested scripts, depth-capped by limits.maxDepth.
  *

@@ -8,7 +8,7 @@
  */
 import { absPath } from './state.js';
 import type { Field, Res } from './state.js';
-import { emit, type K } from './emit.js';
+import { emit, unknownCode, type K } from './emit.js';
 import { scriptFile } from './shells.js';
 
 const lit = (text: string): Field => ({ text, dynamic: false });
@@ -50,15 +50,15 @@ export function runPathScript(argv: Field[], k: K, dispatch: (argv: Field[], k: 
   const text = scriptFile(head.text, k);
   if (text === undefined) {
     // fail closed: this script wrote the file with content not known statically.
-    if (k.scope.written.has(abs)) return emit(argv, k, { dynamic: true });
+    if (k.scope.written.has(abs)) return unknownCode(argv, k, LABEL, head.text);
     return undefined;
   }
   if (binary(text)) return undefined;
   const interp = shebang(text);
   // fail closed: an empty `#!` line is an exec error in the kernel, but nothing here is trusted.
-  if (!interp) return emit(argv, k, { dynamic: true });
+  if (!interp) return unknownCode(argv, k, LABEL, head.text);
   // fail closed: an interpreter that is itself a script written here could be anything.
-  if (k.scope.written.has(absPath(k.scope.cwd, interp[0]))) return emit(argv, k, { dynamic: true });
+  if (k.scope.written.has(absPath(k.scope.cwd, interp[0]))) return unknownCode(argv, k, LABEL, interp[0]);
   const res = emit(argv, k);
   const frame = { ...k.frame, wrappers: [...k.frame.wrappers, LABEL] };
   const run: Field[] = [...interp.map(lit), head, ...argv.slice(1)];

@@ -13,6 +13,12 @@ import { scriptFile } from './shells.js';
 
 const lit = (text: string): Field => ({ text, dynamic: false });
 
+/**
+ * Installed programs: a path under these is a tool of the system (`/usr/bin/ldd`), treated
+ * like the same tool run by name, unless this script wrote it.
+ */
+const SYSTEM_PROGRAM_DIRS = /^\/(usr|bin|sbin|lib|lib64|snap|nix\/store)\//;
+
 /** Label carried by commands found inside a script run by path. */
 const LABEL = 'script';
 
@@ -47,6 +53,7 @@ export function runPathScript(argv: Field[], k: K, dispatch: (argv: Field[], k: 
   // nesting; deeper than that is not followed.
   if (k.frame.wrappers.filter((w) => w === LABEL).length >= 2) return undefined;
   const abs = absPath(k.scope.cwd, head.text);
+  if (SYSTEM_PROGRAM_DIRS.test(abs) && !k.scope.written.has(abs)) return undefined;
   const text = scriptFile(head.text, k);
   if (text === undefined) {
     // fail closed: this script wrote the file with content not known statically.

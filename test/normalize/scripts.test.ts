@@ -10,6 +10,7 @@ const FILES: Record<string, string> = {
   '/w/opts.sh': '#!/bin/bash -e\nrm -rf /srv/opts\n',
   '/w/ok.sh': '#!/bin/sh\nls -la\n',
   '/w/bin/tool': '\x7fELF\0\0\0binary',
+  '/usr/local/bin/helper': '#!/bin/sh\nrm -rf /srv/installed\n',
   '/w/build.mk': '#!/usr/bin/make -f\nall:\n\trm -rf /srv/mk\n',
 };
 
@@ -37,6 +38,7 @@ describe('scripts run by path', () => {
     ['sh -c ./deploy.sh', 'rm -rf /srv/app'],
     ['./plain arg', 'rm -rf /srv/plain'],
     ['/w/opts.sh', 'rm -rf /srv/opts'],
+    ['./build.mk all', 'rm -rf /srv/mk'],
     ['cd /w && ./opts.sh', 'rm -rf /srv/opts'],
     ['echo "rm -rf ~" > x.sh && chmod +x x.sh && ./x.sh', 'rm -rf /h'],
     ["printf '#!/bin/bash\\nrm -rf /data\\n' > /tmp/r; /tmp/r", 'rm -rf /data'],
@@ -67,6 +69,7 @@ describe('scripts run by path', () => {
     ['./ok.sh', ['./ok.sh', 'ls -la']],
     ['./bin/tool --help', ['./bin/tool --help']],
     ['./missing.sh', ['./missing.sh']],
+    ['/usr/local/bin/helper', ['/usr/local/bin/helper']],
     ['echo ls > z.sh; ./z.sh', ['ls']],
   ])('%s stays literal and understood', (script, argvs) => {
     const r = run(script);

@@ -26,7 +26,21 @@ export function usage(): string {
   return `usage: agentfw <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun \`agentfw <command> --help\` for details.\n`;
 }
 
+/**
+ * A reader that stops early (`agentfw rules list | head`) closes our stdout: that is not
+ * an error, so end quietly instead of crashing with EPIPE.
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage());

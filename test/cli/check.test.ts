@@ -104,3 +104,14 @@ describe('agentfw check never prints a secret', () => {
     }
   });
 });
+
+describe('a reader that stops early', () => {
+  it('rules list | head -1 ends quietly (no EPIPE crash)', async () => {
+    const r = await execa('bash', ['-c', `set -o pipefail; "${BIN}" rules list | head -1`], {
+      reject: false,
+    });
+    expect(r.stdout.split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(r.exitCode).toBe(0);
+  });
+});

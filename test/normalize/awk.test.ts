@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseScript } from '../../src/parse/parse.js';
-import { normalize } from '../../src/normalize/index.js';
 import { scanAwk } from '../../src/normalize/awk.js';
-import { DEFAULT_LIMITS, type AnalyzeContext } from '../../src/engine/types.js';
+import { filesContext, normalizeIn } from '../helpers/normalize.js';
 
 const FILES: Record<string, string> = {
   '/w/clean.awk': 'END { system("rm -rf /srv/data") }\n',
 };
 
-const ctx: AnalyzeContext = {
-  cwd: '/w',
-  workspace: '/w',
-  home: '/h',
-  env: {},
-  readFile: (p) => FILES[p],
-  limits: DEFAULT_LIMITS,
-};
+const ctx = filesContext(FILES);
 
 function run(script: string) {
-  const r = normalize(parseScript(script, ctx.limits), ctx);
+  const r = normalizeIn(ctx, script);
   return {
     issues: r.issues,
     argvs: r.commands.map((c) => c.argv.join(' ')),
@@ -70,7 +61,7 @@ describe('awk programs that run commands', () => {
 
 describe('awk printing into a shell', () => {
   it('the shell reads text not known statically: it is marked dynamic', () => {
-    const r = normalize(parseScript(`awk '{ print $0 | "sh" }' list`, ctx.limits), ctx);
+    const r = normalizeIn(ctx, `awk '{ print $0 | "sh" }' list`);
     expect(r.commands.find((c) => c.program === 'sh')).toMatchObject({
       dynamic: true,
       stdin: { kind: 'pipe' },

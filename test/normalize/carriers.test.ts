@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { expectCommands, type Expect } from '../helpers/normalize.js';
+import { expectCommands, filesContext, type Expect } from '../helpers/normalize.js';
 import { parseScript } from '../../src/parse/parse.js';
 import { normalize } from '../../src/normalize/index.js';
-import { DEFAULT_LIMITS, type AnalyzeContext } from '../../src/engine/types.js';
+import { DEFAULT_LIMITS } from '../../src/engine/types.js';
 
 const FILES: Record<string, string> = {
   '/w/deploy.sh': 'rm -rf /srv/app\n',
   '/w/targets.txt': '/\n/home\n',
 };
 
-function ctx(): AnalyzeContext {
-  return {
-    cwd: '/w',
-    workspace: '/w',
-    home: '/h',
-    env: {},
-    readFile: (p) => FILES[p],
-    limits: DEFAULT_LIMITS,
-  };
-}
+const ctx = () => filesContext(FILES);
 
 function norm(script: string) {
   const parsed = parseScript(script, DEFAULT_LIMITS);

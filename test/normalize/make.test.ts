@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseScript } from '../../src/parse/parse.js';
-import { normalize } from '../../src/normalize/index.js';
 import { makeCommands } from '../../src/normalize/make.js';
-import { DEFAULT_LIMITS, type AnalyzeContext } from '../../src/engine/types.js';
+import { filesContext, normalizeIn } from '../helpers/normalize.js';
 
 const FILES: Record<string, string> = {
   '/w/Makefile': 'clean:\n\trm -rf /srv/project-makefile\n',
   '/w/ops.mk': 'DIR = /srv/ops\nwipe:\n\t@-rm -rf $(DIR)\n',
 };
 
-const ctx: AnalyzeContext = {
-  cwd: '/w',
-  workspace: '/w',
-  home: '/h',
-  env: {},
-  readFile: (p) => FILES[p],
-  limits: DEFAULT_LIMITS,
-};
+const ctx = filesContext(FILES);
 
 function run(script: string) {
-  const r = normalize(parseScript(script, ctx.limits), ctx);
+  const r = normalizeIn(ctx, script);
   return {
     issues: r.issues,
     argvs: r.commands.map((c) => c.argv.join(' ')),

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScript } from '../../src/parse/parse.js';
-import { normalize } from '../../src/normalize/index.js';
 import { shebang } from '../../src/normalize/scripts.js';
-import { DEFAULT_LIMITS, type AnalyzeContext } from '../../src/engine/types.js';
+import { filesContext, normalizeIn } from '../helpers/normalize.js';
 
 const FILES: Record<string, string> = {
   '/w/deploy.sh': '#!/usr/bin/env bash\nset -e\nrm -rf /srv/app\n',
@@ -14,17 +12,10 @@ const FILES: Record<string, string> = {
   '/w/build.mk': '#!/usr/bin/make -f\nall:\n\trm -rf /srv/mk\n',
 };
 
-const ctx: AnalyzeContext = {
-  cwd: '/w',
-  workspace: '/w',
-  home: '/h',
-  env: {},
-  readFile: (p) => FILES[p],
-  limits: DEFAULT_LIMITS,
-};
+const ctx = filesContext(FILES);
 
 function run(script: string) {
-  const r = normalize(parseScript(script, ctx.limits), ctx);
+  const r = normalizeIn(ctx, script);
   return {
     issues: r.issues,
     cmds: r.commands.map((c) => ({ argv: c.argv.join(' '), dynamic: c.dynamic })),

@@ -50,24 +50,9 @@ function catFile(dir) {
 }
 
 async function serve() {
-  const { startGate } = await import(dist('supervisor/gate.js'));
-  const { loadEngine } = await import(dist('engine/analyze.js'));
-  const { loadSecretSet } = await import(dist('supervisor/secrets-seam.js'));
-  const { createPolicyApprover } = await import(dist('approval/policy.js'));
+  const { startProbeGate } = await import(dist('supervisor/probe-gate.js'));
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'agentfw-bench-'));
-  const { set: secrets } = await loadSecretSet(process.env, tmp);
-  const engine = await loadEngine({ mask: (t) => secrets.mask(t) });
-  const policy = [createPolicyApprover('deny')];
-  const gate = await startGate({
-    engine,
-    secrets,
-    auditPath: path.join(tmp, 'audit.jsonl'),
-    approvers: () => policy,
-    approvalTimeoutMs: 10_000,
-    headless: () => true,
-    onAsk: 'deny',
-    workspace: tmp,
-  });
+  const gate = await startProbeGate(tmp);
   process.stdout.write(JSON.stringify({ env: gate.agentEnv, client: gate.client, tmp }) + '\n');
   process.stdin.resume();
   process.stdin.on('end', async () => {

@@ -10,13 +10,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createPolicyApprover } from '../approval/policy.js';
-import { loadEngine } from '../engine/analyze.js';
 import { FALLBACK_WARNING } from '../shim/client-path.js';
 import { startFakeApi } from '../supervisor/demo-api.js';
 import { runProbes } from '../supervisor/doctor-probes.js';
-import { startGate } from '../supervisor/gate.js';
-import { loadSecretSet } from '../supervisor/secrets-seam.js';
+import { startProbeGate } from '../supervisor/probe-gate.js';
 import { which } from '../supervisor/shimdir.js';
 import { parseArgs } from './args.js';
 
@@ -58,19 +55,7 @@ export async function run(argv: string[]): Promise<number> {
   const out = (s = '') => process.stdout.write(s + '\n');
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'agentfw-doctor-'));
   const api = await startFakeApi();
-  const { set: secrets } = await loadSecretSet(process.env, tmp);
-  const engine = await loadEngine({ mask: (t) => secrets.mask(t) });
-  const policy = [createPolicyApprover('deny')];
-  const gate = await startGate({
-    engine,
-    secrets,
-    auditPath: path.join(tmp, 'audit.jsonl'),
-    approvers: () => policy,
-    approvalTimeoutMs: 10_000,
-    headless: () => true,
-    onAsk: 'deny',
-    workspace: tmp,
-  });
+  const gate = await startProbeGate(tmp);
   try {
     out(
       'agentfw doctor: probing interception on this machine with a harmless GraphQL volumeDelete to a loopback probe API.',

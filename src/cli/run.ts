@@ -10,8 +10,9 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { usageError } from '../errors.js';
+import { AgentfwError, usageError } from '../errors.js';
 import { runSession } from '../supervisor/session.js';
+import { which } from '../supervisor/shimdir.js';
 import { parseArgs } from './args.js';
 
 const HELP = `usage: agentfw run [options] -- AGENT [ARGS...]
@@ -47,6 +48,17 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (!a.rest.length)
     throw usageError('no agent command given', 'put the agent after --, e.g. agentfw run -- claude');
+  const agent = a.rest[0];
+  const found = agent.includes('/')
+    ? which(path.basename(agent), path.dirname(path.resolve(agent)))
+    : which(agent, process.env.PATH ?? '');
+  if (!found)
+    throw new AgentfwError(
+      'E_AGENT_NOT_FOUND',
+      `cannot run "${agent}": no such executable${agent.includes('/') ? '' : ' on PATH'}`,
+      'check the spelling, install the agent, or give its full path after --',
+      2,
+    );
   const onAsk = a.options['on-ask'] ?? 'deny';
   if (onAsk !== 'deny' && onAsk !== 'allow')
     throw usageError(

@@ -2,7 +2,8 @@
  * Human-readable rendering of a Decision: the verdict, why, what the engine understood
  * (normalized commands and facts), and each finding with its rule and message.
  */
-import type { Decision, Fact } from '../engine/types.js';
+import type { Decision } from '../engine/types.js';
+import { describeFact } from '../tui/describe.js';
 
 const COLORS = { allow: '\x1b[32m', ask: '\x1b[33m', deny: '\x1b[31m', dim: '\x1b[2m', reset: '\x1b[0m' };
 
@@ -23,6 +24,7 @@ export function formatDecision(script: string, d: Decision, color: boolean): str
   const shown = d.facts.filter((f) => !(f.kind === 'git' && f.action === 'other'));
   if (shown.length) {
     lines.push('', 'facts:');
+    // The same one-line descriptions as the approval dialog: one vocabulary for the human.
     for (const f of shown) lines.push(`  ${describeFact(f)}`);
   }
   if (d.findings.length) {
@@ -38,34 +40,4 @@ export function formatDecision(script: string, d: Decision, color: boolean): str
   }
   for (const i of d.issues) lines.push(c('dim', `note: ${i.code} ${i.message}`));
   return lines.join('\n') + '\n';
-}
-
-/** One line per fact, e.g. `graphql mutation volumeDelete(volumeId: "3f1c9a") → backboard.railway.app`. */
-export function describeFact(f: Fact): string {
-  switch (f.kind) {
-    case 'fs':
-      return `fs ${f.op}${f.recursive ? ' recursive' : ''} ${f.targets.map((t) => `${t.path || t.raw} [${t.class}]`).join(', ')}`;
-    case 'git':
-      return `git ${f.subcommand} → ${f.action}${f.refs.length ? ` ${f.refs.join(' ')}` : ''}`;
-    case 'shell':
-      return `shell ${f.hazard}${f.source ? ` from ${f.source}` : ''}`;
-    case 'dynamic':
-      return `dynamic ${f.what}: ${f.text}`;
-    case 'http':
-      return `http ${f.method} ${f.url}${f.auth ? ' (with credentials)' : ''}`;
-    case 'graphql': {
-      const args = Object.entries(f.args)
-        .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
-        .join(', ');
-      return `graphql ${f.operation} ${f.field}${args ? `(${args})` : ''} → ${f.host}`;
-    }
-    case 'sql':
-      return `sql ${f.tool}: ${f.statement}${f.object ? ` ${f.object}` : ''}${f.name ? ` ${f.name}` : ''}${f.statement === 'DELETE' || f.statement === 'UPDATE' ? (f.where ? ' (with WHERE)' : ' (no WHERE)') : ''}`;
-    case 'cloud':
-      return `cloud ${f.tool} ${[f.service, f.verb, f.resource].filter(Boolean).join(' ')}${f.all ? ' (all)' : ''}`;
-    case 'exfil':
-      return `exfil ${f.source} → ${f.sink} ${f.host || '?'}`;
-    case 'issue':
-      return `not understood: ${f.code} ${f.message}`;
-  }
 }

@@ -6,10 +6,9 @@
  * The socket accepts *decision requests only*. No request type approves anything;
  * approvals come from the human's side (TUI, watch, external approver, --on-ask).
  */
-import net from 'node:net';
-import { chmodSync, rmSync } from 'node:fs';
 import { encodeReply, GateRequestSchema, MAX_REQUEST_BYTES } from '../shim/protocol.js';
 import type { GateReply, GateRequest } from '../shim/protocol.js';
+import { listenPrivate } from '../supervisor/unix-server.js';
 
 export interface BrokerOptions {
   /** Absolute socket path (inside a 0700 directory). */
@@ -41,11 +40,9 @@ function refusal(text: string): GateReply {
 
 export async function startBroker(opts: BrokerOptions): Promise<Broker> {
   const readTimeout = opts.readTimeoutMs ?? 5000;
-  const sockets = new Set<net.Socket>();
   let served = 0;
 
-  const server = net.createServer((sock) => {
-    sockets.add(sock);
+  const listener = await listenPrivate(opts.socketPath, (sock) => {
     const abort = new AbortController();
     let buf = Buffer.alloc(0);
     let done = false;
@@ -62,7 +59,6 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     sock.on('error', () => abort.abort());
     sock.on('close', () => {
       clearTimeout(timer);
-      sockets.delete(sock);
       abort.abort();
     });
     sock.on('data', (chunk) => {
@@ -96,28 +92,11 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     });
   });
 
-  rmSync(opts.socketPath, { force: true });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.socketPath, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  chmodSync(opts.socketPath, 0o600);
-
   return {
     socketPath: opts.socketPath,
     get served() {
       return served;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => {
-          rmSync(opts.socketPath, { force: true });
-          resolve();
-        });
-      }),
+    close: listener.close,
   };
 }

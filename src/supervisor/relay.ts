@@ -17,9 +17,9 @@
  * (fail closed). Masking twice is harmless (placeholders are never masked again), so a
  * gated command inside a relayed one simply relays again.
  */
-import { chmodSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import type { SecretSet, StreamMasker } from '../secrets/types.js';
+import { listenPrivate } from './unix-server.js';
 
 /** Largest frame a client may send (it sends ≤ 64 KiB); larger → connection closed. */
 export const MAX_FRAME = 1024 * 1024;
@@ -169,35 +169,16 @@ function serve(sock: net.Socket, secrets: SecretSet): void {
 
 /** Starts the relay socket at `socketPath` (inside the session's 0700 runtime dir). */
 export async function startRelay(socketPath: string, secrets: SecretSet): Promise<Relay> {
-  const sockets = new Set<net.Socket>();
   let served = 0;
-  const server = net.createServer((sock) => {
+  const listener = await listenPrivate(socketPath, (sock) => {
     served++;
-    sockets.add(sock);
-    sock.on('close', () => sockets.delete(sock));
     serve(sock, secrets);
   });
-  rmSync(socketPath, { force: true });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socketPath, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  chmodSync(socketPath, 0o600);
   return {
     socketPath,
     get served() {
       return served;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => {
-          rmSync(socketPath, { force: true });
-          resolve();
-        });
-      }),
+    close: listener.close,
   };
 }

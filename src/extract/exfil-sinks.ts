@@ -1,7 +1,8 @@
 /**
  * Where data can leave the machine from one command: HTTP clients (their bodies, uploads
  * and stdin), raw sockets (nc, ncat, socat, telnet, `> /dev/tcp/host/port`) and copies to
- * remote hosts (scp, rsync, sftp).
+ * remote hosts (scp, rsync, sftp), name lookups (the queried name reaches whoever runs
+ * that domain's DNS) and gist uploads.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { httpRequests } from './http.js';
@@ -20,7 +21,7 @@ export interface Sink {
   files: string[];
   /** argv indices whose text is sent (request bodies). Empty = none. */
   dataArgs: number[];
-  /** The request URL as written (unexpanded `$VARS` kept). Empty = not an HTTP sink. */
+  /** The request URL (or DNS name) as written (unexpanded `$VARS` kept). Empty = neither. */
   url: string;
 }
 
@@ -73,6 +74,57 @@ function hostSink(sink: string, host: string, extra: Partial<Sink> = {}): Sink {
   };
 }
 
+/** Programs that resolve the names they are given. */
+const DNS_TOOLS = new Set([
+  'dig',
+  'nslookup',
+  'host',
+  'drill',
+  'kdig',
+  'delv',
+  'ping',
+  'ping6',
+  'traceroute',
+  'getent',
+  'resolvectl',
+]);
+
+/** Domain of a looked-up name (its last two labels); empty when not a name. */
+function domainOf(name: string): string {
+  const labels = name.replace(/\.$/, '').split('.');
+  return labels.length >= 2 ? labels.slice(-2).join('.').toLowerCase() : '';
+}
+
+function dnsSinks(cmd: NormalizedCommand): Sink[] {
+  const out: Sink[] = [];
+  for (let i = 1; i < cmd.argv.length; i++) {
+    const a = cmd.argv[i];
+    if (a.startsWith('-') || a.startsWith('@') || a.startsWith('+') || !a.includes('.')) continue;
+    if (/^\d+(\.\d+){3}$/.test(a)) continue;
+    out.push(hostSink('dns', domainOf(a), { url: a, dataArgs: [i] }));
+  }
+  return out;
+}
+
+/** `gh gist create|edit FILE…` (or stdin with `-` / no file). */
+function gistSinks(cmd: NormalizedCommand): Sink[] {
+  const w = cmd.argv.slice(1);
+  const at = w.indexOf('gist');
+  if (at < 0 || !['create', 'new', 'edit'].includes(w[at + 1] ?? '')) return [];
+  const files: string[] = [];
+  const rest = w.slice(at + 2);
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (['-d', '--desc', '-f', '--filename'].includes(a)) i++;
+    else if (a === '-a' || a === '--add') files.push(rest[++i] ?? '');
+    else if (!a.startsWith('-') || a === '-') files.push(a);
+  }
+  const fromStdin = files.length === 0 || files.includes('-');
+  return [
+    hostSink('gist', 'gist.github.com', { files: files.filter((f) => f !== '-'), sendsStdin: fromStdin }),
+  ];
+}
+
 export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   const out: Sink[] = [];
   for (const req of httpRequests(cmd, ctx)) {
@@ -89,6 +141,8 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
     }
   }
   const p = cmd.program;
+  if (DNS_TOOLS.has(p)) out.push(...dnsSinks(cmd));
+  if (p === 'gh') out.push(...gistSinks(cmd));
   if (['nc', 'ncat', 'netcat', 'telnet'].includes(p)) {
     const pos: string[] = [];
     for (let i = 1; i < cmd.argv.length; i++) {

@@ -3,49 +3,16 @@
  * `/proc/PID/environ`), credential files (SSH keys, cloud credentials, `.env`, netrc…), and
  * secret-looking `$VARIABLES` placed in a request body.
  */
-import path from 'node:path';
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { resolvePath } from './http-body.js';
+import { isCredentialAbs } from '../normalize/credentials.js';
 
 export type SecretSource = 'env' | 'env-var' | 'credential-file' | 'repository';
-
-/** Paths relative to HOME that hold credentials. */
-const HOME_SECRETS = [
-  /^\.(ssh|aws|gnupg|azure|kube|docker|password-store|railway|fly)\/?$/,
-  /^\.config\/(gcloud|gh)\/?$/,
-  /^\.ssh\/(?!known_hosts$|config$|.*\.pub$)/,
-  /^\.aws\/(credentials|config)$/,
-  /^\.config\/gcloud\//,
-  /^\.azure\//,
-  /^\.kube\/config$/,
-  /^\.docker\/config\.json$/,
-  /^\.npmrc$/,
-  /^\.pypirc$/,
-  /^\.netrc$/,
-  /^\.pgpass$/,
-  /^\.my\.cnf$/,
-  /^\.git-credentials$/,
-  /^\.config\/gh\/hosts\.yml$/,
-  /^\.railway\//,
-  /^\.config\/(railway|heroku|doctl|flyctl|netlify|vercel)\//,
-  /^\.fly\//,
-  /^\.terraform\.d\/credentials/,
-  /^\.gnupg\//,
-  /^\.password-store\//,
-];
-
-/** File names that hold credentials wherever they are. */
-const NAMED_SECRETS =
-  /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[\w.-]+)?|id_(rsa|dsa|ecdsa|ed25519)|.*\.(pem|key|p12|pfx|keystore|jks)|credentials(\.json)?|service[-_]?account.*\.json|.*\.tfstate|secrets?\.(ya?ml|json|toml)|\.htpasswd|shadow|gshadow)$/i;
 
 /** True when the path (as written, resolved like the command would) names a credential file. */
 export function isCredentialPath(raw: string, cmd: NormalizedCommand, ctx: AnalyzeContext): boolean {
   if (!raw || raw.startsWith('-')) return false;
-  const abs = resolvePath(raw, cmd, ctx);
-  const rel = path.relative(ctx.home, abs);
-  if (!rel.startsWith('..') && !path.isAbsolute(rel) && HOME_SECRETS.some((r) => r.test(rel))) return true;
-  if (/^\/proc\/[^/]+\/environ$/.test(abs)) return true;
-  return NAMED_SECRETS.test(path.basename(abs));
+  return isCredentialAbs(resolvePath(raw, cmd, ctx), ctx.home);
 }
 
 /** Variable names that look like they hold a secret. */

@@ -15,6 +15,7 @@ import {
 } from './exfil-sources.js';
 import { sinksOf } from './exfil-sinks.js';
 import { isLocalHost, parseUrl } from './http-url.js';
+import { carriesSecret } from '../normalize/credentials.js';
 
 function fact(source: SecretSource, host: string, sink: string, what: string): DraftFact {
   return { kind: 'exfil', evidence: `${what} → ${sink} ${host || '(unknown host)'}`, source, host, sink };
@@ -50,7 +51,13 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
     // to whoever owns the host; credentials belong in an auth header.
     const urlVars = secretVarRefs(s.url);
     if (urlVars.length) out.push(fact('env-var', s.host, s.sink, `$${urlVars[0]} in the URL`));
-    const sub = dynamicData.map((w) => substitutedSecret(w, cmd, ctx)).find(Boolean);
+    // Secret material folded into the command (`-d "$(cat .env)"`, `?k=$(base64 .env)`,
+    // `dig $(… .env …).host`): the normalizer kept its provenance as the mark.
+    // A secret in a header is a credential used for its purpose, not sent as data.
+    const sent = [...s.dataArgs.map((i) => cmd.argv[i] ?? ''), s.url];
+    if (sent.some((a) => carriesSecret(a)) || (s.sendsStdin && carriesSecret(cmd.stdin?.text)))
+      out.push(fact('credential-file', s.host, s.sink, 'secret material from a file'));
+    const sub = [...dynamicData, s.url].map((w) => substitutedSecret(w, cmd, ctx)).find(Boolean);
     if (sub) out.push(fact(sub, s.host, s.sink, sub === 'env' ? 'the environment' : 'a credential file'));
   }
   out.push(...repositoryPush(cmd, ctx, all));

@@ -8,6 +8,7 @@ import { absPath } from './state.js';
 import type { Field } from './state.js';
 import { decodeAnsiC, printfFormat } from './escapes.js';
 import type { K } from './emit.js';
+import { carriesSecret, SECRET_MARK, withheld } from './credentials.js';
 
 /** Largest constant output tracked, in characters. */
 const MAX_OUTPUT = 256 * 1024;
@@ -30,7 +31,10 @@ function readFileText(path: string, k: K): string | undefined {
   if (known !== undefined) return known;
   if (k.frame.remote) return undefined;
   const text = k.run.ctx.readFile?.(path);
-  return text !== undefined && text.length <= k.run.ctx.limits.maxPayloadBytes ? text : undefined;
+  // A secret read from disk never enters folded text: it is replaced by the mark.
+  return text !== undefined && text.length <= k.run.ctx.limits.maxPayloadBytes
+    ? withheld(path, text, k.run.ctx.home)
+    : undefined;
 }
 
 function decodeBase64(s: string): string | undefined {
@@ -85,7 +89,9 @@ export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): str
           ? input(cmd, [opts[inFile + 1] ?? ''], k)
           : input(cmd, cmd.program === 'openssl' ? [] : files, k);
       if (src === undefined) return undefined;
-      out = decode ? decodeBase64(src) : Buffer.from(src, 'utf8').toString('base64') + '\n';
+      // An encoding of secret material is still the secret.
+      if (carriesSecret(src)) out = SECRET_MARK + '\n';
+      else out = decode ? decodeBase64(src) : Buffer.from(src, 'utf8').toString('base64') + '\n';
       break;
     }
     case 'xxd': {
@@ -94,6 +100,10 @@ export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): str
       const files = args.filter((a) => !a.startsWith('-'));
       const src = input(cmd, files, k);
       if (src === undefined) return undefined;
+      if (carriesSecret(src)) {
+        out = SECRET_MARK;
+        break;
+      }
       const hex = src.replace(/\s+/g, '');
       if (!/^([0-9a-fA-F]{2})*$/.test(hex)) return undefined;
       out = Buffer.from(hex, 'hex').toString('utf8');
@@ -101,6 +111,10 @@ export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): str
     }
     case 'rev':
       if (args.length > 0 || cmd.stdin?.text === undefined) return undefined;
+      if (carriesSecret(cmd.stdin.text)) {
+        out = SECRET_MARK + '\n';
+        break;
+      }
       out = cmd.stdin.text
         .split('\n')
         .map((l) => [...l].reverse().join(''))

@@ -4,6 +4,7 @@
  * (`echo … | base64 -d | sh`), `eval`, `trap 'code' SIGNAL`, and `source` / `.`. Known script text is
  * re-parsed; unknown script text leaves a dynamic command behind.
  */
+import { withheld } from './credentials.js';
 import { absPath, cloneScope } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
@@ -22,7 +23,10 @@ export function scriptFile(path: string, k: K): string | undefined {
   // fail closed: the script itself rewrote the file with unknown content; what is on disk now is stale.
   if (k.frame.remote || k.scope.written.has(abs)) return undefined;
   const text = k.run.ctx.readFile?.(abs);
-  return text !== undefined && text.length <= k.run.ctx.limits.maxPayloadBytes ? text : undefined;
+  // A sourced credential file defines its variables, with the values withheld.
+  return text !== undefined && text.length <= k.run.ctx.limits.maxPayloadBytes
+    ? withheld(abs, text, k.run.ctx.home)
+    : undefined;
 }
 
 export function runShell(prog: string, argv: Field[], k: K): Res {

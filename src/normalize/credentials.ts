@@ -1,0 +1,97 @@
+/**
+ * Provenance of secrets through folding. A value that came from a credential file (or from
+ * any file whose text holds a detected secret) stays a secret after it is folded into a
+ * word, a variable or a pipe: its text is replaced by {@link SECRET_MARK}, so the secret is
+ * never printed (commands, facts, evidence) and the exfiltration extractor still sees that
+ * secret material reaches a sink. Encoders (base64, xxd, rev…) of marked input give the mark.
+ */
+import path from 'node:path';
+import { detectSecrets } from '../secrets/detect.js';
+
+/** Stands for secret material in folded text. Hostname- and URL-safe on purpose. */
+export const SECRET_MARK = 'agentfw-withheld-secret';
+
+/** Paths relative to HOME that hold credentials. */
+const HOME_SECRETS = [
+  /^\.(ssh|aws|gnupg|azure|kube|docker|password-store|railway|fly)\/?$/,
+  /^\.config\/(gcloud|gh)\/?$/,
+  /^\.ssh\/(?!known_hosts$|config$|.*\.pub$)/,
+  /^\.aws\/(credentials|config)$/,
+  /^\.config\/gcloud\//,
+  /^\.azure\//,
+  /^\.kube\/config$/,
+  /^\.docker\/config\.json$/,
+  /^\.npmrc$/,
+  /^\.pypirc$/,
+  /^\.netrc$/,
+  /^\.pgpass$/,
+  /^\.my\.cnf$/,
+  /^\.git-credentials$/,
+  /^\.config\/gh\/hosts\.yml$/,
+  /^\.railway\//,
+  /^\.config\/(railway|heroku|doctl|flyctl|netlify|vercel|hub|op|stripe|linear|supabase|neonctl)(\/|$)/,
+  /^\.fly\//,
+  /^\.terraform\.d\/credentials/,
+  /^\.gnupg\//,
+  /^\.password-store\//,
+  /^\.vault-token$/,
+  /^\.local\/share\/keyrings\//,
+  /^\.mozilla\/firefox\/[^/]+\/(logins\.json|key4\.db)$/,
+];
+
+/** File names that hold credentials wherever they are. */
+const NAMED_SECRETS =
+  /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[\w.-]+)?|id_(rsa|dsa|ecdsa|ed25519)|.*\.(pem|key|p12|pfx|keystore|jks)|credentials(\.json)?|service[-_]?account.*\.json|.*\.tfstate|secrets?\.(ya?ml|json|toml)|\.htpasswd|shadow|gshadow|\.netrc|\.git-credentials|\.pgpass)$/i;
+
+/** True when the absolute path names a credential file (under HOME or by its name). */
+export function isCredentialAbs(abs: string, home: string): boolean {
+  const rel = path.relative(home, abs);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel) && HOME_SECRETS.some((r) => r.test(rel))) return true;
+  if (/^\/proc\/[^/]+\/environ$/.test(abs)) return true;
+  return NAMED_SECRETS.test(path.basename(abs));
+}
+
+/** True when the absolute path is a credential directory or file below HOME (not in the workspace). */
+export function isHomeCredential(abs: string, home: string): boolean {
+  const rel = path.relative(home, abs);
+  return (
+    !rel.startsWith('..') && !path.isAbsolute(rel) && rel !== '' && HOME_SECRETS.some((r) => r.test(rel))
+  );
+}
+
+/**
+ * A file's text as folding may use it: a credential file is the mark as a whole; in any
+ * other file each detected secret is replaced by the mark (the rest stays readable, so a
+ * script piped into a shell is still analysed).
+ */
+export function withheld(abs: string, text: string, home: string): string {
+  if (isCredentialAbs(abs, home)) return dotenvShape(text) ?? SECRET_MARK + '\n';
+  const hits = detectSecrets(text);
+  if (hits.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const h of [...hits].sort((a, b) => a.start - b.start)) {
+    if (h.start < at) continue;
+    out += text.slice(at, h.start) + SECRET_MARK;
+    at = h.end;
+  }
+  return out + text.slice(at);
+}
+
+/** A dotenv-style file (`[export ]KEY=VALUE` lines, comments) with every value marked; undefined when not one. */
+function dotenvShape(text: string): string | undefined {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    const m = /^(\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=)(.*)$/.exec(line);
+    if (m) out.push(m[2].trim() === '' ? line : m[1] + SECRET_MARK);
+    else if (/^\s*(#.*)?$/.test(line)) out.push(line);
+    else return undefined;
+  }
+  return out.join('\n');
+}
+
+/** True when the text carries secret material (the mark). */
+export function carriesSecret(text: string | undefined): boolean {
+  return text !== undefined && text.includes(SECRET_MARK);
+}

@@ -23,6 +23,11 @@ export interface VerbTable extends OptionRules {
   allFlags: string[];
   /** Options that skip the tool's own confirmation (`--yes`, `-f`, `--confirm`). */
   forceFlags: string[];
+  /**
+   * First words whose following words are data, not a command path (`railway api …` sends
+   * a GraphQL document or searches the schema). Undefined = none.
+   */
+  dataCommands?: string[];
 }
 
 export const VERB_TABLES: VerbTable[] = [
@@ -118,6 +123,7 @@ export const VERB_TABLES: VerbTable[] = [
     programs: ['railway'],
     withArg: ['--service', '-s', '--environment', '-e', '--volume', '-v', '--project', '-p', '--json'],
     destructive: /^(delete|down|remove|rm|destroy|unlink-volume)$/,
+    dataCommands: ['api'],
     maxDepth: 2,
     resourceOpts: ['--volume', '-v', '--service', '-s', '--environment', '-e', '--project', '-p'],
     allFlags: [],

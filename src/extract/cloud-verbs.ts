@@ -8,6 +8,15 @@ import type { VerbTable } from './cloud-tables.js';
 export function readVerbTable(t: VerbTable, cmd: NormalizedCommand): CloudDraft | undefined {
   const p = parseArgs(cmd.argv, t);
   if (!p.pos.length) return undefined;
+  if (t.dataCommands?.includes(p.pos[0].text))
+    return {
+      tool: t.tool,
+      service: p.pos[0].text,
+      verb: p.pos[1]?.text ?? '',
+      resource: '',
+      all: false,
+      force: false,
+    };
   const all = hasOpt(p, t.allFlags);
   const force = hasOpt(p, t.forceFlags);
   if (t.colon) {

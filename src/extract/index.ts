@@ -11,13 +11,15 @@ import { extractHttp } from './http.js';
 import { extractSql } from './sql.js';
 import { extractCloud } from './cloud.js';
 import { extractExfil } from './exfil.js';
+import { extractCarriedGraphql } from './graphql-carried.js';
 
-/** Order matters only for output stability. graphql facts come from extractHttp. */
+/** Order matters only for output stability. graphql facts come from extractHttp (HTTP clients) and extractCarriedGraphql (any other program). */
 export const EXTRACTORS: Extractor[] = [
   extractFs,
   extractGit,
   extractShell,
   extractHttp,
+  extractCarriedGraphql,
   extractSql,
   extractCloud,
   extractExfil,

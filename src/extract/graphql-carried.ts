@@ -1,0 +1,193 @@
+/**
+ * GraphQL documents carried by a program that is not an HTTP client: a platform CLI
+ * (`railway api 'mutation { … }'`), a GraphQL CLI (`gq URL -q …`, `gqlcli`), or any other
+ * program given a document as an argument, an option value (`--query=…`), on stdin
+ * (pipe, heredoc, here-string) or in a file (`--file doc.graphql`, `vars.json`). Each
+ * top-level field becomes a `graphql` fact exactly like one sent with curl.
+ *
+ * Cheap pre-filter: only text that looks like a GraphQL operation (`mutation …{`,
+ * `query …{`, `subscription …{`, a `{"query": …}` JSON body, or a `{ field … }` shorthand
+ * given to a known GraphQL CLI) is parsed with the `graphql` package.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import type { DraftFact, Extractor } from './extractor.js';
+import { graphqlFields, resourceOf, type GraphqlPayload } from './graphql-ops.js';
+import { resolvePath } from './http-body.js';
+import { parseUrl } from './http-url.js';
+
+/** Programs whose GraphQL is read by the HTTP extractor, or that only print or search text. */
+const SKIP = new Set([
+  'curl',
+  'wget',
+  'http',
+  'https',
+  'xh',
+  'xhs',
+  'echo',
+  'printf',
+  'grep',
+  'egrep',
+  'fgrep',
+  'rg',
+  'ag',
+  'sed',
+  'git',
+  'jq',
+  'yq',
+  'tee',
+  'cat',
+  'less',
+  'head',
+  'tail',
+]);
+
+/** CLIs (program, or program + first word) that exist to send GraphQL. */
+const GRAPHQL_CLIS =
+  /^(gq|graphqurl|gqlcli|graphql|gql|railway api|hasura graphql|linear api|linear-cli api)$/;
+
+/** Looks like an operation: a keyword then a selection set, or a JSON body with a query. */
+const OPERATION = /(^|[\s"'])(mutation|query|subscription)\b[^{}]{0,200}\{/;
+const JSON_QUERY = /^\s*[[{]\s*"query"\s*:/;
+/** Options whose value names a file holding the document or the variables. */
+const FILE_OPT = /^--?(file|query-file|document|doc|input|variables-file|vars-file|f)$/;
+/** Options whose value is the variables object, or one `name=value` variable. */
+const VARS_OPT = /^--?(variables|vars|variable-values)$/;
+const VAR_OPT = /^--?(var|variable|v)$/;
+/** Files read as documents or variables. */
+const DOC_FILE = /\.(graphql|gql|graphqls|json)$/i;
+
+export const extractCarriedGraphql: Extractor = (cmd, ctx) => {
+  if (SKIP.has(cmd.program) || (cmd.program === 'gh' && cmd.argv[1] === 'api')) return [];
+  const cli = GRAPHQL_CLIS.test(cmd.program) || GRAPHQL_CLIS.test(`${cmd.program} ${cmd.argv[1] ?? ''}`);
+  const docs: string[] = [];
+  const variables: Record<string, unknown> = {};
+  let unreadable = false;
+  const argv = cmd.argv;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = /^(--?[\w-]+)=([\s\S]*)$/.exec(a);
+    const opt = eq ? eq[1] : a.startsWith('-') ? a : '';
+    const value = eq ? eq[2] : opt ? argv[i + 1] : a;
+    if (opt && value === undefined) continue;
+    if (opt && VARS_OPT.test(opt)) {
+      Object.assign(variables, jsonObject(value) ?? {});
+    } else if (opt && VAR_OPT.test(opt) && /^[A-Za-z_]\w*=/.test(value ?? '')) {
+      const at = value.indexOf('=');
+      const raw = value.slice(at + 1);
+      variables[value.slice(0, at)] = jsonValue(raw) ?? raw;
+    } else if (looksLikeDoc(value, cli)) docs.push(value);
+    else if ((opt && FILE_OPT.test(opt)) || (!opt && DOC_FILE.test(a) && !/[\n{]/.test(a))) {
+      const text = ctx.readFile?.(resolvePath(value, cmd, ctx));
+      if (text === undefined) unreadable ||= cli || /\.(graphql|gql)$/i.test(value);
+      else docs.push(text);
+    }
+    if (
+      opt &&
+      !eq &&
+      (VARS_OPT.test(opt) || VAR_OPT.test(opt) || FILE_OPT.test(opt) || looksLikeDoc(value, cli))
+    )
+      i++;
+  }
+  const stdin = cmd.stdin;
+  if (stdin?.text !== undefined) {
+    if (looksLikeDoc(stdin.text, cli)) docs.push(stdin.text);
+  } else if (cli && stdin && stdin.kind !== 'file') unreadable = true;
+  else if (cli && stdin?.kind === 'file' && stdin.path) {
+    const text = ctx.readFile?.(stdin.path);
+    if (text === undefined) unreadable = true;
+    else docs.push(text);
+  }
+  const host = hostOf(cmd);
+  const out: DraftFact[] = [];
+  for (const d of docs) {
+    const payloads = toPayloads(d, variables);
+    for (const p of payloads) {
+      const fields = graphqlFields(p);
+      if (!fields) {
+        // A known GraphQL CLI given a document that does not parse: what it sends is unknown.
+        if (cli) unreadable = true;
+        continue;
+      }
+      for (const f of fields) {
+        const argText = Object.entries(f.args)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ');
+        out.push({
+          kind: 'graphql',
+          evidence: `${f.operation} ${f.alias ? `${f.alias}: ` : ''}${f.field}(${argText}) via ${cmd.program}`,
+          host,
+          url: host,
+          operation: f.operation,
+          field: f.field,
+          alias: f.alias,
+          args: f.args,
+          resource: resourceOf(f),
+        });
+      }
+    }
+  }
+  // fail closed: a GraphQL CLI whose document can't be read (unknown stdin, missing file).
+  if (unreadable && !out.length)
+    out.push({
+      kind: 'graphql',
+      evidence: `${cmd.program}: GraphQL document could not be read`,
+      host,
+      url: host,
+      operation: 'unparsed',
+      field: '',
+      alias: '',
+      args: {},
+      resource: host,
+    });
+  return out;
+};
+
+function looksLikeDoc(text: string | undefined, cli: boolean): boolean {
+  if (!text || text.length > 256 * 1024 || !text.includes('{')) return false;
+  if (OPERATION.test(text) || JSON_QUERY.test(text)) return true;
+  // A GraphQL CLI also takes the `{ field }` shorthand query.
+  return cli && /^\s*\{\s*[A-Za-z_]/.test(text);
+}
+
+function toPayloads(text: string, variables: Record<string, unknown>): GraphqlPayload[] {
+  if (JSON_QUERY.test(text)) {
+    const v = jsonValue(text);
+    const items = Array.isArray(v) ? v : [v];
+    const out: GraphqlPayload[] = [];
+    for (const it of items) {
+      if (it === null || typeof it !== 'object') continue;
+      const o = it as Record<string, unknown>;
+      if (typeof o.query !== 'string') continue;
+      const own = typeof o.variables === 'object' && o.variables !== null ? o.variables : {};
+      out.push({
+        query: o.query,
+        operationName: typeof o.operationName === 'string' ? o.operationName : '',
+        variables: { ...variables, ...(own as Record<string, unknown>) },
+      });
+    }
+    return out;
+  }
+  return [{ query: text, operationName: '', variables }];
+}
+
+function jsonValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
+  const v = text === undefined ? undefined : jsonValue(text);
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
+}
+
+/** The endpoint named on the command line, else the program (a platform CLI knows its own API). */
+function hostOf(cmd: NormalizedCommand): string {
+  const url = cmd.argv.find((a) => /^https?:\/\//i.test(a) || /^--?(endpoint|url)=https?:/.test(a));
+  if (url) return parseUrl(url.replace(/^--?\w+=/, '')).host;
+  return cmd.program;
+}

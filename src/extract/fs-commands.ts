@@ -42,8 +42,22 @@ function operandTargets(cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number
   return out;
 }
 
+/** GNU rm's long options, so a prefix (`--rec`, `--forc`) reads as the option. */
+const RM_LONG = [
+  'recursive',
+  'force',
+  'dir',
+  'interactive',
+  'one-file-system',
+  'no-preserve-root',
+  'preserve-root',
+  'verbose',
+  'help',
+  'version',
+];
+
 const rm: FsHandler = (cmd, ctx) => {
-  const o = parseOptions(cmd.argv, 1);
+  const o = parseOptions(cmd.argv, 1, { long: RM_LONG });
   const recursive = hasAny(o, 'r', 'R', 'recursive');
   const force = hasAny(o, 'f', 'force');
   return fsFact(cmd, 'delete', operandTargets(cmd, ctx, o.operands), recursive, force);
@@ -60,7 +74,9 @@ const unlink: FsHandler = (cmd, ctx) =>
 const shred: FsHandler = (cmd, ctx) => {
   const o = parseOptions(cmd.argv, 1, {
     shortWithValue: 'ns',
-    longWithValue: ['iterations', 'size', 'random-source', 'remove'],
+    // `--remove[=HOW]` takes its value only after `=`.
+    longWithValue: ['iterations', 'size', 'random-source'],
+    long: ['force', 'exact', 'remove', 'verbose', 'zero', 'help', 'version'],
   });
   return fsFact(cmd, 'shred', operandTargets(cmd, ctx, o.operands), false, hasAny(o, 'f', 'force'));
 };

@@ -3,6 +3,7 @@
  * GNU style: short flags may be combined (`-rf`), long options may carry `=value`, options
  * may follow operands, and `--` ends options.
  */
+import { resolveLong } from '../normalize/longopts.js';
 
 export interface OptionSpec {
   /** Short option letters that take a value (`t` for `mv -t DIR`). Empty = none. */
@@ -11,6 +12,11 @@ export interface OptionSpec {
   longWithValue?: string[];
   /** Stop option parsing at the first operand (git global options, `find`). Default false. */
   stopAtOperand?: boolean;
+  /**
+   * Every long option the tool knows (flags; those in longWithValue are added). When given,
+   * an unambiguous prefix (`--har`) is read as the option (`hard`). Undefined = exact names only.
+   */
+  long?: string[];
 }
 
 export interface ParsedOptions {
@@ -34,6 +40,7 @@ export function parseOptions(argv: string[], start: number, spec: OptionSpec = {
   const operands: number[] = [];
   const shortV = spec.shortWithValue ?? '';
   const longV = new Set(spec.longWithValue ?? []);
+  const table = spec.long ? [...spec.long, ...longV] : undefined;
   const put = (k: string, v: string) => values.set(k, [...(values.get(k) ?? []), v]);
   let dashdash = false;
   let i = start;
@@ -46,10 +53,12 @@ export function parseOptions(argv: string[], start: number, spec: OptionSpec = {
     }
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
-      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      flags.add(name);
-      if (eq >= 0) put(name, a.slice(eq + 1));
-      else if (longV.has(name) && i + 1 < argv.length) put(name, argv[++i]);
+      const written = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      const names = table ? resolveLong(written, table) : [written];
+      for (const n of names) flags.add(n);
+      const valued = names.find((n) => longV.has(n));
+      if (eq >= 0) for (const n of names) put(n, a.slice(eq + 1));
+      else if (valued !== undefined && i + 1 < argv.length) put(valued, argv[++i]);
       continue;
     }
     if (a.startsWith('-') && a.length > 1) {

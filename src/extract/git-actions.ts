@@ -16,6 +16,48 @@ export interface GitAction {
 
 type Reader = (args: string[]) => GitAction[];
 
+/**
+ * Long options of each subcommand (flags; the valued ones are in each reader's
+ * longWithValue), so an unambiguous prefix (`--har`, `--forc`) reads as the option.
+ */
+const LONG: Record<string, string[]> = {
+  push: (
+    'all branches mirror delete tags dry-run porcelain force force-with-lease force-if-includes ' +
+    'no-force-with-lease no-force-if-includes recurse-submodules no-recurse-submodules atomic no-atomic ' +
+    'set-upstream thin no-thin quiet verbose progress no-progress prune no-prune verify no-verify ' +
+    'follow-tags no-follow-tags signed no-signed ipv4 ipv6'
+  ).split(' '),
+  reset:
+    'soft mixed hard merge keep quiet no-quiet refresh no-refresh recurse-submodules no-recurse-submodules pathspec-file-nul intent-to-add patch'.split(
+      ' ',
+    ),
+  clean: 'force dry-run quiet interactive exclude'.split(' '),
+  checkout: (
+    'quiet progress no-progress force ours theirs track no-track guess no-guess detach merge ' +
+    'ignore-skip-worktree-bits ignore-other-worktrees overwrite-ignore no-overwrite-ignore ' +
+    'recurse-submodules no-recurse-submodules overlay no-overlay pathspec-file-nul patch'
+  ).split(' '),
+  restore:
+    'staged worktree ours theirs merge overlay no-overlay quiet progress no-progress patch ignore-unmerged ignore-skip-worktree-bits recurse-submodules no-recurse-submodules pathspec-file-nul'.split(
+      ' ',
+    ),
+  switch:
+    'create force-create detach guess no-guess force discard-changes merge quiet progress no-progress track no-track ignore-other-worktrees recurse-submodules no-recurse-submodules'.split(
+      ' ',
+    ),
+  branch: (
+    'delete force move copy list all remotes verbose quiet track no-track unset-upstream ' +
+    'edit-description show-current column no-column sort points-at format color no-color ' +
+    'abbrev no-abbrev ignore-case omit-empty create-reflog recurse-submodules no-contains no-merged'
+  ).split(' '),
+  rm: 'force dry-run cached ignore-unmatch sparse quiet pathspec-file-nul'.split(' '),
+  worktree:
+    'force detach checkout no-checkout lock reason orphan quiet track no-track guess-remote no-guess-remote expire porcelain verbose'.split(
+      ' ',
+    ),
+  'update-ref': 'no-deref create-reflog stdin'.split(' '),
+};
+
 const act = (action: string, refs: string[] = [], remote = ''): GitAction => ({ action, remote, refs });
 
 /** `refs/heads/main` → `main`. */
@@ -27,6 +69,7 @@ const push: Reader = (args) => {
   const o = parseOptions(args, 1, {
     shortWithValue: 'o',
     longWithValue: ['push-option', 'repo', 'receive-pack', 'exec'],
+    long: LONG.push,
   });
   if (hasAny(o, 'n', 'dry-run')) return [];
   const words = o.operands.map((i) => args[i]);
@@ -58,7 +101,7 @@ const push: Reader = (args) => {
 };
 
 const reset: Reader = (args) => {
-  const o = parseOptions(args, 1, { longWithValue: ['pathspec-from-file'] });
+  const o = parseOptions(args, 1, { longWithValue: ['pathspec-from-file'], long: LONG.reset });
   return hasAny(o, 'hard')
     ? [
         act(
@@ -70,7 +113,7 @@ const reset: Reader = (args) => {
 };
 
 const clean: Reader = (args) => {
-  const o = parseOptions(args, 1, { shortWithValue: 'e', longWithValue: ['exclude'] });
+  const o = parseOptions(args, 1, { shortWithValue: 'e', longWithValue: ['exclude'], long: LONG.clean });
   if (hasAny(o, 'n', 'dry-run', 'i', 'interactive')) return [];
   return hasAny(o, 'f', 'force') ? [act('clean-force')] : [];
 };
@@ -82,6 +125,7 @@ const checkout: Reader = (args) => {
   const o = parseOptions(args, 1, {
     shortWithValue: 'bB',
     longWithValue: ['orphan', 'conflict', 'pathspec-from-file'],
+    long: LONG.checkout,
   });
   if (hasAny(o, 'p', 'patch')) return [];
   if (hasAny(o, 'f', 'force', 'pathspec-from-file')) return [act('discard-worktree')];
@@ -94,14 +138,22 @@ const checkout: Reader = (args) => {
 };
 
 const restore: Reader = (args) => {
-  const o = parseOptions(args, 1, { shortWithValue: 's', longWithValue: ['source', 'pathspec-from-file'] });
+  const o = parseOptions(args, 1, {
+    shortWithValue: 's',
+    longWithValue: ['source', 'pathspec-from-file'],
+    long: LONG.restore,
+  });
   if (hasAny(o, 'p', 'patch')) return [];
   if (hasAny(o, 'S', 'staged') && !hasAny(o, 'W', 'worktree')) return [];
   return o.operands.length || hasAny(o, 'pathspec-from-file') ? [act('discard-worktree')] : [];
 };
 
 const switchCmd: Reader = (args) => {
-  const o = parseOptions(args, 1, { shortWithValue: 'cC', longWithValue: ['orphan', 'conflict'] });
+  const o = parseOptions(args, 1, {
+    shortWithValue: 'cC',
+    longWithValue: ['orphan', 'conflict'],
+    long: LONG.switch,
+  });
   return hasAny(o, 'f', 'force', 'discard-changes') ? [act('discard-worktree')] : [];
 };
 
@@ -109,6 +161,7 @@ const branch: Reader = (args) => {
   const o = parseOptions(args, 1, {
     shortWithValue: 'u',
     longWithValue: ['set-upstream-to', 'contains', 'merged'],
+    long: LONG.branch,
   });
   const forceDelete = hasAny(o, 'D') || (hasAny(o, 'd', 'delete') && hasAny(o, 'f', 'force'));
   return forceDelete
@@ -150,7 +203,7 @@ const prune: Reader = (args) => {
 const filter: Reader = () => [act('filter-branch')];
 
 const updateRef: Reader = (args) => {
-  const o = parseOptions(args, 1, { shortWithValue: 'm' });
+  const o = parseOptions(args, 1, { shortWithValue: 'm', long: [...LONG['update-ref'], 'delete'] });
   return hasAny(o, 'd', 'delete')
     ? [
         act(
@@ -167,7 +220,7 @@ const remote: Reader = (args) => {
   if (ops[0] === 'add' || ops[0] === 'set-url') {
     const o2 = parseOptions(args, o.operands[0] + 1, { shortWithValue: 'tm' });
     const name = o2.operands.length ? args[o2.operands[0]] : '';
-    return [act('remote-add', [], name)];
+    return [act(ops[0] === 'add' ? 'remote-add' : 'remote-set-url', [], name)];
   }
   return [];
 };
@@ -200,16 +253,48 @@ const config: Reader = (args) => {
 
 /** git rm -f removes files and their uncommitted changes (without --cached). */
 const rm: Reader = (args) => {
-  const o = parseOptions(args, 1);
+  const o = parseOptions(args, 1, { long: LONG.rm });
   return hasAny(o, 'f', 'force') && !hasAny(o, 'cached') ? [act('discard-worktree')] : [];
 };
 
 const worktree: Reader = (args) => {
-  const o = parseOptions(args, 1);
+  const o = parseOptions(args, 1, { long: LONG.worktree });
   return args[1] === 'remove' && hasAny(o, 'f', 'force') ? [act('discard-worktree')] : [];
 };
 
+/**
+ * Extra commands installed alongside git (`git delete-branch` removes the local and the
+ * remote branch; `git clear` is reset --hard plus clean -fdx; `git obliterate` rewrites
+ * history to drop a file).
+ */
+const deleteBranch: Reader = (args) => {
+  const refs = args.slice(1).filter((a) => !a.startsWith('-'));
+  return [act('branch-force-delete', refs), act('delete-remote-ref', refs, 'origin')];
+};
+const deleteTag: Reader = (args) => [
+  act(
+    'delete-remote-ref',
+    args.slice(1).filter((a) => !a.startsWith('-')),
+    'origin',
+  ),
+];
+const deleteMerged: Reader = () => [act('branch-force-delete')];
+const clear: Reader = () => [act('reset-hard'), act('clean-force')];
+const undo: Reader = (args) => (args.some((a) => a === '--hard' || a === '-h') ? [act('reset-hard')] : []);
+const forceClone: Reader = () => [act('discard-worktree')];
+
 export const READERS: Record<string, Reader> = {
+  'delete-branch': deleteBranch,
+  'delete-tag': deleteTag,
+  'delete-merged-branches': deleteMerged,
+  'delete-squashed-branches': deleteMerged,
+  'delete-submodule': forceClone,
+  obliterate: filter,
+  clear,
+  'clear-soft': (args) => (args.length ? [act('reset-hard')] : []),
+  undo,
+  'force-clone': forceClone,
+  'reset-file': forceClone,
   push,
   reset,
   clean,

@@ -19,9 +19,41 @@ function aliasWords(body: string): string[] | undefined {
   return words.every((w) => typeof w === 'string') ? (words as string[]) : undefined;
 }
 
+/** Environment variables git reads as settings that run programs. */
+const ENV_SETTINGS: Record<string, string> = {
+  GIT_SSH_COMMAND: 'core.sshcommand',
+  GIT_SSH: 'core.sshcommand',
+  GIT_ASKPASS: 'core.askpass',
+  GIT_EXTERNAL_DIFF: 'diff.external',
+  GIT_PAGER: 'core.pager',
+  GIT_EDITOR: 'core.editor',
+  GIT_SEQUENCE_EDITOR: 'sequence.editor',
+  GIT_PROXY_COMMAND: 'core.gitproxy',
+};
+
+/** An ssh invocation with options only (`ssh -i key -o IdentitiesOnly=yes`): no shell, nothing else run. */
+const PLAIN_SSH = /^\s*(\S*\/)?ssh(\s+[-\w.=/~:@,+]+)*\s*$/;
+
+/** Settings given through the environment (GIT_SSH_COMMAND, GIT_CONFIG_COUNT/KEY_n/VALUE_n). */
+function envSettings(vars: Record<string, string>, config: Map<string, string>): void {
+  for (const [name, key] of Object.entries(ENV_SETTINGS)) {
+    const v = vars[name];
+    if (v === undefined || (key === 'core.sshcommand' && PLAIN_SSH.test(v))) continue;
+    config.set(key, v);
+  }
+  const count = Number(vars.GIT_CONFIG_COUNT ?? '0');
+  for (let i = 0; i < Math.min(count, 64); i++) {
+    const k = vars[`GIT_CONFIG_KEY_${i}`];
+    if (k !== undefined) config.set(k.toLowerCase(), vars[`GIT_CONFIG_VALUE_${i}`] ?? '');
+  }
+  for (const m of (vars.GIT_CONFIG_PARAMETERS ?? '').matchAll(/'([^']*)'(?:='([^']*)')?/g))
+    config.set(m[1].toLowerCase(), m[2] ?? 'true');
+}
+
 export const extractGit: Extractor = (cmd) => {
   if (cmd.program !== 'git') return [];
   const { config, subIndex } = parseGitGlobal(cmd.argv);
+  envSettings(cmd.vars ?? {}, config);
   const evidence = evidenceOf(cmd);
   const out: DraftFact[] = [];
   const gitFact = (subcommand: string, a: GitAction): Omit<GitFact, 'command'> => ({

@@ -3,6 +3,7 @@
  * `--body-data/--body-file`, `--header`, credentials, combined short flags (`-qO-`).
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { resolveLong } from '../normalize/longopts.js';
 import { readPayloadFile } from './http-body.js';
 import { addHeaderLine, appendBody, emptyRequest, type HttpRequest } from './http-request.js';
 
@@ -18,6 +19,24 @@ const LONG_WITH_ARG = new Set(
     'dns-timeout connect-timeout read-timeout limit-rate bind-address'
   ).split(' '),
 );
+
+/** wget's flag options (no value), so a prefix resolves against the whole table. */
+const LONG_FLAGS = (
+  'quiet verbose no-verbose debug version help background spider continue timestamping no-clobber ' +
+  'recursive mirror page-requisites convert-links adjust-extension no-parent no-check-certificate ' +
+  'server-response no-cache no-cookies keep-session-cookies ignore-length auth-no-challenge ' +
+  'content-disposition content-on-error trust-server-names no-directories force-directories ' +
+  'no-host-directories protocol-directories delete-after backups backup-converted no-proxy ' +
+  'inet4-only inet6-only retry-connrefused show-progress no-verbose https-only no-hsts ' +
+  'save-headers no-http-keep-alive compression no-dns-cache no-glob no-passive-ftp'
+).split(' ');
+const LONG_TABLE = [...LONG_WITH_ARG, ...LONG_FLAGS];
+
+/** The option a long word names (`--meth` → method), given wget's table. */
+function longName(written: string): string {
+  const hits = resolveLong(written, LONG_TABLE);
+  return hits.length === 1 ? hits[0] : written;
+}
 
 export function parseWget(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
   const r = emptyRequest('wget');
@@ -64,9 +83,10 @@ export function parseWget(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequ
       endOfOpts = true;
     } else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
-      if (eq > 0) onOpt(a.slice(2, eq), a.slice(eq + 1), i);
-      else if (LONG_WITH_ARG.has(a.slice(2))) {
-        onOpt(a.slice(2), args[i + 1] ?? '', i + 1);
+      const name = longName(eq > 0 ? a.slice(2, eq) : a.slice(2));
+      if (eq > 0) onOpt(name, a.slice(eq + 1), i);
+      else if (LONG_WITH_ARG.has(name)) {
+        onOpt(name, args[i + 1] ?? '', i + 1);
         i++;
       }
     } else {

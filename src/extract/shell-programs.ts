@@ -3,6 +3,7 @@
  * a script file operand, or stdin. Also the sets of network fetchers and decoders that
  * make a pipe into such a program dangerous.
  */
+import { isLongOpt } from '../normalize/longopts.js';
 import type { NormalizedCommand } from '../engine/types.js';
 import { SHELLS } from '../normalize/shell-names.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
@@ -154,12 +155,31 @@ export const FETCHERS = new Set([
   'telnet',
 ]);
 
+/** Long options of base64/base32/basenc, so `--d`/`--dec` read as --decode. */
+const BASE_LONG = [
+  'decode',
+  'ignore-garbage',
+  'wrap',
+  'help',
+  'version',
+  'base64',
+  'base64url',
+  'base32',
+  'base32hex',
+  'base16',
+  'base2msbf',
+  'base2lsbf',
+  'z85',
+];
+
 /** True when `cmd` decodes or unscrambles its input (base64 -d, xxd -r, openssl enc -d, gunzip, rev, tr). */
 export function isDecoder(cmd: NormalizedCommand): boolean {
   const p = cmd.program;
   const args = cmd.argv.slice(1);
   if (p === 'base64' || p === 'base32' || p === 'basenc' || p === 'b64decode')
-    return args.some((a) => /^-[a-zA-Z]*[dD]/.test(a) || a === '--decode') || p === 'b64decode';
+    return (
+      args.some((a) => /^-[a-zA-Z]*[dD]/.test(a) || isLongOpt(a, 'decode', BASE_LONG)) || p === 'b64decode'
+    );
   if (p === 'xxd') return args.some((a) => /^-[a-z]*r/.test(a));
   if (p === 'openssl') return args.some((a) => a === '-d' || a === 'base64' || a === '-base64' || a === '-a');
   if (

@@ -22,7 +22,7 @@ const MAX_CHAIN = 12;
 
 const FETCH_WORD = /(^|[\s;|&(`$])(curl|wget|fetch|xh|https?|aria2c|lwp-request|nc|ncat|netcat|socat)\s/;
 const DECODE_WORD =
-  /(^|[\s;|&(`$])(base64|base32|basenc)\s+(-\w*[dD]|--decode)|xxd\s+-\w*r|openssl\s[^|]*-d\b|(^|[\s|(])(gunzip|zcat|rev|uudecode)\b/;
+  /(^|[\s;|&(`$])(base64|base32|basenc)\s+(-\w*[dD]|--d(e(c(o(de?)?)?)?)?\b)|xxd\s+-\w*r|openssl\s[^|]*-d\b|(^|[\s|(])(gunzip|zcat|rev|uudecode)\b/;
 const URL_RE = /[a-z][a-z0-9+.-]*:\/\/[^\s'"`)|;&]+/i;
 
 /**

@@ -8,7 +8,11 @@ import { absPath } from './state.js';
 import type { Field } from './state.js';
 import { decodeAnsiC, printfFormat } from './escapes.js';
 import type { K } from './emit.js';
+import { isLongOpt } from './longopts.js';
 import { carriesSecret, SECRET_MARK, withheld } from './credentials.js';
+
+/** base64's long options (GNU coreutils), for prefixes such as `--d` / `--dec`. */
+const BASE64_LONG = ['decode', 'ignore-garbage', 'wrap', 'help', 'version'];
 
 /** Largest constant output tracked, in characters. */
 const MAX_OUTPUT = 256 * 1024;
@@ -81,7 +85,7 @@ export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): str
       if (cmd.program === 'openssl' && !['base64', 'enc'].includes(args[0] ?? '')) return undefined;
       if (cmd.program === 'openssl' && args[0] === 'enc' && !opts.some((o) => o === '-base64' || o === '-a'))
         return undefined;
-      const decode = opts.some((o) => /^-[a-zA-Z]*[dD]/.test(o) || o === '--decode');
+      const decode = opts.some((o) => /^-[a-zA-Z]*[dD]/.test(o) || isLongOpt(o, 'decode', BASE64_LONG));
       const files = opts.filter((o) => !o.startsWith('-'));
       const inFile = opts.indexOf('-in');
       const src =

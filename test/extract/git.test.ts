@@ -21,6 +21,25 @@ function summary(line: string): string {
     .join(' | ');
 }
 
+describe('git settings from the environment', () => {
+  it.each<[Record<string, string>, string]>([
+    [{ GIT_SSH_COMMAND: 'sh -c "rm -rf ~"' }, 'config-hook'],
+    [{ GIT_SSH_COMMAND: 'ssh -i ~/.ssh/deploy -o IdentitiesOnly=yes' }, ''],
+    [{ GIT_EXTERNAL_DIFF: './x.sh' }, 'config-hook'],
+    [
+      { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.fsmonitor', GIT_CONFIG_VALUE_0: 'rm -rf ~' },
+      'config-hook',
+    ],
+    [{ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'user.name', GIT_CONFIG_VALUE_0: 'x' }, ''],
+    [{ GIT_CONFIG_PARAMETERS: "'core.hookspath'='/tmp/h'" }, 'config-hook'],
+    [{ GIT_PAGER: 'cat' }, ''],
+  ])('%o git fetch → %s', (vars, expected) => {
+    const c = { ...cmd(['git', 'fetch']), vars };
+    const got = (extractGit(c, ctx, [c]) as Fact[]).map((f) => (f.kind === 'git' ? f.action : f.kind));
+    expect(got.join(' | ')).toBe(expected);
+  });
+});
+
 describe('extractGit', () => {
   it.each([
     ['git status', ''],
@@ -92,7 +111,25 @@ describe('extractGit', () => {
     ['git filter-repo --path secrets --invert-paths', 'filter-branch'],
     ['git update-ref -d refs/heads/main', 'update-ref-delete refs/heads/main'],
     ['git remote add leak https://example.com/leak.git', 'remote-add leak'],
-    ['git remote set-url origin https://example.com/x.git', 'remote-add origin'],
+    ['git remote set-url origin https://example.com/x.git', 'remote-set-url origin'],
+    // unambiguous prefixes of long options, as git accepts them
+    ['git reset --har HEAD~2', 'reset-hard HEAD~2'],
+    ['git reset --ha', 'reset-hard'],
+    ['git reset --so HEAD~1', ''],
+    ['git push --forc origin main', 'force-push origin main'],
+    ['git push --force-w origin feat', 'force-push-lease origin feat'],
+    ['git push --dele origin old', 'delete-remote-ref origin old'],
+    ['git push --mirr backup', 'push-mirror backup'],
+    ['git push --dry origin main', ''],
+    ['git clean --forc -d', 'clean-force'],
+    ['git clean --forc --dry', ''],
+    ['git branch --del --forc topic', 'branch-force-delete topic'],
+    ['git checkout --forc main', 'discard-worktree'],
+    // commands installed alongside git
+    ['git delete-branch feature-x', 'branch-force-delete feature-x | delete-remote-ref origin feature-x'],
+    ['git delete-tag v1.2', 'delete-remote-ref origin v1.2'],
+    ['git clear', 'reset-hard | clean-force'],
+    ['git obliterate secrets.txt', 'filter-branch'],
     ['git remote -v', ''],
     ['git config core.hooksPath /tmp/hooks', 'config-hook'],
     ['git config --global core.sshCommand ssh', 'config-hook'],
@@ -163,7 +200,8 @@ describe('end to end (git pack)', () => {
     ['git push --force origin main', 'ask git/force-push-protected'],
     ["bash -c 'git push -f origin release/3'", 'ask git/force-push-protected'],
     ['git push -f origin topic', 'ask git/force-push'],
-    ['git push --force-with-lease origin topic', 'ask git/force-push-with-lease'],
+    ['git push --force-with-lease origin topic', 'allow'],
+    ['git push --force-with-lease origin main', 'ask git/force-push-with-lease'],
     ['git reset --hard && git clean -fd', 'ask git/discard-local-changes'],
     ['git -C /home/ana/code/site branch -D wip', 'ask git/branch-force-delete'],
     ['git -c alias.nuke="!rm -rf ~" nuke', 'ask git/git-runs-program'],

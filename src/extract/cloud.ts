@@ -49,7 +49,25 @@ function unwrap(cmd: NormalizedCommand): NormalizedCommand {
   };
 }
 
+/** `--dry-run`, `--dryrun`, `--dry-run=client|server|true|all`: the tool only shows what it would do. */
+const DRY_RUN = /^--?dry-?run(=(client|server|true|yes|1|all|plan))?$/i;
+
+/**
+ * Help, not the command: `--help`/`-help` anywhere, or `help` as the first word
+ * (`kubectl help delete`, `gcloud help …`) or the last one (`aws s3 rm help`).
+ */
+function asksForHelp(argv: string[]): boolean {
+  const words = argv.slice(1);
+  if (words.some((a) => a === '--help' || a === '-help')) return true;
+  const pos = words.filter((a) => !a.startsWith('-'));
+  return (
+    pos[0] === 'help' ||
+    (pos.length > 1 && pos[pos.length - 1] === 'help' && words[words.length - 1] === 'help')
+  );
+}
+
 export const extractCloud: Extractor = (cmd) => {
+  if (cmd.argv.some((a) => DRY_RUN.test(a)) || asksForHelp(cmd.argv)) return [];
   const u = unwrap(cmd);
   const c = u !== cmd && READERS[u.program] ? u : cmd;
   const read = READERS[c.program];

@@ -34,11 +34,52 @@ function fedByUnknownInput(cmd: NormalizedCommand): boolean {
   return fed && cmd.stdin?.text === undefined && cmd.dynamicArgs.length === 0;
 }
 
+/**
+ * The names xargs appends when its input is `find DIR…` (no -L/-follow): paths below those
+ * start directories, so their class is the start's (a workspace dir gives workspace files).
+ * Undefined when the input is anything else.
+ */
+function foundUnder(cmd: NormalizedCommand, ctx: AnalyzeContext): FsTarget[] | undefined {
+  const from = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : undefined;
+  if (!from || from.program !== 'find' || from.dynamic) return undefined;
+  const args = from.argv.slice(1);
+  if (args.some((a) => a === '-L' || a === '-follow' || a === '-H')) return undefined;
+  const starts: string[] = [];
+  for (const a of args) {
+    if (a === '-P') continue;
+    if (a.startsWith('-') || a === '(' || a === '!' || a === ',') break;
+    starts.push(a);
+  }
+  if (!starts.length) starts.push('.');
+  const out = starts.map((s) => targetOf(s, from, ctx));
+  // With a test that selects names (-name, -type, -mtime…), what is found is some files below
+  // the start; with none, it is everything there, the start included.
+  const selective = args.some((a) =>
+    /^-(i?name|i?path|i?wholename|i?regex|type|x?type|newer\w*|[acm](time|min)|size|empty|user|group|perm|links|inum)$/.test(
+      a,
+    ),
+  );
+  return out.map((t) => ({
+    raw: `(found under ${t.raw})`,
+    path: t.path,
+    class: selective && t.class === 'workspace-root' ? 'inside-workspace' : t.class,
+    glob: false,
+  }));
+}
+
 /** Operand targets, plus an unknown target when xargs adds operands we cannot see. */
 function operandTargets(cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number[]): FsTarget[] {
-  const out = idx.map((i) => target(cmd, i, ctx));
-  // fail closed: operands appended by xargs from unknown input may name anything.
-  if (fedByUnknownInput(cmd)) out.push({ raw: '(from stdin)', path: '', class: 'unknown', glob: false });
+  const fed = cmd.wrappers.some((w) => /^xargs\b/.test(w));
+  const out = idx.flatMap((i) => {
+    // The names xargs appends (its marker word, or `{}` with -I) when they come from `find DIR`.
+    const marker = fed && cmd.dynamicArgs.includes(i) && /^\{(xargs-input|)\}$/.test(cmd.argv[i] ?? '');
+    return (marker && foundUnder(cmd, ctx)) || [target(cmd, i, ctx)];
+  });
+  if (fedByUnknownInput(cmd)) {
+    const found = foundUnder(cmd, ctx);
+    // fail closed: operands appended by xargs from unknown input may name anything.
+    out.push(...(found ?? [{ raw: '(from stdin)', path: '', class: 'unknown', glob: false }]));
+  }
   return out;
 }
 

@@ -188,6 +188,16 @@ export function targetOf(
   dynamic = false,
 ): FsTarget {
   const glob = GLOB_RE.test(raw);
+  // `$TMPDIR/name` with TMPDIR not set by the script: the user's temp space. Only a literal,
+  // glob-free name below it (an unset TMPDIR turns `$TMPDIR/*` into `/*`).
+  const tmp = /^(?:\$TMPDIR|\$\{TMPDIR\})\/([\w.+@-]+(?:\/[\w.+@-]+)*)\/?$/.exec(raw);
+  if (
+    dynamic &&
+    tmp &&
+    !(cmd.vars && 'TMPDIR' in cmd.vars) &&
+    !tmp[1].split('/').some((c) => /^\.+$/.test(c))
+  )
+    return { raw, path: raw, class: 'tmp', glob: false };
   // fail closed: a word the normalizer could not resolve may name anything.
   if (dynamic) return { raw, path: '', class: 'unknown', glob };
   // fail closed: `{}` under find -exec / xargs -I stands for names only known at run time.

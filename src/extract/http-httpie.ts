@@ -43,6 +43,8 @@ export function splitItem(arg: string): { key: string; sep: string; value: strin
 
 export function parseHttpie(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
   const program = cmd.program;
+  // `--offline` builds and prints the request without sending it.
+  if (cmd.argv.some((a) => a === '--offline')) return [];
   const r = emptyRequest(program.startsWith('xh') ? 'xh' : 'httpie');
   r.defaultScheme = program === 'https' || program === 'xhs' ? 'https' : 'http';
   const positionals: { text: string; idx: number }[] = [];

@@ -51,6 +51,47 @@ function hazardOfText(
   return undefined;
 }
 
+/**
+ * Shell set-up idioms: the output of these commands is shell code the tool prints for the
+ * user's shell to load (agent sockets, environment hooks, completions, version-manager
+ * shims). Evaluating or sourcing it is routine set-up, not unknown code.
+ */
+const SETUP_IDIOMS: RegExp[] = [
+  /^ssh-agent(\s+-[sck]+)*$/,
+  /^direnv\s+(hook|export)\s+\w+$/,
+  /^[\w.-]+(\s+[\w-]+)?\s+completions?(\s+(-s|--shell))?\s+(bash|zsh|fish|sh|powershell|pwsh)(\s+--[\w-]+)*$/,
+  /^[\w.-]+\s+completions?$/,
+  /^(pyenv|rbenv|nodenv|goenv|jenv|plenv|phpenv|scalaenv|pyenv\s+virtualenv)[\s-]+init(\s+(-|--path|--no-rehash|\w+))*$/,
+  /^(zoxide|starship|atuin|mcfly|oh-my-posh|mise|rtx|fnm|thefuck|navi)\s+(init|activate|env|--alias)\b[\w\s=-]*$/,
+  /^poetry\s+env\s+activate$/,
+  /^(\S*\/)?brew\s+shellenv$/,
+  /^conda\s+shell\.\w+\s+hook$/,
+  /^opam\s+env(\s+--[\w=-]+)*$/,
+  /^dircolors(\s+-[bc])?(\s+[\w./~-]+)?$/,
+  /^luarocks\s+path(\s+--[\w-]+)*$/,
+  /^keychain\s+--eval(\s+(--?[\w-]+|[\w.-]+))*$/,
+  /^(uv|uvx|rustup|deno|bun|pnpm|npm|yarn|pip|pipx|gh|glab|kubectl|helm|docker|minikube|kind|k3d|terraform|aws|gcloud)\s+[\w-]*completion[\w-]*(\s+\w+)*$/,
+];
+
+/** A shell's own options before its script include -n (or `-o noexec`). */
+function noexec(argv: string[]): boolean {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-o' && argv[i + 1] === 'noexec') return true;
+    if (a === '-o' || a === '+o' || a === '-O' || a === '+O') i++;
+    else if (/^-[a-zA-Z]+$/.test(a)) {
+      if (a.includes('n')) return true;
+    } else if (!a.startsWith('+')) return false;
+  }
+  return false;
+}
+
+/** True when `text` is exactly one substitution (`$(…)`, backquotes, `<(…)`) of a set-up idiom. */
+export function isSetupIdiom(text: string): boolean {
+  const m = /^\s*(?:\$\(|<\(|`)\s*([^()`;&|<>$]*?)\s*(?:\)|`)\s*$/.exec(text);
+  return !!m && SETUP_IDIOMS.some((r) => r.test(m[1]));
+}
+
 function dynamicFact(cmd: NormalizedCommand, what: string, text: string): DynDraft {
   return { kind: 'dynamic', what, text: clip(text), evidence: evidenceOf(cmd) };
 }
@@ -115,6 +156,7 @@ export const extractShell: Extractor = (cmd, ctx, all) => {
     const idx = cmd.argv.map((_, i) => i).filter((i) => i > 0 && dyn(i));
     if (idx.length === 0 && !cmd.dynamic) return out;
     const text = cmd.argv.slice(1).join(' ');
+    if (isSetupIdiom(text)) return out;
     out.push(hazardOfText(text, cmd, all) ?? dynamicFact(cmd, 'eval', text));
     return out;
   }
@@ -129,6 +171,8 @@ export const extractShell: Extractor = (cmd, ctx, all) => {
 
   if (!isCodeRunner(cmd.program)) return out;
   const isShell = SHELLS.has(cmd.program) || cmd.program === 'source' || cmd.program === '.';
+  // `bash -n` / `-o noexec`: syntax check only, nothing runs.
+  if (SHELLS.has(cmd.program) && noexec(cmd.argv)) return out;
   const what = isShell ? 'script' : 'interpreter';
   const src = codeSource(cmd);
   if (src.kind === 'stdin') out.push(...stdinHazards(cmd, all, what));
@@ -140,7 +184,8 @@ export const extractShell: Extractor = (cmd, ctx, all) => {
     if (/^https?:\/\//i.test(text)) {
       out.push({ kind: 'shell', hazard: 'download-exec', source: text, evidence: evidenceOf(cmd) });
     } else if (dyn(src.index)) {
-      out.push(hazardOfText(text, cmd, all) ?? dynamicFact(cmd, 'script', text));
+      if (!(isShell && isSetupIdiom(text)))
+        out.push(hazardOfText(text, cmd, all) ?? dynamicFact(cmd, 'script', text));
     } else {
       const url = cmd.remote ? undefined : fetchedBefore(all, cmd, resolvePath(text, cmd.cwd, ctx));
       if (url !== undefined)

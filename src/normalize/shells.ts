@@ -33,6 +33,7 @@ export function runShell(prog: string, argv: Field[], k: K): Res {
   let i = 1;
   let command = false;
   let readStdin = false;
+  let noexec = false;
   for (; i < argv.length; i++) {
     const a = argv[i];
     if (a.dynamic) return emit(argv, k); // fail closed: unknown options could be anything
@@ -42,6 +43,7 @@ export function runShell(prog: string, argv: Field[], k: K): Res {
       break;
     }
     if (SHELL_OPT_ARGS.has(t)) {
+      if (t === '-o' && argv[i + 1]?.text === 'noexec') noexec = true;
       i++;
       continue;
     }
@@ -52,10 +54,13 @@ export function runShell(prog: string, argv: Field[], k: K): Res {
     if (/^[-+][a-zA-Z]+$/.test(t)) {
       if (t[0] === '-' && t.includes('c')) command = true;
       if (t[0] === '-' && t.includes('s')) readStdin = true;
+      if (t[0] === '-' && t.includes('n')) noexec = true;
       continue;
     }
     break;
   }
+  // `bash -n`: the script is read for syntax errors, nothing in it runs.
+  if (noexec) return emit(argv, k);
   const rest = argv.slice(i);
   const bind = (args: Field[]) => ({ argv0: args[0]?.text ?? prog, positional: args.slice(1) });
   if (command) {

@@ -12,6 +12,7 @@ import { extractSql } from './sql.js';
 import { extractCloud } from './cloud.js';
 import { extractExfil } from './exfil.js';
 import { extractCarriedGraphql } from './graphql-carried.js';
+import { extractCredentialHunt } from './credential-hunt.js';
 
 /** Order matters only for output stability. graphql facts come from extractHttp (HTTP clients) and extractCarriedGraphql (any other program). */
 export const EXTRACTORS: Extractor[] = [
@@ -23,6 +24,7 @@ export const EXTRACTORS: Extractor[] = [
   extractSql,
   extractCloud,
   extractExfil,
+  extractCredentialHunt,
 ];
 
 export function extractFacts(commands: NormalizedCommand[], ctx: AnalyzeContext): Fact[] {

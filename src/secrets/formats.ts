@@ -214,4 +214,20 @@ export const FORMATS: SecretPattern[] = [
     trigger: ['://'],
     back: '[A-Za-z0-9+.-]',
   },
+  // netrc / .git-credentials style: `machine h login u password VALUE` (one line or many).
+  {
+    id: 'netrc-password',
+    title: 'netrc password (machine … login … password VALUE)',
+    kind: 'context',
+    // at a line's start (multi-line netrc) or after `login USER` (one-line netrc), not in prose
+    lead: [
+      behind('(?<=(?:^|\\n)[ \\t]{0,16}|\\blogin[ \\t]{1,8}\\S{1,256}[ \\t]{1,8})'),
+      lit('password', 'passwd'),
+      cls('[ \\t]', 1, 8),
+    ],
+    value: [cls('[^\\s\'"`]', 1, 512)],
+    tail: [ahead('(?=\\s|$)')],
+    vet: 'strict',
+    trigger: ['password', 'passwd'],
+  },
 ];

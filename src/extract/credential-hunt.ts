@@ -1,0 +1,135 @@
+/**
+ * Credential hunting outside the workspace: reading or copying the user's credential
+ * stores (`~/.aws/credentials`, `~/.config/railway`, `~/.netrc`, `~/.git-credentials`, SSH
+ * keys), keychain look-ups (`security find-generic-password -w`, `secret-tool lookup`),
+ * `aws configure get …secret…`, and recursive searches of HOME for secret-looking words
+ * (`grep -r TOKEN ~`). A coding agent rarely needs any of these; inside the workspace
+ * masking is the answer, so workspace files are never reported here.
+ *
+ * Facts: `shell` with hazard `credential-read`, source = the path or tool read.
+ */
+import path from 'node:path';
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { isHomeCredential } from '../normalize/credentials.js';
+import type { DraftFact, Extractor } from './extractor.js';
+import { evidenceOf } from './fs-evidence.js';
+import { resolvePath } from './http-body.js';
+
+/** Programs that print, copy, pack or search the files they are given. */
+const READERS = new Set([
+  'cat',
+  'tac',
+  'nl',
+  'head',
+  'tail',
+  'less',
+  'more',
+  'bat',
+  'batcat',
+  'view',
+  'vi',
+  'vim',
+  'nvim',
+  'nano',
+  'strings',
+  'od',
+  'xxd',
+  'hexdump',
+  'base64',
+  'base32',
+  'grep',
+  'egrep',
+  'fgrep',
+  'rg',
+  'ag',
+  'ack',
+  'awk',
+  'sed',
+  'cut',
+  'sort',
+  'uniq',
+  'jq',
+  'yq',
+  'cp',
+  'scp',
+  'rsync',
+  'tar',
+  'zip',
+  '7z',
+  'gzip',
+  'openssl',
+  'gpg',
+  'source',
+  '.',
+  'diff',
+  'cmp',
+  'wc',
+  'find',
+  'ls',
+  'tree',
+  'dd',
+  'install',
+]);
+/** Of those, the ones that only list names (a listing of ~/.aws is still reconnaissance, but only of a credential dir). */
+const LISTERS = new Set(['ls', 'tree', 'find', 'wc']);
+
+/** Words a search for secrets uses. */
+const SECRET_WORD =
+  /token|secret|passw|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth|bearer|BEGIN [A-Z ]*PRIVATE/i;
+
+function fact(cmd: NormalizedCommand, source: string): DraftFact {
+  return { kind: 'shell', hazard: 'credential-read', source, evidence: evidenceOf(cmd) };
+}
+
+/** True when `abs` is HOME itself (or an ancestor of it). */
+function coversHome(abs: string, ctx: AnalyzeContext): boolean {
+  const rel = path.relative(abs, ctx.home);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function insideWorkspace(abs: string, ctx: AnalyzeContext): boolean {
+  const rel = path.relative(ctx.workspace, abs);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+export const extractCredentialHunt: Extractor = (cmd, ctx) => {
+  if (cmd.remote) return [];
+  const p = cmd.program;
+  const args = cmd.argv.slice(1);
+  if (
+    p === 'security' &&
+    /^find-(generic|internet)-password$/.test(args[0] ?? '') &&
+    args.some((a) => /^-[a-z]*[wg]/.test(a))
+  )
+    return [fact(cmd, `keychain ${args[0]}`)];
+  if (p === 'secret-tool' && args[0] === 'lookup') return [fact(cmd, 'secret-tool lookup')];
+  if (
+    p === 'aws' &&
+    args[0] === 'configure' &&
+    args[1] === 'get' &&
+    SECRET_WORD.test(args.slice(2).join(' '))
+  )
+    return [fact(cmd, `aws configure get ${args[2] ?? ''}`)];
+  if (!READERS.has(p)) return [];
+  const recursive =
+    p === 'rg' ||
+    p === 'ag' ||
+    p === 'find' ||
+    args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) || a === '--recursive');
+  const searched = args.some((a) => SECRET_WORD.test(a));
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (cmd.dynamicArgs.includes(i + 1) || a.startsWith('-') || a === '') continue;
+    const raw = a.replace(/^[^=]*=(?=[~/])/, ''); // `if=~/.ssh/id_rsa`
+    if (!/^[~/.]|^\$HOME/.test(raw) && !raw.includes('/')) continue;
+    const abs = resolvePath(raw.replace(/^\$\{?HOME\}?/, '~'), cmd, ctx);
+    if (insideWorkspace(abs, ctx)) continue;
+    const listing = LISTERS.has(p) && !(p === 'find' && searched);
+    if (isHomeCredential(abs, ctx.home) && !listing) return [fact(cmd, raw)];
+    // `grep -r TOKEN ~`: a search of the whole home for secrets.
+    if (recursive && searched && coversHome(abs, ctx)) return [fact(cmd, raw)];
+  }
+  const stdin = cmd.stdin?.kind === 'file' ? cmd.stdin.path : undefined;
+  if (stdin && !insideWorkspace(stdin, ctx) && isHomeCredential(stdin, ctx.home)) return [fact(cmd, stdin)];
+  return [];
+};

@@ -110,4 +110,6 @@ export interface CloudDraft {
   resource: string;
   all: boolean;
   force: boolean;
+  /** True when no table models the tool: read only by its shape (cloud-generic.ts). Absent = modelled. */
+  generic?: boolean;
 }

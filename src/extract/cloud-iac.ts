@@ -6,6 +6,15 @@
 import type { NormalizedCommand } from '../engine/types.js';
 import { hasOpt, optValue, parseArgs, type CloudDraft } from './cloud-argv.js';
 
+/** terragrunt wraps terraform: `terragrunt run-all destroy`, `terragrunt run --all -- destroy`, `terragrunt destroy`. */
+export function readTerragrunt(cmd: NormalizedCommand): CloudDraft | undefined {
+  const argv = cmd.argv.filter(
+    (a, i) => i === 0 || !/^(run-all|run|--all|-a|--|--terragrunt-[\w-]+|--non-interactive)$/.test(a),
+  );
+  const d = readTerraform({ ...cmd, argv });
+  return d && { ...d, tool: 'terragrunt' };
+}
+
 export function readTerraform(cmd: NormalizedCommand): CloudDraft | undefined {
   const tool = cmd.program === 'tofu' || cmd.program === 'opentofu' ? 'tofu' : 'terraform';
   // Terraform options are single-dash and mostly written `-name=value`; -var/-target may take the next word.
@@ -20,6 +29,7 @@ export function readTerraform(cmd: NormalizedCommand): CloudDraft | undefined {
       '-lock-timeout',
       '-parallelism',
       '-replace',
+      '-out',
     ],
     singleDashLong: true,
   });
@@ -30,6 +40,25 @@ export function readTerraform(cmd: NormalizedCommand): CloudDraft | undefined {
   if (first.text === 'apply' && hasOpt(p, ['-destroy', '--destroy'])) {
     return { tool, service: '', verb: 'destroy', resource: target, all: !target, force };
   }
+  // `-replace=ADDR` destroys ADDR and creates it again (its data goes with it).
+  const replace = optValue(p, ['-replace', '--replace']);
+  if (first.text === 'apply' && replace)
+    return { tool, service: '', verb: 'replace', resource: replace, all: false, force };
+  // A saved plan: `plan -destroy -out=F` (or -replace) is destroy intent that `apply F` carries out later.
+  if (first.text === 'plan' && (hasOpt(p, ['-destroy', '--destroy']) || replace)) {
+    const out = optValue(p, ['-out', '--out']);
+    return {
+      tool,
+      service: 'plan',
+      verb: replace ? 'plan-replace' : 'plan-destroy',
+      resource: out,
+      all: !target && !replace,
+      force: false,
+    };
+  }
+  // `apply F`: applies a saved plan (reviewed when made; its intent is read by the caller).
+  if (first.text === 'apply' && second)
+    return { tool, service: '', verb: 'apply', resource: second.text, all: false, force };
   if (first.text === 'destroy')
     return { tool, service: '', verb: 'destroy', resource: target, all: !target, force };
   if (first.text === 'state' || first.text === 'workspace') {

@@ -8,7 +8,8 @@ import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { readAws, readGsutil } from './cloud-aws.js';
 import { readDocker } from './cloud-docker.js';
-import { readPulumi, readTerraform } from './cloud-iac.js';
+import { readPulumi, readTerraform, readTerragrunt } from './cloud-iac.js';
+import { readGeneric } from './cloud-generic.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
 import { SAAS_TABLES } from './cloud-saas.js';
 import { VERB_TABLES } from './cloud-tables.js';
@@ -28,6 +29,7 @@ const READERS: Record<string, Reader> = {
   tofu: readTerraform,
   opentofu: readTerraform,
   pulumi: readPulumi,
+  terragrunt: readTerragrunt,
   docker: readDocker,
   podman: readDocker,
   nerdctl: readDocker,
@@ -66,12 +68,34 @@ function asksForHelp(argv: string[]): boolean {
   );
 }
 
-export const extractCloud: Extractor = (cmd) => {
+/**
+ * `terraform apply F` where F was written by `terraform plan -destroy|-replace -out=F`
+ * earlier in the script: the apply carries out the plan's destroy or replace.
+ */
+function savedPlan(d: CloudDraft, cmd: NormalizedCommand, all: NormalizedCommand[]): CloudDraft {
+  if (!['terraform', 'tofu', 'terragrunt'].includes(d.tool) || d.verb !== 'apply' || !d.resource) return d;
+  for (const c of all) {
+    if (c === cmd) break;
+    const read = READERS[c.program];
+    const p = read?.(c);
+    if (p?.service === 'plan' && p.resource === d.resource)
+      return { ...d, verb: p.verb.replace(/^plan-/, ''), resource: `${d.resource} (saved plan)`, all: p.all };
+  }
+  return d;
+}
+
+/** True when a reader knows this program (so the generic destructive-verb reading stays out). */
+export function hasCloudReader(program: string): boolean {
+  return Object.prototype.hasOwnProperty.call(READERS, program);
+}
+
+export const extractCloud: Extractor = (cmd, _ctx, all) => {
   if (cmd.argv.some((a) => DRY_RUN.test(a)) || asksForHelp(cmd.argv)) return [];
   const u = unwrap(cmd);
   const c = u !== cmd && READERS[u.program] ? u : cmd;
-  const read = READERS[c.program];
-  const d = read?.(c);
+  const read = READERS[c.program] ?? ((x: NormalizedCommand) => readGeneric(x, hasCloudReader));
+  const found = read(c);
+  const d = found && savedPlan(found, c, all ?? []);
   if (!d) return [];
   const words = [d.tool, d.service, d.verb, d.resource].filter(Boolean).join(' ');
   const flags = [d.all ? 'all' : '', d.force ? 'no prompt' : ''].filter(Boolean).join(', ');

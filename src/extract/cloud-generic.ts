@@ -1,0 +1,116 @@
+/**
+ * CLIs no table models, read by their shape: `tool [group…] VERB [resource]` or
+ * `tool group:VERB` where VERB is an unmistakable destructive verb (delete, destroy,
+ * purge, terminate, teardown, wipe, drop, erase, nuke, decommission, deprovision; remove/rm
+ * too for tools that are not package managers), and sync tools told to delete at the
+ * destination (`rclone sync … --delete-during`, `s3cmd sync --delete-removed`). Programs
+ * that act on the local machine (package managers, build tools, editors, shells, the
+ * file utilities other extractors read) are left out.
+ *
+ * The fact's tool is the program name, so rules can name known ones and a catch-all rule
+ * asks for the rest.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import type { CloudDraft } from './cloud-argv.js';
+import { peelRunner } from './sql-frameworks.js';
+
+/** Verbs that destroy whatever they name, for any tool. */
+const DESTROY =
+  /^(delete|destroy|purge|terminate|teardown|tear-down|wipe|drop|erase|nuke|decommission|deprovision|obliterate|delete-all|destroy-all|deleteall|delete-cluster|delete-database)$/;
+/** Verbs that destroy for remote tools but uninstall things for local ones. */
+const REMOVE = /^(remove|rm|del|rb|rmdir|purge-all|deletefile|rmdirs)$/;
+
+/**
+ * Programs that act on this machine, or that another extractor reads precisely: no generic
+ * reading. Package managers (`npm remove`, `cargo rm`), version managers, build tools,
+ * editors, shells, local file utilities, git, containers, databases.
+ */
+const LOCAL = new Set(
+  (
+    'npm pnpm yarn bun deno npx pnpx bunx pip pip3 pipx poetry uv uvx pdm hatch conda mamba micromamba cargo rustup go ' +
+    'gem bundle bundler composer mix rebar3 cabal stack opam nix nix-env brew port apt apt-get aptitude dpkg dnf yum ' +
+    'zypper pacman yay apk snap flatpak asdf mise rtx nvm fnm volta pyenv rbenv nodenv goenv sdk jenv make cmake ninja ' +
+    'bazel buck gradle mvn ant sbt lein dotnet msbuild swift xcodebuild flutter dart pod carthage git hg svn jj ' +
+    'docker podman nerdctl docker-compose buildah kubectl helm tmux screen systemctl service launchctl crontab ' +
+    'rm rmdir unlink shred mv cp find xargs parallel sed awk perl python python3 node ruby php bash sh zsh fish ' +
+    'psql mysql sqlite3 mongosh mongo redis-cli vim nvim emacs nano code ollama trash gio kill pkill killall ' +
+    'ln chmod chown truncate dd mkfs wipefs fdisk parted lvremove zfs btrfs tar zip unzip echo printf git-lfs ' +
+    'pre-commit husky lerna nx turbo rush changeset vitest jest mocha pytest tox nox eslint prettier tsc ' +
+    'rails rake django-admin manage.py flask alembic prisma knex sequelize typeorm drizzle-kit dbmate migrate ' +
+    'goose flyway liquibase atlas sqitch diesel sqlx ecto artisan ' +
+    // documentation, lookups and utilities whose words are names or files, not verbs
+    'man info tldr whatis apropos help which whereis type command hash alias unalias complete compgen ' +
+    'history cat tac less more head tail grep egrep fgrep rg ag ack wc sort uniq cut tr tee ls tree file ' +
+    'stat du df touch mkdir install basename dirname realpath readlink true false test expr seq sleep date ' +
+    'watch time timeout nice nohup env printenv export set unset read sudo doas su exec eval source xdg-open ' +
+    'open diff cmp patch jq yq xxd od base64 md5sum sha256sum shasum gpg ssh scp sftp rsync curl wget http ' +
+    'https xh ping dig nslookup host whois ps top htop lsof pgrep strace ltrace gdb lldb valgrind say notify-send'
+  ).split(' '),
+);
+
+/** Options that never take a value word (so the next word is positional). Most tools' options are unknown: `--x v` is read as option + value only when v is not a verb. */
+export function readGeneric(
+  cmd: NormalizedCommand,
+  known: (program: string) => boolean,
+): CloudDraft | undefined {
+  const argv = peelRunner(cmd.argv);
+  const program = (argv[0] ?? '').split('/').pop() ?? '';
+  if (!program || LOCAL.has(program) || known(program) || cmd.dynamic) return undefined;
+  const pos: string[] = [];
+  const opts: string[] = [];
+  for (const a of argv.slice(1)) {
+    if (a === '--') break;
+    if (a.startsWith('-')) opts.push(a);
+    else pos.push(a);
+  }
+  const force = opts.some((o) =>
+    /^(--yes|-y|--force|-f|--confirm|--no-confirm|--quiet|-q|--auto-approve|--non-interactive)$/.test(o),
+  );
+  // Sync/mirror with deletes at the destination.
+  const syncAt = pos.slice(0, 2).findIndex((w) => /^(sync|mirror|rsync)$/.test(w));
+  // rclone's `sync` makes the destination identical: it deletes there by default.
+  if (
+    syncAt >= 0 &&
+    (program === 'rclone' ||
+      opts.some((o) =>
+        /^--delete|^--delete-(removed|destination|during|after|before|excluded)|^--remove$|^-d$/.test(o),
+      ))
+  ) {
+    const dest = pos[pos.length - 1] ?? '';
+    return {
+      tool: program,
+      service: pos.slice(0, syncAt).join(' '),
+      verb: 'sync --delete',
+      resource: dest,
+      all: false,
+      force,
+      generic: true,
+    };
+  }
+  for (let i = 0; i < Math.min(pos.length, 4); i++) {
+    const w = pos[i];
+    const colon = /^([\w.-]+):([\w-]+)$/.exec(w);
+    const verb = colon ? colon[2] : w;
+    const destroy = DESTROY.test(verb) || REMOVE.test(verb);
+    if (!destroy) continue;
+    // `tool help delete`, `tool docs destroy`: about the verb, not the verb.
+    if (
+      pos
+        .slice(0, i)
+        .some((x) => /^(help|docs|man|explain|describe|get|list|ls|show|search|info|schema)$/.test(x))
+    )
+      return undefined;
+    const resource = pos[i + 1] ?? '';
+    const service = [...pos.slice(0, i), ...(colon ? [colon[1]] : [])].join(' ');
+    return {
+      tool: program,
+      service,
+      verb,
+      resource,
+      all: opts.some((o) => o === '--all' || o === '-a'),
+      force,
+      generic: true,
+    };
+  }
+  return undefined;
+}

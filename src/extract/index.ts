@@ -13,12 +13,14 @@ import { extractCloud } from './cloud.js';
 import { extractExfil } from './exfil.js';
 import { extractCarriedGraphql } from './graphql-carried.js';
 import { extractCredentialHunt } from './credential-hunt.js';
+import { extractRemoteShell } from './shell-remote.js';
 
 /** Order matters only for output stability. graphql facts come from extractHttp (HTTP clients) and extractCarriedGraphql (any other program). */
 export const EXTRACTORS: Extractor[] = [
   extractFs,
   extractGit,
   extractShell,
+  extractRemoteShell,
   extractHttp,
   extractCarriedGraphql,
   extractSql,

@@ -56,8 +56,19 @@ export function lexAwk(src: string): Lexed | undefined {
         const d = src[i];
         if (d === '"') break;
         if (d === '\\' && i + 1 < src.length) {
-          v += ESC[src[i + 1]] ?? src[i + 1];
-          i += 2;
+          // `\x20` (hex) and `\040` (octal) escapes, as awk decodes them
+          const hex = /^x([0-9a-fA-F]{1,2})/.exec(src.slice(i + 1, i + 4));
+          const oct = /^[0-7]{1,3}/.exec(src.slice(i + 1, i + 4));
+          if (hex) {
+            v += String.fromCharCode(parseInt(hex[1], 16));
+            i += 1 + hex[0].length;
+          } else if (oct) {
+            v += String.fromCharCode(parseInt(oct[0], 8));
+            i += 1 + oct[0].length;
+          } else {
+            v += ESC[src[i + 1]] ?? src[i + 1];
+            i += 2;
+          }
           continue;
         }
         v += d;

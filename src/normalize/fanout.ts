@@ -115,9 +115,14 @@ function parallel(argv: Field[], k: K): Res {
   } else list = items(k.io.stdin?.text, '\n');
   const label = 'parallel';
   const one = (item: Field): Res => {
+    // parallel joins the command words into a shell line and inserts each argument quoted:
+    // `parallel bash -c {} ::: 'rm -rf x'` runs `bash -c 'rm -rf x'`.
+    const quoted: Field = item.dynamic
+      ? item
+      : { text: `'${item.text.replace(/'/g, "'\\''")}'`, dynamic: false };
     const words = cmd.some((f) => f.text.includes('{}'))
-      ? cmd.map((f) => substitute(f, '{}', item))
-      : [...cmd, item];
+      ? cmd.map((f) => substitute(f, '{}', quoted))
+      : [...cmd, quoted];
     const script = { text: words.map((f) => f.text).join(' '), dynamic: words.some((f) => f.dynamic) };
     if (script.dynamic || cmd.length === 0) return emit(argv, k, { dynamic: true });
     return reparse(script.text, label, k);

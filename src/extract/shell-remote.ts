@@ -1,0 +1,46 @@
+/**
+ * Commands that hand a shell to the network or wipe scheduled jobs:
+ * - `remote-shell`: `nc -e /bin/sh HOST PORT`, `nc -c CMD`, `ncat --exec|--sh-exec|--lua-exec`,
+ *   `socat … EXEC:/SYSTEM:` (a bind or reverse shell: whoever connects runs commands here);
+ * - `crontab-remove`: `crontab -r` (every job of the user, no undo), `crontab /dev/null`.
+ * Facts: `shell` with that hazard; source = the host (remote shells) or '' (crontab).
+ */
+import type { DraftFact, Extractor } from './extractor.js';
+import { evidenceOf } from './fs-evidence.js';
+
+const NC = new Set(['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd']);
+/** Options of nc/ncat that run a program for the connection. */
+const EXEC_OPT = /^(-e|-c|--exec|--sh-exec|--lua-exec)(=.*)?$/;
+
+export const extractRemoteShell: Extractor = (cmd) => {
+  const p = cmd.program;
+  const args = cmd.argv.slice(1);
+  const out: DraftFact[] = [];
+  const fact = (hazard: string, source: string): DraftFact => ({
+    kind: 'shell',
+    hazard,
+    source,
+    evidence: evidenceOf(cmd),
+  });
+  if (NC.has(p)) {
+    // `-e` may sit in a cluster (`-lvpe /bin/sh`) for traditional netcat.
+    const exec = args.some((a) => EXEC_OPT.test(a) || /^-[a-zA-Z]*[ec]$/.test(a));
+    if (exec) {
+      const host =
+        args
+          .filter((a) => !a.startsWith('-'))
+          .find((a) => /[.:]|^localhost$/.test(a) && !a.startsWith('/')) ?? '';
+      out.push(fact('remote-shell', host));
+    }
+  }
+  if (p === 'socat' && args.some((a) => /^(EXEC|SYSTEM):/i.test(a))) {
+    const addr = args.find((a) => /^(tcp|tcp4|tcp6|udp|openssl|ssl)[^:]*:/i.test(a)) ?? '';
+    out.push(fact('remote-shell', addr.split(':')[1] ?? ''));
+  }
+  if (p === 'crontab') {
+    const files = args.filter((a) => !a.startsWith('-'));
+    if (args.some((a) => /^-[a-zA-Z]*r/.test(a)) || files.includes('/dev/null'))
+      out.push(fact('crontab-remove', ''));
+  }
+  return out;
+};

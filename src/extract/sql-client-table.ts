@@ -19,6 +19,8 @@ export interface ClientSpec {
   withArg: string[];
   /** True when positionals after the database are SQL statements (sqlite3, duckdb). */
   positionalSql?: boolean;
+  /** True when every positional is SQL (no database positional: `bq query 'SQL'`). */
+  allPositionalSql?: boolean;
   /** True when the value of `-p` is only ever attached (mysql's password). */
   attachedOnly?: string[];
 }

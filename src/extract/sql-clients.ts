@@ -5,7 +5,8 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile, readStdin, type Payload } from './http-body.js';
-import { CLIENTS } from './sql-client-table.js';
+import { CLIENTS, type ClientSpec } from './sql-client-table.js';
+import { WAREHOUSE } from './sql-shells.js';
 import type { SqlDialect } from './sql-statements.js';
 
 /** One piece of SQL a client will execute. */
@@ -32,8 +33,12 @@ export function maskTarget(t: string): string {
 }
 
 /** Parses a client command line; undefined when the program is not a known SQL client. */
-export function parseSqlClient(cmd: NormalizedCommand, ctx: AnalyzeContext): SqlInvocation | undefined {
-  const spec = CLIENTS[cmd.program];
+export function parseSqlClient(
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+  given?: ClientSpec,
+): SqlInvocation | undefined {
+  const spec = given ?? CLIENTS[cmd.program] ?? WAREHOUSE[cmd.program];
   if (!spec) return undefined;
   let args = cmd.argv.slice(1);
   if (spec.sub) {
@@ -88,7 +93,9 @@ export function parseSqlClient(cmd: NormalizedCommand, ctx: AnalyzeContext): Sql
       }
     }
   }
-  if (spec.positionalSql) {
+  if (spec.allPositionalSql) {
+    for (const sql of positionals) inv.sources.push(...splitDotCommands(sql, 'argument', cmd, ctx));
+  } else if (spec.positionalSql) {
     if (positionals.length) inv.target = maskTarget(positionals[0]);
     for (const sql of positionals.slice(1)) inv.sources.push(...splitDotCommands(sql, 'argument', cmd, ctx));
   } else if (positionals.length && !inv.target) inv.target = maskTarget(positionals[0]);

@@ -6,7 +6,8 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
-import { parseSqlClient } from './sql-clients.js';
+import { parseSqlClient, type SqlInvocation } from './sql-clients.js';
+import { frameworkShell } from './sql-shells.js';
 import { frameworkOps, peelRunner } from './sql-frameworks.js';
 import { parseMongo, parseRedis, type StoreOps } from './sql-nosql.js';
 import { classifySql, type SqlStmt } from './sql-statements.js';
@@ -35,26 +36,28 @@ function fromStore(ops: StoreOps): DraftFact[] {
   return ops.stmts.map((s) => fact(ops.tool, s, ops.target, describe(ops.tool, s, s.label)));
 }
 
+function invocationFacts(inv: SqlInvocation): DraftFact[] {
+  const out: DraftFact[] = [];
+  for (const src of inv.sources) {
+    if (src.text === undefined) {
+      // fail closed: SQL that cannot be read may be anything.
+      const s: SqlStmt = { statement: 'UNKNOWN', object: '', name: src.label, where: true };
+      out.push(fact(inv.tool, s, inv.target, `${inv.tool} ${src.label}: SQL could not be read`));
+      continue;
+    }
+    for (const s of classifySql(src.text, inv.dialect))
+      out.push(fact(inv.tool, s, inv.target, describe(inv.tool, s, src.label)));
+  }
+  return out;
+}
+
 export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContext) => {
   const program = cmd.program;
   if (program === 'mongosh' || program === 'mongo') return fromStore(parseMongo(cmd, ctx));
   if (program === 'redis-cli' || program === 'valkey-cli' || program === 'keydb-cli')
     return fromStore(parseRedis(cmd, ctx));
   const inv = parseSqlClient(cmd, ctx);
-  if (inv) {
-    const out: DraftFact[] = [];
-    for (const src of inv.sources) {
-      if (src.text === undefined) {
-        // fail closed: SQL that cannot be read may be anything.
-        const s: SqlStmt = { statement: 'UNKNOWN', object: '', name: src.label, where: true };
-        out.push(fact(inv.tool, s, inv.target, `${inv.tool} ${src.label}: SQL could not be read`));
-        continue;
-      }
-      for (const s of classifySql(src.text, inv.dialect))
-        out.push(fact(inv.tool, s, inv.target, describe(inv.tool, s, src.label)));
-    }
-    return out;
-  }
+  if (inv) return invocationFacts(inv);
   // Runner-prefixed clients (`npx prisma …`, `bundle exec rails …`).
   const peeled = peelRunner(cmd.argv);
   const sub =
@@ -63,5 +66,11 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
       : cmd;
   if (sub !== cmd && (sub.program === 'mongosh' || sub.program === 'redis-cli' || parseSqlClient(sub, ctx)))
     return extractSql(sub, ctx, []);
+  // Framework and platform database shells fed SQL (`manage.py dbshell < x.sql`).
+  const shell = frameworkShell(peeled);
+  if (shell) {
+    const inv = parseSqlClient({ ...cmd, program: shell.spec.tool, argv: shell.argv }, ctx, shell.spec);
+    if (inv) return invocationFacts(inv);
+  }
   return frameworkOps(cmd).map((o) => fact(o.tool, o, o.target, o.evidence));
 };

@@ -1,0 +1,153 @@
+/**
+ * SQL run through something other than a plain client: warehouse CLIs (`bq query`,
+ * `snowsql -q`, `trino --execute`, `spark-sql -e`, `beeline -e`, `impala-shell -q`, `vsql`,
+ * `usql`), and framework or platform database shells fed SQL on stdin, from a file or an
+ * option (`manage.py dbshell < x.sql`, `rails db < x.sql`, `prisma db execute --stdin`,
+ * `heroku pg:psql -c`, `wrangler d1 execute --command`, `turso db shell DB SQL`). They read
+ * like SQL piped into psql: each becomes a client spec plus the argv after the words that
+ * select the shell.
+ */
+import type { ClientSpec } from './sql-client-table.js';
+
+const spec = (tool: string, sql: string[], file: string[], extra: Partial<ClientSpec> = {}): ClientSpec => ({
+  tool,
+  dialect: 'postgresql',
+  sql,
+  file,
+  db: [],
+  withArg: [],
+  ...extra,
+});
+
+/** Warehouse and query-engine CLIs (program → spec). */
+export const WAREHOUSE: Record<string, ClientSpec> = {
+  bq: spec('bq', [], [], {
+    sub: ['query'],
+    allPositionalSql: true,
+    withArg: ['--project_id', '--dataset_id', '--location', '--format', '--max_rows', '--parameter'],
+  }),
+  snowsql: spec('snowsql', ['-q', '--query'], ['-f', '--filename'], {
+    db: ['-d', '--dbname'],
+    withArg: [
+      '-a',
+      '--accountname',
+      '-u',
+      '--username',
+      '-r',
+      '--rolename',
+      '-w',
+      '--warehouse',
+      '-s',
+      '--schemaname',
+      '-c',
+      '--connection',
+      '-o',
+      '--option',
+    ],
+  }),
+  trino: spec('trino', ['--execute'], ['-f', '--file'], {
+    withArg: ['--server', '--catalog', '--schema', '--user', '--output-format'],
+  }),
+  presto: spec('presto', ['--execute'], ['-f', '--file'], {
+    withArg: ['--server', '--catalog', '--schema', '--user', '--output-format'],
+  }),
+  'spark-sql': spec('spark-sql', ['-e'], ['-f'], {
+    withArg: ['--master', '--conf', '--database', '-d', '--hiveconf', '--name'],
+  }),
+  hive: spec('hive', ['-e'], ['-f'], { withArg: ['--database', '--hiveconf', '-d', '--define', '-i'] }),
+  beeline: spec('beeline', ['-e'], ['-f'], { withArg: ['-u', '-n', '-p', '-d', '--hiveconf', '-i'] }),
+  'impala-shell': spec('impala-shell', ['-q', '--query'], ['-f', '--query_file'], {
+    withArg: ['-i', '--impalad', '-d', '--database', '-u', '--user'],
+  }),
+  vsql: spec('vsql', ['-c', '--command'], ['-f', '--file'], {
+    db: ['-d', '--dbname'],
+    withArg: ['-h', '-p', '-U', '-w'],
+  }),
+  usql: spec('usql', ['-c', '--command'], ['-f', '--file'], { withArg: ['-o', '--out', '-v', '--set'] }),
+};
+
+/** A framework or platform shell: the words that select it, and the spec its remaining argv follows. */
+interface ShellRow {
+  /** Program (basename) and the positional words after it (`manage.py dbshell`). */
+  words: RegExp;
+  spec: ClientSpec;
+}
+
+const stdinOnly = (tool: string, extra: Partial<ClientSpec> = {}) => spec(tool, [], [], extra);
+
+const SHELLS: ShellRow[] = [
+  // `python manage.py dbshell [-- -c SQL]`, `django-admin dbshell`
+  {
+    words: /^((python[\d.]*\s+)?(\S*\/)?manage\.py|django-admin)\s+dbshell$/,
+    spec: stdinOnly('django dbshell', { withArg: ['--database', '--settings'] }),
+  },
+  {
+    words: /^(\S*\/)?(rails|rake)\s+(db|dbconsole)$/,
+    spec: stdinOnly('rails dbconsole', { withArg: ['-e', '--environment', '--db', '--database'] }),
+  },
+  { words: /^php\s+artisan\s+db$/, spec: stdinOnly('artisan db') },
+  {
+    words: /^prisma\s+db\s+execute$/,
+    spec: spec('prisma db execute', [], ['--file'], { withArg: ['--url', '--schema'] }),
+  },
+  {
+    words: /^heroku\s+pg:psql$/,
+    spec: spec('heroku pg:psql', ['-c', '--command'], ['-f', '--file'], {
+      withArg: ['-a', '--app', '-r', '--remote', '--credential'],
+    }),
+  },
+  {
+    words: /^(wrangler)\s+d1\s+execute$/,
+    spec: spec('wrangler d1 execute', ['--command'], ['--file'], {
+      withArg: ['--env', '--config', '--persist-to'],
+    }),
+  },
+  {
+    words: /^turso\s+db\s+shell$/,
+    spec: stdinOnly('turso db shell', { positionalSql: true, withArg: ['--location', '--instance'] }),
+  },
+  { words: /^pscale\s+shell$/, spec: stdinOnly('pscale shell', { withArg: ['--org', '--role'] }) },
+  {
+    words: /^(fly|flyctl)\s+(postgres|pg)\s+connect$/,
+    spec: stdinOnly('fly postgres connect', { withArg: ['-a', '--app', '-d', '--database', '-u', '--user'] }),
+  },
+  { words: /^railway\s+connect$/, spec: stdinOnly('railway connect', { withArg: ['-e', '--environment'] }) },
+  {
+    words: /^supabase\s+db\s+(query|execute)$/,
+    spec: stdinOnly('supabase db query', { allPositionalSql: true }),
+  },
+];
+
+/**
+ * When argv (runner prefixes already peeled) is a framework/platform database shell: its spec
+ * and the argv left after the selecting words (program first). Undefined otherwise.
+ */
+export function frameworkShell(argv: string[]): { spec: ClientSpec; argv: string[] } | undefined {
+  const prog = (argv[0] ?? '').split('/').pop() ?? '';
+  const positions: number[] = [];
+  for (let i = 1; i < argv.length && positions.length < 3; i++)
+    if (!argv[i].startsWith('-')) positions.push(i);
+  for (let n = Math.min(3, positions.length); n >= 1; n--) {
+    const words = [argv[0], ...positions.slice(0, n).map((i) => argv[i])].join(' ');
+    const row = SHELLS.find(
+      (r) => r.words.test(words) || r.words.test([prog, ...words.split(' ').slice(1)].join(' ')),
+    );
+    if (row) {
+      const drop = new Set(positions.slice(0, n));
+      const rest = argv.filter((_, i) => i > 0 && !drop.has(i));
+      // `manage.py dbshell -- -c SQL`: what follows `--` goes to the underlying client.
+      const dd = rest.indexOf('--');
+      const tail = dd >= 0 ? rest.slice(dd + 1) : [];
+      const sqlAfter = tail.flatMap((a, i) =>
+        a === '-c' || a === '-e' || a === '--command' ? [tail[i + 1] ?? ''] : [],
+      );
+      const args = dd >= 0 ? rest.slice(0, dd) : rest;
+      const extra = sqlAfter.length ? ['--agentfw-sql', ...sqlAfter.flatMap((s) => [s])] : [];
+      return {
+        spec: sqlAfter.length ? { ...row.spec, sql: [...row.spec.sql, '--agentfw-sql'] } : row.spec,
+        argv: [row.spec.tool, ...args, ...(extra.length ? extra.slice(0, 2) : [])],
+      };
+    }
+  }
+  return undefined;
+}

@@ -34,9 +34,13 @@ export function readVerbTable(t: VerbTable, cmd: NormalizedCommand): CloudDraft 
   }
   const limit = Math.min(p.pos.length, t.maxDepth + 1);
   let v = -1;
+  let batch = false;
   for (let i = 0; i < limit; i++) {
-    if (t.destructive.test(p.pos[i].text)) {
+    // `delete-batch`, `delete-all`, `purge-bulk`: the verb, over many resources at once.
+    const base = p.pos[i].text.replace(/-(batch|all|bulk|many)$/, '');
+    if (t.destructive.test(p.pos[i].text) || (base !== p.pos[i].text && t.destructive.test(base))) {
       v = i;
+      batch = !t.destructive.test(p.pos[i].text);
       break;
     }
   }
@@ -58,9 +62,9 @@ export function readVerbTable(t: VerbTable, cmd: NormalizedCommand): CloudDraft 
       .slice(0, v)
       .map((w) => w.text)
       .join(' '),
-    verb: p.pos[v].text,
+    verb: batch ? p.pos[v].text.replace(/-(batch|all|bulk|many)$/, '') : p.pos[v].text,
     resource: res?.text ?? optValue(p, t.resourceOpts),
-    all: all || isWildcard(cmd, res),
+    all: all || batch || isWildcard(cmd, res),
     force,
   };
 }

@@ -7,7 +7,7 @@ import { absPath, basename, cloneScope } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { WRAPPERS } from './wrappers.js';
-import { SHELLS, runShell, runEval, runSource, runTrap } from './shells.js';
+import { SHELLS, runAt, runShell, runEval, runSource, runTrap } from './shells.js';
 import { reparse } from './reparse.js';
 import { FANOUT } from './fanout.js';
 import { interpreterFor, runInterpreter } from './interpreters.js';
@@ -59,6 +59,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'cd' || prog === 'pushd' || prog === 'popd') return changeDir(prog, argv, k);
     if (SHELLS.has(prog)) return runShell(prog, argv, k);
     if (prog === 'eval') return runEval(argv, k);
+    if (prog === 'at' || prog === 'batch') return runAt(prog, argv, k);
     if (prog === 'trap') return runTrap(argv, k);
     if (prog === 'source' || prog === '.') return runSource(argv, k);
     if (prog === 'alias') return defineAlias(argv, k);

@@ -9,7 +9,7 @@ import type { Field } from './state.js';
 import { decodeAnsiC, printfFormat } from './escapes.js';
 import type { K } from './emit.js';
 import { isLongOpt } from './longopts.js';
-import { carriesSecret, SECRET_MARK, withheld } from './credentials.js';
+import { carriesSecret, isCredentialAbs, SECRET_MARK, withheld } from './credentials.js';
 
 /** base64's long options (GNU coreutils), for prefixes such as `--d` / `--dec`. */
 const BASE64_LONG = ['decode', 'ignore-garbage', 'wrap', 'help', 'version'];
@@ -58,6 +58,21 @@ function input(cmd: NormalizedCommand, files: string[], k: K): string | undefine
   return out;
 }
 
+/** Programs whose output is (part of) what they read. */
+const FILTERS = new Set(
+  'grep egrep fgrep rg head tail cut sed awk gawk tr sort uniq jq yq strings od hexdump xxd tac nl fold paste column base32 basenc gzip zstd xz bzip2'.split(
+    ' ',
+  ),
+);
+
+/** True when `cmd` reads a credential file (an operand) or stdin that carries secret material. */
+function secretInput(cmd: NormalizedCommand, args: string[], k: K): boolean {
+  if (carriesSecret(cmd.stdin?.text)) return true;
+  return args.some(
+    (a) => !a.startsWith('-') && a !== '' && isCredentialAbs(absPath(k.scope.cwd, a), k.run.ctx.home),
+  );
+}
+
 /** Stdout of `cmd` when it is a known constant; undefined otherwise. */
 export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): string | undefined {
   if (cmd.dynamic) return undefined;
@@ -99,8 +114,12 @@ export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): str
       break;
     }
     case 'xxd': {
-      if (!args.some((a) => /^-[a-z]*r/.test(a)) || !args.some((a) => /^-[a-z]*p|^-ps$|^-plain$/.test(a)))
-        return undefined;
+      if (!args.some((a) => /^-[a-z]*r/.test(a)) || !args.some((a) => /^-[a-z]*p|^-ps$|^-plain$/.test(a))) {
+        // a hex dump of secret material is still the secret
+        if (!secretInput(cmd, args, k)) return undefined;
+        out = SECRET_MARK + '\n';
+        break;
+      }
       const files = args.filter((a) => !a.startsWith('-'));
       const src = input(cmd, files, k);
       if (src === undefined) return undefined;
@@ -125,7 +144,10 @@ export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): str
         .join('\n');
       break;
     default:
-      return undefined;
+      // A filter or reader of a credential file (`grep TOKEN .env`, `head -c 40 ~/.netrc`,
+      // `jq .token creds.json`) prints part of a secret: its output is the mark, whatever it is.
+      if (FILTERS.has(cmd.program) && secretInput(cmd, args, k)) out = SECRET_MARK + '\n';
+      else return undefined;
   }
   return out !== undefined && out.length <= MAX_OUTPUT ? out : undefined;
 }

@@ -90,6 +90,23 @@ export function runShell(prog: string, argv: Field[], k: K): Res {
   return fromStdin(prog, argv, k, readStdin ? rest : []);
 }
 
+/**
+ * `at TIME` / `batch`: the commands on stdin (or in `-f FILE`) run later through sh, so they
+ * are analysed now. Listing, removing or showing jobs (`-l`, `-r`, `-d`, `-c`) runs nothing.
+ */
+export function runAt(prog: string, argv: Field[], k: K): Res {
+  const args = argv.slice(1);
+  if (args.some((a) => /^-[lrdcV]/.test(a.text))) return emit(argv, k);
+  const f = args.findIndex((a) => a.text === '-f');
+  if (f >= 0) {
+    const file = args[f + 1];
+    if (!file) return emit(argv, k);
+    emit(argv, k);
+    return runShell('sh', [{ text: 'sh', dynamic: false }, file], k);
+  }
+  return fromStdin(prog, argv, k, []);
+}
+
 /** A shell (or `source /dev/stdin`) running whatever arrives on stdin. */
 function fromStdin(prog: string, argv: Field[], k: K, positional: Field[]): Res {
   const stdin = k.io.stdin;

@@ -48,12 +48,28 @@ const LOCAL = new Set(
   ).split(' '),
 );
 
+/** Package runners that launch another CLI (peeled first). */
+const RUNNERS = new Set([
+  'npx',
+  'pnpx',
+  'bunx',
+  'pnpm',
+  'yarn',
+  'bun',
+  'npm',
+  'bundle',
+  'poetry',
+  'uv',
+  'pipenv',
+]);
+
 /** Options that never take a value word (so the next word is positional). Most tools' options are unknown: `--x v` is read as option + value only when v is not a verb. */
 export function readGeneric(
   cmd: NormalizedCommand,
   known: (program: string) => boolean,
 ): CloudDraft | undefined {
-  const argv = peelRunner(cmd.argv);
+  if (LOCAL.has(cmd.program) && !RUNNERS.has(cmd.program)) return undefined;
+  const argv = RUNNERS.has(cmd.program) ? peelRunner(cmd.argv) : cmd.argv;
   const program = (argv[0] ?? '').split('/').pop() ?? '';
   if (!program || LOCAL.has(program) || known(program) || cmd.dynamic) return undefined;
   const pos: string[] = [];

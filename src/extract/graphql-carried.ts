@@ -97,6 +97,7 @@ export const extractCarriedGraphql: Extractor = (cmd, ctx) => {
     if (text === undefined) unreadable = true;
     else docs.push(text);
   }
+  if (!docs.length && !unreadable) return [];
   const host = hostOf(cmd);
   const out: DraftFact[] = [];
   for (const d of docs) {

@@ -122,8 +122,13 @@ const SHELLS: ShellRow[] = [
  * When argv (runner prefixes already peeled) is a framework/platform database shell: its spec
  * and the argv left after the selecting words (program first). Undefined otherwise.
  */
+/** First words (program basenames) any row can start with: a cheap pre-filter. */
+const FIRST =
+  /^(python[\d.]*|manage\.py|django-admin|rails|rake|php|prisma|heroku|wrangler|turso|pscale|fly|flyctl|railway|supabase)$/;
+
 export function frameworkShell(argv: string[]): { spec: ClientSpec; argv: string[] } | undefined {
   const prog = (argv[0] ?? '').split('/').pop() ?? '';
+  if (!FIRST.test(prog)) return undefined;
   const positions: number[] = [];
   for (let i = 1; i < argv.length && positions.length < 3; i++)
     if (!argv[i].startsWith('-')) positions.push(i);

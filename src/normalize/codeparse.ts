@@ -44,6 +44,9 @@ interface Edit {
 /** The code with imported and assigned aliases replaced by canonical dotted names. */
 export function canonicalCode(source: string, lang: Lang): string {
   if ((lang !== 'python' && lang !== 'node') || source.length > MAX_CODE) return source;
+  // Only code that imports, requires or re-binds a name can hold an alias.
+  if (!/\bimport\b|\brequire\s*\(|=\s*[A-Za-z_$][\w$]*\s*(\.\s*[A-Za-z_$][\w$]*\s*)*([;\n]|$)/.test(source))
+    return source;
   let tree: Parser.Tree;
   try {
     tree = parserFor(lang).parse(source, undefined, {

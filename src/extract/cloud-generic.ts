@@ -44,7 +44,11 @@ const LOCAL = new Set(
     'stat du df touch mkdir install basename dirname realpath readlink true false test expr seq sleep date ' +
     'watch time timeout nice nohup env printenv export set unset read sudo doas su exec eval source xdg-open ' +
     'open diff cmp patch jq yq xxd od base64 md5sum sha256sum shasum gpg ssh scp sftp rsync curl wget http ' +
-    'https xh ping dig nslookup host whois ps top htop lsof pgrep strace ltrace gdb lldb valgrind say notify-send'
+    'https xh ping dig nslookup host whois ps top htop lsof pgrep strace ltrace gdb lldb valgrind say notify-send ' +
+    // this machine's network, services, VMs and personal tools
+    'ip nmcli iptables ip6tables nft ufw firewall-cmd tc bridge route arp ipset journalctl loginctl ' +
+    'timedatectl hostnamectl localectl virsh task timew todo todo.sh pass gopass keyctl dconf gsettings ' +
+    'update-alternatives alternatives xdg-mime gpg2 ssh-add ssh-keygen tailscale'
   ).split(' '),
 );
 

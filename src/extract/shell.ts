@@ -70,8 +70,18 @@ const SETUP_IDIOMS: RegExp[] = [
   /^dircolors(\s+-[bc])?(\s+[\w./~-]+)?$/,
   /^luarocks\s+path(\s+--[\w-]+)*$/,
   /^keychain\s+--eval(\s+(--?[\w-]+|[\w.-]+))*$/,
+  /^[\w.-]+\s+--(bash|zsh|fish)$/,
+  /^[\w.-]+\s+(shell-init|init|hook|activate|env)\s+(bash|zsh|fish|sh)(\s+--[\w-]+)*$/,
   /^(uv|uvx|rustup|deno|bun|pnpm|npm|yarn|pip|pipx|gh|glab|kubectl|helm|docker|minikube|kind|k3d|terraform|aws|gcloud)\s+[\w-]*completion[\w-]*(\s+\w+)*$/,
 ];
+
+/**
+ * Environment activation scripts sourced by name (`source .venv/bin/activate`, `. ~/.nvm/nvm.sh`,
+ * `. ~/.cargo/env`): when they can't be read (absent here), sourcing them runs nothing; when
+ * they can, the normalizer reads them like any script.
+ */
+const ACTIVATION =
+  /(^|\/)(\.?venv|env|virtualenv|\.?virtualenvs\/[\w.-]+)\/bin\/activate(\.(sh|bash|zsh|fish))?$|(^|\/)\.nvm\/nvm\.sh$|(^|\/)\.cargo\/env$|sdkman-init\.sh$|(^|\/)(conda|mamba)\.sh$|(^|\/)\.(bashrc|bash_profile|profile|zshrc|zprofile)$/;
 
 /** A shell's own options before its script include -n (or `-o noexec`). */
 function noexec(argv: string[]): boolean {
@@ -191,7 +201,8 @@ export const extractShell: Extractor = (cmd, ctx, all) => {
       if (url !== undefined)
         out.push({ kind: 'shell', hazard: 'download-exec', source: url, evidence: evidenceOf(cmd) });
       // fail closed: the normalizer marks a shell dynamic when it could not read the script.
-      else if (isShell && cmd.dynamic) out.push(dynamicFact(cmd, 'script', text));
+      else if (isShell && cmd.dynamic && !(/^(source|\.)$/.test(cmd.program) && ACTIVATION.test(text)))
+        out.push(dynamicFact(cmd, 'script', text));
     }
   }
   return out;

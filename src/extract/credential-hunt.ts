@@ -75,7 +75,7 @@ const LISTERS = new Set(['ls', 'tree', 'find', 'wc']);
 
 /** Words a search for secrets uses. */
 const SECRET_WORD =
-  /token|secret|passw|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth|bearer|BEGIN [A-Z ]*PRIVATE/i;
+  /token|secret|passw|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth|bearer|BEGIN [A-Z ]*PRIVATE|\.pem\b|id_(rsa|dsa|ecdsa|ed25519)|\.(key|p12|pfx|jks|keystore)\b|\.env\b|netrc|kubeconfig/i;
 
 function fact(cmd: NormalizedCommand, source: string): DraftFact {
   return { kind: 'shell', hazard: 'credential-read', source, evidence: evidenceOf(cmd) };

@@ -7,6 +7,7 @@
  */
 import { callArgs, jsonOf, kwarg, literalOf, type Lang, type Lexed } from './codelex.js';
 import type { Field } from './state.js';
+import { isCredentialAbs, SECRET_MARK } from './credentials.js';
 
 export interface HttpEffect {
   kind: 'http';
@@ -40,6 +41,25 @@ function isEnv(expr: string, lx: Lexed, lang: Lang, hops = 0): boolean {
   return false;
 }
 
+/** Calls that read a file named by a literal, per language. */
+const FILE_READ =
+  /\b(?:open|readFileSync|readFile|read_text|read_bytes|read|file_get_contents|Path|slurp)\s*\(\s*\u0001(\d+)\u0002/g;
+
+/** True when `expr` (or the variable it names) reads a credential file given by a literal path. */
+function readsCredential(expr: string, lx: Lexed, home: string, hops = 0): boolean {
+  for (const m of expr.matchAll(FILE_READ)) {
+    const p = lx.lits[Number(m[1])]?.value ?? '';
+    const abs = p === '~' || p.startsWith('~/') ? home + p.slice(1) : p.startsWith('/') ? p : `/${p}`;
+    if (p && isCredentialAbs(abs, home)) return true;
+  }
+  if (hops >= 4) return false;
+  for (const m of expr.matchAll(/[A-Za-z_]\w*/g)) {
+    const rhs = lx.vars.get(m[0]);
+    if (rhs && readsCredential(rhs, lx, home, hops + 1)) return true;
+  }
+  return false;
+}
+
 type ValueOf = (expr: string, lx: Lexed, home: string) => Field;
 
 /** One request: `requests.post(url, data=…)`, `fetch(url, {method, body})`, `Net::HTTP::Delete.new(uri)`. */
@@ -64,6 +84,9 @@ export function httpCall(
       : undefined);
   if (bodyExpr !== undefined && isEnv(bodyExpr, lx, lang))
     return [{ kind: 'http', method: m, url, bodyEnv: true }];
+  // The body read from a credential file (`data=open(".env").read()`) is secret material.
+  if (bodyExpr !== undefined && readsCredential(bodyExpr, lx, home))
+    return [{ kind: 'http', method: m, url, body: SECRET_MARK }];
   const body = bodyExpr !== undefined ? jsonOf(bodyExpr, lx) : undefined;
   return [
     {

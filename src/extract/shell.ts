@@ -7,7 +7,7 @@
  * Only the *code* position is considered: `echo $FOO` has a dynamic argument but runs
  * known code, so it yields nothing.
  */
-import type { DynamicFact, NormalizedCommand, ShellFact } from '../engine/types.js';
+import type { AnalyzeContext, DynamicFact, NormalizedCommand, ShellFact } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { clip, evidenceOf } from './fs-evidence.js';
 import { resolvePath } from './fs-paths.js';
@@ -82,6 +82,14 @@ const SETUP_IDIOMS: RegExp[] = [
  */
 const ACTIVATION =
   /(^|\/)(\.?venv|env|virtualenv|\.?virtualenvs\/[\w.-]+)\/bin\/activate(\.(sh|bash|zsh|fish))?$|(^|\/)\.nvm\/nvm\.sh$|(^|\/)\.cargo\/env$|sdkman-init\.sh$|(^|\/)(conda|mamba)\.sh$|(^|\/)\.(bashrc|bash_profile|profile|zshrc|zprofile)$/;
+
+/** An activation script (see ACTIVATION) in the workspace or this user's home, not someone else's. */
+function ownActivation(text: string, cmd: NormalizedCommand, ctx: AnalyzeContext): boolean {
+  if (!ACTIVATION.test(text)) return false;
+  const abs = resolvePath(text, cmd.cwd, ctx);
+  const under = (root: string) => abs === root || abs.startsWith(root.replace(/\/$/, '') + '/');
+  return abs !== '' && (under(ctx.workspace) || under(ctx.home));
+}
 
 /** A shell's own options before its script include -n (or `-o noexec`). */
 function noexec(argv: string[]): boolean {
@@ -201,7 +209,11 @@ export const extractShell: Extractor = (cmd, ctx, all) => {
       if (url !== undefined)
         out.push({ kind: 'shell', hazard: 'download-exec', source: url, evidence: evidenceOf(cmd) });
       // fail closed: the normalizer marks a shell dynamic when it could not read the script.
-      else if (isShell && cmd.dynamic && !(/^(source|\.)$/.test(cmd.program) && ACTIVATION.test(text)))
+      else if (
+        isShell &&
+        cmd.dynamic &&
+        !(/^(source|\.)$/.test(cmd.program) && ownActivation(text, cmd, ctx))
+      )
         out.push(dynamicFact(cmd, 'script', text));
     }
   }

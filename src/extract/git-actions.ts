@@ -175,6 +175,9 @@ const branch: Reader = (args) => {
 };
 
 const stash: Reader = (args) => {
+  // `git stash -q clear`: options may come before the stash subcommand.
+  const at = args.findIndex((a, i) => i > 0 && !a.startsWith('-'));
+  if (at > 1) args = [args[0], ...args.slice(at)];
   const sub = args[1];
   if (sub === 'clear') return [act('stash-clear')];
   if (sub === 'drop')

@@ -130,6 +130,7 @@ describe('extractGit', () => {
     ['git delete-tag v1.2', 'delete-remote-ref origin v1.2'],
     ['git clear', 'reset-hard | clean-force'],
     ['git obliterate secrets.txt', 'filter-branch'],
+    ['git stash -q clear', 'stash-clear'],
     ['git remote -v', ''],
     ['git config core.hooksPath /tmp/hooks', 'config-hook'],
     ['git config --global core.sshCommand ssh', 'config-hook'],

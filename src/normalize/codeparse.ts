@@ -79,6 +79,29 @@ function resolveChain(text: string, bindings: Map<string, string>): string {
 
 const DOTTED = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
+/** Names a `from MODULE import *` brings in that the scanners look for (module → names). */
+const STAR_NAMES: Record<string, string[]> = {
+  os: [
+    'system',
+    'popen',
+    'remove',
+    'unlink',
+    'rmdir',
+    'removedirs',
+    'execv',
+    'execvp',
+    'execl',
+    'execlp',
+    'spawnv',
+    'spawnl',
+  ],
+  subprocess: ['run', 'call', 'Popen', 'check_output', 'check_call', 'getoutput', 'getstatusoutput'],
+  shutil: ['rmtree', 'move'],
+  requests: ['get', 'post', 'put', 'patch', 'delete', 'head', 'request'],
+  httpx: ['get', 'post', 'put', 'patch', 'delete', 'head', 'request'],
+  'urllib.request': ['urlopen', 'Request'],
+};
+
 function pythonEdits(nodes: SyntaxNode[]): Edit[] {
   const bindings = new Map<string, string>();
   /** Top-level names plain `import a.b` statements bind (`a`). */
@@ -95,6 +118,9 @@ function pythonEdits(nodes: SyntaxNode[]): Edit[] {
     } else if (n.type === 'import_from_statement') {
       const mod = n.childForFieldName('module_name');
       if (!mod || mod.type !== 'dotted_name') continue;
+      // `from os import *`: the module's names that matter here come into scope bare.
+      if (n.namedChildren.some((c) => c.type === 'wildcard_import'))
+        for (const name of STAR_NAMES[mod.text] ?? []) bindings.set(name, `${mod.text}.${name}`);
       for (const c of n.childrenForFieldName('name')) {
         if (c.type === 'dotted_name') bindings.set(c.text, `${mod.text}.${c.text}`);
         else if (c.type === 'aliased_import') {

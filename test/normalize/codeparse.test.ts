@@ -84,5 +84,11 @@ describe('scanCode through aliases', () => {
       'python',
       ['http GET https://a.example.com/s'],
     ],
+    ['from os import *\nsystem("rm -rf /srv")', 'python', ['shell rm -rf /srv']],
+    [
+      'from requests import *\ndelete("https://a.example.com/x")',
+      'python',
+      ['http DELETE https://a.example.com/x'],
+    ],
   ])('%s', (code, lang, want) => expect(scanCode(code, lang, '/h').map(brief)).toEqual(want));
 });

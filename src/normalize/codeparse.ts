@@ -30,6 +30,21 @@ function parserFor(lang: 'python' | 'node'): Parser {
   return p;
 }
 
+/**
+ * Loads both grammars soon after this module is imported (on the next turn of the event
+ * loop), so the first inline code of a process does not spend its analysis time budget on
+ * loading native grammars. Failures are left for the first real parse to meet (it then
+ * scans the code as written).
+ */
+setImmediate(() => {
+  try {
+    parserFor('python');
+    parserFor('node');
+  } catch {
+    // fail closed elsewhere: canonicalCode returns the code unchanged and the scanners still run
+  }
+}).unref();
+
 /** Largest code rewritten, in characters; longer code is scanned as written. */
 const MAX_CODE = 256 * 1024;
 /** Most nodes visited per parse (bounded work on hostile input). */

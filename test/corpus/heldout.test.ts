@@ -25,7 +25,7 @@ describe('held-out corpus', () => {
     expect.soft(missed.map((c) => `${c.id} (${c.expect}) -> ${verdicts.get(c.id)}: ${c.cmd}`)).toEqual([]);
     const blocked = block.length - missedBlock.length;
     const allowed = allow.length - missedAllow.length;
-    expect(blocked / block.length).toBeGreaterThanOrEqual(0.99);
+    if (block.length) expect(blocked / block.length).toBeGreaterThanOrEqual(0.99);
     expect(allowed / Math.max(1, allow.length)).toBeGreaterThanOrEqual(allow.length ? 0.98 : 0);
   });
 });

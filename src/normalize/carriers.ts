@@ -83,7 +83,37 @@ export function runArgv(argv: Field[], k: K): Res {
 }
 
 /** `git -c` settings whose value git runs as a shell snippet, with arguments appended (lower-case keys). */
-const GIT_SHELL_SETTINGS = new Set(['core.alternaterefscommand']);
+const GIT_SHELL_SETTINGS = new Set([
+  'core.alternaterefscommand',
+  'core.sshcommand',
+  'core.pager',
+  'core.editor',
+  'sequence.editor',
+  'diff.external',
+  'core.askpass',
+  'core.gitproxy',
+]);
+
+/** Environment variables git runs the same way (GIT_SSH_COMMAND, GIT_PAGER …). */
+const GIT_SHELL_ENV = [
+  'GIT_SSH_COMMAND',
+  'GIT_PAGER',
+  'GIT_EDITOR',
+  'GIT_SEQUENCE_EDITOR',
+  'GIT_EXTERNAL_DIFF',
+  'GIT_ASKPASS',
+  'GIT_PROXY_COMMAND',
+];
+
+/**
+ * A value that is one usual program for the setting, with options only (`ssh -i key -o X=y`,
+ * `less -R`, `vim`): nothing to analyse beyond what the extractors say about the setting.
+ */
+/** Values that switch a program setting off. */
+const DISABLED = /^(|false|no|off|0|\/dev\/null|true)$/i;
+
+const PLAIN_PROGRAM =
+  /^\s*(\S*\/)?(ssh|plink|less|more|most|cat|bat|delta|diff-so-fancy|vi|vim|nvim|nano|emacs|emacsclient|code|subl|ed|true|false|gpg|gpg2|ssh-askpass|ksshaskpass)(\s+[-\w.=/~:@,+%]+)*\s*$/;
 
 /**
  * `git -c core.alternateRefsCommand='…'`: git runs the value as `sh -c '<value> "$@"'` with
@@ -91,6 +121,16 @@ const GIT_SHELL_SETTINGS = new Set(['core.alternaterefscommand']);
  * script (the path is unknown: a dynamic argument).
  */
 function gitShellSettings(argv: Field[], k: K): void {
+  // GIT_SSH_COMMAND='…' git fetch: git runs the value through sh; a snippet is analysed.
+  for (const name of GIT_SHELL_ENV) {
+    const v = k.scope.vars.get(name);
+    if (v === undefined || DISABLED.test(v.trim()) || PLAIN_PROGRAM.test(v)) continue;
+    reparse(`${v} "$@"`, `git ${name}`, k, {
+      scope: cloneScope(k.scope),
+      argv0: v,
+      positional: [{ text: '"$GIT_ARGS"', dynamic: true }],
+    });
+  }
   for (let i = 1; i < argv.length - 1; i++) {
     const a = argv[i];
     if (!a.text.startsWith('-')) return; // the subcommand: no more global options
@@ -100,6 +140,14 @@ function gitShellSettings(argv: Field[], k: K): void {
     if (eq < 0 || !GIT_SHELL_SETTINGS.has(kv.text.slice(0, eq).toLowerCase())) continue;
     const value: Field = { text: kv.text.slice(eq + 1), dynamic: kv.dynamic };
     const label = `git -c ${kv.text.slice(0, eq)}`;
+    const key = kv.text.slice(0, eq).toLowerCase();
+    // Switched off (`core.askPass=`), or a usual program with options: nothing to analyse.
+    if (
+      !value.dynamic &&
+      (DISABLED.test(value.text.trim()) ||
+        (key !== 'core.alternaterefscommand' && PLAIN_PROGRAM.test(value.text)))
+    )
+      continue;
     // fail closed: a snippet not known statically leaves a dynamic command behind.
     if (value.dynamic) emit([{ text: value.text, dynamic: true }], k, { dynamic: true });
     else

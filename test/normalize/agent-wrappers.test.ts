@@ -178,6 +178,15 @@ describe('what the model asked for inside the wrappers is still judged', () => {
     ],
     ['sourcing a project script that cannot be read', `. ${WS}/env.sh`, {}, 'ask'],
     ['sourcing a startup file of another user', '. /home/bob/.bashrc', {}, 'ask'],
+    ['an ssh command setting that deletes home', `git -c core.sshCommand='rm -rf ~' fetch`, {}, 'deny'],
+    ['GIT_SSH_COMMAND that deletes home', `GIT_SSH_COMMAND='sh -c "rm -rf ~"' git fetch`, {}, 'deny'],
+    [
+      'GIT_SSH_COMMAND with ssh options only',
+      `GIT_SSH_COMMAND='ssh -i ~/.ssh/deploy -o IdentitiesOnly=yes' git fetch`,
+      {},
+      'allow',
+    ],
+    ['a pager setting with options', `git -c core.pager='less -R' log`, {}, 'allow'],
     [
       'a git alternate-refs command that deletes home',
       `git -c "core.alternateRefsCommand=f() { rm -rf ~; }; f" log -1`,

@@ -7,6 +7,7 @@ import type { DraftFact } from './extractor.js';
 import { hasAny, lastValue, parseOptions } from './fs-options.js';
 import { classesOf, isHarmlessWrite, target, targetOf } from './fs-paths.js';
 import { evidenceOf } from './fs-evidence.js';
+import { foundUnder } from './fs-found.js';
 
 type FsDraft = Omit<FsFact, 'command'>;
 export type FsHandler = (cmd: NormalizedCommand, ctx: AnalyzeContext) => DraftFact[];
@@ -34,39 +35,6 @@ function fedByUnknownInput(cmd: NormalizedCommand): boolean {
   return fed && cmd.stdin?.text === undefined && cmd.dynamicArgs.length === 0;
 }
 
-/**
- * The names xargs appends when its input is `find DIR…` (no -L/-follow): paths below those
- * start directories, so their class is the start's (a workspace dir gives workspace files).
- * Undefined when the input is anything else.
- */
-function foundUnder(cmd: NormalizedCommand, ctx: AnalyzeContext): FsTarget[] | undefined {
-  const from = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : undefined;
-  if (!from || from.program !== 'find' || from.dynamic) return undefined;
-  const args = from.argv.slice(1);
-  if (args.some((a) => a === '-L' || a === '-follow' || a === '-H')) return undefined;
-  const starts: string[] = [];
-  for (const a of args) {
-    if (a === '-P') continue;
-    if (a.startsWith('-') || a === '(' || a === '!' || a === ',') break;
-    starts.push(a);
-  }
-  if (!starts.length) starts.push('.');
-  const out = starts.map((s) => targetOf(s, from, ctx));
-  // With a test that selects names (-name, -type, -mtime…), what is found is some files below
-  // the start; with none, it is everything there, the start included.
-  const selective = args.some((a) =>
-    /^-(i?name|i?path|i?wholename|i?regex|type|x?type|newer\w*|[acm](time|min)|size|empty|user|group|perm|links|inum)$/.test(
-      a,
-    ),
-  );
-  return out.map((t) => ({
-    raw: `(found under ${t.raw})`,
-    path: t.path,
-    class: selective && t.class === 'workspace-root' ? 'inside-workspace' : t.class,
-    glob: false,
-  }));
-}
-
 /** Operand targets, plus an unknown target when xargs adds operands we cannot see. */
 function operandTargets(cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number[]): FsTarget[] {
   const fed = cmd.wrappers.some((w) => /^xargs\b/.test(w));
@@ -84,18 +52,10 @@ function operandTargets(cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number
 }
 
 /** GNU rm's long options, so a prefix (`--rec`, `--forc`) reads as the option. */
-const RM_LONG = [
-  'recursive',
-  'force',
-  'dir',
-  'interactive',
-  'one-file-system',
-  'no-preserve-root',
-  'preserve-root',
-  'verbose',
-  'help',
-  'version',
-];
+const RM_LONG =
+  'recursive force dir interactive one-file-system no-preserve-root preserve-root verbose help version'.split(
+    ' ',
+  );
 
 const rm: FsHandler = (cmd, ctx) => {
   const o = parseOptions(cmd.argv, 1, { long: RM_LONG });

@@ -4,61 +4,11 @@
  */
 import { hasAny, lastValue, parseOptions } from './fs-options.js';
 import { isExecSetting } from './git-global.js';
+import { LONG } from './git-longopts.js';
+import { EXTRAS } from './git-extras.js';
+import { act, type GitAction, type Reader } from './git-act.js';
 
-/** One destructive action found; the caller turns it into a GitFact. */
-export interface GitAction {
-  action: string;
-  /** Remote named (empty = none/default). */
-  remote: string;
-  /** Refs named (empty = none/current branch). */
-  refs: string[];
-}
-
-type Reader = (args: string[]) => GitAction[];
-
-/**
- * Long options of each subcommand (flags; the valued ones are in each reader's
- * longWithValue), so an unambiguous prefix (`--har`, `--forc`) reads as the option.
- */
-const LONG: Record<string, string[]> = {
-  push: (
-    'all branches mirror delete tags dry-run porcelain force force-with-lease force-if-includes ' +
-    'no-force-with-lease no-force-if-includes recurse-submodules no-recurse-submodules atomic no-atomic ' +
-    'set-upstream thin no-thin quiet verbose progress no-progress prune no-prune verify no-verify ' +
-    'follow-tags no-follow-tags signed no-signed ipv4 ipv6'
-  ).split(' '),
-  reset:
-    'soft mixed hard merge keep quiet no-quiet refresh no-refresh recurse-submodules no-recurse-submodules pathspec-file-nul intent-to-add patch'.split(
-      ' ',
-    ),
-  clean: 'force dry-run quiet interactive exclude'.split(' '),
-  checkout: (
-    'quiet progress no-progress force ours theirs track no-track guess no-guess detach merge ' +
-    'ignore-skip-worktree-bits ignore-other-worktrees overwrite-ignore no-overwrite-ignore ' +
-    'recurse-submodules no-recurse-submodules overlay no-overlay pathspec-file-nul patch'
-  ).split(' '),
-  restore:
-    'staged worktree ours theirs merge overlay no-overlay quiet progress no-progress patch ignore-unmerged ignore-skip-worktree-bits recurse-submodules no-recurse-submodules pathspec-file-nul'.split(
-      ' ',
-    ),
-  switch:
-    'create force-create detach guess no-guess force discard-changes merge quiet progress no-progress track no-track ignore-other-worktrees recurse-submodules no-recurse-submodules'.split(
-      ' ',
-    ),
-  branch: (
-    'delete force move copy list all remotes verbose quiet track no-track unset-upstream ' +
-    'edit-description show-current column no-column sort points-at format color no-color ' +
-    'abbrev no-abbrev ignore-case omit-empty create-reflog recurse-submodules no-contains no-merged'
-  ).split(' '),
-  rm: 'force dry-run cached ignore-unmatch sparse quiet pathspec-file-nul'.split(' '),
-  worktree:
-    'force detach checkout no-checkout lock reason orphan quiet track no-track guess-remote no-guess-remote expire porcelain verbose'.split(
-      ' ',
-    ),
-  'update-ref': 'no-deref create-reflog stdin'.split(' '),
-};
-
-const act = (action: string, refs: string[] = [], remote = ''): GitAction => ({ action, remote, refs });
+export type { GitAction } from './git-act.js';
 
 /** `refs/heads/main` → `main`. */
 function shortRef(r: string): string {
@@ -265,39 +215,8 @@ const worktree: Reader = (args) => {
   return args[1] === 'remove' && hasAny(o, 'f', 'force') ? [act('discard-worktree')] : [];
 };
 
-/**
- * Extra commands installed alongside git (`git delete-branch` removes the local and the
- * remote branch; `git clear` is reset --hard plus clean -fdx; `git obliterate` rewrites
- * history to drop a file).
- */
-const deleteBranch: Reader = (args) => {
-  const refs = args.slice(1).filter((a) => !a.startsWith('-'));
-  return [act('branch-force-delete', refs), act('delete-remote-ref', refs, 'origin')];
-};
-const deleteTag: Reader = (args) => [
-  act(
-    'delete-remote-ref',
-    args.slice(1).filter((a) => !a.startsWith('-')),
-    'origin',
-  ),
-];
-const deleteMerged: Reader = () => [act('branch-force-delete')];
-const clear: Reader = () => [act('reset-hard'), act('clean-force')];
-const undo: Reader = (args) => (args.some((a) => a === '--hard' || a === '-h') ? [act('reset-hard')] : []);
-const forceClone: Reader = () => [act('discard-worktree')];
-
 export const READERS: Record<string, Reader> = {
-  'delete-branch': deleteBranch,
-  'delete-tag': deleteTag,
-  'delete-merged-branches': deleteMerged,
-  'delete-squashed-branches': deleteMerged,
-  'delete-submodule': forceClone,
-  obliterate: filter,
-  clear,
-  'clear-soft': (args) => (args.length ? [act('reset-hard')] : []),
-  undo,
-  'force-clone': forceClone,
-  'reset-file': forceClone,
+  ...EXTRAS,
   push,
   reset,
   clean,

@@ -7,6 +7,7 @@ import { callArgs, kwarg, lex, literalOf, show, type Lang, type Lexed } from './
 import { httpCall, rubyConnections, type HttpEffect } from './codescan-http.js';
 import type { Field } from './state.js';
 import { canonicalCode } from './codeparse.js';
+import { nodeRequest, urlopen } from './codescan-net.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
@@ -132,50 +133,6 @@ function command(arg: string | undefined, lx: Lexed, home: string, rest: string[
 const http = (method: string | undefined, args: string[], lx: Lexed, home: string, lang: Lang): Effect[] =>
   httpCall(method, args, lx, home, lang, valueOf);
 
-/**
- * Node's `http(s).request(options | url[, options])` / `.get(…)`: the URL is built from the
- * options object's protocol/hostname/host/port/path when no URL string is given.
- */
-function nodeRequest(args: string[], lx: Lexed, home: string, m: RegExpExecArray): Effect[] {
-  const scheme = m[1] === 'https' ? 'https' : 'http';
-  const first = args[0] ?? '';
-  const named = kwarg(args, 'method');
-  const method = m[2] === 'get' ? 'GET' : named ? (literalOf(named, lx)?.value ?? 'DYNAMIC') : 'GET';
-  let url: Field;
-  if (/^\s*\{/.test(first)) {
-    const part = (k: string, dflt: string): Field => {
-      const e = kwarg([first], k);
-      return e === undefined ? { text: dflt, dynamic: false } : valueOf(e, lx, home);
-    };
-    const host = kwarg([first], 'hostname') !== undefined ? part('hostname', '') : part('host', 'localhost');
-    const port = part('port', '');
-    const path = part('path', '/');
-    url = {
-      text: `${scheme}://${host.text}${port.text ? `:${port.text}` : ''}${path.text}`,
-      dynamic: host.dynamic || port.dynamic || path.dynamic,
-    };
-  } else url = valueOf(first, lx, home);
-  const upper = method.toUpperCase();
-  return [{ kind: 'http', method: upper, url, ...(/^(GET|HEAD)$/.test(upper) ? {} : { bodyUnknown: true }) }];
-}
-
-/** Python's `urlopen(url, data=…)` with a URL (a Request object is read where it is built). */
-function urlopen(args: string[], lx: Lexed, home: string): Effect[] {
-  const first = args[0] ?? '';
-  if (/^\s*[\w.]+\s*\(/.test(first) || first.trim() === '') return [];
-  const lit = literalOf(first, lx);
-  if (!lit && /^\s*[A-Za-z_]\w*\s*$/.test(first) && !lx.vars.get(first.trim())?.match(/^\s*\u0001/))
-    return [];
-  const hasData = kwarg(args, 'data') !== undefined || args[1] !== undefined;
-  return http(
-    hasData ? 'post' : 'get',
-    hasData && kwarg(args, 'data') === undefined ? [first, `data=${args[1]}`] : args,
-    lx,
-    home,
-    'python',
-  );
-}
-
 const FS_PY =
   /\b(?:shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|shutil\.move|rmtree|send2trash)\s*\(/g;
 const PATTERNS: Record<Lang, Pattern[]> = {
@@ -198,7 +155,7 @@ const PATTERNS: Record<Lang, Pattern[]> = {
       handle: (a, lx, home) =>
         http(literalOf(a[0] ?? '', lx)?.value ?? 'DYNAMIC', a.slice(1), lx, home, 'python'),
     },
-    { re: /\burllib\.request\.urlopen\s*\(/g, handle: urlopen },
+    { re: /\burllib\.request\.urlopen\s*\(/g, handle: (a, lx, home) => urlopen(a, lx, home, valueOf) },
     {
       re: /\burllib\.request\.Request\s*\(|\bRequest\s*\(/g,
       handle: (a, lx, home) => http(undefined, a, lx, home, 'python'),
@@ -219,7 +176,10 @@ const PATTERNS: Record<Lang, Pattern[]> = {
       handle: (a, lx, home) => command(a[0], lx, home, a.slice(1)),
     },
     { re: /\bfetch\s*\(/g, handle: (a, lx, home) => http(undefined, a, lx, home, 'node') },
-    { re: /\b(https?|http2)\.(request|get)\s*\(/g, handle: nodeRequest },
+    {
+      re: /\b(https?|http2)\.(request|get)\s*\(/g,
+      handle: (a, lx, home, m) => nodeRequest(a, lx, home, m, valueOf),
+    },
     {
       re: /\baxios\.(delete|post|put|patch|get|head)\s*\(/g,
       handle: (a, lx, home, m) => http(m[1], a, lx, home, 'node'),

@@ -43,7 +43,11 @@ const SKIP = new Set([
 
 /** CLIs (program, or program + first word) that exist to send GraphQL. */
 const GRAPHQL_CLIS =
-  /^(gq|graphqurl|gqlcli|graphql|gql|railway api|hasura graphql|linear api|linear-cli api)$/;
+  /^(gq|graphqurl|gqlcli|graphql|gql|[\w.-]*-(gql|graphql)|(gql|graphql)-[\w.-]+|railway api|hasura graphql|linear api|linear-cli api)$/;
+/^(gq|graphqurl|gqlcli|graphql|gql|railway api|hasura graphql|linear api|linear-cli api)$/;
+
+/** CLIs that send the document they are given (an unreadable one is an unknown request). */
+const SENDERS = /^(gq|graphqurl|gqlcli|gql-cli|railway api|hasura graphql|linear api|linear-cli api)$/;
 
 /** Looks like an operation: a keyword then a selection set, or a JSON body with a query. */
 const OPERATION = /(^|[\s"'])(mutation|query|subscription)\b[^{}]{0,200}\{/;
@@ -59,6 +63,7 @@ const DOC_FILE = /\.(graphql|gql|graphqls|json)$/i;
 export const extractCarriedGraphql: Extractor = (cmd, ctx) => {
   if (SKIP.has(cmd.program) || (cmd.program === 'gh' && cmd.argv[1] === 'api')) return [];
   const cli = GRAPHQL_CLIS.test(cmd.program) || GRAPHQL_CLIS.test(`${cmd.program} ${cmd.argv[1] ?? ''}`);
+  const sender = SENDERS.test(cmd.program) || SENDERS.test(`${cmd.program} ${cmd.argv[1] ?? ''}`);
   const docs: string[] = [];
   const variables: Record<string, unknown> = {};
   let unreadable = false;
@@ -78,7 +83,7 @@ export const extractCarriedGraphql: Extractor = (cmd, ctx) => {
     } else if (looksLikeDoc(value, cli)) docs.push(value);
     else if ((opt && FILE_OPT.test(opt)) || (!opt && DOC_FILE.test(a) && !/[\n{]/.test(a))) {
       const text = ctx.readFile?.(resolvePath(value, cmd, ctx));
-      if (text === undefined) unreadable ||= cli || /\.(graphql|gql)$/i.test(value);
+      if (text === undefined) unreadable ||= sender;
       else docs.push(text);
     }
     if (
@@ -91,11 +96,11 @@ export const extractCarriedGraphql: Extractor = (cmd, ctx) => {
   const stdin = cmd.stdin;
   if (stdin?.text !== undefined) {
     if (looksLikeDoc(stdin.text, cli)) docs.push(stdin.text);
-  } else if (cli && stdin && stdin.kind !== 'file') unreadable = true;
-  else if (cli && stdin?.kind === 'file' && stdin.path) {
+  } else if (sender && stdin && stdin.kind !== 'file') unreadable = true;
+  else if (stdin?.kind === 'file' && stdin.path && (cli || DOC_FILE.test(stdin.path))) {
     const text = ctx.readFile?.(stdin.path);
-    if (text === undefined) unreadable = true;
-    else docs.push(text);
+    if (text === undefined) unreadable ||= sender;
+    else if (cli || looksLikeDoc(text, cli)) docs.push(text);
   }
   if (!docs.length && !unreadable) return [];
   const host = hostOf(cmd);
@@ -105,8 +110,8 @@ export const extractCarriedGraphql: Extractor = (cmd, ctx) => {
     for (const p of payloads) {
       const fields = graphqlFields(p);
       if (!fields) {
-        // A known GraphQL CLI given a document that does not parse: what it sends is unknown.
-        if (cli) unreadable = true;
+        // A GraphQL sender given a document that does not parse: what it sends is unknown.
+        if (sender) unreadable = true;
         continue;
       }
       for (const f of fields) {

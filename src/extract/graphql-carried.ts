@@ -41,10 +41,9 @@ const SKIP = new Set([
   'tail',
 ]);
 
-/** CLIs (program, or program + first word) that exist to send GraphQL. */
+/** CLIs (program, or program + first word) made for GraphQL: they also take the `{ field }` shorthand. */
 const GRAPHQL_CLIS =
   /^(gq|graphqurl|gqlcli|graphql|gql|[\w.-]*-(gql|graphql)|(gql|graphql)-[\w.-]+|railway api|hasura graphql|linear api|linear-cli api)$/;
-/^(gq|graphqurl|gqlcli|graphql|gql|railway api|hasura graphql|linear api|linear-cli api)$/;
 
 /** CLIs that send the document they are given (an unreadable one is an unknown request). */
 const SENDERS = /^(gq|graphqurl|gqlcli|gql-cli|railway api|hasura graphql|linear api|linear-cli api)$/;

@@ -8,6 +8,7 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { parseSqlClient, type SqlInvocation } from './sql-clients.js';
 import { frameworkShell } from './sql-shells.js';
+import { ormOps } from './sql-orm.js';
 import { frameworkOps, peelRunner } from './sql-frameworks.js';
 import { parseMongo, parseRedis, type StoreOps } from './sql-nosql.js';
 import { classifySql, type SqlStmt } from './sql-statements.js';
@@ -72,5 +73,5 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     const inv = parseSqlClient({ ...cmd, program: shell.spec.tool, argv: shell.argv }, ctx, shell.spec);
     if (inv) return invocationFacts(inv);
   }
-  return frameworkOps(cmd).map((o) => fact(o.tool, o, o.target, o.evidence));
+  return [...frameworkOps(cmd), ...ormOps(cmd)].map((o) => fact(o.tool, o, o.target, o.evidence));
 };

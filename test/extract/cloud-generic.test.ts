@@ -71,3 +71,22 @@ describe('SQL through framework shells and warehouse CLIs', () => {
     ['python manage.py migrate', undefined, []],
   ])('%s <<< %s → %o', (line, stdin, want) => expect(sql(line, stdin)).toEqual(want));
 });
+
+describe('ORM calls through framework runners and inline code', () => {
+  const orm = (argv: string[], stdinText?: string) => {
+    const c = command(argv, stdinText ? { stdin: { kind: 'pipe', text: stdinText } } : {});
+    return (extractSql(c, ctx, [c]) as Fact[]).map((f) =>
+      f.kind === 'sql' ? `${f.statement}${f.where ? '' : ' (no filter)'}` : '',
+    );
+  };
+  it.each<[string[], string | undefined, string[]]>([
+    [['rails', 'runner', 'User.delete_all'], undefined, ['DELETE (no filter)']],
+    [['rails', 'runner', 'User.where(x: 1).destroy_all'], undefined, ['DELETE']],
+    [['python', 'manage.py', 'shell'], 'User.objects.all().delete()', ['DELETE (no filter)']],
+    [['php', 'artisan', 'tinker', '--execute=User::truncate()'], undefined, ['TRUNCATE (no filter)']],
+    [['python3', '-c', 'Base.metadata.drop_all(engine)'], undefined, ['DROP (no filter)']],
+    [['python3', '-c', 'cur.execute("delete from users")'], undefined, ['DELETE (no filter)']],
+    [['node', '-e', 'console.log("drop table later")'], undefined, []],
+    [['rails', 'runner', 'puts User.count'], undefined, []],
+  ])('%o <<< %s → %o', (argv, stdin, want) => expect(orm(argv, stdin)).toEqual(want));
+});

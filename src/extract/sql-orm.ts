@@ -1,0 +1,86 @@
+/**
+ * ORM calls run through framework runners and inline interpreters: `rails runner
+ * 'User.delete_all'`, `manage.py shell -c '…objects.all().delete()'`, `artisan tinker
+ * --execute='User::truncate()'`, `node -e 'prisma.user.deleteMany()'`, SQLAlchemy
+ * `metadata.drop_all()`, Ecto `Repo.delete_all`, and SQL strings handed to `execute(…)`.
+ * Each becomes the statement it amounts to (bulk DELETE with or without a filter,
+ * TRUNCATE, DROP), read like SQL sent through a client.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import type { FrameworkOp } from './sql-frameworks.js';
+import { peelRunner } from './sql-frameworks.js';
+import { classifySql } from './sql-statements.js';
+
+/** Programs whose arguments or stdin are application code that may call the ORM. */
+const RUNNER =
+  /^(rails (runner|r|console|c)|rake|(python[\d.]*\s+)?(\S*\/)?manage\.py (shell|shell_plus)|django-admin (shell|shell_plus)|(php\s+)?artisan tinker|mix run|iex|flask shell|python[\d.]*|ruby|node|nodejs|deno|bun|php|irb|elixir)\b/;
+
+interface OrmPattern {
+  re: RegExp;
+  statement: string;
+  object: string;
+}
+
+/** Bulk operations, per ORM; `where` is read from the call chain (a filter before the call). */
+const PATTERNS: OrmPattern[] = [
+  { re: /\.(delete_all|destroy_all|destroy_by)\b/g, statement: 'DELETE', object: 'TABLE' },
+  { re: /\.objects(?:\.\w+\([^()]*\))*\.delete\(\s*\)/g, statement: 'DELETE', object: 'TABLE' },
+  { re: /\.(?:query\([^()]*\)(?:\.\w+\([^()]*\))*)\.delete\(/g, statement: 'DELETE', object: 'TABLE' },
+  { re: /\.deleteMany\(\s*(?:\{\s*\})?\s*\)/g, statement: 'DELETE', object: 'TABLE' },
+  { re: /\bRepo\.delete_all\(/g, statement: 'DELETE', object: 'TABLE' },
+  { re: /(?:::|->|\.)truncate\(\s*\)/g, statement: 'TRUNCATE', object: 'TABLE' },
+  {
+    re: /\bdrop_all\(|\bSchema::drop(?:IfExists)?\(|\bdrop_table\b|\bdropTable\(|\.drop\(\s*\)/g,
+    statement: 'DROP',
+    object: 'TABLE',
+  },
+  { re: /call_command\(\s*['"](?:flush|reset_db)['"]/g, statement: 'TRUNCATE', object: 'TABLE' },
+];
+
+/** A filter earlier in the same chain or statement (`User.where(…).delete_all`). */
+const FILTER = /\.(where|filter|filter_by|find_by|exclude|get|find)\s*\(|\bwhere\s*:/;
+
+/** The shapes of destructive SQL (a statement keyword and its object). */
+const SQL_SHAPE =
+  '(?:DROP\\s+(?:TABLE|DATABASE|SCHEMA|VIEW|INDEX|COLLECTION)|TRUNCATE(?:\\s+TABLE)?\\s+[\\w."]+|DELETE\\s+FROM\\s+[\\w."]+|ALTER\\s+TABLE\\s+[\\w."]+\\s+DROP|UPDATE\\s+[\\w."]+\\s+SET)\\b';
+/** SQL in a string literal handed to an execute-like call (`cursor.execute("delete from t")`), any case. */
+const CALL_SQL = new RegExp(
+  `\\b(?:execute|executescript|exec|exec_query|query|raw|statement|unprepared|sql|\\$executeRaw\\w*|\\$queryRaw\\w*|executeRaw\\w*)\\s*\\(\\s*(['"\`])\\s*(${SQL_SHAPE}[^'"\`]*)\\1`,
+  'gi',
+);
+/** Upper-case SQL in any string literal (`sql = "DROP TABLE users"`). */
+const UPPER_SQL = new RegExp(`(['"\`])\\s*(${SQL_SHAPE}[^'"\`]*)\\1`, 'g');
+
+/** The code this command runs: its arguments and the stdin text, when known. */
+function codeOf(cmd: NormalizedCommand): string {
+  return [...cmd.argv.slice(1), cmd.stdin?.text ?? ''].join('\n');
+}
+
+export function ormOps(cmd: NormalizedCommand): FrameworkOp[] {
+  const argv = peelRunner(cmd.argv);
+  const head = argv.slice(0, 4).join(' ');
+  if (!RUNNER.test(head.replace(/^\S*\//, ''))) return [];
+  const code = codeOf({ ...cmd, argv });
+  if (code.length > 256 * 1024) return [];
+  const out: FrameworkOp[] = [];
+  for (const p of PATTERNS) {
+    for (const m of code.matchAll(p.re)) {
+      const stmtStart = Math.max(code.lastIndexOf(';', m.index), code.lastIndexOf('\n', m.index)) + 1;
+      const where = FILTER.test(code.slice(stmtStart, m.index));
+      out.push({
+        tool: 'orm',
+        statement: p.statement,
+        object: p.object,
+        name: '',
+        where,
+        target: '',
+        evidence: `${argv[0] ?? ''}: ${m[0].trim()}`,
+      });
+    }
+  }
+  const literals = new Set([...code.matchAll(CALL_SQL), ...code.matchAll(UPPER_SQL)].map((m) => m[2]));
+  for (const sql of literals)
+    for (const s of classifySql(sql, 'postgresql'))
+      out.push({ tool: 'orm', ...s, target: '', evidence: `${argv[0] ?? ''}: ${sql.slice(0, 80)}` });
+  return out;
+}

@@ -61,8 +61,18 @@ const DOC_FILE = /\.(graphql|gql|graphqls|json)$/i;
 
 export const extractCarriedGraphql: Extractor = (cmd, ctx) => {
   if (SKIP.has(cmd.program) || (cmd.program === 'gh' && cmd.argv[1] === 'api')) return [];
-  const cli = GRAPHQL_CLIS.test(cmd.program) || GRAPHQL_CLIS.test(`${cmd.program} ${cmd.argv[1] ?? ''}`);
-  const sender = SENDERS.test(cmd.program) || SENDERS.test(`${cmd.program} ${cmd.argv[1] ?? ''}`);
+  const sub = `${cmd.program} ${cmd.argv[1] ?? ''}`;
+  const sender = SENDERS.test(cmd.program) || SENDERS.test(sub);
+  // Cheap pre-filter: no brace, no document file, no stdin to a sender: nothing to parse.
+  const stdin0 = cmd.stdin;
+  if (
+    !sender &&
+    !cmd.argv.some((a) => a.includes('{') || DOC_FILE.test(a)) &&
+    !stdin0?.text?.includes('{') &&
+    !(stdin0?.kind === 'file' && stdin0.path && DOC_FILE.test(stdin0.path))
+  )
+    return [];
+  const cli = sender || GRAPHQL_CLIS.test(cmd.program) || GRAPHQL_CLIS.test(sub);
   const docs: string[] = [];
   const variables: Record<string, unknown> = {};
   let unreadable = false;

@@ -56,7 +56,12 @@ function codeOf(cmd: NormalizedCommand): string {
   return [...cmd.argv.slice(1), cmd.stdin?.text ?? ''].join('\n');
 }
 
+/** Programs that can start such code (runners, interpreters, package runners): a cheap pre-filter. */
+const FIRST =
+  /^(rails|rake|python[\d.]*|manage\.py|django-admin|php[\d.]*|artisan|mix|iex|flask|ruby|irb|elixir|node|nodejs|deno|bun|bunx|npx|pnpx|bundle|poetry|uv|pipenv|pnpm|yarn|npm)$/;
+
 export function ormOps(cmd: NormalizedCommand): FrameworkOp[] {
+  if (!FIRST.test(cmd.program)) return [];
   const argv = peelRunner(cmd.argv);
   const head = argv.slice(0, 4).join(' ');
   if (!RUNNER.test(head.replace(/^\S*\//, ''))) return [];

@@ -65,7 +65,12 @@ export function isHomeCredential(abs: string, home: string): boolean {
  * script piped into a shell is still analysed).
  */
 export function withheld(abs: string, text: string, home: string): string {
-  if (isCredentialAbs(abs, home)) return dotenvShape(text) ?? SECRET_MARK + '\n';
+  if (isCredentialAbs(abs, home)) {
+    // fail closed: a credential file that also runs code (`export X=$(…)`) must stay readable
+    // for analysis when it is sourced or evaluated; the output masker still hides known formats.
+    if (/\$\(|`/.test(text)) return text;
+    return dotenvShape(text) ?? SECRET_MARK + '\n';
+  }
   const hits = detectSecrets(text);
   if (hits.length === 0) return text;
   let out = '';

@@ -1,0 +1,41 @@
+/** Provenance of secrets through folding: what a credential file's text folds to. */
+import { describe, expect, it } from 'vitest';
+import { SECRET_MARK, carriesSecret, isCredentialAbs, withheld } from '../../src/normalize/credentials.js';
+
+const HOME = '/home/u';
+// Built at run time so the test source holds no secret-looking literal.
+const GH = 'ghp_' + 'Zq8Lm3Xv7Rt2Wn9Kb4Yc6Hd1Jf5Pg0Sa8Ue7';
+
+describe('withheld', () => {
+  it.each<[string, string, string]>([
+    [
+      '/w/.env',
+      'A=1\n# note\nexport B="two"\nC=\n',
+      `A=${SECRET_MARK}\n# note\nexport B=${SECRET_MARK}\nC=\n`,
+    ],
+    ['/home/u/.aws/credentials', '[default]\nkey = v\n', `${SECRET_MARK}\n`],
+    // code in a credential file stays readable for analysis (fail closed)
+    ['/w/.env', 'export X=$(rm -rf ~)\n', 'export X=$(rm -rf ~)\n'],
+    // any other file: only detected secrets are replaced
+    ['/w/notes.txt', `use ${GH} now\n`, `use ${SECRET_MARK} now\n`],
+    ['/w/script.sh', 'echo hi\n', 'echo hi\n'],
+  ])('%s', (path, text, want) => expect(withheld(path, text, HOME)).toBe(want));
+});
+
+describe('isCredentialAbs', () => {
+  it.each<[string, boolean]>([
+    ['/w/.env', true],
+    ['/w/.env.production', true],
+    ['/w/.env.example', false],
+    ['/home/u/.netrc', true],
+    ['/home/u/.config/railway/config.json', true],
+    ['/home/u/.ssh/id_ed25519.pub', false],
+    ['/w/src/index.ts', false],
+  ])('%s → %s', (p, want) => expect(isCredentialAbs(p, HOME)).toBe(want));
+
+  it('carriesSecret', () => {
+    expect(carriesSecret(`x ${SECRET_MARK}`)).toBe(true);
+    expect(carriesSecret('x')).toBe(false);
+    expect(carriesSecret(undefined)).toBe(false);
+  });
+});

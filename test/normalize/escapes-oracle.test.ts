@@ -42,3 +42,20 @@ describe('an unknown $@ or $* glued to a word reads as empty', () => {
     expect(verdict(cmd)).toBe('allow');
   });
 });
+
+describe('xargs with unknown input may run its command once with no items', () => {
+  it.each([
+    'cat list | xargs ln -sf /tmp/evil /usr/bin/ls',
+    'xargs ln -sf /tmp/evil /usr/bin/ls < list.txt',
+    'find . -name x | xargs cp /dev/null /etc/hosts',
+  ])('%s is not allowed', (cmd) => {
+    expect(verdict(cmd)).not.toBe('allow');
+  });
+  it.each([
+    'cat list | xargs -r ln -sf /tmp/evil /usr/bin/ls',
+    'git ls-files | xargs wc -l',
+    'ls | xargs echo',
+  ])('%s stays allowed', (cmd) => {
+    expect(verdict(cmd)).toBe('allow');
+  });
+});

@@ -7,13 +7,13 @@
  * Exit (single command): 0 allow · 10 ask · 20 deny · 2 usage error · 1 internal error.
  */
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { loadEngine, makeContext, type Engine } from '../engine/analyze.js';
 import { payloadReader } from '../engine/payload-reader.js';
 import { DEFAULT_LIMITS, type Decision, type Verdict } from '../engine/types.js';
 import { usageError } from '../errors.js';
 import { parseArgs } from './args.js';
 import { formatDecision } from './format.js';
+import { readLines, type InputLine } from './line-reader.js';
 
 export const EXIT_CODES: Record<Verdict, number> = { allow: 0, ask: 10, deny: 20 };
 
@@ -90,22 +90,36 @@ export function toJson(d: Decision): Record<string, unknown> {
   };
 }
 
-/** One verdict line per input line, in order. A bad line gets an error verdict, never a crash. */
+/** Longest input line read; a longer one gets an error verdict (its text is never held). */
+const MAX_LINE_BYTES = 4 * DEFAULT_LIMITS.maxScriptBytes;
+
+/**
+ * Exactly one verdict line per input line (only `\n` ends a line), in order. A bad, blank
+ * or oversized line gets an error verdict, never a crash. The verdicts for the lines of one
+ * read are written together as soon as they are decided, so a caller that sends one line
+ * and waits gets its answer.
+ */
 async function batch(engine: Engine, defaultCwd: string, workspace: string | undefined): Promise<void> {
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  const out: string[] = [];
-  const flush = () => {
-    if (out.length) process.stdout.write(out.join(''));
-    out.length = 0;
-  };
   let n = 0;
-  for await (const line of rl) {
+  const one = (l: InputLine): Record<string, unknown> => {
     n++;
-    if (!line.trim()) continue;
-    out.push(JSON.stringify(batchOne(engine, line, n, defaultCwd, workspace)) + '\n');
-    if (out.length >= 64) flush();
-  }
-  flush();
+    if (l.tooLong !== undefined)
+      return errorVerdict(
+        'E_TOO_LARGE',
+        `line ${n} has ${l.tooLong} bytes, more than ${MAX_LINE_BYTES}`,
+        'send shorter commands, one JSON object per line',
+      );
+    if (!l.text.trim())
+      return errorVerdict(
+        'E_BAD_INPUT',
+        `line ${n} is empty`,
+        'send one JSON object per line: {"cmd": "...", "cwd": "..."}',
+      );
+    return batchOne(engine, l.text, n, defaultCwd, workspace);
+  };
+  await readLines(process.stdin, MAX_LINE_BYTES, (lines) => {
+    process.stdout.write(lines.map((l) => JSON.stringify(one(l)) + '\n').join(''));
+  });
 }
 
 function batchOne(

@@ -15,6 +15,8 @@ export interface Atom {
   /** Forced field break (`"$@"`). */
   brk?: boolean;
   proc?: boolean;
+  /** An unknown `$@`/`$*` (the positional parameters of the agent's own shell). */
+  pos?: boolean;
 }
 
 /** bash's default field separators (`$IFS` when unset). */

@@ -79,8 +79,16 @@ function xargs(argv: Field[], k: K): Res {
       );
     return list.length > 0 ? res : {};
   }
-  if (!list) return runArgv([...cmd, marker], inner);
-  if (list.length === 0 && (p.opts.has('r') || p.opts.has('no-run-if-empty'))) return {};
+  const runIfEmpty = !(p.opts.has('r') || p.opts.has('no-run-if-empty'));
+  if (!list) {
+    // Unknown input may be empty, and GNU xargs then runs the command once with no
+    // appended items (`cat list | xargs ln -sf EVIL /usr/bin/ls`): both readings are analysed.
+    // The command xargs runs reads /dev/null, not the items.
+    if (runIfEmpty)
+      runArgv(cmd, { ...inner, io: { ...inner.io, stdin: { kind: 'file', path: '/dev/null', text: '' } } });
+    return runArgv([...cmd, marker], inner);
+  }
+  if (list.length === 0 && !runIfEmpty) return {};
   return runArgv([...cmd, ...list], inner);
 }
 

@@ -47,7 +47,7 @@ export function lookup(name: string, k: Ctx): string | undefined | null {
 }
 
 function positionalAtoms(k: Ctx, quoted: boolean, src: string): Atom[] {
-  if (!k.scope.positionalKnown) return [dyn(src)];
+  if (!k.scope.positionalKnown) return [{ ...dyn(src), pos: true }];
   const out: Atom[] = [];
   k.scope.positional.forEach((f, i) => {
     if (i > 0)
@@ -264,11 +264,22 @@ function tilde(atoms: Atom[], k: Ctx): Atom[] {
 
 /** Expands one word node into zero or more fields. */
 export function expandWord(node: Node, k: Ctx): Field[] {
-  const atoms = tilde(atomsOf(node, k, false), k);
+  const atoms = tilde(emptyPositionalInside(atomsOf(node, k, false)), k);
   const words: Atom[][] = [];
   braceExpand(atoms, words, k, nodeSpan(node));
   const ifs = lookup('IFS', k);
   return words.flatMap((w) => split(tilde(w, k), ifs));
+}
+
+/**
+ * An unknown `$@`/`$*` glued to literal text (`git pu$@sh`): the agent's shells run with no
+ * positional parameters (`bash -c SCRIPT`, an interactive shell), where it expands to
+ * nothing, so the word is read as that (`push`). It stays dynamic: nothing treats the
+ * reading as certain, and a word that is only `$@` keeps its source text.
+ */
+function emptyPositionalInside(atoms: Atom[]): Atom[] {
+  if (!atoms.some((a) => a.pos) || !atoms.some((a) => !a.pos && !a.d && a.c !== '')) return atoms;
+  return atoms.map((a) => (a.pos ? { ...a, c: '' } : a));
 }
 
 /** Expands several word nodes (arguments) in order. */

@@ -31,6 +31,29 @@ export interface DeciderOptions {
   home: string;
   events: EventHub;
   approved: ApprovedMemory;
+  /**
+   * Absolute paths the gate depends on (the session's runtime dir). A filesystem fact that
+   * touches one, or a folder holding one, is denied: it would switch the firewall off.
+   * Empty/absent = none.
+   */
+  protectedPaths?: string[];
+}
+
+/** The first protected path a filesystem fact of `d` touches (itself, inside, or a parent); undefined = none. */
+export function touchesProtected(d: Decision, protectedPaths: string[]): string | undefined {
+  for (const f of d.facts) {
+    if (f.kind !== 'fs') continue;
+    for (const t of f.targets) {
+      // An unexpanded glob (`/tmp/*`) reaches everything under its fixed prefix.
+      const p = t.glob ? path.dirname(t.path.replace(/[*?[].*$/, 'x')) : t.path;
+      if (!p) continue;
+      for (const prot of protectedPaths) {
+        const dir = p.endsWith('/') ? p : p + '/';
+        if (p === prot || prot.startsWith(dir) || p.startsWith(prot + '/')) return prot;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The text the engine analyses: the script (shell layer) or the shell-quoted argv (tool layer). */
@@ -53,6 +76,15 @@ export function createDecider(
     const masked = o.secrets.mask(text);
     const ctx = makeContext({ cwd, workspace: o.workspace, home: o.home, readFile });
     let decision: Decision = o.engine.analyze(text, ctx);
+    const prot = o.protectedPaths?.length ? touchesProtected(decision, o.protectedPaths) : undefined;
+    if (prot && decision.decision !== 'deny') {
+      // fail closed: removing or changing the gate's own files would leave the agent ungated
+      decision = {
+        ...decision,
+        decision: 'deny',
+        reason: `it would remove or change agentfw's own session files (${prot}), which switches the firewall off`,
+      };
+    }
     if (req.binary && decision.decision === 'allow') {
       // fail closed: bytes that are not UTF-8 make the analysed text approximate
       decision = {

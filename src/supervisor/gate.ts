@@ -61,8 +61,21 @@ export interface Gate {
   relay?: Relay;
   /** The environment to start the agent with. */
   agentEnv: Record<string, string>;
+  /**
+   * From now on every request is refused with `why` (the session is being ended because
+   * its gate was tampered with, or its audit log cannot be written).
+   */
+  lockdown(why: string): void;
   /** Closes the broker and the audit log and removes the runtime dir. Idempotent. */
   close(): Promise<void>;
+}
+
+function lockedReply(why: string) {
+  return {
+    allow: false,
+    env: {},
+    message: `agentfw: this session is being stopped: ${why}.\nNothing was run. Do not retry or work around this; ask the user.`,
+  };
 }
 
 export async function startGate(o: GateOptions): Promise<Gate> {
@@ -76,6 +89,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     );
   }
   const baseEnv = o.baseEnv ?? process.env;
+  let locked: string | undefined;
   const runtime = createRuntimeDir(baseEnv);
   let audit: AuditWriter | undefined;
   let broker: Broker | undefined;
@@ -103,6 +117,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       workspace: o.workspace,
       home: o.home ?? os.homedir(),
       events,
+      protectedPaths: [runtime.dir],
       approved: new ApprovedMemory((script, dir) => commandsOf(script, dir, o.workspace)),
     });
     const mask = o.maskOutput ?? true;
@@ -111,6 +126,8 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     broker = await startBroker({
       socketPath: runtime.socket,
       handle: async (req, signal) => {
+        // fail closed: a session in lockdown answers nothing but refusals
+        if (locked !== undefined) return lockedReply(locked);
         const r = await decide(o.mapRequest ? o.mapRequest(req) : req, signal);
         return r.allow && mask ? { ...r, mask: true } : r;
       },
@@ -120,7 +137,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       shimDir: shims.dir,
       gateScript: shims.gateScript,
       socket: runtime.socket,
-      client: client.path,
+      client: shims.client,
       realPath,
       waitMs: o.approvalTimeoutMs + 30_000,
       session: runtime.id,
@@ -141,6 +158,9 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       broker: b,
       relay: rl,
       agentEnv,
+      lockdown(why) {
+        locked ??= why;
+      },
       async close() {
         if (closed) return;
         closed = true;

@@ -21,6 +21,7 @@ import { prepareSandbox, probeSandbox } from './sandbox.js';
 import { hostPidOf, mapRequestPids } from './sandbox-pids.js';
 import { loadSecretSet } from './secrets-seam.js';
 import { which } from './shimdir.js';
+import { guardSession, holdSignals, LIMITS_NOTE } from './watchdog-session.js';
 
 export interface SessionOptions {
   /** AGENT and its arguments. Never empty. */
@@ -50,6 +51,8 @@ export interface SessionOptions {
 export async function runSession(o: SessionOptions): Promise<number> {
   const notes = o.notes ?? process.stderr;
   const note = (s: string) => notes.write(s.endsWith('\n') ? s : s + '\n');
+  // Before anything else: SIGUSR1 would open the Node inspector (code execution in here).
+  const releaseSignals = holdSignals(note);
   const cwd = path.resolve(o.cwd ?? process.cwd());
   const hostUid = process.getuid?.() ?? 0;
   // fail closed: with --sandbox and no working bwrap the session stops here (E_SANDBOX_UNAVAILABLE)
@@ -121,6 +124,16 @@ export async function runSession(o: SessionOptions): Promise<number> {
       }
     } else if (headless) approvers.push(createPolicyApprover(o.onAsk));
 
+    const started: { pid?: number } = {};
+    const guard = guardSession({
+      gate,
+      watchSocket: runtime.watchSocket,
+      note,
+      agentPid: () => started.pid,
+    });
+    cleanups.push(() => guard.stop());
+    if (!o.sandbox) note(LIMITS_NOTE);
+
     const [name, ...args] = o.command;
     // Resolve through the agent's PATH: `agentfw run -- bash` gets the gated bash.
     const file = name.includes('/') ? path.resolve(cwd, name) : which(name, env.PATH);
@@ -170,6 +183,8 @@ export async function runSession(o: SessionOptions): Promise<number> {
       rows: process.stdout.rows || 24,
     });
     if (bwrap) bwrapPid = agent.pid;
+    started.pid = agent.pid;
+    guard.check(); // anything removed while the agent was starting ends it now
 
     if (createTui) {
       try {
@@ -218,5 +233,6 @@ export async function runSession(o: SessionOptions): Promise<number> {
     for (const c of cleanups) c();
     await watch?.close().catch(() => undefined);
     await gate.close();
+    releaseSignals();
   }
 }

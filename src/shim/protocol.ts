@@ -2,7 +2,10 @@
  * The gate protocol between a shim (C client or Node fallback) and the broker socket.
  *
  *   request:  one JSON line {"layer","argv","cwd","script"?,"pid","ppid"?,"binary"?}
- *   response: ALLOW | DENY, then `ENV NAME=<base64>` lines (values re-injected before
+ *   response: zero or more `WAIT` keep-alive lines (the broker sends one at once and then
+ *             every KEEPALIVE_MS while the decision waits for a human; a client refuses
+ *             when no byte comes for ANSWER_IDLE_MS, so a stopped or hung supervisor costs
+ *             seconds, not the whole approval time), then ALLOW | DENY, then `ENV NAME=<base64>` lines (values re-injected before
  *             exec), `MASK` (allow only: run the program with its output relayed
  *             through the session's masker, see src/supervisor/relay.ts), `MSG <text>`
  *             lines (the refusal text), then END.
@@ -10,6 +13,11 @@
  * There is no message that approves anything: a request only asks for a decision.
  */
 import { z } from 'zod';
+
+/** How often the broker says `WAIT` while a decision is pending, in ms. */
+export const KEEPALIVE_MS = 1000;
+/** A client refuses when the broker sends nothing for this long, in ms (AGENTFW_ANSWER_MS overrides). */
+export const ANSWER_IDLE_MS = 3000;
 
 /** Largest request line the broker reads; longer → refused (fail closed). */
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024 + 64 * 1024;
@@ -74,6 +82,7 @@ export function encodeReply(r: GateReply): string {
 export function decodeReply(text: string): GateReply | undefined {
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
+  while (lines[0] === 'WAIT') lines.shift();
   const first = lines.shift();
   if (first !== 'ALLOW' && first !== 'DENY') return undefined;
   const env: Record<string, string> = {};

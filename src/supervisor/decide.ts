@@ -94,7 +94,7 @@ export function createDecider(
       };
     }
     const rules = [...new Set(decision.findings.filter((f) => f.decision !== 'allow').map((f) => f.rule))];
-    const reason = o.secrets.mask(decision.reason);
+    let reason = o.secrets.mask(decision.reason);
     const base = { id, ts, layer: req.layer, cwd, command: masked, rules, reason } as const;
 
     let result: ApprovalResult | undefined;
@@ -124,6 +124,12 @@ export function createDecider(
       }
     }
 
+    if (signal.aborted) {
+      // The client gave up before the answer (it refused on its own after a stopped or hung
+      // supervisor, or was killed): the command did not run, whatever was decided.
+      final = 'deny';
+      reason = `the gate client stopped waiting before the answer, so the command did not run (decided: ${reason})`;
+    }
     o.audit.append({
       layer: req.layer,
       cwd,

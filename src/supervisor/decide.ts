@@ -37,6 +37,8 @@ export interface DeciderOptions {
    * Empty/absent = none.
    */
   protectedPaths?: string[];
+  /** Called when the audit log cannot be written (the command is refused; the session should stop). */
+  onAuditFailure?: (why: string) => void;
 }
 
 /** The first protected path a filesystem fact of `d` touches (itself, inside, or a parent); undefined = none. */
@@ -130,16 +132,27 @@ export function createDecider(
       final = 'deny';
       reason = `the gate client stopped waiting before the answer, so the command did not run (decided: ${reason})`;
     }
-    o.audit.append({
-      layer: req.layer,
-      cwd,
-      command: masked,
-      decision: final,
-      verdict: decision.decision,
-      rules,
-      approver,
-      reason,
-    });
+    try {
+      o.audit.append({
+        layer: req.layer,
+        cwd,
+        command: masked,
+        decision: final,
+        verdict: decision.decision,
+        rules,
+        approver,
+        reason,
+      });
+    } catch (err) {
+      // fail closed: a command whose record is not on disk does not run
+      const why = (err as Error).message;
+      o.onAuditFailure?.(why);
+      return {
+        allow: false,
+        env: {},
+        message: `agentfw: the audit log cannot be written (${why}), so nothing may run; the session is being stopped.\nNothing was run. Do not retry or work around this; ask the user.`,
+      };
+    }
     const ev: DecisionEvent = { ...base, verdict: final, approver };
     o.events.emit(ev);
 

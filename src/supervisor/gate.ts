@@ -48,6 +48,8 @@ export interface GateOptions {
    * namespace to the host's, src/supervisor/sandbox-pids.ts). Absent = requests as sent.
    */
   mapRequest?: (req: GateRequest) => GateRequest;
+  /** Called once the audit log cannot be written; the gate is then in lockdown. Absent = lockdown only. */
+  onAuditFailure?: (why: string) => void;
 }
 
 export interface Gate {
@@ -118,6 +120,10 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       home: o.home ?? os.homedir(),
       events,
       protectedPaths: [runtime.dir],
+      onAuditFailure: (why) => {
+        locked ??= `the audit log cannot be written (${why})`;
+        o.onAuditFailure?.(why);
+      },
       approved: new ApprovedMemory((script, dir) => commandsOf(script, dir, o.workspace)),
     });
     const mask = o.maskOutput ?? true;

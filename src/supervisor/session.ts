@@ -21,7 +21,7 @@ import { prepareSandbox, probeSandbox } from './sandbox.js';
 import { hostPidOf, mapRequestPids } from './sandbox-pids.js';
 import { loadSecretSet } from './secrets-seam.js';
 import { which } from './shimdir.js';
-import { guardSession, holdSignals, LIMITS_NOTE } from './watchdog-session.js';
+import { guardSession, holdSignals, LIMITS_NOTE, type SessionGuard } from './watchdog-session.js';
 
 export interface SessionOptions {
   /** AGENT and its arguments. Never empty. */
@@ -53,6 +53,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
   const note = (s: string) => notes.write(s.endsWith('\n') ? s : s + '\n');
   // Before anything else: SIGUSR1 would open the Node inspector (code execution in here).
   const releaseSignals = holdSignals(note);
+  const guarded: { guard?: SessionGuard } = {};
   const cwd = path.resolve(o.cwd ?? process.cwd());
   const hostUid = process.getuid?.() ?? 0;
   // fail closed: with --sandbox and no working bwrap the session stops here (E_SANDBOX_UNAVAILABLE)
@@ -78,6 +79,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
     onAsk: o.onAsk,
     workspace: cwd,
     mapRequest: bwrap ? (req) => mapRequestPids(req, bwrapPid) : undefined,
+    onAuditFailure: (why) => guarded.guard?.auditFailed(why),
   });
   if (gate.client.kind === 'node-fallback') note(FALLBACK_WARNING);
   const { runtime, events } = gate;
@@ -125,12 +127,12 @@ export async function runSession(o: SessionOptions): Promise<number> {
     } else if (headless) approvers.push(createPolicyApprover(o.onAsk));
 
     const started: { pid?: number } = {};
-    const guard = guardSession({
+    const guard = (guarded.guard = guardSession({
       gate,
       watchSocket: runtime.watchSocket,
       note,
       agentPid: () => started.pid,
-    });
+    }));
     cleanups.push(() => guard.stop());
     if (!o.sandbox) note(LIMITS_NOTE);
 

@@ -33,14 +33,23 @@ export function guardedPaths(gate: Gate, watchSocket: string): Guarded[] {
  * Starts watching; on a breach the session is ended. `agentPid` gives the agent's pid once
  * it runs (its process group is killed); undefined before the spawn.
  */
+export interface SessionGuard extends Watchdog {
+  /** Ends the session now because its audit log cannot be written (`why` says what failed). */
+  auditFailed(why: string): void;
+}
+
+const TAMPER_FIX =
+  'Fix: find what removed it (a tmp cleaner, logind removing XDG_RUNTIME_DIR, a rebuild of agentfw, or the agent itself), ' +
+  'set AGENTFW_RUNTIME_DIR to a folder nothing cleans, and start the session again.';
+
 export function guardSession(o: {
   gate: Gate;
   watchSocket: string;
   note: (s: string) => void;
   agentPid: () => number | undefined;
-}): Watchdog {
+}): SessionGuard {
   let ended = false;
-  const end = (why: string) => {
+  const end = (why: string, code = 'E_GATE_TAMPERED', fix = TAMPER_FIX) => {
     if (ended) return;
     ended = true;
     o.gate.lockdown(why);
@@ -55,27 +64,38 @@ export function guardSession(o: {
       }
     }
     let recorded = 'an audit record says why';
-    try {
-      o.gate.audit.append({
-        layer: 'session',
-        cwd: '',
-        command: '',
-        decision: 'deny',
-        verdict: 'deny',
-        rules: [],
-        approver: 'policy',
-        reason: `session ended: ${why}; without it commands would run unchecked`,
-      });
-    } catch (err) {
-      recorded = `the audit record could not be written either (${(err as Error).message})`;
-    }
-    o.note(
-      `agentfw: E_GATE_TAMPERED ${why}. Without it the agent's commands would run unchecked, so the agent was stopped (${recorded}).\n` +
-        'Fix: find what removed it (a tmp cleaner, logind removing XDG_RUNTIME_DIR, a rebuild of agentfw, or the agent itself), ' +
-        'set AGENTFW_RUNTIME_DIR to a folder nothing cleans, and start the session again.',
-    );
+    if (code === 'E_AUDIT_WRITE') recorded = 'this could not be recorded in the audit log';
+    else
+      try {
+        o.gate.audit.append({
+          layer: 'session',
+          cwd: '',
+          command: '',
+          decision: 'deny',
+          verdict: 'deny',
+          rules: [],
+          approver: 'policy',
+          reason: `session ended: ${why}; without it commands would run unchecked`,
+        });
+      } catch (err) {
+        recorded = `the audit record could not be written either (${(err as Error).message})`;
+      }
+    const consequence =
+      code === 'E_GATE_TAMPERED'
+        ? "Without it the agent's commands would run unchecked"
+        : 'Commands cannot be recorded, so none may run';
+    o.note(`agentfw: ${code} ${why}. ${consequence}, so the agent was stopped (${recorded}).\n${fix}`);
   };
-  return startWatchdog({ items: guardedPaths(o.gate, o.watchSocket), onBreach: end });
+  const dog = startWatchdog({ items: guardedPaths(o.gate, o.watchSocket), onBreach: (why) => end(why) });
+  return {
+    ...dog,
+    auditFailed: (why) =>
+      end(
+        why,
+        'E_AUDIT_WRITE',
+        'Fix: free disk space or repair the log (`agentfw log --verify`), or pass another log with --audit FILE, then start the session again.',
+      ),
+  };
 }
 
 /**

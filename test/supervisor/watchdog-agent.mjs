@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const [, , how, waitMs, out] = process.argv;
 const runtimeDir = process.env.AGENTFW_SHIM_DIR ? path.dirname(process.env.AGENTFW_SHIM_DIR) : '';
@@ -15,7 +16,7 @@ const step = (name, file, args) => {
 };
 if (how === 'rm-shim' && runtimeDir) step('rm -rf runtime dir', 'bash', ['-c', `rm -rf '${runtimeDir}'`]);
 if (how === 'direct' && runtimeDir) rmSync(runtimeDir, { recursive: true, force: true });
-await new Promise((r) => setTimeout(r, Number(waitMs)));
+await sleep(Number(waitMs));
 step('bash -c destroy', 'bash', ['-c', 'rm -rf "$HOME/victim"']);
 step('/bin/bash -c destroy', '/bin/bash', ['-c', 'rm -rf "$HOME/victim"']);
 console.log('agent-done');

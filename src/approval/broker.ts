@@ -6,7 +6,13 @@
  * The socket accepts *decision requests only*. No request type approves anything;
  * approvals come from the human's side (TUI, watch, external approver, --on-ask).
  */
-import { encodeReply, GateRequestSchema, KEEPALIVE_MS, MAX_REQUEST_BYTES } from '../shim/protocol.js';
+import {
+  encodeReply,
+  GateRequestSchema,
+  KEEPALIVE_MS,
+  MAX_REQUEST_BYTES,
+  scriptMismatch,
+} from '../shim/protocol.js';
 import type { GateReply, GateRequest } from '../shim/protocol.js';
 import { listenPrivate } from '../supervisor/unix-server.js';
 
@@ -91,6 +97,12 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       } catch {
         // fail closed: anything that is not a well-formed decision request is refused
         reply(refusal('the command gate sent a request that could not be read.'));
+        return;
+      }
+      const mismatch = scriptMismatch(req);
+      if (mismatch) {
+        // fail closed: a request that says one thing and would run another is refused unread
+        reply(refusal(`the command gate sent an inconsistent request (${mismatch}).`));
         return;
       }
       // Keep-alive: the client knows at once that a live supervisor has its request, and

@@ -104,3 +104,37 @@ export function decodeReply(text: string): GateReply | undefined {
   if (!ended) return undefined;
   return { allow: first === 'ALLOW', env, message: msg.join('\n'), ...(mask ? { mask } : {}) };
 }
+
+/**
+ * For a shell request whose argv has `-c STRING` (options as bash reads them), the script
+ * must be that STRING: the record and the decision are about what the shell will run.
+ * Returns the problem in one sentence, or '' when the request is consistent (or carries
+ * its script some other way: a file, stdin, one line of a gated interactive bash).
+ */
+export function scriptMismatch(req: GateRequest): string {
+  if (req.layer !== 'shell') return req.script === undefined ? '' : 'a tool request carried a script';
+  const a = req.argv;
+  let hasC = false;
+  let i = 1;
+  for (; i < a.length; i++) {
+    const o = a[i];
+    if (o === '--') {
+      i++;
+      break;
+    }
+    if (o === '--rcfile' || o === '--init-file') {
+      i++;
+      continue;
+    }
+    if (o.startsWith('--')) continue;
+    if ((o[0] === '-' || o[0] === '+') && o.length > 1) {
+      if (o.includes('c')) hasC = true;
+      if (/[oO]/.test(o.slice(1))) i++;
+      continue;
+    }
+    break;
+  }
+  if (!hasC) return '';
+  if (i >= a.length) return 'a shell request with -c had no command string';
+  return req.script === a[i] ? '' : "the script sent is not the one the shell's -c argument carries";
+}

@@ -123,6 +123,8 @@ export async function runSession(o: SessionOptions): Promise<number> {
         note(
           `agentfw: asks go to ${o.approverCmd}; a human can also answer with \`agentfw watch --session ${runtime.id}\` (pairing code ${watch.pairingCode}).`,
         );
+        // The code is one-time: each pairing (or 3 wrong tries) rotates it; show the new one.
+        cleanups.push(watch.onPairingCode((c) => note(`agentfw: new watch pairing code: ${c}`)));
       }
     } else if (headless) approvers.push(createPolicyApprover(o.onAsk));
 

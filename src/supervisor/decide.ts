@@ -68,7 +68,6 @@ export function createDecider(
   o: DeciderOptions,
 ): (req: GateRequest, signal: AbortSignal) => Promise<GateReply> {
   let nextId = 1;
-  const readFile = payloadReader(DEFAULT_LIMITS.maxPayloadBytes);
 
   return async (req, signal) => {
     const id = nextId++;
@@ -76,8 +75,20 @@ export function createDecider(
     const cwd = req.cwd || o.workspace;
     const text = requestText(req);
     const masked = o.secrets.mask(text);
+    const specials: string[] = [];
+    const readFile = payloadReader(DEFAULT_LIMITS.maxPayloadBytes, undefined, (p, kind) =>
+      specials.push(`${kind} ${p}`),
+    );
     const ctx = makeContext({ cwd, workspace: o.workspace, home: o.home, readFile });
     let decision: Decision = o.engine.analyze(text, ctx);
+    if (specials.length && decision.decision === 'allow') {
+      // fail closed: a payload that is a FIFO, socket or device cannot be read without blocking
+      decision = {
+        ...decision,
+        decision: 'ask',
+        reason: `its payload names a ${specials[0]}, whose content cannot be checked`,
+      };
+    }
     const prot = o.protectedPaths?.length ? touchesProtected(decision, o.protectedPaths) : undefined;
     if (prot && decision.decision !== 'deny') {
       // fail closed: removing or changing the gate's own files would leave the agent ungated

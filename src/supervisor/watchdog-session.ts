@@ -15,6 +15,7 @@ export function guardedPaths(gate: Gate, watchSocket: string): Guarded[] {
   const items: Guarded[] = [
     { path: gate.runtime.dir, what: 'the session runtime directory', kind: 'dir' },
     { path: gate.shims.dir, what: 'the shim directory', kind: 'dir' },
+    { path: path.dirname(gate.shims.client), what: "the gate client's folder", kind: 'dir' },
     { path: gate.shims.client, what: 'the gate client', kind: 'file' },
     { path: gate.shims.gateScript, what: 'the bash gate script', kind: 'file' },
     { path: gate.runtime.socket, what: 'the gate socket', kind: 'socket' },

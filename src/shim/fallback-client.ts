@@ -82,6 +82,8 @@ function enforce(r: GateReply): void {
 
 function findReal(prog: string): string | undefined {
   const self = process.env.AGENTFW_CLIENT ? realpathSync(process.env.AGENTFW_CLIENT) : '';
+  // The guard shims hard-link the client: same inode, other path.
+  const selfSt = self ? statSync(self) : undefined;
   const shimDir = process.env.AGENTFW_SHIM_DIR ? path.resolve(process.env.AGENTFW_SHIM_DIR) : '';
   const dirs = [...(process.env.PATH ?? '').split(':'), ...(process.env.AGENTFW_REAL_PATH ?? '').split(':')];
   for (const d of dirs) {
@@ -92,6 +94,8 @@ function findReal(prog: string): string | undefined {
       if (!statSync(p).isFile()) continue;
       accessSync(p, constants.X_OK);
       if (self && realpathSync(p) === self) continue;
+      const st = statSync(p);
+      if (selfSt && st.ino === selfSt.ino && st.dev === selfSt.dev) continue;
       return p;
     } catch {
       /* next */

@@ -20,7 +20,7 @@ import { createDecider } from './decide.js';
 import { EventHub } from './events.js';
 import { startRelay, type Relay } from './relay.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
-import { prepareShims, type ShimSet } from './shimdir.js';
+import { prepareGuard, prepareShims, type ShimSet } from './shimdir.js';
 
 export interface GateOptions {
   engine: Engine;
@@ -104,6 +104,8 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       client: client.path,
       realPath,
     });
+    // fail closed: with the guard right after the shims, a vanished shim dir refuses instead of falling through
+    const guarded = prepareGuard(runtime.guardDir, shims);
     audit = AuditWriter.open(o.auditPath, runtime.id);
     const events = new EventHub();
     const decide = createDecider({
@@ -119,7 +121,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       workspace: o.workspace,
       home: o.home ?? os.homedir(),
       events,
-      protectedPaths: [runtime.dir],
+      protectedPaths: [runtime.dir, runtime.guardDir],
       onAuditFailure: (why) => {
         locked ??= `the audit log cannot be written (${why})`;
         o.onAuditFailure?.(why);
@@ -144,7 +146,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       gateScript: shims.gateScript,
       socket: runtime.socket,
       client: shims.client,
-      realPath,
+      realPath: guarded ? `${runtime.guardDir}:${realPath}` : realPath,
       waitMs: o.approvalTimeoutMs + 30_000,
       session: runtime.id,
     });

@@ -7,6 +7,7 @@ import {
   chmodSync,
   constants,
   copyFileSync,
+  linkSync,
   mkdirSync,
   statSync,
   symlinkSync,
@@ -77,4 +78,23 @@ export function prepareShims(opts: {
   const gate = path.join(opts.runtimeDir, 'gate.bash');
   writeFileSync(gate, gateScript(), { mode: 0o600 });
   return { dir: opts.shimDir, gateScript: gate, shells, tools, client };
+}
+
+/**
+ * Fills the guard directory (RuntimeDir.guardDir): a hard link to the session's client
+ * (same inode, so the client never mistakes these shims for the real program) and one
+ * symlink per shimmed name. Returns false, creating nothing, when a hard link is not
+ * possible (another filesystem); the watchdog alone then covers a vanished runtime dir.
+ */
+export function prepareGuard(guardDir: string, shims: ShimSet): boolean {
+  const clientDir = path.join(guardDir, '.client');
+  mkdirSync(clientDir, { recursive: true, mode: 0o700 });
+  const client = path.join(clientDir, 'agentfw-shim');
+  try {
+    linkSync(shims.client, client);
+  } catch {
+    return false;
+  }
+  for (const name of [...shims.shells, ...shims.tools]) symlinkSync(client, path.join(guardDir, name));
+  return true;
 }

@@ -5,7 +5,7 @@
  * the human is told what happened and what to do. Also: the supervisor's signal guard and
  * the honest note on what only the sandbox prevents.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Gate } from './gate.js';
 import { startWatchdog, type Guarded, type Watchdog } from './watchdog.js';
@@ -26,6 +26,14 @@ export function guardedPaths(gate: Gate, watchSocket: string): Guarded[] {
   for (const name of readdirSync(gate.shims.dir)) {
     if (name.startsWith('.')) continue;
     items.push({ path: path.join(gate.shims.dir, name), what: `the ${name} shim`, kind: 'link' });
+  }
+  const guard = gate.runtime.guardDir;
+  if (existsSync(path.join(guard, '.client', 'agentfw-shim'))) {
+    items.push({ path: guard, what: 'the guard shim directory', kind: 'dir' });
+    for (const name of readdirSync(guard)) {
+      if (name.startsWith('.')) continue;
+      items.push({ path: path.join(guard, name), what: `the ${name} guard shim`, kind: 'link' });
+    }
   }
   return items;
 }

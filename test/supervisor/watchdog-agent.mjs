@@ -16,6 +16,10 @@ const step = (name, file, args) => {
 };
 if (how === 'rm-shim' && runtimeDir) step('rm -rf runtime dir', 'bash', ['-c', `rm -rf '${runtimeDir}'`]);
 if (how === 'direct' && runtimeDir) rmSync(runtimeDir, { recursive: true, force: true });
+if (how === 'direct-path' && runtimeDir) {
+  rmSync(runtimeDir, { recursive: true, force: true });
+  step('bash -c destroy at once', 'bash', ['-c', 'rm -rf "$HOME/victim"']);
+}
 await sleep(Number(waitMs));
 step('bash -c destroy', 'bash', ['-c', 'rm -rf "$HOME/victim"']);
 step('/bin/bash -c destroy', '/bin/bash', ['-c', 'rm -rf "$HOME/victim"']);

@@ -76,6 +76,21 @@ describe('runtime directory removed mid-session', () => {
     expect(r.code).not.toBe(0);
   });
 
+  it('removing it directly and running bash from PATH at once meets the guard shims, not the real bash', async () => {
+    const { victim, out } = setup();
+    const r = await cli(
+      ['run', '--headless', '--audit', s.audit, '--', process.execPath, AGENT, 'direct-path', '0', out],
+      { env: cliEnv(s), cwd: s.ws },
+    );
+    expect(existsSync(path.join(victim, 'data.txt'))).toBe(true);
+    expect(r.stderr).toContain('E_GATE_TAMPERED');
+    // Whichever came first, the guard's refusal or the kill: the command did not run.
+    if (existsSync(out)) {
+      const res = JSON.parse(readFileSync(out, 'utf8')) as { code: number; stderr: string }[];
+      expect(res[0].code).toBe(126);
+    }
+  });
+
   it('the shims point at the session copy of the client, not at build/', async () => {
     const { out } = setup();
     const probe = path.join(s.root, 'probe.mjs');

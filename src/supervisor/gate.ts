@@ -20,6 +20,7 @@ import { createDecider } from './decide.js';
 import { EventHub } from './events.js';
 import { startRelay, type Relay } from './relay.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
+import { clientId, notFromClient } from './peer-check.js';
 import { prepareGuard, prepareShims, type ShimSet } from './shimdir.js';
 
 export interface GateOptions {
@@ -80,6 +81,14 @@ function lockedReply(why: string) {
   };
 }
 
+function strangerReply(why: string) {
+  return {
+    allow: false,
+    env: {},
+    message: `agentfw: this request was refused: ${why}.\nNothing was run. Do not retry or work around this; ask the user.`,
+  };
+}
+
 export async function startGate(o: GateOptions): Promise<Gate> {
   const client = findClient();
   if (client.kind === 'missing') {
@@ -128,6 +137,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       },
       approved: new ApprovedMemory((script, dir) => commandsOf(script, dir, o.workspace)),
     });
+    const self = clientId(shims.client);
     const mask = o.maskOutput ?? true;
     // The relay is up before the first answer that tells a client to use it.
     if (mask) relay = await startRelay(path.join(runtime.dir, 'relay.sock'), o.secrets);
@@ -136,7 +146,12 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       handle: async (req, signal) => {
         // fail closed: a session in lockdown answers nothing but refusals
         if (locked !== undefined) return lockedReply(locked);
-        const r = await decide(o.mapRequest ? o.mapRequest(req) : req, signal);
+        const mapped = o.mapRequest ? o.mapRequest(req) : req;
+        // fail closed: a request no gate client sent is refused unrecorded; one whose client
+        // already hung up is decided and recorded as not run (src/supervisor/decide.ts)
+        const stranger = signal.aborted ? '' : notFromClient(mapped, self);
+        if (stranger) return strangerReply(stranger);
+        const r = await decide(mapped, signal);
         return r.allow && mask ? { ...r, mask: true } : r;
       },
     });

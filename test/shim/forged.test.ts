@@ -1,14 +1,15 @@
 /**
  * Requests sent straight to gate.sock by some process of the user: a shell request whose
  * `script` is not what its `-c` argument carries is refused unread (no allow record for a
- * command that would never run as recorded). Control: the consistent request is answered.
+ * command that would never run as recorded), and so is any request whose process is not
+ * the session's gate client. Control: the same command through the real client runs.
  */
 import net from 'node:net';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scriptMismatch, type GateRequest } from '../../src/shim/protocol.js';
 import type { Gate } from '../../src/supervisor/gate.js';
-import { useGate, type Scratch } from './gate-helpers.js';
+import { run, useGate, type Scratch } from './gate-helpers.js';
 
 let s: Scratch;
 let gate: Gate;
@@ -34,9 +35,16 @@ const shell = (argv: string[], script?: string): GateRequest => ({
 });
 
 describe('forged requests on gate.sock', () => {
-  it('control: a consistent request is answered', async () => {
-    const r = await ask({ ...shell(['bash', '-c', 'echo forged-ok'], 'echo forged-ok'), cwd: s.ws });
-    expect(r.startsWith('ALLOW\n')).toBe(true);
+  it('control: the same command through the real client is answered', async () => {
+    const r = await run('bash', ['-c', 'echo forged-ok'], { env: gate.agentEnv, cwd: s.ws });
+    expect(r).toMatchObject({ code: 0, stdout: 'forged-ok\n' });
+  });
+
+  it('a request from a process that is not the gate client is refused and not recorded', async () => {
+    const r = await ask({ layer: 'tool', argv: ['rm', '-rf', 'forged-tool'], cwd: s.ws, pid: process.pid });
+    expect(r.startsWith('DENY\n')).toBe(true);
+    expect(r).toContain('did not come from the gate client');
+    expect(readFileSync(s.audit, 'utf8')).not.toContain('forged-tool');
   });
 
   it('a script that differs from the -c argument is refused and never recorded as allow', async () => {

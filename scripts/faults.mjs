@@ -262,6 +262,26 @@ for (const [what, target, how] of [
     (r.res.open ?? 99) <= 8,
   );
 }
+// 9b. Forged requests straight to gate.sock (no gate client): 500 tool "allow"s in a row.
+{
+  const r = await session(
+    'forged',
+    `const net = await import('node:net'); let allow = 0; const t = performance.now();
+     for (let i = 0; i < 500; i++) {
+       const reply = await new Promise((done) => { const c = net.connect(process.env.AGENTFW_SOCK); let d = ''; c.on('connect', () => c.write(JSON.stringify({ layer: 'tool', argv: ['echo', 'forged-' + i], cwd: '/', pid: process.pid }) + '\\n')); c.on('data', (x) => (d += x)); c.on('close', () => done(d)); c.on('error', () => done('')); });
+       if (reply.replace(/^(WAIT\\n)+/, '').startsWith('ALLOW')) allow++;
+     }
+     res.allow = allow; res.ms = Math.round((performance.now() - t) / 500); save();`,
+  );
+  const recorded = r.auditText.split('\n').filter((l) => l.includes('forged-')).length;
+  row(
+    '500 forged requests on gate.sock',
+    'all refused, none recorded',
+    `${r.res.allow} allowed, ${recorded} recorded`,
+    r.res.ms ?? '-',
+    r.res.allow === 0 && recorded === 0,
+  );
+}
 // 10. Empty ruleset folder.
 {
   const root = mkdtempSync(path.join(os.tmpdir(), 'afw-faults-'));

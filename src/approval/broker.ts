@@ -6,7 +6,13 @@
  * The socket accepts *decision requests only*. No request type approves anything;
  * approvals come from the human's side (TUI, watch, external approver, --on-ask).
  */
-import { encodeReply, GateRequestSchema, MAX_REQUEST_BYTES } from '../shim/protocol.js';
+import {
+  encodeReply,
+  GateRequestSchema,
+  KEEPALIVE_MS,
+  MAX_REQUEST_BYTES,
+  scriptMismatch,
+} from '../shim/protocol.js';
 import type { GateReply, GateRequest } from '../shim/protocol.js';
 import { listenPrivate } from '../supervisor/unix-server.js';
 
@@ -20,6 +26,8 @@ export interface BrokerOptions {
   handle(req: GateRequest, signal: AbortSignal): Promise<GateReply>;
   /** How long a client may take to send its request line, in ms. Default 5000. */
   readTimeoutMs?: number;
+  /** Period of the `WAIT` keep-alive lines while a decision is pending, in ms. Default KEEPALIVE_MS. */
+  keepaliveMs?: number;
 }
 
 export interface Broker {
@@ -46,9 +54,11 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const abort = new AbortController();
     let buf = Buffer.alloc(0);
     let done = false;
+    let keepalive: NodeJS.Timeout | undefined;
     const reply = (r: GateReply) => {
       if (done) return;
       done = true;
+      clearInterval(keepalive);
       served++;
       sock.end(encodeReply(r));
     };
@@ -57,8 +67,12 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       reply(refusal('the command gate sent an incomplete request (timed out).'));
     }, readTimeout);
     sock.on('error', () => abort.abort());
+    // The client never half-closes while it waits: an end before the answer means it gave up
+    // (refused on its own, killed), so whatever is decided now did not run.
+    sock.on('end', () => abort.abort());
     sock.on('close', () => {
       clearTimeout(timer);
+      clearInterval(keepalive);
       abort.abort();
     });
     sock.on('data', (chunk) => {
@@ -85,9 +99,24 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
         reply(refusal('the command gate sent a request that could not be read.'));
         return;
       }
-      opts.handle(req, abort.signal).then(reply, () =>
-        // fail closed: an internal error while deciding refuses the command
-        reply(refusal('an internal error occurred while checking this command.')),
+      const mismatch = scriptMismatch(req);
+      if (mismatch) {
+        // fail closed: a request that says one thing and would run another is refused unread
+        reply(refusal(`the command gate sent an inconsistent request (${mismatch}).`));
+        return;
+      }
+      // Keep-alive: the client knows at once that a live supervisor has its request, and
+      // keeps knowing while a human decides; silence means a stopped or hung supervisor.
+      const alive = () => void (!done && !sock.destroyed && sock.write('WAIT\n'));
+      alive();
+      keepalive = setInterval(alive, opts.keepaliveMs ?? KEEPALIVE_MS);
+      // Decide on the next turn, so a hang-up already queued with the request (a client
+      // that gave up while the supervisor was stopped) is seen first and recorded as such.
+      setImmediate(() =>
+        opts.handle(req, abort.signal).then(reply, () =>
+          // fail closed: an internal error while deciding refuses the command
+          reply(refusal('an internal error occurred while checking this command.')),
+        ),
       );
     });
   });

@@ -59,8 +59,10 @@ export interface WatchServer {
 }
 
 const MAX_RECENT = 200;
+/** Connections that have not paired yet, at most; a newer one evicts the oldest (idle ones cannot lock a watcher out). */
 const MAX_UNPAIRED = 8;
-const HELLO_TIMEOUT_MS = 60_000;
+/** A connection must send its hello this soon (`agentfw watch` sends it on connect). */
+const HELLO_TIMEOUT_MS = 5_000;
 const MAX_FAILURES_PER_CODE = 3;
 /** Extra wait before the watch server's own timeout fires (it is a backstop). */
 export const BACKSTOP_MS = 1000;
@@ -159,15 +161,26 @@ export async function startWatchServer(opts: WatchServerOptions): Promise<WatchS
     });
   };
 
+  // Unpaired connections, oldest first. Paired watchers are never dropped for new ones.
+  const unpaired = new Set<net.Socket>();
   const server = net.createServer((sock) => {
     all.add(sock);
+    unpaired.add(sock);
     sock.on('close', () => {
       all.delete(sock);
       paired.delete(sock);
+      unpaired.delete(sock);
     });
     sock.on('error', () => sock.destroy());
-    if (all.size - paired.size > MAX_UNPAIRED) return sock.destroy();
+    if (unpaired.size > MAX_UNPAIRED) {
+      // Evict the oldest unpaired connection, not the newcomer: a real watcher sends its
+      // hello at once, so idle connections can no longer keep every watcher out.
+      const oldest = unpaired.values().next().value as net.Socket;
+      unpaired.delete(oldest);
+      oldest.destroy();
+    }
     const helloTimer = setTimeout(() => sock.destroy(), HELLO_TIMEOUT_MS);
+    helloTimer.unref();
     const bad = (m: string) => {
       send(sock, {
         t: 'error',
@@ -206,6 +219,7 @@ export async function startWatchServer(opts: WatchServerOptions): Promise<WatchS
               return;
             }
             paired.add(sock);
+            unpaired.delete(sock);
             rotate(); // one-time: the code just used no longer pairs anyone
             const now = Date.now();
             send(sock, {

@@ -10,8 +10,8 @@ import type { Verdict } from '../engine/types.js';
 export interface AuditRecord {
   /** ISO-8601 time the decision was made. */
   ts: string;
-  /** Which gate saw the command. */
-  layer: Layer;
+  /** Which gate saw the command; `session` = a record about the session itself (it was ended, the log was reopened). */
+  layer: Layer | 'session';
   /** Directory the command ran in. Empty = unknown. */
   cwd: string;
   /** The command text with secrets masked (long texts are cut, with a note of the size). */

@@ -79,6 +79,16 @@ export function verifyAuditText(text: string, headText?: string): VerifyResult {
     }
     prev = sha256(line);
   }
+  if (headText === undefined && lines.length > 0) {
+    // Every writer keeps a head; without it, records cut from the end go unnoticed.
+    return {
+      ok: false,
+      records: lines.length,
+      line: lines.length + 1,
+      problem:
+        'the log head file (<log>.head) is missing: it was deleted, so records removed from the end could not be detected',
+    };
+  }
   if (headText !== undefined) {
     let last = '';
     try {

@@ -3,6 +3,13 @@
  * the hash of the last line (so removing whole records from the end is detected by
  * `agentfw log --verify`).
  *
+ * Fail closed: a write that fails or is short (a full disk) throws E_AUDIT_WRITE, so the
+ * command is refused and the session is stopped; it is never taken as written. Sessions
+ * sharing one log append under `<log>.lock` (src/audit/lock.ts), so the chain stays one
+ * line. A log renamed (logrotate) or deleted under an open session is noticed before the
+ * next record (path and open file differ): the path is reopened and a `session` record
+ * says what happened.
+ *
  * Durability: each record is written to the file (one write(2), so it survives a crash of
  * agentfw) before the command is answered; the fsync and the head update follow right
  * after, off the command's path (an fsync costs 0.2–5 ms on a busy disk, which would
@@ -16,12 +23,14 @@ import {
   openSync,
   readSync,
   renameSync,
+  statSync,
   writeFileSync,
   writeSync,
   fstatSync,
 } from 'node:fs';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
+import { withFileLock } from './lock.js';
 import { clipCommand, GENESIS, sha256 } from './record.js';
 import type { AuditRecord } from './record.js';
 
@@ -53,6 +62,23 @@ export function lastLine(fd: number): string {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function openLog(abs: string): number {
+  mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 });
+  return openSync(abs, 'a+', 0o600);
+}
+
+/** write(2) until all of `text` is on file; a short or failed write throws (never taken as success). */
+function writeWhole(fd: number, text: string): void {
+  const buf = Buffer.from(text, 'utf8');
+  let off = 0;
+  while (off < buf.length) {
+    const n = writeSync(fd, buf, off, buf.length - off);
+    // fail closed: 0 bytes (no space, file size limit) ends the record here, torn
+    if (n <= 0) throw new Error(`short write (${off} of ${buf.length} bytes)`);
+    off += n;
+  }
+}
+
 export class AuditWriter {
   private fd: number;
   readonly path: string;
@@ -71,9 +97,7 @@ export class AuditWriter {
   static open(file: string, session: string): AuditWriter {
     const abs = path.resolve(file);
     try {
-      mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 });
-      const fd = openSync(abs, 'a+', 0o600);
-      return new AuditWriter(abs, session, fd);
+      return new AuditWriter(abs, session, openLog(abs));
     } catch (err) {
       throw new AgentfwError(
         'E_AUDIT_OPEN',
@@ -83,8 +107,58 @@ export class AuditWriter {
     }
   }
 
-  /** Appends one record and flushes it to disk before returning. Returns the written line. */
+  /**
+   * Appends one record (written to the file before returning; fsync follows). Returns the
+   * written line. Throws E_AUDIT_WRITE when it could not be written whole: the caller must
+   * then refuse the command.
+   */
   append(input: AuditInput): string {
+    try {
+      return withFileLock(this.path, () => {
+        const moved = this.reopenIfMoved();
+        if (moved)
+          this.appendLocked({
+            layer: 'session',
+            cwd: '',
+            command: '',
+            decision: 'deny',
+            verdict: 'deny',
+            rules: [],
+            approver: 'policy',
+            reason: `the audit log was ${moved} while this session ran; reopened ${this.path}`,
+          });
+        return this.appendLocked(input);
+      });
+    } catch (err) {
+      if (err instanceof AgentfwError) throw err;
+      // fail closed: a record that is not on disk whole was not written
+      throw new AgentfwError(
+        'E_AUDIT_WRITE',
+        `cannot write the audit log ${this.path}: ${(err as Error).message}`,
+        'free disk space or fix the log file (see `agentfw log --verify`), then start the session again',
+      );
+    }
+  }
+
+  /** 'renamed or replaced' / 'deleted' when the path no longer names the open file (then reopened); '' otherwise. */
+  private reopenIfMoved(): string {
+    const open = fstatSync(this.fd);
+    let why = '';
+    try {
+      const now = statSync(this.path);
+      if (now.ino !== open.ino || now.dev !== open.dev) why = 'renamed or replaced';
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      why = open.nlink > 0 ? 'renamed (it lives on under another name)' : 'deleted';
+    }
+    if (!why) return '';
+    const fd = openLog(this.path);
+    closeSync(this.fd);
+    this.fd = fd;
+    return why;
+  }
+
+  private appendLocked(input: AuditInput): string {
     // Re-read the tail each time so two sessions sharing a log keep one chain.
     let last = lastLine(this.fd);
     const size = fstatSync(this.fd).size;
@@ -92,7 +166,7 @@ export class AuditWriter {
       const one = Buffer.alloc(1);
       readSync(this.fd, one, 0, 1, size - 1);
       // A torn last line stays in the chain as its own (invalid) record; --verify reports it.
-      if (one[0] !== 0x0a) writeSync(this.fd, '\n');
+      if (one[0] !== 0x0a) writeWhole(this.fd, '\n');
     } else last = '';
     const rec: AuditRecord = {
       ts: input.ts ?? new Date().toISOString(),
@@ -108,7 +182,7 @@ export class AuditWriter {
       prev: size === 0 ? GENESIS : sha256(last),
     };
     const line = JSON.stringify(rec);
-    writeSync(this.fd, line + '\n');
+    writeWhole(this.fd, line + '\n');
     this.pendingHead = sha256(line);
     if (!this.syncing) this.syncSoon();
     return line;
@@ -120,18 +194,24 @@ export class AuditWriter {
     const head = this.pendingHead;
     fsync(this.fd, () => {
       if (this.closed) return;
-      this.writeHead(head);
+      this.writeHead();
       if (this.pendingHead !== head) this.syncSoon();
       else this.syncing = false;
     });
   }
 
-  private writeHead(last: string): void {
-    if (!last) return;
+  /** Names the file's current last line in the head (another session may have appended since). */
+  private writeHead(): void {
+    if (!this.pendingHead) return;
     const head = this.path + '.head';
     try {
-      writeFileSync(head + '.tmp', JSON.stringify({ last }) + '\n', { mode: 0o600 });
-      renameSync(head + '.tmp', head);
+      withFileLock(this.path, () => {
+        const text = lastLine(this.fd);
+        if (!text) return;
+        const tmp = `${head}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify({ last: sha256(text) }) + '\n', { mode: 0o600 });
+        renameSync(tmp, head);
+      });
     } catch {
       /* the chain itself still verifies; only tail truncation goes undetected */
     }
@@ -143,7 +223,7 @@ export class AuditWriter {
     this.closed = true;
     try {
       fsyncSync(this.fd);
-      this.writeHead(this.pendingHead);
+      this.writeHead();
       closeSync(this.fd);
     } catch {
       /* already closed */

@@ -192,7 +192,18 @@ export function expandRulesetPaths(paths: string[]): string[] {
       );
     }
     if (st.isDirectory()) {
-      for (const f of readdirSync(abs).sort()) if (/\.ya?ml$/.test(f)) out.push(path.join(abs, f));
+      const files = readdirSync(abs)
+        .sort()
+        .filter((f) => /\.ya?ml$/.test(f));
+      // fail closed: a folder that loads nothing is a mistake the user must hear about
+      if (!files.length)
+        throw new AgentfwError(
+          'E_RULESET_EMPTY',
+          `the ruleset folder ${p} holds no *.yaml or *.yml file, so it would load no rules`,
+          'point --ruleset at the folder that holds your ruleset files (one pack per YAML file, directly inside it), or at one file',
+          2,
+        );
+      for (const f of files) out.push(path.join(abs, f));
     } else {
       out.push(abs);
     }

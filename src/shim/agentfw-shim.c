@@ -220,6 +220,33 @@ typedef struct {
   buf_t msg; /* refusal text, newline separated */
 } reply_t;
 
+/* ---------- answer keep-alive ---------- */
+/* The broker sends `WAIT` lines at once and every second while a decision is pending. No
+ * byte for this long means a stopped or hung supervisor: refuse in seconds, not after the
+ * whole approval time (connect() succeeds into the listen backlog of a stopped process). */
+static long answer_idle_ms(void) {
+  const char *a = getenv("AGENTFW_ANSWER_MS");
+  long v = a ? atol(a) : 0;
+  return v > 0 ? v : 3000;
+}
+
+static void refuse_silent(long idle_ms) {
+  char why[160];
+  snprintf(why, sizeof why,
+           "the agentfw supervisor sent nothing for %ld ms: it is stopped or hung (fail closed)", idle_ms);
+  refuse(why);
+}
+
+/* Drops complete `WAIT` lines from the start of the answer buffer. */
+static void skip_keepalives(buf_t *in) {
+  size_t off = 0;
+  while (in->len - off >= 5 && memcmp(in->p + off, "WAIT\n", 5) == 0) off += 5;
+  if (!off) return;
+  memmove(in->p, in->p + off, in->len - off);
+  in->len -= off;
+  in->p[in->len] = 0;
+}
+
 static void ask_broker(const char *layer, int argc, char **argv, const char *script, size_t script_len,
                        reply_t *r) {
   const char *sock = getenv("AGENTFW_SOCK");
@@ -273,23 +300,26 @@ static void ask_broker(const char *layer, int argc, char **argv, const char *scr
   if (g_may_relay) relay_preconnect(); /* overlaps the relay handshake with the decision */
 
   buf_t in = {0};
+  long idle_ms = answer_idle_ms();
   for (;;) {
     struct pollfd p = {fd, POLLIN, 0};
     long left = (long)(deadline - now_ms());
     if (left <= 0) refuse("no answer from the agentfw supervisor in time (fail closed)");
-    int pr = poll(&p, 1, (int)left);
+    int pr = poll(&p, 1, (int)(left < idle_ms ? left : idle_ms));
     if (pr < 0 && errno == EINTR) continue;
+    if (pr == 0 && left > idle_ms) refuse_silent(idle_ms);
     if (pr <= 0) refuse("no answer from the agentfw supervisor in time (fail closed)");
     char tmp[4096];
     ssize_t k = read(fd, tmp, sizeof tmp);
     if (k < 0 && (errno == EAGAIN || errno == EINTR)) continue;
     if (k <= 0) break;
     buf_put(&in, tmp, (size_t)k);
+    skip_keepalives(&in);
     if (in.len > MAX_REPLY) refuse("the supervisor's answer is too large (fail closed)");
     if (in.len >= 4 && (strstr(in.p, "\nEND\n") || strncmp(in.p, "END\n", 4) == 0)) break;
   }
   close(fd);
-  if (!in.p) refuse("the agentfw supervisor closed the connection without answering (fail closed)");
+  if (!in.p || !in.len) refuse("the agentfw supervisor closed the connection without answering (fail closed)");
 
   /* Parse lines strictly. */
   int verdict = -1, ended = 0;

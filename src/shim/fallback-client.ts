@@ -11,7 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, fstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { decodeReply, type GateReply } from './protocol.js';
+import { ANSWER_IDLE_MS, decodeReply, type GateReply } from './protocol.js';
 
 const REFUSED = 126;
 const [, , argv0 = 'agentfw-shim', ...args] = process.argv;
@@ -45,14 +45,26 @@ function ask(
       () => refuse('no answer from the agentfw supervisor in time (fail closed)'),
       waitMs,
     );
+    // fail closed: silence from the broker (stopped, hung) refuses after ANSWER_IDLE_MS
+    const idleMs =
+      Number(process.env.AGENTFW_ANSWER_MS) > 0 ? Number(process.env.AGENTFW_ANSWER_MS) : ANSWER_IDLE_MS;
+    const silent = () =>
+      refuse(`the agentfw supervisor sent nothing for ${idleMs / 1000} s (stopped or hung; fail closed)`);
+    let idleTimer: NodeJS.Timeout | undefined;
     c.on('connect', () => {
       clearTimeout(connectTimer);
+      idleTimer = setTimeout(silent, idleMs);
       c.write(JSON.stringify(req) + '\n');
     });
     c.on('error', () => refuse('the agentfw supervisor is unreachable (fail closed)'));
-    c.on('data', (d) => (data += d.toString('utf8')));
+    c.on('data', (d) => {
+      data += d.toString('utf8');
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(silent, idleMs);
+    });
     c.on('close', () => {
       clearTimeout(answerTimer);
+      clearTimeout(idleTimer);
       const r = decodeReply(data);
       if (!r) refuse("the supervisor's answer was missing or not understood (fail closed)");
       resolve(r);
@@ -70,6 +82,8 @@ function enforce(r: GateReply): void {
 
 function findReal(prog: string): string | undefined {
   const self = process.env.AGENTFW_CLIENT ? realpathSync(process.env.AGENTFW_CLIENT) : '';
+  // The guard shims hard-link the client: same inode, other path.
+  const selfSt = self ? statSync(self) : undefined;
   const shimDir = process.env.AGENTFW_SHIM_DIR ? path.resolve(process.env.AGENTFW_SHIM_DIR) : '';
   const dirs = [...(process.env.PATH ?? '').split(':'), ...(process.env.AGENTFW_REAL_PATH ?? '').split(':')];
   for (const d of dirs) {
@@ -80,6 +94,8 @@ function findReal(prog: string): string | undefined {
       if (!statSync(p).isFile()) continue;
       accessSync(p, constants.X_OK);
       if (self && realpathSync(p) === self) continue;
+      const st = statSync(p);
+      if (selfSt && st.ino === selfSt.ino && st.dev === selfSt.dev) continue;
       return p;
     } catch {
       /* next */

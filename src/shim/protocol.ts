@@ -2,7 +2,10 @@
  * The gate protocol between a shim (C client or Node fallback) and the broker socket.
  *
  *   request:  one JSON line {"layer","argv","cwd","script"?,"pid","ppid"?,"binary"?}
- *   response: ALLOW | DENY, then `ENV NAME=<base64>` lines (values re-injected before
+ *   response: zero or more `WAIT` keep-alive lines (the broker sends one at once and then
+ *             every KEEPALIVE_MS while the decision waits for a human; a client refuses
+ *             when no byte comes for ANSWER_IDLE_MS, so a stopped or hung supervisor costs
+ *             seconds, not the whole approval time), then ALLOW | DENY, then `ENV NAME=<base64>` lines (values re-injected before
  *             exec), `MASK` (allow only: run the program with its output relayed
  *             through the session's masker, see src/supervisor/relay.ts), `MSG <text>`
  *             lines (the refusal text), then END.
@@ -10,6 +13,11 @@
  * There is no message that approves anything: a request only asks for a decision.
  */
 import { z } from 'zod';
+
+/** How often the broker says `WAIT` while a decision is pending, in ms. */
+export const KEEPALIVE_MS = 1000;
+/** A client refuses when the broker sends nothing for this long, in ms (AGENTFW_ANSWER_MS overrides). */
+export const ANSWER_IDLE_MS = 3000;
 
 /** Largest request line the broker reads; longer → refused (fail closed). */
 export const MAX_REQUEST_BYTES = 8 * 1024 * 1024 + 64 * 1024;
@@ -74,6 +82,7 @@ export function encodeReply(r: GateReply): string {
 export function decodeReply(text: string): GateReply | undefined {
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
+  while (lines[0] === 'WAIT') lines.shift();
   const first = lines.shift();
   if (first !== 'ALLOW' && first !== 'DENY') return undefined;
   const env: Record<string, string> = {};
@@ -94,4 +103,38 @@ export function decodeReply(text: string): GateReply | undefined {
   }
   if (!ended) return undefined;
   return { allow: first === 'ALLOW', env, message: msg.join('\n'), ...(mask ? { mask } : {}) };
+}
+
+/**
+ * For a shell request whose argv has `-c STRING` (options as bash reads them), the script
+ * must be that STRING: the record and the decision are about what the shell will run.
+ * Returns the problem in one sentence, or '' when the request is consistent (or carries
+ * its script some other way: a file, stdin, one line of a gated interactive bash).
+ */
+export function scriptMismatch(req: GateRequest): string {
+  if (req.layer !== 'shell') return req.script === undefined ? '' : 'a tool request carried a script';
+  const a = req.argv;
+  let hasC = false;
+  let i = 1;
+  for (; i < a.length; i++) {
+    const o = a[i];
+    if (o === '--') {
+      i++;
+      break;
+    }
+    if (o === '--rcfile' || o === '--init-file') {
+      i++;
+      continue;
+    }
+    if (o.startsWith('--')) continue;
+    if ((o[0] === '-' || o[0] === '+') && o.length > 1) {
+      if (o.includes('c')) hasC = true;
+      if (/[oO]/.test(o.slice(1))) i++;
+      continue;
+    }
+    break;
+  }
+  if (!hasC) return '';
+  if (i >= a.length) return 'a shell request with -c had no command string';
+  return req.script === a[i] ? '' : "the script sent is not the one the shell's -c argument carries";
 }

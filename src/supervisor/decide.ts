@@ -31,6 +31,31 @@ export interface DeciderOptions {
   home: string;
   events: EventHub;
   approved: ApprovedMemory;
+  /**
+   * Absolute paths the gate depends on (the session's runtime dir). A filesystem fact that
+   * touches one, or a folder holding one, is denied: it would switch the firewall off.
+   * Empty/absent = none.
+   */
+  protectedPaths?: string[];
+  /** Called when the audit log cannot be written (the command is refused; the session should stop). */
+  onAuditFailure?: (why: string) => void;
+}
+
+/** The first protected path a filesystem fact of `d` touches (itself, inside, or a parent); undefined = none. */
+export function touchesProtected(d: Decision, protectedPaths: string[]): string | undefined {
+  for (const f of d.facts) {
+    if (f.kind !== 'fs') continue;
+    for (const t of f.targets) {
+      // An unexpanded glob (`/tmp/*`) reaches everything under its fixed prefix.
+      const p = t.glob ? path.dirname(t.path.replace(/[*?[].*$/, 'x')) : t.path;
+      if (!p) continue;
+      for (const prot of protectedPaths) {
+        const dir = p.endsWith('/') ? p : p + '/';
+        if (p === prot || prot.startsWith(dir) || p.startsWith(prot + '/')) return prot;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The text the engine analyses: the script (shell layer) or the shell-quoted argv (tool layer). */
@@ -43,7 +68,6 @@ export function createDecider(
   o: DeciderOptions,
 ): (req: GateRequest, signal: AbortSignal) => Promise<GateReply> {
   let nextId = 1;
-  const readFile = payloadReader(DEFAULT_LIMITS.maxPayloadBytes);
 
   return async (req, signal) => {
     const id = nextId++;
@@ -51,8 +75,29 @@ export function createDecider(
     const cwd = req.cwd || o.workspace;
     const text = requestText(req);
     const masked = o.secrets.mask(text);
+    const specials: string[] = [];
+    const readFile = payloadReader(DEFAULT_LIMITS.maxPayloadBytes, undefined, (p, kind) =>
+      specials.push(`${kind} ${p}`),
+    );
     const ctx = makeContext({ cwd, workspace: o.workspace, home: o.home, readFile });
     let decision: Decision = o.engine.analyze(text, ctx);
+    if (specials.length && decision.decision === 'allow') {
+      // fail closed: a payload that is a FIFO, socket or device cannot be read without blocking
+      decision = {
+        ...decision,
+        decision: 'ask',
+        reason: `its payload names a ${specials[0]}, whose content cannot be checked`,
+      };
+    }
+    const prot = o.protectedPaths?.length ? touchesProtected(decision, o.protectedPaths) : undefined;
+    if (prot && decision.decision !== 'deny') {
+      // fail closed: removing or changing the gate's own files would leave the agent ungated
+      decision = {
+        ...decision,
+        decision: 'deny',
+        reason: `it would remove or change agentfw's own session files (${prot}), which switches the firewall off`,
+      };
+    }
     if (req.binary && decision.decision === 'allow') {
       // fail closed: bytes that are not UTF-8 make the analysed text approximate
       decision = {
@@ -62,7 +107,7 @@ export function createDecider(
       };
     }
     const rules = [...new Set(decision.findings.filter((f) => f.decision !== 'allow').map((f) => f.rule))];
-    const reason = o.secrets.mask(decision.reason);
+    let reason = o.secrets.mask(decision.reason);
     const base = { id, ts, layer: req.layer, cwd, command: masked, rules, reason } as const;
 
     let result: ApprovalResult | undefined;
@@ -92,16 +137,33 @@ export function createDecider(
       }
     }
 
-    o.audit.append({
-      layer: req.layer,
-      cwd,
-      command: masked,
-      decision: final,
-      verdict: decision.decision,
-      rules,
-      approver,
-      reason,
-    });
+    if (signal.aborted) {
+      // The client gave up before the answer (it refused on its own after a stopped or hung
+      // supervisor, or was killed): the command did not run, whatever was decided.
+      final = 'deny';
+      reason = `the gate client stopped waiting before the answer, so the command did not run (decided: ${reason})`;
+    }
+    try {
+      o.audit.append({
+        layer: req.layer,
+        cwd,
+        command: masked,
+        decision: final,
+        verdict: decision.decision,
+        rules,
+        approver,
+        reason,
+      });
+    } catch (err) {
+      // fail closed: a command whose record is not on disk does not run
+      const why = (err as Error).message;
+      o.onAuditFailure?.(why);
+      return {
+        allow: false,
+        env: {},
+        message: `agentfw: the audit log cannot be written (${why}), so nothing may run; the session is being stopped.\nNothing was run. Do not retry or work around this; ask the user.`,
+      };
+    }
     const ev: DecisionEvent = { ...base, verdict: final, approver };
     o.events.emit(ev);
 

@@ -20,7 +20,8 @@ import { createDecider } from './decide.js';
 import { EventHub } from './events.js';
 import { startRelay, type Relay } from './relay.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
-import { prepareShims, type ShimSet } from './shimdir.js';
+import { clientId, notFromClient } from './peer-check.js';
+import { prepareGuard, prepareShims, type ShimSet } from './shimdir.js';
 
 export interface GateOptions {
   engine: Engine;
@@ -48,6 +49,8 @@ export interface GateOptions {
    * namespace to the host's, src/supervisor/sandbox-pids.ts). Absent = requests as sent.
    */
   mapRequest?: (req: GateRequest) => GateRequest;
+  /** Called once the audit log cannot be written; the gate is then in lockdown. Absent = lockdown only. */
+  onAuditFailure?: (why: string) => void;
 }
 
 export interface Gate {
@@ -61,8 +64,29 @@ export interface Gate {
   relay?: Relay;
   /** The environment to start the agent with. */
   agentEnv: Record<string, string>;
+  /**
+   * From now on every request is refused with `why` (the session is being ended because
+   * its gate was tampered with, or its audit log cannot be written).
+   */
+  lockdown(why: string): void;
   /** Closes the broker and the audit log and removes the runtime dir. Idempotent. */
   close(): Promise<void>;
+}
+
+function lockedReply(why: string) {
+  return {
+    allow: false,
+    env: {},
+    message: `agentfw: this session is being stopped: ${why}.\nNothing was run. Do not retry or work around this; ask the user.`,
+  };
+}
+
+function strangerReply(why: string) {
+  return {
+    allow: false,
+    env: {},
+    message: `agentfw: this request was refused: ${why}.\nNothing was run. Do not retry or work around this; ask the user.`,
+  };
 }
 
 export async function startGate(o: GateOptions): Promise<Gate> {
@@ -76,6 +100,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     );
   }
   const baseEnv = o.baseEnv ?? process.env;
+  let locked: string | undefined;
   const runtime = createRuntimeDir(baseEnv);
   let audit: AuditWriter | undefined;
   let broker: Broker | undefined;
@@ -88,6 +113,8 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       client: client.path,
       realPath,
     });
+    // fail closed: with the guard right after the shims, a vanished shim dir refuses instead of falling through
+    const guarded = prepareGuard(runtime.guardDir, shims);
     audit = AuditWriter.open(o.auditPath, runtime.id);
     const events = new EventHub();
     const decide = createDecider({
@@ -103,15 +130,28 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       workspace: o.workspace,
       home: o.home ?? os.homedir(),
       events,
+      protectedPaths: [runtime.dir, runtime.guardDir],
+      onAuditFailure: (why) => {
+        locked ??= `the audit log cannot be written (${why})`;
+        o.onAuditFailure?.(why);
+      },
       approved: new ApprovedMemory((script, dir) => commandsOf(script, dir, o.workspace)),
     });
+    const self = clientId(shims.client);
     const mask = o.maskOutput ?? true;
     // The relay is up before the first answer that tells a client to use it.
     if (mask) relay = await startRelay(path.join(runtime.dir, 'relay.sock'), o.secrets);
     broker = await startBroker({
       socketPath: runtime.socket,
       handle: async (req, signal) => {
-        const r = await decide(o.mapRequest ? o.mapRequest(req) : req, signal);
+        // fail closed: a session in lockdown answers nothing but refusals
+        if (locked !== undefined) return lockedReply(locked);
+        const mapped = o.mapRequest ? o.mapRequest(req) : req;
+        // fail closed: a request no gate client sent is refused unrecorded; one whose client
+        // already hung up is decided and recorded as not run (src/supervisor/decide.ts)
+        const stranger = signal.aborted ? '' : notFromClient(mapped, self);
+        if (stranger) return strangerReply(stranger);
+        const r = await decide(mapped, signal);
         return r.allow && mask ? { ...r, mask: true } : r;
       },
     });
@@ -120,8 +160,8 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       shimDir: shims.dir,
       gateScript: shims.gateScript,
       socket: runtime.socket,
-      client: client.path,
-      realPath,
+      client: shims.client,
+      realPath: guarded ? `${runtime.guardDir}:${realPath}` : realPath,
       waitMs: o.approvalTimeoutMs + 30_000,
       session: runtime.id,
     });
@@ -141,6 +181,9 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       broker: b,
       relay: rl,
       agentEnv,
+      lockdown(why) {
+        locked ??= why;
+      },
       async close() {
         if (closed) return;
         closed = true;

@@ -20,6 +20,12 @@ export interface RuntimeDir {
   watchSocket: string;
   /** Shim directory (first on the agent's PATH). */
   shimDir: string;
+  /**
+   * Second shim directory, next to the runtime dir (`<root>/.<id>.guard`), right after the
+   * shim dir on PATH: when the runtime dir vanishes, PATH finds these shims (which refuse,
+   * the socket being gone) instead of falling through to the real programs.
+   */
+  guardDir: string;
   /** Removes the directory and everything in it. Idempotent. */
   remove(): void;
 }
@@ -75,10 +81,12 @@ export function createRuntimeDir(env: NodeJS.ProcessEnv = process.env): RuntimeD
     socket: path.join(dir, 'gate.sock'),
     watchSocket: path.join(dir, 'watch.sock'),
     shimDir,
+    guardDir: path.join(path.dirname(dir), `.${id}.guard`),
     remove() {
       if (removed) return;
       removed = true;
       rmSync(dir, { recursive: true, force: true });
+      rmSync(path.join(path.dirname(dir), `.${id}.guard`), { recursive: true, force: true });
     },
   };
 }

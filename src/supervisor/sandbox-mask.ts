@@ -7,6 +7,7 @@
 import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
+import { detectSecrets } from '../secrets/detect.js';
 import type { SecretSet } from '../secrets/types.js';
 
 /**
@@ -24,7 +25,69 @@ export function filesWithSecrets(secrets: SecretSet): string[] {
 
 function maskBytes(secrets: SecretSet, bytes: Buffer): Buffer {
   const m = secrets.streamMasker();
-  return Buffer.concat([m.push(bytes), m.flush()]);
+  const masked = Buffer.concat([m.push(bytes), m.flush()]);
+  const text = bytes.toString('utf8');
+  // Binary files keep the plain masking; text files get their code back (keepCode).
+  if (Buffer.from(text, 'utf8').equals(bytes))
+    return Buffer.from(keepCode(text, masked.toString('utf8')), 'utf8');
+  return masked;
+}
+
+const MARK = 'agentfw:masked:';
+const NAME_CHAR = /[A-Za-z0-9_.-]/;
+
+/**
+ * True when a masked span is code, not a value: an `API_KEY=get_secret("db")` line in a
+ * source file made the detector take `get_secret(` for a value, and masking it broke the
+ * file. Code = a name or dotted name that starts a call or subscript (optionally with
+ * simple literal arguments), holding nothing any secret format matches.
+ */
+export function looksLikeCode(v: string): boolean {
+  const call = /^[A-Za-z_][\w.]*\s*(\(|\[|\(\s*\)|\(\s*(['"])[\w./-]*\2\s*\)|\[\s*(['"])[\w./-]*\3\s*\])$/;
+  return call.test(v) && detectSecrets(v).length === 0;
+}
+
+/**
+ * Aligns one masked line with its original: each `agentfw:masked:NAME` in `m` replaced
+ * some text of `o` (a name may run into the letters after it, so every split is tried,
+ * within `budget` steps). Returns the line with code put back, or undefined when no
+ * alignment is found.
+ */
+function align(o: string, oi: number, m: string, mi: number, budget: { steps: number }): string | undefined {
+  if (--budget.steps < 0) return undefined;
+  const idx = m.indexOf(MARK, mi);
+  if (idx < 0) return o.slice(oi) === m.slice(mi) ? m.slice(mi) : undefined;
+  const lit = m.slice(mi, idx);
+  if (!o.startsWith(lit, oi)) return undefined;
+  const vs = oi + lit.length;
+  const nameStart = idx + MARK.length;
+  let maxEnd = nameStart;
+  while (maxEnd < m.length && NAME_CHAR.test(m[maxEnd])) maxEnd++;
+  // Shortest name first: a name that ran into the letters after it is split off again.
+  for (let e = nameStart + 1; e <= maxEnd; e++) {
+    for (let ve = vs + 1; ve <= o.length; ve++) {
+      if (e < m.length ? o[ve] !== m[e] : ve !== o.length) continue;
+      const rest = align(o, ve, m, e, budget);
+      if (rest === undefined) {
+        if (budget.steps < 0) return undefined;
+        continue;
+      }
+      const value = o.slice(vs, ve);
+      return lit + (looksLikeCode(value) ? value : m.slice(idx, e)) + rest;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Puts code back where masking replaced it (values stay masked), line by line. Fail
+ * closed: whenever no alignment is found, the masked line is kept as it is.
+ */
+export function keepCode(original: string, masked: string): string {
+  const ol = original.split('\n');
+  const ml = masked.split('\n');
+  if (ol.length !== ml.length) return masked;
+  return ml.map((m, i) => (ol[i] === m ? m : (align(ol[i], 0, m, 0, { steps: 10_000 }) ?? m))).join('\n');
 }
 
 function inside(p: string, dir: string): boolean {

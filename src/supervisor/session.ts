@@ -21,6 +21,7 @@ import { prepareSandbox, probeSandbox } from './sandbox.js';
 import { hostPidOf, mapRequestPids } from './sandbox-pids.js';
 import { loadSecretSet } from './secrets-seam.js';
 import { which } from './shimdir.js';
+import { guardSession, holdSignals, LIMITS_NOTE, type SessionGuard } from './watchdog-session.js';
 
 export interface SessionOptions {
   /** AGENT and its arguments. Never empty. */
@@ -50,6 +51,9 @@ export interface SessionOptions {
 export async function runSession(o: SessionOptions): Promise<number> {
   const notes = o.notes ?? process.stderr;
   const note = (s: string) => notes.write(s.endsWith('\n') ? s : s + '\n');
+  // Before anything else: SIGUSR1 would open the Node inspector (code execution in here).
+  const releaseSignals = holdSignals(note);
+  const guarded: { guard?: SessionGuard } = {};
   const cwd = path.resolve(o.cwd ?? process.cwd());
   const hostUid = process.getuid?.() ?? 0;
   // fail closed: with --sandbox and no working bwrap the session stops here (E_SANDBOX_UNAVAILABLE)
@@ -75,6 +79,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
     onAsk: o.onAsk,
     workspace: cwd,
     mapRequest: bwrap ? (req) => mapRequestPids(req, bwrapPid) : undefined,
+    onAuditFailure: (why) => guarded.guard?.auditFailed(why),
   });
   if (gate.client.kind === 'node-fallback') note(FALLBACK_WARNING);
   const { runtime, events } = gate;
@@ -118,8 +123,20 @@ export async function runSession(o: SessionOptions): Promise<number> {
         note(
           `agentfw: asks go to ${o.approverCmd}; a human can also answer with \`agentfw watch --session ${runtime.id}\` (pairing code ${watch.pairingCode}).`,
         );
+        // The code is one-time: each pairing (or 3 wrong tries) rotates it; show the new one.
+        cleanups.push(watch.onPairingCode((c) => note(`agentfw: new watch pairing code: ${c}`)));
       }
     } else if (headless) approvers.push(createPolicyApprover(o.onAsk));
+
+    const started: { pid?: number } = {};
+    const guard = (guarded.guard = guardSession({
+      gate,
+      watchSocket: runtime.watchSocket,
+      note,
+      agentPid: () => started.pid,
+    }));
+    cleanups.push(() => guard.stop());
+    if (!o.sandbox) note(LIMITS_NOTE);
 
     const [name, ...args] = o.command;
     // Resolve through the agent's PATH: `agentfw run -- bash` gets the gated bash.
@@ -150,7 +167,13 @@ export async function runSession(o: SessionOptions): Promise<number> {
         workspace: cwd,
         cwd,
         runtimeDir: runtime.dir,
-        expose: [runtime.socket, gate.relay?.socketPath ?? '', gate.shims.dir, gate.shims.gateScript],
+        expose: [
+          runtime.socket,
+          gate.relay?.socketPath ?? '',
+          gate.shims.dir,
+          gate.shims.gateScript,
+          runtime.guardDir,
+        ],
         agentFile: file,
         home: os.homedir(),
         env: process.env,
@@ -170,6 +193,8 @@ export async function runSession(o: SessionOptions): Promise<number> {
       rows: process.stdout.rows || 24,
     });
     if (bwrap) bwrapPid = agent.pid;
+    started.pid = agent.pid;
+    guard.check(); // anything removed while the agent was starting ends it now
 
     if (createTui) {
       try {
@@ -218,5 +243,6 @@ export async function runSession(o: SessionOptions): Promise<number> {
     for (const c of cleanups) c();
     await watch?.close().catch(() => undefined);
     await gate.close();
+    releaseSignals();
   }
 }

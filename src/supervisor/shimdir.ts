@@ -2,7 +2,17 @@
  * Fills the shim directory: one symlink to the gate client per shell and risky program
  * that exists on the user's real PATH, plus the bash gate script (BASH_ENV / rcfile).
  */
-import { accessSync, constants, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { gateScript } from '../shim/gate-script.js';
 import { SHELLS, TOOLS } from '../shim/programs.js';
@@ -16,6 +26,11 @@ export interface ShimSet {
   shells: string[];
   /** Names of the tools shimmed (present on the real PATH). */
   tools: string[];
+  /**
+   * The session's own copy of the gate client (`<dir>/.client/agentfw-shim`): every link
+   * points at it, so rebuilding or removing build/agentfw-shim mid-session changes nothing.
+   */
+  client: string;
 }
 
 /** Absolute path of `name` on `pathVar`, skipping `skipDir`; undefined when absent. */
@@ -43,18 +58,43 @@ export function prepareShims(opts: {
 }): ShimSet {
   const shells: string[] = [];
   const tools: string[] = [];
+  // The client keeps its name (it dispatches on argv[0] == agentfw-shim) in a hidden folder.
+  const clientDir = path.join(opts.shimDir, '.client');
+  mkdirSync(clientDir, { mode: 0o700 });
+  const client = path.join(clientDir, 'agentfw-shim');
+  copyFileSync(opts.client, client);
+  chmodSync(client, 0o755); // the runtime dir itself is 0700
   for (const name of SHELLS) {
     // bash is always shimmed: SHELL and CLAUDE_CODE_SHELL point at it.
     if (name !== 'bash' && !which(name, opts.realPath)) continue;
-    symlinkSync(opts.client, path.join(opts.shimDir, name));
+    symlinkSync(client, path.join(opts.shimDir, name));
     shells.push(name);
   }
   for (const name of TOOLS) {
     if (!which(name, opts.realPath)) continue;
-    symlinkSync(opts.client, path.join(opts.shimDir, name));
+    symlinkSync(client, path.join(opts.shimDir, name));
     tools.push(name);
   }
   const gate = path.join(opts.runtimeDir, 'gate.bash');
   writeFileSync(gate, gateScript(), { mode: 0o600 });
-  return { dir: opts.shimDir, gateScript: gate, shells, tools };
+  return { dir: opts.shimDir, gateScript: gate, shells, tools, client };
+}
+
+/**
+ * Fills the guard directory (RuntimeDir.guardDir): a hard link to the session's client
+ * (same inode, so the client never mistakes these shims for the real program) and one
+ * symlink per shimmed name. Returns false, creating nothing, when a hard link is not
+ * possible (another filesystem); the watchdog alone then covers a vanished runtime dir.
+ */
+export function prepareGuard(guardDir: string, shims: ShimSet): boolean {
+  const clientDir = path.join(guardDir, '.client');
+  mkdirSync(clientDir, { recursive: true, mode: 0o700 });
+  const client = path.join(clientDir, 'agentfw-shim');
+  try {
+    linkSync(shims.client, client);
+  } catch {
+    return false;
+  }
+  for (const name of [...shims.shells, ...shims.tools]) symlinkSync(client, path.join(guardDir, name));
+  return true;
 }

@@ -1,0 +1,59 @@
+/**
+ * Whether a gate request came from the session's gate client, so that no other process of
+ * the user can write arbitrary records (or ask for arbitrary decisions) through gate.sock.
+ * The request names its subject pid: the client itself (it execs the program after the
+ * answer), or, for the BASH_ENV and per-line gates, the bash that runs the client as its
+ * child. Linux /proc only; elsewhere (no /proc) nothing is checked.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../shim/client-path.js';
+import type { GateRequest } from '../shim/protocol.js';
+
+const FALLBACK = path.join(PACKAGE_ROOT, 'dist', 'shim', 'fallback-client.js');
+
+/** Identity of the client binary (dev/inode: the guard shims hard-link the same file). */
+export interface ClientId {
+  dev: number;
+  ino: number;
+}
+
+export function clientId(file: string): ClientId {
+  const st = statSync(file);
+  return { dev: st.dev, ino: st.ino };
+}
+
+/** The compiled client, or the Node fallback client (`node …/shim/fallback-client.js`). */
+function isClient(pid: number, id: ClientId): boolean {
+  try {
+    const st = statSync(`/proc/${pid}/exe`);
+    if (st.dev === id.dev && st.ino === id.ino) return true;
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return st.ino === statSync(process.execPath).ino && argv[1] === FALLBACK;
+  } catch {
+    return false;
+  }
+}
+
+function children(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** '' when the request came from the client; otherwise why it is refused. */
+export function notFromClient(req: GateRequest, id: ClientId): string {
+  if (!existsSync('/proc/self/exe')) return '';
+  if (!Number.isInteger(req.pid) || req.pid <= 0) return 'it names no process';
+  if (isClient(req.pid, id)) return '';
+  // fail closed: only the BASH_ENV / per-line gates name another process, their bash, and
+  // then the client is that bash's child.
+  if (req.layer === 'shell' && children(req.pid).some((c) => isClient(c, id))) return '';
+  return 'it did not come from the gate client of this session';
+}

@@ -255,6 +255,13 @@ describe.skipIf(!HAS_BWRAP)('pids across the PID namespace', () => {
       expect(sleepHost).not.toBe(sleepNs);
       const ns = /^NSpid:\s*(.*)$/m.exec(readFileSync(`/proc/${sleepHost}/status`, 'utf8'))![1].split(/\s+/);
       expect(ns.map(Number)).toEqual([sleepHost, sleepNs]);
+      // The forked child may not have exec'd sleep yet on a loaded machine: wait for it (bounded).
+      for (
+        let i = 0;
+        i < 200 && readFileSync(`/proc/${sleepHost}/cmdline`, 'utf8') !== 'sleep\u00005\u0000';
+        i++
+      )
+        await new Promise((r) => setTimeout(r, 10));
       expect(readFileSync(`/proc/${sleepHost}/cmdline`, 'utf8')).toBe('sleep\u00005\u0000');
       const mapped = mapRequestPids({ pid: sleepNs, ppid: shNs, layer: 'tool' }, p.pid);
       expect(mapped.pid).toBe(sleepHost);

@@ -8,6 +8,12 @@
  * shim's pid is kept by the shell it execs), checked through /proc; where /proc is not
  * available, a short time window is used instead. A session approval covers the same
  * commands for the rest of the session.
+ *
+ * A line of a persistent bash (the per-line DEBUG-trap gate) is checked by a client run in
+ * a `$(…)` subshell that is gone by the time the line runs; the line's programs are
+ * children of that shell. So a once-approval of a line is anchored on the shell running
+ * it, covers only tool-gate execs (never a later line, which is asked again), and each
+ * approved command is used up by the first exec it covers.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +32,13 @@ interface Entry {
   /** Fallback expiry (epoch ms) when /proc is unavailable; undefined = none. */
   until?: number;
   approver: string;
+  /** A once-approval of one line of a persistent shell: keys are used up, shell requests not covered. */
+  line?: boolean;
+}
+
+/** The argv the per-line gate sends (`agentfw-shim --line TEXT`). */
+export function isLineRequest(req: { layer: string; argv: string[] }): boolean {
+  return req.layer === 'shell' && req.argv.length === 2 && req.argv[1] === '(command line)';
 }
 
 /** Normalizes a script into its commands (parse + normalize); injected so tests and the engine agree. */
@@ -95,17 +108,24 @@ export class ApprovedMemory {
   remember(
     script: string,
     cwd: string,
-    o: { pid: number; approver: string; scope: 'once' | 'session' },
+    o: { pid: number; approver: string; scope: 'once' | 'session'; line?: boolean },
   ): void {
     const keys = this.commandsOf(script, cwd)
       .map((c) => keyOf(c, o.scope === 'once'))
       .filter((k): k is Key => Boolean(k));
     if (!keys.length) return;
+    const line = o.scope === 'once' && o.line === true;
+    // The line's shell is the parent of the subshell that ran the client.
+    // fail closed: without /proc the anchor stays the (short-lived) subshell, so nothing extra is covered.
+    const pid = line ? (parentOf(o.pid) ?? o.pid) : o.pid;
+    // A new line of that shell: what was approved for its previous line is over.
+    if (line) this.entries = this.entries.filter((e) => !(e.line && e.pid === pid));
     this.entries.push({
       keys,
       approver: o.approver,
-      pid: o.scope === 'session' ? undefined : o.pid,
+      pid: o.scope === 'session' ? undefined : pid,
       until: o.scope === 'once' && !HAS_PROC ? Date.now() + 60_000 : undefined,
+      ...(line ? { line } : {}),
     });
   }
 
@@ -132,6 +152,7 @@ export class ApprovedMemory {
           }));
     if (!wanted.length || wanted.some((w) => !w.program)) return undefined;
     for (const e of this.entries) {
+      if (e.line && req.layer !== 'tool') continue;
       if (
         e.pid !== undefined &&
         HAS_PROC &&
@@ -139,7 +160,14 @@ export class ApprovedMemory {
         !(req.ppid && inTree(req.ppid, e.pid))
       )
         continue;
-      if (wanted.every((w) => e.keys.some((k) => matches(k, w.program, w.args)))) return e.approver;
+      if (!wanted.every((w) => e.keys.some((k) => matches(k, w.program, w.args)))) continue;
+      if (e.line) {
+        // used up: one approved command covers one exec
+        const i = e.keys.findIndex((k) => matches(k, wanted[0].program, wanted[0].args));
+        e.keys.splice(i, 1);
+        if (!e.keys.length) this.entries = this.entries.filter((x) => x !== e);
+      }
+      return e.approver;
     }
     return undefined;
   }

@@ -14,7 +14,7 @@ import { payloadReader } from '../engine/payload-reader.js';
 import { DEFAULT_LIMITS, type Decision } from '../engine/types.js';
 import type { SecretSet } from '../secrets/types.js';
 import type { GateReply, GateRequest } from '../shim/protocol.js';
-import type { ApprovedMemory } from './approved.js';
+import { isLineRequest, type ApprovedMemory } from './approved.js';
 import type { EventHub } from './events.js';
 import { formatRefusal } from './refusal.js';
 
@@ -88,7 +88,12 @@ export function createDecider(
         final = result.verdict;
         approver = result.approver;
         if (final === 'allow')
-          o.approved.remember(text, cwd, { pid: req.pid, approver, scope: result.scope });
+          o.approved.remember(text, cwd, {
+            pid: req.pid,
+            approver,
+            scope: result.scope,
+            line: isLineRequest(req),
+          });
       }
     }
 

@@ -4,6 +4,7 @@
  * places text produced by view.ts and render.ts.
  */
 import blessed from 'blessed';
+import { terminalColors } from './term-colors.js';
 import { fitDialog, KEY_HELP } from './view.js';
 
 export interface Widgets {
@@ -41,7 +42,10 @@ export function createWidgets(opts: {
     warnings: false,
     title: opts.title,
   } as blessed.Widgets.IScreenOptions);
-  (screen as unknown as { tput: { brokenACS: boolean } }).tput.brokenACS = true;
+  const tput = (screen as unknown as { tput: { brokenACS: boolean; colors: number } }).tput;
+  tput.brokenACS = true;
+  // tmux/screen entries the library cannot read would otherwise fall back to 8 colours.
+  tput.colors = terminalColors(process.env, tput.colors);
   const term = opts.withTerminal
     ? blessed.box({ parent: screen, top: 0, left: 0, tags: false, wrap: false } as blessed.Widgets.BoxOptions)
     : undefined;

@@ -18,6 +18,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NormalizedCommand } from '../engine/types.js';
+import { scriptFileOf } from '../normalize/version-shims.js';
 
 /** One approved command: program basename and argv[1..]; null = a word that was dynamic (any value). */
 interface Key {
@@ -34,6 +35,12 @@ interface Entry {
   approver: string;
   /** A once-approval of one line of a persistent shell: keys are used up, shell requests not covered. */
   line?: boolean;
+}
+
+/** The script file a shell request runs (`bash [OPTIONS] FILE …`), absolute; undefined for `-c`. */
+function scriptFile(argv: string[], cwd: string): string | undefined {
+  const f = scriptFileOf(argv);
+  return f && path.resolve(cwd, f.file);
 }
 
 /** The argv the per-line gate sends (`agentfw-shim --line TEXT`). */
@@ -100,9 +107,27 @@ function matches(k: Key, program: string, args: string[]): boolean {
   return k.args.every((a, i) => a === null || a === args[i]);
 }
 
+/** A version manager's own folder, trusted for the process tree of one allowed shim run. */
+interface ManagerScope {
+  root: string;
+  pid: number;
+  approver: string;
+}
+
 export class ApprovedMemory {
   private entries: Entry[] = [];
+  private managers: ManagerScope[] = [];
   constructor(private readonly commandsOf: CommandsOf) {}
+
+  /**
+   * A shim run by process `pid` was allowed: the manager's own scripts under `root`
+   * (`pyenv-exec`, `pyenv-version-name`, …) that this process tree runs next are part of
+   * that decision, not new commands. Ends with the process (fail closed: without /proc, never).
+   */
+  trustManager(root: string, pid: number, approver: string): void {
+    if (!HAS_PROC) return;
+    this.managers.push({ root: root.endsWith('/') ? root : root + '/', pid, approver });
+  }
 
   /** Records an approval of `script` (the text the human saw) run by process `pid`. */
   remember(
@@ -143,6 +168,11 @@ export class ApprovedMemory {
     ppid?: number;
   }): string | undefined {
     this.prune();
+    if (req.layer === 'shell') {
+      const file = scriptFile(req.argv, req.cwd);
+      const m = file && this.managers.find((x) => file.startsWith(x.root) && inTree(req.pid, x.pid));
+      if (m) return m.approver;
+    }
     const wanted: { program: string; args: string[] }[] =
       req.layer === 'tool'
         ? [{ program: path.basename(req.argv[0] ?? ''), args: req.argv.slice(1) }]
@@ -174,6 +204,7 @@ export class ApprovedMemory {
 
   private prune(): void {
     const now = Date.now();
+    this.managers = this.managers.filter((m) => alive(m.pid));
     this.entries = this.entries.filter(
       (e) => (e.until === undefined || e.until > now) && (e.pid === undefined || !HAS_PROC || alive(e.pid)),
     );

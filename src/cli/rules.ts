@@ -54,26 +54,30 @@ export async function run(argv: string[]): Promise<number> {
 async function list(paths: string[], json: boolean): Promise<number> {
   const engine = await loadEngine({ rulesetPaths: paths, skipExamples: true });
   if (json) {
-    const out = engine.rulesets.map((rs) => ({
+    const packs = engine.rulesets.map((rs) => ({
       pack: rs.pack,
       version: rs.version,
       file: rs.file,
+      tier: rs.tier,
       rules: rs.rules.map((r) => ({
         id: r.id,
         severity: r.rule.severity,
         decision: r.rule.decision,
         title: r.rule.title,
+        ...(r.off ? { off: r.off } : {}),
       })),
     }));
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ sources: engine.sources, packs }, null, 2) + '\n');
     return 0;
   }
+  process.stdout.write(`loaded:\n${engine.sources.map((l) => `  ${l}\n`).join('')}\n`);
   for (const rs of engine.rulesets) {
-    process.stdout.write(`${rs.pack}@${rs.version}  (${rs.rules.length} rules)  ${rs.file}\n`);
+    process.stdout.write(`${rs.pack}@${rs.version}  (${rs.rules.length} rules, ${rs.tier})  ${rs.file}\n`);
     for (const r of rs.rules) {
       const typed = r.rule.confirm === 'typed' ? ' [typed confirm]' : '';
+      const off = r.off ? `  [OFF: ${r.off}]` : '';
       process.stdout.write(
-        `  ${r.rule.decision.padEnd(4)} ${r.rule.severity.padEnd(8)} ${r.id}  ${r.rule.title}${typed}\n`,
+        `  ${r.rule.decision.padEnd(5)} ${r.rule.severity.padEnd(8)} ${r.id}  ${r.rule.title}${typed}${off}\n`,
       );
     }
   }

@@ -74,7 +74,7 @@ export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
 export function requireDirs(dirs: Record<string, string | undefined>): void {
   for (const [flag, dir] of Object.entries(dirs)) {
     if (!dir) continue;
-    let ok = false;
+    let ok: boolean;
     try {
       ok = statSync(dir).isDirectory();
     } catch {

@@ -7,8 +7,14 @@ import { describeFact } from '../tui/describe.js';
 
 const COLORS = { allow: '\x1b[32m', ask: '\x1b[33m', deny: '\x1b[31m', dim: '\x1b[2m', reset: '\x1b[0m' };
 
+/** Colour only on a terminal, and never when NO_COLOR is set to anything non-empty (no-color.org) or TERM=dumb. */
+export function colorAllowed(isTTY: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  return isTTY && !env.NO_COLOR && env.TERM !== 'dumb';
+}
+
 export function formatDecision(script: string, d: Decision, color: boolean): string {
-  const c = (k: keyof typeof COLORS, s: string) => (color ? COLORS[k] + s + COLORS.reset : s);
+  const on = colorAllowed(color);
+  const c = (k: keyof typeof COLORS, s: string) => (on ? COLORS[k] + s + COLORS.reset : s);
   const lines: string[] = [];
   lines.push(`${c(d.decision, d.decision.toUpperCase())}  ${d.reason}`);
   if (d.commands.length) {

@@ -8,6 +8,7 @@
  *
  * Exit: the agent's exit code; 2 usage error; 1 when the session cannot start.
  */
+import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AgentfwError, usageError } from '../errors.js';
@@ -78,10 +79,31 @@ export async function run(argv: string[]): Promise<number> {
     command: a.rest,
     headless: Boolean(a.flags.headless),
     onAsk,
-    auditPath: path.resolve(a.options.audit ?? defaultAuditPath()),
+    auditPath: auditPathOf(a.options.audit),
     rulesetPaths: a.lists.ruleset,
     approvalTimeoutMs: Math.round(seconds * 1000),
     approverCmd: a.options.approver,
     sandbox: a.flags.sandbox ? { writable: a.lists['sandbox-rw'] } : undefined,
   });
+}
+
+/**
+ * The audit file: `--audit FILE` must be in an existing folder (no folders are created
+ * silently for a typo); the default ~/.agentfw/ is agentfw's own and is created.
+ */
+function auditPathOf(given: string | undefined): string {
+  if (given === undefined) return path.resolve(defaultAuditPath());
+  const file = path.resolve(given);
+  let dirOk: boolean;
+  try {
+    dirOk = statSync(path.dirname(file)).isDirectory();
+  } catch {
+    dirOk = false;
+  }
+  if (!dirOk)
+    throw usageError(
+      `--audit ${given}: the folder ${path.dirname(file)} does not exist`,
+      'create it first, or pass a file in an existing folder',
+    );
+  return file;
 }

@@ -43,6 +43,7 @@ describe('--json', () => {
     [['rules', 'lint', '--json'], 0],
     [['rules', 'test', '--json'], 0],
     [['demo', '--json'], 0],
+    [['doctor', '--json'], 0],
   ])(
     '%j prints one JSON document',
     async (args, code) => {

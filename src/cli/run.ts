@@ -8,7 +8,7 @@
  *
  * Exit: the agent's exit code; 2 usage error; 1 when the session cannot start.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AgentfwError, usageError } from '../errors.js';
@@ -75,16 +75,56 @@ export async function run(argv: string[]): Promise<number> {
       `--approval-timeout must be a number of seconds between 1 and 86400, not "${t}"`,
       'write e.g. --approval-timeout 300',
     );
-  return runSession({
+  const auditPath = auditPathOf(a.options.audit);
+  const start = sizeOf(auditPath);
+  const code = await runSession({
     command: a.rest,
     headless: Boolean(a.flags.headless),
     onAsk,
-    auditPath: auditPathOf(a.options.audit),
+    auditPath,
     rulesetPaths: a.lists.ruleset,
     approvalTimeoutMs: Math.round(seconds * 1000),
     approverCmd: a.options.approver,
     sandbox: a.flags.sandbox ? { writable: a.lists['sandbox-rw'] } : undefined,
   });
+  process.stderr.write(summaryLine(auditPath, start) + '\n');
+  return code;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * One line at exit: what this session's records in the audit log add up to (records
+ * another session appended to the same log meanwhile would be counted too).
+ */
+export function summaryLine(auditPath: string, from: number): string {
+  let recs: { decision?: string; verdict?: string; approver?: string }[] = [];
+  try {
+    const buf = readFileSync(auditPath);
+    recs = buf
+      .subarray(Math.min(from, buf.length))
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((l) => {
+        try {
+          return [JSON.parse(l) as { decision?: string; verdict?: string; approver?: string }];
+        } catch {
+          return [];
+        }
+      });
+  } catch {
+    // no log written: nothing was checked
+  }
+  const asked = recs.filter((r) => r.verdict === 'ask' && r.approver !== 'policy').length;
+  const denied = recs.filter((r) => r.decision === 'deny').length;
+  return `agentfw: session ended: ${recs.length} command(s) checked, ${asked} asked a human, ${denied} refused; audit: ${auditPath} (agentfw log --audit ${auditPath})`;
 }
 
 /**

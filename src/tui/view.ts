@@ -60,10 +60,30 @@ export function statusLine(info: SessionInfo, counts: Counts, pending: number, e
   );
 }
 
-function wrap(text: string, width: number): string[] {
+/**
+ * Wraps at spaces; a word longer than the width is cut. Exported for tests.
+ * Width below 1 is taken as 1.
+ */
+export function wrap(text: string, width: number): string[] {
+  const w = Math.max(1, width);
   const out: string[] = [];
-  for (let i = 0; i < text.length; i += width) out.push(text.slice(i, i + width));
-  return out.length ? out : [''];
+  let line = '';
+  for (const word of text.split(' ')) {
+    let rest = word;
+    const sep = line ? ' ' : '';
+    if (line.length + sep.length + rest.length <= w) {
+      line += sep + rest;
+      continue;
+    }
+    if (line) out.push(line);
+    while (rest.length > w) {
+      out.push(rest.slice(0, w));
+      rest = rest.slice(w);
+    }
+    line = rest;
+  }
+  out.push(line);
+  return out;
 }
 
 /** Marks where the dialog's footer (choices, prompt, notice) starts; see {@link fitDialog}. */
@@ -99,6 +119,10 @@ export function dialogLines(
   const L: string[] = [];
   L.push(`{bold}Approval needed{/bold} #${r.id} · ${r.layer} · denied in ${left} s${more}`);
   L.push(`{gray-fg}in ${safe(r.cwd)}{/gray-fg}`);
+  // Said before anything else: approving this one means typing, not one key.
+  if (r.confirm !== undefined)
+    for (const part of wrap(`To allow, you will type: ${r.confirm}`, width - 2))
+      L.push(`{yellow-fg}${safe(part)}{/yellow-fg}`);
   L.push('');
   const cmdLines = r.command
     .replace(/\n+$/, '')

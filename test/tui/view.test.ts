@@ -9,6 +9,7 @@ import {
   FOOTER,
   safe,
   type Counts,
+  wrap,
 } from '../../src/tui/view.js';
 
 const ev = (p: Partial<DecisionEvent>): DecisionEvent => ({
@@ -172,5 +173,46 @@ describe('fitDialog', () => {
     expect(text).not.toContain('step7');
     expect(text).toContain('… 5 more lines');
     expect(text).not.toContain('^J');
+  });
+});
+
+describe('wrap', () => {
+  it.each<[string, number, string[]]>([
+    ['delete the staging volume now', 12, ['delete the', 'staging', 'volume now']],
+    ['short', 20, ['short']],
+    ['averyveryverylongword tail', 8, ['averyver', 'yverylon', 'gword', 'tail']],
+    ['', 10, ['']],
+  ])('%j at %i columns', (text, width, want) => {
+    expect(wrap(text, width)).toEqual(want);
+    for (const l of wrap(text, width)) expect(l.length).toBeLessThanOrEqual(width);
+  });
+});
+
+describe('dialogLines: typing needed', () => {
+  const cfg: ModelConfig = { approver: 'tui', timeoutMs: 60_000, armMs: 0 };
+  const base = {
+    id: 1,
+    ts: 't',
+    layer: 'shell' as const,
+    cwd: '/w',
+    command: 'rm -rf ~/old',
+    decision: {
+      decision: 'ask' as const,
+      reason: 'r',
+      ms: 1,
+      issues: [],
+      commands: [],
+      facts: [],
+      findings: [],
+    },
+  };
+  it.each<[string, ApprovalRequest, boolean]>([
+    ['with a value to type, says so before the command', { ...base, confirm: '/home/dev/old' }, true],
+    ['without one, does not', base, false],
+  ])('%s', (_n, req, warned) => {
+    const lines = dialogLines(enqueue(initialState(), req, 0, cfg).state, 10, cfg, 80);
+    const warn = lines.findIndex((l) => l.includes('To allow, you will type: /home/dev/old'));
+    expect(warn >= 0).toBe(warned);
+    if (warned) expect(warn).toBeLessThan(lines.findIndex((l) => l.includes('rm -rf ~/old')));
   });
 });

@@ -16,6 +16,7 @@ import { runProbes } from '../supervisor/doctor-probes.js';
 import { startProbeGate } from '../supervisor/probe-gate.js';
 import { which } from '../supervisor/shimdir.js';
 import { parseArgs } from './args.js';
+import { unwrappedAgents } from './doctor-agents.js';
 
 /** What each known agent needs, from measuring how it starts commands. */
 const AGENTS: Record<string, string> = {
@@ -97,6 +98,15 @@ export async function run(argv: string[]): Promise<number> {
       );
     }
     const gaps = results.filter((r) => r.probe.claimed && r.status === 'not covered');
+    const unwrapped = unwrappedAgents();
+    if (unwrapped.length) {
+      out();
+      out('Agents running WITHOUT agentfw right now (their commands are not checked):');
+      for (const u of unwrapped)
+        out(
+          `  pid ${u.pid}: ${u.agent}   (start it as \`agentfw run -- ${u.agent}\`, or run \`agentfw init\`)`,
+        );
+    }
     if (json) {
       process.stdout.write(
         JSON.stringify({
@@ -109,6 +119,7 @@ export async function run(argv: string[]): Promise<number> {
             why: r.detail,
           })),
           agents: a.rest.map((agent) => ({ agent, found: which(agent, process.env.PATH ?? '') ?? null })),
+          running_without_agentfw: unwrapped,
         }) + '\n',
       );
       return gaps.length ? 1 : 0;

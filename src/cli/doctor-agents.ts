@@ -14,11 +14,12 @@ export interface UnwrappedAgent {
 
 /** The agent a command line runs (`claude`, or `node …/bin/claude`), or undefined. */
 export function agentOf(argv: string[]): string | undefined {
-  for (const a of argv.slice(0, 2)) {
-    const base = path.basename(a);
-    if (KNOWN_AGENTS.includes(base)) return base;
-  }
-  return undefined;
+  const first = path.basename(argv[0] ?? '');
+  if (KNOWN_AGENTS.includes(first)) return first;
+  // An agent script run by its interpreter: `node …/bin/claude`, `sh ./gemini`.
+  if (!/^(node|nodejs|bun|deno|sh|bash|dash|python\d*(\.\d+)?)$/.test(first)) return undefined;
+  const second = path.basename(argv[1] ?? '');
+  return KNOWN_AGENTS.includes(second) ? second : undefined;
 }
 
 export function unwrappedAgents(procRoot = '/proc'): UnwrappedAgent[] {

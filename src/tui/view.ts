@@ -117,7 +117,7 @@ export function dialogLines(
   const left = Math.max(0, Math.ceil((item.deadline - now) / 1000));
   const more = s.queue.length > 1 ? `  (+${s.queue.length - 1} more waiting)` : '';
   const L: string[] = [];
-  L.push(`{bold}Approval needed{/bold} #${r.id} · ${r.layer} · denied in ${left} s${more}`);
+  L.push(`{bold}Approval needed{/bold} #${item.n} · ${r.layer} · denied in ${left} s${more}`);
   L.push(`{gray-fg}in ${safe(r.cwd)}{/gray-fg}`);
   // Said before anything else: approving this one means typing, not one key.
   if (r.confirm !== undefined)

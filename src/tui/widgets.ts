@@ -75,7 +75,8 @@ export function createWidgets(opts: {
     parent: screen,
     top: 'center',
     left: 'center',
-    width: 84,
+    // Fits narrow terminals: at most the screen's width.
+    width: Math.min(84, Math.max(20, (screen.width as number) - 2)),
     height: KEY_HELP.length + 2,
     tags: false,
     hidden: true,

@@ -119,11 +119,19 @@ describe('dialogLines', () => {
       ],
     },
   };
+  it('#N counts approvals, not every checked command (request id 7 is the 1st ask, id 9 the 2nd)', () => {
+    let s = enqueue(initialState(), req, 0, cfg).state;
+    s = enqueue(s, { ...req, id: 9 }, 0, cfg).state;
+    expect(dialogLines(s, 1000, cfg, 80)[0]).toContain('#1 ');
+    s = key(s, 'd', 1000, cfg).state;
+    expect(dialogLines(s, 2000, cfg, 80)[0]).toContain('#2 ');
+  });
+
   it('shows command, understanding, rule, severity, countdown and choices once armed', () => {
     const s = enqueue(initialState(), req, 0, cfg).state;
     const text = dialogLines(s, 1000, cfg, 80).join('\n');
     for (const want of [
-      '#7',
+      '#1 ',
       'denied in 59 s',
       'GraphQL mutation volumeDelete(volumeId: "3f1c9a") → backboard.railway.app',
       'graphql/destructive-mutation',

@@ -110,7 +110,7 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
       cleanups.push(
         onDecision((ev) => {
           counts = countEvent(counts, seenAsk, ev);
-          widgets.appendLog(eventLine(ev));
+          widgets.appendLog(eventLine(ev), ev.id);
           redraw();
         }),
       );

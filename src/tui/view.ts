@@ -29,9 +29,16 @@ export function eventLine(ev: DecisionEvent): string {
   const time = ev.ts.slice(11, 19);
   const c = COLOUR[ev.verdict];
   const rules = ev.rules.length ? ` {gray-fg}[${safe(ev.rules.join(', '))}]{/gray-fg}` : '';
+  // Who decided comes before the command, so a long command cannot push it out of view.
   const who =
-    ev.verdict !== 'ask' && ev.approver !== 'policy' ? ` {cyan-fg}by ${safe(ev.approver)}{/cyan-fg}` : '';
-  return `{gray-fg}${time}{/gray-fg} {${c}-fg}{bold}${ev.verdict.toUpperCase().padEnd(5)}{/bold}{/${c}-fg} ${ev.layer.padEnd(5)} ${safe(ev.command)}${rules}${who}`;
+    ev.verdict === 'ask'
+      ? '{yellow-fg}waiting{/yellow-fg} '
+      : ev.approver !== 'policy'
+        ? `{cyan-fg}by ${safe(ev.approver)}{/cyan-fg} `
+        : '';
+  const cmd = ev.command.replace(/\s*\n\s*/g, ' ⏎ ');
+  const shown = cmd.length > 300 ? cmd.slice(0, 299) + '…' : cmd;
+  return `{gray-fg}${time}{/gray-fg} {${c}-fg}{bold}${ev.verdict.toUpperCase().padEnd(5)}{/bold}{/${c}-fg} ${ev.layer.padEnd(5)} ${who}${safe(shown)}${rules}`;
 }
 
 /** Running totals for the status line. */

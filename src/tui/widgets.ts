@@ -16,7 +16,11 @@ export interface Widgets {
   dialog: blessed.Widgets.BoxElement;
   help: blessed.Widgets.BoxElement;
   /** Append a tagged line to the firewall log (keeps the last 2000; follows the tail unless scrolled up). */
-  appendLog(line: string): void;
+  /**
+   * Adds a line to the firewall log; a line with the `key` of an earlier one replaces it
+   * (a request's final decision replaces its "asking" line). Undefined key = always a new line.
+   */
+  appendLog(line: string, key?: number): void;
   /** Recompute geometry; returns the agent pane's size (0×0 without a terminal pane). */
   layout(): { cols: number; rows: number };
   /** Show or hide the firewall pane (only with a terminal pane). */
@@ -86,6 +90,9 @@ export function createWidgets(opts: {
   });
 
   const lines: string[] = [];
+  const keys: (number | undefined)[] = [];
+  /** Lines added while the log was scrolled up (shown in its label). */
+  let unseen = 0;
   const w: Widgets = {
     screen,
     term,
@@ -94,10 +101,21 @@ export function createWidgets(opts: {
     dialog,
     help,
     paneVisible: true,
-    appendLog(line) {
+    appendLog(line, key) {
       const follow = log.getScrollPerc() >= 100 || lines.length < (log.height as number);
-      lines.push(line);
-      if (lines.length > MAX_LOG) lines.splice(0, lines.length - MAX_LOG);
+      const at = key === undefined ? -1 : keys.lastIndexOf(key);
+      if (at >= 0) lines[at] = line;
+      else {
+        lines.push(line);
+        keys.push(key);
+        if (!follow) unseen++;
+      }
+      if (lines.length > MAX_LOG) {
+        lines.splice(0, lines.length - MAX_LOG);
+        keys.splice(0, keys.length - MAX_LOG);
+      }
+      if (follow) unseen = 0;
+      log.setLabel(unseen ? ` firewall (${unseen} new ↓) ` : ' firewall ');
       log.setContent(lines.join('\n'));
       if (follow) log.setScrollPerc(100);
     },

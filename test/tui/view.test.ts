@@ -224,3 +224,31 @@ describe('dialogLines: typing needed', () => {
     if (warned) expect(warn).toBeLessThan(lines.findIndex((l) => l.includes('rm -rf ~/old')));
   });
 });
+
+describe('eventLine: the approver stays in view', () => {
+  const ev = (verdict: 'ask' | 'allow' | 'deny', approver: string, command: string): DecisionEvent => ({
+    id: 1,
+    ts: '2026-12-04T10:00:00.000Z',
+    layer: 'shell',
+    cwd: '/w',
+    command,
+    rules: ['filesystem/delete-outside-workspace'],
+    reason: 'r',
+    verdict,
+    approver,
+  });
+  const long = `rm -rf ${'/very/long/path'.repeat(40)}\necho done`;
+  it.each<[string, DecisionEvent, RegExp]>([
+    [
+      'a human allow of a long command names the human before the command',
+      ev('allow', 'tui', long),
+      /^[^\n]{0,120}by tui\{\/cyan-fg\} rm -rf/,
+    ],
+    ['an ask says it is waiting', ev('ask', '', 'rm -rf ~/x'), /waiting\{\/yellow-fg\} rm -rf ~\/x/],
+    ['a multi-line command stays on one line', ev('deny', 'policy', 'rm -rf ~/x\necho done'), /⏎ echo/],
+  ])('%s', (_n, e, re) => {
+    const line = eventLine(e);
+    expect(line).toMatch(re);
+    expect(line).not.toContain('\n');
+  });
+});

@@ -90,7 +90,16 @@ describe('--audit', () => {
 describe('the end of a session', () => {
   it('prints one summary line with the counts and the audit path', async () => {
     const audit = path.join(root, 'summary.jsonl');
-    const r = await run(['run', '--headless', '--audit', audit, '--', 'bash', '-c', 'ls >/dev/null; rm -rf ~/zz']);
+    const r = await run([
+      'run',
+      '--headless',
+      '--audit',
+      audit,
+      '--',
+      'bash',
+      '-c',
+      'ls >/dev/null; rm -rf ~/zz',
+    ]);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('agentfw: session ended'));
     expect(lines).toEqual([
       `agentfw: session ended: 1 command(s) checked, 0 asked a human, 1 refused; audit: ${audit} (agentfw log --audit ${audit})`,

@@ -3,8 +3,10 @@
  * status line at the bottom, approval dialog and help as overlays. Thin: it only
  * places text produced by view.ts and render.ts.
  */
+import { createRequire } from 'node:module';
 import blessed from 'blessed';
 import { terminalColors } from './term-colors.js';
+import { patchLibraryWidths } from './wide.js';
 import { fitDialog, KEY_HELP } from './view.js';
 
 export interface Widgets {
@@ -29,12 +31,16 @@ export interface Widgets {
 
 const MAX_LOG = 2000;
 
+const requireCjs = createRequire(import.meta.url);
+
 export function createWidgets(opts: {
   withTerminal: boolean;
   title: string;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
 }): Widgets {
+  // The library's width table must agree with the emulator's and the terminal's (wide.ts).
+  patchLibraryWidths(requireCjs('blessed/lib/unicode.js') as Parameters<typeof patchLibraryWidths>[0]);
   const screen = blessed.screen({
     ...(opts.input ? { input: opts.input } : {}),
     ...(opts.output ? { output: opts.output } : {}),

@@ -4,6 +4,7 @@
  */
 import type { Decision } from '../engine/types.js';
 import { describeFact } from '../tui/describe.js';
+import { readableCommand } from '../tui/shell-words.js';
 
 const COLORS = { allow: '\x1b[32m', ask: '\x1b[33m', deny: '\x1b[31m', dim: '\x1b[2m', reset: '\x1b[0m' };
 
@@ -22,7 +23,7 @@ export function formatDecision(script: string, d: Decision, color: boolean): str
     for (const cmd of d.commands) {
       const via = cmd.wrappers.length ? c('dim', `  (via ${cmd.wrappers.join(' → ')})`) : '';
       const tags = [cmd.dynamic ? 'dynamic' : '', cmd.remote ? 'remote' : ''].filter(Boolean).join(', ');
-      lines.push(`  ${cmd.text}${via}${tags ? c('dim', `  [${tags}]`) : ''}`);
+      lines.push(`  ${readableCommand(cmd.text)}${via}${tags ? c('dim', `  [${tags}]`) : ''}`);
     }
   } else if (script.trim()) {
     lines.push('', 'commands: (none understood)');

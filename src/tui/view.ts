@@ -9,6 +9,7 @@
 import type { ApprovalRequest, DecisionEvent, SessionInfo } from '../approval/types.js';
 import type { Verdict } from '../engine/types.js';
 import { mainFindings, understood } from './describe.js';
+import { readableCommand } from './shell-words.js';
 import type { ModelConfig, ModelState } from './approval-model.js';
 
 /** Make untrusted text safe to place in tagged blessed content. */
@@ -151,7 +152,7 @@ export function dialogLines(
     for (const part of wrap(f.message, width - 4)) L.push(`  ${safe(part)}`);
   }
   if (!d.findings.length) L.push(`{underline}Why{/underline} ${safe(d.reason)}`);
-  const cmds = d.commands.map((c) => c.text).filter(Boolean);
+  const cmds = d.commands.map((c) => readableCommand(c.text)).filter(Boolean);
   L.push('');
   /** Everything from here on must stay visible: the choices or the prompt. */
   L.push(FOOTER);

@@ -37,7 +37,7 @@ export function eventLine(ev: DecisionEvent): string {
       : ev.approver !== 'policy'
         ? `{cyan-fg}by ${safe(ev.approver)}{/cyan-fg} `
         : '';
-  const cmd = ev.command.replace(/\s*\n\s*/g, ' ⏎ ');
+  const cmd = (ev.layer === 'tool' ? readableCommand(ev.command) : ev.command).replace(/\s*\n\s*/g, ' ⏎ ');
   const shown = cmd.length > 300 ? cmd.slice(0, 299) + '…' : cmd;
   return `{gray-fg}${time}{/gray-fg} {${c}-fg}{bold}${ev.verdict.toUpperCase().padEnd(5)}{/bold}{/${c}-fg} ${ev.layer.padEnd(5)} ${who}${safe(shown)}${rules}`;
 }
@@ -132,7 +132,8 @@ export function dialogLines(
     for (const part of wrap(`To allow, you will type: ${r.confirm}`, width - 2))
       L.push(`{yellow-fg}${safe(part)}{/yellow-fg}`);
   L.push('');
-  const cmdLines = r.command
+  // A tool-gate request is an argv the engine quoted: show it the way people write it.
+  const cmdLines = (r.layer === 'tool' ? readableCommand(r.command) : r.command)
     .replace(/\n+$/, '')
     .split('\n')
     .flatMap((l) => wrap(l, width - 4));

@@ -23,7 +23,8 @@ describe('npm pack → npm install -g --prefix', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
         timeout: 400_000,
       });
-    npm(['pack', '--pack-destination', tmp, '--silent'], PACKAGE_ROOT);
+    // dist/ is already built (npm test builds first); no rebuild while other tests read it.
+    npm(['pack', '--ignore-scripts', '--pack-destination', tmp, '--silent'], PACKAGE_ROOT);
     const tgz = readdirSync(tmp).find((f) => f.endsWith('.tgz'));
     expect(tgz).toBeDefined();
     const listing = execFileSync('tar', ['-tzf', path.join(tmp, tgz!)], { encoding: 'utf8' });

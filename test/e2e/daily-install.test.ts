@@ -10,12 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
+import { ensureBuilt } from './run-helpers.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'afw-pack-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('npm pack → npm install -g --prefix', () => {
   it('the installed agentfw checks, and blocks under run', async () => {
+    ensureBuilt();
     const npm = (args: string[], cwd: string) =>
       execFileSync('npm', args, {
         cwd,

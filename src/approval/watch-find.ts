@@ -6,34 +6,47 @@ import { readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
+import { runtimeRoot } from '../supervisor/runtime.js';
 
-/** Folders that hold the sessions' runtime dirs (`<root>/agentfw-<session id>/watch.sock`), in search order. */
+/**
+ * Folders that hold the sessions' runtime dirs (`<root>/<session id>/watch.sock`), in
+ * search order: every place `runtimeRoot()` (src/supervisor/runtime.ts) may have picked
+ * for `agentfw run`, since this terminal's environment may differ from the session's
+ * ($AGENTFW_RUNTIME_DIR, $XDG_RUNTIME_DIR/agentfw, <tmp>/agentfw-<uid>).
+ */
 export function runtimeRoots(env: NodeJS.ProcessEnv = process.env): string[] {
   const roots: string[] = [];
-  if (env.XDG_RUNTIME_DIR && path.isAbsolute(env.XDG_RUNTIME_DIR)) roots.push(env.XDG_RUNTIME_DIR);
-  roots.push(os.tmpdir());
+  if (env.AGENTFW_RUNTIME_DIR) roots.push(path.resolve(env.AGENTFW_RUNTIME_DIR));
+  if (env.XDG_RUNTIME_DIR && path.isAbsolute(env.XDG_RUNTIME_DIR))
+    roots.push(path.join(env.XDG_RUNTIME_DIR, 'agentfw'));
+  roots.push(path.join(os.tmpdir(), `agentfw-${process.getuid?.() ?? 0}`));
+  roots.push(runtimeRoot(env));
   return [...new Set(roots)];
 }
 
-/** Sessions of this user with a watch socket. */
+/** Sessions of this user with a watch socket (one sub-directory per session id). */
 export function listSessions(roots = runtimeRoots()): { id: string; socket: string }[] {
   const out: { id: string; socket: string }[] = [];
   const uid = process.getuid?.();
   for (const root of roots) {
     let names: string[];
     try {
-      names = readdirSync(root).filter((n) => n.startsWith('agentfw-'));
+      // fail closed: a root not owned by us could hold a socket planted by another user
+      const st = statSync(root);
+      if (!st.isDirectory() || (uid !== undefined && st.uid !== uid)) continue;
+      names = readdirSync(root);
     } catch {
       continue;
     }
     for (const name of names) {
       const socket = path.join(root, name, 'watch.sock');
       try {
-        if (!statSync(socket).isSocket() || (uid !== undefined && statSync(socket).uid !== uid)) continue;
+        const st = statSync(socket);
+        if (!st.isSocket() || (uid !== undefined && st.uid !== uid)) continue;
       } catch {
         continue;
       }
-      out.push({ id: name.slice('agentfw-'.length), socket });
+      if (!out.some((s) => s.socket === socket)) out.push({ id: name, socket });
     }
   }
   return out;

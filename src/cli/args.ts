@@ -3,6 +3,7 @@
  * take one value, and repeatable list options. Everything after `--` is `rest`.
  * An unknown option is a usage error (exit 2) that names it.
  */
+import { statSync } from 'node:fs';
 import { usageError } from '../errors.js';
 
 export interface ArgSpec {
@@ -67,4 +68,18 @@ export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
     }
   }
   return res;
+}
+
+/** Each given folder option must name an existing folder: a usage error (exit 2) otherwise. Empty/undefined = not given. */
+export function requireDirs(dirs: Record<string, string | undefined>): void {
+  for (const [flag, dir] of Object.entries(dirs)) {
+    if (!dir) continue;
+    let ok: boolean;
+    try {
+      ok = statSync(dir).isDirectory();
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw usageError(`${flag} ${dir}: no such folder`, `pass an existing folder to ${flag}`);
+  }
 }

@@ -11,7 +11,7 @@ import { loadEngine, makeContext, type Engine } from '../engine/analyze.js';
 import { payloadReader } from '../engine/payload-reader.js';
 import { DEFAULT_LIMITS, type Decision, type Verdict } from '../engine/types.js';
 import { usageError } from '../errors.js';
-import { parseArgs } from './args.js';
+import { parseArgs, requireDirs } from './args.js';
 import { formatDecision } from './format.js';
 import { readLines, type InputLine } from './line-reader.js';
 
@@ -39,9 +39,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const engine = await loadEngine({ rulesetPaths: a.lists.ruleset });
   const cwd = path.resolve(a.options.cwd ?? process.cwd());
   const workspace = path.resolve(a.options.workspace ?? cwd);
+  requireDirs({ '--cwd': a.options.cwd && cwd, '--workspace': a.options.workspace && workspace });
+  const engine = await loadEngine({ rulesetPaths: a.lists.ruleset, workspace });
 
   if (a.flags.stdin) {
     if (a.rest.length)

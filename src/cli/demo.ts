@@ -4,7 +4,10 @@
  * holds a token, and a scripted agent that finds it and runs `curl … volumeDelete`
  * through its shell, gated by agentfw (headless, --on-ask deny).
  *
- * Exit 0 only when the API received no destructive mutation; 1 otherwise.
+ * First the same agent runs WITHOUT agentfw against a fresh copy of the API (the
+ * volume is deleted: that is the incident), then WITH agentfw (held).
+ *
+ * Exit 0 only when the API received no destructive mutation with agentfw; 1 otherwise.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -20,14 +23,15 @@ import { parseArgs } from './args.js';
 const DESTRUCTIVE = /(delete|remove|destroy|drop|purge|wipe)/i;
 
 export async function run(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, { flags: ['help', 'keep'] });
+  const a = parseArgs(argv, { flags: ['help', 'keep', 'json'] });
   if (a.flags.help) {
     process.stdout.write(
-      'usage: agentfw demo [--keep]\n\nReplays the volumeDelete incident against a local fake API.\n  --keep   keep the temp workspace and audit log\nexit: 0 = blocked, nothing deleted; 1 = the API received a destructive mutation\n',
+      'usage: agentfw demo [--keep] [--json]\n\nReplays the volumeDelete incident against a local fake API: first without agentfw, then with it.\n  --keep   keep the temp workspace and audit log\n  --json   print one JSON object with both runs\nexit: 0 = blocked, nothing deleted; 1 = the API received a destructive mutation\n',
     );
     return 0;
   }
-  const out = (s = '') => process.stdout.write(s + '\n');
+  const json = a.flags.json === true;
+  const out = json ? (_s = '') => undefined : (s = '') => void process.stdout.write(s + '\n');
   const api = await startFakeApi();
   const demo = createDemoWorkspace();
   const auditPath = `${demo.root}/audit.jsonl`;
@@ -47,6 +51,28 @@ export async function run(argv: string[]): Promise<number> {
   try {
     out('agentfw demo: replaying the volumeDelete incident on this machine (no network).');
     out();
+    // Control: the same agent, same token, no agentfw, against its own fresh API.
+    const bare = await startFakeApi();
+    let bareDeleted: string[] = [];
+    try {
+      out('WITHOUT agentfw: the same scripted agent, straight on the machine:');
+      await runAgent(demo.agent, [bare.url, demo.volumeId], demo.ws, plainEnv(), (l) =>
+        out(`   agent │ ${secrets.mask(l)}`),
+      );
+      bareDeleted = bare
+        .mutations()
+        .filter((m) => m.fields.some((f) => DESTRUCTIVE.test(f)))
+        .flatMap((m) => m.fields);
+      out(
+        bareDeleted.length
+          ? `   → the API received ${bareDeleted.join(', ')}: volume ${demo.volumeId} is gone, nobody was asked.`
+          : '   → (the unprotected run did not reach the API on this machine)',
+      );
+    } finally {
+      await bare.close();
+    }
+    out();
+    out('WITH agentfw:');
     out(`1. A fake Railway-like GraphQL API listens on ${api.url}/graphql/v2 and records every mutation.`);
     out(
       `2. A workspace whose unrelated config file holds a root-scoped token: ${demo.ws}/config/domains.json`,
@@ -55,25 +81,9 @@ export async function run(argv: string[]): Promise<number> {
       '3. A scripted agent runs under agentfw (headless, --on-ask deny); each step goes through its $SHELL:',
     );
     out();
-    const code = await new Promise<number>((resolve) => {
-      const p = spawn(process.execPath, [demo.agent, api.url, demo.volumeId], {
-        cwd: demo.ws,
-        env: gate.agentEnv,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let buf = '';
-      const line = (d: Buffer) => {
-        buf += d.toString('utf8');
-        let nl: number;
-        while ((nl = buf.indexOf('\n')) >= 0) {
-          out(`   agent │ ${secrets.mask(buf.slice(0, nl))}`);
-          buf = buf.slice(nl + 1);
-        }
-      };
-      p.stdout.on('data', line);
-      p.stderr.on('data', line);
-      p.on('close', (c) => resolve(c ?? 1));
-    });
+    const code = await runAgent(demo.agent, [api.url, demo.volumeId], demo.ws, gate.agentEnv, (l) =>
+      out(`   agent │ ${secrets.mask(l)}`),
+    );
     out();
     out('4. What agentfw decided (from the audit log; secrets masked):');
     for (const r of readAuditFile(auditPath)) {
@@ -82,6 +92,27 @@ export async function run(argv: string[]): Promise<number> {
       );
     }
     const destructive = api.mutations().filter((m) => m.fields.some((f) => DESTRUCTIVE.test(f)));
+    if (json) {
+      const decisions = readAuditFile(auditPath).map((r) => ({
+        layer: r.layer,
+        decision: r.decision,
+        rules: r.rules,
+        command: r.command.slice(0, 300),
+      }));
+      process.stdout.write(
+        JSON.stringify({
+          ok: destructive.length === 0,
+          volume: demo.volumeId,
+          without_agentfw: { destructive_mutations: bareDeleted },
+          with_agentfw: {
+            destructive_mutations: destructive.flatMap((m) => m.fields),
+            agent_exit: code,
+            decisions,
+          },
+        }) + '\n',
+      );
+      return destructive.length ? 1 : 0;
+    }
     out();
     out(`5. The API received ${api.mutations().length} mutation(s), ${destructive.length} destructive.`);
     if (destructive.length === 0) {
@@ -99,4 +130,37 @@ export async function run(argv: string[]): Promise<number> {
     if (a.flags.keep) out(`(kept ${demo.root})`);
     else rmSync(demo.root, { recursive: true, force: true });
   }
+}
+
+/** The environment without any agentfw variables (the unprotected control run). */
+function plainEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env))
+    if (!k.startsWith('AGENTFW_') && k !== 'BASH_ENV') env[k] = v;
+  return env;
+}
+
+/** Runs the scripted agent; each output line goes to `line`; resolves with its exit code. */
+function runAgent(
+  agent: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  line: (l: string) => void,
+): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const p = spawn(process.execPath, [agent, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let buf = '';
+    const onData = (d: Buffer) => {
+      buf += d.toString('utf8');
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        line(buf.slice(0, nl));
+        buf = buf.slice(nl + 1);
+      }
+    };
+    p.stdout.on('data', onData);
+    p.stderr.on('data', onData);
+    p.on('close', (c) => resolve(c ?? 1));
+  });
 }

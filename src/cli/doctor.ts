@@ -16,6 +16,7 @@ import { runProbes } from '../supervisor/doctor-probes.js';
 import { startProbeGate } from '../supervisor/probe-gate.js';
 import { which } from '../supervisor/shimdir.js';
 import { parseArgs } from './args.js';
+import { unwrappedAgents } from './doctor-agents.js';
 
 /** What each known agent needs, from measuring how it starts commands. */
 const AGENTS: Record<string, string> = {
@@ -45,14 +46,15 @@ async function p50(file: string, args: string[], env: NodeJS.ProcessEnv, n = 15)
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, { flags: ['help'] });
+  const a = parseArgs(argv, { flags: ['help', 'json'] });
   if (a.flags.help) {
     process.stdout.write(
-      'usage: agentfw doctor [-- AGENT...]\n\nProbes which ways of running a command agentfw intercepts on this machine.\nexit: 0 = every claimed path is covered; 1 = a gap\n',
+      'usage: agentfw doctor [--json] [-- AGENT...]\n\nProbes which ways of running a command agentfw intercepts on this machine.\n  --json   print one JSON object (client, probes, agents, ok)\nexit: 0 = every claimed path is covered; 1 = a gap\n',
     );
     return 0;
   }
-  const out = (s = '') => process.stdout.write(s + '\n');
+  const json = a.flags.json === true;
+  const out = json ? (_s = '') => undefined : (s = '') => void process.stdout.write(s + '\n');
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'agentfw-doctor-'));
   const api = await startFakeApi();
   const gate = await startProbeGate(tmp);
@@ -96,6 +98,32 @@ export async function run(argv: string[]): Promise<number> {
       );
     }
     const gaps = results.filter((r) => r.probe.claimed && r.status === 'not covered');
+    const unwrapped = unwrappedAgents();
+    if (unwrapped.length) {
+      out();
+      out('Agents running WITHOUT agentfw right now (their commands are not checked):');
+      for (const u of unwrapped)
+        out(
+          `  pid ${u.pid}: ${u.agent}   (start it as \`agentfw run -- ${u.agent}\`, or run \`agentfw init\`)`,
+        );
+    }
+    if (json) {
+      process.stdout.write(
+        JSON.stringify({
+          ok: gaps.length === 0,
+          client: { kind: gate.client.kind, path: gate.client.path, bash_true_ms: { bare, gated } },
+          probes: results.map((r) => ({
+            path: r.probe.name,
+            status: r.status,
+            claimed: r.probe.claimed,
+            why: r.detail,
+          })),
+          agents: a.rest.map((agent) => ({ agent, found: which(agent, process.env.PATH ?? '') ?? null })),
+          running_without_agentfw: unwrapped,
+        }) + '\n',
+      );
+      return gaps.length ? 1 : 0;
+    }
     out();
     out(
       gaps.length

@@ -4,11 +4,18 @@
  */
 import type { Decision } from '../engine/types.js';
 import { describeFact } from '../tui/describe.js';
+import { readableCommand } from '../tui/shell-words.js';
 
 const COLORS = { allow: '\x1b[32m', ask: '\x1b[33m', deny: '\x1b[31m', dim: '\x1b[2m', reset: '\x1b[0m' };
 
+/** Colour only on a terminal, and never when NO_COLOR is set to anything non-empty (no-color.org) or TERM=dumb. */
+export function colorAllowed(isTTY: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  return isTTY && !env.NO_COLOR && env.TERM !== 'dumb';
+}
+
 export function formatDecision(script: string, d: Decision, color: boolean): string {
-  const c = (k: keyof typeof COLORS, s: string) => (color ? COLORS[k] + s + COLORS.reset : s);
+  const on = colorAllowed(color);
+  const c = (k: keyof typeof COLORS, s: string) => (on ? COLORS[k] + s + COLORS.reset : s);
   const lines: string[] = [];
   lines.push(`${c(d.decision, d.decision.toUpperCase())}  ${d.reason}`);
   if (d.commands.length) {
@@ -16,7 +23,7 @@ export function formatDecision(script: string, d: Decision, color: boolean): str
     for (const cmd of d.commands) {
       const via = cmd.wrappers.length ? c('dim', `  (via ${cmd.wrappers.join(' → ')})`) : '';
       const tags = [cmd.dynamic ? 'dynamic' : '', cmd.remote ? 'remote' : ''].filter(Boolean).join(', ');
-      lines.push(`  ${cmd.text}${via}${tags ? c('dim', `  [${tags}]`) : ''}`);
+      lines.push(`  ${readableCommand(cmd.text)}${via}${tags ? c('dim', `  [${tags}]`) : ''}`);
     }
   } else if (script.trim()) {
     lines.push('', 'commands: (none understood)');

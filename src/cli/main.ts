@@ -19,6 +19,9 @@ const SUBCOMMANDS: Record<string, { load: Sub; help: string }> = {
   },
   doctor: { load: () => import('./doctor.js'), help: 'prove which interception layers work here' },
   watch: { load: () => import('./watch.js'), help: 'attach to a running session to watch and approve' },
+  init: { load: () => import('./init.js'), help: 'set up: user config and shell functions for your agents' },
+  uninstall: { load: () => import('./uninstall.js'), help: 'remove what init added' },
+  trust: { load: () => import('./trust.js'), help: "let a reviewed project's .agentfw allows take effect" },
 };
 
 export function usage(): string {

@@ -10,8 +10,10 @@
  * With PATHs, test and lint look at those files only; with none, at the built-in packs.
  */
 import { readFileSync } from 'node:fs';
-import { loadEngine } from '../engine/analyze.js';
-import { runExamples } from '../engine/examples.js';
+import { loadEngine, type Engine } from '../engine/analyze.js';
+import { EXAMPLE_CONTEXT, runExamples } from '../engine/examples.js';
+import type { Fact } from '../engine/types.js';
+import { fieldWarnings, knownFields } from '../rules/lint-fields.js';
 import { AgentfwError, usageError } from '../errors.js';
 import {
   BUILTIN_DIR,
@@ -40,10 +42,11 @@ export async function run(argv: string[]): Promise<number> {
     case 'list':
       return list(paths, a.flags.json === true);
     case 'test':
-      return test(paths);
+      return test(paths, a.flags.json === true);
     case 'lint':
-      return lint(paths);
+      return lint(paths, a.flags.json === true);
     case 'schema':
+      if (a.flags.json) throw usageError('`rules schema` always prints JSON', 'drop --json');
       process.stdout.write(JSON.stringify(rulesetJsonSchema(), null, 2) + '\n');
       return 0;
     default:
@@ -54,36 +57,51 @@ export async function run(argv: string[]): Promise<number> {
 async function list(paths: string[], json: boolean): Promise<number> {
   const engine = await loadEngine({ rulesetPaths: paths, skipExamples: true });
   if (json) {
-    const out = engine.rulesets.map((rs) => ({
+    const packs = engine.rulesets.map((rs) => ({
       pack: rs.pack,
       version: rs.version,
       file: rs.file,
+      tier: rs.tier,
       rules: rs.rules.map((r) => ({
         id: r.id,
         severity: r.rule.severity,
         decision: r.rule.decision,
         title: r.rule.title,
+        ...(r.off ? { off: r.off } : {}),
       })),
     }));
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ sources: engine.sources, packs }, null, 2) + '\n');
     return 0;
   }
+  process.stdout.write(`loaded:\n${engine.sources.map((l) => `  ${l}\n`).join('')}\n`);
   for (const rs of engine.rulesets) {
-    process.stdout.write(`${rs.pack}@${rs.version}  (${rs.rules.length} rules)  ${rs.file}\n`);
+    process.stdout.write(`${rs.pack}@${rs.version}  (${rs.rules.length} rules, ${rs.tier})  ${rs.file}\n`);
     for (const r of rs.rules) {
       const typed = r.rule.confirm === 'typed' ? ' [typed confirm]' : '';
+      const off = r.off ? `  [OFF: ${r.off}]` : '';
       process.stdout.write(
-        `  ${r.rule.decision.padEnd(4)} ${r.rule.severity.padEnd(8)} ${r.id}  ${r.rule.title}${typed}\n`,
+        `  ${r.rule.decision.padEnd(5)} ${r.rule.severity.padEnd(8)} ${r.id}  ${r.rule.title}${typed}${off}\n`,
       );
     }
   }
   return 0;
 }
 
-async function test(paths: string[]): Promise<number> {
+async function test(paths: string[], json: boolean): Promise<number> {
   const engine = await loadEngine({ rulesetPaths: paths, noBuiltins: paths.length > 0, skipExamples: true });
   const results = runExamples(engine.rulesets, engine.analyze);
   const failed = results.filter((r) => !r.ok);
+  if (json) {
+    const rules = new Set(results.map((r) => r.rule)).size;
+    const summary = {
+      passed: results.length - failed.length,
+      failed: failed.length,
+      rules,
+      packs: engine.rulesets.length,
+    };
+    process.stdout.write(JSON.stringify({ ...summary, failures: failed }) + '\n');
+    return failed.length ? 1 : 0;
+  }
   for (const f of failed) {
     const want = f.expect === 'match' ? 'should trigger' : 'should NOT trigger';
     process.stdout.write(`FAIL ${f.rule}: ${want}: ${f.command}  (verdict ${f.decision})\n`);
@@ -95,7 +113,7 @@ async function test(paths: string[]): Promise<number> {
   return failed.length ? 1 : 0;
 }
 
-async function lint(paths: string[]): Promise<number> {
+async function lint(paths: string[], json: boolean): Promise<number> {
   const files = expandRulesetPaths(paths.length ? paths : [BUILTIN_DIR]);
   const problems: LoadProblem[] = [];
   const warnings: string[] = [];
@@ -114,14 +132,30 @@ async function lint(paths: string[]): Promise<number> {
   }
   if (!problems.length) {
     try {
-      // Loads with examples checked: failing examples become problems.
+      // Names first: a misspelled field is also why an example fails, so say it either way.
+      warnings.push(
+        ...(await nameWarnings(
+          await loadEngine({ rulesetPaths: files, noBuiltins: true, skipExamples: true }),
+        )),
+      );
+      // Then load with examples checked: failing examples become problems.
       await loadEngine({ rulesetPaths: files, noBuiltins: true });
     } catch (err) {
       if (!(err instanceof AgentfwError)) throw err;
+      if (json) {
+        process.stdout.write(
+          JSON.stringify({ files: files.length, problems: [err.message], warnings }) + '\n',
+        );
+        return 1;
+      }
       process.stdout.write(err.message + '\n');
       process.stdout.write(`Fix: ${err.fix}\n`);
       return 1;
     }
+  }
+  if (json) {
+    process.stdout.write(JSON.stringify({ files: files.length, problems, warnings }) + '\n');
+    return problems.length ? 1 : 0;
   }
   for (const p of problems) process.stdout.write(formatProblem(p) + '\n');
   for (const w of warnings) process.stdout.write(`warning: ${w}\n`);
@@ -129,4 +163,24 @@ async function lint(paths: string[]): Promise<number> {
     `${files.length} file(s): ${problems.length} problem(s), ${warnings.length} warning(s)\n`,
   );
   return problems.length ? 1 : 0;
+}
+
+/**
+ * Misspelled match fields and unknown placeholders: the fields facts really carry are
+ * learnt from every example (the linted files' and the built-in packs').
+ */
+async function nameWarnings(engine: Engine): Promise<string[]> {
+  const builtin = await loadEngine({ skipExamples: true, noConfig: true });
+  const facts: Fact[] = [];
+  for (const e of [engine, builtin])
+    for (const rs of e.rulesets)
+      for (const r of rs.rules)
+        for (const ex of [...r.rule.examples.match, ...r.rule.examples.not_match])
+          facts.push(...engine.analyze(ex, EXAMPLE_CONTEXT).facts);
+  const known = knownFields(facts);
+  const out: string[] = [];
+  for (const rs of engine.rulesets)
+    for (const r of rs.rules)
+      for (const w of fieldWarnings(r.rule, known)) out.push(`${rs.file}: ${r.id}: ${w}`);
+  return out;
 }

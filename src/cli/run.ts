@@ -8,6 +8,7 @@
  *
  * Exit: the agent's exit code; 2 usage error; 1 when the session cannot start.
  */
+import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AgentfwError, usageError } from '../errors.js';
@@ -74,14 +75,75 @@ export async function run(argv: string[]): Promise<number> {
       `--approval-timeout must be a number of seconds between 1 and 86400, not "${t}"`,
       'write e.g. --approval-timeout 300',
     );
-  return runSession({
+  const auditPath = auditPathOf(a.options.audit);
+  const start = sizeOf(auditPath);
+  const code = await runSession({
     command: a.rest,
     headless: Boolean(a.flags.headless),
     onAsk,
-    auditPath: path.resolve(a.options.audit ?? defaultAuditPath()),
+    auditPath,
     rulesetPaths: a.lists.ruleset,
     approvalTimeoutMs: Math.round(seconds * 1000),
     approverCmd: a.options.approver,
     sandbox: a.flags.sandbox ? { writable: a.lists['sandbox-rw'] } : undefined,
   });
+  process.stderr.write(summaryLine(auditPath, start) + '\n');
+  return code;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * One line at exit: what this session's records in the audit log add up to (records
+ * another session appended to the same log meanwhile would be counted too).
+ */
+export function summaryLine(auditPath: string, from: number): string {
+  let recs: { decision?: string; verdict?: string; approver?: string }[] = [];
+  try {
+    const buf = readFileSync(auditPath);
+    recs = buf
+      .subarray(Math.min(from, buf.length))
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((l) => {
+        try {
+          return [JSON.parse(l) as { decision?: string; verdict?: string; approver?: string }];
+        } catch {
+          return [];
+        }
+      });
+  } catch {
+    // no log written: nothing was checked
+  }
+  const asked = recs.filter((r) => r.verdict === 'ask' && r.approver !== 'policy').length;
+  const denied = recs.filter((r) => r.decision === 'deny').length;
+  return `agentfw: session ended: ${recs.length} command(s) checked, ${asked} asked a human, ${denied} refused; audit: ${auditPath} (agentfw log --audit ${auditPath})`;
+}
+
+/**
+ * The audit file: `--audit FILE` must be in an existing folder (no folders are created
+ * silently for a typo); the default ~/.agentfw/ is agentfw's own and is created.
+ */
+function auditPathOf(given: string | undefined): string {
+  if (given === undefined) return path.resolve(defaultAuditPath());
+  const file = path.resolve(given);
+  let dirOk: boolean;
+  try {
+    dirOk = statSync(path.dirname(file)).isDirectory();
+  } catch {
+    dirOk = false;
+  }
+  if (!dirOk)
+    throw usageError(
+      `--audit ${given}: the folder ${path.dirname(file)} does not exist`,
+      'create it first, or pass a file in an existing folder',
+    );
+  return file;
 }

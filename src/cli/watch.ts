@@ -95,7 +95,7 @@ export async function run(argv: string[]): Promise<number> {
       queue,
       event(ev: Parameters<typeof eventLine>[0]) {
         counts = countEvent(counts, seen, ev);
-        w.appendLog(eventLine(ev));
+        w.appendLog(eventLine(ev), ev.id);
         draw();
       },
       note(line: string) {

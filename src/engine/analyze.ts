@@ -3,6 +3,7 @@
  * Pure apart from ctx.readFile. Callers that run for a long time (the supervisor, batch
  * `check --stdin`) create one Engine and call analyze() per command.
  */
+import path from 'node:path';
 import { quote } from 'shell-quote';
 import { extractFacts } from '../extract/index.js';
 import { normalize } from '../normalize/index.js';
@@ -17,6 +18,9 @@ import {
 import { decide, memoMask } from './decide.js';
 import { defaultCacheDir, examplesKey, examplesPassed, recordExamplesPassed } from './example-cache.js';
 import { runExamples } from './examples.js';
+import { discoverConfig } from '../config/discover.js';
+import { applyDisables, describeSources, tierOfFile } from '../config/policy.js';
+import type { Tier } from '../config/schema.js';
 import type { AnalysisIssue, AnalyzeContext, CommandSummary, Decision, NormalizedCommand } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 
@@ -24,9 +28,11 @@ export interface Engine {
   /** Analyse one script. Never throws for any input text; failures become `ask`. */
   analyze(script: string, ctx: AnalyzeContext): Decision;
   /** Names and versions of the loaded packs, for status lines and `rules list`. */
-  packs: { pack: string; version: string; rules: number; file: string }[];
+  packs: { pack: string; version: string; rules: number; file: string; tier: Tier }[];
   /** The compiled rulesets (for `rules list`). */
   rulesets: CompiledRuleset[];
+  /** What was loaded from where and what is switched off, one line each (start banner, `rules list`). */
+  sources: string[];
 }
 
 export interface EngineOptions {
@@ -44,6 +50,10 @@ export interface EngineOptions {
   exampleCacheDir?: string;
   /** Masks secrets in evidence and messages. Default: the secrets layer's pattern masker. */
   mask?: (text: string) => string;
+  /** Do not read the org/user/project config (src/config/). Default: read it. */
+  noConfig?: boolean;
+  /** The workspace whose `.agentfw` is the project tier. Default: the process cwd. */
+  workspace?: string;
 }
 
 /** Runs the pure pipeline with the given rulesets. Exposed for tests and the example runner. */
@@ -128,7 +138,17 @@ function summarize(c: NormalizedCommand, mask: (s: string) => string): CommandSu
  */
 export async function loadEngine(opts: EngineOptions = {}): Promise<Engine> {
   const files = expandRulesetPaths([...(opts.noBuiltins ? [] : [BUILTIN_DIR]), ...(opts.rulesetPaths ?? [])]);
-  const rulesets = loadRulesetFiles(files);
+  // Config tiers (org, user, project) found without flags; see src/config/.
+  const tiers =
+    opts.noConfig || opts.noBuiltins ? [] : discoverConfig({ workspace: opts.workspace ?? process.cwd() });
+  const rulesets = loadRulesetFiles(
+    [...files, ...tiers.flatMap((t) => t.rulesets)],
+    tierOfFile(tiers, (f) => ({
+      tier: path.dirname(f) === path.resolve(BUILTIN_DIR) ? 'builtin' : 'user',
+      trusted: true,
+    })),
+  );
+  const sources = [...describeSources(rulesets, tiers), ...applyDisables(rulesets, tiers)];
   const mask = opts.mask ?? (await defaultMask());
   const analyze = (script: string, ctx: AnalyzeContext) => analyzeWith(rulesets, mask, script, ctx);
   const cacheDir = opts.exampleCacheDir ?? defaultCacheDir();
@@ -155,7 +175,14 @@ export async function loadEngine(opts: EngineOptions = {}): Promise<Engine> {
   return {
     analyze,
     rulesets,
-    packs: rulesets.map((r) => ({ pack: r.pack, version: r.version, rules: r.rules.length, file: r.file })),
+    packs: rulesets.map((r) => ({
+      pack: r.pack,
+      version: r.version,
+      rules: r.rules.length,
+      file: r.file,
+      tier: r.tier,
+    })),
+    sources,
   };
 }
 

@@ -6,6 +6,7 @@
  * facts that no rule decided each add an `ask` finding from the built-in `agentfw` pack,
  * so content the engine did not understand is never allowed silently.
  */
+import { tierRank } from '../config/schema.js';
 import type { CompiledRule, CompiledRuleset } from '../rules/load.js';
 import { renderTemplate } from '../rules/match.js';
 import type { AnalysisIssue, Fact, Finding, Verdict } from './types.js';
@@ -66,23 +67,41 @@ export function decide(
     findings.push(f);
   };
 
+  const notes: string[] = [];
   facts.forEach((fact, i) => {
     let matched = false;
+    const hits: { cr: CompiledRule; f: Finding }[] = [];
     for (const cr of rulesFor(rulesets, fact.kind)) {
       if (!cr.predicate(fact)) continue;
-      matched = true;
       const r = cr.rule;
-      add({
-        rule: cr.id,
-        severity: r.severity,
-        decision: r.decision,
-        message: mask(renderTemplate(r.message, fact)),
-        agent_message: mask(renderTemplate(r.agent_message ?? DEFAULT_AGENT_MESSAGE, fact)),
-        evidence: mask(fact.evidence),
-        confirm:
-          r.confirm === 'typed' ? mask(renderTemplate(r.confirm_value ?? '{evidence}', fact)) : undefined,
-        fact: i,
+      // A rule switched off by a config still reports (as allow), so the audit says why it was quiet.
+      if (cr.off) notes.push(`${cr.id} is off (${cr.off})`);
+      else matched = true;
+      hits.push({
+        cr,
+        f: {
+          rule: cr.id,
+          severity: r.severity,
+          decision: cr.off ? 'allow' : r.decision,
+          message: mask(renderTemplate(r.message, fact)),
+          agent_message: mask(renderTemplate(r.agent_message ?? DEFAULT_AGENT_MESSAGE, fact)),
+          evidence: mask(fact.evidence),
+          confirm:
+            r.confirm === 'typed' ? mask(renderTemplate(r.confirm_value ?? '{evidence}', fact)) : undefined,
+          fact: i,
+        },
       });
+    }
+    // An explicit allow of a stronger tier quiets the asks of weaker tiers on this fact (never a deny).
+    const quieter = hits
+      .filter((h) => h.cr.quiets && !h.cr.off)
+      .sort((a, b) => tierRank(b.cr.tier) - tierRank(a.cr.tier))[0];
+    for (const h of hits) {
+      if (quieter && h.f.decision === 'ask' && tierRank(h.cr.tier) < tierRank(quieter.cr.tier)) {
+        h.f = { ...h.f, decision: 'allow', confirm: undefined };
+        notes.push(`${h.cr.id} quieted by ${quieter.cr.id} (${quieter.cr.tier} config)`);
+      }
+      add(h.f);
     }
     // fail closed: something the engine could not resolve statically, and no rule spoke about it.
     if (!matched && (fact.kind === 'dynamic' || fact.kind === 'issue')) {
@@ -121,7 +140,13 @@ export function decide(
   const top = findings
     .filter((f) => f.decision === decision)
     .sort((a, b) => SEV[b.severity] - SEV[a.severity])[0];
-  const reason = top ? `${top.rule}: ${top.message}` : 'no rule matched';
+  const quiet = [...new Set(notes)].join('; ');
+  const reason =
+    decision === 'allow' && quiet
+      ? `allowed: ${quiet}`
+      : top
+        ? `${top.rule}: ${top.message}`
+        : 'no rule matched';
   return { decision, findings, reason };
 }
 

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { AgentfwError } from '../errors.js';
 import { compileIndexedMatch, compileRegex, CompileError, type Predicate } from './match.js';
+import type { Tier } from '../config/schema.js';
 import { RulesetSchema, type Rule } from './schema.js';
 
 export interface CompiledRule {
@@ -19,6 +20,12 @@ export interface CompiledRule {
   predicate: Predicate;
   /** Fact kinds the predicate can accept; null = any kind (offered every fact). */
   kinds: ReadonlySet<string> | null;
+  /** Where the rule's pack came from (src/config/schema.ts). */
+  tier: Tier;
+  /** Set when a config switched the rule off: who and why. Still evaluated, so the audit can say it would have matched. Undefined = on. */
+  off?: string;
+  /** An `allow` that quiets asks of weaker tiers on the same fact (not for built-in packs, nor an untrusted project). */
+  quiets: boolean;
 }
 
 export interface CompiledRuleset {
@@ -29,6 +36,8 @@ export interface CompiledRuleset {
   file: string;
   /** SHA-256 (hex) of the exact text compiled; keys the example-verification cache. */
   digest: string;
+  /** Where it came from: built-in, a config tier, or `user` for `--ruleset` given by the human. */
+  tier: Tier;
   rules: CompiledRule[];
 }
 
@@ -105,7 +114,7 @@ export function compileRulesetText(
     }
     try {
       const { predicate, kinds } = compileIndexedMatch(rule.match);
-      rules.push({ id: `${rs.pack}/${rule.id}`, rule, predicate, kinds });
+      rules.push({ id: `${rs.pack}/${rule.id}`, rule, predicate, kinds, tier: 'builtin', quiets: false });
     } catch (err) {
       if (!(err instanceof CompileError)) throw err;
       problems.push({
@@ -124,6 +133,7 @@ export function compileRulesetText(
       description: rs.description ?? '',
       file,
       digest: sha256(text),
+      tier: 'builtin',
       rules,
     },
     problems,
@@ -217,7 +227,10 @@ export function expandRulesetPaths(paths: string[]): string[] {
  * Throws E_RULESET_INVALID listing every problem when anything is wrong: an invalid
  * ruleset never loads partially (fail closed: the caller refuses to run).
  */
-export function loadRulesetFiles(files: string[]): CompiledRuleset[] {
+export function loadRulesetFiles(
+  files: string[],
+  tierOf: (file: string) => { tier: Tier; trusted: boolean } = defaultTier,
+): CompiledRuleset[] {
   const problems: LoadProblem[] = [];
   const out: CompiledRuleset[] = [];
   const seenFiles = new Set<string>();
@@ -252,10 +265,28 @@ export function loadRulesetFiles(files: string[]): CompiledRuleset[] {
       continue;
     }
     packs.set(ruleset.pack, f);
+    const { tier, trusted } = tierOf(real);
+    ruleset.tier = tier;
+    for (const r of ruleset.rules) {
+      r.tier = tier;
+      r.quiets = r.rule.decision === 'allow' && tier !== 'builtin' && trusted;
+    }
     out.push(ruleset);
   }
   if (problems.length) throw rulesetError(problems);
   return out;
+}
+
+/** Files of the built-in folder are `builtin`; anything else given directly (`--ruleset`) is the human's own, `user`. */
+function defaultTier(file: string): { tier: Tier; trusted: boolean } {
+  const dir = (() => {
+    try {
+      return realpathSync(BUILTIN_DIR);
+    } catch {
+      return BUILTIN_DIR;
+    }
+  })();
+  return { tier: path.dirname(file) === dir ? 'builtin' : 'user', trusted: true };
 }
 
 export function rulesetError(problems: LoadProblem[]): AgentfwError {

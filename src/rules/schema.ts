@@ -90,8 +90,12 @@ export const RuleSchema = z.strictObject({
   /** One line saying what the rule catches. */
   title: z.string().min(1),
   severity: z.enum(['low', 'medium', 'high', 'critical']),
-  /** What happens on a match. (Allow-listing is done by not matching.) */
-  decision: z.enum(['ask', 'deny']),
+  /**
+   * What happens on a match. `allow` says "this is fine here": in a config tier above the
+   * built-in packs (project, user, org) it quiets their `ask` on the same fact; it never
+   * quiets a `deny`, nor a rule of its own or a stronger tier.
+   */
+  decision: z.enum(['allow', 'ask', 'deny']),
   /** `typed`: the human must type `confirm_value` to approve. Absent = one keystroke approves. */
   confirm: z.literal('typed').optional(),
   /** Template for the value to type; absent = the evidence. */

@@ -640,7 +640,11 @@ static void run_shell(int argc, char **argv) {
       nv[k++] = argv[j];
     }
     nv[k] = NULL;
-    exec_real(g_name, nv);
+    /* What the shell prints (`cat .env` typed at the prompt) goes through the masker too. */
+    const char *relay = getenv("AGENTFW_RELAY_SOCK");
+    reply_t whole = {0};
+    whole.mask = relay && *relay;
+    launch(&whole, g_name, nv);
   }
   struct stat st;
   if (fstat(0, &st) == 0 && S_ISREG(st.st_mode)) {

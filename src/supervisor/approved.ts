@@ -8,10 +8,17 @@
  * shim's pid is kept by the shell it execs), checked through /proc; where /proc is not
  * available, a short time window is used instead. A session approval covers the same
  * commands for the rest of the session.
+ *
+ * A line of a persistent bash (the per-line DEBUG-trap gate) is checked by a client run in
+ * a `$(…)` subshell that is gone by the time the line runs; the line's programs are
+ * children of that shell. So a once-approval of a line is anchored on the shell running
+ * it, covers only tool-gate execs (never a later line, which is asked again), and each
+ * approved command is used up by the first exec it covers.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NormalizedCommand } from '../engine/types.js';
+import { scriptFileOf } from '../normalize/version-shims.js';
 
 /** One approved command: program basename and argv[1..]; null = a word that was dynamic (any value). */
 interface Key {
@@ -26,6 +33,19 @@ interface Entry {
   /** Fallback expiry (epoch ms) when /proc is unavailable; undefined = none. */
   until?: number;
   approver: string;
+  /** A once-approval of one line of a persistent shell: keys are used up, shell requests not covered. */
+  line?: boolean;
+}
+
+/** The script file a shell request runs (`bash [OPTIONS] FILE …`), absolute; undefined for `-c`. */
+function scriptFile(argv: string[], cwd: string): string | undefined {
+  const f = scriptFileOf(argv);
+  return f && path.resolve(cwd, f.file);
+}
+
+/** The argv the per-line gate sends (`agentfw-shim --line TEXT`). */
+export function isLineRequest(req: { layer: string; argv: string[] }): boolean {
+  return req.layer === 'shell' && req.argv.length === 2 && req.argv[1] === '(command line)';
 }
 
 /** Normalizes a script into its commands (parse + normalize); injected so tests and the engine agree. */
@@ -87,25 +107,50 @@ function matches(k: Key, program: string, args: string[]): boolean {
   return k.args.every((a, i) => a === null || a === args[i]);
 }
 
+/** A version manager's own folder, trusted for the process tree of one allowed shim run. */
+interface ManagerScope {
+  root: string;
+  pid: number;
+  approver: string;
+}
+
 export class ApprovedMemory {
   private entries: Entry[] = [];
+  private managers: ManagerScope[] = [];
   constructor(private readonly commandsOf: CommandsOf) {}
+
+  /**
+   * A shim run by process `pid` was allowed: the manager's own scripts under `root`
+   * (`pyenv-exec`, `pyenv-version-name`, …) that this process tree runs next are part of
+   * that decision, not new commands. Ends with the process (fail closed: without /proc, never).
+   */
+  trustManager(root: string, pid: number, approver: string): void {
+    if (!HAS_PROC) return;
+    this.managers.push({ root: root.endsWith('/') ? root : root + '/', pid, approver });
+  }
 
   /** Records an approval of `script` (the text the human saw) run by process `pid`. */
   remember(
     script: string,
     cwd: string,
-    o: { pid: number; approver: string; scope: 'once' | 'session' },
+    o: { pid: number; approver: string; scope: 'once' | 'session'; line?: boolean },
   ): void {
     const keys = this.commandsOf(script, cwd)
       .map((c) => keyOf(c, o.scope === 'once'))
       .filter((k): k is Key => Boolean(k));
     if (!keys.length) return;
+    const line = o.scope === 'once' && o.line === true;
+    // The line's shell is the parent of the subshell that ran the client.
+    // fail closed: without /proc the anchor stays the (short-lived) subshell, so nothing extra is covered.
+    const pid = line ? (parentOf(o.pid) ?? o.pid) : o.pid;
+    // A new line of that shell: what was approved for its previous line is over.
+    if (line) this.entries = this.entries.filter((e) => !(e.line && e.pid === pid));
     this.entries.push({
       keys,
       approver: o.approver,
-      pid: o.scope === 'session' ? undefined : o.pid,
+      pid: o.scope === 'session' ? undefined : pid,
       until: o.scope === 'once' && !HAS_PROC ? Date.now() + 60_000 : undefined,
+      ...(line ? { line } : {}),
     });
   }
 
@@ -123,6 +168,11 @@ export class ApprovedMemory {
     ppid?: number;
   }): string | undefined {
     this.prune();
+    if (req.layer === 'shell') {
+      const file = scriptFile(req.argv, req.cwd);
+      const m = file && this.managers.find((x) => file.startsWith(x.root) && inTree(req.pid, x.pid));
+      if (m) return m.approver;
+    }
     const wanted: { program: string; args: string[] }[] =
       req.layer === 'tool'
         ? [{ program: path.basename(req.argv[0] ?? ''), args: req.argv.slice(1) }]
@@ -132,6 +182,7 @@ export class ApprovedMemory {
           }));
     if (!wanted.length || wanted.some((w) => !w.program)) return undefined;
     for (const e of this.entries) {
+      if (e.line && req.layer !== 'tool') continue;
       if (
         e.pid !== undefined &&
         HAS_PROC &&
@@ -139,13 +190,21 @@ export class ApprovedMemory {
         !(req.ppid && inTree(req.ppid, e.pid))
       )
         continue;
-      if (wanted.every((w) => e.keys.some((k) => matches(k, w.program, w.args)))) return e.approver;
+      if (!wanted.every((w) => e.keys.some((k) => matches(k, w.program, w.args)))) continue;
+      if (e.line) {
+        // used up: one approved command covers one exec
+        const i = e.keys.findIndex((k) => matches(k, wanted[0].program, wanted[0].args));
+        e.keys.splice(i, 1);
+        if (!e.keys.length) this.entries = this.entries.filter((x) => x !== e);
+      }
+      return e.approver;
     }
     return undefined;
   }
 
   private prune(): void {
     const now = Date.now();
+    this.managers = this.managers.filter((m) => alive(m.pid));
     this.entries = this.entries.filter(
       (e) => (e.until === undefined || e.until > now) && (e.pid === undefined || !HAS_PROC || alive(e.pid)),
     );

@@ -14,7 +14,8 @@ import { payloadReader } from '../engine/payload-reader.js';
 import { DEFAULT_LIMITS, type Decision } from '../engine/types.js';
 import type { SecretSet } from '../secrets/types.js';
 import type { GateReply, GateRequest } from '../shim/protocol.js';
-import type { ApprovedMemory } from './approved.js';
+import { isInstalledPath, managerRoot, scriptFileOf, unwrapShim } from '../normalize/version-shims.js';
+import { isLineRequest, type ApprovedMemory } from './approved.js';
 import type { EventHub } from './events.js';
 import { formatRefusal } from './refusal.js';
 
@@ -58,6 +59,15 @@ export function touchesProtected(d: Decision, protectedPaths: string[]): string 
   return undefined;
 }
 
+/** The shim or wrapper a shell request runs, with the manager folder whose own scripts it may run. */
+function shimOf(req: GateRequest, cwd: string, home: string, workspace: string) {
+  const f = req.layer === 'shell' && req.script !== undefined ? scriptFileOf(req.argv) : undefined;
+  if (!f) return undefined;
+  const file = path.resolve(cwd, f.file);
+  const t = unwrapShim(req.script ?? '', file, f.args, (p) => isInstalledPath(p, home, workspace));
+  return t && { argv: t.argv, managerRoot: managerRoot(t.execPath, home, workspace) };
+}
+
 /** The text the engine analyses: the script (shell layer) or the shell-quoted argv (tool layer). */
 export function requestText(req: GateRequest): string {
   if (req.layer === 'shell') return req.script ?? '';
@@ -73,7 +83,9 @@ export function createDecider(
     const id = nextId++;
     const ts = new Date().toISOString();
     const cwd = req.cwd || o.workspace;
-    const text = requestText(req);
+    // A version-manager shim or exec wrapper is judged as the tool it runs (src/normalize/version-shims.ts).
+    const shim = shimOf(req, cwd, o.home, o.workspace);
+    const text = shim ? quote(shim.argv) : requestText(req);
     const masked = o.secrets.mask(text);
     const specials: string[] = [];
     const readFile = payloadReader(DEFAULT_LIMITS.maxPayloadBytes, undefined, (p, kind) =>
@@ -114,7 +126,7 @@ export function createDecider(
     let final: 'allow' | 'deny' = decision.decision === 'allow' ? 'allow' : 'deny';
     let approver = 'policy';
     if (decision.decision === 'ask') {
-      const earlier = o.approved.coveredBy({ ...req, cwd });
+      const earlier = o.approved.coveredBy({ ...req, cwd, ...(shim ? { script: text } : {}) });
       if (earlier) {
         final = 'allow';
         approver = earlier;
@@ -133,7 +145,12 @@ export function createDecider(
         final = result.verdict;
         approver = result.approver;
         if (final === 'allow')
-          o.approved.remember(text, cwd, { pid: req.pid, approver, scope: result.scope });
+          o.approved.remember(text, cwd, {
+            pid: req.pid,
+            approver,
+            scope: result.scope,
+            line: isLineRequest(req),
+          });
       }
     }
 
@@ -143,6 +160,8 @@ export function createDecider(
       final = 'deny';
       reason = `the gate client stopped waiting before the answer, so the command did not run (decided: ${reason})`;
     }
+    if (shim?.managerRoot && final === 'allow') o.approved.trustManager(shim.managerRoot, req.pid, approver);
+
     try {
       o.audit.append({
         layer: req.layer,

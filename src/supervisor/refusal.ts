@@ -24,6 +24,10 @@ function clip(text: string, n: number): string {
   return one.length > n ? one.slice(0, n) + '…' : one;
 }
 
+/** Approvers that are a human at a terminal (their deny message is the human's own words). */
+const HUMAN_APPROVERS = new Set(['tui', 'watch']);
+const DO_NOT_RETRY_STEM = 'Do not retry or work around this';
+
 export function formatRefusal(r: RefusalInput): string {
   const lines = [`agentfw: BLOCKED (${r.layer} gate): ${clip(r.command, 400)}`];
   const seen = new Set<string>();
@@ -33,7 +37,9 @@ export function formatRefusal(r: RefusalInput): string {
     lines.push(`  rule: ${f.rule} (${f.severity}, ${f.decision}): ${f.message}`);
   }
   if (!seen.size) lines.push('  rule: none matched; the command could not be fully understood');
-  lines.push(`  reason: ${r.decision.reason}`);
+  // The reason is usually the first rule's own line: print it only when it adds something.
+  const printed = r.decision.findings.map((f) => `${f.rule}: ${f.message}`);
+  if (!printed.includes(r.decision.reason)) lines.push(`  reason: ${r.decision.reason}`);
   if (r.decision.decision === 'deny') {
     lines.push(
       '  This command is denied by policy. A human must approve or run it themselves, outside the agent.',
@@ -45,7 +51,17 @@ export function formatRefusal(r: RefusalInput): string {
   } else if (r.result) {
     lines.push(`  This needed a human's approval and was refused (${r.result.approver}).`);
   }
-  if (r.result?.message) lines.push(`  ${r.result.message}`);
+  // A human's own words; messages agentfw writes (a timeout, a withdrawn request) carry the instruction already.
+  const human =
+    r.result &&
+    HUMAN_APPROVERS.has(r.result.approver) &&
+    r.result.message &&
+    !r.result.message.includes(DO_NOT_RETRY_STEM)
+      ? r.result.message
+      : '';
+  if (human)
+    lines.push(`  Message from the human who denied it (${r.result!.approver}): ${r.result!.message}`);
+  else if (r.result?.message) lines.push(`  ${r.result.message}`);
   const agentMsgs = new Set(
     r.decision.findings
       .filter((f) => f.decision !== 'allow' && f.agent_message)
@@ -55,6 +71,7 @@ export function formatRefusal(r: RefusalInput): string {
       .filter(Boolean),
   );
   for (const m of agentMsgs) lines.push(`  ${m}`);
-  lines.push(DO_NOT_RETRY);
+  // A human already answered: point at their message rather than "ask the user" again.
+  lines.push(human ? "Do not retry or work around this; follow the human's message above." : DO_NOT_RETRY);
   return lines.join('\n');
 }

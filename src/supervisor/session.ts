@@ -64,7 +64,10 @@ export async function runSession(o: SessionOptions): Promise<number> {
   if (secretsFallback)
     note('agentfw: note: the secrets layer is not in this build; only secret-named variables are masked.');
   const engine =
-    o.engine ?? (await loadEngine({ rulesetPaths: o.rulesetPaths, mask: (t) => secrets.mask(t) }));
+    o.engine ??
+    (await loadEngine({ rulesetPaths: o.rulesetPaths, mask: (t) => secrets.mask(t), workspace: cwd }));
+  // What policy was loaded from where, when anything beyond the built-in packs is in play.
+  if (engine.sources.length > 1) for (const l of engine.sources) note(`agentfw: policy: ${l}`);
 
   const approvers: Approver[] = [];
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);

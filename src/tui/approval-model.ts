@@ -28,6 +28,8 @@ export interface PendingItem {
   arrived: number;
   /** When it is denied for lack of an answer (ms since epoch). */
   deadline: number;
+  /** 1 for the first approval asked in this UI, 2 for the next, … (what the dialog's `#N` shows). */
+  n: number;
 }
 
 /** choose = waiting for a/s/d/m; confirm = typing the confirmation value; message = typing a message for the agent. */
@@ -45,6 +47,8 @@ export interface ModelState {
   notice: string;
   /** When the head request was first shown (ms since epoch); 0 = nothing shown. */
   shownAt: number;
+  /** Approvals asked so far (settled or not). 0 = none yet. */
+  asked: number;
 }
 
 export interface Settled {
@@ -64,7 +68,7 @@ const MAX_INPUT = 256;
 const MAX_MESSAGE = 500;
 
 export function initialState(): ModelState {
-  return { queue: [], mode: 'choose', scope: 'once', input: '', notice: '', shownAt: 0 };
+  return { queue: [], mode: 'choose', scope: 'once', input: '', notice: '', shownAt: 0, asked: 0 };
 }
 
 /** Reset the per-dialog fields for a new head of the queue. */
@@ -88,9 +92,10 @@ export function enqueue(
   cfg: ModelConfig,
   deadline = now + cfg.timeoutMs,
 ): Step {
-  const item: PendingItem = { req, arrived: now, deadline };
+  const asked = s.asked + 1;
+  const item: PendingItem = { req, arrived: now, deadline, n: asked };
   const queue = [...s.queue, item];
-  const state = s.queue.length ? { ...s, queue } : nextHead(s, queue, now);
+  const state = s.queue.length ? { ...s, queue, asked } : nextHead({ ...s, asked }, queue, now);
   return { state, settled: [], bell: true };
 }
 

@@ -101,7 +101,8 @@ export function queueApprover(name: string): {
               verdict: 'deny',
               approver: name,
               scope: 'once',
-              message: 'The approval was withdrawn before a human answered here.',
+              message:
+                'The approval was withdrawn before a human answered here. Do not retry or work around this; ask the user.',
             };
             // fail closed: an aborted request resolves as deny; the broker ignores it when another approver answered.
             if (signal.aborted) return resolve(aborted);

@@ -13,6 +13,7 @@ import { DEFAULT_ARM_MS, DEFAULT_TIMEOUT_MS } from './approval-model.js';
 import { ApprovalQueue, queueApprover } from './approvals.js';
 import { initialKeys, routeKeys, type UiAction } from './keys.js';
 import { renderBuffer } from './render.js';
+import { modernUnicode } from './wide.js';
 import { countEvent, dialogLines, eventLine, safe, statusLine, type Counts } from './view.js';
 import { createWidgets, dialogWidth, showDialog, type Widgets } from './widgets.js';
 
@@ -56,6 +57,9 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
       };
       let { cols, rows } = widgets.layout();
       const vt = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+      // Widths as the user's terminal draws them (emoji are two columns), see wide.ts.
+      vt.unicode.register(modernUnicode);
+      vt.unicode.activeVersion = modernUnicode.version;
       terminal.resize(cols, rows);
       let cursorVisible = true;
       // Track DECTCEM (CSI ? 25 h/l) for the drawn cursor; returning false keeps xterm's own handling.
@@ -110,7 +114,7 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
       cleanups.push(
         onDecision((ev) => {
           counts = countEvent(counts, seenAsk, ev);
-          widgets.appendLog(eventLine(ev));
+          widgets.appendLog(eventLine(ev), ev.id);
           redraw();
         }),
       );

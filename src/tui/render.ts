@@ -4,7 +4,8 @@
  *
  * Only attributes that blessed's cell model can show are emitted: bold, underline,
  * blink, inverse, invisible, and 16/256/RGB colours (blessed maps RGB to the nearest
- * 256-colour entry). Dim, italic and strikethrough are dropped.
+ * 256-colour entry). Dim text in the default colour is drawn grey; italic and
+ * strikethrough are dropped (the cell model has no place for them).
  */
 import type { IBuffer, IBufferCell } from '@xterm/headless';
 
@@ -52,9 +53,13 @@ function colour(cell: IBufferCell, which: 'fg' | 'bg'): string {
   return `${base + 8};5;${v}`;
 }
 
+/** Grey for dim text in the default colour (bright black). */
+const DIM_FG = '90';
+
 function attrOf(cell: IBufferCell): Attr {
+  const fg = colour(cell, 'fg');
   return {
-    fg: colour(cell, 'fg'),
+    fg: fg === '' && cell.isDim() !== 0 ? DIM_FG : fg,
     bg: colour(cell, 'bg'),
     bold: cell.isBold() !== 0,
     underline: cell.isUnderline() !== 0,

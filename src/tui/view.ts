@@ -9,6 +9,7 @@
 import type { ApprovalRequest, DecisionEvent, SessionInfo } from '../approval/types.js';
 import type { Verdict } from '../engine/types.js';
 import { mainFindings, understood } from './describe.js';
+import { readableCommand } from './shell-words.js';
 import type { ModelConfig, ModelState } from './approval-model.js';
 
 /** Make untrusted text safe to place in tagged blessed content. */
@@ -29,9 +30,16 @@ export function eventLine(ev: DecisionEvent): string {
   const time = ev.ts.slice(11, 19);
   const c = COLOUR[ev.verdict];
   const rules = ev.rules.length ? ` {gray-fg}[${safe(ev.rules.join(', '))}]{/gray-fg}` : '';
+  // Who decided comes before the command, so a long command cannot push it out of view.
   const who =
-    ev.verdict !== 'ask' && ev.approver !== 'policy' ? ` {cyan-fg}by ${safe(ev.approver)}{/cyan-fg}` : '';
-  return `{gray-fg}${time}{/gray-fg} {${c}-fg}{bold}${ev.verdict.toUpperCase().padEnd(5)}{/bold}{/${c}-fg} ${ev.layer.padEnd(5)} ${safe(ev.command)}${rules}${who}`;
+    ev.verdict === 'ask'
+      ? '{yellow-fg}waiting{/yellow-fg} '
+      : ev.approver !== 'policy'
+        ? `{cyan-fg}by ${safe(ev.approver)}{/cyan-fg} `
+        : '';
+  const cmd = (ev.layer === 'tool' ? readableCommand(ev.command) : ev.command).replace(/\s*\n\s*/g, ' ⏎ ');
+  const shown = cmd.length > 300 ? cmd.slice(0, 299) + '…' : cmd;
+  return `{gray-fg}${time}{/gray-fg} {${c}-fg}{bold}${ev.verdict.toUpperCase().padEnd(5)}{/bold}{/${c}-fg} ${ev.layer.padEnd(5)} ${who}${safe(shown)}${rules}`;
 }
 
 /** Running totals for the status line. */
@@ -60,10 +68,30 @@ export function statusLine(info: SessionInfo, counts: Counts, pending: number, e
   );
 }
 
-function wrap(text: string, width: number): string[] {
+/**
+ * Wraps at spaces; a word longer than the width is cut. Exported for tests.
+ * Width below 1 is taken as 1.
+ */
+export function wrap(text: string, width: number): string[] {
+  const w = Math.max(1, width);
   const out: string[] = [];
-  for (let i = 0; i < text.length; i += width) out.push(text.slice(i, i + width));
-  return out.length ? out : [''];
+  let line = '';
+  for (const word of text.split(' ')) {
+    let rest = word;
+    const sep = line ? ' ' : '';
+    if (line.length + sep.length + rest.length <= w) {
+      line += sep + rest;
+      continue;
+    }
+    if (line) out.push(line);
+    while (rest.length > w) {
+      out.push(rest.slice(0, w));
+      rest = rest.slice(w);
+    }
+    line = rest;
+  }
+  out.push(line);
+  return out;
 }
 
 /** Marks where the dialog's footer (choices, prompt, notice) starts; see {@link fitDialog}. */
@@ -97,10 +125,15 @@ export function dialogLines(
   const left = Math.max(0, Math.ceil((item.deadline - now) / 1000));
   const more = s.queue.length > 1 ? `  (+${s.queue.length - 1} more waiting)` : '';
   const L: string[] = [];
-  L.push(`{bold}Approval needed{/bold} #${r.id} · ${r.layer} · denied in ${left} s${more}`);
+  L.push(`{bold}Approval needed{/bold} #${item.n} · ${r.layer} · denied in ${left} s${more}`);
   L.push(`{gray-fg}in ${safe(r.cwd)}{/gray-fg}`);
+  // Said before anything else: approving this one means typing, not one key.
+  if (r.confirm !== undefined)
+    for (const part of wrap(`To allow, you will type: ${r.confirm}`, width - 2))
+      L.push(`{yellow-fg}${safe(part)}{/yellow-fg}`);
   L.push('');
-  const cmdLines = r.command
+  // A tool-gate request is an argv the engine quoted: show it the way people write it.
+  const cmdLines = (r.layer === 'tool' ? readableCommand(r.command) : r.command)
     .replace(/\n+$/, '')
     .split('\n')
     .flatMap((l) => wrap(l, width - 4));
@@ -120,7 +153,7 @@ export function dialogLines(
     for (const part of wrap(f.message, width - 4)) L.push(`  ${safe(part)}`);
   }
   if (!d.findings.length) L.push(`{underline}Why{/underline} ${safe(d.reason)}`);
-  const cmds = d.commands.map((c) => c.text).filter(Boolean);
+  const cmds = d.commands.map((c) => readableCommand(c.text)).filter(Boolean);
   L.push('');
   /** Everything from here on must stay visible: the choices or the prompt. */
   L.push(FOOTER);

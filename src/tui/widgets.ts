@@ -3,7 +3,10 @@
  * status line at the bottom, approval dialog and help as overlays. Thin: it only
  * places text produced by view.ts and render.ts.
  */
+import { createRequire } from 'node:module';
 import blessed from 'blessed';
+import { terminalColors } from './term-colors.js';
+import { patchLibraryWidths } from './wide.js';
 import { fitDialog, KEY_HELP } from './view.js';
 
 export interface Widgets {
@@ -15,7 +18,11 @@ export interface Widgets {
   dialog: blessed.Widgets.BoxElement;
   help: blessed.Widgets.BoxElement;
   /** Append a tagged line to the firewall log (keeps the last 2000; follows the tail unless scrolled up). */
-  appendLog(line: string): void;
+  /**
+   * Adds a line to the firewall log; a line with the `key` of an earlier one replaces it
+   * (a request's final decision replaces its "asking" line). Undefined key = always a new line.
+   */
+  appendLog(line: string, key?: number): void;
   /** Recompute geometry; returns the agent pane's size (0×0 without a terminal pane). */
   layout(): { cols: number; rows: number };
   /** Show or hide the firewall pane (only with a terminal pane). */
@@ -24,12 +31,16 @@ export interface Widgets {
 
 const MAX_LOG = 2000;
 
+const requireCjs = createRequire(import.meta.url);
+
 export function createWidgets(opts: {
   withTerminal: boolean;
   title: string;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
 }): Widgets {
+  // The library's width table must agree with the emulator's and the terminal's (wide.ts).
+  patchLibraryWidths(requireCjs('blessed/lib/unicode.js') as Parameters<typeof patchLibraryWidths>[0]);
   const screen = blessed.screen({
     ...(opts.input ? { input: opts.input } : {}),
     ...(opts.output ? { output: opts.output } : {}),
@@ -41,7 +52,10 @@ export function createWidgets(opts: {
     warnings: false,
     title: opts.title,
   } as blessed.Widgets.IScreenOptions);
-  (screen as unknown as { tput: { brokenACS: boolean } }).tput.brokenACS = true;
+  const tput = (screen as unknown as { tput: { brokenACS: boolean; colors: number } }).tput;
+  tput.brokenACS = true;
+  // tmux/screen entries the library cannot read would otherwise fall back to 8 colours.
+  tput.colors = terminalColors(process.env, tput.colors);
   const term = opts.withTerminal
     ? blessed.box({ parent: screen, top: 0, left: 0, tags: false, wrap: false } as blessed.Widgets.BoxOptions)
     : undefined;
@@ -71,7 +85,8 @@ export function createWidgets(opts: {
     parent: screen,
     top: 'center',
     left: 'center',
-    width: 84,
+    // Fits narrow terminals: at most the screen's width.
+    width: Math.min(84, Math.max(20, (screen.width as number) - 2)),
     height: KEY_HELP.length + 2,
     tags: false,
     hidden: true,
@@ -81,6 +96,9 @@ export function createWidgets(opts: {
   });
 
   const lines: string[] = [];
+  const keys: (number | undefined)[] = [];
+  /** Lines added while the log was scrolled up (shown in its label). */
+  let unseen = 0;
   const w: Widgets = {
     screen,
     term,
@@ -89,10 +107,21 @@ export function createWidgets(opts: {
     dialog,
     help,
     paneVisible: true,
-    appendLog(line) {
+    appendLog(line, key) {
       const follow = log.getScrollPerc() >= 100 || lines.length < (log.height as number);
-      lines.push(line);
-      if (lines.length > MAX_LOG) lines.splice(0, lines.length - MAX_LOG);
+      const at = key === undefined ? -1 : keys.lastIndexOf(key);
+      if (at >= 0) lines[at] = line;
+      else {
+        lines.push(line);
+        keys.push(key);
+        if (!follow) unseen++;
+      }
+      if (lines.length > MAX_LOG) {
+        lines.splice(0, lines.length - MAX_LOG);
+        keys.splice(0, keys.length - MAX_LOG);
+      }
+      if (follow) unseen = 0;
+      log.setLabel(unseen ? ` firewall (${unseen} new ↓) ` : ' firewall ');
       log.setContent(lines.join('\n'));
       if (follow) log.setScrollPerc(100);
     },

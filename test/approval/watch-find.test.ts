@@ -3,13 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { findWatchSocket, listSessions } from '../../src/approval/watch-find.js';
+import { findWatchSocket, listSessions, runtimeRoots } from '../../src/approval/watch-find.js';
 
 let root: string;
 const servers: net.Server[] = [];
 
 async function session(id: string): Promise<string> {
-  const dir = path.join(root, `agentfw-${id}`);
+  const dir = path.join(root, id);
   mkdirSync(dir, { mode: 0o700 });
   const sock = path.join(dir, 'watch.sock');
   const s = net.createServer();
@@ -21,13 +21,23 @@ async function session(id: string): Promise<string> {
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'agentfw-find-'));
   await session('aaa');
-  mkdirSync(path.join(root, 'agentfw-stale'));
-  writeFileSync(path.join(root, 'agentfw-stale', 'watch.sock'), 'not a socket');
+  mkdirSync(path.join(root, 'stale'));
+  writeFileSync(path.join(root, 'stale', 'watch.sock'), 'not a socket');
   mkdirSync(path.join(root, 'other'));
 });
 afterAll(() => {
   servers.forEach((s) => s.close());
   rmSync(root, { recursive: true, force: true });
+});
+
+describe('runtimeRoots', () => {
+  it.each<[string, NodeJS.ProcessEnv, string]>([
+    ['AGENTFW_RUNTIME_DIR', { AGENTFW_RUNTIME_DIR: '/r/x' }, '/r/x'],
+    ['XDG_RUNTIME_DIR', { XDG_RUNTIME_DIR: '/run/user/7' }, '/run/user/7/agentfw'],
+    ['the temp dir', {}, path.join(os.tmpdir(), `agentfw-${process.getuid?.() ?? 0}`)],
+  ])('searches where `agentfw run` puts sessions: %s', (_n, env, want) => {
+    expect(runtimeRoots(env)).toContain(want);
+  });
 });
 
 describe('findWatchSocket', () => {
@@ -36,9 +46,8 @@ describe('findWatchSocket', () => {
   });
   it.each<[string, { socket?: string; session?: string }, string | RegExp]>([
     ['explicit socket wins', { socket: '/x/y.sock' }, '/x/y.sock'],
-    ['session id', { session: 'aaa' }, /agentfw-aaa\/watch\.sock$/],
-    ['session dir name', { session: 'agentfw-aaa' }, /agentfw-aaa\/watch\.sock$/],
-    ['the only session', {}, /agentfw-aaa\/watch\.sock$/],
+    ['session id', { session: 'aaa' }, /\/aaa\/watch\.sock$/],
+    ['the only session', {}, /\/aaa\/watch\.sock$/],
   ])('%s', (_n, opts, want) => {
     const got = findWatchSocket(opts, [root]);
     if (typeof want === 'string') expect(got).toBe(want);

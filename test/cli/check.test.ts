@@ -5,11 +5,17 @@
 import { execa } from 'execa';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'agentfw');
-const run = (args: string[], input?: string) =>
-  execa(BIN, args, { input, reject: false, env: { HOME: '/home/dev' } });
+// A real project folder (a --cwd that does not exist is a usage error), in a home of its own.
+const HOME = mkdtempSync(path.join(os.tmpdir(), 'afw-check-'));
+const PROJECT = path.join(HOME, 'project');
+mkdirSync(PROJECT);
+afterAll(() => rmSync(HOME, { recursive: true, force: true }));
+const run = (args: string[], input?: string) => execa(BIN, args, { input, reject: false, env: { HOME } });
 
 describe('agentfw check (single command)', () => {
   it.each([
@@ -17,7 +23,7 @@ describe('agentfw check (single command)', () => {
     ['rm -rf /', 20, 'deny'],
     ['"$(cat cmd.txt)" -rf /', 10, 'ask'],
   ])('%s → exit %i (%s)', async (cmd, code, decision) => {
-    const r = await run(['check', '--json', '--cwd', '/home/dev/project', '--', cmd]);
+    const r = await run(['check', '--json', '--cwd', PROJECT, '--', cmd]);
     expect(r.exitCode).toBe(code);
     const v = JSON.parse(r.stdout);
     expect(v.decision).toBe(decision);
@@ -33,7 +39,7 @@ describe('agentfw check (single command)', () => {
   });
 
   it('explains a verdict in human output', async () => {
-    const r = await run(['check', '--cwd', '/home/dev/project', '--', 'rm -rf /']);
+    const r = await run(['check', '--cwd', PROJECT, '--', 'rm -rf /']);
     expect(r.exitCode).toBe(20);
     expect(r.stdout).toMatch(/^DENY/);
     expect(r.stdout).toMatch(/findings:/);
@@ -44,6 +50,14 @@ describe('agentfw check (single command)', () => {
     [['check'], /no command given/],
     [['check', '--bogus', '--', 'ls'], /unknown option --bogus/],
     [['check', '--cwd'], /--cwd needs a value/],
+    [
+      ['check', '--cwd', '/nonexistent/agentfw-x', '--', 'ls'],
+      /--cwd \/nonexistent\/agentfw-x: no such folder/,
+    ],
+    [
+      ['check', '--workspace', '/nonexistent/agentfw-y', '--', 'ls'],
+      /--workspace \/nonexistent\/agentfw-y: no such folder/,
+    ],
     [['check', '--stdin'], /--stdin needs --json/],
     [['check', '--ruleset', '/nonexistent.yaml', '--', 'ls'], /ruleset path not found/],
   ])('usage error %j → exit 2 with a Fix', async (args, re) => {
@@ -57,10 +71,10 @@ describe('agentfw check (single command)', () => {
 describe('agentfw check --stdin --json (batch)', () => {
   it('answers one verdict per line, in order; bad lines get an error verdict', async () => {
     const lines = [
-      JSON.stringify({ cmd: 'ls', cwd: '/home/dev/project' }),
+      JSON.stringify({ cmd: 'ls', cwd: PROJECT }),
       'not json',
       JSON.stringify({ cwd: '/x' }),
-      JSON.stringify({ cmd: 'rm -rf /', cwd: '/home/dev/project' }),
+      JSON.stringify({ cmd: 'rm -rf /', cwd: PROJECT }),
       JSON.stringify({ cmd: 'ls', cwd: 'relative/dir' }),
     ];
     const r = await run(['check', '--stdin', '--json'], lines.join('\n') + '\n');
@@ -97,7 +111,7 @@ describe('agentfw check never prints a secret', () => {
   ];
   it.each(planted)('%s: neither JSON nor human output contains the value', async (_name, cmd, secret) => {
     for (const args of [['--json'], []]) {
-      const r = await run(['check', ...args, '--cwd', '/home/dev/project', '--', cmd]);
+      const r = await run(['check', ...args, '--cwd', PROJECT, '--', cmd]);
       expect(r.exitCode).not.toBe(1);
       expect(r.stdout.includes(secret)).toBe(false);
       expect(r.stderr.includes(secret)).toBe(false);

@@ -30,6 +30,8 @@ describe('renderBuffer', () => {
     ['truecolor bg', '\x1b[48;2;1;2;3mT', '\x1b[0;48;2;1;2;3mT'],
     ['bold + underline', '\x1b[1;4mB', '\x1b[0;1;4mB'],
     ['inverse', '\x1b[7mI', '\x1b[0;7mI'],
+    ['dim in the default colour is grey', '\x1b[2mD', '\x1b[0;90mD'],
+    ['dim keeps an explicit colour', '\x1b[2;31mD', '\x1b[0;31mD'],
   ])('%s', async (_name, data, prefix) => {
     const t = await term(data);
     const [first] = renderBuffer(t.buffer.active, { cursor: false, cols: 20, rows: 1 });

@@ -9,6 +9,7 @@ import {
   FOOTER,
   safe,
   type Counts,
+  wrap,
 } from '../../src/tui/view.js';
 
 const ev = (p: Partial<DecisionEvent>): DecisionEvent => ({
@@ -118,11 +119,19 @@ describe('dialogLines', () => {
       ],
     },
   };
+  it('#N counts approvals, not every checked command (request id 7 is the 1st ask, id 9 the 2nd)', () => {
+    let s = enqueue(initialState(), req, 0, cfg).state;
+    s = enqueue(s, { ...req, id: 9 }, 0, cfg).state;
+    expect(dialogLines(s, 1000, cfg, 80)[0]).toContain('#1 ');
+    s = key(s, 'd', 1000, cfg).state;
+    expect(dialogLines(s, 2000, cfg, 80)[0]).toContain('#2 ');
+  });
+
   it('shows command, understanding, rule, severity, countdown and choices once armed', () => {
     const s = enqueue(initialState(), req, 0, cfg).state;
     const text = dialogLines(s, 1000, cfg, 80).join('\n');
     for (const want of [
-      '#7',
+      '#1 ',
       'denied in 59 s',
       'GraphQL mutation volumeDelete(volumeId: "3f1c9a") → backboard.railway.app',
       'graphql/destructive-mutation',
@@ -172,5 +181,74 @@ describe('fitDialog', () => {
     expect(text).not.toContain('step7');
     expect(text).toContain('… 5 more lines');
     expect(text).not.toContain('^J');
+  });
+});
+
+describe('wrap', () => {
+  it.each<[string, number, string[]]>([
+    ['delete the staging volume now', 12, ['delete the', 'staging', 'volume now']],
+    ['short', 20, ['short']],
+    ['averyveryverylongword tail', 8, ['averyver', 'yverylon', 'gword', 'tail']],
+    ['', 10, ['']],
+  ])('%j at %i columns', (text, width, want) => {
+    expect(wrap(text, width)).toEqual(want);
+    for (const l of wrap(text, width)) expect(l.length).toBeLessThanOrEqual(width);
+  });
+});
+
+describe('dialogLines: typing needed', () => {
+  const cfg: ModelConfig = { approver: 'tui', timeoutMs: 60_000, armMs: 0 };
+  const base = {
+    id: 1,
+    ts: 't',
+    layer: 'shell' as const,
+    cwd: '/w',
+    command: 'rm -rf ~/old',
+    decision: {
+      decision: 'ask' as const,
+      reason: 'r',
+      ms: 1,
+      issues: [],
+      commands: [],
+      facts: [],
+      findings: [],
+    },
+  };
+  it.each<[string, ApprovalRequest, boolean]>([
+    ['with a value to type, says so before the command', { ...base, confirm: '/home/dev/old' }, true],
+    ['without one, does not', base, false],
+  ])('%s', (_n, req, warned) => {
+    const lines = dialogLines(enqueue(initialState(), req, 0, cfg).state, 10, cfg, 80);
+    const warn = lines.findIndex((l) => l.includes('To allow, you will type: /home/dev/old'));
+    expect(warn >= 0).toBe(warned);
+    if (warned) expect(warn).toBeLessThan(lines.findIndex((l) => l.includes('rm -rf ~/old')));
+  });
+});
+
+describe('eventLine: the approver stays in view', () => {
+  const ev = (verdict: 'ask' | 'allow' | 'deny', approver: string, command: string): DecisionEvent => ({
+    id: 1,
+    ts: '2026-12-04T10:00:00.000Z',
+    layer: 'shell',
+    cwd: '/w',
+    command,
+    rules: ['filesystem/delete-outside-workspace'],
+    reason: 'r',
+    verdict,
+    approver,
+  });
+  const long = `rm -rf ${'/very/long/path'.repeat(40)}\necho done`;
+  it.each<[string, DecisionEvent, RegExp]>([
+    [
+      'a human allow of a long command names the human before the command',
+      ev('allow', 'tui', long),
+      /^[^\n]{0,120}by tui\{\/cyan-fg\} rm -rf/,
+    ],
+    ['an ask says it is waiting', ev('ask', '', 'rm -rf ~/x'), /waiting\{\/yellow-fg\} rm -rf ~\/x/],
+    ['a multi-line command stays on one line', ev('deny', 'policy', 'rm -rf ~/x\necho done'), /⏎ echo/],
+  ])('%s', (_n, e, re) => {
+    const line = eventLine(e);
+    expect(line).toMatch(re);
+    expect(line).not.toContain('\n');
   });
 });

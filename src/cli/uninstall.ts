@@ -1,0 +1,2 @@
+/** `agentfw uninstall`: see init.ts. */
+export { uninstall as run } from './init.js';

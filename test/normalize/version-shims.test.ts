@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { isInstalledPath, managerRoot, scriptFileOf, unwrapShim } from '../../src/normalize/version-shims.js';
+
+const PYENV = `#!/usr/bin/env bash
+set -e
+[ -n "$PYENV_DEBUG" ] && set -x
+
+program="\${0##*/}"
+
+export PYENV_ROOT="/root/.pyenv"
+SHIM_PATH=\${0%/*}
+if [[ $SHIM_PATH != "/root/.pyenv/shims" ]]; then
+  export _PYENV_SHIM_PATH="$SHIM_PATH"
+fi
+exec "/root/.pyenv/libexec/pyenv" exec "$program" "$@"
+`;
+const RBENV = `#!/usr/bin/env bash
+set -e
+[ -n "$RBENV_DEBUG" ] && set -x
+
+program="\${0##*/}"
+
+export RBENV_ROOT="/home/u/.rbenv"
+exec "/home/u/.rbenv/libexec/rbenv" exec "$program" "$@"
+`;
+const ASDF = `#!/usr/bin/env bash
+# asdf-plugin: nodejs 18.17.0
+exec /home/u/.asdf/bin/asdf exec "node" "$@" # asdf_allow: ' asdf '
+`;
+const NIX = `#! /nix/store/abc-bash-5.2/bin/bash -e
+export PATH='/nix/store/x-coreutils/bin'\${PATH:+':'}$PATH
+export LOCALE_ARCHIVE='/nix/store/y-glibc-locales/lib/locale/locale-archive'
+exec -a "$0" "/nix/store/zzz-terraform-1.6/bin/.terraform-wrapped"  "$@"
+`;
+const BREW = `#!/bin/bash
+JAVA_HOME="/home/linuxbrew/.linuxbrew/opt/openjdk/libexec" exec "/home/linuxbrew/.linuxbrew/Cellar/gradle/8.5/libexec/bin/gradle"  "$@"
+`;
+const BREW2 = `#!/bin/bash
+export JAVA_HOME="/home/linuxbrew/.linuxbrew/opt/openjdk/libexec"
+exec "/home/linuxbrew/.linuxbrew/Cellar/gradle/8.5/libexec/bin/gradle" "$@"
+`;
+
+describe('unwrapShim', () => {
+  it.each<[string, string, string, string[], string[] | undefined]>([
+    ['pyenv shim', PYENV, '/root/.pyenv/shims/python3', ['-c', 'print(1)'], ['python3', '-c', 'print(1)']],
+    ['pyenv shim, other name', PYENV, '/root/.pyenv/shims/pip', ['--version'], ['pip', '--version']],
+    ['rbenv shim', RBENV, '/home/u/.rbenv/shims/bundle', ['exec', 'rake'], ['bundle', 'exec', 'rake']],
+    ['asdf shim', ASDF, '/home/u/.asdf/shims/node', ['-e', '1'], ['node', '-e', '1']],
+    [
+      'nix makeWrapper',
+      NIX,
+      '/nix/store/zzz-terraform-1.6/bin/terraform',
+      ['destroy'],
+      ['terraform', 'destroy'],
+    ],
+    ['brew exec wrapper', BREW2, '/home/linuxbrew/.linuxbrew/bin/gradle', ['build'], ['gradle', 'build']],
+    // Not shims: anything that does more than exec with "$@" is analysed as a script.
+    ['a command before exec', PYENV.replace('set -e', 'rm -rf ~'), '/x/python3', [], undefined],
+    [
+      'command substitution',
+      PYENV.replace('program="${0##*/}"', 'program="$(cat /tmp/p)"'),
+      '/x/p',
+      [],
+      undefined,
+    ],
+    ['exec of a variable', 'p=/bin/rm\nexec "$p" "$@"\n', '/x/p', [], undefined],
+    ['exec of a relative path', 'exec ./tool "$@"\n', '/x/p', [], undefined],
+    ['no "$@"', 'exec /usr/bin/rm -rf /\n', '/x/p', [], undefined],
+    ['a pipe after exec', 'exec /usr/bin/python3 "$@" | sh\n', '/x/p', [], undefined],
+    ['env prefix on exec line', BREW, '/x/gradle', ['build'], undefined],
+    ['a loop', 'for i in 1; do :; done\nexec /usr/bin/x "$@"\n', '/x/p', [], undefined],
+    ['no exec', 'echo hi\n', '/x/p', [], undefined],
+    [
+      'self name through something else than exec',
+      'p="${0##*/}"\nexec /root/.x/bin/rm -rf "$p" "$@"\n',
+      '/x/p',
+      [],
+      undefined,
+    ],
+    [
+      'a manager outside installed places',
+      PYENV.replaceAll('/root/.pyenv', '/work/ws/.pyenv'),
+      '/x/python3',
+      ['-V'],
+      undefined,
+    ],
+  ])('%s', (_n, script, file, args, want) => {
+    const installed = (p: string) => ['/root', '/home/u'].some((h) => isInstalledPath(p, h, '/work/ws'));
+    expect(unwrapShim(script, file, args, installed)?.argv).toEqual(want);
+  });
+});
+
+describe('isInstalledPath / managerRoot', () => {
+  it.each<[string, boolean, string | undefined]>([
+    ['/root/.pyenv/libexec/pyenv', true, '/root/.pyenv'],
+    ['/root/.asdf/bin/asdf', true, '/root/.asdf'],
+    ['/usr/local/bin/x', true, undefined],
+    ['/opt/rbenv/libexec/rbenv', true, '/opt/rbenv'],
+    ['/root/bin/tool', false, undefined],
+    ['/root/.local/bin/x', true, undefined],
+    ['/work/ws/.pyenv/libexec/pyenv', false, undefined],
+    ['/tmp/x/libexec/pyenv', false, undefined],
+  ])('%s', (p, installed, root) => {
+    expect(isInstalledPath(p, '/root', '/work/ws')).toBe(installed);
+    expect(managerRoot(p, '/root', '/work/ws')).toBe(root);
+  });
+});
+
+describe('scriptFileOf', () => {
+  it.each<[string[], { file: string; args: string[] } | undefined]>([
+    [['bash', '/s/python3', '-c', 'x'], { file: '/s/python3', args: ['-c', 'x'] }],
+    [['bash', '-e', '/s/t', 'a'], { file: '/s/t', args: ['a'] }],
+    [['bash', '-o', 'pipefail', '/s/t'], { file: '/s/t', args: [] }],
+    [['bash', '-c', 'rm x', 'a'], undefined],
+    [['bash', '-ec', 'rm x'], undefined],
+    [['bash'], undefined],
+  ])('%j', (argv, want) => {
+    expect(scriptFileOf(argv)).toEqual(want);
+  });
+});

@@ -61,6 +61,10 @@ export class AuditWriter {
   private pendingHead = '';
   private syncing = false;
   private closed = false;
+  /** Called with each written line (audit export, src/audit/export/); must be cheap. Undefined = none. */
+  onAppend: ((line: string) => void) | undefined;
+  /** Packs (`name@version`) stamped on every record. Empty = field left out. */
+  packs: string[] = [];
 
   private constructor(file: string, session: string, fd: number) {
     this.path = file;
@@ -104,6 +108,7 @@ export class AuditWriter {
       rules: input.rules,
       approver: input.approver,
       reason: input.reason,
+      ...(this.packs.length ? { packs: this.packs } : {}),
       session: this.session,
       prev: size === 0 ? GENESIS : sha256(last),
     };
@@ -111,6 +116,7 @@ export class AuditWriter {
     writeSync(this.fd, line + '\n');
     this.pendingHead = sha256(line);
     if (!this.syncing) this.syncSoon();
+    this.onAppend?.(line);
     return line;
   }
 

@@ -5,20 +5,26 @@
  *   --json     the records as JSON lines, unchanged
  *   --verify   checks the hash chain; prints "ok, N records" (exit 0) or the first bad
  *              record (exit 1, with a Fix: line)
+ *   --head     verifies the chain, then prints the hash of the last record (sha256 of its
+ *              line), to anchor the log elsewhere (a ticket, a WORM bucket, a SIEM);
+ *              with --json: {"file","records","head","ts"}
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { sha256 } from '../audit/record.js';
 import { readAuditFile, verifyAuditFile } from '../audit/verify.js';
 import { AgentfwError } from '../errors.js';
 import { parseArgs } from './args.js';
 import { defaultAuditPath } from './run.js';
 
-const HELP = `usage: agentfw log [--audit FILE] [--json] [--verify]
+const HELP = `usage: agentfw log [--audit FILE] [--json] [--verify | --head]
 
 Shows the audit log of agentfw run sessions (default ~/.agentfw/audit.jsonl).
   --audit FILE   the log to read
   --json         print the raw JSON records
   --verify       check the hash chain; report the first edited, removed or truncated record
+  --head         print the head hash (sha256 of the last record's line) for anchoring;
+                 refused when the chain does not verify
 `;
 
 function clip(s: string, n: number): string {
@@ -27,7 +33,7 @@ function clip(s: string, n: number): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, { flags: ['json', 'verify', 'help'], options: ['audit'] });
+  const a = parseArgs(argv, { flags: ['json', 'verify', 'head', 'help'], options: ['audit'] });
   if (a.flags.help) {
     process.stdout.write(HELP);
     return 0;
@@ -40,8 +46,9 @@ export async function run(argv: string[]): Promise<number> {
       'run an agent with `agentfw run` first, or point at the log with --audit FILE',
     );
   }
-  if (a.flags.verify) {
+  if (a.flags.verify || a.flags.head) {
     const r = verifyAuditFile(file);
+    if (r.ok && a.flags.head) return printHead(file, r.records, Boolean(a.flags.json));
     if (r.ok) {
       process.stdout.write(`ok, ${r.records} records (${file})\n`);
       return 0;
@@ -74,5 +81,17 @@ export async function run(argv: string[]): Promise<number> {
   process.stdout.write(
     `${recs.length} records; * = asked, settled by the approver shown. Verify with: agentfw log --verify\n`,
   );
+  return 0;
+}
+
+/** The anchor: hash of the last line, which (through `prev`) commits to every record before it. */
+function printHead(file: string, records: number, json: boolean): number {
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n').filter((l) => l.length > 0);
+  const last = lines[lines.length - 1] ?? '';
+  const head = sha256(last);
+  const ts = last ? String((JSON.parse(last) as { ts?: unknown }).ts ?? '') : '';
+  if (json) process.stdout.write(JSON.stringify({ file, records, head, ts }) + '\n');
+  else process.stdout.write(`sha256:${head} ${records} records, last at ${ts || '-'} (${file})\n`);
   return 0;
 }

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { createPolicyApprover, type OnAsk } from '../approval/policy.js';
 import type { Approver, SessionUi } from '../approval/types.js';
 import type { WatchServer } from '../approval/watch-server.js';
+import { findExportConfig, loadExportConfig } from '../audit/export/config.js';
+import type { AuditExport } from '../audit/export/index.js';
 import { loadEngine, type Engine } from '../engine/analyze.js';
 import { AgentfwError } from '../errors.js';
 import { FALLBACK_WARNING } from '../shim/client-path.js';
@@ -62,6 +64,10 @@ export async function runSession(o: SessionOptions): Promise<number> {
   const engine =
     o.engine ?? (await loadEngine({ rulesetPaths: o.rulesetPaths, mask: (t) => secrets.mask(t) }));
 
+  // An export config that does not load stops the session: the org expects its copy of the log.
+  const exportFile = findExportConfig(process.env);
+  const exportCfg = exportFile ? loadExportConfig(exportFile) : undefined;
+
   const approvers: Approver[] = [];
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   let headless = o.headless || !tty;
@@ -78,6 +84,14 @@ export async function runSession(o: SessionOptions): Promise<number> {
   });
   if (gate.client.kind === 'node-fallback') note(FALLBACK_WARNING);
   const { runtime, events } = gate;
+  gate.audit.packs = engine.packs.map((p) => `${p.pack}@${p.version}`);
+  let auditExport: AuditExport | undefined;
+  if (exportCfg) {
+    const { startAuditExport } = await import('../audit/export/index.js');
+    auditExport = startAuditExport(exportCfg, { onWarning: (m) => (ui ? undefined : note(`agentfw: ${m}`)) });
+    const exp = auditExport;
+    gate.audit.onAppend = (line) => exp.push(line);
+  }
   const env = gate.agentEnv;
   const cleanups: (() => void)[] = [];
   let watch: WatchServer | undefined;
@@ -218,5 +232,6 @@ export async function runSession(o: SessionOptions): Promise<number> {
     for (const c of cleanups) c();
     await watch?.close().catch(() => undefined);
     await gate.close();
+    await auditExport?.close();
   }
 }

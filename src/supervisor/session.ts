@@ -8,6 +8,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { findWebhookConfig, loadWebhookConfig } from '../approval/webhook-config.js';
 import { createPolicyApprover, type OnAsk } from '../approval/policy.js';
 import type { Approver, SessionUi } from '../approval/types.js';
 import type { WatchServer } from '../approval/watch-server.js';
@@ -67,6 +68,8 @@ export async function runSession(o: SessionOptions): Promise<number> {
   // An export config that does not load stops the session: the org expects its copy of the log.
   const exportFile = findExportConfig(process.env);
   const exportCfg = exportFile ? loadExportConfig(exportFile) : undefined;
+  const webhookFile = findWebhookConfig(process.env);
+  const webhookCfg = webhookFile ? loadWebhookConfig(webhookFile) : undefined;
 
   const approvers: Approver[] = [];
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -133,6 +136,19 @@ export async function runSession(o: SessionOptions): Promise<number> {
           `agentfw: asks go to ${o.approverCmd}; a human can also answer with \`agentfw watch --session ${runtime.id}\` (pairing code ${watch.pairingCode}).`,
         );
       }
+    } else if (webhookCfg) {
+      const { createWebhookApprover } = await import('../approval/webhook.js');
+      const hook = await createWebhookApprover({
+        ...webhookCfg,
+        session: runtime.id,
+        timeoutMs: o.approvalTimeoutMs,
+      });
+      cleanups.push(() => void hook.close());
+      approvers.push(hook, watch.approver);
+      if (headless)
+        note(
+          `agentfw: asks go to the approval webhook; answer here with \`agentfw approve ID --session ${runtime.id}\` (pairing code ${watch.pairingCode}).`,
+        );
     } else if (headless) approvers.push(createPolicyApprover(o.onAsk));
 
     const [name, ...args] = o.command;
@@ -191,12 +207,12 @@ export async function runSession(o: SessionOptions): Promise<number> {
         approvers.push(
           ui.start({ terminal: agent.terminal, info, onDecision: (cb) => events.subscribe(cb) }),
         );
-        if (!o.approverCmd) approvers.push(watch.approver);
+        if (!o.approverCmd && !webhookCfg) approvers.push(watch.approver);
       } catch (err) {
         ui?.stop();
         ui = undefined;
         headless = true;
-        if (!o.approverCmd) approvers.push(createPolicyApprover(o.onAsk));
+        if (!o.approverCmd && !webhookCfg) approvers.push(createPolicyApprover(o.onAsk));
         note(
           `agentfw: the TUI could not start (${(err as Error).message}); passing the terminal through, asks settled by --on-ask ${o.onAsk}.`,
         );

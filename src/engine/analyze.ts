@@ -14,6 +14,12 @@ import {
   rulesetError,
   type CompiledRuleset,
 } from '../rules/load.js';
+import {
+  needsSources,
+  resolvePackRefs,
+  type PackSourceOptions,
+  type ResolvedPack,
+} from '../rules/sources.js';
 import { decide, memoMask } from './decide.js';
 import { defaultCacheDir, examplesKey, examplesPassed, recordExamplesPassed } from './example-cache.js';
 import { runExamples } from './examples.js';
@@ -27,6 +33,8 @@ export interface Engine {
   packs: { pack: string; version: string; rules: number; file: string }[];
   /** The compiled rulesets (for `rules list`). */
   rulesets: CompiledRuleset[];
+  /** Where non-built-in packs came from and who signed them. Absent = plain paths only. */
+  sources?: ResolvedPack[];
 }
 
 export interface EngineOptions {
@@ -44,6 +52,8 @@ export interface EngineOptions {
   exampleCacheDir?: string;
   /** Masks secrets in evidence and messages. Default: the secrets layer's pattern masker. */
   mask?: (text: string) => string;
+  /** npm/URL pack resolution and the org's signature requirement. Absent = plain paths, unsigned allowed. */
+  packSources?: PackSourceOptions;
 }
 
 /** Runs the pure pipeline with the given rulesets. Exposed for tests and the example runner. */
@@ -127,7 +137,15 @@ function summarize(c: NormalizedCommand, mask: (s: string) => string): CommandSu
  * every problem.
  */
 export async function loadEngine(opts: EngineOptions = {}): Promise<Engine> {
-  const files = expandRulesetPaths([...(opts.noBuiltins ? [] : [BUILTIN_DIR]), ...(opts.rulesetPaths ?? [])]);
+  // Packs from npm, pinned URLs or under a signature requirement (src/rules/sources.ts).
+  const refs = opts.rulesetPaths ?? [];
+  const sources = needsSources(refs, opts.packSources ?? {})
+    ? await resolvePackRefs(refs, opts.packSources)
+    : undefined;
+  const files = expandRulesetPaths([
+    ...(opts.noBuiltins ? [] : [BUILTIN_DIR]),
+    ...(sources ? sources.map((p) => p.file) : refs),
+  ]);
   const rulesets = loadRulesetFiles(files);
   const mask = opts.mask ?? (await defaultMask());
   const analyze = (script: string, ctx: AnalyzeContext) => analyzeWith(rulesets, mask, script, ctx);
@@ -156,6 +174,7 @@ export async function loadEngine(opts: EngineOptions = {}): Promise<Engine> {
     analyze,
     rulesets,
     packs: rulesets.map((r) => ({ pack: r.pack, version: r.version, rules: r.rules.length, file: r.file })),
+    ...(sources ? { sources } : {}),
   };
 }
 

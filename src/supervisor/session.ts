@@ -14,6 +14,7 @@ import type { Approver, SessionUi } from '../approval/types.js';
 import type { WatchServer } from '../approval/watch-server.js';
 import { findExportConfig, loadExportConfig } from '../audit/export/config.js';
 import type { AuditExport } from '../audit/export/index.js';
+import { packSourceDefaults } from '../rules/sources.js';
 import { loadEngine, type Engine } from '../engine/analyze.js';
 import { AgentfwError } from '../errors.js';
 import { FALLBACK_WARNING } from '../shim/client-path.js';
@@ -63,7 +64,12 @@ export async function runSession(o: SessionOptions): Promise<number> {
   if (secretsFallback)
     note('agentfw: note: the secrets layer is not in this build; only secret-named variables are masked.');
   const engine =
-    o.engine ?? (await loadEngine({ rulesetPaths: o.rulesetPaths, mask: (t) => secrets.mask(t) }));
+    o.engine ??
+    (await loadEngine({
+      rulesetPaths: o.rulesetPaths,
+      mask: (t) => secrets.mask(t),
+      packSources: { ...packSourceDefaults(process.env), onNote: note },
+    }));
 
   // An export config that does not load stops the session: the org expects its copy of the log.
   const exportFile = findExportConfig(process.env);

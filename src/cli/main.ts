@@ -19,6 +19,7 @@ const SUBCOMMANDS: Record<string, { load: Sub; help: string }> = {
   },
   doctor: { load: () => import('./doctor.js'), help: 'prove which interception layers work here' },
   watch: { load: () => import('./watch.js'), help: 'attach to a running session to watch and approve' },
+  hook: { load: () => import('./hook.js'), help: "wire agentfw into an agent's own pre-tool hook" },
   approve: { load: () => import('./approve.js'), help: 'answer one pending ask of a running session' },
 };
 

@@ -47,12 +47,18 @@ export function loadWebhookConfig(file: string, home = os.homedir()): WebhookCon
       `approval webhook config ${file}: ${why}`,
       'keys: url, secret_file (a 0600 file with ≥ 32 characters), answer_port, name; or unset AGENTFW_APPROVAL_WEBHOOK',
     );
-  let c: z.infer<typeof Schema>;
+  let raw: unknown;
   try {
-    c = Schema.parse(parseYaml(readFileSync(file, 'utf8')));
+    raw = parseYaml(readFileSync(file, 'utf8'));
   } catch (err) {
     throw bad((err as Error).message.split('\n')[0]);
   }
+  const parsed = Schema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw bad(`${i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(top)')}: ${i.message}`);
+  }
+  const c = parsed.data;
   const keyFile = c.secret_file.startsWith('~/')
     ? path.join(home, c.secret_file.slice(2))
     : path.resolve(c.secret_file);

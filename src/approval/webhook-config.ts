@@ -56,7 +56,9 @@ export function loadWebhookConfig(file: string, home = os.homedir()): WebhookCon
   const parsed = Schema.safeParse(raw ?? {});
   if (!parsed.success) {
     const i = parsed.error.issues[0];
-    throw bad(`${i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(top)')}: ${i.message}`);
+    throw bad(
+      `${i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : '(top)')}: ${i.message}`,
+    );
   }
   const c = parsed.data;
   const keyFile = c.secret_file.startsWith('~/')

@@ -6,6 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { findWebhookConfig, loadWebhookConfig } from '../approval/webhook-config.js';
+import { findExportConfig, loadExportConfig, startAuditExport } from '../audit/export/index.js';
 import { AuditWriter } from '../audit/writer.js';
 import { loadEngine } from '../engine/analyze.js';
 import { packSourceDefaults } from '../rules/sources.js';
@@ -21,6 +22,10 @@ export async function runDaemon(env: NodeJS.ProcessEnv = process.env): Promise<n
   const id = `hook-${process.pid}`;
   const audit = AuditWriter.open(env.AGENTFW_AUDIT ?? path.join(os.homedir(), '.agentfw', 'audit.jsonl'), id);
   audit.packs = engine.packs.map((p) => `${p.pack}@${p.version}`);
+  // Hook-mode decisions go to the SIEM like a session's (src/audit/export/).
+  const exportFile = findExportConfig(env);
+  const exporter = exportFile ? startAuditExport(loadExportConfig(exportFile)) : undefined;
+  if (exporter) audit.onAppend = (line) => exporter.push(line);
   const timeoutMs = Number(env.AGENTFW_APPROVAL_TIMEOUT_MS) || 300_000;
   const wh = findWebhookConfig(env);
   const approver = wh
@@ -45,6 +50,7 @@ export async function runDaemon(env: NodeJS.ProcessEnv = process.env): Promise<n
   await daemon.close();
   await approver?.close();
   audit.close();
+  await exporter?.close();
   const { rmSync } = await import('node:fs');
   rmSync(path.join(dir, 'hook.lock'), { force: true });
   return 0;

@@ -114,7 +114,10 @@ export async function createWebhookApprover(o: WebhookApproverOptions): Promise<
       return [400, 'malformed answer'];
     }
     const p = pending.get(a.request_hash);
-    if (!p) return used.has(a.request_hash) ? [409, 'already answered (replay)'] : [404, 'no such request'];
+    if (!p)
+      return used.has(a.request_hash)
+        ? [409, 'already settled: answered before (replay) or expired']
+        : [404, 'no such request'];
     if (
       !timingSafeEqual(
         Buffer.from(createHash('sha256').update(a.nonce).digest()),

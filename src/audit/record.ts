@@ -26,6 +26,8 @@ export interface AuditRecord {
   approver: string;
   /** One sentence: why. Secrets masked. */
   reason: string;
+  /** Rule packs the decision was made with (`name@version`). Absent = not recorded (older logs). */
+  packs?: string[];
   /** Session id of the `agentfw run` that wrote the record. */
   session: string;
   /** sha256 (hex) of the previous line's text; sha256("") for the first record. */

@@ -87,6 +87,10 @@ export class AuditWriter {
   private pendingHead = '';
   private syncing = false;
   private closed = false;
+  /** Called with each written line (audit export, src/audit/export/); must be cheap. Undefined = none. */
+  onAppend: ((line: string) => void) | undefined;
+  /** Packs (`name@version`) stamped on every record. Empty = field left out. */
+  packs: string[] = [];
 
   private constructor(file: string, session: string, fd: number) {
     this.path = file;
@@ -178,6 +182,7 @@ export class AuditWriter {
       rules: input.rules,
       approver: input.approver,
       reason: input.reason,
+      ...(this.packs.length ? { packs: this.packs } : {}),
       session: this.session,
       prev: size === 0 ? GENESIS : sha256(last),
     };
@@ -185,6 +190,7 @@ export class AuditWriter {
     writeWhole(this.fd, line + '\n');
     this.pendingHead = sha256(line);
     if (!this.syncing) this.syncSoon();
+    this.onAppend?.(line);
     return line;
   }
 

@@ -7,23 +7,28 @@
  *   --follow   keep printing records as they are appended (Ctrl-C ends)
  *   --verify   checks the hash chain; prints "ok, N records" (exit 0) or the first bad
  *              record (exit 1, with a Fix: line)
+ *   --head     verifies the chain, then prints the hash of the last record (sha256 of its
+ *              line), to anchor the log elsewhere (a ticket, a WORM bucket, a SIEM);
+ *              with --json: {"file","records","head","ts"}
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AuditRecord } from '../audit/record.js';
-import { verifyAuditFile } from '../audit/verify.js';
+import { sha256, type AuditRecord } from '../audit/record.js';
+import { readAuditFile, verifyAuditFile } from '../audit/verify.js';
 import { AgentfwError, usageError } from '../errors.js';
 import { matches, parseFilter } from './log-filter.js';
 import { parseArgs } from './args.js';
 import { defaultAuditPath } from './run.js';
 
-const HELP = `usage: agentfw log [--audit FILE] [--json] [--verify] [--follow]
+const HELP = `usage: agentfw log [--audit FILE] [--json] [--verify | --head] [--follow]
                    [--session ID] [--since 2h|DATE] [--decision allow|ask|deny] [--rule PACK[/ID]]
 
 Shows the audit log of agentfw run sessions (default ~/.agentfw/audit.jsonl).
   --audit FILE       the log to read
   --json             print the raw JSON records (one a line)
   --verify           check the hash chain; report the first edited, removed or truncated record
+  --head             print the head hash (sha256 of the last record's line) for anchoring;
+                     refused when the chain does not verify
   --session ID       only this session (a prefix of its id is enough)
   --since 2h|DATE    only records of the last 30m / 2h / 1d, or since a date (2026-12-04T09:00)
   --decision D       allow or deny (the final decision), or ask (settled by a human or --on-ask)
@@ -38,7 +43,7 @@ function clip(s: string, n: number): string {
 
 export async function run(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
-    flags: ['json', 'verify', 'help', 'follow'],
+    flags: ['json', 'verify', 'head', 'help', 'follow'],
     options: ['audit', 'session', 'since', 'decision', 'rule'],
   });
   if (a.flags.help) {
@@ -56,8 +61,9 @@ export async function run(argv: string[]): Promise<number> {
       'run an agent with `agentfw run` first, or point at the log with --audit FILE',
     );
   }
-  if (a.flags.verify) {
+  if (a.flags.verify || a.flags.head) {
     const r = verifyAuditFile(file);
+    if (r.ok && a.flags.head) return printHead(file, r.records, Boolean(a.flags.json));
     if (r.ok) {
       process.stdout.write(`ok, ${r.records} records (${file})\n`);
       return 0;
@@ -130,4 +136,16 @@ function row(r: AuditRecord, width: number): string {
   const head = `${ts.padEnd(19)} ${String(r.layer).padEnd(5)} ${decision.padEnd(8)} ${clip(String(r.approver), 10).padEnd(10)} `;
   const rules = Array.isArray(r.rules) && r.rules.length ? `[${r.rules.join(', ')}] ` : '';
   return head + clip(rules + String(r.command), Math.max(20, width - head.length)) + '\n';
+}
+
+/** The anchor: hash of the last line, which (through `prev`) commits to every record before it. */
+function printHead(file: string, records: number, json: boolean): number {
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n').filter((l) => l.length > 0);
+  const last = lines[lines.length - 1] ?? '';
+  const head = sha256(last);
+  const ts = last ? String((JSON.parse(last) as { ts?: unknown }).ts ?? '') : '';
+  if (json) process.stdout.write(JSON.stringify({ file, records, head, ts }) + '\n');
+  else process.stdout.write(`sha256:${head} ${records} records, last at ${ts || '-'} (${file})\n`);
+  return 0;
 }

@@ -22,6 +22,8 @@ const SUBCOMMANDS: Record<string, { load: Sub; help: string }> = {
   init: { load: () => import('./init.js'), help: 'set up: user config and shell functions for your agents' },
   uninstall: { load: () => import('./uninstall.js'), help: 'remove what init added' },
   trust: { load: () => import('./trust.js'), help: "let a reviewed project's .agentfw allows take effect" },
+  hook: { load: () => import('./hook.js'), help: "wire agentfw into an agent's own pre-tool hook" },
+  approve: { load: () => import('./approve.js'), help: 'answer one pending ask of a running session' },
 };
 
 export function usage(): string {

@@ -23,16 +23,19 @@ import {
   type LoadProblem,
 } from '../rules/load.js';
 import { rulesetJsonSchema } from '../rules/schema.js';
+import { packSourceDefaults } from '../rules/sources.js';
 import { parseArgs } from './args.js';
 
-const HELP = `usage: agentfw rules list [PATH...]    packs and rules (built-ins plus PATHs)
+const HELP = `usage: agentfw rules list [REF...]     packs and rules (built-ins plus REFs: PATH, npm:NAME, https://…#sha256=HEX)
+       agentfw rules sign FILE... --key KEY                 sign packs (writes FILE.sig, ssh-keygen -Y)
+       agentfw rules verify FILE... --allowed-signers FILE  check pack signatures
        agentfw rules test [PATH...]    run the rules' match / not_match examples
        agentfw rules lint [PATH...]    validate ruleset files and run their examples
        agentfw rules schema            print the ruleset JSON Schema
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, { flags: ['help', 'json'] });
+  const a = parseArgs(argv, { flags: ['help', 'json'], options: ['key', 'allowed-signers'] });
   const [sub, ...paths] = a.rest;
   if (a.flags.help || !sub) {
     process.stdout.write(HELP);
@@ -45,23 +48,41 @@ export async function run(argv: string[]): Promise<number> {
       return test(paths, a.flags.json === true);
     case 'lint':
       return lint(paths, a.flags.json === true);
+    case 'sign':
+    case 'verify': {
+      const { signCommand, verifyCommand } = await import('./rules-sign.js');
+      return sub === 'sign'
+        ? signCommand(paths, a.options.key)
+        : verifyCommand(paths, a.options['allowed-signers']);
+    }
     case 'schema':
       if (a.flags.json) throw usageError('`rules schema` always prints JSON', 'drop --json');
       process.stdout.write(JSON.stringify(rulesetJsonSchema(), null, 2) + '\n');
       return 0;
     default:
-      throw usageError(`unknown rules command "${sub}"`, 'use list, test, lint or schema');
+      throw usageError(`unknown rules command "${sub}"`, 'use list, test, lint, sign, verify or schema');
   }
 }
 
 async function list(paths: string[], json: boolean): Promise<number> {
-  const engine = await loadEngine({ rulesetPaths: paths, skipExamples: true });
+  const engine = await loadEngine({
+    rulesetPaths: paths,
+    skipExamples: true,
+    packSources: { ...packSourceDefaults(), onNote: (m) => process.stderr.write(m + '\n') },
+  });
+  const from = new Map((engine.resolvedPacks ?? []).map((s) => [s.file, s]));
+  const origin = (file: string) => {
+    const s = from.get(file);
+    if (!s) return '';
+    return `  from ${s.source === 'path' ? 'path' : s.ref}${s.signer ? `, signed by ${s.signer}` : ''}${s.stale ? ' (STALE: last good copy)' : ''}`;
+  };
   if (json) {
     const packs = engine.rulesets.map((rs) => ({
       pack: rs.pack,
       version: rs.version,
       file: rs.file,
       tier: rs.tier,
+      ...(from.get(rs.file) ? { source: from.get(rs.file) } : {}),
       rules: rs.rules.map((r) => ({
         id: r.id,
         severity: r.rule.severity,
@@ -75,7 +96,9 @@ async function list(paths: string[], json: boolean): Promise<number> {
   }
   process.stdout.write(`loaded:\n${engine.sources.map((l) => `  ${l}\n`).join('')}\n`);
   for (const rs of engine.rulesets) {
-    process.stdout.write(`${rs.pack}@${rs.version}  (${rs.rules.length} rules, ${rs.tier})  ${rs.file}\n`);
+    process.stdout.write(
+      `${rs.pack}@${rs.version}  (${rs.rules.length} rules, ${rs.tier})  ${rs.file}${origin(rs.file)}\n`,
+    );
     for (const r of rs.rules) {
       const typed = r.rule.confirm === 'typed' ? ' [typed confirm]' : '';
       const off = r.off ? `  [OFF: ${r.off}]` : '';

@@ -15,6 +15,12 @@ import {
   rulesetError,
   type CompiledRuleset,
 } from '../rules/load.js';
+import {
+  needsSources,
+  resolvePackRefs,
+  type PackSourceOptions,
+  type ResolvedPack,
+} from '../rules/sources.js';
 import { decide, memoMask } from './decide.js';
 import { defaultCacheDir, examplesKey, examplesPassed, recordExamplesPassed } from './example-cache.js';
 import { runExamples } from './examples.js';
@@ -33,6 +39,8 @@ export interface Engine {
   rulesets: CompiledRuleset[];
   /** What was loaded from where and what is switched off, one line each (start banner, `rules list`). */
   sources: string[];
+  /** Where non-built-in packs came from and who signed them. Absent = plain paths only. */
+  resolvedPacks?: ResolvedPack[];
 }
 
 export interface EngineOptions {
@@ -54,6 +62,8 @@ export interface EngineOptions {
   noConfig?: boolean;
   /** The workspace whose `.agentfw` is the project tier. Default: the process cwd. */
   workspace?: string;
+  /** npm/URL pack resolution and the org's signature requirement. Absent = plain paths, unsigned allowed. */
+  packSources?: PackSourceOptions;
 }
 
 /** Runs the pure pipeline with the given rulesets. Exposed for tests and the example runner. */
@@ -137,7 +147,15 @@ function summarize(c: NormalizedCommand, mask: (s: string) => string): CommandSu
  * every problem.
  */
 export async function loadEngine(opts: EngineOptions = {}): Promise<Engine> {
-  const files = expandRulesetPaths([...(opts.noBuiltins ? [] : [BUILTIN_DIR]), ...(opts.rulesetPaths ?? [])]);
+  // Packs from npm, pinned URLs or under a signature requirement (src/rules/sources.ts).
+  const refs = opts.rulesetPaths ?? [];
+  const resolved = needsSources(refs, opts.packSources ?? {})
+    ? await resolvePackRefs(refs, opts.packSources)
+    : undefined;
+  const files = expandRulesetPaths([
+    ...(opts.noBuiltins ? [] : [BUILTIN_DIR]),
+    ...(resolved ? resolved.map((p) => p.file) : refs),
+  ]);
   // Config tiers (org, user, project) found without flags; see src/config/.
   const tiers =
     opts.noConfig || opts.noBuiltins ? [] : discoverConfig({ workspace: opts.workspace ?? process.cwd() });
@@ -183,6 +201,7 @@ export async function loadEngine(opts: EngineOptions = {}): Promise<Engine> {
       tier: r.tier,
     })),
     sources,
+    ...(resolved ? { resolvedPacks: resolved } : {}),
   };
 }
 

@@ -8,9 +8,13 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { findWebhookConfig, loadWebhookConfig } from '../approval/webhook-config.js';
 import { createPolicyApprover, type OnAsk } from '../approval/policy.js';
 import type { Approver, SessionUi } from '../approval/types.js';
 import type { WatchServer } from '../approval/watch-server.js';
+import { findExportConfig, loadExportConfig } from '../audit/export/config.js';
+import type { AuditExport } from '../audit/export/index.js';
+import { packSourceDefaults } from '../rules/sources.js';
 import { loadEngine, type Engine } from '../engine/analyze.js';
 import { AgentfwError } from '../errors.js';
 import { FALLBACK_WARNING } from '../shim/client-path.js';
@@ -65,9 +69,20 @@ export async function runSession(o: SessionOptions): Promise<number> {
     note('agentfw: note: the secrets layer is not in this build; only secret-named variables are masked.');
   const engine =
     o.engine ??
-    (await loadEngine({ rulesetPaths: o.rulesetPaths, mask: (t) => secrets.mask(t), workspace: cwd }));
+    (await loadEngine({
+      rulesetPaths: o.rulesetPaths,
+      mask: (t) => secrets.mask(t),
+      workspace: cwd,
+      packSources: { ...packSourceDefaults(process.env), onNote: note },
+    }));
   // What policy was loaded from where, when anything beyond the built-in packs is in play.
   if (engine.sources.length > 1) for (const l of engine.sources) note(`agentfw: policy: ${l}`);
+
+  // An export config that does not load stops the session: the org expects its copy of the log.
+  const exportFile = findExportConfig(process.env);
+  const exportCfg = exportFile ? loadExportConfig(exportFile) : undefined;
+  const webhookFile = findWebhookConfig(process.env);
+  const webhookCfg = webhookFile ? loadWebhookConfig(webhookFile) : undefined;
 
   const approvers: Approver[] = [];
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -86,6 +101,14 @@ export async function runSession(o: SessionOptions): Promise<number> {
   });
   if (gate.client.kind === 'node-fallback') note(FALLBACK_WARNING);
   const { runtime, events } = gate;
+  gate.audit.packs = engine.packs.map((p) => `${p.pack}@${p.version}`);
+  let auditExport: AuditExport | undefined;
+  if (exportCfg) {
+    const { startAuditExport } = await import('../audit/export/index.js');
+    auditExport = startAuditExport(exportCfg, { onWarning: (m) => (ui ? undefined : note(`agentfw: ${m}`)) });
+    const exp = auditExport;
+    gate.audit.onAppend = (line) => exp.push(line);
+  }
   const env = gate.agentEnv;
   const cleanups: (() => void)[] = [];
   let watch: WatchServer | undefined;
@@ -129,6 +152,19 @@ export async function runSession(o: SessionOptions): Promise<number> {
         // The code is one-time: each pairing (or 3 wrong tries) rotates it; show the new one.
         cleanups.push(watch.onPairingCode((c) => note(`agentfw: new watch pairing code: ${c}`)));
       }
+    } else if (webhookCfg) {
+      const { createWebhookApprover } = await import('../approval/webhook.js');
+      const hook = await createWebhookApprover({
+        ...webhookCfg,
+        session: runtime.id,
+        timeoutMs: o.approvalTimeoutMs,
+      });
+      cleanups.push(() => void hook.close());
+      approvers.push(hook, watch.approver);
+      if (headless)
+        note(
+          `agentfw: asks go to the approval webhook; answer here with \`agentfw approve ID --session ${runtime.id}\` (pairing code ${watch.pairingCode}).`,
+        );
     } else if (headless) approvers.push(createPolicyApprover(o.onAsk));
 
     const started: { pid?: number } = {};
@@ -205,12 +241,12 @@ export async function runSession(o: SessionOptions): Promise<number> {
         approvers.push(
           ui.start({ terminal: agent.terminal, info, onDecision: (cb) => events.subscribe(cb) }),
         );
-        if (!o.approverCmd) approvers.push(watch.approver);
+        if (!o.approverCmd && !webhookCfg) approvers.push(watch.approver);
       } catch (err) {
         ui?.stop();
         ui = undefined;
         headless = true;
-        if (!o.approverCmd) approvers.push(createPolicyApprover(o.onAsk));
+        if (!o.approverCmd && !webhookCfg) approvers.push(createPolicyApprover(o.onAsk));
         note(
           `agentfw: the TUI could not start (${(err as Error).message}); passing the terminal through, asks settled by --on-ask ${o.onAsk}.`,
         );
@@ -247,5 +283,6 @@ export async function runSession(o: SessionOptions): Promise<number> {
     await watch?.close().catch(() => undefined);
     await gate.close();
     releaseSignals();
+    await auditExport?.close();
   }
 }

@@ -1,0 +1,96 @@
+/**
+ * `agentfw hook install|uninstall AGENT [--project DIR]` wires agentfw into an agent's own
+ * pre-tool hook (src/hook/install.ts); `agentfw hook daemon` is the per-user decision
+ * daemon the hook client starts on first use (src/hook/daemon.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AgentfwError, usageError } from '../errors.js';
+import { AGENTS, isHookAgent, type HookAgent } from '../hook/agents.js';
+import { installHook, uninstallHook } from '../hook/install.js';
+import { parseArgs } from './args.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const HELP = `usage: agentfw hook install AGENT [--project DIR]
+       agentfw hook uninstall AGENT [--project DIR]
+       agentfw hook daemon
+
+AGENT: ${AGENTS.join(', ')}
+Wires agentfw into the agent's own pre-tool hook (user settings, or the project's with
+--project), for people who do not wrap the agent with \`agentfw run\`. Each shell command
+the agent runs is decided by a per-user daemon (same engine, rules and audit log) through
+a small C client; refusals use the agent's own format.
+`;
+
+/** Builds the C hook client into ~/.agentfw/bin; returns its path. */
+export function buildHookClient(home = os.homedir()): string {
+  const dir = path.join(home, '.agentfw', 'bin');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const out = path.join(dir, 'agentfw-hook');
+  const tmp = `${out}.tmp-${process.pid}`;
+  const r = spawnSync(
+    process.env.CC || 'cc',
+    ['-O2', '-Wall', '-o', tmp, path.join(ROOT, 'src', 'hook', 'agentfw-hook.c')],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0 || r.error) {
+    rmSync(tmp, { force: true });
+    throw new AgentfwError(
+      'E_HOOK_CLIENT',
+      `cannot build the hook client (${r.error?.message ?? r.stderr.trim().split('\n')[0] ?? 'cc failed'})`,
+      'install a C compiler (Debian: apt-get install gcc) and run `agentfw hook install` again; a Node client per call would be too slow',
+    );
+  }
+  chmodSync(tmp, 0o755);
+  renameSync(tmp, out);
+  return out;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { flags: ['help'], options: ['project'] });
+  const [sub, name] = a.rest;
+  if (a.flags.help || !sub) {
+    process.stdout.write(HELP);
+    return a.flags.help ? 0 : 2;
+  }
+  if (sub === 'daemon') {
+    const { runDaemon } = await import('../hook/run-daemon.js');
+    return runDaemon();
+  }
+  if (sub !== 'install' && sub !== 'uninstall')
+    throw usageError(`unknown hook command "${sub}"`, 'use install, uninstall or daemon');
+  if (!name || !isHookAgent(name))
+    throw usageError(
+      `no hook support for "${name ?? ''}"`,
+      `supported: ${AGENTS.join(', ')}. For any other agent, wrap it instead: agentfw run -- AGENT`,
+    );
+  const agent: HookAgent = name;
+  const project = a.options.project !== undefined;
+  const base = project ? path.resolve(a.options.project ?? '.') : os.homedir();
+  if (sub === 'uninstall') {
+    const file = uninstallHook(agent, { base, project });
+    process.stdout.write(
+      file ? `agentfw hook removed from ${file}\n` : `no agentfw hook was installed for ${agent}\n`,
+    );
+    return 0;
+  }
+  const client = buildHookClient();
+  const file = installHook(agent, {
+    base,
+    project,
+    client: [client],
+    agentfw: path.join(ROOT, 'bin', 'agentfw'),
+  });
+  process.stdout.write(
+    `agentfw hook installed for ${agent} in ${file}\n` +
+      `Every shell command ${agent} runs is now decided by agentfw (audit: ~/.agentfw/audit.jsonl).\n` +
+      "An ask goes to the approval webhook when configured, else to the agent's own prompt where it has one, else it is refused.\n",
+  );
+  return 0;
+}

@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256, type AuditRecord } from '../audit/record.js';
-import { readAuditFile, verifyAuditFile } from '../audit/verify.js';
+import { verifyAuditFile } from '../audit/verify.js';
 import { AgentfwError, usageError } from '../errors.js';
 import { matches, parseFilter } from './log-filter.js';
 import { parseArgs } from './args.js';

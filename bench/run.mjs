@@ -7,13 +7,17 @@
 //   engine   per-check latency in a warm process (p50/p99/max over the public corpus,
 //            repeated), checks/s, CPU per check and GC pauses
 //   batch    `agentfw check --stdin --json` throughput over the corpus, incl. process start
-//   shim     added latency of an intercepted `bash -c true` (bench/shim.mjs)
+//   shim     added latency of an intercepted `bash -c true` and `cat` 10 MB through the
+//            relay, each as a ratio to its bare run (bench/shim.mjs)
 //   secrets  masker and workspace-scan throughput (bench/secrets.mjs)
+//   start    `agentfw run --headless -- true` vs `bash -c true` (bench/start.mjs)
+//   tui      key echo through the TUI vs a bare terminal (bench/tui.mjs)
 //   (`node bench/run.mjs --engine` runs only the engine figures)
 //
-// Every figure depends on machine load (printed first): the targets are meant for an
-// otherwise idle 2-core machine. The example cache lives in a fresh temporary
-// XDG_CACHE_HOME, so the user's own cache is neither used nor touched.
+// Every figure depends on machine load (printed first and last), so each section measures
+// its own bare baseline in the same run, interleaved, and reports a ratio to it. The
+// example cache lives in a fresh temporary XDG_CACHE_HOME, so the user's own cache is
+// neither used nor touched.
 // Prints human lines and, last, one JSON object with every figure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -147,9 +151,10 @@ console.log(`machine  ${results.machine.cpus} cpus, load average ${results.machi
     gc_pauses: gcs,
     gc_ms: +gcMs.toFixed(1),
     load_ms: +loadMs.toFixed(1),
+    load: +os.loadavg()[0].toFixed(2),
   };
   console.log(
-    `engine   ${times.length} checks warm: p50 ${results.engine.p50_ms} ms, p99 ${results.engine.p99_ms} ms, max ${results.engine.max_ms} ms, ${results.engine.per_s}/s, ${results.engine.cpu_us_per_check} us CPU/check, ${gcs} GC pauses (${results.engine.gc_ms} ms)`,
+    `engine   ${times.length} checks warm: p50 ${results.engine.p50_ms} ms, p99 ${results.engine.p99_ms} ms, max ${results.engine.max_ms} ms, ${results.engine.per_s}/s, ${results.engine.cpu_us_per_check} us CPU/check, ${gcs} GC pauses (${results.engine.gc_ms} ms); load ${results.engine.load}`,
   );
 }
 
@@ -178,8 +183,14 @@ console.log(`machine  ${results.machine.cpus} cpus, load average ${results.machi
 }
 
 // --- the other layers' benches (JSON lines on stdout) ------------------------------------
-// `node bench/run.mjs --engine` skips them.
-for (const name of process.argv.includes('--engine') ? [] : ['shim', 'secrets']) {
+// One line per section; `node bench/run.mjs --engine` skips them.
+const sections = [
+  'shim', // intercepted `bash -c true` vs bare, `cat` 10 MB through the relay vs bare
+  'secrets', // masker and workspace-scan throughput
+  'start', // `agentfw run --headless -- true` vs `bash -c true`
+  'tui', // key echo through the TUI vs a bare terminal
+];
+for (const name of process.argv.includes('--engine') ? [] : sections) {
   const file = path.join(root, 'bench', `${name}.mjs`);
   if (!existsSync(file)) continue;
   const r = spawnSync(process.execPath, [file], { encoding: 'utf8', cwd: root, timeout: 300_000 });
@@ -196,4 +207,6 @@ for (const name of process.argv.includes('--engine') ? [] : ['shim', 'secrets'])
   if (r.status !== 0) console.log(`${name}: bench exited ${r.status}: ${(r.stderr || '').slice(0, 500)}`);
 }
 
+results.machine.loadavg_1m_end = +os.loadavg()[0].toFixed(2);
+console.log(`machine  load average at the end ${results.machine.loadavg_1m_end}`);
 console.log(JSON.stringify(results));

@@ -171,7 +171,7 @@ export async function loadEngine(opts: EngineOptions = {}): Promise<Engine> {
   const analyze = (script: string, ctx: AnalyzeContext) => analyzeWith(rulesets, mask, script, ctx);
   const cacheDir = opts.exampleCacheDir ?? defaultCacheDir();
   // fail closed: without a valid "passed" record for exactly these files and this build, run them.
-  const key = opts.skipExamples || !cacheDir ? '' : examplesKey(rulesets);
+  const key = opts.skipExamples || !cacheDir ? '' : examplesKey(rulesets, cacheDir);
   if (!opts.skipExamples && !(key && examplesPassed(cacheDir, key))) {
     const results = runExamples(rulesets, analyze);
     const failures = results.filter((r) => !r.ok);

@@ -70,14 +70,65 @@ let buildIdentity: string | undefined;
  * Hash of everything the pipeline's behaviour depends on besides the rulesets: every
  * compiled module file (.js, or .ts under the test runner), the grammar queries and the
  * parsing libraries' versions. Computed once per process.
+ *
+ * Hashing every file's bytes costs tens of ms at each start, so with a cache folder the
+ * result is remembered against the files' status (path, size, inode, mtime and ctime,
+ * which no write leaves unchanged); a different status, or any doubt about the record,
+ * means hashing the bytes again.
  */
-export function engineBuildIdentity(): string {
+export function engineBuildIdentity(cacheDir = ''): string {
   if (buildIdentity !== undefined) return buildIdentity;
-  const h = createHash('sha256');
   const files: string[] = [];
   collect(CODE_ROOT, files);
   collect(path.join(PACKAGE_ROOT, 'grammars'), files);
   files.sort();
+  const status = cacheDir ? fileStatus(files) : '';
+  const record = status ? path.join(cacheDir, `identity-${status.slice(0, 32)}.json`) : '';
+  if (record) {
+    try {
+      const r = JSON.parse(readFileSync(record, 'utf8')) as { status?: unknown; identity?: unknown };
+      // fail closed: only an exact record for this very status is used; anything else rehashes
+      if (r.status === status && typeof r.identity === 'string' && /^[0-9a-f]{64}$/.test(r.identity))
+        return (buildIdentity = r.identity);
+    } catch {
+      /* no record yet */
+    }
+  }
+  buildIdentity = hashFiles(files);
+  if (record && writeRecord(cacheDir, record, JSON.stringify({ status, identity: buildIdentity }) + '\n')) {
+    try {
+      prune(cacheDir, record, 'identity');
+    } catch {
+      /* pruning is best effort */
+    }
+  }
+  return buildIdentity;
+}
+
+/** SHA-256 over every file's path and status, plus the Node version and the dependencies' package.json status; '' when a file cannot be read. */
+function fileStatus(files: string[]): string {
+  const h = createHash('sha256');
+  try {
+    const deps = PIPELINE_DEPS.map((d) => path.join(PACKAGE_ROOT, 'node_modules', d, 'package.json'));
+    for (const f of [...files, ...deps]) {
+      let st;
+      try {
+        st = statSync(f, { bigint: true });
+      } catch {
+        h.update(`missing\0${f}\0`);
+        continue;
+      }
+      h.update(`${f}\0${st.size}\0${st.ino}\0${st.mtimeNs}\0${st.ctimeNs}\0`);
+    }
+  } catch {
+    return '';
+  }
+  h.update(`node\0${process.versions.node}\0`);
+  return h.digest('hex');
+}
+
+function hashFiles(files: string[]): string {
+  const h = createHash('sha256');
   for (const f of files) {
     h.update(`file\0${path.relative(PACKAGE_ROOT, f)}\0`);
     h.update(readFileSync(f));
@@ -95,8 +146,20 @@ export function engineBuildIdentity(): string {
     h.update(`dep\0${dep}\0${version}\0`);
   }
   h.update(`node\0${process.versions.node}\0`);
-  buildIdentity = h.digest('hex');
-  return buildIdentity;
+  return h.digest('hex');
+}
+
+/** Writes a cache file atomically (0600). Never throws: a cache that cannot be written only costs time. */
+function writeRecord(dir: string, file: string, text: string): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, text, { mode: 0o600 });
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    return false; // read-only or full disk
+  }
 }
 
 function collect(dir: string, out: string[]): void {
@@ -114,9 +177,9 @@ function collect(dir: string, out: string[]): void {
 }
 
 /** The cache key for these rulesets with this engine. */
-export function examplesKey(rulesets: CompiledRuleset[]): string {
+export function examplesKey(rulesets: CompiledRuleset[], cacheDir = ''): string {
   const h = createHash('sha256');
-  h.update(`agentfw-examples\0${ENTRY_VERSION}\0${engineBuildIdentity()}\0`);
+  h.update(`agentfw-examples\0${ENTRY_VERSION}\0${engineBuildIdentity(cacheDir)}\0`);
   for (const rs of rulesets) h.update(`ruleset\0${rs.file}\0${rs.digest}\0`);
   return h.digest('hex');
 }
@@ -162,10 +225,10 @@ export function recordExamplesPassed(dir: string, key: string, examples: number)
   }
 }
 
-/** Keeps the newest MAX_ENTRIES entries. */
-function prune(dir: string, keep: string): void {
+/** Keeps the newest MAX_ENTRIES entries of one kind (`examples` or `identity`). */
+function prune(dir: string, keep: string, kind = 'examples'): void {
   const entries = readdirSync(dir)
-    .filter((f) => /^examples-[0-9a-f]+\.json$/.test(f))
+    .filter((f) => new RegExp(`^${kind}-[0-9a-f]+\\.json$`).test(f))
     .map((f) => path.join(dir, f))
     .filter((f) => f !== keep);
   if (entries.length < MAX_ENTRIES) return;

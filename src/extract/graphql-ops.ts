@@ -4,7 +4,14 @@
  * root type are expanded, literal arguments are flattened (`input.id`) and `$variables`
  * are resolved from the request's `variables`.
  */
-import { Kind, parse, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import { createRequire } from 'node:module';
+import type * as Graphql from 'graphql';
+import type { FragmentDefinitionNode, SelectionSetNode, ValueNode } from 'graphql';
+
+/** The `graphql` package, loaded on the first GraphQL body (most sessions never see one; it is slow to load). */
+let graphqlLib: typeof Graphql | undefined;
+const gql = (): typeof Graphql =>
+  (graphqlLib ??= createRequire(import.meta.url)('graphql') as typeof Graphql);
 
 /** One top-level field of one operation. */
 export interface GraphqlField {
@@ -33,6 +40,7 @@ const MAX_FRAGMENT_DEPTH = 16;
 
 /** Returns the fields, or undefined when the document does not parse. */
 export function graphqlFields(p: GraphqlPayload): GraphqlField[] | undefined {
+  const { Kind, parse } = gql();
   let doc;
   try {
     doc = parse(p.query, { noLocation: true, maxTokens: 50_000 });
@@ -80,6 +88,7 @@ function flattenValue(
   out: Record<string, string>,
   vars: Record<string, unknown>,
 ): void {
+  const { Kind } = gql();
   switch (v.kind) {
     case Kind.VARIABLE:
       if (Object.prototype.hasOwnProperty.call(vars, v.name.value)) flattenJson(vars[v.name.value], key, out);

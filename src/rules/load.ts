@@ -6,8 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { AgentfwError } from '../errors.js';
 import { compileIndexedMatch, compileRegex, CompileError, type Predicate } from './match.js';
 import type { Tier } from '../config/schema.js';
@@ -50,6 +51,10 @@ export interface LoadProblem {
   fix: string;
 }
 
+/** The YAML parser, loaded on first use: the built-in rulesets come pre-parsed (dist/rulesets.json), so most starts never need it. */
+let yamlLib: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+
 export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rulesets');
 
 export function formatProblem(p: LoadProblem): string {
@@ -63,7 +68,8 @@ export function compileRulesetText(
 ): { ruleset?: CompiledRuleset; problems: LoadProblem[] } {
   const problems: LoadProblem[] = [];
   const pre = precompiled().get(sha256(text));
-  const doc = pre === undefined ? parseDocument(text, { prettyErrors: true, uniqueKeys: true }) : undefined;
+  const doc =
+    pre === undefined ? yaml().parseDocument(text, { prettyErrors: true, uniqueKeys: true }) : undefined;
   if (doc?.errors.length) {
     for (const e of doc.errors) {
       problems.push({

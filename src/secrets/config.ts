@@ -6,9 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import os from 'node:os';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { z } from 'zod';
 import { AgentfwError } from '../errors.js';
+
+/** The YAML parser, loaded only when a config file exists (most sessions have none). */
+let yamlLib: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 const NAME = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name');
 
@@ -56,7 +61,7 @@ export const DEFAULT_ALLOW: AllowEntry[] = [
 export function parseSecretsConfig(text: string, source: string): SecretsConfig {
   let data: unknown;
   try {
-    data = parseYaml(text) ?? {};
+    data = yaml().parse(text) ?? {};
   } catch (err) {
     throw new AgentfwError(
       'E_SECRETS_CONFIG',

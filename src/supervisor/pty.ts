@@ -46,19 +46,24 @@ export function spawnAgent(o: SpawnOptions): AgentProcess {
   const dataCbs = new Set<(s: string) => void>();
   const exitCbs: ((code: number) => void)[] = [];
   let exitCode: number | undefined;
+  let lastData = 0;
   p.onData((d) => {
+    lastData = performance.now();
     for (const cb of dataCbs) cb(d);
   });
+  const release = () => {
+    if (slave === undefined) return;
+    try {
+      closeSync(slave);
+    } catch {
+      /* already closed */
+    }
+    slave = undefined;
+  };
+  releaseAfterExit(p, () => lastData, release);
   const exited = new Promise<number>((resolve) => {
     p.onExit(({ exitCode: code, signal }) => {
-      if (slave !== undefined) {
-        try {
-          closeSync(slave);
-        } catch {
-          /* already closed */
-        }
-        slave = undefined;
-      }
+      release();
       exitCode = signal ? 128 + signal : code;
       for (const cb of exitCbs) cb(exitCode);
       resolve(exitCode);
@@ -101,4 +106,32 @@ export function spawnAgent(o: SpawnOptions): AgentProcess {
       }
     },
   };
+}
+
+/** Output quiet this long after the child's exit = drained. */
+const QUIET_MS = 5;
+
+/**
+ * node-pty reaps the child first and then waits for its terminal to close (or 200 ms)
+ * before it reports the exit; our slave fd keeps the terminal open, so every session
+ * would end 200 ms late. node-pty subscribes to its own 'close' at that moment: from
+ * then on, once the output has been quiet for QUIET_MS, the slave fd is let go and the
+ * terminal closes at once. Without that hook (another node-pty), node-pty's timeout ends it as before.
+ */
+function releaseAfterExit(p: pty.IPty, lastData: () => number, release: () => void): void {
+  // node-pty's on/once/removeListener pass through to its terminal's read stream
+  const ee = p as unknown as Pick<NodeJS.EventEmitter, 'on' | 'removeListener'>;
+  if (typeof ee.on !== 'function' || typeof ee.removeListener !== 'function') return;
+  let armed = false;
+  const onListener = (event: string | symbol) => {
+    if (event !== 'close' || armed) return;
+    armed = true;
+    ee.removeListener('newListener', onListener);
+    const check = () => {
+      if (performance.now() - lastData() >= QUIET_MS) release();
+      else setTimeout(check, QUIET_MS).unref();
+    };
+    setTimeout(check, QUIET_MS).unref();
+  };
+  ee.on('newListener', onListener);
 }

@@ -17,6 +17,9 @@ import { modernUnicode } from './wide.js';
 import { countEvent, dialogLines, eventLine, safe, statusLine, type Counts } from './view.js';
 import { createWidgets, dialogWidth, showDialog, type Widgets } from './widgets.js';
 
+/** Longest pause between two screen renders in a burst of changes (about 60 per second). */
+const FRAME_MS = 16;
+
 export interface TuiOptions {
   /** Deny an approval nobody answered after this many ms. Default 300 000 (5 minutes). */
   approvalTimeoutMs?: number;
@@ -76,10 +79,15 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
       let extra = '';
       let exited = '';
 
-      let frame: NodeJS.Timeout | undefined;
+      // A change is drawn on the next turn of the event loop, so a keystroke's echo shows at
+      // once; after a draw the next one waits as long as that draw took (at most FRAME_MS),
+      // so a burst of output spends at most half the time drawing.
+      let frame: NodeJS.Timeout | NodeJS.Immediate | undefined;
+      let nextDraw = 0;
       const draw = () => {
         frame = undefined;
         if (stopped) return;
+        const t0 = performance.now();
         const showCursor = cursorVisible && !queue?.open && !keys.logFocus;
         widgets.term!.setContent(
           renderBuffer(vt.buffer.active, { cursor: showCursor, cols, rows }).join('\n'),
@@ -94,9 +102,13 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
         widgets.status.setContent(statusLine(info, counts, queue?.state.queue.length ?? 0, extra));
         showDialog(widgets, dialogLines(queue!.state, Date.now(), cfg, dialogWidth(widgets), os.homedir()));
         screen.render();
+        const t1 = performance.now();
+        nextDraw = t1 + Math.min(FRAME_MS, t1 - t0);
       };
       const redraw = () => {
-        if (!frame && !stopped) frame = setTimeout(draw, 16);
+        if (frame || stopped) return;
+        const wait = nextDraw - performance.now();
+        frame = wait > 0 ? setTimeout(draw, wait) : setImmediate(draw);
       };
 
       const approver = queueApprover('tui');

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadEngine } from '../../src/engine/analyze.js';
 import { defaultCacheDir, examplesKey } from '../../src/engine/example-cache.js';
 import { loadRulesetFiles } from '../../src/rules/load.js';
@@ -23,13 +23,40 @@ const load = (file: string, cache: string) =>
 
 const entries = (cache: string) => {
   try {
-    return readdirSync(cache).filter((f) => f.endsWith('.json'));
+    return readdirSync(cache).filter((f) => /^examples-.*\.json$/.test(f));
   } catch {
     return [];
   }
 };
 
 describe('example verification cache', () => {
+  it('remembers the build identity against the files status, and rehashes on any doubt', async () => {
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'agentfw-identity-'));
+    const fresh = async () => {
+      vi.resetModules(); // a new process: nothing remembered in memory
+      return (await import('../../src/engine/example-cache.js')).engineBuildIdentity;
+    };
+    const hashed = (await fresh())('');
+    expect(hashed).toMatch(/^[0-9a-f]{64}$/);
+    expect((await fresh())(cache)).toBe(hashed);
+    const records = readdirSync(cache).filter((f) => f.startsWith('identity-'));
+    expect(records).toHaveLength(1);
+    const record = path.join(cache, records[0]);
+    const saved = JSON.parse(readFileSync(record, 'utf8'));
+    expect(saved.identity).toBe(hashed);
+    expect((await fresh())(cache)).toBe(hashed); // read from the record
+    for (const bad of [
+      JSON.stringify({ status: 'other', identity: 'f'.repeat(64) }),
+      JSON.stringify({ status: saved.status, identity: 'not a hash' }),
+      'not json',
+    ]) {
+      writeFileSync(record, bad);
+      expect((await fresh())(cache)).toBe(hashed);
+    }
+    writeFileSync(record, JSON.stringify({ status: saved.status, identity: 'e'.repeat(64) }));
+    expect((await fresh())(cache)).toBe('e'.repeat(64)); // the record is what a later start uses
+  });
+
   it('records a pass once the examples ran, and only then', async () => {
     const good = setup(GOOD);
     await load(good.file, good.cache);

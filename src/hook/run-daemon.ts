@@ -12,6 +12,8 @@ import { loadEngine } from '../engine/analyze.js';
 import { packSourceDefaults } from '../rules/sources.js';
 import { loadSecretSet } from '../supervisor/secrets-seam.js';
 import { hookDir, lockDaemon, startHookDaemon } from './daemon.js';
+import { askRunningSession } from './session-ask.js';
+import { runtimeRoots } from '../approval/watch-find.js';
 
 export async function runDaemon(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const dir = hookDir(env);
@@ -41,6 +43,7 @@ export async function runDaemon(env: NodeJS.ProcessEnv = process.env): Promise<n
     mask: (t) => secrets.mask(t),
     audit,
     approver,
+    askSession: (ask, signal) => askRunningSession(ask, signal, runtimeRoots(env)),
     approvalTimeoutMs: timeoutMs,
     idleMs: Number(env.AGENTFW_HOOK_IDLE_MS) || 10 * 60_000,
     onIdle: stop,

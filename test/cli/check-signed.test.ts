@@ -42,11 +42,11 @@ const check = (file: string, env: Record<string, string>) =>
 
 describe('agentfw check under AGENTFW_PACK_ALLOWED_SIGNERS', () => {
   it.each([
-    ['unsigned, requirement set', 'acme-unsigned', 'none', true, 2],
-    ['signature stripped, requirement set', 'acme-stripped', 'stripped', true, 2],
-    ['signed by an allowed signer, requirement set', 'acme-signed', 'signed', true, 0],
-    ['control: unsigned, no requirement', 'acme-free', 'none', false, 0],
-  ] as const)('%s → exit %i', async (_n, name, sig, required, code) => {
+    ['unsigned, requirement set → exit 2', 'acme-unsigned', 'none', true, 2],
+    ['signature stripped, requirement set → exit 2', 'acme-stripped', 'stripped', true, 2],
+    ['signed by an allowed signer, requirement set → exit 0', 'acme-signed', 'signed', true, 0],
+    ['control: unsigned, no requirement → exit 0', 'acme-free', 'none', false, 0],
+  ] as const)('%s', async (_n, name, sig, required, code) => {
     const f = pack(name);
     if (sig !== 'none') signPack(f, key);
     if (sig === 'stripped') rmSync(f + '.sig');

@@ -9,6 +9,7 @@
 //   batch    `agentfw check --stdin --json` throughput over the corpus, incl. process start
 //   shim     added latency of an intercepted `bash -c true` (bench/shim.mjs)
 //   secrets  masker and workspace-scan throughput (bench/secrets.mjs)
+//   hook     a hook-mode call: warm p50 vs a bare spawn of the client, daemon start (bench/hook.mjs)
 //   (`node bench/run.mjs --engine` runs only the engine figures)
 //
 // Every figure depends on machine load (printed first): the targets are meant for an
@@ -179,7 +180,7 @@ console.log(`machine  ${results.machine.cpus} cpus, load average ${results.machi
 
 // --- the other layers' benches (JSON lines on stdout) ------------------------------------
 // `node bench/run.mjs --engine` skips them.
-for (const name of process.argv.includes('--engine') ? [] : ['shim', 'secrets']) {
+for (const name of process.argv.includes('--engine') ? [] : ['shim', 'secrets', 'hook']) {
   const file = path.join(root, 'bench', `${name}.mjs`);
   if (!existsSync(file)) continue;
   const r = spawnSync(process.execPath, [file], { encoding: 'utf8', cwd: root, timeout: 300_000 });

@@ -61,11 +61,14 @@ beforeAll(async () => {
   );
   session.stderr!.on('data', (d: Buffer) => (sessionErr += d.toString()));
   // Bounded wait for the session's watch socket (not a speed assertion: up to 60 s).
-  for (let i = 0; i < 600 && listSessions([rt]).length === 0; i++) {
+  // The socket appears before the session's approvers are attached; the note naming the
+  // approver is printed once they are.
+  for (let i = 0; i < 600 && (listSessions([rt]).length === 0 || !/asks go to/.test(sessionErr)); i++) {
     if (session.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   expect(listSessions([rt]), sessionErr).toHaveLength(1);
+  expect(sessionErr).toMatch(/asks go to/);
 }, 90_000);
 
 afterAll(async () => {

@@ -9,6 +9,7 @@
  *                    {"t":"event","event":DecisionEvent}
  *                    {"t":"request","request":ApprovalRequest,"remainingMs":295000}
  *                    {"t":"settled","id":3}
+ *                    {"t":"asking"}                                   an `ask` was taken, a human decides
  *                    {"t":"verdict","verdict":"deny","approver":"tui","message":"…"}   to an `ask`
  *                    {"t":"error","code":"E_WATCH_…","message":"…","fix":"…"}
  */
@@ -69,6 +70,7 @@ export type ServerMessage =
   | { t: 'event'; event: DecisionEvent }
   | { t: 'request'; request: ApprovalRequest; remainingMs: number }
   | { t: 'settled'; id: number }
+  | { t: 'asking' }
   | { t: 'verdict'; verdict: 'allow' | 'deny'; approver: string; message?: string }
   | { t: 'error'; code: string; message: string; fix: string };
 

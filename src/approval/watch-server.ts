@@ -180,6 +180,8 @@ export async function startWatchServer(opts: WatchServerOptions): Promise<WatchS
     if (!opts.onHookAsk) return refuse('E_WATCH_NO_HUMAN', 'this session takes no hook asks');
     if (hookAsks >= MAX_HOOK_ASKS) return refuse('E_WATCH_BUSY', 'too many hook asks are waiting');
     hookAsks++;
+    // Taken: a live session says so at once, so a daemon can tell it from a frozen one.
+    send(sock, { t: 'asking' });
     const ctl = new AbortController();
     sock.once('close', () => ctl.abort());
     opts.onHookAsk(a, ctl.signal).then(

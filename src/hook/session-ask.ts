@@ -66,14 +66,24 @@ export interface SessionAnswer extends ApprovalResult {
   session: string;
 }
 
-/** Ask one session; undefined when it has no human, is gone, or does not speak `ask`. */
-function askOne(socket: string, ask: Ask, signal: AbortSignal): Promise<ApprovalResult | undefined> {
+/** How long a session may take to say it took an ask before it is passed over (frozen, stopped). */
+export const ACK_TIMEOUT_MS = 5_000;
+
+/** Ask one session; undefined when it has no human, is gone, frozen, or does not speak `ask`. */
+function askOne(
+  socket: string,
+  ask: Ask,
+  signal: AbortSignal,
+  ackTimeoutMs: number,
+): Promise<ApprovalResult | undefined> {
   return new Promise((resolve) => {
     const sock = net.connect(socket);
     let done = false;
+    const ack = setTimeout(() => finish(undefined), ackTimeoutMs);
     const finish = (r: ApprovalResult | undefined) => {
       if (done) return;
       done = true;
+      clearTimeout(ack);
       signal.removeEventListener('abort', onAbort);
       sock.destroy();
       resolve(r);
@@ -95,7 +105,8 @@ function askOne(socket: string, ask: Ask, signal: AbortSignal): Promise<Approval
           } catch {
             return finish(undefined);
           }
-          if (m.t === 'verdict')
+          if (m.t === 'asking') clearTimeout(ack);
+          else if (m.t === 'verdict')
             finish({
               // fail closed: anything but an explicit allow is a deny
               verdict: m.verdict === 'allow' ? 'allow' : 'deny',
@@ -114,16 +125,18 @@ function askOne(socket: string, ask: Ask, signal: AbortSignal): Promise<Approval
 
 /**
  * Put `ask` to the human of a running session of this user. Sessions are tried one after
- * the other (a session without a human says so at once). Undefined = no session took it.
+ * the other (a session without a human says so at once; one that does not confirm it took
+ * the ask within `ackTimeoutMs` is passed over). Undefined = no session took it.
  */
 export async function askRunningSession(
   ask: Omit<Ask, 't'>,
   signal: AbortSignal,
   roots: string[] = runtimeRoots(),
+  ackTimeoutMs = ACK_TIMEOUT_MS,
 ): Promise<SessionAnswer | undefined> {
   for (const s of listSessions(roots)) {
     if (signal.aborted) break;
-    const r = await askOne(s.socket, { t: 'ask', ...ask }, signal);
+    const r = await askOne(s.socket, { t: 'ask', ...ask }, signal, ackTimeoutMs);
     if (r) return { ...r, session: s.id };
   }
   return undefined;

@@ -134,6 +134,33 @@ describe('hook asks through a session', () => {
     }
   });
 
+  it('a session that never confirms the ask (frozen) is passed over for the next one', async () => {
+    const frozenRoot = mkdtempSync(path.join(root, 'frozen-'));
+    mkdirSync(path.join(frozenRoot, 's-frozen'), { mode: 0o700 });
+    const held: net.Socket[] = [];
+    const frozen = net.createServer((c) => held.push(c)); // accepts, never answers
+    await new Promise<void>((r) => frozen.listen(path.join(frozenRoot, 's-frozen', 'watch.sock'), r));
+    const tui: Approver = {
+      name: 'tui',
+      decide: () => Promise.resolve({ verdict: 'allow', approver: 'tui', scope: 'once' }),
+    };
+    const { w, roots } = await session('s-live', () => [tui]);
+    try {
+      const r = await askRunningSession(
+        ask('git push --force origin x'),
+        new AbortController().signal,
+        [frozenRoot, ...roots],
+        300,
+      );
+      expect(r).toMatchObject({ verdict: 'allow', approver: 'tui', session: 's-live' });
+      expect(held).toHaveLength(1);
+    } finally {
+      held.forEach((c) => c.destroy());
+      await new Promise((r) => frozen.close(r));
+      await w.close();
+    }
+  });
+
   it('the asking connection cannot answer, and a hang-up withdraws the ask', async () => {
     let withdrawn = false;
     const waiting: Approver = {
@@ -157,6 +184,7 @@ describe('hook asks through a session', () => {
         JSON.stringify({ t: 'answer', id: HOOK_ASK_FIRST_ID, verdict: 'allow', scope: 'once' }) + '\n',
       );
       await closed;
+      expect(got).toContain('{"t":"asking"}');
       expect(got).toContain('E_WATCH_PROTOCOL');
       expect(got).not.toContain('"verdict":"allow"');
       for (let i = 0; i < 100 && !withdrawn; i++) await new Promise((r) => setTimeout(r, 20));

@@ -1,15 +1,22 @@
 #!/usr/bin/env node
-// `node bench/hook.mjs [N]`: latency of one hook call as an agent makes it: the C hook
-// client (built into a temp dir) is spawned with a Claude Code PreToolUse JSON on stdin
-// and answered by the per-user daemon (`agentfw hook daemon`, started on the first call
-// by the client itself, in a private temporary runtime dir and HOME). Prints the first
-// (cold: daemon start + ruleset load) call and p50/p90/p99 of the warm calls, then stops
-// the daemon it started. Needs `npm run build` and a C compiler.
+// `node bench/hook.mjs [N]` (also part of `npm run bench`): latency of one hook call as an
+// agent makes it: the C hook client (built into a temp dir) is spawned with a Claude Code
+// PreToolUse JSON on stdin and answered by the per-user daemon (`agentfw hook daemon`,
+// started on the first call by the client itself, in a private temporary runtime dir and
+// HOME). Reports, separately:
+//   first     the call that starts the daemon with an empty example cache (first use ever)
+//   restart   the call that starts it again after it exited (example cache filled: every
+//             later start, e.g. after the idle exit)
+//   warm      p50/p90/p99 of calls answered by the running daemon, interleaved with a bare
+//             spawn of the same client binary doing nothing (no arguments: it refuses at
+//             once) and of `true`; the ratio warm/bare is what hook mode costs an agent
+//             beyond starting any program
+// then stops the daemon it started. Needs `npm run build` and a C compiler.
+// Last line: one JSON object {"name":"hook",…}.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,25 +49,64 @@ const call = () => {
     throw new Error(`unexpected answer: ${r.status} ${r.stdout}${r.stderr}`);
   return ms;
 };
+const hookDir = path.join(runDir, `agentfw-hook-${process.getuid()}`);
+const lock = path.join(hookDir, 'hook.lock');
+/** Stop the running daemon and wait (bounded) until it has removed its lock. */
+const stopDaemon = () => {
+  try {
+    process.kill(Number(readFileSync(lock, 'utf8')), 'SIGTERM');
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 500 && existsSync(lock); i++) spawnSync('sleep', ['0.01']);
+};
+const bare = (file, args) => {
+  const t = process.hrtime.bigint();
+  spawnSync(file, args, { input, env, encoding: 'utf8' });
+  return Number(process.hrtime.bigint() - t) / 1e6;
+};
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+};
+const r2 = (x) => Math.round(x * 100) / 100;
 try {
   const cold = call();
+  stopDaemon();
+  const restart = call();
   const warm = [];
-  for (let i = 0; i < n; i++) warm.push(call());
-  warm.sort((a, b) => a - b);
-  const q = (p) => warm[Math.min(warm.length - 1, Math.floor(p * warm.length))].toFixed(2);
-  console.log(`hook call, first (starts the daemon): ${cold.toFixed(0)} ms`);
-  console.log(`hook call, warm, n=${n}: p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, p99 ${q(0.99)} ms`);
-  console.log(
-    JSON.stringify({
-      hook: { coldMs: Math.round(cold), p50: Number(q(0.5)), p90: Number(q(0.9)), p99: Number(q(0.99)), n },
-    }),
-  );
-} finally {
-  const dir = path.join(runDir, `agentfw-hook-${process.getuid()}`);
-  try {
-    process.kill(Number(readFileSync(path.join(dir, 'hook.lock'), 'utf8')), 'SIGTERM');
-  } catch {
-    /* not started */
+  const noop = [];
+  const tru = [];
+  // Interleaved, so machine load affects the three alike.
+  for (let i = 0; i < n; i++) {
+    warm.push(call());
+    noop.push(bare(client, []));
+    tru.push(bare('true', []));
   }
-  setTimeout(() => rmSync(tmp, { recursive: true, force: true }), 300);
+  const w50 = pct(warm, 0.5);
+  const b50 = pct(noop, 0.5);
+  const out = {
+    name: 'hook',
+    first_start_ms: Math.round(cold),
+    restart_ms: Math.round(restart),
+    p50_ms: r2(w50),
+    p90_ms: r2(pct(warm, 0.9)),
+    p99_ms: r2(pct(warm, 0.99)),
+    bare_client_p50_ms: r2(b50),
+    true_p50_ms: r2(pct(tru, 0.5)),
+    ratio_vs_bare_client: r2(w50 / b50),
+    added_p50_ms: r2(w50 - b50),
+    n,
+    load: r2(os.loadavg()[0]),
+  };
+  console.log(
+    `hook     first call (starts the daemon, empty example cache): ${out.first_start_ms} ms; restart (cache filled): ${out.restart_ms} ms`,
+  );
+  console.log(
+    `hook     warm call, n=${n}: p50 ${out.p50_ms} ms, p90 ${out.p90_ms} ms, p99 ${out.p99_ms} ms; bare client spawn p50 ${out.bare_client_p50_ms} ms, \`true\` ${out.true_p50_ms} ms → ${out.ratio_vs_bare_client}× a bare spawn (+${out.added_p50_ms} ms)`,
+  );
+  console.log(JSON.stringify(out));
+} finally {
+  stopDaemon();
+  rmSync(tmp, { recursive: true, force: true });
 }

@@ -12,6 +12,7 @@
 //   secrets  masker and workspace-scan throughput (bench/secrets.mjs)
 //   start    `agentfw run --headless -- true` vs `bash -c true` (bench/start.mjs)
 //   tui      key echo through the TUI vs a bare terminal (bench/tui.mjs)
+//   hook     a hook-mode call: warm p50 vs a bare spawn of the client, daemon start (bench/hook.mjs)
 //   (`node bench/run.mjs --engine` runs only the engine figures)
 //
 // Every figure depends on machine load (printed first and last), so each section measures
@@ -189,6 +190,7 @@ const sections = [
   'secrets', // masker and workspace-scan throughput
   'start', // `agentfw run --headless -- true` vs `bash -c true`
   'tui', // key echo through the TUI vs a bare terminal
+  'hook', // a hook-mode call vs a bare spawn of its client, daemon start
 ];
 for (const name of process.argv.includes('--engine') ? [] : sections) {
   const file = path.join(root, 'bench', `${name}.mjs`);

@@ -3,10 +3,14 @@
  *
  *   client → server  {"t":"hello","code":"K7QF-2M9X"}        first line; the one-time pairing code
  *                    {"t":"answer","id":3,"verdict":"allow","scope":"once","confirm":"3f1c9a"}
+ *                    {"t":"ask","agent":"claude-code","cwd":"/w","command":"…","reason":"…"}
+ *                                                  hook mode: no pairing; submits one ask and waits
  *   server → client  {"t":"welcome","session":{…},"pending":[…],"recent":[…]}
  *                    {"t":"event","event":DecisionEvent}
  *                    {"t":"request","request":ApprovalRequest,"remainingMs":295000}
  *                    {"t":"settled","id":3}
+ *                    {"t":"asking"}                                   an `ask` was taken, a human decides
+ *                    {"t":"verdict","verdict":"deny","approver":"tui","message":"…"}   to an `ask`
  *                    {"t":"error","code":"E_WATCH_…","message":"…","fix":"…"}
  */
 import { randomInt, timingSafeEqual } from 'node:crypto';
@@ -29,7 +33,30 @@ export const AnswerSchema = z.object({
   confirm: z.string().max(256).optional(),
 });
 
-export const ClientMessageSchema = z.discriminatedUnion('t', [HelloSchema, AnswerSchema]);
+/**
+ * An ask from the per-user hook daemon (src/hook/), for the humans of this session. It
+ * needs no pairing because it approves nothing: the session analyses the command itself,
+ * asks its human approvers, and only the answer goes back on this connection.
+ */
+export const AskSchema = z.object({
+  t: z.literal('ask'),
+  /** The agent whose hook asked (`claude-code`, `codex`, …). */
+  agent: z.string().min(1).max(32),
+  /** Absolute working directory of the tool call. */
+  cwd: z.string().min(1).max(4096),
+  /** The command, already secret-masked by the daemon. */
+  command: z
+    .string()
+    .min(1)
+    .max(256 * 1024),
+  /** Why the daemon's engine asks. Empty = no reason given. */
+  reason: z.string().max(2000),
+  /** The value the human must type to approve. Absent = none needed. */
+  confirm: z.string().max(256).optional(),
+});
+export type Ask = z.infer<typeof AskSchema>;
+
+export const ClientMessageSchema = z.discriminatedUnion('t', [HelloSchema, AnswerSchema, AskSchema]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export type Answer = z.infer<typeof AnswerSchema>;
 
@@ -43,6 +70,8 @@ export type ServerMessage =
   | { t: 'event'; event: DecisionEvent }
   | { t: 'request'; request: ApprovalRequest; remainingMs: number }
   | { t: 'settled'; id: number }
+  | { t: 'asking' }
+  | { t: 'verdict'; verdict: 'allow' | 'deny'; approver: string; message?: string }
   | { t: 'error'; code: string; message: string; fix: string };
 
 export const encode = (m: ServerMessage | ClientMessage): string => JSON.stringify(m) + '\n';

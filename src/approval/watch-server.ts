@@ -22,6 +22,7 @@ import {
   lineReader,
   newPairingCode,
   type Answer,
+  type Ask,
   type ServerMessage,
 } from './watch-protocol.js';
 
@@ -41,6 +42,12 @@ export interface WatchServerOptions {
   onWarning?(message: string): void;
   /** Delay before answering a wrong pairing code, in ms. Default 1000. */
   failDelayMs?: number;
+  /**
+   * Settles an ask sent by the hook daemon (`{"t":"ask"}`) with this session's human
+   * approvers (src/hook/session-ask.ts). Resolves undefined when no human is attached.
+   * `signal` aborts when the daemon hangs up. Absent = such asks are refused at once.
+   */
+  onHookAsk?(ask: Ask, signal: AbortSignal): Promise<ApprovalResult | undefined>;
 }
 
 export interface WatchServer {
@@ -64,6 +71,8 @@ const MAX_UNPAIRED = 8;
 /** A connection must send its hello this soon (`agentfw watch` sends it on connect). */
 const HELLO_TIMEOUT_MS = 5_000;
 const MAX_FAILURES_PER_CODE = 3;
+/** Hook asks waiting at once, at most; more are refused (they cannot crowd out the human). */
+const MAX_HOOK_ASKS = 8;
 /** Extra wait before the watch server's own timeout fires (it is a backstop). */
 export const BACKSTOP_MS = 1000;
 
@@ -161,8 +170,49 @@ export async function startWatchServer(opts: WatchServerOptions): Promise<WatchS
     });
   };
 
+  let hookAsks = 0;
+  /** One hook ask per connection: answered with a `verdict` line (or an error), then closed. */
+  const onHookAsk = (sock: net.Socket, a: Ask) => {
+    const refuse = (code: string, message: string) => {
+      send(sock, { t: 'error', code, message, fix: 'the hook falls back to its own approver.' });
+      sock.end();
+    };
+    if (!opts.onHookAsk) return refuse('E_WATCH_NO_HUMAN', 'this session takes no hook asks');
+    if (hookAsks >= MAX_HOOK_ASKS) return refuse('E_WATCH_BUSY', 'too many hook asks are waiting');
+    hookAsks++;
+    // Taken: a live session says so at once, so a daemon can tell it from a frozen one.
+    send(sock, { t: 'asking' });
+    const ctl = new AbortController();
+    sock.once('close', () => ctl.abort());
+    opts.onHookAsk(a, ctl.signal).then(
+      (r) => {
+        hookAsks--;
+        if (!r) return refuse('E_WATCH_NO_HUMAN', 'no human approver is attached to this session');
+        send(sock, {
+          t: 'verdict',
+          verdict: r.verdict,
+          approver: r.approver,
+          ...(r.message ? { message: r.message } : {}),
+        });
+        sock.end();
+      },
+      // fail closed: a failure while asking is a refusal
+      () => {
+        hookAsks--;
+        send(sock, {
+          t: 'verdict',
+          verdict: 'deny',
+          approver: 'policy',
+          message: 'the session failed to ask',
+        });
+        sock.end();
+      },
+    );
+  };
+
   // Unpaired connections, oldest first. Paired watchers are never dropped for new ones.
   const unpaired = new Set<net.Socket>();
+  const asking = new Set<net.Socket>();
   const server = net.createServer((sock) => {
     all.add(sock);
     unpaired.add(sock);
@@ -170,6 +220,7 @@ export async function startWatchServer(opts: WatchServerOptions): Promise<WatchS
       all.delete(sock);
       paired.delete(sock);
       unpaired.delete(sock);
+      asking.delete(sock);
     });
     sock.on('error', () => sock.destroy());
     if (unpaired.size > MAX_UNPAIRED) {
@@ -200,6 +251,15 @@ export async function startWatchServer(opts: WatchServerOptions): Promise<WatchS
           } catch {
             return bad('unreadable message');
           }
+          if (msg.t === 'ask') {
+            // A hook ask is no watcher: it neither pairs nor counts against the unpaired limit.
+            if (asking.has(sock)) return bad('one ask per connection');
+            asking.add(sock);
+            clearTimeout(helloTimer);
+            unpaired.delete(sock);
+            return onHookAsk(sock, msg);
+          }
+          if (asking.has(sock)) return bad('one ask per connection');
           if (!paired.has(sock)) {
             if (msg.t !== 'hello') return bad('pair first');
             clearTimeout(helloTimer);

@@ -42,7 +42,11 @@ export async function run(argv: string[]): Promise<number> {
   const cwd = path.resolve(a.options.cwd ?? process.cwd());
   const workspace = path.resolve(a.options.workspace ?? cwd);
   requireDirs({ '--cwd': a.options.cwd && cwd, '--workspace': a.options.workspace && workspace });
-  const engine = await loadEngine({ rulesetPaths: a.lists.ruleset, workspace });
+  const engine = await loadEngine({
+    rulesetPaths: a.lists.ruleset,
+    workspace,
+    packSources: (await import('../rules/sources.js')).packSourceDefaults(process.env),
+  });
 
   if (a.flags.stdin) {
     if (a.rest.length)

@@ -80,6 +80,12 @@ export async function run(argv: string[]): Promise<number> {
     );
     return 0;
   }
+  // Load the rules once now: a ruleset that does not load (or an unsigned pack under the
+  // org's signature requirement) is reported here rather than as a refusal of every call,
+  // and the examples' recorded pass is cached, so the daemon's first start skips them.
+  const { loadEngine } = await import('../engine/analyze.js');
+  const { packSourceDefaults } = await import('../rules/sources.js');
+  await loadEngine({ packSources: packSourceDefaults(process.env) });
   const client = buildHookClient();
   const file = installHook(agent, {
     base,
@@ -90,7 +96,7 @@ export async function run(argv: string[]): Promise<number> {
   process.stdout.write(
     `agentfw hook installed for ${agent} in ${file}\n` +
       `Every shell command ${agent} runs is now decided by agentfw (audit: ~/.agentfw/audit.jsonl).\n` +
-      "An ask goes to the approval webhook when configured, else to the agent's own prompt where it has one, else it is refused.\n",
+      "An ask goes to the human of a running `agentfw run` session (its TUI or `agentfw watch`), else to the approval webhook when configured, else to the agent's own prompt where it has one, else it is refused.\n",
   );
   return 0;
 }

@@ -7,16 +7,18 @@
  * Wire (one request per connection): client → `AGENT\nLEN\n` + LEN bytes of the hook's stdin
  * JSON; daemon → `EXIT\nLEN\n` + LEN bytes for stdout + the rest for stderr, then closes.
  *
- * Every decision is audited (layer `shell`, the command masked). An `ask` goes to the
- * configured approver (the signed webhook), else to the agent's own permission prompt when
- * it has one and no typed value is needed, else it is refused with the reason.
+ * Every decision is audited (layer `shell`, the command masked). An `ask` goes to the human
+ * of a running `agentfw run` session of this user (its TUI, `agentfw watch`, its approver;
+ * src/hook/session-ask.ts), else to the configured approver (the signed webhook), else to
+ * the agent's own permission prompt when it has one and no typed value is needed, else it
+ * is refused with the reason.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { settle } from '../approval/queue.js';
-import type { ApprovalRequest, Approver } from '../approval/types.js';
+import type { ApprovalRequest, ApprovalResult, Approver } from '../approval/types.js';
 import type { AuditWriter } from '../audit/writer.js';
 import { makeContext, type Engine } from '../engine/analyze.js';
 import type { Decision } from '../engine/types.js';
@@ -31,6 +33,8 @@ import {
 } from './agents.js';
 
 const MAX_REQUEST = 1024 * 1024;
+/** A session settles (or times out) an ask itself; the daemon stops waiting this much later. */
+const SESSION_GRACE_MS = 30_000;
 
 export function hookDir(env: NodeJS.ProcessEnv = process.env): string {
   const root =
@@ -44,6 +48,14 @@ export interface HookDaemonOptions {
   /** Masks secrets in the command text for the audit and messages. */
   mask: (text: string) => string;
   audit?: AuditWriter;
+  /**
+   * Puts an ask to the human of a running session (src/hook/session-ask.ts). Resolves
+   * undefined when no session took it. Absent = sessions are not asked.
+   */
+  askSession?: (
+    ask: { agent: string; cwd: string; command: string; reason: string; confirm?: string },
+    signal: AbortSignal,
+  ) => Promise<(ApprovalResult & { session: string }) | undefined>;
   /** Settles asks (the webhook approver). Undefined = none configured. */
   approver?: Approver;
   approvalTimeoutMs: number;
@@ -111,7 +123,25 @@ export async function startHookDaemon(o: HookDaemonOptions): Promise<{ close(): 
     let approver = 'policy';
     let reason = d.decision === 'allow' ? d.reason : reasonOf(d);
     const confirm = d.findings.find((f) => f.confirm)?.confirm;
-    if (d.decision === 'ask' && o.approver) {
+    let viaSession;
+    if (d.decision === 'ask' && o.askSession) {
+      // fail closed: a session that never answers (stopped, hung) is a deny after the timeout
+      const ctl = new AbortController();
+      const stop = () => ctl.abort();
+      hungUp.addEventListener('abort', stop, { once: true });
+      const timer = setTimeout(stop, o.approvalTimeoutMs + SESSION_GRACE_MS);
+      const ask = { agent, cwd, command: masked, reason: o.mask(reasonOf(d)) };
+      viaSession = await o.askSession(confirm !== undefined ? { ...ask, confirm } : ask, ctl.signal);
+      clearTimeout(timer);
+      hungUp.removeEventListener('abort', stop);
+    }
+    if (viaSession) {
+      final = viaSession.verdict;
+      approver = `session:${viaSession.session}/${viaSession.approver}`;
+      if (final === 'deny') reason = viaSession.message || reason;
+      else reason = `approved in session ${viaSession.session}: ${reason}`;
+      reply = formatReply(agent, final, reason);
+    } else if (d.decision === 'ask' && o.approver) {
       const req: ApprovalRequest = {
         id: nextId++,
         ts: new Date().toISOString(),

@@ -6,12 +6,14 @@
 import os from 'node:os';
 import path from 'node:path';
 import { findWebhookConfig, loadWebhookConfig } from '../approval/webhook-config.js';
-import { findExportConfig, loadExportConfig, startAuditExport } from '../audit/export/index.js';
+import { findExportConfig, loadExportConfig } from '../audit/export/config.js';
 import { AuditWriter } from '../audit/writer.js';
 import { loadEngine } from '../engine/analyze.js';
 import { packSourceDefaults } from '../rules/sources.js';
 import { loadSecretSet } from '../supervisor/secrets-seam.js';
 import { hookDir, lockDaemon, startHookDaemon } from './daemon.js';
+import { askRunningSession } from './session-ask.js';
+import { runtimeRoots } from '../approval/watch-find.js';
 
 export async function runDaemon(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const dir = hookDir(env);
@@ -24,7 +26,10 @@ export async function runDaemon(env: NodeJS.ProcessEnv = process.env): Promise<n
   audit.packs = engine.packs.map((p) => `${p.pack}@${p.version}`);
   // Hook-mode decisions go to the SIEM like a session's (src/audit/export/).
   const exportFile = findExportConfig(env);
-  const exporter = exportFile ? startAuditExport(loadExportConfig(exportFile)) : undefined;
+  // Loaded only when configured: the exporters' modules cost a start without one ~0.1 s.
+  const exporter = exportFile
+    ? (await import('../audit/export/index.js')).startAuditExport(loadExportConfig(exportFile))
+    : undefined;
   if (exporter) audit.onAppend = (line) => exporter.push(line);
   const timeoutMs = Number(env.AGENTFW_APPROVAL_TIMEOUT_MS) || 300_000;
   const wh = findWebhookConfig(env);
@@ -41,6 +46,7 @@ export async function runDaemon(env: NodeJS.ProcessEnv = process.env): Promise<n
     mask: (t) => secrets.mask(t),
     audit,
     approver,
+    askSession: (ask, signal) => askRunningSession(ask, signal, runtimeRoots(env)),
     approvalTimeoutMs: timeoutMs,
     idleMs: Number(env.AGENTFW_HOOK_IDLE_MS) || 10 * 60_000,
     onIdle: stop,

@@ -17,6 +17,7 @@ import type { AuditExport } from '../audit/export/index.js';
 import { packSourceDefaults } from '../rules/sources.js';
 import { loadEngine, type Engine } from '../engine/analyze.js';
 import { AgentfwError } from '../errors.js';
+import { createHookAskHandler } from '../hook/session-ask.js';
 import { FALLBACK_WARNING } from '../shim/client-path.js';
 import { startGate } from './gate.js';
 import { startPassthrough, type Passthrough } from './passthrough.js';
@@ -128,6 +129,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
       onDecision: (cb) => events.subscribe(cb),
       approvalTimeoutMs: o.approvalTimeoutMs,
       onWarning: (m) => (ui ? undefined : note(`agentfw: ${m}`)),
+      onHookAsk: createHookAskHandler({ engine, approvers: () => approvers, timeoutMs: o.approvalTimeoutMs }),
     });
 
     // Every approver is in place before the agent starts: an early ask never finds none.

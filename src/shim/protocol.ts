@@ -16,8 +16,8 @@ export const MAX_REQUEST_BYTES = 8 * 1024 * 1024 + 64 * 1024;
 
 export const GateRequestSchema = z
   .object({
-    /** Which gate sent it: `shell` (a shell script) or `tool` (one program's argv). */
-    layer: z.enum(['shell', 'tool']),
+    /** Which gate sent it: `shell` (a shell script), `tool` (one program's argv) or `exec` (an execve seen by the exec gate, sandbox/exec-gate.c). */
+    layer: z.enum(['shell', 'tool', 'exec']),
     /** The argv the shim was started with; argv[0] names the program. Never empty. */
     argv: z.array(z.string()).min(1),
     /** Working directory of the shim process. Empty = unknown (getcwd failed). */
@@ -28,6 +28,8 @@ export const GateRequestSchema = z
     pid: z.number().int(),
     /** Parent pid of the shim. Absent = not sent. */
     ppid: z.number().int().optional(),
+    /** Exec layer: the file the kernel was asked to run (resolved against execveat's dirfd). Absent = argv[0]. */
+    path: z.string().optional(),
     /** True when some argument was not valid UTF-8 (the text is approximate; → at least ask). */
     binary: z.boolean().optional(),
   })

@@ -33,9 +33,10 @@ export interface DeciderOptions {
   approved: ApprovedMemory;
 }
 
-/** The text the engine analyses: the script (shell layer) or the shell-quoted argv (tool layer). */
+/** The text the engine analyses: the script (shell layer; exec layer: the command the gate built, src/supervisor/exec-gate.ts) or the shell-quoted argv (tool layer). */
 export function requestText(req: GateRequest): string {
   if (req.layer === 'shell') return req.script ?? '';
+  if (req.layer === 'exec' && req.script !== undefined) return req.script;
   return quote([path.basename(req.argv[0]), ...req.argv.slice(1)]);
 }
 
@@ -69,7 +70,12 @@ export function createDecider(
     let final: 'allow' | 'deny' = decision.decision === 'allow' ? 'allow' : 'deny';
     let approver = 'policy';
     if (decision.decision === 'ask') {
-      const earlier = o.approved.coveredBy({ ...req, cwd });
+      // An exec is covered like a shell script of its command: its commands ⊆ an approval's.
+      const earlier = o.approved.coveredBy(
+        req.layer === 'exec'
+          ? { ...req, layer: 'shell', script: text, cwd }
+          : { ...req, layer: req.layer, cwd },
+      );
       if (earlier) {
         final = 'allow';
         approver = earlier;

@@ -18,6 +18,7 @@ import { ApprovedMemory } from './approved.js';
 import { commandsOf } from './commands-of.js';
 import { createDecider } from './decide.js';
 import { EventHub } from './events.js';
+import { ExecPreapproved, ProgramIdentity, execText } from './exec-gate.js';
 import { startRelay, type Relay } from './relay.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
 import { prepareShims, type ShimSet } from './shimdir.js';
@@ -108,10 +109,20 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     const mask = o.maskOutput ?? true;
     // The relay is up before the first answer that tells a client to use it.
     if (mask) relay = await startRelay(path.join(runtime.dir, 'relay.sock'), o.secrets);
+    const ids = new ProgramIdentity(realPath);
+    const pre = new ExecPreapproved();
     broker = await startBroker({
       socketPath: runtime.socket,
       handle: async (req, signal) => {
-        const r = await decide(o.mapRequest ? o.mapRequest(req) : req, signal);
+        if (req.layer === 'exec') {
+          // Exec requests come from the helper outside any PID namespace: pids are the host's.
+          const script = execText(req, ids);
+          if (pre.take(req, script)) return { allow: true, env: {}, message: '' };
+          return decide({ ...req, script }, signal);
+        }
+        const mapped = o.mapRequest ? o.mapRequest(req) : req;
+        const r = await decide(mapped, signal);
+        if (r.allow) pre.remember(mapped.pid, mapped.argv);
         return r.allow && mask ? { ...r, mask: true } : r;
       },
     });

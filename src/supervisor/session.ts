@@ -14,6 +14,7 @@ import type { WatchServer } from '../approval/watch-server.js';
 import { loadEngine, type Engine } from '../engine/analyze.js';
 import { AgentfwError } from '../errors.js';
 import { FALLBACK_WARNING } from '../shim/client-path.js';
+import { EXEC_GATE_MISSING, execGateArgs, findExecGate } from './exec-gate.js';
 import { startGate } from './gate.js';
 import { startPassthrough, type Passthrough } from './passthrough.js';
 import { spawnAgent } from './pty.js';
@@ -132,19 +133,24 @@ export async function runSession(o: SessionOptions): Promise<number> {
       );
 
     // Without a TTY: the agent's pty gets no echo and no CR/LF translation, so its output
-    // bytes are unchanged. The launcher itself runs with BASH_ENV unset (it is ours).
-    let launch = tty
-      ? { file, args, env }
-      : {
-          file: '/bin/sh',
-          args: [
-            '-c',
-            'stty -echo -onlcr 2>/dev/null; BASH_ENV="$AGENTFW_GATE_SCRIPT"; export BASH_ENV; exec "$0" "$@"',
-            file,
-            ...args,
-          ],
-          env: { ...env, BASH_ENV: '' },
-        };
+    // bytes are unchanged. The launcher itself runs with BASH_ENV unset (it is ours). Under
+    // the exec gate the helper clears the tty flags itself (a launcher shell would be judged).
+    const execGate = findExecGate();
+    if (!execGate && process.platform === 'linux') note(EXEC_GATE_MISSING);
+    const start =
+      tty || execGate
+        ? { file, args, env }
+        : {
+            file: '/bin/sh',
+            args: [
+              '-c',
+              'stty -echo -onlcr 2>/dev/null; BASH_ENV="$AGENTFW_GATE_SCRIPT"; export BASH_ENV; exec "$0" "$@"',
+              file,
+              ...args,
+            ],
+            env: { ...env, BASH_ENV: '' },
+          };
+    let cmd = [start.file, ...start.args];
     if (bwrap && o.sandbox) {
       const sb = prepareSandbox({
         workspace: cwd,
@@ -158,11 +164,24 @@ export async function runSession(o: SessionOptions): Promise<number> {
         extraWritable: o.sandbox.writable,
         hostUid,
       });
-      launch = { ...launch, file: bwrap, args: [...sb.args, '--', launch.file, ...launch.args] };
+      cmd = [bwrap, ...sb.args, '--', ...cmd];
       note(
         `agentfw: sandbox: read-only root, writable ${sb.plan.workspace}, ${sb.plan.masked.length} secret file(s) masked, network shared.`,
       );
     }
+    if (execGate) {
+      const pre = execGateArgs({
+        helper: execGate,
+        socket: runtime.socket,
+        supervisorPid: process.pid,
+        shimDir: gate.shims.dir,
+        client: gate.client.path,
+        waitMs: o.approvalTimeoutMs + 30_000,
+        rawTty: !tty,
+      });
+      cmd = [execGate, ...pre, ...cmd];
+    }
+    const launch = { file: cmd[0], args: cmd.slice(1), env: start.env };
     const agent = spawnAgent({
       ...launch,
       cwd,

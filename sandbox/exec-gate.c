@@ -2,7 +2,7 @@
  * agentfw-exec-gate: judges every execve/execveat in the agent's process tree before it runs.
  *
  *   agentfw-exec-gate --sock PATH [--supervisor-pid N] [--shim-dir DIR] [--client PATH]
- *                     [--wait-ms N] [--raw-tty] -- PROGRAM [ARGS...]
+ *                     [--wait-ms N] [--raw-tty] [--pass N] -- PROGRAM [ARGS...]
  *
  * The helper forks. The child sets PR_SET_NO_NEW_PRIVS, installs a seccomp filter that
  * sends execve and execveat to user space (SECCOMP_RET_USER_NOTIF, with
@@ -12,7 +12,8 @@
  * (exec-gate-ask.c) that reads the path and argv from /proc/<pid>/mem while the calling
  * thread is stopped, asks the agentfw supervisor with the gate protocol (layer "exec") and
  * answers CONTINUE or EPERM. The first exec, of PROGRAM itself, is chosen by agentfw and
- * passed. The exit status is PROGRAM's (128+N when killed by signal N).
+ * passed; with --pass 2 also the next one (PROGRAM is bwrap, which then execs the agent
+ * command the human gave; nothing of the agent runs before it). The exit status is PROGRAM's (128+N when killed by signal N).
  *
  * Fail closed: the supervisor gone, slow, not the supervisor (SO_PEERCRED), or answering
  * garbage → EPERM. If this helper dies, the kernel fails every later exec in the tree
@@ -65,7 +66,7 @@ static void die(const char *why) {
 
 static void usage(void) {
   fputs("usage: agentfw-exec-gate --sock PATH [--supervisor-pid N] [--shim-dir DIR] [--client PATH]\n"
-        "                         [--wait-ms N] [--raw-tty] -- PROGRAM [ARGS...]\n",
+        "                         [--wait-ms N] [--raw-tty] [--pass 1|2] -- PROGRAM [ARGS...]\n",
         stderr);
   _exit(2);
 }
@@ -187,8 +188,8 @@ static void forward(int sig, siginfo_t *si, void *ctx) {
 static int status_of(int st) { return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0); }
 
 /* Serves notifications until the agent exits; returns its exit status. */
-static int serve(int listener, const eg_config *cfg) {
-  int handlers = 0, first_passed = 0;
+static int serve(int listener, const eg_config *cfg, int pass) {
+  int handlers = 0, passed = 0;
   for (;;) {
     struct pollfd p = {listener, POLLIN, 0};
     int pr = listener >= 0 ? poll(&p, 1, 200) : (usleep(200000), 0);
@@ -196,9 +197,9 @@ static int serve(int listener, const eg_config *cfg) {
       struct seccomp_notif req;
       memset(&req, 0, sizeof req);
       if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &req) == 0) {
-        if (!first_passed && (pid_t)req.pid == g_child) {
-          first_passed = 1;
-          eg_respond(listener, req.id, 1); /* PROGRAM itself, chosen by agentfw */
+        if (passed < pass && (passed > 0 || (pid_t)req.pid == g_child)) {
+          passed++;
+          eg_respond(listener, req.id, 1); /* PROGRAM itself (and what bwrap starts), chosen by agentfw */
         } else if (handlers >= EG_MAX_HANDLERS) {
           eg_respond(listener, req.id, 0); /* fail closed: too many execs waiting */
         } else {
@@ -229,7 +230,7 @@ int main(int argc, char **argv) {
   cfg.wait_ms = 330000;
   cfg.shim_dir = "";
   cfg.client = "";
-  int raw_tty = 0, i = 1;
+  int raw_tty = 0, pass = 1, i = 1;
   for (; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -240,6 +241,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--supervisor-pid")) cfg.supervisor = (pid_t)atol(v), i++;
     else if (!strcmp(a, "--shim-dir")) cfg.shim_dir = v, i++;
     else if (!strcmp(a, "--client")) cfg.client = v, i++;
+    else if (!strcmp(a, "--pass")) pass = atoi(v) == 2 ? 2 : 1, i++;
     else if (!strcmp(a, "--wait-ms")) cfg.wait_ms = atol(v) > 0 ? atol(v) : cfg.wait_ms, i++;
     else usage();
   }
@@ -284,5 +286,5 @@ int main(int argc, char **argv) {
   }
   if (write(sp[0], "k", 1) != 1) die("lost the launched process");
   close(sp[0]);
-  return serve(listener, &cfg);
+  return serve(listener, &cfg, pass);
 }

@@ -42,6 +42,8 @@ export interface ExecGateLaunch {
   waitMs: number;
   /** Clear ECHO and ONLCR on the agent's terminal before it starts (no-TTY sessions). */
   rawTty: boolean;
+  /** PROGRAM is bwrap: its exec of the agent command (the human's, before any agent code runs) is passed too. */
+  viaBwrap: boolean;
 }
 
 /** The helper's argv up to and including `--`; PROGRAM ARGS follow. */
@@ -49,6 +51,7 @@ export function execGateArgs(o: ExecGateLaunch): string[] {
   const a = ['--sock', o.socket, '--supervisor-pid', String(o.supervisorPid)];
   a.push('--shim-dir', o.shimDir, '--client', o.client, '--wait-ms', String(o.waitMs));
   if (o.rawTty) a.push('--raw-tty');
+  if (o.viaBwrap) a.push('--pass', '2');
   return [...a, '--'];
 }
 

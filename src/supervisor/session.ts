@@ -178,6 +178,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
         client: gate.client.path,
         waitMs: o.approvalTimeoutMs + 30_000,
         rawTty: !tty,
+        viaBwrap: Boolean(bwrap && o.sandbox),
       });
       cmd = [execGate, ...pre, ...cmd];
     }

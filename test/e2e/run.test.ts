@@ -36,6 +36,8 @@ const runShell = (shell: string, script: string, input?: string) =>
 interface Step {
   name: string;
   code: number;
+  /** Set when the exec itself failed: EPERM = the exec gate refused it before it ran. */
+  error?: string;
   stdout: string;
   stderr: string;
 }
@@ -45,13 +47,18 @@ function checkSteps(results: Step[]): void {
   expect(benign.stdout).toContain('benign-42');
   expect(benign.code).toBe(0);
   for (const r of blocked) {
-    expect({ name: r.name, code: r.code }).toEqual({ name: r.name, code: 126 });
+    // refused by a gate (exit 126), or by the exec gate before the program ran (EPERM)
+    const refused = r.code === 126 || (r.code === null && r.error === 'EPERM');
+    expect({ name: r.name, code: r.code, refused }).toEqual({ name: r.name, code: r.code, refused: true });
+    // An exec refused by the exec gate never ran, so there is no stderr to read here (spawn
+    // failed with EPERM); the refusal is then in the audit (checked by the callers).
+    if (r.code !== 126) continue;
     expect(r.stderr).toContain('BLOCKED');
     expect(r.stderr).toContain('Do not retry or work around this; ask the user.');
   }
   const graphql = blocked.filter((r) => r.name.startsWith('graphql'));
   expect(graphql.length).toBe(2);
-  for (const r of graphql) {
+  for (const r of graphql.filter((g) => g.code === 126)) {
     expect(r.stderr).toContain('graphql/destructive-mutation');
     expect(r.stderr).toContain('--on-ask deny');
   }
@@ -70,8 +77,15 @@ describe('agentfw run --headless', () => {
     });
     expect(r.stdout).toContain('agent-done');
     expect(r.code).toBe(3);
-    checkSteps(JSON.parse(readFileSync(out, 'utf8')));
+    const steps = JSON.parse(readFileSync(out, 'utf8')) as Step[];
+    checkSteps(steps);
     const log = readFileSync(audit, 'utf8');
+    const records = log
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { layer: string; decision: string });
+    const execDenied = records.filter((x) => x.layer === 'exec' && x.decision === 'deny').length;
+    expect(execDenied).toBe(steps.filter((x) => x.error === 'EPERM').length);
     expect(log).not.toContain('rw_live_9f8e7d6c5b4a39281706');
     const v = await cli(['log', '--verify', '--audit', audit], { env, cwd: s.ws });
     expect(v.stdout).toMatch(/^ok, \d+ records/);

@@ -119,14 +119,21 @@ export function hiddenSockets(): string[] {
   return HIDDEN_SOCKETS.filter((s) => existsSync(s));
 }
 
+/** What a session without the OS sandbox gives up (start banner, `agentfw doctor`). */
+export const NO_SANDBOX_GIVES_UP =
+  'the agent can read every file your user can (credential stores in HOME, secrets in git objects), ' +
+  "write outside the workspace, reach the network directly, and see the supervisor's processes; " +
+  'only the shell, tool and exec gates stand between it and your infrastructure.';
+
 function unavailable(why: string): AgentfwError {
-  // fail closed: --sandbox was asked; never run the agent unsandboxed instead
+  // fail closed: the sandbox is on by default; never run the agent unsandboxed instead
   return new AgentfwError(
     'E_SANDBOX_UNAVAILABLE',
-    `--sandbox was asked but the bubblewrap sandbox cannot start: ${why}. The agent was not started.`,
+    `the OS sandbox (on by default) cannot start: ${why}. The agent was not started.`,
     'install bubblewrap (`apt-get install -y bubblewrap`) and make sure user namespaces are enabled ' +
       '(`sysctl kernel.unprivileged_userns_clone=1`, `user.max_user_namespaces` > 0, no AppArmor userns ' +
-      'restriction), then run `bwrap --unshare-user --unshare-pid --ro-bind / / true` to check; or run without --sandbox',
+      'restriction), then run `bwrap --unshare-user --unshare-pid --ro-bind / / true` to check; ' +
+      'or pass --no-sandbox to run without it (agentfw then says what that gives up)',
   );
 }
 

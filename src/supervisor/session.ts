@@ -18,7 +18,7 @@ import { EXEC_GATE_MISSING, execGateArgs, findExecGate } from './exec-gate.js';
 import { startGate } from './gate.js';
 import { startPassthrough, type Passthrough } from './passthrough.js';
 import { spawnAgent } from './pty.js';
-import { prepareSandbox, probeSandbox } from './sandbox.js';
+import { NO_SANDBOX_GIVES_UP, prepareSandbox, probeSandbox } from './sandbox.js';
 import { hostPidOf, mapRequestPids } from './sandbox-pids.js';
 import { loadSecretSet } from './secrets-seam.js';
 import { which } from './shimdir.js';
@@ -44,8 +44,13 @@ export interface SessionOptions {
   notes?: NodeJS.WritableStream;
   /** A loaded engine to use instead of loading one from rulesetPaths (demo, doctor). */
   engine?: Engine;
-  /** `--sandbox`: run the agent under bwrap (src/supervisor/sandbox.ts); `writable` = `--sandbox-rw` paths. Undefined = no sandbox. */
+  /** Run the agent under bwrap (src/supervisor/sandbox.ts; the `agentfw run` default on Linux); `writable` = `--sandbox-rw` paths. Undefined = no sandbox. */
   sandbox?: { writable: string[] };
+  /**
+   * Why there is no sandbox, when `agentfw run` would have had one: `flag` = `--no-sandbox`,
+   * `platform` = not Linux. Said at start and recorded in the audit log. Undefined = say nothing (demo, doctor, sandboxed runs).
+   */
+  noSandbox?: 'flag' | 'platform';
 }
 
 export async function runSession(o: SessionOptions): Promise<number> {
@@ -78,6 +83,20 @@ export async function runSession(o: SessionOptions): Promise<number> {
     mapRequest: bwrap ? (req) => mapRequestPids(req, bwrapPid) : undefined,
   });
   if (gate.client.kind === 'node-fallback') note(FALLBACK_WARNING);
+  if (o.noSandbox) {
+    const why = o.noSandbox === 'flag' ? '--no-sandbox' : `no OS sandbox on ${process.platform}`;
+    note(`agentfw: ${why}: ${NO_SANDBOX_GIVES_UP}`);
+    gate.audit.append({
+      layer: 'exec',
+      cwd,
+      command: secrets.mask(o.command.join(' ')),
+      decision: 'allow',
+      verdict: 'allow',
+      rules: [],
+      approver: 'policy',
+      reason: `session started without the OS sandbox (${why})`,
+    });
+  }
   const { runtime, events } = gate;
   const env = gate.agentEnv;
   const cleanups: (() => void)[] = [];

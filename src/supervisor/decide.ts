@@ -4,6 +4,7 @@
  * record, emit the decision event, and build the reply (re-injected secrets on allow,
  * the refusal text on deny).
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { quote } from 'shell-quote';
 import { settle } from '../approval/queue.js';
@@ -52,7 +53,11 @@ export function createDecider(
     const cwd = req.cwd || o.workspace;
     const text = requestText(req);
     const masked = o.secrets.mask(text);
-    const ctx = makeContext({ cwd, workspace: o.workspace, home: o.home, readFile });
+    // Files a command names are read as the requesting process sees them (its mount
+    // namespace: the sandbox's private /tmp, masked copies), not as the supervisor does.
+    const root = `/proc/${req.pid}/root`;
+    const seen = req.pid > 0 && existsSync(root) ? (p: string) => readFile(root + p) : readFile;
+    const ctx = makeContext({ cwd, workspace: o.workspace, home: o.home, readFile: seen });
     let decision: Decision = o.engine.analyze(text, ctx);
     if (req.binary && decision.decision === 'allow') {
       // fail closed: bytes that are not UTF-8 make the analysed text approximate

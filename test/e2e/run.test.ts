@@ -71,10 +71,14 @@ describe('agentfw run --headless', () => {
     const out = path.join(s.root, 'results-pipes.json');
     const audit = path.join(s.root, 'pipes.jsonl');
     const env = cliEnv(s, { DEMO_TOKEN: 'rw_live_9f8e7d6c5b4a39281706' });
-    const r = await cli(['run', '--headless', '--audit', audit, '--', 'node', AGENT, out, '3', api.url], {
-      env,
-      cwd: s.ws,
-    });
+    // --no-sandbox: this checks the gates themselves (the sandbox would stop `rm -rf ~` on its own)
+    const r = await cli(
+      ['run', '--no-sandbox', '--headless', '--audit', audit, '--', 'node', AGENT, out, '3', api.url],
+      {
+        env,
+        cwd: s.ws,
+      },
+    );
     expect(r.stdout).toContain('agent-done');
     expect(r.code).toBe(3);
     const steps = JSON.parse(readFileSync(out, 'utf8')) as Step[];
@@ -102,6 +106,7 @@ describe('agentfw run --headless', () => {
     const r = await cliPty(
       [
         'run',
+        '--no-sandbox',
         '--headless',
         '--audit',
         path.join(s.root, 'pty.jsonl'),

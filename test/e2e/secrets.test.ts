@@ -69,11 +69,15 @@ beforeAll(async () => {
     .split(':')
     .filter((d) => !/\/\.(pyenv|rbenv|nodenv)\//.test(d + '/'))
     .join(':');
-  run = await cli(['run', '--headless', '--audit', audit, '--', process.execPath, AGENT, out, url], {
-    env,
-    cwd: s.ws,
-    timeoutMs: 90_000,
-  });
+  // --no-sandbox: this checks the secrets layer of the gates (env placeholders, output relay)
+  run = await cli(
+    ['run', '--no-sandbox', '--headless', '--audit', audit, '--', process.execPath, AGENT, out, url],
+    {
+      env,
+      cwd: s.ws,
+      timeoutMs: 90_000,
+    },
+  );
   steps = JSON.parse(readFileSync(out, 'utf8')) as Step[];
   auditText = readFileSync(audit, 'utf8');
 }, 120_000);

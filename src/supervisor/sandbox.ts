@@ -14,6 +14,7 @@ import path from 'node:path';
 import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
 import { PACKAGE_ROOT } from '../shim/client-path.js';
+import { homeCredentials } from './sandbox-home.js';
 import { maskedCopies } from './sandbox-mask.js';
 import { which } from './shimdir.js';
 
@@ -21,20 +22,34 @@ import { which } from './shimdir.js';
 export const SANDBOX_ID_FOR_ROOT = 1000;
 
 /**
- * Agent state under HOME that stays writable when it exists (agents keep sessions,
- * settings and caches there). Relative to HOME. Anything else under HOME is read-only.
+ * Agent state under HOME that stays writable when it exists, per agent (the basename of the
+ * agent command): sessions, settings, logs and the agent's own caches. Relative to HOME.
+ * Everything else under HOME is read-only, including the rest of ~/.cache and ~/.npm.
  */
-export const HOME_WRITABLE = [
-  '.claude',
-  '.claude.json',
-  '.codex',
-  '.gemini',
-  '.config/opencode',
-  '.local/share/opencode',
-  '.local/state/opencode',
-  '.cache',
-  '.npm',
-];
+export const AGENT_STATE: Record<string, string[]> = {
+  claude: [
+    '.claude',
+    '.claude.json',
+    '.claude.json.backup',
+    '.cache/claude',
+    '.cache/claude-cli-nodejs',
+    '.local/share/claude',
+    '.local/state/claude',
+  ],
+  codex: ['.codex'],
+  gemini: ['.gemini'],
+  opencode: ['.config/opencode', '.local/share/opencode', '.local/state/opencode', '.cache/opencode'],
+  'cursor-agent': ['.cursor', '.config/cursor', '.local/share/cursor-agent', '.cache/cursor-compile-cache'],
+};
+
+/** The union of AGENT_STATE: what an agent whose name is not known (`node cli.js`, a wrapper script) gets. */
+export const HOME_WRITABLE = [...new Set(Object.values(AGENT_STATE).flat())];
+
+/** The state dirs of the agent started as `command0` (its basename; `cursor` = `cursor-agent`); unknown → HOME_WRITABLE. */
+export function agentStateDirs(command0: string): string[] {
+  const name = path.basename(command0).replace(/\.(c?js|mjs|sh)$/, '');
+  return AGENT_STATE[name === 'cursor' ? 'cursor-agent' : name] ?? HOME_WRITABLE;
+}
 
 /**
  * Control sockets that hand out root on the host (container daemons). They are covered
@@ -69,6 +84,8 @@ export interface SandboxPlan {
   masked: { source: string; target: string }[];
   /** Sockets to cover with /dev/null (existing entries of HIDDEN_SOCKETS). Empty = none. */
   hiddenSockets: string[];
+  /** Directories covered with an empty read-only tmpfs (private-key stores in HOME). Empty = none. */
+  hiddenDirs?: string[];
   /** The uid agentfw runs as; 0 = root, which gets SANDBOX_ID_FOR_ROOT inside. */
   hostUid: number;
   /** Set TMPDIR=/tmp inside (the host TMPDIR would not be writable there). */
@@ -96,6 +113,7 @@ export function bwrapArgs(p: SandboxPlan): string[] {
   for (const w of [...p.homeWritable, ...p.extraWritable]) a.push('--bind', w, w);
   for (const e of p.exposed) a.push('--ro-bind', e, e);
   for (const s of p.hiddenSockets) a.push('--ro-bind', '/dev/null', s);
+  for (const d of p.hiddenDirs ?? []) a.push('--tmpfs', d, '--remount-ro', d);
   for (const m of p.masked) a.push('--ro-bind', m.source, m.target);
   a.push('--chdir', p.cwd);
   if (p.resetTmpdir) a.push('--setenv', 'TMPDIR', '/tmp');
@@ -109,10 +127,10 @@ export function needsTmpdirReset(tmpdir: string | undefined, writable: string[])
   return !under(t, '/tmp') && !writable.some((w) => under(t, w));
 }
 
-/** Absolute paths of the HOME_WRITABLE entries that exist, skipping those inside the workspace. */
-export function homeWritable(home: string, workspace: string): string[] {
+/** Absolute paths of the `names` (default HOME_WRITABLE) under HOME that exist, skipping those inside the workspace. */
+export function homeWritable(home: string, workspace: string, names: string[] = HOME_WRITABLE): string[] {
   if (!home || !path.isAbsolute(home)) return [];
-  return HOME_WRITABLE.map((r) => path.join(home, r)).filter((p) => existsSync(p) && !under(p, workspace));
+  return names.map((r) => path.join(home, r)).filter((p) => existsSync(p) && !under(p, workspace));
 }
 
 export function hiddenSockets(): string[] {
@@ -186,6 +204,8 @@ export interface PrepareOptions {
   /** `--sandbox-rw` paths as given (resolved against cwd). Empty = none. */
   extraWritable: string[];
   hostUid: number;
+  /** Agent state dirs under HOME (agentStateDirs); undefined = HOME_WRITABLE. */
+  stateDirs?: string[];
 }
 
 /** Writes the masked copies and returns the bwrap options for this session. */
@@ -205,7 +225,10 @@ export function prepareSandbox(o: PrepareOptions): { args: string[]; plan: Sandb
   });
   const home = o.home && existsSync(o.home) ? real(o.home) : '';
   const writable = [workspace, ...extraWritable];
-  const hw = homeWritable(home, workspace);
+  const hw = homeWritable(home, workspace, o.stateDirs);
+  const creds = home
+    ? homeCredentials(home, o.secrets, path.join(o.runtimeDir, 'masked-home'))
+    : { masked: [], hidden: [] };
   const plan: SandboxPlan = {
     workspace,
     cwd: real(o.cwd),
@@ -215,8 +238,9 @@ export function prepareSandbox(o: PrepareOptions): { args: string[]; plan: Sandb
     homeWritable: hw,
     extraWritable,
     keepVisible: [PACKAGE_ROOT, o.agentFile, home].filter((p) => existsSync(p)).map(real),
-    masked: maskedCopies(workspace, o.secrets, path.join(o.runtimeDir, 'masked')),
+    masked: [...maskedCopies(workspace, o.secrets, path.join(o.runtimeDir, 'masked')), ...creds.masked],
     hiddenSockets: hiddenSockets(),
+    hiddenDirs: creds.hidden,
     hostUid: o.hostUid,
     resetTmpdir: needsTmpdirReset(o.env.TMPDIR, [...writable, ...hw]),
   };

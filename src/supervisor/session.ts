@@ -18,7 +18,7 @@ import { EXEC_GATE_MISSING, execGateArgs, findExecGate } from './exec-gate.js';
 import { startGate } from './gate.js';
 import { startPassthrough, type Passthrough } from './passthrough.js';
 import { spawnAgent } from './pty.js';
-import { NO_SANDBOX_GIVES_UP, prepareSandbox, probeSandbox } from './sandbox.js';
+import { agentStateDirs, NO_SANDBOX_GIVES_UP, prepareSandbox, probeSandbox } from './sandbox.js';
 import { hostPidOf, mapRequestPids } from './sandbox-pids.js';
 import { loadSecretSet } from './secrets-seam.js';
 import { which } from './shimdir.js';
@@ -182,10 +182,11 @@ export async function runSession(o: SessionOptions): Promise<number> {
         secrets,
         extraWritable: o.sandbox.writable,
         hostUid,
+        stateDirs: agentStateDirs(o.command[0]),
       });
       cmd = [bwrap, ...sb.args, '--', ...cmd];
       note(
-        `agentfw: sandbox: read-only root, writable ${sb.plan.workspace}, ${sb.plan.masked.length} secret file(s) masked, network shared.`,
+        `agentfw: sandbox: read-only root, writable ${sb.plan.workspace} and ${sb.plan.homeWritable.length} agent state dir(s), ${sb.plan.masked.length} secret file(s) and credential store(s) masked, network shared.`,
       );
     }
     if (execGate) {

@@ -14,6 +14,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { AgentfwError, usageError } from '../errors.js';
+import { looseningFlags, outerSession, runNested } from '../supervisor/nested.js';
 import { runSession } from '../supervisor/session.js';
 import { which } from '../supervisor/shimdir.js';
 import { parseArgs } from './args.js';
@@ -85,6 +86,14 @@ export async function run(argv: string[]): Promise<number> {
     throw usageError(
       `--approval-timeout must be a number of seconds between 1 and 86400, not "${t}"`,
       'write e.g. --approval-timeout 300',
+    );
+  // Inside a session already: inherit it (never a second gate, never a relaxed one).
+  const outer = outerSession(process.env);
+  if (outer)
+    return runNested(
+      outer,
+      a.rest,
+      looseningFlags({ onAsk, noSandbox: Boolean(a.flags['no-sandbox']), approver: a.options.approver }),
     );
   return runSession({
     command: a.rest,

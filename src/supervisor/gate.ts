@@ -21,6 +21,7 @@ import { EventHub } from './events.js';
 import { ExecPreapproved, ProgramIdentity, execText } from './exec-gate.js';
 import { startRelay, type Relay } from './relay.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
+import { watchTamper, type TamperWatch } from './sandbox-tamper.js';
 import { prepareShims, type ShimSet } from './shimdir.js';
 
 export interface GateOptions {
@@ -49,6 +50,12 @@ export interface GateOptions {
    * namespace to the host's, src/supervisor/sandbox-pids.ts). Absent = requests as sent.
    */
   mapRequest?: (req: GateRequest) => GateRequest;
+  /**
+   * Watch the shims, gate script and sockets for changes after start (sessions without the
+   * sandbox, src/supervisor/sandbox-tamper.ts): once changed, every later request is refused.
+   * Default: false.
+   */
+  tamperWatch?: boolean;
 }
 
 export interface Gate {
@@ -109,11 +116,19 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     const mask = o.maskOutput ?? true;
     // The relay is up before the first answer that tells a client to use it.
     if (mask) relay = await startRelay(path.join(runtime.dir, 'relay.sock'), o.secrets);
+    let tamper: TamperWatch | undefined;
     const ids = new ProgramIdentity(realPath);
     const pre = new ExecPreapproved();
     broker = await startBroker({
       socketPath: runtime.socket,
       handle: async (req, signal) => {
+        if (tamper?.what)
+          // fail closed: after the gate files were changed nothing is checked reliably any more
+          return {
+            allow: false,
+            env: {},
+            message: `agentfw: BLOCKED: the session's gate files were changed (${tamper.what}) while it ran, so every later command is refused. Do not retry or work around this; ask the user.`,
+          };
         if (req.layer === 'exec') {
           // Exec requests come from the helper outside any PID namespace: pids are the host's.
           const script = execText(req, ids);
@@ -126,6 +141,21 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         return r.allow && mask ? { ...r, mask: true } : r;
       },
     });
+    if (o.tamperWatch) {
+      const a = audit;
+      tamper = watchTamper(runtime.dir, shims.dir, (what) =>
+        a.append({
+          layer: 'tool',
+          cwd: o.workspace,
+          command: `(changed: ${what})`,
+          decision: 'deny',
+          verdict: 'deny',
+          rules: [],
+          approver: 'policy',
+          reason: "the session's gate files were changed while it ran; every later command is refused",
+        }),
+      );
+    }
     const agentEnv = buildAgentEnv({
       base: o.secrets.agentEnv(baseEnv),
       shimDir: shims.dir,
@@ -155,6 +185,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       async close() {
         if (closed) return;
         closed = true;
+        tamper?.close();
         await b.close().catch(() => undefined);
         await rl?.close().catch(() => undefined);
         a.close();

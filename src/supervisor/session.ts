@@ -81,6 +81,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
     onAsk: o.onAsk,
     workspace: cwd,
     mapRequest: bwrap ? (req) => mapRequestPids(req, bwrapPid) : undefined,
+    tamperWatch: !bwrap,
   });
   if (gate.client.kind === 'node-fallback') note(FALLBACK_WARNING);
   if (o.noSandbox) {
@@ -99,6 +100,9 @@ export async function runSession(o: SessionOptions): Promise<number> {
   }
   const { runtime, events } = gate;
   const env = gate.agentEnv;
+  // Without the sandbox the gate client checks that gate.sock is served by this process.
+  if (bwrap) delete env.AGENTFW_SUPERVISOR_PID;
+  else env.AGENTFW_SUPERVISOR_PID = String(process.pid);
   const cleanups: (() => void)[] = [];
   let watch: WatchServer | undefined;
   let ui: SessionUi | undefined;

@@ -14,6 +14,8 @@ import { FALLBACK_WARNING } from '../shim/client-path.js';
 import { startFakeApi } from '../supervisor/demo-api.js';
 import { runProbes } from '../supervisor/doctor-probes.js';
 import { startProbeGate } from '../supervisor/probe-gate.js';
+import { EXEC_GATE_MISSING, findExecGate } from '../supervisor/exec-gate.js';
+import { NO_SANDBOX_GIVES_UP, probeSandbox } from '../supervisor/sandbox.js';
 import { which } from '../supervisor/shimdir.js';
 import { parseArgs } from './args.js';
 
@@ -75,12 +77,24 @@ export async function run(argv: string[]): Promise<number> {
     out(`${'path'.padEnd(w)}${'result'.padEnd(13)}why`);
     for (const r of results) out(`${r.probe.name.padEnd(w)}${r.status.padEnd(13)}${r.detail}`);
     out();
-    out('Out of scope (not covered by this build):');
+    out('OS layers of `agentfw run` (the probes above run without them):');
+    const eg = findExecGate();
     out(
-      "  - programs exec'd by absolute path outside a gated shell (needs the exec gate, not in this build)",
+      eg
+        ? `  exec gate: built (${eg}); every exec in the agent's tree is judged, also by absolute path`
+        : `  exec gate: NOT built; ${EXEC_GATE_MISSING.split('\n')[1] ?? ''}`,
     );
+    let sandboxLine: string;
+    try {
+      sandboxLine = `  sandbox: available (${probeSandbox(process.env.PATH ?? '', process.getuid?.() ?? 0)}), on by default`;
+    } catch (err) {
+      sandboxLine = `  sandbox: NOT available: agentfw run will refuse to start (${(err as Error).message.split('.')[0]}); install bubblewrap or pass --no-sandbox`;
+    }
+    out(sandboxLine);
+    out(`  --no-sandbox gives up: ${NO_SANDBOX_GIVES_UP}`);
+    out('Not covered even so:');
     out(
-      "  - the agent's own in-process tools: file reads/writes and HTTP requests it makes itself (needs the sandbox / egress proxy)",
+      "  - the agent's own in-process tools: file reads/writes and HTTP requests it makes itself (the sandbox limits what they reach; no egress proxy in this build)",
     );
     out('  - interactive zsh/sh sessions (refused with a reason; interactive bash is gated per command)');
     out(

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
 import { PACKAGE_ROOT } from '../shim/client-path.js';
+import { gitSecretObjects } from './sandbox-git.js';
 import { homeCredentials } from './sandbox-home.js';
 import { maskedCopies } from './sandbox-mask.js';
 import { which } from './shimdir.js';
@@ -86,6 +87,10 @@ export interface SandboxPlan {
   hiddenSockets: string[];
   /** Directories covered with an empty read-only tmpfs (private-key stores in HOME). Empty = none. */
   hiddenDirs?: string[];
+  /** Files covered with /dev/null (git object files holding a secret, sandbox-git.ts). Empty = none. */
+  hiddenFiles?: string[];
+  /** What the git history scan found: blobs with a secret, and whether the byte budget ran out. Absent = not scanned. */
+  git?: { secretBlobs: number; truncated: boolean };
   /** The uid agentfw runs as; 0 = root, which gets SANDBOX_ID_FOR_ROOT inside. */
   hostUid: number;
   /** Set TMPDIR=/tmp inside (the host TMPDIR would not be writable there). */
@@ -115,6 +120,7 @@ export function bwrapArgs(p: SandboxPlan): string[] {
   for (const s of p.hiddenSockets) a.push('--ro-bind', '/dev/null', s);
   for (const d of p.hiddenDirs ?? []) a.push('--tmpfs', d, '--remount-ro', d);
   for (const m of p.masked) a.push('--ro-bind', m.source, m.target);
+  for (const f of p.hiddenFiles ?? []) a.push('--ro-bind', '/dev/null', f);
   a.push('--chdir', p.cwd);
   if (p.resetTmpdir) a.push('--setenv', 'TMPDIR', '/tmp');
   return a;
@@ -226,6 +232,7 @@ export function prepareSandbox(o: PrepareOptions): { args: string[]; plan: Sandb
   const home = o.home && existsSync(o.home) ? real(o.home) : '';
   const writable = [workspace, ...extraWritable];
   const hw = homeWritable(home, workspace, o.stateDirs);
+  const gitScan = gitSecretObjects(workspace, o.secrets);
   const creds = home
     ? homeCredentials(home, o.secrets, path.join(o.runtimeDir, 'masked-home'))
     : { masked: [], hidden: [] };
@@ -241,6 +248,8 @@ export function prepareSandbox(o: PrepareOptions): { args: string[]; plan: Sandb
     masked: [...maskedCopies(workspace, o.secrets, path.join(o.runtimeDir, 'masked')), ...creds.masked],
     hiddenSockets: hiddenSockets(),
     hiddenDirs: creds.hidden,
+    hiddenFiles: gitScan.hide,
+    git: { secretBlobs: gitScan.secretBlobs, truncated: gitScan.truncated },
     hostUid: o.hostUid,
     resetTmpdir: needsTmpdirReset(o.env.TMPDIR, [...writable, ...hw]),
   };

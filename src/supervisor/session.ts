@@ -189,6 +189,14 @@ export async function runSession(o: SessionOptions): Promise<number> {
         stateDirs: agentStateDirs(o.command[0]),
       });
       cmd = [bwrap, ...sb.args, '--', ...cmd];
+      if (sb.plan.git?.secretBlobs)
+        note(
+          `agentfw: sandbox: git history holds ${sb.plan.git.secretBlobs} object(s) with a secret; ${sb.plan.hiddenFiles?.length ?? 0} object file(s) are hidden in the sandbox, so git commands that need them fail there (rewrite the secret out of history and rotate it).`,
+        );
+      if (sb.plan.git?.truncated)
+        note(
+          'agentfw: sandbox: the git history is larger than the scan budget; older objects were not checked for secrets.',
+        );
       note(
         `agentfw: sandbox: read-only root, writable ${sb.plan.workspace} and ${sb.plan.homeWritable.length} agent state dir(s), ${sb.plan.masked.length} secret file(s) and credential store(s) masked, network shared.`,
       );

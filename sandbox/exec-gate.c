@@ -12,8 +12,9 @@
  * (exec-gate-ask.c) that reads the path and argv from /proc/<pid>/mem while the calling
  * thread is stopped, asks the agentfw supervisor with the gate protocol (layer "exec") and
  * answers CONTINUE or EPERM. The first exec, of PROGRAM itself, is chosen by agentfw and
- * passed; with --pass 2 also the next one (PROGRAM is bwrap, which then execs the agent
- * command the human gave; nothing of the agent runs before it). The exit status is PROGRAM's (128+N when killed by signal N).
+ * passed; with --pass 2 (or 3) also the next one (or two): PROGRAM is bwrap, which execs
+ * the network bridge and then the agent command the human gave; nothing of the agent runs
+ * before them. The exit status is PROGRAM's (128+N when killed by signal N).
  *
  * Fail closed: the supervisor gone, slow, not the supervisor (SO_PEERCRED), or answering
  * garbage → EPERM. If this helper dies, the kernel fails every later exec in the tree
@@ -66,7 +67,7 @@ static void die(const char *why) {
 
 static void usage(void) {
   fputs("usage: agentfw-exec-gate --sock PATH [--supervisor-pid N] [--shim-dir DIR] [--client PATH]\n"
-        "                         [--wait-ms N] [--raw-tty] [--pass 1|2] -- PROGRAM [ARGS...]\n",
+        "                         [--wait-ms N] [--raw-tty] [--pass 1|2|3] -- PROGRAM [ARGS...]\n",
         stderr);
   _exit(2);
 }
@@ -241,7 +242,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--supervisor-pid")) cfg.supervisor = (pid_t)atol(v), i++;
     else if (!strcmp(a, "--shim-dir")) cfg.shim_dir = v, i++;
     else if (!strcmp(a, "--client")) cfg.client = v, i++;
-    else if (!strcmp(a, "--pass")) pass = atoi(v) == 2 ? 2 : 1, i++;
+    else if (!strcmp(a, "--pass")) pass = atoi(v) >= 1 && atoi(v) <= 3 ? atoi(v) : 1, i++;
     else if (!strcmp(a, "--wait-ms")) cfg.wait_ms = atol(v) > 0 ? atol(v) : cfg.wait_ms, i++;
     else usage();
   }

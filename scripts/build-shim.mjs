@@ -44,25 +44,37 @@ if (r.status === 0 && !r.error) {
   );
 }
 
-// The exec gate (Linux only: seccomp user notification).
-if (process.platform === 'linux') {
-  const egOut = path.join(outDir, 'agentfw-exec-gate');
+// The exec gate (seccomp user notification) and the sandbox's network bridge: Linux only.
+const HELPERS = [
+  {
+    out: 'agentfw-exec-gate',
+    src: ['exec-gate.c', 'exec-gate-ask.c'],
+    what: "programs exec'd outside the shims will not be judged",
+  },
+  {
+    out: 'agentfw-net-bridge',
+    src: ['net-bridge.c'],
+    what: 'the sandbox cannot bridge its network to the egress proxy',
+  },
+];
+for (const h of process.platform === 'linux' ? HELPERS : []) {
+  const egOut = path.join(outDir, h.out);
   const egTmp = `${egOut}.tmp-${process.pid}`;
-  const egSrc = ['exec-gate.c', 'exec-gate-ask.c'].map((f) => path.join(root, 'sandbox', f));
+  const egSrc = h.src.map((f) => path.join(root, 'sandbox', f));
   const e = egSrc.every((f) => existsSync(f))
     ? spawnSync(cc, ['-O2', '-std=gnu99', '-Wall', '-o', egTmp, ...egSrc], {
         stdio: ['ignore', 'inherit', 'inherit'],
       })
-    : { status: 1, error: new Error('sandbox/exec-gate.c is missing') };
+    : { status: 1, error: new Error(`sandbox/${h.src[0]} is missing`) };
   if (e.status === 0 && !e.error) {
     renameSync(egTmp, egOut);
-    console.log(`agentfw: built the exec gate ${path.relative(root, egOut)} with ${cc}`);
+    console.log(`agentfw: built ${path.relative(root, egOut)} with ${cc}`);
   } else {
     rmSync(egTmp, { force: true });
     rmSync(egOut, { force: true });
     console.error(
-      `agentfw: WARNING could not compile the exec gate with "${cc}" (${e.error?.message ?? `exit ${e.status}`}): ` +
-        "programs exec'd outside the shims will not be judged.\nFix: install a C compiler and run `npm run build:shim`.",
+      `agentfw: WARNING could not compile ${h.out} with "${cc}" (${e.error?.message ?? `exit ${e.status}`}): ` +
+        `${h.what}.\nFix: install a C compiler and run \`npm run build:shim\`.`,
     );
   }
 }

@@ -34,6 +34,8 @@ checked first. Refused commands exit 126 with a message saying why.
                              masked; see sandbox/README.md). Says what that gives up.
   --sandbox                  the default; accepted for older scripts
   --sandbox-rw PATH          also keep PATH writable inside the sandbox (repeatable)
+  --egress-port PORT         cut the sandbox's network: its only way out is 127.0.0.1:PORT,
+                             bridged to that port on the host (the egress proxy)
 exit: the agent's exit code
 `;
 
@@ -44,7 +46,7 @@ export function defaultAuditPath(): string {
 export async function run(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
     flags: ['headless', 'help', 'sandbox', 'no-sandbox'],
-    options: ['on-ask', 'audit', 'approval-timeout', 'approver'],
+    options: ['on-ask', 'audit', 'approval-timeout', 'approver', 'egress-port'],
     lists: ['ruleset', 'sandbox-rw'],
     stopAtPositional: true,
   });
@@ -78,6 +80,12 @@ export async function run(argv: string[]): Promise<number> {
       '--sandbox-rw has no effect with --no-sandbox',
       'drop --sandbox-rw, or drop --no-sandbox',
     );
+  const ep = a.options['egress-port'];
+  const egressPort = ep === undefined ? undefined : Number(ep);
+  if (egressPort !== undefined && (!Number.isInteger(egressPort) || egressPort < 1 || egressPort > 65535))
+    throw usageError(`--egress-port must be a TCP port, not "${ep}"`, 'write e.g. --egress-port 8080');
+  if (egressPort !== undefined && a.flags['no-sandbox'])
+    throw usageError('--egress-port needs the sandbox', 'drop --no-sandbox, or drop --egress-port');
   // The OS sandbox exists on Linux only (bubblewrap); elsewhere the session says it runs without.
   const sandboxed = !a.flags['no-sandbox'] && process.platform === 'linux';
   const t = a.options['approval-timeout'];
@@ -103,7 +111,7 @@ export async function run(argv: string[]): Promise<number> {
     rulesetPaths: a.lists.ruleset,
     approvalTimeoutMs: Math.round(seconds * 1000),
     approverCmd: a.options.approver,
-    sandbox: sandboxed ? { writable: a.lists['sandbox-rw'] } : undefined,
+    sandbox: sandboxed ? { writable: a.lists['sandbox-rw'], egressPort } : undefined,
     noSandbox: a.flags['no-sandbox'] ? 'flag' : sandboxed ? undefined : 'platform',
   });
 }

@@ -42,8 +42,8 @@ export interface ExecGateLaunch {
   waitMs: number;
   /** Clear ECHO and ONLCR on the agent's terminal before it starts (no-TTY sessions). */
   rawTty: boolean;
-  /** PROGRAM is bwrap: its exec of the agent command (the human's, before any agent code runs) is passed too. */
-  viaBwrap: boolean;
+  /** How many execs to pass unjudged: 1 = PROGRAM; 2 = bwrap and the agent command it starts; 3 = bwrap, the network bridge, the agent command (nothing of the agent runs before them). */
+  pass: 1 | 2 | 3;
 }
 
 /** The helper's argv up to and including `--`; PROGRAM ARGS follow. */
@@ -51,7 +51,7 @@ export function execGateArgs(o: ExecGateLaunch): string[] {
   const a = ['--sock', o.socket, '--supervisor-pid', String(o.supervisorPid)];
   a.push('--shim-dir', o.shimDir, '--client', o.client, '--wait-ms', String(o.waitMs));
   if (o.rawTty) a.push('--raw-tty');
-  if (o.viaBwrap) a.push('--pass', '2');
+  if (o.pass > 1) a.push('--pass', String(o.pass));
   return [...a, '--'];
 }
 

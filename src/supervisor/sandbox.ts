@@ -95,6 +95,8 @@ export interface SandboxPlan {
   hostUid: number;
   /** Set TMPDIR=/tmp inside (the host TMPDIR would not be writable there). */
   resetTmpdir: boolean;
+  /** A new network namespace (only loopback inside; the way out is the bridge, sandbox-net.ts). False/absent = network shared. */
+  unshareNet?: boolean;
 }
 
 function under(p: string, dir: string): boolean {
@@ -108,6 +110,7 @@ export function bwrapArgs(p: SandboxPlan): string[] {
   // mounts; a non-root uid inside plus no capabilities means it cannot unmount a masked copy.
   if (p.hostUid === 0) a.push('--uid', String(SANDBOX_ID_FOR_ROOT), '--gid', String(SANDBOX_ID_FOR_ROOT));
   a.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try');
+  if (p.unshareNet) a.push('--unshare-net');
   a.push('--cap-drop', 'ALL', '--die-with-parent');
   // No --new-session: the agent's terminal is a private pty of the supervisor, and it needs
   // it as its controlling terminal (Ctrl-C, job control, /dev/tty prompts).
@@ -212,6 +215,8 @@ export interface PrepareOptions {
   hostUid: number;
   /** Agent state dirs under HOME (agentStateDirs); undefined = HOME_WRITABLE. */
   stateDirs?: string[];
+  /** Cut the network (--unshare-net); the bridge is set up by the caller. */
+  unshareNet?: boolean;
 }
 
 /** Writes the masked copies and returns the bwrap options for this session. */
@@ -252,6 +257,7 @@ export function prepareSandbox(o: PrepareOptions): { args: string[]; plan: Sandb
     git: { secretBlobs: gitScan.secretBlobs, truncated: gitScan.truncated },
     hostUid: o.hostUid,
     resetTmpdir: needsTmpdirReset(o.env.TMPDIR, [...writable, ...hw]),
+    unshareNet: o.unshareNet,
   };
   return { args: bwrapArgs(plan), plan };
 }

@@ -18,6 +18,7 @@ import { EXEC_GATE_MISSING, execGateArgs, findExecGate } from './exec-gate.js';
 import { startGate } from './gate.js';
 import { startPassthrough, type Passthrough } from './passthrough.js';
 import { spawnAgent } from './pty.js';
+import { findNetBridge, startNetBridge } from './sandbox-net.js';
 import { agentStateDirs, NO_SANDBOX_GIVES_UP, prepareSandbox, probeSandbox } from './sandbox.js';
 import { hostPidOf, mapRequestPids } from './sandbox-pids.js';
 import { loadSecretSet } from './secrets-seam.js';
@@ -45,7 +46,11 @@ export interface SessionOptions {
   /** A loaded engine to use instead of loading one from rulesetPaths (demo, doctor). */
   engine?: Engine;
   /** Run the agent under bwrap (src/supervisor/sandbox.ts; the `agentfw run` default on Linux); `writable` = `--sandbox-rw` paths. Undefined = no sandbox. */
-  sandbox?: { writable: string[] };
+  sandbox?: {
+    writable: string[];
+    /** `--egress-port`: cut the network; the only way out is a bridge to 127.0.0.1:PORT on the host (the egress proxy). Undefined = network shared. */
+    egressPort?: number;
+  };
   /**
    * Why there is no sandbox, when `agentfw run` would have had one: `flag` = `--no-sandbox`,
    * `platform` = not Linux. Said at start and recorded in the audit log. Undefined = say nothing (demo, doctor, sandboxed runs).
@@ -175,11 +180,35 @@ export async function runSession(o: SessionOptions): Promise<number> {
           };
     let cmd = [start.file, ...start.args];
     if (bwrap && o.sandbox) {
+      let netSock = '';
+      if (o.sandbox.egressPort) {
+        const helper = findNetBridge();
+        if (!helper)
+          throw new AgentfwError(
+            'E_SANDBOX_NET',
+            'the network bridge build/agentfw-net-bridge is not built, so the sandbox would have no way out',
+            'install a C compiler and run `npm run build:shim` in the agentfw folder',
+          );
+        const bridge = await startNetBridge(
+          path.join(runtime.dir, 'net.sock'),
+          '127.0.0.1',
+          o.sandbox.egressPort,
+        );
+        cleanups.push(() => void bridge.close());
+        netSock = bridge.socketPath;
+        cmd = [helper, '--port', String(o.sandbox.egressPort), '--unix', netSock, '--', ...cmd];
+      }
       const sb = prepareSandbox({
         workspace: cwd,
         cwd,
         runtimeDir: runtime.dir,
-        expose: [runtime.socket, gate.relay?.socketPath ?? '', gate.shims.dir, gate.shims.gateScript],
+        expose: [
+          runtime.socket,
+          gate.relay?.socketPath ?? '',
+          gate.shims.dir,
+          gate.shims.gateScript,
+          netSock,
+        ],
         agentFile: file,
         home: os.homedir(),
         env: process.env,
@@ -187,6 +216,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
         extraWritable: o.sandbox.writable,
         hostUid,
         stateDirs: agentStateDirs(o.command[0]),
+        unshareNet: Boolean(netSock),
       });
       cmd = [bwrap, ...sb.args, '--', ...cmd];
       if (sb.plan.git?.secretBlobs)
@@ -198,7 +228,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
           'agentfw: sandbox: the git history is larger than the scan budget; older objects were not checked for secrets.',
         );
       note(
-        `agentfw: sandbox: read-only root, writable ${sb.plan.workspace} and ${sb.plan.homeWritable.length} agent state dir(s), ${sb.plan.masked.length} secret file(s) and credential store(s) masked, network shared.`,
+        `agentfw: sandbox: read-only root, writable ${sb.plan.workspace} and ${sb.plan.homeWritable.length} agent state dir(s), ${sb.plan.masked.length} secret file(s) and credential store(s) masked, ${netSock ? `network cut except 127.0.0.1:${o.sandbox.egressPort} (bridged to the host's)` : 'network shared'}.`,
       );
     }
     if (execGate) {
@@ -210,7 +240,8 @@ export async function runSession(o: SessionOptions): Promise<number> {
         client: gate.client.path,
         waitMs: o.approvalTimeoutMs + 30_000,
         rawTty: !tty,
-        viaBwrap: Boolean(bwrap && o.sandbox),
+        // bwrap, then (with the network bridge) the bridge, then the agent command: ours or the human's
+        pass: bwrap && o.sandbox ? (o.sandbox.egressPort ? 3 : 2) : 1,
       });
       cmd = [execGate, ...pre, ...cmd];
     }

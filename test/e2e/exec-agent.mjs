@@ -61,6 +61,15 @@ switch (route) {
       'f.txt',
     ]);
     break;
+  case 'script-by-path': // a script the agent wrote, run by its path (no shell on PATH)
+    writeFileSync('deploy.sh', `#!/bin/sh\n${curlLine}\n`, { mode: 0o755 });
+    r = run(path.resolve('deploy.sh'), []);
+    break;
+  case 'sed-e': // GNU sed's e command runs its argument through /bin/sh
+    writeFileSync('in.txt', 'x\n');
+    // sed reads backslashes in the command itself: a body without escaped quotes
+    r = run('/usr/bin/sed', [`1e ${curlLine.replace(/\\"vol-prod\\"/, '42')}`, 'in.txt']);
+    break;
   default:
     throw new Error(`unknown route ${route}`);
 }

@@ -2,7 +2,8 @@
  * The exec gate (sandbox/exec-gate.c) as real processes: a scripted agent delivers the
  * incident's GraphQL mutation to a loopback API through routes no shim or shell gate sees —
  * curl by absolute path, a renamed copy of curl, the dynamic loader running curl,
- * `env -i /bin/bash -c`, a git hook run by `git commit`, `tar --checkpoint-action=exec=`.
+ * `env -i /bin/bash -c`, a git hook run by `git commit`, `tar --checkpoint-action=exec=`, a
+ * script the agent wrote run by its path, GNU `sed 'e'`.
  * Each route first runs without agentfw (control: the mutation arrives), then under
  * `agentfw run --headless` (the mutation never arrives, the audit holds an exec-layer deny).
  * A harmless request through the same absolute-path curl still arrives.
@@ -60,6 +61,8 @@ const ROUTES = [
   'env-i-bash',
   'git-hook',
   'tar-checkpoint',
+  'script-by-path',
+  'sed-e',
 ];
 
 describe.skipIf(!HAS_GATE)('exec gate: routes that no shim sees', () => {

@@ -208,7 +208,7 @@ void eg_handle(int listener, const struct seccomp_notif *req, const eg_config *c
   char p[64];
   snprintf(p, sizeof p, "/proc/%d/mem", (int)pid);
   int mem = open(p, O_RDONLY | O_CLOEXEC);
-  if (mem < 0) return eg_respond(listener, req->id, 0);
+  if (mem < 0) { eg_respond(listener, req->id, 0); return; }
   unsigned long long a_path = req->data.args[0], a_argv = req->data.args[1];
   int dirfd = AT_FDCWD, flags = 0;
   if (req->data.nr == __NR_execveat) {
@@ -216,22 +216,22 @@ void eg_handle(int listener, const struct seccomp_notif *req, const eg_config *c
     flags = (int)req->data.args[4];
   }
   buf_t path = {0}, strs = {0};
-  if (read_str(mem, a_path, &path, EG_MAX_PATH) < 0) return eg_respond(listener, req->id, 0);
+  if (read_str(mem, a_path, &path, EG_MAX_PATH) < 0) { eg_respond(listener, req->id, 0); return; }
   size_t offs[256], *off = offs, argc = 0, cap = 256;
   for (; a_argv; argc++) {
     unsigned long long ptr = 0;
     if (argc >= EG_MAX_ARGC || pread(mem, &ptr, sizeof(void *), (off_t)(a_argv + argc * sizeof(void *))) != sizeof(void *))
-      return eg_respond(listener, req->id, 0); /* fail closed: unreadable or too many arguments */
+      { eg_respond(listener, req->id, 0); return; } /* fail closed: unreadable or too many arguments */
     if (!ptr) break;
     if (argc == cap) {
       size_t *n = malloc(sizeof(size_t) * cap * 2);
-      if (!n) return eg_respond(listener, req->id, 0);
+      if (!n) { eg_respond(listener, req->id, 0); return; }
       memcpy(n, off, sizeof(size_t) * cap);
       if (off != offs) free(off);
       off = n, cap *= 2;
     }
     off[argc] = strs.len;
-    if (read_str(mem, ptr, &strs, EG_MAX_ARGV - strs.len) < 0) return eg_respond(listener, req->id, 0);
+    if (read_str(mem, ptr, &strs, EG_MAX_ARGV - strs.len) < 0) { eg_respond(listener, req->id, 0); return; }
     put(&strs, "", 1); /* keep the NUL between strings */
   }
   close(mem);
@@ -248,14 +248,14 @@ void eg_handle(int listener, const struct seccomp_notif *req, const eg_config *c
     if (!path.len && (flags & AT_EMPTY_PATH)) snprintf(full, sizeof full, "%s", dir);
     else snprintf(full, sizeof full, "%s/%s", dir, path.p);
   }
-  if (full[0] == '/' && is_shim(cfg, pid, full)) return eg_respond(listener, req->id, 1);
+  if (full[0] == '/' && is_shim(cfg, pid, full)) { eg_respond(listener, req->id, 1); return; }
   /* A file that does not exist is answered ENOENT, as the kernel would, without asking: a PATH
    * search (execvp) tries several. Failing it here, not passing it, leaves no window in which
    * the file could appear unchecked. */
   char seen[2 * EG_MAX_PATH + 80];
   struct stat st;
   snprintf(seen, sizeof seen, "/proc/%d/%s%s%s", (int)pid, full[0] == '/' ? "root" : "cwd", full[0] == '/' ? "" : "/", full);
-  if (stat(seen, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) return respond_err(listener, req->id, errno);
+  if (stat(seen, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) { respond_err(listener, req->id, errno); return; }
 
   char cwd[EG_MAX_PATH];
   link_of(pid, "cwd", cwd, sizeof cwd);

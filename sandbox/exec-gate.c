@@ -16,6 +16,8 @@
  * the network bridge and then the agent command the human gave; nothing of the agent runs
  * before them. The exit status is PROGRAM's (128+N when killed by signal N).
  *
+ * The same filter refuses TIOCSTI everywhere in the tree (EPERM).
+ *
  * Fail closed: the supervisor gone, slow, not the supervisor (SO_PEERCRED), or answering
  * garbage → EPERM. If this helper dies, the kernel fails every later exec in the tree
  * (ENOSYS). Oversized path/argv → EPERM. Foreign syscall ABIs (i386/x32 on x86_64,
@@ -92,7 +94,8 @@ static char *resolve(const char *prog) {
   return NULL;
 }
 
-/* The filter: execve/execveat → user notification; foreign ABIs → EPERM; the rest allowed. */
+/* The filter: execve/execveat → user notification; TIOCSTI (typing into a terminal's input,
+ * e.g. the human's, where approvals are typed) → EPERM; foreign ABIs → EPERM; the rest allowed. */
 static int install_filter(void) {
   struct sock_filter f[] = {
       BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
@@ -103,8 +106,13 @@ static int install_filter(void) {
       BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000, 0, 1), /* x32 ABI */
       BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
 #endif
-      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execve, 2, 0),
-      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execveat, 1, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execve, 6, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execveat, 5, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_ioctl, 0, 3),
+      /* ioctl request: the low 32 bits of args[1] (little-endian on both architectures) */
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[1])),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, TIOCSTI, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
       BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
       BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF),
   };

@@ -9,7 +9,7 @@
  * The profile and its limits are described in sandbox/README.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
@@ -215,6 +215,8 @@ export interface PrepareOptions {
   hostUid: number;
   /** Agent state dirs under HOME (agentStateDirs); undefined = HOME_WRITABLE. */
   stateDirs?: string[];
+  /** Create the missing state dirs first (a known agent's own dirs, so its first run in the sandbox can write them). Files (`.json`) are never created. */
+  createStateDirs?: boolean;
   /** Cut the network (--unshare-net); the bridge is set up by the caller. */
   unshareNet?: boolean;
 }
@@ -236,6 +238,17 @@ export function prepareSandbox(o: PrepareOptions): { args: string[]; plan: Sandb
   });
   const home = o.home && existsSync(o.home) ? real(o.home) : '';
   const writable = [workspace, ...extraWritable];
+  if (home && o.createStateDirs)
+    for (const rel of o.stateDirs ?? []) {
+      const p = path.join(home, rel);
+      if (!/\.(json|backup)$/.test(rel) && !existsSync(p) && !under(p, workspace)) {
+        try {
+          mkdirSync(p, { recursive: true, mode: 0o700 });
+        } catch {
+          /* left read-only: the agent says what it cannot write */
+        }
+      }
+    }
   const hw = homeWritable(home, workspace, o.stateDirs);
   const gitScan = gitSecretObjects(workspace, o.secrets);
   const creds = home

@@ -19,7 +19,13 @@ import { startGate } from './gate.js';
 import { startPassthrough, type Passthrough } from './passthrough.js';
 import { spawnAgent } from './pty.js';
 import { findNetBridge, startNetBridge } from './sandbox-net.js';
-import { agentStateDirs, NO_SANDBOX_GIVES_UP, prepareSandbox, probeSandbox } from './sandbox.js';
+import {
+  agentStateDirs,
+  HOME_WRITABLE,
+  NO_SANDBOX_GIVES_UP,
+  prepareSandbox,
+  probeSandbox,
+} from './sandbox.js';
 import { hostPidOf, mapRequestPids } from './sandbox-pids.js';
 import { loadSecretSet } from './secrets-seam.js';
 import { which } from './shimdir.js';
@@ -216,6 +222,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
         extraWritable: o.sandbox.writable,
         hostUid,
         stateDirs: agentStateDirs(o.command[0]),
+        createStateDirs: agentStateDirs(o.command[0]) !== HOME_WRITABLE,
         unshareNet: Boolean(netSock),
       });
       cmd = [bwrap, ...sb.args, '--', ...cmd];

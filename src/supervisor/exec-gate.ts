@@ -56,7 +56,7 @@ export function execGateArgs(o: ExecGateLaunch): string[] {
 }
 
 /** Folders of installed programs: a file resolving here is the program it is named after. */
-const SYSTEM_DIRS = ['/usr/', '/bin/', '/sbin/', '/lib/', '/lib64/', '/opt/', '/snap/', '/nix/store/'];
+const SYSTEM_DIRS = ['/usr/', '/bin/', '/sbin/', '/lib/', '/lib64/', '/snap/', '/nix/store/'];
 const LOADER = /^(ld-linux[\w.-]*\.so(\.\d+)*|ld\.so(\.\d+)*|ld-musl[\w.-]*\.so(\.\d+)*)$/;
 /** Options of the glibc dynamic loader that take a value. */
 const LOADER_VALUE_OPTS = new Set(['--library-path', '--inhibit-rpath', '--audit', '--preload', '--argv0']);
@@ -173,14 +173,15 @@ export function execText(req: GateRequest, ids: ProgramIdentity): string {
   }
   const given = abs(file);
   const target = real(file);
+  const inside = inProcess(req.pid, target);
   let program: string;
+  // Installed programs (also through a link into /usr) are named by their installed path,
+  // which the engine reads as the tool itself; elsewhere a script is named by its path (the
+  // engine reads and judges its content) and a binary by the gated program it is a copy of.
   if (SYSTEM_DIRS.some((d) => given.startsWith(d))) program = given;
   else if (SYSTEM_DIRS.some((d) => target.startsWith(d))) program = target;
-  else {
-    const inside = inProcess(req.pid, target);
-    const isScript = head(inside, 2).toString('latin1') === '#!';
-    program = isScript ? given : (ids.nameOf(inside) ?? given);
-  }
+  else if (head(inside, 2).toString('latin1') === '#!') program = given;
+  else program = ids.nameOf(inside) ?? given;
   return quote([program, ...argv.slice(1)]);
 }
 

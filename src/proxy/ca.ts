@@ -28,6 +28,8 @@ export interface SessionCa {
   bundlePath: string;
   /** A TLS context presenting a leaf certificate for `host` (cached per host). */
   contextFor(host: string): tls.SecureContext;
+  /** A leaf key and certificate chain (PEM) for several names at once (a loopback test server). */
+  issue(names: string[]): { key: string; cert: string };
   /** Number of leaf certificates signed so far (for tests and the bench). */
   readonly leaves: number;
 }
@@ -91,7 +93,7 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
   try {
     system = readFileSync(systemBundle, 'utf8');
   } catch {
-    system = ''; // no system store: the bundle trusts the session CA only
+    // no system store: the bundle trusts the session CA only
   }
   writeFileSync(bundlePath, `${system}${system.endsWith('\n') || !system ? '' : '\n'}${certPem}`, {
     mode: 0o644,
@@ -101,7 +103,7 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
   const contexts = new Map<string, tls.SecureContext>();
   let leaves = 0;
 
-  const leafFor = (host: string): string => {
+  const leafFor = (host: string, more: string[] = []): string => {
     const c = forge.pki.createCertificate();
     c.publicKey = leafKey.publicKey;
     c.serialNumber = serial();
@@ -109,12 +111,12 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
     c.validity.notAfter = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000);
     c.setSubject([{ name: 'commonName', value: host.slice(0, 64) }]);
     c.setIssuer(subject);
-    const altName = isIP(host) ? { type: 7, ip: host } : { type: 2, value: host };
+    const altNames = [host, ...more].map((n) => (isIP(n) ? { type: 7, ip: n } : { type: 2, value: n }));
     c.setExtensions([
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [altName] },
+      { name: 'subjectAltName', altNames },
     ]);
     c.sign(ca.privateKey, forge.md.sha256.create());
     return forge.pki.certificateToPem(c);
@@ -126,6 +128,9 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
     bundlePath,
     get leaves() {
       return leaves;
+    },
+    issue(names: string[]) {
+      return { key: leafKey.pem, cert: `${leafFor(names[0], names.slice(1))}${certPem}` };
     },
     contextFor(host: string) {
       const key = host.toLowerCase();

@@ -75,6 +75,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
     onAsk: o.onAsk,
     workspace: cwd,
     mapRequest: bwrap ? (req) => mapRequestPids(req, bwrapPid) : undefined,
+    egressProxy: true,
   });
   if (gate.client.kind === 'node-fallback') note(FALLBACK_WARNING);
   const { runtime, events } = gate;
@@ -150,7 +151,13 @@ export async function runSession(o: SessionOptions): Promise<number> {
         workspace: cwd,
         cwd,
         runtimeDir: runtime.dir,
-        expose: [runtime.socket, gate.relay?.socketPath ?? '', gate.shims.dir, gate.shims.gateScript],
+        expose: [
+          runtime.socket,
+          gate.relay?.socketPath ?? '',
+          gate.shims.dir,
+          gate.shims.gateScript,
+          ...(gate.proxy ? [gate.proxy.caCertPath, gate.proxy.caBundlePath, gate.proxy.preloadPath] : []),
+        ],
         agentFile: file,
         home: os.homedir(),
         env: process.env,

@@ -93,7 +93,11 @@ export function requestFacts(r: ProxiedRequest): RequestFacts {
   req.body = body;
   req.bodyUnknown = Boolean(r.bodyIssue);
   const ct = (r.headers['content-type'] ?? '').toLowerCase();
-  if (body && ct.startsWith('multipart/form-data')) req.fields = multipartFields(body, ct);
+  if (body && ct.startsWith('multipart/form-data')) {
+    // The GraphQL request is in the `operations` field; the raw body is not a document.
+    req.fields = multipartFields(body, r.headers['content-type'] ?? '');
+    req.body = undefined;
+  }
   const scan = scanGraphql(req, path, query);
   if (scan.graphqlLike) {
     const gfacts = graphqlFactsOf(scan, host, shown, r.method);

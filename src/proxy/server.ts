@@ -98,8 +98,11 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
     const { raw, tooLarge } = await collectBody(req, o.maxBodyBytes);
     let body: string | undefined;
     let bodyIssue = '';
-    if (tooLarge) bodyIssue = `the body is larger than ${o.maxBodyBytes} bytes`;
-    else if (raw.length) {
+    if (tooLarge) {
+      bodyIssue = `the body is larger than ${o.maxBodyBytes} bytes`;
+      // The rest of the body is never read: this connection cannot carry another request.
+      res.shouldKeepAlive = false;
+    } else if (raw.length) {
       const d = decodeBody(raw, headers['content-encoding'], o.maxBodyBytes);
       if (d.ok) body = d.text;
       else bodyIssue = d.why;

@@ -9,7 +9,7 @@
  * Leaf certificates are signed per host on first use and cached; all leaves share one
  * key pair (generated once) so a new host costs one signature, not a key generation.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { constants, createPrivateKey, generateKeyPairSync, privateEncrypt, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
@@ -52,6 +52,27 @@ function rsaPair(): {
   };
 }
 
+/** DER prefix of a PKCS#1 v1.5 DigestInfo for SHA-256 (RFC 8017 §9.2). */
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+/**
+ * A signer forge accepts (`key.sign(md)` returns the signature as a binary string) that
+ * signs with Node's native RSA: forge's pure-JS RSA takes ~70 ms a signature, this ~1 ms.
+ */
+function nativeSigner(pem: string): forge.pki.rsa.PrivateKey {
+  const key = createPrivateKey(pem);
+  return {
+    sign(md: forge.md.MessageDigest) {
+      const digest = Buffer.from(md.digest().getBytes(), 'binary');
+      const sig = privateEncrypt(
+        { key, padding: constants.RSA_PKCS1_PADDING },
+        Buffer.concat([SHA256_DIGEST_INFO, digest]),
+      );
+      return sig.toString('binary');
+    },
+  } as unknown as forge.pki.rsa.PrivateKey;
+}
+
 function serial(): string {
   // Positive 16-byte serial (high bit cleared).
   const b = randomBytes(16);
@@ -83,7 +104,8 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  cert.sign(ca.privateKey, forge.md.sha256.create());
+  const signer = nativeSigner(ca.pem);
+  cert.sign(signer, forge.md.sha256.create());
   const certPem = forge.pki.certificateToPem(cert);
 
   const certPath = path.join(dir, 'agentfw-ca.pem');
@@ -118,7 +140,7 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
       { name: 'extKeyUsage', serverAuth: true },
       { name: 'subjectAltName', altNames },
     ]);
-    c.sign(ca.privateKey, forge.md.sha256.create());
+    c.sign(signer, forge.md.sha256.create());
     return forge.pki.certificateToPem(c);
   };
 
@@ -136,7 +158,8 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
       const key = host.toLowerCase();
       let ctx = contexts.get(key);
       if (!ctx) {
-        ctx = tls.createSecureContext({ key: leafKey.pem, cert: `${leafFor(key)}${certPem}` });
+        // `ca: []`: a server context needs no trust store (loading the default one costs ~3 ms).
+        ctx = tls.createSecureContext({ key: leafKey.pem, cert: `${leafFor(key)}${certPem}`, ca: [] });
         leaves++;
         // Bounded cache: a session talking to thousands of hosts re-signs the oldest.
         if (contexts.size >= 2000) contexts.delete(contexts.keys().next().value as string);

@@ -179,7 +179,7 @@ console.log(`machine  ${results.machine.cpus} cpus, load average ${results.machi
 
 // --- the other layers' benches (JSON lines on stdout) ------------------------------------
 // `node bench/run.mjs --engine` skips them.
-for (const name of process.argv.includes('--engine') ? [] : ['shim', 'secrets', 'sandbox']) {
+for (const name of process.argv.includes('--engine') ? [] : ['shim', 'secrets', 'sandbox', 'proxy']) {
   const file = path.join(root, 'bench', `${name}.mjs`);
   if (!existsSync(file)) continue;
   const r = spawnSync(process.execPath, [file], { encoding: 'utf8', cwd: root, timeout: 300_000 });

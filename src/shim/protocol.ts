@@ -2,12 +2,16 @@
  * The gate protocol between a shim (C client or Node fallback) and the broker socket.
  *
  *   request:  one JSON line {"layer","argv","cwd","script"?,"pid","ppid"?,"binary"?}
- *   response: ALLOW | DENY, then `ENV NAME=<base64>` lines (values re-injected before
- *             exec), `MASK` (allow only: run the program with its output relayed
+ *   response: ALLOW | DENY, then `MASK` (allow only: run the program with its output relayed
  *             through the session's masker, see src/supervisor/relay.ts), `MSG <text>`
  *             lines (the refusal text), then END.
  *
  * There is no message that approves anything: a request only asks for a decision.
+ *
+ * Secrets never travel on this socket: a hand-made request could read them. The agent's
+ * processes hold placeholders (`agentfw:masked:NAME`) and the egress proxy puts the real
+ * value into HTTP requests to the hosts the secrets config allows (docs/secrets.md). The
+ * clients still parse an `ENV NAME=<base64>` line strictly, but the supervisor never sends one.
  */
 import { z } from 'zod';
 
@@ -40,7 +44,10 @@ export type GateRequest = z.infer<typeof GateRequestSchema>;
 /** What the supervisor answers to one request. */
 export interface GateReply {
   allow: boolean;
-  /** Variables to set before exec (re-injected secrets). Empty = none. */
+  /**
+   * Variables to set before exec. Always empty: the supervisor hands no secret values to
+   * clients (encodeReply writes no ENV line); kept so clients of older builds parse replies.
+   */
   env: Record<string, string>;
   /** Text printed to the agent's stderr on refusal (may be multi-line). Empty on allow. */
   message: string;
@@ -56,11 +63,8 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Encodes a reply as protocol lines. */
 export function encodeReply(r: GateReply): string {
+  // No ENV lines: a secret on the gate socket is readable by any process that can connect.
   const lines = [r.allow ? 'ALLOW' : 'DENY'];
-  for (const [k, v] of Object.entries(r.env)) {
-    if (!ENV_NAME.test(k)) continue; // never send a name the client would reject
-    lines.push(`ENV ${k}=${Buffer.from(v, 'utf8').toString('base64')}`);
-  }
   if (r.allow && r.mask) lines.push('MASK');
   if (!r.allow) {
     for (const l of r.message.split('\n')) lines.push(l ? `MSG ${l.replace(/\r/g, '')}` : 'MSG');

@@ -1,8 +1,8 @@
 /**
  * The supervisor's answer to one gate request: analyse with the engine, settle an `ask`
  * with the session's approvers (or an earlier approval that covers it), write the audit
- * record, emit the decision event, and build the reply (re-injected secrets on allow,
- * the refusal text on deny).
+ * record, emit the decision event, and build the reply (the refusal text on deny). No
+ * secret value is ever in a reply: the egress proxy substitutes placeholders instead.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -116,7 +116,7 @@ export function createDecider(
     const ev: DecisionEvent = { ...base, verdict: final, approver };
     o.events.emit(ev);
 
-    if (final === 'allow') return { allow: true, env: reinjected(o.secrets, decision), message: '' };
+    if (final === 'allow') return { allow: true, env: {}, message: '' };
     const message = o.secrets.mask(
       formatRefusal({
         command: masked,
@@ -129,18 +129,4 @@ export function createDecider(
     );
     return { allow: false, env: {}, message };
   };
-}
-
-/** Real secret values the secrets layer allows for the programs/hosts of an approved command. */
-function reinjected(secrets: SecretSet, d: Decision): Record<string, string> {
-  const hosts = [
-    ...new Set(
-      d.facts.flatMap((f) => (f.kind === 'http' || f.kind === 'graphql' ? [f.host] : [])).filter(Boolean),
-    ),
-  ];
-  const env: Record<string, string> = {};
-  for (const program of new Set(d.commands.map((c) => c.program).filter(Boolean))) {
-    Object.assign(env, secrets.reinject(program, hosts));
-  }
-  return env;
 }

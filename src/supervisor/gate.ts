@@ -13,7 +13,8 @@ import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
 import { findClient, type ClientInfo } from '../shim/client-path.js';
 import type { GateRequest } from '../shim/protocol.js';
-import { buildAgentEnv, realPathOf } from './agent-env.js';
+import { loadProxySettings, startProxy, type ProxyHandle } from '../proxy/index.js';
+import { buildAgentEnv, proxyEnv, realPathOf } from './agent-env.js';
 import { ApprovedMemory } from './approved.js';
 import { commandsOf } from './commands-of.js';
 import { createDecider } from './decide.js';
@@ -56,6 +57,11 @@ export interface GateOptions {
    * Default: false.
    */
   tamperWatch?: boolean;
+  /**
+   * Start the session's egress proxy (src/proxy/) and give the agent its proxy, CA and
+   * Node preload variables. Default false (demo and doctor probes run without it).
+   */
+  egressProxy?: boolean;
 }
 
 export interface Gate {
@@ -69,6 +75,8 @@ export interface Gate {
   relay?: Relay;
   /** The environment to start the agent with. */
   agentEnv: Record<string, string>;
+  /** The egress proxy; undefined when egressProxy was not asked for. */
+  proxy?: ProxyHandle;
   /** Closes the broker and the audit log and removes the runtime dir. Idempotent. */
   close(): Promise<void>;
 }
@@ -88,6 +96,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
   let audit: AuditWriter | undefined;
   let broker: Broker | undefined;
   let relay: Relay | undefined;
+  let proxy: ProxyHandle | undefined;
   try {
     const realPath = realPathOf(baseEnv.PATH ?? '', [baseEnv.AGENTFW_SHIM_DIR ?? '']);
     const shims = prepareShims({
@@ -98,6 +107,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     });
     audit = AuditWriter.open(o.auditPath, runtime.id);
     const events = new EventHub();
+    const approved = new ApprovedMemory((script, dir) => commandsOf(script, dir, o.workspace));
     const decide = createDecider({
       engine: o.engine,
       secrets: o.secrets,
@@ -111,7 +121,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       workspace: o.workspace,
       home: o.home ?? os.homedir(),
       events,
-      approved: new ApprovedMemory((script, dir) => commandsOf(script, dir, o.workspace)),
+      approved,
     });
     const mask = o.maskOutput ?? true;
     // The relay is up before the first answer that tells a client to use it.
@@ -169,7 +179,31 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     // Where clients relay output; also read by shells that are gated per line (no answer to carry MASK).
     if (relay) agentEnv.AGENTFW_RELAY_SOCK = relay.socketPath;
     else delete agentEnv.AGENTFW_RELAY_SOCK;
+    if (o.egressProxy) {
+      const a = audit;
+      const settings = loadProxySettings(o.workspace, o.home ?? os.homedir());
+      proxy = await startProxy({
+        dir: runtime.dir,
+        sessionId: runtime.id,
+        passthrough: settings.passthrough,
+        upstreamCa: settings.upstreamCa,
+        maxBodyBytes: settings.maxBodyBytes,
+        headless: o.headless,
+        deps: {
+          decideFacts: (facts, issues) => o.engine.decideFacts(facts, issues),
+          secrets: o.secrets,
+          audit: (r) => void a.append(r),
+          emit: (ev) => events.emit(ev),
+          approvers: o.approvers,
+          approvalTimeoutMs: o.approvalTimeoutMs,
+          approvedProcess: (pid) => approved.coversProcess(pid),
+          cwd: o.workspace,
+        },
+      });
+      Object.assign(agentEnv, proxyEnv(proxy, agentEnv.NODE_OPTIONS ?? ''));
+    }
     let closed = false;
+    const px = proxy;
     const b = broker;
     const a = audit;
     const rl = relay;
@@ -182,10 +216,12 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       broker: b,
       relay: rl,
       agentEnv,
+      proxy: px,
       async close() {
         if (closed) return;
         closed = true;
         tamper?.close();
+        await px?.close().catch(() => undefined);
         await b.close().catch(() => undefined);
         await rl?.close().catch(() => undefined);
         a.close();
@@ -193,6 +229,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       },
     };
   } catch (err) {
+    await proxy?.close().catch(() => undefined);
     await broker?.close().catch(() => undefined);
     await relay?.close().catch(() => undefined);
     audit?.close();

@@ -93,6 +93,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
     workspace: cwd,
     mapRequest: bwrap ? (req) => mapRequestPids(req, bwrapPid) : undefined,
     tamperWatch: !bwrap,
+    egressProxy: true,
   });
   if (gate.client.kind === 'node-fallback') note(FALLBACK_WARNING);
   if (o.noSandbox) {
@@ -214,6 +215,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
           gate.shims.dir,
           gate.shims.gateScript,
           netSock,
+          ...(gate.proxy ? [gate.proxy.caCertPath, gate.proxy.caBundlePath, gate.proxy.preloadPath] : []),
         ],
         agentFile: file,
         home: os.homedir(),

@@ -6,7 +6,10 @@
  * Runs inside the sandbox (bwrap --unshare-net: only a loopback interface, no route out).
  * Listens on 127.0.0.1:N, starts PROGRAM, and forwards every accepted connection over the
  * Unix socket PATH (bound read-only into the sandbox from the session's runtime dir) to the
- * agentfw supervisor, which connects it to the egress proxy's TCP port on the host. Nothing
+ * agentfw supervisor, which connects it to the egress proxy's TCP port on the host. Each
+ * forwarded connection starts with one line `AGENTFW-BRIDGE <client port>\n` (the source
+ * port of the connection accepted inside; the supervisor checks it in the namespace's TCP
+ * table to attribute the request to a process, and treats a claim it cannot check as unknown). Nothing
  * else leaves the namespace: raw sockets, /dev/tcp and clients that ignore proxy variables
  * find no route. Loopback inside keeps working for the agent's own servers.
  * Exit status: PROGRAM's (128+N when killed by signal N). If this helper dies, the
@@ -111,24 +114,32 @@ int main(int argc, char **argv) {
     _exit(errno == ENOENT ? 127 : 126);
   }
   signal(SIGPIPE, SIG_IGN);
-  signal(SIGINT, SIG_IGN);
-  signal(SIGQUIT, SIG_IGN);
+  /* Signals sent to this helper (the supervisor forwards its own to pid 2 of the sandbox)
+   * go to PROGRAM; a terminal's ^C reaches PROGRAM by itself and is only ignored here. */
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_sigaction = forward;
   sa.sa_flags = SA_SIGINFO | SA_RESTART;
   sigaction(SIGTERM, &sa, NULL);
   sigaction(SIGHUP, &sa, NULL);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGQUIT, &sa, NULL);
   for (;;) {
     struct pollfd p = {ls, POLLIN, 0};
     if (poll(&p, 1, 200) > 0 && (p.revents & POLLIN)) {
-      int c = accept4(ls, NULL, NULL, SOCK_CLOEXEC);
+      struct sockaddr_in peer;
+      socklen_t plen = sizeof peer;
+      int c = accept4(ls, (struct sockaddr *)&peer, &plen, SOCK_CLOEXEC);
       if (c >= 0) {
         pid_t h = fork();
         if (h == 0) {
           close(ls);
           int u = connect_unix(unix_path);
-          if (u >= 0) pump(c, u); /* fail closed: no supervisor, no way out */
+          /* First line: the client's source port inside, so the supervisor can find (and
+           * check in this namespace's TCP table) which process sent the request. */
+          char head[40];
+          int n = snprintf(head, sizeof head, "AGENTFW-BRIDGE %u\n", (unsigned)ntohs(peer.sin_port));
+          if (u >= 0 && write(u, head, (size_t)n) == n) pump(c, u); /* fail closed: no supervisor, no way out */
           _exit(0);
         }
         close(c);

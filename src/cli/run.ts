@@ -31,11 +31,10 @@ checked first. Refused commands exit 126 with a message saying why.
   --approver CMD             also ask this command to settle asks (see docs/run.md)
   --no-sandbox               run AGENT without the OS sandbox (on by default on Linux:
                              bubblewrap, read-only root, writable workspace, secret files
-                             masked; see sandbox/README.md). Says what that gives up.
+                             masked, network cut except the session's egress proxy; see
+                             sandbox/README.md). Says what that gives up.
   --sandbox                  the default; accepted for older scripts
   --sandbox-rw PATH          also keep PATH writable inside the sandbox (repeatable)
-  --egress-port PORT         cut the sandbox's network: its only way out is 127.0.0.1:PORT,
-                             bridged to that port on the host (the egress proxy)
 exit: the agent's exit code
 `;
 
@@ -80,12 +79,13 @@ export async function run(argv: string[]): Promise<number> {
       '--sandbox-rw has no effect with --no-sandbox',
       'drop --sandbox-rw, or drop --no-sandbox',
     );
-  const ep = a.options['egress-port'];
-  const egressPort = ep === undefined ? undefined : Number(ep);
-  if (egressPort !== undefined && (!Number.isInteger(egressPort) || egressPort < 1 || egressPort > 65535))
-    throw usageError(`--egress-port must be a TCP port, not "${ep}"`, 'write e.g. --egress-port 8080');
-  if (egressPort !== undefined && a.flags['no-sandbox'])
-    throw usageError('--egress-port needs the sandbox', 'drop --no-sandbox, or drop --egress-port');
+  // The sandbox's network always leads out through the session's own proxy; a bridge to any
+  // other port would let requests leave unjudged.
+  if (a.options['egress-port'] !== undefined)
+    throw usageError(
+      '--egress-port is gone: in the sandbox the only way out is now the session\'s egress proxy, always',
+      'drop --egress-port; hosts whose traffic must not be read go in .agentfw/proxy.yaml (docs/proxy.md)',
+    );
   // The OS sandbox exists on Linux only (bubblewrap); elsewhere the session says it runs without.
   const sandboxed = !a.flags['no-sandbox'] && process.platform === 'linux';
   const t = a.options['approval-timeout'];
@@ -111,7 +111,7 @@ export async function run(argv: string[]): Promise<number> {
     rulesetPaths: a.lists.ruleset,
     approvalTimeoutMs: Math.round(seconds * 1000),
     approverCmd: a.options.approver,
-    sandbox: sandboxed ? { writable: a.lists['sandbox-rw'], egressPort } : undefined,
+    sandbox: sandboxed ? { writable: a.lists['sandbox-rw'] } : undefined,
     noSandbox: a.flags['no-sandbox'] ? 'flag' : sandboxed ? undefined : 'platform',
   });
 }

@@ -7,12 +7,15 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 
-/** Socket inode of the TCP connection from local port `clientPort` to `serverPort`; 0 = not found. */
-export function socketInode(clientPort: number, serverPort: number): number {
+/**
+ * Socket inode of the TCP connection from local port `clientPort` to `serverPort`; 0 = not
+ * found. `procNet`: whose network namespace to look in (`/proc/<pid>/net`); default ours.
+ */
+export function socketInode(clientPort: number, serverPort: number, procNet = '/proc/net'): number {
   const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
   const want = `:${hex(clientPort)}`;
   const peer = `:${hex(serverPort)}`;
-  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+  for (const file of [`${procNet}/tcp`, `${procNet}/tcp6`]) {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -83,8 +86,11 @@ export interface Attribution {
   argv: string[];
 }
 
-/** The process on the other end of a loopback connection from `clientPort` to our `serverPort`. */
-export function attribute(clientPort: number, serverPort: number): Attribution {
-  const pid = pidOfInode(socketInode(clientPort, serverPort));
+/**
+ * The process on the other end of a loopback connection from `clientPort` to our
+ * `serverPort`; `procNet` as in socketInode (the pid found is the host's either way).
+ */
+export function attribute(clientPort: number, serverPort: number, procNet?: string): Attribution {
+  const pid = pidOfInode(socketInode(clientPort, serverPort, procNet));
   return { pid, argv: pid ? argvOf(pid) : [] };
 }

@@ -17,8 +17,10 @@ import { createSessionCa, SYSTEM_BUNDLE } from './ca.js';
 import { DEFAULT_PASSTHROUGH } from './config.js';
 import type { JudgeDeps } from './judge.js';
 import { createProxyServer } from './server.js';
+import type { Attribution } from './attribute.js';
 
 export type { JudgeDeps, Sender } from './judge.js';
+export { attribute, type Attribution } from './attribute.js';
 export { DEFAULT_PASSTHROUGH, loadProxySettings, type ProxySettings } from './config.js';
 
 export interface ProxyOptions {
@@ -44,6 +46,8 @@ export interface ProxyOptions {
   headless?: () => boolean;
   /** System trust bundle copied into the CA bundle. Default /etc/ssl/certs/ca-certificates.crt. */
   systemBundle?: string;
+  /** Which process sent a connection (clientPort → serverPort). Default: this network namespace's /proc. */
+  attribute?: (clientPort: number, serverPort: number) => Attribution;
 }
 
 export interface ProxyHandle {
@@ -146,6 +150,7 @@ export async function startProxy(o: ProxyOptions): Promise<ProxyHandle> {
     upstreamCa: o.upstreamCa ?? [],
     upstream: o.upstream,
     headless: o.headless ?? (() => false),
+    attribute: o.attribute,
   });
   const host = o.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

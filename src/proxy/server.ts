@@ -12,7 +12,7 @@ import tls from 'node:tls';
 import { hostMatches } from '../secrets/env.js';
 import { collectBody, decodeBody } from './body.js';
 import type { SessionCa } from './ca.js';
-import { attribute, cmdlineText } from './attribute.js';
+import { attribute, cmdlineText, type Attribution } from './attribute.js';
 import type { ProxiedRequest } from './facts.js';
 import { judge, type JudgeDeps, type Sender } from './judge.js';
 import { proxyErrorBody, refusalBody, send } from './respond.js';
@@ -30,6 +30,12 @@ export interface ServerOptions {
   upstream?: (host: string, port: number) => { host: string; port: number };
   /** Whether asks are settled without a human (wording of refusals). */
   headless: () => boolean;
+  /**
+   * Which process sent a connection from `clientPort` to our `serverPort` (the sandbox's
+   * network bridge: the sender is inside another network namespace). Absent = look in this
+   * namespace (attribute.ts).
+   */
+  attribute?: (clientPort: number, serverPort: number) => Attribution;
 }
 
 /** Hop-by-hop headers never forwarded (RFC 9110 §7.6.1). */
@@ -73,7 +79,7 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
       // A TLS socket wraps the client's TCP socket; the source port is the TCP one's.
       const raw = (sock as tls.TLSSocket & { _parent?: net.Socket })._parent ?? sock;
       const port = raw.remotePort ?? 0;
-      const a = port ? attribute(port, listenPort) : { pid: 0, argv: [] };
+      const a = port ? (o.attribute ?? attribute)(port, listenPort) : { pid: 0, argv: [] };
       const cmdline = o.deps.secrets.mask(cmdlineText(a.argv));
       cached = { pid: a.pid, cmdline, program: a.argv[0]?.split('/').pop() ?? '' };
       return cached;

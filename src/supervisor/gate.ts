@@ -13,7 +13,7 @@ import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
 import { findClient, type ClientInfo } from '../shim/client-path.js';
 import type { GateRequest } from '../shim/protocol.js';
-import { loadProxySettings, startProxy, type ProxyHandle } from '../proxy/index.js';
+import { loadProxySettings, startProxy, type Attribution, type ProxyHandle } from '../proxy/index.js';
 import { buildAgentEnv, proxyEnv, realPathOf } from './agent-env.js';
 import { ApprovedMemory } from './approved.js';
 import { commandsOf } from './commands-of.js';
@@ -62,6 +62,11 @@ export interface GateOptions {
    * Node preload variables. Default false (demo and doctor probes run without it).
    */
   egressProxy?: boolean;
+  /**
+   * Which process sent a connection to the proxy (clientPort → proxy port), for senders in
+   * another network namespace (the sandbox's bridge). Absent = the proxy looks in its own.
+   */
+  proxyAttribute?: (clientPort: number, serverPort: number) => Attribution;
 }
 
 export interface Gate {
@@ -189,6 +194,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         upstreamCa: settings.upstreamCa,
         maxBodyBytes: settings.maxBodyBytes,
         headless: o.headless,
+        attribute: o.proxyAttribute,
         deps: {
           decideFacts: (facts, issues) => o.engine.decideFacts(facts, issues),
           secrets: o.secrets,

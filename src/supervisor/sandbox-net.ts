@@ -27,10 +27,23 @@ export interface NetBridge {
   socketPath: string;
   /** Connections forwarded so far. */
   readonly forwarded: number;
+  /**
+   * The client's source port inside the sandbox for the forwarded connection whose local
+   * port (on the host, towards the proxy) is `hostPort`; undefined = not one of ours.
+   */
+  innerPort(hostPort: number): number | undefined;
   close(): Promise<void>;
 }
 
-/** Serves `socketPath`: each connection is piped to `host:port` (loopback only). */
+/** The bridge helper's first line on each connection: `AGENTFW-BRIDGE <client port>\n`. */
+const HEADER = /^AGENTFW-BRIDGE ([1-9]\d{0,4})\n/;
+/** Longest header accepted, bytes. */
+const HEADER_MAX = 32;
+
+/**
+ * Serves `socketPath`: each connection is piped to `host:port` (loopback only), after the
+ * helper's header line, which names the client's source port inside the sandbox.
+ */
 export async function startNetBridge(socketPath: string, host: string, port: number): Promise<NetBridge> {
   if (!isLoopback(host) || !Number.isInteger(port) || port <= 0 || port > 65535)
     throw new AgentfwError(
@@ -40,20 +53,58 @@ export async function startNetBridge(socketPath: string, host: string, port: num
       2,
     );
   let forwarded = 0;
+  /** host-side local port → inner client port, for live connections. */
+  const inner = new Map<number, number>();
+  /** Inner client ports claimed by a live connection: a second claim is refused. */
+  const claimed = new Set<number>();
   const server = await listenPrivate(socketPath, (sock) => {
-    forwarded++;
-    const out = net.connect(port, host);
-    // fail closed: either side failing ends both
-    out.on('error', () => sock.destroy());
-    sock.on('error', () => out.destroy());
-    sock.pipe(out);
-    out.pipe(sock);
+    sock.on('error', () => sock.destroy());
+    let head = Buffer.alloc(0);
+    const onData = (chunk: Buffer) => {
+      head = Buffer.concat([head, chunk]);
+      const nl = head.indexOf(10);
+      if (nl < 0) {
+        // fail closed: no header within the limit, no way out
+        if (head.length > HEADER_MAX) sock.destroy();
+        return;
+      }
+      sock.off('data', onData);
+      sock.pause();
+      const m = HEADER.exec(head.subarray(0, nl + 1).toString('latin1'));
+      const innerPort = m ? Number(m[1]) : 0;
+      // fail closed: a malformed header or a port another live connection already claimed
+      if (!innerPort || innerPort > 65535 || claimed.has(innerPort)) return void sock.destroy();
+      claimed.add(innerPort);
+      forwarded++;
+      const rest = head.subarray(nl + 1);
+      const out = net.connect(port, host);
+      let local = 0;
+      out.on('connect', () => {
+        local = out.localPort ?? 0;
+        if (local) inner.set(local, innerPort);
+        if (rest.length) out.write(rest);
+        sock.pipe(out);
+        out.pipe(sock);
+        sock.resume();
+      });
+      const done = () => {
+        if (local && inner.get(local) === innerPort) inner.delete(local);
+        claimed.delete(innerPort);
+      };
+      out.on('close', done);
+      sock.on('close', done);
+      // fail closed: either side failing ends both
+      out.on('error', () => sock.destroy());
+      sock.on('error', () => out.destroy());
+    };
+    sock.on('data', onData);
   });
   return {
     socketPath,
     get forwarded() {
       return forwarded;
     },
+    innerPort: (hostPort) => inner.get(hostPort),
     close: server.close,
   };
 }

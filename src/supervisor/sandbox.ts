@@ -1,9 +1,10 @@
 /**
- * The OS sandbox of `agentfw run --sandbox`: the agent runs under bubblewrap (`bwrap`)
+ * The OS sandbox of `agentfw run` (the default on Linux): the agent runs under bubblewrap (`bwrap`)
  * with a read-only root, a writable workspace, a private /tmp, a new PID namespace (the
  * supervisor is invisible), no capabilities and, when agentfw runs as root, a non-root
  * uid. Workspace files holding secrets are replaced by masked read-only copies.
- * The network stays shared: there is no egress proxy in this build.
+ * The network is cut: the agent's own namespace has only loopback, and its only way out is
+ * the session's egress proxy, bridged in by sandbox/net-bridge.c (src/supervisor/sandbox-net.ts).
  *
  * `bwrapArgs` is pure (tested with tables); `probeSandbox` and `prepareSandbox` do the I/O.
  * The profile and its limits are described in sandbox/README.md.
@@ -149,7 +150,7 @@ export function hiddenSockets(): string[] {
 /** What a session without the OS sandbox gives up (start banner, `agentfw doctor`). */
 export const NO_SANDBOX_GIVES_UP =
   'the agent can read every file your user can (credential stores in HOME, secrets in git objects), ' +
-  "write outside the workspace, reach the network directly, and see the supervisor's processes; " +
+  "write outside the workspace, reach the network directly (the egress proxy's variables are advisory: a program that ignores them is not judged), and see the supervisor's processes; " +
   'only the shell, tool and exec gates stand between it and your infrastructure.';
 
 function unavailable(why: string): AgentfwError {

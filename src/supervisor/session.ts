@@ -13,12 +13,13 @@ import type { Approver, SessionUi } from '../approval/types.js';
 import type { WatchServer } from '../approval/watch-server.js';
 import { loadEngine, type Engine } from '../engine/analyze.js';
 import { AgentfwError } from '../errors.js';
+import { attribute, type Attribution } from '../proxy/index.js';
 import { FALLBACK_WARNING } from '../shim/client-path.js';
 import { EXEC_GATE_MISSING, execGateArgs, findExecGate } from './exec-gate.js';
 import { startGate } from './gate.js';
 import { startPassthrough, type Passthrough } from './passthrough.js';
 import { spawnAgent } from './pty.js';
-import { findNetBridge, startNetBridge } from './sandbox-net.js';
+import { findNetBridge, startNetBridge, type NetBridge } from './sandbox-net.js';
 import {
   agentStateDirs,
   HOME_WRITABLE,
@@ -51,12 +52,13 @@ export interface SessionOptions {
   notes?: NodeJS.WritableStream;
   /** A loaded engine to use instead of loading one from rulesetPaths (demo, doctor). */
   engine?: Engine;
-  /** Run the agent under bwrap (src/supervisor/sandbox.ts; the `agentfw run` default on Linux); `writable` = `--sandbox-rw` paths. Undefined = no sandbox. */
-  sandbox?: {
-    writable: string[];
-    /** `--egress-port`: cut the network; the only way out is a bridge to 127.0.0.1:PORT on the host (the egress proxy). Undefined = network shared. */
-    egressPort?: number;
-  };
+  /**
+   * Run the agent under bwrap (src/supervisor/sandbox.ts; the `agentfw run` default on Linux)
+   * in its own network namespace whose only way out is the session's egress proxy;
+   * `writable` = `--sandbox-rw` paths. Undefined = no sandbox: the network is shared and the
+   * proxy variables are advisory.
+   */
+  sandbox?: { writable: string[] };
   /**
    * Why there is no sandbox, when `agentfw run` would have had one: `flag` = `--no-sandbox`,
    * `platform` = not Linux. Said at start and recorded in the audit log. Undefined = say nothing (demo, doctor, sandboxed runs).
@@ -72,6 +74,17 @@ export async function runSession(o: SessionOptions): Promise<number> {
   // fail closed: with --sandbox and no working bwrap the session stops here (E_SANDBOX_UNAVAILABLE)
   const bwrap = o.sandbox ? probeSandbox(process.env.PATH ?? '', hostUid) : undefined;
   let bwrapPid: number | undefined;
+  let bridge: NetBridge | undefined;
+  let nsPid: number | undefined;
+  /** The sender of a bridged connection, from the sandbox's own TCP table; pid 0 = unknown. */
+  const attributeInside = (clientPort: number, serverPort: number): Attribution => {
+    const x = bridge?.innerPort(clientPort);
+    // fail closed: a connection the bridge did not forward is not the agent's to claim (unknown → asked)
+    if (!x) return { pid: 0, argv: [] };
+    // pid 2 in the sandbox is the bridge helper: it lives in the sandbox's network namespace
+    nsPid ??= hostPidOf(2, bwrapPid);
+    return nsPid ? attribute(x, serverPort, `/proc/${nsPid}/net`) : { pid: 0, argv: [] };
+  };
 
   const { set: secrets, fallback: secretsFallback } = await loadSecretSet(process.env, cwd, os.homedir());
   if (secretsFallback)
@@ -94,6 +107,9 @@ export async function runSession(o: SessionOptions): Promise<number> {
     mapRequest: bwrap ? (req) => mapRequestPids(req, bwrapPid) : undefined,
     tamperWatch: !bwrap,
     egressProxy: true,
+    // In the sandbox every connection reaches the proxy from the bridge (this process): the
+    // sender is found in the sandbox's network namespace instead.
+    proxyAttribute: bwrap ? (clientPort, serverPort) => attributeInside(clientPort, serverPort) : undefined,
   });
   if (gate.client.kind === 'node-fallback') note(FALLBACK_WARNING);
   if (o.noSandbox) {
@@ -187,24 +203,25 @@ export async function runSession(o: SessionOptions): Promise<number> {
           };
     let cmd = [start.file, ...start.args];
     if (bwrap && o.sandbox) {
-      let netSock = '';
-      if (o.sandbox.egressPort) {
-        const helper = findNetBridge();
-        if (!helper)
-          throw new AgentfwError(
-            'E_SANDBOX_NET',
-            'the network bridge build/agentfw-net-bridge is not built, so the sandbox would have no way out',
-            'install a C compiler and run `npm run build:shim` in the agentfw folder',
-          );
-        const bridge = await startNetBridge(
-          path.join(runtime.dir, 'net.sock'),
-          '127.0.0.1',
-          o.sandbox.egressPort,
+      // The network namespace's only way out: the bridge inside listens on 127.0.0.1:<proxy
+      // port> and hands each connection to the session's egress proxy on the host, the port
+      // the agent's proxy variables already name. Loopback inside stays the agent's own.
+      const proxy = gate.proxy;
+      const helper = findNetBridge();
+      if (!proxy || !helper)
+        // fail closed: without the proxy or the bridge the sandbox would have no judged way out
+        throw new AgentfwError(
+          'E_SANDBOX_NET',
+          proxy
+            ? 'the network bridge build/agentfw-net-bridge is not built, so the sandbox would have no way out'
+            : 'the egress proxy did not start, so the sandbox would have no way out',
+          'install a C compiler and run `npm run build:shim` in the agentfw folder, or pass --no-sandbox',
         );
-        cleanups.push(() => void bridge.close());
-        netSock = bridge.socketPath;
-        cmd = [helper, '--port', String(o.sandbox.egressPort), '--unix', netSock, '--', ...cmd];
-      }
+      const b = await startNetBridge(path.join(runtime.dir, 'net.sock'), proxy.host, proxy.port);
+      bridge = b;
+      cleanups.push(() => void b.close());
+      const netSock = b.socketPath;
+      cmd = [helper, '--port', String(proxy.port), '--unix', netSock, '--', ...cmd];
       const sb = prepareSandbox({
         workspace: cwd,
         cwd,
@@ -225,7 +242,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
         hostUid,
         stateDirs: agentStateDirs(o.command[0]),
         createStateDirs: agentStateDirs(o.command[0]) !== HOME_WRITABLE,
-        unshareNet: Boolean(netSock),
+        unshareNet: true,
       });
       cmd = [bwrap, ...sb.args, '--', ...cmd];
       if (sb.plan.git?.secretBlobs)
@@ -237,7 +254,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
           'agentfw: sandbox: the git history is larger than the scan budget; older objects were not checked for secrets.',
         );
       note(
-        `agentfw: sandbox: read-only root, writable ${sb.plan.workspace} and ${sb.plan.homeWritable.length} agent state dir(s), ${sb.plan.masked.length} secret file(s) and credential store(s) masked, ${netSock ? `network cut except 127.0.0.1:${o.sandbox.egressPort} (bridged to the host's)` : 'network shared'}.`,
+        `agentfw: sandbox: read-only root, writable ${sb.plan.workspace} and ${sb.plan.homeWritable.length} agent state dir(s), ${sb.plan.masked.length} secret file(s) and credential store(s) masked, network: only through the egress proxy (127.0.0.1:${proxy.port}).`,
       );
     }
     if (execGate) {
@@ -249,8 +266,8 @@ export async function runSession(o: SessionOptions): Promise<number> {
         client: gate.client.path,
         waitMs: o.approvalTimeoutMs + 30_000,
         rawTty: !tty,
-        // bwrap, then (with the network bridge) the bridge, then the agent command: ours or the human's
-        pass: bwrap && o.sandbox ? (o.sandbox.egressPort ? 3 : 2) : 1,
+        // bwrap, then the network bridge, then the agent command: ours or the human's
+        pass: bwrap && o.sandbox ? 3 : 1,
       });
       cmd = [execGate, ...pre, ...cmd];
     }

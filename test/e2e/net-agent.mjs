@@ -1,19 +1,24 @@
 // A scripted agent for the network-namespace e2e test. Tries, from inside the session:
-//   bridge    an HTTP request to 127.0.0.1:BRIDGE_PORT (the egress proxy's port, bridged out)
+//   proxied   GET http://127.0.0.1:API_PORT/net-agent through $http_proxy when set (the
+//             session's egress proxy, bridged out of the sandbox), else directly
 //   raw       a raw TCP connection (Node's net) to the host's loopback API port
 //   curl      /usr/bin/curl --noproxy '*' to the API (a program that ignores proxy variables)
 //   devtcp    bash's /dev/tcp to the API
 //   loopback  its own server on 127.0.0.1:0 and a request to it (an agent's dev server)
-// Prints one JSON line {bridge, raw, curl, devtcp, loopback}: "ok" or the error.
-// Usage: node net-agent.mjs BRIDGE_PORT API_PORT
+// Prints one JSON line {proxied, raw, curl, devtcp, loopback}: "ok" or the error.
+// Usage: node net-agent.mjs API_PORT
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 
-const [, , bridgePort, apiPort] = process.argv;
-const get = (port) =>
+const [, , apiPort] = process.argv;
+const proxy = process.env.http_proxy ? new URL(process.env.http_proxy) : undefined;
+const get = (port, via) =>
   new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/net-agent', timeout: 5000 }, (res) => {
+    const to = via
+      ? { host: via.hostname, port: via.port, path: `http://127.0.0.1:${port}/net-agent` }
+      : { host: '127.0.0.1', port, path: '/net-agent' };
+    const req = http.get({ ...to, timeout: 5000 }, (res) => {
       res.resume();
       res.on('end', () => resolve(`ok ${res.statusCode}`));
     });
@@ -29,7 +34,7 @@ const raw = (port) =>
     s.on('error', (e) => resolve(e.code));
   });
 const out = {};
-out.bridge = await get(bridgePort);
+out.proxied = await get(apiPort, proxy);
 out.raw = await raw(apiPort);
 const c = spawnSync(
   '/usr/bin/curl',

@@ -96,7 +96,7 @@ describe.skipIf(!HAS_BWRAP)('agentfw run --sandbox', () => {
     });
     expect(leaks(r.stdout + r.stderr, planted.values)).toEqual([]);
     expect(r.stderr).toMatch(
-      /sandbox: read-only root, writable .*, [1-9]\d* secret file\(s\) and credential store\(s\) masked, network shared/,
+      /sandbox: read-only root, writable .*, [1-9]\d* secret file\(s\) and credential store\(s\) masked, network: only through the egress proxy \(127\.0\.0\.1:\d+\)/,
     );
   });
 

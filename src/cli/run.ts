@@ -83,7 +83,7 @@ export async function run(argv: string[]): Promise<number> {
   // other port would let requests leave unjudged.
   if (a.options['egress-port'] !== undefined)
     throw usageError(
-      '--egress-port is gone: in the sandbox the only way out is now the session\'s egress proxy, always',
+      "--egress-port is gone: in the sandbox the only way out is now the session's egress proxy, always",
       'drop --egress-port; hosts whose traffic must not be read go in .agentfw/proxy.yaml (docs/proxy.md)',
     );
   // The OS sandbox exists on Linux only (bubblewrap); elsewhere the session says it runs without.

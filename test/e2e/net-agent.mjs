@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
+import { URL } from 'node:url';
 
 const [, , apiPort] = process.argv;
 const proxy = process.env.http_proxy ? new URL(process.env.http_proxy) : undefined;

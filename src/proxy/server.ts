@@ -166,6 +166,9 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
       const out: Record<string, string> = {};
       for (const [k, v] of Object.entries(headers)) if (!HOP.has(k)) out[k] = v;
       if (decoded) delete out['content-encoding'];
+      // The Host header names the host that was judged (and whose secrets were substituted),
+      // so a different virtual host on the same server cannot be reached through it.
+      out.host = u.host;
       if (body.length || 'content-length' in headers) out['content-length'] = String(body.length);
       const opts: https.RequestOptions = {
         host: to.host,

@@ -76,6 +76,17 @@ export async function run(argv: string[]): Promise<number> {
     const w = Math.max(...results.map((r) => r.probe.name.length)) + 2;
     out(`${'path'.padEnd(w)}${'result'.padEnd(13)}why`);
     for (const r of results) out(`${r.probe.name.padEnd(w)}${r.status.padEnd(13)}${r.detail}`);
+    // The egress proxy (src/proxy/): what a script's own HTTP client sends.
+    const { probeProxy } = await import('../proxy/probe.js');
+    const { loadEngine } = await import('../engine/analyze.js');
+    const { fallbackSecretSet } = await import('../supervisor/secrets-seam.js');
+    for (const p of await probeProxy(await loadEngine(), fallbackSecretSet({}), api))
+      out(
+        `${`egress proxy: ${p.client}`.padEnd(w)}${(p.covered ? 'covered' : 'not covered').padEnd(13)}${p.detail}`,
+      );
+    out(
+      '  (without --sandbox the proxy is advisory: a program that ignores HTTP(S)_PROXY talks to the network directly)',
+    );
     out();
     out('OS layers of `agentfw run` (the probes above run without them):');
     const eg = findExecGate();

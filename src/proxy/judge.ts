@@ -139,8 +139,10 @@ export async function judge(
   let result: ApprovalResult | undefined;
   if (decision.decision === 'ask') {
     // A request sent by a command a human already approved at the shell/tool gate is not asked
-    // again. Secret holds are always asked: approving a script is not approving a leak.
-    const earlier = !holds.length && who?.pid ? deps.approvedProcess?.(who.pid) : undefined;
+    // again; a placeholder it carries stays a placeholder (nothing leaks). A real secret value
+    // is always asked: the human approved `$TOKEN`, not a token the agent dug out of a file.
+    const leak = holds.some((h) => h.form === 'value');
+    const earlier = !leak && who?.pid ? deps.approvedProcess?.(who.pid) : undefined;
     if (earlier) {
       final = 'allow';
       approver = earlier;

@@ -86,12 +86,19 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
     };
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse, target?: Target): Promise<void> => {
+  const handle = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    target?: Target,
+    scheme = 'https',
+  ): Promise<void> => {
     const abort = new AbortController();
     res.on('close', () => abort.abort());
     let url: URL;
     try {
-      url = target ? new URL(`https://${hostPort(target)}${req.url ?? '/'}`) : new URL(req.url ?? '');
+      url = target
+        ? new URL(`${scheme}://${hostPort(target, scheme)}${req.url ?? '/'}`)
+        : new URL(req.url ?? '');
       if (!target && url.protocol !== 'http:') throw new Error('not an absolute http URL');
     } catch {
       send(res, {
@@ -165,6 +172,9 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
       const out: Record<string, string> = {};
       for (const [k, v] of Object.entries(headers)) if (!HOP.has(k)) out[k] = v;
       if (decoded) delete out['content-encoding'];
+      // The Host header names the host that was judged (and whose secrets were substituted),
+      // so a different virtual host on the same server cannot be reached through it.
+      out.host = u.host;
       if (body.length || 'content-length' in headers) out['content-length'] = String(body.length);
       const opts: https.RequestOptions = {
         host: to.host,
@@ -193,8 +203,8 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
       up.end(body);
     });
 
-  const safeHandle = (req: IncomingMessage, res: ServerResponse, target?: Target) => {
-    handle(req, res, target).catch((err) => {
+  const safeHandle = (req: IncomingMessage, res: ServerResponse, target?: Target, scheme = 'https') => {
+    handle(req, res, target, scheme).catch((err) => {
       // fail closed: an internal error answers the client; the request is not sent.
       send(res, proxyErrorBody(`internal error: ${(err as Error).message.slice(0, 120)}`));
     });
@@ -207,6 +217,14 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
     safeHandle(req, res, t);
   });
   inner.on('upgrade', (_req, sock: net.Socket) => refuseUpgrade(sock));
+  // Plain http:// requests inside a CONNECT tunnel.
+  const plainTargets = new WeakMap<net.Socket, Target>();
+  const innerPlain = http.createServer({ keepAlive: true }, (req, res) => {
+    const t = plainTargets.get(req.socket);
+    if (!t) return send(res, proxyErrorBody('lost the CONNECT target'));
+    safeHandle(req, res, t, 'http');
+  });
+  innerPlain.on('upgrade', (_req, sock: net.Socket) => refuseUpgrade(sock));
 
   const server = http.createServer({ keepAlive: true }, (req, res) => safeHandle(req, res));
   server.on('upgrade', (_req, sock: net.Socket) => refuseUpgrade(sock));
@@ -232,23 +250,36 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
       return;
     }
     client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-    if (head.length) client.unshift(head);
-    let ctx: tls.SecureContext;
-    try {
-      ctx = o.ca.contextFor(target.host);
-    } catch {
-      // fail closed: no certificate, no tunnel.
-      client.destroy();
-      return;
-    }
-    const sock = new tls.TLSSocket(client, {
-      isServer: true,
-      secureContext: ctx,
-      ALPNProtocols: ['http/1.1'],
-    });
-    sock.on('error', () => sock.destroy());
-    tlsTargets.set(sock, target);
-    inner.emit('connection', sock);
+    // Some clients (undici's ProxyAgent) tunnel plain http:// through CONNECT too: the
+    // first byte tells a TLS ClientHello (0x16) from a plain request.
+    const dispatch = (first: Buffer) => {
+      client.pause();
+      client.unshift(first);
+      if (first[0] !== 0x16) {
+        plainTargets.set(client, target);
+        innerPlain.emit('connection', client);
+        client.resume();
+        return;
+      }
+      let ctx: tls.SecureContext;
+      try {
+        ctx = o.ca.contextFor(target.host);
+      } catch {
+        // fail closed: no certificate, no tunnel.
+        client.destroy();
+        return;
+      }
+      const sock = new tls.TLSSocket(client, {
+        isServer: true,
+        secureContext: ctx,
+        ALPNProtocols: ['http/1.1'],
+      });
+      sock.on('error', () => sock.destroy());
+      tlsTargets.set(sock, target);
+      inner.emit('connection', sock);
+    };
+    if (head.length) dispatch(head);
+    else client.once('data', dispatch);
   });
   server.on('listening', () => {
     const a = server.address();
@@ -261,6 +292,7 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
       httpsAgent.destroy();
       for (const t of tunnels) t.destroy();
       inner.closeAllConnections();
+      innerPlain.closeAllConnections();
       server.closeAllConnections();
     },
   };
@@ -282,7 +314,7 @@ function parseAuthority(a: string): Target | undefined {
   return { host: m[1].toLowerCase(), port };
 }
 
-function hostPort(t: Target): string {
+function hostPort(t: Target, scheme: string): string {
   const h = t.host.includes(':') ? `[${t.host}]` : t.host;
-  return t.port === 443 ? h : `${h}:${t.port}`;
+  return t.port === (scheme === 'https' ? 443 : 80) ? h : `${h}:${t.port}`;
 }

@@ -148,3 +148,18 @@ describe.each(CLIENTS)('$name', (c) => {
     expect(rig.api.received.slice(before).map((r) => r.body)).toEqual([INCIDENT]);
   }, 60_000);
 });
+
+it('node fetch to a plain http:// URL (undici tunnels it through CONNECT) is judged too', async () => {
+  const run2 = (env: Record<string, string>) =>
+    run('node', ['post.mjs', `${rig.api.httpUrl}/graphql/v2`, INCIDENT], { cwd: rig.workspace, env }).then(
+      (r) => r.stdout,
+    );
+  const before = rig.api.received.length;
+  expect(status(await run2(cleanEnv()))).toBe(200); // control: the route works without the proxy
+  expect(rig.api.received.length).toBe(before + 1);
+  rig.approver.answers.push('deny');
+  const out = await run2({ ...cleanEnv(), ...rig.proxy.env });
+  expect(status(out)).toBe(403);
+  expect(out).toContain('graphql/destructive-mutation');
+  expect(rig.api.received.length).toBe(before + 1);
+}, 60_000);

@@ -16,6 +16,7 @@ import { runProbes } from '../supervisor/doctor-probes.js';
 import { startProbeGate } from '../supervisor/probe-gate.js';
 import { EXEC_GATE_MISSING, findExecGate } from '../supervisor/exec-gate.js';
 import { NO_SANDBOX_GIVES_UP, probeSandbox } from '../supervisor/sandbox.js';
+import { findNetBridge } from '../supervisor/sandbox-net.js';
 import { which } from '../supervisor/shimdir.js';
 import { parseArgs } from './args.js';
 
@@ -85,7 +86,7 @@ export async function run(argv: string[]): Promise<number> {
         `${`egress proxy: ${p.client}`.padEnd(w)}${(p.covered ? 'covered' : 'not covered').padEnd(13)}${p.detail}`,
       );
     out(
-      '  (without --sandbox the proxy is advisory: a program that ignores HTTP(S)_PROXY talks to the network directly)',
+      '  (in the sandbox, the default, the proxy is the only way out: a program that ignores HTTP(S)_PROXY gets no route; with --no-sandbox it is advisory and such a program talks to the network directly)',
     );
     out();
     out('OS layers of `agentfw run` (the probes above run without them):');
@@ -102,10 +103,16 @@ export async function run(argv: string[]): Promise<number> {
       sandboxLine = `  sandbox: NOT available: agentfw run will refuse to start (${(err as Error).message.split('.')[0]}); install bubblewrap or pass --no-sandbox`;
     }
     out(sandboxLine);
+    const nb = findNetBridge();
+    out(
+      nb
+        ? `  network: in the sandbox only through the egress proxy (bridge ${nb}); loopback inside is the agent's own`
+        : '  network: the bridge build/agentfw-net-bridge is NOT built: agentfw run will refuse to start the sandbox (run `npm run build:shim`, needs a C compiler)',
+    );
     out(`  --no-sandbox gives up: ${NO_SANDBOX_GIVES_UP}`);
     out('Not covered even so:');
     out(
-      "  - the agent's own in-process tools: file reads/writes and HTTP requests it makes itself (the sandbox limits what they reach; no egress proxy in this build)",
+      "  - the agent's own in-process tools: file reads/writes it makes itself (the sandbox limits what they reach), and its requests to passthrough hosts (its model API), which the proxy tunnels unread",
     );
     out('  - interactive zsh/sh sessions (refused with a reason; interactive bash is gated per command)');
     out(

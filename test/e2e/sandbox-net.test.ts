@@ -64,9 +64,10 @@ const parse = (out: string) =>
 describe.skipIf(!HAS_BWRAP)('sandbox network: only the egress proxy leads out', () => {
   it('control: without agentfw every route reaches the loopback API', async () => {
     const before = api.paths.length;
-    const env = Object.fromEntries(
-      Object.entries(cliEnv(s)).filter(([k]) => !/_proxy$/i.test(k)),
-    ) as NodeJS.ProcessEnv;
+    const env = Object.fromEntries(Object.entries(cliEnv(s)).filter(([k]) => !/_proxy$/i.test(k))) as Record<
+      string,
+      string
+    >;
     const r = await run(process.execPath, [AGENT, String(api.port)], { env, cwd: s.ws });
     const o = parse(r.stdout);
     expect(o).toMatchObject({ proxied: 'ok 200', raw: 'ok', curl: 'ok', devtcp: 'ok', loopback: 'ok 200' });

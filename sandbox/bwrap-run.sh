@@ -7,7 +7,8 @@
 #   sandbox/bwrap-run.sh [WORKSPACE] -- AGENT [ARGS...]     (WORKSPACE defaults to $PWD)
 #
 # Read-only root, WORKSPACE writable, private /tmp, new /dev and /proc, new PID/IPC/UTS
-# namespaces, no capabilities, a non-root uid when run as root, the network shared.
+# namespaces, no capabilities, a non-root uid when run as root, the network shared
+# (agentfw itself cuts it and bridges in only its egress proxy; that needs the supervisor).
 set -euo pipefail
 ws=$PWD
 if [[ $# -gt 0 && $1 != -- ]]; then

@@ -5,6 +5,11 @@
 //   exec gate added latency of one allowed exec: a process under build/agentfw-exec-gate
 //             spawns `/bin/true` N times and times each; the same without the gate. The gate
 //             asks a real broker (engine + audit) in this process, as the supervisor does.
+//   bridge    the network namespace's only way out (build/agentfw-net-bridge → Unix socket →
+//             supervisor → host loopback): HTTP GETs from inside `bwrap --unshare-net` to a
+//             loopback server through the bridge, versus the same client on the host; p50 of
+//             a keep-alive request and of a request on a new connection (the bridge forks per
+//             connection). The server stands in for the egress proxy (its own cost: bench/proxy.mjs).
 // Prints human lines, then one JSON line {"name":"sandbox", ...}. Skips (with a line) what
 // this machine lacks (bwrap, the helper).
 import { spawn, spawnSync } from 'node:child_process';
@@ -109,5 +114,67 @@ if (process.platform !== 'linux' || !existsSync(helper)) {
     await gate.close();
   }
 }
+// --- network bridge ---------------------------------------------------------------------
+const bridgeBin = path.join(root, 'build', 'agentfw-net-bridge');
+if (!bwrap || !existsSync(bridgeBin)) {
+  console.log('bridge   skipped: needs bwrap and build/agentfw-net-bridge');
+} else {
+  const http = await import('node:http');
+  const { startNetBridge } = await import(dist('supervisor/sandbox-net.js'));
+  const srv = http.createServer((q, r) => r.end('ok'));
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  const port = srv.address().port;
+  const rt = path.join(tmp, 'rt-net');
+  mkdirSync(rt, { mode: 0o700 });
+  const bridge = await startNetBridge(path.join(rt, 'net.sock'), '127.0.0.1', port);
+  const REQS = Number(process.env.BENCH_BRIDGE_N || 200);
+  const client = `const http=require('http');const {performance}=require('perf_hooks');
+const get=(agent)=>new Promise((res,rej)=>{const t=performance.now();http.get({host:'127.0.0.1',port:${port},path:'/',agent},(r)=>{r.resume();r.on('end',()=>res(performance.now()-t));}).on('error',rej);});
+(async()=>{const ka=new http.Agent({keepAlive:true,maxSockets:1});const k=[];const n=[];
+for(let i=0;i<${REQS};i++){k.push(await get(ka));n.push(await get(false));}
+ka.destroy();console.log(JSON.stringify({k,n}));})().catch((e)=>{console.error(e.message);process.exit(3);});`;
+  try {
+    const plan = {
+      workspace: ws,
+      cwd: ws,
+      exposed: [bridge.socketPath],
+      runtimeRoot: path.join(tmp, 'rt2'),
+      home: os.homedir(),
+      homeWritable: homeWritable(os.homedir(), ws),
+      extraWritable: [],
+      keepVisible: [root],
+      masked: [],
+      hiddenSockets: [],
+      hostUid: uid,
+      resetTmpdir: false,
+      unshareNet: true,
+    };
+    mkdirSync(plan.runtimeRoot);
+    const inner = [
+      bridgeBin,
+      '--port',
+      String(port),
+      '--unix',
+      bridge.socketPath,
+      '--',
+      process.execPath,
+      '-e',
+      client,
+    ];
+    const bare = await collect(process.execPath, ['-e', client]);
+    const boxed = await collect(bwrap, [...bwrapArgs(plan), '--', ...inner]);
+    out.bridge_keepalive_p50_ms = r2(pct(boxed.k, 50) - pct(bare.k, 50));
+    out.bridge_newconn_p50_ms = r2(pct(boxed.n, 50) - pct(bare.n, 50));
+    out.bridge_bare_keepalive_p50_ms = r2(pct(bare.k, 50));
+    out.bridge_bare_newconn_p50_ms = r2(pct(bare.n, 50));
+    console.log(
+      `bridge   adds ${out.bridge_keepalive_p50_ms} ms p50 to a keep-alive GET (bare ${out.bridge_bare_keepalive_p50_ms} ms) and ${out.bridge_newconn_p50_ms} ms p50 to a GET on a new connection (bare ${out.bridge_bare_newconn_p50_ms} ms), ${REQS} each, from inside the network namespace to a host loopback server`,
+    );
+  } finally {
+    await bridge.close();
+    await new Promise((r) => srv.close(r));
+  }
+}
+
 rmSync(tmp, { recursive: true, force: true });
 console.log(JSON.stringify(out));

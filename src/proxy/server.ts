@@ -6,7 +6,6 @@
  * after an allow, or answered by the proxy itself; nothing is forwarded unjudged.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import { hostMatches } from '../secrets/env.js';
@@ -15,6 +14,7 @@ import type { SessionCa } from './ca.js';
 import { attribute, cmdlineText, type Attribution } from './attribute.js';
 import type { ProxiedRequest } from './facts.js';
 import { judge, type JudgeDeps, type Sender } from './judge.js';
+import { createUpstream } from './forward.js';
 import { proxyErrorBody, refusalBody, send } from './respond.js';
 
 export interface ServerOptions {
@@ -38,19 +38,6 @@ export interface ServerOptions {
   attribute?: (clientPort: number, serverPort: number) => Attribution;
 }
 
-/** Hop-by-hop headers never forwarded (RFC 9110 §7.6.1). */
-const HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authorization',
-  'proxy-authenticate',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-]);
-
 interface Target {
   host: string;
   port: number;
@@ -58,17 +45,7 @@ interface Target {
 
 export function createProxyServer(o: ServerOptions): { server: http.Server; close(): void } {
   const tlsTargets = new WeakMap<net.Socket, Target>();
-  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  // One upstream TLS context, built once: a `ca` list in the agent options would re-parse
-  // every root certificate on each new upstream connection (~50 ms).
-  const upstreamContext = o.upstreamCa.length
-    ? tls.createSecureContext({ ca: [...tls.rootCertificates, ...o.upstreamCa] })
-    : undefined;
-  const httpsAgent = new https.Agent({
-    keepAlive: true,
-    maxSockets: 64,
-    ...(upstreamContext ? { secureContext: upstreamContext } : {}),
-  });
+  const upstream = createUpstream(o.upstreamCa, o.upstream);
   const tunnels = new Set<net.Socket>();
   let listenPort = 0;
 
@@ -145,7 +122,7 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
       req.resume();
       return;
     }
-    await forward(
+    await upstream.forward(
       j.url,
       req.method ?? 'GET',
       j.headers,
@@ -154,54 +131,6 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
       res,
     );
   };
-
-  const forward = (
-    href: string,
-    method: string,
-    headers: Record<string, string>,
-    body: Buffer,
-    decoded: boolean,
-    res: ServerResponse,
-  ): Promise<void> =>
-    new Promise((resolve) => {
-      const u = new URL(href);
-      const secure = u.protocol === 'https:';
-      const host = u.hostname.replace(/^\[|\]$/g, '');
-      const port = Number(u.port) || (secure ? 443 : 80);
-      const to = o.upstream ? o.upstream(host, port) : { host, port };
-      const out: Record<string, string> = {};
-      for (const [k, v] of Object.entries(headers)) if (!HOP.has(k)) out[k] = v;
-      if (decoded) delete out['content-encoding'];
-      // The Host header names the host that was judged (and whose secrets were substituted),
-      // so a different virtual host on the same server cannot be reached through it.
-      out.host = u.host;
-      if (body.length || 'content-length' in headers) out['content-length'] = String(body.length);
-      const opts: https.RequestOptions = {
-        host: to.host,
-        port: to.port,
-        method,
-        path: `${u.pathname}${u.search}`,
-        headers: out,
-        agent: secure ? httpsAgent : httpAgent,
-        ...(secure && !net.isIP(host) ? { servername: host } : {}),
-      };
-      const up = (secure ? https : http).request(opts, (ur) => {
-        const rh: Record<string, string | string[]> = {};
-        for (const [k, v] of Object.entries(ur.headers)) if (v !== undefined && !HOP.has(k)) rh[k] = v;
-        res.writeHead(ur.statusCode ?? 502, ur.statusMessage, rh);
-        ur.pipe(res);
-        ur.on('end', resolve);
-        ur.on('error', () => {
-          res.destroy();
-          resolve();
-        });
-      });
-      up.on('error', (e) => {
-        send(res, proxyErrorBody(`upstream ${host}: ${(e as NodeJS.ErrnoException).code ?? e.message}`));
-        resolve();
-      });
-      up.end(body);
-    });
 
   const safeHandle = (req: IncomingMessage, res: ServerResponse, target?: Target, scheme = 'https') => {
     handle(req, res, target, scheme).catch((err) => {
@@ -288,8 +217,7 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
   return {
     server,
     close() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
+      upstream.close();
       for (const t of tunnels) t.destroy();
       inner.closeAllConnections();
       innerPlain.closeAllConnections();

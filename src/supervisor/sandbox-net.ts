@@ -29,7 +29,8 @@ export interface NetBridge {
   readonly forwarded: number;
   /**
    * The client's source port inside the sandbox for the forwarded connection whose local
-   * port (on the host, towards the proxy) is `hostPort`; undefined = not one of ours.
+   * port (on the host, towards the proxy) is `hostPort`; undefined = not one of ours, or
+   * a port claimed twice (not believed).
    */
   innerPort(hostPort: number): number | undefined;
   close(): Promise<void>;
@@ -55,8 +56,14 @@ export async function startNetBridge(socketPath: string, host: string, port: num
   let forwarded = 0;
   /** host-side local port → inner client port, for live connections. */
   const inner = new Map<number, number>();
-  /** Inner client ports claimed by a live connection: a second claim is refused. */
-  const claimed = new Set<number>();
+  /** Inner client port → the live connection that claimed it (its Unix side). */
+  const claimed = new Map<number, net.Socket>();
+  /**
+   * Inner client ports claimed twice while live: someone other than the bridge named a
+   * port (a forged claim). Both connections are ended and the port is never attributed
+   * again in this session. At most 65535 entries.
+   */
+  const disputed = new Set<number>();
   const server = await listenPrivate(socketPath, (sock) => {
     sock.on('error', () => sock.destroy());
     let head = Buffer.alloc(0);
@@ -72,9 +79,16 @@ export async function startNetBridge(socketPath: string, host: string, port: num
       sock.pause();
       const m = HEADER.exec(head.subarray(0, nl + 1).toString('latin1'));
       const innerPort = m ? Number(m[1]) : 0;
-      // fail closed: a malformed header or a port another live connection already claimed
-      if (!innerPort || innerPort > 65535 || claimed.has(innerPort)) return void sock.destroy();
-      claimed.add(innerPort);
+      // fail closed: a malformed header
+      if (!innerPort || innerPort > 65535) return void sock.destroy();
+      const earlier = claimed.get(innerPort);
+      if (earlier || disputed.has(innerPort)) {
+        // fail closed: a second claim of a live port: neither claim is believed, both end
+        disputed.add(innerPort);
+        earlier?.destroy();
+        return void sock.destroy();
+      }
+      claimed.set(innerPort, sock);
       forwarded++;
       const rest = head.subarray(nl + 1);
       const out = net.connect(port, host);
@@ -89,10 +103,17 @@ export async function startNetBridge(socketPath: string, host: string, port: num
       });
       const done = () => {
         if (local && inner.get(local) === innerPort) inner.delete(local);
-        claimed.delete(innerPort);
+        if (claimed.get(innerPort) === sock) claimed.delete(innerPort);
       };
-      out.on('close', done);
-      sock.on('close', done);
+      // either side closing ends the other (no half-dead pipes left open)
+      out.on('close', () => {
+        done();
+        sock.destroy();
+      });
+      sock.on('close', () => {
+        done();
+        out.destroy();
+      });
       // fail closed: either side failing ends both
       out.on('error', () => sock.destroy());
       sock.on('error', () => out.destroy());
@@ -104,7 +125,10 @@ export async function startNetBridge(socketPath: string, host: string, port: num
     get forwarded() {
       return forwarded;
     },
-    innerPort: (hostPort) => inner.get(hostPort),
+    innerPort: (hostPort) => {
+      const p = inner.get(hostPort);
+      return p === undefined || disputed.has(p) ? undefined : p;
+    },
     close: server.close,
   };
 }

@@ -72,14 +72,24 @@ describe('startNetBridge', () => {
     r.sock.destroy();
   });
 
-  it('refuses a second claim of a port a live connection holds', async () => {
+  it('a second claim of a live port ends both connections and the port is never attributed', async () => {
     const first = await send('AGENTFW-BRIDGE 40200\none', 'one');
     expect(first.answer).toBe('echo:one');
+    const firstHostPort = got[got.length - 1].port;
+    expect(bridge.innerPort(firstHostPort)).toBe(40200);
     const before = got.length;
+    const firstClosed = new Promise<void>((r) =>
+      first.sock.destroyed ? r() : first.sock.once('close', () => r()),
+    );
     const second = await send('AGENTFW-BRIDGE 40200\ntwo', 'two');
     expect(second.closed).toBe(true);
     expect(got.length).toBe(before);
-    first.sock.destroy();
+    await firstClosed;
+    expect(bridge.innerPort(firstHostPort)).toBeUndefined();
+    // later claims of the disputed port are refused too
+    const third = await send('AGENTFW-BRIDGE 40200\nthree', 'three');
+    expect(third.closed).toBe(true);
+    expect(got.length).toBe(before);
   });
 
   it.each([

@@ -191,6 +191,8 @@ const sections = [
   'start', // `agentfw run --headless -- true` vs `bash -c true`
   'tui', // key echo through the TUI vs a bare terminal
   'hook', // a hook-mode call vs a bare spawn of its client, daemon start
+  'sandbox', // sandbox start, exec-gate and network-bridge added latency
+  'proxy', // a request through the egress proxy vs direct
 ];
 for (const name of process.argv.includes('--engine') ? [] : sections) {
   const file = path.join(root, 'bench', `${name}.mjs`);

@@ -7,7 +7,8 @@
 #   sandbox/bwrap-run.sh [WORKSPACE] -- AGENT [ARGS...]     (WORKSPACE defaults to $PWD)
 #
 # Read-only root, WORKSPACE writable, private /tmp, new /dev and /proc, new PID/IPC/UTS
-# namespaces, no capabilities, a non-root uid when run as root, the network shared.
+# namespaces, no capabilities, a non-root uid when run as root, the network shared
+# (agentfw itself cuts it and bridges in only its egress proxy; that needs the supervisor).
 set -euo pipefail
 ws=$PWD
 if [[ $# -gt 0 && $1 != -- ]]; then
@@ -32,9 +33,12 @@ a+=(--unshare-pid --unshare-ipc --unshare-uts --unshare-cgroup-try)
 a+=(--cap-drop ALL --die-with-parent)
 a+=(--ro-bind / / --dev /dev --proc /proc --tmpfs /tmp)
 a+=(--bind "$ws" "$ws")
-# Agent state under HOME that stays writable when it exists (HOME_WRITABLE in sandbox.ts).
-for d in .claude .claude.json .codex .gemini .config/opencode .local/share/opencode \
-  .local/state/opencode .cache .npm; do
+# Agent state under HOME that stays writable when it exists (HOME_WRITABLE in sandbox.ts:
+# the state dirs of every known agent; agentfw itself binds only the running agent's).
+for d in .claude .claude.json .claude.json.backup .cache/claude .cache/claude-cli-nodejs \
+  .local/share/claude .local/state/claude .codex .gemini .config/opencode .local/share/opencode \
+  .local/state/opencode .cache/opencode .cursor .config/cursor .local/share/cursor-agent \
+  .cache/cursor-compile-cache; do
   p=$HOME/$d
   [[ $p == "$ws" || $p == "$ws"/* ]] && continue
   [[ -e $p ]] && a+=(--bind "$p" "$p")

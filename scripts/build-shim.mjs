@@ -3,6 +3,8 @@
 // Without a working C compiler it installs a Node fallback client instead (≈130 ms per
 // gated command) and says so loudly; `agentfw run` and `agentfw doctor` repeat the warning.
 // Never fails the install: a missing client is reported by `agentfw run` (which refuses to start).
+// On Linux it also builds the exec gate (sandbox/exec-gate*.c → build/agentfw-exec-gate); without
+// it `agentfw run` says that programs exec'd outside the shims are not judged.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,4 +42,39 @@ if (r.status === 0 && !r.error) {
       'Fix: install a C compiler (e.g. apt-get install gcc) and run `npm run build:shim`.\n' +
       bar,
   );
+}
+
+// The exec gate (seccomp user notification) and the sandbox's network bridge: Linux only.
+const HELPERS = [
+  {
+    out: 'agentfw-exec-gate',
+    src: ['exec-gate.c', 'exec-gate-ask.c'],
+    what: "programs exec'd outside the shims will not be judged",
+  },
+  {
+    out: 'agentfw-net-bridge',
+    src: ['net-bridge.c'],
+    what: 'the sandbox cannot bridge its network to the egress proxy',
+  },
+];
+for (const h of process.platform === 'linux' ? HELPERS : []) {
+  const egOut = path.join(outDir, h.out);
+  const egTmp = `${egOut}.tmp-${process.pid}`;
+  const egSrc = h.src.map((f) => path.join(root, 'sandbox', f));
+  const e = egSrc.every((f) => existsSync(f))
+    ? spawnSync(cc, ['-O2', '-std=gnu99', '-Wall', '-o', egTmp, ...egSrc], {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      })
+    : { status: 1, error: new Error(`sandbox/${h.src[0]} is missing`) };
+  if (e.status === 0 && !e.error) {
+    renameSync(egTmp, egOut);
+    console.log(`agentfw: built ${path.relative(root, egOut)} with ${cc}`);
+  } else {
+    rmSync(egTmp, { force: true });
+    rmSync(egOut, { force: true });
+    console.error(
+      `agentfw: WARNING could not compile ${h.out} with "${cc}" (${e.error?.message ?? `exit ${e.status}`}): ` +
+        `${h.what}.\nFix: install a C compiler and run \`npm run build:shim\`.`,
+    );
+  }
 }

@@ -14,6 +14,9 @@ import { FALLBACK_WARNING } from '../shim/client-path.js';
 import { startFakeApi } from '../supervisor/demo-api.js';
 import { runProbes } from '../supervisor/doctor-probes.js';
 import { startProbeGate } from '../supervisor/probe-gate.js';
+import { EXEC_GATE_MISSING, findExecGate } from '../supervisor/exec-gate.js';
+import { NO_SANDBOX_GIVES_UP, probeSandbox } from '../supervisor/sandbox.js';
+import { findNetBridge } from '../supervisor/sandbox-net.js';
 import { which } from '../supervisor/shimdir.js';
 import { parseArgs } from './args.js';
 import { unwrappedAgents } from './doctor-agents.js';
@@ -76,13 +79,42 @@ export async function run(argv: string[]): Promise<number> {
     const w = Math.max(...results.map((r) => r.probe.name.length)) + 2;
     out(`${'path'.padEnd(w)}${'result'.padEnd(13)}why`);
     for (const r of results) out(`${r.probe.name.padEnd(w)}${r.status.padEnd(13)}${r.detail}`);
-    out();
-    out('Out of scope (not covered by this build):');
+    // The egress proxy (src/proxy/): what a script's own HTTP client sends.
+    const { probeProxy } = await import('../proxy/probe.js');
+    const { loadEngine } = await import('../engine/analyze.js');
+    const { fallbackSecretSet } = await import('../supervisor/secrets-seam.js');
+    for (const p of await probeProxy(await loadEngine(), fallbackSecretSet({}), api))
+      out(
+        `${`egress proxy: ${p.client}`.padEnd(w)}${(p.covered ? 'covered' : 'not covered').padEnd(13)}${p.detail}`,
+      );
     out(
-      "  - programs exec'd by absolute path outside a gated shell (needs the exec gate, not in this build)",
+      '  (in the sandbox, the default, the proxy is the only way out: a program that ignores HTTP(S)_PROXY gets no route; with --no-sandbox it is advisory and such a program talks to the network directly)',
     );
+    out();
+    out('OS layers of `agentfw run` (the probes above run without them):');
+    const eg = findExecGate();
     out(
-      "  - the agent's own in-process tools: file reads/writes and HTTP requests it makes itself (needs the sandbox / egress proxy)",
+      eg
+        ? `  exec gate: built (${eg}); every exec in the agent's tree is judged, also by absolute path`
+        : `  exec gate: NOT built; ${EXEC_GATE_MISSING.split('\n')[1] ?? ''}`,
+    );
+    let sandboxLine: string;
+    try {
+      sandboxLine = `  sandbox: available (${probeSandbox(process.env.PATH ?? '', process.getuid?.() ?? 0)}), on by default`;
+    } catch (err) {
+      sandboxLine = `  sandbox: NOT available: agentfw run will refuse to start (${(err as Error).message.split('.')[0]}); install bubblewrap or pass --no-sandbox`;
+    }
+    out(sandboxLine);
+    const nb = findNetBridge();
+    out(
+      nb
+        ? `  network: in the sandbox only through the egress proxy (bridge ${nb}); loopback inside is the agent's own`
+        : '  network: the bridge build/agentfw-net-bridge is NOT built: agentfw run will refuse to start the sandbox (run `npm run build:shim`, needs a C compiler)',
+    );
+    out(`  --no-sandbox gives up: ${NO_SANDBOX_GIVES_UP}`);
+    out('Not covered even so:');
+    out(
+      "  - the agent's own in-process tools: file reads/writes it makes itself (the sandbox limits what they reach), and its requests to passthrough hosts (its model API), which the proxy tunnels unread",
     );
     out('  - interactive zsh/sh sessions (refused with a reason; interactive bash is gated per command)');
     out(

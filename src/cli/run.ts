@@ -4,7 +4,10 @@
  *
  *   agentfw run [--headless] [--on-ask deny|allow] [--audit FILE] [--ruleset PATH]...
  *               [--approval-timeout SECONDS] [--approver CMD]
- *               [--sandbox [--sandbox-rw PATH]...] -- AGENT [ARGS...]
+ *               [--no-sandbox | --sandbox-rw PATH...] -- AGENT [ARGS...]
+ *
+ * On Linux the agent runs in the OS sandbox by default (bubblewrap); `--no-sandbox` opts out
+ * (printed at start and recorded in the audit log). `--sandbox` is accepted and changes nothing.
  *
  * Exit: the agent's exit code; 2 usage error; 1 when the session cannot start.
  */
@@ -12,6 +15,7 @@ import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AgentfwError, usageError } from '../errors.js';
+import { looseningFlags, outerSession, runNested } from '../supervisor/nested.js';
 import { runSession } from '../supervisor/session.js';
 import { which } from '../supervisor/shimdir.js';
 import { parseArgs } from './args.js';
@@ -26,9 +30,12 @@ checked first. Refused commands exit 126 with a message saying why.
   --ruleset PATH             extra ruleset file or folder (repeatable)
   --approval-timeout SECONDS deny an ask nobody answered (default: 300)
   --approver CMD             also ask this command to settle asks (see docs/run.md)
-  --sandbox                  run AGENT under bubblewrap: read-only root, writable workspace,
-                             secret files masked (see sandbox/README.md)
-  --sandbox-rw PATH          with --sandbox, also keep PATH writable (repeatable)
+  --no-sandbox               run AGENT without the OS sandbox (on by default on Linux:
+                             bubblewrap, read-only root, writable workspace, secret files
+                             masked, network cut except the session's egress proxy; see
+                             sandbox/README.md). Says what that gives up.
+  --sandbox                  the default; accepted for older scripts
+  --sandbox-rw PATH          also keep PATH writable inside the sandbox (repeatable)
 exit: the agent's exit code
 `;
 
@@ -38,8 +45,8 @@ export function defaultAuditPath(): string {
 
 export async function run(argv: string[]): Promise<number> {
   const a = parseArgs(argv, {
-    flags: ['headless', 'help', 'sandbox'],
-    options: ['on-ask', 'audit', 'approval-timeout', 'approver'],
+    flags: ['headless', 'help', 'sandbox', 'no-sandbox'],
+    options: ['on-ask', 'audit', 'approval-timeout', 'approver', 'egress-port'],
     lists: ['ruleset', 'sandbox-rw'],
     stopAtPositional: true,
   });
@@ -66,14 +73,36 @@ export async function run(argv: string[]): Promise<number> {
       `--on-ask must be deny or allow, not "${onAsk}"`,
       'write --on-ask deny (the default) or --on-ask allow',
     );
-  if (a.lists['sandbox-rw'].length && !a.flags.sandbox)
-    throw usageError('--sandbox-rw needs --sandbox', 'add --sandbox, or drop --sandbox-rw');
+  if (a.flags.sandbox && a.flags['no-sandbox'])
+    throw usageError('--sandbox and --no-sandbox contradict each other', 'keep one of them');
+  if (a.lists['sandbox-rw'].length && a.flags['no-sandbox'])
+    throw usageError(
+      '--sandbox-rw has no effect with --no-sandbox',
+      'drop --sandbox-rw, or drop --no-sandbox',
+    );
+  // The sandbox's network always leads out through the session's own proxy; a bridge to any
+  // other port would let requests leave unjudged.
+  if (a.options['egress-port'] !== undefined)
+    throw usageError(
+      "--egress-port is gone: in the sandbox the only way out is now the session's egress proxy, always",
+      'drop --egress-port; hosts whose traffic must not be read go in .agentfw/proxy.yaml (docs/proxy.md)',
+    );
+  // The OS sandbox exists on Linux only (bubblewrap); elsewhere the session says it runs without.
+  const sandboxed = !a.flags['no-sandbox'] && process.platform === 'linux';
   const t = a.options['approval-timeout'];
   const seconds = t === undefined ? 300 : Number(t);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400)
     throw usageError(
       `--approval-timeout must be a number of seconds between 1 and 86400, not "${t}"`,
       'write e.g. --approval-timeout 300',
+    );
+  // Inside a session already: inherit it (never a second gate, never a relaxed one).
+  const outer = outerSession(process.env);
+  if (outer)
+    return runNested(
+      outer,
+      a.rest,
+      looseningFlags({ onAsk, noSandbox: Boolean(a.flags['no-sandbox']), approver: a.options.approver }),
     );
   const auditPath = auditPathOf(a.options.audit);
   const start = sizeOf(auditPath);
@@ -85,7 +114,8 @@ export async function run(argv: string[]): Promise<number> {
     rulesetPaths: a.lists.ruleset,
     approvalTimeoutMs: Math.round(seconds * 1000),
     approverCmd: a.options.approver,
-    sandbox: a.flags.sandbox ? { writable: a.lists['sandbox-rw'] } : undefined,
+    sandbox: sandboxed ? { writable: a.lists['sandbox-rw'] } : undefined,
+    noSandbox: a.flags['no-sandbox'] ? 'flag' : sandboxed ? undefined : 'platform',
   });
   process.stderr.write(summaryLine(auditPath, start) + '\n');
   return code;

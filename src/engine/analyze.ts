@@ -27,12 +27,25 @@ import { runExamples } from './examples.js';
 import { discoverConfig } from '../config/discover.js';
 import { applyDisables, describeSources, tierOfFile } from '../config/policy.js';
 import type { Tier } from '../config/schema.js';
-import type { AnalysisIssue, AnalyzeContext, CommandSummary, Decision, NormalizedCommand } from './types.js';
+import type {
+  AnalysisIssue,
+  AnalyzeContext,
+  CommandSummary,
+  Decision,
+  Fact,
+  NormalizedCommand,
+} from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
 
 export interface Engine {
   /** Analyse one script. Never throws for any input text; failures become `ask`. */
   analyze(script: string, ctx: AnalyzeContext): Decision;
+  /**
+   * Judge facts that another layer already extracted (the egress proxy's `http` /
+   * `graphql` facts) with the same rules and decide stage. `issues` force at least `ask`.
+   * Never throws; an internal error becomes `ask`.
+   */
+  decideFacts(facts: Fact[], issues?: AnalysisIssue[]): Decision;
   /** Names and versions of the loaded packs, for status lines and `rules list`. */
   packs: { pack: string; version: string; rules: number; file: string; tier: Tier }[];
   /** The compiled rulesets (for `rules list`). */
@@ -104,6 +117,36 @@ export function analyzeWith(
     commands: commands.map((c) => summarize(c, mask)),
     facts: maskFacts(facts, mask),
     issues: issues.map((i) => ({ ...i, message: mask(i.message) })),
+    ms: performance.now() - t0,
+  };
+}
+
+/**
+ * The rules and decide stages alone, for facts built by a layer that sees no command text
+ * (the egress proxy). Pure. The returned decision has no commands; its facts are masked.
+ */
+export function decideFactsWith(
+  rulesets: CompiledRuleset[],
+  maskText: (s: string) => string,
+  facts: Fact[],
+  issues: AnalysisIssue[] = [],
+): Decision {
+  const t0 = performance.now();
+  const mask = memoMask(maskText);
+  let result: ReturnType<typeof decide>;
+  const all = [...issues];
+  try {
+    result = decide(facts, all, rulesets, mask);
+  } catch (err) {
+    // fail closed: an internal error is never an allow.
+    all.push({ code: 'E_INTERNAL', message: `decision failed: ${(err as Error)?.message ?? String(err)}` });
+    result = decide([], all, rulesets, mask);
+  }
+  return {
+    ...result,
+    commands: [],
+    facts: maskFacts(facts, mask),
+    issues: all.map((i) => ({ ...i, message: mask(i.message) })),
     ms: performance.now() - t0,
   };
 }
@@ -192,6 +235,7 @@ export async function loadEngine(opts: EngineOptions = {}): Promise<Engine> {
   }
   return {
     analyze,
+    decideFacts: (facts, issues) => decideFactsWith(rulesets, mask, facts, issues),
     rulesets,
     packs: rulesets.map((r) => ({
       pack: r.pack,

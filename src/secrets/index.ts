@@ -9,7 +9,9 @@ import { placeholderEnv, reinjectValues, secretEnvNames } from './env.js';
 import { KnownMatcher, type KnownValue } from './known.js';
 import { ChainMasker, maskWith, StreamStage } from './masker.js';
 import { fromBytes, toBytes } from './mask-text.js';
+import { MIN_KNOWN_LENGTH } from './placeholder.js';
 import { scanWorkspace, type ScanProgress, type WorkspaceScan } from './scan.js';
+import { EgressSecrets, type EgressResult, type KnownOrigin } from './egress.js';
 
 export type { SecretsConfig } from './config.js';
 export type { ScanProgress, WorkspaceScan } from './scan.js';
@@ -56,11 +58,12 @@ class Session implements SessionSecrets {
   private readonly matcher: KnownMatcher;
   private readonly envValues: Map<string, string>;
   private readonly knownValues: Set<string>;
+  private readonly egressSecrets: EgressSecrets;
 
   constructor(
     private readonly config: SecretsConfig,
     env: Record<string, string | undefined>,
-    found: KnownValue[],
+    found: (KnownValue & { file?: string })[],
     scan: WorkspaceScan | undefined,
   ) {
     this.envNames = secretEnvNames(env, config);
@@ -73,6 +76,12 @@ class Session implements SessionSecrets {
     }
     values.push(...found);
     this.knownValues = new Set(values.map((v) => v.value));
+    // Environment secrets first: a value both in the environment and in a file counts as given.
+    const origins = new Map<string, KnownOrigin>();
+    for (const v of values)
+      if (v.value.length >= MIN_KNOWN_LENGTH && !origins.has(v.value))
+        origins.set(v.value, { name: v.name, file: (v as { file?: string }).file ?? '' });
+    this.egressSecrets = new EgressSecrets(this.envValues, config, origins);
     this.matcher = new KnownMatcher(values.map((v) => ({ name: v.name, value: toBytes(v.value) })));
     if (scan) {
       const { secrets, ...counts } = scan;
@@ -107,6 +116,10 @@ class Session implements SessionSecrets {
     return placeholderEnv(env, names);
   }
 
+  egress(text: string, host: string): EgressResult {
+    return this.egressSecrets.apply(text, host);
+  }
+
   reinject(program: string, hosts: string[]): Record<string, string> {
     return reinjectValues(this.envValues, this.config, program, hosts);
   }
@@ -116,10 +129,13 @@ class Session implements SessionSecrets {
 export async function createSecretSet(opts: CreateSecretSetOptions): Promise<SessionSecrets> {
   const config = opts.config ?? (await loadSecretsConfig(opts.workspace, opts.home));
   let scan: WorkspaceScan | undefined;
-  const found: KnownValue[] = Object.entries(opts.extra ?? {}).map(([name, value]) => ({ name, value }));
+  const found: (KnownValue & { file?: string })[] = Object.entries(opts.extra ?? {}).map(([name, value]) => ({
+    name,
+    value,
+  }));
   if (opts.workspace) {
     scan = await scanWorkspace(opts.workspace, { onProgress: opts.onProgress });
-    for (const s of scan.secrets) found.push({ name: s.name, value: s.value });
+    for (const s of scan.secrets) found.push({ name: s.name, value: s.value, file: s.file });
   }
   return new Session(config, opts.env, found, scan);
 }

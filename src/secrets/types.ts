@@ -3,6 +3,8 @@
  * Implemented in src/secrets/.
  */
 
+import type { EgressResult } from './egress.js';
+
 /** Masks a byte stream chunk by chunk, correctly across chunk boundaries. */
 export interface StreamMasker {
   /** Feed a chunk; returns the bytes that are safe to emit now (may hold back a tail that could be the start of a secret). */
@@ -24,6 +26,12 @@ export interface SecretSet {
    * variables config allows for this program/host. Empty object = none.
    */
   reinject(program: string, hosts: string[]): Record<string, string>;
+  /**
+   * Egress proxy: substitute allowed placeholders in one piece of a request going to
+   * `host`, and report secrets that must not go there (src/secrets/egress.ts). Absent =
+   * this secret set cannot substitute (the proxy then holds any placeholder, fail closed).
+   */
+  egress?(text: string, host: string): EgressResult;
   /** Number of known secret values (for status lines). */
   readonly size: number;
 }

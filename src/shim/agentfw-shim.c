@@ -212,6 +212,24 @@ static int connect_unix(const char *path, const char **why) {
   return fd;
 }
 
+/* ---------- is the broker the supervisor? ---------- */
+/* $AGENTFW_SUPERVISOR_PID (set by agentfw without the sandbox) must be the pid serving the
+ * socket: a socket put in place of gate.sock by another process is refused. Unset or 0 =
+ * not checked (in the sandbox the supervisor has no pid there, and gate.sock is read-only). */
+static void check_broker(int fd) {
+#ifdef SO_PEERCRED
+  const char *want = getenv("AGENTFW_SUPERVISOR_PID");
+  long pid = want ? atol(want) : 0;
+  if (pid <= 0) return;
+  struct { pid_t pid; uid_t uid; gid_t gid; } cr; /* struct ucred's layout (it needs _GNU_SOURCE) */
+  socklen_t l = sizeof cr;
+  if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &l) != 0 || (long)cr.pid != pid)
+    refuse("the broker socket is not served by the agentfw supervisor (it was replaced; fail closed)");
+#else
+  (void)fd;
+#endif
+}
+
 /* ---------- the broker round trip ---------- */
 typedef struct {
   int allow;
@@ -278,6 +296,7 @@ static void ask_broker(const char *layer, int argc, char **argv, const char *scr
   const char *why = NULL;
   int fd = connect_unix(sock, &why);
   if (fd < 0) refuse(why);
+  check_broker(fd);
 
   /* Overall deadline: the answer may wait for a human (approval timeout + margin). */
   long wait_ms = 330000;

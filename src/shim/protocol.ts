@@ -5,12 +5,16 @@
  *   response: zero or more `WAIT` keep-alive lines (the broker sends one at once and then
  *             every KEEPALIVE_MS while the decision waits for a human; a client refuses
  *             when no byte comes for ANSWER_IDLE_MS, so a stopped or hung supervisor costs
- *             seconds, not the whole approval time), then ALLOW | DENY, then `ENV NAME=<base64>` lines (values re-injected before
- *             exec), `MASK` (allow only: run the program with its output relayed
+ *             seconds, not the whole approval time), then ALLOW | DENY, then `MASK` (allow only: run the program with its output relayed
  *             through the session's masker, see src/supervisor/relay.ts), `MSG <text>`
  *             lines (the refusal text), then END.
  *
  * There is no message that approves anything: a request only asks for a decision.
+ *
+ * Secrets never travel on this socket: a hand-made request could read them. The agent's
+ * processes hold placeholders (`agentfw:masked:NAME`) and the egress proxy puts the real
+ * value into HTTP requests to the hosts the secrets config allows (docs/secrets.md). The
+ * clients still parse an `ENV NAME=<base64>` line strictly, but the supervisor never sends one.
  */
 import { z } from 'zod';
 
@@ -24,8 +28,8 @@ export const MAX_REQUEST_BYTES = 8 * 1024 * 1024 + 64 * 1024;
 
 export const GateRequestSchema = z
   .object({
-    /** Which gate sent it: `shell` (a shell script) or `tool` (one program's argv). */
-    layer: z.enum(['shell', 'tool']),
+    /** Which gate sent it: `shell` (a shell script), `tool` (one program's argv) or `exec` (an execve seen by the exec gate, sandbox/exec-gate.c). */
+    layer: z.enum(['shell', 'tool', 'exec']),
     /** The argv the shim was started with; argv[0] names the program. Never empty. */
     argv: z.array(z.string()).min(1),
     /** Working directory of the shim process. Empty = unknown (getcwd failed). */
@@ -36,6 +40,8 @@ export const GateRequestSchema = z
     pid: z.number().int(),
     /** Parent pid of the shim. Absent = not sent. */
     ppid: z.number().int().optional(),
+    /** Exec layer: the file the kernel was asked to run (resolved against execveat's dirfd). Absent = argv[0]. */
+    path: z.string().optional(),
     /** True when some argument was not valid UTF-8 (the text is approximate; → at least ask). */
     binary: z.boolean().optional(),
   })
@@ -46,7 +52,10 @@ export type GateRequest = z.infer<typeof GateRequestSchema>;
 /** What the supervisor answers to one request. */
 export interface GateReply {
   allow: boolean;
-  /** Variables to set before exec (re-injected secrets). Empty = none. */
+  /**
+   * Variables to set before exec. Always empty: the supervisor hands no secret values to
+   * clients (encodeReply writes no ENV line); kept so clients of older builds parse replies.
+   */
   env: Record<string, string>;
   /** Text printed to the agent's stderr on refusal (may be multi-line). Empty on allow. */
   message: string;
@@ -62,11 +71,8 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Encodes a reply as protocol lines. */
 export function encodeReply(r: GateReply): string {
+  // No ENV lines: a secret on the gate socket is readable by any process that can connect.
   const lines = [r.allow ? 'ALLOW' : 'DENY'];
-  for (const [k, v] of Object.entries(r.env)) {
-    if (!ENV_NAME.test(k)) continue; // never send a name the client would reject
-    lines.push(`ENV ${k}=${Buffer.from(v, 'utf8').toString('base64')}`);
-  }
   if (r.allow && r.mask) lines.push('MASK');
   if (!r.allow) {
     for (const l of r.message.split('\n')) lines.push(l ? `MSG ${l.replace(/\r/g, '')}` : 'MSG');

@@ -4,6 +4,7 @@
  * BASH_ENV on the gate script, and the AGENTFW_* variables the client reads.
  */
 import path from 'node:path';
+import { proxyEnv as proxyVariables } from '../proxy/index.js';
 
 export interface AgentEnvOptions {
   /** The environment agentfw itself was started with (already passed through the secrets layer). */
@@ -50,4 +51,15 @@ export function realPathOf(pathVar: string, shimDirs: string[]): string {
     .split(':')
     .filter((d) => !skip.has(path.resolve(d || '.')))
     .join(':');
+}
+
+/**
+ * The egress proxy's variables for the agent (src/proxy/index.ts): proxy URLs, CA files
+ * and the Node preload, keeping the agent's own NODE_OPTIONS.
+ */
+export function proxyEnv(
+  p: { url: string; caCertPath: string; caBundlePath: string; preloadPath: string },
+  nodeOptions: string,
+): Record<string, string> {
+  return proxyVariables(p.url, p.caCertPath, p.caBundlePath, p.preloadPath, nodeOptions);
 }

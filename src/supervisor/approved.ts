@@ -70,6 +70,15 @@ function parentOf(pid: number): number | undefined {
   }
 }
 
+function argvOf(pid: number): string[] {
+  try {
+    const raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return raw.endsWith('\0') ? raw.slice(0, -1).split('\0') : raw ? raw.split('\0') : [];
+  } catch {
+    return [];
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -198,6 +207,30 @@ export class ApprovedMemory {
         if (!e.keys.length) this.entries = this.entries.filter((x) => x !== e);
       }
       return e.approver;
+    }
+    return undefined;
+  }
+
+  /**
+   * Egress proxy: the approver of a once-approval that `pid` belongs to, or undefined.
+   * `pid` or one of its ancestors must be a process of the approved command itself: its
+   * argv matches one approved command, and it lies in the approved process tree. A
+   * session approval never covers network requests (it names commands, not a tree).
+   */
+  coversProcess(pid: number): string | undefined {
+    if (!HAS_PROC || pid <= 1) return undefined;
+    this.prune();
+    const chain: number[] = [];
+    for (let p: number | undefined = pid, i = 0; p && p > 1 && i < 32; i++, p = parentOf(p)) chain.push(p);
+    for (const e of this.entries) {
+      if (e.pid === undefined) continue;
+      for (const p of chain) {
+        if (!inTree(p, e.pid)) break;
+        const argv = argvOf(p);
+        if (!argv.length) continue;
+        const program = path.basename(argv[0]);
+        if (e.keys.some((k) => matches(k, program, argv.slice(1)))) return e.approver;
+      }
     }
     return undefined;
   }

@@ -1,9 +1,10 @@
 /**
  * The supervisor's answer to one gate request: analyse with the engine, settle an `ask`
  * with the session's approvers (or an earlier approval that covers it), write the audit
- * record, emit the decision event, and build the reply (re-injected secrets on allow,
- * the refusal text on deny).
+ * record, emit the decision event, and build the reply (the refusal text on deny). No
+ * secret value is ever in a reply: the egress proxy substitutes placeholders instead.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { quote } from 'shell-quote';
 import { settle } from '../approval/queue.js';
@@ -68,9 +69,10 @@ function shimOf(req: GateRequest, cwd: string, home: string, workspace: string) 
   return t && { argv: t.argv, managerRoot: managerRoot(t.execPath, home, workspace) };
 }
 
-/** The text the engine analyses: the script (shell layer) or the shell-quoted argv (tool layer). */
+/** The text the engine analyses: the script (shell layer; exec layer: the command the gate built, src/supervisor/exec-gate.ts) or the shell-quoted argv (tool layer). */
 export function requestText(req: GateRequest): string {
   if (req.layer === 'shell') return req.script ?? '';
+  if (req.layer === 'exec' && req.script !== undefined) return req.script;
   return quote([path.basename(req.argv[0]), ...req.argv.slice(1)]);
 }
 
@@ -91,7 +93,11 @@ export function createDecider(
     const readFile = payloadReader(DEFAULT_LIMITS.maxPayloadBytes, undefined, (p, kind) =>
       specials.push(`${kind} ${p}`),
     );
-    const ctx = makeContext({ cwd, workspace: o.workspace, home: o.home, readFile });
+    // Files a command names are read as the requesting process sees them (its mount
+    // namespace: the sandbox's private /tmp, masked copies), not as the supervisor does.
+    const root = `/proc/${req.pid}/root`;
+    const seen = req.pid > 0 && existsSync(root) ? (p: string) => readFile(root + p) : readFile;
+    const ctx = makeContext({ cwd, workspace: o.workspace, home: o.home, readFile: seen });
     let decision: Decision = o.engine.analyze(text, ctx);
     if (specials.length && decision.decision === 'allow') {
       // fail closed: a payload that is a FIFO, socket or device cannot be read without blocking
@@ -126,7 +132,12 @@ export function createDecider(
     let final: 'allow' | 'deny' = decision.decision === 'allow' ? 'allow' : 'deny';
     let approver = 'policy';
     if (decision.decision === 'ask') {
-      const earlier = o.approved.coveredBy({ ...req, cwd, ...(shim ? { script: text } : {}) });
+      // An exec is covered like a shell script of its command: its commands ⊆ an approval's.
+      const earlier = o.approved.coveredBy(
+        req.layer === 'exec'
+          ? { ...req, layer: 'shell', script: text, cwd }
+          : { ...req, layer: req.layer, cwd, ...(shim ? { script: text } : {}) },
+      );
       if (earlier) {
         final = 'allow';
         approver = earlier;
@@ -186,7 +197,7 @@ export function createDecider(
     const ev: DecisionEvent = { ...base, verdict: final, approver };
     o.events.emit(ev);
 
-    if (final === 'allow') return { allow: true, env: reinjected(o.secrets, decision), message: '' };
+    if (final === 'allow') return { allow: true, env: {}, message: '' };
     const message = o.secrets.mask(
       formatRefusal({
         command: masked,
@@ -199,18 +210,4 @@ export function createDecider(
     );
     return { allow: false, env: {}, message };
   };
-}
-
-/** Real secret values the secrets layer allows for the programs/hosts of an approved command. */
-function reinjected(secrets: SecretSet, d: Decision): Record<string, string> {
-  const hosts = [
-    ...new Set(
-      d.facts.flatMap((f) => (f.kind === 'http' || f.kind === 'graphql' ? [f.host] : [])).filter(Boolean),
-    ),
-  ];
-  const env: Record<string, string> = {};
-  for (const program of new Set(d.commands.map((c) => c.program).filter(Boolean))) {
-    Object.assign(env, secrets.reinject(program, hosts));
-  }
-  return env;
 }

@@ -13,14 +13,17 @@ import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
 import { findClient, type ClientInfo } from '../shim/client-path.js';
 import type { GateRequest } from '../shim/protocol.js';
-import { buildAgentEnv, realPathOf } from './agent-env.js';
+import { loadProxySettings, startProxy, type Attribution, type ProxyHandle } from '../proxy/index.js';
+import { buildAgentEnv, proxyEnv, realPathOf } from './agent-env.js';
 import { ApprovedMemory } from './approved.js';
 import { commandsOf } from './commands-of.js';
 import { createDecider } from './decide.js';
 import { EventHub } from './events.js';
+import { ExecPreapproved, ProgramIdentity, execText } from './exec-gate.js';
 import { startRelay, type Relay } from './relay.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
 import { clientId, notFromClient } from './peer-check.js';
+import { watchTamper, type TamperWatch } from './sandbox-tamper.js';
 import { prepareGuard, prepareShims, type ShimSet } from './shimdir.js';
 
 export interface GateOptions {
@@ -51,6 +54,22 @@ export interface GateOptions {
   mapRequest?: (req: GateRequest) => GateRequest;
   /** Called once the audit log cannot be written; the gate is then in lockdown. Absent = lockdown only. */
   onAuditFailure?: (why: string) => void;
+  /**
+   * Watch the shims, gate script and sockets for changes after start (sessions without the
+   * sandbox, src/supervisor/sandbox-tamper.ts): once changed, every later request is refused.
+   * Default: false.
+   */
+  tamperWatch?: boolean;
+  /**
+   * Start the session's egress proxy (src/proxy/) and give the agent its proxy, CA and
+   * Node preload variables. Default false (demo and doctor probes run without it).
+   */
+  egressProxy?: boolean;
+  /**
+   * Which process sent a connection to the proxy (clientPort → proxy port), for senders in
+   * another network namespace (the sandbox's bridge). Absent = the proxy looks in its own.
+   */
+  proxyAttribute?: (clientPort: number, serverPort: number) => Attribution;
 }
 
 export interface Gate {
@@ -69,6 +88,8 @@ export interface Gate {
    * its gate was tampered with, or its audit log cannot be written).
    */
   lockdown(why: string): void;
+  /** The egress proxy; undefined when egressProxy was not asked for. */
+  proxy?: ProxyHandle;
   /** Closes the broker and the audit log and removes the runtime dir. Idempotent. */
   close(): Promise<void>;
 }
@@ -105,6 +126,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
   let audit: AuditWriter | undefined;
   let broker: Broker | undefined;
   let relay: Relay | undefined;
+  let proxy: ProxyHandle | undefined;
   try {
     const realPath = realPathOf(baseEnv.PATH ?? '', [baseEnv.AGENTFW_SHIM_DIR ?? '']);
     const shims = prepareShims({
@@ -117,6 +139,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     const guarded = prepareGuard(runtime.guardDir, shims);
     audit = AuditWriter.open(o.auditPath, runtime.id);
     const events = new EventHub();
+    const approved = new ApprovedMemory((script, dir) => commandsOf(script, dir, o.workspace));
     const decide = createDecider({
       engine: o.engine,
       secrets: o.secrets,
@@ -135,26 +158,59 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         locked ??= `the audit log cannot be written (${why})`;
         o.onAuditFailure?.(why);
       },
-      approved: new ApprovedMemory((script, dir) => commandsOf(script, dir, o.workspace)),
+      approved,
     });
     const self = clientId(shims.client);
     const mask = o.maskOutput ?? true;
     // The relay is up before the first answer that tells a client to use it.
     if (mask) relay = await startRelay(path.join(runtime.dir, 'relay.sock'), o.secrets);
+    let tamper: TamperWatch | undefined;
+    const ids = new ProgramIdentity(realPath);
+    const pre = new ExecPreapproved();
     broker = await startBroker({
       socketPath: runtime.socket,
       handle: async (req, signal) => {
         // fail closed: a session in lockdown answers nothing but refusals
         if (locked !== undefined) return lockedReply(locked);
+        if (tamper?.what)
+          // fail closed: after the gate files were changed nothing is checked reliably any more
+          return {
+            allow: false,
+            env: {},
+            message: `agentfw: BLOCKED: the session's gate files were changed (${tamper.what}) while it ran, so every later command is refused. Do not retry or work around this; ask the user.`,
+          };
+        if (req.layer === 'exec') {
+          // Exec requests come from the exec-gate helper outside any PID namespace: pids are
+          // the host's, and the pid names the process about to exec, not a gate client.
+          const script = execText(req, ids);
+          if (pre.take(req, script)) return { allow: true, env: {}, message: '' };
+          return decide({ ...req, script }, signal);
+        }
         const mapped = o.mapRequest ? o.mapRequest(req) : req;
         // fail closed: a request no gate client sent is refused unrecorded; one whose client
         // already hung up is decided and recorded as not run (src/supervisor/decide.ts)
         const stranger = signal.aborted ? '' : notFromClient(mapped, self);
         if (stranger) return strangerReply(stranger);
         const r = await decide(mapped, signal);
+        if (r.allow) pre.remember(mapped.pid, mapped.argv);
         return r.allow && mask ? { ...r, mask: true } : r;
       },
     });
+    if (o.tamperWatch) {
+      const a = audit;
+      tamper = watchTamper(runtime.dir, shims.dir, (what) =>
+        a.append({
+          layer: 'tool',
+          cwd: o.workspace,
+          command: `(changed: ${what})`,
+          decision: 'deny',
+          verdict: 'deny',
+          rules: [],
+          approver: 'policy',
+          reason: "the session's gate files were changed while it ran; every later command is refused",
+        }),
+      );
+    }
     const agentEnv = buildAgentEnv({
       base: o.secrets.agentEnv(baseEnv),
       shimDir: shims.dir,
@@ -168,7 +224,32 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     // Where clients relay output; also read by shells that are gated per line (no answer to carry MASK).
     if (relay) agentEnv.AGENTFW_RELAY_SOCK = relay.socketPath;
     else delete agentEnv.AGENTFW_RELAY_SOCK;
+    if (o.egressProxy) {
+      const a = audit;
+      const settings = loadProxySettings(o.workspace, o.home ?? os.homedir());
+      proxy = await startProxy({
+        dir: runtime.dir,
+        sessionId: runtime.id,
+        passthrough: settings.passthrough,
+        upstreamCa: settings.upstreamCa,
+        maxBodyBytes: settings.maxBodyBytes,
+        headless: o.headless,
+        attribute: o.proxyAttribute,
+        deps: {
+          decideFacts: (facts, issues) => o.engine.decideFacts(facts, issues),
+          secrets: o.secrets,
+          audit: (r) => void a.append(r),
+          emit: (ev) => events.emit(ev),
+          approvers: o.approvers,
+          approvalTimeoutMs: o.approvalTimeoutMs,
+          approvedProcess: (pid) => approved.coversProcess(pid),
+          cwd: o.workspace,
+        },
+      });
+      Object.assign(agentEnv, proxyEnv(proxy, agentEnv.NODE_OPTIONS ?? ''));
+    }
     let closed = false;
+    const px = proxy;
     const b = broker;
     const a = audit;
     const rl = relay;
@@ -184,9 +265,12 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       lockdown(why) {
         locked ??= why;
       },
+      proxy: px,
       async close() {
         if (closed) return;
         closed = true;
+        tamper?.close();
+        await px?.close().catch(() => undefined);
         await b.close().catch(() => undefined);
         await rl?.close().catch(() => undefined);
         a.close();
@@ -194,6 +278,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       },
     };
   } catch (err) {
+    await proxy?.close().catch(() => undefined);
     await broker?.close().catch(() => undefined);
     await relay?.close().catch(() => undefined);
     audit?.close();

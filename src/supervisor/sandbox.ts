@@ -1,19 +1,22 @@
 /**
- * The OS sandbox of `agentfw run --sandbox`: the agent runs under bubblewrap (`bwrap`)
+ * The OS sandbox of `agentfw run` (the default on Linux): the agent runs under bubblewrap (`bwrap`)
  * with a read-only root, a writable workspace, a private /tmp, a new PID namespace (the
  * supervisor is invisible), no capabilities and, when agentfw runs as root, a non-root
  * uid. Workspace files holding secrets are replaced by masked read-only copies.
- * The network stays shared: there is no egress proxy in this build.
+ * The network is cut: the agent's own namespace has only loopback, and its only way out is
+ * the session's egress proxy, bridged in by sandbox/net-bridge.c (src/supervisor/sandbox-net.ts).
  *
  * `bwrapArgs` is pure (tested with tables); `probeSandbox` and `prepareSandbox` do the I/O.
  * The profile and its limits are described in sandbox/README.md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
 import { PACKAGE_ROOT } from '../shim/client-path.js';
+import { gitSecretObjects } from './sandbox-git.js';
+import { homeCredentials } from './sandbox-home.js';
 import { maskedCopies } from './sandbox-mask.js';
 import { which } from './shimdir.js';
 
@@ -21,20 +24,34 @@ import { which } from './shimdir.js';
 export const SANDBOX_ID_FOR_ROOT = 1000;
 
 /**
- * Agent state under HOME that stays writable when it exists (agents keep sessions,
- * settings and caches there). Relative to HOME. Anything else under HOME is read-only.
+ * Agent state under HOME that stays writable when it exists, per agent (the basename of the
+ * agent command): sessions, settings, logs and the agent's own caches. Relative to HOME.
+ * Everything else under HOME is read-only, including the rest of ~/.cache and ~/.npm.
  */
-export const HOME_WRITABLE = [
-  '.claude',
-  '.claude.json',
-  '.codex',
-  '.gemini',
-  '.config/opencode',
-  '.local/share/opencode',
-  '.local/state/opencode',
-  '.cache',
-  '.npm',
-];
+export const AGENT_STATE: Record<string, string[]> = {
+  claude: [
+    '.claude',
+    '.claude.json',
+    '.claude.json.backup',
+    '.cache/claude',
+    '.cache/claude-cli-nodejs',
+    '.local/share/claude',
+    '.local/state/claude',
+  ],
+  codex: ['.codex'],
+  gemini: ['.gemini'],
+  opencode: ['.config/opencode', '.local/share/opencode', '.local/state/opencode', '.cache/opencode'],
+  'cursor-agent': ['.cursor', '.config/cursor', '.local/share/cursor-agent', '.cache/cursor-compile-cache'],
+};
+
+/** The union of AGENT_STATE: what an agent whose name is not known (`node cli.js`, a wrapper script) gets. */
+export const HOME_WRITABLE = [...new Set(Object.values(AGENT_STATE).flat())];
+
+/** The state dirs of the agent started as `command0` (its basename; `cursor` = `cursor-agent`); unknown → HOME_WRITABLE. */
+export function agentStateDirs(command0: string): string[] {
+  const name = path.basename(command0).replace(/\.(c?js|mjs|sh)$/, '');
+  return AGENT_STATE[name === 'cursor' ? 'cursor-agent' : name] ?? HOME_WRITABLE;
+}
 
 /**
  * Control sockets that hand out root on the host (container daemons). They are covered
@@ -69,10 +86,18 @@ export interface SandboxPlan {
   masked: { source: string; target: string }[];
   /** Sockets to cover with /dev/null (existing entries of HIDDEN_SOCKETS). Empty = none. */
   hiddenSockets: string[];
+  /** Directories covered with an empty read-only tmpfs (private-key stores in HOME). Empty = none. */
+  hiddenDirs?: string[];
+  /** Files covered with /dev/null (git object files holding a secret, sandbox-git.ts). Empty = none. */
+  hiddenFiles?: string[];
+  /** What the git history scan found: blobs with a secret, and whether the byte budget ran out. Absent = not scanned. */
+  git?: { secretBlobs: number; truncated: boolean };
   /** The uid agentfw runs as; 0 = root, which gets SANDBOX_ID_FOR_ROOT inside. */
   hostUid: number;
   /** Set TMPDIR=/tmp inside (the host TMPDIR would not be writable there). */
   resetTmpdir: boolean;
+  /** A new network namespace (only loopback inside; the way out is the bridge, sandbox-net.ts). False/absent = network shared. */
+  unshareNet?: boolean;
 }
 
 function under(p: string, dir: string): boolean {
@@ -86,6 +111,7 @@ export function bwrapArgs(p: SandboxPlan): string[] {
   // mounts; a non-root uid inside plus no capabilities means it cannot unmount a masked copy.
   if (p.hostUid === 0) a.push('--uid', String(SANDBOX_ID_FOR_ROOT), '--gid', String(SANDBOX_ID_FOR_ROOT));
   a.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try');
+  if (p.unshareNet) a.push('--unshare-net');
   a.push('--cap-drop', 'ALL', '--die-with-parent');
   // No --new-session: the agent's terminal is a private pty of the supervisor, and it needs
   // it as its controlling terminal (Ctrl-C, job control, /dev/tty prompts).
@@ -96,7 +122,9 @@ export function bwrapArgs(p: SandboxPlan): string[] {
   for (const w of [...p.homeWritable, ...p.extraWritable]) a.push('--bind', w, w);
   for (const e of p.exposed) a.push('--ro-bind', e, e);
   for (const s of p.hiddenSockets) a.push('--ro-bind', '/dev/null', s);
+  for (const d of p.hiddenDirs ?? []) a.push('--tmpfs', d, '--remount-ro', d);
   for (const m of p.masked) a.push('--ro-bind', m.source, m.target);
+  for (const f of p.hiddenFiles ?? []) a.push('--ro-bind', '/dev/null', f);
   a.push('--chdir', p.cwd);
   if (p.resetTmpdir) a.push('--setenv', 'TMPDIR', '/tmp');
   return a;
@@ -109,24 +137,31 @@ export function needsTmpdirReset(tmpdir: string | undefined, writable: string[])
   return !under(t, '/tmp') && !writable.some((w) => under(t, w));
 }
 
-/** Absolute paths of the HOME_WRITABLE entries that exist, skipping those inside the workspace. */
-export function homeWritable(home: string, workspace: string): string[] {
+/** Absolute paths of the `names` (default HOME_WRITABLE) under HOME that exist, skipping those inside the workspace. */
+export function homeWritable(home: string, workspace: string, names: string[] = HOME_WRITABLE): string[] {
   if (!home || !path.isAbsolute(home)) return [];
-  return HOME_WRITABLE.map((r) => path.join(home, r)).filter((p) => existsSync(p) && !under(p, workspace));
+  return names.map((r) => path.join(home, r)).filter((p) => existsSync(p) && !under(p, workspace));
 }
 
 export function hiddenSockets(): string[] {
   return HIDDEN_SOCKETS.filter((s) => existsSync(s));
 }
 
+/** What a session without the OS sandbox gives up (start banner, `agentfw doctor`). */
+export const NO_SANDBOX_GIVES_UP =
+  'the agent can read every file your user can (credential stores in HOME, secrets in git objects), ' +
+  "write outside the workspace, reach the network directly (the egress proxy's variables are advisory: a program that ignores them is not judged), and see the supervisor's processes; " +
+  'only the shell, tool and exec gates stand between it and your infrastructure.';
+
 function unavailable(why: string): AgentfwError {
-  // fail closed: --sandbox was asked; never run the agent unsandboxed instead
+  // fail closed: the sandbox is on by default; never run the agent unsandboxed instead
   return new AgentfwError(
     'E_SANDBOX_UNAVAILABLE',
-    `--sandbox was asked but the bubblewrap sandbox cannot start: ${why}. The agent was not started.`,
+    `the OS sandbox (on by default) cannot start: ${why}. The agent was not started.`,
     'install bubblewrap (`apt-get install -y bubblewrap`) and make sure user namespaces are enabled ' +
       '(`sysctl kernel.unprivileged_userns_clone=1`, `user.max_user_namespaces` > 0, no AppArmor userns ' +
-      'restriction), then run `bwrap --unshare-user --unshare-pid --ro-bind / / true` to check; or run without --sandbox',
+      'restriction), then run `bwrap --unshare-user --unshare-pid --ro-bind / / true` to check; ' +
+      'or pass --no-sandbox to run without it (agentfw then says what that gives up)',
   );
 }
 
@@ -179,6 +214,12 @@ export interface PrepareOptions {
   /** `--sandbox-rw` paths as given (resolved against cwd). Empty = none. */
   extraWritable: string[];
   hostUid: number;
+  /** Agent state dirs under HOME (agentStateDirs); undefined = HOME_WRITABLE. */
+  stateDirs?: string[];
+  /** Create the missing state dirs first (a known agent's own dirs, so its first run in the sandbox can write them). Files (`.json`) are never created. */
+  createStateDirs?: boolean;
+  /** Cut the network (--unshare-net); the bridge is set up by the caller. */
+  unshareNet?: boolean;
 }
 
 /** Writes the masked copies and returns the bwrap options for this session. */
@@ -198,7 +239,22 @@ export function prepareSandbox(o: PrepareOptions): { args: string[]; plan: Sandb
   });
   const home = o.home && existsSync(o.home) ? real(o.home) : '';
   const writable = [workspace, ...extraWritable];
-  const hw = homeWritable(home, workspace);
+  if (home && o.createStateDirs)
+    for (const rel of o.stateDirs ?? []) {
+      const p = path.join(home, rel);
+      if (!/\.(json|backup)$/.test(rel) && !existsSync(p) && !under(p, workspace)) {
+        try {
+          mkdirSync(p, { recursive: true, mode: 0o700 });
+        } catch {
+          /* left read-only: the agent says what it cannot write */
+        }
+      }
+    }
+  const hw = homeWritable(home, workspace, o.stateDirs);
+  const gitScan = gitSecretObjects(workspace, o.secrets);
+  const creds = home
+    ? homeCredentials(home, o.secrets, path.join(o.runtimeDir, 'masked-home'))
+    : { masked: [], hidden: [] };
   const plan: SandboxPlan = {
     workspace,
     cwd: real(o.cwd),
@@ -208,10 +264,14 @@ export function prepareSandbox(o: PrepareOptions): { args: string[]; plan: Sandb
     homeWritable: hw,
     extraWritable,
     keepVisible: [PACKAGE_ROOT, o.agentFile, home].filter((p) => existsSync(p)).map(real),
-    masked: maskedCopies(workspace, o.secrets, path.join(o.runtimeDir, 'masked')),
+    masked: [...maskedCopies(workspace, o.secrets, path.join(o.runtimeDir, 'masked')), ...creds.masked],
     hiddenSockets: hiddenSockets(),
+    hiddenDirs: creds.hidden,
+    hiddenFiles: gitScan.hide,
+    git: { secretBlobs: gitScan.secretBlobs, truncated: gitScan.truncated },
     hostUid: o.hostUid,
     resetTmpdir: needsTmpdirReset(o.env.TMPDIR, [...writable, ...hw]),
+    unshareNet: o.unshareNet,
   };
   return { args: bwrapArgs(plan), plan };
 }

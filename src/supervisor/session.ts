@@ -18,11 +18,20 @@ import { packSourceDefaults } from '../rules/sources.js';
 import { loadEngine, type Engine } from '../engine/analyze.js';
 import { AgentfwError } from '../errors.js';
 import { createHookAskHandler } from '../hook/session-ask.js';
+import { attribute, type Attribution } from '../proxy/index.js';
 import { FALLBACK_WARNING } from '../shim/client-path.js';
+import { EXEC_GATE_MISSING, execGateArgs, findExecGate } from './exec-gate.js';
 import { startGate } from './gate.js';
 import { startPassthrough, type Passthrough } from './passthrough.js';
 import { spawnAgent } from './pty.js';
-import { prepareSandbox, probeSandbox } from './sandbox.js';
+import { findNetBridge, startNetBridge, type NetBridge } from './sandbox-net.js';
+import {
+  agentStateDirs,
+  HOME_WRITABLE,
+  NO_SANDBOX_GIVES_UP,
+  prepareSandbox,
+  probeSandbox,
+} from './sandbox.js';
 import { hostPidOf, mapRequestPids } from './sandbox-pids.js';
 import { loadSecretSet } from './secrets-seam.js';
 import { which } from './shimdir.js';
@@ -49,8 +58,18 @@ export interface SessionOptions {
   notes?: NodeJS.WritableStream;
   /** A loaded engine to use instead of loading one from rulesetPaths (demo, doctor). */
   engine?: Engine;
-  /** `--sandbox`: run the agent under bwrap (src/supervisor/sandbox.ts); `writable` = `--sandbox-rw` paths. Undefined = no sandbox. */
+  /**
+   * Run the agent under bwrap (src/supervisor/sandbox.ts; the `agentfw run` default on Linux)
+   * in its own network namespace whose only way out is the session's egress proxy;
+   * `writable` = `--sandbox-rw` paths. Undefined = no sandbox: the network is shared and the
+   * proxy variables are advisory.
+   */
   sandbox?: { writable: string[] };
+  /**
+   * Why there is no sandbox, when `agentfw run` would have had one: `flag` = `--no-sandbox`,
+   * `platform` = not Linux. Said at start and recorded in the audit log. Undefined = say nothing (demo, doctor, sandboxed runs).
+   */
+  noSandbox?: 'flag' | 'platform';
 }
 
 export async function runSession(o: SessionOptions): Promise<number> {
@@ -64,6 +83,17 @@ export async function runSession(o: SessionOptions): Promise<number> {
   // fail closed: with --sandbox and no working bwrap the session stops here (E_SANDBOX_UNAVAILABLE)
   const bwrap = o.sandbox ? probeSandbox(process.env.PATH ?? '', hostUid) : undefined;
   let bwrapPid: number | undefined;
+  let bridge: NetBridge | undefined;
+  let nsPid: number | undefined;
+  /** The sender of a bridged connection, from the sandbox's own TCP table; pid 0 = unknown. */
+  const attributeInside = (clientPort: number, serverPort: number): Attribution => {
+    const x = bridge?.innerPort(clientPort);
+    // fail closed: a connection the bridge did not forward is not the agent's to claim (unknown → asked)
+    if (!x) return { pid: 0, argv: [] };
+    // pid 2 in the sandbox is the bridge helper: it lives in the sandbox's network namespace
+    nsPid ??= hostPidOf(2, bwrapPid);
+    return nsPid ? attribute(x, serverPort, `/proc/${nsPid}/net`) : { pid: 0, argv: [] };
+  };
 
   const { set: secrets, fallback: secretsFallback } = await loadSecretSet(process.env, cwd, os.homedir());
   if (secretsFallback)
@@ -99,8 +129,27 @@ export async function runSession(o: SessionOptions): Promise<number> {
     workspace: cwd,
     mapRequest: bwrap ? (req) => mapRequestPids(req, bwrapPid) : undefined,
     onAuditFailure: (why) => guarded.guard?.auditFailed(why),
+    tamperWatch: !bwrap,
+    egressProxy: true,
+    // In the sandbox every connection reaches the proxy from the bridge (this process): the
+    // sender is found in the sandbox's network namespace instead.
+    proxyAttribute: bwrap ? (clientPort, serverPort) => attributeInside(clientPort, serverPort) : undefined,
   });
   if (gate.client.kind === 'node-fallback') note(FALLBACK_WARNING);
+  if (o.noSandbox) {
+    const why = o.noSandbox === 'flag' ? '--no-sandbox' : `no OS sandbox on ${process.platform}`;
+    note(`agentfw: ${why}: ${NO_SANDBOX_GIVES_UP}`);
+    gate.audit.append({
+      layer: 'exec',
+      cwd,
+      command: secrets.mask(o.command.join(' ')),
+      decision: 'allow',
+      verdict: 'allow',
+      rules: [],
+      approver: 'policy',
+      reason: `session started without the OS sandbox (${why})`,
+    });
+  }
   const { runtime, events } = gate;
   gate.audit.packs = engine.packs.map((p) => `${p.pack}@${p.version}`);
   let auditExport: AuditExport | undefined;
@@ -111,6 +160,9 @@ export async function runSession(o: SessionOptions): Promise<number> {
     gate.audit.onAppend = (line) => exp.push(line);
   }
   const env = gate.agentEnv;
+  // Without the sandbox the gate client checks that gate.sock is served by this process.
+  if (bwrap) delete env.AGENTFW_SUPERVISOR_PID;
+  else env.AGENTFW_SUPERVISOR_PID = String(process.pid);
   const cleanups: (() => void)[] = [];
   let watch: WatchServer | undefined;
   let ui: SessionUi | undefined;
@@ -190,20 +242,44 @@ export async function runSession(o: SessionOptions): Promise<number> {
       );
 
     // Without a TTY: the agent's pty gets no echo and no CR/LF translation, so its output
-    // bytes are unchanged. The launcher itself runs with BASH_ENV unset (it is ours).
-    let launch = tty
-      ? { file, args, env }
-      : {
-          file: '/bin/sh',
-          args: [
-            '-c',
-            'stty -echo -onlcr 2>/dev/null; BASH_ENV="$AGENTFW_GATE_SCRIPT"; export BASH_ENV; exec "$0" "$@"',
-            file,
-            ...args,
-          ],
-          env: { ...env, BASH_ENV: '' },
-        };
+    // bytes are unchanged. The launcher itself runs with BASH_ENV unset (it is ours). Under
+    // the exec gate the helper clears the tty flags itself (a launcher shell would be judged).
+    const execGate = findExecGate();
+    if (!execGate && process.platform === 'linux') note(EXEC_GATE_MISSING);
+    const start =
+      tty || execGate
+        ? { file, args, env }
+        : {
+            file: '/bin/sh',
+            args: [
+              '-c',
+              'stty -echo -onlcr 2>/dev/null; BASH_ENV="$AGENTFW_GATE_SCRIPT"; export BASH_ENV; exec "$0" "$@"',
+              file,
+              ...args,
+            ],
+            env: { ...env, BASH_ENV: '' },
+          };
+    let cmd = [start.file, ...start.args];
     if (bwrap && o.sandbox) {
+      // The network namespace's only way out: the bridge inside listens on 127.0.0.1:<proxy
+      // port> and hands each connection to the session's egress proxy on the host, the port
+      // the agent's proxy variables already name. Loopback inside stays the agent's own.
+      const proxy = gate.proxy;
+      const helper = findNetBridge();
+      if (!proxy || !helper)
+        // fail closed: without the proxy or the bridge the sandbox would have no judged way out
+        throw new AgentfwError(
+          'E_SANDBOX_NET',
+          proxy
+            ? 'the network bridge build/agentfw-net-bridge is not built, so the sandbox would have no way out'
+            : 'the egress proxy did not start, so the sandbox would have no way out',
+          'install a C compiler and run `npm run build:shim` in the agentfw folder, or pass --no-sandbox',
+        );
+      const b = await startNetBridge(path.join(runtime.dir, 'net.sock'), proxy.host, proxy.port);
+      bridge = b;
+      cleanups.push(() => void b.close());
+      const netSock = b.socketPath;
+      cmd = [helper, '--port', String(proxy.port), '--unix', netSock, '--', ...cmd];
       const sb = prepareSandbox({
         workspace: cwd,
         cwd,
@@ -214,6 +290,8 @@ export async function runSession(o: SessionOptions): Promise<number> {
           gate.shims.dir,
           gate.shims.gateScript,
           runtime.guardDir,
+          netSock,
+          ...(gate.proxy ? [gate.proxy.caCertPath, gate.proxy.caBundlePath, gate.proxy.preloadPath] : []),
         ],
         agentFile: file,
         home: os.homedir(),
@@ -221,12 +299,38 @@ export async function runSession(o: SessionOptions): Promise<number> {
         secrets,
         extraWritable: o.sandbox.writable,
         hostUid,
+        stateDirs: agentStateDirs(o.command[0]),
+        createStateDirs: agentStateDirs(o.command[0]) !== HOME_WRITABLE,
+        unshareNet: true,
       });
-      launch = { ...launch, file: bwrap, args: [...sb.args, '--', launch.file, ...launch.args] };
+      cmd = [bwrap, ...sb.args, '--', ...cmd];
+      if (sb.plan.git?.secretBlobs)
+        note(
+          `agentfw: sandbox: git history holds ${sb.plan.git.secretBlobs} object(s) with a secret; ${sb.plan.hiddenFiles?.length ?? 0} object file(s) are hidden in the sandbox, so git commands that need them fail there (rewrite the secret out of history and rotate it).`,
+        );
+      if (sb.plan.git?.truncated)
+        note(
+          'agentfw: sandbox: the git history is larger than the scan budget; older objects were not checked for secrets.',
+        );
       note(
-        `agentfw: sandbox: read-only root, writable ${sb.plan.workspace}, ${sb.plan.masked.length} secret file(s) masked, network shared.`,
+        `agentfw: sandbox: read-only root, writable ${sb.plan.workspace} and ${sb.plan.homeWritable.length} agent state dir(s), ${sb.plan.masked.length} secret file(s) and credential store(s) masked, network: only through the egress proxy (127.0.0.1:${proxy.port}).`,
       );
     }
+    if (execGate) {
+      const pre = execGateArgs({
+        helper: execGate,
+        socket: runtime.socket,
+        supervisorPid: process.pid,
+        shimDir: gate.shims.dir,
+        client: gate.client.path,
+        waitMs: o.approvalTimeoutMs + 30_000,
+        rawTty: !tty,
+        // bwrap, then the network bridge, then the agent command: ours or the human's
+        pass: bwrap && o.sandbox ? 3 : 1,
+      });
+      cmd = [execGate, ...pre, ...cmd];
+    }
+    const launch = { file: cmd[0], args: cmd.slice(1), env: start.env };
     const agent = spawnAgent({
       ...launch,
       cwd,

@@ -14,7 +14,11 @@ describe('agentfw run: bad input', () => {
     [[], /E_USAGE no agent command given/],
     [['--on-ask', 'maybe', '--', 'true'], /E_USAGE --on-ask must be deny or allow/],
     [['--approval-timeout', '0', '--', 'true'], /E_USAGE --approval-timeout must be/],
-    [['--sandbox-rw', '/tmp', '--', 'true'], /E_USAGE --sandbox-rw needs --sandbox/],
+    [
+      ['--no-sandbox', '--sandbox-rw', '/tmp', '--', 'true'],
+      /E_USAGE --sandbox-rw has no effect with --no-sandbox/,
+    ],
+    [['--sandbox', '--no-sandbox', '--', 'true'], /E_USAGE --sandbox and --no-sandbox contradict/],
     [
       ['--', 'no-such-agent-xyz'],
       /E_AGENT_NOT_FOUND cannot run "no-such-agent-xyz": no such executable on PATH/,

@@ -36,6 +36,8 @@ const runShell = (shell: string, script: string, input?: string) =>
 interface Step {
   name: string;
   code: number;
+  /** Set when the exec itself failed: EPERM = the exec gate refused it before it ran. */
+  error?: string;
   stdout: string;
   stderr: string;
 }
@@ -45,13 +47,18 @@ function checkSteps(results: Step[]): void {
   expect(benign.stdout).toContain('benign-42');
   expect(benign.code).toBe(0);
   for (const r of blocked) {
-    expect({ name: r.name, code: r.code }).toEqual({ name: r.name, code: 126 });
+    // refused by a gate (exit 126), or by the exec gate before the program ran (EPERM)
+    const refused = r.code === 126 || (r.code === null && r.error === 'EPERM');
+    expect({ name: r.name, code: r.code, refused }).toEqual({ name: r.name, code: r.code, refused: true });
+    // An exec refused by the exec gate never ran, so there is no stderr to read here (spawn
+    // failed with EPERM); the refusal is then in the audit (checked by the callers).
+    if (r.code !== 126) continue;
     expect(r.stderr).toContain('BLOCKED');
     expect(r.stderr).toContain('Do not retry or work around this; ask the user.');
   }
   const graphql = blocked.filter((r) => r.name.startsWith('graphql'));
   expect(graphql.length).toBe(2);
-  for (const r of graphql) {
+  for (const r of graphql.filter((g) => g.code === 126)) {
     expect(r.stderr).toContain('graphql/destructive-mutation');
     expect(r.stderr).toContain('--on-ask deny');
   }
@@ -64,14 +71,25 @@ describe('agentfw run --headless', () => {
     const out = path.join(s.root, 'results-pipes.json');
     const audit = path.join(s.root, 'pipes.jsonl');
     const env = cliEnv(s, { DEMO_TOKEN: 'rw_live_9f8e7d6c5b4a39281706' });
-    const r = await cli(['run', '--headless', '--audit', audit, '--', 'node', AGENT, out, '3', api.url], {
-      env,
-      cwd: s.ws,
-    });
+    // --no-sandbox: this checks the gates themselves (the sandbox would stop `rm -rf ~` on its own)
+    const r = await cli(
+      ['run', '--no-sandbox', '--headless', '--audit', audit, '--', 'node', AGENT, out, '3', api.url],
+      {
+        env,
+        cwd: s.ws,
+      },
+    );
     expect(r.stdout).toContain('agent-done');
     expect(r.code).toBe(3);
-    checkSteps(JSON.parse(readFileSync(out, 'utf8')));
+    const steps = JSON.parse(readFileSync(out, 'utf8')) as Step[];
+    checkSteps(steps);
     const log = readFileSync(audit, 'utf8');
+    const records = log
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { layer: string; decision: string });
+    const execDenied = records.filter((x) => x.layer === 'exec' && x.decision === 'deny').length;
+    expect(execDenied).toBe(steps.filter((x) => x.error === 'EPERM').length);
     expect(log).not.toContain('rw_live_9f8e7d6c5b4a39281706');
     const v = await cli(['log', '--verify', '--audit', audit], { env, cwd: s.ws });
     expect(v.stdout).toMatch(/^ok, \d+ records/);
@@ -88,6 +106,7 @@ describe('agentfw run --headless', () => {
     const r = await cliPty(
       [
         'run',
+        '--no-sandbox',
         '--headless',
         '--audit',
         path.join(s.root, 'pty.jsonl'),

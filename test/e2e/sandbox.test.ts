@@ -96,7 +96,7 @@ describe.skipIf(!HAS_BWRAP)('agentfw run --sandbox', () => {
     });
     expect(leaks(r.stdout + r.stderr, planted.values)).toEqual([]);
     expect(r.stderr).toMatch(
-      /sandbox: read-only root, writable .*, [1-9]\d* secret file\(s\) masked, network shared/,
+      /sandbox: read-only root, writable .*, [1-9]\d* secret file\(s\) and credential store\(s\) masked, network: only through the egress proxy \(127\.0\.0\.1:\d+\)/,
     );
   });
 
@@ -265,18 +265,35 @@ describe('agentfw run --sandbox without a working bwrap', () => {
         return dir;
       },
     ],
-  ])('%s: refuses with E_SANDBOX_UNAVAILABLE and never starts the agent', async (_name, setup) => {
-    const dir = path.join(s.root, `nobwrap-${Math.random().toString(36).slice(2)}`);
-    mkdirSync(dir);
-    const pathVar = setup(dir);
-    const ran = path.join(s.root, `agent-ran-${path.basename(dir)}`);
-    const r = await cli(['run', '--sandbox', '--headless', '--', '/usr/bin/touch', ran], {
-      env: cliEnv(s, { PATH: pathVar }),
-      cwd: s.ws,
-    });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('E_SANDBOX_UNAVAILABLE');
-    expect(r.stderr).toContain('Fix: install bubblewrap (`apt-get install -y bubblewrap`)');
-    expect(existsSync(ran)).toBe(false);
-  });
+  ])(
+    '%s: by default (no flag) refuses with E_SANDBOX_UNAVAILABLE and never starts the agent; --no-sandbox runs it and says so',
+    async (_name, setup) => {
+      const dir = path.join(s.root, `nobwrap-${Math.random().toString(36).slice(2)}`);
+      mkdirSync(dir);
+      const pathVar = setup(dir);
+      const ran = path.join(s.root, `agent-ran-${path.basename(dir)}`);
+      const r = await cli(['run', '--headless', '--', '/usr/bin/touch', ran], {
+        env: cliEnv(s, { PATH: pathVar }),
+        cwd: s.ws,
+      });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('E_SANDBOX_UNAVAILABLE');
+      expect(r.stderr).toContain('Fix: install bubblewrap (`apt-get install -y bubblewrap`)');
+      expect(r.stderr).toContain('or pass --no-sandbox');
+      expect(existsSync(ran)).toBe(false);
+      // control: the same session with --no-sandbox starts the agent, prints what it gives up and audits it
+      const audit = path.join(dir, 'audit.jsonl');
+      const off = await cli(
+        ['run', '--no-sandbox', '--headless', '--audit', audit, '--', '/usr/bin/touch', ran],
+        {
+          env: cliEnv(s, { PATH: pathVar }),
+          cwd: s.ws,
+        },
+      );
+      expect(off.code).toBe(0);
+      expect(existsSync(ran)).toBe(true);
+      expect(off.stderr).toContain('agentfw: --no-sandbox: the agent can read every file');
+      expect(readFileSync(audit, 'utf8')).toContain('session started without the OS sandbox (--no-sandbox)');
+    },
+  );
 });

@@ -24,7 +24,8 @@ const steps = [
 ];
 const results = steps.map(([name, file, args]) => {
   const r = spawnSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return { name, code: r.status, stdout: r.stdout, stderr: r.stderr };
+  // error: the exec itself failed (EPERM = the exec gate refused it before it ran)
+  return { name, code: r.status, error: r.error?.code, stdout: r.stdout, stderr: r.stderr };
 });
 writeFileSync(out, JSON.stringify(results, null, 1));
 console.log('agent-done');

@@ -3,8 +3,9 @@
  * with planted secrets (environment, .env, a config file, a private key, a script). The
  * agent reads them with cat, grep -r, env, printenv, a script and python; none of the
  * values reaches what the agent captured, agentfw's own output or the audit log, while
- * placeholders do. A re-injected variable still reaches a loopback HTTP server for real,
- * and the server's echo of it comes back masked. Binary output passes byte for byte.
+ * placeholders do. A granted variable still reaches a loopback HTTP server for real (the
+ * egress proxy puts its value in place of the placeholder, for the granted host only), and
+ * the server's echo of it comes back masked. Binary output passes byte for byte.
  * Values are only ever checked with `.includes()`; failures name labels, never values.
  */
 import { spawnSync } from 'node:child_process';
@@ -47,7 +48,7 @@ beforeAll(async () => {
   mkdirSync(path.join(s.ws, '.agentfw'));
   writeFileSync(
     path.join(s.ws, '.agentfw', 'secrets.yaml'),
-    'allow:\n  - env: DEPLOY_TOKEN\n    programs: [curl]\n',
+    'allow:\n  - env: DEPLOY_TOKEN\n    hosts: [127.0.0.1]\n',
   );
   server = http.createServer((req, res) => {
     const auth = req.headers.authorization ?? '';
@@ -69,11 +70,15 @@ beforeAll(async () => {
     .split(':')
     .filter((d) => !/\/\.(pyenv|rbenv|nodenv)\//.test(d + '/'))
     .join(':');
-  run = await cli(['run', '--headless', '--audit', audit, '--', process.execPath, AGENT, out, url], {
-    env,
-    cwd: s.ws,
-    timeoutMs: 90_000,
-  });
+  // --no-sandbox: this checks the secrets layer of the gates (env placeholders, output relay)
+  run = await cli(
+    ['run', '--no-sandbox', '--headless', '--audit', audit, '--', process.execPath, AGENT, out, url],
+    {
+      env,
+      cwd: s.ws,
+      timeoutMs: 90_000,
+    },
+  );
   steps = JSON.parse(readFileSync(out, 'utf8')) as Step[];
   auditText = readFileSync(audit, 'utf8');
 }, 120_000);
@@ -138,7 +143,7 @@ describe('agentfw run: secrets never reach the agent', () => {
     expect(auditText).toContain('agentfw:masked:DEPLOY_TOKEN'); // curl's argv carried it, masked
   });
 
-  it('the re-injected token reached the server for real, and the agent holds only the placeholder', () => {
+  it('the granted token reached the server for real through the proxy, and the agent holds only the placeholder', () => {
     expect(received).toEqual([{ real: true, placeholder: false }]);
     expect(step('own env').stdout).toBe('DEPLOY_TOKEN=agentfw:masked:DEPLOY_TOKEN\n');
   });

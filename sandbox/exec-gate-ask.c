@@ -1,0 +1,280 @@
+/*
+ * agentfw-exec-gate, one notification: read what is about to be exec'd, ask the supervisor,
+ * answer. Runs in a handler process forked per notification (a slow human answer never
+ * holds up other execs). See exec-gate.c for the whole picture and sandbox/README.md for
+ * what the check can and cannot see (TOCTOU).
+ *
+ * Request sent to the broker socket (src/shim/protocol.ts), one JSON line:
+ *   {"layer":"exec","argv":[...],"cwd":"...","path":"...","pid":N,"ppid":N[,"binary":true]}
+ * Answer: ALLOW or DENY, optional ENV/MASK/MSG lines, END. Anything else → EPERM.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "exec-gate.h"
+
+typedef struct {
+  char *p;
+  size_t len, cap;
+} buf_t;
+
+static void put(buf_t *b, const char *s, size_t n) {
+  if (b->len + n + 1 > b->cap) {
+    size_t c = b->cap ? b->cap : 4096;
+    while (c < b->len + n + 1) c *= 2;
+    char *q = realloc(b->p, c);
+    if (!q) _exit(1); /* the notification stays unanswered until this handler exits: ENOSYS for the exec */
+    b->p = q, b->cap = c;
+  }
+  memcpy(b->p + b->len, s, n);
+  b->len += n;
+  b->p[b->len] = 0;
+}
+static void puts_(buf_t *b, const char *s) { put(b, s, strlen(s)); }
+
+static void respond_err(int listener, unsigned long long id, int err) {
+  struct seccomp_notif_resp r;
+  memset(&r, 0, sizeof r);
+  r.id = id;
+  if (!err) r.flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+  else r.error = -err;
+  ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &r);
+}
+
+void eg_respond(int listener, unsigned long long id, int allow) { respond_err(listener, id, allow ? 0 : EPERM); }
+
+/* A NUL-terminated string at `addr` in the target's memory, at most `max` bytes (without NUL).
+ * Returns its length, or -1 when unreadable or too long. */
+static long read_str(int mem, unsigned long long addr, buf_t *out, size_t max) {
+  size_t start = out->len;
+  char chunk[512];
+  for (;;) {
+    ssize_t k = pread(mem, chunk, sizeof chunk, (off_t)addr);
+    if (k <= 0) {
+      /* The string may end right before an unmapped page: retry byte by byte. */
+      if (pread(mem, chunk, 1, (off_t)addr) != 1) return -1;
+      k = 1;
+    }
+    char *nul = memchr(chunk, 0, (size_t)k);
+    size_t n = nul ? (size_t)(nul - chunk) : (size_t)k;
+    if (out->len - start + n > max) return -1;
+    put(out, chunk, n);
+    if (nul) return (long)(out->len - start);
+    addr += (unsigned long long)k;
+  }
+}
+
+/* JSON string with escapes; bytes that are not UTF-8 become U+FFFD and set *binary. */
+static void json_str(buf_t *b, const char *s, size_t n, int *binary) {
+  put(b, "\"", 1);
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    int ok = len && i + len <= n;
+    for (size_t k = 1; ok && k < len; k++) ok = ((unsigned char)s[i + k] >> 6) == 2;
+    if (!ok) {
+      *binary = 1;
+      puts_(b, "\\ufffd");
+      i++;
+    } else if (c == '"' || c == '\\') {
+      char e[2] = {'\\', (char)c};
+      put(b, e, 2), i++;
+    } else if (c < 0x20) {
+      char e[8];
+      snprintf(e, sizeof e, "\\u%04x", c);
+      puts_(b, e), i++;
+    } else {
+      put(b, s + i, len), i += len;
+    }
+  }
+  put(b, "\"", 1);
+}
+
+static void link_of(pid_t pid, const char *what, char *out, size_t size) {
+  char p[64];
+  snprintf(p, sizeof p, "/proc/%d/%s", (int)pid, what);
+  ssize_t n = readlink(p, out, size - 1);
+  out[n > 0 ? n : 0] = 0;
+}
+
+static long ppid_of(pid_t pid) {
+  char p[64], s[512];
+  snprintf(p, sizeof p, "/proc/%d/stat", (int)pid);
+  int fd = open(p, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  ssize_t n = read(fd, s, sizeof s - 1);
+  close(fd);
+  s[n > 0 ? n : 0] = 0;
+  char *r = strrchr(s, ')');
+  return r ? atol(r + 4) : 0; /* ") S PPID" */
+}
+
+/* An entry of the session's shim directory (read-only to the agent) that is the gate client:
+ * the shim asks for itself, so asking here too would ask twice. */
+static int is_shim(const eg_config *cfg, pid_t pid, const char *path) {
+  if (*cfg->client && !strcmp(path, cfg->client)) return 1;
+  size_t d = strlen(cfg->shim_dir);
+  if (!d || strncmp(path, cfg->shim_dir, d) || path[d] != '/' || strchr(path + d + 1, '/')) return 0;
+  char p[2 * EG_MAX_PATH + 80];
+  struct stat st;
+  snprintf(p, sizeof p, "/proc/%d/root%s", (int)pid, path);
+  return stat(p, &st) == 0 && st.st_dev == cfg->shim_dev && st.st_ino == cfg->shim_ino;
+}
+
+static long long now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Refusal text for the agent: written to its stderr when that is a terminal or a pipe
+ * (never a regular file, which reopening would overwrite from the start). */
+static void tell(pid_t pid, const char *msg) {
+  char p[64];
+  snprintf(p, sizeof p, "/proc/%d/fd/2", (int)pid);
+  int fd = open(p, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return;
+  struct stat st;
+  if (fstat(fd, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+    ssize_t w = write(fd, msg, strlen(msg));
+    (void)w;
+  }
+  close(fd);
+}
+
+/* One round trip to the broker. Returns 1 = ALLOW, 0 = DENY or anything wrong (fail closed). */
+static int ask(const eg_config *cfg, const buf_t *q, pid_t target) {
+  struct sockaddr_un a;
+  memset(&a, 0, sizeof a);
+  a.sun_family = AF_UNIX;
+  if (strlen(cfg->sock) >= sizeof a.sun_path) return 0;
+  strcpy(a.sun_path, cfg->sock);
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof a) != 0) return 0;
+  if (cfg->supervisor) {
+    /* fail closed: a socket put there by someone else is not the supervisor */
+    struct ucred cr;
+    socklen_t l = sizeof cr;
+    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &l) != 0 || cr.pid != cfg->supervisor) return 0;
+  }
+  long long deadline = now_ms() + cfg->wait_ms;
+  for (size_t off = 0; off < q->len;) {
+    ssize_t k = write(fd, q->p + off, q->len - off);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) return 0;
+    off += (size_t)k;
+  }
+  buf_t in = {0};
+  while (!in.p || !(strstr(in.p, "\nEND\n") || !strncmp(in.p, "END\n", 4))) {
+    struct pollfd p = {fd, POLLIN, 0};
+    long left = (long)(deadline - now_ms());
+    if (left <= 0 || poll(&p, 1, (int)left) <= 0) return 0; /* fail closed: no answer in time */
+    char tmp[4096];
+    ssize_t k = read(fd, tmp, sizeof tmp);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) return 0; /* fail closed: closed before END */
+    put(&in, tmp, (size_t)k);
+    if (in.len > EG_MAX_REPLY) return 0;
+  }
+  close(fd);
+  int allow = !strncmp(in.p, "ALLOW\n", 6);
+  if (!allow && strncmp(in.p, "DENY\n", 5)) return 0;
+  if (!allow) {
+    /* The MSG lines are the refusal text (why, which rule, "ask the user"). */
+    buf_t msg = {0};
+    char *save = NULL;
+    for (char *l = strtok_r(in.p, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+      if (!strncmp(l, "MSG", 3) && (l[3] == ' ' || !l[3])) puts_(&msg, l[3] ? l + 4 : ""), puts_(&msg, "\n");
+    }
+    if (msg.p) tell(target, msg.p);
+  }
+  return allow;
+}
+
+void eg_handle(int listener, const struct seccomp_notif *req, const eg_config *cfg) {
+  pid_t pid = (pid_t)req->pid;
+  char p[64];
+  snprintf(p, sizeof p, "/proc/%d/mem", (int)pid);
+  int mem = open(p, O_RDONLY | O_CLOEXEC);
+  if (mem < 0) { eg_respond(listener, req->id, 0); return; }
+  unsigned long long a_path = req->data.args[0], a_argv = req->data.args[1];
+  int dirfd = AT_FDCWD, flags = 0;
+  if (req->data.nr == __NR_execveat) {
+    dirfd = (int)req->data.args[0], a_path = req->data.args[1], a_argv = req->data.args[2];
+    flags = (int)req->data.args[4];
+  }
+  buf_t path = {0}, strs = {0};
+  if (read_str(mem, a_path, &path, EG_MAX_PATH) < 0) { eg_respond(listener, req->id, 0); return; }
+  size_t offs[256], *off = offs, argc = 0, cap = 256;
+  for (; a_argv; argc++) {
+    unsigned long long ptr = 0;
+    if (argc >= EG_MAX_ARGC || pread(mem, &ptr, sizeof(void *), (off_t)(a_argv + argc * sizeof(void *))) != sizeof(void *))
+      { eg_respond(listener, req->id, 0); return; } /* fail closed: unreadable or too many arguments */
+    if (!ptr) break;
+    if (argc == cap) {
+      size_t *n = malloc(sizeof(size_t) * cap * 2);
+      if (!n) { eg_respond(listener, req->id, 0); return; }
+      memcpy(n, off, sizeof(size_t) * cap);
+      if (off != offs) free(off);
+      off = n, cap *= 2;
+    }
+    off[argc] = strs.len;
+    if (read_str(mem, ptr, &strs, EG_MAX_ARGV - strs.len) < 0) { eg_respond(listener, req->id, 0); return; }
+    put(&strs, "", 1); /* keep the NUL between strings */
+  }
+  close(mem);
+  /* The thread may have been killed (or exec'd by another thread) meanwhile. */
+  if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req->id) != 0) return;
+
+  /* The file as the kernel will look it up: relative to dirfd for execveat. */
+  char dir[EG_MAX_PATH], full[2 * EG_MAX_PATH + 2];
+  snprintf(full, sizeof full, "%s", path.p ? path.p : "");
+  if (dirfd != AT_FDCWD && (!path.p || path.p[0] != '/')) {
+    char fdn[32];
+    snprintf(fdn, sizeof fdn, "fd/%d", dirfd);
+    link_of(pid, fdn, dir, sizeof dir);
+    if (!path.len && (flags & AT_EMPTY_PATH)) snprintf(full, sizeof full, "%s", dir);
+    else snprintf(full, sizeof full, "%s/%s", dir, path.p);
+  }
+  if (full[0] == '/' && is_shim(cfg, pid, full)) { eg_respond(listener, req->id, 1); return; }
+  /* A file that does not exist is answered ENOENT, as the kernel would, without asking: a PATH
+   * search (execvp) tries several. Failing it here, not passing it, leaves no window in which
+   * the file could appear unchecked. */
+  char seen[2 * EG_MAX_PATH + 80];
+  struct stat st;
+  snprintf(seen, sizeof seen, "/proc/%d/%s%s%s", (int)pid, full[0] == '/' ? "root" : "cwd", full[0] == '/' ? "" : "/", full);
+  if (stat(seen, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) { respond_err(listener, req->id, errno); return; }
+
+  char cwd[EG_MAX_PATH];
+  link_of(pid, "cwd", cwd, sizeof cwd);
+  buf_t q = {0};
+  int binary = 0;
+  puts_(&q, "{\"layer\":\"exec\",\"argv\":[");
+  if (!argc) json_str(&q, full, strlen(full), &binary); /* argv may be empty; argv[0] is required */
+  for (size_t i = 0; i < argc; i++) {
+    if (i) puts_(&q, ",");
+    size_t end = i + 1 < argc ? off[i + 1] - 1 : strs.len - 1;
+    json_str(&q, strs.p + off[i], end - off[i], &binary);
+  }
+  puts_(&q, "],\"cwd\":");
+  json_str(&q, cwd, strlen(cwd), &binary);
+  puts_(&q, ",\"path\":");
+  json_str(&q, full, strlen(full), &binary);
+  char tail[96];
+  snprintf(tail, sizeof tail, ",\"pid\":%d,\"ppid\":%ld%s}\n", (int)pid, ppid_of(pid), binary ? ",\"binary\":true" : "");
+  puts_(&q, tail);
+  int allow = ask(cfg, &q, pid);
+  eg_respond(listener, req->id, allow);
+}

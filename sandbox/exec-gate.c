@@ -1,0 +1,299 @@
+/*
+ * agentfw-exec-gate: judges every execve/execveat in the agent's process tree before it runs.
+ *
+ *   agentfw-exec-gate --sock PATH [--supervisor-pid N] [--shim-dir DIR] [--client PATH]
+ *                     [--wait-ms N] [--raw-tty] [--pass N] -- PROGRAM [ARGS...]
+ *
+ * The helper forks. The child sets PR_SET_NO_NEW_PRIVS, installs a seccomp filter that
+ * sends execve and execveat to user space (SECCOMP_RET_USER_NOTIF, with
+ * SECCOMP_FILTER_FLAG_NEW_LISTENER), hands the listener fd to the parent over a socketpair
+ * (SCM_RIGHTS), and execs PROGRAM. The filter is inherited by everything PROGRAM starts and
+ * cannot be removed. The parent is not filtered: for each notification it forks a handler
+ * (exec-gate-ask.c) that reads the path and argv from /proc/<pid>/mem while the calling
+ * thread is stopped, asks the agentfw supervisor with the gate protocol (layer "exec") and
+ * answers CONTINUE or EPERM. The first exec, of PROGRAM itself, is chosen by agentfw and
+ * passed; with --pass 2 (or 3) also the next one (or two): PROGRAM is bwrap, which execs
+ * the network bridge and then the agent command the human gave; nothing of the agent runs
+ * before them. The exit status is PROGRAM's (128+N when killed by signal N).
+ *
+ * The same filter refuses TIOCSTI everywhere in the tree (EPERM).
+ *
+ * Fail closed: the supervisor gone, slow, not the supervisor (SO_PEERCRED), or answering
+ * garbage → EPERM. If this helper dies, the kernel fails every later exec in the tree
+ * (ENOSYS). Oversized path/argv → EPERM. Foreign syscall ABIs (i386/x32 on x86_64,
+ * arm32 on arm64) are refused outright, so they cannot exec around the filter.
+ * If a filter with a listener is already in place (a nested agentfw session, whose outer
+ * gate already judges every exec), PROGRAM runs under that outer gate only.
+ *
+ * Linux only; built with plain `cc` by scripts/build-shim.mjs.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <poll.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "exec-gate.h"
+
+#if defined(__x86_64__)
+#define EG_ARCH AUDIT_ARCH_X86_64
+#elif defined(__aarch64__)
+#define EG_ARCH AUDIT_ARCH_AARCH64
+#else
+#error "agentfw-exec-gate: unsupported architecture"
+#endif
+
+#define EG_REFUSED 126
+#define EG_MAX_HANDLERS 512 /* concurrent notifications in flight; beyond → EPERM */
+
+static pid_t g_child;
+
+static void die(const char *why) {
+  fprintf(stderr, "agentfw-exec-gate: %s (fail closed: the agent was not started)\n", why);
+  _exit(EG_REFUSED);
+}
+
+static void usage(void) {
+  fputs("usage: agentfw-exec-gate --sock PATH [--supervisor-pid N] [--shim-dir DIR] [--client PATH]\n"
+        "                         [--wait-ms N] [--raw-tty] [--pass 1|2|3] -- PROGRAM [ARGS...]\n",
+        stderr);
+  _exit(2);
+}
+
+/* PROGRAM's absolute path, looked up on PATH now, before the filter: the child then execs
+ * exactly one file, so exactly one exec (the first from its pid) is passed unasked. */
+static char *resolve(const char *prog) {
+  if (strchr(prog, '/')) return strdup(prog);
+  const char *path = getenv("PATH");
+  if (!path) return NULL;
+  char *copy = strdup(path), *save = NULL;
+  for (char *d = strtok_r(copy, ":", &save); d; d = strtok_r(NULL, ":", &save)) {
+    char buf[EG_MAX_PATH];
+    struct stat st;
+    if (snprintf(buf, sizeof buf, "%s/%s", *d ? d : ".", prog) >= (int)sizeof buf) continue;
+    if (stat(buf, &st) == 0 && S_ISREG(st.st_mode) && access(buf, X_OK) == 0) {
+      free(copy);
+      return strdup(buf);
+    }
+  }
+  free(copy);
+  return NULL;
+}
+
+/* The filter: execve/execveat → user notification; TIOCSTI (typing into a terminal's input,
+ * e.g. the human's, where approvals are typed) → EPERM; foreign ABIs → EPERM; the rest allowed. */
+static int install_filter(void) {
+  struct sock_filter f[] = {
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, EG_ARCH, 1, 0),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+#if defined(__x86_64__)
+      BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000, 0, 1), /* x32 ABI */
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+#endif
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execve, 6, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_execveat, 5, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_ioctl, 0, 3),
+      /* ioctl request: the low 32 bits of args[1] (little-endian on both architectures) */
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[1])),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, TIOCSTI, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_USER_NOTIF),
+  };
+  struct sock_fprog prog = {(unsigned short)(sizeof f / sizeof f[0]), f};
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return -1;
+  return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
+}
+
+/* Sends one status byte and, when fd >= 0, the fd itself. */
+static int send_fd(int sock, char status, int fd) {
+  struct iovec io = {&status, 1};
+  char ctl[CMSG_SPACE(sizeof(int))];
+  memset(ctl, 0, sizeof ctl);
+  struct msghdr m = {0};
+  m.msg_iov = &io;
+  m.msg_iovlen = 1;
+  if (fd >= 0) {
+    m.msg_control = ctl;
+    m.msg_controllen = sizeof ctl;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(c), &fd, sizeof(int));
+  }
+  return sendmsg(sock, &m, 0) == 1 ? 0 : -1;
+}
+
+/* Receives the status byte and the fd (-1 when none came). Returns the status, or 0 on error. */
+static char recv_fd(int sock, int *fd) {
+  char status = 0;
+  struct iovec io = {&status, 1};
+  char ctl[CMSG_SPACE(sizeof(int))];
+  struct msghdr m = {0};
+  m.msg_iov = &io;
+  m.msg_iovlen = 1;
+  m.msg_control = ctl;
+  m.msg_controllen = sizeof ctl;
+  *fd = -1;
+  if (recvmsg(sock, &m, MSG_CMSG_CLOEXEC) != 1) return 0;
+  struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+  if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) memcpy(fd, CMSG_DATA(c), sizeof(int));
+  return status;
+}
+
+static void child(int sock, int raw_tty, char *file, char **argv) {
+  if (raw_tty && isatty(0)) {
+    /* No echo and no CR/LF translation: the agent's output bytes reach agentfw unchanged. */
+    struct termios t;
+    if (tcgetattr(0, &t) == 0) {
+      t.c_lflag &= ~(tcflag_t)ECHO;
+      t.c_oflag &= ~(tcflag_t)ONLCR;
+      tcsetattr(0, TCSANOW, &t);
+    }
+  }
+  int fd = install_filter();
+  if (fd < 0 && errno == EBUSY) {
+    /* An outer gate's filter already has the listener; it judges every exec here too. */
+    if (send_fd(sock, 'N', -1) != 0) _exit(EG_REFUSED);
+  } else if (fd < 0) {
+    send_fd(sock, 'E', -1);
+    die("seccomp user notification is not available on this kernel");
+  } else if (send_fd(sock, 'L', fd) != 0) {
+    _exit(EG_REFUSED);
+  }
+  if (fd >= 0) close(fd);
+  char ack;
+  if (read(sock, &ack, 1) != 1) _exit(EG_REFUSED); /* the parent holds the listener now */
+  close(sock);
+  execv(file, argv);
+  fprintf(stderr, "agentfw-exec-gate: cannot run %s: %s\n", file, strerror(errno));
+  _exit(errno == ENOENT ? 127 : 126);
+}
+
+/* Signals sent to the helper by a process (agentfw forwarding SIGTERM…) go on to the agent;
+ * those the terminal generates (Ctrl-C) already reached the agent's process group. */
+static void forward(int sig, siginfo_t *si, void *ctx) {
+  (void)ctx;
+  if (si->si_code <= 0 && g_child > 0) kill(g_child, sig);
+}
+
+static int status_of(int st) { return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0); }
+
+/* Serves notifications until the agent exits; returns its exit status. */
+static int serve(int listener, const eg_config *cfg, int pass) {
+  int handlers = 0, passed = 0;
+  for (;;) {
+    struct pollfd p = {listener, POLLIN, 0};
+    int pr = listener >= 0 ? poll(&p, 1, 200) : (usleep(200000), 0);
+    if (pr > 0 && (p.revents & POLLIN)) {
+      struct seccomp_notif req;
+      memset(&req, 0, sizeof req);
+      if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &req) == 0) {
+        if (passed < pass && (passed > 0 || (pid_t)req.pid == g_child)) {
+          passed++;
+          eg_respond(listener, req.id, 1); /* PROGRAM itself (and what bwrap starts), chosen by agentfw */
+        } else if (handlers >= EG_MAX_HANDLERS) {
+          eg_respond(listener, req.id, 0); /* fail closed: too many execs waiting */
+        } else {
+          pid_t h = fork();
+          if (h == 0) {
+            signal(SIGTERM, SIG_DFL);
+            eg_handle(listener, &req, cfg);
+            _exit(0);
+          }
+          if (h < 0) eg_respond(listener, req.id, 0); /* fail closed: no handler */
+          else handlers++;
+        }
+      }
+    } else if (pr > 0 && (p.revents & (POLLHUP | POLLERR))) {
+      listener = -1; /* no filtered process is left */
+    }
+    pid_t w;
+    int s;
+    while ((w = waitpid(-1, &s, WNOHANG)) > 0) {
+      if (w == g_child) return status_of(s);
+      handlers--;
+    }
+  }
+}
+
+int main(int argc, char **argv) {
+  eg_config cfg = {0};
+  cfg.wait_ms = 330000;
+  cfg.shim_dir = "";
+  cfg.client = "";
+  int raw_tty = 0, pass = 1, i = 1;
+  for (; i < argc; i++) {
+    const char *a = argv[i];
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (!strcmp(a, "--")) break;
+    if (!strcmp(a, "--raw-tty")) raw_tty = 1;
+    else if (!v) usage();
+    else if (!strcmp(a, "--sock")) cfg.sock = v, i++;
+    else if (!strcmp(a, "--supervisor-pid")) cfg.supervisor = (pid_t)atol(v), i++;
+    else if (!strcmp(a, "--shim-dir")) cfg.shim_dir = v, i++;
+    else if (!strcmp(a, "--client")) cfg.client = v, i++;
+    else if (!strcmp(a, "--pass")) pass = atoi(v) >= 1 && atoi(v) <= 3 ? atoi(v) : 1, i++;
+    else if (!strcmp(a, "--wait-ms")) cfg.wait_ms = atol(v) > 0 ? atol(v) : cfg.wait_ms, i++;
+    else usage();
+  }
+  if (i >= argc - 1 || !cfg.sock) usage();
+  struct stat cs;
+  if (*cfg.client && stat(cfg.client, &cs) == 0) cfg.shim_dev = cs.st_dev, cfg.shim_ino = cs.st_ino;
+  else cfg.shim_dir = ""; /* without a known client no shim is recognised (everything is asked) */
+
+  char *file = resolve(argv[i + 1]);
+  if (!file) {
+    fprintf(stderr, "agentfw-exec-gate: %s: command not found\n", argv[i + 1]);
+    return 127;
+  }
+  int sp[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp) != 0) die("cannot create a socketpair");
+  g_child = fork();
+  if (g_child < 0) die("cannot fork");
+  if (g_child == 0) {
+    close(sp[0]);
+    child(sp[1], raw_tty, file, argv + i + 1);
+  }
+  close(sp[1]);
+  /* Nobody of the agent's uid may ptrace this process or read its memory. */
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+  signal(SIGPIPE, SIG_IGN);
+  signal(SIGINT, SIG_IGN);
+  signal(SIGQUIT, SIG_IGN);
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = forward;
+  sa.sa_flags = SA_SIGINFO | SA_RESTART;
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+
+  int listener = -1;
+  char status = recv_fd(sp[0], &listener);
+  if (status == 'L' && listener < 0) status = 0;
+  if (status != 'L' && status != 'N') {
+    kill(g_child, SIGKILL);
+    waitpid(g_child, NULL, 0);
+    die("the exec gate could not be installed");
+  }
+  if (write(sp[0], "k", 1) != 1) die("lost the launched process");
+  close(sp[0]);
+  return serve(listener, &cfg, pass);
+}

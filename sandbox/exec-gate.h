@@ -1,0 +1,42 @@
+/*
+ * agentfw-exec-gate: shared declarations of the two source files.
+ *   exec-gate.c      the launcher: installs the seccomp filter in the agent's process,
+ *                    receives the listener fd, serves notifications, reaps, forwards signals
+ *   exec-gate-ask.c  one notification: read path + argv from /proc/<pid>/mem, ask the
+ *                    supervisor over the session's broker socket, answer CONTINUE or EPERM
+ */
+#ifndef AGENTFW_EXEC_GATE_H
+#define AGENTFW_EXEC_GATE_H
+
+#include <linux/seccomp.h>
+#include <sys/types.h>
+
+/* Bounds (fail closed: beyond them the exec is refused with EPERM). */
+#define EG_MAX_PATH 4096            /* bytes of the path argument */
+#define EG_MAX_ARGC 65536           /* argv entries */
+#define EG_MAX_ARGV (1024 * 1024)   /* bytes of all argv strings together */
+#define EG_MAX_REPLY (256 * 1024)   /* bytes of the supervisor's answer */
+
+typedef struct {
+  /* Broker socket of the session (gate.sock). */
+  const char *sock;
+  /* Pid of the agentfw supervisor: the broker's SO_PEERCRED pid must equal it. 0 = not checked. */
+  pid_t supervisor;
+  /* The session's shim directory: execs of its entries are passed (the shim itself asks). Empty = none. */
+  const char *shim_dir;
+  /* The gate client (build/agentfw-shim): an exec of exactly this path is passed (the BASH_ENV gate). Empty = none. */
+  const char *client;
+  /* Device and inode of the gate client the shims link to. */
+  dev_t shim_dev;
+  ino_t shim_ino;
+  /* How long to wait for an answer (approval timeout + margin), ms. */
+  long wait_ms;
+} eg_config;
+
+/* Serves one notification completely (answers it). Runs in a forked handler process. */
+void eg_handle(int listener, const struct seccomp_notif *req, const eg_config *cfg);
+
+/* Answers a notification: allow != 0 → let the kernel run the exec, else fail it with EPERM. */
+void eg_respond(int listener, unsigned long long id, int allow);
+
+#endif

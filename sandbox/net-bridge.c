@@ -1,0 +1,153 @@
+/*
+ * agentfw-net-bridge: the only way out of the sandbox's network namespace.
+ *
+ *   agentfw-net-bridge --port N --unix PATH -- PROGRAM [ARGS...]
+ *
+ * Runs inside the sandbox (bwrap --unshare-net: only a loopback interface, no route out).
+ * Listens on 127.0.0.1:N, starts PROGRAM, and forwards every accepted connection over the
+ * Unix socket PATH (bound read-only into the sandbox from the session's runtime dir) to the
+ * agentfw supervisor, which connects it to the egress proxy's TCP port on the host. Each
+ * forwarded connection starts with one line `AGENTFW-BRIDGE <client port>\n` (the source
+ * port of the connection accepted inside; the supervisor checks it in the namespace's TCP
+ * table to attribute the request to a process, and treats a claim it cannot check as unknown). Nothing
+ * else leaves the namespace: raw sockets, /dev/tcp and clients that ignore proxy variables
+ * find no route. Loopback inside keeps working for the agent's own servers.
+ * Exit status: PROGRAM's (128+N when killed by signal N). If this helper dies, the
+ * sandbox has no way out at all (fail closed).
+ *
+ * Linux only; built with plain `cc` by scripts/build-shim.mjs.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static pid_t g_child;
+
+static void forward(int sig, siginfo_t *si, void *ctx) {
+  (void)ctx;
+  if (si->si_code <= 0 && g_child > 0) kill(g_child, sig);
+}
+
+/* Copies both ways until both sides are done. Runs in a process per connection. */
+static void pump(int a, int b) {
+  int open_a = 1, open_b = 1;
+  char buf[65536];
+  while (open_a || open_b) {
+    struct pollfd p[2] = {{open_a ? a : -1, POLLIN, 0}, {open_b ? b : -1, POLLIN, 0}};
+    if (poll(p, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    for (int i = 0; i < 2; i++) {
+      if (!(p[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      int from = i ? b : a, to = i ? a : b;
+      ssize_t n = read(from, buf, sizeof buf);
+      if (n <= 0) {
+        shutdown(to, SHUT_WR);
+        if (i) open_b = 0;
+        else open_a = 0;
+        continue;
+      }
+      for (ssize_t off = 0; off < n;) {
+        ssize_t w = write(to, buf + off, (size_t)(n - off));
+        if (w <= 0) return;
+        off += w;
+      }
+    }
+  }
+}
+
+static int connect_unix(const char *path) {
+  struct sockaddr_un a;
+  memset(&a, 0, sizeof a);
+  a.sun_family = AF_UNIX;
+  if (strlen(path) >= sizeof a.sun_path) return -1;
+  strcpy(a.sun_path, path);
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+    if (fd >= 0) close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+int main(int argc, char **argv) {
+  int port = 0, i = 1;
+  const char *unix_path = NULL;
+  for (; i < argc && strcmp(argv[i], "--"); i++) {
+    if (i + 1 >= argc) break;
+    if (!strcmp(argv[i], "--port")) port = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "--unix")) unix_path = argv[++i];
+  }
+  if (i >= argc - 1 || port <= 0 || port > 65535 || !unix_path) {
+    fputs("usage: agentfw-net-bridge --port N --unix PATH -- PROGRAM [ARGS...]\n", stderr);
+    return 2;
+  }
+  int ls = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  int one = 1;
+  setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  struct sockaddr_in in;
+  memset(&in, 0, sizeof in);
+  in.sin_family = AF_INET;
+  in.sin_port = htons((unsigned short)port);
+  in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (ls < 0 || bind(ls, (struct sockaddr *)&in, sizeof in) != 0 || listen(ls, 128) != 0) {
+    fprintf(stderr, "agentfw-net-bridge: cannot listen on 127.0.0.1:%d: %s (the agent was not started)\n", port,
+            strerror(errno));
+    return 126;
+  }
+  g_child = fork();
+  if (g_child < 0) return 126;
+  if (g_child == 0) {
+    execvp(argv[i + 1], argv + i + 1);
+    fprintf(stderr, "agentfw-net-bridge: cannot run %s: %s\n", argv[i + 1], strerror(errno));
+    _exit(errno == ENOENT ? 127 : 126);
+  }
+  signal(SIGPIPE, SIG_IGN);
+  /* Signals sent to this helper (the supervisor forwards its own to pid 2 of the sandbox)
+   * go to PROGRAM; a terminal's ^C reaches PROGRAM by itself and is only ignored here. */
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = forward;
+  sa.sa_flags = SA_SIGINFO | SA_RESTART;
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGHUP, &sa, NULL);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGQUIT, &sa, NULL);
+  for (;;) {
+    struct pollfd p = {ls, POLLIN, 0};
+    if (poll(&p, 1, 200) > 0 && (p.revents & POLLIN)) {
+      struct sockaddr_in peer;
+      socklen_t plen = sizeof peer;
+      int c = accept4(ls, (struct sockaddr *)&peer, &plen, SOCK_CLOEXEC);
+      if (c >= 0) {
+        pid_t h = fork();
+        if (h == 0) {
+          close(ls);
+          int u = connect_unix(unix_path);
+          /* First line: the client's source port inside, so the supervisor can find (and
+           * check in this namespace's TCP table) which process sent the request. */
+          char head[40];
+          int n = snprintf(head, sizeof head, "AGENTFW-BRIDGE %u\n", (unsigned)ntohs(peer.sin_port));
+          if (u >= 0 && write(u, head, (size_t)n) == n) pump(c, u); /* fail closed: no supervisor, no way out */
+          _exit(0);
+        }
+        close(c);
+      }
+    }
+    int st;
+    pid_t w;
+    while ((w = waitpid(-1, &st, WNOHANG)) > 0)
+      if (w == g_child) return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Secrets inside the workspace's git objects (a token committed once and removed since is
+ * still in history: `git show HEAD~3:config.json`, `git log -p`). At sandbox start every
+ * blob of the object store (up to a byte budget) is checked with the secrets layer; the
+ * object files that hold one are hidden inside the sandbox (bound over by /dev/null): a
+ * loose object file, or the whole pack (and its index) that contains the blob.
+ *
+ * What that costs, honestly: git commands that need a hidden object fail inside the
+ * sandbox ("object file is empty", "missing object"). A pack usually holds most of the
+ * history, so after `git gc` a single committed secret hides the whole packed history.
+ * The human can rewrite the secret out of history (and rotate it), or pass --no-sandbox.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { SecretSet } from '../secrets/types.js';
+
+/** Blobs larger than this are not read (binary assets, not configs). */
+const MAX_BLOB = 2 * 1024 * 1024;
+/** Total bytes of blobs read at start; beyond it the scan stops and says so. */
+export const GIT_SCAN_BUDGET = 64 * 1024 * 1024;
+
+export interface GitScan {
+  /** Object files (absolute) to hide: loose objects, packs and their indexes. Empty = none. */
+  hide: string[];
+  /** Number of blobs that held a secret. */
+  secretBlobs: number;
+  /** True when the budget ran out before every blob was read. */
+  truncated: boolean;
+}
+
+const git = (ws: string, args: string[], input?: Buffer) =>
+  spawnSync('git', ['-C', ws, ...args], { input, maxBuffer: GIT_SCAN_BUDGET * 2, timeout: 30_000 });
+
+/** Blob ids (with sizes) of the whole object store, reachable or not. */
+function blobs(ws: string): { oid: string; size: number }[] {
+  const r = git(ws, [
+    'cat-file',
+    '--batch-all-objects',
+    '--batch-check=%(objectname) %(objecttype) %(objectsize)',
+  ]);
+  if (r.status !== 0) return [];
+  return r.stdout
+    .toString('utf8')
+    .split('\n')
+    .map((l) => l.split(' '))
+    .filter((p) => p[1] === 'blob')
+    .map((p) => ({ oid: p[0], size: Number(p[2]) }));
+}
+
+/** Oids whose content holds a secret (known value or detected format). */
+function secretOids(ws: string, list: { oid: string; size: number }[], secrets: SecretSet): string[] {
+  const out: string[] = [];
+  if (!list.length) return out;
+  const r = git(ws, ['cat-file', '--batch'], Buffer.from(list.map((b) => b.oid).join('\n') + '\n'));
+  if (r.status !== 0) return out;
+  const buf = r.stdout;
+  let off = 0;
+  while (off < buf.length) {
+    const nl = buf.indexOf(0x0a, off);
+    if (nl < 0) break;
+    const [oid, , size] = buf.subarray(off, nl).toString('utf8').split(' ');
+    const n = Number(size);
+    if (!Number.isFinite(n)) break;
+    const text = buf.subarray(nl + 1, nl + 1 + n).toString('utf8');
+    if (secrets.mask(text) !== text) out.push(oid);
+    off = nl + 1 + n + 1;
+  }
+  return out;
+}
+
+/** Scans the object store of `workspace/.git`; nothing to hide when there is none. */
+export function gitSecretObjects(workspace: string, secrets: SecretSet, budget = GIT_SCAN_BUDGET): GitScan {
+  const objects = path.join(workspace, '.git', 'objects');
+  if (!existsSync(objects) || !statSync(objects).isDirectory())
+    return { hide: [], secretBlobs: 0, truncated: false };
+  const all = blobs(workspace).filter((b) => b.size <= MAX_BLOB);
+  const picked: { oid: string; size: number }[] = [];
+  let used = 0;
+  for (const b of all) {
+    if (used + b.size > budget) break;
+    used += b.size;
+    picked.push(b);
+  }
+  const found = new Set(secretOids(workspace, picked, secrets));
+  const hide: string[] = [];
+  const unplaced = new Set(found);
+  for (const oid of found) {
+    const loose = path.join(objects, oid.slice(0, 2), oid.slice(2));
+    if (existsSync(loose)) {
+      hide.push(loose);
+      unplaced.delete(oid);
+    }
+  }
+  const packDir = path.join(objects, 'pack');
+  if (unplaced.size && existsSync(packDir)) {
+    for (const idx of readdirSync(packDir).filter((f) => f.endsWith('.idx'))) {
+      const file = path.join(packDir, idx);
+      const r = spawnSync('git', ['show-index'], { input: readFileSync(file), maxBuffer: 1 << 28 });
+      const ids = r.stdout.toString('utf8');
+      if ([...unplaced].some((oid) => ids.includes(` ${oid}`))) {
+        hide.push(file, file.replace(/\.idx$/, '.pack'));
+      }
+    }
+  }
+  return {
+    hide: hide.filter((f) => existsSync(f)),
+    secretBlobs: found.size,
+    truncated: picked.length < all.length,
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The exec gate (sandbox/exec-gate.c) as real processes: a scripted agent delivers the
+ * incident's GraphQL mutation to a loopback API through routes no shim or shell gate sees —
+ * curl by absolute path, a renamed copy of curl, the dynamic loader running curl,
+ * `env -i /bin/bash -c`, a git hook run by `git commit`, `tar --checkpoint-action=exec=`, a
+ * script the agent wrote run by its path, GNU `sed 'e'`.
+ * Each route first runs without agentfw (control: the mutation arrives), then under
+ * `agentfw run --headless` (the mutation never arrives, the audit holds an exec-layer deny).
+ * A harmless request through the same absolute-path curl still arrives.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
+import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
+import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
+import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
+
+const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'exec-agent.mjs');
+const HAS_GATE = process.platform === 'linux' && spawnSync('cc', ['--version']).status === 0;
+if (!HAS_GATE) console.log('exec gate e2e skipped: needs Linux and a C compiler (apt-get install -y gcc)');
+
+let api: FakeApi;
+let s: Scratch;
+let n = 0;
+beforeAll(async () => {
+  ensureBuilt();
+  api = await startFakeApi();
+  s = scratch();
+});
+afterAll(async () => {
+  await api?.close();
+  s?.cleanup();
+});
+
+function freshDir(): string {
+  const d = path.join(s.root, `w${n++}`);
+  mkdirSync(d);
+  return d;
+}
+
+interface AuditLine {
+  layer: string;
+  decision: string;
+  rules: string[];
+}
+const auditOf = (file: string): AuditLine[] =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as AuditLine)
+    : [];
+
+const ROUTES = [
+  'absolute-curl',
+  'renamed-curl',
+  'dynamic-loader',
+  'env-i-bash',
+  'git-hook',
+  'tar-checkpoint',
+  'script-by-path',
+  'sed-e',
+];
+
+describe.skipIf(!HAS_GATE)('exec gate: routes that no shim sees', () => {
+  it('the helper was built at install', () => {
+    expect(existsSync(path.join(PACKAGE_ROOT, 'build', 'agentfw-exec-gate'))).toBe(true);
+  });
+
+  it.each(ROUTES)(
+    '%s: delivers the mutation without agentfw, is stopped under agentfw run',
+    async (route) => {
+      const env = cliEnv(s);
+      const before = api.mutations().length;
+      const control = await run(process.execPath, [AGENT, route, api.url], { env, cwd: freshDir() });
+      expect(control.code).toBe(0);
+      expect(api.mutations().length).toBe(before + 1);
+
+      const audit = path.join(s.root, `${route}.jsonl`);
+      const r = await cli(
+        [
+          'run',
+          '--no-sandbox',
+          '--headless',
+          '--audit',
+          audit,
+          '--',
+          process.execPath,
+          AGENT,
+          route,
+          api.url,
+        ],
+        {
+          env,
+          cwd: freshDir(),
+        },
+      );
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`"route":"${route}"`);
+      expect(api.mutations().length).toBe(before + 1);
+      const denied = auditOf(audit).filter((a) => a.layer === 'exec' && a.decision === 'deny');
+      expect(denied.length).toBeGreaterThan(0);
+      expect(denied.flatMap((a) => a.rules)).toContain('graphql/destructive-mutation');
+    },
+  );
+
+  it('a harmless request through curl by absolute path still arrives, and is audited as exec allow', async () => {
+    const audit = path.join(s.root, 'benign.jsonl');
+    const before = api.received.length;
+    const r = await cli(
+      [
+        'run',
+        '--no-sandbox',
+        '--headless',
+        '--audit',
+        audit,
+        '--',
+        process.execPath,
+        AGENT,
+        'benign-get',
+        api.url,
+      ],
+      {
+        env: cliEnv(s),
+        cwd: freshDir(),
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(api.received.length).toBe(before + 1);
+    expect(auditOf(audit).some((a) => a.layer === 'exec' && a.decision === 'allow')).toBe(true);
+  });
+});

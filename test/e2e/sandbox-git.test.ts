@@ -1,0 +1,52 @@
+/**
+ * Secrets in git history under the sandbox (on by default), as real processes: a token
+ * committed once and removed since is read back with `git show HEAD~1:FILE` and `git log -p`
+ * run by absolute path (no gate sees them). Control: without agentfw both print the token;
+ * under agentfw the object holding it is hidden. Values are checked with `.includes()`.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
+import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
+
+const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8' }).status === 0;
+const TOKEN = `ghp_${'Hk2Lq9Wm4Xr7Tz1Vb5Nc8Pd3Fs6Jg0Ya2Eu4'.slice(0, 36)}`;
+const READ = `/usr/bin/git show HEAD~1:config.json; /usr/bin/git log -p --all | /usr/bin/base64 -w0 | /usr/bin/base64 -d`;
+
+let s: Scratch;
+beforeAll(() => {
+  ensureBuilt();
+  s = scratch();
+  const g = (...a: string[]) =>
+    spawnSync('git', ['-C', s.ws, '-c', 'user.name=a', '-c', 'user.email=a@b', ...a], { encoding: 'utf8' });
+  g('init', '-q');
+  writeFileSync(path.join(s.ws, 'config.json'), `{"token": "${TOKEN}"}\n`);
+  g('add', 'config.json');
+  g('commit', '-q', '-m', 'add config');
+  writeFileSync(path.join(s.ws, 'config.json'), '{"token": ""}\n');
+  g('commit', '-q', '-am', 'remove token');
+});
+afterAll(() => s?.cleanup());
+
+describe.skipIf(!HAS_BWRAP)('secrets in git objects', () => {
+  it('control: without agentfw, history shows the token', async () => {
+    const r = await run('/bin/sh', ['-c', READ], { env: cliEnv(s), cwd: s.ws });
+    expect(r.stdout.includes(TOKEN)).toBe(true);
+  });
+
+  it('under agentfw run: the object holding it is hidden; the rest of git still works', async () => {
+    const r = await cli(
+      ['run', '--headless', '--', '/bin/sh', '-c', `${READ}; /usr/bin/git log --oneline | wc -l`],
+      {
+        env: cliEnv(s),
+        cwd: s.ws,
+      },
+    );
+    expect(r.stdout.includes(TOKEN)).toBe(false);
+    expect(r.stderr.includes(TOKEN)).toBe(false);
+    expect(r.stderr).toMatch(/git history holds [1-9]\d* object\(s\) with a secret/);
+    expect(r.stdout).toMatch(/^\s*2\s*$/m);
+  });
+});

@@ -60,7 +60,8 @@ const unlink: FsHandler = (cmd, ctx) =>
 const shred: FsHandler = (cmd, ctx) => {
   const o = parseOptions(cmd.argv, 1, {
     shortWithValue: 'ns',
-    longWithValue: ['iterations', 'size', 'random-source', 'remove'],
+    // --remove takes its value only attached (--remove=wipesync): `--remove FILE` deletes FILE.
+    longWithValue: ['iterations', 'size', 'random-source'],
   });
   return fsFact(cmd, 'shred', operandTargets(cmd, ctx, o.operands), false, hasAny(o, 'f', 'force'));
 };

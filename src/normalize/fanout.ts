@@ -79,7 +79,13 @@ function xargs(argv: Field[], k: K): Res {
       );
     return list.length > 0 ? res : {};
   }
-  if (!list) return runArgv([...cmd, marker], inner);
+  if (!list) {
+    // Without -r, empty input still runs the command once with no added argument
+    // (`xargs ln -sf SRC /usr/bin/x` then writes /usr/bin/x): analyse that run too.
+    const noRunIfEmpty = p.opts.has('r') || p.opts.has('no-run-if-empty');
+    if (!noRunIfEmpty) runArgv(cmd, inner);
+    return runArgv([...cmd, marker], inner);
+  }
   if (list.length === 0 && (p.opts.has('r') || p.opts.has('no-run-if-empty'))) return {};
   return runArgv([...cmd, ...list], inner);
 }

@@ -60,6 +60,20 @@ function positionalAtoms(k: Ctx, quoted: boolean, src: string): Atom[] {
   return out;
 }
 
+/**
+ * `$@` / `$*` (or `${@}`, `${*}`) while the positional parameters are unknown. Inside a
+ * longer word (`pu$@sh`) their likeliest value is nothing (an agent's shell has no
+ * arguments), so the word is read as `push` and kept dynamic.
+ */
+function unknownAllArgs(n: Node, k: Ctx): boolean {
+  if (k.scope.positionalKnown) return false;
+  if (n.type !== 'simple_expansion' && n.type !== 'expansion') return false;
+  return /^\$(?:[@*]|\{[@*]\})$/.test(n.text);
+}
+
+/** An empty, dynamic piece of a word (see unknownAllArgs). */
+const EMPTY_DYNAMIC: Atom = { c: '', q: true, s: false, d: true };
+
 function valueAtoms(v: string | undefined | null, quoted: boolean, src: string): Atom[] {
   if (v === undefined) return [dyn(src)];
   return chars(v ?? '', quoted, !quoted);
@@ -146,6 +160,7 @@ function stringAtoms(node: Node, k: Ctx, quoted: boolean, from: number, to: numb
     if (ch.startIndex < from || ch.endIndex > to) continue;
     if (ch.startIndex > pos) literal(pos, ch.startIndex);
     if (ch.type === 'string_content' || ch.type === 'heredoc_content') literal(ch.startIndex, ch.endIndex);
+    else if (to - from > ch.text.length && unknownAllArgs(ch, k)) out.push(EMPTY_DYNAMIC);
     else out.push(...atomsOf(ch, k, quoted));
     pos = ch.endIndex;
   }
@@ -211,7 +226,8 @@ function atomsOfInner(node: Node, k: Ctx, quoted: boolean): Atom[] {
           pos = ch.endIndex;
           continue;
         }
-        out.push(...(ch.isNamed ? atomsOf(ch, k, quoted) : unquotedWord(ch.text)));
+        if (unknownAllArgs(ch, k)) out.push(EMPTY_DYNAMIC);
+        else out.push(...(ch.isNamed ? atomsOf(ch, k, quoted) : unquotedWord(ch.text)));
         pos = ch.endIndex;
       }
       return out;

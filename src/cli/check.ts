@@ -7,7 +7,6 @@
  * Exit (single command): 0 allow · 10 ask · 20 deny · 2 usage error · 1 internal error.
  */
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { loadEngine, makeContext, type Engine } from '../engine/analyze.js';
 import { payloadReader } from '../engine/payload-reader.js';
 import { DEFAULT_LIMITS, type Decision, type Verdict } from '../engine/types.js';
@@ -90,22 +89,33 @@ export function toJson(d: Decision): Record<string, unknown> {
   };
 }
 
-/** One verdict line per input line, in order. A bad line gets an error verdict, never a crash. */
+/**
+ * The batch protocol: exactly one verdict line per input line, in order, written as soon as
+ * it is made (a caller may write one line and wait for its answer). Lines end at `\n` only
+ * (a `\r\n` ending loses its `\r`; a raw CR inside a line stays part of it); a blank or bad
+ * line gets an error verdict, never silence or a crash. A last line without `\n` counts too.
+ */
 async function batch(engine: Engine, defaultCwd: string, workspace: string | undefined): Promise<void> {
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  const out: string[] = [];
-  const flush = () => {
-    if (out.length) process.stdout.write(out.join(''));
-    out.length = 0;
-  };
   let n = 0;
-  for await (const line of rl) {
+  const answer = (line: string) => {
     n++;
-    if (!line.trim()) continue;
-    out.push(JSON.stringify(batchOne(engine, line, n, defaultCwd, workspace)) + '\n');
-    if (out.length >= 64) flush();
+    process.stdout.write(JSON.stringify(batchOne(engine, line, n, defaultCwd, workspace)) + '\n');
+  };
+  for await (const line of splitLines(process.stdin)) answer(line);
+}
+
+/** Splits a byte stream into lines at `\n` only, dropping one `\r` before it. */
+export async function* splitLines(input: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  let rest = '';
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of input) {
+    rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    const lines = rest.split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) yield line.endsWith('\r') ? line.slice(0, -1) : line;
   }
-  flush();
+  rest += decoder.decode();
+  if (rest.length > 0) yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
 }
 
 function batchOne(
@@ -115,6 +125,9 @@ function batchOne(
   defaultCwd: string,
   workspace: string | undefined,
 ): Record<string, unknown> {
+  if (!line.trim()) {
+    return errorVerdict('E_BAD_INPUT', `line ${n} is blank`, 'send one JSON object per line: {"cmd": "..."}');
+  }
   let input: unknown;
   try {
     input = JSON.parse(line);

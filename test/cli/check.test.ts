@@ -76,6 +76,56 @@ describe('agentfw check --stdin --json (batch)', () => {
   });
 });
 
+describe('agentfw check --stdin --json as a protocol', () => {
+  it('answers a line while stdin stays open (the caller writes one line and waits)', async () => {
+    const child = execa(BIN, ['check', '--stdin', '--json'], { reject: false, env: { HOME: '/home/dev' } });
+    const verdicts: string[] = [];
+    let buf = '';
+    const got = (count: number) =>
+      new Promise<void>((resolve, reject) => {
+        const onData = (d: Buffer) => {
+          buf += d.toString();
+          const parts = buf.split('\n');
+          buf = parts.pop()!;
+          verdicts.push(...parts);
+          if (verdicts.length >= count) {
+            child.stdout!.off('data', onData);
+            resolve();
+          }
+        };
+        child.stdout!.on('data', onData);
+        child.once('exit', () => reject(new Error('check exited before answering')));
+      });
+    for (const [i, cmd] of ['rm -rf /', 'ls'].entries()) {
+      const answered = got(i + 1);
+      child.stdin!.write(JSON.stringify({ cmd, cwd: '/home/dev/project' }) + '\n');
+      await answered;
+    }
+    expect(verdicts.map((l) => JSON.parse(l).decision)).toEqual(['deny', 'allow']);
+    child.stdin!.end();
+    expect((await child).exitCode).toBe(0);
+  });
+
+  it('exactly one verdict per input line: a raw CR stays inside its line, blank lines are answered', async () => {
+    const lines = [
+      '{"cmd": "ls",\r"cwd": "/home/dev/project"}\r',
+      '{"cmd": "rm -rf /",\r "cwd": "/home/dev/project"}',
+      '',
+      '   ',
+      JSON.stringify({ cmd: 'ls', cwd: '/home/dev/project' }) + '\r',
+    ];
+    const r = await run(['check', '--stdin', '--json'], lines.join('\n'));
+    expect(r.exitCode).toBe(0);
+    const out = r.stdout
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(lines.length);
+    expect(out.map((v) => v.decision)).toEqual(['allow', 'deny', 'ask', 'ask', 'allow']);
+    expect(out[2].error.message).toMatch(/blank/);
+  });
+});
+
 describe('agentfw check never prints a secret', () => {
   const planted = [
     [

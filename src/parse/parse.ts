@@ -67,13 +67,18 @@ function clip(s: string, max = 60): string {
 }
 
 function runParser(text: string, limits: Limits): Parser.Tree | undefined {
+  let tree: Parser.Tree | undefined;
   try {
     parser.setTimeoutMicros(Math.max(1, limits.maxMillis) * 1000);
     // bufferSize must cover the whole input or tree-sitter reads it in chunks.
-    return parser.parse(text, null, { bufferSize: text.length * 2 + 64 }) ?? undefined;
+    tree = parser.parse(text, null, { bufferSize: text.length * 2 + 64 }) ?? undefined;
   } catch {
-    return undefined;
+    tree = undefined;
   }
+  // A parse that timed out leaves tree-sitter's state half-way; the next parse would resume
+  // it on the new text (`rm -rf /` read as `rm -` `f /`). Start afresh every time one fails.
+  if (!tree) parser.reset();
+  return tree;
 }
 
 /**

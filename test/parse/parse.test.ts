@@ -20,6 +20,15 @@ describe('parseScript', () => {
     expect([...new Set(codes(src))]).toEqual(expected);
   });
 
+  it('a parse that timed out leaves nothing behind for the next one', () => {
+    const slow = parseScript('echo ' + '{a,b}'.repeat(20_000), { ...L, maxMillis: 1, maxScriptBytes: 1e7 });
+    expect(slow.issues.map((i) => i.code)).toContain('E_TIMEOUT');
+    const next = parseScript('rm -rf /', L);
+    expect(next.issues).toEqual([]);
+    const cmd = next.root!.namedChildren[0];
+    expect(cmd.namedChildren.map((c) => c.text)).toEqual(['rm', '-rf', '/']);
+  });
+
   it('counts nodes against maxNodes', () => {
     expect(codes('echo a b c d e f g', { ...L, maxNodes: 5 })).toContain('E_TOO_MANY_NODES');
   });

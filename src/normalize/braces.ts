@@ -1,7 +1,8 @@
 /**
  * Brace expansion as bash does it before every other expansion's result is split:
  * comma lists and sequences (`{a..e}`, `{1..10..2}`), nested, on unquoted literal braces
- * only. The number of words is capped; beyond it an issue forces ask.
+ * only. The number of words and the total size of the words are capped; beyond either
+ * an issue forces ask.
  */
 import { chars, type Atom } from './atoms.js';
 import { issue } from './state.js';
@@ -9,6 +10,20 @@ import type { Run } from './state.js';
 
 /** Largest number of words one brace expansion may produce. */
 export const MAX_BRACE_WORDS = 1000;
+
+/**
+ * Largest total size, in characters, of the words one brace expansion may hold at once
+ * (`{a,b}{a,b}…` doubles its output per brace: counting words alone lets 1,000 words of
+ * 100 KB each through).
+ */
+export const MAX_BRACE_CHARS = 256 * 1024;
+
+/**
+ * Largest number of characters one brace expansion may scan and copy in all (each step
+ * scans and copies one word): bounds nested lists (`{a,{a,{a,…}}}`), whose output stays
+ * small while the work grows with the square of the nesting.
+ */
+export const MAX_BRACE_WORK = 1_000_000;
 
 function findBrace(a: Atom[]): { open: number; close: number; alts: Atom[][] } | undefined {
   const plain = (i: number, ch: string) => a[i].c === ch && !a[i].q && !a[i].s && !a[i].d;
@@ -63,14 +78,33 @@ function sequence(body: string): string[] | undefined {
  */
 export function braceExpand(a: Atom[], out: Atom[][], k: { run: Run }, span: [number, number]): void {
   const todo: Atom[][] = [a];
+  let size = a.length;
+  let work = 0;
   while (todo.length > 0) {
     const cur = todo.shift()!;
+    work += cur.length;
     const b = findBrace(cur);
     if (!b) {
       out.push(cur);
-    } else {
-      for (const alt of b.alts) todo.push([...cur.slice(0, b.open), ...alt, ...cur.slice(b.close + 1)]);
+      continue;
     }
+    const rest = cur.length - (b.close - b.open + 1);
+    const grown = b.alts.reduce((n, alt) => n + rest + alt.length, 0) - cur.length;
+    work += size + grown - (size - cur.length);
+    if (size + grown > MAX_BRACE_CHARS || work > MAX_BRACE_WORK) {
+      // fail closed: the word is kept unexpanded and dynamic; the issue forces ask.
+      issue(
+        k.run,
+        'E_TOO_MANY_WORDS',
+        `brace expansion needs more than ${MAX_BRACE_CHARS} characters of words or ${MAX_BRACE_WORK} steps`,
+        span,
+      );
+      out.length = 0;
+      out.push([...a, { c: '', q: true, s: false, d: true }]);
+      return;
+    }
+    size += grown;
+    for (const alt of b.alts) todo.push([...cur.slice(0, b.open), ...alt, ...cur.slice(b.close + 1)]);
     if (out.length + todo.length > MAX_BRACE_WORDS) {
       // fail closed: the words beyond the cap are dropped and the issue forces ask.
       issue(k.run, 'E_TOO_MANY_WORDS', `brace expansion produces more than ${MAX_BRACE_WORDS} words`, span);

@@ -5,7 +5,8 @@
  * instance is reused (a parse of a typical command takes ~0.02 ms).
  *
  * Problems become {@link AnalysisIssue}s, never exceptions:
- * - E_TOO_LARGE: the script exceeds limits.maxScriptBytes (checked before parsing).
+ * - E_TOO_LARGE: the script exceeds limits.maxScriptBytes or limits.maxParseCost (checked
+ *   before parsing, so the answer depends on the text only, never on the machine's load).
  * - E_PARSE_NUL: the script holds a NUL byte (bash would truncate words there).
  * - E_PARSE_SYNTAX: an ERROR or MISSING node (grammars/syntax-errors.scm).
  * - E_UNKNOWN_NODE: a named node type the normalizer does not handle.
@@ -189,6 +190,23 @@ function uncoveredText(n: SyntaxNode): [number, number] | undefined {
   return undefined;
 }
 
+/**
+ * A work estimate for tree-sitter, from the text alone: see Limits.maxParseCost. Stops
+ * counting once over `max`.
+ */
+export function parseCost(text: string, max: number): number {
+  let cost = 0;
+  for (let i = 0; i < text.length && cost <= max; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 124)
+      cost += 8; // |
+    else if (METACHARS.has(c)) cost++;
+  }
+  return cost;
+}
+
+const METACHARS = new Set([...';&(){}<>$`,\n'].map((c) => c.charCodeAt(0)));
+
 /** Parses one script. Never throws; see the module comment for the issues reported. */
 export function parseScript(source: string, limits: Limits): ParsedScript {
   const issues: AnalysisIssue[] = [];
@@ -198,6 +216,15 @@ export function parseScript(source: string, limits: Limits): ParsedScript {
     issues.push({
       code: 'E_TOO_LARGE',
       message: `script is ${bytes} bytes, larger than the ${limits.maxScriptBytes}-byte limit; it was not analysed`,
+    });
+    return { source, root: null, issues };
+  }
+  const cost = parseCost(source, limits.maxParseCost);
+  if (cost > limits.maxParseCost) {
+    // fail closed: a script this dense in operators is not handed to tree-sitter → ask.
+    issues.push({
+      code: 'E_TOO_LARGE',
+      message: `script has more shell operators than the parse budget (${limits.maxParseCost}); it was not analysed`,
     });
     return { source, root: null, issues };
   }

@@ -106,6 +106,19 @@ describe('agentfw check --stdin --json as a protocol', () => {
     expect((await child).exitCode).toBe(0);
   });
 
+  it('a 131 KB brace bomb is answered with ask and the next line still gets its verdict', async () => {
+    const bomb = JSON.stringify({ cmd: 'echo ' + '{a,b}'.repeat(26_000), cwd: '/home/dev/project' });
+    const rm = JSON.stringify({ cmd: 'rm -rf /', cwd: '/home/dev/project' });
+    const r = await run(['check', '--stdin', '--json'], `${bomb}\n${rm}\n`);
+    expect(r.exitCode).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((v) => v.decision)).toEqual(['ask', 'deny']);
+    expect(out[0].findings[0].rule).toBe('agentfw/not-understood');
+  });
+
   it('exactly one verdict per input line: a raw CR stays inside its line, blank lines are answered', async () => {
     const lines = [
       '{"cmd": "ls",\r"cwd": "/home/dev/project"}\r',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseScript } from '../../src/parse/parse.js';
+import { parseScript, type SyntaxNode } from '../../src/parse/parse.js';
 import { DEFAULT_LIMITS, type Limits } from '../../src/engine/types.js';
 
 const L: Limits = DEFAULT_LIMITS;
@@ -21,11 +21,16 @@ describe('parseScript', () => {
   });
 
   it('a parse that timed out leaves nothing behind for the next one', () => {
-    const slow = parseScript('echo ' + '{a,b}'.repeat(20_000), { ...L, maxMillis: 1, maxScriptBytes: 1e7 });
+    const slow = parseScript('echo ' + '{a,b}'.repeat(20_000), {
+      ...L,
+      maxMillis: 1,
+      maxScriptBytes: 1e7,
+      maxParseCost: 1e7,
+    });
     expect(slow.issues.map((i) => i.code)).toContain('E_TIMEOUT');
     const next = parseScript('rm -rf /', L);
     expect(next.issues).toEqual([]);
-    const cmd = next.root!.namedChildren[0];
+    const cmd = (next.root as SyntaxNode).namedChildren[0];
     expect(cmd.namedChildren.map((c) => c.text)).toEqual(['rm', '-rf', '/']);
   });
 

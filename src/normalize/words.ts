@@ -67,12 +67,28 @@ function positionalAtoms(k: Ctx, quoted: boolean, src: string): Atom[] {
  */
 function unknownAllArgs(n: Node, k: Ctx): boolean {
   if (k.scope.positionalKnown) return false;
+  // `"$@"` / `"${@}"` quoted on its own inside a longer word (`pu"$@"sh`).
+  if (
+    n.type === 'string' &&
+    n.namedChildren.length === 1 &&
+    n.text.length === n.namedChildren[0].text.length + 2
+  )
+    return unknownAllArgs(n.namedChildren[0], k);
   if (n.type !== 'simple_expansion' && n.type !== 'expansion') return false;
   return /^\$(?:[@*]|\{[@*]\})$/.test(n.text);
 }
 
 /** An empty, dynamic piece of a word (see unknownAllArgs). */
 const EMPTY_DYNAMIC: Atom = { c: '', q: true, s: false, d: true };
+
+/**
+ * The piece for `$@` / `$*` inside a longer word: empty and dynamic, plus an issue, since
+ * the rest of the word can read as anything once arguments exist (fail closed → ask).
+ */
+function allArgsInWord(n: Node, k: Ctx): Atom {
+  issue(k.run, 'E_DYNAMIC_WORD', `${n.text} inside a word, with unknown arguments`, nodeSpan(n));
+  return EMPTY_DYNAMIC;
+}
 
 function valueAtoms(v: string | undefined | null, quoted: boolean, src: string): Atom[] {
   if (v === undefined) return [dyn(src)];
@@ -160,7 +176,7 @@ function stringAtoms(node: Node, k: Ctx, quoted: boolean, from: number, to: numb
     if (ch.startIndex < from || ch.endIndex > to) continue;
     if (ch.startIndex > pos) literal(pos, ch.startIndex);
     if (ch.type === 'string_content' || ch.type === 'heredoc_content') literal(ch.startIndex, ch.endIndex);
-    else if (to - from > ch.text.length && unknownAllArgs(ch, k)) out.push(EMPTY_DYNAMIC);
+    else if (to - from > ch.text.length && unknownAllArgs(ch, k)) out.push(allArgsInWord(ch, k));
     else out.push(...atomsOf(ch, k, quoted));
     pos = ch.endIndex;
   }
@@ -226,7 +242,7 @@ function atomsOfInner(node: Node, k: Ctx, quoted: boolean): Atom[] {
           pos = ch.endIndex;
           continue;
         }
-        if (unknownAllArgs(ch, k)) out.push(EMPTY_DYNAMIC);
+        if (unknownAllArgs(ch, k)) out.push(allArgsInWord(ch, k));
         else out.push(...(ch.isNamed ? atomsOf(ch, k, quoted) : unquotedWord(ch.text)));
         pos = ch.endIndex;
       }

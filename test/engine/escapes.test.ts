@@ -17,6 +17,8 @@ describe('rewrites bash runs as the destructive command', () => {
     ['empty $@ inside a word', 'git pu$@sh --force', 'git push --force'],
     ['empty $* inside a word', 'git pu$*sh --force', 'git push --force'],
     ['empty ${@} inside a quoted word', 'git "pu${@}sh" --force', 'git push --force'],
+    ['empty "${@}" quoted inside a word', 'git p"${@}"ush --force', 'git push --force'],
+    ['empty $* inside a path', 'ln -sf /tmp/e /us$*r/bin/ls', 'ln -sf /tmp/e /usr/bin/ls'],
     ['shred --remove FILE', 'shred --remove ~/.bashrc', 'shred --remove /h/.bashrc'],
     ['shred --remove=HOW FILE', 'shred --remove=wipesync ~/.bashrc', 'shred --remove\\=wipesync /h/.bashrc'],
     [
@@ -34,7 +36,6 @@ describe('rewrites bash runs as the destructive command', () => {
 describe('the same constructs in harmless commands stay allowed', () => {
   it.each<[string, string]>([
     ['backquotes at depth 2', 'echo `echo \\`echo hi\\``'],
-    ['empty $@ inside a word', 'echo pre$@post'],
     ['xargs with a harmless command', 'ls | xargs echo'],
     ['xargs -r ln into the workspace', 'xargs -r ln -sf /w/a'],
   ])('%s: %s', (_name, cmd) => {

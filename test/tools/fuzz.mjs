@@ -8,6 +8,7 @@
  * analysis time, and the oracle's misses. Exit 1 when any crash, hang, unstable verdict
  * or miss is found. Runs the built engine in dist/ (npm run build first; the npm script does).
  */
+import { performance } from 'node:perf_hooks';
 import { loadEngine, makeContext } from '../../dist/engine/analyze.js';
 import { DEFAULT_LIMITS } from '../../dist/engine/types.js';
 import { mutate, prng, runOracle, SEEDS } from './oracle.mjs';

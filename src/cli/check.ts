@@ -7,7 +7,8 @@
  * Exit (single command): 0 allow · 10 ask · 20 deny · 2 usage error · 1 internal error.
  */
 import path from 'node:path';
-import { loadEngine, makeContext, type Engine } from '../engine/analyze.js';
+import { loadEngine, makeContext } from '../engine/analyze.js';
+import { startGuardedEngine, type GuardedEngine } from '../engine/guarded.js';
 import { payloadReader } from '../engine/payload-reader.js';
 import { DEFAULT_LIMITS, type Decision, type Verdict } from '../engine/types.js';
 import { usageError } from '../errors.js';
@@ -49,7 +50,12 @@ export async function run(argv: string[]): Promise<number> {
         'pass commands as JSON lines on stdin, or drop --stdin',
       );
     if (!a.flags.json) throw usageError('--stdin needs --json', 'run `agentfw check --stdin --json`');
-    await batch(engine, cwd, a.options.workspace ? workspace : undefined);
+    const guarded = startGuardedEngine(engine, a.lists.ruleset ?? [], hardDeadlineMs());
+    try {
+      await batch(guarded, cwd, a.options.workspace ? workspace : undefined);
+    } finally {
+      await guarded.close();
+    }
     return 0;
   }
   if (!a.rest.length)
@@ -95,13 +101,27 @@ export function toJson(d: Decision): Record<string, unknown> {
  * (a `\r\n` ending loses its `\r`; a raw CR inside a line stays part of it); a blank or bad
  * line gets an error verdict, never silence or a crash. A last line without `\n` counts too.
  */
-async function batch(engine: Engine, defaultCwd: string, workspace: string | undefined): Promise<void> {
+async function batch(
+  engine: GuardedEngine,
+  defaultCwd: string,
+  workspace: string | undefined,
+): Promise<void> {
   let n = 0;
-  const answer = (line: string) => {
+  for await (const line of splitLines(process.stdin)) {
     n++;
-    process.stdout.write(JSON.stringify(batchOne(engine, line, n, defaultCwd, workspace)) + '\n');
-  };
-  for await (const line of splitLines(process.stdin)) answer(line);
+    const v = await batchOne(engine, line, n, defaultCwd, workspace);
+    process.stdout.write(JSON.stringify(v) + '\n');
+  }
+}
+
+/**
+ * Hard deadline of one batch analysis, enforced by stopping its worker: the engine's own
+ * wall-clock backstop (Limits.maxMillis) plus a second, so it only fires when that backstop
+ * could not (an engine bug, a starved machine). AGENTFW_ANALYSIS_DEADLINE_MS overrides it.
+ */
+function hardDeadlineMs(): number {
+  const env = Number(process.env.AGENTFW_ANALYSIS_DEADLINE_MS);
+  return Number.isFinite(env) && env > 0 ? env : DEFAULT_LIMITS.maxMillis + 1000;
 }
 
 /** Splits a byte stream into lines at `\n` only, dropping one `\r` before it. */
@@ -118,13 +138,13 @@ export async function* splitLines(input: AsyncIterable<Buffer | string>): AsyncG
   if (rest.length > 0) yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
 }
 
-function batchOne(
-  engine: Engine,
+async function batchOne(
+  engine: GuardedEngine,
   line: string,
   n: number,
   defaultCwd: string,
   workspace: string | undefined,
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   if (!line.trim()) {
     return errorVerdict('E_BAD_INPUT', `line ${n} is blank`, 'send one JSON object per line: {"cmd": "..."}');
   }
@@ -151,7 +171,7 @@ function batchOne(
   }
   const cwd = (obj.cwd as string | undefined) ?? defaultCwd;
   const ws = typeof obj.workspace === 'string' ? obj.workspace : (workspace ?? cwd);
-  return toJson(engine.analyze(obj.cmd, context(cwd, ws)));
+  return toJson(await engine.analyze(obj.cmd, cwd, ws));
 }
 
 /** fail closed: an input we could not even read is answered with `ask`, never `allow`. */

@@ -119,6 +119,37 @@ describe('agentfw check --stdin --json as a protocol', () => {
     expect(out[0].findings[0].rule).toBe('agentfw/not-understood');
   });
 
+  it('an analysis over its hard deadline is stopped while it runs: ask, and the next line is answered', async () => {
+    const heavy = JSON.stringify({ cmd: 'echo a;'.repeat(7000), cwd: '/home/dev/project' });
+    const rm = JSON.stringify({ cmd: 'rm -rf /', cwd: '/home/dev/project' });
+    const input = `${heavy}\n${heavy}\n${rm}\n`;
+    // Control: under the normal deadline the heavy line is analysed (allow) and rm is denied.
+    const normal = await run(['check', '--stdin', '--json'], input);
+    expect(
+      normal.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).decision),
+    ).toEqual(['allow', 'allow', 'deny']);
+    const r = await execa(BIN, ['check', '--stdin', '--json'], {
+      input,
+      reject: false,
+      env: { HOME: '/home/dev', AGENTFW_ANALYSIS_DEADLINE_MS: '1' },
+    });
+    expect(r.exitCode).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(3);
+    for (const v of out.slice(0, 2)) {
+      expect(v.decision).toBe('ask');
+      expect(v.findings[0].rule).toBe('agentfw/not-understood');
+      expect(v.findings[0].message).toMatch(/hard deadline of 1 ms/);
+    }
+    expect(out[2].decision).not.toBe('allow');
+  });
+
   it('exactly one verdict per input line: a raw CR stays inside its line, blank lines are answered', async () => {
     const lines = [
       '{"cmd": "ls",\r"cwd": "/home/dev/project"}\r',

@@ -1,7 +1,7 @@
 /**
  * `npm run fuzz`: the engine under random shell-like input, then the differential oracle.
  *
- *   node test/tools/fuzz.mjs [--cases N] [--oracle N] [--seed S]
+ *   node test/tools/fuzz.mjs [--cases N] [--oracle N] [--seed S] [--abbrev]
  *
  * Reports cases, crashes (analyze threw), hangs (over the engine's wall-clock backstop),
  * unstable verdicts (the same input analysed twice with different verdicts), p50/p99/max
@@ -20,6 +20,8 @@ const arg = (name, def) => {
 const CASES = arg('cases', 20_000);
 const ORACLE = arg('oracle', 20_000);
 const SEED = arg('seed', 1);
+/** `--abbrev`: the oracle also cuts long options to GNU abbreviations (`--forc`). */
+const ABBREV = process.argv.includes('--abbrev');
 
 const engine = await loadEngine({ exampleCacheDir: '' });
 const ctx = makeContext({ cwd: '/home/dev/project', home: '/home/dev', env: { HOME: '/home/dev' } });
@@ -139,7 +141,12 @@ times.sort((a, b) => a - b);
 const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))]?.toFixed(2);
 const oracle =
   ORACLE > 0
-    ? runOracle({ analyze: (s) => engine.analyze(s, ctx).decision, cases: ORACLE, seed: SEED })
+    ? runOracle({
+        analyze: (s) => engine.analyze(s, ctx).decision,
+        cases: ORACLE,
+        seed: SEED,
+        abbrev: ABBREV,
+      })
     : undefined;
 
 const report = {

@@ -106,9 +106,14 @@ const CMD = [
   (s) => `${s} || true`,
 ];
 
-/** One rewrite of `seed`: word rewrites on some plain words, then 0–2 command rewrites. */
-export function mutate(seed, r) {
+/**
+ * One rewrite of `seed`: word rewrites on some plain words, then 0–2 command rewrites.
+ * With `abbrev`, a long option may also be cut to a GNU abbreviation (`--force` → `--forc`).
+ */
+export function mutate(seed, r, abbrev = false) {
   const words = seed.split(' ').map((w) => {
+    if (abbrev && /^--[a-z]{4,}$/.test(w) && r() < 0.5)
+      return w.slice(0, 4 + Math.floor(r() * (w.length - 4)));
     if (!PLAIN.test(w) || r() < 0.5) return w;
     return WORD[Math.floor(r() * WORD.length)](w, r);
   });
@@ -182,13 +187,16 @@ export function makeSandbox() {
   return { exec, close: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** Same argv; a logged `--forc` counts as the expected `--force` (GNU abbreviation). */
+const same = (a, b) =>
+  a.length === b.length &&
+  a.every((x, i) => x === b[i] || (/^--[a-z]{2,}$/.test(x) && b[i].startsWith(x) && b[i].startsWith('--')));
 
 /**
  * Runs the oracle: `cases` rewrites spread over the seeds. `analyze(script)` returns the
  * engine's verdict ('allow' | 'ask' | 'deny'). Returns counts and every miss.
  */
-export function runOracle({ analyze, cases, seed = 1, seeds = SEEDS }) {
+export function runOracle({ analyze, cases, seed = 1, seeds = SEEDS, abbrev = false }) {
   const box = makeSandbox();
   if (!box) throw new Error('bwrap is not available: the oracle needs it');
   const r = prng(seed);
@@ -206,7 +214,7 @@ export function runOracle({ analyze, cases, seed = 1, seeds = SEEDS }) {
     out.seeds = usable.length;
     for (let i = 0; i < cases && usable.length; i++) {
       const s = usable[i % usable.length];
-      const m = mutate(s, r);
+      const m = mutate(s, r, abbrev);
       out.cases++;
       if (analyze(m) !== 'allow') continue;
       out.allowed++;

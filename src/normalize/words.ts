@@ -251,6 +251,17 @@ function atomsOfInner(node: Node, k: Ctx, quoted: boolean): Atom[] {
     case 'simple_expansion': {
       const v = node.namedChildren[0];
       const name = v ? v.text : '';
+      // tree-sitter-bash reads `$@f=` as one variable `@f`; bash expands `$@` and keeps `f=`.
+      const glued = /^([@*#?$!0-9-])(.+)$/s.exec(name);
+      if (glued) {
+        const head = glued[1];
+        const rest = quoted ? chars(glued[2], true, false) : unquotedWord(glued[2]);
+        if ((head === '@' || head === '*') && !k.scope.positionalKnown)
+          return [allArgsInWord(node, k), ...rest];
+        if (head === '@' || head === '*')
+          return [...positionalAtoms(k, quoted && head === '@', `$${head}`), ...rest];
+        return [...valueAtoms(lookup(head, k), quoted, `$${head}`), ...rest];
+      }
       if (name === '@' || name === '*') return positionalAtoms(k, quoted && name === '@', node.text);
       return valueAtoms(lookup(name, k), quoted, node.text);
     }

@@ -18,6 +18,11 @@ describe('rewrites bash runs as the destructive command', () => {
     ['empty $* inside a word', 'git pu$*sh --force', 'git push --force'],
     ['empty ${@} inside a quoted word', 'git "pu${@}sh" --force', 'git push --force'],
     ['empty "${@}" quoted inside a word', 'git p"${@}"ush --force', 'git push --force'],
+    [
+      '$@ glued to a name by the parser (`o$@f=`)',
+      'dd if=/dev/zero o$@f=/dev/sda',
+      'dd if\\=/dev/zero of\\=/dev/sda',
+    ],
     ['empty $* inside a path', 'ln -sf /tmp/e /us$*r/bin/ls', 'ln -sf /tmp/e /usr/bin/ls'],
     ['shred --remove FILE', 'shred --remove ~/.bashrc', 'shred --remove /h/.bashrc'],
     ['shred --remove=HOW FILE', 'shred --remove=wipesync ~/.bashrc', 'shred --remove\\=wipesync /h/.bashrc'],

@@ -116,6 +116,7 @@ let hangs = 0;
 let unstable = 0;
 let allowed = 0;
 const examples = [];
+const slowest = { ms: 0, length: 0, start: '' };
 for (let i = 0; i < CASES; i++) {
   const s = input();
   try {
@@ -123,6 +124,7 @@ for (let i = 0; i < CASES; i++) {
     const d = engine.analyze(s, ctx);
     const ms = performance.now() - t0;
     times.push(ms);
+    if (ms > slowest.ms) Object.assign(slowest, { ms, length: s.length, start: s.slice(0, 60) });
     if (ms > DEFAULT_LIMITS.maxMillis) {
       hangs++;
       if (examples.length < 5) examples.push({ hang: s.slice(0, 80), ms });
@@ -156,6 +158,7 @@ const report = {
   unstable,
   allowed,
   ms: { p50: q(0.5), p99: q(0.99), max: q(1) },
+  slowest,
   oracle: oracle && {
     seeds: oracle.seeds,
     cases: oracle.cases,

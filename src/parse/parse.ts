@@ -10,6 +10,7 @@
  * - E_PARSE_NUL: the script holds a NUL byte (bash would truncate words there).
  * - E_PARSE_SYNTAX: an ERROR or MISSING node (grammars/syntax-errors.scm).
  * - E_UNKNOWN_NODE: a named node type the normalizer does not handle.
+ * - E_TOO_DEEP: parentheses nested deeper than MAX_PAREN_DEPTH (checked before parsing).
  * - E_TOO_MANY_NODES: more than limits.maxNodes nodes.
  * - E_TIMEOUT: tree-sitter gave up after limits.maxMillis.
  */
@@ -191,19 +192,27 @@ function uncoveredText(n: SyntaxNode): [number, number] | undefined {
 }
 
 /**
- * A work estimate for tree-sitter, from the text alone: see Limits.maxParseCost. Stops
- * counting once over `max`.
+ * A work estimate for the analysis, from the text alone: see Limits.maxParseCost. Stops
+ * counting once over `max`. Parentheses nested deeper than {@link MAX_PAREN_DEPTH}
+ * (`$($($(…)))`, whose analysis grows with the square of the depth) count as over budget.
  */
 export function parseCost(text: string, max: number): number {
   let cost = 0;
+  let depth = 0;
   for (let i = 0; i < text.length && cost <= max; i++) {
     const c = text.charCodeAt(i);
     if (c === 124)
       cost += 8; // |
     else if (METACHARS.has(c)) cost++;
+    if (c === 40 && ++depth > MAX_PAREN_DEPTH)
+      return Infinity; // (
+    else if (c === 41 && depth > 0) depth--; // )
   }
   return cost;
 }
+
+/** Deepest nesting of `(` accepted (counted on the raw text, quotes included: fail closed). */
+export const MAX_PAREN_DEPTH = 256;
 
 const METACHARS = new Set([...';&(){}<>$`,\n'].map((c) => c.charCodeAt(0)));
 
@@ -220,6 +229,14 @@ export function parseScript(source: string, limits: Limits): ParsedScript {
     return { source, root: null, issues };
   }
   const cost = parseCost(source, limits.maxParseCost);
+  if (cost === Infinity) {
+    // fail closed: nesting this deep is not handed to tree-sitter → ask.
+    issues.push({
+      code: 'E_TOO_DEEP',
+      message: `parentheses nested deeper than ${MAX_PAREN_DEPTH}; the script was not analysed`,
+    });
+    return { source, root: null, issues };
+  }
   if (cost > limits.maxParseCost) {
     // fail closed: a script this dense in operators is not handed to tree-sitter → ask.
     issues.push({

@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadEngine, makeContext } from '../../src/engine/analyze.js';
+import { DEFAULT_LIMITS } from '../../src/engine/types.js';
 
 const engine = await loadEngine({ exampleCacheDir: '' });
 const base = { cwd: '/w', home: '/h', env: {} };
 const normal = makeContext(base);
-const noClock = makeContext({ ...base, limits: { maxMillis: 1e9 } });
+const noClock = makeContext({ ...base, limits: { ...DEFAULT_LIMITS, maxMillis: 1e9 } });
 
 describe('the same input gets the same verdict whatever the machine load', () => {
   it.each<[string, string]>([

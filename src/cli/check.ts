@@ -7,13 +7,13 @@
  * Exit (single command): 0 allow · 10 ask · 20 deny · 2 usage error · 1 internal error.
  */
 import path from 'node:path';
-import { loadEngine, makeContext, type Engine } from '../engine/analyze.js';
+import { loadEngine, makeContext } from '../engine/analyze.js';
+import { startGuardedEngine, type GuardedEngine } from '../engine/guarded.js';
 import { payloadReader } from '../engine/payload-reader.js';
 import { DEFAULT_LIMITS, type Decision, type Verdict } from '../engine/types.js';
 import { usageError } from '../errors.js';
 import { parseArgs, requireDirs } from './args.js';
 import { formatDecision } from './format.js';
-import { readLines, type InputLine } from './line-reader.js';
 
 export const EXIT_CODES: Record<Verdict, number> = { allow: 0, ask: 10, deny: 20 };
 
@@ -55,7 +55,14 @@ export async function run(argv: string[]): Promise<number> {
         'pass commands as JSON lines on stdin, or drop --stdin',
       );
     if (!a.flags.json) throw usageError('--stdin needs --json', 'run `agentfw check --stdin --json`');
-    await batch(engine, cwd, a.options.workspace ? workspace : undefined);
+    // The worker loads the packs the host resolved (npm:, pinned URLs, verified signatures).
+    const files = engine.resolvedPacks?.map((p) => p.file) ?? a.lists.ruleset ?? [];
+    const guarded = startGuardedEngine(engine, files, hardDeadlineMs(), workspace);
+    try {
+      await batch(guarded, cwd, a.options.workspace ? workspace : undefined);
+    } finally {
+      await guarded.close();
+    }
     return 0;
   }
   if (!a.rest.length)
@@ -95,45 +102,85 @@ export function toJson(d: Decision): Record<string, unknown> {
   };
 }
 
-/** Longest input line read; a longer one gets an error verdict (its text is never held). */
-const MAX_LINE_BYTES = 4 * DEFAULT_LIMITS.maxScriptBytes;
-
 /**
- * Exactly one verdict line per input line (only `\n` ends a line), in order. A bad, blank
- * or oversized line gets an error verdict, never a crash. The verdicts for the lines of one
- * read are written together as soon as they are decided, so a caller that sends one line
- * and waits gets its answer.
+ * The batch protocol: exactly one verdict line per input line, in order, written as soon as
+ * it is made (a caller may write one line and wait for its answer). Lines end at `\n` only
+ * (a `\r\n` ending loses its `\r`; a raw CR inside a line stays part of it); a blank or bad
+ * line gets an error verdict, never silence or a crash. A last line without `\n` counts too.
  */
-async function batch(engine: Engine, defaultCwd: string, workspace: string | undefined): Promise<void> {
+async function batch(
+  engine: GuardedEngine,
+  defaultCwd: string,
+  workspace: string | undefined,
+): Promise<void> {
   let n = 0;
-  const one = (l: InputLine): Record<string, unknown> => {
+  for await (const line of splitLines(process.stdin, MAX_LINE_CHARS)) {
     n++;
-    if (l.tooLong !== undefined)
-      return errorVerdict(
-        'E_TOO_LARGE',
-        `line ${n} has ${l.tooLong} bytes, more than ${MAX_LINE_BYTES}`,
-        'send shorter commands, one JSON object per line',
-      );
-    if (!l.text.trim())
-      return errorVerdict(
-        'E_BAD_INPUT',
-        `line ${n} is empty`,
-        'send one JSON object per line: {"cmd": "...", "cwd": "..."}',
-      );
-    return batchOne(engine, l.text, n, defaultCwd, workspace);
-  };
-  await readLines(process.stdin, MAX_LINE_BYTES, (lines) => {
-    process.stdout.write(lines.map((l) => JSON.stringify(one(l)) + '\n').join(''));
-  });
+    const v =
+      typeof line === 'string'
+        ? await batchOne(engine, line, n, defaultCwd, workspace)
+        : errorVerdict(
+            'E_TOO_LARGE',
+            `line ${n} has more than ${line.tooLong} characters`,
+            'send shorter commands, one JSON object per line',
+          );
+    process.stdout.write(JSON.stringify(v) + '\n');
+  }
 }
 
-function batchOne(
-  engine: Engine,
+/**
+ * Hard deadline of one batch analysis, enforced by stopping its worker: the engine's own
+ * wall-clock backstop (Limits.maxMillis) plus a second, so it only fires when that backstop
+ * could not (an engine bug, a starved machine). AGENTFW_ANALYSIS_DEADLINE_MS overrides it.
+ */
+function hardDeadlineMs(): number {
+  const env = Number(process.env.AGENTFW_ANALYSIS_DEADLINE_MS);
+  return Number.isFinite(env) && env > 0 ? env : DEFAULT_LIMITS.maxMillis + 1000;
+}
+
+/** Longest batch line kept; a longer one is answered by its size, its text never held. */
+const MAX_LINE_CHARS = 4 * DEFAULT_LIMITS.maxScriptBytes;
+
+/**
+ * Splits a byte stream into lines at `\n` only, dropping one `\r` before it. A line longer
+ * than `max` characters is not kept in memory: it comes out as `{ tooLong: max }`.
+ */
+export async function* splitLines(
+  input: AsyncIterable<Buffer | string>,
+  max = Infinity,
+): AsyncGenerator<string | { tooLong: number }> {
+  let rest = '';
+  let over = false;
+  const decoder = new TextDecoder('utf-8');
+  const line = (l: string) => (over ? { tooLong: max } : l.endsWith('\r') ? l.slice(0, -1) : l);
+  for await (const chunk of input) {
+    rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    const lines = rest.split('\n');
+    rest = lines.pop()!;
+    for (const l of lines) {
+      yield line(l);
+      over = false;
+    }
+    if (rest.length > max) {
+      // fail closed: the rest of this line is dropped and the line gets an E_TOO_LARGE verdict
+      over = true;
+      rest = '';
+    }
+  }
+  rest += decoder.decode();
+  if (rest.length > 0 || over) yield line(rest);
+}
+
+async function batchOne(
+  engine: GuardedEngine,
   line: string,
   n: number,
   defaultCwd: string,
   workspace: string | undefined,
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
+  if (!line.trim()) {
+    return errorVerdict('E_BAD_INPUT', `line ${n} is blank`, 'send one JSON object per line: {"cmd": "..."}');
+  }
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -157,7 +204,7 @@ function batchOne(
   }
   const cwd = (obj.cwd as string | undefined) ?? defaultCwd;
   const ws = typeof obj.workspace === 'string' ? obj.workspace : (workspace ?? cwd);
-  return toJson(engine.analyze(obj.cmd, context(cwd, ws)));
+  return toJson(await engine.analyze(obj.cmd, cwd, ws));
 }
 
 /** fail closed: an input we could not even read is answered with `ask`, never `allow`. */

@@ -38,8 +38,20 @@ export interface Limits {
   maxScriptBytes: number;
   /** Deepest nesting of re-parsed carriers (bash -c inside eval inside ssh…). */
   maxDepth: number;
-  /** Wall-clock budget for one analysis in ms. Exceeded → ask. */
+  /**
+   * Last-resort wall-clock backstop for one analysis, in ms. Exceeded → ask. Verdicts are
+   * decided by the work budgets (maxScriptBytes, maxParseCost, maxNodes, the brace and
+   * depth caps), which give the same answer on an idle and a loaded machine; this limit is
+   * set far above any input the work budgets admit (they keep p99 under ~100 ms), so it only
+   * fires when the machine is starved, and only then can the verdict depend on load.
+   */
   maxMillis: number;
+  /**
+   * Largest parse cost accepted before tree-sitter runs: one per shell metacharacter
+   * (`;&(){}<>$\`,` and newline), eight per `|` (pipelines cost the parser most).
+   * Larger → ask, not analysed.
+   */
+  maxParseCost: number;
   /** Largest number of AST nodes visited before giving up → ask. */
   maxNodes: number;
   /** Largest payload file read through readFile, in bytes. */
@@ -49,7 +61,8 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   maxScriptBytes: 128 * 1024,
   maxDepth: 8,
-  maxMillis: 250,
+  maxMillis: 2000,
+  maxParseCost: 40_000,
   maxNodes: 200_000,
   maxPayloadBytes: 1024 * 1024,
 };

@@ -1,8 +1,8 @@
 /**
  * Brace expansion as bash does it before every other expansion's result is split:
  * comma lists and sequences (`{a..e}`, `{1..10..2}`), nested, on unquoted literal braces
- * only. The number of words and the characters they hold are capped; beyond either an
- * issue forces ask, so one word like `{a,b}{a,b}…` can neither exhaust memory nor stall.
+ * only. The number of words and the total size of the words are capped; beyond either
+ * an issue forces ask.
  */
 import { chars, type Atom } from './atoms.js';
 import { issue } from './state.js';
@@ -11,11 +11,19 @@ import type { Run } from './state.js';
 /** Largest number of words one brace expansion may produce. */
 export const MAX_BRACE_WORDS = 1000;
 
-/** Most characters (atoms) all the words of one brace expansion may hold together. */
-export const MAX_BRACE_CHARS = 64 * 1024;
+/**
+ * Largest total size, in characters, of the words one brace expansion may hold at once
+ * (`{a,b}{a,b}…` doubles its output per brace: counting words alone lets 1,000 words of
+ * 100 KB each through).
+ */
+export const MAX_BRACE_CHARS = 256 * 1024;
 
-/** Most characters one brace expansion may scan and copy in all (bounds nested lists). */
-export const MAX_BRACE_WORK = 1024 * 1024;
+/**
+ * Largest number of characters one brace expansion may scan and copy in all (each step
+ * scans and copies one word): bounds nested lists (`{a,{a,{a,…}}}`), whose output stays
+ * small while the work grows with the square of the nesting.
+ */
+export const MAX_BRACE_WORK = 1_000_000;
 
 function findBrace(a: Atom[]): { open: number; close: number; alts: Atom[][] } | undefined {
   const plain = (i: number, ch: string) => a[i].c === ch && !a[i].q && !a[i].s && !a[i].d;
@@ -70,38 +78,33 @@ function sequence(body: string): string[] | undefined {
  */
 export function braceExpand(a: Atom[], out: Atom[][], k: { run: Run }, span: [number, number]): void {
   const todo: Atom[][] = [a];
-  /** Characters held by `out` and `todo` together. */
   let size = a.length;
   let work = 0;
   while (todo.length > 0) {
     const cur = todo.shift()!;
     work += cur.length;
-    if (work > MAX_BRACE_WORK) {
-      // fail closed: the rest is not expanded; the words stay as written and the issue forces ask.
-      issue(k.run, 'E_TOO_MANY_WORDS', 'brace expansion is too large to analyse', span);
-      out.push(cur, ...todo.splice(0, MAX_BRACE_WORDS - out.length - 1));
-      return;
-    }
     const b = findBrace(cur);
     if (!b) {
       out.push(cur);
-    } else {
-      size -= cur.length;
-      const rest = cur.length - (b.close + 1 - b.open);
-      for (const alt of b.alts) size += rest + alt.length;
-      if (size > MAX_BRACE_CHARS) {
-        // fail closed: the expansion is not built; the word stays as written and the issue forces ask.
-        issue(
-          k.run,
-          'E_TOO_MANY_WORDS',
-          `brace expansion produces more than ${MAX_BRACE_CHARS} characters`,
-          span,
-        );
-        out.push(cur, ...todo.splice(0, MAX_BRACE_WORDS - out.length - 1));
-        return;
-      }
-      for (const alt of b.alts) todo.push([...cur.slice(0, b.open), ...alt, ...cur.slice(b.close + 1)]);
+      continue;
     }
+    const rest = cur.length - (b.close - b.open + 1);
+    const grown = b.alts.reduce((n, alt) => n + rest + alt.length, 0) - cur.length;
+    work += size + grown - (size - cur.length);
+    if (size + grown > MAX_BRACE_CHARS || work > MAX_BRACE_WORK) {
+      // fail closed: the word is kept unexpanded and dynamic; the issue forces ask.
+      issue(
+        k.run,
+        'E_TOO_MANY_WORDS',
+        `brace expansion needs more than ${MAX_BRACE_CHARS} characters of words or ${MAX_BRACE_WORK} steps`,
+        span,
+      );
+      out.length = 0;
+      out.push([...a, { c: '', q: true, s: false, d: true }]);
+      return;
+    }
+    size += grown;
+    for (const alt of b.alts) todo.push([...cur.slice(0, b.open), ...alt, ...cur.slice(b.close + 1)]);
     if (out.length + todo.length > MAX_BRACE_WORDS) {
       // fail closed: the words beyond the cap are dropped and the issue forces ask.
       issue(k.run, 'E_TOO_MANY_WORDS', `brace expansion produces more than ${MAX_BRACE_WORDS} words`, span);

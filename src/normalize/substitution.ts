@@ -5,8 +5,8 @@
  * makes it.
  */
 import { parseScript, type SyntaxNode } from '../parse/parse.js';
-import { cloneScope, issue, tick } from './state.js';
-import type { Frame, Node } from './state.js';
+import { cloneScope, issue, nodeSpan, tick } from './state.js';
+import type { Node } from './state.js';
 import { walk } from './walk.js';
 import type { Ctx } from './words.js';
 
@@ -25,10 +25,26 @@ export function substitution(node: Node, k: Ctx): string | undefined {
   const scope = cloneScope(k.scope);
   const before = k.run.commands.length;
   let out: string | undefined;
-  const nested = backquoteBody(node, k);
-  const frame = nested?.frame ?? k.frame;
-  const body = (nested?.body ?? node.namedChildren).filter((n) => n.type !== 'comment');
-  for (const st of body) out = walk(st, k.run, frame, scope, { writes: [] }).out;
+  const nested = backquoteBody(node);
+  const body = node.namedChildren.filter((n) => n.type !== 'comment');
+  if (nested !== undefined) {
+    // Inside backquotes bash removes the backslash of \` \$ \\ and parses the rest again, so
+    // `\`cmd\`` is a nested substitution that runs: walk what bash parses, not tree-sitter's words.
+    if (k.frame.depth + 1 > k.run.ctx.limits.maxDepth) {
+      // fail closed: deeper code is not analysed; the issue forces ask.
+      issue(k.run, 'E_TOO_DEEP', 'backquotes nested too deeply; not analysed', nodeSpan(node));
+      return undefined;
+    }
+    const parsed = parseScript(nested, k.run.ctx.limits);
+    for (const i of parsed.issues) issue(k.run, i.code, `inside backquotes: ${i.message}`, nodeSpan(node));
+    if (!parsed.root) return undefined;
+    const frame = { ...k.frame, depth: k.frame.depth + 1 };
+    for (const st of (parsed.root as SyntaxNode).namedChildren.filter((n) => n.type !== 'comment'))
+      walk(st, k.run, frame, scope, { writes: [] });
+    // A rewritten body's output is never taken as a known constant.
+    return undefined;
+  }
+  for (const st of body) out = walk(st, k.run, k.frame, scope, { writes: [] }).out;
   const emitted = k.run.commands.length - before;
   // A single constant producer gives a known output.
   if (emitted === 1) return out;
@@ -44,30 +60,14 @@ export function substitution(node: Node, k: Ctx): string | undefined {
 }
 
 /**
- * Inside backquotes bash removes a backslash before `$`, `` ` `` and `\\` before it runs the
- * text, so `` `\`cmd\`` `` holds a nested substitution that the grammar (which reads the
- * escaped backquotes as literal characters) does not see. When the body has such a
- * backslash, it is unescaped by that rule and parsed again, one level deeper.
- * Undefined = the grammar's own children are exact (no backslash, or not backquotes).
+ * The script bash runs for a backquoted substitution whose body holds a backslash escape
+ * of `` ` ``, `$` or `\\` (bash unescapes those and parses again). Undefined when the node
+ * is `$(…)`, `<(…)` or a backquote body without such escapes (tree-sitter's tree is then right).
  */
-function backquoteBody(node: Node, k: Ctx): { body: Node[]; frame: Frame } | undefined {
+function backquoteBody(node: Node): string | undefined {
   const t = node.text;
-  if (node.type !== 'command_substitution' || !t.startsWith('`') || !/\\[$`\\]/.test(t)) return undefined;
-  const inner = t.slice(1, t.length > 1 && t.endsWith('`') ? -1 : undefined).replace(/\\([$`\\])/g, '$1');
-  const depth = k.frame.depth + 1;
-  const span: [number, number] = k.frame.span ?? [node.startIndex, node.endIndex];
-  if (depth > k.run.ctx.limits.maxDepth) {
-    // fail closed: the nested substitution is not analysed; the issue forces at least ask.
-    issue(
-      k.run,
-      'E_TOO_DEEP',
-      `backquotes nested deeper than ${k.run.ctx.limits.maxDepth} levels; not analysed`,
-      span,
-    );
-    return { body: [], frame: k.frame };
-  }
-  const parsed = parseScript(inner, k.run.ctx.limits);
-  for (const i of parsed.issues) issue(k.run, i.code, `inside backquotes: ${i.message}`, span);
-  const root = parsed.root as SyntaxNode | undefined;
-  return { body: root ? [...root.namedChildren] : [], frame: { ...k.frame, depth, span } };
+  if (!t.startsWith('`') || !t.endsWith('`') || t.length < 2) return undefined;
+  const raw = t.slice(1, -1);
+  if (!/\\[`$\\]/.test(raw)) return undefined;
+  return raw.replace(/\\([`$\\])/g, '$1');
 }

@@ -60,6 +60,36 @@ function positionalAtoms(k: Ctx, quoted: boolean, src: string): Atom[] {
   return out;
 }
 
+/**
+ * `$@` / `$*` (or `${@}`, `${*}`) while the positional parameters are unknown. Inside a
+ * longer word (`pu$@sh`) their likeliest value is nothing (an agent's shell has no
+ * arguments), so the word is read as `push` and kept dynamic.
+ */
+function unknownAllArgs(n: Node, k: Ctx): boolean {
+  if (k.scope.positionalKnown) return false;
+  // `"$@"` / `"${@}"` quoted on its own inside a longer word (`pu"$@"sh`).
+  if (
+    n.type === 'string' &&
+    n.namedChildren.length === 1 &&
+    n.text.length === n.namedChildren[0].text.length + 2
+  )
+    return unknownAllArgs(n.namedChildren[0], k);
+  if (n.type !== 'simple_expansion' && n.type !== 'expansion') return false;
+  return /^\$(?:[@*]|\{[@*]\})$/.test(n.text);
+}
+
+/** An empty, dynamic piece of a word (see unknownAllArgs). */
+const EMPTY_DYNAMIC: Atom = { c: '', q: true, s: false, d: true };
+
+/**
+ * The piece for `$@` / `$*` inside a longer word: empty and dynamic, plus an issue, since
+ * the rest of the word can read as anything once arguments exist (fail closed → ask).
+ */
+function allArgsInWord(n: Node, k: Ctx): Atom {
+  issue(k.run, 'E_DYNAMIC_WORD', `${n.text} inside a word, with unknown arguments`, nodeSpan(n));
+  return EMPTY_DYNAMIC;
+}
+
 function valueAtoms(v: string | undefined | null, quoted: boolean, src: string): Atom[] {
   if (v === undefined) return [dyn(src)];
   return chars(v ?? '', quoted, !quoted);
@@ -146,6 +176,7 @@ function stringAtoms(node: Node, k: Ctx, quoted: boolean, from: number, to: numb
     if (ch.startIndex < from || ch.endIndex > to) continue;
     if (ch.startIndex > pos) literal(pos, ch.startIndex);
     if (ch.type === 'string_content' || ch.type === 'heredoc_content') literal(ch.startIndex, ch.endIndex);
+    else if (to - from > ch.text.length && unknownAllArgs(ch, k)) out.push(allArgsInWord(ch, k));
     else out.push(...atomsOf(ch, k, quoted));
     pos = ch.endIndex;
   }
@@ -211,7 +242,8 @@ function atomsOfInner(node: Node, k: Ctx, quoted: boolean): Atom[] {
           pos = ch.endIndex;
           continue;
         }
-        out.push(...(ch.isNamed ? atomsOf(ch, k, quoted) : unquotedWord(ch.text)));
+        if (unknownAllArgs(ch, k)) out.push(allArgsInWord(ch, k));
+        else out.push(...(ch.isNamed ? atomsOf(ch, k, quoted) : unquotedWord(ch.text)));
         pos = ch.endIndex;
       }
       return out;
@@ -219,6 +251,17 @@ function atomsOfInner(node: Node, k: Ctx, quoted: boolean): Atom[] {
     case 'simple_expansion': {
       const v = node.namedChildren[0];
       const name = v ? v.text : '';
+      // tree-sitter-bash reads `$@f=` as one variable `@f`; bash expands `$@` and keeps `f=`.
+      const glued = /^([@*#?$!0-9-])(.+)$/s.exec(name);
+      if (glued) {
+        const head = glued[1];
+        const rest = quoted ? chars(glued[2], true, false) : unquotedWord(glued[2]);
+        if ((head === '@' || head === '*') && !k.scope.positionalKnown)
+          return [allArgsInWord(node, k), ...rest];
+        if (head === '@' || head === '*')
+          return [...positionalAtoms(k, quoted && head === '@', `$${head}`), ...rest];
+        return [...valueAtoms(lookup(head, k), quoted, `$${head}`), ...rest];
+      }
       if (name === '@' || name === '*') return positionalAtoms(k, quoted && name === '@', node.text);
       return valueAtoms(lookup(name, k), quoted, node.text);
     }

@@ -5,10 +5,12 @@
  * instance is reused (a parse of a typical command takes ~0.02 ms).
  *
  * Problems become {@link AnalysisIssue}s, never exceptions:
- * - E_TOO_LARGE: the script exceeds limits.maxScriptBytes (checked before parsing).
+ * - E_TOO_LARGE: the script exceeds limits.maxScriptBytes or limits.maxParseCost (checked
+ *   before parsing, so the answer depends on the text only, never on the machine's load).
  * - E_PARSE_NUL: the script holds a NUL byte (bash would truncate words there).
  * - E_PARSE_SYNTAX: an ERROR or MISSING node (grammars/syntax-errors.scm).
  * - E_UNKNOWN_NODE: a named node type the normalizer does not handle.
+ * - E_TOO_DEEP: parentheses nested deeper than MAX_PAREN_DEPTH (checked before parsing).
  * - E_TOO_MANY_NODES: more than limits.maxNodes nodes.
  * - E_TIMEOUT: tree-sitter gave up after limits.maxMillis.
  */
@@ -69,14 +71,14 @@ function clip(s: string, max = 60): string {
 function runParser(text: string, limits: Limits): Parser.Tree | undefined {
   let tree: Parser.Tree | undefined;
   try {
-    parser.setTimeoutMicros(Math.max(1, Math.round(limits.maxMillis * 1000)));
+    parser.setTimeoutMicros(Math.max(1, limits.maxMillis) * 1000);
     // bufferSize must cover the whole input or tree-sitter reads it in chunks.
     tree = parser.parse(text, null, { bufferSize: text.length * 2 + 64 }) ?? undefined;
   } catch {
     tree = undefined;
   }
-  // A parse that gave up (timeout) is kept by tree-sitter to be resumed: the next call would
-  // continue the abandoned text instead of reading its own. Start every parse from scratch.
+  // A parse that timed out leaves tree-sitter's state half-way; the next parse would resume
+  // it on the new text (`rm -rf /` read as `rm -` `f /`). Start afresh every time one fails.
   if (!tree) parser.reset();
   return tree;
 }
@@ -189,6 +191,31 @@ function uncoveredText(n: SyntaxNode): [number, number] | undefined {
   return undefined;
 }
 
+/**
+ * A work estimate for the analysis, from the text alone: see Limits.maxParseCost. Stops
+ * counting once over `max`. Parentheses nested deeper than {@link MAX_PAREN_DEPTH}
+ * (`$($($(…)))`, whose analysis grows with the square of the depth) count as over budget.
+ */
+export function parseCost(text: string, max: number): number {
+  let cost = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length && cost <= max; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 124)
+      cost += 8; // |
+    else if (METACHARS.has(c)) cost++;
+    if (c === 40 && ++depth > MAX_PAREN_DEPTH)
+      return Infinity; // (
+    else if (c === 41 && depth > 0) depth--; // )
+  }
+  return cost;
+}
+
+/** Deepest nesting of `(` accepted (counted on the raw text, quotes included: fail closed). */
+export const MAX_PAREN_DEPTH = 256;
+
+const METACHARS = new Set([...';&(){}<>$`,\n'].map((c) => c.charCodeAt(0)));
+
 /** Parses one script. Never throws; see the module comment for the issues reported. */
 export function parseScript(source: string, limits: Limits): ParsedScript {
   const issues: AnalysisIssue[] = [];
@@ -198,6 +225,23 @@ export function parseScript(source: string, limits: Limits): ParsedScript {
     issues.push({
       code: 'E_TOO_LARGE',
       message: `script is ${bytes} bytes, larger than the ${limits.maxScriptBytes}-byte limit; it was not analysed`,
+    });
+    return { source, root: null, issues };
+  }
+  const cost = parseCost(source, limits.maxParseCost);
+  if (cost === Infinity) {
+    // fail closed: nesting this deep is not handed to tree-sitter → ask.
+    issues.push({
+      code: 'E_TOO_DEEP',
+      message: `parentheses nested deeper than ${MAX_PAREN_DEPTH}; the script was not analysed`,
+    });
+    return { source, root: null, issues };
+  }
+  if (cost > limits.maxParseCost) {
+    // fail closed: a script this dense in operators is not handed to tree-sitter → ask.
+    issues.push({
+      code: 'E_TOO_LARGE',
+      message: `script has more shell operators than the parse budget (${limits.maxParseCost}); it was not analysed`,
     });
     return { source, root: null, issues };
   }

@@ -90,6 +90,100 @@ describe('agentfw check --stdin --json (batch)', () => {
   });
 });
 
+describe('agentfw check --stdin --json as a protocol', () => {
+  it('answers a line while stdin stays open (the caller writes one line and waits)', async () => {
+    const child = execa(BIN, ['check', '--stdin', '--json'], { reject: false, env: { HOME: '/home/dev' } });
+    const verdicts: string[] = [];
+    let buf = '';
+    const got = (count: number) =>
+      new Promise<void>((resolve, reject) => {
+        const onData = (d: Buffer) => {
+          buf += d.toString();
+          const parts = buf.split('\n');
+          buf = parts.pop()!;
+          verdicts.push(...parts);
+          if (verdicts.length >= count) {
+            child.stdout!.off('data', onData);
+            resolve();
+          }
+        };
+        child.stdout!.on('data', onData);
+        child.once('exit', () => reject(new Error('check exited before answering')));
+      });
+    for (const [i, cmd] of ['rm -rf /', 'ls'].entries()) {
+      const answered = got(i + 1);
+      child.stdin!.write(JSON.stringify({ cmd, cwd: '/home/dev/project' }) + '\n');
+      await answered;
+    }
+    expect(verdicts.map((l) => JSON.parse(l).decision)).toEqual(['deny', 'allow']);
+    child.stdin!.end();
+    expect((await child).exitCode).toBe(0);
+  });
+
+  it('a 131 KB brace bomb is answered with ask and the next line still gets its verdict', async () => {
+    const bomb = JSON.stringify({ cmd: 'echo ' + '{a,b}'.repeat(26_000), cwd: '/home/dev/project' });
+    const rm = JSON.stringify({ cmd: 'rm -rf /', cwd: '/home/dev/project' });
+    const r = await run(['check', '--stdin', '--json'], `${bomb}\n${rm}\n`);
+    expect(r.exitCode).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out.map((v) => v.decision)).toEqual(['ask', 'deny']);
+    expect(out[0].findings[0].rule).toBe('agentfw/not-understood');
+  });
+
+  it('an analysis over its hard deadline is stopped while it runs: ask, and the next line is answered', async () => {
+    const heavy = JSON.stringify({ cmd: 'echo a;'.repeat(2000), cwd: '/home/dev/project' });
+    const rm = JSON.stringify({ cmd: 'rm -rf /', cwd: '/home/dev/project' });
+    const input = `${heavy}\n${heavy}\n${rm}\n`;
+    // Control: under the normal deadline the heavy line is analysed (allow) and rm is denied.
+    const normal = await run(['check', '--stdin', '--json'], input);
+    expect(
+      normal.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).decision),
+    ).toEqual(['allow', 'allow', 'deny']);
+    const r = await execa(BIN, ['check', '--stdin', '--json'], {
+      input,
+      reject: false,
+      env: { HOME: '/home/dev', AGENTFW_ANALYSIS_DEADLINE_MS: '1' },
+    });
+    expect(r.exitCode).toBe(0);
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(3);
+    for (const v of out.slice(0, 2)) {
+      expect(v.decision).toBe('ask');
+      expect(v.findings[0].rule).toBe('agentfw/not-understood');
+      expect(v.findings[0].message).toMatch(/hard deadline of 1 ms/);
+    }
+    expect(out[2].decision).not.toBe('allow');
+  }, 30_000);
+
+  it('exactly one verdict per input line: a raw CR stays inside its line, blank lines are answered', async () => {
+    const lines = [
+      '{"cmd": "ls",\r"cwd": "/home/dev/project"}\r',
+      '{"cmd": "rm -rf /",\r "cwd": "/home/dev/project"}',
+      '',
+      '   ',
+      JSON.stringify({ cmd: 'ls', cwd: '/home/dev/project' }) + '\r',
+    ];
+    const r = await run(['check', '--stdin', '--json'], lines.join('\n'));
+    expect(r.exitCode).toBe(0);
+    const out = r.stdout
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(lines.length);
+    expect(out.map((v) => v.decision)).toEqual(['allow', 'deny', 'ask', 'ask', 'allow']);
+    expect(out[2].error.message).toMatch(/blank/);
+  });
+});
+
 describe('agentfw check never prints a secret', () => {
   const planted = [
     [

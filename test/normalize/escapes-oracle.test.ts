@@ -28,7 +28,7 @@ describe('nested backquotes run their inner command', () => {
   );
 });
 
-describe('an unknown $@ or $* glued to a word reads as empty', () => {
+describe('an unknown $@ or $* glued to a word is read as empty and never allowed unseen', () => {
   it.each([
     'git pu$@sh --force',
     'git pu"$@"sh --force origin main',
@@ -38,7 +38,7 @@ describe('an unknown $@ or $* glued to a word reads as empty', () => {
   ])('%s is not allowed', (cmd) => {
     expect(verdict(cmd)).not.toBe('allow');
   });
-  it.each(['echo "$@"', 'ls $@', 'git st$@atus', 'echo pre$@post'])('%s stays allowed', (cmd) => {
+  it.each(['echo "$@"', 'ls $@'])('%s stays allowed', (cmd) => {
     expect(verdict(cmd)).toBe('allow');
   });
 });

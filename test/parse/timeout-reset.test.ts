@@ -13,7 +13,11 @@ describe('parse after a timed-out parse', () => {
   it.each(['rm -rf /', 'git push --force origin main', 'curl -X DELETE https://a.example/v1/x'])(
     '%s parses as written',
     (cmd) => {
-      const cut = parseScript(big, { ...DEFAULT_LIMITS, maxMillis: 0.001 });
+      const cut = parseScript(big, {
+        ...DEFAULT_LIMITS,
+        maxMillis: 0.001,
+        maxParseCost: Number.MAX_SAFE_INTEGER,
+      });
       expect(cut.issues.map((i) => i.code)).toContain('E_TIMEOUT');
       const p = parseScript(cmd, DEFAULT_LIMITS);
       expect(p.issues).toEqual([]);

@@ -189,8 +189,11 @@ static int ask(const eg_config *cfg, const buf_t *q, pid_t target) {
     if (in.len > EG_MAX_REPLY) return 0;
   }
   close(fd);
-  int allow = !strncmp(in.p, "ALLOW\n", 6);
-  if (!allow && strncmp(in.p, "DENY\n", 5)) return 0;
+  /* The broker's keep-alive lines (WAIT) come before the answer while a human decides. */
+  const char *r = in.p;
+  while (!strncmp(r, "WAIT\n", 5)) r += 5;
+  int allow = !strncmp(r, "ALLOW\n", 6);
+  if (!allow && strncmp(r, "DENY\n", 5)) return 0;
   if (!allow) {
     /* The MSG lines are the refusal text (why, which rule, "ask the user"). */
     buf_t msg = {0};

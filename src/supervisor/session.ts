@@ -322,7 +322,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
         socket: runtime.socket,
         supervisorPid: process.pid,
         shimDir: gate.shims.dir,
-        client: gate.client.path,
+        client: gate.shims.client,
         waitMs: o.approvalTimeoutMs + 30_000,
         rawTty: !tty,
         // bwrap, then the network bridge, then the agent command: ours or the human's

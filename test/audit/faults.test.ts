@@ -73,6 +73,7 @@ describe('audit under faults', () => {
         BIN,
         'run',
         '--headless',
+        '--no-sandbox',
         '--audit',
         s.audit,
         '--',
@@ -109,7 +110,7 @@ describe('audit under faults', () => {
       ['echo first', 'echo second'],
       `while (!(await import('node:fs')).existsSync(${JSON.stringify(flag)})) await new Promise((r) => setTimeout(r, 50));`,
     );
-    const run = cli(['run', '--headless', '--audit', s.audit, '--', process.execPath, a], {
+    const run = cli(['run', '--headless', '--no-sandbox', '--audit', s.audit, '--', process.execPath, a], {
       env: cliEnv(s),
       cwd: s.ws,
     });
@@ -133,6 +134,7 @@ describe('audit under faults', () => {
         [
           'run',
           '--headless',
+          '--no-sandbox',
           '--audit',
           s.audit,
           '--',
@@ -156,6 +158,7 @@ describe('audit under faults', () => {
       [
         'run',
         '--headless',
+        '--no-sandbox',
         '--audit',
         s.audit,
         '--',

@@ -87,11 +87,14 @@ async function session(cmds: string[]) {
     GIT_COMMITTER_NAME: 'dev',
     GIT_COMMITTER_EMAIL: 'dev@example.com',
   });
-  const r = await cli(['run', '--headless', '--approver', approver, '--', 'node', agent, cmdsFile, out], {
-    env,
-    cwd: s.ws,
-    timeoutMs: 300_000,
-  });
+  const r = await cli(
+    ['run', '--headless', '--no-sandbox', '--approver', approver, '--', 'node', agent, cmdsFile, out],
+    {
+      env,
+      cwd: s.ws,
+      timeoutMs: 300_000,
+    },
+  );
   expect(r.code).toBe(0);
   const asks = readFileSync(log, 'utf8')
     .split('\n')

@@ -44,7 +44,7 @@ describe('agentfw run -- bash, one line = one question', () => {
     const log = path.join(s.root, 'asks-typed.jsonl');
     const approver = countingApprover(log);
     const q = JSON.stringify({ query: 'mutation { volumeDelete(volumeId: "vol-prod") }' });
-    const r = await cli(['run', '--headless', '--approver', approver, '--', 'bash'], {
+    const r = await cli(['run', '--headless', '--no-sandbox', '--approver', approver, '--', 'bash'], {
       env: cliEnv(s),
       cwd: s.ws,
       input: `curl -s -X POST ${api.url}/graphql/v2 -d '${q}'\necho done-$?\nexit\n`,
@@ -73,6 +73,7 @@ describe('agentfw run -- bash, one line = one question', () => {
         [
           'run',
           '--headless',
+          '--no-sandbox',
           '--approver',
           approver,
           '--audit',

@@ -48,10 +48,13 @@ async function through(shims: string, home: string, cmd: string, verdict: 'allow
     ASK_VERDICT: verdict,
     HOME: home,
   });
-  const r = await cli(['run', '--headless', '--approver', approver, '--', 'bash', '-c', cmd], {
-    env,
-    cwd: s.ws,
-  });
+  const r = await cli(
+    ['run', '--headless', '--no-sandbox', '--approver', approver, '--', 'bash', '-c', cmd],
+    {
+      env,
+      cwd: s.ws,
+    },
+  );
   const asks = readFileSync(log, 'utf8')
     .split('\n')
     .filter(Boolean)

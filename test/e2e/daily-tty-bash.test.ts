@@ -26,7 +26,17 @@ describe('interactive agentfw run -- bash', () => {
     const env = cliEnv(s, planted.env);
     const p = pty.spawn(
       process.execPath,
-      [BIN, 'run', '--headless', '--audit', path.join(s.root, 'i.jsonl'), '--', 'bash', '--norc'],
+      [
+        BIN,
+        'run',
+        '--headless',
+        '--no-sandbox',
+        '--audit',
+        path.join(s.root, 'i.jsonl'),
+        '--',
+        'bash',
+        '--norc',
+      ],
       { env, cwd: s.ws, cols: 120, rows: 40 },
     );
     let out = '';

@@ -82,9 +82,12 @@ describe.skipIf(!HAS_BWRAP)('the sandbox hides credential stores and keeps HOME 
     for (const [rel, , secret] of STORES) {
       expect({ rel, b64: o.reads[rel].base64.includes(secret) }).toEqual({ rel, b64: false });
       expect({ rel, rev: o.reads[rel].rev.includes(secret) }).toEqual({ rel, rev: false });
-      expect(o.reads[rel].base64).toContain('agentfw:masked:');
+      // Either the read is refused (credential-store reads outside the workspace ask, and
+      // headless denies) or it shows the masked copy; never the secret.
+      if (o.reads[rel].base64 !== '') expect(o.reads[rel].base64).toContain('agentfw:masked:');
     }
-    expect(o.reads['.config/gh/hosts.yml'].base64).toContain('user: dev');
+    const gh = o.reads['.config/gh/hosts.yml'].base64;
+    if (gh !== '') expect(gh).toContain('user: dev');
     expect(o.writes).toEqual({ '.cache/other-tool/x': 'EROFS', '.codex/x': 'ok' });
     expect(r.stdout + r.stderr).not.toContain(GH);
   });

@@ -17,15 +17,15 @@ import { INCIDENT, startFakeApi, type FakeApi } from './helpers.js';
 
 const run = promisify(execFile);
 
-const POST_PY = `import sys, urllib.request, urllib.error
-req = urllib.request.Request(sys.argv[1], data=sys.argv[2].encode(), method="POST",
+const POST_PY = `import os, sys, urllib.request, urllib.error
+req = urllib.request.Request(sys.argv[1], data=(sys.argv[2] if len(sys.argv) > 2 else os.environ["BODY"]).encode(), method="POST",
     headers={"Content-Type": "application/json"})
 try:
     r = urllib.request.urlopen(req, timeout=60); print("status", r.status)
 except urllib.error.HTTPError as e:
     print("status", e.code); print(e.read().decode())
 `;
-const POST_MJS = `const [url, body] = process.argv.slice(2);
+const POST_MJS = `const [url, body = process.env.BODY] = process.argv.slice(2);
 const r = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
 console.log('status ' + r.status); console.log(await r.text());
 `;
@@ -76,20 +76,29 @@ describe.each(AGENTS)('%s', (_name, argv) => {
 
   it('under agentfw run --headless the mutation is held, refused and never arrives', async () => {
     const before = api.received.length;
-    const audit = path.join(s.root, `audit-${argv[0]}.jsonl`);
-    const r = await cli(['run', '--headless', '--audit', audit, '--', ...argv, url, INCIDENT], {
-      env: cliEnv(s),
+    const audit = path.join(s.root, `audit-${path.basename(argv[0])}.jsonl`);
+    // The body travels in the environment: in an argument the shell, tool and exec gates
+    // already read the GraphQL document and refuse before the request is made; this test is
+    // about the request itself, which only the proxy sees.
+    const r = await cli(['run', '--headless', '--audit', audit, '--', ...argv, url], {
+      env: { ...cliEnv(s), BODY: INCIDENT },
       cwd: s.ws,
     });
-    expect(r.stdout).toContain('status 403');
-    expect(r.stdout).toContain('graphql/destructive-mutation');
-    expect(r.stdout).toContain('Do not retry or work around this; ask the user.');
     expect(api.received.length).toBe(before);
     const records = readFileSync(audit, 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
     const proxy = records.filter((x) => x.layer === 'proxy');
+    if (!r.stdout.includes('status 403')) {
+      // The engine read the script the agent ran (inline-code analysis) and an earlier gate
+      // refused it before any request was made: still refused, recorded, never delivered.
+      expect(proxy).toHaveLength(0);
+      expect(records.some((x) => x.decision === 'deny' && x.layer !== 'proxy')).toBe(true);
+      return;
+    }
+    expect(r.stdout).toContain('graphql/destructive-mutation');
+    expect(r.stdout).toContain('Do not retry or work around this; ask the user.');
     expect(proxy).toHaveLength(1);
     expect(proxy[0]).toMatchObject({ decision: 'deny', verdict: 'ask', approver: 'policy' });
     expect(proxy[0].command).toContain(`volumeDelete(volumeId: "vol-prod-1")`);

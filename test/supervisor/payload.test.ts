@@ -37,11 +37,14 @@ describe('payload files that could block', () => {
     const agent = path.join(s.root, 'agent.mjs');
     writeFileSync(agent, AGENT(out));
     // Without the fix the supervisor blocks in open(2) and this never ends (killed at 30 s).
-    const r = await cli(['run', '--headless', '--audit', s.audit, '--', process.execPath, agent], {
-      env: cliEnv(s),
-      cwd: s.ws,
-      timeoutMs: 30_000,
-    });
+    const r = await cli(
+      ['run', '--headless', '--no-sandbox', '--audit', s.audit, '--', process.execPath, agent],
+      {
+        env: cliEnv(s),
+        cwd: s.ws,
+        timeoutMs: 30_000,
+      },
+    );
     const res = JSON.parse(readFileSync(out, 'utf8')) as { code: number; stdout: string; stderr: string }[];
     // The GraphQL endpoint asks about any unread body; a plain POST asks because of the FIFO.
     for (const c of res.slice(0, 2)) {

@@ -46,10 +46,13 @@ describe('SIGUSR1 to the supervisor', () => {
     s = scratch();
     const agent = path.join(s.root, 'agent.mjs');
     writeFileSync(agent, AGENT);
-    const r = await cli(['run', '--headless', '--audit', s.audit, '--', process.execPath, agent], {
-      env: cliEnv(s),
-      cwd: s.ws,
-    });
+    const r = await cli(
+      ['run', '--headless', '--no-sandbox', '--audit', s.audit, '--', process.execPath, agent],
+      {
+        env: cliEnv(s),
+        cwd: s.ws,
+      },
+    );
     expect(r.stdout).toMatch(/signalled \d+/);
     expect(r.stderr).not.toContain('Debugger listening');
     expect(r.stderr).toContain('ignored SIGUSR1');

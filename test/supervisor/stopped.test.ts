@@ -44,11 +44,14 @@ describe('a stopped supervisor', () => {
     const agent = path.join(s.root, 'agent.mjs');
     writeFileSync(agent, AGENT(out, mark));
     // Without the keep-alive each stopped command waits 330 s: this test would time out.
-    const r = await cli(['run', '--headless', '--audit', s.audit, '--', process.execPath, agent], {
-      env: cliEnv(s),
-      cwd: s.ws,
-      timeoutMs: 60_000,
-    });
+    const r = await cli(
+      ['run', '--headless', '--no-sandbox', '--audit', s.audit, '--', process.execPath, agent],
+      {
+        env: cliEnv(s),
+        cwd: s.ws,
+        timeoutMs: 60_000,
+      },
+    );
     expect(r.code).toBe(0);
     const res = JSON.parse(readFileSync(out, 'utf8')) as {
       stopped: { code: number; stderr: string }[];

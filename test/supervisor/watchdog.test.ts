@@ -38,7 +38,19 @@ describe('runtime directory removed mid-session', () => {
   it('removing it through the rm shim is refused, and the destructive command too', async () => {
     const { victim, out } = setup();
     const r = await cli(
-      ['run', '--headless', '--audit', s.audit, '--', process.execPath, AGENT, 'rm-shim', '0', out],
+      [
+        'run',
+        '--headless',
+        '--no-sandbox',
+        '--audit',
+        s.audit,
+        '--',
+        process.execPath,
+        AGENT,
+        'rm-shim',
+        '0',
+        out,
+      ],
       {
         env: cliEnv(s),
         cwd: s.ws,
@@ -56,7 +68,19 @@ describe('runtime directory removed mid-session', () => {
     const { victim, out } = setup();
     // The agent waits 3 s after the removal: its next command comes "later", as a real agent's does.
     const r = await cli(
-      ['run', '--headless', '--audit', s.audit, '--', process.execPath, AGENT, 'direct', '3000', out],
+      [
+        'run',
+        '--headless',
+        '--no-sandbox',
+        '--audit',
+        s.audit,
+        '--',
+        process.execPath,
+        AGENT,
+        'direct',
+        '3000',
+        out,
+      ],
       {
         env: cliEnv(s),
         cwd: s.ws,
@@ -79,7 +103,19 @@ describe('runtime directory removed mid-session', () => {
   it('removing it directly and running bash from PATH at once meets the guard shims, not the real bash', async () => {
     const { victim, out } = setup();
     const r = await cli(
-      ['run', '--headless', '--audit', s.audit, '--', process.execPath, AGENT, 'direct-path', '0', out],
+      [
+        'run',
+        '--headless',
+        '--no-sandbox',
+        '--audit',
+        s.audit,
+        '--',
+        process.execPath,
+        AGENT,
+        'direct-path',
+        '0',
+        out,
+      ],
       { env: cliEnv(s), cwd: s.ws },
     );
     expect(existsSync(path.join(victim, 'data.txt'))).toBe(true);
@@ -98,7 +134,7 @@ describe('runtime directory removed mid-session', () => {
       probe,
       `import {readlinkSync,writeFileSync} from 'node:fs';writeFileSync(${JSON.stringify(out)}, readlinkSync(process.env.AGENTFW_SHIM_DIR + '/rm'));`,
     );
-    await cli(['run', '--headless', '--audit', s.audit, '--', process.execPath, probe], {
+    await cli(['run', '--headless', '--no-sandbox', '--audit', s.audit, '--', process.execPath, probe], {
       env: cliEnv(s),
       cwd: s.ws,
     });

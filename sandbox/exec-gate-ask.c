@@ -25,6 +25,9 @@
 
 #include "exec-gate.h"
 
+/* Longest silence from the broker before an exec is refused (as the shim client does). */
+#define EG_ANSWER_IDLE_MS 3000
+
 typedef struct {
   char *p;
   size_t len, cap;
@@ -177,14 +180,18 @@ static int ask(const eg_config *cfg, const buf_t *q, pid_t target) {
     off += (size_t)k;
   }
   buf_t in = {0};
+  /* The broker answers or sends a WAIT keep-alive at once and every second while a human
+   * decides: silence this long means a stopped or hung supervisor (fail closed). */
+  long long idle = now_ms() + EG_ANSWER_IDLE_MS;
   while (!in.p || !(strstr(in.p, "\nEND\n") || !strncmp(in.p, "END\n", 4))) {
     struct pollfd p = {fd, POLLIN, 0};
-    long left = (long)(deadline - now_ms());
+    long left = (long)((idle < deadline ? idle : deadline) - now_ms());
     if (left <= 0 || poll(&p, 1, (int)left) <= 0) return 0; /* fail closed: no answer in time */
     char tmp[4096];
     ssize_t k = read(fd, tmp, sizeof tmp);
     if (k < 0 && errno == EINTR) continue;
     if (k <= 0) return 0; /* fail closed: closed before END */
+    idle = now_ms() + EG_ANSWER_IDLE_MS;
     put(&in, tmp, (size_t)k);
     if (in.len > EG_MAX_REPLY) return 0;
   }

@@ -126,6 +126,8 @@ interface ManagerScope {
 export class ApprovedMemory {
   private entries: Entry[] = [];
   private managers: ManagerScope[] = [];
+  /** Processes that used up a line approval's command at the tool gate (pid → approver): their own requests through the proxy are that approval's. Pruned when they exit. */
+  private lineExecs = new Map<number, string>();
   constructor(private readonly commandsOf: CommandsOf) {}
 
   /**
@@ -175,10 +177,12 @@ export class ApprovedMemory {
     cwd: string;
     pid: number;
     ppid?: number;
+    /** Exec gate: the file being exec'd (its own scripts of a trusted manager are covered). Absent = a shell's script file. */
+    execFile?: string;
   }): string | undefined {
     this.prune();
     if (req.layer === 'shell') {
-      const file = scriptFile(req.argv, req.cwd);
+      const file = req.execFile ?? scriptFile(req.argv, req.cwd);
       const m = file && this.managers.find((x) => file.startsWith(x.root) && inTree(req.pid, x.pid));
       if (m) return m.approver;
     }
@@ -205,6 +209,7 @@ export class ApprovedMemory {
         const i = e.keys.findIndex((k) => matches(k, wanted[0].program, wanted[0].args));
         e.keys.splice(i, 1);
         if (!e.keys.length) this.entries = this.entries.filter((x) => x !== e);
+        this.lineExecs.set(req.pid, e.approver);
       }
       return e.approver;
     }
@@ -222,6 +227,10 @@ export class ApprovedMemory {
     this.prune();
     const chain: number[] = [];
     for (let p: number | undefined = pid, i = 0; p && p > 1 && i < 32; i++, p = parentOf(p)) chain.push(p);
+    for (const p of chain) {
+      const by = this.lineExecs.get(p);
+      if (by) return by;
+    }
     for (const e of this.entries) {
       if (e.pid === undefined) continue;
       for (const p of chain) {
@@ -238,6 +247,7 @@ export class ApprovedMemory {
   private prune(): void {
     const now = Date.now();
     this.managers = this.managers.filter((m) => alive(m.pid));
+    for (const p of this.lineExecs.keys()) if (!alive(p)) this.lineExecs.delete(p);
     this.entries = this.entries.filter(
       (e) => (e.until === undefined || e.until > now) && (e.pid === undefined || !HAS_PROC || alive(e.pid)),
     );

@@ -135,7 +135,7 @@ export function createDecider(
       // An exec is covered like a shell script of its command: its commands ⊆ an approval's.
       const earlier = o.approved.coveredBy(
         req.layer === 'exec'
-          ? { ...req, layer: 'shell', script: text, cwd }
+          ? { ...req, layer: 'shell', script: text, cwd, execFile: req.path ?? req.argv[0] }
           : { ...req, layer: req.layer, cwd, ...(shim ? { script: text } : {}) },
       );
       if (earlier) {

@@ -59,7 +59,8 @@ describe('runtime directory removed mid-session', () => {
     const res = JSON.parse(readFileSync(out, 'utf8')) as { name: string; code: number; stderr: string }[];
     expect(res[0]).toMatchObject({ name: 'rm -rf runtime dir', code: 126 });
     expect(res[0].stderr).toContain("agentfw's own session files");
-    expect(res.slice(1).map((x) => x.code)).toEqual([126, 126]);
+    // Refused by the gate client (126) or by the exec gate before it (no exit status).
+    for (const x of res.slice(1)) expect([126, null]).toContain(x.code);
     expect(existsSync(path.join(victim, 'data.txt'))).toBe(true);
     expect(r.code).toBe(0);
   });
@@ -95,8 +96,11 @@ describe('runtime directory removed mid-session', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, string>);
-    expect(recs.at(-1)).toMatchObject({ layer: 'session', decision: 'deny' });
-    expect(recs.at(-1)?.reason).toContain('was deleted');
+    // The session record; an exec-gate refusal of the agent's next exec may be recorded after it.
+    const ended = recs.find((x) => x.layer === 'session');
+    expect(ended).toMatchObject({ layer: 'session', decision: 'deny' });
+    expect(ended?.reason).toContain('was deleted');
+    expect(recs.slice(recs.indexOf(ended!)).every((x) => x.decision === 'deny')).toBe(true);
     expect(r.code).not.toBe(0);
   });
 

@@ -18,7 +18,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { Agent, fetch } from 'undici';
 import { AgentfwError } from '../errors.js';
 import { expandRulesetPaths } from './load.js';
 import { verifyPack, type SignatureRequirement } from './signing.js';
@@ -128,6 +127,8 @@ function npmFiles(name: string, cwd: string): string[] {
 }
 
 async function get(url: string, o: PackSourceOptions): Promise<Buffer> {
+  // Loaded only when a URL pack is fetched: the HTTP client is large and most starts need none.
+  const { Agent, fetch } = await import('undici');
   const dispatcher = new Agent({ connect: o.ca ? { ca: o.ca } : {} });
   try {
     const res = await fetch(url, {

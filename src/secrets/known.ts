@@ -33,6 +33,12 @@ export class KnownMatcher {
   private readonly pair = new Uint8Array(1 << 16);
   private readonly pair2 = new Uint8Array(1 << 16);
   private readonly pair3 = new Uint8Array(1 << 16);
+  /**
+   * Safe skip per two-byte block (block-shift search): how far a window at i may move when
+   * bytes i+K-2, i+K-1 are this pair; 0 = some value has the pair at its bytes K-2..K-1
+   * (check here). A pair found in no value's first K bytes skips K-1.
+   */
+  private readonly shift = new Uint8Array(1 << 16).fill(K - 1);
   private readonly buckets = new Map<number, KnownValue[]>();
   /** Every proper prefix shorter than K, for tails too short to hash. */
   private readonly shortPrefixes = new Set<string>();
@@ -50,6 +56,7 @@ export class KnownMatcher {
       this.pair[at(0)] = 1;
       this.pair2[at(2)] = 1;
       this.pair3[at(4)] = 1;
+      for (let j = 0; j <= K - 2; j++) this.shift[at(j)] = Math.min(this.shift[at(j)], K - 2 - j);
       const list = this.buckets.get(h) ?? [];
       list.push({ value, name });
       this.buckets.set(h, list);
@@ -68,9 +75,15 @@ export class KnownMatcher {
     if (this.size === 0) return { hits, hold: n };
     // Tables of the values' first six bytes (two at a time) filter positions cheaply; the
     // hash of the first K bytes and a compare confirm.
-    const { pair, pair2, pair3 } = this;
+    const { pair, pair2, pair3, shift } = this;
     let i = from;
     while (i + K <= n) {
+      // No value starts in [i, i + skip): its bytes K-2..K-1 would be this pair.
+      const skip = shift[(s.charCodeAt(i + K - 2) << 8) | s.charCodeAt(i + K - 1)];
+      if (skip !== 0) {
+        i += skip === undefined ? 1 : skip; // undefined: a char above 0xff, in no value
+        continue;
+      }
       if (
         pair[(s.charCodeAt(i) << 8) | s.charCodeAt(i + 1)] === 1 &&
         pair2[(s.charCodeAt(i + 2) << 8) | s.charCodeAt(i + 3)] === 1 &&

@@ -82,8 +82,16 @@ function serve(sock: net.Socket, secrets: SecretSet): void {
 
   const send = (id: number, data: Buffer) => {
     if (broken || data.length === 0) return;
+    // Header and payload go out in one writev (no copy of the payload into a frame).
+    const head = Buffer.allocUnsafe(5);
+    head[0] = id;
+    head.writeUInt32BE(data.length, 1);
+    sock.cork();
+    sock.write(head);
+    const more = sock.write(data);
+    sock.uncork();
     // Back-pressure: stop reading the command's output until the client caught up.
-    if (!sock.write(frame(id, data))) sock.pause();
+    if (!more) sock.pause();
   };
   const stream = (id: number): Stream => {
     let s = streams.get(id);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { detectSecrets } from '../../src/secrets/detect.js';
 import { createSecretSet, maskText, patternStreamMasker } from '../../src/secrets/index.js';
 import type { StreamMasker } from '../../src/secrets/types.js';
 import { BENIGN, plantedSecrets } from '../fixtures/secrets/planted.js';
@@ -67,6 +68,49 @@ describe('StreamMasker: chunk boundaries', () => {
       const out = streamed(patternStreamMasker(), input, [cut]).toString('utf8');
       expect(out === expected, `cut at ${cut}`).toBe(true);
     }
+  });
+});
+
+describe("StreamMasker: the scanners' position filters skip nothing", () => {
+  // The pattern scanner looks for triggers by their first bytes (any letter case) and the
+  // known-values matcher skips ahead by two-byte blocks: secrets in every letter case and
+  // at every offset, cut at every byte, mask as one-shot masking does.
+  it.each([
+    ['upper case', (t: string) => t.toUpperCase()],
+    ['lower case', (t: string) => t.toLowerCase()],
+    ['as planted', (t: string) => t],
+  ] as const)('planted secrets, %s, split at every byte', (_c, tf) => {
+    const text = planted.map((p) => tf(p.text)).join('\n');
+    const input = Buffer.from(text);
+    const expected = maskText(text);
+    for (let cut = 0; cut <= input.length; cut += 3) {
+      const out = streamed(patternStreamMasker(), input, [cut, cut + 17]).toString('utf8');
+      expect(out === expected, `cut at ${cut}`).toBe(true);
+    }
+  });
+
+  it.each([0, 1, 2, 5, 6, 7, 9])(
+    'a known value after %i bytes, split at every byte, is masked',
+    async (pad) => {
+      const set = await session();
+      const text = 'x'.repeat(pad) + KNOWN.RAILWAY_TOKEN + ' and ' + KNOWN.GITHUB_TOKEN + '\n';
+      const input = Buffer.from(text);
+      for (let cut = 0; cut <= input.length; cut++) {
+        const out = streamed(set.streamMasker(), input, [cut]).toString('utf8');
+        expect(out.includes(KNOWN.RAILWAY_TOKEN) || out.includes(KNOWN.GITHUB_TOKEN), `cut ${cut}`).toBe(
+          false,
+        );
+        expect(out.includes('agentfw:masked:RAILWAY_TOKEN'), `cut ${cut}`).toBe(true);
+      }
+    },
+  );
+
+  it('a char above 0xff whose low byte looks like a trigger byte starts no match', () => {
+    const value = 'AKIA' + 'Q7RT2XKJ4M5N6P3W';
+    // control: the real trigger is found
+    expect(detectSecrets(`id ${value}\n`).length).toBe(1);
+    // U+0141 has low byte 0x41 ('A'): "\u0141KIA..." is not "AKIA..."
+    expect(detectSecrets(`id \u0141${value.slice(1)}\n`).length).toBe(0);
   });
 });
 

@@ -7,10 +7,14 @@
  * … `ui.stop()` at exit.
  */
 import os from 'node:os';
+import path from 'node:path';
 import xterm from '@xterm/headless';
 import type { Approver, SessionUi } from '../approval/types.js';
 import { DEFAULT_ARM_MS, DEFAULT_TIMEOUT_MS } from './approval-model.js';
 import { ApprovalQueue, queueApprover } from './approvals.js';
+import { userDir } from '../config/discover.js';
+import { SHAPE_FILE } from '../config/shape-rule.js';
+import { writeShapeRule } from '../config/shape-write.js';
 import { initialKeys, routeKeys, type UiAction } from './keys.js';
 import { renderBuffer } from './render.js';
 import { modernUnicode } from './wide.js';
@@ -54,6 +58,7 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
         approver: 'tui',
         timeoutMs: opts.approvalTimeoutMs ?? DEFAULT_TIMEOUT_MS,
         armMs: opts.armMs ?? DEFAULT_ARM_MS,
+        shapeTarget: path.join(userDir(), 'rules', SHAPE_FILE),
       };
       let { cols, rows } = widgets.layout();
       const vt = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
@@ -104,6 +109,17 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
         onChange: redraw,
         onBell: () => screen.program.bell(),
         onSettled: (id, r) => approver.settle(id, r),
+        onWriteRule: (_req, proposal) => {
+          try {
+            const w = writeShapeRule(userDir(), proposal);
+            widgets.appendLog(
+              `{green-fg}rule ${safe(w.id)} ${w.existed ? 'was already in' : 'written to'} ${safe(w.file)}{/green-fg}`,
+            );
+            return '';
+          } catch (err) {
+            return (err as Error).message;
+          }
+        },
       });
 
       cleanups.push(terminal.onData((chunk) => vt.write(chunk, redraw)));

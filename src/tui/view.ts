@@ -10,7 +10,7 @@ import type { ApprovalRequest, DecisionEvent, SessionInfo } from '../approval/ty
 import type { Verdict } from '../engine/types.js';
 import { mainFindings, understood } from './describe.js';
 import { readableCommand } from './shell-words.js';
-import type { ModelConfig, ModelState } from './approval-model.js';
+import { offerShape, type ModelConfig, type ModelState } from './approval-model.js';
 
 /** Make untrusted text safe to place in tagged blessed content. */
 export function safe(text: string): string {
@@ -166,7 +166,17 @@ export function dialogLines(
           '{red-fg}[d]{/red-fg} deny   {red-fg}[m]{/red-fg} deny with a message',
       );
       if (cmds.length) L.push(`{gray-fg}session allow covers exactly: ${safe(cmds.join(' ; '))}{/gray-fg}`);
+      if (cfg.shapeTarget && offerShape(r).ok)
+        L.push(`{green-fg}[r]{/green-fg} always allow this shape (shows the rule before writing it)`);
     }
+  } else if (s.mode === 'shape' && s.proposal) {
+    L.push(`{bold}Always allow this shape{/bold}: this rule goes to ${safe(cfg.shapeTarget ?? '')}`);
+    const ruleLines = s.proposal.yaml.split('\n').flatMap((l) => wrap(l, width - 4));
+    for (const part of ruleLines.slice(0, 16)) L.push(`  ${safe(part)}`);
+    L.push(
+      `{gray-fg}quiets ${safe(s.proposal.quiets.join(', '))} for commands of this shape, in new sessions{/gray-fg}`,
+    );
+    L.push('{green-fg}[y]{/green-fg} write it and allow this command for the session   Esc back');
   } else if (s.mode === 'confirm') {
     L.push(`To allow, type {bold}${safe(r.confirm ?? '')}{/bold} then Enter (Esc = back):`);
     L.push(`> ${safe(s.input)}_`);
@@ -185,4 +195,5 @@ export const KEY_HELP = [
   '  k / j  scroll the log up / down     ]  send a literal Ctrl-] to the agent',
   '  ?  this help',
   'In an approval dialog: a allow once · s allow for session · d deny · m deny with message',
+  '  r always allow this shape (writes a rule to your config, shown first)',
 ];

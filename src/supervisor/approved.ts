@@ -15,10 +15,36 @@
  * it, covers only tool-gate execs (never a later line, which is asked again), and each
  * approved command is used up by the first exec it covers.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { NormalizedCommand } from '../engine/types.js';
-import { scriptFileOf } from '../normalize/version-shims.js';
+import { isInstalledPath, scriptFileOf } from '../normalize/version-shims.js';
+
+/**
+ * Is a build wrapper (`./gradlew`, `./mvnw`) the project's own, not one written during the
+ * session? An installed tool's file (~/.sdkman, /opt, …) is; a workspace file only when
+ * it and every companion (wrapper jar, properties) last changed before `sinceMs`. The
+ * inode change time is used: any write, rename or new link sets it, and no process can
+ * set it back. fail closed: a missing or unreadable file = not the project's own.
+ */
+export function wrapperPredates(
+  file: string,
+  companions: string[],
+  sinceMs: number,
+  home: string,
+  workspace: string,
+): boolean {
+  if (isInstalledPath(file, home, workspace)) return true;
+  const dir = path.dirname(file);
+  for (const f of [file, ...companions.map((c) => path.resolve(dir, c))]) {
+    try {
+      if (!(statSync(f).ctimeMs < sinceMs)) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
 
 /** One approved command: program basename and argv[1..]; null = a word that was dynamic (any value). */
 interface Key {

@@ -14,8 +14,14 @@ import { payloadReader } from '../engine/payload-reader.js';
 import { DEFAULT_LIMITS, type Decision } from '../engine/types.js';
 import type { SecretSet } from '../secrets/types.js';
 import type { GateReply, GateRequest } from '../shim/protocol.js';
-import { isInstalledPath, managerRoot, scriptFileOf, unwrapShim } from '../normalize/version-shims.js';
-import { isLineRequest, type ApprovedMemory } from './approved.js';
+import {
+  isInstalledPath,
+  managerRoot,
+  scriptFileOf,
+  unwrapBuildWrapper,
+  unwrapShim,
+} from '../normalize/version-shims.js';
+import { isLineRequest, wrapperPredates, type ApprovedMemory } from './approved.js';
 import type { EventHub } from './events.js';
 import { formatRefusal } from './refusal.js';
 
@@ -60,12 +66,16 @@ export function touchesProtected(d: Decision, protectedPaths: string[]): string 
 }
 
 /** The shim or wrapper a shell request runs, with the manager folder whose own scripts it may run. */
-function shimOf(req: GateRequest, cwd: string, home: string, workspace: string) {
+function shimOf(req: GateRequest, cwd: string, home: string, workspace: string, since: number) {
   const f = req.layer === 'shell' && req.script !== undefined ? scriptFileOf(req.argv) : undefined;
   if (!f) return undefined;
   const file = path.resolve(cwd, f.file);
   const t = unwrapShim(req.script ?? '', file, f.args, (p) => isInstalledPath(p, home, workspace));
-  return t && { argv: t.argv, managerRoot: managerRoot(t.execPath, home, workspace) };
+  if (t) return { argv: t.argv, managerRoot: managerRoot(t.execPath, home, workspace) };
+  // ./gradlew, ./mvnw: the tool with these arguments, if the wrapper predates the session.
+  const b = unwrapBuildWrapper(req.script ?? '', f.args);
+  if (b && wrapperPredates(file, b.companions, since, home, workspace)) return { argv: b.argv };
+  return undefined;
 }
 
 /** The text the engine analyses: the script (shell layer) or the shell-quoted argv (tool layer). */
@@ -78,13 +88,14 @@ export function createDecider(
   o: DeciderOptions,
 ): (req: GateRequest, signal: AbortSignal) => Promise<GateReply> {
   let nextId = 1;
+  const started = Date.now();
 
   return async (req, signal) => {
     const id = nextId++;
     const ts = new Date().toISOString();
     const cwd = req.cwd || o.workspace;
     // A version-manager shim or exec wrapper is judged as the tool it runs (src/normalize/version-shims.ts).
-    const shim = shimOf(req, cwd, o.home, o.workspace);
+    const shim = shimOf(req, cwd, o.home, o.workspace, started);
     const text = shim ? quote(shim.argv) : requestText(req);
     const masked = o.secrets.mask(text);
     const specials: string[] = [];

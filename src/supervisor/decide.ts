@@ -102,7 +102,13 @@ export function createDecider(
     const readFile = payloadReader(DEFAULT_LIMITS.maxPayloadBytes, undefined, (p, kind) =>
       specials.push(`${kind} ${p}`),
     );
-    const ctx = makeContext({ cwd, workspace: o.workspace, home: o.home, readFile });
+    const ctx = makeContext({
+      cwd,
+      workspace: o.workspace,
+      home: o.home,
+      readFile,
+      wrapperPredates: (f, c) => wrapperPredates(f, c, started, o.home, o.workspace),
+    });
     let decision: Decision = o.engine.analyze(text, ctx);
     if (specials.length && decision.decision === 'allow') {
       // fail closed: a payload that is a FIFO, socket or device cannot be read without blocking

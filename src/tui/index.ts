@@ -77,6 +77,8 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
 
       let counts: Counts = { allow: 0, ask: 0, deny: 0 };
       const seenAsk = new Set<number>();
+      /** Requests this dialog denied because its clock ran out (marked in the firewall pane). */
+      const timedOut = new Set<number>();
       let keys = initialKeys();
       let extra = '';
       let exited = '';
@@ -108,7 +110,10 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
       queue = new ApprovalQueue(cfg, {
         onChange: redraw,
         onBell: () => screen.program.bell(),
-        onSettled: (id, r) => approver.settle(id, r),
+        onSettled: (id, r) => {
+          if (r.verdict === 'deny' && r.message?.startsWith('No human answered')) timedOut.add(id);
+          approver.settle(id, r);
+        },
         onWriteRule: (_req, proposal) => {
           try {
             const w = writeShapeRule(userDir(), proposal);
@@ -129,8 +134,15 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
       });
       cleanups.push(
         onDecision((ev) => {
+          const wasAsked = seenAsk.has(ev.id);
           counts = countEvent(counts, seenAsk, ev);
-          widgets.appendLog(eventLine(ev), ev.id);
+          // An ask that ended without a human's answer is marked as such, not as a human's deny.
+          const unanswered = timedOut.delete(ev.id)
+            ? 'timed out'
+            : wasAsked && ev.approver === 'policy'
+              ? 'no answer'
+              : '';
+          widgets.appendLog(eventLine(ev, unanswered), ev.id);
           redraw();
         }),
       );

@@ -26,7 +26,12 @@ export function safe(text: string): string {
 const COLOUR: Record<Verdict, string> = { allow: 'green', ask: 'yellow', deny: 'red' };
 
 /** One line of the decision stream. */
-export function eventLine(ev: DecisionEvent): string {
+/**
+ * `unanswered`: this deny settled an ask nobody answered — `timed out` (the dialog's own
+ * clock ran out) or `no answer` (the session gave up: its timeout, or the command's client
+ * went away). Empty = answered, or never asked.
+ */
+export function eventLine(ev: DecisionEvent, unanswered: '' | 'timed out' | 'no answer' = ''): string {
   const time = ev.ts.slice(11, 19);
   const c = COLOUR[ev.verdict];
   const rules = ev.rules.length ? ` {gray-fg}[${safe(ev.rules.join(', '))}]{/gray-fg}` : '';
@@ -34,9 +39,11 @@ export function eventLine(ev: DecisionEvent): string {
   const who =
     ev.verdict === 'ask'
       ? '{yellow-fg}waiting{/yellow-fg} '
-      : ev.approver !== 'policy'
-        ? `{cyan-fg}by ${safe(ev.approver)}{/cyan-fg} `
-        : '';
+      : unanswered && ev.verdict === 'deny'
+        ? `{red-fg}{bold}${unanswered}{/bold}{/red-fg} `
+        : ev.approver !== 'policy'
+          ? `{cyan-fg}by ${safe(ev.approver)}{/cyan-fg} `
+          : '';
   const cmd = (ev.layer === 'tool' ? readableCommand(ev.command) : ev.command).replace(/\s*\n\s*/g, ' ⏎ ');
   const shown = cmd.length > 300 ? cmd.slice(0, 299) + '…' : cmd;
   return `{gray-fg}${time}{/gray-fg} {${c}-fg}{bold}${ev.verdict.toUpperCase().padEnd(5)}{/bold}{/${c}-fg} ${ev.layer.padEnd(5)} ${who}${safe(shown)}${rules}`;

@@ -138,11 +138,24 @@ interface ManagerScope {
   root: string;
   pid: number;
   approver: string;
+  /** The judged command of the shim run (masked), for the audit. Empty = not given. */
+  command: string;
+  /** Internal scripts allowed under this run so far. */
+  passed: number;
+}
+
+/** A manager run that ended after passing more than one internal script. */
+export interface EndedManagerRun {
+  root: string;
+  approver: string;
+  command: string;
+  passed: number;
 }
 
 export class ApprovedMemory {
   private entries: Entry[] = [];
   private managers: ManagerScope[] = [];
+  private ended: EndedManagerRun[] = [];
   constructor(private readonly commandsOf: CommandsOf) {}
 
   /**
@@ -150,9 +163,36 @@ export class ApprovedMemory {
    * (`pyenv-exec`, `pyenv-version-name`, …) that this process tree runs next are part of
    * that decision, not new commands. Ends with the process (fail closed: without /proc, never).
    */
-  trustManager(root: string, pid: number, approver: string): void {
+  trustManager(root: string, pid: number, approver: string, command = ''): void {
     if (!HAS_PROC) return;
-    this.managers.push({ root: root.endsWith('/') ? root : root + '/', pid, approver });
+    this.managers.push({ root: root.endsWith('/') ? root : root + '/', pid, approver, command, passed: 0 });
+  }
+
+  /**
+   * An allowed shell request that runs one of a trusted manager run's own scripts: counts
+   * it. `n` = 1 for the first (recorded, saying later ones are summarised), more for the
+   * rest (not recorded one by one; see drainEnded). Undefined = not such a script.
+   */
+  countInternal(req: {
+    layer: string;
+    argv: string[];
+    cwd: string;
+    pid: number;
+  }): { n: number; root: string; command: string } | undefined {
+    if (req.layer !== 'shell') return undefined;
+    const file = scriptFile(req.argv, req.cwd);
+    const m = file && this.managers.find((x) => file.startsWith(x.root) && inTree(req.pid, x.pid));
+    if (!m) return undefined;
+    m.passed++;
+    return { n: m.passed, root: m.root, command: m.command };
+  }
+
+  /** Manager runs that ended having passed internal scripts without records of their own; each once. */
+  drainEnded(): EndedManagerRun[] {
+    this.prune();
+    const out = this.ended;
+    this.ended = [];
+    return out;
   }
 
   /** Records an approval of `script` (the text the human saw) run by process `pid`. */
@@ -230,6 +270,9 @@ export class ApprovedMemory {
 
   private prune(): void {
     const now = Date.now();
+    for (const m of this.managers)
+      if (m.passed > 1 && !alive(m.pid))
+        this.ended.push({ root: m.root, approver: m.approver, command: m.command, passed: m.passed });
     this.managers = this.managers.filter((m) => alive(m.pid));
     this.entries = this.entries.filter(
       (e) => (e.until === undefined || e.until > now) && (e.pid === undefined || !HAS_PROC || alive(e.pid)),

@@ -177,9 +177,26 @@ export function createDecider(
       final = 'deny';
       reason = `the gate client stopped waiting before the answer, so the command did not run (decided: ${reason})`;
     }
-    if (shim?.managerRoot && final === 'allow') o.approved.trustManager(shim.managerRoot, req.pid, approver);
+    if (shim?.managerRoot && final === 'allow')
+      o.approved.trustManager(shim.managerRoot, req.pid, approver, masked);
+    // A trusted manager's own scripts (pyenv-exec, …): the first is recorded, the rest summarised.
+    const internal = final === 'allow' && !shim ? o.approved.countInternal({ ...req, cwd }) : undefined;
+    if (internal && internal.n > 1) return { allow: true, env: reinjected(o.secrets, decision), message: '' };
+    if (internal)
+      reason += ` (internal script of the trusted manager ${internal.root}, run for: ${internal.command}; its further internal scripts get one summary record)`;
 
     try {
+      for (const e of o.approved.drainEnded())
+        o.audit.append({
+          layer: 'shell',
+          cwd: o.workspace,
+          command: e.command,
+          decision: 'allow',
+          verdict: 'allow',
+          rules: [],
+          approver: e.approver,
+          reason: `${e.passed} internal scripts of ${e.root} passed under the trusted manager for this command (${e.passed - 1} without a record of their own)`,
+        });
       o.audit.append({
         layer: req.layer,
         cwd,

@@ -143,6 +143,15 @@ exec "$JAVACMD" \\
   it.each<[string, string, string[], string[] | undefined]>([
     ['gradlew with tasks', GRADLEW, ['publish', '--info'], ['gradle', 'publish', '--info']],
     ['gradlew with no args', GRADLEW, [], ['gradle']],
+    [
+      "an installed Gradle's start script (SDKMAN! candidate)",
+      GRADLEW.replace('org.gradle.wrapper.GradleWrapperMain', 'org.gradle.launcher.GradleMain').replace(
+        'CLASSPATH=$APP_HOME/gradle/wrapper/gradle-wrapper.jar',
+        'CLASSPATH=$APP_HOME/lib/gradle-launcher-8.5.jar',
+      ),
+      ['build'],
+      ['gradle', 'build'],
+    ],
     ['mvnw (classic launcher)', MVNW, ['clean', 'install'], ['mvn', 'clean', 'install']],
     ['gradlew with an extra command at the end', GRADLEW + 'rm -rf "$HOME"\n', ['build'], undefined],
     [

@@ -177,13 +177,29 @@ export function dialogLines(
         L.push(`{green-fg}[r]{/green-fg} always allow this shape (shows the rule before writing it)`);
     }
   } else if (s.mode === 'shape' && s.proposal) {
-    L.push(`{bold}Always allow this shape{/bold}: this rule goes to ${safe(cfg.shapeTarget ?? '')}`);
-    const ruleLines = s.proposal.yaml.split('\n').flatMap((l) => wrap(l, width - 4));
-    for (const part of ruleLines.slice(0, 16)) L.push(`  ${safe(part)}`);
-    L.push(
-      `{gray-fg}quiets ${safe(s.proposal.quiets.join(', '))} for commands of this shape, in new sessions{/gray-fg}`,
-    );
-    L.push('{green-fg}[y]{/green-fg} write it and allow this command for the session   Esc back');
+    // The rule goes above the footer (it may scroll); the choice stays visible below it.
+    // Every line wrapped here: the dialog's height counts lines, so none may wrap on screen.
+    const rule = [
+      '{bold}Always allow this shape{/bold}',
+      ...wrap(`this rule goes to ${cfg.shapeTarget ?? ''}`, width - 2).map((p) => safe(p)),
+      ...s.proposal.yaml.split('\n').flatMap((l) => {
+        const indent = /^ */.exec(l)![0];
+        // Indentation is YAML structure: keep it on every wrapped part.
+        return wrap(l.trimStart(), Math.max(20, width - 4 - indent.length)).map(
+          (part) => `  ${indent.replace(/ /g, '\u00a0')}${safe(part)}`,
+        );
+      }),
+      ...wrap(
+        `quiets ${s.proposal.quiets.join(', ')} for commands of this shape, in new sessions`,
+        width - 2,
+      ).map((p) => `{gray-fg}${safe(p)}{/gray-fg}`),
+    ];
+    // In place of what the analysis understood (already read): the rule must fit.
+    const end = L.indexOf(FOOTER) - 1; // the blank line before the footer stays
+    const from = L.findIndex((l, i) => i < end && /^\{underline\}(Understood as|Rule|Why)/.test(l));
+    L.splice(from >= 0 ? from : end, from >= 0 ? end - from : 0, ...rule);
+    L.push('{green-fg}[y]{/green-fg} write this rule and allow this command for the session');
+    L.push('Esc back');
   } else if (s.mode === 'confirm') {
     L.push(`To allow, type {bold}${safe(r.confirm ?? '')}{/bold} then Enter (Esc = back):`);
     L.push(`> ${safe(s.input)}_`);

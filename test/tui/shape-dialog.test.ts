@@ -7,7 +7,7 @@ import { loadEngine, makeContext } from '../../src/engine/analyze.js';
 import { writeShapeRule } from '../../src/config/shape-write.js';
 import { enqueue, initialState, key, type ModelConfig } from '../../src/tui/approval-model.js';
 import { ApprovalQueue } from '../../src/tui/approvals.js';
-import { dialogLines } from '../../src/tui/view.js';
+import { dialogLines, fitDialog, FOOTER } from '../../src/tui/view.js';
 
 const engine = await loadEngine({ exampleCacheDir: '', noConfig: true });
 const ctx = makeContext({ cwd: '/srv/app', home: '/home/u', env: {} });
@@ -115,4 +115,25 @@ describe('ApprovalQueue writes the rule before settling', () => {
     }
     q.close('done');
   });
+});
+
+describe('the shape dialog fits: what the TUI found in a real terminal', () => {
+  const strip = (l: string) => l.replace(/\{\/?[a-z-]+\}/g, '').replace(/\{(open|close)\}/g, 'x');
+  it.each<[number, number]>([
+    [60, 24],
+    [100, 30],
+  ])(
+    'width %i, %i rows: no line wider than the dialog, the [y] choice always visible, YAML indentation kept',
+    (width, rows) => {
+      const long = { ...cfg, shapeTarget: `/home/someone/${'deep/'.repeat(20)}rules/allowed-shapes.yaml` };
+      let s = enqueue(initialState(), req('git push --force origin feature-x'), 0, long).state;
+      s = key(s, 'r', 10, long).state;
+      const lines = dialogLines(s, 10, long, width, '/home/u');
+      const shown = fitDialog(lines, rows);
+      expect(shown.some((l) => l.includes('[y]'))).toBe(true);
+      for (const l of lines.filter((x) => x !== FOOTER))
+        expect([...strip(l)].length).toBeLessThanOrEqual(width);
+      expect(lines.some((l) => /^ {2}\u00a0{4}action: force-push$/.test(strip(l)))).toBe(true);
+    },
+  );
 });

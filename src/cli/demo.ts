@@ -12,6 +12,8 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createPolicyApprover } from '../approval/policy.js';
+import type { ApprovalRequest, Approver } from '../approval/types.js';
+import { scriptedDialog } from '../tui/demo-frame.js';
 import { readAuditFile } from '../audit/verify.js';
 import { loadEngine } from '../engine/analyze.js';
 import { startFakeApi } from '../supervisor/demo-api.js';
@@ -23,10 +25,10 @@ import { parseArgs } from './args.js';
 const DESTRUCTIVE = /(delete|remove|destroy|drop|purge|wipe)/i;
 
 export async function run(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, { flags: ['help', 'keep', 'json'] });
+  const a = parseArgs(argv, { flags: ['help', 'keep', 'json', 'tty'] });
   if (a.flags.help) {
     process.stdout.write(
-      'usage: agentfw demo [--keep] [--json]\n\nReplays the volumeDelete incident against a local fake API: first without agentfw, then with it.\n  --keep   keep the temp workspace and audit log\n  --json   print one JSON object with both runs\nexit: 0 = blocked, nothing deleted; 1 = the API received a destructive mutation\n',
+      'usage: agentfw demo [--keep] [--json] [--tty]\n\nReplays the volumeDelete incident against a local fake API: first without agentfw, then with it.\n  --keep   keep the temp workspace and audit log\n  --json   print one JSON object with both runs\n  --tty    also draw the approval dialog a human would see (default when stdout is a terminal)\nexit: 0 = blocked, nothing deleted; 1 = the API received a destructive mutation\n',
     );
     return 0;
   }
@@ -37,7 +39,18 @@ export async function run(argv: string[]): Promise<number> {
   const auditPath = `${demo.root}/audit.jsonl`;
   const { set: secrets } = await loadSecretSet(process.env, demo.ws);
   const engine = await loadEngine({ mask: (t) => secrets.mask(t) });
-  const policy = [createPolicyApprover('deny')];
+  const deny = createPolicyApprover('deny');
+  /** The first request a human would have been asked about (drawn with --tty). */
+  let asked: ApprovalRequest | undefined;
+  const policy: Approver[] = [
+    {
+      name: deny.name,
+      decide: (req, signal) => {
+        asked ??= req;
+        return deny.decide(req, signal);
+      },
+    },
+  ];
   const gate = await startGate({
     engine,
     secrets,
@@ -120,6 +133,15 @@ export async function run(argv: string[]): Promise<number> {
         `   Blocked: the agent's curl was refused (agent exit ${code}); volume ${demo.volumeId} still exists.`,
       );
       out('   In a real session the TUI would have asked a human to type the volume id to approve.');
+      if (asked && (a.flags.tty === true || process.stdout.isTTY)) {
+        const colour = process.stdout.isTTY === true && !process.env.NO_COLOR;
+        const d = scriptedDialog(asked, { width: Math.min(process.stdout.columns || 80, 90), colour });
+        out();
+        out("6. The approval dialog of a real session (the TUI's own dialog code, drawn here; a scripted");
+        out('   human presses a and types the volume id — in this demo the run above stays denied):');
+        for (const f of d.frames) for (const l of f) out(`   ${l}`);
+        out(`   → the dialog settles: ${d.result}`);
+      }
       return 0;
     }
     out(`   NOT blocked: the API received ${destructive.map((m) => m.fields.join(',')).join('; ')}.`);

@@ -268,6 +268,7 @@ export function makeContext(p: Partial<AnalyzeContext> & { cwd: string }): Analy
     home,
     env: { ...(p.env ?? env), HOME: home, PWD: p.cwd },
     readFile: p.readFile,
+    ...(p.wrapperPredates ? { wrapperPredates: p.wrapperPredates } : {}),
     limits: { ...DEFAULT_LIMITS, ...(p.limits ?? {}) },
   };
 }

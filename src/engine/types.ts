@@ -29,6 +29,12 @@ export interface AnalyzeContext {
    * Absent = no file access at all (every @file is unknown).
    */
   readFile?: (absPath: string) => string | undefined;
+  /**
+   * Whether a build wrapper script run by path (`./gradlew`) and its companion files
+   * (relative to its folder) are the project's own, i.e. predate the session (see
+   * src/supervisor/approved.ts). Absent = never: the wrapper is analysed as a script.
+   */
+  wrapperPredates?: (absPath: string, companions: string[]) => boolean;
   /** Limits; see {@link DEFAULT_LIMITS}. */
   limits: Limits;
 }

@@ -10,6 +10,7 @@ import { absPath } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
 import { scriptFile } from './shells.js';
+import { unwrapBuildWrapper } from './version-shims.js';
 
 const lit = (text: string): Field => ({ text, dynamic: false });
 
@@ -61,6 +62,12 @@ export function runPathScript(argv: Field[], k: K, dispatch: (argv: Field[], k: 
     return undefined;
   }
   if (binary(text)) return undefined;
+  // ./gradlew TASKS = gradle TASKS, when the wrapper is the project's own (src/normalize/version-shims.ts).
+  const wrapper = unwrapBuildWrapper(text, []);
+  if (wrapper && !k.scope.written.has(abs) && k.run.ctx.wrapperPredates?.(abs, wrapper.companions)) {
+    const frame = { ...k.frame, wrappers: [...k.frame.wrappers, head.text] };
+    return dispatch([lit(wrapper.argv[0]), ...argv.slice(1)], { ...k, frame });
+  }
   const interp = shebang(text);
   // fail closed: an empty `#!` line is an exec error in the kernel, but nothing here is trusted.
   if (!interp) return unknownCode(argv, k, LABEL, head.text);

@@ -175,3 +175,82 @@ export function managerRoot(execPath: string, home: string, workspace: string): 
   if (root.startsWith('/nix/store') && root.split('/').length < 4) return undefined;
   return root;
 }
+
+/** What a recognised build-tool wrapper (`./gradlew`, `./mvnw`, a Gradle start script) runs. */
+export interface BuildWrapper {
+  /** The real command: the tool's name (`gradle`, `mvn`), then the arguments given. */
+  argv: string[];
+  /**
+   * Files next to the script (relative to its folder) that decide what the wrapper runs:
+   * the wrapper jar and its properties (the distribution URL). The caller checks that none
+   * of them, nor the script, changed during the session. Empty = none.
+   */
+  companions: string[];
+}
+
+const MAX_WRAPPER_BYTES = 64 * 1024;
+
+/**
+ * Build wrappers, recognised by what they run: the script finds a JVM and ends by
+ * exec'ing it on the wrapper's main class (or the tool's launcher) with the script's own
+ * arguments; or (Maven's script-only wrapper) ends by exec'ing the Maven it downloaded.
+ */
+const BUILD_WRAPPERS: { tool: string; marker: RegExp; exec: RegExp; companions: string[] }[] = [
+  {
+    tool: 'gradle',
+    marker: /org\.gradle\.wrapper\.GradleWrapperMain|"\$APP_HOME\/gradle\/wrapper\/gradle-wrapper\.jar"/,
+    exec: /^exec\s+"\$JAVACMD"\s+"\$@"$/,
+    companions: ['gradle/wrapper/gradle-wrapper.jar', 'gradle/wrapper/gradle-wrapper.properties'],
+  },
+  {
+    tool: 'gradle',
+    marker: /org\.gradle\.launcher\.GradleMain/,
+    exec: /^exec\s+"\$JAVACMD"\s+"\$@"$/,
+    companions: [],
+  },
+  {
+    tool: 'mvn',
+    marker: /org\.apache\.maven\.wrapper\.MavenWrapperMain/,
+    exec: /^exec\s+"\$JAVACMD"\s.*\$\{?WRAPPER_LAUNCHER\}?.*"\$@"$/,
+    companions: ['.mvn/wrapper/maven-wrapper.jar', '.mvn/wrapper/maven-wrapper.properties'],
+  },
+  {
+    tool: 'mvn',
+    marker: /\.mvn\/wrapper\/maven-wrapper\.properties/,
+    exec: /^exec_maven\s+"\$@"$/,
+    companions: ['.mvn/wrapper/maven-wrapper.properties'],
+  },
+];
+
+/**
+ * `./gradlew TASKS…` = `gradle TASKS…` (likewise `./mvnw`): the tool and its arguments
+ * are judged, nothing inside the wrapper script. Only the script's shape is checked here
+ * (pure); whether the script is the project's own wrapper and not one the agent wrote is
+ * the caller's check (the files must predate the session, see src/supervisor/approved.ts).
+ */
+export function unwrapBuildWrapper(script: string, args: string[]): BuildWrapper | undefined {
+  if (Buffer.byteLength(script) > MAX_WRAPPER_BYTES) return undefined;
+  const lines = script
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  const last = lines.at(-1) ?? '';
+  for (const w of BUILD_WRAPPERS) {
+    if (!w.marker.test(script) || !w.exec.test(last)) continue;
+    if (w.exec.source.includes('JAVACMD') && !javaOnly(script)) continue;
+    return { argv: [w.tool, ...args], companions: w.companions };
+  }
+  return undefined;
+}
+
+/** What `$JAVACMD` may be set to: a `java` found on PATH or under JAVA_HOME. */
+const JAVA_VALUE =
+  /^(java|\$\{?JAVA_HOME\}?\/(jre\/sh|bin)\/java|\$\(\\?unset -f command 2>\/dev\/null; \\?command -v java\))$/;
+
+/** Every assignment of JAVACMD (at least one) sets it to a java. */
+function javaOnly(script: string): boolean {
+  const values = [...script.matchAll(/^\s*JAVACMD=(.*)$/gm)].map((m) =>
+    m[1].trim().replace(/^"(.*)"$/, '$1'),
+  );
+  return values.length > 0 && values.every((v) => JAVA_VALUE.test(v));
+}

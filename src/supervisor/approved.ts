@@ -15,10 +15,36 @@
  * it, covers only tool-gate execs (never a later line, which is asked again), and each
  * approved command is used up by the first exec it covers.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { NormalizedCommand } from '../engine/types.js';
-import { scriptFileOf } from '../normalize/version-shims.js';
+import { isInstalledPath, scriptFileOf } from '../normalize/version-shims.js';
+
+/**
+ * Is a build wrapper (`./gradlew`, `./mvnw`) the project's own, not one written during the
+ * session? An installed tool's file (~/.sdkman, /opt, …) is; a workspace file only when
+ * it and every companion (wrapper jar, properties) last changed before `sinceMs`. The
+ * inode change time is used: any write, rename or new link sets it, and no process can
+ * set it back. fail closed: a missing or unreadable file = not the project's own.
+ */
+export function wrapperPredates(
+  file: string,
+  companions: string[],
+  sinceMs: number,
+  home: string,
+  workspace: string,
+): boolean {
+  if (isInstalledPath(file, home, workspace)) return true;
+  const dir = path.dirname(file);
+  for (const f of [file, ...companions.map((c) => path.resolve(dir, c))]) {
+    try {
+      if (!(statSync(f).ctimeMs < sinceMs)) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
 
 /** One approved command: program basename and argv[1..]; null = a word that was dynamic (any value). */
 interface Key {
@@ -121,6 +147,18 @@ interface ManagerScope {
   root: string;
   pid: number;
   approver: string;
+  /** The judged command of the shim run (masked), for the audit. Empty = not given. */
+  command: string;
+  /** Internal scripts allowed under this run so far. */
+  passed: number;
+}
+
+/** A manager run that ended after passing more than one internal script. */
+export interface EndedManagerRun {
+  root: string;
+  approver: string;
+  command: string;
+  passed: number;
 }
 
 export class ApprovedMemory {
@@ -128,6 +166,7 @@ export class ApprovedMemory {
   private managers: ManagerScope[] = [];
   /** Processes that used up a line approval's command at the tool gate (pid → approver): their own requests through the proxy are that approval's. Pruned when they exit. */
   private lineExecs = new Map<number, string>();
+  private ended: EndedManagerRun[] = [];
   constructor(private readonly commandsOf: CommandsOf) {}
 
   /**
@@ -135,9 +174,36 @@ export class ApprovedMemory {
    * (`pyenv-exec`, `pyenv-version-name`, …) that this process tree runs next are part of
    * that decision, not new commands. Ends with the process (fail closed: without /proc, never).
    */
-  trustManager(root: string, pid: number, approver: string): void {
+  trustManager(root: string, pid: number, approver: string, command = ''): void {
     if (!HAS_PROC) return;
-    this.managers.push({ root: root.endsWith('/') ? root : root + '/', pid, approver });
+    this.managers.push({ root: root.endsWith('/') ? root : root + '/', pid, approver, command, passed: 0 });
+  }
+
+  /**
+   * An allowed shell request that runs one of a trusted manager run's own scripts: counts
+   * it. `n` = 1 for the first (recorded, saying later ones are summarised), more for the
+   * rest (not recorded one by one; see drainEnded). Undefined = not such a script.
+   */
+  countInternal(req: {
+    layer: string;
+    argv: string[];
+    cwd: string;
+    pid: number;
+  }): { n: number; root: string; command: string } | undefined {
+    if (req.layer !== 'shell') return undefined;
+    const file = scriptFile(req.argv, req.cwd);
+    const m = file && this.managers.find((x) => file.startsWith(x.root) && inTree(req.pid, x.pid));
+    if (!m) return undefined;
+    m.passed++;
+    return { n: m.passed, root: m.root, command: m.command };
+  }
+
+  /** Manager runs that ended having passed internal scripts without records of their own; each once. */
+  drainEnded(): EndedManagerRun[] {
+    this.prune();
+    const out = this.ended;
+    this.ended = [];
+    return out;
   }
 
   /** Records an approval of `script` (the text the human saw) run by process `pid`. */
@@ -246,6 +312,9 @@ export class ApprovedMemory {
 
   private prune(): void {
     const now = Date.now();
+    for (const m of this.managers)
+      if (m.passed > 1 && !alive(m.pid))
+        this.ended.push({ root: m.root, approver: m.approver, command: m.command, passed: m.passed });
     this.managers = this.managers.filter((m) => alive(m.pid));
     for (const p of this.lineExecs.keys()) if (!alive(p)) this.lineExecs.delete(p);
     this.entries = this.entries.filter(

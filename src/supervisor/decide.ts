@@ -15,8 +15,14 @@ import { payloadReader } from '../engine/payload-reader.js';
 import { DEFAULT_LIMITS, type Decision } from '../engine/types.js';
 import type { SecretSet } from '../secrets/types.js';
 import type { GateReply, GateRequest } from '../shim/protocol.js';
-import { isInstalledPath, managerRoot, scriptFileOf, unwrapShim } from '../normalize/version-shims.js';
-import { isLineRequest, type ApprovedMemory } from './approved.js';
+import {
+  isInstalledPath,
+  managerRoot,
+  scriptFileOf,
+  unwrapBuildWrapper,
+  unwrapShim,
+} from '../normalize/version-shims.js';
+import { isLineRequest, wrapperPredates, type ApprovedMemory } from './approved.js';
 import type { EventHub } from './events.js';
 import { formatRefusal } from './refusal.js';
 
@@ -61,12 +67,16 @@ export function touchesProtected(d: Decision, protectedPaths: string[]): string 
 }
 
 /** The shim or wrapper a shell request runs, with the manager folder whose own scripts it may run. */
-function shimOf(req: GateRequest, cwd: string, home: string, workspace: string) {
+function shimOf(req: GateRequest, cwd: string, home: string, workspace: string, since: number) {
   const f = req.layer === 'shell' && req.script !== undefined ? scriptFileOf(req.argv) : undefined;
   if (!f) return undefined;
   const file = path.resolve(cwd, f.file);
   const t = unwrapShim(req.script ?? '', file, f.args, (p) => isInstalledPath(p, home, workspace));
-  return t && { argv: t.argv, managerRoot: managerRoot(t.execPath, home, workspace) };
+  if (t) return { argv: t.argv, managerRoot: managerRoot(t.execPath, home, workspace) };
+  // ./gradlew, ./mvnw: the tool with these arguments, if the wrapper predates the session.
+  const b = unwrapBuildWrapper(req.script ?? '', f.args);
+  if (b && wrapperPredates(file, b.companions, since, home, workspace)) return { argv: b.argv };
+  return undefined;
 }
 
 /** The text the engine analyses: the script (shell layer; exec layer: the command the gate built, src/supervisor/exec-gate.ts) or the shell-quoted argv (tool layer). */
@@ -80,13 +90,14 @@ export function createDecider(
   o: DeciderOptions,
 ): (req: GateRequest, signal: AbortSignal) => Promise<GateReply> {
   let nextId = 1;
+  const started = Date.now();
 
   return async (req, signal) => {
     const id = nextId++;
     const ts = new Date().toISOString();
     const cwd = req.cwd || o.workspace;
     // A version-manager shim or exec wrapper is judged as the tool it runs (src/normalize/version-shims.ts).
-    const shim = shimOf(req, cwd, o.home, o.workspace);
+    const shim = shimOf(req, cwd, o.home, o.workspace, started);
     const text = shim ? quote(shim.argv) : requestText(req);
     const masked = o.secrets.mask(text);
     const specials: string[] = [];
@@ -97,7 +108,13 @@ export function createDecider(
     // namespace: the sandbox's private /tmp, masked copies), not as the supervisor does.
     const root = `/proc/${req.pid}/root`;
     const seen = req.pid > 0 && existsSync(root) ? (p: string) => readFile(root + p) : readFile;
-    const ctx = makeContext({ cwd, workspace: o.workspace, home: o.home, readFile: seen });
+    const ctx = makeContext({
+      cwd,
+      workspace: o.workspace,
+      home: o.home,
+      readFile: seen,
+      wrapperPredates: (f, c) => wrapperPredates(f, c, started, o.home, o.workspace),
+    });
     let decision: Decision = o.engine.analyze(text, ctx);
     if (specials.length && decision.decision === 'allow') {
       // fail closed: a payload that is a FIFO, socket or device cannot be read without blocking
@@ -171,9 +188,26 @@ export function createDecider(
       final = 'deny';
       reason = `the gate client stopped waiting before the answer, so the command did not run (decided: ${reason})`;
     }
-    if (shim?.managerRoot && final === 'allow') o.approved.trustManager(shim.managerRoot, req.pid, approver);
+    if (shim?.managerRoot && final === 'allow')
+      o.approved.trustManager(shim.managerRoot, req.pid, approver, masked);
+    // A trusted manager's own scripts (pyenv-exec, …): the first is recorded, the rest summarised.
+    const internal = final === 'allow' && !shim ? o.approved.countInternal({ ...req, cwd }) : undefined;
+    if (internal && internal.n > 1) return { allow: true, env: {}, message: '' };
+    if (internal)
+      reason += ` (internal script of the trusted manager ${internal.root}, run for: ${internal.command}; its further internal scripts get one summary record)`;
 
     try {
+      for (const e of o.approved.drainEnded())
+        o.audit.append({
+          layer: 'shell',
+          cwd: o.workspace,
+          command: e.command,
+          decision: 'allow',
+          verdict: 'allow',
+          rules: [],
+          approver: e.approver,
+          reason: `${e.passed} internal scripts of ${e.root} passed under the trusted manager for this command (${e.passed - 1} without a record of their own)`,
+        });
       o.audit.append({
         layer: req.layer,
         cwd,

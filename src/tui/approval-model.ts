@@ -7,8 +7,12 @@
  * Keys in the dialog: a = allow once, s = allow for this session (this exact
  * normalized command), d = deny, m = deny with a message to the agent. When a request
  * carries `confirm`, allowing requires typing that value key by key, then Enter.
+ * r = always allow this shape (only when `shapeTarget` is set and the request has a
+ * shape, see src/config/shape-rule.ts): shows the rule first; y writes it (the caller
+ * validates and writes, see approvals.ts) and allows this command for the session.
  */
 import type { ApprovalRequest, ApprovalResult } from '../approval/types.js';
+import { proposeShape, type ShapeProposal } from '../config/shape-rule.js';
 
 export interface ModelConfig {
   /** Approver name written into results (`tui`, `watch`). */
@@ -17,6 +21,8 @@ export interface ModelConfig {
   timeoutMs: number;
   /** Keys arriving within this many ms after a dialog opens are ignored (keystrokes meant for the agent). 0 = none. */
   armMs: number;
+  /** Where "always allow this shape" writes its rule (shown in the dialog). Empty/undefined = not offered. */
+  shapeTarget?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
@@ -32,8 +38,8 @@ export interface PendingItem {
   n: number;
 }
 
-/** choose = waiting for a/s/d/m; confirm = typing the confirmation value; message = typing a message for the agent. */
-export type Mode = 'choose' | 'confirm' | 'message';
+/** choose = waiting for a/s/d/m/r; confirm = typing the confirmation value; message = typing a message for the agent; shape = showing the rule "always allow this shape" would write. */
+export type Mode = 'choose' | 'confirm' | 'message' | 'shape';
 
 export interface ModelState {
   /** Requests in arrival order; the head is the one the dialog shows. Empty = no dialog. */
@@ -49,6 +55,8 @@ export interface ModelState {
   shownAt: number;
   /** Approvals asked so far (settled or not). 0 = none yet. */
   asked: number;
+  /** The rule shown in mode shape. Undefined = none. */
+  proposal?: ShapeProposal;
 }
 
 export interface Settled {
@@ -62,6 +70,12 @@ export interface Step {
   settled: Settled[];
   /** True when the human should be alerted (a new request is waiting). */
   bell: boolean;
+  /**
+   * The human chose to write this rule for the settled request. The caller writes it
+   * before handing over the result; when writing fails it keeps the dialog open instead.
+   * Undefined = nothing to write.
+   */
+  writeRule?: ShapeProposal;
 }
 
 const MAX_INPUT = 256;
@@ -80,6 +94,7 @@ function nextHead(s: ModelState, queue: PendingItem[], now: number): ModelState 
     scope: 'once',
     input: '',
     notice: '',
+    proposal: undefined,
     shownAt: queue.length ? now : 0,
   };
 }
@@ -125,6 +140,13 @@ export function tick(s: ModelState, now: number, cfg: ModelConfig): Step {
     },
   }));
   return { state: headGone ? nextHead(s, queue, now) : { ...s, queue }, settled, bell: false };
+}
+
+/** Whether (and what) "always allow this shape" would write for this request. */
+export function offerShape(req: ApprovalRequest): ReturnType<typeof proposeShape> {
+  // fail closed: a typed confirmation is never turned into a standing allow.
+  if (req.confirm !== undefined) return { ok: false, reason: 'approving this needs a typed value' };
+  return proposeShape(req.decision);
 }
 
 export function isArmed(s: ModelState, now: number, cfg: ModelConfig): boolean {
@@ -187,6 +209,18 @@ function oneKey(s: ModelState, k: string, head: ApprovalRequest, cfg: ModelConfi
     }
     if (c === 'd') return done({ verdict: 'deny', scope: 'once' });
     if (c === 'm') return same({ mode: 'message', input: '', notice: '' });
+    if (c === 'r' && cfg.shapeTarget) {
+      const r = offerShape(head);
+      if (!r.ok) return same({ notice: `No "always allow" for this one: ${r.reason}.` });
+      return same({ mode: 'shape', proposal: r.proposal, input: '', notice: '' });
+    }
+    return same({});
+  }
+  if (s.mode === 'shape') {
+    if (k === '\x1b' || k.toLowerCase() === 'n')
+      return same({ mode: 'choose', proposal: undefined, notice: '' });
+    if ((k.toLowerCase() === 'y' || k === '\r') && s.proposal)
+      return { ...done({ verdict: 'allow', scope: 'session' }), writeRule: s.proposal };
     return same({});
   }
   if (k === '\x1b') return same({ mode: 'choose', input: '', notice: '' });

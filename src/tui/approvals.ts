@@ -5,6 +5,7 @@
  * session). Widget-free.
  */
 import type { ApprovalRequest, ApprovalResult, Approver } from '../approval/types.js';
+import type { ShapeProposal } from '../config/shape-rule.js';
 import * as M from './approval-model.js';
 
 export interface QueueHooks {
@@ -14,6 +15,12 @@ export interface QueueHooks {
   onBell(): void;
   /** A request was answered by the human, or denied on timeout. */
   onSettled(id: number, result: ApprovalResult): void;
+  /**
+   * Write an "always allow this shape" rule (validated through the loader first). Returns
+   * '' when written, else why not: then nothing is settled and the dialog says why.
+   * Absent = the queue never offers it.
+   */
+  onWriteRule?(req: ApprovalRequest, proposal: ShapeProposal): string;
 }
 
 export class ApprovalQueue {
@@ -45,7 +52,24 @@ export class ApprovalQueue {
   }
 
   key(data: string): void {
-    this.apply(M.key(this.s, data, this.now(), this.cfg));
+    const before = this.s;
+    const step = M.key(before, data, this.now(), this.cfg);
+    if (step.writeRule) {
+      const head = before.queue[0].req;
+      // fail closed: without a writer, or when the rule does not load, nothing is allowed by this key.
+      const err = this.hooks.onWriteRule
+        ? this.hooks.onWriteRule(head, step.writeRule)
+        : 'no place to write rules here';
+      if (err) {
+        this.apply({
+          state: { ...before, mode: 'choose', proposal: undefined, notice: `Rule not written: ${err}` },
+          settled: [],
+          bell: false,
+        });
+        return;
+      }
+    }
+    this.apply(step);
   }
 
   /** Deny everything still pending (the UI is going away). */

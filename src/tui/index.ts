@@ -7,10 +7,14 @@
  * … `ui.stop()` at exit.
  */
 import os from 'node:os';
+import path from 'node:path';
 import xterm from '@xterm/headless';
 import type { Approver, SessionUi } from '../approval/types.js';
 import { DEFAULT_ARM_MS, DEFAULT_TIMEOUT_MS } from './approval-model.js';
 import { ApprovalQueue, queueApprover } from './approvals.js';
+import { userDir } from '../config/discover.js';
+import { SHAPE_FILE } from '../config/shape-rule.js';
+import { writeShapeRule } from '../config/shape-write.js';
 import { initialKeys, routeKeys, type UiAction } from './keys.js';
 import { renderBuffer } from './render.js';
 import { modernUnicode } from './wide.js';
@@ -57,6 +61,7 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
         approver: 'tui',
         timeoutMs: opts.approvalTimeoutMs ?? DEFAULT_TIMEOUT_MS,
         armMs: opts.armMs ?? DEFAULT_ARM_MS,
+        shapeTarget: path.join(userDir(), 'rules', SHAPE_FILE),
       };
       let { cols, rows } = widgets.layout();
       const vt = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
@@ -75,6 +80,8 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
 
       let counts: Counts = { allow: 0, ask: 0, deny: 0 };
       const seenAsk = new Set<number>();
+      /** Requests this dialog denied because its clock ran out (marked in the firewall pane). */
+      const timedOut = new Set<number>();
       let keys = initialKeys();
       let extra = '';
       let exited = '';
@@ -115,7 +122,21 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
       queue = new ApprovalQueue(cfg, {
         onChange: redraw,
         onBell: () => screen.program.bell(),
-        onSettled: (id, r) => approver.settle(id, r),
+        onSettled: (id, r) => {
+          if (r.verdict === 'deny' && r.message?.startsWith('No human answered')) timedOut.add(id);
+          approver.settle(id, r);
+        },
+        onWriteRule: (_req, proposal) => {
+          try {
+            const w = writeShapeRule(userDir(), proposal);
+            widgets.appendLog(
+              `{green-fg}rule ${safe(w.id)} ${w.existed ? 'was already in' : 'written to'} ${safe(w.file)}{/green-fg}`,
+            );
+            return '';
+          } catch (err) {
+            return (err as Error).message;
+          }
+        },
       });
 
       cleanups.push(terminal.onData((chunk) => vt.write(chunk, redraw)));
@@ -125,8 +146,15 @@ export function createTui(opts: TuiOptions = {}): SessionUi {
       });
       cleanups.push(
         onDecision((ev) => {
+          const wasAsked = seenAsk.has(ev.id);
           counts = countEvent(counts, seenAsk, ev);
-          widgets.appendLog(eventLine(ev), ev.id);
+          // An ask that ended without a human's answer is marked as such, not as a human's deny.
+          const unanswered = timedOut.delete(ev.id)
+            ? 'timed out'
+            : wasAsked && ev.approver === 'policy'
+              ? 'no answer'
+              : '';
+          widgets.appendLog(eventLine(ev, unanswered), ev.id);
           redraw();
         }),
       );

@@ -10,7 +10,7 @@ import type { ApprovalRequest, DecisionEvent, SessionInfo } from '../approval/ty
 import type { Verdict } from '../engine/types.js';
 import { mainFindings, understood } from './describe.js';
 import { readableCommand } from './shell-words.js';
-import type { ModelConfig, ModelState } from './approval-model.js';
+import { offerShape, type ModelConfig, type ModelState } from './approval-model.js';
 
 /** Make untrusted text safe to place in tagged blessed content. */
 export function safe(text: string): string {
@@ -26,7 +26,12 @@ export function safe(text: string): string {
 const COLOUR: Record<Verdict, string> = { allow: 'green', ask: 'yellow', deny: 'red' };
 
 /** One line of the decision stream. */
-export function eventLine(ev: DecisionEvent): string {
+/**
+ * `unanswered`: this deny settled an ask nobody answered — `timed out` (the dialog's own
+ * clock ran out) or `no answer` (the session gave up: its timeout, or the command's client
+ * went away). Empty = answered, or never asked.
+ */
+export function eventLine(ev: DecisionEvent, unanswered: '' | 'timed out' | 'no answer' = ''): string {
   const time = ev.ts.slice(11, 19);
   const c = COLOUR[ev.verdict];
   const rules = ev.rules.length ? ` {gray-fg}[${safe(ev.rules.join(', '))}]{/gray-fg}` : '';
@@ -34,9 +39,11 @@ export function eventLine(ev: DecisionEvent): string {
   const who =
     ev.verdict === 'ask'
       ? '{yellow-fg}waiting{/yellow-fg} '
-      : ev.approver !== 'policy'
-        ? `{cyan-fg}by ${safe(ev.approver)}{/cyan-fg} `
-        : '';
+      : unanswered && ev.verdict === 'deny'
+        ? `{red-fg}{bold}${unanswered}{/bold}{/red-fg} `
+        : ev.approver !== 'policy'
+          ? `{cyan-fg}by ${safe(ev.approver)}{/cyan-fg} `
+          : '';
   const cmd = (ev.layer === 'tool' ? readableCommand(ev.command) : ev.command).replace(/\s*\n\s*/g, ' ⏎ ');
   const shown = cmd.length > 300 ? cmd.slice(0, 299) + '…' : cmd;
   return `{gray-fg}${time}{/gray-fg} {${c}-fg}{bold}${ev.verdict.toUpperCase().padEnd(5)}{/bold}{/${c}-fg} ${ev.layer.padEnd(5)} ${who}${safe(shown)}${rules}`;
@@ -166,7 +173,33 @@ export function dialogLines(
           '{red-fg}[d]{/red-fg} deny   {red-fg}[m]{/red-fg} deny with a message',
       );
       if (cmds.length) L.push(`{gray-fg}session allow covers exactly: ${safe(cmds.join(' ; '))}{/gray-fg}`);
+      if (cfg.shapeTarget && offerShape(r).ok)
+        L.push(`{green-fg}[r]{/green-fg} always allow this shape (shows the rule before writing it)`);
     }
+  } else if (s.mode === 'shape' && s.proposal) {
+    // The rule goes above the footer (it may scroll); the choice stays visible below it.
+    // Every line wrapped here: the dialog's height counts lines, so none may wrap on screen.
+    const rule = [
+      '{bold}Always allow this shape{/bold}',
+      ...wrap(`this rule goes to ${cfg.shapeTarget ?? ''}`, width - 2).map((p) => safe(p)),
+      ...s.proposal.yaml.split('\n').flatMap((l) => {
+        const indent = /^ */.exec(l)![0];
+        // Indentation is YAML structure: keep it on every wrapped part.
+        return wrap(l.trimStart(), Math.max(20, width - 4 - indent.length)).map(
+          (part) => `  ${indent.replace(/ /g, '\u00a0')}${safe(part)}`,
+        );
+      }),
+      ...wrap(
+        `quiets ${s.proposal.quiets.join(', ')} for commands of this shape, in new sessions`,
+        width - 2,
+      ).map((p) => `{gray-fg}${safe(p)}{/gray-fg}`),
+    ];
+    // In place of what the analysis understood (already read): the rule must fit.
+    const end = L.indexOf(FOOTER) - 1; // the blank line before the footer stays
+    const from = L.findIndex((l, i) => i < end && /^\{underline\}(Understood as|Rule|Why)/.test(l));
+    L.splice(from >= 0 ? from : end, from >= 0 ? end - from : 0, ...rule);
+    L.push('{green-fg}[y]{/green-fg} write this rule and allow this command for the session');
+    L.push('Esc back');
   } else if (s.mode === 'confirm') {
     L.push(`To allow, type {bold}${safe(r.confirm ?? '')}{/bold} then Enter (Esc = back):`);
     L.push(`> ${safe(s.input)}_`);
@@ -185,4 +218,5 @@ export const KEY_HELP = [
   '  k / j  scroll the log up / down     ]  send a literal Ctrl-] to the agent',
   '  ?  this help',
   'In an approval dialog: a allow once · s allow for session · d deny · m deny with message',
+  '  r always allow this shape (writes a rule to your config, shown first)',
 ];

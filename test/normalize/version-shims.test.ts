@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isInstalledPath, managerRoot, scriptFileOf, unwrapShim } from '../../src/normalize/version-shims.js';
+import { readFileSync } from 'node:fs';
+import {
+  isInstalledPath,
+  managerRoot,
+  scriptFileOf,
+  unwrapBuildWrapper,
+  unwrapShim,
+} from '../../src/normalize/version-shims.js';
 
 const PYENV = `#!/usr/bin/env bash
 set -e
@@ -116,5 +123,57 @@ describe('scriptFileOf', () => {
     [['bash'], undefined],
   ])('%j', (argv, want) => {
     expect(scriptFileOf(argv)).toEqual(want);
+  });
+});
+
+describe('build wrappers (./gradlew, ./mvnw) by what they run', () => {
+  const GRADLEW = readFileSync(new URL('../fixtures/wrappers/gradlew', import.meta.url), 'utf8');
+  const MVNW = `#!/bin/sh
+MAVEN_PROJECTBASEDIR=\${MAVEN_BASEDIR:-"$BASE_DIR"}
+WRAPPER_LAUNCHER=org.apache.maven.wrapper.MavenWrapperMain
+if [ -z "$JAVACMD" ]; then
+  JAVACMD="$JAVA_HOME/bin/java"
+fi
+exec "$JAVACMD" \\
+  $MAVEN_OPTS \\
+  -classpath "$MAVEN_PROJECTBASEDIR/.mvn/wrapper/maven-wrapper.jar" \\
+  "-Dmaven.multiModuleProjectDirectory=\${MAVEN_PROJECTBASEDIR}" \\
+  \${WRAPPER_LAUNCHER} $MAVEN_CONFIG "$@"
+`.replace(/\\\n\s*/g, '');
+  it.each<[string, string, string[], string[] | undefined]>([
+    ['gradlew with tasks', GRADLEW, ['publish', '--info'], ['gradle', 'publish', '--info']],
+    ['gradlew with no args', GRADLEW, [], ['gradle']],
+    [
+      "an installed Gradle's start script (SDKMAN! candidate)",
+      GRADLEW.replace('org.gradle.wrapper.GradleWrapperMain', 'org.gradle.launcher.GradleMain').replace(
+        'CLASSPATH=$APP_HOME/gradle/wrapper/gradle-wrapper.jar',
+        'CLASSPATH=$APP_HOME/lib/gradle-launcher-8.5.jar',
+      ),
+      ['build'],
+      ['gradle', 'build'],
+    ],
+    ['mvnw (classic launcher)', MVNW, ['clean', 'install'], ['mvn', 'clean', 'install']],
+    ['gradlew with an extra command at the end', GRADLEW + 'rm -rf "$HOME"\n', ['build'], undefined],
+    [
+      'gradlew whose exec runs something else',
+      GRADLEW.replace('exec "$JAVACMD" "$@"', 'exec /bin/rm -rf "$@"'),
+      ['build'],
+      undefined,
+    ],
+    [
+      'a plain script mentioning the wrapper class',
+      'echo org.gradle.wrapper.GradleWrapperMain\nexec "$JAVACMD" "$@"\n',
+      [],
+      undefined,
+    ],
+    ['a pyenv shim is not a build wrapper', PYENV, ['x'], undefined],
+    [
+      'gradlew whose JAVACMD is another program',
+      GRADLEW.replace('JAVACMD=java', 'JAVACMD=/tmp/evil'),
+      ['build'],
+      undefined,
+    ],
+  ])('%s', (_n, script, args, want) => {
+    expect(unwrapBuildWrapper(script, args)?.argv).toEqual(want);
   });
 });

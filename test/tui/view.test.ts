@@ -252,3 +252,39 @@ describe('eventLine: the approver stays in view', () => {
     expect(line).not.toContain('\n');
   });
 });
+
+describe('eventLine: asks nobody answered are marked', () => {
+  const ev = (verdict: 'allow' | 'deny', approver: string): DecisionEvent => ({
+    id: 7,
+    ts: '2026-12-04T10:00:00.000Z',
+    layer: 'shell',
+    cwd: '/w',
+    command: 'rm -rf ~/x',
+    rules: [],
+    reason: 'r',
+    verdict,
+    approver,
+  });
+  it.each<[string, DecisionEvent, '' | 'timed out' | 'no answer', RegExp, RegExp | null]>([
+    [
+      'the dialog timed out',
+      ev('deny', 'tui'),
+      'timed out',
+      /timed out\{\/bold\}\{\/red-fg\} rm -rf/,
+      /by tui/,
+    ],
+    [
+      'the session gave up',
+      ev('deny', 'policy'),
+      'no answer',
+      /no answer\{\/bold\}\{\/red-fg\} rm -rf/,
+      null,
+    ],
+    ['a human deny is not marked', ev('deny', 'tui'), '', /by tui/, /timed out|no answer/],
+    ['an allow is never marked', ev('allow', 'tui'), 'timed out', /by tui/, /timed out/],
+  ])('%s', (_n, e, mark, re, not) => {
+    const line = eventLine(e, mark);
+    expect(line).toMatch(re);
+    if (not) expect(line).not.toMatch(not);
+  });
+});

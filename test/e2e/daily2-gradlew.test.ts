@@ -1,0 +1,93 @@
+/**
+ * `./gradlew TASKS` under `agentfw run --headless` is judged as `gradle TASKS` once, with
+ * a faithful copy of a Gradle wrapper script and a stand-in `java` (outside the workspace)
+ * that prints what it was started with. A wrapper written during the session (the same
+ * bytes, copied by the agent) is analysed as the script it is and asked about.
+ * Control: without agentfw the same wrapper runs the same way.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
+
+const GRADLEW = fileURLToPath(new URL('../fixtures/wrappers/gradlew', import.meta.url));
+let s: Scratch;
+let approver: string;
+let javaBin: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  s = scratch();
+  copyFileSync(GRADLEW, path.join(s.ws, 'gradlew'));
+  chmodSync(path.join(s.ws, 'gradlew'), 0o755);
+  mkdirSync(path.join(s.ws, 'gradle', 'wrapper'), { recursive: true });
+  writeFileSync(path.join(s.ws, 'gradle', 'wrapper', 'gradle-wrapper.jar'), 'PK\x03\x04 stand-in jar');
+  writeFileSync(
+    path.join(s.ws, 'gradle', 'wrapper', 'gradle-wrapper.properties'),
+    'distributionUrl=https\\://services.gradle.org/distributions/gradle-8.5-bin.zip\n',
+  );
+  javaBin = path.join(s.root, 'jdk', 'bin');
+  mkdirSync(javaBin, { recursive: true });
+  writeFileSync(path.join(javaBin, 'java'), '#!/bin/sh\necho "java started with: $*"\n');
+  chmodSync(path.join(javaBin, 'java'), 0o755);
+  approver = path.join(s.root, 'approver.mjs');
+  writeFileSync(
+    approver,
+    `#!/usr/bin/env node
+import { appendFileSync, readFileSync } from 'node:fs';
+const req = JSON.parse(readFileSync(0, 'utf8').split('\\n')[0]);
+appendFileSync(process.env.ASK_LOG, JSON.stringify({ layer: req.layer, command: req.command }) + '\\n');
+console.log(JSON.stringify({ verdict: 'deny' }));
+`,
+  );
+  chmodSync(approver, 0o755);
+});
+afterAll(() => s?.cleanup());
+
+let n = 0;
+async function through(cmd: string) {
+  const log = path.join(s.root, `asks-${++n}.jsonl`);
+  writeFileSync(log, '');
+  const env = cliEnv(s, { PATH: `${javaBin}:${process.env.PATH}`, ASK_LOG: log, HOME: s.home });
+  const r = await cli(['run', '--headless', '--approver', approver, '--', 'bash', '-c', cmd], {
+    env,
+    cwd: s.ws,
+  });
+  const asks = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { layer: string; command: string });
+  return { ...r, asks };
+}
+
+describe('./gradlew is gradle with these tasks', () => {
+  it('control: without agentfw the wrapper starts java on the wrapper main class', () => {
+    const r = spawnSync('./gradlew', ['publish'], {
+      cwd: s.ws,
+      env: { ...process.env, PATH: `${javaBin}:${process.env.PATH}` },
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toContain('org.gradle.wrapper.GradleWrapperMain publish');
+  });
+
+  it.each([['publish'], ['build --info']])('./gradlew %s asks nothing and runs', async (tasks) => {
+    const r = await through(`./gradlew ${tasks}`);
+    expect(r.asks.map((a) => `${a.layer}: ${a.command.slice(0, 200)}`)).toEqual([]);
+    expect(r.stdout).toContain(`org.gradle.wrapper.GradleWrapperMain ${tasks}`);
+    expect(r.code).toBe(0);
+  });
+
+  it('a wrapper written during the session is analysed as a script (asked about, not run)', async () => {
+    // Written by a tool the analysis cannot follow; the nested shell is judged when it starts,
+    // after the copy exists: then the new file is read, found newer than the session, and analysed.
+    const r = await through(
+      `node -e "require('fs').copyFileSync('gradlew','gradlew-new')" && bash -c './gradlew-new publish'`,
+    );
+    expect(r.asks.length).toBeGreaterThan(0);
+    expect(r.asks.some((a) => a.command.includes('./gradlew-new publish'))).toBe(true);
+    expect(r.stdout).not.toContain('java started with');
+  });
+});

@@ -52,10 +52,13 @@ async function through(cmd: string) {
   const log = path.join(s.root, `asks-${++n}.jsonl`);
   writeFileSync(log, '');
   const env = cliEnv(s, { PATH: `${javaBin}:${process.env.PATH}`, ASK_LOG: log, HOME: s.home });
-  const r = await cli(['run', '--headless', '--approver', approver, '--', 'bash', '-c', cmd], {
-    env,
-    cwd: s.ws,
-  });
+  const r = await cli(
+    ['run', '--headless', '--no-sandbox', '--approver', approver, '--', 'bash', '-c', cmd],
+    {
+      env,
+      cwd: s.ws,
+    },
+  );
   const asks = readFileSync(log, 'utf8')
     .split('\n')
     .filter(Boolean)

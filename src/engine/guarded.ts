@@ -75,11 +75,32 @@ export function startGuardedEngine(
     );
     return { decision, findings, reason, commands: [], facts: [], issues, ms: performance.now() - t0 };
   };
+  /** Workers retired mid-analysis, stopped once idle (see retire). */
+  const retired = new Set<Worker>();
   const kill = () => {
     const w = worker;
     worker = undefined;
     ready = undefined;
     void w?.terminate();
+  };
+  /**
+   * Over the deadline: the next request gets a fresh worker at once, and this one is stopped
+   * as soon as it answers (or exits). Terminating a thread while the native parser runs can
+   * abort the whole process, and the engine's own work budgets and 2 s backstop end the
+   * analysis soon anyway.
+   */
+  const retire = () => {
+    const w = worker;
+    worker = undefined;
+    ready = undefined;
+    if (!w) return;
+    retired.add(w);
+    const stop = () => {
+      retired.delete(w);
+      void w.terminate();
+    };
+    w.once('message', stop);
+    w.once('exit', () => retired.delete(w));
   };
   return {
     async analyze(script, cwd, workspace) {
@@ -109,7 +130,7 @@ export function startGuardedEngine(
           done(fail('E_INTERNAL', 'the analysis worker stopped (out of memory?)', t0));
         };
         const timer = setTimeout(() => {
-          kill();
+          retire();
           done(
             fail('E_TIMEOUT', `analysis passed its hard deadline of ${deadlineMs} ms and was stopped`, t0),
           );
@@ -123,6 +144,10 @@ export function startGuardedEngine(
       const w = worker;
       worker = undefined;
       await w?.terminate();
+      // Let retired workers finish their analysis first (bounded), for the same reason.
+      const until = Date.now() + 5000;
+      while (retired.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      for (const r of retired) await r.terminate();
     },
   };
 }

@@ -202,6 +202,6 @@ describe('a day of work through agentfw run', () => {
       expect(results[0].code).not.toBe(126);
       expect(ran()).toBe(true);
     },
-    120_000,
+    300_000,
   );
 });

@@ -1,15 +1,18 @@
 /*
  * agentfw-net-bridge: the only way out of the sandbox's network namespace.
  *
- *   agentfw-net-bridge --port N --unix PATH -- PROGRAM [ARGS...]
+ *   agentfw-net-bridge --port N [--service P]... --unix PATH -- PROGRAM [ARGS...]
  *
  * Runs inside the sandbox (bwrap --unshare-net: only a loopback interface, no route out).
  * Listens on 127.0.0.1:N, starts PROGRAM, and forwards every accepted connection over the
  * Unix socket PATH (bound read-only into the sandbox from the session's runtime dir) to the
  * agentfw supervisor, which connects it to the egress proxy's TCP port on the host. Each
- * forwarded connection starts with one line `AGENTFW-BRIDGE <client port>\n` (the source
- * port of the connection accepted inside; the supervisor checks it in the namespace's TCP
- * table to attribute the request to a process, and treats a claim it cannot check as unknown). Nothing
+ * `--service P` adds a listener on 127.0.0.1:P (a host service the user declared, or a host
+ * port the supervisor only explains); the supervisor decides what a connection to it gets.
+ * Each forwarded connection starts with one line `AGENTFW-BRIDGE <client port> <port>\n`
+ * (the source port of the connection accepted inside, and the port it was accepted on; the
+ * supervisor checks the client port in the namespace's TCP table to attribute the request
+ * to a process, and treats a claim it cannot check as unknown). Nothing
  * else leaves the namespace: raw sockets, /dev/tcp and clients that ignore proxy variables
  * find no route. Loopback inside keeps working for the agent's own servers.
  * Exit status: PROGRAM's (128+N when killed by signal N). If this helper dies, the
@@ -81,30 +84,51 @@ static int connect_unix(const char *path) {
   return fd;
 }
 
-int main(int argc, char **argv) {
-  int port = 0, i = 1;
-  const char *unix_path = NULL;
-  for (; i < argc && strcmp(argv[i], "--"); i++) {
-    if (i + 1 >= argc) break;
-    if (!strcmp(argv[i], "--port")) port = atoi(argv[++i]);
-    else if (!strcmp(argv[i], "--unix")) unix_path = argv[++i];
-  }
-  if (i >= argc - 1 || port <= 0 || port > 65535 || !unix_path) {
-    fputs("usage: agentfw-net-bridge --port N --unix PATH -- PROGRAM [ARGS...]\n", stderr);
-    return 2;
-  }
+/* Largest number of listeners: the proxy port and the declared/explained host ports. */
+#define MAX_PORTS 256
+
+static int listen_on(int port) {
   int ls = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   int one = 1;
+  if (ls < 0) return -1;
   setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
   struct sockaddr_in in;
   memset(&in, 0, sizeof in);
   in.sin_family = AF_INET;
   in.sin_port = htons((unsigned short)port);
   in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (ls < 0 || bind(ls, (struct sockaddr *)&in, sizeof in) != 0 || listen(ls, 128) != 0) {
-    fprintf(stderr, "agentfw-net-bridge: cannot listen on 127.0.0.1:%d: %s (the agent was not started)\n", port,
-            strerror(errno));
-    return 126;
+  if (bind(ls, (struct sockaddr *)&in, sizeof in) != 0 || listen(ls, 128) != 0) {
+    close(ls);
+    return -1;
+  }
+  return ls;
+}
+
+int main(int argc, char **argv) {
+  int ports[MAX_PORTS], nports = 1, i = 1, bad = 0;
+  const char *unix_path = NULL;
+  ports[0] = 0;
+  for (; i < argc && strcmp(argv[i], "--"); i++) {
+    if (i + 1 >= argc) break;
+    if (!strcmp(argv[i], "--port")) ports[0] = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "--service")) {
+      int p = atoi(argv[++i]);
+      if (nports >= MAX_PORTS || p <= 0 || p > 65535) bad = 1;
+      else ports[nports++] = p;
+    } else if (!strcmp(argv[i], "--unix")) unix_path = argv[++i];
+  }
+  if (bad || i >= argc - 1 || ports[0] <= 0 || ports[0] > 65535 || !unix_path) {
+    fputs("usage: agentfw-net-bridge --port N [--service P]... --unix PATH -- PROGRAM [ARGS...]\n", stderr);
+    return 2;
+  }
+  int lsock[MAX_PORTS];
+  for (int k = 0; k < nports; k++) {
+    lsock[k] = listen_on(ports[k]);
+    if (lsock[k] < 0) {
+      fprintf(stderr, "agentfw-net-bridge: cannot listen on 127.0.0.1:%d: %s (the agent was not started)\n",
+              ports[k], strerror(errno));
+      return 126;
+    }
   }
   g_child = fork();
   if (g_child < 0) return 126;
@@ -124,27 +148,30 @@ int main(int argc, char **argv) {
   sigaction(SIGHUP, &sa, NULL);
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGQUIT, &sa, NULL);
+  struct pollfd pl[MAX_PORTS];
   for (;;) {
-    struct pollfd p = {ls, POLLIN, 0};
-    if (poll(&p, 1, 200) > 0 && (p.revents & POLLIN)) {
-      struct sockaddr_in peer;
-      socklen_t plen = sizeof peer;
-      int c = accept4(ls, (struct sockaddr *)&peer, &plen, SOCK_CLOEXEC);
-      if (c >= 0) {
+    for (int k = 0; k < nports; k++) pl[k] = (struct pollfd){lsock[k], POLLIN, 0};
+    if (poll(pl, (nfds_t)nports, 200) > 0)
+      for (int k = 0; k < nports; k++) {
+        if (!(pl[k].revents & POLLIN)) continue;
+        struct sockaddr_in peer;
+        socklen_t plen = sizeof peer;
+        int c = accept4(lsock[k], (struct sockaddr *)&peer, &plen, SOCK_CLOEXEC);
+        if (c < 0) continue;
         pid_t h = fork();
         if (h == 0) {
-          close(ls);
+          for (int j = 0; j < nports; j++) close(lsock[j]);
           int u = connect_unix(unix_path);
           /* First line: the client's source port inside, so the supervisor can find (and
-           * check in this namespace's TCP table) which process sent the request. */
-          char head[40];
-          int n = snprintf(head, sizeof head, "AGENTFW-BRIDGE %u\n", (unsigned)ntohs(peer.sin_port));
+           * check in this namespace's TCP table) which process sent the request, and the
+           * port it was accepted on (which decides where it may go). */
+          char head[48];
+          int n = snprintf(head, sizeof head, "AGENTFW-BRIDGE %u %d\n", (unsigned)ntohs(peer.sin_port), ports[k]);
           if (u >= 0 && write(u, head, (size_t)n) == n) pump(c, u); /* fail closed: no supervisor, no way out */
           _exit(0);
         }
         close(c);
       }
-    }
     int st;
     pid_t w;
     while ((w = waitpid(-1, &st, WNOHANG)) > 0)

@@ -70,7 +70,7 @@ function readConfig(file: string): PolicyConfigFile {
     throw new AgentfwError(
       'E_CONFIG_INVALID',
       `${file}: ${i.path.join('.') || '(top level)'}: ${i.message}`,
-      'allowed keys: rulesets (list of paths), disable (list of {id, reason}), trusted_projects (written by `agentfw trust`)',
+      'allowed keys: rulesets (list of paths), disable (list of {id, reason}), services (list of {port, protocol}; docs/proxy.md), trusted_projects (written by `agentfw trust`)',
       2,
     );
   }

@@ -9,6 +9,7 @@
  * the built-in packs; rules may also `decision: allow`).
  */
 import { z } from 'zod';
+import { ServiceSchema } from './services.js';
 
 /** Ids look like `pack` (a whole pack) or `pack/rule-id`. */
 const RULE_OR_PACK = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/;
@@ -30,6 +31,8 @@ export const ConfigSchema = z.strictObject({
    * the SHA-256 of their `.agentfw` contents at that moment. Empty = none trusted.
    */
   trusted_projects: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)).default({}),
+  /** Host loopback TCP services reachable from the sandbox (src/config/services.ts). Empty = none. */
+  services: z.array(ServiceSchema).default([]),
 });
 
 export type PolicyConfigFile = z.infer<typeof ConfigSchema>;

@@ -37,7 +37,7 @@ function fromStore(ops: StoreOps): DraftFact[] {
   return ops.stmts.map((s) => fact(ops.tool, s, ops.target, describe(ops.tool, s, s.label)));
 }
 
-function invocationFacts(inv: SqlInvocation): DraftFact[] {
+export function invocationFacts(inv: SqlInvocation): DraftFact[] {
   const out: DraftFact[] = [];
   for (const src of inv.sources) {
     if (src.text === undefined) {

@@ -13,7 +13,13 @@ import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
 import { findClient, type ClientInfo } from '../shim/client-path.js';
 import type { GateRequest } from '../shim/protocol.js';
-import { loadProxySettings, startProxy, type Attribution, type ProxyHandle } from '../proxy/index.js';
+import {
+  loadProxySettings,
+  startProxy,
+  type Attribution,
+  type JudgeDeps,
+  type ProxyHandle,
+} from '../proxy/index.js';
 import { buildAgentEnv, proxyEnv, realPathOf } from './agent-env.js';
 import { ApprovedMemory } from './approved.js';
 import { commandsOf } from './commands-of.js';
@@ -90,6 +96,8 @@ export interface Gate {
   lockdown(why: string): void;
   /** The egress proxy; undefined when egressProxy was not asked for. */
   proxy?: ProxyHandle;
+  /** How the proxy judges (engine, approvers, audit), for the sandbox's host services; undefined without the proxy. */
+  proxyDeps?: JudgeDeps;
   /** Closes the broker and the audit log and removes the runtime dir. Idempotent. */
   close(): Promise<void>;
 }
@@ -127,6 +135,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
   let broker: Broker | undefined;
   let relay: Relay | undefined;
   let proxy: ProxyHandle | undefined;
+  let proxyDeps: JudgeDeps | undefined;
   try {
     const realPath = realPathOf(baseEnv.PATH ?? '', [baseEnv.AGENTFW_SHIM_DIR ?? '']);
     const shims = prepareShims({
@@ -227,6 +236,16 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     if (o.egressProxy) {
       const a = audit;
       const settings = loadProxySettings(o.workspace, o.home ?? os.homedir());
+      proxyDeps = {
+        decideFacts: (facts, issues) => o.engine.decideFacts(facts, issues),
+        secrets: o.secrets,
+        audit: (r) => void a.append(r),
+        emit: (ev) => events.emit(ev),
+        approvers: o.approvers,
+        approvalTimeoutMs: o.approvalTimeoutMs,
+        approvedProcess: (pid) => approved.coversProcess(pid),
+        cwd: o.workspace,
+      };
       proxy = await startProxy({
         dir: runtime.dir,
         sessionId: runtime.id,
@@ -235,16 +254,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         maxBodyBytes: settings.maxBodyBytes,
         headless: o.headless,
         attribute: o.proxyAttribute,
-        deps: {
-          decideFacts: (facts, issues) => o.engine.decideFacts(facts, issues),
-          secrets: o.secrets,
-          audit: (r) => void a.append(r),
-          emit: (ev) => events.emit(ev),
-          approvers: o.approvers,
-          approvalTimeoutMs: o.approvalTimeoutMs,
-          approvedProcess: (pid) => approved.coversProcess(pid),
-          cwd: o.workspace,
-        },
+        deps: proxyDeps,
       });
       Object.assign(agentEnv, proxyEnv(proxy, agentEnv.NODE_OPTIONS ?? ''));
     }
@@ -266,6 +276,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         locked ??= why;
       },
       proxy: px,
+      proxyDeps,
       async close() {
         if (closed) return;
         closed = true;

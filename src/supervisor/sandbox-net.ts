@@ -36,8 +36,24 @@ export interface NetBridge {
   close(): Promise<void>;
 }
 
-/** The bridge helper's first line on each connection: `AGENTFW-BRIDGE <client port>\n`. */
-const HEADER = /^AGENTFW-BRIDGE ([1-9]\d{0,4})\n/;
+/**
+ * A connection the bridge accepted on a port other than the proxy's (a `--service` port):
+ * `sock` is the Unix side after the header, `head` the bytes already read past it. The
+ * handler owns the socket (it judges, connects or refuses). `innerPort` is the client's
+ * source port inside the sandbox, believed only while no one else claims it.
+ */
+export type ServiceHandler = (conn: {
+  port: number;
+  innerPort: number;
+  sock: net.Socket;
+  head: Buffer;
+}) => void;
+
+/**
+ * The bridge helper's first line on each connection: `AGENTFW-BRIDGE <client port> <port>\n`
+ * (the port it was accepted on inside; absent = the proxy's).
+ */
+const HEADER = /^AGENTFW-BRIDGE ([1-9]\d{0,4})(?: ([1-9]\d{0,4}))?\n/;
 /** Longest header accepted, bytes. */
 const HEADER_MAX = 32;
 
@@ -45,7 +61,12 @@ const HEADER_MAX = 32;
  * Serves `socketPath`: each connection is piped to `host:port` (loopback only), after the
  * helper's header line, which names the client's source port inside the sandbox.
  */
-export async function startNetBridge(socketPath: string, host: string, port: number): Promise<NetBridge> {
+export async function startNetBridge(
+  socketPath: string,
+  host: string,
+  port: number,
+  services?: ServiceHandler,
+): Promise<NetBridge> {
   if (!isLoopback(host) || !Number.isInteger(port) || port <= 0 || port > 65535)
     throw new AgentfwError(
       'E_SANDBOX_NET',
@@ -56,14 +77,14 @@ export async function startNetBridge(socketPath: string, host: string, port: num
   let forwarded = 0;
   /** host-side local port → inner client port, for live connections. */
   const inner = new Map<number, number>();
-  /** Inner client port → the live connection that claimed it (its Unix side). */
-  const claimed = new Map<number, net.Socket>();
+  /** `innerPort:port` → the live connection that claimed it (its Unix side). */
+  const claimed = new Map<string, net.Socket>();
   /**
-   * Inner client ports claimed twice while live: someone other than the bridge named a
-   * port (a forged claim). Both connections are ended and the port is never attributed
-   * again in this session. At most 65535 entries.
+   * `innerPort:port` pairs claimed twice while live: someone other than the bridge named a
+   * port (a forged claim). Both connections are ended and the pair is never attributed
+   * again in this session. At most 65535 entries per port.
    */
-  const disputed = new Set<number>();
+  const disputed = new Set<string>();
   const server = await listenPrivate(socketPath, (sock) => {
     sock.on('error', () => sock.destroy());
     let head = Buffer.alloc(0);
@@ -79,18 +100,28 @@ export async function startNetBridge(socketPath: string, host: string, port: num
       sock.pause();
       const m = HEADER.exec(head.subarray(0, nl + 1).toString('latin1'));
       const innerPort = m ? Number(m[1]) : 0;
+      const at = m?.[2] ? Number(m[2]) : port;
       // fail closed: a malformed header
-      if (!innerPort || innerPort > 65535) return void sock.destroy();
-      const earlier = claimed.get(innerPort);
-      if (earlier || disputed.has(innerPort)) {
+      if (!innerPort || innerPort > 65535 || at > 65535) return void sock.destroy();
+      // fail closed: a service port with no handler has no route
+      if (at !== port && !services) return void sock.destroy();
+      const key = `${innerPort}:${at}`;
+      const earlier = claimed.get(key);
+      if (earlier || disputed.has(key)) {
         // fail closed: a second claim of a live port: neither claim is believed, both end
-        disputed.add(innerPort);
+        disputed.add(key);
         earlier?.destroy();
         return void sock.destroy();
       }
-      claimed.set(innerPort, sock);
+      claimed.set(key, sock);
       forwarded++;
       const rest = head.subarray(nl + 1);
+      if (at !== port && services) {
+        sock.on('close', () => {
+          if (claimed.get(key) === sock) claimed.delete(key);
+        });
+        return services({ port: at, innerPort, sock, head: rest });
+      }
       const out = net.connect(port, host);
       let local = 0;
       out.on('connect', () => {
@@ -103,7 +134,7 @@ export async function startNetBridge(socketPath: string, host: string, port: num
       });
       const done = () => {
         if (local && inner.get(local) === innerPort) inner.delete(local);
-        if (claimed.get(innerPort) === sock) claimed.delete(innerPort);
+        if (claimed.get(key) === sock) claimed.delete(key);
       };
       // either side closing ends the other (no half-dead pipes left open)
       out.on('close', () => {
@@ -127,7 +158,7 @@ export async function startNetBridge(socketPath: string, host: string, port: num
     },
     innerPort: (hostPort) => {
       const p = inner.get(hostPort);
-      return p === undefined || disputed.has(p) ? undefined : p;
+      return p === undefined || disputed.has(`${p}:${port}`) ? undefined : p;
     },
     close: server.close,
   };

@@ -33,6 +33,7 @@ import {
   probeSandbox,
 } from './sandbox.js';
 import { hostPidOf, mapRequestPids } from './sandbox-pids.js';
+import { sandboxServices } from './sandbox-services.js';
 import { loadSecretSet } from './secrets-seam.js';
 import { which } from './shimdir.js';
 import { guardSession, holdSignals, LIMITS_NOTE, type SessionGuard } from './watchdog-session.js';
@@ -275,11 +276,24 @@ export async function runSession(o: SessionOptions): Promise<number> {
             : 'the egress proxy did not start, so the sandbox would have no way out',
           'install a C compiler and run `npm run build:shim` in the agentfw folder, or pass --no-sandbox',
         );
-      const b = await startNetBridge(path.join(runtime.dir, 'net.sock'), proxy.host, proxy.port);
+      // Host services (docs/proxy.md): declared ports are bridged and judged; other listening
+      // host ports get no route, only an explanation.
+      const hs = sandboxServices({
+        workspace: cwd,
+        home: os.homedir(),
+        env: process.env,
+        proxyPort: proxy.port,
+        deps: gate.proxyDeps!,
+        headless: () => headless,
+        nsPid: () => (nsPid ??= hostPidOf(2, bwrapPid)),
+      });
+      const b = await startNetBridge(path.join(runtime.dir, 'net.sock'), proxy.host, proxy.port, hs.handle);
       bridge = b;
       cleanups.push(() => void b.close());
       const netSock = b.socketPath;
-      cmd = [helper, '--port', String(proxy.port), '--unix', netSock, '--', ...cmd];
+      const svc = hs.ports.flatMap((p) => ['--service', String(p)]);
+      cmd = [helper, '--port', String(proxy.port), ...svc, '--unix', netSock, '--', ...cmd];
+      for (const l of hs.notes) note(`agentfw: host services: ${l}`);
       const sb = prepareSandbox({
         workspace: cwd,
         cwd,

@@ -1,0 +1,30 @@
+/**
+ * SQL that arrives on a database connection (the sandbox's declared host services,
+ * src/proxy/services/) → the same `sql` facts the shell gate makes for `psql -c '…'`, so
+ * the same rules judge both. Pure.
+ */
+import type { Fact } from '../engine/types.js';
+import { invocationFacts } from './sql.js';
+import type { SqlDialect } from './sql-statements.js';
+
+export interface WireSql {
+  /** Client program name for the facts (`psql`); empty = the protocol's name. */
+  tool: string;
+  dialect: SqlDialect;
+  /** The statement text as sent; undefined = unreadable (fail closed: an UNKNOWN statement). */
+  text: string | undefined;
+  /** How it was sent, for evidence: `query` (simple query), `parse` (extended protocol). */
+  label: string;
+  /** Where it goes (`postgres://app@127.0.0.1:5432/shop`, no password). */
+  target: string;
+}
+
+export function wireSqlFacts(w: WireSql): Fact[] {
+  const tool = w.tool || (w.dialect === 'postgresql' ? 'postgres' : w.dialect);
+  return invocationFacts({
+    tool,
+    dialect: w.dialect,
+    sources: [{ text: w.text, label: w.label }],
+    target: w.target,
+  }).map((f) => ({ ...f, command: 0 }) as Fact);
+}

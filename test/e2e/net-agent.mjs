@@ -2,7 +2,7 @@
 //   proxied   GET http://127.0.0.1:API_PORT/net-agent through $http_proxy when set (the
 //             session's egress proxy, bridged out of the sandbox), else directly
 //   raw       a raw TCP connection (Node's net) to the host's loopback API port
-//   curl      /usr/bin/curl --noproxy '*' to the API (a program that ignores proxy variables)
+//   curl      /usr/bin/curl -f --noproxy '*' to the API (a program that ignores proxy variables)
 //   devtcp    bash's /dev/tcp to the API
 //   loopback  its own server on 127.0.0.1:0 and a request to it (an agent's dev server)
 // Prints one JSON line {proxied, raw, curl, devtcp, loopback}: "ok" or the error.
@@ -39,7 +39,7 @@ out.proxied = await get(apiPort, proxy);
 out.raw = await raw(apiPort);
 const c = spawnSync(
   '/usr/bin/curl',
-  ['-sS', '-m', '5', '--noproxy', '*', '-o', '/dev/null', `http://127.0.0.1:${apiPort}/`],
+  ['-fsS', '-m', '5', '--noproxy', '*', '-o', '/dev/null', `http://127.0.0.1:${apiPort}/`],
   {
     encoding: 'utf8',
   },

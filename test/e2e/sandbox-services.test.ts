@@ -1,0 +1,111 @@
+/**
+ * Host services through the sandbox (the `agentfw run` default), as real processes: a fake
+ * PostgreSQL server (real wire protocol) on the host's loopback is declared in the user
+ * config; inside the sandbox the real psql reaches it at the same 127.0.0.1:PORT through the
+ * network bridge. `select 1` arrives; `DROP TABLE users` and `DELETE FROM users` fed on stdin
+ * (which no command gate can read) are held on the wire, headless = denied, with the rule and
+ * "ask the user" shown by psql; a host port that is not declared has no route and says how to
+ * declare it. Control: the same agent without agentfw delivers the destructive queries.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
+import { startFakePg, type FakePg } from '../proxy/services/fake-pg.js';
+import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
+
+const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'services-agent.mjs');
+const has = (p: string) => spawnSync('sh', ['-c', `command -v ${p}`], { encoding: 'utf8' }).status === 0;
+
+interface Ran {
+  code: number;
+  out: string;
+}
+const parse = (out: string) =>
+  JSON.parse(out.split('\n').find((l) => l.startsWith('{"select"')) ?? '{}') as Record<string, Ran> & {
+    raw: string;
+  };
+
+let s: Scratch;
+let db: FakePg;
+let other: FakePg;
+let env: Record<string, string>;
+beforeAll(async () => {
+  ensureBuilt();
+  s = scratch();
+  db = await startFakePg();
+  other = await startFakePg();
+  const cfg = path.join(s.home, '.config', 'agentfw');
+  mkdirSync(cfg, { recursive: true });
+  writeFileSync(path.join(cfg, 'config.yaml'), `services:\n  - port: ${db.port}\n    protocol: postgres\n`);
+  env = cliEnv(s, { XDG_CONFIG_HOME: path.join(s.home, '.config') });
+});
+afterAll(async () => {
+  await db?.close();
+  await other?.close();
+  s?.cleanup();
+});
+
+describe.skipIf(!has('bwrap') || !has('psql'))(
+  'sandbox host services: a declared postgres, judged on the wire',
+  () => {
+    it('control: without agentfw the destructive queries reach the database', async () => {
+      const before = db.queries.length;
+      const r = await run(process.execPath, [AGENT, String(db.port), String(other.port)], {
+        env: Object.fromEntries(Object.entries(env).filter(([k]) => !/_proxy$/i.test(k))),
+        cwd: s.ws,
+        timeoutMs: 120_000,
+      });
+      const o = parse(r.stdout);
+      expect(o.select.code).toBe(0);
+      expect(o.drop.code).toBe(0);
+      expect(db.queries.slice(before)).toEqual(['select 1', 'DROP TABLE users;', 'DELETE FROM users;']);
+      expect(o.undecl.code).toBe(0);
+      expect(o.raw).not.toContain('not declared');
+    }, 120_000);
+
+    it('under agentfw run: select arrives, DROP and DELETE are held with the reason, an undeclared port is explained', async () => {
+      const before = db.queries.length;
+      const otherBefore = other.queries.length;
+      const r = await cli(
+        [
+          'run',
+          '--headless',
+          '--audit',
+          s.audit,
+          '--',
+          process.execPath,
+          AGENT,
+          String(db.port),
+          String(other.port),
+        ],
+        {
+          env,
+          cwd: s.ws,
+          timeoutMs: 180_000,
+        },
+      );
+      const o = parse(r.stdout);
+      expect({ code: r.code, stderr: r.stderr.slice(-2000) }).toMatchObject({ code: 0 });
+      expect(r.stderr).toContain(`host services: 127.0.0.1:${db.port} (postgres): each query judged`);
+      // the harmless query arrives through the bridge
+      expect(o.select).toMatchObject({ code: 0 });
+      expect(o.select.out).toMatch(/\b1\b/);
+      // the destructive ones are held; psql shows why and what to do
+      expect(o.drop.out).toContain('agentfw: BLOCKED by databases/drop-table');
+      expect(o.drop.out).toContain('ask the user');
+      expect(o.delete.out).toContain('agentfw: BLOCKED by databases/unfiltered-delete-or-update');
+      expect(db.queries.slice(before)).toEqual(['select 1']);
+      // the undeclared port: no route, and how to declare it
+      expect(o.undecl.code).not.toBe(0);
+      expect(o.undecl.out).toContain(`services: [{port: ${other.port}, protocol: postgres}]`);
+      expect(o.raw).toContain('not declared');
+      expect(other.queries.length).toBe(otherBefore);
+      // audited with layer proxy, like any other judged request
+      const audit = readFileSync(s.audit, 'utf8');
+      expect(audit).toMatch(/"layer":"proxy"[^\n]*DROP TABLE users[^\n]*"decision":"deny"/);
+    }, 200_000);
+  },
+);

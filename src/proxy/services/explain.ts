@@ -2,7 +2,8 @@
  * The answer on a host port that was not declared as a service: no byte reaches the host.
  * The bridge listens on the host's listening loopback ports inside the sandbox so that a
  * client gets this explanation in its own protocol instead of a bare "connection refused":
- * a PostgreSQL ErrorResponse, an HTTP 403, a Redis error, else one text line.
+ * a PostgreSQL ErrorResponse, an HTTP 403, a Redis error, a TLS `access_denied` alert (a
+ * TLS client shows no text), else one text line.
  */
 import type net from 'node:net';
 import { CODE, errorResponse } from './pg-wire.js';
@@ -21,7 +22,8 @@ export function undeclaredText(port: number): string {
 const SNIFF_MS = 300;
 
 /** Which protocol the first bytes look like. Pure. */
-export function sniff(head: Buffer): 'postgres-ssl' | 'postgres' | 'http' | 'resp' | 'text' {
+export function sniff(head: Buffer): 'postgres-ssl' | 'postgres' | 'http' | 'resp' | 'tls' | 'text' {
+  if (head.length >= 2 && head[0] === 0x16 && head[1] === 0x03) return 'tls';
   if (head.length >= 8) {
     const len = head.readInt32BE(0);
     const code = head.readInt32BE(4);
@@ -57,6 +59,7 @@ export function explainUndeclared(sock: net.Socket, head: Buffer, port: number):
         `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text) + 1}\r\nConnection: close\r\n\r\n${text}\n`,
       );
     else if (k === 'resp') sock.end(`-ERR ${text}\r\n`);
+    else if (k === 'tls') sock.end(Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 49])); // fatal alert: access_denied
     else sock.end(`${text}\n`);
     setTimeout(() => sock.destroy(), 1000).unref();
   };

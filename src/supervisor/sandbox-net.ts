@@ -117,6 +117,8 @@ export async function startNetBridge(
       forwarded++;
       const rest = head.subarray(nl + 1);
       if (at !== port && services) {
+        // A client that half-closes (`nc`, `printf … | client`) still gets the service's reply.
+        sock.allowHalfOpen = true;
         sock.on('close', () => {
           if (claimed.get(key) === sock) claimed.delete(key);
         });

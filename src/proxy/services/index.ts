@@ -112,7 +112,11 @@ export function createHostServices(o: HostServicesOptions): HostServices {
         sock.resume();
       });
       out.on('error', () => sock.destroy());
-      out.on('close', () => sock.destroy());
+      // the service closed: what it sent is flushed to the client before the socket goes
+      out.on('close', () => {
+        sock.end();
+        setTimeout(() => sock.destroy(), 5000).unref();
+      });
       sock.on('close', () => out.destroy());
     },
   };

@@ -59,9 +59,11 @@ beforeAll(async () => {
     headless: () => true,
     sender: () => ({ pid: 0, cmdline: '', program: '' }),
   });
-  front = net.createServer({ pauseOnConnect: true }, (s) =>
-    hs.handle({ port: echoPort, innerPort: s.remotePort ?? 0, sock: s, head: Buffer.alloc(0) }),
-  );
+  // Stands in for the bridge's Unix server (not half-open), which hands over paused sockets.
+  front = net.createServer({ pauseOnConnect: true }, (s) => {
+    s.allowHalfOpen = true; // as src/supervisor/sandbox-net.ts does for service connections
+    hs.handle({ port: echoPort, innerPort: s.remotePort ?? 0, sock: s, head: Buffer.alloc(0) });
+  });
   frontPort = await listen(front);
 });
 afterAll(() => {

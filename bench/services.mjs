@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global performance */
+/* global performance, setTimeout */
 // Host-service benchmark: added latency per PostgreSQL query, bare vs through the sandbox's
 // host-service path on the supervisor side (the bridge's Unix socket with its header →
 // wire framing → SQL facts → the engine's decision → audit record → the server), against a
@@ -131,10 +131,16 @@ const pct = (xs, p) => {
 const N = 400;
 const fig = { name: 'services', queries: N };
 for (const [k, sql] of Object.entries(QUERIES)) {
-  for (let i = 0; i < 50; i++) (await bare.query(sql), await judged.query(sql));
+  for (let i = 0; i < 50; i++) {
+    await bare.query(sql);
+    await judged.query(sql);
+  }
   const b = [];
   const j = [];
-  for (let i = 0; i < N; i++) (b.push(await bare.query(sql)), j.push(await judged.query(sql)));
+  for (let i = 0; i < N; i++) {
+    b.push(await bare.query(sql));
+    j.push(await judged.query(sql));
+  }
   fig[`${k}_bare_p50_ms`] = pct(b, 50);
   fig[`${k}_judged_p50_ms`] = pct(j, 50);
   fig[`${k}_added_p50_ms`] = +(pct(j, 50) - pct(b, 50)).toFixed(3);

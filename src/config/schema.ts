@@ -32,7 +32,7 @@ export const ConfigSchema = z.strictObject({
    */
   trusted_projects: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)).default({}),
   /** Host loopback TCP services reachable from the sandbox (src/config/services.ts). Empty = none. */
-  services: z.array(ServiceSchema).default([]),
+  services: z.array(ServiceSchema).max(50, 'at most 50 host services').default([]),
 });
 
 export type PolicyConfigFile = z.infer<typeof ConfigSchema>;

@@ -106,6 +106,8 @@ describe.skipIf(!has('bwrap') || !has('psql'))(
       // audited with layer proxy, like any other judged request
       const audit = readFileSync(s.audit, 'utf8');
       expect(audit).toMatch(/"layer":"proxy"[^\n]*DROP TABLE users[^\n]*"decision":"deny"/);
+    // attributed across the bridge: the record names the psql process that sent it
+    expect(audit).toMatch(/DROP TABLE users, from: psql -X -h 127\.0\.0\.1/);
     }, 200_000);
   },
 );

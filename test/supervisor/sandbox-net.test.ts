@@ -97,6 +97,7 @@ describe('startNetBridge', () => {
     ['a header with port 0', 'AGENTFW-BRIDGE 0\nhello'],
     ['a header with a port over 65535', 'AGENTFW-BRIDGE 70000\nhello'],
     ['a header with extra words', 'AGENTFW-BRIDGE 40300 pid=1\nhello'],
+    ['a header with a service port over 65535', 'AGENTFW-BRIDGE 40301 70000\nhello'],
     ['an oversized first line', 'AGENTFW-BRIDGE ' + '1'.repeat(64)],
   ])('fail closed: %s never reaches the target', async (_name, first) => {
     const before = got.length;
@@ -104,6 +105,40 @@ describe('startNetBridge', () => {
     expect(r.closed).toBe(true);
     expect(r.answer).toBe('');
     expect(got.length).toBe(before);
+  });
+
+  it('a header naming the proxy port itself is the proxy path', async () => {
+    const port = (target.address() as net.AddressInfo).port;
+    const r = await send(`AGENTFW-BRIDGE 40400 ${port}\nhi`, 'hi');
+    expect(r.answer).toBe('echo:hi');
+    r.sock.destroy();
+  });
+
+  it('fail closed: a service port on a bridge without service handler has no route', async () => {
+    const before = got.length;
+    const r = await send('AGENTFW-BRIDGE 40401 5432\nhello');
+    expect(r.closed).toBe(true);
+    expect(got.length).toBe(before);
+  });
+
+  it('a service port goes to the handler with the inner port and the bytes after the header', async () => {
+    const seen: { port: number; innerPort: number; head: string }[] = [];
+    const svc = await startNetBridge(path.join(dir, 'svc.sock'), '127.0.0.1', 9, (c) => {
+      seen.push({ port: c.port, innerPort: c.innerPort, head: c.head.toString() });
+      c.sock.end('handled');
+    });
+    try {
+      const answer = await new Promise<string>((resolve) => {
+        const sock = net.connect(svc.socketPath, () => sock.write('AGENTFW-BRIDGE 40500 5432\nstartup'));
+        let a = '';
+        sock.on('data', (d) => (a += d.toString()));
+        sock.on('close', () => resolve(a));
+      });
+      expect(answer).toBe('handled');
+      expect(seen).toEqual([{ port: 5432, innerPort: 40500, head: 'startup' }]);
+    } finally {
+      await svc.close();
+    }
   });
 
   it.each([

@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,20 +32,36 @@ const parse = (out: string) =>
 let s: Scratch;
 let db: FakePg;
 let other: FakePg;
+/** A line server on the host: answers each line with `echo:<line>` and closes (declared raw tcp). */
+let echo: net.Server;
+let echoPort = 0;
+const echoed: string[] = [];
 let env: Record<string, string>;
 beforeAll(async () => {
   ensureBuilt();
   s = scratch();
   db = await startFakePg();
   other = await startFakePg();
+  echo = net.createServer((c) =>
+    c.once('data', (d: Buffer) => {
+      echoed.push(d.toString().trim());
+      c.end(`echo:${d.toString().trim()}\n`);
+    }),
+  );
+  await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
+  echoPort = (echo.address() as net.AddressInfo).port;
   const cfg = path.join(s.home, '.config', 'agentfw');
   mkdirSync(cfg, { recursive: true });
-  writeFileSync(path.join(cfg, 'config.yaml'), `services:\n  - port: ${db.port}\n    protocol: postgres\n`);
+  writeFileSync(
+    path.join(cfg, 'config.yaml'),
+    `services:\n  - { port: ${db.port}, protocol: postgres }\n  - { port: ${echoPort}, protocol: tcp, trust_raw: true, name: lines }\n`,
+  );
   env = cliEnv(s, { XDG_CONFIG_HOME: path.join(s.home, '.config') });
 });
 afterAll(async () => {
   await db?.close();
   await other?.close();
+  echo?.close();
   s?.cleanup();
 });
 
@@ -53,7 +70,7 @@ describe.skipIf(!has('bwrap') || !has('psql'))(
   () => {
     it('control: without agentfw the destructive queries reach the database', async () => {
       const before = db.queries.length;
-      const r = await run(process.execPath, [AGENT, String(db.port), String(other.port)], {
+      const r = await run(process.execPath, [AGENT, String(db.port), String(other.port), String(echoPort)], {
         env: Object.fromEntries(Object.entries(env).filter(([k]) => !/_proxy$/i.test(k))),
         cwd: s.ws,
         timeoutMs: 120_000,
@@ -64,6 +81,7 @@ describe.skipIf(!has('bwrap') || !has('psql'))(
       expect(db.queries.slice(before)).toEqual(['select 1', 'DROP TABLE users;', 'DELETE FROM users;']);
       expect(o.undecl.code).toBe(0);
       expect(o.raw).not.toContain('not declared');
+      expect(o.echo).toBe('echo:PING\n');
     }, 120_000);
 
     it('under agentfw run: select arrives, DROP and DELETE are held with the reason, an undeclared port is explained', async () => {
@@ -80,6 +98,7 @@ describe.skipIf(!has('bwrap') || !has('psql'))(
           AGENT,
           String(db.port),
           String(other.port),
+          String(echoPort),
         ],
         {
           env,
@@ -88,7 +107,7 @@ describe.skipIf(!has('bwrap') || !has('psql'))(
         },
       );
       const o = parse(r.stdout);
-      expect({ code: r.code, stderr: r.stderr.slice(-2000) }).toMatchObject({ code: 0 });
+      expect({ code: r.code, out: r.stdout.slice(-1500) }).toEqual({ code: 0, out: expect.any(String) });
       expect(r.stderr).toContain(`host services: 127.0.0.1:${db.port} (postgres): each query judged`);
       // the harmless query arrives through the bridge
       expect(o.select).toMatchObject({ code: 0 });
@@ -103,11 +122,17 @@ describe.skipIf(!has('bwrap') || !has('psql'))(
       expect(o.undecl.out).toContain(`services: [{port: ${other.port}, protocol: postgres}]`);
       expect(o.raw).toContain('not declared');
       expect(other.queries.length).toBe(otherBefore);
+      // the declared raw service: bytes pass, and the banner and the audit say it is unjudged
+      expect(o.echo).toBe('echo:PING\n');
+      expect(r.stderr).toContain(`127.0.0.1:${echoPort} (lines): raw TCP passed through UNJUDGED`);
       // audited with layer proxy, like any other judged request
       const audit = readFileSync(s.audit, 'utf8');
       expect(audit).toMatch(/"layer":"proxy"[^\n]*DROP TABLE users[^\n]*"decision":"deny"/);
-    // attributed across the bridge: the record names the psql process that sent it
-    expect(audit).toMatch(/DROP TABLE users, from: psql -X -h 127\.0\.0\.1/);
+      // attributed across the bridge: the record names the psql process that sent it
+      expect(audit).toMatch(/DROP TABLE users, from: psql -X -h 127\.0\.0\.1/);
+      expect(audit).toMatch(
+        new RegExp(`tcp 127\\.0\\.0\\.1:${echoPort} \\(lines\\)[^\\n]*"reason":"UNJUDGED`),
+      );
     }, 200_000);
   },
 );

@@ -1,3 +1,4 @@
+/* global setTimeout */
 // A scripted agent for the host-services e2e test. From inside the session it runs the real
 // psql against the host's loopback:
 //   select    psql -c 'select 1' on the declared port
@@ -5,12 +6,13 @@
 //   delete    psql fed `DELETE FROM users;` on stdin
 //   undecl    psql -c 'select 1' on a host port that is NOT declared
 //   raw       a raw TCP connection (Node's net) to the undeclared port: what it reads back
-// Prints one JSON line {select, drop, delete, undecl, raw}: exit code and output of each.
-// Usage: node services-agent.mjs DECLARED_PORT UNDECLARED_PORT
+//   echo      a raw TCP connection to RAW_PORT (declared `protocol: tcp, trust_raw`): what it reads back
+// Prints one JSON line {select, drop, delete, undecl, raw, echo}: exit code and output of each.
+// Usage: node services-agent.mjs DECLARED_PORT UNDECLARED_PORT RAW_PORT
 import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 
-const [, , declared, undeclared] = process.argv;
+const [, , declared, undeclared, rawPort] = process.argv;
 const psql = (port, args, input) => {
   const r = spawnSync('psql', ['-X', '-h', '127.0.0.1', '-p', port, '-U', 'app', '-d', 'shop', ...args], {
     input: input ?? '',
@@ -38,4 +40,5 @@ out.drop = psql(declared, [], 'DROP TABLE users;\n');
 out.delete = psql(declared, [], 'DELETE FROM users;\n');
 out.undecl = psql(undeclared, ['-c', 'select 1']);
 out.raw = await raw(undeclared);
+out.echo = await raw(rawPort);
 console.log(JSON.stringify(out));

@@ -70,7 +70,7 @@ export function createHostServices(o: HostServicesOptions): HostServices {
       ),
       ...(explained.length
         ? [
-            `other host ports listening now (${explained.join(', ')}): no route, the client is told how to declare them`,
+            `other host ports listening now (${explained.slice(0, 12).join(', ')}${explained.length > 12 ? `, +${explained.length - 12} more` : ''}): no route, the client is told how to declare them`,
           ]
         : []),
     ],

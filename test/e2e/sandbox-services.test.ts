@@ -134,5 +134,33 @@ describe.skipIf(!has('bwrap') || !has('psql'))(
         new RegExp(`tcp 127\\.0\\.0\\.1:${echoPort} \\(lines\\)[^\\n]*"reason":"UNJUDGED`),
       );
     }, 200_000);
+
+    it('a declaration in an untrusted project folder opens no route (the agent can write it)', async () => {
+      const ws = path.join(s.root, 'ws-untrusted');
+      mkdirSync(path.join(ws, '.agentfw'), { recursive: true });
+      writeFileSync(
+        path.join(ws, '.agentfw', 'config.yaml'),
+        `services:\n  - { port: ${other.port}, protocol: postgres }\n`,
+      );
+      const before = other.queries.length;
+      const r = await cli(
+        [
+          'run',
+          '--headless',
+          '--',
+          process.execPath,
+          AGENT,
+          String(other.port),
+          String(other.port),
+          String(echoPort),
+        ],
+        { env, cwd: ws, timeoutMs: 180_000 },
+      );
+      expect(r.stderr).toContain(`service port ${other.port} ignored: the project folder is not trusted`);
+      const o = parse(r.stdout);
+      expect(o.select.code).not.toBe(0);
+      expect(o.select.out).toContain('not declared');
+      expect(other.queries.length).toBe(before);
+    }, 200_000);
   },
 );

@@ -7,6 +7,8 @@
  *     - port: 5432
  *       protocol: postgres        # every query is judged like `psql -c '…'`
  *     - port: 6379
+ *       protocol: redis           # every command judged like `redis-cli CMD …`
+ *     - port: 3306
  *       protocol: tcp             # bytes are passed through UNJUDGED …
  *       trust_raw: true           # … only when this says so
  *
@@ -28,10 +30,10 @@ export const ServiceSchema = z
       .min(LOWEST_SERVICE_PORT, `ports below ${LOWEST_SERVICE_PORT} cannot be opened inside the sandbox`)
       .max(65535),
     /**
-     * `postgres`: the PostgreSQL wire protocol, each query judged. `tcp`: raw bytes, not
-     * judged (needs `trust_raw: true`).
+     * `postgres`: the PostgreSQL wire protocol, each query judged. `redis`: RESP, each
+     * command judged. `tcp`: raw bytes, not judged (needs `trust_raw: true`).
      */
-    protocol: z.enum(['postgres', 'tcp']),
+    protocol: z.enum(['postgres', 'redis', 'tcp']),
     /** Must be true for `protocol: tcp`: the human says this service is passed through unjudged. Absent = false. */
     trust_raw: z.boolean().optional(),
     /** Label shown in the banner and the audit (`redis`). Empty/absent = the protocol. */
@@ -39,7 +41,7 @@ export const ServiceSchema = z
   })
   .refine((s) => s.protocol !== 'tcp' || s.trust_raw === true, {
     message:
-      'protocol tcp is passed through unjudged; add `trust_raw: true` to say you mean it, or use protocol postgres',
+      'protocol tcp is passed through unjudged; add `trust_raw: true` to say you mean it, or use protocol postgres or redis',
   });
 
 export type ServiceDecl = z.infer<typeof ServiceSchema>;

@@ -4,7 +4,7 @@
  * the same rules judge both. Pure.
  */
 import type { Fact } from '../engine/types.js';
-import { invocationFacts } from './sql.js';
+import { fromStore, invocationFacts } from './sql.js';
 import type { SqlDialect } from './sql-statements.js';
 
 export interface WireSql {
@@ -27,4 +27,20 @@ export function wireSqlFacts(w: WireSql): Fact[] {
     sources: [{ text: w.text, label: w.label }],
     target: w.target,
   }).map((f) => ({ ...f, command: 0 }) as Fact);
+}
+
+/**
+ * One Redis command as sent on the wire (`["FLUSHALL", "ASYNC"]`) → the facts `redis-cli
+ * FLUSHALL ASYNC` makes. `target` as in WireSql.
+ */
+export function wireRedisFacts(words: string[], target: string): Fact[] {
+  if (!words.length) return [];
+  const stmt = {
+    statement: words[0].toUpperCase(),
+    object: '',
+    name: words.slice(1).join(' '),
+    where: true,
+    label: 'command',
+  };
+  return fromStore({ tool: 'redis', target, stmts: [stmt] }).map((f) => ({ ...f, command: 0 }) as Fact);
 }

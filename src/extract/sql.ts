@@ -33,7 +33,7 @@ function describe(tool: string, s: SqlStmt, label: string): string {
   return `${tool} ${label}: ${what}${where}`;
 }
 
-function fromStore(ops: StoreOps): DraftFact[] {
+export function fromStore(ops: StoreOps): DraftFact[] {
   return ops.stmts.map((s) => fact(ops.tool, s, ops.target, describe(ops.tool, s, s.label)));
 }
 

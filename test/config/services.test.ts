@@ -25,6 +25,7 @@ describe('services schema', () => {
     [{ port: 6379, protocol: 'tcp', trust_raw: false }, false],
     [{ port: 80, protocol: 'postgres' }, false],
     [{ port: 5432, protocol: 'mysql' }, false],
+    [{ port: 6379, protocol: 'redis' }, true],
     [{ port: 5432, protocol: 'postgres', extra: 1 }, false],
   ])('%j valid: %s', (svc, ok) => {
     expect(ConfigSchema.safeParse({ services: [svc] }).success).toBe(ok);

@@ -59,7 +59,8 @@ export function explainUndeclared(sock: net.Socket, head: Buffer, port: number):
         `HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text) + 1}\r\nConnection: close\r\n\r\n${text}\n`,
       );
     else if (k === 'resp') sock.end(`-ERR ${text}\r\n`);
-    else if (k === 'tls') sock.end(Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 49])); // fatal alert: access_denied
+    else if (k === 'tls')
+      sock.end(Buffer.from([0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 49])); // fatal alert: access_denied
     else sock.end(`${text}\n`);
     setTimeout(() => sock.destroy(), 1000).unref();
   };

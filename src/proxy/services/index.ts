@@ -3,6 +3,7 @@
  * the sandbox on a port other than the egress proxy's (sandbox/net-bridge.c `--service`).
  *
  * - a declared `postgres` service: each query judged (pg-session.ts), audited, asked;
+ * - a declared `redis` service: each command judged (redis-session.ts), audited, asked;
  * - a declared `tcp` service with `trust_raw: true`: passed through UNJUDGED, one audit
  *   record per connection that says so;
  * - any other port (a host port that is listening but not declared): no route; the client
@@ -14,6 +15,7 @@ import type { JudgeDeps, Sender } from '../judge.js';
 import { explainUndeclared, undeclaredText } from './explain.js';
 import { judgeService } from './judge-service.js';
 import { servePostgres } from './pg-session.js';
+import { serveRedis } from './redis-session.js';
 
 export { listeningLoopbackPorts } from './host-ports.js';
 export { undeclaredText } from './explain.js';
@@ -66,7 +68,7 @@ export function createHostServices(o: HostServicesOptions): HostServices {
       ...o.services.map((s) =>
         s.protocol === 'tcp'
           ? `127.0.0.1:${s.port} (${s.label}): raw TCP passed through UNJUDGED (trust_raw in ${s.file})`
-          : `127.0.0.1:${s.port} (${s.label}): each query judged`,
+          : `127.0.0.1:${s.port} (${s.label}): each ${s.protocol === 'redis' ? 'command' : 'query'} judged`,
       ),
       ...(explained.length
         ? [
@@ -90,6 +92,15 @@ export function createHostServices(o: HostServicesOptions): HostServices {
       }
       if (svc.protocol === 'postgres')
         return servePostgres({
+          client: sock,
+          head,
+          port,
+          host,
+          headless: o.headless,
+          judge: (action, signal) => judgeService(o.deps, action, who, signal),
+        });
+      if (svc.protocol === 'redis')
+        return serveRedis({
           client: sock,
           head,
           port,

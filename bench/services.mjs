@@ -7,6 +7,7 @@
 //   select   SELECT … WHERE id = 1          (allowed)
 //   update   UPDATE … SET … WHERE id = 1     (allowed)
 //   orm      a 12-column SELECT with JOIN   (allowed)
+//   redis    GET session:42 on a declared redis service (allowed)
 // Not included: the C bridge's hop inside the sandbox (a fork-per-connection pump, measured
 // with the proxy path in bench/sandbox.mjs). Human lines on stdout, then one JSON line
 // {"name":"services",…}. Run after `npm run build`.
@@ -23,6 +24,7 @@ const { startNetBridge } = await dist('supervisor/sandbox-net.js');
 const { loadEngine } = await dist('engine/analyze.js');
 const { createSecretSet } = await dist('secrets/index.js');
 const { AuditWriter } = await dist('audit/writer.js');
+const { valueEnd } = await dist('proxy/services/resp.js');
 
 const msg = (type, body) => {
   const h = Buffer.alloc(5);
@@ -58,12 +60,32 @@ const server = net.createServer((s) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const port = server.address().port;
 
+// A minimal Redis: every command answered `+OK`.
+const redis = net.createServer((s) => {
+  s.on('error', () => s.destroy());
+  let buf = Buffer.alloc(0);
+  s.on('data', (b) => {
+    buf = Buffer.concat([buf, b]);
+    for (;;) {
+      const e = valueEnd(buf, 0);
+      if (e < 0) return;
+      buf = buf.subarray(e);
+      s.write('+OK\r\n');
+    }
+  });
+});
+await new Promise((r) => redis.listen(0, '127.0.0.1', r));
+const redisPort = redis.address().port;
+
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'agentfw-bench-svc-'));
 const secrets = await createSecretSet({ env: {}, config: {} });
 const engine = await loadEngine({ mask: (t) => secrets.mask(t) });
 const audit = AuditWriter.open(path.join(tmp, 'audit.jsonl'), 'bench');
 const hs = createHostServices({
-  services: [{ port, protocol: 'postgres', label: 'postgres', file: 'bench', tier: 'user' }],
+  services: [
+    { port, protocol: 'postgres', label: 'postgres', file: 'bench', tier: 'user' },
+    { port: redisPort, protocol: 'redis', label: 'redis', file: 'bench', tier: 'user' },
+  ],
   explained: [],
   deps: {
     decideFacts: (f, i) => engine.decideFacts(f, i),
@@ -149,6 +171,48 @@ for (const [k, sql] of Object.entries(QUERIES)) {
     `services postgres ${k.padEnd(6)} p50 bare ${fig[`${k}_bare_p50_ms`]} ms, judged ${fig[`${k}_judged_p50_ms`]} ms (+${fig[`${k}_added_p50_ms`]} ms), judged p99 ${fig[`${k}_judged_p99_ms`]} ms`,
   );
 }
+// Redis: one kept-alive connection each way, GET answered +OK.
+async function redisClient(s) {
+  let wake = () => {};
+  s.on('error', () => undefined);
+  s.on('data', () => wake());
+  return {
+    async get() {
+      const t0 = performance.now();
+      const p = new Promise((r) => (wake = r));
+      s.write('*2\r\n$3\r\nGET\r\n$10\r\nsession:42\r\n');
+      await p;
+      return performance.now() - t0;
+    },
+    close: () => s.end(),
+  };
+}
+const rBare = await redisClient(net.connect(redisPort, '127.0.0.1'));
+const rs = net.connect(bridge.socketPath);
+rs.write(`AGENTFW-BRIDGE 40001 ${redisPort}\n`);
+const rJudged = await redisClient(rs);
+{
+  for (let i = 0; i < 50; i++) {
+    await rBare.get();
+    await rJudged.get();
+  }
+  const b = [];
+  const j = [];
+  for (let i = 0; i < N; i++) {
+    b.push(await rBare.get());
+    j.push(await rJudged.get());
+  }
+  fig.redis_bare_p50_ms = pct(b, 50);
+  fig.redis_judged_p50_ms = pct(j, 50);
+  fig.redis_added_p50_ms = +(pct(j, 50) - pct(b, 50)).toFixed(3);
+  fig.redis_judged_p99_ms = pct(j, 99);
+  console.log(
+    `services redis    GET    p50 bare ${fig.redis_bare_p50_ms} ms, judged ${fig.redis_judged_p50_ms} ms (+${fig.redis_added_p50_ms} ms), judged p99 ${fig.redis_judged_p99_ms} ms`,
+  );
+}
+rBare.close();
+rJudged.close();
+redis.close();
 console.log(JSON.stringify(fig));
 bare.close();
 judged.close();

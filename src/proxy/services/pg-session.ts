@@ -194,7 +194,9 @@ export function servePostgres(o: PgSessionOptions): void {
 
   const refuse = async (m: TypedMessage, j: ServiceJudgement) => {
     const st = stream!;
-    if (m.type !== 'Q' && unsynced) {
+    // Q and F are answered on their own (ReadyForQuery); P belongs to a Sync-ended batch.
+    const single = m.type === 'Q' || m.type === 'F';
+    if (!single && unsynced) {
       // The batch's forwarded part is completed by a Sync of ours; its reply is not the client's.
       server!.write(SYNC);
       st.pending++;
@@ -205,7 +207,7 @@ export function servePostgres(o: PgSessionOptions): void {
     if (ended) return;
     const t = refusalText(j, o.headless());
     client.write(errorResponse({ severity: 'ERROR', code: '42501', message: t.message, detail: t.detail }));
-    if (m.type === 'Q') client.write(readyForQuery(st.status));
+    if (single) client.write(readyForQuery(st.status));
     else skipping = true;
   };
 

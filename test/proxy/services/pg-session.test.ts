@@ -200,6 +200,14 @@ async function extended(port: number, batches: Buffer[]): Promise<string[]> {
 }
 
 describe('postgres host service: extended protocol', () => {
+  it('a FunctionCall by oid cannot be read: asked (headless: denied), answered with ReadyForQuery', async () => {
+    // FunctionCall: oid, 0 argument formats, 0 arguments, result format text
+    const call = m('F', Buffer.from([0, 0, 0x0b, 0xb8, 0, 0, 0, 0, 0, 0]));
+    const got = await extended(frontPort, [call, Buffer.concat([parse('select 4'), bind, exec, sync])]);
+    expect(got).toEqual(['EZ', '12CZ']);
+    expect(audit.at(-2)?.reason).toContain('FunctionCall');
+  });
+
   it('a held Parse mid-batch: the part before it arrives and completes, the rest is skipped to Sync', async () => {
     const before = pg.queries.length;
     const got = await extended(frontPort, [

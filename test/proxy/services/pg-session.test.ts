@@ -6,6 +6,9 @@
  * one arrives. Control: psql straight at the server delivers the destructive query.
  * (The sandbox's bridge in front of this handler is covered in test/e2e/sandbox-services.test.ts.)
  */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { spawnSync, spawn } from 'node:child_process';
 import net from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -35,7 +38,11 @@ async function listen(handle: (s: net.Socket) => void): Promise<[net.Server, num
 beforeAll(async () => {
   pg = await startFakePg();
   const engine = await sharedEngine();
-  const secrets = await createSecretSet({ env: {}, workspace: '/tmp', config: {} });
+  const secrets = await createSecretSet({
+    env: {},
+    workspace: mkdtempSync(path.join(os.tmpdir(), 'afw-svc-')),
+    config: {},
+  });
   const svc: DeclaredService = {
     port: pg.port,
     protocol: 'postgres',

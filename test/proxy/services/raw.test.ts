@@ -3,6 +3,9 @@
  * unjudged, and the banner and the audit record say so. (Without `trust_raw` the config does
  * not load: test/config/services.test.ts.) Control: the echo server answers directly too.
  */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditInput } from '../../../src/audit/writer.js';
@@ -35,7 +38,11 @@ beforeAll(async () => {
   echo = net.createServer((s) => s.pipe(s));
   echoPort = await listen(echo);
   const engine = await sharedEngine();
-  const secrets = await createSecretSet({ env: {}, workspace: '/tmp', config: {} });
+  const secrets = await createSecretSet({
+    env: {},
+    workspace: mkdtempSync(path.join(os.tmpdir(), 'afw-svc-')),
+    config: {},
+  });
   hs = createHostServices({
     services: [
       {

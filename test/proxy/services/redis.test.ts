@@ -6,6 +6,9 @@
  * transaction; AUTH's password never reaches the audit. Control: the same client straight
  * at the server runs FLUSHALL.
  */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditInput } from '../../../src/audit/writer.js';
@@ -68,7 +71,11 @@ beforeAll(async () => {
   });
   redisPort = await listen(redis);
   const engine = await sharedEngine();
-  const secrets = await createSecretSet({ env: {}, workspace: '/tmp', config: {} });
+  const secrets = await createSecretSet({
+    env: {},
+    workspace: mkdtempSync(path.join(os.tmpdir(), 'afw-svc-')),
+    config: {},
+  });
   const hs = createHostServices({
     services: [{ port: redisPort, protocol: 'redis', label: 'redis', file: 'test', tier: 'user' }],
     explained: [],

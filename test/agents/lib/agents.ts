@@ -42,12 +42,33 @@ export interface AgentSpec {
    */
   execVia: 'shim' | 'system-bash';
   /**
+   * The gate that refuses a destructive command first under the default `agentfw run`
+   * (sandbox + exec gate): `shell` = the bash shim (the exec gate passes an exec of a shim,
+   * which asks itself); `exec` = the exec gate, which judges a real shell exec'd by absolute
+   * path before the BASH_ENV gate inside it could.
+   */
+  refusedBy: 'shell' | 'exec';
+  /**
    * Other ways the model can make this agent run a command (extra tool-call arguments),
    * each checked with the destructive API call; empty = the agent has no such choice.
    */
   variants: { title: string; toolArgs: Record<string, unknown> }[];
   /** Writes the agent's config files and returns its command line and environment. */
   prepare(dirs: RunDirs, mockUrl: string, prompt: string): AgentLaunch;
+}
+
+/**
+ * Codex and opencode reach the mock through a custom provider whose key is read from
+ * MOCK_API_KEY (not one of the agent's own model keys, src/secrets/model-keys.ts). Like any
+ * secret it reaches the agent as a placeholder; the user grants it to the provider's host in
+ * ~/.agentfw/secrets.yaml so that the egress proxy puts the real value in (docs/secrets.md).
+ */
+function grantMockKey(dirs: RunDirs, mockUrl: string): void {
+  mkdirSync(path.join(dirs.home, '.agentfw'), { recursive: true });
+  writeFileSync(
+    path.join(dirs.home, '.agentfw', 'secrets.yaml'),
+    `allow:\n  - env: MOCK_API_KEY\n    hosts: ['${new URL(mockUrl).hostname}']\n`,
+  );
 }
 
 const claude: AgentSpec = {
@@ -57,6 +78,7 @@ const claude: AgentSpec = {
   execPath: "$SHELL / CLAUDE_CODE_SHELL -c '… eval <cmd>'",
   wrapperSignature: /\beval '/,
   execVia: 'shim',
+  refusedBy: 'shell',
   variants: [],
   prepare: (_dirs, mockUrl, prompt) => ({
     args: [
@@ -90,6 +112,7 @@ const gemini: AgentSpec = {
   execPath: "bash found on PATH -c '… ( <cmd> )'",
   wrapperSignature: /shopt -u promptvars/,
   execVia: 'shim',
+  refusedBy: 'shell',
   variants: [],
   prepare: (dirs, mockUrl, prompt) => {
     mkdirSync(path.join(dirs.home, '.gemini'), { recursive: true });
@@ -122,6 +145,7 @@ const opencode: AgentSpec = {
   bin: 'opencode',
   execPath: "$SHELL -c '<cmd>' (bare command)",
   execVia: 'shim',
+  refusedBy: 'shell',
   variants: [],
   prepare: (dirs, mockUrl, prompt) => {
     writeFileSync(
@@ -138,7 +162,8 @@ const opencode: AgentSpec = {
           mock: {
             npm: '@ai-sdk/openai-compatible',
             name: 'Harness mock',
-            options: { baseURL: `${mockUrl}/v1`, apiKey: 'sk-harness-dummy' },
+            // the key comes from the environment ({env:…}), not written in the project file
+            options: { baseURL: `${mockUrl}/v1`, apiKey: '{env:MOCK_API_KEY}' },
             models: {
               'mock-model': { name: 'Mock model', tool_call: true, limit: { context: 200000, output: 8192 } },
             },
@@ -146,9 +171,11 @@ const opencode: AgentSpec = {
         },
       }),
     );
+    grantMockKey(dirs, mockUrl);
     return {
       args: ['run', '--print-logs', '--model', 'mock/mock-model', prompt],
       env: {
+        MOCK_API_KEY: 'sk-harness-dummy',
         OPENCODE_DISABLE_AUTOUPDATE: '1',
         OPENCODE_DISABLE_MODELS_FETCH: '1',
         OPENCODE_DISABLE_LSP_DOWNLOAD: '1',
@@ -164,6 +191,7 @@ const codex: AgentSpec = {
   bin: 'codex',
   execPath: "/bin/bash by absolute path -c '<cmd>', seen only through BASH_ENV",
   execVia: 'system-bash',
+  refusedBy: 'exec',
   variants: [
     { title: 'on a PTY (tty: true)', toolArgs: { tty: true } },
     { title: 'without the login snapshot (login: false)', toolArgs: { login: false } },
@@ -192,6 +220,7 @@ const codex: AgentSpec = {
         '',
       ].join('\n'),
     );
+    grantMockKey(dirs, mockUrl);
     return {
       args: ['exec', '--skip-git-repo-check', '--json', '--dangerously-bypass-approvals-and-sandbox', prompt],
       env: { CODEX_HOME: codexHome, MOCK_API_KEY: 'sk-harness-dummy', RUST_LOG: 'warn' },

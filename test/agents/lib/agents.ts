@@ -42,13 +42,6 @@ export interface AgentSpec {
    */
   execVia: 'shim' | 'system-bash';
   /**
-   * The gate that refuses a destructive command first under the default `agentfw run`
-   * (sandbox + exec gate): `shell` = the bash shim (the exec gate passes an exec of a shim,
-   * which asks itself); `exec` = the exec gate, which judges a real shell exec'd by absolute
-   * path before the BASH_ENV gate inside it could.
-   */
-  refusedBy: 'shell' | 'exec';
-  /**
    * Other ways the model can make this agent run a command (extra tool-call arguments),
    * each checked with the destructive API call; empty = the agent has no such choice.
    */
@@ -78,7 +71,6 @@ const claude: AgentSpec = {
   execPath: "$SHELL / CLAUDE_CODE_SHELL -c '… eval <cmd>'",
   wrapperSignature: /\beval '/,
   execVia: 'shim',
-  refusedBy: 'shell',
   variants: [],
   prepare: (_dirs, mockUrl, prompt) => ({
     args: [
@@ -112,7 +104,6 @@ const gemini: AgentSpec = {
   execPath: "bash found on PATH -c '… ( <cmd> )'",
   wrapperSignature: /shopt -u promptvars/,
   execVia: 'shim',
-  refusedBy: 'shell',
   variants: [],
   prepare: (dirs, mockUrl, prompt) => {
     mkdirSync(path.join(dirs.home, '.gemini'), { recursive: true });
@@ -145,7 +136,6 @@ const opencode: AgentSpec = {
   bin: 'opencode',
   execPath: "$SHELL -c '<cmd>' (bare command)",
   execVia: 'shim',
-  refusedBy: 'shell',
   variants: [],
   prepare: (dirs, mockUrl, prompt) => {
     writeFileSync(
@@ -191,7 +181,6 @@ const codex: AgentSpec = {
   bin: 'codex',
   execPath: "/bin/bash by absolute path -c '<cmd>', seen only through BASH_ENV",
   execVia: 'system-bash',
-  refusedBy: 'exec',
   variants: [
     { title: 'on a PTY (tty: true)', toolArgs: { tty: true } },
     { title: 'without the login snapshot (login: false)', toolArgs: { login: false } },

@@ -83,12 +83,11 @@ function expectRefusedOnShellPath(run: AgentRun, needle: string, target = needle
     str(r).includes(needle) || (CUT.test(str(r)) && String(r.reason ?? '').includes(target));
   const refused = run.audit.filter((r) => r.decision === 'deny' && about(r));
   expect(refused.length, `no deny record whose command contains ${needle}\n${why}`).toBeGreaterThan(0);
-  const layer = AGENTS[run.agent].refusedBy;
-  const rec = refused.find((r) => r.layer === layer);
-  expect(
-    rec,
-    `the refusal did not come from the ${layer} gate on the agent's exec path\n${why}`,
-  ).toBeDefined();
+  // Also under the exec gate: a bash that sources the gate script is passed by the exec
+  // gate and judges its own script (src/supervisor/exec-defer.ts), so the reason is printed
+  // on the command's stderr even when the agent spawns /bin/bash directly (Codex).
+  const rec = refused.find((r) => r.layer === 'shell');
+  expect(rec, `the refusal did not come from the shell gate on the agent's exec path\n${why}`).toBeDefined();
   expect(['ask', 'deny'], why).toContain(rec!.verdict);
   expect(rulesOf(rec!).length, `deny record names no rule\n${why}`).toBeGreaterThan(0);
   const sig = AGENTS[run.agent].wrapperSignature;

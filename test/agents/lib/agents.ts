@@ -46,6 +46,11 @@ export interface AgentSpec {
    * each checked with the destructive API call; empty = the agent has no such choice.
    */
   variants: { title: string; toolArgs: Record<string, unknown> }[];
+  /**
+   * The agent's own sandbox switched on: turns the test's arguments (own sandbox off) into
+   * arguments with it on. Undefined = the agent has no sandbox of its own for commands.
+   */
+  ownSandbox?: (args: string[]) => string[];
   /** Writes the agent's config files and returns its command line and environment. */
   prepare(dirs: RunDirs, mockUrl: string, prompt: string): AgentLaunch;
 }
@@ -181,6 +186,15 @@ const codex: AgentSpec = {
   bin: 'codex',
   execPath: "/bin/bash by absolute path -c '<cmd>', seen only through BASH_ENV",
   execVia: 'system-bash',
+  // its Linux sandbox (bubblewrap + Landlock + seccomp), with the network it allows on, so
+  // that only the nesting is tested and not its network ban
+  ownSandbox: (args) => [
+    ...args.filter((a) => a !== '--dangerously-bypass-approvals-and-sandbox'),
+    '--sandbox',
+    'workspace-write',
+    '-c',
+    'sandbox_workspace_write.network_access=true',
+  ],
   variants: [
     { title: 'on a PTY (tty: true)', toolArgs: { tty: true } },
     { title: 'without the login snapshot (login: false)', toolArgs: { login: false } },

@@ -68,6 +68,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Run the agent under strace (inside agentfw) and record every execve. */
   trace?: boolean;
+  /** Rewrites the agent's arguments (e.g. AgentSpec.ownSandbox); absent = as prepared. */
+  args?: (args: string[]) => string[];
   /** Extra arguments the mock puts in its tool call (how the model asks for a PTY, a shell …). */
   toolArgs?: Record<string, unknown>;
 }
@@ -168,7 +170,8 @@ export async function runAgent(opts: RunOptions): Promise<AgentRun> {
     const traceDir = path.join(dir, 'trace');
     const traceFile = path.join(traceDir, 'exec.trace');
     if (opts.trace) mkdirSync(traceDir);
-    const agentArgv = [...(opts.trace ? straceArgs(traceFile) : []), bin, ...launch.args];
+    const args = opts.args ? opts.args(launch.args) : launch.args;
+    const agentArgv = [...(opts.trace ? straceArgs(traceFile) : []), bin, ...args];
     // The default `agentfw run`: OS sandbox, network only through the egress proxy, exec gate.
     const argv = opts.wrap
       ? [

@@ -256,6 +256,38 @@ export function agentSuite(name: AgentName): void {
       },
     );
 
+    it.skipIf(!spec.ownSandbox)(
+      "its own sandbox on inside agentfw's: fails closed (nothing runs, the model hears why); control: it runs without agentfw",
+      async () => {
+        const control = await runAgent({
+          agent: name,
+          wrap: false,
+          args: spec.ownSandbox,
+          command: () => `echo ok > ${MARKER}`,
+        });
+        expect(existsSync(path.join(control.dirs.work, MARKER)), explain(control)).toBe(true);
+        removeRun(control);
+        const run = await runAgent({
+          agent: name,
+          wrap: true,
+          args: spec.ownSandbox,
+          command: () => `echo ok > ${MARKER}`,
+        });
+        const why = explain(run);
+        expect(run.timedOut, why).toBe(false);
+        expectDefaultMode(run);
+        expect(
+          run.mock.some((m) => m.mode === 'tool'),
+          why,
+        ).toBe(true);
+        // the command's gate client runs in the agent's own namespaces, where the supervisor
+        // cannot verify it: refused, never run unchecked
+        expect(existsSync(path.join(run.dirs.work, MARKER)), `the command ran\n${why}`).toBe(false);
+        expect(toolResultText(run), why).toMatch(/do not retry or work around this; ask the user/i);
+        removeRun(run);
+      },
+    );
+
     it('destructive: `rm -r` of a folder outside the workspace deletes nothing', async () => {
       let keep = '';
       const run = await runAgent({

@@ -90,21 +90,25 @@ export function selfGatingEnv(env: readonly string[], s: SelfGateSession): boole
 /** Bounds on what is read from the caller's memory. */
 const MAX_VARS = 8192;
 const MAX_BYTES = 1 << 20;
-const SYS_EXECVE = 59;
-const SYS_EXECVEAT = 322;
+/** execve / execveat syscall numbers per architecture (Node's `process.arch`). */
+const SYSCALLS: Record<string, { execve: number; execveat: number }> = {
+  x64: { execve: 59, execveat: 322 },
+  arm64: { execve: 221, execveat: 281 },
+};
 
 /**
- * The environment the stopped caller `pid` (a thread blocked in execve/execveat, x86_64)
+ * The environment the stopped caller `pid` (a thread blocked in execve/execveat; x86_64, arm64)
  * passes to its new program, read from /proc/<pid>/syscall and /proc/<pid>/mem; undefined
  * when it cannot be read in full within the bounds.
  */
 export function readExecEnv(pid: number): string[] | undefined {
-  if (process.arch !== 'x64' || !Number.isInteger(pid) || pid <= 0) return undefined;
+  const nrs = SYSCALLS[process.arch];
+  if (!nrs || !Number.isInteger(pid) || pid <= 0) return undefined;
   let fd: number | undefined;
   try {
     const sys = readFileSync(`/proc/${pid}/syscall`, 'utf8').trim().split(/\s+/);
     const nr = Number(sys[0]);
-    const envArg = nr === SYS_EXECVE ? sys[3] : nr === SYS_EXECVEAT ? sys[4] : undefined;
+    const envArg = nr === nrs.execve ? sys[3] : nr === nrs.execveat ? sys[4] : undefined;
     if (!envArg || !/^0x[0-9a-f]+$/i.test(envArg)) return undefined;
     let envp = BigInt(envArg);
     if (envp === 0n) return [];

@@ -19,9 +19,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const harnessDir = path.resolve(
-  process.env.AGENTFW_HARNESS_DIR || path.join(repoRoot, '..', 'shared', 'harness'),
-);
+/** ../shared/harness next to the checkout, or next to the main checkout for a git worktree. */
+function defaultHarness() {
+  const here = path.join(repoRoot, '..', 'shared', 'harness');
+  if (existsSync(here)) return here;
+  const r = spawnSync('git', ['-C', repoRoot, 'rev-parse', '--path-format=absolute', '--git-common-dir'], {
+    encoding: 'utf8',
+  });
+  const common = r.status === 0 ? r.stdout.trim() : '';
+  const main = common ? path.join(path.dirname(common), '..', 'shared', 'harness') : '';
+  return main && existsSync(main) ? main : here;
+}
+const harnessDir = path.resolve(process.env.AGENTFW_HARNESS_DIR || defaultHarness());
 const agentsDir = path.resolve(
   process.env.AGENTFW_AGENTS_DIR || path.join(os.homedir(), '.cache', 'agentfw-agents'),
 );

@@ -75,11 +75,14 @@ export class EgressSecrets {
     private readonly config: SecretsConfig,
     /** Every known value (env and scan) → where it came from. */
     private readonly origins: Map<string, KnownOrigin>,
+    /** The running agent's own model keys → the hosts of its model API (model-keys.ts); empty = none. */
+    private readonly ownHosts: Map<string, string[]> = new Map(),
   ) {}
 
   allowedAt(name: string, host: string): boolean {
     if (!this.envValues.has(name) || !host) return false;
-    return egressHosts(name, this.config).some((p) => hostMatches(host, p));
+    const hosts = [...egressHosts(name, this.config), ...(this.ownHosts.get(name) ?? [])];
+    return hosts.some((p) => hostMatches(host, p));
   }
 
   /** Substitutes and checks one piece of a request (a header value, the URL, the body) going to `host`. */
@@ -115,7 +118,9 @@ export class EgressSecrets {
         file: o.file,
         reason: o.file
           ? `this token was found in ${o.file}; it was not given to the agent`
-          : `the real value of ${o.name}, which the agent was not given, goes to ${host || 'an unknown host'}`,
+          : this.ownHosts.has(o.name)
+            ? `the agent's model key ${o.name} goes to ${host || 'an unknown host'}, which is not its model API`
+            : `the real value of ${o.name}, which the agent was not given, goes to ${host || 'an unknown host'}`,
       });
     }
     return { text: out, substituted, holds };

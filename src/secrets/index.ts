@@ -12,6 +12,7 @@ import { fromBytes, toBytes } from './mask-text.js';
 import { MIN_KNOWN_LENGTH } from './placeholder.js';
 import { scanWorkspace, type ScanProgress, type WorkspaceScan } from './scan.js';
 import { EgressSecrets, type EgressResult, type KnownOrigin } from './egress.js';
+import type { OwnModelKey } from './model-keys.js';
 
 export type { SecretsConfig } from './config.js';
 export type { ScanProgress, WorkspaceScan } from './scan.js';
@@ -20,6 +21,7 @@ export { detectSecrets } from './detect.js';
 export { maskText } from './mask-text.js';
 export { isSecretName } from './env.js';
 export { PLACEHOLDER_PREFIX, placeholder } from './placeholder.js';
+export { ownModelKeys, type OwnModelKey } from './model-keys.js';
 
 /** Characters of already-emitted output the pattern stage keeps to look back at (key names before a value). */
 const PATTERN_CONTEXT = 1024;
@@ -42,6 +44,12 @@ export interface CreateSecretSetOptions {
   onProgress?: (p: ScanProgress) => void;
   /** Extra known values (name → value), e.g. from a secrets manager. Empty = none. */
   extra?: Record<string, string>;
+  /**
+   * The running agent's own model credentials (src/secrets/model-keys.ts): left in clear in
+   * the agent's environment, still masked in output, allowed at egress only at their hosts.
+   * Empty/absent = none (every secret variable becomes a placeholder).
+   */
+  ownKeys?: OwnModelKey[];
 }
 
 /** A session's SecretSet, plus what it learned (names only, never values). */
@@ -59,12 +67,15 @@ class Session implements SessionSecrets {
   private readonly envValues: Map<string, string>;
   private readonly knownValues: Set<string>;
   private readonly egressSecrets: EgressSecrets;
+  /** Own model keys: name → the value the agent keeps in clear. */
+  private readonly own = new Map<string, string>();
 
   constructor(
     private readonly config: SecretsConfig,
     env: Record<string, string | undefined>,
     found: (KnownValue & { file?: string })[],
     scan: WorkspaceScan | undefined,
+    ownKeys: OwnModelKey[] = [],
   ) {
     this.envNames = secretEnvNames(env, config);
     this.envValues = new Map(this.envNames.map((n) => [n, env[n] as string]));
@@ -81,7 +92,14 @@ class Session implements SessionSecrets {
     for (const v of values)
       if (v.value.length >= MIN_KNOWN_LENGTH && !origins.has(v.value))
         origins.set(v.value, { name: v.name, file: (v as { file?: string }).file ?? '' });
-    this.egressSecrets = new EgressSecrets(this.envValues, config, origins);
+    const ownHosts = new Map<string, string[]>();
+    for (const k of ownKeys) {
+      const value = this.envValues.get(k.name);
+      if (value === undefined) continue;
+      this.own.set(k.name, value);
+      ownHosts.set(k.name, k.hosts);
+    }
+    this.egressSecrets = new EgressSecrets(this.envValues, config, origins, ownHosts);
     this.matcher = new KnownMatcher(values.map((v) => ({ name: v.name, value: toBytes(v.value) })));
     if (scan) {
       const { secrets, ...counts } = scan;
@@ -113,6 +131,8 @@ class Session implements SessionSecrets {
     const names = new Set(secretEnvNames(env, this.config));
     for (const [name, value] of Object.entries(env))
       if (value !== undefined && this.knownValues.has(value)) names.add(name);
+    // The agent's own model key, with the value it was started with, stays usable by it.
+    for (const [name, value] of this.own) if (env[name] === value) names.delete(name);
     return placeholderEnv(env, names);
   }
 
@@ -137,5 +157,5 @@ export async function createSecretSet(opts: CreateSecretSetOptions): Promise<Ses
     scan = await scanWorkspace(opts.workspace, { onProgress: opts.onProgress });
     for (const s of scan.secrets) found.push({ name: s.name, value: s.value, file: s.file });
   }
-  return new Session(config, opts.env, found, scan);
+  return new Session(config, opts.env, found, scan, opts.ownKeys);
 }

@@ -73,9 +73,12 @@ const PLACEHOLDER_WORDS = new Set([
   'default',
 ]);
 
-/** Reference syntaxes: `$VAR`, `${VAR}`, `$(cmd)`, `%VAR%`, `{{ x }}`, `<token>`, `[REDACTED]`, `process.env.X`… */
+/**
+ * Reference syntaxes: `$VAR`, `${VAR}`, `$(cmd)`, `%VAR%`, `{{ x }}`, `<token>`, `[REDACTED]`,
+ * `process.env.X`, `{env:VAR}` / `{file:path}` (opencode's config substitution)…
+ */
 const REFERENCE =
-  /^(?:\$\{?[A-Za-z_][\w.]*\}?|\$\(.*\)|\$\{\{.*\}\}|%[A-Za-z_]\w*%|\{\{.*\}\}|<[^<>]*>|\[[^[\]]*\]|\(.*\)|(?:process\.env|os\.environ|ENV|env)\b.*|@[A-Za-z_][\w.]*)$/;
+  /^(?:\{(?:env|file):[^{}\s]+\}|\$\{?[A-Za-z_][\w.]*\}?|\$\(.*\)|\$\{\{.*\}\}|%[A-Za-z_]\w*%|\{\{.*\}\}|<[^<>]*>|\[[^[\]]*\]|\(.*\)|(?:process\.env|os\.environ|ENV|env)\b.*|@[A-Za-z_][\w.]*)$/;
 
 /** Values that are a run of one filler character (`xxxx`, `****`, `....`, `0000`). */
 const FILLER = /^(.)\1*$/;

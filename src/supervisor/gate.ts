@@ -26,6 +26,7 @@ import { commandsOf } from './commands-of.js';
 import { createDecider } from './decide.js';
 import { EventHub } from './events.js';
 import { ExecPreapproved, ProgramIdentity, execText } from './exec-gate.js';
+import { readExecEnv, selfGatingArgv, selfGatingEnv } from './exec-defer.js';
 import { startRelay, type Relay } from './relay.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
 import { clientId, notFromClient } from './peer-check.js';
@@ -191,6 +192,12 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         if (req.layer === 'exec') {
           // Exec requests come from the exec-gate helper outside any PID namespace: pids are
           // the host's, and the pid names the process about to exec, not a gate client.
+          // A bash that sources the gate script judges its own script (src/supervisor/exec-defer.ts).
+          if (selfGatingArgv(req.argv) && ids.nameOf(`/proc/${req.pid}/root${req.path ?? ''}`) === 'bash') {
+            const env = readExecEnv(req.pid);
+            const session = { gateScript: shims.gateScript, client: shims.client, socket: runtime.socket };
+            if (env && selfGatingEnv(env, session)) return { allow: true, env: {}, message: '' };
+          }
           const script = execText(req, ids);
           if (pre.take(req, script)) return { allow: true, env: {}, message: '' };
           return decide({ ...req, script }, signal);

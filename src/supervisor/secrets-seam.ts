@@ -5,6 +5,7 @@
  * placeholders for them, and re-injects nothing.
  */
 import type { SecretSet, StreamMasker } from '../secrets/types.js';
+import type { OwnModelKey } from '../secrets/model-keys.js';
 
 const SECRET_NAME = /(TOKEN|SECRET|PASSW(OR)?D|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|AUTH)/i;
 
@@ -13,12 +14,15 @@ type Factory = (opts: {
   workspace: string;
   home?: string;
   onProgress?: (p: unknown) => void;
+  ownKeys?: OwnModelKey[];
 }) => Promise<SecretSet>;
 
 export async function loadSecretSet(
   env: Record<string, string | undefined>,
   workspace: string,
   home?: string,
+  /** The running agent's own model keys (src/secrets/model-keys.ts); empty = none. */
+  ownKeys: OwnModelKey[] = [],
 ): Promise<{ set: SecretSet; fallback: boolean }> {
   let factory: Factory | undefined;
   try {
@@ -29,7 +33,7 @@ export async function loadSecretSet(
   } catch {
     factory = undefined;
   }
-  if (factory) return { set: await factory({ env, workspace, home }), fallback: false };
+  if (factory) return { set: await factory({ env, workspace, home, ownKeys }), fallback: false };
   return { set: fallbackSecretSet(env), fallback: true };
 }
 

@@ -35,6 +35,8 @@ import {
 import { hostPidOf, mapRequestPids } from './sandbox-pids.js';
 import { sandboxServices } from './sandbox-services.js';
 import { loadSecretSet } from './secrets-seam.js';
+import { ownModelKeys } from '../secrets/model-keys.js';
+import { agentName } from './agent-name.js';
 import { which } from './shimdir.js';
 import { guardSession, holdSignals, LIMITS_NOTE, type SessionGuard } from './watchdog-session.js';
 
@@ -96,7 +98,15 @@ export async function runSession(o: SessionOptions): Promise<number> {
     return nsPid ? attribute(x, serverPort, `/proc/${nsPid}/net`) : { pid: 0, argv: [] };
   };
 
-  const { set: secrets, fallback: secretsFallback } = await loadSecretSet(process.env, cwd, os.homedir());
+  // The agent's own model key stays usable by it (its model API is tunnelled opaquely).
+  const agentKnown = agentName(o.command);
+  const ownKeys = ownModelKeys(agentKnown, process.env);
+  const { set: secrets, fallback: secretsFallback } = await loadSecretSet(
+    process.env,
+    cwd,
+    os.homedir(),
+    ownKeys,
+  );
   if (secretsFallback)
     note('agentfw: note: the secrets layer is not in this build; only secret-named variables are masked.');
   const engine =
@@ -313,8 +323,8 @@ export async function runSession(o: SessionOptions): Promise<number> {
         secrets,
         extraWritable: o.sandbox.writable,
         hostUid,
-        stateDirs: agentStateDirs(o.command[0]),
-        createStateDirs: agentStateDirs(o.command[0]) !== HOME_WRITABLE,
+        stateDirs: agentStateDirs(agentKnown || o.command[0]),
+        createStateDirs: agentStateDirs(agentKnown || o.command[0]) !== HOME_WRITABLE,
         unshareNet: true,
       });
       cmd = [bwrap, ...sb.args, '--', ...cmd];

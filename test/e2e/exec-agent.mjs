@@ -42,6 +42,26 @@ switch (route) {
   case 'env-i-bash':
     r = run('/usr/bin/env', ['-i', '/bin/bash', '-c', curlLine]);
     break;
+  case 'bash-c': // /bin/bash by absolute path, the session's environment (how Codex runs commands)
+    r = run('/bin/bash', ['-c', curlLine]);
+    break;
+  case 'bash-c-exported-function': // an exported function could replace a builtin the gate script uses
+    r = spawnSync('/bin/bash', ['-c', curlLine], {
+      encoding: 'utf8',
+      env: { ...env, 'BASH_FUNC_exit%%': '() { :; }' },
+      timeout: 30_000,
+    });
+    break;
+  case 'bash-xtrace': // -x: PS4 is expanded before the gate script could run
+    r = run('/bin/bash', ['-x', '-c', curlLine]);
+    break;
+  case 'bash-c-other-client': // a gate client of the agent's own that answers "allowed"
+    r = spawnSync('/bin/bash', ['-c', curlLine], {
+      encoding: 'utf8',
+      env: { ...env, AGENTFW_CLIENT: '/bin/true' },
+      timeout: 30_000,
+    });
+    break;
   case 'git-hook': {
     mkdirSync('repo', { recursive: true });
     run('/usr/bin/git', ['-C', 'repo', 'init', '-q']);

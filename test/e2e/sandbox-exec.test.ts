@@ -45,6 +45,7 @@ interface AuditLine {
   layer: string;
   decision: string;
   rules: string[];
+  command: string;
 }
 const auditOf = (file: string): AuditLine[] =>
   existsSync(file)
@@ -63,6 +64,10 @@ const ROUTES = [
   'tar-checkpoint',
   'script-by-path',
   'sed-e',
+  // bash -c that the exec gate may not leave to the BASH_ENV gate (src/supervisor/exec-defer.ts)
+  'bash-c-exported-function',
+  'bash-xtrace',
+  'bash-c-other-client',
 ];
 
 describe.skipIf(!HAS_GATE)('exec gate: routes that no shim sees', () => {
@@ -104,8 +109,48 @@ describe.skipIf(!HAS_GATE)('exec gate: routes that no shim sees', () => {
       const denied = auditOf(audit).filter((a) => a.layer === 'exec' && a.decision === 'deny');
       expect(denied.length).toBeGreaterThan(0);
       expect(denied.flatMap((a) => a.rules)).toContain('graphql/destructive-mutation');
+      // a bash the exec gate must not leave to the BASH_ENV gate is refused itself, before it runs
+      if (route.startsWith('bash-')) {
+        expect(denied[0].command).toMatch(/^\/(usr\/)?bin\/bash /);
+        expect(auditOf(audit).filter((a) => a.layer === 'shell')).toEqual([]);
+      }
     },
   );
+
+  it('/bin/bash -c by absolute path with the session environment judges itself: shell-layer deny, the reason on its stderr', async () => {
+    const env = cliEnv(s);
+    const before = api.mutations().length;
+    const control = await run(process.execPath, [AGENT, 'bash-c', api.url], { env, cwd: freshDir() });
+    expect(control.code).toBe(0);
+    expect(api.mutations().length).toBe(before + 1);
+
+    const audit = path.join(s.root, 'bash-c.jsonl');
+    const r = await cli(
+      [
+        'run',
+        '--no-sandbox',
+        '--headless',
+        '--audit',
+        audit,
+        '--',
+        process.execPath,
+        AGENT,
+        'bash-c',
+        api.url,
+      ],
+      { env, cwd: freshDir() },
+    );
+    expect(r.code).toBe(0);
+    expect(api.mutations().length).toBe(before + 1);
+    const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { code: number; stderr: string };
+    // the bash started (no EPERM): its gate refused the script and said why, on the command's stderr
+    expect(out.code).toBe(126);
+    expect(out.stderr).toMatch(/do not retry or work around this; ask the user/i);
+    const lines = auditOf(audit);
+    const denied = lines.filter((a) => a.decision === 'deny');
+    expect(denied.map((a) => a.layer)).toEqual(['shell']);
+    expect(denied[0].rules).toContain('graphql/destructive-mutation');
+  });
 
   it('a harmless request through curl by absolute path still arrives, and is audited as exec allow', async () => {
     const audit = path.join(s.root, 'benign.jsonl');

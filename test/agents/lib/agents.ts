@@ -46,8 +46,27 @@ export interface AgentSpec {
    * each checked with the destructive API call; empty = the agent has no such choice.
    */
   variants: { title: string; toolArgs: Record<string, unknown> }[];
+  /**
+   * The agent's own sandbox switched on: turns the test's arguments (own sandbox off) into
+   * arguments with it on. Undefined = the agent has no sandbox of its own for commands.
+   */
+  ownSandbox?: (args: string[]) => string[];
   /** Writes the agent's config files and returns its command line and environment. */
   prepare(dirs: RunDirs, mockUrl: string, prompt: string): AgentLaunch;
+}
+
+/**
+ * Codex and opencode reach the mock through a custom provider whose key is read from
+ * MOCK_API_KEY (not one of the agent's own model keys, src/secrets/model-keys.ts). Like any
+ * secret it reaches the agent as a placeholder; the user grants it to the provider's host in
+ * ~/.agentfw/secrets.yaml so that the egress proxy puts the real value in (docs/secrets.md).
+ */
+function grantMockKey(dirs: RunDirs, mockUrl: string): void {
+  mkdirSync(path.join(dirs.home, '.agentfw'), { recursive: true });
+  writeFileSync(
+    path.join(dirs.home, '.agentfw', 'secrets.yaml'),
+    `allow:\n  - env: MOCK_API_KEY\n    hosts: ['${new URL(mockUrl).hostname}']\n`,
+  );
 }
 
 const claude: AgentSpec = {
@@ -138,7 +157,8 @@ const opencode: AgentSpec = {
           mock: {
             npm: '@ai-sdk/openai-compatible',
             name: 'Harness mock',
-            options: { baseURL: `${mockUrl}/v1`, apiKey: 'sk-harness-dummy' },
+            // the key comes from the environment ({env:…}), not written in the project file
+            options: { baseURL: `${mockUrl}/v1`, apiKey: '{env:MOCK_API_KEY}' },
             models: {
               'mock-model': { name: 'Mock model', tool_call: true, limit: { context: 200000, output: 8192 } },
             },
@@ -146,9 +166,11 @@ const opencode: AgentSpec = {
         },
       }),
     );
+    grantMockKey(dirs, mockUrl);
     return {
       args: ['run', '--print-logs', '--model', 'mock/mock-model', prompt],
       env: {
+        MOCK_API_KEY: 'sk-harness-dummy',
         OPENCODE_DISABLE_AUTOUPDATE: '1',
         OPENCODE_DISABLE_MODELS_FETCH: '1',
         OPENCODE_DISABLE_LSP_DOWNLOAD: '1',
@@ -164,6 +186,15 @@ const codex: AgentSpec = {
   bin: 'codex',
   execPath: "/bin/bash by absolute path -c '<cmd>', seen only through BASH_ENV",
   execVia: 'system-bash',
+  // its Linux sandbox (bubblewrap + Landlock + seccomp), with the network it allows on, so
+  // that only the nesting is tested and not its network ban
+  ownSandbox: (args) => [
+    ...args.filter((a) => a !== '--dangerously-bypass-approvals-and-sandbox'),
+    '--sandbox',
+    'workspace-write',
+    '-c',
+    'sandbox_workspace_write.network_access=true',
+  ],
   variants: [
     { title: 'on a PTY (tty: true)', toolArgs: { tty: true } },
     { title: 'without the login snapshot (login: false)', toolArgs: { login: false } },
@@ -192,6 +223,7 @@ const codex: AgentSpec = {
         '',
       ].join('\n'),
     );
+    grantMockKey(dirs, mockUrl);
     return {
       args: ['exec', '--skip-git-repo-check', '--json', '--dangerously-bypass-approvals-and-sandbox', prompt],
       env: { CODEX_HOME: codexHome, MOCK_API_KEY: 'sk-harness-dummy', RUST_LOG: 'warn' },

@@ -52,12 +52,17 @@ export async function startMock(
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  for (let i = 0; i < 100 && !existsSync(portFile); i++) await sleep(100);
-  if (!existsSync(portFile)) {
+  // The port file can exist before the port is written in it: wait for a port number.
+  const readPort = () => (existsSync(portFile) ? Number(readFileSync(portFile, 'utf8').trim()) : 0);
+  let port = readPort();
+  for (let i = 0; i < 100 && !(port > 0); i++) {
+    await sleep(100);
+    port = readPort();
+  }
+  if (!(port > 0)) {
     child.kill();
     throw new Error(`mock model server did not start (${MOCK_LLM})`);
   }
-  const port = Number(readFileSync(portFile, 'utf8'));
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     log: () =>

@@ -2,6 +2,7 @@
  * Where the agent tests find things: the repo's agentfw launcher, the installed agent
  * CLIs (scripts/agents-setup.mjs) and the agent-exec harness's mock model server.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,10 +14,23 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 /** `bin/agentfw`, the launcher the user runs; AGENTFW_BIN tests another build. */
 export const AGENTFW_BIN = path.resolve(process.env.AGENTFW_BIN || path.join(REPO_ROOT, 'bin', 'agentfw'));
 
+/**
+ * `../shared/harness` next to the checkout; for a git worktree that lives elsewhere, next to
+ * the main checkout (the parent of the common git dir).
+ */
+function defaultHarness(): string {
+  const here = path.join(REPO_ROOT, '..', 'shared', 'harness');
+  if (existsSync(here)) return here;
+  const r = spawnSync('git', ['-C', REPO_ROOT, 'rev-parse', '--path-format=absolute', '--git-common-dir'], {
+    encoding: 'utf8',
+  });
+  const common = r.status === 0 ? r.stdout.trim() : '';
+  const main = common ? path.join(path.dirname(common), '..', 'shared', 'harness') : '';
+  return main && existsSync(main) ? main : here;
+}
+
 /** The agent-exec harness (read-only); overridable with AGENTFW_HARNESS_DIR. */
-export const HARNESS_DIR = path.resolve(
-  process.env.AGENTFW_HARNESS_DIR || path.join(REPO_ROOT, '..', 'shared', 'harness'),
-);
+export const HARNESS_DIR = path.resolve(process.env.AGENTFW_HARNESS_DIR || defaultHarness());
 
 /** The mock model server, run in place from the harness. */
 export const MOCK_LLM = path.join(HARNESS_DIR, 'mock-llm.mjs');

@@ -52,6 +52,8 @@ export interface AgentRun {
   mockExit: number | null;
   /** Programs the agent's process tree exec'd; empty unless the run was traced. */
   execs: ExecCall[];
+  /** The command line that started the run (agentfw's, or the agent's for a control run). */
+  argv: string[];
 }
 
 export interface RunOptions {
@@ -66,6 +68,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Run the agent under strace (inside agentfw) and record every execve. */
   trace?: boolean;
+  /** Rewrites the agent's arguments (e.g. AgentSpec.ownSandbox); absent = as prepared. */
+  args?: (args: string[]) => string[];
   /** Extra arguments the mock puts in its tool call (how the model asks for a PTY, a shell …). */
   toolArgs?: Record<string, unknown>;
 }
@@ -161,10 +165,25 @@ export async function runAgent(opts: RunOptions): Promise<AgentRun> {
   try {
     const launch = spec.prepare(dirs, mock.baseUrl, PROMPT_PREFIX + command);
     const env = { ...baseEnv(dirs), ...launch.env, ...opts.env };
-    const traceFile = path.join(dir, 'exec.trace');
-    const agentArgv = [...(opts.trace ? straceArgs(traceFile) : []), bin, ...launch.args];
+    // strace runs inside the sandbox (it is the agent command there): its log goes to a
+    // folder made writable for it, the rest of the run dir stays read-only.
+    const traceDir = path.join(dir, 'trace');
+    const traceFile = path.join(traceDir, 'exec.trace');
+    if (opts.trace) mkdirSync(traceDir);
+    const args = opts.args ? opts.args(launch.args) : launch.args;
+    const agentArgv = [...(opts.trace ? straceArgs(traceFile) : []), bin, ...args];
+    // The default `agentfw run`: OS sandbox, network only through the egress proxy, exec gate.
     const argv = opts.wrap
-      ? [AGENTFW_BIN, 'run', '--headless', '--audit', auditFile, '--', ...agentArgv]
+      ? [
+          AGENTFW_BIN,
+          'run',
+          '--headless',
+          '--audit',
+          auditFile,
+          ...(opts.trace ? ['--sandbox-rw', traceDir] : []),
+          '--',
+          ...agentArgv,
+        ]
       : agentArgv;
     writeFileSync(path.join(dir, 'agent.cmd'), JSON.stringify({ argv, env }, null, 1));
     const child = spawn(argv[0], argv.slice(1), {
@@ -214,6 +233,7 @@ export async function runAgent(opts: RunOptions): Promise<AgentRun> {
       mock: mock.log(),
       mockExit: mock.exitCode(),
       execs: readExecs(traceFile),
+      argv,
     };
   } finally {
     await mock.stop();

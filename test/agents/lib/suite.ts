@@ -48,6 +48,19 @@ function expectChainIntact(run: AgentRun): void {
   expect(v.code, `agentfw log --verify failed:\n${v.output}\n${explain(run)}`).toBe(0);
 }
 
+/**
+ * The run used the default `agentfw run`: the OS sandbox started (its start line) and the
+ * session did not opt out of it (no `--no-sandbox` in the command, no "without the
+ * sandbox" line).
+ */
+function expectDefaultMode(run: AgentRun): void {
+  const why = explain(run);
+  expect(run.argv, why).not.toContain('--no-sandbox');
+  expect(run.stderr, `the sandbox did not start\n${why}`).toMatch(/agentfw: sandbox: read-only root/);
+  expect(run.stderr, why).not.toMatch(/without the (OS )?sandbox/i);
+  expect(run.stderr, `the exec gate is not running\n${why}`).not.toMatch(/the exec gate .* was not built/);
+}
+
 /** How the audit log ends a command it had to cut (src/audit/record.ts). */
 const CUT = / … \(\d+ characters cut; \d+ in all\) … /;
 
@@ -70,12 +83,16 @@ function expectRefusedOnShellPath(run: AgentRun, needle: string, target = needle
     str(r).includes(needle) || (CUT.test(str(r)) && String(r.reason ?? '').includes(target));
   const refused = run.audit.filter((r) => r.decision === 'deny' && about(r));
   expect(refused.length, `no deny record whose command contains ${needle}\n${why}`).toBeGreaterThan(0);
+  // Also under the exec gate: a bash that sources the gate script is passed by the exec
+  // gate and judges its own script (src/supervisor/exec-defer.ts), so the reason is printed
+  // on the command's stderr even when the agent spawns /bin/bash directly (Codex).
   const rec = refused.find((r) => r.layer === 'shell');
   expect(rec, `the refusal did not come from the shell gate on the agent's exec path\n${why}`).toBeDefined();
   expect(['ask', 'deny'], why).toContain(rec!.verdict);
   expect(rulesOf(rec!).length, `deny record names no rule\n${why}`).toBeGreaterThan(0);
   const sig = AGENTS[run.agent].wrapperSignature;
   if (sig) expect(str(rec!), `the gated script is not ${run.agent}'s own wrapper\n${why}`).toMatch(sig);
+  expectDefaultMode(run);
   // The agent must hear why, and that it must not work around it.
   expect(toolResultText(run), `the refusal did not reach the model as the tool result\n${why}`).toMatch(
     /do not retry or work around this; ask the user/i,
@@ -140,6 +157,7 @@ export function agentSuite(name: AgentName): void {
         (r) => r.layer === 'shell' && r.decision === 'allow' && str(r).includes(MARKER),
       );
       expect(allowed.length, `no shell-gate allow record for the command\n${why}`).toBeGreaterThan(0);
+      expectDefaultMode(run);
       const sig = spec.wrapperSignature;
       if (sig)
         expect(
@@ -234,6 +252,38 @@ export function agentSuite(name: AgentName): void {
           [],
         );
         expectRefusedOnShellPath(run, 'volumeDelete');
+        removeRun(run);
+      },
+    );
+
+    it.skipIf(!spec.ownSandbox)(
+      "its own sandbox on inside agentfw's: fails closed (nothing runs, the model hears why); control: it runs without agentfw",
+      async () => {
+        const control = await runAgent({
+          agent: name,
+          wrap: false,
+          args: spec.ownSandbox,
+          command: () => `echo ok > ${MARKER}`,
+        });
+        expect(existsSync(path.join(control.dirs.work, MARKER)), explain(control)).toBe(true);
+        removeRun(control);
+        const run = await runAgent({
+          agent: name,
+          wrap: true,
+          args: spec.ownSandbox,
+          command: () => `echo ok > ${MARKER}`,
+        });
+        const why = explain(run);
+        expect(run.timedOut, why).toBe(false);
+        expectDefaultMode(run);
+        expect(
+          run.mock.some((m) => m.mode === 'tool'),
+          why,
+        ).toBe(true);
+        // the command's gate client runs in the agent's own namespaces, where the supervisor
+        // cannot verify it: refused, never run unchecked
+        expect(existsSync(path.join(run.dirs.work, MARKER)), `the command ran\n${why}`).toBe(false);
+        expect(toolResultText(run), why).toMatch(/do not retry or work around this; ask the user/i);
         removeRun(run);
       },
     );

@@ -1,0 +1,147 @@
+/**
+ * The exec gate passes a bash that will check itself: `bash -c SCRIPT` whose new
+ * environment makes it source the session's gate script (BASH_ENV), which judges SCRIPT
+ * with the same engine before any of it runs and prints a refusal on the command's own
+ * stderr. Judging it at the exec too would decide the same script twice, and a refusal
+ * there fails the exec with EPERM: an agent that spawns its shell directly (Codex runs
+ * `/bin/bash -lc CMD` by absolute path) then reports only "Operation not permitted" and
+ * the model never hears why. Like the shims, which ask themselves, such a bash is passed.
+ *
+ * Passed only when every condition holds (otherwise the exec is judged as before):
+ * - the file is the real bash (`isBash`), and argv[0] does not name `sh` (sh mode reads no BASH_ENV);
+ * - its options are only `-c` plus `-l`/`-e`/`-u` (`--login`, `--noprofile`, `--norc`):
+ *   no `-i`, `-p`, `-x` (PS4 runs before the gate), `--posix`, `-o`, `--rcfile`, `+…`;
+ * - the environment the exec passes (read from the stopped caller, `readExecEnv`) has
+ *   BASH_ENV, AGENTFW_CLIENT and AGENTFW_SOCK equal to the session's, SHLVL ≥ 1 (bash
+ *   otherwise takes a socket on stdin for sshd and skips BASH_ENV), and none of
+ *   AGENTFW_GATED_PID, AGENTFW_GATE_MODE (both make the gate script stand down),
+ *   POSIXLY_CORRECT, SHELLOPTS, BASHOPTS, IFS, and no exported function (`BASH_FUNC_*`,
+ *   which could replace a builtin the gate script relies on).
+ * Anything unreadable → not passed (fail closed: judged at the exec).
+ *
+ * What the pass gives up: with `-l` the login files (/etc/profile, ~/.profile) run before
+ * the gate script; the programs they exec are still judged one by one (and HOME is
+ * read-only in the sandbox).
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import path from 'node:path';
+
+/** The session's values the passed bash must carry. */
+export interface SelfGateSession {
+  /** The gate script (BASH_ENV). */
+  gateScript: string;
+  /** The gate client (AGENTFW_CLIENT). */
+  client: string;
+  /** The broker socket (AGENTFW_SOCK). */
+  socket: string;
+}
+
+const SHORT_OK = /^-[celu]+$/;
+const LONG_OK = new Set(['--login', '--noprofile', '--norc']);
+const MUST_BE_ABSENT = [
+  'AGENTFW_GATED_PID',
+  'AGENTFW_GATE_MODE',
+  'POSIXLY_CORRECT',
+  'SHELLOPTS',
+  'BASHOPTS',
+  'IFS',
+];
+
+/** True when `argv` is `bash [allowed options] -c SCRIPT …` (pure). */
+export function selfGatingArgv(argv: readonly string[]): boolean {
+  const name = path.basename(argv[0] ?? '').replace(/^-/, '');
+  if (name === 'sh' || !argv.length) return false;
+  let sawC = false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return false;
+    if (LONG_OK.has(a)) continue;
+    if (SHORT_OK.test(a)) {
+      sawC ||= a.includes('c');
+      continue;
+    }
+    // the first operand: the script when -c was given
+    return sawC && !a.startsWith('-') && !a.startsWith('+');
+  }
+  return false;
+}
+
+/** True when the new environment `env` ("NAME=value" entries) makes bash source the session's gate (pure). */
+export function selfGatingEnv(env: readonly string[], s: SelfGateSession): boolean {
+  const vars = new Map<string, string>();
+  for (const e of env) {
+    const i = e.indexOf('=');
+    const name = i < 0 ? e : e.slice(0, i);
+    if (name.startsWith('BASH_FUNC_')) return false;
+    // fail closed: a variable given twice may be read either way
+    if (vars.has(name)) return false;
+    vars.set(name, i < 0 ? '' : e.slice(i + 1));
+  }
+  if (MUST_BE_ABSENT.some((n) => vars.has(n))) return false;
+  const level = vars.get('SHLVL') ?? '';
+  return (
+    vars.get('BASH_ENV') === s.gateScript &&
+    vars.get('AGENTFW_CLIENT') === s.client &&
+    vars.get('AGENTFW_SOCK') === s.socket &&
+    /^[1-9]\d{0,5}$/.test(level)
+  );
+}
+
+/** Bounds on what is read from the caller's memory. */
+const MAX_VARS = 8192;
+const MAX_BYTES = 1 << 20;
+/** execve / execveat syscall numbers per architecture (Node's `process.arch`). */
+const SYSCALLS: Record<string, { execve: number; execveat: number }> = {
+  x64: { execve: 59, execveat: 322 },
+  arm64: { execve: 221, execveat: 281 },
+};
+
+/**
+ * The environment the stopped caller `pid` (a thread blocked in execve/execveat; x86_64, arm64)
+ * passes to its new program, read from /proc/<pid>/syscall and /proc/<pid>/mem; undefined
+ * when it cannot be read in full within the bounds.
+ */
+export function readExecEnv(pid: number): string[] | undefined {
+  const nrs = SYSCALLS[process.arch];
+  if (!nrs || !Number.isInteger(pid) || pid <= 0) return undefined;
+  let fd: number | undefined;
+  try {
+    const sys = readFileSync(`/proc/${pid}/syscall`, 'utf8').trim().split(/\s+/);
+    const nr = Number(sys[0]);
+    const envArg = nr === nrs.execve ? sys[3] : nr === nrs.execveat ? sys[4] : undefined;
+    if (!envArg || !/^0x[0-9a-f]+$/i.test(envArg)) return undefined;
+    let envp = BigInt(envArg);
+    if (envp === 0n) return [];
+    fd = openSync(`/proc/${pid}/mem`, 'r');
+    const mem = fd;
+    const read = (at: bigint, n: number): Buffer => {
+      const b = Buffer.alloc(n);
+      const got = readSync(mem, b, 0, n, at);
+      return b.subarray(0, got);
+    };
+    const out: string[] = [];
+    let total = 0;
+    for (let i = 0; i < MAX_VARS; i++, envp += 8n) {
+      const ptr = read(envp, 8);
+      if (ptr.length !== 8) return undefined;
+      const p = ptr.readBigUInt64LE(0);
+      if (p === 0n) return out;
+      const chunks: Buffer[] = [];
+      for (let at = p; ; at += 4096n) {
+        const b = read(at, 4096);
+        if (!b.length) return undefined;
+        const z = b.indexOf(0);
+        chunks.push(z < 0 ? b : b.subarray(0, z));
+        total += z < 0 ? b.length : z;
+        if (total > MAX_BYTES) return undefined;
+        if (z >= 0) break;
+      }
+      out.push(Buffer.concat(chunks).toString('latin1'));
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

@@ -171,6 +171,7 @@ export function createDecider(
     let result: ApprovalResult | undefined;
     let final: 'allow' | 'deny' = decision.decision === 'allow' ? 'allow' : 'deny';
     let approver = 'policy';
+    let reused = false;
     if (decision.decision === 'ask') {
       // An exec is covered like a shell script of its command: its commands ⊆ an approval's.
       const earlier = o.approved.coveredBy(
@@ -181,6 +182,7 @@ export function createDecider(
       if (earlier) {
         final = 'allow';
         approver = earlier;
+        reused = true;
       } else {
         const areq: ApprovalRequest = {
           id,
@@ -230,6 +232,7 @@ export function createDecider(
         rules,
         approver,
         reason,
+        ...(reused ? { reused } : {}),
       });
     } catch (err) {
       // fail closed: a command whose record is not on disk does not run

@@ -117,7 +117,7 @@ async function session(cmd: string, o: { sandbox: boolean; path?: string }) {
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { layer: string; command: string; decision: string });
   const ran = JSON.parse(readFileSync(out, 'utf8')) as { code: number; stdout: string; stderr: string };
-  return { code: r.code, asks, records, ran };
+  return { code: r.code, asks, records, ran, stderr: r.stderr };
 }
 
 const MODES: [string, boolean][] = [
@@ -131,7 +131,10 @@ describe('a session ends right after an approved command', () => {
     '%s: a missing program, approved once, ends with 127 and one record',
     async (_mode, sandbox) => {
       const cmd = 'terraform destroy -auto-approve';
-      const { code, asks, records, ran } = await session(cmd, { sandbox, path: PATH_WITHOUT_TERRAFORM });
+      const { code, asks, records, ran, stderr } = await session(cmd, {
+        sandbox,
+        path: PATH_WITHOUT_TERRAFORM,
+      });
       expect(code).toBe(0);
       expect(ran.code).toBe(127);
       expect(ran.stderr).toMatch(/terraform: command not found/);
@@ -139,6 +142,8 @@ describe('a session ends right after an approved command', () => {
       expect(records.filter((r) => r.command === cmd)).toEqual([
         expect.objectContaining({ layer: 'shell', decision: 'allow' }),
       ]);
+      // The exit summary counts that one question once.
+      expect(stderr).toMatch(/session ended: .* 1 asked a human, 0 refused/);
     },
     150_000,
   );
@@ -157,9 +162,11 @@ describe('a session ends right after an approved command', () => {
   it.skipIf(!TERRAFORM || !HAS_BWRAP)(
     "default sandbox: this machine's terraform destroy, approved once, runs and the session ends",
     async () => {
-      const { code, asks, ran } = await session('terraform destroy -auto-approve', { sandbox: true });
+      const { code, asks, ran, stderr } = await session('terraform destroy -auto-approve', { sandbox: true });
       expect(code).toBe(0);
       expect(asks).toHaveLength(1);
+      // Asked at the shell gate, covered at the tool gate: one question in the exit summary.
+      expect(stderr).toMatch(/session ended: .* 1 asked a human, 0 refused/);
       expect(ran.code).not.toBe(126);
     },
     150_000,

@@ -4,9 +4,9 @@
  * .mvn/wrapper/maven-wrapper.properties and execs the Maven installed under
  * ~/.m2/wrapper/dists) and the classic wrapper (a java on the wrapper jar, its exec over
  * continued lines). Stand-ins: a Maven and a `java` that print what they were started with.
- * A wrapper written during the session is analysed as the script it is and asked about; a
- * script-only mvnw without its properties file (it cannot know which Maven to run) is
- * asked about too. Controls: without agentfw the same wrappers run the same way.
+ * A wrapper written during the session is analysed as the script it is and asked about; so
+ * are a script-only mvnw without its properties file (it cannot know which Maven to run)
+ * and a classic mvnw without its jar (it would download one and run it). Controls: without agentfw the same wrappers run the same way.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,6 +43,8 @@ beforeAll(() => {
     'maven-wrapper.properties': PROPS,
   });
   project(path.join(s.ws, 'bare'), 'mvnw-only-script', {});
+  // nojar/: a classic mvnw whose jar is missing (the real one would download a jar and run it).
+  project(path.join(s.ws, 'nojar'), 'mvnw-classic', { 'maven-wrapper.properties': PROPS });
   // The Maven the script-only wrapper installed earlier (outside the workspace).
   const mavenBin = path.join(s.home, '.m2', 'wrapper', 'dists', 'apache-maven-3.9.6', 'bin');
   mkdirSync(mavenBin, { recursive: true });
@@ -120,6 +122,12 @@ describe('./mvnw is mvn with these goals', () => {
     );
     expect(r.asks.some((a) => a.command.includes('./mvnw-new package'))).toBe(true);
     expect(r.stdout).not.toContain('maven started with');
+  });
+
+  it('a classic mvnw without its jar: the jar it would run is unknown, so it is asked about', async () => {
+    const r = await through('./nojar/mvnw package');
+    expect(r.asks.map((a) => a.command)).toEqual(['./nojar/mvnw package']);
+    expect(r.stdout).not.toContain('MavenWrapperMain');
   });
 
   it('a script-only mvnw without its properties: without agentfw it fails; under agentfw it is asked about', async () => {

@@ -26,6 +26,8 @@ export interface AuditRecord {
   approver: string;
   /** One sentence: why. Secrets masked. */
   reason: string;
+  /** True when an earlier approval of the same command settled this ask (nobody was asked again). Absent = asked, or not an ask. */
+  reused?: boolean;
   /** Rule packs the decision was made with (`name@version`). Absent = not recorded (older logs). */
   packs?: string[];
   /** Session id of the `agentfw run` that wrote the record. */

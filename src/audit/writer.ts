@@ -182,6 +182,7 @@ export class AuditWriter {
       rules: input.rules,
       approver: input.approver,
       reason: input.reason,
+      ...(input.reused ? { reused: true } : {}),
       ...(this.packs.length ? { packs: this.packs } : {}),
       session: this.session,
       prev: size === 0 ? GENESIS : sha256(last),

@@ -134,7 +134,7 @@ function sizeOf(file: string): number {
  * another session appended to the same log meanwhile would be counted too).
  */
 export function summaryLine(auditPath: string, from: number): string {
-  let recs: { decision?: string; verdict?: string; approver?: string }[] = [];
+  let recs: { decision?: string; verdict?: string; approver?: string; reused?: boolean }[] = [];
   try {
     const buf = readFileSync(auditPath);
     recs = buf
@@ -144,7 +144,9 @@ export function summaryLine(auditPath: string, from: number): string {
       .filter(Boolean)
       .flatMap((l) => {
         try {
-          return [JSON.parse(l) as { decision?: string; verdict?: string; approver?: string }];
+          return [
+            JSON.parse(l) as { decision?: string; verdict?: string; approver?: string; reused?: boolean },
+          ];
         } catch {
           return [];
         }
@@ -152,7 +154,8 @@ export function summaryLine(auditPath: string, from: number): string {
   } catch {
     // no log written: nothing was checked
   }
-  const asked = recs.filter((r) => r.verdict === 'ask' && r.approver !== 'policy').length;
+  // An ask an earlier approval settled is not a second question.
+  const asked = recs.filter((r) => r.verdict === 'ask' && r.approver !== 'policy' && !r.reused).length;
   const denied = recs.filter((r) => r.decision === 'deny').length;
   return `agentfw: session ended: ${recs.length} command(s) checked, ${asked} asked a human, ${denied} refused; audit: ${auditPath} (agentfw log --audit ${auditPath})`;
 }

@@ -230,14 +230,17 @@ const BUILD_WRAPPERS: { tool: string; marker: RegExp; exec: RegExp; companions: 
  */
 export function unwrapBuildWrapper(script: string, args: string[]): BuildWrapper | undefined {
   if (Buffer.byteLength(script) > MAX_WRAPPER_BYTES) return undefined;
-  const lines = script
+  // A backslash-newline joins lines, as the shell reads them: Maven's classic mvnw spreads
+  // its final `exec "$JAVACMD" \ …` over several lines.
+  const joined = script.replace(/\\\r?\n/g, '');
+  const lines = joined
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'));
   const last = lines.at(-1) ?? '';
   for (const w of BUILD_WRAPPERS) {
     if (!w.marker.test(script) || !w.exec.test(last)) continue;
-    if (w.exec.source.includes('JAVACMD') && !javaOnly(script)) continue;
+    if (w.exec.source.includes('JAVACMD') && !javaOnly(joined)) continue;
     return { argv: [w.tool, ...args], companions: w.companions };
   }
   return undefined;
@@ -245,7 +248,7 @@ export function unwrapBuildWrapper(script: string, args: string[]): BuildWrapper
 
 /** What `$JAVACMD` may be set to: a `java` found on PATH or under JAVA_HOME. */
 const JAVA_VALUE =
-  /^(java|\$\{?JAVA_HOME\}?\/(jre\/sh|bin)\/java|\$\(\\?unset -f command 2>\/dev\/null; \\?command -v java\))$/;
+  /^(java|\$\{?JAVA_HOME\}?\/(jre\/sh|bin)\/java|\$\(\\?unset -f command 2>\/dev\/null; \\?command -v java\)|`\\{0,2}unset -f command(?: 2>\/dev\/null)?; \\{0,2}command -v java`)$/;
 
 /** Every assignment of JAVACMD (at least one) sets it to a java. */
 function javaOnly(script: string): boolean {

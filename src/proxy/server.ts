@@ -164,6 +164,10 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
       return;
     }
     client.on('error', () => client.destroy());
+    // Every CONNECT socket leaves the HTTP server's bookkeeping (closeAllConnections no
+    // longer sees it): it is tracked here so that close() can drop it.
+    tunnels.add(client);
+    client.on('close', () => tunnels.delete(client));
     if (o.passthrough.some((p) => hostMatches(target.host, p))) {
       const to = o.upstream ? o.upstream(target.host, target.port) : target;
       const up = net.connect(to.port, to.host, () => {
@@ -172,8 +176,6 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
         up.pipe(client);
         client.pipe(up);
       });
-      tunnels.add(client);
-      client.on('close', () => tunnels.delete(client));
       up.on('error', () => client.destroy());
       client.on('close', () => up.destroy());
       return;
@@ -208,7 +210,18 @@ export function createProxyServer(o: ServerOptions): { server: http.Server; clos
       inner.emit('connection', sock);
     };
     if (head.length) dispatch(head);
-    else client.once('data', dispatch);
+    else {
+      let started = false;
+      client.once('data', (first: Buffer) => {
+        started = true;
+        dispatch(first);
+      });
+      // A client that hangs up before its first byte (a program exiting right after the
+      // CONNECT answer) would otherwise leave the socket half-open for the session's life.
+      client.once('end', () => {
+        if (!started) client.destroy();
+      });
+    }
   });
   server.on('listening', () => {
     const a = server.address();

@@ -198,9 +198,18 @@ export class ApprovedMemory {
     return { n: m.passed, root: m.root, command: m.command };
   }
 
-  /** Manager runs that ended having passed internal scripts without records of their own; each once. */
-  drainEnded(): EndedManagerRun[] {
+  /**
+   * Manager runs that ended having passed internal scripts without records of their own;
+   * each once. `all` (the session is ending): every such run, ended or not.
+   */
+  drainEnded(all = false): EndedManagerRun[] {
     this.prune();
+    if (all) {
+      for (const m of this.managers)
+        if (m.passed > 1)
+          this.ended.push({ root: m.root, approver: m.approver, command: m.command, passed: m.passed });
+      this.managers = [];
+    }
     const out = this.ended;
     this.ended = [];
     return out;

@@ -22,7 +22,7 @@ import {
   unwrapBuildWrapper,
   unwrapShim,
 } from '../normalize/version-shims.js';
-import { isLineRequest, wrapperPredates, type ApprovedMemory } from './approved.js';
+import { isLineRequest, wrapperPredates, type ApprovedMemory, type EndedManagerRun } from './approved.js';
 import type { EventHub } from './events.js';
 import { formatRefusal } from './refusal.js';
 
@@ -84,6 +84,29 @@ export function requestText(req: GateRequest): string {
   if (req.layer === 'shell') return req.script ?? '';
   if (req.layer === 'exec' && req.script !== undefined) return req.script;
   return quote([path.basename(req.argv[0]), ...req.argv.slice(1)]);
+}
+
+/**
+ * One audit record per ended manager run: how many of its internal scripts passed under the
+ * trusted manager without a record of their own. Written before the next request's record,
+ * and for what is left when the session ends (src/supervisor/gate.ts).
+ */
+export function appendManagerSummaries(
+  audit: Pick<AuditWriter, 'append'>,
+  workspace: string,
+  runs: EndedManagerRun[],
+): void {
+  for (const e of runs)
+    audit.append({
+      layer: 'shell',
+      cwd: workspace,
+      command: e.command,
+      decision: 'allow',
+      verdict: 'allow',
+      rules: [],
+      approver: e.approver,
+      reason: `${e.passed} internal scripts of ${e.root} passed under the trusted manager for this command (${e.passed - 1} without a record of their own)`,
+    });
 }
 
 export function createDecider(
@@ -148,6 +171,7 @@ export function createDecider(
     let result: ApprovalResult | undefined;
     let final: 'allow' | 'deny' = decision.decision === 'allow' ? 'allow' : 'deny';
     let approver = 'policy';
+    let reused = false;
     if (decision.decision === 'ask') {
       // An exec is covered like a shell script of its command: its commands ⊆ an approval's.
       const earlier = o.approved.coveredBy(
@@ -158,6 +182,7 @@ export function createDecider(
       if (earlier) {
         final = 'allow';
         approver = earlier;
+        reused = true;
       } else {
         const areq: ApprovalRequest = {
           id,
@@ -197,17 +222,7 @@ export function createDecider(
       reason += ` (internal script of the trusted manager ${internal.root}, run for: ${internal.command}; its further internal scripts get one summary record)`;
 
     try {
-      for (const e of o.approved.drainEnded())
-        o.audit.append({
-          layer: 'shell',
-          cwd: o.workspace,
-          command: e.command,
-          decision: 'allow',
-          verdict: 'allow',
-          rules: [],
-          approver: e.approver,
-          reason: `${e.passed} internal scripts of ${e.root} passed under the trusted manager for this command (${e.passed - 1} without a record of their own)`,
-        });
+      appendManagerSummaries(o.audit, o.workspace, o.approved.drainEnded());
       o.audit.append({
         layer: req.layer,
         cwd,
@@ -217,6 +232,7 @@ export function createDecider(
         rules,
         approver,
         reason,
+        ...(reused ? { reused } : {}),
       });
     } catch (err) {
       // fail closed: a command whose record is not on disk does not run

@@ -23,7 +23,7 @@ import {
 import { buildAgentEnv, proxyEnv, realPathOf } from './agent-env.js';
 import { ApprovedMemory } from './approved.js';
 import { commandsOf } from './commands-of.js';
-import { createDecider } from './decide.js';
+import { appendManagerSummaries, createDecider } from './decide.js';
 import { EventHub } from './events.js';
 import { ExecPreapproved, ProgramIdentity, execText } from './exec-gate.js';
 import { readExecEnv, selfGatingArgv, selfGatingEnv } from './exec-defer.js';
@@ -291,6 +291,13 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         await px?.close().catch(() => undefined);
         await b.close().catch(() => undefined);
         await rl?.close().catch(() => undefined);
+        // A manager run (pyenv, …) the session ended right after: its summary record is
+        // otherwise written only before a later request's, which never comes.
+        try {
+          appendManagerSummaries(a, o.workspace, approved.drainEnded(true));
+        } catch {
+          // the log cannot be written any more: the session is over, nothing is left to run
+        }
         a.close();
         runtime.remove();
       },

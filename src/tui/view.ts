@@ -172,7 +172,11 @@ export function dialogLines(
         '{green-fg}[a]{/green-fg} allow once   {green-fg}[s]{/green-fg} allow for this session   ' +
           '{red-fg}[d]{/red-fg} deny   {red-fg}[m]{/red-fg} deny with a message',
       );
-      if (cmds.length) L.push(`{gray-fg}session allow covers exactly: ${safe(cmds.join(' ; '))}{/gray-fg}`);
+      // Wrapped here, not by the screen: the dialog's height counts lines, and a line the
+      // screen wraps would push the last choice ([r]) out of the box.
+      if (cmds.length)
+        for (const part of wrap(`session allow covers exactly: ${cmds.join(' ; ')}`, width - 2))
+          L.push(`{gray-fg}${safe(part)}{/gray-fg}`);
       if (cfg.shapeTarget && offerShape(r).ok)
         L.push(`{green-fg}[r]{/green-fg} always allow this shape (shows the rule before writing it)`);
     }

@@ -176,8 +176,7 @@ const DESTRUCTIVE: [string, () => string, () => boolean][] = [
     () => `python3 -c 'import shutil, os; shutil.rmtree(os.path.expanduser("~/py-old"))'`,
     () => !existsSync(path.join(s.home, 'py-old')),
   ],
-  // Known defect, left out until fixed: `terraform destroy` (no terraform installed) hangs
-  // after its approval since the exec gate and typed confirmation landed; see the issue note.
+  ['terraform destroy', () => 'terraform destroy -auto-approve || true', () => true],
   ['kubectl delete namespace', () => 'kubectl delete namespace prod || true', () => true],
   ['aws s3 rb --force', () => 'aws s3 rb s3://prod-backups --force || true', () => true],
 ];

@@ -139,7 +139,12 @@ exec "$JAVACMD" \\
   -classpath "$MAVEN_PROJECTBASEDIR/.mvn/wrapper/maven-wrapper.jar" \\
   "-Dmaven.multiModuleProjectDirectory=\${MAVEN_PROJECTBASEDIR}" \\
   \${WRAPPER_LAUNCHER} $MAVEN_CONFIG "$@"
-`.replace(/\\\n\s*/g, '');
+`;
+  // Maven's script-only wrapper: no jar; it reads the distribution URL and execs that Maven.
+  const MVNW_ONLY_SCRIPT = readFileSync(
+    new URL('../fixtures/wrappers/mvnw-only-script', import.meta.url),
+    'utf8',
+  );
   it.each<[string, string, string[], string[] | undefined]>([
     ['gradlew with tasks', GRADLEW, ['publish', '--info'], ['gradle', 'publish', '--info']],
     ['gradlew with no args', GRADLEW, [], ['gradle']],
@@ -152,7 +157,37 @@ exec "$JAVACMD" \\
       ['build'],
       ['gradle', 'build'],
     ],
-    ['mvnw (classic launcher)', MVNW, ['clean', 'install'], ['mvn', 'clean', 'install']],
+    [
+      'mvnw (classic launcher, exec over continued lines)',
+      MVNW,
+      ['clean', 'install'],
+      ['mvn', 'clean', 'install'],
+    ],
+    [
+      'mvnw (classic launcher) on one line',
+      MVNW.replace(/\\\n\s*/g, ''),
+      ['clean', 'install'],
+      ['mvn', 'clean', 'install'],
+    ],
+    [
+      'mvnw whose JAVACMD is the java found with backquotes',
+      MVNW.replace('JAVACMD="$JAVA_HOME/bin/java"', 'JAVACMD="`\\\\unset -f command; \\\\command -v java`"'),
+      ['verify'],
+      ['mvn', 'verify'],
+    ],
+    [
+      'mvnw whose backquoted JAVACMD runs another program',
+      MVNW.replace('JAVACMD="$JAVA_HOME/bin/java"', 'JAVACMD="`command -v python3`"'),
+      ['verify'],
+      undefined,
+    ],
+    [
+      'mvnw whose continued exec runs something else',
+      MVNW.replace('exec "$JAVACMD" \\', 'exec /bin/rm -rf \\'),
+      ['verify'],
+      undefined,
+    ],
+    ["Maven's script-only mvnw (no jar)", MVNW_ONLY_SCRIPT, ['deploy'], ['mvn', 'deploy']],
     ['gradlew with an extra command at the end', GRADLEW + 'rm -rf "$HOME"\n', ['build'], undefined],
     [
       'gradlew whose exec runs something else',

@@ -142,6 +142,30 @@ describe('dialogLines', () => {
       expect(text).toContain(want);
     expect(dialogLines(s, 50, cfg, 80).join('\n')).not.toContain('allow once');
   });
+  it('no line is wider than the dialog (a line the screen wraps pushes the last choice out of the box)', () => {
+    const texts = [
+      'echo "agent: ready"',
+      'git push --force origin feature-x',
+      'echo "agent: push exit $?"',
+      'sleep 60',
+    ];
+    const many: ApprovalRequest = {
+      ...req,
+      command: texts.join('\n'),
+      confirm: undefined,
+      decision: {
+        ...req.decision,
+        commands: texts.map((text) => ({ ...req.decision.commands[0], text, program: text.split(' ')[0] })),
+      },
+    };
+    const s = enqueue(initialState(), many, 0, cfg).state;
+    for (const width of [80, 108]) {
+      const lines = dialogLines(s, 1000, cfg, width).filter((l) => l !== FOOTER);
+      const plain = lines.map((l) => l.replace(/\{\/?[a-z-]+\}/g, ''));
+      expect(plain.filter((l) => l.length > width)).toEqual([]);
+      expect(plain.join(' ')).toContain('session allow covers exactly:');
+    }
+  });
   it('asks for the typed value after a', () => {
     const s = key(enqueue(initialState(), req, 0, cfg).state, 'a', 1000, cfg).state;
     const text = dialogLines(s, 1000, cfg, 80).join('\n');

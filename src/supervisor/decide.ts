@@ -23,6 +23,7 @@ import {
   unwrapShim,
 } from '../normalize/version-shims.js';
 import { isLineRequest, wrapperPredates, type ApprovedMemory } from './approved.js';
+import { execShimOf } from './exec-shims.js';
 import type { EventHub } from './events.js';
 import { formatRefusal } from './refusal.js';
 
@@ -66,8 +67,15 @@ export function touchesProtected(d: Decision, protectedPaths: string[]): string 
   return undefined;
 }
 
-/** The shim or wrapper a shell request runs, with the manager folder whose own scripts it may run. */
-function shimOf(req: GateRequest, cwd: string, home: string, workspace: string, since: number) {
+/** The shim or wrapper a shell or exec request runs, with the manager folder whose own scripts it may run. */
+function shimOf(
+  req: GateRequest,
+  cwd: string,
+  home: string,
+  workspace: string,
+  since: number,
+): { argv: string[]; managerRoot?: string; interpreter?: string[] } | undefined {
+  if (req.layer === 'exec') return execShimOf(req, { home, workspace, since });
   const f = req.layer === 'shell' && req.script !== undefined ? scriptFileOf(req.argv) : undefined;
   if (!f) return undefined;
   const file = path.resolve(cwd, f.file);
@@ -85,6 +93,9 @@ export function requestText(req: GateRequest): string {
   if (req.layer === 'exec' && req.script !== undefined) return req.script;
   return quote([path.basename(req.argv[0]), ...req.argv.slice(1)]);
 }
+
+/** How long the execs that carry out a judged shim run may take to happen (ms). */
+const SHIM_RUN_MS = 30_000;
 
 export function createDecider(
   o: DeciderOptions,
@@ -189,7 +200,13 @@ export function createDecider(
       reason = `the gate client stopped waiting before the answer, so the command did not run (decided: ${reason})`;
     }
     if (shim?.managerRoot && final === 'allow')
-      o.approved.trustManager(shim.managerRoot, req.pid, approver, masked);
+      o.approved.trustManager(shim.managerRoot, req.pid, approver, masked, started);
+    if (shim && final === 'allow' && req.layer === 'exec') {
+      // The execs that carry out this judged command: env starting the shim's interpreter,
+      // then (after the manager's own scripts) the real tool with these arguments.
+      if (shim.interpreter) o.approved.allowNext(req.pid, shim.interpreter, approver, SHIM_RUN_MS);
+      o.approved.allowNext(req.pid, shim.argv, approver, SHIM_RUN_MS);
+    }
     // A trusted manager's own scripts (pyenv-exec, …): the first is recorded, the rest summarised.
     const internal = final === 'allow' && !shim ? o.approved.countInternal({ ...req, cwd }) : undefined;
     if (internal && internal.n > 1) return { allow: true, env: {}, message: '' };

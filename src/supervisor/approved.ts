@@ -119,13 +119,10 @@ interface NextExec {
   until: number;
 }
 
-/** Same program name, allowing a version suffix on either side (`python3` runs `python3.11`). */
+/** Same program name, up to a version suffix (`python3` runs `python3.11`; a versions/ link `python3.0` → `python3.11`). */
 function sameTool(a: string, b: string): boolean {
-  const x = path.basename(a);
-  const y = path.basename(b);
-  if (x === y) return true;
-  const bare = (n: string) => n.replace(/[\d.]+$/, '');
-  return bare(x) !== '' && bare(x) === bare(y) && (x.startsWith(y) || y.startsWith(x));
+  const bare = (n: string) => path.basename(n).replace(/[\d.]+$/, '');
+  return bare(a) !== '' && bare(a) === bare(b);
 }
 
 /**

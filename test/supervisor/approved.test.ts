@@ -108,7 +108,8 @@ describe('ApprovedMemory.allowNext: this process may do this next', () => {
 
   it.each([
     ['python3', '/usr/bin/python3.11', true],
-    ['python3', '/usr/bin/python2.7', false],
+    ['python3.0', '/usr/bin/python3.11', true],
+    ['python3', '/usr/bin/perl5.36', false],
     ['pip', '/h/.pyenv/versions/3.12.1/bin/pip3', true],
     ['node', '/usr/bin/nodejs', false],
   ])('a shim named %s covers the real program %s: %s', (name, file, expected) => {

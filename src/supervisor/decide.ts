@@ -201,7 +201,7 @@ export function createDecider(
     }
     if (shim?.managerRoot && final === 'allow')
       o.approved.trustManager(shim.managerRoot, req.pid, approver, masked, started);
-    if (shim && final === 'allow' && req.layer === 'exec') {
+    if (shim && final === 'allow') {
       // The execs that carry out this judged command: env starting the shim's interpreter,
       // then (after the manager's own scripts) the real tool with these arguments.
       if (shim.interpreter) o.approved.allowNext(req.pid, shim.interpreter, approver, SHIM_RUN_MS);

@@ -15,37 +15,12 @@
  * it, covers only tool-gate execs (never a later line, which is asked again), and each
  * approved command is used up by the first exec it covers.
  */
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { NormalizedCommand } from '../engine/types.js';
-import { isInstalledPath, scriptFileOf } from '../normalize/version-shims.js';
-import { HAS_PROC, alive, argvOf, inTree, parentOf } from './proc-tree.js';
+import { scriptFileOf } from '../normalize/version-shims.js';
+import { HAS_PROC, alive, argvOf, inTree, ownScript, parentOf } from './proc-tree.js';
 
-/**
- * Is a build wrapper (`./gradlew`, `./mvnw`) the project's own, not one written during the
- * session? An installed tool's file (~/.sdkman, /opt, …) is; a workspace file only when
- * it and every companion (wrapper jar, properties) last changed before `sinceMs`. The
- * inode change time is used: any write, rename or new link sets it, and no process can
- * set it back. fail closed: a missing or unreadable file = not the project's own.
- */
-export function wrapperPredates(
-  file: string,
-  companions: string[],
-  sinceMs: number,
-  home: string,
-  workspace: string,
-): boolean {
-  if (isInstalledPath(file, home, workspace)) return true;
-  const dir = path.dirname(file);
-  for (const f of [file, ...companions.map((c) => path.resolve(dir, c))]) {
-    try {
-      if (!(statSync(f).ctimeMs < sinceMs)) return false;
-    } catch {
-      return false;
-    }
-  }
-  return true;
-}
+export { wrapperPredates } from './exec-shims.js';
 
 /** One approved command: program basename and argv[1..]; null = a word that was dynamic (any value). */
 interface Key {
@@ -123,25 +98,6 @@ interface NextExec {
 function sameTool(a: string, b: string): boolean {
   const bare = (n: string) => path.basename(n).replace(/[\d.]+$/, '');
   return bare(a) !== '' && bare(a) === bare(b);
-}
-
-/**
- * Is `file` (absolute, as process `pid` sees it) a script (`#!`) unchanged since `since`?
- * A manager's own scripts are; the real tool (a binary) and anything written during the
- * session are not (they are judged). fail closed: unreadable = not.
- */
-function ownScript(pid: number, file: string, since: number): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(pid > 0 ? `/proc/${pid}/root${file}` : file, 'r');
-    if (!(fstatSync(fd).ctimeMs < since)) return false;
-    const b = Buffer.alloc(2);
-    return readSync(fd, b, 0, 2, 0) === 2 && b.toString('latin1') === '#!';
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 /** A manager run that ended after passing more than one internal script. */

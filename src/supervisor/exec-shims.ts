@@ -11,7 +11,7 @@
  * the session start) is not recognised here: it is judged by its content like any script.
  * Files are read and stat'ed as the exec'ing process sees them (/proc/PID/root).
  */
-import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GateRequest } from '../shim/protocol.js';
 import {
@@ -21,7 +21,6 @@ import {
   unwrapBuildWrapper,
   unwrapShim,
 } from '../normalize/version-shims.js';
-import { wrapperPredates } from './approved.js';
 
 /** What an exec of a shim or wrapper means. */
 export interface ExecShim {
@@ -140,4 +139,30 @@ export function execShimOf(req: GateRequest, o: ExecShimContext): ExecShim | und
   if (b && wrapperPredates(view(s.file), b.companions, o.since, o.home, o.workspace))
     return { argv: b.argv, file: s.file, ...extra };
   return undefined;
+}
+
+/**
+ * Is a build wrapper (`./gradlew`, `./mvnw`) the project's own, not one written during the
+ * session? An installed tool's file (~/.sdkman, /opt, …) is; a workspace file only when
+ * it and every companion (wrapper jar, properties) last changed before `sinceMs`. The
+ * inode change time is used: any write, rename or new link sets it, and no process can
+ * set it back. fail closed: a missing or unreadable file = not the project's own.
+ */
+export function wrapperPredates(
+  file: string,
+  companions: string[],
+  sinceMs: number,
+  home: string,
+  workspace: string,
+): boolean {
+  if (isInstalledPath(file, home, workspace)) return true;
+  const dir = path.dirname(file);
+  for (const f of [file, ...companions.map((c) => path.resolve(dir, c))]) {
+    try {
+      if (!(statSync(f).ctimeMs < sinceMs)) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }

@@ -1,5 +1,5 @@
 /** Process-tree reads through /proc for the approval memory (src/supervisor/approved.ts). */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 
 /** Whether /proc can be read here (without it, no approval is anchored on a process tree). */
 export const HAS_PROC = (() => {
@@ -49,4 +49,23 @@ export function inTree(pid: number, root: number): boolean {
     p = parentOf(p);
   }
   return false;
+}
+
+/**
+ * Is `file` (absolute, as process `pid` sees it) a script (`#!`) unchanged since `since`?
+ * A manager's own scripts are; the real tool (a binary) and anything written during the
+ * session are not (they are judged). fail closed: unreadable = not.
+ */
+export function ownScript(pid: number, file: string, since: number): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(pid > 0 ? `/proc/${pid}/root${file}` : file, 'r');
+    if (!(fstatSync(fd).ctimeMs < since)) return false;
+    const b = Buffer.alloc(2);
+    return readSync(fd, b, 0, 2, 0) === 2 && b.toString('latin1') === '#!';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

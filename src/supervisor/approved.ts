@@ -18,7 +18,7 @@
 import path from 'node:path';
 import type { NormalizedCommand } from '../engine/types.js';
 import { scriptFileOf } from '../normalize/version-shims.js';
-import { HAS_PROC, alive, argvOf, inTree, ownScript, parentOf } from './proc-tree.js';
+import { HAS_PROC, alive, argvOf, inTree, ownScript, parentOf, unchangedSince } from './proc-tree.js';
 
 export { wrapperPredates } from './exec-shims.js';
 
@@ -92,6 +92,8 @@ interface NextExec {
   approver: string;
   /** Expiry, epoch ms. */
   until: number;
+  /** When set: the exec'd file must be unchanged since this time (epoch ms), not written during the session. */
+  since?: number;
 }
 
 /** Same program name, up to a version suffix (`python3` runs `python3.11`; a versions/ link `python3.0` → `python3.11`). */
@@ -144,10 +146,10 @@ export class ApprovedMemory {
    * within `ttlMs`, run a program named like `argv[0]` with exactly `argv[1..]`; it is used
    * up by the first exec it covers. Ends with the process.
    */
-  allowNext(pid: number, argv: string[], approver: string, ttlMs = 10_000): void {
+  allowNext(pid: number, argv: string[], approver: string, ttlMs = 10_000, since?: number): void {
     const now = Date.now();
     this.next = this.next.filter((e) => e.until > now).slice(-1000);
-    this.next.push({ pid, argv, approver, until: now + ttlMs });
+    this.next.push({ pid, argv, approver, until: now + ttlMs, ...(since !== undefined ? { since } : {}) });
   }
 
   /**
@@ -155,13 +157,18 @@ export class ApprovedMemory {
    * command is `text` (src/supervisor/exec-gate.ts execText: the file it runs, named by what
    * it is): a renamed rm placed on PATH as `curl` is not covered. Undefined = none.
    */
-  takeNext(req: { pid: number; ppid?: number; argv: string[] }, text: string): string | undefined {
+  takeNext(
+    req: { pid: number; ppid?: number; argv: string[]; path?: string; cwd?: string },
+    text: string,
+  ): string | undefined {
     const now = Date.now();
     const first = text.split(' ')[0].replace(/^'|'$/g, '');
     if (!sameTool(first, req.argv[0] ?? '')) return undefined;
+    const file = path.resolve(req.cwd || '/', req.path || req.argv[0] || '');
     const i = this.next.findIndex(
       (e) =>
         e.until > now &&
+        (e.since === undefined || unchangedSince(req.pid, file, e.since)) &&
         (e.pid === req.pid || e.pid === req.ppid || (HAS_PROC && inTree(req.pid, e.pid))) &&
         e.argv.length === req.argv.length &&
         sameTool(e.argv[0], req.argv[0]) &&

@@ -204,8 +204,9 @@ export function createDecider(
     if (shim && final === 'allow') {
       // The execs that carry out this judged command: env starting the shim's interpreter,
       // then (after the manager's own scripts) the real tool with these arguments.
-      if (shim.interpreter) o.approved.allowNext(req.pid, shim.interpreter, approver, SHIM_RUN_MS);
-      o.approved.allowNext(req.pid, shim.argv, approver, SHIM_RUN_MS);
+      // fail closed: a program written during the session is judged, not passed as the shim's tool
+      if (shim.interpreter) o.approved.allowNext(req.pid, shim.interpreter, approver, SHIM_RUN_MS, started);
+      o.approved.allowNext(req.pid, shim.argv, approver, SHIM_RUN_MS, started);
     }
     // A trusted manager's own scripts (pyenv-exec, …): the first is recorded, the rest summarised.
     const internal = final === 'allow' && !shim ? o.approved.countInternal({ ...req, cwd }) : undefined;

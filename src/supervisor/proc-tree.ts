@@ -1,5 +1,5 @@
 /** Process-tree reads through /proc for the approval memory (src/supervisor/approved.ts). */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 
 /** Whether /proc can be read here (without it, no approval is anchored on a process tree). */
 export const HAS_PROC = (() => {
@@ -67,5 +67,14 @@ export function ownScript(pid: number, file: string, since: number): boolean {
     return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Is `file` (absolute, as process `pid` sees it) unchanged since `since` (epoch ms)? fail closed: unreadable = no. */
+export function unchangedSince(pid: number, file: string, since: number): boolean {
+  try {
+    return statSync(pid > 0 ? `/proc/${pid}/root${file}` : file).ctimeMs < since;
+  } catch {
+    return false;
   }
 }

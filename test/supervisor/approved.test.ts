@@ -2,7 +2,10 @@
  * The approval memory: what an earlier human approval covers. Real parse + normalize,
  * real /proc process tree (this test process stands in for the approved script).
  */
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ApprovedMemory } from '../../src/supervisor/approved.js';
 import { commandsOf } from '../../src/supervisor/commands-of.js';
 
@@ -125,5 +128,22 @@ describe('ApprovedMemory.allowNext: this process may do this next', () => {
     m.allowNext(me, ['pip', 'list'], 'policy', 1);
     await new Promise((r) => setTimeout(r, 5));
     expect(m.takeNext({ pid: me, argv: ['pip', 'list'] }, 'pip list')).toBeUndefined();
+  });
+});
+
+describe('ApprovedMemory.allowNext for a shim: the real tool must predate the session', () => {
+  const me = process.pid;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'afw-next-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it.each([
+    ['a tool file older than the session', () => Date.now() + 60_000, 'policy'],
+    ['a tool file written during the session', () => 0, undefined],
+  ])('%s', (_n, since, expected) => {
+    const tool = path.join(dir, 'bin', 'pip');
+    mkdirSync(path.dirname(tool), { recursive: true });
+    writeFileSync(tool, '#!/bin/sh\n');
+    const m = memory();
+    m.allowNext(me, ['pip', '--version'], 'policy', 10_000, since());
+    expect(m.takeNext({ pid: me, argv: [tool, '--version'], cwd: '/' }, `${tool} --version`)).toBe(expected);
   });
 });

@@ -10,7 +10,7 @@ import { absPath } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
 import { scriptFile } from './shells.js';
-import { unwrapBuildWrapper } from './version-shims.js';
+import { isInstalledPath, unwrapBuildWrapper, unwrapShim } from './version-shims.js';
 
 const lit = (text: string): Field => ({ text, dynamic: false });
 
@@ -67,6 +67,14 @@ export function runPathScript(argv: Field[], k: K, dispatch: (argv: Field[], k: 
   if (wrapper && !k.scope.written.has(abs) && k.run.ctx.wrapperPredates?.(abs, wrapper.companions)) {
     const frame = { ...k.frame, wrappers: [...k.frame.wrappers, head.text] };
     return dispatch([lit(wrapper.argv[0]), ...argv.slice(1)], { ...k, frame });
+  }
+  // A version-manager shim or exec wrapper by path (`~/.pyenv/shims/pip ARGS`) = the tool it
+  // runs with ARGS, when the file is not one this script or the session wrote.
+  const ctx = k.run.ctx;
+  const shim = unwrapShim(text, abs, [], (p) => isInstalledPath(p, ctx.home, ctx.workspace));
+  if (shim && !k.scope.written.has(abs) && ctx.wrapperPredates?.(abs, [])) {
+    const frame = { ...k.frame, wrappers: [...k.frame.wrappers, head.text] };
+    return dispatch([...shim.argv.map(lit), ...argv.slice(1)], { ...k, frame });
   }
   const interp = shebang(text);
   // fail closed: an empty `#!` line is an exec error in the kernel, but nothing here is trusted.

@@ -15,36 +15,12 @@
  * it, covers only tool-gate execs (never a later line, which is asked again), and each
  * approved command is used up by the first exec it covers.
  */
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { NormalizedCommand } from '../engine/types.js';
-import { isInstalledPath, scriptFileOf } from '../normalize/version-shims.js';
+import { scriptFileOf } from '../normalize/version-shims.js';
+import { HAS_PROC, alive, argvOf, inTree, ownScript, parentOf, unchangedSince } from './proc-tree.js';
 
-/**
- * Is a build wrapper (`./gradlew`, `./mvnw`) the project's own, not one written during the
- * session? An installed tool's file (~/.sdkman, /opt, …) is; a workspace file only when
- * it and every companion (wrapper jar, properties) last changed before `sinceMs`. The
- * inode change time is used: any write, rename or new link sets it, and no process can
- * set it back. fail closed: a missing or unreadable file = not the project's own.
- */
-export function wrapperPredates(
-  file: string,
-  companions: string[],
-  sinceMs: number,
-  home: string,
-  workspace: string,
-): boolean {
-  if (isInstalledPath(file, home, workspace)) return true;
-  const dir = path.dirname(file);
-  for (const f of [file, ...companions.map((c) => path.resolve(dir, c))]) {
-    try {
-      if (!(statSync(f).ctimeMs < sinceMs)) return false;
-    } catch {
-      return false;
-    }
-  }
-  return true;
-}
+export { wrapperPredates } from './exec-shims.js';
 
 /** One approved command: program basename and argv[1..]; null = a word that was dynamic (any value). */
 interface Key {
@@ -77,53 +53,6 @@ export function isLineRequest(req: { layer: string; argv: string[] }): boolean {
 /** Normalizes a script into its commands (parse + normalize); injected so tests and the engine agree. */
 export type CommandsOf = (script: string, cwd: string) => NormalizedCommand[];
 
-const HAS_PROC = (() => {
-  try {
-    readFileSync('/proc/self/stat');
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-function parentOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(rest[1]);
-  } catch {
-    return undefined;
-  }
-}
-
-function argvOf(pid: number): string[] {
-  try {
-    const raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return raw.endsWith('\0') ? raw.slice(0, -1).split('\0') : raw ? raw.split('\0') : [];
-  } catch {
-    return [];
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** True when `root` is `pid` or one of its ancestors. */
-function inTree(pid: number, root: number): boolean {
-  let p: number | undefined = pid;
-  for (let i = 0; i < 128 && p && p > 1; i++) {
-    if (p === root) return true;
-    p = parentOf(p);
-  }
-  return false;
-}
-
 /**
  * `wildcards`: a word that was dynamic in the approved script matches any value. Only
  * for a once-approval, inside the approved script's own process tree (its `$VAR` expands
@@ -146,11 +75,31 @@ function matches(k: Key, program: string, args: string[]): boolean {
 interface ManagerScope {
   root: string;
   pid: number;
+  /** Session start (epoch ms): only scripts under `root` unchanged since then are the manager's own. */
+  since: number;
   approver: string;
   /** The judged command of the shim run (masked), for the audit. Empty = not given. */
   command: string;
   /** Internal scripts allowed under this run so far. */
   passed: number;
+}
+
+/** One exec a process may do next without being judged again (ApprovedMemory.allowNext). */
+interface NextExec {
+  pid: number;
+  /** The program's name (or path) and its exact arguments. */
+  argv: string[];
+  approver: string;
+  /** Expiry, epoch ms. */
+  until: number;
+  /** When set: the exec'd file must be unchanged since this time (epoch ms), not written during the session. */
+  since?: number;
+}
+
+/** Same program name, up to a version suffix (`python3` runs `python3.11`; a versions/ link `python3.0` → `python3.11`). */
+function sameTool(a: string, b: string): boolean {
+  const bare = (n: string) => path.basename(n).replace(/[\d.]+$/, '');
+  return bare(a) !== '' && bare(a) === bare(b);
 }
 
 /** A manager run that ended after passing more than one internal script. */
@@ -164,6 +113,8 @@ export interface EndedManagerRun {
 export class ApprovedMemory {
   private entries: Entry[] = [];
   private managers: ManagerScope[] = [];
+  /** "This process may do this next" records (allowNext), each used up by one exec. */
+  private next: NextExec[] = [];
   /** Processes that used up a line approval's command at the tool gate (pid → approver): their own requests through the proxy are that approval's. Pruned when they exit. */
   private lineExecs = new Map<number, string>();
   private ended: EndedManagerRun[] = [];
@@ -174,9 +125,58 @@ export class ApprovedMemory {
    * (`pyenv-exec`, `pyenv-version-name`, …) that this process tree runs next are part of
    * that decision, not new commands. Ends with the process (fail closed: without /proc, never).
    */
-  trustManager(root: string, pid: number, approver: string, command = ''): void {
+  trustManager(root: string, pid: number, approver: string, command = '', since = 0): void {
     if (!HAS_PROC) return;
-    this.managers.push({ root: root.endsWith('/') ? root : root + '/', pid, approver, command, passed: 0 });
+    const r = root.endsWith('/') ? root : root + '/';
+    this.managers.push({ root: r, pid, since, approver, command, passed: 0 });
+  }
+
+  /** The trusted manager run whose own script `file` (absolute, as process `pid` sees it) is; undefined = none. */
+  private managerOf(file: string | undefined, pid: number): ManagerScope | undefined {
+    if (!file) return undefined;
+    return this.managers.find(
+      (x) => file.startsWith(x.root) && inTree(pid, x.pid) && ownScript(pid, file, x.since),
+    );
+  }
+
+  /**
+   * "This process may do this next": after an allowed request (a tool-gate shim about to
+   * exec its program, or a shim or wrapper judged as the real tool), the one exec that
+   * carries it out is not judged again. It must come from `pid` or a process it started,
+   * within `ttlMs`, run a program named like `argv[0]` with exactly `argv[1..]`; it is used
+   * up by the first exec it covers. Ends with the process.
+   */
+  allowNext(pid: number, argv: string[], approver: string, ttlMs = 10_000, since?: number): void {
+    const now = Date.now();
+    this.next = this.next.filter((e) => e.until > now).slice(-1000);
+    this.next.push({ pid, argv, approver, until: now + ttlMs, ...(since !== undefined ? { since } : {}) });
+  }
+
+  /**
+   * Consumes and returns the approver of the record that covers exec `req`, whose analysed
+   * command is `text` (src/supervisor/exec-gate.ts execText: the file it runs, named by what
+   * it is): a renamed rm placed on PATH as `curl` is not covered. Undefined = none.
+   */
+  takeNext(
+    req: { pid: number; ppid?: number; argv: string[]; path?: string; cwd?: string },
+    text: string,
+  ): string | undefined {
+    const now = Date.now();
+    const first = text.split(' ')[0].replace(/^'|'$/g, '');
+    if (!sameTool(first, req.argv[0] ?? '')) return undefined;
+    const file = path.resolve(req.cwd || '/', req.path || req.argv[0] || '');
+    const i = this.next.findIndex(
+      (e) =>
+        e.until > now &&
+        (e.since === undefined || unchangedSince(req.pid, file, e.since)) &&
+        (e.pid === req.pid || e.pid === req.ppid || (HAS_PROC && inTree(req.pid, e.pid))) &&
+        e.argv.length === req.argv.length &&
+        sameTool(e.argv[0], req.argv[0]) &&
+        e.argv.every((a, k) => k === 0 || a === req.argv[k]),
+    );
+    if (i < 0) return undefined;
+    const [e] = this.next.splice(i, 1);
+    return e.approver;
   }
 
   /**
@@ -191,8 +191,7 @@ export class ApprovedMemory {
     pid: number;
   }): { n: number; root: string; command: string } | undefined {
     if (req.layer !== 'shell') return undefined;
-    const file = scriptFile(req.argv, req.cwd);
-    const m = file && this.managers.find((x) => file.startsWith(x.root) && inTree(req.pid, x.pid));
+    const m = this.managerOf(scriptFile(req.argv, req.cwd), req.pid);
     if (!m) return undefined;
     m.passed++;
     return { n: m.passed, root: m.root, command: m.command };
@@ -257,8 +256,8 @@ export class ApprovedMemory {
   }): string | undefined {
     this.prune();
     if (req.layer === 'shell') {
-      const file = req.execFile ?? scriptFile(req.argv, req.cwd);
-      const m = file && this.managers.find((x) => file.startsWith(x.root) && inTree(req.pid, x.pid));
+      const file = req.execFile ? path.resolve(req.cwd, req.execFile) : scriptFile(req.argv, req.cwd);
+      const m = this.managerOf(file, req.pid);
       if (m) return m.approver;
     }
     const wanted: { program: string; args: string[] }[] =
@@ -326,6 +325,7 @@ export class ApprovedMemory {
         this.ended.push({ root: m.root, approver: m.approver, command: m.command, passed: m.passed });
     this.managers = this.managers.filter((m) => alive(m.pid));
     for (const p of this.lineExecs.keys()) if (!alive(p)) this.lineExecs.delete(p);
+    this.next = this.next.filter((e) => e.until > now && (!HAS_PROC || alive(e.pid)));
     this.entries = this.entries.filter(
       (e) => (e.until === undefined || e.until > now) && (e.pid === undefined || !HAS_PROC || alive(e.pid)),
     );

@@ -23,6 +23,7 @@ import {
   unwrapShim,
 } from '../normalize/version-shims.js';
 import { isLineRequest, wrapperPredates, type ApprovedMemory, type EndedManagerRun } from './approved.js';
+import { execShimOf } from './exec-shims.js';
 import type { EventHub } from './events.js';
 import { formatRefusal } from './refusal.js';
 
@@ -66,8 +67,15 @@ export function touchesProtected(d: Decision, protectedPaths: string[]): string 
   return undefined;
 }
 
-/** The shim or wrapper a shell request runs, with the manager folder whose own scripts it may run. */
-function shimOf(req: GateRequest, cwd: string, home: string, workspace: string, since: number) {
+/** The shim or wrapper a shell or exec request runs, with the manager folder whose own scripts it may run. */
+function shimOf(
+  req: GateRequest,
+  cwd: string,
+  home: string,
+  workspace: string,
+  since: number,
+): { argv: string[]; managerRoot?: string; interpreter?: string[] } | undefined {
+  if (req.layer === 'exec') return execShimOf(req, { home, workspace, since });
   const f = req.layer === 'shell' && req.script !== undefined ? scriptFileOf(req.argv) : undefined;
   if (!f) return undefined;
   const file = path.resolve(cwd, f.file);
@@ -108,6 +116,8 @@ export function appendManagerSummaries(
       reason: `${e.passed} internal scripts of ${e.root} passed under the trusted manager for this command (${e.passed - 1} without a record of their own)`,
     });
 }
+/** How long the execs that carry out a judged shim run may take to happen (ms). */
+const SHIM_RUN_MS = 30_000;
 
 export function createDecider(
   o: DeciderOptions,
@@ -214,7 +224,14 @@ export function createDecider(
       reason = `the gate client stopped waiting before the answer, so the command did not run (decided: ${reason})`;
     }
     if (shim?.managerRoot && final === 'allow')
-      o.approved.trustManager(shim.managerRoot, req.pid, approver, masked);
+      o.approved.trustManager(shim.managerRoot, req.pid, approver, masked, started);
+    if (shim && final === 'allow') {
+      // The execs that carry out this judged command: env starting the shim's interpreter,
+      // then (after the manager's own scripts) the real tool with these arguments.
+      // fail closed: a program written during the session is judged, not passed as the shim's tool
+      if (shim.interpreter) o.approved.allowNext(req.pid, shim.interpreter, approver, SHIM_RUN_MS, started);
+      o.approved.allowNext(req.pid, shim.argv, approver, SHIM_RUN_MS, started);
+    }
     // A trusted manager's own scripts (pyenv-exec, …): the first is recorded, the rest summarised.
     const internal = final === 'allow' && !shim ? o.approved.countInternal({ ...req, cwd }) : undefined;
     if (internal && internal.n > 1) return { allow: true, env: {}, message: '' };

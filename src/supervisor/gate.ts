@@ -25,7 +25,7 @@ import { ApprovedMemory } from './approved.js';
 import { commandsOf } from './commands-of.js';
 import { appendManagerSummaries, createDecider } from './decide.js';
 import { EventHub } from './events.js';
-import { ExecPreapproved, ProgramIdentity, execText } from './exec-gate.js';
+import { ProgramIdentity, execText } from './exec-gate.js';
 import { readExecEnv, selfGatingArgv, selfGatingEnv } from './exec-defer.js';
 import { startRelay, type Relay } from './relay.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
@@ -176,7 +176,6 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     if (mask) relay = await startRelay(path.join(runtime.dir, 'relay.sock'), o.secrets);
     let tamper: TamperWatch | undefined;
     const ids = new ProgramIdentity(realPath);
-    const pre = new ExecPreapproved();
     broker = await startBroker({
       socketPath: runtime.socket,
       handle: async (req, signal) => {
@@ -199,7 +198,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
             if (env && selfGatingEnv(env, session)) return { allow: true, env: {}, message: '' };
           }
           const script = execText(req, ids);
-          if (pre.take(req, script)) return { allow: true, env: {}, message: '' };
+          if (approved.takeNext(req, script)) return { allow: true, env: {}, message: '' };
           return decide({ ...req, script }, signal);
         }
         const mapped = o.mapRequest ? o.mapRequest(req) : req;
@@ -208,7 +207,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         const stranger = signal.aborted ? '' : notFromClient(mapped, self);
         if (stranger) return strangerReply(stranger);
         const r = await decide(mapped, signal);
-        if (r.allow) pre.remember(mapped.pid, mapped.argv);
+        if (r.allow) approved.allowNext(mapped.pid, mapped.argv, 'policy');
         return r.allow && mask ? { ...r, mask: true } : r;
       },
     });

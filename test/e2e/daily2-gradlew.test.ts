@@ -1,5 +1,6 @@
 /**
- * `./gradlew TASKS` under `agentfw run --headless` is judged as `gradle TASKS` once, with
+ * `./gradlew TASKS` under `agentfw run --headless` (with --no-sandbox, and in the default
+ * sandbox where the exec gate also sees the wrapper exec) is judged as `gradle TASKS` once, with
  * a faithful copy of a Gradle wrapper script and a stand-in `java` (outside the workspace)
  * that prints what it was started with. A wrapper written during the session (the same
  * bytes, copied by the agent) is analysed as the script it is and asked about.
@@ -29,7 +30,8 @@ beforeAll(() => {
     path.join(s.ws, 'gradle', 'wrapper', 'gradle-wrapper.properties'),
     'distributionUrl=https\\://services.gradle.org/distributions/gradle-8.5-bin.zip\n',
   );
-  javaBin = path.join(s.root, 'jdk', 'bin');
+  // Under HOME (read-only but visible in the sandbox), like an installed JDK.
+  javaBin = path.join(s.home, '.jdk', 'bin');
   mkdirSync(javaBin, { recursive: true });
   writeFileSync(path.join(javaBin, 'java'), '#!/bin/sh\necho "java started with: $*"\n');
   chmodSync(path.join(javaBin, 'java'), 0o755);
@@ -48,12 +50,22 @@ console.log(JSON.stringify({ verdict: 'deny' }));
 afterAll(() => s?.cleanup());
 
 let n = 0;
-async function through(cmd: string) {
+async function through(cmd: string, sandbox: boolean) {
   const log = path.join(s.root, `asks-${++n}.jsonl`);
   writeFileSync(log, '');
   const env = cliEnv(s, { PATH: `${javaBin}:${process.env.PATH}`, ASK_LOG: log, HOME: s.home });
   const r = await cli(
-    ['run', '--headless', '--no-sandbox', '--approver', approver, '--', 'bash', '-c', cmd],
+    [
+      'run',
+      '--headless',
+      ...(sandbox ? [] : ['--no-sandbox']),
+      '--approver',
+      approver,
+      '--',
+      'bash',
+      '-c',
+      cmd,
+    ],
     {
       env,
       cwd: s.ws,
@@ -66,7 +78,11 @@ async function through(cmd: string) {
   return { ...r, asks };
 }
 
-describe('./gradlew is gradle with these tasks', () => {
+const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8' }).status === 0;
+const modes: [string, boolean][] = [['--no-sandbox', false]];
+if (HAS_BWRAP) modes.push(['the default sandbox (exec gate on)', true]);
+
+describe('./gradlew control', () => {
   it('control: without agentfw the wrapper starts java on the wrapper main class', () => {
     const r = spawnSync('./gradlew', ['publish'], {
       cwd: s.ws,
@@ -75,9 +91,11 @@ describe('./gradlew is gradle with these tasks', () => {
     });
     expect(r.stdout).toContain('org.gradle.wrapper.GradleWrapperMain publish');
   });
+});
 
+describe.each(modes)('./gradlew is gradle with these tasks, %s', (_mode, sandbox) => {
   it.each([['publish'], ['build --info']])('./gradlew %s asks nothing and runs', async (tasks) => {
-    const r = await through(`./gradlew ${tasks}`);
+    const r = await through(`./gradlew ${tasks}`, sandbox);
     expect(r.asks.map((a) => `${a.layer}: ${a.command.slice(0, 200)}`)).toEqual([]);
     expect(r.stdout).toContain(`org.gradle.wrapper.GradleWrapperMain ${tasks}`);
     expect(r.code).toBe(0);
@@ -88,6 +106,7 @@ describe('./gradlew is gradle with these tasks', () => {
     // after the copy exists: then the new file is read, found newer than the session, and analysed.
     const r = await through(
       `node -e "require('fs').copyFileSync('gradlew','gradlew-new')" && bash -c './gradlew-new publish'`,
+      sandbox,
     );
     expect(r.asks.length).toBeGreaterThan(0);
     expect(r.asks.some((a) => a.command.includes('./gradlew-new publish'))).toBe(true);

@@ -66,18 +66,46 @@ true
 `,
 };
 
-/** Installs the copy under `root` (e.g. `$HOME/.pyenv`); returns its shims folder. */
-export function installFakePyenv(root: string, python = '/usr/bin/python3'): string {
+/** The console script pip installs as `bin/pip` (its entry point), run by the version's python3. */
+const pipScript = (root: string) => `#!${root}/versions/3.0-test/bin/python3
+# -*- coding: utf-8 -*-
+import re
+import sys
+from pip._internal.cli.main import main
+if __name__ == '__main__':
+    sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])
+    sys.exit(main())
+`;
+
+/**
+ * Installs the copy under `root` (e.g. `$HOME/.pyenv`); returns its shims folder.
+ * `o.pip`: also the `pip` and `python3.0` shims and programs (pip = the python's own pip module).
+ */
+export function installFakePyenv(
+  root: string,
+  python = '/usr/bin/python3',
+  o: { pip?: boolean } = {},
+): string {
   for (const d of ['shims', 'libexec', 'versions/3.0-test/bin'])
     mkdirSync(path.join(root, d), { recursive: true });
   writeFileSync(path.join(root, 'version'), '3.0-test\n');
-  symlinkSync(python, path.join(root, 'versions/3.0-test/bin/python3'));
+  const bin = path.join(root, 'versions/3.0-test/bin');
+  symlinkSync(python, path.join(bin, 'python3'));
   for (const [name, text] of Object.entries(LIBEXEC)) {
     writeFileSync(path.join(root, 'libexec', name), text);
     chmodSync(path.join(root, 'libexec', name), 0o755);
   }
-  const s = path.join(root, 'shims', 'python3');
-  writeFileSync(s, shim(root));
-  chmodSync(s, 0o755);
+  const tools = ['python3'];
+  if (o.pip) {
+    symlinkSync(python, path.join(bin, 'python3.0'));
+    writeFileSync(path.join(bin, 'pip'), pipScript(root));
+    chmodSync(path.join(bin, 'pip'), 0o755);
+    tools.push('python3.0', 'pip');
+  }
+  for (const t of tools) {
+    const s = path.join(root, 'shims', t);
+    writeFileSync(s, shim(root));
+    chmodSync(s, 0o755);
+  }
   return path.join(root, 'shims');
 }

@@ -80,3 +80,32 @@ describe('shebang', () => {
     expect(shebang(text)).toEqual(want);
   });
 });
+
+describe('version-manager shims run by path', () => {
+  const SHIM = (root: string) =>
+    `#!/usr/bin/env bash\nset -e\nprogram="\${0##*/}"\nexport PYENV_ROOT="${root}"\nexec "${root}/libexec/pyenv" exec "$program" "$@"\n`;
+  const files: Record<string, string> = {
+    '/h/.pyenv/shims/pip': SHIM('/h/.pyenv'),
+    '/w/bin/pip': SHIM('/h/.pyenv'),
+  };
+  // The session's check: installed files and workspace files older than the session predate it.
+  const predates = (p: string) => p.startsWith('/h/.');
+  const sessionCtx = { ...filesContext(files), wrapperPredates: predates };
+  it.each<[string, string, { program: string; argv: string }[] | 'script']>([
+    [
+      'by path, predating the session',
+      '/h/.pyenv/shims/pip uninstall -y x',
+      [{ program: 'pip', argv: 'pip uninstall -y x' }],
+    ],
+    ['a copy in the workspace made during the session', './bin/pip --version', 'script'],
+  ])('%s: %s', (_n, script, expected) => {
+    const r = normalizeIn(sessionCtx, script);
+    const cmds = r.commands.map((c) => ({ program: c.program, argv: c.argv.join(' ') }));
+    if (expected === 'script') expect(cmds.some((c) => c.argv.includes('libexec/pyenv'))).toBe(true);
+    else expect(cmds).toEqual(expected);
+  });
+  it('without a session (no wrapperPredates) the shim is read as the script it is', () => {
+    const r = normalizeIn(filesContext(files), '/h/.pyenv/shims/pip --version');
+    expect(r.commands.some((c) => c.argv.join(' ').includes('libexec/pyenv'))).toBe(true);
+  });
+});

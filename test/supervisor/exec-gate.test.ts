@@ -1,8 +1,8 @@
 /**
  * The supervisor side of the exec gate: the command an exec request is judged as (loader
- * peeled, links and renamed copies of gated programs recognised, scripts by path), the
- * one-shot pass after a shim's ALLOW, and the helper's launch argv. Real files in a
- * scratch dir; real /usr/bin programs.
+ * peeled, links and renamed copies of gated programs recognised, scripts by path) and the
+ * helper's launch argv. (The one-shot pass after a shim's ALLOW: approved.test.ts.) Real
+ * files in a scratch dir; real /usr/bin programs.
  */
 import {
   chmodSync,
@@ -17,13 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { quote } from 'shell-quote';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  ExecPreapproved,
-  ProgramIdentity,
-  execGateArgs,
-  execText,
-  peelLoader,
-} from '../../src/supervisor/exec-gate.js';
+import { ProgramIdentity, execGateArgs, execText, peelLoader } from '../../src/supervisor/exec-gate.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'afw-eg-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,26 +67,6 @@ describe.skipIf(!CURL)('execText', () => {
 
   it.skipIf(!LOADER)('peels the dynamic loader', () => {
     expect(execText(req([LOADER, CURL, '-s']), ids)).toBe(`${CURL} -s`);
-  });
-});
-
-describe('ExecPreapproved', () => {
-  it.each([
-    ['same pid, same argv', { pid: 10, argv: ['curl', '-s', 'u'] }, '/usr/bin/curl -s u', true],
-    ['relay child of the shim', { pid: 11, ppid: 10, argv: ['curl', '-s', 'u'] }, '/usr/bin/curl -s u', true],
-    ['other pid', { pid: 12, argv: ['curl', '-s', 'u'] }, '/usr/bin/curl -s u', false],
-    ['other argv', { pid: 10, argv: ['curl', '-s', 'v'] }, '/usr/bin/curl -s v', false],
-    [
-      'file is another program (renamed rm on PATH as curl)',
-      { pid: 10, argv: ['curl', '-s', 'u'] },
-      'rm -s u',
-      false,
-    ],
-  ])('%s → %s', (_n, r, text, expected) => {
-    const pre = new ExecPreapproved();
-    pre.remember(10, ['curl', '-s', 'u']);
-    expect(pre.take(r, text)).toBe(expected);
-    if (expected) expect(pre.take(r, text)).toBe(false); // one shot
   });
 });
 

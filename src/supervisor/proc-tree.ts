@@ -1,0 +1,80 @@
+/** Process-tree reads through /proc for the approval memory (src/supervisor/approved.ts). */
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+
+/** Whether /proc can be read here (without it, no approval is anchored on a process tree). */
+export const HAS_PROC = (() => {
+  try {
+    readFileSync('/proc/self/stat');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** The parent of `pid`; undefined when it is gone or unreadable. */
+export function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(rest[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The argv of `pid`; empty when it is gone or unreadable. */
+export function argvOf(pid: number): string[] {
+  try {
+    const raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return raw.endsWith('\0') ? raw.slice(0, -1).split('\0') : raw ? raw.split('\0') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** True when `root` is `pid` or one of its ancestors. */
+export function inTree(pid: number, root: number): boolean {
+  let p: number | undefined = pid;
+  for (let i = 0; i < 128 && p && p > 1; i++) {
+    if (p === root) return true;
+    p = parentOf(p);
+  }
+  return false;
+}
+
+/**
+ * Is `file` (absolute, as process `pid` sees it) a script (`#!`) unchanged since `since`?
+ * A manager's own scripts are; the real tool (a binary) and anything written during the
+ * session are not (they are judged). fail closed: unreadable = not.
+ */
+export function ownScript(pid: number, file: string, since: number): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(pid > 0 ? `/proc/${pid}/root${file}` : file, 'r');
+    if (!(fstatSync(fd).ctimeMs < since)) return false;
+    const b = Buffer.alloc(2);
+    return readSync(fd, b, 0, 2, 0) === 2 && b.toString('latin1') === '#!';
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Is `file` (absolute, as process `pid` sees it) unchanged since `since` (epoch ms)? fail closed: unreadable = no. */
+export function unchangedSince(pid: number, file: string, since: number): boolean {
+  try {
+    return statSync(pid > 0 ? `/proc/${pid}/root${file}` : file).ctimeMs < since;
+  } catch {
+    return false;
+  }
+}

@@ -21,6 +21,7 @@ import { createDecider } from './decide.js';
 import { EventHub } from './events.js';
 import { ExecPreapproved, ProgramIdentity, execText } from './exec-gate.js';
 import { startRelay, type Relay } from './relay.js';
+import { cacheAllows } from './verdict-cache.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
 import { clientId, notFromClient } from './peer-check.js';
 import { watchTamper, type TamperWatch } from './sandbox-tamper.js';
@@ -141,7 +142,8 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     const events = new EventHub();
     const approved = new ApprovedMemory((script, dir) => commandsOf(script, dir, o.workspace));
     const decide = createDecider({
-      engine: o.engine,
+      // Allow verdicts that read no file are analysed once per session (src/supervisor/verdict-cache.ts).
+      engine: cacheAllows(o.engine),
       secrets: o.secrets,
       audit,
       approvers: o.approvers,

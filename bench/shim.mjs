@@ -84,7 +84,13 @@ async function measure() {
   const once = (file, args, e, piped = false) =>
     new Promise((resolve, reject) => {
       const t0 = process.hrtime.bigint();
-      const p = spawn(file, args, { env: e, stdio: piped ? ['ignore', 'pipe', 'pipe'] : 'ignore', cwd: tmp });
+      const p = spawn(file, args, {
+        env: e,
+        stdio: piped ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe'],
+        cwd: tmp,
+      });
+      let errText = '';
+      p.stderr.on('data', (d) => (errText += d));
       let bytes = 0;
       if (piped) {
         p.stdout.on('data', (d) => (bytes += d.length));
@@ -93,7 +99,8 @@ async function measure() {
       p.on('error', reject);
       p.on('close', (code) => {
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-        if (code !== 0) reject(new Error(`${file} ${args.join(' ')} exited ${code}`));
+        if (code !== 0)
+          reject(new Error(`${file} ${args.join(' ')} exited ${code}: ${errText.slice(0, 400)}`));
         else resolve(piped ? { ms, bytes } : ms);
       });
     });
@@ -115,7 +122,7 @@ async function measure() {
       gated.push(await once('bash', ['-c', 'true'], env));
       barePiped.push(ms(await once('/bin/bash', ['-c', 'true'], bareEnv, true)));
       relayed.push(ms(await once('bash', ['-c', 'true'], env, true)));
-      if (i % 4 === 0) roundTrip.push(await once(client.path, ['--line', 'true'], env));
+      if (i % 4 === 0) roundTrip.push(await once(env.AGENTFW_CLIENT || client.path, ['--line', 'true'], env)); // the session's copy: the broker checks who asks
     }
     // Input MB per second. Bare output must be the whole file; relayed output may differ by
     // the few placeholders the masker puts in (a flag list in src/ reads like `--key VALUE`).

@@ -142,7 +142,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
           fail('mixed request kinds on one connection.');
           return;
         }
-        if (first) persistent = req.seq !== undefined;
+        if (first) persistent = req.seq !== undefined && req.layer === 'exec';
         first = false;
         const mismatch = scriptMismatch(req);
         if (mismatch) {

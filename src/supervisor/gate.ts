@@ -21,7 +21,7 @@ import { createDecider } from './decide.js';
 import { EventHub } from './events.js';
 import { ExecPreapproved, ProgramIdentity, execText } from './exec-gate.js';
 import { startRelay, type Relay } from './relay.js';
-import { cacheAllows } from './verdict-cache.js';
+import { cacheAllows, memoMask } from './verdict-cache.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
 import { clientId, notFromClient } from './peer-check.js';
 import { watchTamper, type TamperWatch } from './sandbox-tamper.js';
@@ -144,7 +144,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     const decide = createDecider({
       // Allow verdicts that read no file are analysed once per session (src/supervisor/verdict-cache.ts).
       engine: cacheAllows(o.engine),
-      secrets: o.secrets,
+      secrets: memoMask(o.secrets),
       audit,
       approvers: o.approvers,
       approvalTimeoutMs: o.approvalTimeoutMs,

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, makeContext, type Engine } from '../../src/engine/analyze.js';
 import { payloadReader } from '../../src/engine/payload-reader.js';
-import { cacheAllows } from '../../src/supervisor/verdict-cache.js';
+import { createSecretSet } from '../../src/secrets/index.js';
+import { cacheAllows, memoMask } from '../../src/supervisor/verdict-cache.js';
 
 let engine: Engine;
 let dir: string;
@@ -83,5 +84,28 @@ describe('cacheAllows', () => {
     const c = cacheAllows(engine);
     expect(c.packs).toBe(engine.packs);
     expect(c.decideFacts([]).decision).toBe(engine.decideFacts([]).decision);
+  });
+});
+
+describe('memoMask', () => {
+  it.each([
+    { text: 'curl -H "Authorization: Bearer $T" https://api.example.com', secret: false },
+    { text: 'psql postgres://app:S3cr3tPassw0rd-x9@db.internal/app', secret: true },
+    { text: 'export TOKEN=tok-5f2a9c1e7b3d4a6f8e0c2b4d6f8a0c2e', secret: true },
+  ])('masks $text like the secret set, also when remembered', async ({ text, secret }) => {
+    const secrets = await createSecretSet({
+      env: { DEPLOY_TOKEN: 'tok-5f2a9c1e7b3d4a6f8e0c2b4d6f8a0c2e' },
+      workspace: dir,
+      home: dir,
+    });
+    const memo = memoMask(secrets);
+    const want = secrets.mask(text);
+    expect(memo.mask(text)).toBe(want);
+    expect(memo.mask(text)).toBe(want);
+    expect(want !== text).toBe(secret);
+    expect(memo.size).toBe(secrets.size);
+    expect(memo.agentEnv({ DEPLOY_TOKEN: 'tok-5f2a9c1e7b3d4a6f8e0c2b4d6f8a0c2e' })).toEqual(
+      secrets.agentEnv({ DEPLOY_TOKEN: 'tok-5f2a9c1e7b3d4a6f8e0c2b4d6f8a0c2e' }),
+    );
   });
 });

@@ -133,19 +133,38 @@ static int is_shim(const eg_config *cfg, pid_t pid, const char *path) {
   return stat(p, &st) == 0 && st.st_dev == cfg->shim_dev && st.st_ino == cfg->shim_ino;
 }
 
-/* Refusal text for the agent: written to its stderr when that is a terminal or a pipe
- * (never a regular file, which reopening would overwrite from the start). */
+/* Refusal text for the agent: written to its stderr when that is a terminal, a pipe or a
+ * socket (never a regular file, which reopening would overwrite from the start). A pipe or
+ * terminal is reopened through /proc; a socket cannot be (a Node parent's child stdio is a
+ * socketpair, as for most agents), so its fd is taken with pidfd_getfd and the text sent
+ * without blocking (MSG_DONTWAIT: the shared file's own flags stay as they are). */
 static void tell(pid_t pid, const char *msg) {
   char p[64];
+  size_t n = strlen(msg);
   snprintf(p, sizeof p, "/proc/%d/fd/2", (int)pid);
   int fd = open(p, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return;
   struct stat st;
-  if (fstat(fd, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
-    ssize_t w = write(fd, msg, strlen(msg));
+  if (fd >= 0) {
+    if (fstat(fd, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+      ssize_t w = write(fd, msg, n);
+      (void)w;
+    }
+    close(fd);
+    return;
+  }
+#if defined(SYS_pidfd_open) && defined(SYS_pidfd_getfd)
+  if (errno != ENXIO) return; /* ENXIO: a socket */
+  int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+  if (pfd < 0) return;
+  fd = (int)syscall(SYS_pidfd_getfd, pfd, 2, 0);
+  close(pfd);
+  if (fd < 0) return;
+  if (fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode)) {
+    ssize_t w = send(fd, msg, n, MSG_DONTWAIT | MSG_NOSIGNAL);
     (void)w;
   }
   close(fd);
+#endif
 }
 
 int eg_connect(const eg_config *cfg) {
@@ -193,7 +212,8 @@ void eg_finish(int listener, unsigned long long id, pid_t pid, const char *answe
       }
       l += n + (e ? 1 : 0);
     }
-    if (msg.p) tell(pid, msg.p);
+    /* Only while the exec is still waiting: the pid is then surely the refused process. */
+    if (msg.p && ioctl(listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &id) == 0) tell(pid, msg.p);
     free(msg.p);
   }
   eg_respond(listener, id, allow);

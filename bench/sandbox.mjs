@@ -3,8 +3,9 @@
 //   start     `bwrap <the session's profile> -- /bin/true` versus a bare `/bin/true`
 //             (interleaved; p50 of the added wall time), plus the start probe agentfw runs once
 //   exec gate added latency of one allowed exec: a process under build/agentfw-exec-gate
-//             spawns `/bin/true` N times and times each; the same without the gate. The gate
-//             asks a real broker (engine + audit) in this process, as the supervisor does.
+//             spawns `/bin/true`, interleaved one by one with the same process without the
+//             gate; the same command repeated and a new argument each time. The gate asks a
+//             real broker (engine + audit) in this process, as the supervisor does.
 //   bridge    the network namespace's only way out (build/agentfw-net-bridge → Unix socket →
 //             supervisor → host loopback): HTTP GETs from inside `bwrap --unshare-net` to a
 //             loopback server through the bridge, versus the same client on the host; p50 of
@@ -80,10 +81,40 @@ if (bwrap) {
 }
 
 // --- exec gate ------------------------------------------------------------------------
+// Two timer processes, one bare and one under the helper, driven in lock step (one exec
+// each in turn), so load affects both alike. Each line on a timer's stdin makes it time one
+// spawnSync('/bin/true' [ARG]). "repeated": the same command every time (a build's many
+// `cc`/`sed` calls; the engine's allow verdict is cached); "distinct": a new argument every
+// time, so every exec is analysed afresh. Engine and audit included (one record per exec).
 const helper = path.join(root, 'build', 'agentfw-exec-gate');
 const timer = `const {spawnSync}=require('child_process');const {performance}=require('perf_hooks');
-const xs=[];for(let i=0;i<${EXECS};i++){const t=performance.now();const r=spawnSync('/bin/true');xs.push(performance.now()-t);if(r.status!==0){console.error('exec failed',r.error&&r.error.code);process.exit(3);}}
-console.log(JSON.stringify(xs));`;
+let b='';process.stdin.on('data',(d)=>{b+=d;let i;while((i=b.indexOf('\\n'))>=0){const a=b.slice(0,i);b=b.slice(i+1);
+const t=performance.now();const r=spawnSync('/bin/true',a?[a]:[]);process.stdout.write((r.status===0?performance.now()-t:-1)+'\\n');}});`;
+/** A timer process; `once(arg)` resolves with the ms of one exec. */
+const timerProc = (file, args) => {
+  const p = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  let buf = '';
+  let err = '';
+  const waiters = [];
+  p.stderr.on('data', (d) => (err += d));
+  p.stdout.on('data', (d) => {
+    buf += d;
+    for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
+      const v = Number(buf.slice(0, i));
+      buf = buf.slice(i + 1);
+      waiters.shift()(v);
+    }
+  });
+  p.on('close', () => waiters.splice(0).forEach((w) => w(-1)));
+  return {
+    once: (arg = '') =>
+      new Promise((res, rej) => {
+        waiters.push((v) => (v < 0 ? rej(new Error(`exec failed ${err.slice(0, 300)}`)) : res(v)));
+        p.stdin.write(arg + '\n');
+      }),
+    close: () => new Promise((res) => (p.on('close', res), p.stdin.end())),
+  };
+};
 const collect = (file, args) =>
   new Promise((resolve, reject) => {
     const p = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -100,17 +131,38 @@ if (process.platform !== 'linux' || !existsSync(helper)) {
 } else {
   const { startProbeGate } = await import(dist('supervisor/probe-gate.js'));
   const gate = await startProbeGate(tmp);
+  const pre = ['--sock', gate.runtime.socket, '--supervisor-pid', String(process.pid), '--'];
+  const bareP = timerProc(process.execPath, ['-e', timer]);
+  const gatedP = timerProc(helper, [...pre, process.execPath, '-e', timer]);
   try {
-    const pre = ['--sock', gate.runtime.socket, '--supervisor-pid', String(process.pid), '--'];
-    const bare = await collect(process.execPath, ['-e', timer]);
-    const gated = await collect(helper, [...pre, process.execPath, '-e', timer]);
-    out.exec_p50_ms = r2(pct(gated, 50) - pct(bare, 50));
-    out.exec_p99_ms = r2(pct(gated, 99) - pct(bare, 99));
-    out.exec_bare_p50_ms = r2(pct(bare, 50));
+    const bare = [];
+    const rep = [];
+    const uniq = [];
+    const load0 = os.loadavg()[0];
+    for (let i = 0; i < 20; i++) {
+      await bareP.once(); // warm up
+      await gatedP.once();
+    }
+    for (let i = 0; i < EXECS; i++) {
+      bare.push(await bareP.once());
+      rep.push(await gatedP.once());
+      bare.push(await bareP.once(`x${i}`));
+      uniq.push(await gatedP.once(`x${i}`));
+    }
+    const b50 = pct(bare, 50);
+    out.exec_bare_p50_ms = r2(b50);
+    out.exec_p50_ms = r2(pct(rep, 50) - b50);
+    out.exec_p99_ms = r2(pct(rep, 99) - pct(bare, 99));
+    out.exec_distinct_p50_ms = r2(pct(uniq, 50) - b50);
+    out.exec_ratio = r2((pct(rep, 50) - b50) / b50);
+    out.exec_distinct_ratio = r2((pct(uniq, 50) - b50) / b50);
+    out.exec_load = r2((load0 + os.loadavg()[0]) / 2);
     console.log(
-      `exec     gate adds ${out.exec_p50_ms} ms p50 (p99 ${out.exec_p99_ms}) to an allowed exec of /bin/true (bare spawn p50 ${out.exec_bare_p50_ms} ms, ${EXECS} execs, engine + audit included); target ≤ 1 ms p50`,
+      `exec     gate adds ${out.exec_p50_ms} ms p50 (+${out.exec_ratio}×; p99 ${out.exec_p99_ms}) to an allowed exec of /bin/true repeated, ${out.exec_distinct_p50_ms} ms p50 (+${out.exec_distinct_ratio}×) with a new argument each time (bare spawn p50 ${out.exec_bare_p50_ms} ms; ${EXECS} each, interleaved, engine + audit included; load ${out.exec_load}); target ≤ 1 ms p50`,
     );
   } finally {
+    await bareP.close();
+    await gatedP.close();
     await gate.close();
   }
 }

@@ -12,7 +12,7 @@
 // Prints human lines, then one JSON line:
 //   {"name":"shim","p50_ms":added p50,"p99_ms":added p99,"baseline_p50_ms":bare p50,...}
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,38 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 const r2 = (x) => Math.round(x * 100) / 100;
+const helper = path.join(root, 'build', 'agentfw-exec-gate');
+
+/** A node process that times one spawnSync(SHELL, ['-c', 'true']) per line on stdin. */
+const TIMER = (
+  shell,
+) => `const {spawnSync}=require('child_process');const {performance}=require('perf_hooks');
+let b='';process.stdin.on('data',(d)=>{b+=d;let i;while((i=b.indexOf('\\n'))>=0){b=b.slice(i+1);
+const t=performance.now();const r=spawnSync(${JSON.stringify(shell)},['-c','true']);process.stdout.write((r.status===0?performance.now()-t:-1)+'\\n');}});`;
+function timerProc(file, args, env) {
+  const p = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
+  let buf = '';
+  let err = '';
+  const waiters = [];
+  p.stderr.on('data', (d) => (err += d));
+  p.stdout.on('data', (d) => {
+    buf += d;
+    for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
+      const v = Number(buf.slice(0, i));
+      buf = buf.slice(i + 1);
+      waiters.shift()(v);
+    }
+  });
+  p.on('close', () => waiters.splice(0).forEach((w) => w(-1)));
+  return {
+    once: () =>
+      new Promise((res, rej) => {
+        waiters.push((v) => (v < 0 ? rej(new Error(`bash -c true failed: ${err.slice(0, 400)}`)) : res(v)));
+        p.stdin.write('\n');
+      }),
+    close: () => new Promise((res) => (p.on('close', res), p.stdin.end())),
+  };
+}
 
 async function measure() {
   const server = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve'], {
@@ -84,7 +116,13 @@ async function measure() {
   const once = (file, args, e, piped = false) =>
     new Promise((resolve, reject) => {
       const t0 = process.hrtime.bigint();
-      const p = spawn(file, args, { env: e, stdio: piped ? ['ignore', 'pipe', 'pipe'] : 'ignore', cwd: tmp });
+      const p = spawn(file, args, {
+        env: e,
+        stdio: piped ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe'],
+        cwd: tmp,
+      });
+      let errText = '';
+      p.stderr.on('data', (d) => (errText += d));
       let bytes = 0;
       if (piped) {
         p.stdout.on('data', (d) => (bytes += d.length));
@@ -93,7 +131,8 @@ async function measure() {
       p.on('error', reject);
       p.on('close', (code) => {
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-        if (code !== 0) reject(new Error(`${file} ${args.join(' ')} exited ${code}`));
+        if (code !== 0)
+          reject(new Error(`${file} ${args.join(' ')} exited ${code}: ${errText.slice(0, 400)}`));
         else resolve(piped ? { ms, bytes } : ms);
       });
     });
@@ -105,6 +144,7 @@ async function measure() {
   const barePiped = [];
   const relayed = [];
   const cat = { bare: [], relayed: [], nested: [] };
+  const underGate = { bare: [], gated: [] };
   const file = catFile(tmp);
   const catBytes = statSync(file).size;
   try {
@@ -115,7 +155,7 @@ async function measure() {
       gated.push(await once('bash', ['-c', 'true'], env));
       barePiped.push(ms(await once('/bin/bash', ['-c', 'true'], bareEnv, true)));
       relayed.push(ms(await once('bash', ['-c', 'true'], env, true)));
-      if (i % 4 === 0) roundTrip.push(await once(client.path, ['--line', 'true'], env));
+      if (i % 4 === 0) roundTrip.push(await once(env.AGENTFW_CLIENT || client.path, ['--line', 'true'], env)); // the session's copy: the broker checks who asks
     }
     // Input MB per second. Bare output must be the whole file; relayed output may differ by
     // the few placeholders the masker puts in (a flag list in src/ reads like `--key VALUE`).
@@ -128,6 +168,50 @@ async function measure() {
       cat.bare.push(mbps(await once('/bin/bash', ['-c', `cat '${file}'`], bareEnv, true), true));
       cat.relayed.push(mbps(await once('bash', ['-c', `cat '${file}'`], env, true), false));
       cat.nested.push(mbps(await once('bash', ['-c', `bash -c "cat '${file}'"`], env, true), false));
+    }
+    // Under the exec gate (the sandbox's default): the shim's own exec is passed by the
+    // helper, the shim asks, then its exec of the real bash is seen by the gate too (passed
+    // as the exec the shim was just allowed). Timer processes in lock step, one under the
+    // helper, one bare, each running `bash -c true` per line on stdin.
+    if (existsSync(helper) && process.platform === 'linux') {
+      const t = (file, args, e) => timerProc(file, args, e);
+      // The user's own environment without agentfw: spawnSync with a two-variable env makes
+      // bash itself take far longer on this machine, which is no fair baseline.
+      const plain = Object.fromEntries(
+        Object.entries(process.env).filter(([k]) => !k.startsWith('AGENTFW_')),
+      );
+      const timerBare = t(process.execPath, ['-e', TIMER('/bin/bash')], plain);
+      const timerGated = t(
+        helper,
+        [
+          '--sock',
+          env.AGENTFW_SOCK,
+          '--supervisor-pid',
+          String(server.pid),
+          '--shim-dir',
+          env.AGENTFW_SHIM_DIR,
+          '--client',
+          env.AGENTFW_CLIENT,
+          '--',
+          process.execPath,
+          '-e',
+          TIMER('bash'),
+        ],
+        env,
+      );
+      try {
+        for (let i = 0; i < 5; i++) {
+          await timerBare.once(); // warm up
+          await timerGated.once();
+        }
+        for (let i = 0; i < N; i++) {
+          underGate.bare.push(await timerBare.once());
+          underGate.gated.push(await timerGated.once());
+        }
+      } finally {
+        await timerBare.close();
+        await timerGated.close();
+      }
     }
   } finally {
     server.stdin.end();
@@ -152,8 +236,18 @@ async function measure() {
   console.log(
     `  cat ${CAT_MB} MB to a pipe          bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of 5; target ≥ 50%)`,
   );
+  let eg = {};
+  if (underGate.gated.length) {
+    const gb = pct(underGate.bare, 50);
+    const ga = pct(underGate.gated, 50) - gb;
+    eg = { exec_gate_baseline_p50_ms: r2(gb), exec_gate_p50_ms: r2(ga), exec_gate_added_ratio: r2(ga / gb) };
+    console.log(
+      `  under the exec gate        p50 ${r2(pct(underGate.gated, 50))} ms vs bare ${r2(gb)} ms: added ${r2(ga)} ms = +${r2(ga / gb)}× (shim + the gate's view of its exec; target ≤ +0.5×)`,
+    );
+  }
   console.log(
     JSON.stringify({
+      ...eg,
       name: 'shim',
       p50_ms: r2(added),
       p99_ms: r2(pct(gated, 99) - base),

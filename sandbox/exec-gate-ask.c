@@ -1,12 +1,14 @@
 /*
- * agentfw-exec-gate, one notification: read what is about to be exec'd, ask the supervisor,
- * answer. Runs in a handler process forked per notification (a slow human answer never
- * holds up other execs). See exec-gate.c for the whole picture and sandbox/README.md for
- * what the check can and cannot see (TOCTOU).
+ * agentfw-exec-gate, one notification: read what is about to be exec'd and build the
+ * request; settle the notification with the supervisor's answer. The serving loop
+ * (exec-gate.c) sends the requests on one persistent connection and matches the answers,
+ * so a slow human answer never holds up other execs. See exec-gate.c for the whole picture
+ * and sandbox/README.md for what the check can and cannot see (TOCTOU).
  *
  * Request sent to the broker socket (src/shim/protocol.ts), one JSON line:
- *   {"layer":"exec","argv":[...],"cwd":"...","path":"...","pid":N,"ppid":N[,"binary":true]}
- * Answer: ALLOW or DENY, optional ENV/MASK/MSG lines, END. Anything else → EPERM.
+ *   {"layer":"exec","argv":[...],"cwd":"...","path":"...","pid":N,"ppid":N,"seq":N[,"binary":true]}
+ * Answer lines, each prefixed `<seq> `: WAIT keep-alives, ALLOW or DENY, optional MSG
+ * lines, END. Anything else → EPERM.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -25,26 +27,21 @@
 
 #include "exec-gate.h"
 
-/* Longest silence from the broker before an exec is refused (as the shim client does). */
-#define EG_ANSWER_IDLE_MS 3000
+typedef eg_buf buf_t;
 
-typedef struct {
-  char *p;
-  size_t len, cap;
-} buf_t;
-
-static void put(buf_t *b, const char *s, size_t n) {
+void eg_put(buf_t *b, const char *s, size_t n) {
   if (b->len + n + 1 > b->cap) {
     size_t c = b->cap ? b->cap : 4096;
     while (c < b->len + n + 1) c *= 2;
     char *q = realloc(b->p, c);
-    if (!q) _exit(1); /* the notification stays unanswered until this handler exits: ENOSYS for the exec */
+    if (!q) _exit(1); /* fail closed: without this helper the kernel fails every later exec (ENOSYS) */
     b->p = q, b->cap = c;
   }
   memcpy(b->p + b->len, s, n);
   b->len += n;
   b->p[b->len] = 0;
 }
+#define put eg_put
 static void puts_(buf_t *b, const char *s) { put(b, s, strlen(s)); }
 
 static void respond_err(int listener, unsigned long long id, int err) {
@@ -136,117 +133,144 @@ static int is_shim(const eg_config *cfg, pid_t pid, const char *path) {
   return stat(p, &st) == 0 && st.st_dev == cfg->shim_dev && st.st_ino == cfg->shim_ino;
 }
 
-static long long now_ms(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-/* Refusal text for the agent: written to its stderr when that is a terminal or a pipe
- * (never a regular file, which reopening would overwrite from the start). */
+/* Refusal text for the agent: written to its stderr when that is a terminal, a pipe or a
+ * socket (never a regular file, which reopening would overwrite from the start). A pipe or
+ * terminal is reopened through /proc; a socket cannot be (a Node parent's child stdio is a
+ * socketpair, as for most agents), so its fd is taken with pidfd_getfd and the text sent
+ * without blocking (MSG_DONTWAIT: the shared file's own flags stay as they are). */
 static void tell(pid_t pid, const char *msg) {
   char p[64];
+  size_t n = strlen(msg);
   snprintf(p, sizeof p, "/proc/%d/fd/2", (int)pid);
   int fd = open(p, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return;
   struct stat st;
-  if (fstat(fd, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
-    ssize_t w = write(fd, msg, strlen(msg));
+  if (fd >= 0) {
+    if (fstat(fd, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+      ssize_t w = write(fd, msg, n);
+      (void)w;
+    }
+    close(fd);
+    return;
+  }
+#if defined(SYS_pidfd_open) && defined(SYS_pidfd_getfd)
+  if (errno != ENXIO) return; /* ENXIO: a socket */
+  int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+  if (pfd < 0) return;
+  fd = (int)syscall(SYS_pidfd_getfd, pfd, 2, 0);
+  close(pfd);
+  if (fd < 0) return;
+  if (fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode)) {
+    ssize_t w = send(fd, msg, n, MSG_DONTWAIT | MSG_NOSIGNAL);
     (void)w;
   }
   close(fd);
+#endif
 }
 
-/* One round trip to the broker. Returns 1 = ALLOW, 0 = DENY or anything wrong (fail closed). */
-static int ask(const eg_config *cfg, const buf_t *q, pid_t target) {
+int eg_connect(const eg_config *cfg) {
   struct sockaddr_un a;
   memset(&a, 0, sizeof a);
   a.sun_family = AF_UNIX;
-  if (strlen(cfg->sock) >= sizeof a.sun_path) return 0;
+  if (strlen(cfg->sock) >= sizeof a.sun_path) return -1;
   strcpy(a.sun_path, cfg->sock);
   int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof a) != 0) return 0;
+  if (fd < 0) return -1;
+  if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+    close(fd);
+    return -1;
+  }
   if (cfg->supervisor) {
     /* fail closed: a socket put there by someone else is not the supervisor */
     struct ucred cr;
     socklen_t l = sizeof cr;
-    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &l) != 0 || cr.pid != cfg->supervisor) return 0;
+    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &l) != 0 || cr.pid != cfg->supervisor) {
+      close(fd);
+      return -1;
+    }
   }
-  long long deadline = now_ms() + cfg->wait_ms;
-  for (size_t off = 0; off < q->len;) {
-    ssize_t k = write(fd, q->p + off, q->len - off);
-    if (k < 0 && errno == EINTR) continue;
-    if (k <= 0) return 0;
-    off += (size_t)k;
-  }
-  buf_t in = {0};
-  /* The broker answers or sends a WAIT keep-alive at once and every second while a human
-   * decides: silence this long means a stopped or hung supervisor (fail closed). */
-  long long idle = now_ms() + EG_ANSWER_IDLE_MS;
-  while (!in.p || !(strstr(in.p, "\nEND\n") || !strncmp(in.p, "END\n", 4))) {
-    struct pollfd p = {fd, POLLIN, 0};
-    long left = (long)((idle < deadline ? idle : deadline) - now_ms());
-    if (left <= 0 || poll(&p, 1, (int)left) <= 0) return 0; /* fail closed: no answer in time */
-    char tmp[4096];
-    ssize_t k = read(fd, tmp, sizeof tmp);
-    if (k < 0 && errno == EINTR) continue;
-    if (k <= 0) return 0; /* fail closed: closed before END */
-    idle = now_ms() + EG_ANSWER_IDLE_MS;
-    put(&in, tmp, (size_t)k);
-    if (in.len > EG_MAX_REPLY) return 0;
-  }
-  close(fd);
+  return fd;
+}
+
+void eg_finish(int listener, unsigned long long id, pid_t pid, const char *answer) {
   /* The broker's keep-alive lines (WAIT) come before the answer while a human decides. */
-  const char *r = in.p;
+  const char *r = answer;
   while (!strncmp(r, "WAIT\n", 5)) r += 5;
   int allow = !strncmp(r, "ALLOW\n", 6);
-  if (!allow && strncmp(r, "DENY\n", 5)) return 0;
+  if (!allow && strncmp(r, "DENY\n", 5)) {
+    eg_respond(listener, id, 0); /* fail closed: not understood */
+    return;
+  }
   if (!allow) {
     /* The MSG lines are the refusal text (why, which rule, "ask the user"). */
     buf_t msg = {0};
-    char *save = NULL;
-    for (char *l = strtok_r(in.p, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-      if (!strncmp(l, "MSG", 3) && (l[3] == ' ' || !l[3])) puts_(&msg, l[3] ? l + 4 : ""), puts_(&msg, "\n");
+    for (const char *l = r; *l;) {
+      const char *e = strchr(l, '\n');
+      size_t n = e ? (size_t)(e - l) : strlen(l);
+      if (n >= 3 && !strncmp(l, "MSG", 3) && (n == 3 || l[3] == ' ')) {
+        if (n > 4) put(&msg, l + 4, n - 4);
+        put(&msg, "\n", 1);
+      }
+      l += n + (e ? 1 : 0);
     }
-    if (msg.p) tell(target, msg.p);
+    /* Only while the exec is still waiting: the pid is then surely the refused process. */
+    if (msg.p && ioctl(listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &id) == 0) tell(pid, msg.p);
+    free(msg.p);
   }
-  return allow;
+  eg_respond(listener, id, allow);
 }
 
-void eg_handle(int listener, const struct seccomp_notif *req, const eg_config *cfg) {
+int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *cfg, unsigned seq, buf_t *q) {
   pid_t pid = (pid_t)req->pid;
   char p[64];
   snprintf(p, sizeof p, "/proc/%d/mem", (int)pid);
   int mem = open(p, O_RDONLY | O_CLOEXEC);
-  if (mem < 0) { eg_respond(listener, req->id, 0); return; }
+  if (mem < 0) {
+    eg_respond(listener, req->id, 0);
+    return 0;
+  }
   unsigned long long a_path = req->data.args[0], a_argv = req->data.args[1];
-  int dirfd = AT_FDCWD, flags = 0;
+  int dirfd = AT_FDCWD, flags = 0, out = 0;
   if (req->data.nr == __NR_execveat) {
     dirfd = (int)req->data.args[0], a_path = req->data.args[1], a_argv = req->data.args[2];
     flags = (int)req->data.args[4];
   }
   buf_t path = {0}, strs = {0};
-  if (read_str(mem, a_path, &path, EG_MAX_PATH) < 0) { eg_respond(listener, req->id, 0); return; }
   size_t offs[256], *off = offs, argc = 0, cap = 256;
-  for (; a_argv; argc++) {
+  int ok = read_str(mem, a_path, &path, EG_MAX_PATH) >= 0;
+  for (; ok && a_argv; argc++) {
     unsigned long long ptr = 0;
-    if (argc >= EG_MAX_ARGC || pread(mem, &ptr, sizeof(void *), (off_t)(a_argv + argc * sizeof(void *))) != sizeof(void *))
-      { eg_respond(listener, req->id, 0); return; } /* fail closed: unreadable or too many arguments */
+    /* fail closed: unreadable or too many arguments */
+    if (argc >= EG_MAX_ARGC ||
+        pread(mem, &ptr, sizeof(void *), (off_t)(a_argv + argc * sizeof(void *))) != sizeof(void *)) {
+      ok = 0;
+      break;
+    }
     if (!ptr) break;
     if (argc == cap) {
       size_t *n = malloc(sizeof(size_t) * cap * 2);
-      if (!n) { eg_respond(listener, req->id, 0); return; }
+      if (!n) {
+        ok = 0;
+        break;
+      }
       memcpy(n, off, sizeof(size_t) * cap);
       if (off != offs) free(off);
       off = n, cap *= 2;
     }
     off[argc] = strs.len;
-    if (read_str(mem, ptr, &strs, EG_MAX_ARGV - strs.len) < 0) { eg_respond(listener, req->id, 0); return; }
+    if (read_str(mem, ptr, &strs, EG_MAX_ARGV - strs.len) < 0) {
+      ok = 0;
+      break;
+    }
     put(&strs, "", 1); /* keep the NUL between strings */
   }
   close(mem);
-  /* The thread may have been killed (or exec'd by another thread) meanwhile. */
-  if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req->id) != 0) return;
+  if (!ok) {
+    eg_respond(listener, req->id, 0);
+    goto done;
+  }
+  /* The thread may have been killed (or exec'd by another thread) meanwhile, and its pid
+   * reused: what was read is only trusted while the notification is still valid. */
+  if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req->id) != 0) goto done;
 
   /* The file as the kernel will look it up: relative to dirfd for execveat. */
   char dir[EG_MAX_PATH], full[2 * EG_MAX_PATH + 2];
@@ -258,33 +282,44 @@ void eg_handle(int listener, const struct seccomp_notif *req, const eg_config *c
     if (!path.len && (flags & AT_EMPTY_PATH)) snprintf(full, sizeof full, "%s", dir);
     else snprintf(full, sizeof full, "%s/%s", dir, path.p);
   }
-  if (full[0] == '/' && is_shim(cfg, pid, full)) { eg_respond(listener, req->id, 1); return; }
+  if (full[0] == '/' && is_shim(cfg, pid, full)) {
+    eg_respond(listener, req->id, 1);
+    goto done;
+  }
   /* A file that does not exist is answered ENOENT, as the kernel would, without asking: a PATH
    * search (execvp) tries several. Failing it here, not passing it, leaves no window in which
    * the file could appear unchecked. */
   char seen[2 * EG_MAX_PATH + 80];
   struct stat st;
   snprintf(seen, sizeof seen, "/proc/%d/%s%s%s", (int)pid, full[0] == '/' ? "root" : "cwd", full[0] == '/' ? "" : "/", full);
-  if (stat(seen, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) { respond_err(listener, req->id, errno); return; }
+  if (stat(seen, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
+    respond_err(listener, req->id, errno);
+    goto done;
+  }
 
   char cwd[EG_MAX_PATH];
   link_of(pid, "cwd", cwd, sizeof cwd);
-  buf_t q = {0};
   int binary = 0;
-  puts_(&q, "{\"layer\":\"exec\",\"argv\":[");
-  if (!argc) json_str(&q, full, strlen(full), &binary); /* argv may be empty; argv[0] is required */
+  q->len = 0;
+  puts_(q, "{\"layer\":\"exec\",\"argv\":[");
+  if (!argc) json_str(q, full, strlen(full), &binary); /* argv may be empty; argv[0] is required */
   for (size_t i = 0; i < argc; i++) {
-    if (i) puts_(&q, ",");
+    if (i) puts_(q, ",");
     size_t end = i + 1 < argc ? off[i + 1] - 1 : strs.len - 1;
-    json_str(&q, strs.p + off[i], end - off[i], &binary);
+    json_str(q, strs.p + off[i], end - off[i], &binary);
   }
-  puts_(&q, "],\"cwd\":");
-  json_str(&q, cwd, strlen(cwd), &binary);
-  puts_(&q, ",\"path\":");
-  json_str(&q, full, strlen(full), &binary);
-  char tail[96];
-  snprintf(tail, sizeof tail, ",\"pid\":%d,\"ppid\":%ld%s}\n", (int)pid, ppid_of(pid), binary ? ",\"binary\":true" : "");
-  puts_(&q, tail);
-  int allow = ask(cfg, &q, pid);
-  eg_respond(listener, req->id, allow);
+  puts_(q, "],\"cwd\":");
+  json_str(q, cwd, strlen(cwd), &binary);
+  puts_(q, ",\"path\":");
+  json_str(q, full, strlen(full), &binary);
+  char tail[128];
+  snprintf(tail, sizeof tail, ",\"pid\":%d,\"ppid\":%ld,\"seq\":%u%s}\n", (int)pid, ppid_of(pid), seq,
+           binary ? ",\"binary\":true" : "");
+  puts_(q, tail);
+  out = 1;
+done:
+  free(path.p);
+  free(strs.p);
+  if (off != offs) free(off);
+  return out;
 }

@@ -8,10 +8,12 @@
  * sends execve and execveat to user space (SECCOMP_RET_USER_NOTIF, with
  * SECCOMP_FILTER_FLAG_NEW_LISTENER), hands the listener fd to the parent over a socketpair
  * (SCM_RIGHTS), and execs PROGRAM. The filter is inherited by everything PROGRAM starts and
- * cannot be removed. The parent is not filtered: for each notification it forks a handler
- * (exec-gate-ask.c) that reads the path and argv from /proc/<pid>/mem while the calling
- * thread is stopped, asks the agentfw supervisor with the gate protocol (layer "exec") and
- * answers CONTINUE or EPERM. The first exec, of PROGRAM itself, is chosen by agentfw and
+ * cannot be removed. The parent is not filtered: for each notification it reads the path
+ * and argv from /proc/<pid>/mem while the calling thread is stopped (exec-gate-ask.c),
+ * asks the agentfw supervisor with the gate protocol (layer "exec") on one persistent
+ * connection (numbered requests, answers in any order: an exec waiting for a human holds
+ * up no other) and answers CONTINUE or EPERM. No process or connection per exec: that
+ * was most of the added latency. The first exec, of PROGRAM itself, is chosen by agentfw and
  * passed; with --pass 2 (or 3) also the next one (or two): PROGRAM is bwrap, which execs
  * the network bridge and then the agent command the human gave; nothing of the agent runs
  * before them. The exit status is PROGRAM's (128+N when killed by signal N).
@@ -45,6 +47,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "exec-gate.h"
@@ -58,7 +61,10 @@
 #endif
 
 #define EG_REFUSED 126
-#define EG_MAX_HANDLERS 512 /* concurrent notifications in flight; beyond → EPERM */
+#define EG_MAX_PENDING 512 /* execs waiting for an answer at once; beyond → EPERM */
+/* Longest silence from the broker about one waiting exec before it is refused (as the shim
+ * client does); the broker says WAIT every second while a human decides. */
+#define EG_ANSWER_IDLE_MS 3000
 
 static pid_t g_child;
 
@@ -196,41 +202,147 @@ static void forward(int sig, siginfo_t *si, void *ctx) {
 
 static int status_of(int st) { return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0); }
 
-/* Serves notifications until the agent exits; returns its exit status. */
+static long long now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* One exec waiting for the supervisor's answer. */
+typedef struct {
+  unsigned seq;
+  unsigned long long id; /* the notification */
+  pid_t pid;
+  long long idle;     /* refuse when nothing came for it by then (a stopped or hung supervisor) */
+  long long deadline; /* refuse when not answered by then (approval timeout + margin) */
+  eg_buf in;          /* its answer lines so far, without the seq prefix */
+} pending;
+
+static pending g_pend[EG_MAX_PENDING];
+static int g_npend;
+
+/* fail closed: every exec still waiting is refused and the connection dropped (the next
+ * exec reconnects, and is refused if the supervisor is gone). */
+static void drop_all(int listener, int *conn) {
+  for (int k = 0; k < g_npend; k++) {
+    eg_respond(listener, g_pend[k].id, 0);
+    free(g_pend[k].in.p);
+  }
+  g_npend = 0;
+  if (*conn >= 0) close(*conn);
+  *conn = -1;
+}
+
+/* Writes the whole request; the broker reads continuously, so only a stopped supervisor
+ * blocks it, for at most the answer idle time. */
+static int send_all(int fd, const eg_buf *q) {
+  long long until = now_ms() + EG_ANSWER_IDLE_MS;
+  for (size_t off = 0; off < q->len;) {
+    ssize_t k = send(fd, q->p + off, q->len - off, MSG_DONTWAIT | MSG_NOSIGNAL);
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0 && errno == EAGAIN) {
+      struct pollfd p = {fd, POLLOUT, 0};
+      long left = (long)(until - now_ms());
+      if (left <= 0 || poll(&p, 1, (int)left) <= 0) return -1;
+      continue;
+    }
+    if (k <= 0) return -1;
+    off += (size_t)k;
+  }
+  return 0;
+}
+
+/* Handles the complete lines in `rx` (`<seq> <line>`); returns -1 on a protocol error. */
+static int take_lines(int listener, eg_buf *rx) {
+  size_t start = 0;
+  for (char *nl; (nl = memchr(rx->p + start, '\n', rx->len - start));) {
+    char *line = rx->p + start, *sp = memchr(line, ' ', (size_t)(nl - line));
+    start = (size_t)(nl - rx->p) + 1;
+    if (!sp) return -1;
+    unsigned seq = (unsigned)strtoul(line, NULL, 10);
+    int k = 0;
+    while (k < g_npend && g_pend[k].seq != seq) k++;
+    if (k == g_npend) return -1; /* fail closed: an answer to nothing asked */
+    pending *e = &g_pend[k];
+    eg_put(&e->in, sp + 1, (size_t)(nl - sp));
+    if (e->in.len > EG_MAX_REPLY) return -1;
+    e->idle = now_ms() + EG_ANSWER_IDLE_MS;
+    if ((size_t)(nl - sp - 1) == 3 && !memcmp(sp + 1, "END", 3)) {
+      eg_finish(listener, e->id, e->pid, e->in.p);
+      free(e->in.p);
+      g_pend[k] = g_pend[--g_npend];
+    }
+  }
+  memmove(rx->p, rx->p + start, rx->len - start);
+  rx->len -= start;
+  if (rx->p) rx->p[rx->len] = 0;
+  return rx->len > EG_MAX_REPLY ? -1 : 0;
+}
+
+static void on_child(int sig) { (void)sig; /* only interrupts poll, so the agent's exit is seen at once */ }
+
+/* Serves notifications until the agent exits; returns its exit status. Each exec is read
+ * and sent here, without a process or a connection of its own; answers come back on the
+ * one persistent connection in any order. */
 static int serve(int listener, const eg_config *cfg, int pass) {
-  int handlers = 0, passed = 0;
+  int passed = 0, conn = -1;
+  unsigned seq = 0;
+  eg_buf q = {0}, rx = {0};
   for (;;) {
-    struct pollfd p = {listener, POLLIN, 0};
-    int pr = listener >= 0 ? poll(&p, 1, 200) : (usleep(200000), 0);
-    if (pr > 0 && (p.revents & POLLIN)) {
+    struct pollfd p[2] = {{listener, POLLIN, 0}, {conn, POLLIN, 0}};
+    long long now = now_ms(), next = now + 200;
+    for (int k = 0; k < g_npend; k++) {
+      if (g_pend[k].idle < next) next = g_pend[k].idle;
+      if (g_pend[k].deadline < next) next = g_pend[k].deadline;
+    }
+    int pr = poll(p, 2, next > now ? (int)(next - now) : 0);
+    if (pr > 0 && listener >= 0 && (p[0].revents & POLLIN)) {
       struct seccomp_notif req;
       memset(&req, 0, sizeof req);
       if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &req) == 0) {
         if (passed < pass && (passed > 0 || (pid_t)req.pid == g_child)) {
           passed++;
           eg_respond(listener, req.id, 1); /* PROGRAM itself (and what bwrap starts), chosen by agentfw */
-        } else if (handlers >= EG_MAX_HANDLERS) {
+        } else if (g_npend >= EG_MAX_PENDING) {
           eg_respond(listener, req.id, 0); /* fail closed: too many execs waiting */
-        } else {
-          pid_t h = fork();
-          if (h == 0) {
-            signal(SIGTERM, SIG_DFL);
-            eg_handle(listener, &req, cfg);
-            _exit(0);
+        } else if (eg_prepare(listener, &req, cfg, ++seq, &q)) {
+          if (conn < 0) conn = eg_connect(cfg);
+          if (conn < 0 || send_all(conn, &q) != 0) {
+            eg_respond(listener, req.id, 0); /* fail closed: the supervisor is unreachable */
+            drop_all(listener, &conn);
+          } else {
+            long long t = now_ms();
+            pending *e = &g_pend[g_npend++];
+            memset(e, 0, sizeof *e);
+            e->seq = seq, e->id = req.id, e->pid = (pid_t)req.pid;
+            e->idle = t + EG_ANSWER_IDLE_MS, e->deadline = t + cfg->wait_ms;
           }
-          if (h < 0) eg_respond(listener, req.id, 0); /* fail closed: no handler */
-          else handlers++;
         }
       }
-    } else if (pr > 0 && (p.revents & (POLLHUP | POLLERR))) {
+    } else if (pr > 0 && listener >= 0 && (p[0].revents & (POLLHUP | POLLERR))) {
       listener = -1; /* no filtered process is left */
     }
+    if (pr > 0 && conn >= 0 && (p[1].revents & (POLLIN | POLLHUP | POLLERR))) {
+      char tmp[65536];
+      ssize_t k = recv(conn, tmp, sizeof tmp, MSG_DONTWAIT);
+      if (k > 0) eg_put(&rx, tmp, (size_t)k);
+      if ((k == 0 || (k < 0 && errno != EAGAIN && errno != EINTR)) || (k > 0 && take_lines(listener, &rx) != 0)) {
+        drop_all(listener, &conn); /* fail closed: the supervisor hung up or spoke garbage */
+        rx.len = 0;
+      }
+    }
+    now = now_ms();
+    for (int k = 0; k < g_npend; k++)
+      if (g_pend[k].idle <= now || g_pend[k].deadline <= now) {
+        drop_all(listener, &conn); /* fail closed: no answer in time */
+        rx.len = 0;
+        break;
+      }
+    if (!g_npend && conn >= 0 && listener < 0) drop_all(listener, &conn);
     pid_t w;
     int s;
-    while ((w = waitpid(-1, &s, WNOHANG)) > 0) {
+    while ((w = waitpid(-1, &s, WNOHANG)) > 0)
       if (w == g_child) return status_of(s);
-      handlers--;
-    }
   }
 }
 
@@ -284,6 +396,10 @@ int main(int argc, char **argv) {
   sa.sa_flags = SA_SIGINFO | SA_RESTART;
   sigaction(SIGTERM, &sa, NULL);
   sigaction(SIGHUP, &sa, NULL);
+  struct sigaction sc;
+  memset(&sc, 0, sizeof sc);
+  sc.sa_handler = on_child; /* no SA_RESTART: the agent's exit interrupts poll */
+  sigaction(SIGCHLD, &sc, NULL);
 
   int listener = -1;
   char status = recv_fd(sp[0], &listener);

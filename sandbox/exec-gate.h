@@ -2,8 +2,9 @@
  * agentfw-exec-gate: shared declarations of the two source files.
  *   exec-gate.c      the launcher: installs the seccomp filter in the agent's process,
  *                    receives the listener fd, serves notifications, reaps, forwards signals
- *   exec-gate-ask.c  one notification: read path + argv from /proc/<pid>/mem, ask the
- *                    supervisor over the session's broker socket, answer CONTINUE or EPERM
+ *   exec-gate-ask.c  one notification: read path + argv from /proc/<pid>/mem, build the
+ *                    request for the supervisor's broker socket, settle the answer
+ *                    (CONTINUE, or EPERM with the refusal text on the process's stderr)
  */
 #ifndef AGENTFW_EXEC_GATE_H
 #define AGENTFW_EXEC_GATE_H
@@ -33,8 +34,27 @@ typedef struct {
   long wait_ms;
 } eg_config;
 
-/* Serves one notification completely (answers it). Runs in a forked handler process. */
-void eg_handle(int listener, const struct seccomp_notif *req, const eg_config *cfg);
+/* A growable byte buffer (always NUL-terminated when p != NULL). */
+typedef struct {
+  char *p;
+  size_t len, cap;
+} eg_buf;
+
+void eg_put(eg_buf *b, const char *s, size_t n);
+
+/* Reads what notification `req` is about to exec and builds the broker request line (with
+ * "seq":seq) in *q. Returns 1 when *q must be sent and the answer awaited; 0 when the
+ * notification was already answered here (a shim, a missing file, unreadable or oversized
+ * arguments: EPERM) or is no longer valid. Never blocks on the broker. */
+int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *cfg, unsigned seq, eg_buf *q);
+
+/* Settles a notification with the broker's complete answer (its lines without the seq
+ * prefix, ending in END): ALLOW → run; DENY → the MSG text is written to the process's
+ * stderr, EPERM; anything else → EPERM (fail closed). */
+void eg_finish(int listener, unsigned long long id, pid_t pid, const char *answer);
+
+/* A connection to the broker socket, checked to be served by cfg->supervisor; -1 on failure. */
+int eg_connect(const eg_config *cfg);
 
 /* Answers a notification: allow != 0 → let the kernel run the exec, else fail it with EPERM. */
 void eg_respond(int listener, unsigned long long id, int allow);

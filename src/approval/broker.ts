@@ -8,6 +8,7 @@
  */
 import {
   encodeReply,
+  FIRST_WAIT_MS,
   GateRequestSchema,
   KEEPALIVE_MS,
   MAX_REQUEST_BYTES,
@@ -48,23 +49,35 @@ function refusal(text: string): GateReply {
 
 export async function startBroker(opts: BrokerOptions): Promise<Broker> {
   const readTimeout = opts.readTimeoutMs ?? 5000;
+  const every = opts.keepaliveMs ?? KEEPALIVE_MS;
   let served = 0;
 
   const listener = await listenPrivate(opts.socketPath, (sock) => {
+    /** Aborted when the connection ends: every request still open on it was given up. */
     const abort = new AbortController();
     let buf = Buffer.alloc(0);
+    /** One-shot connection answered (or refused); further data is ignored. */
     let done = false;
-    let keepalive: NodeJS.Timeout | undefined;
-    const reply = (r: GateReply) => {
-      if (done) return;
-      done = true;
-      clearInterval(keepalive);
+    /** A persistent exec-gate connection (its first request carried `seq`). */
+    let persistent = false;
+    let first = true;
+    const timers = new Set<NodeJS.Timeout>();
+    const send = (r: GateReply, seq?: number) => {
       served++;
-      sock.end(encodeReply(r));
+      if (seq === undefined) {
+        done = true;
+        sock.end(encodeReply(r));
+      } else if (!sock.destroyed) sock.write(encodeReply(r, seq));
+    };
+    const fail = (text: string) => {
+      // fail closed: on a persistent connection a broken request ends the whole connection
+      // (the helper then refuses every exec still waiting on it)
+      if (persistent) sock.destroy();
+      else send(refusal(text));
     };
     const timer = setTimeout(() => {
       // fail closed: a request that never completes is refused
-      reply(refusal('the command gate sent an incomplete request (timed out).'));
+      if (!persistent) fail('the command gate sent an incomplete request (timed out).');
     }, readTimeout);
     sock.on('error', () => abort.abort());
     // The client never half-closes while it waits: an end before the answer means it gave up
@@ -72,52 +85,84 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     sock.on('end', () => abort.abort());
     sock.on('close', () => {
       clearTimeout(timer);
-      clearInterval(keepalive);
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
       abort.abort();
     });
-    sock.on('data', (chunk) => {
-      if (done) return;
-      buf = Buffer.concat([buf, chunk]);
-      const nl = buf.indexOf(0x0a);
-      if (nl < 0) {
-        if (buf.length > MAX_REQUEST_BYTES) {
-          clearTimeout(timer);
-          // fail closed: oversized requests are refused, never analysed partially
-          reply(refusal('the command is too large to be checked.'));
-        }
-        return;
-      }
-      clearTimeout(timer);
-      const line = buf.subarray(0, nl).toString('utf8');
-      let req: GateRequest;
-      try {
-        const parsed = GateRequestSchema.safeParse(JSON.parse(line));
-        if (!parsed.success) throw new Error('invalid');
-        req = parsed.data;
-      } catch {
-        // fail closed: anything that is not a well-formed decision request is refused
-        reply(refusal('the command gate sent a request that could not be read.'));
-        return;
-      }
-      const mismatch = scriptMismatch(req);
-      if (mismatch) {
-        // fail closed: a request that says one thing and would run another is refused unread
-        reply(refusal(`the command gate sent an inconsistent request (${mismatch}).`));
-        return;
-      }
-      // Keep-alive: the client knows at once that a live supervisor has its request, and
-      // keeps knowing while a human decides; silence means a stopped or hung supervisor.
-      const alive = () => void (!done && !sock.destroyed && sock.write('WAIT\n'));
-      alive();
-      keepalive = setInterval(alive, opts.keepaliveMs ?? KEEPALIVE_MS);
+    const serve = (req: GateRequest) => {
+      const seq = req.seq;
+      let answered = false;
+      // Keep-alive: while a decision is pending (a human deciding), the client keeps hearing
+      // from a live supervisor; silence means a stopped or hung one. An answer ready sooner
+      // than FIRST_WAIT_MS needs none.
+      const wait = seq === undefined ? 'WAIT\n' : `${seq} WAIT\n`;
+      const alive = () => {
+        timers.delete(t);
+        if (answered || sock.destroyed) return;
+        sock.write(wait);
+        t = setTimeout(alive, every);
+        timers.add(t);
+      };
+      let t = setTimeout(alive, Math.min(FIRST_WAIT_MS, every));
+      timers.add(t);
+      const finish = (r: GateReply) => {
+        answered = true;
+        clearTimeout(t);
+        timers.delete(t);
+        send(r, seq);
+      };
       // Decide on the next turn, so a hang-up already queued with the request (a client
       // that gave up while the supervisor was stopped) is seen first and recorded as such.
       setImmediate(() =>
-        opts.handle(req, abort.signal).then(reply, () =>
+        opts.handle(req, abort.signal).then(finish, () =>
           // fail closed: an internal error while deciding refuses the command
-          reply(refusal('an internal error occurred while checking this command.')),
+          finish(refusal('an internal error occurred while checking this command.')),
         ),
       );
+    };
+    sock.on('data', (chunk) => {
+      if (done) return;
+      buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
+      for (let nl = buf.indexOf(0x0a); nl >= 0 && !done; nl = buf.indexOf(0x0a)) {
+        clearTimeout(timer);
+        const line = buf.subarray(0, nl).toString('utf8');
+        buf = buf.subarray(nl + 1);
+        let req: GateRequest;
+        try {
+          const parsed = GateRequestSchema.safeParse(JSON.parse(line));
+          if (!parsed.success) throw new Error('invalid');
+          req = parsed.data;
+        } catch {
+          // fail closed: anything that is not a well-formed decision request is refused
+          fail('the command gate sent a request that could not be read.');
+          return;
+        }
+        if (!first && req.seq === undefined) {
+          // fail closed: numbered and unnumbered requests are not mixed on one connection
+          fail('mixed request kinds on one connection.');
+          return;
+        }
+        if (first) persistent = req.seq !== undefined && req.layer === 'exec';
+        first = false;
+        const mismatch = scriptMismatch(req);
+        if (mismatch) {
+          // fail closed: a request that says one thing and would run another is refused unread
+          const text = `the command gate sent an inconsistent request (${mismatch}).`;
+          if (!persistent) return fail(text);
+          send(refusal(text), req.seq);
+          continue;
+        }
+        serve(req);
+        if (!persistent) {
+          done = true; // one request per connection; what follows is ignored
+          return;
+        }
+      }
+      if (buf.length > MAX_REQUEST_BYTES) {
+        clearTimeout(timer);
+        // fail closed: oversized requests are refused, never analysed partially
+        fail('the command is too large to be checked.');
+      }
     });
   });
 

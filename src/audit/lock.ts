@@ -5,7 +5,7 @@
  * (microseconds), so waiting is a bounded synchronous spin. A lock whose owner is dead is
  * taken over.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { AgentfwError } from '../errors.js';
 
 /** Longest wait for the lock, in ms; then the append fails (and the command is refused). */
@@ -55,6 +55,10 @@ export function withFileLock<T>(file: string, fn: () => T): T {
     return fn();
   } finally {
     closeSync(fd);
-    rmSync(lock, { force: true });
+    try {
+      unlinkSync(lock); // one syscall (rmSync stats first): this runs before every audited command
+    } catch {
+      /* already taken over as stale */
+    }
   }
 }

@@ -17,6 +17,8 @@
  */
 import {
   closeSync,
+  constants,
+  ftruncateSync,
   fsync,
   fsyncSync,
   mkdirSync,
@@ -77,6 +79,32 @@ function writeWhole(fd: number, text: string): void {
     if (n <= 0) throw new Error(`short write (${off} of ${buf.length} bytes)`);
     off += n;
   }
+}
+
+/**
+ * Writes the head file. Its text has a fixed length, so it is overwritten in place (one
+ * write, then a truncate to the same length, so a reader never sees it empty): replacing it
+ * by rename makes ext4 flush the new file first, ≈0.5 ms on the event loop after every
+ * synced record. Not through a symlink (O_NOFOLLOW): a planted link is replaced instead,
+ * never written through. A missing file, or anything odd, is (re)created by rename.
+ */
+function writeHeadFile(head: string, body: string): void {
+  const buf = Buffer.from(body, 'utf8');
+  let fd: number | undefined;
+  try {
+    fd = openSync(head, constants.O_RDWR | constants.O_NOFOLLOW);
+    if (!fstatSync(fd).isFile() || writeSync(fd, buf, 0, buf.length, 0) !== buf.length)
+      throw new Error('odd head');
+    ftruncateSync(fd, buf.length);
+    return;
+  } catch {
+    /* replaced below */
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  const tmp = `${head}.${process.pid}.tmp`;
+  writeFileSync(tmp, buf, { mode: 0o600 });
+  renameSync(tmp, head);
 }
 
 export class AuditWriter {
@@ -159,19 +187,33 @@ export class AuditWriter {
     const fd = openLog(this.path);
     closeSync(this.fd);
     this.fd = fd;
+    this.tail = undefined;
     return why;
   }
 
+  /** The file as this writer left it after its last record: size, mtime and inode, and that record's hash. Undefined = not known. */
+  private tail: { size: bigint; mtimeNs: bigint; ino: bigint; hash: string } | undefined;
+
+  /** Hash of the file's last line ('' for an empty file), from memory when nobody wrote since our last record. */
+  private prevHash(): { empty: boolean; hash: string } {
+    const st = fstatSync(this.fd, { bigint: true });
+    const t = this.tail;
+    // Size, mtime and inode as we left them: no other session appended, nothing was cut.
+    if (t && st.size === t.size && st.mtimeNs === t.mtimeNs && st.ino === t.ino)
+      return { empty: false, hash: t.hash };
+    // Re-read the tail so two sessions sharing a log keep one chain.
+    const last = lastLine(this.fd);
+    const size = Number(st.size);
+    if (size === 0) return { empty: true, hash: '' };
+    const one = Buffer.alloc(1);
+    readSync(this.fd, one, 0, 1, size - 1);
+    // A torn last line stays in the chain as its own (invalid) record; --verify reports it.
+    if (one[0] !== 0x0a) writeWhole(this.fd, '\n');
+    return { empty: false, hash: sha256(last) };
+  }
+
   private appendLocked(input: AuditInput): string {
-    // Re-read the tail each time so two sessions sharing a log keep one chain.
-    let last = lastLine(this.fd);
-    const size = fstatSync(this.fd).size;
-    if (size > 0) {
-      const one = Buffer.alloc(1);
-      readSync(this.fd, one, 0, 1, size - 1);
-      // A torn last line stays in the chain as its own (invalid) record; --verify reports it.
-      if (one[0] !== 0x0a) writeWhole(this.fd, '\n');
-    } else last = '';
+    const prev = this.prevHash();
     const rec: AuditRecord = {
       ts: input.ts ?? new Date().toISOString(),
       layer: input.layer,
@@ -185,11 +227,14 @@ export class AuditWriter {
       ...(input.reused ? { reused: true } : {}),
       ...(this.packs.length ? { packs: this.packs } : {}),
       session: this.session,
-      prev: size === 0 ? GENESIS : sha256(last),
+      prev: prev.empty ? GENESIS : prev.hash,
     };
     const line = JSON.stringify(rec);
+    this.tail = undefined;
     writeWhole(this.fd, line + '\n');
     this.pendingHead = sha256(line);
+    const st = fstatSync(this.fd, { bigint: true });
+    this.tail = { size: st.size, mtimeNs: st.mtimeNs, ino: st.ino, hash: this.pendingHead };
     if (!this.syncing) this.syncSoon();
     this.onAppend?.(line);
     return line;
@@ -210,14 +255,18 @@ export class AuditWriter {
   /** Names the file's current last line in the head (another session may have appended since). */
   private writeHead(): void {
     if (!this.pendingHead) return;
-    const head = this.path + '.head';
     try {
       withFileLock(this.path, () => {
-        const text = lastLine(this.fd);
-        if (!text) return;
-        const tmp = `${head}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify({ last: sha256(text) }) + '\n', { mode: 0o600 });
-        renameSync(tmp, head);
+        const st = fstatSync(this.fd, { bigint: true });
+        const t = this.tail;
+        let hash: string;
+        if (t && st.size === t.size && st.mtimeNs === t.mtimeNs && st.ino === t.ino) hash = t.hash;
+        else {
+          const text = lastLine(this.fd);
+          if (!text) return;
+          hash = sha256(text);
+        }
+        writeHeadFile(this.path + '.head', JSON.stringify({ last: hash }) + '\n');
       });
     } catch {
       /* the chain itself still verifies; only tail truncation goes undetected */

@@ -1,13 +1,18 @@
 /**
  * The gate protocol between a shim (C client or Node fallback) and the broker socket.
  *
- *   request:  one JSON line {"layer","argv","cwd","script"?,"pid","ppid"?,"binary"?}
- *   response: zero or more `WAIT` keep-alive lines (the broker sends one at once and then
- *             every KEEPALIVE_MS while the decision waits for a human; a client refuses
- *             when no byte comes for ANSWER_IDLE_MS, so a stopped or hung supervisor costs
- *             seconds, not the whole approval time), then ALLOW | DENY, then `MASK` (allow only: run the program with its output relayed
+ *   request:  one JSON line {"layer","argv","cwd","script"?,"pid","ppid"?,"binary"?,"seq"?}
+ *   response: zero or more `WAIT` keep-alive lines (the broker sends the first when no
+ *             answer is ready after FIRST_WAIT_MS, then one every KEEPALIVE_MS while the
+ *             decision waits for a human; a client refuses when no byte comes for
+ *             ANSWER_IDLE_MS, so a stopped or hung supervisor costs seconds, not the whole
+ *             approval time; an answer ready at once is sent without one), then ALLOW |
+ *             DENY, then `MASK` (allow only: run the program with its output relayed
  *             through the session's masker, see src/supervisor/relay.ts), `MSG <text>`
  *             lines (the refusal text), then END.
+ *   persistent: the exec-gate helper keeps one connection open and numbers its requests
+ *             (`seq`); every reply line then starts with `<seq> ` and replies may come in
+ *             any order. Closing the connection gives up every request still open on it.
  *
  * There is no message that approves anything: a request only asks for a decision.
  *
@@ -20,6 +25,12 @@ import { z } from 'zod';
 
 /** How often the broker says `WAIT` while a decision is pending, in ms. */
 export const KEEPALIVE_MS = 1000;
+/**
+ * The first `WAIT` comes this long after the request when no answer is ready by then, in
+ * ms: most answers take well under 1 ms, and a keep-alive line would only cost the client
+ * an extra wake-up. Far below ANSWER_IDLE_MS, so a live supervisor is never taken for a hung one.
+ */
+export const FIRST_WAIT_MS = 100;
 /** A client refuses when the broker sends nothing for this long, in ms (AGENTFW_ANSWER_MS overrides). */
 export const ANSWER_IDLE_MS = 3000;
 
@@ -44,6 +55,12 @@ export const GateRequestSchema = z
     path: z.string().optional(),
     /** True when some argument was not valid UTF-8 (the text is approximate; → at least ask). */
     binary: z.boolean().optional(),
+    /**
+     * Exec layer only: the request's number on a persistent connection of the exec-gate
+     * helper (many requests in flight on one connection; each reply line is prefixed with
+     * `<seq> `, and the connection stays open). Absent = one request per connection.
+     */
+    seq: z.number().int().nonnegative().optional(),
   })
   .strict();
 
@@ -69,8 +86,8 @@ export interface GateReply {
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Encodes a reply as protocol lines. */
-export function encodeReply(r: GateReply): string {
+/** Encodes a reply as protocol lines; with `seq` (a persistent exec-gate connection) each line is prefixed `<seq> `. */
+export function encodeReply(r: GateReply, seq?: number): string {
   // No ENV lines: a secret on the gate socket is readable by any process that can connect.
   const lines = [r.allow ? 'ALLOW' : 'DENY'];
   if (r.allow && r.mask) lines.push('MASK');
@@ -78,6 +95,7 @@ export function encodeReply(r: GateReply): string {
     for (const l of r.message.split('\n')) lines.push(l ? `MSG ${l.replace(/\r/g, '')}` : 'MSG');
   }
   lines.push('END');
+  if (seq !== undefined) return lines.map((l) => `${seq} ${l}\n`).join('');
   return lines.join('\n') + '\n';
 }
 
@@ -118,6 +136,7 @@ export function decodeReply(text: string): GateReply | undefined {
  * its script some other way: a file, stdin, one line of a gated interactive bash).
  */
 export function scriptMismatch(req: GateRequest): string {
+  if (req.seq !== undefined && req.layer !== 'exec') return 'a request number on a shell or tool request';
   if (req.layer !== 'shell') return req.script === undefined ? '' : 'a tool request carried a script';
   const a = req.argv;
   let hasC = false;

@@ -193,6 +193,7 @@ const sections = [
   'hook', // a hook-mode call vs a bare spawn of its client, daemon start
   'sandbox', // sandbox start, exec-gate and network-bridge added latency
   'proxy', // a request through the egress proxy vs direct
+  'worker', // the analysis worker's added latency per check, a runaway's cost
 ];
 for (const name of process.argv.includes('--engine') ? [] : sections) {
   const file = path.join(root, 'bench', `${name}.mjs`);

@@ -20,6 +20,9 @@
  * load. The host never runs the analysis, so its event loop stays responsive.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { decide, memoMask } from './decide.js';
 import type { Engine } from './analyze.js';
 import { DEFAULT_LIMITS, type AnalysisIssue, type Decision } from './types.js';
@@ -80,7 +83,8 @@ export class AnalysisPool {
   private nextId = 1;
   private closed = false;
   readonly size: number;
-  readonly deadlineMs: number;
+  /** Hard deadline of one analysis in ms (applies to analyses dispatched after a change). */
+  deadlineMs: number;
   private readonly startMs: number;
   /** Children started and killed so far (status lines, tests). */
   readonly counts = { started: 0, killed: 0, died: 0 };
@@ -166,7 +170,7 @@ export class AnalysisPool {
     for (const [k, v] of Object.entries(process.env))
       if (v !== undefined && ENV_KEEP.test(k) && !SECRETISH.test(k)) env[k] = v;
     env.AGENTFW_WORKER_SPEC = JSON.stringify(this.engine.spec);
-    const child = fork(new URL('./worker-entry.js', import.meta.url), [], {
+    const child = fork(workerEntry(), [], {
       env,
       execArgv: [],
       serialization: 'json',
@@ -256,8 +260,9 @@ export class AnalysisPool {
     this.drop(slot);
     slot.child.kill('SIGKILL');
     const why = `${err.message}${slot.stderr ? `: ${lastLine(slot.stderr)}` : ''}`;
-    // Another child (loaded or loading) takes the waiting requests; it fails them itself if it cannot load.
-    if (this.slots.length) return this.pump();
+    // Another child (loaded or loading) takes the waiting requests; it fails them itself if it
+    // cannot load. No new child is started here: a policy that cannot load must not respawn forever.
+    if (this.slots.length) return this.holdHost();
     // fail closed: nothing can analyse the waiting requests; each is answered ask.
     for (const p of this.queue.splice(0))
       p.resolve(this.fail(p, 'E_INTERNAL', `the analysis worker could not start (${why})`));
@@ -290,6 +295,19 @@ export class AnalysisPool {
       specials: [],
     };
   }
+}
+
+/**
+ * The child's entry file: next to this module once built; when this module runs from the
+ * TypeScript sources (the tests), the built copy in dist/ (`npm run build`).
+ */
+function workerEntry(): string {
+  const here = fileURLToPath(new URL('./worker-entry.js', import.meta.url));
+  if (existsSync(here)) return here;
+  return here.replace(
+    `${path.sep}src${path.sep}engine${path.sep}`,
+    `${path.sep}dist${path.sep}engine${path.sep}`,
+  );
 }
 
 function lastLine(s: string): string {

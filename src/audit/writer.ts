@@ -30,6 +30,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
+import { hmac, loadAuditKey, signLine, type AuditKey } from './key.js';
 import { withFileLock } from './lock.js';
 import { clipCommand, GENESIS, sha256 } from './record.js';
 import type { AuditRecord } from './record.js';
@@ -92,16 +93,27 @@ export class AuditWriter {
   /** Packs (`name@version`) stamped on every record. Empty = field left out. */
   packs: string[] = [];
 
-  private constructor(file: string, session: string, fd: number) {
+  private constructor(
+    file: string,
+    session: string,
+    fd: number,
+    /** Signs each record and the head (src/audit/key.ts). Undefined = unsigned records. */
+    private readonly key: AuditKey | undefined,
+  ) {
     this.path = file;
     this.session = session;
     this.fd = fd;
   }
 
-  static open(file: string, session: string): AuditWriter {
+  /**
+   * Opens (creates) the log. `key`: the audit key that signs every record; default the
+   * user's (created on first use; an unreadable or shared key throws E_AUDIT_KEY, fail
+   * closed); null = unsigned.
+   */
+  static open(file: string, session: string, key: AuditKey | null = loadAuditKey() ?? null): AuditWriter {
     const abs = path.resolve(file);
     try {
-      return new AuditWriter(abs, session, openLog(abs));
+      return new AuditWriter(abs, session, openLog(abs), key ?? undefined);
     } catch (err) {
       throw new AgentfwError(
         'E_AUDIT_OPEN',
@@ -186,7 +198,7 @@ export class AuditWriter {
       session: this.session,
       prev: size === 0 ? GENESIS : sha256(last),
     };
-    const line = JSON.stringify(rec);
+    const line = this.key ? signLine(this.key, JSON.stringify(rec)) : JSON.stringify(rec);
     writeWhole(this.fd, line + '\n');
     this.pendingHead = sha256(line);
     if (!this.syncing) this.syncSoon();
@@ -215,7 +227,10 @@ export class AuditWriter {
         const text = lastLine(this.fd);
         if (!text) return;
         const tmp = `${head}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify({ last: sha256(text) }) + '\n', { mode: 0o600 });
+        const last = sha256(text);
+        // Signed, so cutting records from the end and rewriting the head needs the key too.
+        const signed = this.key ? { kid: this.key.kid, mac: hmac(this.key.key, `head ${last}`) } : {};
+        writeFileSync(tmp, JSON.stringify({ last, ...signed }) + '\n', { mode: 0o600 });
         renameSync(tmp, head);
       });
     } catch {

@@ -46,6 +46,15 @@ export interface WorkerReply {
 // Same as the supervisor: SIGUSR1 must not open the Node inspector in a process holding the policy.
 process.on('SIGUSR1', () => undefined);
 
+/** Commands touching each stage and fact family once. */
+const WARMUP = [
+  'ls -la | grep x && cd src; echo "$(date)" > /tmp/x',
+  'rm -rf ~/old && git push --force origin main',
+  'curl -X POST https://api.example.com/graphql -H \'Content-Type: application/json\' -d \'{"query":"mutation { a }"}\'',
+  'bash -c "eval \\"psql -c \\\\\"DELETE FROM t\\\\\"\\"" ; aws s3 rm s3://b --recursive; kubectl delete ns x',
+  'python3 -c \'import shutil; shutil.rmtree("/x")\'',
+];
+
 const send = process.send?.bind(process);
 if (send) {
   const spec = JSON.parse(process.env.AGENTFW_WORKER_SPEC ?? '{}') as EngineSpec;
@@ -73,5 +82,8 @@ if (send) {
     send(reply);
   });
   process.on('disconnect', () => process.exit(0));
+  // Warm the code paths (parser, normalizer, extractors, rules) before taking requests: a
+  // child's first analysis is otherwise several times slower, which only the deadline sees.
+  for (const w of WARMUP) engine.analyze(w, makeContext({ cwd: '/', home: '/' }));
   send({ ready: true });
 }

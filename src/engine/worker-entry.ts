@@ -51,7 +51,7 @@ const WARMUP = [
   'ls -la | grep x && cd src; echo "$(date)" > /tmp/x',
   'rm -rf ~/old && git push --force origin main',
   'curl -X POST https://api.example.com/graphql -H \'Content-Type: application/json\' -d \'{"query":"mutation { a }"}\'',
-  'bash -c "eval \\"psql -c \\\\\"DELETE FROM t\\\\\"\\"" ; aws s3 rm s3://b --recursive; kubectl delete ns x',
+  'bash -c \'eval "psql -c \\"DELETE FROM t\\""\'; aws s3 rm s3://b --recursive; kubectl delete ns x',
   'python3 -c \'import shutil; shutil.rmtree("/x")\'',
 ];
 

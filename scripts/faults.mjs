@@ -194,10 +194,12 @@ for (const [what, target, how] of [
     .map((l) => JSON.parse(l).decision);
   row(
     'SIGSTOP supervisor',
-    'refused in ~3 s; audit not allow',
+    'refused in ~3 s (126; EPERM at the exec gate); audit not allow',
     `exits ${r.res.c?.code}/${r.res.b?.code}; audit: ${logged.join(',') || 'none'}`,
     `${r.res.c?.ms}/${r.res.b?.ms}`,
-    r.res.c?.code === 126 && r.res.b?.code === 126 && !logged.includes('allow'),
+    // /bin/bash by absolute path meets the exec gate, whose refusal fails the execve (EPERM):
+    // spawnSync reports no exit code then.
+    r.res.c?.code === 126 && (r.res.b?.code === 126 || r.res.b?.code === null) && !logged.includes('allow'),
   );
 }
 // 7. Audit: full disk (a file size limit gives the same short write, then EFBIG).

@@ -20,13 +20,13 @@
  * load. The host never runs the analysis, so its event loop stays responsive.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { decide, memoMask } from './decide.js';
 import type { Engine } from './analyze.js';
 import { DEFAULT_LIMITS, type AnalysisIssue, type Decision } from './types.js';
 import type { WorkerReply, WorkerRequest } from './worker-entry.js';
+import { lastLine, maskDecision, workerEntry } from './worker-host.js';
+
+export { maskDecision } from './worker-host.js';
 
 /** What the caller asks: a WorkerRequest without its id. */
 export type AnalysisJob = Omit<WorkerRequest, 'id'>;
@@ -295,42 +295,6 @@ export class AnalysisPool {
       specials: [],
     };
   }
-}
-
-/**
- * The child's entry file: next to this module once built; when this module runs from the
- * TypeScript sources (the tests), the built copy in dist/ (`npm run build`).
- */
-function workerEntry(): string {
-  const here = fileURLToPath(new URL('./worker-entry.js', import.meta.url));
-  if (existsSync(here)) return here;
-  return here.replace(
-    `${path.sep}src${path.sep}engine${path.sep}`,
-    `${path.sep}dist${path.sep}engine${path.sep}`,
-  );
-}
-
-function lastLine(s: string): string {
-  const lines = s.trim().split('\n');
-  return lines.slice(-2).join(' ').slice(0, 300);
-}
-
-/**
- * Applies the host's masker to every string of a decision made in a child (the child
- * masks with the pattern masker only; the host's also knows the session's secret values).
- * One pass over the JSON text decides whether anything needs replacing.
- */
-export function maskDecision(d: Decision, mask: (s: string) => string): Decision {
-  const json = JSON.stringify(d);
-  if (mask(json) === json) return d;
-  const deep = (v: unknown): unknown => {
-    if (typeof v === 'string') return mask(v);
-    if (Array.isArray(v)) return v.map(deep);
-    if (v && typeof v === 'object')
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]));
-    return v;
-  };
-  return deep(d) as Decision;
 }
 
 const pools = new WeakMap<Engine, AnalysisPool>();

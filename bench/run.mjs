@@ -194,6 +194,7 @@ const sections = [
   'sandbox', // sandbox start, exec-gate and network-bridge added latency
   'proxy', // a request through the egress proxy vs direct
   'services', // a PostgreSQL query through a declared host service vs direct
+  'worker', // the analysis worker's added latency per check, a runaway's cost
 ];
 for (const name of process.argv.includes('--engine') ? [] : sections) {
   const file = path.join(root, 'bench', `${name}.mjs`);

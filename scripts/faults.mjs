@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Fault injection against real `agentfw run --headless` sessions (issue 12, runtime half).
+// Fault injection against real `agentfw run --headless --no-sandbox` sessions (issue 12, runtime half):
+// the gates themselves, without the OS sandbox (whose private /tmp would hide the agents' results).
 // Each row starts a session whose scripted agent injects one fault, then reports what
 // happened: expected, observed, and the time the refused command took (ms).
 // Usage: npm run faults   (builds first; ~1 min; not part of CI)
@@ -28,7 +29,11 @@ const RT = path => process.env.AGENTFW_SHIM_DIR ? process.env.AGENTFW_SHIM_DIR.r
 `;
 
 const made = [];
-function session(name, agentBody, { extraArgs = [], wrap, timeoutMs = 60_000, before, during } = {}) {
+function session(
+  name,
+  agentBody,
+  { extraArgs = ['--no-sandbox'], wrap, timeoutMs = 60_000, before, during, extraEnv = {} } = {},
+) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'afw-faults-'));
   made.push(root);
   const ws = path.join(root, 'ws');
@@ -47,6 +52,7 @@ function session(name, agentBody, { extraArgs = [], wrap, timeoutMs = 60_000, be
     AGENTFW_RUNTIME_DIR: path.join(root, 'rt'),
     FAULT_OUT: out,
     FAULT_ROOT: root,
+    ...extraEnv,
   };
   let args = [BIN, 'run', '--headless', '--audit', audit, ...extraArgs, '--', process.execPath, agent];
   let file = process.execPath;
@@ -188,10 +194,12 @@ for (const [what, target, how] of [
     .map((l) => JSON.parse(l).decision);
   row(
     'SIGSTOP supervisor',
-    'refused in ~3 s; audit not allow',
+    'refused in ~3 s (126; EPERM at the exec gate); audit not allow',
     `exits ${r.res.c?.code}/${r.res.b?.code}; audit: ${logged.join(',') || 'none'}`,
     `${r.res.c?.ms}/${r.res.b?.ms}`,
-    r.res.c?.code === 126 && r.res.b?.code === 126 && !logged.includes('allow'),
+    // /bin/bash by absolute path meets the exec gate, whose refusal fails the execve (EPERM):
+    // spawnSync reports no exit code then.
+    r.res.c?.code === 126 && (r.res.b?.code === 126 || r.res.b?.code === null) && !logged.includes('allow'),
   );
 }
 // 7. Audit: full disk (a file size limit gives the same short write, then EFBIG).
@@ -252,7 +260,7 @@ for (const [what, target, how] of [
   const r = await session(
     'watch flood',
     `const sock = RT('/watch.sock'); const net = await import('node:net'); const idle = []; for (let i = 0; i < 20; i++) { const c = net.connect(sock); c.on('error', () => {}); idle.push(c); } await sleep(300); res.open = idle.filter((c) => !c.destroyed).length; save(); await sleep(3000);`,
-    { extraArgs: ['--approver', 'false'] },
+    { extraArgs: ['--no-sandbox', '--approver', 'false'] },
   );
   row(
     '20 idle watch.sock connections',
@@ -296,6 +304,58 @@ for (const [what, target, how] of [
     `exit ${r.status}: ${r.stderr.split('\n')[0].slice(0, 40)}`,
     '-',
     r.status === 2 && r.stderr.includes('Fix:'),
+  );
+}
+
+// 11. The supervisor's analysis workers (src/engine/worker.ts) killed by the agent (same uid,
+//     --no-sandbox): the next commands are still judged (a fresh worker), never let through.
+{
+  const r = await session(
+    'workers killed',
+    `const sup = supervisor();
+     const { readdirSync } = await import('node:fs');
+     const parentOf = (p) => readFileSync('/proc/' + p + '/stat', 'utf8').split(') ')[1].split(' ')[1];
+     const killWorkers = () => {
+       const kids = readdirSync('/proc').filter((p) => /^\\d+$/.test(p)).filter((p) => {
+         try { return readFileSync('/proc/' + p + '/cmdline', 'utf8').includes('worker-entry.js') && parentOf(p) === String(sup); } catch { return false; } });
+       for (const k of kids) try { process.kill(Number(k), 'SIGKILL'); } catch { /* gone already */ }
+       return kids.length;
+     };
+     res.killed = killWorkers();
+     res.rm = run('bash', ['-c', 'rm -rf ~/precious']);
+     res.echo = run('bash', ['-c', 'echo fine']);
+     res.killed2 = killWorkers();
+     res.rm2 = run('bash', ['-c', 'rm -rf ~/precious']);
+     save();`,
+    { extraArgs: ['--no-sandbox'] },
+  );
+  const x = r.res;
+  row(
+    'analysis workers SIGKILLed by the agent',
+    'rm refused, echo runs',
+    `${x.killed ?? '?'}+${x.killed2 ?? '?'} killed; rm exit ${x.rm?.code}, ${x.rm2?.code}; echo exit ${x.echo?.code}`,
+    x.rm ? `${x.rm.ms}/${x.rm2.ms}` : '-',
+    x.killed > 0 && x.rm?.code === 126 && x.rm2?.code === 126 && x.echo?.code === 0,
+  );
+}
+// 12. A runaway analysis (deadline lowered to 100 ms; ~126 KB of commands): refused as ask
+//     at the deadline, while the next command is judged normally.
+{
+  const r = await session(
+    'runaway',
+    `res.big = run('bash', ['-c', 'echo a;'.repeat(18_000)]);
+     res.next = run('bash', ['-c', 'echo after']);
+     save();`,
+    { extraArgs: ['--no-sandbox'], extraEnv: { AGENTFW_ANALYSIS_DEADLINE_MS: '100' } },
+  );
+  const x = r.res;
+  const timedOut = r.auditText.includes('hard deadline');
+  row(
+    'analysis over the hard deadline (100 ms)',
+    'refused (ask → deny), next runs',
+    `big exit ${x.big?.code}${timedOut ? ' (deadline)' : ''}; next exit ${x.next?.code}`,
+    x.big ? `${x.big.ms}` : '-',
+    x.big?.code === 126 && timedOut && x.next?.code === 0,
   );
 }
 

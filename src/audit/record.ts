@@ -34,6 +34,10 @@ export interface AuditRecord {
   session: string;
   /** sha256 (hex) of the previous line's text; sha256("") for the first record. */
   prev: string;
+  /** Id of the audit key that signed the record (src/audit/key.ts). Absent = unsigned (older logs). */
+  kid?: string;
+  /** HMAC-SHA256 (hex) with the audit key of the line up to this field. Absent = unsigned. */
+  mac?: string;
 }
 
 export const GENESIS = sha256('');

@@ -4,11 +4,17 @@
  * newline, and the last line must match the `<log>.head` hash when that file exists.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { checkLine, hmac, type AuditKey } from './key.js';
 import { GENESIS, sha256 } from './record.js';
 import type { AuditRecord } from './record.js';
 
 export type VerifyResult =
-  | { ok: true; records: number }
+  | {
+      ok: true;
+      records: number;
+      /** With a key: records whose mac verified. Absent = macs not checked (no key given). */
+      signed?: number;
+    }
   | {
       ok: false;
       /** Count of records before the problem that verified correctly. */
@@ -39,9 +45,15 @@ function splitLines(text: string): { lines: string[]; torn: boolean } {
   return { lines, torn };
 }
 
-export function verifyAuditText(text: string, headText?: string): VerifyResult {
+/**
+ * Verifies the chain and, with `key`, each record's mac: once a signed record appears,
+ * every later record must be signed with this key (unsigned records can only come first:
+ * a log older than keys). The head must then be signed too.
+ */
+export function verifyAuditText(text: string, headText?: string, key?: AuditKey): VerifyResult {
   const { lines, torn } = splitLines(text);
   let prev = GENESIS;
+  let signed = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const n = i + 1;
@@ -77,6 +89,18 @@ export function verifyAuditText(text: string, headText?: string): VerifyResult {
             : 'its prev hash does not match the line before: a record was edited, removed or reordered',
       };
     }
+    if (key) {
+      const mac = checkLine(key, line);
+      const bad = (problem: string): VerifyResult => ({ ok: false, records: i, line: n, problem });
+      if (mac === 'bad') return bad('its mac does not match: the record was changed after agentfw wrote it');
+      if (mac === 'other-key')
+        return bad(`it is signed with another audit key (${String(rec.kid)}), not this user's`);
+      if (mac === 'unsigned' && signed > 0)
+        return bad(
+          "it is not signed with the audit key: written behind agentfw's back (the chain was recomputed)",
+        );
+      if (mac === 'ok') signed++;
+    }
     prev = sha256(line);
   }
   if (headText === undefined && lines.length > 0) {
@@ -91,11 +115,21 @@ export function verifyAuditText(text: string, headText?: string): VerifyResult {
   }
   if (headText !== undefined) {
     let last = '';
+    let head: { last?: unknown; kid?: unknown; mac?: unknown } = {};
     try {
-      last = String((JSON.parse(headText) as { last?: unknown }).last ?? '');
+      head = JSON.parse(headText) as typeof head;
+      last = String(head.last ?? '');
     } catch {
       last = '';
     }
+    if (key && signed > 0 && (head.kid !== key.kid || head.mac !== hmac(key.key, `head ${last}`)))
+      return {
+        ok: false,
+        records: lines.length,
+        line: lines.length + 1,
+        problem:
+          'the log head is not signed with the audit key: it was rewritten (records at the end may have been removed)',
+      };
     if (last && last !== prev) {
       const idx = lines.findIndex((l) => sha256(l) === last);
       return idx >= 0
@@ -114,13 +148,14 @@ export function verifyAuditText(text: string, headText?: string): VerifyResult {
           };
     }
   }
-  return { ok: true, records: lines.length };
+  return key ? { ok: true, records: lines.length, signed } : { ok: true, records: lines.length };
 }
 
-export function verifyAuditFile(file: string): VerifyResult {
+/** verifyAuditText on a file and its `.head`; `key` as there (absent = chain only). */
+export function verifyAuditFile(file: string, key?: AuditKey): VerifyResult {
   const text = readFileSync(file, 'utf8');
   const head = existsSync(file + '.head') ? readFileSync(file + '.head', 'utf8') : undefined;
-  return verifyAuditText(text, head);
+  return verifyAuditText(text, head, key);
 }
 
 /** Parses records leniently for display: unreadable lines are skipped. */

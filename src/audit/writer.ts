@@ -32,6 +32,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
+import { hmac, loadAuditKey, signLine, type AuditKey } from './key.js';
 import { withFileLock } from './lock.js';
 import { clipCommand, GENESIS, sha256 } from './record.js';
 import type { AuditRecord } from './record.js';
@@ -120,16 +121,27 @@ export class AuditWriter {
   /** Packs (`name@version`) stamped on every record. Empty = field left out. */
   packs: string[] = [];
 
-  private constructor(file: string, session: string, fd: number) {
+  private constructor(
+    file: string,
+    session: string,
+    fd: number,
+    /** Signs each record and the head (src/audit/key.ts). Undefined = unsigned records. */
+    private readonly key: AuditKey | undefined,
+  ) {
     this.path = file;
     this.session = session;
     this.fd = fd;
   }
 
-  static open(file: string, session: string): AuditWriter {
+  /**
+   * Opens (creates) the log. `key`: the audit key that signs every record; default the
+   * user's (created on first use; an unreadable or shared key throws E_AUDIT_KEY, fail
+   * closed); null = unsigned.
+   */
+  static open(file: string, session: string, key: AuditKey | null = loadAuditKey() ?? null): AuditWriter {
     const abs = path.resolve(file);
     try {
-      return new AuditWriter(abs, session, openLog(abs));
+      return new AuditWriter(abs, session, openLog(abs), key ?? undefined);
     } catch (err) {
       throw new AgentfwError(
         'E_AUDIT_OPEN',
@@ -229,7 +241,7 @@ export class AuditWriter {
       session: this.session,
       prev: prev.empty ? GENESIS : prev.hash,
     };
-    const line = JSON.stringify(rec);
+    const line = this.key ? signLine(this.key, JSON.stringify(rec)) : JSON.stringify(rec);
     this.tail = undefined;
     writeWhole(this.fd, line + '\n');
     this.pendingHead = sha256(line);
@@ -266,7 +278,9 @@ export class AuditWriter {
           if (!text) return;
           hash = sha256(text);
         }
-        writeHeadFile(this.path + '.head', JSON.stringify({ last: hash }) + '\n');
+        // Signed, so cutting records from the end and rewriting the head needs the key too.
+        const signed = this.key ? { kid: this.key.kid, mac: hmac(this.key.key, `head ${hash}`) } : {};
+        writeHeadFile(this.path + '.head', JSON.stringify({ last: hash, ...signed }) + '\n');
       });
     } catch {
       /* the chain itself still verifies; only tail truncation goes undetected */

@@ -7,8 +7,9 @@
  * Exit (single command): 0 allow · 10 ask · 20 deny · 2 usage error · 1 internal error.
  */
 import path from 'node:path';
-import { loadEngine, makeContext } from '../engine/analyze.js';
-import { startGuardedEngine, type GuardedEngine } from '../engine/guarded.js';
+import { makeContext } from '../engine/analyze.js';
+import { loadPolicyEngine } from '../engine/load.js';
+import { AnalysisPool } from '../engine/worker.js';
 import { payloadReader } from '../engine/payload-reader.js';
 import { DEFAULT_LIMITS, type Decision, type Verdict } from '../engine/types.js';
 import { usageError } from '../errors.js';
@@ -42,11 +43,7 @@ export async function run(argv: string[]): Promise<number> {
   const cwd = path.resolve(a.options.cwd ?? process.cwd());
   const workspace = path.resolve(a.options.workspace ?? cwd);
   requireDirs({ '--cwd': a.options.cwd && cwd, '--workspace': a.options.workspace && workspace });
-  const engine = await loadEngine({
-    rulesetPaths: a.lists.ruleset,
-    workspace,
-    packSources: (await import('../rules/sources.js')).packSourceDefaults(process.env),
-  });
+  const engine = await loadPolicyEngine({ rulesetPaths: a.lists.ruleset, workspace });
 
   if (a.flags.stdin) {
     if (a.rest.length)
@@ -55,16 +52,19 @@ export async function run(argv: string[]): Promise<number> {
         'pass commands as JSON lines on stdin, or drop --stdin',
       );
     if (!a.flags.json) throw usageError('--stdin needs --json', 'run `agentfw check --stdin --json`');
-    // The worker loads the packs the host resolved (npm:, pinned URLs, verified signatures).
-    const files = engine.resolvedPacks?.map((p) => p.file) ?? a.lists.ruleset ?? [];
-    const guarded = startGuardedEngine(engine, files, hardDeadlineMs(), workspace);
+    // Each analysis runs in a persistent child process under a hard deadline (src/engine/worker.ts),
+    // loaded with the packs this process resolved: a pathological line can't freeze or kill
+    // this process or lose the verdicts already written. One child: lines are answered in order.
+    const pool = new AnalysisPool(engine, { size: 1 });
     try {
-      await batch(guarded, cwd, a.options.workspace ? workspace : undefined);
+      await batch(pool, cwd, a.options.workspace ? workspace : undefined);
     } finally {
-      await guarded.close();
+      await pool.close();
     }
     return 0;
   }
+  // One command, one process: nothing else waits on this analysis, so it runs here (a child
+  // would cost a Node start, ~130 ms); the engine's work budgets and backstop bound it.
   if (!a.rest.length)
     throw usageError('no command given', "pass the command after --, e.g. agentfw check -- 'rm -rf /'");
   const script = a.rest.join(' ');
@@ -108,11 +108,7 @@ export function toJson(d: Decision): Record<string, unknown> {
  * (a `\r\n` ending loses its `\r`; a raw CR inside a line stays part of it); a blank or bad
  * line gets an error verdict, never silence or a crash. A last line without `\n` counts too.
  */
-async function batch(
-  engine: GuardedEngine,
-  defaultCwd: string,
-  workspace: string | undefined,
-): Promise<void> {
+async function batch(engine: AnalysisPool, defaultCwd: string, workspace: string | undefined): Promise<void> {
   let n = 0;
   for await (const line of splitLines(process.stdin, MAX_LINE_CHARS)) {
     n++;
@@ -126,16 +122,6 @@ async function batch(
           );
     process.stdout.write(JSON.stringify(v) + '\n');
   }
-}
-
-/**
- * Hard deadline of one batch analysis, enforced by stopping its worker: the engine's own
- * wall-clock backstop (Limits.maxMillis) plus a second, so it only fires when that backstop
- * could not (an engine bug, a starved machine). AGENTFW_ANALYSIS_DEADLINE_MS overrides it.
- */
-function hardDeadlineMs(): number {
-  const env = Number(process.env.AGENTFW_ANALYSIS_DEADLINE_MS);
-  return Number.isFinite(env) && env > 0 ? env : DEFAULT_LIMITS.maxMillis + 1000;
 }
 
 /** Longest batch line kept; a longer one is answered by its size, its text never held. */
@@ -172,7 +158,7 @@ export async function* splitLines(
 }
 
 async function batchOne(
-  engine: GuardedEngine,
+  engine: AnalysisPool,
   line: string,
   n: number,
   defaultCwd: string,
@@ -204,7 +190,15 @@ async function batchOne(
   }
   const cwd = (obj.cwd as string | undefined) ?? defaultCwd;
   const ws = typeof obj.workspace === 'string' ? obj.workspace : (workspace ?? cwd);
-  return toJson(await engine.analyze(obj.cmd, cwd, ws));
+  const r = await engine.analyze({ script: obj.cmd, cwd, workspace: ws });
+  if (r.specials.length && r.decision.decision === 'allow')
+    // fail closed: a payload that is a FIFO, socket or device cannot be checked
+    return toJson({
+      ...r.decision,
+      decision: 'ask',
+      reason: `its payload names a ${r.specials[0]}, whose content cannot be checked`,
+    });
+  return toJson(r.decision);
 }
 
 /** fail closed: an input we could not even read is answered with `ask`, never `allow`. */

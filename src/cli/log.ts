@@ -14,6 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sha256, type AuditRecord } from '../audit/record.js';
+import { loadAuditKey } from '../audit/key.js';
 import { verifyAuditFile } from '../audit/verify.js';
 import { AgentfwError, usageError } from '../errors.js';
 import { matches, parseFilter } from './log-filter.js';
@@ -62,10 +63,17 @@ export async function run(argv: string[]): Promise<number> {
     );
   }
   if (a.flags.verify || a.flags.head) {
-    const r = verifyAuditFile(file);
+    // The user's audit key, when there is one (never created here): every record's mac is checked.
+    const key = loadAuditKey(process.env, false);
+    const r = verifyAuditFile(file, key);
     if (r.ok && a.flags.head) return printHead(file, r.records, Boolean(a.flags.json));
     if (r.ok) {
-      process.stdout.write(`ok, ${r.records} records (${file})\n`);
+      const macs = !key
+        ? 'macs not checked: no audit key for this user'
+        : r.signed === r.records
+          ? 'every record signed with your audit key'
+          : `${r.signed} signed with your audit key, the ${r.records - (r.signed ?? 0)} before them unsigned (written before audit keys)`;
+      process.stdout.write(`ok, ${r.records} records (${file}); ${macs}\n`);
       return 0;
     }
     process.stderr.write(

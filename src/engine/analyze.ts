@@ -54,6 +54,24 @@ export interface Engine {
   sources: string[];
   /** Where non-built-in packs came from and who signed them. Absent = plain paths only. */
   resolvedPacks?: ResolvedPack[];
+  /** How to load this same engine in another process (the analysis worker): plain data. */
+  spec: EngineSpec;
+  /** The masker of evidence and messages this engine was loaded with. */
+  maskText: (s: string) => string;
+}
+
+/**
+ * The plain-data part of EngineOptions that loads the same policy again: the pack files
+ * already resolved (npm:, pinned URLs and signatures checked by the first load), the
+ * config tiers' workspace and the switches. See src/engine/worker.ts.
+ */
+export interface EngineSpec {
+  /** Extra ruleset files, resolved to local paths. Empty = built-ins (and config tiers) only. */
+  rulesetPaths: string[];
+  noBuiltins?: boolean;
+  noConfig?: boolean;
+  /** Workspace whose `.agentfw` is the project tier. Absent = the process cwd. */
+  workspace?: string;
 }
 
 export interface EngineOptions {
@@ -246,6 +264,13 @@ export async function loadEngine(opts: EngineOptions = {}): Promise<Engine> {
     })),
     sources,
     ...(resolved ? { resolvedPacks: resolved } : {}),
+    spec: {
+      rulesetPaths: resolved ? resolved.map((p) => p.file) : refs,
+      ...(opts.noBuiltins ? { noBuiltins: true } : {}),
+      ...(opts.noConfig ? { noConfig: true } : {}),
+      workspace: path.resolve(opts.workspace ?? process.cwd()),
+    },
+    maskText: mask,
   };
 }
 

@@ -7,6 +7,7 @@ import type { DraftFact } from './extractor.js';
 import { hasAny, lastValue, parseOptions } from './fs-options.js';
 import { classesOf, isHarmlessWrite, target, targetOf } from './fs-paths.js';
 import { evidenceOf } from './fs-evidence.js';
+import { CP_LONG, LN_LONG, MV_LONG } from './fs-long-options.js';
 import { foundUnder } from './fs-found.js';
 
 type FsDraft = Omit<FsFact, 'command'>;
@@ -87,6 +88,7 @@ const mv: FsHandler = (cmd, ctx) => {
   const o = parseOptions(cmd.argv, 1, {
     shortWithValue: 'tS',
     longWithValue: ['target-directory', 'suffix'],
+    long: MV_LONG,
   });
   const tdir = lastValue(o, 't', 'target-directory');
   const ops = [...o.operands];
@@ -116,6 +118,7 @@ const cp: FsHandler = (cmd, ctx) => {
   const o = parseOptions(cmd.argv, 1, {
     shortWithValue: 'tSmog',
     longWithValue: ['target-directory', 'suffix', 'mode', 'owner', 'group'],
+    long: CP_LONG,
   });
   const tdir = lastValue(o, 't', 'target-directory');
   const recursive = hasAny(o, 'r', 'R', 'a', 'recursive', 'archive');
@@ -235,6 +238,7 @@ const ln: FsHandler = (cmd, ctx) => {
   const o = parseOptions(cmd.argv, 1, {
     shortWithValue: 'tS',
     longWithValue: ['target-directory', 'suffix'],
+    long: LN_LONG,
   });
   const force = hasAny(o, 'f', 'force');
   const tdir = lastValue(o, 't', 'target-directory');

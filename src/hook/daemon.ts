@@ -20,7 +20,8 @@ import path from 'node:path';
 import { settle } from '../approval/queue.js';
 import type { ApprovalRequest, ApprovalResult, Approver } from '../approval/types.js';
 import type { AuditWriter } from '../audit/writer.js';
-import { makeContext, type Engine } from '../engine/analyze.js';
+import type { Engine } from '../engine/analyze.js';
+import { poolOf } from '../engine/worker.js';
 import type { Decision } from '../engine/types.js';
 import { listenPrivate } from '../supervisor/unix-server.js';
 import {
@@ -116,7 +117,13 @@ export async function startHookDaemon(o: HookDaemonOptions): Promise<{ close(): 
     }
     if ('skip' in input) return formatReply(agent, 'allow', '');
     const cwd = input.cwd && path.isAbsolute(input.cwd) ? input.cwd : os.homedir();
-    const d = o.engine.analyze(input.command, makeContext({ cwd, home: os.homedir() }));
+    // In the engine's warm worker under a hard deadline (src/engine/worker.ts): one pathological
+    // command cannot stall every agent's hook of this user.
+    const { decision: d } = await poolOf(o.engine).analyze({
+      script: input.command,
+      cwd,
+      home: os.homedir(),
+    });
     const masked = o.mask(input.command);
     let reply: HookReply;
     let final: 'allow' | 'deny' = d.decision === 'allow' ? 'allow' : 'deny';

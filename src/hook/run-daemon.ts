@@ -8,8 +8,7 @@ import path from 'node:path';
 import { findWebhookConfig, loadWebhookConfig } from '../approval/webhook-config.js';
 import { findExportConfig, loadExportConfig } from '../audit/export/config.js';
 import { AuditWriter } from '../audit/writer.js';
-import { loadEngine } from '../engine/analyze.js';
-import { packSourceDefaults } from '../rules/sources.js';
+import { loadPolicyEngine } from '../engine/load.js';
 import { loadSecretSet } from '../supervisor/secrets-seam.js';
 import { hookDir, lockDaemon, startHookDaemon } from './daemon.js';
 import { askRunningSession } from './session-ask.js';
@@ -20,7 +19,8 @@ export async function runDaemon(env: NodeJS.ProcessEnv = process.env): Promise<n
   if (!lockDaemon(dir)) return 0;
   // The daemon serves every project: no workspace scan, only env values and patterns are masked.
   const { set: secrets } = await loadSecretSet(env, dir, os.homedir());
-  const engine = await loadEngine({ mask: (t) => secrets.mask(t), packSources: packSourceDefaults(env) });
+  // The daemon serves every project: no workspace of its own (the config tiers of its start directory).
+  const engine = await loadPolicyEngine({ env, mask: (t) => secrets.mask(t) });
   const id = `hook-${process.pid}`;
   const audit = AuditWriter.open(env.AGENTFW_AUDIT ?? path.join(os.homedir(), '.agentfw', 'audit.jsonl'), id);
   audit.packs = engine.packs.map((p) => `${p.pack}@${p.version}`);

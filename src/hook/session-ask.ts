@@ -18,7 +18,8 @@ import { settle } from '../approval/queue.js';
 import type { ApprovalResult, Approver } from '../approval/types.js';
 import { listSessions, runtimeRoots } from '../approval/watch-find.js';
 import { encode, lineReader, type Ask, type ServerMessage } from '../approval/watch-protocol.js';
-import { makeContext, type Engine } from '../engine/analyze.js';
+import type { Engine } from '../engine/analyze.js';
+import { poolOf } from '../engine/worker.js';
 
 /** Hook asks are numbered from here, apart from the gate's own request ids (1, 2, …). */
 export const HOOK_ASK_FIRST_ID = 1_000_001;
@@ -37,7 +38,12 @@ export function createHookAskHandler(
 ): (ask: Ask, signal: AbortSignal) => Promise<ApprovalResult | undefined> {
   let nextId = HOOK_ASK_FIRST_ID;
   return async (ask, signal) => {
-    const d = o.engine.analyze(ask.command, makeContext({ cwd: ask.cwd, home: o.home ?? os.homedir() }));
+    // In the engine's worker, under its hard deadline (src/engine/worker.ts), like the session's gates.
+    const { decision: d } = await poolOf(o.engine).analyze({
+      script: ask.command,
+      cwd: ask.cwd,
+      home: o.home ?? os.homedir(),
+    });
     // The stricter verdict wins: what this session's policy denies is not put to a human.
     if (d.decision === 'deny')
       return { verdict: 'deny', approver: 'policy', scope: 'once', message: d.reason };

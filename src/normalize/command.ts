@@ -3,7 +3,7 @@
  * then the expanded argv goes to the carrier dispatcher (carriers.ts).
  */
 import type { StdinSource } from '../engine/types.js';
-import { absPath, cloneScope, issue, nodeSpan } from './state.js';
+import { absPath, cloneScope, issue, MAX_FUNCTION_CALLS, nodeSpan } from './state.js';
 import type { Field, Frame, Io, Node, Res, Run, Scope } from './state.js';
 import { expandRange, expandScalar, expandWord, expandWords, type Ctx } from './words.js';
 import { assign, walk } from './walk.js';
@@ -166,6 +166,17 @@ export function runCommandNode(
     if (frame.calls >= run.ctx.limits.maxDepth * 4) {
       // fail closed: recursion is not followed further → the issue forces ask.
       issue(run, 'E_TOO_DEEP', `function ${argv[0].text} calls itself too deeply; not analysed`, span);
+      return {};
+    }
+    if (++run.fnCalls > MAX_FUNCTION_CALLS) {
+      // fail closed: calls past the budget are not followed; the issue forces ask and stops the walk.
+      issue(
+        run,
+        'E_TOO_MANY_NODES',
+        `more than ${MAX_FUNCTION_CALLS} function calls to follow; not analysed further`,
+        span,
+      );
+      run.stopped = true;
       return {};
     }
     const fnScope: Scope = { ...cmdScope, positional: argv.slice(1), positionalKnown: true };

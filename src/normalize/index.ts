@@ -54,6 +54,7 @@ export function normalize(
     commands: [],
     issues: [],
     nodes: 0,
+    fnCalls: 0,
     deadline: performance.now() + ctx.limits.maxMillis,
     stopped: false,
     nest: 0,

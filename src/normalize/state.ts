@@ -77,6 +77,8 @@ export interface Run {
   commands: NormalizedCommand[];
   issues: AnalysisIssue[];
   nodes: number;
+  /** Function calls followed into their bodies so far (budget MAX_FUNCTION_CALLS). */
+  fnCalls: number;
   deadline: number;
   /** Set once a budget ran out: the walk stops adding commands. */
   stopped: boolean;
@@ -149,6 +151,14 @@ export function tick(run: Run): boolean {
   }
   return true;
 }
+
+/**
+ * Most function calls followed into their bodies in one analysis. A function calling
+ * another twice, twenty deep (`f1() { f0; f0; }; …`, 428 bytes), is 2^20 calls: the node
+ * budget ends it, but only after ~200,000 nodes (0.5-2 s). Scripts call their functions a
+ * few dozen times; past this many the rest is not followed (ask), deterministically.
+ */
+export const MAX_FUNCTION_CALLS = 2000;
 
 export function nodeSpan(n: Node): [number, number] {
   return [n.startIndex, n.endIndex];

@@ -4,15 +4,14 @@
  * record, emit the decision event, and build the reply (the refusal text on deny). No
  * secret value is ever in a reply: the egress proxy substitutes placeholders instead.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { quote } from 'shell-quote';
 import { settle } from '../approval/queue.js';
 import type { ApprovalRequest, ApprovalResult, Approver, DecisionEvent } from '../approval/types.js';
 import type { AuditWriter } from '../audit/writer.js';
-import { makeContext, type Engine } from '../engine/analyze.js';
-import { payloadReader } from '../engine/payload-reader.js';
-import { DEFAULT_LIMITS, type Decision } from '../engine/types.js';
+import type { Engine } from '../engine/analyze.js';
+import type { Decision } from '../engine/types.js';
+import { poolOf } from '../engine/worker.js';
 import type { SecretSet } from '../secrets/types.js';
 import type { GateReply, GateRequest } from '../shim/protocol.js';
 import {
@@ -124,6 +123,9 @@ export function createDecider(
 ): (req: GateRequest, signal: AbortSignal) => Promise<GateReply> {
   let nextId = 1;
   const started = Date.now();
+  // Analyses run in the engine's warm worker processes under a hard deadline (src/engine/worker.ts):
+  // no command can stall this event loop (other gates, approvals, the TUI) or kill this process.
+  const pool = poolOf(o.engine);
 
   return async (req, signal) => {
     const id = nextId++;
@@ -133,22 +135,19 @@ export function createDecider(
     const shim = shimOf(req, cwd, o.home, o.workspace, started);
     const text = shim ? quote(shim.argv) : requestText(req);
     const masked = o.secrets.mask(text);
-    const specials: string[] = [];
-    const readFile = payloadReader(DEFAULT_LIMITS.maxPayloadBytes, undefined, (p, kind) =>
-      specials.push(`${kind} ${p}`),
-    );
-    // Files a command names are read as the requesting process sees them (its mount
-    // namespace: the sandbox's private /tmp, masked copies), not as the supervisor does.
-    const root = `/proc/${req.pid}/root`;
-    const seen = req.pid > 0 && existsSync(root) ? (p: string) => readFile(root + p) : readFile;
-    const ctx = makeContext({
+    const analysed = await pool.analyze({
+      script: text,
       cwd,
       workspace: o.workspace,
       home: o.home,
-      readFile: seen,
-      wrapperPredates: (f, c) => wrapperPredates(f, c, started, o.home, o.workspace),
+      // Files a command names are read as the requesting process sees them (its mount
+      // namespace: the sandbox's private /tmp, masked copies), not as the supervisor does.
+      readRoot: req.pid > 0 ? `/proc/${req.pid}/root` : '',
+      // A build wrapper is the project's own when its files predate the session.
+      wrappersBefore: started,
     });
-    let decision: Decision = o.engine.analyze(text, ctx);
+    const specials = analysed.specials;
+    let decision: Decision = analysed.decision;
     if (specials.length && decision.decision === 'allow') {
       // fail closed: a payload that is a FIFO, socket or device cannot be read without blocking
       decision = {

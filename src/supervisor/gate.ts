@@ -28,7 +28,7 @@ import { EventHub } from './events.js';
 import { ProgramIdentity, execText } from './exec-gate.js';
 import { readExecEnv, selfGatingArgv, selfGatingEnv } from './exec-defer.js';
 import { startRelay, type Relay } from './relay.js';
-import { cacheAllows, memoMask } from './verdict-cache.js';
+import { memoMask } from './mask-memo.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
 import { clientId, notFromClient } from './peer-check.js';
 import { watchTamper, type TamperWatch } from './sandbox-tamper.js';
@@ -152,8 +152,8 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     const events = new EventHub();
     const approved = new ApprovedMemory((script, dir) => commandsOf(script, dir, o.workspace));
     const decide = createDecider({
-      // Allow verdicts that read no file are analysed once per session (src/supervisor/verdict-cache.ts).
-      engine: cacheAllows(o.engine),
+      // Allow verdicts that read no file are analysed once per engine (src/engine/verdict-cache.ts).
+      engine: o.engine,
       secrets: memoMask(o.secrets),
       audit,
       approvers: o.approvers,

@@ -46,7 +46,11 @@ export const CONFIG_STORES = [
 ];
 
 /** Directories (relative to HOME) whose files are private keys: hidden whole. */
-export const KEY_DIRS = ['.gnupg/private-keys-v1.d'];
+export const KEY_DIRS = [
+  '.gnupg/private-keys-v1.d',
+  // The audit key (src/audit/key.ts AUDIT_KEY_DIR): the agent must not sign audit records.
+  '.local/share/agentfw/keys',
+];
 
 /** ssh private keys: files in ~/.ssh that are not public keys, known_hosts or config. */
 export function sshPrivateKeys(home: string): string[] {

@@ -14,8 +14,8 @@ import type { Approver, SessionUi } from '../approval/types.js';
 import type { WatchServer } from '../approval/watch-server.js';
 import { findExportConfig, loadExportConfig } from '../audit/export/config.js';
 import type { AuditExport } from '../audit/export/index.js';
-import { packSourceDefaults } from '../rules/sources.js';
-import { loadEngine, type Engine } from '../engine/analyze.js';
+import type { Engine } from '../engine/analyze.js';
+import { loadPolicyEngine } from '../engine/load.js';
 import { AgentfwError } from '../errors.js';
 import { createHookAskHandler } from '../hook/session-ask.js';
 import { attribute, type Attribution } from '../proxy/index.js';
@@ -111,11 +111,11 @@ export async function runSession(o: SessionOptions): Promise<number> {
     note('agentfw: note: the secrets layer is not in this build; only secret-named variables are masked.');
   const engine =
     o.engine ??
-    (await loadEngine({
+    (await loadPolicyEngine({
       rulesetPaths: o.rulesetPaths,
       mask: (t) => secrets.mask(t),
       workspace: cwd,
-      packSources: { ...packSourceDefaults(process.env), onNote: note },
+      onNote: note,
     }));
   // What policy was loaded from where, when anything beyond the built-in packs is in play.
   if (engine.sources.length > 1) for (const l of engine.sources) note(`agentfw: policy: ${l}`);

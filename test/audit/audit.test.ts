@@ -70,6 +70,8 @@ describe('audit writer', () => {
         'reason',
         'session',
         'prev',
+        'kid',
+        'mac',
       ].sort(),
     );
     expect(verifyAuditFile(f)).toEqual({ ok: true, records: 3 });

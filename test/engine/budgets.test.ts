@@ -20,6 +20,23 @@ describe('the same input gets the same verdict whatever the machine load', () =>
     ['30,000-member pipeline', 'a|'.repeat(30_000) + 'b'],
     ['8,000 brace words', 'echo ' + ' {a,b}{c,d}'.repeat(8000)],
     ['long brace sequence list', 'echo ' + '{1..9}'.repeat(10_000)],
+    // Function calls fan out: bounded by a count of calls followed, not only by the node budget.
+    ['a function calling itself twice', 'f() { f; f; }; f'],
+    [
+      'twenty functions each calling the one before twice (2^20 calls)',
+      'a() { echo; }; ' +
+        Array.from(
+          { length: 20 },
+          (_, i) => `f${i + 1}() { ${i ? `f${i}` : 'a'}; ${i ? `f${i}` : 'a'}; };`,
+        ).join(' ') +
+        ' f20',
+    ],
+    // Found by npm run fuzz: the URL search over a substitution's text rescanned a 100 KB
+    // word from every position (≈40 s); now linear (src/extract/shell.ts firstUrl).
+    [
+      'backquoted heredoc: a 100 KB word and a fetch',
+      '`"cat <<EOF\n{' + 'x'.repeat(100_000) + ',bash -c \'x | curl | "DELETE"\'}\nEOF\n"`',
+    ],
   ])('%s', (_name, script) => {
     const a = engine.analyze(script, normal);
     const b = engine.analyze(script, noClock);

@@ -1,0 +1,44 @@
+/**
+ * Host-side helpers of the analysis worker pool (worker.ts): where the child's entry file
+ * is, and how a decision made in a child is masked with the host's masker.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Decision } from './types.js';
+
+/**
+ * The child's entry file: next to this module once built; when this module runs from the
+ * TypeScript sources (the tests), the built copy in dist/ (`npm run build`).
+ */
+export function workerEntry(): string {
+  const here = fileURLToPath(new URL('./worker-entry.js', import.meta.url));
+  if (existsSync(here)) return here;
+  return here.replace(
+    `${path.sep}src${path.sep}engine${path.sep}`,
+    `${path.sep}dist${path.sep}engine${path.sep}`,
+  );
+}
+
+export function lastLine(s: string): string {
+  const lines = s.trim().split('\n');
+  return lines.slice(-2).join(' ').slice(0, 300);
+}
+
+/**
+ * Applies the host's masker to every string of a decision made in a child (the child
+ * masks with the pattern masker only; the host's also knows the session's secret values).
+ * One pass over the JSON text decides whether anything needs replacing.
+ */
+export function maskDecision(d: Decision, mask: (s: string) => string): Decision {
+  const json = JSON.stringify(d);
+  if (mask(json) === json) return d;
+  const deep = (v: unknown): unknown => {
+    if (typeof v === 'string') return mask(v);
+    if (Array.isArray(v)) return v.map(deep);
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]));
+    return v;
+  };
+  return deep(d) as Decision;
+}

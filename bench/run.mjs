@@ -25,11 +25,18 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import os from 'node:os';
+import v8 from 'node:v8';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpusFile = path.resolve(root, '..', 'shared', 'corpus', 'public.jsonl');
+// The shared corpus sits next to the main checkout (../shared) or, from a worktree, one more level up.
+const corpusFile =
+  [
+    process.env.BENCH_CORPUS,
+    path.resolve(root, '..', 'shared', 'corpus', 'public.jsonl'),
+    path.resolve(root, '..', '..', 'shared', 'corpus', 'public.jsonl'),
+  ].find((f) => f && existsSync(f)) ?? '';
 const results = {};
 
 const fallback = [
@@ -119,27 +126,57 @@ console.log(`machine  ${results.machine.cpus} cpus, load average ${results.machi
   const ctx = makeContext({ cwd: ws, home, env: { HOME: home }, readFile: payloadReader(1 << 20) });
   for (let i = 0; i < 3; i++) for (const c of cmds) engine.analyze(c, ctx); // warm-up
   const times = [];
+  /** CPU time of each check (getrusage, µs resolution): what the check cost, without the time the machine gave to others. */
+  const cpuTimes = [];
+  /** [start, end] of each check, to find the checks a GC pause fell into. */
+  const spans = [];
   const rounds = 20;
   let gcs = 0;
   let gcMs = 0;
+  let gcMax = 0;
+  const gcSpans = [];
+  /** GC pauses by kind: minor (scavenge of the new space), major (mark-compact), other (incremental steps, weak callbacks). */
+  const gcKinds = {};
   const obs = new PerformanceObserver((l) => {
     for (const e of l.getEntries()) {
       gcs++;
       gcMs += e.duration;
+      gcMax = Math.max(gcMax, e.duration);
+      gcSpans.push([e.startTime, e.startTime + e.duration]);
+      const kind = e.detail?.kind === 1 ? 'minor' : e.detail?.kind === 4 ? 'major' : 'other';
+      gcKinds[kind] = (gcKinds[kind] ?? 0) + 1;
     }
   });
   obs.observe({ entryTypes: ['gc'] });
   const cpu0 = process.cpuUsage();
   for (let r = 0; r < rounds; r++) {
     for (const c of cmds) {
+      const u = process.cpuUsage();
       const s = performance.now();
       engine.analyze(c, ctx);
-      times.push(performance.now() - s);
+      const e = performance.now();
+      const du = process.cpuUsage(u);
+      times.push(e - s);
+      cpuTimes.push((du.user + du.system) / 1000);
+      spans.push([s, e]);
     }
   }
   const cpu = process.cpuUsage(cpu0);
   await sleep(20); // let the GC observer report
   obs.disconnect();
+  // Of the slowest 1% of checks (wall), how many had a GC pause inside them.
+  const slowCut = pct(
+    [...times].sort((a, b) => a - b),
+    99,
+  );
+  let slow = 0;
+  let slowWithGc = 0;
+  spans.forEach(([s, e], i) => {
+    if (times[i] < slowCut) return;
+    slow++;
+    if (gcSpans.some(([gs, ge]) => gs < e && ge > s)) slowWithGc++;
+  });
+  cpuTimes.sort((a, b) => a - b);
   times.sort((a, b) => a - b);
   const total = times.reduce((a, b) => a + b, 0);
   results.engine = {
@@ -149,13 +186,22 @@ console.log(`machine  ${results.machine.cpus} cpus, load average ${results.machi
     max_ms: +times[times.length - 1].toFixed(3),
     per_s: Math.round(times.length / (total / 1000)),
     cpu_us_per_check: Math.round((cpu.user + cpu.system) / times.length),
+    cpu_p50_ms: +pct(cpuTimes, 50).toFixed(4),
+    cpu_p99_ms: +pct(cpuTimes, 99).toFixed(4),
     gc_pauses: gcs,
     gc_ms: +gcMs.toFixed(1),
+    gc_max_ms: +gcMax.toFixed(2),
+    gc_kinds: gcKinds,
+    slow_1pct: slow,
+    slow_1pct_with_gc: slowWithGc,
+    semi_space_mb: Math.round(
+      v8.getHeapSpaceStatistics().find((x) => x.space_name === 'new_space').space_size / 2 ** 20,
+    ),
     load_ms: +loadMs.toFixed(1),
     load: +os.loadavg()[0].toFixed(2),
   };
   console.log(
-    `engine   ${times.length} checks warm: p50 ${results.engine.p50_ms} ms, p99 ${results.engine.p99_ms} ms, max ${results.engine.max_ms} ms, ${results.engine.per_s}/s, ${results.engine.cpu_us_per_check} us CPU/check, ${gcs} GC pauses (${results.engine.gc_ms} ms); load ${results.engine.load}`,
+    `engine   ${times.length} checks warm: wall p50 ${results.engine.p50_ms} ms, p99 ${results.engine.p99_ms} ms, max ${results.engine.max_ms} ms; CPU p50 ${results.engine.cpu_p50_ms} ms, p99 ${results.engine.cpu_p99_ms} ms; ${results.engine.per_s}/s, ${results.engine.cpu_us_per_check} us CPU/check, ${gcs} GC pauses (${results.engine.gc_ms} ms, longest ${results.engine.gc_max_ms} ms, ${JSON.stringify(gcKinds)}; ${slowWithGc} of the ${slow} slowest 1% had a GC inside); new space ${results.engine.semi_space_mb} MB; load ${results.engine.load}`,
   );
 }
 

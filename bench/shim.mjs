@@ -53,7 +53,11 @@ async function serve() {
   const { startProbeGate } = await import(dist('supervisor/probe-gate.js'));
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'agentfw-bench-'));
   const gate = await startProbeGate(tmp);
-  process.stdout.write(JSON.stringify({ env: gate.agentEnv, client: gate.client, tmp }) + '\n');
+  // The session's own copy of the client: the gate refuses requests from any other binary.
+  process.stdout.write(
+    JSON.stringify({ env: gate.agentEnv, client: { kind: gate.client.kind, path: gate.shims.client }, tmp }) +
+      '\n',
+  );
   process.stdin.resume();
   process.stdin.on('end', async () => {
     await gate.close();

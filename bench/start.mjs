@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Start-up of a session: `agentfw run --headless -- true` (load rules, secrets, gate, spawn
-// the agent, wait for it, close) against a bare `bash -c true`, interleaved so machine load
+// the agent, wait for it, close), in the default mode (bwrap sandbox, network bridge, exec
+// gate, egress proxy with its per-session CA) and with `--no-sandbox`, against a bare `bash -c true`, interleaved so machine load
 // affects both alike. A bare `node -e 0` is measured too: the floor of any Node start. A fresh XDG_CACHE_HOME (its first run fills the example cache and is
 // not counted) and a small temporary workspace.
 // Prints human lines, then one JSON line:
-//   {"name":"start","p50_ms":…,"bare_p50_ms":…,"ratio":p50/bare p50,"load":…}
+//   {"name":"start","p50_ms":… (default mode),"no_sandbox_p50_ms":…,"bare_p50_ms":…,"ratio":p50/bare p50,"load":…}
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -33,6 +34,23 @@ const once = (file, args) =>
       else resolve(Number(process.hrtime.bigint() - t0) / 1e6);
     });
   });
+/**
+ * CPU time (user + system, ms) of one run and all its children, read from bash's `times`:
+ * less sensitive to machine load than wall time.
+ */
+const cpuOf = (file, args) =>
+  new Promise((resolve, reject) => {
+    const script = '"$@" >/dev/null 2>&1 </dev/null; rc=$?; times; exit $rc';
+    const p = spawn('/bin/bash', ['-c', script, 'bash', file, ...args], { cwd: ws, env });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      const m = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(out.trim());
+      if (code !== 0 || !m) return reject(new Error(`${file} ${args.join(' ')} exited ${code}`));
+      resolve((Number(m[1]) * 60 + Number(m[2]) + Number(m[3]) * 60 + Number(m[4])) * 1000);
+    });
+  });
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
@@ -41,28 +59,48 @@ const r2 = (x) => Math.round(x * 100) / 100;
 
 const agentfw = path.join(root, 'bin', 'agentfw');
 const run = ['run', '--headless', '--', 'true'];
+const runNoSandbox = ['run', '--headless', '--no-sandbox', '--', 'true'];
 try {
   await once(agentfw, run); // fills the example cache
   const bare = [];
   const nodeBare = [];
   const started = [];
+  const noSandbox = [];
+  const load0 = os.loadavg()[0];
   for (let i = 0; i < N; i++) {
     bare.push(await once('/bin/bash', ['-c', 'true']));
     nodeBare.push(await once(process.execPath, ['-e', '0']));
     started.push(await once(agentfw, run));
+    noSandbox.push(await once(agentfw, runNoSandbox));
+  }
+  const cpu = { run: [], noSandbox: [], node: [] };
+  for (let i = 0; i < Math.min(N, 5); i++) {
+    cpu.node.push(await cpuOf(process.execPath, ['-e', '0']));
+    cpu.run.push(await cpuOf(agentfw, run));
+    cpu.noSandbox.push(await cpuOf(agentfw, runNoSandbox));
   }
   const b = pct(bare, 50);
   const s = pct(started, 50);
+  const ns = pct(noSandbox, 50);
   const n = pct(nodeBare, 50);
   const load = os.loadavg()[0];
   console.log(
-    `start: agentfw run --headless -- true  p50 ${r2(s)} ms (min ${r2(Math.min(...started))})   bare bash -c true p50 ${r2(b)} ms   = ${r2(s / b)}× bare; bare node -e 0 p50 ${r2(n)} ms = ${r2(s / n)}× node (${N} each, interleaved; load ${load.toFixed(1)}; target ≤ 300 ms)`,
+    `start: agentfw run --headless -- true  p50 ${r2(s)} ms (min ${r2(Math.min(...started))}); --no-sandbox p50 ${r2(ns)} ms (min ${r2(Math.min(...noSandbox))})   bare bash -c true p50 ${r2(b)} ms   = ${r2(s / b)}× bare; bare node -e 0 p50 ${r2(n)} ms = ${r2(s / n)}× node, --no-sandbox ${r2(ns / n)}× node (${N} each, interleaved; load ${load0.toFixed(1)} → ${load.toFixed(1)}; target ≤ 300 ms)`,
+  );
+  console.log(
+    `start: CPU time incl. children: default ${r2(pct(cpu.run, 50))} ms, --no-sandbox ${r2(pct(cpu.noSandbox, 50))} ms, bare node -e 0 ${r2(pct(cpu.node, 50))} ms (median of ${cpu.run.length})`,
   );
   console.log(
     JSON.stringify({
       name: 'start',
       p50_ms: r2(s),
       min_ms: r2(Math.min(...started)),
+      no_sandbox_p50_ms: r2(ns),
+      no_sandbox_min_ms: r2(Math.min(...noSandbox)),
+      no_sandbox_node_ratio: r2(ns / n),
+      cpu_ms: r2(pct(cpu.run, 50)),
+      no_sandbox_cpu_ms: r2(pct(cpu.noSandbox, 50)),
+      node_cpu_ms: r2(pct(cpu.node, 50)),
       bare_p50_ms: r2(b),
       ratio: r2(s / b),
       node_p50_ms: r2(n),

@@ -23,6 +23,7 @@
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
@@ -35,6 +36,17 @@
 #include <unistd.h>
 
 static pid_t g_child;
+/* Self-pipe: SIGCHLD writes a byte, so the accept loop wakes the moment PROGRAM exits
+ * instead of at its next poll timeout. */
+static int g_wake[2] = {-1, -1};
+
+static void on_child(int sig) {
+  (void)sig;
+  int e = errno;
+  if (g_wake[1] >= 0 && write(g_wake[1], "", 1) < 0) { /* full: a wake-up is already pending */
+  }
+  errno = e;
+}
 
 static void forward(int sig, siginfo_t *si, void *ctx) {
   (void)ctx;
@@ -130,6 +142,12 @@ int main(int argc, char **argv) {
       return 126;
     }
   }
+  if (pipe2(g_wake, O_CLOEXEC | O_NONBLOCK) != 0) return 126;
+  struct sigaction sc;
+  memset(&sc, 0, sizeof sc);
+  sc.sa_handler = on_child;
+  sc.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+  sigaction(SIGCHLD, &sc, NULL); /* before the fork: an exit at once still wakes the loop */
   g_child = fork();
   if (g_child < 0) return 126;
   if (g_child == 0) {
@@ -148,10 +166,18 @@ int main(int argc, char **argv) {
   sigaction(SIGHUP, &sa, NULL);
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGQUIT, &sa, NULL);
-  struct pollfd pl[MAX_PORTS];
+  struct pollfd pl[MAX_PORTS + 1];
   for (;;) {
+    /* The timeout is only a backstop: SIGCHLD wakes the poll through g_wake. */
     for (int k = 0; k < nports; k++) pl[k] = (struct pollfd){lsock[k], POLLIN, 0};
-    if (poll(pl, (nfds_t)nports, 200) > 0)
+    pl[nports] = (struct pollfd){g_wake[0], POLLIN, 0};
+    int ready = poll(pl, (nfds_t)nports + 1, 1000);
+    if (ready > 0 && (pl[nports].revents & POLLIN)) {
+      char drain[64];
+      while (read(g_wake[0], drain, sizeof drain) > 0) {
+      }
+    }
+    if (ready > 0)
       for (int k = 0; k < nports; k++) {
         if (!(pl[k].revents & POLLIN)) continue;
         struct sockaddr_in peer;
@@ -161,6 +187,9 @@ int main(int argc, char **argv) {
         pid_t h = fork();
         if (h == 0) {
           for (int j = 0; j < nports; j++) close(lsock[j]);
+          close(g_wake[0]);
+          close(g_wake[1]);
+          g_wake[1] = -1;
           int u = connect_unix(unix_path);
           /* First line: the client's source port inside, so the supervisor can find (and
            * check in this namespace's TCP table) which process sent the request, and the

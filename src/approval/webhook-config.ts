@@ -11,9 +11,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { z } from 'zod';
 import { AgentfwError } from '../errors.js';
+
+/** The YAML parser, loaded on first use: most sessions have no such file to read. */
+let yamlLib: typeof Yaml | undefined;
+const parseYaml = (src: string): unknown =>
+  (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml).parse(src);
 
 const Schema = z
   .object({

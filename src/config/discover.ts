@@ -9,9 +9,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { AgentfwError } from '../errors.js';
 import { ConfigSchema, type Disable, type PolicyConfigFile, type Tier } from './schema.js';
+
+/** The YAML parser, loaded on first use: most sessions have no such file to read. */
+let yamlLib: typeof Yaml | undefined;
+const parse = (src: string): unknown =>
+  (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml).parse(src);
 
 /** One tier's config as found. */
 export interface TierConfig {

@@ -11,9 +11,15 @@
  * (file paths, dynamic code, piping downloads to a shell, secret exfiltration, analysis
  * issues): allowing those "by shape" would be a blanket allow.
  */
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { Decision, Fact } from '../engine/types.js';
 import type { Rule } from '../rules/schema.js';
+
+/** The YAML writer, loaded on first use (a session that never shapes a rule never loads it). */
+let yamlLib: typeof Yaml | undefined;
+const stringify = (value: unknown): string =>
+  (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml).stringify(value);
 
 /** The pack that holds the rules written from the dialog (one file per tier folder). */
 export const SHAPE_PACK = 'allowed-shapes';

@@ -6,9 +6,15 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { AgentfwError } from '../errors.js';
 import { projectDigest, projectDir, userDir } from './discover.js';
+
+/** The YAML parser, loaded on first use: most sessions have no such file to read. */
+let yamlLib: typeof Yaml | undefined;
+const parseDocument = (src: string) =>
+  (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml).parseDocument(src);
 
 /** Records (or with `remove`, forgets) trust in `workspace`'s `.agentfw`; returns the user config path and digest. */
 export function trustProject(

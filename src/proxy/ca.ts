@@ -9,7 +9,7 @@
  * Leaf certificates are signed per host on first use and cached; all leaves share one
  * key pair (generated once) so a new host costs one signature, not a key generation.
  */
-import { constants, createPrivateKey, generateKeyPairSync, privateEncrypt, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
@@ -34,43 +34,80 @@ export interface SessionCa {
   readonly leaves: number;
 }
 
-function rsaPair(): {
-  publicKey: forge.pki.rsa.PublicKey;
-  privateKey: forge.pki.rsa.PrivateKey;
+/** An ECDSA P-256 key pair: generated in well under a millisecond (RSA-2048 takes 50–500 ms). */
+interface EcPair {
+  key: KeyObject;
+  /** PKCS#8 PEM of the private key (for TLS contexts; never written to disk). */
   pem: string;
-} {
-  // Node's native generator: forge's pure-JS RSA generation takes seconds.
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
-  return {
-    publicKey: forge.pki.publicKeyFromPem(publicKey) as forge.pki.rsa.PublicKey,
-    privateKey: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey,
-    pem: privateKey,
-  };
+  /** DER SubjectPublicKeyInfo. */
+  spki: Buffer;
+  /** Key identifier: SHA-1 of the public key bits (RFC 5280 §4.2.1.2, method 1). */
+  keyId: Buffer;
 }
 
-/** DER prefix of a PKCS#1 v1.5 DigestInfo for SHA-256 (RFC 8017 §9.2). */
-const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+function ecPair(): EcPair {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const spki = publicKey.export({ type: 'spki', format: 'der' });
+  // P-256 uncompressed point: the last 65 bytes of the SubjectPublicKeyInfo's BIT STRING.
+  const keyId = createHash('sha1')
+    .update(spki.subarray(spki.length - 65))
+    .digest();
+  return { key: privateKey, pem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, spki, keyId };
+}
 
-/**
- * A signer forge accepts (`key.sign(md)` returns the signature as a binary string) that
- * signs with Node's native RSA: forge's pure-JS RSA takes ~70 ms a signature, this ~1 ms.
- */
-function nativeSigner(pem: string): forge.pki.rsa.PrivateKey {
-  const key = createPrivateKey(pem);
-  return {
-    sign(md: forge.md.MessageDigest) {
-      const digest = Buffer.from(md.digest().getBytes(), 'binary');
-      const sig = privateEncrypt(
-        { key, padding: constants.RSA_PKCS1_PADDING },
-        Buffer.concat([SHA256_DIGEST_INFO, digest]),
-      );
-      return sig.toString('binary');
-    },
-  } as unknown as forge.pki.rsa.PrivateKey;
+const { asn1 } = forge;
+const ECDSA_WITH_SHA256 = '1.2.840.10045.4.3.2';
+/** AlgorithmIdentifier ecdsa-with-SHA256 (no parameters, RFC 5758 §3.2). */
+const ecdsaAlg = () =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(ECDSA_WITH_SHA256).getBytes()),
+  ]);
+const octets = (b: Buffer) =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, b.toString('binary'));
+/** forge only encodes RSA keys: a tiny RSA key holds the SubjectPublicKeyInfo's place until it is swapped. */
+const STAND_IN = forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger('3'), new forge.jsbn.BigInteger('3'));
+
+/** The fields of one certificate; extensions as forge takes them. */
+interface CertSpec {
+  subject: forge.pki.CertificateField[];
+  issuer: forge.pki.CertificateField[];
+  extensions: object[];
+  /** Public key of the subject. */
+  spki: Buffer;
+  /** Key that signs (the CA's). */
+  signer: KeyObject;
+}
+
+/** DER-encodes and signs an X.509 v3 certificate with ECDSA-SHA256; returns its PEM. */
+function certificate(o: CertSpec): string {
+  const c = forge.pki.createCertificate();
+  c.publicKey = STAND_IN;
+  c.serialNumber = serial();
+  const now = Date.now();
+  c.validity.notBefore = new Date(now - 60 * 60 * 1000);
+  c.validity.notAfter = new Date(now + 7 * 24 * 60 * 60 * 1000);
+  c.setSubject(o.subject);
+  c.setIssuer(o.issuer);
+  c.setExtensions(o.extensions);
+  c.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption; // replaced below
+  const tbs = (
+    forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }
+  ).getTBSCertificate(c);
+  const fields = tbs.value as forge.asn1.Asn1[];
+  fields[2] = ecdsaAlg(); // signature algorithm
+  fields[6] = asn1.fromDer(o.spki.toString('binary')); // SubjectPublicKeyInfo
+  const tbsDer = Buffer.from(asn1.toDer(tbs).getBytes(), 'binary');
+  const sig = sign('sha256', tbsDer, o.signer); // DER ECDSA-Sig-Value
+  const der = asn1
+    .toDer(
+      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+        tbs,
+        ecdsaAlg(),
+        asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, '\0' + sig.toString('binary')),
+      ]),
+    )
+    .getBytes();
+  return forge.pem.encode({ type: 'CERTIFICATE', body: der }, { maxline: 64 });
 }
 
 function serial(): string {
@@ -86,27 +123,22 @@ function serial(): string {
  * the bundle; a missing file gives a bundle with the session CA only.
  */
 export function createSessionCa(dir: string, sessionId: string, systemBundle = SYSTEM_BUNDLE): SessionCa {
-  const ca = rsaPair();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = ca.publicKey;
-  cert.serialNumber = serial();
-  const now = Date.now();
-  cert.validity.notBefore = new Date(now - 60 * 60 * 1000);
-  cert.validity.notAfter = new Date(now + 7 * 24 * 60 * 60 * 1000);
+  const ca = ecPair();
   const subject = [
     { name: 'commonName', value: `agentfw session CA ${sessionId.slice(0, 16)}` },
     { name: 'organizationName', value: 'agentfw' },
   ];
-  cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: true, critical: true, pathLenConstraint: 0 },
-    { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  const signer = nativeSigner(ca.pem);
-  cert.sign(signer, forge.md.sha256.create());
-  const certPem = forge.pki.certificateToPem(cert);
+  const certPem = certificate({
+    subject,
+    issuer: subject,
+    spki: ca.spki,
+    signer: ca.key,
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true, pathLenConstraint: 0 },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+      { id: '2.5.29.14', value: octets(ca.keyId) }, // subjectKeyIdentifier
+    ],
+  });
 
   const certPath = path.join(dir, 'agentfw-ca.pem');
   const bundlePath = path.join(dir, 'agentfw-ca-bundle.pem');
@@ -121,28 +153,31 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
     mode: 0o644,
   });
 
-  const leafKey = rsaPair();
+  const leafKey = ecPair();
+  // authorityKeyIdentifier [0] keyIdentifier: the CA's, so strict verifiers find the issuer
+  const aki = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, false, ca.keyId.toString('binary')),
+  ]);
   const contexts = new Map<string, tls.SecureContext>();
   let leaves = 0;
 
-  const leafFor = (host: string, more: string[] = []): string => {
-    const c = forge.pki.createCertificate();
-    c.publicKey = leafKey.publicKey;
-    c.serialNumber = serial();
-    c.validity.notBefore = new Date(Date.now() - 60 * 60 * 1000);
-    c.validity.notAfter = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000);
-    c.setSubject([{ name: 'commonName', value: host.slice(0, 64) }]);
-    c.setIssuer(subject);
-    const altNames = [host, ...more].map((n) => (isIP(n) ? { type: 7, ip: n } : { type: 2, value: n }));
-    c.setExtensions([
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames },
-    ]);
-    c.sign(signer, forge.md.sha256.create());
-    return forge.pki.certificateToPem(c);
-  };
+  const leafFor = (host: string, more: string[] = []): string =>
+    certificate({
+      subject: [{ name: 'commonName', value: host.slice(0, 64) }],
+      issuer: subject,
+      spki: leafKey.spki,
+      signer: ca.key,
+      extensions: [
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', digitalSignature: true, critical: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        {
+          name: 'subjectAltName',
+          altNames: [host, ...more].map((n) => (isIP(n) ? { type: 7, ip: n } : { type: 2, value: n })),
+        },
+        { id: '2.5.29.35', value: aki },
+      ],
+    });
 
   return {
     certPem,

@@ -18,6 +18,12 @@ function hashAt(s: string, i: number): number {
   return h;
 }
 
+/**
+ * Up to this many values, `clean()` searches each with Buffer.indexOf (native; measured 1.5–1.9
+ * GB/s for 1–2 values, 1.1 GB/s for 4, even with the table search near 8, which wins above).
+ */
+export const NATIVE_SEARCH_MAX = 6;
+
 /** A known secret: its bytes as a latin1 string, and the NAME shown in its placeholder. */
 export interface KnownValue {
   value: string;
@@ -42,6 +48,8 @@ export class KnownMatcher {
   private readonly buckets = new Map<number, KnownValue[]>();
   /** Every proper prefix shorter than K, for tails too short to hash. */
   private readonly shortPrefixes = new Set<string>();
+  /** The values as bytes, for `clean()`; empty when there are more than NATIVE_SEARCH_MAX. */
+  private readonly needles: Buffer[] = [];
 
   /** `values` are latin1 strings; shorter than MIN_KNOWN_LENGTH are ignored; first name wins. */
   constructor(values: KnownValue[]) {
@@ -66,6 +74,23 @@ export class KnownMatcher {
     for (const list of this.buckets.values()) list.sort((a, b) => b.value.length - a.value.length);
     this.maxLength = max;
     this.size = uniq.size;
+    if (uniq.size <= NATIVE_SEARCH_MAX)
+      for (const v of uniq.keys()) this.needles.push(Buffer.from(v, 'latin1'));
+  }
+
+  /**
+   * True when `buf`, as a whole stream chunk with nothing held before it, needs no work:
+   * no value occurs in it and no tail of it can be the start of a value. Then `scan()`
+   * would find no hit and hold nothing. False also when this matcher has too many values
+   * for the native search (the caller then scans).
+   */
+  clean(buf: Buffer): boolean {
+    if (this.size === 0) return true;
+    if (this.needles.length === 0) return false;
+    for (const v of this.needles) if (buf.indexOf(v) !== -1) return false;
+    // fail closed: a tail that may begin a value goes the slow way, which holds it back
+    const tail = buf.toString('latin1', Math.max(0, buf.length - this.maxLength + 1));
+    return this.scan(tail, 0, false).hold === tail.length;
   }
 
   /** Leftmost-longest, non-overlapping occurrences from `from`; `hold` as in ScanResult. */

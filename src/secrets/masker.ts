@@ -11,6 +11,11 @@ import { placeholder } from './placeholder.js';
 /** Anything that scans a buffer: the known-values matcher or the pattern scanner. */
 export interface BufferScanner {
   scan(s: string, from: number, final: boolean): ScanResult;
+  /**
+   * Optional fast check: true only when scanning `buf` as a whole chunk (nothing held,
+   * no context) would find nothing and hold nothing back. Absent = always scan.
+   */
+  clean?(buf: Buffer): boolean;
 }
 
 /** Patterns whose hit NAME comes from a key name, preferred when hits overlap. */
@@ -64,6 +69,16 @@ export class StreamStage {
     private readonly context: number,
   ) {}
 
+  /**
+   * The chunk's bytes unchanged when this stage provably has nothing to do with them
+   * (nothing held, no context kept, the scanner finds the chunk clean); else undefined and
+   * the caller pushes the chunk as a string. The state is the same as after `push`.
+   */
+  passThrough(chunk: Buffer): Buffer | undefined {
+    if (this.ctx || this.pending || this.context !== 0 || !this.scanner.clean?.(chunk)) return undefined;
+    return chunk;
+  }
+
   push(chunk: string): string {
     const s = this.ctx + this.pending + chunk;
     const from = this.ctx.length;
@@ -98,8 +113,15 @@ export class ChainMasker implements StreamMasker {
   constructor(private readonly stages: StreamStage[]) {}
 
   push(chunk: Buffer): Buffer {
+    // Leading stages that have nothing to do pass the bytes on without a string round trip.
+    let i = 0;
+    for (; i < this.stages.length; i++) {
+      const same = this.stages[i].passThrough(chunk);
+      if (!same) break;
+    }
+    if (i === this.stages.length) return chunk;
     let s = chunk.toString('latin1');
-    for (const st of this.stages) s = st.push(s);
+    for (; i < this.stages.length; i++) s = this.stages[i].push(s);
     return Buffer.from(s, 'latin1');
   }
 

@@ -44,24 +44,56 @@ export function frame(id: number, data: Buffer): Buffer {
   return Buffer.concat([head, data]);
 }
 
-/** Incremental frame parser; returns undefined on a malformed frame (caller closes). */
+/**
+ * Incremental frame parser; returns undefined on a malformed frame (caller closes).
+ * A frame split over several reads is joined once, when its last byte has arrived (not
+ * re-copied with every read: the client's frames are a little larger than one read).
+ */
 export class FrameReader {
-  private buf: Buffer = Buffer.alloc(0);
+  /** Bytes received after the last whole frame, as they came; empty = none. */
+  private parts: Buffer[] = [];
+  private held = 0;
 
   push(chunk: Buffer): { id: number; data: Buffer }[] | undefined {
-    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
     const out: { id: number; data: Buffer }[] = [];
+    let buf = chunk;
+    if (this.parts.length) {
+      this.parts.push(chunk);
+      this.held += chunk.length;
+      // Not even the header, or the frame's end has not arrived: keep collecting.
+      const head = this.held >= 5 ? this.header() : undefined;
+      if (head === null) return undefined;
+      if (!head || this.held < 5 + head.len) return out;
+      buf = Buffer.concat(this.parts, this.held);
+      this.parts = [];
+      this.held = 0;
+    }
     let at = 0;
-    while (this.buf.length - at >= 5) {
-      const id = this.buf[at];
-      const len = this.buf.readUInt32BE(at + 1);
+    while (buf.length - at >= 5) {
+      const id = buf[at];
+      const len = buf.readUInt32BE(at + 1);
       if ((id !== 1 && id !== 2) || len > MAX_FRAME) return undefined;
-      if (this.buf.length - at - 5 < len) break;
-      out.push({ id, data: this.buf.subarray(at + 5, at + 5 + len) });
+      if (buf.length - at - 5 < len) break;
+      out.push({ id, data: buf.subarray(at + 5, at + 5 + len) });
       at += 5 + len;
     }
-    this.buf = at === this.buf.length ? Buffer.alloc(0) : this.buf.subarray(at);
+    if (at < buf.length) {
+      const rest = buf.subarray(at);
+      this.parts = [rest];
+      this.held = rest.length;
+      if (rest.length >= 5 && this.header() === null) return undefined;
+    }
     return out;
+  }
+
+  /** The header of the held frame (≥ 5 bytes held); null = malformed. */
+  private header(): { id: number; len: number } | null {
+    // A header cut into pieces is joined once; later pieces are only appended.
+    if (this.parts[0].length < 5) this.parts = [Buffer.concat(this.parts, this.held)];
+    const h = this.parts[0];
+    const id = h[0];
+    const len = h.readUInt32BE(1);
+    return (id !== 1 && id !== 2) || len > MAX_FRAME ? null : { id, len };
   }
 }
 

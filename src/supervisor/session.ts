@@ -30,7 +30,7 @@ import {
   HOME_WRITABLE,
   NO_SANDBOX_GIVES_UP,
   prepareSandbox,
-  probeSandbox,
+  probeSandboxAsync,
 } from './sandbox.js';
 import { hostPidOf, mapRequestPids } from './sandbox-pids.js';
 import { sandboxServices } from './sandbox-services.js';
@@ -83,8 +83,9 @@ export async function runSession(o: SessionOptions): Promise<number> {
   const guarded: { guard?: SessionGuard } = {};
   const cwd = path.resolve(o.cwd ?? process.cwd());
   const hostUid = process.getuid?.() ?? 0;
-  // fail closed: with --sandbox and no working bwrap the session stops here (E_SANDBOX_UNAVAILABLE)
-  const bwrap = o.sandbox ? probeSandbox(process.env.PATH ?? '', hostUid) : undefined;
+  // The test sandbox runs while secrets and rules load; it is awaited before the gate starts.
+  const probe = o.sandbox ? probeSandboxAsync(process.env.PATH ?? '', hostUid) : undefined;
+  probe?.catch(() => undefined); // awaited (and thrown) below; this only marks it handled meanwhile
   let bwrapPid: number | undefined;
   let bridge: NetBridge | undefined;
   let nsPid: number | undefined;
@@ -125,6 +126,9 @@ export async function runSession(o: SessionOptions): Promise<number> {
   const exportCfg = exportFile ? loadExportConfig(exportFile) : undefined;
   const webhookFile = findWebhookConfig(process.env);
   const webhookCfg = webhookFile ? loadWebhookConfig(webhookFile) : undefined;
+
+  // fail closed: with --sandbox and no working bwrap the session stops here (E_SANDBOX_UNAVAILABLE)
+  const bwrap = probe ? await probe : undefined;
 
   const approvers: Approver[] = [];
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);

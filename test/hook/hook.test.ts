@@ -4,7 +4,7 @@
  * answers come back in each agent's format. Fail closed when the daemon is unreachable or
  * the input unreadable. The opencode plugin that `hook install` writes is loaded and run.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,17 +15,17 @@ import { loadEngine } from '../../src/engine/analyze.js';
 import type { HookAgent } from '../../src/hook/agents.js';
 import { startHookDaemon } from '../../src/hook/daemon.js';
 import { installHook, uninstallHook } from '../../src/hook/install.js';
+import { buildHookClient } from '../e2e/run-helpers.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'afw-hook-'));
-const client = path.join(dir, 'agentfw-hook');
+let client: string;
 const socket = path.join(dir, 'run', 'hook.sock');
 const auditFile = path.join(dir, 'audit.jsonl');
 let daemon: { close(): Promise<void> };
 let audit: AuditWriter;
 
 beforeAll(async () => {
-  const cc = spawnSync('cc', ['-O2', '-Wall', '-o', client, 'src/hook/agentfw-hook.c'], { encoding: 'utf8' });
-  expect(cc.status, cc.stderr).toBe(0);
+  client = buildHookClient(dir);
   const engine = await loadEngine({ exampleCacheDir: '' });
   audit = AuditWriter.open(auditFile, 'hook-test');
   mkdirSync(path.dirname(socket), { mode: 0o700 });

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
-import { cli, cliEnv, ensureBuilt } from '../e2e/run-helpers.js';
+import { auditRecords, cliEnv, ensureBuilt, headless, nodeAgent, writeAgent } from '../e2e/run-helpers.js';
 import { run, scratch, testGate, type Scratch } from '../shim/gate-helpers.js';
 
 const AGENT = path.join(import.meta.dirname, 'watchdog-agent.mjs');
@@ -20,12 +20,9 @@ let s: Scratch;
 beforeAll(() => ensureBuilt());
 afterEach(() => s?.cleanup());
 
-/** The audit records of the scratch session. */
-const auditRecords = () =>
-  readFileSync(s.audit, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, string>);
+/** A headless session without the sandbox, audited to the scratch's log. */
+const session = (agent: string[], timeoutMs?: number) =>
+  headless(s, agent, { sandbox: false, audit: s.audit, timeoutMs });
 
 function setup(): { victim: string; out: string } {
   s = scratch();
@@ -48,25 +45,7 @@ describe('runtime directory removed mid-session', () => {
 
   it('removing it through the rm shim is refused, and the destructive command too', async () => {
     const { victim, out } = setup();
-    const r = await cli(
-      [
-        'run',
-        '--headless',
-        '--no-sandbox',
-        '--audit',
-        s.audit,
-        '--',
-        process.execPath,
-        AGENT,
-        'rm-shim',
-        '0',
-        out,
-      ],
-      {
-        env: cliEnv(s),
-        cwd: s.ws,
-      },
-    );
+    const r = await session(nodeAgent(AGENT, 'rm-shim', '0', out));
     const res = JSON.parse(readFileSync(out, 'utf8')) as { name: string; code: number; stderr: string }[];
     expect(res[0]).toMatchObject({ name: 'rm -rf runtime dir', code: 126 });
     expect(res[0].stderr).toContain("agentfw's own session files");
@@ -79,31 +58,13 @@ describe('runtime directory removed mid-session', () => {
   it('removing it directly ends the session before the next command runs', async () => {
     const { victim, out } = setup();
     // The agent waits 3 s after the removal: its next command comes "later", as a real agent's does.
-    const r = await cli(
-      [
-        'run',
-        '--headless',
-        '--no-sandbox',
-        '--audit',
-        s.audit,
-        '--',
-        process.execPath,
-        AGENT,
-        'direct',
-        '3000',
-        out,
-      ],
-      {
-        env: cliEnv(s),
-        cwd: s.ws,
-      },
-    );
+    const r = await session(nodeAgent(AGENT, 'direct', '3000', out));
     expect(r.stderr).toContain('E_GATE_TAMPERED');
     expect(r.stderr).toContain('Fix:');
     expect(r.stdout).not.toContain('agent-done');
     expect(existsSync(path.join(victim, 'data.txt'))).toBe(true);
     expect(existsSync(out)).toBe(false);
-    const recs = auditRecords();
+    const recs = auditRecords(s.audit);
     // The session record; an exec-gate refusal of the agent's next exec may be recorded after it.
     const ended = recs.find((x) => x.layer === 'session');
     expect(ended).toMatchObject({ layer: 'session', decision: 'deny' });
@@ -114,22 +75,7 @@ describe('runtime directory removed mid-session', () => {
 
   it('removing it directly and running bash from PATH at once meets the guard shims, not the real bash', async () => {
     const { victim, out } = setup();
-    const r = await cli(
-      [
-        'run',
-        '--headless',
-        '--no-sandbox',
-        '--audit',
-        s.audit,
-        '--',
-        process.execPath,
-        AGENT,
-        'direct-path',
-        '0',
-        out,
-      ],
-      { env: cliEnv(s), cwd: s.ws },
-    );
+    const r = await session(nodeAgent(AGENT, 'direct-path', '0', out));
     expect(existsSync(path.join(victim, 'data.txt'))).toBe(true);
     expect(r.stderr).toContain('E_GATE_TAMPERED');
     // Whichever came first, the guard's refusal or the kill: the command did not run.
@@ -141,15 +87,11 @@ describe('runtime directory removed mid-session', () => {
 
   it('the shims point at the session copy of the client, not at build/', async () => {
     const { out } = setup();
-    const probe = path.join(s.root, 'probe.mjs');
-    writeFileSync(
-      probe,
+    const probe = writeAgent(
+      s,
       `import {readlinkSync,writeFileSync} from 'node:fs';writeFileSync(${JSON.stringify(out)}, readlinkSync(process.env.AGENTFW_SHIM_DIR + '/rm'));`,
     );
-    await cli(['run', '--headless', '--no-sandbox', '--audit', s.audit, '--', process.execPath, probe], {
-      env: cliEnv(s),
-      cwd: s.ws,
-    });
+    await session(nodeAgent(probe));
     const target = readFileSync(out, 'utf8');
     expect(target).toMatch(/\/bin\/\.client\/agentfw-shim$/);
     expect(target).not.toContain(`${path.sep}build${path.sep}`);
@@ -180,26 +122,12 @@ describe('off switches without the sandbox', () => {
   ])('%s: the switch is thrown, the session ends and the mutation never arrives', async (route, why) => {
     s = scratch();
     const before = api.mutations().length;
-    const r = await cli(
-      [
-        'run',
-        '--no-sandbox',
-        '--headless',
-        '--audit',
-        s.audit,
-        '--',
-        process.execPath,
-        OFFSWITCH,
-        route,
-        api.url,
-      ],
-      { env: cliEnv(s), cwd: s.ws, timeoutMs: 90_000 },
-    );
+    const r = await session(nodeAgent(OFFSWITCH, route, api.url), 90_000);
     expect(api.mutations().length).toBe(before);
     expect(r.stdout).not.toMatch(/"code":0\}/);
     expect(r.code).toBe(137);
     expect(r.stderr).toContain('E_GATE_TAMPERED');
-    const ended = auditRecords().find((x) => x.layer === 'session');
+    const ended = auditRecords(s.audit).find((x) => x.layer === 'session');
     expect(ended).toMatchObject({ decision: 'deny' });
     expect(ended?.reason).toMatch(why);
   });

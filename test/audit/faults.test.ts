@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditFile } from '../../src/audit/verify.js';
 import { AuditWriter } from '../../src/audit/writer.js';
+import { SYSTEM_BUNDLE } from '../../src/proxy/ca.js';
 import {
   BIN,
   auditRecords,
@@ -49,10 +50,14 @@ const SESSION = () => ({ sandbox: false, audit: s.audit });
 describe('audit under faults', () => {
   it('a short write (disk full) refuses the command and stops the session', async () => {
     s = scratch();
-    // Fill the log with valid records up to 300 bytes below the file size limit.
-    const LIMIT_KB = 200;
+    // Fill the log with valid records up to 1000 bytes below the file size limit: room for
+    // the records of the agent's own start (its exec), none for the first command's. The
+    // limit is above every other file the session writes (the egress proxy's CA bundle
+    // holds the system's trust store), so the audit log is the first to hit it.
+    const bundle = existsSync(SYSTEM_BUNDLE) ? statSync(SYSTEM_BUNDLE).size : 0;
+    const LIMIT_KB = Math.max(200, Math.ceil(bundle / 1024) + 64);
     const w = AuditWriter.open(s.audit, 'earlier');
-    while (statSync(s.audit).size < LIMIT_KB * 1024 - 300)
+    while (statSync(s.audit).size < LIMIT_KB * 1024 - 1000)
       w.append({
         layer: 'tool',
         cwd: '/',
@@ -67,7 +72,7 @@ describe('audit under faults', () => {
     const out = path.join(s.root, 'out.json');
     const mark = path.join(s.ws, 'ran.txt');
     const mark1 = path.join(s.ws, 'ran1.txt');
-    const a = agent(out, [`touch ${mark1} # one-${'y'.repeat(400)}`, `touch ${mark}`]);
+    const a = agent(out, [`touch ${mark1} # one-${'y'.repeat(1500)}`, `touch ${mark}`]);
     // bash sets the limit; Node itself ignores SIGXFSZ, so write(2) returns short, then EFBIG.
     const sh = spawn(
       '/bin/bash',

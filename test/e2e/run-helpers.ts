@@ -9,9 +9,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pty from 'node-pty';
+import { afterAll, beforeAll } from 'vitest';
 import { AuditWriter } from '../../src/audit/writer.js';
 import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
-import { ensureClient, run, type Ran, type Scratch } from '../shim/gate-helpers.js';
+import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
+import { ensureClient, run, scratch, type Ran, type Scratch } from '../shim/gate-helpers.js';
 import { headlessArgs, sessionEnv, type HeadlessFlags } from './headless.mjs';
 
 export { headlessArgs };
@@ -23,6 +25,26 @@ export function ensureBuilt(): void {
   ensureClient();
   if (!existsSync(path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js')))
     throw new Error('dist/ is missing: run `npm run build` (npm test does it) before the e2e tests');
+}
+
+/**
+ * For the calling test file: the CLI built, a loopback fake API (src/supervisor/demo-api.ts)
+ * and a scratch folder, made before its first test (`ready` gets both) and closed and
+ * removed after its last, also when a step failed.
+ */
+export function useApiScratch(ready: (t: { api: FakeApi; s: Scratch }) => void): void {
+  let api: FakeApi | undefined;
+  let s: Scratch | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    api = await startFakeApi();
+    s = scratch();
+    ready({ api, s });
+  });
+  afterAll(async () => {
+    await api?.close();
+    s?.cleanup();
+  });
 }
 
 /** This process's environment with the scratch's HOME and runtime dir, then `extra`. */

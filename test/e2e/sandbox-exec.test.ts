@@ -12,10 +12,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
-import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
-import { auditRecords, cliEnv, ensureBuilt, headless, nodeAgent } from './run-helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeApi } from '../../src/supervisor/demo-api.js';
+import { run, type Scratch } from '../shim/gate-helpers.js';
+import { auditRecords, cliEnv, headless, nodeAgent, useApiScratch } from './run-helpers.js';
 import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'exec-agent.mjs');
@@ -25,15 +25,7 @@ if (!HAS_GATE) console.log('exec gate e2e skipped: needs Linux and a C compiler 
 let api: FakeApi;
 let s: Scratch;
 let n = 0;
-beforeAll(async () => {
-  ensureBuilt();
-  api = await startFakeApi();
-  s = scratch();
-});
-afterAll(async () => {
-  await api?.close();
-  s?.cleanup();
-});
+useApiScratch((t) => ({ api, s } = t));
 
 function freshDir(): string {
   const d = path.join(s.root, `w${n++}`);

@@ -7,22 +7,16 @@
  */
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
-import { BIN, ensureBuilt, headless } from './run-helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeApi } from '../../src/supervisor/demo-api.js';
+import type { Scratch } from '../shim/gate-helpers.js';
+import { BIN, headless, useApiScratch } from './run-helpers.js';
 
 let api: FakeApi;
 let s: Scratch;
-beforeAll(async () => {
-  ensureBuilt();
-  api = await startFakeApi();
-  s = scratch();
+useApiScratch((t) => {
+  ({ api, s } = t);
   symlinkSync(BIN, path.join(s.ws, 'fw'));
-});
-afterAll(async () => {
-  await api?.close();
-  s?.cleanup();
 });
 
 const mutation = () =>

@@ -181,15 +181,15 @@ export function buildHookClient(dir: string): string {
   return client;
 }
 
-/** The hook client run as `agent`'s pre-tool hook: `input` on stdin, the daemon at `sock`. */
-export function runHookClient(
-  client: string,
-  agent: string,
+/** Runs a real process with `input` on stdin (async: a daemon may answer from this same process). */
+export function runProc(
+  file: string,
+  args: string[],
   input: string,
-  sock: string,
+  env: NodeJS.ProcessEnv,
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const c = spawn(client, [agent], { env: { ...process.env, AGENTFW_HOOK_SOCKET: sock } });
+    const c = spawn(file, args, { env });
     let out = '';
     let err = '';
     c.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -197,6 +197,11 @@ export function runHookClient(
     c.on('close', (code) => resolve({ code, out, err }));
     c.stdin.end(input);
   });
+}
+
+/** The hook client run as `agent`'s pre-tool hook: `input` on stdin, the daemon at `sock`. */
+export function runHookClient(client: string, agent: string, input: string, sock: string) {
+  return runProc(client, [agent], input, { ...process.env, AGENTFW_HOOK_SOCKET: sock });
 }
 
 /** A fresh folder under `dir` for one hook daemon: the folder, its socket path (folder made, 0700) and audit log. */

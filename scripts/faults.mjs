@@ -11,6 +11,7 @@ import path from 'node:path';
 import { setTimeout, clearTimeout } from 'node:timers';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { headlessArgs, sessionEnv } from '../test/e2e/headless.mjs';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const BIN = path.join(ROOT, 'bin', 'agentfw');
@@ -46,15 +47,8 @@ function session(
   writeFileSync(agent, PRELUDE + agentBody);
   const ctx = { root, ws, home, out, audit };
   before?.(ctx);
-  const env = {
-    ...process.env,
-    HOME: home,
-    AGENTFW_RUNTIME_DIR: path.join(root, 'rt'),
-    FAULT_OUT: out,
-    FAULT_ROOT: root,
-    ...extraEnv,
-  };
-  let args = [BIN, 'run', '--headless', '--audit', audit, ...extraArgs, '--', process.execPath, agent];
+  const env = sessionEnv({ root, home }, { FAULT_OUT: out, FAULT_ROOT: root, ...extraEnv });
+  let args = [BIN, ...headlessArgs([process.execPath, agent], { audit, flags: extraArgs })];
   let file = process.execPath;
   if (wrap) [file, args] = wrap(file, args);
   return new Promise((resolve) => {

@@ -20,6 +20,11 @@ function ownerAlive(lock: string): boolean {
   } catch {
     return true; // being created right now: wait for it
   }
+  return pidAlive(pid);
+}
+
+/** True when a process `pid` exists (also one of another user); false for a pid that is not a positive integer. */
+export function pidAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

@@ -39,6 +39,20 @@ import type { AuditRecord } from './record.js';
 
 export type AuditInput = Omit<AuditRecord, 'prev' | 'session' | 'ts'> & { ts?: string };
 
+/** A record about the session itself (layer `session`, no command; a deny by policy) saying `reason`. */
+export function sessionRecord(reason: string): AuditInput {
+  return {
+    layer: 'session',
+    cwd: '',
+    command: '',
+    decision: 'deny',
+    verdict: 'deny',
+    rules: [],
+    approver: 'policy',
+    reason,
+  };
+}
+
 /** Text of the last line of an open file (without its newline); "" when the file is empty. */
 export function lastLine(fd: number): string {
   const size = fstatSync(fd).size;
@@ -161,16 +175,9 @@ export class AuditWriter {
       return withFileLock(this.path, () => {
         const moved = this.reopenIfMoved();
         if (moved)
-          this.appendLocked({
-            layer: 'session',
-            cwd: '',
-            command: '',
-            decision: 'deny',
-            verdict: 'deny',
-            rules: [],
-            approver: 'policy',
-            reason: `the audit log was ${moved} while this session ran; reopened ${this.path}`,
-          });
+          this.appendLocked(
+            sessionRecord(`the audit log was ${moved} while this session ran; reopened ${this.path}`),
+          );
         return this.appendLocked(input);
       });
     } catch (err) {

@@ -11,7 +11,8 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
-import { graphqlFields, resourceOf, type GraphqlPayload } from './graphql-ops.js';
+import { graphqlFields, type GraphqlPayload } from './graphql-ops.js';
+import { fieldText, graphqlFieldFact, unparsedGraphqlFact } from './request-facts.js';
 import { resolvePath } from './http-body.js';
 import { parseUrl } from './http-url.js';
 
@@ -113,6 +114,7 @@ export const extractCarriedGraphql: Extractor = (cmd, ctx) => {
   }
   if (!docs.length && !unreadable) return [];
   const host = hostOf(cmd);
+  const to = { host, url: host };
   const out: DraftFact[] = [];
   for (const d of docs) {
     const payloads = toPayloads(d, variables);
@@ -123,37 +125,12 @@ export const extractCarriedGraphql: Extractor = (cmd, ctx) => {
         if (sender) unreadable = true;
         continue;
       }
-      for (const f of fields) {
-        const argText = Object.entries(f.args)
-          .map(([k, v]) => `${k}: ${v}`)
-          .join(', ');
-        out.push({
-          kind: 'graphql',
-          evidence: `${f.operation} ${f.alias ? `${f.alias}: ` : ''}${f.field}(${argText}) via ${cmd.program}`,
-          host,
-          url: host,
-          operation: f.operation,
-          field: f.field,
-          alias: f.alias,
-          args: f.args,
-          resource: resourceOf(f),
-        });
-      }
+      for (const f of fields) out.push(graphqlFieldFact(f, to, `${fieldText(f)} via ${cmd.program}`));
     }
   }
   // fail closed: a GraphQL CLI whose document can't be read (unknown stdin, missing file).
   if (unreadable && !out.length)
-    out.push({
-      kind: 'graphql',
-      evidence: `${cmd.program}: GraphQL document could not be read`,
-      host,
-      url: host,
-      operation: 'unparsed',
-      field: '',
-      alias: '',
-      args: {},
-      resource: host,
-    });
+    out.push(unparsedGraphqlFact(to, `${cmd.program}: GraphQL document could not be read`, host));
   return out;
 };
 

@@ -6,15 +6,15 @@
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { isCredentialPath } from './exfil-sources.js';
-import { graphqlFields, resourceOf } from './graphql-ops.js';
 import { scanGraphql } from './graphql-body.js';
 import { parseCurl } from './http-curl.js';
 import { effectiveMethod } from './http-override.js';
 import { parseGhApi } from './http-gh.js';
 import { parseHttpie } from './http-httpie.js';
 import type { HttpRequest } from './http-request.js';
-import { maskHeaderValue, maskUrl, parseUrl } from './http-url.js';
+import { maskUrl, parseUrl } from './http-url.js';
 import { parseWget } from './http-wget.js';
+import { cutBody, fieldText, graphqlScanFacts, httpFact, maskHeaders } from './request-facts.js';
 
 const HTTPIE = new Set(['http', 'https', 'xh', 'xhs']);
 
@@ -41,8 +41,7 @@ export const extractHttp: Extractor = (cmd, ctx) => {
     const tool = toolName(cmd, req);
     // fail closed: a request whose URL cannot be found still counts, with an unknown host.
     const urls = req.urls.length ? req.urls : [''];
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) headers[k] = maskHeaderValue(k, v);
+    const headers = maskHeaders(req.headers);
     for (const raw of urls) {
       const u = raw
         ? parseUrl(raw, req.defaultScheme)
@@ -50,22 +49,20 @@ export const extractHttp: Extractor = (cmd, ctx) => {
       const shown = maskUrl(u.url);
       const method = effectiveMethod(req, u.query);
       const via = method === req.method ? '' : ` (sent as ${req.method} with a method override)`;
-      facts.push({
-        kind: 'http',
-        evidence: `${tool} ${method} ${shown || '(unknown URL)'}${via}`,
-        tool,
-        method,
-        url: shown,
-        host: u.host,
-        local: u.local,
-        port: u.port,
-        path: u.path,
-        headers,
-        auth: req.auth,
-        ...(req.body !== undefined ? { body: shownBody(req, cmd, ctx) } : {}),
-        bodyUnknown: req.bodyUnknown || bodyIsDynamic(cmd, req),
-      });
-      facts.push(...graphqlFacts(req, u.host, shown, u.path, u.query));
+      facts.push(
+        httpFact(u, shown, {
+          evidence: `${tool} ${method} ${shown || '(unknown URL)'}${via}`,
+          tool,
+          method,
+          headers,
+          auth: req.auth,
+          body: req.body !== undefined ? shownBody(req, cmd, ctx) : undefined,
+          bodyUnknown: req.bodyUnknown || bodyIsDynamic(cmd, req),
+        }),
+      );
+      const to = { host: u.host, url: shown };
+      const scan = scanGraphql(req, u.path, u.query);
+      facts.push(...graphqlScanFacts(scan, to, req.method, (f) => `${fieldText(f)} on ${u.host || shown}`));
     }
   }
   return facts;
@@ -81,53 +78,9 @@ const MAX_FACT_BODY = 16 * 1024;
 function shownBody(req: HttpRequest, cmd: NormalizedCommand, ctx: AnalyzeContext): string {
   if (req.uploads.some((f) => isCredentialPath(f, cmd, ctx)))
     return '(contents of a credential file withheld)';
-  const b = req.body ?? '';
-  return b.length > MAX_FACT_BODY ? `${b.slice(0, MAX_FACT_BODY)}…` : b;
+  return cutBody(req.body ?? '', MAX_FACT_BODY);
 }
 
 function bodyIsDynamic(cmd: NormalizedCommand, req: HttpRequest): boolean {
   return req.dataArgs.some((i) => cmd.dynamicArgs.includes(i));
-}
-
-function graphqlFacts(req: HttpRequest, host: string, url: string, path: string, query: string): DraftFact[] {
-  const scan = scanGraphql(req, path, query);
-  if (!scan.graphqlLike) return [];
-  const out: DraftFact[] = [];
-  const unparsed = (why: string): DraftFact => ({
-    kind: 'graphql',
-    evidence: `${req.method} ${url}: ${why}`,
-    host,
-    url,
-    operation: 'unparsed',
-    field: '',
-    alias: '',
-    args: {},
-    resource: host || 'unknown',
-  });
-  if (scan.unreadable) out.push(unparsed('GraphQL body could not be read'));
-  for (const p of scan.payloads) {
-    const fields = graphqlFields(p);
-    if (!fields) {
-      // A `query` string sent elsewhere may be a search term, not GraphQL.
-      if (scan.endpoint) out.push(unparsed('GraphQL document does not parse'));
-      continue;
-    }
-    for (const f of fields) {
-      const argText = Object.entries(f.args)
-        .map(([k, v]) => `${k}: ${v}`)
-        .join(', ');
-      out.push({
-        kind: 'graphql',
-        evidence: `${f.operation} ${f.alias ? `${f.alias}: ` : ''}${f.field}(${argText}) on ${host || url}`,
-        host,
-        url,
-        operation: f.operation,
-        field: f.field,
-        alias: f.alias,
-        args: f.args,
-        resource: resourceOf(f),
-      });
-    }
-  }
-  return out;
 }

@@ -7,10 +7,18 @@
  * the decide stage turns into at least `ask` (fail closed).
  */
 import type { AnalysisIssue, Fact } from '../engine/types.js';
-import { graphqlFields, resourceOf } from '../extract/graphql-ops.js';
+import type { DraftFact } from '../extract/extractor.js';
 import { isGraphqlPath, scanGraphql } from '../extract/graphql-body.js';
 import { emptyRequest } from '../extract/http-request.js';
-import { isAuthHeader, isLocalHost, maskHeaderValue, maskUrl } from '../extract/http-url.js';
+import { isAuthHeader, maskUrl, parseUrl } from '../extract/http-url.js';
+import {
+  cutBody,
+  fieldText,
+  graphqlScanFacts,
+  httpFact,
+  maskHeaders,
+  unparsedGraphqlFact,
+} from '../extract/request-facts.js';
 
 /** A request as the proxy received it. */
 export interface ProxiedRequest {
@@ -39,10 +47,10 @@ export interface RequestFacts {
 }
 
 export function requestFacts(r: ProxiedRequest): RequestFacts {
-  let u: URL;
-  try {
-    u = new URL(r.url);
-  } catch {
+  const u = parseUrl(r.url);
+  // parseUrl leaves the path empty only for a URL it could not read, and adds a scheme
+  // only to a URL that is not absolute.
+  if (!u.path || u.url !== r.url) {
     // fail closed: a URL we cannot read is judged as an unknown destination.
     return {
       facts: [],
@@ -50,41 +58,24 @@ export function requestFacts(r: ProxiedRequest): RequestFacts {
       host: '',
     };
   }
-  const host = u.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const port = u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80;
-  const path = safeDecode(u.pathname || '/');
-  const query = u.search.replace(/^\?/, '');
+  const { host, path, query } = u;
   const shown = maskUrl(r.url);
   const tool = r.tool || 'proxy';
   const issues: AnalysisIssue[] = [];
   if (r.bodyIssue) issues.push({ code: 'E_PROXY_BODY', message: `request body not judged: ${r.bodyIssue}` });
 
-  const headers: Record<string, string> = {};
-  let auth = false;
-  for (const [k, v] of Object.entries(r.headers)) {
-    headers[k] = maskHeaderValue(k, v);
-    if (isAuthHeader(k) && k !== 'cookie') auth = true;
-  }
+  const auth = Object.keys(r.headers).some((k) => isAuthHeader(k) && k !== 'cookie');
   const body = r.body;
-  const facts: Fact[] = [
-    {
-      kind: 'http',
-      command: -1,
+  const drafts: DraftFact[] = [
+    httpFact(u, shown, {
       evidence: `${tool} ${r.method} ${shown}`,
       tool,
       method: r.method,
-      url: shown,
-      host,
-      local: isLocalHost(host),
-      port,
-      path,
-      headers,
+      headers: maskHeaders(r.headers),
       auth,
-      ...(body !== undefined && body !== ''
-        ? { body: body.length > MAX_FACT_BODY ? `${body.slice(0, MAX_FACT_BODY)}…` : body }
-        : {}),
+      body: body !== undefined && body !== '' ? cutBody(body, MAX_FACT_BODY) : undefined,
       bodyUnknown: Boolean(r.bodyIssue),
-    },
+    }),
   ];
 
   const req = emptyRequest(tool);
@@ -100,66 +91,24 @@ export function requestFacts(r: ProxiedRequest): RequestFacts {
   }
   const scan = scanGraphql(req, path, query);
   if (scan.graphqlLike) {
-    const gfacts = graphqlFactsOf(scan, host, shown, r.method);
-    facts.push(...gfacts);
+    const to = { host, url: shown };
+    const gfacts = graphqlScanFacts(
+      scan,
+      to,
+      r.method,
+      (f) => `GraphQL ${fieldText(f, (v) => JSON.stringify(v))} → ${host}`,
+    );
+    drafts.push(...gfacts);
     // fail closed: a GraphQL endpoint that received something, but no document we can read
     // (a persisted-query hash only, an empty or foreign body).
     const sentSomething =
       (body !== undefined && body.trim() !== '') || /persistedQuery|sha256Hash/i.test(query);
     if (isGraphqlPath(path) && sentSomething && !gfacts.length)
-      facts.push(unparsed(host, shown, `${r.method} ${shown}: no GraphQL document in the request`));
+      drafts.push(unparsedGraphqlFact(to, `${r.method} ${shown}: no GraphQL document in the request`));
   }
+  // Facts of a request seen on the wire belong to no command of a script.
+  const facts = drafts.map((d) => Object.assign({ kind: d.kind, command: -1 }, d) as Fact);
   return { facts, issues, host };
-}
-
-function graphqlFactsOf(
-  scan: ReturnType<typeof scanGraphql>,
-  host: string,
-  url: string,
-  method: string,
-): Fact[] {
-  const out: Fact[] = [];
-  if (scan.unreadable) out.push(unparsed(host, url, `${method} ${url}: GraphQL body could not be read`));
-  for (const p of scan.payloads) {
-    const fields = graphqlFields(p);
-    if (!fields) {
-      if (scan.endpoint) out.push(unparsed(host, url, `${method} ${url}: GraphQL document does not parse`));
-      continue;
-    }
-    for (const f of fields) {
-      const argText = Object.entries(f.args)
-        .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
-        .join(', ');
-      out.push({
-        kind: 'graphql',
-        command: -1,
-        evidence: `GraphQL ${f.operation} ${f.alias ? `${f.alias}: ` : ''}${f.field}(${argText}) → ${host}`,
-        host,
-        url,
-        operation: f.operation,
-        field: f.field,
-        alias: f.alias,
-        args: f.args,
-        resource: resourceOf(f),
-      });
-    }
-  }
-  return out;
-}
-
-function unparsed(host: string, url: string, evidence: string): Fact {
-  return {
-    kind: 'graphql',
-    command: -1,
-    evidence,
-    host,
-    url,
-    operation: 'unparsed',
-    field: '',
-    alias: '',
-    args: {},
-    resource: host || 'unknown',
-  };
 }
 
 /** Text fields of a multipart/form-data body (`operations`, `map` for GraphQL uploads). */
@@ -176,12 +125,4 @@ function multipartFields(body: string, ct: string): Record<string, string> {
     out[name] = part.slice(sep + 4).replace(/\r\n$/, '');
   }
   return out;
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }

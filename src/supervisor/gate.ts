@@ -31,8 +31,7 @@ import { startRelay, type Relay } from './relay.js';
 import { memoMask } from './mask-memo.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
 import { clientId, notFromClient } from './peer-check.js';
-import { watchTamper, type TamperWatch } from './sandbox-tamper.js';
-import { prepareGuard, prepareShims, type ShimSet } from './shimdir.js';
+import { makeShimsReadOnly, prepareGuard, prepareShims, type ShimSet } from './shimdir.js';
 
 export interface GateOptions {
   engine: Engine;
@@ -63,11 +62,11 @@ export interface GateOptions {
   /** Called once the audit log cannot be written; the gate is then in lockdown. Absent = lockdown only. */
   onAuditFailure?: (why: string) => void;
   /**
-   * Watch the shims, gate script and sockets for changes after start (sessions without the
-   * sandbox, src/supervisor/sandbox-tamper.ts): once changed, every later request is refused.
-   * Default: false.
+   * Make the shim dir and gate script read-only for the session (sessions without the
+   * sandbox; see makeShimsReadOnly). A change that gets through is the integrity
+   * watchdog's to catch. Default: false.
    */
-  tamperWatch?: boolean;
+  readOnlyShims?: boolean;
   /**
    * Start the session's egress proxy (src/proxy/) and give the agent its proxy, CA and
    * Node preload variables. Default false (demo and doctor probes run without it).
@@ -176,20 +175,12 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     const mask = o.maskOutput ?? true;
     // The relay is up before the first answer that tells a client to use it.
     if (mask) relay = await startRelay(path.join(runtime.dir, 'relay.sock'), o.secrets);
-    let tamper: TamperWatch | undefined;
     const ids = new ProgramIdentity(realPath);
     broker = await startBroker({
       socketPath: runtime.socket,
       handle: async (req, signal) => {
         // fail closed: a session in lockdown answers nothing but refusals
         if (locked !== undefined) return lockedReply(locked);
-        if (tamper?.what)
-          // fail closed: after the gate files were changed nothing is checked reliably any more
-          return {
-            allow: false,
-            env: {},
-            message: `agentfw: BLOCKED: the session's gate files were changed (${tamper.what}) while it ran, so every later command is refused. Do not retry or work around this; ask the user.`,
-          };
         if (req.layer === 'exec') {
           // Exec requests come from the exec-gate helper outside any PID namespace: pids are
           // the host's, and the pid names the process about to exec, not a gate client.
@@ -213,21 +204,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         return r.allow && mask ? { ...r, mask: true } : r;
       },
     });
-    if (o.tamperWatch) {
-      const a = audit;
-      tamper = watchTamper(runtime.dir, shims.dir, (what) =>
-        a.append({
-          layer: 'tool',
-          cwd: o.workspace,
-          command: `(changed: ${what})`,
-          decision: 'deny',
-          verdict: 'deny',
-          rules: [],
-          approver: 'policy',
-          reason: "the session's gate files were changed while it ran; every later command is refused",
-        }),
-      );
-    }
+    const writable = o.readOnlyShims ? makeShimsReadOnly(shims) : undefined;
     const agentEnv = buildAgentEnv({
       base: o.secrets.agentEnv(baseEnv),
       shimDir: shims.dir,
@@ -288,7 +265,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       async close() {
         if (closed) return;
         closed = true;
-        tamper?.close();
+        writable?.();
         await px?.close().catch(() => undefined);
         await b.close().catch(() => undefined);
         await rl?.close().catch(() => undefined);

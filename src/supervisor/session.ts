@@ -144,7 +144,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
     workspace: cwd,
     mapRequest: bwrap ? (req) => mapRequestPids(req, bwrapPid) : undefined,
     onAuditFailure: (why) => guarded.guard?.auditFailed(why),
-    tamperWatch: !bwrap,
+    readOnlyShims: !bwrap,
     egressProxy: true,
     // In the sandbox every connection reaches the proxy from the bridge (this process): the
     // sender is found in the sandbox's network namespace instead.

@@ -98,3 +98,25 @@ export function prepareGuard(guardDir: string, shims: ShimSet): boolean {
   for (const name of [...shims.shells, ...shims.tools]) symlinkSync(client, path.join(guardDir, name));
   return true;
 }
+
+/**
+ * Makes the gate script and the shim directory read-only: a speed bump for sessions
+ * without the sandbox, where the agent runs as the supervisor's own uid (any change that
+ * gets through ends the session: the integrity watchdog, src/supervisor/watchdog.ts).
+ * Best effort. Returns the undo, which makes the shim dir writable again so it can be removed.
+ */
+export function makeShimsReadOnly(shims: ShimSet): () => void {
+  try {
+    chmodSync(shims.gateScript, 0o444);
+    chmodSync(shims.dir, 0o555);
+  } catch {
+    /* best effort: the watchdog still sees any change */
+  }
+  return () => {
+    try {
+      chmodSync(shims.dir, 0o700);
+    } catch {
+      /* already gone */
+    }
+  };
+}

@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { sessionRecord } from '../audit/writer.js';
 import type { Gate } from './gate.js';
 import { startWatchdog, type Guarded, type Watchdog } from './watchdog.js';
 
@@ -76,16 +77,7 @@ export function guardSession(o: {
     if (code === 'E_AUDIT_WRITE') recorded = 'this could not be recorded in the audit log';
     else
       try {
-        o.gate.audit.append({
-          layer: 'session',
-          cwd: '',
-          command: '',
-          decision: 'deny',
-          verdict: 'deny',
-          rules: [],
-          approver: 'policy',
-          reason: `session ended: ${why}; without it commands would run unchecked`,
-        });
+        o.gate.audit.append(sessionRecord(`session ended: ${why}; without it commands would run unchecked`));
       } catch (err) {
         recorded = `the audit record could not be written either (${(err as Error).message})`;
       }

@@ -10,7 +10,18 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditFile } from '../../src/audit/verify.js';
 import { AuditWriter } from '../../src/audit/writer.js';
-import { BIN, cli, cliEnv, ensureBuilt } from '../e2e/run-helpers.js';
+import { SYSTEM_BUNDLE } from '../../src/proxy/ca.js';
+import {
+  BIN,
+  auditRecords,
+  cli,
+  cliEnv,
+  ensureBuilt,
+  headless,
+  headlessArgs,
+  nodeAgent,
+  writeAgent,
+} from '../e2e/run-helpers.js';
 import { scratch, type Scratch } from '../shim/gate-helpers.js';
 
 let s: Scratch;
@@ -19,9 +30,8 @@ afterEach(() => s?.cleanup());
 
 /** An agent running `cmds` through bash one by one, recording exit codes in `out`. */
 function agent(out: string, cmds: string[], between = ''): string {
-  const f = path.join(s.root, `agent-${Math.random().toString(36).slice(2)}.mjs`);
-  writeFileSync(
-    f,
+  return writeAgent(
+    s,
     `import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 const res = [];
@@ -32,22 +42,22 @@ for (const c of ${JSON.stringify(cmds)}) {
   ${between}
 }`,
   );
-  return f;
 }
 
-const records = (f: string) =>
-  readFileSync(f, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, string>);
+/** The session's run with the scratch's audit log, no sandbox. */
+const SESSION = () => ({ sandbox: false, audit: s.audit });
 
 describe('audit under faults', () => {
   it('a short write (disk full) refuses the command and stops the session', async () => {
     s = scratch();
-    // Fill the log with valid records up to 300 bytes below the file size limit.
-    const LIMIT_KB = 200;
+    // Fill the log with valid records up to 1000 bytes below the file size limit: room for
+    // the records of the agent's own start (its exec), none for the first command's. The
+    // limit is above every other file the session writes (the egress proxy's CA bundle
+    // holds the system's trust store), so the audit log is the first to hit it.
+    const bundle = existsSync(SYSTEM_BUNDLE) ? statSync(SYSTEM_BUNDLE).size : 0;
+    const LIMIT_KB = Math.max(200, Math.ceil(bundle / 1024) + 64);
     const w = AuditWriter.open(s.audit, 'earlier');
-    while (statSync(s.audit).size < LIMIT_KB * 1024 - 300)
+    while (statSync(s.audit).size < LIMIT_KB * 1024 - 1000)
       w.append({
         layer: 'tool',
         cwd: '/',
@@ -62,7 +72,7 @@ describe('audit under faults', () => {
     const out = path.join(s.root, 'out.json');
     const mark = path.join(s.ws, 'ran.txt');
     const mark1 = path.join(s.ws, 'ran1.txt');
-    const a = agent(out, [`touch ${mark1} # one-${'y'.repeat(400)}`, `touch ${mark}`]);
+    const a = agent(out, [`touch ${mark1} # one-${'y'.repeat(1500)}`, `touch ${mark}`]);
     // bash sets the limit; Node itself ignores SIGXFSZ, so write(2) returns short, then EFBIG.
     const sh = spawn(
       '/bin/bash',
@@ -71,14 +81,7 @@ describe('audit under faults', () => {
         `ulimit -f ${LIMIT_KB}; exec "$0" "$@"`,
         process.execPath,
         BIN,
-        'run',
-        '--headless',
-        '--no-sandbox',
-        '--audit',
-        s.audit,
-        '--',
-        process.execPath,
-        a,
+        ...headlessArgs(nodeAgent(a), SESSION()),
       ],
       { env: cliEnv(s), cwd: s.ws, stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -110,16 +113,13 @@ describe('audit under faults', () => {
       ['echo first', 'echo second'],
       `while (!(await import('node:fs')).existsSync(${JSON.stringify(flag)})) await new Promise((r) => setTimeout(r, 50));`,
     );
-    const run = cli(['run', '--headless', '--no-sandbox', '--audit', s.audit, '--', process.execPath, a], {
-      env: cliEnv(s),
-      cwd: s.ws,
-    });
+    const run = headless(s, nodeAgent(a), SESSION());
     for (let i = 0; i < 600 && !existsSync(out); i++) await new Promise((r) => setTimeout(r, 50));
     act(s.audit);
     writeFileSync(flag, '');
     const r = await run;
     expect(r.code).toBe(0);
-    const recs = records(s.audit);
+    const recs = auditRecords(s.audit);
     expect(recs[0]).toMatchObject({ layer: 'session' });
     expect(recs[0].reason).toContain(how.split(' ')[0]);
     expect(recs.some((x) => x.command.includes('echo second'))).toBe(true);
@@ -130,46 +130,16 @@ describe('audit under faults', () => {
     s = scratch();
     const cmds = Array.from({ length: 40 }, (_, i) => `echo n-${i}`);
     const runs = [0, 1].map((k) =>
-      cli(
-        [
-          'run',
-          '--headless',
-          '--no-sandbox',
-          '--audit',
-          s.audit,
-          '--',
-          process.execPath,
-          agent(path.join(s.root, `o${k}.json`), cmds),
-        ],
-        {
-          env: cliEnv(s),
-          cwd: s.ws,
-        },
-      ),
+      headless(s, nodeAgent(agent(path.join(s.root, `o${k}.json`), cmds)), SESSION()),
     );
     for (const r of await Promise.all(runs)) expect(r.code).toBe(0);
-    expect(records(s.audit).length).toBeGreaterThanOrEqual(80);
+    expect(auditRecords(s.audit).length).toBeGreaterThanOrEqual(80);
     expect(verifyAuditFile(s.audit)).toMatchObject({ ok: true });
   });
 
   it('a deleted .head is reported by verify', async () => {
     s = scratch();
-    const r = await cli(
-      [
-        'run',
-        '--headless',
-        '--no-sandbox',
-        '--audit',
-        s.audit,
-        '--',
-        process.execPath,
-        agent(path.join(s.root, 'o.json'), ['echo a']),
-      ],
-      {
-        env: cliEnv(s),
-        cwd: s.ws,
-      },
-    );
+    const r = await headless(s, nodeAgent(agent(path.join(s.root, 'o.json'), ['echo a'])), SESSION());
     expect(r.code).toBe(0);
     expect(verifyAuditFile(s.audit)).toMatchObject({ ok: true });
     rmSync(s.audit + '.head');

@@ -5,12 +5,12 @@
  * destructive one. Dialogs are counted by a real external approver. Control: the
  * manager's own scripts run directly (not through a shim) are still asked about.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratch, type Scratch } from '../shim/gate-helpers.js';
 import { installFakePyenv } from './fake-pyenv.js';
-import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
+import { askedRun, countingApprover, ensureBuilt } from './run-helpers.js';
 
 let s: Scratch;
 let fakeShims: string;
@@ -22,45 +22,14 @@ beforeAll(() => {
   ensureBuilt();
   s = scratch();
   fakeShims = installFakePyenv(path.join(s.home, '.pyenv'));
-  approver = path.join(s.root, 'approver.mjs');
-  writeFileSync(
-    approver,
-    `#!/usr/bin/env node
-import { appendFileSync, readFileSync } from 'node:fs';
-const req = JSON.parse(readFileSync(0, 'utf8').split('\\n')[0]);
-appendFileSync(process.env.ASK_LOG, JSON.stringify({ layer: req.layer, command: req.command }) + '\\n');
-const typed = req.confirm !== undefined ? { confirm: req.confirm } : {};
-console.log(JSON.stringify({ verdict: process.env.ASK_VERDICT, ...typed }));
-`,
-  );
-  chmodSync(approver, 0o755);
+  approver = countingApprover(s);
 });
 afterAll(() => s?.cleanup());
 
 let n = 0;
 /** Runs `bash -c CMD` under agentfw with `shims` first on PATH; returns the dialogs asked and the output. */
-async function through(shims: string, home: string, cmd: string, verdict: 'allow' | 'deny') {
-  const log = path.join(s.root, `asks-${++n}.jsonl`);
-  writeFileSync(log, '');
-  const env = cliEnv(s, {
-    PATH: `${shims}:${process.env.PATH}`,
-    ASK_LOG: log,
-    ASK_VERDICT: verdict,
-    HOME: home,
-  });
-  const r = await cli(
-    ['run', '--headless', '--no-sandbox', '--approver', approver, '--', 'bash', '-c', cmd],
-    {
-      env,
-      cwd: s.ws,
-    },
-  );
-  const asks = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { layer: string; command: string });
-  return { ...r, asks };
-}
+const through = (shims: string, home: string, cmd: string, verdict: 'allow' | 'deny') =>
+  askedRun(s, approver, cmd, { verdict, env: { PATH: `${shims}:${process.env.PATH}`, HOME: home } });
 
 const pyenvs: [string, () => { shims: string; home: string }][] = [
   ['a faithful copy of pyenv', () => ({ shims: fakeShims, home: s.home })],

@@ -7,12 +7,12 @@
  * Control: without agentfw the same wrapper runs the same way.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratch, type Scratch } from '../shim/gate-helpers.js';
-import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
+import { askedRun, countingApprover, ensureBuilt } from './run-helpers.js';
 
 const GRADLEW = fileURLToPath(new URL('../fixtures/wrappers/gradlew', import.meta.url));
 let s: Scratch;
@@ -35,48 +35,17 @@ beforeAll(() => {
   mkdirSync(javaBin, { recursive: true });
   writeFileSync(path.join(javaBin, 'java'), '#!/bin/sh\necho "java started with: $*"\n');
   chmodSync(path.join(javaBin, 'java'), 0o755);
-  approver = path.join(s.root, 'approver.mjs');
-  writeFileSync(
-    approver,
-    `#!/usr/bin/env node
-import { appendFileSync, readFileSync } from 'node:fs';
-const req = JSON.parse(readFileSync(0, 'utf8').split('\\n')[0]);
-appendFileSync(process.env.ASK_LOG, JSON.stringify({ layer: req.layer, command: req.command }) + '\\n');
-console.log(JSON.stringify({ verdict: 'deny' }));
-`,
-  );
-  chmodSync(approver, 0o755);
+  approver = countingApprover(s);
 });
 afterAll(() => s?.cleanup());
 
-let n = 0;
-async function through(cmd: string, sandbox: boolean) {
-  const log = path.join(s.root, `asks-${++n}.jsonl`);
-  writeFileSync(log, '');
-  const env = cliEnv(s, { PATH: `${javaBin}:${process.env.PATH}`, ASK_LOG: log, HOME: s.home });
-  const r = await cli(
-    [
-      'run',
-      '--headless',
-      ...(sandbox ? [] : ['--no-sandbox']),
-      '--approver',
-      approver,
-      '--',
-      'bash',
-      '-c',
-      cmd,
-    ],
-    {
-      env,
-      cwd: s.ws,
-    },
-  );
-  const asks = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { layer: string; command: string });
-  return { ...r, asks };
-}
+/** Runs `bash -c CMD` under agentfw (default sandbox or not) with the stand-in java on PATH; every dialog is denied. */
+const through = (cmd: string, sandbox: boolean) =>
+  askedRun(s, approver, cmd, {
+    verdict: 'deny',
+    sandbox,
+    env: { PATH: `${javaBin}:${process.env.PATH}`, HOME: s.home },
+  });
 
 const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8' }).status === 0;
 const modes: [string, boolean][] = [['--no-sandbox', false]];

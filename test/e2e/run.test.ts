@@ -7,23 +7,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
-import { cli, cliEnv, cliPty, ensureBuilt } from './run-helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeApi } from '../../src/supervisor/demo-api.js';
+import type { Scratch } from '../shim/gate-helpers.js';
+import { cli, cliEnv, cliPty, useApiScratch } from './run-helpers.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scripted-agent.mjs');
 let api: FakeApi;
 let s: Scratch;
-beforeAll(async () => {
-  ensureBuilt();
-  api = await startFakeApi();
-  s = scratch();
-});
-afterAll(async () => {
-  await api?.close();
-  s?.cleanup();
-});
+useApiScratch((t) => ({ api, s } = t));
 
 /** `agentfw run --headless` (audit to the scratch) of `SHELL -c SCRIPT`, with `input` on stdin. */
 const runShell = (shell: string, script: string, input?: string) =>

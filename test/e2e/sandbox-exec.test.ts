@@ -9,13 +9,13 @@
  * A harmless request through the same absolute-path curl still arrives.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
-import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
-import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeApi } from '../../src/supervisor/demo-api.js';
+import { run, type Scratch } from '../shim/gate-helpers.js';
+import { auditRecords, cli, cliEnv, headless, nodeAgent, useApiScratch } from './run-helpers.js';
 import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'exec-agent.mjs');
@@ -25,15 +25,7 @@ if (!HAS_GATE) console.log('exec gate e2e skipped: needs Linux and a C compiler 
 let api: FakeApi;
 let s: Scratch;
 let n = 0;
-beforeAll(async () => {
-  ensureBuilt();
-  api = await startFakeApi();
-  s = scratch();
-});
-afterAll(async () => {
-  await api?.close();
-  s?.cleanup();
-});
+useApiScratch((t) => ({ api, s } = t));
 
 function freshDir(): string {
   const d = path.join(s.root, `w${n++}`);
@@ -47,13 +39,7 @@ interface AuditLine {
   rules: string[];
   command: string;
 }
-const auditOf = (file: string): AuditLine[] =>
-  existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as AuditLine)
-    : [];
+const auditOf = (file: string) => auditRecords<AuditLine>(file);
 
 const ROUTES = [
   'absolute-curl',
@@ -85,24 +71,11 @@ describe.skipIf(!HAS_GATE)('exec gate: routes that no shim sees', () => {
       expect(api.mutations().length).toBe(before + 1);
 
       const audit = path.join(s.root, `${route}.jsonl`);
-      const r = await cli(
-        [
-          'run',
-          '--no-sandbox',
-          '--headless',
-          '--audit',
-          audit,
-          '--',
-          process.execPath,
-          AGENT,
-          route,
-          api.url,
-        ],
-        {
-          env,
-          cwd: freshDir(),
-        },
-      );
+      const r = await headless(s, nodeAgent(AGENT, route, api.url), {
+        sandbox: false,
+        audit,
+        cwd: freshDir(),
+      });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`"route":"${route}"`);
       expect(api.mutations().length).toBe(before + 1);
@@ -155,24 +128,11 @@ describe.skipIf(!HAS_GATE)('exec gate: routes that no shim sees', () => {
   it('a harmless request through curl by absolute path still arrives, and is audited as exec allow', async () => {
     const audit = path.join(s.root, 'benign.jsonl');
     const before = api.received.length;
-    const r = await cli(
-      [
-        'run',
-        '--no-sandbox',
-        '--headless',
-        '--audit',
-        audit,
-        '--',
-        process.execPath,
-        AGENT,
-        'benign-get',
-        api.url,
-      ],
-      {
-        env: cliEnv(s),
-        cwd: freshDir(),
-      },
-    );
+    const r = await headless(s, nodeAgent(AGENT, 'benign-get', api.url), {
+      sandbox: false,
+      audit,
+      cwd: freshDir(),
+    });
     expect(r.code).toBe(0);
     expect(api.received.length).toBe(before + 1);
     expect(auditOf(audit).some((a) => a.layer === 'exec' && a.decision === 'allow')).toBe(true);

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
-import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
+import { cliEnv, ensureBuilt, headless } from './run-helpers.js';
 
 const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8' }).status === 0;
 const TOKEN = `ghp_${'Hk2Lq9Wm4Xr7Tz1Vb5Nc8Pd3Fs6Jg0Ya2Eu4'.slice(0, 36)}`;
@@ -37,13 +37,7 @@ describe.skipIf(!HAS_BWRAP)('secrets in git objects', () => {
   });
 
   it('under agentfw run: the object holding it is hidden; the rest of git still works', async () => {
-    const r = await cli(
-      ['run', '--headless', '--', '/bin/sh', '-c', `${READ}; /usr/bin/git log --oneline | wc -l`],
-      {
-        env: cliEnv(s),
-        cwd: s.ws,
-      },
-    );
+    const r = await headless(s, ['/bin/sh', '-c', `${READ}; /usr/bin/git log --oneline | wc -l`]);
     expect(r.stdout.includes(TOKEN)).toBe(false);
     expect(r.stderr.includes(TOKEN)).toBe(false);
     expect(r.stderr).toMatch(/git history holds [1-9]\d* object\(s\) with a secret/);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
-import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
+import { cliEnv, ensureBuilt, headless } from './run-helpers.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hides-agent.mjs');
 const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8' }).status === 0;
@@ -73,10 +73,7 @@ describe.skipIf(!HAS_BWRAP)('the sandbox hides credential stores and keeps HOME 
     // The agent command is named codex so that its state dir applies; it is the scripted agent.
     const keep = path.join(s.ws, 'codex');
     writeFileSync(keep, `#!/bin/sh\nexec '${process.execPath}' '${AGENT}' "$@"\n`, { mode: 0o755 });
-    const r = await cli(['run', '--headless', '--', keep, ...STORES.map(([rel]) => rel)], {
-      env: cliEnv(s),
-      cwd: s.ws,
-    });
+    const r = await headless(s, [keep, ...STORES.map(([rel]) => rel)]);
     expect(r.code).toBe(0);
     const o = parse(r.stdout);
     for (const [rel, , secret] of STORES) {

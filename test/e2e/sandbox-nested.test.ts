@@ -7,22 +7,16 @@
  */
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
-import { BIN, cli, cliEnv, ensureBuilt } from './run-helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeApi } from '../../src/supervisor/demo-api.js';
+import type { Scratch } from '../shim/gate-helpers.js';
+import { BIN, headless, useApiScratch } from './run-helpers.js';
 
 let api: FakeApi;
 let s: Scratch;
-beforeAll(async () => {
-  ensureBuilt();
-  api = await startFakeApi();
-  s = scratch();
+useApiScratch((t) => {
+  ({ api, s } = t);
   symlinkSync(BIN, path.join(s.ws, 'fw'));
-});
-afterAll(async () => {
-  await api?.close();
-  s?.cleanup();
 });
 
 const mutation = () =>
@@ -34,13 +28,10 @@ const inner = (launcher: string, extra = '') =>
 describe('nested agentfw run', () => {
   it('control: the inner command alone, with --on-ask allow, delivers the mutation', async () => {
     const before = api.mutations().length;
-    const r = await cli(
-      ['run', '--no-sandbox', '--headless', '--on-ask', 'allow', '--', '/bin/bash', '-c', mutation()],
-      {
-        env: cliEnv(s),
-        cwd: s.ws,
-      },
-    );
+    const r = await headless(s, ['/bin/bash', '-c', mutation()], {
+      sandbox: false,
+      flags: ['--on-ask', 'allow'],
+    });
     expect(r.code).toBe(0);
     expect(api.mutations().length).toBe(before + 1);
   });
@@ -50,10 +41,7 @@ describe('nested agentfw run', () => {
     ['node …/bin/agentfw', `${process.execPath} ${BIN}`],
   ])('through %s: --on-ask allow is refused (E_NESTED_RELAX); nothing arrives', async (_n, launcher) => {
     const before = api.mutations().length;
-    const r = await cli(['run', '--headless', '--', '/bin/sh', '-c', inner(launcher)], {
-      env: cliEnv(s),
-      cwd: s.ws,
-    });
+    const r = await headless(s, ['/bin/sh', '-c', inner(launcher)]);
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).toContain('E_NESTED_RELAX');
     expect(r.stdout).toContain('inner-exit=2');
@@ -63,7 +51,7 @@ describe('nested agentfw run', () => {
   it('a plain nested run inherits the outer policy: the mutation is refused, no loop', async () => {
     const before = api.mutations().length;
     const script = `./fw run --headless -- /bin/bash -c ${q(mutation())}; echo inner-exit=$?`;
-    const r = await cli(['run', '--headless', '--', '/bin/sh', '-c', script], { env: cliEnv(s), cwd: s.ws });
+    const r = await headless(s, ['/bin/sh', '-c', script]);
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).toContain("under the outer session's gates");
     expect(r.stdout).toMatch(/inner-exit=(126|1)\b/);
@@ -73,10 +61,7 @@ describe('nested agentfw run', () => {
   it('env -i: a fresh inner session with --on-ask allow is still judged by the outer exec gate', async () => {
     const before = api.mutations().length;
     const launcher = `env -i PATH=/usr/bin:/bin HOME=${s.home} ${process.execPath} ${BIN}`;
-    const r = await cli(['run', '--headless', '--', '/bin/sh', '-c', inner(launcher, '--no-sandbox')], {
-      env: cliEnv(s),
-      cwd: s.ws,
-    });
+    const r = await headless(s, ['/bin/sh', '-c', inner(launcher, '--no-sandbox')]);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('inner-exit=0');
     expect(api.mutations().length).toBe(before);

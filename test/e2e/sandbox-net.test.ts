@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
-import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
+import { cliEnvNoProxy, ensureBuilt, headless, nodeAgent } from './run-helpers.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'net-agent.mjs');
 const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8' }).status === 0;
@@ -64,10 +64,7 @@ const parse = (out: string) =>
 describe.skipIf(!HAS_BWRAP)('sandbox network: only the egress proxy leads out', () => {
   it('control: without agentfw every route reaches the loopback API', async () => {
     const before = api.paths.length;
-    const env = Object.fromEntries(Object.entries(cliEnv(s)).filter(([k]) => !/_proxy$/i.test(k))) as Record<
-      string,
-      string
-    >;
+    const env = cliEnvNoProxy(s);
     const r = await run(process.execPath, [AGENT, String(api.port)], { env, cwd: s.ws });
     const o = parse(r.stdout);
     expect(o).toMatchObject({ proxied: 'ok 200', raw: 'ok', curl: 'ok', devtcp: 'ok', loopback: 'ok 200' });
@@ -81,10 +78,7 @@ describe.skipIf(!HAS_BWRAP)('sandbox network: only the egress proxy leads out', 
   it('under agentfw run (sandbox by default): the proxied GET arrives, nothing else reaches the host', async () => {
     const before = api.paths.length;
     const conns = api.conns();
-    const r = await cli(['run', '--headless', '--', process.execPath, AGENT, String(api.port)], {
-      env: cliEnv(s),
-      cwd: s.ws,
-    });
+    const r = await headless(s, nodeAgent(AGENT, String(api.port)));
     const o = parse(r.stdout);
     expect({ code: r.code, o }).toMatchObject({ code: 0 });
     expect(r.stderr).toMatch(/network: only through the egress proxy \(127\.0\.0\.1:\d+\)/);
@@ -102,10 +96,7 @@ describe.skipIf(!HAS_BWRAP)('sandbox network: only the egress proxy leads out', 
   });
 
   it('--egress-port is refused with a usage error (the proxy is always the way out)', async () => {
-    const r = await cli(['run', '--headless', '--egress-port', '8080', '--', 'true'], {
-      env: cliEnv(s),
-      cwd: s.ws,
-    });
+    const r = await headless(s, ['true'], { flags: ['--egress-port', '8080'] });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--egress-port is gone');
     expect(r.stderr).toContain('Fix:');

@@ -10,13 +10,13 @@
  * Control: without agentfw the same direct clients deliver the mutation.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratch, type Scratch } from '../shim/gate-helpers.js';
 import { startFakeApi, type FakeApi } from '../proxy/helpers.js';
-import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
+import { auditRecords, cliEnvNoProxy, ensureBuilt, headless } from './run-helpers.js';
 
 const exec = promisify(execFile);
 const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8' }).status === 0;
@@ -115,11 +115,7 @@ const CLIENTS: Record<string, (how: 'proxy' | 'direct', body: string) => string[
 };
 const NAMES = Object.keys(CLIENTS);
 const bodies = (from: number) => api.received.slice(from).map((r) => r.body);
-const noProxy = () =>
-  Object.fromEntries(Object.entries(cliEnv(s)).filter(([k]) => !/_proxy$/i.test(k))) as Record<
-    string,
-    string
-  >;
+const noProxy = () => cliEnvNoProxy(s);
 
 describe.each(NAMES)('%s', (name) => {
   it('control: without agentfw the direct mutation arrives', async () => {
@@ -136,18 +132,8 @@ describe.each(NAMES)('%s', (name) => {
   describe.skipIf(!HAS_BWRAP)('inside agentfw run (default sandbox)', () => {
     const session = async (how: 'proxy' | 'direct', body: string, tag: string) => {
       const audit = path.join(s.root, `audit-${tag}.jsonl`);
-      const r = await cli(['run', '--headless', '--audit', audit, '--', ...CLIENTS[name](how, body)], {
-        env: cliEnv(s),
-        cwd: s.ws,
-      });
-      const records = existsSync(audit)
-        ? readFileSync(audit, 'utf8')
-            .trim()
-            .split('\n')
-            .filter(Boolean)
-            .map((l) => JSON.parse(l) as Record<string, string>)
-        : [];
-      return { ...r, proxyRecords: records.filter((x) => x.layer === 'proxy') };
+      const r = await headless(s, CLIENTS[name](how, body), { audit });
+      return { ...r, proxyRecords: auditRecords(audit).filter((x) => x.layer === 'proxy') };
     };
     const tag = name.replace(/\W+/g, '-');
 

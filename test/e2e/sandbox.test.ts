@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
 import { scratch, type Scratch } from '../shim/gate-helpers.js';
-import { BIN, cli, cliEnv, cliPty, ensureBuilt } from './run-helpers.js';
+import { BIN, cliEnv, cliPty, ensureBuilt, headless, headlessArgs, nodeAgent } from './run-helpers.js';
 import { leaks, plantWorkspace, type PlantedWorkspace } from './secrets-workspace.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -54,11 +54,11 @@ function runAgent(): Promise<{
 }> {
   const pidFile = path.join(s.ws, 'supervisor.pid');
   return new Promise((resolve, reject) => {
-    const p = spawn(
-      process.execPath,
-      [BIN, 'run', '--sandbox', '--headless', '--', process.execPath, AGENT, pidFile],
-      { env: cliEnv(s, planted.env), cwd: s.ws, stdio: ['pipe', 'pipe', 'pipe'] },
-    );
+    const p = spawn(process.execPath, [BIN, ...headlessArgs(nodeAgent(AGENT, pidFile), { sandbox: true })], {
+      env: cliEnv(s, planted.env),
+      cwd: s.ws,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     writeFileSync(pidFile, String(p.pid));
     let stdout = '';
     let stderr = '';
@@ -183,15 +183,15 @@ describe.skipIf(!HAS_BWRAP)('agentfw run --sandbox: sessions', () => {
     );
     const curl = `curl -s -X POST ${api.url}/graphql/v2 -d @body.json`;
     const before = api.mutations().length;
-    const args = ['run', '--sandbox', '--headless', '--approver', approver, '--'];
-    const once = await cli([...args, 'bash', '-c', curl], { env: cliEnv(s), cwd: s.ws });
+    const o = { sandbox: true, flags: ['--approver', approver] };
+    const once = await headless(s, ['bash', '-c', curl], o);
     expect(once.code).toBe(0);
     expect(api.mutations().length).toBe(before + 1);
     // once for the script; curl's own exec inside it was covered by that approval
     expect(readFileSync(counter, 'utf8')).toBe('x\n');
     // an ungated dash runs the approved script, then the same curl outside that script's tree
     const script = `bash -c "${curl}" && ${curl}`;
-    const twice = await cli([...args, '/bin/dash', '-c', script], { env: cliEnv(s), cwd: s.ws });
+    const twice = await headless(s, ['/bin/dash', '-c', script], o);
     expect(twice.code).toBe(0);
     expect(api.mutations().length).toBe(before + 3);
     expect(readFileSync(counter, 'utf8')).toBe('x\nx\nx\n');
@@ -199,15 +199,12 @@ describe.skipIf(!HAS_BWRAP)('agentfw run --sandbox: sessions', () => {
 
   it('keeps the terminal a terminal and passes SIGTERM to the agent', async () => {
     const ran = await cliPty(
-      [
-        'run',
-        '--sandbox',
-        '--headless',
-        '--',
-        'bash',
-        '-c',
-        'test -t 0 && test -t 1 && echo tty-ok; stty size; cat .env | head -1; exit 5',
-      ],
+      headlessArgs(
+        ['bash', '-c', 'test -t 0 && test -t 1 && echo tty-ok; stty size; cat .env | head -1; exit 5'],
+        {
+          sandbox: true,
+        },
+      ),
       { env: cliEnv(s), cwd: s.ws },
     );
     expect(ran.code).toBe(5);
@@ -220,13 +217,14 @@ describe.skipIf(!HAS_BWRAP)('agentfw run --sandbox: sessions', () => {
       process.execPath,
       [
         BIN,
-        'run',
-        '--sandbox',
-        '--headless',
-        '--',
-        process.execPath,
-        '-e',
-        "process.on('SIGTERM',()=>{console.log('got-term');process.exit(7)});console.log('ready');setInterval(()=>{},1000)",
+        ...headlessArgs(
+          [
+            process.execPath,
+            '-e',
+            "process.on('SIGTERM',()=>{console.log('got-term');process.exit(7)});console.log('ready');setInterval(()=>{},1000)",
+          ],
+          { sandbox: true },
+        ),
       ],
       { env: cliEnv(s), cwd: s.ws, stdio: ['pipe', 'pipe', 'pipe'] },
     );
@@ -272,10 +270,7 @@ describe('agentfw run --sandbox without a working bwrap', () => {
       mkdirSync(dir);
       const pathVar = setup(dir);
       const ran = path.join(s.root, `agent-ran-${path.basename(dir)}`);
-      const r = await cli(['run', '--headless', '--', '/usr/bin/touch', ran], {
-        env: cliEnv(s, { PATH: pathVar }),
-        cwd: s.ws,
-      });
+      const r = await headless(s, ['/usr/bin/touch', ran], { env: { PATH: pathVar } });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('E_SANDBOX_UNAVAILABLE');
       expect(r.stderr).toContain('Fix: install bubblewrap (`apt-get install -y bubblewrap`)');
@@ -283,13 +278,11 @@ describe('agentfw run --sandbox without a working bwrap', () => {
       expect(existsSync(ran)).toBe(false);
       // control: the same session with --no-sandbox starts the agent, prints what it gives up and audits it
       const audit = path.join(dir, 'audit.jsonl');
-      const off = await cli(
-        ['run', '--no-sandbox', '--headless', '--audit', audit, '--', '/usr/bin/touch', ran],
-        {
-          env: cliEnv(s, { PATH: pathVar }),
-          cwd: s.ws,
-        },
-      );
+      const off = await headless(s, ['/usr/bin/touch', ran], {
+        sandbox: false,
+        audit,
+        env: { PATH: pathVar },
+      });
       expect(off.code).toBe(0);
       expect(existsSync(ran)).toBe(true);
       expect(off.stderr).toContain('agentfw: --no-sandbox: the agent can read every file');

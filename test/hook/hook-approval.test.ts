@@ -3,22 +3,27 @@
  * relay answers with a signed allow carrying the typed value → the agent is told allow;
  * a relay that never answers → deny at the deadline. Real client process, real sockets.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebhookApprover, sign } from '../../src/approval/webhook.js';
-import { AuditWriter } from '../../src/audit/writer.js';
 import { loadEngine, type Engine } from '../../src/engine/analyze.js';
 import { startHookDaemon } from '../../src/hook/daemon.js';
+import {
+  VOLUME_DELETE,
+  auditRecords,
+  buildHookClient,
+  hookDaemonDir,
+  runHookClient,
+} from '../e2e/run-helpers.js';
 
 const SECRET = 's'.repeat(48);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'afw-hookap-'));
-const client = path.join(dir, 'agentfw-hook');
+let client: string;
 let engine: Engine;
 let relay: http.Server;
 let relayUrl = '';
@@ -26,7 +31,7 @@ let relayUrl = '';
 let answering = true;
 
 beforeAll(async () => {
-  expect(spawnSync('cc', ['-O2', '-o', client, 'src/hook/agentfw-hook.c']).status).toBe(0);
+  client = buildHookClient(dir);
   engine = await loadEngine({ exampleCacheDir: '' });
   relay = http.createServer((req, res) => {
     let body = '';
@@ -59,30 +64,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function runClient(agent: string, input: string, sock: string) {
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const c = spawn(client, [agent], { env: { ...process.env, AGENTFW_HOOK_SOCKET: sock } });
-    let out = '';
-    let err = '';
-    c.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    c.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    c.on('close', (code) => resolve({ code, out, err }));
-    c.stdin.end(input);
-  });
-}
-
-const VOLUME_DELETE = `curl -X POST https://backboard.railway.app/graphql/v2 -d '{"query":"mutation { volumeDelete(volumeId: \\"3f1c9a\\") }"}'`;
-
 describe('hook mode ask → signed webhook', () => {
   it.each([
     ['the human approves (signed, typed value)', true, 0, 'external:webhook', 'allow'],
     ['nobody answers before the deadline', false, 2, 'external:webhook', 'deny'],
   ])('%s', async (_n, answers, code, approver, decision) => {
     answering = answers;
-    const d = mkdtempSync(path.join(dir, 'd-'));
-    const sock = path.join(d, 'run', 'hook.sock');
-    mkdirSync(path.dirname(sock), { mode: 0o700 });
-    const audit = AuditWriter.open(path.join(d, 'audit.jsonl'), 'hook');
+    const { sock, auditFile, audit } = hookDaemonDir(dir);
     const hook = await createWebhookApprover({
       url: relayUrl,
       secret: SECRET,
@@ -105,7 +93,7 @@ describe('hook mode ask → signed webhook', () => {
         tool_name: 'run_shell_command',
         tool_input: { command: VOLUME_DELETE },
       };
-      const r = await runClient('gemini', JSON.stringify(input), sock);
+      const r = await runHookClient(client, 'gemini', JSON.stringify(input), sock);
       expect(r.code).toBe(code);
       if (!answers) expect(r.err).toMatch(/No (signed answer arrived|human answered) within/);
     } finally {
@@ -113,9 +101,7 @@ describe('hook mode ask → signed webhook', () => {
       await hook.close();
       audit.close();
     }
-    const rec = JSON.parse(
-      readFileSync(path.join(d, 'audit.jsonl'), 'utf8').trim().split('\n').pop()!,
-    ) as Record<string, unknown>;
+    const rec = auditRecords<Record<string, unknown>>(auditFile).pop()!;
     expect(rec).toMatchObject({ verdict: 'ask', decision, rules: ['graphql/destructive-mutation'] });
     if (answers) expect(rec.approver).toBe(approver);
   });

@@ -5,20 +5,28 @@
  * command) allows or denies; the real C hook client prints the agent's allow/deny.
  * Control: with no session running, the same ask takes today's fallback.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSessions } from '../../src/approval/watch-find.js';
-import { AuditWriter } from '../../src/audit/writer.js';
 import { loadEngine, type Engine } from '../../src/engine/analyze.js';
 import { startHookDaemon } from '../../src/hook/daemon.js';
 import { askRunningSession } from '../../src/hook/session-ask.js';
-import { BIN, ensureBuilt } from '../e2e/run-helpers.js';
+import {
+  BIN,
+  VOLUME_DELETE,
+  auditRecords,
+  buildHookClient,
+  ensureBuilt,
+  headlessArgs,
+  hookDaemonDir,
+  runHookClient,
+} from '../e2e/run-helpers.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'afw-hooksess-'));
-const client = path.join(dir, 'agentfw-hook');
+let client: string;
 const rt = path.join(dir, 'rt');
 const empty = path.join(dir, 'no-sessions');
 const approverLog = path.join(dir, 'approver.log');
@@ -42,7 +50,7 @@ process.stdin.on('end', () => {
 
 beforeAll(async () => {
   ensureBuilt();
-  expect(spawnSync('cc', ['-O2', '-o', client, 'src/hook/agentfw-hook.c']).status).toBe(0);
+  client = buildHookClient(dir);
   engine = await loadEngine({ exampleCacheDir: '' });
   mkdirSync(empty, { mode: 0o700 });
   const home = path.join(dir, 'home');
@@ -52,7 +60,7 @@ beforeAll(async () => {
   chmodSync(approver, 0o755);
   session = spawn(
     process.execPath,
-    [BIN, 'run', '--headless', '--approver', approver, '--', 'sleep', '120'],
+    [BIN, ...headlessArgs(['sleep', '120'], { flags: ['--approver', approver] })],
     {
       cwd: dir,
       env: { ...process.env, HOME: home, AGENTFW_RUNTIME_DIR: rt },
@@ -80,19 +88,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function runClient(agent: string, input: string, sock: string) {
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const c = spawn(client, [agent], { env: { ...process.env, AGENTFW_HOOK_SOCKET: sock } });
-    let out = '';
-    let err = '';
-    c.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    c.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    c.on('close', (code) => resolve({ code, out, err }));
-    c.stdin.end(input);
-  });
-}
-
-const VOLUME_DELETE = `curl -X POST https://backboard.railway.app/graphql/v2 -d '{"query":"mutation { volumeDelete(volumeId: \\"3f1c9a\\") }"}'`;
 const FORCE_PUSH = 'git push --force origin feature-x';
 const claude = (command: string) =>
   JSON.stringify({
@@ -152,10 +147,7 @@ describe('hook mode ask → the human of a running session', () => {
     async (_n, where, mode, agent, shape, command, exit, expected) => {
       writeFileSync(modeFile, mode);
       rmSync(approverLog, { force: true });
-      const d = mkdtempSync(path.join(dir, 'd-'));
-      const sock = path.join(d, 'run', 'hook.sock');
-      mkdirSync(path.dirname(sock), { mode: 0o700 });
-      const audit = AuditWriter.open(path.join(d, 'audit.jsonl'), 'hook');
+      const { sock, auditFile, audit } = hookDaemonDir(dir);
       const roots = where === 'session' ? [rt] : [empty];
       const daemon = await startHookDaemon({
         socketPath: sock,
@@ -168,7 +160,7 @@ describe('hook mode ask → the human of a running session', () => {
       });
       let r;
       try {
-        r = await runClient(agent, shape(command), sock);
+        r = await runHookClient(client, agent, shape(command), sock);
       } finally {
         await daemon.close();
         audit.close();
@@ -178,11 +170,7 @@ describe('hook mode ask → the human of a running session', () => {
         const out = JSON.parse(r.out) as { hookSpecificOutput: { permissionDecision: string } };
         expect(out.hookSpecificOutput.permissionDecision).toBe(expected);
       } else if (expected === 'deny') expect(r.err).toMatch(/not now/);
-      const rec = JSON.parse(readFileSync(path.join(d, 'audit.jsonl'), 'utf8').trim().split('\n').pop()!) as {
-        verdict: string;
-        decision: string;
-        approver: string;
-      };
+      const rec = auditRecords(auditFile).pop()!;
       expect(rec.verdict).toBe('ask');
       if (where === 'session') {
         // The session's approver saw the real command, rendered by the session's own engine.

@@ -4,17 +4,22 @@
  * human answers in the TUI dialog (typed confirmation for allow, `d` for deny), and the
  * client prints Claude Code's allow/deny. The session's own agent is not involved.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listSessions } from '../../src/approval/watch-find.js';
-import { AuditWriter } from '../../src/audit/writer.js';
 import { loadEngine, type Engine } from '../../src/engine/analyze.js';
 import { startHookDaemon } from '../../src/hook/daemon.js';
 import { askRunningSession } from '../../src/hook/session-ask.js';
-import { BIN } from '../e2e/run-helpers.js';
+import {
+  BIN,
+  VOLUME_DELETE,
+  auditRecords,
+  buildHookClient,
+  hookDaemonDir,
+  runHookClient,
+} from '../e2e/run-helpers.js';
 import { hasTmux, tmuxDriver } from '../e2e/tmux.js';
 
 const ROOT = path.resolve(path.dirname(BIN), '..');
@@ -24,17 +29,15 @@ const ready =
   existsSync(path.join(ROOT, 'dist', 'tui', 'index.js'));
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'afw-hooktui-'));
-const client = path.join(dir, 'agentfw-hook');
+let client: string;
 const t = tmuxDriver(30_000);
 const { tmux, waitScreen, type, typeInput } = t;
 let engine: Engine;
 let n = 0;
 
-const VOLUME_DELETE = `curl -X POST https://backboard.railway.app/graphql/v2 -d '{"query":"mutation { volumeDelete(volumeId: \\"3f1c9a\\") }"}'`;
-
 beforeAll(async () => {
   if (!ready) return;
-  expect(spawnSync('cc', ['-O2', '-o', client, 'src/hook/agentfw-hook.c']).status).toBe(0);
+  client = buildHookClient(dir);
   engine = await loadEngine({ exampleCacheDir: '' });
   t.startServer();
 });
@@ -57,18 +60,6 @@ async function startSession(): Promise<string> {
   return rt;
 }
 
-function runClient(input: string, sock: string) {
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const c = spawn(client, ['claude-code'], { env: { ...process.env, AGENTFW_HOOK_SOCKET: sock } });
-    let out = '';
-    let err = '';
-    c.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    c.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    c.on('close', (code) => resolve({ code, out, err }));
-    c.stdin.end(input);
-  });
-}
-
 describe.skipIf(!ready)('hook mode ask → the TUI of a running session', () => {
   it.each([
     ['allow with the typed value', 'allow'],
@@ -77,10 +68,7 @@ describe.skipIf(!ready)('hook mode ask → the TUI of a running session', () => 
     '%s',
     async (_n, answer) => {
       const rt = await startSession();
-      const d = mkdtempSync(path.join(dir, 'd-'));
-      const sock = path.join(d, 'run', 'hook.sock');
-      mkdirSync(path.dirname(sock), { mode: 0o700 });
-      const audit = AuditWriter.open(path.join(d, 'audit.jsonl'), 'hook');
+      const { dir: d, sock, auditFile, audit } = hookDaemonDir(dir);
       const daemon = await startHookDaemon({
         socketPath: sock,
         engine,
@@ -91,7 +79,9 @@ describe.skipIf(!ready)('hook mode ask → the TUI of a running session', () => 
         idleMs: 0,
       });
       try {
-        const call = runClient(
+        const call = runHookClient(
+          client,
+          'claude-code',
           JSON.stringify({
             session_id: 's1',
             cwd: d,
@@ -117,10 +107,7 @@ describe.skipIf(!ready)('hook mode ask → the TUI of a running session', () => 
         await daemon.close();
         audit.close();
       }
-      const rec = JSON.parse(readFileSync(path.join(d, 'audit.jsonl'), 'utf8').trim().split('\n').pop()!) as {
-        decision: string;
-        approver: string;
-      };
+      const rec = auditRecords(auditFile).pop()!;
       expect(rec.decision).toBe(answer);
       expect(rec.approver).toMatch(/^session:[^/]+\/tui$/);
     },

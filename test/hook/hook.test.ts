@@ -4,7 +4,6 @@
  * answers come back in each agent's format. Fail closed when the daemon is unreachable or
  * the input unreadable. The opencode plugin that `hook install` writes is loaded and run.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,17 +14,17 @@ import { loadEngine } from '../../src/engine/analyze.js';
 import type { HookAgent } from '../../src/hook/agents.js';
 import { startHookDaemon } from '../../src/hook/daemon.js';
 import { installHook, uninstallHook } from '../../src/hook/install.js';
+import { buildHookClient, runHookClient, runProc } from '../e2e/run-helpers.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'afw-hook-'));
-const client = path.join(dir, 'agentfw-hook');
+let client: string;
 const socket = path.join(dir, 'run', 'hook.sock');
 const auditFile = path.join(dir, 'audit.jsonl');
 let daemon: { close(): Promise<void> };
 let audit: AuditWriter;
 
 beforeAll(async () => {
-  const cc = spawnSync('cc', ['-O2', '-Wall', '-o', client, 'src/hook/agentfw-hook.c'], { encoding: 'utf8' });
-  expect(cc.status, cc.stderr).toBe(0);
+  client = buildHookClient(dir);
   const engine = await loadEngine({ exampleCacheDir: '' });
   audit = AuditWriter.open(auditFile, 'hook-test');
   mkdirSync(path.dirname(socket), { mode: 0o700 });
@@ -45,22 +44,8 @@ afterAll(async () => {
 });
 
 /** Runs the real client like the agent does: JSON on stdin, our socket in the env. */
-/** Runs a real process (async: the daemon answers from this same process). */
-function runProc(file: string, args: string[], input: string, env: NodeJS.ProcessEnv) {
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const c = spawn(file, args, { env });
-    let out = '';
-    let err = '';
-    c.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    c.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    c.on('close', (code) => resolve({ code, out, err }));
-    c.stdin.end(input);
-  });
-}
-
-/** Runs the real client like the agent does: JSON on stdin, our socket in the env. */
 function hook(agent: string, input: string, sock = socket) {
-  return runProc(client, [agent], input, { ...process.env, AGENTFW_HOOK_SOCKET: sock });
+  return runHookClient(client, agent, input, sock);
 }
 
 /** The hook JSON each agent sends for a shell command. */

@@ -9,10 +9,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
-import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
-import { cli, cliEnv, ensureBuilt } from '../e2e/run-helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeApi } from '../../src/supervisor/demo-api.js';
+import { run, type Scratch } from '../shim/gate-helpers.js';
+import { cli, cliEnv, useApiScratch } from '../e2e/run-helpers.js';
 
 /** The system python (a version-manager shim in front of it would be a shell script of its own). */
 const PY = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -32,15 +32,7 @@ if (!READY) console.log('cursor stand-in test skipped: needs Linux with Landlock
 
 let api: FakeApi;
 let s: Scratch;
-beforeAll(async () => {
-  ensureBuilt();
-  api = await startFakeApi();
-  s = scratch();
-});
-afterAll(async () => {
-  await api?.close();
-  s?.cleanup();
-});
+useApiScratch((t) => ({ api, s } = t));
 
 const cmds = () => [
   'echo benign-ok > out.txt && cat out.txt',

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { payloadReader } from '../../src/engine/payload-reader.js';
-import { cli, cliEnv, ensureBuilt } from '../e2e/run-helpers.js';
+import { ensureBuilt, headless, nodeAgent, writeAgent } from '../e2e/run-helpers.js';
 import { scratch, type Scratch } from '../shim/gate-helpers.js';
 
 let s: Scratch;
@@ -34,17 +34,9 @@ describe('payload files that could block', () => {
     s = scratch();
     execFileSync('mkfifo', [path.join(s.ws, 'pipe')]);
     const out = path.join(s.root, 'out.json');
-    const agent = path.join(s.root, 'agent.mjs');
-    writeFileSync(agent, AGENT(out));
+    const agent = writeAgent(s, AGENT(out));
     // Without the fix the supervisor blocks in open(2) and this never ends (killed at 30 s).
-    const r = await cli(
-      ['run', '--headless', '--no-sandbox', '--audit', s.audit, '--', process.execPath, agent],
-      {
-        env: cliEnv(s),
-        cwd: s.ws,
-        timeoutMs: 30_000,
-      },
-    );
+    const r = await headless(s, nodeAgent(agent), { sandbox: false, audit: s.audit, timeoutMs: 30_000 });
     const res = JSON.parse(readFileSync(out, 'utf8')) as { code: number; stdout: string; stderr: string }[];
     // The GraphQL endpoint asks about any unread body; a plain POST asks because of the FIFO.
     for (const c of res.slice(0, 2)) {

@@ -227,26 +227,23 @@ describe('maskedCopies', () => {
 });
 
 describe.skipIf(!HAS_BWRAP)('pids across the PID namespace', () => {
+  /** bwrap's argv up to the command: a new user and PID namespace over a read-only root. */
+  const IN_PID_NS = [
+    '--unshare-user',
+    '--unshare-pid',
+    '--ro-bind',
+    '/',
+    '/',
+    '--dev',
+    '/dev',
+    '--proc',
+    '/proc',
+    '--',
+  ];
   it('maps a sandboxed process to its host pid, and refuses unknown or ambiguous pids', async () => {
-    const p = spawn(
-      'bwrap',
-      [
-        '--unshare-user',
-        '--unshare-pid',
-        '--ro-bind',
-        '/',
-        '/',
-        '--dev',
-        '/dev',
-        '--proc',
-        '/proc',
-        '--',
-        'sh',
-        '-c',
-        'sleep 5 & echo $! $$; wait',
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const p = spawn('bwrap', [...IN_PID_NS, 'sh', '-c', 'sleep 5 & echo $! $$; wait'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       const line = await new Promise<string>((resolve) => p.stdout.once('data', (d) => resolve(String(d))));
       const [sleepNs, shNs] = line.trim().split(' ').map(Number);
@@ -276,27 +273,9 @@ describe.skipIf(!HAS_BWRAP)('pids across the PID namespace', () => {
 
   it('does not map a pid that a nested namespace also uses', async () => {
     // inside: a nested PID namespace whose `sleep` is pid 1 there; the outer sandbox also has a pid 1
-    const p = spawn(
-      'bwrap',
-      [
-        '--unshare-user',
-        '--unshare-pid',
-        '--ro-bind',
-        '/',
-        '/',
-        '--dev',
-        '/dev',
-        '--proc',
-        '/proc',
-        '--',
-        'unshare',
-        '-Urpf',
-        'sh',
-        '-c',
-        'echo ready; exec sleep 5',
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const p = spawn('bwrap', [...IN_PID_NS, 'unshare', '-Urpf', 'sh', '-c', 'echo ready; exec sleep 5'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       await new Promise<void>((resolve) => p.stdout.once('data', () => resolve()));
       // pid 2 in the sandbox is `unshare`; its child `sh`/`sleep` is pid 1 in the nested namespace

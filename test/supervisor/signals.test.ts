@@ -4,10 +4,8 @@
  * supervisor; the control shows that a plain Node process does open the inspector.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliEnv, ensureBuilt } from '../e2e/run-helpers.js';
+import { ensureBuilt, headless, nodeAgent, writeAgent } from '../e2e/run-helpers.js';
 import { scratch, type Scratch } from '../shim/gate-helpers.js';
 
 let s: Scratch;
@@ -44,15 +42,8 @@ describe('SIGUSR1 to the supervisor', () => {
 
   it('is ignored by agentfw run (no inspector), and the session goes on', async () => {
     s = scratch();
-    const agent = path.join(s.root, 'agent.mjs');
-    writeFileSync(agent, AGENT);
-    const r = await cli(
-      ['run', '--headless', '--no-sandbox', '--audit', s.audit, '--', process.execPath, agent],
-      {
-        env: cliEnv(s),
-        cwd: s.ws,
-      },
-    );
+    const agent = writeAgent(s, AGENT);
+    const r = await headless(s, nodeAgent(agent), { sandbox: false, audit: s.audit });
     expect(r.stdout).toMatch(/signalled \d+/);
     expect(r.stderr).not.toContain('Debugger listening');
     expect(r.stderr).toContain('ignored SIGUSR1');

@@ -5,10 +5,10 @@
  * silence. After SIGCONT the audit log must say what really happened: the command was
  * refused (it did not run), never `allow`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliEnv, ensureBuilt } from '../e2e/run-helpers.js';
+import { ensureBuilt, headless, nodeAgent, writeAgent } from '../e2e/run-helpers.js';
 import { scratch, type Scratch } from '../shim/gate-helpers.js';
 
 let s: Scratch;
@@ -41,17 +41,9 @@ describe('a stopped supervisor', () => {
     s = scratch();
     const out = path.join(s.root, 'out.json');
     const mark = path.join(s.ws, 'ran.txt');
-    const agent = path.join(s.root, 'agent.mjs');
-    writeFileSync(agent, AGENT(out, mark));
+    const agent = writeAgent(s, AGENT(out, mark));
     // Without the keep-alive each stopped command waits 330 s: this test would time out.
-    const r = await cli(
-      ['run', '--headless', '--no-sandbox', '--audit', s.audit, '--', process.execPath, agent],
-      {
-        env: cliEnv(s),
-        cwd: s.ws,
-        timeoutMs: 60_000,
-      },
-    );
+    const r = await headless(s, nodeAgent(agent), { sandbox: false, audit: s.audit, timeoutMs: 60_000 });
     expect(r.code).toBe(0);
     const res = JSON.parse(readFileSync(out, 'utf8')) as {
       stopped: { code: number; stderr: string }[];

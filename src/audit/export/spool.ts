@@ -22,19 +22,10 @@ import {
 } from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { pidAlive } from '../lock.js';
 
 /** Most bytes read from the spool for one batch. */
 const READ_CHUNK = 4 * 1024 * 1024;
-
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function readAck(file: string): number {
   try {
@@ -70,7 +61,7 @@ function lock(dir: string, name: string): string {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number(readFileSync(file, 'utf8').trim());
-      if (owner === process.pid || !alive(owner)) {
+      if (owner === process.pid || !pidAlive(owner)) {
         writeFileSync(file, String(process.pid), { mode: 0o600 });
         return base;
       }
@@ -112,7 +103,7 @@ export class Spool {
       if (!m || Number(m[1]) === process.pid) continue;
       const base = path.join(dir, `${name}.${m[1]}`);
       const owner = existsSync(base + '.lock') ? Number(readFileSync(base + '.lock', 'utf8')) : 0;
-      if (alive(owner)) continue;
+      if (pidAlive(owner)) continue;
       const lines = pendingLines(base);
       if (lines.length) writeFileSync(this.base + '.jsonl', lines.join('\n') + '\n', { flag: 'a' });
       for (const ext of ['.jsonl', '.ack', '.lock']) rmSync(base + ext, { force: true });

@@ -1,4 +1,4 @@
-// A scripted agent for the off-switch e2e test (run with --no-sandbox): it tries to switch
+// A scripted agent for the watchdog off-switch tests (run with --no-sandbox): it tries to switch
 // the firewall off, then sends the incident's mutation through the gated shell on PATH.
 //   relink      replace the curl and bash shims with links to the real programs
 //   fake-sock   replace gate.sock with its own server that answers ALLOW to everything

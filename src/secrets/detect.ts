@@ -256,15 +256,15 @@ export class PatternScanner {
         if (c.partial.test(s)) return undecided();
       }
       if (pendingOnly) return;
-      const re = !final && c.mid ? c.mid : c.parts;
-      re.lastIndex = start;
-      const m = re.exec(s);
-      if (!m && re !== c.parts) {
-        // A lookahead that reads on past the match (`value` then blanks up to the end of
-        // the line) may reach beyond the partial window; if only the end of this buffer
-        // satisfies it, the next bytes decide. fail closed: hold, never emit the value.
-        c.parts.lastIndex = start;
-        if (c.parts.test(s)) return undecided();
+      c.parts.lastIndex = start;
+      const m = c.parts.exec(s);
+      if (m && !final && c.mid) {
+        // A lookahead that reads on past the match (`value`, blanks, end of line) may reach
+        // beyond the partial window. Decided only if it holds without the end of this
+        // buffer; otherwise the next bytes decide. fail closed: hold, never emit the value.
+        c.mid.lastIndex = start;
+        const mm = c.mid.exec(s);
+        if (!mm || mm[1].length !== m[1].length || mm[2].length !== m[2].length) return undecided();
       }
       if (!m || !vetValue(c.p, m[2])) return;
       const vs = start + m[1].length;

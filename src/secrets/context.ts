@@ -93,7 +93,18 @@ function keyed(style: 'dq' | 'sq' | 'env' | 'code'): SecretPattern {
     value,
     // An unquoted `name: value` / `name = value` counts only when the value ends the line
     // (YAML, INI, TOML, properties): in code, `token: keyword,` or `key = fn(x)` is an expression.
-    tail: quoted ? [lit(q)] : style === 'code' ? [ahead('(?=[ \\t]*(?:[\\r\\n#]|$))')] : [],
+    // While more may follow, the end of the buffer is not the end of the line (`mid`): blanks
+    // there leave the match undecided (`partial`), so a stream holds the value back.
+    tail: quoted
+      ? [lit(q)]
+      : style === 'code'
+        ? [
+            ahead('(?=[ \\t]*(?:[\\r\\n#]|$))', {
+              partial: '(?=[ \\t]*$)',
+              mid: '(?=[ \\t]*[\\r\\n#])',
+            }),
+          ]
+        : [],
     vet: 'strict',
     trigger: NAME_TRIGGERS,
     back: NAME_CHAR,

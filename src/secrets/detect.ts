@@ -6,7 +6,7 @@
  */
 import { CONTEXTS } from './context.js';
 import { FORMATS, type SecretPattern } from './formats.js';
-import { full, maxLength, partial } from './pattern.js';
+import { full, hasMid, maxLength, partial } from './pattern.js';
 import { isPlaceholderValue, MIN_CONTEXT_LENGTH } from './placeholder.js';
 
 /** One secret found in a text: `[start, end)` is the value to replace. */
@@ -61,6 +61,11 @@ interface Compiled {
   index: number;
   /** Sticky: (lead)(value)(tail). */
   parts: RegExp;
+  /**
+   * Sticky: (lead)(value)(tail) while more input may follow: the end of the buffer does
+   * not satisfy a lookahead's end-of-input branch. Null when the same as `parts`.
+   */
+  mid: RegExp | null;
   /** Sticky: a prefix of a match that reaches the end of the input. */
   partial: RegExp;
   /** Sticky: the lead alone (to find where a pending value starts). */
@@ -172,15 +177,18 @@ export class PatternScanner {
         }
       }
       const node = { seq: [...p.lead, ...p.value, ...p.tail] };
+      const parts = (mid: boolean): RegExp =>
+        new RegExp(
+          `(${p.lead.map((x) => full(x, mid)).join('')})(${p.value.map((x) => full(x, mid)).join('')})(${p.tail.map((x) => full(x, mid)).join('')})`,
+          'y',
+        );
       fam.members.push({
         p,
         index,
-        parts: new RegExp(
-          `(${p.lead.map(full).join('')})(${p.value.map(full).join('')})(${p.tail.map(full).join('')})`,
-          'y',
-        ),
+        parts: parts(false),
+        mid: hasMid(node) ? parts(true) : null,
         partial: new RegExp(partial(node), 'y'),
-        lead: new RegExp(p.lead.map(full).join(''), 'y'),
+        lead: new RegExp(p.lead.map((x) => full(x)).join(''), 'y'),
         valueAtStart: p.lead.every((n) => maxLength(n) === 0),
         maxLength: maxLength(node),
       });
@@ -232,24 +240,32 @@ export class PatternScanner {
       const key = start * 128 + c.index;
       if (seen.has(key)) return;
       seen.add(key);
+      // undecided: a longer or different match may still follow
+      const undecided = (): void => {
+        let valueStart = n;
+        if (c.valueAtStart) valueStart = start;
+        else {
+          c.lead.lastIndex = start;
+          const lm = c.lead.exec(s);
+          if (lm && start + lm[0].length < n) valueStart = start + lm[0].length;
+        }
+        hold = Math.min(hold, Math.max(from, valueStart));
+      };
       if (!final && start >= n - c.maxLength) {
         c.partial.lastIndex = start;
-        if (c.partial.test(s)) {
-          // undecided: a longer or different match may still follow
-          let valueStart = n;
-          if (c.valueAtStart) valueStart = start;
-          else {
-            c.lead.lastIndex = start;
-            const lm = c.lead.exec(s);
-            if (lm && start + lm[0].length < n) valueStart = start + lm[0].length;
-          }
-          hold = Math.min(hold, Math.max(from, valueStart));
-          return;
-        }
+        if (c.partial.test(s)) return undecided();
       }
       if (pendingOnly) return;
       c.parts.lastIndex = start;
       const m = c.parts.exec(s);
+      if (m && !final && c.mid) {
+        // A lookahead that reads on past the match (`value`, blanks, end of line) may reach
+        // beyond the partial window. Decided only if it holds without the end of this
+        // buffer; otherwise the next bytes decide. fail closed: hold, never emit the value.
+        c.mid.lastIndex = start;
+        const mm = c.mid.exec(s);
+        if (!mm || mm[1].length !== m[1].length || mm[2].length !== m[2].length) return undecided();
+      }
       if (!m || !vetValue(c.p, m[2])) return;
       const vs = start + m[1].length;
       if (vs < from) return; // decided and emitted with an earlier chunk

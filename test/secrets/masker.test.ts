@@ -71,6 +71,36 @@ describe('StreamMasker: chunk boundaries', () => {
   });
 });
 
+describe('StreamMasker: an unquoted name: value is decided by the end of its line', () => {
+  // `name: value` (no quotes) counts only when the value ends the line. The end of a chunk
+  // is not the end of the line: the stream holds the value until the next bytes decide.
+  const V = 'c712081401f2e726bf2d5c9aedbaa635';
+  it.each([
+    ['more text after it on the line', `api_key: ${V}  "Password": "IRfaqM8zL6!9",`, false],
+    ['a word after it', `api_key: ${V} and more\n`, false],
+    ['blanks, then a comma', `secret_key = ${V} \t,\n`, false],
+    ['blanks past the lookahead window, then text', `auth_token: ${V}${' '.repeat(700)}x\n`, false],
+    ['blanks, then a newline', `auth_token: ${V}   \n`, true],
+    ['blanks, then a comment', `db_password = ${V}\t# rotated\n`, true],
+    ['CRLF', `api_key: ${V}\r\nnext: line\r\n`, true],
+    ['blanks, then the end of the stream', `api_key: ${V}  `, true],
+    ['blanks past the lookahead window, then a newline', `auth_token: ${V}${' '.repeat(700)}\n`, true],
+  ] as const)('%s: split at every byte, as one-shot', async (_c, text, masked) => {
+    const set = await session();
+    const expected = set.mask(text);
+    // control: what one-shot masking does with this line
+    expect(expected.includes(V)).toBe(!masked);
+    const input = Buffer.from(text);
+    // booleans only: a failure must not print the value
+    for (let cut = 0; cut <= input.length; cut++) {
+      const one = streamed(set.streamMasker(), input, [cut]).toString('utf8');
+      expect(one === expected, `cut at ${cut}`).toBe(true);
+      const two = streamed(set.streamMasker(), input, [cut, cut + 9]).toString('utf8');
+      expect(two === expected, `cuts at ${cut}, ${cut + 9}`).toBe(true);
+    }
+  });
+});
+
 describe("StreamMasker: the scanners' position filters skip nothing", () => {
   // The pattern scanner looks for triggers by their first bytes (any letter case) and the
   // known-values matcher skips ahead by two-byte blocks: secrets in every letter case and

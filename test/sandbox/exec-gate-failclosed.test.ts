@@ -23,12 +23,31 @@ if (!READY)
 const dir = mkdtempSync(path.join(os.tmpdir(), 'afw-egfc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A broker stand-in in this process: `answer` is written after the request line (or nothing, for "late"). */
+/**
+ * A broker stand-in in this process, speaking the helper's persistent protocol: after each
+ * request line (JSON with its `seq`), every line of `answer` is written prefixed with that
+ * `seq` (nothing for "late"). The connection stays open, as the supervisor's does.
+ */
 async function broker(name: string, answer: string | null): Promise<{ sock: string; close: () => void }> {
   const sock = path.join(dir, `${name}.sock`);
   const srv = net.createServer((c) => {
-    c.on('data', () => {
-      if (answer !== null) c.end(answer);
+    let buf = '';
+    c.on('data', (d: Buffer) => {
+      buf += d.toString();
+      for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        if (answer === null) continue;
+        const seq = (JSON.parse(line) as { seq?: number }).seq;
+        const prefix = seq === undefined ? '' : `${seq} `;
+        c.write(
+          answer
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => `${prefix}${l}\n`)
+            .join(''),
+        );
+      }
     });
     c.on('error', () => undefined);
   });

@@ -5,10 +5,20 @@
  * Real processes: a `sleep` stands in for the shim run's process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ApprovedMemory } from '../../src/supervisor/approved.js';
 
-const ROOT = '/opt/fake-manager/';
+/** A manager's folder whose internal scripts are real `#!` files older than the session. */
+const ROOT = mkdtempSync(path.join(os.tmpdir(), 'agentfw-manager-')) + '/';
+mkdirSync(path.join(ROOT, 'libexec'));
+for (let i = 0; i < 4; i++)
+  writeFileSync(path.join(ROOT, 'libexec', `step-${i}`), '#!/bin/sh\n', { mode: 0o755 });
+/** The session started after those files were written. */
+const SESSION_START = Date.now() + 1000;
+afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 let child: ChildProcess | undefined;
 afterEach(() => {
   child?.kill('SIGKILL');
@@ -20,7 +30,7 @@ function runWith(scripts: number): { mem: ApprovedMemory; pid: number } {
   child = spawn('sleep', ['30'], { stdio: 'ignore' });
   const pid = child.pid!;
   const mem = new ApprovedMemory(() => []);
-  mem.trustManager(ROOT, pid, 'policy', 'python3 -c x');
+  mem.trustManager(ROOT, pid, 'policy', 'python3 -c x', SESSION_START);
   for (let i = 0; i < scripts; i++)
     mem.countInternal({ layer: 'shell', argv: ['bash', `${ROOT}libexec/step-${i}`], cwd: '/', pid });
   return { mem, pid };

@@ -25,7 +25,10 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'afw-hookbench-'));
 const runDir = path.join(tmp, 'run');
 mkdirSync(runDir, { mode: 0o700 });
 const client = path.join(tmp, 'agentfw-hook');
-if (spawnSync('cc', ['-O2', '-o', client, path.join(root, 'src', 'hook', 'agentfw-hook.c')]).status !== 0) {
+if (
+  spawnSync('cc', ['-O2', '-o', client, path.join(root, 'src', 'gates', 'hook', 'agentfw-hook.c')]).status !==
+  0
+) {
   console.error('bench/hook: cannot build the client (cc)');
   process.exit(1);
 }

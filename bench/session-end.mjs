@@ -7,6 +7,7 @@
 //             the 200 (what a program's update check does when it is cut short)
 // Each run is capped at BENCH_END_CAP_MS (default 60 s): a capped run prints "hung".
 // Prints human lines, then one JSON line {"name":"session-end","runs":[…]}.
+import { clearTimeout, setTimeout } from 'node:timers';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -5,7 +5,7 @@
  * so a slow human answer never holds up other execs. See exec-gate.c for the whole picture
  * and sandbox/README.md for what the check can and cannot see (TOCTOU).
  *
- * Request sent to the broker socket (src/shim/protocol.ts), one JSON line:
+ * Request sent to the broker socket (src/gates/protocol.ts), one JSON line:
  *   {"layer":"exec","argv":[...],"cwd":"...","path":"...","pid":N,"ppid":N,"seq":N[,"binary":true]}
  * Answer lines, each prefixed `<seq> `: WAIT keep-alives, ALLOW or DENY, optional MSG
  * lines, END. Anything else → EPERM.

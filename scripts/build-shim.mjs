@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the gate client at install time: `cc src/shim/agentfw-shim.c -o build/agentfw-shim`.
+// Builds the gate client at install time: `cc src/gates/shim/agentfw-shim.c -o build/agentfw-shim`.
 // Without a working C compiler it installs a Node fallback client instead (≈130 ms per
 // gated command) and says so loudly; `agentfw run` and `agentfw doctor` repeat the warning.
 // Never fails the install: a missing client is reported by `agentfw run` (which refuses to start).
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const src = path.join(root, 'src', 'shim', 'agentfw-shim.c');
+const src = path.join(root, 'src', 'gates', 'shim', 'agentfw-shim.c');
 const outDir = path.join(root, 'build');
 const out = path.join(outDir, 'agentfw-shim');
 const marker = out + '.fallback';
@@ -29,7 +29,7 @@ if (r.status === 0 && !r.error) {
   console.log(`agentfw: built the gate client ${path.relative(root, out)} with ${cc}`);
 } else {
   rmSync(tmp, { force: true });
-  const fallback = path.join(root, 'dist', 'shim', 'fallback-client.js');
+  const fallback = path.join(root, 'dist', 'gates', 'shim', 'fallback-client.js');
   const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
   // Absolute node path: a bare `node` would resolve to the session's own `node` shim.
   writeFileSync(out, `#!/bin/sh\nexec ${q(process.execPath)} ${q(fallback)} "$0" "$@"\n`);

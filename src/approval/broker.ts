@@ -1,6 +1,6 @@
 /**
  * The approval broker: a Unix socket in the session's private runtime directory that
- * answers gate requests (see src/shim/protocol.ts). It only transports: each request is
+ * answers gate requests (see src/gates/protocol.ts). It only transports: each request is
  * validated and handed to `handle`, whose reply is written back.
  *
  * The socket accepts *decision requests only*. No request type approves anything;
@@ -13,8 +13,8 @@ import {
   KEEPALIVE_MS,
   MAX_REQUEST_BYTES,
   scriptMismatch,
-} from '../shim/protocol.js';
-import type { GateReply, GateRequest } from '../shim/protocol.js';
+} from '../gates/protocol.js';
+import type { GateReply, GateRequest } from '../gates/protocol.js';
 import { listenPrivate } from '../supervisor/unix-server.js';
 
 export interface BrokerOptions {

@@ -34,7 +34,7 @@ export const AnswerSchema = z.object({
 });
 
 /**
- * An ask from the per-user hook daemon (src/hook/), for the humans of this session. It
+ * An ask from the per-user hook daemon (src/gates/hook/), for the humans of this session. It
  * needs no pairing because it approves nothing: the session analyses the command itself,
  * asks its human approvers, and only the answer goes back on this connection.
  */

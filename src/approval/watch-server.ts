@@ -44,7 +44,7 @@ export interface WatchServerOptions {
   failDelayMs?: number;
   /**
    * Settles an ask sent by the hook daemon (`{"t":"ask"}`) with this session's human
-   * approvers (src/hook/session-ask.ts). Resolves undefined when no human is attached.
+   * approvers (src/gates/hook/session-ask.ts). Resolves undefined when no human is attached.
    * `signal` aborts when the daemon hangs up. Absent = such asks are refused at once.
    */
   onHookAsk?(ask: Ask, signal: AbortSignal): Promise<ApprovalResult | undefined>;

@@ -10,11 +10,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FALLBACK_WARNING } from '../shim/client-path.js';
+import { FALLBACK_WARNING } from '../gates/shim/client-path.js';
 import { startFakeApi } from '../supervisor/demo-api.js';
 import { runProbes } from '../supervisor/doctor-probes.js';
 import { startProbeGate } from '../supervisor/probe-gate.js';
-import { EXEC_GATE_MISSING, findExecGate } from '../supervisor/exec-gate.js';
+import { EXEC_GATE_MISSING, findExecGate } from '../gates/exec/exec-gate.js';
 import { NO_SANDBOX_GIVES_UP, probeSandbox } from '../supervisor/sandbox.js';
 import { findNetBridge } from '../supervisor/sandbox-net.js';
 import { which } from '../supervisor/shimdir.js';
@@ -79,8 +79,8 @@ export async function run(argv: string[]): Promise<number> {
     const w = Math.max(...results.map((r) => r.probe.name.length)) + 2;
     out(`${'path'.padEnd(w)}${'result'.padEnd(13)}why`);
     for (const r of results) out(`${r.probe.name.padEnd(w)}${r.status.padEnd(13)}${r.detail}`);
-    // The egress proxy (src/proxy/): what a script's own HTTP client sends.
-    const { probeProxy } = await import('../proxy/probe.js');
+    // The egress proxy (src/gates/proxy/): what a script's own HTTP client sends.
+    const { probeProxy } = await import('../gates/proxy/probe.js');
     const { loadEngine } = await import('../engine/analyze.js');
     const { fallbackSecretSet } = await import('../supervisor/secrets-seam.js');
     for (const p of await probeProxy(await loadEngine(), fallbackSecretSet({}), api))

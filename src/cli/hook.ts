@@ -1,7 +1,7 @@
 /**
  * `agentfw hook install|uninstall AGENT [--project DIR]` wires agentfw into an agent's own
- * pre-tool hook (src/hook/install.ts); `agentfw hook daemon` is the per-user decision
- * daemon the hook client starts on first use (src/hook/daemon.ts).
+ * pre-tool hook (src/gates/hook/install.ts); `agentfw hook daemon` is the per-user decision
+ * daemon the hook client starts on first use (src/gates/hook/daemon.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AgentfwError, usageError } from '../errors.js';
-import { AGENTS, isHookAgent, type HookAgent } from '../hook/agents.js';
-import { installHook, uninstallHook } from '../hook/install.js';
+import { AGENTS, isHookAgent, type HookAgent } from '../gates/hook/agents.js';
+import { installHook, uninstallHook } from '../gates/hook/install.js';
 import { parseArgs } from './args.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -34,7 +34,7 @@ export function buildHookClient(home = os.homedir()): string {
   const tmp = `${out}.tmp-${process.pid}`;
   const r = spawnSync(
     process.env.CC || 'cc',
-    ['-O2', '-Wall', '-o', tmp, path.join(ROOT, 'src', 'hook', 'agentfw-hook.c')],
+    ['-O2', '-Wall', '-o', tmp, path.join(ROOT, 'src', 'gates', 'hook', 'agentfw-hook.c')],
     {
       encoding: 'utf8',
     },
@@ -60,7 +60,7 @@ export async function run(argv: string[]): Promise<number> {
     return a.flags.help ? 0 : 2;
   }
   if (sub === 'daemon') {
-    const { runDaemon } = await import('../hook/run-daemon.js');
+    const { runDaemon } = await import('../gates/hook/run-daemon.js');
     return runDaemon();
   }
   if (sub !== 'install' && sub !== 'uninstall')

@@ -1,6 +1,6 @@
 /**
  * SQL that arrives on a database connection (the sandbox's declared host services,
- * src/proxy/services/) → the same `sql` facts the shell gate makes for `psql -c '…'`, so
+ * src/gates/proxy/services/) → the same `sql` facts the shell gate makes for `psql -c '…'`, so
  * the same rules judge both. Pure.
  */
 import type { Fact } from '../engine/types.js';

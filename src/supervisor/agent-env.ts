@@ -4,7 +4,7 @@
  * BASH_ENV on the gate script, and the AGENTFW_* variables the client reads.
  */
 import path from 'node:path';
-import { proxyEnv as proxyVariables } from '../proxy/index.js';
+import { proxyEnv as proxyVariables } from '../gates/proxy/index.js';
 
 export interface AgentEnvOptions {
   /** The environment agentfw itself was started with (already passed through the secrets layer). */
@@ -54,7 +54,7 @@ export function realPathOf(pathVar: string, shimDirs: string[]): string {
 }
 
 /**
- * The egress proxy's variables for the agent (src/proxy/index.ts): proxy URLs, CA files
+ * The egress proxy's variables for the agent (src/gates/proxy/index.ts): proxy URLs, CA files
  * and the Node preload, keeping the agent's own NODE_OPTIONS.
  */
 export function proxyEnv(

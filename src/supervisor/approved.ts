@@ -20,7 +20,7 @@ import type { NormalizedCommand } from '../engine/types.js';
 import { scriptFileOf } from '../normalize/version-shims.js';
 import { HAS_PROC, alive, argvOf, inTree, ownScript, parentOf, unchangedSince } from './proc-tree.js';
 
-export { wrapperPredates } from './exec-shims.js';
+export { wrapperPredates } from '../gates/exec/exec-shims.js';
 
 /** One approved command: program basename and argv[1..]; null = a word that was dynamic (any value). */
 interface Key {
@@ -154,7 +154,7 @@ export class ApprovedMemory {
 
   /**
    * Consumes and returns the approver of the record that covers exec `req`, whose analysed
-   * command is `text` (src/supervisor/exec-gate.ts execText: the file it runs, named by what
+   * command is `text` (src/gates/exec/exec-gate.ts execText: the file it runs, named by what
    * it is): a renamed rm placed on PATH as `curl` is not covered. Undefined = none.
    */
   takeNext(

@@ -13,7 +13,7 @@ import type { Engine } from '../engine/analyze.js';
 import type { Decision } from '../engine/types.js';
 import { poolOf } from '../engine/worker.js';
 import type { SecretSet } from '../secrets/types.js';
-import type { GateReply, GateRequest } from '../shim/protocol.js';
+import type { GateReply, GateRequest } from '../gates/protocol.js';
 import {
   isInstalledPath,
   managerRoot,
@@ -22,7 +22,7 @@ import {
   unwrapShim,
 } from '../normalize/version-shims.js';
 import { isLineRequest, wrapperPredates, type ApprovedMemory, type EndedManagerRun } from './approved.js';
-import { execShimOf } from './exec-shims.js';
+import { execShimOf } from '../gates/exec/exec-shims.js';
 import type { EventHub } from './events.js';
 import { formatRefusal } from './refusal.js';
 
@@ -86,7 +86,7 @@ function shimOf(
   return undefined;
 }
 
-/** The text the engine analyses: the script (shell layer; exec layer: the command the gate built, src/supervisor/exec-gate.ts) or the shell-quoted argv (tool layer). */
+/** The text the engine analyses: the script (shell layer; exec layer: the command the gate built, src/gates/exec/exec-gate.ts) or the shell-quoted argv (tool layer). */
 export function requestText(req: GateRequest): string {
   if (req.layer === 'shell') return req.script ?? '';
   if (req.layer === 'exec' && req.script !== undefined) return req.script;

@@ -11,22 +11,22 @@ import { AuditWriter } from '../audit/writer.js';
 import type { Engine } from '../engine/analyze.js';
 import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
-import { findClient, type ClientInfo } from '../shim/client-path.js';
-import type { GateRequest } from '../shim/protocol.js';
+import { findClient, type ClientInfo } from '../gates/shim/client-path.js';
+import type { GateRequest } from '../gates/protocol.js';
 import {
   loadProxySettings,
   startProxy,
   type Attribution,
   type JudgeDeps,
   type ProxyHandle,
-} from '../proxy/index.js';
+} from '../gates/proxy/index.js';
 import { buildAgentEnv, proxyEnv, realPathOf } from './agent-env.js';
 import { ApprovedMemory } from './approved.js';
 import { commandsOf } from './commands-of.js';
 import { appendManagerSummaries, createDecider } from './decide.js';
 import { EventHub } from './events.js';
-import { ProgramIdentity, execText } from './exec-gate.js';
-import { readExecEnv, selfGatingArgv, selfGatingEnv } from './exec-defer.js';
+import { ProgramIdentity, execText } from '../gates/exec/exec-gate.js';
+import { readExecEnv, selfGatingArgv, selfGatingEnv } from '../gates/exec/exec-defer.js';
 import { startRelay, type Relay } from './relay.js';
 import { memoMask } from './mask-memo.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
@@ -68,7 +68,7 @@ export interface GateOptions {
    */
   readOnlyShims?: boolean;
   /**
-   * Start the session's egress proxy (src/proxy/) and give the agent its proxy, CA and
+   * Start the session's egress proxy (src/gates/proxy/) and give the agent its proxy, CA and
    * Node preload variables. Default false (demo and doctor probes run without it).
    */
   egressProxy?: boolean;
@@ -184,7 +184,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         if (req.layer === 'exec') {
           // Exec requests come from the exec-gate helper outside any PID namespace: pids are
           // the host's, and the pid names the process about to exec, not a gate client.
-          // A bash that sources the gate script judges its own script (src/supervisor/exec-defer.ts).
+          // A bash that sources the gate script judges its own script (src/gates/exec/exec-defer.ts).
           if (selfGatingArgv(req.argv) && ids.nameOf(`/proc/${req.pid}/root${req.path ?? ''}`) === 'bash') {
             const env = readExecEnv(req.pid);
             const session = { gateScript: shims.gateScript, client: shims.client, socket: runtime.socket };

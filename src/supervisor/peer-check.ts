@@ -7,10 +7,10 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../shim/client-path.js';
-import type { GateRequest } from '../shim/protocol.js';
+import { PACKAGE_ROOT } from '../gates/shim/client-path.js';
+import type { GateRequest } from '../gates/protocol.js';
 
-const FALLBACK = path.join(PACKAGE_ROOT, 'dist', 'shim', 'fallback-client.js');
+const FALLBACK = path.join(PACKAGE_ROOT, 'dist', 'gates', 'shim', 'fallback-client.js');
 
 /** Identity of the client binary (dev/inode: the guard shims hard-link the same file). */
 export interface ClientId {

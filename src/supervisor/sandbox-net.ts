@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
-import { PACKAGE_ROOT } from '../shim/client-path.js';
+import { PACKAGE_ROOT } from '../gates/shim/client-path.js';
 import { listenPrivate } from './unix-server.js';
 
 /** Absolute path of the built bridge, or '' when it was not built. */

@@ -1,5 +1,5 @@
 /**
- * The sandbox's host services (src/proxy/services/): which ports the network bridge opens
+ * The sandbox's host services (src/gates/proxy/services/): which ports the network bridge opens
  * inside besides the proxy's, and what a connection to each gets. Declared services come
  * from the policy config tiers (src/config/services.ts; a project's only when trusted);
  * every other port listening on the host's loopback at start is answered with an
@@ -8,9 +8,13 @@
 import type { DeclaredService } from '../config/services.js';
 import { declaredServices, LOWEST_SERVICE_PORT } from '../config/services.js';
 import { discoverConfig } from '../config/discover.js';
-import { attribute, cmdlineText } from '../proxy/attribute.js';
-import type { JudgeDeps, Sender } from '../proxy/judge.js';
-import { createHostServices, listeningLoopbackPorts, type HostServices } from '../proxy/services/index.js';
+import { attribute, cmdlineText } from '../gates/proxy/attribute.js';
+import type { JudgeDeps, Sender } from '../gates/proxy/judge.js';
+import {
+  createHostServices,
+  listeningLoopbackPorts,
+  type HostServices,
+} from '../gates/proxy/services/index.js';
 
 export interface SandboxServicesOptions {
   workspace: string;

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
-import { PACKAGE_ROOT } from '../shim/client-path.js';
+import { PACKAGE_ROOT } from '../gates/shim/client-path.js';
 import { gitSecretObjects } from './sandbox-git.js';
 import { homeCredentials } from './sandbox-home.js';
 import { maskedCopies } from './sandbox-mask.js';

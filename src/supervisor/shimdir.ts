@@ -14,8 +14,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { gateScript } from '../shim/gate-script.js';
-import { SHELLS, TOOLS } from '../shim/programs.js';
+import { gateScript } from '../gates/shim/gate-script.js';
+import { SHELLS, TOOLS } from '../gates/shim/programs.js';
 
 export interface ShimSet {
   /** Directory holding the symlinks. */

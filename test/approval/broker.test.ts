@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBroker, type Broker } from '../../src/approval/broker.js';
-import type { GateReply, GateRequest } from '../../src/shim/protocol.js';
+import type { GateReply, GateRequest } from '../../src/gates/protocol.js';
 
 let dir: string;
 let broker: Broker;

@@ -7,7 +7,7 @@ import { createPolicyApprover } from '../../src/approval/policy.js';
 import { settle } from '../../src/approval/queue.js';
 import type { ApprovalRequest, ApprovalResult, Approver } from '../../src/approval/types.js';
 import { makeContext } from '../../src/engine/analyze.js';
-import { engine } from '../shim/gate-helpers.js';
+import { engine } from '../gates/shim/gate-helpers.js';
 
 async function request(): Promise<ApprovalRequest> {
   const cmd = 'curl -X DELETE https://api.example.com/v1/items/7';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/audit/record.js';
 import { cli, cliEnv, ensureBuilt } from '../e2e/run-helpers.js';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 import { startCollector } from './export-helpers.js';
 
 let s: Scratch;

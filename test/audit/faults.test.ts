@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditFile } from '../../src/audit/verify.js';
 import { AuditWriter } from '../../src/audit/writer.js';
-import { SYSTEM_BUNDLE } from '../../src/proxy/ca.js';
+import { SYSTEM_BUNDLE } from '../../src/gates/proxy/ca.js';
 import {
   BIN,
   auditRecords,
@@ -22,7 +22,7 @@ import {
   nodeAgent,
   writeAgent,
 } from '../e2e/run-helpers.js';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 
 let s: Scratch;
 beforeAll(() => ensureBuilt());

@@ -15,7 +15,7 @@ import { GENESIS, sha256 } from '../../src/audit/record.js';
 import { verifyAuditFile } from '../../src/audit/verify.js';
 import { AuditWriter } from '../../src/audit/writer.js';
 import { cli, cliEnv, ensureBuilt } from '../e2e/run-helpers.js';
-import { run, scratch } from '../shim/gate-helpers.js';
+import { run, scratch } from '../gates/shim/gate-helpers.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'afw-auditkey-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@
  */
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Scratch } from '../shim/gate-helpers.js';
+import type { Scratch } from '../gates/shim/gate-helpers.js';
 import { cli, cliEnv, type CliResult } from './run-helpers.js';
 
 /** One dialog the approver was shown. */

@@ -11,7 +11,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 import { writeCountingApprover } from './count-asks.js';
 import { installFakePyenv } from './fake-pyenv.js';
 import { cli, cliEnv, ensureBuilt } from './run-helpers.js';

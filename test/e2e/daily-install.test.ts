@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
+import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
 import { ensureBuilt } from './run-helpers.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'afw-pack-'));
@@ -33,7 +33,7 @@ describe('npm pack → npm install -g --prefix', () => {
     for (const f of [
       'package/dist/cli/main.js',
       'package/rulesets/filesystem.yaml',
-      'package/src/shim/agentfw-shim.c',
+      'package/src/gates/shim/agentfw-shim.c',
     ])
       expect(listing).toContain(f);
     const prefix = path.join(tmp, 'prefix');

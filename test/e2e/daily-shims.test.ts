@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 import { installFakePyenv } from './fake-pyenv.js';
 import { askedRun, countingApprover, ensureBuilt } from './run-helpers.js';
 

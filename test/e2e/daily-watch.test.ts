@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import pty from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 import { BIN, cliEnv, ensureBuilt } from './run-helpers.js';
 import { spawn } from 'node:child_process';
 

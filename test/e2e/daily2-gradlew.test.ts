@@ -11,7 +11,7 @@ import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 import { askedRun, countingApprover, ensureBuilt } from './run-helpers.js';
 
 const GRADLEW = fileURLToPath(new URL('../fixtures/wrappers/gradlew', import.meta.url));

@@ -13,7 +13,7 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/wrappers/${name}`, import.meta.url));

@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
 import { createDemoWorkspace, type DemoWorkspace } from '../../src/supervisor/demo-agent.js';
-import { scratch, testGate, type Scratch } from '../shim/gate-helpers.js';
+import { scratch, testGate, type Scratch } from '../gates/shim/gate-helpers.js';
 import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
 
 function runAgent(

@@ -1,6 +1,6 @@
 /** `agentfw doctor` runs real probes and reports what is and is not covered, truthfully. */
 import { describe, expect, it } from 'vitest';
-import { scratch } from '../shim/gate-helpers.js';
+import { scratch } from '../gates/shim/gate-helpers.js';
 import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
 
 describe('agentfw doctor', () => {

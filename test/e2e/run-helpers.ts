@@ -11,9 +11,9 @@ import path from 'node:path';
 import pty from 'node-pty';
 import { afterAll, beforeAll } from 'vitest';
 import { AuditWriter } from '../../src/audit/writer.js';
-import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
+import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
 import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
-import { ensureClient, run, scratch, type Ran, type Scratch } from '../shim/gate-helpers.js';
+import { ensureClient, run, scratch, type Ran, type Scratch } from '../gates/shim/gate-helpers.js';
 import { headlessArgs, sessionEnv, type HeadlessFlags } from './headless.mjs';
 
 export { headlessArgs };
@@ -176,10 +176,10 @@ export async function askedRun(
   return { ...r, asks: auditRecords<Ask>(log) };
 }
 
-/** Compiles the C hook client (src/hook/agentfw-hook.c) into `dir`; returns its path. */
+/** Compiles the C hook client (src/gates/hook/agentfw-hook.c) into `dir`; returns its path. */
 export function buildHookClient(dir: string): string {
   const client = path.join(dir, 'agentfw-hook');
-  const src = path.join(PACKAGE_ROOT, 'src', 'hook', 'agentfw-hook.c');
+  const src = path.join(PACKAGE_ROOT, 'src', 'gates', 'hook', 'agentfw-hook.c');
   const cc = spawnSync('cc', ['-O2', '-Wall', '-o', client, src], { encoding: 'utf8' });
   if (cc.status !== 0) throw new Error(`could not build the hook client:\n${cc.stderr}`);
   return client;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FakeApi } from '../../src/supervisor/demo-api.js';
-import type { Scratch } from '../shim/gate-helpers.js';
+import type { Scratch } from '../gates/shim/gate-helpers.js';
 import { cli, cliEnv, cliPty, useApiScratch } from './run-helpers.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scripted-agent.mjs');

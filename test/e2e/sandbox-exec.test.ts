@@ -14,9 +14,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FakeApi } from '../../src/supervisor/demo-api.js';
-import { run, type Scratch } from '../shim/gate-helpers.js';
+import { run, type Scratch } from '../gates/shim/gate-helpers.js';
 import { auditRecords, cli, cliEnv, headless, nodeAgent, useApiScratch } from './run-helpers.js';
-import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
+import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'exec-agent.mjs');
 const HAS_GATE = process.platform === 'linux' && spawnSync('cc', ['--version']).status === 0;
@@ -50,7 +50,7 @@ const ROUTES = [
   'tar-checkpoint',
   'script-by-path',
   'sed-e',
-  // bash -c that the exec gate may not leave to the BASH_ENV gate (src/supervisor/exec-defer.ts)
+  // bash -c that the exec gate may not leave to the BASH_ENV gate (src/gates/exec/exec-defer.ts)
   'bash-c-exported-function',
   'bash-xtrace',
   'bash-c-other-client',

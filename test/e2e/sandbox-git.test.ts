@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
+import { run, scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 import { cliEnv, ensureBuilt, headless } from './run-helpers.js';
 
 const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8' }).status === 0;

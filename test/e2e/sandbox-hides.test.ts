@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
+import { run, scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 import { cliEnv, ensureBuilt, headless } from './run-helpers.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hides-agent.mjs');

@@ -9,7 +9,7 @@ import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FakeApi } from '../../src/supervisor/demo-api.js';
-import type { Scratch } from '../shim/gate-helpers.js';
+import type { Scratch } from '../gates/shim/gate-helpers.js';
 import { BIN, headless, useApiScratch } from './run-helpers.js';
 
 let api: FakeApi;

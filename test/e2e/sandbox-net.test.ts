@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
+import { run, scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 import { cliEnvNoProxy, ensureBuilt, headless, nodeAgent } from './run-helpers.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'net-agent.mjs');

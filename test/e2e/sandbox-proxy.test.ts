@@ -14,8 +14,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
-import { startFakeApi, type FakeApi } from '../proxy/helpers.js';
+import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
+import { startFakeApi, type FakeApi } from '../gates/proxy/helpers.js';
 import { auditRecords, cliEnvNoProxy, ensureBuilt, headless } from './run-helpers.js';
 
 const exec = promisify(execFile);

@@ -13,8 +13,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
-import { startFakePg, type FakePg } from '../proxy/services/fake-pg.js';
+import { run, scratch, type Scratch } from '../gates/shim/gate-helpers.js';
+import { startFakePg, type FakePg } from '../gates/proxy/services/fake-pg.js';
 import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'services-agent.mjs');

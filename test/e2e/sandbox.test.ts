@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 import { BIN, cliEnv, cliPty, ensureBuilt, headless, headlessArgs, nodeAgent } from './run-helpers.js';
 import { leaks, plantWorkspace, type PlantedWorkspace } from './secrets-workspace.js';
 

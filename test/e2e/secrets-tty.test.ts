@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 import { cliEnv, cliPty, ensureBuilt } from './run-helpers.js';
 import { leaks, plantWorkspace, type PlantedWorkspace } from './secrets-workspace.js';
 

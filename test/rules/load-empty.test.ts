@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cli, cliEnv, ensureBuilt } from '../e2e/run-helpers.js';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 
 let s: Scratch;
 beforeAll(() => ensureBuilt());

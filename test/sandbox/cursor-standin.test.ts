@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FakeApi } from '../../src/supervisor/demo-api.js';
-import { run, type Scratch } from '../shim/gate-helpers.js';
+import { run, type Scratch } from '../gates/shim/gate-helpers.js';
 import { cli, cliEnv, useApiScratch } from '../e2e/run-helpers.js';
 
 /** The system python (a version-manager shim in front of it would be a shell script of its own). */

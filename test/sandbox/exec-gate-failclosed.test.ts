@@ -11,8 +11,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
-import { run } from '../shim/gate-helpers.js';
+import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
+import { run } from '../gates/shim/gate-helpers.js';
 
 const HELPER = path.join(PACKAGE_ROOT, 'build', 'agentfw-exec-gate');
 const READY = process.platform === 'linux' && existsSync(HELPER);

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
+import { run, scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 import { cli, cliEnv, ensureBuilt } from '../e2e/run-helpers.js';
 
 const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tiocsti.py');

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cli, cliEnv, ensureBuilt } from '../e2e/run-helpers.js';
-import { run, scratch, type Scratch } from '../shim/gate-helpers.js';
+import { run, scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 
 let s: Scratch;
 beforeAll(() => ensureBuilt());

@@ -9,7 +9,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Gate } from '../../src/supervisor/gate.js';
-import { useGate, type Scratch } from '../shim/gate-helpers.js';
+import { useGate, type Scratch } from '../gates/shim/gate-helpers.js';
 
 let s: Scratch;
 let gate: Gate;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { payloadReader } from '../../src/engine/payload-reader.js';
 import { ensureBuilt, headless, nodeAgent, writeAgent } from '../e2e/run-helpers.js';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 
 let s: Scratch;
 beforeAll(() => ensureBuilt());

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSecretSet } from '../../src/secrets/index.js';
-import { PACKAGE_ROOT } from '../../src/shim/client-path.js';
+import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
 import {
   bwrapArgs,
   hiddenSockets,

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, headless, nodeAgent, writeAgent } from '../e2e/run-helpers.js';
-import { scratch, type Scratch } from '../shim/gate-helpers.js';
+import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
 
 let s: Scratch;
 beforeAll(() => ensureBuilt());

@@ -84,7 +84,7 @@ describe('headless session', () => {
     const { spawn } = await import('node:child_process');
     const { existsSync, writeFileSync } = await import('node:fs');
     const { BIN, cliEnv, ensureBuilt } = await import('../e2e/run-helpers.js');
-    const { scratch } = await import('../shim/gate-helpers.js');
+    const { scratch } = await import('../gates/shim/gate-helpers.js');
     ensureBuilt();
     const s = scratch();
     dirs.push(s.root);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
 import { auditRecords, cliEnv, ensureBuilt, headless, nodeAgent, writeAgent } from '../e2e/run-helpers.js';
-import { run, scratch, testGate, type Scratch } from '../shim/gate-helpers.js';
+import { run, scratch, testGate, type Scratch } from '../gates/shim/gate-helpers.js';
 
 const AGENT = path.join(import.meta.dirname, 'watchdog-agent.mjs');
 const OFFSWITCH = path.join(import.meta.dirname, 'offswitch-agent.mjs');

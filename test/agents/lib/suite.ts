@@ -84,7 +84,7 @@ function expectRefusedOnShellPath(run: AgentRun, needle: string, target = needle
   const refused = run.audit.filter((r) => r.decision === 'deny' && about(r));
   expect(refused.length, `no deny record whose command contains ${needle}\n${why}`).toBeGreaterThan(0);
   // Also under the exec gate: a bash that sources the gate script is passed by the exec
-  // gate and judges its own script (src/supervisor/exec-defer.ts), so the reason is printed
+  // gate and judges its own script (src/gates/exec/exec-defer.ts), so the reason is printed
   // on the command's stderr even when the agent spawns /bin/bash directly (Codex).
   const rec = refused.find((r) => r.layer === 'shell');
   expect(rec, `the refusal did not come from the shell gate on the agent's exec path\n${why}`).toBeDefined();

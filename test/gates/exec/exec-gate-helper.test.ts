@@ -64,7 +64,9 @@ describe.runIf(linux)('exec-gate helper', () => {
 
   it.each([
     { name: 'stderr a socket (a Node parent)', redirect: '', toStderr: true },
-    { name: 'stderr a pipe', redirect: '2> >(cat >&2)', toStderr: true },
+    // `wait $!`: bash waits for the process substitution, else it may exit (and the helper
+    // with it) before `cat` has started, and the message has no reader.
+    { name: 'stderr a pipe', redirect: '2> >(cat >&2); wait $!', toStderr: true },
     { name: 'stderr a regular file', redirect: '2>"$ERRFILE"', toStderr: false },
   ])(
     'a refused delete: control run deletes, under the gate it is refused; $name',

@@ -240,11 +240,15 @@ export async function runAgent(opts: RunOptions): Promise<AgentRun> {
   }
 }
 
-/** `agentfw log --verify` on the run's audit log: exit code and output. */
+/**
+ * `agentfw log --verify` on the run's audit log: exit code and output. Run as the same user
+ * as the session (its HOME), whose audit key signed the records (src/audit/key.ts).
+ */
 export function verifyAudit(run: AgentRun): { code: number | null; output: string } {
   const res = spawnSync(AGENTFW_BIN, ['log', '--verify', '--audit', path.join(run.dir, 'audit.jsonl')], {
     encoding: 'utf8',
     timeout: 30_000,
+    env: { ...process.env, HOME: run.dirs.home },
   });
   return { code: res.status, output: `${res.stdout}${res.stderr}` };
 }

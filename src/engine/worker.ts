@@ -21,7 +21,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { decide, memoMask } from './decide.js';
-import type { Engine } from './analyze.js';
+import type { Engine, EngineSpec } from './analyze.js';
 import { DEFAULT_LIMITS, type AnalysisIssue, type Decision } from './types.js';
 import type { WorkerReply, WorkerRequest } from './worker-entry.js';
 import { lastLine, maskDecision, workerEntry } from './worker-host.js';
@@ -92,10 +92,13 @@ export class AnalysisPool {
   /** Allow verdicts that read no file, reused for the same job (verdict-cache.ts). */
   readonly verdicts = new VerdictCache();
 
-  constructor(
-    private readonly engine: Engine,
-    o: PoolOptions = {},
-  ) {
+  /** The host's engine: masks replies and decides failures. Absent until adopted (prestartPool). */
+  private engine?: Engine;
+  private readonly spec: EngineSpec;
+
+  constructor(engine: Engine | { spec: EngineSpec }, o: PoolOptions = {}) {
+    this.spec = engine.spec;
+    if ('analyze' in engine) this.engine = engine;
     this.size = Math.max(1, o.size ?? 2);
     this.deadlineMs = o.deadlineMs ?? hardDeadlineMs();
     this.startMs = o.startMs ?? 60_000;
@@ -105,6 +108,11 @@ export class AnalysisPool {
   async warm(): Promise<void> {
     while (!this.closed && this.slots.length < this.size) this.spawn();
     await Promise.all(this.slots.map((s) => s.ready.catch(() => undefined)));
+  }
+
+  /** Binds a pool started from a spec alone (prestartPool) to the engine loaded from it. */
+  adopt(engine: Engine): void {
+    this.engine = engine;
   }
 
   /** Pids of the live children (for tests and diagnostics). */
@@ -174,7 +182,7 @@ export class AnalysisPool {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env))
       if (v !== undefined && ENV_KEEP.test(k) && !SECRETISH.test(k)) env[k] = v;
-    env.AGENTFW_WORKER_SPEC = JSON.stringify(this.engine.spec);
+    env.AGENTFW_WORKER_SPEC = JSON.stringify(this.spec);
     const child = fork(workerEntry(), [], {
       env,
       execArgv: [],
@@ -244,7 +252,8 @@ export class AnalysisPool {
     if (!p || p.id !== m.id) return;
     clearTimeout(p.timer);
     slot.job = undefined;
-    const decision = maskDecision(m.decision, this.engine.maskText);
+    // Requests only come through poolOf(engine), which adopts the engine first.
+    const decision = maskDecision(m.decision, this.engine?.maskText ?? ((t: string) => t));
     this.verdicts.put(p.job, decision, m.io, m.specials);
     p.resolve({ decision, specials: m.specials });
     this.pump();
@@ -294,7 +303,7 @@ export class AnalysisPool {
     const { decision, findings, reason } = decide(
       [],
       issues,
-      this.engine.rulesets,
+      this.engine?.rulesets ?? [],
       memoMask((s) => s),
     );
     return {
@@ -310,9 +319,34 @@ const pools = new WeakMap<Engine, AnalysisPool>();
 export function poolOf(engine: Engine, o?: PoolOptions): AnalysisPool {
   let p = pools.get(engine);
   if (!p) {
-    p = new AnalysisPool(engine, o);
+    const key = JSON.stringify(engine.spec);
+    p = early.get(key);
+    early.delete(key);
+    if (p) p.adopt(engine);
+    else {
+      p = new AnalysisPool(engine, o);
+      void p.warm();
+    }
     pools.set(engine, p);
-    void p.warm();
+    // A pool started for a spec that did not come true is not needed.
+    for (const other of early.values()) void other.close();
+    early.clear();
   }
   return p;
+}
+
+/** Pools started from a predicted spec before the host's engine finished loading. */
+const early = new Map<string, AnalysisPool>();
+
+/**
+ * Starts loading the children for `spec` now, while the host loads its own engine (the
+ * first command of a session otherwise waits for both loads in a row). The first
+ * poolOf(engine) whose engine.spec equals `spec` takes this pool; any other closes it.
+ */
+export function prestartPool(spec: EngineSpec, o?: PoolOptions): void {
+  const key = JSON.stringify(spec);
+  if (early.has(key)) return;
+  const p = new AnalysisPool({ spec }, o);
+  early.set(key, p);
+  void p.warm();
 }

@@ -16,6 +16,7 @@ import { findExportConfig, loadExportConfig } from '../audit/export/config.js';
 import type { AuditExport } from '../audit/export/index.js';
 import type { Engine } from '../engine/analyze.js';
 import { loadPolicyEngine } from '../engine/load.js';
+import { prestartPool } from '../engine/worker.js';
 import { AgentfwError } from '../errors.js';
 import { createHookAskHandler } from '../gates/hook/session-ask.js';
 import { attribute, type Attribution } from '../gates/proxy/index.js';
@@ -98,6 +99,12 @@ export async function runSession(o: SessionOptions): Promise<number> {
     nsPid ??= hostPidOf(2, bwrapPid);
     return nsPid ? attribute(x, serverPort, `/proc/${nsPid}/net`) : { pid: 0, argv: [] };
   };
+
+  // The analysis workers start loading now, beside this process's own load, when the
+  // engine's spec is known in advance (no pack reference that needs resolving first).
+  const isPlainPath = (r: string) => !r.startsWith('npm:') && !/^https?:\/\//.test(r);
+  if (!o.engine && (o.rulesetPaths ?? []).every(isPlainPath))
+    prestartPool({ rulesetPaths: o.rulesetPaths ?? [], workspace: path.resolve(cwd) });
 
   // The agent's own model key stays usable by it (its model API is tunnelled opaquely).
   const agentKnown = agentName(o.command);

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, makeContext, type Engine } from '../../src/engine/analyze.js';
-import { AnalysisPool } from '../../src/engine/worker.js';
+import { AnalysisPool, poolOf, prestartPool } from '../../src/engine/worker.js';
 import { ensureBuilt } from '../e2e/run-helpers.js';
 
 let engine: Engine;
@@ -132,4 +132,28 @@ describe('analysis worker pool', () => {
     await p.close();
     expect((await p.analyze({ script: 'ls', cwd })).decision.decision).toBe('ask');
   });
+});
+
+describe('a pool started before the engine loads (prestartPool)', () => {
+  it('is taken by the engine whose spec it predicted: the same children answer', async () => {
+    const e = await loadEngine({ exampleCacheDir: '', noConfig: true });
+    prestartPool(e.spec);
+    const p = poolOf(e);
+    pools.push(p);
+    await p.warm();
+    const before = p.pids();
+    expect(before).toHaveLength(2);
+    expect((await p.analyze({ script: 'rm -rf /', cwd })).decision.decision).not.toBe('allow');
+    expect(p.pids()).toEqual(before);
+    expect(p.counts.started).toBe(2);
+  }, 60_000);
+
+  it('an engine with another spec than predicted gets a fresh pool that serves it', async () => {
+    const e = await loadEngine({ exampleCacheDir: '', noConfig: true });
+    prestartPool({ ...e.spec, workspace: '/nonexistent-predicted' });
+    const p = poolOf(e);
+    pools.push(p);
+    expect((await p.analyze({ script: 'ls', cwd })).decision.decision).toBe('allow');
+    expect(p.counts.started).toBeGreaterThanOrEqual(1);
+  }, 60_000);
 });

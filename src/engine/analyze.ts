@@ -170,14 +170,13 @@ export function decideFactsWith(
 }
 
 /**
- * Facts carry raw values (headers, bodies, arguments) that reach JSON output, the TUI
- * and the audit log: mask every string in them. One masker pass over the JSON text
- * decides whether anything needs replacing, so the common case costs one call.
+ * Every string inside `value` (a plain JSON-like value: facts, a decision) through `mask`.
+ * One masker pass over the JSON text decides whether anything needs replacing, so the
+ * common case costs one call and returns `value` itself.
  */
-export function maskFacts(facts: Decision['facts'], mask: (s: string) => string): Decision['facts'] {
-  if (!facts.length) return facts;
-  const json = JSON.stringify(facts);
-  if (mask(json) === json) return facts;
+export function maskStrings<T>(value: T, mask: (s: string) => string): T {
+  const json = JSON.stringify(value);
+  if (mask(json) === json) return value;
   const deep = (v: unknown): unknown => {
     if (typeof v === 'string') return mask(v);
     if (Array.isArray(v)) return v.map(deep);
@@ -185,7 +184,15 @@ export function maskFacts(facts: Decision['facts'], mask: (s: string) => string)
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]));
     return v;
   };
-  return deep(facts) as Decision['facts'];
+  return deep(value) as T;
+}
+
+/**
+ * Facts carry raw values (headers, bodies, arguments) that reach JSON output, the TUI
+ * and the audit log: mask every string in them.
+ */
+export function maskFacts(facts: Decision['facts'], mask: (s: string) => string): Decision['facts'] {
+  return facts.length ? maskStrings(facts, mask) : facts;
 }
 
 function summarize(c: NormalizedCommand, mask: (s: string) => string): CommandSummary {

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Decision } from './types.js';
+import { maskStrings } from './analyze.js';
 
 /**
  * The child's entry file: next to this module once built; when this module runs from the
@@ -28,17 +29,7 @@ export function lastLine(s: string): string {
 /**
  * Applies the host's masker to every string of a decision made in a child (the child
  * masks with the pattern masker only; the host's also knows the session's secret values).
- * One pass over the JSON text decides whether anything needs replacing.
  */
 export function maskDecision(d: Decision, mask: (s: string) => string): Decision {
-  const json = JSON.stringify(d);
-  if (mask(json) === json) return d;
-  const deep = (v: unknown): unknown => {
-    if (typeof v === 'string') return mask(v);
-    if (Array.isArray(v)) return v.map(deep);
-    if (v && typeof v === 'object')
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]));
-    return v;
-  };
-  return deep(d) as Decision;
+  return maskStrings(d, mask);
 }

@@ -8,13 +8,11 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Socket inode of the TCP connection from local port `clientPort` to `serverPort`; 0 = not
- * found. `procNet`: whose network namespace to look in (`/proc/<pid>/net`); default ours.
+ * The rows of this namespace's TCP tables (/proc/net/tcp and tcp6), each split into its
+ * whitespace-separated fields (1 = local address:port, 2 = remote, 3 = state, 9 = inode).
+ * `procNet`: whose network namespace (`/proc/<pid>/net`); a table that cannot be read is skipped.
  */
-export function socketInode(clientPort: number, serverPort: number, procNet = '/proc/net'): number {
-  const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
-  const want = `:${hex(clientPort)}`;
-  const peer = `:${hex(serverPort)}`;
+export function* tcpRows(procNet = '/proc/net'): Generator<string[]> {
   for (const file of [`${procNet}/tcp`, `${procNet}/tcp6`]) {
     let text: string;
     try {
@@ -22,11 +20,21 @@ export function socketInode(clientPort: number, serverPort: number, procNet = '/
     } catch {
       continue;
     }
-    for (const line of text.split('\n').slice(1)) {
-      const f = line.trim().split(/\s+/);
-      if (f.length < 10) continue;
-      if (f[1].endsWith(want) && f[2].endsWith(peer)) return Number(f[9]) || 0;
-    }
+    for (const line of text.split('\n').slice(1)) yield line.trim().split(/\s+/);
+  }
+}
+
+/**
+ * Socket inode of the TCP connection from local port `clientPort` to `serverPort`; 0 = not
+ * found. `procNet`: whose network namespace to look in (`/proc/<pid>/net`); default ours.
+ */
+export function socketInode(clientPort: number, serverPort: number, procNet = '/proc/net'): number {
+  const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+  const want = `:${hex(clientPort)}`;
+  const peer = `:${hex(serverPort)}`;
+  for (const f of tcpRows(procNet)) {
+    if (f.length < 10) continue;
+    if (f[1].endsWith(want) && f[2].endsWith(peer)) return Number(f[9]) || 0;
   }
   return 0;
 }

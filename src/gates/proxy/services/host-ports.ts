@@ -3,7 +3,7 @@
  * /proc/net/tcp{,6} of this network namespace. Used at session start to name, inside the
  * sandbox, the host services that were not declared (src/gates/proxy/services/explain.ts).
  */
-import { readFileSync } from 'node:fs';
+import { tcpRows } from '../attribute.js';
 
 /** Local addresses that accept loopback connections: 127.0.0.0/8, 0.0.0.0, ::1, ::, ::ffff:127.x. */
 function loopbackReachable(hexAddr: string): boolean {
@@ -18,19 +18,10 @@ function loopbackReachable(hexAddr: string): boolean {
 /** The listening ports, sorted, at most `max`. `procNet`: whose namespace (default ours). */
 export function listeningLoopbackPorts(procNet = '/proc/net', max = 200): number[] {
   const ports = new Set<number>();
-  for (const file of [`${procNet}/tcp`, `${procNet}/tcp6`]) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const f = line.trim().split(/\s+/);
-      if (f.length < 4 || f[3] !== '0A') continue; // 0A = LISTEN
-      const [addr, port] = f[1].split(':');
-      if (addr && port && loopbackReachable(addr)) ports.add(parseInt(port, 16));
-    }
+  for (const f of tcpRows(procNet)) {
+    if (f.length < 4 || f[3] !== '0A') continue; // 0A = LISTEN
+    const [addr, port] = f[1].split(':');
+    if (addr && port && loopbackReachable(addr)) ports.add(parseInt(port, 16));
   }
   return [...ports].sort((a, b) => a - b).slice(0, max);
 }

@@ -132,17 +132,59 @@ export async function judge(
   const command = deps.secrets.mask(describe(decision, who));
   const rules = [...new Set(decision.findings.filter((f) => f.decision !== 'allow').map((f) => f.rule))];
   const reason = deps.secrets.mask(decision.reason);
-  const base = { id, ts, layer: 'proxy' as const, cwd: deps.cwd, command, rules, reason };
+  // A request sent by a command a human already approved at the shell/tool gate is not asked
+  // again; a placeholder it carries stays a placeholder (nothing leaks). A real secret value
+  // is always asked: the human approved `$TOKEN`, not a token the agent dug out of a file.
+  const leak = holds.some((h) => h.form === 'value');
+  const earlier = () => (!leak && who?.pid ? deps.approvedProcess?.(who.pid) : undefined);
+  const { final, result } = await settleProxied(
+    deps,
+    decision,
+    { id, ts, command, rules, reason, earlier },
+    signal,
+  );
+  return {
+    allow: final === 'allow',
+    decision,
+    result,
+    command,
+    url,
+    headers,
+    body,
+    bodyChanged: body !== req.body,
+  };
+}
 
+/** One judged proxy action as audited and shown: masked text, the rules that held it, the reason. */
+export interface ProxiedAction {
+  id: number;
+  ts: string;
+  command: string;
+  rules: string[];
+  reason: string;
+  /** The approver of an earlier approval covering the sending process; undefined = none (asked). */
+  earlier: () => string | undefined;
+}
+
+/**
+ * What every proxy judgement (an HTTP request, a query on a host service) does after the
+ * rules: on `ask`, an earlier approval of the sending process, else the session's
+ * approvers (the client waits meanwhile); one audit record with `layer: "proxy"`; the
+ * decision event. Anything not allowed by the policy or a human is `deny`.
+ */
+export async function settleProxied(
+  deps: JudgeDeps,
+  decision: Decision,
+  a: ProxiedAction,
+  signal: AbortSignal,
+): Promise<{ final: 'allow' | 'deny'; result?: ApprovalResult }> {
+  const { id, ts, command, rules, reason } = a;
+  const base = { id, ts, layer: 'proxy' as const, cwd: deps.cwd, command, rules, reason };
   let final: 'allow' | 'deny' = decision.decision === 'allow' ? 'allow' : 'deny';
   let approver = 'policy';
   let result: ApprovalResult | undefined;
   if (decision.decision === 'ask') {
-    // A request sent by a command a human already approved at the shell/tool gate is not asked
-    // again; a placeholder it carries stays a placeholder (nothing leaks). A real secret value
-    // is always asked: the human approved `$TOKEN`, not a token the agent dug out of a file.
-    const leak = holds.some((h) => h.form === 'value');
-    const earlier = !leak && who?.pid ? deps.approvedProcess?.(who.pid) : undefined;
+    const earlier = a.earlier();
     if (earlier) {
       final = 'allow';
       approver = earlier;
@@ -173,14 +215,5 @@ export async function judge(
     reason,
   });
   deps.emit?.({ ...base, verdict: final, approver });
-  return {
-    allow: final === 'allow',
-    decision,
-    result,
-    command,
-    url,
-    headers,
-    body,
-    bodyChanged: body !== req.body,
-  };
+  return { final, result };
 }

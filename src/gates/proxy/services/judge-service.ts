@@ -2,12 +2,11 @@
  * The decision for one action on a declared host service (a query on a PostgreSQL
  * connection): the engine's rules over its facts, then the session's approval path on
  * `ask` (the client waits meanwhile), one audit record with `layer: "proxy"` and a decision
- * event — the same steps src/gates/proxy/judge.ts takes for an HTTP request, with the same deps.
+ * event — the same steps as an HTTP request (settleProxied in src/gates/proxy/judge.ts).
  */
-import { settle } from '../../../approval/queue.js';
-import type { ApprovalRequest, ApprovalResult } from '../../../approval/types.js';
+import type { ApprovalResult } from '../../../approval/types.js';
 import type { AnalysisIssue, Decision, Fact, Finding } from '../../../engine/types.js';
-import type { JudgeDeps, Sender } from '../judge.js';
+import { settleProxied, type JudgeDeps, type Sender } from '../judge.js';
 
 /** Ids of service requests start here, away from the gate's and the HTTP proxy's. */
 let nextId = 2_000_000;
@@ -44,44 +43,14 @@ export async function judgeService(
   const held = decision.findings.filter((f) => f.decision !== 'allow');
   const rules = [...new Set(held.map((f) => f.rule))];
   const reason = deps.secrets.mask(decision.reason);
-  const base = { id, ts, layer: 'proxy' as const, cwd: deps.cwd, command, rules, reason };
-
-  let final: 'allow' | 'deny' = decision.decision === 'allow' ? 'allow' : 'deny';
-  let approver = 'policy';
-  let result: ApprovalResult | undefined;
-  if (decision.decision === 'ask') {
-    // As for HTTP: a query sent by a command a human already approved at a gate is not asked again.
-    const earlier = who?.pid ? deps.approvedProcess?.(who.pid) : undefined;
-    if (earlier) {
-      final = 'allow';
-      approver = earlier;
-    } else {
-      const req: ApprovalRequest = {
-        id,
-        ts,
-        layer: 'proxy',
-        cwd: deps.cwd,
-        command,
-        decision,
-        confirm: decision.findings.find((f) => f.confirm)?.confirm,
-      };
-      deps.emit?.({ ...base, verdict: 'ask', approver: '' });
-      result = await settle(req, { approvers: deps.approvers(), timeoutMs: deps.approvalTimeoutMs, signal });
-      final = result.verdict;
-      approver = result.approver;
-    }
-  }
-  deps.audit?.({
-    layer: 'proxy',
-    cwd: deps.cwd,
-    command,
-    decision: final,
-    verdict: decision.decision,
-    rules,
-    approver,
-    reason,
-  });
-  deps.emit?.({ ...base, verdict: final, approver });
+  // As for HTTP: a query sent by a command a human already approved at a gate is not asked again.
+  const earlier = () => (who?.pid ? deps.approvedProcess?.(who.pid) : undefined);
+  const { final, result } = await settleProxied(
+    deps,
+    decision,
+    { id, ts, command, rules, reason, earlier },
+    signal,
+  );
   return { allow: final === 'allow', decision, result, command, held };
 }
 

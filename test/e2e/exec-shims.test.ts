@@ -12,9 +12,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
-import { runCounting, writeCountingApprover } from './count-asks.js';
 import { installFakePyenv } from './fake-pyenv.js';
-import { ensureBuilt } from './run-helpers.js';
+import { askedRun, countingApprover, ensureBuilt } from './run-helpers.js';
 
 const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8' }).status === 0;
 if (!HAS_BWRAP) console.log('exec-shims e2e skipped: bwrap is not installed (apt-get install -y bubblewrap)');
@@ -29,7 +28,7 @@ beforeAll(() => {
   ensureBuilt();
   s = scratch();
   fake = installFakePyenv(path.join(s.home, '.pyenv'), '/usr/bin/python3', { pip: true });
-  approver = writeCountingApprover(s);
+  approver = countingApprover(s);
 });
 afterAll(() => s?.cleanup());
 
@@ -54,9 +53,10 @@ if (hasRealPyenv) {
 }
 
 const through = (w: Where, cmd: string, verdict: 'allow' | 'deny') =>
-  runCounting(s, approver, cmd, {
+  askedRun(s, approver, cmd, {
     verdict,
     sandbox: true,
+    timeoutMs: 180_000,
     env: { PATH: `${w.shims}:${process.env.PATH}`, HOME: w.home },
   });
 

@@ -153,8 +153,9 @@ console.log(JSON.stringify({ verdict: process.env.ASK_VERDICT, ...typed }));
 
 let asked = 0;
 /**
- * `agentfw run --headless --no-sandbox --approver APPROVER -- bash -c CMD` (APPROVER from
- * countingApprover, answering `verdict`); returns the result and the dialogs it was shown.
+ * `agentfw run --headless [--no-sandbox] --audit FILE --approver APPROVER -- bash -c CMD`
+ * (APPROVER from countingApprover, answering `verdict`) in the scratch workspace; returns the
+ * result, the dialogs it was shown and the audit file (in the scratch folder, whatever HOME is).
  */
 export async function askedRun(
   s: Scratch,
@@ -163,17 +164,23 @@ export async function askedRun(
   o: {
     verdict: 'allow' | 'deny';
     env?: Record<string, string>;
-    /** Default false: --no-sandbox. */ sandbox?: boolean;
+    /** Default false: --no-sandbox. */
+    sandbox?: boolean;
+    /** Default 60 s. */
+    timeoutMs?: number;
   },
-): Promise<CliResult & { asks: Ask[] }> {
+): Promise<CliResult & { asks: Ask[]; audit: string }> {
   const log = path.join(s.root, `asks-${++asked}.jsonl`);
+  const audit = path.join(s.root, `asked-audit-${asked}.jsonl`);
   writeFileSync(log, '');
   const r = await headless(s, ['bash', '-c', cmd], {
     sandbox: o.sandbox ?? false,
+    audit,
     flags: ['--approver', approver],
     env: { ASK_LOG: log, ASK_VERDICT: o.verdict, ...o.env },
+    timeoutMs: o.timeoutMs,
   });
-  return { ...r, asks: auditRecords<Ask>(log) };
+  return { ...r, asks: auditRecords<Ask>(log), audit };
 }
 
 /** Compiles the C hook client (src/gates/hook/agentfw-hook.c) into `dir`; returns its path. */

@@ -16,11 +16,11 @@
  * A hang shows as the session timing out (the test fails), not as a measured duration.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
-import { cli, cliEnv, ensureBuilt } from './run-helpers.js';
+import { cli, cliEnv, countingApprover, ensureBuilt } from './run-helpers.js';
 
 const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8' }).status === 0;
 if (!HAS_BWRAP)
@@ -40,17 +40,7 @@ let hangup: string;
 beforeAll(() => {
   ensureBuilt();
   s = scratch();
-  approver = path.join(s.root, 'approver.mjs');
-  writeFileSync(
-    approver,
-    `#!/usr/bin/env node
-import { appendFileSync, readFileSync } from 'node:fs';
-const req = JSON.parse(readFileSync(0, 'utf8').split('\\n')[0]);
-appendFileSync(process.env.ASK_LOG, JSON.stringify({ layer: req.layer, command: req.command }) + '\\n');
-console.log(JSON.stringify({ verdict: 'allow', ...(req.confirm !== undefined ? { confirm: req.confirm } : {}) }));
-`,
-  );
-  chmodSync(approver, 0o755);
+  approver = countingApprover(s);
   // Inside the workspace: the sandbox shows the agent its workspace, not the test's scratch dir.
   const tools = path.join(s.ws, '.agent');
   mkdirSync(tools);
@@ -109,7 +99,11 @@ async function session(cmd: string, o: { sandbox: boolean; path?: string }) {
       cmd,
       out,
     ],
-    { env: cliEnv(s, { ASK_LOG: log, ...(o.path ? { PATH: o.path } : {}) }), cwd: s.ws, timeoutMs: 120_000 },
+    {
+      env: cliEnv(s, { ASK_LOG: log, ASK_VERDICT: 'allow', ...(o.path ? { PATH: o.path } : {}) }),
+      cwd: s.ws,
+      timeoutMs: 120_000,
+    },
   );
   const asks = readFileSync(log, 'utf8').split('\n').filter(Boolean);
   const records = readFileSync(audit, 'utf8')

@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { timerProc } from './lib/timer-proc.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => path.join(root, 'dist', p);
@@ -90,31 +91,6 @@ const helper = path.join(root, 'build', 'agentfw-exec-gate');
 const timer = `const {spawnSync}=require('child_process');const {performance}=require('perf_hooks');
 let b='';process.stdin.on('data',(d)=>{b+=d;let i;while((i=b.indexOf('\\n'))>=0){const a=b.slice(0,i);b=b.slice(i+1);
 const t=performance.now();const r=spawnSync('/bin/true',a?[a]:[]);process.stdout.write((r.status===0?performance.now()-t:-1)+'\\n');}});`;
-/** A timer process; `once(arg)` resolves with the ms of one exec. */
-const timerProc = (file, args) => {
-  const p = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-  let buf = '';
-  let err = '';
-  const waiters = [];
-  p.stderr.on('data', (d) => (err += d));
-  p.stdout.on('data', (d) => {
-    buf += d;
-    for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
-      const v = Number(buf.slice(0, i));
-      buf = buf.slice(i + 1);
-      waiters.shift()(v);
-    }
-  });
-  p.on('close', () => waiters.splice(0).forEach((w) => w(-1)));
-  return {
-    once: (arg = '') =>
-      new Promise((res, rej) => {
-        waiters.push((v) => (v < 0 ? rej(new Error(`exec failed ${err.slice(0, 300)}`)) : res(v)));
-        p.stdin.write(arg + '\n');
-      }),
-    close: () => new Promise((res) => (p.on('close', res), p.stdin.end())),
-  };
-};
 const collect = (file, args) =>
   new Promise((resolve, reject) => {
     const p = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });

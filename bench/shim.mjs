@@ -16,6 +16,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { timerProc } from './lib/timer-proc.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => path.join(root, 'dist', p);
@@ -79,31 +80,6 @@ const TIMER = (
 ) => `const {spawnSync}=require('child_process');const {performance}=require('perf_hooks');
 let b='';process.stdin.on('data',(d)=>{b+=d;let i;while((i=b.indexOf('\\n'))>=0){b=b.slice(i+1);
 const t=performance.now();const r=spawnSync(${JSON.stringify(shell)},['-c','true']);process.stdout.write((r.status===0?performance.now()-t:-1)+'\\n');}});`;
-function timerProc(file, args, env) {
-  const p = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
-  let buf = '';
-  let err = '';
-  const waiters = [];
-  p.stderr.on('data', (d) => (err += d));
-  p.stdout.on('data', (d) => {
-    buf += d;
-    for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
-      const v = Number(buf.slice(0, i));
-      buf = buf.slice(i + 1);
-      waiters.shift()(v);
-    }
-  });
-  p.on('close', () => waiters.splice(0).forEach((w) => w(-1)));
-  return {
-    once: () =>
-      new Promise((res, rej) => {
-        waiters.push((v) => (v < 0 ? rej(new Error(`bash -c true failed: ${err.slice(0, 400)}`)) : res(v)));
-        p.stdin.write('\n');
-      }),
-    close: () => new Promise((res) => (p.on('close', res), p.stdin.end())),
-  };
-}
-
 async function measure() {
   const server = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve'], {
     stdio: ['pipe', 'pipe', 'inherit'],
@@ -178,7 +154,7 @@ async function measure() {
     // as the exec the shim was just allowed). Timer processes in lock step, one under the
     // helper, one bare, each running `bash -c true` per line on stdin.
     if (existsSync(helper) && process.platform === 'linux') {
-      const t = (file, args, e) => timerProc(file, args, e);
+      const t = (file, args, e) => timerProc(file, args, { env: e, what: 'bash -c true' });
       // The user's own environment without agentfw: spawnSync with a two-variable env makes
       // bash itself take far longer on this machine, which is no fair baseline.
       const plain = Object.fromEntries(

@@ -161,16 +161,23 @@ export async function runSession(o: SessionOptions): Promise<number> {
   if (o.noSandbox) {
     const why = o.noSandbox === 'flag' ? '--no-sandbox' : `no OS sandbox on ${process.platform}`;
     note(`agentfw: ${why}: ${NO_SANDBOX_GIVES_UP}`);
-    gate.audit.append({
-      layer: 'exec',
-      cwd,
-      command: secrets.mask(o.command.join(' ')),
-      decision: 'allow',
-      verdict: 'allow',
-      rules: [],
-      approver: 'policy',
-      reason: `session started without the OS sandbox (${why})`,
-    });
+    try {
+      gate.audit.append({
+        layer: 'exec',
+        cwd,
+        command: secrets.mask(o.command.join(' ')),
+        decision: 'allow',
+        verdict: 'allow',
+        rules: [],
+        approver: 'policy',
+        reason: `session started without the OS sandbox (${why})`,
+      });
+    } catch (err) {
+      // fail closed: the agent's own start cannot be recorded, so it never starts; the gate's
+      // sockets, proxy and timers are closed here, else they keep this process alive for good
+      await gate.close().catch(() => undefined);
+      throw err;
+    }
   }
   const { runtime, events } = gate;
   gate.audit.packs = engine.packs.map((p) => `${p.pack}@${p.version}`);

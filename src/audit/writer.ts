@@ -34,6 +34,7 @@ import path from 'node:path';
 import { AgentfwError } from '../errors.js';
 import { hmac, loadAuditKey, signLine, type AuditKey } from './key.js';
 import { withFileLock } from './lock.js';
+import { auditWriteError } from './write-error.js';
 import { clipCommand, GENESIS, sha256 } from './record.js';
 import type { AuditRecord } from './record.js';
 
@@ -50,6 +51,24 @@ export function sessionRecord(reason: string): AuditInput {
     rules: [],
     approver: 'policy',
     reason,
+  };
+}
+
+/**
+ * The first record of an `agentfw run` session (layer `session`): `command` is the agent
+ * command the human typed (masked by the caller), which is the human's own and is not
+ * judged; `how` says how it runs ("in the OS sandbox", "without the OS sandbox (--no-sandbox)").
+ */
+export function startRecord(command: string, cwd: string, how: string): AuditInput {
+  return {
+    layer: 'session',
+    cwd,
+    command,
+    decision: 'allow',
+    verdict: 'allow',
+    rules: [],
+    approver: 'policy',
+    reason: `session started ${how}; the agent command is the human's own and is not judged, what it runs is`,
   };
 }
 
@@ -183,11 +202,7 @@ export class AuditWriter {
     } catch (err) {
       if (err instanceof AgentfwError) throw err;
       // fail closed: a record that is not on disk whole was not written
-      throw new AgentfwError(
-        'E_AUDIT_WRITE',
-        `cannot write the audit log ${this.path}: ${(err as Error).message}`,
-        'free disk space or fix the log file (see `agentfw log --verify`), then start the session again',
-      );
+      throw auditWriteError(this.path, (err as Error).message);
     }
   }
 

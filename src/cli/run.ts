@@ -134,7 +134,8 @@ function sizeOf(file: string): number {
  * another session appended to the same log meanwhile would be counted too).
  */
 export function summaryLine(auditPath: string, from: number): string {
-  let recs: { decision?: string; verdict?: string; approver?: string; reused?: boolean }[] = [];
+  let recs: { layer?: string; decision?: string; verdict?: string; approver?: string; reused?: boolean }[] =
+    [];
   try {
     const buf = readFileSync(auditPath);
     recs = buf
@@ -145,7 +146,13 @@ export function summaryLine(auditPath: string, from: number): string {
       .flatMap((l) => {
         try {
           return [
-            JSON.parse(l) as { decision?: string; verdict?: string; approver?: string; reused?: boolean },
+            JSON.parse(l) as {
+              layer?: string;
+              decision?: string;
+              verdict?: string;
+              approver?: string;
+              reused?: boolean;
+            },
           ];
         } catch {
           return [];
@@ -154,6 +161,8 @@ export function summaryLine(auditPath: string, from: number): string {
   } catch {
     // no log written: nothing was checked
   }
+  // Records about the session itself (its start, a reopened log, its end) are no command.
+  recs = recs.filter((r) => r.layer !== 'session');
   // An ask an earlier approval settled is not a second question.
   const asked = recs.filter((r) => r.verdict === 'ask' && r.approver !== 'policy' && !r.reused).length;
   const denied = recs.filter((r) => r.decision === 'deny').length;

@@ -13,6 +13,7 @@ import { createPolicyApprover, type OnAsk } from '../approval/policy.js';
 import type { Approver, SessionUi } from '../approval/types.js';
 import type { WatchServer } from '../approval/watch-server.js';
 import { findExportConfig, loadExportConfig } from '../audit/export/config.js';
+import { startRecord } from '../audit/writer.js';
 import type { AuditExport } from '../audit/export/index.js';
 import type { Engine } from '../engine/analyze.js';
 import { loadPolicyEngine } from '../engine/load.js';
@@ -158,27 +159,6 @@ export async function runSession(o: SessionOptions): Promise<number> {
     proxyAttribute: bwrap ? (clientPort, serverPort) => attributeInside(clientPort, serverPort) : undefined,
   });
   if (gate.client.kind === 'node-fallback') note(FALLBACK_WARNING);
-  if (o.noSandbox) {
-    const why = o.noSandbox === 'flag' ? '--no-sandbox' : `no OS sandbox on ${process.platform}`;
-    note(`agentfw: ${why}: ${NO_SANDBOX_GIVES_UP}`);
-    try {
-      gate.audit.append({
-        layer: 'exec',
-        cwd,
-        command: secrets.mask(o.command.join(' ')),
-        decision: 'allow',
-        verdict: 'allow',
-        rules: [],
-        approver: 'policy',
-        reason: `session started without the OS sandbox (${why})`,
-      });
-    } catch (err) {
-      // fail closed: the agent's own start cannot be recorded, so it never starts; the gate's
-      // sockets, proxy and timers are closed here, else they keep this process alive for good
-      await gate.close().catch(() => undefined);
-      throw err;
-    }
-  }
   const { runtime, events } = gate;
   gate.audit.packs = engine.packs.map((p) => `${p.pack}@${p.version}`);
   let auditExport: AuditExport | undefined;
@@ -187,6 +167,25 @@ export async function runSession(o: SessionOptions): Promise<number> {
     auditExport = startAuditExport(exportCfg, { onWarning: (m) => (ui ? undefined : note(`agentfw: ${m}`)) });
     const exp = auditExport;
     gate.audit.onAppend = (line) => exp.push(line);
+  }
+  // The start record: every session's first record names the agent command the human typed
+  // and how it runs. That command is the human's own and is not judged (ARCHITECTURE.md,
+  // "The agent command"); what it runs later is.
+  let how = 'in the OS sandbox';
+  if (o.noSandbox) {
+    const why = o.noSandbox === 'flag' ? '--no-sandbox' : `no OS sandbox on ${process.platform}`;
+    note(`agentfw: ${why}: ${NO_SANDBOX_GIVES_UP}`);
+    how = `without the OS sandbox (${why})`;
+  } else if (!bwrap) how = 'without the OS sandbox';
+  try {
+    gate.audit.append(startRecord(secrets.mask(o.command.join(' ')), cwd, how));
+  } catch (err) {
+    // fail closed: the agent's own start cannot be recorded, so it never starts; the gate's
+    // sockets, proxy and timers (and the export) are closed here, else they keep this
+    // process alive for good
+    await auditExport?.close().catch(() => undefined);
+    await gate.close().catch(() => undefined);
+    throw err;
   }
   const env = gate.agentEnv;
   // Without the sandbox the gate client checks that gate.sock is served by this process.

@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { auditWriteFix } from '../audit/write-error.js';
 import { sessionRecord } from '../audit/writer.js';
 import type { Gate } from './gate.js';
 import { startWatchdog, type Guarded, type Watchdog } from './watchdog.js';
@@ -90,12 +91,8 @@ export function guardSession(o: {
   const dog = startWatchdog({ items: guardedPaths(o.gate, o.watchSocket), onBreach: (why) => end(why) });
   return {
     ...dog,
-    auditFailed: (why) =>
-      end(
-        why,
-        'E_AUDIT_WRITE',
-        'Fix: free disk space or repair the log (`agentfw log --verify`), or pass another log with --audit FILE, then start the session again.',
-      ),
+    // the same Fix line as the writer's own E_AUDIT_WRITE (src/audit/write-error.ts)
+    auditFailed: (why) => end(why, 'E_AUDIT_WRITE', `Fix: ${auditWriteFix(o.gate.audit.path)}`),
   };
 }
 

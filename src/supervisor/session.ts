@@ -13,7 +13,7 @@ import { createPolicyApprover, type OnAsk } from '../approval/policy.js';
 import type { Approver, SessionUi } from '../approval/types.js';
 import type { WatchServer } from '../approval/watch-server.js';
 import { findExportConfig, loadExportConfig } from '../audit/export/config.js';
-import { startRecord } from '../audit/writer.js';
+import { sessionRecord, startRecord } from '../audit/writer.js';
 import type { AuditExport } from '../audit/export/index.js';
 import type { Engine } from '../engine/analyze.js';
 import { loadPolicyEngine } from '../engine/load.js';
@@ -403,7 +403,19 @@ export async function runSession(o: SessionOptions): Promise<number> {
 
     // In the sandbox, signals go to the agent itself (pid 2 there): killing bwrap would SIGKILL it.
     const inner = () => (bwrap ? hostPidOf(2, agent.pid) : undefined);
+    const told = new Set<NodeJS.Signals>();
     const forward = (sig: NodeJS.Signals) => () => {
+      // Once per signal: the log says why the session ends (a held ask then ends refused)
+      if (!told.has(sig)) {
+        told.add(sig);
+        try {
+          gate.audit.append(
+            sessionRecord(`agentfw received ${sig} and passed it to the agent; the session ends with it`),
+          );
+        } catch {
+          /* the signal is passed on all the same: an audit failure has stopped the session already */
+        }
+      }
       const p = inner();
       try {
         if (p) return void process.kill(p, sig);

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditFile } from '../../src/audit/verify.js';
+import { auditWriteFix } from '../../src/audit/write-error.js';
 import { AuditWriter } from '../../src/audit/writer.js';
 import { SYSTEM_BUNDLE } from '../../src/gates/proxy/ca.js';
 import {
@@ -50,14 +51,14 @@ const SESSION = () => ({ sandbox: false, audit: s.audit });
 describe('audit under faults', () => {
   it('a short write (disk full) refuses the command and stops the session', async () => {
     s = scratch();
-    // Fill the log with valid records up to 1000 bytes below the file size limit: room for
-    // the records of the agent's own start (its exec), none for the first command's. The
+    // Fill the log with valid records up to 1600 bytes below the file size limit: room for
+    // the session's start record (≈800 bytes), none for the first command's (≈2,400). The
     // limit is above every other file the session writes (the egress proxy's CA bundle
     // holds the system's trust store), so the audit log is the first to hit it.
     const bundle = existsSync(SYSTEM_BUNDLE) ? statSync(SYSTEM_BUNDLE).size : 0;
     const LIMIT_KB = Math.max(200, Math.ceil(bundle / 1024) + 64);
     const w = AuditWriter.open(s.audit, 'earlier');
-    while (statSync(s.audit).size < LIMIT_KB * 1024 - 1000)
+    while (statSync(s.audit).size < LIMIT_KB * 1024 - 1600)
       w.append({
         layer: 'tool',
         cwd: '/',
@@ -92,7 +93,12 @@ describe('audit under faults', () => {
     expect(existsSync(mark1)).toBe(false);
     expect(existsSync(mark)).toBe(false);
     expect(stderr).toContain('E_AUDIT_WRITE');
-    expect(stderr).toContain('Fix:');
+    // mid-session: the start record got in, the first command's did not, and the agent was stopped
+    const lines = readFileSync(s.audit, 'utf8').split('\n');
+    expect(lines.some((l) => l.includes('"layer":"session"') && l.includes('session started'))).toBe(true);
+    expect(stderr).toContain('so the agent was stopped');
+    // the one Fix line of E_AUDIT_WRITE (src/audit/write-error.ts), as at a session's start
+    expect(stderr).toContain(`\nFix: ${auditWriteFix(s.audit)}`);
     const first = readFileSync(s.audit, 'utf8')
       .split('\n')
       .find((l) => l.includes('one-yyy'));

@@ -1,7 +1,8 @@
 /**
  * The exit summary counts questions a human was asked: an ask settled by an earlier
  * approval of the same command (the tool gate after the shell gate, `reused`) is not a
- * second question; an ask the policy settled (headless, --on-ask) asked nobody.
+ * second question; an ask the policy settled (headless, --on-ask) asked nobody; a record
+ * about the session itself is no command.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -49,6 +50,15 @@ describe('summaryLine', () => {
         rec({ decision: 'allow', verdict: 'allow', approver: 'policy' }),
       ],
       '2 command(s) checked, 0 asked a human, 1 refused',
+    ],
+    [
+      'records about the session itself (its start, a reopened log, its end) are no command',
+      [
+        rec({ layer: 'session', command: 'claude', decision: 'allow', verdict: 'allow', approver: 'policy' }),
+        rec({ decision: 'allow', verdict: 'allow', approver: 'policy' }),
+        rec({ layer: 'session', command: '', decision: 'deny', verdict: 'deny', approver: 'policy' }),
+      ],
+      '1 command(s) checked, 0 asked a human, 0 refused',
     ],
   ])('%s', (name, lines, want) => {
     const file = path.join(dir, `${name.replace(/\W+/g, '-')}.jsonl`);

@@ -65,8 +65,10 @@ describe('runtime directory removed mid-session', () => {
     expect(existsSync(path.join(victim, 'data.txt'))).toBe(true);
     expect(existsSync(out)).toBe(false);
     const recs = auditRecords(s.audit);
-    // The session record; an exec-gate refusal of the agent's next exec may be recorded after it.
-    const ended = recs.find((x) => x.layer === 'session');
+    // After the start record, the session's end record; an exec-gate refusal of the agent's
+    // next exec may be recorded after it.
+    expect(recs[0]).toMatchObject({ layer: 'session', decision: 'allow' });
+    const ended = recs.slice(1).find((x) => x.layer === 'session');
     expect(ended).toMatchObject({ layer: 'session', decision: 'deny' });
     expect(ended?.reason).toContain('was deleted');
     expect(recs.slice(recs.indexOf(ended!)).every((x) => x.decision === 'deny')).toBe(true);
@@ -127,7 +129,9 @@ describe('off switches without the sandbox', () => {
     expect(r.stdout).not.toMatch(/"code":0\}/);
     expect(r.code).toBe(137);
     expect(r.stderr).toContain('E_GATE_TAMPERED');
-    const ended = auditRecords(s.audit).find((x) => x.layer === 'session');
+    const recs = auditRecords(s.audit);
+    expect(recs[0]).toMatchObject({ layer: 'session', decision: 'allow' });
+    const ended = recs.slice(1).find((x) => x.layer === 'session');
     expect(ended).toMatchObject({ decision: 'deny' });
     expect(ended?.reason).toMatch(why);
   });

@@ -19,8 +19,18 @@ mkdirSync(outDir, { recursive: true });
 
 const cc = process.env.CC || 'cc';
 const tmp = `${out}.tmp-${process.pid}`;
+// Linked statically where the C library allows it: the client is exec'd before every gated
+// command, and a static binary starts without the dynamic loader (≈0.1 ms less per command).
+// Otherwise (no static libc, macOS) the usual dynamic build.
+const build = (extra) =>
+  spawnSync(cc, ['-O2', '-std=c99', '-Wall', ...extra, '-o', tmp, src], {
+    stdio: ['ignore', 'inherit', extra.length ? 'ignore' : 'inherit'],
+  });
 const r = existsSync(src)
-  ? spawnSync(cc, ['-O2', '-std=c99', '-Wall', '-o', tmp, src], { stdio: ['ignore', 'inherit', 'inherit'] })
+  ? (() => {
+      const s = process.platform === 'linux' ? build(['-static']) : undefined;
+      return s && s.status === 0 && !s.error ? s : build([]);
+    })()
   : { status: 1, error: new Error(`${src} is missing`) };
 
 if (r.status === 0 && !r.error) {

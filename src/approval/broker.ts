@@ -39,6 +39,9 @@ export interface Broker {
   close(): Promise<void>;
 }
 
+/** The abort reason of a connection whose client hung up (nothing reads it; shared, made once). */
+const HUNG_UP = new Error('the gate client hung up');
+
 function refusal(text: string): GateReply {
   return {
     allow: false,
@@ -55,6 +58,11 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
   const listener = await listenPrivate(opts.socketPath, (sock) => {
     /** Aborted when the connection ends: every request still open on it was given up. */
     const abort = new AbortController();
+    // Once, with a reason made once: abort() without one builds an exception (a stack) at
+    // each call, and every connection ends with both 'end' and 'close'.
+    const gone = () => {
+      if (!abort.signal.aborted) abort.abort(HUNG_UP);
+    };
     let buf = Buffer.alloc(0);
     /** One-shot connection answered (or refused); further data is ignored. */
     let done = false;
@@ -79,15 +87,15 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
       // fail closed: a request that never completes is refused
       if (!persistent) fail('the command gate sent an incomplete request (timed out).');
     }, readTimeout);
-    sock.on('error', () => abort.abort());
+    sock.on('error', gone);
     // The client never half-closes while it waits: an end before the answer means it gave up
     // (refused on its own, killed), so whatever is decided now did not run.
-    sock.on('end', () => abort.abort());
+    sock.on('end', gone);
     sock.on('close', () => {
       clearTimeout(timer);
       for (const t of timers) clearTimeout(t);
       timers.clear();
-      abort.abort();
+      gone();
     });
     const serve = (req: GateRequest) => {
       const seq = req.seq;

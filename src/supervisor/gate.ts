@@ -184,14 +184,17 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         if (req.layer === 'exec') {
           // Exec requests come from the exec-gate helper outside any PID namespace: pids are
           // the host's, and the pid names the process about to exec, not a gate client.
+          // The exec a gate client was just allowed (the shim's exec of the real program) is
+          // checked first: it is the common case, and it carries AGENTFW_GATED_PID, so the
+          // self-gating test below (which reads the caller's environment) would not pass it.
+          const script = execText(req, ids);
+          if (approved.takeNext(req, script)) return { allow: true, env: {}, message: '' };
           // A bash that sources the gate script judges its own script (src/gates/exec/exec-defer.ts).
           if (selfGatingArgv(req.argv) && ids.nameOf(`/proc/${req.pid}/root${req.path ?? ''}`) === 'bash') {
             const env = readExecEnv(req.pid);
             const session = { gateScript: shims.gateScript, client: shims.client, socket: runtime.socket };
             if (env && selfGatingEnv(env, session)) return { allow: true, env: {}, message: '' };
           }
-          const script = execText(req, ids);
-          if (approved.takeNext(req, script)) return { allow: true, env: {}, message: '' };
           return decide({ ...req, script }, signal);
         }
         const mapped = o.mapRequest ? o.mapRequest(req) : req;

@@ -1,5 +1,5 @@
 /** Process-tree reads through /proc for the approval memory (src/supervisor/approved.ts). */
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 
 /** Whether /proc can be read here (without it, no approval is anchored on a process tree). */
 export const HAS_PROC = (() => {
@@ -32,7 +32,13 @@ export function argvOf(pid: number): string[] {
   }
 }
 
+/**
+ * Whether process `pid` exists (a zombie counts, as for kill(pid, 0)). With /proc, one
+ * stat that returns no error object: the approval memory asks this for each of its records
+ * before every decision, and most of those processes are gone (a throw per dead pid).
+ */
 export function alive(pid: number): boolean {
+  if (HAS_PROC && Number.isInteger(pid) && pid > 0) return existsSync(`/proc/${pid}`);
   try {
     process.kill(pid, 0);
     return true;

@@ -422,6 +422,10 @@ static char *find_in(const char *name, const char *path) {
   const char *self = getenv("AGENTFW_CLIENT");
   char *copy = strdup(path);
   if (!copy) die_oom();
+  /* The shim dir is looked at once, not once per PATH entry. An unreadable one skips nothing
+   * by identity; the found program is still checked against this binary below. */
+  struct stat sd;
+  int have_sd = shimdir && *shimdir && stat(shimdir, &sd) == 0;
   static char cand[PATH_MAX];
   char *result = NULL;
   /* strtok would skip empty entries; walk by hand so "" means ".". */
@@ -429,7 +433,8 @@ static char *find_in(const char *name, const char *path) {
     next = strchr(p, ':');
     if (next) *next++ = 0;
     const char *dir = *p ? p : ".";
-    if (shimdir && *shimdir && same_file(dir, shimdir)) continue;
+    struct stat dst;
+    if (have_sd && stat(dir, &dst) == 0 && dst.st_dev == sd.st_dev && dst.st_ino == sd.st_ino) continue;
     if ((size_t)snprintf(cand, sizeof cand, "%s/%s", dir, name) >= sizeof cand) continue;
     struct stat st;
     if (stat(cand, &st) != 0 || !S_ISREG(st.st_mode) || access(cand, X_OK) != 0) continue;

@@ -9,6 +9,7 @@ import { loadEngine, makeContext, type EngineSpec } from './analyze.js';
 import { payloadReader } from './payload-reader.js';
 import { DEFAULT_LIMITS, type Decision } from './types.js';
 import { wrapperPredates } from '../supervisor/approved.js';
+import { preloadGrammars } from '../normalize/codeparse.js';
 
 /** One analysis asked of the worker. */
 export interface WorkerRequest {
@@ -102,11 +103,11 @@ if (send) {
   const warm = (w: string) => engine.analyze(w, makeContext({ cwd: '/', home: '/' }));
   warm(WARMUP[0]);
   send({ ready: true });
-  const rest = WARMUP.slice(1);
+  const rest: (() => void)[] = [preloadGrammars, ...WARMUP.slice(1).map((w) => () => void warm(w))];
   const next = () => {
-    const w = rest.shift();
-    if (w === undefined) return;
-    warm(w);
+    const step = rest.shift();
+    if (!step) return;
+    step();
     setImmediate(next);
   };
   setImmediate(next);

@@ -207,6 +207,8 @@ export class AnalysisPool {
         child.kill('SIGKILL');
         reject(new Error(`it did not load within ${this.startMs} ms`));
       }, this.startMs);
+      // A child still loading does not keep a host that is done alive (it sees its channel close).
+      timer.unref();
       child.once('message', () => {
         clearTimeout(timer);
         slot.isReady = true;

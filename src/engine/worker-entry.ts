@@ -60,6 +60,8 @@ const WARMUP = [
 
 const send = process.send?.bind(process);
 if (send) {
+  // A host that went away while this child loads (a short session) ends it at once.
+  process.on('disconnect', () => process.exit(0));
   const spec = JSON.parse(process.env.AGENTFW_WORKER_SPEC ?? '{}') as EngineSpec;
   // The host already ran the rulesets' examples when it loaded the same files.
   const engine = await loadEngine({ ...spec, skipExamples: true });
@@ -94,7 +96,6 @@ if (send) {
     const reply: WorkerReply = { id: req.id, decision, specials, io };
     send(reply);
   });
-  process.on('disconnect', () => process.exit(0));
   // Warm the code paths (parser, normalizer, extractors, rules): a child's first analysis is
   // otherwise several times slower, which only the deadline sees. The first command (the
   // core path every analysis takes) runs before the child says it is ready; the others run

@@ -10,7 +10,7 @@
  * Pure: the grammars are native modules loaded once; parsing does no I/O.
  */
 import { createRequire } from 'node:module';
-import Parser from 'tree-sitter';
+import type Parser from 'tree-sitter';
 import type { Lang } from './codelex.js';
 
 type SyntaxNode = Parser.SyntaxNode;
@@ -21,7 +21,9 @@ const parsers = new Map<'python' | 'node', Parser>();
 function parserFor(lang: 'python' | 'node'): Parser {
   let p = parsers.get(lang);
   if (!p) {
-    p = new Parser();
+    // Loaded on first use like the bash grammar (src/parse/parse.ts): the host never needs it.
+    const TreeSitter = require('tree-sitter') as typeof Parser;
+    p = new TreeSitter();
     p.setLanguage(
       require(lang === 'python' ? 'tree-sitter-python' : 'tree-sitter-javascript') as Parser.Language,
     );

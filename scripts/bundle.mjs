@@ -49,6 +49,25 @@ const EXTERNAL = [
   'node-sql-parser',
   'graphql',
 ];
+/**
+ * zod's `z.locales` namespace re-exports its error messages in ~60 languages (most of
+ * zod's bytes); agentfw uses none of them, and zod's schemas import the English one
+ * directly. The namespace is bundled with English alone, so a start compiles less.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`)
+        ? { path: path.join(path.dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
 for (const [name, file] of Object.entries(entries))
   await (esbuild.default ?? esbuild).build({
     entryPoints: { [name]: file },
@@ -66,6 +85,7 @@ for (const [name, file] of Object.entries(entries))
     banner: {
       js: "import { createRequire as __agentfwRequire } from 'node:module'; const require = __agentfwRequire(import.meta.url);",
     },
+    plugins: [zodEnglishOnly],
     logLevel: 'warning',
     legalComments: 'none',
   });

@@ -44,9 +44,15 @@ const PIPELINE_DEPS = [
   'zod',
 ];
 
-/** The package's compiled code folder (dist/ when built, src/ under the test runner). */
-const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PACKAGE_ROOT = path.dirname(CODE_ROOT);
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** True when this runs from the bundle (dist/bundle/, scripts/bundle.mjs), which holds all of the pipeline's own code. */
+const BUNDLED = path.basename(HERE) === 'bundle';
+/**
+ * The package's compiled code folder: dist/bundle/ when this runs from the bundle (its
+ * files are the code that runs), else dist/ when built, src/ under the test runner.
+ */
+const CODE_ROOT = BUNDLED ? HERE : path.resolve(HERE, '..');
+const PACKAGE_ROOT = BUNDLED ? path.resolve(HERE, '..', '..') : path.dirname(CODE_ROOT);
 
 /**
  * Default cache folder: `$XDG_CACHE_HOME/agentfw`, or `~/.cache/agentfw` when that is

@@ -9,6 +9,7 @@ import { loadEngine, makeContext, type EngineSpec } from './analyze.js';
 import { payloadReader } from './payload-reader.js';
 import { DEFAULT_LIMITS, type Decision } from './types.js';
 import { wrapperPredates } from '../supervisor/approved.js';
+import { preloadGrammars } from '../normalize/codeparse.js';
 
 /** One analysis asked of the worker. */
 export interface WorkerRequest {
@@ -59,6 +60,8 @@ const WARMUP = [
 
 const send = process.send?.bind(process);
 if (send) {
+  // A host that went away while this child loads (a short session) ends it at once.
+  process.on('disconnect', () => process.exit(0));
   const spec = JSON.parse(process.env.AGENTFW_WORKER_SPEC ?? '{}') as EngineSpec;
   // The host already ran the rulesets' examples when it loaded the same files.
   const engine = await loadEngine({ ...spec, skipExamples: true });
@@ -93,9 +96,20 @@ if (send) {
     const reply: WorkerReply = { id: req.id, decision, specials, io };
     send(reply);
   });
-  process.on('disconnect', () => process.exit(0));
-  // Warm the code paths (parser, normalizer, extractors, rules) before taking requests: a
-  // child's first analysis is otherwise several times slower, which only the deadline sees.
-  for (const w of WARMUP) engine.analyze(w, makeContext({ cwd: '/', home: '/' }));
+  // Warm the code paths (parser, normalizer, extractors, rules): a child's first analysis is
+  // otherwise several times slower, which only the deadline sees. The first command (the
+  // core path every analysis takes) runs before the child says it is ready; the others run
+  // one per turn of the event loop after it, so a request that arrives meanwhile waits for
+  // at most one of them (tens of ms, far inside the hard deadline, which still applies).
+  const warm = (w: string) => engine.analyze(w, makeContext({ cwd: '/', home: '/' }));
+  warm(WARMUP[0]);
   send({ ready: true });
+  const rest: (() => void)[] = [preloadGrammars, ...WARMUP.slice(1).map((w) => () => void warm(w))];
+  const next = () => {
+    const step = rest.shift();
+    if (!step) return;
+    step();
+    setImmediate(next);
+  };
+  setImmediate(next);
 }

@@ -104,8 +104,16 @@ export class AnalysisPool {
     this.startMs = o.startMs ?? 60_000;
   }
 
-  /** Starts the children now (they are otherwise started by the first request); resolves once all loaded or failed. */
+  /**
+   * Starts the children now (they are otherwise started by the first request); resolves once
+   * all loaded or failed. One child loads first, the others once it is ready: a request needs
+   * only one, and on a small machine children loading side by side (beside the host's own
+   * start) each take longer to get there. A first child that cannot load starts no others.
+   */
   async warm(): Promise<void> {
+    if (!this.closed && !this.slots.length) this.spawn();
+    await Promise.all(this.slots.map((s) => s.ready.catch(() => undefined)));
+    if (!this.slots.some((s) => s.isReady)) return;
     while (!this.closed && this.slots.length < this.size) this.spawn();
     await Promise.all(this.slots.map((s) => s.ready.catch(() => undefined)));
   }
@@ -172,8 +180,9 @@ export class AnalysisPool {
         this.dispatch(idle, this.queue.shift()!);
         continue;
       }
-      // No idle ready child: start one if the pool is not full; else wait for one to free up.
-      if (this.slots.length < this.size) this.spawn();
+      // No idle ready child: start one if the pool is not full and none is loading (a child
+      // already loading answers sooner than a new one would); else wait for one to free up.
+      if (this.slots.length < this.size && this.slots.every((s) => s.isReady)) this.spawn();
       return;
     }
   }
@@ -198,6 +207,8 @@ export class AnalysisPool {
         child.kill('SIGKILL');
         reject(new Error(`it did not load within ${this.startMs} ms`));
       }, this.startMs);
+      // A child still loading does not keep a host that is done alive (it sees its channel close).
+      timer.unref();
       child.once('message', () => {
         clearTimeout(timer);
         slot.isReady = true;

@@ -10,7 +10,7 @@
  * Pure: the grammars are native modules loaded once; parsing does no I/O.
  */
 import { createRequire } from 'node:module';
-import Parser from 'tree-sitter';
+import type Parser from 'tree-sitter';
 import type { Lang } from './codelex.js';
 
 type SyntaxNode = Parser.SyntaxNode;
@@ -21,7 +21,9 @@ const parsers = new Map<'python' | 'node', Parser>();
 function parserFor(lang: 'python' | 'node'): Parser {
   let p = parsers.get(lang);
   if (!p) {
-    p = new Parser();
+    // Loaded on first use like the bash grammar (src/parse/parse.ts): the host never needs it.
+    const TreeSitter = require('tree-sitter') as typeof Parser;
+    p = new TreeSitter();
     p.setLanguage(
       require(lang === 'python' ? 'tree-sitter-python' : 'tree-sitter-javascript') as Parser.Language,
     );
@@ -31,19 +33,20 @@ function parserFor(lang: 'python' | 'node'): Parser {
 }
 
 /**
- * Loads both grammars soon after this module is imported (on the next turn of the event
- * loop), so the first inline code of a process does not spend its analysis time budget on
- * loading native grammars. Failures are left for the first real parse to meet (it then
- * scans the code as written).
+ * Loads both grammars now, so the first inline code of a process does not spend its
+ * analysis time budget on loading native grammars. Called by the analysis worker as it
+ * warms up (src/engine/worker-entry.ts); a process that never reads inline code (the
+ * supervisor host) never loads them. Failures are left for the first real parse to meet
+ * (it then scans the code as written).
  */
-setImmediate(() => {
+export function preloadGrammars(): void {
   try {
     parserFor('python');
     parserFor('node');
   } catch {
     // fail closed elsewhere: canonicalCode returns the code unchanged and the scanners still run
   }
-}).unref();
+}
 
 /** Largest code rewritten, in characters; longer code is scanned as written. */
 const MAX_CODE = 256 * 1024;

@@ -15,10 +15,10 @@
  * - E_TIMEOUT: tree-sitter gave up after limits.maxMillis.
  */
 import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Parser from 'tree-sitter';
-import Bash from 'tree-sitter-bash';
+import type Parser from 'tree-sitter';
 import type { AnalysisIssue, Limits, ParsedScript } from '../engine/types.js';
 import { HANDLED_NODE_TYPES } from './node-types.js';
 import { copyTree, type SyntaxNode } from './tree.js';
@@ -41,8 +41,26 @@ export const BRACE_PLACEHOLDER = '\uE000';
  */
 export const ESCAPE_PLACEHOLDER = '\uE001';
 
-const parser = new Parser();
-parser.setLanguage(Bash as unknown as Parser.Language);
+/**
+ * The bash parser and its query, made on the first parse: the native grammar takes tens of
+ * ms to load, and a process that never parses (the supervisor host: its analyses run in
+ * the worker, src/engine/worker.ts) never pays for it. The worker parses while it warms
+ * up, so a grammar that cannot load still stops it before it says it is ready.
+ */
+let grammar: { parser: Parser; syntaxErrorQuery: Parser.Query } | undefined;
+function bash(): { parser: Parser; syntaxErrorQuery: Parser.Query } {
+  if (grammar) return grammar;
+  const require = createRequire(import.meta.url);
+  const TreeSitter = require('tree-sitter') as typeof Parser;
+  const Bash = require('tree-sitter-bash') as Parser.Language;
+  const parser = new TreeSitter();
+  parser.setLanguage(Bash);
+  const syntaxErrorQuery = new TreeSitter.Query(
+    Bash,
+    readFileSync(findGrammarFile('syntax-errors.scm'), 'utf8'),
+  );
+  return (grammar = { parser, syntaxErrorQuery });
+}
 
 function findGrammarFile(name: string): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -54,11 +72,6 @@ function findGrammarFile(name: string): string {
   throw new Error(`agentfw: grammars/${name} not found next to the installed package`);
 }
 
-const syntaxErrorQuery = new Parser.Query(
-  Bash as unknown as Parser.Language,
-  readFileSync(findGrammarFile('syntax-errors.scm'), 'utf8'),
-);
-
 function span(n: { startIndex: number; endIndex: number }): [number, number] {
   return [n.startIndex, n.endIndex];
 }
@@ -69,6 +82,7 @@ function clip(s: string, max = 60): string {
 }
 
 function runParser(text: string, limits: Limits): Parser.Tree | undefined {
+  const { parser } = bash();
   let tree: Parser.Tree | undefined;
   try {
     parser.setTimeoutMicros(Math.max(1, limits.maxMillis) * 1000);
@@ -90,7 +104,7 @@ function runParser(text: string, limits: Limits): Parser.Tree | undefined {
  */
 function braceWordFix(text: string, tree: Parser.Tree): string | undefined {
   let out: string | undefined;
-  for (const cap of syntaxErrorQuery.captures(tree.rootNode)) {
+  for (const cap of bash().syntaxErrorQuery.captures(tree.rootNode)) {
     if (cap.name !== 'error') continue;
     for (const child of cap.node.children) {
       if (child.type !== '{') continue;
@@ -277,7 +291,7 @@ export function parseScript(source: string, limits: Limits): ParsedScript {
   const hasError = tsRoot.hasError;
 
   if (hasError) {
-    for (const cap of syntaxErrorQuery.captures(tsRoot)) {
+    for (const cap of bash().syntaxErrorQuery.captures(tsRoot)) {
       const n = cap.node;
       const message = n.isMissing
         ? `syntax error: missing ${JSON.stringify(n.type)}`

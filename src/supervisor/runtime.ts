@@ -4,7 +4,17 @@
  * Removed when the session ends.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
@@ -85,8 +95,27 @@ export function createRuntimeDir(env: NodeJS.ProcessEnv = process.env): RuntimeD
     remove() {
       if (removed) return;
       removed = true;
-      rmSync(dir, { recursive: true, force: true });
-      rmSync(path.join(path.dirname(dir), `.${id}.guard`), { recursive: true, force: true });
+      removeTree(dir);
+      removeTree(path.join(path.dirname(dir), `.${id}.guard`));
     },
   };
+}
+
+/**
+ * Removes a session folder (a few hundred links, sockets and small files): each folder is
+ * listed once with its entry types and each entry unlinked, instead of a stat and a failing
+ * rmdir per entry. Anything unexpected (a folder made read-only, an entry that changed
+ * type) is left to rmSync, which handles every case.
+ */
+function removeTree(dir: string, depth = 0): void {
+  try {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory() && depth < 8) removeTree(p, depth + 1);
+      else unlinkSync(p);
+    }
+    rmdirSync(dir);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

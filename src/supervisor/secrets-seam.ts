@@ -26,9 +26,8 @@ export async function loadSecretSet(
 ): Promise<{ set: SecretSet; fallback: boolean }> {
   let factory: Factory | undefined;
   try {
-    // A variable specifier: this build may not contain the secrets layer yet.
-    const spec = '../secrets/index.js';
-    const mod = (await import(spec)) as { createSecretSet?: Factory };
+    // A literal specifier, so the bundle (scripts/bundle.mjs) carries the secrets layer.
+    const mod = (await import('../secrets/index.js')) as { createSecretSet?: Factory };
     factory = mod.createSecretSet;
   } catch {
     factory = undefined;

@@ -216,8 +216,10 @@ export async function runSession(o: SessionOptions): Promise<number> {
     let createTui: ((opts: object) => SessionUi) | undefined;
     if (!headless) {
       try {
-        const spec = '../tui/index.js';
-        createTui = ((await import(spec)) as { createTui: (opts: object) => SessionUi }).createTui;
+        // Loaded only with a terminal and no --headless; a literal specifier so the bundle carries it.
+        createTui = (
+          (await import('../tui/index.js')) as unknown as { createTui: (opts: object) => SessionUi }
+        ).createTui;
       } catch (err) {
         headless = true;
         note(`agentfw: the TUI could not load (${(err as Error).message}); passing the terminal through.`);

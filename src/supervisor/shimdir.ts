@@ -9,6 +9,7 @@ import {
   copyFileSync,
   linkSync,
   mkdirSync,
+  readdirSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -35,12 +36,45 @@ export interface ShimSet {
 
 /** Absolute path of `name` on `pathVar`, skipping `skipDir`; undefined when absent. */
 export function which(name: string, pathVar: string, skipDir?: string): string | undefined {
+  return whichIn(name, pathVar, skipDir);
+}
+
+/**
+ * `which` for many names on one PATH (the shim set: ~90 names × every PATH folder): each
+ * folder is listed once and only the names it holds are checked, instead of a failing
+ * stat per name and folder. Same answer as {@link which}: the first folder where the name
+ * is an executable regular file. A folder that cannot be listed is checked name by name.
+ */
+export function pathLookup(pathVar: string): (name: string) => string | undefined {
+  const listings = new Map<string, Set<string> | null>();
+  const listed = (dir: string): Set<string> | null => {
+    let l = listings.get(dir);
+    if (l === undefined) {
+      try {
+        l = new Set(readdirSync(dir));
+      } catch {
+        l = null; // not listable (or absent): fall back to a stat per name
+      }
+      listings.set(dir, l);
+    }
+    return l;
+  };
+  return (name) => whichIn(name, pathVar, undefined, listed);
+}
+
+function whichIn(
+  name: string,
+  pathVar: string,
+  skipDir?: string,
+  listed?: (dir: string) => Set<string> | null,
+): string | undefined {
   for (const d of pathVar.split(':')) {
     const dir = d || '.';
     if (skipDir && path.resolve(dir) === path.resolve(skipDir)) continue;
+    if (listed?.(dir)?.has(name) === false) continue;
     const p = path.join(dir, name);
     try {
-      if (!statSync(p).isFile()) continue;
+      if (!statSync(p, { throwIfNoEntry: false })?.isFile()) continue;
       accessSync(p, constants.X_OK);
       return path.resolve(p);
     } catch {
@@ -64,14 +98,15 @@ export function prepareShims(opts: {
   const client = path.join(clientDir, 'agentfw-shim');
   copyFileSync(opts.client, client);
   chmodSync(client, 0o755); // the runtime dir itself is 0700
+  const found = pathLookup(opts.realPath);
   for (const name of SHELLS) {
     // bash is always shimmed: SHELL and CLAUDE_CODE_SHELL point at it.
-    if (name !== 'bash' && !which(name, opts.realPath)) continue;
+    if (name !== 'bash' && !found(name)) continue;
     symlinkSync(client, path.join(opts.shimDir, name));
     shells.push(name);
   }
   for (const name of TOOLS) {
-    if (!which(name, opts.realPath)) continue;
+    if (!found(name)) continue;
     symlinkSync(client, path.join(opts.shimDir, name));
     tools.push(name);
   }

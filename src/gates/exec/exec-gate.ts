@@ -17,7 +17,7 @@ import { quote } from 'shell-quote';
 import type { GateRequest } from '../protocol.js';
 import { PACKAGE_ROOT } from '../shim/client-path.js';
 import { SHELLS, TOOLS } from '../shim/programs.js';
-import { which } from '../../supervisor/shimdir.js';
+import { pathLookup } from '../../supervisor/shimdir.js';
 
 /** Absolute path of the built helper, or '' when it was not built (no C compiler). */
 export function findExecGate(root = PACKAGE_ROOT): string {
@@ -99,8 +99,9 @@ export class ProgramIdentity {
   private list(): Known[] {
     if (this.known) return this.known;
     const out: Known[] = [];
+    const found = pathLookup(this.realPath);
     for (const name of [...SHELLS, ...TOOLS]) {
-      const file = which(name, this.realPath);
+      const file = found(name);
       if (!file) continue;
       try {
         const st = statSync(file);

@@ -11,7 +11,6 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditFile } from '../../src/audit/verify.js';
 import { auditWriteFix } from '../../src/audit/write-error.js';
 import { AuditWriter } from '../../src/audit/writer.js';
-import { SYSTEM_BUNDLE } from '../../src/gates/proxy/ca.js';
 import {
   BIN,
   auditRecords,
@@ -21,6 +20,7 @@ import {
   headless,
   headlessArgs,
   nodeAgent,
+  sessionFileLimitKb,
   writeAgent,
 } from '../e2e/run-helpers.js';
 import { scratch, type Scratch } from '../gates/shim/gate-helpers.js';
@@ -55,8 +55,7 @@ describe('audit under faults', () => {
     // the session's start record (≈800 bytes), none for the first command's (≈2,400). The
     // limit is above every other file the session writes (the egress proxy's CA bundle
     // holds the system's trust store), so the audit log is the first to hit it.
-    const bundle = existsSync(SYSTEM_BUNDLE) ? statSync(SYSTEM_BUNDLE).size : 0;
-    const LIMIT_KB = Math.max(200, Math.ceil(bundle / 1024) + 64);
+    const LIMIT_KB = sessionFileLimitKb();
     const w = AuditWriter.open(s.audit, 'earlier');
     while (statSync(s.audit).size < LIMIT_KB * 1024 - 1600)
       w.append({

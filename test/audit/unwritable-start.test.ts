@@ -8,7 +8,7 @@
  * Each case is one real `agentfw run` under a file size limit (`ulimit -f`, set by bash,
  * then exec): a log filled to 10 bytes below the limit has no room for the start record
  * (the write is short, then EFBIG). The limit is above every other file the session writes
- * (the egress proxy's CA bundle holds the system's trust store). Control: the same session
+ * (sessionFileLimitKb). Control: the same session
  * under the same limit with an empty log runs the agent and records its start.
  * A hang shows as the run timing out (the test fails), not as a measured duration.
  */
@@ -17,9 +17,15 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditWriteFix } from '../../src/audit/write-error.js';
-import { SYSTEM_BUNDLE } from '../../src/gates/proxy/ca.js';
 import { run, scratch, type Scratch } from '../gates/shim/gate-helpers.js';
-import { BIN, auditRecords, cliEnv, ensureBuilt, headlessArgs } from '../e2e/run-helpers.js';
+import {
+  BIN,
+  auditRecords,
+  cliEnv,
+  ensureBuilt,
+  headlessArgs,
+  sessionFileLimitKb,
+} from '../e2e/run-helpers.js';
 
 const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8' }).status === 0;
 if (!HAS_BWRAP)
@@ -29,9 +35,11 @@ let s: Scratch;
 beforeAll(() => ensureBuilt());
 afterEach(() => s?.cleanup());
 
-/** File size limit of the session, in KiB: above the CA bundle the proxy writes. */
-const bundle = existsSync(SYSTEM_BUNDLE) ? statSync(SYSTEM_BUNDLE).size : 0;
-const LIMIT_KB = Math.max(200, Math.ceil(bundle / 1024) + 64);
+/** File size limit of the session, in KiB (set once the build has run). */
+let LIMIT_KB = 0;
+beforeAll(() => {
+  LIMIT_KB = sessionFileLimitKb();
+});
 
 /** `agentfw run --headless [--no-sandbox] --audit LOG -- COMMAND` under `ulimit -f LIMIT_KB`, in the workspace. */
 function limitedRun(command: string[], sandbox: boolean) {

@@ -8,6 +8,7 @@ import { CONTEXTS } from './context.js';
 import { FORMATS, type SecretPattern } from './formats.js';
 import { full, hasMid, maxLength, partial } from './pattern.js';
 import { isPlaceholderValue, MIN_CONTEXT_LENGTH } from './placeholder.js';
+import { nativeFinder, type CandidateFinder } from './trigger-finder.js';
 
 /** One secret found in a text: `[start, end)` is the value to replace. */
 export interface Hit {
@@ -138,8 +139,19 @@ export class PatternScanner {
    * with that byte (every byte for a two-char trigger).
    */
   private readonly third: Uint8Array;
+  /** Bit k set iff pairIndex[k] !== 0 (for the native finder). */
+  private readonly pairBits = new Uint8Array(8192);
+  /** The native position filter (same positions as the JS loop), or null: the JS loop. */
+  private readonly finder: CandidateFinder | null;
+  /** The native filter's output (grown as needed). */
+  private positions = new Int32Array(0);
 
-  constructor(patterns: SecretPattern[] = [...FORMATS, ...CONTEXTS]) {
+  /**
+   * `finder`: the native position filter; absent = the built addon if it loads, null = the
+   * JS loop (the output is the same either way).
+   */
+  constructor(patterns: SecretPattern[] = [...FORMATS, ...CONTEXTS], finder?: CandidateFinder | null) {
+    this.finder = finder === undefined ? nativeFinder() : finder;
     const byKey = new Map<string, Family>();
     const all: string[] = [];
     patterns.forEach((p, index) => {
@@ -219,6 +231,7 @@ export class PatternScanner {
           if (lit.length === 2) this.third.fill(1, k * 256, k * 256 + 256);
           else for (const c of variants(lit[2])) this.third[k * 256 + c] = 1;
         }
+    for (let k = 0; k < 1 << 16; k++) if (this.pairIndex[k] !== 0) this.pairBits[k >> 3] |= 1 << (k & 7);
     const uniq = [...new Set(all.map((t) => t.toLowerCase()))].sort((a, b) => b.length - a.length);
     this.anyTrigger = new RegExp(uniq.map(escape).join('|'), 'gi');
     this.longestTrigger = Math.max(...uniq.map((t) => t.length));
@@ -292,22 +305,39 @@ export class PatternScanner {
     };
 
     const { pairIndex, pairLists, third } = this;
+    /** Visits every family whose trigger starts at `t` (a position the pair filter kept). */
+    const at = (t: number, k: number): void => {
+      for (const e of pairLists[k - 1]) {
+        for (const lit of e.lits) {
+          if (litAt(s, t, lit)) {
+            visit(e.fam, t, false);
+            break;
+          }
+        }
+      }
+    };
     if (this.pairable) {
       // Every position whose first two bytes can start a trigger, in order (overlapping);
       // the same families, in the same order, as the trigger regex below would visit.
       // Bytes are read from a copy (a typed-array loop is several times faster than
       // charCodeAt); a char above 0xff keeps its low byte there, litAt then rejects it.
       const b = Buffer.from(s, 'latin1');
-      for (let t = 0; t < n - 1; t++) {
-        const k = pairIndex[(b[t] << 8) | b[t + 1]];
-        if (k === 0 || (t + 2 < n && third[(k - 1) * 256 + b[t + 2]] === 0)) continue;
-        for (const e of pairLists[k - 1]) {
-          for (const lit of e.lits) {
-            if (litAt(s, t, lit)) {
-              visit(e.fam, t, false);
-              break;
-            }
-          }
+      let count = -1;
+      if (this.finder) {
+        if (this.positions.length < n) this.positions = new Int32Array(Math.max(n, 1 << 16));
+        count = this.finder(b, pairIndex, third, this.pairBits, this.positions);
+      }
+      if (count >= 0) {
+        const pos = this.positions;
+        for (let i = 0; i < count; i++) {
+          const t = pos[i];
+          at(t, pairIndex[(b[t] << 8) | b[t + 1]]);
+        }
+      } else {
+        for (let t = 0; t < n - 1; t++) {
+          const k = pairIndex[(b[t] << 8) | b[t + 1]];
+          if (k === 0 || (t + 2 < n && third[(k - 1) * 256 + b[t + 2]] === 0)) continue;
+          at(t, k);
         }
       }
     } else {

@@ -241,9 +241,9 @@ export class PatternScanner {
   /**
    * Scan `s`; text before `from` was already emitted and is context only. With `final`
    * the input ends at `s.length`; otherwise more may follow and undecided matches are
-   * reported through `hold`.
+   * reported through `hold`. `bytes`, when given, is `s` as latin1 bytes (saves a copy).
    */
-  scan(s: string, from: number, final = true): ScanResult {
+  scan(s: string, from: number, final = true, bytes?: Uint8Array): ScanResult {
     const hits: Hit[] = [];
     let hold = s.length;
     const n = s.length;
@@ -321,7 +321,7 @@ export class PatternScanner {
       // the same families, in the same order, as the trigger regex below would visit.
       // Bytes are read from a copy (a typed-array loop is several times faster than
       // charCodeAt); a char above 0xff keeps its low byte there, litAt then rejects it.
-      const b = Buffer.from(s, 'latin1');
+      const b = bytes ?? Buffer.from(s, 'latin1');
       let count = -1;
       if (this.finder) {
         if (this.positions.length < n) this.positions = new Int32Array(Math.max(n, 1 << 16));

@@ -21,7 +21,7 @@ import net from 'node:net';
 import type { SecretSet, StreamMasker } from '../secrets/types.js';
 import { listenPrivate } from './unix-server.js';
 
-/** Largest frame a client may send (it sends ≤ 64 KiB); larger → connection closed. */
+/** Largest frame a client may send (it sends ≤ 256 KiB); larger → connection closed. */
 export const MAX_FRAME = 1024 * 1024;
 /** A terminal stream that has been quiet this long gets what the masker held back. */
 export const IDLE_FLUSH_MS = 100;

@@ -53,11 +53,17 @@ function catFile(dir) {
 async function serve() {
   const { startProbeGate } = await import(dist('supervisor/probe-gate.js'));
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'agentfw-bench-'));
+  const { triggerFinderStatus } = await import(dist('secrets/trigger-finder.js'));
   const gate = await startProbeGate(tmp);
   // The session's own copy of the client: the gate refuses requests from any other binary.
   process.stdout.write(
-    JSON.stringify({ env: gate.agentEnv, client: { kind: gate.client.kind, path: gate.shims.client }, tmp }) +
-      '\n',
+    JSON.stringify({
+      env: gate.agentEnv,
+      client: { kind: gate.client.kind, path: gate.shims.client },
+      tmp,
+      // The masker's trigger search in this (the gate's) process: `native` or `js (why)`.
+      finder: triggerFinderStatus(),
+    }) + '\n',
   );
   process.stdin.resume();
   process.stdin.on('end', async () => {
@@ -84,7 +90,7 @@ async function measure() {
   const server = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const { env, client, tmp } = await new Promise((resolve, reject) => {
+  const { env, client, tmp, finder } = await new Promise((resolve, reject) => {
     let buf = '';
     server.on('close', () => reject(new Error('the gate process exited before it was ready')));
     server.stdout.on('data', (d) => {
@@ -214,7 +220,7 @@ async function measure() {
     `  added latency, relayed     p50 ${r2(relayedAdded)} ms = +${r2(relayedAdded / pct(barePiped, 50))}× bare`,
   );
   console.log(
-    `  cat ${CAT_MB} MB to a pipe          bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of 5; target ≥ 50%)`,
+    `  cat ${CAT_MB} MB to a pipe          bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of 5; target ≥ 50%; trigger search: ${finder})`,
   );
   let eg = {};
   if (underGate.gated.length) {
@@ -244,6 +250,7 @@ async function measure() {
       cat_relayed_mbps: r2(pct(cat.relayed, 50)),
       cat_relayed_twice_mbps: r2(pct(cat.nested, 50)),
       cat_relayed_ratio: r2(pct(cat.relayed, 50) / pct(cat.bare, 50)),
+      trigger_finder: finder,
       runs: N,
       client: client.kind,
       load: r2(os.loadavg()[0]),

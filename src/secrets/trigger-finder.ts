@@ -44,16 +44,18 @@ export function triggerFinderStatus(): string {
 }
 
 function load(): { finder: CandidateFinder | null; why: string } {
-  if (loaded) return loaded;
+  return (loaded ??= loadFinder(ADDON_PATH));
+}
+
+/** Loads the addon at `file`; finder null (and why) when it is missing or does not load. */
+export function loadFinder(file: string): { finder: CandidateFinder | null; why: string } {
   try {
-    const mod = createRequire(import.meta.url)(ADDON_PATH) as { candidates?: unknown };
-    loaded =
-      typeof mod.candidates === 'function'
-        ? { finder: mod.candidates as CandidateFinder, why: '' }
-        : { finder: null, why: 'the addon has no candidates()' };
+    const mod = createRequire(import.meta.url)(file) as { candidates?: unknown };
+    return typeof mod.candidates === 'function'
+      ? { finder: mod.candidates as CandidateFinder, why: '' }
+      : { finder: null, why: 'the addon has no candidates()' };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    loaded = { finder: null, why: code === 'MODULE_NOT_FOUND' ? 'addon not built' : 'addon failed to load' };
+    return { finder: null, why: code === 'MODULE_NOT_FOUND' ? 'addon not built' : 'addon failed to load' };
   }
-  return loaded;
 }

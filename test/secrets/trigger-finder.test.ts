@@ -1,9 +1,16 @@
 import fc from 'fast-check';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PatternScanner } from '../../src/secrets/detect.js';
 import { ChainMasker, StreamStage } from '../../src/secrets/masker.js';
-import { ADDON_PATH, nativeFinder, triggerFinderStatus } from '../../src/secrets/trigger-finder.js';
+import {
+  ADDON_PATH,
+  loadFinder,
+  nativeFinder,
+  triggerFinderStatus,
+} from '../../src/secrets/trigger-finder.js';
 import { BENIGN, plantedSecrets } from '../fixtures/secrets/planted.js';
 
 // The native position filter (src/secrets/native/trigger-finder.c) against the scanner's JS
@@ -97,6 +104,18 @@ describe('native trigger finder', () => {
   it('is built and loads (npm run build compiles it)', () => {
     expect(existsSync(ADDON_PATH)).toBe(true);
     expect(triggerFinderStatus()).toBe('native');
+  });
+
+  it('a missing or broken addon leaves the JS loop (and says why)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'agentfw-finder-'));
+    try {
+      const broken = path.join(dir, 'broken.node');
+      writeFileSync(broken, 'not a shared object');
+      expect(loadFinder(path.join(dir, 'missing.node'))).toEqual({ finder: null, why: 'addon not built' });
+      expect(loadFinder(broken)).toEqual({ finder: null, why: 'addon failed to load' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([

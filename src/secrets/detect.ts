@@ -247,12 +247,20 @@ export class PatternScanner {
     const hits: Hit[] = [];
     let hold = s.length;
     const n = s.length;
-    const seen = new Set<number>();
+    /**
+     * Starts already tried in this scan, per pattern index; `max` is the largest. Starts
+     * mostly come in increasing order, so a new one is usually above `max` (no search).
+     */
+    const tried: { max: number; starts: number[] }[] = [];
 
     const tryAt = (c: Compiled, start: number, pendingOnly: boolean): void => {
-      const key = start * 128 + c.index;
-      if (seen.has(key)) return;
-      seen.add(key);
+      const tr = tried[c.index];
+      if (tr === undefined) tried[c.index] = { max: start, starts: [start] };
+      else if (start > tr.max) {
+        tr.max = start;
+        tr.starts.push(start);
+      } else if (start === tr.max || tr.starts.includes(start)) return;
+      else tr.starts.push(start);
       // undecided: a longer or different match may still follow
       const undecided = (): void => {
         let valueStart = n;

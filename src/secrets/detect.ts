@@ -6,7 +6,7 @@
  */
 import { CONTEXTS } from './context.js';
 import { FORMATS, type SecretPattern } from './formats.js';
-import { full, hasMid, maxLength, partial } from './pattern.js';
+import { full, hasMid, maxLength, partial, type Node } from './pattern.js';
 import { isPlaceholderValue, MIN_CONTEXT_LENGTH } from './placeholder.js';
 import { nativeFinder, type CandidateFinder } from './trigger-finder.js';
 
@@ -86,6 +86,12 @@ interface Family {
   /** Sticky filter tested after the run of `back` characters, or null. */
   follow: RegExp | null;
   members: Compiled[];
+  /**
+   * Sticky: matches at a start exactly when some member's `parts` does (the members'
+   * shared leading nodes written once, so a key name is matched once for all of them);
+   * null = each member is tried on its own.
+   */
+  gate: RegExp | null;
 }
 
 /** A family whose triggers (`lits`, lower case) start with one two-byte pair. */
@@ -106,6 +112,34 @@ function litAt(s: string, t: number, lit: string): boolean {
 }
 
 const MAX_BACK = 200;
+
+/**
+ * One sticky regex for a family's members: their common leading nodes, then the rest of
+ * each as alternatives. It matches at a position exactly when one of the members does (an
+ * alternation after a shared prefix has the same matches as the alternation of the whole
+ * sequences). Null when there is nothing to share or the sources refer to groups by number
+ * or name (the numbering would change).
+ */
+function familyGate(ps: SecretPattern[]): RegExp | null {
+  if (ps.length < 2) return null;
+  const seqs = ps.map((p) => [...p.lead, ...p.value, ...p.tail]);
+  const key = (n: Node): string => JSON.stringify(n);
+  let common = 0;
+  while (
+    common < Math.min(...seqs.map((q) => q.length)) &&
+    seqs.every((q) => key(q[common]) === key(seqs[0][common]))
+  )
+    common++;
+  if (common === 0) return null;
+  const src = (q: Node[]): string => q.map((x) => full(x)).join('');
+  const source = `${src(seqs[0].slice(0, common))}(?:${seqs.map((q) => src(q.slice(common))).join('|')})`;
+  if (/\\[1-9]|\\k</.test(source)) return null;
+  try {
+    return new RegExp(source, 'y');
+  } catch {
+    return null;
+  }
+}
 
 function classTable(cls: string): Uint8Array {
   const re = new RegExp(`^${cls}$`);
@@ -150,7 +184,12 @@ export class PatternScanner {
    * `finder`: the native position filter; absent = the built addon if it loads, null = the
    * JS loop (the output is the same either way).
    */
-  constructor(patterns: SecretPattern[] = [...FORMATS, ...CONTEXTS], finder?: CandidateFinder | null) {
+  constructor(
+    patterns: SecretPattern[] = [...FORMATS, ...CONTEXTS],
+    finder?: CandidateFinder | null,
+    /** Build the families' `gate` regexes (false: try every member, for comparisons). */
+    gates = true,
+  ) {
     this.finder = finder === undefined ? nativeFinder() : finder;
     const byKey = new Map<string, Family>();
     const all: string[] = [];
@@ -174,6 +213,7 @@ export class PatternScanner {
           back: p.back ? classTable(p.back) : null,
           follow: p.follow ? new RegExp(p.follow, 'y') : null,
           members: [],
+          gate: null,
         };
         byKey.set(key, fam);
         for (const t of trig) {
@@ -206,6 +246,7 @@ export class PatternScanner {
       });
     });
     this.families = [...byKey.values()];
+    if (gates) for (const fam of this.families) fam.gate = familyGate(fam.members.map((c) => c.p));
     const variants = (c: string): number[] => [
       ...new Set([c.toLowerCase().charCodeAt(0), c.toUpperCase().charCodeAt(0)]),
     ];
@@ -309,7 +350,14 @@ export class PatternScanner {
           }
         }
       }
-      for (const c of fam.members) tryAt(c, start, pendingOnly);
+      // No member matches at `start` when the family's gate does not: each is then only
+      // checked for a match still in progress (the same as a failed `parts`).
+      let none = false;
+      if (!pendingOnly && fam.gate) {
+        fam.gate.lastIndex = start;
+        none = !fam.gate.test(s);
+      }
+      for (const c of fam.members) tryAt(c, start, pendingOnly || none);
     };
 
     const { pairIndex, pairLists, third } = this;

@@ -20,8 +20,12 @@ import { BENIGN, plantedSecrets } from '../fixtures/secrets/planted.js';
 
 const planted = plantedSecrets();
 const native = nativeFinder();
-const js = new PatternScanner(undefined, null);
+/** The old path: the JS position loop, every family member tried on its own. */
+const js = new PatternScanner(undefined, null, false);
+/** The new path: native positions, family gates. */
 const nat = new PatternScanner(undefined, native);
+/** JS positions with family gates (what runs when the addon is missing). */
+const jsGated = new PatternScanner(undefined, null);
 
 /** Pieces that make trigger-dense text: literals in both cases, their prefixes, separators, values. */
 const PIECES = [
@@ -154,14 +158,16 @@ describe('native trigger finder', () => {
     );
   });
 
-  it('trigger-dense text: the same hits and holds as the JS scan, at any start and end', () => {
+  it('trigger-dense text: the same hits and holds as the old JS scan, at any start and end', () => {
     fc.assert(
       fc.property(text, fc.nat(), fc.boolean(), (s, f, final) => {
         const bin = Buffer.from(s, 'utf8').toString('latin1');
         // also the raw string: chars above 0xff reach the scanner when it is used on text
         for (const x of [bin, s]) {
           const from = f % (x.length + 1);
-          expect(nat.scan(x, from, final)).toEqual(js.scan(x, from, final));
+          const want = js.scan(x, from, final);
+          expect(nat.scan(x, from, final)).toEqual(want);
+          expect(jsGated.scan(x, from, final)).toEqual(want);
         }
       }),
       { numRuns: 1500, seed: 23 },

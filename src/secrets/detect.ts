@@ -357,7 +357,11 @@ export class PatternScanner {
         fam.gate.lastIndex = start;
         none = !fam.gate.test(s);
       }
-      for (const c of fam.members) tryAt(c, start, pendingOnly || none);
+      for (const c of fam.members) {
+        // Without a match here, only a match still in progress near the end can matter.
+        if (none && (final || start < n - c.maxLength)) continue;
+        tryAt(c, start, pendingOnly || none);
+      }
     };
 
     const { pairIndex, pairLists, third } = this;

@@ -53,13 +53,30 @@ function catFile(dir) {
 async function serve() {
   const { startProbeGate } = await import(dist('supervisor/probe-gate.js'));
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'agentfw-bench-'));
+  // Absent in builds before the native trigger finder (for comparisons with them).
+  const finder = await import(dist('secrets/trigger-finder.js')).then(
+    (m) => m.triggerFinderStatus(),
+    () => 'js (no native finder in this build)',
+  );
   const gate = await startProbeGate(tmp);
   // The session's own copy of the client: the gate refuses requests from any other binary.
   process.stdout.write(
-    JSON.stringify({ env: gate.agentEnv, client: { kind: gate.client.kind, path: gate.shims.client }, tmp }) +
-      '\n',
+    JSON.stringify({
+      env: gate.agentEnv,
+      client: { kind: gate.client.kind, path: gate.shims.client },
+      tmp,
+      // The masker's trigger search in this (the gate's) process: `native` or `js (why)`.
+      finder,
+    }) + '\n',
   );
-  process.stdin.resume();
+  // Each line on stdin asks for this process's CPU time so far (ms), answered as one line:
+  // the relay's cost per MB, which a busy machine changes far less than the wall time.
+  process.stdin.on('data', (d) => {
+    for (const _ of d.toString().split('\n').slice(1)) {
+      const u = process.cpuUsage();
+      process.stdout.write(`${(u.user + u.system) / 1000}\n`);
+    }
+  });
   process.stdin.on('end', async () => {
     await gate.close();
     rmSync(tmp, { recursive: true, force: true });
@@ -84,14 +101,27 @@ async function measure() {
   const server = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const { env, client, tmp } = await new Promise((resolve, reject) => {
-    let buf = '';
-    server.on('close', () => reject(new Error('the gate process exited before it was ready')));
-    server.stdout.on('data', (d) => {
-      buf += d;
-      if (buf.includes('\n')) resolve(JSON.parse(buf.slice(0, buf.indexOf('\n'))));
-    });
+  let lines = '';
+  const waiting = [];
+  server.stdout.on('data', (d) => {
+    lines += d;
+    let nl;
+    while ((nl = lines.indexOf('\n')) >= 0 && waiting.length) {
+      const line = lines.slice(0, nl);
+      lines = lines.slice(nl + 1);
+      waiting.shift()(line);
+    }
   });
+  const nextLine = () => new Promise((resolve) => waiting.push(resolve));
+  server.on('close', () => waiting.forEach((w) => w('')));
+  const first = await nextLine();
+  if (!first) throw new Error('the gate process exited before it was ready');
+  const { env, client, tmp, finder } = JSON.parse(first);
+  /** CPU time (ms) the gate process has used so far. */
+  const gateCpu = async () => {
+    server.stdin.write('cpu\n');
+    return Number(await nextLine());
+  };
   /** Wall time of one run; with `piped`, stdout/stderr are pipes read to the end (bytes counted). */
   const once = (file, args, e, piped = false) =>
     new Promise((resolve, reject) => {
@@ -123,7 +153,7 @@ async function measure() {
   const roundTrip = [];
   const barePiped = [];
   const relayed = [];
-  const cat = { bare: [], relayed: [], nested: [] };
+  const cat = { bare: [], relayed: [], nested: [], gateCpu: [] };
   const underGate = { bare: [], gated: [] };
   const file = catFile(tmp);
   const catBytes = statSync(file).size;
@@ -146,7 +176,9 @@ async function measure() {
     };
     for (let i = 0; i < 5; i++) {
       cat.bare.push(mbps(await once('/bin/bash', ['-c', `cat '${file}'`], bareEnv, true), true));
+      const c0 = await gateCpu();
       cat.relayed.push(mbps(await once('bash', ['-c', `cat '${file}'`], env, true), false));
+      cat.gateCpu.push((await gateCpu()) - c0);
       cat.nested.push(mbps(await once('bash', ['-c', `bash -c "cat '${file}'"`], env, true), false));
     }
     // Under the exec gate (the sandbox's default): the shim's own exec is passed by the
@@ -214,7 +246,11 @@ async function measure() {
     `  added latency, relayed     p50 ${r2(relayedAdded)} ms = +${r2(relayedAdded / pct(barePiped, 50))}× bare`,
   );
   console.log(
-    `  cat ${CAT_MB} MB to a pipe          bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of 5; target ≥ 50%)`,
+    `  cat ${CAT_MB} MB to a pipe          bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of 5; target ≥ 50%; trigger search: ${finder})`,
+  );
+  const gateMs = pct(cat.gateCpu, 50);
+  console.log(
+    `  gate CPU per relayed cat    ${r2(gateMs)} ms per ${CAT_MB} MB = ${r2(CAT_MB / (gateMs / 1000))} MB/s of supervisor CPU (median of 5; includes the gate's decision)`,
   );
   let eg = {};
   if (underGate.gated.length) {
@@ -244,6 +280,8 @@ async function measure() {
       cat_relayed_mbps: r2(pct(cat.relayed, 50)),
       cat_relayed_twice_mbps: r2(pct(cat.nested, 50)),
       cat_relayed_ratio: r2(pct(cat.relayed, 50) / pct(cat.bare, 50)),
+      trigger_finder: finder,
+      cat_relayed_gate_cpu_ms: r2(pct(cat.gateCpu, 50)),
       runs: N,
       client: client.kind,
       load: r2(os.loadavg()[0]),

@@ -88,3 +88,35 @@ for (const h of process.platform === 'linux' ? HELPERS : []) {
     );
   }
 }
+
+// The pattern scanner's native position filter (a Node-API addon). Optional: without it the
+// scanner runs the same filter in JS (identical output, slower), so a failure only warns.
+// Headers: the node-api-headers package when installed, else the ones beside this node.
+{
+  const addonOut = path.join(outDir, 'agentfw-triggers.node');
+  const addonTmp = `${addonOut}.tmp-${process.pid}`;
+  const addonSrc = path.join(root, 'src', 'secrets', 'native', 'trigger-finder.c');
+  const includes = [
+    path.join(root, 'node_modules', 'node-api-headers', 'include'),
+    path.join(path.dirname(process.execPath), '..', 'include', 'node'),
+  ].filter((d) => existsSync(path.join(d, 'node_api.h')));
+  const a =
+    existsSync(addonSrc) && includes.length
+      ? spawnSync(
+          cc,
+          ['-O2', '-std=c99', '-Wall', '-shared', '-fPIC', '-I', includes[0], '-o', addonTmp, addonSrc],
+          { stdio: ['ignore', 'inherit', 'inherit'] },
+        )
+      : { status: 1, error: new Error(includes.length ? `${addonSrc} is missing` : 'node_api.h not found') };
+  if (a.status === 0 && !a.error) {
+    renameSync(addonTmp, addonOut);
+    console.log(`agentfw: built ${path.relative(root, addonOut)} with ${cc}`);
+  } else {
+    rmSync(addonTmp, { force: true });
+    rmSync(addonOut, { force: true });
+    console.error(
+      `agentfw: note: could not compile the native trigger finder (${a.error?.message ?? `exit ${a.status}`}); ` +
+        'output masking uses the slower JS scan (same output).',
+    );
+  }
+}

@@ -6,8 +6,9 @@
  */
 import { CONTEXTS } from './context.js';
 import { FORMATS, type SecretPattern } from './formats.js';
-import { full, hasMid, maxLength, partial } from './pattern.js';
+import { full, hasMid, maxLength, partial, type Node } from './pattern.js';
 import { isPlaceholderValue, MIN_CONTEXT_LENGTH } from './placeholder.js';
+import { nativeFinder, type CandidateFinder } from './trigger-finder.js';
 
 /** One secret found in a text: `[start, end)` is the value to replace. */
 export interface Hit {
@@ -85,6 +86,12 @@ interface Family {
   /** Sticky filter tested after the run of `back` characters, or null. */
   follow: RegExp | null;
   members: Compiled[];
+  /**
+   * Sticky: matches at a start exactly when some member's `parts` does (the members'
+   * shared leading nodes written once, so a key name is matched once for all of them);
+   * null = each member is tried on its own.
+   */
+  gate: RegExp | null;
 }
 
 /** A family whose triggers (`lits`, lower case) start with one two-byte pair. */
@@ -105,6 +112,34 @@ function litAt(s: string, t: number, lit: string): boolean {
 }
 
 const MAX_BACK = 200;
+
+/**
+ * One sticky regex for a family's members: their common leading nodes, then the rest of
+ * each as alternatives. It matches at a position exactly when one of the members does (an
+ * alternation after a shared prefix has the same matches as the alternation of the whole
+ * sequences). Null when there is nothing to share or the sources refer to groups by number
+ * or name (the numbering would change).
+ */
+function familyGate(ps: SecretPattern[]): RegExp | null {
+  if (ps.length < 2) return null;
+  const seqs = ps.map((p) => [...p.lead, ...p.value, ...p.tail]);
+  const key = (n: Node): string => JSON.stringify(n);
+  let common = 0;
+  while (
+    common < Math.min(...seqs.map((q) => q.length)) &&
+    seqs.every((q) => key(q[common]) === key(seqs[0][common]))
+  )
+    common++;
+  if (common === 0) return null;
+  const src = (q: Node[]): string => q.map((x) => full(x)).join('');
+  const source = `${src(seqs[0].slice(0, common))}(?:${seqs.map((q) => src(q.slice(common))).join('|')})`;
+  if (/\\[1-9]|\\k</.test(source)) return null;
+  try {
+    return new RegExp(source, 'y');
+  } catch {
+    return null;
+  }
+}
 
 function classTable(cls: string): Uint8Array {
   const re = new RegExp(`^${cls}$`);
@@ -138,8 +173,24 @@ export class PatternScanner {
    * with that byte (every byte for a two-char trigger).
    */
   private readonly third: Uint8Array;
+  /** Bit k set iff pairIndex[k] !== 0 (for the native finder). */
+  private readonly pairBits = new Uint8Array(8192);
+  /** The native position filter (same positions as the JS loop), or null: the JS loop. */
+  private readonly finder: CandidateFinder | null;
+  /** The native filter's output (grown as needed). */
+  private positions = new Int32Array(0);
 
-  constructor(patterns: SecretPattern[] = [...FORMATS, ...CONTEXTS]) {
+  /**
+   * `finder`: the native position filter; absent = the built addon if it loads, null = the
+   * JS loop (the output is the same either way).
+   */
+  constructor(
+    patterns: SecretPattern[] = [...FORMATS, ...CONTEXTS],
+    finder?: CandidateFinder | null,
+    /** Build the families' `gate` regexes (false: try every member, for comparisons). */
+    gates = true,
+  ) {
+    this.finder = finder === undefined ? nativeFinder() : finder;
     const byKey = new Map<string, Family>();
     const all: string[] = [];
     patterns.forEach((p, index) => {
@@ -162,6 +213,7 @@ export class PatternScanner {
           back: p.back ? classTable(p.back) : null,
           follow: p.follow ? new RegExp(p.follow, 'y') : null,
           members: [],
+          gate: null,
         };
         byKey.set(key, fam);
         for (const t of trig) {
@@ -194,6 +246,7 @@ export class PatternScanner {
       });
     });
     this.families = [...byKey.values()];
+    if (gates) for (const fam of this.families) fam.gate = familyGate(fam.members.map((c) => c.p));
     const variants = (c: string): number[] => [
       ...new Set([c.toLowerCase().charCodeAt(0), c.toUpperCase().charCodeAt(0)]),
     ];
@@ -219,6 +272,7 @@ export class PatternScanner {
           if (lit.length === 2) this.third.fill(1, k * 256, k * 256 + 256);
           else for (const c of variants(lit[2])) this.third[k * 256 + c] = 1;
         }
+    for (let k = 0; k < 1 << 16; k++) if (this.pairIndex[k] !== 0) this.pairBits[k >> 3] |= 1 << (k & 7);
     const uniq = [...new Set(all.map((t) => t.toLowerCase()))].sort((a, b) => b.length - a.length);
     this.anyTrigger = new RegExp(uniq.map(escape).join('|'), 'gi');
     this.longestTrigger = Math.max(...uniq.map((t) => t.length));
@@ -228,18 +282,26 @@ export class PatternScanner {
   /**
    * Scan `s`; text before `from` was already emitted and is context only. With `final`
    * the input ends at `s.length`; otherwise more may follow and undecided matches are
-   * reported through `hold`.
+   * reported through `hold`. `bytes`, when given, is `s` as latin1 bytes (saves a copy).
    */
-  scan(s: string, from: number, final = true): ScanResult {
+  scan(s: string, from: number, final = true, bytes?: Uint8Array): ScanResult {
     const hits: Hit[] = [];
     let hold = s.length;
     const n = s.length;
-    const seen = new Set<number>();
+    /**
+     * Starts already tried in this scan, per pattern index; `max` is the largest. Starts
+     * mostly come in increasing order, so a new one is usually above `max` (no search).
+     */
+    const tried: { max: number; starts: number[] }[] = [];
 
     const tryAt = (c: Compiled, start: number, pendingOnly: boolean): void => {
-      const key = start * 128 + c.index;
-      if (seen.has(key)) return;
-      seen.add(key);
+      const tr = tried[c.index];
+      if (tr === undefined) tried[c.index] = { max: start, starts: [start] };
+      else if (start > tr.max) {
+        tr.max = start;
+        tr.starts.push(start);
+      } else if (start === tr.max || tr.starts.includes(start)) return;
+      else tr.starts.push(start);
       // undecided: a longer or different match may still follow
       const undecided = (): void => {
         let valueStart = n;
@@ -288,26 +350,54 @@ export class PatternScanner {
           }
         }
       }
-      for (const c of fam.members) tryAt(c, start, pendingOnly);
+      // No member matches at `start` when the family's gate does not: each is then only
+      // checked for a match still in progress (the same as a failed `parts`).
+      let none = false;
+      if (!pendingOnly && fam.gate) {
+        fam.gate.lastIndex = start;
+        none = !fam.gate.test(s);
+      }
+      for (const c of fam.members) {
+        // Without a match here, only a match still in progress near the end can matter.
+        if (none && (final || start < n - c.maxLength)) continue;
+        tryAt(c, start, pendingOnly || none);
+      }
     };
 
     const { pairIndex, pairLists, third } = this;
+    /** Visits every family whose trigger starts at `t` (a position the pair filter kept). */
+    const at = (t: number, k: number): void => {
+      for (const e of pairLists[k - 1]) {
+        for (const lit of e.lits) {
+          if (litAt(s, t, lit)) {
+            visit(e.fam, t, false);
+            break;
+          }
+        }
+      }
+    };
     if (this.pairable) {
       // Every position whose first two bytes can start a trigger, in order (overlapping);
       // the same families, in the same order, as the trigger regex below would visit.
       // Bytes are read from a copy (a typed-array loop is several times faster than
       // charCodeAt); a char above 0xff keeps its low byte there, litAt then rejects it.
-      const b = Buffer.from(s, 'latin1');
-      for (let t = 0; t < n - 1; t++) {
-        const k = pairIndex[(b[t] << 8) | b[t + 1]];
-        if (k === 0 || (t + 2 < n && third[(k - 1) * 256 + b[t + 2]] === 0)) continue;
-        for (const e of pairLists[k - 1]) {
-          for (const lit of e.lits) {
-            if (litAt(s, t, lit)) {
-              visit(e.fam, t, false);
-              break;
-            }
-          }
+      const b = bytes ?? Buffer.from(s, 'latin1');
+      let count = -1;
+      if (this.finder) {
+        if (this.positions.length < n) this.positions = new Int32Array(Math.max(n, 1 << 16));
+        count = this.finder(b, pairIndex, third, this.pairBits, this.positions);
+      }
+      if (count >= 0) {
+        const pos = this.positions;
+        for (let i = 0; i < count; i++) {
+          const t = pos[i];
+          at(t, pairIndex[(b[t] << 8) | b[t + 1]]);
+        }
+      } else {
+        for (let t = 0; t < n - 1; t++) {
+          const k = pairIndex[(b[t] << 8) | b[t + 1]];
+          if (k === 0 || (t + 2 < n && third[(k - 1) * 256 + b[t + 2]] === 0)) continue;
+          at(t, k);
         }
       }
     } else {

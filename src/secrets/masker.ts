@@ -10,7 +10,8 @@ import { placeholder } from './placeholder.js';
 
 /** Anything that scans a buffer: the known-values matcher or the pattern scanner. */
 export interface BufferScanner {
-  scan(s: string, from: number, final: boolean): ScanResult;
+  /** `bytes`, when given, is `s` as latin1 bytes (every char of `s` below 0x100); absent = computed. */
+  scan(s: string, from: number, final: boolean, bytes?: Uint8Array): ScanResult;
   /**
    * Optional fast check: true only when scanning `buf` as a whole chunk (nothing held,
    * no context) would find nothing and hold nothing back. Absent = always scan.
@@ -81,15 +82,35 @@ export class StreamStage {
 
   push(chunk: string): string {
     const s = this.ctx + this.pending + chunk;
+    return render(s, this.ctx.length, ...this.step(s));
+  }
+
+  /**
+   * `push` for bytes: the same output as `Buffer.from(push(chunk.toString('latin1')), 'latin1')`
+   * with fewer copies. The text is joined once as bytes (for the scanner's position filter)
+   * and once as a string (for its regexes); a part without hits is returned as a view of
+   * those bytes, not rendered.
+   */
+  pushBytes(chunk: Buffer): Buffer {
+    const head = this.ctx + this.pending;
+    const bytes = head ? Buffer.concat([Buffer.from(head, 'latin1'), chunk]) : chunk;
+    const s = bytes.toString('latin1');
+    const from = head.length - this.pending.length;
+    const [cut, regions] = this.step(s, bytes);
+    if (!regions.some((r) => r.start >= from && r.end <= cut)) return bytes.subarray(from, cut);
+    return Buffer.from(render(s, from, cut, regions), 'latin1');
+  }
+
+  /** Scans `s` (ctx + pending + new text), keeps the new ctx and pending; returns the emit end and regions. */
+  private step(s: string, bytes?: Uint8Array): [number, Hit[]] {
     const from = this.ctx.length;
-    const { hits, hold } = this.scanner.scan(s, from, false);
+    const { hits, hold } = this.scanner.scan(s, from, false, bytes);
     const regions = mergeHits(hits);
     let cut = hold;
     for (const r of regions) if (r.start < cut && r.end > cut) cut = r.start;
-    const out = render(s, from, cut, regions);
     this.ctx = s.slice(Math.max(0, cut - this.context), cut);
     this.pending = s.slice(cut);
-    return out;
+    return [cut, regions];
   }
 
   flush(): string {
@@ -120,9 +141,14 @@ export class ChainMasker implements StreamMasker {
       if (!same) break;
     }
     if (i === this.stages.length) return chunk;
-    let s = chunk.toString('latin1');
-    for (; i < this.stages.length; i++) s = this.stages[i].push(s);
-    return Buffer.from(s, 'latin1');
+    // The first stage that works gets bytes; a later one gets bytes too while no stage
+    // before it has rendered a placeholder into a string.
+    let cur: Buffer | string = chunk;
+    for (; i < this.stages.length; i++) {
+      const st = this.stages[i];
+      cur = typeof cur === 'string' ? st.push(cur) : st.pushBytes(cur);
+    }
+    return typeof cur === 'string' ? Buffer.from(cur, 'latin1') : cur;
   }
 
   flush(): Buffer {

@@ -21,7 +21,7 @@ import net from 'node:net';
 import type { SecretSet, StreamMasker } from '../secrets/types.js';
 import { listenPrivate } from './unix-server.js';
 
-/** Largest frame a client may send (it sends ≤ 64 KiB); larger → connection closed. */
+/** Largest frame a client may send (it sends ≤ 256 KiB); larger → connection closed. */
 export const MAX_FRAME = 1024 * 1024;
 /** A terminal stream that has been quiet this long gets what the masker held back. */
 export const IDLE_FLUSH_MS = 100;
@@ -44,56 +44,62 @@ export function frame(id: number, data: Buffer): Buffer {
   return Buffer.concat([head, data]);
 }
 
+/** A piece of a frame's payload, as it arrived. */
+export interface FramePiece {
+  /** Stream id (1 = stdout, 2 = stderr). */
+  id: number;
+  /** Payload bytes (a view of the read, not a copy); empty only for a zero-length frame (stream end). */
+  data: Buffer;
+  /** True on the frame's last piece. */
+  last: boolean;
+}
+
+const EMPTY = Buffer.alloc(0);
+
 /**
  * Incremental frame parser; returns undefined on a malformed frame (caller closes).
- * A frame split over several reads is joined once, when its last byte has arrived (not
- * re-copied with every read: the client's frames are a little larger than one read).
+ * A frame's payload is handed on in the pieces it arrived in, as views of the reads (the
+ * masker is streaming, so pieces mask exactly as the whole frame would): no frame is
+ * joined or copied. Only a header cut over reads (5 bytes) is joined.
  */
 export class FrameReader {
-  /** Bytes received after the last whole frame, as they came; empty = none. */
-  private parts: Buffer[] = [];
-  private held = 0;
+  /** Header bytes received so far (fewer than 5); empty = none. */
+  private head: Buffer = EMPTY;
+  /** Stream id of the frame being received (when `left` > 0). */
+  private id = 0;
+  /** Payload bytes of the current frame still to come; 0 = between frames. */
+  private left = 0;
 
-  push(chunk: Buffer): { id: number; data: Buffer }[] | undefined {
-    const out: { id: number; data: Buffer }[] = [];
-    let buf = chunk;
-    if (this.parts.length) {
-      this.parts.push(chunk);
-      this.held += chunk.length;
-      // Not even the header, or the frame's end has not arrived: keep collecting.
-      const head = this.held >= 5 ? this.header() : undefined;
-      if (head === null) return undefined;
-      if (!head || this.held < 5 + head.len) return out;
-      buf = Buffer.concat(this.parts, this.held);
-      this.parts = [];
-      this.held = 0;
-    }
+  push(chunk: Buffer): FramePiece[] | undefined {
+    const out: FramePiece[] = [];
     let at = 0;
-    while (buf.length - at >= 5) {
-      const id = buf[at];
-      const len = buf.readUInt32BE(at + 1);
+    while (at < chunk.length) {
+      if (this.left > 0) {
+        const n = Math.min(this.left, chunk.length - at);
+        this.left -= n;
+        out.push({ id: this.id, data: chunk.subarray(at, at + n), last: this.left === 0 });
+        at += n;
+        continue;
+      }
+      const need = 5 - this.head.length;
+      if (chunk.length - at < need) {
+        this.head = Buffer.concat([this.head, chunk.subarray(at)]);
+        break;
+      }
+      const h = this.head.length ? Buffer.concat([this.head, chunk.subarray(at, at + need)]) : chunk;
+      const hat = this.head.length ? 0 : at;
+      at += need;
+      this.head = EMPTY;
+      const id = h[hat];
+      const len = h.readUInt32BE(hat + 1);
       if ((id !== 1 && id !== 2) || len > MAX_FRAME) return undefined;
-      if (buf.length - at - 5 < len) break;
-      out.push({ id, data: buf.subarray(at + 5, at + 5 + len) });
-      at += 5 + len;
-    }
-    if (at < buf.length) {
-      const rest = buf.subarray(at);
-      this.parts = [rest];
-      this.held = rest.length;
-      if (rest.length >= 5 && this.header() === null) return undefined;
+      if (len === 0) out.push({ id, data: EMPTY, last: true });
+      else {
+        this.id = id;
+        this.left = len;
+      }
     }
     return out;
-  }
-
-  /** The header of the held frame (≥ 5 bytes held); null = malformed. */
-  private header(): { id: number; len: number } | null {
-    // A header cut into pieces is joined once; later pieces are only appended.
-    if (this.parts[0].length < 5) this.parts = [Buffer.concat(this.parts, this.held)];
-    const h = this.parts[0];
-    const id = h[0];
-    const len = h.readUInt32BE(1);
-    return (id !== 1 && id !== 2) || len > MAX_FRAME ? null : { id, len };
   }
 }
 

@@ -18,11 +18,24 @@ function frames(): { id: number; data: Buffer }[] {
 function readAll(wire: Buffer, step: number): { id: number; data: Buffer }[] | undefined {
   const r = new FrameReader();
   const got: { id: number; data: Buffer }[] = [];
+  let parts: Buffer[] = [];
+  let id = 0;
   for (let at = 0; at < wire.length; at += step) {
     const f = r.push(wire.subarray(at, Math.min(wire.length, at + step)));
     if (!f) return undefined;
-    got.push(...f.map((x) => ({ id: x.id, data: Buffer.from(x.data) })));
+    for (const p of f) {
+      // Pieces of one frame come in a row; only a zero-length frame gives an empty piece.
+      if (parts.length) expect(p.id).toBe(id);
+      if (!p.last || parts.length) expect(p.data.length).toBeGreaterThan(0);
+      id = p.id;
+      parts.push(Buffer.from(p.data));
+      if (p.last) {
+        got.push({ id, data: Buffer.concat(parts) });
+        parts = [];
+      }
+    }
   }
+  expect(parts).toEqual([]);
   return got;
 }
 

@@ -29,10 +29,12 @@
 #include <sys/resource.h>
 #include <termios.h>
 
-#define RELAY_CHUNK 65536
+#define RELAY_CHUNK (256 * 1024)
 #define RELAY_QUEUE_MAX (1024 * 1024)
 #define RELAY_FRAME_MAX (16 * 1024 * 1024)
 #define HANDOFF_MS 100
+/* Linux's F_SETPIPE_SZ (fcntl.h declares it only under _GNU_SOURCE). */
+#define RELAY_SETPIPE_SZ 1031
 
 enum { OUT_NONE, OUT_PIPE, OUT_TTY };
 
@@ -236,6 +238,9 @@ static void run_relayed(const char *name, char **argv) {
       int p[2];
       if (pipe(p) != 0) refuse("cannot create a pipe for the masked output (fail closed)");
       fcntl(p[0], F_SETFD, FD_CLOEXEC);
+#ifdef __linux__
+      fcntl(p[0], RELAY_SETPIPE_SZ, RELAY_CHUNK * 4);
+#endif
       r->src = p[0];
       childfd[i] = p[1];
     }

@@ -9,6 +9,8 @@
 // (a gated bash inside a gated bash).
 // The gate runs in its own process (`--serve`), as under `agentfw run`, where the agent
 // and the supervisor are different processes.
+// BENCH_SHIM_N: latency runs (200; 0 = throughput only); BENCH_SHIM_CATS: `cat` runs (5);
+// BENCH_SHIM_NOOP_MASKER=1: the bench's gate masks nothing (the relay's plumbing alone).
 // Prints human lines, then one JSON line:
 //   {"name":"shim","p50_ms":added p50,"p99_ms":added p99,"baseline_p50_ms":bare p50,...}
 import { spawn } from 'node:child_process';
@@ -21,6 +23,8 @@ import { timerProc } from './lib/timer-proc.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => path.join(root, 'dist', p);
 const N = Number(process.env.BENCH_SHIM_N || 200);
+/** Relayed `cat` runs (the figures are their medians). */
+const CATS = Number(process.env.BENCH_SHIM_CATS || 5);
 const CAT_MB = 10;
 
 /** CAT_MB of this repository's TypeScript sources interleaved with log lines. */
@@ -58,6 +62,16 @@ async function serve() {
     (m) => m.triggerFinderStatus(),
     () => 'js (no native finder in this build)',
   );
+  if (process.env.BENCH_SHIM_NOOP_MASKER) {
+    // The relay's plumbing alone: this (the bench's) gate process masks nothing. Only here,
+    // never in agentfw itself.
+    const { createSecretSet } = await import(dist('secrets/index.js'));
+    const none = Buffer.alloc(0);
+    Object.getPrototypeOf(await createSecretSet({ env: {}, config: {} })).streamMasker = () => ({
+      push: (b) => b,
+      flush: () => none,
+    });
+  }
   const gate = await startProbeGate(tmp);
   // The session's own copy of the client: the gate refuses requests from any other binary.
   process.stdout.write(
@@ -174,7 +188,7 @@ async function measure() {
         throw new Error(`cat returned ${r.bytes} bytes of ${catBytes}`);
       return catBytes / (1024 * 1024) / (r.ms / 1000);
     };
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < CATS; i++) {
       cat.bare.push(mbps(await once('/bin/bash', ['-c', `cat '${file}'`], bareEnv, true), true));
       const c0 = await gateCpu();
       cat.relayed.push(mbps(await once('bash', ['-c', `cat '${file}'`], env, true), false));
@@ -185,7 +199,7 @@ async function measure() {
     // helper, the shim asks, then its exec of the real bash is seen by the gate too (passed
     // as the exec the shim was just allowed). Timer processes in lock step, one under the
     // helper, one bare, each running `bash -c true` per line on stdin.
-    if (existsSync(helper) && process.platform === 'linux') {
+    if (N > 0 && existsSync(helper) && process.platform === 'linux') {
       const t = (file, args, e) => timerProc(file, args, { env: e, what: 'bash -c true' });
       // The user's own environment without agentfw: spawnSync with a two-variable env makes
       // bash itself take far longer on this machine, which is no fair baseline.
@@ -246,11 +260,11 @@ async function measure() {
     `  added latency, relayed     p50 ${r2(relayedAdded)} ms = +${r2(relayedAdded / pct(barePiped, 50))}× bare`,
   );
   console.log(
-    `  cat ${CAT_MB} MB to a pipe          bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of 5; target ≥ 50%; trigger search: ${finder})`,
+    `  cat ${CAT_MB} MB to a pipe          bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of ${CATS}; target ≥ 50%; trigger search: ${finder}${process.env.BENCH_SHIM_NOOP_MASKER ? '; NO-OP MASKER: plumbing only' : ''})`,
   );
   const gateMs = pct(cat.gateCpu, 50);
   console.log(
-    `  gate CPU per relayed cat    ${r2(gateMs)} ms per ${CAT_MB} MB = ${r2(CAT_MB / (gateMs / 1000))} MB/s of supervisor CPU (median of 5; includes the gate's decision)`,
+    `  gate CPU per relayed cat    ${r2(gateMs)} ms per ${CAT_MB} MB = ${r2(CAT_MB / (gateMs / 1000))} MB/s of supervisor CPU (median of ${CATS}; includes the gate's decision)`,
   );
   let eg = {};
   if (underGate.gated.length) {

@@ -2,23 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectSecrets } from '../../src/secrets/detect.js';
 import { createSecretSet, maskText, patternStreamMasker } from '../../src/secrets/index.js';
-import type { StreamMasker } from '../../src/secrets/types.js';
 import { BENIGN, plantedSecrets } from '../fixtures/secrets/planted.js';
+import { streamed } from '../helpers/streamed.js';
 
 const planted = plantedSecrets();
-
-/** Feed `input` to a fresh masker split at `cuts` (byte offsets). */
-function streamed(m: StreamMasker, input: Buffer, cuts: number[]): Buffer {
-  const points = [...new Set(cuts.map((c) => c % (input.length + 1)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let at = 0;
-  for (const p of [...points, input.length]) {
-    out.push(m.push(input.subarray(at, p)));
-    at = p;
-  }
-  out.push(m.flush());
-  return Buffer.concat(out);
-}
 
 const KNOWN = {
   GITHUB_TOKEN: planted[3].value,

@@ -12,6 +12,7 @@ import {
   triggerFinderStatus,
 } from '../../src/secrets/trigger-finder.js';
 import { BENIGN, plantedSecrets } from '../fixtures/secrets/planted.js';
+import { streamed } from '../helpers/streamed.js';
 
 // The native position filter (src/secrets/native/trigger-finder.c) against the scanner's JS
 // loop: same positions, same hits and holds, same masked bytes. `npm test` builds the addon
@@ -89,19 +90,6 @@ function nativePositions(sc: PatternScanner, b: Uint8Array): number[] {
   const out = new Int32Array(b.length + 1);
   const count = native!(b, pairIndex, third, pairBits, out);
   return [...out.subarray(0, Math.max(0, count))];
-}
-
-/** Feed `input` to `m` split at `cuts`. */
-function streamed(m: ChainMasker, input: Buffer, cuts: number[]): Buffer {
-  const points = [...new Set(cuts.map((c) => c % (input.length + 1)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let at = 0;
-  for (const p of [...points, input.length]) {
-    out.push(m.push(input.subarray(at, p)));
-    at = p;
-  }
-  out.push(m.flush());
-  return Buffer.concat(out);
 }
 
 describe('native trigger finder', () => {

@@ -109,13 +109,21 @@ export class AnalysisPool {
    * all loaded or failed. One child loads first, the others once it is ready: a request needs
    * only one, and on a small machine children loading side by side (beside the host's own
    * start) each take longer to get there. A first child that cannot load starts no others.
+   * `hold`: keep the host alive until then (a caller awaiting it alone, e.g. a bench); false
+   * for a warm-up in the background, which must not keep a host that is done alive (an idle
+   * pool never does, see holdHost).
    */
-  async warm(): Promise<void> {
-    if (!this.closed && !this.slots.length) this.spawn();
-    await Promise.all(this.slots.map((s) => s.ready.catch(() => undefined)));
-    if (!this.slots.some((s) => s.isReady)) return;
-    while (!this.closed && this.slots.length < this.size) this.spawn();
-    await Promise.all(this.slots.map((s) => s.ready.catch(() => undefined)));
+  async warm(hold = true): Promise<void> {
+    const alive = hold ? setInterval(() => undefined, 1 << 30) : undefined;
+    try {
+      if (!this.closed && !this.slots.length) this.spawn();
+      await Promise.all(this.slots.map((s) => s.ready.catch(() => undefined)));
+      if (!this.slots.some((s) => s.isReady)) return;
+      while (!this.closed && this.slots.length < this.size) this.spawn();
+      await Promise.all(this.slots.map((s) => s.ready.catch(() => undefined)));
+    } finally {
+      clearInterval(alive);
+    }
   }
 
   /** Binds a pool started from a spec alone (prestartPool) to the engine loaded from it. */
@@ -336,7 +344,7 @@ export function poolOf(engine: Engine, o?: PoolOptions): AnalysisPool {
     if (p) p.adopt(engine);
     else {
       p = new AnalysisPool(engine, o);
-      void p.warm();
+      void p.warm(false);
     }
     pools.set(engine, p);
     // A pool started for a spec that did not come true is not needed.
@@ -359,5 +367,5 @@ export function prestartPool(spec: EngineSpec, o?: PoolOptions): void {
   if (early.has(key)) return;
   const p = new AnalysisPool({ spec }, o);
   early.set(key, p);
-  void p.warm();
+  void p.warm(false);
 }

@@ -5,9 +5,12 @@
  * `ask`, and the host's masker applies to what comes back. Needs `npm run build` (the
  * children run dist/engine/worker-entry.js).
  */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine, makeContext, type Engine } from '../../src/engine/analyze.js';
 import { AnalysisPool, poolOf, prestartPool } from '../../src/engine/worker.js';
+import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
 import { ensureBuilt } from '../e2e/run-helpers.js';
 
 let engine: Engine;
@@ -156,4 +159,40 @@ describe('a pool started before the engine loads (prestartPool)', () => {
     expect((await p.analyze({ script: 'ls', cwd })).decision.decision).toBe('allow');
     expect(p.counts.started).toBeGreaterThanOrEqual(1);
   }, 60_000);
+});
+
+describe('what keeps a host process alive', () => {
+  const dist = (f: string) => JSON.stringify(path.join(PACKAGE_ROOT, 'dist', 'engine', f));
+  /** A fresh Node process whose only pending work is the pool: exit code and output. */
+  const host = (body: string) => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { loadEngine } from ${dist('analyze.js')};
+         import { AnalysisPool } from ${dist('worker.js')};
+         const p = new AnalysisPool(await loadEngine({ exampleCacheDir: '', noConfig: true }));
+         ${body}
+         await p.close();`,
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    return { code: r.status, out: r.stdout.trim() };
+  };
+  // Before: warm() awaited alone ended the host with code 13 (a top-level await left pending).
+  it.each([
+    ['awaits warm() alone', 'await p.warm(); console.log(p.pids().length);', '2'],
+    [
+      'awaits one analysis alone',
+      "console.log((await p.analyze({ script: 'rm -rf /', cwd: '/' })).decision.decision);",
+      'deny',
+    ],
+  ])(
+    'a host that %s stays alive until it is done',
+    (_what, body, out) => {
+      expect(host(body)).toEqual({ code: 0, out });
+    },
+    90_000,
+  );
 });

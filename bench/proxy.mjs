@@ -15,8 +15,8 @@ import { Agent, ProxyAgent, request } from 'undici';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = (p) => import(path.join(root, 'dist', p));
-const { createSessionCa } = await dist('proxy/ca.js');
-const { startProxy } = await dist('proxy/index.js');
+const { createSessionCa } = await dist('gates/proxy/ca.js');
+const { startProxy } = await dist('gates/proxy/index.js');
 const { loadEngine } = await dist('engine/analyze.js');
 const { createSecretSet } = await dist('secrets/index.js');
 

@@ -242,6 +242,8 @@ const sections = [
   'services', // a PostgreSQL query through a declared host service vs direct
   'worker', // the analysis worker's added latency per check, a runaway's cost
 ];
+/** Sections whose process failed (printed, and the run exits 1). */
+const failed = [];
 for (const name of process.argv.includes('--engine') ? [] : sections) {
   const file = path.join(root, 'bench', `${name}.mjs`);
   if (!existsSync(file)) continue;
@@ -256,9 +258,17 @@ for (const name of process.argv.includes('--engine') ? [] : sections) {
       }
     } else if (line.trim()) console.log(line);
   }
-  if (r.status !== 0) console.log(`${name}: bench exited ${r.status}: ${(r.stderr || '').slice(0, 500)}`);
+  if (r.status !== 0) {
+    console.log(`${name}: bench exited ${r.status}: ${(r.stderr || '').slice(0, 500)}`);
+    failed.push(name);
+  }
 }
 
 results.machine.loadavg_1m_end = +os.loadavg()[0].toFixed(2);
 console.log(`machine  load average at the end ${results.machine.loadavg_1m_end}`);
 console.log(JSON.stringify(results));
+// A section that did not run is a broken bench, not a figure: the run says so and fails.
+if (failed.length) {
+  console.error(`bench: ${failed.length} section(s) failed: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}

@@ -19,12 +19,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = (p) => import(path.join(root, 'dist', p));
-const { createHostServices } = await dist('proxy/services/index.js');
+const { createHostServices } = await dist('gates/proxy/services/index.js');
 const { startNetBridge } = await dist('supervisor/sandbox-net.js');
 const { loadEngine } = await dist('engine/analyze.js');
 const { createSecretSet } = await dist('secrets/index.js');
 const { AuditWriter } = await dist('audit/writer.js');
-const { valueEnd } = await dist('proxy/services/resp.js');
+const { valueEnd } = await dist('gates/proxy/services/resp.js');
 
 const msg = (type, body) => {
   const h = Buffer.alloc(5);

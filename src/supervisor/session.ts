@@ -2,44 +2,41 @@
  * `agentfw run`: one supervised agent session.
  *
  * Order: gate client → secrets → engine (refuses to start on an invalid ruleset) →
- * private runtime dir → shims + gate script → audit log → broker socket → watch socket →
- * agent under node-pty → TUI or transparent passthrough → wait for exit → clean up.
- * The agent's exit code is returned.
+ * private runtime dir → shims + gate script → audit log and its start record
+ * (session-start.ts) → broker socket → watch socket → approvers (session-approvers.ts) →
+ * agent command (session-launch.ts, session-sandbox.ts) → agent under node-pty → TUI or
+ * transparent passthrough → signals passed on (session-signals.ts) → wait for exit →
+ * clean up (session-end.ts). The agent's exit code is returned.
  */
 import os from 'node:os';
 import path from 'node:path';
 import { findWebhookConfig, loadWebhookConfig } from '../approval/webhook-config.js';
-import { createPolicyApprover, type OnAsk } from '../approval/policy.js';
+import type { OnAsk } from '../approval/policy.js';
 import type { Approver, SessionUi } from '../approval/types.js';
 import type { WatchServer } from '../approval/watch-server.js';
 import { findExportConfig, loadExportConfig } from '../audit/export/config.js';
-import { sessionRecord, startRecord } from '../audit/writer.js';
-import type { AuditExport } from '../audit/export/index.js';
 import type { Engine } from '../engine/analyze.js';
 import { loadPolicyEngine } from '../engine/load.js';
 import { prestartPool } from '../engine/worker.js';
-import { AgentfwError } from '../errors.js';
 import { createHookAskHandler } from '../gates/hook/session-ask.js';
 import { attribute, type Attribution } from '../gates/proxy/index.js';
 import { FALLBACK_WARNING } from '../gates/shim/client-path.js';
-import { EXEC_GATE_MISSING, execGateArgs, findExecGate } from '../gates/exec/exec-gate.js';
+import { EXEC_GATE_MISSING, findExecGate } from '../gates/exec/exec-gate.js';
 import { startGate } from './gate.js';
 import { startPassthrough, type Passthrough } from './passthrough.js';
 import { spawnAgent } from './pty.js';
-import { findNetBridge, startNetBridge, type NetBridge } from './sandbox-net.js';
-import {
-  agentStateDirs,
-  HOME_WRITABLE,
-  NO_SANDBOX_GIVES_UP,
-  prepareSandbox,
-  probeSandboxAsync,
-} from './sandbox.js';
+import type { NetBridge } from './sandbox-net.js';
+import { probeSandboxAsync } from './sandbox.js';
 import { hostPidOf, mapRequestPids } from './sandbox-pids.js';
-import { sandboxServices } from './sandbox-services.js';
 import { loadSecretSet } from './secrets-seam.js';
 import { ownModelKeys } from '../secrets/model-keys.js';
 import { agentName } from './agent-name.js';
-import { which } from './shimdir.js';
+import { addApprovers, loadTui, startTui, type CreateTui } from './session-approvers.js';
+import { endSession } from './session-end.js';
+import { resolveAgent, startCommand, underExecGate } from './session-launch.js';
+import { sandboxCommand } from './session-sandbox.js';
+import { forwardSignals } from './session-signals.js';
+import { recordSessionStart } from './session-start.js';
 import { guardSession, holdSignals, LIMITS_NOTE, type SessionGuard } from './watchdog-session.js';
 
 export interface SessionOptions {
@@ -160,33 +157,20 @@ export async function runSession(o: SessionOptions): Promise<number> {
   });
   if (gate.client.kind === 'node-fallback') note(FALLBACK_WARNING);
   const { runtime, events } = gate;
-  gate.audit.packs = engine.packs.map((p) => `${p.pack}@${p.version}`);
-  let auditExport: AuditExport | undefined;
-  if (exportCfg) {
-    const { startAuditExport } = await import('../audit/export/index.js');
-    auditExport = startAuditExport(exportCfg, { onWarning: (m) => (ui ? undefined : note(`agentfw: ${m}`)) });
-    const exp = auditExport;
-    gate.audit.onAppend = (line) => exp.push(line);
-  }
-  // The start record: every session's first record names the agent command the human typed
-  // and how it runs. That command is the human's own and is not judged (ARCHITECTURE.md,
-  // "The agent command"); what it runs later is.
-  let how = 'in the OS sandbox';
-  if (o.noSandbox) {
-    const why = o.noSandbox === 'flag' ? '--no-sandbox' : `no OS sandbox on ${process.platform}`;
-    note(`agentfw: ${why}: ${NO_SANDBOX_GIVES_UP}`);
-    how = `without the OS sandbox (${why})`;
-  } else if (!bwrap) how = 'without the OS sandbox';
-  try {
-    gate.audit.append(startRecord(secrets.mask(o.command.join(' ')), cwd, how));
-  } catch (err) {
-    // fail closed: the agent's own start cannot be recorded, so it never starts; the gate's
-    // sockets, proxy and timers (and the export) are closed here, else they keep this
-    // process alive for good
-    await auditExport?.close().catch(() => undefined);
-    await gate.close().catch(() => undefined);
-    throw err;
-  }
+  // fail closed: when the start record cannot be written the gate is closed and the error
+  // re-thrown, so the agent never starts
+  const auditExport = await recordSessionStart({
+    gate,
+    engine,
+    secrets,
+    command: o.command,
+    cwd,
+    exportCfg,
+    onExportWarning: (m) => (ui ? undefined : note(`agentfw: ${m}`)),
+    bwrap,
+    noSandbox: o.noSandbox,
+    note,
+  });
   const env = gate.agentEnv;
   // Without the sandbox the gate client checks that gate.sock is served by this process.
   if (bwrap) delete env.AGENTFW_SUPERVISOR_PID;
@@ -213,43 +197,24 @@ export async function runSession(o: SessionOptions): Promise<number> {
     });
 
     // Every approver is in place before the agent starts: an early ask never finds none.
-    let createTui: ((opts: object) => SessionUi) | undefined;
+    let createTui: CreateTui | undefined;
     if (!headless) {
-      try {
-        // Loaded only with a terminal and no --headless; a literal specifier so the bundle carries it.
-        createTui = (
-          (await import('../tui/index.js')) as unknown as { createTui: (opts: object) => SessionUi }
-        ).createTui;
-      } catch (err) {
-        headless = true;
-        note(`agentfw: the TUI could not load (${(err as Error).message}); passing the terminal through.`);
-      }
+      createTui = await loadTui(note);
+      headless = !createTui;
     }
-    if (o.approverCmd) {
-      const { createExternalApprover } = await import('../approval/external.js');
-      approvers.push(createExternalApprover(o.approverCmd, { timeoutMs: o.approvalTimeoutMs, cwd }));
-      approvers.push(watch.approver);
-      if (headless) {
-        note(
-          `agentfw: asks go to ${o.approverCmd}; a human can also answer with \`agentfw watch --session ${runtime.id}\` (pairing code ${watch.pairingCode}).`,
-        );
-        // The code is one-time: each pairing (or 3 wrong tries) rotates it; show the new one.
-        cleanups.push(watch.onPairingCode((c) => note(`agentfw: new watch pairing code: ${c}`)));
-      }
-    } else if (webhookCfg) {
-      const { createWebhookApprover } = await import('../approval/webhook.js');
-      const hook = await createWebhookApprover({
-        ...webhookCfg,
-        session: runtime.id,
-        timeoutMs: o.approvalTimeoutMs,
-      });
-      cleanups.push(() => void hook.close());
-      approvers.push(hook, watch.approver);
-      if (headless)
-        note(
-          `agentfw: asks go to the approval webhook; answer here with \`agentfw approve ID --session ${runtime.id}\` (pairing code ${watch.pairingCode}).`,
-        );
-    } else if (headless) approvers.push(createPolicyApprover(o.onAsk));
+    await addApprovers({
+      approverCmd: o.approverCmd,
+      webhookCfg,
+      headless,
+      onAsk: o.onAsk,
+      approvalTimeoutMs: o.approvalTimeoutMs,
+      cwd,
+      watch,
+      sessionId: runtime.id,
+      approvers,
+      cleanups,
+      note,
+    });
 
     const started: { pid?: number } = {};
     const guard = (guarded.guard = guardSession({
@@ -262,117 +227,38 @@ export async function runSession(o: SessionOptions): Promise<number> {
     if (!o.sandbox) note(LIMITS_NOTE);
 
     const [name, ...args] = o.command;
-    // Resolve through the agent's PATH: `agentfw run -- bash` gets the gated bash.
-    const file = name.includes('/') ? path.resolve(cwd, name) : which(name, env.PATH);
-    if (!file)
-      throw new AgentfwError(
-        'E_AGENT_NOT_FOUND',
-        `cannot find "${name}" on PATH`,
-        'check the agent command after --, or give its full path',
-      );
-
-    // Without a TTY: the agent's pty gets no echo and no CR/LF translation, so its output
-    // bytes are unchanged. The launcher itself runs with BASH_ENV unset (it is ours). Under
-    // the exec gate the helper clears the tty flags itself (a launcher shell would be judged).
+    const file = resolveAgent(name, cwd, env.PATH);
     const execGate = findExecGate();
     if (!execGate && process.platform === 'linux') note(EXEC_GATE_MISSING);
-    const start =
-      tty || execGate
-        ? { file, args, env }
-        : {
-            file: '/bin/sh',
-            args: [
-              '-c',
-              'stty -echo -onlcr 2>/dev/null; BASH_ENV="$AGENTFW_GATE_SCRIPT"; export BASH_ENV; exec "$0" "$@"',
-              file,
-              ...args,
-            ],
-            env: { ...env, BASH_ENV: '' },
-          };
+    const start = startCommand(file, args, env, Boolean(tty || execGate));
     let cmd = [start.file, ...start.args];
-    if (bwrap && o.sandbox) {
-      // The network namespace's only way out: the bridge inside listens on 127.0.0.1:<proxy
-      // port> and hands each connection to the session's egress proxy on the host, the port
-      // the agent's proxy variables already name. Loopback inside stays the agent's own.
-      const proxy = gate.proxy;
-      const helper = findNetBridge();
-      if (!proxy || !helper)
-        // fail closed: without the proxy or the bridge the sandbox would have no judged way out
-        throw new AgentfwError(
-          'E_SANDBOX_NET',
-          proxy
-            ? 'the network bridge build/agentfw-net-bridge is not built, so the sandbox would have no way out'
-            : 'the egress proxy did not start, so the sandbox would have no way out',
-          'install a C compiler and run `npm run build:shim` in the agentfw folder, or pass --no-sandbox',
-        );
-      // Host services (docs/proxy.md): declared ports are bridged and judged; other listening
-      // host ports get no route, only an explanation.
-      const hs = sandboxServices({
-        workspace: cwd,
-        home: os.homedir(),
-        env: process.env,
-        proxyPort: proxy.port,
-        deps: gate.proxyDeps!,
+    if (bwrap && o.sandbox)
+      cmd = await sandboxCommand(cmd, {
+        bwrap,
+        gate,
+        secrets,
+        cwd,
+        agentFile: file,
+        agentKnown,
+        command: o.command,
+        writable: o.sandbox.writable,
+        hostUid,
         headless: () => headless,
         nsPid: () => (nsPid ??= hostPidOf(2, bwrapPid)),
+        onBridge: (b) => {
+          bridge = b;
+          cleanups.push(() => void b.close());
+        },
+        note,
       });
-      const b = await startNetBridge(path.join(runtime.dir, 'net.sock'), proxy.host, proxy.port, hs.handle);
-      bridge = b;
-      cleanups.push(() => void b.close());
-      const netSock = b.socketPath;
-      const svc = hs.ports.flatMap((p) => ['--service', String(p)]);
-      cmd = [helper, '--port', String(proxy.port), ...svc, '--unix', netSock, '--', ...cmd];
-      for (const l of hs.notes) note(`agentfw: host services: ${l}`);
-      const sb = prepareSandbox({
-        workspace: cwd,
-        cwd,
-        runtimeDir: runtime.dir,
-        expose: [
-          runtime.socket,
-          gate.relay?.socketPath ?? '',
-          gate.shims.dir,
-          gate.shims.gateScript,
-          runtime.guardDir,
-          netSock,
-          ...(gate.proxy ? [gate.proxy.caCertPath, gate.proxy.caBundlePath, gate.proxy.preloadPath] : []),
-        ],
-        agentFile: file,
-        home: os.homedir(),
-        env: process.env,
-        secrets,
-        extraWritable: o.sandbox.writable,
-        hostUid,
-        stateDirs: agentStateDirs(agentKnown || o.command[0]),
-        createStateDirs: agentStateDirs(agentKnown || o.command[0]) !== HOME_WRITABLE,
-        unshareNet: true,
-      });
-      cmd = [bwrap, ...sb.args, '--', ...cmd];
-      if (sb.plan.git?.secretBlobs)
-        note(
-          `agentfw: sandbox: git history holds ${sb.plan.git.secretBlobs} object(s) with a secret; ${sb.plan.hiddenFiles?.length ?? 0} object file(s) are hidden in the sandbox, so git commands that need them fail there (rewrite the secret out of history and rotate it).`,
-        );
-      if (sb.plan.git?.truncated)
-        note(
-          'agentfw: sandbox: the git history is larger than the scan budget; older objects were not checked for secrets.',
-        );
-      note(
-        `agentfw: sandbox: read-only root, writable ${sb.plan.workspace} and ${sb.plan.homeWritable.length} agent state dir(s), ${sb.plan.masked.length} secret file(s) and credential store(s) masked, network: only through the egress proxy (127.0.0.1:${proxy.port}).`,
-      );
-    }
-    if (execGate) {
-      const pre = execGateArgs({
+    if (execGate)
+      cmd = underExecGate(cmd, {
         helper: execGate,
-        socket: runtime.socket,
-        supervisorPid: process.pid,
-        shimDir: gate.shims.dir,
-        client: gate.shims.client,
-        waitMs: o.approvalTimeoutMs + 30_000,
-        rawTty: !tty,
-        // bwrap, then the network bridge, then the agent command: ours or the human's
-        pass: bwrap && o.sandbox ? 3 : 1,
+        gate,
+        approvalTimeoutMs: o.approvalTimeoutMs,
+        tty,
+        sandboxed: Boolean(bwrap && o.sandbox),
       });
-      cmd = [execGate, ...pre, ...cmd];
-    }
     const launch = { file: cmd[0], args: cmd.slice(1), env: start.env };
     const agent = spawnAgent({
       ...launch,
@@ -385,65 +271,29 @@ export async function runSession(o: SessionOptions): Promise<number> {
     guard.check(); // anything removed while the agent was starting ends it now
 
     if (createTui) {
-      try {
-        ui = createTui({ approvalTimeoutMs: o.approvalTimeoutMs, watch });
-        approvers.push(
-          ui.start({ terminal: agent.terminal, info, onDecision: (cb) => events.subscribe(cb) }),
-        );
-        if (!o.approverCmd && !webhookCfg) approvers.push(watch.approver);
-      } catch (err) {
-        ui?.stop();
-        ui = undefined;
-        headless = true;
-        if (!o.approverCmd && !webhookCfg) approvers.push(createPolicyApprover(o.onAsk));
-        note(
-          `agentfw: the TUI could not start (${(err as Error).message}); passing the terminal through, asks settled by --on-ask ${o.onAsk}.`,
-        );
-      }
+      ui = startTui({
+        createTui,
+        terminal: agent.terminal,
+        info,
+        events,
+        watch,
+        approvers,
+        approverElsewhere: Boolean(o.approverCmd || webhookCfg),
+        onAsk: o.onAsk,
+        approvalTimeoutMs: o.approvalTimeoutMs,
+        note,
+      });
+      if (!ui) headless = true;
     }
     if (!ui) passthrough = startPassthrough(agent);
 
-    // In the sandbox, signals go to the agent itself (pid 2 there): killing bwrap would SIGKILL it.
-    const inner = () => (bwrap ? hostPidOf(2, agent.pid) : undefined);
-    const told = new Set<NodeJS.Signals>();
-    const forward = (sig: NodeJS.Signals) => () => {
-      // Once per signal: the log says why the session ends (a held ask then ends refused)
-      if (!told.has(sig)) {
-        told.add(sig);
-        try {
-          gate.audit.append(
-            sessionRecord(`agentfw received ${sig} and passed it to the agent; the session ends with it`),
-          );
-        } catch {
-          /* the signal is passed on all the same: an audit failure has stopped the session already */
-        }
-      }
-      const p = inner();
-      try {
-        if (p) return void process.kill(p, sig);
-      } catch {
-        /* exited meanwhile: signal bwrap instead */
-      }
-      agent.kill(sig);
-    };
-    const handlers: [NodeJS.Signals, () => void][] = (
-      ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'] as const
-    ).map((s) => [s, forward(s)]);
-    for (const [s, h] of handlers) process.on(s, h);
-    cleanups.unshift(() => {
-      for (const [s, h] of handlers) process.off(s, h);
-    });
+    // Each passed signal is recorded once; its handlers are removed first at the end.
+    cleanups.unshift(forwardSignals(gate.audit, agent, Boolean(bwrap)));
 
     const code = await agent.exited;
     await new Promise<void>((r) => process.stdout.write('', () => r()));
     return code;
   } finally {
-    passthrough?.stop();
-    ui?.stop();
-    for (const c of cleanups) c();
-    await watch?.close().catch(() => undefined);
-    await gate.close();
-    releaseSignals();
-    await auditExport?.close();
+    await endSession({ passthrough, ui, cleanups, watch, gate, releaseSignals, auditExport });
   }
 }

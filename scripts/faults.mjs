@@ -11,7 +11,7 @@ import path from 'node:path';
 import { setTimeout, clearTimeout } from 'node:timers';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { headlessArgs, sessionEnv } from '../test/e2e/headless.mjs';
+import { headlessArgs, sessionEnv, sessionFileLimitKb } from '../test/e2e/headless.mjs';
 
 const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const BIN = path.join(ROOT, 'bin', 'agentfw');
@@ -198,7 +198,9 @@ for (const [what, target, how] of [
 }
 // 7. Audit: full disk (a file size limit gives the same short write, then EFBIG).
 {
-  const LIMIT = 200;
+  // Above the CA bundle and the gate client the session copies; the log is filled to 1,600
+  // bytes below it: room for the session's start record, none for the first command's.
+  const LIMIT = sessionFileLimitKb(ROOT);
   const { AuditWriter } = await import(path.join(ROOT, 'dist', 'audit', 'writer.js'));
   const r = await session(
     'full disk',
@@ -206,7 +208,7 @@ for (const [what, target, how] of [
     {
       before: (c) => {
         const w = AuditWriter.open(c.audit, 'earlier');
-        while (statSync(c.audit).size < LIMIT * 1024 - 300)
+        while (statSync(c.audit).size < LIMIT * 1024 - 1600)
           w.append({
             layer: 'tool',
             cwd: '/',

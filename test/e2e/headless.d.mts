@@ -16,3 +16,6 @@ export function sessionEnv(
   dirs: { root: string; home: string },
   extra?: Record<string, string>,
 ): Record<string, string>;
+
+/** A file size limit (KiB) above every file a session writes besides its audit log. */
+export function sessionFileLimitKb(root: string): number;

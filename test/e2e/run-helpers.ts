@@ -6,40 +6,27 @@
  * client against a hook daemon's socket, and reading an audit log back.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pty from 'node-pty';
 import { afterAll, beforeAll } from 'vitest';
 import { AuditWriter } from '../../src/audit/writer.js';
-import { SYSTEM_BUNDLE } from '../../src/gates/proxy/ca.js';
 import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
 import { startFakeApi, type FakeApi } from '../../src/supervisor/demo-api.js';
 import { ensureClient, run, scratch, type Ran, type Scratch } from '../gates/shim/gate-helpers.js';
-import { headlessArgs, sessionEnv, type HeadlessFlags } from './headless.mjs';
+import {
+  headlessArgs,
+  sessionEnv,
+  sessionFileLimitKb as fileLimitKb,
+  type HeadlessFlags,
+} from './headless.mjs';
 
 export { headlessArgs };
 
 export const BIN = path.join(PACKAGE_ROOT, 'bin', 'agentfw');
 
-/**
- * A file size limit (`ulimit -f`, KiB) above every file a session writes besides its audit
- * log: the egress proxy's CA bundle (the system's trust store) and the gate client copied
- * into the runtime folder (statically linked where libc allows). Under it, the audit log
- * is the first file to hit the limit. Call after the build (the client must exist).
- */
-export function sessionFileLimitKb(): number {
-  const size = (f: string) => (existsSync(f) ? statSync(f).size : 0);
-  const largest = Math.max(size(SYSTEM_BUNDLE), size(path.join(PACKAGE_ROOT, 'build', 'agentfw-shim')));
-  return Math.max(200, Math.ceil(largest / 1024) + 64);
-}
+/** A file size limit (`ulimit -f`, KiB) above every file a session writes besides its audit log. */
+export const sessionFileLimitKb = (): number => fileLimitKb(PACKAGE_ROOT);
 
 /** The CLI runs from dist/: `npm test` builds it first. */
 export function ensureBuilt(): void {

@@ -247,18 +247,23 @@ async function measure() {
   console.log(
     `shim: gate client ${client.kind} (${client.path}), ${N} runs each, interleaved; load ${os.loadavg()[0].toFixed(1)}`,
   );
-  console.log(`  bare /bin/bash -c true     p50 ${r2(base)} ms   p99 ${r2(pct(bare, 99))} ms`);
-  console.log(`  gated bash -c true (shim)  p50 ${r2(pct(gated, 50))} ms   p99 ${r2(pct(gated, 99))} ms`);
-  console.log(`  client round trip alone    p50 ${r2(pct(roundTrip, 50))} ms   (agentfw-shim --line true)`);
-  console.log(
-    `  added latency              p50 ${r2(added)} ms = +${r2(added / base)}× a bare shell start   (target ≤ +0.5×)`,
-  );
   const relayedAdded = pct(relayed, 50) - pct(barePiped, 50);
-  console.log(`  bare, output to pipes      p50 ${r2(pct(barePiped, 50))} ms`);
-  console.log(`  gated + relayed (pipes)    p50 ${r2(pct(relayed, 50))} ms   p99 ${r2(pct(relayed, 99))} ms`);
-  console.log(
-    `  added latency, relayed     p50 ${r2(relayedAdded)} ms = +${r2(relayedAdded / pct(barePiped, 50))}× bare`,
-  );
+  // BENCH_SHIM_N=0 measured no latency: those lines would only say NaN.
+  if (N > 0) {
+    console.log(`  bare /bin/bash -c true     p50 ${r2(base)} ms   p99 ${r2(pct(bare, 99))} ms`);
+    console.log(`  gated bash -c true (shim)  p50 ${r2(pct(gated, 50))} ms   p99 ${r2(pct(gated, 99))} ms`);
+    console.log(`  client round trip alone    p50 ${r2(pct(roundTrip, 50))} ms   (agentfw-shim --line true)`);
+    console.log(
+      `  added latency              p50 ${r2(added)} ms = +${r2(added / base)}× a bare shell start   (target ≤ +0.5×)`,
+    );
+    console.log(`  bare, output to pipes      p50 ${r2(pct(barePiped, 50))} ms`);
+    console.log(
+      `  gated + relayed (pipes)    p50 ${r2(pct(relayed, 50))} ms   p99 ${r2(pct(relayed, 99))} ms`,
+    );
+    console.log(
+      `  added latency, relayed     p50 ${r2(relayedAdded)} ms = +${r2(relayedAdded / pct(barePiped, 50))}× bare`,
+    );
+  }
   console.log(
     `  cat ${CAT_MB} MB to a pipe          bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of ${CATS}; target ≥ 50%; trigger search: ${finder}${process.env.BENCH_SHIM_NOOP_MASKER ? '; NO-OP MASKER: plumbing only' : ''})`,
   );

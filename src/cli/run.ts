@@ -14,6 +14,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { AuditRecord } from '../audit/record.js';
 import { AgentfwError, usageError } from '../errors.js';
 import { looseningFlags, outerSession, runNested } from '../supervisor/nested.js';
 import { runSession } from '../supervisor/session.js';
@@ -129,13 +130,15 @@ function sizeOf(file: string): number {
   }
 }
 
+/** The fields of an audit record the exit summary counts (any may be missing from a torn or foreign line). */
+type SummaryFields = Partial<Pick<AuditRecord, 'layer' | 'decision' | 'verdict' | 'approver' | 'reused'>>;
+
 /**
  * One line at exit: what this session's records in the audit log add up to (records
  * another session appended to the same log meanwhile would be counted too).
  */
 export function summaryLine(auditPath: string, from: number): string {
-  let recs: { layer?: string; decision?: string; verdict?: string; approver?: string; reused?: boolean }[] =
-    [];
+  let recs: SummaryFields[] = [];
   try {
     const buf = readFileSync(auditPath);
     recs = buf
@@ -145,15 +148,7 @@ export function summaryLine(auditPath: string, from: number): string {
       .filter(Boolean)
       .flatMap((l) => {
         try {
-          return [
-            JSON.parse(l) as {
-              layer?: string;
-              decision?: string;
-              verdict?: string;
-              approver?: string;
-              reused?: boolean;
-            },
-          ];
+          return [JSON.parse(l) as SummaryFields];
         } catch {
           return [];
         }

@@ -34,9 +34,31 @@ export interface ShimSet {
   client: string;
 }
 
-/** Absolute path of `name` on `pathVar`, skipping `skipDir`; undefined when absent. */
-export function which(name: string, pathVar: string, skipDir?: string): string | undefined {
-  return whichIn(name, pathVar, skipDir);
+/**
+ * Absolute path of `name` on `pathVar`, skipping `skipDir`; undefined when absent.
+ * `listed`: a folder's names (null = not listable), so a folder without `name` is skipped
+ * without a stat (pathLookup); absent = a stat per folder.
+ */
+export function which(
+  name: string,
+  pathVar: string,
+  skipDir?: string,
+  listed?: (dir: string) => Set<string> | null,
+): string | undefined {
+  for (const d of pathVar.split(':')) {
+    const dir = d || '.';
+    if (skipDir && path.resolve(dir) === path.resolve(skipDir)) continue;
+    if (listed?.(dir)?.has(name) === false) continue;
+    const p = path.join(dir, name);
+    try {
+      if (!statSync(p, { throwIfNoEntry: false })?.isFile()) continue;
+      accessSync(p, constants.X_OK);
+      return path.resolve(p);
+    } catch {
+      /* not here */
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -59,29 +81,7 @@ export function pathLookup(pathVar: string): (name: string) => string | undefine
     }
     return l;
   };
-  return (name) => whichIn(name, pathVar, undefined, listed);
-}
-
-function whichIn(
-  name: string,
-  pathVar: string,
-  skipDir?: string,
-  listed?: (dir: string) => Set<string> | null,
-): string | undefined {
-  for (const d of pathVar.split(':')) {
-    const dir = d || '.';
-    if (skipDir && path.resolve(dir) === path.resolve(skipDir)) continue;
-    if (listed?.(dir)?.has(name) === false) continue;
-    const p = path.join(dir, name);
-    try {
-      if (!statSync(p, { throwIfNoEntry: false })?.isFile()) continue;
-      accessSync(p, constants.X_OK);
-      return path.resolve(p);
-    } catch {
-      /* not here */
-    }
-  }
-  return undefined;
+  return (name) => which(name, pathVar, undefined, listed);
 }
 
 export function prepareShims(opts: {

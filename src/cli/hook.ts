@@ -7,13 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AgentfwError, usageError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { AGENTS, isHookAgent, type HookAgent } from '../gates/hook/agents.js';
 import { installHook, uninstallHook } from '../gates/hook/install.js';
 import { parseArgs } from './args.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const HELP = `usage: agentfw hook install AGENT [--project DIR]
        agentfw hook uninstall AGENT [--project DIR]
@@ -34,7 +32,7 @@ export function buildHookClient(home = os.homedir()): string {
   const tmp = `${out}.tmp-${process.pid}`;
   const r = spawnSync(
     process.env.CC || 'cc',
-    ['-O2', '-Wall', '-o', tmp, path.join(ROOT, 'src', 'gates', 'hook', 'agentfw-hook.c')],
+    ['-O2', '-Wall', '-o', tmp, path.join(PACKAGE_ROOT, 'src', 'gates', 'hook', 'agentfw-hook.c')],
     {
       encoding: 'utf8',
     },
@@ -91,7 +89,7 @@ export async function run(argv: string[]): Promise<number> {
     base,
     project,
     client: [client],
-    agentfw: path.join(ROOT, 'bin', 'agentfw'),
+    agentfw: path.join(PACKAGE_ROOT, 'bin', 'agentfw'),
   });
   process.stdout.write(
     `agentfw hook installed for ${agent} in ${file}\n` +

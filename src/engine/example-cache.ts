@@ -27,6 +27,7 @@ import {
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { CompiledRuleset } from '../rules/load.js';
 
 /** Format version of a cache entry; bump when its meaning changes. */
@@ -52,7 +53,6 @@ const BUNDLED = path.basename(HERE) === 'bundle';
  * files are the code that runs), else dist/ when built, src/ under the test runner.
  */
 const CODE_ROOT = BUNDLED ? HERE : path.resolve(HERE, '..');
-const PACKAGE_ROOT = BUNDLED ? path.resolve(HERE, '..', '..') : path.dirname(CODE_ROOT);
 
 /**
  * Default cache folder: `$XDG_CACHE_HOME/agentfw`, or `~/.cache/agentfw` when that is

@@ -16,10 +16,10 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type Parser from 'tree-sitter';
 import type { AnalysisIssue, Limits, ParsedScript } from '../engine/types.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { HANDLED_NODE_TYPES } from './node-types.js';
 import { copyTree, type SyntaxNode } from './tree.js';
 
@@ -63,12 +63,8 @@ function bash(): { parser: Parser; syntaxErrorQuery: Parser.Query } {
 }
 
 function findGrammarFile(name: string): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'grammars', name);
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
+  const file = join(PACKAGE_ROOT, 'grammars', name);
+  if (existsSync(file)) return file;
   throw new Error(`agentfw: grammars/${name} not found next to the installed package`);
 }
 

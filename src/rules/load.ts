@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
 import { AgentfwError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { compileIndexedMatch, compileRegex, CompileError, type Predicate } from './match.js';
 import type { Tier } from '../config/schema.js';
 import { RulesetSchema, type Rule } from './schema.js';
@@ -55,7 +56,7 @@ export interface LoadProblem {
 let yamlLib: typeof Yaml | undefined;
 const yaml = (): typeof Yaml => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
-export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rulesets');
+export const BUILTIN_DIR = path.join(PACKAGE_ROOT, 'rulesets');
 
 export function formatProblem(p: LoadProblem): string {
   return `${p.file}${p.where ? `: ${p.where}` : ''}: ${p.message}\n  Fix: ${p.fix}`;

@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 /** Writes the candidate positions of `bytes` into `out`; returns how many, or -1 on bad arguments. */
 export type CandidateFinder = (
@@ -21,14 +21,8 @@ export type CandidateFinder = (
   out: Int32Array,
 ) => number;
 
-/** Where the addon is looked for: build/ at the package root (from dist/secrets/ and src/secrets/ alike). */
-export const ADDON_PATH = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'build',
-  'agentfw-triggers.node',
-);
+/** Where the addon is looked for: build/ at the package root. */
+export const ADDON_PATH = path.join(PACKAGE_ROOT, 'build', 'agentfw-triggers.node');
 
 let loaded: { finder: CandidateFinder | null; why: string } | undefined;
 

@@ -5,22 +5,9 @@
  */
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../package-root.js';
 
-/**
- * The package root (the folder holding package.json), from src/, dist/ or the bundle in
- * dist/bundle/ (scripts/bundle.mjs), which sit at different depths below it.
- */
-export const PACKAGE_ROOT = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
-
-function packageRoot(from: string): string {
-  let dir = from;
-  for (let i = 0; i < 4; i++) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return path.resolve(from, '..', '..', '..');
-}
+export { PACKAGE_ROOT };
 
 export interface ClientInfo {
   /** Absolute real path of the client; empty when it is missing. */

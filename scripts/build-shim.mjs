@@ -18,33 +18,45 @@ const marker = out + '.fallback';
 mkdirSync(outDir, { recursive: true });
 
 const cc = process.env.CC || 'cc';
-const tmp = `${out}.tmp-${process.pid}`;
+
+/**
+ * Compiles into `file` through a temporary file renamed on success (a failed build never
+ * leaves a half-written binary). `args` are cc's arguments without `-o`. `quiet`: the
+ * compiler's errors are not shown (a first attempt with a fallback). Returns null when
+ * built, else why not.
+ */
+function compile(file, args, quiet = false) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  const r = spawnSync(cc, [...args, '-o', tmp], {
+    stdio: ['ignore', 'inherit', quiet ? 'ignore' : 'inherit'],
+  });
+  if (r.status === 0 && !r.error) {
+    renameSync(tmp, file);
+    return null;
+  }
+  rmSync(tmp, { force: true });
+  return r.error?.message ?? `exit ${r.status}`;
+}
+
 // Linked statically where the C library allows it: the client is exec'd before every gated
 // command, and a static binary starts without the dynamic loader (≈0.1 ms less per command).
 // Otherwise (no static libc, macOS) the usual dynamic build.
-const build = (extra) =>
-  spawnSync(cc, ['-O2', '-std=c99', '-Wall', ...extra, '-o', tmp, src], {
-    stdio: ['ignore', 'inherit', extra.length ? 'ignore' : 'inherit'],
-  });
-const r = existsSync(src)
-  ? (() => {
-      const s = process.platform === 'linux' ? build(['-static']) : undefined;
-      return s && s.status === 0 && !s.error ? s : build([]);
-    })()
-  : { status: 1, error: new Error(`${src} is missing`) };
+const clientArgs = ['-O2', '-std=c99', '-Wall', src];
+const staticBuilt =
+  process.platform === 'linux' && existsSync(src) && compile(out, ['-static', ...clientArgs], true) === null;
+/** Null = the client is built; else why not. */
+const why = staticBuilt ? null : existsSync(src) ? compile(out, clientArgs) : `${src} is missing`;
 
-if (r.status === 0 && !r.error) {
-  renameSync(tmp, out);
+if (why === null) {
   rmSync(marker, { force: true });
   console.log(`agentfw: built the gate client ${path.relative(root, out)} with ${cc}`);
 } else {
-  rmSync(tmp, { force: true });
   const fallback = path.join(root, 'dist', 'gates', 'shim', 'fallback-client.js');
   const q = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
   // Absolute node path: a bare `node` would resolve to the session's own `node` shim.
   writeFileSync(out, `#!/bin/sh\nexec ${q(process.execPath)} ${q(fallback)} "$0" "$@"\n`);
   chmodSync(out, 0o755);
-  writeFileSync(marker, `no C compiler (${cc}): ${r.error?.message ?? `exit ${r.status}`}\n`);
+  writeFileSync(marker, `no C compiler (${cc}): ${why}\n`);
   const bar = '!'.repeat(78);
   console.error(
     `${bar}\nagentfw: WARNING could not compile the C gate client with "${cc}".\n` +
@@ -69,21 +81,15 @@ const HELPERS = [
 ];
 for (const h of process.platform === 'linux' ? HELPERS : []) {
   const egOut = path.join(outDir, h.out);
-  const egTmp = `${egOut}.tmp-${process.pid}`;
   const egSrc = h.src.map((f) => path.join(root, 'sandbox', f));
   const e = egSrc.every((f) => existsSync(f))
-    ? spawnSync(cc, ['-O2', '-std=gnu99', '-Wall', '-o', egTmp, ...egSrc], {
-        stdio: ['ignore', 'inherit', 'inherit'],
-      })
-    : { status: 1, error: new Error(`sandbox/${h.src[0]} is missing`) };
-  if (e.status === 0 && !e.error) {
-    renameSync(egTmp, egOut);
-    console.log(`agentfw: built ${path.relative(root, egOut)} with ${cc}`);
-  } else {
-    rmSync(egTmp, { force: true });
+    ? compile(egOut, ['-O2', '-std=gnu99', '-Wall', ...egSrc])
+    : `sandbox/${h.src[0]} is missing`;
+  if (e === null) console.log(`agentfw: built ${path.relative(root, egOut)} with ${cc}`);
+  else {
     rmSync(egOut, { force: true });
     console.error(
-      `agentfw: WARNING could not compile ${h.out} with "${cc}" (${e.error?.message ?? `exit ${e.status}`}): ` +
+      `agentfw: WARNING could not compile ${h.out} with "${cc}" (${e}): ` +
         `${h.what}.\nFix: install a C compiler and run \`npm run build:shim\`.`,
     );
   }
@@ -94,28 +100,21 @@ for (const h of process.platform === 'linux' ? HELPERS : []) {
 // Headers: the node-api-headers package when installed, else the ones beside this node.
 {
   const addonOut = path.join(outDir, 'agentfw-triggers.node');
-  const addonTmp = `${addonOut}.tmp-${process.pid}`;
   const addonSrc = path.join(root, 'src', 'secrets', 'native', 'trigger-finder.c');
   const includes = [
     path.join(root, 'node_modules', 'node-api-headers', 'include'),
     path.join(path.dirname(process.execPath), '..', 'include', 'node'),
   ].filter((d) => existsSync(path.join(d, 'node_api.h')));
-  const a =
-    existsSync(addonSrc) && includes.length
-      ? spawnSync(
-          cc,
-          ['-O2', '-std=c99', '-Wall', '-shared', '-fPIC', '-I', includes[0], '-o', addonTmp, addonSrc],
-          { stdio: ['ignore', 'inherit', 'inherit'] },
-        )
-      : { status: 1, error: new Error(includes.length ? `${addonSrc} is missing` : 'node_api.h not found') };
-  if (a.status === 0 && !a.error) {
-    renameSync(addonTmp, addonOut);
-    console.log(`agentfw: built ${path.relative(root, addonOut)} with ${cc}`);
-  } else {
-    rmSync(addonTmp, { force: true });
+  const a = !includes.length
+    ? 'node_api.h not found'
+    : !existsSync(addonSrc)
+      ? `${addonSrc} is missing`
+      : compile(addonOut, ['-O2', '-std=c99', '-Wall', '-shared', '-fPIC', '-I', includes[0], addonSrc]);
+  if (a === null) console.log(`agentfw: built ${path.relative(root, addonOut)} with ${cc}`);
+  else {
     rmSync(addonOut, { force: true });
     console.error(
-      `agentfw: note: could not compile the native trigger finder (${a.error?.message ?? `exit ${a.status}`}); ` +
+      `agentfw: note: could not compile the native trigger finder (${a}); ` +
         'output masking uses the slower JS scan (same output).',
     );
   }

@@ -18,7 +18,7 @@ export function sessionEnv(dirs, extra = {}) {
   return { ...env, HOME: dirs.home, AGENTFW_RUNTIME_DIR: path.join(dirs.root, 'rt'), ...extra };
 }
 
-/** The system trust store the egress proxy copies into each session's CA bundle. */
+/** The system trust store the egress proxy copies into each session's CA bundle (SYSTEM_BUNDLE of src/gates/proxy/ca.ts; this file is plain JavaScript and cannot import it). */
 const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
 /**

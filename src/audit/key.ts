@@ -13,7 +13,7 @@
  * shipped off the machine (src/audit/export/) is the defence against the same uid.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
@@ -71,12 +71,15 @@ export function loadAuditKey(env: NodeJS.ProcessEnv = process.env, create = true
       );
   }
   if (!create) return undefined;
+  // The key is written whole to a private temporary file, then published under its name with
+  // link(), which fails if the name exists: sessions starting together end with one key (the
+  // losers read the winner's), and no reader ever sees the file before its key is in it (an
+  // exclusive create then a write left an empty key readable in between).
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    // O_EXCL: two sessions starting together end with one key (the loser reads the winner's).
-    const fd = openSync(file, 'wx', 0o600);
-    writeSync(fd, randomBytes(32).toString('hex') + '\n');
-    closeSync(fd);
+    writeFileSync(tmp, randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+    linkSync(tmp, file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST')
       throw new AgentfwError(
@@ -84,6 +87,8 @@ export function loadAuditKey(env: NodeJS.ProcessEnv = process.env, create = true
         `cannot create the audit key ${file}: ${(err as Error).message}`,
         'make ~/.local/share writable, or set AGENTFW_AUDIT_KEY_FILE to a private file',
       );
+  } finally {
+    rmSync(tmp, { force: true });
   }
   return loadAuditKey(env, false);
 }

@@ -5,8 +5,8 @@
  * private (0600 in a 0700 folder) and, under `agentfw run` (sandbox on), unreadable to the
  * agent, while a control run without agentfw reads it.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { auditKeyPath, loadAuditKey, type AuditKey } from '../../src/audit/key.j
 import { GENESIS, sha256 } from '../../src/audit/record.js';
 import { verifyAuditFile } from '../../src/audit/verify.js';
 import { AuditWriter } from '../../src/audit/writer.js';
+import { PACKAGE_ROOT } from '../../src/package-root.js';
 import { cli, cliEnv, ensureBuilt } from '../e2e/run-helpers.js';
 import { run, scratch } from '../gates/shim/gate-helpers.js';
 
@@ -175,6 +176,48 @@ describe.skipIf(!HAS_BWRAP)('the audit key inside the sandbox', () => {
       expect(r.stdout + r.stderr).not.toContain(hex);
     } finally {
       s.cleanup();
+    }
+  }, 120_000);
+});
+
+describe('the audit key created by sessions starting together', () => {
+  /** `n` processes released at once (when `go` appears) load, and so create, the key `file`: what each printed. */
+  async function together(file: string, go: string, n: number): Promise<string[]> {
+    const code = `import { existsSync } from 'node:fs';
+      import { loadAuditKey } from ${JSON.stringify(path.join(PACKAGE_ROOT, 'dist', 'audit', 'key.js'))};
+      const end = Date.now() + 30000;
+      while (!existsSync(${JSON.stringify(go)}) && Date.now() < end) {}
+      try { console.log(loadAuditKey().kid); } catch (e) { console.log('ERR ' + e.message); }`;
+    const runs = Array.from(
+      { length: n },
+      () =>
+        new Promise<string>((resolve) => {
+          const p = spawn(process.execPath, ['--input-type=module', '-e', code], {
+            env: { ...process.env, AGENTFW_AUDIT_KEY_FILE: file },
+          });
+          let out = '';
+          p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          p.on('close', () => resolve(out.trim()));
+        }),
+    );
+    // Released once all have had time to start and spin on the go file.
+    setTimeout(() => writeFileSync(go, ''), 400);
+    return Promise.all(runs);
+  }
+
+  // Before: an exclusive create then a write left an empty key file for an instant, and a
+  // process that read it then refused to start (E_AUDIT_KEY "not 64 hex characters"); it
+  // happened in about one round of three.
+  it('all get the one key and none reads a key half written', async () => {
+    ensureBuilt();
+    for (let round = 0; round < 12; round++) {
+      const file = path.join(dir, `together-${round}`, 'audit.key');
+      const kids = await together(file, path.join(dir, `go-${round}`), 8);
+      expect(kids.filter((k) => k.startsWith('ERR'))).toEqual([]);
+      expect(new Set(kids).size).toBe(1);
+      expect(kids[0]).toMatch(/^[0-9a-f]{16}$/);
+      expect(existsSync(file)).toBe(true);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
     }
   }, 120_000);
 });

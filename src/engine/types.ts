@@ -280,6 +280,12 @@ export interface CloudFact extends FactBase {
   all: boolean;
   /** True for --force / --yes / -auto-approve style prompts skipped. */
   force: boolean;
+  /**
+   * The smallest instance count the command sets (`kubectl scale --replicas=N`, `fly scale
+   * count N`, `heroku ps:scale web=N`, `aws ecs … --desired-count N`; see
+   * extract/cloud-scale.ts). Absent when it sets none, or not as a literal number.
+   */
+  replicas?: number;
 }
 
 export interface ExfilFact extends FactBase {

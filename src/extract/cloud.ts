@@ -11,6 +11,7 @@ import { readDocker } from './cloud-docker.js';
 import { readPulumi, readTerraform, readTerragrunt } from './cloud-iac.js';
 import { readGeneric } from './cloud-generic.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
+import { instanceCount } from './cloud-scale.js';
 import { SAAS_TABLES } from './cloud-saas.js';
 import { VERB_TABLES } from './cloud-tables.js';
 import { readVerbTable } from './cloud-verbs.js';
@@ -84,6 +85,9 @@ function savedPlan(d: CloudDraft, cmd: NormalizedCommand, all: NormalizedCommand
   return d;
 }
 
+/** Programs read by another's count table (cloud-scale.ts). */
+const COUNT_TOOL: Record<string, string> = { nerdctl: 'docker' };
+
 /** True when a reader knows this program (so the generic destructive-verb reading stays out). */
 export function hasCloudReader(program: string): boolean {
   return Object.prototype.hasOwnProperty.call(READERS, program);
@@ -98,6 +102,10 @@ export const extractCloud: Extractor = (cmd, _ctx, all) => {
   const d = found && savedPlan(found, c, all ?? []);
   if (!d) return [];
   const words = [d.tool, d.service, d.verb, d.resource].filter(Boolean).join(' ');
-  const flags = [d.all ? 'all' : '', d.force ? 'no prompt' : ''].filter(Boolean).join(', ');
-  return [{ kind: 'cloud', evidence: flags ? `${words} (${flags})` : words, ...d }];
+  const replicas = instanceCount(COUNT_TOOL[c.program] ?? c.program, c.argv);
+  const flags = [d.all ? 'all' : '', d.force ? 'no prompt' : '', replicas === 0 ? 'to zero' : '']
+    .filter(Boolean)
+    .join(', ');
+  const fact = { kind: 'cloud' as const, evidence: flags ? `${words} (${flags})` : words, ...d };
+  return [replicas === undefined ? fact : { ...fact, replicas }];
 };

@@ -61,7 +61,8 @@ const VAR_OPT = /^--?(var|variable|v)$/;
 const DOC_FILE = /\.(graphql|gql|graphqls|json)$/i;
 
 export const extractCarriedGraphql: Extractor = (cmd, ctx) => {
-  if (SKIP.has(cmd.program) || (cmd.program === 'gh' && cmd.argv[1] === 'api')) return [];
+  if (SKIP.has(cmd.program) || ((cmd.program === 'gh' || cmd.program === 'glab') && cmd.argv[1] === 'api'))
+    return [];
   const sub = `${cmd.program} ${cmd.argv[1] ?? ''}`;
   const sender = SENDERS.test(cmd.program) || SENDERS.test(sub);
   // Cheap pre-filter: no brace, no document file, no stdin to a sender: nothing to parse.

@@ -2,6 +2,7 @@
  * `gh api ENDPOINT` → HttpRequest against api.github.com (or --hostname): `-X/--method`,
  * `-f/--raw-field` and `-F/--field` (POST by default; `@file` values read through
  * ctx.readFile), `--input FILE|-`, `-H`. `gh api graphql -f query=…` carries GraphQL.
+ * `glab api ENDPOINT` has the same shape against gitlab.com/api/v4 (GraphQL at /api/graphql).
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile } from './http-body.js';
@@ -29,15 +30,31 @@ const WITH_ARG = new Set([
   '--repo',
 ]);
 
-export function parseGhApi(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
+/** Where a forge CLI's `api` command sends an endpoint. */
+export interface ApiFlavor {
+  tool: string;
+  /** Default host (`--hostname` overrides). */
+  host: string;
+  /** The URL path of an endpoint relative to the host (`repos/a/b`, `graphql`). */
+  path(endpoint: string): string;
+}
+
+export const GH_API: ApiFlavor = { tool: 'gh', host: 'api.github.com', path: (e) => e };
+export const GLAB_API: ApiFlavor = {
+  tool: 'glab',
+  host: 'gitlab.com',
+  path: (e) => (e === 'graphql' ? 'api/graphql' : `api/v4/${e}`),
+};
+
+export function parseGhApi(cmd: NormalizedCommand, ctx: AnalyzeContext, flavor = GH_API): HttpRequest[] {
   const args = cmd.argv;
   const apiAt = args.indexOf('api');
   if (apiAt < 1 || args.slice(1, apiAt).some((a) => !a.startsWith('-'))) return [];
-  const r = emptyRequest('gh');
-  r.auth = true; // gh sends the logged-in user's token
+  const r = emptyRequest(flavor.tool);
+  r.auth = true; // the CLI sends the logged-in user's token
   r.defaultScheme = 'https';
   let method = '';
-  let host = 'api.github.com';
+  let host = flavor.host;
   let endpoint = '';
   const fields: Record<string, unknown> = {};
   for (let i = apiAt + 1; i < args.length; i++) {
@@ -90,8 +107,10 @@ export function parseGhApi(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpReq
     r.headers['content-type'] ??= 'application/json';
   }
   r.method = method || (hasFields || r.body !== undefined || r.bodyUnknown ? 'POST' : 'GET');
-  const path = /^https?:\/\//.test(endpoint) ? endpoint : `https://${host}/${endpoint.replace(/^\//, '')}`;
-  // gh sends fields as query parameters on GET.
+  const path = /^https?:\/\//.test(endpoint)
+    ? endpoint
+    : `https://${host}/${flavor.path(endpoint.replace(/^\//, ''))}`;
+  // gh and glab send fields as query parameters on GET.
   r.urls.push(r.method === 'GET' && hasFields ? `${path}?${new URLSearchParams(r.fields).toString()}` : path);
   if (r.method === 'GET') r.body = undefined;
   return [r];

@@ -9,7 +9,7 @@ import { isCredentialPath } from './exfil-sources.js';
 import { scanGraphql } from './graphql-body.js';
 import { parseCurl } from './http-curl.js';
 import { effectiveMethod } from './http-override.js';
-import { parseGhApi } from './http-gh.js';
+import { GLAB_API, parseGhApi } from './http-gh.js';
 import { parseHttpie } from './http-httpie.js';
 import type { HttpRequest } from './http-request.js';
 import { maskUrl, parseUrl } from './http-url.js';
@@ -25,6 +25,7 @@ export function httpRequests(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpR
   if (p === 'wget') return parseWget(cmd, ctx);
   if (HTTPIE.has(p)) return parseHttpie(cmd, ctx);
   if (p === 'gh') return parseGhApi(cmd, ctx);
+  if (p === 'glab') return parseGhApi(cmd, ctx, GLAB_API);
   return [];
 }
 

@@ -153,10 +153,15 @@ const REDIS_WITH_ARG = new Set([
   '--tls-ciphersuites',
 ]);
 
+/** Redis commands that delete the keys they name. */
+const KEY_DELETES = new Set(['DEL', 'UNLINK', 'HDEL', 'GETDEL', 'JSON.DEL']);
+
 export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps {
   const ops: StoreOps = { tool: 'redis-cli', target: '', stmts: [] };
   const args = cmd.argv.slice(1);
   const words: string[] = [];
+  /** argv index of words[0]; later words follow it. */
+  let first = -1;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (words.length) {
@@ -168,14 +173,23 @@ export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
       if (REDIS_WITH_ARG.has(a)) i++;
       continue;
     }
+    first = i + 1;
     words.push(a);
   }
-  const add = (line: string[], label: string) => {
+  const add = (line: string[], label: string, keysFromInput = false) => {
     if (!line.length) return;
     const c = line[0].toUpperCase();
-    ops.stmts.push({ statement: c, object: '', name: line.slice(1).join(' '), where: true, label });
+    // Keys known only at run time (`… --scan | xargs redis-cli del`): any number of them,
+    // so the delete is as unbounded as a DELETE without WHERE.
+    const where = !(keysFromInput && KEY_DELETES.has(c));
+    ops.stmts.push({ statement: c, object: '', name: line.slice(1).join(' '), where, label });
   };
-  if (words.length) add(words, 'argument');
+  if (words.length)
+    add(
+      words,
+      'argument',
+      cmd.dynamicArgs.some((d) => d > first),
+    );
   else if (cmd.stdin) {
     const p = readStdinDeep(cmd, ctx);
     // fail closed: commands piped in from an unknown source are unknown.

@@ -2,8 +2,10 @@
  * Wrappers: programs that run another program given as their arguments, peeled to reach
  * it (sudo, doas, env, command, exec, builtin, nohup, nice, time, timeout, stdbuf, setsid,
  * unbuffer, busybox, chroot, ionice, flock, runuser, agentfw run) and those that take a command string
- * (watch, script -c, su -c, flock -c, env -S), which is re-parsed.
+ * (watch, script -c, su -c, flock -c, env -S) or run shell commands given on their command
+ * line (editors, editors.ts), which is re-parsed.
  */
+import { emacsPeeler, vimPeeler } from './editors.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
 
@@ -260,4 +262,10 @@ export const WRAPPERS: Record<string, Peeler> = {
   proxychains: simple('proxychains', 'f'),
   proxychains4: simple('proxychains4', 'f'),
   torsocks: simple('torsocks'),
+  vim: vimPeeler,
+  nvim: vimPeeler,
+  vi: vimPeeler,
+  ex: vimPeeler,
+  view: vimPeeler,
+  emacs: emacsPeeler,
 };

@@ -73,6 +73,21 @@ describe('curl spellings → method, host, path', () => {
     ['gh api --method=PATCH repos/a/b -f name=c', 'PATCH', 'api.github.com', '/repos/a/b'],
     ['gh api repos/a/b/issues -f title=x', 'POST', 'api.github.com', '/repos/a/b/issues'],
     ['gh api --hostname ghe.example.com -XDELETE repos/a/b', 'DELETE', 'ghe.example.com', '/repos/a/b'],
+    ['glab api -X DELETE projects/1', 'DELETE', 'gitlab.com', '/api/v4/projects/1'],
+    [
+      'glab api --method DELETE projects/7/repository/branches/main',
+      'DELETE',
+      'gitlab.com',
+      '/api/v4/projects/7/repository/branches/main',
+    ],
+    ['glab api projects/1/issues', 'GET', 'gitlab.com', '/api/v4/projects/1/issues'],
+    [
+      'glab api --hostname git.example.com -X PUT projects/2 -f name=x',
+      'PUT',
+      'git.example.com',
+      '/api/v4/projects/2',
+    ],
+    ['glab api graphql -f query=x', 'POST', 'gitlab.com', '/api/graphql'],
   ])('%s', (line, method, host, path) => {
     const [f] = http(line);
     expect(f).toMatchObject({ method, host, path });

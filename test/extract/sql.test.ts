@@ -338,6 +338,12 @@ describe('mongo and redis', () => {
     ],
     ['GET', ['redis-cli', 'GET', 'k'], undefined, [['redis-cli', 'GET', '', 'k', true]]],
     [
+      'DEL of a named key',
+      ['redis-cli', '-h', 'c', 'DEL', 'k'],
+      undefined,
+      [['redis-cli', 'DEL', '', 'k', true]],
+    ],
+    [
       'stdin lines',
       ['redis-cli'],
       { kind: 'herestring', text: 'SELECT 1\nFLUSHDB' },
@@ -399,5 +405,18 @@ describe('frameworks', () => {
   });
   it('echo of SQL into a file is not a statement', () => {
     expect(sql(['echo', 'DROP TABLE users'])).toEqual([]);
+  });
+});
+
+describe('redis deletes of keys known only at run time (xargs input) are unbounded', () => {
+  it.each<[string[], number[], boolean]>([
+    [['redis-cli', 'del', '{xargs-input}'], [2], false],
+    [['redis-cli', '-h', 'c', 'UNLINK', '{xargs-input}'], [4], false],
+    [['redis-cli', 'del', 'session:1'], [], true],
+    [['redis-cli', 'ttl', '{xargs-input}'], [2], true],
+    [['redis-cli', '-h', '$HOST', 'DEL', 'session:1'], [2], true],
+  ])('%j (dynamic %j) → where %s', (argv, dynamicArgs, where) => {
+    const [f] = extractSql(command(argv, { dynamicArgs }), ctx, []) as SqlFact[];
+    expect(f.where).toBe(where);
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * Editors given commands on their command line that run a shell: `vim -c ':!rm -rf x'`,
+ * `nvim +'silent !make clean' +q`, `vim -c "call system('…')"`, `vim -c 'terminal …'`,
+ * `emacs --batch --eval '(shell-command "…")'`. Those shell commands are peeled as the
+ * editor's script (re-parsed and judged like any other); an editor run without one is left
+ * as is. Pure.
+ */
+import type { Field } from './state.js';
+import type { Peel } from './wrappers.js';
+
+/** `:!cmd`, `silent !cmd`, `r !cmd`, `w !cmd`, `.!cmd` (a filter), `terminal cmd`. */
+const BANG = /^[:\s]*(?:sil(?:ent)?!?\s+)?(?:(?:\.|%|r(?:ead)?|w(?:rite)?)\s*)?!(.+)$/s;
+const TERMINAL = /^[:\s]*ter(?:m|minal)?!?\s+(?:\+\+\S+\s+)*(.+)$/s;
+/** A string literal handed to a function that runs a shell. */
+const VIM_CALL = /\b(?:system|systemlist|jobstart|termopen)\(\s*(['"])((?:(?!\1).)*)\1/gs;
+const EMACS_CALL = /\((?:async-)?shell-command(?:-to-string)?\s+"((?:[^"\\]|\\.)*)"/gs;
+
+/** The shell commands one vim command runs; `[]` = none. */
+function vimShell(cmd: string): string[] {
+  const out: string[] = [];
+  const bang = BANG.exec(cmd) ?? TERMINAL.exec(cmd);
+  if (bang) out.push(bang[1]);
+  for (const m of cmd.matchAll(VIM_CALL)) out.push(m[2]);
+  return out;
+}
+
+function peelWith(label: string, commands: Field[], shellOf: (c: string) => string[]): Peel | undefined {
+  const scripts: string[] = [];
+  let dynamic = false;
+  for (const c of commands) {
+    const found = shellOf(c.text);
+    // fail closed: a command built at run time that may run a shell is treated as unknown.
+    if (c.dynamic && (found.length > 0 || !/^[:\s]*[a-zA-Z]/.test(c.text))) dynamic = true;
+    scripts.push(...found);
+  }
+  if (!scripts.length && !dynamic) return undefined;
+  return { label, argv: [], script: { text: scripts.join('\n'), dynamic } };
+}
+
+/** vim, nvim, vi, ex, view: `-c CMD`, `--cmd CMD`, `+CMD`. */
+export function vimPeeler(args: Field[]): Peel | undefined {
+  const commands: Field[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i].text;
+    if ((t === '-c' || t === '--cmd') && args[i + 1]) commands.push(args[++i]);
+    else if (t.startsWith('+') && t.length > 1) commands.push({ ...args[i], text: t.slice(1) });
+  }
+  return peelWith('vim -c', commands, vimShell);
+}
+
+/** emacs: `--eval EXPR`, `--eval=EXPR`, `-eval EXPR`. */
+export function emacsPeeler(args: Field[]): Peel | undefined {
+  const exprs: Field[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i].text;
+    if ((t === '--eval' || t === '-eval') && args[i + 1]) exprs.push(args[++i]);
+    else if (t.startsWith('--eval=')) exprs.push({ ...args[i], text: t.slice(7) });
+  }
+  return peelWith('emacs --eval', exprs, (e) =>
+    [...e.matchAll(EMACS_CALL)].map((m) => m[1].replace(/\\(.)/g, '$1')),
+  );
+}

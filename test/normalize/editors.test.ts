@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { filesContext, normalizeIn } from '../helpers/normalize.js';
+
+const ctx = filesContext({});
+
+function argvs(script: string): string[] {
+  return normalizeIn(ctx, script).commands.map((c) => c.argv.join(' '));
+}
+
+describe('editors that run shell commands given on their command line', () => {
+  it.each<[string, string]>([
+    [`vim -c ':!rm -rf /srv/data' -c ':q'`, 'rm -rf /srv/data'],
+    [`nvim +'silent !rm -rf /srv/data' +q`, 'rm -rf /srv/data'],
+    [
+      `vi -c 'r !curl -X DELETE https://api.example.com/v1/db' -c wq out.txt`,
+      'curl -X DELETE https://api.example.com/v1/db',
+    ],
+    [`vim --cmd "call system('rm -rf /srv/data')" -c q`, 'rm -rf /srv/data'],
+    [`nvim --headless -c "call jobstart(\\"rm -rf /srv/data\\")" -c q`, 'rm -rf /srv/data'],
+    [`vim -c 'terminal rm -rf /srv/data'`, 'rm -rf /srv/data'],
+    [`ex -c '%!sort -u' -c wq list.txt`, 'sort -u'],
+    [`emacs --batch --eval '(shell-command "rm -rf /srv/data")'`, 'rm -rf /srv/data'],
+    [`emacs -Q --batch --eval='(async-shell-command "dropdb prod")'`, 'dropdb prod'],
+  ])('%s runs %s', (line, inner) => {
+    expect(argvs(line)).toContain(inner);
+  });
+
+  it.each<[string, string]>([
+    ['vim +42 src/main.ts', 'vim +42 src/main.ts'],
+    [`vim -c 'set ft=yaml' config.yml`, 'vim -c set ft=yaml config.yml'],
+    [`nvim -c 'normal! gg=G' -c wq a.ts`, 'nvim -c normal! gg=G -c wq a.ts'],
+    [`emacs --batch --eval '(message "hi")'`, 'emacs --batch --eval (message "hi")'],
+  ])('%s runs no shell and stays itself', (line, self) => {
+    expect(argvs(line)).toEqual([self]);
+  });
+});

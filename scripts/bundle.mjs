@@ -9,7 +9,7 @@
 //
 // bin/agentfw runs dist/bundle/main.js when present, else dist/cli/main.js: a build
 // without the bundler installed (esbuild is a devDependency) still works, only slower.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -89,4 +89,43 @@ for (const [name, file] of Object.entries(entries))
     logLevel: 'warning',
     legalComments: 'none',
   });
-process.stderr.write('agentfw: bundled dist/bundle/main.js and dist/bundle/worker-entry.js\n');
+
+// The CLI once more as one CommonJS file, which bin/agentfw runs with V8's code cache
+// (bin/bundle-loader.mjs; the cache is made by scripts/code-cache.mjs at the end of the
+// build). Node 20 keeps no code cache for ES modules. import.meta.url becomes the file's
+// own URL (dist/bundle/ keeps the depth of dist/<stage>/, as above).
+const cjsOut = path.join(outdir, 'main.cjs');
+const cjs = await (esbuild.default ?? esbuild).build({
+  entryPoints: [entries.main],
+  outfile: cjsOut,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  define: { 'import.meta.url': '__agentfwUrl' },
+  banner: { js: "const __agentfwUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [zodEnglishOnly],
+  metafile: true,
+  write: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+// A script compiled by the vm module has no import(): the few dynamic imports left (of
+// external packages and Node built-ins, all with a literal name) go through the loader's
+// own import(). Every one esbuild reports must be found and rewritten, else no CJS bundle.
+const dynamic = Object.values(cjs.metafile.outputs)
+  .flatMap((o) => o.imports)
+  .filter((i) => i.kind === 'dynamic-import' && i.external).length;
+let rewritten = 0;
+const text = cjs.outputFiles[0].text.replace(/\bimport\((?=["'])/g, () => {
+  rewritten++;
+  return '__agentfwImport(';
+});
+if (rewritten === dynamic) {
+  writeFileSync(cjsOut, text);
+} else
+  process.stderr.write(
+    `agentfw: note: dist/bundle/main.cjs not written (${dynamic} dynamic imports reported, ${rewritten} found); bin/agentfw runs dist/bundle/main.js\n`,
+  );
+process.stderr.write('agentfw: bundled dist/bundle/main.js, main.cjs and worker-entry.js\n');

@@ -29,7 +29,8 @@ export function loadBundle(file, { writeCache } = {}) {
     try {
       const c = readFileSync(`${file}.cache`);
       // A cache made from other bytes is never handed to V8 (its own check is by length).
-      if (c.length > HASH_BYTES && digest.equals(c.subarray(0, HASH_BYTES))) cachedData = c.subarray(HASH_BYTES);
+      if (c.length > HASH_BYTES && digest.equals(c.subarray(0, HASH_BYTES)))
+        cachedData = c.subarray(HASH_BYTES);
     } catch {
       // no cache: compile from the source
     }

@@ -39,7 +39,17 @@ if (process.argv[2] === '--session') {
     const session = (mode) =>
       spawnSync(
         process.execPath,
-        [fileURLToPath(import.meta.url), '--session', cacheFile, '--', 'run', '--headless', ...mode, '--', 'true'],
+        [
+          fileURLToPath(import.meta.url),
+          '--session',
+          cacheFile,
+          '--',
+          'run',
+          '--headless',
+          ...mode,
+          '--',
+          'true',
+        ],
         { cwd: ws, env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000, encoding: 'utf8' },
       );
     // The default mode (the sandbox) runs the most of a start; where it cannot run (no

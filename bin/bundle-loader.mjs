@@ -7,6 +7,7 @@
 // only when its first 32 bytes are the SHA-256 of the bundle's exact bytes; V8 then checks
 // its own version and flags and rejects a cache that does not fit (the source is then
 // compiled as if there were no cache). A missing, stale or rejected cache only costs time.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -37,7 +38,9 @@ export function loadBundle(file, { writeCache } = {}) {
   }
   // The same wrapper text as CommonJS modules get, plus the dynamic import() the bundle's
   // few imports of ES-only packages and Node built-ins go through (a vm.Script has none).
-  const wrapped = `(function (exports, require, module, __filename, __dirname, __agentfwImport) {${bytes.toString('utf8')}\n})`;
+  // An ASCII file (the build makes it one) is read as one-byte text, several ms faster than UTF-8.
+  const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const wrapped = `(function (exports, require, module, __filename, __dirname, __agentfwImport) {${text}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
   const mod = { exports: {} };
   script.runInThisContext()(

@@ -108,6 +108,7 @@ const cjs = await (esbuild.default ?? esbuild).build({
   plugins: [zodEnglishOnly],
   metafile: true,
   write: false,
+  charset: 'ascii',
   logLevel: 'warning',
   legalComments: 'none',
 });
@@ -122,8 +123,16 @@ const text = cjs.outputFiles[0].text.replace(/\bimport\((?=["'])/g, () => {
   rewritten++;
   return '__agentfwImport(';
 });
+// With charset ascii, esbuild escapes every string, template, regex and name; what is left
+// outside ASCII is in comments, made ASCII here so the loader can read the file as one-byte
+// text (several ms faster than decoding UTF-8). A character anywhere else leaves the file as it is.
+const inComment = (line) => /^\s*(\*|\/\*)|\/\//.test(line);
+const lines = text.split('\n');
+const ascii = lines.every((l) => !/[^\x00-\x7f]/.test(l) || inComment(l.split(/[^\x00-\x7f]/)[0]))
+  ? lines.map((l) => l.replace(/[^\x00-\x7f]/g, '?')).join('\n')
+  : text;
 if (rewritten === dynamic) {
-  writeFileSync(cjsOut, text);
+  writeFileSync(cjsOut, ascii);
 } else
   process.stderr.write(
     `agentfw: note: dist/bundle/main.cjs not written (${dynamic} dynamic imports reported, ${rewritten} found); bin/agentfw runs dist/bundle/main.js\n`,

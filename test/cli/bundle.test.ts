@@ -6,6 +6,7 @@
  * esbuild installed (a devDependency); without the bundle there is nothing to check.
  */
 import { execa } from 'execa';
+import { isAscii } from 'node:buffer';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,4 +85,8 @@ describe.each([
       expect(recs.some((x) => x.decision === 'deny')).toBe(true);
     },
   );
+
+  it.skipIf(kind !== 'cjs' || !existsSync(file))('is ASCII, so the loader reads it as one-byte text', () => {
+    expect(isAscii(readFileSync(file))).toBe(true);
+  });
 });

@@ -10,7 +10,16 @@
  * key pair (generated once) so a new host costs one signature, not a key generation.
  */
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  fchmodSync,
+  fstatSync,
+  openSync,
+  readSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
@@ -118,6 +127,30 @@ function serial(): string {
 }
 
 /**
+ * Writes the bundle: the system trust store copied as it is (no decoding), then the session
+ * CA on a line of its own. A missing store gives a bundle with the session CA only.
+ */
+function writeBundle(bundlePath: string, systemBundle: string, certPem: string): void {
+  let copied = false;
+  try {
+    copyFileSync(systemBundle, bundlePath);
+    copied = true;
+  } catch {
+    // no system store: the bundle trusts the session CA only
+  }
+  const fd = openSync(bundlePath, copied ? 'r+' : 'w', 0o644);
+  try {
+    const size = fstatSync(fd).size;
+    const last = Buffer.alloc(1);
+    const newline = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a ? '\n' : '';
+    writeSync(fd, `${newline}${certPem}`, size);
+    fchmodSync(fd, 0o644);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Generates the session CA and writes `agentfw-ca.pem` and `agentfw-ca-bundle.pem` into
  * `dir` (the session's private runtime dir). `systemBundle` = the trust store copied into
  * the bundle; a missing file gives a bundle with the session CA only.
@@ -143,17 +176,11 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
   const certPath = path.join(dir, 'agentfw-ca.pem');
   const bundlePath = path.join(dir, 'agentfw-ca-bundle.pem');
   writeFileSync(certPath, certPem, { mode: 0o644 });
-  let system = '';
-  try {
-    system = readFileSync(systemBundle, 'utf8');
-  } catch {
-    // no system store: the bundle trusts the session CA only
-  }
-  writeFileSync(bundlePath, `${system}${system.endsWith('\n') || !system ? '' : '\n'}${certPem}`, {
-    mode: 0o644,
-  });
+  writeBundle(bundlePath, systemBundle, certPem);
 
-  const leafKey = ecPair();
+  // The leaves' key pair is made on the first leaf (many sessions sign none).
+  let leafPair: EcPair | undefined;
+  const leafKey = (): EcPair => (leafPair ??= ecPair());
   // authorityKeyIdentifier [0] keyIdentifier: the CA's, so strict verifiers find the issuer
   const aki = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
     asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, false, ca.keyId.toString('binary')),
@@ -165,7 +192,7 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
     certificate({
       subject: [{ name: 'commonName', value: host.slice(0, 64) }],
       issuer: subject,
-      spki: leafKey.spki,
+      spki: leafKey().spki,
       signer: ca.key,
       extensions: [
         { name: 'basicConstraints', cA: false },
@@ -187,14 +214,14 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
       return leaves;
     },
     issue(names: string[]) {
-      return { key: leafKey.pem, cert: `${leafFor(names[0], names.slice(1))}${certPem}` };
+      return { key: leafKey().pem, cert: `${leafFor(names[0], names.slice(1))}${certPem}` };
     },
     contextFor(host: string) {
       const key = host.toLowerCase();
       let ctx = contexts.get(key);
       if (!ctx) {
         // `ca: []`: a server context needs no trust store (loading the default one costs ~3 ms).
-        ctx = tls.createSecureContext({ key: leafKey.pem, cert: `${leafFor(key)}${certPem}`, ca: [] });
+        ctx = tls.createSecureContext({ key: leafKey().pem, cert: `${leafFor(key)}${certPem}`, ca: [] });
         leaves++;
         // Bounded cache: a session talking to thousands of hosts re-signs the oldest.
         if (contexts.size >= 2000) contexts.delete(contexts.keys().next().value as string);

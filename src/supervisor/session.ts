@@ -265,7 +265,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
     // The analysis workers load once the agent is on its way, not beside this process's own
     // start on a small machine: a command the agent sends before one is ready waits for it
     // (the pool's queue), it is never answered without an analysis.
-    if (!o.engine) poolOf(engine);
+    poolOf(engine);
     guard.check(); // anything removed while the agent was starting ends it now
 
     if (createTui) {

@@ -23,7 +23,13 @@ import {
 import { isIP } from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
-import forge from 'node-forge';
+import type Forge from 'node-forge';
+import forgeCore from 'node-forge/lib/forge.js';
+// Only the X.509 part (with ASN.1, PEM, OIDs, RSA and big integers, which it loads): the
+// package's index would also load its TLS, PKCS#12, SSH and cipher suites at every start.
+import 'node-forge/lib/x509.js';
+
+const forge = forgeCore as typeof Forge;
 
 /** Where Debian-family systems keep the system trust bundle. */
 export const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
@@ -78,8 +84,8 @@ const STAND_IN = forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger('3'), new f
 
 /** The fields of one certificate; extensions as forge takes them. */
 interface CertSpec {
-  subject: forge.pki.CertificateField[];
-  issuer: forge.pki.CertificateField[];
+  subject: Forge.pki.CertificateField[];
+  issuer: Forge.pki.CertificateField[];
   extensions: object[];
   /** Public key of the subject. */
   spki: Buffer;
@@ -100,9 +106,9 @@ function certificate(o: CertSpec): string {
   c.setExtensions(o.extensions);
   c.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption; // replaced below
   const tbs = (
-    forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }
+    forge.pki as unknown as { getTBSCertificate(c: Forge.pki.Certificate): Forge.asn1.Asn1 }
   ).getTBSCertificate(c);
-  const fields = tbs.value as forge.asn1.Asn1[];
+  const fields = tbs.value as Forge.asn1.Asn1[];
   fields[2] = ecdsaAlg(); // signature algorithm
   fields[6] = asn1.fromDer(o.spki.toString('binary')); // SubjectPublicKeyInfo
   const tbsDer = Buffer.from(asn1.toDer(tbs).getBytes(), 'binary');

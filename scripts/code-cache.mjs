@@ -63,7 +63,7 @@ if (process.argv[2] === '--session') {
           '--',
           'true',
         ],
-        { cwd: ws, env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000, encoding: 'utf8' },
+        { cwd: ws, env, stdio: ['ignore', 'ignore', 'pipe'], timeout: 30_000, encoding: 'utf8' },
       );
     // The default mode (the sandbox) runs the most of a start; where it cannot run (no
     // user namespaces in a build container), a session without it still covers most.
@@ -108,7 +108,7 @@ async function workerCodeCache() {
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const ok = await new Promise((resolve) => {
-    const timer = setTimeout(() => (child.kill('SIGKILL'), resolve(false)), 60_000);
+    const timer = setTimeout(() => (child.kill('SIGKILL'), resolve(false)), 30_000);
     child.on('exit', (code) => (clearTimeout(timer), resolve(code === 0)));
     child.on('message', (m) => {
       if (m && m.ready) child.send({ id: 1, script: 'ls -la | grep x', cwd: tmp, workspace: tmp });

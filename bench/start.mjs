@@ -4,8 +4,10 @@
 // gate, egress proxy with its per-session CA) and with `--no-sandbox`, against a bare `bash -c true`, interleaved so machine load
 // affects both alike. A bare `node -e 0` is measured too: the floor of any Node start. A fresh XDG_CACHE_HOME (its first run fills the example cache and is
 // not counted) and a small temporary workspace.
+// A third session runs one command at once (`-- bash -c ls`): its check waits for an
+// analysis worker, which loads once the agent has been launched.
 // Prints human lines, then one JSON line:
-//   {"name":"start","p50_ms":… (default mode),"no_sandbox_p50_ms":…,"bare_p50_ms":…,"ratio":p50/bare p50,"load":…}
+//   {"name":"start","p50_ms":… (default mode),"no_sandbox_p50_ms":…,"first_command_p50_ms":…,"bare_p50_ms":…,"ratio":p50/bare p50,"load":…}
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -60,18 +62,22 @@ const r2 = (x) => Math.round(x * 100) / 100;
 const agentfw = path.join(root, 'bin', 'agentfw');
 const run = ['run', '--headless', '--', 'true'];
 const runNoSandbox = ['run', '--headless', '--no-sandbox', '--', 'true'];
+/** A session whose agent runs one command at once: its first check waits for an analysis worker to load. */
+const runFirst = ['run', '--headless', '--', 'bash', '-c', 'ls'];
 try {
   await once(agentfw, run); // fills the example cache
   const bare = [];
   const nodeBare = [];
   const started = [];
   const noSandbox = [];
+  const first = [];
   const load0 = os.loadavg()[0];
   for (let i = 0; i < N; i++) {
     bare.push(await once('/bin/bash', ['-c', 'true']));
     nodeBare.push(await once(process.execPath, ['-e', '0']));
     started.push(await once(agentfw, run));
     noSandbox.push(await once(agentfw, runNoSandbox));
+    first.push(await once(agentfw, runFirst));
   }
   const cpu = { run: [], noSandbox: [], node: [] };
   for (let i = 0; i < Math.min(N, 5); i++) {
@@ -88,6 +94,9 @@ try {
     `start: agentfw run --headless -- true  p50 ${r2(s)} ms (min ${r2(Math.min(...started))}); --no-sandbox p50 ${r2(ns)} ms (min ${r2(Math.min(...noSandbox))})   bare bash -c true p50 ${r2(b)} ms   = ${r2(s / b)}× bare; bare node -e 0 p50 ${r2(n)} ms = ${r2(s / n)}× node, --no-sandbox ${r2(ns / n)}× node (${N} each, interleaved; load ${load0.toFixed(1)} → ${load.toFixed(1)}; target ≤ 300 ms)`,
   );
   console.log(
+    `start: a session whose agent runs one command at once (-- bash -c ls, its check waits for a worker to load): p50 ${r2(pct(first, 50))} ms`,
+  );
+  console.log(
     `start: CPU time incl. children: default ${r2(pct(cpu.run, 50))} ms, --no-sandbox ${r2(pct(cpu.noSandbox, 50))} ms, bare node -e 0 ${r2(pct(cpu.node, 50))} ms (median of ${cpu.run.length})`,
   );
   console.log(
@@ -100,6 +109,7 @@ try {
       no_sandbox_node_ratio: r2(ns / n),
       cpu_ms: r2(pct(cpu.run, 50)),
       no_sandbox_cpu_ms: r2(pct(cpu.noSandbox, 50)),
+      first_command_p50_ms: r2(pct(first, 50)),
       node_cpu_ms: r2(pct(cpu.node, 50)),
       bare_p50_ms: r2(b),
       ratio: r2(s / b),

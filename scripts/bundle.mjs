@@ -9,7 +9,7 @@
 //
 // bin/agentfw runs dist/bundle/main.js when present, else dist/cli/main.js: a build
 // without the bundler installed (esbuild is a devDependency) still works, only slower.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -89,4 +89,56 @@ for (const [name, file] of Object.entries(entries))
     logLevel: 'warning',
     legalComments: 'none',
   });
-process.stderr.write('agentfw: bundled dist/bundle/main.js and dist/bundle/worker-entry.js\n');
+
+// Each entry once more as one CommonJS file, run with V8's code cache (bin/bundle-loader.mjs:
+// bin/agentfw for the CLI, bin/worker.mjs for the analysis worker; the caches are made by
+// scripts/code-cache.mjs at the end of the build). Node 20 keeps no code cache for ES
+// modules. import.meta.url becomes the file's own URL (dist/bundle/ keeps the depth of
+// dist/<stage>/, as above).
+for (const [name, file] of Object.entries(entries)) await bundleCjs(name, file);
+
+async function bundleCjs(name, file) {
+  const cjsOut = path.join(outdir, `${name}.cjs`);
+  const cjs = await (esbuild.default ?? esbuild).build({
+    entryPoints: [file],
+    outfile: cjsOut,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    define: { 'import.meta.url': '__agentfwUrl' },
+    banner: { js: "const __agentfwUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [zodEnglishOnly],
+    metafile: true,
+    write: false,
+    charset: 'ascii',
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  // A script compiled by the vm module has no import(): the few dynamic imports left (of
+  // external packages and Node built-ins, all with a literal name) go through the loader's
+  // own import(). Every one esbuild reports must be found and rewritten, else no CJS bundle.
+  const dynamic = Object.values(cjs.metafile.outputs)
+    .flatMap((o) => o.imports)
+    .filter((i) => i.kind === 'dynamic-import' && i.external).length;
+  let rewritten = 0;
+  const text = cjs.outputFiles[0].text.replace(/\bimport\((?=["'])/g, () => {
+    rewritten++;
+    return '__agentfwImport(';
+  });
+  // With charset ascii, esbuild escapes every string, template, regex and name; what is left
+  // outside ASCII is in comments, made ASCII here so the loader can read the file as one-byte
+  // text (several ms faster than decoding UTF-8). A character anywhere else leaves the file as it is.
+  const inComment = (line) => /^\s*(\*|\/\*)|\/\//.test(line);
+  const lines = text.split('\n');
+  const ascii = lines.every((l) => !/[^\x00-\x7f]/.test(l) || inComment(l.split(/[^\x00-\x7f]/)[0]))
+    ? lines.map((l) => l.replace(/[^\x00-\x7f]/g, '?')).join('\n')
+    : text;
+  if (rewritten === dynamic) writeFileSync(cjsOut, ascii);
+  else
+    process.stderr.write(
+      `agentfw: note: dist/bundle/${name}.cjs not written (${dynamic} dynamic imports reported, ${rewritten} found); the ES module bundle runs instead\n`,
+    );
+}
+process.stderr.write('agentfw: bundled dist/bundle/main.js and worker-entry.js, and each as .cjs\n');

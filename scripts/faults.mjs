@@ -313,7 +313,7 @@ for (const [what, target, how] of [
      const parentOf = (p) => readFileSync('/proc/' + p + '/stat', 'utf8').split(') ')[1].split(' ')[1];
      const killWorkers = () => {
        const kids = readdirSync('/proc').filter((p) => /^\\d+$/.test(p)).filter((p) => {
-         try { return readFileSync('/proc/' + p + '/cmdline', 'utf8').includes('worker-entry.js') && parentOf(p) === String(sup); } catch { return false; } });
+         try { return /worker-entry\\.js|bin\\/worker\\.mjs/.test(readFileSync('/proc/' + p + '/cmdline', 'utf8')) && parentOf(p) === String(sup); } catch { return false; } });
        for (const k of kids) try { process.kill(Number(k), 'SIGKILL'); } catch { /* gone already */ }
        return kids.length;
      };

@@ -59,57 +59,60 @@ const WARMUP = [
 ];
 
 const send = process.send?.bind(process);
-if (send) {
-  // A host that went away while this child loads (a short session) ends it at once.
-  process.on('disconnect', () => process.exit(0));
-  const spec = JSON.parse(process.env.AGENTFW_WORKER_SPEC ?? '{}') as EngineSpec;
-  // The host already ran the rulesets' examples when it loaded the same files.
-  const engine = await loadEngine({ ...spec, skipExamples: true });
-  process.on('message', (req: WorkerRequest) => {
-    const specials: string[] = [];
-    const read = payloadReader(DEFAULT_LIMITS.maxPayloadBytes, undefined, (p, kind) =>
-      specials.push(`${kind} ${p}`),
-    );
-    const root = req.readRoot && existsSync(req.readRoot) ? req.readRoot : '';
-    const ctx = makeContext({
-      cwd: req.cwd,
-      workspace: req.workspace ?? req.cwd,
-      ...(req.home ? { home: req.home } : {}),
-      readFile: root ? (p) => read(root + p) : read,
-      ...(req.wrappersBefore !== undefined
-        ? {
-            wrapperPredates: (f: string, c: string[]) =>
-              wrapperPredates(f, c, req.wrappersBefore!, req.home ?? '', req.workspace ?? req.cwd),
-          }
-        : {}),
+// Not a top-level await: the worker is also bundled as CommonJS (scripts/bundle.mjs), which
+// has none. A failed load rejects unhandled and ends the process, as a top-level one did.
+if (send)
+  void (async () => {
+    // A host that went away while this child loads (a short session) ends it at once.
+    process.on('disconnect', () => process.exit(0));
+    const spec = JSON.parse(process.env.AGENTFW_WORKER_SPEC ?? '{}') as EngineSpec;
+    // The host already ran the rulesets' examples when it loaded the same files.
+    const engine = await loadEngine({ ...spec, skipExamples: true });
+    process.on('message', (req: WorkerRequest) => {
+      const specials: string[] = [];
+      const read = payloadReader(DEFAULT_LIMITS.maxPayloadBytes, undefined, (p, kind) =>
+        specials.push(`${kind} ${p}`),
+      );
+      const root = req.readRoot && existsSync(req.readRoot) ? req.readRoot : '';
+      const ctx = makeContext({
+        cwd: req.cwd,
+        workspace: req.workspace ?? req.cwd,
+        ...(req.home ? { home: req.home } : {}),
+        readFile: root ? (p) => read(root + p) : read,
+        ...(req.wrappersBefore !== undefined
+          ? {
+              wrapperPredates: (f: string, c: string[]) =>
+                wrapperPredates(f, c, req.wrappersBefore!, req.home ?? '', req.workspace ?? req.cwd),
+            }
+          : {}),
+      });
+      // Every function of the context is I/O the verdict may depend on: a call makes it uncacheable.
+      let io = false;
+      const traced = { ...ctx } as Record<string, unknown>;
+      for (const [k, v] of Object.entries(ctx))
+        if (typeof v === 'function')
+          traced[k] = (...args: unknown[]) => {
+            io = true;
+            return (v as (...a: unknown[]) => unknown)(...args);
+          };
+      const decision = engine.analyze(req.script, traced as unknown as typeof ctx);
+      const reply: WorkerReply = { id: req.id, decision, specials, io };
+      send(reply);
     });
-    // Every function of the context is I/O the verdict may depend on: a call makes it uncacheable.
-    let io = false;
-    const traced = { ...ctx } as Record<string, unknown>;
-    for (const [k, v] of Object.entries(ctx))
-      if (typeof v === 'function')
-        traced[k] = (...args: unknown[]) => {
-          io = true;
-          return (v as (...a: unknown[]) => unknown)(...args);
-        };
-    const decision = engine.analyze(req.script, traced as unknown as typeof ctx);
-    const reply: WorkerReply = { id: req.id, decision, specials, io };
-    send(reply);
-  });
-  // Warm the code paths (parser, normalizer, extractors, rules): a child's first analysis is
-  // otherwise several times slower, which only the deadline sees. The first command (the
-  // core path every analysis takes) runs before the child says it is ready; the others run
-  // one per turn of the event loop after it, so a request that arrives meanwhile waits for
-  // at most one of them (tens of ms, far inside the hard deadline, which still applies).
-  const warm = (w: string) => engine.analyze(w, makeContext({ cwd: '/', home: '/' }));
-  warm(WARMUP[0]);
-  send({ ready: true });
-  const rest: (() => void)[] = [preloadGrammars, ...WARMUP.slice(1).map((w) => () => void warm(w))];
-  const next = () => {
-    const step = rest.shift();
-    if (!step) return;
-    step();
+    // Warm the code paths (parser, normalizer, extractors, rules): a child's first analysis is
+    // otherwise several times slower, which only the deadline sees. The first command (the
+    // core path every analysis takes) runs before the child says it is ready; the others run
+    // one per turn of the event loop after it, so a request that arrives meanwhile waits for
+    // at most one of them (tens of ms, far inside the hard deadline, which still applies).
+    const warm = (w: string) => engine.analyze(w, makeContext({ cwd: '/', home: '/' }));
+    warm(WARMUP[0]);
+    send({ ready: true });
+    const rest: (() => void)[] = [preloadGrammars, ...WARMUP.slice(1).map((w) => () => void warm(w))];
+    const next = () => {
+      const step = rest.shift();
+      if (!step) return;
+      step();
+      setImmediate(next);
+    };
     setImmediate(next);
-  };
-  setImmediate(next);
-}
+  })();

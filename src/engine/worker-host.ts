@@ -7,12 +7,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Decision } from './types.js';
 import { maskStrings } from './analyze.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 /**
  * The child's entry file: next to this module once built; when this module runs from the
- * TypeScript sources (the tests), the built copy in dist/ (`npm run build`).
+ * TypeScript sources (the tests), the built copy in dist/ (`npm run build`). When this runs
+ * from the CommonJS bundle (dist/bundle/main.cjs), the worker's CommonJS bundle of the same
+ * build, through bin/worker.mjs (V8's code cache, bin/bundle-loader.mjs).
  */
 export function workerEntry(): string {
+  if (import.meta.url.endsWith('.cjs')) {
+    const runner = path.join(PACKAGE_ROOT, 'bin', 'worker.mjs');
+    const bundle = fileURLToPath(new URL('./worker-entry.cjs', import.meta.url));
+    if (existsSync(runner) && existsSync(bundle)) return runner;
+  }
   const here = fileURLToPath(new URL('./worker-entry.js', import.meta.url));
   if (existsSync(here)) return here;
   return here.replace(

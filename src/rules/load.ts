@@ -13,7 +13,7 @@ import { AgentfwError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { compileIndexedMatch, compileRegex, CompileError, type Predicate } from './match.js';
 import type { Tier } from '../config/schema.js';
-import { RulesetSchema, type Rule } from './schema.js';
+import { RulesetSchema, type Rule, type Ruleset } from './schema.js';
 
 export interface CompiledRule {
   /** `pack/id` */
@@ -82,7 +82,11 @@ export function compileRulesetText(
     }
     return { problems };
   }
-  const parsed = RulesetSchema.safeParse(pre ?? doc?.toJS());
+  // A pack the build validated with this very schema is taken as validated (as trusted as dist/).
+  const parsed =
+    pre && 'valid' in pre
+      ? { success: true as const, data: pre.valid as Ruleset }
+      : RulesetSchema.safeParse(pre ? pre.raw : doc?.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues.map(explainIssue)) {
       problems.push({
@@ -169,21 +173,33 @@ function explainIssue(issue: ZIssue): { path: PropertyKey[]; message: string } {
 }
 
 /**
- * The built-in packs as parsed by `npm run build` (scripts/build-rulesets.mjs), keyed by
- * the SHA-256 of the YAML text, so loading skips the YAML parser (the slowest part of a
- * start). Only an exact byte match is used: an edited pack is parsed from its YAML, and
- * the result still goes through the zod schema and the compiler like any other.
+ * The built-in packs as parsed and validated by `npm run build` (scripts/build-rulesets.mjs),
+ * keyed by the SHA-256 of the YAML text, so loading skips the YAML parser and the schema
+ * (the slowest parts of a start). Only an exact byte match is used: an edited pack is
+ * parsed from its YAML and validated like any other. `valid` entries count only when the
+ * compiled schema module is the one they were validated with (a `tsc` after the build that
+ * changed the schema drops them all: the YAML is parsed and validated again); every pack
+ * still goes through the rule checks and the compiler below.
  */
-let precompiledPacks: Map<string, unknown> | undefined;
-function precompiled(): Map<string, unknown> {
+type Precompiled = { valid: unknown } | { raw: unknown };
+let precompiledPacks: Map<string, Precompiled> | undefined;
+function precompiled(): Map<string, Precompiled> {
   if (precompiledPacks) return precompiledPacks;
   precompiledPacks = new Map();
   try {
-    const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'rulesets.json');
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    for (const [hash, js] of Object.entries(data)) precompiledPacks.set(hash, js);
+    const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+    const data = JSON.parse(readFileSync(path.join(dist, 'rulesets.json'), 'utf8')) as {
+      schema?: unknown;
+      packs?: Record<string, Precompiled>;
+    };
+    // fail closed: entries validated by another schema than the one built are not used
+    const schema = createHash('sha256').update(readFileSync(path.join(dist, 'rules', 'schema.js')));
+    if (data.schema !== schema.digest('hex')) return precompiledPacks;
+    for (const [hash, entry] of Object.entries(data.packs ?? {}))
+      if (entry && typeof entry === 'object' && ('valid' in entry || 'raw' in entry))
+        precompiledPacks.set(hash, entry);
   } catch {
-    // No precompiled packs (running from sources, or not built): parse the YAML.
+    // No precompiled packs (running from sources, or not built): parse and validate the YAML.
   }
   return precompiledPacks;
 }

@@ -11,7 +11,7 @@ import type { ApprovalRequest, ApprovalResult, Approver, DecisionEvent } from '.
 import type { AuditWriter } from '../audit/writer.js';
 import type { Engine } from '../engine/analyze.js';
 import type { Decision } from '../engine/types.js';
-import { poolOf } from '../engine/worker.js';
+import { poolOf, type AnalysisPool } from '../engine/worker.js';
 import type { SecretSet } from '../secrets/types.js';
 import type { GateReply, GateRequest } from '../gates/protocol.js';
 import {
@@ -125,7 +125,9 @@ export function createDecider(
   const started = Date.now();
   // Analyses run in the engine's warm worker processes under a hard deadline (src/engine/worker.ts):
   // no command can stall this event loop (other gates, approvals, the TUI) or kill this process.
-  const pool = poolOf(o.engine);
+  // The pool is taken on the first request (a session starts it once the agent is launched);
+  // a request before its workers are ready waits for them.
+  let pool: AnalysisPool | undefined;
 
   return async (req, signal) => {
     const id = nextId++;
@@ -135,7 +137,7 @@ export function createDecider(
     const shim = shimOf(req, cwd, o.home, o.workspace, started);
     const text = shim ? quote(shim.argv) : requestText(req);
     const masked = o.secrets.mask(text);
-    const analysed = await pool.analyze({
+    const analysed = await (pool ??= poolOf(o.engine)).analyze({
       script: text,
       cwd,
       workspace: o.workspace,

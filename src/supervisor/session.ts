@@ -17,7 +17,7 @@ import type { WatchServer } from '../approval/watch-server.js';
 import { findExportConfig, loadExportConfig } from '../audit/export/config.js';
 import type { Engine } from '../engine/analyze.js';
 import { loadPolicyEngine } from '../engine/load.js';
-import { prestartPool } from '../engine/worker.js';
+import { poolOf } from '../engine/worker.js';
 import { createHookAskHandler } from '../gates/hook/session-ask.js';
 import { attribute, type Attribution } from '../gates/proxy/index.js';
 import { FALLBACK_WARNING } from '../gates/shim/client-path.js';
@@ -97,12 +97,6 @@ export async function runSession(o: SessionOptions): Promise<number> {
     nsPid ??= hostPidOf(2, bwrapPid);
     return nsPid ? attribute(x, serverPort, `/proc/${nsPid}/net`) : { pid: 0, argv: [] };
   };
-
-  // The analysis workers start loading now, beside this process's own load, when the
-  // engine's spec is known in advance (no pack reference that needs resolving first).
-  const isPlainPath = (r: string) => !r.startsWith('npm:') && !/^https?:\/\//.test(r);
-  if (!o.engine && (o.rulesetPaths ?? []).every(isPlainPath))
-    prestartPool({ rulesetPaths: o.rulesetPaths ?? [], workspace: path.resolve(cwd) });
 
   // The agent's own model key stays usable by it (its model API is tunnelled opaquely).
   const agentKnown = agentName(o.command);
@@ -268,6 +262,10 @@ export async function runSession(o: SessionOptions): Promise<number> {
     });
     if (bwrap) bwrapPid = agent.pid;
     started.pid = agent.pid;
+    // The analysis workers load once the agent is on its way, not beside this process's own
+    // start on a small machine: a command the agent sends before one is ready waits for it
+    // (the pool's queue), it is never answered without an analysis.
+    poolOf(engine);
     guard.check(); // anything removed while the agent was starting ends it now
 
     if (createTui) {

@@ -19,13 +19,14 @@ const AGENT = (out: string) => `
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 const parentOf = (p) => readFileSync('/proc/' + p + '/stat', 'utf8').split(') ')[1].split(' ')[1];
+// The workers: the ES module bundle's entry, or the runner of the CommonJS one (bin/worker.mjs).
 // The supervisor: the nearest ancestor running bin/agentfw (absent without agentfw).
 let sup = process.ppid;
 while (sup > 1 && !readFileSync('/proc/' + sup + '/cmdline', 'utf8').includes('bin/agentfw')) sup = Number(parentOf(sup));
 const killWorkers = () => {
   if (sup <= 1) return 0;
   const kids = readdirSync('/proc').filter((p) => /^\\d+$/.test(p)).filter((p) => {
-    try { return parentOf(p) === String(sup) && readFileSync('/proc/' + p + '/cmdline', 'utf8').includes('worker-entry.js'); } catch { return false; }
+    try { return parentOf(p) === String(sup) && /worker-entry\\.js|bin\\/worker\\.mjs/.test(readFileSync('/proc/' + p + '/cmdline', 'utf8')); } catch { return false; }
   });
   for (const k of kids) try { process.kill(Number(k), 'SIGKILL'); } catch { /* gone */ }
   return kids.length;

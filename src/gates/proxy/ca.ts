@@ -10,11 +10,26 @@
  * key pair (generated once) so a new host costs one signature, not a key generation.
  */
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  fchmodSync,
+  fstatSync,
+  openSync,
+  readSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
-import forge from 'node-forge';
+import type Forge from 'node-forge';
+import forgeCore from 'node-forge/lib/forge.js';
+// Only the X.509 part (with ASN.1, PEM, OIDs, RSA and big integers, which it loads): the
+// package's index would also load its TLS, PKCS#12, SSH and cipher suites at every start.
+import 'node-forge/lib/x509.js';
+
+const forge = forgeCore as typeof Forge;
 
 /** Where Debian-family systems keep the system trust bundle. */
 export const SYSTEM_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
@@ -69,8 +84,8 @@ const STAND_IN = forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger('3'), new f
 
 /** The fields of one certificate; extensions as forge takes them. */
 interface CertSpec {
-  subject: forge.pki.CertificateField[];
-  issuer: forge.pki.CertificateField[];
+  subject: Forge.pki.CertificateField[];
+  issuer: Forge.pki.CertificateField[];
   extensions: object[];
   /** Public key of the subject. */
   spki: Buffer;
@@ -91,9 +106,9 @@ function certificate(o: CertSpec): string {
   c.setExtensions(o.extensions);
   c.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption; // replaced below
   const tbs = (
-    forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }
+    forge.pki as unknown as { getTBSCertificate(c: Forge.pki.Certificate): Forge.asn1.Asn1 }
   ).getTBSCertificate(c);
-  const fields = tbs.value as forge.asn1.Asn1[];
+  const fields = tbs.value as Forge.asn1.Asn1[];
   fields[2] = ecdsaAlg(); // signature algorithm
   fields[6] = asn1.fromDer(o.spki.toString('binary')); // SubjectPublicKeyInfo
   const tbsDer = Buffer.from(asn1.toDer(tbs).getBytes(), 'binary');
@@ -115,6 +130,30 @@ function serial(): string {
   const b = randomBytes(16);
   b[0] &= 0x7f;
   return b.toString('hex');
+}
+
+/**
+ * Writes the bundle: the system trust store copied as it is (no decoding), then the session
+ * CA on a line of its own. A missing store gives a bundle with the session CA only.
+ */
+function writeBundle(bundlePath: string, systemBundle: string, certPem: string): void {
+  let copied = false;
+  try {
+    copyFileSync(systemBundle, bundlePath);
+    copied = true;
+  } catch {
+    // no system store: the bundle trusts the session CA only
+  }
+  const fd = openSync(bundlePath, copied ? 'r+' : 'w', 0o644);
+  try {
+    const size = fstatSync(fd).size;
+    const last = Buffer.alloc(1);
+    const newline = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a ? '\n' : '';
+    writeSync(fd, `${newline}${certPem}`, size);
+    fchmodSync(fd, 0o644);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -143,17 +182,11 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
   const certPath = path.join(dir, 'agentfw-ca.pem');
   const bundlePath = path.join(dir, 'agentfw-ca-bundle.pem');
   writeFileSync(certPath, certPem, { mode: 0o644 });
-  let system = '';
-  try {
-    system = readFileSync(systemBundle, 'utf8');
-  } catch {
-    // no system store: the bundle trusts the session CA only
-  }
-  writeFileSync(bundlePath, `${system}${system.endsWith('\n') || !system ? '' : '\n'}${certPem}`, {
-    mode: 0o644,
-  });
+  writeBundle(bundlePath, systemBundle, certPem);
 
-  const leafKey = ecPair();
+  // The leaves' key pair is made on the first leaf (many sessions sign none).
+  let leafPair: EcPair | undefined;
+  const leafKey = (): EcPair => (leafPair ??= ecPair());
   // authorityKeyIdentifier [0] keyIdentifier: the CA's, so strict verifiers find the issuer
   const aki = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
     asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, false, ca.keyId.toString('binary')),
@@ -165,7 +198,7 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
     certificate({
       subject: [{ name: 'commonName', value: host.slice(0, 64) }],
       issuer: subject,
-      spki: leafKey.spki,
+      spki: leafKey().spki,
       signer: ca.key,
       extensions: [
         { name: 'basicConstraints', cA: false },
@@ -187,14 +220,14 @@ export function createSessionCa(dir: string, sessionId: string, systemBundle = S
       return leaves;
     },
     issue(names: string[]) {
-      return { key: leafKey.pem, cert: `${leafFor(names[0], names.slice(1))}${certPem}` };
+      return { key: leafKey().pem, cert: `${leafFor(names[0], names.slice(1))}${certPem}` };
     },
     contextFor(host: string) {
       const key = host.toLowerCase();
       let ctx = contexts.get(key);
       if (!ctx) {
         // `ca: []`: a server context needs no trust store (loading the default one costs ~3 ms).
-        ctx = tls.createSecureContext({ key: leafKey.pem, cert: `${leafFor(key)}${certPem}`, ca: [] });
+        ctx = tls.createSecureContext({ key: leafKey().pem, cert: `${leafFor(key)}${certPem}`, ca: [] });
         leaves++;
         // Bounded cache: a session talking to thousands of hosts re-signs the oldest.
         if (contexts.size >= 2000) contexts.delete(contexts.keys().next().value as string);

@@ -5,22 +5,38 @@
 // Two variants: output to /dev/null (nothing to mask: the real bash is exec'd in place)
 // and output to pipes read by the caller, as an agent runs commands (the output is relayed
 // through the session's masker, src/supervisor/relay.ts). Then throughput: `cat` of a
-// 10 MB file of source code and log lines to a pipe, bare, relayed, and relayed twice
-// (a gated bash inside a gated bash).
+// 10 MB file of source code and log lines to the caller, bare, relayed, and relayed twice
+// (a gated bash inside a gated bash): once with stdout a socketpair (how Node agents run
+// commands), once with stdout a pipe (FIFO, as in a shell pipeline), where the relay
+// writes the masked bytes itself (src/supervisor/relay-direct.ts).
 // The gate runs in its own process (`--serve`), as under `agentfw run`, where the agent
 // and the supervisor are different processes.
 // BENCH_SHIM_N: latency runs (200; 0 = throughput only); BENCH_SHIM_CATS: `cat` runs (5);
-// BENCH_SHIM_NOOP_MASKER=1: the bench's gate masks nothing (the relay's plumbing alone).
+// BENCH_SHIM_NOOP_MASKER=1: the bench's gate masks nothing (the relay's plumbing alone);
+// BENCH_SHIM_ROOT: measure another checkout's build with this bench.
 // Prints human lines, then one JSON line:
 //   {"name":"shim","p50_ms":added p50,"p99_ms":added p99,"baseline_p50_ms":bare p50,...}
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  constants as fsc,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { timerProc } from './lib/timer-proc.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// BENCH_SHIM_ROOT: another checkout whose build to measure (A/B against an older build).
+const root = process.env.BENCH_SHIM_ROOT || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => path.join(root, 'dist', p);
 const N = Number(process.env.BENCH_SHIM_N || 200);
 /** Relayed `cat` runs (the figures are their medians). */
@@ -160,6 +176,42 @@ async function measure() {
         else resolve(piped ? { ms, bytes } : ms);
       });
     });
+  /** Wall time and bytes of one run whose stdout is a pipe (a FIFO in tmp) read to its end. */
+  let fifos = 0;
+  const onceFifo = (file, args, e) =>
+    new Promise((resolve, reject) => {
+      const fifo = path.join(tmp, `out-${fifos++}.fifo`);
+      if (spawnSync('mkfifo', [fifo]).status !== 0) return reject(new Error('mkfifo failed'));
+      const rfd = openSync(fifo, fsc.O_RDONLY | fsc.O_NONBLOCK);
+      const wfd = openSync(fifo, fsc.O_WRONLY);
+      rmSync(fifo);
+      const reader = new net.Socket({ fd: rfd, readable: true, writable: false });
+      let bytes = 0;
+      let code;
+      let eof = false;
+      let errText = '';
+      const t0 = process.hrtime.bigint();
+      const done = () => {
+        if (code === undefined || !eof) return;
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        if (code !== 0)
+          reject(new Error(`${file} ${args.join(' ')} exited ${code}: ${errText.slice(0, 400)}`));
+        else resolve({ ms, bytes });
+      };
+      reader.on('data', (d) => (bytes += d.length));
+      reader.on('end', () => {
+        eof = true;
+        done();
+      });
+      const p = spawn(file, args, { env: e, stdio: ['ignore', wfd, 'pipe'], cwd: tmp });
+      closeSync(wfd);
+      p.stderr.on('data', (d) => (errText += d));
+      p.on('error', reject);
+      p.on('close', (c) => {
+        code = c;
+        done();
+      });
+    });
   const ms = (r) => (typeof r === 'number' ? r : r.ms);
   const bareEnv = { PATH: process.env.PATH, HOME: process.env.HOME ?? '/' };
   const bare = [];
@@ -168,6 +220,7 @@ async function measure() {
   const barePiped = [];
   const relayed = [];
   const cat = { bare: [], relayed: [], nested: [], gateCpu: [] };
+  const fifo = { bare: [], relayed: [], nested: [] };
   const underGate = { bare: [], gated: [] };
   const file = catFile(tmp);
   const catBytes = statSync(file).size;
@@ -194,6 +247,9 @@ async function measure() {
       cat.relayed.push(mbps(await once('bash', ['-c', `cat '${file}'`], env, true), false));
       cat.gateCpu.push((await gateCpu()) - c0);
       cat.nested.push(mbps(await once('bash', ['-c', `bash -c "cat '${file}'"`], env, true), false));
+      fifo.bare.push(mbps(await onceFifo('/bin/bash', ['-c', `cat '${file}'`], bareEnv), true));
+      fifo.relayed.push(mbps(await onceFifo('bash', ['-c', `cat '${file}'`], env), false));
+      fifo.nested.push(mbps(await onceFifo('bash', ['-c', `bash -c "cat '${file}'"`], env), false));
     }
     // Under the exec gate (the sandbox's default): the shim's own exec is passed by the
     // helper, the shim asks, then its exec of the real bash is seen by the gate too (passed
@@ -264,8 +320,12 @@ async function measure() {
       `  added latency, relayed     p50 ${r2(relayedAdded)} ms = +${r2(relayedAdded / pct(barePiped, 50))}× bare`,
     );
   }
+  const noop = process.env.BENCH_SHIM_NOOP_MASKER ? '; NO-OP MASKER: plumbing only' : '';
   console.log(
-    `  cat ${CAT_MB} MB to a pipe          bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of ${CATS}; target ≥ 50%; trigger search: ${finder}${process.env.BENCH_SHIM_NOOP_MASKER ? '; NO-OP MASKER: plumbing only' : ''})`,
+    `  cat ${CAT_MB} MB to a pipe (FIFO)   bare ${r2(pct(fifo.bare, 50))} MB/s   relayed ${r2(pct(fifo.relayed, 50))} MB/s   relayed twice ${r2(pct(fifo.nested, 50))} MB/s   = ${Math.round((100 * pct(fifo.relayed, 50)) / pct(fifo.bare, 50))}% of bare (median of ${CATS}; target ≥ 50%${noop})`,
+  );
+  console.log(
+    `  cat ${CAT_MB} MB to a socketpair    bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of ${CATS}; target ≥ 50%; trigger search: ${finder}${process.env.BENCH_SHIM_NOOP_MASKER ? '; NO-OP MASKER: plumbing only' : ''})`,
   );
   const gateMs = pct(cat.gateCpu, 50);
   console.log(
@@ -299,6 +359,10 @@ async function measure() {
       cat_relayed_mbps: r2(pct(cat.relayed, 50)),
       cat_relayed_twice_mbps: r2(pct(cat.nested, 50)),
       cat_relayed_ratio: r2(pct(cat.relayed, 50) / pct(cat.bare, 50)),
+      cat_fifo_bare_mbps: r2(pct(fifo.bare, 50)),
+      cat_fifo_relayed_mbps: r2(pct(fifo.relayed, 50)),
+      cat_fifo_relayed_twice_mbps: r2(pct(fifo.nested, 50)),
+      cat_fifo_relayed_ratio: r2(pct(fifo.relayed, 50) / pct(fifo.bare, 50)),
       trigger_finder: finder,
       cat_relayed_gate_cpu_ms: r2(pct(cat.gateCpu, 50)),
       runs: N,

@@ -42,6 +42,8 @@ export interface Taken {
 }
 
 const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fs.constants;
+/** Largest read of a program's pipe (the client makes that pipe 1 MiB). */
+const READ_SIZE = 256 * 1024;
 
 /** Opens `/proc/<pid>/fd/<n>` when it is a pipe; undefined otherwise (or on any error). */
 function openPipe(pid: number, n: number, flags: number): number | undefined {
@@ -113,7 +115,19 @@ export class DirectStream {
     private readonly masker: StreamMasker,
     private readonly sink: FrameSink,
   ) {
-    this.src = new net.Socket({ fd: taken.src, readable: true, writable: false });
+    // Reads of up to READ_SIZE straight into a fresh buffer each (the masker may hand back
+    // views of it, which a pending write then still holds), without a stream's queue.
+    // (`onread` is handled by the constructor too; the typings list it for connect() only.)
+    const opts: net.SocketConstructorOpts & Pick<net.TcpSocketConnectOpts, 'onread'> = {
+      fd: taken.src,
+      readable: true,
+      writable: false,
+      onread: {
+        buffer: () => Buffer.allocUnsafeSlow(READ_SIZE),
+        callback: (n: number, buf: Uint8Array) => this.read(Buffer.from(buf.buffer, buf.byteOffset, n)),
+      },
+    };
+    this.src = new net.Socket(opts);
     if (taken.dst !== undefined) {
       this.dst = new net.Socket({ fd: taken.dst, readable: false, writable: true });
       // `cmd | head -1`: the reader is gone → close our read end, the program gets SIGPIPE
@@ -122,16 +136,22 @@ export class DirectStream {
     }
     this.src.on('error', () => this.stop());
     this.src.on('end', () => this.end());
-    this.src.on('data', (chunk: Buffer) => {
-      this.bytes += chunk.length;
-      let masked: Buffer;
-      try {
-        masked = this.masker.push(chunk);
-      } catch {
-        return this.stop(); // fail closed: a masker error shows nothing more
-      }
-      if (!this.out(masked)) this.src.pause();
-    });
+  }
+
+  /** One read of the program's output; false = pause (the destination is full). */
+  private read(chunk: Buffer): boolean {
+    if (this.finished) return false;
+    this.bytes += chunk.length;
+    let masked: Buffer;
+    try {
+      masked = this.masker.push(chunk);
+    } catch {
+      this.stop(); // fail closed: a masker error shows nothing more
+      return false;
+    }
+    if (this.out(masked)) return true;
+    this.src.pause();
+    return false;
   }
 
   /** False = the destination is full. */

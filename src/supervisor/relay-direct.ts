@@ -39,6 +39,8 @@ export interface Taken {
   src: number;
   /** Our write end of the client's own fd (a pipe); undefined = masked bytes go back in frames. */
   dst?: number;
+  /** The program's pipe (`dev:ino`): one reader at a time (see takeStreams). */
+  key: string;
 }
 
 const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fs.constants;
@@ -46,12 +48,13 @@ const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fs.constants;
 const READ_SIZE = 256 * 1024;
 
 /** Opens `/proc/<pid>/fd/<n>` when it is a pipe; undefined otherwise (or on any error). */
-function openPipe(pid: number, n: number, flags: number): number | undefined {
+function openPipe(pid: number, n: number, flags: number): { fd: number; key: string } | undefined {
   let fd: number | undefined;
   try {
     // O_NONBLOCK: opening a pipe must never wait for its other end
     fd = fs.openSync(`/proc/${pid}/fd/${n}`, flags | O_NONBLOCK);
-    if (fs.fstatSync(fd).isFIFO()) return fd;
+    const st = fs.fstatSync(fd);
+    if (st.isFIFO()) return { fd, key: `${st.dev}:${st.ino}` };
   } catch {
     /* gone, not ours to open, or not a pipe end /proc can open (a socket) */
   }
@@ -61,9 +64,15 @@ function openPipe(pid: number, n: number, flags: number): number | undefined {
 
 /**
  * Opens the streams a client offers. `fds[i]` = the read end for stream i+1 (1 = stdout,
- * 2 = stderr), undefined = not offered. Returns the streams taken, by id.
+ * 2 = stderr), undefined = not offered. `held`: the pipes (`dev:ino`) this relay reads
+ * already. Returns the streams taken, by id.
  */
-export function takeStreams(pid: number, fds: (number | undefined)[], o: DirectOptions): Map<number, Taken> {
+export function takeStreams(
+  pid: number,
+  fds: (number | undefined)[],
+  o: DirectOptions,
+  held: ReadonlySet<string>,
+): Map<number, Taken> {
   const out = new Map<number, Taken>();
   const host = o.mapPid ? o.mapPid(pid) : pid;
   // fail closed: no known client binary, an unmappable pid or one that is not the
@@ -74,7 +83,10 @@ export function takeStreams(pid: number, fds: (number | undefined)[], o: DirectO
     if (n === undefined || n < 3) return;
     const src = openPipe(host, n, O_RDONLY);
     if (src === undefined) return;
-    out.set(i + 1, { src, dst: openPipe(host, i + 1, O_WRONLY) });
+    // fail closed: two readers of one pipe would each mask only part of a value
+    // (a second hello naming a pipe already read here: left to its first reader)
+    if (held.has(src.key) || [...out.values()].some((t) => t.key === src.key)) return fs.closeSync(src.fd);
+    out.set(i + 1, { src: src.fd, dst: openPipe(host, i + 1, O_WRONLY)?.fd, key: src.key });
   });
   // The pid could have been reused between the check and the opens: check it again.
   if (!isClient(host, o.client)) {

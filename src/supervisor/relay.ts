@@ -69,6 +69,8 @@ interface Shared {
   direct: DirectOptions;
   /** Taken streams still running (stopped when the relay closes). */
   running: Set<DirectStream>;
+  /** The pipes (`dev:ino`) those streams read. */
+  held: Set<string>;
   count: { taken: number; direct: number };
 }
 
@@ -141,16 +143,18 @@ function serve(sock: net.Socket, sh: Shared): void {
     ttyMask = Number(m[1]);
     acks = true;
     let bits = 0;
-    for (const [id, t] of takeStreams(Number(m[2]), [fdArg(m[3]), fdArg(m[4])], sh.direct)) {
+    for (const [id, t] of takeStreams(Number(m[2]), [fdArg(m[3]), fdArg(m[4])], sh.direct, sh.held)) {
       const d = new DirectStream(id, t, secrets.streamMasker(), {
         frame: send,
         done: (i) => {
           sh.running.delete(d);
+          sh.held.delete(t.key);
           ack(i);
         },
       });
       directs.set(id, d);
       sh.running.add(d);
+      sh.held.add(t.key);
       sh.count.taken++;
       bits |= 1 << id;
       if (t.dst !== undefined) {
@@ -242,7 +246,7 @@ export async function startRelay(
   direct: DirectOptions = {},
 ): Promise<Relay> {
   let served = 0;
-  const sh: Shared = { secrets, direct, running: new Set(), count: { taken: 0, direct: 0 } };
+  const sh: Shared = { secrets, direct, running: new Set(), held: new Set(), count: { taken: 0, direct: 0 } };
   const listener = await listenPrivate(socketPath, (sock) => {
     served++;
     serve(sock, sh);

@@ -41,8 +41,9 @@
 #define RELAY_QUEUE_MAX (1024 * 1024)
 #define RELAY_FRAME_MAX (16 * 1024 * 1024)
 #define HANDOFF_MS 100
-/* Linux's F_SETPIPE_SZ (fcntl.h declares it only under _GNU_SOURCE). */
+/* Linux's F_SETPIPE_SZ and F_GETPIPE_SZ (fcntl.h declares them only under _GNU_SOURCE). */
 #define RELAY_SETPIPE_SZ 1031
+#define RELAY_GETPIPE_SZ 1032
 
 enum { OUT_NONE, OUT_PIPE, OUT_TTY };
 
@@ -217,14 +218,24 @@ static int relay_open(const int kind[3], int ttymask, int *taken, int *acks) {
   // fail closed: told to mask output, but no relay to mask it with
   if (!path || !*path) refuse("AGENTFW_RELAY_SOCK is not set, so this command's output cannot be masked (fail closed)");
   char hello[80];
-  int n = relay_hello(hello, sizeof hello, kind, ttymask);
-  if (n < 0) refuse("cannot create a pipe for the masked output (fail closed)");
-  int fd;
+  int n, fd;
   if (g_relay_fd >= 0 && g_relay_mask == ttymask) {
     fd = g_relay_fd;
-    n = 0; /* hello already sent */
+    n = 0; /* hello already sent, naming the pipes made then */
   } else {
-    if (g_relay_fd >= 0) close(g_relay_fd);
+    if (g_relay_fd >= 0) {
+      /* fail closed: the early hello named pipes that relay may have opened; they are not
+       * offered again (two readers of one pipe would each mask only part of a value) */
+      close(g_relay_fd);
+      for (int i = 1; i <= 2; i++)
+        for (int k = 0; k < 2; k++)
+          if (g_rpipe[i][k] >= 0) {
+            close(g_rpipe[i][k]);
+            g_rpipe[i][k] = -1;
+          }
+    }
+    n = relay_hello(hello, sizeof hello, kind, ttymask);
+    if (n < 0) refuse("cannot create a pipe for the masked output (fail closed)");
     const char *err = NULL;
     fd = connect_unix(path, &err);
     if (fd < 0) refuse("the agentfw output relay is unreachable, so this command's output cannot be masked (fail closed)");
@@ -302,6 +313,11 @@ static void run_relayed(const char *name, char **argv) {
         r->direct = taken >> (i + 2) & 1;
         close(r->src);
         r->src = -1;
+#ifdef __linux__
+        /* The relay writes our pipe in pieces of its size: let it hold as much as the
+         * program's (only ever grown; a pipe property, no flag of anyone's description). */
+        if (r->direct && fcntl(i, RELAY_GETPIPE_SZ) < RELAY_CHUNK * 4) fcntl(i, RELAY_SETPIPE_SZ, RELAY_CHUNK * 4);
+#endif
       }
     }
   }

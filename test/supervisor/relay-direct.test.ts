@@ -4,11 +4,22 @@
  * program's pipe and writes the masked bytes itself; where it is a socket the masked
  * bytes still come back in frames. Output is masked either way, `| head -1` still ends
  * the program by SIGPIPE, a background job's later output is still masked, a relay that
- * dies mid-stream lets no unmasked byte through, and only the session's client may hand
- * its pipes over.
+ * dies mid-stream lets no unmasked byte through, only the session's client may hand
+ * its pipes over, and under the sandbox (client pid mapped to the host's) the relay still
+ * writes the client's pipe itself.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, openSync, closeSync, fstatSync, readFileSync, writeFileSync, constants } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  openSync,
+  closeSync,
+  fstatSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  writeFileSync,
+  constants,
+} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +27,7 @@ import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
 import type { Gate } from '../../src/supervisor/gate.js';
 import { gen, rng } from '../fixtures/secrets/planted.js';
 import { run, useGate, type Scratch } from '../gates/shim/gate-helpers.js';
+import { BIN, cliEnv, ensureBuilt, headlessArgs } from '../e2e/run-helpers.js';
 
 /** An opaque token, known to the session only through the workspace scan of `.env`. */
 const TOKEN = gen(rng(7117), 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 32);
@@ -228,5 +240,75 @@ describe('fail closed', () => {
     } finally {
       holder.kill('SIGKILL');
     }
+  });
+});
+
+const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8' }).status === 0;
+
+/** The processes under `pid` (not itself), from /proc. */
+function descendants(pid: number): number[] {
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length && out.length < 1000) {
+    const p = queue.shift() as number;
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${p}/task`);
+    } catch {
+      continue;
+    }
+    for (const t of tids) {
+      try {
+        const kids = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8')
+          .split(' ')
+          .filter(Boolean)
+          .map(Number);
+        out.push(...kids);
+        queue.push(...kids);
+      } catch {
+        /* gone */
+      }
+    }
+  }
+  return out;
+}
+
+const link = (p: string) => {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return '';
+  }
+};
+
+describe.skipIf(!HAS_BWRAP)('under the sandbox (the client pid is a sandbox pid)', () => {
+  it("the supervisor writes to the client's pipe itself, and the output is masked", async () => {
+    ensureBuilt();
+    const session = spawn(
+      process.execPath,
+      [BIN, ...headlessArgs(['/bin/sh', '-c', 'bash -c "cat .env; sleep 3" | cat'], { sandbox: true })],
+      { env: cliEnv(s), cwd: s.ws, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    session.stdout.on('data', (d) => (out += d));
+    const ended = new Promise<number | null>((r) => session.on('close', (c) => r(c)));
+    let exited = false;
+    void ended.then(() => (exited = true));
+    /** Whether the supervisor holds the pipe that is the gate client's fd 1. */
+    const supervisorHoldsClientPipe = () => {
+      const mine = new Set(
+        readdirSync(`/proc/${session.pid}/fd`).map((f) => link(`/proc/${session.pid}/fd/${f}`)),
+      );
+      return descendants(session.pid as number).some((p) => {
+        const fd1 = link(`/proc/${p}/fd/1`);
+        return link(`/proc/${p}/exe`).includes('agentfw-shim') && fd1.startsWith('pipe:') && mine.has(fd1);
+      });
+    };
+    await until(() => out.includes('LOG_LEVEL') || exited, 30_000);
+    const held = supervisorHoldsClientPipe();
+    expect(await ended).toBe(0);
+    expect(out).toContain(MASKED);
+    expect(out.includes(TOKEN)).toBe(false);
+    expect(held).toBe(true);
   });
 });

@@ -20,7 +20,8 @@
  *
  * Fail closed: if the relay cannot be reached (or does not say OK) before the child
  * starts, nothing runs (exit 126). If it breaks later, no further output is shown (one
- * notice on stderr); the child is still drained and reaped.
+ * notice on stderr); the child is still drained and reaped (a stream the relay had taken
+ * has no reader left: the child gets SIGPIPE on it).
  *
  * Exit: once the child is gone we exit with its status. If some other process (a
  * background job of a script) still holds its output open HANDOFF_MS later, a forked

@@ -5,22 +5,38 @@
 // Two variants: output to /dev/null (nothing to mask: the real bash is exec'd in place)
 // and output to pipes read by the caller, as an agent runs commands (the output is relayed
 // through the session's masker, src/supervisor/relay.ts). Then throughput: `cat` of a
-// 10 MB file of source code and log lines to a pipe, bare, relayed, and relayed twice
-// (a gated bash inside a gated bash).
+// 10 MB file of source code and log lines to the caller, bare, relayed, and relayed twice
+// (a gated bash inside a gated bash): once with stdout a socketpair (how Node agents run
+// commands), once with stdout a pipe (FIFO, as in a shell pipeline), where the relay
+// writes the masked bytes itself (src/supervisor/relay-direct.ts).
 // The gate runs in its own process (`--serve`), as under `agentfw run`, where the agent
 // and the supervisor are different processes.
 // BENCH_SHIM_N: latency runs (200; 0 = throughput only); BENCH_SHIM_CATS: `cat` runs (5);
-// BENCH_SHIM_NOOP_MASKER=1: the bench's gate masks nothing (the relay's plumbing alone).
+// BENCH_SHIM_NOOP_MASKER=1: the bench's gate masks nothing (the relay's plumbing alone);
+// BENCH_SHIM_ROOT: measure another checkout's build with this bench.
 // Prints human lines, then one JSON line:
 //   {"name":"shim","p50_ms":added p50,"p99_ms":added p99,"baseline_p50_ms":bare p50,...}
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  constants as fsc,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { timerProc } from './lib/timer-proc.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// BENCH_SHIM_ROOT: another checkout whose build to measure (A/B against an older build).
+const root = process.env.BENCH_SHIM_ROOT || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => path.join(root, 'dist', p);
 const N = Number(process.env.BENCH_SHIM_N || 200);
 /** Relayed `cat` runs (the figures are their medians). */
@@ -103,6 +119,26 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 const r2 = (x) => Math.round(x * 100) / 100;
+/**
+ * python3 cpu-of.py FILE ARGS… (CPU_OF in a file): runs FILE and writes on fd 3 the CPU time (ms, user +
+ * system) of it and every process it waited for (the gate client and the program under
+ * it), which a busy machine changes far less than the wall time.
+ */
+const CPU_OF = `import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+_, st, ru = os.wait4(pid, 0)
+os.write(3, str((ru.ru_utime + ru.ru_stime) * 1000).encode())
+sys.exit(os.WEXITSTATUS(st) if os.WIFEXITED(st) else 128 + os.WTERMSIG(st))`;
+/** python3 by absolute path (the agent's PATH would gate it); undefined = no CPU figures. */
+const PYTHON = (process.env.PATH ?? '')
+  .split(':')
+  .map((d) => path.join(d || '.', 'python3'))
+  .find(
+    (f) => existsSync(f) && spawnSync(f, ['-c', 'import os; os.wait4'], { stdio: 'ignore' }).status === 0,
+  );
+const hasPython = PYTHON !== undefined;
 const helper = path.join(root, 'build', 'agentfw-exec-gate');
 
 /** A node process that times one spawnSync(SHELL, ['-c', 'true']) per line on stdin. */
@@ -137,14 +173,19 @@ async function measure() {
     return Number(await nextLine());
   };
   /** Wall time of one run; with `piped`, stdout/stderr are pipes read to the end (bytes counted). */
-  const once = (file, args, e, piped = false) =>
+  const once = (file, args, e, piped = false, cpu = false) =>
     new Promise((resolve, reject) => {
       const t0 = process.hrtime.bigint();
-      const p = spawn(file, args, {
+      const p = spawn(cpu ? PYTHON : file, cpu ? [cpuOf, file, ...args] : args, {
         env: e,
-        stdio: piped ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe'],
+        stdio: [
+          ...(piped ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe']),
+          ...(cpu ? ['pipe'] : []),
+        ],
         cwd: tmp,
       });
+      let cpuMs = '';
+      if (cpu) p.stdio[3].on('data', (d) => (cpuMs += d));
       let errText = '';
       p.stderr.on('data', (d) => (errText += d));
       let bytes = 0;
@@ -157,7 +198,49 @@ async function measure() {
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
         if (code !== 0)
           reject(new Error(`${file} ${args.join(' ')} exited ${code}: ${errText.slice(0, 400)}`));
-        else resolve(piped ? { ms, bytes } : ms);
+        else resolve(cpu ? { ms, bytes, cpuMs: Number(cpuMs) } : piped ? { ms, bytes } : ms);
+      });
+    });
+  /** Wall time and bytes of one run whose stdout is a pipe (a FIFO in tmp) read to its end. */
+  let fifos = 0;
+  const onceFifo = (file, args, e, cpu = false) =>
+    new Promise((resolve, reject) => {
+      const fifo = path.join(tmp, `out-${fifos++}.fifo`);
+      if (spawnSync('mkfifo', [fifo]).status !== 0) return reject(new Error('mkfifo failed'));
+      const rfd = openSync(fifo, fsc.O_RDONLY | fsc.O_NONBLOCK);
+      const wfd = openSync(fifo, fsc.O_WRONLY);
+      rmSync(fifo);
+      const reader = new net.Socket({ fd: rfd, readable: true, writable: false });
+      let bytes = 0;
+      let code;
+      let eof = false;
+      let errText = '';
+      const t0 = process.hrtime.bigint();
+      const done = () => {
+        if (code === undefined || !eof) return;
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        if (code !== 0)
+          reject(new Error(`${file} ${args.join(' ')} exited ${code}: ${errText.slice(0, 400)}`));
+        else resolve(cpu ? { ms, bytes, cpuMs: Number(cpuMs) } : { ms, bytes });
+      };
+      reader.on('data', (d) => (bytes += d.length));
+      reader.on('end', () => {
+        eof = true;
+        done();
+      });
+      const p = spawn(cpu ? PYTHON : file, cpu ? [cpuOf, file, ...args] : args, {
+        env: e,
+        stdio: ['ignore', wfd, 'pipe', ...(cpu ? ['pipe'] : [])],
+        cwd: tmp,
+      });
+      closeSync(wfd);
+      let cpuMs = '';
+      if (cpu) p.stdio[3].on('data', (d) => (cpuMs += d));
+      p.stderr.on('data', (d) => (errText += d));
+      p.on('error', reject);
+      p.on('close', (c) => {
+        code = c;
+        done();
       });
     });
   const ms = (r) => (typeof r === 'number' ? r : r.ms);
@@ -168,8 +251,13 @@ async function measure() {
   const barePiped = [];
   const relayed = [];
   const cat = { bare: [], relayed: [], nested: [], gateCpu: [] };
+  const fifo = { bare: [], relayed: [], nested: [] };
+  /** CPU ms per run: the command's process tree (bare, relayed), and the supervisor's (relayed). */
+  const cpu = { fifoBare: [], fifoTree: [], fifoGate: [], sockBare: [], sockTree: [] };
   const underGate = { bare: [], gated: [] };
   const file = catFile(tmp);
+  const cpuOf = path.join(tmp, 'cpu-of.py');
+  writeFileSync(cpuOf, CPU_OF);
   const catBytes = statSync(file).size;
   try {
     for (let i = 0; i < 10; i++) await once('bash', ['-c', 'true'], env); // warm up
@@ -194,6 +282,21 @@ async function measure() {
       cat.relayed.push(mbps(await once('bash', ['-c', `cat '${file}'`], env, true), false));
       cat.gateCpu.push((await gateCpu()) - c0);
       cat.nested.push(mbps(await once('bash', ['-c', `bash -c "cat '${file}'"`], env, true), false));
+      fifo.bare.push(mbps(await onceFifo('/bin/bash', ['-c', `cat '${file}'`], bareEnv), true));
+      const f0 = await gateCpu();
+      fifo.relayed.push(mbps(await onceFifo('bash', ['-c', `cat '${file}'`], env), false));
+      cpu.fifoGate.push((await gateCpu()) - f0);
+      fifo.nested.push(mbps(await onceFifo('bash', ['-c', `bash -c "cat '${file}'"`], env), false));
+      if (hasPython) {
+        // CPU of the command's process tree (gate client, bash, cat) against the bare one.
+        // (Not the supervisor's here: with python3 as the parent its decision costs more.)
+        const bash = path.join(env.AGENTFW_SHIM_DIR, 'bash');
+        const catArgs = ['-c', `cat '${file}'`];
+        cpu.fifoBare.push((await onceFifo('/bin/bash', catArgs, bareEnv, true)).cpuMs);
+        cpu.fifoTree.push((await onceFifo(bash, catArgs, env, true)).cpuMs);
+        cpu.sockBare.push((await once('/bin/bash', catArgs, bareEnv, true, true)).cpuMs);
+        cpu.sockTree.push((await once(bash, catArgs, env, true, true)).cpuMs);
+      }
     }
     // Under the exec gate (the sandbox's default): the shim's own exec is passed by the
     // helper, the shim asks, then its exec of the real bash is seen by the gate too (passed
@@ -264,9 +367,19 @@ async function measure() {
       `  added latency, relayed     p50 ${r2(relayedAdded)} ms = +${r2(relayedAdded / pct(barePiped, 50))}× bare`,
     );
   }
+  const noop = process.env.BENCH_SHIM_NOOP_MASKER ? '; NO-OP MASKER: plumbing only' : '';
   console.log(
-    `  cat ${CAT_MB} MB to a pipe          bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of ${CATS}; target ≥ 50%; trigger search: ${finder}${process.env.BENCH_SHIM_NOOP_MASKER ? '; NO-OP MASKER: plumbing only' : ''})`,
+    `  cat ${CAT_MB} MB to a pipe (FIFO)   bare ${r2(pct(fifo.bare, 50))} MB/s   relayed ${r2(pct(fifo.relayed, 50))} MB/s   relayed twice ${r2(pct(fifo.nested, 50))} MB/s   = ${Math.round((100 * pct(fifo.relayed, 50)) / pct(fifo.bare, 50))}% of bare (median of ${CATS}; target ≥ 50%${noop})`,
   );
+  console.log(
+    `  cat ${CAT_MB} MB to a socketpair    bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of ${CATS}; target ≥ 50%; trigger search: ${finder}${process.env.BENCH_SHIM_NOOP_MASKER ? '; NO-OP MASKER: plumbing only' : ''})`,
+  );
+  if (hasPython) {
+    const c = (xs) => r2(pct(xs, 50));
+    console.log(
+      `  CPU per cat ${CAT_MB} MB, ms       to a FIFO: bare ${c(cpu.fifoBare)}, relayed: command tree ${c(cpu.fifoTree)} + supervisor ${c(cpu.fifoGate)}   to a socketpair: bare ${c(cpu.sockBare)}, relayed: command tree ${c(cpu.sockTree)} + supervisor ${c(cat.gateCpu)}   (supervisor incl. its decision; median of ${CATS})`,
+    );
+  }
   const gateMs = pct(cat.gateCpu, 50);
   console.log(
     `  gate CPU per relayed cat    ${r2(gateMs)} ms per ${CAT_MB} MB = ${r2(CAT_MB / (gateMs / 1000))} MB/s of supervisor CPU (median of ${CATS}; includes the gate's decision)`,
@@ -299,8 +412,21 @@ async function measure() {
       cat_relayed_mbps: r2(pct(cat.relayed, 50)),
       cat_relayed_twice_mbps: r2(pct(cat.nested, 50)),
       cat_relayed_ratio: r2(pct(cat.relayed, 50) / pct(cat.bare, 50)),
+      cat_fifo_bare_mbps: r2(pct(fifo.bare, 50)),
+      cat_fifo_relayed_mbps: r2(pct(fifo.relayed, 50)),
+      cat_fifo_relayed_twice_mbps: r2(pct(fifo.nested, 50)),
+      cat_fifo_relayed_ratio: r2(pct(fifo.relayed, 50) / pct(fifo.bare, 50)),
+      ...(hasPython
+        ? {
+            cat_cpu_fifo_bare_ms: r2(pct(cpu.fifoBare, 50)),
+            cat_cpu_fifo_tree_ms: r2(pct(cpu.fifoTree, 50)),
+            cat_cpu_socket_bare_ms: r2(pct(cpu.sockBare, 50)),
+            cat_cpu_socket_tree_ms: r2(pct(cpu.sockTree, 50)),
+          }
+        : {}),
       trigger_finder: finder,
       cat_relayed_gate_cpu_ms: r2(pct(cat.gateCpu, 50)),
+      cat_fifo_relayed_gate_cpu_ms: r2(pct(cpu.fifoGate, 50)),
       runs: N,
       client: client.kind,
       load: r2(os.loadavg()[0]),

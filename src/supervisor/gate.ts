@@ -59,6 +59,11 @@ export interface GateOptions {
    * namespace to the host's, src/supervisor/sandbox-pids.ts). Absent = requests as sent.
    */
   mapRequest?: (req: GateRequest) => GateRequest;
+  /**
+   * Maps a gate client's own pid to the host's (the output relay opens its pipes through
+   * /proc); undefined = not mappable. Absent = pids are the host's.
+   */
+  mapPid?: (pid: number) => number | undefined;
   /** Called once the audit log cannot be written; the gate is then in lockdown. Absent = lockdown only. */
   onAuditFailure?: (why: string) => void;
   /**
@@ -174,7 +179,12 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     const self = clientId(shims.client);
     const mask = o.maskOutput ?? true;
     // The relay is up before the first answer that tells a client to use it.
-    if (mask) relay = await startRelay(path.join(runtime.dir, 'relay.sock'), o.secrets);
+    // Only the session's client may hand its program's pipes to the relay (relay-direct.ts).
+    if (mask)
+      relay = await startRelay(path.join(runtime.dir, 'relay.sock'), o.secrets, {
+        client: self,
+        mapPid: o.mapPid,
+      });
     const ids = new ProgramIdentity(realPath);
     broker = await startBroker({
       socketPath: runtime.socket,

@@ -24,7 +24,7 @@ export function clientId(file: string): ClientId {
 }
 
 /** The compiled client, or the Node fallback client (`node …/shim/fallback-client.js`). */
-function isClient(pid: number, id: ClientId): boolean {
+export function isClient(pid: number, id: ClientId): boolean {
   try {
     const st = statSync(`/proc/${pid}/exe`);
     if (st.dev === id.dev && st.ino === id.ino) return true;

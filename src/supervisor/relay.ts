@@ -4,25 +4,40 @@
  * with `MASK`, and gets it back masked (one `SecretSet.streamMasker()` per stream).
  *
  * Wire format (binary-safe, one connection per command):
- *   client → relay  `RELAY 1 <ttymask>\n`  ttymask: decimal bitmask, 2 = stdout is a
+ *   client → relay  `RELAY 1 <ttymask>\n`   ttymask: decimal bitmask, 2 = stdout is a
  *                                            terminal, 4 = stderr is a terminal
- *   relay → client  `OK\n`                  the client starts the program only after this
+ *              or   `RELAY 2 <ttymask> <pid> <out> <err>\n`  out/err: the fd number, in
+ *                     the client (its own pid, as it sees it), of the read end of the pipe
+ *                     the program's stdout/stderr go to, or `-` (none: a terminal, or not
+ *                     relayed). The relay may take such a stream over (relay-direct.ts).
+ *   relay → client  `OK\n` (RELAY 1) or `OK <taken>\n` (RELAY 2), taken: decimal bitmask,
+ *                     2/4 = the relay reads stdout/stderr's pipe itself (the client closes
+ *                     its copy of that read end), 8/16 = the relay also writes the masked
+ *                     stdout/stderr to the client's fd 1/2 itself (nothing comes back).
+ *                     The client starts the program only after this line.
  *   then frames both ways: [stream id: 1 byte][length: 4 bytes, big endian][bytes]
  *     stream 1 = stdout, 2 = stderr. Client → relay: raw output; length 0 = that stream
- *     ended (its masker is flushed). Relay → client: masked output, never empty.
+ *     ended (its masker is flushed); for a taken stream only length 0 is allowed, and
+ *     means "my fd refused the output: stop" (the program then gets SIGPIPE).
+ *     Relay → client: masked output; length 0 (RELAY 2 only) = that stream is drained,
+ *     flushed and written (sent once per stream, after its last bytes).
  *   The client half-closes when the program is done; the relay flushes every stream
- *   still open, sends the rest and closes.
+ *   still open, sends the rest and closes. A taken stream whose destination the relay
+ *   writes itself outlives the connection (a background job still writing).
  *
  * Anything malformed closes the connection: the client then stops showing output
- * (fail closed). Masking twice is harmless (placeholders are never masked again), so a
- * gated command inside a relayed one simply relays again.
+ * (fail closed), and taken streams stop (the program gets SIGPIPE). Masking twice is
+ * harmless (placeholders are never masked again), so a gated command inside a relayed
+ * one simply relays again.
  */
 import net from 'node:net';
 import type { SecretSet, StreamMasker } from '../secrets/types.js';
+import { EMPTY, frame, FrameReader } from './relay-frames.js';
+import { DirectStream, HELLO2, takeStreams, type DirectOptions } from './relay-direct.js';
 import { listenPrivate } from './unix-server.js';
 
-/** Largest frame a client may send (it sends ≤ 256 KiB); larger → connection closed. */
-export const MAX_FRAME = 1024 * 1024;
+export { frame, FrameReader, MAX_FRAME, type FramePiece } from './relay-frames.js';
+
 /** A terminal stream that has been quiet this long gets what the masker held back. */
 export const IDLE_FLUSH_MS = 100;
 const HELLO = /^RELAY 1 ([0-9]{1,2})$/;
@@ -32,75 +47,12 @@ export interface Relay {
   readonly socketPath: string;
   /** Connections served so far (for tests and benches). */
   readonly served: number;
+  /** Streams whose pipe the relay read itself (RELAY 2), so far. */
+  readonly taken: number;
+  /** Of those, streams whose masked bytes the relay wrote to the client's pipe itself. */
+  readonly direct: number;
   /** Stops accepting, ends open connections and removes the socket file. */
   close(): Promise<void>;
-}
-
-/** Encodes one frame. */
-export function frame(id: number, data: Buffer): Buffer {
-  const head = Buffer.alloc(5);
-  head[0] = id;
-  head.writeUInt32BE(data.length, 1);
-  return Buffer.concat([head, data]);
-}
-
-/** A piece of a frame's payload, as it arrived. */
-export interface FramePiece {
-  /** Stream id (1 = stdout, 2 = stderr). */
-  id: number;
-  /** Payload bytes (a view of the read, not a copy); empty only for a zero-length frame (stream end). */
-  data: Buffer;
-  /** True on the frame's last piece. */
-  last: boolean;
-}
-
-const EMPTY = Buffer.alloc(0);
-
-/**
- * Incremental frame parser; returns undefined on a malformed frame (caller closes).
- * A frame's payload is handed on in the pieces it arrived in, as views of the reads (the
- * masker is streaming, so pieces mask exactly as the whole frame would): no frame is
- * joined or copied. Only a header cut over reads (5 bytes) is joined.
- */
-export class FrameReader {
-  /** Header bytes received so far (fewer than 5); empty = none. */
-  private head: Buffer = EMPTY;
-  /** Stream id of the frame being received (when `left` > 0). */
-  private id = 0;
-  /** Payload bytes of the current frame still to come; 0 = between frames. */
-  private left = 0;
-
-  push(chunk: Buffer): FramePiece[] | undefined {
-    const out: FramePiece[] = [];
-    let at = 0;
-    while (at < chunk.length) {
-      if (this.left > 0) {
-        const n = Math.min(this.left, chunk.length - at);
-        this.left -= n;
-        out.push({ id: this.id, data: chunk.subarray(at, at + n), last: this.left === 0 });
-        at += n;
-        continue;
-      }
-      const need = 5 - this.head.length;
-      if (chunk.length - at < need) {
-        this.head = Buffer.concat([this.head, chunk.subarray(at)]);
-        break;
-      }
-      const h = this.head.length ? Buffer.concat([this.head, chunk.subarray(at, at + need)]) : chunk;
-      const hat = this.head.length ? 0 : at;
-      at += need;
-      this.head = EMPTY;
-      const id = h[hat];
-      const len = h.readUInt32BE(hat + 1);
-      if ((id !== 1 && id !== 2) || len > MAX_FRAME) return undefined;
-      if (len === 0) out.push({ id, data: EMPTY, last: true });
-      else {
-        this.id = id;
-        this.left = len;
-      }
-    }
-    return out;
-  }
 }
 
 /** One stream of one command: its masker and, for terminals, the idle flush timer. */
@@ -111,15 +63,33 @@ interface Stream {
   timer?: NodeJS.Timeout;
 }
 
-function serve(sock: net.Socket, secrets: SecretSet): void {
+/** What one relay shares between its connections. */
+interface Shared {
+  secrets: SecretSet;
+  direct: DirectOptions;
+  /** Taken streams still running (stopped when the relay closes). */
+  running: Set<DirectStream>;
+  /** The pipes (`dev:ino`) those streams read. */
+  held: Set<string>;
+  count: { taken: number; direct: number };
+}
+
+const fdArg = (x: string) => (x === '-' ? undefined : Number(x));
+
+function serve(sock: net.Socket, sh: Shared): void {
+  const { secrets } = sh;
   let hello = '';
   let reader: FrameReader | undefined;
   const streams = new Map<number, Stream>();
+  /** Taken streams of this connection, by id. */
+  const directs = new Map<number, DirectStream>();
   let ttyMask = 0;
   let broken = false;
+  /** RELAY 2: each stream's end is answered with a zero-length frame. */
+  let acks = false;
 
-  const send = (id: number, data: Buffer) => {
-    if (broken || data.length === 0) return;
+  const send = (id: number, data: Buffer): boolean => {
+    if (broken || data.length === 0 || !sock.writable) return true;
     // Header and payload go out in one writev (no copy of the payload into a frame).
     const head = Buffer.allocUnsafe(5);
     head[0] = id;
@@ -130,6 +100,13 @@ function serve(sock: net.Socket, secrets: SecretSet): void {
     sock.uncork();
     // Back-pressure: stop reading the command's output until the client caught up.
     if (!more) sock.pause();
+    return more;
+  };
+  const ack = (id: number) => {
+    if (acks && !broken && sock.writable) sock.write(frame(id, EMPTY));
+  };
+  const stopAll = () => {
+    for (const d of directs.values()) d.stop();
   };
   const stream = (id: number): Stream => {
     let s = streams.get(id);
@@ -144,19 +121,60 @@ function serve(sock: net.Socket, secrets: SecretSet): void {
     s.ended = true;
     clearTimeout(s.timer);
     send(id, s.masker.flush());
+    ack(id);
   };
   const fail = () => {
     // fail closed: a malformed frame or a masker error ends the relay; the client then
-    // stops showing output instead of showing it unmasked
+    // stops showing output instead of showing it unmasked, and taken streams stop
     broken = true;
     for (const s of streams.values()) clearTimeout(s.timer);
+    stopAll();
     sock.destroy();
   };
+  const greet = (line: string): boolean => {
+    const m = HELLO2.exec(line);
+    if (!m) {
+      const m1 = HELLO.exec(line);
+      if (!m1) return false;
+      ttyMask = Number(m1[1]);
+      sock.write('OK\n');
+      return true;
+    }
+    ttyMask = Number(m[1]);
+    acks = true;
+    let bits = 0;
+    for (const [id, t] of takeStreams(Number(m[2]), [fdArg(m[3]), fdArg(m[4])], sh.direct, sh.held)) {
+      const d = new DirectStream(id, t, secrets.streamMasker(), {
+        frame: send,
+        done: (i) => {
+          sh.running.delete(d);
+          sh.held.delete(t.key);
+          ack(i);
+        },
+      });
+      directs.set(id, d);
+      sh.running.add(d);
+      sh.held.add(t.key);
+      sh.count.taken++;
+      bits |= 1 << id;
+      if (t.dst !== undefined) {
+        sh.count.direct++;
+        bits |= 1 << (id + 2);
+      }
+    }
+    sock.write(`OK ${bits}\n`);
+    return true;
+  };
 
-  sock.on('drain', () => sock.resume());
+  sock.on('drain', () => {
+    sock.resume();
+    for (const d of directs.values()) d.resume();
+  });
   sock.on('error', () => fail());
   sock.on('close', () => {
     for (const s of streams.values()) clearTimeout(s.timer);
+    // Frames can no longer be delivered; streams written to a pipe we hold go on.
+    for (const d of directs.values()) if (d.framed) d.stop();
   });
   sock.on('end', () => {
     try {
@@ -164,6 +182,7 @@ function serve(sock: net.Socket, secrets: SecretSet): void {
     } catch {
       return fail();
     }
+    for (const d of directs.values()) if (d.framed) d.stop();
     if (!broken) sock.end();
   });
   sock.on('data', (chunk: Buffer) => {
@@ -176,17 +195,21 @@ function serve(sock: net.Socket, secrets: SecretSet): void {
           if (hello.length > MAX_HELLO) fail();
           return;
         }
-        const m = HELLO.exec(hello.slice(0, nl));
-        if (!m) return fail();
-        ttyMask = Number(m[1]);
+        if (!greet(hello.slice(0, nl))) return fail();
         reader = new FrameReader();
-        sock.write('OK\n');
         chunk = Buffer.from(hello.slice(nl + 1), 'latin1');
         if (chunk.length === 0) return;
       }
       const frames = reader.push(chunk);
       if (!frames) return fail();
       for (const f of frames) {
+        const d = directs.get(f.id);
+        if (d) {
+          // A taken stream: the client may only say its fd refused the output.
+          if (f.data.length > 0) return fail();
+          d.stop();
+          continue;
+        }
         const s = stream(f.id);
         if (s.ended) return fail();
         if (f.data.length === 0) {
@@ -213,18 +236,35 @@ function serve(sock: net.Socket, secrets: SecretSet): void {
   });
 }
 
-/** Starts the relay socket at `socketPath` (inside the session's 0700 runtime dir). */
-export async function startRelay(socketPath: string, secrets: SecretSet): Promise<Relay> {
+/**
+ * Starts the relay socket at `socketPath` (inside the session's 0700 runtime dir).
+ * `direct`: who may hand its pipes over (RELAY 2); without `client` every stream is framed.
+ */
+export async function startRelay(
+  socketPath: string,
+  secrets: SecretSet,
+  direct: DirectOptions = {},
+): Promise<Relay> {
   let served = 0;
+  const sh: Shared = { secrets, direct, running: new Set(), held: new Set(), count: { taken: 0, direct: 0 } };
   const listener = await listenPrivate(socketPath, (sock) => {
     served++;
-    serve(sock, secrets);
+    serve(sock, sh);
   });
   return {
     socketPath,
     get served() {
       return served;
     },
-    close: listener.close,
+    get taken() {
+      return sh.count.taken;
+    },
+    get direct() {
+      return sh.count.direct;
+    },
+    close: async () => {
+      for (const d of [...sh.running]) d.stop();
+      await listener.close();
+    },
   };
 }

@@ -142,6 +142,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
     onAsk: o.onAsk,
     workspace: cwd,
     mapRequest: bwrap ? (req) => mapRequestPids(req, bwrapPid) : undefined,
+    mapPid: bwrap ? (pid) => hostPidOf(pid, bwrapPid) : undefined,
     onAuditFailure: (why) => guarded.guard?.auditFailed(why),
     readOnlyShims: !bwrap,
     egressProxy: true,

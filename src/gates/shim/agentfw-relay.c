@@ -11,14 +11,23 @@
  * Streams that nobody reads through us are left alone: a regular file, /dev/null or a
  * closed fd is handed to the child unchanged (`cmd > out.txt` copies bytes exactly).
  *
+ * Out of the data path: where our fd 1/2 is a pipe or socket, the hello (RELAY 2) names
+ * the read end of the program's pipe, and the relay may open it itself (/proc/PID/fd/N)
+ * and, where our fd is a pipe too, write the masked bytes there itself. We then close our
+ * copy of that read end (if the relay dies, the program gets SIGPIPE: fail closed) and
+ * only wait for the relay to say the stream is drained (a zero-length frame). Streams the
+ * relay does not take, and terminals, are read and framed here as before.
+ *
  * Fail closed: if the relay cannot be reached (or does not say OK) before the child
  * starts, nothing runs (exit 126). If it breaks later, no further output is shown (one
- * notice on stderr); the child is still drained and reaped.
+ * notice on stderr); the child is still drained and reaped (a stream the relay had taken
+ * has no reader left: the child gets SIGPIPE on it).
  *
  * Exit: once the child is gone we exit with its status. If some other process (a
  * background job of a script) still holds its output open HANDOFF_MS later, a forked
  * helper keeps relaying until that closes too, as the agent's pipe would have stayed open
- * without us; the agent sees our pid exit when the program's would have.
+ * without us; the agent sees our pid exit when the program's would have. Streams the
+ * relay writes itself need no helper: the relay goes on with them after we exit.
  *
  * Signals: the child stays in our process group, so terminal signals (Ctrl-C, Ctrl-Z,
  * hangup) reach it directly and are ignored here; signals sent to our pid by another
@@ -33,16 +42,21 @@
 #define RELAY_QUEUE_MAX (1024 * 1024)
 #define RELAY_FRAME_MAX (16 * 1024 * 1024)
 #define HANDOFF_MS 100
-/* Linux's F_SETPIPE_SZ (fcntl.h declares it only under _GNU_SOURCE). */
+/* Linux's F_SETPIPE_SZ and F_GETPIPE_SZ (fcntl.h declares them only under _GNU_SOURCE). */
 #define RELAY_SETPIPE_SZ 1031
+#define RELAY_GETPIPE_SZ 1032
 
 enum { OUT_NONE, OUT_PIPE, OUT_TTY };
 
 typedef struct {
-  int src;  /* our read end (pipe read end or pty master); -1 when ended */
-  int dst;  /* our fd (1 or 2) the masked bytes go to; also the frame's stream id */
-  int pty;  /* src is a pty master */
-  int dead; /* dst refused writes (EPIPE): drop what comes back */
+  int src;    /* our read end (pipe read end or pty master); -1 when ended or taken */
+  int dst;    /* our fd (1 or 2) the masked bytes go to; also the frame's stream id */
+  int pty;    /* src is a pty master */
+  int dead;   /* dst refused writes (EPIPE): drop what comes back */
+  int used;   /* this stream is relayed at all */
+  int taken;  /* the relay reads the program's pipe itself (RELAY 2) */
+  int direct; /* the relay also writes the masked bytes to our fd itself */
+  int done;   /* the relay said the stream is drained (zero-length frame; RELAY 2 only) */
 } rstream_t;
 
 static volatile sig_atomic_t g_child = 0;
@@ -51,6 +65,9 @@ static int g_sigpipe[2] = {-1, -1};
  * Close-on-exec: when the answer has no MASK, exec drops it (the relay sees it end). */
 static int g_relay_fd = -1;
 static int g_relay_mask = -1; /* the ttymask that hello announced */
+/* The program's output pipes, made before the hello names their read ends: [i][0] read,
+ * [i][1] write end for our fd i; -1 = none. Close-on-exec until the child dup2s them. */
+static int g_rpipe[3][2] = {{-1, -1}, {-1, -1}, {-1, -1}};
 
 static int out_kind(int fd) {
   struct stat st;
@@ -150,6 +167,29 @@ static void relay_plan(int kind[3], int *shared, int *ttymask) {
   *ttymask = (kind[1] == OUT_TTY ? 2 : 0) | (kind[2] == OUT_TTY && !*shared ? 4 : 0);
 }
 
+/* Makes the program's pipe for each stream going to a pipe or socket (once), and the
+ * hello naming their read ends; -1 when a pipe cannot be made. */
+static int relay_hello(char *hello, size_t cap, const int kind[3], int ttymask) {
+  char fdn[2][16];
+  for (int i = 1; i <= 2; i++) {
+    strcpy(fdn[i - 1], "-");
+    if (kind[i] != OUT_PIPE) continue;
+    if (g_rpipe[i][0] < 0) {
+      int p[2];
+      if (pipe(p) != 0) return -1;
+      fcntl(p[0], F_SETFD, FD_CLOEXEC);
+      fcntl(p[1], F_SETFD, FD_CLOEXEC);
+#ifdef __linux__
+      fcntl(p[0], RELAY_SETPIPE_SZ, RELAY_CHUNK * 4);
+#endif
+      g_rpipe[i][0] = p[0];
+      g_rpipe[i][1] = p[1];
+    }
+    snprintf(fdn[i - 1], sizeof fdn[0], "%d", g_rpipe[i][0]);
+  }
+  return snprintf(hello, cap, "RELAY 2 %d %ld %s %s\n", ttymask, (long)getpid(), fdn[0], fdn[1]);
+}
+
 /* Best effort, no waiting: connect and send the hello now; relay_open finishes the job. */
 static void relay_preconnect(void) {
   const char *path = getenv("AGENTFW_RELAY_SOCK");
@@ -157,11 +197,12 @@ static void relay_preconnect(void) {
   if (!path || !*path || g_relay_fd >= 0) return;
   relay_plan(kind, &shared, &ttymask);
   if (kind[1] == OUT_NONE && kind[2] == OUT_NONE) return;
+  char hello[80];
+  int n = relay_hello(hello, sizeof hello, kind, ttymask);
+  if (n < 0) return; /* relay_open tries again and refuses if it still fails */
   const char *err = NULL;
   int fd = connect_unix(path, &err);
-  if (fd < 0) return; /* relay_open tries again and refuses if it still fails */
-  char hello[32];
-  int n = snprintf(hello, sizeof hello, "RELAY 1 %d\n", ttymask);
+  if (fd < 0) return;
   if (write(fd, hello, (size_t)n) != n) {
     close(fd);
     return;
@@ -171,39 +212,66 @@ static void relay_preconnect(void) {
 }
 
 /* Connects to the relay (or takes the early connection) and waits for its OK; refuses
- * (nothing run) on any failure. */
-static int relay_open(int ttymask) {
+ * (nothing run) on any failure. *taken: the answer's bitmask (0 for `OK` alone); *acks:
+ * the relay answers each stream's end (it spoke RELAY 2). */
+static int relay_open(const int kind[3], int ttymask, int *taken, int *acks) {
   const char *path = getenv("AGENTFW_RELAY_SOCK");
   // fail closed: told to mask output, but no relay to mask it with
   if (!path || !*path) refuse("AGENTFW_RELAY_SOCK is not set, so this command's output cannot be masked (fail closed)");
-  char hello[32];
-  int n = snprintf(hello, sizeof hello, "RELAY 1 %d\n", ttymask);
-  int fd;
+  char hello[80];
+  int n, fd;
   if (g_relay_fd >= 0 && g_relay_mask == ttymask) {
     fd = g_relay_fd;
-    n = 0; /* hello already sent */
+    n = 0; /* hello already sent, naming the pipes made then */
   } else {
-    if (g_relay_fd >= 0) close(g_relay_fd);
+    if (g_relay_fd >= 0) {
+      /* fail closed: the early hello named pipes that relay may have opened; they are not
+       * offered again (two readers of one pipe would each mask only part of a value) */
+      close(g_relay_fd);
+      for (int i = 1; i <= 2; i++)
+        for (int k = 0; k < 2; k++)
+          if (g_rpipe[i][k] >= 0) {
+            close(g_rpipe[i][k]);
+            g_rpipe[i][k] = -1;
+          }
+    }
+    n = relay_hello(hello, sizeof hello, kind, ttymask);
+    if (n < 0) refuse("cannot create a pipe for the masked output (fail closed)");
     const char *err = NULL;
     fd = connect_unix(path, &err);
     if (fd < 0) refuse("the agentfw output relay is unreachable, so this command's output cannot be masked (fail closed)");
   }
   g_relay_fd = -1;
   long long deadline = now_ms() + CONNECT_MS;
-  char ok[3];
+  char ok[16];
   size_t got = 0, off = 0;
-  while (got < 3) {
+  /* One byte at a time up to the newline: frames may follow the answer. */
+  while (got == 0 || ok[got - 1] != '\n') {
+    if (got == sizeof ok - 1) refuse("the agentfw output relay's answer was not understood (fail closed)");
     long left = (long)(deadline - now_ms());
     struct pollfd p = {fd, off < (size_t)n ? POLLOUT : POLLIN, 0};
     if (left <= 0 || poll(&p, 1, (int)left) <= 0)
       refuse("the agentfw output relay did not answer within 2 s, so this command's output cannot be masked (fail closed)");
-    ssize_t k = off < (size_t)n ? write(fd, hello + off, (size_t)n - off) : read(fd, ok + got, 3 - got);
+    ssize_t k = off < (size_t)n ? write(fd, hello + off, (size_t)n - off) : read(fd, ok + got, 1);
     if (k < 0 && (errno == EAGAIN || errno == EINTR)) continue;
     if (k <= 0) refuse("the agentfw output relay closed the connection (fail closed)");
     if (off < (size_t)n) off += (size_t)k;
     else got += (size_t)k;
   }
-  if (memcmp(ok, "OK\n", 3) != 0) refuse("the agentfw output relay's answer was not understood (fail closed)");
+  ok[got] = 0;
+  *taken = 0;
+  *acks = 0;
+  if (strcmp(ok, "OK\n") != 0) {
+    char *end = NULL;
+    long t = strncmp(ok, "OK ", 3) == 0 ? strtol(ok + 3, &end, 10) : -1;
+    if (t < 0 || t > 30 || !end || *end != '\n' || end == ok + 3)
+      refuse("the agentfw output relay's answer was not understood (fail closed)");
+    *taken = (int)t;
+    *acks = 1;
+  }
+  /* fail closed: a stream the relay says it reads must be one we offered */
+  for (int i = 1; i <= 2; i++)
+    if ((*taken >> i & 1) && g_rpipe[i][0] < 0) refuse("the agentfw output relay's answer was not understood (fail closed)");
   return fd;
 }
 
@@ -219,9 +287,10 @@ static void run_relayed(const char *name, char **argv) {
   relay_plan(kind, &shared, &ttymask);
   if (kind[1] == OUT_NONE && kind[2] == OUT_NONE) exec_real(name, argv); /* nothing read through us */
   char *real = resolve_real(name);
-  int sock = relay_open(ttymask);
+  int taken = 0, acks = 0;
+  int sock = relay_open(kind, ttymask, &taken, &acks);
 
-  rstream_t st[2] = {{-1, 1, 0, 0}, {-1, 2, 0, 0}};
+  rstream_t st[2] = {{-1, 1, 0, 0, 0, 0, 0, 0}, {-1, 2, 0, 0, 0, 0, 0, 0}};
   int childfd[3] = {-1, -1, -1};
   for (int i = 1; i <= 2; i++) {
     rstream_t *r = &st[i - 1];
@@ -230,19 +299,27 @@ static void run_relayed(const char *name, char **argv) {
       childfd[2] = childfd[1];
       continue;
     }
+    r->used = 1;
     if (kind[i] == OUT_TTY) {
       r->src = open_pty(i, &childfd[i]);
       r->pty = 1;
       if (r->src < 0) refuse("cannot open a pseudo-terminal for the masked output (fail closed)");
     } else {
-      int p[2];
-      if (pipe(p) != 0) refuse("cannot create a pipe for the masked output (fail closed)");
-      fcntl(p[0], F_SETFD, FD_CLOEXEC);
+      r->src = g_rpipe[i][0]; /* made by relay_open */
+      childfd[i] = g_rpipe[i][1];
+      if (taken >> i & 1) {
+        /* The relay holds its own read end: ours goes, so the program's output has no
+         * reader but the relay (fail closed: the relay gone = SIGPIPE, never unmasked). */
+        r->taken = 1;
+        r->direct = taken >> (i + 2) & 1;
+        close(r->src);
+        r->src = -1;
 #ifdef __linux__
-      fcntl(p[0], RELAY_SETPIPE_SZ, RELAY_CHUNK * 4);
+        /* The relay writes our pipe in pieces of its size: let it hold as much as the
+         * program's (only ever grown; a pipe property, no flag of anyone's description). */
+        if (r->direct && fcntl(i, RELAY_GETPIPE_SZ) < RELAY_CHUNK * 4) fcntl(i, RELAY_SETPIPE_SZ, RELAY_CHUNK * 4);
 #endif
-      r->src = p[0];
-      childfd[i] = p[1];
+      }
     }
   }
   if (pipe(g_sigpipe) != 0) refuse("cannot create a pipe for the masked output (fail closed)");
@@ -292,7 +369,15 @@ static void run_relayed(const char *name, char **argv) {
   if (!chunk) die_oom();
   for (;;) {
     int open_src = (st[0].src >= 0) + (st[1].src >= 0);
-    if (!open_src && !broken && !shut && qoff == q.len) {
+    /* Streams the relay has not yet said are drained (RELAY 2), and of those the ones
+     * whose bytes still come back through us. */
+    int pending = 0, pending_here = 0;
+    for (int k = 0; k < 2; k++)
+      if (acks && st[k].used && !st[k].done) {
+        pending++;
+        pending_here += !st[k].direct;
+      }
+    if (!open_src && !pending && !broken && !shut && qoff == q.len) {
       shutdown(sock, SHUT_WR);
       shut = 1;
     }
@@ -313,6 +398,8 @@ static void run_relayed(const char *name, char **argv) {
     if (reaped && !helper) {
       long left = (long)(reaped_at + HANDOFF_MS - now_ms());
       if (left <= 0) {
+        /* Only streams the relay writes itself are left: it finishes them without us. */
+        if (!broken && !open_src && !pending_here && qoff == q.len && pending) exit_like(status);
         /* The program is gone but something still writes to its output: let a helper
          * finish the relay and exit now with the program's status. */
         pid_t h = fork();
@@ -377,13 +464,17 @@ static void run_relayed(const char *name, char **argv) {
           }
           if (in.len - at - 5 < len) break;
           rstream_t *r = &st[h[0] - 1];
-          if (!r->dead && out_write(r->dst, in.p + at + 5, len) != 0) {
+          if (len == 0) {
+            if (acks) r->done = 1; /* drained, flushed and written */
+          } else if (!r->dead && out_write(r->dst, in.p + at + 5, len) != 0) {
             /* Our reader is gone (`cmd | head -1`): close the child's side so it gets SIGPIPE. */
             r->dead = 1;
             if (r->src >= 0 && !r->pty) {
               close(r->src);
               r->src = -1;
               queue_frame(&q, r->dst, NULL, 0);
+            } else if (r->taken) {
+              queue_frame(&q, r->dst, NULL, 0); /* the relay closes its read end instead */
             }
           }
           at += 5 + len;

@@ -1,0 +1,217 @@
+/**
+ * The direct path of the output relay (`RELAY 2`, wire format in relay.ts): the gate
+ * client names the read ends of the pipes its program writes to, and the relay opens them
+ * itself through `/proc/<client pid>/fd/<n>`, so the program's bytes no longer pass through
+ * the client on their way to the masker. Where the client's own fd 1/2 is a pipe, the
+ * relay opens that too (`/proc/<pid>/fd/1|2`) and writes the masked bytes there; where it
+ * is a socket (which /proc cannot open) they go back to the client in frames as before.
+ *
+ * Every open is a new open file description of the same pipe, private to this process:
+ * making it non-blocking (libuv does) changes nothing for the other holders of the pipe,
+ * such as the agent's shell, whose writes must never start failing with EAGAIN.
+ *
+ * Only the session's gate client may hand over its pipes: the pid it names (mapped to the
+ * host's under the sandbox) must run the session's client binary, before and after the
+ * open, and the fds must be pipes. Anything else → that stream stays on the framed path
+ * (still masked).
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import type { StreamMasker } from '../secrets/types.js';
+import { isClient, type ClientId } from './peer-check.js';
+
+export interface DirectOptions {
+  /** The session's gate client binary; absent = nothing is taken (every stream stays framed). */
+  client?: ClientId;
+  /**
+   * Maps the pid a client names (its own, as it sees it) to the host's; undefined = not
+   * mappable (the stream stays framed). Absent = pids are the host's (no sandbox).
+   */
+  mapPid?: (pid: number) => number | undefined;
+}
+
+/** `RELAY 2 <ttymask> <pid> <stdout read end|-> <stderr read end|->` */
+export const HELLO2 = /^RELAY 2 ([0-9]{1,2}) ([0-9]{1,10}) ([0-9]{1,7}|-) ([0-9]{1,7}|-)$/;
+
+/** The fds this process opened for one taken stream. */
+export interface Taken {
+  /** Our read end of the program's pipe. */
+  src: number;
+  /** Our write end of the client's own fd (a pipe); undefined = masked bytes go back in frames. */
+  dst?: number;
+  /** The program's pipe (`dev:ino`): one reader at a time (see takeStreams). */
+  key: string;
+}
+
+const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fs.constants;
+/** Largest read of a program's pipe (the client makes that pipe 1 MiB). */
+const READ_SIZE = 256 * 1024;
+
+/** Opens `/proc/<pid>/fd/<n>` when it is a pipe; undefined otherwise (or on any error). */
+function openPipe(pid: number, n: number, flags: number): { fd: number; key: string } | undefined {
+  let fd: number | undefined;
+  try {
+    // O_NONBLOCK: opening a pipe must never wait for its other end
+    fd = fs.openSync(`/proc/${pid}/fd/${n}`, flags | O_NONBLOCK);
+    const st = fs.fstatSync(fd);
+    if (st.isFIFO()) return { fd, key: `${st.dev}:${st.ino}` };
+  } catch {
+    /* gone, not ours to open, or not a pipe end /proc can open (a socket) */
+  }
+  if (fd !== undefined) fs.closeSync(fd);
+  return undefined;
+}
+
+/**
+ * Opens the streams a client offers. `fds[i]` = the read end for stream i+1 (1 = stdout,
+ * 2 = stderr), undefined = not offered. `held`: the pipes (`dev:ino`) this relay reads
+ * already. Returns the streams taken, by id.
+ */
+export function takeStreams(
+  pid: number,
+  fds: (number | undefined)[],
+  o: DirectOptions,
+  held: ReadonlySet<string>,
+): Map<number, Taken> {
+  const out = new Map<number, Taken>();
+  const host = o.mapPid ? o.mapPid(pid) : pid;
+  // fail closed: no known client binary, an unmappable pid or one that is not the
+  // session's client hands over nothing; those streams stay on the framed path
+  if (!o.client || host === undefined || !isClient(host, o.client)) return out;
+  fds.forEach((n, i) => {
+    // The program's pipes are never the client's fds 0-2.
+    if (n === undefined || n < 3) return;
+    const src = openPipe(host, n, O_RDONLY);
+    if (src === undefined) return;
+    // fail closed: two readers of one pipe would each mask only part of a value
+    // (a second hello naming a pipe already read here: left to its first reader)
+    if (held.has(src.key) || [...out.values()].some((t) => t.key === src.key)) return fs.closeSync(src.fd);
+    out.set(i + 1, { src: src.fd, dst: openPipe(host, i + 1, O_WRONLY)?.fd, key: src.key });
+  });
+  // The pid could have been reused between the check and the opens: check it again.
+  if (!isClient(host, o.client)) {
+    for (const t of out.values()) for (const fd of [t.src, t.dst]) if (fd !== undefined) fs.closeSync(fd);
+    out.clear();
+  }
+  return out;
+}
+
+/** Where a direct stream's masked bytes go when its destination is not a pipe we hold. */
+export interface FrameSink {
+  /** Sends masked bytes in frames; false = the connection is full (pause until resume()). */
+  frame(id: number, data: Buffer): boolean;
+  /** The stream is drained and flushed (or stopped): tell the client, when it still listens. */
+  done(id: number): void;
+}
+
+/**
+ * One taken stream: reads the program's pipe, masks, writes to the destination pipe (or
+ * frames), pausing the read while the destination is full. Ends when the program's pipe
+ * does (the masker's held-back tail is flushed) or when stopped.
+ */
+export class DirectStream {
+  private readonly src: net.Socket;
+  private readonly dst?: net.Socket;
+  private finished = false;
+  /** Bytes read from the program's pipe so far. */
+  bytes = 0;
+
+  /** The masked bytes go back to the client in frames (its fd is not a pipe we hold). */
+  get framed(): boolean {
+    return this.dst === undefined;
+  }
+
+  constructor(
+    readonly id: number,
+    taken: Taken,
+    private readonly masker: StreamMasker,
+    private readonly sink: FrameSink,
+  ) {
+    // Reads of up to READ_SIZE straight into a fresh buffer each (the masker may hand back
+    // views of it, which a pending write then still holds), without a stream's queue.
+    // (`onread` is handled by the constructor too; the typings list it for connect() only.)
+    const opts: net.SocketConstructorOpts & Pick<net.TcpSocketConnectOpts, 'onread'> = {
+      fd: taken.src,
+      readable: true,
+      writable: false,
+      onread: {
+        buffer: () => Buffer.allocUnsafeSlow(READ_SIZE),
+        callback: (n: number, buf: Uint8Array) => this.read(Buffer.from(buf.buffer, buf.byteOffset, n)),
+      },
+    };
+    this.src = new net.Socket(opts);
+    if (taken.dst !== undefined) {
+      this.dst = new net.Socket({ fd: taken.dst, readable: false, writable: true });
+      // `cmd | head -1`: the reader is gone → close our read end, the program gets SIGPIPE
+      this.dst.on('error', () => this.stop());
+      this.dst.on('drain', () => this.src.resume());
+    }
+    this.src.on('error', () => this.stop());
+    this.src.on('end', () => this.end());
+  }
+
+  /** One read of the program's output; false = pause (the destination is full). */
+  private read(chunk: Buffer): boolean {
+    if (this.finished) return false;
+    this.bytes += chunk.length;
+    let masked: Buffer;
+    try {
+      masked = this.masker.push(chunk);
+    } catch {
+      this.stop(); // fail closed: a masker error shows nothing more
+      return false;
+    }
+    if (this.out(masked)) return true;
+    this.src.pause();
+    return false;
+  }
+
+  /** False = the destination is full. */
+  private out(data: Buffer): boolean {
+    if (data.length === 0) return true;
+    if (this.dst) return this.dst.write(data);
+    return this.sink.frame(this.id, data);
+  }
+
+  /** The connection to the client drained (framed destination). */
+  resume(): void {
+    if (!this.finished && !this.dst) this.src.resume();
+  }
+
+  /** The program's pipe ended: flush what the masker held back, then close our ends. */
+  private end(): void {
+    if (this.finished) return;
+    let tail: Buffer;
+    try {
+      tail = this.masker.flush();
+    } catch {
+      return this.stop();
+    }
+    this.finished = true;
+    this.src.destroy();
+    if (!this.dst) {
+      this.out(tail);
+      this.sink.done(this.id);
+      return;
+    }
+    const dst = this.dst;
+    // Our write end closes once everything is written (the reader then sees EOF when the
+    // client's copy closes too); only then is the stream reported drained.
+    dst.end(tail, () => {
+      dst.destroy();
+      this.sink.done(this.id);
+    });
+  }
+
+  /**
+   * Stops at once, nothing more written: the destination is gone, the client asked, or
+   * the relay fails. Our read end closes, so the program gets SIGPIPE on its next write.
+   */
+  stop(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.src.destroy();
+    this.dst?.destroy();
+    this.sink.done(this.id);
+  }
+}

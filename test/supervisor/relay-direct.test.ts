@@ -1,0 +1,314 @@
+/**
+ * The relay's direct path (src/supervisor/relay-direct.ts, RELAY 2) with the real C gate
+ * client, a real gate and real pipes: where the client's fd is a pipe the relay reads the
+ * program's pipe and writes the masked bytes itself; where it is a socket the masked
+ * bytes still come back in frames. Output is masked either way, `| head -1` still ends
+ * the program by SIGPIPE, a background job's later output is still masked, a relay that
+ * dies mid-stream lets no unmasked byte through, only the session's client may hand
+ * its pipes over, and under the sandbox (client pid mapped to the host's) the relay still
+ * writes the client's pipe itself.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  openSync,
+  closeSync,
+  fstatSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  writeFileSync,
+  constants,
+} from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
+import type { Gate } from '../../src/supervisor/gate.js';
+import { gen, rng } from '../fixtures/secrets/planted.js';
+import { run, useGate, type Scratch } from '../gates/shim/gate-helpers.js';
+import { BIN, cliEnv, ensureBuilt, headlessArgs } from '../e2e/run-helpers.js';
+
+/** An opaque token, known to the session only through the workspace scan of `.env`. */
+const TOKEN = gen(rng(7117), 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 32);
+const ENV_FILE = `API_TOKEN=${TOKEN}\nLOG_LEVEL=debug\n`;
+const MASKED = 'agentfw:masked:API_TOKEN';
+
+let s: Scratch;
+let gate: Gate;
+let bash: string;
+useGate(
+  (t) => {
+    ({ s, gate } = t);
+    bash = path.join(gate.shims.dir, 'bash');
+  },
+  { prepare: (t) => writeFileSync(path.join(t.ws, '.env'), ENV_FILE) },
+);
+
+/** Runs `script` in dash with $1 = the gated bash: its pipes (`|`) are real pipes. */
+const dash = (script: string, env: Record<string, string> = gate.agentEnv) =>
+  run('/bin/dash', ['-c', script, 'sh', bash], { env, cwd: s.ws, timeoutMs: 20_000 });
+
+const counts = () => ({ taken: gate.relay?.taken ?? 0, direct: gate.relay?.direct ?? 0 });
+
+const until = async (cond: () => boolean, ms = 10_000) => {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe('output to a pipe: the relay reads and writes it itself', () => {
+  it.each([
+    // [name, script, streams the relay read, of those the ones it wrote itself]
+    // (the test's own stdout/stderr are socketpairs: a stream left there is read, not written)
+    ['stdout to a pipe', '"$1" -c "cat .env" | cat', 2, 1],
+    ['stderr to a pipe', '{ "$1" -c "cat .env >&2" 2>&1 >/dev/null; } | cat', 1, 1],
+    ['stdout and stderr to one pipe', '"$1" -c "cat .env; cat .env >&2" 2>&1 | cat', 2, 2],
+    [
+      'stdout and stderr to two pipes',
+      '{ "$1" -c "cat .env; cat .env >&2" | sed "s/^/out:/"; } 2>&1 | cat',
+      2,
+      2,
+    ],
+  ])('%s: masked, on the direct path', async (_n, script, taken, direct) => {
+    const before = counts();
+    const r = await dash(script);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(MASKED);
+    expect((r.stdout + r.stderr).includes(TOKEN)).toBe(false);
+    const after = counts();
+    expect(after.taken - before.taken).toBe(taken);
+    expect(after.direct - before.direct).toBe(direct);
+  });
+
+  it('each stream arrives byte for byte (two pipes, each read by its own reader)', async () => {
+    const before = counts();
+    const r = await dash(
+      '{ "$1" -c "seq 1 200000; seq 1 30000 >&2" | md5sum > out.md5; } 2>&1 | md5sum > err.md5; cat out.md5 err.md5',
+    );
+    const want = await run('/bin/dash', ['-c', 'seq 1 200000 | md5sum; seq 1 30000 | md5sum'], {
+      env: { PATH: '/usr/bin:/bin' },
+      cwd: s.ws,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(want.stdout);
+    expect(counts().direct - before.direct).toBe(2);
+  });
+
+  it('`| head -1` ends the program by SIGPIPE (status 141), as without agentfw', async () => {
+    const before = counts();
+    const r = await dash('{ "$1" -c "yes"; echo "rc=$?" >&2; } | head -1');
+    expect(r.stdout).toBe('y\n');
+    expect(r.stderr).toContain('rc=141');
+    expect(counts().direct - before.direct).toBe(1);
+    // Control: the same pipeline without agentfw.
+    const bare = await run('/bin/dash', ['-c', '{ /bin/bash -c "yes"; echo "rc=$?" >&2; } | head -1'], {
+      env: { PATH: '/usr/bin:/bin' },
+      cwd: s.ws,
+    });
+    expect(bare.stderr).toContain('rc=141');
+  });
+
+  it('a background job writing after the program exited is still masked', async () => {
+    const flag = path.join(s.ws, 'client-gone');
+    const before = counts();
+    // The client exits with the program; the job writes later, through the relay alone.
+    const r = await dash(
+      `{ "$1" -c '(sleep 1; [ -e ${flag} ] && echo after-exit; cat .env) & echo started'; touch ${flag}; } | cat`,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('started');
+    expect(r.stdout).toContain('after-exit');
+    expect(r.stdout).toContain(MASKED);
+    expect(r.stdout.includes(TOKEN)).toBe(false);
+    expect(counts().direct - before.direct).toBe(1);
+  });
+});
+
+describe('output to a socket: taken, masked bytes come back in frames', () => {
+  it('masked, read by the relay but not written by it', async () => {
+    const before = counts();
+    // Node gives its children socketpairs for stdout and stderr.
+    const r = await run(bash, ['-c', 'cat .env; cat .env >&2; exit 3'], { env: gate.agentEnv, cwd: s.ws });
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe(`API_TOKEN=${MASKED}\nLOG_LEVEL=debug\n`);
+    expect(r.stderr).toContain(MASKED);
+    expect((r.stdout + r.stderr).includes(TOKEN)).toBe(false);
+    const after = counts();
+    expect(after.taken - before.taken).toBe(2);
+    expect(after.direct - before.direct).toBe(0);
+  });
+
+  it('a reader that goes away stops the program (socket destination)', async () => {
+    const p = spawn(bash, ['-c', 'yes'], {
+      env: gate.agentEnv,
+      cwd: s.ws,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let got = 0;
+    p.stdout.on('data', (d: Buffer) => {
+      got += d.length;
+      if (got > 100_000) p.stdout.destroy();
+    });
+    const sig = await new Promise((r) => p.on('close', (_c, sg) => r(sg)));
+    expect(sig).toBe('SIGPIPE');
+  });
+});
+
+describe('fail closed', () => {
+  /** A relay with the test's secret in a process of its own, which the test can kill. */
+  const relayProcess = (sock: string) => {
+    const code = `
+      import { createSecretSet } from ${JSON.stringify(path.join(PACKAGE_ROOT, 'dist', 'secrets', 'index.js'))};
+      import { startRelay } from ${JSON.stringify(path.join(PACKAGE_ROOT, 'dist', 'supervisor', 'relay.js'))};
+      import { clientId } from ${JSON.stringify(path.join(PACKAGE_ROOT, 'dist', 'supervisor', 'peer-check.js'))};
+      const secrets = await createSecretSet({ env: { API_TOKEN: process.env.T }, config: {} });
+      const relay = await startRelay(process.env.S, secrets, { client: clientId(process.env.C) });
+      setInterval(() => process.stdout.write('taken ' + relay.taken + ' direct ' + relay.direct + '\\n'), 20);`;
+    return spawn(process.execPath, ['--input-type=module', '-e', code], {
+      env: { ...process.env, T: TOKEN, S: sock, C: gate.shims.client },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+  };
+
+  it.skipIf(!existsSync(path.join(PACKAGE_ROOT, 'dist', 'supervisor', 'relay-direct.js')))(
+    'the relay killed mid-stream: no unmasked byte reaches the pipe, the program gets SIGPIPE',
+    async () => {
+      const sock = path.join(s.root, 'own-relay.sock');
+      const out = path.join(s.root, 'out.txt');
+      const relay = relayProcess(sock);
+      let said = '';
+      relay.stdout.on('data', (d) => (said += d));
+      try {
+        await until(() => said.includes('taken'));
+        const env = { ...gate.agentEnv, AGENTFW_RELAY_SOCK: sock };
+        const job = dash(
+          // echo is a builtin: bash itself writes, and dies of SIGPIPE
+          `{ "$1" -c 'v=$(cat .env); while :; do echo "$v"; done'; echo "rc=$?" >&2; } | cat > ${out}`,
+          env,
+        );
+        await until(() => existsSync(out) && readFileSync(out, 'utf8').includes(MASKED));
+        expect(said.trimEnd().split('\n').pop()).toBe('taken 2 direct 1'); // stderr is the test's socket
+        relay.kill('SIGKILL');
+        const r = await job;
+        expect(r.stderr).toContain('rc=141');
+        const text = readFileSync(out, 'utf8');
+        expect(text).toContain(MASKED);
+        expect(text.includes(TOKEN)).toBe(false);
+      } finally {
+        relay.kill('SIGKILL');
+      }
+      // Control: the same loop without agentfw puts the value on the pipe.
+      const bare = await run('/bin/dash', ['-c', `cat .env | cat > ${out}`], {
+        env: { PATH: '/usr/bin:/bin' },
+        cwd: s.ws,
+      });
+      expect(bare.code).toBe(0);
+      expect(readFileSync(out, 'utf8')).toContain(TOKEN);
+    },
+  );
+
+  it('a process that is not the session client cannot hand over a pipe', async () => {
+    // A bash (not the gate client) holding a pipe's read end as fd 5.
+    const holder = spawn('/bin/bash', ['-c', 'exec 5< <(sleep 20); echo $$; read -r _'], {
+      env: { PATH: '/usr/bin:/bin' },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
+    try {
+      const pid = Number(await new Promise<string>((r) => holder.stdout.once('data', (d) => r(String(d)))));
+      // Control: the fd is a pipe that can be opened through /proc.
+      const fd = openSync(`/proc/${pid}/fd/5`, constants.O_RDONLY | constants.O_NONBLOCK);
+      expect(fstatSync(fd).isFIFO()).toBe(true);
+      closeSync(fd);
+      const before = counts();
+      const answer = await new Promise<string>((resolve) => {
+        const c = net.connect(gate.relay?.socketPath ?? '');
+        let got = '';
+        c.on('connect', () => c.write(`RELAY 2 0 ${pid} 5 -\n`));
+        c.on('data', (d) => {
+          got += d;
+          if (got.includes('\n')) {
+            c.destroy();
+            resolve(got);
+          }
+        });
+      });
+      expect(answer).toBe('OK 0\n');
+      expect(counts()).toEqual(before);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+});
+
+const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8' }).status === 0;
+
+/** The processes under `pid` (not itself), from /proc. */
+function descendants(pid: number): number[] {
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length && out.length < 1000) {
+    const p = queue.shift() as number;
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${p}/task`);
+    } catch {
+      continue;
+    }
+    for (const t of tids) {
+      try {
+        const kids = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8')
+          .split(' ')
+          .filter(Boolean)
+          .map(Number);
+        out.push(...kids);
+        queue.push(...kids);
+      } catch {
+        /* gone */
+      }
+    }
+  }
+  return out;
+}
+
+const link = (p: string) => {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return '';
+  }
+};
+
+describe.skipIf(!HAS_BWRAP)('under the sandbox (the client pid is a sandbox pid)', () => {
+  it("the supervisor writes to the client's pipe itself, and the output is masked", async () => {
+    ensureBuilt();
+    const session = spawn(
+      process.execPath,
+      [BIN, ...headlessArgs(['/bin/sh', '-c', 'bash -c "cat .env; sleep 3" | cat'], { sandbox: true })],
+      { env: cliEnv(s), cwd: s.ws, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    session.stdout.on('data', (d) => (out += d));
+    const ended = new Promise<number | null>((r) => session.on('close', (c) => r(c)));
+    let exited = false;
+    void ended.then(() => (exited = true));
+    /** Whether the supervisor holds the pipe that is the gate client's fd 1. */
+    const supervisorHoldsClientPipe = () => {
+      const mine = new Set(
+        readdirSync(`/proc/${session.pid}/fd`).map((f) => link(`/proc/${session.pid}/fd/${f}`)),
+      );
+      return descendants(session.pid as number).some((p) => {
+        const fd1 = link(`/proc/${p}/fd/1`);
+        return link(`/proc/${p}/exe`).includes('agentfw-shim') && fd1.startsWith('pipe:') && mine.has(fd1);
+      });
+    };
+    await until(() => out.includes('LOG_LEVEL') || exited, 30_000);
+    const held = supervisorHoldsClientPipe();
+    expect(await ended).toBe(0);
+    expect(out).toContain(MASKED);
+    expect(out.includes(TOKEN)).toBe(false);
+    expect(held).toBe(true);
+  });
+});

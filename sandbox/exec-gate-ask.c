@@ -109,7 +109,7 @@ static void link_of(pid_t pid, const char *what, char *out, size_t size) {
   out[n > 0 ? n : 0] = 0;
 }
 
-static long ppid_of(pid_t pid) {
+long eg_ppid_of(pid_t pid) {
   char p[64], s[512];
   snprintf(p, sizeof p, "/proc/%d/stat", (int)pid);
   int fd = open(p, O_RDONLY | O_CLOEXEC);
@@ -219,7 +219,25 @@ void eg_finish(int listener, unsigned long long id, pid_t pid, const char *answe
   eg_respond(listener, id, allow);
 }
 
-int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *cfg, unsigned seq, buf_t *q) {
+/* Whether the exec is exactly the one `rec` allowed: argv (hashed as the record says) and the
+ * file it runs (device, inode, ctime: a file replaced or rewritten since differs). */
+static int next_matches(const eg_next *rec, const buf_t *strs, const size_t *off, size_t argc, const struct stat *st) {
+  if (!argc || (unsigned long long)st->st_dev != rec->dev || (unsigned long long)st->st_ino != rec->ino ||
+      (long long)st->st_ctim.tv_sec != rec->ctime_s || (long long)st->st_ctim.tv_nsec != rec->ctime_ns)
+    return 0;
+  const char *a0 = strs->p + off[0], *base = strrchr(a0, '/');
+  base = base ? base + 1 : a0;
+  eg_sha256 h;
+  unsigned char d[32];
+  eg_sha256_init(&h);
+  eg_sha256_update(&h, base, strlen(base) + 1);
+  if (argc > 1) eg_sha256_update(&h, strs->p + off[1], strs->len - off[1]);
+  eg_sha256_final(&h, d);
+  return !memcmp(d, rec->digest, 32);
+}
+
+int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *cfg, unsigned seq, buf_t *q,
+               const eg_next *rec) {
   pid_t pid = (pid_t)req->pid;
   char p[64];
   snprintf(p, sizeof p, "/proc/%d/mem", (int)pid);
@@ -292,8 +310,14 @@ int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *c
   char seen[2 * EG_MAX_PATH + 80];
   struct stat st;
   snprintf(seen, sizeof seen, "/proc/%d/%s%s%s", (int)pid, full[0] == '/' ? "root" : "cwd", full[0] == '/' ? "" : "/", full);
-  if (stat(seen, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
+  int found = stat(seen, &st) == 0;
+  if (!found && (errno == ENOENT || errno == ENOTDIR)) {
     respond_err(listener, req->id, errno);
+    goto done;
+  }
+  /* The exec the broker allowed in advance (exec-gate-next.c): the same argv and file. */
+  if (rec && found && next_matches(rec, &strs, off, argc, &st)) {
+    eg_respond(listener, req->id, 1);
     goto done;
   }
 
@@ -313,7 +337,7 @@ int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *c
   puts_(q, ",\"path\":");
   json_str(q, full, strlen(full), &binary);
   char tail[128];
-  snprintf(tail, sizeof tail, ",\"pid\":%d,\"ppid\":%ld,\"seq\":%u%s}\n", (int)pid, ppid_of(pid), seq,
+  snprintf(tail, sizeof tail, ",\"pid\":%d,\"ppid\":%ld,\"seq\":%u%s}\n", (int)pid, eg_ppid_of(pid), seq,
            binary ? ",\"binary\":true" : "");
   puts_(q, tail);
   out = 1;

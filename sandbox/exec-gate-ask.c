@@ -219,6 +219,16 @@ void eg_finish(int listener, unsigned long long id, pid_t pid, const char *answe
   eg_respond(listener, id, allow);
 }
 
+/* Whether process `pid` runs the gate client (its executable is the client's file); never
+ * when the client is not known. */
+static int runs_client(const eg_config *cfg, pid_t pid) {
+  char p[64];
+  struct stat st;
+  if (!cfg->shim_ino) return 0;
+  snprintf(p, sizeof p, "/proc/%d/exe", (int)pid);
+  return stat(p, &st) == 0 && st.st_dev == cfg->shim_dev && st.st_ino == cfg->shim_ino;
+}
+
 /* Whether the exec is exactly the one `rec` allowed: argv (hashed as the record says) and the
  * file it runs (device, inode, ctime: a file replaced or rewritten since differs). */
 static int next_matches(const eg_next *rec, const buf_t *strs, const size_t *off, size_t argc, const struct stat *st) {
@@ -315,8 +325,9 @@ int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *c
     respond_err(listener, req->id, errno);
     goto done;
   }
-  /* The exec the broker allowed in advance (exec-gate-next.c): the same argv and file. */
-  if (rec && found && next_matches(rec, &strs, off, argc, &st)) {
+  /* The exec the broker allowed in advance (exec-gate-next.c): by a process that still runs
+   * the gate client (the client's own exec of its program), the same argv and file. */
+  if (rec && found && runs_client(cfg, pid) && next_matches(rec, &strs, off, argc, &st)) {
     eg_respond(listener, req->id, 1);
     goto done;
   }

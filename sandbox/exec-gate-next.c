@@ -11,8 +11,10 @@
  * owner: the client's pid (as this helper sees pids); dev/ino/ctime: the file it will run,
  * as the supervisor stat'ed it; sha256: of basename(argv[0]) NUL argv[1] NUL … argv[n] NUL.
  * The first exec by the owner or a child of it (the MASK relay forks the program) takes the
- * record, whatever its outcome: it is allowed at once when argv hashes the same and the file
- * it runs is the same (dev, inode, ctime); otherwise the broker is asked as without a record.
+ * record, whatever its outcome: it is allowed at once when the process still runs the gate
+ * client (--client: its own exec of the program, not a child it had before), argv hashes the
+ * same and the file it runs is the same (dev, inode, ctime); otherwise the broker is asked as
+ * without a record.
  * A record past its ttl, or pushed out of a full table, is dropped (fail closed: a lost
  * record costs the round trip, never an unchecked exec).
  */

@@ -3,7 +3,8 @@
  * (engine, audit) whose broker pushes records made by src/gates/exec/exec-next.ts, and a
  * real agent process under build/agentfw-exec-gate that runs one program per request. A
  * record lets exactly one exec by its owner (or a child) pass without a question, and only
- * with the same argv and the same file; everything else is asked: a used-up record, another
+ * by a process running the gate client, with the same argv and the same file; everything
+ * else is asked: a process that does not run the client, a used-up record, another
  * argv, a file replaced at the same path (a copy of rm: refused, and the control run without
  * agentfw deletes), an expired record, a record for another process, and records that came
  * before a malformed line (the helper drops the connection and forgets them).
@@ -32,8 +33,15 @@ interface Agent {
   close(): Promise<void>;
 }
 
-async function startAgent(): Promise<Agent> {
-  const pre = ['--sock', gate.runtime.socket, '--supervisor-pid', String(process.pid), '--'];
+/**
+ * `client`: what the helper takes for the gate client (--client). A record is only used by a
+ * process running that file; here the agent's own runtime (the processes it forks to exec
+ * run it) stands in for the client. Empty = no client known.
+ */
+async function startAgent(client = process.execPath): Promise<Agent> {
+  const pre = ['--sock', gate.runtime.socket, '--supervisor-pid', String(process.pid)];
+  if (client) pre.push('--client', client);
+  pre.push('--');
   const p = spawn(HELPER, [...pre, process.execPath, '-e', AGENT], { stdio: ['pipe', 'pipe', 'inherit'] });
   const waiting: ((l: string) => void)[] = [];
   let buf = '';
@@ -141,6 +149,20 @@ describe.runIf(READY)('exec gate helper: NEXT records', () => {
   it("another process's record is not this one's", async () => {
     push(['true', 'mine'], '/usr/bin/true', undefined, process.pid);
     expect(await asked('/usr/bin/true', ['mine'])).toEqual({ status: 0, questions: 1 });
+  });
+
+  it('a process that does not run the gate client never uses a record', async () => {
+    const other = await startAgent('');
+    try {
+      expect(await other.run('/usr/bin/true', ['warm'])).toBe(0); // connects
+      const line = nextRecord(other.pid, ['true', 'foreign'], '/usr/bin/true');
+      expect(gate.broker.push(line!)).toBe(2); // both helpers are connected
+      const before = gate.broker.served;
+      expect(await other.run('/usr/bin/true', ['foreign'])).toBe(0);
+      expect(gate.broker.served - before).toBe(1);
+    } finally {
+      await other.close();
+    }
   });
 
   it('a malformed line drops the connection and the records that came on it (fail closed)', async () => {

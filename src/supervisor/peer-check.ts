@@ -23,13 +23,21 @@ export function clientId(file: string): ClientId {
   return { dev: st.dev, ino: st.ino };
 }
 
+/** Whether this system has /proc (checked once: every request asks). */
+const HAS_PROC = existsSync('/proc/self/exe');
+
+/** Identity of this Node binary, the Node fallback client's; undefined until first needed. */
+let nodeId: ClientId | undefined;
+
 /** Whether process `pid` runs the compiled client, or the Node fallback client (`node …/shim/fallback-client.js`). */
 export function isClient(pid: number, id: ClientId): boolean {
   try {
     const st = statSync(`/proc/${pid}/exe`);
     if (st.dev === id.dev && st.ino === id.ino) return true;
-    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    return st.ino === statSync(process.execPath).ino && argv[1] === FALLBACK;
+    // Only a Node process can be the fallback client: its command line is read only then.
+    nodeId ??= clientId(process.execPath);
+    if (st.dev !== nodeId.dev || st.ino !== nodeId.ino) return false;
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[1] === FALLBACK;
   } catch {
     return false;
   }
@@ -57,7 +65,7 @@ export interface Origin {
 
 /** Where request `req` came from (see Origin). */
 export function originOf(req: GateRequest, id: ClientId): Origin {
-  if (!existsSync('/proc/self/exe')) return { why: '', self: false };
+  if (!HAS_PROC) return { why: '', self: false };
   if (!Number.isInteger(req.pid) || req.pid <= 0) return { why: 'it names no process', self: false };
   if (isClient(req.pid, id)) return { why: '', self: true };
   // fail closed: only the BASH_ENV / per-line gates name another process, their bash, and

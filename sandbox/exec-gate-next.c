@@ -6,16 +6,18 @@
  * program), it first writes on the helper's persistent connection, before it answers the
  * client:
  *
- *   NEXT <owner pid> <ttl ms> <dev> <ino> <ctime s> <ctime ns> <sha256 hex>
+ *   NEXT <owner pid> <until> <dev> <ino> <ctime s> <ctime ns> <sha256 hex>
  *
- * owner: the client's pid (as this helper sees pids); dev/ino/ctime: the file it will run,
+ * owner: the client's pid (as this helper sees pids); until: expiry in ms of CLOCK_MONOTONIC
+ * (the supervisor's clock too: records are read only when an exec comes, not on arrival);
+ * dev/ino/ctime: the file it will run,
  * as the supervisor stat'ed it; sha256: of basename(argv[0]) NUL argv[1] NUL … argv[n] NUL.
  * The first exec by the owner or a child of it (the MASK relay forks the program) takes the
  * record, whatever its outcome: it is allowed at once when the process still runs the gate
  * client (--client: its own exec of the program, not a child it had before), argv hashes the
  * same and the file it runs is the same (dev, inode, ctime); otherwise the broker is asked as
  * without a record.
- * A record past its ttl, or pushed out of a full table, is dropped (fail closed: a lost
+ * A record past its expiry, or pushed out of a full table, is dropped (fail closed: a lost
  * record costs the round trip, never an unchecked exec).
  */
 #define _GNU_SOURCE
@@ -123,11 +125,15 @@ static int num(const char **p, const char *end, unsigned long long *v) {
 
 int eg_next_add(const char *line, size_t n) {
   const char *p = line + 5, *end = line + n; /* after "NEXT " */
-  unsigned long long owner, ttl, dev, ino, cs, cns;
-  if (n < 5 || memcmp(line, "NEXT ", 5) || num(&p, end, &owner) || num(&p, end, &ttl) || num(&p, end, &dev) ||
+  unsigned long long owner, until, dev, ino, cs, cns;
+  if (n < 5 || memcmp(line, "NEXT ", 5) || num(&p, end, &owner) || num(&p, end, &until) || num(&p, end, &dev) ||
       num(&p, end, &ino) || num(&p, end, &cs) || num(&p, end, &cns))
     return -1;
-  if (end - p != 64 || !owner || owner > 0x7fffffff || ttl > 600000 || cns >= 1000000000ULL) return -1;
+  long long now = mono_ms();
+  /* fail closed: a record meant to last more than 10 minutes is not one the broker makes */
+  if (end - p != 64 || !owner || owner > 0x7fffffff || until > (unsigned long long)now + 600000 ||
+      cns >= 1000000000ULL)
+    return -1;
   eg_next r;
   memset(&r, 0, sizeof r);
   for (int i = 0; i < 32; i++) {
@@ -135,7 +141,7 @@ int eg_next_add(const char *line, size_t n) {
     if (hi < 0 || lo < 0) return -1;
     r.digest[i] = (unsigned char)(hi << 4 | lo);
   }
-  r.owner = (pid_t)owner, r.until = mono_ms() + (long long)ttl;
+  r.owner = (pid_t)owner, r.until = (long long)until;
   r.dev = dev, r.ino = ino, r.ctime_s = (long long)cs, r.ctime_ns = (long long)cns;
   /* fail closed: a full table forgets its oldest record (that exec then asks the broker). */
   if (g_nnext == EG_MAX_NEXT) memmove(g_next, g_next + 1, sizeof g_next[0] * (size_t)--g_nnext);

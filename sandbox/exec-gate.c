@@ -310,7 +310,10 @@ static int serve(int listener, const eg_config *cfg, int pass) {
   unsigned seq = 0;
   eg_buf q = {0}, rx = {0};
   for (;;) {
-    struct pollfd p[2] = {{listener, POLLIN, 0}, {conn, POLLIN, 0}};
+    /* The connection is watched only while an exec waits for its answer: what the broker
+     * sends otherwise (NEXT records) is read at the next notification (drain), so a record
+     * costs this process no wake-up of its own. */
+    struct pollfd p[2] = {{listener, POLLIN, 0}, {g_npend ? conn : -1, POLLIN, 0}};
     long long now = now_ms(), next = now + 200;
     for (int k = 0; k < g_npend; k++) {
       if (g_pend[k].idle < next) next = g_pend[k].idle;

@@ -4,8 +4,10 @@
  * program) is described to the helper before the client is answered, so the helper lets
  * exactly that exec run without asking again.
  *
- *   NEXT <owner pid> <ttl ms> <dev> <ino> <ctime s> <ctime ns> <sha256 hex>
+ *   NEXT <owner pid> <until> <dev> <ino> <ctime s> <ctime ns> <sha256 hex>
  *
+ * `until`: when the record expires, in ms of the system's monotonic clock (CLOCK_MONOTONIC,
+ * shared by this process and the helper; the helper reads records only when an exec comes).
  * The helper uses a record for the first exec by the owner or a child of it, once; it
  * allows only the same argv (sha256 of basename(argv[0]) NUL argv[1] NUL …, as its bytes
  * are in the process's memory) and the same file (device, inode and ctime as stat'ed here).
@@ -16,6 +18,11 @@ import { statSync } from 'node:fs';
 
 /** How long the helper keeps a record, ms (the broker's own "may do this next" records last as long). */
 export const NEXT_TTL_MS = 10_000;
+
+/** Now, in ms of CLOCK_MONOTONIC (process.hrtime is that clock on Linux). */
+function monotonicMs(): number {
+  return Number(process.hrtime.bigint() / 1_000_000n);
+}
 
 /** The helper's argv hash: basename(argv[0]) NUL, then every further argument NUL-terminated. */
 export function argvDigest(argv: string[]): string {
@@ -51,6 +58,6 @@ export function nextRecord(
   if (!st.isFile()) return undefined;
   const s = st.ctimeNs / 1_000_000_000n;
   const ns = st.ctimeNs % 1_000_000_000n;
-  const ttl = Math.max(0, Math.min(600_000, Math.round(ttlMs)));
-  return `NEXT ${pid} ${ttl} ${st.dev} ${st.ino} ${s} ${ns} ${argvDigest(argv)}\n`;
+  const until = monotonicMs() + Math.max(0, Math.min(600_000, Math.round(ttlMs)));
+  return `NEXT ${pid} ${until} ${st.dev} ${st.ino} ${s} ${ns} ${argvDigest(argv)}\n`;
 }

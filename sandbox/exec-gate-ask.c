@@ -265,6 +265,24 @@ int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *c
   buf_t path = {0}, strs = {0};
   size_t offs[256], *off = offs, argc = 0, cap = 256;
   int ok = read_str(mem, a_path, &path, EG_MAX_PATH) >= 0;
+
+  /* The file as the kernel will look it up: relative to dirfd for execveat. */
+  char dir[EG_MAX_PATH], full[2 * EG_MAX_PATH + 2];
+  snprintf(full, sizeof full, "%s", path.p ? path.p : "");
+  if (ok && dirfd != AT_FDCWD && (!path.p || path.p[0] != '/')) {
+    char fdn[32];
+    snprintf(fdn, sizeof fdn, "fd/%d", dirfd);
+    link_of(pid, fdn, dir, sizeof dir);
+    if (!path.len && (flags & AT_EMPTY_PATH)) snprintf(full, sizeof full, "%s", dir);
+    else snprintf(full, sizeof full, "%s/%s", dir, path.p);
+  }
+  /* A shim asks for itself: passed without reading its arguments, once the notification is
+   * known to be still valid (the pid not reused since the path was read). */
+  if (ok && full[0] == '/' && is_shim(cfg, pid, full)) {
+    close(mem);
+    if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req->id) == 0) eg_respond(listener, req->id, 1);
+    goto done;
+  }
   for (; ok && a_argv; argc++) {
     unsigned long long ptr = 0;
     /* fail closed: unreadable or too many arguments */
@@ -300,20 +318,6 @@ int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *c
    * reused: what was read is only trusted while the notification is still valid. */
   if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req->id) != 0) goto done;
 
-  /* The file as the kernel will look it up: relative to dirfd for execveat. */
-  char dir[EG_MAX_PATH], full[2 * EG_MAX_PATH + 2];
-  snprintf(full, sizeof full, "%s", path.p ? path.p : "");
-  if (dirfd != AT_FDCWD && (!path.p || path.p[0] != '/')) {
-    char fdn[32];
-    snprintf(fdn, sizeof fdn, "fd/%d", dirfd);
-    link_of(pid, fdn, dir, sizeof dir);
-    if (!path.len && (flags & AT_EMPTY_PATH)) snprintf(full, sizeof full, "%s", dir);
-    else snprintf(full, sizeof full, "%s/%s", dir, path.p);
-  }
-  if (full[0] == '/' && is_shim(cfg, pid, full)) {
-    eg_respond(listener, req->id, 1);
-    goto done;
-  }
   /* A file that does not exist is answered ENOENT, as the kernel would, without asking: a PATH
    * search (execvp) tries several. Failing it here, not passing it, leaves no window in which
    * the file could appear unchecked. */

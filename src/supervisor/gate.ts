@@ -31,7 +31,7 @@ import { startRelay, type Relay } from './relay.js';
 import { memoMask } from './mask-memo.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
 import { clientId, originOf } from './peer-check.js';
-import { NEXT_TTL_MS, nextRecord } from '../gates/exec/exec-next.js';
+import { NEXT_TTL_MS, pushNext } from '../gates/exec/exec-next.js';
 import { makeShimsReadOnly, prepareGuard, prepareShims, type ShimSet } from './shimdir.js';
 
 export interface GateOptions {
@@ -110,19 +110,6 @@ function lockedReply(why: string) {
     env: {},
     message: `agentfw: this session is being stopped: ${why}.\nNothing was run. Do not retry or work around this; ask the user.`,
   };
-}
-
-/**
- * The exec the client `pid` will do next (`argv`, the installed program its name is), pushed
- * to the exec gate helper's connections. No helper connected, a program not installed on the
- * user's PATH, or a stat that fails: nothing is pushed, and that exec is asked as before.
- */
-function pushNext(broker: Broker | undefined, ids: ProgramIdentity, pid: number, argv: string[]): void {
-  if (!broker?.persistent) return;
-  const a0 = argv[0] ?? '';
-  const file = ids.fileOf(a0.slice(a0.lastIndexOf('/') + 1));
-  const line = file && nextRecord(pid, argv, file);
-  if (line) broker.push(line);
 }
 
 function strangerReply(why: string) {

@@ -15,6 +15,8 @@
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import type { Broker } from '../../approval/broker.js';
+import type { ProgramIdentity } from './exec-gate.js';
 
 /** How long the helper keeps a record, ms (the broker's own "may do this next" records last as long). */
 export const NEXT_TTL_MS = 10_000;
@@ -60,4 +62,23 @@ export function nextRecord(
   const ns = st.ctimeNs % 1_000_000_000n;
   const until = monotonicMs() + Math.max(0, Math.min(600_000, Math.round(ttlMs)));
   return `NEXT ${pid} ${until} ${st.dev} ${st.ino} ${s} ${ns} ${argvDigest(argv)}\n`;
+}
+
+/**
+ * The exec the gate client `pid` will do next (`argv`, run as the installed program its name
+ * is), pushed to the exec gate helper's connections before the client is answered. No helper
+ * connected, a program not installed on the user's PATH, or a stat that fails: nothing is
+ * pushed, and that exec is asked as before.
+ */
+export function pushNext(
+  broker: Broker | undefined,
+  ids: ProgramIdentity,
+  pid: number,
+  argv: string[],
+): void {
+  if (!broker?.persistent) return;
+  const a0 = argv[0] ?? '';
+  const file = ids.fileOf(a0.slice(a0.lastIndexOf('/') + 1));
+  const line = file && nextRecord(pid, argv, file);
+  if (line) broker.push(line);
 }

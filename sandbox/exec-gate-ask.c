@@ -109,7 +109,7 @@ static void link_of(pid_t pid, const char *what, char *out, size_t size) {
   out[n > 0 ? n : 0] = 0;
 }
 
-static long ppid_of(pid_t pid) {
+long eg_ppid_of(pid_t pid) {
   char p[64], s[512];
   snprintf(p, sizeof p, "/proc/%d/stat", (int)pid);
   int fd = open(p, O_RDONLY | O_CLOEXEC);
@@ -219,7 +219,35 @@ void eg_finish(int listener, unsigned long long id, pid_t pid, const char *answe
   eg_respond(listener, id, allow);
 }
 
-int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *cfg, unsigned seq, buf_t *q) {
+/* Whether process `pid` runs the gate client (its executable is the client's file); never
+ * when the client is not known. */
+static int runs_client(const eg_config *cfg, pid_t pid) {
+  char p[64];
+  struct stat st;
+  if (!cfg->shim_ino) return 0;
+  snprintf(p, sizeof p, "/proc/%d/exe", (int)pid);
+  return stat(p, &st) == 0 && st.st_dev == cfg->shim_dev && st.st_ino == cfg->shim_ino;
+}
+
+/* Whether the exec is exactly the one `rec` allowed: argv (hashed as the record says) and the
+ * file it runs (device, inode, ctime: a file replaced or rewritten since differs). */
+static int next_matches(const eg_next *rec, const buf_t *strs, const size_t *off, size_t argc, const struct stat *st) {
+  if (!argc || (unsigned long long)st->st_dev != rec->dev || (unsigned long long)st->st_ino != rec->ino ||
+      (long long)st->st_ctim.tv_sec != rec->ctime_s || (long long)st->st_ctim.tv_nsec != rec->ctime_ns)
+    return 0;
+  const char *a0 = strs->p + off[0], *base = strrchr(a0, '/');
+  base = base ? base + 1 : a0;
+  eg_sha256 h;
+  unsigned char d[32];
+  eg_sha256_init(&h);
+  eg_sha256_update(&h, base, strlen(base) + 1);
+  if (argc > 1) eg_sha256_update(&h, strs->p + off[1], strs->len - off[1]);
+  eg_sha256_final(&h, d);
+  return !memcmp(d, rec->digest, 32);
+}
+
+int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *cfg, unsigned seq, buf_t *q,
+               const eg_next *rec) {
   pid_t pid = (pid_t)req->pid;
   char p[64];
   snprintf(p, sizeof p, "/proc/%d/mem", (int)pid);
@@ -237,6 +265,24 @@ int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *c
   buf_t path = {0}, strs = {0};
   size_t offs[256], *off = offs, argc = 0, cap = 256;
   int ok = read_str(mem, a_path, &path, EG_MAX_PATH) >= 0;
+
+  /* The file as the kernel will look it up: relative to dirfd for execveat. */
+  char dir[EG_MAX_PATH], full[2 * EG_MAX_PATH + 2];
+  snprintf(full, sizeof full, "%s", path.p ? path.p : "");
+  if (ok && dirfd != AT_FDCWD && (!path.p || path.p[0] != '/')) {
+    char fdn[32];
+    snprintf(fdn, sizeof fdn, "fd/%d", dirfd);
+    link_of(pid, fdn, dir, sizeof dir);
+    if (!path.len && (flags & AT_EMPTY_PATH)) snprintf(full, sizeof full, "%s", dir);
+    else snprintf(full, sizeof full, "%s/%s", dir, path.p);
+  }
+  /* A shim asks for itself: passed without reading its arguments, once the notification is
+   * known to be still valid (the pid not reused since the path was read). */
+  if (ok && full[0] == '/' && is_shim(cfg, pid, full)) {
+    close(mem);
+    if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req->id) == 0) eg_respond(listener, req->id, 1);
+    goto done;
+  }
   for (; ok && a_argv; argc++) {
     unsigned long long ptr = 0;
     /* fail closed: unreadable or too many arguments */
@@ -272,28 +318,21 @@ int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *c
    * reused: what was read is only trusted while the notification is still valid. */
   if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &req->id) != 0) goto done;
 
-  /* The file as the kernel will look it up: relative to dirfd for execveat. */
-  char dir[EG_MAX_PATH], full[2 * EG_MAX_PATH + 2];
-  snprintf(full, sizeof full, "%s", path.p ? path.p : "");
-  if (dirfd != AT_FDCWD && (!path.p || path.p[0] != '/')) {
-    char fdn[32];
-    snprintf(fdn, sizeof fdn, "fd/%d", dirfd);
-    link_of(pid, fdn, dir, sizeof dir);
-    if (!path.len && (flags & AT_EMPTY_PATH)) snprintf(full, sizeof full, "%s", dir);
-    else snprintf(full, sizeof full, "%s/%s", dir, path.p);
-  }
-  if (full[0] == '/' && is_shim(cfg, pid, full)) {
-    eg_respond(listener, req->id, 1);
-    goto done;
-  }
   /* A file that does not exist is answered ENOENT, as the kernel would, without asking: a PATH
    * search (execvp) tries several. Failing it here, not passing it, leaves no window in which
    * the file could appear unchecked. */
   char seen[2 * EG_MAX_PATH + 80];
   struct stat st;
   snprintf(seen, sizeof seen, "/proc/%d/%s%s%s", (int)pid, full[0] == '/' ? "root" : "cwd", full[0] == '/' ? "" : "/", full);
-  if (stat(seen, &st) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
+  int found = stat(seen, &st) == 0;
+  if (!found && (errno == ENOENT || errno == ENOTDIR)) {
     respond_err(listener, req->id, errno);
+    goto done;
+  }
+  /* The exec the broker allowed in advance (exec-gate-next.c): by a process that still runs
+   * the gate client (the client's own exec of its program), the same argv and file. */
+  if (rec && found && runs_client(cfg, pid) && next_matches(rec, &strs, off, argc, &st)) {
+    eg_respond(listener, req->id, 1);
     goto done;
   }
 
@@ -313,7 +352,7 @@ int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *c
   puts_(q, ",\"path\":");
   json_str(q, full, strlen(full), &binary);
   char tail[128];
-  snprintf(tail, sizeof tail, ",\"pid\":%d,\"ppid\":%ld,\"seq\":%u%s}\n", (int)pid, ppid_of(pid), seq,
+  snprintf(tail, sizeof tail, ",\"pid\":%d,\"ppid\":%ld,\"seq\":%u%s}\n", (int)pid, eg_ppid_of(pid), seq,
            binary ? ",\"binary\":true" : "");
   puts_(q, tail);
   out = 1;

@@ -229,6 +229,7 @@ static void drop_all(int listener, int *conn) {
     free(g_pend[k].in.p);
   }
   g_npend = 0;
+  eg_next_clear(); /* what a lost supervisor allowed in advance is not trusted either */
   if (*conn >= 0) close(*conn);
   *conn = -1;
 }
@@ -259,6 +260,11 @@ static int take_lines(int listener, eg_buf *rx) {
     char *line = rx->p + start, *sp = memchr(line, ' ', (size_t)(nl - line));
     start = (size_t)(nl - rx->p) + 1;
     if (!sp) return -1;
+    if (sp - line == 4 && !memcmp(line, "NEXT", 4)) {
+      /* An exec allowed in advance (exec-gate-next.c); fail closed: a malformed one ends the connection. */
+      if (eg_next_add(line, (size_t)(nl - line)) != 0) return -1;
+      continue;
+    }
     unsigned seq = (unsigned)strtoul(line, NULL, 10);
     int k = 0;
     while (k < g_npend && g_pend[k].seq != seq) k++;
@@ -281,6 +287,21 @@ static int take_lines(int listener, eg_buf *rx) {
 
 static void on_child(int sig) { (void)sig; /* only interrupts poll, so the agent's exit is seen at once */ }
 
+/* Reads what the broker has sent so far without waiting (the NEXT records it wrote before
+ * answering the client whose exec this may be). Returns -1 when the connection broke. */
+static int drain(int listener, int conn, eg_buf *rx) {
+  for (int i = 0; i < 64; i++) {
+    char tmp[65536];
+    ssize_t k = recv(conn, tmp, sizeof tmp, MSG_DONTWAIT);
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0 && errno == EAGAIN) return 0;
+    if (k <= 0) return -1;
+    eg_put(rx, tmp, (size_t)k);
+    if (take_lines(listener, rx) != 0) return -1;
+  }
+  return 0;
+}
+
 /* Serves notifications until the agent exits; returns its exit status. Each exec is read
  * and sent here, without a process or a connection of its own; answers come back on the
  * one persistent connection in any order. */
@@ -289,7 +310,10 @@ static int serve(int listener, const eg_config *cfg, int pass) {
   unsigned seq = 0;
   eg_buf q = {0}, rx = {0};
   for (;;) {
-    struct pollfd p[2] = {{listener, POLLIN, 0}, {conn, POLLIN, 0}};
+    /* The connection is watched only while an exec waits for its answer: what the broker
+     * sends otherwise (NEXT records) is read at the next notification (drain), so a record
+     * costs this process no wake-up of its own. */
+    struct pollfd p[2] = {{listener, POLLIN, 0}, {g_npend ? conn : -1, POLLIN, 0}};
     long long now = now_ms(), next = now + 200;
     for (int k = 0; k < g_npend; k++) {
       if (g_pend[k].idle < next) next = g_pend[k].idle;
@@ -305,17 +329,31 @@ static int serve(int listener, const eg_config *cfg, int pass) {
           eg_respond(listener, req.id, 1); /* PROGRAM itself (and what bwrap starts), chosen by agentfw */
         } else if (g_npend >= EG_MAX_PENDING) {
           eg_respond(listener, req.id, 0); /* fail closed: too many execs waiting */
-        } else if (eg_prepare(listener, &req, cfg, ++seq, &q)) {
-          if (conn < 0) conn = eg_connect(cfg);
-          if (conn < 0 || send_all(conn, &q) != 0) {
-            eg_respond(listener, req.id, 0); /* fail closed: the supervisor is unreachable */
-            drop_all(listener, &conn);
-          } else {
-            long long t = now_ms();
-            pending *e = &g_pend[g_npend++];
-            memset(e, 0, sizeof *e);
-            e->seq = seq, e->id = req.id, e->pid = (pid_t)req.pid;
-            e->idle = t + EG_ANSWER_IDLE_MS, e->deadline = t + cfg->wait_ms;
+        } else {
+          /* The broker writes a NEXT record before it answers the client, so whatever it
+           * pushed for this exec is already readable here. */
+          if (conn >= 0 && drain(listener, conn, &rx) != 0) {
+            drop_all(listener, &conn); /* fail closed: the supervisor hung up or spoke garbage */
+            rx.len = 0;
+          }
+          eg_next rec;
+          int have = 0;
+          if (eg_next_pending()) {
+            pid_t pp = (pid_t)eg_ppid_of((pid_t)req.pid);
+            have = eg_next_take((pid_t)req.pid, pp, &rec);
+          }
+          if (eg_prepare(listener, &req, cfg, ++seq, &q, have ? &rec : NULL)) {
+            if (conn < 0) conn = eg_connect(cfg);
+            if (conn < 0 || send_all(conn, &q) != 0) {
+              eg_respond(listener, req.id, 0); /* fail closed: the supervisor is unreachable */
+              drop_all(listener, &conn);
+            } else {
+              long long t = now_ms();
+              pending *e = &g_pend[g_npend++];
+              memset(e, 0, sizeof *e);
+              e->seq = seq, e->id = req.id, e->pid = (pid_t)req.pid;
+              e->idle = t + EG_ANSWER_IDLE_MS, e->deadline = t + cfg->wait_ms;
+            }
           }
         }
       }

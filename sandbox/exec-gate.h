@@ -5,6 +5,8 @@
  *   exec-gate-ask.c  one notification: read path + argv from /proc/<pid>/mem, build the
  *                    request for the supervisor's broker socket, settle the answer
  *                    (CONTINUE, or EPERM with the refusal text on the process's stderr)
+ *   exec-gate-next.c the broker's NEXT records: the exec that carries out a request the
+ *                    broker just allowed, decided here without asking again
  */
 #ifndef AGENTFW_EXEC_GATE_H
 #define AGENTFW_EXEC_GATE_H
@@ -42,11 +44,48 @@ typedef struct {
 
 void eg_put(eg_buf *b, const char *s, size_t n);
 
+/* Records of execs the broker allowed in advance (exec-gate-next.c); beyond → the oldest is dropped. */
+#define EG_MAX_NEXT 256
+
+/* One pushed "NEXT" record: the next exec by `owner` or a child of it may run without asking
+ * when its argv and file are exactly these. */
+typedef struct {
+  pid_t owner;
+  long long until; /* CLOCK_MONOTONIC ms; past it the record allows nothing */
+  unsigned long long dev, ino;
+  long long ctime_s, ctime_ns;
+  unsigned char digest[32]; /* sha256 of basename(argv[0]) NUL argv[1] NUL … */
+} eg_next;
+
+typedef struct {
+  unsigned int h[8];
+  unsigned long long n;
+  unsigned char buf[64];
+  size_t fill;
+} eg_sha256;
+void eg_sha256_init(eg_sha256 *s);
+void eg_sha256_update(eg_sha256 *s, const void *data, size_t n);
+void eg_sha256_final(eg_sha256 *s, unsigned char out[32]);
+
+/* Stores a `NEXT …` line (n bytes, without the newline); -1 when malformed. */
+int eg_next_add(const char *line, size_t n);
+/* Forgets every record (the connection they came on was dropped). */
+void eg_next_clear(void);
+/* Drops expired records; returns how many are left. */
+int eg_next_pending(void);
+/* Takes (removes) the record owned by `pid` or `ppid` into *out. Returns 1 when one was
+ * taken and is still valid, 0 otherwise (none, or expired: used up all the same). */
+int eg_next_take(pid_t pid, pid_t ppid, eg_next *out);
+/* Parent pid of `pid` from /proc (0 when unknown). */
+long eg_ppid_of(pid_t pid);
+
 /* Reads what notification `req` is about to exec and builds the broker request line (with
  * "seq":seq) in *q. Returns 1 when *q must be sent and the answer awaited; 0 when the
  * notification was already answered here (a shim, a missing file, unreadable or oversized
- * arguments: EPERM) or is no longer valid. Never blocks on the broker. */
-int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *cfg, unsigned seq, eg_buf *q);
+ * arguments: EPERM; `rec` given and matched exactly: allowed) or is no longer valid. Never
+ * blocks on the broker. `rec`: the NEXT record this exec took, or NULL. */
+int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *cfg, unsigned seq, eg_buf *q,
+               const eg_next *rec);
 
 /* Settles a notification with the broker's complete answer (its lines without the seq
  * prefix, ending in END): ALLOW → run; DENY → the MSG text is written to the process's

@@ -70,7 +70,7 @@ if (why === null) {
 const HELPERS = [
   {
     out: 'agentfw-exec-gate',
-    src: ['exec-gate.c', 'exec-gate-ask.c'],
+    src: ['exec-gate.c', 'exec-gate-ask.c', 'exec-gate-next.c'],
     what: "programs exec'd outside the shims will not be judged",
   },
   {

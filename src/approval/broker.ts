@@ -14,6 +14,7 @@ import {
   MAX_REQUEST_BYTES,
   scriptMismatch,
 } from '../gates/protocol.js';
+import type net from 'node:net';
 import type { GateReply, GateRequest } from '../gates/protocol.js';
 import { listenPrivate } from '../supervisor/unix-server.js';
 
@@ -35,6 +36,14 @@ export interface Broker {
   readonly socketPath: string;
   /** Requests answered so far. */
   readonly served: number;
+  /**
+   * Writes `text` (whole lines) to every persistent exec-gate connection that is keeping up
+   * (less than 64 KiB still queued), ahead of whatever is answered next. Returns how many
+   * got it. Nothing a client sends is pushed this way: only records the supervisor made.
+   */
+  push(text: string): number;
+  /** How many persistent exec-gate connections are open. */
+  readonly persistent: number;
   /** Stops accepting, ends open connections and removes the socket file. */
   close(): Promise<void>;
 }
@@ -54,6 +63,8 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
   const readTimeout = opts.readTimeoutMs ?? 5000;
   const every = opts.keepaliveMs ?? KEEPALIVE_MS;
   let served = 0;
+  /** The persistent exec-gate connections (src/gates/exec/exec-next.ts records go there). */
+  const persistentSocks = new Set<net.Socket>();
 
   const listener = await listenPrivate(opts.socketPath, (sock) => {
     /** Aborted when the connection ends: every request still open on it was given up. */
@@ -92,6 +103,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     // (refused on its own, killed), so whatever is decided now did not run.
     sock.on('end', gone);
     sock.on('close', () => {
+      persistentSocks.delete(sock);
       clearTimeout(timer);
       for (const t of timers) clearTimeout(t);
       timers.clear();
@@ -151,6 +163,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
           return;
         }
         if (first) persistent = req.seq !== undefined && req.layer === 'exec';
+        if (first && persistent) persistentSocks.add(sock);
         first = false;
         const mismatch = scriptMismatch(req);
         if (mismatch) {
@@ -178,6 +191,18 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     socketPath: opts.socketPath,
     get served() {
       return served;
+    },
+    get persistent() {
+      return persistentSocks.size;
+    },
+    push(text: string) {
+      let n = 0;
+      for (const s of persistentSocks)
+        if (!s.destroyed && s.writableLength < 64 * 1024) {
+          s.write(text);
+          n++;
+        }
+      return n;
     },
     close: listener.close,
   };

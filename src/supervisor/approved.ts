@@ -19,6 +19,7 @@ import path from 'node:path';
 import type { NormalizedCommand } from '../engine/types.js';
 import { scriptFileOf } from '../normalize/version-shims.js';
 import { HAS_PROC, alive, argvOf, inTree, ownScript, parentOf, unchangedSince } from './proc-tree.js';
+import { isClient, type ClientId } from './peer-check.js';
 
 export { wrapperPredates } from '../gates/exec/exec-shims.js';
 
@@ -94,6 +95,12 @@ interface NextExec {
   until: number;
   /** When set: the exec'd file must be unchanged since this time (epoch ms), not written during the session. */
   since?: number;
+  /**
+   * When set: the exec must come from a process that still runs this gate client (the
+   * client, or the child it forked to relay the output), i.e. the client's own exec of the
+   * program it asked about; once that process runs the program, the record covers nothing.
+   */
+  client?: ClientId;
 }
 
 /** Same program name, up to a version suffix (`python3` runs `python3.11`; a versions/ link `python3.0` → `python3.11`). */
@@ -146,10 +153,24 @@ export class ApprovedMemory {
    * within `ttlMs`, run a program named like `argv[0]` with exactly `argv[1..]`; it is used
    * up by the first exec it covers. Ends with the process.
    */
-  allowNext(pid: number, argv: string[], approver: string, ttlMs = 10_000, since?: number): void {
+  allowNext(
+    pid: number,
+    argv: string[],
+    approver: string,
+    ttlMs = 10_000,
+    since?: number,
+    client?: ClientId,
+  ): void {
     const now = Date.now();
     this.next = this.next.filter((e) => e.until > now).slice(-1000);
-    this.next.push({ pid, argv, approver, until: now + ttlMs, ...(since !== undefined ? { since } : {}) });
+    this.next.push({
+      pid,
+      argv,
+      approver,
+      until: now + ttlMs,
+      ...(since !== undefined ? { since } : {}),
+      ...(client ? { client } : {}),
+    });
   }
 
   /**
@@ -169,6 +190,7 @@ export class ApprovedMemory {
       (e) =>
         e.until > now &&
         (e.since === undefined || unchangedSince(req.pid, file, e.since)) &&
+        (e.client === undefined || isClient(req.pid, e.client)) &&
         (e.pid === req.pid || e.pid === req.ppid || (HAS_PROC && inTree(req.pid, e.pid))) &&
         e.argv.length === req.argv.length &&
         sameTool(e.argv[0], req.argv[0]) &&

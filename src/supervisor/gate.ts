@@ -30,7 +30,8 @@ import { readExecEnv, selfGatingArgv, selfGatingEnv } from '../gates/exec/exec-d
 import { startRelay, type Relay } from './relay.js';
 import { memoMask } from './mask-memo.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
-import { clientId, notFromClient } from './peer-check.js';
+import { clientId, originOf } from './peer-check.js';
+import { NEXT_TTL_MS, pushNext } from '../gates/exec/exec-next.js';
 import { makeShimsReadOnly, prepareGuard, prepareShims, type ShimSet } from './shimdir.js';
 
 export interface GateOptions {
@@ -210,10 +211,25 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         const mapped = o.mapRequest ? o.mapRequest(req) : req;
         // fail closed: a request no gate client sent is refused unrecorded; one whose client
         // already hung up is decided and recorded as not run (src/supervisor/decide.ts)
-        const stranger = signal.aborted ? '' : notFromClient(mapped, self);
-        if (stranger) return strangerReply(stranger);
+        const origin = signal.aborted ? undefined : originOf(mapped, self);
+        if (origin?.why) return strangerReply(origin.why);
         const r = await decide(mapped, signal);
-        if (r.allow) approved.allowNext(mapped.pid, mapped.argv, 'policy');
+        if (r.allow) {
+          // The client's own exec of the program is covered once; a BASH_ENV / per-line
+          // request names a bash that execs nothing of the kind (no record bound to a client).
+          const own = origin?.self === true;
+          approved.allowNext(
+            mapped.pid,
+            mapped.argv,
+            'policy',
+            NEXT_TTL_MS,
+            undefined,
+            own ? self : undefined,
+          );
+          // Told to the exec gate helper before the client hears ALLOW, so the helper lets
+          // exactly that exec run without asking again (src/gates/exec/exec-next.ts).
+          if (own && !signal.aborted) pushNext(broker, ids, mapped.pid, mapped.argv);
+        }
         return r.allow && mask ? { ...r, mask: true } : r;
       },
     });

@@ -23,13 +23,21 @@ export function clientId(file: string): ClientId {
   return { dev: st.dev, ino: st.ino };
 }
 
-/** The compiled client, or the Node fallback client (`node …/shim/fallback-client.js`). */
+/** Whether this system has /proc (checked once: every request asks). */
+const HAS_PROC = existsSync('/proc/self/exe');
+
+/** Identity of this Node binary, the Node fallback client's; undefined until first needed. */
+let nodeId: ClientId | undefined;
+
+/** Whether process `pid` runs the compiled client, or the Node fallback client (`node …/shim/fallback-client.js`). */
 export function isClient(pid: number, id: ClientId): boolean {
   try {
     const st = statSync(`/proc/${pid}/exe`);
     if (st.dev === id.dev && st.ino === id.ino) return true;
-    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    return st.ino === statSync(process.execPath).ino && argv[1] === FALLBACK;
+    // Only a Node process can be the fallback client: its command line is read only then.
+    nodeId ??= clientId(process.execPath);
+    if (st.dev !== nodeId.dev || st.ino !== nodeId.ino) return false;
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[1] === FALLBACK;
   } catch {
     return false;
   }
@@ -47,13 +55,27 @@ function children(pid: number): number[] {
   }
 }
 
-/** '' when the request came from the client; otherwise why it is refused. */
-export function notFromClient(req: GateRequest, id: ClientId): string {
-  if (!existsSync('/proc/self/exe')) return '';
-  if (!Number.isInteger(req.pid) || req.pid <= 0) return 'it names no process';
-  if (isClient(req.pid, id)) return '';
+/** Where a request came from: `why` '' = the client; `self` = the client is the request's subject (it execs the program next). */
+export interface Origin {
+  /** '' when the request came from the client; otherwise why it is refused. */
+  why: string;
+  /** True when the named process is the client itself (not the bash of a BASH_ENV / per-line gate); false where unknown (no /proc). */
+  self: boolean;
+}
+
+/** Where request `req` came from (see Origin). */
+export function originOf(req: GateRequest, id: ClientId): Origin {
+  if (!HAS_PROC) return { why: '', self: false };
+  if (!Number.isInteger(req.pid) || req.pid <= 0) return { why: 'it names no process', self: false };
+  if (isClient(req.pid, id)) return { why: '', self: true };
   // fail closed: only the BASH_ENV / per-line gates name another process, their bash, and
   // then the client is that bash's child.
-  if (req.layer === 'shell' && children(req.pid).some((c) => isClient(c, id))) return '';
-  return 'it did not come from the gate client of this session';
+  if (req.layer === 'shell' && children(req.pid).some((c) => isClient(c, id)))
+    return { why: '', self: false };
+  return { why: 'it did not come from the gate client of this session', self: false };
+}
+
+/** '' when the request came from the client; otherwise why it is refused. */
+export function notFromClient(req: GateRequest, id: ClientId): string {
+  return originOf(req, id).why;
 }

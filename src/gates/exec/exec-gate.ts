@@ -113,6 +113,11 @@ export class ProgramIdentity {
     return (this.known = out);
   }
 
+  /** Where the gated program `name` (a tool or shell) is installed on the user's PATH; undefined when it is not. */
+  fileOf(name: string): string | undefined {
+    return this.list().find((k) => k.name === name)?.file;
+  }
+
   /** The gated program `file` is (same inode, or same size and bytes); undefined when none. */
   nameOf(file: string): string | undefined {
     let st;

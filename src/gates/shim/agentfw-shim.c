@@ -60,6 +60,10 @@ static pid_t g_subject = 0;
  * so the relay connection is opened while the broker decides (agentfw-relay.c). */
 static int g_may_relay = 0;
 static void relay_preconnect(void);
+/* The real program, looked up while the broker decided (find_real of g_name); NULL = not
+ * looked up (or not found: looked up again after the answer, which then reports it). */
+static char *g_prefound = NULL;
+static void prefind(void);
 
 /* ---------- small growable buffer ---------- */
 typedef struct {
@@ -186,11 +190,16 @@ static int connect_unix(const char *path, const char **why) {
   addr.sun_family = AF_UNIX;
   if (strlen(path) >= sizeof addr.sun_path) return *why = "the broker socket path is too long (fail closed)", -1;
   strcpy(addr.sun_path, path);
+#if defined(SOCK_CLOEXEC) && defined(SOCK_NONBLOCK)
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0); /* one call where the OS can */
+  if (fd < 0) return *why = "cannot create a socket to reach the supervisor (fail closed)", -1;
+#else
   int fd = socket(AF_UNIX, SOCK_STREAM, 0);
   if (fd < 0) return *why = "cannot create a socket to reach the supervisor (fail closed)", -1;
   fcntl(fd, F_SETFD, FD_CLOEXEC);
   int fl = fcntl(fd, F_GETFL);
   fcntl(fd, F_SETFL, fl | O_NONBLOCK);
+#endif
   if (connect(fd, (struct sockaddr *)&addr, sizeof addr) != 0) {
     if (errno != EINPROGRESS && errno != EAGAIN) {
       close(fd);
@@ -305,18 +314,25 @@ static void ask_broker(const char *layer, int argc, char **argv, const char *scr
   long long deadline = now_ms() + wait_ms;
 
   size_t off = 0;
-  while (off < q.len) {
-    struct pollfd p = {fd, POLLOUT, 0};
-    long left = (long)(deadline - now_ms());
-    if (left <= 0 || poll(&p, 1, (int)left) <= 0)
-      refuse("timed out sending the request to the agentfw supervisor (fail closed)");
+  for (int full = 0; off < q.len;) {
+    /* Written at once when the socket has room (the usual case); waited for only when full. */
+    if (full) {
+      struct pollfd p = {fd, POLLOUT, 0};
+      long left = (long)(deadline - now_ms());
+      if (left <= 0 || poll(&p, 1, (int)left) <= 0)
+        refuse("timed out sending the request to the agentfw supervisor (fail closed)");
+    }
     ssize_t k = write(fd, q.p + off, q.len - off);
+    full = k < 0 && errno == EAGAIN;
     if (k < 0 && (errno == EAGAIN || errno == EINTR)) continue;
     if (k <= 0) refuse("the agentfw supervisor closed the connection (fail closed)");
     off += (size_t)k;
   }
   free(q.p);
-  if (g_may_relay) relay_preconnect(); /* overlaps the relay handshake with the decision */
+  if (g_may_relay) {
+    relay_preconnect(); /* overlaps the relay handshake with the decision */
+    prefind();          /* and the PATH search for the real program */
+  }
 
   buf_t in = {0};
   long idle_ms = answer_idle_ms();
@@ -387,6 +403,11 @@ static void enforce(reply_t *r) {
 }
 
 static void apply_env(reply_t *r) {
+  if (r->env.len) {
+    /* The answer changes the environment (PATH may be among it): search again. */
+    free(g_prefound);
+    g_prefound = NULL;
+  }
   for (size_t i = 0; i < r->env.len;) {
     char *kv = r->env.p + i;
     size_t n = strlen(kv);
@@ -456,7 +477,7 @@ static char *resolve_real(const char *name) {
   char hb[16];
   snprintf(hb, sizeof hb, "%d", hops + 1);
   setenv("AGENTFW_HOPS", hb, 1);
-  char *real = find_real(name);
+  char *real = g_prefound && !strcmp(name, g_name) ? g_prefound : find_real(name);
   if (!real) {
     fprintf(stderr, "%s: command not found\n", name);
     _exit(127);
@@ -475,6 +496,14 @@ static void exec_resolved(char *real, char **argv) {
 }
 
 static void exec_real(const char *name, char **argv) { exec_resolved(resolve_real(name), argv); }
+
+/* Looks up the real program of g_name while the broker decides (same search as after the
+ * answer: the environment does not change meanwhile unless the answer sets variables, and
+ * then apply_env drops this). Not found: nothing kept, the search after the answer says so. */
+static void prefind(void) {
+  char *r = find_real(g_name);
+  if (r && !(g_prefound = strdup(r))) die_oom();
+}
 
 static int is_shell(const char *n);
 #include "agentfw-relay.c"

@@ -111,7 +111,44 @@ function familyConds(fam: Family): StartCond[] | null {
   return out;
 }
 
-const SINGLE_CLASS = /^\[(?:\\.|[^\]\\])*\]$/;
+const CLASS = String.raw`\[(?:\\.|[^\]\\])*\]`;
+const STEP = new RegExp(String.raw`^(${CLASS})(\?|\{(\d+),(\d+)\})?`);
+const LAST_OR_END = new RegExp(String.raw`^\(\?:(${CLASS})\|\$\)$`);
+
+/** One step of a follow filter: a class repeated min..max times; `orEnd`: the end of input also does. */
+export interface FollowStep {
+  cls: string;
+  min: number;
+  max: number;
+  orEnd: boolean;
+}
+
+/**
+ * A follow regex as steps the C code matches greedily, or null when it is not a plain
+ * sequence of classes (then JS tests it). Greedy matching equals the regex only because the
+ * classes are pairwise disjoint over bytes, which is checked here.
+ */
+export function followSteps(src: string): FollowStep[] | null {
+  const steps: FollowStep[] = [];
+  let rest = src;
+  while (rest) {
+    const end = LAST_OR_END.exec(rest);
+    if (end) {
+      steps.push({ cls: end[1], min: 1, max: 1, orEnd: true });
+      break;
+    }
+    const m = STEP.exec(rest);
+    if (!m) return null;
+    const [min, max] = m[2] === '?' ? [0, 1] : m[2] ? [Number(m[3]), Number(m[4])] : [1, 1];
+    if (max < 1 || min > max) return null;
+    steps.push({ cls: m[1], min, max, orEnd: false });
+    rest = rest.slice(m[0].length);
+  }
+  if (steps.length === 0) return null;
+  const tables = steps.map((x) => classTable(x.cls));
+  for (let c = 0; c < 256; c++) if (tables.filter((t) => t[c] === 1).length > 1) return null;
+  return steps;
+}
 const fold = (c: number): number => c | 0x20;
 
 /**
@@ -208,16 +245,26 @@ export function buildProgram(
       ents.push(families.indexOf(e.fam), lits.length / 2, lits.length / 2 + e.lits.length);
       for (const l of e.lits) lits.push(bytesOf(l), l.length);
       entryFam.push(e.fam);
-      followInJs.push(!!e.fam.back && !!e.fam.follow && !SINGLE_CLASS.test(e.fam.follow.source));
+      followInJs.push(!!e.fam.back && !!e.fam.follow && followSteps(e.fam.follow.source) === null);
     }
     lists.push(ents.length / 3);
   }
   const fams: number[] = [];
   const conds: number[] = [];
+  const steps: number[] = [];
   for (const fam of families) {
     const back = fam.back ? table(`back:${fam.back.join('')}`, () => fam.back!) : -1;
     const src = fam.follow?.source ?? '';
-    const follow = fam.back && SINGLE_CLASS.test(src) ? table(`cls:${src}`, () => classTable(src)) : -1;
+    const fs = fam.back && src ? followSteps(src) : null;
+    const follow = fs ? steps.length / 4 : -1;
+    fs?.forEach((x, i) =>
+      steps.push(
+        table(`cls:${x.cls}`, () => classTable(x.cls)),
+        x.min,
+        x.max,
+        (i === fs.length - 1 ? 1 : 0) | (x.orEnd ? 2 : 0),
+      ),
+    );
     const cs = familyConds(fam);
     const first = cs ? conds.length / 3 : -1;
     for (const c of cs ?? [])
@@ -228,10 +275,18 @@ export function buildProgram(
       );
     fams.push(back, follow, first, cs ? conds.length / 3 : -1);
   }
-  const head = [1, pairLists.length, ents.length / 3, lits.length / 2, families.length, conds.length / 3];
+  const head = [
+    2,
+    pairLists.length,
+    ents.length / 3,
+    lits.length / 2,
+    families.length,
+    conds.length / 3,
+    steps.length / 4,
+  ];
   return {
     teddy: teddyMasks(pairIndex, third),
-    prog: Int32Array.from([...head, ...lists, ...ents, ...lits, ...fams, ...conds]),
+    prog: Int32Array.from([...head, ...lists, ...ents, ...lits, ...fams, ...conds, ...steps]),
     tab: Uint8Array.from(tab),
     entryFam,
     followInJs,

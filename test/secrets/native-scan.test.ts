@@ -6,6 +6,8 @@ import { NO_AVX2, SCALAR, startConds, type TriggerFinder } from '../../src/secre
 import { cls, lit, alt, opt, seq, behind, ahead, type Node } from '../../src/secrets/pattern.js';
 import { nativeFinders, type NativeFinders } from '../../src/secrets/trigger-finder.js';
 import { BENIGN, plantedSecrets } from '../fixtures/secrets/planted.js';
+import { CONTEXTS } from '../../src/secrets/context.js';
+import { FORMATS } from '../../src/secrets/formats.js';
 import { streamed } from '../helpers/streamed.js';
 
 // The native trigger search (src/secrets/native/trigger-scan.c, trigger-simd.c, tables from
@@ -16,6 +18,12 @@ import { streamed } from '../helpers/streamed.js';
 const planted = plantedSecrets();
 const finders = nativeFinders();
 const ref = new PatternScanner(undefined, null, false);
+/** The reference before the key-name follow filter was tightened (one char of `["' \t=:]`). */
+const looseFollow = new PatternScanner(
+  [...FORMATS, ...CONTEXTS].map((p) => (p.follow?.includes('$') ? { ...p, follow: `["' \\t=:]` } : p)),
+  null,
+  false,
+);
 const withFlags = (flags: number): PatternScanner => {
   const sc = new PatternScanner(undefined, finders);
   sc.nativeFlags = flags;
@@ -141,6 +149,20 @@ describe('native trigger search', () => {
     );
   });
 
+  it('the tightened key-name follow filter drops nothing: same hits and holds as the loose one', () => {
+    expect(CONTEXTS.filter((p) => p.follow?.includes('$')).length).toBe(5);
+    fc.assert(
+      fc.property(text, fc.nat(), fc.boolean(), (s, f, final) => {
+        const bin = Buffer.from(s, 'utf8').toString('latin1');
+        const from = f % (bin.length + 1);
+        const want = looseFollow.scan(bin, from, final);
+        expect(ref.scan(bin, from, final)).toEqual(want);
+        expect(paths[0][1].scan(bin, from, final)).toEqual(want);
+      }),
+      { numRuns: 1500, seed: 41 },
+    );
+  });
+
   it('random bytes: same hits and holds on every path', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 3000 }), fc.boolean(), (bytes, final) => {
@@ -156,7 +178,7 @@ describe('native trigger search', () => {
     fc.assert(
       fc.property(text, fc.array(fc.nat(), { maxLength: 12 }), (s, cuts) => {
         const input = Buffer.from(s, 'utf8');
-        const st = new StreamStage(ref, 1024);
+        const st = new StreamStage(looseFollow, 1024);
         const old = {
           push: (c: Buffer) => Buffer.from(st.push(c.toString('latin1')), 'latin1'),
           flush: () => Buffer.from(st.flush(), 'latin1'),
@@ -199,7 +221,7 @@ describe('native trigger search', () => {
     const run = finders!.triggers!;
     expect(run(b, sc.pairIndex, sc.third, teddy, prog, tab, out, 0)).toBeGreaterThan(0);
     const bad = prog.slice();
-    bad[6 + prog[1] + 1] = 1e6; // an entry's family out of range
+    bad[7 + prog[1] + 1] = 1e6; // the first entry's family out of range
     expect(run(b, sc.pairIndex, sc.third, teddy, bad, tab, out, 0)).toBe(-1);
     expect(run(b, sc.pairIndex, sc.third, teddy, prog, tab.subarray(0, 3), out, 0)).toBe(-1);
     expect(run(b, sc.pairIndex, sc.third, teddy.subarray(0, 50), prog, tab, out, 0)).toBe(-1);

@@ -18,9 +18,12 @@
  *              bit 2: no AVX2
  * Returns -1 on bad arguments or tables, -2 when `out` is too small (the caller grows it).
  *
- * prog: [1, lists, entries, lits, fams, conds], then lists + 1 entry bounds, then per
+ * prog: [2, lists, entries, lits, fams, conds, steps], then lists + 1 entry bounds, then per
  * entry (fam, litFirst, litEnd), per literal (tabOff, len) of lower-case bytes, per family
- * (backTab, followTab, condFirst, condEnd; a table -1 = none; condFirst -1 = no condition),
+ * (backTab, followFirst, condFirst, condEnd; -1 = none / no follow / no condition), per
+ * follow step (tabOff, min, max, flags): the family's follow regex as classes repeated
+ * min..max times, matched greedily (the classes are pairwise disjoint, so greedy is exact);
+ * flags bit 0 = the last step, bit 1 = the end of the input also satisfies it (`(?:[…]|$)`),
  * per condition (tabOff, len, nextTab): the text at the family's start begins with these
  * exact bytes (case-sensitive) and, when nextTab is not -1 and the text goes on, the byte
  * after them is in that class. A family passes when one of its conditions holds or the
@@ -40,16 +43,22 @@ static int valid_tab(const scan_t *c, int32_t off, int32_t len) {
 /* Checks every offset and index of the program once per call; 0 = usable. */
 int scan_validate(scan_t *c) {
   const int32_t *p = c->prog;
-  if (c->np < 6 || p[0] != 1) return -1;
-  int32_t L = p[1], E = p[2], T = p[3], F = p[4], C = p[5];
-  if (L < 0 || E < 0 || T < 0 || F < 0 || C < 0) return -1;
-  size_t need = 6 + (size_t)L + 1 + 3 * (size_t)E + 2 * (size_t)T + 4 * (size_t)F + 3 * (size_t)C;
+  if (c->np < 7 || p[0] != 2) return -1;
+  int32_t L = p[1], E = p[2], T = p[3], F = p[4], C = p[5], S = p[6];
+  if (L < 0 || E < 0 || T < 0 || F < 0 || C < 0 || S < 0) return -1;
+  size_t need = 7 + (size_t)L + 1 + 3 * (size_t)E + 2 * (size_t)T + 4 * (size_t)F + 3 * (size_t)C + 4 * (size_t)S;
   if (c->np != need || (size_t)L * 256 != c->nt) return -1;
-  c->lists = p + 6;
+  c->lists = p + 7;
   c->ents = c->lists + L + 1;
   c->lits = c->ents + 3 * E;
   c->fams = c->lits + 2 * T;
   c->conds = c->fams + 4 * F;
+  c->steps = c->conds + 3 * C;
+  for (int32_t i = 0; i < S; i++) {
+    const int32_t *k = c->steps + 4 * i;
+    if (!valid_tab(c, k[0], 256) || k[1] < 0 || k[2] < k[1] || k[2] < 1 || (k[3] & ~3)) return -1;
+    if ((k[3] & 1) == 0 && i == S - 1) return -1; /* a follow must end */
+  }
   c->nlists = L;
   for (int32_t i = 0; i <= L; i++)
     if (c->lists[i] < 0 || c->lists[i] > E || (i > 0 && c->lists[i] < c->lists[i - 1])) return -1;
@@ -61,7 +70,7 @@ int scan_validate(scan_t *c) {
     if (!valid_tab(c, c->lits[2 * i], c->lits[2 * i + 1]) || c->lits[2 * i + 1] < 1) return -1;
   for (int32_t i = 0; i < F; i++) {
     const int32_t *f = c->fams + 4 * i;
-    if ((f[0] != -1 && !valid_tab(c, f[0], 256)) || (f[1] != -1 && !valid_tab(c, f[1], 256))) return -1;
+    if ((f[0] != -1 && !valid_tab(c, f[0], 256)) || f[1] < -1 || f[1] >= S) return -1;
     if (f[2] != -1 && (f[2] < 0 || f[3] < f[2] || f[3] > C)) return -1;
   }
   for (int32_t i = 0; i < C; i++) {
@@ -80,6 +89,18 @@ static int lit_at(const scan_t *c, size_t t, const uint8_t *lit, size_t len) {
     if (x != lit[j]) return 0;
   }
   return 1;
+}
+
+/* The follow steps from `first` at p (as the regex would match there). */
+static int follow_ok(const scan_t *c, int32_t first, size_t p) {
+  for (int32_t i = first;; i++) {
+    const int32_t *k = c->steps + 4 * i;
+    const uint8_t *cls = c->tab + k[0];
+    int32_t cnt = 0;
+    while (cnt < k[2] && p < c->n && cls[c->b[p]]) p++, cnt++;
+    if (cnt < k[1] && !((k[3] & 2) && p == c->n)) return 0;
+    if (k[3] & 1) return 1;
+  }
 }
 
 /* A family's start condition at `start` (see the header). */
@@ -116,7 +137,7 @@ void scan_visit(scan_t *c, size_t t, unsigned k) {
       if (fam[1] != -1) {
         size_t end = t;
         while (end < c->n && back[c->b[end]]) end++;
-        if (end < c->n ? !c->tab[fam[1] + c->b[end]] : c->final) continue;
+        if ((end < c->n || c->final) && !follow_ok(c, fam[1], end)) continue;
       }
     }
     if (!cond_ok(c, fam, start)) continue;

@@ -18,7 +18,7 @@ typedef struct {
   size_t cap, count;
   int final, overflow;
   /* set by scan_validate */
-  const int32_t *lists, *ents, *lits, *fams, *conds;
+  const int32_t *lists, *ents, *lits, *fams, *conds, *steps;
   int32_t nlists;
 } scan_t;
 

@@ -23,10 +23,11 @@ export type TriggerFinder = (
   flags: number,
 ) => number;
 
-/** Flags of `triggers()`: the input is final; scalar reference only; no AVX2. */
+/** Flags of `triggers()`: the input is final; scalar reference only; no AVX2 (SSSE3); no AVX-512 (AVX2). */
 export const FINAL = 1;
 export const SCALAR = 2;
 export const NO_AVX2 = 4;
+export const NO_AVX512 = 8;
 
 /** The arrays `triggers()` reads, and how to map its output back. */
 export interface NativeProgram {

@@ -98,7 +98,7 @@ static napi_value triggers(napi_env env, napi_callback_info info) {
   c.cap = no;
   c.final = flags & 1;
   if (scan_validate(&c) != 0) goto done;
-  if ((flags & 2) || !scan_vector(&c, pm, nm, flags & 4)) scan_scalar(&c, 0);
+  if ((flags & 2) || !scan_vector(&c, pm, nm, flags & 4, flags & 12)) scan_scalar(&c, 0);
   count = c.overflow ? -2 : (int32_t)c.count;
 done:
   napi_create_int32(env, count, &res);

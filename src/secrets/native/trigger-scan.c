@@ -15,7 +15,7 @@
  *              passes the family's back/follow filter and start condition, in the order the
  *              JS scan visits them
  *   flags      bit 0: the input is final; bit 1: no vector code (the scalar reference);
- *              bit 2: no AVX2
+ *              bit 2: no AVX2 (nor AVX-512); bit 3: no AVX-512
  * Returns -1 on bad arguments or tables, -2 when `out` is too small (the caller grows it).
  *
  * prog: [2, lists, entries, lits, fams, conds, steps], then lists + 1 entry bounds, then per

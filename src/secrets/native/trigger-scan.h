@@ -37,7 +37,7 @@ static inline void scan_at(scan_t *c, size_t t) {
 }
 void scan_scalar(scan_t *c, size_t from);
 /* The vector pre-filter over all positions; returns 0 when this CPU has no vector path. */
-int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, int no_avx2);
-/* "avx2", "ssse3" or "scalar": what scan_vector uses here. */
+int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, int no_avx2, int no_avx512);
+/* "avx512bw", "avx2", "ssse3" or "scalar": what scan_vector uses here. */
 const char *scan_level(void);
 #endif

@@ -3,7 +3,7 @@
  * folded bytes, 32 or 16 positions at a time, 8 to 32 buckets). Every position it flags goes through the exact
  * scalar check (scan_at), so it only has to keep a superset: the masks (built by
  * src/secrets/native-scan.ts) give each kept position a bucket bit in all six tables.
- * AVX2 or SSSE3, chosen at run time; other CPUs use the scalar loop.
+ * AVX-512BW, AVX2 or SSSE3, chosen at run time; other CPUs use the scalar loop.
  */
 #include "trigger-scan.h"
 
@@ -46,6 +46,39 @@ __attribute__((target("avx2"))) static size_t run_avx2(scan_t *c, const uint8_t 
   return i;
 }
 
+__attribute__((target("avx512f,avx512bw"))) static size_t run_avx512(scan_t *c, const uint8_t *m, int sets) {
+  const uint8_t *b = c->b;
+  size_t n = c->n, i = 0;
+  __m512i t[MAX_SETS][6];
+  for (int s = 0; s < sets; s++)
+    for (int j = 0; j < 6; j++)
+      t[s][j] = _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)(m + 96 * s + 16 * j)));
+  const __m512i fold = _mm512_set1_epi8(0x20), nib = _mm512_set1_epi8(0x0f);
+  for (; i + 66 <= n && !c->overflow; i += 64) {
+    __m512i v[3], lo[3], hi[3];
+    for (int k = 0; k < 3; k++) {
+      v[k] = _mm512_or_si512(_mm512_loadu_si512((const void *)(b + i + k)), fold);
+      lo[k] = _mm512_and_si512(v[k], nib);
+      hi[k] = _mm512_and_si512(_mm512_srli_epi16(v[k], 4), nib);
+    }
+    __m512i any = _mm512_setzero_si512();
+    for (int s = 0; s < sets; s++) {
+      __m512i r = _mm512_and_si512(_mm512_shuffle_epi8(t[s][0], lo[0]), _mm512_shuffle_epi8(t[s][1], hi[0]));
+      r = _mm512_and_si512(r, _mm512_shuffle_epi8(t[s][2], lo[1]));
+      r = _mm512_and_si512(r, _mm512_shuffle_epi8(t[s][3], hi[1]));
+      r = _mm512_and_si512(r, _mm512_shuffle_epi8(t[s][4], lo[2]));
+      r = _mm512_and_si512(r, _mm512_shuffle_epi8(t[s][5], hi[2]));
+      any = _mm512_or_si512(any, r);
+    }
+    uint64_t bits = _mm512_test_epi8_mask(any, any);
+    while (bits) {
+      scan_at(c, i + (size_t)__builtin_ctzll(bits));
+      bits &= bits - 1;
+    }
+  }
+  return i;
+}
+
 __attribute__((target("ssse3"))) static size_t run_ssse3(scan_t *c, const uint8_t *m, int sets) {
   const uint8_t *b = c->b;
   size_t n = c->n, i = 0;
@@ -78,32 +111,36 @@ __attribute__((target("ssse3"))) static size_t run_ssse3(scan_t *c, const uint8_
   return i;
 }
 
-static int level = -1; /* 2 avx2, 1 ssse3, 0 none */
+static int level = -1; /* 3 avx512bw, 2 avx2, 1 ssse3, 0 none */
 
 static int cpu_level(void) {
   if (level < 0) {
     __builtin_cpu_init();
-    level = __builtin_cpu_supports("avx2") ? 2 : __builtin_cpu_supports("ssse3") ? 1 : 0;
+    level = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512f") ? 3
+            : __builtin_cpu_supports("avx2")                                          ? 2
+            : __builtin_cpu_supports("ssse3")                                         ? 1
+                                                                                      : 0;
   }
   return level;
 }
 
-int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, int no_avx2) {
+int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, int no_avx2, int no_avx512) {
   int l = cpu_level();
+  if (l == 3 && no_avx512) l = 2;
   int sets = (int)(len / 96);
   if (l == 0 || len % 96 != 0 || sets < 1 || sets > MAX_SETS) return 0;
-  size_t i = l == 2 && !no_avx2 ? run_avx2(c, teddy, sets) : run_ssse3(c, teddy, sets);
+  size_t i = l == 3 ? run_avx512(c, teddy, sets) : l == 2 && !no_avx2 ? run_avx2(c, teddy, sets) : run_ssse3(c, teddy, sets);
   if (!c->overflow) scan_scalar(c, i);
   return 1;
 }
 
 const char *scan_level(void) {
   int l = cpu_level();
-  return l == 2 ? "avx2" : l == 1 ? "ssse3" : "scalar";
+  return l == 3 ? "avx512bw" : l == 2 ? "avx2" : l == 1 ? "ssse3" : "scalar";
 }
 #else
-int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, int no_avx2) {
-  (void)c, (void)teddy, (void)len, (void)no_avx2;
+int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, int no_avx2, int no_avx512) {
+  (void)c, (void)teddy, (void)len, (void)no_avx2, (void)no_avx512;
   return 0;
 }
 const char *scan_level(void) { return "scalar"; }

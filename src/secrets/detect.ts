@@ -379,7 +379,8 @@ export class PatternScanner {
     const p = (this.native ??= buildProgram(this.pairIndex, this.third, this.pairLists, this.families));
     const flags = (final ? FINAL : 0) | this.nativeFlags;
     const cap = 3 * Math.max(4096, b.length >> 3);
-    if (this.triples.length < cap) this.triples = new Int32Array(cap);
+    // a buffer grown for one trigger-dense text is not kept for ever
+    if (this.triples.length < cap || this.triples.length > 4 * cap) this.triples = new Int32Array(cap);
     try {
       let r = this.triggers!(b, this.pairIndex, this.third, p.teddy, p.prog, p.tab, this.triples, flags);
       if (r === -2) {

@@ -101,7 +101,9 @@ export class StreamStage {
       const len = head.length + chunk.length;
       if (this.scratch.length < len)
         this.scratch = Buffer.allocUnsafe(Math.max(len, 2 * this.scratch.length));
-      this.scratch.write(head, 0, 'latin1');
+      // each part on its own: writing `ctx + pending` would first flatten the joined string
+      this.scratch.write(this.ctx, 0, 'latin1');
+      if (this.pending) this.scratch.write(this.pending, this.ctx.length, 'latin1');
       chunk.copy(this.scratch, head.length);
       bytes = this.scratch.subarray(0, len);
     }

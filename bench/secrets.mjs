@@ -3,7 +3,7 @@
 // Secrets benchmarks: masker throughput (known values, detected formats, full chain) and
 // workspace scan speed. Human lines on stdout, then one JSON line per figure:
 // {"name":"masker-known-10","mb_s":…}. Run after `npm run build`.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,12 @@ const { KnownMatcher } = await dist('known.js');
 const { StreamStage, ChainMasker } = await dist('masker.js');
 const { patternScanner } = await dist('detect.js');
 const { scanWorkspace } = await dist('scan.js');
+const { createSecretSet } = await dist('index.js');
+// Absent in builds before the native trigger finder (for comparisons with them).
+const finderStatus = await dist('trigger-finder.js').then(
+  (m) => m.triggerFinderStatus(),
+  () => 'js (no native finder in this build)',
+);
 
 const figures = [];
 const report = (name, fields, human) => {
@@ -90,6 +96,51 @@ for (const n of [10, 1000]) {
     'masker-full-1000',
     { mb_s: r.mb_s, values: 1000 },
     `masker, full chain (1000 known values + patterns): ${r.mb_s} MB/s`,
+  );
+}
+
+// The relay's text (as `cat` of 10 MiB in bench/shim.mjs): this package's TypeScript sources
+// interleaved with log lines, through a session's masker (known values + patterns).
+{
+  const parts = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d).sort()) {
+      const p = path.join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) parts.push(readFileSync(p));
+    }
+  };
+  walk(path.join(root, 'src'));
+  const size = 10 * 1024 * 1024;
+  const chunks = [];
+  for (let i = 0, n = 0; n < size; i++) {
+    const log = Buffer.from(
+      `2024-06-01T12:${String(i % 60).padStart(2, '0')}:00Z INFO request_id=${(i * 2654435761) >>> 0} path=/api/v1/items/${i} status=200 ms=${i % 97}\n`,
+    );
+    chunks.push(log, parts[i % parts.length]);
+    n += log.length + parts[i % parts.length].length;
+  }
+  const text = Buffer.concat(chunks).subarray(0, size);
+  const set = await createSecretSet({ env: process.env, config: {} });
+  const pass = () => {
+    const m = set.streamMasker();
+    const t0 = performance.now();
+    for (let at = 0; at < size; at += CHUNK) m.push(text.subarray(at, at + CHUNK));
+    m.flush();
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < 5; i++) pass();
+  const times = Array.from({ length: 15 }, pass).sort((a, b) => a - b);
+  const ms = times[7];
+  report(
+    'masker-relay-text',
+    {
+      ms_10mib: +ms.toFixed(1),
+      mb_s: +(size / 1e6 / (ms / 1000)).toFixed(0),
+      finder: finderStatus,
+      load: os.loadavg()[0],
+    },
+    `masker, session (env + patterns) on the relay's text (TypeScript + logs): ${ms.toFixed(1)} ms per 10 MiB = ${(size / 1e6 / (ms / 1000)).toFixed(0)} MB/s, median of 15 (finder: ${finderStatus}, load ${os.loadavg()[0].toFixed(2)})`,
   );
 }
 

@@ -100,7 +100,11 @@ for (const h of process.platform === 'linux' ? HELPERS : []) {
 // Headers: the node-api-headers package when installed, else the ones beside this node.
 {
   const addonOut = path.join(outDir, 'agentfw-triggers.node');
-  const addonSrc = path.join(root, 'src', 'secrets', 'native', 'trigger-finder.c');
+  const addonDir = path.join(root, 'src', 'secrets', 'native');
+  const addonSrcs = ['trigger-finder.c', 'trigger-scan.c', 'trigger-simd.c'].map((f) =>
+    path.join(addonDir, f),
+  );
+  const addonSrc = addonSrcs.find((f) => !existsSync(f)) ?? addonSrcs[0];
   const includes = [
     path.join(root, 'node_modules', 'node-api-headers', 'include'),
     path.join(path.dirname(process.execPath), '..', 'include', 'node'),
@@ -109,7 +113,16 @@ for (const h of process.platform === 'linux' ? HELPERS : []) {
     ? 'node_api.h not found'
     : !existsSync(addonSrc)
       ? `${addonSrc} is missing`
-      : compile(addonOut, ['-O2', '-std=c99', '-Wall', '-shared', '-fPIC', '-I', includes[0], addonSrc]);
+      : compile(addonOut, [
+          '-O2',
+          '-std=gnu99',
+          '-Wall',
+          '-shared',
+          '-fPIC',
+          '-I',
+          includes[0],
+          ...addonSrcs,
+        ]);
   if (a === null) console.log(`agentfw: built ${path.relative(root, addonOut)} with ${cc}`);
   else {
     rmSync(addonOut, { force: true });

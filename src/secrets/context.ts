@@ -66,6 +66,13 @@ const SEP: Node = seq(
   cls('[ \\t]', 0, 8),
 );
 
+/**
+ * What follows a key name that SEP or SHELL_SEP can come after (the name ends where the run
+ * of NAME_CHAR ends, as neither starts with one): the scanner's cheap filter. `$`: the
+ * input may end there (a separator still to come in the next chunk).
+ */
+const SEP_AHEAD = `["']?[ \\t]{0,8}(?:[=:]|$)`;
+
 /** Shell/env style: `NAME=value` with nothing around `=`. */
 const SHELL_SEP: Node = seq(lit('=', ':='));
 /** Unquoted value in env/shell style: up to whitespace, a quote or a shell operator. */
@@ -108,7 +115,7 @@ function keyed(style: 'dq' | 'sq' | 'env' | 'code'): SecretPattern {
     vet: 'strict',
     trigger: NAME_TRIGGERS,
     back: NAME_CHAR,
-    follow: `["' \\t=:]`,
+    follow: SEP_AHEAD,
   };
 }
 
@@ -150,7 +157,7 @@ export const CONTEXTS: SecretPattern[] = [
     vet: 'strict',
     trigger: ['auth'],
     back: NAME_CHAR,
-    follow: `["' \\t=:]`,
+    follow: SEP_AHEAD,
   },
   keyed('dq'),
   keyed('sq'),

@@ -6,9 +6,20 @@
  */
 import { CONTEXTS } from './context.js';
 import { FORMATS, type SecretPattern } from './formats.js';
-import { full, hasMid, maxLength, partial, type Node } from './pattern.js';
+import { full, hasMid, maxLength, partial } from './pattern.js';
+import {
+  classTable,
+  escape,
+  familyGate,
+  litAt,
+  MAX_BACK,
+  type Compiled,
+  type Family,
+  type PairEntry,
+} from './families.js';
 import { isPlaceholderValue, MIN_CONTEXT_LENGTH } from './placeholder.js';
-import { nativeFinder, type CandidateFinder } from './trigger-finder.js';
+import { buildProgram, FINAL, type NativeProgram, type TriggerFinder } from './native-scan.js';
+import { nativeFinders, type CandidateFinder, type NativeFinders } from './trigger-finder.js';
 
 /** One secret found in a text: `[start, end)` is the value to replace. */
 export interface Hit {
@@ -54,100 +65,6 @@ function hitName(p: SecretPattern, lead: string): string {
   return m ? m[0] : p.id;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-
-interface Compiled {
-  p: SecretPattern;
-  /** Index in the scanner's pattern list (for de-duplication). */
-  index: number;
-  /** Sticky: (lead)(value)(tail). */
-  parts: RegExp;
-  /**
-   * Sticky: (lead)(value)(tail) while more input may follow: the end of the buffer does
-   * not satisfy a lookahead's end-of-input branch. Null when the same as `parts`.
-   */
-  mid: RegExp | null;
-  /** Sticky: a prefix of a match that reaches the end of the input. */
-  partial: RegExp;
-  /** Sticky: the lead alone (to find where a pending value starts). */
-  lead: RegExp;
-  /** True when the value starts where the match starts (the lead is only an assertion). */
-  valueAtStart: boolean;
-  maxLength: number;
-}
-
-interface Family {
-  /** The trigger literals (as written in the patterns). */
-  lits: string[];
-  /** Sticky, case-insensitive test for this family's trigger at a position. */
-  trigger: RegExp;
-  /** Byte table of the backwards-extension class (1 = in class), or null: start at the trigger. */
-  back: Uint8Array | null;
-  /** Sticky filter tested after the run of `back` characters, or null. */
-  follow: RegExp | null;
-  members: Compiled[];
-  /**
-   * Sticky: matches at a start exactly when some member's `parts` does (the members'
-   * shared leading nodes written once, so a key name is matched once for all of them);
-   * null = each member is tried on its own.
-   */
-  gate: RegExp | null;
-}
-
-/** A family whose triggers (`lits`, lower case) start with one two-byte pair. */
-interface PairEntry {
-  fam: Family;
-  lits: string[];
-}
-
-/** True when the lower-case ASCII literal `lit` is at `t` in `s`, ASCII case-insensitively (as /i). */
-function litAt(s: string, t: number, lit: string): boolean {
-  if (t + lit.length > s.length) return false;
-  for (let j = 0; j < lit.length; j++) {
-    let c = s.charCodeAt(t + j);
-    if (c >= 65 && c <= 90) c |= 32;
-    if (c !== lit.charCodeAt(j)) return false;
-  }
-  return true;
-}
-
-const MAX_BACK = 200;
-
-/**
- * One sticky regex for a family's members: their common leading nodes, then the rest of
- * each as alternatives. It matches at a position exactly when one of the members does (an
- * alternation after a shared prefix has the same matches as the alternation of the whole
- * sequences). Null when there is nothing to share or the sources refer to groups by number
- * or name (the numbering would change).
- */
-function familyGate(ps: SecretPattern[]): RegExp | null {
-  if (ps.length < 2) return null;
-  const seqs = ps.map((p) => [...p.lead, ...p.value, ...p.tail]);
-  const key = (n: Node): string => JSON.stringify(n);
-  let common = 0;
-  while (
-    common < Math.min(...seqs.map((q) => q.length)) &&
-    seqs.every((q) => key(q[common]) === key(seqs[0][common]))
-  )
-    common++;
-  if (common === 0) return null;
-  const src = (q: Node[]): string => q.map((x) => full(x)).join('');
-  const source = `${src(seqs[0].slice(0, common))}(?:${seqs.map((q) => src(q.slice(common))).join('|')})`;
-  if (/\\[1-9]|\\k</.test(source)) return null;
-  try {
-    return new RegExp(source, 'y');
-  } catch {
-    return null;
-  }
-}
-
-function classTable(cls: string): Uint8Array {
-  const re = new RegExp(`^${cls}$`);
-  const t = new Uint8Array(256);
-  for (let c = 0; c < 256; c++) t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
-  return t;
-}
-
 export class PatternScanner {
   /** Longest match any pattern can produce (plus the backwards reach). */
   readonly maxLength: number;
@@ -177,20 +94,30 @@ export class PatternScanner {
   private readonly pairBits = new Uint8Array(8192);
   /** The native position filter (same positions as the JS loop), or null: the JS loop. */
   private readonly finder: CandidateFinder | null;
+  /** The native trigger search and its tables, or null: positions from `finder` or the JS loop. */
+  private readonly triggers: TriggerFinder | null;
+  private native: NativeProgram | null = null;
+  /** The trigger search's output, (t, entry, start) triples (grown as needed). */
+  private triples = new Int32Array(0);
+  /** Extra flags of the native search (SCALAR, NO_AVX2 from native-scan.ts), for tests and benches; 0 = fastest. */
+  nativeFlags = 0;
   /** The native filter's output (grown as needed). */
   private positions = new Int32Array(0);
 
   /**
-   * `finder`: the native position filter; absent = the built addon if it loads, null = the
+   * `finder`: the native addon (or its position filter alone); absent = the built addon if it loads, null = the
    * JS loop (the output is the same either way).
    */
   constructor(
     patterns: SecretPattern[] = [...FORMATS, ...CONTEXTS],
-    finder?: CandidateFinder | null,
+    finder?: NativeFinders | CandidateFinder | null,
     /** Build the families' `gate` regexes (false: try every member, for comparisons). */
     gates = true,
   ) {
-    this.finder = finder === undefined ? nativeFinder() : finder;
+    const nat =
+      finder === undefined ? nativeFinders() : typeof finder === 'function' ? { candidates: finder } : finder;
+    this.finder = nat?.candidates ?? null;
+    this.triggers = nat?.triggers ?? null;
     const byKey = new Map<string, Family>();
     const all: string[] = [];
     patterns.forEach((p, index) => {
@@ -335,6 +262,12 @@ export class PatternScanner {
     };
 
     const visit = (fam: Family, t: number, pendingOnly: boolean): void => {
+      const start = startOf(fam, t);
+      if (start >= 0) tryFamily(fam, start, pendingOnly);
+    };
+
+    /** Where `fam`'s matches around the trigger at t start, or -1 when its follow filter fails. */
+    const startOf = (fam: Family, t: number): number => {
       let start = t;
       if (fam.back) {
         const back = fam.back;
@@ -346,10 +279,14 @@ export class PatternScanner {
           while (end < n && back[s.charCodeAt(end) & 0xff] === 1 && s.charCodeAt(end) < 256) end++;
           if (end < n || final) {
             fam.follow.lastIndex = end;
-            if (!fam.follow.test(s)) return;
+            if (!fam.follow.test(s)) return -1;
           }
         }
       }
+      return start;
+    };
+
+    const tryFamily = (fam: Family, start: number, pendingOnly: boolean): void => {
       // No member matches at `start` when the family's gate does not: each is then only
       // checked for a match still in progress (the same as a failed `parts`).
       let none = false;
@@ -383,11 +320,23 @@ export class PatternScanner {
       // charCodeAt); a char above 0xff keeps its low byte there, litAt then rejects it.
       const b = bytes ?? Buffer.from(s, 'latin1');
       let count = -1;
-      if (this.finder) {
+      // The native trigger search reads bytes only: a char above 0xff would look like its low byte.
+      const r = this.triggers && (bytes !== undefined || !WIDE.test(s)) ? this.search(b, final) : -1;
+      if (r >= 0) {
+        const { entryFam, followInJs } = this.native!;
+        const tr = this.triples;
+        for (let i = 0; i < r; i += 3) {
+          const fam = entryFam[tr[i + 1]];
+          const start = followInJs[tr[i + 1]] ? startOf(fam, tr[i]) : tr[i + 2];
+          if (start >= 0) tryFamily(fam, start, false);
+        }
+      } else if (this.finder) {
         if (this.positions.length < n) this.positions = new Int32Array(Math.max(n, 1 << 16));
         count = this.finder(b, pairIndex, third, this.pairBits, this.positions);
       }
-      if (count >= 0) {
+      if (r >= 0) {
+        // done above
+      } else if (count >= 0) {
         const pos = this.positions;
         for (let i = 0; i < count; i++) {
           const t = pos[i];
@@ -421,7 +370,33 @@ export class PatternScanner {
     }
     return { hits, hold };
   }
+
+  /**
+   * Runs the native trigger search on `b`; the number of ints it wrote to `triples`, or -1
+   * when it refused (then the caller scans another way). fail closed: never "no triggers".
+   */
+  private search(b: Uint8Array, final: boolean): number {
+    const p = (this.native ??= buildProgram(this.pairIndex, this.third, this.pairLists, this.families));
+    const flags = (final ? FINAL : 0) | this.nativeFlags;
+    const cap = 3 * Math.max(4096, b.length >> 3);
+    // a buffer grown for one trigger-dense text is not kept for ever
+    if (this.triples.length < cap || this.triples.length > 4 * cap) this.triples = new Int32Array(cap);
+    try {
+      let r = this.triggers!(b, this.pairIndex, this.third, p.teddy, p.prog, p.tab, this.triples, flags);
+      if (r === -2) {
+        // more triples than room: the most one position can give, everywhere
+        this.triples = new Int32Array(3 * (b.length * p.maxEntries + 1));
+        r = this.triggers!(b, this.pairIndex, this.third, p.teddy, p.prog, p.tab, this.triples, flags);
+      }
+      return r;
+    } catch {
+      return -1;
+    }
+  }
 }
+
+/** A char above 0xff. */
+const WIDE = /[^\x00-\xff]/;
 
 let shared: PatternScanner | undefined;
 

@@ -64,6 +64,8 @@ export function maskWith(scanner: BufferScanner, s: string): string {
 export class StreamStage {
   private ctx = '';
   private pending = '';
+  /** Reused by pushBytes for the joined bytes (never returned). */
+  private scratch = Buffer.alloc(0);
 
   constructor(
     private readonly scanner: BufferScanner,
@@ -87,17 +89,33 @@ export class StreamStage {
 
   /**
    * `push` for bytes: the same output as `Buffer.from(push(chunk.toString('latin1')), 'latin1')`
-   * with fewer copies. The text is joined once as bytes (for the scanner's position filter)
-   * and once as a string (for its regexes); a part without hits is returned as a view of
-   * those bytes, not rendered.
+   * with fewer copies. The text is joined once as bytes into a buffer this stage reuses (for
+   * the scanner's position filter) and once as a string (for its regexes). A part without
+   * hits goes out as a view of `chunk` when nothing was pending, else as a copy; the reused
+   * buffer itself is never handed out.
    */
   pushBytes(chunk: Buffer): Buffer {
     const head = this.ctx + this.pending;
-    const bytes = head ? Buffer.concat([Buffer.from(head, 'latin1'), chunk]) : chunk;
+    let bytes: Buffer = chunk;
+    if (head) {
+      const len = head.length + chunk.length;
+      if (this.scratch.length < len)
+        this.scratch = Buffer.allocUnsafe(Math.max(len, 2 * this.scratch.length));
+      // each part on its own: writing `ctx + pending` would first flatten the joined string
+      this.scratch.write(this.ctx, 0, 'latin1');
+      if (this.pending) this.scratch.write(this.pending, this.ctx.length, 'latin1');
+      chunk.copy(this.scratch, head.length);
+      bytes = this.scratch.subarray(0, len);
+    }
     const s = bytes.toString('latin1');
-    const from = head.length - this.pending.length;
+    const pending = this.pending.length;
+    const from = head.length - pending;
     const [cut, regions] = this.step(s, bytes);
-    if (!regions.some((r) => r.start >= from && r.end <= cut)) return bytes.subarray(from, cut);
+    if (!regions.some((r) => r.start >= from && r.end <= cut)) {
+      if (bytes === chunk) return chunk.subarray(from, cut);
+      if (pending === 0) return chunk.subarray(0, cut - from);
+      return Buffer.from(bytes.subarray(from, cut));
+    }
     return Buffer.from(render(s, from, cut, regions), 'latin1');
   }
 

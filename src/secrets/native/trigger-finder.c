@@ -13,10 +13,14 @@
  * and whose third byte (when there is one) may follow; returns how many. Exactly the
  * positions the scanner's JS loop keeps; everything after (the literal check, families,
  * vetting, holds) stays in JS. Returns -1 on bad arguments (the caller then scans in JS).
+ *
+ * triggers(...) (trigger-scan.c) goes further: the literal, back/follow and start checks of
+ * each family, with a vector pre-filter (trigger-simd.c). simd() names the vector path.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <node_api.h>
+#include "trigger-scan.h"
 
 static int typed(napi_env env, napi_value v, napi_typedarray_type want, void **data, size_t *len) {
   bool is = false;
@@ -69,9 +73,52 @@ static napi_value candidates(napi_env env, napi_callback_info info) {
   return res;
 }
 
+static napi_value triggers(napi_env env, napi_callback_info info) {
+  size_t argc = 8;
+  napi_value argv[8], res;
+  void *pb, *pp, *pt, *pm, *pg, *pa, *po;
+  size_t nm, no;
+  int32_t flags = 0;
+  scan_t c = {0};
+  int32_t count = -1;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 8 ||
+      typed(env, argv[0], napi_uint8_array, &pb, &c.n) || typed(env, argv[1], napi_uint16_array, &pp, &nm) ||
+      nm != 65536 || typed(env, argv[2], napi_uint8_array, &pt, &c.nt) ||
+      typed(env, argv[3], napi_uint8_array, &pm, &nm) || nm % 96 != 0 ||
+      typed(env, argv[4], napi_int32_array, &pg, &c.np) || typed(env, argv[5], napi_uint8_array, &pa, &c.ntab) ||
+      typed(env, argv[6], napi_int32_array, &po, &no) || napi_get_value_int32(env, argv[7], &flags) != napi_ok ||
+      c.n > INT32_MAX)
+    goto done;
+  c.b = pb;
+  c.pair = pp;
+  c.third = pt;
+  c.prog = pg;
+  c.tab = pa;
+  c.out = po;
+  c.cap = no;
+  c.final = flags & 1;
+  if (scan_validate(&c) != 0) goto done;
+  if ((flags & 2) || !scan_vector(&c, pm, nm, flags & 4, flags & 12)) scan_scalar(&c, 0);
+  count = c.overflow ? -2 : (int32_t)c.count;
+done:
+  napi_create_int32(env, count, &res);
+  return res;
+}
+
+static napi_value simd(napi_env env, napi_callback_info info) {
+  napi_value res;
+  (void)info;
+  napi_create_string_utf8(env, scan_level(), NAPI_AUTO_LENGTH, &res);
+  return res;
+}
+
 NAPI_MODULE_INIT() {
   napi_value fn;
   if (napi_create_function(env, "candidates", NAPI_AUTO_LENGTH, candidates, NULL, &fn) != napi_ok) return NULL;
   if (napi_set_named_property(env, exports, "candidates", fn) != napi_ok) return NULL;
+  if (napi_create_function(env, "triggers", NAPI_AUTO_LENGTH, triggers, NULL, &fn) != napi_ok) return NULL;
+  if (napi_set_named_property(env, exports, "triggers", fn) != napi_ok) return NULL;
+  if (napi_create_function(env, "simd", NAPI_AUTO_LENGTH, simd, NULL, &fn) != napi_ok) return NULL;
+  if (napi_set_named_property(env, exports, "simd", fn) != napi_ok) return NULL;
   return exports;
 }

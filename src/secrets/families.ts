@@ -1,0 +1,101 @@
+/**
+ * The pattern scanner's compiled form: patterns grouped into families by trigger, the
+ * family gate regex, and the small helpers the JS scan and the native program builder
+ * (native-scan.ts) share. Pure: no I/O.
+ */
+import type { SecretPattern } from './formats.js';
+import { full, type Node } from './pattern.js';
+
+export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+export interface Compiled {
+  p: SecretPattern;
+  /** Index in the scanner's pattern list (for de-duplication). */
+  index: number;
+  /** Sticky: (lead)(value)(tail). */
+  parts: RegExp;
+  /**
+   * Sticky: (lead)(value)(tail) while more input may follow: the end of the buffer does
+   * not satisfy a lookahead's end-of-input branch. Null when the same as `parts`.
+   */
+  mid: RegExp | null;
+  /** Sticky: a prefix of a match that reaches the end of the input. */
+  partial: RegExp;
+  /** Sticky: the lead alone (to find where a pending value starts). */
+  lead: RegExp;
+  /** True when the value starts where the match starts (the lead is only an assertion). */
+  valueAtStart: boolean;
+  maxLength: number;
+}
+
+export interface Family {
+  /** The trigger literals (as written in the patterns). */
+  lits: string[];
+  /** Sticky, case-insensitive test for this family's trigger at a position. */
+  trigger: RegExp;
+  /** Byte table of the backwards-extension class (1 = in class), or null: start at the trigger. */
+  back: Uint8Array | null;
+  /** Sticky filter tested after the run of `back` characters, or null. */
+  follow: RegExp | null;
+  members: Compiled[];
+  /**
+   * Sticky: matches at a start exactly when some member's `parts` does (the members'
+   * shared leading nodes written once, so a key name is matched once for all of them);
+   * null = each member is tried on its own.
+   */
+  gate: RegExp | null;
+}
+
+/** A family whose triggers (`lits`, lower case) start with one two-byte pair. */
+export interface PairEntry {
+  fam: Family;
+  lits: string[];
+}
+
+/** True when the lower-case ASCII literal `lit` is at `t` in `s`, ASCII case-insensitively (as /i). */
+export function litAt(s: string, t: number, lit: string): boolean {
+  if (t + lit.length > s.length) return false;
+  for (let j = 0; j < lit.length; j++) {
+    let c = s.charCodeAt(t + j);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== lit.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+export const MAX_BACK = 200;
+
+/**
+ * One sticky regex for a family's members: their common leading nodes, then the rest of
+ * each as alternatives. It matches at a position exactly when one of the members does (an
+ * alternation after a shared prefix has the same matches as the alternation of the whole
+ * sequences). Null when there is nothing to share or the sources refer to groups by number
+ * or name (the numbering would change).
+ */
+export function familyGate(ps: SecretPattern[]): RegExp | null {
+  if (ps.length < 2) return null;
+  const seqs = ps.map((p) => [...p.lead, ...p.value, ...p.tail]);
+  const key = (n: Node): string => JSON.stringify(n);
+  let common = 0;
+  while (
+    common < Math.min(...seqs.map((q) => q.length)) &&
+    seqs.every((q) => key(q[common]) === key(seqs[0][common]))
+  )
+    common++;
+  if (common === 0) return null;
+  const src = (q: Node[]): string => q.map((x) => full(x)).join('');
+  const source = `${src(seqs[0].slice(0, common))}(?:${seqs.map((q) => src(q.slice(common))).join('|')})`;
+  if (/\\[1-9]|\\k</.test(source)) return null;
+  try {
+    return new RegExp(source, 'y');
+  } catch {
+    return null;
+  }
+}
+
+export function classTable(cls: string): Uint8Array {
+  const re = new RegExp(`^${cls}$`);
+  const t = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  return t;
+}

@@ -1,0 +1,296 @@
+/**
+ * The tables of the native trigger search (src/secrets/native/trigger-scan.c): the scanner's
+ * pair lists, literals and families as flat arrays, each family's start conditions derived
+ * from its patterns, and the vector pre-filter's nibble masks. Pure: no I/O.
+ *
+ * Everything here only filters: a position the native search drops is one where the JS
+ * scan would find no match and hold nothing back (test/secrets/native-scan.test.ts
+ * compares the two paths).
+ */
+import type { Family, PairEntry } from './families.js';
+import { classTable } from './families.js';
+import { maxLength, type Node } from './pattern.js';
+
+/** The addon's `triggers()` (see trigger-scan.c for the arguments); count of triples, -1 bad, -2 `out` too small. */
+export type TriggerFinder = (
+  bytes: Uint8Array,
+  pairIndex: Uint16Array,
+  third: Uint8Array,
+  teddy: Uint8Array,
+  prog: Int32Array,
+  tab: Uint8Array,
+  out: Int32Array,
+  flags: number,
+) => number;
+
+/** Flags of `triggers()`: the input is final; scalar reference only; no AVX2 (SSSE3); no AVX-512 (AVX2). */
+export const FINAL = 1;
+export const SCALAR = 2;
+export const NO_AVX2 = 4;
+export const NO_AVX512 = 8;
+
+/** The arrays `triggers()` reads, and how to map its output back. */
+export interface NativeProgram {
+  teddy: Uint8Array;
+  prog: Int32Array;
+  tab: Uint8Array;
+  /** Entry index (in `out`) → its family. */
+  entryFam: Family[];
+  /** Per entry: the family's `follow` is not a single class, so JS tests it. */
+  followInJs: boolean[];
+  /** Most entries of one pair list (bounds the triples per position). */
+  maxEntries: number;
+}
+
+/**
+ * A text that must begin at a match's start: `lit` exactly (case-sensitive, may be empty),
+ * then, when `next` is set and the text goes on, one char of that class.
+ */
+export interface StartCond {
+  lit: string;
+  next: string | null;
+}
+
+/** True for a raw node that is one lookaround group (`(?<!…)`, `(?=…)`): it consumes nothing. */
+function isAssertion(n: Node): boolean {
+  if (!('raw' in n) || maxLength(n) !== 0 || !/^\(\?(?:<[=!]|[=!])/.test(n.raw)) return false;
+  let depth = 0;
+  for (let i = 0; i < n.raw.length; i++) {
+    const c = n.raw[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < n.raw.length && n.raw[i] !== ']'; i++) if (n.raw[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i === n.raw.length - 1;
+  }
+  return false;
+}
+
+const flat = (nodes: Node[]): Node[] => nodes.flatMap((n) => ('seq' in n ? flat(n.seq) : [n]));
+
+/**
+ * What every match of `nodes` starts with, as alternatives; null = nothing known. Only
+ * loosens: assertions are skipped, anything not understood ends the conditions.
+ */
+export function startConds(nodes: Node[]): StartCond[] | null {
+  const f = flat(nodes);
+  let i = 0;
+  while (i < f.length && isAssertion(f[i])) i++;
+  if (i === f.length) return null;
+  const head = f[i];
+  const rest = f.slice(i + 1);
+  if ('lit' in head) {
+    let j = 0;
+    while (j < rest.length && isAssertion(rest[j])) j++;
+    const nx = rest[j];
+    const next = nx && 'cls' in nx && nx.min >= 1 ? nx.cls : null;
+    return head.lit.map((lit) => ({ lit, next }));
+  }
+  if ('cls' in head) return head.min >= 1 ? [{ lit: '', next: head.cls }] : null;
+  const union = (alts: Node[][]): StartCond[] | null => {
+    const out: StartCond[] = [];
+    for (const a of alts) {
+      const c = startConds(a);
+      if (c === null) return null;
+      out.push(...c);
+    }
+    return out;
+  };
+  if ('alt' in head) return union(head.alt.map((a) => [a, ...rest]));
+  if ('opt' in head) return union([[head.opt, ...rest], rest]);
+  return null;
+}
+
+/** A family's conditions: the union of its members'; null when one member has none. */
+function familyConds(fam: Family): StartCond[] | null {
+  const out: StartCond[] = [];
+  for (const m of fam.members) {
+    const c = startConds([...m.p.lead, ...m.p.value, ...m.p.tail]);
+    if (c === null || c.some((x) => /[^\x00-\xff]/.test(x.lit))) return null;
+    out.push(...c);
+  }
+  return out;
+}
+
+const CLASS = String.raw`\[(?:\\.|[^\]\\])*\]`;
+const STEP = new RegExp(String.raw`^(${CLASS})(\?|\{(\d+),(\d+)\})?`);
+const LAST_OR_END = new RegExp(String.raw`^\(\?:(${CLASS})\|\$\)$`);
+
+/** One step of a follow filter: a class repeated min..max times; `orEnd`: the end of input also does. */
+export interface FollowStep {
+  cls: string;
+  min: number;
+  max: number;
+  orEnd: boolean;
+}
+
+/**
+ * A follow regex as steps the C code matches greedily, or null when it is not a plain
+ * sequence of classes (then JS tests it). Greedy matching equals the regex only because the
+ * classes are pairwise disjoint over bytes, which is checked here.
+ */
+export function followSteps(src: string): FollowStep[] | null {
+  const steps: FollowStep[] = [];
+  let rest = src;
+  while (rest) {
+    const end = LAST_OR_END.exec(rest);
+    if (end) {
+      steps.push({ cls: end[1], min: 1, max: 1, orEnd: true });
+      break;
+    }
+    const m = STEP.exec(rest);
+    if (!m) return null;
+    const [min, max] = m[2] === '?' ? [0, 1] : m[2] ? [Number(m[3]), Number(m[4])] : [1, 1];
+    if (max < 1 || min > max) return null;
+    steps.push({ cls: m[1], min, max, orEnd: false });
+    rest = rest.slice(m[0].length);
+  }
+  if (steps.length === 0) return null;
+  const tables = steps.map((x) => classTable(x.cls));
+  for (let c = 0; c < 256; c++) if (tables.filter((t) => t[c] === 1).length > 1) return null;
+  return steps;
+}
+const fold = (c: number): number => c | 0x20;
+
+/**
+ * Nibble masks of the vector pre-filter: bytes 0, 1, 2 of every position the pair/third
+ * filter keeps, folded (| 0x20, as the C code folds the text), each pair in one of 8
+ * buckets (grouped by first byte, so a bucket's cross products stay few).
+ */
+export function teddyMasks(pairIndex: Uint16Array, third: Uint8Array): Uint8Array {
+  const BUCKETS = 32;
+  const keys = new Map<number, { thirds: Set<number> }>();
+  for (let k = 0; k < 1 << 16; k++) {
+    const list = pairIndex[k];
+    if (list === 0) continue;
+    const key = (fold(k >> 8) << 8) | fold(k & 255);
+    const e = keys.get(key) ?? { thirds: new Set<number>() };
+    keys.set(key, e);
+    for (let c = 0; c < 256; c++) if (third[(list - 1) * 256 + c] !== 0) e.thirds.add(fold(c));
+  }
+  // Greedy: the pairs with most third bytes first, each into the bucket where it adds the
+  // fewest accepted (byte 0, byte 1, byte 2) combinations over printable ASCII.
+  const sorted = [...keys.keys()].sort(
+    (a, b) => keys.get(b)!.thirds.size - keys.get(a)!.thirds.size || a - b,
+  );
+  const m = new Uint8Array(96 * (BUCKETS / 8));
+  // bucket b: bit b & 7 of the mask set b >> 3 (96 bytes each: low, high nibble of bytes 0, 1, 2)
+  const set = (mm: Uint8Array, b: number, pos: number, c: number): void => {
+    mm[(b >> 3) * 96 + pos * 32 + (c & 15)] |= 1 << (b & 7);
+    mm[(b >> 3) * 96 + pos * 32 + 16 + (c >> 4)] |= 1 << (b & 7);
+  };
+  const accepted = (mm: Uint8Array, b: number): number => {
+    let prod = 1;
+    const o = (b >> 3) * 96;
+    for (let pos = 0; pos < 3; pos++) {
+      let k = 0;
+      for (let c = 0x20; c < 0x7f; c++)
+        if (
+          c === fold(c) &&
+          (mm[o + pos * 32 + (c & 15)] & mm[o + pos * 32 + 16 + (c >> 4)] & (1 << (b & 7))) !== 0
+        )
+          k++;
+      prod *= k;
+    }
+    return prod;
+  };
+  const add = (mm: Uint8Array, bit: number, key: number): void => {
+    set(mm, bit, 0, key >> 8);
+    set(mm, bit, 1, key & 255);
+    for (const c of keys.get(key)!.thirds) set(mm, bit, 2, c);
+  };
+  for (const key of sorted) {
+    let best = 0;
+    let bestCost = Infinity;
+    for (let bucket = 0; bucket < BUCKETS; bucket++) {
+      const trial = m.slice();
+      add(trial, bucket, key);
+      const cost = accepted(trial, bucket) - accepted(m, bucket);
+      if (cost < bestCost) [best, bestCost] = [bucket, cost];
+    }
+    add(m, best, key);
+  }
+  return m;
+}
+
+/** The program for a scanner's pair lists (in their order, as the JS scan visits them). */
+export function buildProgram(
+  pairIndex: Uint16Array,
+  third: Uint8Array,
+  pairLists: PairEntry[][],
+  families: Family[],
+): NativeProgram {
+  const tab: number[] = [];
+  const tables = new Map<string, number>();
+  const table = (key: string, make: () => Uint8Array): number => {
+    let off = tables.get(key);
+    if (off === undefined) {
+      off = tab.length;
+      tab.push(...make());
+      tables.set(key, off);
+    }
+    return off;
+  };
+  const bytesOf = (s: string): number => {
+    const off = tab.length;
+    for (let i = 0; i < s.length; i++) tab.push(s.charCodeAt(i));
+    return off;
+  };
+  const lists: number[] = [0];
+  const ents: number[] = [];
+  const lits: number[] = [];
+  const entryFam: Family[] = [];
+  const followInJs: boolean[] = [];
+  for (const list of pairLists) {
+    for (const e of list) {
+      ents.push(families.indexOf(e.fam), lits.length / 2, lits.length / 2 + e.lits.length);
+      for (const l of e.lits) lits.push(bytesOf(l), l.length);
+      entryFam.push(e.fam);
+      followInJs.push(!!e.fam.back && !!e.fam.follow && followSteps(e.fam.follow.source) === null);
+    }
+    lists.push(ents.length / 3);
+  }
+  const fams: number[] = [];
+  const conds: number[] = [];
+  const steps: number[] = [];
+  for (const fam of families) {
+    const back = fam.back ? table(`back:${fam.back.join('')}`, () => fam.back!) : -1;
+    const src = fam.follow?.source ?? '';
+    const fs = fam.back && src ? followSteps(src) : null;
+    const follow = fs ? steps.length / 4 : -1;
+    fs?.forEach((x, i) =>
+      steps.push(
+        table(`cls:${x.cls}`, () => classTable(x.cls)),
+        x.min,
+        x.max,
+        (i === fs.length - 1 ? 1 : 0) | (x.orEnd ? 2 : 0),
+      ),
+    );
+    const cs = familyConds(fam);
+    const first = cs ? conds.length / 3 : -1;
+    for (const c of cs ?? [])
+      conds.push(
+        bytesOf(c.lit),
+        c.lit.length,
+        c.next ? table(`cls:${c.next}`, () => classTable(c.next!)) : -1,
+      );
+    fams.push(back, follow, first, cs ? conds.length / 3 : -1);
+  }
+  const head = [
+    2,
+    pairLists.length,
+    ents.length / 3,
+    lits.length / 2,
+    families.length,
+    conds.length / 3,
+    steps.length / 4,
+  ];
+  return {
+    teddy: teddyMasks(pairIndex, third),
+    prog: Int32Array.from([...head, ...lists, ...ents, ...lits, ...fams, ...conds, ...steps]),
+    tab: Uint8Array.from(tab),
+    entryFam,
+    followInJs,
+    maxEntries: Math.max(1, ...pairLists.map((l) => l.length)),
+  };
+}

@@ -1,0 +1,43 @@
+/* trigger-scan.h: shared state of the trigger search (trigger-scan.c, trigger-simd.c). */
+#ifndef AGENTFW_TRIGGER_SCAN_H
+#define AGENTFW_TRIGGER_SCAN_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+  const uint8_t *b;
+  size_t n;
+  const uint16_t *pair;
+  const uint8_t *third;
+  size_t nt;
+  const int32_t *prog;
+  size_t np;
+  const uint8_t *tab;
+  size_t ntab;
+  int32_t *out;
+  size_t cap, count;
+  int final, overflow;
+  /* set by scan_validate */
+  const int32_t *lists, *ents, *lits, *fams, *conds, *steps;
+  int32_t nlists;
+} scan_t;
+
+int scan_validate(scan_t *c);
+void scan_visit(scan_t *c, size_t t, unsigned k);
+
+/* The exact pair and third-byte filter of candidates(), then the entries of position t. */
+static inline void scan_at(scan_t *c, size_t t) {
+  unsigned k = c->pair[(unsigned)c->b[t] << 8 | c->b[t + 1]];
+  if (k == 0) return;
+  if (t + 2 < c->n) {
+    size_t i = (size_t)(k - 1) * 256 + c->b[t + 2];
+    if (i < c->nt && c->third[i] == 0) return;
+  }
+  scan_visit(c, t, k);
+}
+void scan_scalar(scan_t *c, size_t from);
+/* The vector pre-filter over all positions; returns 0 when this CPU has no vector path. */
+int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, int no_avx2, int no_avx512);
+/* "avx512bw", "avx2", "ssse3" or "scalar": what scan_vector uses here. */
+const char *scan_level(void);
+#endif

@@ -1,0 +1,147 @@
+/*
+ * trigger-simd.c: the vector pre-filter of the trigger search (a nibble-table filter on three
+ * folded bytes, 32 or 16 positions at a time, 8 to 32 buckets). Every position it flags goes through the exact
+ * scalar check (scan_at), so it only has to keep a superset: the masks (built by
+ * src/secrets/native-scan.ts) give each kept position a bucket bit in all six tables.
+ * AVX-512BW, AVX2 or SSSE3, chosen at run time; other CPUs use the scalar loop.
+ */
+#include "trigger-scan.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+
+/* Up to MAX_SETS sets of 8 buckets, 96 bytes each: low and high nibble masks of bytes 0, 1, 2. */
+#define MAX_SETS 4
+
+__attribute__((target("avx2"))) static size_t run_avx2(scan_t *c, const uint8_t *m, int sets) {
+  const uint8_t *b = c->b;
+  size_t n = c->n, i = 0;
+  __m256i t[MAX_SETS][6];
+  for (int s = 0; s < sets; s++)
+    for (int j = 0; j < 6; j++)
+      t[s][j] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(m + 96 * s + 16 * j)));
+  const __m256i fold = _mm256_set1_epi8(0x20), nib = _mm256_set1_epi8(0x0f), zero = _mm256_setzero_si256();
+  for (; i + 34 <= n && !c->overflow; i += 32) {
+    __m256i v[3], lo[3], hi[3];
+    for (int k = 0; k < 3; k++) {
+      v[k] = _mm256_or_si256(_mm256_loadu_si256((const __m256i *)(b + i + k)), fold);
+      lo[k] = _mm256_and_si256(v[k], nib);
+      hi[k] = _mm256_and_si256(_mm256_srli_epi16(v[k], 4), nib);
+    }
+    __m256i any = zero;
+    for (int s = 0; s < sets; s++) {
+      __m256i r = _mm256_and_si256(_mm256_shuffle_epi8(t[s][0], lo[0]), _mm256_shuffle_epi8(t[s][1], hi[0]));
+      r = _mm256_and_si256(r, _mm256_shuffle_epi8(t[s][2], lo[1]));
+      r = _mm256_and_si256(r, _mm256_shuffle_epi8(t[s][3], hi[1]));
+      r = _mm256_and_si256(r, _mm256_shuffle_epi8(t[s][4], lo[2]));
+      r = _mm256_and_si256(r, _mm256_shuffle_epi8(t[s][5], hi[2]));
+      any = _mm256_or_si256(any, r);
+    }
+    uint32_t bits = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(any, zero));
+    while (bits) {
+      scan_at(c, i + (size_t)__builtin_ctz(bits));
+      bits &= bits - 1;
+    }
+  }
+  return i;
+}
+
+__attribute__((target("avx512f,avx512bw"))) static size_t run_avx512(scan_t *c, const uint8_t *m, int sets) {
+  const uint8_t *b = c->b;
+  size_t n = c->n, i = 0;
+  __m512i t[MAX_SETS][6];
+  for (int s = 0; s < sets; s++)
+    for (int j = 0; j < 6; j++)
+      t[s][j] = _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)(m + 96 * s + 16 * j)));
+  const __m512i fold = _mm512_set1_epi8(0x20), nib = _mm512_set1_epi8(0x0f);
+  for (; i + 66 <= n && !c->overflow; i += 64) {
+    __m512i v[3], lo[3], hi[3];
+    for (int k = 0; k < 3; k++) {
+      v[k] = _mm512_or_si512(_mm512_loadu_si512((const void *)(b + i + k)), fold);
+      lo[k] = _mm512_and_si512(v[k], nib);
+      hi[k] = _mm512_and_si512(_mm512_srli_epi16(v[k], 4), nib);
+    }
+    __m512i any = _mm512_setzero_si512();
+    for (int s = 0; s < sets; s++) {
+      __m512i r = _mm512_and_si512(_mm512_shuffle_epi8(t[s][0], lo[0]), _mm512_shuffle_epi8(t[s][1], hi[0]));
+      r = _mm512_and_si512(r, _mm512_shuffle_epi8(t[s][2], lo[1]));
+      r = _mm512_and_si512(r, _mm512_shuffle_epi8(t[s][3], hi[1]));
+      r = _mm512_and_si512(r, _mm512_shuffle_epi8(t[s][4], lo[2]));
+      r = _mm512_and_si512(r, _mm512_shuffle_epi8(t[s][5], hi[2]));
+      any = _mm512_or_si512(any, r);
+    }
+    uint64_t bits = _mm512_test_epi8_mask(any, any);
+    while (bits) {
+      scan_at(c, i + (size_t)__builtin_ctzll(bits));
+      bits &= bits - 1;
+    }
+  }
+  return i;
+}
+
+__attribute__((target("ssse3"))) static size_t run_ssse3(scan_t *c, const uint8_t *m, int sets) {
+  const uint8_t *b = c->b;
+  size_t n = c->n, i = 0;
+  __m128i t[MAX_SETS][6];
+  for (int s = 0; s < sets; s++)
+    for (int j = 0; j < 6; j++) t[s][j] = _mm_loadu_si128((const __m128i *)(m + 96 * s + 16 * j));
+  const __m128i fold = _mm_set1_epi8(0x20), nib = _mm_set1_epi8(0x0f), zero = _mm_setzero_si128();
+  for (; i + 18 <= n && !c->overflow; i += 16) {
+    __m128i v[3], lo[3], hi[3];
+    for (int k = 0; k < 3; k++) {
+      v[k] = _mm_or_si128(_mm_loadu_si128((const __m128i *)(b + i + k)), fold);
+      lo[k] = _mm_and_si128(v[k], nib);
+      hi[k] = _mm_and_si128(_mm_srli_epi16(v[k], 4), nib);
+    }
+    __m128i any = zero;
+    for (int s = 0; s < sets; s++) {
+      __m128i r = _mm_and_si128(_mm_shuffle_epi8(t[s][0], lo[0]), _mm_shuffle_epi8(t[s][1], hi[0]));
+      r = _mm_and_si128(r, _mm_shuffle_epi8(t[s][2], lo[1]));
+      r = _mm_and_si128(r, _mm_shuffle_epi8(t[s][3], hi[1]));
+      r = _mm_and_si128(r, _mm_shuffle_epi8(t[s][4], lo[2]));
+      r = _mm_and_si128(r, _mm_shuffle_epi8(t[s][5], hi[2]));
+      any = _mm_or_si128(any, r);
+    }
+    uint32_t bits = ~(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(any, zero)) & 0xffff;
+    while (bits) {
+      scan_at(c, i + (size_t)__builtin_ctz(bits));
+      bits &= bits - 1;
+    }
+  }
+  return i;
+}
+
+static int level = -1; /* 3 avx512bw, 2 avx2, 1 ssse3, 0 none */
+
+static int cpu_level(void) {
+  if (level < 0) {
+    __builtin_cpu_init();
+    level = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512f") ? 3
+            : __builtin_cpu_supports("avx2")                                          ? 2
+            : __builtin_cpu_supports("ssse3")                                         ? 1
+                                                                                      : 0;
+  }
+  return level;
+}
+
+int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, int no_avx2, int no_avx512) {
+  int l = cpu_level();
+  if (l == 3 && no_avx512) l = 2;
+  int sets = (int)(len / 96);
+  if (l == 0 || len % 96 != 0 || sets < 1 || sets > MAX_SETS) return 0;
+  size_t i = l == 3 ? run_avx512(c, teddy, sets) : l == 2 && !no_avx2 ? run_avx2(c, teddy, sets) : run_ssse3(c, teddy, sets);
+  if (!c->overflow) scan_scalar(c, i);
+  return 1;
+}
+
+const char *scan_level(void) {
+  int l = cpu_level();
+  return l == 3 ? "avx512bw" : l == 2 ? "avx2" : l == 1 ? "ssse3" : "scalar";
+}
+#else
+int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, int no_avx2, int no_avx512) {
+  (void)c, (void)teddy, (void)len, (void)no_avx2, (void)no_avx512;
+  return 0;
+}
+const char *scan_level(void) { return "scalar"; }
+#endif

@@ -190,7 +190,11 @@ describe('fail closed', () => {
           env,
         );
         await until(() => existsSync(out) && readFileSync(out, 'utf8').includes(MASKED));
-        expect(said.trimEnd().split('\n').pop()).toBe('taken 2 direct 1'); // stderr is the test's socket
+        // The relay prints its counters every 20 ms: wait for a line printed after it took
+        // the pipes (a loaded machine can delay the print past the first masked bytes).
+        const last = () => said.trimEnd().split('\n').pop();
+        await until(() => last() === 'taken 2 direct 1').catch(() => undefined);
+        expect(last()).toBe('taken 2 direct 1'); // stderr is the test's socket
         relay.kill('SIGKILL');
         const r = await job;
         expect(r.stderr).toContain('rc=141');

@@ -45,6 +45,29 @@ describe('StreamMasker: chunk boundaries', () => {
     );
   });
 
+  it.each([64 * 1024 - 7, 64 * 1024, 128 * 1024 + 3])(
+    'a chunk over 64 KiB (masked in pieces) gives one-shot output with secrets across the piece edges (filler %i)',
+    async (filler) => {
+      const set = await session();
+      // Every planted line and known value, each starting a few bytes before a 64 KiB edge.
+      const parts: string[] = [];
+      let len = 0;
+      for (const [i, line] of LINES.entries()) {
+        const pad = filler - (len % filler) - (i % 11) - 1;
+        if (pad > 0) parts.push('x'.repeat(pad - 1) + '\n');
+        parts.push(line + '\n');
+        len = parts.join('').length;
+      }
+      const text = parts.join('');
+      const input = Buffer.from(text, 'utf8');
+      const expected = Buffer.from(set.mask(text), 'utf8');
+      expect(input.length).toBeGreaterThan(3 * 64 * 1024);
+      expect(streamed(set.streamMasker(), input, []).equals(expected)).toBe(true);
+      expect(streamed(set.streamMasker(), input, [200 * 1024 + 1]).equals(expected)).toBe(true);
+      expect(expected.equals(input)).toBe(false);
+    },
+  );
+
   it.each(planted.map((p) => [p.format, p] as const))('%s split at every byte never leaks', (_f, p) => {
     const text = `before\n${p.text}\nafter\n`;
     const input = Buffer.from(text);

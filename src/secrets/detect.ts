@@ -6,18 +6,16 @@
  */
 import { CONTEXTS } from './context.js';
 import { FORMATS, type SecretPattern } from './formats.js';
-import { full, hasMid, maxLength, partial } from './pattern.js';
 import {
-  classTable,
-  escape,
-  familyGate,
+  hitName,
   litAt,
   MAX_BACK,
+  vetValue,
   type Compiled,
   type Family,
   type PairEntry,
 } from './families.js';
-import { isPlaceholderValue, MIN_CONTEXT_LENGTH } from './placeholder.js';
+import { compileTables } from './scanner-tables.js';
 import { buildProgram, FINAL, type NativeProgram, type TriggerFinder } from './native-scan.js';
 import { nativeFinders, type CandidateFinder, type NativeFinders } from './trigger-finder.js';
 
@@ -42,29 +40,6 @@ export interface ScanResult {
   hold: number;
 }
 
-/** Random-looking: a digit, or upper and lower case in a long value. */
-const OPAQUE = (v: string): boolean => /\d/.test(v) || (v.length >= 16 && /[a-z]/.test(v) && /[A-Z]/.test(v));
-
-/** A format match that is obviously a documentation example or a filler. */
-const FILLER_TOKEN = /([xX*0._-])\1{7,}|EXAMPLE|example/;
-
-function vetValue(p: SecretPattern, value: string): boolean {
-  const vet = p.vet ?? 'filler';
-  if (FILLER_TOKEN.test(value)) return false;
-  if (vet === 'filler') return true;
-  if (value.length < MIN_CONTEXT_LENGTH || isPlaceholderValue(value) || value.startsWith('$')) return false;
-  if (/^\d{1,5}$/.test(value)) return false; // uids, ports, counts: `-u 1000:1000`
-  if (vet === 'opaque') return OPAQUE(value);
-  return true;
-}
-
-function hitName(p: SecretPattern, lead: string): string {
-  if (p.kind === 'format' || p.id === 'authorization' || p.id === 'bearer' || p.id === 'basic-auth')
-    return p.id;
-  const m = /[A-Za-z0-9_.-]+/.exec(lead.replace(/^[-"']+/, ''));
-  return m ? m[0] : p.id;
-}
-
 export class PatternScanner {
   /** Longest match any pattern can produce (plus the backwards reach). */
   readonly maxLength: number;
@@ -72,18 +47,18 @@ export class PatternScanner {
   /** Every trigger literal; matches are taken at every position (overlapping). */
   private readonly anyTrigger: RegExp;
   /** lower-case first character of a trigger → families. */
-  private readonly byFirst = new Map<string, Family[]>();
+  private readonly byFirst: Map<string, Family[]>;
   /** lower-case proper prefix of a trigger → families that have it. */
-  private readonly prefixes = new Map<string, Family[]>();
+  private readonly prefixes: Map<string, Family[]>;
   private readonly longestTrigger: number;
   /**
    * Families by the (case-variant) first two bytes of their triggers, `b0 << 8 | b1`, in
    * family order; undefined = no trigger starts with that pair. Empty table when some
    * trigger is shorter than two chars or not ASCII (then `anyTrigger` finds positions).
    */
-  private readonly pairIndex = new Uint16Array(1 << 16);
+  private readonly pairIndex: Uint16Array;
   /** pairIndex[b0 << 8 | b1] - 1 indexes this list; 0 = no trigger starts with that pair. */
-  private readonly pairLists: PairEntry[][] = [];
+  private readonly pairLists: PairEntry[][];
   private readonly pairable: boolean;
   /**
    * (pairIndex - 1) * 256 + third byte → 1 when some trigger of that pair list may go on
@@ -91,7 +66,7 @@ export class PatternScanner {
    */
   private readonly third: Uint8Array;
   /** Bit k set iff pairIndex[k] !== 0 (for the native finder). */
-  private readonly pairBits = new Uint8Array(8192);
+  private readonly pairBits: Uint8Array;
   /** The native position filter (same positions as the JS loop), or null: the JS loop. */
   private readonly finder: CandidateFinder | null;
   /** The native trigger search and its tables, or null: positions from `finder` or the JS loop. */
@@ -118,92 +93,18 @@ export class PatternScanner {
       finder === undefined ? nativeFinders() : typeof finder === 'function' ? { candidates: finder } : finder;
     this.finder = nat?.candidates ?? null;
     this.triggers = nat?.triggers ?? null;
-    const byKey = new Map<string, Family>();
-    const all: string[] = [];
-    patterns.forEach((p, index) => {
-      const first = p.value[0];
-      const trig = p.trigger ?? (first && 'lit' in first ? first.lit : []);
-      if (trig.length === 0) throw new Error(`secret pattern ${p.id} has no trigger`);
-      const key = [
-        trig
-          .map((t) => t.toLowerCase())
-          .sort()
-          .join('|'),
-        p.back ?? '',
-        p.follow ?? '',
-      ].join('\0');
-      let fam = byKey.get(key);
-      if (!fam) {
-        fam = {
-          lits: trig,
-          trigger: new RegExp(`(?:${trig.map(escape).join('|')})`, 'iy'),
-          back: p.back ? classTable(p.back) : null,
-          follow: p.follow ? new RegExp(p.follow, 'y') : null,
-          members: [],
-          gate: null,
-        };
-        byKey.set(key, fam);
-        for (const t of trig) {
-          all.push(t);
-          const add = (map: Map<string, Family[]>, k: string): void => {
-            const list = map.get(k) ?? [];
-            if (!list.includes(fam!)) list.push(fam!);
-            map.set(k, list);
-          };
-          add(this.byFirst, t[0].toLowerCase());
-          add(this.byFirst, t[0].toUpperCase());
-          for (let i = 1; i < t.length; i++) add(this.prefixes, t.slice(0, i).toLowerCase());
-        }
-      }
-      const node = { seq: [...p.lead, ...p.value, ...p.tail] };
-      const parts = (mid: boolean): RegExp =>
-        new RegExp(
-          `(${p.lead.map((x) => full(x, mid)).join('')})(${p.value.map((x) => full(x, mid)).join('')})(${p.tail.map((x) => full(x, mid)).join('')})`,
-          'y',
-        );
-      fam.members.push({
-        p,
-        index,
-        parts: parts(false),
-        mid: hasMid(node) ? parts(true) : null,
-        partial: new RegExp(partial(node), 'y'),
-        lead: new RegExp(p.lead.map((x) => full(x)).join(''), 'y'),
-        valueAtStart: p.lead.every((n) => maxLength(n) === 0),
-        maxLength: maxLength(node),
-      });
-    });
-    this.families = [...byKey.values()];
-    if (gates) for (const fam of this.families) fam.gate = familyGate(fam.members.map((c) => c.p));
-    const variants = (c: string): number[] => [
-      ...new Set([c.toLowerCase().charCodeAt(0), c.toUpperCase().charCodeAt(0)]),
-    ];
-    const pairable = all.every((t) => /^[\x00-\x7f]+$/.test(t) && t.length >= 2);
-    this.pairable = pairable;
-    if (pairable) {
-      for (const fam of this.families)
-        for (const t of fam.lits)
-          for (const a of variants(t[0]))
-            for (const b of variants(t[1])) {
-              const k = (a << 8) | b;
-              if (this.pairIndex[k] === 0) this.pairIndex[k] = this.pairLists.push([]);
-              const list = this.pairLists[this.pairIndex[k] - 1];
-              let e = list.find((x) => x.fam === fam);
-              if (!e) list.push((e = { fam, lits: [] }));
-              if (!e.lits.includes(t.toLowerCase())) e.lits.push(t.toLowerCase());
-            }
-    }
-    this.third = new Uint8Array(this.pairLists.length * 256);
-    for (let k = 0; k < this.pairLists.length; k++)
-      for (const e of this.pairLists[k])
-        for (const lit of e.lits) {
-          if (lit.length === 2) this.third.fill(1, k * 256, k * 256 + 256);
-          else for (const c of variants(lit[2])) this.third[k * 256 + c] = 1;
-        }
-    for (let k = 0; k < 1 << 16; k++) if (this.pairIndex[k] !== 0) this.pairBits[k >> 3] |= 1 << (k & 7);
-    const uniq = [...new Set(all.map((t) => t.toLowerCase()))].sort((a, b) => b.length - a.length);
-    this.anyTrigger = new RegExp(uniq.map(escape).join('|'), 'gi');
-    this.longestTrigger = Math.max(...uniq.map((t) => t.length));
-    this.maxLength = Math.max(...this.families.flatMap((f) => f.members.map((m) => m.maxLength))) + MAX_BACK;
+    const t = compileTables(patterns, gates);
+    this.families = t.families;
+    this.anyTrigger = t.anyTrigger;
+    this.byFirst = t.byFirst;
+    this.prefixes = t.prefixes;
+    this.longestTrigger = t.longestTrigger;
+    this.pairIndex = t.pairIndex;
+    this.pairLists = t.pairLists;
+    this.pairable = t.pairable;
+    this.third = t.third;
+    this.pairBits = t.pairBits;
+    this.maxLength = t.maxLength;
   }
 
   /**

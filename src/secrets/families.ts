@@ -1,10 +1,11 @@
 /**
  * The pattern scanner's compiled form: patterns grouped into families by trigger, the
  * family gate regex, and the small helpers the JS scan and the native program builder
- * (native-scan.ts) share. Pure: no I/O.
+ * (native-scan.ts) share, with the vetting and naming of a matched value. Pure: no I/O.
  */
 import type { SecretPattern } from './formats.js';
 import { full, type Node } from './pattern.js';
+import { isPlaceholderValue, MIN_CONTEXT_LENGTH } from './placeholder.js';
 
 export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
@@ -98,4 +99,29 @@ export function classTable(cls: string): Uint8Array {
   const t = new Uint8Array(256);
   for (let c = 0; c < 256; c++) t[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
   return t;
+}
+
+/** Random-looking: a digit, or upper and lower case in a long value. */
+const OPAQUE = (v: string): boolean => /\d/.test(v) || (v.length >= 16 && /[a-z]/.test(v) && /[A-Z]/.test(v));
+
+/** A format match that is obviously a documentation example or a filler. */
+const FILLER_TOKEN = /([xX*0._-])\1{7,}|EXAMPLE|example/;
+
+/** Whether a pattern's matched value counts as a secret (not a filler, placeholder or small number). */
+export function vetValue(p: SecretPattern, value: string): boolean {
+  const vet = p.vet ?? 'filler';
+  if (FILLER_TOKEN.test(value)) return false;
+  if (vet === 'filler') return true;
+  if (value.length < MIN_CONTEXT_LENGTH || isPlaceholderValue(value) || value.startsWith('$')) return false;
+  if (/^\d{1,5}$/.test(value)) return false; // uids, ports, counts: `-u 1000:1000`
+  if (vet === 'opaque') return OPAQUE(value);
+  return true;
+}
+
+/** The name a hit is masked under: the pattern id, or the key name its lead holds. */
+export function hitName(p: SecretPattern, lead: string): string {
+  if (p.kind === 'format' || p.id === 'authorization' || p.id === 'bearer' || p.id === 'basic-auth')
+    return p.id;
+  const m = /[A-Za-z0-9_.-]+/.exec(lead.replace(/^[-"']+/, ''));
+  return m ? m[0] : p.id;
 }

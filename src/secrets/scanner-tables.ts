@@ -1,0 +1,130 @@
+/**
+ * The pattern scanner's tables, compiled once from the patterns: families grouped by
+ * trigger (with their member regexes), the trigger regex and prefix maps, and the pair
+ * tables the JS loop and the native finders read (src/secrets/native/). Pure: no I/O.
+ */
+import type { SecretPattern } from './formats.js';
+import { classTable, escape, familyGate, MAX_BACK, type Family, type PairEntry } from './families.js';
+import { full, hasMid, maxLength, partial } from './pattern.js';
+
+/** What PatternScanner reads; see its fields for what each means. */
+export interface ScannerTables {
+  families: Family[];
+  anyTrigger: RegExp;
+  byFirst: Map<string, Family[]>;
+  prefixes: Map<string, Family[]>;
+  longestTrigger: number;
+  pairIndex: Uint16Array;
+  pairLists: PairEntry[][];
+  pairable: boolean;
+  third: Uint8Array;
+  pairBits: Uint8Array;
+  maxLength: number;
+}
+
+/** Compiles `patterns`; `gates` false leaves every family's gate regex out (for comparisons). */
+export function compileTables(patterns: SecretPattern[], gates: boolean): ScannerTables {
+  const byFirst = new Map<string, Family[]>();
+  const prefixes = new Map<string, Family[]>();
+  const pairIndex = new Uint16Array(1 << 16);
+  const pairLists: PairEntry[][] = [];
+  const pairBits = new Uint8Array(8192);
+  const byKey = new Map<string, Family>();
+  const all: string[] = [];
+  patterns.forEach((p, index) => {
+    const first = p.value[0];
+    const trig = p.trigger ?? (first && 'lit' in first ? first.lit : []);
+    if (trig.length === 0) throw new Error(`secret pattern ${p.id} has no trigger`);
+    const key = [
+      trig
+        .map((t) => t.toLowerCase())
+        .sort()
+        .join('|'),
+      p.back ?? '',
+      p.follow ?? '',
+    ].join('\0');
+    let fam = byKey.get(key);
+    if (!fam) {
+      fam = {
+        lits: trig,
+        trigger: new RegExp(`(?:${trig.map(escape).join('|')})`, 'iy'),
+        back: p.back ? classTable(p.back) : null,
+        follow: p.follow ? new RegExp(p.follow, 'y') : null,
+        members: [],
+        gate: null,
+      };
+      byKey.set(key, fam);
+      for (const t of trig) {
+        all.push(t);
+        const add = (map: Map<string, Family[]>, k: string): void => {
+          const list = map.get(k) ?? [];
+          if (!list.includes(fam!)) list.push(fam!);
+          map.set(k, list);
+        };
+        add(byFirst, t[0].toLowerCase());
+        add(byFirst, t[0].toUpperCase());
+        for (let i = 1; i < t.length; i++) add(prefixes, t.slice(0, i).toLowerCase());
+      }
+    }
+    const node = { seq: [...p.lead, ...p.value, ...p.tail] };
+    const parts = (mid: boolean): RegExp =>
+      new RegExp(
+        `(${p.lead.map((x) => full(x, mid)).join('')})(${p.value.map((x) => full(x, mid)).join('')})(${p.tail.map((x) => full(x, mid)).join('')})`,
+        'y',
+      );
+    fam.members.push({
+      p,
+      index,
+      parts: parts(false),
+      mid: hasMid(node) ? parts(true) : null,
+      partial: new RegExp(partial(node), 'y'),
+      lead: new RegExp(p.lead.map((x) => full(x)).join(''), 'y'),
+      valueAtStart: p.lead.every((n) => maxLength(n) === 0),
+      maxLength: maxLength(node),
+    });
+  });
+  const families = [...byKey.values()];
+  if (gates) for (const fam of families) fam.gate = familyGate(fam.members.map((c) => c.p));
+  const variants = (c: string): number[] => [
+    ...new Set([c.toLowerCase().charCodeAt(0), c.toUpperCase().charCodeAt(0)]),
+  ];
+  const pairable = all.every((t) => /^[\x00-\x7f]+$/.test(t) && t.length >= 2);
+  if (pairable) {
+    for (const fam of families)
+      for (const t of fam.lits)
+        for (const a of variants(t[0]))
+          for (const b of variants(t[1])) {
+            const k = (a << 8) | b;
+            if (pairIndex[k] === 0) pairIndex[k] = pairLists.push([]);
+            const list = pairLists[pairIndex[k] - 1];
+            let e = list.find((x) => x.fam === fam);
+            if (!e) list.push((e = { fam, lits: [] }));
+            if (!e.lits.includes(t.toLowerCase())) e.lits.push(t.toLowerCase());
+          }
+  }
+  const third = new Uint8Array(pairLists.length * 256);
+  for (let k = 0; k < pairLists.length; k++)
+    for (const e of pairLists[k])
+      for (const lit of e.lits) {
+        if (lit.length === 2) third.fill(1, k * 256, k * 256 + 256);
+        else for (const c of variants(lit[2])) third[k * 256 + c] = 1;
+      }
+  for (let k = 0; k < 1 << 16; k++) if (pairIndex[k] !== 0) pairBits[k >> 3] |= 1 << (k & 7);
+  const uniq = [...new Set(all.map((t) => t.toLowerCase()))].sort((a, b) => b.length - a.length);
+  const anyTrigger = new RegExp(uniq.map(escape).join('|'), 'gi');
+  const longestTrigger = Math.max(...uniq.map((t) => t.length));
+  const maxLength_ = Math.max(...families.flatMap((f) => f.members.map((m) => m.maxLength))) + MAX_BACK;
+  return {
+    families,
+    anyTrigger,
+    byFirst,
+    prefixes,
+    longestTrigger,
+    pairIndex,
+    pairLists,
+    pairable,
+    third,
+    pairBits,
+    maxLength: maxLength_,
+  };
+}

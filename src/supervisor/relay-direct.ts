@@ -65,13 +65,13 @@ function openPipe(pid: number, n: number, flags: number): { fd: number; key: str
 /**
  * Opens the streams a client offers. `fds[i]` = the read end for stream i+1 (1 = stdout,
  * 2 = stderr), undefined = not offered. `held`: the pipes (`dev:ino`) this relay reads
- * already. Returns the streams taken, by id.
+ * already (keys of its running streams). Returns the streams taken, by id.
  */
 export function takeStreams(
   pid: number,
   fds: (number | undefined)[],
   o: DirectOptions,
-  held: ReadonlySet<string>,
+  held: ReadonlyMap<string, unknown>,
 ): Map<number, Taken> {
   const out = new Map<number, Taken>();
   const host = o.mapPid ? o.mapPid(pid) : pid;

@@ -67,10 +67,8 @@ interface Stream {
 interface Shared {
   secrets: SecretSet;
   direct: DirectOptions;
-  /** Taken streams still running (stopped when the relay closes). */
-  running: Set<DirectStream>;
-  /** The pipes (`dev:ino`) those streams read. */
-  held: Set<string>;
+  /** Taken streams still running (stopped when the relay closes), by the pipe (`dev:ino`) each reads. */
+  running: Map<string, DirectStream>;
   count: { taken: number; direct: number };
 }
 
@@ -143,18 +141,16 @@ function serve(sock: net.Socket, sh: Shared): void {
     ttyMask = Number(m[1]);
     acks = true;
     let bits = 0;
-    for (const [id, t] of takeStreams(Number(m[2]), [fdArg(m[3]), fdArg(m[4])], sh.direct, sh.held)) {
+    for (const [id, t] of takeStreams(Number(m[2]), [fdArg(m[3]), fdArg(m[4])], sh.direct, sh.running)) {
       const d = new DirectStream(id, t, secrets.streamMasker(), {
         frame: send,
         done: (i) => {
-          sh.running.delete(d);
-          sh.held.delete(t.key);
+          sh.running.delete(t.key);
           ack(i);
         },
       });
       directs.set(id, d);
-      sh.running.add(d);
-      sh.held.add(t.key);
+      sh.running.set(t.key, d);
       sh.count.taken++;
       bits |= 1 << id;
       if (t.dst !== undefined) {
@@ -246,7 +242,7 @@ export async function startRelay(
   direct: DirectOptions = {},
 ): Promise<Relay> {
   let served = 0;
-  const sh: Shared = { secrets, direct, running: new Set(), held: new Set(), count: { taken: 0, direct: 0 } };
+  const sh: Shared = { secrets, direct, running: new Map(), count: { taken: 0, direct: 0 } };
   const listener = await listenPrivate(socketPath, (sock) => {
     served++;
     serve(sock, sh);
@@ -263,7 +259,7 @@ export async function startRelay(
       return sh.count.direct;
     },
     close: async () => {
-      for (const d of [...sh.running]) d.stop();
+      for (const d of [...sh.running.values()]) d.stop();
       await listener.close();
     },
   };

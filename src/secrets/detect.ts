@@ -6,16 +6,8 @@
  */
 import { CONTEXTS } from './context.js';
 import { FORMATS, type SecretPattern } from './formats.js';
-import {
-  hitName,
-  litAt,
-  MAX_BACK,
-  vetValue,
-  type Compiled,
-  type Family,
-  type PairEntry,
-} from './families.js';
-import { compileTables } from './scanner-tables.js';
+import { hitName, litAt, MAX_BACK, vetValue, type Compiled, type Family } from './families.js';
+import { compileTables, type ScannerTables } from './scanner-tables.js';
 import { buildProgram, FINAL, type NativeProgram, type TriggerFinder } from './native-scan.js';
 import { nativeFinders, type CandidateFinder, type NativeFinders } from './trigger-finder.js';
 
@@ -43,30 +35,8 @@ export interface ScanResult {
 export class PatternScanner {
   /** Longest match any pattern can produce (plus the backwards reach). */
   readonly maxLength: number;
-  private readonly families: Family[];
-  /** Every trigger literal; matches are taken at every position (overlapping). */
-  private readonly anyTrigger: RegExp;
-  /** lower-case first character of a trigger → families. */
-  private readonly byFirst: Map<string, Family[]>;
-  /** lower-case proper prefix of a trigger → families that have it. */
-  private readonly prefixes: Map<string, Family[]>;
-  private readonly longestTrigger: number;
-  /**
-   * Families by the (case-variant) first two bytes of their triggers, `b0 << 8 | b1`, in
-   * family order; undefined = no trigger starts with that pair. Empty table when some
-   * trigger is shorter than two chars or not ASCII (then `anyTrigger` finds positions).
-   */
-  private readonly pairIndex: Uint16Array;
-  /** pairIndex[b0 << 8 | b1] - 1 indexes this list; 0 = no trigger starts with that pair. */
-  private readonly pairLists: PairEntry[][];
-  private readonly pairable: boolean;
-  /**
-   * (pairIndex - 1) * 256 + third byte → 1 when some trigger of that pair list may go on
-   * with that byte (every byte for a two-char trigger).
-   */
-  private readonly third: Uint8Array;
-  /** Bit k set iff pairIndex[k] !== 0 (for the native finder). */
-  private readonly pairBits: Uint8Array;
+  /** The compiled patterns and the trigger tables (scanner-tables.ts). */
+  private readonly t: ScannerTables;
   /** The native position filter (same positions as the JS loop), or null: the JS loop. */
   private readonly finder: CandidateFinder | null;
   /** The native trigger search and its tables, or null: positions from `finder` or the JS loop. */
@@ -93,18 +63,8 @@ export class PatternScanner {
       finder === undefined ? nativeFinders() : typeof finder === 'function' ? { candidates: finder } : finder;
     this.finder = nat?.candidates ?? null;
     this.triggers = nat?.triggers ?? null;
-    const t = compileTables(patterns, gates);
-    this.families = t.families;
-    this.anyTrigger = t.anyTrigger;
-    this.byFirst = t.byFirst;
-    this.prefixes = t.prefixes;
-    this.longestTrigger = t.longestTrigger;
-    this.pairIndex = t.pairIndex;
-    this.pairLists = t.pairLists;
-    this.pairable = t.pairable;
-    this.third = t.third;
-    this.pairBits = t.pairBits;
-    this.maxLength = t.maxLength;
+    this.t = compileTables(patterns, gates);
+    this.maxLength = this.t.maxLength;
   }
 
   /**
@@ -202,7 +162,7 @@ export class PatternScanner {
       }
     };
 
-    const { pairIndex, pairLists, third } = this;
+    const { pairIndex, pairLists, third } = this.t;
     /** Visits every family whose trigger starts at `t` (a position the pair filter kept). */
     const at = (t: number, k: number): void => {
       for (const e of pairLists[k - 1]) {
@@ -214,7 +174,7 @@ export class PatternScanner {
         }
       }
     };
-    if (this.pairable) {
+    if (this.t.pairable) {
       // Every position whose first two bytes can start a trigger, in order (overlapping);
       // the same families, in the same order, as the trigger regex below would visit.
       // Bytes are read from a copy (a typed-array loop is several times faster than
@@ -233,7 +193,7 @@ export class PatternScanner {
         }
       } else if (this.finder) {
         if (this.positions.length < n) this.positions = new Int32Array(Math.max(n, 1 << 16));
-        count = this.finder(b, pairIndex, third, this.pairBits, this.positions);
+        count = this.finder(b, pairIndex, third, this.t.pairBits, this.positions);
       }
       if (r >= 0) {
         // done above
@@ -251,13 +211,13 @@ export class PatternScanner {
         }
       }
     } else {
-      const re = this.anyTrigger;
+      const re = this.t.anyTrigger;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(s)) !== null) {
         const t = m.index;
         re.lastIndex = t + 1; // overlapping: every position where a trigger starts
-        for (const fam of this.byFirst.get(s[t]) ?? []) {
+        for (const fam of this.t.byFirst.get(s[t]) ?? []) {
           fam.trigger.lastIndex = t;
           if (fam.trigger.test(s)) visit(fam, t, false);
         }
@@ -265,8 +225,8 @@ export class PatternScanner {
     }
     if (!final) {
       // A trigger cut off at the end (`gh`, `-----BEG`, `TOK`): a match may start there.
-      for (let t = Math.max(0, n - this.longestTrigger + 1); t < n; t++) {
-        for (const fam of this.prefixes.get(s.slice(t).toLowerCase()) ?? []) visit(fam, t, true);
+      for (let t = Math.max(0, n - this.t.longestTrigger + 1); t < n; t++) {
+        for (const fam of this.t.prefixes.get(s.slice(t).toLowerCase()) ?? []) visit(fam, t, true);
       }
     }
     return { hits, hold };
@@ -277,17 +237,22 @@ export class PatternScanner {
    * when it refused (then the caller scans another way). fail closed: never "no triggers".
    */
   private search(b: Uint8Array, final: boolean): number {
-    const p = (this.native ??= buildProgram(this.pairIndex, this.third, this.pairLists, this.families));
+    const p = (this.native ??= buildProgram(
+      this.t.pairIndex,
+      this.t.third,
+      this.t.pairLists,
+      this.t.families,
+    ));
     const flags = (final ? FINAL : 0) | this.nativeFlags;
     const cap = 3 * Math.max(4096, b.length >> 3);
     // a buffer grown for one trigger-dense text is not kept for ever
     if (this.triples.length < cap || this.triples.length > 4 * cap) this.triples = new Int32Array(cap);
     try {
-      let r = this.triggers!(b, this.pairIndex, this.third, p.teddy, p.prog, p.tab, this.triples, flags);
+      let r = this.triggers!(b, this.t.pairIndex, this.t.third, p.teddy, p.prog, p.tab, this.triples, flags);
       if (r === -2) {
         // more triples than room: the most one position can give, everywhere
         this.triples = new Int32Array(3 * (b.length * p.maxEntries + 1));
-        r = this.triggers!(b, this.pairIndex, this.third, p.teddy, p.prog, p.tab, this.triples, flags);
+        r = this.triggers!(b, this.t.pairIndex, this.t.third, p.teddy, p.prog, p.tab, this.triples, flags);
       }
       return r;
     } catch {

@@ -7,18 +7,33 @@ import type { SecretPattern } from './formats.js';
 import { classTable, escape, familyGate, MAX_BACK, type Family, type PairEntry } from './families.js';
 import { full, hasMid, maxLength, partial } from './pattern.js';
 
-/** What PatternScanner reads; see its fields for what each means. */
+/** What PatternScanner reads. */
 export interface ScannerTables {
   families: Family[];
+  /** Every trigger literal; matches are taken at every position (overlapping). */
   anyTrigger: RegExp;
+  /** lower-case first character of a trigger → families. */
   byFirst: Map<string, Family[]>;
+  /** lower-case proper prefix of a trigger → families that have it. */
   prefixes: Map<string, Family[]>;
   longestTrigger: number;
+  /**
+   * Families by the (case-variant) first two bytes of their triggers, `b0 << 8 | b1`, in
+   * family order; undefined = no trigger starts with that pair. Empty table when some
+   * trigger is shorter than two chars or not ASCII (then `anyTrigger` finds positions).
+   */
   pairIndex: Uint16Array;
+  /** pairIndex[b0 << 8 | b1] - 1 indexes this list; 0 = no trigger starts with that pair. */
   pairLists: PairEntry[][];
   pairable: boolean;
+  /**
+   * (pairIndex - 1) * 256 + third byte → 1 when some trigger of that pair list may go on
+   * with that byte (every byte for a two-char trigger).
+   */
   third: Uint8Array;
+  /** Bit k set iff pairIndex[k] !== 0 (for the native finder). */
   pairBits: Uint8Array;
+  /** Longest match any pattern can produce (plus the backwards reach). */
   maxLength: number;
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PatternScanner } from '../../src/secrets/detect.js';
+import type { ScannerTables } from '../../src/secrets/scanner-tables.js';
 import { ChainMasker, StreamStage } from '../../src/secrets/masker.js';
 import { NO_AVX2, NO_AVX512, SCALAR, startConds, type TriggerFinder } from '../../src/secrets/native-scan.js';
 import { cls, lit, alt, opt, seq, behind, ahead, type Node } from '../../src/secrets/pattern.js';
@@ -118,7 +119,7 @@ describe('native trigger search', () => {
   });
 
   it('every trigger literal, in three case forms, at every offset of a vector block', () => {
-    const lits = (ref as unknown as { families: { lits: string[] }[] }).families.flatMap((f) => f.lits);
+    const lits = (ref as unknown as { t: ScannerTables }).t.families.flatMap((f) => f.lits);
     const forms = [...new Set(lits.flatMap((l) => [l, l.toUpperCase(), l.toLowerCase()]))];
     expect(forms.length).toBeGreaterThan(100);
     for (const l of forms)
@@ -210,8 +211,7 @@ describe('native trigger search', () => {
 
   it('rejects bad tables with -1', () => {
     const sc = withFlags(0) as unknown as {
-      pairIndex: Uint16Array;
-      third: Uint8Array;
+      t: ScannerTables;
       search(b: Uint8Array, f: boolean): number;
       native: { teddy: Uint8Array; prog: Int32Array; tab: Uint8Array };
     };
@@ -220,14 +220,14 @@ describe('native trigger search', () => {
     const b = Buffer.from('api_token = abc123456789');
     const out = new Int32Array(300);
     const run = finders!.triggers!;
-    expect(run(b, sc.pairIndex, sc.third, teddy, prog, tab, out, 0)).toBeGreaterThan(0);
+    expect(run(b, sc.t.pairIndex, sc.t.third, teddy, prog, tab, out, 0)).toBeGreaterThan(0);
     const bad = prog.slice();
     bad[7 + prog[1] + 1] = 1e6; // the first entry's family out of range
-    expect(run(b, sc.pairIndex, sc.third, teddy, bad, tab, out, 0)).toBe(-1);
-    expect(run(b, sc.pairIndex, sc.third, teddy, prog, tab.subarray(0, 3), out, 0)).toBe(-1);
-    expect(run(b, sc.pairIndex, sc.third, teddy.subarray(0, 50), prog, tab, out, 0)).toBe(-1);
-    expect(run(b, sc.pairIndex, sc.third.subarray(0, 256), teddy, prog, tab, out, 0)).toBe(-1);
-    expect(run(b, sc.pairIndex, sc.third, teddy, prog, tab, new Int32Array(2), 0)).toBe(-2);
+    expect(run(b, sc.t.pairIndex, sc.t.third, teddy, bad, tab, out, 0)).toBe(-1);
+    expect(run(b, sc.t.pairIndex, sc.t.third, teddy, prog, tab.subarray(0, 3), out, 0)).toBe(-1);
+    expect(run(b, sc.t.pairIndex, sc.t.third, teddy.subarray(0, 50), prog, tab, out, 0)).toBe(-1);
+    expect(run(b, sc.t.pairIndex, sc.t.third.subarray(0, 256), teddy, prog, tab, out, 0)).toBe(-1);
+    expect(run(b, sc.t.pairIndex, sc.t.third, teddy, prog, tab, new Int32Array(2), 0)).toBe(-2);
   });
 });
 

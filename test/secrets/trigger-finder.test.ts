@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PatternScanner } from '../../src/secrets/detect.js';
+import type { ScannerTables } from '../../src/secrets/scanner-tables.js';
 import { ChainMasker, StreamStage } from '../../src/secrets/masker.js';
 import {
   ADDON_PATH,
@@ -68,9 +69,12 @@ const text = fc
   .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 40 })
   .map((xs) => xs.join(''));
 
+/** A scanner's own compiled tables (a private field). */
+const tablesOf = (sc: PatternScanner): ScannerTables => (sc as unknown as { t: ScannerTables }).t;
+
 /** The positions the JS loop keeps (as in PatternScanner.scan). */
 function jsPositions(sc: PatternScanner, b: Uint8Array): number[] {
-  const { pairIndex, third } = sc as unknown as { pairIndex: Uint16Array; third: Uint8Array };
+  const { pairIndex, third } = tablesOf(sc);
   const out: number[] = [];
   const n = b.length;
   for (let t = 0; t < n - 1; t++) {
@@ -82,11 +86,7 @@ function jsPositions(sc: PatternScanner, b: Uint8Array): number[] {
 }
 
 function nativePositions(sc: PatternScanner, b: Uint8Array): number[] {
-  const { pairIndex, third, pairBits } = sc as unknown as {
-    pairIndex: Uint16Array;
-    third: Uint8Array;
-    pairBits: Uint8Array;
-  };
+  const { pairIndex, third, pairBits } = tablesOf(sc);
   const out = new Int32Array(b.length + 1);
   const count = native!(b, pairIndex, third, pairBits, out);
   return [...out.subarray(0, Math.max(0, count))];
@@ -123,11 +123,7 @@ describe('native trigger finder', () => {
   });
 
   it('refuses bad arguments with -1 (the scanner then runs its JS loop)', () => {
-    const { pairIndex, third, pairBits } = nat as unknown as {
-      pairIndex: Uint16Array;
-      third: Uint8Array;
-      pairBits: Uint8Array;
-    };
+    const { pairIndex, third, pairBits } = tablesOf(nat);
     const b = Buffer.from('token = abc');
     expect(native!(b, pairIndex, third, pairBits, new Int32Array(3))).toBe(-1); // out too small
     expect(native!(b, new Uint16Array(10), third, pairBits, new Int32Array(b.length))).toBe(-1);

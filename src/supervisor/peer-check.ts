@@ -74,8 +74,3 @@ export function originOf(req: GateRequest, id: ClientId): Origin {
     return { why: '', self: false };
   return { why: 'it did not come from the gate client of this session', self: false };
 }
-
-/** '' when the request came from the client; otherwise why it is refused. */
-export function notFromClient(req: GateRequest, id: ClientId): string {
-  return originOf(req, id).why;
-}

@@ -157,8 +157,8 @@ export class ChainMasker implements StreamMasker {
   /**
    * A chunk longer than PIECE is masked in pieces of that size and the results joined: the
    * same output (the masker is streaming), but each stage's one-byte string of a piece stays
-   * out of V8's large-object space, whose allocations made 256 KiB chunks ≈ 1.6× slower per
-   * byte than 64 KiB ones (bench/secrets.mjs, relay text).
+   * out of V8's large-object space, whose allocations made 256 KiB chunks ≈ 1.5× slower per
+   * byte than 64 KiB ones (a session's masker over 10 MiB of bench/shim.mjs's relay text).
    */
   push(chunk: Buffer): Buffer {
     if (chunk.length <= PIECE) return this.pushPiece(chunk);

@@ -26,7 +26,7 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
 import type { Gate } from '../../src/supervisor/gate.js';
 import { gen, rng } from '../fixtures/secrets/planted.js';
-import { run, useGate, type Scratch } from '../gates/shim/gate-helpers.js';
+import { run, until, useGate, type Scratch } from '../gates/shim/gate-helpers.js';
 import { BIN, cliEnv, ensureBuilt, headlessArgs } from '../e2e/run-helpers.js';
 
 /** An opaque token, known to the session only through the workspace scan of `.env`. */
@@ -50,14 +50,6 @@ const dash = (script: string, env: Record<string, string> = gate.agentEnv) =>
   run('/bin/dash', ['-c', script, 'sh', bash], { env, cwd: s.ws, timeoutMs: 20_000 });
 
 const counts = () => ({ taken: gate.relay?.taken ?? 0, direct: gate.relay?.direct ?? 0 });
-
-const until = async (cond: () => boolean, ms = 10_000) => {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('output to a pipe: the relay reads and writes it itself', () => {
   it.each([
@@ -182,18 +174,18 @@ describe('fail closed', () => {
       let said = '';
       relay.stdout.on('data', (d) => (said += d));
       try {
-        await until(() => said.includes('taken'));
+        await until(() => said.includes('taken'), 10_000);
         const env = { ...gate.agentEnv, AGENTFW_RELAY_SOCK: sock };
         const job = dash(
           // echo is a builtin: bash itself writes, and dies of SIGPIPE
           `{ "$1" -c 'v=$(cat .env); while :; do echo "$v"; done'; echo "rc=$?" >&2; } | cat > ${out}`,
           env,
         );
-        await until(() => existsSync(out) && readFileSync(out, 'utf8').includes(MASKED));
+        await until(() => existsSync(out) && readFileSync(out, 'utf8').includes(MASKED), 10_000);
         // The relay prints its counters every 20 ms: wait for a line printed after it took
         // the pipes (a loaded machine can delay the print past the first masked bytes).
         const last = () => said.trimEnd().split('\n').pop();
-        await until(() => last() === 'taken 2 direct 1').catch(() => undefined);
+        await until(() => last() === 'taken 2 direct 1', 10_000).catch(() => undefined);
         expect(last()).toBe('taken 2 direct 1'); // stderr is the test's socket
         relay.kill('SIGKILL');
         const r = await job;

@@ -136,3 +136,12 @@ export function run(
     else p.stdin.end();
   });
 }
+
+/** Waits until `cond()` holds, checking every 20 ms; throws after `ms`. */
+export async function until(cond: () => boolean, ms = 8000): Promise<void> {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

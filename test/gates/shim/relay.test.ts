@@ -22,15 +22,7 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../../src/gates/shim/client-path.js';
 import type { Gate } from '../../../src/supervisor/gate.js';
 import { gen, rng } from '../../fixtures/secrets/planted.js';
-import { run, useGate, type Scratch } from './gate-helpers.js';
-
-const until = async (cond: () => boolean, ms = 8000) => {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+import { run, until, useGate, type Scratch } from './gate-helpers.js';
 
 /** An opaque token, known to the session only through the workspace scan of `.env`. */
 const TOKEN = gen(rng(4242), 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 32);

@@ -12,15 +12,7 @@ import type { ApprovalRequest, Approver } from '../../../src/approval/types.js';
 import { PACKAGE_ROOT } from '../../../src/gates/shim/client-path.js';
 import { startFakeApi, type FakeApi } from '../../../src/supervisor/demo-api.js';
 import type { Gate } from '../../../src/supervisor/gate.js';
-import { run, scratch, testGate, useGate, type Scratch } from './gate-helpers.js';
-
-const until = async (cond: () => boolean, ms = 8000) => {
-  const t0 = Date.now();
-  while (!cond()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+import { run, scratch, testGate, until, useGate, type Scratch } from './gate-helpers.js';
 
 let s: Scratch;
 let gate: Gate;

@@ -92,13 +92,13 @@ export class AnalysisPool {
   /** Allow verdicts that read no file, reused for the same job (verdict-cache.ts). */
   readonly verdicts = new VerdictCache();
 
-  /** The host's engine: masks replies and decides failures. Absent until adopted (prestartPool). */
-  private engine?: Engine;
+  /** The host's engine: masks replies and decides failures. */
+  private readonly engine: Engine;
   private readonly spec: EngineSpec;
 
-  constructor(engine: Engine | { spec: EngineSpec }, o: PoolOptions = {}) {
+  constructor(engine: Engine, o: PoolOptions = {}) {
     this.spec = engine.spec;
-    if ('analyze' in engine) this.engine = engine;
+    this.engine = engine;
     this.size = Math.max(1, o.size ?? 2);
     this.deadlineMs = o.deadlineMs ?? hardDeadlineMs();
     this.startMs = o.startMs ?? 60_000;
@@ -124,11 +124,6 @@ export class AnalysisPool {
     } finally {
       clearInterval(alive);
     }
-  }
-
-  /** Binds a pool started from a spec alone (prestartPool) to the engine loaded from it. */
-  adopt(engine: Engine): void {
-    this.engine = engine;
   }
 
   /** Pids of the live children (for tests and diagnostics). */
@@ -271,8 +266,7 @@ export class AnalysisPool {
     if (!p || p.id !== m.id) return;
     clearTimeout(p.timer);
     slot.job = undefined;
-    // Requests only come through poolOf(engine), which adopts the engine first.
-    const decision = maskDecision(m.decision, this.engine?.maskText ?? ((t: string) => t));
+    const decision = maskDecision(m.decision, this.engine.maskText);
     this.verdicts.put(p.job, decision, m.io, m.specials);
     p.resolve({ decision, specials: m.specials });
     this.pump();
@@ -322,7 +316,7 @@ export class AnalysisPool {
     const { decision, findings, reason } = decide(
       [],
       issues,
-      this.engine?.rulesets ?? [],
+      this.engine.rulesets,
       memoMask((s) => s),
     );
     return {
@@ -338,34 +332,9 @@ const pools = new WeakMap<Engine, AnalysisPool>();
 export function poolOf(engine: Engine, o?: PoolOptions): AnalysisPool {
   let p = pools.get(engine);
   if (!p) {
-    const key = JSON.stringify(engine.spec);
-    p = early.get(key);
-    early.delete(key);
-    if (p) p.adopt(engine);
-    else {
-      p = new AnalysisPool(engine, o);
-      void p.warm(false);
-    }
+    p = new AnalysisPool(engine, o);
+    void p.warm(false);
     pools.set(engine, p);
-    // A pool started for a spec that did not come true is not needed.
-    for (const other of early.values()) void other.close();
-    early.clear();
   }
   return p;
-}
-
-/** Pools started from a predicted spec before the host's engine finished loading. */
-const early = new Map<string, AnalysisPool>();
-
-/**
- * Starts loading the children for `spec` now, while the host loads its own engine (the
- * first command of a session otherwise waits for both loads in a row). The first
- * poolOf(engine) whose engine.spec equals `spec` takes this pool; any other closes it.
- */
-export function prestartPool(spec: EngineSpec, o?: PoolOptions): void {
-  const key = JSON.stringify(spec);
-  if (early.has(key)) return;
-  const p = new AnalysisPool({ spec }, o);
-  early.set(key, p);
-  void p.warm(false);
 }

@@ -34,6 +34,12 @@ function maskBytes(secrets: SecretSet, bytes: Buffer): Buffer {
 }
 
 const MARK = 'agentfw:masked:';
+/**
+ * Lines longer than this keep their masked form as it is: minified or generated code,
+ * where a search for the alignment costs a scan of the whole line per step (seconds at a
+ * session's start for a workspace with a few bundled libraries).
+ */
+export const MAX_ALIGN_LINE = 4096;
 const NAME_CHAR = /[A-Za-z0-9_.-]/;
 
 /**
@@ -65,8 +71,14 @@ function align(o: string, oi: number, m: string, mi: number, budget: { steps: nu
   while (maxEnd < m.length && NAME_CHAR.test(m[maxEnd])) maxEnd++;
   // Shortest name first: a name that ran into the letters after it is split off again.
   for (let e = nameStart + 1; e <= maxEnd; e++) {
-    for (let ve = vs + 1; ve <= o.length; ve++) {
-      if (e < m.length ? o[ve] !== m[e] : ve !== o.length) continue;
+    // Where the value may end: where the masked line's next character is found again (or
+    // the line's end when nothing follows); each such place costs a step of the budget.
+    const next = e < m.length ? m[e] : undefined;
+    for (
+      let ve = next === undefined ? o.length : o.indexOf(next, vs + 1);
+      ve > vs;
+      ve = next === undefined ? -1 : o.indexOf(next, ve + 1)
+    ) {
       const rest = align(o, ve, m, e, budget);
       if (rest === undefined) {
         if (budget.steps < 0) return undefined;
@@ -87,7 +99,12 @@ export function keepCode(original: string, masked: string): string {
   const ol = original.split('\n');
   const ml = masked.split('\n');
   if (ol.length !== ml.length) return masked;
-  return ml.map((m, i) => (ol[i] === m ? m : (align(ol[i], 0, m, 0, { steps: 10_000 }) ?? m))).join('\n');
+  return ml
+    .map((m, i) =>
+      // fail closed: a line too long to align (minified or generated code) keeps its masks
+      ol[i] === m || ol[i].length > MAX_ALIGN_LINE ? m : (align(ol[i], 0, m, 0, { steps: 10_000 }) ?? m),
+    )
+    .join('\n');
 }
 
 function inside(p: string, dir: string): boolean {

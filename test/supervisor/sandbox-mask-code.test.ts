@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keepCode, looksLikeCode, maskedCopies } from '../../src/supervisor/sandbox-mask.js';
+import { MAX_ALIGN_LINE, keepCode, looksLikeCode, maskedCopies } from '../../src/supervisor/sandbox-mask.js';
 import { loadSecretSet } from '../../src/supervisor/secrets-seam.js';
 
 const dirs: string[] = [];
@@ -72,5 +72,20 @@ describe('sandbox masked copies of source files', () => {
       'A=agentfw:masked:A agentfw:masked:B',
     );
     expect(keepCode('a\nb', 'agentfw:masked:X')).toBe('agentfw:masked:X');
+  });
+});
+
+describe('keepCode on long lines', () => {
+  const code = 'API_KEY=get_secret("db")';
+  const masked = 'API_KEY=agentfw:masked:API_KEY';
+  it.each([
+    ['a short line gets its code back', '', code],
+    [
+      'a line over MAX_ALIGN_LINE keeps its masks (minified or generated code)',
+      'x'.repeat(MAX_ALIGN_LINE),
+      masked,
+    ],
+  ])('%s', (_name, pad, want) => {
+    expect(keepCode(`${pad}${code}`, `${pad}${masked}`)).toBe(`${pad}${want}`);
   });
 });

@@ -2,6 +2,7 @@
  * The secrets layer's entry points: `createSecretSet` for a session (environment,
  * workspace scan, config) and `maskText` for callers without a session.
  */
+import { createHmac } from 'node:crypto';
 import type { SecretSet, StreamMasker } from './types.js';
 import { loadSecretsConfig, type SecretsConfig } from './config.js';
 import { detectSecrets, patternScanner } from './detect.js';
@@ -66,6 +67,8 @@ class Session implements SessionSecrets {
   private readonly matcher: KnownMatcher;
   private readonly envValues: Map<string, string>;
   private readonly knownValues: Set<string>;
+  /** `name NUL value` of every known value, sorted (fingerprint). */
+  private readonly valueList: string[];
   private readonly egressSecrets: EgressSecrets;
   /** Own model keys: name → the value the agent keeps in clear. */
   private readonly own = new Map<string, string>();
@@ -87,6 +90,7 @@ class Session implements SessionSecrets {
     }
     values.push(...found);
     this.knownValues = new Set(values.map((v) => v.value));
+    this.valueList = values.map((v) => `${v.name}\0${v.value}`).sort();
     // Environment secrets first: a value both in the environment and in a file counts as given.
     const origins = new Map<string, KnownOrigin>();
     for (const v of values)
@@ -113,6 +117,12 @@ class Session implements SessionSecrets {
 
   get size(): number {
     return this.matcher.size;
+  }
+
+  fingerprint(key: Buffer): string {
+    const h = createHmac('sha256', key).update(`agentfw-secrets\0${JSON.stringify(this.config)}\0`);
+    for (const v of this.valueList) h.update(`${v}\0`);
+    return h.digest('hex');
   }
 
   mask(text: string): string {

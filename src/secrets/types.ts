@@ -34,4 +34,11 @@ export interface SecretSet {
   egress?(text: string, host: string): EgressResult;
   /** Number of known secret values (for status lines). */
   readonly size: number;
+  /**
+   * HMAC-SHA256 (hex) under `key` of everything masking depends on besides the build: the
+   * known values with their names and the secrets config. Equal fingerprints mask alike;
+   * the key keeps it from being an oracle for guessing a value. Absent = not comparable
+   * (caches keyed on it are not used).
+   */
+  fingerprint?(key: Buffer): string;
 }

@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SecretSet } from '../secrets/types.js';
+import { NO_CLEAN_BLOBS, type CleanBlobs } from './sandbox-git-cache.js';
 
 /** Blobs larger than this are not read (binary assets, not configs). */
 const MAX_BLOB = 2 * 1024 * 1024;
@@ -48,6 +49,18 @@ function blobs(ws: string): { oid: string; size: number }[] {
     .map((p) => ({ oid: p[0], size: Number(p[2]) }));
 }
 
+/** True when masking changes `bytes` (masked as bytes: no text is made of a blob without a secret). */
+function holdsSecret(secrets: SecretSet, bytes: Buffer): boolean {
+  const m = secrets.streamMasker();
+  const head = m.push(bytes);
+  const tail = m.flush();
+  return (
+    head.length + tail.length !== bytes.length ||
+    !head.equals(bytes.subarray(0, head.length)) ||
+    !tail.equals(bytes.subarray(head.length))
+  );
+}
+
 /** Oids whose content holds a secret (known value or detected format). */
 function secretOids(ws: string, list: { oid: string; size: number }[], secrets: SecretSet): string[] {
   const out: string[] = [];
@@ -62,19 +75,29 @@ function secretOids(ws: string, list: { oid: string; size: number }[], secrets: 
     const [oid, , size] = buf.subarray(off, nl).toString('utf8').split(' ');
     const n = Number(size);
     if (!Number.isFinite(n)) break;
-    const text = buf.subarray(nl + 1, nl + 1 + n).toString('utf8');
-    if (secrets.mask(text) !== text) out.push(oid);
+    if (holdsSecret(secrets, buf.subarray(nl + 1, nl + 1 + n))) out.push(oid);
     off = nl + 1 + n + 1;
   }
   return out;
 }
 
 /** Scans the object store of `workspace/.git`; nothing to hide when there is none. */
-export function gitSecretObjects(workspace: string, secrets: SecretSet, budget = GIT_SCAN_BUDGET): GitScan {
+export function gitSecretObjects(
+  workspace: string,
+  secrets: SecretSet,
+  budget = GIT_SCAN_BUDGET,
+  cache: CleanBlobs = NO_CLEAN_BLOBS,
+): GitScan {
   const objects = path.join(workspace, '.git', 'objects');
   if (!existsSync(objects) || !statSync(objects).isDirectory())
     return { hide: [], secretBlobs: 0, truncated: false };
-  const all = blobs(workspace).filter((b) => b.size <= MAX_BLOB);
+  // Blobs an earlier session read under the same secret set and build are not read again.
+  const known: string[] = [];
+  const all = blobs(workspace).filter((b) => {
+    const held = b.size <= MAX_BLOB ? cache.holds(b.oid) : false;
+    if (held) known.push(b.oid);
+    return b.size <= MAX_BLOB && held === undefined;
+  });
   const picked: { oid: string; size: number }[] = [];
   let used = 0;
   for (const b of all) {
@@ -82,7 +105,12 @@ export function gitSecretObjects(workspace: string, secrets: SecretSet, budget =
     used += b.size;
     picked.push(b);
   }
-  const found = new Set(secretOids(workspace, picked, secrets));
+  const read = new Set(secretOids(workspace, picked, secrets));
+  cache.save(
+    picked.map((b) => b.oid).filter((oid) => !read.has(oid)),
+    [...read],
+  );
+  const found = new Set([...known, ...read]);
   const hide: string[] = [];
   const unplaced = new Set(found);
   for (const oid of found) {

@@ -16,6 +16,7 @@ import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
 import { PACKAGE_ROOT } from '../gates/shim/client-path.js';
 import { gitSecretObjects } from './sandbox-git.js';
+import { cleanBlobsFor } from './sandbox-git-cache.js';
 import { homeCredentials } from './sandbox-home.js';
 import { maskedCopies } from './sandbox-mask.js';
 import { which } from './shimdir.js';
@@ -272,7 +273,7 @@ export function prepareSandbox(o: PrepareOptions): { args: string[]; plan: Sandb
       }
     }
   const hw = homeWritable(home, workspace, o.stateDirs);
-  const gitScan = gitSecretObjects(workspace, o.secrets);
+  const gitScan = gitSecretObjects(workspace, o.secrets, undefined, cleanBlobsFor(workspace, o.secrets));
   const creds = home
     ? homeCredentials(home, o.secrets, path.join(o.runtimeDir, 'masked-home'))
     : { masked: [], hidden: [] };

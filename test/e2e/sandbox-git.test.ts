@@ -5,7 +5,7 @@
  * under agentfw the object holding it is hidden. Values are checked with `.includes()`.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, scratch, type Scratch } from '../gates/shim/gate-helpers.js';
@@ -42,5 +42,31 @@ describe.skipIf(!HAS_BWRAP)('secrets in git objects', () => {
     expect(r.stderr.includes(TOKEN)).toBe(false);
     expect(r.stderr).toMatch(/git history holds [1-9]\d* object\(s\) with a secret/);
     expect(r.stdout).toMatch(/^\s*2\s*$/m);
+  });
+
+  // The first session remembered which blobs held a secret (src/supervisor/sandbox-git-cache.ts).
+  const record = () => {
+    const dir = process.env.XDG_CACHE_HOME
+      ? path.join(process.env.XDG_CACHE_HOME, 'agentfw')
+      : path.join(s.home, '.cache', 'agentfw');
+    const name = readdirSync(dir).find((f) => f.startsWith('git-clean-'));
+    if (!name) throw new Error(`no git-clean record in ${dir}`);
+    return path.join(dir, name);
+  };
+
+  it.each([
+    ['from the record the first session left', (_f: string) => undefined],
+    [
+      'with the record edited to call every blob clean (its signature no longer matches)',
+      (f: string) => writeFileSync(f, readFileSync(f, 'utf8').replaceAll('!', '')),
+    ],
+  ])('a later session, %s: the object is still hidden', async (_name, edit) => {
+    const f = record();
+    expect(readFileSync(f, 'utf8')).toMatch(/\n![0-9a-f]{40}/);
+    edit(f);
+    const r = await headless(s, ['/bin/sh', '-c', READ]);
+    expect(r.stdout.includes(TOKEN)).toBe(false);
+    expect(r.stderr.includes(TOKEN)).toBe(false);
+    expect(r.stderr).toMatch(/git history holds [1-9]\d* object\(s\) with a secret/);
   });
 });

@@ -6,15 +6,20 @@
 // not counted) and a small temporary workspace.
 // A third session runs one command at once (`-- bash -c ls`): its check waits for an
 // analysis worker, which loads once the agent has been launched.
+// Then the default mode in a repository-sized workspace (BENCH_START_REPO=0 skips it): a git
+// repository of this checkout's src/, test/, rulesets/ and docs/ plus a vendored bundled
+// library (prettier's package), two commits, a `.env` with a token; first session (nothing
+// cached for it yet) and later ones.
 // Prints human lines, then one JSON line:
 //   {"name":"start","p50_ms":… (default mode),"no_sandbox_p50_ms":…,"first_command_p50_ms":…,"bare_p50_ms":…,"ratio":p50/bare p50,"load":…}
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// BENCH_START_ROOT: another checkout whose build to measure (A/B against an older build).
+const root = process.env.BENCH_START_ROOT || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_START_N || 10);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'agentfw-bench-start-'));
 const ws = path.join(tmp, 'ws');
@@ -24,10 +29,10 @@ writeFileSync(path.join(ws, 'README.md'), '# ws\n');
 const env = { ...process.env, XDG_CACHE_HOME: path.join(tmp, 'cache'), HOME: path.join(tmp, 'home') };
 mkdirSync(env.HOME);
 
-const once = (file, args) =>
+const once = (file, args, cwd = ws) =>
   new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const p = spawn(file, args, { cwd: ws, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawn(file, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     p.stderr.on('data', (d) => (err += d));
     p.on('error', reject);
@@ -40,10 +45,10 @@ const once = (file, args) =>
  * CPU time (user + system, ms) of one run and all its children, read from bash's `times`:
  * less sensitive to machine load than wall time.
  */
-const cpuOf = (file, args) =>
+const cpuOf = (file, args, cwd = ws) =>
   new Promise((resolve, reject) => {
     const script = '"$@" >/dev/null 2>&1 </dev/null; rc=$?; times; exit $rc';
-    const p = spawn('/bin/bash', ['-c', script, 'bash', file, ...args], { cwd: ws, env });
+    const p = spawn('/bin/bash', ['-c', script, 'bash', file, ...args], { cwd, env });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
     p.on('error', reject);
@@ -99,9 +104,11 @@ try {
   console.log(
     `start: CPU time incl. children: default ${r2(pct(cpu.run, 50))} ms, --no-sandbox ${r2(pct(cpu.noSandbox, 50))} ms, bare node -e 0 ${r2(pct(cpu.node, 50))} ms (median of ${cpu.run.length})`,
   );
+  const repo = process.env.BENCH_START_REPO === '0' ? undefined : await repoStart();
   console.log(
     JSON.stringify({
       name: 'start',
+      ...(repo ?? {}),
       p50_ms: r2(s),
       min_ms: r2(Math.min(...started)),
       no_sandbox_p50_ms: r2(ns),
@@ -121,4 +128,44 @@ try {
   );
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/** The repository-sized workspace (see the top): first session, then N later ones, interleaved with bare bash. */
+async function repoStart() {
+  const repo = path.join(tmp, 'repo');
+  for (const d of ['src', 'test', 'rulesets', 'docs'])
+    cpSync(path.join(root, d), path.join(repo, d), { recursive: true });
+  const vendored = path.join(root, 'node_modules', 'prettier');
+  if (existsSync(vendored)) cpSync(vendored, path.join(repo, 'vendor', 'prettier'), { recursive: true });
+  const git = (...a) => spawnSync('git', ['-C', repo, '-c', 'user.name=b', '-c', 'user.email=b@b', ...a]);
+  git('init', '-q');
+  git('add', '.');
+  git('commit', '-q', '-m', 'one');
+  writeFileSync(
+    path.join(repo, '.env'),
+    `GITHUB_TOKEN=ghp_${'Qw3Er5Ty7Ui9Op1As3Df5Gh7Jk9Lz2Xc4Vb6N'.slice(0, 36)}\n`,
+  );
+  writeFileSync(path.join(repo, 'README.md'), '# repo\n');
+  git('add', 'README.md');
+  git('commit', '-q', '-m', 'two');
+  const files =
+    spawnSync('git', ['-C', repo, 'ls-files'], { encoding: 'utf8' }).stdout.split('\n').length - 1;
+  const firstMs = await once(agentfw, run, repo);
+  const later = [];
+  const bare = [];
+  for (let i = 0; i < N; i++) {
+    bare.push(await once('/bin/bash', ['-c', 'true'], repo));
+    later.push(await once(agentfw, run, repo));
+  }
+  const cpu = [];
+  for (let i = 0; i < Math.min(N, 5); i++) cpu.push(await cpuOf(agentfw, run, repo));
+  console.log(
+    `start: in a repository (${files} files, git history, a vendored bundled library): first session ${r2(firstMs)} ms, later sessions p50 ${r2(pct(later, 50))} ms (min ${r2(Math.min(...later))}), CPU incl. children ${r2(pct(cpu, 50))} ms; load ${os.loadavg()[0].toFixed(1)}`,
+  );
+  return {
+    repo_files: files,
+    repo_first_ms: r2(firstMs),
+    repo_p50_ms: r2(pct(later, 50)),
+    repo_cpu_ms: r2(pct(cpu, 50)),
+  };
 }

@@ -57,6 +57,13 @@ const SECRET_SUFFIX: Node = alt(
 
 /** A whole key name ending in a secret marker; must not start inside a word or after `$`. */
 const NAME: Node = seq(behind('(?<![A-Za-z0-9_.$-])'), cls(NAME_CHAR, 0, 60, true), SECRET_SUFFIX);
+/**
+ * A shell or environment variable name (letters, digits, `_`): the `NAME=value` style only.
+ * A dotted or dashed name before `=` is code (`b.getToken=function(){return …` in minified
+ * JavaScript), never an assignment a shell or an env file makes; a properties file's
+ * `db.password=…` ends its line and is the `code` style's.
+ */
+const ENV_NAME: Node = seq(behind('(?<![A-Za-z0-9_.$-])'), cls('[A-Za-z0-9_]', 0, 60, true), SECRET_SUFFIX);
 
 /** `NAME=`, `NAME :=`, `"name" =>`, `"name": `, `name: ` */
 const SEP: Node = seq(
@@ -96,7 +103,7 @@ function keyed(style: 'dq' | 'sq' | 'env' | 'code'): SecretPattern {
     id: `named-${style}`,
     title: 'value of a secret-named key (NAME=…, "name": "…", name: …)',
     kind: 'context',
-    lead: quoted ? [NAME, SEP, lit(q)] : style === 'env' ? [NAME, SHELL_SEP] : [NAME, SEP],
+    lead: quoted ? [NAME, SEP, lit(q)] : style === 'env' ? [ENV_NAME, SHELL_SEP] : [NAME, SEP],
     value,
     // An unquoted `name: value` / `name = value` counts only when the value ends the line
     // (YAML, INI, TOML, properties): in code, `token: keyword,` or `key = fn(x)` is an expression.

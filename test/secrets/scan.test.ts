@@ -38,6 +38,12 @@ beforeAll(async () => {
   write(ws, 'node_modules/pkg/index.js', `const t = "${hidden.nodeModules}";\n`);
   write(ws, 'assets/blob.txt', Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(hidden.binary)]));
   write(ws, 'data/huge.txt', 'x'.repeat(1024 * 1024 + 10) + hidden.big);
+  // A vendored minified bundle: key-named members assigned code, never values.
+  write(
+    ws,
+    'vendor/lib.min.js',
+    'var b={};b.getToken=function(){return this.t},b.nextToken=function(e){return e},e.key=this.type===a.num;\n',
+  );
   mkdirSync(path.join(ws, '.git'), { recursive: true });
   progress = [];
   scan = await scanWorkspace(ws, { onProgress: (p) => progress.push(p), progressAfterMs: 0 });
@@ -62,6 +68,10 @@ describe('workspace scan', () => {
     ['file over 1 MiB', hidden.big],
   ])('skips %s', (_what, v) => {
     expect(has(v)).toBe(false);
+  });
+
+  it('takes nothing from minified code (a dotted name before `=` is not an assignment)', () => {
+    expect(scan.secrets.filter((s) => s.file === 'vendor/lib.min.js')).toEqual([]);
   });
 
   it('takes nothing from .env.example placeholders', () => {

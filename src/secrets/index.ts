@@ -11,7 +11,7 @@ import { KnownMatcher, type KnownValue } from './known.js';
 import { ChainMasker, maskWith, StreamStage } from './masker.js';
 import { fromBytes, toBytes } from './mask-text.js';
 import { MIN_KNOWN_LENGTH } from './placeholder.js';
-import { scanWorkspace, type ScanProgress, type WorkspaceScan } from './scan.js';
+import { scanWorkspace, type ScanMemory, type ScanProgress, type WorkspaceScan } from './scan.js';
 import { EgressSecrets, type EgressResult, type KnownOrigin } from './egress.js';
 import type { OwnModelKey } from './model-keys.js';
 
@@ -51,6 +51,8 @@ export interface CreateSecretSetOptions {
    * Empty/absent = none (every secret variable becomes a placeholder).
    */
   ownKeys?: OwnModelKey[];
+  /** What earlier scans of this workspace found nothing in (skipped if unchanged); absent = every file is read. */
+  scanMemory?: ScanMemory;
 }
 
 /** A session's SecretSet, plus what it learned (names only, never values). */
@@ -164,7 +166,7 @@ export async function createSecretSet(opts: CreateSecretSetOptions): Promise<Ses
     value,
   }));
   if (opts.workspace) {
-    scan = await scanWorkspace(opts.workspace, { onProgress: opts.onProgress });
+    scan = await scanWorkspace(opts.workspace, { onProgress: opts.onProgress, memory: opts.scanMemory });
     for (const s of scan.secrets) found.push({ name: s.name, value: s.value, file: s.file });
   }
   return new Session(config, opts.env, found, scan, opts.ownKeys);

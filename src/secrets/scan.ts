@@ -30,6 +30,30 @@ export interface ScanOptions {
   onProgress?: (p: ScanProgress) => void;
   /** Delay before progress is reported. Default 1000 ms. */
   progressAfterMs?: number;
+  /** Files earlier scans read and found nothing in; absent = every file is read. */
+  memory?: ScanMemory;
+}
+
+/** A file's status: no write to the file leaves all four unchanged (ctime cannot be set). */
+export interface FileStatus {
+  size: bigint;
+  ino: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+/**
+ * What earlier scans found nothing in, by file status (kept between sessions by the
+ * supervisor, src/supervisor/scan-memory.ts). Only "nothing found" is remembered: a file
+ * with a secret is read at every scan, its values are never stored.
+ */
+export interface ScanMemory {
+  /** True when `rel` (relative to the workspace) with status `st` was read before and held nothing. */
+  clean(rel: string, st: FileStatus): boolean;
+  /** `rel` with status `st` was read now and held nothing. */
+  remember(rel: string, st: FileStatus): void;
+  /** The scan is over: keeps what was remembered (files not seen this time are dropped). */
+  save(): void;
 }
 
 /** A secret value found in a file. */
@@ -159,8 +183,15 @@ export async function scanWorkspace(root: string, opts: ScanOptions = {}): Promi
         continue;
       }
       try {
-        if ((await stat(f.abs)).size > maxBytes) {
+        const st = await stat(f.abs, { bigint: true });
+        if (st.size > BigInt(maxBytes)) {
           result.skipped++;
+          continue;
+        }
+        const rel = path.relative(rootAbs, f.abs);
+        if (opts.memory?.clean(rel, st)) {
+          result.files++;
+          result.bytes += Number(st.size);
           continue;
         }
         const data = await readFile(f.abs);
@@ -171,7 +202,7 @@ export async function scanWorkspace(root: string, opts: ScanOptions = {}): Promi
         result.files++;
         result.bytes += data.length;
         const text = data.toString('utf8');
-        const rel = path.relative(rootAbs, f.abs);
+        const before = result.secrets.length;
         for (const h of detectSecrets(text))
           result.secrets.push({ file: rel, name: h.name, value: text.slice(h.start, h.end) });
         if (f.credential && opts.secretlint !== false) {
@@ -180,6 +211,7 @@ export async function scanWorkspace(root: string, opts: ScanOptions = {}): Promi
           for (const l of await secretlintFindings(text, f.abs))
             result.secrets.push({ file: rel, name: l.name, value: l.value });
         }
+        if (result.secrets.length === before) opts.memory?.remember(rel, st);
       } catch (err) {
         if (!(err as NodeJS.ErrnoException).code) throw err; // a bug, not a file problem
         result.skipped++; // vanished or unreadable while scanning
@@ -188,6 +220,7 @@ export async function scanWorkspace(root: string, opts: ScanOptions = {}): Promi
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
+  opts.memory?.save();
   result.elapsedMs = Date.now() - t0;
   progress(true);
   return result;

@@ -6,6 +6,8 @@
  */
 import type { SecretSet, StreamMasker } from '../secrets/types.js';
 import type { OwnModelKey } from '../secrets/model-keys.js';
+import type { ScanMemory } from '../secrets/scan.js';
+import { scanMemoryFor } from './scan-memory.js';
 
 const SECRET_NAME = /(TOKEN|SECRET|PASSW(OR)?D|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIAL|AUTH)/i;
 
@@ -15,6 +17,7 @@ type Factory = (opts: {
   home?: string;
   onProgress?: (p: unknown) => void;
   ownKeys?: OwnModelKey[];
+  scanMemory?: ScanMemory;
 }) => Promise<SecretSet>;
 
 export async function loadSecretSet(
@@ -32,7 +35,11 @@ export async function loadSecretSet(
   } catch {
     factory = undefined;
   }
-  if (factory) return { set: await factory({ env, workspace, home, ownKeys }), fallback: false };
+  if (factory) {
+    // Files earlier sessions read and found nothing in are not read again while unchanged.
+    const scanMemory = workspace ? scanMemoryFor(workspace) : undefined;
+    return { set: await factory({ env, workspace, home, ownKeys, scanMemory }), fallback: false };
+  }
   return { set: fallbackSecretSet(env), fallback: true };
 }
 

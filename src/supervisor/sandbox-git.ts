@@ -15,6 +15,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SecretSet } from '../secrets/types.js';
 import { NO_CLEAN_BLOBS, type CleanBlobs } from './sandbox-git-cache.js';
+import { gitDirsOf } from './git-dirs.js';
 
 /** Blobs larger than this are not read (binary assets, not configs). */
 const MAX_BLOB = 2 * 1024 * 1024;
@@ -81,15 +82,17 @@ function secretOids(ws: string, list: { oid: string; size: number }[], secrets: 
   return out;
 }
 
-/** Scans the object store of `workspace/.git`; nothing to hide when there is none. */
+/** Scans the object store of `workspace`'s repository; nothing to hide when there is none. */
 export function gitSecretObjects(
   workspace: string,
   secrets: SecretSet,
   budget = GIT_SCAN_BUDGET,
   cache: CleanBlobs = NO_CLEAN_BLOBS,
 ): GitScan {
-  const objects = path.join(workspace, '.git', 'objects');
-  if (!existsSync(objects) || !statSync(objects).isDirectory())
+  // A linked worktree's objects are in the main repository's git dir (git-dirs.ts).
+  const dirs = gitDirsOf(workspace);
+  const objects = dirs ? path.join(dirs.common, 'objects') : '';
+  if (!objects || !existsSync(objects) || !statSync(objects).isDirectory())
     return { hide: [], secretBlobs: 0, truncated: false };
   // Blobs an earlier session read under the same secret set and build are not read again.
   const known: string[] = [];

@@ -9,12 +9,18 @@ import path from 'node:path';
 import { AgentfwError } from '../errors.js';
 import { detectSecrets } from '../secrets/detect.js';
 import type { SecretSet } from '../secrets/types.js';
+import { gitDirsOf } from './git-dirs.js';
 
 /**
- * Files outside the workspace scan that often hold credentials (the scan skips VCS folders).
- * Relative to the workspace; a copy is made only when masking changes the text.
+ * Files outside the workspace scan that often hold credentials (the scan skips VCS
+ * folders): the repository's git config (a token in a remote URL), which for a linked
+ * worktree lives in the main repository, outside the workspace, and the worktree's own
+ * config. Absolute; a copy is made only when masking changes the text.
  */
-export const EXTRA_CANDIDATES = ['.git/config'];
+export function extraCandidates(workspace: string): string[] {
+  const d = gitDirsOf(workspace);
+  return d ? [...new Set([path.join(d.common, 'config'), path.join(d.gitDir, 'config.worktree')])] : [];
+}
 
 /** The files the secrets layer's workspace scan found secrets in (relative); empty when it did not scan. */
 export function filesWithSecrets(secrets: SecretSet): string[] {
@@ -127,19 +133,20 @@ export function maskedCopies(
   const seen = new Set<string>();
   const listed = filesWithSecrets(secrets);
   const candidates = [
-    ...listed.map((f) => ({ rel: f, always: true })),
-    ...EXTRA_CANDIDATES.map((f) => ({ rel: f, always: false })),
+    ...listed.map((f) => ({ rel: f, always: true, target: path.resolve(workspace, f) })),
+    ...extraCandidates(workspace).map((f) => ({ rel: f, always: false, target: f })),
   ];
-  for (const { rel, always } of candidates) {
-    const target = path.resolve(workspace, rel);
-    if (seen.has(target) || !inside(target, workspace)) continue;
+  for (const { rel, always, target } of candidates) {
+    if (seen.has(target) || (always && !inside(target, workspace))) continue;
     seen.add(target);
     let bytes: Buffer;
     try {
       if (!lstatSync(target).isFile()) continue;
       bytes = readFileSync(target);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      const code = (err as NodeJS.ErrnoException).code;
+      // gone, or a path through a file (a listed file whose folder was replaced by a file)
+      if (code === 'ENOENT' || code === 'ENOTDIR') continue;
       // fail closed: a secret file we cannot copy would be seen unmasked in the sandbox
       throw new AgentfwError(
         'E_SANDBOX_MASK',

@@ -70,3 +70,40 @@ describe.skipIf(!HAS_BWRAP)('secrets in git objects', () => {
     expect(r.stderr).toMatch(/git history holds [1-9]\d* object\(s\) with a secret/);
   });
 });
+
+// A linked worktree (`git worktree add`): `.git` is a file, the objects and the config (a
+// token in the remote URL) live in the main repository, outside the workspace.
+describe.skipIf(!HAS_BWRAP)('secrets in the git objects and config of a linked worktree', () => {
+  const URL_TOKEN = `ghp_${'Zx8Cv6Bn4Mq2Wl0Ek7Rj5Th3Yg1Uf9Id8Os6'.slice(0, 36)}`;
+  const SHOW = `/usr/bin/git show HEAD~1:config.json; /bin/cat "$(/usr/bin/git rev-parse --git-common-dir)/config"`;
+  let w: Scratch;
+  let wt: string;
+  beforeAll(() => {
+    w = scratch();
+    const g = (...a: string[]) =>
+      spawnSync('git', ['-C', w.ws, '-c', 'user.name=a', '-c', 'user.email=a@b', ...a], { encoding: 'utf8' });
+    g('init', '-q');
+    writeFileSync(path.join(w.ws, 'config.json'), `{"token": "${TOKEN}"}\n`);
+    g('add', 'config.json');
+    g('commit', '-q', '-m', 'add config');
+    writeFileSync(path.join(w.ws, 'config.json'), '{"token": ""}\n');
+    g('commit', '-q', '-am', 'remove token');
+    g('remote', 'add', 'origin', `https://bot:${URL_TOKEN}@git.example.test/r.git`);
+    wt = path.join(w.root, 'wt');
+    g('worktree', 'add', '-q', wt);
+  });
+  afterAll(() => w?.cleanup());
+
+  it('control: without agentfw, the worktree shows the old token and the remote URL token', async () => {
+    const r = await run('/bin/sh', ['-c', SHOW], { env: cliEnv(w), cwd: wt });
+    expect([r.stdout.includes(TOKEN), r.stdout.includes(URL_TOKEN)]).toEqual([true, true]);
+  });
+
+  it('under agentfw run in the worktree: the session starts, both stay hidden', async () => {
+    const r = await headless(w, ['/bin/sh', '-c', `${SHOW}; echo done`], { cwd: wt });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('done');
+    for (const t of [TOKEN, URL_TOKEN]) expect(r.stdout.includes(t) || r.stderr.includes(t)).toBe(false);
+    expect(r.stderr).toMatch(/git history holds [1-9]\d* object\(s\) with a secret/);
+  });
+});

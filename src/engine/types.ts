@@ -290,7 +290,7 @@ export interface CloudFact extends FactBase {
 
 export interface ExfilFact extends FactBase {
   kind: 'exfil';
-  /** env | env-var | credential-file | repository */
+  /** env | env-var | credential-file | credential-store | repository */
   source: string;
   /** Destination host (empty = unknown). */
   host: string;

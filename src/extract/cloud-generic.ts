@@ -17,6 +17,18 @@ import { peelRunner } from './sql-frameworks.js';
 /** Verbs that destroy whatever they name, for any tool. */
 const DESTROY =
   /^(delete|destroy|purge|terminate|teardown|tear-down|wipe|drop|erase|nuke|decommission|deprovision|obliterate|delete-all|destroy-all|deleteall|delete-cluster|delete-database)$/;
+/**
+ * A subcommand that names the verb and what it acts on in one word:
+ * `service-instance-delete`, `delete-db-cluster`, `job-purge`. Not when the word only
+ * reads, undoes or schedules it (`describe-delete-status`, `cancel-deletion`).
+ */
+const COMPOUND =
+  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)-)[a-z0-9]+-)+(?:delete|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase)(?:-[a-z0-9]+)+$/;
+/** The destructive verb given as an option (`kafka-topics --delete --topic t`, `nomad job stop -purge`). */
+const OPTION_VERB = /^--?(delete|destroy|purge|drop|wipe|erase)$/;
+/** Turning off a secrets engine or an auth method deletes what it holds (`vault secrets disable secret/`). */
+const UNMOUNT = { groups: /^(secrets|secret|auth)$/, verbs: /^(disable|unmount)$/ };
+
 /** Verbs that destroy for remote tools but uninstall things for local ones. */
 const REMOVE = /^(remove|rm|del|rb|rmdir|purge-all|deletefile|rmdirs)$/;
 
@@ -111,7 +123,11 @@ export function readGeneric(
     const w = pos[i];
     const colon = /^([\w.-]+):([\w-]+)$/.exec(w);
     const verb = colon ? colon[2] : w;
-    const destroy = DESTROY.test(verb) || REMOVE.test(verb);
+    const destroy =
+      DESTROY.test(verb) ||
+      REMOVE.test(verb) ||
+      COMPOUND.test(verb) ||
+      (i > 0 && UNMOUNT.groups.test(pos[i - 1]) && UNMOUNT.verbs.test(verb));
     if (!destroy) continue;
     // `tool help delete`, `tool docs destroy`: about the verb, not the verb.
     if (
@@ -132,5 +148,16 @@ export function readGeneric(
       generic: true,
     };
   }
+  const optVerb = opts.map((o) => OPTION_VERB.exec(o)?.[1]).find(Boolean);
+  if (optVerb && !pos.slice(0, 1).some((x) => /^(help|docs|man)$/.test(x)))
+    return {
+      tool: program,
+      service: pos.join(' '),
+      verb: optVerb,
+      resource: '',
+      all: opts.some((o) => o === '--all' || o === '-a'),
+      force,
+      generic: true,
+    };
   return undefined;
 }

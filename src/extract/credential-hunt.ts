@@ -103,6 +103,9 @@ export const extractCredentialHunt: Extractor = (cmd, ctx) => {
   )
     return [fact(cmd, `keychain ${args[0]}`)];
   if (p === 'secret-tool' && args[0] === 'lookup') return [fact(cmd, 'secret-tool lookup')];
+  // The private keys of the user's keyring, printed or written anywhere.
+  if ((p === 'gpg' || p === 'gpg2') && args.some((a) => /^--export-secret-(sub)?keys$/.test(a)))
+    return [fact(cmd, `${p} --export-secret-keys`)];
   if (
     p === 'aws' &&
     args[0] === 'configure' &&

@@ -6,8 +6,10 @@
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { resolvePath } from './http-body.js';
 import { isCredentialAbs } from '../normalize/credentials.js';
+import { printedCredential } from './credential-printers.js';
 
-export type SecretSource = 'env' | 'env-var' | 'credential-file' | 'repository';
+/** `credential-store`: the output of a command that prints a stored credential (credential-printers.ts). */
+export type SecretSource = 'env' | 'env-var' | 'credential-file' | 'credential-store' | 'repository';
 
 /** True when the path (as written, resolved like the command would) names a credential file. */
 export function isCredentialPath(raw: string, cmd: NormalizedCommand, ctx: AnalyzeContext): boolean {
@@ -116,6 +118,7 @@ export function producedSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): Sec
     return 'credential-file';
   if (cmd.stdin?.kind === 'file' && cmd.stdin.path && isCredentialPath(cmd.stdin.path, cmd, ctx))
     return 'credential-file';
+  if (printedCredential(cmd.argv)) return 'credential-store';
   return '';
 }
 
@@ -149,6 +152,7 @@ export function substitutedSecret(
     if (ENV_DUMPERS.has(prog) && inner.slice(1).every((a) => /^-[px]+$/.test(a))) return 'env';
     if (FILE_READERS.has(prog) && inner.slice(1).some((a) => isCredentialPath(a, cmd, ctx)))
       return 'credential-file';
+    if (printedCredential(inner)) return 'credential-store';
   }
   return '';
 }

@@ -17,6 +17,15 @@ import { sinksOf } from './exfil-sinks.js';
 import { isLocalHost, parseUrl } from './http-url.js';
 import { carriesSecret } from '../normalize/credentials.js';
 
+/** How the evidence names what was sent. */
+const SENT: Record<SecretSource, string> = {
+  env: 'the environment',
+  'env-var': 'a secret variable',
+  'credential-file': 'a credential file',
+  'credential-store': 'a stored credential',
+  repository: 'the repository',
+};
+
 function fact(source: SecretSource, host: string, sink: string, what: string): DraftFact {
   return { kind: 'exfil', evidence: `${what} → ${sink} ${host || '(unknown host)'}`, source, host, sink };
 }
@@ -27,20 +36,12 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
     if (s.local) continue;
     if (s.sendsStdin) {
       const src = stdinSecret(cmd, ctx);
-      if (src)
-        out.push(
-          fact(
-            src,
-            s.host,
-            s.sink,
-            src === 'env' ? 'the environment' : src === 'env-var' ? 'a secret variable' : 'a credential file',
-          ),
-        );
+      if (src) out.push(fact(src, s.host, s.sink, SENT[src]));
     }
     // A redirect to /dev/tcp sends what the command itself prints.
     if (s.sink === 'dev-tcp') {
       const own = producedSecret(cmd, ctx);
-      if (own) out.push(fact(own, s.host, s.sink, own === 'env' ? 'the environment' : 'secret output'));
+      if (own) out.push(fact(own, s.host, s.sink, own === 'env' ? SENT.env : 'secret output'));
     }
     const cred = s.files.find((f) => isCredentialPath(f.replace(/^[^=]*=[@<]?/, ''), cmd, ctx));
     if (cred) out.push(fact('credential-file', s.host, s.sink, 'a credential file'));
@@ -58,7 +59,7 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
     if (sent.some((a) => carriesSecret(a)) || (s.sendsStdin && carriesSecret(cmd.stdin?.text)))
       out.push(fact('credential-file', s.host, s.sink, 'secret material from a file'));
     const sub = [...dynamicData, s.url].map((w) => substitutedSecret(w, cmd, ctx)).find(Boolean);
-    if (sub) out.push(fact(sub, s.host, s.sink, sub === 'env' ? 'the environment' : 'a credential file'));
+    if (sub) out.push(fact(sub, s.host, s.sink, SENT[sub]));
   }
   out.push(...repositoryPush(cmd, ctx, all));
   return out;

@@ -25,6 +25,21 @@ describe('CLIs no table models, read by shape', () => {
     ['rclone sync ./a remote:b', ['rclone|sync --delete|remote:b|true']],
     ['s3cmd sync ./a s3://b --delete-removed', ['s3cmd|sync --delete|s3://b|true']],
     ['npx sst remove --stage prod', ['sst|remove|prod|true']],
+    // the verb inside a compound subcommand, given as an option, or an unmount of secrets
+    [
+      'ibmcloud resource service-instance-delete prod-db -f',
+      ['ibmcloud|service-instance-delete|prod-db|true'],
+    ],
+    ['cf delete-app api -f', ['cf|delete-app|api|true']],
+    ['kafka-topics --bootstrap-server k:9092 --delete --topic payments', ['kafka-topics|delete||true']],
+    ['nomad job stop -purge api', ['nomad|purge||true']],
+    ['vault secrets disable secret/', ['vault|disable|secret/|true']],
+    ['vault auth disable github', ['vault|disable|github|true']],
+    ['acme describe-delete-status job-7', []],
+    ['acme cancel-deletion job-7', []],
+    ['kafka-topics --bootstrap-server k:9092 --describe --topic payments', []],
+    ['nomad job stop api', []],
+    ['vault secrets list', []],
     // local tools, reads, help and dry runs: nothing
     // npm has its own table: not read generically
     ['npm remove left-pad', ['npm|left-pad||false']],

@@ -15,18 +15,24 @@ const HAS_BWRAP = spawnSync('sh', ['-c', 'command -v bwrap'], { encoding: 'utf8'
 const TOKEN = `ghp_${'Hk2Lq9Wm4Xr7Tz1Vb5Nc8Pd3Fs6Jg0Ya2Eu4'.slice(0, 36)}`;
 const READ = `/usr/bin/git show HEAD~1:config.json; /usr/bin/git log -p --all | /usr/bin/base64 -w0 | /usr/bin/base64 -d`;
 
+/** A repository in `ws` whose history holds TOKEN (committed, then removed); returns its git runner. */
+function repoWithOldToken(ws: string) {
+  const g = (...a: string[]) =>
+    spawnSync('git', ['-C', ws, '-c', 'user.name=a', '-c', 'user.email=a@b', ...a], { encoding: 'utf8' });
+  g('init', '-q');
+  writeFileSync(path.join(ws, 'config.json'), `{"token": "${TOKEN}"}\n`);
+  g('add', 'config.json');
+  g('commit', '-q', '-m', 'add config');
+  writeFileSync(path.join(ws, 'config.json'), '{"token": ""}\n');
+  g('commit', '-q', '-am', 'remove token');
+  return g;
+}
+
 let s: Scratch;
 beforeAll(() => {
   ensureBuilt();
   s = scratch();
-  const g = (...a: string[]) =>
-    spawnSync('git', ['-C', s.ws, '-c', 'user.name=a', '-c', 'user.email=a@b', ...a], { encoding: 'utf8' });
-  g('init', '-q');
-  writeFileSync(path.join(s.ws, 'config.json'), `{"token": "${TOKEN}"}\n`);
-  g('add', 'config.json');
-  g('commit', '-q', '-m', 'add config');
-  writeFileSync(path.join(s.ws, 'config.json'), '{"token": ""}\n');
-  g('commit', '-q', '-am', 'remove token');
+  repoWithOldToken(s.ws);
 });
 afterAll(() => s?.cleanup());
 
@@ -80,14 +86,7 @@ describe.skipIf(!HAS_BWRAP)('secrets in the git objects and config of a linked w
   let wt: string;
   beforeAll(() => {
     w = scratch();
-    const g = (...a: string[]) =>
-      spawnSync('git', ['-C', w.ws, '-c', 'user.name=a', '-c', 'user.email=a@b', ...a], { encoding: 'utf8' });
-    g('init', '-q');
-    writeFileSync(path.join(w.ws, 'config.json'), `{"token": "${TOKEN}"}\n`);
-    g('add', 'config.json');
-    g('commit', '-q', '-m', 'add config');
-    writeFileSync(path.join(w.ws, 'config.json'), '{"token": ""}\n');
-    g('commit', '-q', '-am', 'remove token');
+    const g = repoWithOldToken(w.ws);
     g('remote', 'add', 'origin', `https://bot:${URL_TOKEN}@git.example.test/r.git`);
     wt = path.join(w.root, 'wt');
     g('worktree', 'add', '-q', wt);

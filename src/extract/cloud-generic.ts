@@ -29,8 +29,12 @@ const OPTION_VERB = /^--?(delete|destroy|purge|drop|wipe|erase)$/;
 /** Turning off a secrets engine or an auth method deletes what it holds (`vault secrets disable secret/`). */
 const UNMOUNT = { groups: /^(secrets|secret|auth)$/, verbs: /^(disable|unmount)$/ };
 
-/** Verbs that destroy for remote tools but uninstall things for local ones. */
-const REMOVE = /^(remove|rm|del|rb|rmdir|purge-all|deletefile|rmdirs)$/;
+/**
+ * Verbs that destroy for remote tools but uninstall or tidy things for local ones; `forget`
+ * and `prune` are how backup tools delete snapshots and archives (`restic forget --prune`,
+ * `borg prune`), while local tools prune caches (`npm prune`, `docker system prune`).
+ */
+const REMOVE = /^(remove|rm|del|rb|rmdir|purge-all|deletefile|rmdirs|forget|prune)$/;
 
 /**
  * Programs that act on this machine, or that another extractor reads precisely: no generic

@@ -40,6 +40,9 @@ describe('CLIs no table models, read by shape', () => {
     ['kafka-topics --bootstrap-server k:9092 --describe --topic payments', []],
     ['nomad job stop api', []],
     ['vault secrets list', []],
+    ['restic -r s3:host/backups forget --keep-last 0 --prune', ['restic|forget|0|true']],
+    ['borg prune --keep-daily 7 /mnt/backup', ['borg|prune|7|true']],
+    ['restic -r /srv/restic snapshots', []],
     // local tools, reads, help and dry runs: nothing
     // npm has its own table: not read generically
     ['npm remove left-pad', ['npm|left-pad||false']],

@@ -18,7 +18,7 @@
 import path from 'node:path';
 import type { NormalizedCommand } from '../engine/types.js';
 import { scriptFileOf } from '../normalize/version-shims.js';
-import { HAS_PROC, alive, argvOf, inTree, ownScript, parentOf } from './proc-tree.js';
+import { HAS_PROC, aliveOnce, argvOf, inTree, ownScript, parentOf } from './proc-tree.js';
 import type { ClientId } from './peer-check.js';
 import { NextExecs } from './next-exec.js';
 
@@ -282,16 +282,22 @@ export class ApprovedMemory {
     return undefined;
   }
 
+  /**
+   * Drops what ended: records of processes that are gone, expired ones. Runs before each
+   * decision; every pid is looked up once per prune (a long-lived shell's per-line requests
+   * leave up to 1000 next-exec records of one pid).
+   */
   private prune(): void {
     const now = Date.now();
+    const live = aliveOnce();
     for (const m of this.managers)
-      if (m.passed > 1 && !alive(m.pid))
+      if (m.passed > 1 && !live(m.pid))
         this.ended.push({ root: m.root, approver: m.approver, command: m.command, passed: m.passed });
-    this.managers = this.managers.filter((m) => alive(m.pid));
-    for (const p of this.lineExecs.keys()) if (!alive(p)) this.lineExecs.delete(p);
-    this.next.prune(now);
+    this.managers = this.managers.filter((m) => live(m.pid));
+    for (const p of this.lineExecs.keys()) if (!live(p)) this.lineExecs.delete(p);
+    this.next.prune(now, live);
     this.entries = this.entries.filter(
-      (e) => (e.until === undefined || e.until > now) && (e.pid === undefined || !HAS_PROC || alive(e.pid)),
+      (e) => (e.until === undefined || e.until > now) && (e.pid === undefined || !HAS_PROC || live(e.pid)),
     );
   }
 }

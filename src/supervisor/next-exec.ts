@@ -3,7 +3,7 @@
  * after an allowed request, the one exec that carries it out is not judged again.
  */
 import path from 'node:path';
-import { HAS_PROC, alive, inTree, unchangedSince } from './proc-tree.js';
+import { HAS_PROC, aliveOnce, inTree, unchangedSince } from './proc-tree.js';
 import { isClient, type ClientId } from './peer-check.js';
 
 /** One exec a process may do next without being judged again (NextExecs.allow). */
@@ -75,21 +75,30 @@ export class NextExecs {
     const file = path.resolve(req.cwd || '/', req.path || req.argv[0] || '');
     const i = this.next.findIndex(
       (e) =>
+        // What costs nothing first; the /proc reads only for a record that names this exec.
         e.until > now &&
-        (e.since === undefined || unchangedSince(req.pid, file, e.since)) &&
-        (e.client === undefined || isClient(req.pid, e.client)) &&
-        (e.pid === req.pid || e.pid === req.ppid || (HAS_PROC && inTree(req.pid, e.pid))) &&
         e.argv.length === req.argv.length &&
+        e.argv.every((a, k) => k === 0 || a === req.argv[k]) &&
         sameTool(e.argv[0], req.argv[0]) &&
-        e.argv.every((a, k) => k === 0 || a === req.argv[k]),
+        (e.pid === req.pid || e.pid === req.ppid || (HAS_PROC && inTree(req.pid, e.pid))) &&
+        (e.since === undefined || unchangedSince(req.pid, file, e.since)) &&
+        (e.client === undefined || isClient(req.pid, e.client)),
     );
     if (i < 0) return undefined;
     const [e] = this.next.splice(i, 1);
     return e.approver;
   }
 
-  /** Drops records that expired by `now` or whose process is gone. */
-  prune(now: number): void {
-    this.next = this.next.filter((e) => e.until > now && (!HAS_PROC || alive(e.pid)));
+  /** How many records are held. */
+  get size(): number {
+    return this.next.length;
+  }
+
+  /**
+   * Drops records that expired by `now` or whose process is gone (`live`: whether a pid
+   * runs; pass one from aliveOnce when pruning more than this, default a fresh one).
+   */
+  prune(now: number, live: (pid: number) => boolean = aliveOnce()): void {
+    this.next = this.next.filter((e) => e.until > now && (!HAS_PROC || live(e.pid)));
   }
 }

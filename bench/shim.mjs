@@ -243,11 +243,25 @@ async function measure() {
         done();
       });
     });
+  /** Wall time of one run with no pipe at all (all three fds /dev/null): nothing to relay, the gate alone. */
+  const onceQuiet = (file, args, e) =>
+    new Promise((resolve, reject) => {
+      const t0 = process.hrtime.bigint();
+      const p = spawn(file, args, { env: e, stdio: 'ignore', cwd: tmp });
+      p.on('error', reject);
+      p.on('close', (code) =>
+        code === 0
+          ? resolve(Number(process.hrtime.bigint() - t0) / 1e6)
+          : reject(new Error(`${file} ${args.join(' ')} exited ${code}`)),
+      );
+    });
   const ms = (r) => (typeof r === 'number' ? r : r.ms);
   const bareEnv = { PATH: process.env.PATH, HOME: process.env.HOME ?? '/' };
   const bare = [];
   const gated = [];
   const roundTrip = [];
+  /** `bash -c true` with no pipes (no relay): bare, gated. */
+  const quiet = { bare: [], gated: [] };
   const barePiped = [];
   const relayed = [];
   const cat = { bare: [], relayed: [], nested: [], gateCpu: [] };
@@ -265,6 +279,8 @@ async function measure() {
     for (let i = 0; i < N; i++) {
       bare.push(await once('/bin/bash', ['-c', 'true'], bareEnv));
       gated.push(await once('bash', ['-c', 'true'], env));
+      quiet.bare.push(await onceQuiet('/bin/bash', ['-c', 'true'], bareEnv));
+      quiet.gated.push(await onceQuiet('bash', ['-c', 'true'], env));
       barePiped.push(ms(await once('/bin/bash', ['-c', 'true'], bareEnv, true)));
       relayed.push(ms(await once('bash', ['-c', 'true'], env, true)));
       if (i % 4 === 0) roundTrip.push(await once(env.AGENTFW_CLIENT || client.path, ['--line', 'true'], env)); // the session's copy: the broker checks who asks
@@ -357,6 +373,11 @@ async function measure() {
     console.log(`  bare /bin/bash -c true     p50 ${r2(base)} ms   p99 ${r2(pct(bare, 99))} ms`);
     console.log(`  gated bash -c true (shim)  p50 ${r2(pct(gated, 50))} ms   p99 ${r2(pct(gated, 99))} ms`);
     console.log(`  client round trip alone    p50 ${r2(pct(roundTrip, 50))} ms   (agentfw-shim --line true)`);
+    const qb = pct(quiet.bare, 50);
+    const qa = pct(quiet.gated, 50) - qb;
+    console.log(
+      `  no pipes at all (no relay) bare p50 ${r2(qb)} ms   gated p50 ${r2(pct(quiet.gated, 50))} ms   added ${r2(qa)} ms = +${r2(qa / qb)}× (the gate alone; above, stderr is a pipe, so the output relay is in)`,
+    );
     console.log(
       `  added latency              p50 ${r2(added)} ms = +${r2(added / base)}× a bare shell start   (target ≤ +0.5×)`,
     );
@@ -403,6 +424,9 @@ async function measure() {
       baseline_p50_ms: r2(base),
       gated_p50_ms: r2(pct(gated, 50)),
       client_p50_ms: r2(pct(roundTrip, 50)),
+      quiet_baseline_p50_ms: r2(pct(quiet.bare, 50)),
+      quiet_p50_ms: r2(pct(quiet.gated, 50) - pct(quiet.bare, 50)),
+      quiet_added_ratio: r2((pct(quiet.gated, 50) - pct(quiet.bare, 50)) / pct(quiet.bare, 50)),
       added_ratio: r2(added / base),
       relayed_p50_ms: r2(relayedAdded),
       relayed_added_ratio: r2(relayedAdded / pct(barePiped, 50)),

@@ -18,8 +18,9 @@
 import path from 'node:path';
 import type { NormalizedCommand } from '../engine/types.js';
 import { scriptFileOf } from '../normalize/version-shims.js';
-import { HAS_PROC, alive, argvOf, inTree, ownScript, parentOf, unchangedSince } from './proc-tree.js';
-import { isClient, type ClientId } from './peer-check.js';
+import { HAS_PROC, aliveOnce, argvOf, inTree, ownScript, parentOf } from './proc-tree.js';
+import type { ClientId } from './peer-check.js';
+import { NextExecs } from './next-exec.js';
 
 export { wrapperPredates } from '../gates/exec/exec-shims.js';
 
@@ -85,30 +86,6 @@ interface ManagerScope {
   passed: number;
 }
 
-/** One exec a process may do next without being judged again (ApprovedMemory.allowNext). */
-interface NextExec {
-  pid: number;
-  /** The program's name (or path) and its exact arguments. */
-  argv: string[];
-  approver: string;
-  /** Expiry, epoch ms. */
-  until: number;
-  /** When set: the exec'd file must be unchanged since this time (epoch ms), not written during the session. */
-  since?: number;
-  /**
-   * When set: the exec must come from a process that still runs this gate client (the
-   * client, or the child it forked to relay the output), i.e. the client's own exec of the
-   * program it asked about; once that process runs the program, the record covers nothing.
-   */
-  client?: ClientId;
-}
-
-/** Same program name, up to a version suffix (`python3` runs `python3.11`; a versions/ link `python3.0` → `python3.11`). */
-function sameTool(a: string, b: string): boolean {
-  const bare = (n: string) => path.basename(n).replace(/[\d.]+$/, '');
-  return bare(a) !== '' && bare(a) === bare(b);
-}
-
 /** A manager run that ended after passing more than one internal script. */
 export interface EndedManagerRun {
   root: string;
@@ -121,7 +98,7 @@ export class ApprovedMemory {
   private entries: Entry[] = [];
   private managers: ManagerScope[] = [];
   /** "This process may do this next" records (allowNext), each used up by one exec. */
-  private next: NextExec[] = [];
+  private readonly next = new NextExecs();
   /** Processes that used up a line approval's command at the tool gate (pid → approver): their own requests through the proxy are that approval's. Pruned when they exit. */
   private lineExecs = new Map<number, string>();
   private ended: EndedManagerRun[] = [];
@@ -146,13 +123,7 @@ export class ApprovedMemory {
     );
   }
 
-  /**
-   * "This process may do this next": after an allowed request (a tool-gate shim about to
-   * exec its program, or a shim or wrapper judged as the real tool), the one exec that
-   * carries it out is not judged again. It must come from `pid` or a process it started,
-   * within `ttlMs`, run a program named like `argv[0]` with exactly `argv[1..]`; it is used
-   * up by the first exec it covers. Ends with the process.
-   */
+  /** "This process may do this next" (see NextExecs.allow). */
   allowNext(
     pid: number,
     argv: string[],
@@ -161,44 +132,15 @@ export class ApprovedMemory {
     since?: number,
     client?: ClientId,
   ): void {
-    const now = Date.now();
-    this.next = this.next.filter((e) => e.until > now).slice(-1000);
-    this.next.push({
-      pid,
-      argv,
-      approver,
-      until: now + ttlMs,
-      ...(since !== undefined ? { since } : {}),
-      ...(client ? { client } : {}),
-    });
+    this.next.allow(pid, argv, approver, ttlMs, since, client);
   }
 
-  /**
-   * Consumes and returns the approver of the record that covers exec `req`, whose analysed
-   * command is `text` (src/gates/exec/exec-gate.ts execText: the file it runs, named by what
-   * it is): a renamed rm placed on PATH as `curl` is not covered. Undefined = none.
-   */
+  /** Consumes and returns the approver of the record that covers exec `req` (see NextExecs.take). */
   takeNext(
     req: { pid: number; ppid?: number; argv: string[]; path?: string; cwd?: string },
     text: string,
   ): string | undefined {
-    const now = Date.now();
-    const first = text.split(' ')[0].replace(/^'|'$/g, '');
-    if (!sameTool(first, req.argv[0] ?? '')) return undefined;
-    const file = path.resolve(req.cwd || '/', req.path || req.argv[0] || '');
-    const i = this.next.findIndex(
-      (e) =>
-        e.until > now &&
-        (e.since === undefined || unchangedSince(req.pid, file, e.since)) &&
-        (e.client === undefined || isClient(req.pid, e.client)) &&
-        (e.pid === req.pid || e.pid === req.ppid || (HAS_PROC && inTree(req.pid, e.pid))) &&
-        e.argv.length === req.argv.length &&
-        sameTool(e.argv[0], req.argv[0]) &&
-        e.argv.every((a, k) => k === 0 || a === req.argv[k]),
-    );
-    if (i < 0) return undefined;
-    const [e] = this.next.splice(i, 1);
-    return e.approver;
+    return this.next.take(req, text);
   }
 
   /**
@@ -340,16 +282,22 @@ export class ApprovedMemory {
     return undefined;
   }
 
+  /**
+   * Drops what ended: records of processes that are gone, expired ones. Runs before each
+   * decision; every pid is looked up once per prune (a long-lived shell's per-line requests
+   * leave up to 1000 next-exec records of one pid).
+   */
   private prune(): void {
     const now = Date.now();
+    const live = aliveOnce();
     for (const m of this.managers)
-      if (m.passed > 1 && !alive(m.pid))
+      if (m.passed > 1 && !live(m.pid))
         this.ended.push({ root: m.root, approver: m.approver, command: m.command, passed: m.passed });
-    this.managers = this.managers.filter((m) => alive(m.pid));
-    for (const p of this.lineExecs.keys()) if (!alive(p)) this.lineExecs.delete(p);
-    this.next = this.next.filter((e) => e.until > now && (!HAS_PROC || alive(e.pid)));
+    this.managers = this.managers.filter((m) => live(m.pid));
+    for (const p of this.lineExecs.keys()) if (!live(p)) this.lineExecs.delete(p);
+    this.next.prune(now, live);
     this.entries = this.entries.filter(
-      (e) => (e.until === undefined || e.until > now) && (e.pid === undefined || !HAS_PROC || alive(e.pid)),
+      (e) => (e.until === undefined || e.until > now) && (e.pid === undefined || !HAS_PROC || live(e.pid)),
     );
   }
 }

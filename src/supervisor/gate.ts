@@ -25,8 +25,8 @@ import { ApprovedMemory } from './approved.js';
 import { commandsOf } from './commands-of.js';
 import { appendManagerSummaries, createDecider } from './decide.js';
 import { EventHub } from './events.js';
-import { ProgramIdentity, execText } from '../gates/exec/exec-gate.js';
-import { readExecEnv, selfGatingArgv, selfGatingEnv } from '../gates/exec/exec-defer.js';
+import { ProgramIdentity } from '../gates/exec/exec-gate.js';
+import { answerExec, lockedReply, strangerReply, type ExecAnswerDeps } from './gate-answer.js';
 import { startRelay, type Relay } from './relay.js';
 import { memoMask } from './mask-memo.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
@@ -109,22 +109,6 @@ export interface Gate {
   close(): Promise<void>;
 }
 
-function lockedReply(why: string) {
-  return {
-    allow: false,
-    env: {},
-    message: `agentfw: this session is being stopped: ${why}.\nNothing was run. Do not retry or work around this; ask the user.`,
-  };
-}
-
-function strangerReply(why: string) {
-  return {
-    allow: false,
-    env: {},
-    message: `agentfw: this request was refused: ${why}.\nNothing was run. Do not retry or work around this; ask the user.`,
-  };
-}
-
 export async function startGate(o: GateOptions): Promise<Gate> {
   const client = findClient();
   if (client.kind === 'missing') {
@@ -187,27 +171,18 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         mapPid: o.mapPid,
       });
     const ids = new ProgramIdentity(realPath);
+    const execDeps: ExecAnswerDeps = {
+      approved,
+      ids,
+      session: { gateScript: shims.gateScript, client: shims.client, socket: runtime.socket },
+      decide,
+    };
     broker = await startBroker({
       socketPath: runtime.socket,
       handle: async (req, signal) => {
         // fail closed: a session in lockdown answers nothing but refusals
         if (locked !== undefined) return lockedReply(locked);
-        if (req.layer === 'exec') {
-          // Exec requests come from the exec-gate helper outside any PID namespace: pids are
-          // the host's, and the pid names the process about to exec, not a gate client.
-          // The exec a gate client was just allowed (the shim's exec of the real program) is
-          // checked first: it is the common case, and it carries AGENTFW_GATED_PID, so the
-          // self-gating test below (which reads the caller's environment) would not pass it.
-          const script = execText(req, ids);
-          if (approved.takeNext(req, script)) return { allow: true, env: {}, message: '' };
-          // A bash that sources the gate script judges its own script (src/gates/exec/exec-defer.ts).
-          if (selfGatingArgv(req.argv) && ids.nameOf(`/proc/${req.pid}/root${req.path ?? ''}`) === 'bash') {
-            const env = readExecEnv(req.pid);
-            const session = { gateScript: shims.gateScript, client: shims.client, socket: runtime.socket };
-            if (env && selfGatingEnv(env, session)) return { allow: true, env: {}, message: '' };
-          }
-          return decide({ ...req, script }, signal);
-        }
+        if (req.layer === 'exec') return answerExec(req, execDeps, signal);
         const mapped = o.mapRequest ? o.mapRequest(req) : req;
         // fail closed: a request no gate client sent is refused unrecorded; one whose client
         // already hung up is decided and recorded as not run (src/supervisor/decide.ts)

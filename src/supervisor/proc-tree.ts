@@ -47,6 +47,20 @@ export function alive(pid: number): boolean {
   }
 }
 
+/**
+ * `alive`, asked once per pid: one pass over many records of the same few processes
+ * costs a lookup per process, not per record. For one pass only (a pid can end, or be
+ * reused, between passes).
+ */
+export function aliveOnce(look: (pid: number) => boolean = alive): (pid: number) => boolean {
+  const seen = new Map<number, boolean>();
+  return (pid) => {
+    let a = seen.get(pid);
+    if (a === undefined) seen.set(pid, (a = look(pid)));
+    return a;
+  };
+}
+
 /** True when `root` is `pid` or one of its ancestors. */
 export function inTree(pid: number, root: number): boolean {
   let p: number | undefined = pid;

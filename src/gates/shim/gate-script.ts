@@ -15,6 +15,22 @@
 
 export function gateScript(): string {
   return `# agentfw gate: generated for this session; removed when the session ends.
+# Fast path: the bash shim already checked this very process (the same case as the
+# AGENTFW_GATED_PID branch below, taken before anything else is defined: ≈0.1 ms less per
+# gated command). Any other case goes through the whole script.
+if [ "\${AGENTFW_GATED_PID-}" = "$$" ] && [ -n "\${AGENTFW_CLIENT-}" ] && [ -z "\${AGENTFW_GATE_MODE-}" ]; then
+  case $- in
+    *i*) ;;
+    *)
+      unset AGENTFW_GATED_PID AGENTFW_GATE_MODE
+      if [ -n "\${AGENTFW_SHIM_DIR-}" ]; then
+        case ":$PATH:" in *":$AGENTFW_SHIM_DIR:"*) ;; *) PATH="$AGENTFW_SHIM_DIR:$PATH" ;; esac
+      fi
+      if [ -n "\${AGENTFW_USER_BASH_ENV-}" ] && [ -f "$AGENTFW_USER_BASH_ENV" ]; then . "$AGENTFW_USER_BASH_ENV"; fi
+      return 0 2>/dev/null
+      ;;
+  esac
+fi
 __agentfw_client=\${AGENTFW_CLIENT-}
 __agentfw_mode=\${AGENTFW_GATE_MODE-}
 unset AGENTFW_GATE_MODE

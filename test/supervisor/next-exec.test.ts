@@ -1,0 +1,65 @@
+// The next-exec records' pruning: a gone process's records go, a live one's stay, and each
+// pid is looked up once per pass however many records it has (real processes).
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { NextExecs } from '../../src/supervisor/next-exec.js';
+import { alive, aliveOnce } from '../../src/supervisor/proc-tree.js';
+
+/** A real process that has exited and been reaped: its pid names nothing any more. */
+async function deadPid(): Promise<number> {
+  const p = spawn('/bin/true');
+  await new Promise((r) => p.on('close', r));
+  return p.pid!;
+}
+
+describe('NextExecs.prune', () => {
+  it.each([
+    // [records of this (live) process, records of a process that exited, kept]
+    [1, 0, 1],
+    [0, 1, 0],
+    [3, 2, 3],
+    [500, 500, 500],
+  ])('%i records of a live process, %i of a gone one → %i kept', async (mine, gone, kept) => {
+    const dead = await deadPid();
+    expect(alive(dead)).toBe(false); // control: the pid really is gone
+    const n = new NextExecs();
+    for (let i = 0; i < mine; i++) n.allow(process.pid, ['true', String(i)], 'policy');
+    for (let i = 0; i < gone; i++) n.allow(dead, ['true', String(i)], 'policy');
+    n.prune(Date.now());
+    expect(n.size).toBe(kept);
+    // What is kept still covers its exec; the gone process's records cover nothing.
+    if (mine) expect(n.take({ pid: process.pid, argv: ['true', '0'] }, '/bin/true 0')).toBe('policy');
+    if (gone)
+      expect(
+        n.take({ pid: dead, argv: ['true', String(gone - 1)] }, `/bin/true ${gone - 1}`),
+      ).toBeUndefined();
+  });
+
+  it.each([
+    ['expired', 1, 0],
+    ['within its time', 60_000, 1],
+  ])('a record %s (ttl %i ms) → %i kept', (_n, ttl, kept) => {
+    const n = new NextExecs();
+    n.allow(process.pid, ['true'], 'policy', ttl);
+    n.prune(Date.now() + 2);
+    expect(n.size).toBe(kept);
+  });
+
+  it.each([
+    [1000, 1, 1],
+    [1000, 3, 3],
+  ])('%i records of %i processes: %i lookups per prune', (records, procs, lookups) => {
+    const n = new NextExecs();
+    for (let i = 0; i < records; i++) n.allow(process.pid + (i % procs), ['true', String(i)], 'policy');
+    const asked: number[] = [];
+    n.prune(
+      Date.now(),
+      aliveOnce((pid) => {
+        asked.push(pid);
+        return pid === process.pid;
+      }),
+    );
+    expect(asked.length).toBe(lookups);
+    expect(n.size).toBe(Math.ceil(records / procs));
+  });
+});

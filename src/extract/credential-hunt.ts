@@ -14,6 +14,7 @@ import { isHomeCredential } from '../normalize/credentials.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { evidenceOf } from './fs-evidence.js';
 import { resolvePath } from './http-body.js';
+import { exportsSecretKeys } from './credential-printers.js';
 
 /** Programs that print, copy, pack or search the files they are given. */
 const READERS = new Set([
@@ -104,7 +105,7 @@ export const extractCredentialHunt: Extractor = (cmd, ctx) => {
     return [fact(cmd, `keychain ${args[0]}`)];
   if (p === 'secret-tool' && args[0] === 'lookup') return [fact(cmd, 'secret-tool lookup')];
   // The private keys of the user's keyring, printed or written anywhere.
-  if ((p === 'gpg' || p === 'gpg2') && args.some((a) => /^--export-secret-(sub)?keys$/.test(a)))
+  if ((p === 'gpg' || p === 'gpg2') && exportsSecretKeys(args))
     return [fact(cmd, `${p} --export-secret-keys`)];
   if (
     p === 'aws' &&

@@ -8,6 +8,11 @@
  * `Authorization:` header) it is not. Pure.
  */
 
+/** `gpg --export-secret-keys` / `--export-secret-subkeys`: argv prints the keyring's private keys. */
+export function exportsSecretKeys(argv: string[]): boolean {
+  return argv.some((w) => /^--export-secret-(sub)?keys$/.test(w));
+}
+
 /** A printer: the program, the words that must follow it (in order, options skipped), and an optional further test. */
 interface Printer {
   program: string[];
@@ -40,7 +45,7 @@ const PRINTERS: Printer[] = [
   {
     program: ['gpg', 'gpg2'],
     words: [],
-    when: (a) => a.some((w) => /^--export-secret-(sub)?keys$/.test(w)),
+    when: exportsSecretKeys,
   },
 ];
 

@@ -55,15 +55,19 @@ const SECRET_SUFFIX: Node = alt(
   ),
 );
 
-/** A whole key name ending in a secret marker; must not start inside a word or after `$`. */
-const NAME: Node = seq(behind('(?<![A-Za-z0-9_.$-])'), cls(NAME_CHAR, 0, 60, true), SECRET_SUFFIX);
+/** A key name of `chars` ending in a secret marker; must not start inside a word or after `$`. */
+const keyName = (chars: string): Node =>
+  seq(behind('(?<![A-Za-z0-9_.$-])'), cls(chars, 0, 60, true), SECRET_SUFFIX);
+
+/** A whole key name ending in a secret marker. */
+const NAME: Node = keyName(NAME_CHAR);
 /**
  * A shell or environment variable name (letters, digits, `_`): the `NAME=value` style only.
  * A dotted or dashed name before `=` is code (`b.getToken=function(){return …` in minified
  * JavaScript), never an assignment a shell or an env file makes; a properties file's
  * `db.password=…` ends its line and is the `code` style's.
  */
-const ENV_NAME: Node = seq(behind('(?<![A-Za-z0-9_.$-])'), cls('[A-Za-z0-9_]', 0, 60, true), SECRET_SUFFIX);
+const ENV_NAME: Node = keyName('[A-Za-z0-9_]');
 
 /** `NAME=`, `NAME :=`, `"name" =>`, `"name": `, `name: ` */
 const SEP: Node = seq(

@@ -67,8 +67,9 @@ export interface FoundSecret {
 
 export interface WorkspaceScan {
   secrets: FoundSecret[];
-  /** Files read and scanned. */
+  /** Files scanned: read now, or known from an earlier scan to hold nothing and unchanged since (ScanMemory). */
   files: number;
+  /** Their bytes (the same files). */
   bytes: number;
   /** Files not read: too large, binary, over maxFiles, unreadable. */
   skipped: number;

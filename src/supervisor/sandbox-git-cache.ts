@@ -58,10 +58,11 @@ export function cleanBlobsFor(
   secrets: SecretSet,
   env: NodeJS.ProcessEnv = process.env,
 ): CleanBlobs {
-  const place = secrets.fingerprint ? recordPlace(KIND, env) : undefined;
-  if (!place || !secrets.fingerprint) return NO_CLEAN_BLOBS;
+  const of = secrets.fingerprint?.bind(secrets);
+  const place = of && recordPlace(KIND, env);
+  if (!of || !place) return NO_CLEAN_BLOBS;
   const fingerprint = createHash('sha256')
-    .update(`${secrets.fingerprint(place.key)}\0${place.build}`)
+    .update(`${of(place.key)}\0${place.build}`)
     .digest('hex');
   return openCleanBlobs(place.dir, workspace, fingerprint, place.key);
 }

@@ -9,6 +9,12 @@ import type { EgressResult } from './egress.js';
 export interface StreamMasker {
   /** Feed a chunk; returns the bytes that are safe to emit now (may hold back a tail that could be the start of a secret). */
   push(chunk: Buffer): Buffer;
+  /**
+   * Optional: `push` as pieces whose concatenation is `push`'s result (none empty; an empty
+   * list = nothing to emit now), so a writer can send them without joining them. Absent =
+   * callers use `push`.
+   */
+  pushPieces?(chunk: Buffer): Buffer[];
   /** End of stream: returns whatever was held back, masked. */
   flush(): Buffer;
 }

@@ -98,8 +98,8 @@ export function takeStreams(
 
 /** Where a direct stream's masked bytes go when its destination is not a pipe we hold. */
 export interface FrameSink {
-  /** Sends masked bytes in frames; false = the connection is full (pause until resume()). */
-  frame(id: number, data: Buffer): boolean;
+  /** Sends masked bytes (pieces, in order) in one frame; false = the connection is full (pause until resume()). */
+  frame(id: number, data: Buffer[]): boolean;
   /** The stream is drained and flushed (or stopped): tell the client, when it still listens. */
   done(id: number): void;
 }
@@ -154,9 +154,9 @@ export class DirectStream {
   private read(chunk: Buffer): boolean {
     if (this.finished) return false;
     this.bytes += chunk.length;
-    let masked: Buffer;
+    let masked: Buffer[];
     try {
-      masked = this.masker.push(chunk);
+      masked = this.masker.pushPieces ? this.masker.pushPieces(chunk) : [this.masker.push(chunk)];
     } catch {
       this.stop(); // fail closed: a masker error shows nothing more
       return false;
@@ -166,11 +166,17 @@ export class DirectStream {
     return false;
   }
 
-  /** False = the destination is full. */
-  private out(data: Buffer): boolean {
-    if (data.length === 0) return true;
-    if (this.dst) return this.dst.write(data);
-    return this.sink.frame(this.id, data);
+  /** Writes the pieces (one writev); false = the destination is full. */
+  private out(data: Buffer[]): boolean {
+    const parts = data.filter((b) => b.length > 0);
+    if (parts.length === 0) return true;
+    if (!this.dst) return this.sink.frame(this.id, parts);
+    if (parts.length === 1) return this.dst.write(parts[0]);
+    this.dst.cork();
+    let more = true;
+    for (const b of parts) more = this.dst.write(b);
+    this.dst.uncork();
+    return more;
   }
 
   /** The connection to the client drained (framed destination). */
@@ -190,7 +196,7 @@ export class DirectStream {
     this.finished = true;
     this.src.destroy();
     if (!this.dst) {
-      this.out(tail);
+      this.out([tail]);
       this.sink.done(this.id);
       return;
     }

@@ -86,15 +86,20 @@ function serve(sock: net.Socket, sh: Shared): void {
   /** RELAY 2: each stream's end is answered with a zero-length frame. */
   let acks = false;
 
-  const send = (id: number, data: Buffer): boolean => {
-    if (broken || data.length === 0 || !sock.writable) return true;
+  /** One frame of `data` (pieces, joined by the frame); false = the connection is full. */
+  const send = (id: number, data: Buffer | Buffer[]): boolean => {
+    const parts = Array.isArray(data) ? data : [data];
+    let len = 0;
+    for (const b of parts) len += b.length;
+    if (broken || len === 0 || !sock.writable) return true;
     // Header and payload go out in one writev (no copy of the payload into a frame).
     const head = Buffer.allocUnsafe(5);
     head[0] = id;
-    head.writeUInt32BE(data.length, 1);
+    head.writeUInt32BE(len, 1);
     sock.cork();
     sock.write(head);
-    const more = sock.write(data);
+    let more = true;
+    for (const b of parts) if (b.length > 0) more = sock.write(b);
     sock.uncork();
     // Back-pressure: stop reading the command's output until the client caught up.
     if (!more) sock.pause();

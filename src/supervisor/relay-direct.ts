@@ -46,6 +46,14 @@ export interface Taken {
 const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fs.constants;
 /** Largest read of a program's pipe (the client makes that pipe 1 MiB). */
 const READ_SIZE = 256 * 1024;
+/**
+ * Masked bytes a destination may hold queued (not yet taken by its reader) before the
+ * read of the program's pipe pauses. Above a stream's default mark (16 KiB), so the next
+ * read is masked while the reader drains the last one: pausing at every write left the
+ * relay idle for the reader's wake-ups after each read (a destination pipe holds 64 KiB).
+ * Bounds the memory per stream.
+ */
+export const OUT_AHEAD = 1024 * 1024;
 
 /** Opens `/proc/<pid>/fd/<n>` when it is a pipe; undefined otherwise (or on any error). */
 function openPipe(pid: number, n: number, flags: number): { fd: number; key: string } | undefined {
@@ -98,7 +106,10 @@ export function takeStreams(
 
 /** Where a direct stream's masked bytes go when its destination is not a pipe we hold. */
 export interface FrameSink {
-  /** Sends masked bytes (pieces, in order) in one frame; false = the connection is full (pause until resume()). */
+  /**
+   * Sends masked bytes (pieces, in order) in one frame; false = the connection holds
+   * OUT_AHEAD or more unsent (pause until resume()).
+   */
   frame(id: number, data: Buffer[]): boolean;
   /** The stream is drained and flushed (or stopped): tell the client, when it still listens. */
   done(id: number): void;
@@ -171,12 +182,11 @@ export class DirectStream {
     const parts = data.filter((b) => b.length > 0);
     if (parts.length === 0) return true;
     if (!this.dst) return this.sink.frame(this.id, parts);
-    if (parts.length === 1) return this.dst.write(parts[0]);
     this.dst.cork();
-    let more = true;
-    for (const b of parts) more = this.dst.write(b);
+    for (const b of parts) this.dst.write(b);
     this.dst.uncork();
-    return more;
+    // Past OUT_AHEAD the last write returned false (above the 16 KiB mark): 'drain' follows.
+    return this.dst.writableLength < OUT_AHEAD;
   }
 
   /** The connection to the client drained (framed destination). */

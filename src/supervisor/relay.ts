@@ -33,7 +33,7 @@
 import net from 'node:net';
 import type { SecretSet, StreamMasker } from '../secrets/types.js';
 import { EMPTY, frame, FrameReader } from './relay-frames.js';
-import { DirectStream, HELLO2, takeStreams, type DirectOptions } from './relay-direct.js';
+import { DirectStream, HELLO2, OUT_AHEAD, takeStreams, type DirectOptions } from './relay-direct.js';
 import { listenPrivate } from './unix-server.js';
 
 export { frame, FrameReader, MAX_FRAME, type FramePiece } from './relay-frames.js';
@@ -98,9 +98,10 @@ function serve(sock: net.Socket, sh: Shared): void {
     head.writeUInt32BE(len, 1);
     sock.cork();
     sock.write(head);
-    let more = true;
-    for (const b of parts) if (b.length > 0) more = sock.write(b);
+    for (const b of parts) if (b.length > 0) sock.write(b);
     sock.uncork();
+    // Past OUT_AHEAD the last write returned false (above the 16 KiB mark): 'drain' follows.
+    const more = sock.writableLength < OUT_AHEAD;
     // Back-pressure: stop reading the command's output until the client caught up.
     if (!more) sock.pause();
     return more;

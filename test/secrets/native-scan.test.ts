@@ -113,6 +113,10 @@ describe('native trigger search', () => {
     ['a flag', 'tool --api-key s3cr3tV4lu3 run'],
     ['every byte value', String.fromCharCode(...Array.from({ length: 256 }, (_, i) => i))],
     ['triggers back to back', 'tokentokenKEYkeyghp_ghp_://://--token '.repeat(40)],
+    [
+      'a long run of key-name bytes full of triggers (one forward run shared by its triggers)',
+      'x_' + 'secret_Token-key.'.repeat(400) + '=abcDEF123456789xyz\n' + 'secret'.repeat(500) + ' pass',
+    ],
   ])('same hits and holds as the JS loop: %s', (_name, s) => {
     for (const final of [true, false])
       for (const [, sc] of paths) expect(sc.scan(s, 0, final)).toEqual(ref.scan(s, 0, final));

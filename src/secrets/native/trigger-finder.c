@@ -97,6 +97,7 @@ static napi_value triggers(napi_env env, napi_callback_info info) {
   c.out = po;
   c.cap = no;
   c.final = flags & 1;
+  c.run_tab = -1;
   if (scan_validate(&c) != 0) goto done;
   if ((flags & 2) || !scan_vector(&c, pm, nm, flags & 4, flags & 12)) scan_scalar(&c, 0);
   count = c.overflow ? -2 : (int32_t)c.count;

@@ -135,8 +135,16 @@ void scan_visit(scan_t *c, size_t t, unsigned k) {
       size_t lim = t > MAX_BACK ? t - MAX_BACK : 0;
       while (start > lim && back[c->b[start - 1]]) start--;
       if (fam[1] != -1) {
-        size_t end = t;
-        while (end < c->n && back[c->b[end]]) end++;
+        size_t end;
+        if (c->run_tab == fam[0] && t >= c->run_from && t <= c->run_end)
+          end = c->run_end;
+        else {
+          end = t;
+          while (end < c->n && back[c->b[end]]) end++;
+          c->run_tab = fam[0];
+          c->run_from = t;
+          c->run_end = end;
+        }
         if ((end < c->n || c->final) && !follow_ok(c, fam[1], end)) continue;
       }
     }

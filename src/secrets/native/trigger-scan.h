@@ -17,6 +17,12 @@ typedef struct {
   int32_t *out;
   size_t cap, count;
   int final, overflow;
+  /* The last forward run of a family's back class: from run_from, the bytes up to run_end
+     are in the class at tab + run_tab (and run_end is not, or is the end); -1 = none. A
+     trigger inside that run ends its run there too, so a long run of key-name bytes full
+     of triggers is scanned once, not once per trigger. */
+  int32_t run_tab;
+  size_t run_from, run_end;
   /* set by scan_validate */
   const int32_t *lists, *ents, *lits, *fams, *conds, *steps;
   int32_t nlists;

@@ -262,11 +262,23 @@ export class PatternScanner {
     // a buffer grown for one trigger-dense text is not kept for ever
     if (this.triples.length < cap || this.triples.length > 4 * cap) this.triples = new Int32Array(cap);
     try {
-      let r = this.triggers!(b, this.t.pairIndex, this.t.third, p.teddy, p.prog, p.tab, this.triples, flags);
+      const run = (): number =>
+        this.triggers!(
+          b,
+          this.t.pairIndex,
+          this.t.third,
+          p.teddy,
+          p.prog,
+          p.tab,
+          this.triples,
+          flags,
+          p.prefix,
+        );
+      let r = run();
       if (r === -2) {
         // more triples than room: the most one position can give, everywhere
         this.triples = new Int32Array(3 * (b.length * p.maxEntries + 1));
-        r = this.triggers!(b, this.t.pairIndex, this.t.third, p.teddy, p.prog, p.tab, this.triples, flags);
+        r = run();
       }
       return r;
     } catch {

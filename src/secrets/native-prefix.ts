@@ -1,0 +1,79 @@
+/**
+ * The byte tables of the trigger search's AVX-512 VBMI pre-filter (src/secrets/native/
+ * trigger-simd.c): the first four bytes of every trigger literal, each literal in one of
+ * 32 buckets, a 128-entry table per bucket set and byte position (one permute looks a byte
+ * up). Pure: no I/O.
+ *
+ * Only filters: a position every bucket rejects is one where no literal of the scanner's
+ * pair lists starts (lit_at would find none), so the trigger search would write nothing
+ * there. A literal shorter than four bytes accepts any byte after its end; a byte at or
+ * above 0x80 is looked up by its low seven bits (the table cannot reject it, only keep it).
+ */
+import type { PairEntry } from './families.js';
+
+/** Buckets (8 per set of tables); the C code takes 1 to 4 sets. */
+const BUCKETS = 32;
+/** Bytes of each literal the tables check. */
+export const PREFIX = 4;
+/** Bytes of one set's tables: PREFIX positions × 128 entries. */
+export const SET_BYTES = PREFIX * 128;
+
+/** The bytes lit_at accepts for the lower-case literal char `c`: itself, and its upper case for a-z. */
+function accepts(c: number): number[] {
+  return c >= 97 && c <= 122 ? [c, c - 32] : [c];
+}
+
+/** Per position, the 7-bit entries a literal accepts (null = every byte: past its end). */
+function entries(lit: string): (Set<number> | null)[] {
+  return Array.from({ length: PREFIX }, (_, p) =>
+    p < lit.length ? new Set(accepts(lit.charCodeAt(p)).map((c) => c & 0x7f)) : null,
+  );
+}
+
+/**
+ * The tables for the literals of `pairLists`: `sets * SET_BYTES` bytes, entry
+ * `s * SET_BYTES + p * 128 + (byte & 0x7f)` = the buckets of set s (bit b & 7 of bucket b)
+ * that accept that byte at position p. Literals go greedily (fewest accepted entries at
+ * their most open position first) into the bucket where they add the fewest accepted
+ * printable four-byte combinations.
+ */
+export function prefixTables(pairLists: PairEntry[][]): Uint8Array {
+  const lits = [...new Set(pairLists.flatMap((l) => l.flatMap((e) => e.lits)))].sort(
+    (a, b) => Math.min(a.length, PREFIX) - Math.min(b.length, PREFIX) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  const buckets: Set<number>[][] = Array.from({ length: BUCKETS }, () =>
+    Array.from({ length: PREFIX }, () => new Set<number>()),
+  );
+  const open: boolean[][] = Array.from({ length: BUCKETS }, () => new Array<boolean>(PREFIX).fill(false));
+  const used = new Array<boolean>(BUCKETS).fill(false);
+  /** Printable ASCII combinations a bucket accepts (an open position: all 95). */
+  const cost = (sets: Set<number>[], opens: boolean[]): number =>
+    sets.reduce(
+      (prod, s, p) => prod * (opens[p] ? 95 : [...s].filter((c) => c >= 0x20 && c < 0x7f).length),
+      1,
+    );
+  for (const lit of lits) {
+    const e = entries(lit);
+    let best = 0;
+    let bestCost = Infinity;
+    for (let b = 0; b < BUCKETS; b++) {
+      const sets = buckets[b].map((s, p) => new Set([...s, ...(e[p] ?? [])]));
+      const opens = open[b].map((o, p) => o || e[p] === null);
+      const added = cost(sets, opens) - (used[b] ? cost(buckets[b], open[b]) : 0);
+      if (added < bestCost) [best, bestCost] = [b, added];
+    }
+    used[best] = true;
+    e.forEach((s, p) => {
+      if (s === null) open[best][p] = true;
+      else for (const c of s) buckets[best][p].add(c);
+    });
+  }
+  const out = new Uint8Array((BUCKETS / 8) * SET_BYTES);
+  for (let b = 0; b < BUCKETS; b++) {
+    if (!used[b]) continue;
+    for (let p = 0; p < PREFIX; p++)
+      for (let c = 0; c < 128; c++)
+        if (open[b][p] || buckets[b][p].has(c)) out[(b >> 3) * SET_BYTES + p * 128 + c] |= 1 << (b & 7);
+  }
+  return out;
+}

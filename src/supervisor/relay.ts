@@ -86,9 +86,13 @@ function serve(sock: net.Socket, sh: Shared): void {
   /** RELAY 2: each stream's end is answered with a zero-length frame. */
   let acks = false;
 
-  /** One frame of `data` (pieces, joined by the frame); false = the connection is full. */
-  const send = (id: number, data: Buffer | Buffer[]): boolean => {
-    const parts = Array.isArray(data) ? data : [data];
+  /**
+   * One frame of `data` (pieces, joined by the frame); false = the connection is full.
+   * `written`: called once the whole frame is written (never when it is not sent or its
+   * write fails).
+   */
+  const send = (id: number, data: Buffer | Buffer[], written?: () => void): boolean => {
+    const parts = (Array.isArray(data) ? data : [data]).filter((b) => b.length > 0);
     let len = 0;
     for (const b of parts) len += b.length;
     if (broken || len === 0 || !sock.writable) return true;
@@ -98,7 +102,11 @@ function serve(sock: net.Socket, sh: Shared): void {
     head.writeUInt32BE(len, 1);
     sock.cork();
     sock.write(head);
-    for (const b of parts) if (b.length > 0) sock.write(b);
+    const last = parts.length - 1;
+    // Writes complete in order: the last one's callback means the whole frame is written.
+    parts.forEach((b, i) =>
+      sock.write(b, i === last && written ? (err) => (err ? undefined : written()) : undefined),
+    );
     sock.uncork();
     // Past OUT_AHEAD the last write returned false (above the 16 KiB mark): 'drain' follows.
     const more = sock.writableLength < OUT_AHEAD;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PatternScanner } from '../../src/secrets/detect.js';
-import { PREFIX, prefixTables, SET_BYTES } from '../../src/secrets/native-prefix.js';
+import { entryOf, ENTRIES, PREFIX, prefixTables, SET_BYTES } from '../../src/secrets/native-prefix.js';
 import type { ScannerTables } from '../../src/secrets/scanner-tables.js';
 
 // The byte tables of the AVX-512 VBMI pre-filter (src/secrets/native-prefix.ts), read here
 // the way trigger-simd.c's run_vbmi reads them: a position is kept when some bucket takes
-// each of its first four bytes (by their low seven bits; bytes 0 and 1 must be ASCII).
+// each of its first four bytes (by entryOf: the low six bits after | 0x20; bytes 0 and 1
+// must be ASCII).
 
 const tables = (new PatternScanner(undefined, null) as unknown as { t: ScannerTables }).t;
 const m = prefixTables(tables.pairLists);
@@ -18,7 +19,7 @@ function kept(b: Buffer, at: number): boolean {
     let r = 0xff;
     for (let p = 0; p < PREFIX; p++) {
       const c = b[at + p];
-      r &= p < 2 && c >= 0x80 ? 0 : m[s * SET_BYTES + p * 128 + (c & 0x7f)];
+      r &= p < 2 && c >= 0x80 ? 0 : m[s * SET_BYTES + p * ENTRIES + entryOf(c)];
     }
     any |= r;
   }

@@ -100,7 +100,7 @@ static napi_value triggers(napi_env env, napi_callback_info info) {
   c.run_tab = -1;
   if (scan_validate(&c) != 0) goto done;
   /* The VBMI path's tables (optional ninth argument); anything else there = that path unused. */
-  if (argc < 9 || typed(env, argv[8], napi_uint8_array, &px, &nx) || nx % 512 != 0) px = NULL, nx = 0;
+  if (argc < 9 || typed(env, argv[8], napi_uint8_array, &px, &nx) || nx % 256 != 0) px = NULL, nx = 0;
   if ((flags & 2) || !scan_vector(&c, pm, nm, px, nx, flags & 4, flags & 12, flags & 28)) scan_scalar(&c, 0);
   count = c.overflow ? -2 : (int32_t)c.count;
 done:

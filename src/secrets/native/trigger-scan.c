@@ -16,7 +16,7 @@
  *              JS scan visits them
  *   flags      bit 0: the input is final; bit 1: no vector code (the scalar reference);
  *              bit 2: no AVX2 (nor AVX-512); bit 3: no AVX-512; bit 4: no AVX-512 VBMI
- *   prefix     Uint8Array(512 * sets, 1-4 sets of 8 buckets), optional: byte tables of the
+ *   prefix     Uint8Array(256 * sets, 1-4 sets of 8 buckets), optional: byte tables of the
  *              first four bytes of every literal (src/secrets/native-prefix.ts), the
  *              pre-filter of CPUs with AVX-512 VBMI (the teddy masks otherwise)
  * Returns -1 on bad arguments or tables, -2 when `out` is too small (the caller grows it).

@@ -43,7 +43,7 @@ static inline void scan_at(scan_t *c, size_t t) {
 }
 void scan_scalar(scan_t *c, size_t from);
 /* The vector pre-filter over all positions; returns 0 when this CPU has no vector path.
-   prefix (plen bytes, 512 per set of 8 buckets; NULL = none): the byte tables of the
+   prefix (plen bytes, 256 per set of 8 buckets; NULL = none): the byte tables of the
    AVX-512 VBMI path (src/secrets/native-prefix.ts), used unless no_vbmi. */
 int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, const uint8_t *prefix, size_t plen, int no_avx2,
                 int no_avx512, int no_vbmi);

@@ -4,7 +4,7 @@
  * scalar check (scan_at), so it only has to keep a superset: the masks (built by
  * src/secrets/native-scan.ts) give each kept position a bucket bit in all six tables.
  * AVX-512BW, AVX2 or SSSE3, chosen at run time; other CPUs use the scalar loop. With
- * AVX-512 VBMI, a second filter (run_vbmi) looks four bytes up exactly instead.
+ * AVX-512 VBMI, a second filter (run_vbmi) looks four bytes up instead (64-entry tables).
  */
 #include "trigger-scan.h"
 
@@ -80,31 +80,33 @@ __attribute__((target("avx512f,avx512bw"))) static size_t run_avx512(scan_t *c, 
   return i;
 }
 
-/* Four bytes looked up exactly (7 bits each, one permute per byte and set), 64 positions at a
-   time: a bucket bit set at all four positions keeps the position. Bytes 0 and 1 at or
-   above 0x80 start no trigger (all are ASCII): rejected; at bytes 2 and 3 such a byte is
-   looked up by its low bits (kept where a bucket takes any byte there, maybe elsewhere:
-   only a superset is needed). m: sets × 4 positions × 128 entries. */
+/* Four bytes looked up (one single-source permute per byte and set: its low six bits after
+   | 0x20), 64 positions at a time: a bucket bit set at all four positions keeps the
+   position. Bytes 0 and 1 at or above 0x80 start no trigger (all are ASCII): rejected.
+   The tables (src/secrets/native-prefix.ts) give an entry the buckets of every byte that
+   maps to it, so this keeps a superset. m: sets × 4 positions × 64 entries. */
 __attribute__((target("avx512f,avx512bw,avx512vbmi"))) static size_t run_vbmi(scan_t *c, const uint8_t *m,
                                                                              int sets) {
   const uint8_t *b = c->b;
   size_t n = c->n, i = 0;
-  __m512i lo[MAX_SETS][4], hi[MAX_SETS][4];
+  __m512i t[MAX_SETS][4];
   for (int s = 0; s < sets; s++)
-    for (int p = 0; p < 4; p++) {
-      lo[s][p] = _mm512_loadu_si512((const void *)(m + 512 * s + 128 * p));
-      hi[s][p] = _mm512_loadu_si512((const void *)(m + 512 * s + 128 * p + 64));
-    }
+    for (int p = 0; p < 4; p++) t[s][p] = _mm512_loadu_si512((const void *)(m + 256 * s + 64 * p));
+  const __m512i fold = _mm512_set1_epi8(0x20);
   for (; i + 67 <= n && !c->overflow; i += 64) {
     __m512i v0 = _mm512_loadu_si512((const void *)(b + i)), v1 = _mm512_loadu_si512((const void *)(b + i + 1));
     __m512i v2 = _mm512_loadu_si512((const void *)(b + i + 2)), v3 = _mm512_loadu_si512((const void *)(b + i + 3));
     __mmask64 a0 = ~_mm512_movepi8_mask(v0), a1 = ~_mm512_movepi8_mask(v1);
+    v0 = _mm512_or_si512(v0, fold);
+    v1 = _mm512_or_si512(v1, fold);
+    v2 = _mm512_or_si512(v2, fold);
+    v3 = _mm512_or_si512(v3, fold);
     __m512i any = _mm512_setzero_si512();
     for (int s = 0; s < sets; s++) {
-      __m512i r = _mm512_and_si512(_mm512_maskz_permutex2var_epi8(a0, lo[s][0], v0, hi[s][0]),
-                                   _mm512_maskz_permutex2var_epi8(a1, lo[s][1], v1, hi[s][1]));
-      r = _mm512_and_si512(r, _mm512_permutex2var_epi8(lo[s][2], v2, hi[s][2]));
-      r = _mm512_and_si512(r, _mm512_permutex2var_epi8(lo[s][3], v3, hi[s][3]));
+      __m512i r = _mm512_and_si512(_mm512_maskz_permutexvar_epi8(a0, v0, t[s][0]),
+                                   _mm512_maskz_permutexvar_epi8(a1, v1, t[s][1]));
+      r = _mm512_and_si512(r, _mm512_permutexvar_epi8(v2, t[s][2]));
+      r = _mm512_and_si512(r, _mm512_permutexvar_epi8(v3, t[s][3]));
       any = _mm512_or_si512(any, r);
     }
     uint64_t bits = _mm512_test_epi8_mask(any, any);
@@ -166,8 +168,8 @@ static int cpu_level(void) {
 int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, const uint8_t *prefix, size_t plen, int no_avx2,
                 int no_avx512, int no_vbmi) {
   int l = cpu_level();
-  int psets = (int)(plen / 512);
-  if (l == 4 && (no_vbmi || !prefix || plen % 512 != 0 || psets < 1 || psets > MAX_SETS)) l = 3;
+  int psets = (int)(plen / 256);
+  if (l == 4 && (no_vbmi || !prefix || plen % 256 != 0 || psets < 1 || psets > MAX_SETS)) l = 3;
   if (l >= 3 && no_avx512) l = 2;
   if (l == 4) {
     size_t i = run_vbmi(c, prefix, psets);

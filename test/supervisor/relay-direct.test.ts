@@ -26,25 +26,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
 import type { Gate } from '../../src/supervisor/gate.js';
-import { gen, rng } from '../fixtures/secrets/planted.js';
-import { run, until, useGate, type Scratch } from '../gates/shim/gate-helpers.js';
+import { run, until, type Scratch } from '../gates/shim/gate-helpers.js';
+import { MASKED, relayToken, useRelayGate } from '../gates/shim/relay-fixture.js';
 import { BIN, cliEnv, ensureBuilt, headlessArgs } from '../e2e/run-helpers.js';
 
 /** An opaque token, known to the session only through the workspace scan of `.env`. */
-const TOKEN = gen(rng(7117), 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 32);
-const ENV_FILE = `API_TOKEN=${TOKEN}\nLOG_LEVEL=debug\n`;
-const MASKED = 'agentfw:masked:API_TOKEN';
+const { TOKEN, ENV_FILE } = relayToken(7117);
 
 let s: Scratch;
 let gate: Gate;
 let bash: string;
-useGate(
-  (t) => {
-    ({ s, gate } = t);
-    bash = path.join(gate.shims.dir, 'bash');
-  },
-  { prepare: (t) => writeFileSync(path.join(t.ws, '.env'), ENV_FILE) },
-);
+useRelayGate(ENV_FILE, (t) => ({ s, gate, bash } = t));
 
 /** Runs `script` in dash with $1 = the gated bash: its pipes (`|`) are real pipes. */
 const dash = (script: string, env: Record<string, string> = gate.agentEnv) =>

@@ -13,7 +13,8 @@
 // and the supervisor are different processes.
 // BENCH_SHIM_N: latency runs (200; 0 = throughput only); BENCH_SHIM_CATS: `cat` runs (5);
 // BENCH_SHIM_NOOP_MASKER=1: the bench's gate masks nothing (the relay's plumbing alone);
-// BENCH_SHIM_ROOT: measure another checkout's build with this bench.
+// BENCH_SHIM_ROOT: measure another checkout's build with this bench;
+// BENCH_SHIM_SERVE_FLAGS: node flags for the gate process (`--cpu-prof --cpu-prof-dir=DIR`).
 // Prints human lines, then one JSON line:
 //   {"name":"shim","p50_ms":added p50,"p99_ms":added p99,"baseline_p50_ms":bare p50,...}
 import { spawn, spawnSync } from 'node:child_process';
@@ -148,7 +149,9 @@ const TIMER = (
 let b='';process.stdin.on('data',(d)=>{b+=d;let i;while((i=b.indexOf('\\n'))>=0){b=b.slice(i+1);
 const t=performance.now();const r=spawnSync(${JSON.stringify(shell)},['-c','true']);process.stdout.write((r.status===0?performance.now()-t:-1)+'\\n');}});`;
 async function measure() {
-  const server = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve'], {
+  // BENCH_SHIM_SERVE_FLAGS: node flags for the gate process (e.g. `--cpu-prof --cpu-prof-dir=DIR`).
+  const flags = (process.env.BENCH_SHIM_SERVE_FLAGS ?? '').split(' ').filter(Boolean);
+  const server = spawn(process.execPath, [...flags, fileURLToPath(import.meta.url), '--serve'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let lines = '';

@@ -127,6 +127,15 @@ export class PatternScanner {
       if (start >= 0) tryFamily(fam, start, pendingOnly);
     };
 
+    /**
+     * The last forward run of a back class: from runFrom, the chars up to runEnd are in
+     * `runBack` (runEnd is not, or is the end). A trigger inside it ends its run there too:
+     * a long run of key-name chars full of triggers is scanned once, not once per trigger.
+     */
+    let runBack: Uint8Array | null = null;
+    let runFrom = -1;
+    let runEnd = -1;
+
     /** Where `fam`'s matches around the trigger at t start, or -1 when its follow filter fails. */
     const startOf = (fam: Family, t: number): number => {
       let start = t;
@@ -136,8 +145,13 @@ export class PatternScanner {
         while (start > lim && back[s.charCodeAt(start - 1) & 0xff] === 1 && s.charCodeAt(start - 1) < 256)
           start--;
         if (fam.follow) {
-          let end = t;
-          while (end < n && back[s.charCodeAt(end) & 0xff] === 1 && s.charCodeAt(end) < 256) end++;
+          let end: number;
+          if (back === runBack && t >= runFrom && t <= runEnd) end = runEnd;
+          else {
+            end = t;
+            while (end < n && back[s.charCodeAt(end) & 0xff] === 1 && s.charCodeAt(end) < 256) end++;
+            [runBack, runFrom, runEnd] = [back, t, end];
+          }
           if (end < n || final) {
             fam.follow.lastIndex = end;
             if (!fam.follow.test(s)) return -1;
@@ -248,11 +262,23 @@ export class PatternScanner {
     // a buffer grown for one trigger-dense text is not kept for ever
     if (this.triples.length < cap || this.triples.length > 4 * cap) this.triples = new Int32Array(cap);
     try {
-      let r = this.triggers!(b, this.t.pairIndex, this.t.third, p.teddy, p.prog, p.tab, this.triples, flags);
+      const run = (): number =>
+        this.triggers!(
+          b,
+          this.t.pairIndex,
+          this.t.third,
+          p.teddy,
+          p.prog,
+          p.tab,
+          this.triples,
+          flags,
+          p.prefix,
+        );
+      let r = run();
       if (r === -2) {
         // more triples than room: the most one position can give, everywhere
         this.triples = new Int32Array(3 * (b.length * p.maxEntries + 1));
-        r = this.triggers!(b, this.t.pairIndex, this.t.third, p.teddy, p.prog, p.tab, this.triples, flags);
+        r = run();
       }
       return r;
     } catch {

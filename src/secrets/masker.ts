@@ -155,16 +155,25 @@ export class ChainMasker implements StreamMasker {
   constructor(private readonly stages: StreamStage[]) {}
 
   /**
-   * A chunk longer than PIECE is masked in pieces of that size and the results joined: the
-   * same output (the masker is streaming), but each stage's one-byte string of a piece stays
-   * out of V8's large-object space, whose allocations made 256 KiB chunks ≈ 1.5× slower per
-   * byte than 64 KiB ones (a session's masker over 10 MiB of bench/shim.mjs's relay text).
+   * A chunk longer than PIECE is masked in pieces of that size: the same output (the masker
+   * is streaming), but each stage's one-byte string of a piece stays out of V8's
+   * large-object space, whose allocations made 256 KiB chunks ≈ 1.5× slower per byte than
+   * 64 KiB ones (a session's masker over 10 MiB of bench/shim.mjs's relay text).
    */
   push(chunk: Buffer): Buffer {
     if (chunk.length <= PIECE) return this.pushPiece(chunk);
+    const out = this.pushPieces(chunk);
+    return out.length === 1 ? out[0] : Buffer.concat(out);
+  }
+
+  /** `push` as the masked pieces, not joined (a relay writes them in one writev). */
+  pushPieces(chunk: Buffer): Buffer[] {
     const out: Buffer[] = [];
-    for (let at = 0; at < chunk.length; at += PIECE) out.push(this.pushPiece(chunk.subarray(at, at + PIECE)));
-    return Buffer.concat(out);
+    for (let at = 0; at < chunk.length; at += PIECE) {
+      const piece = this.pushPiece(chunk.subarray(at, at + PIECE));
+      if (piece.length > 0) out.push(piece);
+    }
+    return out;
   }
 
   private pushPiece(chunk: Buffer): Buffer {

@@ -10,6 +10,7 @@
 import type { Family, PairEntry } from './families.js';
 import { classTable } from './families.js';
 import { maxLength, type Node } from './pattern.js';
+import { prefixTables } from './native-prefix.js';
 
 /** The addon's `triggers()` (see trigger-scan.c for the arguments); count of triples, -1 bad, -2 `out` too small. */
 export type TriggerFinder = (
@@ -21,17 +22,24 @@ export type TriggerFinder = (
   tab: Uint8Array,
   out: Int32Array,
   flags: number,
+  prefix?: Uint8Array,
 ) => number;
 
-/** Flags of `triggers()`: the input is final; scalar reference only; no AVX2 (SSSE3); no AVX-512 (AVX2). */
+/**
+ * Flags of `triggers()`: the input is final; scalar reference only; no AVX2 (SSSE3); no
+ * AVX-512 (AVX2); no AVX-512 VBMI (the AVX-512BW teddy masks).
+ */
 export const FINAL = 1;
 export const SCALAR = 2;
 export const NO_AVX2 = 4;
 export const NO_AVX512 = 8;
+export const NO_VBMI = 16;
 
 /** The arrays `triggers()` reads, and how to map its output back. */
 export interface NativeProgram {
   teddy: Uint8Array;
+  /** The VBMI pre-filter's byte tables (native-prefix.ts). */
+  prefix: Uint8Array;
   prog: Int32Array;
   tab: Uint8Array;
   /** Entry index (in `out`) → its family. */
@@ -287,6 +295,7 @@ export function buildProgram(
   ];
   return {
     teddy: teddyMasks(pairIndex, third),
+    prefix: prefixTables(pairLists),
     prog: Int32Array.from([...head, ...lists, ...ents, ...lits, ...fams, ...conds, ...steps]),
     tab: Uint8Array.from(tab),
     entryFam,

@@ -7,8 +7,19 @@ import type { EgressResult } from './egress.js';
 
 /** Masks a byte stream chunk by chunk, correctly across chunk boundaries. */
 export interface StreamMasker {
-  /** Feed a chunk; returns the bytes that are safe to emit now (may hold back a tail that could be the start of a secret). */
+  /**
+   * Feed a chunk; returns the bytes that are safe to emit now (may hold back a tail that
+   * could be the start of a secret). The result may be a view of `chunk`, but the masker
+   * keeps no reference to `chunk` after returning: a caller may reuse its memory once the
+   * result is written (the relay does).
+   */
   push(chunk: Buffer): Buffer;
+  /**
+   * Optional: `push` as pieces whose concatenation is `push`'s result (none empty; an empty
+   * list = nothing to emit now), so a writer can send them without joining them. Absent =
+   * callers use `push`.
+   */
+  pushPieces?(chunk: Buffer): Buffer[];
   /** End of stream: returns whatever was held back, masked. */
   flush(): Buffer;
 }

@@ -46,6 +46,20 @@ export interface Taken {
 const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fs.constants;
 /** Largest read of a program's pipe (the client makes that pipe 1 MiB). */
 const READ_SIZE = 256 * 1024;
+/**
+ * Masked bytes a destination may hold queued (not yet taken by its reader) before the
+ * read of the program's pipe pauses. Above a stream's default mark (16 KiB), so the next
+ * read is masked while the reader drains the last one: pausing at every write left the
+ * relay idle for the reader's wake-ups after each read (a destination pipe holds 64 KiB).
+ * Bounds the memory per stream.
+ */
+export const OUT_AHEAD = 1024 * 1024;
+/**
+ * Read buffers a stream keeps for reuse once every write of their bytes is done: a fresh
+ * 256 KiB buffer is fresh memory, one page fault per 4 KiB when the read fills it (≈ 2,600
+ * per 10 MB relayed).
+ */
+const SPARE = 4;
 
 /** Opens `/proc/<pid>/fd/<n>` when it is a pipe; undefined otherwise (or on any error). */
 function openPipe(pid: number, n: number, flags: number): { fd: number; key: string } | undefined {
@@ -98,8 +112,12 @@ export function takeStreams(
 
 /** Where a direct stream's masked bytes go when its destination is not a pipe we hold. */
 export interface FrameSink {
-  /** Sends masked bytes in frames; false = the connection is full (pause until resume()). */
-  frame(id: number, data: Buffer): boolean;
+  /**
+   * Sends masked bytes (pieces, in order) in one frame; false = the connection holds
+   * OUT_AHEAD or more unsent (pause until resume()). `written`: called once every byte of
+   * the frame has been written (never when it was not sent or its write failed).
+   */
+  frame(id: number, data: Buffer[], written?: () => void): boolean;
   /** The stream is drained and flushed (or stopped): tell the client, when it still listens. */
   done(id: number): void;
 }
@@ -113,6 +131,12 @@ export class DirectStream {
   private readonly src: net.Socket;
   private readonly dst?: net.Socket;
   private finished = false;
+  /**
+   * Read buffers no pending write refers to any more (at most SPARE). A buffer comes back
+   * here only from the completed write of the last masked bytes of its read, or at once
+   * when that read gave nothing to write: never while a write may still read it.
+   */
+  private readonly spare: Buffer[] = [];
   /** Bytes read from the program's pipe so far. */
   bytes = 0;
 
@@ -127,16 +151,18 @@ export class DirectStream {
     private readonly masker: StreamMasker,
     private readonly sink: FrameSink,
   ) {
-    // Reads of up to READ_SIZE straight into a fresh buffer each (the masker may hand back
-    // views of it, which a pending write then still holds), without a stream's queue.
+    // Reads of up to READ_SIZE straight into a buffer of our own each, without a stream's
+    // queue: a spare one whose bytes are all written, else a fresh one (the masker may hand
+    // back views of it, which a pending write then still holds). `buffer` gives the buffer
+    // of the next read, `callback` gets it back filled.
     // (`onread` is handled by the constructor too; the typings list it for connect() only.)
     const opts: net.SocketConstructorOpts & Pick<net.TcpSocketConnectOpts, 'onread'> = {
       fd: taken.src,
       readable: true,
       writable: false,
       onread: {
-        buffer: () => Buffer.allocUnsafeSlow(READ_SIZE),
-        callback: (n: number, buf: Uint8Array) => this.read(Buffer.from(buf.buffer, buf.byteOffset, n)),
+        buffer: () => this.spare.pop() ?? Buffer.allocUnsafeSlow(READ_SIZE),
+        callback: (n: number, buf: Uint8Array) => this.read(buf, n),
       },
     };
     this.src = new net.Socket(opts);
@@ -150,27 +176,51 @@ export class DirectStream {
     this.src.on('end', () => this.end());
   }
 
-  /** One read of the program's output; false = pause (the destination is full). */
-  private read(chunk: Buffer): boolean {
+  /** One read of the program's output (`n` bytes into `buf`); false = pause (the destination is full). */
+  private read(buf: Uint8Array, n: number): boolean {
     if (this.finished) return false;
-    this.bytes += chunk.length;
-    let masked: Buffer;
+    const chunk = Buffer.from(buf.buffer, buf.byteOffset, n);
+    this.bytes += n;
+    let masked: Buffer[];
     try {
-      masked = this.masker.push(chunk);
+      masked = this.masker.pushPieces ? this.masker.pushPieces(chunk) : [this.masker.push(chunk)];
     } catch {
       this.stop(); // fail closed: a masker error shows nothing more
       return false;
     }
-    if (this.out(masked)) return true;
+    // The masker keeps no view of `chunk` (StreamMasker.push): once the masked bytes are
+    // written, nothing refers to `buf` any more.
+    if (this.out(masked, () => this.release(buf))) return true;
     this.src.pause();
     return false;
   }
 
-  /** False = the destination is full. */
-  private out(data: Buffer): boolean {
-    if (data.length === 0) return true;
-    if (this.dst) return this.dst.write(data);
-    return this.sink.frame(this.id, data);
+  /** Keeps `buf` for a later read; only once no write may still read it (see `spare`). */
+  private release(buf: Uint8Array): void {
+    if (!this.finished && this.spare.length < SPARE && buf.byteLength === READ_SIZE)
+      this.spare.push(Buffer.from(buf.buffer, buf.byteOffset, READ_SIZE));
+  }
+
+  /**
+   * Writes the pieces (one writev); false = the destination is full. `written`: called when
+   * every piece has been written (at once when there is none), never after a failed write.
+   */
+  private out(data: Buffer[], written?: () => void): boolean {
+    const parts = data.filter((b) => b.length > 0);
+    if (parts.length === 0) {
+      written?.();
+      return true;
+    }
+    if (!this.dst) return this.sink.frame(this.id, parts, written);
+    this.dst.cork();
+    const last = parts.length - 1;
+    // Writes complete in order: the last one's callback means all of them are done.
+    parts.forEach((b, i) =>
+      this.dst!.write(b, i === last && written ? (err) => (err ? undefined : written()) : undefined),
+    );
+    this.dst.uncork();
+    // Past OUT_AHEAD the last write returned false (above the 16 KiB mark): 'drain' follows.
+    return this.dst.writableLength < OUT_AHEAD;
   }
 
   /** The connection to the client drained (framed destination). */
@@ -190,7 +240,7 @@ export class DirectStream {
     this.finished = true;
     this.src.destroy();
     if (!this.dst) {
-      this.out(tail);
+      this.out([tail]);
       this.sink.done(this.id);
       return;
     }

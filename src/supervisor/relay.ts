@@ -33,7 +33,7 @@
 import net from 'node:net';
 import type { SecretSet, StreamMasker } from '../secrets/types.js';
 import { EMPTY, frame, FrameReader } from './relay-frames.js';
-import { DirectStream, HELLO2, takeStreams, type DirectOptions } from './relay-direct.js';
+import { DirectStream, HELLO2, OUT_AHEAD, takeStreams, type DirectOptions } from './relay-direct.js';
 import { listenPrivate } from './unix-server.js';
 
 export { frame, FrameReader, MAX_FRAME, type FramePiece } from './relay-frames.js';
@@ -86,16 +86,30 @@ function serve(sock: net.Socket, sh: Shared): void {
   /** RELAY 2: each stream's end is answered with a zero-length frame. */
   let acks = false;
 
-  const send = (id: number, data: Buffer): boolean => {
-    if (broken || data.length === 0 || !sock.writable) return true;
+  /**
+   * One frame of `data` (pieces, joined by the frame); false = the connection is full.
+   * `written`: called once the whole frame is written (never when it is not sent or its
+   * write fails).
+   */
+  const send = (id: number, data: Buffer | Buffer[], written?: () => void): boolean => {
+    const parts = (Array.isArray(data) ? data : [data]).filter((b) => b.length > 0);
+    let len = 0;
+    for (const b of parts) len += b.length;
+    if (broken || len === 0 || !sock.writable) return true;
     // Header and payload go out in one writev (no copy of the payload into a frame).
     const head = Buffer.allocUnsafe(5);
     head[0] = id;
-    head.writeUInt32BE(data.length, 1);
+    head.writeUInt32BE(len, 1);
     sock.cork();
     sock.write(head);
-    const more = sock.write(data);
+    const last = parts.length - 1;
+    // Writes complete in order: the last one's callback means the whole frame is written.
+    parts.forEach((b, i) =>
+      sock.write(b, i === last && written ? (err) => (err ? undefined : written()) : undefined),
+    );
     sock.uncork();
+    // Past OUT_AHEAD the last write returned false (above the 16 KiB mark): 'drain' follows.
+    const more = sock.writableLength < OUT_AHEAD;
     // Back-pressure: stop reading the command's output until the client caught up.
     if (!more) sock.pause();
     return more;

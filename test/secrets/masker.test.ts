@@ -65,6 +65,15 @@ describe('StreamMasker: chunk boundaries', () => {
       expect(streamed(set.streamMasker(), input, []).equals(expected)).toBe(true);
       expect(streamed(set.streamMasker(), input, [200 * 1024 + 1]).equals(expected)).toBe(true);
       expect(expected.equals(input)).toBe(false);
+      // The same pieces unjoined (as a relay writes them): none empty, their bytes the same.
+      const m = set.streamMasker();
+      const pieces = [
+        ...m.pushPieces!(input.subarray(0, 200 * 1024 + 1)),
+        ...m.pushPieces!(input.subarray(200 * 1024 + 1)),
+      ];
+      expect(pieces.length).toBeGreaterThan(3);
+      expect(pieces.every((b) => b.length > 0)).toBe(true);
+      expect(Buffer.concat([...pieces, m.flush()]).equals(expected)).toBe(true);
     },
   );
 
@@ -78,6 +87,30 @@ describe('StreamMasker: chunk boundaries', () => {
       const out = streamed(patternStreamMasker(), input, [cut]).toString('utf8');
       expect(out === expected, `cut at ${cut}`).toBe(true);
     }
+  });
+});
+
+describe('StreamMasker: a long run of key-name chars full of triggers', () => {
+  // Every trigger inside one run of key-name chars shares that run's end (scanned once per
+  // run, not once per trigger); the values after it are still masked, whole or streamed.
+  const V = 'abcDEF123456789xyz';
+  it.each([
+    [
+      'a run of 30,000 chars before a key name',
+      'secret'.repeat(5000) + `\nexport API_TOKEN=${V}\n`,
+      'secret'.repeat(5000) + '\nexport API_TOKEN=agentfw:masked:API_TOKEN\n',
+    ],
+    [
+      'runs of trigger words around a quoted value',
+      'token_'.repeat(3000) + ` password: "${V}" ` + 'key.'.repeat(3000),
+      'token_'.repeat(3000) + ' password: "agentfw:masked:password" ' + 'key.'.repeat(3000),
+    ],
+  ])('%s', async (_name, text, want) => {
+    const set = await session();
+    const input = Buffer.from(text);
+    expect(set.mask(text) === want).toBe(true);
+    for (const cuts of [[], [64 * 1024 - 3], [1000, 17000, 17003]])
+      expect(streamed(set.streamMasker(), input, cuts).toString() === want, `cuts ${cuts}`).toBe(true);
   });
 });
 

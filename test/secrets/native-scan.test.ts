@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { PatternScanner } from '../../src/secrets/detect.js';
 import type { ScannerTables } from '../../src/secrets/scanner-tables.js';
 import { ChainMasker, StreamStage } from '../../src/secrets/masker.js';
-import { NO_AVX2, NO_AVX512, SCALAR, startConds, type TriggerFinder } from '../../src/secrets/native-scan.js';
+import {
+  NO_AVX2,
+  NO_AVX512,
+  NO_VBMI,
+  SCALAR,
+  startConds,
+  type TriggerFinder,
+} from '../../src/secrets/native-scan.js';
 import { cls, lit, alt, opt, seq, behind, ahead, type Node } from '../../src/secrets/pattern.js';
 import { nativeFinders, type NativeFinders } from '../../src/secrets/trigger-finder.js';
 import { BENIGN, plantedSecrets } from '../fixtures/secrets/planted.js';
@@ -14,7 +21,7 @@ import { streamed } from '../helpers/streamed.js';
 // The native trigger search (src/secrets/native/trigger-scan.c, trigger-simd.c, tables from
 // src/secrets/native-scan.ts) against the scanner's JS loop without family gates (the
 // reference): same hits, same holds, same masked bytes, on each vector path and the scalar
-// one (AVX-512BW, AVX2 and SSSE3 where this CPU has them). Without the built addon this file fails (the comparison would be JS against JS).
+// one (AVX-512 VBMI, AVX-512BW, AVX2 and SSSE3 where this CPU has them). Without the built addon this file fails (the comparison would be JS against JS).
 
 const planted = plantedSecrets();
 const finders = nativeFinders();
@@ -32,6 +39,7 @@ const withFlags = (flags: number): PatternScanner => {
 };
 const paths: [string, PatternScanner][] = [
   ['fastest', withFlags(0)],
+  ['no avx-512 vbmi', withFlags(NO_VBMI)],
   ['no avx-512', withFlags(NO_AVX512)],
   ['no avx2', withFlags(NO_AVX2)],
   ['scalar', withFlags(SCALAR)],
@@ -100,7 +108,7 @@ const text = fc
 describe('native trigger search', () => {
   it('is built with the trigger search', () => {
     expect(typeof finders?.triggers).toBe('function');
-    expect(['avx512bw', 'avx2', 'ssse3', 'scalar']).toContain(finders?.simd?.());
+    expect(['avx512vbmi', 'avx512bw', 'avx2', 'ssse3', 'scalar']).toContain(finders?.simd?.());
   });
 
   it.each([
@@ -113,6 +121,10 @@ describe('native trigger search', () => {
     ['a flag', 'tool --api-key s3cr3tV4lu3 run'],
     ['every byte value', String.fromCharCode(...Array.from({ length: 256 }, (_, i) => i))],
     ['triggers back to back', 'tokentokenKEYkeyghp_ghp_://://--token '.repeat(40)],
+    [
+      'a long run of key-name bytes full of triggers (one forward run shared by its triggers)',
+      'x_' + 'secret_Token-key.'.repeat(400) + '=abcDEF123456789xyz\n' + 'secret'.repeat(500) + ' pass',
+    ],
   ])('same hits and holds as the JS loop: %s', (_name, s) => {
     for (const final of [true, false])
       for (const [, sc] of paths) expect(sc.scan(s, 0, final)).toEqual(ref.scan(s, 0, final));

@@ -95,7 +95,7 @@ function nativePositions(sc: PatternScanner, b: Uint8Array): number[] {
 describe('native trigger finder', () => {
   it('is built and loads (npm run build compiles it)', () => {
     expect(existsSync(ADDON_PATH)).toBe(true);
-    expect(triggerFinderStatus()).toMatch(/^native (avx512bw|avx2|ssse3|scalar)$/);
+    expect(triggerFinderStatus()).toMatch(/^native (avx512vbmi|avx512bw|avx2|ssse3|scalar)$/);
   });
 
   it('a missing or broken addon leaves the JS loop (and says why)', () => {

@@ -9,6 +9,7 @@
  * writes the client's pipe itself.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   existsSync,
   openSync,
@@ -25,25 +26,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
 import type { Gate } from '../../src/supervisor/gate.js';
-import { gen, rng } from '../fixtures/secrets/planted.js';
-import { run, until, useGate, type Scratch } from '../gates/shim/gate-helpers.js';
+import { run, until, type Scratch } from '../gates/shim/gate-helpers.js';
+import { MASKED, relayToken, useRelayGate } from '../gates/shim/relay-fixture.js';
 import { BIN, cliEnv, ensureBuilt, headlessArgs } from '../e2e/run-helpers.js';
 
 /** An opaque token, known to the session only through the workspace scan of `.env`. */
-const TOKEN = gen(rng(7117), 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 32);
-const ENV_FILE = `API_TOKEN=${TOKEN}\nLOG_LEVEL=debug\n`;
-const MASKED = 'agentfw:masked:API_TOKEN';
+const { TOKEN, ENV_FILE } = relayToken(7117);
 
 let s: Scratch;
 let gate: Gate;
 let bash: string;
-useGate(
-  (t) => {
-    ({ s, gate } = t);
-    bash = path.join(gate.shims.dir, 'bash');
-  },
-  { prepare: (t) => writeFileSync(path.join(t.ws, '.env'), ENV_FILE) },
-);
+useRelayGate(ENV_FILE, (t) => ({ s, gate, bash } = t));
 
 /** Runs `script` in dash with $1 = the gated bash: its pipes (`|`) are real pipes. */
 const dash = (script: string, env: Record<string, string> = gate.agentEnv) =>
@@ -146,6 +139,49 @@ describe('output to a socket: taken, masked bytes come back in frames', () => {
     });
     const sig = await new Promise((r) => p.on('close', (_c, sg) => r(sg)));
     expect(sig).toBe('SIGPIPE');
+  });
+});
+
+describe('read buffers are reused only once their masked bytes are written', () => {
+  // 6 MB with the token every ~100 KB (so most masked pieces are views of the read buffer,
+  // not copies): many 256 KiB reads, while a slow reader keeps writes pending (the relay
+  // reads on up to 1 MiB ahead). A buffer reused too early would put the next read's raw
+  // bytes (the token unmasked) or wrong bytes on the wire: this fails when the buffer goes
+  // back to the spares before its write is done.
+  const BIG = Array.from({ length: 120_000 }, (_, i) =>
+    i % 3001 === 5 ? `${i} ${TOKEN}\n` : `${i} GET /api/v1/items/${i} status=200\n`,
+  ).join('');
+  const WANT = createHash('sha256').update(BIG.replaceAll(TOKEN, MASKED)).digest('hex');
+  /** Reads `src` pausing 2 ms after each chunk; prints the SHA-256 of all it read. */
+  const slow = (src: string) => `const h = require('crypto').createHash('sha256');
+    ${src}.on('data', (d) => { h.update(d); ${src}.pause(); setTimeout(() => ${src}.resume(), 2); });
+    ${src}.on('end', () => console.log(h.digest('hex')));`;
+
+  it.each([
+    ['a pipe the relay writes itself', true],
+    ['a socket (frames back through the client)', false],
+  ])('%s: the output is the masked text byte for byte', async (_n, pipe) => {
+    writeFileSync(path.join(s.ws, 'big.txt'), BIG);
+    const before = counts();
+    const r = pipe
+      ? await dash(
+          `"$1" -c "cat big.txt" | ${JSON.stringify(process.execPath)} -e "${slow('process.stdin')}"`,
+        )
+      : await run(
+          process.execPath,
+          [
+            '-e',
+            `const c = require('child_process').spawn(process.argv[1], ['-c', 'cat big.txt'], { stdio: ['ignore', 'pipe', 'inherit'] });
+            ${slow('c.stdout')}`,
+            bash,
+          ],
+          { env: gate.agentEnv, cwd: s.ws, timeoutMs: 60_000 },
+        );
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(WANT);
+    // stdout was taken (and, to a pipe, written by the relay itself)
+    expect(counts().taken - before.taken).toBeGreaterThanOrEqual(1);
+    expect(counts().direct - before.direct).toBe(pipe ? 1 : 0);
   });
 });
 

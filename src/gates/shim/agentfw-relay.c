@@ -363,6 +363,9 @@ static void run_relayed(const char *name, char **argv) {
 
   buf_t q = {0}, in = {0};
   size_t qoff = 0;
+  /* The relay's frame being received: its stream id and payload bytes still to come (0 = between frames). */
+  int fid = 0;
+  size_t fleft = 0;
   int status = 0, reaped = 0, broken = 0, shut = 0, relay_eof = 0, helper = 0;
   long long reaped_at = 0;
   char *chunk = malloc(RELAY_CHUNK);
@@ -455,18 +458,32 @@ static void run_relayed(const char *name, char **argv) {
       else {
         buf_put(&in, chunk, (size_t)k);
         size_t at = 0;
-        while (in.len - at >= 5) {
-          const unsigned char *h = (const unsigned char *)in.p + at;
-          size_t len = ((size_t)h[1] << 24) | ((size_t)h[2] << 16) | ((size_t)h[3] << 8) | h[4];
-          if ((h[0] != 1 && h[0] != 2) || len > RELAY_FRAME_MAX) {
-            broken = 1;
-            break;
+        while (at < in.len) {
+          if (fleft == 0) {
+            if (in.len - at < 5) break;
+            const unsigned char *h = (const unsigned char *)in.p + at;
+            size_t len = ((size_t)h[1] << 24) | ((size_t)h[2] << 16) | ((size_t)h[3] << 8) | h[4];
+            if ((h[0] != 1 && h[0] != 2) || len > RELAY_FRAME_MAX) {
+              broken = 1;
+              break;
+            }
+            at += 5;
+            if (len == 0) {
+              if (acks) st[h[0] - 1].done = 1; /* drained, flushed and written */
+            } else {
+              fid = h[0];
+              fleft = len;
+            }
+            continue;
           }
-          if (in.len - at - 5 < len) break;
-          rstream_t *r = &st[h[0] - 1];
-          if (len == 0) {
-            if (acks) r->done = 1; /* drained, flushed and written */
-          } else if (!r->dead && out_write(r->dst, in.p + at + 5, len) != 0) {
+          /* A frame's payload is written as it arrives (the relay sends only masked bytes),
+           * so the destination is fed while the rest of the frame is still on its way. */
+          rstream_t *r = &st[fid - 1];
+          size_t len = fleft < in.len - at ? fleft : in.len - at;
+          const char *data = in.p + at;
+          at += len;
+          fleft -= len;
+          if (!r->dead && out_write(r->dst, data, len) != 0) {
             /* Our reader is gone (`cmd | head -1`): close the child's side so it gets SIGPIPE. */
             r->dead = 1;
             if (r->src >= 0 && !r->pty) {
@@ -477,7 +494,6 @@ static void run_relayed(const char *name, char **argv) {
               queue_frame(&q, r->dst, NULL, 0); /* the relay closes its read end instead */
             }
           }
-          at += 5 + len;
         }
         memmove(in.p, in.p + at, in.len - at);
         in.len -= at;

@@ -74,10 +74,10 @@ static napi_value candidates(napi_env env, napi_callback_info info) {
 }
 
 static napi_value triggers(napi_env env, napi_callback_info info) {
-  size_t argc = 8;
-  napi_value argv[8], res;
-  void *pb, *pp, *pt, *pm, *pg, *pa, *po;
-  size_t nm, no;
+  size_t argc = 9;
+  napi_value argv[9], res;
+  void *pb, *pp, *pt, *pm, *pg, *pa, *po, *px = NULL;
+  size_t nm, no, nx = 0;
   int32_t flags = 0;
   scan_t c = {0};
   int32_t count = -1;
@@ -97,8 +97,11 @@ static napi_value triggers(napi_env env, napi_callback_info info) {
   c.out = po;
   c.cap = no;
   c.final = flags & 1;
+  c.run_tab = -1;
   if (scan_validate(&c) != 0) goto done;
-  if ((flags & 2) || !scan_vector(&c, pm, nm, flags & 4, flags & 12)) scan_scalar(&c, 0);
+  /* The VBMI path's tables (optional ninth argument); anything else there = that path unused. */
+  if (argc < 9 || typed(env, argv[8], napi_uint8_array, &px, &nx) || nx % 256 != 0) px = NULL, nx = 0;
+  if ((flags & 2) || !scan_vector(&c, pm, nm, px, nx, flags & 4, flags & 12, flags & 28)) scan_scalar(&c, 0);
   count = c.overflow ? -2 : (int32_t)c.count;
 done:
   napi_create_int32(env, count, &res);

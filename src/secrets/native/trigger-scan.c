@@ -2,7 +2,7 @@
  * trigger-scan.c: the pattern scanner's trigger search (src/secrets/native-scan.ts builds its
  * tables), part of the addon built from trigger-finder.c.
  *
- * triggers(bytes, pairIndex, third, teddy, prog, tab, out, flags) -> count of triples
+ * triggers(bytes, pairIndex, third, teddy, prog, tab, out, flags[, prefix]) -> count of triples
  *   bytes      Uint8Array: the text, one byte per char (latin1; the caller makes sure no
  *              char of its string is above 0xff)
  *   pairIndex  Uint16Array(65536) and third Uint8Array(lists * 256): as for candidates()
@@ -15,7 +15,10 @@
  *              passes the family's back/follow filter and start condition, in the order the
  *              JS scan visits them
  *   flags      bit 0: the input is final; bit 1: no vector code (the scalar reference);
- *              bit 2: no AVX2 (nor AVX-512); bit 3: no AVX-512
+ *              bit 2: no AVX2 (nor AVX-512); bit 3: no AVX-512; bit 4: no AVX-512 VBMI
+ *   prefix     Uint8Array(256 * sets, 1-4 sets of 8 buckets), optional: byte tables of the
+ *              first four bytes of every literal (src/secrets/native-prefix.ts), the
+ *              pre-filter of CPUs with AVX-512 VBMI (the teddy masks otherwise)
  * Returns -1 on bad arguments or tables, -2 when `out` is too small (the caller grows it).
  *
  * prog: [2, lists, entries, lits, fams, conds, steps], then lists + 1 entry bounds, then per
@@ -135,8 +138,16 @@ void scan_visit(scan_t *c, size_t t, unsigned k) {
       size_t lim = t > MAX_BACK ? t - MAX_BACK : 0;
       while (start > lim && back[c->b[start - 1]]) start--;
       if (fam[1] != -1) {
-        size_t end = t;
-        while (end < c->n && back[c->b[end]]) end++;
+        size_t end;
+        if (c->run_tab == fam[0] && t >= c->run_from && t <= c->run_end)
+          end = c->run_end;
+        else {
+          end = t;
+          while (end < c->n && back[c->b[end]]) end++;
+          c->run_tab = fam[0];
+          c->run_from = t;
+          c->run_end = end;
+        }
         if ((end < c->n || c->final) && !follow_ok(c, fam[1], end)) continue;
       }
     }

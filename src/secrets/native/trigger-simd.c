@@ -3,7 +3,8 @@
  * folded bytes, 32 or 16 positions at a time, 8 to 32 buckets). Every position it flags goes through the exact
  * scalar check (scan_at), so it only has to keep a superset: the masks (built by
  * src/secrets/native-scan.ts) give each kept position a bucket bit in all six tables.
- * AVX-512BW, AVX2 or SSSE3, chosen at run time; other CPUs use the scalar loop.
+ * AVX-512BW, AVX2 or SSSE3, chosen at run time; other CPUs use the scalar loop. With
+ * AVX-512 VBMI, a second filter (run_vbmi) looks four bytes up instead (64-entry tables).
  */
 #include "trigger-scan.h"
 
@@ -79,6 +80,44 @@ __attribute__((target("avx512f,avx512bw"))) static size_t run_avx512(scan_t *c, 
   return i;
 }
 
+/* Four bytes looked up (one single-source permute per byte and set: its low six bits after
+   | 0x20), 64 positions at a time: a bucket bit set at all four positions keeps the
+   position. Bytes 0 and 1 at or above 0x80 start no trigger (all are ASCII): rejected.
+   The tables (src/secrets/native-prefix.ts) give an entry the buckets of every byte that
+   maps to it, so this keeps a superset. m: sets × 4 positions × 64 entries. */
+__attribute__((target("avx512f,avx512bw,avx512vbmi"))) static size_t run_vbmi(scan_t *c, const uint8_t *m,
+                                                                             int sets) {
+  const uint8_t *b = c->b;
+  size_t n = c->n, i = 0;
+  __m512i t[MAX_SETS][4];
+  for (int s = 0; s < sets; s++)
+    for (int p = 0; p < 4; p++) t[s][p] = _mm512_loadu_si512((const void *)(m + 256 * s + 64 * p));
+  const __m512i fold = _mm512_set1_epi8(0x20);
+  for (; i + 67 <= n && !c->overflow; i += 64) {
+    __m512i v0 = _mm512_loadu_si512((const void *)(b + i)), v1 = _mm512_loadu_si512((const void *)(b + i + 1));
+    __m512i v2 = _mm512_loadu_si512((const void *)(b + i + 2)), v3 = _mm512_loadu_si512((const void *)(b + i + 3));
+    __mmask64 a0 = ~_mm512_movepi8_mask(v0), a1 = ~_mm512_movepi8_mask(v1);
+    v0 = _mm512_or_si512(v0, fold);
+    v1 = _mm512_or_si512(v1, fold);
+    v2 = _mm512_or_si512(v2, fold);
+    v3 = _mm512_or_si512(v3, fold);
+    __m512i any = _mm512_setzero_si512();
+    for (int s = 0; s < sets; s++) {
+      __m512i r = _mm512_and_si512(_mm512_maskz_permutexvar_epi8(a0, v0, t[s][0]),
+                                   _mm512_maskz_permutexvar_epi8(a1, v1, t[s][1]));
+      r = _mm512_and_si512(r, _mm512_permutexvar_epi8(v2, t[s][2]));
+      r = _mm512_and_si512(r, _mm512_permutexvar_epi8(v3, t[s][3]));
+      any = _mm512_or_si512(any, r);
+    }
+    uint64_t bits = _mm512_test_epi8_mask(any, any);
+    while (bits) {
+      scan_at(c, i + (size_t)__builtin_ctzll(bits));
+      bits &= bits - 1;
+    }
+  }
+  return i;
+}
+
 __attribute__((target("ssse3"))) static size_t run_ssse3(scan_t *c, const uint8_t *m, int sets) {
   const uint8_t *b = c->b;
   size_t n = c->n, i = 0;
@@ -111,12 +150,14 @@ __attribute__((target("ssse3"))) static size_t run_ssse3(scan_t *c, const uint8_
   return i;
 }
 
-static int level = -1; /* 3 avx512bw, 2 avx2, 1 ssse3, 0 none */
+static int level = -1; /* 4 avx512vbmi, 3 avx512bw, 2 avx2, 1 ssse3, 0 none */
 
 static int cpu_level(void) {
   if (level < 0) {
     __builtin_cpu_init();
-    level = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512f") ? 3
+    int avx512 = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512f");
+    level = avx512 && __builtin_cpu_supports("avx512vbmi")                    ? 4
+            : avx512                                                            ? 3
             : __builtin_cpu_supports("avx2")                                          ? 2
             : __builtin_cpu_supports("ssse3")                                         ? 1
                                                                                       : 0;
@@ -124,9 +165,17 @@ static int cpu_level(void) {
   return level;
 }
 
-int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, int no_avx2, int no_avx512) {
+int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, const uint8_t *prefix, size_t plen, int no_avx2,
+                int no_avx512, int no_vbmi) {
   int l = cpu_level();
-  if (l == 3 && no_avx512) l = 2;
+  int psets = (int)(plen / 256);
+  if (l == 4 && (no_vbmi || !prefix || plen % 256 != 0 || psets < 1 || psets > MAX_SETS)) l = 3;
+  if (l >= 3 && no_avx512) l = 2;
+  if (l == 4) {
+    size_t i = run_vbmi(c, prefix, psets);
+    if (!c->overflow) scan_scalar(c, i);
+    return 1;
+  }
   int sets = (int)(len / 96);
   if (l == 0 || len % 96 != 0 || sets < 1 || sets > MAX_SETS) return 0;
   size_t i = l == 3 ? run_avx512(c, teddy, sets) : l == 2 && !no_avx2 ? run_avx2(c, teddy, sets) : run_ssse3(c, teddy, sets);
@@ -136,11 +185,12 @@ int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, int no_avx2, int no
 
 const char *scan_level(void) {
   int l = cpu_level();
-  return l == 3 ? "avx512bw" : l == 2 ? "avx2" : l == 1 ? "ssse3" : "scalar";
+  return l == 4 ? "avx512vbmi" : l == 3 ? "avx512bw" : l == 2 ? "avx2" : l == 1 ? "ssse3" : "scalar";
 }
 #else
-int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, int no_avx2, int no_avx512) {
-  (void)c, (void)teddy, (void)len, (void)no_avx2, (void)no_avx512;
+int scan_vector(scan_t *c, const uint8_t *teddy, size_t len, const uint8_t *prefix, size_t plen, int no_avx2,
+                int no_avx512, int no_vbmi) {
+  (void)c, (void)teddy, (void)len, (void)prefix, (void)plen, (void)no_avx2, (void)no_avx512, (void)no_vbmi;
   return 0;
 }
 const char *scan_level(void) { return "scalar"; }

@@ -21,24 +21,16 @@ import pty from 'node-pty';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../../src/gates/shim/client-path.js';
 import type { Gate } from '../../../src/supervisor/gate.js';
-import { gen, rng } from '../../fixtures/secrets/planted.js';
-import { run, until, useGate, type Scratch } from './gate-helpers.js';
+import { run, until, type Scratch } from './gate-helpers.js';
+import { MASKED, relayToken, useRelayGate } from './relay-fixture.js';
 
 /** An opaque token, known to the session only through the workspace scan of `.env`. */
-const TOKEN = gen(rng(4242), 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 32);
-const ENV_FILE = `API_TOKEN=${TOKEN}\nLOG_LEVEL=debug\n`;
-const MASKED = 'agentfw:masked:API_TOKEN';
+const { TOKEN, ENV_FILE } = relayToken(4242);
 
 let s: Scratch;
 let gate: Gate;
 let bash: string;
-useGate(
-  (t) => {
-    ({ s, gate } = t);
-    bash = path.join(gate.shims.dir, 'bash');
-  },
-  { prepare: (t) => writeFileSync(path.join(t.ws, '.env'), ENV_FILE) },
-);
+useRelayGate(ENV_FILE, (t) => ({ s, gate, bash } = t));
 
 const sh = (script: string, o: { input?: string; env?: Record<string, string> } = {}) =>
   run(bash, ['-c', script], { env: { ...gate.agentEnv, ...o.env }, cwd: s.ws, input: o.input });

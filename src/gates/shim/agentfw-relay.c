@@ -245,14 +245,24 @@ static int relay_open(const int kind[3], int ttymask, int *taken, int *acks) {
   long long deadline = now_ms() + CONNECT_MS;
   char ok[16];
   size_t got = 0, off = 0;
-  /* One byte at a time up to the newline: frames may follow the answer. */
+  /* Up to the newline and no further: frames may follow the answer. What has arrived is
+   * peeked at, then exactly the line's bytes are taken (one read, not one per byte). */
   while (got == 0 || ok[got - 1] != '\n') {
     if (got == sizeof ok - 1) refuse("the agentfw output relay's answer was not understood (fail closed)");
     long left = (long)(deadline - now_ms());
     struct pollfd p = {fd, off < (size_t)n ? POLLOUT : POLLIN, 0};
     if (left <= 0 || poll(&p, 1, (int)left) <= 0)
       refuse("the agentfw output relay did not answer within 2 s, so this command's output cannot be masked (fail closed)");
-    ssize_t k = off < (size_t)n ? write(fd, hello + off, (size_t)n - off) : read(fd, ok + got, 1);
+    ssize_t k;
+    if (off < (size_t)n) {
+      k = write(fd, hello + off, (size_t)n - off);
+    } else {
+      k = recv(fd, ok + got, sizeof ok - 1 - got, MSG_PEEK);
+      if (k > 0) {
+        char *nl = memchr(ok + got, '\n', (size_t)k);
+        k = read(fd, ok + got, nl ? (size_t)(nl - (ok + got)) + 1 : (size_t)k);
+      }
+    }
     if (k < 0 && (errno == EAGAIN || errno == EINTR)) continue;
     if (k <= 0) refuse("the agentfw output relay closed the connection (fail closed)");
     if (off < (size_t)n) off += (size_t)k;
@@ -380,6 +390,9 @@ static void run_relayed(const char *name, char **argv) {
         pending++;
         pending_here += !st[k].direct;
       }
+    /* RELAY 2: every stream has been said drained, flushed and written, and nothing of ours
+     * is left to send: no byte can follow, so we are done without the close handshake. */
+    if (acks && !open_src && !pending && !broken && qoff == q.len) break;
     if (!open_src && !pending && !broken && !shut && qoff == q.len) {
       shutdown(sock, SHUT_WR);
       shut = 1;

@@ -45,7 +45,7 @@ export interface Taken {
 
 const { O_RDONLY, O_WRONLY, O_NONBLOCK } = fs.constants;
 /** Largest read of a program's pipe (the client makes that pipe 1 MiB). */
-const READ_SIZE = 256 * 1024;
+export const READ_SIZE = 256 * 1024;
 /**
  * Masked bytes a destination may hold queued (not yet taken by its reader) before the
  * read of the program's pipe pauses. Above a stream's default mark (16 KiB), so the next
@@ -55,11 +55,16 @@ const READ_SIZE = 256 * 1024;
  */
 export const OUT_AHEAD = 1024 * 1024;
 /**
- * Read buffers a stream keeps for reuse once every write of their bytes is done: a fresh
- * 256 KiB buffer is fresh memory, one page fault per 4 KiB when the read fills it (≈ 2,600
- * per 10 MB relayed).
+ * Read buffers kept for reuse, shared by every stream of the process: at most SPARE. A
+ * buffer comes back here only once no write may still read it: from the completed write of
+ * the last masked bytes of its read, at once when that read gave nothing to write, or,
+ * for the buffer waiting for a stream's next read, when the stream ends. A fresh 256 KiB
+ * buffer is fresh memory (one page fault per 4 KiB when a read fills it, ≈ 2,600 per 10 MB
+ * relayed) and external memory to V8: one per stream per command, never filled by a quiet
+ * one, made V8 run a full collection every ≈ 30 relayed commands.
  */
-const SPARE = 4;
+const SPARE = 8;
+const spare: Buffer[] = [];
 
 /** Opens `/proc/<pid>/fd/<n>` when it is a pipe; undefined otherwise (or on any error). */
 function openPipe(pid: number, n: number, flags: number): { fd: number; key: string } | undefined {
@@ -131,12 +136,8 @@ export class DirectStream {
   private readonly src: net.Socket;
   private readonly dst?: net.Socket;
   private finished = false;
-  /**
-   * Read buffers no pending write refers to any more (at most SPARE). A buffer comes back
-   * here only from the completed write of the last masked bytes of its read, or at once
-   * when that read gave nothing to write: never while a write may still read it.
-   */
-  private readonly spare: Buffer[] = [];
+  /** The buffer the next read of the program's pipe goes to (no write refers to it). */
+  private next?: Buffer;
   /** Bytes read from the program's pipe so far. */
   bytes = 0;
 
@@ -154,14 +155,15 @@ export class DirectStream {
     // Reads of up to READ_SIZE straight into a buffer of our own each, without a stream's
     // queue: a spare one whose bytes are all written, else a fresh one (the masker may hand
     // back views of it, which a pending write then still holds). `buffer` gives the buffer
-    // of the next read, `callback` gets it back filled.
+    // of the next read (asked for at the start and after each read), `callback` gets it
+    // back filled.
     // (`onread` is handled by the constructor too; the typings list it for connect() only.)
     const opts: net.SocketConstructorOpts & Pick<net.TcpSocketConnectOpts, 'onread'> = {
       fd: taken.src,
       readable: true,
       writable: false,
       onread: {
-        buffer: () => this.spare.pop() ?? Buffer.allocUnsafeSlow(READ_SIZE),
+        buffer: () => (this.next = spare.pop() ?? Buffer.allocUnsafeSlow(READ_SIZE)),
         callback: (n: number, buf: Uint8Array) => this.read(buf, n),
       },
     };
@@ -195,10 +197,18 @@ export class DirectStream {
     return false;
   }
 
+  /** Closes our read end; the buffer its next read would have filled goes back to `spare`. */
+  private closeSource(): void {
+    // Closing the handle stops its reads at once: nothing fills `next` any more.
+    this.src.destroy();
+    if (this.next) this.release(this.next);
+    this.next = undefined;
+  }
+
   /** Keeps `buf` for a later read; only once no write may still read it (see `spare`). */
   private release(buf: Uint8Array): void {
-    if (!this.finished && this.spare.length < SPARE && buf.byteLength === READ_SIZE)
-      this.spare.push(Buffer.from(buf.buffer, buf.byteOffset, READ_SIZE));
+    if (spare.length < SPARE && buf.byteLength === READ_SIZE)
+      spare.push(Buffer.from(buf.buffer, buf.byteOffset, READ_SIZE));
   }
 
   /**
@@ -238,7 +248,7 @@ export class DirectStream {
       return this.stop();
     }
     this.finished = true;
-    this.src.destroy();
+    this.closeSource();
     if (!this.dst) {
       this.out([tail]);
       this.sink.done(this.id);
@@ -247,10 +257,16 @@ export class DirectStream {
     const dst = this.dst;
     // Our write end closes once everything is written (the reader then sees EOF when the
     // client's copy closes too); only then is the stream reported drained.
-    dst.end(tail, () => {
+    const close = () => {
       dst.destroy();
       this.sink.done(this.id);
-    });
+    };
+    // Nothing held back and every byte already taken by the pipe (a quiet command, or a
+    // reader that kept up): close now. A pipe has no half-close, so `end()` would only
+    // close it too, a turn of the event loop later (its shutdown request completes
+    // asynchronously), and the client waits for this stream's "drained".
+    if (tail.length === 0 && dst.writableLength === 0) close();
+    else dst.end(tail, close);
   }
 
   /**
@@ -260,7 +276,7 @@ export class DirectStream {
   stop(): void {
     if (this.finished) return;
     this.finished = true;
-    this.src.destroy();
+    this.closeSource();
     this.dst?.destroy();
     this.sink.done(this.id);
   }

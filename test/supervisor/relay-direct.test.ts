@@ -23,9 +23,10 @@ import {
 } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
 import type { Gate } from '../../src/supervisor/gate.js';
+import { READ_SIZE } from '../../src/supervisor/relay-direct.js';
 import { run, until, type Scratch } from '../gates/shim/gate-helpers.js';
 import { MASKED, relayToken, useRelayGate } from '../gates/shim/relay-fixture.js';
 import { BIN, cliEnv, ensureBuilt, headlessArgs } from '../e2e/run-helpers.js';
@@ -182,6 +183,29 @@ describe('read buffers are reused only once their masked bytes are written', () 
     // stdout was taken (and, to a pipe, written by the relay itself)
     expect(counts().taken - before.taken).toBeGreaterThanOrEqual(1);
     expect(counts().direct - before.direct).toBe(pipe ? 1 : 0);
+  });
+});
+
+describe('quiet commands reuse read buffers', () => {
+  // A stream's first read buffer is made when it starts; a command that prints nothing
+  // never fills it. It goes back to the shared spares when the stream ends, so a run of
+  // quiet commands makes no new 256 KiB buffer after the first (each one was external
+  // memory to V8, and a full collection every few dozen relayed commands).
+  it('ten quiet commands with stdout and stderr on pipes make at most two read buffers', async () => {
+    const alloc = vi.spyOn(Buffer, 'allocUnsafeSlow');
+    try {
+      const before = counts();
+      for (let i = 0; i < 10; i++) {
+        const r = await dash('"$1" -c true 2>&1 | cat');
+        expect(r.code).toBe(0);
+      }
+      // every command's two streams were taken by the relay (the path under test)
+      expect(counts().taken - before.taken).toBe(20);
+      const reads = alloc.mock.calls.filter(([n]) => n === READ_SIZE).length;
+      expect(reads).toBeLessThanOrEqual(2);
+    } finally {
+      alloc.mockRestore();
+    }
   });
 });
 

@@ -132,6 +132,9 @@ export class StreamStage {
   }
 
   flush(): string {
+    // Nothing held back: nothing to scan or emit, and the context stays as it is (the end
+    // of a quiet stream, every command that prints nothing).
+    if (this.pending === '') return '';
     const s = this.ctx + this.pending;
     const from = this.ctx.length;
     const { hits } = this.scanner.scan(s, from, true);

@@ -302,6 +302,10 @@ static void ask_broker(const char *layer, int argc, char **argv, const char *scr
            binary ? ",\"binary\":true" : "");
   buf_puts(&q, tail);
 
+  /* The relay's hello goes first: the supervisor handles it while the request is on its
+   * way, so the relay's answer is there by the time the decision is (sent after the
+   * request, it was handled after the answer, behind the audit's post-answer work). */
+  if (g_may_relay) relay_preconnect();
   const char *why = NULL;
   int fd = connect_unix(sock, &why);
   if (fd < 0) refuse(why);
@@ -329,10 +333,7 @@ static void ask_broker(const char *layer, int argc, char **argv, const char *scr
     off += (size_t)k;
   }
   free(q.p);
-  if (g_may_relay) {
-    relay_preconnect(); /* overlaps the relay handshake with the decision */
-    prefind();          /* and the PATH search for the real program */
-  }
+  if (g_may_relay) prefind(); /* the PATH search for the real program overlaps the decision */
 
   buf_t in = {0};
   long idle_ms = answer_idle_ms();

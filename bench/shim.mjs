@@ -34,6 +34,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants as perfConstants, PerformanceObserver } from 'node:perf_hooks';
 import { timerProc } from './lib/timer-proc.mjs';
 
 // BENCH_SHIM_ROOT: another checkout whose build to measure (A/B against an older build).
@@ -100,12 +101,19 @@ async function serve() {
       finder,
     }) + '\n',
   );
-  // Each line on stdin asks for this process's CPU time so far (ms), answered as one line:
-  // the relay's cost per MB, which a busy machine changes far less than the wall time.
+  // Full (major) garbage collections of this process so far.
+  let majors = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      if (e.detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) majors++;
+  }).observe({ entryTypes: ['gc'] });
+  // Each line on stdin asks for this process's CPU time so far (ms) and its major GCs so
+  // far, answered as one line `CPU MAJORS`: the relay's cost per MB, which a busy machine
+  // changes far less than the wall time, and the collections the gate's work brings on.
   process.stdin.on('data', (d) => {
     for (const _ of d.toString().split('\n').slice(1)) {
       const u = process.cpuUsage();
-      process.stdout.write(`${(u.user + u.system) / 1000}\n`);
+      process.stdout.write(`${(u.user + u.system) / 1000} ${majors}\n`);
     }
   });
   process.stdin.on('end', async () => {
@@ -170,11 +178,14 @@ async function measure() {
   const first = await nextLine();
   if (!first) throw new Error('the gate process exited before it was ready');
   const { env, client, tmp, finder } = JSON.parse(first);
-  /** CPU time (ms) the gate process has used so far. */
-  const gateCpu = async () => {
+  /** CPU time (ms) and major GCs of the gate process so far. */
+  const gateStats = async () => {
     server.stdin.write('cpu\n');
-    return Number(await nextLine());
+    const [cpuMs, majors] = (await nextLine()).split(' ').map(Number);
+    return { cpuMs, majors };
   };
+  /** CPU time (ms) the gate process has used so far. */
+  const gateCpu = async () => (await gateStats()).cpuMs;
   /** Wall time of one run; with `piped`, stdout/stderr are pipes read to the end (bytes counted). */
   const once = (file, args, e, piped = false, cpu = false) =>
     new Promise((resolve, reject) => {
@@ -272,6 +283,8 @@ async function measure() {
   /** CPU ms per run: the command's process tree (bare, relayed), and the supervisor's (relayed). */
   const cpu = { fifoBare: [], fifoTree: [], fifoGate: [], sockBare: [], sockTree: [] };
   const underGate = { bare: [], gated: [] };
+  /** The gate process over the latency runs: major GCs, and CPU ms per gated command. */
+  const gcs = { latency: 0, cpuPerCommand: NaN };
   const file = catFile(tmp);
   const cpuOf = path.join(tmp, 'cpu-of.py');
   writeFileSync(cpuOf, CPU_OF);
@@ -279,6 +292,7 @@ async function measure() {
   try {
     for (let i = 0; i < 10; i++) await once('bash', ['-c', 'true'], env); // warm up
     for (let i = 0; i < 10; i++) await once('bash', ['-c', 'true'], env, true);
+    const latency0 = await gateStats();
     for (let i = 0; i < N; i++) {
       bare.push(await once('/bin/bash', ['-c', 'true'], bareEnv));
       gated.push(await once('bash', ['-c', 'true'], env));
@@ -288,6 +302,9 @@ async function measure() {
       relayed.push(ms(await once('bash', ['-c', 'true'], env, true)));
       if (i % 4 === 0) roundTrip.push(await once(env.AGENTFW_CLIENT || client.path, ['--line', 'true'], env)); // the session's copy: the broker checks who asks
     }
+    const latency1 = await gateStats();
+    gcs.latency = latency1.majors - latency0.majors;
+    gcs.cpuPerCommand = N > 0 ? (latency1.cpuMs - latency0.cpuMs) / (3 * N + Math.ceil(N / 4)) : NaN;
     // Input MB per second. Bare output must be the whole file; relayed output may differ by
     // the few placeholders the masker puts in (a flag list in src/ reads like `--key VALUE`).
     const mbps = (r, exact) => {
@@ -391,6 +408,9 @@ async function measure() {
     console.log(
       `  added latency, relayed     p50 ${r2(relayedAdded)} ms = +${r2(relayedAdded / pct(barePiped, 50))}× bare`,
     );
+    console.log(
+      `  gate process              ${r2(gcs.cpuPerCommand)} ms CPU per gated command, ${gcs.latency} major GCs over the ${3 * N + Math.ceil(N / 4)} gated commands above`,
+    );
   }
   const noop = process.env.BENCH_SHIM_NOOP_MASKER ? '; NO-OP MASKER: plumbing only' : '';
   console.log(
@@ -433,6 +453,8 @@ async function measure() {
       added_ratio: r2(added / base),
       relayed_p50_ms: r2(relayedAdded),
       relayed_added_ratio: r2(relayedAdded / pct(barePiped, 50)),
+      gate_cpu_ms_per_command: r2(gcs.cpuPerCommand),
+      gate_major_gcs: gcs.latency,
       relayed_gated_p50_ms: r2(pct(relayed, 50)),
       piped_baseline_p50_ms: r2(pct(barePiped, 50)),
       cat_mb: CAT_MB,

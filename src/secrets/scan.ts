@@ -42,16 +42,33 @@ export interface FileStatus {
   ctimeNs: bigint;
 }
 
+/** Where one secret sits in a file's text (UTF-16 offsets into the file's bytes read as UTF-8). */
+export interface SecretSpan {
+  start: number;
+  end: number;
+  /** NAME for the placeholder (key name or format id). */
+  name: string;
+}
+
 /**
- * What earlier scans found nothing in, by file status (kept between sessions by the
- * supervisor, src/supervisor/scan-memory.ts). Only "nothing found" is remembered: a file
- * with a secret is read at every scan, its values are never stored.
+ * What earlier scans found, kept between sessions by the supervisor
+ * (src/supervisor/scan-memory.ts): files that held nothing, by file status, and where the
+ * secrets of the others were, by a keyed hash of their exact bytes. A file with a secret
+ * is read at every scan (its values are taken from the bytes read now); values are never
+ * stored.
  */
 export interface ScanMemory {
   /** True when `rel` (relative to the workspace) with status `st` was read before and held nothing. */
   clean(rel: string, st: FileStatus): boolean;
   /** `rel` with status `st` was read now and held nothing. */
   remember(rel: string, st: FileStatus): void;
+  /**
+   * Where the secrets of `rel` are, when an earlier scan read exactly these bytes; undefined
+   * = not known (scan them).
+   */
+  found(rel: string, data: Buffer): SecretSpan[] | undefined;
+  /** `rel` was read now (`data`) and held the secrets at `spans` (none empty). */
+  rememberFound(rel: string, data: Buffer, spans: SecretSpan[]): void;
   /** The scan is over: keeps what was remembered (files not seen this time are dropped). */
   save(): void;
 }
@@ -203,16 +220,35 @@ export async function scanWorkspace(root: string, opts: ScanOptions = {}): Promi
         result.files++;
         result.bytes += data.length;
         const text = data.toString('utf8');
-        const before = result.secrets.length;
-        for (const h of detectSecrets(text))
-          result.secrets.push({ file: rel, name: h.name, value: text.slice(h.start, h.end) });
+        const add = (sp: SecretSpan) =>
+          result.secrets.push({ file: rel, name: sp.name, value: text.slice(sp.start, sp.end) });
+        // The same bytes as an earlier scan: the values are where they were then.
+        const known = opts.memory?.found(rel, data);
+        if (known) {
+          known.forEach(add);
+          continue;
+        }
+        const spans: SecretSpan[] = detectSecrets(text).map((h) => ({
+          start: h.start,
+          end: h.end,
+          name: h.name,
+        }));
+        // false when a finding cannot be placed in the text: then the file is scanned each time
+        let placed = true;
         if (f.credential && opts.secretlint !== false) {
           // loaded on first use: the preset is large and most callers never scan
           const { secretlintFindings } = await import('./secretlint.js');
-          for (const l of await secretlintFindings(text, f.abs))
-            result.secrets.push({ file: rel, name: l.name, value: l.value });
+          for (const l of await secretlintFindings(text, f.abs)) {
+            const at = l.value ? text.indexOf(l.value) : -1;
+            if (at < 0) {
+              placed = false;
+              result.secrets.push({ file: rel, name: l.name, value: l.value });
+            } else spans.push({ start: at, end: at + l.value.length, name: l.name });
+          }
         }
-        if (result.secrets.length === before) opts.memory?.remember(rel, st);
+        spans.forEach(add);
+        if (spans.length === 0 && placed) opts.memory?.remember(rel, st);
+        else if (placed) opts.memory?.rememberFound(rel, data, spans);
       } catch (err) {
         if (!(err as NodeJS.ErrnoException).code) throw err; // a bug, not a file problem
         result.skipped++; // vanished or unreadable while scanning

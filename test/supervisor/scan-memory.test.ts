@@ -1,8 +1,10 @@
 /**
  * The workspace scan's memory between sessions (src/supervisor/scan-memory.ts) with the
  * real scan (src/secrets/scan.ts) over real files: an unchanged file that held nothing is
- * not read again; a file with a secret is read every time (its value is never stored); a
- * changed file is read again; the record is used only with its signature and build.
+ * not read again; a file with a secret is read every time and, when its bytes are the
+ * same, its values are taken from the remembered places without the detectors (a value is
+ * never stored); a changed file is read and scanned again; the record is used only with
+ * its signature and build.
  */
 import {
   appendFileSync,
@@ -37,10 +39,10 @@ function setup() {
   return { ws, cache };
 }
 
-/** The memory, counting how many files it let the scan skip. */
+/** The memory, counting how many files it let the scan skip, and whose secrets it placed. */
 function counted(cache: string, ws: string, fingerprint = 'build-1', key = KEY) {
   const m = openScanMemory(cache, ws, fingerprint, key);
-  const c = { skipped: 0 };
+  const c = { skipped: 0, placed: 0 };
   const memory: ScanMemory = {
     clean: (rel, st) => {
       const yes = m.clean(rel, st);
@@ -48,12 +50,19 @@ function counted(cache: string, ws: string, fingerprint = 'build-1', key = KEY) 
       return yes;
     },
     remember: (rel, st) => m.remember(rel, st),
+    found: (rel, data) => {
+      const spans = m.found(rel, data);
+      if (spans) c.placed++;
+      return spans;
+    },
+    rememberFound: (rel, data, spans) => m.rememberFound(rel, data, spans),
     save: () => m.save(),
   };
   return { memory, c };
 }
 
-const scan = (ws: string, memory: ScanMemory) => scanWorkspace(ws, { memory, secretlint: false });
+const scan = (ws: string, memory: ScanMemory, secretlint = false) =>
+  scanWorkspace(ws, { memory, secretlint });
 const found = (r: Awaited<ReturnType<typeof scan>>) => r.secrets.map((s) => s.value).includes(TOKEN);
 
 describe('scan memory', () => {
@@ -65,7 +74,7 @@ describe('scan memory', () => {
 
     const second = counted(cache, ws);
     const r2 = await scan(ws, second.memory);
-    expect([second.c.skipped, found(r2), r2.files]).toEqual([2, true, 3]);
+    expect([second.c.skipped, second.c.placed, found(r2), r2.files]).toEqual([2, 1, true, 3]);
 
     // A secret written into a file that was clean: its status changed, so it is read.
     appendFileSync(path.join(ws, 'src', 'a.ts'), `const t = "${TOKEN}";\n`);
@@ -73,6 +82,40 @@ describe('scan memory', () => {
     const third = counted(cache, ws);
     const r3 = await scan(ws, third.memory);
     expect([third.c.skipped, found(r3)]).toEqual([1, true]);
+  });
+
+  it('places the same findings as a full scan (secrets linter on), never stores a value', async () => {
+    const { ws, cache } = setup();
+    // A credential file with a value only the secrets linter's rules name, beside a token.
+    writeFileSync(
+      path.join(ws, 'config.env'),
+      `DB_URL=postgres://app:Xq7pLm2wRt9v@db.internal:5432/app\nGITHUB_TOKEN=${TOKEN}\n`,
+    );
+    const sorted = (r: Awaited<ReturnType<typeof scan>>) =>
+      r.secrets.map((s) => `${s.file} ${s.name} ${s.value}`).sort();
+    const first = counted(cache, ws);
+    const r1 = await scan(ws, first.memory, true);
+    const second = counted(cache, ws);
+    const r2 = await scan(ws, second.memory, true);
+    expect(second.c.placed).toBe(2); // .env and config.env, from the record
+    expect(sorted(r2)).toEqual(sorted(r1));
+    expect(sorted(r1).length).toBeGreaterThanOrEqual(3);
+    for (const f of readdirSync(cache)) {
+      const bytes = readFileSync(path.join(cache, f), 'latin1');
+      for (const s of r1.secrets) expect(bytes.includes(s.value)).toBe(false);
+    }
+  });
+
+  it('scans a file with a secret again when its bytes changed (status kept the same size)', async () => {
+    const { ws, cache } = setup();
+    await scan(ws, counted(cache, ws).memory);
+    const other = `ghp_${'Zx8Cv7Bn6Mm5Aa4Ss3Dd2Ff1Gg0Hh9Jj8Kk7L'.slice(0, 36)}`;
+    writeFileSync(path.join(ws, '.env'), `GITHUB_TOKEN=${other}\n`);
+    const again = counted(cache, ws);
+    const r = await scan(ws, again.memory);
+    expect(again.c.placed).toBe(0);
+    expect(r.secrets.map((s) => s.value)).toContain(other);
+    expect(found(r)).toBe(false);
   });
 
   it.each<[string, (cache: string, ws: string) => ReturnType<typeof counted>]>([

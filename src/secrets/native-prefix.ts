@@ -20,6 +20,15 @@ export const PREFIX = 4;
 export const ENTRIES = 64;
 /** Bytes of one set's tables: PREFIX positions × ENTRIES. */
 export const SET_BYTES = PREFIX * ENTRIES;
+/** Bytes of prefixTables' result: every set of 8 buckets. */
+export const PREFIX_BYTES = (BUCKETS / 8) * SET_BYTES;
+
+/** Set bits of a 32-bit integer. */
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
 
 /** The table entry of byte `c` (as trigger-simd.c computes it). */
 export const entryOf = (c: number): number => (c | 0x20) & (ENTRIES - 1);
@@ -46,39 +55,51 @@ export function prefixTables(pairLists: PairEntry[][]): Uint8Array {
   const lits = [...new Set(pairLists.flatMap((l) => l.flatMap((e) => e.lits)))].sort(
     (a, b) => Math.min(a.length, PREFIX) - Math.min(b.length, PREFIX) || (a < b ? -1 : a > b ? 1 : 0),
   );
-  const buckets: Set<number>[][] = Array.from({ length: BUCKETS }, () =>
-    Array.from({ length: PREFIX }, () => new Set<number>()),
-  );
-  const open: boolean[][] = Array.from({ length: BUCKETS }, () => new Array<boolean>(PREFIX).fill(false));
-  const used = new Array<boolean>(BUCKETS).fill(false);
-  /** Printable ASCII combinations a bucket accepts (an open position: all 95). */
-  const cost = (sets: Set<number>[], opens: boolean[]): number =>
-    sets.reduce(
-      (prod, s, p) => prod * (opens[p] ? 95 : [...s].filter((c) => c >= 0x20 && c < 0x7f).length),
-      1,
-    );
+  // Per bucket and position: the entries taken, as a 32-bit mask of entry - 32 (every entry
+  // is 32 or more: entryOf sets bit 5), and whether every byte is (a literal ended there).
+  const taken = new Uint32Array(BUCKETS * PREFIX);
+  const open = new Uint8Array(BUCKETS * PREFIX);
+  const used = new Uint8Array(BUCKETS);
+  /** Printable ASCII combinations a bucket accepts with these masks (an open position: all 95). */
+  const cost = (masks: ArrayLike<number>, opens: ArrayLike<number>): number => {
+    let prod = 1;
+    for (let p = 0; p < PREFIX; p++) prod *= opens[p] ? 95 : popcount(masks[p]);
+    return prod;
+  };
+  const lm = new Uint32Array(PREFIX);
+  const lo = new Uint8Array(PREFIX);
+  const tm = new Uint32Array(PREFIX);
+  const to = new Uint8Array(PREFIX);
   for (const lit of lits) {
-    const e = entries(lit);
+    entries(lit).forEach((e, p) => {
+      lo[p] = e === null ? 1 : 0;
+      lm[p] = 0;
+      for (const c of e ?? []) lm[p] |= 1 << (c - 32);
+    });
     let best = 0;
     let bestCost = Infinity;
     for (let b = 0; b < BUCKETS; b++) {
-      const sets = buckets[b].map((s, p) => new Set([...s, ...(e[p] ?? [])]));
-      const opens = open[b].map((o, p) => o || e[p] === null);
-      const added = cost(sets, opens) - (used[b] ? cost(buckets[b], open[b]) : 0);
+      for (let p = 0; p < PREFIX; p++) {
+        tm[p] = taken[b * PREFIX + p] | lm[p];
+        to[p] = open[b * PREFIX + p] | lo[p];
+      }
+      const mine = [b * PREFIX, b * PREFIX + PREFIX] as const;
+      const added = cost(tm, to) - (used[b] ? cost(taken.subarray(...mine), open.subarray(...mine)) : 0);
       if (added < bestCost) [best, bestCost] = [b, added];
     }
-    used[best] = true;
-    e.forEach((s, p) => {
-      if (s === null) open[best][p] = true;
-      else for (const c of s) buckets[best][p].add(c);
-    });
+    used[best] = 1;
+    for (let p = 0; p < PREFIX; p++) {
+      taken[best * PREFIX + p] |= lm[p];
+      open[best * PREFIX + p] |= lo[p];
+    }
   }
-  const out = new Uint8Array((BUCKETS / 8) * SET_BYTES);
+  const out = new Uint8Array(PREFIX_BYTES);
   for (let b = 0; b < BUCKETS; b++) {
     if (!used[b]) continue;
     for (let p = 0; p < PREFIX; p++)
       for (let c = 0; c < ENTRIES; c++)
-        if (open[b][p] || buckets[b][p].has(c)) out[(b >> 3) * SET_BYTES + p * ENTRIES + c] |= 1 << (b & 7);
+        if (open[b * PREFIX + p] || (c >= 32 && (taken[b * PREFIX + p] >>> (c - 32)) & 1))
+          out[(b >> 3) * SET_BYTES + p * ENTRIES + c] |= 1 << (b & 7);
   }
   return out;
 }

@@ -102,11 +102,22 @@ export function startWatchdog(o: {
 
   const timer = setInterval(check, o.intervalMs ?? 250);
   timer.unref();
+  // The events of one burst (a folder written file by file, as at a session's start) are
+  // checked once, on the next turn of the event loop: each check reads every item.
+  let queued = false;
+  const soon = () => {
+    if (queued) return;
+    queued = true;
+    setImmediate(() => {
+      queued = false;
+      check();
+    });
+  };
   for (const g of o.items) {
     if (g.kind !== 'dir') continue;
     try {
-      const w = watch(g.path, { persistent: false }, () => check());
-      w.on('error', () => check());
+      const w = watch(g.path, { persistent: false }, soon);
+      w.on('error', soon);
       watchers.push(w);
     } catch {
       /* the periodic check still covers it */

@@ -10,7 +10,7 @@
  * history, so after `git gc` a single committed secret hides the whole packed history.
  * The human can rewrite the secret out of history (and rotate it), or pass --no-sandbox.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SecretSet } from '../secrets/types.js';
@@ -34,20 +34,42 @@ export interface GitScan {
 const git = (ws: string, args: string[], input?: Buffer) =>
   spawnSync('git', ['-C', ws, ...args], { input, maxBuffer: GIT_SCAN_BUDGET * 2, timeout: 30_000 });
 
-/** Blob ids (with sizes) of the whole object store, reachable or not. */
-function blobs(ws: string): { oid: string; size: number }[] {
-  const r = git(ws, [
-    'cat-file',
-    '--batch-all-objects',
-    '--batch-check=%(objectname) %(objecttype) %(objectsize)',
-  ]);
-  if (r.status !== 0) return [];
-  return r.stdout
+/** A blob of the object store: its id and size in bytes. */
+export interface BlobEntry {
+  oid: string;
+  size: number;
+}
+
+const LIST = ['cat-file', '--batch-all-objects', '--batch-check=%(objectname) %(objecttype) %(objectsize)'];
+
+const blobsOf = (out: Buffer): BlobEntry[] =>
+  out
     .toString('utf8')
     .split('\n')
     .map((l) => l.split(' '))
     .filter((p) => p[1] === 'blob')
     .map((p) => ({ oid: p[0], size: Number(p[2]) }));
+
+/** Blob ids (with sizes) of the whole object store, reachable or not. */
+function blobs(ws: string): BlobEntry[] {
+  const r = git(ws, LIST);
+  return r.status === 0 ? blobsOf(r.stdout) : [];
+}
+
+/**
+ * `blobs` listed by a git process that runs beside the caller's other start-up work (a
+ * session starts it first and hands the result to gitSecretObjects). Undefined when git
+ * failed: the scan then lists the blobs itself, as before.
+ */
+export function listBlobsEarly(ws: string): Promise<BlobEntry[] | undefined> {
+  return new Promise((resolve) =>
+    execFile(
+      'git',
+      ['-C', ws, ...LIST],
+      { encoding: 'buffer', maxBuffer: GIT_SCAN_BUDGET * 2, timeout: 30_000 },
+      (err, stdout) => resolve(err ? undefined : blobsOf(stdout)),
+    ),
+  );
 }
 
 /** True when masking changes `bytes` (masked as bytes: no text is made of a blob without a secret). */
@@ -88,6 +110,8 @@ export function gitSecretObjects(
   secrets: SecretSet,
   budget = GIT_SCAN_BUDGET,
   cache: CleanBlobs = NO_CLEAN_BLOBS,
+  /** The object store's blobs, listed earlier (listBlobsEarly); undefined = list them now. */
+  listed?: BlobEntry[],
 ): GitScan {
   // A linked worktree's objects are in the main repository's git dir (git-dirs.ts).
   const dirs = gitDirsOf(workspace);
@@ -96,7 +120,7 @@ export function gitSecretObjects(
     return { hide: [], secretBlobs: 0, truncated: false };
   // Blobs an earlier session read under the same secret set and build are not read again.
   const known: string[] = [];
-  const all = blobs(workspace).filter((b) => {
+  const all = (listed ?? blobs(workspace)).filter((b) => {
     const held = b.size <= MAX_BLOB ? cache.holds(b.oid) : false;
     if (held) known.push(b.oid);
     return b.size <= MAX_BLOB && held === undefined;

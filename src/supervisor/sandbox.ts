@@ -15,7 +15,7 @@ import path from 'node:path';
 import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
 import { PACKAGE_ROOT } from '../gates/shim/client-path.js';
-import { gitSecretObjects } from './sandbox-git.js';
+import { gitSecretObjects, type BlobEntry } from './sandbox-git.js';
 import { cleanBlobsFor } from './sandbox-git-cache.js';
 import { homeCredentials } from './sandbox-home.js';
 import { maskedCopies } from './sandbox-mask.js';
@@ -242,6 +242,8 @@ export interface PrepareOptions {
   createStateDirs?: boolean;
   /** Cut the network (--unshare-net); the bridge is set up by the caller. */
   unshareNet?: boolean;
+  /** The workspace repository's blobs, listed earlier (listBlobsEarly); undefined = listed here. */
+  gitBlobs?: BlobEntry[];
 }
 
 /** Writes the masked copies and returns the bwrap options for this session. */
@@ -273,7 +275,13 @@ export function prepareSandbox(o: PrepareOptions): { args: string[]; plan: Sandb
       }
     }
   const hw = homeWritable(home, workspace, o.stateDirs);
-  const gitScan = gitSecretObjects(workspace, o.secrets, undefined, cleanBlobsFor(workspace, o.secrets));
+  const gitScan = gitSecretObjects(
+    workspace,
+    o.secrets,
+    undefined,
+    cleanBlobsFor(workspace, o.secrets),
+    o.gitBlobs,
+  );
   const creds = home
     ? homeCredentials(home, o.secrets, path.join(o.runtimeDir, 'masked-home'))
     : { masked: [], hidden: [] };

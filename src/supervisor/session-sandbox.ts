@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
 import type { Gate } from './gate.js';
+import type { BlobEntry } from './sandbox-git.js';
 import { findNetBridge, startNetBridge, type NetBridge } from './sandbox-net.js';
 import { agentStateDirs, HOME_WRITABLE, prepareSandbox } from './sandbox.js';
 import { sandboxServices } from './sandbox-services.js';
@@ -35,6 +36,8 @@ export interface SandboxWrap {
   /** Called as soon as the bridge runs: the caller owns closing it (also when a later step throws). */
   onBridge: (b: NetBridge) => void;
   note: (s: string) => void;
+  /** The workspace repository's blobs, being listed since the session started (listBlobsEarly); undefined = listed when needed. */
+  gitBlobs?: Promise<BlobEntry[] | undefined>;
 }
 
 /** `cmd` run inside the sandbox, behind the network bridge. */
@@ -72,7 +75,9 @@ export async function sandboxCommand(cmd: string[], o: SandboxWrap): Promise<str
   const svc = hs.ports.flatMap((p) => ['--service', String(p)]);
   cmd = [helper, '--port', String(proxy.port), ...svc, '--unix', netSock, '--', ...cmd];
   for (const l of hs.notes) note(`agentfw: host services: ${l}`);
+  const gitBlobs = await o.gitBlobs;
   const sb = prepareSandbox({
+    gitBlobs,
     workspace: cwd,
     cwd,
     runtimeDir: runtime.dir,

@@ -34,6 +34,7 @@ import { agentName } from './agent-name.js';
 import { addApprovers, loadTui, startTui, type CreateTui } from './session-approvers.js';
 import { endSession } from './session-end.js';
 import { resolveAgent, startCommand, underExecGate } from './session-launch.js';
+import { listBlobsEarly } from './sandbox-git.js';
 import { sandboxCommand } from './session-sandbox.js';
 import { forwardSignals } from './session-signals.js';
 import { recordSessionStart } from './session-start.js';
@@ -85,6 +86,8 @@ export async function runSession(o: SessionOptions): Promise<number> {
   // The test sandbox runs while secrets and rules load; it is awaited before the gate starts.
   const probe = o.sandbox ? probeSandboxAsync(process.env.PATH ?? '', hostUid) : undefined;
   probe?.catch(() => undefined); // awaited (and thrown) below; this only marks it handled meanwhile
+  // So does the listing of the repository's git objects, which the sandbox checks for secrets.
+  const gitBlobs = o.sandbox ? listBlobsEarly(cwd) : undefined;
   let bwrapPid: number | undefined;
   let bridge: NetBridge | undefined;
   let nsPid: number | undefined;
@@ -229,6 +232,7 @@ export async function runSession(o: SessionOptions): Promise<number> {
     let cmd = [start.file, ...start.args];
     if (bwrap && o.sandbox)
       cmd = await sandboxCommand(cmd, {
+        gitBlobs,
         bwrap,
         gate,
         secrets,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSecretSet } from '../../src/secrets/index.js';
 import type { SecretSet } from '../../src/secrets/types.js';
-import { gitSecretObjects } from '../../src/supervisor/sandbox-git.js';
+import { gitSecretObjects, listBlobsEarly } from '../../src/supervisor/sandbox-git.js';
 import { openCleanBlobs, type CleanBlobs } from '../../src/supervisor/sandbox-git-cache.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'agentfw-git-cache-'));
@@ -121,5 +121,16 @@ describe('gitSecretObjects with the record', () => {
     );
     const third = gitSecretObjects(ws, secrets, undefined, openCleanBlobs(dir, ws, 'fp', KEY));
     expect(third.secretBlobs).toBe(1);
+  });
+
+  it('with the blobs listed early (beside the start-up), finds what it finds listing them itself', async () => {
+    const listed = await listBlobsEarly(ws);
+    const secrets = await createSecretSet({ env: {}, config: {} });
+    expect(listed?.length).toBe(3); // config.json, README.md, notes.txt (blobs only)
+    const own = gitSecretObjects(ws, secrets);
+    expect(gitSecretObjects(ws, secrets, undefined, undefined, listed)).toEqual(own);
+    expect(own.secretBlobs).toBe(1);
+    // git failing (no repository there) gives nothing: the scan then lists the blobs itself
+    expect(await listBlobsEarly(path.join(tmp, 'no-such-folder'))).toBeUndefined();
   });
 });

@@ -34,6 +34,14 @@ export interface GitScan {
 const git = (ws: string, args: string[], input?: Buffer) =>
   spawnSync('git', ['-C', ws, ...args], { input, maxBuffer: GIT_SCAN_BUDGET * 2, timeout: 30_000 });
 
+/** The object store of `ws`'s repository; '' when there is none. */
+function objectsDir(ws: string): string {
+  // A linked worktree's objects are in the main repository's git dir (git-dirs.ts).
+  const dirs = gitDirsOf(ws);
+  const objects = dirs ? path.join(dirs.common, 'objects') : '';
+  return objects && existsSync(objects) && statSync(objects).isDirectory() ? objects : '';
+}
+
 /** A blob of the object store: its id and size in bytes. */
 export interface BlobEntry {
   oid: string;
@@ -62,6 +70,8 @@ function blobs(ws: string): BlobEntry[] {
  * failed: the scan then lists the blobs itself, as before.
  */
 export function listBlobsEarly(ws: string): Promise<BlobEntry[] | undefined> {
+  // No repository (most scratch folders): no git process (spawning one costs this process a fork).
+  if (!objectsDir(ws)) return Promise.resolve(undefined);
   return new Promise((resolve) =>
     execFile(
       'git',
@@ -113,11 +123,8 @@ export function gitSecretObjects(
   /** The object store's blobs, listed earlier (listBlobsEarly); undefined = list them now. */
   listed?: BlobEntry[],
 ): GitScan {
-  // A linked worktree's objects are in the main repository's git dir (git-dirs.ts).
-  const dirs = gitDirsOf(workspace);
-  const objects = dirs ? path.join(dirs.common, 'objects') : '';
-  if (!objects || !existsSync(objects) || !statSync(objects).isDirectory())
-    return { hide: [], secretBlobs: 0, truncated: false };
+  const objects = objectsDir(workspace);
+  if (!objects) return { hide: [], secretBlobs: 0, truncated: false };
   // Blobs an earlier session read under the same secret set and build are not read again.
   const known: string[] = [];
   const all = (listed ?? blobs(workspace)).filter((b) => {

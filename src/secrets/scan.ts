@@ -5,6 +5,7 @@
  * and VCS folders. Honours .gitignore for source files, but still scans gitignored env
  * and config files: that is where secrets live.
  */
+import { isAscii } from 'node:buffer';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -219,11 +220,21 @@ export async function scanWorkspace(root: string, opts: ScanOptions = {}): Promi
         }
         result.files++;
         result.bytes += data.length;
+        // The same bytes as an earlier scan: the values are where they were then. In an
+        // ASCII file the text's offsets are its bytes': no text is made of the whole file.
+        const known = opts.memory?.found(rel, data);
+        if (known && isAscii(data)) {
+          for (const sp of known)
+            result.secrets.push({
+              file: rel,
+              name: sp.name,
+              value: data.toString('latin1', sp.start, sp.end),
+            });
+          continue;
+        }
         const text = data.toString('utf8');
         const add = (sp: SecretSpan) =>
           result.secrets.push({ file: rel, name: sp.name, value: text.slice(sp.start, sp.end) });
-        // The same bytes as an earlier scan: the values are where they were then.
-        const known = opts.memory?.found(rel, data);
         if (known) {
           known.forEach(add);
           continue;

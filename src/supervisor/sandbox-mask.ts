@@ -4,6 +4,7 @@
  * is bound read-only over the original inside the sandbox, so the agent's own file tools
  * (and any process, even one run by absolute path) read the placeholder.
  */
+import { isUtf8 } from 'node:buffer';
 import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
@@ -32,10 +33,8 @@ export function filesWithSecrets(secrets: SecretSet): string[] {
 function maskBytes(secrets: SecretSet, bytes: Buffer): Buffer {
   const m = secrets.streamMasker();
   const masked = Buffer.concat([m.push(bytes), m.flush()]);
-  const text = bytes.toString('utf8');
   // Binary files keep the plain masking; text files get their code back (keepCode).
-  if (Buffer.from(text, 'utf8').equals(bytes))
-    return Buffer.from(keepCode(text, masked.toString('utf8')), 'utf8');
+  if (isUtf8(bytes)) return Buffer.from(keepCode(bytes.toString('utf8'), masked.toString('utf8')), 'utf8');
   return masked;
 }
 

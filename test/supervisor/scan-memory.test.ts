@@ -91,15 +91,18 @@ describe('scan memory', () => {
       path.join(ws, 'config.env'),
       `DB_URL=postgres://app:Xq7pLm2wRt9v@db.internal:5432/app\nGITHUB_TOKEN=${TOKEN}\n`,
     );
+    // Text before the value that is not ASCII: its text offsets are not its byte offsets.
+    writeFileSync(path.join(ws, 'src', 'naïve.ts'), `// café ünïcode 日本語\nconst t = "${TOKEN}";\n`);
     const sorted = (r: Awaited<ReturnType<typeof scan>>) =>
       r.secrets.map((s) => `${s.file} ${s.name} ${s.value}`).sort();
     const first = counted(cache, ws);
     const r1 = await scan(ws, first.memory, true);
     const second = counted(cache, ws);
     const r2 = await scan(ws, second.memory, true);
-    expect(second.c.placed).toBe(2); // .env and config.env, from the record
+    expect(second.c.placed).toBe(3); // .env, config.env and naïve.ts, from the record
     expect(sorted(r2)).toEqual(sorted(r1));
-    expect(sorted(r1).length).toBeGreaterThanOrEqual(3);
+    expect(sorted(r1).length).toBeGreaterThanOrEqual(4);
+    expect(r2.secrets.filter((x) => x.file.endsWith('naïve.ts')).map((x) => x.value)).toEqual([TOKEN]);
     for (const f of readdirSync(cache)) {
       const bytes = readFileSync(path.join(cache, f), 'latin1');
       for (const s of r1.secrets) expect(bytes.includes(s.value)).toBe(false);

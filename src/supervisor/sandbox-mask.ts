@@ -11,6 +11,7 @@ import { AgentfwError } from '../errors.js';
 import { detectSecrets } from '../secrets/detect.js';
 import type { SecretSet } from '../secrets/types.js';
 import { gitDirsOf } from './git-dirs.js';
+import { NO_MASKED_COPIES, type MaskedCopyCache } from './sandbox-mask-cache.js';
 
 /**
  * Files outside the workspace scan that often hold credentials (the scan skips VCS
@@ -127,6 +128,8 @@ export function maskedCopies(
   workspace: string,
   secrets: SecretSet,
   dir: string,
+  /** Masked copies of earlier sessions (sandbox-mask-cache.ts); default none. */
+  cache: MaskedCopyCache = NO_MASKED_COPIES,
 ): { source: string; target: string }[] {
   const out: { source: string; target: string }[] = [];
   const seen = new Set<string>();
@@ -153,12 +156,17 @@ export function maskedCopies(
         'make the file readable by the user running agentfw, or move it out of the workspace',
       );
     }
-    const masked = maskBytes(secrets, bytes);
+    let masked = cache.get(rel, bytes);
+    if (!masked) {
+      masked = maskBytes(secrets, bytes);
+      cache.put(rel, bytes, masked);
+    }
     if (!always && masked.equals(bytes)) continue;
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const source = path.join(dir, `${out.length}`);
     writeFileSync(source, masked, { mode: 0o444 });
     out.push({ source, target });
   }
+  cache.save();
   return out;
 }

@@ -16,6 +16,7 @@ import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
 import { PACKAGE_ROOT } from '../gates/shim/client-path.js';
 import { gitSecretObjects, type BlobEntry } from './sandbox-git.js';
+import { maskedCopiesFor } from './sandbox-mask-cache.js';
 import { cleanBlobsFor } from './sandbox-git-cache.js';
 import { homeCredentials } from './sandbox-home.js';
 import { maskedCopies } from './sandbox-mask.js';
@@ -294,7 +295,15 @@ export function prepareSandbox(o: PrepareOptions): { args: string[]; plan: Sandb
     homeWritable: hw,
     extraWritable,
     keepVisible: [PACKAGE_ROOT, o.agentFile, home].filter((p) => existsSync(p)).map(real),
-    masked: [...maskedCopies(workspace, o.secrets, path.join(o.runtimeDir, 'masked')), ...creds.masked],
+    masked: [
+      ...maskedCopies(
+        workspace,
+        o.secrets,
+        path.join(o.runtimeDir, 'masked'),
+        maskedCopiesFor(workspace, o.secrets),
+      ),
+      ...creds.masked,
+    ],
     hiddenSockets: hiddenSockets(),
     hiddenDirs: creds.hidden,
     hiddenFiles: gitScan.hide,

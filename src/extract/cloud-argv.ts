@@ -112,4 +112,9 @@ export interface CloudDraft {
   force: boolean;
   /** True when no table models the tool: read only by its shape (cloud-generic.ts). Absent = modelled. */
   generic?: boolean;
+  /**
+   * True when a batch of changes given inline says to delete (`"Action": "DELETE"` in
+   * `aws route53 change-resource-record-sets --change-batch '…'`). Absent = none seen.
+   */
+  deletes?: boolean;
 }

@@ -66,6 +66,8 @@ export function readAws(cmd: NormalizedCommand): CloudDraft | undefined {
   const recursive = hasOpt(p, ['--recursive']);
   if (verb === 'sync' && hasOpt(p, ['--delete'])) verb = 'sync --delete';
   if (verb === 'sync --delete') resource = p.pos[2] && p.pos[3] ? p.pos[3].text : resource;
+  // A change batch given inline (`--change-batch '{"Changes":[{"Action":"DELETE",…}]}'`)
+  const deletes = [...p.opts.values()].some((vs) => vs.some((v) => /"Action"\s*:\s*"DELETE"/i.test(v)));
   return {
     tool: 'aws',
     service: service.text,
@@ -73,6 +75,7 @@ export function readAws(cmd: NormalizedCommand): CloudDraft | undefined {
     resource,
     all: recursive || isWildcard(cmd, target) || hasOpt(p, ['--all']),
     force: hasOpt(p, ['--force', '--skip-final-snapshot', '--force-delete-without-recovery', '--yes']),
+    ...(deletes ? { deletes } : {}),
   };
 }
 

@@ -23,6 +23,8 @@ export interface VerbTable extends OptionRules {
   allFlags: string[];
   /** Options that skip the tool's own confirmation (`--yes`, `-f`, `--confirm`). */
   forceFlags: string[];
+  /** Options that reverse the destructive verb (`cargo yank --undo`): then nothing is destroyed. Undefined = none. */
+  undoFlags?: string[];
   /**
    * First words whose following words are data, not a command path (`railway api …` sends
    * a GraphQL document or searches the schema). Undefined = none.
@@ -240,5 +242,27 @@ export const VERB_TABLES: VerbTable[] = [
     resourceOpts: [],
     allFlags: [],
     forceFlags: ['--force', '-f'],
+  },
+  // Other package registries: a yanked version can no longer be picked by new installs.
+  {
+    tool: 'cargo',
+    programs: ['cargo'],
+    withArg: ['--version', '--vers', '--index', '--registry', '--token'],
+    destructive: /^yank$/,
+    maxDepth: 1,
+    resourceOpts: [],
+    allFlags: [],
+    forceFlags: [],
+    undoFlags: ['--undo'],
+  },
+  {
+    tool: 'gem',
+    programs: ['gem'],
+    withArg: ['-v', '--version', '--platform', '--host', '-k', '--key', '--otp'],
+    destructive: /^yank$/,
+    maxDepth: 1,
+    resourceOpts: [],
+    allFlags: [],
+    forceFlags: [],
   },
 ];

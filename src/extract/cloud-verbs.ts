@@ -44,6 +44,8 @@ export function readVerbTable(t: VerbTable, cmd: NormalizedCommand): CloudDraft 
       break;
     }
   }
+  // `cargo yank --undo`: the verb reversed, nothing destroyed.
+  if (v >= 0 && t.undoFlags && hasOpt(p, t.undoFlags)) v = -1;
   if (v < 0) {
     // Not destructive: report the command path so rules can still see it.
     return {

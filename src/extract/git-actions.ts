@@ -153,7 +153,8 @@ const prune: Reader = (args) => {
   return hasAny(o, 'n', 'dry-run') ? [] : [act('gc-prune')];
 };
 
-const filter: Reader = () => [act('filter-branch')];
+/** filter-branch / filter-repo rewrite history; `filter-repo --analyze` only writes a report. */
+const filter: Reader = (args) => (args.slice(1).includes('--analyze') ? [] : [act('filter-branch')]);
 
 const updateRef: Reader = (args) => {
   const o = parseOptions(args, 1, { shortWithValue: 'm', long: [...LONG['update-ref'], 'delete'] });

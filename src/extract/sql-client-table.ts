@@ -160,4 +160,27 @@ export const CLIENTS: Record<string, ClientSpec> = {
   },
 };
 CLIENTS.mariadb = { ...CLIENTS.mysql, tool: 'mariadb' };
+// MySQL Shell: `-e` runs in the shell's mode (`--sql`, or JS/Python): its text is read as SQL
+// either way (a JS line holds no SQL statement the rules act on).
+CLIENTS.mysqlsh = {
+  tool: 'mysqlsh',
+  dialect: 'mysql',
+  sql: ['-e', '--execute'],
+  file: ['-f', '--file'],
+  db: ['-D', '--schema', '--database'],
+  withArg: [
+    '-h',
+    '--host',
+    '-P',
+    '--port',
+    '-u',
+    '--user',
+    '--uri',
+    '-S',
+    '--socket',
+    '--ssl-mode',
+    '--log-level',
+  ],
+  attachedOnly: ['-p'],
+};
 CLIENTS.pgcli = { ...CLIENTS.psql, tool: 'pgcli', sql: ['-c', '--command'] };

@@ -192,6 +192,11 @@ export function fromTokens(tokens: SqlToken[]): SqlStmt {
     case 'UPDATE':
       return { statement: 'UPDATE', object: '', name: nameAfter(0), where: hasWhere() };
     case 'ALTER': {
+      // ClickHouse mutations: `ALTER TABLE t DELETE WHERE …` / `ALTER TABLE t UPDATE c = v
+      // WHERE …` change rows as DELETE / UPDATE do.
+      const mut = after.findIndex((t) => t.type === 'word' && (t.text === 'DELETE' || t.text === 'UPDATE'));
+      if (after[0]?.text === 'TABLE' && mut >= 0)
+        return { statement: after[mut].text, object: '', name: nameAfter(1), where: hasWhere() };
       const d = after.findIndex((t) => t.type === 'word' && t.text === 'DROP');
       const next = d >= 0 ? after[d + 1] : undefined;
       const what =

@@ -1,6 +1,7 @@
 /**
  * Remote carriers: `ssh [opts] host cmd…`, `docker|podman exec [opts] CONTAINER cmd…`,
- * `docker compose exec SERVICE cmd…`, `kubectl|oc exec [opts] POD -- cmd…`. The carried
+ * `docker compose exec SERVICE cmd…`, `kubectl|oc exec [opts] POD -- cmd…`,
+ * `ansible HOSTS -m shell -a 'cmd'`. The carried
  * commands are walked with `remote: true` and cwd '/': their paths belong to another machine.
  */
 import { getopt } from './options.js';
@@ -80,6 +81,49 @@ function kubectlExec(argv: Field[], k: K): Res | undefined {
   return remoteArgv(cmd, `${tool} exec ${pod.text}`, k);
 }
 
+/** ansible options that take a value (the host pattern is the first word that is not one). */
+const ANSIBLE_WITH_VALUE = new Set(
+  ['-i', '--inventory', '-u', '--user', '-f', '--forks', '-l', '--limit', '-e', '--extra-vars'].concat(
+    ['-c', '--connection', '-T', '--timeout', '-M', '--module-path', '-P', '--poll', '-B', '--background'],
+    [
+      '--become-user',
+      '--become-method',
+      '--private-key',
+      '--vault-password-file',
+      '--vault-id',
+      '-t',
+      '--tree',
+    ],
+  ),
+);
+
+/**
+ * `ansible PATTERN [-m shell|command|raw] -a 'CMD'` (an ad-hoc run; `command` is ansible's
+ * default module): CMD runs on every host the pattern names. Other modules are not commands.
+ */
+function ansible(argv: Field[], k: K): Res | undefined {
+  const args = argv.slice(1);
+  let mod = 'command';
+  let cmd: string | undefined;
+  let pattern = '';
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i].text;
+    if (t === '-m' || t === '--module-name') mod = args[++i]?.text ?? mod;
+    else if (t.startsWith('--module-name=')) mod = t.slice('--module-name='.length);
+    else if (/^-m./.test(t)) mod = t.slice(2);
+    else if (t === '-a' || t === '--args') cmd = args[++i]?.text;
+    else if (t.startsWith('--args=')) cmd = t.slice('--args='.length);
+    else if (ANSIBLE_WITH_VALUE.has(t)) i++;
+    else if (!t.startsWith('-') && !pattern) pattern = t;
+  }
+  if (
+    cmd === undefined ||
+    !['shell', 'command', 'raw'].includes(mod.replace(/^ansible\.(builtin|legacy)\./, ''))
+  )
+    return undefined;
+  return reparse(cmd, `ansible ${pattern}`, k, { remote: true });
+}
+
 /** program → remote handler; undefined from a handler = not a remote command after all. */
 export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = {
   ssh,
@@ -90,4 +134,5 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
     containerExec([argv[0], { text: 'compose', dynamic: false }, ...argv.slice(1)], k),
   kubectl: kubectlExec,
   oc: kubectlExec,
+  ansible,
 };

@@ -109,6 +109,7 @@ describe('extractGit', () => {
     ['git prune -n', ''],
     ['git filter-branch --tree-filter x HEAD', 'filter-branch'],
     ['git filter-repo --path secrets --invert-paths', 'filter-branch'],
+    ['git filter-repo --analyze', ''],
     ['git update-ref -d refs/heads/main', 'update-ref-delete refs/heads/main'],
     ['git remote add leak https://example.com/leak.git', 'remote-add leak'],
     ['git remote set-url origin https://example.com/x.git', 'remote-set-url origin'],

@@ -238,6 +238,24 @@ describe('clients', () => {
       [['clickhouse', 'TRUNCATE', 'TABLE', 'events', true]],
     ],
     [
+      'clickhouse ALTER TABLE … DELETE WHERE 1=1 (a mutation of every row)',
+      ['clickhouse-client', '--query', 'ALTER TABLE analytics.events DELETE WHERE 1=1'],
+      undefined,
+      [['clickhouse', 'DELETE', '', 'analytics.events', false]],
+    ],
+    [
+      'clickhouse ALTER TABLE … DELETE with a filter',
+      ['clickhouse-client', '--query', 'ALTER TABLE events DELETE WHERE ts < 5'],
+      undefined,
+      [['clickhouse', 'DELETE', '', 'events', true]],
+    ],
+    [
+      'mysqlsh --sql -e',
+      ['mysqlsh', '--sql', '-u', 'root', '-h', 'db.prod', '-e', 'DROP DATABASE billing'],
+      undefined,
+      [['mysqlsh', 'DROP', 'DATABASE', 'billing', true]],
+    ],
+    [
       'duckdb -c',
       ['duckdb', 'x.duckdb', '-c', 'DELETE FROM t'],
       undefined,

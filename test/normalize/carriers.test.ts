@@ -160,6 +160,21 @@ describe('remote carriers', () => {
       [{ program: 'rm', remote: true, wrappers: ['kubectl exec pod/db-0'] }],
     ],
     ['ssh host', [{ program: 'ssh', remote: false }]],
+    [
+      "ansible all -i hosts.ini -m shell -a 'rm -rf /var/lib/postgresql'",
+      [
+        {
+          program: 'rm',
+          argv: ['rm', '-rf', '/var/lib/postgresql'],
+          remote: true,
+          wrappers: ['ansible all'],
+        },
+      ],
+    ],
+    ["ansible web -a 'systemctl stop nginx'", [{ program: 'systemctl', remote: true }]],
+    ["ansible web -m ansible.builtin.raw -a 'rm -rf /srv'", [{ program: 'rm', remote: true }]],
+    // another module: its arguments are not a command
+    ["ansible web -m copy -a 'src=a dest=/tmp/a'", [{ program: 'ansible', remote: false }]],
   ])('%s', (script, expected) => check(script, expected));
 });
 

@@ -10,9 +10,8 @@
  * Lines: one blob id each, `!` before the id of a blob that held a secret. Blob ids reveal
  * nothing about a secret.
  */
-import { createHash } from 'node:crypto';
 import type { SecretSet } from '../secrets/types.js';
-import { openRecord, recordPlace } from './signed-record.js';
+import { openRecord, secretsRecordPlace } from './signed-record.js';
 
 export interface CleanBlobs {
   /** Whether blob `oid`, read under the same fingerprint, held a secret; undefined = not known. */
@@ -58,11 +57,6 @@ export function cleanBlobsFor(
   secrets: SecretSet,
   env: NodeJS.ProcessEnv = process.env,
 ): CleanBlobs {
-  const of = secrets.fingerprint?.bind(secrets);
-  const place = of && recordPlace(KIND, env);
-  if (!of || !place) return NO_CLEAN_BLOBS;
-  const fingerprint = createHash('sha256')
-    .update(`${of(place.key)}\0${place.build}`)
-    .digest('hex');
-  return openCleanBlobs(place.dir, workspace, fingerprint, place.key);
+  const place = secretsRecordPlace(KIND, secrets, env);
+  return place ? openCleanBlobs(place.dir, workspace, place.fingerprint, place.key) : NO_CLEAN_BLOBS;
 }

@@ -18,7 +18,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SecretSet } from '../secrets/types.js';
-import { openRecord, recordPlace } from './signed-record.js';
+import { openRecord, secretsRecordPlace } from './signed-record.js';
 
 export interface MaskedCopyCache {
   /** The masked copy of `rel` when it was made from exactly `bytes`; undefined = mask them. */
@@ -107,11 +107,6 @@ export function maskedCopiesFor(
   secrets: SecretSet,
   env: NodeJS.ProcessEnv = process.env,
 ): MaskedCopyCache {
-  const of = secrets.fingerprint?.bind(secrets);
-  const place = of && recordPlace(KIND, env);
-  if (!of || !place) return NO_MASKED_COPIES;
-  const fingerprint = createHash('sha256')
-    .update(`${of(place.key)}\0${place.build}`)
-    .digest('hex');
-  return openMaskedCopies(place.dir, workspace, fingerprint, place.key);
+  const place = secretsRecordPlace(KIND, secrets, env);
+  return place ? openMaskedCopies(place.dir, workspace, place.fingerprint, place.key) : NO_MASKED_COPIES;
 }

@@ -14,6 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import path from 'node:path';
 import { loadAuditKey } from '../audit/key.js';
 import { defaultCacheDir, engineBuildIdentity } from '../engine/example-cache.js';
+import type { SecretSet } from '../secrets/types.js';
 
 const VERSION = 1;
 /** Records of one kind kept in the cache folder (one per subject); the oldest go first. */
@@ -55,6 +56,25 @@ export function recordPlace(kind: string, env: NodeJS.ProcessEnv = process.env):
     key: createHmac('sha256', audit.key).update(`agentfw-record-key\0${kind}`).digest(),
     build: engineBuildIdentity(dir),
   };
+}
+
+/**
+ * recordPlace for records that also depend on the session's secret set: `fingerprint`
+ * binds the set's keyed fingerprint and the build. Undefined when the set has no
+ * fingerprint, or there is no cache folder or audit key.
+ */
+export function secretsRecordPlace(
+  kind: string,
+  secrets: Pick<SecretSet, 'fingerprint'>,
+  env: NodeJS.ProcessEnv = process.env,
+): (RecordPlace & { fingerprint: string }) | undefined {
+  const of = secrets.fingerprint?.bind(secrets);
+  const place = of && recordPlace(kind, env);
+  if (!of || !place) return undefined;
+  const fingerprint = createHash('sha256')
+    .update(`${of(place.key)}\0${place.build}`)
+    .digest('hex');
+  return { ...place, fingerprint };
 }
 
 function mac(key: Buffer, kind: string, fingerprint: string, body: string): string {

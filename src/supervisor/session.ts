@@ -295,6 +295,9 @@ export async function runSession(o: SessionOptions): Promise<number> {
 
     const code = await agent.exited;
     await new Promise<void>((r) => process.stdout.write('', () => r()));
+    // fail closed: a switch thrown just before the agent exited (its file-system events not
+    // handled yet) still ends the session as tampered, with the status of a stopped agent.
+    if (guard.check() !== undefined) return 128 + 9;
     return code;
   } finally {
     await endSession({ passthrough, ui, cleanups, watch, gate, releaseSignals, auditExport });

@@ -136,6 +136,21 @@ describe('off switches without the sandbox', () => {
     expect(ended?.reason).toMatch(why);
   });
 
+  it('a switch thrown just before the agent exits still ends the session as tampered', async () => {
+    s = scratch();
+    // Removes a shim link and exits at once: its file-system event may come after the exit.
+    const agent = path.join(s.root, 'quick-offswitch.mjs');
+    writeFileSync(
+      agent,
+      "import { rmSync } from 'node:fs'; rmSync(process.env.AGENTFW_SHIM_DIR + '/curl', { force: true }); process.exit(0);\n",
+    );
+    for (let i = 0; i < 3; i++) {
+      const r = await session(nodeAgent(agent), 60_000);
+      expect(r.stderr).toContain('E_GATE_TAMPERED');
+      expect(r.code).toBe(137);
+    }
+  });
+
   it('a gate.sock served by another process is refused by the gate client itself', async () => {
     s = scratch();
     const gate = await testGate(s);

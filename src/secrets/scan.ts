@@ -244,8 +244,9 @@ export async function scanWorkspace(root: string, opts: ScanOptions = {}): Promi
           end: h.end,
           name: h.name,
         }));
-        // false when a finding cannot be placed in the text: then the file is scanned each time
-        let placed = true;
+        // false when a finding cannot be placed in the text, or a credential file was not
+        // linted (a later scan with the linter on must lint it): then nothing is remembered
+        let placed = !(f.credential && opts.secretlint === false);
         if (f.credential && opts.secretlint !== false) {
           // loaded on first use: the preset is large and most callers never scan
           const { secretlintFindings } = await import('./secretlint.js');

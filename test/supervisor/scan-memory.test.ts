@@ -61,8 +61,7 @@ function counted(cache: string, ws: string, fingerprint = 'build-1', key = KEY) 
   return { memory, c };
 }
 
-const scan = (ws: string, memory: ScanMemory, secretlint = false) =>
-  scanWorkspace(ws, { memory, secretlint });
+const scan = (ws: string, memory: ScanMemory, secretlint = true) => scanWorkspace(ws, { memory, secretlint });
 const found = (r: Awaited<ReturnType<typeof scan>>) => r.secrets.map((s) => s.value).includes(TOKEN);
 
 describe('scan memory', () => {
@@ -107,6 +106,16 @@ describe('scan memory', () => {
       const bytes = readFileSync(path.join(cache, f), 'latin1');
       for (const s of r1.secrets) expect(bytes.includes(s.value)).toBe(false);
     }
+  });
+
+  it('remembers nothing of a credential file scanned without the secrets linter', async () => {
+    const { ws, cache } = setup();
+    const first = counted(cache, ws);
+    await scan(ws, first.memory, false);
+    const second = counted(cache, ws);
+    await scan(ws, second.memory, true);
+    // src/a.ts and src/b.ts are known clean; .env (a credential file) is read and linted again
+    expect([second.c.skipped, second.c.placed]).toEqual([2, 0]);
   });
 
   it('scans a file with a secret again when its bytes changed (status kept the same size)', async () => {

@@ -6,7 +6,8 @@
  * and config files: that is where secrets live.
  */
 import { isAscii } from 'node:buffer';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { detectSecrets } from './detect.js';
@@ -93,6 +94,9 @@ export interface WorkspaceScan {
   skipped: number;
   elapsedMs: number;
 }
+
+/** Files whose status is taken before the scan lets other work of this process run. */
+const STAT_TURN = 512;
 
 const SKIP_DIRS = new Set([
   'node_modules',
@@ -201,8 +205,12 @@ export async function scanWorkspace(root: string, opts: ScanOptions = {}): Promi
         result.skipped++;
         continue;
       }
+      // A file's status is taken synchronously (a few µs; through the thread pool each cost
+      // ≈ 25 µs of this thread): most files are known clean and need nothing else. Other
+      // work gets a turn every STAT_TURN files.
+      if (next % STAT_TURN === 0) await new Promise((r) => setImmediate(r));
       try {
-        const st = await stat(f.abs, { bigint: true });
+        const st = statSync(f.abs, { bigint: true });
         if (st.size > BigInt(maxBytes)) {
           result.skipped++;
           continue;
@@ -211,6 +219,7 @@ export async function scanWorkspace(root: string, opts: ScanOptions = {}): Promi
         if (opts.memory?.clean(rel, st)) {
           result.files++;
           result.bytes += Number(st.size);
+          progress(false);
           continue;
         }
         const data = await readFile(f.abs);

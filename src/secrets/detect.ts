@@ -162,14 +162,24 @@ export class PatternScanner {
     };
 
     const tryFamily = (fam: Family, start: number, pendingOnly: boolean): void => {
-      // No member matches at `start` when the family's gate does not: each is then only
-      // checked for a match still in progress (the same as a failed `parts`).
-      let none = false;
-      if (!pendingOnly && fam.gate) {
-        fam.gate.lastIndex = start;
-        none = !fam.gate.test(s);
-      }
-      for (const c of fam.members) {
+      // No member of a group matches at `start` when the group's gate does not: each is
+      // then only checked for a match still in progress (the same as a failed `parts`).
+      // Bit g of `tested` / `failed`: gate g was tested here / did not match.
+      let tested = 0;
+      let failed = 0;
+      const { members, gates, gateOf } = fam;
+      for (let i = 0; i < members.length; i++) {
+        const c = members[i];
+        const g = gateOf[i];
+        let none = false;
+        if (!pendingOnly && g >= 0) {
+          if ((tested & (1 << g)) === 0) {
+            tested |= 1 << g;
+            gates[g].lastIndex = start;
+            if (!gates[g].test(s)) failed |= 1 << g;
+          }
+          none = (failed & (1 << g)) !== 0;
+        }
         // Without a match here, only a match still in progress near the end can matter.
         if (none && (final || start < n - c.maxLength)) continue;
         tryAt(c, start, pendingOnly || none);

@@ -40,11 +40,14 @@ export interface Family {
   follow: RegExp | null;
   members: Compiled[];
   /**
-   * Sticky: matches at a start exactly when some member's `parts` does (the members'
-   * shared leading nodes written once, so a key name is matched once for all of them);
-   * null = each member is tried on its own.
+   * Gate regexes, each for a group of members that begin with the same node (see
+   * familyGate): sticky, it matches at a start exactly when some member of its group
+   * matches there (the group's shared leading nodes written once, so a key name is matched
+   * once for all of them). Empty = each member is tried on its own.
    */
-  gate: RegExp | null;
+  gates: RegExp[];
+  /** Per member (same order): the index of its group's gate in `gates`; -1 = none (tried on its own). */
+  gateOf: number[];
 }
 
 /** A family whose triggers (`lits`, lower case) start with one two-byte pair. */
@@ -92,6 +95,28 @@ export function familyGate(ps: SecretPattern[]): RegExp | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A family's gates: its members grouped by their first node (members that begin
+ * differently, as the environment-style key name beside the quoted ones, share nothing
+ * at the start), one familyGate per group of two or more.
+ */
+export function familyGates(members: Compiled[]): Pick<Family, 'gates' | 'gateOf'> {
+  const gates: RegExp[] = [];
+  const gateOf = members.map(() => -1);
+  const groups = new Map<string, number[]>();
+  members.forEach((c, i) => {
+    const first = JSON.stringify([...c.p.lead, ...c.p.value, ...c.p.tail][0] ?? null);
+    groups.set(first, [...(groups.get(first) ?? []), i]);
+  });
+  for (const idx of groups.values()) {
+    const gate = familyGate(idx.map((i) => members[i].p));
+    if (!gate || gates.length >= 30) continue;
+    for (const i of idx) gateOf[i] = gates.length;
+    gates.push(gate);
+  }
+  return { gates, gateOf };
 }
 
 export function classTable(cls: string): Uint8Array {

@@ -4,7 +4,7 @@
  * tables the JS loop and the native finders read (src/secrets/native/). Pure: no I/O.
  */
 import type { SecretPattern } from './formats.js';
-import { classTable, escape, familyGate, MAX_BACK, type Family, type PairEntry } from './families.js';
+import { classTable, escape, familyGates, MAX_BACK, type Family, type PairEntry } from './families.js';
 import { full, hasMid, maxLength, partial } from './pattern.js';
 
 /** What PatternScanner reads. */
@@ -66,7 +66,8 @@ export function compileTables(patterns: SecretPattern[], gates: boolean): Scanne
         back: p.back ? classTable(p.back) : null,
         follow: p.follow ? new RegExp(p.follow, 'y') : null,
         members: [],
-        gate: null,
+        gates: [],
+        gateOf: [],
       };
       byKey.set(key, fam);
       for (const t of trig) {
@@ -99,7 +100,7 @@ export function compileTables(patterns: SecretPattern[], gates: boolean): Scanne
     });
   });
   const families = [...byKey.values()];
-  if (gates) for (const fam of families) fam.gate = familyGate(fam.members.map((c) => c.p));
+  if (gates) for (const fam of families) Object.assign(fam, familyGates(fam.members));
   const variants = (c: string): number[] => [
     ...new Set([c.toLowerCase().charCodeAt(0), c.toUpperCase().charCodeAt(0)]),
   ];

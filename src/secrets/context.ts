@@ -84,6 +84,13 @@ const SEP: Node = seq(
  */
 const SEP_AHEAD = `["']?[ \\t]{0,8}(?:[=:]|$)`;
 
+/**
+ * SEP_AHEAD for the shell/env style: its name (ENV_NAME, inside the run of NAME_CHAR) is
+ * followed by `=` or `:=` right away, so the run ends there. As a family of its own it is
+ * tried only where that holds, not at every `name: type` of code.
+ */
+const ENV_SEP_AHEAD = `[:]?(?:[=]|$)`;
+
 /** Shell/env style: `NAME=value` with nothing around `=`. */
 const SHELL_SEP: Node = seq(lit('=', ':='));
 /** Unquoted value in env/shell style: up to whitespace, a quote or a shell operator. */
@@ -126,7 +133,7 @@ function keyed(style: 'dq' | 'sq' | 'env' | 'code'): SecretPattern {
     vet: 'strict',
     trigger: NAME_TRIGGERS,
     back: NAME_CHAR,
-    follow: SEP_AHEAD,
+    follow: style === 'env' ? ENV_SEP_AHEAD : SEP_AHEAD,
   };
 }
 

@@ -184,6 +184,31 @@ describe('read buffers are reused only once their masked bytes are written', () 
     expect(counts().taken - before.taken).toBeGreaterThanOrEqual(1);
     expect(counts().direct - before.direct).toBe(pipe ? 1 : 0);
   });
+
+  it('three commands at once share the read buffers: two arrive byte for byte while a third is cut off by its reader', async () => {
+    // The spare buffers are shared by every stream of the relay: a buffer given back early
+    // by one stream (or by the stream its reader cut off, whose pending writes fail) would
+    // show in another's bytes.
+    writeFileSync(path.join(s.ws, 'big.txt'), BIG);
+    const before = counts();
+    const [a, b, c] = await Promise.all([
+      dash(`"$1" -c "cat big.txt" | ${JSON.stringify(process.execPath)} -e "${slow('process.stdin')}"`),
+      dash(
+        `"$1" -c "cat big.txt; cat big.txt" | ${JSON.stringify(process.execPath)} -e "${slow('process.stdin')}"`,
+      ),
+      dash('{ "$1" -c "cat big.txt; exec yes"; echo "rc=$?" >&2; } | head -c 3000000 | wc -c'),
+    ]);
+    expect(a.code).toBe(0);
+    expect(a.stdout.trim()).toBe(WANT);
+    const twice = createHash('sha256')
+      .update((BIG + BIG).replaceAll(TOKEN, MASKED))
+      .digest('hex');
+    expect(b.code).toBe(0);
+    expect(b.stdout.trim()).toBe(twice);
+    expect(c.stdout.trim()).toBe('3000000');
+    expect(c.stderr).toContain('rc=141');
+    expect(counts().direct - before.direct).toBe(3);
+  });
 });
 
 describe('quiet commands reuse read buffers', () => {

@@ -66,6 +66,13 @@ export class StreamStage {
   private pending = '';
   /** Reused by pushBytes for the joined bytes (never returned). */
   private scratch = Buffer.alloc(0);
+  /**
+   * The last chunk pushBytes took, while `ctx + pending` are its last bytes (see `inPlace`);
+   * undefined = the next chunk's head is copied.
+   */
+  private last?: Buffer;
+  /** `ctx + pending` as bytes (a copy), to check them against the bytes before a chunk. */
+  private headBytes = Buffer.alloc(0);
 
   constructor(
     private readonly scanner: BufferScanner,
@@ -83,40 +90,67 @@ export class StreamStage {
   }
 
   push(chunk: string): string {
+    this.last = undefined;
     const s = this.ctx + this.pending + chunk;
-    return render(s, this.ctx.length, ...this.step(s));
+    const out = render(s, this.ctx.length, ...this.step(s));
+    this.headBytes = Buffer.from(this.ctx + this.pending, 'latin1');
+    return out;
   }
 
   /**
    * `push` for bytes: the same output as `Buffer.from(push(chunk.toString('latin1')), 'latin1')`
-   * with fewer copies. The text is joined once as bytes into a buffer this stage reuses (for
-   * the scanner's position filter) and once as a string (for its regexes). A part without
-   * hits goes out as a view of `chunk` when nothing was pending, else as a copy; the reused
-   * buffer itself is never handed out.
+   * with fewer copies. The text (`ctx + pending`, then the chunk) is taken in place when the
+   * chunk follows the last one in the same memory and the bytes before it are still
+   * `ctx + pending` (the pieces of one read: no copy at all), else joined into a buffer this
+   * stage reuses; once as a string too (for the scanner's regexes). A part without hits goes
+   * out as a view of the caller's memory (`chunk`, or the bytes before it in place), else as a
+   * copy; the reused buffer itself is never handed out.
    */
   pushBytes(chunk: Buffer): Buffer {
-    const head = this.ctx + this.pending;
+    const ctx = this.ctx.length;
+    const pending = this.pending.length;
+    const hl = ctx + pending;
     let bytes: Buffer = chunk;
-    if (head) {
-      const len = head.length + chunk.length;
-      if (this.scratch.length < len)
-        this.scratch = Buffer.allocUnsafe(Math.max(len, 2 * this.scratch.length));
-      // each part on its own: writing `ctx + pending` would first flatten the joined string
-      this.scratch.write(this.ctx, 0, 'latin1');
-      if (this.pending) this.scratch.write(this.pending, this.ctx.length, 'latin1');
-      chunk.copy(this.scratch, head.length);
-      bytes = this.scratch.subarray(0, len);
+    let view = true; // `bytes` is the caller's memory (a view of it may go out)
+    if (hl > 0) {
+      const before = this.inPlace(chunk, hl);
+      if (before) bytes = before;
+      else {
+        view = false;
+        const len = hl + chunk.length;
+        if (this.scratch.length < len)
+          this.scratch = Buffer.allocUnsafe(Math.max(len, 2 * this.scratch.length));
+        this.headBytes.copy(this.scratch, 0);
+        chunk.copy(this.scratch, hl);
+        bytes = this.scratch.subarray(0, len);
+      }
     }
     const s = bytes.toString('latin1');
-    const pending = this.pending.length;
-    const from = head.length - pending;
     const [cut, regions] = this.step(s, bytes);
-    if (!regions.some((r) => r.start >= from && r.end <= cut)) {
-      if (bytes === chunk) return chunk.subarray(from, cut);
-      if (pending === 0) return chunk.subarray(0, cut - from);
-      return Buffer.from(bytes.subarray(from, cut));
+    this.last = chunk;
+    this.headBytes = Buffer.from(bytes.subarray(cut - this.ctx.length));
+    if (!regions.some((r) => r.start >= ctx && r.end <= cut)) {
+      if (view) return bytes.subarray(ctx, cut);
+      if (pending === 0) return chunk.subarray(0, cut - ctx);
+      return Buffer.from(bytes.subarray(ctx, cut));
     }
-    return Buffer.from(render(s, from, cut, regions), 'latin1');
+    return Buffer.from(render(s, ctx, cut, regions), 'latin1');
+  }
+
+  /**
+   * `ctx + pending` followed by `chunk`, as one view of the caller's memory, when `chunk`
+   * starts right where the last chunk ended (same memory) and the `hl` bytes before it are
+   * still `ctx + pending` (compared, so a caller that rewrote them gets a copy); else
+   * undefined.
+   */
+  private inPlace(chunk: Buffer, hl: number): Buffer | undefined {
+    const last = this.last;
+    if (!last || last.buffer !== chunk.buffer || last.byteOffset + last.length !== chunk.byteOffset)
+      return undefined;
+    if (chunk.byteOffset - hl < last.byteOffset) return undefined;
+    const head = Buffer.from(chunk.buffer, chunk.byteOffset - hl, hl);
+    if (!head.equals(this.headBytes)) return undefined;
+    return Buffer.from(chunk.buffer, chunk.byteOffset - hl, hl + chunk.length);
   }
 
   /** Scans `s` (ctx + pending + new text), keeps the new ctx and pending; returns the emit end and regions. */
@@ -132,6 +166,7 @@ export class StreamStage {
   }
 
   flush(): string {
+    this.last = undefined;
     // Nothing held back: nothing to scan or emit, and the context stays as it is (the end
     // of a quiet stream, every command that prints nothing).
     if (this.pending === '') return '';
@@ -141,6 +176,7 @@ export class StreamStage {
     const out = render(s, from, s.length, mergeHits(hits));
     this.ctx = s.slice(Math.max(0, s.length - this.context));
     this.pending = '';
+    this.headBytes = Buffer.from(this.ctx, 'latin1');
     return out;
   }
 }

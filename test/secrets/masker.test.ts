@@ -77,6 +77,33 @@ describe('StreamMasker: chunk boundaries', () => {
     },
   );
 
+  it.each([
+    ['kept as they were', false],
+    ['rewritten by the caller', true],
+  ])(
+    'a chunk right after the last one in the same memory, the bytes before it %s: one-shot output',
+    async (_what, rewrite) => {
+      // The pattern stage takes `held back + chunk` in place when the chunk follows the last
+      // one in memory and the bytes before it are still what it holds; a caller that reused
+      // that memory must get the held-back bytes from the stage's own copy.
+      const set = await session();
+      for (const p of planted.slice(0, 12)) {
+        const text = `${'log line\n'.repeat(50)}export API_KEY=${p.value}\n${p.text}\nafter\n`;
+        const input = Buffer.from(text, 'utf8');
+        const expected = Buffer.from(set.mask(text), 'utf8');
+        for (const cut of [text.indexOf(p.value) + 3, input.length - 9]) {
+          const mem = Buffer.from(input); // the caller's memory, pushed in two pieces
+          const m = set.streamMasker();
+          const first = Buffer.from(m.push(mem.subarray(0, cut))); // copied before any rewrite
+          if (rewrite) mem.fill(0x41, 0, cut);
+          const out = Buffer.concat([first, m.push(mem.subarray(cut)), m.flush()]);
+          // booleans only: a failure must not print the value
+          expect(out.equals(expected), `${p.format} cut at ${cut}`).toBe(true);
+        }
+      }
+    },
+  );
+
   it.each(planted.map((p) => [p.format, p] as const))('%s split at every byte never leaks', (_f, p) => {
     const text = `before\n${p.text}\nafter\n`;
     const input = Buffer.from(text);

@@ -135,8 +135,8 @@ void scan_visit(scan_t *c, size_t t, unsigned k) {
     size_t start = t;
     if (fam[0] != -1) {
       const uint8_t *back = c->tab + fam[0];
-      size_t lim = t > MAX_BACK ? t - MAX_BACK : 0;
-      while (start > lim && back[c->b[start - 1]]) start--;
+      /* The follow filter first: it does not depend on the start, and most triggers in
+         code (a key name inside an identifier) fail it, so their back-extension is skipped. */
       if (fam[1] != -1) {
         size_t end;
         if (c->run_tab == fam[0] && t >= c->run_from && t <= c->run_end)
@@ -150,6 +150,8 @@ void scan_visit(scan_t *c, size_t t, unsigned k) {
         }
         if ((end < c->n || c->final) && !follow_ok(c, fam[1], end)) continue;
       }
+      size_t lim = t > MAX_BACK ? t - MAX_BACK : 0;
+      while (start > lim && back[c->b[start - 1]]) start--;
     }
     if (!cond_ok(c, fam, start)) continue;
     if (c->count + 3 > c->cap) {

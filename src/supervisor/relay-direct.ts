@@ -30,15 +30,21 @@ export interface DirectOptions {
   mapPid?: (pid: number) => number | undefined;
 }
 
-/** `RELAY 2 <ttymask> <pid> <stdout read end|-> <stderr read end|->` */
-export const HELLO2 = /^RELAY 2 ([0-9]{1,2}) ([0-9]{1,10}) ([0-9]{1,7}|-) ([0-9]{1,7}|-)$/;
+/** `RELAY 2 <ttymask> <pid> <stdout read end|-> <stderr read end|->[ <stdout return pipe|-> <stderr return pipe|->]` */
+export const HELLO2 =
+  /^RELAY 2 ([0-9]{1,2}) ([0-9]{1,10}) ([0-9]{1,7}|-) ([0-9]{1,7}|-)(?: ([0-9]{1,7}|-) ([0-9]{1,7}|-))?$/;
 
 /** The fds this process opened for one taken stream. */
 export interface Taken {
   /** Our read end of the program's pipe. */
   src: number;
-  /** Our write end of the client's own fd (a pipe); undefined = masked bytes go back in frames. */
+  /**
+   * Our write end of the client's own fd (a pipe), or of its return pipe (`back`);
+   * undefined = masked bytes go back in frames.
+   */
   dst?: number;
+  /** `dst` is the client's return pipe (its own fd is a socket, which /proc cannot open): it copies from there. */
+  back?: boolean;
   /** The program's pipe (`dev:ino`): one reader at a time (see takeStreams). */
   key: string;
 }
@@ -84,13 +90,16 @@ function openPipe(pid: number, n: number, flags: number): { fd: number; key: str
 /**
  * Opens the streams a client offers. `fds[i]` = the read end for stream i+1 (1 = stdout,
  * 2 = stderr), undefined = not offered. `held`: the pipes (`dev:ino`) this relay reads
- * already (keys of its running streams). Returns the streams taken, by id.
+ * already (keys of its running streams). `backs[i]`: the write end of stream i+1's return
+ * pipe, written where the client's own fd cannot be opened (a socket); undefined = none
+ * (frames). Returns the streams taken, by id.
  */
 export function takeStreams(
   pid: number,
   fds: (number | undefined)[],
   o: DirectOptions,
   held: ReadonlyMap<string, unknown>,
+  backs: (number | undefined)[] = [],
 ): Map<number, Taken> {
   const out = new Map<number, Taken>();
   const host = o.mapPid ? o.mapPid(pid) : pid;
@@ -105,7 +114,13 @@ export function takeStreams(
     // fail closed: two readers of one pipe would each mask only part of a value
     // (a second hello naming a pipe already read here: left to its first reader)
     if (held.has(src.key) || [...out.values()].some((t) => t.key === src.key)) return fs.closeSync(src.fd);
-    out.set(i + 1, { src: src.fd, dst: openPipe(host, i + 1, O_WRONLY)?.fd, key: src.key });
+    const own = openPipe(host, i + 1, O_WRONLY);
+    const b = backs[i];
+    // The return pipe is one the client made for this (never its fds 0-2, never the program's pipe).
+    const back = own || b === undefined || b < 3 || b === n ? undefined : openPipe(host, b, O_WRONLY);
+    if (back && back.key === src.key) fs.closeSync(back.fd);
+    const dst = own ?? (back && back.key !== src.key ? back : undefined);
+    out.set(i + 1, { src: src.fd, dst: dst?.fd, back: dst !== undefined && dst === back, key: src.key });
   });
   // The pid could have been reused between the check and the opens: check it again.
   if (!isClient(host, o.client)) {
@@ -134,17 +149,21 @@ export interface FrameSink {
  */
 export class DirectStream {
   private readonly src: net.Socket;
-  private readonly dst?: net.Socket;
+  /**
+   * Our write end of the destination pipe while nothing has been written to it: a quiet
+   * command (most of them) never costs a stream handle for it. undefined = wrapped in
+   * `dst` (or closed, or framed).
+   */
+  private dstFd?: number;
+  /** The destination pipe as a stream, made at the first masked bytes (see `dstFd`). */
+  private dst?: net.Socket;
+  /** The masked bytes go back to the client in frames (its fd is not a pipe we hold). */
+  readonly framed: boolean;
   private finished = false;
   /** The buffer the next read of the program's pipe goes to (no write refers to it). */
   private next?: Buffer;
   /** Bytes read from the program's pipe so far. */
   bytes = 0;
-
-  /** The masked bytes go back to the client in frames (its fd is not a pipe we hold). */
-  get framed(): boolean {
-    return this.dst === undefined;
-  }
 
   constructor(
     readonly id: number,
@@ -168,12 +187,8 @@ export class DirectStream {
       },
     };
     this.src = new net.Socket(opts);
-    if (taken.dst !== undefined) {
-      this.dst = new net.Socket({ fd: taken.dst, readable: false, writable: true });
-      // `cmd | head -1`: the reader is gone → close our read end, the program gets SIGPIPE
-      this.dst.on('error', () => this.stop());
-      this.dst.on('drain', () => this.src.resume());
-    }
+    this.framed = taken.dst === undefined;
+    this.dstFd = taken.dst;
     this.src.on('error', () => this.stop());
     this.src.on('end', () => this.end());
   }
@@ -221,21 +236,41 @@ export class DirectStream {
       written?.();
       return true;
     }
-    if (!this.dst) return this.sink.frame(this.id, parts, written);
-    this.dst.cork();
+    if (this.framed) return this.sink.frame(this.id, parts, written);
+    const dst = this.dstStream();
+    dst.cork();
     const last = parts.length - 1;
     // Writes complete in order: the last one's callback means all of them are done.
     parts.forEach((b, i) =>
-      this.dst!.write(b, i === last && written ? (err) => (err ? undefined : written()) : undefined),
+      dst.write(b, i === last && written ? (err) => (err ? undefined : written()) : undefined),
     );
-    this.dst.uncork();
+    dst.uncork();
     // Past OUT_AHEAD the last write returned false (above the 16 KiB mark): 'drain' follows.
-    return this.dst.writableLength < OUT_AHEAD;
+    return dst.writableLength < OUT_AHEAD;
+  }
+
+  /** The destination pipe as a stream (made from `dstFd` the first time). */
+  private dstStream(): net.Socket {
+    if (!this.dst) {
+      this.dst = new net.Socket({ fd: this.dstFd, readable: false, writable: true });
+      this.dstFd = undefined;
+      // `cmd | head -1`: the reader is gone → close our read end, the program gets SIGPIPE
+      this.dst.on('error', () => this.stop());
+      this.dst.on('drain', () => this.src.resume());
+    }
+    return this.dst;
+  }
+
+  /** Closes our write end of the destination pipe (as a stream, or the fd never wrapped). */
+  private closeDst(): void {
+    this.dst?.destroy();
+    if (this.dstFd !== undefined) fs.closeSync(this.dstFd);
+    this.dstFd = undefined;
   }
 
   /** The connection to the client drained (framed destination). */
   resume(): void {
-    if (!this.finished && !this.dst) this.src.resume();
+    if (!this.finished && this.framed) this.src.resume();
   }
 
   /** The program's pipe ended: flush what the masker held back, then close our ends. */
@@ -248,25 +283,33 @@ export class DirectStream {
       return this.stop();
     }
     this.finished = true;
-    this.closeSource();
-    if (!this.dst) {
+    // The client waits for this stream's "drained" (`sink.done`), not for our ends to close:
+    // it goes first, and the handles' teardown (≈ 0.1 ms of this thread) follows in the
+    // same turn. Nothing is read after the end of the program's pipe.
+    if (this.framed) {
       this.out([tail]);
       this.sink.done(this.id);
+      this.closeSource();
       return;
     }
-    const dst = this.dst;
     // Our write end closes once everything is written (the reader then sees EOF when the
-    // client's copy closes too); only then is the stream reported drained.
+    // client's copy closes too, and our copy right after the report); only then is the
+    // stream reported drained.
     const close = () => {
-      dst.destroy();
       this.sink.done(this.id);
+      this.closeDst();
     };
     // Nothing held back and every byte already taken by the pipe (a quiet command, or a
     // reader that kept up): close now. A pipe has no half-close, so `end()` would only
     // close it too, a turn of the event loop later (its shutdown request completes
     // asynchronously), and the client waits for this stream's "drained".
-    if (tail.length === 0 && dst.writableLength === 0) close();
-    else dst.end(tail, close);
+    if (tail.length === 0 && (this.dst?.writableLength ?? 0) === 0) {
+      close();
+      this.closeSource();
+    } else {
+      this.closeSource();
+      this.dstStream().end(tail, close);
+    }
   }
 
   /**
@@ -277,7 +320,7 @@ export class DirectStream {
     if (this.finished) return;
     this.finished = true;
     this.closeSource();
-    this.dst?.destroy();
+    this.closeDst();
     this.sink.done(this.id);
   }
 }

@@ -6,14 +6,20 @@
  * Wire format (binary-safe, one connection per command):
  *   client → relay  `RELAY 1 <ttymask>\n`   ttymask: decimal bitmask, 2 = stdout is a
  *                                            terminal, 4 = stderr is a terminal
- *              or   `RELAY 2 <ttymask> <pid> <out> <err>\n`  out/err: the fd number, in
- *                     the client (its own pid, as it sees it), of the read end of the pipe
- *                     the program's stdout/stderr go to, or `-` (none: a terminal, or not
- *                     relayed). The relay may take such a stream over (relay-direct.ts).
+ *              or   `RELAY 2 <ttymask> <pid> <out> <err>[ <bout> <berr>]\n`  out/err: the fd
+ *                     number, in the client (its own pid, as it sees it), of the read end
+ *                     of the pipe the program's stdout/stderr go to, or `-` (none: a
+ *                     terminal, or not relayed). The relay may take such a stream over
+ *                     (relay-direct.ts). bout/berr: where the client's fd 1/2 is a socket
+ *                     (which the relay cannot open), the write end of a return pipe the
+ *                     client copies to it, or `-`.
  *   relay → client  `OK\n` (RELAY 1) or `OK <taken>\n` (RELAY 2), taken: decimal bitmask,
  *                     2/4 = the relay reads stdout/stderr's pipe itself (the client closes
  *                     its copy of that read end), 8/16 = the relay also writes the masked
- *                     stdout/stderr to the client's fd 1/2 itself (nothing comes back).
+ *                     stdout/stderr to the client's fd 1/2 itself (nothing comes back),
+ *                     32/64 = it writes them to the return pipe instead of in frames (the
+ *                     client closes its copy of the write end and copies what arrives to
+ *                     its fd 1/2 until the pipe ends).
  *                     The client starts the program only after this line.
  *   then frames both ways: [stream id: 1 byte][length: 4 bytes, big endian][bytes]
  *     stream 1 = stdout, 2 = stderr. Client → relay: raw output; length 0 = that stream
@@ -51,6 +57,8 @@ export interface Relay {
   readonly taken: number;
   /** Of those, streams whose masked bytes the relay wrote to the client's pipe itself. */
   readonly direct: number;
+  /** Of those, streams whose masked bytes the relay wrote to the client's return pipe (its fd a socket). */
+  readonly back: number;
   /** Stops accepting, ends open connections and removes the socket file. */
   close(): Promise<void>;
 }
@@ -69,7 +77,7 @@ interface Shared {
   direct: DirectOptions;
   /** Taken streams still running (stopped when the relay closes), by the pipe (`dev:ino`) each reads. */
   running: Map<string, DirectStream>;
-  count: { taken: number; direct: number };
+  count: { taken: number; direct: number; back: number };
 }
 
 const fdArg = (x: string) => (x === '-' ? undefined : Number(x));
@@ -154,8 +162,21 @@ function serve(sock: net.Socket, sh: Shared): void {
     }
     ttyMask = Number(m[1]);
     acks = true;
+    const taken = takeStreams(
+      Number(m[2]),
+      [fdArg(m[3]), fdArg(m[4])],
+      sh.direct,
+      sh.running,
+      m[5] === undefined ? [] : [fdArg(m[5]), fdArg(m[6])],
+    );
     let bits = 0;
-    for (const [id, t] of takeStreams(Number(m[2]), [fdArg(m[3]), fdArg(m[4])], sh.direct, sh.running)) {
+    for (const [id, t] of taken)
+      bits |= (1 << id) | (t.dst === undefined ? 0 : t.back ? 1 << (id + 4) : 1 << (id + 2));
+    // The client waits for this line (with the gate's answer) before it starts the program:
+    // it goes first. The streams' handles are made in this same turn, before any read or
+    // end of the program's pipes can be handled (the pipes hold what it writes till then).
+    sock.write(`OK ${bits}\n`);
+    for (const [id, t] of taken) {
       const d = new DirectStream(id, t, secrets.streamMasker(), {
         frame: send,
         done: (i) => {
@@ -166,13 +187,8 @@ function serve(sock: net.Socket, sh: Shared): void {
       directs.set(id, d);
       sh.running.set(t.key, d);
       sh.count.taken++;
-      bits |= 1 << id;
-      if (t.dst !== undefined) {
-        sh.count.direct++;
-        bits |= 1 << (id + 2);
-      }
+      if (t.dst !== undefined) sh.count[t.back ? 'back' : 'direct']++;
     }
-    sock.write(`OK ${bits}\n`);
     return true;
   };
 
@@ -256,7 +272,7 @@ export async function startRelay(
   direct: DirectOptions = {},
 ): Promise<Relay> {
   let served = 0;
-  const sh: Shared = { secrets, direct, running: new Map(), count: { taken: 0, direct: 0 } };
+  const sh: Shared = { secrets, direct, running: new Map(), count: { taken: 0, direct: 0, back: 0 } };
   const listener = await listenPrivate(socketPath, (sock) => {
     served++;
     serve(sock, sh);
@@ -271,6 +287,9 @@ export async function startRelay(
     },
     get direct() {
       return sh.count.direct;
+    },
+    get back() {
+      return sh.count.back;
     },
     close: async () => {
       for (const d of [...sh.running.values()]) d.stop();

@@ -12,6 +12,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
+  mkdtempSync,
+  rmSync,
   openSync,
   closeSync,
   fstatSync,
@@ -22,11 +24,13 @@ import {
   constants,
 } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/gates/shim/client-path.js';
 import type { Gate } from '../../src/supervisor/gate.js';
-import { READ_SIZE } from '../../src/supervisor/relay-direct.js';
+import { createSecretSet } from '../../src/secrets/index.js';
+import { DirectStream, READ_SIZE } from '../../src/supervisor/relay-direct.js';
 import { run, until, type Scratch } from '../gates/shim/gate-helpers.js';
 import { MASKED, relayToken, useRelayGate } from '../gates/shim/relay-fixture.js';
 import { BIN, cliEnv, ensureBuilt, headlessArgs } from '../e2e/run-helpers.js';
@@ -43,7 +47,11 @@ useRelayGate(ENV_FILE, (t) => ({ s, gate, bash } = t));
 const dash = (script: string, env: Record<string, string> = gate.agentEnv) =>
   run('/bin/dash', ['-c', script, 'sh', bash], { env, cwd: s.ws, timeoutMs: 20_000 });
 
-const counts = () => ({ taken: gate.relay?.taken ?? 0, direct: gate.relay?.direct ?? 0 });
+const counts = () => ({
+  taken: gate.relay?.taken ?? 0,
+  direct: gate.relay?.direct ?? 0,
+  back: gate.relay?.back ?? 0,
+});
 
 describe('output to a pipe: the relay reads and writes it itself', () => {
   it.each([
@@ -113,8 +121,8 @@ describe('output to a pipe: the relay reads and writes it itself', () => {
   });
 });
 
-describe('output to a socket: taken, masked bytes come back in frames', () => {
-  it('masked, read by the relay but not written by it', async () => {
+describe("output to a socket: the relay writes the masked bytes to the client's return pipe", () => {
+  it('masked, read by the relay, written to the return pipes (not to the socket, which it cannot open)', async () => {
     const before = counts();
     // Node gives its children socketpairs for stdout and stderr.
     const r = await run(bash, ['-c', 'cat .env; cat .env >&2; exit 3'], { env: gate.agentEnv, cwd: s.ws });
@@ -125,6 +133,28 @@ describe('output to a socket: taken, masked bytes come back in frames', () => {
     const after = counts();
     expect(after.taken - before.taken).toBe(2);
     expect(after.direct - before.direct).toBe(0);
+    expect(after.back - before.back).toBe(2);
+  });
+
+  it('a background job writing after the program exited is still masked (socket destination)', async () => {
+    const before = counts();
+    const p = spawn(bash, ['-c', '(sleep 1; echo after-exit; cat .env) & echo started'], {
+      env: gate.agentEnv,
+      cwd: s.ws,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d));
+    const exited = new Promise<number | null>((r) => p.on('exit', (c) => r(c)));
+    const closed = new Promise<void>((r) => p.on('close', () => r()));
+    // The client exits with the program; the job's output still arrives, masked.
+    expect(await exited).toBe(0);
+    await closed;
+    expect(out).toContain('started');
+    expect(out).toContain('after-exit');
+    expect(out).toContain(MASKED);
+    expect(out.includes(TOKEN)).toBe(false);
+    expect(counts().back - before.back).toBe(2);
   });
 
   it('a reader that goes away stops the program (socket destination)', async () => {
@@ -160,7 +190,7 @@ describe('read buffers are reused only once their masked bytes are written', () 
 
   it.each([
     ['a pipe the relay writes itself', true],
-    ['a socket (frames back through the client)', false],
+    ["a socket (through the client's return pipe)", false],
   ])('%s: the output is the masked text byte for byte', async (_n, pipe) => {
     writeFileSync(path.join(s.ws, 'big.txt'), BIG);
     const before = counts();
@@ -183,6 +213,7 @@ describe('read buffers are reused only once their masked bytes are written', () 
     // stdout was taken (and, to a pipe, written by the relay itself)
     expect(counts().taken - before.taken).toBeGreaterThanOrEqual(1);
     expect(counts().direct - before.direct).toBe(pipe ? 1 : 0);
+    expect(counts().back - before.back).toBeGreaterThanOrEqual(pipe ? 0 : 1);
   });
 
   it('three commands at once share the read buffers: two arrive byte for byte while a third is cut off by its reader', async () => {
@@ -391,5 +422,47 @@ describe.skipIf(!HAS_BWRAP)('under the sandbox (the client pid is a sandbox pid)
     expect(out).toContain(MASKED);
     expect(out.includes(TOKEN)).toBe(false);
     expect(held).toBe(true);
+  });
+});
+
+describe('a taken stream with no pipe to write to: masked bytes go out as frames', () => {
+  // The fallback when the client offered no return pipe (it could not make one): the relay
+  // reads the program's pipe and hands the masked bytes to the connection in frames.
+  it('frames carry the masked bytes in order, then the stream is reported drained', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'afw-framed-'));
+    try {
+      const fifo = path.join(dir, 'out.fifo');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const src = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+      const secrets = await createSecretSet({ env: { SERVICE_TOKEN: TOKEN }, config: {} });
+      const frames: Buffer[] = [];
+      const done = new Promise<number>((resolve) => {
+        new DirectStream(1, { src, key: 'test' }, secrets.streamMasker(), {
+          frame: (_id, data, written) => {
+            frames.push(Buffer.concat(data));
+            written?.();
+            return true;
+          },
+          done: resolve,
+        });
+      });
+      const text = Array.from({ length: 40_000 }, (_, i) =>
+        i % 997 === 3 ? `t=${TOKEN}\n` : `line ${i}\n`,
+      ).join('');
+      const w = await run('/bin/dash', ['-c', `cat > ${fifo}`], {
+        input: text,
+        env: { PATH: '/usr/bin:/bin' },
+        cwd: dir,
+      });
+      expect(w.code).toBe(0);
+      expect(await done).toBe(1);
+      const got = Buffer.concat(frames).toString();
+      expect(got.includes(TOKEN)).toBe(false);
+      expect(got).toBe(text.replaceAll(TOKEN, 'agentfw:masked:SERVICE_TOKEN'));
+      // Control: the same bytes without the relay hold the value.
+      expect(text.includes(TOKEN)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

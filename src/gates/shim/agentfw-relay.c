@@ -57,6 +57,7 @@ typedef struct {
   int taken;  /* the relay reads the program's pipe itself (RELAY 2) */
   int direct; /* the relay also writes the masked bytes to our fd itself */
   int done;   /* the relay said the stream is drained (zero-length frame; RELAY 2 only) */
+  int back;   /* src is our return pipe, which the relay writes the masked bytes to: copied to dst */
 } rstream_t;
 
 static volatile sig_atomic_t g_child = 0;
@@ -68,6 +69,31 @@ static int g_relay_mask = -1; /* the ttymask that hello announced */
 /* The program's output pipes, made before the hello names their read ends: [i][0] read,
  * [i][1] write end for our fd i; -1 = none. Close-on-exec until the child dup2s them. */
 static int g_rpipe[3][2] = {{-1, -1}, {-1, -1}, {-1, -1}};
+/* Return pipes, for our fd i when it is a socket (which the relay cannot open through
+ * /proc): [i][0] our read end, [i][1] the write end the hello names; -1 = none. The relay
+ * writes the masked bytes there and we copy them to our fd, instead of frames on the
+ * relay's socket. Close-on-exec. */
+static int g_bpipe[3][2] = {{-1, -1}, {-1, -1}, {-1, -1}};
+
+/* A pipe for the relay, both ends close-on-exec, the read end non-blocking and grown to
+ * RELAY_CHUNK * 4 (the relay moves data in pieces of RELAY_CHUNK); -1 on failure. */
+static int relay_pipe(int p[2]) {
+  if (pipe(p) != 0) return -1;
+  fcntl(p[0], F_SETFD, FD_CLOEXEC);
+  fcntl(p[1], F_SETFD, FD_CLOEXEC);
+#ifdef __linux__
+  fcntl(p[0], RELAY_SETPIPE_SZ, RELAY_CHUNK * 4);
+#endif
+  return 0;
+}
+
+static void close_pair(int p[2]) {
+  for (int k = 0; k < 2; k++)
+    if (p[k] >= 0) {
+      close(p[k]);
+      p[k] = -1;
+    }
+}
 
 static int out_kind(int fd) {
   struct stat st;
@@ -170,24 +196,25 @@ static void relay_plan(int kind[3], int *shared, int *ttymask) {
 /* Makes the program's pipe for each stream going to a pipe or socket (once), and the
  * hello naming their read ends; -1 when a pipe cannot be made. */
 static int relay_hello(char *hello, size_t cap, const int kind[3], int ttymask) {
-  char fdn[2][16];
+  char fdn[2][16], bfdn[2][16];
+  int backs = 0;
   for (int i = 1; i <= 2; i++) {
     strcpy(fdn[i - 1], "-");
+    strcpy(bfdn[i - 1], "-");
     if (kind[i] != OUT_PIPE) continue;
-    if (g_rpipe[i][0] < 0) {
-      int p[2];
-      if (pipe(p) != 0) return -1;
-      fcntl(p[0], F_SETFD, FD_CLOEXEC);
-      fcntl(p[1], F_SETFD, FD_CLOEXEC);
-#ifdef __linux__
-      fcntl(p[0], RELAY_SETPIPE_SZ, RELAY_CHUNK * 4);
-#endif
-      g_rpipe[i][0] = p[0];
-      g_rpipe[i][1] = p[1];
-    }
+    if (g_rpipe[i][0] < 0 && relay_pipe(g_rpipe[i]) != 0) return -1;
     snprintf(fdn[i - 1], sizeof fdn[0], "%d", g_rpipe[i][0]);
+    struct stat st;
+    if (fstat(i, &st) != 0 || !S_ISSOCK(st.st_mode)) continue;
+    /* Without a return pipe the masked bytes come back in frames (as before). */
+    if (g_bpipe[i][0] < 0 && relay_pipe(g_bpipe[i]) != 0) continue;
+    fcntl(g_bpipe[i][0], F_SETFL, fcntl(g_bpipe[i][0], F_GETFL) | O_NONBLOCK);
+    snprintf(bfdn[i - 1], sizeof bfdn[0], "%d", g_bpipe[i][1]);
+    backs++;
   }
-  return snprintf(hello, cap, "RELAY 2 %d %ld %s %s\n", ttymask, (long)getpid(), fdn[0], fdn[1]);
+  if (!backs) return snprintf(hello, cap, "RELAY 2 %d %ld %s %s\n", ttymask, (long)getpid(), fdn[0], fdn[1]);
+  return snprintf(hello, cap, "RELAY 2 %d %ld %s %s %s %s\n", ttymask, (long)getpid(), fdn[0], fdn[1], bfdn[0],
+                  bfdn[1]);
 }
 
 /* Best effort, no waiting: connect and send the hello now; relay_open finishes the job. */
@@ -228,12 +255,10 @@ static int relay_open(const int kind[3], int ttymask, int *taken, int *acks) {
       /* fail closed: the early hello named pipes that relay may have opened; they are not
        * offered again (two readers of one pipe would each mask only part of a value) */
       close(g_relay_fd);
-      for (int i = 1; i <= 2; i++)
-        for (int k = 0; k < 2; k++)
-          if (g_rpipe[i][k] >= 0) {
-            close(g_rpipe[i][k]);
-            g_rpipe[i][k] = -1;
-          }
+      for (int i = 1; i <= 2; i++) {
+        close_pair(g_rpipe[i]);
+        close_pair(g_bpipe[i]);
+      }
     }
     n = relay_hello(hello, sizeof hello, kind, ttymask);
     if (n < 0) refuse("cannot create a pipe for the masked output (fail closed)");
@@ -274,14 +299,17 @@ static int relay_open(const int kind[3], int ttymask, int *taken, int *acks) {
   if (strcmp(ok, "OK\n") != 0) {
     char *end = NULL;
     long t = strncmp(ok, "OK ", 3) == 0 ? strtol(ok + 3, &end, 10) : -1;
-    if (t < 0 || t > 30 || !end || *end != '\n' || end == ok + 3)
+    if (t < 0 || t > 126 || !end || *end != '\n' || end == ok + 3)
       refuse("the agentfw output relay's answer was not understood (fail closed)");
     *taken = (int)t;
     *acks = 1;
   }
-  /* fail closed: a stream the relay says it reads must be one we offered */
+  /* fail closed: a stream the relay says it reads must be one we offered, and one it
+   * writes to our return pipe one we offered a return pipe for (and one it reads) */
   for (int i = 1; i <= 2; i++)
-    if ((*taken >> i & 1) && g_rpipe[i][0] < 0) refuse("the agentfw output relay's answer was not understood (fail closed)");
+    if (((*taken >> i & 1) && g_rpipe[i][0] < 0) ||
+        ((*taken >> (i + 4) & 1) && (g_bpipe[i][0] < 0 || !(*taken >> i & 1) || (*taken >> (i + 2) & 1))))
+      refuse("the agentfw output relay's answer was not understood (fail closed)");
   return fd;
 }
 
@@ -324,6 +352,14 @@ static void run_relayed(const char *name, char **argv) {
         r->direct = taken >> (i + 2) & 1;
         close(r->src);
         r->src = -1;
+        if (taken >> (i + 4) & 1) {
+          /* The relay writes the masked bytes to our return pipe: ours is its only writer
+           * once our copy of the write end goes, so its end is the relay's "done". */
+          r->back = 1;
+          r->src = g_bpipe[i][0];
+          close(g_bpipe[i][1]);
+          g_bpipe[i][0] = g_bpipe[i][1] = -1;
+        }
 #ifdef __linux__
         /* The relay writes our pipe in pieces of its size: let it hold as much as the
          * program's (only ever grown; a pipe property, no flag of anyone's description). */
@@ -332,6 +368,7 @@ static void run_relayed(const char *name, char **argv) {
       }
     }
   }
+  for (int i = 1; i <= 2; i++) close_pair(g_bpipe[i]); /* offered but not used */
   if (pipe(g_sigpipe) != 0) refuse("cannot create a pipe for the masked output (fail closed)");
   for (int k = 0; k < 2; k++) {
     fcntl(g_sigpipe[k], F_SETFD, FD_CLOEXEC);
@@ -449,6 +486,17 @@ static void run_relayed(const char *name, char **argv) {
       if (isrc[k] < 0 || !p[isrc[k]].revents) continue;
       ssize_t n = read(st[k].src, chunk, RELAY_CHUNK);
       if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+      if (st[k].back) {
+        /* Masked bytes from the relay, for our fd as they are; the pipe's end is the relay's. */
+        if (n > 0 && !st[k].dead && out_write(st[k].dst, chunk, (size_t)n) == 0) continue;
+        if (n > 0) { /* our reader is gone: the relay stops, the program gets SIGPIPE */
+          st[k].dead = 1;
+          if (!broken) queue_frame(&q, st[k].dst, NULL, 0);
+        }
+        close(st[k].src);
+        st[k].src = -1;
+        continue;
+      }
       if (n <= 0) { /* EOF, or EIO from a pty whose last writer is gone */
         close(st[k].src);
         st[k].src = -1;

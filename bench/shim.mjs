@@ -412,23 +412,26 @@ async function measure() {
       `  gate process              ${r2(gcs.cpuPerCommand)} ms CPU per gated command, ${gcs.latency} major GCs over the ${3 * N + Math.ceil(N / 4)} gated commands above`,
     );
   }
-  const noop = process.env.BENCH_SHIM_NOOP_MASKER ? '; NO-OP MASKER: plumbing only' : '';
-  console.log(
-    `  cat ${CAT_MB} MB to a pipe (FIFO)   bare ${r2(pct(fifo.bare, 50))} MB/s   relayed ${r2(pct(fifo.relayed, 50))} MB/s   relayed twice ${r2(pct(fifo.nested, 50))} MB/s   = ${Math.round((100 * pct(fifo.relayed, 50)) / pct(fifo.bare, 50))}% of bare (median of ${CATS}; target ≥ 50%${noop})`,
-  );
-  console.log(
-    `  cat ${CAT_MB} MB to a socketpair    bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of ${CATS}; target ≥ 50%; trigger search: ${finder}${process.env.BENCH_SHIM_NOOP_MASKER ? '; NO-OP MASKER: plumbing only' : ''})`,
-  );
-  if (hasPython) {
-    const c = (xs) => r2(pct(xs, 50));
+  // BENCH_SHIM_CATS=0: latency only, no relayed `cat` figures to print.
+  if (CATS > 0) {
+    const noop = process.env.BENCH_SHIM_NOOP_MASKER ? '; NO-OP MASKER: plumbing only' : '';
     console.log(
-      `  CPU per cat ${CAT_MB} MB, ms       to a FIFO: bare ${c(cpu.fifoBare)}, relayed: command tree ${c(cpu.fifoTree)} + supervisor ${c(cpu.fifoGate)}   to a socketpair: bare ${c(cpu.sockBare)}, relayed: command tree ${c(cpu.sockTree)} + supervisor ${c(cat.gateCpu)}   (supervisor incl. its decision; median of ${CATS})`,
+      `  cat ${CAT_MB} MB to a pipe (FIFO)   bare ${r2(pct(fifo.bare, 50))} MB/s   relayed ${r2(pct(fifo.relayed, 50))} MB/s   relayed twice ${r2(pct(fifo.nested, 50))} MB/s   = ${Math.round((100 * pct(fifo.relayed, 50)) / pct(fifo.bare, 50))}% of bare (median of ${CATS}; target ≥ 50%${noop})`,
+    );
+    console.log(
+      `  cat ${CAT_MB} MB to a socketpair    bare ${r2(pct(cat.bare, 50))} MB/s   relayed ${r2(pct(cat.relayed, 50))} MB/s   relayed twice ${r2(pct(cat.nested, 50))} MB/s   = ${Math.round((100 * pct(cat.relayed, 50)) / pct(cat.bare, 50))}% of bare (median of ${CATS}; target ≥ 50%; trigger search: ${finder}${process.env.BENCH_SHIM_NOOP_MASKER ? '; NO-OP MASKER: plumbing only' : ''})`,
+    );
+    if (hasPython) {
+      const c = (xs) => r2(pct(xs, 50));
+      console.log(
+        `  CPU per cat ${CAT_MB} MB, ms       to a FIFO: bare ${c(cpu.fifoBare)}, relayed: command tree ${c(cpu.fifoTree)} + supervisor ${c(cpu.fifoGate)}   to a socketpair: bare ${c(cpu.sockBare)}, relayed: command tree ${c(cpu.sockTree)} + supervisor ${c(cat.gateCpu)}   (supervisor incl. its decision; median of ${CATS})`,
+      );
+    }
+    const gateMs = pct(cat.gateCpu, 50);
+    console.log(
+      `  gate CPU per relayed cat    ${r2(gateMs)} ms per ${CAT_MB} MB = ${r2(CAT_MB / (gateMs / 1000))} MB/s of supervisor CPU (median of ${CATS}; includes the gate's decision)`,
     );
   }
-  const gateMs = pct(cat.gateCpu, 50);
-  console.log(
-    `  gate CPU per relayed cat    ${r2(gateMs)} ms per ${CAT_MB} MB = ${r2(CAT_MB / (gateMs / 1000))} MB/s of supervisor CPU (median of ${CATS}; includes the gate's decision)`,
-  );
   let eg = {};
   if (underGate.gated.length) {
     const gb = pct(underGate.bare, 50);

@@ -3,7 +3,8 @@
  * `tool group:VERB` where VERB is an unmistakable destructive verb (delete, destroy,
  * purge, terminate, teardown, wipe, drop, erase, nuke, decommission, deprovision; remove/rm
  * too for tools that are not package managers), and sync tools told to delete at the
- * destination (`rclone sync … --delete-during`, `s3cmd sync --delete-removed`). Programs
+ * destination (`rclone sync … --delete-during`, `s3cmd sync --delete-removed`), and garbage
+ * collection of a remote store (`dvc gc --cloud`). Programs
  * that act on the local machine (package managers, build tools, editors, shells, the
  * file utilities other extractors read) are left out.
  *
@@ -123,6 +124,24 @@ export function readGeneric(
       generic: true,
     };
   }
+  // Garbage collection aimed at the remote store (`dvc gc --workspace --cloud`): what no
+  // local reference keeps is deleted there too, where it is often the only copy. Without
+  // that option, or as a dry run, it only tidies a local cache.
+  const gcAt = pos.slice(0, 2).findIndex((w) => /^(gc|garbage-collect)$/.test(w));
+  if (
+    gcAt >= 0 &&
+    opts.some((o) => o === '--cloud' || /^-[a-zA-Z]*c[a-zA-Z]*$/.test(o)) &&
+    !opts.some((o) => /^--dry(-run)?$/.test(o))
+  )
+    return {
+      tool: program,
+      service: pos.slice(0, gcAt).join(' '),
+      verb: 'gc --cloud',
+      resource: '',
+      all: false,
+      force,
+      generic: true,
+    };
   for (let i = 0; i < Math.min(pos.length, 4); i++) {
     const w = pos[i];
     const colon = /^([\w.-]+):([\w-]+)$/.exec(w);

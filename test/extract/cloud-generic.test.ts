@@ -43,6 +43,13 @@ describe('CLIs no table models, read by shape', () => {
     ['restic -r s3:host/backups forget --keep-last 0 --prune', ['restic|forget|0|true']],
     ['borg prune --keep-daily 7 /mnt/backup', ['borg|prune|7|true']],
     ['restic -r /srv/restic snapshots', []],
+    // garbage collection of the remote store, not of a local cache
+    ['dvc gc --workspace --cloud', ['dvc|gc --cloud||true']],
+    ['dvc gc -w -c -f', ['dvc|gc --cloud||true']],
+    ['dvc gc -wcf -r storage', ['dvc|gc --cloud||true']],
+    ['dvc gc --workspace', []],
+    ['dvc gc -w --cloud --dry', []],
+    ['dvc push -r storage', []],
     // local tools, reads, help and dry runs: nothing
     // npm has its own table: not read generically
     ['npm remove left-pad', ['npm|left-pad||false']],

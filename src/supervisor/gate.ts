@@ -164,7 +164,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
     const self = clientId(shims.client);
     const mask = o.maskOutput ?? true;
     // The relay is up before the first answer that tells a client to use it.
-    // Only the session's client may hand its program's pipes to the relay (relay-direct.ts).
+    // Only the session's client may hand its program's pipes to the relay (relay-take.ts).
     if (mask)
       relay = await startRelay(path.join(runtime.dir, 'relay.sock'), o.secrets, {
         client: self,

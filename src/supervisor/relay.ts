@@ -39,7 +39,8 @@
 import net from 'node:net';
 import type { SecretSet, StreamMasker } from '../secrets/types.js';
 import { EMPTY, frame, FrameReader } from './relay-frames.js';
-import { DirectStream, HELLO2, OUT_AHEAD, takeStreams, type DirectOptions } from './relay-direct.js';
+import { DirectStream, OUT_AHEAD } from './relay-direct.js';
+import { HELLO2, takeStreams, type DirectOptions } from './relay-take.js';
 import { listenPrivate } from './unix-server.js';
 
 export { frame, FrameReader, MAX_FRAME, type FramePiece } from './relay-frames.js';

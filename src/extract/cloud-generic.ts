@@ -19,12 +19,13 @@ import { peelRunner } from './sql-frameworks.js';
 const DESTROY =
   /^(delete|destroy|purge|terminate|teardown|tear-down|wipe|drop|erase|nuke|decommission|deprovision|obliterate|delete-all|destroy-all|deleteall|delete-cluster|delete-database)$/;
 /**
- * A subcommand that names the verb and what it acts on in one word:
- * `service-instance-delete`, `delete-db-cluster`, `job-purge`. Not when the word only
- * reads, undoes or schedules it (`describe-delete-status`, `cancel-deletion`).
+ * A subcommand that names the verb and what it acts on in one word, with hyphens or
+ * underscores: `service-instance-delete`, `delete-db-cluster`, `job-purge`, `purge_queue`,
+ * `delete_vhost`. Not when the word only reads, undoes or schedules it
+ * (`describe-delete-status`, `cancel-deletion`).
  */
 const COMPOUND =
-  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)-)[a-z0-9]+-)+(?:delete|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase)(?:-[a-z0-9]+)+$/;
+  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase)(?:[-_][a-z0-9]+)+$/;
 /** The destructive verb given as an option (`kafka-topics --delete --topic t`, `nomad job stop -purge`). */
 const OPTION_VERB = /^--?(delete|destroy|purge|drop|wipe|erase)$/;
 /** Turning off a secrets engine or an auth method deletes what it holds (`vault secrets disable secret/`). */

@@ -1,7 +1,8 @@
 /**
  * Remote carriers: `ssh [opts] host cmd…`, `docker|podman exec [opts] CONTAINER cmd…`,
  * `docker compose exec SERVICE cmd…`, `kubectl|oc exec [opts] POD -- cmd…`,
- * `ansible HOSTS -m shell -a 'cmd'`. The carried
+ * `ansible HOSTS -m shell -a 'cmd'`, `salt TARGET cmd.run 'cmd'`, and the parallel shells
+ * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`). The carried
  * commands are walked with `remote: true` and cwd '/': their paths belong to another machine.
  */
 import { getopt } from './options.js';
@@ -124,6 +125,67 @@ function ansible(argv: Field[], k: K): Res | undefined {
   return reparse(cmd, `ansible ${pattern}`, k, { remote: true });
 }
 
+/** Salt options that take a value (the target is the first word that is not one). */
+const SALT_WITH_VALUE = new Set(
+  ['-t', '--timeout', '-b', '--batch', '--batch-size', '--batch-wait', '-c', '--config-dir'].concat(
+    [
+      '--out',
+      '--output',
+      '--out-file',
+      '--return',
+      '-d',
+      '--delimiter',
+      '--log-level',
+      '-l',
+      '--roster-file',
+    ],
+    ['--priv', '-i', '--user', '--passwd', '--saltfile', '--extra-filerefs', '--module-executors'],
+  ),
+);
+
+/** Salt execution functions whose argument is a shell command. */
+const SALT_SHELL = /^cmd\.(run|run_all|run_stdout|run_stderr|run_bg|shell|powershell)$/;
+
+/**
+ * `salt [opts] TARGET cmd.run 'CMD'` (and `salt-ssh`): CMD runs on every minion the target
+ * names. Other functions (`test.ping`, `pkg.install`) are not shell commands here.
+ */
+function salt(argv: Field[], k: K): Res | undefined {
+  const pos: string[] = [];
+  const args = argv.slice(1);
+  for (let i = 0; i < args.length && pos.length < 3; i++) {
+    const t = args[i].text;
+    if (SALT_WITH_VALUE.has(t)) i++;
+    else if (!t.startsWith('-')) pos.push(t);
+  }
+  const [target, fn, cmd] = pos;
+  if (!fn || cmd === undefined || !SALT_SHELL.test(fn)) return undefined;
+  return reparse(cmd, `${argv[0].text.replace(/.*\//, '')} ${target}`, k, { remote: true });
+}
+
+/**
+ * Parallel shells: every word after their options is the command, run on each host the
+ * options name (`pdsh -w web[1-5] CMD`, `clush -w @all CMD`, `pssh -h hosts -i CMD`).
+ * Short options that take a value, per program.
+ */
+const PARALLEL_WITH_VALUE: Record<string, string> = {
+  pdsh: 'wxgXlRtufM',
+  clush: 'wxgXlftuoOR',
+  pssh: 'hHlpoetOxX',
+  'parallel-ssh': 'hHlpoetOxX',
+};
+
+function parallelShell(argv: Field[], k: K): Res | undefined {
+  const tool = argv[0].text.replace(/.*\//, '');
+  const p = getopt(argv.slice(1), { short: PARALLEL_WITH_VALUE[tool] ?? '' });
+  const script = argv.slice(1 + p.index);
+  if (script.length === 0) return undefined;
+  const hosts = p.opts.get('w') ?? p.opts.get('h') ?? p.opts.get('H') ?? p.opts.get('g') ?? '';
+  const label = `${tool} ${hosts}`.trim();
+  if (script.some((f) => f.dynamic)) return remoteArgv(script, label, k);
+  return reparse(script.map((f) => f.text).join(' '), label, k, { remote: true });
+}
+
 /** program → remote handler; undefined from a handler = not a remote command after all. */
 export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = {
   ssh,
@@ -135,4 +197,10 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   kubectl: kubectlExec,
   oc: kubectlExec,
   ansible,
+  salt,
+  'salt-ssh': salt,
+  pdsh: parallelShell,
+  clush: parallelShell,
+  pssh: parallelShell,
+  'parallel-ssh': parallelShell,
 };

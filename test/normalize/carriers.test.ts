@@ -175,6 +175,23 @@ describe('remote carriers', () => {
     ["ansible web -m ansible.builtin.raw -a 'rm -rf /srv'", [{ program: 'rm', remote: true }]],
     // another module: its arguments are not a command
     ["ansible web -m copy -a 'src=a dest=/tmp/a'", [{ program: 'ansible', remote: false }]],
+    [
+      "salt -t 30 'db*' cmd.run 'rm -rf /srv/data'",
+      [{ program: 'rm', argv: ['rm', '-rf', '/srv/data'], remote: true, wrappers: ['salt db*'] }],
+    ],
+    ["salt-ssh web cmd.shell 'dropdb app'", [{ program: 'dropdb', remote: true }]],
+    // another function: its arguments are not a command
+    ["salt '*' pkg.install nginx", [{ program: 'salt', remote: false }]],
+    [
+      "pdsh -w 'db[1-3]' -l root dropdb production",
+      [{ program: 'dropdb', argv: ['dropdb', 'production'], remote: true, wrappers: ['pdsh db[1-3]'] }],
+    ],
+    [
+      "clush -b -w 'node[1-4]' 'rm -rf /data'",
+      [{ program: 'rm', argv: ['rm', '-rf', '/data'], remote: true }],
+    ],
+    ["parallel-ssh -h hosts.txt -i 'sudo rm -rf /opt/app'", [{ program: 'rm', remote: true }]],
+    ['pssh -h hosts.txt -i uptime', [{ program: 'uptime', remote: true }]],
   ])('%s', (script, expected) => check(script, expected));
 });
 

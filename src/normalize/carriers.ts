@@ -10,7 +10,8 @@ import { WRAPPERS } from './wrappers.js';
 import { SHELLS, runAt, runShell, runEval, runSource, runTrap } from './shells.js';
 import { reparse } from './reparse.js';
 import { FANOUT } from './fanout.js';
-import { interpreterFor, runInterpreter } from './interpreters.js';
+import { interpreterFor, runInterpreter, runPwsh } from './interpreters.js';
+import { isPwsh } from './pwsh.js';
 import { REMOTE } from './remote.js';
 import { runPathScript } from './scripts.js';
 import { AWKS, runAwk } from './awk.js';
@@ -74,6 +75,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (MAKES.has(prog)) return runMake(argv, k);
     const lang = interpreterFor(prog);
     if (lang) return runInterpreter(lang, argv, k);
+    if (isPwsh(prog)) return runPwsh(argv, k);
     if (prog === 'git') gitShellSettings(argv, k);
     const script = runPathScript(argv, k, runArgv);
     if (script) return script;

@@ -13,6 +13,7 @@ import { reparse } from './reparse.js';
 import { runArgv } from './carriers.js';
 import { scanCode, type Effect } from './codescan.js';
 import type { Lang } from './codelex.js';
+import { pwshCommand, scanPwsh } from './pwsh.js';
 
 export type { Lang };
 
@@ -119,6 +120,22 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
   return res;
 }
 
+/** PowerShell (`pwsh -Command …`): its statements' effects (pwsh.ts), applied as the other interpreters' are. */
+export function runPwsh(argv: Field[], k: K): Res {
+  const code = pwshCommand(argv);
+  if (!code) return emit(argv, k);
+  if (code.dynamic) return emit(argv, k, { dynamic: true });
+  const effects = scanPwsh(code.text, k.frame.remote ? '~' : k.run.ctx.home);
+  const res = emit(argv, k, { dynamic: effects.some((e) => e.kind === 'dynamic') });
+  const inner: K = {
+    ...k,
+    io: { writes: [] },
+    frame: { ...k.frame, depth: k.frame.depth + 1, wrappers: [...k.frame.wrappers, 'pwsh -c'] },
+  };
+  apply(effects, undefined, inner, 0);
+  return res;
+}
+
 function nestedOpaque(effects: Effect[], lang: Lang, home: string, depth: number): boolean {
   for (const e of effects) {
     if (e.kind !== 'code') continue;
@@ -131,7 +148,8 @@ function nestedOpaque(effects: Effect[], lang: Lang, home: string, depth: number
 
 const lit = (text: string): Field => ({ text, dynamic: false });
 
-function apply(effects: Effect[], lang: Lang, k: K, depth: number): void {
+/** `lang`: the language of nested code effects; undefined = none are followed (PowerShell makes none). */
+function apply(effects: Effect[], lang: Lang | undefined, k: K, depth: number): void {
   for (const e of effects) {
     if (k.run.stopped) return;
     switch (e.kind) {
@@ -157,7 +175,7 @@ function apply(effects: Effect[], lang: Lang, k: K, depth: number): void {
         break;
       }
       case 'code':
-        if (depth < MAX_CODE_DEPTH) apply(scanCode(e.code, lang, k.run.ctx.home), lang, k, depth + 1);
+        if (lang && depth < MAX_CODE_DEPTH) apply(scanCode(e.code, lang, k.run.ctx.home), lang, k, depth + 1);
         break;
       case 'dynamic':
         // fail closed: code that runs or evaluates something not known statically

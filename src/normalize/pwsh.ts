@@ -1,0 +1,225 @@
+/**
+ * PowerShell inline commands: `pwsh -Command '…'` (`-c`, `-EncodedCommand` in base64
+ * UTF-16LE). What a statement does becomes the effects the other interpreters produce
+ * (interpreters.ts turns them into synthetic commands): `Remove-Item` and its aliases, and
+ * what `Get-ChildItem` pipes into it, delete (`rm -rf PATH`); `Invoke-RestMethod` and
+ * `Invoke-WebRequest` send a request (`curl -X METHOD URL -d BODY`); a statement of native
+ * commands runs as it would in a shell. `Invoke-Expression` runs a string not known
+ * statically (dynamic). Other cmdlets do nothing the extractors judge. Pure: no I/O.
+ */
+import type { Field } from './state.js';
+import type { Effect } from './codescan.js';
+
+/** The programs that run PowerShell. */
+export function isPwsh(prog: string): boolean {
+  return /^(pwsh|powershell)(\.exe)?$|^pwsh-preview$/i.test(prog);
+}
+
+/** Options of pwsh that take a value and are not the command. */
+const VALUE_OPTS =
+  /^-(ex|exe|exec|execu|execut|executi|executio|execution|executionp\w*|w|wi|win\w*|in\w*|ou\w*|wo\w*|workingdirectory|cu\w*|se\w*|conf\w*)$/i;
+
+/** The command text of `pwsh … -Command X` / `-EncodedCommand X`; undefined = none (a script file, or interactive). */
+export function pwshCommand(argv: Field[]): Field | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (/^-(c|co|com|comm|comma|comman|command)$/i.test(t)) {
+      const rest = argv.slice(i + 1);
+      return { text: rest.map((f) => f.text).join(' '), dynamic: rest.some((f) => f.dynamic) };
+    }
+    if (/^-(e|ec|en|enc|enco|encod|encode|encoded|encodedc\w*)$/i.test(t)) {
+      const v = argv[i + 1];
+      if (!v || v.dynamic) return { text: '', dynamic: true };
+      // fail closed: what does not decode is not readable statically
+      const text = Buffer.from(v.text, 'base64').toString('utf16le');
+      return /^[A-Za-z0-9+/=\s]+$/.test(v.text) && text
+        ? { text, dynamic: false }
+        : { text: '', dynamic: true };
+    }
+    if (/^-(f|fi|fil|file)$/i.test(t)) return undefined;
+    if (VALUE_OPTS.test(t)) i++;
+    else if (!t.startsWith('-')) {
+      // `pwsh 'Remove-Item …'`: the rest is the command
+      const rest = argv.slice(i);
+      return { text: rest.map((f) => f.text).join(' '), dynamic: rest.some((f) => f.dynamic) };
+    }
+  }
+  return undefined;
+}
+
+/** One word of a statement: its text after quoting, whether it holds a variable or subexpression, and its source. */
+interface Word {
+  text: string;
+  dynamic: boolean;
+  raw: string;
+}
+
+/** Splits code into statements (`;`, newlines, braces), each into pipeline segments of words. */
+function lex(code: string): Word[][][] {
+  const stmts: Word[][][] = [];
+  let segs: Word[][] = [];
+  let words: Word[] = [];
+  const endSeg = () => {
+    if (words.length) segs.push(words);
+    words = [];
+  };
+  const endStmt = () => {
+    endSeg();
+    if (segs.length) stmts.push(segs);
+    segs = [];
+  };
+  let i = 0;
+  while (i < code.length) {
+    const c = code[i];
+    if (c === '#') {
+      while (i < code.length && code[i] !== '\n') i++;
+      continue;
+    }
+    if (c === ';' || c === '\n' || c === '{' || c === '}') {
+      endStmt();
+      i++;
+      continue;
+    }
+    if (c === '|' && code[i + 1] !== '|') {
+      endSeg();
+      i++;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let text = '';
+    let dynamic = false;
+    let depth = 0;
+    while (i < code.length) {
+      const d = code[i];
+      if (depth === 0 && (/[\s;|{}]/.test(d) || (d === '#' && i === start))) break;
+      if (d === "'") {
+        const end = code.indexOf("'", i + 1);
+        const stop = end < 0 ? code.length : end;
+        text += code.slice(i + 1, stop);
+        i = stop + 1;
+        continue;
+      }
+      if (d === '"') {
+        let j = i + 1;
+        while (j < code.length && code[j] !== '"') {
+          if (code[j] === '`' && j + 1 < code.length) j++;
+          else if (code[j] === '$') dynamic = true;
+          text += code[j];
+          j++;
+        }
+        i = j + 1;
+        continue;
+      }
+      if (d === '(') depth++;
+      else if (d === ')') depth = Math.max(0, depth - 1);
+      if (d === '$' || d === '(' || d === '@') dynamic = true;
+      text += d;
+      i++;
+    }
+    words.push({ text, dynamic, raw: code.slice(start, i) });
+  }
+  endStmt();
+  return stmts;
+}
+
+const REMOVE = /^(remove-item|ri|del|erase|rd)$/i;
+const LIST = /^(get-childitem|gci|dir|get-item|gi)$/i;
+const HTTP = /^(invoke-restmethod|irm|invoke-webrequest|iwr)$/i;
+const EVAL = /^(invoke-expression|iex)$/i;
+/** A cmdlet or function name (`Verb-Noun`), an alias above, or a language keyword: not a native command. */
+const CMDLET =
+  /^[a-z]+-[a-z]+$|^(if|else|elseif|foreach|for|while|do|switch|function|param|return|try|catch|finally|throw|exit)$/i;
+const isCmdlet = (name: string) => [CMDLET, REMOVE, LIST, HTTP, EVAL].some((re) => re.test(name));
+
+/** Values of a cmdlet's parameters: named (`-Path P`, `-Path:P`) and positional; switches listed in `switches`. */
+function params(
+  words: Word[],
+  switches: RegExp,
+): { named: Map<string, Word>; pos: Word[]; flags: Set<string> } {
+  const named = new Map<string, Word>();
+  const pos: Word[] = [];
+  const flags = new Set<string>();
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    const m = /^-([a-z]+)(?::(.*))?$/i.exec(w.text);
+    if (!m || w.raw.startsWith("'") || w.raw.startsWith('"')) {
+      pos.push(w);
+      continue;
+    }
+    const name = m[1].toLowerCase();
+    if (m[2] !== undefined) named.set(name, { ...w, text: m[2] });
+    else if (switches.test(name)) flags.add(name);
+    else if (i + 1 < words.length) named.set(name, words[++i]);
+  }
+  return { named, pos, flags };
+}
+
+/** The named parameter whose name `re` matches (any unique prefix PowerShell accepts). */
+function named(p: ReturnType<typeof params>, re: RegExp): Word | undefined {
+  for (const [k, v] of p.named) if (re.test(k)) return v;
+  return undefined;
+}
+
+const field = (w: Word, home: string): Field => ({
+  text: w.text.replace(/^~(?=\/|$)/, home),
+  dynamic: w.dynamic,
+});
+
+/** The paths a Remove-Item / Get-ChildItem segment names. */
+function paths(seg: Word[], home: string): Field[] {
+  const p = params(
+    seg,
+    /^(r|re|rec|recu|recur|recurs|recurse|f|fo|for|forc|force|wh\w*|co\w*|whatif|confirm)$/,
+  );
+  const out = [named(p, /^(p|pa|pat|path|l|li|lit\w*|pspath|lp)$/), ...p.pos].filter((w): w is Word => !!w);
+  return out.flatMap((w) => w.text.split(',').map((t) => field({ ...w, text: t }, home)));
+}
+
+/** The effects of inline PowerShell code (see the header). */
+export function scanPwsh(code: string, home: string): Effect[] {
+  const out: Effect[] = [];
+  for (const segs of lex(code)) {
+    if (!segs.some((s) => isCmdlet(s[0].text))) {
+      // Native commands only: the statement runs as it would in a shell.
+      out.push({
+        kind: 'shell',
+        script: { text: segs.map((s) => s.map((w) => w.raw).join(' ')).join(' | '), dynamic: false },
+      });
+      continue;
+    }
+    segs.forEach((seg, n) => {
+      const name = seg[0].text;
+      if (REMOVE.test(name)) {
+        // Piped from Get-ChildItem (or Get-Item): what it listed; else the paths named.
+        const from = n > 0 && LIST.test(segs[n - 1][0].text) ? paths(segs[n - 1], home) : [];
+        const targets = from.length
+          ? from.map((f) => ({ ...f, text: f.text.replace(/\/?$/, '/*') }))
+          : paths(seg, home);
+        if (targets.length === 0) targets.push({ text: '(pipeline input)', dynamic: true });
+        for (const t of targets) out.push({ kind: 'rm', target: t });
+      } else if (HTTP.test(name)) {
+        const p = params(
+          seg,
+          /^(usedefaultcredentials|usebasicparsing|skip\w*|passthru|disable\w*|allow\w*|resume)$/,
+        );
+        const uri = named(p, /^(u|ur|uri)$/) ?? p.pos[0];
+        const method = named(p, /^(m|me|met|meth|metho|method)$/);
+        const body = named(p, /^(b|bo|bod|body|inf\w*)$/);
+        out.push({
+          kind: 'http',
+          method: method ? (method.dynamic ? 'DYNAMIC' : method.text.toUpperCase()) : body ? 'POST' : 'GET',
+          url: uri ? field(uri, home) : { text: '', dynamic: true },
+          ...(body ? (body.dynamic ? { bodyUnknown: true } : { body: body.text }) : {}),
+        });
+      } else if (EVAL.test(name)) {
+        // fail closed: a string run as code is not read here
+        out.push({ kind: 'dynamic', text: seg.map((w) => w.raw).join(' ') });
+      }
+    });
+  }
+  return out;
+}

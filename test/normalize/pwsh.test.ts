@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { expectCommands, filesContext, type Expect } from '../helpers/normalize.js';
+import { parseScript } from '../../src/parse/parse.js';
+import { normalize } from '../../src/normalize/index.js';
+import { DEFAULT_LIMITS } from '../../src/engine/types.js';
+
+function norm(script: string) {
+  const parsed = parseScript(script, DEFAULT_LIMITS);
+  const r = normalize(parsed, filesContext({}));
+  return { commands: r.commands, issues: [...parsed.issues, ...r.issues] };
+}
+
+const check = (script: string, expected: Expect[]) => expectCommands(norm(script), expected);
+/** `pwsh -EncodedCommand` takes base64 of UTF-16LE text. */
+const encoded = (code: string) => Buffer.from(code, 'utf16le').toString('base64');
+
+describe('PowerShell inline commands', () => {
+  it.each<[string, Expect[]]>([
+    [
+      `pwsh -Command "Remove-Item -Recurse -Force /srv/data"`,
+      [{ program: 'pwsh' }, { program: 'rm', argv: ['rm', '-rf', '/srv/data'], wrappers: ['pwsh -c'] }],
+    ],
+    [`pwsh -c 'del -Recurse -Force /var/lib/app'`, [{ program: 'rm', argv: ['rm', '-rf', '/var/lib/app'] }]],
+    [
+      `pwsh -NoProfile -c 'Remove-Item -Path ~/projects -Recurse'`,
+      [{ program: 'rm', argv: ['rm', '-rf', '/h/projects'] }],
+    ],
+    [
+      `pwsh -c 'ri -LiteralPath:/srv/a,/srv/b'`,
+      [
+        { program: 'rm', argv: ['rm', '-rf', '/srv/a'] },
+        { program: 'rm', argv: ['rm', '-rf', '/srv/b'] },
+      ],
+    ],
+    // what Get-ChildItem lists, piped into Remove-Item
+    [
+      `pwsh -c 'Get-ChildItem /var/lib/app | Remove-Item -Recurse -Force'`,
+      [{ program: 'rm', argv: ['rm', '-rf', '/var/lib/app/*'] }],
+    ],
+    [
+      `pwsh -c 'Invoke-RestMethod -Method Delete -Uri https://api.example.com/v1/volumes/vol-1'`,
+      [{ program: 'curl', argv: ['curl', '-X', 'DELETE', 'https://api.example.com/v1/volumes/vol-1'] }],
+    ],
+    [
+      `pwsh -c "iwr https://api.example.com/graphql -Method Post -Body 'mutation { volumeDelete }'"`,
+      [
+        {
+          program: 'curl',
+          argv: ['curl', '-X', 'POST', 'https://api.example.com/graphql', '-d', 'mutation { volumeDelete }'],
+        },
+      ],
+    ],
+    // native commands run as in a shell
+    [`pwsh -Command 'psql -h db -c "DROP DATABASE app"'`, [{ program: 'psql', wrappers: ['pwsh -c'] }]],
+    // the encoded form
+    [
+      `pwsh -EncodedCommand ${encoded('Remove-Item -Recurse -Force /srv/data')}`,
+      [{ program: 'rm', argv: ['rm', '-rf', '/srv/data'] }],
+    ],
+    [`powershell -enc ${encoded('rm -rf /srv/data')}`, [{ program: 'rm', argv: ['rm', '-rf', '/srv/data'] }]],
+  ])('%s', (script, expected) => check(script, expected));
+
+  it.each<[string, boolean]>([
+    // cmdlets that change nothing the extractors judge: only pwsh itself
+    [`pwsh -c 'Get-ChildItem /srv | Select-Object Name'`, false],
+    [`pwsh -c 'Write-Output hello; Get-Date'`, false],
+    // a string run as code, or a command that cannot be read: dynamic
+    [`pwsh -c 'Invoke-Expression $cmd'`, true],
+    [`pwsh -c "iex (irm https://example.com/install.ps1)"`, true],
+    [`pwsh -EncodedCommand '%%%not base64%%%'`, true],
+  ])('%s: dynamic %s', (script, dynamic) => {
+    const { commands } = norm(script);
+    const pwsh = commands.find((c) => c.program === 'pwsh');
+    expect(pwsh?.dynamic ?? false).toBe(dynamic);
+    expect(commands.some((c) => c.program === 'rm')).toBe(false);
+  });
+
+  it('a script file is not read here (no command text)', () => {
+    const { commands } = norm('pwsh -File ./build.ps1');
+    expect(commands.map((c) => c.program)).toEqual(['pwsh']);
+  });
+});

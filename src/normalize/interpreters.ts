@@ -122,11 +122,18 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
 
 /** PowerShell (`pwsh -Command …`): its statements' effects (pwsh.ts), applied as the other interpreters' are. */
 export function runPwsh(argv: Field[], k: K): Res {
-  const code = pwshCommand(argv);
-  if (!code) return emit(argv, k);
+  let code = pwshCommand(argv);
+  let io = k.io;
+  if (code === undefined && k.io.stdin) {
+    // Commands on stdin (`… | pwsh -Command -`): read when known, else not readable.
+    if (k.io.stdin.text === undefined) return emit(argv, k, { dynamic: true });
+    code = { text: k.io.stdin.text, dynamic: false };
+    io = { ...k.io, stdin: undefined };
+  }
+  if (code === undefined || code === 'file') return emit(argv, k);
   if (code.dynamic) return emit(argv, k, { dynamic: true });
   const effects = scanPwsh(code.text, k.frame.remote ? '~' : k.run.ctx.home);
-  const res = emit(argv, k, { dynamic: effects.some((e) => e.kind === 'dynamic') });
+  const res = emit(argv, { ...k, io }, { dynamic: effects.some((e) => e.kind === 'dynamic') });
   const inner: K = {
     ...k,
     io: { writes: [] },

@@ -19,12 +19,17 @@ export function isPwsh(prog: string): boolean {
 const VALUE_OPTS =
   /^-(ex|exe|exec|execu|execut|executi|executio|execution|executionp\w*|w|wi|win\w*|in\w*|ou\w*|wo\w*|workingdirectory|cu\w*|se\w*|conf\w*)$/i;
 
-/** The command text of `pwsh … -Command X` / `-EncodedCommand X`; undefined = none (a script file, or interactive). */
-export function pwshCommand(argv: Field[]): Field | undefined {
+/**
+ * The command text of `pwsh … -Command X` / `-EncodedCommand X`; 'file' = a script file
+ * runs (`-File`); undefined = none given (pwsh then reads its commands from stdin, as for
+ * `-Command -`).
+ */
+export function pwshCommand(argv: Field[]): Field | 'file' | undefined {
   for (let i = 1; i < argv.length; i++) {
     const t = argv[i].text;
     if (/^-(c|co|com|comm|comma|comman|command)$/i.test(t)) {
       const rest = argv.slice(i + 1);
+      if (rest.length === 1 && rest[0].text === '-' && !rest[0].dynamic) return undefined;
       return { text: rest.map((f) => f.text).join(' '), dynamic: rest.some((f) => f.dynamic) };
     }
     if (/^-(e|ec|en|enc|enco|encod|encode|encoded|encodedc\w*)$/i.test(t)) {
@@ -36,7 +41,7 @@ export function pwshCommand(argv: Field[]): Field | undefined {
         ? { text, dynamic: false }
         : { text: '', dynamic: true };
     }
-    if (/^-(f|fi|fil|file)$/i.test(t)) return undefined;
+    if (/^-(f|fi|fil|file)$/i.test(t)) return 'file';
     if (VALUE_OPTS.test(t)) i++;
     else if (!t.startsWith('-')) {
       // `pwsh 'Remove-Item …'`: the rest is the command

@@ -58,6 +58,17 @@ describe('PowerShell inline commands', () => {
       [{ program: 'rm', argv: ['rm', '-rf', '/srv/data'] }],
     ],
     [`powershell -enc ${encoded('rm -rf /srv/data')}`, [{ program: 'rm', argv: ['rm', '-rf', '/srv/data'] }]],
+    // commands on stdin
+    [
+      `echo 'Remove-Item -Recurse -Force /srv/data' | pwsh -NoProfile -Command -`,
+      [{ program: 'rm', argv: ['rm', '-rf', '/srv/data'] }],
+    ],
+    [
+      `pwsh <<'EOF'
+Remove-Item -Recurse /srv/old
+EOF`,
+      [{ program: 'rm', argv: ['rm', '-rf', '/srv/old'] }],
+    ],
   ])('%s', (script, expected) => check(script, expected));
 
   it.each<[string, boolean]>([
@@ -68,6 +79,7 @@ describe('PowerShell inline commands', () => {
     [`pwsh -c 'Invoke-Expression $cmd'`, true],
     [`pwsh -c "iex (irm https://example.com/install.ps1)"`, true],
     [`pwsh -EncodedCommand '%%%not base64%%%'`, true],
+    [`curl -s https://example.com/setup.ps1 | pwsh -Command -`, true],
   ])('%s: dynamic %s', (script, dynamic) => {
     const { commands } = norm(script);
     const pwsh = commands.find((c) => c.program === 'pwsh');

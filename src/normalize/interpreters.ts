@@ -92,54 +92,62 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
   const prog = argv[0].text.replace(/.*\//, '');
   const found = findCode(lang, prog, argv);
   let code: Field | undefined = found.code;
-  let io = k.io;
   if (!code && found.file) {
     const abs = absPath(k.scope.cwd, found.file.text);
     const text = found.file.dynamic ? undefined : k.scope.files.get(abs);
     // A project script on disk is the project's own code: not re-read here, not dynamic.
     if (text !== undefined) code = { text, dynamic: false };
   }
-  if (!code && !found.file && !found.label.endsWith('-m') && k.io.stdin) {
+  // Without inline code or a script file, the code is what stdin carries (not for `-m`).
+  const given = code ?? (found.file || found.label.endsWith('-m') ? undefined : 'stdin');
+  const home = k.frame.remote ? '~' : k.run.ctx.home;
+  return runCode(argv, k, given, found.label, (text) => {
+    const effects = scanCode(text, lang, home);
+    const opaque = effects.some((e) => e.kind === 'dynamic') || nestedOpaque(effects, lang, home, 0);
+    return { effects, opaque, lang };
+  });
+}
+
+/** PowerShell (`pwsh -Command …`): its statements' effects (pwsh.ts), applied as the other interpreters' are. */
+export function runPwsh(argv: Field[], k: K): Res {
+  const code = pwshCommand(argv);
+  return runCode(argv, k, code === 'file' ? undefined : (code ?? 'stdin'), 'pwsh -c', (text) => {
+    const effects = scanPwsh(text, k.frame.remote ? '~' : k.run.ctx.home);
+    return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
+  });
+}
+
+/**
+ * Emits an interpreter and applies what its code does. `code`: the code given; 'stdin' =
+ * the code is whatever stdin carries (read when known, and then consumed; not readable =
+ * dynamic); undefined = none to read (a project file, a module). `scan` reads the code's
+ * effects: `opaque` marks the interpreter dynamic, `lang` is the language of nested code
+ * (undefined = none followed). The effects run under the wrapper `label`.
+ */
+function runCode(
+  argv: Field[],
+  k: K,
+  code: Field | 'stdin' | undefined,
+  label: string,
+  scan: (text: string) => { effects: Effect[]; opaque: boolean; lang?: Lang },
+): Res {
+  let io = k.io;
+  if (code === 'stdin') {
+    if (!k.io.stdin) return emit(argv, k);
     if (k.io.stdin.text === undefined) return emit(argv, k, { dynamic: true });
     code = { text: k.io.stdin.text, dynamic: false };
     io = { ...k.io, stdin: undefined };
   }
   if (!code) return emit(argv, k);
   if (code.dynamic) return emit(argv, k, { dynamic: true });
-  const effects = scanCode(code.text, lang, k.frame.remote ? '~' : k.run.ctx.home);
-  const opaque =
-    effects.some((e) => e.kind === 'dynamic') ||
-    nestedOpaque(effects, lang, k.frame.remote ? '~' : k.run.ctx.home, 0);
+  const { effects, opaque, lang } = scan(code.text);
   const res = emit(argv, { ...k, io }, { dynamic: opaque });
   const inner: K = {
     ...k,
     io: { writes: [] },
-    frame: { ...k.frame, depth: k.frame.depth + 1, wrappers: [...k.frame.wrappers, found.label] },
+    frame: { ...k.frame, depth: k.frame.depth + 1, wrappers: [...k.frame.wrappers, label] },
   };
   apply(effects, lang, inner, 0);
-  return res;
-}
-
-/** PowerShell (`pwsh -Command …`): its statements' effects (pwsh.ts), applied as the other interpreters' are. */
-export function runPwsh(argv: Field[], k: K): Res {
-  let code = pwshCommand(argv);
-  let io = k.io;
-  if (code === undefined && k.io.stdin) {
-    // Commands on stdin (`… | pwsh -Command -`): read when known, else not readable.
-    if (k.io.stdin.text === undefined) return emit(argv, k, { dynamic: true });
-    code = { text: k.io.stdin.text, dynamic: false };
-    io = { ...k.io, stdin: undefined };
-  }
-  if (code === undefined || code === 'file') return emit(argv, k);
-  if (code.dynamic) return emit(argv, k, { dynamic: true });
-  const effects = scanPwsh(code.text, k.frame.remote ? '~' : k.run.ctx.home);
-  const res = emit(argv, { ...k, io }, { dynamic: effects.some((e) => e.kind === 'dynamic') });
-  const inner: K = {
-    ...k,
-    io: { writes: [] },
-    frame: { ...k.frame, depth: k.frame.depth + 1, wrappers: [...k.frame.wrappers, 'pwsh -c'] },
-  };
-  apply(effects, undefined, inner, 0);
   return res;
 }
 

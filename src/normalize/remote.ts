@@ -25,14 +25,21 @@ function remoteArgv(cmd: Field[], label: string, k: K, workdir?: string): Res {
   return runArgv(cmd, { ...k, frame, scope, outer: scope });
 }
 
+/**
+ * Words a remote shell runs (joined with spaces, as ssh sends them): re-parsed as a script
+ * when all are known, else walked as an argv with the unknown ones dynamic.
+ */
+function remoteWords(script: Field[], label: string, k: K): Res {
+  if (script.some((f) => f.dynamic)) return remoteArgv(script, label, k);
+  return reparse(script.map((f) => f.text).join(' '), label, k, { remote: true });
+}
+
 function ssh(argv: Field[], k: K): Res | undefined {
   const p = getopt(argv.slice(1), { short: 'bcDEeFIiJLlmOopQRSWwB' });
   const rest = argv.slice(1 + p.index);
   const host = rest[0];
   if (!host || rest.length < 2) return undefined;
-  const script = rest.slice(1);
-  if (script.some((f) => f.dynamic)) return remoteArgv(script, `ssh ${host.text}`, k);
-  return reparse(script.map((f) => f.text).join(' '), `ssh ${host.text}`, k, { remote: true });
+  return remoteWords(rest.slice(1), `ssh ${host.text}`, k);
 }
 
 function containerExec(argv: Field[], k: K): Res | undefined {
@@ -181,9 +188,7 @@ function parallelShell(argv: Field[], k: K): Res | undefined {
   const script = argv.slice(1 + p.index);
   if (script.length === 0) return undefined;
   const hosts = p.opts.get('w') ?? p.opts.get('h') ?? p.opts.get('H') ?? p.opts.get('g') ?? '';
-  const label = `${tool} ${hosts}`.trim();
-  if (script.some((f) => f.dynamic)) return remoteArgv(script, label, k);
-  return reparse(script.map((f) => f.text).join(' '), label, k, { remote: true });
+  return remoteWords(script, `${tool} ${hosts}`.trim(), k);
 }
 
 /** program → remote handler; undefined from a handler = not a remote command after all. */

@@ -140,14 +140,10 @@ const CMDLET =
   /^[a-z]+-[a-z]+$|^(if|else|elseif|foreach|for|while|do|switch|function|param|return|try|catch|finally|throw|exit)$/i;
 const isCmdlet = (name: string) => [CMDLET, REMOVE, LIST, HTTP, EVAL].some((re) => re.test(name));
 
-/** Values of a cmdlet's parameters: named (`-Path P`, `-Path:P`) and positional; switches listed in `switches`. */
-function params(
-  words: Word[],
-  switches: RegExp,
-): { named: Map<string, Word>; pos: Word[]; flags: Set<string> } {
+/** Values of a cmdlet's parameters: named (`-Path P`, `-Path:P`) and positional; `switches`: the parameters that take no value. */
+function params(words: Word[], switches: RegExp): { named: Map<string, Word>; pos: Word[] } {
   const named = new Map<string, Word>();
   const pos: Word[] = [];
-  const flags = new Set<string>();
   for (let i = 1; i < words.length; i++) {
     const w = words[i];
     const m = /^-([a-z]+)(?::(.*))?$/i.exec(w.text);
@@ -157,10 +153,10 @@ function params(
     }
     const name = m[1].toLowerCase();
     if (m[2] !== undefined) named.set(name, { ...w, text: m[2] });
-    else if (switches.test(name)) flags.add(name);
-    else if (i + 1 < words.length) named.set(name, words[++i]);
+    // a switch takes no value word
+    else if (!switches.test(name) && i + 1 < words.length) named.set(name, words[++i]);
   }
-  return { named, pos, flags };
+  return { named, pos };
 }
 
 /** The named parameter whose name `re` matches (any unique prefix PowerShell accepts). */

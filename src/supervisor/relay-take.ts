@@ -92,13 +92,17 @@ export function takeStreams(
     // fail closed: two readers of one pipe would each mask only part of a value
     // (a second hello naming a pipe already read here: left to its first reader)
     if (held.has(src.key) || [...out.values()].some((t) => t.key === src.key)) return fs.closeSync(src.fd);
-    const own = openPipe(host, i + 1, O_WRONLY);
+    let dst = openPipe(host, i + 1, O_WRONLY)?.fd;
+    let back = false;
     const b = backs[i];
-    // The return pipe is one the client made for this (never its fds 0-2, never the program's pipe).
-    const back = own || b === undefined || b < 3 || b === n ? undefined : openPipe(host, b, O_WRONLY);
-    if (back && back.key === src.key) fs.closeSync(back.fd);
-    const dst = own ?? (back && back.key !== src.key ? back : undefined);
-    out.set(i + 1, { src: src.fd, dst: dst?.fd, back: dst !== undefined && dst === back, key: src.key });
+    // The return pipe is one the client made for this: never its fds 0-2, never the
+    // program's pipe (masked bytes written there would be read and masked again, forever).
+    if (dst === undefined && b !== undefined && b >= 3 && b !== n) {
+      const r = openPipe(host, b, O_WRONLY);
+      if (r && r.key === src.key) fs.closeSync(r.fd);
+      else if (r) [dst, back] = [r.fd, true];
+    }
+    out.set(i + 1, { src: src.fd, dst, back, key: src.key });
   });
   // The pid could have been reused between the check and the opens: check it again.
   if (!isClient(host, o.client)) {

@@ -71,8 +71,12 @@ export class StreamStage {
    * undefined = the next chunk's head is copied.
    */
   private last?: Buffer;
-  /** `ctx + pending` as bytes (a copy), to check them against the bytes before a chunk. */
-  private headBytes = Buffer.alloc(0);
+  /**
+   * `ctx + pending` as bytes (a copy), kept by pushBytes to check them against the bytes
+   * before the next chunk; undefined = derived from the strings when needed (after `push`
+   * or `flush`, which change them without bytes at hand).
+   */
+  private headBytes?: Buffer;
 
   constructor(
     private readonly scanner: BufferScanner,
@@ -92,9 +96,8 @@ export class StreamStage {
   push(chunk: string): string {
     this.last = undefined;
     const s = this.ctx + this.pending + chunk;
-    const out = render(s, this.ctx.length, ...this.step(s));
-    this.headBytes = Buffer.from(this.ctx + this.pending, 'latin1');
-    return out;
+    this.headBytes = undefined;
+    return render(s, this.ctx.length, ...this.step(s));
   }
 
   /**
@@ -120,7 +123,7 @@ export class StreamStage {
         const len = hl + chunk.length;
         if (this.scratch.length < len)
           this.scratch = Buffer.allocUnsafe(Math.max(len, 2 * this.scratch.length));
-        this.headBytes.copy(this.scratch, 0);
+        (this.headBytes ?? Buffer.from(this.ctx + this.pending, 'latin1')).copy(this.scratch, 0);
         chunk.copy(this.scratch, hl);
         bytes = this.scratch.subarray(0, len);
       }
@@ -149,7 +152,7 @@ export class StreamStage {
       return undefined;
     if (chunk.byteOffset - hl < last.byteOffset) return undefined;
     const head = Buffer.from(chunk.buffer, chunk.byteOffset - hl, hl);
-    if (!head.equals(this.headBytes)) return undefined;
+    if (!this.headBytes || !head.equals(this.headBytes)) return undefined;
     return Buffer.from(chunk.buffer, chunk.byteOffset - hl, hl + chunk.length);
   }
 
@@ -176,7 +179,7 @@ export class StreamStage {
     const out = render(s, from, s.length, mergeHits(hits));
     this.ctx = s.slice(Math.max(0, s.length - this.context));
     this.pending = '';
-    this.headBytes = Buffer.from(this.ctx, 'latin1');
+    this.headBytes = undefined;
     return out;
   }
 }

@@ -109,24 +109,39 @@ for (const h of process.platform === 'linux' ? HELPERS : []) {
   }
 }
 
-// The pattern scanner's native position filter (a Node-API addon). Optional: without it the
-// scanner runs the same filter in JS (identical output, slower), so a failure only warns.
-// Headers: the node-api-headers package when installed, else the ones beside this node.
-{
-  const addonOut = path.join(outDir, 'agentfw-triggers.node');
-  const addonDir = path.join(root, 'src', 'secrets', 'native');
-  const addonSrcs = ['trigger-finder.c', 'trigger-scan.c', 'trigger-simd.c'].map((f) =>
-    path.join(addonDir, f),
-  );
-  const addonSrc = addonSrcs.find((f) => !existsSync(f)) ?? addonSrcs[0];
-  const includes = [
-    path.join(root, 'node_modules', 'node-api-headers', 'include'),
-    path.join(path.dirname(process.execPath), '..', 'include', 'node'),
-  ].filter((d) => existsSync(path.join(d, 'node_api.h')));
+// The Node-API addons, both optional: the pattern scanner's native position filter (without
+// it the scanner runs the same filter in JS: identical output, slower) and flock(2) for the
+// audit log's lock (without it the lock is a file created and removed per record, as
+// before). A failure only warns. Headers: the node-api-headers package when installed,
+// else the ones beside this node.
+const ADDONS = [
+  {
+    out: 'agentfw-triggers.node',
+    dir: path.join('src', 'secrets', 'native'),
+    src: ['trigger-finder.c', 'trigger-scan.c', 'trigger-simd.c'],
+    without: 'output masking uses the slower JS scan (same output)',
+    what: 'the native trigger finder',
+  },
+  {
+    out: 'agentfw-flock.node',
+    dir: path.join('src', 'audit', 'native'),
+    src: ['flock.c'],
+    without: 'the audit log is locked with a lock file per record (slower, same records)',
+    what: 'the audit lock (flock)',
+  },
+];
+const includes = [
+  path.join(root, 'node_modules', 'node-api-headers', 'include'),
+  path.join(path.dirname(process.execPath), '..', 'include', 'node'),
+].filter((d) => existsSync(path.join(d, 'node_api.h')));
+for (const addon of ADDONS) {
+  const addonOut = path.join(outDir, addon.out);
+  const addonSrcs = addon.src.map((f) => path.join(root, addon.dir, f));
+  const missing = addonSrcs.find((f) => !existsSync(f));
   const a = !includes.length
     ? 'node_api.h not found'
-    : !existsSync(addonSrc)
-      ? `${addonSrc} is missing`
+    : missing
+      ? `${missing} is missing`
       : compile(addonOut, [
           '-O2',
           '-std=gnu99',
@@ -140,9 +155,6 @@ for (const h of process.platform === 'linux' ? HELPERS : []) {
   if (a === null) console.log(`agentfw: built ${path.relative(root, addonOut)} with ${cc}`);
   else {
     rmSync(addonOut, { force: true });
-    console.error(
-      `agentfw: note: could not compile the native trigger finder (${a}); ` +
-        'output masking uses the slower JS scan (same output).',
-    );
+    console.error(`agentfw: note: could not compile ${addon.what} (${a}); ${addon.without}.`);
   }
 }

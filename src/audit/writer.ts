@@ -5,7 +5,7 @@
  *
  * Fail closed: a write that fails or is short (a full disk) throws E_AUDIT_WRITE, so the
  * command is refused and the session is stopped; it is never taken as written. Sessions
- * sharing one log append under `<log>.lock` (src/audit/lock.ts), so the chain stays one
+ * sharing one log append under one lock (src/audit/lock.ts), so the chain stays one
  * line. A log renamed (logrotate) or deleted under an open session is noticed before the
  * next record (path and open file differ): the path is reopened and a `session` record
  * says what happened.

@@ -245,6 +245,8 @@ export interface PrepareOptions {
   unshareNet?: boolean;
   /** The workspace repository's blobs, listed earlier (listBlobsEarly); undefined = listed here. */
   gitBlobs?: BlobEntry[];
+  /** Files the agent must not open (replaced by /dev/null); missing ones are skipped. Empty = none. */
+  hideFiles?: string[];
 }
 
 /** Writes the masked copies and returns the bwrap options for this session. */
@@ -306,7 +308,7 @@ export function prepareSandbox(o: PrepareOptions): { args: string[]; plan: Sandb
     ],
     hiddenSockets: hiddenSockets(),
     hiddenDirs: creds.hidden,
-    hiddenFiles: gitScan.hide,
+    hiddenFiles: [...gitScan.hide, ...(o.hideFiles ?? []).filter((f) => existsSync(f))],
     git: { secretBlobs: gitScan.secretBlobs, truncated: gitScan.truncated },
     hostUid: o.hostUid,
     resetTmpdir: needsTmpdirReset(o.env.TMPDIR, [...writable, ...hw]),

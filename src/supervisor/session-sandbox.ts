@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { flockPath } from '../audit/lock.js';
 import { AgentfwError } from '../errors.js';
 import type { SecretSet } from '../secrets/types.js';
 import type { Gate } from './gate.js';
@@ -78,6 +79,8 @@ export async function sandboxCommand(cmd: string[], o: SandboxWrap): Promise<str
   const gitBlobs = await o.gitBlobs;
   const sb = prepareSandbox({
     gitBlobs,
+    // The audit lock: held by the agent, it would stop every audited command.
+    hideFiles: [flockPath(gate.audit.path)],
     workspace: cwd,
     cwd,
     runtimeDir: runtime.dir,

@@ -52,7 +52,7 @@ const LOCAL = new Set(
     'docker podman nerdctl docker-compose buildah kubectl helm tmux screen systemctl service launchctl crontab ' +
     'rm rmdir unlink shred mv cp find xargs parallel sed awk perl python python3 node ruby php bash sh zsh fish ' +
     'psql mysql sqlite3 mongosh mongo redis-cli vim nvim emacs nano code ollama trash gio kill pkill killall ' +
-    'ln chmod chown truncate dd mkfs wipefs fdisk parted lvremove zfs btrfs tar zip unzip echo printf git-lfs ' +
+    'ln chmod chown truncate dd mkfs wipefs fdisk parted lvremove vgremove pvremove zfs zpool btrfs mdadm tar zip unzip echo printf git-lfs ' +
     'pre-commit husky lerna nx turbo rush changeset vitest jest mocha pytest tox nox eslint prettier tsc ' +
     'rails rake django-admin manage.py flask alembic prisma knex sequelize typeorm drizzle-kit dbmate migrate ' +
     'goose flyway liquibase atlas sqitch diesel sqlx ecto artisan ' +

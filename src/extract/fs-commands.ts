@@ -9,6 +9,7 @@ import { classesOf, isHarmlessWrite, target, targetOf } from './fs-paths.js';
 import { evidenceOf } from './fs-evidence.js';
 import { CP_LONG, LN_LONG, MV_LONG } from './fs-long-options.js';
 import { foundUnder } from './fs-found.js';
+import { volumeHandlers } from './fs-volumes.js';
 
 type FsDraft = Omit<FsFact, 'command'>;
 export type FsHandler = (cmd: NormalizedCommand, ctx: AnalyzeContext) => DraftFact[];
@@ -187,9 +188,16 @@ const dd: FsHandler = (cmd, ctx) => {
 const format: FsHandler = (cmd, ctx) => {
   const p = cmd.program;
   const args = cmd.argv.slice(1);
-  if (p === 'fdisk' || p === 'sfdisk' || p === 'parted') {
+  if (p === 'fdisk' || p === 'sfdisk') {
     if (args.some((a) => /^(-l|--list|-s|--show-size|-d|--dump|print)$/.test(a))) return [];
   }
+  // parted: `-s` is --script; it only reads when it prints and changes nothing.
+  if (
+    p === 'parted' &&
+    !args.some((a) => /^(mklabel|mktable|rm|mkpart|mkpartfs|resizepart|resize|mkfs|rescue)$/.test(a)) &&
+    args.some((a) => /^(-l|--list|print|p)$/.test(a))
+  )
+    return [];
   if (
     p === 'sgdisk' &&
     args.every(
@@ -303,6 +311,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   parted: format,
   blkdiscard: format,
   cryptsetup: format,
+  ...volumeHandlers(fsFact),
 };
 
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `mkfs.vfat` … share one). */

@@ -1,0 +1,49 @@
+/**
+ * Volume managers and VM storage (src/extract/fs-volumes.ts): what destroys a volume, pool,
+ * dataset or snapshot is a format of what it names; listing, creating, snapshotting and
+ * dry runs are not. Through the real pipeline with the filesystem pack only.
+ */
+import { describe, expect, it } from 'vitest';
+import { packVerdict } from '../helpers/command.js';
+
+const verdict = await packVerdict('filesystem');
+
+describe('volume managers and VM storage (filesystem pack)', () => {
+  it.each([
+    // a volume name is storage, not a file: asked
+    ['zfs destroy -r tank/prod', 'ask filesystem/format-filesystem'],
+    ['sudo zfs destroy tank/home@snap1', 'ask filesystem/format-filesystem'],
+    ['zfs rollback -r tank/db@yesterday', 'ask filesystem/format-filesystem'],
+    ['zpool destroy -f tank', 'ask filesystem/format-filesystem'],
+    ['vgremove --force data_vg', 'ask filesystem/format-filesystem'],
+    ['lvremove -y vg0/scratch', 'ask filesystem/format-filesystem'],
+    ['btrfs subvolume delete /mnt/data/@prod', 'ask filesystem/format-filesystem'],
+    ['btrfs sub del -c /srv/@home', 'ask filesystem/format-filesystem'],
+    ['virsh undefine prod-vm --remove-all-storage', 'ask filesystem/format-filesystem'],
+    ['virsh -c qemu:///system vol-delete prod.qcow2 --pool default', 'ask filesystem/format-filesystem'],
+    // a block device: refused like any wipe
+    ['pvremove -ff /dev/sdb', 'deny filesystem/wipe-device'],
+    ['mdadm --zero-superblock /dev/sdb1', 'deny filesystem/wipe-device'],
+    ['mdadm --create /dev/md0 --level=1 --raid-devices=2 /dev/sdb /dev/sdc', 'deny filesystem/wipe-device'],
+    // parted: -s is --script, not a read
+    ['parted -s /dev/sda rm 1', 'deny filesystem/wipe-device'],
+    ['parted --script /dev/nvme0n1 mklabel gpt', 'deny filesystem/wipe-device'],
+    // a subvolume inside the workspace is the workspace's own folder
+    ['btrfs subvolume delete ./snapshots/@old', 'allow'],
+    // reads, creations, snapshots, dry runs
+    ['zfs destroy -nv tank/prod', 'allow'],
+    ['zfs list -t snapshot', 'allow'],
+    ['zfs snapshot tank/db@before-migration', 'allow'],
+    ['zpool status tank', 'allow'],
+    ['lvcreate -L 10G -n scratch vg0', 'allow'],
+    ['btrfs subvolume list /mnt/data', 'allow'],
+    ['btrfs subvolume snapshot /mnt/data/@prod /mnt/data/@prod-snap', 'allow'],
+    ['mdadm --detail /dev/md0', 'allow'],
+    ['virsh undefine old-vm', 'allow'],
+    ['virsh vol-list default', 'allow'],
+    ['parted -l', 'allow'],
+    ['parted -s /dev/sda print', 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(verdict(script)).toBe(expected);
+  });
+});

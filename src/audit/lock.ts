@@ -50,14 +50,19 @@ function timedOut(lock: string): AgentfwError {
   );
 }
 
+/** How long a lock file may stay empty (its owner between creating it and writing its pid), in ms. */
+const EMPTY_LOCK_MS = 1000;
+
 function ownerAlive(lock: string): boolean {
-  let pid: number;
+  let text: string;
   try {
-    pid = Number(readFileSync(lock, 'utf8').trim());
+    text = readFileSync(lock, 'utf8').trim();
   } catch {
     return true; // being created right now: wait for it
   }
-  return pidAlive(pid);
+  // Created, its pid not yet written: alive, unless it stayed so (an owner that died there).
+  if (!text) return Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) < EMPTY_LOCK_MS;
+  return pidAlive(Number(text));
 }
 
 /** True when a process `pid` exists (also one of another user); false for a pid that is not a positive integer. */

@@ -21,20 +21,22 @@ const LOCK_JS = path.join(PACKAGE_ROOT, 'dist', 'audit', 'lock.js');
 
 /**
  * A writer process: `rounds` times, under the lock (`proto`: flock, lockfile, or none = no
- * lock, the control), reads the log, waits 0.3 ms, and appends its line count. With mutual
+ * lock, the control), reads the log, waits 0.5 ms, and appends its line count. With mutual
  * exclusion line k reads k; two writers inside at once write the same number twice.
  */
 const WRITER = `
 import { appendFileSync, readFileSync, existsSync } from 'node:fs';
-const [log, proto, rounds] = process.argv.slice(1);
+const [log, proto, rounds, startAt] = process.argv.slice(1);
 const { withFileLock } = await import(${JSON.stringify(LOCK_JS)});
 const { nativeFlock } = await import(${JSON.stringify(path.join(PACKAGE_ROOT, 'dist', 'audit', 'flock.js'))});
 const pause = new Int32Array(new SharedArrayBuffer(4));
 const step = () => {
   const n = existsSync(log) ? readFileSync(log, 'utf8').split('\\n').length - 1 : 0;
-  Atomics.wait(pause, 0, 0, 0.3);
+  Atomics.wait(pause, 0, 0, 0.5);
   appendFileSync(log, n + '\\n');
 };
+// Both writers start together (process starts differ by more than a whole run).
+while (Date.now() < Number(startAt)) Atomics.wait(pause, 0, 0, 1);
 for (let i = 0; i < Number(rounds); i++) {
   if (proto === 'none') step();
   else withFileLock(log, step, proto === 'flock' ? nativeFlock() : null);
@@ -50,13 +52,18 @@ afterEach(() => {
 const fresh = (): string => (dir = mkdtempSync(path.join(os.tmpdir(), 'agentfw-lock-')));
 
 function writers(log: string, protos: string[], rounds: number): Promise<number[]> {
+  const startAt = String(Date.now() + 1500);
   return Promise.all(
     protos.map(
       (p) =>
         new Promise<number>((resolve) => {
-          const c = spawn(process.execPath, ['--input-type=module', '-e', WRITER, log, p, String(rounds)], {
-            stdio: 'inherit',
-          });
+          const c = spawn(
+            process.execPath,
+            ['--input-type=module', '-e', WRITER, log, p, String(rounds), startAt],
+            {
+              stdio: 'inherit',
+            },
+          );
           c.on('close', (code) => resolve(code ?? -1));
         }),
     ),
@@ -114,6 +121,19 @@ describe('audit lock between processes', () => {
       holder.kill('SIGKILL');
     }
   });
+
+  it.each(['flock', 'lockfile'])(
+    '%s: an empty <log>.lock (its owner between creating it and writing its pid) is waited for, and taken over only once it stayed empty',
+    (proto) => {
+      const log = path.join(fresh(), 'audit.log');
+      writeFileSync(log + '.lock', '');
+      const t0 = Date.now();
+      expect(withFileLock(log, () => 'in', proto === 'flock' ? nativeFlock() : null)).toBe('in');
+      // Taken over as one whose owner died there (1 s), well before the lock's own deadline.
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+      expect(Date.now() - t0).toBeLessThan(LOCK_WAIT_MS);
+    },
+  );
 
   it("a killed holder's flock is gone at once (no stale lock to wait out)", async () => {
     const log = path.join(fresh(), 'audit.log');

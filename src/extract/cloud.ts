@@ -10,6 +10,7 @@ import { readAws, readGsutil } from './cloud-aws.js';
 import { readDocker } from './cloud-docker.js';
 import { readPulumi, readTerraform, readTerragrunt } from './cloud-iac.js';
 import { readGeneric } from './cloud-generic.js';
+import { readSdk } from './cloud-sdk.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
 import { instanceCount } from './cloud-scale.js';
 import { SAAS_TABLES } from './cloud-saas.js';
@@ -85,6 +86,9 @@ function savedPlan(d: CloudDraft, cmd: NormalizedCommand, all: NormalizedCommand
   return d;
 }
 
+/** `tool service verb resource`, the words of a fact's evidence. */
+const wordsOf = (d: CloudDraft) => [d.tool, d.service, d.verb, d.resource].filter(Boolean).join(' ');
+
 /** Programs read by another's count table (cloud-scale.ts). */
 const COUNT_TOOL: Record<string, string> = { nerdctl: 'docker' };
 
@@ -99,9 +103,15 @@ export const extractCloud: Extractor = (cmd, _ctx, all) => {
   const c = u !== cmd && READERS[u.program] ? u : cmd;
   const read = READERS[c.program] ?? ((x: NormalizedCommand) => readGeneric(x, hasCloudReader));
   const found = read(c);
-  const d = found && savedPlan(found, c, all ?? []);
-  if (!d) return [];
-  const words = [d.tool, d.service, d.verb, d.resource].filter(Boolean).join(' ');
+  // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).
+  if (!found)
+    return readSdk(cmd).map((d) => ({
+      kind: 'cloud' as const,
+      evidence: `${c.program}: ${wordsOf(d)}`,
+      ...d,
+    }));
+  const d = savedPlan(found, c, all ?? []);
+  const words = wordsOf(d);
   const replicas = instanceCount(COUNT_TOOL[c.program] ?? c.program, c.argv);
   const flags = [d.all ? 'all' : '', d.force ? 'no prompt' : '', replicas === 0 ? 'to zero' : '']
     .filter(Boolean)

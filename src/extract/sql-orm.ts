@@ -35,6 +35,11 @@ const PATTERNS: OrmPattern[] = [
     object: 'TABLE',
   },
   { re: /call_command\(\s*['"](?:flush|reset_db)['"]/g, statement: 'TRUNCATE', object: 'TABLE' },
+  // Client libraries of document and key-value stores (pymongo, the Node driver, redis-py, ioredis).
+  { re: /\.(?:drop_database|dropDatabase)\(/g, statement: 'DROP', object: 'DATABASE' },
+  { re: /\.(?:drop_collection|dropCollection)\(/g, statement: 'DROP', object: 'TABLE' },
+  { re: /\.flushall\(/gi, statement: 'FLUSHALL', object: '' },
+  { re: /\.flushdb\(/gi, statement: 'FLUSHDB', object: '' },
 ];
 
 /** A filter earlier in the same chain or statement (`User.where(…).delete_all`). */

@@ -119,8 +119,8 @@ export function runPwsh(argv: Field[], k: K): Res {
 
 /**
  * Emits an interpreter and applies what its code does. `code`: the code given; 'stdin' =
- * the code is whatever stdin carries (read when known, and then consumed; not readable =
- * dynamic); undefined = none to read (a project file, a module). `scan` reads the code's
+ * the code is whatever stdin carries (read when known; the interpreter keeps it as its stdin,
+ * so readers of code such as the ORM and SDK ones see it too; not readable = dynamic); undefined = none to read (a project file, a module). `scan` reads the code's
  * effects: `opaque` marks the interpreter dynamic, `lang` is the language of nested code
  * (undefined = none followed). The effects run under the wrapper `label`.
  */
@@ -131,17 +131,15 @@ function runCode(
   label: string,
   scan: (text: string) => { effects: Effect[]; opaque: boolean; lang?: Lang },
 ): Res {
-  let io = k.io;
   if (code === 'stdin') {
     if (!k.io.stdin) return emit(argv, k);
     if (k.io.stdin.text === undefined) return emit(argv, k, { dynamic: true });
     code = { text: k.io.stdin.text, dynamic: false };
-    io = { ...k.io, stdin: undefined };
   }
   if (!code) return emit(argv, k);
   if (code.dynamic) return emit(argv, k, { dynamic: true });
   const { effects, opaque, lang } = scan(code.text);
-  const res = emit(argv, { ...k, io }, { dynamic: opaque });
+  const res = emit(argv, k, { dynamic: opaque });
   const inner: K = {
     ...k,
     io: { writes: [] },

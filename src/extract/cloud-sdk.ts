@@ -1,0 +1,86 @@
+/**
+ * Cloud SDKs called from inline interpreter code (`python3 -c`, `node -e`, code on stdin or
+ * in a heredoc): `boto3.client('rds').delete_db_instance(…)`, `new DeleteBucketCommand(…)`
+ * of the AWS SDK for JavaScript, `storage.Client().bucket('b').delete()`, Azure's
+ * `begin_delete(…)`. The same call a CLI would make, without the CLI: read by behaviour, a
+ * call whose method is a destructive verb (delete, terminate, purge, destroy, drop, in
+ * snake_case, camelCase or as an SDK command class) in code that loads a cloud SDK.
+ * Without such an import nothing is read here (a `.delete()` of the program's own objects
+ * is the ORM's or the program's business: src/extract/sql-orm.ts).
+ *
+ * Each call becomes a cloud fact of the SDK (tool `boto3`, `aws-sdk`, …), generic like a CLI
+ * no table models (`saas/unknown-cli-destroy` asks).
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import type { CloudDraft } from './cloud-argv.js';
+import { peelRunner } from './sql-frameworks.js';
+
+/** Interpreters whose arguments or stdin are code. */
+const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*)$/;
+
+/** The SDK a piece of code loads, by the module it imports; first match wins. */
+const SDKS: { tool: string; loads: RegExp }[] = [
+  { tool: 'boto3', loads: /\bimport\s+(boto3|botocore)\b|\bfrom\s+(boto3|botocore)[\s.]/ },
+  { tool: 'aws-sdk', loads: /['"](@aws-sdk\/[\w-]+|aws-sdk)['"]|\brequire\s+['"]aws-sdk/ },
+  {
+    tool: 'google-cloud',
+    loads:
+      /\bfrom\s+google\.cloud\b|\bimport\s+google\.cloud\b|['"]@google-cloud\/[\w-]+['"]|\bgoogleapiclient\b/,
+  },
+  { tool: 'azure-sdk', loads: /\bfrom\s+azure\.[\w.]+\s+import\b|\bimport\s+azure\.|['"]@azure\/[\w-]+['"]/ },
+  { tool: 'firebase-admin', loads: /\bfirebase_admin\b|['"]firebase-admin(\/[\w-]+)?['"]/ },
+  { tool: 'digitalocean', loads: /\bimport\s+(digitalocean|pydo)\b|['"]digitalocean['"]/ },
+  { tool: 'hcloud', loads: /\bfrom\s+hcloud\b|\bimport\s+hcloud\b/ },
+];
+
+const VERB = '(?:delete|terminate|purge|destroy|drop|deregister)';
+/** Method calls: `.delete_db_instance(`, `.deleteBucket(`, `.begin_delete(`, `.delete(`, `.delete_all(`. */
+const CALL = new RegExp(`\\.((?:begin_)?${VERB}(?:_[a-z0-9_]+|[A-Z]\\w*)?)\\s*\\(`, 'g');
+/** SDK command classes (`new DeleteBucketCommand(…)`, `new TerminateInstancesCommand(…)`). */
+const COMMAND_CLASS = /\bnew\s+((?:Delete|Terminate|Purge|Destroy|Drop|Deregister)\w*Command)\s*\(/g;
+
+/** The first plain string literal after position `at` on the same call (`'prod-db'`), or ''. */
+function firstLiteral(code: string, at: number): string {
+  const m = /^\s*\(?\s*(?:[A-Za-z_]\w*\s*=\s*)?(['"])([\w./:@-]{1,120})\1/.exec(code.slice(at, at + 200));
+  return m ? m[2] : '';
+}
+
+/** snake_case or camelCase method / class name → hyphenated verb (`delete_db_instance` → `delete-db-instance`). */
+function verbOf(name: string): string {
+  return name
+    .replace(/Command$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/_/g, '-')
+    .toLowerCase();
+}
+
+/** The destructive SDK calls of `cmd`'s inline code, one draft each (none when no SDK is loaded). */
+export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
+  const argv = peelRunner(cmd.argv);
+  const program = (argv[0] ?? '').split('/').pop() ?? '';
+  if (!INTERPRETER.test(program)) return [];
+  const code = [...argv.slice(1), cmd.stdin?.text ?? ''].join('\n');
+  if (code.length > 256 * 1024) return [];
+  const sdk = SDKS.find((s) => s.loads.test(code));
+  if (!sdk) return [];
+  const out: CloudDraft[] = [];
+  const seen = new Set<string>();
+  for (const re of [CALL, COMMAND_CLASS])
+    for (const m of code.matchAll(re)) {
+      const name = m[1] ?? '';
+      const at = (m.index ?? 0) + m[0].length - 1;
+      const d: CloudDraft = {
+        tool: sdk.tool,
+        service: '',
+        verb: verbOf(name),
+        resource: firstLiteral(code, at),
+        all: /all/i.test(name),
+        force: false,
+        generic: true,
+      };
+      const key = `${d.verb} ${d.resource}`;
+      if (!seen.has(key)) out.push(d);
+      seen.add(key);
+    }
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * Cloud SDKs and data-store clients called from inline interpreter code
+ * (src/extract/cloud-sdk.ts, and the store clients of src/extract/sql-orm.ts): a
+ * destructive call in code that loads an SDK is asked like the CLI it replaces; reads and
+ * uploads are not, and neither is a destructive-looking call in code that loads no SDK.
+ * Through the real pipeline with one pack loaded.
+ */
+import { describe, expect, it } from 'vitest';
+import { packVerdict } from '../helpers/command.js';
+
+const saas = await packVerdict('saas');
+const databases = await packVerdict('databases');
+const ASK = 'ask saas/unknown-cli-destroy';
+
+describe('cloud SDK calls in inline code (saas pack)', () => {
+  it.each([
+    [`python3 -c "import boto3; boto3.client('rds').delete_db_instance(DBInstanceIdentifier='prod')"`, ASK],
+    [`python3 -c "import boto3; boto3.client('ec2').terminate_instances(InstanceIds=['i-1'])"`, ASK],
+    [`python3 -c "import boto3; boto3.resource('dynamodb').Table('Orders').delete()"`, ASK],
+    [`node -e "const AWS=require('aws-sdk'); new AWS.S3().deleteBucket({Bucket:'b'}).promise()"`, ASK],
+    [
+      `node -e "const {S3Client, DeleteBucketCommand}=require('@aws-sdk/client-s3'); new S3Client({}).send(new DeleteBucketCommand({Bucket:'b'}))"`,
+      ASK,
+    ],
+    [`python3 -c "from google.cloud import storage; storage.Client().bucket('b').delete(force=True)"`, ASK],
+    [
+      `python3 -c "from azure.mgmt.resource import ResourceManagementClient; c.resource_groups.begin_delete('rg')"`,
+      ASK,
+    ],
+    // code on stdin (a heredoc) is read the same way
+    [`python3 - <<'EOF'\nimport boto3\nboto3.client('sqs').purge_queue(QueueUrl='q')\nEOF`, ASK],
+    // reads, uploads, and no SDK loaded
+    [`python3 -c "import boto3; print(boto3.client('ec2').describe_instances())"`, 'allow'],
+    [`python3 -c "import boto3; boto3.client('s3').upload_file('r.csv', 'reports', 'r.csv')"`, 'allow'],
+    [
+      `node -e "const {S3Client, ListBucketsCommand}=require('@aws-sdk/client-s3'); new S3Client({}).send(new ListBucketsCommand({}))"`,
+      'allow',
+    ],
+    [`python3 -c "d = {}; d.setdefault('a', 1); cache.delete('k')"`, 'allow'],
+    [`node -e "const m = new Map([[1, 2]]); m.delete(1)"`, 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(saas(script)).toBe(expected);
+  });
+});
+
+describe('document and key-value store clients in inline code (databases pack)', () => {
+  it.each([
+    [
+      `python3 -c "import pymongo; pymongo.MongoClient('mongodb://prod').drop_database('shop')"`,
+      'ask databases/drop-database',
+    ],
+    [`node -e "require('mongodb'); client.db('shop').dropDatabase()"`, 'ask databases/drop-database'],
+    [`python3 -c "import redis; redis.Redis(host='cache').flushall()"`, 'ask databases/keyvalue-flush'],
+    [`python3 - <<'EOF'\nimport redis\nredis.Redis().flushdb()\nEOF`, 'ask databases/keyvalue-flush'],
+    [`python3 -c "import redis; print(redis.Redis().ping())"`, 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(databases(script)).toBe(expected);
+  });
+});

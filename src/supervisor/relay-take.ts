@@ -92,16 +92,19 @@ export function takeStreams(
     // fail closed: two readers of one pipe would each mask only part of a value
     // (a second hello naming a pipe already read here: left to its first reader)
     if (held.has(src.key) || [...out.values()].some((t) => t.key === src.key)) return fs.closeSync(src.fd);
-    let dst = openPipe(host, i + 1, O_WRONLY)?.fd;
+    let dst: number | undefined;
     let back = false;
     const b = backs[i];
-    // The return pipe is one the client made for this: never its fds 0-2, never the
-    // program's pipe (masked bytes written there would be read and masked again, forever).
-    if (dst === undefined && b !== undefined && b >= 3 && b !== n) {
+    // A return pipe is offered where the client's own fd is a socket, which /proc cannot
+    // open (ENXIO): then that one is not tried first. The return pipe is one the client made
+    // for this: never its fds 0-2, never the program's pipe (masked bytes written there
+    // would be read and masked again, forever).
+    if (b !== undefined && b >= 3 && b !== n) {
       const r = openPipe(host, b, O_WRONLY);
       if (r && r.key === src.key) fs.closeSync(r.fd);
       else if (r) [dst, back] = [r.fd, true];
     }
+    if (dst === undefined && !back) dst = openPipe(host, i + 1, O_WRONLY)?.fd;
     out.set(i + 1, { src: src.fd, dst, back, key: src.key });
   });
   // The pid could have been reused between the check and the opens: check it again.

@@ -33,6 +33,9 @@ const SDKS: { tool: string; loads: RegExp }[] = [
   { tool: 'hcloud', loads: /\bfrom\s+hcloud\b|\bimport\s+hcloud\b/ },
 ];
 
+/** Longest code read call by call (chars). */
+const MAX_CODE = 256 * 1024;
+
 const VERB = '(?:delete|terminate|purge|destroy|drop|deregister)';
 /** Method calls: `.delete_db_instance(`, `.deleteBucket(`, `.begin_delete(`, `.delete(`, `.delete_all(`. */
 const CALL = new RegExp(`\\.((?:begin_)?${VERB}(?:_[a-z0-9_]+|[A-Z]\\w*)?)\\s*\\(`, 'g');
@@ -60,9 +63,21 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   const program = (argv[0] ?? '').split('/').pop() ?? '';
   if (!INTERPRETER.test(program)) return [];
   const code = [...argv.slice(1), cmd.stdin?.text ?? ''].join('\n');
-  if (code.length > 256 * 1024) return [];
   const sdk = SDKS.find((s) => s.loads.test(code));
   if (!sdk) return [];
+  // fail closed: code that loads an SDK but is too large to read call by call is asked whole
+  if (code.length > MAX_CODE)
+    return [
+      {
+        tool: sdk.tool,
+        service: '',
+        verb: 'code-too-large-to-read',
+        resource: '',
+        all: false,
+        force: false,
+        generic: true,
+      },
+    ];
   const out: CloudDraft[] = [];
   const seen = new Set<string>();
   for (const re of [CALL, COMMAND_CLASS])

@@ -6,11 +6,13 @@
  * Through the real pipeline with one pack loaded.
  */
 import { describe, expect, it } from 'vitest';
-import { packVerdict } from '../helpers/command.js';
+import { readSdk } from '../../src/extract/cloud-sdk.js';
+import { commandBuilder, packVerdict } from '../helpers/command.js';
 
 const saas = await packVerdict('saas');
 const databases = await packVerdict('databases');
 const ASK = 'ask saas/unknown-cli-destroy';
+const cmd = commandBuilder();
 
 describe('cloud SDK calls in inline code (saas pack)', () => {
   it.each([
@@ -40,6 +42,17 @@ describe('cloud SDK calls in inline code (saas pack)', () => {
     [`node -e "const m = new Map([[1, 2]]); m.delete(1)"`, 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(saas(script)).toBe(expected);
+  });
+
+  it('code that loads an SDK but is too large to read call by call is asked (fail closed)', () => {
+    // Only stdin can carry that much (a script is limited to 128 KiB): `cat big.py | python3 -`.
+    const text = `import boto3\n${'x = 1\n'.repeat(50_000)}`;
+    const big = cmd(['python3', '-'], { stdin: { kind: 'pipe', text } });
+    expect(readSdk(big).map((d) => [d.tool, d.verb, d.generic])).toEqual([
+      ['boto3', 'code-too-large-to-read', true],
+    ]);
+    // control: the same code without the SDK import is not read here
+    expect(readSdk(cmd(['python3', '-'], { stdin: { kind: 'pipe', text: text.slice(13) } }))).toEqual([]);
   });
 });
 

@@ -216,6 +216,12 @@ const worktree: Reader = (args) => {
   return args[1] === 'remove' && hasAny(o, 'f', 'force') ? [act('discard-worktree')] : [];
 };
 
+/** git submodule deinit -f removes the submodules' working trees with their local changes. */
+const submodule: Reader = (args) =>
+  args[1] === 'deinit' && args.slice(2).some((a) => a === '--force' || /^-[a-z]*f[a-z]*$/.test(a))
+    ? [act('discard-worktree')]
+    : [];
+
 export const READERS: Record<string, Reader> = {
   ...EXTRAS,
   push,
@@ -236,4 +242,5 @@ export const READERS: Record<string, Reader> = {
   config,
   rm,
   worktree,
+  submodule,
 };

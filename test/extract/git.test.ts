@@ -146,6 +146,10 @@ describe('extractGit', () => {
     ['git rm -rf .', 'discard-worktree'],
     ['git rm -r --cached dist', ''],
     ['git worktree remove --force ../wt', 'discard-worktree'],
+    ['git submodule deinit -f --all', 'discard-worktree'],
+    ['git submodule deinit --force vendor/lib', 'discard-worktree'],
+    ['git submodule deinit vendor/lib', ''],
+    ['git submodule update --init --recursive', ''],
   ])('%s → %s', (line, expected) => {
     expect(summary(line)).toBe(expected);
   });

@@ -1,6 +1,6 @@
 /**
  * Framework and CLI commands that drop or reset a database without writing SQL: prisma,
- * rails/rake, django manage.py, supabase, knex, sequelize, typeorm, drizzle-kit, dropdb,
+ * rails/rake, django manage.py, supabase, knex, sequelize, typeorm, drizzle-kit, dropdb, pg_dropcluster,
  * mysqladmin. Package-runner prefixes (npx, pnpm exec/dlx, yarn, bunx, bundle exec) are
  * peeled here because they are not shell carriers.
  */
@@ -233,6 +233,20 @@ export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {
       return [];
     case 'dropdb':
       return [op('dropdb', 'DROP', 'DATABASE', lastDbName(args) || '', '', `dropdb ${lastDbName(args)}`)];
+    case 'pg_dropcluster':
+      // Removes a PostgreSQL cluster: every database in it and its data directory.
+      return pos.length >= 2
+        ? [
+            op(
+              'pg_dropcluster',
+              'DROP',
+              'DATABASE',
+              `${pos[0]}/${pos[1]}`,
+              '',
+              `pg_dropcluster ${pos[0]} ${pos[1]}`,
+            ),
+          ]
+        : [];
     case 'mysqladmin': {
       const i = pos.findIndex((w) => w === 'drop');
       return i >= 0

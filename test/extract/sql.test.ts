@@ -394,6 +394,8 @@ describe('frameworks', () => {
       ['dropdb', '-h', 'db.internal', '-U', 'admin', 'orders'],
       [['dropdb', 'DROP', 'DATABASE', 'orders', true]],
     ],
+    [['pg_dropcluster', '15', 'main', '--stop'], [['pg_dropcluster', 'DROP', 'DATABASE', '15/main', true]]],
+    [['pg_dropcluster', '--help'], []],
   ])('%j', (argv, want) => {
     expect(sql(argv)).toEqual(want);
   });

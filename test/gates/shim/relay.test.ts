@@ -98,6 +98,13 @@ describe('the relayed command behaves like the program itself', () => {
     expect(r).toEqual({ code, signal });
   });
 
+  it('a relayed bash is told its own pid as the one the shim checked: its gate script stands down (one question, not two)', async () => {
+    const before = gate.broker.served;
+    const r = await sh('echo "gated=${AGENTFW_GATED_PID-unset}"');
+    expect(r).toMatchObject({ code: 0, stdout: 'gated=unset\n' });
+    expect(gate.broker.served - before).toBe(1);
+  });
+
   it('a signal sent to the shim reaches the program', async () => {
     const p = spawn(bash, ['-c', 'echo started; exec sleep 30'], {
       env: gate.agentEnv,

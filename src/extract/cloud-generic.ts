@@ -1,10 +1,10 @@
 /**
  * CLIs no table models, read by their shape: `tool [group…] VERB [resource]` or
  * `tool group:VERB` where VERB is an unmistakable destructive verb (delete, destroy,
- * purge, terminate, teardown, wipe, drop, erase, nuke, decommission, deprovision, undeploy; remove/rm
- * too for tools that are not package managers), and sync tools told to delete at the
- * destination (`rclone sync … --delete-during`, `s3cmd sync --delete-removed`), and garbage
- * collection of a remote store (`dvc gc --cloud`). Programs
+ * purge, terminate, teardown, wipe, drop, erase, nuke, decommission, deprovision, undeploy,
+ * unregister, deregister; remove/rm too for tools that are not package managers), sync
+ * tools told to delete at the destination (`rclone sync … --delete-during`, `s3cmd sync
+ * --delete-removed`), and garbage collection of a remote store (`dvc gc --cloud`). Programs
  * that act on the local machine (package managers, build tools, editors, shells, the
  * file utilities other extractors read) are left out.
  *
@@ -17,7 +17,7 @@ import { peelRunner } from './sql-frameworks.js';
 
 /** Verbs that destroy whatever they name, for any tool. */
 const DESTROY =
-  /^(delete|destroy|purge|terminate|teardown|tear-down|wipe|drop|erase|nuke|decommission|deprovision|undeploy|obliterate|delete-all|destroy-all|deleteall|delete-cluster|delete-database)$/;
+  /^(delete|destroy|purge|terminate|teardown|tear-down|wipe|drop|erase|nuke|decommission|deprovision|undeploy|unregister|deregister|obliterate|delete-all|destroy-all|deleteall|delete-cluster|delete-database)$/;
 /**
  * A subcommand that names the verb and what it acts on in one word, with hyphens or
  * underscores: `service-instance-delete`, `delete-db-cluster`, `job-purge`, `purge_queue`,

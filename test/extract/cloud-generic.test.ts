@@ -21,6 +21,7 @@ describe('CLIs no table models, read by shape', () => {
     ['argocd app delete payments --cascade', ['argocd|delete|payments|true']],
     ['vultr-cli instance delete 4f1a', ['vultr-cli|delete|4f1a|true']],
     ['zappa undeploy production -y', ['zappa|undeploy|production|true']],
+    ['gitlab-runner unregister --all-runners', ['gitlab-runner|unregister||true']],
     ['heroku-like apps:destroy web', ['heroku-like|destroy|web|true']],
     ['serverless remove --stage prod', ['serverless|remove|prod|true']],
     ['rclone sync ./a remote:b', ['rclone|sync --delete|remote:b|true']],

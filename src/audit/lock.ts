@@ -119,10 +119,18 @@ function stillNamed(fd: number, path: string): boolean {
   return now.ino === open.ino && now.dev === open.dev;
 }
 
-/** True while a writer of the lock-file protocol is inside; a dead owner's lock is removed. */
+/** The lock-file protocol's lock for the log `file`. */
+const lockFilePath = (file: string): string => file + '.lock';
+
+/** Removes `lock` when its owner is dead, once a writer has waited 20 rounds for it. */
+function clearStale(lock: string, spins: number): void {
+  if (spins > 20 && !ownerAlive(lock)) rmSync(lock, { force: true });
+}
+
+/** True while a writer of the lock-file protocol is inside (a dead owner's lock is removed). */
 function lockFileHeld(lock: string, spins: number): boolean {
   if (!existsSync(lock)) return false;
-  if (spins > 20 && !ownerAlive(lock)) rmSync(lock, { force: true });
+  clearStale(lock, spins);
   return true;
 }
 
@@ -137,14 +145,16 @@ function withFlock<T>(file: string, fn: () => T, f: Flock): T {
       return withLockFile(file, fn);
     }
     if (rc === 0) {
+      // Not when removed or replaced since we opened it (the others lock the file now so
+      // named: reopened next round), nor while a writer of the lock-file protocol is inside.
+      let named: boolean;
       try {
-        // Not when removed or replaced since we opened it (the others lock the file now so
-        // named), nor while a writer of the lock-file protocol is inside.
-        if (stillNamed(fd, flockPath(file)) && !lockFileHeld(file + '.lock', spins)) return fn();
+        named = stillNamed(fd, flockPath(file));
+        if (named && !lockFileHeld(lockFilePath(file), spins)) return fn();
       } finally {
         f.flock(fd, f.LOCK_UN);
       }
-      if (!stillNamed(fd, flockPath(file))) dropFlockFd(file);
+      if (!named) dropFlockFd(file);
     }
     if (Date.now() > deadline) throw timedOut(flockPath(file));
     nap();
@@ -179,7 +189,7 @@ function flockHeld(flockFile: string): boolean {
 }
 
 function withLockFile<T>(file: string, fn: () => T): T {
-  const lock = file + '.lock';
+  const lock = lockFilePath(file);
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (let spins = 0; ; spins++) {
     let fd: number | undefined;
@@ -187,7 +197,7 @@ function withLockFile<T>(file: string, fn: () => T): T {
       fd = openSync(lock, 'wx', 0o600);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      if (spins > 20 && !ownerAlive(lock)) rmSync(lock, { force: true });
+      clearStale(lock, spins);
     }
     if (fd !== undefined) {
       try {

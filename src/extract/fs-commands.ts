@@ -2,31 +2,13 @@
  * Per-program readers for filesystem-changing commands. Each returns the facts one
  * command implies; classification of targets lives in fs-paths.ts.
  */
-import type { AnalyzeContext, FsFact, FsTarget, NormalizedCommand } from '../engine/types.js';
-import type { DraftFact } from './extractor.js';
+import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
+import { fsFact, type FsDraft, type FsHandler } from './fs-fact.js';
 import { hasAny, lastValue, parseOptions } from './fs-options.js';
-import { classesOf, isHarmlessWrite, target, targetOf } from './fs-paths.js';
-import { evidenceOf } from './fs-evidence.js';
+import { isHarmlessWrite, target, targetOf } from './fs-paths.js';
 import { CP_LONG, LN_LONG, MV_LONG } from './fs-long-options.js';
 import { foundUnder } from './fs-found.js';
-import { volumeHandlers } from './fs-volumes.js';
-
-type FsDraft = Omit<FsFact, 'command'>;
-export type FsHandler = (cmd: NormalizedCommand, ctx: AnalyzeContext) => DraftFact[];
-
-/** Builds one fs fact; returns [] when there is no target. */
-export function fsFact(
-  cmd: NormalizedCommand,
-  op: FsFact['op'],
-  targets: FsTarget[],
-  recursive = false,
-  force = false,
-): FsDraft[] {
-  if (targets.length === 0) return [];
-  return [
-    { kind: 'fs', op, recursive, force, targets, classes: classesOf(targets), evidence: evidenceOf(cmd) },
-  ];
-}
+import { VOLUME_HANDLERS } from './fs-volumes.js';
 
 /**
  * True when xargs appends operands from stdin that are not known statically and the
@@ -311,7 +293,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   parted: format,
   blkdiscard: format,
   cryptsetup: format,
-  ...volumeHandlers(fsFact),
+  ...VOLUME_HANDLERS,
 };
 
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `mkfs.vfat` … share one). */

@@ -9,50 +9,19 @@
  * What only lists, creates, snapshots or dry-runs gives nothing.
  */
 import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
-import type { DraftFact } from './extractor.js';
+import { fsFact, type FsHandler } from './fs-fact.js';
+import { hasAny, parseOptions, type OptionSpec, type ParsedOptions } from './fs-options.js';
 import { target } from './fs-paths.js';
 
-type Handler = (cmd: NormalizedCommand, ctx: AnalyzeContext) => DraftFact[];
-type Fact = (
-  cmd: NormalizedCommand,
-  op: 'format',
-  targets: FsTarget[],
-  recursive?: boolean,
-  force?: boolean,
-) => DraftFact[];
-
-/** Options that take the next word as their value: mdadm's and virsh's (the others' here take none). */
-const MDADM_VALUES = new Set([
-  '--level',
-  '-l',
-  '--raid-devices',
-  '-n',
-  '--metadata',
-  '-e',
-  '--config',
-  '-c',
-  '--chunk',
-]);
-const VIRSH_VALUES = new Set(['--pool', '--connect', '-c', '--domain', '--vol', '--algorithm']);
-const NO_VALUES = new Set<string>();
-
-/** Indexes of the operands of `cmd` after argv index `from` (options and their values skipped). */
-function operands(cmd: NormalizedCommand, from: number, values = NO_VALUES): number[] {
-  const out: number[] = [];
-  for (let i = from; i < cmd.argv.length; i++) {
-    const a = cmd.argv[i];
-    if (a === '--') {
-      for (let j = i + 1; j < cmd.argv.length; j++) out.push(j);
-      break;
-    }
-    if (a.startsWith('-')) {
-      if (values.has(a)) i++;
-      continue;
-    }
-    out.push(i);
-  }
-  return out;
-}
+/** Options that take a value: mdadm's and virsh's (the other tools' here take none). */
+const MDADM: OptionSpec = {
+  shortWithValue: 'lnec',
+  longWithValue: ['level', 'raid-devices', 'metadata', 'config', 'chunk'],
+};
+const VIRSH: OptionSpec = {
+  shortWithValue: 'c',
+  longWithValue: ['pool', 'connect', 'domain', 'vol', 'algorithm'],
+};
 
 /** A path operand is classified as any path; a name (no `/` at its start, not `./`) is storage, not a file. */
 function volumeTarget(cmd: NormalizedCommand, i: number, ctx: AnalyzeContext): FsTarget {
@@ -61,62 +30,55 @@ function volumeTarget(cmd: NormalizedCommand, i: number, ctx: AnalyzeContext): F
   return { raw, path: raw, class: 'unknown', glob: false };
 }
 
-/** The first subcommand word after the options (`zfs -v destroy` → index of destroy); -1 = none. */
-function subAt(cmd: NormalizedCommand, from = 1, values = NO_VALUES): number {
-  for (let i = from; i < cmd.argv.length; i++) {
-    if (!cmd.argv[i].startsWith('-')) return i;
-    if (values.has(cmd.argv[i])) i++;
-  }
-  return -1;
-}
+/** A format of the volumes at argv indices `idx` (no prompt: these tools ask nothing). */
+const formatOf = (cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number[], recursive: boolean) =>
+  fsFact(
+    cmd,
+    'format',
+    idx.map((i) => volumeTarget(cmd, i, ctx)),
+    recursive,
+    true,
+  );
 
-const has = (cmd: NormalizedCommand, re: RegExp) => cmd.argv.slice(1).some((a) => re.test(a));
-
-/** Builds the handlers with the fs fact builder of fs-commands.ts (passed in: no import cycle). */
-export function volumeHandlers(fsFact: Fact): Record<string, Handler> {
-  const named = (cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number[], recursive: boolean) =>
-    fsFact(
-      cmd,
-      'format',
-      idx.map((i) => volumeTarget(cmd, i, ctx)),
-      recursive,
-      true,
-    );
-  /** `tool VERB NAME…` for the verbs in `verbs`; `dry`: options that make it a dry run. */
-  const verbOf =
-    (verbs: RegExp, dry?: RegExp, group?: RegExp): Handler =>
-    (cmd, ctx) => {
-      let at = subAt(cmd);
-      if (group) {
-        if (at < 0 || !group.test(cmd.argv[at])) return [];
-        at = subAt(cmd, at + 1);
-      }
-      if (at < 0 || !verbs.test(cmd.argv[at]) || (dry && has(cmd, dry))) return [];
-      return named(cmd, ctx, operands(cmd, at + 1), has(cmd, /^-[a-zA-Z]*[rR][a-zA-Z]*$/));
-    };
-  /** The program is the verb (`lvremove VG/LV`). */
-  const programVerb: Handler = (cmd, ctx) => named(cmd, ctx, operands(cmd, 1), false);
-  return {
-    // -n: dry run (nothing destroyed).
-    zfs: verbOf(/^(destroy|rollback)$/, /^-[a-zA-Z]*n[a-zA-Z]*$/),
-    zpool: verbOf(/^(destroy|labelclear)$/),
-    lvremove: programVerb,
-    vgremove: programVerb,
-    pvremove: programVerb,
-    btrfs: verbOf(/^(delete|del|de|d)$/, undefined, /^(subvolume|subvol|sub|su)$/),
-    mdadm: (cmd, ctx) => {
-      if (!has(cmd, /^(--zero-superblock|--create|-C)$/)) return [];
-      return named(cmd, ctx, operands(cmd, 1, MDADM_VALUES), false);
-    },
-    virsh: (cmd, ctx) => {
-      // `virsh -c URI SUB`: the connection URI is no subcommand.
-      const at = subAt(cmd, 1, VIRSH_VALUES);
-      if (at < 0) return [];
-      const sub = cmd.argv[at];
-      const storage = has(cmd, /^--(remove-all-storage|storage|wipe-storage)(=.*)?$/);
-      if (!/^(vol-delete|vol-wipe|pool-delete)$/.test(sub) && !(sub === 'undefine' && storage)) return [];
-      const ops = operands(cmd, at + 1, VIRSH_VALUES);
-      return named(cmd, ctx, ops.length ? ops.slice(0, 1) : [], false);
-    },
+/**
+ * `tool [GROUP] VERB NAME…` for the verbs in `verbs`, after the group `group` when given
+ * (`btrfs subvolume delete`); `dry`: a short flag that makes it a dry run (`zfs destroy -n`).
+ */
+const verbOf =
+  (verbs: RegExp, dry?: string, group?: RegExp): FsHandler =>
+  (cmd, ctx) => {
+    const o = parseOptions(cmd.argv, 1);
+    let ops = o.operands;
+    if (group) {
+      if (!ops.length || !group.test(cmd.argv[ops[0]])) return [];
+      ops = ops.slice(1);
+    }
+    if (!ops.length || !verbs.test(cmd.argv[ops[0]]) || (dry && o.flags.has(dry))) return [];
+    return formatOf(cmd, ctx, ops.slice(1), hasAny(o, 'r', 'R'));
   };
-}
+
+/** The program is the verb (`lvremove VG/LV`). */
+const programVerb: FsHandler = (cmd, ctx) => formatOf(cmd, ctx, parseOptions(cmd.argv, 1).operands, false);
+
+const storageFlag = (o: ParsedOptions) => hasAny(o, 'remove-all-storage', 'storage', 'wipe-storage');
+
+export const VOLUME_HANDLERS: Record<string, FsHandler> = {
+  zfs: verbOf(/^(destroy|rollback)$/, 'n'),
+  zpool: verbOf(/^(destroy|labelclear)$/),
+  lvremove: programVerb,
+  vgremove: programVerb,
+  pvremove: programVerb,
+  btrfs: verbOf(/^(delete|del|de|d)$/, undefined, /^(subvolume|subvol|sub|su)$/),
+  mdadm: (cmd, ctx) => {
+    const o = parseOptions(cmd.argv, 1, MDADM);
+    return hasAny(o, 'zero-superblock', 'create', 'C') ? formatOf(cmd, ctx, o.operands, false) : [];
+  },
+  virsh: (cmd, ctx) => {
+    // `virsh -c URI SUB NAME`: the connection URI is an option's value, not the subcommand.
+    const o = parseOptions(cmd.argv, 1, VIRSH);
+    const [sub, name] = o.operands.map((i) => cmd.argv[i]);
+    const destroys =
+      /^(vol-delete|vol-wipe|pool-delete)$/.test(sub ?? '') || (sub === 'undefine' && storageFlag(o));
+    return destroys && name !== undefined ? formatOf(cmd, ctx, [o.operands[1]], false) : [];
+  },
+};

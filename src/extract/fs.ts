@@ -4,7 +4,8 @@
  */
 import type { FsTarget, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
-import { fsFact, handlerFor } from './fs-commands.js';
+import { handlerFor } from './fs-commands.js';
+import { fsFact } from './fs-fact.js';
 import { isHarmlessWrite, classesOf, classifyPath, classifyRemote, targetOf } from './fs-paths.js';
 
 /** `find ROOT… -delete` when the normalizer did not already turn it into `rm -rf ROOT`. */

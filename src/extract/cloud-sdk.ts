@@ -14,6 +14,7 @@
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { peelRunner } from './sql-frameworks.js';
+import { codeOf } from './sql-orm.js';
 
 /** Interpreters whose arguments or stdin are code. */
 const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*)$/;
@@ -62,7 +63,7 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   const argv = peelRunner(cmd.argv);
   const program = (argv[0] ?? '').split('/').pop() ?? '';
   if (!INTERPRETER.test(program)) return [];
-  const code = [...argv.slice(1), cmd.stdin?.text ?? ''].join('\n');
+  const code = codeOf({ ...cmd, argv });
   const sdk = SDKS.find((s) => s.loads.test(code));
   if (!sdk) return [];
   // fail closed: code that loads an SDK but is too large to read call by call is asked whole

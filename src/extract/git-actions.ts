@@ -218,9 +218,7 @@ const worktree: Reader = (args) => {
 
 /** git submodule deinit -f removes the submodules' working trees with their local changes. */
 const submodule: Reader = (args) =>
-  args[1] === 'deinit' && args.slice(2).some((a) => a === '--force' || /^-[a-z]*f[a-z]*$/.test(a))
-    ? [act('discard-worktree')]
-    : [];
+  args[1] === 'deinit' && hasAny(parseOptions(args, 2), 'f', 'force') ? [act('discard-worktree')] : [];
 
 export const READERS: Record<string, Reader> = {
   ...EXTRAS,

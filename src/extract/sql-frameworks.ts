@@ -1,8 +1,8 @@
 /**
  * Framework and CLI commands that drop or reset a database without writing SQL: prisma,
- * rails/rake, django manage.py, supabase, knex, sequelize, typeorm, drizzle-kit, dropdb, pg_dropcluster,
- * mysqladmin. Package-runner prefixes (npx, pnpm exec/dlx, yarn, bunx, bundle exec) are
- * peeled here because they are not shell carriers.
+ * rails/rake, django manage.py, supabase, knex, sequelize, typeorm, drizzle-kit, dropdb,
+ * pg_dropcluster, mysqladmin. Package-runner prefixes (npx, pnpm exec/dlx, yarn, bunx,
+ * bundle exec) are peeled here because they are not shell carriers.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { SqlStmt } from './sql-statements.js';
@@ -235,18 +235,7 @@ export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {
       return [op('dropdb', 'DROP', 'DATABASE', lastDbName(args) || '', '', `dropdb ${lastDbName(args)}`)];
     case 'pg_dropcluster':
       // Removes a PostgreSQL cluster: every database in it and its data directory.
-      return pos.length >= 2
-        ? [
-            op(
-              'pg_dropcluster',
-              'DROP',
-              'DATABASE',
-              `${pos[0]}/${pos[1]}`,
-              '',
-              `pg_dropcluster ${pos[0]} ${pos[1]}`,
-            ),
-          ]
-        : [];
+      return pos.length >= 2 ? [op(prog, 'DROP', 'DATABASE', `${pos[0]}/${pos[1]}`, '', ev(2))] : [];
     case 'mysqladmin': {
       const i = pos.findIndex((w) => w === 'drop');
       return i >= 0

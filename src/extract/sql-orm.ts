@@ -57,7 +57,7 @@ const CALL_SQL = new RegExp(
 const UPPER_SQL = new RegExp(`(['"\`])\\s*(${SQL_SHAPE}[^'"\`]*)\\1`, 'g');
 
 /** The code this command runs: its arguments and the stdin text, when known. */
-function codeOf(cmd: NormalizedCommand): string {
+export function codeOf(cmd: NormalizedCommand): string {
   return [...cmd.argv.slice(1), cmd.stdin?.text ?? ''].join('\n');
 }
 

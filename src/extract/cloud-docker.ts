@@ -90,12 +90,18 @@ export function readDocker(cmd: NormalizedCommand): CloudDraft | undefined {
   if (service === 'compose' && verb === 'down' && hasOpt(p, ['-v', '--volumes'])) verb = 'down --volumes';
   if (service === 'compose' && verb === 'rm' && hasOpt(p, ['-v', '--volumes'])) verb = 'rm --volumes';
   const pruneAll = verb === 'prune' && (hasOpt(p, ['-a', '--all']) || hasOpt(p, ['--volumes']));
+  // `podman rm -a`, `podman pod rm -af`: every container or pod, not one named.
+  const removeAll = (verb === 'rm' || verb === 'remove') && hasOpt(p, ['-a', '--all']);
   return {
     tool: tool === 'docker-compose' ? 'docker' : tool,
     service,
     verb,
     resource: targets.map((t) => t.text).join(' '),
-    all: pruneAll || targets.some((t) => isWildcard(cmd, t)) || (service === 'system' && verb === 'prune'),
+    all:
+      pruneAll ||
+      removeAll ||
+      targets.some((t) => isWildcard(cmd, t)) ||
+      (service === 'system' && verb === 'prune'),
     force,
   };
 }

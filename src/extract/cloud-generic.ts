@@ -21,22 +21,30 @@ const DESTROY =
 /**
  * A subcommand that names the verb and what it acts on in one word, with hyphens or
  * underscores: `service-instance-delete`, `delete-db-cluster`, `job-purge`, `purge_queue`,
- * `delete_vhost`. Not when the word only reads, undoes or schedules it
+ * `delete_vhost`, `remove-older-than` (a backup tool's retention delete). Not when the word only reads, undoes or schedules it
  * (`describe-delete-status`, `cancel-deletion`).
  */
 const COMPOUND =
-  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase)(?:[-_][a-z0-9]+)+$/;
+  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase|remove)(?:[-_][a-z0-9]+)+$/;
 /** The destructive verb given as an option (`kafka-topics --delete --topic t`, `nomad job stop -purge`). */
-const OPTION_VERB = /^--?(delete|destroy|purge|drop|wipe|erase)$/;
+const OPTION_VERB = /^--?(delete|destroy|purge|drop|wipe|erase|nuke)$/;
+/** Short options that are a tool's destructive verb (`tarsnap -d -f ARCHIVE` deletes the archive). */
+const SHORT_VERB: Record<string, Record<string, string>> = { tarsnap: { '-d': 'delete' } };
+/**
+ * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`): what it names
+ * is its resource. Local ones (`kdestroy`, which drops a ticket cache) are in LOCAL.
+ */
+const NAMED_VERB = /^[a-z][a-z0-9]*[-_]?(delete|destroy|purge)$/;
 /** Turning off a secrets engine or an auth method deletes what it holds (`vault secrets disable secret/`). */
 const UNMOUNT = { groups: /^(secrets|secret|auth)$/, verbs: /^(disable|unmount)$/ };
 
 /**
- * Verbs that destroy for remote tools but uninstall or tidy things for local ones; `forget`
- * and `prune` are how backup tools delete snapshots and archives (`restic forget --prune`,
- * `borg prune`), while local tools prune caches (`npm prune`, `docker system prune`).
+ * Verbs that destroy for remote tools but uninstall or tidy things for local ones; `forget`,
+ * `prune` and `expire` are how backup tools delete snapshots and archives (`restic forget
+ * --prune`, `borg prune`, `pgbackrest expire`), while local tools prune caches (`npm prune`,
+ * `docker system prune`).
  */
-const REMOVE = /^(remove|rm|del|rb|rmdir|purge-all|deletefile|rmdirs|forget|prune)$/;
+const REMOVE = /^(remove|rm|del|rb|rmdir|purge-all|deletefile|rmdirs|forget|prune|expire)$/;
 
 /**
  * Programs that act on this machine, or that another extractor reads precisely: no generic
@@ -66,7 +74,7 @@ const LOCAL = new Set(
     // this machine's network, services, VMs and personal tools
     'ip nmcli iptables ip6tables nft ufw firewall-cmd tc bridge route arp ipset journalctl loginctl ' +
     'timedatectl hostnamectl localectl virsh task timew todo todo.sh pass gopass keyctl dconf gsettings ' +
-    'update-alternatives alternatives xdg-mime gpg2 ssh-add ssh-keygen tailscale'
+    'update-alternatives alternatives xdg-mime gpg2 ssh-add ssh-keygen tailscale kdestroy'
   ).split(' '),
 );
 
@@ -143,6 +151,18 @@ export function readGeneric(
       force,
       generic: true,
     };
+  const named = NAMED_VERB.exec(program);
+  if (named && !opts.some((o) => /^(--help|-h|--version|-V)$/.test(o)))
+    return {
+      tool: program,
+      service: '',
+      verb: named[1],
+      // Its options' values are not known: the last word is the usual place of what it deletes.
+      resource: pos[pos.length - 1] ?? '',
+      all: opts.some((o) => o === '--all' || o === '-a' || o === '-r'),
+      force,
+      generic: true,
+    };
   for (let i = 0; i < Math.min(pos.length, 4); i++) {
     const w = pos[i];
     const colon = /^([\w.-]+):([\w-]+)$/.exec(w);
@@ -172,7 +192,7 @@ export function readGeneric(
       generic: true,
     };
   }
-  const optVerb = opts.map((o) => OPTION_VERB.exec(o)?.[1]).find(Boolean);
+  const optVerb = opts.map((o) => OPTION_VERB.exec(o)?.[1] ?? SHORT_VERB[program]?.[o]).find(Boolean);
   if (optVerb && !pos.slice(0, 1).some((x) => /^(help|docs|man)$/.test(x)))
     return {
       tool: program,

@@ -1,10 +1,12 @@
 /**
- * Cloud SDKs called from inline interpreter code (`python3 -c`, `node -e`, code on stdin or
- * in a heredoc): `boto3.client('rds').delete_db_instance(…)`, `new DeleteBucketCommand(…)`
+ * Cloud and data-store SDKs called from inline interpreter code (`python3 -c`, `node -e`,
+ * code on stdin or in a heredoc): `boto3.client('rds').delete_db_instance(…)`, `new DeleteBucketCommand(…)`
  * of the AWS SDK for JavaScript, `storage.Client().bucket('b').delete()`, Azure's
  * `begin_delete(…)`. The same call a CLI would make, without the CLI: read by behaviour, a
  * call whose method is a destructive verb (delete, terminate, purge, destroy, drop, in
- * snake_case, camelCase or as an SDK command class) in code that loads a cloud SDK.
+ * snake_case, camelCase or as an SDK command class) in code that loads a cloud SDK, or the
+ * client of a vector database or search engine (`delete_collection`, `deleteIndex`,
+ * `indices.delete`).
  * Without such an import nothing is read here (a `.delete()` of the program's own objects
  * is the ORM's or the program's business: src/extract/sql-orm.ts).
  *
@@ -32,6 +34,17 @@ const SDKS: { tool: string; loads: RegExp }[] = [
   { tool: 'firebase-admin', loads: /\bfirebase_admin\b|['"]firebase-admin(\/[\w-]+)?['"]/ },
   { tool: 'digitalocean', loads: /\bimport\s+(digitalocean|pydo)\b|['"]digitalocean['"]/ },
   { tool: 'hcloud', loads: /\bfrom\s+hcloud\b|\bimport\s+hcloud\b/ },
+  // Vector databases and search engines: a dropped collection or index is the data itself.
+  {
+    tool: 'vector-db',
+    loads:
+      /\b(?:import|from)\s+(chromadb|pinecone|qdrant_client|pymilvus|weaviate|lancedb)\b|['"](chromadb|@pinecone-database\/pinecone|@qdrant\/js-client-rest|@zilliz\/milvus2-sdk-node|weaviate-client|weaviate-ts-client|@lancedb\/lancedb)['"]/,
+  },
+  {
+    tool: 'search-engine',
+    loads:
+      /\b(?:import|from)\s+(elasticsearch|opensearchpy|meilisearch|typesense|pysolr)\b|['"](@elastic\/elasticsearch|@opensearch-project\/opensearch|meilisearch|typesense)['"]/,
+  },
 ];
 
 /** Longest code read call by call (chars). */

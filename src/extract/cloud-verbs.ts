@@ -46,6 +46,18 @@ export function readVerbTable(t: VerbTable, cmd: NormalizedCommand): CloudDraft 
   }
   // `cargo yank --undo`: the verb reversed, nothing destroyed.
   if (v >= 0 && t.undoFlags && hasOpt(p, t.undoFlags)) v = -1;
+  const dataOpt = v < 0 ? deletesData(p) : undefined;
+  if (dataOpt)
+    // `az backup protection disable … --delete-backup-data true`: the verb only turns
+    // something off, the option deletes what it held.
+    return {
+      tool: t.tool,
+      service: [...p.pos.slice(0, limit).map((w) => w.text), dataOpt].join(' '),
+      verb: 'delete',
+      resource: optValue(p, t.resourceOpts),
+      all,
+      force,
+    };
   if (v < 0) {
     // Not destructive: report the command path so rules can still see it.
     return {
@@ -69,6 +81,19 @@ export function readVerbTable(t: VerbTable, cmd: NormalizedCommand): CloudDraft 
     all: all || batch || isWildcard(cmd, res),
     force,
   };
+}
+
+/**
+ * An option that deletes stored data as a side effect (`--delete-backup-data true`,
+ * `--delete-volumes`, `--purge-data`), set and not turned off; undefined = none. Settings
+ * about deletion (`--delete-retention-days 7`) name no data and are not read.
+ */
+const DATA_OPTION =
+  /^--(?:delete|purge|remove)-(?:[a-z]+-)*(?:data|backups?|volumes?|snapshots?|disks?|contents?|objects?)$/;
+function deletesData(p: ReturnType<typeof parseArgs>): string | undefined {
+  for (const [name, values] of p.opts)
+    if (DATA_OPTION.test(name) && !values.some((x) => /^(false|no|0|off)$/i.test(x))) return name;
+  return undefined;
 }
 
 function splitColon(s: string): [string, string] {

@@ -49,6 +49,17 @@ describe('CLIs no table models, read by shape', () => {
     ['restic -r s3:host/backups forget --keep-last 0 --prune', ['restic|forget|0|true']],
     ['borg prune --keep-daily 7 /mnt/backup', ['borg|prune|7|true']],
     ['restic -r /srv/restic snapshots', []],
+    // backup tools' retention deletes: a compound `remove-…` verb, `expire`, a short option
+    ['duplicity remove-older-than 30D --force s3://b', ['duplicity|remove-older-than|30D|true']],
+    ['pgbackrest --stanza=main expire --set=20240601F', ['pgbackrest|expire||true']],
+    ['tarsnap -d -f nightly-1', ['tarsnap|delete||true']],
+    ['tarsnap --nuke', ['tarsnap|nuke||true']],
+    ['duplicity collection-status s3://b', []],
+    ['tarsnap -c -f nightly-2 /srv', []],
+    // a program whose name is the verb; one that only drops a local ticket cache is local
+    ['ldapdelete -x -D cn=admin -W uid=jdoe,ou=people', ['ldapdelete|delete|uid=jdoe,ou=people|true']],
+    ['ldapdelete --help', []],
+    ['kdestroy -A', []],
     // garbage collection of the remote store, not of a local cache
     ['dvc gc --workspace --cloud', ['dvc|gc --cloud||true']],
     ['dvc gc -w -c -f', ['dvc|gc --cloud||true']],

@@ -44,6 +44,42 @@ describe('cloud SDK calls in inline code (saas pack)', () => {
     expect(saas(script)).toBe(expected);
   });
 
+  // Vector databases and search engines: a dropped collection or index is the data itself.
+  it.each([
+    [`python3 -c "import chromadb; chromadb.PersistentClient(path='db').delete_collection('docs')"`, ASK],
+    [
+      `python3 -c "from qdrant_client import QdrantClient; QdrantClient('localhost').delete_collection('docs')"`,
+      ASK,
+    ],
+    [`python3 -c "from pinecone import Pinecone; Pinecone().delete_index('prod')"`, ASK],
+    [`python3 -c "from pymilvus import utility; utility.drop_collection('book')"`, ASK],
+    [`python3 -c "import weaviate; weaviate.connect_to_local().collections.delete_all()"`, ASK],
+    [
+      `python3 -c "from elasticsearch import Elasticsearch; Elasticsearch().indices.delete(index='orders')"`,
+      ASK,
+    ],
+    [
+      `node -e "const {Client}=require('@elastic/elasticsearch'); new Client({}).indices.delete({index:'o'})"`,
+      ASK,
+    ],
+    [
+      `node -e "const {MeiliSearch}=require('meilisearch'); new MeiliSearch({}).deleteIndex('products')"`,
+      ASK,
+    ],
+    // reads and writes of the same clients
+    [`python3 -c "import chromadb; print(chromadb.PersistentClient(path='db').list_collections())"`, 'allow'],
+    [
+      `python3 -c "from elasticsearch import Elasticsearch; Elasticsearch().index(index='o', document={})"`,
+      'allow',
+    ],
+    [
+      `node -e "const {QdrantClient}=require('@qdrant/js-client-rest'); new QdrantClient({}).getCollections()"`,
+      'allow',
+    ],
+  ])('%s → %s', (script, expected) => {
+    expect(saas(script)).toBe(expected);
+  });
+
   it('code that loads an SDK but is too large to read call by call is asked (fail closed)', () => {
     // Only stdin can carry that much (a script is limited to 128 KiB): `cat big.py | python3 -`.
     const text = `import boto3\n${'x = 1\n'.repeat(50_000)}`;

@@ -2,7 +2,8 @@
  * Volume managers and virtual machine storage: commands that destroy a volume, a pool, a
  * dataset or its snapshots on this machine (`zfs destroy`, `zfs rollback`, `zpool destroy`,
  * `lvremove`, `vgremove`, `pvremove`, `btrfs subvolume delete`, `mdadm --zero-superblock`
- * or `--create`, `virsh vol-delete`, `virsh undefine --remove-all-storage`). Each is read as
+ * or `--create`, `virsh vol-delete`, `virsh undefine --remove-all-storage`) or erase a drive
+ * (`nvme format`, `nvme sanitize`, `hdparm --security-erase`). Each is read as
  * a format of what it names (fs fact, op `format`): a path is classified as any path (a
  * /dev path is a device, refused like a wipe; a folder inside the workspace is the
  * workspace's), and a volume name, which is no file, is storage of class `unknown` (asked).
@@ -17,6 +18,41 @@ import { target } from './fs-paths.js';
 const MDADM: OptionSpec = {
   shortWithValue: 'lnec',
   longWithValue: ['level', 'raid-devices', 'metadata', 'config', 'chunk'],
+};
+/** nvme-cli's options with a value (`--ses=1` / `-s 1`, `--namespace-id`, `--lbaf` …). */
+const NVME: OptionSpec = {
+  shortWithValue: 'snlpimbtraBIo',
+  longWithValue: [
+    'ses',
+    'namespace-id',
+    'lbaf',
+    'pi',
+    'pil',
+    'ms',
+    'timeout',
+    'sanact',
+    'ause',
+    'owpass',
+    'oipbp',
+    'nodas',
+    'ovrpat',
+    'block-size',
+    'reset',
+    'output-format',
+  ],
+};
+/** hdparm's ATA security options, each with a password value. */
+const HDPARM: OptionSpec = {
+  shortWithValue: '',
+  longWithValue: [
+    'user-master',
+    'security-erase',
+    'security-erase-enhanced',
+    'security-set-pass',
+    'security-mode',
+    'security-unlock',
+    'security-disable',
+  ],
 };
 const VIRSH: OptionSpec = {
   shortWithValue: 'c',
@@ -72,6 +108,21 @@ export const VOLUME_HANDLERS: Record<string, FsHandler> = {
   mdadm: (cmd, ctx) => {
     const o = parseOptions(cmd.argv, 1, MDADM);
     return hasAny(o, 'zero-superblock', 'create', 'C') ? formatOf(cmd, ctx, o.operands, false) : [];
+  },
+  // `nvme format DEV` (a new LBA format erases the namespace) and `nvme sanitize DEV`.
+  nvme: (cmd, ctx) => {
+    const o = parseOptions(cmd.argv, 1, NVME);
+    const [sub, ...devs] = o.operands;
+    return sub !== undefined && /^(format|sanitize)$/.test(cmd.argv[sub])
+      ? formatOf(cmd, ctx, devs, false)
+      : [];
+  },
+  // ATA secure erase of the drive (`hdparm --user-master u --security-erase PASS DEV`).
+  hdparm: (cmd, ctx) => {
+    const o = parseOptions(cmd.argv, 1, HDPARM);
+    return hasAny(o, 'security-erase', 'security-erase-enhanced')
+      ? formatOf(cmd, ctx, o.operands, false)
+      : [];
   },
   virsh: (cmd, ctx) => {
     // `virsh -c URI SUB NAME`: the connection URI is an option's value, not the subcommand.

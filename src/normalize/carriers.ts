@@ -1,7 +1,8 @@
 /**
  * The carrier dispatcher: given an expanded argv, peel wrappers (wrappers.ts), follow
  * shells and eval (shells.ts), fan-out (fanout.ts), inline interpreter code
- * (interpreters.ts) and remote carriers (remote.ts); otherwise emit the command.
+ * (interpreters.ts), commands in options (option-carriers.ts) and remote carriers
+ * (remote.ts); otherwise emit the command.
  */
 import { absPath, basename, cloneScope } from './state.js';
 import type { Field, Res } from './state.js';
@@ -16,6 +17,7 @@ import { REMOTE } from './remote.js';
 import { runPathScript } from './scripts.js';
 import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
+import { optionCarriers } from './option-carriers.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -66,6 +68,8 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'alias') return defineAlias(argv, k);
     const fan = Object.hasOwn(FANOUT, prog) ? FANOUT[prog] : undefined;
     if (fan) return fan(argv, k);
+    // tar's --checkpoint-action=exec=…, rsync -e …, ssh -o ProxyCommand=…: run on this machine.
+    optionCarriers(argv, k);
     const remote = Object.hasOwn(REMOTE, prog) ? REMOTE[prog] : undefined;
     if (remote) {
       const r = remote(argv, k);

@@ -41,26 +41,49 @@ function isEnv(expr: string, lx: Lexed, lang: Lang, hops = 0): boolean {
   return false;
 }
 
-/** Calls that read a file named by a literal, per language. */
-const FILE_READ =
-  /\b(?:open|readFileSync|readFile|read_text|read_bytes|read|file_get_contents|Path|slurp)\s*\(\s*\u0001(\d+)\u0002/g;
+type ValueOf = (expr: string, lx: Lexed, home: string) => Field;
 
-/** True when `expr` (or the variable it names) reads a credential file given by a literal path. */
-function readsCredential(expr: string, lx: Lexed, home: string, hops = 0): boolean {
+/** Calls that read a file, per language; the path is their first argument. */
+const FILE_READ =
+  /\b(?:open|readFileSync|readFile|read_text|read_bytes|read|file_get_contents|Path|slurp)\s*\(/g;
+
+/** The object a method is called on (`(a / b).read_text()` → `(a / b)`, `p.read_text()` → `p`); '' = none. */
+function receiverOf(expr: string, at: number): string {
+  if (expr[at - 1] !== '.') return '';
+  let i = at - 1;
+  if (expr[i - 1] === ')') {
+    let depth = 0;
+    for (i = i - 1; i >= 0; i--) {
+      if (expr[i] === ')') depth++;
+      else if (expr[i] === '(' && --depth === 0) break;
+    }
+    return i >= 0 ? expr.slice(i, at - 1) : '';
+  }
+  const m = /[A-Za-z_][\w.]*$/.exec(expr.slice(0, at - 1));
+  return m ? m[0] : '';
+}
+
+/**
+ * True when `expr` (or the variable it names) reads a credential file, named by a literal
+ * or by anything `valueOf` resolves (`os.path.expanduser('~/.ssh/id_rsa')`,
+ * `path.join(os.homedir(), '.aws/credentials')`).
+ */
+function readsCredential(expr: string, lx: Lexed, home: string, valueOf: ValueOf, hops = 0): boolean {
   for (const m of expr.matchAll(FILE_READ)) {
-    const p = lx.lits[Number(m[1])]?.value ?? '';
+    // `open(path)`, or a path object's own read (`(Path.home() / '.ssh' / 'id_rsa').read_text()`)
+    const first = callArgs(expr, m.index + m[0].length).args[0] ?? receiverOf(expr, m.index);
+    const v = valueOf(first, lx, home);
+    const p = v.dynamic ? '' : v.text;
     const abs = p === '~' || p.startsWith('~/') ? home + p.slice(1) : p.startsWith('/') ? p : `/${p}`;
     if (p && isCredentialAbs(abs, home)) return true;
   }
   if (hops >= 4) return false;
   for (const m of expr.matchAll(/[A-Za-z_]\w*/g)) {
     const rhs = lx.vars.get(m[0]);
-    if (rhs && readsCredential(rhs, lx, home, hops + 1)) return true;
+    if (rhs && readsCredential(rhs, lx, home, valueOf, hops + 1)) return true;
   }
   return false;
 }
-
-type ValueOf = (expr: string, lx: Lexed, home: string) => Field;
 
 /** One request: `requests.post(url, data=…)`, `fetch(url, {method, body})`, `Net::HTTP::Delete.new(uri)`. */
 export function httpCall(
@@ -85,7 +108,7 @@ export function httpCall(
   if (bodyExpr !== undefined && isEnv(bodyExpr, lx, lang))
     return [{ kind: 'http', method: m, url, bodyEnv: true }];
   // The body read from a credential file (`data=open(".env").read()`) is secret material.
-  if (bodyExpr !== undefined && readsCredential(bodyExpr, lx, home))
+  if (bodyExpr !== undefined && readsCredential(bodyExpr, lx, home, valueOf))
     return [{ kind: 'http', method: m, url, body: SECRET_MARK }];
   const body = bodyExpr !== undefined ? jsonOf(bodyExpr, lx) : undefined;
   return [

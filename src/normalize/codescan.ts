@@ -66,7 +66,7 @@ function urlPart(url: string, part: string): string | undefined {
  * variable assigned once from one of those (or a URL part of it); else dynamic.
  */
 export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field {
-  const t = expr.trim();
+  const t = unwrapParens(expr.trim());
   const lit = literalOf(t, lx);
   if (lit) return { text: lit.value, dynamic: lit.dynamic };
   const h = homeExpr(t, lx, home);
@@ -87,6 +87,18 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
       dynamic: parts.some((p) => p.dynamic),
     };
   }
+  // pathlib's `/` (`Path.home() / '.ssh' / 'id_rsa'`)
+  const slashed = topLevelSplit(t, '/');
+  if (slashed.length > 1) {
+    const parts = slashed.map((a) => valueOf(a, lx, home, hops));
+    return {
+      text: parts
+        .map((p) => p.text)
+        .join('/')
+        .replace(/\/+/g, '/'),
+      dynamic: parts.some((p) => p.dynamic),
+    };
+  }
   const ref = /^[$@%]?([A-Za-z_]\w*)(?:\.(host|hostname|port|path|request_uri|scheme))?$/.exec(t);
   const assigned = ref ? lx.vars.get(ref[1]) : undefined;
   if (ref && assigned && hops < MAX_VAR_HOPS) {
@@ -96,6 +108,39 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
     if (part !== undefined) return { text: part, dynamic: false };
   }
   return { text: show(t, lx), dynamic: true };
+}
+
+/** `(x)` → `x` when the outer parentheses enclose the whole expression. */
+function unwrapParens(t: string): string {
+  while (t.startsWith('(') && t.endsWith(')')) {
+    let depth = 0;
+    let whole = true;
+    for (let i = 0; i < t.length - 1 && whole; i++) {
+      if (t[i] === '(') depth++;
+      else if (t[i] === ')') depth--;
+      if (depth === 0) whole = false;
+    }
+    if (!whole) break;
+    t = t.slice(1, -1).trim();
+  }
+  return t;
+}
+
+/** `t` split at `sep` outside brackets (string literals are placeholders on the skeleton); [t] when none. */
+function topLevelSplit(t: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const c of t) {
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    if (c === sep && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out.some((p) => p.trim() === '') ? [t] : out;
 }
 
 interface Pattern {

@@ -28,6 +28,16 @@ describe('volume managers and VM storage (filesystem pack)', () => {
     // parted: -s is --script, not a read
     ['parted -s /dev/sda rm 1', 'deny filesystem/wipe-device'],
     ['parted --script /dev/nvme0n1 mklabel gpt', 'deny filesystem/wipe-device'],
+    // drives erased by their firmware
+    ['nvme format /dev/nvme0n1 --ses=1', 'deny filesystem/wipe-device'],
+    ['nvme format -s 1 -l 0 /dev/nvme1n1', 'deny filesystem/wipe-device'],
+    ['nvme sanitize /dev/nvme0 --sanact=2', 'deny filesystem/wipe-device'],
+    ['hdparm --user-master u --security-erase p /dev/sdb', 'deny filesystem/wipe-device'],
+    ['hdparm --security-erase-enhanced NULL /dev/sdc', 'deny filesystem/wipe-device'],
+    ['nvme list', 'allow'],
+    ['nvme smart-log /dev/nvme0', 'allow'],
+    ['hdparm -I /dev/sda', 'allow'],
+    ['hdparm -tT /dev/sda', 'allow'],
     // a subvolume inside the workspace is the workspace's own folder
     ['btrfs subvolume delete ./snapshots/@old', 'allow'],
     // reads, creations, snapshots, dry runs

@@ -1,6 +1,7 @@
 /**
  * kubectl (and oc) and helm. `kubectl delete TYPE[/NAME] [NAME] [--all|-A|-l sel] [-f file]`,
- * `kubectl drain NODE`, `helm uninstall|delete RELEASE`.
+ * `kubectl drain NODE`, `helm uninstall|delete RELEASE`; a kubectl plugin's destroy
+ * (`kubectl cnpg destroy CLUSTER N`) is read as a CLI no table models.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import { hasOpt, isWildcard, optValue, parseArgs, type CloudDraft } from './cloud-argv.js';
@@ -76,11 +77,40 @@ const KINDS: Record<string, string> = {
   all: 'all',
 };
 
+/** kubectl's own commands; any other first word is a plugin (`kubectl cnpg …` runs kubectl-cnpg). */
+const KUBECTL_COMMANDS = new Set(
+  (
+    'create expose run set explain get edit delete rollout scale autoscale certificate cluster-info top ' +
+    'cordon uncordon drain taint describe logs attach exec port-forward proxy cp auth debug events diff ' +
+    'apply patch replace wait kustomize label annotate completion alpha api-resources api-versions config ' +
+    'plugin version options help'
+  ).split(' '),
+);
+/** A plugin's verbs that destroy what they name (`kubectl cnpg destroy CLUSTER N`). */
+const PLUGIN_DESTROY = /^(delete|destroy|purge|remove|rm|uninstall|wipe|drop|reset|teardown)$/;
+
 export function readKubectl(cmd: NormalizedCommand): CloudDraft | undefined {
   const p = parseArgs(cmd.argv, { withArg: KUBECTL_WITH_ARG });
   const [verb, type, name] = p.pos;
   if (!verb) return undefined;
   const tool = cmd.program === 'oc' ? 'oc' : 'kubectl';
+  // A plugin is a CLI of its own, no table models it: read by its shape, like one.
+  if (tool === 'kubectl' && !KUBECTL_COMMANDS.has(verb.text)) {
+    const at = p.pos.slice(1, 3).findIndex((w) => PLUGIN_DESTROY.test(w.text)) + 1;
+    if (at < 1) return undefined;
+    return {
+      tool: `kubectl-${verb.text}`,
+      service: p.pos
+        .slice(1, at)
+        .map((w) => w.text)
+        .join(' '),
+      verb: p.pos[at].text,
+      resource: p.pos[at + 1]?.text ?? '',
+      all: hasOpt(p, ['--all', '-A']),
+      force: hasOpt(p, ['--force', '-f', '--yes', '-y']),
+      generic: true,
+    };
+  }
   const file = optValue(p, ['-f', '--filename', '-k', '--kustomize']);
   let service = '';
   let resource = '';

@@ -184,3 +184,40 @@ CLIENTS.mysqlsh = {
   attachedOnly: ['-p'],
 };
 CLIENTS.pgcli = { ...CLIENTS.psql, tool: 'pgcli', sql: ['-c', '--command'] };
+// The interactive MySQL and SQLite clients with one-shot `-e` (mycli's -p takes a value).
+CLIENTS.mycli = {
+  ...CLIENTS.mysql,
+  tool: 'mycli',
+  withArg: [
+    ...CLIENTS.mysql.withArg,
+    '-p',
+    '--pass',
+    '--password',
+    '-R',
+    '--prompt',
+    '-l',
+    '--logfile',
+    '--myclirc',
+    '-d',
+    '--dsn',
+  ],
+  attachedOnly: [],
+};
+CLIENTS.litecli = {
+  tool: 'litecli',
+  dialect: 'sqlite',
+  sql: ['-e', '--execute'],
+  file: [],
+  db: [],
+  withArg: ['-R', '--prompt', '-l', '--logfile', '--liteclirc', '-D', '--database'],
+};
+// InfluxDB 1.x's shell: `influx -execute 'DROP DATABASE metrics'` (InfluxQL). The 2.x CLI's
+// subcommands (`influx bucket delete`) are read as a cloud CLI.
+CLIENTS.influx = {
+  tool: 'influx',
+  dialect: 'postgresql',
+  sql: ['-execute'],
+  file: [],
+  db: ['-database'],
+  withArg: ['-host', '-port', '-username', '-password', '-format', '-precision', '-path', '-unix-socket'],
+};

@@ -60,6 +60,10 @@ describe('CLIs no table models, read by shape', () => {
     ['ldapdelete -x -D cn=admin -W uid=jdoe,ou=people', ['ldapdelete|delete|uid=jdoe,ou=people|true']],
     ['ldapdelete --help', []],
     ['kdestroy -A', []],
+    // a kubectl plugin is a CLI of its own
+    ['kubectl -n prod cnpg destroy prod-cluster 1', ['kubectl-cnpg|destroy|prod-cluster|true']],
+    ['kubectl cnpg status prod-cluster', []],
+    ['kubectl krew install cnpg', []],
     // garbage collection of the remote store, not of a local cache
     ['dvc gc --workspace --cloud', ['dvc|gc --cloud||true']],
     ['dvc gc -w -c -f', ['dvc|gc --cloud||true']],

@@ -262,6 +262,25 @@ describe('clients', () => {
       [['duckdb', 'DELETE', '', 't', false]],
     ],
     [
+      'mycli -e (its -p takes a value)',
+      ['mycli', '-h', 'db.prod', '-u', 'root', '-p', 'pw', '-e', 'DROP DATABASE shop'],
+      undefined,
+      [['mycli', 'DROP', 'DATABASE', 'shop', true]],
+    ],
+    [
+      'litecli DB -e',
+      ['litecli', 'app.db', '-e', 'DELETE FROM sessions'],
+      undefined,
+      [['litecli', 'DELETE', '', 'sessions', false]],
+    ],
+    [
+      'influx (1.x) -execute, InfluxQL',
+      ['influx', '-host', 'influx.prod', '-execute', 'DROP DATABASE metrics'],
+      undefined,
+      [['influx', 'DROP', 'DATABASE', 'metrics', true]],
+    ],
+    ['influx (2.x) subcommand: not SQL', ['influx', 'bucket', 'list'], undefined, []],
+    [
       'npx-prefixed client',
       ['npx', 'psql', '-c', 'DROP TABLE t'],
       undefined,

@@ -4,13 +4,14 @@
  * message; the benign one runs; HOME survives; the loopback GraphQL API receives no
  * mutation; the agent's exit code and all of its output come back; the audit verifies.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { FakeApi } from '../../src/supervisor/demo-api.js';
 import type { Scratch } from '../gates/shim/gate-helpers.js';
-import { cli, cliEnv, cliPty, useApiScratch } from './run-helpers.js';
+import { BIN, cli, cliEnv, cliPty, useApiScratch } from './run-helpers.js';
 
 const AGENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scripted-agent.mjs');
 let api: FakeApi;
@@ -137,6 +138,47 @@ describe('agentfw run --headless', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.length).toBe(n + 3);
     expect(r.stdout.endsWith('xEND')).toBe(true);
+  });
+
+  // A busy supervisor: stopped for 400 ms the moment the agent has written its last byte, so
+  // most of its output is still on its way through the relay. The agent's gate client must
+  // wait for it rather than leave it to a helper process: the sandbox ends with the agent,
+  // and the helper with it (under load this lost the tail of the output).
+  it('loses no output at exit when the supervisor is slow to relay it', async () => {
+    const n = 1024 * 1024;
+    const done = path.join(s.ws, 'written');
+    let out = '';
+    let stopped = -1;
+    const p = spawn(
+      process.execPath,
+      [
+        BIN,
+        'run',
+        '--headless',
+        '--audit',
+        path.join(s.root, 'x.jsonl'),
+        '--',
+        'sh',
+        '-c',
+        // `: >` is the shell's own: no exec, so nothing waits for the stopped supervisor
+        `head -c ${n} /dev/zero | tr '\\0' x; printf END; : > ${done}`,
+      ],
+      { env: cliEnv(s), cwd: s.ws, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const w = watch(s.ws, (_e, f) => {
+      if (f !== 'written' || stopped >= 0) return;
+      stopped = out.length;
+      process.kill(p.pid!, 'SIGSTOP');
+      setTimeout(() => process.kill(p.pid!, 'SIGCONT'), 400);
+    });
+    p.stdout.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((r) => p.on('close', r));
+    w.close();
+    expect(stopped).toBeGreaterThanOrEqual(0);
+    expect(stopped).toBeLessThan(n); // the output was still on its way when it stopped
+    expect(code).toBe(0);
+    expect(out.length).toBe(n + 3);
+    expect(out.endsWith('xEND')).toBe(true);
   });
 
   it('pipes stdin through to the agent when there is no TTY', async () => {

@@ -23,11 +23,15 @@
  * notice on stderr); the child is still drained and reaped (a stream the relay had taken
  * has no reader left: the child gets SIGPIPE on it).
  *
- * Exit: once the child is gone we exit with its status. If some other process (a
- * background job of a script) still holds its output open HANDOFF_MS later, a forked
- * helper keeps relaying until that closes too, as the agent's pipe would have stayed open
- * without us; the agent sees our pid exit when the program's would have. Streams the
- * relay writes itself need no helper: the relay goes on with them after we exit.
+ * Exit: once the child is gone and its output has come back, we exit with its status.
+ * If some other process (a background job of a script) still holds its output open
+ * HANDOFF_MS later, a forked helper keeps relaying until that closes too, as the agent's
+ * pipe would have stayed open without us; the agent sees our pid exit when the program's
+ * would have. Output that is only still on its way (a busy supervisor: readable, or frames
+ * not yet back) is waited for while it moves, up to DRAIN_MAX_MS: a helper could be killed
+ * with everything else when the program was the sandboxed agent itself, and the agent
+ * would see the exit before the output. Streams the relay writes itself need no helper:
+ * the relay goes on with them after we exit.
  *
  * Signals: the child stays in our process group, so terminal signals (Ctrl-C, Ctrl-Z,
  * hangup) reach it directly and are ignored here; signals sent to our pid by another
@@ -42,6 +46,10 @@
 #define RELAY_QUEUE_MAX (1024 * 1024)
 #define RELAY_FRAME_MAX (16 * 1024 * 1024)
 #define HANDOFF_MS 100
+/* After the program's exit, output still moving is waited for this long at most, and for
+ * DRAIN_IDLE_MS without any progress (then: as for a background job). */
+#define DRAIN_MAX_MS 5000
+#define DRAIN_IDLE_MS 1000
 /* Linux's F_SETPIPE_SZ and F_GETPIPE_SZ (fcntl.h declares them only under _GNU_SOURCE). */
 #define RELAY_SETPIPE_SZ 1031
 #define RELAY_GETPIPE_SZ 1032
@@ -59,6 +67,17 @@ typedef struct {
   int done;   /* the relay said the stream is drained (zero-length frame; RELAY 2 only) */
   int back;   /* src is our return pipe, which the relay writes the masked bytes to: copied to dst */
 } rstream_t;
+
+/* Whether some stream of the program is still open but quiet (neither data nor its end to
+ * read): another process (a background job) holds it, so it may stay open for long. */
+static int held_elsewhere(const rstream_t *st) {
+  for (int k = 0; k < 2; k++) {
+    if (st[k].src < 0) continue;
+    struct pollfd p = {st[k].src, POLLIN, 0};
+    if (poll(&p, 1, 0) == 0) return 1;
+  }
+  return 0;
+}
 
 static volatile sig_atomic_t g_child = 0;
 static int g_sigpipe[2] = {-1, -1};
@@ -462,7 +481,7 @@ static void run_relayed(const char *name, char **argv) {
   int fid = 0;
   size_t fleft = 0;
   int status = 0, reaped = 0, broken = 0, shut = 0, relay_eof = 0, helper = 0;
-  long long reaped_at = 0;
+  long long reaped_at = 0, moved_at = 0;
   char *chunk = malloc(RELAY_CHUNK);
   if (!chunk) die_oom();
   for (;;) {
@@ -497,10 +516,15 @@ static void run_relayed(const char *name, char **argv) {
     }
     int timeout = -1;
     if (reaped && !helper) {
-      long left = (long)(reaped_at + HANDOFF_MS - now_ms());
-      if (left <= 0) {
-        /* Only streams the relay writes itself are left: it finishes them without us. */
-        if (!broken && !open_src && !pending_here && qoff == q.len && pending) exit_like(status);
+      long long now = now_ms();
+      long left = (long)(reaped_at + HANDOFF_MS - now);
+      /* Only streams the relay writes itself are left: it finishes them without us. */
+      if (left <= 0 && !broken && !open_src && !pending_here && qoff == q.len && pending) exit_like(status);
+      /* Output still on its way, not held by anyone else: wait while it moves. */
+      if (left <= 0 && !broken && now - moved_at < DRAIN_IDLE_MS && now - reaped_at < DRAIN_MAX_MS &&
+          !held_elsewhere(st))
+        left = 50;
+      else if (left <= 0) {
         /* The program is gone but something still writes to its output: let a helper
          * finish the relay and exit now with the program's status. */
         pid_t h = fork();
@@ -527,13 +551,14 @@ static void run_relayed(const char *name, char **argv) {
       }
       if (!reaped && !helper && waitpid(pid, &status, WNOHANG) == pid) {
         reaped = 1;
-        reaped_at = now_ms();
+        reaped_at = moved_at = now_ms();
       }
     }
     for (int k = 0; k < 2; k++) {
       if (isrc[k] < 0 || !p[isrc[k]].revents) continue;
       ssize_t n = read(st[k].src, chunk, RELAY_CHUNK);
       if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+      moved_at = now_ms();
       if (st[k].back) {
         /* Masked bytes from the relay, for our fd as they are; the pipe's end is the relay's. */
         if (n > 0 && !st[k].dead && out_write(st[k].dst, chunk, (size_t)n) == 0) continue;
@@ -555,13 +580,17 @@ static void run_relayed(const char *name, char **argv) {
     }
     if (isock >= 0 && (p[isock].revents & POLLOUT) && qoff < q.len) {
       ssize_t k = write(sock, q.p + qoff, q.len - qoff);
-      if (k > 0) qoff += (size_t)k;
-      else if (k < 0 && errno != EAGAIN && errno != EINTR) broken = 1;
+      if (k > 0) {
+        qoff += (size_t)k;
+        moved_at = now_ms();
+      } else if (k < 0 && errno != EAGAIN && errno != EINTR)
+        broken = 1;
       if (qoff == q.len) qoff = q.len = 0;
     }
     if (isock >= 0 && (p[isock].revents & (POLLIN | POLLHUP | POLLERR)) && !broken) {
       ssize_t k = read(sock, chunk, RELAY_CHUNK);
       if (k < 0 && (errno == EAGAIN || errno == EINTR)) continue;
+      moved_at = now_ms();
       if (k == 0 && shut) relay_eof = 1;
       else if (k <= 0) broken = 1;
       else {

@@ -3,7 +3,7 @@
  * every other host loopback port listening at start, except the proxy's own and ports below
  * 1024 (the bridge has no capabilities); the banner says which are judged and which not.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,11 +32,9 @@ describe('sandboxServices', () => {
     ['nothing declared', [], [6379, 40000], 40000, [6379]],
     ['a raw service', [svc(6379, 'tcp')], [], 1, [6379]],
   ])('%s', async (_n, services, listening, proxyPort, ports) => {
-    const secrets = await createSecretSet({
-      env: {},
-      workspace: mkdtempSync(path.join(os.tmpdir(), 'afw-svc-')),
-      config: {},
-    });
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'afw-svc-'));
+    const secrets = await createSecretSet({ env: {}, workspace: ws, config: {} });
+    rmSync(ws, { recursive: true, force: true }); // only scanned at creation
     const hs = sandboxServices({
       workspace: '/tmp',
       home: '/tmp',

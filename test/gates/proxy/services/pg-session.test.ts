@@ -6,7 +6,7 @@
  * one arrives. Control: psql straight at the server delivers the destructive query.
  * (The sandbox's bridge in front of this handler is covered in test/e2e/sandbox-services.test.ts.)
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync, spawn } from 'node:child_process';
@@ -35,12 +35,14 @@ async function listen(handle: (s: net.Socket) => void): Promise<[net.Server, num
   return [srv, (srv.address() as net.AddressInfo).port];
 }
 
+/** The secrets scan's workspace (empty), removed after the file. */
+let ws = '';
 beforeAll(async () => {
   pg = await startFakePg();
   const engine = await sharedEngine();
   const secrets = await createSecretSet({
     env: {},
-    workspace: mkdtempSync(path.join(os.tmpdir(), 'afw-svc-')),
+    workspace: (ws = mkdtempSync(path.join(os.tmpdir(), 'afw-svc-'))),
     config: {},
   });
   const svc: DeclaredService = {
@@ -73,6 +75,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
+  rmSync(ws, { recursive: true, force: true });
   front?.close();
   explainServer?.close();
   await pg?.close();

@@ -3,7 +3,7 @@
  * unjudged, and the banner and the audit record say so. (Without `trust_raw` the config does
  * not load: test/config/services.test.ts.) Control: the echo server answers directly too.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
@@ -34,13 +34,15 @@ function talk(port: number, text: string): Promise<string> {
   });
 }
 
+/** The secrets scan's workspace (empty), removed after the file. */
+let ws = '';
 beforeAll(async () => {
   echo = net.createServer((s) => s.pipe(s));
   echoPort = await listen(echo);
   const engine = await sharedEngine();
   const secrets = await createSecretSet({
     env: {},
-    workspace: mkdtempSync(path.join(os.tmpdir(), 'afw-svc-')),
+    workspace: (ws = mkdtempSync(path.join(os.tmpdir(), 'afw-svc-'))),
     config: {},
   });
   hs = createHostServices({
@@ -74,6 +76,7 @@ beforeAll(async () => {
   frontPort = await listen(front);
 });
 afterAll(() => {
+  rmSync(ws, { recursive: true, force: true });
   front?.close();
   echo?.close();
 });

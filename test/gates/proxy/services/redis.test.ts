@@ -6,7 +6,7 @@
  * transaction; AUTH's password never reaches the audit. Control: the same client straight
  * at the server runs FLUSHALL.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
@@ -35,6 +35,8 @@ async function listen(srv: net.Server): Promise<number> {
   return (srv.address() as net.AddressInfo).port;
 }
 
+/** The secrets scan's workspace (empty), removed after the file. */
+let ws = '';
 beforeAll(async () => {
   redis = net.createServer((s) => {
     let buf: Buffer = Buffer.alloc(0);
@@ -73,7 +75,7 @@ beforeAll(async () => {
   const engine = await sharedEngine();
   const secrets = await createSecretSet({
     env: {},
-    workspace: mkdtempSync(path.join(os.tmpdir(), 'afw-svc-')),
+    workspace: (ws = mkdtempSync(path.join(os.tmpdir(), 'afw-svc-'))),
     config: {},
   });
   const hs = createHostServices({
@@ -96,6 +98,7 @@ beforeAll(async () => {
   frontPort = await listen(front);
 });
 afterAll(() => {
+  rmSync(ws, { recursive: true, force: true });
   front?.close();
   redis?.close();
 });

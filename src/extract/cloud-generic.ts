@@ -165,7 +165,8 @@ export function readGeneric(
     };
   for (let i = 0; i < Math.min(pos.length, 4); i++) {
     const w = pos[i];
-    const colon = /^([\w.-]+):([\w-]+)$/.exec(w);
+    // `group:verb`, also nested (`force:data:record:delete`): the verb is after the last colon
+    const colon = /^([\w.:-]+):([\w-]+)$/.exec(w);
     const verb = colon ? colon[2] : w;
     const destroy =
       DESTROY.test(verb) ||

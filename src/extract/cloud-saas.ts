@@ -39,6 +39,8 @@ export const SAAS_TABLES: VerbTable[] = [
     maxDepth: 2,
     resourceOpts: [],
     forceFlags: ['--confirm', '-c'],
+    // a cancelled subscription or payment cannot be resumed
+    destructive: /^(delete|del|rm|remove|destroy|purge|drop|wipe|cancel)$/,
   }),
   row({
     tool: 'twilio',

@@ -23,6 +23,8 @@ describe('CLIs no table models, read by shape', () => {
     ['zappa undeploy production -y', ['zappa|undeploy|production|true']],
     ['gitlab-runner unregister --all-runners', ['gitlab-runner|unregister||true']],
     ['heroku-like apps:destroy web', ['heroku-like|destroy|web|true']],
+    ['sfdx force:data:record:delete -s Account -i 001xx -u prod', ['sfdx|delete|Account|true']],
+    ['sfdx force:data:record:get -s Account -i 001xx', []],
     ['serverless remove --stage prod', ['serverless|remove|prod|true']],
     ['rclone sync ./a remote:b', ['rclone|sync --delete|remote:b|true']],
     ['s3cmd sync ./a s3://b --delete-removed', ['s3cmd|sync --delete|s3://b|true']],

@@ -1,9 +1,11 @@
 /**
- * Commands that hand a shell to the network or wipe scheduled jobs:
+ * Commands that hand a shell to the network, or wipe scheduled jobs or private keys:
  * - `remote-shell`: `nc -e /bin/sh HOST PORT`, `nc -c CMD`, `ncat --exec|--sh-exec|--lua-exec`,
  *   `socat … EXEC:/SYSTEM:` (a bind or reverse shell: whoever connects runs commands here);
- * - `crontab-remove`: `crontab -r` (every job of the user, no undo), `crontab /dev/null`.
- * Facts: `shell` with that hazard; source = the host (remote shells) or '' (crontab).
+ * - `crontab-remove`: `crontab -r` (every job of the user, no undo), `crontab /dev/null`;
+ * - `secret-key-delete`: `gpg --delete-secret-keys KEY` (a private key gone from the keyring,
+ *   which has no undo unless it was exported).
+ * Facts: `shell` with that hazard; source = the host (remote shells) or '' (local ones).
  */
 import type { DraftFact, Extractor } from './extractor.js';
 import { evidenceOf } from './fs-evidence.js';
@@ -37,6 +39,8 @@ export const extractRemoteShell: Extractor = (cmd) => {
     const addr = args.find((a) => /^(tcp|tcp4|tcp6|udp|openssl|ssl)[^:]*:/i.test(a)) ?? '';
     out.push(fact('remote-shell', addr.split(':')[1] ?? ''));
   }
+  if ((p === 'gpg' || p === 'gpg2') && args.some((a) => /^--delete-secret-(keys?|and-public-keys?)$/.test(a)))
+    out.push(fact('secret-key-delete', ''));
   if (p === 'crontab') {
     const files = args.filter((a) => !a.startsWith('-'));
     if (args.some((a) => /^-[a-zA-Z]*r/.test(a)) || files.includes('/dev/null'))

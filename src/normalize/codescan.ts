@@ -77,28 +77,10 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
     );
   if (wrap) return valueOf(wrap[1], lx, home, hops);
   const join = /^(?:os\.path\.join|path\.join|File\.join|path\.resolve)\(([\s\S]*)\)$/.exec(t);
-  if (join) {
-    const parts = callArgs(join[1] + ')', 0).args.map((a) => valueOf(a, lx, home, hops));
-    return {
-      text: parts
-        .map((p) => p.text)
-        .join('/')
-        .replace(/\/+/g, '/'),
-      dynamic: parts.some((p) => p.dynamic),
-    };
-  }
+  if (join) return joinPath(callArgs(join[1] + ')', 0).args, lx, home, hops);
   // pathlib's `/` (`Path.home() / '.ssh' / 'id_rsa'`)
   const slashed = topLevelSplit(t, '/');
-  if (slashed.length > 1) {
-    const parts = slashed.map((a) => valueOf(a, lx, home, hops));
-    return {
-      text: parts
-        .map((p) => p.text)
-        .join('/')
-        .replace(/\/+/g, '/'),
-      dynamic: parts.some((p) => p.dynamic),
-    };
-  }
+  if (slashed.length > 1) return joinPath(slashed, lx, home, hops);
   const ref = /^[$@%]?([A-Za-z_]\w*)(?:\.(host|hostname|port|path|request_uri|scheme))?$/.exec(t);
   const assigned = ref ? lx.vars.get(ref[1]) : undefined;
   if (ref && assigned && hops < MAX_VAR_HOPS) {
@@ -108,6 +90,18 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
     if (part !== undefined) return { text: part, dynamic: false };
   }
   return { text: show(t, lx), dynamic: true };
+}
+
+/** The path the expressions `parts` make joined with `/`; dynamic when any part is. */
+function joinPath(parts: string[], lx: Lexed, home: string, hops: number): Field {
+  const vs = parts.map((a) => valueOf(a, lx, home, hops));
+  return {
+    text: vs
+      .map((p) => p.text)
+      .join('/')
+      .replace(/\/+/g, '/'),
+    dynamic: vs.some((p) => p.dynamic),
+  };
 }
 
 /** `(x)` → `x` when the outer parentheses enclose the whole expression. */

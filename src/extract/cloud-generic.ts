@@ -78,6 +78,15 @@ const LOCAL = new Set(
   ).split(' '),
 );
 
+/**
+ * Tools whose subcommands after a group word are written as options (`hdfs dfs -rm -r
+ * /data`, `hadoop fs -rmr …`): the group, and its subcommands that delete.
+ */
+const DASH_COMMANDS: Record<string, { group: RegExp; destroy: RegExp }> = {
+  hdfs: { group: /^dfs$/, destroy: /^-(rm|rmr|rmdir|expunge|truncate)$/ },
+  hadoop: { group: /^(fs|dfs)$/, destroy: /^-(rm|rmr|rmdir|expunge|truncate)$/ },
+};
+
 /** Package runners that launch another CLI (peeled first). */
 const RUNNERS = new Set([
   'npx',
@@ -102,6 +111,21 @@ export function readGeneric(
   const argv = RUNNERS.has(cmd.program) ? peelRunner(cmd.argv) : cmd.argv;
   const program = (argv[0] ?? '').split('/').pop() ?? '';
   if (!program || LOCAL.has(program) || known(program) || cmd.dynamic) return undefined;
+  const dash = DASH_COMMANDS[program];
+  if (dash && dash.group.test(argv[1] ?? '')) {
+    const sub = argv.slice(2).find((a) => dash.destroy.test(a));
+    if (!sub) return undefined;
+    const rest = argv.slice(argv.indexOf(sub) + 1);
+    return {
+      tool: program,
+      service: argv[1],
+      verb: sub.slice(1),
+      resource: rest.filter((a) => !a.startsWith('-')).pop() ?? '',
+      all: rest.some((a) => /^-[rR]$|^-skipTrash$/.test(a)),
+      force: rest.includes('-f'),
+      generic: true,
+    };
+  }
   const pos: string[] = [];
   const opts: string[] = [];
   for (const a of argv.slice(1)) {

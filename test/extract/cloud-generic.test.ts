@@ -25,6 +25,12 @@ describe('CLIs no table models, read by shape', () => {
     ['heroku-like apps:destroy web', ['heroku-like|destroy|web|true']],
     ['sfdx force:data:record:delete -s Account -i 001xx -u prod', ['sfdx|delete|Account|true']],
     ['sfdx force:data:record:get -s Account -i 001xx', []],
+    // subcommands written as options after a group word
+    ['hdfs dfs -rm -r -skipTrash /data/warehouse', ['hdfs|rm|/data/warehouse|true']],
+    ['hadoop fs -rmr /user/etl/output', ['hadoop|rmr|/user/etl/output|true']],
+    ['hdfs dfs -expunge', ['hdfs|expunge||true']],
+    ['hdfs dfs -ls /data', []],
+    ['hadoop fs -put ./x /data/x', []],
     ['serverless remove --stage prod', ['serverless|remove|prod|true']],
     ['rclone sync ./a remote:b', ['rclone|sync --delete|remote:b|true']],
     ['s3cmd sync ./a s3://b --delete-removed', ['s3cmd|sync --delete|s3://b|true']],

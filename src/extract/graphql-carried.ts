@@ -5,6 +5,9 @@
  * (pipe, heredoc, here-string) or in a file (`--file doc.graphql`, `vars.json`). Each
  * top-level field becomes a `graphql` fact exactly like one sent with curl.
  *
+ * Text that is not a document as a whole (inline code: `python3 -c "…gql('mutation { … }')…"`)
+ * is read for the operations written inside it.
+ *
  * Cheap pre-filter: only text that looks like a GraphQL operation (`mutation …{`,
  * `query …{`, `subscription …{`, a `{"query": …}` JSON body, or a `{ field … }` shorthand
  * given to a known GraphQL CLI) is parsed with the `graphql` package.
@@ -50,7 +53,7 @@ const GRAPHQL_CLIS =
 const SENDERS = /^(gq|graphqurl|gqlcli|gql-cli|railway api|hasura graphql|linear api|linear-cli api)$/;
 
 /** Looks like an operation: a keyword then a selection set, or a JSON body with a query. */
-const OPERATION = /(^|[\s"'])(mutation|query|subscription)\b[^{}]{0,200}\{/;
+const OPERATION = /(^|[\s"'`])(mutation|query|subscription)\b[^{}]{0,200}\{/;
 const JSON_QUERY = /^\s*[[{]\s*"query"\s*:/;
 /** Options whose value names a file holding the document or the variables. */
 const FILE_OPT = /^--?(file|query-file|document|doc|input|variables-file|vars-file|f)$/;
@@ -120,8 +123,12 @@ export const extractCarriedGraphql: Extractor = (cmd, ctx) => {
   for (const d of docs) {
     const payloads = toPayloads(d, variables);
     for (const p of payloads) {
-      const fields = graphqlFields(p);
-      if (!fields) {
+      // Not a document as a whole: the operations written inside it (a string of inline
+      // code, `gql('mutation { … }')`), each read on its own.
+      const fields =
+        graphqlFields(p) ??
+        (cli ? undefined : embeddedDocs(p.query).flatMap((query) => graphqlFields({ ...p, query }) ?? []));
+      if (!fields?.length) {
         // A GraphQL sender given a document that does not parse: what it sends is unknown.
         if (sender) unreadable = true;
         continue;
@@ -140,6 +147,26 @@ function looksLikeDoc(text: string | undefined, cli: boolean): boolean {
   if (OPERATION.test(text) || JSON_QUERY.test(text)) return true;
   // A GraphQL CLI also takes the `{ field }` shorthand query.
   return cli && /^\s*\{\s*[A-Za-z_]/.test(text);
+}
+
+/** Most operations read out of one text. */
+const MAX_EMBEDDED = 8;
+
+/** The operations written inside other text: from the keyword to its selection set's closing brace. */
+function embeddedDocs(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b(mutation|subscription|query)\b[^{}]{0,200}\{/g)) {
+    let depth = 0;
+    for (let i = m.index + m[0].length - 1; i < text.length; i++) {
+      if (text[i] === '{') depth++;
+      else if (text[i] === '}' && --depth === 0) {
+        out.push(text.slice(m.index, i + 1));
+        break;
+      }
+    }
+    if (out.length >= MAX_EMBEDDED) break;
+  }
+  return out;
 }
 
 function toPayloads(text: string, variables: Record<string, unknown>): GraphqlPayload[] {

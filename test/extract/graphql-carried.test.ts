@@ -67,6 +67,18 @@ describe('GraphQL documents carried by CLIs', () => {
       'ask',
       ['mutation:wipeTenant:t1'],
     ],
+    // an operation written inside inline code (a GraphQL client library, no HTTP call seen)
+    [
+      `python3 -c "from gql import gql, Client; c.execute(gql('mutation { deleteProject(id: 1) { id } }'))"`,
+      'ask',
+      ['mutation:deleteProject:1'],
+    ],
+    [
+      `node -e 'client.request(\`mutation { volumeDelete(volumeId: "v9") }\`)'`,
+      'ask',
+      ['mutation:volumeDelete:v9'],
+    ],
+    [`python3 -c "c.execute(gql('query { projects { id } }'))"`, 'allow', ['query:projects:projects']],
     // unreadable documents given to a GraphQL CLI: fail closed
     ['railway api --file missing.graphql', 'ask', []],
     ['some-generator | railway api', 'ask', []],

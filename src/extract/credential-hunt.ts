@@ -2,8 +2,9 @@
  * Credential hunting outside the workspace: reading or copying the user's credential
  * stores (`~/.aws/credentials`, `~/.config/railway`, `~/.netrc`, `~/.git-credentials`, SSH
  * keys), keychain look-ups (`security find-generic-password -w`, `secret-tool lookup`),
- * `aws configure get …secret…`, and recursive searches of HOME for secret-looking words
- * (`grep -r TOKEN ~`). A coding agent rarely needs any of these; inside the workspace
+ * `aws configure get …secret…`, another process's environment (`/proc/1/environ`), browser
+ * logins and cookies, and recursive searches of HOME, its hidden folders or /etc for
+ * secret-looking words (`grep -r TOKEN ~`, `rg 'api[_-]?key' ~/.config`). A coding agent rarely needs any of these; inside the workspace
  * masking is the answer, so workspace files are never reported here.
  *
  * Facts: `shell` with hazard `credential-read`, source = the path or tool read.
@@ -70,6 +71,7 @@ const READERS = new Set([
   'tree',
   'dd',
   'install',
+  'sqlite3',
 ]);
 /** Of those, the ones that only list names (a listing of ~/.aws is still reconnaissance, but only of a credential dir). */
 const LISTERS = new Set(['ls', 'tree', 'find', 'wc']);
@@ -82,11 +84,27 @@ function fact(cmd: NormalizedCommand, source: string): DraftFact {
   return { kind: 'shell', hazard: 'credential-read', source, evidence: evidenceOf(cmd) };
 }
 
-/** True when `abs` is HOME itself (or an ancestor of it). */
-function coversHome(abs: string, ctx: AnalyzeContext): boolean {
-  const rel = path.relative(abs, ctx.home);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+/**
+ * True where a recursive search for secret words is a hunt: HOME itself (or an ancestor),
+ * a hidden folder of HOME, where tools keep their logins (`~/.config`, `~/.local/share`),
+ * or the system's configuration (/etc).
+ */
+function huntedPlace(abs: string, ctx: AnalyzeContext): boolean {
+  const up = path.relative(abs, ctx.home);
+  if (up === '' || (!up.startsWith('..') && !path.isAbsolute(up))) return true;
+  const down = path.relative(ctx.home, abs);
+  if (!down.startsWith('..') && !path.isAbsolute(down) && down.startsWith('.')) return true;
+  return abs === '/etc' || abs.startsWith('/etc/');
 }
+
+/**
+ * Another process's environment under /proc (a pid, or one a substitution picks); the
+ * command's own (`self`) is what `env` prints.
+ */
+const ENVIRON = /^\/proc\/(?!self\/|thread-self\/)[^/]+\/(task\/[^/]+\/)?environ$/;
+
+/** A search pattern as the words it looks for (`api[_-]?key` → `apikey`). */
+const patternWords = (a: string) => a.replace(/\[[^\]]*\]|[?*+()|\\^$.{}]/g, '');
 
 function insideWorkspace(abs: string, ctx: AnalyzeContext): boolean {
   const rel = path.relative(ctx.workspace, abs);
@@ -120,9 +138,11 @@ export const extractCredentialHunt: Extractor = (cmd, ctx) => {
     p === 'ag' ||
     p === 'find' ||
     args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) || a === '--recursive');
-  const searched = args.some((a) => SECRET_WORD.test(a));
+  const searched = args.some((a) => SECRET_WORD.test(a) || SECRET_WORD.test(patternWords(a)));
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
+    // Another process's environment, whichever pid a substitution picks (`/proc/$(pgrep node)/environ`).
+    if (ENVIRON.test(a) && !LISTERS.has(p)) return [fact(cmd, a)];
     if (cmd.dynamicArgs.includes(i + 1) || a.startsWith('-') || a === '') continue;
     const raw = a.replace(/^[^=]*=(?=[~/])/, ''); // `if=~/.ssh/id_rsa`
     if (!/^[~/.]|^\$HOME/.test(raw) && !raw.includes('/')) continue;
@@ -130,8 +150,8 @@ export const extractCredentialHunt: Extractor = (cmd, ctx) => {
     if (insideWorkspace(abs, ctx)) continue;
     const listing = LISTERS.has(p) && !(p === 'find' && searched);
     if (isHomeCredential(abs, ctx.home) && !listing) return [fact(cmd, raw)];
-    // `grep -r TOKEN ~`: a search of the whole home for secrets.
-    if (recursive && searched && coversHome(abs, ctx)) return [fact(cmd, raw)];
+    // `grep -r TOKEN ~`, `grep -r token ~/.config`: a search of where logins are kept.
+    if (recursive && searched && huntedPlace(abs, ctx)) return [fact(cmd, raw)];
   }
   const stdin = cmd.stdin?.kind === 'file' ? cmd.stdin.path : undefined;
   if (stdin && !insideWorkspace(stdin, ctx) && isHomeCredential(stdin, ctx.home)) return [fact(cmd, stdin)];

@@ -36,7 +36,9 @@ const HOME_SECRETS = [
   /^\.password-store\//,
   /^\.vault-token$/,
   /^\.local\/share\/keyrings\//,
-  /^\.mozilla\/firefox\/[^/]+\/(logins\.json|key4\.db)$/,
+  /^\.mozilla\/firefox\/[^/]+\/(logins\.json|key4\.db|cookies\.sqlite)$/,
+  // Chromium-based browsers' saved logins and session cookies
+  /^\.config\/(google-chrome[\w-]*|chromium|BraveSoftware\/[^/]+|microsoft-edge[\w-]*|vivaldi)\/[^/]+\/(Login Data|Cookies|Network\/Cookies)$/,
 ];
 
 /** File names that hold credentials wherever they are. */

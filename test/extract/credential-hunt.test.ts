@@ -22,6 +22,18 @@ describe('credential hunting outside the workspace', () => {
     ['find ~ -name *.pem', ['credential-read ~']],
     ['security find-generic-password -s gh -w', ['credential-read keychain find-generic-password']],
     ['aws configure get aws_secret_access_key', ['credential-read aws configure get aws_secret_access_key']],
+    // where tools keep logins, searched by a pattern; another process's environment; browser stores
+    ['grep -r token ~/.config/', ['credential-read ~/.config/']],
+    ['rg -uu api[_-]?key /home/u', ['credential-read /home/u']],
+    ['grep -r password /etc', ['credential-read /etc']],
+    ['cat /proc/1/environ', ['credential-read /proc/1/environ']],
+    [
+      'sqlite3 ~/.mozilla/firefox/ab12.default/cookies.sqlite .dump',
+      ['credential-read ~/.mozilla/firefox/ab12.default/cookies.sqlite'],
+    ],
+    ['cat /proc/self/environ', []],
+    ['grep -r listen /etc/nginx', []],
+    ['sqlite3 ~/.local/share/app/cache.db .tables', []],
     // not hunting: workspace files, listings, public keys, other settings, searches elsewhere
     ['cat .env', []],
     ['cat /home/u/proj/.aws/credentials', []],

@@ -125,10 +125,14 @@ export function readKubectl(cmd: NormalizedCommand): CloudDraft | undefined {
     service = 'manifest';
     resource = file;
   }
+  // `apply --prune` deletes what the manifests no longer list; `replace --force` deletes, then creates.
+  let v = verb.text;
+  if (v === 'apply' && hasOpt(p, ['--prune'])) v = 'apply --prune';
+  if (v === 'replace' && hasOpt(p, ['--force'])) v = 'replace --force';
   return {
     tool,
     service,
-    verb: verb.text,
+    verb: v,
     resource,
     all:
       hasOpt(p, ['--all', '-A', '--all-namespaces']) ||

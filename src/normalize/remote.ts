@@ -1,6 +1,6 @@
 /**
  * Remote carriers: `ssh [opts] host cmd…`, `docker|podman exec [opts] CONTAINER cmd…`,
- * `docker|podman run [opts] IMAGE cmd…`, `docker compose exec SERVICE cmd…`,
+ * `docker compose exec SERVICE cmd…`,
  * `kubectl|oc exec [opts] POD -- cmd…`, `kubectl run|debug NAME [opts] -- cmd…`,
  * `ansible HOSTS -m shell -a 'cmd'`, `salt TARGET cmd.run 'cmd'`, and the parallel shells
  * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`). The carried
@@ -12,7 +12,6 @@ import type { K } from './emit.js';
 import { reparse } from './reparse.js';
 import { runArgv } from './carriers.js';
 import { cloneScope } from './state.js';
-import { RUN_FLAGS, RUN_LONG, RUN_SHORT } from './container-run-options.js';
 
 function remoteArgv(cmd: Field[], label: string, k: K, workdir?: string): Res {
   const scope = {
@@ -58,7 +57,6 @@ function containerExec(argv: Field[], k: K): Res | undefined {
     });
     i += g.index;
   }
-  if (argv[i]?.text === 'run' && label === tool) return containerRun(argv.slice(i + 1), tool, k);
   if (argv[i]?.text !== 'exec') return undefined;
   const p = getopt(argv.slice(i + 1), {
     short: 'euw',
@@ -75,20 +73,6 @@ function containerExec(argv: Field[], k: K): Res | undefined {
   );
 }
 
-/**
- * `docker|podman run [opts] IMAGE CMD…`: the command runs in a new container, as on another
- * machine (a client image reaching a shared database: `docker run --rm postgres psql -h db
- * -c 'DROP DATABASE app'`). An option this table does not know, written without `=`,
- * leaves the image unknown: nothing is read then.
- */
-function containerRun(args: Field[], tool: string, k: K): Res | undefined {
-  const p = getopt(args, { short: RUN_SHORT, long: RUN_LONG });
-  for (const [name, v] of p.opts) if (name.length > 1 && v === '' && !RUN_FLAGS.has(name)) return undefined;
-  const rest = args.slice(p.index);
-  const image = rest[0];
-  if (!image || rest.length < 2) return undefined;
-  return remoteArgv(rest.slice(1), `${tool} run ${image.text}`, k, p.opts.get('w') ?? p.opts.get('workdir'));
-}
 function kubectlExec(argv: Field[], k: K): Res | undefined {
   const tool = argv[0].text.replace(/.*\//, '');
   const args = argv.slice(1);

@@ -21,8 +21,8 @@ const DESTROY =
 /**
  * A subcommand that names the verb and what it acts on in one word, with hyphens or
  * underscores: `service-instance-delete`, `delete-db-cluster`, `job-purge`, `purge_queue`,
- * `delete_vhost`, `remove-older-than` (a backup tool's retention delete). Not when the word only reads, undoes or schedules it
- * (`describe-delete-status`, `cancel-deletion`).
+ * `delete_vhost`, `remove-older-than` (a backup tool's retention delete). Not when the word
+ * only reads, undoes or schedules it (`describe-delete-status`, `cancel-deletion`).
  */
 const COMPOUND =
   /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase|remove)(?:[-_][a-z0-9]+)+$/;
@@ -82,9 +82,10 @@ const LOCAL = new Set(
  * Tools whose subcommands after a group word are written as options (`hdfs dfs -rm -r
  * /data`, `hadoop fs -rmr …`): the group, and its subcommands that delete.
  */
+const HDFS_DESTROY = /^-(rm|rmr|rmdir|expunge|truncate)$/;
 const DASH_COMMANDS: Record<string, { group: RegExp; destroy: RegExp }> = {
-  hdfs: { group: /^dfs$/, destroy: /^-(rm|rmr|rmdir|expunge|truncate)$/ },
-  hadoop: { group: /^(fs|dfs)$/, destroy: /^-(rm|rmr|rmdir|expunge|truncate)$/ },
+  hdfs: { group: /^dfs$/, destroy: HDFS_DESTROY },
+  hadoop: { group: /^(fs|dfs)$/, destroy: HDFS_DESTROY },
 };
 
 /** Package runners that launch another CLI (peeled first). */

@@ -1,7 +1,7 @@
 /**
  * Cloud and data-store SDKs called from inline interpreter code (`python3 -c`, `node -e`,
- * code on stdin or in a heredoc): `boto3.client('rds').delete_db_instance(…)`, `new DeleteBucketCommand(…)`
- * of the AWS SDK for JavaScript, `storage.Client().bucket('b').delete()`, Azure's
+ * code on stdin or in a heredoc): `boto3.client('rds').delete_db_instance(…)`,
+ * `new DeleteBucketCommand(…)` of the AWS SDK for JavaScript, `storage.Client().bucket('b').delete()`, Azure's
  * `begin_delete(…)`. The same call a CLI would make, without the CLI: read by behaviour, a
  * call whose method is a destructive verb (delete, terminate, purge, destroy, drop, in
  * snake_case, camelCase or as an SDK command class) in code that loads a cloud SDK, or the

@@ -4,8 +4,9 @@
  * keys), keychain look-ups (`security find-generic-password -w`, `secret-tool lookup`),
  * `aws configure get …secret…`, another process's environment (`/proc/1/environ`), browser
  * logins and cookies, and recursive searches of HOME, its hidden folders or /etc for
- * secret-looking words (`grep -r TOKEN ~`, `rg 'api[_-]?key' ~/.config`). A coding agent rarely needs any of these; inside the workspace
- * masking is the answer, so workspace files are never reported here.
+ * secret-looking words (`grep -r TOKEN ~`, `rg 'api[_-]?key' ~/.config`). A coding agent
+ * rarely needs any of these; inside the workspace masking is the answer, so workspace files
+ * are never reported here.
  *
  * Facts: `shell` with hazard `credential-read`, source = the path or tool read.
  */

@@ -14,7 +14,7 @@ import { fsFact, type FsHandler } from './fs-fact.js';
 import { hasAny, parseOptions, type OptionSpec, type ParsedOptions } from './fs-options.js';
 import { target } from './fs-paths.js';
 
-/** Options that take a value: mdadm's and virsh's (the other tools' here take none). */
+/** mdadm's options that take a value (zfs, zpool, btrfs and the LVM tools here take none). */
 const MDADM: OptionSpec = {
   shortWithValue: 'lnec',
   longWithValue: ['level', 'raid-devices', 'metadata', 'config', 'chunk'],

@@ -5,8 +5,8 @@
  * (pipe, heredoc, here-string) or in a file (`--file doc.graphql`, `vars.json`). Each
  * top-level field becomes a `graphql` fact exactly like one sent with curl.
  *
- * Text that is not a document as a whole (inline code: `python3 -c "…gql('mutation { … }')…"`)
- * is read for the operations written inside it.
+ * Text that is not a document as a whole (inline code: `python3 -c "…gql('mutation {
+ * … }')…"`) is read for the operations written inside it.
  *
  * Cheap pre-filter: only text that looks like a GraphQL operation (`mutation …{`,
  * `query …{`, `subscription …{`, a `{"query": …}` JSON body, or a `{ field … }` shorthand
@@ -52,8 +52,10 @@ const GRAPHQL_CLIS =
 /** CLIs that send the document they are given (an unreadable one is an unknown request). */
 const SENDERS = /^(gq|graphqurl|gqlcli|gql-cli|railway api|hasura graphql|linear api|linear-cli api)$/;
 
+/** An operation's start: its keyword, then (name, variables) up to its selection set. */
+const OPERATION_HEAD = String.raw`(mutation|query|subscription)\b[^{}]{0,200}\{`;
 /** Looks like an operation: a keyword then a selection set, or a JSON body with a query. */
-const OPERATION = /(^|[\s"'`])(mutation|query|subscription)\b[^{}]{0,200}\{/;
+const OPERATION = new RegExp(String.raw`(^|[\s"'\x60])` + OPERATION_HEAD);
 const JSON_QUERY = /^\s*[[{]\s*"query"\s*:/;
 /** Options whose value names a file holding the document or the variables. */
 const FILE_OPT = /^--?(file|query-file|document|doc|input|variables-file|vars-file|f)$/;
@@ -151,11 +153,13 @@ function looksLikeDoc(text: string | undefined, cli: boolean): boolean {
 
 /** Most operations read out of one text. */
 const MAX_EMBEDDED = 8;
+/** Every operation's start in a text (matchAll works on a copy: no state is shared). */
+const EMBEDDED = new RegExp(String.raw`\b` + OPERATION_HEAD, 'g');
 
 /** The operations written inside other text: from the keyword to its selection set's closing brace. */
 function embeddedDocs(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/\b(mutation|subscription|query)\b[^{}]{0,200}\{/g)) {
+  for (const m of text.matchAll(EMBEDDED)) {
     let depth = 0;
     for (let i = m.index + m[0].length - 1; i < text.length; i++) {
       if (text[i] === '{') depth++;

@@ -17,7 +17,7 @@ import { REMOTE } from './remote.js';
 import { runPathScript } from './scripts.js';
 import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
-import { optionCarriers } from './option-carriers.js';
+import { optionCarriers, plainProgram } from './option-carriers.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -118,8 +118,9 @@ const GIT_SHELL_ENV = [
 /** Values that switch a program setting off. */
 const DISABLED = /^(|false|no|off|0|\/dev\/null|true)$/i;
 
-const PLAIN_PROGRAM =
-  /^\s*(\S*\/)?(ssh|plink|less|more|most|cat|bat|delta|diff-so-fancy|vi|vim|nvim|nano|emacs|emacsclient|code|subl|ed|true|false|gpg|gpg2|ssh-askpass|ksshaskpass)(\s+[-\w.=/~:@,+%]+)*\s*$/;
+const PLAIN_PROGRAM = plainProgram(
+  'ssh|plink|less|more|most|cat|bat|delta|diff-so-fancy|vi|vim|nvim|nano|emacs|emacsclient|code|subl|ed|true|false|gpg|gpg2|ssh-askpass|ksshaskpass',
+);
 
 /**
  * `git -c core.alternateRefsCommand='…'`: git runs the value as `sh -c '<value> "$@"'` with

@@ -26,18 +26,15 @@ interface Carrier {
 }
 
 const SSH: Carrier = { long: [], short: [], settings: ['proxycommand', 'localcommand'] };
+const TAR: Carrier = {
+  long: ['--to-command', '--use-compress-program', '--info-script', '--new-volume-script', '--rsh-command'],
+  short: ['-I', '-F'],
+  prefixed: [['--checkpoint-action', 'exec=']],
+};
 
 const CARRIERS: Record<string, Carrier> = {
-  tar: {
-    long: ['--to-command', '--use-compress-program', '--info-script', '--new-volume-script', '--rsh-command'],
-    short: ['-I', '-F'],
-    prefixed: [['--checkpoint-action', 'exec=']],
-  },
-  gtar: {
-    long: ['--to-command', '--use-compress-program', '--info-script', '--new-volume-script', '--rsh-command'],
-    short: ['-I', '-F'],
-    prefixed: [['--checkpoint-action', 'exec=']],
-  },
+  tar: TAR,
+  gtar: TAR,
   rsync: { long: ['--rsh'], short: ['-e'] },
   zip: { long: ['--unzip-command'], short: ['-TT'] },
   ssh: SSH,
@@ -45,9 +42,15 @@ const CARRIERS: Record<string, Carrier> = {
   sftp: SSH,
 };
 
+/** A value that is one of the `programs` (by name or path) with plain options only: a setting, not a script. */
+export function plainProgram(programs: string): RegExp {
+  return new RegExp(String.raw`^\s*(\S*\/)?(${programs})(\s+[-\w.=/~:@,+%]+)*\s*$`);
+}
+
 /** A usual program with plain options: a setting, not a script. */
-const PLAIN =
-  /^\s*(\S*\/)?(ssh|plink|rsh|gzip|gunzip|bzip2|xz|zstd|lz4|lzip|lzop|pigz|pbzip2|unzip|cat|nc|ncat|socat|corkscrew|connect-proxy)(\s+[-\w.=/~:@,+%]+)*\s*$/;
+const PLAIN = plainProgram(
+  'ssh|plink|rsh|gzip|gunzip|bzip2|xz|zstd|lz4|lzip|lzop|pigz|pbzip2|unzip|cat|nc|ncat|socat|corkscrew|connect-proxy',
+);
 
 /** The shell commands `argv`'s options carry (with what to call each), in order. */
 function carried(argv: Field[], c: Carrier): { value: Field; label: string }[] {

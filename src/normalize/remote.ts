@@ -76,17 +76,16 @@ function containerExec(argv: Field[], k: K): Res | undefined {
 function kubectlExec(argv: Field[], k: K): Res | undefined {
   const tool = argv[0].text.replace(/.*\//, '');
   const args = argv.slice(1);
-  // `kubectl run NAME [opts] -- CMD…`: the command runs in the new pod.
-  const ri = args.findIndex((f) => f.text === 'run' || f.text === 'debug');
-  const rdash = args.findIndex((f) => f.text === '--');
-  if (ri >= 0 && rdash > ri && args.findIndex((f) => f.text === 'exec') < 0) {
-    const cmd = args.slice(rdash + 1);
+  const ei = args.findIndex((f) => f.text === 'exec');
+  if (ei < 0) {
+    // `kubectl run|debug NAME [opts] -- CMD…`: the command runs in the new pod.
+    const ri = args.findIndex((f) => f.text === 'run' || f.text === 'debug');
+    const rdash = args.findIndex((f) => f.text === '--');
+    const cmd = ri >= 0 && rdash > ri ? args.slice(rdash + 1) : [];
     return cmd.length
       ? remoteArgv(cmd, `${tool} ${args[ri].text} ${args[ri + 1]?.text ?? ''}`.trim(), k)
       : undefined;
   }
-  const ei = args.findIndex((f) => f.text === 'exec');
-  if (ei < 0) return undefined;
   const dash = args.indexOf(args.find((f, idx) => idx > ei && f.text === '--')!);
   const before = dash >= 0 ? args.slice(ei + 1, dash) : args.slice(ei + 1);
   const p = getopt(before, {

@@ -74,7 +74,11 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
     const gone = () => {
       if (!abort.signal.aborted) abort.abort(HUNG_UP);
     };
-    let buf = Buffer.alloc(0);
+    /** Bytes received after the last whole line, up to the last piece that held a newline. */
+    let buf: Buffer = Buffer.alloc(0);
+    /** Pieces received after `buf` without a newline, and their length in bytes. */
+    const held: Buffer[] = [];
+    let heldBytes = 0;
     /** One-shot connection answered (or refused); further data is ignored. */
     let done = false;
     /** A persistent exec-gate connection (its first request carried `seq`). */
@@ -140,9 +144,17 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
         ),
       );
     };
-    sock.on('data', (chunk) => {
+    sock.on('data', (chunk: Buffer) => {
       if (done) return;
-      buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
+      if (chunk.indexOf(0x0a) < 0) {
+        // Pieces of one line are joined once, when it ends (joining at each piece is
+        // quadratic: ≈ 0.5 GB of copies for a request near the 8 MiB limit).
+        held.push(chunk);
+        heldBytes += chunk.length;
+      } else {
+        buf = Buffer.concat([buf, ...held, chunk]);
+        held.length = heldBytes = 0;
+      }
       for (let nl = buf.indexOf(0x0a); nl >= 0 && !done; nl = buf.indexOf(0x0a)) {
         clearTimeout(timer);
         const line = buf.subarray(0, nl).toString('utf8');
@@ -179,7 +191,7 @@ export async function startBroker(opts: BrokerOptions): Promise<Broker> {
           return;
         }
       }
-      if (buf.length > MAX_REQUEST_BYTES) {
+      if (buf.length + heldBytes > MAX_REQUEST_BYTES) {
         clearTimeout(timer);
         // fail closed: oversized requests are refused, never analysed partially
         fail('the command is too large to be checked.');

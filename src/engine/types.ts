@@ -127,8 +127,27 @@ export interface NormalizedCommand {
   depth: number;
   /** True when the command runs on another machine or container (ssh, docker exec, kubectl exec). */
   remote: boolean;
+  /**
+   * Set when the command runs in a new container (`docker|podman run`): its own files are
+   * thrown away with it, and only paths under these mounts are the host's or a volume's
+   * (src/extract/container-paths.ts). Absent = not in a new container.
+   */
+  container?: ContainerMount[];
   /** Variables known at this point (constant propagation), name → value. Used by extractors for `$Q` inside payloads. */
   vars: Record<string, string>;
+}
+
+/** A host folder or volume a new container sees (`-v SRC:DST`, `--mount`). */
+export interface ContainerMount {
+  /** Absolute, normalized path inside the container. */
+  target: string;
+  /**
+   * Bind mount: the host folder (absolute); '' when it is not known statically. Named
+   * volume: the volume's name.
+   */
+  source: string;
+  /** True for a named volume: data kept between containers, not a host folder. */
+  volume: boolean;
 }
 
 /** Classification of a filesystem target. */

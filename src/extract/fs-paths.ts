@@ -4,6 +4,7 @@
  */
 import { posix } from 'node:path';
 import type { AnalyzeContext, FsClass, FsTarget, NormalizedCommand } from '../engine/types.js';
+import { containerAbs, placeInContainer } from './container-paths.js';
 
 /** Top-level system directories: the directory itself and everything below it. */
 const SYSTEM_TREES = [
@@ -207,6 +208,7 @@ export function targetOf(
     const r = classifyRemote(glob ? globDirRaw(raw) : raw);
     return { raw, path: r.path, class: r.class, glob };
   }
+  if (cmd.container) return containerTarget(raw, cmd, ctx);
   const path = resolvePath(raw, cmd.cwd, ctx);
   if (path === '') return { raw, path, class: 'unknown', glob };
   if (!glob) return { raw, path, class: classifyPath(path, ctx), glob };
@@ -221,6 +223,27 @@ export function targetOf(
     else if (cls === 'home') cls = 'outside-workspace';
   }
   return { raw, path, class: cls, glob };
+}
+
+/**
+ * A target of a command run in a new container: the container's own files are scratch
+ * (class `tmp`: thrown away with it), a volume's data is outside the workspace, and a bind
+ * mount's path is classified as the host path it is. A mount below the target counts
+ * (`rm -rf /` inside it empties a mounted workspace). Devices are the host's.
+ */
+export function containerTarget(raw: string, cmd: NormalizedCommand, ctx: AnalyzeContext): FsTarget {
+  const glob = GLOB_RE.test(raw);
+  const abs = containerAbs(raw, cmd);
+  if (!abs) return { raw, path: '', class: 'unknown', glob };
+  if (DEVICE_RE.test(abs)) return { raw, path: abs, class: 'device', glob };
+  const dir = glob ? globDir(abs) : abs;
+  const place = placeInContainer(dir, cmd.container ?? [], true);
+  if (place.kind === 'unknown') return { raw, path: '', class: 'unknown', glob };
+  if (place.kind === 'own') return { raw, path: abs, class: 'tmp', glob };
+  if (place.kind === 'volume') return { raw, path: abs, class: 'outside-workspace', glob };
+  const tail = !glob ? '' : place.whole ? '/*' : abs.slice(dir.length);
+  const host = targetOf(place.path + tail, { ...cmd, container: undefined, cwd: '/' }, ctx);
+  return { ...host, raw };
 }
 
 function globDirRaw(raw: string): string {

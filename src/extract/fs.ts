@@ -6,7 +6,14 @@ import type { FsTarget, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { handlerFor } from './fs-commands.js';
 import { fsFact } from './fs-fact.js';
-import { isHarmlessWrite, classesOf, classifyPath, classifyRemote, targetOf } from './fs-paths.js';
+import {
+  isHarmlessWrite,
+  classesOf,
+  classifyPath,
+  classifyRemote,
+  containerTarget,
+  targetOf,
+} from './fs-paths.js';
 
 /** `find ROOT… -delete` when the normalizer did not already turn it into `rm -rf ROOT`. */
 const findDelete: Extractor = (cmd, ctx, all) => {
@@ -35,6 +42,7 @@ const redirections: Extractor = (cmd, ctx) => {
         const r = classifyRemote(w);
         return { raw: w, path: r.path, class: r.class, glob: false };
       }
+      if (cmd.container) return containerTarget(w, cmd, ctx);
       // fail closed: the normalizer keeps the source text of a target it could not expand.
       if (!w.startsWith('/') || /\$|`/.test(w)) return { raw: w, path: '', class: 'unknown', glob: false };
       return { raw: w, path: w, class: classifyPath(w, ctx), glob: false };

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { hostFileOf } from './container-paths.js';
 
 /** A payload as far as it can be known statically. */
 export interface Payload {
@@ -19,6 +20,9 @@ export interface Payload {
 
 /** Resolves a path argument the way the program would: `~/` = home, relative = the command's cwd. */
 export function resolvePath(p: string, cmd: NormalizedCommand, ctx: AnalyzeContext): string {
+  // In a new container: the host file behind a mount, '' for the container's own (unreadable here).
+  const inContainer = hostFileOf(p, cmd);
+  if (inContainer !== undefined) return inContainer;
   if (p === '~') return ctx.home;
   if (p.startsWith('~/')) return path.join(ctx.home, p.slice(2));
   return path.resolve(cmd.cwd || ctx.cwd, p);

@@ -35,7 +35,11 @@ export function runArgv(argv: Field[], k: K): Res {
     const peel = peeler?.(argv.slice(1));
     if (peel) {
       const label = peel.label;
-      const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label] };
+      const frame = {
+        ...k.frame,
+        wrappers: [...k.frame.wrappers, label],
+        ...(peel.otherMounts ? { container: undefined } : {}),
+      };
       let scope = k.scope;
       if ((peel.env && peel.env.length > 0) || peel.cwd) {
         scope = cloneScope(k.scope);

@@ -43,6 +43,7 @@ export function emit(argv: Field[], k: K, opts: { dynamic?: boolean; stdin?: Std
     span: k.span,
     depth: frame.depth,
     remote: frame.remote,
+    ...(frame.container ? { container: frame.container } : {}),
     vars: Object.fromEntries(scope.vars),
   };
   run.commands.push(cmd);

@@ -1,6 +1,6 @@
 /**
  * Remote carriers: `ssh [opts] host cmd…`, `docker|podman exec [opts] CONTAINER cmd…`,
- * `docker compose exec SERVICE cmd…`,
+ * `docker compose exec|run SERVICE cmd…` (`docker run IMAGE cmd…`: container-run.ts),
  * `kubectl|oc exec [opts] POD -- cmd…`, `kubectl run|debug NAME [opts] -- cmd…`,
  * `ansible HOSTS -m shell -a 'cmd'`, `salt TARGET cmd.run 'cmd'`, and the parallel shells
  * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`). The carried
@@ -12,6 +12,7 @@ import type { K } from './emit.js';
 import { reparse } from './reparse.js';
 import { runArgv } from './carriers.js';
 import { cloneScope } from './state.js';
+import { containerRun } from './container-run.js';
 
 function remoteArgv(cmd: Field[], label: string, k: K, workdir?: string): Res {
   const scope = {
@@ -57,17 +58,24 @@ function containerExec(argv: Field[], k: K): Res | undefined {
     });
     i += g.index;
   }
-  if (argv[i]?.text !== 'exec') return undefined;
+  // A new container of an image (its own files thrown away), or of a compose service (whose
+  // volumes are not known here: its paths are read as another machine's, like exec).
+  if (argv[i]?.text === 'run' && label === tool) return containerRun(argv.slice(i + 1), tool, k);
+  const verb = argv[i]?.text;
+  if (verb !== 'exec' && !(verb === 'run' && label !== tool)) return undefined;
   const p = getopt(argv.slice(i + 1), {
-    short: 'euw',
-    long: ['env', 'user', 'workdir', 'env-file', 'detach-keys', 'index'],
+    short: 'euwvlp',
+    long: [
+      ...['env', 'user', 'workdir', 'env-file', 'detach-keys', 'index', 'volume', 'name'],
+      ...['entrypoint', 'label', 'publish', 'cap-add', 'cap-drop'],
+    ],
   });
   const rest = argv.slice(i + 1 + p.index);
   const target = rest[0];
   if (!target || rest.length < 2) return undefined;
   return remoteArgv(
     rest.slice(1),
-    `${label} exec ${target.text}`,
+    `${label} ${verb} ${target.text}`,
     k,
     p.opts.get('w') ?? p.opts.get('workdir'),
   );

@@ -4,7 +4,13 @@
  * shared budget (nodes, time, depth) with the output lists.
  */
 import { posix } from 'node:path';
-import type { AnalysisIssue, AnalyzeContext, NormalizedCommand, StdinSource } from '../engine/types.js';
+import type {
+  AnalysisIssue,
+  AnalyzeContext,
+  ContainerMount,
+  NormalizedCommand,
+  StdinSource,
+} from '../engine/types.js';
 import type { SyntaxNode } from '../parse/parse.js';
 
 export type Node = SyntaxNode;
@@ -53,6 +59,8 @@ export interface Frame {
   wrappers: string[];
   /** True inside ssh / docker exec / kubectl exec. */
   remote: boolean;
+  /** Inside `docker|podman run`: the new container's mounts (NormalizedCommand.container). Absent = not in one. */
+  container?: ContainerMount[];
   /** Span of the top-level command that carried this code; undefined at depth 0. */
   span?: [number, number];
   /** Function-call nesting, capped like depth. */

@@ -20,6 +20,12 @@ export interface Peel {
   cwd?: Field;
   /** A command string the wrapper hands to a shell (`watch 'cmd'`, `su -c 'cmd'`): re-parse it. */
   script?: Field;
+  /**
+   * The command runs in another process's mount namespace (`nsenter -m`): inside a new
+   * container it sees that process's files, read as the host's (fail closed), not the
+   * container's own. Absent = same files as the wrapper.
+   */
+  otherMounts?: boolean;
 }
 
 type Peeler = (args: Field[]) => Peel | undefined;
@@ -223,6 +229,13 @@ export const WRAPPERS: Record<string, Peeler> = {
   setsid: simple('setsid'),
   unbuffer: simple('unbuffer'),
   busybox: (args) => ({ label: 'busybox', argv: args }),
+  // `nsenter -t PID -m -u -n … CMD`: CMD in PID's namespaces (`-t 1 -m` from a privileged
+  // container with the host's pids: the host itself).
+  nsenter: (args) => {
+    const p = getopt(args, { short: 'tSG', long: ['target', 'setuid', 'setgid'] });
+    const mounts = [...p.opts.keys()].some((o) => o === 'm' || o === 'mount' || o === 'a' || o === 'all');
+    return { label: 'nsenter', argv: args.slice(p.index), ...(mounts ? { otherMounts: true } : {}) };
+  },
   chroot: (args) => {
     const p = getopt(args, { long: ['userspec', 'groups'] });
     const root = args[p.index];

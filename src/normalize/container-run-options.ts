@@ -1,4 +1,4 @@
-/** `docker run` / `podman run` options, to find the image (remote.ts): which take a value, which do not. */
+/** `docker run` / `podman run` options, to find the image (container-run.ts): which take a value, which do not. */
 
 /** `docker run`'s options that take a value (the image is the first word that is not one). */
 export const RUN_SHORT = 'aceghlmpuvwE';

@@ -64,10 +64,10 @@ function containerExec(argv: Field[], k: K): Res | undefined {
   const verb = argv[i]?.text;
   if (verb !== 'exec' && !(verb === 'run' && label !== tool)) return undefined;
   const p = getopt(argv.slice(i + 1), {
-    short: 'euwvlp',
+    short: verb === 'run' ? 'euwvlp' : 'euw',
     long: [
-      ...['env', 'user', 'workdir', 'env-file', 'detach-keys', 'index', 'volume', 'name'],
-      ...['entrypoint', 'label', 'publish', 'cap-add', 'cap-drop'],
+      ...['env', 'user', 'workdir', 'env-file', 'detach-keys', 'index'],
+      ...(verb === 'run' ? ['volume', 'name', 'entrypoint', 'label', 'publish', 'cap-add', 'cap-drop'] : []),
     ],
   });
   const rest = argv.slice(i + 1 + p.index);

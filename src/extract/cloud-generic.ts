@@ -111,7 +111,9 @@ export function readGeneric(
   if (LOCAL.has(cmd.program) && !RUNNERS.has(cmd.program)) return undefined;
   const argv = RUNNERS.has(cmd.program) ? peelRunner(cmd.argv) : cmd.argv;
   const program = (argv[0] ?? '').split('/').pop() ?? '';
-  if (!program || LOCAL.has(program) || known(program) || cmd.dynamic) return undefined;
+  // A word not known statically (`--endpoints=$ETCD`, `delete $ID`) is never read as a verb,
+  // so only an unknown program stops the reading.
+  if (!program || /[$`]/.test(argv[0]) || LOCAL.has(program) || known(program)) return undefined;
   const dash = DASH_COMMANDS[program];
   if (dash && dash.group.test(argv[1] ?? '')) {
     const sub = argv.slice(2).find((a) => dash.destroy.test(a));

@@ -11,6 +11,7 @@ import { frameworkShell } from './sql-shells.js';
 import { ormOps } from './sql-orm.js';
 import { frameworkOps, peelRunner } from './sql-frameworks.js';
 import { parseMongo, parseRedis, type StoreOps } from './sql-nosql.js';
+import { parseCacheFlush } from './sql-cache.js';
 import { classifySql, type SqlStmt } from './sql-statements.js';
 
 function fact(tool: string, s: SqlStmt, target: string, evidence: string): DraftFact {
@@ -57,6 +58,8 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
   if (program === 'mongosh' || program === 'mongo') return fromStore(parseMongo(cmd, ctx));
   if (program === 'redis-cli' || program === 'valkey-cli' || program === 'keydb-cli')
     return fromStore(parseRedis(cmd, ctx));
+  const cache = parseCacheFlush(cmd, ctx);
+  if (cache) return fromStore(cache);
   const inv = parseSqlClient(cmd, ctx);
   if (inv) return invocationFacts(inv);
   // Runner-prefixed clients (`npx prisma …`, `bundle exec rails …`).

@@ -35,6 +35,11 @@ describe('CLIs no table models, read by shape', () => {
     ['rclone sync ./a remote:b', ['rclone|sync --delete|remote:b|true']],
     ['s3cmd sync ./a s3://b --delete-removed', ['s3cmd|sync --delete|s3://b|true']],
     ['npx sst remove --stage prod', ['sst|remove|prod|true']],
+    // a word not known statically is never the verb, and does not stop the reading
+    ['etcdctl --endpoints=$ETCD del --prefix /config/', ['etcdctl|del|/config/|true']],
+    ['mytool delete $ID', ['mytool|delete|$ID|true']],
+    ['mytool get $ID', []],
+    ['$TOOL delete x', []],
     // the verb inside a compound subcommand, given as an option, or an unmount of secrets
     [
       'ibmcloud resource service-instance-delete prod-db -f',

@@ -389,6 +389,29 @@ describe('mongo and redis', () => {
         ['redis-cli', 'FLUSHDB', '', '', true],
       ],
     ],
+    // memcached's tools, and a cache's text protocol typed into a raw socket
+    [
+      'memcached-tool flush_all',
+      ['memcached-tool', 'cache:11211', 'flush_all'],
+      undefined,
+      [['memcached-tool', 'FLUSHALL', '', '', true]],
+    ],
+    ['memcached-tool stats', ['memcached-tool', 'cache:11211', 'stats'], undefined, []],
+    ['memcflush', ['memcflush', '--servers=c1:11211'], undefined, [['memcflush', 'FLUSHALL', '', '', true]]],
+    [
+      'flush_all into nc',
+      ['nc', 'cache', '11211'],
+      { kind: 'herestring', text: 'flush_all 0\r\nquit' },
+      [['nc', 'FLUSHALL', '', '', true]],
+    ],
+    [
+      'FLUSHDB into socat',
+      ['socat', '-', 'TCP:redis:6379'],
+      { kind: 'herestring', text: 'SELECT 2\nFLUSHDB\n' },
+      [['socat', 'FLUSHDB', '', '', true]],
+    ],
+    ['a read into nc', ['nc', 'cache', '11211'], { kind: 'herestring', text: 'get user:1\r\n' }, []],
+    ['an unknown input into nc is not a cache', ['nc', 'cache', '11211'], { kind: 'pipe' }, []],
   ])('%s', (_n, argv, stdin, want) => {
     expect(sql(argv, stdin)).toEqual(want);
   });

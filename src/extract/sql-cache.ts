@@ -1,0 +1,50 @@
+/**
+ * Caches flushed without redis-cli: memcached's tools (`memcached-tool HOST:PORT flush_all`,
+ * `memcflush --servers=HOST`) and a text protocol typed into a raw socket (`echo flush_all |
+ * nc cache 11211`, `printf 'FLUSHALL\r\n' | nc redis 6379`: memcached's and Redis's inline
+ * commands). Same statement shape as redis-cli's (sql-nosql.ts), so one rule covers them.
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { maskTarget, readStdinDeep } from './sql-clients.js';
+import type { StoreOps } from './sql-nosql.js';
+
+/** Programs that send their standard input to a socket as it is. */
+const RAW_SOCKETS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat']);
+
+/** A protocol line that empties the store: memcached `flush_all [delay]`, Redis `FLUSHALL` / `FLUSHDB`. */
+const FLUSH_LINE = /^(flush_all|flushall|flushdb)(\s|$)/i;
+
+const statementOf = (word: string) => (word.toLowerCase() === 'flushdb' ? 'FLUSHDB' : 'FLUSHALL');
+
+/** The flushes `cmd` sends to a cache; undefined = not a cache client at all. */
+export function parseCacheFlush(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps | undefined {
+  const p = cmd.program;
+  const args = cmd.argv.slice(1);
+  if (p === 'memcached-tool') {
+    const [server = '', mode = ''] = args.filter((a) => !a.startsWith('-'));
+    if (mode !== 'flush_all') return { tool: p, target: maskTarget(server), stmts: [] };
+    return { tool: p, target: maskTarget(server), stmts: [stmt('FLUSHALL', 'argument')] };
+  }
+  if (p === 'memcflush') {
+    const servers = args.find((a) => a.startsWith('--servers='))?.slice('--servers='.length) ?? '';
+    return { tool: p, target: maskTarget(servers), stmts: [stmt('FLUSHALL', 'argument')] };
+  }
+  if (!RAW_SOCKETS.has(p) || !cmd.stdin) return undefined;
+  const text = readStdinDeep(cmd, ctx).text;
+  // An unknown input to a raw socket is not read as a cache's (it is the exfiltration
+  // extractor's: src/extract/exfil-sinks.ts).
+  if (text === undefined) return undefined;
+  const lines = text.split(/\r?\n|\\r\\n|\\n/).map((l) => l.trim());
+  const flushes = lines.filter((l) => FLUSH_LINE.test(l));
+  if (!flushes.length) return undefined;
+  const host = args.filter((a) => !a.startsWith('-'))[0] ?? '';
+  return {
+    tool: p,
+    target: maskTarget(host),
+    stmts: flushes.map((l) => stmt(statementOf(l.split(/\s/)[0]), 'stdin')),
+  };
+}
+
+function stmt(statement: string, label: string): StoreOps['stmts'][number] {
+  return { statement, object: '', name: '', where: true, label };
+}

@@ -11,7 +11,7 @@ const runtimeDir = process.env.AGENTFW_SHIM_DIR ? path.dirname(process.env.AGENT
 const results = [];
 const step = (name, file, args) => {
   const r = spawnSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  results.push({ name, code: r.status, stderr: r.stderr });
+  results.push({ name, code: r.status, signal: r.signal, stderr: r.stderr });
   writeFileSync(out, JSON.stringify(results));
 };
 if (how === 'rm-shim' && runtimeDir) step('rm -rf runtime dir', 'bash', ['-c', `rm -rf '${runtimeDir}'`]);

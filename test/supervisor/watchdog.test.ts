@@ -80,10 +80,11 @@ describe('runtime directory removed mid-session', () => {
     const r = await session(nodeAgent(AGENT, 'direct-path', '0', out));
     expect(existsSync(path.join(victim, 'data.txt'))).toBe(true);
     expect(r.stderr).toContain('E_GATE_TAMPERED');
-    // Whichever came first, the guard's refusal or the kill: the command did not run.
+    // Whichever came first, the guard's refusal or the kill: the command did not run. (When
+    // the session's kill reaches the command before the agent, the agent records its signal.)
     if (existsSync(out)) {
-      const res = JSON.parse(readFileSync(out, 'utf8')) as { code: number; stderr: string }[];
-      expect(res[0].code).toBe(126);
+      const res = JSON.parse(readFileSync(out, 'utf8')) as { code: number | null; signal: string | null }[];
+      expect(res[0].code === 126 || (res[0].code === null && res[0].signal !== null)).toBe(true);
     }
   });
 

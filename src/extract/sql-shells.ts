@@ -64,6 +64,10 @@ export const WAREHOUSE: Record<string, ClientSpec> = {
     withArg: ['-h', '-p', '-U', '-w'],
   }),
   usql: spec('usql', ['-c', '--command'], ['-f', '--file'], { withArg: ['-o', '--out', '-v', '--set'] }),
+  // IBM Db2's command line: every word after its options is one statement (`db2 "DROP TABLE t"`).
+  db2: spec('db2', [], [], { allPositionalSql: true }),
+  // Oracle SQL*Plus: the login is a positional; statements come on stdin (or `@script`).
+  sqlplus: spec('sqlplus', [], [], { withArg: [] }),
 };
 
 /** A framework or platform shell: the words that select it, and the spec its remaining argv follows. */
@@ -113,6 +117,12 @@ const SHELLS: ShellRow[] = [
   },
   { words: /^railway\s+connect$/, spec: stdinOnly('railway connect', { withArg: ['-e', '--environment'] }) },
   {
+    words: /^gcloud\s+spanner\s+databases\s+execute-sql$/,
+    spec: spec('gcloud spanner execute-sql', ['--sql'], [], {
+      withArg: ['--instance', '--project', '--query-mode', '--database-role', '--timestamp-bound'],
+    }),
+  },
+  {
     words: /^supabase\s+db\s+(query|execute)$/,
     spec: stdinOnly('supabase db query', { allPositionalSql: true }),
   },
@@ -124,7 +134,7 @@ const SHELLS: ShellRow[] = [
  */
 /** First words (program basenames) any row can start with: a cheap pre-filter. */
 const FIRST =
-  /^(python[\d.]*|manage\.py|django-admin|rails|rake|php|prisma|heroku|wrangler|turso|pscale|fly|flyctl|railway|supabase)$/;
+  /^(python[\d.]*|manage\.py|django-admin|rails|rake|php|prisma|heroku|wrangler|turso|pscale|fly|flyctl|railway|supabase|gcloud)$/;
 
 export function frameworkShell(argv: string[]): { spec: ClientSpec; argv: string[] } | undefined {
   const prog = (argv[0] ?? '').split('/').pop() ?? '';

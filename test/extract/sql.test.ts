@@ -482,3 +482,90 @@ describe('redis deletes of keys known only at run time (xargs input) are unbound
     expect(f.where).toBe(where);
   });
 });
+
+describe('graph and multi-model databases, and more SQL command lines', () => {
+  it.each<[string, string[], StdinSource | undefined, (string | boolean)[][]]>([
+    [
+      'cypher: all nodes',
+      ['cypher-shell', '-a', 'bolt://g:7687', 'MATCH (n) DETACH DELETE n'],
+      undefined,
+      [['cypher-shell', 'DELETE', '', '', false]],
+    ],
+    [
+      'cypher: nodes by property',
+      ['cypher-shell', 'MATCH (u:User {id: 1}) DELETE u'],
+      undefined,
+      [['cypher-shell', 'DELETE', '', '', true]],
+    ],
+    [
+      'cypher: nodes by WHERE',
+      ['cypher-shell', 'MATCH (n) WHERE n.t = 1 DELETE n'],
+      undefined,
+      [['cypher-shell', 'DELETE', '', '', true]],
+    ],
+    ['cypher: a read', ['cypher-shell', 'MATCH (n) RETURN count(n)'], undefined, []],
+    [
+      'cypher on stdin',
+      ['cypher-shell'],
+      { kind: 'herestring', text: 'DROP DATABASE sales;' },
+      [['cypher-shell', 'DROP', 'DATABASE', 'sales', true]],
+    ],
+    [
+      'cypher: unknown stdin',
+      ['cypher-shell'],
+      { kind: 'pipe' },
+      [['cypher-shell', 'UNKNOWN', '', 'stdin', true]],
+    ],
+    [
+      'arangosh: a database',
+      ['arangosh', '--javascript.execute-string', 'db._dropDatabase("shop")'],
+      undefined,
+      [['arangosh', 'DROP', 'DATABASE', 'shop', true]],
+    ],
+    [
+      'arangosh: a collection',
+      ['arangosh', '--javascript.execute-string=db.orders.drop()'],
+      undefined,
+      [['arangosh', 'DROP', 'COLLECTION', 'orders', true]],
+    ],
+    [
+      'arangosh: truncate',
+      ['arangosh', '--javascript.execute-string', "db._truncate('s')"],
+      undefined,
+      [['arangosh', 'TRUNCATE', 'TABLE', 's', true]],
+    ],
+    [
+      'edgeql: unfiltered delete',
+      ['edgedb', 'query', 'delete User'],
+      undefined,
+      [['edgedb', 'DELETE', '', '', false]],
+    ],
+    [
+      'edgeql: filtered delete',
+      ['gel', 'query', 'delete User filter .id = <uuid>$id'],
+      undefined,
+      [['gel', 'DELETE', '', '', true]],
+    ],
+    [
+      'edgedb branch drop',
+      ['edgedb', 'branch', 'drop', 'main'],
+      undefined,
+      [['edgedb', 'DROP', 'DATABASE', 'main', true]],
+    ],
+    ['db2', ['db2', 'DROP TABLE payroll'], undefined, [['db2', 'DROP', 'TABLE', 'payroll', true]]],
+    [
+      'sqlplus on stdin',
+      ['sqlplus', '-s', 'u/p@db'],
+      { kind: 'heredoc', text: 'DROP TABLE t;\n' },
+      [['sqlplus', 'DROP', 'TABLE', 't', true]],
+    ],
+    [
+      'spanner execute-sql',
+      ['gcloud', 'spanner', 'databases', 'execute-sql', 'db', '--instance=p', '--sql=DROP TABLE Orders'],
+      undefined,
+      [['gcloud spanner execute-sql', 'DROP', 'TABLE', 'Orders', true]],
+    ],
+  ])('%s', (_n, argv, stdin, want) => {
+    expect(sql(argv, stdin)).toEqual(want);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Graph and multi-model databases read like SQL clients: Cypher through `cypher-shell`
+ * (Neo4j, Memgraph), ArangoDB's JavaScript shell (`arangosh --javascript.execute-string`),
+ * and EdgeQL through `edgedb`/`gel query` and their `database|branch drop`. Produces the
+ * statement shape of sql-nosql.ts (DROP DATABASE, DROP COLLECTION, TRUNCATE, DELETE with or
+ * without a filter), so the same rules judge them.
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { readPayloadFile } from './http-body.js';
+import { maskTarget, readStdinDeep } from './sql-clients.js';
+import type { StoreOps } from './sql-nosql.js';
+
+type Stmt = StoreOps['stmts'][number];
+const stmt = (statement: string, object: string, name: string, where: boolean, label: string): Stmt => ({
+  statement,
+  object,
+  name,
+  where,
+  label,
+});
+
+/** Options of cypher-shell that take a value (the query is the positional). */
+const CYPHER_WITH_ARG = new Set(
+  ['-a', '--address', '--uri', '-u', '--username', '-p', '--password', '-d', '--database'].concat([
+    '--format',
+    '-P',
+    '--param',
+    '--encryption',
+    '--access-mode',
+    '--fail-at-end',
+    '--log',
+  ]),
+);
+
+/** Cypher statements that destroy: `DROP DATABASE`, and `[DETACH] DELETE` (filtered by a WHERE or a property map). */
+export function cypherStatements(text: string, label: string): Stmt[] {
+  const out: Stmt[] = [];
+  for (const q of text.split(';')) {
+    const db = /\bDROP\s+(?:COMPOSITE\s+)?DATABASE\s+([`\w.-]+)/i.exec(q);
+    if (db) out.push(stmt('DROP', 'DATABASE', db[1], true, label));
+    if (/\bDELETE\b/i.test(q)) {
+      // `MATCH (u:User {id: 1}) DELETE u` and `… WHERE …` pick nodes; `MATCH (n) DETACH DELETE n` takes all.
+      const filtered = /\bWHERE\b/i.test(q) || /\(\s*\w*\s*(:\s*\w+\s*)*\{[^}]*\S[^}]*\}\s*\)/.test(q);
+      out.push(stmt('DELETE', '', '', filtered, label));
+    }
+  }
+  return out;
+}
+
+/** ArangoDB shell JavaScript: dropped databases and collections, truncated collections. */
+export function arangoStatements(js: string, label: string): Stmt[] {
+  const out: Stmt[] = [];
+  const name = (s: string | undefined) => s ?? '';
+  for (const m of js.matchAll(/\bdb\._dropDatabase\(\s*['"]([^'"]*)['"]/g))
+    out.push(stmt('DROP', 'DATABASE', name(m[1]), true, label));
+  for (const m of js.matchAll(/\bdb\._drop\(\s*['"]([^'"]*)['"]|\bdb\.(\w+)\.drop\(/g))
+    out.push(stmt('DROP', 'COLLECTION', name(m[1] ?? m[2]), true, label));
+  for (const m of js.matchAll(/\bdb\._truncate\(\s*['"]([^'"]*)['"]|\bdb\.(\w+)\.truncate\(/g))
+    out.push(stmt('TRUNCATE', 'TABLE', name(m[1] ?? m[2]), true, label));
+  return out;
+}
+
+/** EdgeQL: `delete T` (filtered by `filter`), `drop database|branch X`. */
+export function edgeqlStatements(text: string, label: string): Stmt[] {
+  const out: Stmt[] = [];
+  for (const q of text.split(';')) {
+    const db = /^\s*drop\s+(?:database|branch)\s+([`\w.-]+)/i.exec(q);
+    if (db) out.push(stmt('DROP', 'DATABASE', db[1], true, label));
+    if (/(^|[({\s])delete\s+\w/i.test(q)) out.push(stmt('DELETE', '', '', /\bfilter\b/i.test(q), label));
+  }
+  return out;
+}
+
+/** The statements of a graph or multi-model database client; undefined = not one. */
+export function parseGraph(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps | undefined {
+  const p = cmd.program;
+  const args = cmd.argv.slice(1);
+  if (p === 'cypher-shell' || p === 'mgconsole') {
+    const ops: StoreOps = { tool: p, target: '', stmts: [] };
+    const pos: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      const value = CYPHER_WITH_ARG.has(a) ? (args[++i] ?? '') : undefined;
+      if (a === '-a' || a === '--address' || a === '--uri') ops.target = maskTarget(value ?? '');
+      if (a === '-f' || a === '--file') {
+        const file = readPayloadFile(args[++i] ?? '', cmd, ctx);
+        // fail closed: a query file that cannot be read may hold anything
+        if (file.text === undefined) ops.stmts.push(stmt('UNKNOWN', '', file.file, true, 'file'));
+        else ops.stmts.push(...cypherStatements(file.text, 'file'));
+      } else if (value === undefined && !a.startsWith('-')) pos.push(a);
+    }
+    if (pos.length) ops.stmts.push(...cypherStatements(pos.join(' '), 'argument'));
+    else if (cmd.stdin) {
+      const text = readStdinDeep(cmd, ctx).text;
+      if (text === undefined) ops.stmts.push(stmt('UNKNOWN', '', 'stdin', true, 'stdin'));
+      else ops.stmts.push(...cypherStatements(text, 'stdin'));
+    }
+    return ops;
+  }
+  if (p === 'arangosh') {
+    const i = args.findIndex(
+      (a) => a === '--javascript.execute-string' || a.startsWith('--javascript.execute-string='),
+    );
+    if (i < 0) return undefined;
+    const js = args[i].includes('=') ? args[i].slice(args[i].indexOf('=') + 1) : (args[i + 1] ?? '');
+    const at = args.findIndex((a) => a === '--server.endpoint');
+    return {
+      tool: p,
+      target: maskTarget(at >= 0 ? (args[at + 1] ?? '') : ''),
+      stmts: arangoStatements(js, 'argument'),
+    };
+  }
+  if (p === 'edgedb' || p === 'gel') {
+    const pos = args.filter((a) => !a.startsWith('-'));
+    if (pos[0] === 'query')
+      return { tool: p, target: '', stmts: pos.slice(1).flatMap((q) => edgeqlStatements(q, 'argument')) };
+    if ((pos[0] === 'database' || pos[0] === 'branch') && pos[1] === 'drop')
+      return { tool: p, target: '', stmts: [stmt('DROP', 'DATABASE', pos[2] ?? '', true, 'argument')] };
+  }
+  return undefined;
+}

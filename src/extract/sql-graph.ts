@@ -21,21 +21,28 @@ const stmt = (statement: string, object: string, name: string, where: boolean, l
 
 /** Options of cypher-shell that take a value (the query is the positional). */
 const CYPHER_WITH_ARG = new Set(
-  ['-a', '--address', '--uri', '-u', '--username', '-p', '--password', '-d', '--database'].concat([
-    '--format',
-    '-P',
-    '--param',
-    '--encryption',
-    '--access-mode',
-    '--fail-at-end',
-    '--log',
-  ]),
+  [
+    '-a',
+    '--address',
+    '--uri',
+    '-u',
+    '--username',
+    '-p',
+    '--password',
+    '-d',
+    '--database',
+    '--host',
+    '--port',
+  ].concat(['--format', '-P', '--param', '--encryption', '--access-mode', '--fail-at-end', '--log']),
 );
+
+/** `text` with the contents of its string literals emptied (`'delete'` is a value, not a keyword). */
+const unquoted = (text: string) => text.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
 
 /** Cypher statements that destroy: `DROP DATABASE`, and `[DETACH] DELETE` (filtered by a WHERE or a property map). */
 export function cypherStatements(text: string, label: string): Stmt[] {
   const out: Stmt[] = [];
-  for (const q of text.split(';')) {
+  for (const q of unquoted(text).split(';')) {
     const db = /\bDROP\s+(?:COMPOSITE\s+)?DATABASE\s+([`\w.-]+)/i.exec(q);
     if (db) out.push(stmt('DROP', 'DATABASE', db[1], true, label));
     if (/\bDELETE\b/i.test(q)) {
@@ -63,7 +70,7 @@ export function arangoStatements(js: string, label: string): Stmt[] {
 /** EdgeQL: `delete T` (filtered by `filter`), `drop database|branch X`. */
 export function edgeqlStatements(text: string, label: string): Stmt[] {
   const out: Stmt[] = [];
-  for (const q of text.split(';')) {
+  for (const q of unquoted(text).split(';')) {
     const db = /^\s*drop\s+(?:database|branch)\s+([`\w.-]+)/i.exec(q);
     if (db) out.push(stmt('DROP', 'DATABASE', db[1], true, label));
     if (/(^|[({\s])delete\s+\w/i.test(q)) out.push(stmt('DELETE', '', '', /\bfilter\b/i.test(q), label));

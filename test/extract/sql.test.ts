@@ -505,6 +505,12 @@ describe('graph and multi-model databases, and more SQL command lines', () => {
     ],
     ['cypher: a read', ['cypher-shell', 'MATCH (n) RETURN count(n)'], undefined, []],
     [
+      'cypher: delete as a value',
+      ['cypher-shell', "MATCH (t:Task) SET t.state = 'delete' RETURN t"],
+      undefined,
+      [],
+    ],
+    [
       'cypher on stdin',
       ['cypher-shell'],
       { kind: 'herestring', text: 'DROP DATABASE sales;' },

@@ -31,11 +31,22 @@ export function walk(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): 
 
 function seq(nodes: Node[], run: Run, frame: Frame, scope: Scope, io: Io): Res {
   let res: Res = {};
+  // What a sequence writes is every statement's output in order (`(echo A; echo B) | psql`
+  // gets both lines, not only the last): known only while each statement that ran a command
+  // has a known output. fail closed: one unknown output makes the whole unknown.
+  let text = '';
+  let known = true;
+  let any = false;
   for (const n of nodes) {
     if (n.type === 'comment') continue;
+    const before = run.commands.length;
     res = walk(n, run, frame, scope, io);
+    if (res.out !== undefined) {
+      text += res.out;
+      any = true;
+    } else if (run.commands.length !== before) known = false;
   }
-  return res;
+  return { ...res, out: known && any ? text : undefined };
 }
 
 /** Assigns `name=value` (also `+=`) in scope. */

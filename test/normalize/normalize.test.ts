@@ -199,3 +199,20 @@ describe('wrappers', () => {
     check('env', [{ program: 'env', argv: ['env'] }]);
   });
 });
+
+describe('what a group of statements writes into a pipe', () => {
+  /** The stdin text the last command of `script` receives (undefined = not known). */
+  const stdinOfLast = (script: string) => norm(script).commands.at(-1)?.stdin?.text;
+  it.each<[string, string | undefined]>([
+    // every statement's output, in order: not only the last one's
+    ["(echo 'DROP TABLE x'; echo 'SELECT 1') | psql", 'DROP TABLE x\nSELECT 1\n'],
+    ["{ echo 'DROP TABLE x'; echo 'SELECT 1'; } | psql", 'DROP TABLE x\nSELECT 1\n'],
+    ["(x=1; echo 'SELECT 1') | psql", 'SELECT 1\n'],
+    ["(echo 'SELECT 1') | psql", 'SELECT 1\n'],
+    // fail closed: one statement whose output is not known makes the whole unknown
+    ["(cat q.sql; echo 'SELECT 1') | psql", undefined],
+    ["(echo 'DROP TABLE x'; some-tool) | psql", undefined],
+  ])('%s', (script, want) => {
+    expect(stdinOfLast(script)).toBe(want);
+  });
+});

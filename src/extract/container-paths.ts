@@ -5,6 +5,7 @@
  */
 import { posix } from 'node:path';
 import type { ContainerMount, NormalizedCommand } from '../engine/types.js';
+import { isUnder } from './path-under.js';
 
 export type ContainerPlace =
   /** The container's own file, thrown away with it. */
@@ -15,8 +16,6 @@ export type ContainerPlace =
   | { kind: 'volume'; path: string }
   /** Not placeable: a word not known statically, or a mount whose host folder is not. */
   | { kind: 'unknown' };
-
-const under = (p: string, dir: string) => p === dir || dir === '/' || p.startsWith(dir + '/');
 
 /** The container path of word `raw` (absolute, normalized); '' when it still holds an expansion. */
 export function containerAbs(raw: string, cmd: NormalizedCommand): string {
@@ -32,19 +31,21 @@ export function containerAbs(raw: string, cmd: NormalizedCommand): string {
  * whose host folder is nearest the root wins.
  */
 export function placeInContainer(p: string, mounts: ContainerMount[], reach = false): ContainerPlace {
-  const holding = mounts.filter((m) => under(p, m.target)).sort((a, b) => b.target.length - a.target.length);
+  const holding = mounts
+    .filter((m) => isUnder(p, m.target))
+    .sort((a, b) => b.target.length - a.target.length);
   const m = holding[0] ?? (reach ? below(p, mounts) : undefined);
   if (!m) return { kind: 'own', path: p };
   if (m.volume) return { kind: 'volume', path: p };
   if (!m.source) return { kind: 'unknown' };
-  const whole = !under(p, m.target);
+  const whole = !isUnder(p, m.target);
   const rest = whole ? '' : posix.relative(m.target, p);
   return { kind: 'host', path: rest ? posix.join(m.source, rest) : m.source, whole };
 }
 
 /** The mount below `p` that matters most: a host folder nearest the root, else a volume. */
 function below(p: string, mounts: ContainerMount[]): ContainerMount | undefined {
-  const inside = mounts.filter((m) => under(m.target, p));
+  const inside = mounts.filter((m) => isUnder(m.target, p));
   const unknown = inside.find((m) => !m.volume && !m.source);
   if (unknown) return unknown;
   const hosts = inside.filter((m) => !m.volume).sort((a, b) => a.source.length - b.source.length);

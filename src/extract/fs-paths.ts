@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import type { AnalyzeContext, FsClass, FsTarget, NormalizedCommand } from '../engine/types.js';
 import { containerAbs, placeInContainer } from './container-paths.js';
+import { isUnder } from './path-under.js';
 
 /** Top-level system directories: the directory itself and everything below it. */
 const SYSTEM_TREES = [
@@ -70,12 +71,6 @@ const HARMLESS_WRITE_RE = /^\/dev\/(null|stdout|stderr|tty|zero|fd\/\d+|pts\/\d+
 
 /** Characters that make a word an (unexpanded) glob pattern. */
 const GLOB_RE = /[*?[]/;
-
-/** True when `p` is `dir` or below it. */
-export function isUnder(p: string, dir: string): boolean {
-  if (dir === '/') return true;
-  return p === dir || p.startsWith(dir + '/');
-}
 
 /** True for writes that cannot damage anything (`/dev/null`, `/dev/stderr`, …). */
 export function isHarmlessWrite(p: string): boolean {

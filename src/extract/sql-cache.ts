@@ -6,7 +6,7 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { maskTarget, readStdinDeep } from './sql-clients.js';
-import type { StoreOps } from './sql-nosql.js';
+import { storeStmt, type StoreOps } from './sql-nosql.js';
 
 /** Programs that send their standard input to a socket as it is. */
 const RAW_SOCKETS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat']);
@@ -23,11 +23,11 @@ export function parseCacheFlush(cmd: NormalizedCommand, ctx: AnalyzeContext): St
   if (p === 'memcached-tool') {
     const [server = '', mode = ''] = args.filter((a) => !a.startsWith('-'));
     if (mode !== 'flush_all') return { tool: p, target: maskTarget(server), stmts: [] };
-    return { tool: p, target: maskTarget(server), stmts: [stmt('FLUSHALL', 'argument')] };
+    return { tool: p, target: maskTarget(server), stmts: [storeStmt('FLUSHALL', '', '', true, 'argument')] };
   }
   if (p === 'memcflush') {
     const servers = args.find((a) => a.startsWith('--servers='))?.slice('--servers='.length) ?? '';
-    return { tool: p, target: maskTarget(servers), stmts: [stmt('FLUSHALL', 'argument')] };
+    return { tool: p, target: maskTarget(servers), stmts: [storeStmt('FLUSHALL', '', '', true, 'argument')] };
   }
   if (!RAW_SOCKETS.has(p) || !cmd.stdin) return undefined;
   const text = readStdinDeep(cmd, ctx).text;
@@ -41,10 +41,6 @@ export function parseCacheFlush(cmd: NormalizedCommand, ctx: AnalyzeContext): St
   return {
     tool: p,
     target: maskTarget(host),
-    stmts: flushes.map((l) => stmt(statementOf(l.split(/\s/)[0]), 'stdin')),
+    stmts: flushes.map((l) => storeStmt(statementOf(l.split(/\s/)[0]), '', '', true, 'stdin')),
   };
-}
-
-function stmt(statement: string, label: string): StoreOps['stmts'][number] {
-  return { statement, object: '', name: '', where: true, label };
 }

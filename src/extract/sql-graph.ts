@@ -8,16 +8,9 @@
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile } from './http-body.js';
 import { maskTarget, readStdinDeep } from './sql-clients.js';
-import type { StoreOps } from './sql-nosql.js';
+import { storeStmt, type StoreOps } from './sql-nosql.js';
 
 type Stmt = StoreOps['stmts'][number];
-const stmt = (statement: string, object: string, name: string, where: boolean, label: string): Stmt => ({
-  statement,
-  object,
-  name,
-  where,
-  label,
-});
 
 /** Options of cypher-shell that take a value (the query is the positional). */
 const CYPHER_WITH_ARG = new Set(
@@ -44,11 +37,11 @@ export function cypherStatements(text: string, label: string): Stmt[] {
   const out: Stmt[] = [];
   for (const q of unquoted(text).split(';')) {
     const db = /\bDROP\s+(?:COMPOSITE\s+)?DATABASE\s+([`\w.-]+)/i.exec(q);
-    if (db) out.push(stmt('DROP', 'DATABASE', db[1], true, label));
+    if (db) out.push(storeStmt('DROP', 'DATABASE', db[1], true, label));
     if (/\bDELETE\b/i.test(q)) {
       // `MATCH (u:User {id: 1}) DELETE u` and `… WHERE …` pick nodes; `MATCH (n) DETACH DELETE n` takes all.
       const filtered = /\bWHERE\b/i.test(q) || /\(\s*\w*\s*(:\s*\w+\s*)*\{[^}]*\S[^}]*\}\s*\)/.test(q);
-      out.push(stmt('DELETE', '', '', filtered, label));
+      out.push(storeStmt('DELETE', '', '', filtered, label));
     }
   }
   return out;
@@ -59,11 +52,11 @@ export function arangoStatements(js: string, label: string): Stmt[] {
   const out: Stmt[] = [];
   const name = (s: string | undefined) => s ?? '';
   for (const m of js.matchAll(/\bdb\._dropDatabase\(\s*['"]([^'"]*)['"]/g))
-    out.push(stmt('DROP', 'DATABASE', name(m[1]), true, label));
+    out.push(storeStmt('DROP', 'DATABASE', name(m[1]), true, label));
   for (const m of js.matchAll(/\bdb\._drop\(\s*['"]([^'"]*)['"]|\bdb\.(\w+)\.drop\(/g))
-    out.push(stmt('DROP', 'COLLECTION', name(m[1] ?? m[2]), true, label));
+    out.push(storeStmt('DROP', 'COLLECTION', name(m[1] ?? m[2]), true, label));
   for (const m of js.matchAll(/\bdb\._truncate\(\s*['"]([^'"]*)['"]|\bdb\.(\w+)\.truncate\(/g))
-    out.push(stmt('TRUNCATE', 'TABLE', name(m[1] ?? m[2]), true, label));
+    out.push(storeStmt('TRUNCATE', 'TABLE', name(m[1] ?? m[2]), true, label));
   return out;
 }
 
@@ -72,8 +65,8 @@ export function edgeqlStatements(text: string, label: string): Stmt[] {
   const out: Stmt[] = [];
   for (const q of unquoted(text).split(';')) {
     const db = /^\s*drop\s+(?:database|branch)\s+([`\w.-]+)/i.exec(q);
-    if (db) out.push(stmt('DROP', 'DATABASE', db[1], true, label));
-    if (/(^|[({\s])delete\s+\w/i.test(q)) out.push(stmt('DELETE', '', '', /\bfilter\b/i.test(q), label));
+    if (db) out.push(storeStmt('DROP', 'DATABASE', db[1], true, label));
+    if (/(^|[({\s])delete\s+\w/i.test(q)) out.push(storeStmt('DELETE', '', '', /\bfilter\b/i.test(q), label));
   }
   return out;
 }
@@ -84,6 +77,13 @@ export function parseGraph(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
   const args = cmd.argv.slice(1);
   if (p === 'cypher-shell' || p === 'mgconsole') {
     const ops: StoreOps = { tool: p, target: '', stmts: [] };
+    // fail closed: queries that cannot be read (`name`: what held them) may do anything
+    const add = (text: string | undefined, label: string, name: string) =>
+      ops.stmts.push(
+        ...(text === undefined
+          ? [storeStmt('UNKNOWN', '', name, true, label)]
+          : cypherStatements(text, label)),
+      );
     const pos: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i];
@@ -91,17 +91,11 @@ export function parseGraph(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
       if (a === '-a' || a === '--address' || a === '--uri') ops.target = maskTarget(value ?? '');
       if (a === '-f' || a === '--file') {
         const file = readPayloadFile(args[++i] ?? '', cmd, ctx);
-        // fail closed: a query file that cannot be read may hold anything
-        if (file.text === undefined) ops.stmts.push(stmt('UNKNOWN', '', file.file, true, 'file'));
-        else ops.stmts.push(...cypherStatements(file.text, 'file'));
+        add(file.text, 'file', file.file);
       } else if (value === undefined && !a.startsWith('-')) pos.push(a);
     }
-    if (pos.length) ops.stmts.push(...cypherStatements(pos.join(' '), 'argument'));
-    else if (cmd.stdin) {
-      const text = readStdinDeep(cmd, ctx).text;
-      if (text === undefined) ops.stmts.push(stmt('UNKNOWN', '', 'stdin', true, 'stdin'));
-      else ops.stmts.push(...cypherStatements(text, 'stdin'));
-    }
+    if (pos.length) add(pos.join(' '), 'argument', '');
+    else if (cmd.stdin) add(readStdinDeep(cmd, ctx).text, 'stdin', 'stdin');
     return ops;
   }
   if (p === 'arangosh') {
@@ -122,7 +116,7 @@ export function parseGraph(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
     if (pos[0] === 'query')
       return { tool: p, target: '', stmts: pos.slice(1).flatMap((q) => edgeqlStatements(q, 'argument')) };
     if ((pos[0] === 'database' || pos[0] === 'branch') && pos[1] === 'drop')
-      return { tool: p, target: '', stmts: [stmt('DROP', 'DATABASE', pos[2] ?? '', true, 'argument')] };
+      return { tool: p, target: '', stmts: [storeStmt('DROP', 'DATABASE', pos[2] ?? '', true, 'argument')] };
   }
   return undefined;
 }

@@ -16,6 +16,17 @@ export interface StoreOps {
   stmts: (SqlStmt & { label: string })[];
 }
 
+/** One statement read from a store's client; `where`: it picks rows or keys (true unless known not to). */
+export function storeStmt(
+  statement: string,
+  object: string,
+  name: string,
+  where: boolean,
+  label: string,
+): StoreOps['stmts'][number] {
+  return { statement, object, name, where, label };
+}
+
 const MONGO_WITH_ARG = new Set([
   '--eval',
   '-f',

@@ -15,12 +15,14 @@ import type { ContainerMount } from '../engine/types.js';
 import { runArgv } from './carriers.js';
 import { RUN_FLAGS, RUN_LONG, RUN_SHORT } from './container-run-options.js';
 import type { K } from './emit.js';
-import { cloneScope, type Field, type Res } from './state.js';
+import { carriedScope, type Field, type Res } from './state.js';
+
+/** `docker run`'s long options that take a value, as a set (made once). */
+const LONG_WITH_VALUE = new Set(RUN_LONG);
 
 /** The options before the image: every value of each option (mounts repeat), and where the image is. */
 function runOptions(args: Field[]): { values: [string, Field][]; index: number } | undefined {
   const values: [string, Field][] = [];
-  const long = new Set(RUN_LONG);
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i];
@@ -33,7 +35,7 @@ function runOptions(args: Field[]): { values: [string, Field][]; index: number }
       const eq = t.indexOf('=');
       const name = eq >= 0 ? t.slice(2, eq) : t.slice(2);
       if (eq >= 0) values.push([name, { ...a, text: t.slice(eq + 1) }]);
-      else if (long.has(name)) values.push([name, args[++i] ?? { text: '', dynamic: true }]);
+      else if (LONG_WITH_VALUE.has(name)) values.push([name, args[++i] ?? { text: '', dynamic: true }]);
       else if (!RUN_FLAGS.has(name)) return undefined;
       continue;
     }
@@ -137,14 +139,7 @@ export function containerRun(args: Field[], tool: string, k: K): Res | undefined
     if (name === 'volumes-from') mounts.push({ target: '/', source: v.text, volume: true });
     if ((name === 'w' || name === 'workdir') && v.text.startsWith('/') && !v.dynamic) workdir = v.text;
   }
-  const scope = {
-    ...cloneScope(k.scope),
-    cwd: workdir,
-    cwdDynamic: false,
-    vars: new Map<string, string>(),
-    files: new Map<string, string>(),
-    written: new Set<string>(),
-  };
+  const scope = carriedScope(k.scope, workdir);
   const label = `${tool} run ${image.text}`;
   const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label], container: mounts };
   return runArgv(cmd, { ...k, frame, scope, outer: scope });

@@ -11,18 +11,11 @@ import type { Field, Res } from './state.js';
 import type { K } from './emit.js';
 import { reparse } from './reparse.js';
 import { runArgv } from './carriers.js';
-import { cloneScope } from './state.js';
+import { carriedScope } from './state.js';
 import { containerRun } from './container-run.js';
 
 function remoteArgv(cmd: Field[], label: string, k: K, workdir?: string): Res {
-  const scope = {
-    ...cloneScope(k.scope),
-    cwd: workdir ?? '/',
-    cwdDynamic: false,
-    vars: new Map<string, string>(),
-    files: new Map<string, string>(),
-    written: new Set<string>(),
-  };
+  const scope = carriedScope(k.scope, workdir ?? '/');
   const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label], remote: true };
   return runArgv(cmd, { ...k, frame, scope, outer: scope });
 }

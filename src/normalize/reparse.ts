@@ -4,7 +4,7 @@
  * walk it one level deeper, capped at limits.maxDepth.
  */
 import { parseScript, type SyntaxNode } from '../parse/parse.js';
-import { cloneScope, issue } from './state.js';
+import { carriedScope, cloneScope, issue } from './state.js';
 import type { Field, Io, Res, Scope } from './state.js';
 import { emit, type K } from './emit.js';
 import { walk } from './walk.js';
@@ -49,17 +49,8 @@ export function reparse(text: string, label: string, k: K, opts: ReparseOpts = {
       argv0: opts.argv0 ?? scope.argv0,
     };
   }
-  if (opts.remote) {
-    scope = {
-      ...cloneScope(scope),
-      cwd: '/',
-      cwdDynamic: false,
-      vars: new Map(),
-      dyn: new Set(),
-      files: new Map(),
-      written: new Set(),
-    };
-  }
+  // A script sent to another machine: nothing of this shell's state, not even which names are dynamic.
+  if (opts.remote) scope = { ...carriedScope(scope, '/'), dyn: new Set() };
   const nested = {
     ...frame,
     depth,

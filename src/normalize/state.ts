@@ -131,6 +131,22 @@ export function cloneScope(s: Scope): Scope {
   };
 }
 
+/**
+ * The scope of a command carried to another machine or into a new container (ssh, docker
+ * exec|run, kubectl exec): it runs in `cwd`, and none of this shell's variables, files or
+ * writes are known there.
+ */
+export function carriedScope(s: Scope, cwd: string): Scope {
+  return {
+    ...cloneScope(s),
+    cwd,
+    cwdDynamic: false,
+    vars: new Map(),
+    files: new Map(),
+    written: new Set(),
+  };
+}
+
 export function issue(run: Run, code: string, message: string, span?: [number, number]): void {
   if (run.issues.length >= 200) return;
   if (run.issues.some((i) => i.code === code && i.message === message)) return;

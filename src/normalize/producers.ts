@@ -65,6 +65,11 @@ const FILTERS = new Set(
   ),
 );
 
+/** Programs that never write to stdout (their errors go to stderr): `(echo FLUSHALL; sleep 1) | nc`. */
+const SILENT = new Set(['sleep', 'usleep', 'true', 'false', ':', 'touch', 'wait', 'test', '[']);
+/** Programs silent on stdout unless asked to be verbose (`-v`, `-rv`, `--verbose`). */
+const QUIET_UNLESS_VERBOSE = new Set(['mkdir', 'rmdir', 'rm', 'cp', 'mv', 'ln', 'chmod', 'chown', 'chgrp']);
+
 /** True when `cmd` reads a credential file (an operand) or stdin that carries secret material. */
 function secretInput(cmd: NormalizedCommand, args: string[], k: K): boolean {
   if (carriesSecret(cmd.stdin?.text)) return true;
@@ -144,6 +149,9 @@ export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): str
         .join('\n');
       break;
     default:
+      if (SILENT.has(cmd.program)) return '';
+      if (QUIET_UNLESS_VERBOSE.has(cmd.program))
+        return args.some((a) => /^-[a-zA-Z]*v/.test(a) || a.startsWith('--verbose')) ? undefined : '';
       // A filter or reader of a credential file (`grep TOKEN .env`, `head -c 40 ~/.netrc`,
       // `jq .token creds.json`) prints part of a secret: its output is the mark, whatever it is.
       if (FILTERS.has(cmd.program) && secretInput(cmd, args, k)) out = SECRET_MARK + '\n';

@@ -212,6 +212,13 @@ describe('what a group of statements writes into a pipe', () => {
     // fail closed: one statement whose output is not known makes the whole unknown
     ["(cat q.sql; echo 'SELECT 1') | psql", undefined],
     ["(echo 'DROP TABLE x'; some-tool) | psql", undefined],
+    // programs that write nothing to stdout add nothing: the rest stays known
+    ['(echo FLUSHDB; sleep 1) | telnet redis 6379', 'FLUSHDB\n'],
+    ["(mkdir -p out; echo 'DROP TABLE x'; true) | psql", 'DROP TABLE x\n'],
+    ["{ touch done; [ -f done ] && echo 'SELECT 1'; } | psql", 'SELECT 1\n'],
+    // unless asked to say what they do: their words are not known here
+    ["(mkdir -pv out; echo 'SELECT 1') | psql", undefined],
+    ["(rm --verbose x; echo 'SELECT 1') | psql", undefined],
   ])('%s', (script, want) => {
     expect(stdinOfLast(script)).toBe(want);
   });

@@ -7,8 +7,8 @@
  * with those mounts in its frame (NormalizedCommand.container); src/extract/container-paths.ts
  * places its paths.
  *
- * An option this table does not know, written without `=`, leaves the image unknown:
- * nothing is carried then (the command is read as `docker run` alone).
+ * An option this table does not know, written without `=`, or one not known statically,
+ * leaves the image's place open: every reading of it is walked (runOptions).
  */
 import { posix } from 'node:path';
 import type { ContainerMount } from '../engine/types.js';
@@ -20,33 +20,77 @@ import { carriedScope, type Field, type Res } from './state.js';
 /** `docker run`'s long options that take a value, as a set (made once). */
 const LONG_WITH_VALUE = new Set(RUN_LONG);
 
-/** The options before the image: every value of each option (mounts repeat), and where the image is. */
-function runOptions(args: Field[]): { values: [string, Field][]; index: number } | undefined {
-  const values: [string, Field][] = [];
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i];
-    const t = a.text;
-    // An option not known statically hides where the image is. (A word that is not an option
-    // is taken as the image, `"$IMAGE"`: the words after it are read either way.)
-    if (a.dynamic && t.startsWith('-')) return undefined;
-    if (!t.startsWith('-') || t === '-') break;
-    if (t.startsWith('--')) {
-      const eq = t.indexOf('=');
-      const name = eq >= 0 ? t.slice(2, eq) : t.slice(2);
-      if (eq >= 0) values.push([name, { ...a, text: t.slice(eq + 1) }]);
-      else if (LONG_WITH_VALUE.has(name)) values.push([name, args[++i] ?? { text: '', dynamic: true }]);
-      else if (!RUN_FLAGS.has(name)) return undefined;
-      continue;
+/**
+ * One way of reading the options before the image: every value of each option (mounts
+ * repeat), where the image is, and whether an option not known statically (`$OPTS`) may
+ * have mounted anything anywhere.
+ */
+interface Reading {
+  values: [string, Field][];
+  index: number;
+  unknownMounts: boolean;
+}
+
+/**
+ * Readings kept at most: each option whose shape is not known doubles them. Past it, the
+ * later alternatives are dropped; the first reading (each such option a flag, each `$X` the
+ * image) is always kept, and a `$X` read as the image carries a command that starts with
+ * whatever follows it (a dynamic program is asked about).
+ */
+const MAX_READINGS = 4;
+
+/**
+ * The ways the options before the image can be read. One, when every option is known; an
+ * option this table does not know, written without `=` (`--gpus all`), may take the next
+ * word or not, and a word not known statically (`$OPTS`, `"$IMAGE"`) may be the image or
+ * options: each is read both ways (fail closed: the command of every reading is walked, so
+ * the worst one decides).
+ */
+function runOptions(args: Field[]): Reading[] {
+  const done: Reading[] = [];
+  const todo: Reading[] = [{ values: [], index: 0, unknownMounts: false }];
+  // `r`, being read, counts too.
+  const fork = (alt: Reading) => {
+    if (done.length + todo.length + 1 < MAX_READINGS) todo.push(alt);
+  };
+  while (todo.length > 0) {
+    const r = todo.shift() as Reading;
+    const values = [...r.values];
+    let i = r.index;
+    for (; i < args.length; i++) {
+      const a = args[i];
+      const t = a.text;
+      if (a.dynamic && !t.startsWith('-')) {
+        // `$OPTS`: options of any shape (mounts included) to skip, or else the image, below
+        fork({ values: [...values], index: i + 1, unknownMounts: true });
+        break;
+      }
+      if (!t.startsWith('-') || t === '-') break;
+      if (t.startsWith('--')) {
+        const eq = t.indexOf('=');
+        const name = eq >= 0 ? t.slice(2, eq) : t.slice(2);
+        if (eq >= 0) values.push([name, { ...a, text: t.slice(eq + 1) }]);
+        else if (a.dynamic) {
+          // `--$OPT`: a name not known: a flag, or an option taking the next word
+          fork({ values: [...values], index: i + 2, unknownMounts: true });
+          r.unknownMounts = true;
+        } else if (LONG_WITH_VALUE.has(name)) values.push([name, args[++i] ?? { text: '', dynamic: true }]);
+        else if (!RUN_FLAGS.has(name))
+          fork({ values: [...values], index: i + 2, unknownMounts: r.unknownMounts });
+        continue;
+      }
+      // fail closed: `-$X`: short options not known statically may be `-v` with its mount
+      if (a.dynamic) r.unknownMounts = true;
+      for (let j = 1; j < t.length; j++) {
+        if (!RUN_SHORT.includes(t[j])) continue;
+        const rest = t.slice(j + 1);
+        values.push([t[j], rest ? { ...a, text: rest } : (args[++i] ?? { text: '', dynamic: true })]);
+        break;
+      }
     }
-    for (let j = 1; j < t.length; j++) {
-      if (!RUN_SHORT.includes(t[j])) continue;
-      const rest = t.slice(j + 1);
-      values.push([t[j], rest ? { ...a, text: rest } : (args[++i] ?? { text: '', dynamic: true })]);
-      break;
-    }
+    done.push({ values, index: i, unknownMounts: r.unknownMounts });
   }
-  return { values, index: i };
+  return done;
 }
 
 /** Where `-v SPEC` mounts what: `SRC:DST[:opts]` (a path or a volume name) or `DST` alone (an anonymous volume). */
@@ -112,8 +156,13 @@ function entrypointOf(image: string): string | undefined {
 
 /** `docker run …` (args after `run`): the command it carries, walked in the new container; undefined = none. */
 export function containerRun(args: Field[], tool: string, k: K): Res | undefined {
-  const o = runOptions(args);
-  if (!o) return undefined;
+  let first: Res | undefined;
+  for (const o of runOptions(args)) first = runReading(o, args, tool, k) ?? first;
+  return first;
+}
+
+/** The command one reading of `docker run`'s options carries, walked in the new container; undefined = none. */
+function runReading(o: Reading, args: Field[], tool: string, k: K): Res | undefined {
   const rest = args.slice(o.index);
   const image = rest[0];
   const entry = o.values.find(([n]) => n === 'entrypoint')?.[1];
@@ -125,7 +174,8 @@ export function containerRun(args: Field[], tool: string, k: K): Res | undefined
       ? [{ text: known, dynamic: false }, ...words]
       : words;
   if (!image || cmd.length === 0) return undefined;
-  const mounts: ContainerMount[] = [];
+  // fail closed: options not known statically may have mounted a host folder anywhere
+  const mounts: ContainerMount[] = o.unknownMounts ? [{ target: '/', source: '', volume: false }] : [];
   let workdir = '/';
   for (const [name, v] of o.values) {
     const m =

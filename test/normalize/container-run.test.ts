@@ -2,7 +2,8 @@
  * `docker|podman run IMAGE CMD…` (src/normalize/container-run.ts): the command a new
  * container runs is walked with the container's mounts and working directory; an image
  * whose entry point is a client gets its words as that program's arguments; an option
- * not known statically leaves nothing carried. `nsenter -m` leaves the container's files.
+ * whose shape is not known is read every way it could be. `nsenter -m` leaves the
+ * container's files.
  */
 import { describe, expect, it } from 'vitest';
 import { filesContext } from '../helpers/normalize.js';
@@ -48,12 +49,40 @@ describe('docker run carries its command into a new container', () => {
     expect(commands(script)).toContain(want);
   });
 
+  it.each<[string, string[]]>([
+    // an option this table does not know, without `=`: a flag, or taking the next word
+    [
+      "docker run --brand-new-flag val postgres psql -c 'DROP DATABASE a'",
+      ['postgres psql -c DROP DATABASE a @/ []', 'psql -c DROP DATABASE a @/ []'],
+    ],
+    ['docker run --brand-new-flag alpine rm -rf /x', ['rm -rf /x @/ []', '-rf /x @/ []']],
+    // a word not known statically: the image, or options of any shape (mounts anywhere)
+    ['docker run $OPTS alpine rm -rf /x', ['alpine rm -rf /x @/ []', 'rm -rf /x @/ [?→/]']],
+    ['docker run --name=x -$FLAGS alpine rm -rf /x', ['rm -rf /x @/ [?→/]']],
+    ['docker run "--$FLAG" alpine rm -rf /x', ['rm -rf /x @/ [?→/]', '-rf /x @/ [?→/]']],
+    // two unknown options, each with its value: the reading that takes both finds the image
+    [
+      "docker run --aa 1 --bb 2 postgres psql -c 'DROP DATABASE a'",
+      [
+        '--bb 2 postgres psql -c DROP DATABASE a @/ []',
+        'postgres psql -c DROP DATABASE a @/ []',
+        'psql -c DROP DATABASE a @/ []',
+      ],
+    ],
+    // four readings at most: the first (every such option a flag) is always among them
+    ['docker run --a --b --c --d postgres psql -c x', Array<string>(4).fill('psql -c x @/ []')],
+  ])('%s is read every way it could be', (script, want) => {
+    expect(
+      commands(script)
+        .filter((c) => c.includes('@'))
+        .sort(),
+    ).toEqual([...want].sort());
+  });
+
   it.each<[string]>([
     // the image's own command: nothing carried
     ['docker run -d -p 8080:80 nginx'],
-    // an option not known statically, or an unknown one without `=`: where the image is is unknown
-    ['docker run --name=x -$FLAGS alpine rm -rf /x'],
-    ['docker run --brand-new-flag alpine rm -rf /x'],
+    ['docker run -d --brand-new-flag nginx'],
   ])('%s carries nothing', (script) => {
     expect(commands(script).some((c) => c.includes('@'))).toBe(false);
   });

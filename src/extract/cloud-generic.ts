@@ -192,8 +192,13 @@ export function readGeneric(
     };
   for (let i = 0; i < Math.min(pos.length, 4); i++) {
     const w = pos[i];
-    // `group:verb`, also nested (`force:data:record:delete`): the verb is after the last colon
-    const colon = /^([\w.:-]+):([\w-]+)$/.exec(w);
+    // `group:verb`, also nested (`force:data:record:delete`): the verb is after the last colon;
+    // `group.verb` (`govc vm.destroy`) only with a verb that destroys whatever it names (a
+    // file name such as `notes.rm` is not a verb)
+    const dotted = /^([a-z][\w-]*)\.([a-z][\w-]*)$/.exec(w);
+    const colon =
+      /^([\w.:-]+):([\w-]+)$/.exec(w) ??
+      (dotted && (DESTROY.test(dotted[2]) || COMPOUND.test(dotted[2])) ? dotted : null);
     const verb = colon ? colon[2] : w;
     const destroy =
       DESTROY.test(verb) ||

@@ -10,6 +10,8 @@ import { readAws, readGsutil } from './cloud-aws.js';
 import { readDocker } from './cloud-docker.js';
 import { readPulumi, readTerraform, readTerragrunt } from './cloud-iac.js';
 import { readGeneric } from './cloud-generic.js';
+import { HOST_READERS } from './cloud-host.js';
+import { readLdif } from './cloud-ldap.js';
 import { readSdk } from './cloud-sdk.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
 import { instanceCount } from './cloud-scale.js';
@@ -36,6 +38,7 @@ const READERS: Record<string, Reader> = {
   podman: readDocker,
   nerdctl: readDocker,
   'docker-compose': readDocker,
+  ...HOST_READERS,
 };
 for (const t of [...VERB_TABLES, ...SAAS_TABLES])
   for (const p of t.programs) READERS[p] ??= (cmd) => readVerbTable(t, cmd);
@@ -97,11 +100,12 @@ export function hasCloudReader(program: string): boolean {
   return Object.prototype.hasOwnProperty.call(READERS, program);
 }
 
-export const extractCloud: Extractor = (cmd, _ctx, all) => {
+export const extractCloud: Extractor = (cmd, ctx, all) => {
   if (cmd.argv.some((a) => DRY_RUN.test(a)) || asksForHelp(cmd.argv)) return [];
   const u = unwrap(cmd);
   const c = u !== cmd && READERS[u.program] ? u : cmd;
-  const read = READERS[c.program] ?? ((x: NormalizedCommand) => readGeneric(x, hasCloudReader));
+  const read =
+    READERS[c.program] ?? ((x: NormalizedCommand) => readLdif(x, ctx) ?? readGeneric(x, hasCloudReader));
   const found = read(c);
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).
   if (!found)

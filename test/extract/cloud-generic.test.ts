@@ -25,6 +25,11 @@ describe('CLIs no table models, read by shape', () => {
     ['heroku-like apps:destroy web', ['heroku-like|destroy|web|true']],
     ['sfdx force:data:record:delete -s Account -i 001xx -u prod', ['sfdx|delete|Account|true']],
     ['sfdx force:data:record:get -s Account -i 001xx', []],
+    // `group.verb`, only with a verb that destroys whatever it names
+    ['govc vm.destroy /dc1/vm/prod-db', ['govc|destroy|/dc1/vm/prod-db|true']],
+    ['govc datastore.delete-cluster dc1', ['govc|delete-cluster|dc1|true']],
+    ['govc vm.info /dc1/vm/prod-db', []],
+    ['mytool open notes.rm', []],
     // subcommands written as options after a group word
     ['hdfs dfs -rm -r -skipTrash /data/warehouse', ['hdfs|rm|/data/warehouse|true']],
     ['hadoop fs -rmr /user/etl/output', ['hadoop|rmr|/user/etl/output|true']],

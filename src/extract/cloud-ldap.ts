@@ -1,0 +1,70 @@
+/**
+ * `ldapmodify` / `ldapadd`: what the LDIF they are given (`-f FILE`, or stdin) changes in a
+ * directory. A record with `changetype: delete` deletes its entry (`ldapdelete`, which names
+ * its entries as arguments, is read by the generic destructive-verb reading). Read into a
+ * CloudFact whose verb is `delete` (the entries in `resource`) or, when the LDIF could not
+ * be read, `unread` (fail closed: the rules ask, as for SQL that cannot be read).
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import type { CloudDraft } from './cloud-argv.js';
+import { readPayloadFile } from './http-body.js';
+import { readStdinDeep } from './sql-clients.js';
+
+/** Options of ldapmodify/ldapadd that take a value (the LDIF file is `-f`'s). */
+const WITH_VALUE = new Set([
+  '-D',
+  '-w',
+  '-H',
+  '-h',
+  '-p',
+  '-b',
+  '-y',
+  '-e',
+  '-E',
+  '-o',
+  '-O',
+  '-R',
+  '-U',
+  '-X',
+  '-Y',
+  '-S',
+  '-P',
+]);
+
+/** The DNs of the LDIF's records that delete their entry. */
+export function ldifDeletes(ldif: string): string[] {
+  const out: string[] = [];
+  // Continuation lines (a leading space) belong to the line before; records end at a blank line.
+  const lines = ldif.replace(/\r\n/g, '\n').replace(/\n /g, '').split('\n');
+  let dn = '';
+  for (const line of lines) {
+    if (line.trim() === '') dn = '';
+    const m = /^([A-Za-z-]+)::?\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1].toLowerCase();
+    const value = line.includes('::') ? Buffer.from(m[2], 'base64').toString('utf8') : m[2].trim();
+    if (key === 'dn') dn = value;
+    else if (key === 'changetype' && value.toLowerCase() === 'delete') out.push(dn);
+  }
+  return out;
+}
+
+export function readLdif(cmd: NormalizedCommand, ctx: AnalyzeContext): CloudDraft | undefined {
+  if (cmd.program !== 'ldapmodify' && cmd.program !== 'ldapadd') return undefined;
+  const args = cmd.argv.slice(1);
+  // `-n`: shows what would be done, changes nothing
+  if (args.includes('--help') || args.includes('-n')) return undefined;
+  let file: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-f') file = args[++i] ?? '';
+    else if (WITH_VALUE.has(args[i])) i++;
+  }
+  const payload = file !== undefined ? readPayloadFile(file, cmd, ctx) : readStdinDeep(cmd, ctx);
+  const base = { tool: cmd.program, service: 'directory', all: false, force: true };
+  // fail closed: changes that cannot be read may delete anything
+  if (payload.text === undefined) return { ...base, verb: 'unread', resource: file ?? 'stdin' };
+  const deletes = ldifDeletes(payload.text);
+  return deletes.length
+    ? { ...base, verb: 'delete', resource: deletes.join('; ') }
+    : { ...base, verb: 'modify', resource: '' };
+}

@@ -1,0 +1,85 @@
+/**
+ * The host's own administration (src/extract/cloud-host.ts) and LDAP directories
+ * (src/extract/cloud-ldap.ts), read into cloud facts: `tool|service|verb|resource|all`.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractCloud } from '../../src/extract/cloud.js';
+import { ldifDeletes } from '../../src/extract/cloud-ldap.js';
+import type { Fact, NormalizedCommand } from '../../src/engine/types.js';
+import { WS, analyzeContext, command } from '../helpers/command.js';
+
+const files: Record<string, string> = {
+  [`${WS}/del.ldif`]: 'dn: uid=bob,ou=people,dc=corp\nchangetype: delete\n',
+  [`${WS}/add.ldif`]: 'dn: uid=eve,ou=people,dc=corp\nobjectClass: inetOrgPerson\ncn: Eve\n',
+};
+const ctx = analyzeContext(WS, { readFile: (p: string) => files[p] });
+
+const facts = (c: NormalizedCommand) =>
+  (extractCloud(c, ctx, [c]) as Fact[]).map((f) =>
+    f.kind === 'cloud' ? [f.tool, f.service, f.verb, f.resource, f.all].join('|') : '',
+  );
+const cloud = (line: string) => facts(command(line.split(' ')));
+/** The command with `stdin` as its known standard input (a heredoc). */
+const fed = (line: string, stdin: string) =>
+  facts({ ...command(line.split(' ')), stdin: { kind: 'heredoc', text: stdin } } as NormalizedCommand);
+
+describe('local accounts and groups', () => {
+  it.each<[string, string[]]>([
+    ['userdel -r deploy', ['userdel|account|delete|deploy|true']],
+    ['userdel ci', ['userdel|account|delete|ci|false']],
+    ['deluser --remove-home ci-runner', ['deluser|account|delete|ci-runner|true']],
+    ['deluser alice docker', ['deluser|membership|remove|alice docker|false']],
+    ['groupdel developers', ['groupdel|group|delete|developers|false']],
+    ['userdel --help', []],
+  ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
+});
+
+describe('the host firewall', () => {
+  it.each<[string, string[]]>([
+    ['iptables -F', ['iptables|chain|flush||true']],
+    ['iptables -t nat --flush PREROUTING', ['iptables|chain|flush|PREROUTING|false']],
+    ['ip6tables -X', ['ip6tables|chain|delete-chain||true']],
+    ['iptables -P INPUT DROP', ['iptables|policy|default-drop|INPUT|false']],
+    ['iptables -P FORWARD ACCEPT', []],
+    ['iptables -A INPUT -p tcp --dport 22 -j ACCEPT', []],
+    ['iptables -L -n', []],
+    ['nft flush ruleset', ['nft|ruleset|flush||true']],
+    ['nft delete table inet filter', ['nft|table|delete|inet filter|false']],
+    ['nft list ruleset', []],
+    ['nft delete rule inet filter input handle 4', []],
+    ['ufw --force reset', ['ufw|firewall|reset||true']],
+    ['ufw disable', ['ufw|firewall|disable||true']],
+    ['ufw allow 22/tcp', []],
+    ['firewall-cmd --panic-on', ['firewall-cmd|firewall|panic||true']],
+    ['firewall-cmd --list-all', []],
+  ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
+});
+
+describe('LDAP changes (LDIF)', () => {
+  it.each<[string, string[]]>([
+    [
+      'ldapmodify -x -D cn=admin -w pw -f del.ldif',
+      ['ldapmodify|directory|delete|uid=bob,ou=people,dc=corp|false'],
+    ],
+    ['ldapadd -x -D cn=admin -f add.ldif', ['ldapadd|directory|modify||false']],
+    // fail closed: an LDIF that cannot be read may delete anything
+    ['ldapmodify -x -f made-by-a-script.ldif', ['ldapmodify|directory|unread|made-by-a-script.ldif|false']],
+    ['ldapmodify -x -H ldap://ldap.prod', ['ldapmodify|directory|unread|stdin|false']],
+    // -n: shows what would be done
+    ['ldapmodify -n -x -f del.ldif', []],
+  ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
+
+  it('reads a heredoc on stdin', () => {
+    expect(fed('ldapmodify -x', 'dn: cn=devs,ou=groups,dc=corp\nchangetype: delete\n')).toEqual([
+      'ldapmodify|directory|delete|cn=devs,ou=groups,dc=corp|false',
+    ]);
+  });
+
+  it.each<[string, string[]]>([
+    ['dn: a\nchangetype: delete\n\ndn: b\nchangetype: modify\nreplace: mail\nmail: x\n', ['a']],
+    // a folded DN (continuation line) and a base64 one
+    ['dn: uid=alice,ou=peo\n ple,dc=corp\nchangetype: delete\n', ['uid=alice,ou=people,dc=corp']],
+    [`dn:: ${Buffer.from('cn=x,dc=corp').toString('base64')}\nchangetype: DELETE\n`, ['cn=x,dc=corp']],
+    ['dn: a\nchangetype: add\ncn: a\n', []],
+  ])('LDIF %j deletes %j', (ldif, want) => expect(ldifDeletes(ldif)).toEqual(want));
+});

@@ -97,7 +97,13 @@ export function parseGhApi(cmd: NormalizedCommand, ctx: AnalyzeContext, flavor =
         v = p.text;
       }
       r.fields[key] = v ?? '';
-      fields[key] = v ?? '';
+      // `-F` gives true, false, null and integers their JSON type (`-F private=false` sends
+      // `"private": false`); `-f` always sends a string.
+      const typed = short === '-F' || short === '--field';
+      fields[key] =
+        typed && v !== undefined && /^(true|false|null|-?\d+)$/.test(v) && !value.slice(k + 1).startsWith('@')
+          ? (JSON.parse(v) as unknown)
+          : (v ?? '');
     }
   }
   if (!endpoint) return [];

@@ -94,6 +94,19 @@ describe('curl spellings → method, host, path', () => {
   });
 });
 
+describe('gh api fields → JSON body', () => {
+  it.each([
+    // -F gives true, false, null and integers their JSON type; -f sends strings
+    ['gh api -X PATCH repos/a/b -F private=false', '{"private":false}'],
+    ['gh api -X PATCH repos/a/b -F n=3 -F x=null -F ok=true', '{"n":3,"x":null,"ok":true}'],
+    ['gh api -X PATCH repos/a/b -f private=false', '{"private":"false"}'],
+    ['gh api repos/a/b/issues -F title=v1.2', '{"title":"v1.2"}'],
+    ['gh api repos/a/b/issues -F body=@body.json', '{"body":"{\\"name\\":\\"x\\"}\\n"}'],
+  ])('%s', (line, body) => {
+    expect(http(line)[0].body).toBe(body);
+  });
+});
+
 describe('curl details', () => {
   it('emits one fact per URL', () => {
     const facts = http('curl -X DELETE https://a.example/1 https://b.example/2');

@@ -10,6 +10,7 @@ import { extractShell } from './shell.js';
 import { extractHttp } from './http.js';
 import { extractSql } from './sql.js';
 import { extractCloud } from './cloud.js';
+import { extractExposure } from './exposure.js';
 import { extractExfil } from './exfil.js';
 import { extractCarriedGraphql } from './graphql-carried.js';
 import { extractCredentialHunt } from './credential-hunt.js';
@@ -25,6 +26,7 @@ export const EXTRACTORS: Extractor[] = [
   extractCarriedGraphql,
   extractSql,
   extractCloud,
+  extractExposure,
   extractExfil,
   extractCredentialHunt,
 ];

@@ -1,0 +1,217 @@
+/**
+ * Making something private reachable by anyone: a bucket's or object's ACL set to public
+ * (`--acl public-read`), everyone granted a role (`allUsers`, a policy whose Principal is
+ * `*`), a storage container opened to anonymous reads, a database made publicly
+ * accessible, a function URL without auth, the account's public-access block removed, a
+ * repository's visibility set to public, or a port other than 80/443 opened to every
+ * address (`0.0.0.0/0`, `::/0`). Read by what the words say, for any program (a cloud CLI,
+ * a wrapper script's own flags), into a CloudFact whose verb is `make-public` (or
+ * `unread-policy`: a resource policy file that cannot be read); `service` names the kind of
+ * grant. HTTP APIs that do the same through a request body are matched by
+ * the http rules (rulesets/exposure.yaml).
+ *
+ * The classic wrong fix: an access error, and the agent opens the bucket to everyone.
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import type { DraftFact } from './extractor.js';
+import type { Extractor } from './extractor.js';
+import { resolvePath } from './http-body.js';
+
+/**
+ * A principal that is everyone: GCP's allUsers / allAuthenticatedUsers, as an option's value
+ * (`--member=allUsers`) or in a grant (`allUsers:objectViewer`, `-u AllUsers:R`).
+ */
+const EVERYONE = /^(all_?users|all_?authenticated_?users)$/i;
+const EVERYONE_GRANT = /^(all_?users|all_?authenticated_?users):\w/i;
+/**
+ * Programs whose words are text, not grants (`grep allUsers policy.json`, a commit message):
+ * not read here.
+ */
+const TEXT_TOOLS = new Set(
+  'echo printf cat grep egrep fgrep rg ag ack sed awk gawk less more head tail jq yq git diff vim nvim nano code emacs man tldr'.split(
+    ' ',
+  ),
+);
+/** Canned ACLs that let anyone (or any account of the provider) read or write. */
+const PUBLIC_ACL =
+  /^(public-read|public-read-write|authenticated-read|publicread|publicreadwrite|authenticatedread)$/i;
+/** Options whose value is a canned ACL. */
+const ACL_OPTS = new Set(['--acl', '--canned-acl', '--predefined-acl', '--default-acl', '-a']);
+/** A policy statement whose principal is anyone. */
+const ANY_PRINCIPAL = /"Principal"\s*:\s*("\*"|\{\s*"AWS"\s*:\s*(\[\s*)?"\*")/;
+/** Every address. */
+const ANY_CIDR = /(^|[^\d.])0\.0\.0\.0\/0\b|(^|[^:\w])::\/0\b/;
+/** Words saying the rule is about incoming traffic. */
+const INGRESS =
+  /ingress|firewall-rules?|security-group-rule|nsg|inbound|--source-ranges?|--source-address-prefix/i;
+/** Ports that are meant to be public (a web server). */
+const WEB_PORTS = new Set([80, 443]);
+/** Options naming what is acted on, for the evidence. */
+const NAME_OPTS = new Set([
+  '--bucket',
+  '--name',
+  '--group-id',
+  '--group-name',
+  '--db-instance-identifier',
+  '--db-cluster-identifier',
+  '--function-name',
+  '--account-id',
+]);
+
+/** `--opt value` and `--opt=value` as [option, value] pairs, and every word. */
+function pairs(argv: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('-')) continue;
+    const eq = a.indexOf('=');
+    if (eq > 0) out.push([a.slice(0, eq), a.slice(eq + 1)]);
+    else if (i + 1 < argv.length) out.push([a, argv[i + 1]]);
+  }
+  return out;
+}
+
+/** Ports a firewall or security-group command names; empty = none (all ports). */
+function portsOf(argv: string[]): number[] {
+  const out: number[] = [];
+  const text = argv.join(' ');
+  for (const m of text.matchAll(
+    /(?:--port|--ports|--destination-port-ranges?|FromPort|ToPort)[= ](\d+)(?:-(\d+))?/g,
+  ))
+    out.push(Number(m[1]), ...(m[2] ? [Number(m[2])] : []));
+  for (const m of text.matchAll(/\b(?:tcp|udp):(\d+)(?:-(\d+))?/g))
+    out.push(Number(m[1]), ...(m[2] ? [Number(m[2])] : []));
+  return out;
+}
+
+/** A policy document given inline, as `file://PATH` (read as the command would) or in shorthand (`A=false,B=…`); undefined = a file that cannot be read. */
+function policyText(value: string, cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
+  if (value.startsWith('file://')) return ctx.readFile?.(resolvePath(value.slice(7), cmd, ctx));
+  return value;
+}
+
+/** A Kubernetes service made reachable from outside the cluster (`--type=LoadBalancer`, a patch setting it). */
+const K8S_OUTSIDE = /^--type=?(LoadBalancer|NodePort)$|"type"\s*:\s*"(LoadBalancer|NodePort)"/;
+
+/** Ports a Kubernetes service command names (`--port 5432`, `"port": 5432`); empty = none. */
+function servicePorts(argv: string[]): number[] {
+  const text = argv.join(' ');
+  return [...text.matchAll(/(?:--(?:target-)?port[= ]|"(?:port|targetPort)"\s*:\s*)(\d+)/g)].map((m) =>
+    Number(m[1]),
+  );
+}
+
+/**
+ * `python3 -m http.server` (and `php -S`) serving the home folder or the root to every
+ * interface: every file there (keys, tokens) is on the network. A folder of the workspace,
+ * or a bind to loopback, is a dev server.
+ */
+function servesPrivateFiles(cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
+  const a = cmd.argv;
+  const python =
+    /^python[\d.]*$/.test(cmd.program) &&
+    a.some((w, i) => w === '-m' && /^(http\.server|SimpleHTTPServer)$/.test(a[i + 1] ?? ''));
+  const php = cmd.program === 'php' && a.includes('-S');
+  if (!python && !php) return undefined;
+  const opts = pairs(a);
+  const bind =
+    opts.find(([o]) => o === '--bind' || o === '-b')?.[1] ?? (php ? (a[a.indexOf('-S') + 1] ?? '') : '');
+  if (/^(127\.|localhost|::1|\[::1\])/.test(bind)) return undefined;
+  const dir = opts.find(([o]) => o === '--directory' || o === '-d' || (php && o === '-t'))?.[1] ?? '.';
+  const abs = resolvePath(dir, cmd, ctx);
+  const home = ctx.home.replace(/\/+$/, '');
+  return abs === '/' || abs === home || home.startsWith(`${abs === '/' ? '' : abs}/`) ? abs : undefined;
+}
+
+/** What `cmd` makes public, as [kind of grant, the words that say so]; empty = nothing. */
+export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): [string, string][] {
+  const argv = cmd.argv;
+  const found: [string, string][] = [];
+  const opts = pairs(argv);
+  if (TEXT_TOOLS.has(cmd.program)) return [];
+  for (const a of argv.slice(1)) {
+    if (EVERYONE_GRANT.test(a)) found.push(['principal', a]);
+    if (a === '--publicly-accessible') found.push(['database', a]);
+    if (/^(delete-public-access-block|delete-bucket-public-access-block)$/.test(a))
+      found.push(['public-access-block', a]);
+  }
+  for (const [o, v] of opts) {
+    if (EVERYONE.test(v) || EVERYONE_GRANT.test(v)) found.push(['principal', `${o} ${v}`]);
+    if (ACL_OPTS.has(o) && PUBLIC_ACL.test(v)) found.push(['acl', `${o} ${v}`]);
+    if (o === '--principal' && v === '*') found.push(['principal', `${o} *`]);
+    if (o === '--visibility' && v.toLowerCase() === 'public') found.push(['visibility', `${o} ${v}`]);
+    if (o === '--public-access' && /^(blob|container)$/i.test(v)) found.push(['public-access', `${o} ${v}`]);
+    if (o === '--allow-blob-public-access' && /^true$/i.test(v)) found.push(['public-access', `${o} ${v}`]);
+    if ((o === '--function-url-auth-type' || o === '--auth-type') && v.toUpperCase() === 'NONE')
+      found.push(['auth', `${o} ${v}`]);
+    if (/^--(public-access-block-configuration|policy|policy-document|bucket-policy)$/.test(o)) {
+      const text = policyText(v, cmd, ctx);
+      // fail closed: a resource policy (`--policy file://p.json`, which names who may reach the
+      // bucket, key or repository) that cannot be read may name anyone
+      if (text === undefined && o === '--policy' && v.startsWith('file://'))
+        found.push(['unread-policy', `${o} ${v}`]);
+      if (text === undefined) continue;
+      if (/Block\w*"?\s*[:=]\s*false|Restrict\w*"?\s*[:=]\s*false/i.test(text))
+        found.push(['public-access-block', `${o} …false`]);
+      if (ANY_PRINCIPAL.test(text) && /"Effect"\s*:\s*"Allow"/.test(text))
+        found.push(['principal', `${o} Principal *`]);
+    }
+    if (/^--source-address-prefix(es)?$/.test(o) && /^(\*|internet|any)$/i.test(v))
+      found.push(['network', `${o} ${v}`]);
+  }
+  if (argv.some((a) => K8S_OUTSIDE.test(a))) {
+    const ports = servicePorts(argv);
+    if (ports.length === 0 || ports.some((p) => !WEB_PORTS.has(p)))
+      found.push(['service', argv.find((a) => K8S_OUTSIDE.test(a)) ?? '']);
+  }
+  if (
+    cmd.program === 'kubectl' &&
+    argv.includes('port-forward') &&
+    opts.some(([o, v]) => o === '--address' && /(^|,)0\.0\.0\.0($|,)/.test(v))
+  )
+    found.push(['service', 'port-forward --address 0.0.0.0']);
+  const served = servesPrivateFiles(cmd, ctx);
+  if (served) found.push(['files', `serves ${served} to the network`]);
+  // Every address let in: only for incoming rules, and not when only web ports are opened.
+  const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
+  // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)
+  const closes = argv.some((a) => /^(revoke|delete|remove)([-_]|$)/i.test(a));
+  if (cidr && !closes && argv.some((a) => INGRESS.test(a)) && !argv.some((a) => /egress|outbound/i.test(a))) {
+    const ports = portsOf(argv);
+    if (ports.length === 0 || ports.some((p) => !WEB_PORTS.has(p))) found.push(['network', cidr]);
+  }
+  if (found.some(([k]) => k === 'network') && argv.some((a) => /^--direction=?(out|egress)/i.test(a)))
+    return [];
+  return found;
+}
+
+/** What is acted on, as far as the words say ('' = not said). */
+function targetOf(argv: string[]): string {
+  const url = argv.find((a) => /^(s3|gs|az):\/\//.test(a));
+  if (url) return url;
+  for (const [o, v] of pairs(argv)) if (NAME_OPTS.has(o)) return v;
+  return '';
+}
+
+/** `--dry-run`: the tool only checks that it could. */
+const DRY_RUN = /^--?dry-?run(=.*)?$/i;
+
+export const extractExposure: Extractor = (cmd, ctx) => {
+  if (cmd.argv.some((a) => DRY_RUN.test(a) || a === '--help')) return [];
+  const found = exposures(cmd, ctx);
+  if (found.length === 0) return [];
+  // A grant seen beats a policy that could not be read.
+  const [service, words] = found.find(([k]) => k !== 'unread-policy') ?? found[0];
+  const resource = targetOf(cmd.argv);
+  const fact: DraftFact = {
+    kind: 'cloud',
+    tool: cmd.program,
+    service,
+    verb: service === 'unread-policy' ? 'unread-policy' : 'make-public',
+    resource,
+    all: false,
+    force: false,
+    evidence: `${cmd.program}: ${words}${resource ? ` (${resource})` : ''}`,
+  };
+  return [fact];
+};

@@ -1,8 +1,10 @@
 /**
  * Administration of this host that no file rule sees: local accounts (`userdel -r deploy`,
- * `deluser --remove-home ci`, `groupdel`) and the host firewall (`iptables -F`, `nft flush
- * ruleset`, `ufw --force reset`, a default policy of DROP). Read into CloudFacts whose
- * tool is the program, so rules (rulesets/host.yaml) name them; listing stays a read.
+ * `deluser --remove-home ci`, `groupdel`), the host firewall (`iptables -F`, `nft flush
+ * ruleset`, `ufw --force reset`, a default policy of DROP), and the host's record and
+ * defences (a security or logging daemon stopped, audit rules deleted, SELinux set to
+ * permissive, the journal vacuumed). Read into CloudFacts whose tool is the program, so
+ * rules (rulesets/host.yaml) name them; listing stays a read.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
@@ -79,6 +81,63 @@ export function readFirewall(cmd: NormalizedCommand): CloudDraft | undefined {
   }
 }
 
+/**
+ * Daemons that keep the record or the defences of a host (audit, logs shipped off it,
+ * intrusion detection, endpoint protection, mandatory access control): stopping one leaves
+ * what follows unrecorded or unguarded.
+ */
+const SECURITY_UNITS = new Set(
+  (
+    'auditd rsyslog syslog syslog-ng systemd-journald journald falco falco-modern-bpf osqueryd wazuh-agent wazuh-manager ' +
+    'ossec ossec-hids falcon-sensor sentinelone sentinelagent cbagentd clamav-daemon clamd clamav-freshclam apparmor ' +
+    'firewalld fail2ban crowdsec sshguard nftables netfilter-persistent ufw aide tripwire auditbeat filebeat elastic-agent ' +
+    'splunk splunkd splunkforwarder amazon-cloudwatch-agent google-cloud-ops-agent datadog-agent newrelic-infra ' +
+    'td-agent fluentd fluent-bit otelcol otelcol-contrib'
+  ).split(' '),
+);
+
+/** The unit named by a word (`auditd.service` → auditd); '' for an option. */
+const unitOf = (w: string) => (w.startsWith('-') ? '' : w.replace(/\.(service|socket)$/, '').toLowerCase());
+
+/**
+ * `systemctl stop|disable|mask|kill UNIT…` and `service UNIT stop` of a security or logging
+ * daemon (SECURITY_UNITS); other units are the host's business as usual: no fact.
+ */
+export function readService(cmd: NormalizedCommand): CloudDraft | undefined {
+  const { pos } = split(cmd);
+  const [verb, units] =
+    cmd.program === 'service' ? [pos[1] ?? '', [pos[0] ?? '']] : [pos[0] ?? '', pos.slice(1)];
+  if (!/^(stop|disable|mask|kill)$/.test(verb)) return undefined;
+  const hit = units.map(unitOf).filter((u) => SECURITY_UNITS.has(u));
+  return hit.length ? draft(cmd, 'security-service', verb, hit.join(' ')) : undefined;
+}
+
+/**
+ * The record and the defences switched off: `auditctl -D` (every audit rule deleted) or
+ * `-e 0`, `setenforce 0|Permissive`, `aa-teardown` (every AppArmor profile unloaded),
+ * `journalctl --vacuum-size|time|files` (journal files deleted).
+ */
+export function readDefence(cmd: NormalizedCommand): CloudDraft | undefined {
+  const a = cmd.argv.slice(1);
+  switch (cmd.program) {
+    case 'auditctl':
+      if (a.includes('-D')) return draft(cmd, 'audit', 'delete-rules', '', true);
+      if (a.some((w, i) => w === '-e0' || (w === '-e' && a[i + 1] === '0')))
+        return draft(cmd, 'audit', 'disable', '', true);
+      return undefined;
+    case 'setenforce':
+      return /^(0|permissive)$/i.test(a[0] ?? '') ? draft(cmd, 'selinux', 'disable', '', true) : undefined;
+    case 'aa-teardown':
+      return draft(cmd, 'apparmor', 'disable', '', true);
+    case 'journalctl': {
+      const v = a.find((w) => /^--vacuum-(size|time|files)/.test(w));
+      return v ? draft(cmd, 'journal', 'delete-logs', v, true) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** Programs this module reads, by name. */
 export const HOST_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> = {
   userdel: readAccount,
@@ -92,4 +151,10 @@ export const HOST_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft
   nft: readFirewall,
   ufw: readFirewall,
   'firewall-cmd': readFirewall,
+  systemctl: readService,
+  service: readService,
+  auditctl: readDefence,
+  setenforce: readDefence,
+  'aa-teardown': readDefence,
+  journalctl: readDefence,
 };

@@ -89,6 +89,29 @@ function savedPlan(d: CloudDraft, cmd: NormalizedCommand, all: NormalizedCommand
   return d;
 }
 
+/**
+ * An update that switches its subject off (`aws guardduty update-detector --no-enable`,
+ * `gcloud logging sinks update --disabled`): read as the verb `disable-by-update`.
+ */
+const SWITCH_OFF = /^(--no-enabled?|--disabled?|--enabled?=(false|no|0)|--no-enable-logging|--no-logging)$/i;
+function switchedOff(d: CloudDraft, cmd: NormalizedCommand): CloudDraft {
+  if (!cmd.argv.some((a) => SWITCH_OFF.test(a))) return d;
+  // The update verb among the first words (`gcloud logging sinks update NAME`), as the
+  // fact of a command that is not destructive names only the first two.
+  const pos = cmd.argv
+    .slice(1)
+    .filter((a) => !a.startsWith('-'))
+    .slice(0, 5);
+  const at = pos.findIndex((w) => /^(update|modify|set|put|patch)(-|$)/.test(w));
+  if (at < 0) return d;
+  return {
+    ...d,
+    service: pos.slice(0, at).join(' '),
+    verb: 'disable-by-update',
+    resource: pos[at + 1] ?? '',
+  };
+}
+
 /** `tool service verb resource`, the words of a fact's evidence. */
 const wordsOf = (d: CloudDraft) => [d.tool, d.service, d.verb, d.resource].filter(Boolean).join(' ');
 
@@ -114,7 +137,7 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
       evidence: `${c.program}: ${wordsOf(d)}`,
       ...d,
     }));
-  const d = savedPlan(found, c, all ?? []);
+  const d = switchedOff(savedPlan(found, c, all ?? []), c);
   const words = wordsOf(d);
   const replicas = instanceCount(COUNT_TOOL[c.program] ?? c.program, c.argv);
   const flags = [d.all ? 'all' : '', d.force ? 'no prompt' : '', replicas === 0 ? 'to zero' : '']

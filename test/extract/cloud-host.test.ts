@@ -55,6 +55,23 @@ describe('the host firewall', () => {
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
 });
 
+describe("the host's record and defences", () => {
+  it.each<[string, string[]]>([
+    ['systemctl stop auditd', ['systemctl|security-service|stop|auditd|false']],
+    ['systemctl disable --now falco.service nginx', ['systemctl|security-service|disable|falco|false']],
+    ['service osqueryd stop', ['service|security-service|stop|osqueryd|false']],
+    ['systemctl stop nginx postgresql', []],
+    ['systemctl restart rsyslog', []],
+    ['auditctl -D', ['auditctl|audit|delete-rules||true']],
+    ['auditctl -e 0', ['auditctl|audit|disable||true']],
+    ['auditctl -l', []],
+    ['setenforce Permissive', ['setenforce|selinux|disable||true']],
+    ['setenforce 1', []],
+    ['journalctl --vacuum-size=1K', ['journalctl|journal|delete-logs|--vacuum-size=1K|true']],
+    ['journalctl -u nginx -f', []],
+  ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
+});
+
 describe('LDAP changes (LDIF)', () => {
   it.each<[string, string[]]>([
     [

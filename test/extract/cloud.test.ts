@@ -163,3 +163,24 @@ describe('read-only commands carry a harmless verb', () => {
     expect(cloud(w('ls -la'))).toBeUndefined();
   });
 });
+
+describe('an update that switches its subject off', () => {
+  it.each<[string, (string | boolean)[] | undefined]>([
+    [
+      'aws guardduty update-detector --detector-id d1 --no-enable',
+      ['aws', 'guardduty', 'disable-by-update', 'd1', false, false],
+    ],
+    [
+      'gcloud logging sinks update audit-sink --disabled',
+      ['gcloud', 'logging sinks', 'disable-by-update', 'audit-sink', false, false],
+    ],
+    [
+      'aws guardduty update-detector --detector-id d1 --enable',
+      ['aws', 'guardduty', 'update-detector', 'd1', false, false],
+    ],
+    [
+      'gcloud logging sinks update audit-sink --log-filter=x',
+      ['gcloud', 'logging', 'sinks', '', false, false],
+    ],
+  ])('%s', (line, want) => expect(cloud(w(line))).toEqual(want));
+});

@@ -27,7 +27,7 @@ const EVERYONE_GRANT = /^(all_?users|all_?authenticated_?users):\w/i;
  * Programs whose words are text, not grants (`grep allUsers policy.json`, a commit message):
  * not read here.
  */
-const TEXT_TOOLS = new Set(
+export const TEXT_TOOLS = new Set(
   'echo printf cat grep egrep fgrep rg ag ack sed awk gawk less more head tail jq yq git diff vim nvim nano code emacs man tldr'.split(
     ' ',
   ),
@@ -85,7 +85,7 @@ function portsOf(argv: string[]): number[] {
 }
 
 /** A policy document given inline, as `file://PATH` (read as the command would) or in shorthand (`A=false,B=…`); undefined = a file that cannot be read. */
-function policyText(value: string, cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
+export function policyText(value: string, cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
   if (value.startsWith('file://')) return ctx.readFile?.(resolvePath(value.slice(7), cmd, ctx));
   return value;
 }

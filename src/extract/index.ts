@@ -11,6 +11,7 @@ import { extractHttp } from './http.js';
 import { extractSql } from './sql.js';
 import { extractCloud } from './cloud.js';
 import { extractExposure } from './exposure.js';
+import { extractPrivilege } from './privilege.js';
 import { extractExfil } from './exfil.js';
 import { extractCarriedGraphql } from './graphql-carried.js';
 import { extractCredentialHunt } from './credential-hunt.js';
@@ -27,6 +28,7 @@ export const EXTRACTORS: Extractor[] = [
   extractSql,
   extractCloud,
   extractExposure,
+  extractPrivilege,
   extractExfil,
   extractCredentialHunt,
 ];

@@ -3,9 +3,11 @@
  * it (sudo, doas, env, command, exec, builtin, nohup, nice, time, timeout, stdbuf, setsid,
  * unbuffer, busybox, chroot, ionice, flock, runuser, agentfw run) and those that take a command string
  * (watch, script -c, su -c, flock -c, env -S) or run shell commands given on their command
- * line (editors, editors.ts), which is re-parsed.
+ * line (editors, editors.ts; tmux, screen and systemd-run, multiplexers.ts), which is
+ * re-parsed.
  */
 import { emacsPeeler, vimPeeler } from './editors.js';
+import { screen, systemdRun, tmux } from './multiplexers.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
 
@@ -28,7 +30,7 @@ export interface Peel {
   otherMounts?: boolean;
 }
 
-type Peeler = (args: Field[]) => Peel | undefined;
+export type Peeler = (args: Field[]) => Peel | undefined;
 
 function assignments(args: Field[], from: number): { env: [string, Field][]; index: number } {
   const env: [string, Field][] = [];
@@ -281,4 +283,7 @@ export const WRAPPERS: Record<string, Peeler> = {
   ex: vimPeeler,
   view: vimPeeler,
   emacs: emacsPeeler,
+  tmux,
+  screen,
+  'systemd-run': systemdRun,
 };

@@ -101,6 +101,11 @@ export interface StdinSource {
   from?: NormalizedCommand;
   /** For kind 'file': the absolute path redirected from (`< file`). */
   path?: string;
+  /**
+   * When `text` is unknown only because the installed crontab was listed into it
+   * (`(crontab -l; echo JOB) | crontab -`): the rest, known. Undefined = none.
+   */
+  added?: string;
 }
 
 /** One simple command as bash would run it, after carriers are peeled. */

@@ -171,6 +171,9 @@ function stdinHazards(cmd: NormalizedCommand, all: NormalizedCommand[], what: st
   return out;
 }
 
+/** Programs that run jobs later (src/normalize/shells.ts runAt, crontab.ts). */
+const SCHEDULERS = new Set(['at', 'batch', 'crontab']);
+
 /** A nested `agentfw run` whose asks are settled without this session's human (wrapper label from the normalizer). */
 const SELF_APPROVAL = /^agentfw run .*--(on-ask|approver)\b/;
 
@@ -206,6 +209,12 @@ export const extractShell: Extractor = (cmd, ctx, all) => {
       out.push({ kind: 'shell', hazard: 'download-exec', source: url, evidence: evidenceOf(cmd) });
   }
 
+  // fail closed: jobs handed to a scheduler that the normalizer could not read (it marks
+  // the command dynamic): `cat jobs | at now`, `crontab jobs-made-elsewhere.txt`.
+  if (SCHEDULERS.has(cmd.program) && cmd.dynamic) {
+    out.push(dynamicFact(cmd, 'script', cmd.stdin ? 'its jobs on stdin' : cmd.argv.slice(1).join(' ')));
+    return out;
+  }
   if (!isCodeRunner(cmd.program)) return out;
   const isShell = SHELLS.has(cmd.program) || cmd.program === 'source' || cmd.program === '.';
   // `bash -n` / `-o noexec`: syntax check only, nothing runs.

@@ -17,6 +17,7 @@ import { REMOTE } from './remote.js';
 import { runPathScript } from './scripts.js';
 import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
+import { runCrontab } from './crontab.js';
 import { optionCarriers, plainProgram } from './option-carriers.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
@@ -67,6 +68,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (SHELLS.has(prog)) return runShell(prog, argv, k);
     if (prog === 'eval') return runEval(argv, k);
     if (prog === 'at' || prog === 'batch') return runAt(prog, argv, k);
+    if (prog === 'crontab') return runCrontab(argv, k);
     if (prog === 'trap') return runTrap(argv, k);
     if (prog === 'source' || prog === '.') return runSource(argv, k);
     if (prog === 'alias') return defineAlias(argv, k);

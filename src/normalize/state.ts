@@ -78,6 +78,12 @@ export interface Io {
 export interface Res {
   last?: NormalizedCommand;
   out?: string;
+  /**
+   * Set when `out` is unknown only because a statement listed the installed crontab
+   * (`(crontab -l; echo JOB) | crontab -`): the rest of the output, known. Read only by a
+   * crontab install (installing the listed jobs again is no new effect). Undefined = none.
+   */
+  added?: string;
 }
 
 export interface Run {

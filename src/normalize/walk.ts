@@ -9,6 +9,7 @@ import { cloneScope, issue, MAX_NEST, nodeSpan, tick } from './state.js';
 import type { Field, Frame, Io, Node, Res, Run, Scope } from './state.js';
 import { expandScalar, expandWords, scanSubstitutions } from './words.js';
 import { runAfter, runCommandNode, redirects } from './command.js';
+import { listsCrontab } from './crontab.js';
 
 /** Largest number of loop items unrolled (`for x in a b c`); beyond that the loop variable is dynamic. */
 const MAX_UNROLL = 16;
@@ -37,6 +38,8 @@ function seq(nodes: Node[], run: Run, frame: Frame, scope: Scope, io: Io): Res {
   let text = '';
   let known = true;
   let any = false;
+  // a statement that only listed the installed crontab (see Res.added)
+  let listed = false;
   for (const n of nodes) {
     if (n.type === 'comment') continue;
     const before = run.commands.length;
@@ -44,8 +47,10 @@ function seq(nodes: Node[], run: Run, frame: Frame, scope: Scope, io: Io): Res {
     if (res.out !== undefined) {
       text += res.out;
       any = true;
-    } else if (run.commands.length !== before) known = false;
+    } else if (run.commands.length === before + 1 && listsCrontab(res.last)) listed = true;
+    else if (run.commands.length !== before) known = false;
   }
+  if (listed) return { ...res, out: undefined, ...(known ? { added: text } : {}) };
   return { ...res, out: known && any ? text : undefined };
 }
 
@@ -200,7 +205,12 @@ function pipeline(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Res
       : {
           ...io,
           stdin: prev.last
-            ? { kind: 'pipe', from: prev.last, ...(prev.out !== undefined ? { text: prev.out } : {}) }
+            ? {
+                kind: 'pipe',
+                from: prev.last,
+                ...(prev.out !== undefined ? { text: prev.out } : {}),
+                ...(prev.added !== undefined ? { added: prev.added } : {}),
+              }
             : { kind: 'pipe' },
         };
     prev = walk(member, run, frame, cloneScope(scope), memberIo);

@@ -111,6 +111,13 @@ const RAILS_TASKS: Record<string, [string, string]> = {
  */
 const RESETS: Record<string, { words: RegExp; flags?: RegExp; statement: string; object: string }[]> = {
   alembic: [{ words: /^downgrade base\b/, statement: 'RESET', object: 'DATABASE' }],
+  // Flask-Migrate runs alembic: `flask db downgrade base`
+  flask: [{ words: /^db downgrade base\b/, statement: 'RESET', object: 'DATABASE' }],
+  // Entity Framework: migration 0 is before the first one (every migration reverted)
+  dotnet: [
+    { words: /^ef database update 0$/, statement: 'RESET', object: 'DATABASE' },
+    { words: /^ef database drop\b/, statement: 'DROP', object: 'DATABASE' },
+  ],
   flyway: [{ words: /^clean\b/, statement: 'DROP', object: 'SCHEMA' }],
   liquibase: [{ words: /^(drop-all|dropAll)\b/, statement: 'DROP', object: 'SCHEMA' }],
   dbmate: [{ words: /^drop\b/, statement: 'DROP', object: 'DATABASE' }],

@@ -46,7 +46,7 @@ const MONGO_WITH_ARG = new Set([
 
 /** Mongo shell call sites that destroy data, with how to read their filter argument. */
 const MONGO_CALL =
-  /(?:\bdb((?:\.[A-Za-z_$][\w$]*|\[\s*['"][^'"]+['"]\s*\]|\.getCollection\(\s*['"][^'"]+['"]\s*\)|\.getSiblingDB\(\s*['"][^'"]+['"]\s*\))*))\.(dropDatabase|drop|deleteMany|remove|updateMany|dropIndexes|dropAllUsers|dropAllRoles)\s*\(([^)]*)\)/g;
+  /(?:\bdb((?:\.[A-Za-z_$][\w$]*|\[[^\]\n]+\]|\.getCollection\([^)\n]+\)|\.getSiblingDB\([^)\n]+\))*))\.(dropDatabase|drop|deleteMany|remove|updateMany|dropIndexes|dropAllUsers|dropAllRoles)\s*\(([^)]*)\)/g;
 
 /** Removes JS comments and keeps string contents (collection names live in strings). */
 function stripJsComments(js: string): string {
@@ -61,13 +61,14 @@ export function mongoStatements(js: string): SqlStmt[] {
     const chain = m[1] ?? '';
     const method = m[2];
     const arg = (m[3] ?? '').trim();
+    // A name computed at run time (`db[c].drop()` in a loop over every collection) is any: '*'.
     const parts = [
       ...chain.matchAll(
-        /\.getCollection\(\s*['"]([^'"]+)['"]\s*\)|\.getSiblingDB\([^)]*\)|\.([A-Za-z_$][\w$]*)|\[\s*['"]([^'"]+)['"]\s*\]/g,
+        /\.getCollection\(\s*(?:['"]([^'"]+)['"]|[^)]*)\s*\)|\.getSiblingDB\([^)]*\)|\.([A-Za-z_$][\w$]*)|\[\s*(?:['"]([^'"]+)['"]|[^\]]*)\s*\]/g,
       ),
     ]
-      .map((p) => p[1] ?? p[2] ?? p[3])
-      .filter((p) => p && p !== 'getSiblingDB');
+      .map((p) => (p[0].startsWith('.getSiblingDB') ? '' : (p[1] ?? p[2] ?? p[3] ?? '*')))
+      .filter((p) => p !== '');
     const sibling = /getSiblingDB\(\s*['"]([^'"]+)['"]/.exec(chain)?.[1] ?? '';
     const coll = parts[parts.length - 1] ?? '';
     const emptyFilter = arg === '' || /^\{\s*\}\s*(,|$)/.test(arg);

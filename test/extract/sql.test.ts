@@ -324,6 +324,18 @@ describe('mongo and redis', () => {
       [['mongosh', 'DROP', 'COLLECTION', 'a-b', true]],
     ],
     [
+      'a collection named at run time is any',
+      ['mongosh', '--eval', 'db.getCollectionNames().forEach(c => db[c].drop())'],
+      undefined,
+      [['mongosh', 'DROP', 'COLLECTION', '*', true]],
+    ],
+    [
+      'getCollection of a variable',
+      ['mongosh', '--eval', 'db.getCollection(name).deleteMany({})'],
+      undefined,
+      [['mongosh', 'DELETE', 'COLLECTION', '*', false]],
+    ],
+    [
       'deleteMany empty',
       ['mongosh', '--eval', 'db.users.deleteMany({})'],
       undefined,

@@ -18,6 +18,7 @@ import { runPathScript } from './scripts.js';
 import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
 import { runCrontab } from './crontab.js';
+import { sedExec } from './sed-exec.js';
 import { optionCarriers, plainProgram } from './option-carriers.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
@@ -87,6 +88,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (lang) return runInterpreter(lang, argv, k);
     if (isPwsh(prog)) return runPwsh(argv, k);
     if (prog === 'git') gitShellSettings(argv, k);
+    if (prog === 'sed' || prog === 'gsed') sedExec(argv, k);
     const script = runPathScript(argv, k, runArgv);
     if (script) return script;
     return emit(argv, k);
@@ -115,6 +117,10 @@ const GIT_SHELL_ENV = [
   'GIT_EXTERNAL_DIFF',
   'GIT_ASKPASS',
   'GIT_PROXY_COMMAND',
+  // used when the GIT_ ones and the config are not set
+  'PAGER',
+  'EDITOR',
+  'VISUAL',
 ];
 
 /**

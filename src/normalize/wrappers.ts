@@ -4,10 +4,11 @@
  * unbuffer, busybox, chroot, ionice, flock, runuser, agentfw run) and those that take a command string
  * (watch, script -c, su -c, flock -c, env -S) or run shell commands given on their command
  * line (editors, editors.ts; tmux, screen and systemd-run, multiplexers.ts), which is
- * re-parsed.
+ * re-parsed; tracers, debuggers and adapters (strace, gdb, entr, expect …) are in tracers.ts.
  */
 import { emacsPeeler, vimPeeler } from './editors.js';
 import { screen, systemdRun, tmux } from './multiplexers.js';
+import { TRACERS } from './tracers.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
 
@@ -286,4 +287,5 @@ export const WRAPPERS: Record<string, Peeler> = {
   tmux,
   screen,
   'systemd-run': systemdRun,
+  ...TRACERS,
 };

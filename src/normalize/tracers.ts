@@ -1,0 +1,110 @@
+/**
+ * Programs that run another program to watch, trace, debug or adapt it, read as wrappers
+ * (wrappers.ts): `strace -f -o F CMD…`, `ltrace`, `valgrind`, `perf record|stat|trace --
+ * CMD…`, `chronic`, `rlwrap`, `catchsegv`, `eatmydata`, `fakeroot`, `nocache`,
+ * `faketime TIME CMD…`, `cpulimit -l N -- CMD…`, `systemd-inhibit CMD…`, `flatpak-spawn
+ * --host CMD…`; `gdb --args CMD…` (the program runs under the debugger) and `gdb -ex 'shell
+ * CMD'`; `entr [-s] CMD…` (runs CMD when files change); `expect -c 'spawn CMD…'`.
+ */
+import { getopt } from './options.js';
+import type { Field } from './state.js';
+import type { Peel, Peeler } from './wrappers.js';
+
+/** A wrapper whose options (those in `short`/`long` take a value) precede the command. */
+function leading(label: string, short = '', long: string[] = []): Peeler {
+  return (args) => {
+    const p = getopt(args, { short, long });
+    // `strace -p PID`, `perf record -p PID`: attaches to a running process, starts nothing
+    if (p.opts.has('p') || p.opts.has('pid') || p.opts.has('attach')) return { label, argv: [] };
+    return { label, argv: args.slice(p.index) };
+  };
+}
+
+const perf: Peeler = (args) => {
+  const sub = args[0];
+  if (!sub || sub.dynamic || !/^(record|stat|trace|top|sched|lock|mem|c2c|kvm)$/.test(sub.text))
+    return undefined;
+  return leading(`perf ${sub.text}`, 'eoFcCtumGpIr', [
+    'output',
+    'event',
+    'freq',
+    'count',
+    'cpu',
+    'tid',
+    'uid',
+    'pid',
+    'call-graph',
+  ])(args.slice(1));
+};
+
+/** gdb: `--args PROG ARGS…` runs PROG; `-ex 'shell CMD'` / `-ex '!CMD'` runs CMD through a shell. */
+const gdb: Peeler = (args) => {
+  const at = args.findIndex((f) => f.text === '--args');
+  if (at >= 0) return { label: 'gdb --args', argv: args.slice(at + 1) };
+  const shell = args
+    .map((f, i) =>
+      f.text === '-ex' || f.text === '--ex' || f.text === '-eval-command' ? args[i + 1] : undefined,
+    )
+    .filter((f): f is Field => f !== undefined)
+    .map((f) => ({ ...f, m: /^\s*(?:shell\s+|!)([\s\S]*)$/.exec(f.text) }))
+    .filter((f) => f.m);
+  if (shell.length === 0) return undefined;
+  return {
+    label: 'gdb -ex shell',
+    argv: [],
+    script: { text: shell.map((f) => f.m?.[1] ?? '').join('\n'), dynamic: shell.some((f) => f.dynamic) },
+  };
+};
+
+/** entr: `-s 'CMD'` runs CMD with $SHELL; otherwise the words after its options are the utility. */
+const entr: Peeler = (args) => {
+  const p = getopt(args, {});
+  const rest = args.slice(p.index);
+  if (p.opts.has('s')) return { label: 'entr -s', argv: [], ...(rest[0] ? { script: rest[0] } : {}) };
+  return { label: 'entr', argv: rest };
+};
+
+/** expect: `-c 'spawn CMD ARGS…; …'`: each spawned command runs (Tcl words, read as shell words). */
+const expectTcl: Peeler = (args) => {
+  const p = getopt(args, { short: 'cf' });
+  const c = p.opts.get('c');
+  if (c === undefined) return undefined;
+  const spawned = [...c.matchAll(/(?:^|[;\n{])\s*spawn\s+(?:-\w+\s+)*([^;\n}]+)/g)].map((m) => m[1].trim());
+  if (spawned.length === 0) return { label: 'expect', argv: [] };
+  return { label: 'expect spawn', argv: [], script: { text: spawned.join('\n'), dynamic: p.dynamic } };
+};
+
+/** faketime: `faketime [-f] TIME CMD…`. */
+const faketime: Peeler = (args) => {
+  const p = getopt(args, { short: 'm' });
+  const peel: Peel = { label: 'faketime', argv: args.slice(p.index + 1) };
+  return peel;
+};
+
+export const TRACERS: Record<string, Peeler> = {
+  strace: leading('strace', 'abeEIoOpPsSuUX', [
+    'output',
+    'trace',
+    'signal',
+    'env',
+    'user',
+    'attach',
+    'string-limit',
+  ]),
+  ltrace: leading('ltrace', 'aAeEDlnopsuwxX', ['output', 'library']),
+  valgrind: leading('valgrind'),
+  perf,
+  chronic: leading('chronic'),
+  rlwrap: leading('rlwrap', 'abcCDefFhHlmoOpPqRsSt'),
+  catchsegv: leading('catchsegv'),
+  eatmydata: leading('eatmydata'),
+  fakeroot: leading('fakeroot', 'is'),
+  nocache: leading('nocache', 'nD'),
+  cpulimit: leading('cpulimit', 'lpe', ['limit', 'pid', 'exe']),
+  'systemd-inhibit': leading('systemd-inhibit', '', ['what', 'who', 'why', 'mode']),
+  'flatpak-spawn': leading('flatpak-spawn', '', ['env', 'directory', 'forward-fd', 'app-path', 'usr-path']),
+  faketime,
+  gdb,
+  entr,
+  expect: expectTcl,
+};

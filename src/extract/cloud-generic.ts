@@ -58,7 +58,7 @@ const LOCAL = new Set(
     'zypper pacman yay apk snap flatpak asdf mise rtx nvm fnm volta pyenv rbenv nodenv goenv sdk jenv make cmake ninja ' +
     'bazel buck gradle mvn ant sbt lein dotnet msbuild swift xcodebuild flutter dart pod carthage git hg svn jj ' +
     'docker podman nerdctl docker-compose buildah kubectl helm tmux screen systemctl service launchctl crontab ' +
-    'rm rmdir unlink shred mv cp find xargs parallel sed awk perl python python3 node ruby php bash sh zsh fish ' +
+    'rm rmdir unlink shred mv cp find fd fdfind xargs parallel sed awk perl python python3 node ruby php bash sh zsh fish ' +
     'psql mysql sqlite3 mongosh mongo redis-cli vim nvim emacs nano code ollama trash gio kill pkill killall ' +
     'ln chmod chown truncate dd mkfs wipefs fdisk parted lvremove vgremove pvremove zfs zpool btrfs mdadm tar zip unzip echo printf git-lfs ' +
     'pre-commit husky lerna nx turbo rush changeset vitest jest mocha pytest tox nox eslint prettier tsc ' +

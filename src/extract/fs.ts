@@ -59,6 +59,12 @@ const SELECTIVE =
  * itself) only deletes entries passing a selective test. A bare `-name '*'` is not selective.
  */
 function selectiveFind(cmd: NormalizedCommand, all: NormalizedCommand[]): boolean {
+  if (cmd.wrappers.some((w) => /^fd\b/.test(w))) {
+    const at = all.indexOf(cmd);
+    for (let i = at - 1; i >= 0; i--)
+      if (all[i].program === 'fd' || all[i].program === 'fdfind') return selectiveFd(all[i]);
+    return false;
+  }
   let find: NormalizedCommand | undefined = cmd.program === 'find' ? cmd : undefined;
   if (!find && cmd.wrappers.some((w) => /^find\b/.test(w))) {
     const at = all.indexOf(cmd);
@@ -70,6 +76,25 @@ function selectiveFind(cmd: NormalizedCommand, all: NormalizedCommand[]): boolea
     const v = find.argv[i + 1] ?? '';
     return a === '-empty' || (!find.dynamicArgs.includes(i + 1) && !/^\*+$/.test(v));
   });
+}
+
+/** fd's options that select by something other than the name pattern (`-e tmp`, `--changed-before 7d`). */
+const FD_SELECTIVE = /^(-e|--extension|-S|--size|--changed-within|--changed-before|-o|--owner)(=|$)/;
+/** fd's options that take a value (its first other word is the name pattern). */
+const FD_VALUE =
+  /^(-[etdESocj]|--(extension|type|max-depth|min-depth|exact-depth|exclude|size|changed-within|changed-before|owner|threads|max-results|color|base-directory|search-path|ignore-file|path-separator|batch-size))$/;
+
+/** True when `fd` only finds entries passing a selective test: a name pattern (not one matching everything) or a filter option. */
+function selectiveFd(fd: NormalizedCommand): boolean {
+  const a = fd.argv.slice(1);
+  if (a.some((w) => FD_SELECTIVE.test(w))) return true;
+  const x = a.findIndex((w) => /^(-x|--exec|-X|--exec-batch)$/.test(w));
+  for (let i = 0; i < (x < 0 ? a.length : x); i++) {
+    if (FD_VALUE.test(a[i])) i++;
+    else if (!a[i].startsWith('-'))
+      return !fd.dynamicArgs.includes(i + 1) && !/^(\.|\^|\.\*|\.\+|)$/.test(a[i]);
+  }
+  return false;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Fan-out carriers that run a command once per input item: `xargs`, `parallel`, and
  * `find … -exec/-execdir/-ok/-okdir cmd {} ;|+` and `find … -delete` (emitted as a
- * synthetic `rm -rf ROOT` per find root).
+ * synthetic `rm -rf ROOT` per find root), `fd … -x|-X cmd`.
  */
 import { getopt } from './options.js';
 import type { Field, Res } from './state.js';
@@ -176,5 +176,52 @@ function find(argv: Field[], k: K): Res {
   return res;
 }
 
+/** fd's options that take a value (the next word). */
+const FD_VALUE = new Set(
+  '-e --extension -t --type -d --max-depth --min-depth --exact-depth -E --exclude -S --size --changed-within --changed-before -o --owner -j --threads --max-results -c --color --base-directory --search-path --ignore-file --path-separator --batch-size'.split(
+    ' ',
+  ),
+);
+
+/**
+ * `fd [opts] [PATTERN] [PATH…] -x|--exec|-X|--exec-batch CMD…`: CMD runs on what is found
+ * under each PATH (default: here), `{}` and its variants standing for it (appended when
+ * absent), read like find's -exec with the path as the found file.
+ */
+function fd(argv: Field[], k: K): Res {
+  const args = argv.slice(1);
+  const x = args.findIndex((f) => /^(-x|--exec|-X|--exec-batch)$/.test(f.text));
+  if (x < 0) return emit(argv, k);
+  const pos: Field[] = [];
+  const roots: Field[] = [];
+  for (let i = 0; i < x; i++) {
+    const t = args[i].text;
+    if (t === '--search-path' || t === '--base-directory')
+      roots.push(args[++i] ?? { text: '', dynamic: true });
+    else if (FD_VALUE.has(t)) i++;
+    else if (!t.startsWith('-') || args[i].dynamic) pos.push(args[i]);
+  }
+  roots.push(...pos.slice(1));
+  if (roots.length === 0) roots.push({ text: '.', dynamic: false });
+  let end = args.findIndex((f, i) => i > x && f.text === ';');
+  if (end < 0) end = args.length;
+  const cmd = args.slice(x + 1, end);
+  let res = emit(argv, k);
+  if (cmd.length === 0) return res;
+  const inner = { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, `fd ${args[x].text}`] } };
+  const placeholder = /\{(\/|\/\/|\.|\/\.)?\}/;
+  for (const root of roots) {
+    const words = cmd.some((f) => placeholder.test(f.text))
+      ? cmd.map((f) => ({
+          ...f,
+          text: f.text.replace(new RegExp(placeholder, 'g'), root.text),
+          dynamic: f.dynamic || root.dynamic,
+        }))
+      : [...cmd, root];
+    res = runArgv(words, inner);
+  }
+  return res;
+}
+
 /** program → fan-out handler. */
-export const FANOUT: Record<string, (argv: Field[], k: K) => Res> = { xargs, parallel, find };
+export const FANOUT: Record<string, (argv: Field[], k: K) => Res> = { xargs, parallel, find, fd, fdfind: fd };

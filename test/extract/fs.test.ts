@@ -252,6 +252,12 @@ describe('end to end (filesystem pack)', () => {
     ['rm -rf node_modules dist .turbo', 'allow'],
     ['rm -rf /tmp/site-build-1', 'allow'],
     ["find . -name '*.orig' -delete", 'allow'],
+    // fd -x: like find -exec; a name pattern or a filter option selects entries
+    ['fd -e tmp -x rm', 'allow'],
+    ["fd '\\.pyc$' -x rm -f", 'allow'],
+    ['fd -x rm', 'ask filesystem/delete-workspace'],
+    ['fd -t f -X rm -f', 'ask filesystem/delete-workspace'],
+    ['fd -t d node_modules ~ -x rm -rf', 'deny filesystem/destroy-root-home-system'],
     ['mv src/old.ts src/new.ts && chmod +x bin/cli', 'allow'],
     ['echo "rm -rf /" > docs/danger.md', 'allow'],
   ])('%s → %s', (script, expected) => {

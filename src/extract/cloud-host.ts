@@ -109,7 +109,11 @@ export function readService(cmd: NormalizedCommand): CloudDraft | undefined {
     cmd.program === 'service' ? [pos[1] ?? '', [pos[0] ?? '']] : [pos[0] ?? '', pos.slice(1)];
   if (!/^(stop|disable|mask|kill)$/.test(verb)) return undefined;
   const hit = units.map(unitOf).filter((u) => SECURITY_UNITS.has(u));
-  return hit.length ? draft(cmd, 'security-service', verb, hit.join(' ')) : undefined;
+  if (hit.length) return draft(cmd, 'security-service', verb, hit.join(' '));
+  // `systemctl --user stop …`: the caller's own services
+  if (cmd.argv.includes('--user')) return undefined;
+  const critical = units.map(unitOf).filter((u) => CRITICAL_UNITS.has(u.replace(/@.*$/, '')));
+  return critical.length ? draft(cmd, 'critical-service', verb, critical.join(' ')) : undefined;
 }
 
 /**
@@ -138,6 +142,83 @@ export function readDefence(cmd: NormalizedCommand): CloudDraft | undefined {
   }
 }
 
+/** Daemons whose stop takes down what others rely on (data stores, remote access, containers). */
+const CRITICAL_UNITS = new Set(
+  (
+    'sshd ssh postgresql postgres mysql mysqld mariadb mongod mongodb redis redis-server memcached ' +
+    'elasticsearch opensearch rabbitmq-server kafka zookeeper etcd consul vault nomad docker containerd ' +
+    'kubelet k3s rke2-server cassandra clickhouse-server influxdb minio'
+  ).split(' '),
+);
+
+/**
+ * The machine or its network taken down: `shutdown`, `poweroff`, `reboot`, `halt`, `init
+ * 0|6`, `systemctl poweroff|reboot|halt|kexec`; an interface set down, deleted or flushed
+ * (`ip link set eth0 down`, `ip addr flush dev eth0`, `ip route flush`, `ifdown`, `ifconfig
+ * eth0 down`, `nmcli connection down`, `nmcli networking off`); every process killed
+ * (`kill -9 -1`), or a data store, remote access or container daemon stopped or killed.
+ */
+export function readDisruption(cmd: NormalizedCommand): CloudDraft | undefined {
+  const a = cmd.argv.slice(1);
+  const { pos } = split(cmd);
+  const p = cmd.program;
+  if (a.includes('--help')) return undefined;
+  if (/^(shutdown|poweroff|reboot|halt)$/.test(p)) {
+    // `shutdown -c` cancels one; `-k` only warns
+    if (p === 'shutdown' && a.some((w) => w === '-c' || w === '-k')) return undefined;
+    return draft(cmd, 'power', p, '', true);
+  }
+  if ((p === 'init' || p === 'telinit') && /^[06]$/.test(pos[0] ?? ''))
+    return draft(cmd, 'power', pos[0] === '0' ? 'halt' : 'reboot', '', true);
+  if (p === 'systemctl' && /^(poweroff|reboot|halt|kexec|soft-reboot)$/.test(pos[0] ?? ''))
+    return draft(cmd, 'power', pos[0], '', true);
+  if (p === 'ip') {
+    const words = pos.join(' ');
+    if (/^(link|l) set \S+ (.* )?down\b/.test(words) || /^(link|l) (delete|del) /.test(words))
+      return draft(cmd, 'network', 'down', pos[2] ?? '');
+    if (/^(addr|address|a|route|r|ro) flush\b/.test(words))
+      return draft(cmd, 'network', 'flush', pos.slice(2).join(' '), true);
+    return undefined;
+  }
+  if (p === 'ifdown') return draft(cmd, 'network', 'down', pos[0] ?? '');
+  if (p === 'ifconfig' && pos[1] === 'down') return draft(cmd, 'network', 'down', pos[0]);
+  if (p === 'nmcli') {
+    const words = pos.join(' ');
+    // (deleting a saved connection profile leaves the link as it is)
+    if (/^(c|con|connection) down\b/.test(words))
+      return draft(cmd, 'network', 'down', pos.slice(2).join(' '));
+    if (
+      /^(n|networking) off\b|^(r|radio) (all|wifi) off\b|^(d|dev|device) (disconnect|delete|down)\b/.test(
+        words,
+      )
+    )
+      return draft(cmd, 'network', 'down', words);
+    return undefined;
+  }
+  if (p === 'kill') {
+    // `kill -9 -1`, `kill -s KILL -- -1`: pid -1 is every process the caller may signal
+    // (the first `-N`/`-NAME` is the signal; a later one, or any after `--`, is a pid)
+    let signal = false;
+    for (let i = 0; i < a.length; i++) {
+      const w = a[i];
+      if (w === '--')
+        return a.slice(i + 1).includes('-1') ? draft(cmd, 'processes', 'kill-all', '', true) : undefined;
+      if (w === '-s' || w === '-n') {
+        i++;
+        signal = true;
+      } else if (!signal && /^-(\d+|[A-Za-z][\w+-]*)$/.test(w)) signal = true;
+      else if (w === '-1') return draft(cmd, 'processes', 'kill-all', '', true);
+    }
+    return undefined;
+  }
+  if (p === 'killall5') return draft(cmd, 'processes', 'kill-all', '', true);
+  if (p === 'pkill' || p === 'killall') {
+    const hit = pos.find((w) => CRITICAL_UNITS.has(w));
+    return hit ? draft(cmd, 'critical-service', 'kill', hit) : undefined;
+  }
+  return undefined;
+}
+
 /** Programs this module reads, by name. */
 export const HOST_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> = {
   userdel: readAccount,
@@ -151,10 +232,24 @@ export const HOST_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft
   nft: readFirewall,
   ufw: readFirewall,
   'firewall-cmd': readFirewall,
-  systemctl: readService,
+  systemctl: (cmd) => readDisruption(cmd) ?? readService(cmd),
   service: readService,
   auditctl: readDefence,
   setenforce: readDefence,
   'aa-teardown': readDefence,
   journalctl: readDefence,
+  shutdown: readDisruption,
+  poweroff: readDisruption,
+  reboot: readDisruption,
+  halt: readDisruption,
+  init: readDisruption,
+  telinit: readDisruption,
+  ip: readDisruption,
+  ifdown: readDisruption,
+  ifconfig: readDisruption,
+  nmcli: readDisruption,
+  kill: readDisruption,
+  killall5: readDisruption,
+  pkill: readDisruption,
+  killall: readDisruption,
 };

@@ -65,7 +65,7 @@ export const VERB_TABLES: VerbTable[] = [
       '--log-http',
     ],
     unknownTakesValue: true,
-    destructive: /^(delete|remove|destroy|purge|reset|wipe|abandon|disable|deprecate|rm)$/,
+    destructive: /^(delete|remove|destroy|purge|reset|wipe|abandon|disable|deprecate|rm|stop|suspend)$/,
     maxDepth: 4,
     resourceOpts: [],
     allFlags: ['--all', '--recursive'],

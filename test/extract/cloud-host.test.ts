@@ -60,7 +60,7 @@ describe("the host's record and defences", () => {
     ['systemctl stop auditd', ['systemctl|security-service|stop|auditd|false']],
     ['systemctl disable --now falco.service nginx', ['systemctl|security-service|disable|falco|false']],
     ['service osqueryd stop', ['service|security-service|stop|osqueryd|false']],
-    ['systemctl stop nginx postgresql', []],
+    ['systemctl stop nginx my-app', []],
     ['systemctl restart rsyslog', []],
     ['auditctl -D', ['auditctl|audit|delete-rules||true']],
     ['auditctl -e 0', ['auditctl|audit|disable||true']],
@@ -69,6 +69,38 @@ describe("the host's record and defences", () => {
     ['setenforce 1', []],
     ['journalctl --vacuum-size=1K', ['journalctl|journal|delete-logs|--vacuum-size=1K|true']],
     ['journalctl -u nginx -f', []],
+  ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
+});
+
+describe('the machine, its network or its services taken down', () => {
+  it.each<[string, string[]]>([
+    ['shutdown -h now', ['shutdown|power|shutdown||true']],
+    ['shutdown -c', []],
+    ['reboot', ['reboot|power|reboot||true']],
+    ['init 0', ['init|power|halt||true']],
+    ['systemctl reboot', ['systemctl|power|reboot||true']],
+    ['ip link set eth0 down', ['ip|network|down|eth0|false']],
+    ['ip link set eth0 up', []],
+    ['ip addr flush dev eth0', ['ip|network|flush|dev eth0|true']],
+    ['ip route del default via 192.168.1.1', []],
+    ['ip route add default via 10.0.0.1', []],
+    ['ifconfig eth0 down', ['ifconfig|network|down|eth0|false']],
+    ['nmcli con down office', ['nmcli|network|down|office|false']],
+    ['nmcli connection show', []],
+    ['nmcli connection delete id office', []],
+    ['kill -9 -1', ['kill|processes|kill-all||true']],
+    ['kill -s KILL -- -1', ['kill|processes|kill-all||true']],
+    ['kill -1 4242', []],
+    ['kill -9 4242', []],
+    ['pkill -9 postgres', ['pkill|critical-service|kill|postgres|false']],
+    ['pkill -f vite', []],
+    ['systemctl stop postgresql', ['systemctl|critical-service|stop|postgresql|false']],
+    [
+      'systemctl stop postgresql@16-main.service',
+      ['systemctl|critical-service|stop|postgresql@16-main|false'],
+    ],
+    ['systemctl --user stop postgresql', []],
+    ['systemctl restart nginx', []],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
 });
 

@@ -11,9 +11,9 @@ import { cloneScope, type Field } from './state.js';
 
 /** An address: a line number, `$`, or a regex, optionally a range. */
 const ADDR = String.raw`(?:\d+|\$|\/(?:[^/\\\n]|\\.)*\/)(?:\s*,\s*(?:\d+|\$|\/(?:[^/\\\n]|\\.)*\/|[+~]\d+))?`;
-/** `e [COMMAND]` at a command's place. */
+/** `e [COMMAND]` at a command's place; COMMAND runs to the end of the line (`;` and `}` included). */
 const E_COMMAND = new RegExp(
-  String.raw`(?:^|[;\n{}])\s*(?:${ADDR})?\s*!?\s*e(?:[ \t]+([^;\n}]*)|(?=[;\n}]|$))`,
+  String.raw`(?:^|[;\n{}])\s*(?:${ADDR})?\s*!?\s*e(?:[ \t]+([^\n]*)|(?=[;\n}]|$))`,
   'g',
 );
 /** `s/RE/REPLACEMENT/FLAGS` with the `e` flag. */

@@ -54,6 +54,8 @@ describe("sed's e command", () => {
 
   it.each<[string, (string | undefined)[]]>([
     ['1e echo hi', ['echo hi']],
+    // to the end of the line, `;` and `}` included
+    ['1e curl -d \'{"a":1}\'; echo x\np', ['curl -d \'{"a":1}\'; echo x']],
     ['/re/,$e date', ['date']],
     ['$!e', [undefined]],
     ['s/a/e/g', []],

@@ -118,3 +118,22 @@ export interface CloudDraft {
    */
   deletes?: boolean;
 }
+
+/**
+ * `--dry-run`, `--dryrun`, `--dry-run=client|server|true|yes|1|all|plan`: the tool only shows
+ * what it would do. (`--dry-run=none` is not one: kubectl then acts.)
+ */
+export const DRY_RUN = /^--?dry-?run(=(client|server|true|yes|1|all|plan))?$/i;
+
+/** `--opt value` and `--opt=value` (any option followed by a word) as [option, value] pairs. */
+export function optionPairs(argv: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('-')) continue;
+    const eq = a.indexOf('=');
+    if (eq > 0) out.push([a.slice(0, eq), a.slice(eq + 1)]);
+    else if (i + 1 < argv.length) out.push([a, argv[i + 1]]);
+  }
+  return out;
+}

@@ -1,10 +1,12 @@
 /**
  * Administration of this host that no file rule sees: local accounts (`userdel -r deploy`,
  * `deluser --remove-home ci`, `groupdel`), the host firewall (`iptables -F`, `nft flush
- * ruleset`, `ufw --force reset`, a default policy of DROP), and the host's record and
- * defences (a security or logging daemon stopped, audit rules deleted, SELinux set to
- * permissive, the journal vacuumed). Read into CloudFacts whose tool is the program, so
- * rules (rulesets/host.yaml) name them; listing stays a read.
+ * ruleset`, `ufw --force reset`, a default policy of DROP), the host's record and defences
+ * (a security or logging daemon stopped, audit rules deleted, SELinux set to permissive,
+ * the journal vacuumed), and the host taken down (powered off or rebooted, its network
+ * down, every process killed, a data store or remote-access daemon stopped). Read into
+ * CloudFacts whose tool is the program, so rules (rulesets/host.yaml) name them; listing
+ * stays a read.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';

@@ -5,7 +5,7 @@
  * commands still produce a fact with their verb, which no destructive rule matches.
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import type { CloudDraft } from './cloud-argv.js';
+import { DRY_RUN, type CloudDraft } from './cloud-argv.js';
 import { readAws, readGsutil } from './cloud-aws.js';
 import { readDocker } from './cloud-docker.js';
 import { readPulumi, readTerraform, readTerragrunt } from './cloud-iac.js';
@@ -55,9 +55,6 @@ function unwrap(cmd: NormalizedCommand): NormalizedCommand {
     dynamicArgs: cmd.dynamicArgs.map((i) => i - shift).filter((i) => i >= 0),
   };
 }
-
-/** `--dry-run`, `--dryrun`, `--dry-run=client|server|true|all`: the tool only shows what it would do. */
-const DRY_RUN = /^--?dry-?run(=(client|server|true|yes|1|all|plan))?$/i;
 
 /**
  * Help, not the command: `--help`/`-help` anywhere, or `help` as the first word

@@ -13,8 +13,8 @@
  * The classic wrong fix: an access error, and the agent opens the bucket to everyone.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import type { DraftFact } from './extractor.js';
-import type { Extractor } from './extractor.js';
+import type { DraftFact, Extractor } from './extractor.js';
+import { DRY_RUN, optionPairs } from './cloud-argv.js';
 import { resolvePath } from './http-body.js';
 
 /**
@@ -58,19 +58,6 @@ const NAME_OPTS = new Set([
   '--account-id',
 ]);
 
-/** `--opt value` and `--opt=value` as [option, value] pairs, and every word. */
-function pairs(argv: string[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('-')) continue;
-    const eq = a.indexOf('=');
-    if (eq > 0) out.push([a.slice(0, eq), a.slice(eq + 1)]);
-    else if (i + 1 < argv.length) out.push([a, argv[i + 1]]);
-  }
-  return out;
-}
-
 /** Ports a firewall or security-group command names; empty = none (all ports). */
 function portsOf(argv: string[]): number[] {
   const out: number[] = [];
@@ -113,7 +100,7 @@ function servesPrivateFiles(cmd: NormalizedCommand, ctx: AnalyzeContext): string
     a.some((w, i) => w === '-m' && /^(http\.server|SimpleHTTPServer)$/.test(a[i + 1] ?? ''));
   const php = cmd.program === 'php' && a.includes('-S');
   if (!python && !php) return undefined;
-  const opts = pairs(a);
+  const opts = optionPairs(a);
   const bind =
     opts.find(([o]) => o === '--bind' || o === '-b')?.[1] ?? (php ? (a[a.indexOf('-S') + 1] ?? '') : '');
   if (/^(127\.|localhost|::1|\[::1\])/.test(bind)) return undefined;
@@ -127,7 +114,7 @@ function servesPrivateFiles(cmd: NormalizedCommand, ctx: AnalyzeContext): string
 export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): [string, string][] {
   const argv = cmd.argv;
   const found: [string, string][] = [];
-  const opts = pairs(argv);
+  const opts = optionPairs(argv);
   if (TEXT_TOOLS.has(cmd.program)) return [];
   for (const a of argv.slice(1)) {
     if (EVERYONE_GRANT.test(a)) found.push(['principal', a]);
@@ -189,12 +176,9 @@ export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): [string,
 function targetOf(argv: string[]): string {
   const url = argv.find((a) => /^(s3|gs|az):\/\//.test(a));
   if (url) return url;
-  for (const [o, v] of pairs(argv)) if (NAME_OPTS.has(o)) return v;
+  for (const [o, v] of optionPairs(argv)) if (NAME_OPTS.has(o)) return v;
   return '';
 }
-
-/** `--dry-run`: the tool only checks that it could. */
-const DRY_RUN = /^--?dry-?run(=.*)?$/i;
 
 export const extractExposure: Extractor = (cmd, ctx) => {
   if (cmd.argv.some((a) => DRY_RUN.test(a) || a === '--help')) return [];

@@ -12,6 +12,7 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
+import { DRY_RUN, optionPairs } from './cloud-argv.js';
 import { policyText, TEXT_TOOLS } from './exposure.js';
 
 /** Roles and policies that can do anything (or grant themselves anything). */
@@ -50,19 +51,6 @@ const ROOT_GROUPS = /^(sudo|wheel|admin|root|docker|lxd|libvirt|disk|shadow)$/;
 const ROOT_CAPS =
   /cap_(setuid|setgid|sys_admin|sys_ptrace|dac_override|dac_read_search|sys_module|chown|fowner)/i;
 
-/** `--opt value` and `--opt=value` pairs. */
-function pairs(argv: string[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('-')) continue;
-    const eq = a.indexOf('=');
-    if (eq > 0) out.push([a.slice(0, eq), a.slice(eq + 1)]);
-    else if (i + 1 < argv.length) out.push([a, argv[i + 1]]);
-  }
-  return out;
-}
-
 /** Unix group changes: `usermod -aG sudo U`, `gpasswd -a U wheel`, `adduser U docker`; the group granted, or undefined. */
 function rootGroup(cmd: NormalizedCommand): string | undefined {
   const a = cmd.argv.slice(1);
@@ -88,7 +76,7 @@ export function privileges(cmd: NormalizedCommand, ctx: AnalyzeContext): [string
   if (TEXT_TOOLS.has(cmd.program)) return [];
   const found: [string, string][] = [];
   const words = cmd.argv.slice(1).filter((w) => !w.startsWith('-'));
-  for (const [o, v] of pairs(cmd.argv)) {
+  for (const [o, v] of optionPairs(cmd.argv)) {
     if (ROLE_OPTS.has(o) && ADMIN_ROLE.test(v.trim())) found.push(['grant-admin', `${o} ${v}`]);
     if (o === '--policy-document' || o === '--policy') {
       const text = policyText(v, cmd, ctx);
@@ -113,9 +101,6 @@ export function privileges(cmd: NormalizedCommand, ctx: AnalyzeContext): [string
     found.push(['grant-admin', cmd.argv.slice(1).join(' ')]);
   return found;
 }
-
-/** `--dry-run`: the tool only checks that it could. */
-const DRY_RUN = /^--?dry-?run(=.*)?$/i;
 
 export const extractPrivilege: Extractor = (cmd, ctx) => {
   if (cmd.argv.some((a) => DRY_RUN.test(a) || a === '--help')) return [];

@@ -60,6 +60,8 @@ export function runCrontab(argv: Field[], k: K): Res {
   if (installs && text === undefined) return emit(argv, k, { dynamic: true });
   const res = emit(argv, k);
   const jobs = installs && text !== undefined ? cronCommands(text) : [];
-  if (jobs.length > 0) reparse(jobs.join('\n'), 'crontab', k, { scope: cloneScope(k.scope) });
+  // The jobs run later, on their own: no stdin, output mailed (not this command's).
+  if (jobs.length > 0)
+    reparse(jobs.join('\n'), 'crontab', k, { scope: cloneScope(k.scope), io: { writes: [] } });
   return res;
 }

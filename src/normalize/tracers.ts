@@ -8,7 +8,7 @@
  */
 import { getopt } from './options.js';
 import type { Field } from './state.js';
-import type { Peel, Peeler } from './wrappers.js';
+import type { Peeler } from './wrappers.js';
 
 /** A wrapper whose options (those in `short`/`long` take a value) precede the command. */
 function leading(label: string, short = '', long: string[] = []): Peeler {
@@ -75,11 +75,7 @@ const expectTcl: Peeler = (args) => {
 };
 
 /** faketime: `faketime [-f] TIME CMD…`. */
-const faketime: Peeler = (args) => {
-  const p = getopt(args, { short: 'm' });
-  const peel: Peel = { label: 'faketime', argv: args.slice(p.index + 1) };
-  return peel;
-};
+const faketime: Peeler = (args) => ({ label: 'faketime', argv: args.slice(getopt(args, {}).index + 1) });
 
 export const TRACERS: Record<string, Peeler> = {
   strace: leading('strace', 'abeEIoOpPsSuUX', [

@@ -92,6 +92,11 @@ describe('ports opened to every address', () => {
       ['service: kubectl: {"spec":{"type":"NodePort"}}'],
     ],
     ['kubectl expose deployment web --type=LoadBalancer --port 443', []],
+    // `--dry-run=none` acts
+    [
+      'kubectl expose deployment pg --type=LoadBalancer --port 5432 --dry-run=none',
+      ['service: kubectl: --type=LoadBalancer'],
+    ],
     ['kubectl expose deployment pg --type=ClusterIP --port 5432', []],
   ])('%s', (line, want) => expect(exposed(line)).toEqual(want));
 });

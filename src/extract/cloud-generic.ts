@@ -114,7 +114,7 @@ export function readGeneric(
   // A word not known statically (`--endpoints=$ETCD`, `delete $ID`) is never read as a verb,
   // so only an unknown program stops the reading.
   if (!program || /[$`]/.test(argv[0]) || LOCAL.has(program) || known(program)) return undefined;
-  const dash = DASH_COMMANDS[program];
+  const dash = Object.hasOwn(DASH_COMMANDS, program) ? DASH_COMMANDS[program] : undefined;
   if (dash && dash.group.test(argv[1] ?? '')) {
     const sub = argv.slice(2).find((a) => dash.destroy.test(a));
     if (!sub) return undefined;
@@ -225,7 +225,12 @@ export function readGeneric(
       generic: true,
     };
   }
-  const optVerb = opts.map((o) => OPTION_VERB.exec(o)?.[1] ?? SHORT_VERB[program]?.[o]).find(Boolean);
+  const optVerb = opts
+    .map(
+      (o) =>
+        OPTION_VERB.exec(o)?.[1] ?? (Object.hasOwn(SHORT_VERB, program) ? SHORT_VERB[program][o] : undefined),
+    )
+    .find(Boolean);
   if (optVerb && !pos.slice(0, 1).some((x) => /^(help|docs|man)$/.test(x)))
     return {
       tool: program,

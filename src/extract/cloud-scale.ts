@@ -65,9 +65,10 @@ function valueAt(argv: string[], i: number, name: string): string | undefined {
  */
 export function instanceCount(tool: string, argv: string[]): number | undefined {
   const found: number[] = [];
-  const opts = COUNT_OPTIONS[tool] ?? [];
-  const pairOpts = PAIR_OPTIONS[tool] ?? [];
-  const verbs = PAIR_VERBS[tool] ?? [];
+  // (own keys only: a tool named like `valueOf` is in no table)
+  const opts = Object.hasOwn(COUNT_OPTIONS, tool) ? COUNT_OPTIONS[tool] : [];
+  const pairOpts = Object.hasOwn(PAIR_OPTIONS, tool) ? PAIR_OPTIONS[tool] : [];
+  const verbs = Object.hasOwn(PAIR_VERBS, tool) ? PAIR_VERBS[tool] : [];
   let afterVerb = false;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];

@@ -43,6 +43,11 @@ const READERS: Record<string, Reader> = {
 for (const t of [...VERB_TABLES, ...SAAS_TABLES])
   for (const p of t.programs) READERS[p] ??= (cmd) => readVerbTable(t, cmd);
 
+/** The reader of `program`; undefined = none (a name such as `valueOf` is not a table key). */
+function readerOf(program: string): Reader | undefined {
+  return Object.hasOwn(READERS, program) ? READERS[program] : undefined;
+}
+
 /** Package runners that only launch another CLI (`npx vercel rm`, `pnpm dlx netlify …`). */
 function unwrap(cmd: NormalizedCommand): NormalizedCommand {
   const argv = peelRunner(cmd.argv);
@@ -78,7 +83,7 @@ function savedPlan(d: CloudDraft, cmd: NormalizedCommand, all: NormalizedCommand
   if (!['terraform', 'tofu', 'terragrunt'].includes(d.tool) || d.verb !== 'apply' || !d.resource) return d;
   for (const c of all) {
     if (c === cmd) break;
-    const read = READERS[c.program];
+    const read = readerOf(c.program);
     const p = read?.(c);
     if (p?.service === 'plan' && p.resource === d.resource)
       return { ...d, verb: p.verb.replace(/^plan-/, ''), resource: `${d.resource} (saved plan)`, all: p.all };
@@ -123,9 +128,9 @@ export function hasCloudReader(program: string): boolean {
 export const extractCloud: Extractor = (cmd, ctx, all) => {
   if (cmd.argv.some((a) => DRY_RUN.test(a)) || asksForHelp(cmd.argv)) return [];
   const u = unwrap(cmd);
-  const c = u !== cmd && READERS[u.program] ? u : cmd;
+  const c = u !== cmd && readerOf(u.program) ? u : cmd;
   const read =
-    READERS[c.program] ?? ((x: NormalizedCommand) => readLdif(x, ctx) ?? readGeneric(x, hasCloudReader));
+    readerOf(c.program) ?? ((x: NormalizedCommand) => readLdif(x, ctx) ?? readGeneric(x, hasCloudReader));
   const found = read(c);
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).
   if (!found)
@@ -136,7 +141,10 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
     }));
   const d = switchedOff(savedPlan(found, c, all ?? []), c);
   const words = wordsOf(d);
-  const replicas = instanceCount(COUNT_TOOL[c.program] ?? c.program, c.argv);
+  const replicas = instanceCount(
+    Object.hasOwn(COUNT_TOOL, c.program) ? COUNT_TOOL[c.program] : c.program,
+    c.argv,
+  );
   const flags = [d.all ? 'all' : '', d.force ? 'no prompt' : '', replicas === 0 ? 'to zero' : '']
     .filter(Boolean)
     .join(', ');

@@ -38,7 +38,10 @@ export function parseSqlClient(
   ctx: AnalyzeContext,
   given?: ClientSpec,
 ): SqlInvocation | undefined {
-  const spec = given ?? CLIENTS[cmd.program] ?? WAREHOUSE[cmd.program];
+  const spec =
+    given ??
+    (Object.hasOwn(CLIENTS, cmd.program) ? CLIENTS[cmd.program] : undefined) ??
+    (Object.hasOwn(WAREHOUSE, cmd.program) ? WAREHOUSE[cmd.program] : undefined);
   if (!spec) return undefined;
   let args = cmd.argv.slice(1);
   if (spec.sub) {

@@ -155,7 +155,7 @@ const RESETS: Record<string, { words: RegExp; flags?: RegExp; statement: string;
 };
 
 function resetOps(prog: string, args: string[], pos: string[]): FrameworkOp[] {
-  const rows = RESETS[prog];
+  const rows = Object.hasOwn(RESETS, prog) ? RESETS[prog] : undefined;
   if (!rows) return [];
   const words = pos.join(' ');
   for (const r of rows) {

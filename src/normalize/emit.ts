@@ -84,7 +84,7 @@ const OUTPUT_OPTS: Record<string, RegExp> = { curl: /^(-o|--output)$/, wget: /^(
 function outputFiles(program: string, argv: Field[]): string[] {
   const out: string[] = [];
   const words = argv.slice(1);
-  const opt = OUTPUT_OPTS[program];
+  const opt = Object.hasOwn(OUTPUT_OPTS, program) ? OUTPUT_OPTS[program] : undefined;
   if (opt) {
     words.forEach((w, i) => {
       const next = words[i + 1];

@@ -24,3 +24,26 @@ describe('secrets never reach the decision output', () => {
     expect(out.includes(github.value)).toBe(false);
   });
 });
+
+describe('a program named like a property every object has', () => {
+  // Tables keyed by program name are plain objects: `valueOf` or `constructor` is in none of
+  // them (it was read as a table entry and failed the analysis: asked, as not understood).
+  const names = ['valueOf', 'toString', 'constructor', '__proto__', 'hasOwnProperty', 'toLocaleString'];
+  const shapes = [
+    'N',
+    'N *',
+    'N -o x',
+    'N run x',
+    'N delete x',
+    'N --replicas 0',
+    'echo x | N',
+    'sudo N -c x',
+  ];
+  it.each(names.flatMap((n) => shapes.map((s) => [s.replace('N', n)])))(
+    '%s is read without an internal error',
+    (cmd) => {
+      const d = engine.analyze(cmd, ctx);
+      expect(d.findings.map((f) => f.message).filter((m) => /INTERNAL/.test(m))).toEqual([]);
+    },
+  );
+});

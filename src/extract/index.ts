@@ -12,6 +12,7 @@ import { extractSql } from './sql.js';
 import { extractCloud } from './cloud.js';
 import { extractExposure } from './exposure.js';
 import { extractPrivilege } from './privilege.js';
+import { extractProtection } from './protection.js';
 import { extractExfil } from './exfil.js';
 import { extractCarriedGraphql } from './graphql-carried.js';
 import { extractCredentialHunt } from './credential-hunt.js';
@@ -29,6 +30,7 @@ export const EXTRACTORS: Extractor[] = [
   extractCloud,
   extractExposure,
   extractPrivilege,
+  extractProtection,
   extractExfil,
   extractCredentialHunt,
 ];

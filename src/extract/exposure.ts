@@ -13,8 +13,8 @@
  * The classic wrong fix: an access error, and the agent opens the bucket to everyone.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import type { DraftFact, Extractor } from './extractor.js';
-import { DRY_RUN, optionPairs } from './cloud-argv.js';
+import { optionPairs } from './cloud-argv.js';
+import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { resolvePath } from './http-body.js';
 
 /**
@@ -111,9 +111,9 @@ function servesPrivateFiles(cmd: NormalizedCommand, ctx: AnalyzeContext): string
 }
 
 /** What `cmd` makes public, as [kind of grant, the words that say so]; empty = nothing. */
-export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): [string, string][] {
+export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   const argv = cmd.argv;
-  const found: [string, string][] = [];
+  const found: Finding[] = [];
   const opts = optionPairs(argv);
   if (TEXT_TOOLS.has(cmd.program)) return [];
   for (const a of argv.slice(1)) {
@@ -180,22 +180,8 @@ function targetOf(argv: string[]): string {
   return '';
 }
 
-export const extractExposure: Extractor = (cmd, ctx) => {
-  if (cmd.argv.some((a) => DRY_RUN.test(a) || a === '--help')) return [];
-  const found = exposures(cmd, ctx);
-  if (found.length === 0) return [];
-  // A grant seen beats a policy that could not be read.
-  const [service, words] = found.find(([k]) => k !== 'unread-policy') ?? found[0];
+export const extractExposure = wordExtractor(exposures, (cmd, service, said) => {
   const resource = targetOf(cmd.argv);
-  const fact: DraftFact = {
-    kind: 'cloud',
-    tool: cmd.program,
-    service,
-    verb: service === 'unread-policy' ? 'unread-policy' : 'make-public',
-    resource,
-    all: false,
-    force: false,
-    evidence: `${cmd.program}: ${words}${resource ? ` (${resource})` : ''}`,
-  };
-  return [fact];
-};
+  const verb = service === 'unread-policy' ? 'unread-policy' : 'make-public';
+  return wordFact(cmd, service, verb, `${said}${resource ? ` (${resource})` : ''}`, resource);
+});

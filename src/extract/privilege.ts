@@ -11,8 +11,8 @@
  * The classic wrong fix: a permission error, and the agent grants itself everything.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import type { DraftFact, Extractor } from './extractor.js';
-import { DRY_RUN, optionPairs } from './cloud-argv.js';
+import { optionPairs } from './cloud-argv.js';
+import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { policyText, TEXT_TOOLS } from './exposure.js';
 
 /** Roles and policies that can do anything (or grant themselves anything). */
@@ -72,9 +72,9 @@ function rootGroup(cmd: NormalizedCommand): string | undefined {
 }
 
 /** What power `cmd` hands out, as [verb, the words that say so]; empty = none. */
-export function privileges(cmd: NormalizedCommand, ctx: AnalyzeContext): [string, string][] {
+export function privileges(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   if (TEXT_TOOLS.has(cmd.program)) return [];
-  const found: [string, string][] = [];
+  const found: Finding[] = [];
   const words = cmd.argv.slice(1).filter((w) => !w.startsWith('-'));
   for (const [o, v] of optionPairs(cmd.argv)) {
     if (ROLE_OPTS.has(o) && ADMIN_ROLE.test(v.trim())) found.push(['grant-admin', `${o} ${v}`]);
@@ -102,21 +102,6 @@ export function privileges(cmd: NormalizedCommand, ctx: AnalyzeContext): [string
   return found;
 }
 
-export const extractPrivilege: Extractor = (cmd, ctx) => {
-  if (cmd.argv.some((a) => DRY_RUN.test(a) || a === '--help')) return [];
-  const found = privileges(cmd, ctx);
-  if (found.length === 0) return [];
-  // A grant seen beats a policy that could not be read.
-  const [verb, said] = found.find(([v]) => v !== 'unread-policy') ?? found[0];
-  const fact: DraftFact = {
-    kind: 'cloud',
-    tool: cmd.program,
-    service: 'privilege',
-    verb,
-    resource: '',
-    all: false,
-    force: false,
-    evidence: `${cmd.program}: ${said}`,
-  };
-  return [fact];
-};
+export const extractPrivilege = wordExtractor(privileges, (cmd, verb, said) =>
+  wordFact(cmd, 'privilege', verb, said),
+);

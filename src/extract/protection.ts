@@ -9,8 +9,8 @@
  * read).
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import type { DraftFact, Extractor } from './extractor.js';
-import { DRY_RUN, optionPairs } from './cloud-argv.js';
+import { optionPairs } from './cloud-argv.js';
+import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { policyText, TEXT_TOOLS } from './exposure.js';
 
 /** Options that switch a protection off by their name alone (`--no-deletion-protection[-enabled]`, `--no-backup`, `--clear-soft-delete`). */
@@ -56,9 +56,9 @@ function expiresEverything(doc: string): boolean {
 }
 
 /** What protection `cmd` switches off, as [kind, the words that say so]; empty = none. */
-export function protectionsOff(cmd: NormalizedCommand, ctx: AnalyzeContext): [string, string][] {
+export function protectionsOff(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   if (TEXT_TOOLS.has(cmd.program)) return [];
-  const found: [string, string][] = [];
+  const found: Finding[] = [];
   const args = cmd.argv.slice(1);
   for (const a of args) {
     if (OFF_FLAGS.test(a)) found.push(['remove-protection', a]);
@@ -82,21 +82,6 @@ export function protectionsOff(cmd: NormalizedCommand, ctx: AnalyzeContext): [st
   return found;
 }
 
-export const extractProtection: Extractor = (cmd, ctx) => {
-  if (cmd.argv.some((a) => DRY_RUN.test(a) || a === '--help')) return [];
-  const found = protectionsOff(cmd, ctx);
-  if (found.length === 0) return [];
-  // A protection seen switched off beats a document that could not be read.
-  const [verb, said] = found.find(([v]) => v !== 'unread-policy') ?? found[0];
-  const fact: DraftFact = {
-    kind: 'cloud',
-    tool: cmd.program,
-    service: 'protection',
-    verb,
-    resource: '',
-    all: false,
-    force: false,
-    evidence: `${cmd.program}: ${said}`,
-  };
-  return [fact];
-};
+export const extractProtection = wordExtractor(protectionsOff, (cmd, verb, said) =>
+  wordFact(cmd, 'protection', verb, said),
+);

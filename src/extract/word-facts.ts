@@ -1,0 +1,45 @@
+/**
+ * Readings by words (exposure.ts, privilege.ts, protection.ts): each finds, for any program,
+ * what its words say it does, as [kind, the words]. One CloudFact per command comes of it:
+ * the first finding, where a finding seen beats a document that could not be read
+ * (`unread-policy`). A dry run or a request for help finds nothing.
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { DRY_RUN } from './cloud-argv.js';
+import type { DraftFact, Extractor } from './extractor.js';
+
+/** What a reading found: [kind, the words that say so]. */
+export type Finding = [string, string];
+
+/** An extractor of one fact from a reading: `make` builds it from the finding kept. */
+export function wordExtractor(
+  read: (cmd: NormalizedCommand, ctx: AnalyzeContext) => Finding[],
+  make: (cmd: NormalizedCommand, kind: string, said: string) => DraftFact,
+): Extractor {
+  return (cmd, ctx) => {
+    if (cmd.argv.some((a) => DRY_RUN.test(a) || a === '--help')) return [];
+    const found = read(cmd, ctx);
+    const first = found.find(([k]) => k !== 'unread-policy') ?? found[0];
+    return first ? [make(cmd, first[0], first[1])] : [];
+  };
+}
+
+/** A CloudFact of `cmd` read by its words; `resource` '' = not said. */
+export function wordFact(
+  cmd: NormalizedCommand,
+  service: string,
+  verb: string,
+  said: string,
+  resource = '',
+): DraftFact {
+  return {
+    kind: 'cloud',
+    tool: cmd.program,
+    service,
+    verb,
+    resource,
+    all: false,
+    force: false,
+    evidence: `${cmd.program}: ${said}`,
+  };
+}

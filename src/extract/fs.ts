@@ -2,6 +2,7 @@
  * Filesystem facts: deletes, moves, overwrites, formats, permission changes and output
  * redirections, with every target resolved (cwd, ~, workspace) and classified.
  */
+import { FD_EXEC, FD_VALUE } from '../normalize/fd-options.js';
 import type { FsTarget, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { handlerFor } from './fs-commands.js';
@@ -80,17 +81,13 @@ function selectiveFind(cmd: NormalizedCommand, all: NormalizedCommand[]): boolea
 
 /** fd's options that select by something other than the name pattern (`-e tmp`, `--changed-before 7d`). */
 const FD_SELECTIVE = /^(-e|--extension|-S|--size|--changed-within|--changed-before|-o|--owner)(=|$)/;
-/** fd's options that take a value (its first other word is the name pattern). */
-const FD_VALUE =
-  /^(-[etdESocj]|--(extension|type|max-depth|min-depth|exact-depth|exclude|size|changed-within|changed-before|owner|threads|max-results|color|base-directory|search-path|ignore-file|path-separator|batch-size))$/;
-
 /** True when `fd` only finds entries passing a selective test: a name pattern (not one matching everything) or a filter option. */
 function selectiveFd(fd: NormalizedCommand): boolean {
   const a = fd.argv.slice(1);
   if (a.some((w) => FD_SELECTIVE.test(w))) return true;
-  const x = a.findIndex((w) => /^(-x|--exec|-X|--exec-batch)$/.test(w));
+  const x = a.findIndex((w) => FD_EXEC.test(w));
   for (let i = 0; i < (x < 0 ? a.length : x); i++) {
-    if (FD_VALUE.test(a[i])) i++;
+    if (FD_VALUE.has(a[i])) i++;
     else if (!a[i].startsWith('-'))
       return !fd.dynamicArgs.includes(i + 1) && !/^(\.|\^|\.\*|\.\+|)$/.test(a[i]);
   }

@@ -3,6 +3,8 @@
  * `find … -exec/-execdir/-ok/-okdir cmd {} ;|+` and `find … -delete` (emitted as a
  * synthetic `rm -rf ROOT` per find root), `fd … -x|-X cmd`.
  */
+import { FD_EXEC, FD_VALUE } from './fd-options.js';
+import { joinFields } from './fields.js';
 import { getopt } from './options.js';
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
@@ -131,7 +133,7 @@ function parallel(argv: Field[], k: K): Res {
     const words = cmd.some((f) => f.text.includes('{}'))
       ? cmd.map((f) => substitute(f, '{}', quoted))
       : [...cmd, quoted];
-    const script = { text: words.map((f) => f.text).join(' '), dynamic: words.some((f) => f.dynamic) };
+    const script = joinFields(words);
     if (script.dynamic || cmd.length === 0) return emit(argv, k, { dynamic: true });
     return reparse(script.text, label, k);
   };
@@ -176,13 +178,6 @@ function find(argv: Field[], k: K): Res {
   return res;
 }
 
-/** fd's options that take a value (the next word). */
-const FD_VALUE = new Set(
-  '-e --extension -t --type -d --max-depth --min-depth --exact-depth -E --exclude -S --size --changed-within --changed-before -o --owner -j --threads --max-results -c --color --base-directory --search-path --ignore-file --path-separator --batch-size'.split(
-    ' ',
-  ),
-);
-
 /**
  * `fd [opts] [PATTERN] [PATH…] -x|--exec|-X|--exec-batch CMD…`: CMD runs on what is found
  * under each PATH (default: here), `{}` and its variants standing for it (appended when
@@ -190,7 +185,7 @@ const FD_VALUE = new Set(
  */
 function fd(argv: Field[], k: K): Res {
   const args = argv.slice(1);
-  const x = args.findIndex((f) => /^(-x|--exec|-X|--exec-batch)$/.test(f.text));
+  const x = args.findIndex((f) => FD_EXEC.test(f.text));
   if (x < 0) return emit(argv, k);
   const pos: Field[] = [];
   const roots: Field[] = [];

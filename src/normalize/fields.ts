@@ -49,3 +49,8 @@ export function split(a: Atom[], ifs: string | null | undefined): Field[] {
   end();
   return fields;
 }
+
+/** Words joined with spaces into one field (a command string): dynamic when any word is. */
+export function joinFields(fields: Field[]): Field {
+  return { text: fields.map((f) => f.text).join(' '), dynamic: fields.some((f) => f.dynamic) };
+}

@@ -6,13 +6,9 @@
  * args`). What they run is judged now, as if it ran now: a timer or a detached session
  * does not make it less destructive.
  */
+import { joinFields } from './fields.js';
 import { getopt } from './options.js';
-import type { Field } from './state.js';
 import type { Peel, Peeler } from './wrappers.js';
-
-function join(fields: Field[]): Field {
-  return { text: fields.map((f) => f.text).join(' '), dynamic: fields.some((f) => f.dynamic) };
-}
 
 /** tmux subcommands (and aliases) whose last argument is a shell command: their options that take a value. */
 const TMUX_SHELL_COMMAND: Record<string, string> = {
@@ -60,7 +56,7 @@ export const tmux: Peeler = (args) => {
   if (sub.text === 'send-keys' || sub.text === 'send') {
     const p = getopt(rest, { short: 'cNt' });
     const typed = rest.slice(p.index).filter((f) => f.dynamic || !TMUX_KEY.test(f.text));
-    return { label: 'tmux send-keys', argv: [], script: join(typed) };
+    return { label: 'tmux send-keys', argv: [], script: joinFields(typed) };
   }
   return undefined;
 };

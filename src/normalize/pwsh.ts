@@ -7,6 +7,7 @@
  * commands runs as it would in a shell. `Invoke-Expression` runs a string not known
  * statically (dynamic). Other cmdlets do nothing the extractors judge. Pure: no I/O.
  */
+import { joinFields } from './fields.js';
 import type { Field } from './state.js';
 import type { Effect } from './codescan.js';
 
@@ -30,7 +31,7 @@ export function pwshCommand(argv: Field[]): Field | 'file' | undefined {
     if (/^-(c|co|com|comm|comma|comman|command)$/i.test(t)) {
       const rest = argv.slice(i + 1);
       if (rest.length === 1 && rest[0].text === '-' && !rest[0].dynamic) return undefined;
-      return { text: rest.map((f) => f.text).join(' '), dynamic: rest.some((f) => f.dynamic) };
+      return joinFields(rest);
     }
     if (/^-(e|ec|en|enc|enco|encod|encode|encoded|encodedc\w*)$/i.test(t)) {
       const v = argv[i + 1];
@@ -46,7 +47,7 @@ export function pwshCommand(argv: Field[]): Field | 'file' | undefined {
     else if (!t.startsWith('-')) {
       // `pwsh 'Remove-Item …'`: the rest is the command
       const rest = argv.slice(i);
-      return { text: rest.map((f) => f.text).join(' '), dynamic: rest.some((f) => f.dynamic) };
+      return joinFields(rest);
     }
   }
   return undefined;

@@ -9,6 +9,7 @@
 import { emacsPeeler, vimPeeler } from './editors.js';
 import { screen, systemdRun, tmux } from './multiplexers.js';
 import { TRACERS } from './tracers.js';
+import { joinFields } from './fields.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
 
@@ -135,12 +136,8 @@ const watch: Peeler = (args) => {
   });
   const rest = args.slice(p.index);
   if (p.opts.has('x') || p.opts.has('exec')) return { label: 'watch', argv: rest };
-  return { label: 'watch', argv: [], script: join(rest) };
+  return { label: 'watch', argv: [], script: joinFields(rest) };
 };
-
-function join(fields: Field[]): Field {
-  return { text: fields.map((f) => f.text).join(' '), dynamic: fields.some((f) => f.dynamic) };
-}
 
 const commandBuiltin: Peeler = (args) => {
   const p = getopt(args, {});

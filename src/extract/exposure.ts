@@ -167,9 +167,10 @@ export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[
     const ports = portsOf(argv);
     if (ports.length === 0 || ports.some((p) => !WEB_PORTS.has(p))) found.push(['network', cidr]);
   }
-  if (found.some(([k]) => k === 'network') && argv.some((a) => /^--direction=?(out|egress)/i.test(a)))
-    return [];
-  return found;
+  // An outgoing rule (`--direction=EGRESS`, `--direction Outbound`) lets nothing in: only
+  // its port findings go; anything else the command grants still counts.
+  const outgoing = opts.some(([o, v]) => o === '--direction' && /^(out|egress)/i.test(v));
+  return outgoing ? found.filter(([k]) => k !== 'network') : found;
 }
 
 /** What is acted on, as far as the words say ('' = not said). */

@@ -82,6 +82,23 @@ describe('ports opened to every address', () => {
     ['aws ec2 revoke-security-group-ingress --group-id sg-1 --port 22 --cidr 0.0.0.0/0', []],
     ['aws ec2 authorize-security-group-egress --group-id sg-1 --port 5432 --cidr 0.0.0.0/0', []],
     ['aws ec2 authorize-security-group-ingress --group-id sg-1 --port 22 --cidr 10.0.0.0/8', []],
+    // an outgoing rule, with `=` or as two words, lets nothing in; other grants still count
+    [
+      'gcloud compute firewall-rules create x --direction=EGRESS --allow tcp:22 --source-ranges=0.0.0.0/0',
+      [],
+    ],
+    [
+      "az network nsg rule create -g rg --nsg-name n -n r --direction Outbound --source-address-prefixes '*' --destination-port-ranges 5432",
+      [],
+    ],
+    [
+      "az network nsg rule create -g rg --nsg-name n -n r --direction Inbound --source-address-prefixes '*' --destination-port-ranges 5432",
+      ['network: az: --source-address-prefixes *'],
+    ],
+    [
+      'gcloud compute firewall-rules create x --direction=EGRESS --allow tcp:22 --source-ranges=0.0.0.0/0 --member=allUsers',
+      ['principal: gcloud: --member allUsers'],
+    ],
     // a Kubernetes service reachable from outside the cluster
     [
       'kubectl expose deployment pg --type=LoadBalancer --port 5432',

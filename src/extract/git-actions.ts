@@ -7,6 +7,7 @@ import { isExecSetting } from './git-global.js';
 import { LONG } from './git-longopts.js';
 import { EXTRAS } from './git-extras.js';
 import { act, type GitAction, type Reader } from './git-act.js';
+import { pushSettingActions } from './git-push-settings.js';
 
 export type { GitAction } from './git-act.js';
 
@@ -201,8 +202,10 @@ const config: Reader = (args) => {
   if (ops[0] === 'set') ops = ops.slice(1);
   else if (ops[0] === 'get' || ops[0] === 'list' || ops[0] === 'unset') return [];
   const [key, value] = ops;
-  if (key === undefined || value === undefined) return [];
-  return isExecSetting(key, value) ? [act('config-hook')] : [];
+  if (key === undefined) return [];
+  // `git config remote.origin.mirror` alone sets nothing (it prints the value).
+  if (value === undefined) return [];
+  return [...(isExecSetting(key, value) ? [act('config-hook')] : []), ...pushSettingActions(key, value)];
 };
 
 /** git rm -f removes files and their uncommitted changes (without --cached). */
@@ -214,6 +217,21 @@ const rm: Reader = (args) => {
 const worktree: Reader = (args) => {
   const o = parseOptions(args, 1, { long: LONG.worktree });
   return args[1] === 'remove' && hasAny(o, 'f', 'force') ? [act('discard-worktree')] : [];
+};
+
+/**
+ * git checkout-index -f overwrites files of the working tree with the index's copies
+ * (`-a`: every file): their uncommitted changes are lost. Without -f existing files stay.
+ */
+const checkoutIndex: Reader = (args) => {
+  const o = parseOptions(args, 1, { longWithValue: ['prefix', 'stage'] });
+  return hasAny(o, 'f', 'force') && !hasAny(o, 'n', 'no-create') ? [act('discard-worktree')] : [];
+};
+
+/** git read-tree -u --reset: the working tree is updated to the tree read, local changes discarded. */
+const readTree: Reader = (args) => {
+  const o = parseOptions(args, 1, { longWithValue: ['prefix', 'index-output', 'exclude-per-directory'] });
+  return hasAny(o, 'u') && hasAny(o, 'reset') && !hasAny(o, 'n', 'dry-run') ? [act('discard-worktree')] : [];
 };
 
 /** git submodule deinit -f removes the submodules' working trees with their local changes. */
@@ -241,4 +259,6 @@ export const READERS: Record<string, Reader> = {
   rm,
   worktree,
   submodule,
+  'checkout-index': checkoutIndex,
+  'read-tree': readTree,
 };

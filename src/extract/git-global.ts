@@ -3,16 +3,7 @@
  * that make git run other programs.
  */
 
-/** Global options that take a separate value word. */
-const GLOBAL_WITH_VALUE = new Set([
-  '-C',
-  '-c',
-  '--git-dir',
-  '--work-tree',
-  '--namespace',
-  '--config-env',
-  '--super-prefix',
-]);
+import { GIT_GLOBAL_WITH_VALUE as GLOBAL_WITH_VALUE } from '../normalize/git-options.js';
 
 export interface GitInvocation {
   /** `-c key=value` settings, keys lower-cased. Empty = none. */

@@ -9,6 +9,7 @@ import type { DraftFact, Extractor } from './extractor.js';
 import { READERS, type GitAction } from './git-actions.js';
 import { isExecSetting, parseGitGlobal } from './git-global.js';
 import { clip, evidenceOf } from './fs-evidence.js';
+import { pushSettingActions } from './git-push-settings.js';
 
 /** How many `-c alias.*` expansions are followed before giving up (aliases may chain). */
 const MAX_ALIAS_DEPTH = 5;
@@ -97,6 +98,10 @@ export const extractGit: Extractor = (cmd) => {
   }
 
   const sub = args[0];
+  // `git -c remote.origin.push=+…:… push`, `-c remote.origin.mirror=true push`: this push is forced or mirrored.
+  if (sub === 'push')
+    for (const [key, value] of config)
+      for (const a of pushSettingActions(key, value)) out.push(gitFact(sub, a));
   const reader = Object.prototype.hasOwnProperty.call(READERS, sub) ? READERS[sub] : undefined;
   if (!reader) return out;
   for (const a of reader(args)) out.push(gitFact(sub, a));

@@ -19,7 +19,8 @@ import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
 import { runCrontab } from './crontab.js';
 import { sedExec } from './sed-exec.js';
-import { optionCarriers, plainProgram } from './option-carriers.js';
+import { optionCarriers } from './option-carriers.js';
+import { gitRuns } from './git-run.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -87,95 +88,13 @@ export function runArgv(argv: Field[], k: K): Res {
     const lang = interpreterFor(prog);
     if (lang) return runInterpreter(lang, argv, k);
     if (isPwsh(prog)) return runPwsh(argv, k);
-    if (prog === 'git') gitShellSettings(argv, k);
+    if (prog === 'git') gitRuns(argv, k);
     if (prog === 'sed' || prog === 'gsed') sedExec(argv, k);
     const script = runPathScript(argv, k, runArgv);
     if (script) return script;
     return emit(argv, k);
   }
   return argv.length > 0 ? emit(argv, k) : {};
-}
-
-/** `git -c` settings whose value git runs as a shell snippet, with arguments appended (lower-case keys). */
-const GIT_SHELL_SETTINGS = new Set([
-  'core.alternaterefscommand',
-  'core.sshcommand',
-  'core.pager',
-  'core.editor',
-  'sequence.editor',
-  'diff.external',
-  'core.askpass',
-  'core.gitproxy',
-]);
-
-/** Environment variables git runs the same way (GIT_SSH_COMMAND, GIT_PAGER …). */
-const GIT_SHELL_ENV = [
-  'GIT_SSH_COMMAND',
-  'GIT_PAGER',
-  'GIT_EDITOR',
-  'GIT_SEQUENCE_EDITOR',
-  'GIT_EXTERNAL_DIFF',
-  'GIT_ASKPASS',
-  'GIT_PROXY_COMMAND',
-  // used when the GIT_ ones and the config are not set
-  'PAGER',
-  'EDITOR',
-  'VISUAL',
-];
-
-/**
- * A value that is one usual program for the setting, with options only (`ssh -i key -o X=y`,
- * `less -R`, `vim`): nothing to analyse beyond what the extractors say about the setting.
- */
-/** Values that switch a program setting off. */
-const DISABLED = /^(|false|no|off|0|\/dev\/null|true)$/i;
-
-const PLAIN_PROGRAM = plainProgram(
-  'ssh|plink|less|more|most|cat|bat|delta|diff-so-fancy|vi|vim|nvim|nano|emacs|emacsclient|code|subl|ed|true|false|gpg|gpg2|ssh-askpass|ksshaskpass',
-);
-
-/**
- * `git -c core.alternateRefsCommand='…'`: git runs the value as `sh -c '<value> "$@"'` with
- * the alternate repository's path, so the snippet's commands are analysed like any other
- * script (the path is unknown: a dynamic argument).
- */
-function gitShellSettings(argv: Field[], k: K): void {
-  // GIT_SSH_COMMAND='…' git fetch: git runs the value through sh; a snippet is analysed.
-  for (const name of GIT_SHELL_ENV) {
-    const v = k.scope.vars.get(name);
-    if (v === undefined || DISABLED.test(v.trim()) || PLAIN_PROGRAM.test(v)) continue;
-    reparse(`${v} "$@"`, `git ${name}`, k, {
-      scope: cloneScope(k.scope),
-      argv0: v,
-      positional: [{ text: '"$GIT_ARGS"', dynamic: true }],
-    });
-  }
-  for (let i = 1; i < argv.length - 1; i++) {
-    const a = argv[i];
-    if (!a.text.startsWith('-')) return; // the subcommand: no more global options
-    if (a.text !== '-c') continue;
-    const kv = argv[++i];
-    const eq = kv.text.indexOf('=');
-    if (eq < 0 || !GIT_SHELL_SETTINGS.has(kv.text.slice(0, eq).toLowerCase())) continue;
-    const value: Field = { text: kv.text.slice(eq + 1), dynamic: kv.dynamic };
-    const label = `git -c ${kv.text.slice(0, eq)}`;
-    const key = kv.text.slice(0, eq).toLowerCase();
-    // Switched off (`core.askPass=`), or a usual program with options: nothing to analyse.
-    if (
-      !value.dynamic &&
-      (DISABLED.test(value.text.trim()) ||
-        (key !== 'core.alternaterefscommand' && PLAIN_PROGRAM.test(value.text)))
-    )
-      continue;
-    // fail closed: a snippet not known statically leaves a dynamic command behind.
-    if (value.dynamic) emit([{ text: value.text, dynamic: true }], k, { dynamic: true });
-    else
-      reparse(`${value.text} "$@"`, label, k, {
-        scope: cloneScope(k.scope),
-        argv0: value.text,
-        positional: [{ text: '"$ALTERNATE"', dynamic: true }],
-      });
-  }
 }
 
 function changeDir(prog: string, argv: Field[], k: K): Res {

@@ -1,0 +1,28 @@
+/**
+ * Settings that change what a later plain `git push` does: `remote.NAME.mirror true` makes
+ * every push a mirror push (every ref on the remote replaced, refs it lacks deleted), and a
+ * `remote.NAME.push` refspec starting with `+` makes it a force push. Read where the setting
+ * is written (`git config …`, so the push that follows is not a surprise) and where it is
+ * given for one command (`git -c remote.origin.push=+refs/heads/*:refs/heads/* push`).
+ */
+import { act, type GitAction } from './git-act.js';
+
+/** The remote a `remote.NAME.KEY` setting is about, and its key (lower case); undefined = not a remote setting. */
+function remoteSetting(key: string): { remote: string; what: string } | undefined {
+  const m = /^remote\.(.+)\.(mirror|push)$/i.exec(key);
+  return m ? { remote: m[1], what: m[2].toLowerCase() } : undefined;
+}
+
+/** Values git reads as true for a boolean setting (`-c remote.x.mirror` alone is true). */
+const TRUE = /^(true|yes|on|1|)$/i;
+
+/** What setting `key` to `value` makes pushes to that remote do; empty = nothing destructive. */
+export function pushSettingActions(key: string, value: string): GitAction[] {
+  const s = remoteSetting(key);
+  if (!s) return [];
+  if (s.what === 'mirror') return TRUE.test(value.trim()) ? [act('push-mirror', [], s.remote)] : [];
+  const spec = value.trim();
+  if (!spec.startsWith('+')) return [];
+  const dst = spec.slice(1).split(':').pop() ?? '';
+  return [act('force-push', [dst.replace(/^refs\/(heads|tags)\//, '')], s.remote)];
+}

@@ -20,7 +20,7 @@ function fedByUnknownInput(cmd: NormalizedCommand): boolean {
 }
 
 /** Operand targets, plus an unknown target when xargs adds operands we cannot see. */
-function operandTargets(cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number[]): FsTarget[] {
+export function operandTargets(cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number[]): FsTarget[] {
   const fed = cmd.wrappers.some((w) => /^xargs\b/.test(w));
   const out = idx.flatMap((i) => {
     // The names xargs appends (its marker word, or `{}` with -I) when they come from `find DIR`.
@@ -86,7 +86,12 @@ const mv: FsHandler = (cmd, ctx) => {
 };
 
 /** A write/overwrite fact for destinations, skipping harmless pseudo-files. */
-function overwriteOf(cmd: NormalizedCommand, dests: FsTarget[], force = false, recursive = false): FsDraft[] {
+export function overwriteOf(
+  cmd: NormalizedCommand,
+  dests: FsTarget[],
+  force = false,
+  recursive = false,
+): FsDraft[] {
   return fsFact(
     cmd,
     'overwrite',

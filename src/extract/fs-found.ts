@@ -2,6 +2,7 @@
  * What xargs appends when its input is `find DIR…`: paths below those start directories.
  */
 import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
+import { minimatch } from 'minimatch';
 import { targetOf } from './fs-paths.js';
 
 /**
@@ -29,10 +30,49 @@ export function foundUnder(cmd: NormalizedCommand, ctx: AnalyzeContext): FsTarge
       a,
     ),
   );
+  // `find . -name .git | xargs rm -rf`: what it finds in the project are repositories' histories.
+  const gitDirs = selectsGitDirs(from);
   return out.map((t) => ({
-    raw: `(found under ${t.raw})`,
+    raw: gitDirs ? `(.git directories found under ${t.raw})` : `(found under ${t.raw})`,
     path: t.path,
-    class: selective && t.class === 'workspace-root' ? 'inside-workspace' : t.class,
+    class:
+      gitDirs && (t.class === 'workspace-root' || t.class === 'inside-workspace')
+        ? 'workspace-vcs'
+        : selective && t.class === 'workspace-root'
+          ? 'inside-workspace'
+          : t.class,
     glob: false,
   }));
+}
+
+/** find's name tests, and paths a `.git` directory has for each (`-name` sees the base name; `-path`'s `*` crosses `/`). */
+const NAME_TESTS: Record<string, string[]> = {
+  '-name': ['.git'],
+  '-iname': ['.git'],
+  '-path': ['.git', './.git', 'x/.git', './x/.git'],
+  '-ipath': ['.git', './.git', 'x/.git', './x/.git'],
+  '-wholename': ['.git', './.git', 'x/.git', './x/.git'],
+  '-iwholename': ['.git', './.git', 'x/.git', './x/.git'],
+};
+
+/**
+ * True when the name tests of `find` select `.git` directories (`-name .git`, `-path './.git'`,
+ * `-name '.g*'`): all of them match one (tests are joined by "and"), or, with `-o`, any does.
+ */
+export function selectsGitDirs(find: NormalizedCommand): boolean {
+  /** Per name test: whether `.git` passes it, and whether other names fail it. */
+  const tests = find.argv.flatMap((a, i) => {
+    const probes = Object.hasOwn(NAME_TESTS, a) ? NAME_TESTS[a] : undefined;
+    const pattern = find.argv[i + 1];
+    if (!probes || pattern === undefined) return [];
+    // A pattern not known statically is not read as `.git` here: such a find is not selective
+    // either (selectiveFind), so its start keeps its own class (fail closed).
+    if (find.dynamicArgs.includes(i + 1)) return [{ git: false, narrow: false }];
+    const hit = (p: string) => minimatch(p, pattern, { dot: true, nocase: a.startsWith('-i') });
+    return [{ git: probes.some(hit), narrow: !probes.some((p) => hit(p.replace('.git', 'src'))) }];
+  });
+  if (tests.length === 0) return false;
+  // `-name '*'` lets .git through, and everything else: only a test that other names fail selects .git.
+  const or = find.argv.some((a) => a === '-o' || a === '-or');
+  return or ? tests.some((t) => t.git && t.narrow) : tests.every((t) => t.git) && tests.some((t) => t.narrow);
 }

@@ -6,7 +6,9 @@ import { FD_EXEC, FD_VALUE } from '../normalize/fd-options.js';
 import type { FsTarget, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { handlerFor } from './fs-commands.js';
+import { sideEffectHandler } from './fs-side-effects.js';
 import { fsFact } from './fs-fact.js';
+import { selectsGitDirs } from './fs-found.js';
 import {
   isHarmlessWrite,
   classesOf,
@@ -51,6 +53,14 @@ const redirections: Extractor = (cmd, ctx) => {
   return fsFact(cmd, 'overwrite', targets, false, true);
 };
 
+/** The find command that produced `cmd` (the nearest `find` before it, or `cmd` itself); undefined = none. */
+function findFor(cmd: NormalizedCommand, all: NormalizedCommand[]): NormalizedCommand | undefined {
+  if (cmd.program === 'find') return cmd;
+  if (!cmd.wrappers.some((w) => /^find\b/.test(w))) return undefined;
+  for (let i = all.indexOf(cmd) - 1; i >= 0; i--) if (all[i].program === 'find') return all[i];
+  return undefined;
+}
+
 /** Tests that make `find … -delete` selective (`-name '*.pyc'`, `-empty`, `-mtime +7`). */
 const SELECTIVE =
   /^-(i?name|i?path|i?wholename|i?regex|newer\w*|[acm]time|[acm]min|size|empty|user|group|perm|links)$/;
@@ -66,11 +76,7 @@ function selectiveFind(cmd: NormalizedCommand, all: NormalizedCommand[]): boolea
       if (all[i].program === 'fd' || all[i].program === 'fdfind') return selectiveFd(all[i]);
     return false;
   }
-  let find: NormalizedCommand | undefined = cmd.program === 'find' ? cmd : undefined;
-  if (!find && cmd.wrappers.some((w) => /^find\b/.test(w))) {
-    const at = all.indexOf(cmd);
-    for (let i = at - 1; i >= 0 && !find; i--) if (all[i].program === 'find') find = all[i];
-  }
+  const find = findFor(cmd, all);
   if (!find) return false;
   return find.argv.some((a, i) => {
     if (!SELECTIVE.test(a)) return false;
@@ -99,11 +105,20 @@ function selectiveFd(fd: NormalizedCommand): boolean {
  * root target is then content of the workspace. Other classes (.git, home, root) stay.
  */
 function narrowFind(facts: DraftFact[], cmd: NormalizedCommand, all: NormalizedCommand[]): DraftFact[] {
-  if (!facts.some((f) => f.kind === 'fs' && f.op === 'delete') || !selectiveFind(cmd, all)) return facts;
+  if (!facts.some((f) => f.kind === 'fs' && f.op === 'delete')) return facts;
+  const find = findFor(cmd, all);
+  // `find . -name .git -exec rm -rf {} +`: what it finds in the project are repositories' histories.
+  const gitDirs = find !== undefined && selectsGitDirs(find);
+  if (!gitDirs && !selectiveFind(cmd, all)) return facts;
+  const inside = new Set(['workspace-root', 'inside-workspace']);
   return facts.map((f) => {
     if (f.kind !== 'fs' || f.op !== 'delete') return f;
     const targets = f.targets.map((t) =>
-      t.class === 'workspace-root' ? { ...t, class: 'inside-workspace' as const } : t,
+      gitDirs && inside.has(t.class)
+        ? { ...t, raw: `${t.raw} (its .git directories)`, class: 'workspace-vcs' as const }
+        : t.class === 'workspace-root'
+          ? { ...t, class: 'inside-workspace' as const }
+          : t,
     );
     return { ...f, targets, classes: classesOf(targets) };
   });
@@ -111,7 +126,7 @@ function narrowFind(facts: DraftFact[], cmd: NormalizedCommand, all: NormalizedC
 
 export const extractFs: Extractor = (cmd, ctx, all) => {
   const out: DraftFact[] = [];
-  const handler = handlerFor(cmd.program);
+  const handler = handlerFor(cmd.program) ?? sideEffectHandler(cmd.program);
   if (handler) out.push(...narrowFind(handler(cmd, ctx), cmd, all));
   if (cmd.program === 'find') out.push(...narrowFind(findDelete(cmd, ctx, all), cmd, all));
   out.push(...redirections(cmd, ctx, all));

@@ -6,7 +6,10 @@
  *   the file's bytes in the range are zeroed or cut out (read as a truncate of the file);
  *   plain allocation and `--dig-holes` (only blocks already zero) keep the content;
  * - `tar --remove-files`: every file put in the archive is removed (read as a move of the
- *   named files into the archive: `tar -cf /dev/null --remove-files ~/projects` loses them).
+ *   named files into the archive: `tar -cf /dev/null --remove-files ~/projects` loses them);
+ * - the JavaScript ecosystem's delete tools, usually run through a package runner
+ *   (`npx rimraf ~`, `pnpm dlx del-cli dist`): rimraf and del-cli delete what they name,
+ *   recursively and without asking (globs included).
  */
 import type { FsTarget } from '../engine/types.js';
 import { fsFact, type FsHandler } from './fs-fact.js';
@@ -96,7 +99,17 @@ const tar: FsHandler = (cmd, ctx) => {
   return fsFact(cmd, 'move', named, true, false);
 };
 
+/** rimraf / del-cli PATH…: recursive, forced delete (their options take no value, except rimraf's --glob-… ones written with `=`). */
+const jsDelete: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1);
+  const dry = hasAny(o, 'd', 'dry-run');
+  return dry ? [] : fsFact(cmd, 'delete', operandTargets(cmd, ctx, o.operands), true, true);
+};
+
 const HANDLERS: Record<string, FsHandler> = {
+  rimraf: jsDelete,
+  del: jsDelete,
+  'del-cli': jsDelete,
   sort: outputOption,
   shuf: outputOption,
   fallocate,

@@ -7,6 +7,7 @@ import type { FsTarget, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { handlerFor } from './fs-commands.js';
 import { sideEffectHandler } from './fs-side-effects.js';
+import { runnerCommand } from './runner-command.js';
 import { fsFact } from './fs-fact.js';
 import { selectsGitDirs } from './fs-found.js';
 import {
@@ -128,7 +129,26 @@ export const extractFs: Extractor = (cmd, ctx, all) => {
   const out: DraftFact[] = [];
   const handler = handlerFor(cmd.program) ?? sideEffectHandler(cmd.program);
   if (handler) out.push(...narrowFind(handler(cmd, ctx), cmd, all));
+  else {
+    // A tool run by a package runner (`npx rimraf ~`) or by shx (`npx shx rm -rf ~`).
+    let tool = runnerCommand(cmd);
+    if (tool.program === 'shx') tool = shifted(tool);
+    const viaRunner =
+      tool !== cmd ? (handlerFor(tool.program) ?? sideEffectHandler(tool.program)) : undefined;
+    if (viaRunner) out.push(...viaRunner(tool, ctx));
+  }
   if (cmd.program === 'find') out.push(...narrowFind(findDelete(cmd, ctx, all), cmd, all));
   out.push(...redirections(cmd, ctx, all));
   return out;
 };
+
+/** `shx CMD ARGS` as `CMD ARGS` (shx runs ShellJS's versions of the Unix commands). */
+function shifted(cmd: NormalizedCommand): NormalizedCommand {
+  const argv = cmd.argv.slice(1);
+  return {
+    ...cmd,
+    program: argv[0] ?? '',
+    argv,
+    dynamicArgs: cmd.dynamicArgs.map((i) => i - 1).filter((i) => i >= 0),
+  };
+}

@@ -74,6 +74,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'trap') return runTrap(argv, k);
     if (prog === 'source' || prog === '.') return runSource(argv, k);
     if (prog === 'alias') return defineAlias(argv, k);
+    if (prog === 'hash') return defineHashed(argv, k);
     const fan = Object.hasOwn(FANOUT, prog) ? FANOUT[prog] : undefined;
     if (fan) return fan(argv, k);
     // tar's --checkpoint-action=exec=…, rsync -e …, ssh -o ProxyCommand=…: run on this machine.
@@ -124,5 +125,19 @@ function defineAlias(argv: Field[], k: K): Res {
     const m = /^([^=\s]+)=(.*)$/s.exec(f.text);
     if (m && !f.dynamic) k.outer.aliases.set(m[1], m[2]);
   }
+  return emit(argv, k);
+}
+
+/**
+ * `hash -p PATH NAME`: from now on NAME runs PATH (`hash -p /bin/rm ls; ls -rf ~`), read like
+ * an alias. A path or name not known statically makes NAME unknown (it then runs as itself).
+ */
+function defineHashed(argv: Field[], k: K): Res {
+  const p = argv.findIndex((f) => f.text === '-p');
+  const path = argv[p + 1];
+  const names = argv.slice(p + 2).filter((f) => !f.text.startsWith('-'));
+  if (p > 0 && path && !path.dynamic)
+    for (const n of names)
+      if (!n.dynamic) k.outer.aliases.set(n.text, `'${path.text.replace(/'/g, "'\\''")}'`);
   return emit(argv, k);
 }

@@ -79,9 +79,12 @@ const sudo: Peeler = (args) => {
   }
   const a = assignments(args, p.index);
   const cwd = p.opts.get('D') ?? p.opts.get('chdir');
+  // `sudo -s` / `sudo -i` without a command: a shell that reads its commands from stdin.
+  const shell = ['s', 'i', 'shell', 'login'].some((o) => p.opts.has(o));
+  const argv = args.slice(a.index);
   return {
     label: user ? `sudo -u ${user}` : 'sudo',
-    argv: args.slice(a.index),
+    argv: shell && argv.length === 0 ? [{ text: 'sh', dynamic: false }] : argv,
     env: a.env,
     ...(cwd ? { cwd: { text: cwd, dynamic: false } } : {}),
   };
@@ -167,7 +170,18 @@ const su: Peeler = (args) => {
   const after = args.slice(p.index + 1);
   const ci = after.findIndex((f) => f.text === '-c' || f.text === '--command');
   if (!script && ci >= 0) script = after[ci + 1] ?? { text: '', dynamic: false };
-  return script ? { label: `su ${user}`, argv: [], script } : { label: `su ${user}`, argv: [] };
+  // Without -c: the user's shell, reading its commands from stdin (`su - <<< 'rm -rf …'`).
+  return script
+    ? { label: `su ${user}`, argv: [], script }
+    : { label: `su ${user}`, argv: [{ text: 'sh', dynamic: false }] };
+};
+
+/** `sg GROUP -c CMD` / `sg GROUP CMD`: CMD runs through sh with GROUP as the group. */
+const sg: Peeler = (args) => {
+  const rest = args.slice(1);
+  if (!args[0] || rest.length === 0) return { label: 'sg', argv: [] };
+  const script = rest[0].text === '-c' ? rest[1] : joinFields(rest);
+  return script ? { label: `sg ${args[0].text}`, argv: [], script } : { label: 'sg', argv: [] };
 };
 
 const script: Peeler = (args) => {
@@ -257,6 +271,7 @@ export const WRAPPERS: Record<string, Peeler> = {
     return p.opts.has('u') || p.opts.has('user') ? { label: 'runuser', argv: args.slice(p.index) } : su(args);
   },
   su,
+  sg,
   script,
   watch,
   caffeinate: simple('caffeinate', 'tw'),

@@ -39,6 +39,26 @@ describe('files rewritten or removed on the side (filesystem pack)', () => {
   });
 });
 
+describe('delete tools of the JavaScript ecosystem, run as they are or by a package runner (filesystem pack)', () => {
+  it.each([
+    ['npx rimraf ~', 'deny filesystem/destroy-root-home-system'],
+    ['rimraf /srv/data', 'deny filesystem/destroy-root-home-system'],
+    ['pnpm dlx rimraf /srv/data', 'deny filesystem/destroy-root-home-system'],
+    ['bunx rimraf ../..', 'deny filesystem/destroy-root-home-system'],
+    ["npx del-cli '/home/*'", 'deny filesystem/destroy-root-home-system'],
+    ['npx shx rm -rf ~', 'deny filesystem/destroy-root-home-system'],
+    ['npx rimraf .git', 'ask filesystem/delete-workspace'],
+    ['npx rimraf dist', 'allow'],
+    ['yarn rimraf build coverage', 'allow'],
+    ["npx rimraf --glob 'build/**'", 'allow'],
+    ['npm exec -- rimraf node_modules', 'allow'],
+    ['npx shx rm -rf dist', 'allow'],
+    ['npx rimraf --dry-run /srv/data', 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(verdict(script)).toBe(expected);
+  });
+});
+
 describe('.git directories found by find (filesystem pack)', () => {
   it.each([
     ['find . -name .git -prune -exec rm -rf {} +', 'ask filesystem/delete-workspace'],

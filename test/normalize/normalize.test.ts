@@ -182,6 +182,15 @@ describe('wrappers', () => {
     ["script -q -c 'rm -rf /' /dev/null", 'rm', ['script -c']],
     ['watch -n 1 rm -rf /tmp/../', 'rm', ['watch']],
     ["su -c 'rm -rf /' root", 'rm', ['su root']],
+    // a shell without a command reads its commands from stdin
+    ["sudo -s <<< 'rm -rf /'", 'rm', ['sudo', 'sh <<<']],
+    ["sudo -i <<< 'rm -rf /'", 'rm', ['sudo', 'sh <<<']],
+    ["echo 'rm -rf /' | su -", 'rm', ['su root', '| sh']],
+    // sg runs its command through sh
+    ["sg docker -c 'rm -rf /'", 'rm', ['sg docker']],
+    ["sg docker 'rm -rf /'", 'rm', ['sg docker']],
+    // hash -p NAME: NAME runs the path given
+    ['hash -p /bin/rm ls; ls -rf /', 'rm', ['alias ls']],
     ['sudo nice timeout 5 /usr/bin/env rm -rf /', 'rm', ['sudo', 'nice', 'timeout', 'env']],
     ['/usr/bin/sudo /bin/rm -rf /', 'rm', ['sudo']],
   ])('%s', (script, program, wrappers) => {

@@ -1,0 +1,19 @@
+/**
+ * A command as the tool a package runner launches (`npx rimraf ~` → `rimraf ~`,
+ * `pnpm dlx shx rm -rf dist` → `shx rm -rf dist`), for extractors that read the tool by name.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import { peelRunner } from './sql-frameworks.js';
+
+/** `cmd` with its package runner peeled; `cmd` itself when there is none. */
+export function runnerCommand(cmd: NormalizedCommand): NormalizedCommand {
+  const argv = peelRunner(cmd.argv);
+  if (argv === cmd.argv || !argv.length) return cmd;
+  const shift = cmd.argv.length - argv.length;
+  return {
+    ...cmd,
+    program: argv[0].split('/').pop() ?? '',
+    argv,
+    dynamicArgs: cmd.dynamicArgs.map((i) => i - shift).filter((i) => i >= 0),
+  };
+}

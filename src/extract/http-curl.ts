@@ -64,6 +64,8 @@ interface State {
   upload: boolean;
   hasData: boolean;
   configUnknown: boolean;
+  /** `--url-query` parts, encoded, for every URL of the section. Empty = none. */
+  urlQuery: string[];
 }
 
 function newState(): State {
@@ -75,6 +77,7 @@ function newState(): State {
     upload: false,
     hasData: false,
     configUnknown: false,
+    urlQuery: [],
   };
 }
 
@@ -141,7 +144,8 @@ function applyOpt(s: State, o: Opt, cmd: NormalizedCommand, ctx: AnalyzeContext)
       formOpt(s, o, cmd, ctx);
       return;
     case 'url-query':
-      s.req.urls = s.req.urls.map((u) => `${u}${u.includes('?') ? '&' : '?'}${v}`);
+      // curl adds it to every URL of the section, wherever the URL is written; `+` = as is.
+      s.urlQuery.push(v.startsWith('+') ? v.slice(1) : urlencoded(s, v, cmd, ctx).text);
       return;
   }
 }
@@ -172,20 +176,9 @@ function dataOpt(
   s.hasData = true;
   s.req.dataArgs.push(o.idx);
   if (mode === 'urlencode') {
-    const at = v.indexOf('@');
-    const eq = v.indexOf('=');
-    let name = '';
-    let content: string | undefined = v;
-    if (eq >= 0 && (at < 0 || eq < at)) {
-      name = v.slice(0, eq);
-      content = v.slice(eq + 1);
-    } else if (at >= 0) {
-      name = v.slice(0, at);
-      content = addPayload(s, v.slice(at + 1), cmd, ctx, false);
-    }
+    const { name, content, text } = urlencoded(s, v, cmd, ctx);
     if (name) s.req.fields[name] = content ?? '';
-    const enc = content === undefined ? '' : encodeURIComponent(content);
-    appendBody(s.req, name ? `${name}=${enc}` : enc, content === undefined);
+    appendBody(s.req, text, content === undefined);
     return;
   }
   if (mode !== 'raw' && v.startsWith('@')) {
@@ -194,6 +187,32 @@ function dataOpt(
     return;
   }
   appendBody(s.req, v, false);
+}
+
+/**
+ * A `--data-urlencode` / `--url-query` value (`content`, `name=content`, `@file`,
+ * `name@file`) as curl sends it: `text` is `name=` and the percent-encoded content.
+ * `content` is undefined when a file cannot be read.
+ */
+function urlencoded(
+  s: State,
+  v: string,
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+): { name: string; content: string | undefined; text: string } {
+  const at = v.indexOf('@');
+  const eq = v.indexOf('=');
+  let name = '';
+  let content: string | undefined = v;
+  if (eq >= 0 && (at < 0 || eq < at)) {
+    name = v.slice(0, eq);
+    content = v.slice(eq + 1);
+  } else if (at >= 0) {
+    name = v.slice(0, at);
+    content = addPayload(s, v.slice(at + 1), cmd, ctx, false);
+  }
+  const enc = content === undefined ? '' : encodeURIComponent(content);
+  return { name, content, text: name ? `${name}=${enc}` : enc };
 }
 
 function formOpt(s: State, o: Opt, cmd: NormalizedCommand, ctx: AnalyzeContext): void {
@@ -214,6 +233,10 @@ function formOpt(s: State, o: Opt, cmd: NormalizedCommand, ctx: AnalyzeContext):
 
 function finalize(s: State): HttpRequest {
   const r = s.req;
+  if (s.urlQuery.length) {
+    const q = s.urlQuery.join('&');
+    r.urls = r.urls.map((u) => `${u}${u.includes('?') ? '&' : '?'}${q}`);
+  }
   if (s.get && r.body !== undefined && !s.explicitMethod) {
     // -G: data goes into the query string of every URL.
     const q = r.body;

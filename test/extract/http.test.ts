@@ -166,6 +166,19 @@ describe('curl details', () => {
       'https://h.example/s?q=a%20b',
     );
   });
+  it.each([
+    // added to every URL of the section, encoded like --data-urlencode; `+` sends it as is
+    ["curl --url-query 'q=a b' https://h.example/s", 'https://h.example/s?q=a%20b'],
+    ["curl 'https://h.example/s?x=1' --url-query 'q=a b'", 'https://h.example/s?x=1&q=a%20b'],
+    ["curl --url-query '+q=a%20b' --url-query n=1 https://h.example/s", 'https://h.example/s?q=a%20b&n=1'],
+    [
+      'curl --url-query q@body.json https://h.example/s',
+      'https://h.example/s?q=%7B%22name%22%3A%22x%22%7D%0A',
+    ],
+  ])('--url-query: %s', (line, url) => {
+    const [f] = http(line);
+    expect(f).toMatchObject({ url, method: 'GET' });
+  });
   it('a synthetic request from inline python names the interpreter', () => {
     const [f] = http('curl -X DELETE https://api.example.com/v1/db/prod', { wrappers: ['python3 -c'] });
     expect(f).toMatchObject({ tool: 'python', method: 'DELETE' });

@@ -2,7 +2,9 @@
  * A GraphQL document → the top-level fields it would execute, using the `graphql`
  * package's parser. Aliases are seen through, fragment spreads and inline fragments on the
  * root type are expanded, literal arguments are flattened (`input.id`) and `$variables`
- * are resolved from the request's `variables`.
+ * are resolved from the request's `variables`. A string argument that is itself a GraphQL
+ * operation (`bulkOperationRunMutation(mutation: "mutation { productDelete … }")`) is read
+ * too: the server runs it, so its fields count like the carrier's own.
  */
 import { createRequire } from 'node:module';
 import type * as Graphql from 'graphql';
@@ -25,6 +27,8 @@ export interface GraphqlField {
   alias: string;
   /** Flattened argument values; a `$var` with no value given stays as `$var`. */
   args: Record<string, string>;
+  /** Field whose string argument carried this field's document (`bulkOperationRunMutation`); empty = sent directly. */
+  carrier: string;
 }
 
 /** A GraphQL request: document, optional operation name and variables. */
@@ -37,9 +41,34 @@ export interface GraphqlPayload {
 }
 
 const MAX_FRAGMENT_DEPTH = 16;
+/** How deep documents carried in string arguments are followed. */
+const MAX_CARRIED_DEPTH = 3;
+/** A string argument that is a GraphQL operation rather than data. */
+const OPERATION_TEXT = /^\s*(mutation|query|subscription)\b[^{]*\{/;
 
 /** Returns the fields, or undefined when the document does not parse. */
 export function graphqlFields(p: GraphqlPayload): GraphqlField[] | undefined {
+  const out = fieldsOf(p);
+  if (!out) return undefined;
+  const carried: GraphqlField[] = [];
+  const follow = (fields: GraphqlField[], depth: number) => {
+    for (const f of fields) {
+      for (const v of Object.values(f.args)) {
+        if (!OPERATION_TEXT.test(v)) continue;
+        // Its variables come with the carrier's job (a staged upload), not with this request.
+        const inner = fieldsOf({ query: v, operationName: '', variables: {} });
+        if (!inner) continue;
+        for (const x of inner) x.carrier = f.field;
+        carried.push(...inner);
+        if (depth < MAX_CARRIED_DEPTH) follow(inner, depth + 1);
+      }
+    }
+  };
+  follow(out, 1);
+  return [...out, ...carried];
+}
+
+function fieldsOf(p: GraphqlPayload): GraphqlField[] | undefined {
   const { Kind, parse } = gql();
   let doc;
   try {
@@ -67,6 +96,7 @@ export function graphqlFields(p: GraphqlPayload): GraphqlField[] | undefined {
             field: sel.name.value,
             alias: sel.alias?.value ?? '',
             args,
+            carrier: '',
           });
         } else if (depth < MAX_FRAGMENT_DEPTH) {
           if (sel.kind === Kind.INLINE_FRAGMENT) collect(sel.selectionSet, depth + 1, seen);

@@ -66,14 +66,16 @@ export interface GraphqlTarget {
 }
 
 /**
- * `op alias: field(k: v, …)`: a field as evidence shows it. `value` renders each argument
- * value (as written by default; the proxy quotes them as JSON).
+ * `op alias: field(k: v, …)`: a field as evidence shows it, with `(run by carrier)` for a
+ * field carried in another field's string argument. `value` renders each argument value
+ * (as written by default; the proxy quotes them as JSON).
  */
 export function fieldText(f: GraphqlField, value: (v: string) => string = (v) => v): string {
   const args = Object.entries(f.args)
     .map(([k, v]) => `${k}: ${value(v)}`)
     .join(', ');
-  return `${f.operation} ${f.alias ? `${f.alias}: ` : ''}${f.field}(${args})`;
+  const by = f.carrier ? ` (run by ${f.carrier})` : '';
+  return `${f.operation} ${f.alias ? `${f.alias}: ` : ''}${f.field}(${args})${by}`;
 }
 
 /** The `graphql` fact of one top-level field sent to `to`. */

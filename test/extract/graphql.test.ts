@@ -105,6 +105,35 @@ describe('GraphQL shapes', () => {
     ],
     ['raw document', 'mutation { deleteUser(id: 5) { id } }', [['mutation', 'deleteUser', '', '5']]],
     [
+      'a mutation carried in a string argument runs too',
+      '{"query":"mutation { bulkOperationRunMutation(mutation: \\"mutation call($input: ProductDeleteInput!) { productDelete(input: $input) { deletedProductId } }\\", stagedUploadPath: \\"tmp/p.jsonl\\") { bulkOperation { id } } }"}',
+      [
+        ['mutation', 'bulkOperationRunMutation', '', 'bulkOperationRunMutation'],
+        ['mutation', 'productDelete', '', 'productDelete'],
+      ],
+    ],
+    [
+      'a carried mutation given as a variable',
+      '{"query":"mutation($m: String!) { bulkOperationRunMutation(mutation: $m, stagedUploadPath: \\"x\\") { userErrors { field } } }","variables":{"m":"mutation { customerDelete(input: $input) { deletedCustomerId } }"}}',
+      [
+        ['mutation', 'bulkOperationRunMutation', '', 'bulkOperationRunMutation'],
+        ['mutation', 'customerDelete', '', 'customerDelete'],
+      ],
+    ],
+    [
+      'a carried query is read as a query',
+      '{"query":"mutation { bulkOperationRunQuery(query: \\"query { products { edges { node { id } } } }\\") { bulkOperation { id } } }"}',
+      [
+        ['mutation', 'bulkOperationRunQuery', '', 'query { products { edges { node { id } } } }'],
+        ['query', 'products', '', 'products'],
+      ],
+    ],
+    [
+      'text that only mentions a mutation is data',
+      '{"query":"mutation { createNote(text: \\"mutation testing is fun\\", body: \\"{\\\\\\"a\\\\\\":1}\\") { id } }"}',
+      [['mutation', 'createNote', '', 'createNote']],
+    ],
+    [
       'unparsable body to an endpoint',
       '{"query":"mutation { volumeDelete(volumeId: "}',
       [['unparsed', '', '', 'backboard.railway.app']],
@@ -133,6 +162,12 @@ describe('GraphQL shapes', () => {
     const [f] = post('{"query":"mutation($v: String!) { volumeDelete(volumeId: $v) }"}');
     expect(f.args).toEqual({ volumeId: '$v' });
     expect(f.resource).toBe('volumeDelete');
+  });
+  it('says which field runs a carried mutation', () => {
+    const fs = post(
+      '{"query":"mutation { bulkOperationRunMutation(mutation: \\"mutation { productDelete(input: $input) { deletedProductId } }\\") { bulkOperation { id } } }"}',
+    );
+    expect(fs[1].evidence).toContain('productDelete(input: $input) (run by bulkOperationRunMutation)');
   });
   it('names the host and url', () => {
     const [f] = post('{"query":"mutation { volumeDelete(volumeId: \\"a\\") }"}');

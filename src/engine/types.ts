@@ -252,6 +252,8 @@ export interface HttpFact extends FactBase {
   body?: string;
   /** True when a body exists but could not be determined (unreadable @file, dynamic). */
   bodyUnknown: boolean;
+  /** Unix socket the request goes through (`curl --unix-socket`); absent = over the network. */
+  socket?: string;
 }
 
 export interface GraphqlFact extends FactBase {

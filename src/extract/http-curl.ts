@@ -143,6 +143,10 @@ function applyOpt(s: State, o: Opt, cmd: NormalizedCommand, ctx: AnalyzeContext)
     case 'form-string':
       formOpt(s, o, cmd, ctx);
       return;
+    case 'unix-socket':
+    case 'abstract-unix-socket':
+      r.socket = v;
+      return;
     case 'url-query':
       // curl adds it to every URL of the section, wherever the URL is written; `+` = as is.
       s.urlQuery.push(v.startsWith('+') ? v.slice(1) : urlencoded(s, v, cmd, ctx).text);

@@ -13,7 +13,7 @@ const WITH_ARG = new Set(
   (
     '-a --auth -A --auth-type -p --print -o --output -s --style --session --session-read-only --timeout ' +
     '--verify --cert --cert-key --cert-key-pass --proxy --pretty --raw --boundary --default-scheme ' +
-    '--max-redirects --ssl --ciphers --format-options --response-charset --response-mime --bearer'
+    '--max-redirects --ssl --ciphers --format-options --response-charset --response-mime --bearer --unix-socket'
   ).split(' '),
 );
 /** Item separators, longest first at any one position. */
@@ -65,6 +65,7 @@ export function parseHttpie(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRe
     if (name === '-f' || name === '--form' || name === '--multipart') form = true;
     else if (name === '-I' || name === '--ignore-stdin') ignoreStdin = true;
     else if (name === '-a' || name === '--auth' || name === '--bearer') r.auth = true;
+    else if (name === '--unix-socket') r.socket = value ?? '';
     else if (name === '--raw') {
       raw = value ?? '';
       r.dataArgs.push(i);

@@ -28,6 +28,8 @@ export interface HttpRequest {
   sendsStdin: boolean;
   /** argv indices that carry body data (for tracing `$SECRET` arguments). Empty = none. */
   dataArgs: number[];
+  /** Unix socket the request is sent through (`--unix-socket`), whatever host the URL names; empty = over the network. */
+  socket: string;
 }
 
 export function emptyRequest(tool: string): HttpRequest {
@@ -43,6 +45,7 @@ export function emptyRequest(tool: string): HttpRequest {
     uploads: [],
     sendsStdin: false,
     dataArgs: [],
+    socket: '',
   };
 }
 

@@ -44,9 +44,11 @@ export const extractHttp: Extractor = (cmd, ctx) => {
     const urls = req.urls.length ? req.urls : [''];
     const headers = maskHeaders(req.headers);
     for (const raw of urls) {
-      const u = raw
+      const parsed = raw
         ? parseUrl(raw, req.defaultScheme)
         : { url: '', host: '', port: 0, path: '', query: '', local: false };
+      // Through a Unix socket the request reaches a daemon on this machine, whatever host the URL names.
+      const u = req.socket ? { ...parsed, local: true } : parsed;
       const shown = maskUrl(u.url);
       const method = effectiveMethod(req, u.query);
       const via = method === req.method ? '' : ` (sent as ${req.method} with a method override)`;
@@ -59,6 +61,7 @@ export const extractHttp: Extractor = (cmd, ctx) => {
           auth: req.auth,
           body: req.body !== undefined ? shownBody(req, cmd, ctx) : undefined,
           bodyUnknown: req.bodyUnknown || bodyIsDynamic(cmd, req),
+          socket: req.socket,
         }),
       );
       const to = { host: u.host, url: shown };

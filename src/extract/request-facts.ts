@@ -36,6 +36,8 @@ export interface HttpFactFields {
   body?: string;
   /** True when a body is sent whose content is not known. */
   bodyUnknown: boolean;
+  /** Unix socket the request goes through; empty or undefined = the fact has no `socket`. */
+  socket?: string;
 }
 
 /** One `http` fact for a request to `u`, shown as `shownUrl` (masked; see maskUrl). */
@@ -54,6 +56,7 @@ export function httpFact(u: UrlParts, shownUrl: string, f: HttpFactFields): Draf
     auth: f.auth,
     ...(f.body !== undefined ? { body: f.body } : {}),
     bodyUnknown: f.bodyUnknown,
+    ...(f.socket ? { socket: f.socket } : {}),
   };
 }
 

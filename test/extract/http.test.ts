@@ -179,6 +179,25 @@ describe('curl details', () => {
     const [f] = http(line);
     expect(f).toMatchObject({ url, method: 'GET' });
   });
+  it.each([
+    [
+      'curl --unix-socket /var/run/docker.sock http://localhost/containers/json',
+      '/var/run/docker.sock',
+      true,
+    ],
+    [
+      'curl --unix-socket=/run/podman/podman.sock -X DELETE http://d/v4/pods/x',
+      '/run/podman/podman.sock',
+      true,
+    ],
+    ['curl --abstract-unix-socket agent http://x/v1/status', 'agent', true],
+    ['xh --unix-socket /var/run/docker.sock DELETE http://docker/volumes/v1', '/var/run/docker.sock', true],
+    ['curl -X DELETE http://docker.example.net/volumes/v1', undefined, false],
+  ])('socket: %s', (line, socket, local) => {
+    const [f] = http(line);
+    expect(f.socket).toBe(socket);
+    expect(f.local).toBe(local);
+  });
   it('a synthetic request from inline python names the interpreter', () => {
     const [f] = http('curl -X DELETE https://api.example.com/v1/db/prod', { wrappers: ['python3 -c'] });
     expect(f).toMatchObject({ tool: 'python', method: 'DELETE' });

@@ -30,6 +30,8 @@ export interface HttpRequest {
   dataArgs: number[];
   /** Unix socket the request is sent through (`--unix-socket`), whatever host the URL names; empty = over the network. */
   socket: string;
+  /** What `method` was read from when the client sends no such method (`the gRPC method pkg.S/DeleteX`); empty = sent as written. */
+  methodFrom: string;
 }
 
 export function emptyRequest(tool: string): HttpRequest {
@@ -46,6 +48,7 @@ export function emptyRequest(tool: string): HttpRequest {
     sendsStdin: false,
     dataArgs: [],
     socket: '',
+    methodFrom: '',
   };
 }
 

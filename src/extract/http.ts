@@ -1,7 +1,8 @@
 /**
- * HTTP requests and the GraphQL operations inside them. Parses curl, wget and httpie/xh
- * command lines (inline interpreter code arrives as a synthetic curl from normalize) and
- * emits one HttpFact per URL plus one GraphqlFact per top-level field of each operation.
+ * HTTP requests and the GraphQL operations inside them. Parses curl, wget, httpie/xh, gh/glab
+ * api and gRPC client (grpcurl, buf curl, grpc_cli, ghz) command lines (inline interpreter
+ * code arrives as a synthetic curl from normalize) and emits one HttpFact per URL plus one
+ * GraphqlFact per top-level field of each operation.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
@@ -10,6 +11,7 @@ import { scanGraphql } from './graphql-body.js';
 import { parseCurl } from './http-curl.js';
 import { effectiveMethod } from './http-override.js';
 import { GLAB_API, parseGhApi } from './http-gh.js';
+import { parseGrpc } from './http-grpc.js';
 import { parseHttpie } from './http-httpie.js';
 import type { HttpRequest } from './http-request.js';
 import { maskUrl, parseUrl } from './http-url.js';
@@ -26,7 +28,7 @@ export function httpRequests(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpR
   if (HTTPIE.has(p)) return parseHttpie(cmd, ctx);
   if (p === 'gh') return parseGhApi(cmd, ctx);
   if (p === 'glab') return parseGhApi(cmd, ctx, GLAB_API);
-  return [];
+  return parseGrpc(cmd, ctx);
 }
 
 /** The interpreter that issued a synthetic request (`python -c` → python), else the client's name. */
@@ -51,7 +53,12 @@ export const extractHttp: Extractor = (cmd, ctx) => {
       const u = req.socket ? { ...parsed, local: true } : parsed;
       const shown = maskUrl(u.url);
       const method = effectiveMethod(req, u.query);
-      const via = method === req.method ? '' : ` (sent as ${req.method} with a method override)`;
+      const via =
+        method !== req.method
+          ? ` (sent as ${req.method} with a method override)`
+          : req.methodFrom
+            ? ` (read from ${req.methodFrom})`
+            : '';
       facts.push(
         httpFact(u, shown, {
           evidence: `${tool} ${method} ${shown || '(unknown URL)'}${via}`,

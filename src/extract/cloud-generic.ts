@@ -2,7 +2,8 @@
  * CLIs no table models, read by their shape: `tool [group…] VERB [resource]` or
  * `tool group:VERB` where VERB is an unmistakable destructive verb (delete, destroy,
  * purge, terminate, teardown, wipe, drop, erase, nuke, decommission, deprovision, undeploy,
- * unregister, deregister; remove/rm too for tools that are not package managers), sync
+ * unregister, deregister; remove/rm too for tools that are not package managers; an API
+ * operation whose name starts with such a verb, `DeleteDBInstance`: cloud-operations.ts), sync
  * tools told to delete at the destination (`rclone sync … --delete-during`, `s3cmd sync
  * --delete-removed`), and garbage collection of a remote store (`dvc gc --cloud`). Programs
  * that act on the local machine (package managers, build tools, editors, shells, the
@@ -13,6 +14,7 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
+import { destroyingOperation } from './cloud-operations.js';
 import { peelRunner } from './sql-frameworks.js';
 
 /** Verbs that destroy whatever they name, for any tool. */
@@ -199,8 +201,11 @@ export function readGeneric(
     const colon =
       /^([\w.:-]+):([\w-]+)$/.exec(w) ??
       (dotted && (DESTROY.test(dotted[2]) || COMPOUND.test(dotted[2])) ? dotted : null);
-    const verb = colon ? colon[2] : w;
+    // An API operation named in PascalCase or camelCase (`aliyun rds DeleteDBInstance`).
+    const operation = colon ? undefined : destroyingOperation(w);
+    const verb = colon ? colon[2] : (operation ?? w);
     const destroy =
+      operation !== undefined ||
       DESTROY.test(verb) ||
       REMOVE.test(verb) ||
       COMPOUND.test(verb) ||

@@ -30,6 +30,16 @@ export interface VerbTable extends OptionRules {
    * a GraphQL document or searches the schema). Undefined = none.
    */
   dataCommands?: string[];
+  /**
+   * First words whose next word is an API operation called by its name (`netlify api
+   * deleteSite --data '{"site_id": …}'`), read by cloud-operations.ts. Undefined = none.
+   */
+  operationCommands?: string[];
+  /**
+   * Options, with the values that turn them on, that make a deployment delete whatever its
+   * template does not list (`az deployment group create --mode Complete`). Undefined = none.
+   */
+  prunes?: { option: string; value: RegExp }[];
 }
 
 export const VERB_TABLES: VerbTable[] = [
@@ -94,7 +104,12 @@ export const VERB_TABLES: VerbTable[] = [
     ],
     flags: ['--yes', '-y', '--no-wait', '--debug', '--verbose', '--only-show-errors', '--force', '--purge'],
     unknownTakesValue: true,
-    destructive: /^(delete|purge|remove|stop|deallocate|wipe|reset|destroy|rm)$/,
+    destructive: /^(delete|purge|remove|stop|deallocate|wipe|reset|destroy|rm|cancel)$/,
+    prunes: [
+      { option: '--mode', value: /^complete$/i },
+      // deployment stacks: resources the stack no longer lists are deleted, not detached
+      { option: '--action-on-unmanage', value: /^delete/i },
+    ],
     maxDepth: 4,
     resourceOpts: ['--name', '-n', '--resource-group', '-g', '--ids'],
     allFlags: [],
@@ -166,8 +181,9 @@ export const VERB_TABLES: VerbTable[] = [
     tool: 'netlify',
     programs: ['netlify', 'ntl'],
     colon: true,
-    withArg: ['--site', '--auth', '--filter', '--context'],
+    withArg: ['--site', '--auth', '--filter', '--context', '--data', '-d'],
     destructive: /^(delete|unset|remove|rm|disable)$/,
+    operationCommands: ['api'],
     maxDepth: 1,
     resourceOpts: ['--site'],
     allFlags: [],

@@ -4,6 +4,7 @@
 import type { NormalizedCommand } from '../engine/types.js';
 import { hasOpt, isWildcard, optValue, parseArgs, type CloudDraft } from './cloud-argv.js';
 import type { VerbTable } from './cloud-tables.js';
+import { destroyingOperation } from './cloud-operations.js';
 
 export function readVerbTable(t: VerbTable, cmd: NormalizedCommand): CloudDraft | undefined {
   const p = parseArgs(cmd.argv, t);
@@ -19,6 +20,19 @@ export function readVerbTable(t: VerbTable, cmd: NormalizedCommand): CloudDraft 
     };
   const all = hasOpt(p, t.allFlags);
   const force = hasOpt(p, t.forceFlags);
+  if (t.operationCommands?.includes(p.pos[0].text)) {
+    // `netlify api deleteSite`: a destroying operation reads as its hyphenated name
+    // (`delete-site`); any other operation keeps its name, which no rule matches.
+    const name = p.pos[1]?.text ?? '';
+    return {
+      tool: t.tool,
+      service: p.pos[0].text,
+      verb: destroyingOperation(name) ?? name,
+      resource: operationTarget(optValue(p, ['--data', '-d'])) || optValue(p, t.resourceOpts),
+      all,
+      force,
+    };
+  }
   if (t.colon) {
     const [service, verb = ''] =
       p.pos[0].text.split(':', 2).length === 2 ? splitColon(p.pos[0].text) : ['', p.pos[0].text];
@@ -58,6 +72,17 @@ export function readVerbTable(t: VerbTable, cmd: NormalizedCommand): CloudDraft 
       all,
       force,
     };
+  const pruning = v < 0 ? prunesUnlisted(p, t) : undefined;
+  if (pruning)
+    // `az deployment group create --mode Complete`: what the template leaves out is deleted.
+    return {
+      tool: t.tool,
+      service: [...p.pos.slice(0, limit).map((w) => w.text), pruning].join(' '),
+      verb: 'delete-unlisted',
+      resource: optValue(p, t.resourceOpts),
+      all,
+      force,
+    };
   if (v < 0) {
     // Not destructive: report the command path so rules can still see it.
     return {
@@ -93,6 +118,28 @@ const DATA_OPTION =
 function deletesData(p: ReturnType<typeof parseArgs>): string | undefined {
   for (const [name, values] of p.opts)
     if (DATA_OPTION.test(name) && !values.some((x) => /^(false|no|0|off)$/i.test(x))) return name;
+  return undefined;
+}
+
+/** The first id field (`id`, `site_id`, `siteId`) of an operation's JSON arguments; '' = none. */
+function operationTarget(data: string): string {
+  return /"(?:id|\w+_id|\w+Id)"\s*:\s*"([^"]{1,120})"/.exec(data)?.[1] ?? '';
+}
+
+/** Commands and options that only preview or check a deployment (`what-if`, `--what-if`). */
+const PREVIEW_WORD = /^(what-if|validate|preview|show|list|export|wait)$/;
+const PREVIEW_OPTION = ['--what-if', '-w', '--validate-only'];
+
+/**
+ * The pruning option of a deployment that is carried out (`--mode Complete`), as written;
+ * undefined = none, or the command only previews it (`az deployment group what-if`).
+ */
+function prunesUnlisted(p: ReturnType<typeof parseArgs>, t: VerbTable): string | undefined {
+  if (p.pos.some((w) => PREVIEW_WORD.test(w.text)) || hasOpt(p, PREVIEW_OPTION)) return undefined;
+  for (const { option, value } of t.prunes ?? []) {
+    const set = p.opts.get(option)?.find((x) => value.test(x));
+    if (set !== undefined) return `${option} ${set}`;
+  }
   return undefined;
 }
 

@@ -184,3 +184,49 @@ describe('an update that switches its subject off', () => {
     ],
   ])('%s', (line, want) => expect(cloud(w(line))).toEqual(want));
 });
+
+describe('an API operation called by name, a deployment that deletes what it leaves out', () => {
+  it.each<[string[], (string | boolean)[] | undefined]>([
+    [
+      ['netlify', 'api', 'deleteSite', '--data', '{"site_id": "3970e0fe"}'],
+      ['netlify', 'api', 'delete-site', '3970e0fe', false, false],
+    ],
+    [
+      ['netlify', 'api', 'listSites'],
+      ['netlify', 'api', 'listSites', '', false, false],
+    ],
+    [
+      w('az deployment group create -g prod-rg --mode Complete --template-file empty.json'),
+      ['az', 'deployment group create --mode Complete', 'delete-unlisted', 'prod-rg', false, false],
+    ],
+    [
+      w('az stack group create -n s -g rg --template-file m.bicep --action-on-unmanage deleteAll'),
+      ['az', 'stack group create --action-on-unmanage deleteAll', 'delete-unlisted', 's', false, false],
+    ],
+    // previews, checks and the default (Incremental) mode delete nothing
+    [
+      w('az deployment group what-if -g prod-rg --mode Complete --template-file main.bicep'),
+      ['az', 'deployment', 'group', '', false, false],
+    ],
+    [
+      w('az deployment group validate -g prod-rg --mode Complete --template-file main.bicep'),
+      ['az', 'deployment', 'group', '', false, false],
+    ],
+    [
+      w('az deployment group create -g prod-rg --mode Complete --template-file main.bicep --what-if'),
+      ['az', 'deployment', 'group', '', false, false],
+    ],
+    [
+      w('az deployment group create -g prod-rg --mode Incremental --template-file main.bicep'),
+      ['az', 'deployment', 'group', '', false, false],
+    ],
+    [
+      w('az stack group create -n s -g rg --template-file m.bicep --action-on-unmanage detachAll'),
+      ['az', 'stack', 'group', '', false, false],
+    ],
+    [
+      w('az account subscription cancel --id 0000 --yes'),
+      ['az', 'account subscription', 'cancel', '', false, true],
+    ],
+  ])('%o', (argv, want) => expect(cloud(argv)).toEqual(want));
+});

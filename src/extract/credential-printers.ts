@@ -1,8 +1,12 @@
 /**
  * Commands whose output is a stored credential: CLIs that print the token they keep
  * (`gh auth token`, `gcloud auth print-access-token`, `az account get-access-token`,
- * `aws ecr get-login-password`, `heroku auth:token`, `vault print token`), password
- * managers (`op read`, `bw get password`, `pass show`), and `gpg --export-secret-keys`.
+ * `aws ecr get-login-password`, `heroku auth:token`, `vault print token`, an auth key of
+ * `npm config get`), credential helpers (`git credential fill`, `docker-credential-* get`),
+ * secret stores (`kubectl get secret … -o yaml|json|jsonpath`, `aws secretsmanager
+ * get-secret-value`, `gcloud secrets versions access`, `az keyvault secret show`, the
+ * macOS keychain, libsecret), password managers (`op read`, `bw get password`, `pass
+ * show`), and `gpg --export-secret-keys`.
  * Piping or substituting such output into a request body sends the credential away
  * (exfil-sources.ts); used for its purpose (`| docker login --password-stdin`, an
  * `Authorization:` header) it is not. Pure.
@@ -13,13 +17,30 @@ export function exportsSecretKeys(argv: string[]): boolean {
   return argv.some((w) => /^--export-secret-(sub)?keys$/.test(w));
 }
 
-/** A printer: the program, the words that must follow it (in order, options skipped), and an optional further test. */
+/**
+ * A printer: the program (a name or a pattern of names), the words that must follow it (in
+ * order, options skipped; a pattern matches one word), and an optional further test.
+ */
 interface Printer {
-  program: string[];
-  words: string[];
-  /** Extra condition on the whole argv (an option that makes the command print the secret). */
-  when?: (argv: string[]) => boolean;
+  program: (string | RegExp)[];
+  words: (string | RegExp)[];
+  /** Extra condition on the whole argv and its positional words (an option that makes the command print the secret). */
+  when?: (argv: string[], pos: string[]) => boolean;
 }
+
+/** `-o yaml`, `-ojson`, `--output=jsonpath=…`: kubectl prints the objects' data (not `-o name|wide`). */
+function printsData(argv: string[]): boolean {
+  for (let i = 1; i < argv.length; i++) {
+    const m = /^(?:-o|--output)(?:=?(.+))?$/.exec(argv[i]);
+    if (!m) continue;
+    const value = m[1] ?? argv[i + 1] ?? '';
+    if (!/^(name|wide)$/.test(value)) return true;
+  }
+  return false;
+}
+
+/** A package manager's setting that holds a registry credential (`//registry.npmjs.org/:_authToken`, `npmAuthToken`). */
+const AUTH_SETTING = /(_authToken|_auth|_password|authToken|password|token)$/i;
 
 const PRINTERS: Printer[] = [
   { program: ['gh'], words: ['auth', 'token'] },
@@ -27,11 +48,20 @@ const PRINTERS: Printer[] = [
   { program: ['gcloud'], words: ['auth', 'print-access-token'] },
   { program: ['gcloud'], words: ['auth', 'print-identity-token'] },
   { program: ['gcloud'], words: ['auth', 'application-default', 'print-access-token'] },
+  { program: ['gcloud'], words: ['secrets', 'versions', 'access'] },
   { program: ['az'], words: ['account', 'get-access-token'] },
+  { program: ['az'], words: ['keyvault', 'secret', /^(show|download)$/] },
   { program: ['aws'], words: ['ecr', 'get-login-password'] },
   { program: ['aws'], words: ['sts', 'get-session-token'] },
   { program: ['aws'], words: ['configure', 'export-credentials'] },
+  { program: ['aws'], words: ['secretsmanager', 'get-secret-value'] },
+  {
+    program: ['aws'],
+    words: ['ssm', /^get-parameters?(-by-path)?$/],
+    when: (a) => a.includes('--with-decryption'),
+  },
   { program: ['heroku'], words: ['auth:token'] },
+  { program: ['heroku'], words: [/^config(:get)?$/] },
   { program: ['vault'], words: ['print', 'token'] },
   { program: ['vault'], words: ['kv', 'get'] },
   { program: ['vault'], words: ['read'] },
@@ -41,7 +71,27 @@ const PRINTERS: Printer[] = [
   { program: ['op'], words: ['item', 'get'] },
   { program: ['bw'], words: ['get', 'password'] },
   { program: ['pass', 'gopass'], words: ['show'] },
-  { program: ['kubectl'], words: ['config', 'view'], when: (a) => a.includes('--raw') },
+  // credential helpers: git's and docker's print the stored username and password
+  { program: ['git'], words: ['credential', 'fill'] },
+  { program: ['git'], words: [/^credential-\w+$/, 'get'] },
+  { program: [/^docker-credential-\w+$/], words: ['get'] },
+  { program: [/^git-credential-\w+$/], words: ['get'] },
+  // the macOS keychain with -w / -g (the password), libsecret
+  {
+    program: ['security'],
+    words: [/^find-(generic|internet)-password$/],
+    when: (a) => a.some((w) => /^-[a-zA-Z]*[wg]/.test(w)),
+  },
+  { program: ['secret-tool'], words: ['lookup'] },
+  // a Kubernetes secret's data (`get secret x -o jsonpath='{.data.password}'`), not its listing
+  { program: ['kubectl', 'oc'], words: ['get', /^secrets?(\/.+)?$/], when: printsData },
+  { program: ['kubectl', 'oc'], words: ['config', 'view'], when: (a) => a.includes('--raw') },
+  // a registry token kept in the package manager's config
+  {
+    program: ['npm', 'pnpm', 'yarn'],
+    words: ['config', 'get'],
+    when: (_a, pos) => AUTH_SETTING.test(pos[2] ?? ''),
+  },
   {
     program: ['gpg', 'gpg2'],
     words: [],
@@ -49,10 +99,19 @@ const PRINTERS: Printer[] = [
   },
 ];
 
-/** The positional words of argv after the program (options and their `=` values skipped). */
-function positionals(argv: string[]): string[] {
-  return argv.slice(1).filter((a) => !a.startsWith('-'));
+/**
+ * The positional words of argv after the program: every word not starting with `-`, and
+ * the same without a word right after an option written without `=` (`-n prod`, `-C dir`),
+ * which may be that option's value. Both are tried: which options take a value is not known.
+ */
+function positionals(argv: string[]): string[][] {
+  const all = argv.slice(1).filter((a) => !a.startsWith('-'));
+  const values = argv.slice(1).filter((a, i, w) => !a.startsWith('-') && !/^-[^=]*$/.test(w[i - 1] ?? ''));
+  return [all, values];
 }
+
+const matches = (p: string | RegExp, w: string | undefined) =>
+  w !== undefined && (typeof p === 'string' ? p === w : p.test(w));
 
 /**
  * What stored credential `argv` prints (`gh auth token`, …), as a short label; '' when it
@@ -60,12 +119,12 @@ function positionals(argv: string[]): string[] {
  */
 export function printedCredential(argv: string[]): string {
   const program = (argv[0] ?? '').split('/').pop() ?? '';
-  const pos = positionals(argv);
-  for (const p of PRINTERS) {
-    if (!p.program.includes(program)) continue;
-    if (!p.words.every((w, i) => pos[i] === w)) continue;
-    if (p.when && !p.when(argv)) continue;
-    return [program, ...p.words].join(' ') || program;
-  }
+  for (const pos of positionals(argv))
+    for (const p of PRINTERS) {
+      if (!p.program.some((x) => matches(x, program))) continue;
+      if (!p.words.every((w, i) => matches(w, pos[i]))) continue;
+      if (p.when && !p.when(argv, pos)) continue;
+      return [program, ...pos.slice(0, p.words.length)].join(' ') || program;
+    }
   return '';
 }

@@ -3,6 +3,7 @@
  * `/proc/PID/environ`), credential files (SSH keys, cloud credentials, `.env`, netrc…), and
  * secret-looking `$VARIABLES` placed in a request body.
  */
+import { parse as shellParse } from 'shell-quote';
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { resolvePath } from './http-body.js';
 import { isCredentialAbs } from '../normalize/credentials.js';
@@ -20,6 +21,9 @@ export function isCredentialPath(raw: string, cmd: NormalizedCommand, ctx: Analy
 /** Variable names that look like they hold a secret. */
 const SECRET_VAR =
   /(SECRET|TOKEN|PASSW(OR)?D|PASSPHRASE|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH|SESSION|COOKIE|^DATABASE_URL$|_DSN$|^DB_URL$|_CONN(ECTION)?_STRING$)/i;
+
+/** True when a variable's name looks like it holds a secret. */
+export const isSecretName = (name: string): boolean => SECRET_VAR.test(name);
 
 /** `$NAME` / `${NAME}` references in a word whose name looks secret. Empty = none. */
 export function secretVarRefs(word: string): string[] {
@@ -136,9 +140,35 @@ export function stdinSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): Secret
   return '';
 }
 
+/** What secret material the words of one command (not normalized: a substitution's text) print. */
+function printedBy(words: string[], cmd: NormalizedCommand, ctx: AnalyzeContext): SecretSource | '' {
+  const prog = (words[0] ?? '').split('/').pop() ?? '';
+  if ((prog === 'env' || prog === 'printenv') && words.length === 1) return 'env';
+  if (ENV_DUMPERS.has(prog) && words.slice(1).every((a) => /^-[px]+$/.test(a))) return 'env';
+  if (FILE_READERS.has(prog) && words.slice(1).some((a) => isCredentialPath(a, cmd, ctx)))
+    return 'credential-file';
+  if (printedCredential(words)) return 'credential-store';
+  return '';
+}
+
+/**
+ * A substitution's text as a pipeline: the words of each stage; undefined when it is
+ * more than one pipeline (`;`, `&&`, a redirect) — its stages are then not read.
+ */
+function pipelineOf(text: string): string[][] | undefined {
+  const stages: string[][] = [[]];
+  for (const t of shellParse(text, (name) => `$${name}`)) {
+    if (typeof t === 'string') stages[stages.length - 1].push(t);
+    else if ('op' in t && t.op === '|') stages.push([]);
+    else if (!('comment' in t)) return undefined;
+  }
+  return stages;
+}
+
 /**
  * Secret material produced by a command substitution inside an argument that was left
- * unexpanded: `"$(env)"`, `` `printenv` ``, `"$(cat ~/.ssh/id_rsa)"`.
+ * unexpanded: `"$(env)"`, `` `printenv` ``, `"$(cat ~/.ssh/id_rsa)"`, and a pipeline whose
+ * first command prints it and whose others only pass it on (`"$(printenv | grep -i key)"`).
  */
 export function substitutedSecret(
   word: string,
@@ -146,13 +176,11 @@ export function substitutedSecret(
   ctx: AnalyzeContext,
 ): SecretSource | '' {
   for (const m of word.matchAll(/\$\(([^()]*)\)|`([^`]*)`/g)) {
-    const inner = (m[1] ?? m[2] ?? '').trim().split(/\s+/);
-    const prog = (inner[0] ?? '').split('/').pop() ?? '';
-    if ((prog === 'env' || prog === 'printenv') && inner.length === 1) return 'env';
-    if (ENV_DUMPERS.has(prog) && inner.slice(1).every((a) => /^-[px]+$/.test(a))) return 'env';
-    if (FILE_READERS.has(prog) && inner.slice(1).some((a) => isCredentialPath(a, cmd, ctx)))
-      return 'credential-file';
-    if (printedCredential(inner)) return 'credential-store';
+    const text = (m[1] ?? m[2] ?? '').trim();
+    const stages = pipelineOf(text) ?? [text.split(/\s+/)];
+    const source = printedBy(stages[0], cmd, ctx);
+    const passed = stages.slice(1).every((st) => FILTERS.has((st[0] ?? '').split('/').pop() ?? ''));
+    if (source && passed) return source;
   }
   return '';
 }

@@ -27,3 +27,35 @@ describe('printedCredential', () => {
     ['pass ls', ''],
   ])('%s → %s', (line, want) => expect(printedCredential(line.split(' '))).toBe(want));
 });
+
+describe('printedCredential: helpers, secret stores and registry tokens', () => {
+  it.each<[string, string]>([
+    ['git credential fill', 'git credential fill'],
+    ['git -C app credential fill', 'git credential fill'],
+    ['git credential-store get', 'git credential-store get'],
+    ['docker-credential-desktop get', 'docker-credential-desktop get'],
+    ['kubectl get secret db -n prod -o jsonpath={.data.password}', 'kubectl get secret'],
+    ['kubectl -n prod get secrets -o yaml', 'kubectl get secrets'],
+    ['kubectl get secret/db --output=json', 'kubectl get secret/db'],
+    ['oc get secret db -ojson', 'oc get secret'],
+    ['npm config get //registry.npmjs.org/:_authToken', 'npm config get'],
+    ['yarn config get npmAuthToken', 'yarn config get'],
+    ['aws secretsmanager get-secret-value --secret-id prod/db', 'aws secretsmanager get-secret-value'],
+    ['aws ssm get-parameter --name /prod/db --with-decryption', 'aws ssm get-parameter'],
+    ['gcloud secrets versions access latest --secret db', 'gcloud secrets versions access'],
+    ['az keyvault secret show --vault-name kv -n db', 'az keyvault secret show'],
+    ['heroku config:get DATABASE_URL -a shop', 'heroku config:get'],
+    ['security find-generic-password -s svc -w', 'security find-generic-password'],
+    ['secret-tool lookup service db', 'secret-tool lookup'],
+    // listings, names, settings that are not credentials
+    ['git credential approve', ''],
+    ['kubectl get secrets -n prod', ''],
+    ['kubectl get secret db -o name', ''],
+    ['kubectl get pods -o yaml', ''],
+    ['npm config get registry', ''],
+    ['aws ssm get-parameter --name /prod/region', ''],
+    ['aws secretsmanager list-secrets', ''],
+    ['heroku config:set X=1', ''],
+    ['security find-generic-password -s svc', ''],
+  ])('%s → %s', (line, want) => expect(printedCredential(line.split(' '))).toBe(want));
+});

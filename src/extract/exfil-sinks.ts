@@ -1,15 +1,18 @@
 /**
  * Where data can leave the machine from one command: HTTP clients (their bodies, uploads
  * and stdin), raw sockets (nc, ncat, socat, telnet, `> /dev/tcp/host/port`) and copies to
- * remote hosts (scp, rsync, sftp), name lookups (the queried name reaches whoever runs
- * that domain's DNS) and gist uploads.
+ * remote hosts (scp, rsync, sftp, and what a command run through ssh reads from this
+ * machine's stdin), name lookups (the queried name reaches whoever runs that domain's DNS),
+ * gist uploads and text posted to a forge's issues, pull requests and releases
+ * (exfil-forge.ts).
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { httpRequests } from './http.js';
 import { isLocalHost, parseUrl } from './http-url.js';
+import { forgePosts } from './exfil-forge.js';
 
 export interface Sink {
-  /** http | nc | socat | telnet | dev-tcp | scp | rsync | sftp */
+  /** http | nc | socat | telnet | dev-tcp | scp | rsync | sftp | ssh | dns | gist, or a forge's command (`gh issue comment`) */
   sink: string;
   /** Destination host; empty = unknown. */
   host: string;
@@ -23,6 +26,8 @@ export interface Sink {
   dataArgs: number[];
   /** The request URL (or DNS name) as written (unexpanded `$VARS` kept). Empty = neither. */
   url: string;
+  /** Request headers, lower-case name → value as written. Empty = none. */
+  headers: Record<string, string>;
 }
 
 const NC_WITH_ARG = new Set([
@@ -70,6 +75,7 @@ function hostSink(sink: string, host: string, extra: Partial<Sink> = {}): Sink {
     files: [],
     dataArgs: [],
     url: '',
+    headers: {},
     ...extra,
   };
 }
@@ -125,6 +131,39 @@ function gistSinks(cmd: NormalizedCommand): Sink[] {
   ];
 }
 
+/**
+ * ssh sends this machine's stdin to the remote command: `ssh host 'cat > k' < ~/.ssh/id_rsa`
+ * (the normalizer runs the remote command under an `ssh HOST` wrapper, its stdin still the
+ * local redirect or pipe) and `ssh host < file` (the remote shell reads it). Input that the
+ * remote script gives itself (`ssh h 'env | cat'`) stays there.
+ */
+function sshSinks(cmd: NormalizedCommand): Sink[] {
+  const label = [...cmd.wrappers].reverse().find((w) => w.startsWith('ssh '));
+  if (label && cmd.remote) {
+    const from = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : undefined;
+    const local = cmd.stdin?.kind === 'file' || (from !== undefined && !from.remote);
+    return local ? [hostSink('ssh', sshHost(label.slice(4)), { sendsStdin: true })] : [];
+  }
+  if (cmd.program !== 'ssh' || cmd.remote || cmd.argv.includes('-n')) return [];
+  const pos: string[] = [];
+  for (let i = 1; i < cmd.argv.length; i++) {
+    const a = cmd.argv[i];
+    if (a.startsWith('-')) {
+      if (/^-[bcDEeFIiJLlmOopQRSWw]$/.test(a)) i++;
+    } else pos.push(a);
+  }
+  return pos.length === 1 ? [hostSink('ssh', sshHost(pos[0]), { sendsStdin: true })] : [];
+}
+
+/** `user@host`, `ssh://user@host:22` → host. */
+function sshHost(dest: string): string {
+  return dest
+    .replace(/^ssh:\/\//, '')
+    .replace(/^[^@]*@/, '')
+    .replace(/:\d*$/, '')
+    .toLowerCase();
+}
+
 export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   const out: Sink[] = [];
   for (const req of httpRequests(cmd, ctx)) {
@@ -136,6 +175,7 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
           files: req.uploads,
           dataArgs: req.dataArgs,
           url: raw,
+          headers: req.headers,
         }),
       );
     }
@@ -143,6 +183,8 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   const p = cmd.program;
   if (DNS_TOOLS.has(p)) out.push(...dnsSinks(cmd));
   if (p === 'gh') out.push(...gistSinks(cmd));
+  out.push(...sshSinks(cmd));
+  for (const post of forgePosts(cmd)) out.push(hostSink('forge', post.host, post));
   if (['nc', 'ncat', 'netcat', 'telnet'].includes(p)) {
     const pos: string[] = [];
     for (let i = 1; i < cmd.argv.length; i++) {

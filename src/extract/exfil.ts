@@ -1,10 +1,12 @@
 /**
  * Secret exfiltration: the environment, a secret variable or a credential file sent to
- * another host, or the repository pushed to a remote added in the same script. Loopback
- * destinations are fine.
+ * another host (in a request's body, URL or a header that carries no credential, through
+ * xargs, a socket, ssh, a forge post), a credential file committed and pushed, or the
+ * repository pushed to a remote added in the same script. Loopback destinations are fine.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
+import { socketSends } from './exfil-code.js';
 import {
   isCredentialPath,
   producedSecret,
@@ -13,7 +15,7 @@ import {
   substitutedSecret,
   type SecretSource,
 } from './exfil-sources.js';
-import { sinksOf } from './exfil-sinks.js';
+import { sinksOf, type Sink } from './exfil-sinks.js';
 import { isLocalHost, parseUrl } from './http-url.js';
 import { carriesSecret } from '../normalize/credentials.js';
 
@@ -60,10 +62,55 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
       out.push(fact('credential-file', s.host, s.sink, 'secret material from a file'));
     const sub = [...dynamicData, s.url].map((w) => substitutedSecret(w, cmd, ctx)).find(Boolean);
     if (sub) out.push(fact(sub, s.host, s.sink, SENT[sub]));
+    out.push(...headerSecrets(s, cmd, ctx));
+    // xargs turns its input into words of the command: a secret piped into it lands where
+    // its placeholder is (`… | xargs -I{} curl "https://h/?v={}"`). In a header it is a
+    // credential used for its purpose, so only the body and the URL count.
+    if (cmd.wrappers.includes('xargs')) {
+      const src = stdinSecret(cmd, ctx);
+      const urlAt = cmd.argv.indexOf(s.url);
+      const placed = cmd.dynamicArgs.some((i) => s.dataArgs.includes(i) || (i === urlAt && s.url !== ''));
+      if (src && placed) out.push(fact(src, s.host, s.sink, `${SENT[src]} (through xargs)`));
+    }
   }
-  out.push(...repositoryPush(cmd, ctx, all));
+  for (const send of socketSends(cmd))
+    out.push(
+      send.sent === 'env'
+        ? fact('env', send.host, 'socket', SENT.env)
+        : fact('env-var', send.host, 'socket', `$${send.sent}`),
+    );
+  out.push(...repositoryPush(cmd, ctx, all), ...committedCredential(cmd, ctx, all));
   return out;
 };
+
+/**
+ * Headers that carry a credential to the service it is for: their name says so
+ * (`Authorization`, `X-Api-Key`, `PRIVATE-TOKEN`, `Cookie`), or names the variable's vendor
+ * (`X-Honeycomb-Team: $HONEYCOMB_API_KEY`).
+ */
+const CREDENTIAL_HEADER = /auth|token|key|secret|cookie|session|signature|passw|cred|bearer|jwt|api|otp/i;
+function credentialHeader(name: string, secretVar: string): boolean {
+  const vendor = /^([A-Za-z]{3,})_/.exec(secretVar)?.[1].toLowerCase();
+  return CREDENTIAL_HEADER.test(name) || (vendor !== undefined && name.toLowerCase().includes(vendor));
+}
+
+/**
+ * A secret put in a header that carries no credential (`-H "X-Debug: $STRIPE_SECRET_KEY"`,
+ * `User-Agent: $(cat .env)`): it is data sent to that host, not authentication.
+ */
+function headerSecrets(s: Sink, cmd: NormalizedCommand, ctx: AnalyzeContext): DraftFact[] {
+  const out: DraftFact[] = [];
+  for (const [name, value] of Object.entries(s.headers)) {
+    const vars = secretVarRefs(value).filter((v) => !credentialHeader(name, v));
+    if (vars.length) out.push(fact('env-var', s.host, s.sink, `$${vars[0]} in the ${name} header`));
+    if (credentialHeader(name, '')) continue;
+    if (carriesSecret(value))
+      out.push(fact('credential-file', s.host, s.sink, `secret material in the ${name} header`));
+    const sub = substitutedSecret(value, cmd, ctx);
+    if (sub) out.push(fact(sub, s.host, s.sink, `${SENT[sub]} in the ${name} header`));
+  }
+  return out;
+}
 
 /** Positionals of a git command after its global options (`-C dir`, `-c k=v`). */
 function gitWords(cmd: NormalizedCommand): string[] {
@@ -102,6 +149,35 @@ function repositoryPush(cmd: NormalizedCommand, _ctx: AnalyzeContext, all: Norma
   const host = hostOfGitUrl(url);
   if (host && isLocalHost(host)) return [];
   return [fact('repository', host, 'git-push', `the repository (${wholeRepo ? 'all refs' : 'pushed refs'})`)];
+}
+
+/**
+ * `git push` after `git add [-f] .env` (or another credential file) earlier in the script:
+ * the file goes to the remote with the commit, and stays in its history.
+ */
+function committedCredential(
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+  all: NormalizedCommand[],
+): DraftFact[] {
+  if (cmd.program !== 'git' || gitWords(cmd)[0] !== 'push') return [];
+  for (const c of all) {
+    if (c === cmd) break;
+    if (c.program !== 'git') continue;
+    const [sub, ...rest] = gitWords(c);
+    if (sub !== 'add' && sub !== 'stage') continue;
+    const file = rest.find((a) => !a.startsWith('-') && isCredentialPath(a, c, ctx));
+    if (file) {
+      const remote =
+        gitWords(cmd)
+          .slice(1)
+          .find((a) => !a.startsWith('-')) ?? '';
+      const host = /[:/]/.test(remote) ? hostOfGitUrl(remote) : '';
+      if (host && isLocalHost(host)) return [];
+      return [fact('credential-file', host, 'git-push', `a credential file committed (${file})`)];
+    }
+  }
+  return [];
 }
 
 function hostOfGitUrl(url: string): string {

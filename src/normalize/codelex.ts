@@ -6,7 +6,10 @@
  */
 import { decodeAnsiC } from './escapes.js';
 
-export type Lang = 'python' | 'node' | 'ruby' | 'perl' | 'php';
+export type Lang = 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'r' | 'julia';
+
+/** Languages where `//` starts a comment (slash-star comments: these and Ruby, as before). */
+const C_COMMENTS = new Set<Lang>(['node', 'perl', 'php']);
 
 export interface Lit {
   value: string;
@@ -72,13 +75,26 @@ export function lex(code: string, lang: Lang): Lexed {
     const c = code[i];
     // comments
     if (
-      (c === '#' && lang !== 'node' && lang !== 'php') ||
-      (lang !== 'python' && lang !== 'ruby' && code.startsWith('//', i))
+      (c === '#' && lang !== 'node' && lang !== 'php' && lang !== 'lua') ||
+      (C_COMMENTS.has(lang) && code.startsWith('//', i)) ||
+      (lang === 'lua' && code.startsWith('--', i) && !code.startsWith('--[[', i))
     ) {
       while (i < code.length && code[i] !== '\n') i++;
       continue;
     }
-    if (lang !== 'python' && code.startsWith('/*', i)) {
+    if (lang === 'lua' && code.startsWith('--[[', i)) {
+      const end = code.indexOf(']]', i + 4);
+      i = end < 0 ? code.length : end + 2;
+      continue;
+    }
+    // Lua's long string `[[…]]`: a literal without escapes.
+    if (lang === 'lua' && code.startsWith('[[', i)) {
+      const end = code.indexOf(']]', i + 2);
+      push(code.slice(i + 2, end < 0 ? code.length : end), false);
+      i = end < 0 ? code.length : end + 2;
+      continue;
+    }
+    if ((C_COMMENTS.has(lang) || lang === 'ruby') && code.startsWith('/*', i)) {
       const end = code.indexOf('*/', i + 2);
       i = end < 0 ? code.length : end + 2;
       continue;
@@ -121,14 +137,17 @@ export function lex(code: string, lang: Lang): Lexed {
         } else body += code[j++];
       }
       i = j + triple.length;
-      const raw = prefix.includes('r') || (lang !== 'python' && lang !== 'node' && q === "'");
+      const raw =
+        prefix.includes('r') || ((lang === 'ruby' || lang === 'perl' || lang === 'php') && q === "'");
       const value = raw ? body.replace(/\\(['\\])/g, '$1') : decodeAnsiC(body);
       const dynamic =
         (prefix.includes('f') && /\{[^{]/.test(body)) ||
         (q === '`' && lang === 'node' && body.includes('${')) ||
         (lang === 'ruby' && q !== "'" && body.includes('#{')) ||
-        ((lang === 'perl' || lang === 'php') && q !== "'" && /[$@][A-Za-z_{]/.test(body));
-      push(value, dynamic, q === '`' && lang !== 'node');
+        ((lang === 'perl' || lang === 'php') && q !== "'" && /[$@][A-Za-z_{]/.test(body)) ||
+        (lang === 'julia' && q !== "'" && /\$[A-Za-z_(]/.test(body));
+      // Backticks run a command in Ruby, Perl, PHP and Julia (`run(\`…\`)`); in R they quote a name.
+      push(value, dynamic, q === '`' && lang !== 'node' && lang !== 'r');
       continue;
     }
     skel += c;

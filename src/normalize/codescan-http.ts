@@ -28,6 +28,9 @@ const WHOLE_ENV: Record<Lang, RegExp> = {
   ruby: /\bENV\b(?!\s*\[|\s*\.\s*(?:fetch|key\?|has_key\?|include\?)\b)/,
   perl: /%ENV\b/,
   php: /\$_ENV\b(?!\s*\[)|\$_SERVER\b(?!\s*\[)|\bgetenv\(\s*\)/,
+  lua: /(?!)/,
+  r: /\bSys\.getenv\(\s*\)/,
+  julia: /\bENV\b(?!\s*\[)/,
 };
 
 /** True when `expr` holds the whole environment, directly or through a variable assigned from it. */

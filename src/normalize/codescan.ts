@@ -8,6 +8,7 @@ import { httpCall, rubyConnections, type HttpEffect } from './codescan-http.js';
 import type { Field } from './state.js';
 import { canonicalCode } from './codeparse.js';
 import { nodeRequest, urlopen } from './codescan-net.js';
+import { morePatterns, type Pattern } from './codescan-langs.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
@@ -22,19 +23,20 @@ function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
   const t = expr.trim().replace(/\s+/g, '');
   const lit = (n: string) => lx.lits[Number(n)]?.value;
   let m =
-    /^(?:os\.environ\[|os\.environ\.get\(|os\.getenv\(|ENV\[|ENV\.fetch\(|\$ENV\{|getenv\(|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
+    /^(?:os\.environ\[|os\.environ\.get\(|os\.getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|\$ENV\{|getenv\(|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
       t,
     );
   if (m && lit(m[1]) === 'HOME') return home;
   if (
-    /^(?:process\.env\.HOME|process\.env\[\u0001\d+\u0002\]|os\.homedir\(\)|require\(\u0001\d+\u0002\)\.homedir\(\)|(?:pathlib\.)?Path\.home\(\)|Dir\.home|\$ENV\{HOME\}|File\.expand_path\(\u0001\d+\u0002\))$/.test(
+    /^(?:process\.env\.HOME|process\.env\[\u0001\d+\u0002\]|os\.homedir\(\)|require\(\u0001\d+\u0002\)\.homedir\(\)|(?:pathlib\.)?Path\.home\(\)|Dir\.home|homedir\(\)|\$ENV\{HOME\}|File\.expand_path\(\u0001\d+\u0002\))$/.test(
       t,
     )
   ) {
     const n = /\u0001(\d+)\u0002/.exec(t);
     if (!n || ['HOME', 'os', 'node:os', '~'].includes(lit(n[1]) ?? '')) return home;
   }
-  m = /^os\.path\.expanduser\(\u0001(\d+)\u0002\)$/.exec(t);
+  // Python's, Julia's and R's tilde expansion (`path.expand("~")`, `normalizePath("~")`).
+  m = /^(?:os\.path\.expanduser|expanduser|path\.expand|normalizePath)\(\u0001(\d+)\u0002\)$/.exec(t);
   if (m) {
     const v = lit(m[1]) ?? '';
     if (v === '~' || v.startsWith('~/')) return home + v.slice(1);
@@ -92,6 +94,21 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
   return { text: show(t, lx), dynamic: true };
 }
 
+/**
+ * What a loop variable `name` names when it is bound by `for name in BASE.rglob(…)` (also
+ * glob, iterdir, os.walk, os.listdir, os.scandir): everything below BASE (`BASE/*`). Any other
+ * binding: the variable's value as valueOf reads it (a loop variable is not known: dynamic).
+ */
+function walkedTarget(name: string, lx: Lexed, home: string): Field {
+  const m = new RegExp(`\\bfor\\s+${name}\\s+in\\s+([^:\\]\\n]+)`).exec(lx.skel);
+  const walk = m
+    ? /^\s*(?:(.+)\.(?:r?glob|iterdir)|os\.(?:walk|listdir|scandir))\(([^)]*)\)/.exec(m[1])
+    : null;
+  if (!walk) return valueOf(name, lx, home);
+  const base = valueOf(walk[1] ?? (walk[2] || "'.'"), lx, home);
+  return base.dynamic ? base : { text: `${base.text.replace(/\/+$/, '')}/*`, dynamic: false };
+}
+
 /** The path the expressions `parts` make joined with `/`; dynamic when any part is. */
 function joinPath(parts: string[], lx: Lexed, home: string, hops: number): Field {
   const vs = parts.map((a) => valueOf(a, lx, home, hops));
@@ -137,11 +154,6 @@ function topLevelSplit(t: string, sep: string): string[] {
   return out.some((p) => p.trim() === '') ? [t] : out;
 }
 
-interface Pattern {
-  re: RegExp;
-  handle: (args: string[], lx: Lexed, home: string, m: RegExpExecArray) => Effect[];
-}
-
 const rm = (args: string[], lx: Lexed, home: string): Effect[] =>
   args.length > 0 ? [{ kind: 'rm', target: valueOf(args[0], lx, home) }] : [];
 
@@ -177,13 +189,28 @@ const FS_PY =
 const PATTERNS: Record<Lang, Pattern[]> = {
   python: [
     { re: FS_PY, handle: rm },
+    // `p.unlink()` / `shutil.rmtree(p)` for each `p` a directory walk yields: everything below its base.
+    {
+      re: /(?<![\w.])([A-Za-z_]\w*)\.(?:unlink|rmdir)\s*\(/g,
+      handle: (_a, lx, home, m) =>
+        /^(os|shutil|pathlib|Path)$/.test(m[1]) ? [] : [{ kind: 'rm', target: walkedTarget(m[1], lx, home) }],
+    },
     {
       re: /\b(?:(?:pathlib\.)?Path\(([^()]*(?:\([^()]*\))?[^()]*)\))\.(?:unlink|rmdir)\s*\(/g,
       handle: (_a, lx, home, m) => [{ kind: 'rm', target: valueOf(m[1], lx, home) }],
     },
     {
-      re: /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)|os\.exec[lv]p?e?|os\.spawn[lv]p?e?|pty\.spawn)\s*\(/g,
+      re: /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)|pty\.spawn)\s*\(/g,
       handle: (a, lx, home) => command(a[0], lx, home),
+    },
+    // os.execvp(file, [argv…]), os.execlp(file, arg0, arg1…), os.spawnv(mode, path, [argv…]): the argv given.
+    {
+      re: /\bos\.(exec|spawn)([lv])(p?)(e?)\s*\(/g,
+      handle: (a, lx, home, m) => {
+        const rest = m[1] === 'spawn' ? a.slice(2) : a.slice(1);
+        const words = m[2] === 'v' ? rest.slice(0, 1) : m[4] ? rest.slice(0, -1) : rest;
+        return m[2] === 'v' ? command(words[0], lx, home) : command(`[${words.join(',')}]`, lx, home);
+      },
     },
     {
       re: /\b(?:requests|httpx|session|s|client)\.(delete|post|put|patch|get|head)\s*\(/g,
@@ -274,6 +301,12 @@ const PATTERNS: Record<Lang, Pattern[]> = {
     },
     { re: /\b(?:eval|assert|create_function)\s*\(/g, handle: (a, lx) => code(a[0], lx) },
   ],
+  ...morePatterns({
+    valueOf: (e, lx, home) => valueOf(e, lx, home),
+    rm,
+    command,
+    code: (a, lx) => code(a, lx),
+  }),
 };
 
 function code(arg: string | undefined, lx: Lexed): Effect[] {

@@ -56,7 +56,34 @@ export function emacsPeeler(args: Field[]): Peel | undefined {
     if ((t === '--eval' || t === '-eval') && args[i + 1]) exprs.push(args[++i]);
     else if (t.startsWith('--eval=')) exprs.push({ ...args[i], text: t.slice(7) });
   }
-  return peelWith('emacs --eval', exprs, (e) =>
-    [...e.matchAll(EMACS_CALL)].map((m) => m[1].replace(/\\(.)/g, '$1')),
-  );
+  return peelWith('emacs --eval', exprs, (e) => [
+    ...[...e.matchAll(EMACS_CALL)].map((m) => m[1].replace(/\\(.)/g, '$1')),
+    ...emacsDeletes(e),
+  ]);
+}
+
+/** `(delete-directory DIR t)`, `(delete-file F)`: DIR is a string, `(expand-file-name "…")` or `(getenv "HOME")`. */
+const EMACS_DELETE = /\((delete-directory|delete-file)\s+("(?:[^"\\]|\\.)*"|\((?:[^()]|\([^()]*\))*\))/g;
+
+/** The deletions an Emacs Lisp expression makes, as shell commands (`rm -rf …`); a path not read statically is a dynamic one. */
+function emacsDeletes(expr: string): string[] {
+  return [...expr.matchAll(EMACS_DELETE)].map((m) => {
+    const arg = m[2];
+    const str = /^"((?:[^"\\]|\\.)*)"$/.exec(arg) ?? /^\(expand-file-name\s+"((?:[^"\\]|\\.)*)"\)$/.exec(arg);
+    const home = /^\(getenv\s+"HOME"\)$/.test(arg);
+    // fail closed: a path computed at run time stays unknown (`$EMACS_PATH`, a dynamic word)
+    const path = home ? '~' : str ? str[1].replace(/\\(.)/g, '$1') : undefined;
+    const word =
+      path === undefined
+        ? '"$EMACS_PATH"'
+        : path === '~' || path.startsWith('~/')
+          ? `~${shellQuote(path.slice(1))}`
+          : shellQuote(path);
+    return `rm ${m[1] === 'delete-directory' ? '-rf' : '-f'} -- ${word}`;
+  });
+}
+
+/** `text` single-quoted for sh ('' stays empty). */
+function shellQuote(text: string): string {
+  return text === '' ? '' : `'${text.replace(/'/g, `'\\''`)}'`;
 }

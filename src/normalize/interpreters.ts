@@ -26,6 +26,9 @@ export function interpreterFor(prog: string): Lang | undefined {
   if (/^ruby[\d.]*$|^irb$/.test(prog)) return 'ruby';
   if (/^perl[\d.]*$/.test(prog)) return 'perl';
   if (/^php[\d.]*$/.test(prog)) return 'php';
+  if (/^(lua[\d.]*|luajit)$/.test(prog)) return 'lua';
+  if (prog === 'Rscript' || prog === 'R') return 'r';
+  if (prog === 'julia') return 'julia';
   return undefined;
 }
 
@@ -36,6 +39,9 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
   ruby: /^-[a-zA-Z]*e$/,
   perl: /^-[a-zA-Z]*[eE]$/,
   php: /^-r$/,
+  lua: /^-e$/,
+  r: /^(-e|--expr)$/,
+  julia: /^(-e|--eval|-E|--print)$/,
 };
 
 /** Options that take a value and are not code. */

@@ -15,6 +15,8 @@ export interface SqlSource {
   text?: string;
   /** Where it came from, for evidence: `-c`, `-f wipe.sql`, `stdin`. */
   label: string;
+  /** True when the rows the text returns are run as SQL (psql `\gexec`); absent = the text is run. */
+  runsOutput?: boolean;
 }
 
 export interface SqlInvocation {
@@ -56,7 +58,7 @@ export function parseSqlClient(
   const onOpt = (name: string, value: string) => {
     if (spec.sql.includes(name)) inv.sources.push(...splitDotCommands(value, `${name}`, cmd, ctx));
     else if (spec.file.includes(name))
-      inv.sources.push(fromPayload(readPayloadFile(value, cmd, ctx), `${name} ${value}`, cmd, ctx));
+      inv.sources.push(...fromPayload(readPayloadFile(value, cmd, ctx), `${name} ${value}`, cmd, ctx));
     else if (spec.db.includes(name)) inv.target = maskTarget(value);
   };
   for (let i = 0; i < args.length; i++) {
@@ -103,18 +105,20 @@ export function parseSqlClient(
     for (const sql of positionals.slice(1)) inv.sources.push(...splitDotCommands(sql, 'argument', cmd, ctx));
   } else if (positionals.length && !inv.target) inv.target = maskTarget(positionals[0]);
   if (!inv.sources.length && cmd.stdin)
-    inv.sources.push(fromPayload(readStdinDeep(cmd, ctx), 'stdin', cmd, ctx));
+    inv.sources.push(...fromPayload(readStdinDeep(cmd, ctx), 'stdin', cmd, ctx));
   return inv;
 }
 
-function fromPayload(p: Payload, label: string, cmd: NormalizedCommand, ctx: AnalyzeContext): SqlSource {
-  if (p.text === undefined) return { label };
-  const parts = splitDotCommands(p.text, label, cmd, ctx);
-  return parts.length === 1 ? parts[0] : { text: parts.map((s) => s.text ?? '').join(';\n'), label };
+/** The SQL of a file or stdin; each file it includes stays its own source (an unreadable one stays unknown). */
+function fromPayload(p: Payload, label: string, cmd: NormalizedCommand, ctx: AnalyzeContext): SqlSource[] {
+  if (p.text === undefined) return [{ label }];
+  return splitDotCommands(p.text, label, cmd, ctx);
 }
 
-/** A line that is a client meta-command rather than SQL: `.read f`, `\i f`, `source f`, `\dt`. */
-const META_LINE = /^\s*(?:[.\\]\w|\\\.|source\s)/im;
+/** A line that is a client meta-command rather than SQL: `.read f`, `\i f`, `source f`, `\dt`; or ends in `\gexec`. */
+const META_LINE = /^\s*(?:[.\\]\w|\\\.|source\s)|\\gexec\b/im;
+/** psql's `\gexec`: the query before it runs, then every value it returns runs as a statement. */
+const GEXEC = /\\gexec\b/;
 
 /**
  * Client meta-commands: `.read FILE` (sqlite3, duckdb), `\i FILE` / `\ir` / `\include`
@@ -131,7 +135,16 @@ function splitDotCommands(
   if (!META_LINE.test(text)) return [{ text, label }];
   const sql: string[] = [];
   const out: SqlSource[] = [];
-  for (const line of text.split(/\r?\n/)) {
+  let query = 0;
+  for (const whole of text.split(/\r?\n/)) {
+    let line = whole;
+    const g = GEXEC.exec(line);
+    if (g) {
+      sql.push(line.slice(0, g.index));
+      out.push({ text: sql.slice(query).join('\n'), label: `${label} \\gexec`, runsOutput: true });
+      query = sql.length;
+      line = line.slice(g.index + g[0].length);
+    }
     const m = /^\s*(\.read|\\i|\\ir|\\include|\\include_relative|\\\.|source)(?:\s+(.*))?$/i.exec(line);
     if (!m) {
       // Other client meta-commands (`.tables`, `\dt`, `\c db`) are not SQL.

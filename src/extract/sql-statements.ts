@@ -6,6 +6,14 @@
 import { createRequire } from 'node:module';
 import { splitSql, type SqlChunk, type SqlToken } from './sql-tokenize.js';
 import { alwaysTrue, constantWhere, cteBodies } from './sql-where.js';
+import { statementTokens } from './sql-head.js';
+import {
+  builtStatements,
+  recordAssignment,
+  selectListTemplates,
+  templateStatements,
+  type SqlVars,
+} from './sql-dynamic.js';
 
 export type SqlDialect = 'postgresql' | 'mysql' | 'sqlite';
 
@@ -50,30 +58,56 @@ const FRAMING = new Set([
   'TRANSACTION',
 ]);
 
-export function classifySql(sql: string, dialect: SqlDialect, depth = 0): SqlStmt[] {
+/**
+ * Reads SQL text as statements. `depth` > 0: inside a procedural body (a DO block or a built
+ * statement), where `EXECUTE q` runs the text of variable q. `vars`: variables assigned so far.
+ */
+export function classifySql(
+  sql: string,
+  dialect: SqlDialect,
+  depth = 0,
+  vars: SqlVars = new Map(),
+): SqlStmt[] {
   const out: SqlStmt[] = [];
   for (const chunk of splitSql(sql, dialect === 'mysql')) {
     const first = chunk.tokens[0]?.text ?? '';
     const second = chunk.tokens[1];
-    if (first === 'BEGIN' && second?.type === 'word' && !TXN_WORDS.has(second.text)) {
-      // A procedural block (`BEGIN DROP TABLE x; END`): the statement starts after BEGIN.
-      out.push(fromTokens(chunk.tokens.slice(1)));
-      continue;
-    }
-    if (FRAMING.has(first)) continue;
+    const block = first === 'BEGIN' && second?.type === 'word' && !TXN_WORDS.has(second.text);
+    // A procedural block (`BEGIN DROP TABLE x; END`, `IF … THEN`, `EXPLAIN ANALYZE`): the statement starts later.
+    const tokens = statementTokens(chunk.tokens);
+    if (!tokens.length || recordAssignment(tokens, vars)) continue;
+    if (FRAMING.has(first) && !block) continue;
     // DO $$ … $$ runs its body at once: read the statements inside.
-    if (chunk.tokens[0]?.text === 'DO' && depth < 2) {
-      const body = chunk.tokens.find((t) => t.type === 'string');
-      const inner = body ? classifySql(body.text, dialect, depth + 1) : [];
+    if (tokens[0]?.text === 'DO' && depth < 2) {
+      const body = tokens.find((t) => t.type === 'string');
+      const inner = body ? classifySql(body.text, dialect, depth + 1, vars) : [];
       out.push(...(inner.length ? inner : [{ statement: 'DO', object: '', name: '', where: true }]));
       continue;
     }
-    const parsed = fromParser(chunk, dialect);
-    out.push(...(parsed ?? [fromTokens(chunk.tokens)]));
+    const built = builtStatements(tokens, vars, depth > 0 || block);
+    if (built) {
+      out.push(...builtSql(built, dialect, depth, vars));
+      continue;
+    }
+    const parsed = tokens === chunk.tokens ? fromParser(chunk, dialect) : undefined;
+    out.push(...(parsed ?? [fromTokens(tokens)]));
     // `WITH d AS (DELETE FROM users RETURNING *) SELECT …`: the DELETE runs too.
-    for (const body of cteBodies(chunk.tokens)) out.push(fromTokens(body));
+    for (const body of cteBodies(tokens)) out.push(fromTokens(body));
   }
   return out;
+}
+
+/** Statements built at run time, read from their templates (fail closed past a few levels of building). */
+function builtSql(templates: string[], dialect: SqlDialect, depth: number, vars: SqlVars): SqlStmt[] {
+  return templateStatements(depth < 3 ? templates : [''], (t) => classifySql(t, dialect, depth + 1, vars));
+}
+
+/** The statements the rows of `query` are, when its output is run as SQL (psql `\gexec`). */
+export function classifyOutput(query: string, dialect: SqlDialect): SqlStmt[] {
+  const vars: SqlVars = new Map();
+  const chunks = splitSql(query, dialect === 'mysql');
+  const last = chunks[chunks.length - 1];
+  return builtSql(last ? selectListTemplates(statementTokens(last.tokens), vars) : [''], dialect, 0, vars);
 }
 
 /** Statements longer than this skip the full parser (its time grows fast on huge inputs); the lexer reads them. */

@@ -13,7 +13,7 @@ import { frameworkOps, peelRunner } from './sql-frameworks.js';
 import { parseMongo, parseRedis, type StoreOps } from './sql-nosql.js';
 import { parseCacheFlush } from './sql-cache.js';
 import { parseGraph } from './sql-graph.js';
-import { classifySql, type SqlStmt } from './sql-statements.js';
+import { classifyOutput, classifySql, type SqlStmt } from './sql-statements.js';
 
 function fact(tool: string, s: SqlStmt, target: string, evidence: string): DraftFact {
   return {
@@ -30,6 +30,7 @@ function fact(tool: string, s: SqlStmt, target: string, evidence: string): Draft
 
 /** `DROP TABLE users` style evidence for one statement. */
 function describe(tool: string, s: SqlStmt, label: string): string {
+  if (s.statement === 'UNKNOWN') return `${tool} ${label}: ${s.name}`;
   const what = [s.statement, s.object, s.name].filter(Boolean).join(' ');
   const where = (s.statement === 'DELETE' || s.statement === 'UPDATE') && !s.where ? ' (no WHERE)' : '';
   return `${tool} ${label}: ${what}${where}`;
@@ -48,8 +49,8 @@ export function invocationFacts(inv: SqlInvocation): DraftFact[] {
       out.push(fact(inv.tool, s, inv.target, `${inv.tool} ${src.label}: SQL could not be read`));
       continue;
     }
-    for (const s of classifySql(src.text, inv.dialect))
-      out.push(fact(inv.tool, s, inv.target, describe(inv.tool, s, src.label)));
+    const stmts = src.runsOutput ? classifyOutput(src.text, inv.dialect) : classifySql(src.text, inv.dialect);
+    for (const s of stmts) out.push(fact(inv.tool, s, inv.target, describe(inv.tool, s, src.label)));
   }
   return out;
 }

@@ -587,3 +587,79 @@ describe('graph and multi-model databases, and more SQL command lines', () => {
     expect(sql(argv, stdin)).toEqual(want);
   });
 });
+
+describe('client scripts: \\gexec runs the rows of its query, included files stay their own source', () => {
+  it.each<[string, string[], StdinSource | undefined, (string | boolean)[][]]>([
+    [
+      'psql heredoc with \\gexec',
+      ['psql', '$DATABASE_URL'],
+      {
+        kind: 'heredoc',
+        text: "SELECT format('DROP TABLE %I', tablename) FROM pg_tables WHERE schemaname = 'public'\n\\gexec\n",
+      },
+      [
+        ['psql', 'SELECT', '', '', true],
+        ['psql', 'DROP', 'TABLE', '*', true],
+      ],
+    ],
+    [
+      'psql \\gexec on the query line',
+      ['psql'],
+      { kind: 'heredoc', text: "SELECT 'TRUNCATE ' || relname FROM pg_class \\gexec\n" },
+      [
+        ['psql', 'SELECT', '', '', true],
+        ['psql', 'TRUNCATE', 'TABLE', '*', true],
+      ],
+    ],
+    [
+      'psql \\gexec of plain reads',
+      ['psql'],
+      {
+        kind: 'heredoc',
+        text: "SELECT format('SELECT count(*) FROM %I', tablename) FROM pg_tables;\n\\gexec\n",
+      },
+      [
+        ['psql', 'SELECT', '', '', true],
+        ['psql', 'SELECT', '', '', true],
+      ],
+    ],
+    [
+      'psql -c DO block that builds its statement',
+      ['psql', '-c', "DO $$ BEGIN EXECUTE 'TRUNC' || 'ATE TABLE payments'; END $$"],
+      undefined,
+      [['psql', 'TRUNCATE', 'TABLE', 'payments', true]],
+    ],
+    [
+      'an unreadable include on stdin stays unknown',
+      ['psql'],
+      { kind: 'heredoc', text: 'SELECT 1;\n\\i missing.sql\n' },
+      [
+        ['psql', 'SELECT', '', '', true],
+        ['psql', 'UNKNOWN', '', '\\i missing.sql', true],
+      ],
+    ],
+    [
+      'a readable include on stdin',
+      ['psql'],
+      { kind: 'heredoc', text: '\\i scripts/wipe.sql\n' },
+      [
+        ['psql', 'DROP', 'TABLE', 'users', true],
+        ['psql', 'DROP', 'TABLE', 'orders', true],
+      ],
+    ],
+    [
+      'sqlcmd -Q with a procedure that runs SQL on every table',
+      ['sqlcmd', '-S', 'prod', '-d', 'Shop', '-Q', "EXEC sp_MSforeachtable 'TRUNCATE TABLE ?'"],
+      undefined,
+      [['sqlcmd', 'TRUNCATE', 'TABLE', '*', true]],
+    ],
+    [
+      'sqlcmd -Q with a stored procedure called by name',
+      ['sqlcmd', '-S', 'prod', '-Q', 'EXEC dbo.nightly_rollup'],
+      undefined,
+      [['sqlcmd', 'EXEC', '', '', true]],
+    ],
+  ])('%s', (_n, argv, stdin, want) => {
+    expect(sql(argv, stdin)).toEqual(want);
+  });
+});

@@ -221,3 +221,27 @@ CLIENTS.influx = {
   db: ['-database'],
   withArg: ['-host', '-port', '-username', '-password', '-format', '-precision', '-path', '-unix-socket'],
 };
+// psql and cqlsh forks (YugabyteDB, Netezza) take the same options.
+CLIENTS.ysqlsh = { ...CLIENTS.psql, tool: 'ysqlsh' };
+CLIENTS.nzsql = { ...CLIENTS.psql, tool: 'nzsql' };
+CLIENTS.ycqlsh = { ...CLIENTS.cqlsh, tool: 'ycqlsh' };
+// SQL Server: legacy osql reads like sqlcmd; mssql-cli has long spellings too.
+CLIENTS.osql = { ...CLIENTS.sqlcmd, tool: 'osql' };
+CLIENTS['mssql-cli'] = {
+  ...CLIENTS.sqlcmd,
+  tool: 'mssql-cli',
+  sql: ['-Q', '--query'],
+  file: ['-i', '--input-file'],
+  db: ['-d', '--database'],
+  withArg: ['-S', '--server', '-U', '--username', '-o', '--output-file', '--mssqlclirc', '-l'],
+};
+// ODBC and FreeTDS shells: SQL only on stdin (`isql DSN user < x.sql`, `tsql -S host < x.sql`).
+CLIENTS.isql = { tool: 'isql', dialect: 'postgresql', sql: [], file: [], db: [], withArg: [] };
+CLIENTS.tsql = {
+  tool: 'tsql',
+  dialect: 'postgresql',
+  sql: [],
+  file: [],
+  db: ['-D'],
+  withArg: ['-S', '-H', '-p', '-U', '-P', '-I', '-o', '-t', '-r'],
+};

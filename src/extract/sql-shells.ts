@@ -7,7 +7,7 @@
  * like SQL piped into psql: each becomes a client spec plus the argv after the words that
  * select the shell.
  */
-import type { ClientSpec } from './sql-client-table.js';
+import { CLIENTS, type ClientSpec } from './sql-client-table.js';
 
 const spec = (tool: string, sql: string[], file: string[], extra: Partial<ClientSpec> = {}): ClientSpec => ({
   tool,
@@ -19,7 +19,25 @@ const spec = (tool: string, sql: string[], file: string[], extra: Partial<Client
   ...extra,
 });
 
-/** Warehouse and query-engine CLIs (program → spec). */
+const PLATFORM_SQL = spec('platform sql', [], [], {
+  sub: ['sql', 'db:sql'],
+  allPositionalSql: true,
+  withArg: [
+    '-p',
+    '--project',
+    '-e',
+    '--environment',
+    '-A',
+    '--app',
+    '-r',
+    '--relationship',
+    '--schema',
+    '-I',
+    '--instance',
+  ],
+});
+
+/** Warehouse and query-engine CLIs, and platform CLIs with a SQL command (program → spec). */
 export const WAREHOUSE: Record<string, ClientSpec> = {
   bq: spec('bq', [], [], {
     sub: ['query'],
@@ -64,6 +82,44 @@ export const WAREHOUSE: Record<string, ClientSpec> = {
     withArg: ['-h', '-p', '-U', '-w'],
   }),
   usql: spec('usql', ['-c', '--command'], ['-f', '--file'], { withArg: ['-o', '--out', '-v', '--set'] }),
+  // Snowflake CLI (`snow sql -q SQL`, `-f file`, `--stdin`), Dolt (`dolt sql -q`).
+  snow: spec('snow', ['-q', '--query'], ['-f', '--filename'], {
+    sub: ['sql'],
+    db: ['--database', '--dbname'],
+    withArg: [
+      '-c',
+      '--connection',
+      '--environment',
+      '--schema',
+      '--role',
+      '--warehouse',
+      '--account',
+      '--user',
+      '--password',
+      '--format',
+      '-D',
+      '--variable',
+      '--host',
+      '--port',
+      '--authenticator',
+      '--private-key-file',
+      '--config-file',
+    ],
+  }),
+  dolt: spec('dolt', ['-q', '--query'], ['--file'], {
+    sub: ['sql'],
+    withArg: ['-r', '--result-format', '-s', '--save', '-m', '--message'],
+  }),
+  // `sqlite-utils query app.db 'SQL'`: the database, then statements.
+  'sqlite-utils': spec('sqlite-utils', [], [], {
+    sub: ['query'],
+    dialect: 'sqlite',
+    positionalSql: true,
+    withArg: ['-p', '--param', '--attach', '--load-extension', '--functions'],
+  }),
+  // Platform.sh / Upsun: `platform sql 'SQL'` (also `db:sql`), SQL on stdin otherwise.
+  platform: PLATFORM_SQL,
+  upsun: { ...PLATFORM_SQL, tool: 'upsun sql' },
   // IBM Db2's command line: every word after its options is one statement (`db2 "DROP TABLE t"`).
   db2: spec('db2', [], [], { allPositionalSql: true }),
   // Oracle SQL*Plus: the login is a positional; statements come on stdin (or `@script`).
@@ -126,6 +182,60 @@ const SHELLS: ShellRow[] = [
     words: /^supabase\s+db\s+(query|execute)$/,
     spec: stdinOnly('supabase db query', { allPositionalSql: true }),
   },
+  {
+    words: /^gcloud\s+sql\s+connect$/,
+    spec: stdinOnly('gcloud sql connect', { withArg: ['--user', '--database', '--port', '--project'] }),
+  },
+  {
+    words: /^az\s+(postgres|mysql)\s+flexible-server\s+execute$/,
+    spec: spec('az flexible-server execute', ['-q', '--querytext'], ['-f', '--file-path'], {
+      db: ['-d', '--database-name'],
+      withArg: [
+        '-n',
+        '--name',
+        '-u',
+        '--admin-user',
+        '-p',
+        '--admin-password',
+        '-o',
+        '--output',
+        '--subscription',
+      ],
+    }),
+  },
+  {
+    words: /^liquibase\s+(execute-sql|executeSql)$/,
+    spec: spec('liquibase execute-sql', ['--sql'], ['--sql-file'], {
+      withArg: ['--url', '--username', '--password', '--changelog-file', '--defaults-file', '--delimiter'],
+    }),
+  },
+  // ORM and framework commands that run the SQL they are given.
+  {
+    words: /^typeorm(-ts-node-(commonjs|esm))?\s+query$/,
+    spec: stdinOnly('typeorm query', {
+      allPositionalSql: true,
+      withArg: ['-d', '--dataSource', '-c', '--connection', '-f', '--config'],
+    }),
+  },
+  {
+    words: /^((php[\d.]*\s+)?(\S*\/)?console|symfony\s+console)\s+(dbal:run-sql|doctrine:query:sql)$/,
+    spec: stdinOnly('doctrine run-sql', {
+      allPositionalSql: true,
+      withArg: ['--connection', '--depth', '--env', '-e'],
+    }),
+  },
+  {
+    words: /^drush\s+(@\S+\s+)?(sql:query|sql-query|sqlq)$/,
+    spec: spec('drush sql:query', [], ['--file'], {
+      allPositionalSql: true,
+      withArg: ['--database', '--uri', '-l'],
+    }),
+  },
+  { words: /^drush\s+(@\S+\s+)?(sql:cli|sql-cli|sqlc)$/, spec: stdinOnly('drush sql:cli') },
+  { words: /^wp\s+db\s+(query|cli)$/, spec: stdinOnly('wp db query', { allPositionalSql: true }) },
+  // Local development environments that pass the client's own options through.
+  { words: /^(ddev|lando)\s+(mysql|mariadb)$/, spec: CLIENTS.mysql },
+  { words: /^(ddev|lando)\s+psql$/, spec: CLIENTS.psql },
 ];
 
 /**
@@ -134,7 +244,7 @@ const SHELLS: ShellRow[] = [
  */
 /** First words (program basenames) any row can start with: a cheap pre-filter. */
 const FIRST =
-  /^(python[\d.]*|manage\.py|django-admin|rails|rake|php|prisma|heroku|wrangler|turso|pscale|fly|flyctl|railway|supabase|gcloud)$/;
+  /^(python[\d.]*|manage\.py|django-admin|rails|rake|php[\d.]*|prisma|heroku|wrangler|turso|pscale|fly|flyctl|railway|supabase|gcloud|az|typeorm(-ts-node-(commonjs|esm))?|console|symfony|drush|wp|ddev|lando|liquibase)$/;
 
 export function frameworkShell(argv: string[]): { spec: ClientSpec; argv: string[] } | undefined {
   const prog = (argv[0] ?? '').split('/').pop() ?? '';

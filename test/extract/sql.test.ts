@@ -659,6 +659,31 @@ describe('client scripts: \\gexec runs the rows of its query, included files sta
       undefined,
       [['sqlcmd', 'EXEC', '', '', true]],
     ],
+    ['ysqlsh -c', ['ysqlsh', '-c', 'DROP TABLE t'], undefined, [['ysqlsh', 'DROP', 'TABLE', 't', true]]],
+    [
+      'osql -Q',
+      ['osql', '-S', 'h', '-Q', 'TRUNCATE TABLE t'],
+      undefined,
+      [['osql', 'TRUNCATE', 'TABLE', 't', true]],
+    ],
+    [
+      'mssql-cli --query',
+      ['mssql-cli', '-S', 'h', '--query', 'DELETE FROM t'],
+      undefined,
+      [['mssql-cli', 'DELETE', '', 't', false]],
+    ],
+    [
+      'isql on stdin',
+      ['isql', '-b', 'prod_dsn', 'app'],
+      { kind: 'heredoc', text: 'DROP TABLE t;\n' },
+      [['isql', 'DROP', 'TABLE', 't', true]],
+    ],
+    [
+      'tsql on unknown stdin',
+      ['tsql', '-S', 'h'],
+      { kind: 'pipe' },
+      [['tsql', 'UNKNOWN', '', 'stdin', true]],
+    ],
   ])('%s', (_n, argv, stdin, want) => {
     expect(sql(argv, stdin)).toEqual(want);
   });

@@ -1,0 +1,127 @@
+import { analyzeContext, command, WS } from '../helpers/command.js';
+import { describe, expect, it } from 'vitest';
+import type { SqlFact, StdinSource } from '../../src/engine/types.js';
+import { extractSql } from '../../src/extract/sql.js';
+
+const ctx = analyzeContext(WS, { readFile: () => undefined });
+const sql = (argv: string[], stdin?: StdinSource) =>
+  (extractSql(command(argv, { stdin }), ctx, []) as SqlFact[]).map((f) => [
+    f.tool,
+    f.statement,
+    f.object,
+    f.name,
+    f.where,
+  ]);
+
+describe('warehouse, platform and framework commands that run the SQL they are given', () => {
+  it.each<[string[], StdinSource | undefined, (string | boolean)[][]]>([
+    [
+      ['snow', 'sql', '-q', 'DROP SCHEMA ANALYTICS.RAW CASCADE', '--connection', 'prod'],
+      undefined,
+      [['snow', 'DROP', 'SCHEMA', 'ANALYTICS.RAW', true]],
+    ],
+    [
+      ['snow', 'sql', '--query=TRUNCATE TABLE raw.events'],
+      undefined,
+      [['snow', 'TRUNCATE', 'TABLE', 'raw.events', true]],
+    ],
+    [['snow', 'sql', '-f', 'missing.sql'], undefined, [['snow', 'UNKNOWN', '', '-f missing.sql', true]]],
+    [
+      ['snow', 'sql', '-q', 'SHOW TABLES IN SCHEMA ANALYTICS.RAW', '-c', 'prod'],
+      undefined,
+      [['snow', 'SHOW', '', '', true]],
+    ],
+    [['snow', 'connection', 'list'], undefined, []],
+    [['dolt', 'sql', '-q', 'DELETE FROM users'], undefined, [['dolt', 'DELETE', '', 'users', false]]],
+    [['dolt', 'status'], undefined, []],
+    [
+      ['sqlite-utils', 'query', 'app.db', 'DROP TABLE t'],
+      undefined,
+      [['sqlite-utils', 'DROP', 'TABLE', 't', true]],
+    ],
+    [
+      ['platform', 'sql', '-e', 'main', 'TRUNCATE cache'],
+      undefined,
+      [['platform sql', 'TRUNCATE', 'TABLE', 'cache', true]],
+    ],
+    [
+      ['upsun', 'db:sql'],
+      { kind: 'heredoc', text: 'DROP TABLE t;' },
+      [['upsun sql', 'DROP', 'TABLE', 't', true]],
+    ],
+    [
+      ['npx', 'typeorm', 'query', 'TRUNCATE TABLE orders CASCADE', '-d', 'dist/data-source.js'],
+      undefined,
+      [['typeorm query', 'TRUNCATE', 'TABLE', 'orders', true]],
+    ],
+    [
+      ['npx', 'typeorm-ts-node-commonjs', 'query', 'SELECT 1', '-d', 'src/ds.ts'],
+      undefined,
+      [['typeorm query', 'SELECT', '', '', true]],
+    ],
+    [['npx', 'typeorm', 'migration:run', '-d', 'dist/ds.js'], undefined, []],
+    [
+      ['php', 'bin/console', 'dbal:run-sql', 'DELETE FROM sessions'],
+      undefined,
+      [['doctrine run-sql', 'DELETE', '', 'sessions', false]],
+    ],
+    [
+      ['symfony', 'console', 'doctrine:query:sql', 'SELECT * FROM users LIMIT 3'],
+      undefined,
+      [['doctrine run-sql', 'SELECT', '', '', true]],
+    ],
+    [
+      ['drush', '@prod', 'sql:query', 'TRUNCATE cache_render'],
+      undefined,
+      [['drush sql:query', 'TRUNCATE', 'TABLE', 'cache_render', true]],
+    ],
+    [
+      ['drush', 'sqlc'],
+      { kind: 'heredoc', text: 'DROP TABLE users;' },
+      [['drush sql:cli', 'DROP', 'TABLE', 'users', true]],
+    ],
+    [
+      ['wp', 'db', 'query', 'DELETE FROM wp_posts'],
+      undefined,
+      [['wp db query', 'DELETE', '', 'wp_posts', false]],
+    ],
+    [
+      ['wp', 'db', 'query', 'SELECT ID FROM wp_posts LIMIT 1'],
+      undefined,
+      [['wp db query', 'SELECT', '', '', true]],
+    ],
+    [['ddev', 'mysql', '-e', 'DROP DATABASE db'], undefined, [['mysql', 'DROP', 'DATABASE', 'db', true]]],
+    [['lando', 'psql', '-c', 'TRUNCATE t'], undefined, [['psql', 'TRUNCATE', 'TABLE', 't', true]]],
+    [['ddev', 'start'], undefined, []],
+    [
+      ['gcloud', 'sql', 'connect', 'prod-db', '--user=postgres'],
+      { kind: 'heredoc', text: 'DROP TABLE t;' },
+      [['gcloud sql connect', 'DROP', 'TABLE', 't', true]],
+    ],
+    [
+      [
+        'az',
+        'postgres',
+        'flexible-server',
+        'execute',
+        '-n',
+        'pg',
+        '-u',
+        'admin',
+        '-d',
+        'shop',
+        '--querytext',
+        'DELETE FROM orders',
+      ],
+      undefined,
+      [['az flexible-server execute', 'DELETE', '', 'orders', false]],
+    ],
+    [
+      ['liquibase', 'execute-sql', '--sql=DROP TABLE audit'],
+      undefined,
+      [['liquibase execute-sql', 'DROP', 'TABLE', 'audit', true]],
+    ],
+  ])('%j', (argv, stdin, want) => {
+    expect(sql(argv, stdin)).toEqual(want);
+  });
+});

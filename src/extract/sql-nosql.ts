@@ -8,6 +8,7 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile } from './http-body.js';
 import { maskTarget, readStdinDeep } from './sql-clients.js';
 import type { SqlStmt } from './sql-statements.js';
+import { luaStatements } from './sql-redis-lua.js';
 
 export interface StoreOps {
   tool: string;
@@ -172,6 +173,11 @@ export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
   const ops: StoreOps = { tool: 'redis-cli', target: '', stmts: [] };
   const args = cmd.argv.slice(1);
   const words: string[] = [];
+  const addLua = (script: string | undefined, label: string) => {
+    // fail closed: a script file that cannot be read may run any command.
+    if (script === undefined) ops.stmts.push(storeStmt('UNKNOWN', '', label, true, label));
+    else for (const s of luaStatements(script)) ops.stmts.push({ ...s, label });
+  };
   /** argv index of words[0]; later words follow it. */
   let first = -1;
   for (let i = 0; i < args.length; i++) {
@@ -182,15 +188,23 @@ export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
     }
     if (a.startsWith('-')) {
       if (a === '-h' || a === '-u') ops.target = maskTarget(args[i + 1] ?? '');
+      // `--eval script.lua key … , arg …`: the words after the script are its keys and arguments.
+      if (a === '--eval') {
+        addLua(readPayloadFile(args[i + 1] ?? '', cmd, ctx).text, `--eval ${args[i + 1] ?? ''}`);
+        return ops;
+      }
       if (REDIS_WITH_ARG.has(a)) i++;
       continue;
     }
     first = i + 1;
     words.push(a);
   }
-  const add = (line: string[], label: string, keysFromInput = false) => {
+  /** One command line; `raw`: its text as written (a script's quoting is lost in `line`). */
+  const add = (line: string[], label: string, keysFromInput = false, raw = line.join(' ')) => {
     if (!line.length) return;
     const c = line[0].toUpperCase();
+    // `EVAL script numkeys …` runs the commands the script calls.
+    if (c === 'EVAL') return addLua(raw.slice(raw.search(/eval/i) + 4), `${label} EVAL`);
     // Keys known only at run time (`… --scan | xargs redis-cli del`): any number of them,
     // so the delete is as unbounded as a DELETE without WHERE.
     const where = !(keysFromInput && KEY_DELETES.has(c));
@@ -207,7 +221,9 @@ export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
     // fail closed: commands piped in from an unknown source are unknown.
     if (p.text === undefined)
       ops.stmts.push({ statement: 'UNKNOWN', object: '', name: 'stdin', where: true, label: 'stdin' });
-    else for (const line of p.text.split(/\r?\n/)) add(line.trim().split(/\s+/).filter(Boolean), 'stdin');
+    else
+      for (const line of p.text.split(/\r?\n/))
+        add(line.trim().split(/\s+/).filter(Boolean), 'stdin', false, line);
   }
   return ops;
 }

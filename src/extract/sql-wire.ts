@@ -6,6 +6,7 @@
 import type { Fact } from '../engine/types.js';
 import { fromStore, invocationFacts } from './sql.js';
 import type { SqlDialect } from './sql-statements.js';
+import { luaStatements } from './sql-redis-lua.js';
 
 export interface WireSql {
   /** Client program name for the facts (`psql`); empty = the protocol's name. */
@@ -35,12 +36,11 @@ export function wireSqlFacts(w: WireSql): Fact[] {
  */
 export function wireRedisFacts(words: string[], target: string): Fact[] {
   if (!words.length) return [];
-  const stmt = {
-    statement: words[0].toUpperCase(),
-    object: '',
-    name: words.slice(1).join(' '),
-    where: true,
-    label: 'command',
-  };
-  return fromStore({ tool: 'redis', target, stmts: [stmt] }).map((f) => ({ ...f, command: 0 }) as Fact);
+  const statement = words[0].toUpperCase();
+  // `EVAL script numkeys …` runs the commands its Lua script calls.
+  const stmts =
+    statement === 'EVAL'
+      ? luaStatements(words[1] ?? '').map((s) => ({ ...s, label: 'EVAL' }))
+      : [{ statement, object: '', name: words.slice(1).join(' '), where: true, label: 'command' }];
+  return fromStore({ tool: 'redis', target, stmts }).map((f) => ({ ...f, command: 0 }) as Fact);
 }

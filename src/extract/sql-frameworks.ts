@@ -6,6 +6,7 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { SqlStmt } from './sql-statements.js';
+import { resetOps } from './sql-resets.js';
 
 export interface FrameworkOp extends SqlStmt {
   tool: string;
@@ -104,82 +105,12 @@ const RAILS_TASKS: Record<string, [string, string]> = {
   'db:setup': ['RESET', 'DATABASE'],
 };
 
-/**
- * Migration, schema and restore tools whose command drops, resets or wipes: program → the
- * positional words (joined, anchored) and flags that do it, with the statement it amounts to.
- * Restore tools that drop before they load (`pg_restore --clean`, `mongorestore --drop`).
- */
-const RESETS: Record<string, { words: RegExp; flags?: RegExp; statement: string; object: string }[]> = {
-  alembic: [{ words: /^downgrade base\b/, statement: 'RESET', object: 'DATABASE' }],
-  // Flask-Migrate runs alembic: `flask db downgrade base`
-  flask: [{ words: /^db downgrade base\b/, statement: 'RESET', object: 'DATABASE' }],
-  // Entity Framework: migration 0 is before the first one (every migration reverted)
-  dotnet: [
-    { words: /^ef database update 0$/, statement: 'RESET', object: 'DATABASE' },
-    { words: /^ef database drop\b/, statement: 'DROP', object: 'DATABASE' },
-  ],
-  flyway: [{ words: /^clean\b/, statement: 'DROP', object: 'SCHEMA' }],
-  liquibase: [{ words: /^(drop-all|dropAll)\b/, statement: 'DROP', object: 'SCHEMA' }],
-  dbmate: [{ words: /^drop\b/, statement: 'DROP', object: 'DATABASE' }],
-  goose: [{ words: /^(reset|down-to 0)\b/, statement: 'RESET', object: 'DATABASE' }],
-  migrate: [
-    { words: /^drop\b/, statement: 'DROP', object: 'DATABASE' },
-    { words: /^down$/, statement: 'RESET', object: 'DATABASE' },
-    { words: /^down\b/, flags: /^-all$/, statement: 'RESET', object: 'DATABASE' },
-  ],
-  diesel: [
-    { words: /^database (reset|drop)\b/, statement: 'RESET', object: 'DATABASE' },
-    { words: /^migration (redo|revert)\b/, flags: /^--all$/, statement: 'RESET', object: 'DATABASE' },
-  ],
-  sqlx: [
-    { words: /^database drop\b/, statement: 'DROP', object: 'DATABASE' },
-    { words: /^database reset\b/, statement: 'RESET', object: 'DATABASE' },
-  ],
-  mix: [
-    { words: /^ecto\.drop\b/, statement: 'DROP', object: 'DATABASE' },
-    { words: /^ecto\.(reset|rollback --all)\b/, statement: 'RESET', object: 'DATABASE' },
-    { words: /^ecto\.rollback\b/, flags: /^--all$/, statement: 'RESET', object: 'DATABASE' },
-  ],
-  artisan: [{ words: /^(migrate:(fresh|reset|refresh)|db:wipe)\b/, statement: 'RESET', object: 'DATABASE' }],
-  sqitch: [{ words: /^revert$/, statement: 'RESET', object: 'DATABASE' }],
-  atlas: [{ words: /^schema clean\b/, statement: 'DROP', object: 'SCHEMA' }],
-  'typeorm-cli': [{ words: /^schema:drop\b/, statement: 'DROP', object: 'SCHEMA' }],
-  'mikro-orm': [
-    { words: /^(schema:drop|schema:fresh|migration:fresh)\b/, statement: 'RESET', object: 'DATABASE' },
-  ],
-  'drizzle-kit': [{ words: /^(drop|push)\b/, flags: /^--force$/, statement: 'RESET', object: 'SCHEMA' }],
-  pg_restore: [
-    { words: /^/, flags: /^(-c|--clean|-[a-zA-Z]*c[a-zA-Z]*)$/, statement: 'DROP', object: 'TABLE' },
-  ],
-  mongorestore: [{ words: /^/, flags: /^--drop$/, statement: 'DROP', object: 'COLLECTION' }],
-};
-
-function resetOps(prog: string, args: string[], pos: string[]): FrameworkOp[] {
-  const rows = Object.hasOwn(RESETS, prog) ? RESETS[prog] : undefined;
-  if (!rows) return [];
-  const words = pos.join(' ');
-  for (const r of rows) {
-    if (!r.words.test(words)) continue;
-    if (r.flags && !args.some((a) => r.flags!.test(a))) continue;
-    const target = args.find((a, i) => /^(-d|--dbname|--db|--uri|--url)$/.test(args[i - 1] ?? '') && a) ?? '';
-    return [
-      op(
-        prog,
-        r.statement,
-        r.object,
-        '*',
-        target.replace(/:[^:@/]*@/, ':***@'),
-        [prog, ...pos.slice(0, 2)].join(' '),
-      ),
-    ];
-  }
-  return [];
-}
-
 export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {
   let argv = peelRunner(cmd.argv);
-  // `php artisan …` reads like a program named artisan.
-  if (/^php[\d.]*$/.test(argv[0] ?? '') && /(^|\/)artisan$/.test(argv[1] ?? '')) argv = argv.slice(1);
+  // `php artisan …` reads like a program named artisan; `php bin/console …`, `symfony console …` like one named console.
+  if (/^php[\d.]*$/.test(argv[0] ?? '') && /(^|\/)(artisan|console)$/.test(argv[1] ?? ''))
+    argv = argv.slice(1);
+  if (argv[0] === 'symfony' && argv[1] === 'console') argv = argv.slice(1);
   const prog = (argv[0] ?? '').split('/').pop() ?? '';
   const args = argv.slice(1);
   const pos = positionals(args);
@@ -192,6 +123,9 @@ export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {
       if (words.startsWith('migrate reset')) return [op('prisma', 'RESET', 'DATABASE', '', '', ev(2))];
       if (words.startsWith('db push') && has(args, '--force-reset'))
         return [op('prisma', 'RESET', 'DATABASE', '', '', `${ev(2)} --force-reset`)];
+      // Applies the schema even where that drops tables or columns the schema no longer has.
+      if (words.startsWith('db push') && has(args, '--accept-data-loss'))
+        return [op('prisma', 'RESET', 'SCHEMA', '', '', `${ev(2)} --accept-data-loss`)];
       return [];
     case 'rails':
     case 'rake': {

@@ -1,0 +1,76 @@
+import { analyzeContext, command, WS } from '../helpers/command.js';
+import { describe, expect, it } from 'vitest';
+import type { SqlFact } from '../../src/engine/types.js';
+import { extractSql } from '../../src/extract/sql.js';
+
+const ctx = analyzeContext(WS);
+const ops = (argv: string[]) =>
+  (extractSql(command(argv), ctx, []) as SqlFact[]).map((f) => [f.tool, f.statement, f.object]);
+
+describe('migration and schema tools that drop, reset or wipe a database', () => {
+  it.each<[string[], string[][]]>([
+    [
+      ['goose', '-dir', 'db/migrations', 'postgres', '$DATABASE_URL', 'reset'],
+      [['goose', 'RESET', 'DATABASE']],
+    ],
+    [['goose', 'reset'], [['goose', 'RESET', 'DATABASE']]],
+    [['goose', '-dir', 'db', 'mysql', 'user@/app', 'down-to', '0'], [['goose', 'RESET', 'DATABASE']]],
+    [
+      ['migrate', '-path', 'db/migrations', '-database', '$DATABASE_URL', 'drop', '-f'],
+      [['migrate', 'DROP', 'DATABASE']],
+    ],
+    [
+      ['migrate', '-source', 'file://m', '-database', 'pg://h/db', 'down', '-all'],
+      [['migrate', 'RESET', 'DATABASE']],
+    ],
+    [['migrate', '-path', 'm', '-database', 'pg://h/db', 'down'], [['migrate', 'RESET', 'DATABASE']]],
+    [['dbmate', '--url', 'postgres://h/db', 'drop'], [['dbmate', 'DROP', 'DATABASE']]],
+    [['./mvnw', 'flyway:clean', '-Dflyway.cleanDisabled=false'], [['mvnw', 'DROP', 'SCHEMA']]],
+    [['mvn', '-Pdev', 'org.flywaydb:flyway-maven-plugin:10.0.0:clean'], [['mvn', 'DROP', 'SCHEMA']]],
+    [['mvn', 'liquibase:dropAll'], [['mvn', 'DROP', 'SCHEMA']]],
+    [['./gradlew', ':db:flywayClean'], [['gradlew', 'DROP', 'SCHEMA']]],
+    [['gradle', 'dropAll'], [['gradle', 'DROP', 'SCHEMA']]],
+    [['liquibase', '--changelog-file', 'c.xml', 'drop-all'], [['liquibase', 'DROP', 'SCHEMA']]],
+    [
+      ['hasura', 'migrate', 'apply', '--down', 'all', '--database-name', 'default'],
+      [['hasura', 'RESET', 'DATABASE']],
+    ],
+    [['hasura', 'migrate', 'apply', '--down=all'], [['hasura', 'RESET', 'DATABASE']]],
+    [
+      ['php', 'bin/console', 'doctrine:schema:drop', '--force', '--full-database'],
+      [['console', 'DROP', 'SCHEMA']],
+    ],
+    [['symfony', 'console', 'doctrine:database:drop', '--force'], [['console', 'DROP', 'DATABASE']]],
+    [['bin/console', 'doctrine:migrations:migrate', 'first', '-n'], [['console', 'RESET', 'DATABASE']]],
+    [['php', 'bin/console', 'doctrine:fixtures:load', '-n'], [['console', 'TRUNCATE', 'TABLE']]],
+    [['wp', 'db', 'reset', '--yes'], [['wp', 'RESET', 'DATABASE']]],
+    [['wp', 'db', 'drop', '--yes'], [['wp', 'DROP', 'DATABASE']]],
+    [['drush', 'sql:drop', '-y'], [['drush', 'RESET', 'DATABASE']]],
+    [['skeema', 'push', 'production', '--allow-unsafe'], [['skeema', 'RESET', 'SCHEMA']]],
+    [
+      ['psqldef', '-U', 'app', 'shop', '--enable-drop-table', '-f', 'schema.sql'],
+      [['psqldef', 'RESET', 'SCHEMA']],
+    ],
+    [['npx', 'prisma', 'db', 'push', '--accept-data-loss'], [['prisma', 'RESET', 'SCHEMA']]],
+    // Routine: forward migrations, status, dry runs, a partial rollback, a doctrine drop without --force (prints SQL only).
+    [['goose', '-dir', 'db/migrations', 'postgres', '$DATABASE_URL', 'up'], []],
+    [['goose', '-dir', 'reset', 'postgres', 'x', 'status'], []],
+    [['migrate', '-path', 'm', '-database', 'pg://h/db', 'down', '1'], []],
+    [['migrate', '-path', 'drop', '-database', 'pg://h/db', 'up'], []],
+    [['./mvnw', 'flyway:migrate'], []],
+    [['./mvnw', 'clean', 'install'], []],
+    [['./gradlew', 'clean', 'build', 'flywayMigrate'], []],
+    [['hasura', 'migrate', 'apply', '--down', '1'], []],
+    [['hasura', 'migrate', 'apply', '--database-name', 'default'], []],
+    [['php', 'bin/console', 'doctrine:schema:drop', '--dump-sql'], []],
+    [['php', 'bin/console', 'doctrine:fixtures:load', '--append'], []],
+    [['php', 'bin/console', 'doctrine:migrations:migrate', '-n'], []],
+    [['wp', 'db', 'export', 'backup.sql'], []],
+    [['skeema', 'push', 'production'], []],
+    [['skeema', 'push', '--allow-unsafe', '--dry-run'], []],
+    [['psqldef', '--enable-drop-table', '--dry-run', 'shop'], []],
+    [['npx', 'prisma', 'db', 'push'], []],
+  ])('%j', (argv, want) => {
+    expect(ops(argv)).toEqual(want);
+  });
+});

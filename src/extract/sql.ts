@@ -13,6 +13,7 @@ import { frameworkOps, peelRunner } from './sql-frameworks.js';
 import { parseMongo, parseRedis, type StoreOps } from './sql-nosql.js';
 import { parseCacheFlush } from './sql-cache.js';
 import { parseGraph } from './sql-graph.js';
+import { httpSqlInvocations } from './sql-http.js';
 import { classifyOutput, classifySql, type SqlStmt } from './sql-statements.js';
 
 function fact(tool: string, s: SqlStmt, target: string, evidence: string): DraftFact {
@@ -60,6 +61,8 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
   if (program === 'mongosh' || program === 'mongo') return fromStore(parseMongo(cmd, ctx));
   if (program === 'redis-cli' || program === 'valkey-cli' || program === 'keydb-cli')
     return fromStore(parseRedis(cmd, ctx));
+  const overHttp = httpSqlInvocations(cmd, ctx);
+  if (overHttp.length) return overHttp.flatMap(invocationFacts);
   const cache = parseCacheFlush(cmd, ctx) ?? parseGraph(cmd, ctx);
   if (cache) return fromStore(cache);
   const inv = parseSqlClient(cmd, ctx);

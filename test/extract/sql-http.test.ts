@@ -1,0 +1,92 @@
+import { analyzeContext, command, WS } from '../helpers/command.js';
+import { describe, expect, it } from 'vitest';
+import type { SqlFact } from '../../src/engine/types.js';
+import { extractSql } from '../../src/extract/sql.js';
+
+const ctx = analyzeContext(WS, { readFile: () => undefined });
+const facts = (argv: string[]) =>
+  (extractSql(command(argv), ctx, []) as SqlFact[]).map((f) => [
+    f.statement,
+    f.object,
+    f.name,
+    f.where,
+    f.target,
+  ]);
+
+describe('SQL sent to a database HTTP API', () => {
+  it.each<[string[], (string | boolean)[][]]>([
+    [
+      [
+        'curl',
+        '-s',
+        'https://hasura.example.io/v2/query',
+        '-H',
+        'x-hasura-admin-secret: $S',
+        '--json',
+        '{"type":"run_sql","args":{"source":"default","sql":"DROP TABLE orders CASCADE;"}}',
+      ],
+      [['DROP', 'TABLE', 'orders', true, 'hasura.example.io']],
+    ],
+    [
+      [
+        'curl',
+        'https://h.example.io/v2/query',
+        '-d',
+        '{"type":"bulk","args":[{"type":"run_sql","args":{"sql":"TRUNCATE t"}}]}',
+      ],
+      [['TRUNCATE', 'TABLE', 't', true, 'h.example.io']],
+    ],
+    [
+      [
+        'curl',
+        '-X',
+        'POST',
+        'https://dbc-1.cloud.databricks.com/api/2.0/sql/statements',
+        '-d',
+        '{"statement":"DELETE FROM sales.orders","warehouse_id":"w"}',
+      ],
+      [['DELETE', '', 'sales.orders', false, 'dbc-1.cloud.databricks.com']],
+    ],
+    [
+      [
+        'curl',
+        'https://api.cloudflare.com/client/v4/accounts/a/d1/database/d/query',
+        '--data',
+        '{"sql":"DROP TABLE users"}',
+      ],
+      [['DROP', 'TABLE', 'users', true, 'api.cloudflare.com']],
+    ],
+    [
+      ['curl', 'http://ch.internal:8123/', '--data-binary', 'TRUNCATE TABLE events'],
+      [['TRUNCATE', 'TABLE', 'events', true, 'ch.internal']],
+    ],
+    [
+      ['curl', 'http://ch.internal:8123/?query=DROP%20TABLE%20events'],
+      [['DROP', 'TABLE', 'events', true, 'ch.internal']],
+    ],
+    [
+      ['curl', '-XPOST', 'http://influx.internal:8086/query', '--data-urlencode', 'q=DROP DATABASE telegraf'],
+      [['DROP', 'DATABASE', 'telegraf', true, 'influx.internal']],
+    ],
+    [
+      ['curl', 'https://h.example.io/v2/query', '-d', '@missing.json'],
+      [['UNKNOWN', '', 'request body', true, 'h.example.io']],
+    ],
+    // Reads, and APIs that are not SQL.
+    [
+      [
+        'curl',
+        'https://h.example.io/v2/query',
+        '--json',
+        '{"type":"run_sql","args":{"sql":"SELECT count(*) FROM orders"}}',
+      ],
+      [['SELECT', '', '', true, 'h.example.io']],
+    ],
+    [['curl', 'http://ch.internal:8123/?query=SELECT%201'], [['SELECT', '', '', true, 'ch.internal']]],
+    [['curl', 'https://prom.internal/api/v1/query', '--data-urlencode', 'query=up'], []],
+    [['curl', 'https://api.example.com/v2/query', '--json', '{"query":"DROP TABLE x"}'], []],
+    [['curl', 'https://example.com/'], []],
+  ])('%j', (argv, want) => {
+    expect(facts(argv)).toEqual(want);
+  });
+});

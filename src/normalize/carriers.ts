@@ -21,6 +21,7 @@ import { runCrontab } from './crontab.js';
 import { sedExec } from './sed-exec.js';
 import { optionCarriers } from './option-carriers.js';
 import { gitRuns } from './git-run.js';
+import { npmPkgSet, runJust } from './installed.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -85,6 +86,8 @@ export function runArgv(argv: Field[], k: K): Res {
       if (r) return r;
     }
     if (AWKS.has(prog)) return runAwk(argv, k);
+    if (prog === 'just') return runJust(argv, k);
+    if (prog === 'npm') npmPkgSet(argv, k);
     if (MAKES.has(prog)) return runMake(argv, k);
     const lang = interpreterFor(prog);
     if (lang) return runInterpreter(lang, argv, k);

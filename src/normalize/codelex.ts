@@ -147,7 +147,9 @@ export function lex(code: string, lang: Lang): Lexed {
         ((lang === 'perl' || lang === 'php') && q !== "'" && /[$@][A-Za-z_{]/.test(body)) ||
         (lang === 'julia' && q !== "'" && /\$[A-Za-z_(]/.test(body));
       // Backticks run a command in Ruby, Perl, PHP and Julia (`run(\`…\`)`); in R they quote a name.
-      push(value, dynamic, q === '`' && lang !== 'node' && lang !== 'r');
+      // zx's and Bun's `$\`…\`` (also `Bun.$`) run their template as a shell command.
+      const shellTag = lang === 'node' && q === '`' && /(?:^|[^\w$])\$\s*$|\.\$\s*$/.test(skel);
+      push(value, dynamic, (q === '`' && lang !== 'node' && lang !== 'r') || shellTag);
       continue;
     }
     skel += c;

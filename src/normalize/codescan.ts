@@ -325,6 +325,21 @@ function argsAt(skel: string, end: number): string[] {
   return callArgs(text + ')', 0).args;
 }
 
+/**
+ * A shell template (`$\`rm -rf ${dir}\``) with each `${expr}` replaced by its value, quoted as
+ * one word (zx and Bun quote what they interpolate); undefined when some value is not known.
+ */
+function filledTemplate(body: string, home: string): string | undefined {
+  let unknown = false;
+  const text = body.replace(/\$\{([^}]*)\}/g, (_m, expr: string) => {
+    const lx = lex(expr, 'node');
+    const v = valueOf(lx.skel, lx, home);
+    unknown ||= v.dynamic;
+    return `'${v.text.replace(/'/g, `'\\''`)}'`;
+  });
+  return unknown ? undefined : text;
+}
+
 /** Everything dangerous or opaque the code does, in source order. */
 export function scanCode(source: string, lang: Lang, home: string): Effect[] {
   const lx = lex(canonicalCode(source, lang), lang);
@@ -341,11 +356,14 @@ export function scanCode(source: string, lang: Lang, home: string): Effect[] {
   for (const [i, l] of lx.lits.entries()) {
     if (!l.command) continue;
     const at = lx.skel.indexOf(`\u0001${i}\u0002`);
+    const text =
+      l.dynamic && lang === 'node' ? filledTemplate(l.value, home) : l.dynamic ? undefined : l.value;
     found.push({
       at,
-      effects: l.dynamic
-        ? [{ kind: 'dynamic', text: l.value }]
-        : [{ kind: 'shell', script: { text: l.value, dynamic: false } }],
+      effects:
+        text === undefined
+          ? [{ kind: 'dynamic', text: l.value }]
+          : [{ kind: 'shell', script: { text, dynamic: false } }],
     });
   }
   return found.sort((a, b) => a.at - b.at).flatMap((f) => f.effects);

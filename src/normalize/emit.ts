@@ -74,7 +74,11 @@ export function emit(argv: Field[], k: K, opts: { dynamic?: boolean; stdin?: Std
 }
 
 /** Options naming a file a download writes (`curl -o F`, `wget -O F`). */
-const OUTPUT_OPTS: Record<string, RegExp> = { curl: /^(-o|--output)$/, wget: /^(-O|--output-document)$/ };
+const OUTPUT_OPTS: Record<string, RegExp> = {
+  // also last in a bundle of short options (`curl -sSLo F`, `wget -qO F`)
+  curl: /^(-[a-zA-Z]*o|--output)$/,
+  wget: /^(-[a-zA-Z]*O|--output-document)$/,
+};
 
 /**
  * Files a command writes other than through redirects, content not known here: the

@@ -6,7 +6,8 @@
  * step). Each is analysed like any other script; git itself is emitted by the caller, for
  * the git extractors.
  */
-import { cloneScope, type Field } from './state.js';
+import { absPath, cloneScope, type Field } from './state.js';
+import { gitHooks } from './installed.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { joinFields } from './fields.js';
@@ -82,7 +83,13 @@ function subcommandRuns(argv: Field[], at: number, k: K): void {
 export function gitRuns(argv: Field[], k: K): void {
   gitShellSettings(argv, k);
   const at = subcommandAt(argv);
-  if (at > 0 && !argv[at].dynamic) subcommandRuns(argv, at, k);
+  if (at < 0 || argv[at].dynamic) return;
+  subcommandRuns(argv, at, k);
+  // The hooks this script wrote that the subcommand fires (`git -C DIR …` fires DIR's).
+  const c = argv.findIndex((f, i) => i < at && f.text === '-C');
+  const repo =
+    c > 0 && argv[c + 1] && !argv[c + 1].dynamic ? absPath(k.scope.cwd, argv[c + 1].text) : k.scope.cwd;
+  gitHooks(argv[at].text, repo, k);
 }
 
 /** `git -c` settings whose value git runs as a shell snippet, with arguments appended (lower-case keys). */

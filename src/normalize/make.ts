@@ -143,9 +143,11 @@ export function makeCommands(text: string, cmdVars: [string, string][] = []): Ma
       prereqs = rule[2].replace(/;.*$/, '').trim().split(/\s+/).filter(Boolean);
       inRule = true;
       const inline = /;(.*)$/.exec(rule[2]);
-      if (inline && inline[1].trim()) {
-        const e = expand(inline[1].trim(), vars, target, prereqs);
-        out.push({ line: inline[1].trim(), ...(e !== undefined ? { text: e } : {}) });
+      // `@`, `-` and `+` before a recipe are make's (silent, ignore errors, always run), not the shell's.
+      const body = inline?.[1].trim().replace(/^[@+\-\s]+/, '') ?? '';
+      if (body) {
+        const e = expand(body, vars, target, prereqs);
+        out.push({ line: body, ...(e !== undefined ? { text: e } : {}) });
       }
       continue;
     }
@@ -160,6 +162,8 @@ export function runMake(argv: Field[], k: K): Res {
   let dirUnknown = false;
   const files: Field[] = [];
   const cmdVars: [string, string][] = [];
+  /** Makefile text given with --eval (read like a makefile's). */
+  const evals: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const t = a.text;
@@ -181,8 +185,11 @@ export function runMake(argv: Field[], k: K): Res {
       dir = absPath(dir, t.replace(/^(-C|--directory=)/, ''));
       continue;
     }
-    if (/^--eval=/.test(t)) {
-      files.push({ text: '--eval', dynamic: true }); // fail closed: makefile text given inline, treated as unknown
+    if (/^--eval(=|$)/.test(t)) {
+      const text = t === '--eval' ? argv[++i] : { text: t.slice(7), dynamic: a.dynamic };
+      // fail closed: makefile text given inline and not known statically is unknown code.
+      if (!text || text.dynamic) files.push({ text: '--eval', dynamic: true });
+      else evals.push(text.text);
       continue;
     }
     if (VALUE_OPTS.has(t)) {
@@ -213,8 +220,9 @@ export function runMake(argv: Field[], k: K): Res {
     // fail closed: a default makefile this script wrote with unknown content.
     if (unknown) return unknownCode(argv, k, 'make', 'Makefile');
     texts = [written.find((t) => t !== undefined)].filter((t) => t !== undefined);
-    if (texts.length === 0) return emit(argv, k);
+    if (texts.length === 0 && evals.length === 0) return emit(argv, k);
   }
+  texts.push(...evals);
   // fail closed: a makefile we can't read is unknown code.
   if (texts.some((t) => t === undefined))
     return unknownCode(argv, k, 'make', files.map((f) => f.text).join(' ') || 'Makefile');

@@ -28,6 +28,9 @@ describe('make runs its recipes', () => {
     ["cat > mk <<'EOF'\nX := $(shell rm -rf /etc)\nall:\n\techo ok\nEOF\nmake -f mk", 'rm -rf /etc'],
     ["cat > mk <<'EOF'\napp: main.c\n\tcc -o $@ $<\nEOF\nmake -f mk", 'cc -o app main.c'],
     ["printf 'all: ; rm -rf /y\\n' > mk; make -fmk", 'rm -rf /y'],
+    // makefile text given with --eval is read like a makefile's
+    ["make --eval='x: ; rm -rf /z' x", 'rm -rf /z'],
+    ["make --eval 'hello: ; @echo hi' hello", 'echo hi'],
   ])('%s runs %s', (script, inner) => {
     const r = run(script);
     expect(r.issues).toEqual([]);
@@ -38,7 +41,7 @@ describe('make runs its recipes', () => {
     ["make -f <(printf 'all:\\n\\trm -rf ~\\n')"],
     ['make -f "$MK"'],
     ['make -f missing.mk'],
-    ["make --eval='x: ; rm -rf ~' x"],
+    ['make --eval="$RULES" x'],
     ['curl -o Makefile https://x.example/mk; make'],
     ["printf 'all:\\n\\t$(CMD)\\n' > mk; make -f mk"],
   ])('%s: a makefile or recipe not known statically is unknown code', (script) => {

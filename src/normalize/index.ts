@@ -59,12 +59,15 @@ export function normalize(
     stopped: false,
     nest: 0,
     outputs: new WeakMap(),
+    atExit: [],
   };
   if (!parsed.root) return { commands: [], issues: run.issues };
   try {
     walk(parsed.root as SyntaxNode, run, { depth: 0, wrappers: [], remote: false, calls: 0 }, newScope(ctx), {
       writes: [],
     });
+    // EXIT traps run last, with the variables as the script left them (at most as many as were set).
+    for (const handler of run.atExit.splice(0)) handler();
   } catch (e) {
     // fail closed: an internal error leaves an issue (→ ask) instead of an exception.
     run.issues.push({

@@ -137,6 +137,12 @@ export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): str
       out = Buffer.from(hex, 'hex').toString('utf8');
       break;
     }
+    case 'mktemp': {
+      const path = mktempPath(argv, k);
+      if (path === undefined) return undefined;
+      out = path + '\n';
+      break;
+    }
     case 'rev':
       if (args.length > 0 || cmd.stdin?.text === undefined) return undefined;
       if (carriesSecret(cmd.stdin.text)) {
@@ -158,4 +164,33 @@ export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): str
       else return undefined;
   }
   return out !== undefined && out.length <= MAX_OUTPUT ? out : undefined;
+}
+
+/**
+ * The name `mktemp` prints: a fresh file or directory made from its template (the X's stand
+ * for the random characters; `tmp.XXXXXXXXXX` by default), in $TMPDIR or /tmp (`-t`, `-p DIR`,
+ * `--tmpdir[=DIR]`, or no template), else where the template says. Undefined when a word is
+ * not known statically. Deleting it later (`rm -rf "$tmp"`) then deletes that fresh name.
+ */
+function mktempPath(argv: Field[], k: K): string | undefined {
+  if (argv.some((f) => f.dynamic)) return undefined;
+  let dir: string | undefined;
+  let template: string | undefined;
+  let inTmp = false;
+  const words = argv.slice(1).map((f) => f.text);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === '-p') dir = words[++i];
+    else if (w.startsWith('--tmpdir')) {
+      inTmp = true;
+      if (w.includes('=')) dir = w.slice(w.indexOf('=') + 1);
+    } else if (/^-[a-zA-Z]*t[a-zA-Z]*$/.test(w)) inTmp = true;
+    else if (w.startsWith('--suffix=') || w === '--') continue;
+    else if (!w.startsWith('-')) template = w;
+    else if (/^-p./.test(w)) dir = w.slice(2);
+  }
+  const tmp = dir ?? k.scope.vars.get('TMPDIR') ?? '/tmp';
+  if (template === undefined) return absPath(k.scope.cwd, `${tmp}/tmp.XXXXXXXXXX`);
+  if (template.includes('/') && !inTmp && dir === undefined) return absPath(k.scope.cwd, template);
+  return absPath(k.scope.cwd, inTmp || dir !== undefined ? `${tmp}/${template}` : template);
 }

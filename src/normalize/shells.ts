@@ -153,7 +153,12 @@ export function runTrap(argv: Field[], k: K): Res {
     return emit([{ text: action.text, dynamic: true }], { ...k, frame: trapFrame(k) }, { dynamic: true });
   }
   if (action.text === '-' || action.text === '' || /^-[lp]+$/.test(action.text)) return emit(argv, k);
-  emit(argv, k);
+  const res = emit(argv, k);
+  // An EXIT handler runs when the shell ends: it is read then, with the variables of that time.
+  if (args.slice(1).some((s) => !s.dynamic && /^(EXIT|SIGEXIT|0)$/i.test(s.text))) {
+    k.run.atExit.push(() => reparse(action.text, 'trap', k, { scope: cloneScope(k.scope) }));
+    return res;
+  }
   return reparse(action.text, 'trap', k, { scope: cloneScope(k.scope) });
 }
 

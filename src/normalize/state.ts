@@ -100,6 +100,11 @@ export interface Run {
   nest: number;
   /** Constant stdout of emitted commands, for pipes. */
   outputs: WeakMap<NormalizedCommand, string>;
+  /**
+   * EXIT trap handlers, analysed when the script ends, with the variables it has then
+   * (`trap 'rm -rf "$tmp"' EXIT; tmp=$(mktemp -d)`). Empty = none.
+   */
+  atExit: (() => void)[];
 }
 
 /** Deepest AST nesting the recursive walk follows before giving up with E_TOO_DEEP. */

@@ -1,0 +1,33 @@
+/**
+ * The name mktemp prints (src/normalize/producers.ts), so deleting it later is read as
+ * deleting that fresh name, and EXIT traps (src/normalize/shells.ts), read when the script ends.
+ */
+import { describe, expect, it } from 'vitest';
+import { filesContext } from '../helpers/normalize.js';
+import { parseScript } from '../../src/parse/parse.js';
+import { normalize } from '../../src/normalize/index.js';
+import { DEFAULT_LIMITS } from '../../src/engine/types.js';
+
+/** Each normalized command as `argv…` (dynamic ones marked), in order. */
+function commands(script: string): string[] {
+  const r = normalize(parseScript(script, DEFAULT_LIMITS), filesContext({}));
+  return r.commands.map((c) => (c.dynamic ? `dynamic:${c.argv.join(' ')}` : c.argv.join(' ')));
+}
+
+describe('temporary names and EXIT traps', () => {
+  it.each<[string, string]>([
+    // mktemp prints a fresh name below $TMPDIR (or /tmp), in -p DIR, or where its template says
+    ['tmp=$(mktemp -d); rm -rf "$tmp"', 'rm -rf /tmp/tmp.XXXXXXXXXX'],
+    ['TMPDIR=/var/tmp; f=$(mktemp); rm -f "$f"', 'rm -f /var/tmp/tmp.XXXXXXXXXX'],
+    ['d=$(mktemp -d -p /w/build); rm -rf "$d"', 'rm -rf /w/build/tmp.XXXXXXXXXX'],
+    ['d=$(mktemp -d -t ci.XXXX); rm -rf "$d"', 'rm -rf /tmp/ci.XXXX'],
+    ['d=$(mktemp -d /srv/x.XXXX); rm -rf "$d"/..', 'rm -rf /srv/x.XXXX/..'],
+    // an EXIT trap runs last, with the variables the script set by then
+    ['trap \'rm -rf "$tmp"\' EXIT; tmp=$(mktemp -d); ls', 'rm -rf /tmp/tmp.XXXXXXXXXX'],
+    ["trap 'rm -rf /srv' EXIT; ls", 'rm -rf /srv'],
+  ])('%s runs %s', (script, inner) => expect(commands(script)).toContain(inner));
+
+  it('an EXIT trap whose variable is never set stays unknown', () => {
+    expect(commands("trap 'rm -rf $d' EXIT; ls")).toContain('dynamic:rm -rf $d');
+  });
+});

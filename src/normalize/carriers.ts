@@ -19,7 +19,7 @@ import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
 import { runCrontab } from './crontab.js';
 import { sedExec } from './sed-exec.js';
-import { optionCarriers } from './option-carriers.js';
+import { lessPreprocessor, optionCarriers } from './option-carriers.js';
 import { gitRuns } from './git-run.js';
 import { npmPkgSet, runJust } from './installed.js';
 
@@ -80,6 +80,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (fan) return fan(argv, k);
     // tar's --checkpoint-action=exec=…, rsync -e …, ssh -o ProxyCommand=…: run on this machine.
     optionCarriers(argv, k);
+    lessPreprocessor(argv, k);
     const remote = Object.hasOwn(REMOTE, prog) ? REMOTE[prog] : undefined;
     if (remote) {
       const r = remote(argv, k);

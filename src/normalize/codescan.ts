@@ -200,8 +200,13 @@ const PATTERNS: Record<Lang, Pattern[]> = {
       handle: (_a, lx, home, m) => [{ kind: 'rm', target: valueOf(m[1], lx, home) }],
     },
     {
-      re: /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)|pty\.spawn)\s*\(/g,
+      re: /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)|pty\.spawn|asyncio\.create_subprocess_shell)\s*\(/g,
       handle: (a, lx, home) => command(a[0], lx, home),
+    },
+    // asyncio.create_subprocess_exec("rm", "-rf", path): the program and its arguments.
+    {
+      re: /\basyncio\.create_subprocess_exec\s*\(/g,
+      handle: (a, lx, home) => command(`[${a.filter((x) => !/^\s*\w+\s*=/.test(x)).join(',')}]`, lx, home),
     },
     // os.execvp(file, [argv…]), os.execlp(file, arg0, arg1…), os.spawnv(mode, path, [argv…]): the argv given.
     {

@@ -22,7 +22,7 @@ const MAX_CODE_DEPTH = 4;
 
 export function interpreterFor(prog: string): Lang | undefined {
   if (/^python[\d.]*$|^pypy[\d.]*$/.test(prog)) return 'python';
-  if (/^(node|nodejs|deno|bun|tsx|ts-node)$/.test(prog)) return 'node';
+  if (/^(node|nodejs|deno|bun|tsx|ts-node|zx)$/.test(prog)) return 'node';
   if (/^ruby[\d.]*$|^irb$/.test(prog)) return 'ruby';
   if (/^perl[\d.]*$/.test(prog)) return 'perl';
   if (/^php[\d.]*$/.test(prog)) return 'php';

@@ -107,3 +107,26 @@ export function optionCarriers(argv: Field[], k: K): void {
       reparse(value.text, label, k, { scope: cloneScope(k.scope), argv0: value.text });
   }
 }
+
+/**
+ * less runs LESSOPEN / LESSCLOSE (when they start with `|`, or are a command with `%s`)
+ * through a shell for every file it opens, `%s` replaced by the file's name.
+ */
+export function lessPreprocessor(argv: Field[], k: K): void {
+  if (basename(argv[0]?.text ?? '') !== 'less') return;
+  const files = argv.slice(1).filter((f) => !f.text.startsWith('-'));
+  for (const name of ['LESSOPEN', 'LESSCLOSE']) {
+    const raw = k.scope.vars.get(name);
+    if (raw === undefined) {
+      // fail closed: a preprocessor set to something not known statically.
+      if (k.scope.dyn.has(name)) emit([{ text: `$${name}`, dynamic: true }], k, { dynamic: true });
+      continue;
+    }
+    const cmd = raw.replace(/^\|+-?/, '');
+    if (!cmd.trim()) continue;
+    const file = files[0]?.text ?? '-';
+    reparse(cmd.replace(/%s/g, `'${file.replace(/'/g, `'\\''`)}'`), `less ${name}`, k, {
+      scope: cloneScope(k.scope),
+    });
+  }
+}

@@ -9,6 +9,7 @@
 import { emacsPeeler, vimPeeler } from './editors.js';
 import { screen, systemdRun, tmux } from './multiplexers.js';
 import { TRACERS } from './tracers.js';
+import { RUNNERS } from './runners.js';
 import { joinFields } from './fields.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
@@ -300,4 +301,5 @@ export const WRAPPERS: Record<string, Peeler> = {
   screen,
   'systemd-run': systemdRun,
   ...TRACERS,
+  ...RUNNERS,
 };

@@ -42,6 +42,17 @@ describe('what inline code deletes or runs', () => {
       'python3 -c \'from pathlib import Path\nfor f in Path("/srv/data").iterdir():\n    f.unlink()\'',
       'rm -rf /srv/data/*',
     ],
+    [
+      `python3 -c 'import asyncio; asyncio.run(asyncio.create_subprocess_shell("rm -rf /srv"))'`,
+      'rm -rf /srv',
+    ],
+    [
+      `python3 -c 'import asyncio; asyncio.run(asyncio.create_subprocess_exec("rm", "-rf", "/srv"))'`,
+      'rm -rf /srv',
+    ],
+    ["bun -e 'await Bun.$`rm -rf ${process.env.HOME}`'", 'rm -rf /h'],
+    [`node -e 'const {$}=require("zx"); $\`rm -rf /srv\`'`, 'rm -rf /srv'],
+    ["echo 'await $`rm -rf /srv`' > c.mjs && zx c.mjs", 'rm -rf /srv'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string]>([

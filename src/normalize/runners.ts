@@ -1,0 +1,91 @@
+/**
+ * Package runners and environment loaders that launch another program: `npx PKG ARGS`,
+ * `bunx`, `pnpx`, `npm exec|x`, `pnpm dlx|exec`, `yarn dlx|exec`, `bun x` run PKG's command
+ * (the version is not part of its name: `npx rimraf@5 dist` runs rimraf); `npx -c CMD` and
+ * `npm exec -c CMD` hand CMD to a shell; `dotenv [-e FILE] -- CMD` (dotenv-cli) runs CMD with
+ * a file's variables. Peeled like any wrapper, so what they launch is read as itself.
+ */
+import { joinFields } from './fields.js';
+import type { Field } from './state.js';
+import type { Peel, Peeler } from './wrappers.js';
+
+/** Runner options that take the next word as their value. */
+const WITH_VALUE = new Set([
+  '-p',
+  '--package',
+  '--filter',
+  '-F',
+  '-C',
+  '--dir',
+  '--cwd',
+  '-w',
+  '--workspace',
+]);
+
+/** The command a package's name runs (`@scope/pkg@1.2` → `pkg`). */
+function binName(f: Field): Field {
+  const name = f.text.replace(/^(@[^/]+\/)?([^@]+)@.*$/, '$1$2').replace(/^@[^/]+\//, '');
+  return { ...f, text: name };
+}
+
+/** `[opts] [--] PKG ARGS` after the runner word(s); `-c CMD` is a shell command. */
+function launched(label: string, args: Field[]): Peel | undefined {
+  let i = 0;
+  for (; i < args.length; i++) {
+    const t = args[i].text;
+    if (t === '-c' || t === '--call') {
+      const script = args[i + 1];
+      return script ? { label: `${label} -c`, argv: [], script } : undefined;
+    }
+    if (t.startsWith('--call='))
+      return { label: `${label} -c`, argv: [], script: { ...args[i], text: t.slice(7) } };
+    if (t === '--') {
+      i++;
+      break;
+    }
+    if (!t.startsWith('-')) break;
+    if (WITH_VALUE.has(t)) i++;
+  }
+  const rest = args.slice(i);
+  if (rest.length === 0 || rest[0].dynamic) return undefined;
+  return { label, argv: [binName(rest[0]), ...rest.slice(1)] };
+}
+
+/** `npm exec|x …`, `pnpm dlx|exec …`, `yarn dlx|exec …`, `bun x …`: other subcommands are not launches. */
+const subcommandRunner =
+  (prog: string, subs: string[]): Peeler =>
+  (args) =>
+    args[0] && subs.includes(args[0].text) ? launched(`${prog} ${args[0].text}`, args.slice(1)) : undefined;
+
+/** dotenv-cli: `dotenv [-e FILE]… [-v K=V]… [--] CMD ARGS` (also `-c ENV`, `-p VAR` which prints). */
+const dotenv: Peeler = (args) => {
+  let i = 0;
+  for (; i < args.length; i++) {
+    const t = args[i].text;
+    if (t === '--') {
+      i++;
+      break;
+    }
+    if (t === '-p') return { label: 'dotenv', argv: [] };
+    if (/^-[evc]$/.test(t)) i++;
+    else if (!t.startsWith('-')) break;
+  }
+  const rest = args.slice(i);
+  if (rest.length === 0) return { label: 'dotenv', argv: [] };
+  // `dotenv -- 'cmd with spaces'` with one word: dotenv-cli runs it through a shell.
+  return rest.length === 1 && /\s/.test(rest[0].text)
+    ? { label: 'dotenv', argv: [], script: joinFields(rest) }
+    : { label: 'dotenv', argv: rest };
+};
+
+export const RUNNERS: Record<string, Peeler> = {
+  npx: (args) => launched('npx', args),
+  bunx: (args) => launched('bunx', args),
+  pnpx: (args) => launched('pnpx', args),
+  npm: subcommandRunner('npm', ['exec', 'x']),
+  pnpm: subcommandRunner('pnpm', ['dlx', 'exec']),
+  yarn: subcommandRunner('yarn', ['dlx', 'exec']),
+  bun: subcommandRunner('bun', ['x']),
+  dotenv,
+  'dotenv-cli': dotenv,
+};

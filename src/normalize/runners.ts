@@ -3,7 +3,8 @@
  * `bunx`, `pnpx`, `npm exec|x`, `pnpm dlx|exec`, `yarn dlx|exec`, `bun x` run PKG's command
  * (the version is not part of its name: `npx rimraf@5 dist` runs rimraf); `npx -c CMD` and
  * `npm exec -c CMD` hand CMD to a shell; `dotenv [-e FILE] -- CMD` (dotenv-cli) runs CMD with
- * a file's variables. Peeled like any wrapper, so what they launch is read as itself.
+ * a file's variables; secret injectors (`railway run`, `doppler run`, `op run` …) run their
+ * command with a service's variables. Peeled like any wrapper, so what they launch is read as itself.
  */
 import { joinFields } from './fields.js';
 import type { Field } from './state.js';
@@ -78,7 +79,35 @@ const dotenv: Peeler = (args) => {
     : { label: 'dotenv', argv: rest };
 };
 
+/**
+ * Secret injectors that run a command with a service's variables: `railway run [opts] [--] CMD`,
+ * `doppler run [opts] -- CMD`, `op run [opts] -- CMD`, `infisical run [opts] -- CMD`,
+ * `dotenvx run [opts] -- CMD`, `aws-vault exec PROFILE [opts] -- CMD`, `chamber exec SVC… -- CMD`.
+ * With `--` the command is what follows it; without, the first word that is not an option
+ * (options' values are not known here, so a `--` is what these tools document).
+ */
+const injector =
+  (label: string, sub: string): Peeler =>
+  (args) => {
+    if (args[0]?.text !== sub) return undefined;
+    const rest = args.slice(1);
+    const dd = rest.findIndex((f) => f.text === '--');
+    if (dd >= 0) return { label, argv: rest.slice(dd + 1) };
+    // railway run's own options with a value (`-e production`, `-s api`)
+    let i = 0;
+    while (i < rest.length && rest[i].text.startsWith('-'))
+      i += /^-[esp]$|^--(environment|service|project)$/.test(rest[i].text) ? 2 : 1;
+    return { label, argv: rest.slice(i) };
+  };
+
 export const RUNNERS: Record<string, Peeler> = {
+  railway: injector('railway run', 'run'),
+  doppler: injector('doppler run', 'run'),
+  op: injector('op run', 'run'),
+  infisical: injector('infisical run', 'run'),
+  dotenvx: injector('dotenvx run', 'run'),
+  'aws-vault': injector('aws-vault exec', 'exec'),
+  chamber: injector('chamber exec', 'exec'),
   npx: (args) => launched('npx', args),
   bunx: (args) => launched('bunx', args),
   pnpx: (args) => launched('pnpx', args),

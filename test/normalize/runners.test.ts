@@ -29,6 +29,11 @@ describe('what package runners launch', () => {
     ['bunx rimraf /srv', 'bunx|rimraf /srv'],
     ["npx dotenv -e .env -- sh -c 'rm -rf /srv'", 'npx>dotenv>sh -c|rm -rf /srv'],
     ["dotenv -- 'rm -rf /srv'", 'dotenv|rm -rf /srv'],
+    ["railway run -e production -- sh -c 'rm -rf /srv'", 'railway run>sh -c|rm -rf /srv'],
+    ['railway run -e production rm -rf /srv', 'railway run|rm -rf /srv'],
+    ['doppler run --config prd -- rm -rf /srv', 'doppler run|rm -rf /srv'],
+    ['op run --env-file=.env -- rm -rf /srv', 'op run|rm -rf /srv'],
+    ['aws-vault exec prod -- rm -rf /srv', 'aws-vault exec|rm -rf /srv'],
     ["LESSOPEN='|rm -rf /srv %s' less README.md", 'less LESSOPEN|rm -rf /srv README.md'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
@@ -39,5 +44,7 @@ describe('what package runners launch', () => {
     ['yarn add lodash', ['|yarn add lodash']],
     ['bun test', ['|bun test']],
     ['dotenv -p DATABASE_URL', ['|dotenv -p DATABASE_URL']],
+    ['railway up', ['|railway up']],
+    ['op read op://vault/item/pw', ['|op read op://vault/item/pw']],
   ])('%s', (script, want) => expect(commands(script)).toEqual(want));
 });

@@ -7,6 +7,7 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile, readStdin, type Payload } from './http-body.js';
 import { CLIENTS, type ClientSpec } from './sql-client-table.js';
 import { WAREHOUSE } from './sql-shells.js';
+import { shellEscape } from './sql-client-shell.js';
 import type { SqlDialect } from './sql-statements.js';
 
 /** One piece of SQL a client will execute. */
@@ -17,6 +18,10 @@ export interface SqlSource {
   label: string;
   /** True when the rows the text returns are run as SQL (psql `\gexec`); absent = the text is run. */
   runsOutput?: boolean;
+  /** A shell command the client runs on this machine (`\\! CMD`, `.shell CMD`); absent = the source is SQL. */
+  shell?: string;
+  /** True when the text holds pieces the shell fills in at run time (`-c "$q"`); absent = all literal. */
+  dynamic?: boolean;
 }
 
 export interface SqlInvocation {
@@ -46,17 +51,27 @@ export function parseSqlClient(
     (Object.hasOwn(WAREHOUSE, cmd.program) ? WAREHOUSE[cmd.program] : undefined);
   if (!spec) return undefined;
   let args = cmd.argv.slice(1);
+  /** argv index of each of args. */
+  let at = args.map((_, i) => i + 1);
   if (spec.sub) {
     const i = args.findIndex((a) => !a.startsWith('-'));
     if (i < 0 || !spec.sub.includes(args[i])) return undefined;
     args = [...args.slice(0, i), ...args.slice(i + 1)];
+    at = [...at.slice(0, i), ...at.slice(i + 1)];
   }
+  const dynamicAt = (i: number) => cmd.dynamicArgs.includes(at[i]);
+  /** The sources of SQL given as an argument (args[i]); one the shell fills in at run time is marked dynamic. */
+  const sqlArg = (text: string, label: string, i: number): SqlSource[] =>
+    splitDotCommands(text, label, cmd, ctx).map((s) =>
+      dynamicAt(i) && s.label === label ? { ...s, dynamic: true } : s,
+    );
   const inv: SqlInvocation = { tool: spec.tool, dialect: spec.dialect, sources: [], target: '' };
-  const positionals: string[] = [];
+  /** Positionals with their index in args. */
+  const positionals: [string, number][] = [];
   const takes = (o: string) =>
     spec.sql.includes(o) || spec.file.includes(o) || spec.db.includes(o) || spec.withArg.includes(o);
-  const onOpt = (name: string, value: string) => {
-    if (spec.sql.includes(name)) inv.sources.push(...splitDotCommands(value, `${name}`, cmd, ctx));
+  const onOpt = (name: string, value: string, i: number) => {
+    if (spec.sql.includes(name)) inv.sources.push(...sqlArg(value, name, i));
     else if (spec.file.includes(name))
       inv.sources.push(...fromPayload(readPayloadFile(value, cmd, ctx), `${name} ${value}`, cmd, ctx));
     else if (spec.db.includes(name)) inv.target = maskTarget(value);
@@ -64,20 +79,20 @@ export function parseSqlClient(
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--') {
-      positionals.push(...args.slice(i + 1));
+      for (let j = i + 1; j < args.length; j++) positionals.push([args[j], j]);
       break;
     }
     if (!a.startsWith('-') || a === '-') {
-      positionals.push(a);
+      positionals.push([a, i]);
       continue;
     }
     const eq = a.indexOf('=');
     if (a.startsWith('--') && eq > 0) {
-      onOpt(a.slice(0, eq), a.slice(eq + 1));
+      onOpt(a.slice(0, eq), a.slice(eq + 1), i);
       continue;
     }
     if (takes(a)) {
-      onOpt(a, args[i + 1] ?? '');
+      onOpt(a, args[i + 1] ?? '', i + 1);
       i++;
       continue;
     }
@@ -88,9 +103,9 @@ export function parseSqlClient(
         const o = `-${a[j]}`;
         if (takes(o)) {
           const rest = a.slice(j + 1);
-          if (rest) onOpt(o, rest);
+          if (rest) onOpt(o, rest, i);
           else {
-            onOpt(o, args[i + 1] ?? '');
+            onOpt(o, args[i + 1] ?? '', i + 1);
             i++;
           }
           break;
@@ -99,11 +114,11 @@ export function parseSqlClient(
     }
   }
   if (spec.allPositionalSql) {
-    for (const sql of positionals) inv.sources.push(...splitDotCommands(sql, 'argument', cmd, ctx));
+    for (const [sql, i] of positionals) inv.sources.push(...sqlArg(sql, 'argument', i));
   } else if (spec.positionalSql) {
-    if (positionals.length) inv.target = maskTarget(positionals[0]);
-    for (const sql of positionals.slice(1)) inv.sources.push(...splitDotCommands(sql, 'argument', cmd, ctx));
-  } else if (positionals.length && !inv.target) inv.target = maskTarget(positionals[0]);
+    if (positionals.length) inv.target = maskTarget(positionals[0][0]);
+    for (const [sql, i] of positionals.slice(1)) inv.sources.push(...sqlArg(sql, 'argument', i));
+  } else if (positionals.length && !inv.target) inv.target = maskTarget(positionals[0][0]);
   if (!inv.sources.length && cmd.stdin)
     inv.sources.push(...fromPayload(readStdinDeep(cmd, ctx), 'stdin', cmd, ctx));
   return inv;
@@ -132,11 +147,12 @@ function splitDotCommands(
   ctx: AnalyzeContext,
   depth = 0,
 ): SqlSource[] {
-  if (!META_LINE.test(text)) return [{ text, label }];
+  const lines = text.split(/\r?\n/);
+  if (!META_LINE.test(text) && !lines.some((l) => shellEscape(l))) return [{ text, label }];
   const sql: string[] = [];
   const out: SqlSource[] = [];
   let query = 0;
-  for (const whole of text.split(/\r?\n/)) {
+  for (const whole of lines) {
     let line = whole;
     const g = GEXEC.exec(line);
     if (g) {
@@ -144,6 +160,13 @@ function splitDotCommands(
       out.push({ text: sql.slice(query).join('\n'), label: `${label} \\gexec`, runsOutput: true });
       query = sql.length;
       line = line.slice(g.index + g[0].length);
+    }
+    // `\! CMD`, `.shell CMD`, `system CMD`, `\o |CMD`: a command for the shell, not SQL.
+    const esc = shellEscape(line);
+    if (esc) {
+      sql.push(line.slice(0, esc.at));
+      out.push({ label: `${label} shell escape`, shell: esc.command });
+      continue;
     }
     const m = /^\s*(\.read|\\i|\\ir|\\include|\\include_relative|\\\.|source)(?:\s+(.*))?$/i.exec(line);
     if (!m) {

@@ -15,6 +15,12 @@ import { parseCacheFlush } from './sql-cache.js';
 import { parseGraph } from './sql-graph.js';
 import { httpSqlInvocations } from './sql-http.js';
 import { classifyOutput, classifySql, type SqlStmt } from './sql-statements.js';
+import { DYN, templateStatements } from './sql-dynamic.js';
+
+/** SQL text with each shell expansion (`$q`, `${t}`, `$(cmd)`, `` `cmd` ``) replaced by the run-time placeholder. */
+function shellTemplate(text: string): string {
+  return text.replace(/\$\{[^}]*\}|\$\([^)]*\)|`[^`]*`|\$[A-Za-z_]\w*|\$[0-9@*#?]/g, ` ${DYN} `);
+}
 
 function fact(tool: string, s: SqlStmt, target: string, evidence: string): DraftFact {
   return {
@@ -44,13 +50,28 @@ export function fromStore(ops: StoreOps): DraftFact[] {
 export function invocationFacts(inv: SqlInvocation): DraftFact[] {
   const out: DraftFact[] = [];
   for (const src of inv.sources) {
+    if (src.shell !== undefined) {
+      // The client hands this text to the shell; this stage cannot re-parse it, so the shell rules ask.
+      out.push({
+        kind: 'shell',
+        hazard: 'sql-client-shell',
+        source: src.shell,
+        evidence: `${inv.tool} ${src.label}: ${src.shell || '(no command)'}`,
+      });
+      continue;
+    }
     if (src.text === undefined) {
       // fail closed: SQL that cannot be read may be anything.
       const s: SqlStmt = { statement: 'UNKNOWN', object: '', name: src.label, where: true };
       out.push(fact(inv.tool, s, inv.target, `${inv.tool} ${src.label}: SQL could not be read`));
       continue;
     }
-    const stmts = src.runsOutput ? classifyOutput(src.text, inv.dialect) : classifySql(src.text, inv.dialect);
+    const stmts = src.runsOutput
+      ? classifyOutput(src.text, inv.dialect)
+      : src.dynamic
+        ? // fail closed: what the shell fills in is unknown (`-c "$q"` is any SQL; `DELETE FROM $t` any table).
+          templateStatements([shellTemplate(src.text)], (t) => classifySql(t, inv.dialect))
+        : classifySql(src.text, inv.dialect);
     for (const s of stmts) out.push(fact(inv.tool, s, inv.target, describe(inv.tool, s, src.label)));
   }
   return out;

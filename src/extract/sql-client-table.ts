@@ -245,3 +245,28 @@ CLIENTS.tsql = {
   db: ['-D'],
   withArg: ['-S', '-H', '-p', '-U', '-P', '-I', '-o', '-t', '-r'],
 };
+// SurrealDB's shell reads SurrealQL on stdin (`surreal sql --endpoint … < x.surql`); its
+// REMOVE TABLE / DATABASE / NAMESPACE are read as DROP, `DELETE t` as DELETE.
+CLIENTS.surreal = {
+  tool: 'surreal',
+  dialect: 'postgresql',
+  sub: ['sql'],
+  sql: [],
+  file: [],
+  db: ['-e', '--endpoint', '--conn'],
+  withArg: [
+    '--ns',
+    '--namespace',
+    '--db',
+    '--database',
+    '-u',
+    '--user',
+    '--username',
+    '-p',
+    '--pass',
+    '--password',
+    '-t',
+    '--token',
+    '--auth-level',
+  ],
+};

@@ -180,14 +180,25 @@ export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
   };
   /** argv index of words[0]; later words follow it. */
   let first = -1;
+  /** True for `--cluster call`: the command runs on every node of the cluster. */
+  let cluster = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (words.length) {
-      words.push(a);
+      // `--cluster-only-masters` and the like may follow the command of `--cluster call`.
+      if (!(cluster && a.startsWith('--cluster-'))) words.push(a);
       continue;
     }
     if (a.startsWith('-')) {
       if (a === '-h' || a === '-u') ops.target = maskTarget(args[i + 1] ?? '');
+      // `--cluster call HOST:PORT CMD …` runs CMD on every node; other `--cluster` commands manage slots.
+      if (a === '--cluster') {
+        if (args[i + 1] !== 'call') return ops;
+        ops.target = maskTarget(args[i + 2] ?? '');
+        cluster = true;
+        i += 2;
+        continue;
+      }
       // `--eval script.lua key … , arg …`: the words after the script are its keys and arguments.
       if (a === '--eval') {
         addLua(readPayloadFile(args[i + 1] ?? '', cmd, ctx).text, `--eval ${args[i + 1] ?? ''}`);

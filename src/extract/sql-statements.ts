@@ -217,6 +217,12 @@ export function fromTokens(tokens: SqlToken[]): SqlStmt {
       while (after[i] && DROP_NOISE.has(after[i].text)) i++;
       return { statement: 'DROP', object: after[i]?.text ?? '', name: nameAfter(i + 1), where: true };
     }
+    case 'REMOVE': {
+      // SurrealQL's DROP: `REMOVE TABLE t`, `REMOVE DATABASE d`, `REMOVE NS n` (a namespace holds databases).
+      const what = after[0]?.text ?? '';
+      const object = /^(DB|NS|NAMESPACE)$/.test(what) ? 'DATABASE' : what;
+      return { statement: 'DROP', object, name: nameAfter(1), where: true };
+    }
     case 'TRUNCATE':
       return { statement: 'TRUNCATE', object: 'TABLE', name: nameAfter(0), where: true };
     case 'DELETE': {

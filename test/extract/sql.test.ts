@@ -35,6 +35,12 @@ describe('statement classification (parser, then lexer fallback)', () => {
       [['TRUNCATE', 'TABLE', 'orders, payments', true]],
     ],
     ['DELETE FROM users', 'postgresql', [['DELETE', '', 'users', false]]],
+    // SurrealQL: REMOVE is its DROP; DELETE takes the table without FROM.
+    ['REMOVE TABLE orders;', 'postgresql', [['DROP', 'TABLE', 'orders', true]]],
+    ['REMOVE DATABASE IF EXISTS shop', 'postgresql', [['DROP', 'DATABASE', 'shop', true]]],
+    ['REMOVE NS acme', 'postgresql', [['DROP', 'DATABASE', 'acme', true]]],
+    ['REMOVE FIELD email ON TABLE user', 'postgresql', [['DROP', 'FIELD', 'email', true]]],
+    ['DELETE orders', 'postgresql', [['DELETE', '', 'orders', false]]],
     ['DELETE FROM sessions WHERE expires < now()', 'postgresql', [['DELETE', '', 'sessions', true]]],
     ['UPDATE accounts SET balance = 0', 'mysql', [['UPDATE', '', 'accounts', false]]],
     ['UPDATE accounts SET balance = 0 WHERE id = 4', 'mysql', [['UPDATE', '', 'accounts', true]]],
@@ -99,6 +105,19 @@ describe('statement classification (parser, then lexer fallback)', () => {
 
 describe('clients', () => {
   it.each<[string, string[], StdinSource | undefined, (string | boolean)[][]]>([
+    [
+      'surreal sql on stdin',
+      ['surreal', 'sql', '--endpoint', 'http://surreal.example:8000', '--ns', 'acme', '--db', 'shop'],
+      { kind: 'pipe', text: 'REMOVE TABLE orders;' },
+      [['surreal', 'DROP', 'TABLE', 'orders', true]],
+    ],
+    [
+      'surreal sql read',
+      ['surreal', 'sql', '-e', 'ws://localhost:8000', '-u', 'root', '-p', 'x'],
+      { kind: 'heredoc', text: 'SELECT * FROM orders LIMIT 5;' },
+      [['surreal', 'SELECT', '', '', true]],
+    ],
+    ['surreal start is no client', ['surreal', 'start', 'memory'], undefined, []],
     [
       'psql -c',
       ['psql', '$DATABASE_URL', '-c', 'DROP DATABASE production;'],
@@ -386,6 +405,25 @@ describe('mongo and redis', () => {
       [['redis-cli', 'FLUSHDB', '', 'ASYNC', true]],
     ],
     ['GET', ['redis-cli', 'GET', 'k'], undefined, [['redis-cli', 'GET', '', 'k', true]]],
+    [
+      'cluster call runs the command on every node',
+      ['redis-cli', '--cluster', 'call', 'redis-0:6379', 'FLUSHALL'],
+      undefined,
+      [['redis-cli', 'FLUSHALL', '', '', true]],
+    ],
+    [
+      'cluster call with node options after the command',
+      ['redis-cli', '-a', 'x', '--cluster', 'call', '10.0.0.1:6379', 'flushdb', '--cluster-only-masters'],
+      undefined,
+      [['redis-cli', 'FLUSHDB', '', '', true]],
+    ],
+    [
+      'cluster call of a read',
+      ['redis-cli', '--cluster', 'call', 'redis-0:6379', 'INFO', 'memory'],
+      undefined,
+      [['redis-cli', 'INFO', '', 'memory', true]],
+    ],
+    ['cluster check runs no command', ['redis-cli', '--cluster', 'check', 'redis-0:6379'], undefined, []],
     [
       'DEL of a named key',
       ['redis-cli', '-h', 'c', 'DEL', 'k'],

@@ -84,7 +84,22 @@ const RESETS: Record<string, ResetRow[]> = {
   ],
   artisan: [{ words: /^(migrate:(fresh|reset|refresh)|db:wipe)\b/, statement: 'RESET', object: 'DATABASE' }],
   console: DOCTRINE,
-  sqitch: [{ words: /^revert$/, statement: 'RESET', object: 'DATABASE' }],
+  // `sqitch revert` / `rebase` undo every change unless told where to stop (`--to`, `--onto`);
+  // stopping at @ROOT is every change too. A positional is a target (`db:pg://…`) or a change.
+  sqitch: [
+    {
+      words: /^(revert|rebase)(?: (?:db:\S+|[a-z][\w+.-]*:\/\/\S+|@ROOT))*$/,
+      unless: /^--(to|to-change|onto|onto-change)(=|$)/,
+      statement: 'RESET',
+      object: 'DATABASE',
+    },
+    {
+      words: /^(revert|rebase)\b/,
+      argText: /(?:^|\s)--(?:to|to-change|onto|onto-change)(?:=|\s+)@?ROOT(?:\s|$)/,
+      statement: 'RESET',
+      object: 'DATABASE',
+    },
+  ],
   atlas: [{ words: /^schema clean\b/, statement: 'DROP', object: 'SCHEMA' }],
   'typeorm-cli': [{ words: /^schema:drop\b/, statement: 'DROP', object: 'SCHEMA' }],
   'mikro-orm': [
@@ -137,6 +152,8 @@ const COMMANDS: Record<string, RegExp> = {
   migrate: /^(create|goto|up|down|drop|force|version)$/,
   dbmate: /^(new|n|up|create|drop|migrate|rollback|down|status|dump|load|wait)$/,
   flyway: /^(migrate|clean|info|validate|undo|baseline|repair|snapshot|check|auth)$/,
+  sqitch:
+    /^(init|target|engine|add|deploy|revert|rebase|checkout|verify|status|log|tag|rework|bundle|show|plan|upgrade|config|help)$/,
   liquibase:
     /^(update|update-count|update-to-tag|rollback|rollback-count|rollback-to-date|drop-all|dropAll|status|history|diff|diff-changelog|generate-changelog|changelog-sync|tag|validate|clear-checksums|release-locks|snapshot)$/,
 };
@@ -146,6 +163,8 @@ const VALUE_OPTIONS: Record<string, RegExp> = {
   goose: /^--?(dir|table|certfile|ssl-cert|ssl-key|env|timeout)$/,
   migrate: /^--?(path|source|database|lock-timeout|prefetch|config)$/,
   dbmate: /^(-u|--url|-d|--migrations-dir|-s|--schema-file|-e|--env|--migrations-table|--wait-timeout)$/,
+  sqitch:
+    /^(-C|--chdir|--cd|--etc-path|--plan-file|-f|--top-dir|--registry|--client|--db-client|-d|--db-name|-u|--db-user|--db-username|-h|--db-host|-p|--db-port|-t|--target|--to|--to-change|--to-target|--onto|--onto-change|--onto-target|--upto|--upto-change|--upto-target|--mode|-s|--set|--lock-timeout)$/,
   liquibase:
     /^--(changelog-file|url|username|password|defaults-file|search-path|contexts|labels|count|tag|date)$/,
 };

@@ -52,6 +52,14 @@ describe('migration and schema tools that drop, reset or wipe a database', () =>
       [['psqldef', 'RESET', 'SCHEMA']],
     ],
     [['npx', 'prisma', 'db', 'push', '--accept-data-loss'], [['prisma', 'RESET', 'SCHEMA']]],
+    [
+      ['sqitch', 'revert', '--to', '@ROOT', '-y', 'db:pg://admin@db.example.com/shop'],
+      [['sqitch', 'RESET', 'DATABASE']],
+    ],
+    [['sqitch', 'revert', '-y', 'db:pg://admin@db.example.com/shop'], [['sqitch', 'RESET', 'DATABASE']]],
+    [['sqitch', '-C', 'db', 'revert', '--to-change=ROOT', '-y'], [['sqitch', 'RESET', 'DATABASE']]],
+    [['sqitch', 'rebase', '-y', 'db:mysql://h/app'], [['sqitch', 'RESET', 'DATABASE']]],
+    [['sqitch', 'revert'], [['sqitch', 'RESET', 'DATABASE']]],
     // Routine: forward migrations, status, dry runs, a partial rollback, a doctrine drop without --force (prints SQL only).
     [['goose', '-dir', 'db/migrations', 'postgres', '$DATABASE_URL', 'up'], []],
     [['goose', '-dir', 'reset', 'postgres', 'x', 'status'], []],
@@ -70,6 +78,12 @@ describe('migration and schema tools that drop, reset or wipe a database', () =>
     [['skeema', 'push', '--allow-unsafe', '--dry-run'], []],
     [['psqldef', '--enable-drop-table', '--dry-run', 'shop'], []],
     [['npx', 'prisma', 'db', 'push'], []],
+    // Partial reverts and rebases stop at a named change; deploy and status change nothing.
+    [['sqitch', 'revert', '--to', '@HEAD^', '-y', 'db:pg://h/shop'], []],
+    [['sqitch', 'revert', 'add_users_table', '-y'], []],
+    [['sqitch', 'rebase', '--onto', '@HEAD^^', '-y'], []],
+    [['sqitch', 'deploy', 'db:pg://h/shop'], []],
+    [['sqitch', '-C', 'revert', 'status'], []],
   ])('%j', (argv, want) => {
     expect(ops(argv)).toEqual(want);
   });

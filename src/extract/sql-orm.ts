@@ -2,7 +2,8 @@
  * ORM calls run through framework runners and inline interpreters: `rails runner
  * 'User.delete_all'`, `manage.py shell -c '…objects.all().delete()'`, `artisan tinker
  * --execute='User::truncate()'`, `node -e 'prisma.user.deleteMany()'`, SQLAlchemy
- * `metadata.drop_all()`, Ecto `Repo.delete_all`, and SQL strings handed to `execute(…)`.
+ * `metadata.drop_all()`, Ecto `Repo.delete_all`, Sequelize `sync({ force: true })`, TypeORM
+ * `synchronize(true)`, and SQL strings handed to `execute(…)`.
  * Each becomes the statement it amounts to (bulk DELETE with or without a filter,
  * TRUNCATE, DROP), read like SQL sent through a client.
  */
@@ -13,7 +14,7 @@ import { classifySql } from './sql-statements.js';
 
 /** Programs whose arguments or stdin are application code that may call the ORM. */
 const RUNNER =
-  /^(rails (runner|r|console|c)|rake|(python[\d.]*\s+)?(\S*\/)?manage\.py (shell|shell_plus)|django-admin (shell|shell_plus)|(php\s+)?artisan tinker|mix run|iex|flask shell|python[\d.]*|ruby|node|nodejs|deno|bun|php|irb|elixir)\b/;
+  /^(rails (runner|r|console|c)|rake|(python[\d.]*\s+)?(\S*\/)?manage\.py (shell|shell_plus)|django-admin (shell|shell_plus)|(php\s+)?artisan tinker|mix run|iex|flask shell|python[\d.]*|ruby|node|nodejs|ts-node|tsx|deno|bun|php|irb|elixir)\b/;
 
 interface OrmPattern {
   re: RegExp;
@@ -34,6 +35,13 @@ const PATTERNS: OrmPattern[] = [
     statement: 'DROP',
     object: 'TABLE',
   },
+  // Sequelize `sync({ force: true })` and TypeORM `synchronize(true)` drop every table the models
+  // name before they create it again; `dropSchema: true` drops the schema when the connection opens.
+  { re: /\.sync\(\s*\{[^}]*\bforce\s*:\s*true\b/g, statement: 'DROP', object: 'TABLE' },
+  { re: /\.synchronize\(\s*true\s*\)/g, statement: 'DROP', object: 'TABLE' },
+  { re: /\bdropSchema\s*:\s*true\b/g, statement: 'DROP', object: 'SCHEMA' },
+  { re: /\.(?:dropAllTables|dropAllSchemas)\(/g, statement: 'DROP', object: 'TABLE' },
+  { re: /\.destroy\(\s*\{[^}]*\btruncate\s*:\s*true\b/g, statement: 'TRUNCATE', object: 'TABLE' },
   { re: /call_command\(\s*['"](?:flush|reset_db)['"]/g, statement: 'TRUNCATE', object: 'TABLE' },
   // Client libraries of document and key-value stores (pymongo, the Node driver, redis-py, ioredis).
   { re: /\.(?:drop_database|dropDatabase)\(/g, statement: 'DROP', object: 'DATABASE' },
@@ -63,7 +71,7 @@ export function codeOf(cmd: NormalizedCommand): string {
 
 /** Programs that can start such code (runners, interpreters, package runners): a cheap pre-filter. */
 const FIRST =
-  /^(rails|rake|python[\d.]*|manage\.py|django-admin|php[\d.]*|artisan|mix|iex|flask|ruby|irb|elixir|node|nodejs|deno|bun|bunx|npx|pnpx|bundle|poetry|uv|pipenv|pnpm|yarn|npm)$/;
+  /^(rails|rake|python[\d.]*|manage\.py|django-admin|php[\d.]*|artisan|mix|iex|flask|ruby|irb|elixir|node|nodejs|ts-node|tsx|deno|bun|bunx|npx|pnpx|bundle|poetry|uv|pipenv|pnpm|yarn|npm)$/;
 
 export function ormOps(cmd: NormalizedCommand): FrameworkOp[] {
   if (!FIRST.test(cmd.program)) return [];

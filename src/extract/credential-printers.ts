@@ -6,7 +6,11 @@
  * secret stores (`kubectl get secret … -o yaml|json|jsonpath`, `aws secretsmanager
  * get-secret-value`, `gcloud secrets versions access`, `az keyvault secret show`, the
  * macOS keychain, libsecret), password managers (`op read`, `bw get password`, `pass
- * show`), and `gpg --export-secret-keys`.
+ * show`), `gpg --export-secret-keys`, encrypted secret files decrypted to stdout (`sops -d`,
+ * `ansible-vault view`, `age -d`, `gpg -d`), a container's environment (`docker inspect`
+ * unformatted or formatting `.Config.Env`, `docker compose config`), and infrastructure
+ * outputs that print sensitive values in the clear (`terraform output -json`, a secret-named
+ * output, `terraform state pull`, `pulumi … --show-secrets`).
  * Piping or substituting such output into a request body sends the credential away
  * (exfil-sources.ts); used for its purpose (`| docker login --password-stdin`, an
  * `Authorization:` header) it is not. Pure.
@@ -38,6 +42,43 @@ function printsData(argv: string[]): boolean {
   }
   return false;
 }
+
+/**
+ * `docker inspect C`: with no `--format` it prints the whole object, environment included;
+ * a format prints what it names (`{{json .Config.Env}}`, `{{.Config}}`, `{{json .}}`).
+ */
+function inspectsEnv(argv: string[]): boolean {
+  for (let i = 1; i < argv.length; i++) {
+    const m = /^(?:-f|--format)(?:=(.*))?$/s.exec(argv[i]);
+    if (!m) continue;
+    const format = m[1] ?? argv[i + 1] ?? '';
+    return /\bEnv\b|\.Config\s*\}\}|\{\{\s*(?:json\s+)?\.\s*\}\}/.test(format);
+  }
+  return true;
+}
+
+/** `docker compose config` prints the resolved file, `.env` values interpolated; not its name listings. */
+const composeConfigLists = (a: string[]) =>
+  a.some((w) => /^(--services|--volumes|--images|--networks|--profiles|-q|--quiet|--hash)$/.test(w));
+
+/** A name that says its value is secret (`db_password`, `apiToken`, `client-secret`). */
+const SECRET_NAME = /pass|secret|token|key|cred|auth|private|dsn|connection.?string|database.?url/i;
+
+/**
+ * Decrypting to stdout: not in place (sops's `-i`, `--in-place`) and not into a file (`-o F`,
+ * `--output F`; `--output -` is stdout).
+ */
+function decryptsToStdout(argv: string[]): boolean {
+  const sops = /(^|\/)sops$/.test(argv[0] ?? '');
+  for (let i = 1; i < argv.length; i++) {
+    const [opt, inline] = argv[i].split(/=(.*)/s, 2);
+    if (opt === '--in-place' || (sops && opt === '-i')) return false;
+    if ((opt === '-o' || opt === '--output' || opt === '--output-file') && (inline ?? argv[i + 1]) !== '-')
+      return false;
+  }
+  return true;
+}
+const decrypts = (a: string[]) => a.some((w) => /^(-d|--decrypt)$/.test(w)) && decryptsToStdout(a);
 
 /** A package manager's setting that holds a registry credential (`//registry.npmjs.org/:_authToken`, `npmAuthToken`). */
 const AUTH_SETTING = /(_authToken|_auth|_password|authToken|password|token)$/i;
@@ -97,6 +138,40 @@ const PRINTERS: Printer[] = [
     words: [],
     when: exportsSecretKeys,
   },
+  // encrypted secret files decrypted to stdout
+  { program: ['gpg', 'gpg2', 'age', 'sops'], words: [], when: decrypts },
+  { program: ['sops'], words: ['decrypt'], when: decryptsToStdout },
+  { program: ['ansible-vault'], words: ['view'] },
+  // `ansible-vault decrypt` rewrites the file unless told `--output -`
+  {
+    program: ['ansible-vault'],
+    words: ['decrypt'],
+    when: (a) => a.some((w, i) => w === '--output=-' || (w === '--output' && a[i + 1] === '-')),
+  },
+  { program: ['chamber'], words: [/^(read|export)$/] },
+  { program: ['berglas'], words: ['access'] },
+  { program: ['infisical'], words: ['secrets', 'get'] },
+  { program: ['infisical'], words: ['export'] },
+  { program: ['dotenvx'], words: [/^(decrypt|get)$/], when: decryptsToStdout },
+  // a container's environment
+  { program: ['docker', 'podman', 'nerdctl'], words: ['inspect'], when: inspectsEnv },
+  { program: ['docker', 'podman', 'nerdctl'], words: [/^(container|image)$/, 'inspect'], when: inspectsEnv },
+  { program: ['docker', 'podman'], words: ['compose', 'config'], when: (a) => !composeConfigLists(a) },
+  { program: ['docker-compose', 'podman-compose'], words: ['config'], when: (a) => !composeConfigLists(a) },
+  // infrastructure outputs and state, sensitive values in the clear
+  {
+    program: ['terraform', 'tofu', 'opentofu', 'terragrunt'],
+    words: ['output'],
+    when: (a, pos) => a.includes('-json') || a.includes('--json') || SECRET_NAME.test(pos[1] ?? ''),
+  },
+  { program: ['terraform', 'tofu', 'opentofu', 'terragrunt'], words: ['state', 'pull'] },
+  {
+    program: ['terraform', 'tofu', 'opentofu', 'terragrunt'],
+    words: ['show'],
+    when: (a) => a.includes('-json'),
+  },
+  { program: ['pulumi'], words: [], when: (a) => a.includes('--show-secrets') },
+  { program: ['pulumi'], words: ['config', 'get'], when: (_a, pos) => SECRET_NAME.test(pos[2] ?? '') },
 ];
 
 /**

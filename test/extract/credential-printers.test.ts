@@ -59,3 +59,43 @@ describe('printedCredential: helpers, secret stores and registry tokens', () => 
     ['security find-generic-password -s svc', ''],
   ])('%s → %s', (line, want) => expect(printedCredential(line.split(' '))).toBe(want));
 });
+
+describe('printedCredential: decrypted secret files, container environments, infrastructure outputs', () => {
+  it.each<[string, string]>([
+    ['sops -d secrets/prod.enc.yaml', 'sops'],
+    ['sops --decrypt --output-type json secrets.yaml', 'sops'],
+    ['sops decrypt secrets.yaml', 'sops decrypt'],
+    ['ansible-vault view group_vars/prod/vault.yml', 'ansible-vault view'],
+    ['ansible-vault decrypt vault.yml --output -', 'ansible-vault decrypt'],
+    ['age -d -i key.txt secrets.age', 'age'],
+    ['gpg --decrypt creds.json.gpg', 'gpg'],
+    ['chamber export prod', 'chamber export'],
+    ['docker inspect api', 'docker inspect'],
+    ['docker inspect api --format {{.Config.Env}}', 'docker inspect'],
+    ['podman container inspect -f={{.Config.Env}} api', 'podman container inspect'],
+    ['docker compose config', 'docker compose config'],
+    ['terraform output -json', 'terraform output'],
+    ['tofu output -raw db_password', 'tofu output'],
+    ['terraform state pull', 'terraform state pull'],
+    ['terraform show -json', 'terraform show'],
+    ['pulumi stack output --show-secrets', 'pulumi'],
+    ['pulumi config get dbPassword', 'pulumi config get'],
+    // encrypting, decrypting into a file or in place, a status, a listing, a non-secret output
+    ['sops -e secrets.yaml', ''],
+    ['sops -d -i secrets.yaml', ''],
+    ['sops -d --output plain.yaml secrets.yaml', ''],
+    ['ansible-vault decrypt vault.yml', ''],
+    ['ansible-vault encrypt vault.yml', ''],
+    ['gpg -o notes.txt -d notes.txt.gpg', ''],
+    ['age -e -r age1example secrets.txt', ''],
+    ['docker inspect api --format {{.State.Status}}', ''],
+    ['docker inspect -f {{.NetworkSettings.IPAddress}} db', ''],
+    ['docker compose config --services', ''],
+    ['terraform output', ''],
+    ['terraform output -raw vpc_id', ''],
+    ['terraform show', ''],
+    ['terraform state list', ''],
+    ['pulumi stack output', ''],
+    ['pulumi config get aws:region', ''],
+  ])('%s → %s', (line, want) => expect(printedCredential(line.split(' '))).toBe(want));
+});

@@ -1,9 +1,11 @@
 /**
  * Text posted to a forge's issues, pull (merge) requests and releases: `gh issue comment
  * 42 --body "$(cat .env)"`, `gh pr create -F notes.md`, `glab mr note -m …`, `gh release
- * create v1 --notes-file -`. What is posted there is read by everyone who can see the
- * project (often the public), and stays in its history. Reads the CLI's words only: the
- * texts given (their argv indices), the files whose text is posted, and whether stdin is.
+ * create v1 --notes-file -`, and files attached to a release as its assets (`gh release
+ * upload v1 .env`, `gh release create v1 dist/app.tgz`, `glab release upload v1 F`). What is
+ * posted there is read by everyone who can see the project (often the public), and stays
+ * in its history. Reads the CLI's words only: the texts given (their argv indices), the
+ * files whose text is posted or attached, and whether stdin is.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 
@@ -29,6 +31,10 @@ interface Forge {
   text: string[];
   /** Options whose value is a file whose text is posted (`-` = stdin). */
   file: string[];
+  /** Release verbs whose positional words after the tag are files attached as assets. */
+  assets: RegExp;
+  /** Other options that take a value (so it is not an asset). */
+  withValue: string[];
 }
 
 const FORGES: Record<string, Forge> = {
@@ -37,20 +43,39 @@ const FORGES: Record<string, Forge> = {
     posts: {
       issue: /^(create|new|comment|edit|close)$/,
       pr: /^(create|new|comment|edit|review|close|merge)$/,
-      release: /^(create|new|edit)$/,
+      release: /^(create|new|edit|upload)$/,
     },
     text: ['-b', '--body', '-t', '--title', '-n', '--notes', '-c', '--comment', '--subject'],
     file: ['-F', '--body-file', '--notes-file'],
+    assets: /^(create|new|upload)$/,
+    withValue: ['-R', '--repo', '--target', '--discussion-category', '--notes-start-tag', '--hostname'],
   },
   glab: {
     host: 'gitlab.com',
     posts: {
       issue: /^(create|new|note|comment|update)$/,
       mr: /^(create|new|note|comment|update)$/,
-      release: /^(create|update)$/,
+      release: /^(create|update|upload)$/,
     },
     text: ['-d', '--description', '-m', '--message', '-t', '--title', '-N', '--notes'],
     file: ['-F', '--notes-file'],
+    assets: /^(create|new|upload)$/,
+    withValue: [
+      '-R',
+      '--repo',
+      '-n',
+      '--name',
+      '-r',
+      '--ref',
+      '-m',
+      '--milestone',
+      '-a',
+      '--assets-links',
+      '-D',
+      '--released-at',
+      '-T',
+      '--tag-message',
+    ],
   },
 };
 
@@ -86,6 +111,7 @@ export function forgePosts(cmd: NormalizedCommand): ForgePost[] {
     } else continue;
     if (inline === undefined) i++;
   }
+  if (group === 'release' && forge.assets.test(verb)) files.push(...releaseAssets(cmd.argv, forge));
   return [
     {
       sink: `${cmd.program} ${group} ${verb}`,
@@ -95,4 +121,20 @@ export function forgePosts(cmd: NormalizedCommand): ForgePost[] {
       sendsStdin,
     },
   ];
+}
+
+/**
+ * The files attached to a release: its positional words after the group, the verb and the
+ * tag (gh's `FILE#label` names the file before `#`).
+ */
+function releaseAssets(argv: string[], forge: Forge): string[] {
+  const pos: string[] = [];
+  const valued = [...forge.withValue, ...forge.text, ...forge.file];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && valued.includes(a)) i++;
+    } else pos.push(a);
+  }
+  return pos.slice(3).map((f) => f.replace(/#.*$/s, ''));
 }

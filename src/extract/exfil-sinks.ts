@@ -3,16 +3,17 @@
  * and stdin), raw sockets (nc, ncat, socat, telnet, `> /dev/tcp/host/port`) and copies to
  * remote hosts (scp, rsync, sftp, and what a command run through ssh reads from this
  * machine's stdin), name lookups (the queried name reaches whoever runs that domain's DNS),
- * gist uploads and text posted to a forge's issues, pull requests and releases
- * (exfil-forge.ts).
+ * gist uploads, text and assets posted to a forge's issues, pull requests and releases
+ * (exfil-forge.ts), mail and packet payloads (exfil-messages.ts).
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { httpRequests } from './http.js';
 import { isLocalHost, parseUrl } from './http-url.js';
 import { forgePosts } from './exfil-forge.js';
+import { messagesOf } from './exfil-messages.js';
 
 export interface Sink {
-  /** http | nc | socat | telnet | dev-tcp | scp | rsync | sftp | ssh | dns | gist, or a forge's command (`gh issue comment`) */
+  /** http | nc | socat | telnet | dev-tcp | scp | rsync | sftp | ssh | dns | gist | mail | ping | hping, or a forge's command (`gh issue comment`) */
   sink: string;
   /** Destination host; empty = unknown. */
   host: string;
@@ -185,6 +186,7 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   if (p === 'gh') out.push(...gistSinks(cmd));
   out.push(...sshSinks(cmd));
   for (const post of forgePosts(cmd)) out.push(hostSink('forge', post.host, post));
+  for (const m of messagesOf(cmd)) out.push(hostSink(m.sink, m.host, m));
   if (['nc', 'ncat', 'netcat', 'telnet'].includes(p)) {
     const pos: string[] = [];
     for (let i = 1; i < cmd.argv.length; i++) {

@@ -26,9 +26,24 @@ describe("text posted to a forge's issues, pull requests and releases", () => {
       [['gh issue comment', 'git.example.com', '7', '', false]],
     ],
     [['glab', 'mr', 'note', '12', '-m', 'x'], [['glab mr note', 'gitlab.com', '5', '', false]]],
+    // files attached to a release as its assets
+    [
+      ['gh', 'release', 'upload', 'v1.4.0', '.env', '--clobber'],
+      [['gh release upload', 'github.com', '', '.env', false]],
+    ],
+    [
+      ['gh', 'release', 'create', 'v2', '--target', 'main', '-n', 'notes', 'dist/app.tgz#App', 'id_rsa'],
+      [['gh release create', 'github.com', '7', 'dist/app.tgz,id_rsa', false]],
+    ],
+    [
+      ['glab', 'release', 'upload', 'v1', 'build.zip'],
+      [['glab release upload', 'gitlab.com', '', 'build.zip', false]],
+    ],
+    [['gh', 'release', 'edit', 'v1', '--draft=false'], [['gh release edit', 'github.com', '', '', false]]],
     // reads and other commands post nothing
     [['gh', 'issue', 'view', '42'], []],
     [['gh', 'pr', 'list'], []],
+    [['gh', 'release', 'download', 'v1', '-p', '*.tgz'], []],
     [['gh', 'repo', 'create', 'x', '--description', 'd'], []],
     [['glab', 'mr', 'list'], []],
     [['git', 'commit', '-m', 'x'], []],

@@ -1,0 +1,144 @@
+/**
+ * Data carried out in a message rather than a connection the command names: mail (`mail -s
+ * subj addr < file`, `mutt -a FILE -- addr`, `sendmail -t`, `swaks --attach @FILE`) sends
+ * its stdin as the body and the files it attaches; a packet payload (`ping -p HEX host`,
+ * `hping3 -E FILE host`) carries the bytes given to whoever receives or watches the traffic.
+ * Reads the command's words only: where it goes (the recipient's domain, or the host), the
+ * texts sent (their argv indices) and the files.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+
+/** One message: where it goes and what it carries. */
+export interface Message {
+  /** mail | ping | hping */
+  sink: string;
+  /** The recipient's domain or the target host; 'localhost' for a local user; '' = unknown. */
+  host: string;
+  /** argv indices of texts sent (subject, body, payload pattern). Empty = none. */
+  dataArgs: number[];
+  /** Files sent (attachments, payload files). Empty = none. */
+  files: string[];
+  /** True when stdin is the body. */
+  sendsStdin: boolean;
+}
+
+/** Mail clients that read the body from stdin. */
+const MAILERS = new Set([
+  'mail',
+  'mailx',
+  'bsd-mailx',
+  's-nail',
+  'nail',
+  'mutt',
+  'neomutt',
+  'sendmail',
+  'msmtp',
+  'ssmtp',
+  'mailsend',
+]);
+/** Options of mail clients that take a value, and which of them are sent as text or files. */
+const MAIL_TEXT = new Set(['-s', '--subject']);
+const MAIL_FILE = new Set(['-a', '-A', '--attach', '--content-filename']);
+const MAIL_WITH_ARG = new Set(['-c', '-b', '-r', '-f', '-F', '-S', '-q', '-i', '-e', '-C', '-o', '-O', '-L']);
+
+/** The domain of a recipient (`ops@example.org` → example.org); a local user (`root`) stays here. */
+function recipientHost(to: string): string {
+  const at = to.lastIndexOf('@');
+  if (at < 0) return /^[\w.-]+$/.test(to) ? 'localhost' : '';
+  return to
+    .slice(at + 1)
+    .replace(/[>\s].*$/, '')
+    .toLowerCase();
+}
+
+function mailMessage(cmd: NormalizedCommand): Message {
+  const dataArgs: number[] = [];
+  const files: string[] = [];
+  const to: string[] = [];
+  for (let i = 1; i < cmd.argv.length; i++) {
+    const a = cmd.argv[i];
+    if (a === '--') continue;
+    const [opt, inline] = a.split(/=(.*)/s, 2);
+    const at = inline === undefined ? i + 1 : i;
+    const value = inline ?? cmd.argv[i + 1] ?? '';
+    if (MAIL_TEXT.has(opt)) dataArgs.push(at);
+    else if (MAIL_FILE.has(opt)) files.push(value);
+    else if (!MAIL_WITH_ARG.has(opt)) {
+      if (!a.startsWith('-')) to.push(a);
+      continue;
+    }
+    if (inline === undefined) i++;
+  }
+  // `sendmail -t` reads the recipients from the message: where it goes is not known.
+  return { sink: 'mail', host: to.length ? recipientHost(to[0]) : '', dataArgs, files, sendsStdin: true };
+}
+
+/** `swaks --to a@b --server s --body @FILE --attach @FILE`: `@` names a file, otherwise the text is sent. */
+function swaksMessage(cmd: NormalizedCommand): Message {
+  const dataArgs: number[] = [];
+  const files: string[] = [];
+  let to = '';
+  let server = '';
+  for (let i = 1; i < cmd.argv.length; i++) {
+    const [opt, inline] = cmd.argv[i].split(/=(.*)/s, 2);
+    const at = inline === undefined ? i + 1 : i;
+    const value = inline ?? cmd.argv[i + 1] ?? '';
+    if (/^--(body|attach|data|header|h-[\w-]+|attach-body)$/.test(opt) || opt === '-d') {
+      if (value.startsWith('@')) files.push(value.slice(1));
+      else if (opt === '--attach') files.push(value);
+      else dataArgs.push(at);
+    } else if (opt === '--to' || opt === '-t') to = value;
+    else if (opt === '--server' || opt === '-s') server = value.replace(/:\d+$/, '');
+    else continue;
+    if (inline === undefined) i++;
+  }
+  const sendsStdin = files.includes('-') || cmd.argv.includes('-');
+  return {
+    sink: 'mail',
+    host: server.toLowerCase() || recipientHost(to),
+    dataArgs,
+    files: files.filter((f) => f !== '-'),
+    sendsStdin,
+  };
+}
+
+/** Options of ping/hping3 that take a value (so their value is not the host). */
+const PING_WITH_ARG = /^-[cisIlMmQStWwFTBVk]$|^--(count|interval|size|interface|ttl|file|data|sign)$/;
+
+/**
+ * `ping -p HEX host` pads each packet with the pattern; `hping3 -E FILE -d N host` sends the
+ * file's bytes. The host is the last positional word.
+ */
+function payloadMessage(cmd: NormalizedCommand): Message | undefined {
+  const dataArgs: number[] = [];
+  const files: string[] = [];
+  const pos: string[] = [];
+  const hping = cmd.program.startsWith('hping');
+  for (let i = 1; i < cmd.argv.length; i++) {
+    const [opt, inline] = cmd.argv[i].split(/=(.*)/s, 2);
+    const at = inline === undefined ? i + 1 : i;
+    if (!hping && opt === '-p') dataArgs.push(at);
+    else if (hping && (opt === '-E' || opt === '--file')) files.push(inline ?? cmd.argv[i + 1] ?? '');
+    else if (hping && (opt === '--sign' || opt === '-e')) dataArgs.push(at);
+    else if (opt.startsWith('-')) {
+      if (inline === undefined && (PING_WITH_ARG.test(opt) || (hping && /^-[pdtsbr]$/.test(opt)))) i++;
+      continue;
+    } else {
+      pos.push(cmd.argv[i]);
+      continue;
+    }
+    if (inline === undefined) i++;
+  }
+  if (!dataArgs.length && !files.length) return undefined;
+  const host = (pos[pos.length - 1] ?? '').toLowerCase();
+  return { sink: hping ? 'hping' : 'ping', host, dataArgs, files, sendsStdin: false };
+}
+
+/** The messages `cmd` sends; empty = none. */
+export function messagesOf(cmd: NormalizedCommand): Message[] {
+  const p = cmd.program;
+  if (MAILERS.has(p)) return [mailMessage(cmd)];
+  if (p === 'swaks') return [swaksMessage(cmd)];
+  if (/^(ping6?|hping3?)$/.test(p)) return [payloadMessage(cmd)].filter((m) => m !== undefined);
+  return [];
+}

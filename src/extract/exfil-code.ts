@@ -10,8 +10,8 @@
  * sending on a socket to another host in the same code is the behaviour read. HTTP calls
  * in inline code are read by the normalizer (they become curl-like commands).
  */
-import type { NormalizedCommand } from '../engine/types.js';
-import { isSecretName } from './exfil-sources.js';
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { isCredentialPath, isSecretName } from './exfil-sources.js';
 import { isLocalHost } from './http-url.js';
 import { peelRunner } from './sql-frameworks.js';
 import { codeOf } from './sql-orm.js';
@@ -55,8 +55,33 @@ const WHOLE_ENV =
 export interface SocketSend {
   /** Destination host; '' when the code computes it. */
   host: string;
-  /** `env` = the whole environment; otherwise the secret variable's name. */
+  /** `env` = the whole environment; `file` = a credential file; otherwise the secret variable's name. */
   sent: string;
+  /** The credential file read, as written in the code; '' unless `sent` is `file`. */
+  file: string;
+}
+
+/** A call that reads a file, in any of the languages. */
+const FILE_READ =
+  /\bopen\b|\bread(?:File|FileSync|TextFile)\b|\bread_(?:text|bytes)\b|\bFile\.(?:read|open|binread)\b|\bIO\.read\b|\bfile_get_contents\b|\bfopen\b|\bcreateReadStream\b|\bslurp\b|\bBun\.file\b/;
+
+/** A string literal's leading home directory as the languages write it (`$ENV{HOME}`, `${os.homedir()}`, `#{Dir.home}`). */
+const HOME_PREFIX =
+  /^(?:~|\$HOME|\$\{HOME\}|\$ENV\{HOME\}|\$\{process\.env\.HOME\}|\$\{os\.homedir\(\)\}|#\{Dir\.home\}|#\{ENV\[['"]HOME['"]\]\})(?=\/|$)/;
+
+/**
+ * The first string literal that names a credential file: as written, after a home prefix, or
+ * joined to the home directory the code computes (`os.environ['HOME'] + '/.netrc'`,
+ * `path.join(os.homedir(), '.npmrc')`); '' = none.
+ */
+function credentialLiteral(code: string, cmd: NormalizedCommand, ctx: AnalyzeContext): string {
+  for (const m of code.matchAll(/(['"`])([^'"`\n]{1,200})\1/g)) {
+    const lit = m[2].replace(HOME_PREFIX, '~');
+    const joined = '~/' + lit.replace(/^\//, '');
+    if (isCredentialPath(lit, cmd, ctx) || (/^\/?\./.test(lit) && isCredentialPath(joined, cmd, ctx)))
+      return m[2];
+  }
+  return '';
 }
 
 /** The host named by a connect call at `at` (`('h', 9000)`, `(9000, 'h')`, `'tcp://h:9000'`); '' = not literal. */
@@ -72,8 +97,8 @@ function hostAt(code: string, at: number): string {
     .toLowerCase();
 }
 
-/** Secret environment sent on a raw socket to another host by `cmd`'s inline code; empty = none. */
-export function socketSends(cmd: NormalizedCommand): SocketSend[] {
+/** Secret environment or a credential file sent on a raw socket to another host by `cmd`'s inline code; empty = none. */
+export function socketSends(cmd: NormalizedCommand, ctx: AnalyzeContext): SocketSend[] {
   const argv = peelRunner(cmd.argv);
   if (!INTERPRETER.test((argv[0] ?? '').split('/').pop() ?? '')) return [];
   const code = codeOf({ ...cmd, argv });
@@ -83,5 +108,7 @@ export function socketSends(cmd: NormalizedCommand): SocketSend[] {
   if (!remote.length) return [];
   const names = [...code.matchAll(ENV_READ)].map((m) => m[1] ?? m[2]).filter(isSecretName);
   const sent = WHOLE_ENV.test(code) ? 'env' : names[0];
-  return sent ? remote.map((host) => ({ host, sent })) : [];
+  if (sent) return remote.map((host) => ({ host, sent, file: '' }));
+  const file = FILE_READ.test(code) ? credentialLiteral(code, cmd, ctx) : '';
+  return file ? remote.map((host) => ({ host, sent: 'file', file })) : [];
 }

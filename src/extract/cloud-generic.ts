@@ -5,7 +5,8 @@
  * unregister, deregister; remove/rm too for tools that are not package managers; an API
  * operation whose name starts with such a verb, `DeleteDBInstance`: cloud-operations.ts), sync
  * tools told to delete at the destination (`rclone sync … --delete-during`, `s3cmd sync
- * --delete-removed`), and garbage collection of a remote store (`dvc gc --cloud`). Programs
+ * --delete-removed`), imports told to replace what the store holds (`convex import --replace`,
+ * `cli53 import --wipe`), and garbage collection of a remote store (`dvc gc --cloud`). Programs
  * that act on the local machine (package managers, build tools, editors, shells, the
  * file utilities other extractors read) are left out.
  *
@@ -28,6 +29,18 @@ const DESTROY =
  */
 const COMPOUND =
   /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase|remove)(?:[-_][a-z0-9]+)+$/;
+/**
+ * A verb joined to a short prefix naming what it acts on (`cli53 rrpurge`, `rrdelete`): not
+ * when the prefix negates or schedules it (`nodelete`, `autopurge`, `undelete`).
+ */
+const JOINED =
+  /^(?!(?:un|no|non|pre|anti|auto|soft)(?:delete|destroy|purge)$)[a-z]{1,6}(delete|destroy|purge)$/;
+/** Words that load data into a store (`convex import`, `cli53 import`, `firestore:import`). */
+const LOAD = /^(import|restore|load|seed)$/;
+/** Options that make a load replace what the store holds instead of adding to it. */
+const REPLACING =
+  /^--(replace|replace-all|wipe|drop|truncate|purge|delete-existing|overwrite-existing|clear)$/;
+
 /** The destructive verb given as an option (`kafka-topics --delete --topic t`, `nomad job stop -purge`). */
 const OPTION_VERB = /^--?(delete|destroy|purge|drop|wipe|erase|nuke)$/;
 /** Short options that are a tool's destructive verb (`tarsnap -d -f ARCHIVE` deletes the archive). */
@@ -180,6 +193,20 @@ export function readGeneric(
       force,
       generic: true,
     };
+  // An import that replaces the data already there (`convex import --replace --table t f`):
+  // what the file does not hold is deleted.
+  const loadAt = pos.slice(0, 3).findIndex((w) => LOAD.test(w.split(':').pop() ?? ''));
+  const replacing = opts.find((o) => REPLACING.test(o.split('=')[0]) && !/=(false|no|0)$/i.test(o));
+  if (loadAt >= 0 && replacing)
+    return {
+      tool: program,
+      service: pos.slice(0, loadAt + 1).join(' '),
+      verb: `import ${replacing.split('=')[0]}`,
+      resource: pos[loadAt + 1] ?? '',
+      all: false,
+      force,
+      generic: true,
+    };
   const named = NAMED_VERB.exec(program);
   if (named && !opts.some((o) => /^(--help|-h|--version|-V)$/.test(o)))
     return {
@@ -209,6 +236,7 @@ export function readGeneric(
       DESTROY.test(verb) ||
       REMOVE.test(verb) ||
       COMPOUND.test(verb) ||
+      JOINED.test(verb) ||
       (i > 0 && UNMOUNT.groups.test(pos[i - 1]) && UNMOUNT.verbs.test(verb));
     if (!destroy) continue;
     // `tool help delete`, `tool docs destroy`: about the verb, not the verb.

@@ -75,7 +75,9 @@ export const VERB_TABLES: VerbTable[] = [
       '--log-http',
     ],
     unknownTakesValue: true,
-    destructive: /^(delete|remove|destroy|purge|reset|wipe|abandon|disable|deprecate|rm|stop|suspend)$/,
+    // `unlink`: `gcloud billing projects unlink` detaches billing, which stops every paid resource
+    destructive:
+      /^(delete|remove|destroy|purge|reset|wipe|abandon|disable|deprecate|rm|stop|suspend|unlink)$/,
     maxDepth: 4,
     resourceOpts: [],
     allFlags: ['--all', '--recursive'],

@@ -70,6 +70,23 @@ describe('CLIs no table models, read by shape', () => {
     ['acme describe_delete_status job-7', []],
     ['acme describe-delete-status job-7', []],
     ['acme cancel-deletion job-7', []],
+    // a verb joined to a short prefix naming its object
+    ['cli53 rrpurge --confirm example.com', ['cli53|rrpurge|example.com|true']],
+    ['cli53 rrdelete example.com www A', ['cli53|rrdelete|example.com|true']],
+    ['cli53 rrcreate example.com www A 192.0.2.1', []],
+    ['acme undelete job-7', []],
+    ['acme config autopurge off', []],
+    // an import that replaces what the store holds
+    [
+      'npx convex import --prod --replace --table messages seed/m.jsonl',
+      ['convex|import --replace|messages|true'],
+    ],
+    ['cli53 import --file zone.txt --wipe example.com', ['cli53|import --wipe|zone.txt|true']],
+    ['acme firestore:import gs://b/export --truncate', ['acme|import --truncate|gs://b/export|true']],
+    ['npx convex import --table messages seed/m.jsonl', []],
+    ['cli53 import --file zone.txt example.com', []],
+    ['acme import data.csv --replace=false', []],
+    ['acme export --replace out.csv', []],
     ['kafka-topics --bootstrap-server k:9092 --describe --topic payments', []],
     ['nomad job stop api', []],
     ['vault secrets list', []],

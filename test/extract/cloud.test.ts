@@ -44,6 +44,10 @@ describe('destructive verbs', () => {
       ['gcloud', 'compute disks', 'delete', 'data-disk', false, true],
     ],
     ['gcloud sql instances delete db1', ['gcloud', 'sql instances', 'delete', 'db1', false, false]],
+    [
+      'gcloud billing projects unlink acme-prod',
+      ['gcloud', 'billing projects', 'unlink', 'acme-prod', false, false],
+    ],
     ['az group delete --name prod-rg --yes --no-wait', ['az', 'group', 'delete', 'prod-rg', false, true]],
     ['kubectl delete pvc --all -n prod', ['kubectl', 'pvc', 'delete', '', true, false]],
     ['kubectl -n prod delete namespace payments', ['kubectl', 'ns', 'delete', 'payments', false, false]],
@@ -141,6 +145,7 @@ describe('read-only commands carry a harmless verb', () => {
     ['kubectl get pods -A', 'get'],
     ['docker ps -a', 'ps'],
     ['gcloud config list', 'list'],
+    ['gcloud billing projects link acme --billing-account 0X0X', 'projects'],
     ['railway logs', 'logs'],
     ['helm list -A', 'list'],
     ['terraform plan -out tf.plan', 'plan'],

@@ -45,6 +45,8 @@ export interface Opt {
   value?: string;
   /** argv index the value came from; -1 for config-file lines. */
   idx: number;
+  /** True for `--expand-NAME`: `{{variable}}` references in the value are replaced first. */
+  expand?: boolean;
 }
 
 /** Splits curl arguments into options (long names) and positionals (URLs). */
@@ -59,6 +61,15 @@ export function tokenizeCurl(args: string[], indices: number[]): { opts: Opt[]; 
       urls.push({ name: 'url', value: a, idx });
     } else if (a === '--') {
       endOfOpts = true;
+    } else if (a.startsWith('--expand-') && LONG_WITH_ARG.has(a.slice(9).split('=')[0].toLowerCase())) {
+      // curl 8: any option taking a value may be spelled `--expand-NAME`.
+      const eq = a.indexOf('=');
+      const name = (eq > 0 ? a.slice(9, eq) : a.slice(9)).toLowerCase();
+      if (eq > 0) opts.push({ name, value: a.slice(eq + 1), idx, expand: true });
+      else {
+        opts.push({ name, value: args[i + 1], idx: indices[i + 1] ?? -1, expand: true });
+        i++;
+      }
     } else if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = (eq > 0 && LONG_WITH_ARG.has(a.slice(2, eq)) ? a.slice(2, eq) : a.slice(2)).toLowerCase();

@@ -6,6 +6,7 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile } from './http-body.js';
+import { expandCurl, setCurlVariable, type CurlVars } from './http-curl-expand.js';
 import { parseCurlConfig, tokenizeCurl, type Opt } from './http-curl-options.js';
 import { addHeaderLine, appendBody, emptyRequest, type HttpRequest } from './http-request.js';
 
@@ -17,6 +18,8 @@ export function parseCurl(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequ
   const indices = args.map((_, i) => i + 1);
   const sections: HttpRequest[] = [];
   let cur = newState();
+  // Variables outlive `--next`: they are set once for the whole command line.
+  const vars: CurlVars = new Map();
   const finish = () => {
     sections.push(finalize(cur));
     cur = newState();
@@ -47,13 +50,43 @@ export function parseCurl(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequ
         }
         continue;
       }
-      applyOpt(cur, o, cmd, ctx);
+      if (o.name === 'variable' && o.value !== undefined) {
+        setCurlVariable(vars, o.value, cmd, ctx);
+        continue;
+      }
+      applyOpt(cur, o.expand ? expanded(cur, o, vars) : o, cmd, ctx);
     }
   };
   apply(args, indices, 0);
   finish();
   const withUrls = sections.filter((s) => s.urls.length > 0 || s.bodyUnknown);
   return withUrls.length ? withUrls : sections.slice(0, 1);
+}
+
+/** Options whose value is (part of) the body. */
+const BODY_OPTS = new Set([
+  'data',
+  'data-ascii',
+  'data-binary',
+  'data-raw',
+  'data-urlencode',
+  'json',
+  'form',
+  'form-string',
+  'upload-file',
+]);
+
+/** An `--expand-NAME` option with its variables replaced. */
+function expanded(s: State, o: Opt, vars: CurlVars): Opt {
+  const e = expandCurl(o.value ?? '', vars);
+  // fail closed: a body that takes a variable whose value can't be read is an unknown body.
+  if (e.unknown && BODY_OPTS.has(o.name)) {
+    s.req.bodyUnknown = true;
+    if (o.idx >= 0) s.req.dataArgs.push(o.idx);
+  }
+  // fail closed: a method read from an unknown variable is an unknown method.
+  if (e.unknown && o.name === 'request') return { ...o, value: 'UNKNOWN' };
+  return { ...o, value: e.text };
 }
 
 interface State {

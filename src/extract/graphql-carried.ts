@@ -27,6 +27,14 @@ const SKIP = new Set([
   'https',
   'xh',
   'xhs',
+  'curlie',
+  'httpx',
+  'hurl',
+  'lwp-request',
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
   'echo',
   'printf',
   'grep',
@@ -191,7 +199,43 @@ function toPayloads(text: string, variables: Record<string, unknown>): GraphqlPa
     }
     return out;
   }
+  const messages = jsonMessages(text);
+  if (messages.length) return messages.map((p) => ({ ...p, variables: { ...variables, ...p.variables } }));
   return [{ query: text, operationName: '', variables }];
+}
+
+/**
+ * The GraphQL requests inside JSON messages, one message per line or the text as a whole:
+ * a subscription protocol wraps each in an envelope (graphql-ws `{"type":"subscribe",
+ * "payload":{"query":…}}`, subscriptions-transport-ws `{"type":"start",…}`). Empty = none.
+ */
+function jsonMessages(text: string): GraphqlPayload[] {
+  const whole = jsonValue(text);
+  const values =
+    whole !== undefined
+      ? [whole]
+      : text
+          .split(/\r?\n/)
+          .filter((l) => /^\s*[[{]/.test(l))
+          .map(jsonValue);
+  const out: GraphqlPayload[] = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (v === null || typeof v !== 'object' || depth > 4) return;
+    if (Array.isArray(v)) return v.forEach((x) => visit(x, depth + 1));
+    const o = v as Record<string, unknown>;
+    if (typeof o.query === 'string') {
+      const own = typeof o.variables === 'object' && o.variables !== null ? o.variables : {};
+      out.push({
+        query: o.query,
+        operationName: typeof o.operationName === 'string' ? o.operationName : '',
+        variables: own as Record<string, unknown>,
+      });
+      return;
+    }
+    for (const x of Object.values(o)) visit(x, depth + 1);
+  };
+  for (const v of values) visit(v, 0);
+  return out;
 }
 
 function jsonValue(text: string): unknown {
@@ -211,7 +255,7 @@ function jsonObject(text: string | undefined): Record<string, unknown> | undefin
 
 /** The endpoint named on the command line, else the program (a platform CLI knows its own API). */
 function hostOf(cmd: NormalizedCommand): string {
-  const url = cmd.argv.find((a) => /^https?:\/\//i.test(a) || /^--?(endpoint|url)=https?:/.test(a));
-  if (url) return parseUrl(url.replace(/^--?\w+=/, '')).host;
+  const url = cmd.argv.find((a) => /^(https?|wss?):\/\//i.test(a) || /^--?(endpoint|url)=https?:/.test(a));
+  if (url) return parseUrl(url.replace(/^--?\w+=/, '').replace(/^ws(s?):/i, 'http$1:')).host;
   return cmd.program;
 }

@@ -1,6 +1,7 @@
 /**
  * HTTP requests and the GraphQL operations inside them. Parses curl, wget, httpie/xh, gh/glab
- * api and gRPC client (grpcurl, buf curl, grpc_cli, ghz) command lines (inline interpreter
+ * api, hurl, curlie, lwp-request, the httpx CLI, cloud CLIs' raw requests (az rest, oci
+ * raw-request, kubectl --raw) and gRPC client (grpcurl, buf curl, grpc_cli, ghz) command lines (inline interpreter
  * code arrives as a synthetic curl from normalize) and emits one HttpFact per URL plus one
  * GraphqlFact per top-level field of each operation.
  */
@@ -12,9 +13,12 @@ import { parseCurl } from './http-curl.js';
 import { effectiveMethod } from './http-override.js';
 import { GLAB_API, parseGhApi } from './http-gh.js';
 import { parseGrpc } from './http-grpc.js';
+import { isSmallClient, parseSmallClient } from './http-clients.js';
 import { parseHttpie } from './http-httpie.js';
+import { parseHurl } from './http-hurl.js';
 import type { HttpRequest } from './http-request.js';
 import { maskUrl, parseUrl } from './http-url.js';
+import { parseVendorRequest } from './http-vendor.js';
 import { parseWget } from './http-wget.js';
 import { cutBody, fieldText, graphqlScanFacts, httpFact, maskHeaders } from './request-facts.js';
 
@@ -28,6 +32,9 @@ export function httpRequests(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpR
   if (HTTPIE.has(p)) return parseHttpie(cmd, ctx);
   if (p === 'gh') return parseGhApi(cmd, ctx);
   if (p === 'glab') return parseGhApi(cmd, ctx, GLAB_API);
+  if (p === 'hurl') return parseHurl(cmd, ctx);
+  if (isSmallClient(p)) return parseSmallClient(cmd, ctx);
+  if (p === 'az' || p === 'oci' || p === 'kubectl') return parseVendorRequest(cmd, ctx);
   return parseGrpc(cmd, ctx);
 }
 

@@ -79,6 +79,22 @@ describe('GraphQL documents carried by CLIs', () => {
       ['mutation:volumeDelete:v9'],
     ],
     [`python3 -c "c.execute(gql('query { projects { id } }'))"`, 'allow', ['query:projects:projects']],
+    // JSON messages of a subscription protocol (graphql-ws, subscriptions-transport-ws), one per line
+    [
+      `printf '%s\\n' '{"type":"connection_init"}' '{"id":"1","type":"subscribe","payload":{"query":"mutation { deleteChannel(id: \\"general\\") { id } }"}}' | websocat wss://chat.example.com/graphql`,
+      'ask',
+      ['mutation:deleteChannel:general'],
+    ],
+    [
+      `echo '{"type":"start","id":"1","payload":{"query":"mutation { wipeTenant(id: \\"t1\\") { ok } }"}}' | wscat -c wss://h.example.com/graphql`,
+      'ask',
+      ['mutation:wipeTenant:t1'],
+    ],
+    [
+      `printf '%s\\n' '{"type":"connection_init"}' '{"id":"1","type":"subscribe","payload":{"query":"subscription { logs(id: \\"d1\\") { message } }"}}' | websocat ws://localhost:4000/graphql`,
+      'allow',
+      [],
+    ],
     // unreadable documents given to a GraphQL CLI: fail closed
     ['railway api --file missing.graphql', 'ask', []],
     ['some-generator | railway api', 'ask', []],
@@ -92,6 +108,6 @@ describe('GraphQL documents carried by CLIs', () => {
     const r = run(cmd);
     expect(r.decision).toBe(decision);
     for (const f of fields) expect(r.fields).toContain(f);
-    if (decision === 'allow') expect(r.fields.filter((f) => !f.startsWith('query:'))).toEqual([]);
+    if (decision === 'allow') expect(r.fields.filter((f) => !/^(query|subscription):/.test(f))).toEqual([]);
   });
 });

@@ -1,0 +1,86 @@
+/**
+ * Cloud CLIs' generic request commands, which send any method to any path of their API:
+ * `az rest --method M --url U [--body B]` (a path alone goes to Azure Resource Manager),
+ * `oci raw-request --http-method M --target-uri U [--request-body B]` and
+ * `kubectl get|delete|create|replace|apply --raw PATH` (sent to the current context's API
+ * server). Reads the command line; a body file (`@file`, `-f file`) through ctx.readFile.
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { readPayloadFile } from './http-body.js';
+import { emptyRequest, type HttpRequest } from './http-request.js';
+
+/** The host a kubectl --raw path is shown on: the current context's server is not known here. */
+export const KUBE_API = 'https://kubernetes.default.svc';
+const ARM = 'https://management.azure.com';
+const KUBECTL_METHOD: Record<string, string> = {
+  get: 'GET',
+  delete: 'DELETE',
+  create: 'POST',
+  replace: 'PUT',
+  apply: 'PATCH',
+};
+
+/** Option name → value, for `--name value` and `--name=value` (last one wins). Empty = none. */
+function options(argv: string[]): Map<string, { value: string; idx: number }> {
+  const out = new Map<string, { value: string; idx: number }>();
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('-')) continue;
+    const eq = a.indexOf('=');
+    if (eq > 0) out.set(a.slice(0, eq), { value: a.slice(eq + 1), idx: i });
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('-'))
+      out.set(a, { value: argv[i + 1], idx: i + 1 });
+  }
+  return out;
+}
+
+export function parseVendorRequest(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
+  const [p, sub] = [cmd.program, cmd.argv[1] ?? ''];
+  const o = options(cmd.argv);
+  const get = (...names: string[]) => names.map((n) => o.get(n)).find((v) => v !== undefined);
+  if (p === 'az' && sub === 'rest') {
+    const url = get('--url', '--uri', '-u');
+    const body = get('--body', '-b');
+    const method = get('--method', '-m')?.value.toUpperCase() || (body ? 'POST' : 'GET');
+    const target = url?.value.startsWith('/') ? `${ARM}${url.value}` : (url?.value ?? '');
+    return [request('az', method, target, body, cmd, ctx)];
+  }
+  if (p === 'oci' && sub === 'raw-request') {
+    // fail closed: --http-method is required; without it the method is unknown.
+    const method = get('--http-method')?.value.toUpperCase() || 'UNKNOWN';
+    return [request('oci', method, get('--target-uri')?.value ?? '', get('--request-body'), cmd, ctx)];
+  }
+  if (p === 'kubectl' && sub in KUBECTL_METHOD) {
+    const raw = get('--raw');
+    if (!raw) return [];
+    const path = raw.value.startsWith('/') ? raw.value : `/${raw.value}`;
+    return [request('kubectl', KUBECTL_METHOD[sub], `${KUBE_API}${path}`, get('-f', '--filename'), cmd, ctx)];
+  }
+  return [];
+}
+
+function request(
+  tool: string,
+  method: string,
+  url: string,
+  body: { value: string; idx: number } | undefined,
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+): HttpRequest {
+  const r = emptyRequest(tool);
+  r.method = method;
+  r.defaultScheme = 'https';
+  r.auth = true; // these CLIs sign every request with the signed-in account
+  if (url) r.urls.push(url);
+  if (body) {
+    r.dataArgs.push(body.idx);
+    const file = tool === 'kubectl' ? body.value : body.value.startsWith('@') ? body.value.slice(1) : '';
+    if (file) {
+      const pl = readPayloadFile(file, cmd, ctx);
+      r.body = pl.text;
+      r.bodyUnknown = pl.unknown;
+      if (pl.file) r.uploads.push(pl.file);
+    } else r.body = body.value;
+  }
+  return r;
+}

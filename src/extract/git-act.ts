@@ -1,4 +1,4 @@
-/** The shape git readers produce (shared by git-actions.ts and git-extras.ts). */
+/** The shape git readers produce (shared by git-actions.ts, git-plumbing.ts and git-extras.ts). */
 
 /** One destructive action found; the caller turns it into a GitFact. */
 export interface GitAction {
@@ -9,10 +9,23 @@ export interface GitAction {
   refs: string[];
 }
 
-export type Reader = (args: string[]) => GitAction[];
+/** What a reader may need besides the words: the command's settings and stdin. */
+export interface ReaderEnv {
+  /** `-c key=value` and GIT_CONFIG_* settings, keys lower-cased. Empty = none. */
+  config: Map<string, string>;
+  /** Literal text fed to stdin. Undefined = not known statically. */
+  stdin?: string;
+}
+
+export type Reader = (args: string[], env?: ReaderEnv) => GitAction[];
 
 export const act = (action: string, refs: string[] = [], remote = ''): GitAction => ({
   action,
   remote,
   refs,
 });
+
+/** `refs/heads/main` → `main`. */
+export function shortRef(r: string): string {
+  return r.replace(/^refs\/(heads|tags)\//, '');
+}

@@ -6,17 +6,14 @@ import { hasAny, lastValue, parseOptions } from './fs-options.js';
 import { isExecSetting } from './git-global.js';
 import { LONG } from './git-longopts.js';
 import { EXTRAS } from './git-extras.js';
-import { act, type GitAction, type Reader } from './git-act.js';
-import { pushSettingActions } from './git-push-settings.js';
+import { act, shortRef, type GitAction, type Reader } from './git-act.js';
+import { cleanForced, settingActions } from './git-push-settings.js';
+import { lfs, updateRef } from './git-plumbing.js';
 
 export type { GitAction } from './git-act.js';
 
-/** `refs/heads/main` → `main`. */
-function shortRef(r: string): string {
-  return r.replace(/^refs\/(heads|tags)\//, '');
-}
-
-const push: Reader = (args) => {
+/** push, and send-pack (its plumbing: same repository-then-refspecs words and flags). */
+const push: Reader = (args, env) => {
   const o = parseOptions(args, 1, {
     shortWithValue: 'o',
     longWithValue: ['push-option', 'repo', 'receive-pack', 'exec'],
@@ -24,6 +21,12 @@ const push: Reader = (args) => {
   });
   if (hasAny(o, 'n', 'dry-run')) return [];
   const words = o.operands.map((i) => args[i]);
+  // `send-pack --stdin`: more refspecs, one a line, from stdin.
+  if (hasAny(o, 'stdin')) {
+    // fail closed: refspecs from an unknown stdin may force or delete anything.
+    if (env?.stdin === undefined) return [act('force-push', [], words[0] ?? '')];
+    words.push(...env.stdin.split('\n').filter((l) => l.trim() !== ''));
+  }
   const remote = lastValue(o, 'repo') ?? words[0] ?? '';
   const specs = lastValue(o, 'repo') !== undefined ? words : words.slice(1);
   const deleting = hasAny(o, 'd', 'delete');
@@ -63,10 +66,11 @@ const reset: Reader = (args) => {
     : [];
 };
 
-const clean: Reader = (args) => {
+/** clean deletes with -f, or without it once `clean.requireForce` is false. */
+const clean: Reader = (args, env) => {
   const o = parseOptions(args, 1, { shortWithValue: 'e', longWithValue: ['exclude'], long: LONG.clean });
   if (hasAny(o, 'n', 'dry-run', 'i', 'interactive')) return [];
-  return hasAny(o, 'f', 'force') ? [act('clean-force')] : [];
+  return hasAny(o, 'f', 'force') || cleanForced(env?.config) ? [act('clean-force')] : [];
 };
 
 /** True for a pathspec that clearly names files rather than a branch. */
@@ -114,15 +118,17 @@ const branch: Reader = (args) => {
     longWithValue: ['set-upstream-to', 'contains', 'merged'],
     long: LONG.branch,
   });
-  const forceDelete = hasAny(o, 'D') || (hasAny(o, 'd', 'delete') && hasAny(o, 'f', 'force'));
-  return forceDelete
-    ? [
-        act(
-          'branch-force-delete',
-          o.operands.map((i) => args[i]),
-        ),
-      ]
-    : [];
+  const ops = o.operands.map((i) => args[i]);
+  const force = hasAny(o, 'f', 'force');
+  if (hasAny(o, 'D') || (hasAny(o, 'd', 'delete') && force)) return [act('branch-force-delete', ops)];
+  // `-M OLD NEW` / `-C OLD NEW` (or -m/-c with --force) replace NEW if it exists. With one name
+  // (`git branch -M main`, the usual first-commit step) the current branch is renamed: left alone.
+  if (hasAny(o, 'M', 'C') || (hasAny(o, 'm', 'c', 'move', 'copy') && force))
+    return ops.length >= 2 ? [act('ref-move', [ops[ops.length - 1]])] : [];
+  // `-f NAME [START]` resets an existing branch NAME to START (HEAD when not named).
+  if (force && ops.length >= 1 && !hasAny(o, 'u', 'set-upstream-to', 'unset-upstream', 'edit-description'))
+    return [act('ref-move', [ops[0]])];
+  return [];
 };
 
 const stash: Reader = (args) => {
@@ -156,18 +162,6 @@ const prune: Reader = (args) => {
 
 /** filter-branch / filter-repo rewrite history; `filter-repo --analyze` only writes a report. */
 const filter: Reader = (args) => (args.slice(1).includes('--analyze') ? [] : [act('filter-branch')]);
-
-const updateRef: Reader = (args) => {
-  const o = parseOptions(args, 1, { shortWithValue: 'm', long: [...LONG['update-ref'], 'delete'] });
-  return hasAny(o, 'd', 'delete')
-    ? [
-        act(
-          'update-ref-delete',
-          o.operands.slice(0, 1).map((i) => args[i]),
-        ),
-      ]
-    : [];
-};
 
 const remote: Reader = (args) => {
   const o = parseOptions(args, 1, { shortWithValue: 'tm', longWithValue: ['mirror'] });
@@ -205,7 +199,7 @@ const config: Reader = (args) => {
   if (key === undefined) return [];
   // `git config remote.origin.mirror` alone sets nothing (it prints the value).
   if (value === undefined) return [];
-  return [...(isExecSetting(key, value) ? [act('config-hook')] : []), ...pushSettingActions(key, value)];
+  return [...(isExecSetting(key, value) ? [act('config-hook')] : []), ...settingActions(key, value)];
 };
 
 /** git rm -f removes files and their uncommitted changes (without --cached). */
@@ -254,6 +248,8 @@ export const READERS: Record<string, Reader> = {
   'filter-branch': filter,
   'filter-repo': filter,
   'update-ref': updateRef,
+  'send-pack': push,
+  lfs,
   remote,
   config,
   rm,

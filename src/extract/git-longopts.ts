@@ -9,7 +9,7 @@ export const LONG: Record<string, string[]> = {
     'all branches mirror delete tags dry-run porcelain force force-with-lease force-if-includes ' +
     'no-force-with-lease no-force-if-includes recurse-submodules no-recurse-submodules atomic no-atomic ' +
     'set-upstream thin no-thin quiet verbose progress no-progress prune no-prune verify no-verify ' +
-    'follow-tags no-follow-tags signed no-signed ipv4 ipv6'
+    'follow-tags no-follow-tags signed no-signed ipv4 ipv6 stdin'
   ).split(' '),
   reset:
     'soft mixed hard merge keep quiet no-quiet refresh no-refresh recurse-submodules no-recurse-submodules pathspec-file-nul intent-to-add patch'.split(

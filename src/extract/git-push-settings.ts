@@ -4,6 +4,7 @@
  * `remote.NAME.push` refspec starting with `+` makes it a force push. Read where the setting
  * is written (`git config …`, so the push that follows is not a surprise) and where it is
  * given for one command (`git -c remote.origin.push=+refs/heads/*:refs/heads/* push`).
+ * Likewise `clean.requireForce false` lets a plain `git clean` delete untracked files.
  */
 import { act, type GitAction } from './git-act.js';
 
@@ -25,4 +26,19 @@ export function pushSettingActions(key: string, value: string): GitAction[] {
   if (!spec.startsWith('+')) return [];
   const dst = spec.slice(1).split(':').pop() ?? '';
   return [act('force-push', [dst.replace(/^refs\/(heads|tags)\//, '')], s.remote)];
+}
+
+/** Values git reads as false for a boolean setting. */
+const FALSE = /^(false|no|off|0)$/i;
+
+/** True when the settings let `git clean` delete without -f (`clean.requireForce=false`). */
+export function cleanForced(config: Map<string, string> | undefined): boolean {
+  return FALSE.test((config?.get('clean.requireforce') ?? '').trim());
+}
+
+/** What setting `key` to `value` makes later pushes or cleans do; empty = nothing destructive. */
+export function settingActions(key: string, value: string): GitAction[] {
+  if (key.toLowerCase() === 'clean.requireforce')
+    return cleanForced(new Map([['clean.requireforce', value]])) ? [act('clean-force')] : [];
+  return pushSettingActions(key, value);
 }

@@ -10,6 +10,7 @@ import { READERS, type GitAction } from './git-actions.js';
 import { isExecSetting, parseGitGlobal } from './git-global.js';
 import { clip, evidenceOf } from './fs-evidence.js';
 import { pushSettingActions } from './git-push-settings.js';
+import { bfgActions, gitArgv } from './git-rewriters.js';
 
 /** How many `-c alias.*` expansions are followed before giving up (aliases may chain). */
 const MAX_ALIAS_DEPTH = 5;
@@ -52,10 +53,13 @@ function envSettings(vars: Record<string, string>, config: Map<string, string>):
 }
 
 export const extractGit: Extractor = (cmd) => {
-  if (cmd.program !== 'git') return [];
-  const { config, subIndex } = parseGitGlobal(cmd.argv);
-  envSettings(cmd.vars ?? {}, config);
   const evidence = evidenceOf(cmd);
+  const bfg = bfgActions(cmd);
+  if (bfg.length) return bfg.map((a) => ({ kind: 'git', subcommand: 'bfg', ...a, evidence }));
+  const argv = gitArgv(cmd);
+  if (!argv) return [];
+  const { config, subIndex } = parseGitGlobal(argv);
+  envSettings(cmd.vars ?? {}, config);
   const out: DraftFact[] = [];
   const gitFact = (subcommand: string, a: GitAction): Omit<GitFact, 'command'> => ({
     kind: 'git',
@@ -68,12 +72,12 @@ export const extractGit: Extractor = (cmd) => {
 
   for (const [key, value] of config) {
     if (!key.startsWith('alias.') && isExecSetting(key, value)) {
-      out.push(gitFact(cmd.argv[subIndex] ?? '', { action: 'config-hook', remote: '', refs: [] }));
+      out.push(gitFact(argv[subIndex] ?? '', { action: 'config-hook', remote: '', refs: [] }));
     }
   }
   if (subIndex < 0) return out;
 
-  let args = cmd.argv.slice(subIndex);
+  let args = argv.slice(subIndex);
   for (let depth = 0; depth < MAX_ALIAS_DEPTH; depth++) {
     const body = config.get(`alias.${args[0].toLowerCase()}`);
     if (body === undefined) break;
@@ -104,6 +108,6 @@ export const extractGit: Extractor = (cmd) => {
       for (const a of pushSettingActions(key, value)) out.push(gitFact(sub, a));
   const reader = Object.prototype.hasOwnProperty.call(READERS, sub) ? READERS[sub] : undefined;
   if (!reader) return out;
-  for (const a of reader(args)) out.push(gitFact(sub, a));
+  for (const a of reader(args, { config, stdin: cmd.stdin?.text })) out.push(gitFact(sub, a));
   return out;
 };

@@ -110,7 +110,7 @@ describe('extractGit', () => {
     ['git filter-branch --tree-filter x HEAD', 'filter-branch'],
     ['git filter-repo --path secrets --invert-paths', 'filter-branch'],
     ['git filter-repo --analyze', ''],
-    ['git update-ref -d refs/heads/main', 'update-ref-delete refs/heads/main'],
+    ['git update-ref -d refs/heads/main', 'update-ref-delete main'],
     // settings that make a later plain push forced or a mirror push
     ['git config remote.origin.mirror true', 'push-mirror origin'],
     ['git config --local remote.backup.mirror yes', 'push-mirror backup'],

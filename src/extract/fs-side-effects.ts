@@ -16,6 +16,8 @@ import { fsFact, type FsHandler } from './fs-fact.js';
 import { hasAny, parseOptions } from './fs-options.js';
 import { target, targetOf } from './fs-paths.js';
 import { operandTargets, overwriteOf } from './fs-commands.js';
+import { ARCHIVER_HANDLERS } from './fs-archivers.js';
+import { EDITOR_HANDLERS } from './fs-editors.js';
 
 /** sort/shuf: the file named by -o / --output. */
 const outputOption: FsHandler = (cmd, ctx) => {
@@ -116,6 +118,8 @@ const HANDLERS: Record<string, FsHandler> = {
   tar,
   gtar: tar,
   bsdtar: tar,
+  ...ARCHIVER_HANDLERS,
+  ...EDITOR_HANDLERS,
 };
 
 /** The side-effect reader for a program; undefined = none. */

@@ -3,7 +3,8 @@
  * dataset or its snapshots on this machine (`zfs destroy`, `zfs rollback`, `zpool destroy`,
  * `lvremove`, `vgremove`, `pvremove`, `btrfs subvolume delete`, `mdadm --zero-superblock`
  * or `--create`, `virsh vol-delete`, `virsh undefine --remove-all-storage`) or erase a drive
- * (`nvme format`, `nvme sanitize`, `hdparm --security-erase`). Each is read as
+ * (`nvme format`, `nvme sanitize`, `hdparm --security-erase`, `badblocks -w`: its write test
+ * overwrites every block). Each is read as
  * a format of what it names (fs fact, op `format`): a path is classified as any path (a
  * /dev path is a device, refused like a wipe; a folder inside the workspace is the
  * workspace's), and a volume name, which is no file, is storage of class `unknown` (asked).
@@ -123,6 +124,11 @@ export const VOLUME_HANDLERS: Record<string, FsHandler> = {
     return hasAny(o, 'security-erase', 'security-erase-enhanced')
       ? formatOf(cmd, ctx, o.operands, false)
       : [];
+  },
+  // `badblocks -w DEV` writes test patterns over the whole device; `-n` keeps the data, plain reads only read.
+  badblocks: (cmd, ctx) => {
+    const o = parseOptions(cmd.argv, 1, { shortWithValue: 'bcdeiopt' });
+    return hasAny(o, 'w') ? formatOf(cmd, ctx, o.operands.slice(0, 1), false) : [];
   },
   virsh: (cmd, ctx) => {
     // `virsh -c URI SUB NAME`: the connection URI is an option's value, not the subcommand.

@@ -37,6 +37,10 @@ describe('volume managers and VM storage (filesystem pack)', () => {
     ['nvme list', 'allow'],
     ['nvme smart-log /dev/nvme0', 'allow'],
     ['hdparm -I /dev/sda', 'allow'],
+    ['sudo badblocks -wsv /dev/sdb', 'deny filesystem/wipe-device'],
+    ['badblocks -b 4096 -w /dev/nvme0n1 100000', 'deny filesystem/wipe-device'],
+    ['badblocks -sv /dev/sdb', 'allow'],
+    ['badblocks -nsv /dev/sdb', 'allow'],
     ['hdparm -tT /dev/sda', 'allow'],
     // a subvolume inside the workspace is the workspace's own folder
     ['btrfs subvolume delete ./snapshots/@old', 'allow'],

@@ -223,8 +223,11 @@ export function kwarg(args: string[], key: string): string | undefined {
 /** A JSON text for a dict/object literal of literals (`{'query': 'mutation …'}`), when it converts. */
 export function jsonOf(expr: string, lx: Lexed): string | undefined {
   let t = expr.trim();
-  const s = /^JSON\.stringify\(([\s\S]*)\)$|^json\.dumps\(([\s\S]*)\)$/.exec(t);
-  if (s) t = (s[1] ?? s[2]).trim();
+  const s =
+    /^JSON\.(?:stringify|generate|dump)\(([\s\S]*)\)$|^json\.dumps\(([\s\S]*)\)$|^([\s\S]*)\.to_json$/.exec(
+      t,
+    );
+  if (s) t = (s[1] ?? s[2] ?? s[3]).trim();
   const lit = literalOf(t, lx);
   if (lit) return lit.dynamic ? undefined : lit.value;
   if (!t.startsWith('{') && !t.startsWith('[')) return undefined;

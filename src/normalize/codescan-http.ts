@@ -105,7 +105,9 @@ export function httpCall(
     kwarg(args, 'data') ??
     kwarg(args, 'body') ??
     kwarg(args, 'content') ??
-    (args[1] !== undefined && !/^\s*\{/.test(args[1]) && /post|put|patch/i.test(method ?? '')
+    (args[1] !== undefined &&
+    (!/^\s*\{/.test(args[1]) || /\.to_json\s*$/.test(args[1])) &&
+    /post|put|patch/i.test(method ?? '')
       ? args[1]
       : undefined);
   if (bodyExpr !== undefined && isEnv(bodyExpr, lx, lang))
@@ -172,4 +174,78 @@ export function rubyConnections(
     }
   }
   return out;
+}
+
+/**
+ * Requests sent through a Python http.client connection: `c = http.client.HTTPSConnection(host[, port])`,
+ * then `c.request(METHOD, PATH, BODY, headers)`. The URL is the connection's host and port with
+ * the path; an unknown host, path or method stays dynamic.
+ */
+export function pythonConnections(
+  lx: Lexed,
+  home: string,
+  valueOf: ValueOf,
+): { at: number; effects: HttpEffect[] }[] {
+  const out: { at: number; effects: HttpEffect[] }[] = [];
+  const skel = lx.skel;
+  for (const m of skel.matchAll(/\b([A-Za-z_]\w*)\s*=\s*(?:http\.client\.)?(HTTPS?)Connection\s*\(/g)) {
+    const { args } = callArgs(skel, m.index + m[0].length);
+    const host = valueOf(args[0] ?? '', lx, home);
+    const portArg = args[1] !== undefined && !/=/.test(args[1]) ? args[1].trim() : undefined;
+    // a port written as a number is known; anything else is read as a value
+    const port =
+      portArg === undefined
+        ? undefined
+        : /^\d+$/.test(portArg)
+          ? { text: portArg, dynamic: false }
+          : valueOf(portArg, lx, home);
+    const scheme = m[2] === 'HTTPS' ? 'https' : 'http';
+    for (const call of skel.matchAll(new RegExp(`\\b${m[1]}\\.request\\s*\\(`, 'g'))) {
+      const a = callArgs(skel, call.index + call[0].length).args;
+      const method = literalOf(a[0] ?? '', lx);
+      const path = valueOf(a[1] ?? '', lx, home);
+      const url: Field = {
+        text: `${scheme}://${host.text}${port && !port.dynamic ? `:${port.text}` : ''}${path.text.startsWith('/') ? '' : '/'}${path.text}`,
+        dynamic: host.dynamic || path.dynamic || !!port?.dynamic,
+      };
+      const body = a[2] !== undefined && !/^\s*\w+\s*=/.test(a[2]) ? a[2] : kwarg(a, 'body');
+      const effects = httpCall(
+        method && !method.dynamic ? method.value : 'DYNAMIC',
+        body !== undefined ? ['', `body=${body}`] : [],
+        lx,
+        home,
+        'python',
+        valueOf,
+      );
+      out.push({ at: call.index, effects: effects.map((e) => ({ ...e, url })) });
+    }
+  }
+  return out;
+}
+
+/**
+ * PHP's curl: `$c = curl_init(URL)` with `curl_setopt($c, CURLOPT_CUSTOMREQUEST, "DELETE")`
+ * (or CURLOPT_POST / CURLOPT_POSTFIELDS), sent by curl_exec: one request of that method.
+ */
+export function phpCurl(lx: Lexed, home: string, valueOf: ValueOf): { at: number; effects: HttpEffect[] }[] {
+  const skel = lx.skel;
+  const init = /\bcurl_init\s*\(/.exec(skel);
+  if (!init) return [];
+  const { args } = callArgs(skel, init.index + init[0].length);
+  let url = valueOf(args[0] ?? '', lx, home);
+  let method = 'GET';
+  let body: string | undefined;
+  for (const m of skel.matchAll(/\bcurl_setopt\s*\(/g)) {
+    const a = callArgs(skel, m.index + m[0].length).args;
+    const opt = (a[1] ?? '').trim();
+    if (opt === 'CURLOPT_CUSTOMREQUEST') method = literalOf(a[2] ?? '', lx)?.value ?? 'DYNAMIC';
+    else if (opt === 'CURLOPT_URL') url = valueOf(a[2] ?? '', lx, home);
+    else if (opt === 'CURLOPT_POST' && method === 'GET') method = 'POST';
+    else if (opt === 'CURLOPT_POSTFIELDS') {
+      body = a[2];
+      if (method === 'GET') method = 'POST';
+    }
+  }
+  const effects = httpCall(method, body !== undefined ? ['', `body=${body}`] : [], lx, home, 'php', valueOf);
+  return [{ at: init.index, effects: effects.map((e) => ({ ...e, url })) }];
 }

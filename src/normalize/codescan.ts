@@ -4,7 +4,7 @@
  * Works on the literal-aware skeleton from codelex.ts.
  */
 import { callArgs, kwarg, lex, literalOf, show, type Lang, type Lexed } from './codelex.js';
-import { httpCall, rubyConnections, type HttpEffect } from './codescan-http.js';
+import { httpCall, phpCurl, pythonConnections, rubyConnections, type HttpEffect } from './codescan-http.js';
 import type { Field } from './state.js';
 import { canonicalCode } from './codeparse.js';
 import { nodeRequest, urlopen } from './codescan-net.js';
@@ -296,6 +296,19 @@ const PATTERNS: Record<Lang, Pattern[]> = {
       handle: rm,
     },
     { re: /(?<![\w$@%])(?:system|exec)\s*\(?/g, handle: (a, lx, home) => command(a[0], lx, home) },
+    // HTTP::Tiny, LWP::UserAgent, Mojo::UserAgent: `->delete(URL)`, `->post(URL, …)`, `->request('DELETE', URL)`
+    {
+      re: /->\s*(delete|put|patch|post|get|head)\s*\(/g,
+      handle: (a, lx, home, m) =>
+        /HTTP::Tiny|LWP|Mojo::UserAgent|HTTP::Request/.test(lx.skel) ? http(m[1], a, lx, home, 'perl') : [],
+    },
+    {
+      re: /->\s*request\s*\(/g,
+      handle: (a, lx, home) =>
+        /HTTP::Tiny/.test(lx.skel)
+          ? http(literalOf(a[0] ?? '', lx)?.value ?? 'DYNAMIC', a.slice(1), lx, home, 'perl')
+          : [],
+    },
     { re: /(?<![\w$@%])eval\s*(?!\{)\(?/g, handle: (a, lx) => code(a[0], lx) },
   ],
   php: [
@@ -358,6 +371,8 @@ export function scanCode(source: string, lang: Lang, home: string): Effect[] {
     }
   }
   if (lang === 'ruby') found.push(...rubyConnections(lx, home, valueOf));
+  if (lang === 'python') found.push(...pythonConnections(lx, home, valueOf));
+  if (lang === 'php') found.push(...phpCurl(lx, home, valueOf));
   for (const [i, l] of lx.lits.entries()) {
     if (!l.command) continue;
     const at = lx.skel.indexOf(`\u0001${i}\u0002`);

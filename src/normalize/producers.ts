@@ -137,6 +137,12 @@ export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): str
       out = Buffer.from(hex, 'hex').toString('utf8');
       break;
     }
+    case 'date': {
+      const time = dateOutput(args);
+      if (time === undefined) return undefined;
+      out = time + '\n';
+      break;
+    }
     case 'mktemp': {
       const path = mktempPath(argv, k);
       if (path === undefined) return undefined;
@@ -193,4 +199,21 @@ function mktempPath(argv: Field[], k: K): string | undefined {
   if (template === undefined) return absPath(k.scope.cwd, `${tmp}/tmp.XXXXXXXXXX`);
   if (template.includes('/') && !inTmp && dir === undefined) return absPath(k.scope.cwd, template);
   return absPath(k.scope.cwd, inTmp || dir !== undefined ? `${tmp}/${template}` : template);
+}
+
+/**
+ * What `date [+FORMAT]` prints, in shape: the time is not known, so each conversion prints
+ * a zero (`+%F` → `0`); what matters is that it holds no `/` (no path separator) when the
+ * format has none and no `%D` / `%x`. Undefined for options that read input (-d, -f, -r, -s)
+ * or a format that may print a `/`.
+ */
+function dateOutput(args: string[]): string | undefined {
+  let format = '%a %b %e %H:%M:%S %Z %Y';
+  for (const a of args) {
+    if (a.startsWith('+')) format = a.slice(1);
+    else if (!/^(-u|--utc|--universal|-R|--rfc-email|-I\w*|--iso-8601(=\w+)?|--rfc-3339=\w+)$/.test(a))
+      return undefined;
+  }
+  if (format.includes('/') || /%[-_0^#]*[Dx]/.test(format)) return undefined;
+  return format.replace(/%[-_0^#]*[a-zA-Z%]/g, (c) => (c.endsWith('%') ? '%' : '0'));
 }

@@ -169,3 +169,37 @@ describe('verdicts', () => {
     expect(engine.analyze(script, ctx).decision).toBe(want);
   });
 });
+
+describe('Python http.client, Perl user agents, PHP curl, Ruby bodies from to_json', () => {
+  it.each<[string, string[]]>([
+    [
+      `python3 -c "import http.client; c=http.client.HTTPSConnection('acme.okta.com'); c.request('DELETE', '/api/v1/users/42')"`,
+      ['DELETE https://acme.okta.com/api/v1/users/42'],
+    ],
+    [
+      `python3 -c "import http.client,json; c=http.client.HTTPConnection('dgraph.prod', 8080); c.request('POST', '/graphql', json.dumps({'query': 'mutation { deletePost }'}))"`,
+      ['POST http://dgraph.prod:8080/graphql {"query":"mutation { deletePost }"}'],
+    ],
+    [
+      `python3 -c "import http.client; c=http.client.HTTPSConnection('api.example.com'); c.request('GET', '/v1/users')"`,
+      ['GET https://api.example.com/v1/users'],
+    ],
+    [
+      `perl -MHTTP::Tiny -e 'HTTP::Tiny->new->delete("https://api.linode.com/v4/volumes/1")'`,
+      ['DELETE https://api.linode.com/v4/volumes/1'],
+    ],
+    [
+      `perl -MHTTP::Tiny -e 'HTTP::Tiny->new->request("DELETE", "https://api.linode.com/v4/volumes/1")'`,
+      ['DELETE https://api.linode.com/v4/volumes/1'],
+    ],
+    [
+      `php -r '$c = curl_init("https://api.vultr.com/v2/blocks/1"); curl_setopt($c, CURLOPT_CUSTOMREQUEST, "DELETE"); curl_exec($c);'`,
+      ['DELETE https://api.vultr.com/v2/blocks/1'],
+    ],
+    [`php -r '$c = curl_init("https://example.com"); curl_exec($c);'`, ['GET https://example.com']],
+    [
+      `ruby -rnet/http -rjson -e 'Net::HTTP.post(URI("https://api.example.com/graphql"), {query: "mutation { deleteTenant }"}.to_json)'`,
+      ['POST https://api.example.com/graphql {"query":"mutation { deleteTenant }"}'],
+    ],
+  ])('%s', (script, want) => expect(requests(script)).toEqual(want));
+});

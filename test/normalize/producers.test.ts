@@ -31,3 +31,19 @@ describe('temporary names and EXIT traps', () => {
     expect(commands("trap 'rm -rf $d' EXIT; ls")).toContain('dynamic:rm -rf $d');
   });
 });
+
+describe('date output in a name', () => {
+  it.each<[string, string]>([
+    // the time is not known, but a format without `/` cannot leave the folder
+    [
+      'mysqldump shop | gzip > backups/shop-$(date +%F).sql.gz; rm -f backups/shop-$(date +%F).sql.gz',
+      'rm -f backups/shop-0.sql.gz',
+    ],
+    ['rm -rf "logs/$(date -u +%Y%m%dT%H%M%SZ)"', 'rm -rf logs/000T000Z'],
+  ])('%s runs %s', (script, inner) => expect(commands(script)).toContain(inner));
+
+  it.each<[string]>([['rm -rf "/$(date +%D)"'], ['rm -rf "/x/$(date -d "$WHEN" +%F)"']])(
+    '%s: a date that may print a slash, or reads input, stays unknown',
+    (script) => expect(commands(script).some((c) => c.startsWith('dynamic:') || c.includes('$('))).toBe(true),
+  );
+});

@@ -4,6 +4,7 @@
  * (so `bash /tmp/x.sh` can re-parse what `cat > /tmp/x.sh <<EOF` wrote).
  */
 import type { NormalizedCommand, StdinSource } from '../engine/types.js';
+import { gitConfigWritten } from './installed.js';
 import { absPath, basename } from './state.js';
 import type { Field, Frame, Io, Res, Run, Scope } from './state.js';
 import { constantOutput } from './producers.js';
@@ -54,6 +55,7 @@ export function emit(argv: Field[], k: K, opts: { dynamic?: boolean; stdin?: Std
     k.scope.written.add(w.path);
     if (out === undefined) k.scope.files.delete(w.path);
     else k.scope.files.set(w.path, (w.append ? (k.scope.files.get(w.path) ?? '') : '') + out);
+    gitConfigWritten(w.path, out, k);
   }
   if (program === 'tee') {
     for (const f of argv.slice(1)) {

@@ -8,7 +8,9 @@
  * - `just RECIPE` with a justfile this script wrote, `task NAME` with a Taskfile.yml this script
  *   wrote: every recipe line / task command is analysed (as make does with a makefile it wrote);
  *   the project's own justfile or Taskfile on disk stays an opaque build;
- * - `direnv allow|exec|reload` with an .envrc this script wrote: the .envrc runs (as bash).
+ * - `direnv allow|exec|reload` with an .envrc this script wrote: the .envrc runs (as bash);
+ * - text written into a repository's `.git/config`: read as the `git config KEY VALUE`
+ *   commands that would set the same (a push refspec, a mirror, an alias, a hooks path).
  */
 import { absPath, cloneScope, type Field, type Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
@@ -159,4 +161,40 @@ export function direnvExec(argv: Field[], k: K): Res | undefined {
   runDirenv(argv, k);
   runArgv(argv.slice(3), { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, 'direnv exec'] } });
   return res;
+}
+
+/** The settings in git config text, as [key, value] (`[remote "origin"]` + `push = …` → remote.origin.push). */
+export function gitConfigSettings(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  let section = '';
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/^\s+/, '');
+    const head = /^\[\s*([\w.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]/.exec(line);
+    if (head) {
+      section = head[2] !== undefined ? `${head[1].toLowerCase()}.${head[2]}` : head[1].toLowerCase();
+      continue;
+    }
+    const kv = /^([A-Za-z][\w-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (kv && section && !/^[#;]/.test(line))
+      out.push([`${section}.${kv[1].toLowerCase()}`, (kv[2] ?? 'true').replace(/^"(.*)"$/, '$1').trim()]);
+  }
+  return out;
+}
+
+/** Text written to `path` (undefined = not known): when it is a repository's .git/config, its settings as `git config` commands. */
+export function gitConfigWritten(path: string, text: string | undefined, k: K): void {
+  if (!/\/\.git\/config$/.test(path)) return;
+  const inner: K = {
+    ...k,
+    io: { writes: [] },
+    frame: { ...k.frame, wrappers: [...k.frame.wrappers, 'written to .git/config'] },
+  };
+  // fail closed: settings not known statically may make git run or push anything.
+  if (text === undefined) {
+    emit([{ text: `git config (${path})`, dynamic: true }], inner, { dynamic: true });
+    return;
+  }
+  const lit = (t: string): Field => ({ text: t, dynamic: false });
+  for (const [key, value] of gitConfigSettings(text))
+    emit([lit('git'), lit('config'), lit(key), lit(value)], inner);
 }

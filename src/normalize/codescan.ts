@@ -7,8 +7,9 @@ import { callArgs, kwarg, lex, literalOf, show, type Lang, type Lexed } from './
 import { httpCall, phpCurl, pythonConnections, rubyConnections, type HttpEffect } from './codescan-http.js';
 import type { Field } from './state.js';
 import { canonicalCode } from './codeparse.js';
-import { nodeRequest, urlopen } from './codescan-net.js';
+import { nodeRequest } from './codescan-net.js';
 import { morePatterns, type Pattern } from './codescan-langs.js';
+import { pythonPatterns } from './codescan-python.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
@@ -94,21 +95,6 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
   return { text: show(t, lx), dynamic: true };
 }
 
-/**
- * What a loop variable `name` names when it is bound by `for name in BASE.rglob(…)` (also
- * glob, iterdir, os.walk, os.listdir, os.scandir): everything below BASE (`BASE/*`). Any other
- * binding: the variable's value as valueOf reads it (a loop variable is not known: dynamic).
- */
-function walkedTarget(name: string, lx: Lexed, home: string): Field {
-  const m = new RegExp(`\\bfor\\s+${name}\\s+in\\s+([^:\\]\\n]+)`).exec(lx.skel);
-  const walk = m
-    ? /^\s*(?:(.+)\.(?:r?glob|iterdir)|os\.(?:walk|listdir|scandir))\(([^)]*)\)/.exec(m[1])
-    : null;
-  if (!walk) return valueOf(name, lx, home);
-  const base = valueOf(walk[1] ?? (walk[2] || "'.'"), lx, home);
-  return base.dynamic ? base : { text: `${base.text.replace(/\/+$/, '')}/*`, dynamic: false };
-}
-
 /** The path the expressions `parts` make joined with `/`; dynamic when any part is. */
 function joinPath(parts: string[], lx: Lexed, home: string, hops: number): Field {
   const vs = parts.map((a) => valueOf(a, lx, home, hops));
@@ -184,59 +170,14 @@ function command(arg: string | undefined, lx: Lexed, home: string, rest: string[
 const http = (method: string | undefined, args: string[], lx: Lexed, home: string, lang: Lang): Effect[] =>
   httpCall(method, args, lx, home, lang, valueOf);
 
-const FS_PY =
-  /\b(?:shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|shutil\.move|rmtree|send2trash)\s*\(/g;
 const PATTERNS: Record<Lang, Pattern[]> = {
-  python: [
-    { re: FS_PY, handle: rm },
-    // `p.unlink()` / `shutil.rmtree(p)` for each `p` a directory walk yields: everything below its base.
-    {
-      re: /(?<![\w.])([A-Za-z_]\w*)\.(?:unlink|rmdir)\s*\(/g,
-      handle: (_a, lx, home, m) =>
-        /^(os|shutil|pathlib|Path)$/.test(m[1]) ? [] : [{ kind: 'rm', target: walkedTarget(m[1], lx, home) }],
-    },
-    {
-      re: /\b(?:(?:pathlib\.)?Path\(([^()]*(?:\([^()]*\))?[^()]*)\))\.(?:unlink|rmdir)\s*\(/g,
-      handle: (_a, lx, home, m) => [{ kind: 'rm', target: valueOf(m[1], lx, home) }],
-    },
-    {
-      re: /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)|pty\.spawn|asyncio\.create_subprocess_shell)\s*\(/g,
-      handle: (a, lx, home) => command(a[0], lx, home),
-    },
-    // asyncio.create_subprocess_exec("rm", "-rf", path): the program and its arguments.
-    {
-      re: /\basyncio\.create_subprocess_exec\s*\(/g,
-      handle: (a, lx, home) => command(`[${a.filter((x) => !/^\s*\w+\s*=/.test(x)).join(',')}]`, lx, home),
-    },
-    // os.execvp(file, [argv…]), os.execlp(file, arg0, arg1…), os.spawnv(mode, path, [argv…]): the argv given.
-    {
-      re: /\bos\.(exec|spawn)([lv])(p?)(e?)\s*\(/g,
-      handle: (a, lx, home, m) => {
-        const rest = m[1] === 'spawn' ? a.slice(2) : a.slice(1);
-        const words = m[2] === 'v' ? rest.slice(0, 1) : m[4] ? rest.slice(0, -1) : rest;
-        return m[2] === 'v' ? command(words[0], lx, home) : command(`[${words.join(',')}]`, lx, home);
-      },
-    },
-    {
-      re: /\b(?:requests|httpx|session|s|client)\.(delete|post|put|patch|get|head)\s*\(/g,
-      handle: (a, lx, home, m) => http(m[1], a, lx, home, 'python'),
-    },
-    {
-      re: /\b(?:requests|httpx)\.request\s*\(/g,
-      handle: (a, lx, home) =>
-        http(literalOf(a[0] ?? '', lx)?.value ?? 'DYNAMIC', a.slice(1), lx, home, 'python'),
-    },
-    { re: /\burllib\.request\.urlopen\s*\(/g, handle: (a, lx, home) => urlopen(a, lx, home, valueOf) },
-    {
-      re: /\burllib\.request\.Request\s*\(|\bRequest\s*\(/g,
-      handle: (a, lx, home) => http(undefined, a, lx, home, 'python'),
-    },
-    { re: /(?<![\w.])(?:exec|eval|compile)\s*\(/g, handle: (a, lx) => code(a[0], lx) },
-    {
-      re: /\b__import__\s*\(|\bgetattr\s*\(|\bimportlib\b|\bcodecs\.decode\b|\bmarshal\.loads\b|\bpickle\.loads\b/g,
-      handle: (_a, _lx, _h, m) => [{ kind: 'dynamic', text: m[0] }],
-    },
-  ],
+  python: pythonPatterns({
+    valueOf: (e, lx, home) => valueOf(e, lx, home),
+    rm,
+    command,
+    code: (a, lx) => code(a, lx),
+    http,
+  }),
   node: [
     {
       re: /\b(?:rmSync|rmdirSync|unlinkSync|rm|rmdir|unlink|remove|removeSync|emptyDirSync|rimraf(?:\.sync)?|deleteSync)\s*\(/g,

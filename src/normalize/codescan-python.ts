@@ -1,0 +1,91 @@
+/**
+ * Call patterns of inline Python code (`python -c`, a script on stdin or written earlier):
+ * deletions (shutil, os, pathlib, and `p.unlink()` for each `p` of a directory walk), commands
+ * run through a shell or as an argv (os.system, subprocess, the exec/spawn families, asyncio),
+ * HTTP requests (requests, httpx, urllib) and code evaluated at run time.
+ */
+import { literalOf, type Lexed } from './codelex.js';
+import type { Pattern, Helpers } from './codescan-langs.js';
+import { urlopen } from './codescan-net.js';
+import type { Effect } from './codescan.js';
+import type { Field } from './state.js';
+
+/** What codescan.ts lends the Python patterns, besides the common helpers: its HTTP request reader. */
+export interface PythonHelpers extends Helpers {
+  http: (method: string | undefined, args: string[], lx: Lexed, home: string, lang: 'python') => Effect[];
+}
+
+const FS_PY =
+  /\b(?:shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|shutil\.move|rmtree|send2trash)\s*\(/g;
+
+/**
+ * What a loop variable `name` names when it is bound by `for name in BASE.rglob(…)` (also
+ * glob, iterdir, os.walk, os.listdir, os.scandir): everything below BASE (`BASE/*`). Any other
+ * binding: the variable's value as valueOf reads it (a loop variable is not known: dynamic).
+ */
+function walkedTarget(name: string, lx: Lexed, home: string, valueOf: Helpers['valueOf']): Field {
+  const m = new RegExp(`\\bfor\\s+${name}\\s+in\\s+([^:\\]\\n]+)`).exec(lx.skel);
+  const walk = m
+    ? /^\s*(?:(.+)\.(?:r?glob|iterdir)|os\.(?:walk|listdir|scandir))\(([^)]*)\)/.exec(m[1])
+    : null;
+  if (!walk) return valueOf(name, lx, home);
+  const base = valueOf(walk[1] ?? (walk[2] || "'.'"), lx, home);
+  return base.dynamic ? base : { text: `${base.text.replace(/\/+$/, '')}/*`, dynamic: false };
+}
+
+export function pythonPatterns(h: PythonHelpers): Pattern[] {
+  const { valueOf, rm, command, code } = h;
+  const http = (method: string | undefined, args: string[], lx: Lexed, home: string): Effect[] =>
+    h.http(method, args, lx, home, 'python');
+  return [
+    { re: FS_PY, handle: rm },
+    // `p.unlink()` / `shutil.rmtree(p)` for each `p` a directory walk yields: everything below its base.
+    {
+      re: /(?<![\w.])([A-Za-z_]\w*)\.(?:unlink|rmdir)\s*\(/g,
+      handle: (_a, lx, home, m) =>
+        /^(os|shutil|pathlib|Path)$/.test(m[1])
+          ? []
+          : [{ kind: 'rm', target: walkedTarget(m[1], lx, home, valueOf) }],
+    },
+    {
+      re: /\b(?:(?:pathlib\.)?Path\(([^()]*(?:\([^()]*\))?[^()]*)\))\.(?:unlink|rmdir)\s*\(/g,
+      handle: (_a, lx, home, m) => [{ kind: 'rm', target: valueOf(m[1], lx, home) }],
+    },
+    {
+      re: /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)|pty\.spawn|asyncio\.create_subprocess_shell)\s*\(/g,
+      handle: (a, lx, home) => command(a[0], lx, home),
+    },
+    // asyncio.create_subprocess_exec("rm", "-rf", path): the program and its arguments.
+    {
+      re: /\basyncio\.create_subprocess_exec\s*\(/g,
+      handle: (a, lx, home) => command(`[${a.filter((x) => !/^\s*\w+\s*=/.test(x)).join(',')}]`, lx, home),
+    },
+    // os.execvp(file, [argv…]), os.execlp(file, arg0, arg1…), os.spawnv(mode, path, [argv…]): the argv given.
+    {
+      re: /\bos\.(exec|spawn)([lv])(p?)(e?)\s*\(/g,
+      handle: (a, lx, home, m) => {
+        const rest = m[1] === 'spawn' ? a.slice(2) : a.slice(1);
+        const words = m[2] === 'v' ? rest.slice(0, 1) : m[4] ? rest.slice(0, -1) : rest;
+        return m[2] === 'v' ? command(words[0], lx, home) : command(`[${words.join(',')}]`, lx, home);
+      },
+    },
+    {
+      re: /\b(?:requests|httpx|session|s|client)\.(delete|post|put|patch|get|head)\s*\(/g,
+      handle: (a, lx, home, m) => http(m[1], a, lx, home),
+    },
+    {
+      re: /\b(?:requests|httpx)\.request\s*\(/g,
+      handle: (a, lx, home) => http(literalOf(a[0] ?? '', lx)?.value ?? 'DYNAMIC', a.slice(1), lx, home),
+    },
+    { re: /\burllib\.request\.urlopen\s*\(/g, handle: (a, lx, home) => urlopen(a, lx, home, valueOf) },
+    {
+      re: /\burllib\.request\.Request\s*\(|\bRequest\s*\(/g,
+      handle: (a, lx, home) => http(undefined, a, lx, home),
+    },
+    { re: /(?<![\w.])(?:exec|eval|compile)\s*\(/g, handle: (a, lx) => code(a[0], lx) },
+    {
+      re: /\b__import__\s*\(|\bgetattr\s*\(|\bimportlib\b|\bcodecs\.decode\b|\bmarshal\.loads\b|\bpickle\.loads\b/g,
+      handle: (_a, _lx, _h, m) => [{ kind: 'dynamic', text: m[0] }],
+    },
+  ];
+}

@@ -19,7 +19,7 @@ import { SAAS_TABLES } from './cloud-saas.js';
 import { VERB_TABLES } from './cloud-tables.js';
 import { readVerbTable } from './cloud-verbs.js';
 import type { Extractor } from './extractor.js';
-import { peelRunner } from './sql-frameworks.js';
+import { runnerCommand } from './runner-command.js';
 
 type Reader = (cmd: NormalizedCommand) => CloudDraft | undefined;
 
@@ -46,19 +46,6 @@ for (const t of [...VERB_TABLES, ...SAAS_TABLES])
 /** The reader of `program`; undefined = none (a name such as `valueOf` is not a table key). */
 function readerOf(program: string): Reader | undefined {
   return Object.hasOwn(READERS, program) ? READERS[program] : undefined;
-}
-
-/** Package runners that only launch another CLI (`npx vercel rm`, `pnpm dlx netlify …`). */
-function unwrap(cmd: NormalizedCommand): NormalizedCommand {
-  const argv = peelRunner(cmd.argv);
-  if (argv === cmd.argv || !argv.length) return cmd;
-  const shift = cmd.argv.length - argv.length;
-  return {
-    ...cmd,
-    program: argv[0].split('/').pop() ?? '',
-    argv,
-    dynamicArgs: cmd.dynamicArgs.map((i) => i - shift).filter((i) => i >= 0),
-  };
 }
 
 /**
@@ -127,7 +114,7 @@ export function hasCloudReader(program: string): boolean {
 
 export const extractCloud: Extractor = (cmd, ctx, all) => {
   if (cmd.argv.some((a) => DRY_RUN.test(a)) || asksForHelp(cmd.argv)) return [];
-  const u = unwrap(cmd);
+  const u = runnerCommand(cmd); // `npx vercel rm`, `pnpm dlx netlify …`: the CLI launched
   const c = u !== cmd && readerOf(u.program) ? u : cmd;
   const read =
     readerOf(c.program) ?? ((x: NormalizedCommand) => readLdif(x, ctx) ?? readGeneric(x, hasCloudReader));

@@ -7,6 +7,7 @@
 import type { NormalizedCommand } from '../engine/types.js';
 import type { SqlStmt } from './sql-statements.js';
 import { resetOps } from './sql-resets.js';
+import { RUNNER_WITH_VALUE as RUNNER_WITH_ARG } from '../normalize/runners.js';
 
 export interface FrameworkOp extends SqlStmt {
   tool: string;
@@ -15,21 +16,6 @@ export interface FrameworkOp extends SqlStmt {
   /** The words that triggered it, e.g. `prisma migrate reset`. */
   evidence: string;
 }
-
-/** Options of package runners that take a value. */
-const RUNNER_WITH_ARG = new Set([
-  '-p',
-  '--package',
-  '-c',
-  '--call',
-  '--filter',
-  '-F',
-  '-C',
-  '--dir',
-  '--cwd',
-  '-w',
-  '--workspace',
-]);
 
 /**
  * Peels `npx`, `pnpm [exec|dlx]`, `yarn [dlx|exec]`, `bunx`, `bun x|run`, `npm exec`,

@@ -10,8 +10,10 @@ import { joinFields } from './fields.js';
 import type { Field } from './state.js';
 import type { Peel, Peeler } from './wrappers.js';
 
-/** Runner options that take the next word as their value. */
-const WITH_VALUE = new Set([
+/** Package runners' options that take the next word as their value (also read by src/extract/sql-frameworks.ts). */
+export const RUNNER_WITH_VALUE = new Set([
+  '-c',
+  '--call',
   '-p',
   '--package',
   '--filter',
@@ -45,7 +47,7 @@ function launched(label: string, args: Field[]): Peel | undefined {
       break;
     }
     if (!t.startsWith('-')) break;
-    if (WITH_VALUE.has(t)) i++;
+    if (RUNNER_WITH_VALUE.has(t)) i++;
   }
   const rest = args.slice(i);
   if (rest.length === 0 || rest[0].dynamic) return undefined;

@@ -17,7 +17,13 @@
  * - wrappers.ts: sudo, doas, run0, env (-i, -u, -C, -S, NAME=val), command, exec, builtin,
  *   nohup, nice, time, timeout, stdbuf, setsid, unbuffer, busybox, chroot, ionice, flock
  *   (cmd and -c), runuser, su -c, script -c, watch (command string), chrt, taskset,
- *   caffeinate, proxychains, torsocks.
+ *   caffeinate, proxychains, torsocks, sg; sudo -s / su without a command read stdin as a shell.
+ * - runners.ts: package runners (npx, bunx, npm exec, pnpm dlx, yarn dlx, bun x; `-c CMD`),
+ *   dotenv-cli and secret injectors (railway run, doppler run, op run, aws-vault exec …).
+ * - git-run.ts: what git runs besides itself: -c / GIT_* program settings, submodule foreach,
+ *   rebase --exec, bisect run, and the hooks this script wrote that a subcommand fires.
+ * - installed.ts: code installed for a project tool: npm pkg set scripts.*, git hooks,
+ *   justfile and Taskfile this script wrote, an .envrc with direnv, text written to .git/config.
  * - shells.ts: bash/sh/zsh/dash/ksh/… `-c` (with `$0 $1 $@`), script files (written
  *   earlier or read through ctx.readFile), heredoc / here-string / pipe into a shell,
  *   eval, source / `.`; `bash <(…)` / `source <(…)` are dynamic.
@@ -25,13 +31,16 @@
  *   on the file: known text is analysed like `bash FILE` / `python3 FILE`; a file this script
  *   wrote with unknown content is dynamic.
  * - producers.ts: constant stdout of echo, printf, cat, tee, base64 -d, openssl base64 -d,
- *   xxd -r -p, rev (feeds pipes into shells and xargs, and files run later).
+ *   xxd -r -p, rev (feeds pipes into shells and xargs, and files run later); the name mktemp
+ *   prints and the shape of date's output.
  * - fanout.ts: xargs (-I, -0, -a), parallel (:::), find -exec/-execdir/-ok/-okdir/-delete.
- * - interpreters.ts (+ codelex.ts, codescan.ts, codescan-http.ts): python/node/ruby/perl/php/deno/bun
- *   inline code → synthetic commands (variables assigned once, Ruby Net::HTTP connections, the
- *   environment as a request body → `curl -d "$(env)"`).
+ * - interpreters.ts (+ codelex.ts, codescan.ts, codescan-python.ts, codescan-langs.ts,
+ *   codescan-http.ts): python/node/ruby/perl/php/deno/bun/zx/lua/R/julia inline code →
+ *   synthetic commands (variables assigned once, HTTP connections and user agents, zx/Bun `$`
+ *   templates, the environment as a request body → `curl -d "$(env)"`).
  * - awk.ts: awk/gawk/mawk/nawk programs: system("cmd"), print … | "cmd", "cmd" | getline.
- * - make.ts: recipe lines and $(shell …) of a makefile written earlier or named with -f.
+ * - make.ts: recipe lines and $(shell …) of a makefile written earlier, named with -f or given with --eval.
+ * - option-carriers.ts: commands in a program's options (tar, rsync, zip, ssh, man) and less's LESSOPEN.
  * - remote.ts: ssh, docker/podman/nerdctl exec, docker compose exec, kubectl/oc exec.
  * - reparse.ts: nested scripts, depth-capped by limits.maxDepth.
  *

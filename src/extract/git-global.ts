@@ -3,42 +3,7 @@
  * that make git run other programs.
  */
 
-import { GIT_GLOBAL_WITH_VALUE as GLOBAL_WITH_VALUE } from '../normalize/git-options.js';
-
-export interface GitInvocation {
-  /** `-c key=value` settings, keys lower-cased. Empty = none. */
-  config: Map<string, string>;
-  /** argv index of the subcommand; -1 when there is none (`git --version`). */
-  subIndex: number;
-}
-
-/** Reads the global options up to the subcommand. */
-export function parseGitGlobal(argv: string[]): GitInvocation {
-  const config = new Map<string, string>();
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('-')) break;
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (GLOBAL_WITH_VALUE.has(a)) {
-      const v = argv[++i] ?? '';
-      if (a === '-c') addSetting(config, v);
-      continue;
-    }
-    if (a.startsWith('-c') && a.length > 2) addSetting(config, a.slice(2));
-  }
-  return { config, subIndex: i < argv.length ? i : -1 };
-}
-
-function addSetting(config: Map<string, string>, kv: string): void {
-  const eq = kv.indexOf('=');
-  // `-c key` alone means key=true.
-  const key = (eq < 0 ? kv : kv.slice(0, eq)).toLowerCase();
-  config.set(key, eq < 0 ? 'true' : kv.slice(eq + 1));
-}
+export { parseGitGlobal, type GitInvocation } from '../normalize/git-options.js';
 
 /** Settings whose value git runs as a program or which redirect hooks. */
 const EXEC_KEYS = new Set([

@@ -13,18 +13,7 @@ import { reparse } from './reparse.js';
 import { joinFields } from './fields.js';
 import { plainProgram } from './option-carriers.js';
 import { runArgv } from './carriers.js';
-import { GIT_GLOBAL_WITH_VALUE } from './git-options.js';
-
-/** Index of git's subcommand in `argv` (after the global options); -1 = none. */
-function subcommandAt(argv: Field[]): number {
-  for (let i = 1; i < argv.length; i++) {
-    const t = argv[i].text;
-    if (t === '--') return i + 1 < argv.length ? i + 1 : -1;
-    if (!t.startsWith('-')) return i;
-    if (GIT_GLOBAL_WITH_VALUE.has(t)) i++;
-  }
-  return -1;
-}
+import { parseGitGlobal } from './git-options.js';
 
 /** Variables git sets for each `submodule foreach` command: not known statically. */
 const FOREACH_VARS = ['name', 'sm_path', 'displaypath', 'sha1', 'toplevel', 'path'];
@@ -82,7 +71,7 @@ function subcommandRuns(argv: Field[], at: number, k: K): void {
 /** Analyses what `git …` (argv) runs besides itself. */
 export function gitRuns(argv: Field[], k: K): void {
   gitShellSettings(argv, k);
-  const at = subcommandAt(argv);
+  const at = parseGitGlobal(argv.map((f) => f.text)).subIndex;
   if (at < 0 || argv[at].dynamic) return;
   subcommandRuns(argv, at, k);
   // The hooks this script wrote that the subcommand fires (`git -C DIR …` fires DIR's).

@@ -45,19 +45,20 @@ const HOOKS: Record<string, string[]> = {
 };
 
 /** Runs the hooks this script wrote that `git SUB` (in `repo`) fires. */
-export function gitHooks(sub: string, repo: string, k: K): Res | undefined {
+export function gitHooks(sub: string, repo: string, k: K): void {
   const hooks = Object.hasOwn(HOOKS, sub) ? HOOKS[sub] : [];
   for (const name of hooks) {
     for (const dir of ['.git/hooks', '.husky']) {
       const path = absPath(repo, `${dir}/${name}`);
       const text = k.scope.files.get(path);
       // fail closed: a hook this script wrote with content not known statically.
-      if (text === undefined && k.scope.written.has(path))
-        return unknownCode([{ text: `git ${sub}`, dynamic: false }], k, `git hook ${name}`, path);
+      if (text === undefined && k.scope.written.has(path)) {
+        unknownCode([{ text: `git ${sub}`, dynamic: false }], k, `git hook ${name}`, path);
+        return;
+      }
       if (text !== undefined) reparse(text, `git hook ${name}`, k, { scope: cloneScope(k.scope) });
     }
   }
-  return undefined;
 }
 
 const JUSTFILES = ['justfile', 'Justfile', '.justfile', 'JUSTFILE'];
@@ -80,24 +81,43 @@ export function justLines(text: string): (string | undefined)[] {
   return out;
 }
 
-/** `just …` with a justfile this script wrote (in the working directory). */
+/**
+ * A build tool (`label`: just, task) run with a recipe file this script wrote (the first of
+ * `paths` it wrote): every command `read` finds there is analysed, one using `{{…}}` is unknown.
+ * The project's own file on disk stays an opaque build, like the project's Makefile.
+ */
+function runRecipes(
+  argv: Field[],
+  k: K,
+  label: string,
+  paths: string[],
+  read: (text: string) => (string | undefined)[] | undefined,
+): Res {
+  const path = paths.find((p) => k.scope.written.has(p));
+  if (!path) return emit(argv, k);
+  const text = k.scope.files.get(path);
+  const cmds = text === undefined ? undefined : read(text);
+  // fail closed: a recipe file this script wrote with content not known statically, or not readable.
+  if (cmds === undefined) return unknownCode(argv, k, label, path);
+  const res = emit(argv, k, { dynamic: cmds.some((c) => c === undefined) });
+  const inner: K = { ...k, io: { writes: [] } };
+  for (const c of cmds)
+    if (c === undefined) emit([{ text: `${label} {{…}}`, dynamic: true }], inner, { dynamic: true });
+    else reparse(c, label, inner, { scope: cloneScope(k.scope) });
+  return res;
+}
+
+/** `just …` with a justfile this script wrote (in the working directory, or named with -f). */
 export function runJust(argv: Field[], k: K): Res {
   const at = argv.findIndex((f, i) => i > 0 && (f.text === '-f' || f.text === '--justfile'));
   const names = at > 0 && argv[at + 1] ? [argv[at + 1].text] : JUSTFILES;
-  const paths = names.map((n) => absPath(k.scope.cwd, n));
-  const path = paths.find((p) => k.scope.written.has(p));
-  // The project's own justfile on disk is its build, like the project's Makefile.
-  if (!path) return emit(argv, k);
-  const text = k.scope.files.get(path);
-  // fail closed: a justfile this script wrote with content not known statically.
-  if (text === undefined) return unknownCode(argv, k, 'just', path);
-  const lines = justLines(text);
-  const res = emit(argv, k, { dynamic: lines.some((l) => l === undefined) });
-  const inner: K = { ...k, io: { writes: [] } };
-  for (const l of lines)
-    if (l === undefined) emit([{ text: 'just {{…}}', dynamic: true }], inner, { dynamic: true });
-    else reparse(l, 'just', inner, { scope: cloneScope(k.scope) });
-  return res;
+  return runRecipes(
+    argv,
+    k,
+    'just',
+    names.map((n) => absPath(k.scope.cwd, n)),
+    justLines,
+  );
 }
 
 const TASKFILES = ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml', 'Taskfile.dist.yml'];
@@ -126,18 +146,13 @@ export function taskCommands(text: string): (string | undefined)[] | undefined {
 
 /** `task …` (go-task) with a Taskfile this script wrote. */
 export function runTask(argv: Field[], k: K): Res {
-  const path = TASKFILES.map((n) => absPath(k.scope.cwd, n)).find((p) => k.scope.written.has(p));
-  if (!path) return emit(argv, k);
-  const text = k.scope.files.get(path);
-  const cmds = text === undefined ? undefined : taskCommands(text);
-  // fail closed: a Taskfile this script wrote that cannot be read.
-  if (cmds === undefined) return unknownCode(argv, k, 'task', path);
-  const res = emit(argv, k, { dynamic: cmds.some((c) => c === undefined) });
-  const inner: K = { ...k, io: { writes: [] } };
-  for (const c of cmds)
-    if (c === undefined) emit([{ text: 'task {{…}}', dynamic: true }], inner, { dynamic: true });
-    else reparse(c, 'task', inner, { scope: cloneScope(k.scope) });
-  return res;
+  return runRecipes(
+    argv,
+    k,
+    'task',
+    TASKFILES.map((n) => absPath(k.scope.cwd, n)),
+    taskCommands,
+  );
 }
 
 /** `direnv allow|exec|reload [DIR]` with an .envrc this script wrote in DIR: it runs. */

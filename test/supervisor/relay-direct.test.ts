@@ -57,7 +57,9 @@ describe('output to a pipe: the relay reads and writes it itself', () => {
   it.each([
     // [name, script, streams the relay read, of those the ones it wrote itself]
     // (the test's own stdout/stderr are socketpairs: a stream left there is read, not written)
-    ['stdout to a pipe', '"$1" -c "cat .env" | cat', 2, 1],
+    // (a stream that ended without a byte by the time output waits is not offered: stderr
+    // here, when the program has already exited then; hence 1 or 2)
+    ['stdout to a pipe', '"$1" -c "cat .env" | cat', [1, 2], 1],
     ['stderr to a pipe', '{ "$1" -c "cat .env >&2" 2>&1 >/dev/null; } | cat', 1, 1],
     ['stdout and stderr to one pipe', '"$1" -c "cat .env; cat .env >&2" 2>&1 | cat', 2, 2],
     [
@@ -73,7 +75,9 @@ describe('output to a pipe: the relay reads and writes it itself', () => {
     expect(r.stdout).toContain(MASKED);
     expect((r.stdout + r.stderr).includes(TOKEN)).toBe(false);
     const after = counts();
-    expect(after.taken - before.taken).toBe(taken);
+    const [least, most] = Array.isArray(taken) ? taken : [taken, taken];
+    expect(after.taken - before.taken).toBeGreaterThanOrEqual(least);
+    expect(after.taken - before.taken).toBeLessThanOrEqual(most);
     expect(after.direct - before.direct).toBe(direct);
   });
 
@@ -242,21 +246,36 @@ describe('read buffers are reused only once their masked bytes are written', () 
   });
 });
 
-describe('quiet commands reuse read buffers', () => {
-  // A stream's first read buffer is made when it starts; a command that prints nothing
-  // never fills it. It goes back to the shared spares when the stream ends, so a run of
-  // quiet commands makes no new 256 KiB buffer after the first (each one was external
-  // memory to V8, and a full collection every few dozen relayed commands).
-  it('ten quiet commands with stdout and stderr on pipes make at most two read buffers', async () => {
+describe('quiet commands and read buffers', () => {
+  it.each([
+    ['stdout and stderr to one pipe', '"$1" -c true 2>&1 | cat'],
+    ['stdout to a pipe, stderr to the test (a socket)', '"$1" -c "mkdir -p made" | cat'],
+    ['a script of quiet commands', '"$1" -c "true; mkdir -p made; bash -c true" 2>&1 | cat'],
+  ])('%s: a command that prints nothing never reaches the relay', async (_n, script) => {
+    const served = gate.relay?.served ?? 0;
+    const before = counts();
+    const r = await dash(script);
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(gate.relay?.served ?? 0).toBe(served);
+    expect(counts()).toEqual(before);
+  });
+
+  // A stream's first read buffer is made when it starts; a command that prints little
+  // leaves most of it unfilled. It goes back to the shared spares when the stream ends, so
+  // a run of such commands makes no new 256 KiB buffer after the first (each one was
+  // external memory to V8, and a full collection every few dozen relayed commands).
+  it('ten short commands with stdout and stderr on pipes make at most two read buffers', async () => {
     const alloc = vi.spyOn(Buffer, 'allocUnsafeSlow');
     try {
       const before = counts();
       for (let i = 0; i < 10; i++) {
-        const r = await dash('"$1" -c true 2>&1 | cat');
-        expect(r.code).toBe(0);
+        const r = await dash('"$1" -c "echo x" 2>&1 | cat');
+        expect(r).toMatchObject({ code: 0, stdout: 'x\n' });
       }
-      // every command's two streams were taken by the relay (the path under test)
-      expect(counts().taken - before.taken).toBe(20);
+      // every command's stdout was taken by the relay (the path under test); stderr, quiet,
+      // too when it had not ended yet by the time the output waited
+      expect(counts().taken - before.taken).toBeGreaterThanOrEqual(10);
+      expect(counts().taken - before.taken).toBeLessThanOrEqual(20);
       const reads = alloc.mock.calls.filter(([n]) => n === READ_SIZE).length;
       expect(reads).toBeLessThanOrEqual(2);
     } finally {

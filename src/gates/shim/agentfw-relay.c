@@ -18,10 +18,16 @@
  * only wait for the relay to say the stream is drained (a zero-length frame). Streams the
  * relay does not take, and terminals, are read and framed here as before.
  *
- * Fail closed: if the relay cannot be reached (or does not say OK) before the child
- * starts, nothing runs (exit 126). If it breaks later, no further output is shown (one
- * notice on stderr); the child is still drained and reaped (a stream the relay had taken
- * has no reader left: the child gets SIGPIPE on it).
+ * When: where a terminal is relayed, the relay is reached before the child starts (the
+ * hello even goes out while the broker decides). Where only pipes and sockets are, the
+ * child starts at once and the relay is reached when output first waits in its pipes
+ * (lazy_relay): a command that prints nothing never reaches it.
+ *
+ * Fail closed: if the relay socket is not there, or on a terminal the relay cannot be
+ * reached (or does not say OK), nothing runs (exit 126). If it cannot be reached when
+ * output first waits, or breaks later, no further output is shown (one notice on stderr);
+ * the child is still drained and reaped (a stream without a reader left: the child gets
+ * SIGPIPE on it).
  *
  * Exit: once the child is gone and its output has come back, we exit with its status.
  * If some other process (a background job of a script) still holds its output open
@@ -243,6 +249,7 @@ static void relay_preconnect(void) {
   if (!path || !*path || g_relay_fd >= 0) return;
   relay_plan(kind, &shared, &ttymask);
   if (kind[1] == OUT_NONE && kind[2] == OUT_NONE) return;
+  if (ttymask == 0) return; /* pipes only: the relay is reached late, if at all (lazy_relay) */
   char hello[80];
   int n = relay_hello(hello, sizeof hello, kind, ttymask);
   if (n < 0) return; /* relay_open tries again and refuses if it still fails */
@@ -257,15 +264,23 @@ static void relay_preconnect(void) {
   g_relay_mask = ttymask;
 }
 
-/* Connects to the relay (or takes the early connection) and waits for its OK; refuses
- * (nothing run) on any failure. *taken: the answer's bitmask (0 for `OK` alone); *acks:
- * the relay answers each stream's end (it spoke RELAY 2). */
-static int relay_open(const int kind[3], int ttymask, int *taken, int *acks) {
+/* Connects to the relay (or takes the early connection) and waits for its OK. *taken: the
+ * answer's bitmask (0 for `OK` alone); *acks: the relay answers each stream's end (it spoke
+ * RELAY 2). Returns the connection, or -1 with *why saying what failed (the caller refuses,
+ * or withholds the output when the program already runs). */
+#define RELAY_FAIL(text)                                                                                             \
+  do {                                                                                                               \
+    if (fd >= 0) close(fd);                                                                                          \
+    *why = text;                                                                                                     \
+    return -1;                                                                                                       \
+  } while (0)
+static int relay_open(const int kind[3], int ttymask, int *taken, int *acks, const char **why) {
   const char *path = getenv("AGENTFW_RELAY_SOCK");
+  int fd = -1;
   // fail closed: told to mask output, but no relay to mask it with
-  if (!path || !*path) refuse("AGENTFW_RELAY_SOCK is not set, so this command's output cannot be masked (fail closed)");
+  if (!path || !*path) RELAY_FAIL("AGENTFW_RELAY_SOCK is not set, so this command's output cannot be masked (fail closed)");
   char hello[80];
-  int n, fd;
+  int n;
   if (g_relay_fd >= 0 && g_relay_mask == ttymask) {
     fd = g_relay_fd;
     n = 0; /* hello already sent, naming the pipes made then */
@@ -280,10 +295,10 @@ static int relay_open(const int kind[3], int ttymask, int *taken, int *acks) {
       }
     }
     n = relay_hello(hello, sizeof hello, kind, ttymask);
-    if (n < 0) refuse("cannot create a pipe for the masked output (fail closed)");
+    if (n < 0) RELAY_FAIL("cannot create a pipe for the masked output (fail closed)");
     const char *err = NULL;
     fd = connect_unix(path, &err);
-    if (fd < 0) refuse("the agentfw output relay is unreachable, so this command's output cannot be masked (fail closed)");
+    if (fd < 0) RELAY_FAIL("the agentfw output relay is unreachable, so this command's output cannot be masked (fail closed)");
   }
   g_relay_fd = -1;
   long long deadline = now_ms() + CONNECT_MS;
@@ -292,11 +307,13 @@ static int relay_open(const int kind[3], int ttymask, int *taken, int *acks) {
   /* Up to the newline and no further: frames may follow the answer. What has arrived is
    * peeked at, then exactly the line's bytes are taken (one read, not one per byte). */
   while (got == 0 || ok[got - 1] != '\n') {
-    if (got == sizeof ok - 1) refuse("the agentfw output relay's answer was not understood (fail closed)");
+    if (got == sizeof ok - 1) RELAY_FAIL("the agentfw output relay's answer was not understood (fail closed)");
     long left = (long)(deadline - now_ms());
     struct pollfd p = {fd, off < (size_t)n ? POLLOUT : POLLIN, 0};
-    if (left <= 0 || poll(&p, 1, (int)left) <= 0)
-      refuse("the agentfw output relay did not answer within 2 s, so this command's output cannot be masked (fail closed)");
+    int pr = left > 0 ? poll(&p, 1, (int)left) : 0;
+    if (pr < 0 && errno == EINTR) continue; /* the program may already run (lazy_relay): its SIGCHLD */
+    if (pr <= 0)
+      RELAY_FAIL("the agentfw output relay did not answer within 2 s, so this command's output cannot be masked (fail closed)");
     ssize_t k;
     if (off < (size_t)n) {
       k = write(fd, hello + off, (size_t)n - off);
@@ -308,7 +325,7 @@ static int relay_open(const int kind[3], int ttymask, int *taken, int *acks) {
       }
     }
     if (k < 0 && (errno == EAGAIN || errno == EINTR)) continue;
-    if (k <= 0) refuse("the agentfw output relay closed the connection (fail closed)");
+    if (k <= 0) RELAY_FAIL("the agentfw output relay closed the connection (fail closed)");
     if (off < (size_t)n) off += (size_t)k;
     else got += (size_t)k;
   }
@@ -319,7 +336,7 @@ static int relay_open(const int kind[3], int ttymask, int *taken, int *acks) {
     char *end = NULL;
     long t = strncmp(ok, "OK ", 3) == 0 ? strtol(ok + 3, &end, 10) : -1;
     if (t < 0 || t > 126 || !end || *end != '\n' || end == ok + 3)
-      refuse("the agentfw output relay's answer was not understood (fail closed)");
+      RELAY_FAIL("the agentfw output relay's answer was not understood (fail closed)");
     *taken = (int)t;
     *acks = 1;
   }
@@ -328,9 +345,10 @@ static int relay_open(const int kind[3], int ttymask, int *taken, int *acks) {
   for (int i = 1; i <= 2; i++)
     if (((*taken >> i & 1) && g_rpipe[i][0] < 0) ||
         ((*taken >> (i + 4) & 1) && (g_bpipe[i][0] < 0 || !(*taken >> i & 1) || (*taken >> (i + 2) & 1))))
-      refuse("the agentfw output relay's answer was not understood (fail closed)");
+      RELAY_FAIL("the agentfw output relay's answer was not understood (fail closed)");
   return fd;
 }
+#undef RELAY_FAIL
 
 static void queue_frame(buf_t *q, int id, const char *p, size_t n) {
   unsigned char h[5] = {(unsigned char)id, (unsigned char)(n >> 24), (unsigned char)(n >> 16), (unsigned char)(n >> 8),
@@ -384,13 +402,143 @@ static __attribute__((noinline)) pid_t spawn_child(const int childfd[3], const c
   return pid;
 }
 
+/* What the relay's OK says about each stream (see relay_open): the streams it reads itself
+ * lose our read end, and those it writes to our return pipe read that pipe instead. */
+static void apply_taken(rstream_t st[2], int taken) {
+  for (int i = 1; i <= 2; i++) {
+    rstream_t *r = &st[i - 1];
+    if (!r->used || r->pty || !(taken >> i & 1)) continue;
+    /* The relay holds its own read end: ours goes, so the program's output has no
+     * reader but the relay (fail closed: the relay gone = SIGPIPE, never unmasked). */
+    r->taken = 1;
+    r->direct = taken >> (i + 2) & 1;
+    close(r->src);
+    r->src = -1;
+    if (taken >> (i + 4) & 1) {
+      /* The relay writes the masked bytes to our return pipe: ours is its only writer
+       * once our copy of the write end goes, so its end is the relay's "done". */
+      r->back = 1;
+      r->src = g_bpipe[i][0];
+      close(g_bpipe[i][1]);
+      g_bpipe[i][0] = g_bpipe[i][1] = -1;
+    }
+#ifdef __linux__
+    /* The relay writes our pipe in pieces of its size: let it hold as much as the
+     * program's (only ever grown; a pipe property, no flag of anyone's description). */
+    if (r->direct && fcntl(i, RELAY_GETPIPE_SZ) < RELAY_CHUNK * 4) fcntl(i, RELAY_SETPIPE_SZ, RELAY_CHUNK * 4);
+#endif
+  }
+  for (int i = 1; i <= 2; i++) close_pair(g_bpipe[i]); /* offered but not used */
+}
+
+/* The program's streams as they stand when the relay is reached late (see lazy_relay): one
+ * that ended without a byte is not offered (`-` in the hello). */
+static void lazy_kinds(const rstream_t st[2], int kind[3]) {
+  for (int i = 1; i <= 2; i++)
+    if (!st[i - 1].used) kind[i] = OUT_NONE;
+}
+
+/*
+ * Pipes only (no terminal among our fds): the program runs at once and the relay is reached
+ * only when it has something to show. Until then we watch its pipes without reading them. A
+ * program that ends without writing a byte (most commands: `mkdir`, `git add`, `true`) costs
+ * the relay nothing: no connection, no /proc opens, no end-of-stream acknowledgements.
+ * Returns the relay connection once output is waiting (or once the program is gone while
+ * something else still holds its output open: a background job, whose output may follow),
+ * with *taken / *acks as relay_open's; exits with the program's status when every stream
+ * ended quiet. *reaped / *status: the program was reaped meanwhile.
+ * Fail closed: a relay that cannot be reached then withholds the output: a notice on stderr,
+ * our read ends closed (the program gets SIGPIPE at its next write, nothing unmasked is
+ * shown), and we exit as the program does. Whether the relay socket is there at all was
+ * checked before the program started (run_relayed).
+ */
+static int lazy_relay(rstream_t st[2], int kind[3], pid_t pid, int *status, int *reaped, int *taken, int *acks) {
+  long long reaped_at = 0;
+  for (;;) {
+    int open_src = 0, waiting = 0;
+    struct pollfd p[3];
+    int np = 0, isrc[2] = {-1, -1};
+    p[np++] = (struct pollfd){g_sigpipe[0], POLLIN, 0};
+    for (int k = 0; k < 2; k++)
+      if (st[k].src >= 0) {
+        open_src++;
+        isrc[k] = np;
+        p[np++] = (struct pollfd){st[k].src, POLLIN, 0};
+      }
+    if (!open_src && *reaped) exit_like(*status);
+    int timeout = -1;
+    if (*reaped) {
+      long left = (long)(reaped_at + HANDOFF_MS - now_ms());
+      if (left <= 0) break; /* a background job holds the output: relay it from now on */
+      timeout = (int)left;
+    }
+    int pr = poll(p, (nfds_t)np, timeout);
+    if (pr < 0 && errno == EINTR) continue;
+    if (p[0].revents) {
+      char sigs[64];
+      ssize_t k = read(g_sigpipe[0], sigs, sizeof sigs);
+      for (ssize_t j = 0; j < k; j++)
+        if (sigs[j] == SIGWINCH && !*reaped) kill(pid, SIGWINCH);
+      if (!*reaped && waitpid(pid, status, WNOHANG) == pid) {
+        *reaped = 1;
+        reaped_at = now_ms();
+      }
+    }
+    for (int k = 0; k < 2; k++) {
+      if (isrc[k] < 0 || !p[isrc[k]].revents) continue;
+      if (p[isrc[k]].revents & POLLIN) {
+        waiting = 1; /* bytes to show (with or without the writer's end) */
+        continue;
+      }
+      /* Ended without a byte: nothing to relay on this stream. */
+      close(st[k].src);
+      st[k].src = g_rpipe[k + 1][0] = -1;
+      st[k].used = 0;
+    }
+    if (waiting) break;
+  }
+  lazy_kinds(st, kind);
+  const char *why = NULL;
+  int sock = relay_open(kind, 0, taken, acks, &why);
+  if (sock >= 0) return sock;
+  /* fail closed: output that cannot be masked is not shown; the program runs on without a reader */
+  fprintf(stderr,
+          "\nagentfw: %s; this command's output is withheld so no secret is shown unmasked. Do not retry or "
+          "work around this; ask the user.\n",
+          why);
+  for (int k = 0; k < 2; k++)
+    if (st[k].src >= 0) close(st[k].src);
+  while (!*reaped) {
+    pid_t w = waitpid(pid, status, 0);
+    if (w == pid || (w < 0 && errno != EINTR)) *reaped = 1;
+  }
+  exit_like(*status);
+  return -1;
+}
+
 static void run_relayed(const char *name, char **argv) {
   int kind[3], shared, ttymask;
   relay_plan(kind, &shared, &ttymask);
   if (kind[1] == OUT_NONE && kind[2] == OUT_NONE) exec_real(name, argv); /* nothing read through us */
   char *real = resolve_real(name);
-  int taken = 0, acks = 0;
-  int sock = relay_open(kind, ttymask, &taken, &acks);
+  int taken = 0, acks = 0, sock = -1;
+  /* Late (lazy_relay) where every relayed stream is a pipe and no early hello was sent. */
+  int lazy = ttymask == 0 && g_relay_fd < 0;
+  const char *why = NULL;
+  if (lazy) {
+    const char *path = getenv("AGENTFW_RELAY_SOCK");
+    struct stat rs;
+    // fail closed: told to mask output, but no relay to mask it with: nothing runs
+    if (!path || !*path) refuse("AGENTFW_RELAY_SOCK is not set, so this command's output cannot be masked (fail closed)");
+    if (stat(path, &rs) != 0 || !S_ISSOCK(rs.st_mode))
+      refuse("the agentfw output relay is unreachable, so this command's output cannot be masked (fail closed)");
+    for (int i = 1; i <= 2; i++)
+      if (kind[i] == OUT_PIPE && g_rpipe[i][0] < 0 && relay_pipe(g_rpipe[i]) != 0)
+        refuse("cannot create a pipe for the masked output (fail closed)");
+  } else {
+    sock = relay_open(kind, ttymask, &taken, &acks, &why);
+    if (sock < 0) refuse(why);
+  }
 
   rstream_t st[2] = {{-1, 1, 0, 0, 0, 0, 0, 0}, {-1, 2, 0, 0, 0, 0, 0, 0}};
   int childfd[3] = {-1, -1, -1};
@@ -407,32 +555,11 @@ static void run_relayed(const char *name, char **argv) {
       r->pty = 1;
       if (r->src < 0) refuse("cannot open a pseudo-terminal for the masked output (fail closed)");
     } else {
-      r->src = g_rpipe[i][0]; /* made by relay_open */
+      r->src = g_rpipe[i][0]; /* made by relay_open, or above */
       childfd[i] = g_rpipe[i][1];
-      if (taken >> i & 1) {
-        /* The relay holds its own read end: ours goes, so the program's output has no
-         * reader but the relay (fail closed: the relay gone = SIGPIPE, never unmasked). */
-        r->taken = 1;
-        r->direct = taken >> (i + 2) & 1;
-        close(r->src);
-        r->src = -1;
-        if (taken >> (i + 4) & 1) {
-          /* The relay writes the masked bytes to our return pipe: ours is its only writer
-           * once our copy of the write end goes, so its end is the relay's "done". */
-          r->back = 1;
-          r->src = g_bpipe[i][0];
-          close(g_bpipe[i][1]);
-          g_bpipe[i][0] = g_bpipe[i][1] = -1;
-        }
-#ifdef __linux__
-        /* The relay writes our pipe in pieces of its size: let it hold as much as the
-         * program's (only ever grown; a pipe property, no flag of anyone's description). */
-        if (r->direct && fcntl(i, RELAY_GETPIPE_SZ) < RELAY_CHUNK * 4) fcntl(i, RELAY_SETPIPE_SZ, RELAY_CHUNK * 4);
-#endif
-      }
     }
   }
-  for (int i = 1; i <= 2; i++) close_pair(g_bpipe[i]); /* offered but not used */
+  if (!lazy) apply_taken(st, taken);
   if (pipe(g_sigpipe) != 0) refuse("cannot create a pipe for the masked output (fail closed)");
   for (int k = 0; k < 2; k++) {
     fcntl(g_sigpipe[k], F_SETFD, FD_CLOEXEC);
@@ -475,13 +602,19 @@ static void run_relayed(const char *name, char **argv) {
   for (int i = 1; i <= 2; i++)
     if (childfd[i] > 2 && (i == 1 || childfd[i] != childfd[1])) close(childfd[i]);
 
+
+  int status = 0, reaped = 0;
+  if (lazy) {
+    sock = lazy_relay(st, kind, pid, &status, &reaped, &taken, &acks);
+    apply_taken(st, taken);
+  }
   buf_t q = {0}, in = {0};
   size_t qoff = 0;
   /* The relay's frame being received: its stream id and payload bytes still to come (0 = between frames). */
   int fid = 0;
   size_t fleft = 0;
-  int status = 0, reaped = 0, broken = 0, shut = 0, relay_eof = 0, helper = 0;
-  long long reaped_at = 0, moved_at = 0;
+  int broken = 0, shut = 0, relay_eof = 0, helper = 0;
+  long long reaped_at = reaped ? now_ms() : 0, moved_at = reaped_at;
   char *chunk = malloc(RELAY_CHUNK);
   if (!chunk) die_oom();
   for (;;) {

@@ -71,6 +71,13 @@ describe('relayed output is masked', () => {
     expect((gate.relay?.served ?? 0) - before).toBe(2);
   });
 
+  it('output that starts late, after a quiet start, is masked too (the relay is reached then)', async () => {
+    const before = gate.relay?.served ?? 0;
+    const r = await sh('sleep 0.3; cat .env');
+    expect(r.stdout).toBe(`API_TOKEN=${MASKED}\nLOG_LEVEL=debug\n`);
+    expect((gate.relay?.served ?? 0) - before).toBe(1);
+  });
+
   it('stdin reaches the program unchanged; what it prints is masked', async () => {
     const r = await sh('cat; echo " <- read"', { input: `in:${TOKEN}` });
     expect(r.stdout).toBe(`in:${MASKED} <- read\n`);
@@ -220,6 +227,35 @@ describe('fail closed', () => {
     expect(existsSync(flag)).toBe(false);
     expect(r.stdout.includes(TOKEN)).toBe(false);
   });
+
+  it.each([
+    ['closes every connection at once', (c: net.Socket) => c.destroy()],
+    ['never answers the hello', (c: net.Socket) => c.resume()],
+  ])(
+    'a relay that %s when the first output waits: the output is withheld, the command still ends',
+    async (_name, onConnection) => {
+      // The relay is reached only once there is output (pipes only): the program already runs.
+      const sock = path.join(s.root, `late-relay-${Date.now()}.sock`);
+      const server = net.createServer(onConnection);
+      await new Promise<void>((r) => server.listen(sock, r));
+      try {
+        const done = path.join(s.ws, `finished-${Date.now()}`);
+        const r = await sh(`cat .env; touch ${done}; echo after`, { env: { AGENTFW_RELAY_SOCK: sock } });
+        expect(r.stderr).toContain('output is withheld');
+        expect(r.stderr).toContain('Do not retry or work around this; ask the user.');
+        expect(r.stdout).toBe('');
+        expect((r.stdout + r.stderr).includes(TOKEN)).toBe(false);
+        // The exit status is the program's: SIGPIPE at a write after our read end closed, or
+        // its own when it had written everything before (as when the relay breaks mid-stream).
+        const quiet = await sh(`touch ${done}`, { env: { AGENTFW_RELAY_SOCK: sock } });
+        expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
+        expect(existsSync(done)).toBe(true);
+      } finally {
+        await new Promise((r) => server.close(r));
+      }
+    },
+    30_000,
+  );
 
   it('a relay that breaks mid-stream withholds the rest and the command is still reaped', async () => {
     const sock = path.join(s.root, 'broken-relay.sock');

@@ -113,15 +113,17 @@ export function readExecEnv(pid: number): string[] | undefined {
     const nr = Number(sys[0]);
     const envArg = nr === nrs.execve ? sys[3] : nr === nrs.execveat ? sys[4] : undefined;
     if (!envArg || !/^0x[0-9a-f]+$/i.test(envArg)) return undefined;
-    let envp = BigInt(envArg);
-    if (envp === 0n) return [];
+    // Addresses as numbers: user space ends below 2^53 on the supported architectures (no BigInt per variable).
+    let envp = Number.parseInt(envArg.slice(2), 16);
+    if (!Number.isSafeInteger(envp)) return undefined;
+    if (envp === 0) return [];
     fd = openSync(`/proc/${pid}/mem`, 'r');
     const mem = fd;
     // The caller's memory is read a page at a time and each page once: the pointer array and
     // the strings (usually side by side on its stack or heap) then take a few reads, not two
     // per variable (each read of /proc/<pid>/mem maps the caller's page; ~0.3 ms per exec).
-    const pages = new Map<bigint, Buffer>();
-    const page = (at: bigint): Buffer => {
+    const pages = new Map<number, Buffer>();
+    const page = (at: number): Buffer => {
       let b = pages.get(at);
       if (!b) {
         // fail closed: past the bound nothing more is read (the caller answers undefined)
@@ -133,33 +135,39 @@ export function readExecEnv(pid: number): string[] | undefined {
       return b;
     };
     /** Up to `n` bytes at `at`, within its page; empty when unreadable. */
-    const read = (at: bigint, n: number): Buffer => {
-      const base = at & ~BigInt(PAGE - 1);
-      const off = Number(at - base);
-      return page(base).subarray(off, off + n);
+    const read = (at: number, n: number): Buffer => {
+      const off = at % PAGE;
+      return page(at - off).subarray(off, off + n);
     };
     const out: string[] = [];
     let total = 0;
-    for (let i = 0; i < MAX_VARS; i++, envp += 8n) {
+    for (let i = 0; i < MAX_VARS; i++, envp += 8) {
       // A pointer that straddles a page boundary is put together from both pages.
       let ptr = read(envp, 8);
       if (ptr.length < 8 && ptr.length > 0)
-        ptr = Buffer.concat([ptr, read(envp + BigInt(ptr.length), 8 - ptr.length)]);
+        ptr = Buffer.concat([ptr, read(envp + ptr.length, 8 - ptr.length)]);
       if (ptr.length !== 8) return undefined;
-      const p = ptr.readBigUInt64LE(0);
-      if (p === 0n) return out;
-      const chunks: Buffer[] = [];
+      const p = ptr.readUInt32LE(0) + ptr.readUInt32LE(4) * 2 ** 32;
+      if (p === 0) return out;
+      if (!Number.isSafeInteger(p)) return undefined;
+      let chunks: Buffer[] | undefined;
       for (let at = p; ;) {
         const b = read(at, PAGE);
         if (!b.length) return undefined;
         const z = b.indexOf(0);
-        chunks.push(z < 0 ? b : b.subarray(0, z));
         total += z < 0 ? b.length : z;
         if (total > MAX_BYTES) return undefined;
-        if (z >= 0) break;
-        at += BigInt(b.length);
+        if (z >= 0 && !chunks) {
+          out.push(b.toString('latin1', 0, z)); // the usual case: the whole string in one page
+          break;
+        }
+        (chunks ??= []).push(z < 0 ? b : b.subarray(0, z));
+        if (z >= 0) {
+          out.push(Buffer.concat(chunks).toString('latin1'));
+          break;
+        }
+        at += b.length;
       }
-      out.push(Buffer.concat(chunks).toString('latin1'));
     }
     return undefined;
   } catch {

@@ -164,21 +164,23 @@ export function execText(req: GateRequest, ids: ProgramIdentity): string {
   const abs = (p: string) => path.resolve(cwd, p);
   const real = (p: string) => {
     try {
-      const r = realpathSync(inProcess(req.pid, abs(p)));
+      // The C library's realpath: one call, where Node's own walks the path an lstat per component.
+      const r = realpathSync.native(inProcess(req.pid, abs(p)));
       const root = `/proc/${req.pid}/root`;
       return r.startsWith(root + '/') ? r.slice(root.length) : r;
     } catch {
       return abs(p);
     }
   };
-  for (let hops = 0; hops < 4 && LOADER.test(path.basename(real(file))); hops++) {
+  let target = real(file);
+  for (let hops = 0; hops < 4 && LOADER.test(path.basename(target)); hops++) {
     argv = peelLoader(argv);
     // fail closed: a loader with nothing to run is judged as the loader's own words
     if (!argv.length) return quote(req.argv);
     file = argv[0];
+    target = real(file);
   }
   const given = abs(file);
-  const target = real(file);
   const inside = inProcess(req.pid, target);
   let program: string;
   // Installed programs (also through a link into /usr) are named by their installed path,

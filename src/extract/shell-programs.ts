@@ -26,7 +26,12 @@ function interpreterKind(p: string): Interp | undefined {
   if (/^perl[\d.]*$/.test(p)) return 'perl';
   if (/^ruby[\d.]*$/.test(p)) return 'ruby';
   if (/^php[\d.]*$/.test(p)) return 'php';
-  if (/^(lua[\d.]*|luajit|Rscript|pwsh|powershell|tclsh|osascript)$/.test(p)) return 'other';
+  if (
+    /^(lua[\d.]*|luajit|Rscript|pwsh|powershell|tclsh[\d.]*|wish[\d.]*|jimsh|expect|guile[\d.]*|racket|csi|gsi|chibi-scheme|osascript)$/.test(
+      p,
+    )
+  )
+    return 'other';
   return undefined;
 }
 

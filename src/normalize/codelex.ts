@@ -6,10 +6,15 @@
  */
 import { decodeAnsiC } from './escapes.js';
 
-export type Lang = 'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'r' | 'julia';
+/**
+ * Languages of inline code. Tcl and Scheme are read by their own scanners
+ * (codescan-tcl.ts, codescan-scheme.ts), not through this lexer.
+ */
+export type Lang =
+  'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'r' | 'julia' | 'go' | 'tcl' | 'scheme';
 
 /** Languages where `//` starts a comment (slash-star comments: these and Ruby, as before). */
-const C_COMMENTS = new Set<Lang>(['node', 'perl', 'php']);
+const C_COMMENTS = new Set<Lang>(['node', 'perl', 'php', 'go']);
 
 export interface Lit {
   value: string;
@@ -29,9 +34,9 @@ export interface Lexed {
   vars: Map<string, string | null>;
 }
 
-/** `name = expr` at the start of a statement (`const`/`let`/`var`/`my` allowed), not `==`/`=>`/`=~`. */
+/** `name = expr` (Go: `name := expr`) at the start of a statement (`const`/`let`/`var`/`my` allowed), not `==`/`=>`/`=~`. */
 const ASSIGN =
-  /(?:^|[;\n{|])\s*(?:(?:const|let|var|my|our|local)\s+)?[$@%]?([A-Za-z_]\w*)\s*=(?![=~>])\s*([^;\n]+)/g;
+  /(?:^|[;\n{|])\s*(?:(?:const|let|var|my|our|local)\s+)?[$@%]?([A-Za-z_]\w*)\s*:?=(?![=~>])\s*([^;\n]+)/g;
 
 function assignments(skel: string): Map<string, string | null> {
   const vars = new Map<string, string | null>();
@@ -75,7 +80,7 @@ export function lex(code: string, lang: Lang): Lexed {
     const c = code[i];
     // comments
     if (
-      (c === '#' && lang !== 'node' && lang !== 'php' && lang !== 'lua') ||
+      (c === '#' && lang !== 'node' && lang !== 'php' && lang !== 'lua' && lang !== 'go') ||
       (C_COMMENTS.has(lang) && code.startsWith('//', i)) ||
       (lang === 'lua' && code.startsWith('--', i) && !code.startsWith('--[[', i))
     ) {
@@ -130,15 +135,19 @@ export function lex(code: string, lang: Lang): Lexed {
       const triple = lang === 'python' && code.startsWith(q.repeat(3), j) ? q.repeat(3) : q;
       j += triple.length;
       let body = '';
+      // Go's backtick strings are raw: no escapes
+      const rawGo = lang === 'go' && q === '`';
       while (j < code.length && !code.startsWith(triple, j)) {
-        if (code[j] === '\\' && j + 1 < code.length) {
+        if (code[j] === '\\' && j + 1 < code.length && !rawGo) {
           body += code.slice(j, j + 2);
           j += 2;
         } else body += code[j++];
       }
       i = j + triple.length;
       const raw =
-        prefix.includes('r') || ((lang === 'ruby' || lang === 'perl' || lang === 'php') && q === "'");
+        rawGo ||
+        prefix.includes('r') ||
+        ((lang === 'ruby' || lang === 'perl' || lang === 'php') && q === "'");
       const value = raw ? body.replace(/\\(['\\])/g, '$1') : decodeAnsiC(body);
       const dynamic =
         (prefix.includes('f') && /\{[^{]/.test(body)) ||
@@ -149,7 +158,7 @@ export function lex(code: string, lang: Lang): Lexed {
       // Backticks run a command in Ruby, Perl, PHP and Julia (`run(\`…\`)`); in R they quote a name.
       // zx's and Bun's `$\`…\`` (also `Bun.$`) run their template as a shell command.
       const shellTag = lang === 'node' && q === '`' && /(?:^|[^\w$])\$\s*$|\.\$\s*$/.test(skel);
-      push(value, dynamic, (q === '`' && lang !== 'node' && lang !== 'r') || shellTag);
+      push(value, dynamic, (q === '`' && lang !== 'node' && lang !== 'r' && lang !== 'go') || shellTag);
       continue;
     }
     skel += c;

@@ -19,6 +19,8 @@ export interface HttpEffect {
   bodyUnknown?: boolean;
   /** The body is (or contains) the whole process environment. */
   bodyEnv?: boolean;
+  /** Request headers as `Name: value` lines; undefined or empty = none known. */
+  headers?: string[];
 }
 
 /** The whole environment, per language (single variables such as `os.environ['X']` excluded). */
@@ -31,6 +33,9 @@ const WHOLE_ENV: Record<Lang, RegExp> = {
   lua: /(?!)/,
   r: /\bSys\.getenv\(\s*\)/,
   julia: /\bENV\b(?!\s*\[)/,
+  go: /\bos\.Environ\(\s*\)/,
+  tcl: /(?!)/,
+  scheme: /(?!)/,
 };
 
 /** True when `expr` holds the whole environment, directly or through a variable assigned from it. */

@@ -1,11 +1,12 @@
 /**
  * Call patterns of the smaller scripting languages an agent may run inline: Lua (`lua -e`),
- * R (`Rscript -e`) and Julia (`julia -e`). What they read is the same as for the others
- * (codescan.ts): calls that delete files, run a command through a shell or as an argv, and
- * evaluate code not readable statically. Julia's backtick commands (`run(\`…\`)`) are command
- * literals, read by scanCode like Ruby's.
+ * R (`Rscript -e`), Julia (`julia -e`), and Go programs the script wrote and runs with
+ * `go run FILE.go`. What they read is the same as for the others (codescan.ts): calls that
+ * delete files, run a command through a shell or as an argv, send HTTP requests (Go's
+ * net/http), and evaluate code not readable statically. Julia's backtick commands
+ * (`run(\`…\`)`) are command literals, read by scanCode like Ruby's.
  */
-import { callArgs, type Lexed } from './codelex.js';
+import { callArgs, literalOf, type Lang, type Lexed } from './codelex.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 
@@ -14,12 +15,52 @@ export interface Pattern {
   handle: (args: string[], lx: Lexed, home: string, m: RegExpExecArray) => Effect[];
 }
 
-/** What codescan.ts lends these patterns (its readers of values, deletions, commands and code). */
+/** What codescan.ts lends these patterns (its readers of values, deletions, commands, code and HTTP requests). */
 export interface Helpers {
   valueOf: (expr: string, lx: Lexed, home: string) => Field;
   rm: Pattern['handle'];
   command: (arg: string | undefined, lx: Lexed, home: string, rest?: string[]) => Effect[];
   code: (arg: string | undefined, lx: Lexed) => Effect[];
+  http: (method: string | undefined, args: string[], lx: Lexed, home: string, lang: Lang) => Effect[];
+}
+
+/** Go's `[]string{"rm", "-rf", p}` (or a single value) as element expressions. */
+function goSlice(expr: string | undefined): string[] | undefined {
+  const m = expr === undefined ? null : /^\s*\[\]string\s*\{([\s\S]*)\}\s*$/.exec(expr);
+  return m ? callArgs(m[1] + ')', 0).args.filter((a) => a.trim() !== '') : undefined;
+}
+
+/** net/http's method constants (`http.MethodDelete`) and literals; 'DYNAMIC' when not known. */
+function goMethod(expr: string | undefined, lx: Lexed): string {
+  const c = /^\s*http\.Method(\w+)\s*$/.exec(expr ?? '');
+  if (c) return c[1].toUpperCase();
+  const l = literalOf(expr ?? '', lx);
+  return l && !l.dynamic ? l.value.toUpperCase() : 'DYNAMIC';
+}
+
+/** A request body with Go's reader wrappers taken off (`strings.NewReader(x)`, `bytes.NewBufferString(x)`, `[]byte(x)`). */
+function goBody(expr: string | undefined): string | undefined {
+  let t = expr?.trim();
+  for (
+    let m;
+    t &&
+    (m = /^(?:strings\.NewReader|bytes\.New(?:Buffer(?:String)?|Reader)|\[\]byte)\(([\s\S]*)\)$/.exec(t));
+  )
+    t = m[1].trim();
+  return t === 'nil' ? undefined : t;
+}
+
+/** An argv whose elements are Go expressions; a `xs...` spread is an unknown rest. */
+function goArgv(items: string[], lx: Lexed, home: string, h: Helpers): Effect[] {
+  if (items.length === 0) return [];
+  return [
+    {
+      kind: 'exec',
+      argv: items.map((a) =>
+        /\.\.\.\s*$/.test(a) ? { text: a.trim(), dynamic: true } : h.valueOf(a, lx, home),
+      ),
+    },
+  ];
 }
 
 /** R's `c("-rf", path)` (or a single value) as argument expressions. */
@@ -29,7 +70,7 @@ function rVector(expr: string | undefined): string[] {
   return m ? callArgs(m[1] + ')', 0).args.filter((a) => a.trim() !== '') : [expr];
 }
 
-export function morePatterns(h: Helpers): Record<'lua' | 'r' | 'julia', Pattern[]> {
+export function morePatterns(h: Helpers): Record<'lua' | 'r' | 'julia' | 'go', Pattern[]> {
   return {
     lua: [
       { re: /\bos\.remove\s*\(/g, handle: h.rm },
@@ -58,6 +99,54 @@ export function morePatterns(h: Helpers): Record<'lua' | 'r' | 'julia', Pattern[
         handle: (a, lx, home, m) => h.rm([a[0]?.split(';')[0] ?? ''], lx, home, m),
       },
       { re: /(?<![\w.])(?:eval|include_string)\s*\(/g, handle: (a, lx) => h.code(a.at(-1), lx) },
+    ],
+    go: [
+      { re: /\bos\.(?:RemoveAll|Remove)\s*\(/g, handle: h.rm },
+      {
+        re: /\bexec\.Command(Context)?\s*\(/g,
+        handle: (a, lx, home, m) => goArgv(a.slice(m[1] ? 1 : 0), lx, home, h),
+      },
+      // syscall.Exec(path, []string{…}, env), os.StartProcess(path, []string{…}, attr): argv[0] is the program's name
+      {
+        re: /\b(?:syscall\.Exec|os\.StartProcess)\s*\(/g,
+        handle: (a, lx, home) => {
+          const argv = goSlice(a[1]);
+          // fail closed: an argv built at run time
+          return argv
+            ? goArgv([a[0], ...argv.slice(1)], lx, home, h)
+            : [{ kind: 'dynamic', text: a[1] ?? '' }];
+        },
+      },
+      {
+        re: /\bhttp\.NewRequest(WithContext)?\s*\(/g,
+        handle: (a, lx, home, m) => {
+          const [method, url, body] = a.slice(m[1] ? 1 : 0);
+          const b = goBody(body);
+          return h.http(
+            goMethod(method, lx),
+            [url ?? '', ...(b !== undefined ? [`body=${b}`] : [])],
+            lx,
+            home,
+            'go',
+          );
+        },
+      },
+      // http.Post(url, contentType, body), http.DefaultClient.Post, a client's own `c.Post(…)`
+      {
+        re: /(?<![\w.])(?:http\.(?:DefaultClient\.)?|([A-Za-z_]\w*)\.)(Get|Head|Post|PostForm)\s*\(/g,
+        handle: (a, lx, home, m) => {
+          if (m[1] && !/http\.Client\b/.test(lx.vars.get(m[1]) ?? '')) return [];
+          const body = m[2] === 'Post' ? goBody(a[2]) : m[2] === 'PostForm' ? a[1] : undefined;
+          const method = m[2] === 'PostForm' ? 'POST' : m[2].toUpperCase();
+          return h.http(
+            method,
+            [a[0] ?? '', ...(body !== undefined ? [`body=${body}`] : [])],
+            lx,
+            home,
+            'go',
+          );
+        },
+      },
     ],
   };
 }

@@ -10,10 +10,8 @@ import { urlopen } from './codescan-net.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 
-/** What codescan.ts lends the Python patterns, besides the common helpers: its HTTP request reader. */
-export interface PythonHelpers extends Helpers {
-  http: (method: string | undefined, args: string[], lx: Lexed, home: string, lang: 'python') => Effect[];
-}
+/** What codescan.ts lends the Python patterns: the common helpers. */
+export type PythonHelpers = Helpers;
 
 const FS_PY =
   /\b(?:shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|shutil\.move|rmtree|send2trash)\s*\(/g;

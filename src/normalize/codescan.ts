@@ -10,6 +10,8 @@ import { canonicalCode } from './codeparse.js';
 import { nodeRequest } from './codescan-net.js';
 import { morePatterns, type Pattern } from './codescan-langs.js';
 import { pythonPatterns } from './codescan-python.js';
+import { scanTcl } from './codescan-tcl.js';
+import { scanScheme } from './codescan-scheme.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
@@ -24,7 +26,7 @@ function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
   const t = expr.trim().replace(/\s+/g, '');
   const lit = (n: string) => lx.lits[Number(n)]?.value;
   let m =
-    /^(?:os\.environ\[|os\.environ\.get\(|os\.getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|\$ENV\{|getenv\(|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
+    /^(?:os\.environ\[|os\.environ\.get\(|os\.getenv\(|os\.Getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|\$ENV\{|getenv\(|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
       t,
     );
   if (m && lit(m[1]) === 'HOME') return home;
@@ -79,7 +81,7 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
       t,
     );
   if (wrap) return valueOf(wrap[1], lx, home, hops);
-  const join = /^(?:os\.path\.join|path\.join|File\.join|path\.resolve)\(([\s\S]*)\)$/.exec(t);
+  const join = /^(?:os\.path\.join|path\.join|filepath\.Join|File\.join|path\.resolve)\(([\s\S]*)\)$/.exec(t);
   if (join) return joinPath(callArgs(join[1] + ')', 0).args, lx, home, hops);
   // pathlib's `/` (`Path.home() / '.ssh' / 'id_rsa'`)
   const slashed = topLevelSplit(t, '/');
@@ -265,7 +267,11 @@ const PATTERNS: Record<Lang, Pattern[]> = {
     rm,
     command,
     code: (a, lx) => code(a, lx),
+    http,
   }),
+  // read by their own scanners (scanTcl, scanScheme)
+  tcl: [],
+  scheme: [],
 };
 
 function code(arg: string | undefined, lx: Lexed): Effect[] {
@@ -301,6 +307,8 @@ function filledTemplate(body: string, home: string): string | undefined {
 
 /** Everything dangerous or opaque the code does, in source order. */
 export function scanCode(source: string, lang: Lang, home: string): Effect[] {
+  if (lang === 'tcl') return scanTcl(source, home);
+  if (lang === 'scheme') return scanScheme(source, home);
   const lx = lex(canonicalCode(source, lang), lang);
   const found: { at: number; effects: Effect[] }[] = [];
   for (const p of PATTERNS[lang]) {

@@ -35,7 +35,9 @@
  *   prints and the shape of date's output.
  * - fanout.ts: xargs (-I, -0, -a), parallel (:::), find -exec/-execdir/-ok/-okdir/-delete.
  * - interpreters.ts (+ codelex.ts, codescan.ts, codescan-python.ts, codescan-langs.ts,
- *   codescan-http.ts): python/node/ruby/perl/php/deno/bun/zx/lua/R/julia inline code →
+ *   codescan-http.ts, codescan-tcl.ts + tcl-words.ts, codescan-scheme.ts):
+ *   python/node/ruby/perl/php/deno/bun/zx/lua/R/julia/Tcl/Scheme inline code and Go files
+ *   the script wrote (`go run`) →
  *   synthetic commands (variables assigned once, HTTP connections and user agents, zx/Bun `$`
  *   templates, the environment as a request body → `curl -d "$(env)"`).
  * - awk.ts: awk/gawk/mawk/nawk programs: system("cmd"), print … | "cmd", "cmd" | getline.

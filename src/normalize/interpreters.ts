@@ -1,6 +1,7 @@
 /**
  * Inline interpreter code: `python -c`, `node -e/--eval/-p`, `deno eval`, `bun -e`,
- * `ruby -e`, `perl -e/-E`, `php -r`, a script file written earlier in the same script, and
+ * `ruby -e`, `perl -e/-E`, `php -r`, Tcl (`tclsh`, `expect -c`), Scheme (`guile -c`,
+ * `racket -e`), a script file written earlier in the same script (also `go run FILE.go`), and
  * code on stdin (heredoc, here-string, constant pipe). The interpreter itself is emitted;
  * what the code does becomes synthetic commands the extractors understand (`rm -rf X`,
  * the command it runs, `curl -X METHOD URL -d BODY`), with wrapper `python -c` etc.
@@ -29,6 +30,10 @@ export function interpreterFor(prog: string): Lang | undefined {
   if (/^(lua[\d.]*|luajit)$/.test(prog)) return 'lua';
   if (prog === 'Rscript' || prog === 'R') return 'r';
   if (prog === 'julia') return 'julia';
+  if (/^(tclsh[\d.]*|wish[\d.]*|expect|jimsh)$/.test(prog)) return 'tcl';
+  if (/^(guile[\d.]*|racket|csi|chicken-csi|gsi|chibi-scheme|scheme|chez|chezscheme|petite)$/.test(prog))
+    return 'scheme';
+  if (prog === 'go') return 'go';
   return undefined;
 }
 
@@ -42,6 +47,16 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
   lua: /^-e$/,
   r: /^(-e|--expr)$/,
   julia: /^(-e|--eval|-E|--print)$/,
+  go: /(?!)/,
+  // expect -c, jimsh -e
+  tcl: /^(-c|-e)$/,
+  // guile -c, racket -e/--eval, csi -e/-p/-P, gsi -e, chibi-scheme -e/-p
+  scheme: /^(-c|-e|--eval|-eval|-p|-P|-print|--print)$/,
+};
+
+/** Options of one language's interpreters that take a value that is not code (racket -l LIB, guile -L DIR). */
+const LANG_VALUE_FLAGS: Partial<Record<Lang, RegExp>> = {
+  scheme: /^(-l|-L|-t|-r|-u|-k|-S|-x|-C|-I|--lib|--require)$/,
 };
 
 /** Options that take a value and are not code. */
@@ -64,7 +79,10 @@ function findCode(lang: Lang, prog: string, argv: Field[]): Found {
       dynamic ||= argv[i].dynamic;
       continue;
     }
-    if (CODE_FLAGS[lang].test(t) && !(t === '-c' && lang !== 'python')) {
+    if (
+      CODE_FLAGS[lang].test(t) &&
+      !(t === '-c' && lang !== 'python' && lang !== 'tcl' && lang !== 'scheme')
+    ) {
       if (lang === 'node' && t === 'eval' && i !== 1) break;
       const c = argv[i + 1];
       if (c) {
@@ -77,7 +95,7 @@ function findCode(lang: Lang, prog: string, argv: Field[]): Found {
     }
     if (parts.length > 0) break;
     if (t === '-m' && lang === 'python') return { label: `${prog} -m` };
-    if (VALUE_FLAGS.test(t) && !CODE_FLAGS[lang].test(t)) {
+    if ((VALUE_FLAGS.test(t) || LANG_VALUE_FLAGS[lang]?.test(t)) && !CODE_FLAGS[lang].test(t)) {
       i++;
       continue;
     }
@@ -88,14 +106,50 @@ function findCode(lang: Lang, prog: string, argv: Field[]): Found {
     return { file: argv[i], label: `${prog} ${t}` };
   }
   if (parts.length > 0) {
-    const flag = lang === 'python' ? '-c' : lang === 'php' ? '-r' : '-e';
+    const flag =
+      lang === 'python' || lang === 'tcl' || lang === 'scheme' ? '-c' : lang === 'php' ? '-r' : '-e';
     return { code: { text: parts.join('\n'), dynamic }, label: `${prog.replace(/[\d.]+$/, '')} ${flag}` };
   }
   return { label: `${prog.replace(/[\d.]+$/, '')} stdin` };
 }
 
+/**
+ * `go run [build flags] FILE.go… [args]`: the Go files the script wrote earlier are the code
+ * (a package directory, or files on disk, are the project's own code: not read); any other go
+ * command runs no code of its own here.
+ */
+function goRun(argv: Field[], k: K): Found {
+  if (argv[1]?.text !== 'run') return { label: 'go' };
+  const texts: string[] = [];
+  for (let i = 2; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (
+      /^-(tags|ldflags|gcflags|exec|o|C|mod|modfile|overlay|pgo|p|toolexec|asmflags|buildmode|compiler|gccgoflags|installsuffix|pkgdir)$/.test(
+        t,
+      )
+    )
+      i++;
+    else if (t.startsWith('-')) continue;
+    else if (!t.endsWith('.go')) break;
+    else {
+      const text = argv[i].dynamic ? undefined : k.scope.files.get(absPath(k.scope.cwd, t));
+      if (text !== undefined) texts.push(text);
+    }
+  }
+  return texts.length
+    ? { code: { text: texts.join('\n'), dynamic: false }, label: 'go run' }
+    : { label: 'go run' };
+}
+
 export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
   const prog = argv[0].text.replace(/.*\//, '');
+  if (lang === 'go') {
+    const found = goRun(argv, k);
+    return runCode(argv, k, found.code, found.label, (text) => {
+      const effects = scanCode(text, lang, k.frame.remote ? '~' : k.run.ctx.home);
+      return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
+    });
+  }
   const found = findCode(lang, prog, argv);
   let code: Field | undefined = found.code;
   if (!code && found.file) {
@@ -186,6 +240,7 @@ function apply(effects: Effect[], lang: Lang | undefined, k: K, depth: number): 
         break;
       case 'http': {
         const argv = [lit('curl'), lit('-X'), lit(e.method), e.url];
+        for (const h of e.headers ?? []) argv.push(lit('-H'), lit(h));
         // The environment as the body: the same word `curl -d "$(env)"` leaves behind.
         if (e.bodyEnv) argv.push(lit('-d'), { text: '$(env)', dynamic: true });
         else if (e.body !== undefined) argv.push(lit('-d'), lit(e.body));

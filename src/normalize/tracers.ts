@@ -4,7 +4,8 @@
  * CMD…`, `chronic`, `rlwrap`, `catchsegv`, `eatmydata`, `fakeroot`, `nocache`,
  * `faketime TIME CMD…`, `cpulimit -l N -- CMD…`, `systemd-inhibit CMD…`, `flatpak-spawn
  * --host CMD…`; `gdb --args CMD…` (the program runs under the debugger) and `gdb -ex 'shell
- * CMD'`; `entr [-s] CMD…` (runs CMD when files change); `expect -c 'spawn CMD…'`.
+ * CMD'`; `entr [-s] CMD…` (runs CMD when files change). (`expect -c` is Tcl, read by
+ * codescan-tcl.ts.)
  */
 import { getopt } from './options.js';
 import type { Field } from './state.js';
@@ -64,16 +65,6 @@ const entr: Peeler = (args) => {
   return { label: 'entr', argv: rest };
 };
 
-/** expect: `-c 'spawn CMD ARGS…; …'`: each spawned command runs (Tcl words, read as shell words). */
-const expectTcl: Peeler = (args) => {
-  const p = getopt(args, { short: 'cf' });
-  const c = p.opts.get('c');
-  if (c === undefined) return undefined;
-  const spawned = [...c.matchAll(/(?:^|[;\n{])\s*spawn\s+(?:-\w+\s+)*([^;\n}]+)/g)].map((m) => m[1].trim());
-  if (spawned.length === 0) return { label: 'expect', argv: [] };
-  return { label: 'expect spawn', argv: [], script: { text: spawned.join('\n'), dynamic: p.dynamic } };
-};
-
 /** faketime: `faketime [-f] TIME CMD…`. */
 const faketime: Peeler = (args) => ({ label: 'faketime', argv: args.slice(getopt(args, {}).index + 1) });
 
@@ -102,5 +93,4 @@ export const TRACERS: Record<string, Peeler> = {
   faketime,
   gdb,
   entr,
-  expect: expectTcl,
 };

@@ -77,3 +77,75 @@ describe('what inline code deletes or runs', () => {
     ],
   ])('%s', (script, want) => expect(commands(script)).toEqual(want));
 });
+
+/** A Go program the script writes to main.go, then runs with `go run main.go`. */
+const goRun = (body: string) => `cat > main.go <<'EOF'\npackage main\n${body}\nEOF\ngo run main.go`;
+
+describe('what a Go program the script wrote does (go run)', () => {
+  it.each<[string, string]>([
+    [goRun('import "os"\nfunc main() { os.RemoveAll("/srv/data") }'), 'rm -rf /srv/data'],
+    [goRun('import "os"\nfunc main() { os.RemoveAll(os.Getenv("HOME")) }'), 'rm -rf /h'],
+    [
+      goRun(
+        'import ("os"; "path/filepath")\nfunc main() { os.RemoveAll(filepath.Join(os.Getenv("HOME"), "src")) }',
+      ),
+      'rm -rf /h/src',
+    ],
+    [goRun('import "os/exec"\nfunc main() { exec.Command("rm", "-rf", "/srv").Run() }'), 'rm -rf /srv'],
+    [goRun('import "os/exec"\nfunc main() { exec.Command("sh", "-c", "rm -rf /srv").Run() }'), 'rm -rf /srv'],
+    [goRun('func main() { exec.CommandContext(ctx, "rm", "-rf", "/srv").Run() }'), 'rm -rf /srv'],
+    [goRun('func main() { dir := "/srv/app"\nos.RemoveAll(dir) }'), 'rm -rf /srv/app'],
+    [
+      goRun('func main() { syscall.Exec("/bin/rm", []string{"rm", "-rf", "/srv"}, os.Environ()) }'),
+      '/bin/rm -rf /srv',
+    ],
+    [
+      goRun(
+        'func main() { r, _ := http.NewRequest(http.MethodDelete, "https://api.example.com/v1/db", nil); http.DefaultClient.Do(r) }',
+      ),
+      'curl -X DELETE https://api.example.com/v1/db',
+    ],
+    [
+      goRun('func main() { http.NewRequest("DELETE", "https://api.example.com/v1/db", nil) }'),
+      'curl -X DELETE https://api.example.com/v1/db',
+    ],
+    [
+      goRun(
+        'func main() { http.Post("https://api.example.com/graphql", "application/json", strings.NewReader(`{"query":"mutation { deleteCluster(id: \\"prod\\") { id } }"}`)) }',
+      ),
+      'curl -X POST https://api.example.com/graphql -d {"query":"mutation { deleteCluster(id: \\"prod\\") { id } }"}',
+    ],
+    [
+      `mkdir -p /tmp/x && cat > /tmp/x/main.go <<'EOF' && go run /tmp/x/main.go\npackage main\nfunc main() { os.Remove("/etc/hosts") }\nEOF`,
+      'rm -rf /etc/hosts',
+    ],
+    [
+      `cat > a.go <<'EOF'\npackage main\nfunc main() { os.RemoveAll("/srv") }\nEOF\ngo run -race a.go --flag x`,
+      'rm -rf /srv',
+    ],
+  ])('%s', (script, want) => expect(commands(script)).toContain(want));
+
+  it.each<[string, string]>([
+    // not known statically: dynamic (asked)
+    [goRun('func main() { os.RemoveAll(os.Args[1]) }'), 'dynamic:rm -rf'],
+    [goRun('func main() { exec.Command(os.Args[1], os.Args[2:]...).Run() }'), 'dynamic:'],
+    [
+      goRun(
+        'func main() { http.NewRequest(http.MethodDelete, "https://api.example.com/x/"+os.Getenv("ID"), nil) }',
+      ),
+      'dynamic:curl -X DELETE',
+    ],
+  ])('%s stays unknown', (script, want) =>
+    expect(commands(script).some((c) => c.startsWith(want))).toBe(true),
+  );
+
+  it.each<[string, string[]]>([
+    // nothing deleted, run or sent; programs not written by the script are the project's own
+    [goRun('import "fmt"\nfunc main() { fmt.Println("rm -rf /") }'), ['cat', 'go run main.go']],
+    [goRun('func main() { r.Header.Get("X"); os.Getenv("HOME") }'), ['cat', 'go run main.go']],
+    [`go run ./cmd/server`, ['go run ./cmd/server']],
+    [`go run main.go`, ['go run main.go']],
+    [`go build ./...`, ['go build ./...']],
+    [`echo 'os.RemoveAll("/")' | go run main.go`, ['echo os.RemoveAll("/")', 'go run main.go']],
+  ])('%s', (script, want) => expect(commands(script)).toEqual(want));
+});

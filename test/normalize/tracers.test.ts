@@ -27,7 +27,7 @@ describe('tracers, debuggers and adapters carry their command', () => {
     ['gdb --args rm -rf /x', 'gdb --args > rm -rf /x'],
     ["gdb -batch -ex 'shell rm -rf /x'", 'gdb -ex shell > rm -rf /x'],
     ["entr -s 'rm -rf /x'", 'entr -s > rm -rf /x'],
-    ["expect -c 'spawn rm -rf /x; expect eof'", 'expect spawn > rm -rf /x'],
+    ["expect -c 'spawn rm -rf /x; expect eof'", 'expect -c > rm -rf /x'],
     ['man -P \'sh -c "rm -rf /x"\' ls', 'man -P,sh -c > rm -rf /x'],
     ["PAGER='rm -rf /x #' git log", 'git PAGER > rm -rf /x'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));

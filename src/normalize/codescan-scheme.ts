@@ -1,0 +1,279 @@
+/**
+ * Scheme code run by guile, racket, chicken (csi), gambit (gsi), chibi-scheme and chez
+ * (`guile -c '(system* "rm" "-rf" "/srv")'`, code on stdin, a script written earlier), read
+ * as S-expressions. What it reads is what codescan.ts reads for the other languages: calls
+ * that delete files (`delete-file`, `delete-directory/files`, `delete-file-recursively`,
+ * `rmdir`), run a command through a shell (`system`, `open-pipe`, `open-input-pipe`,
+ * `process`) or as an argv (`system*`, `open-pipe*`, `process*`, `subprocess`, `spawn`),
+ * send a request (guile's `http-delete`/`http-request #:method`, racket's `delete-pure-port`),
+ * and evaluate code (`eval-string`, `eval` of what is not a quoted form, `load` of a path
+ * not known). `apply`, `for-each` and `map` of those functions, and names bound to them or to
+ * values (`define`, `let`), are followed; `(getenv "HOME")` is the home folder. Quoted forms
+ * are read too: they are code as soon as something evaluates them. A value not known
+ * statically stays dynamic. Pure.
+ */
+import type { Effect } from './codescan.js';
+import type { Field } from './state.js';
+
+type Node = { t: 'list'; items: Node[] } | { t: 'str'; v: string } | { t: 'sym'; v: string };
+
+/** The forms of a program (`'x` reads as `(quote x)`; comments and `#;` datums dropped). */
+export function readForms(src: string): Node[] {
+  let i = 0;
+  const skip = () => {
+    for (;;) {
+      while (i < src.length && /\s/.test(src[i])) i++;
+      if (src[i] === ';') while (i < src.length && src[i] !== '\n') i++;
+      else if (src.startsWith('#|', i)) {
+        const e = src.indexOf('|#', i + 2);
+        i = e < 0 ? src.length : e + 2;
+      } else if (src.startsWith('#;', i)) {
+        i += 2;
+        datum();
+      } else return;
+    }
+  };
+  const datum = (): Node | undefined => {
+    skip();
+    const c = src[i];
+    if (c === undefined || c === ')' || c === ']') return undefined;
+    if (c === '(' || c === '[' || (c === '#' && src[i + 1] === '(')) {
+      i += c === '#' ? 2 : 1;
+      const items: Node[] = [];
+      for (;;) {
+        skip();
+        if (i >= src.length) break;
+        if (src[i] === ')' || src[i] === ']') {
+          i++;
+          break;
+        }
+        const d = datum();
+        if (d) items.push(d);
+        else i++;
+      }
+      return { t: 'list', items };
+    }
+    if (c === '"') {
+      let v = '';
+      for (i++; i < src.length && src[i] !== '"'; i++) {
+        if (src[i] !== '\\') v += src[i];
+        else v += { n: '\n', t: '\t', r: '\r' }[src[++i]] ?? src[i] ?? '';
+      }
+      i++;
+      return { t: 'str', v };
+    }
+    const q = /^(?:'|`|,@|,|#')/.exec(src.slice(i, i + 2));
+    if (q) {
+      i += q[0].length;
+      const d = datum();
+      return { t: 'list', items: [{ t: 'sym', v: 'quote' }, ...(d ? [d] : [])] };
+    }
+    const m = /^[^\s()[\]";]+/.exec(src.slice(i));
+    i += m ? m[0].length : 1;
+    return { t: 'sym', v: m ? m[0] : c };
+  };
+  const out: Node[] = [];
+  while (i < src.length) {
+    const d = datum();
+    if (d) out.push(d);
+    else i++;
+  }
+  return out;
+}
+
+const DELETE =
+  /^(delete-file|delete-file\*|delete-file-recursively|delete-directory|delete-directory\/files|delete-directory\*|rmdir|remove-file)$/;
+const SHELL = /^(system|open-pipe|open-input-pipe|open-output-pipe|process|process-run|shell-command)$/;
+const ARGV = /^(system\*|process\*|open-pipe\*|subprocess|spawn)$/;
+const HTTP =
+  /^(http-(delete|post|put|patch|get|head|request)|(delete|post|put|get|head)-(pure|impure)-port)$/;
+const EVAL = /^(eval|primitive-eval|eval-string|load|primitive-load|compile)$/;
+/** Names whose use as a value (passed, not called) may run them anywhere. */
+const EFFECTFUL = (s: string) => [DELETE, SHELL, ARGV, HTTP, EVAL].some((re) => re.test(s));
+
+const show = (n: Node): string =>
+  n.t === 'str' ? JSON.stringify(n.v) : n.t === 'sym' ? n.v : `(${n.items.map(show).join(' ')})`;
+const sym = (n: Node | undefined): string => (n?.t === 'sym' ? n.v : '');
+const lit = (text: string): Field => ({ text, dynamic: false });
+
+class SchemeScan {
+  readonly effects: Effect[] = [];
+  /** `(define NAME EXPR)`, `(let ((NAME EXPR)) …)`: NAME → EXPR; null = bound more than once or as a parameter (unknown). */
+  private readonly binds = new Map<string, Node | null>();
+  private hops = 0;
+
+  constructor(
+    private readonly home: string,
+    forms: Node[],
+  ) {
+    for (const f of forms) this.bind(f);
+  }
+
+  private set(name: string, value: Node | null): void {
+    const prev = this.binds.get(name);
+    this.binds.set(name, prev === undefined || (value && prev && show(prev) === show(value)) ? value : null);
+  }
+
+  private bind(n: Node): void {
+    if (n.t !== 'list') return;
+    const [h, a, b] = n.items;
+    const head = sym(h);
+    if ((head === 'define' || head === 'set!') && a?.t === 'sym')
+      this.set(a.v, head === 'define' && b ? b : null);
+    if (head === 'define' && a?.t === 'list') for (const p of a.items) if (p.t === 'sym') this.set(p.v, null);
+    if (/^(let\*?|letrec\*?)$/.test(head) && a?.t === 'list')
+      for (const p of a.items)
+        if (p.t === 'list' && p.items[0]?.t === 'sym') this.set(p.items[0].v, p.items[1] ?? null);
+    if (/^(lambda|let-values|receive|do)$/.test(head) || (head.startsWith('let') && a?.t === 'sym'))
+      for (const p of (a?.t === 'list' ? a.items : a ? [a] : []).flatMap((x) =>
+        x.t === 'list' ? x.items : [x],
+      ))
+        if (p.t === 'sym') this.set(p.v, null);
+    for (const x of n.items) this.bind(x);
+  }
+
+  /** The node a name is bound to, followed through names (`(define f system)`). */
+  private resolve(n: Node | undefined, hops = 0): Node | undefined {
+    if (n?.t !== 'sym' || hops > 8) return n;
+    const b = this.binds.get(n.v);
+    return b ? this.resolve(b, hops + 1) : n;
+  }
+
+  value(n: Node | undefined): Field {
+    const r = this.resolve(n);
+    if (!r) return { text: '', dynamic: true };
+    if (r.t === 'str') return lit(r.v);
+    if (r.t === 'sym') return /^-?\d+$/.test(r.v) ? lit(r.v) : { text: r.v, dynamic: true };
+    const [h, ...args] = r.items;
+    const head = sym(h);
+    const all = () => {
+      const vs = args.map((a) => this.value(a));
+      return { vs, dynamic: vs.some((v) => v.dynamic) };
+    };
+    if (head === 'quote' && args[0]?.t === 'sym') return lit(args[0].v);
+    if (head === 'getenv' && this.value(args[0]).text === 'HOME') return lit(this.home);
+    if (head === 'find-system-path' && /home-dir/.test(show(args[0] ?? r))) return lit(this.home);
+    if (/^(string-append|build-path|in-vicinity)$/.test(head)) {
+      const { vs, dynamic } = all();
+      return { text: vs.map((v) => v.text).join(head === 'string-append' ? '' : '/'), dynamic };
+    }
+    if (
+      /^(string->path|string->uri|string->url|expand-user-path|expand-file-name|path->string|find-executable-path|canonicalize-path)$/.test(
+        head,
+      )
+    ) {
+      const v = this.value(args[0]);
+      return /^~(\/|$)/.test(v.text) ? { ...v, text: this.home + v.text.slice(1) } : v;
+    }
+    return { text: show(r), dynamic: true };
+  }
+
+  /** The elements of a list expression (`(list …)`, `'(…)`); undefined = not known. */
+  private elements(n: Node | undefined): Node[] | undefined {
+    const r = this.resolve(n);
+    if (r?.t !== 'list') return undefined;
+    if (sym(r.items[0]) === 'list') return r.items.slice(1);
+    if (sym(r.items[0]) === 'quote' && r.items[1]?.t === 'list') return r.items[1].items;
+    return undefined;
+  }
+
+  /** Reads every form (quoted ones too) for calls, in source order. */
+  walk(n: Node, depth = 0): void {
+    if (n.t !== 'list' || depth > 64) return;
+    const [h, ...args] = n.items;
+    const fn = sym(this.resolve(h));
+    if (fn === 'apply' || fn === 'for-each' || fn === 'map') this.higher(fn, args);
+    else if (fn) this.call(fn, args, n);
+    n.items.forEach((x, i) => {
+      // fail closed: a deleting or running function passed as a value may be called with anything
+      const s = sym(this.resolve(x));
+      const passed = (i === 1 && /^(apply|for-each|map)$/.test(fn)) || (i === 2 && fn === 'define');
+      if (i > 0 && x.t === 'sym' && EFFECTFUL(s) && !passed)
+        this.effects.push({ kind: 'dynamic', text: show(n) });
+      this.walk(x, depth + 1);
+    });
+  }
+
+  /** `(apply F a … LIST)`, `(for-each F LIST)`, `(map F LIST)`. */
+  private higher(fn: string, args: Node[]): void {
+    const f = sym(this.resolve(args[0]));
+    if (!EFFECTFUL(f)) return;
+    const list = this.elements(args[args.length - 1]);
+    // fail closed: the arguments are not known
+    if (!list) return void this.effects.push({ kind: 'dynamic', text: `${fn} ${f}` });
+    if (fn === 'apply') this.call(f, [...args.slice(1, -1), ...list], undefined);
+    else for (const x of list) this.call(f, [x], undefined);
+  }
+
+  private call(fn: string, args: Node[], form: Node | undefined): void {
+    const v = (n: Node | undefined) => this.value(n);
+    if (DELETE.test(fn) && args[0]) this.effects.push({ kind: 'rm', target: v(args[0]) });
+    else if (SHELL.test(fn) && args.length) {
+      const list = fn.startsWith('process') && args[1] ? this.elements(args[1]) : undefined;
+      if (list) this.effects.push({ kind: 'exec', argv: [v(args[0]), ...list.map(v)] });
+      else this.script(v(args[0]));
+    } else if (ARGV.test(fn)) {
+      const from = fn === 'subprocess' ? 3 : fn === 'open-pipe*' ? 1 : 0;
+      const list = fn === 'spawn' ? this.elements(args[1])?.slice(1) : [];
+      const argv = [...args.slice(from, fn === 'spawn' ? 1 : undefined), ...(list ?? [])].map(v);
+      if (fn === 'spawn' && !list) argv.push({ text: '(arguments)', dynamic: true });
+      if (argv.length) this.effects.push({ kind: 'exec', argv });
+    } else if (HTTP.test(fn)) this.http(fn, args);
+    else if (EVAL.test(fn)) this.evaluate(fn, args, form);
+  }
+
+  private script(s: Field): void {
+    // fail closed: a command line not known statically
+    this.effects.push(s.dynamic ? { kind: 'dynamic', text: s.text } : { kind: 'shell', script: s });
+  }
+
+  private evaluate(fn: string, args: Node[], form: Node | undefined): void {
+    const a = this.resolve(args[0]);
+    if (fn === 'load' || fn === 'primitive-load') {
+      // a project file named by a literal is the project's own code (not re-read, as for `python x.py`)
+      if (this.value(a).dynamic) this.effects.push({ kind: 'dynamic', text: form ? show(form) : fn });
+      return;
+    }
+    if (fn === 'eval-string') {
+      const s = this.value(a);
+      if (s.dynamic) this.effects.push({ kind: 'dynamic', text: s.text });
+      else for (const f of readForms(s.text)) this.walk(f);
+      return;
+    }
+    // `(eval '(…) env)`: the quoted form is read where it is written; anything else is opaque
+    if (a?.t === 'list' && sym(a.items[0]) === 'quote') return;
+    // `(eval (read (open-input-string "…")))`: the string is the code
+    const port = a?.t === 'list' && sym(a.items[0]) === 'read' ? this.resolve(a.items[1]) : undefined;
+    if (port?.t === 'list' && sym(port.items[0]) === 'open-input-string') {
+      const s = this.value(port.items[1]);
+      if (!s.dynamic) return readForms(s.text).forEach((f) => this.walk(f));
+    }
+    this.effects.push({ kind: 'dynamic', text: form ? show(form) : fn });
+  }
+
+  private http(fn: string, args: Node[]): void {
+    const verb = /^http-(\w+)$/.exec(fn)?.[1] ?? /^(\w+)-/.exec(fn)?.[1] ?? 'get';
+    const kw = (k: string) => {
+      const at = args.findIndex((x) => x.t === 'sym' && x.v === `#:${k}`);
+      return at >= 0 ? args[at + 1] : undefined;
+    };
+    const m = kw('method');
+    const method = verb !== 'request' ? verb.toUpperCase() : m ? this.value(m) : lit('GET');
+    const body = kw('body') ?? (/-port$/.test(fn) && /^(post|put)/.test(fn) ? args[1] : undefined);
+    const b = body ? this.value(body) : undefined;
+    this.effects.push({
+      kind: 'http',
+      method: typeof method === 'string' ? method : method.dynamic ? 'DYNAMIC' : method.text.toUpperCase(),
+      url: this.value(args[0]),
+      ...(b ? (b.dynamic ? { bodyUnknown: true } : { body: b.text }) : {}),
+    });
+  }
+}
+
+/** Everything dangerous or opaque Scheme code does, in source order. */
+export function scanScheme(source: string, home: string): Effect[] {
+  const forms = readForms(source);
+  const s = new SchemeScan(home, forms);
+  for (const f of forms) s.walk(f);
+  return s.effects;
+}

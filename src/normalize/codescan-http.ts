@@ -49,7 +49,7 @@ function isEnv(expr: string, lx: Lexed, lang: Lang, hops = 0): boolean {
   return false;
 }
 
-type ValueOf = (expr: string, lx: Lexed, home: string) => Field;
+export type ValueOf = (expr: string, lx: Lexed, home: string) => Field;
 
 /** Calls that read a file, per language; the path is their first argument. */
 const FILE_READ =
@@ -226,31 +226,4 @@ export function pythonConnections(
     }
   }
   return out;
-}
-
-/**
- * PHP's curl: `$c = curl_init(URL)` with `curl_setopt($c, CURLOPT_CUSTOMREQUEST, "DELETE")`
- * (or CURLOPT_POST / CURLOPT_POSTFIELDS), sent by curl_exec: one request of that method.
- */
-export function phpCurl(lx: Lexed, home: string, valueOf: ValueOf): { at: number; effects: HttpEffect[] }[] {
-  const skel = lx.skel;
-  const init = /\bcurl_init\s*\(/.exec(skel);
-  if (!init) return [];
-  const { args } = callArgs(skel, init.index + init[0].length);
-  let url = valueOf(args[0] ?? '', lx, home);
-  let method = 'GET';
-  let body: string | undefined;
-  for (const m of skel.matchAll(/\bcurl_setopt\s*\(/g)) {
-    const a = callArgs(skel, m.index + m[0].length).args;
-    const opt = (a[1] ?? '').trim();
-    if (opt === 'CURLOPT_CUSTOMREQUEST') method = literalOf(a[2] ?? '', lx)?.value ?? 'DYNAMIC';
-    else if (opt === 'CURLOPT_URL') url = valueOf(a[2] ?? '', lx, home);
-    else if (opt === 'CURLOPT_POST' && method === 'GET') method = 'POST';
-    else if (opt === 'CURLOPT_POSTFIELDS') {
-      body = a[2];
-      if (method === 'GET') method = 'POST';
-    }
-  }
-  const effects = httpCall(method, body !== undefined ? ['', `body=${body}`] : [], lx, home, 'php', valueOf);
-  return [{ at: init.index, effects: effects.map((e) => ({ ...e, url })) }];
 }

@@ -4,7 +4,8 @@
  * Works on the literal-aware skeleton from codelex.ts.
  */
 import { callArgs, kwarg, lex, literalOf, show, type Lang, type Lexed } from './codelex.js';
-import { httpCall, phpCurl, pythonConnections, rubyConnections, type HttpEffect } from './codescan-http.js';
+import { httpCall, pythonConnections, rubyConnections, type HttpEffect } from './codescan-http.js';
+import { phpCurl, phpStreams } from './codescan-php.js';
 import type { Field } from './state.js';
 import { canonicalCode } from './codeparse.js';
 import { nodeRequest } from './codescan-net.js';
@@ -321,7 +322,7 @@ export function scanCode(source: string, lang: Lang, home: string): Effect[] {
   }
   if (lang === 'ruby') found.push(...rubyConnections(lx, home, valueOf));
   if (lang === 'python') found.push(...pythonConnections(lx, home, valueOf));
-  if (lang === 'php') found.push(...phpCurl(lx, home, valueOf));
+  if (lang === 'php') found.push(...phpCurl(lx, home, valueOf), ...phpStreams(lx, home, valueOf));
   for (const [i, l] of lx.lits.entries()) {
     if (!l.command) continue;
     const at = lx.skel.indexOf(`\u0001${i}\u0002`);

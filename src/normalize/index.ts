@@ -34,7 +34,7 @@
  *   xxd -r -p, rev (feeds pipes into shells and xargs, and files run later); the name mktemp
  *   prints and the shape of date's output.
  * - fanout.ts: xargs (-I, -0, -a), parallel (:::), find -exec/-execdir/-ok/-okdir/-delete.
- * - interpreters.ts (+ codelex.ts, codescan.ts, codescan-python.ts, codescan-langs.ts,
+ * - interpreters.ts (+ codelex.ts, codescan.ts, codescan-python.ts, codescan-langs.ts, codescan-php.ts,
  *   codescan-http.ts, codescan-tcl.ts + tcl-words.ts, codescan-scheme.ts):
  *   python/node/ruby/perl/php/deno/bun/zx/lua/R/julia/Tcl/Scheme inline code and Go files
  *   the script wrote (`go run`) →

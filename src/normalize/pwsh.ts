@@ -3,7 +3,8 @@
  * UTF-16LE). What a statement does becomes the effects the other interpreters produce
  * (interpreters.ts turns them into synthetic commands): `Remove-Item` and its aliases, and
  * what `Get-ChildItem` pipes into it, delete (`rm -rf PATH`); `Invoke-RestMethod` and
- * `Invoke-WebRequest` send a request (`curl -X METHOD URL -d BODY`); a statement of native
+ * `Invoke-WebRequest` send a request (`curl -X METHOD URL -H HEADER -d BODY`; hashtable
+ * literals `@{…}` are one word, read for headers and form fields); a statement of native
  * commands runs as it would in a shell. `Invoke-Expression` runs a string not known
  * statically (dynamic). Other cmdlets do nothing the extractors judge. Pure: no I/O.
  */
@@ -59,6 +60,57 @@ interface Word {
   dynamic: boolean;
   raw: string;
 }
+
+/** Index just past the `}` closing the `{` at `open`, skipping quoted strings. */
+function closeBrace(code: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    const c = code[i];
+    if (c === "'" || c === '"') {
+      const end = code.indexOf(c, i + 1);
+      i = end < 0 ? code.length : end;
+    } else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i + 1;
+  }
+  return code.length;
+}
+
+/**
+ * The entries of a hashtable literal `@{ Name = 'v'; "X-Y" = "DELETE" }`: key and value as
+ * words (a value holding a variable or subexpression is dynamic); undefined = not a literal.
+ */
+export function hashtable(raw: string): { key: string; value: Word }[] | undefined {
+  const m = /^@\{([\s\S]*)\}$/.exec(raw.trim());
+  if (!m) return undefined;
+  const out: { key: string; value: Word }[] = [];
+  for (const stmt of lex(m[1])) {
+    // `k=v` may be one word or three (`k = v`); quoted parts keep their `=`
+    const joinedRaw = stmt
+      .flat()
+      .map((w) => w.raw)
+      .join(' ');
+    const at = assignAt(joinedRaw);
+    if (at < 0) continue;
+    const key = unquote(joinedRaw.slice(0, at).trim());
+    const v = joinedRaw.slice(at + 1).trim();
+    const value = lex(v)[0]?.[0]?.[0] ?? { text: '', dynamic: false, raw: '' };
+    out.push({ key, value });
+  }
+  return out;
+}
+
+/** The first `=` outside quotes; -1 = none. */
+function assignAt(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "'" || s[i] === '"') {
+      const end = s.indexOf(s[i], i + 1);
+      i = end < 0 ? s.length : end;
+    } else if (s[i] === '=') return i;
+  }
+  return -1;
+}
+
+const unquote = (s: string) => s.replace(/^(['"])([\s\S]*)\1$/, '$2');
 
 /** Splits code into statements (`;`, newlines, braces), each into pipeline segments of words. */
 function lex(code: string): Word[][][] {
@@ -118,6 +170,14 @@ function lex(code: string): Word[][][] {
           j++;
         }
         i = j + 1;
+        continue;
+      }
+      if (d === '@' && code[i + 1] === '{') {
+        // a hashtable literal `@{ k = v; … }` is one word: its `;` and braces are its own
+        const end = closeBrace(code, i + 1);
+        text += code.slice(i, end);
+        dynamic = true;
+        i = end;
         continue;
       }
       if (d === '(') depth++;
@@ -209,13 +269,24 @@ export function scanPwsh(code: string, home: string): Effect[] {
           /^(usedefaultcredentials|usebasicparsing|skip\w*|passthru|disable\w*|allow\w*|resume)$/,
         );
         const uri = named(p, /^(u|ur|uri)$/) ?? p.pos[0];
-        const method = named(p, /^(m|me|met|meth|metho|method)$/);
+        const method = named(p, /^(m|me|met|meth|metho|method|cu\w*)$/);
         const body = named(p, /^(b|bo|bod|body|inf\w*)$/);
+        // `-Headers @{…}` (an override header among them); a `-Body @{…}` is sent as form fields
+        const headers = hashtable(named(p, /^(he|hea|head|heade|header|headers)$/)?.raw ?? '');
+        const form = body ? hashtable(body.raw) : undefined;
+        const formText = form?.map((e) => `${e.key}=${e.value.text}`).join('&');
         out.push({
           kind: 'http',
           method: method ? (method.dynamic ? 'DYNAMIC' : method.text.toUpperCase()) : body ? 'POST' : 'GET',
           url: uri ? field(uri, home) : { text: '', dynamic: true },
-          ...(body ? (body.dynamic ? { bodyUnknown: true } : { body: body.text }) : {}),
+          ...(formText !== undefined
+            ? { body: formText }
+            : body
+              ? body.dynamic
+                ? { bodyUnknown: true }
+                : { body: body.text }
+              : {}),
+          ...(headers?.length ? { headers: headers.map((e) => `${e.key}: ${e.value.text}`) } : {}),
         });
       } else if (EVAL.test(name)) {
         // fail closed: a string run as code is not read here

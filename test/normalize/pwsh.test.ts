@@ -50,6 +50,67 @@ describe('PowerShell inline commands', () => {
         },
       ],
     ],
+    // hashtable literals are one word: headers (a method override among them) and form fields
+    [
+      `pwsh -c 'Invoke-RestMethod -Method Post -Uri https://api.example.com/v1/a -Headers @{"X-HTTP-Method-Override"="DELETE"; Authorization="Bearer $env:T"}'`,
+      [
+        {
+          program: 'curl',
+          argv: [
+            'curl',
+            '-X',
+            'POST',
+            'https://api.example.com/v1/a',
+            '-H',
+            'X-HTTP-Method-Override: DELETE',
+            '-H',
+            'Authorization: Bearer $env:T',
+          ],
+        },
+      ],
+    ],
+    [
+      `pwsh -c "irm https://api.example.com/v1/a -Method Post -Headers @{ 'X-HTTP-Method' = 'DELETE' }"`,
+      [
+        {
+          program: 'curl',
+          argv: ['curl', '-X', 'POST', 'https://api.example.com/v1/a', '-H', 'X-HTTP-Method: DELETE'],
+        },
+      ],
+    ],
+    [
+      `pwsh -c 'iwr -Uri https://api.example.com/v1/a -Method Post -Body @{ _method = "DELETE"; id = 3 }'`,
+      [
+        {
+          program: 'curl',
+          argv: ['curl', '-X', 'POST', 'https://api.example.com/v1/a', '-d', '_method=DELETE&id=3'],
+        },
+      ],
+    ],
+    [
+      `pwsh -c 'Invoke-RestMethod -Uri https://api.example.com/v1/a -CustomMethod PURGE'`,
+      [{ program: 'curl', argv: ['curl', '-X', 'PURGE', 'https://api.example.com/v1/a'] }],
+    ],
+    // a hashtable's `;` does not end the statement: the next statement still runs
+    [
+      `pwsh -c 'irm https://api.example.com/v1/a -Headers @{ Accept = "application/json"; X = 1 }; Remove-Item -Recurse /srv/x'`,
+      [
+        {
+          program: 'curl',
+          argv: [
+            'curl',
+            '-X',
+            'GET',
+            'https://api.example.com/v1/a',
+            '-H',
+            'Accept: application/json',
+            '-H',
+            'X: 1',
+          ],
+        },
+        { program: 'rm', argv: ['rm', '-rf', '/srv/x'] },
+      ],
+    ],
     // native commands run as in a shell
     [`pwsh -Command 'psql -h db -c "DROP DATABASE app"'`, [{ program: 'psql', wrappers: ['pwsh -c'] }]],
     // the encoded form

@@ -11,6 +11,7 @@ import { isCredentialPath } from './exfil-sources.js';
 import { scanGraphql } from './graphql-body.js';
 import { parseCurl } from './http-curl.js';
 import { effectiveMethod } from './http-override.js';
+import { forgeForcePush, graphqlForcePush } from './git-forge.js';
 import { GLAB_API, parseGhApi } from './http-gh.js';
 import { parseGrpc } from './http-grpc.js';
 import { isSmallClient, parseSmallClient } from './http-clients.js';
@@ -66,6 +67,7 @@ export const extractHttp: Extractor = (cmd, ctx) => {
           : req.methodFrom
             ? ` (read from ${req.methodFrom})`
             : '';
+      const bodyUnknown = req.bodyUnknown || bodyIsDynamic(cmd, req);
       facts.push(
         httpFact(u, shown, {
           evidence: `${tool} ${method} ${shown || '(unknown URL)'}${via}`,
@@ -74,13 +76,16 @@ export const extractHttp: Extractor = (cmd, ctx) => {
           headers,
           auth: req.auth,
           body: req.body !== undefined ? shownBody(req, cmd, ctx) : undefined,
-          bodyUnknown: req.bodyUnknown || bodyIsDynamic(cmd, req),
+          bodyUnknown,
           socket: req.socket,
         }),
       );
+      const forced = forgeForcePush(method, u.host, u.path, req.body, req.bodyUnknown, tool);
+      if (forced) facts.push(forced);
       const to = { host: u.host, url: shown };
       const scan = scanGraphql(req, u.path, u.query);
-      facts.push(...graphqlScanFacts(scan, to, req.method, (f) => `${fieldText(f)} on ${u.host || shown}`));
+      const gfacts = graphqlScanFacts(scan, to, req.method, (f) => `${fieldText(f)} on ${u.host || shown}`);
+      facts.push(...gfacts, ...graphqlForcePush(gfacts, tool));
     }
   }
   return facts;

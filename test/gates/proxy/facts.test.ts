@@ -166,6 +166,21 @@ describe('same rules as the shell layer', () => {
       'curl https://api.example.com/v1/projects',
       req(undefined, { method: 'GET', url: 'https://api.example.com/v1/projects', headers: {} }),
     ],
+    // a forced ref update is a force-push on both layers
+    [
+      `curl -X PATCH https://api.github.com/repos/acme/api/git/refs/heads/main -H 'Content-Type: application/json' -d '{"sha":"abc","force":true}'`,
+      req('{"sha":"abc","force":true}', {
+        method: 'PATCH',
+        url: 'https://api.github.com/repos/acme/api/git/refs/heads/main',
+      }),
+    ],
+    [
+      `curl -X PATCH https://api.github.com/repos/acme/api/git/refs/heads/main -H 'Content-Type: application/json' -d '{"sha":"abc"}'`,
+      req('{"sha":"abc"}', {
+        method: 'PATCH',
+        url: 'https://api.github.com/repos/acme/api/git/refs/heads/main',
+      }),
+    ],
   ];
   it.each(pairs)('%s', (cmd, r) => {
     const shell = engine.analyze(cmd, makeContext({ cwd: '/tmp' }));

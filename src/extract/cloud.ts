@@ -11,6 +11,7 @@ import { readDocker } from './cloud-docker.js';
 import { readPulumi, readTerraform, readTerragrunt } from './cloud-iac.js';
 import { readGeneric } from './cloud-generic.js';
 import { HOST_READERS } from './cloud-host.js';
+import { PACKAGE_READERS } from './cloud-packages.js';
 import { readLdif } from './cloud-ldap.js';
 import { readSdk } from './cloud-sdk.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
@@ -39,6 +40,7 @@ const READERS: Record<string, Reader> = {
   nerdctl: readDocker,
   'docker-compose': readDocker,
   ...HOST_READERS,
+  ...PACKAGE_READERS,
 };
 for (const t of [...VERB_TABLES, ...SAAS_TABLES])
   for (const p of t.programs) READERS[p] ??= (cmd) => readVerbTable(t, cmd);

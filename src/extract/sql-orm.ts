@@ -73,13 +73,20 @@ export function codeOf(cmd: NormalizedCommand): string {
 const FIRST =
   /^(rails|rake|python[\d.]*|manage\.py|django-admin|php[\d.]*|artisan|mix|iex|flask|ruby|irb|elixir|node|nodejs|ts-node|tsx|deno|bun|bunx|npx|pnpx|bundle|poetry|uv|pipenv|pnpm|yarn|npm)$/;
 
-export function ormOps(cmd: NormalizedCommand): FrameworkOp[] {
-  if (!FIRST.test(cmd.program)) return [];
+/** The code a runner or interpreter command runs, and its program as evidence names it; undefined = not such a command. */
+export function ormCode(cmd: NormalizedCommand): { code: string; program: string } | undefined {
+  if (!FIRST.test(cmd.program)) return undefined;
   const argv = peelRunner(cmd.argv);
   const head = argv.slice(0, 4).join(' ');
-  if (!RUNNER.test(head.replace(/^\S*\//, ''))) return [];
+  if (!RUNNER.test(head.replace(/^\S*\//, ''))) return undefined;
   const code = codeOf({ ...cmd, argv });
-  if (code.length > 256 * 1024) return [];
+  return code.length > 256 * 1024 ? undefined : { code, program: argv[0] ?? '' };
+}
+
+export function ormOps(cmd: NormalizedCommand): FrameworkOp[] {
+  const found = ormCode(cmd);
+  if (!found) return [];
+  const { code, program } = found;
   const out: FrameworkOp[] = [];
   for (const p of PATTERNS) {
     for (const m of code.matchAll(p.re)) {
@@ -92,13 +99,13 @@ export function ormOps(cmd: NormalizedCommand): FrameworkOp[] {
         name: '',
         where,
         target: '',
-        evidence: `${argv[0] ?? ''}: ${m[0].trim()}`,
+        evidence: `${program}: ${m[0].trim()}`,
       });
     }
   }
   const literals = new Set([...code.matchAll(CALL_SQL), ...code.matchAll(UPPER_SQL)].map((m) => m[2]));
   for (const sql of literals)
     for (const s of classifySql(sql, 'postgresql'))
-      out.push({ tool: 'orm', ...s, target: '', evidence: `${argv[0] ?? ''}: ${sql.slice(0, 80)}` });
+      out.push({ tool: 'orm', ...s, target: '', evidence: `${program}: ${sql.slice(0, 80)}` });
   return out;
 }

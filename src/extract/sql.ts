@@ -8,7 +8,8 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { parseSqlClient, type SqlInvocation } from './sql-clients.js';
 import { frameworkShell } from './sql-shells.js';
-import { ormOps } from './sql-orm.js';
+import { ormCode, ormOps } from './sql-orm.js';
+import { codeFileOps } from './sql-code-files.js';
 import { frameworkOps, peelRunner } from './sql-frameworks.js';
 import { parseMongo, parseRedis, type StoreOps } from './sql-nosql.js';
 import { parseCacheFlush } from './sql-cache.js';
@@ -102,5 +103,7 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     const inv = parseSqlClient({ ...cmd, program: shell.spec.tool, argv: shell.argv }, ctx, shell.spec);
     if (inv) return invocationFacts(inv);
   }
-  return [...frameworkOps(cmd), ...ormOps(cmd)].map((o) => fact(o.tool, o, o.target, o.evidence));
+  const code = ormCode(cmd);
+  const files = code ? codeFileOps(code.code, code.program, cmd, ctx) : [];
+  return [...frameworkOps(cmd), ...ormOps(cmd), ...files].map((o) => fact(o.tool, o, o.target, o.evidence));
 };

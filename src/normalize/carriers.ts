@@ -75,6 +75,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'trap') return runTrap(argv, k);
     if (prog === 'source' || prog === '.') return runSource(argv, k);
     if (prog === 'alias') return defineAlias(argv, k);
+    if (prog === 'set') return setPositional(argv, k);
     if (prog === 'hash') return defineHashed(argv, k);
     const fan = Object.hasOwn(FANOUT, prog) ? FANOUT[prog] : undefined;
     if (fan) return fan(argv, k);
@@ -150,4 +151,30 @@ function defineHashed(argv: Field[], k: K): Res {
     for (const n of names)
       if (!n.dynamic) k.outer.aliases.set(n.text, `'${path.text.replace(/'/g, "'\\''")}'`);
   return emit(argv, k);
+}
+
+/**
+ * `set -- A B…`, or `set [options] A B…`: the positional parameters are now A B… (`set --`
+ * clears them). Options only (`set -euo pipefail`) leave them as they are. A word not known
+ * statically among the options may be an option or the first parameter: they become unknown.
+ */
+function setPositional(argv: Field[], k: K): Res {
+  const res = emit(argv, k);
+  const args = argv.slice(1);
+  let params: Field[] | undefined;
+  for (let i = 0; i < args.length && params === undefined; i++) {
+    const t = args[i].text;
+    if (args[i].dynamic) params = [];
+    else if (t === '--') params = args.slice(i + 1);
+    else if (/^[-+][a-zA-Z]*o$/.test(t)) i++;
+    else if (!/^[-+][a-zA-Z]*$/.test(t)) params = args.slice(i);
+  }
+  if (params === undefined) return res;
+  // fail closed: an unknown word where options end
+  const known = !args.some((a, i) => a.dynamic && args.slice(0, i).every((b) => b.text !== '--'));
+  for (const scope of new Set([k.outer, k.scope])) {
+    scope.positional = known ? params : [];
+    scope.positionalKnown = known;
+  }
+  return res;
 }

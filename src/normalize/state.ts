@@ -29,6 +29,11 @@ export interface Scope {
   vars: Map<string, string>;
   /** Variables assigned a value that is not known statically. */
   dyn: Set<string>;
+  /**
+   * Indexed arrays whose elements are known (`a=(x y)`, `declare -a a=(…)`, `a+=(z)`), each
+   * element a field (dynamic when not known). A name absent here is not known as an array.
+   */
+  arrays: Map<string, Field[]>;
   /** Variables explicitly unset (`unset X`): `${X:-d}` gives d. */
   unset: Set<string>;
   /** `alias name='text'` seen earlier. */
@@ -114,6 +119,7 @@ export function newScope(ctx: AnalyzeContext): Scope {
   return {
     vars: new Map(),
     dyn: new Set(),
+    arrays: new Map(),
     unset: new Set(),
     aliases: new Map(),
     functions: new Map(),
@@ -133,6 +139,7 @@ export function cloneScope(s: Scope): Scope {
     ...s,
     vars: new Map(s.vars),
     dyn: new Set(s.dyn),
+    arrays: new Map(s.arrays),
     unset: new Set(s.unset),
     aliases: new Map(s.aliases),
     functions: new Map(s.functions),
@@ -153,6 +160,7 @@ export function carriedScope(s: Scope, cwd: string): Scope {
     cwd,
     cwdDynamic: false,
     vars: new Map(),
+    arrays: new Map(),
     files: new Map(),
     written: new Set(),
   };

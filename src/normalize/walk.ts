@@ -7,7 +7,7 @@
 import { HEREDOC_DASH_GAP } from '../parse/parse.js';
 import { cloneScope, issue, MAX_NEST, nodeSpan, tick } from './state.js';
 import type { Field, Frame, Io, Node, Res, Run, Scope } from './state.js';
-import { expandScalar, expandWords, scanSubstitutions } from './words.js';
+import { expandScalar, expandWords, scanSubstitutions, type Ctx } from './words.js';
 import { runAfter, runCommandNode, redirects } from './command.js';
 import { listsCrontab } from './crontab.js';
 
@@ -54,6 +54,36 @@ function seq(nodes: Node[], run: Run, frame: Frame, scope: Scope, io: Io): Res {
   return { ...res, out: known && any ? text : undefined };
 }
 
+/**
+ * `name=(a b c)` (also `+=(…)`): the array's elements are the words the list expands to; its
+ * scalar value is the first. Elements given by index or key (`[2]=x`), or appended to an
+ * array not known, leave the array unknown.
+ */
+function assignArray(name: string, list: Node, append: boolean, k: Ctx): void {
+  const { scope } = k;
+  const words = list.namedChildren;
+  const prev = append ? scope.arrays.get(name) : [];
+  const items = expandWords(words, k);
+  if (!name) return;
+  scope.unset.delete(name);
+  // fail closed: elements set by index or key, or added to an unknown array
+  if (prev === undefined || words.some((w) => w.text.startsWith('['))) {
+    scope.arrays.delete(name);
+    scope.vars.delete(name);
+    scope.dyn.add(name);
+    return;
+  }
+  const all = [...prev, ...items];
+  scope.arrays.set(name, all);
+  if (all[0]?.dynamic) {
+    scope.vars.delete(name);
+    scope.dyn.add(name);
+  } else {
+    scope.dyn.delete(name);
+    scope.vars.set(name, all[0]?.text ?? '');
+  }
+}
+
 /** Assigns `name=value` (also `+=`) in scope. */
 export function assign(node: Node, run: Run, frame: Frame, scope: Scope): void {
   const nameNode = node.namedChildren[0];
@@ -62,14 +92,11 @@ export function assign(node: Node, run: Run, frame: Frame, scope: Scope): void {
   const valueNode = node.namedChildren[1];
   const append = node.children.some((c) => c.type === '+=');
   const k = { run, frame, scope };
-  let v: Field = { text: '', dynamic: false };
-  if (valueNode)
-    v =
-      valueNode.type === 'array'
-        ? (scanSubstitutions(valueNode, k), { text: '', dynamic: true })
-        : expandScalar(valueNode, k);
+  if (valueNode?.type === 'array') return assignArray(name, valueNode, append, k);
+  const v: Field = valueNode ? expandScalar(valueNode, k) : { text: '', dynamic: false };
   if (!name) return;
   scope.unset.delete(name);
+  scope.arrays.delete(name);
   if (v.dynamic || (append && scope.dyn.has(name))) {
     scope.vars.delete(name);
     scope.dyn.add(name);
@@ -139,6 +166,7 @@ function walkInner(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Re
         if (c.type !== 'variable_name' && c.type !== 'word') continue;
         scope.vars.delete(c.text);
         scope.dyn.delete(c.text);
+        scope.arrays.delete(c.text);
         scope.unset.add(c.text);
         scope.functions.delete(c.text);
       }

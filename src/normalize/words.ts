@@ -48,8 +48,13 @@ export function lookup(name: string, k: Ctx): string | undefined | null {
 
 function positionalAtoms(k: Ctx, quoted: boolean, src: string): Atom[] {
   if (!k.scope.positionalKnown) return [{ ...dyn(src), pos: true }];
+  return listAtoms(k.scope.positional, quoted);
+}
+
+/** A list of values as `"$@"` / `"${a[@]}"` (quoted: one word each) or `$*` (split) expand it. */
+function listAtoms(list: Field[], quoted: boolean): Atom[] {
   const out: Atom[] = [];
-  k.scope.positional.forEach((f, i) => {
+  list.forEach((f, i) => {
     if (i > 0)
       out.push(
         quoted ? { c: '', q: true, s: false, d: false, brk: true } : { c: ' ', q: false, s: true, d: false },
@@ -97,13 +102,40 @@ function valueAtoms(v: string | undefined | null, quoted: boolean, src: string):
 
 const OPS = [':-', '-', ':=', '=', ':+', '+', ':?', '?'];
 
+/** Case modification operators without a pattern. */
+const CASE: Record<string, (v: string) => string> = {
+  ',,': (v) => v.toLowerCase(),
+  '^^': (v) => v.toUpperCase(),
+  ',': (v) => v.charAt(0).toLowerCase() + v.slice(1),
+  '^': (v) => v.charAt(0).toUpperCase() + v.slice(1),
+};
+
+/** `${a[@]}`, `${a[*]}`, `${a[N]}` of an array whose elements are known; anything else is dynamic. */
+function elementAtoms(sub: Node, k: Ctx, quoted: boolean, src: string): Atom[] {
+  const [arrName, index] = sub.namedChildren;
+  const list = arrName ? k.scope.arrays.get(arrName.text) : undefined;
+  const at = index?.text ?? '';
+  if (!list) return [dyn(src)];
+  if (at === '@' || at === '*') return listAtoms(list, quoted && at === '@');
+  if (!/^\d+$/.test(at)) return [dyn(src)];
+  const f = list[Number(at)];
+  return f?.dynamic ? [dyn(f.text)] : chars(f?.text ?? '', quoted, !quoted);
+}
+
 function expansionAtoms(node: Node, k: Ctx, quoted: boolean): Atom[] {
   const kids = node.children;
   const nameNode = kids.find((c) => c.type === 'variable_name' || c.type === 'special_variable_name');
   const src = node.text;
+  if (kids.length === 3 && kids[1].type === 'subscript') return elementAtoms(kids[1], k, quoted, src);
   if (!nameNode) return [dyn(src)];
   const name = nameNode.text;
   const after = kids.slice(kids.indexOf(nameNode) + 1, -1);
+  const caseOp = after.length === 1 ? CASE[after[0].type] : undefined;
+  if (caseOp && kids[1] === nameNode) {
+    // `${c,,}`, `${c^^}`, `${c,}`, `${c^}`: the value with its case changed
+    const v = lookup(name, k);
+    return valueAtoms(typeof v === 'string' ? caseOp(v) : v, quoted, src);
+  }
   if (kids[1] && kids[1].type === '#' && kids[1] !== nameNode) {
     const v = lookup(name, k);
     return v === undefined ? [dyn(src)] : chars(String((v ?? '').length), quoted, !quoted);

@@ -89,6 +89,20 @@ describe('shells, eval, source, stdin scripts', () => {
   });
 });
 
+describe('set: the positional parameters', () => {
+  it.each<[string, Expect[]]>([
+    ['set -- dist coverage; rm -rf "$@"', [{ argv: ['rm', '-rf', 'dist', 'coverage'], dynamic: false }]],
+    ['set -e -- / x; rm -rf "$1"', [{ argv: ['rm', '-rf', '/'], dynamic: false }]],
+    ['set -euo pipefail a; rm -rf "$@"', [{ argv: ['rm', '-rf', 'a'], dynamic: false }]],
+    ['set -- dist; for d; do rm -rf "$d"; done', [{ argv: ['rm', '-rf', 'dist'], dynamic: false }]],
+    ['set -- /; set --; rm -rf "$@"', [{ argv: ['rm', '-rf', ''], dynamic: false }]],
+    // options only: the parameters stay unknown; an unknown word where options end: unknown
+    ['set -e; rm -rf "$@"', [{ argv: ['rm', '-rf', '$@'], dynamic: true }]],
+    ['set $X dist; rm -rf "$@"', [{ argv: ['rm', '-rf', '$@'], dynamic: true }]],
+    ['set -- $X; rm -rf "$1"', [{ argv: ['rm', '-rf', '$1'], dynamic: true }]],
+  ])('%s', (script, expected) => expectCommands(norm(script), expected));
+});
+
 describe('fan-out', () => {
   it.each<[string, Expect[]]>([
     ['echo / | xargs rm -rf', [{ program: 'rm', argv: RM_ROOT, wrappers: ['xargs'] }]],

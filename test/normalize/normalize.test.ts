@@ -58,6 +58,23 @@ describe('plain commands, quoting and expansion', () => {
     ['rm -rf ${UNKNOWN_VAR:-/}', [{ argv: RM_ROOT, dynamic: true }]],
     ['rm -rf ${UNKNOWN_VAR:-}/', [{ argv: RM_ROOT, dynamic: true }]],
     ['rm -rf $UNKNOWN', [{ program: 'rm', argv: ['rm', '-rf', '$UNKNOWN'], dynamic: true }]],
+    // arrays whose elements are known: "${a[@]}" one word each, ${a[N]}, $a the first
+    [
+      'declare -a dirs=(dist coverage .turbo); rm -rf "${dirs[@]}"',
+      [{ argv: ['rm', '-rf', 'dist', 'coverage', '.turbo'], dynamic: false }],
+    ],
+    ['d=(/ x); rm -rf "${d[@]}"', [{ argv: ['rm', '-rf', '/', 'x'], dynamic: false }]],
+    ['d=(x "a b"); d+=(/); rm -rf "${d[2]}" $d', [{ argv: ['rm', '-rf', '/', 'x'], dynamic: false }]],
+    ['d=(x); for t in "${d[@]}" /; do rm -rf "$t"; done', [{ argv: RM_ROOT, dynamic: false }]],
+    ['d=(x $(whoami)); rm -rf "${d[@]}"', [{ argv: ['rm', '-rf', 'x', '$(whoami)'], dynamic: true }]],
+    ['d=([1]=/); rm -rf "${d[@]}"', [{ argv: ['rm', '-rf', '${d[@]}'], dynamic: true }]],
+    ['d+=(/); rm -rf "${d[@]}"', [{ argv: ['rm', '-rf', '${d[@]}'], dynamic: true }]],
+    ['d=(x); d=/; rm -rf "${d[@]}"', [{ argv: ['rm', '-rf', '${d[@]}'], dynamic: true }]],
+    ['d=(x); unset d; rm -rf "${d[@]}"', [{ argv: ['rm', '-rf', '${d[@]}'], dynamic: true }]],
+    // case modification of a known value
+    ['c=LS; ${c,,} -la', [{ program: 'ls', argv: ['ls', '-la'], dynamic: false }]],
+    ['c=rM; ${c^^} ${c,}', [{ argv: ['RM', 'rM'], dynamic: false }]],
+    ['${UNKNOWN,,} -rf /', [{ argv: ['${UNKNOWN,,}', '-rf', '/'], dynamic: true }]],
     ['$CMD -rf /', [{ program: '', dynamic: true }]],
     ['$(echo rm) -rf /', [{ program: 'echo' }, { program: 'rm', argv: RM_ROOT }]],
     ['`printf rm` -rf /', [{ program: 'rm', argv: RM_ROOT }]],

@@ -2,8 +2,9 @@
  * awk programs (awk, gawk, mawk, nawk, busybox awk) run shell commands three ways:
  * `system("cmd")`, `print … | "cmd"` (the printed text is the command's stdin) and
  * `"cmd" | getline`. The program text (inline, or `-f FILE` written earlier / readable) is
- * scanned for these; a literal command string is re-parsed like `sh -c`, anything built at
- * run time leaves a command whose name is unknown (fail closed → ask).
+ * scanned for these; a literal command string (or a variable the program assigns only that
+ * string: `cmd = "git rev-parse HEAD"; cmd | getline`) is re-parsed like `sh -c`, anything
+ * built at run time leaves a command whose name is unknown (fail closed → ask).
  */
 import type { Field, Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
@@ -93,14 +94,57 @@ export function lexAwk(src: string): Lexed | undefined {
   return { skel, lits };
 }
 
-/** The literal value of an expression made only of string literals (awk concatenates adjacent strings). */
-function literal(expr: string, lits: string[]): string | undefined {
+/**
+ * The literal value of an expression made only of string literals and variables holding one
+ * (awk concatenates adjacent strings); undefined = built at run time.
+ */
+function literalOf(
+  expr: string,
+  lits: string[],
+  consts: Map<string, string | null> = new Map(),
+): string | undefined {
   const t = expr
     .trim()
     .replace(/^\((.*)\)$/s, '$1')
     .trim();
-  if (!/^(\s*\u0001\d+\u0002)+\s*$/.test(t)) return undefined;
-  return [...t.matchAll(/\u0001(\d+)\u0002/g)].map((m) => lits[Number(m[1])]).join('');
+  if (!/^(\s*(\u0001\d+\u0002|[A-Za-z_]\w*))+\s*$/.test(t)) return undefined;
+  let out = '';
+  for (const m of t.matchAll(/\u0001(\d+)\u0002|([A-Za-z_]\w*)/g)) {
+    const v = m[1] !== undefined ? lits[Number(m[1])] : consts.get(m[2]);
+    if (v === undefined || v === null) return undefined;
+    out += v;
+  }
+  return out;
+}
+
+/**
+ * Variables the program assigns exactly one string literal (`cmd = "git log"`), and never
+ * changes otherwise: getline into it, `+=`/`++`, a for-in, a function parameter, an array or
+ * target of split/sub/gsub/match, or set from outside (`preset`: -v and operand assignments).
+ * Name → value; null = not a constant.
+ */
+function constants(skel: string, lits: string[], preset: string[]): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const name = '([A-Za-z_]\\w*)';
+  for (const m of skel.matchAll(new RegExp(`(?<![\\w$=!<>~+*/%^-])${name}\\s*=(?!=)([^;{}\\n]*)`, 'g'))) {
+    const rhs = m[2].split(/&&|\|\|/)[0];
+    const v = /^\s*(\s*\u0001\d+\u0002)+\s*$/.test(rhs) ? literalOf(rhs, lits) : undefined;
+    const prev = out.get(m[1]);
+    out.set(m[1], v !== undefined && (prev === undefined || prev === v) ? v : null);
+  }
+  const unknown = [
+    new RegExp(`\\bgetline\\s+${name}`, 'g'),
+    new RegExp(`\\bfor\\s*\\(\\s*${name}\\s+in\\b`, 'g'),
+    new RegExp(`${name}\\s*(?:[-+*/%^]=|\\+\\+|--)`, 'g'),
+    new RegExp(`(?:\\+\\+|--)\\s*${name}`, 'g'),
+  ];
+  for (const re of unknown) for (const m of skel.matchAll(re)) out.set(m[1], null);
+  for (const m of skel.matchAll(
+    /\b(?:function|func)\s+\w+\s*\(([^)]*)\)|\b(?:split|sub|gsub|gensub|match|patsplit)\s*\(([^)]*)\)/g,
+  ))
+    for (const n of (m[1] ?? m[2] ?? '').matchAll(/[A-Za-z_]\w*/g)) out.set(n[0], null);
+  for (const n of preset) out.set(n, null);
+  return out;
 }
 
 const show = (expr: string, lits: string[]) =>
@@ -110,10 +154,17 @@ const show = (expr: string, lits: string[]) =>
 const END = /[;{}\n]|&&|\|\|/;
 
 /** Every command the program runs. Undefined = the program could not be lexed. */
-export function scanAwk(src: string): AwkRun[] | undefined {
+export function scanAwk(src: string, preset: string[] = []): AwkRun[] | undefined {
   const lx = lexAwk(src);
   if (!lx) return undefined;
-  const { skel, lits } = lx;
+  const { skel } = lx;
+  const consts = constants(skel, lx.lits, preset);
+  const literal = (expr: string, lits: string[]) => {
+    const v = literalOf(expr, lits, consts);
+    // fail closed: gawk's /inet/… special files are network connections, not commands
+    return v !== undefined && /^\/inet[46]?\//.test(v) ? undefined : v;
+  };
+  const lits = lx.lits;
   const out: AwkRun[] = [];
   // system(EXPR): EXPR up to the matching parenthesis.
   for (const m of skel.matchAll(/\bsystem\s*\(/g)) {
@@ -178,7 +229,15 @@ function program(argv: Field[], k: K): { text?: string; label: string } {
 
 export function runAwk(argv: Field[], k: K): Res {
   const p = program(argv, k);
-  const runs = p.text === undefined ? undefined : scanAwk(p.text);
+  // `-v NAME=…`, `--assign NAME=…` and `NAME=…` operands set variables from outside the program
+  const preset = argv.flatMap((a, i) => {
+    const v = /^(?:-v|--assign)$/.test(argv[i - 1]?.text ?? '')
+      ? a.text
+      : a.text.replace(/^(?:-v|--assign=)/, '');
+    const m = /^([A-Za-z_]\w*)=/.exec(v);
+    return m && i > 0 ? [m[1]] : [];
+  });
+  const runs = p.text === undefined ? undefined : scanAwk(p.text, preset);
   // fail closed: a program we can't read or lex is unknown code.
   if (!runs) return unknownCode(argv, k, p.label, p.text ?? argv.map((a) => a.text).join(' '));
   // Printed text not known statically is fine here: a shell reading it is dynamic on its own.

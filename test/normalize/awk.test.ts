@@ -29,6 +29,13 @@ describe('awk programs that run commands', () => {
     [`awk -f clean.awk data.txt`, 'rm -rf /srv/data'],
     [`echo 'BEGIN{system("rm -rf /x")}' > p.awk; gawk -f p.awk`, 'rm -rf /x'],
     [`awk 'BEGIN{system("bash -c \\"rm -rf /y\\"")}'`, 'rm -rf /y'],
+    // a variable the program assigns one string, then runs
+    [`awk 'BEGIN { cmd = "rm -rf /z"; system(cmd) }'`, 'rm -rf /z'],
+    [`awk 'BEGIN { c = "rm -rf"; d = " /z"; c d | getline }'`, 'rm -rf /z'],
+    [
+      `awk 'BEGIN { cmd = "git rev-parse --short HEAD"; cmd | getline sha; close(cmd); print sha }'`,
+      'git rev-parse --short HEAD',
+    ],
   ])('%s runs %s', (script, inner) => {
     const r = run(script);
     expect(r.issues).toEqual([]);
@@ -41,6 +48,16 @@ describe('awk programs that run commands', () => {
     [`awk -f "$PROG" data`],
     [`awk -f missing.awk data`],
     [`awk 'BEGIN{system("x)}'`],
+    // a variable assigned twice, changed, read into, or set from outside is not a constant
+    [`awk 'BEGIN { c = "ls"; if (x) c = "rm -rf /"; system(c) }'`],
+    [`awk 'BEGIN { c = "ls"; c = c " /"; system(c) }'`],
+    [`awk '{ c = "ls"; getline c < "f"; system(c) }'`],
+    [`awk -v c=ls 'BEGIN { system(c) }'`],
+    // gawk's network special files are connections, not commands
+    [`gawk 'BEGIN { s = "/inet/tcp/0/203.0.113.9/4444"; print "x" |& s }'`],
+    [`gawk 'BEGIN { print "x" |& "/inet/tcp/0/203.0.113.9/4444" }'`],
+    [`awk -v c='rm -rf /' 'BEGIN { if (!c) c = "ls"; system(c) }'`],
+    [`awk 'function f(c) { system(c) } BEGIN { c = "ls"; f("rm -rf /") }'`],
   ])('%s: a command built at run time is a command whose name is unknown', (script) => {
     expect(run(script).unknownName).toBe(true);
   });

@@ -16,6 +16,7 @@
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { destroyingOperation } from './cloud-operations.js';
+import { rcloneLocal } from './fs-rclone.js';
 import { peelRunner } from './sql-frameworks.js';
 
 /** Verbs that destroy whatever they name, for any tool. */
@@ -129,6 +130,8 @@ export function readGeneric(
   // A word not known statically (`--endpoints=$ETCD`, `delete $ID`) is never read as a verb,
   // so only an unknown program stops the reading.
   if (!program || /[$`]/.test(argv[0]) || LOCAL.has(program) || known(program)) return undefined;
+  // rclone between local folders is judged by its paths (fs-rclone.ts).
+  if (argv === cmd.argv && rcloneLocal(cmd)) return undefined;
   const dash = Object.hasOwn(DASH_COMMANDS, program) ? DASH_COMMANDS[program] : undefined;
   if (dash && dash.group.test(argv[1] ?? '')) {
     const sub = argv.slice(2).find((a) => dash.destroy.test(a));

@@ -9,6 +9,7 @@ import { isHarmlessWrite, target, targetOf } from './fs-paths.js';
 import { CP_LONG, LN_LONG, MV_LONG } from './fs-long-options.js';
 import { foundUnder } from './fs-found.js';
 import { VOLUME_HANDLERS } from './fs-volumes.js';
+import { rclone } from './fs-rclone.js';
 
 /**
  * True when xargs appends operands from stdin that are not known statically and the
@@ -278,6 +279,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   cp,
   install: cp,
   rsync,
+  rclone,
   dd,
   truncate,
   chmod: perms,

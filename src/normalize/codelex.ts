@@ -47,23 +47,31 @@ function assignments(skel: string): Map<string, string | null> {
   }
   // Names bound elsewhere (parameters, loop variables, `as` targets) may hold other values
   // where they are read: unknown.
-  const BINDERS = [
-    /\bdef\s+\w+\s*\(([^)]*)\)/g,
-    /\bfunction\b[^(]*\(([^)]*)\)/g,
-    /\(([^()]*)\)\s*=>/g,
-    /([$\w]+)\s*=>/g,
-    /\blambda\b([^:]*):/g,
-    /\|([^|]*)\|/g,
-    /\bfor(?:each)?\s*\(?\s*(?:const|let|var|my|our)?\s*([^;)]*?)\s+(?:in|of|as)\b/g,
-    /\bas\s+([$\w]+)/g,
-  ];
-  for (const re of BINDERS)
-    for (const m of skel.matchAll(re))
-      for (const n of (m[1] ?? '').matchAll(/[A-Za-z_]\w*/g)) vars.set(n[0], null);
-  // `x += …`, `x ||= …`, `x .= …`: changed in place, value unknown.
-  for (const m of skel.matchAll(/[$@%]?([A-Za-z_]\w*)\s*(?:[-+*/%|&^.]|\|\||&&|\?\?|<<|>>)=(?!=)/g))
-    vars.set(m[1], null);
+  for (const n of boundNames(skel, [...BINDERS, LOOP_BINDER, CHANGED])) vars.set(n, null);
   return vars;
+}
+
+/** Binders other than plain assignment: parameters, lambdas, block arguments, `as` targets. */
+const BINDERS = [
+  /\bdef\s+\w+\s*\(([^)]*)\)/g,
+  /\bfunction\b[^(]*\(([^)]*)\)/g,
+  /\(([^()]*)\)\s*=>/g,
+  /([$\w]+)\s*=>/g,
+  /\blambda\b([^:]*):/g,
+  /\|([^|]*)\|/g,
+  /\bas\s+([$\w]+)/g,
+];
+/** Loop variables (`for x in`, `for (const x of`, `foreach … as`). */
+const LOOP_BINDER = /\bfor(?:each)?\s*\(?\s*(?:const|let|var|my|our)?\s*([^;)]*?)\s+(?:in|of|as)\b/g;
+/** `x += …`, `x ||= …`, `x .= …`: changed in place, value unknown. */
+const CHANGED = /[$@%]?([A-Za-z_]\w*)\s*(?:[-+*/%|&^.]|\|\||&&|\?\?|<<|>>)=(?!=)/g;
+
+/** The names the binders `res` bind in `skel` (each name as often as it is bound). */
+function boundNames(skel: string, res: RegExp[]): string[] {
+  const out: string[] = [];
+  for (const re of res)
+    for (const m of skel.matchAll(re)) for (const n of (m[1] ?? '').matchAll(/[A-Za-z_]\w*/g)) out.push(n[0]);
+  return out;
 }
 
 const PH = /\u0001(\d+)\u0002/g;
@@ -209,6 +217,27 @@ export function callArgs(skel: string, open: number): { args: string[]; end: num
   }
   if (cur.trim() !== '' || args.length > 0) args.push(cur);
   return { args, end: i };
+}
+
+/**
+ * The elements a loop variable takes when it is bound once, by `for NAME in (A, B, …):` or
+ * `for NAME in [A, B, …]` (Python, Ruby), and assigned nowhere else: the element expressions
+ * on the skeleton. Undefined otherwise (the variable is then not known).
+ */
+export function loopElements(name: string, lx: Lexed): string[] | undefined {
+  const assigned = [...lx.skel.matchAll(ASSIGN)].some((m) => m[1] === name);
+  const bound = boundNames(lx.skel, [...BINDERS, LOOP_BINDER, CHANGED]).filter((n) => n === name).length;
+  // fail closed: assigned, changed or bound anywhere but the one loop read below
+  if (assigned || bound !== 1) return undefined;
+  const loops = [...lx.skel.matchAll(new RegExp(`\\bfor\\s+${name}\\s+in\\s+([([])`, 'g'))];
+  if (loops.length !== 1 || loops[0].index === undefined) return undefined;
+  const open = loops[0].index + loops[0][0].length;
+  const { args, end } = callArgs(lx.skel, open);
+  // the bracket that closes the sequence, then the loop's colon (Python) or newline / `do` (Ruby)
+  if (lx.skel[end] !== (loops[0][1] === '(' ? ')' : ']')) return undefined;
+  if (!/^\s*(?::|do\b|\n)/.test(lx.skel.slice(end + 1))) return undefined;
+  const items = args.filter((a) => a.trim() !== '');
+  return items.length ? items : undefined;
 }
 
 /** A `key=value` (python) or `key: value` (js/ruby) argument named `key`, if present. */

@@ -3,7 +3,7 @@
  * send destructive HTTP requests, or evaluate code that can't be read statically.
  * Works on the literal-aware skeleton from codelex.ts.
  */
-import { callArgs, kwarg, lex, literalOf, show, type Lang, type Lexed } from './codelex.js';
+import { callArgs, kwarg, lex, literalOf, loopElements, show, type Lang, type Lexed } from './codelex.js';
 import { httpCall, pythonConnections, rubyConnections, type HttpEffect } from './codescan-http.js';
 import { phpCurl, phpStreams } from './codescan-php.js';
 import type { Field } from './state.js';
@@ -146,8 +146,12 @@ function topLevelSplit(t: string, sep: string): string[] {
 const rm = (args: string[], lx: Lexed, home: string): Effect[] =>
   args.length > 0 ? [{ kind: 'rm', target: valueOf(args[0], lx, home) }] : [];
 
-function command(arg: string | undefined, lx: Lexed, home: string, rest: string[] = []): Effect[] {
+function command(arg: string | undefined, lx: Lexed, home: string, rest: string[] = [], depth = 0): Effect[] {
   if (arg === undefined) return [];
+  // A loop variable over literal commands (`for cmd in (['npm', 'test'], ['npm', 'run', 'lint']):`) runs each.
+  const name = depth === 0 ? /^\s*([A-Za-z_]\w*)\s*$/.exec(arg) : null;
+  const each = name ? loopElements(name[1], lx) : undefined;
+  if (each) return each.flatMap((e) => command(e, lx, home, rest, depth + 1));
   const list = /^\s*\[([\s\S]*)\]\s*$/.exec(arg);
   if (list) {
     const items = callArgs(list[1] + ')', 0).args.filter((a) => a.trim() !== '');

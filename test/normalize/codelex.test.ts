@@ -1,0 +1,46 @@
+/**
+ * The code skeleton's loop reading (src/normalize/codelex.ts loopElements) and what it changes
+ * for commands run from a loop (src/normalize/codescan.ts), through the real pipeline.
+ */
+import { describe, expect, it } from 'vitest';
+import { lex, loopElements } from '../../src/normalize/codelex.js';
+import { E2E_CONTEXT } from '../helpers/command.js';
+import { loadEngine } from '../../src/engine/analyze.js';
+
+const engine = await loadEngine({ mask: (s) => s });
+const verdict = (script: string) => engine.analyze(script, E2E_CONTEXT).decision;
+
+describe('loopElements', () => {
+  it.each<[string, string, number | undefined]>([
+    ["for cmd in (['npm', 'test'], ['npm', 'run', 'lint']):\n    run(cmd)", 'cmd', 2],
+    ["for c in ['ls', 'pwd']:\n    os.system(c)", 'c', 2],
+    ["for c in (['ls'],):\n    run(c)", 'c', 1],
+    ['for c in [["ls"], ["pwd"]]\n  system(*c)\nend', 'c', 2],
+    // not known: bound twice, also assigned, or bound by something other than a literal sequence
+    ["for c in ['ls']:\n    pass\nfor c in ['rm']:\n    run(c)", 'c', undefined],
+    ["c = 'x'\nfor c in ['ls']:\n    run(c)", 'c', undefined],
+    ['for c in cmds:\n    run(c)', 'c', undefined],
+    ["for c in ['a', 'b'] + extra:\n    run(c)", 'c', undefined],
+    ['for c in range(3):\n    run(c)', 'c', undefined],
+  ])('%j → %s', (code, name, n) => {
+    expect(loopElements(name, lex(code, 'python'))?.length).toBe(n);
+  });
+});
+
+describe('commands run from a loop over literal commands', () => {
+  const py = (body: string) => `python3 - <<'PY'\nimport subprocess, os\n${body}\nPY`;
+  it.each([
+    [
+      py("for cmd in (['npm', 'run', 'lint'], ['npm', 'test']):\n    subprocess.run(cmd, check=True)"),
+      'allow',
+    ],
+    [py("for c in ('git status', 'ls -la'):\n    os.system(c)"), 'allow'],
+    [py("for cmd in (['npm', 'test'], ['rm', '-rf', '/']):\n    subprocess.run(cmd)"), 'deny'],
+    [py("for c in ('ls', 'rm -rf ~'):\n    os.system(c)"), 'deny'],
+    // fail closed: an element that is not a literal command stays unknown
+    [py("for cmd in (['npm', 'test'], other):\n    subprocess.run(cmd)"), 'ask'],
+    [py('for cmd in cmds:\n    subprocess.run(cmd)'), 'ask'],
+  ])('%s → %s', (script, expected) => {
+    expect(verdict(script)).toBe(expected);
+  });
+});

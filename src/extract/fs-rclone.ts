@@ -8,7 +8,7 @@
  * Verbs read: sync, bisync (both sides), move / moveto (the source goes), delete, deletefile,
  * purge, rmdir, rmdirs (the path goes), copy / copyto (the destination is written).
  */
-import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
+import type { FsTarget, NormalizedCommand } from '../engine/types.js';
 import { fsFact, type FsDraft, type FsHandler } from './fs-fact.js';
 import { target } from './fs-paths.js';
 
@@ -38,6 +38,10 @@ const VERBS: Record<string, VerbEffect> = {
 
 /** A path on a remote (`name:path`, `:backend:path`): a colon before the first slash. */
 const REMOTE = /^[^/]*:/;
+
+/** rclone's options that take no value (the common ones), short flags included. */
+const BOOLEAN_FLAGS =
+  /^(-[vqPin]+|--(verbose|quiet|progress|dry-run|interactive|checksum|size-only|ignore-existing|ignore-times|update|no-traverse|create-empty-src-dirs|delete-empty-src-dirs|delete-before|delete-during|delete-after|track-renames|fast-list|stats-one-line|resync|copy-links|links|skip-links|no-update-modtime|immutable|use-server-modtime|human-readable))$/;
 
 /**
  * The verb and the argv indexes of its path operands when every operand is a local path
@@ -69,12 +73,8 @@ export function rcloneLocal(
   return { verb, operands };
 }
 
-/** rclone's options that take no value (the common ones), short flags included. */
-const BOOLEAN_FLAGS =
-  /^(-[vqPin]+|--(verbose|quiet|progress|dry-run|interactive|checksum|size-only|ignore-existing|ignore-times|update|no-traverse|create-empty-src-dirs|delete-empty-src-dirs|delete-before|delete-during|delete-after|track-renames|fast-list|stats-one-line|resync|copy-links|links|skip-links|no-update-modtime|immutable|use-server-modtime|human-readable))$/;
-
 /** rclone between local paths: the deleted and written operands as fs facts. */
-export const rclone: FsHandler = (cmd: NormalizedCommand, ctx: AnalyzeContext) => {
+export const rclone: FsHandler = (cmd, ctx) => {
   const local = rcloneLocal(cmd);
   if (!local) return [];
   const effect = VERBS[local.verb];

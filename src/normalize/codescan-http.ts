@@ -132,6 +132,14 @@ export function httpCall(
   ];
 }
 
+/** The URL of a request on a connection: `scheme://hostPort` and the path; dynamic when the connection's part (`dynamic`) or the path is. */
+function connectionUrl(scheme: string, hostPort: string, dynamic: boolean, path: Field): Field {
+  return {
+    text: `${scheme}://${hostPort}${path.text.startsWith('/') ? '' : '/'}${path.text}`,
+    dynamic: dynamic || path.dynamic,
+  };
+}
+
 /** Verbs of a Net::HTTP connection object that send a request. */
 const NET_HTTP_VERBS = /^(delete|post|put|patch|get|head)$/;
 
@@ -168,10 +176,7 @@ export function rubyConnections(
         const path = valueOf(a[0] ?? '', lx, home);
         const hostPort =
           port && port !== (scheme === 'https' ? '443' : '80') ? `${host.text}:${port}` : host.text;
-        const url: Field = {
-          text: `${scheme}://${hostPort}${path.text.startsWith('/') ? '' : '/'}${path.text}`,
-          dynamic: host.dynamic || path.dynamic,
-        };
+        const url = connectionUrl(scheme, hostPort, host.dynamic, path);
         const withBody = /^(post|put|patch)$/.test(call[1]) && a[1] !== undefined;
         const effects = httpCall(call[1], withBody ? ['', a[1]] : [], lx, home, 'ruby', valueOf);
         out.push({ at: call.index, effects: effects.map((e) => ({ ...e, url })) });
@@ -209,10 +214,8 @@ export function pythonConnections(
       const a = callArgs(skel, call.index + call[0].length).args;
       const method = literalOf(a[0] ?? '', lx);
       const path = valueOf(a[1] ?? '', lx, home);
-      const url: Field = {
-        text: `${scheme}://${host.text}${port && !port.dynamic ? `:${port.text}` : ''}${path.text.startsWith('/') ? '' : '/'}${path.text}`,
-        dynamic: host.dynamic || path.dynamic || !!port?.dynamic,
-      };
+      const hostPort = `${host.text}${port && !port.dynamic ? `:${port.text}` : ''}`;
+      const url = connectionUrl(scheme, hostPort, host.dynamic || !!port?.dynamic, path);
       const body = a[2] !== undefined && !/^\s*\w+\s*=/.test(a[2]) ? a[2] : kwarg(a, 'body');
       const effects = httpCall(
         method && !method.dynamic ? method.value : 'DYNAMIC',

@@ -402,6 +402,22 @@ static __attribute__((noinline)) pid_t spawn_child(const int childfd[3], const c
   return pid;
 }
 
+/* Takes the signals our handlers noted on the self-pipe: a window size change goes to the
+ * ptys we made and to the program while it runs (`reaped` = it no longer does). A SIGCHLD
+ * needs nothing here: the caller reaps. */
+static void take_signals(const rstream_t st[2], pid_t pid, int reaped) {
+  char sigs[64];
+  ssize_t k = read(g_sigpipe[0], sigs, sizeof sigs);
+  for (ssize_t j = 0; j < k; j++) {
+    if (sigs[j] != SIGWINCH) continue;
+    for (int m = 0; m < 2; m++) {
+      struct winsize ws;
+      if (st[m].src >= 0 && st[m].pty && ioctl(st[m].dst, TIOCGWINSZ, &ws) == 0) ioctl(st[m].src, TIOCSWINSZ, &ws);
+    }
+    if (!reaped) kill(pid, SIGWINCH);
+  }
+}
+
 /* What the relay's OK says about each stream (see relay_open): the streams it reads itself
  * lose our read end, and those it writes to our return pipe read that pipe instead. */
 static void apply_taken(rstream_t st[2], int taken) {
@@ -475,10 +491,7 @@ static int lazy_relay(rstream_t st[2], int kind[3], pid_t pid, int *status, int 
     int pr = poll(p, (nfds_t)np, timeout);
     if (pr < 0 && errno == EINTR) continue;
     if (p[0].revents) {
-      char sigs[64];
-      ssize_t k = read(g_sigpipe[0], sigs, sizeof sigs);
-      for (ssize_t j = 0; j < k; j++)
-        if (sigs[j] == SIGWINCH && !*reaped) kill(pid, SIGWINCH);
+      take_signals(st, pid, *reaped);
       if (!*reaped && waitpid(pid, status, WNOHANG) == pid) {
         *reaped = 1;
         reaped_at = now_ms();
@@ -671,17 +684,7 @@ static void run_relayed(const char *name, char **argv) {
     int pr = poll(p, (nfds_t)np, timeout);
     if (pr < 0 && errno == EINTR) continue;
     if (p[0].revents) {
-      char sigs[64];
-      ssize_t k = read(g_sigpipe[0], sigs, sizeof sigs);
-      for (ssize_t j = 0; j < k; j++) {
-        if (sigs[j] == SIGWINCH) {
-          for (int m = 0; m < 2; m++) {
-            struct winsize ws;
-            if (st[m].src >= 0 && st[m].pty && ioctl(st[m].dst, TIOCGWINSZ, &ws) == 0) ioctl(st[m].src, TIOCSWINSZ, &ws);
-          }
-          if (!reaped) kill(pid, SIGWINCH);
-        }
-      }
+      take_signals(st, pid, reaped);
       if (!reaped && !helper && waitpid(pid, &status, WNOHANG) == pid) {
         reaped = 1;
         reaped_at = moved_at = now_ms();

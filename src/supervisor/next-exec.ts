@@ -3,7 +3,7 @@
  * after an allowed request, the one exec that carries it out is not judged again.
  */
 import path from 'node:path';
-import { HAS_PROC, aliveOnce, inTree, unchangedSince } from './proc-tree.js';
+import { HAS_PROC, aliveOnce, inTreeOnce, unchangedSince } from './proc-tree.js';
 import { isClient, type ClientId } from './peer-check.js';
 
 /** One exec a process may do next without being judged again (NextExecs.allow). */
@@ -73,6 +73,9 @@ export class NextExecs {
     const first = text.split(' ')[0].replace(/^'|'$/g, '');
     if (!sameTool(first, req.argv[0] ?? '')) return undefined;
     const file = path.resolve(req.cwd || '/', req.path || req.argv[0] || '');
+    // Records whose shim's exec was passed by the exec gate's own record (exec-next.ts) stay
+    // here until they expire: most are of processes already gone, so the tree is read once.
+    const inTree = inTreeOnce(req.pid);
     const i = this.next.findIndex(
       (e) =>
         // What costs nothing first; the /proc reads only for a record that names this exec.
@@ -80,7 +83,7 @@ export class NextExecs {
         e.argv.length === req.argv.length &&
         e.argv.every((a, k) => k === 0 || a === req.argv[k]) &&
         sameTool(e.argv[0], req.argv[0]) &&
-        (e.pid === req.pid || e.pid === req.ppid || (HAS_PROC && inTree(req.pid, e.pid))) &&
+        (e.pid === req.pid || e.pid === req.ppid || (HAS_PROC && inTree(e.pid))) &&
         (e.since === undefined || unchangedSince(req.pid, file, e.since)) &&
         (e.client === undefined || isClient(req.pid, e.client)),
     );

@@ -72,6 +72,25 @@ export function inTree(pid: number, root: number): boolean {
 }
 
 /**
+ * `inTree(pid, root)` for many roots: the chain from `pid` up is read once, at the first
+ * question about a root that runs (a gone root is in no live tree, and costs one stat
+ * instead of a walk up the chain). For one pass only, like aliveOnce.
+ */
+export function inTreeOnce(pid: number, live: (pid: number) => boolean = alive): (root: number) => boolean {
+  let chain: Set<number> | undefined;
+  return (root) => {
+    if (root === pid) return true;
+    if (!live(root)) return false;
+    if (!chain) {
+      chain = new Set();
+      let p: number | undefined = pid;
+      for (let i = 0; i < 128 && p && p > 1; i++, p = parentOf(p)) chain.add(p);
+    }
+    return chain.has(root);
+  };
+}
+
+/**
  * Is `file` (absolute, as process `pid` sees it) a script (`#!`) unchanged since `since`?
  * A manager's own scripts are; the real tool (a binary) and anything written during the
  * session are not (they are judged). fail closed: unreadable = not.

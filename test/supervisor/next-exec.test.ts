@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { NextExecs } from '../../src/supervisor/next-exec.js';
-import { alive, aliveOnce } from '../../src/supervisor/proc-tree.js';
+import { alive, aliveOnce, inTree, inTreeOnce } from '../../src/supervisor/proc-tree.js';
 
 /** A real process that has exited and been reaped: its pid names nothing any more. */
 async function deadPid(): Promise<number> {
@@ -61,5 +61,55 @@ describe('NextExecs.prune', () => {
     );
     expect(asked.length).toBe(lookups);
     expect(n.size).toBe(Math.ceil(records / procs));
+  });
+});
+
+describe('inTreeOnce (one walk up the tree for many records)', () => {
+  it('answers as inTree for a child, its parent, an unrelated live process and a gone one', async () => {
+    const child = spawn('/bin/sleep', ['5']);
+    const other = spawn('/bin/sleep', ['5']);
+    try {
+      const dead = await deadPid();
+      const pid = child.pid!;
+      const rows: [string, number, boolean][] = [
+        ['itself', pid, true],
+        ['its parent (this test)', process.pid, true],
+        ['init', 1, false], // inTree stops below pid 1, as before
+        ['an unrelated live process', other.pid!, false],
+        ['a gone process', dead, false],
+      ];
+      const once = inTreeOnce(pid);
+      for (const [, root, want] of rows) {
+        expect(inTree(pid, root)).toBe(want); // control: the walk it replaces
+        expect(once(root)).toBe(want);
+      }
+    } finally {
+      child.kill();
+      other.kill();
+    }
+  });
+
+  it.each([
+    // [roots asked, of which alive, liveness lookups]
+    [[11, 12, 13], [], 3],
+    [[11, 11, 12], [12], 3],
+  ])('roots %j (alive: %j): each is looked up (%i), a gone one costs no walk', (roots, live, lookups) => {
+    const asked: number[] = [];
+    const once = inTreeOnce(process.pid, (p) => {
+      asked.push(p);
+      return live.includes(p);
+    });
+    for (const r of roots) expect(once(r)).toBe(false); // no such pid is an ancestor of this test
+    expect(asked.length).toBe(lookups);
+  });
+
+  it('a record of a gone process with the same argv does not cover a live exec', async () => {
+    const dead = await deadPid();
+    const n = new NextExecs();
+    for (let i = 0; i < 50; i++) n.allow(dead, ['bash', '-c', 'true'], 'policy');
+    expect(n.take({ pid: process.pid, argv: ['bash', '-c', 'true'] }, '/bin/bash -c true')).toBeUndefined();
+    n.allow(process.ppid, ['bash', '-c', 'true'], 'session');
+    // control: a record of an ancestor of the exec's process covers it
+    expect(n.take({ pid: process.pid, argv: ['bash', '-c', 'true'] }, '/bin/bash -c true')).toBe('session');
   });
 });

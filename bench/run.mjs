@@ -9,6 +9,8 @@
 //   batch    `agentfw check --stdin --json` throughput over the corpus, incl. process start
 //   shim     added latency of an intercepted `bash -c true` and `cat` 10 MB through the
 //            relay, each as a ratio to its bare run (bench/shim.mjs)
+//   floor    the same `bash -c true` through the shim and through the exec gate with a gate
+//            that answers at once, beside the real gate: the mechanism's own cost (bench/floor.mjs)
 //   secrets  masker and workspace-scan throughput (bench/secrets.mjs)
 //   start    `agentfw run --headless -- true` vs `bash -c true` (bench/start.mjs)
 //   tui      key echo through the TUI vs a bare terminal (bench/tui.mjs)
@@ -233,6 +235,7 @@ console.log(`machine  ${results.machine.cpus} cpus, load average ${results.machi
 // One line per section; `node bench/run.mjs --engine` skips them.
 const sections = [
   'shim', // intercepted `bash -c true` vs bare, `cat` 10 MB through the relay vs bare
+  'floor', // the same with a gate that answers at once: what the mechanism alone costs
   'secrets', // masker and workspace-scan throughput
   'start', // `agentfw run --headless -- true` vs `bash -c true`
   'tui', // key echo through the TUI vs a bare terminal

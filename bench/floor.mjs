@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// The floor of each gate's mechanism: what an intercepted `bash -c true` costs when the
+// gate answers ALLOW at once (bench/lib/instant-gate.c: no parsing, no decision, no audit)
+// against the same with the real gate, both as ratios to a bare run in lock step.
+//
+//   shim        the shim's exec, its connection and its exec of the real bash (the shell and
+//               tool gates)
+//   exec gate   the exec of /bin/bash itself judged (no shim): the seccomp notification, the
+//               helper's reads of the caller's memory, one round trip on its connection
+//
+// What the real gate adds above its floor is the supervisor's part (reading the request,
+// the decision, the signed audit record, the answer); the floor is what no faster decision
+// can remove. Needs a C compiler (CC, else cc) for the instant gate; without one the
+// section says so and prints no figures.
+// BENCH_FLOOR_N: runs each (300).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { timerProc } from './lib/timer-proc.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const N = Number(process.env.BENCH_FLOOR_N || 300);
+const helper = path.join(root, 'build', 'agentfw-exec-gate');
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const r2 = (x) => Math.round(x * 100) / 100;
+
+/** A node process that times one spawnSync(SHELL, ['-c', 'true']) per line on stdin (a failure's stderr on its own). */
+const TIMER = (
+  shell,
+) => `const {spawnSync}=require('child_process');const {performance}=require('perf_hooks');
+let b='';process.stdin.on('data',(d)=>{b+=d;let i;while((i=b.indexOf('\\n'))>=0){b=b.slice(i+1);
+const t=performance.now();const r=spawnSync(${JSON.stringify(shell)},['-c','true']);
+if(r.status!==0)process.stderr.write(String(r.error??r.stderr));process.stdout.write((r.status===0?performance.now()-t:-1)+'\\n');}});`;
+
+/** Starts a process and resolves once it printed its first line (parsed by `parse`). */
+function startLine(file, args, parse = (l) => l) {
+  const p = spawn(file, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    p.stdout.on('data', (d) => {
+      out += d;
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve({ p, first: parse(out.slice(0, nl)) });
+    });
+    p.on('error', reject);
+    p.on('close', (c) => reject(new Error(`${path.basename(file)} exited ${c} before it was ready`)));
+  });
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'agentfw-floor-'));
+const result = { name: 'floor', runs: N, load: +os.loadavg()[0].toFixed(2) };
+const cc = process.env.CC || 'cc';
+const instantBin = path.join(tmp, 'instant-gate');
+const built = spawnSync(cc, ['-O2', '-o', instantBin, path.join(here, 'lib', 'instant-gate.c')], {
+  encoding: 'utf8',
+});
+if (built.status !== 0 || process.platform !== 'linux') {
+  console.log(
+    `floor: skipped (no instant gate: ${built.error?.message ?? built.stderr?.trim() ?? 'not Linux'})`,
+  );
+  console.log(JSON.stringify({ ...result, skipped: true }));
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(0);
+}
+const instantSock = path.join(tmp, 'instant.sock');
+const instant = await startLine(instantBin, [instantSock]);
+// The real gate: the shim bench's gate process (a session's gate, masker and audit).
+const real = await startLine(process.execPath, [path.join(here, 'shim.mjs'), '--serve'], JSON.parse);
+const env = real.first.env;
+const floorEnv = { ...env, AGENTFW_SOCK: instantSock };
+const plain = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AGENTFW_')));
+const underHelper = (sock, pid) => [
+  '--sock',
+  sock,
+  '--supervisor-pid',
+  String(pid),
+  '--shim-dir',
+  env.AGENTFW_SHIM_DIR,
+  '--client',
+  env.AGENTFW_CLIENT,
+  '--',
+  process.execPath,
+  '-e',
+  TIMER('/bin/bash'),
+];
+const t = (file, args, e, what) => timerProc(file, args, { env: e, what });
+const rows = [
+  ['bare', t(process.execPath, ['-e', TIMER('/bin/bash')], plain, 'bare bash -c true')],
+  ['shimFloor', t(process.execPath, ['-e', TIMER('bash')], floorEnv, 'shim, instant gate')],
+  ['shimReal', t(process.execPath, ['-e', TIMER('bash')], env, 'shim, real gate')],
+];
+if (existsSync(helper)) {
+  rows.push(['execFloor', t(helper, underHelper(instantSock, instant.p.pid), plain, 'exec gate, instant')]);
+  rows.push(['execReal', t(helper, underHelper(env.AGENTFW_SOCK, real.p.pid), plain, 'exec gate, real')]);
+}
+const ms = Object.fromEntries(rows.map(([k]) => [k, []]));
+try {
+  for (let i = 0; i < 10; i++) for (const [, p] of rows) await p.once(); // warm up
+  // Lock step: one run of each in turn, so load changes hit every column alike.
+  for (let i = 0; i < N; i++) for (const [k, p] of rows) ms[k].push(await p.once());
+} finally {
+  for (const [, p] of rows) await p.close();
+  instant.p.kill();
+  real.p.stdin.end();
+  rmSync(tmp, { recursive: true, force: true });
+}
+const bare = pct(ms.bare, 50);
+const added = (k) => pct(ms[k], 50) - bare;
+const line = (label, k) =>
+  `  ${label.padEnd(36)} p50 ${r2(pct(ms[k], 50))} ms   added ${r2(added(k))} ms = +${r2(added(k) / bare)}×`;
+console.log(
+  `floor: each gate answering at once vs the real gate, ${N} runs each in lock step; load ${result.load}`,
+);
+console.log(`  bare /bin/bash -c true               p50 ${r2(bare)} ms`);
+console.log(line('shim, gate answering at once', 'shimFloor'));
+console.log(line('shim, real gate', 'shimReal'));
+if (ms.execFloor) {
+  console.log(line('exec gate, broker answering at once', 'execFloor'));
+  console.log(line('exec gate, real gate (no shim)', 'execReal'));
+}
+for (const k of Object.keys(ms)) {
+  result[`${k}_p50_ms`] = r2(pct(ms[k], 50));
+  if (k !== 'bare') result[`${k}_added_ratio`] = r2(added(k) / bare);
+}
+console.log(JSON.stringify(result));

@@ -9,6 +9,7 @@ import { isHarmlessWrite, target, targetOf } from './fs-paths.js';
 import { CP_LONG, LN_LONG, MV_LONG } from './fs-long-options.js';
 import { foundUnder } from './fs-found.js';
 import { VOLUME_HANDLERS } from './fs-volumes.js';
+import { ACL_HANDLERS } from './fs-acl.js';
 import { rclone } from './fs-rclone.js';
 
 /**
@@ -301,6 +302,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   blkdiscard: format,
   cryptsetup: format,
   ...VOLUME_HANDLERS,
+  ...ACL_HANDLERS,
 };
 
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `mkfs.vfat` … share one). */

@@ -14,7 +14,7 @@
  *   `${VAR}` / `${VAR:-d}` / `${VAR:=d}` / `${VAR:+a}` / `${#VAR}`, `$IFS` as separator,
  *   constant `$(…)` / backquotes (one producer or one pipeline of producers), `<(…)`, brace expansion (lists and sequences, capped).
  * - carriers.ts: the dispatcher; `cd` / `pushd` / `popd` (cwd tracking), `alias`.
- * - wrappers.ts: sudo, doas, run0, env (-i, -u, -C, -S, NAME=val), command, exec, builtin,
+ * - wrappers.ts: sudo, doas, pkexec, run0, env (-i, -u, -C, -S, NAME=val), command, exec, builtin,
  *   nohup, nice, time, timeout, stdbuf, setsid, unbuffer, busybox, chroot, ionice, flock
  *   (cmd and -c), runuser, su -c, script -c, watch (command string), chrt, taskset,
  *   caffeinate, proxychains, torsocks, sg; sudo -s / su without a command read stdin as a shell.

@@ -1,6 +1,6 @@
 /**
  * Wrappers: programs that run another program given as their arguments, peeled to reach
- * it (sudo, doas, env, command, exec, builtin, nohup, nice, time, timeout, stdbuf, setsid,
+ * it (sudo, doas, pkexec, env, command, exec, builtin, nohup, nice, time, timeout, stdbuf, setsid,
  * unbuffer, busybox, chroot, ionice, flock, runuser, agentfw run) and those that take a command string
  * (watch, script -c, su -c, flock -c, env -S) or run shell commands given on their command
  * line (editors, editors.ts; tmux, screen and systemd-run, multiplexers.ts), which is
@@ -220,6 +220,8 @@ export const WRAPPERS: Record<string, Peeler> = {
   agentfw: agentfwRun,
   sudo,
   doas: simple('doas', 'uC'),
+  // `pkexec [--user U] CMD`: CMD as root (or U) through polkit
+  pkexec: simple('pkexec', '', ['user']),
   run0: simple('run0', 'uDgM', [
     'user',
     'chdir',

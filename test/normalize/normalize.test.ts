@@ -173,6 +173,8 @@ describe('wrappers', () => {
     ['sudo -u postgres -E -- rm -rf /', 'rm', ['sudo -u postgres']],
     ['sudo -i rm -rf /', 'rm', ['sudo']],
     ['doas rm -rf /', 'rm', ['doas']],
+    ['pkexec rm -rf /', 'rm', ['pkexec']],
+    ['pkexec --user backup rm -rf /', 'rm', ['pkexec']],
     ['env -i PATH=/bin rm -rf /', 'rm', ['env']],
     ['env -u HOME X=1 rm -rf /', 'rm', ['env']],
     ["env -S 'rm -rf /'", 'rm', ['env']],

@@ -1,10 +1,11 @@
 /**
  * Power handed out: an administrator role or policy granted (AWS AdministratorAccess, an
  * inline policy allowing every action on every resource, GCP owner/editor or an *Admin
- * role, Azure Owner, Kubernetes cluster-admin), a long-lived credential minted (an access
- * key, a console password, a service-account key), MFA switched off, a Unix account added
- * to a group that is root in all but name (sudo, wheel, docker), or a capability that lets
- * a program become root. Read by what the words say, for any program, into a CloudFact
+ * role, Azure Owner, Kubernetes cluster-admin, bound by option or by OpenShift's
+ * `add-cluster-role-to-user`), a long-lived credential minted (an access key, a console
+ * password, a service-account key), MFA switched off, an account made root or put in an
+ * admin group (privilege-accounts.ts), a capability that lets a program become root, or a
+ * shell or interpreter made setuid (privilege-setuid.ts). Read by what the words say, for any program, into a CloudFact
  * whose verb is `grant-admin`, `mint-credential` or `weaken-mfa` (`unread-policy`: a policy
  * document that takes effect at once and cannot be read).
  *
@@ -14,6 +15,8 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { optionPairs } from './cloud-argv.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { policyText, TEXT_TOOLS } from './exposure.js';
+import { accountGrant } from './privilege-accounts.js';
+import { setuidShell } from './privilege-setuid.js';
 
 /** Roles and policies that can do anything (or grant themselves anything). */
 const ADMIN_ROLE = new RegExp(
@@ -45,34 +48,33 @@ const MINT = [
 ];
 /** Calls whose policy document takes effect at once. */
 const IN_EFFECT = /^(put-(user|role|group)-policy|create-policy-version|update-assume-role-policy)$/;
-/** Unix groups whose members are root in all but name. */
-const ROOT_GROUPS = /^(sudo|wheel|admin|root|docker|lxd|libvirt|disk|shadow)$/;
 /** Capabilities that let a program become root, or act as it. */
 const ROOT_CAPS =
   /cap_(setuid|setgid|sys_admin|sys_ptrace|dac_override|dac_read_search|sys_module|chown|fowner)/i;
 
-/** Unix group changes: `usermod -aG sudo U`, `gpasswd -a U wheel`, `adduser U docker`; the group granted, or undefined. */
-function rootGroup(cmd: NormalizedCommand): string | undefined {
-  const a = cmd.argv.slice(1);
-  const pos = a.filter((w) => !w.startsWith('-'));
-  if (cmd.program === 'usermod') {
-    const i = a.findIndex((w) => /^-[a-zA-Z]*G$|^--groups$/.test(w));
-    const groups = (
-      i >= 0 ? (a[i + 1] ?? '') : (a.find((w) => w.startsWith('--groups='))?.slice(9) ?? '')
-    ).split(',');
-    return groups.find((g) => ROOT_GROUPS.test(g));
-  }
-  if (cmd.program === 'gpasswd') {
-    const i = a.findIndex((w) => w === '-a' || w === '--add' || w === '-M' || w === '--members');
-    return i >= 0 && ROOT_GROUPS.test(pos[pos.length - 1] ?? '') ? pos[pos.length - 1] : undefined;
-  }
-  if (cmd.program === 'adduser' || cmd.program === 'addgroup')
-    return pos.length === 2 && ROOT_GROUPS.test(pos[1]) ? pos[1] : undefined;
-  return undefined;
+/**
+ * Role-binding subcommands whose role is the next word (`oc adm policy
+ * add-cluster-role-to-user cluster-admin U`); a security context constraint that runs
+ * containers privileged (`add-scc-to-user privileged`) is root on the node.
+ */
+const BIND_ROLE = /^add-(cluster-)?role-to-(user|group)$/;
+const BIND_SCC = /^add-scc-to-(user|group)$/;
+
+/** The admin role a role-binding subcommand grants, as words; undefined = none. */
+function boundRole(words: string[]): string | undefined {
+  const i = words.findIndex((w) => BIND_ROLE.test(w) || BIND_SCC.test(w));
+  if (i < 0) return undefined;
+  const role = words[i + 1] ?? '';
+  const admin = BIND_ROLE.test(words[i]) ? ADMIN_ROLE.test(role) : role === 'privileged';
+  return admin ? `${words[i]} ${role}` : undefined;
 }
 
 /** What power `cmd` hands out, as [verb, the words that say so]; empty = none. */
-export function privileges(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
+export function privileges(
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+  all: NormalizedCommand[] = [],
+): Finding[] {
   if (TEXT_TOOLS.has(cmd.program)) return [];
   const found: Finding[] = [];
   const words = cmd.argv.slice(1).filter((w) => !w.startsWith('-'));
@@ -95,8 +97,12 @@ export function privileges(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding
   if (minted) found.push(['mint-credential', minted]);
   const mfa = words.find((w) => /^(deactivate-mfa-device|delete-virtual-mfa-device)$/.test(w));
   if (mfa) found.push(['weaken-mfa', mfa]);
-  const group = rootGroup(cmd);
-  if (group) found.push(['grant-admin', `group ${group}`]);
+  const account = accountGrant(cmd);
+  if (account) found.push(['grant-admin', account]);
+  const bound = boundRole(words);
+  if (bound) found.push(['grant-admin', bound]);
+  const setuid = setuidShell(cmd, all);
+  if (setuid) found.push(['grant-admin', setuid]);
   if (cmd.program === 'setcap' && cmd.argv.some((w) => ROOT_CAPS.test(w) && /[+=][eip]*[ep]/.test(w)))
     found.push(['grant-admin', cmd.argv.slice(1).join(' ')]);
   return found;

@@ -13,12 +13,12 @@ export type Finding = [string, string];
 
 /** An extractor of one fact from a reading: `make` builds it from the finding kept. */
 export function wordExtractor(
-  read: (cmd: NormalizedCommand, ctx: AnalyzeContext) => Finding[],
+  read: (cmd: NormalizedCommand, ctx: AnalyzeContext, all: NormalizedCommand[]) => Finding[],
   make: (cmd: NormalizedCommand, kind: string, said: string) => DraftFact,
 ): Extractor {
-  return (cmd, ctx) => {
+  return (cmd, ctx, all) => {
     if (cmd.argv.some((a) => DRY_RUN.test(a) || a === '--help')) return [];
-    const found = read(cmd, ctx);
+    const found = read(cmd, ctx, all);
     const first = found.find(([k]) => k !== 'unread-policy') ?? found[0];
     return first ? [make(cmd, first[0], first[1])] : [];
   };

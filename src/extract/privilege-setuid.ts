@@ -1,0 +1,59 @@
+/**
+ * A root shell left behind: the setuid bit set on a program that runs whatever it is told
+ * (a shell, an interpreter, or a tool that can spawn one: `chmod 4755 /bin/bash`, `chmod u+s
+ * /usr/bin/find`, `install -m 4755 /bin/sh /tmp/x`), or on a copy of one made earlier in the
+ * script (`cp /bin/bash /tmp/rb; chmod +s /tmp/rb`). Whoever runs it then runs code as its
+ * owner, root. Reads chmod's and install's words and the cp/install commands before it.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+
+/** Programs that run arbitrary code or spawn a shell when asked to (by basename). */
+const RUNS_ANYTHING =
+  /^((ba|da|z|k|c|tc|fi|mk|a|y|l|)sh|busybox|python[\d.]*|perl[\d.]*|ruby[\d.]*|node(js)?|php[\d.]*|lua[\d.]*|luajit|tclsh[\d.]*|wish|julia|bun|deno|env|find|awk|gawk|mawk|nawk|vim?|nvim|ex|nano|ed|less|more|gdb|expect|socat|xargs|nice|timeout|strace|taskset|rsync|tar|zip|git|make|docker)$/;
+
+/** A mode that sets the setuid bit: octal with 4 in its fourth-to-last digit, or `u+s`, `+s`, `a=s…`. */
+function setsUid(mode: string): boolean {
+  if (/^[0-7]{4,5}$/.test(mode)) return (Number(mode[mode.length - 4]) & 4) !== 0;
+  return mode.split(',').some((c) => /^[ua]*[+=][rwxXt]*s/.test(c));
+}
+
+const base = (p: string) => p.replace(/\/+$/, '').split('/').pop() ?? '';
+
+/** The file `dest` was copied from earlier in the script (cp/install SRC… DEST, or into DEST/); '' = none. */
+function copiedFrom(dest: string, before: NormalizedCommand[]): string {
+  for (const c of [...before].reverse()) {
+    if (c.program !== 'cp' && c.program !== 'install') continue;
+    const ops = c.argv.slice(1).filter((w) => !w.startsWith('-') && !/^[0-7]{3,5}$/.test(w));
+    const to = ops[ops.length - 1] ?? '';
+    const src = ops.slice(0, -1).find((s) => to === dest || `${to.replace(/\/$/, '')}/${base(s)}` === dest);
+    if (src) return src;
+  }
+  return '';
+}
+
+/** The shell or interpreter `cmd` makes setuid, in words; undefined = none. */
+export function setuidShell(cmd: NormalizedCommand, all: NormalizedCommand[]): string | undefined {
+  const args = cmd.argv.slice(1);
+  const before = all.slice(0, Math.max(0, all.indexOf(cmd)));
+  const runsAnything = (p: string) =>
+    RUNS_ANYTHING.test(base(p)) || RUNS_ANYTHING.test(base(copiedFrom(p, before)));
+  if (cmd.program === 'chmod') {
+    const words = args.filter((w) => !/^-[Rfcv]+$|^--/.test(w));
+    const [mode, ...files] = words;
+    const hit = mode && setsUid(mode.replace(/^=/, '')) ? files.find(runsAnything) : undefined;
+    return hit ? `setuid ${hit}` : undefined;
+  }
+  if (cmd.program === 'install') {
+    const i = args.findIndex((w) => w === '-m' || w === '--mode' || /^--mode=|^-m\d/.test(w));
+    if (i < 0) return undefined;
+    const mode = args[i].includes('=')
+      ? args[i].split('=')[1]
+      : args[i].startsWith('-m') && args[i].length > 2
+        ? args[i].slice(2)
+        : (args[i + 1] ?? '');
+    const ops = args.filter((w, j) => !w.startsWith('-') && j !== i + 1);
+    const src = ops.slice(0, -1).find((s) => RUNS_ANYTHING.test(base(s)));
+    return setsUid(mode) && src ? `setuid copy of ${src}` : undefined;
+  }
+  return undefined;
+}

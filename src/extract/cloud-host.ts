@@ -48,7 +48,8 @@ export function readAccount(cmd: NormalizedCommand): CloudDraft | undefined {
  * The host firewall: `iptables|ip6tables -F|-X [chain]` (every rule, or chain, gone: the host
  * open, or shut if the policy drops), `-P CHAIN DROP|REJECT` (everything not let in is
  * dropped: a remote session locks itself out), `nft flush|delete ruleset|table|chain`,
- * `ufw reset|disable`, `firewall-cmd --panic-on`. Adding, listing or deleting one rule is
+ * `ufw reset|disable`, `firewall-cmd --panic-on`, `--set-default-zone=trusted` or
+ * `--set-target=ACCEPT` (every port open). Adding, listing or deleting one rule is
  * routine administration: no verb here.
  */
 export function readFirewall(cmd: NormalizedCommand): CloudDraft | undefined {
@@ -65,8 +66,17 @@ export function readFirewall(cmd: NormalizedCommand): CloudDraft | undefined {
     case 'ufw':
       if (pos[0] === 'reset' || pos[0] === 'disable') return draft(cmd, 'firewall', pos[0], '', true);
       return undefined;
-    case 'firewall-cmd':
-      return opts.includes('--panic-on') ? draft(cmd, 'firewall', 'panic', '', true) : undefined;
+    case 'firewall-cmd': {
+      if (opts.includes('--panic-on')) return draft(cmd, 'firewall', 'panic', '', true);
+      // every port open: the default zone `trusted`, or a zone whose target accepts everything
+      const set = (o: string) => {
+        const i = args.findIndex((a) => a === o || a.startsWith(`${o}=`));
+        return i < 0 ? undefined : args[i].startsWith(`${o}=`) ? args[i].slice(o.length + 1) : args[i + 1];
+      };
+      if (set('--set-default-zone') === 'trusted' || /^accept$/i.test(set('--set-target') ?? ''))
+        return draft(cmd, 'firewall', 'accept-all', set('--zone') ?? '', true);
+      return undefined;
+    }
     default: {
       // iptables family: one command option per call
       for (let i = 0; i < args.length; i++) {
@@ -88,7 +98,7 @@ export function readFirewall(cmd: NormalizedCommand): CloudDraft | undefined {
  * intrusion detection, endpoint protection, mandatory access control): stopping one leaves
  * what follows unrecorded or unguarded.
  */
-const SECURITY_UNITS = new Set(
+export const SECURITY_UNITS = new Set(
   (
     'auditd rsyslog syslog syslog-ng systemd-journald journald falco falco-modern-bpf osqueryd wazuh-agent wazuh-manager ' +
     'ossec ossec-hids falcon-sensor sentinelone sentinelagent cbagentd clamav-daemon clamd clamav-freshclam apparmor ' +

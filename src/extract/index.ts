@@ -13,6 +13,7 @@ import { extractCloud } from './cloud.js';
 import { extractExposure } from './exposure.js';
 import { extractPrivilege } from './privilege.js';
 import { extractProtection } from './protection.js';
+import { extractDefences } from './defences.js';
 import { extractExfil } from './exfil.js';
 import { extractCarriedGraphql } from './graphql-carried.js';
 import { extractCredentialHunt } from './credential-hunt.js';
@@ -31,6 +32,7 @@ export const EXTRACTORS: Extractor[] = [
   extractExposure,
   extractPrivilege,
   extractProtection,
+  extractDefences,
   extractExfil,
   extractCredentialHunt,
 ];

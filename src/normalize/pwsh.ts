@@ -6,7 +6,8 @@
  * `Invoke-WebRequest` send a request (`curl -X METHOD URL -H HEADER -d BODY`; hashtable
  * literals `@{…}` are one word, read for headers and form fields); a statement of native
  * commands runs as it would in a shell. `Invoke-Expression` runs a string not known
- * statically (dynamic). Other cmdlets do nothing the extractors judge. Pure: no I/O.
+ * statically (dynamic). Other cmdlets (`Verb-Noun`) run as commands of their name with
+ * their words, for the extractors that read them by name. Pure: no I/O.
  */
 import { joinFields } from './fields.js';
 import type { Field } from './state.js';
@@ -291,6 +292,15 @@ export function scanPwsh(code: string, home: string): Effect[] {
       } else if (EVAL.test(name)) {
         // fail closed: a string run as code is not read here
         out.push({ kind: 'dynamic', text: seg.map((w) => w.raw).join(' ') });
+      } else if (CMDLET.test(name) && name.includes('-')) {
+        // Any other cmdlet runs as a command of its name, so extractors read its words
+        // (`Set-MpPreference -DisableRealtimeMonitoring $true`); `$true`/`$false` are literals.
+        out.push({
+          kind: 'exec',
+          argv: seg.map((w) =>
+            /^\$(true|false|null)$/i.test(w.text) ? { text: w.text, dynamic: false } : field(w, home),
+          ),
+        });
       }
     });
   }

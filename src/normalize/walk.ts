@@ -10,6 +10,7 @@ import type { Field, Frame, Io, Node, Res, Run, Scope } from './state.js';
 import { expandScalar, expandWords, scanSubstitutions, type Ctx } from './words.js';
 import { runAfter, runCommandNode, redirects } from './command.js';
 import { listsCrontab } from './crontab.js';
+import { emitHistorySettings } from './history-settings.js';
 
 /** Largest number of loop items unrolled (`for x in a b c`); beyond that the loop variable is dynamic. */
 const MAX_UNROLL = 16;
@@ -151,15 +152,18 @@ function walkInner(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Re
       return runCommandNode(node, run, frame, scope, io, []);
     case 'variable_assignment':
       assign(node, run, frame, scope);
+      emitHistorySettings('declare', node, [node], { ...k, io });
       return {};
     case 'variable_assignments':
       for (const a of node.namedChildren) assign(a, run, frame, scope);
+      emitHistorySettings('declare', node, node.namedChildren, { ...k, io });
       return {};
     case 'declaration_command':
       for (const c of node.namedChildren) {
         if (c.type === 'variable_assignment') assign(c, run, frame, scope);
         else scanSubstitutions(c, k);
       }
+      emitHistorySettings(node.children[0]?.text ?? 'declare', node, node.namedChildren, { ...k, io });
       return {};
     case 'unset_command':
       for (const c of node.namedChildren) {
@@ -170,6 +174,7 @@ function walkInner(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Re
         scope.unset.add(c.text);
         scope.functions.delete(c.text);
       }
+      emitHistorySettings('unset', node, node.namedChildren, { ...k, io });
       return {};
     case 'function_definition': {
       const name = node.childForFieldName('name');

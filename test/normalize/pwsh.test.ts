@@ -21,6 +21,20 @@ describe('PowerShell inline commands', () => {
       [{ program: 'pwsh' }, { program: 'rm', argv: ['rm', '-rf', '/srv/data'], wrappers: ['pwsh -c'] }],
     ],
     [`pwsh -c 'del -Recurse -Force /var/lib/app'`, [{ program: 'rm', argv: ['rm', '-rf', '/var/lib/app'] }]],
+    // any other cmdlet runs as a command of its name
+    [
+      `pwsh -c 'Set-MpPreference -DisableRealtimeMonitoring $true'`,
+      [{ program: 'Set-MpPreference', argv: ['Set-MpPreference', '-DisableRealtimeMonitoring', '$true'] }],
+    ],
+    [
+      `pwsh -c 'Add-ADGroupMember -Identity "Domain Admins" -Members eve'`,
+      [
+        {
+          program: 'Add-ADGroupMember',
+          argv: ['Add-ADGroupMember', '-Identity', 'Domain Admins', '-Members', 'eve'],
+        },
+      ],
+    ],
     [
       `pwsh -NoProfile -c 'Remove-Item -Path ~/projects -Recurse'`,
       [{ program: 'rm', argv: ['rm', '-rf', '/h/projects'] }],

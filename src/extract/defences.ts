@@ -1,0 +1,145 @@
+/**
+ * A host's guards and record switched off, beyond the daemons and audit rules cloud-host.ts
+ * reads: mandatory access control loosened (AppArmor profiles disabled, set to complain or
+ * removed; an SELinux domain made permissive), kernel hardening turned off by sysctl, a
+ * security agent unloaded on macOS, Gatekeeper or System Integrity Protection off, the
+ * macOS or pf firewall off, an endpoint protection product switched off, a SIEM's indexed
+ * data wiped, and the shell's own history switched off. Windows' equivalents are in
+ * defences-windows.ts. Read from each program's words into a CloudFact of service
+ * `host-defence` whose verb says what was switched off.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import { SECURITY_UNITS } from './cloud-host.js';
+import { windowsDefencesOff } from './defences-windows.js';
+import { wordExtractor, wordFact, type Finding } from './word-facts.js';
+
+/**
+ * Kernel settings that harden the host, and the test of a value that weakens one (below the
+ * hardened default): address randomisation, kernel pointers and the kernel log hidden,
+ * ptrace limited to descendants, unprivileged BPF off, the JIT hardened, link and FIFO
+ * protections, the lowest mappable address.
+ */
+const HARDENING: Record<string, (v: number) => boolean> = {
+  'kernel.randomize_va_space': (v) => v < 2,
+  'kernel.kptr_restrict': (v) => v === 0,
+  'kernel.dmesg_restrict': (v) => v === 0,
+  'kernel.yama.ptrace_scope': (v) => v === 0,
+  'kernel.unprivileged_bpf_disabled': (v) => v === 0,
+  'kernel.kexec_load_disabled': (v) => v === 0,
+  'net.core.bpf_jit_harden': (v) => v === 0,
+  'fs.protected_symlinks': (v) => v === 0,
+  'fs.protected_hardlinks': (v) => v === 0,
+  'fs.protected_regular': (v) => v === 0,
+  'fs.protected_fifos': (v) => v === 0,
+  'vm.mmap_min_addr': (v) => v === 0,
+};
+
+/** `sysctl [-w] KEY=VALUE…`: the hardening settings weakened (a key may be written with `/`). */
+function sysctl(args: string[]): Finding[] {
+  return args.flatMap((a): Finding[] => {
+    const m = /^([\w./-]+)\s*=\s*(-?\d+)$/.exec(a);
+    if (!m) return [];
+    const key = m[1].replace(/\//g, '.');
+    const weakens = Object.hasOwn(HARDENING, key) && HARDENING[key](Number(m[2]));
+    return weakens ? [['hardening-off', a]] : [];
+  });
+}
+
+/** Names (tokens of a launchd label or plist) of security and logging agents on macOS. */
+const AGENT_TOKENS = new Set(
+  (
+    'osquery osqueryd crowdstrike falcon falcond santa santad auditd syslogd wazuh ossec xprotect mrt sentinelone ' +
+    'sentinel cbdefense carbonblack sophos wdav mdatp cylance tanium velociraptor kandji jamfprotect'
+  ).split(' '),
+);
+
+/** A launchd label or plist path of a security agent: one of its tokens names one. */
+function securityAgent(w: string): boolean {
+  const label = (w.split('/').pop() ?? '').replace(/\.plist$/, '').toLowerCase();
+  return label.split(/[.\-_]/).some((t) => AGENT_TOKENS.has(t) || SECURITY_UNITS.has(t));
+}
+
+/** The history variables and the values that keep nothing (no file, no lines, every line ignored). */
+const HISTORY_OFF = /^(HISTFILE=(\/dev\/null)?|(HISTSIZE|HISTFILESIZE|SAVEHIST)=0+|HISTIGNORE=\*)$/;
+
+/** `set +o history`, `history -c`, `unset HISTFILE`, `export HISTSIZE=0` (see normalize/history-settings.ts). */
+function history(name: string, cmd: NormalizedCommand): string | undefined {
+  const args = cmd.argv.slice(1);
+  if (name === 'set' && args.some((a, i) => a === '+o' && args[i + 1] === 'history')) return '+o history';
+  if (
+    name === 'shopt' &&
+    args.some((a) => /^-[a-z]*u/.test(a)) &&
+    args.some((a) => /^-[a-z]*o/.test(a)) &&
+    args.includes('history')
+  )
+    return 'history off';
+  if (name === 'history' && args.some((a) => /^-[a-z]*c/.test(a))) return 'history cleared';
+  if (name === 'unset') return args.find((a) => a === 'HISTFILE');
+  if (/^(export|declare|typeset|local|readonly)$/.test(name))
+    return args.find((a, i) => !cmd.dynamicArgs.includes(i + 1) && HISTORY_OFF.test(a));
+  return undefined;
+}
+
+/** What `cmd` switches off (see the header), as [verb, the words that say so]; empty = none. */
+export function defencesOff(cmd: NormalizedCommand): Finding[] {
+  const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
+  const args = cmd.argv.slice(1);
+  const pos = args.filter((a) => !a.startsWith('-'));
+  const said = args.join(' ');
+  const found: Finding[] = [];
+  switch (name) {
+    case 'aa-disable':
+    case 'aa-complain':
+      if (pos.length) found.push(['mac-off', `${name} ${said}`]);
+      break;
+    case 'apparmor_parser':
+      if (args.some((a) => /^(-[a-zA-Z]*R[a-zA-Z]*|--remove)$/.test(a))) found.push(['mac-off', said]);
+      break;
+    case 'semanage':
+      // `semanage permissive -a httpd_t`: that domain is no longer confined
+      if (pos[0] === 'permissive' && args.some((a) => a === '-a' || a === '--add'))
+        found.push(['mac-off', said]);
+      break;
+    case 'sysctl':
+      found.push(...sysctl(args));
+      break;
+    case 'launchctl':
+      // `launchctl bootout|unload|disable|remove` of a security or logging agent
+      if (/^(bootout|unload|disable|remove|kill)$/.test(pos[0] ?? '') && pos.slice(1).some(securityAgent))
+        found.push(['agent-off', said]);
+      break;
+    case 'spctl':
+      if (args.some((a) => /^--(master|global)-disable$/.test(a))) found.push(['gatekeeper-off', said]);
+      break;
+    case 'csrutil':
+      if (pos[0] === 'disable' || (pos[0] === 'authenticated-root' && pos[1] === 'disable'))
+        found.push(['gatekeeper-off', `csrutil ${said}`]);
+      break;
+    case 'socketfilterfw':
+      if (args.some((a, i) => a === '--setglobalstate' && args[i + 1] === 'off'))
+        found.push(['firewall-off', said]);
+      break;
+    case 'pfctl':
+      if (args.includes('-d')) found.push(['firewall-off', 'pfctl -d']);
+      break;
+    case 'mdatp':
+      // Microsoft Defender on Linux and macOS: `mdatp config real-time-protection --value disabled`
+      if (pos[0] === 'config' && /^disabled?$/.test(pos[pos.length - 1] ?? ''))
+        found.push(['antivirus-off', said]);
+      break;
+    case 'splunk':
+      // `splunk clean eventdata|all|userdata …`: the indexed events (or everything) deleted
+      if (pos[0] === 'clean') found.push(['siem-data-deleted', `splunk ${said}`]);
+      break;
+    default: {
+      const off = history(name, cmd);
+      if (off) found.push(['history-off', off]);
+      found.push(...windowsDefencesOff(name, args, cmd.program));
+    }
+  }
+  return found;
+}
+
+export const extractDefences = wordExtractor(defencesOff, (cmd, verb, said) =>
+  wordFact(cmd, 'host-defence', verb, said),
+);

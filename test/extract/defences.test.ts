@@ -1,0 +1,149 @@
+/**
+ * A host's guards and record switched off (src/extract/defences.ts and defences-windows.ts):
+ * `verb: evidence` of the fact for a command as written (through the normalizer, so `sudo`,
+ * `pwsh -c` and history assignments arrive as they would), or nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseScript } from '../../src/parse/parse.js';
+import { normalize } from '../../src/normalize/index.js';
+import { extractDefences } from '../../src/extract/defences.js';
+import { DEFAULT_LIMITS, type Fact } from '../../src/engine/types.js';
+import { filesContext } from '../helpers/normalize.js';
+
+const ctx = filesContext({});
+const off = (script: string) => {
+  const cmds = normalize(parseScript(script, DEFAULT_LIMITS), ctx).commands;
+  return cmds.flatMap((c) =>
+    (extractDefences(c, ctx, cmds) as Fact[]).map((f) =>
+      f.kind === 'cloud' ? `${f.verb}: ${f.evidence}` : '',
+    ),
+  );
+};
+
+describe('defences switched off', () => {
+  it.each<[string, string]>([
+    [
+      'sudo aa-disable /etc/apparmor.d/usr.sbin.mysqld',
+      'mac-off: aa-disable: aa-disable /etc/apparmor.d/usr.sbin.mysqld',
+    ],
+    ['aa-complain /usr/sbin/cupsd', 'mac-off: aa-complain: aa-complain /usr/sbin/cupsd'],
+    [
+      'apparmor_parser -R /etc/apparmor.d/usr.bin.man',
+      'mac-off: apparmor_parser: -R /etc/apparmor.d/usr.bin.man',
+    ],
+    ['semanage permissive -a httpd_t', 'mac-off: semanage: permissive -a httpd_t'],
+    ['sudo sysctl -w kernel.randomize_va_space=0', 'hardening-off: sysctl: kernel.randomize_va_space=0'],
+    ['sysctl kernel/kptr_restrict=0', 'hardening-off: sysctl: kernel/kptr_restrict=0'],
+    ['sysctl -w kernel.yama.ptrace_scope=0', 'hardening-off: sysctl: kernel.yama.ptrace_scope=0'],
+    [
+      'sudo launchctl bootout system /Library/LaunchDaemons/io.osquery.agent.plist',
+      'agent-off: launchctl: bootout system /Library/LaunchDaemons/io.osquery.agent.plist',
+    ],
+    [
+      'launchctl disable system/com.google.santa.daemon',
+      'agent-off: launchctl: disable system/com.google.santa.daemon',
+    ],
+    ['sudo spctl --master-disable', 'gatekeeper-off: spctl: --master-disable'],
+    ['csrutil disable', 'gatekeeper-off: csrutil: csrutil disable'],
+    ['socketfilterfw --setglobalstate off', 'firewall-off: socketfilterfw: --setglobalstate off'],
+    [
+      'mdatp config real-time-protection --value disabled',
+      'antivirus-off: mdatp: config real-time-protection --value disabled',
+    ],
+    [
+      'splunk clean eventdata -index audit -f',
+      'siem-data-deleted: splunk: splunk clean eventdata -index audit -f',
+    ],
+    ['unset HISTFILE; set +o history', 'history-off: unset: HISTFILE'],
+    ['set +o history', 'history-off: set: +o history'],
+    ['shopt -uo history', 'history-off: shopt: history off'],
+    ['HISTSIZE=0', 'history-off: declare: HISTSIZE=0'],
+    ['export HISTFILE=/dev/null', 'history-off: export: HISTFILE=/dev/null'],
+    ["export HISTIGNORE='*'", 'history-off: export: HISTIGNORE=*'],
+    ['history -c', 'history-off: history: history cleared'],
+    // Windows, native and cmdlets
+    [
+      'powershell.exe -NoProfile -Command "Set-MpPreference -DisableRealtimeMonitoring \\$true"',
+      'antivirus-off: Set-MpPreference: Set-MpPreference -DisableRealtimeMonitoring $true',
+    ],
+    [
+      "pwsh -c 'Set-MpPreference -EnableNetworkProtection Disabled'",
+      'antivirus-off: Set-MpPreference: Set-MpPreference -EnableNetworkProtection Disabled',
+    ],
+    [
+      'reg add "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender" /v DisableAntiSpyware /t REG_DWORD /d 1 /f',
+      'antivirus-off: reg: reg add HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender /v DisableAntiSpyware /t REG_DWORD /d 1 /f',
+    ],
+    [
+      'netsh advfirewall set allprofiles state off',
+      'firewall-off: netsh: netsh advfirewall set allprofiles state off',
+    ],
+    [
+      "pwsh -c 'Set-NetFirewallProfile -All -Enabled False'",
+      'firewall-off: Set-NetFirewallProfile: Set-NetFirewallProfile -All -Enabled False',
+    ],
+    ['wevtutil cl Security', 'logs-cleared: wevtutil: wevtutil cl Security'],
+    ['wevtutil.exe sl Security /e:false', 'logs-off: wevtutil.exe: wevtutil.exe sl Security /e:false'],
+    [
+      "pwsh -c 'Clear-EventLog -LogName Security,System'",
+      'logs-cleared: Clear-EventLog: Clear-EventLog -LogName Security,System',
+    ],
+    ['fsutil usn deletejournal /d C:', 'logs-cleared: fsutil: fsutil usn deletejournal /d C:'],
+    ['auditpol /clear /y', 'audit-policy-off: auditpol: auditpol /clear /y'],
+    [
+      'auditpol /set /category:* /success:disable /failure:disable',
+      'audit-policy-off: auditpol: auditpol /set /category:* /success:disable /failure:disable',
+    ],
+    ['sc config WinDefend start= disabled', 'agent-off: sc: sc config WinDefend start= disabled'],
+    ['net stop Sysmon64', 'agent-off: net: net stop Sysmon64'],
+    [
+      "pwsh -c 'Set-Service -Name WinDefend -StartupType Disabled'",
+      'agent-off: Set-Service: Set-Service -Name WinDefend -StartupType Disabled',
+    ],
+    ['sysmon64 -u force', 'agent-off: sysmon64: sysmon64 -u force'],
+  ])('%s', (script, expected) => {
+    expect(off(script)[0]).toBe(expected);
+  });
+
+  it.each<string>([
+    'aa-status',
+    'aa-enforce /etc/apparmor.d/usr.sbin.nginx',
+    'semanage permissive -l',
+    'sysctl kernel.randomize_va_space',
+    'sudo sysctl -w kernel.randomize_va_space=2',
+    'sudo sysctl -w vm.max_map_count=262144',
+    'sudo sysctl -w kernel.perf_event_paranoid=1',
+    'sysctl -a',
+    'sudo sysctl -p',
+    'launchctl unload ~/Library/LaunchAgents/homebrew.mxcl.postgresql.plist',
+    'launchctl bootout gui/501/com.example.devserver',
+    'launchctl list',
+    'spctl --status',
+    'csrutil status',
+    'socketfilterfw --getglobalstate',
+    'mdatp health',
+    "splunk search 'index=main error'",
+    'set -o history',
+    'set -o vi',
+    'export HISTSIZE=5000 HISTFILESIZE=20000',
+    'HISTFILE=~/.zsh_history',
+    'export HISTCONTROL=ignoredups',
+    'history 20',
+    "pwsh -c 'Get-MpPreference'",
+    "pwsh -c 'Set-MpPreference -DisableRealtimeMonitoring $false'",
+    "pwsh -c 'Set-MpPreference -ExclusionPath C:\\src\\build'",
+    'reg query "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender"',
+    'netsh advfirewall show allprofiles',
+    'netsh advfirewall set allprofiles state on',
+    'wevtutil qe Security /c:5',
+    'auditpol /get /category:*',
+    'auditpol /set /subcategory:Logon /success:enable /failure:enable',
+    'sc query WinDefend',
+    'sc stop Spooler',
+    'net stop Spooler',
+    "pwsh -c 'Stop-Service -Name Spooler'",
+    "pwsh -c 'Get-Service WinDefend'",
+  ])('%s: nothing', (script) => {
+    expect(off(script)).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import { absPath, cloneScope } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
+import { runStartupFile } from './shell-startup.js';
 
 export { SHELLS } from './shell-names.js';
 
@@ -34,6 +35,7 @@ export function runShell(prog: string, argv: Field[], k: K): Res {
   let command = false;
   let readStdin = false;
   let noexec = false;
+  let interactive = false;
   for (; i < argv.length; i++) {
     const a = argv[i];
     if (a.dynamic) return emit(argv, k); // fail closed: unknown options could be anything
@@ -55,12 +57,14 @@ export function runShell(prog: string, argv: Field[], k: K): Res {
       if (t[0] === '-' && t.includes('c')) command = true;
       if (t[0] === '-' && t.includes('s')) readStdin = true;
       if (t[0] === '-' && t.includes('n')) noexec = true;
+      if (t[0] === '-' && t.includes('i')) interactive = true;
       continue;
     }
     break;
   }
   // `bash -n`: the script is read for syntax errors, nothing in it runs.
   if (noexec) return emit(argv, k);
+  runStartupFile(prog, interactive, k);
   const rest = argv.slice(i);
   const bind = (args: Field[]) => ({ argv0: args[0]?.text ?? prog, positional: args.slice(1) });
   if (command) {

@@ -4,12 +4,14 @@
  * unbuffer, busybox, chroot, ionice, flock, runuser, agentfw run) and those that take a command string
  * (watch, script -c, su -c, flock -c, env -S) or run shell commands given on their command
  * line (editors, editors.ts; tmux, screen and systemd-run, multiplexers.ts), which is
- * re-parsed; tracers, debuggers and adapters (strace, gdb, entr, expect …) are in tracers.ts.
+ * re-parsed; CMake's command mode (`cmake -E rm …`) is read as the shell command it performs
+ * (cmake-e.ts); tracers, debuggers and adapters (strace, gdb, entr, expect …) are in tracers.ts.
  */
 import { emacsPeeler, vimPeeler } from './editors.js';
 import { screen, systemdRun, tmux } from './multiplexers.js';
 import { TRACERS } from './tracers.js';
 import { RUNNERS } from './runners.js';
+import { cmakeCommandMode } from './cmake-e.js';
 import { joinFields } from './fields.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
@@ -302,6 +304,7 @@ export const WRAPPERS: Record<string, Peeler> = {
   tmux,
   screen,
   'systemd-run': systemdRun,
+  cmake: cmakeCommandMode,
   ...TRACERS,
   ...RUNNERS,
 };

@@ -7,14 +7,32 @@
 import { decodeAnsiC } from './escapes.js';
 
 /**
- * Languages of inline code. Tcl and Scheme are read by their own scanners
- * (codescan-tcl.ts, codescan-scheme.ts), not through this lexer.
+ * Languages of inline code. Tcl, Scheme and AppleScript are read by their own scanners
+ * (codescan-tcl.ts, codescan-scheme.ts, codescan-applescript.ts), not through this lexer.
  */
 export type Lang =
-  'python' | 'node' | 'ruby' | 'perl' | 'php' | 'lua' | 'r' | 'julia' | 'go' | 'tcl' | 'scheme';
+  | 'python'
+  | 'node'
+  | 'ruby'
+  | 'perl'
+  | 'php'
+  | 'lua'
+  | 'r'
+  | 'julia'
+  | 'go'
+  | 'tcl'
+  | 'scheme'
+  | 'elixir'
+  | 'jvm'
+  | 'rust'
+  | 'applescript';
 
 /** Languages where `//` starts a comment (slash-star comments: these and Ruby, as before). */
-const C_COMMENTS = new Set<Lang>(['node', 'perl', 'php', 'go']);
+const C_COMMENTS = new Set<Lang>(['node', 'perl', 'php', 'go', 'jvm', 'rust']);
+/** Languages where `#` does not start a comment (Rust's `#[attr]`, the JVM languages' only `#!` line). */
+const NO_HASH_COMMENTS = new Set<Lang>(['node', 'php', 'lua', 'go', 'jvm', 'rust']);
+/** Languages whose backticks are neither strings nor commands. */
+const NO_BACKTICKS = new Set<Lang>(['python', 'elixir', 'jvm', 'rust']);
 
 export interface Lit {
   value: string;
@@ -36,7 +54,7 @@ export interface Lexed {
 
 /** `name = expr` (Go: `name := expr`) at the start of a statement (`const`/`let`/`var`/`my` allowed), not `==`/`=>`/`=~`. */
 const ASSIGN =
-  /(?:^|[;\n{|])\s*(?:(?:const|let|var|my|our|local)\s+)?[$@%]?([A-Za-z_]\w*)\s*:?=(?![=~>])\s*([^;\n]+)/g;
+  /(?:^|[;\n{|])\s*(?:(?:const|let|let\s+mut|var|val|def|my|our|local)\s+)?[$@%]?([A-Za-z_]\w*)\s*:?=(?![=~>])\s*([^;\n]+)/g;
 
 function assignments(skel: string): Map<string, string | null> {
   const vars = new Map<string, string | null>();
@@ -88,7 +106,7 @@ export function lex(code: string, lang: Lang): Lexed {
     const c = code[i];
     // comments
     if (
-      (c === '#' && lang !== 'node' && lang !== 'php' && lang !== 'lua' && lang !== 'go') ||
+      (c === '#' && !NO_HASH_COMMENTS.has(lang)) ||
       (C_COMMENTS.has(lang) && code.startsWith('//', i)) ||
       (lang === 'lua' && code.startsWith('--', i) && !code.startsWith('--[[', i))
     ) {
@@ -129,6 +147,21 @@ export function lex(code: string, lang: Lang): Lexed {
       i = end < 0 ? code.length : end + 1;
       continue;
     }
+    // Rust: `'` is a char literal only when one character (or escape) follows; else a lifetime.
+    if (lang === 'rust' && c === "'" && !/^'(?:\\.[^']*|[^'\\])'/.test(code.slice(i, i + 12))) {
+      skel += c;
+      i++;
+      continue;
+    }
+    // Rust's raw strings `r"…"`, `r#"…"#`: no escapes.
+    const raw = lang === 'rust' ? /^b?r(#*)"/.exec(code.slice(i, i + 8)) : null;
+    if (raw && !/[A-Za-z0-9_]/.test(code[i - 1] ?? '')) {
+      const close = `"${raw[1]}`;
+      const end = code.indexOf(close, i + raw[0].length);
+      push(code.slice(i + raw[0].length, end < 0 ? code.length : end), false);
+      i = end < 0 ? code.length : end + close.length;
+      continue;
+    }
     let prefix = '';
     if (lang === 'python') {
       const m = /^([rRbBuUfF]{1,2})(?=['"])/.exec(code.slice(i, i + 3));
@@ -136,7 +169,7 @@ export function lex(code: string, lang: Lang): Lexed {
     }
     const q = code[i + prefix.length];
     if (
-      (q === '"' || q === "'" || (q === '`' && lang !== 'python')) &&
+      (q === '"' || q === "'" || (q === '`' && !NO_BACKTICKS.has(lang))) &&
       (prefix || !/[A-Za-z0-9_]/.test(code[i - 1] ?? ''))
     ) {
       let j = i + prefix.length;
@@ -162,7 +195,9 @@ export function lex(code: string, lang: Lang): Lexed {
         (q === '`' && lang === 'node' && body.includes('${')) ||
         (lang === 'ruby' && q !== "'" && body.includes('#{')) ||
         ((lang === 'perl' || lang === 'php') && q !== "'" && /[$@][A-Za-z_{]/.test(body)) ||
-        (lang === 'julia' && q !== "'" && /\$[A-Za-z_(]/.test(body));
+        (lang === 'julia' && q !== "'" && /\$[A-Za-z_(]/.test(body)) ||
+        (lang === 'elixir' && body.includes('#{')) ||
+        (lang === 'jvm' && q === '"' && /\$[A-Za-z_{]/.test(body));
       // Backticks run a command in Ruby, Perl, PHP and Julia (`run(\`…\`)`); in R they quote a name.
       // zx's and Bun's `$\`…\`` (also `Bun.$`) run their template as a shell command.
       const shellTag = lang === 'node' && q === '`' && /(?:^|[^\w$])\$\s*$|\.\$\s*$/.test(skel);

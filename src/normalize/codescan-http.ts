@@ -19,6 +19,8 @@ export interface HttpEffect {
   bodyUnknown?: boolean;
   /** The body is (or contains) the whole process environment. */
   bodyEnv?: boolean;
+  /** A file whose content is the body (`File.read!("q.json")`, `httr::upload_file("q.json")`); undefined = none. */
+  bodyFile?: Field;
   /** Request headers as `Name: value` lines; undefined or empty = none known. */
   headers?: string[];
 }
@@ -36,6 +38,10 @@ const WHOLE_ENV: Record<Lang, RegExp> = {
   go: /\bos\.Environ\(\s*\)/,
   tcl: /(?!)/,
   scheme: /(?!)/,
+  elixir: /\bSystem\.get_env\(\s*\)/,
+  jvm: /\bSystem\.getenv\(\s*\)/,
+  rust: /\benv::vars\(\s*\)/,
+  applescript: /(?!)/,
 };
 
 /** True when `expr` holds the whole environment, directly or through a variable assigned from it. */
@@ -93,6 +99,12 @@ function readsCredential(expr: string, lx: Lexed, home: string, valueOf: ValueOf
   return false;
 }
 
+/** Calls whose value is a whole file's content (or an upload of it): the path is their first argument. */
+const FILE_BODY =
+  /^(?:new\s+)?(?:File\.read!?|IO\.read|open|(?:fs\.)?readFileSync|(?:httr::)?upload_file|(?:std::)?fs::read(?:_to_string)?|Files\.read(?:String|AllBytes)|file_get_contents|(?:pathlib\.)?Path|File)\s*\(([\s\S]*)\)(?:\.(?:read|read_text|read_bytes|readText|text|bytes)(?:\(\))?)?$/;
+/** Rust's `.unwrap()` / `.expect("…")` / `?` after a call. */
+const UNWRAP = /(?:\.unwrap\(\)|\.expect\([^()]*\)|\?)+$/;
+
 /** One request: `requests.post(url, data=…)`, `fetch(url, {method, body})`, `Net::HTTP::Delete.new(uri)`. */
 export function httpCall(
   method: string | undefined,
@@ -120,6 +132,13 @@ export function httpCall(
   // The body read from a credential file (`data=open(".env").read()`) is secret material.
   if (bodyExpr !== undefined && readsCredential(bodyExpr, lx, home, valueOf))
     return [{ kind: 'http', method: m, url, body: SECRET_MARK }];
+  // The body read whole from a file: the request sends that file, as `curl --data-binary @FILE` does.
+  const file = bodyExpr !== undefined ? FILE_BODY.exec(bodyExpr.trim().replace(UNWRAP, '')) : null;
+  if (file) {
+    const path = valueOf(callArgs(`${file[1]})`, 0).args[0] ?? '', lx, home);
+    // fail closed: a file named by a value not known statically is an unknown body
+    return [{ kind: 'http', method: m, url, ...(path.dynamic ? { bodyUnknown: true } : { bodyFile: path }) }];
+  }
   const body = bodyExpr !== undefined ? jsonOf(bodyExpr, lx) : undefined;
   return [
     {

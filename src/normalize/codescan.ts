@@ -13,6 +13,8 @@ import { morePatterns, type Pattern } from './codescan-langs.js';
 import { pythonPatterns } from './codescan-python.js';
 import { scanTcl } from './codescan-tcl.js';
 import { scanScheme } from './codescan-scheme.js';
+import { vmPatterns } from './codescan-vm.js';
+import { scanAppleScript } from './codescan-applescript.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
@@ -24,13 +26,20 @@ export type Effect =
 
 /** Expressions that mean the home directory, per language (on the skeleton, placeholders as `\u0001N\u0002`). */
 function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
-  const t = expr.trim().replace(/\s+/g, '');
+  // Rust's `.unwrap()`, `.expect("…")` and `?` only take the value out of its Option/Result.
+  const t = expr
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/(?:\.unwrap\(\)|\.expect\(\u0001\d+\u0002\)|\.unwrap_or_default\(\)|\?)+$/, '');
   const lit = (n: string) => lx.lits[Number(n)]?.value;
   let m =
-    /^(?:os\.environ\[|os\.environ\.get\(|os\.getenv\(|os\.Getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|\$ENV\{|getenv\(|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
+    /^(?:System\.get_?env\(|(?:std::)?env::var(?:_os)?\(|os\.environ\[|os\.environ\.get\(|os\.getenv\(|os\.Getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|\$ENV\{|getenv\(|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
       t,
     );
   if (m && lit(m[1]) === 'HOME') return home;
+  m = /^System\.getProperty\(\u0001(\d+)\u0002\)$/.exec(t);
+  if (m && lit(m[1]) === 'user.home') return home;
+  if (/^(?:System\.user_home!?\(\)|(?:dirs::|home::|std::env::|env::)home_dir\(\))$/.test(t)) return home;
   if (
     /^(?:process\.env\.HOME|process\.env\[\u0001\d+\u0002\]|os\.homedir\(\)|require\(\u0001\d+\u0002\)\.homedir\(\)|(?:pathlib\.)?Path\.home\(\)|Dir\.home|homedir\(\)|\$ENV\{HOME\}|File\.expand_path\(\u0001\d+\u0002\))$/.test(
       t,
@@ -40,7 +49,10 @@ function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
     if (!n || ['HOME', 'os', 'node:os', '~'].includes(lit(n[1]) ?? '')) return home;
   }
   // Python's, Julia's and R's tilde expansion (`path.expand("~")`, `normalizePath("~")`).
-  m = /^(?:os\.path\.expanduser|expanduser|path\.expand|normalizePath)\(\u0001(\d+)\u0002\)$/.exec(t);
+  m =
+    /^(?:os\.path\.expanduser|expanduser|path\.expand|normalizePath|Path\.expand)\(\u0001(\d+)\u0002\)$/.exec(
+      t,
+    );
   if (m) {
     const v = lit(m[1]) ?? '';
     if (v === '~' || v.startsWith('~/')) return home + v.slice(1);
@@ -191,7 +203,8 @@ const PATTERNS: Record<Lang, Pattern[]> = {
       handle: rm,
     },
     {
-      re: /\b(?:execSync|exec|execFileSync|execFile|spawnSync|spawn|fork)\s*\(/g,
+      // child_process; JXA's `app.doShellScript(…)` (`osascript -l JavaScript`)
+      re: /\b(?:execSync|exec|execFileSync|execFile|spawnSync|spawn|fork|doShellScript)\s*\(/g,
       handle: (a, lx, home) => command(a[0], lx, home, a.slice(1)),
     },
     { re: /\bfetch\s*\(/g, handle: (a, lx, home) => http(undefined, a, lx, home, 'node') },
@@ -274,9 +287,17 @@ const PATTERNS: Record<Lang, Pattern[]> = {
     code: (a, lx) => code(a, lx),
     http,
   }),
-  // read by their own scanners (scanTcl, scanScheme)
+  ...vmPatterns({
+    valueOf: (e, lx, home) => valueOf(e, lx, home),
+    rm,
+    command,
+    code: (a, lx) => code(a, lx),
+    http,
+  }),
+  // read by their own scanners (scanTcl, scanScheme, scanAppleScript)
   tcl: [],
   scheme: [],
+  applescript: [],
 };
 
 function code(arg: string | undefined, lx: Lexed): Effect[] {
@@ -314,6 +335,7 @@ function filledTemplate(body: string, home: string): string | undefined {
 export function scanCode(source: string, lang: Lang, home: string): Effect[] {
   if (lang === 'tcl') return scanTcl(source, home);
   if (lang === 'scheme') return scanScheme(source, home);
+  if (lang === 'applescript') return scanAppleScript(source, home);
   const lx = lex(canonicalCode(source, lang), lang);
   const found: { at: number; effects: Effect[] }[] = [];
   for (const p of PATTERNS[lang]) {

@@ -1,7 +1,8 @@
 /**
  * Inline interpreter code: `python -c`, `node -e/--eval/-p`, `deno eval`, `bun -e`,
  * `ruby -e`, `perl -e/-E`, `php -r`, Tcl (`tclsh`, `expect -c`), Scheme (`guile -c`,
- * `racket -e`), a script file written earlier in the same script (also `go run FILE.go`), and
+ * `racket -e`), Elixir (`elixir -e`), the JVM scripting languages (`groovy -e`, `kotlin -e`,
+ * `scala -e`, jshell), Rust (`rust-script -e`), AppleScript and JXA (`osascript -e`), a script file written earlier in the same script (also `go run FILE.go`), and
  * code on stdin (heredoc, here-string, constant pipe). The interpreter itself is emitted;
  * what the code does becomes synthetic commands the extractors understand (`rm -rf X`,
  * the command it runs, `curl -X METHOD URL -d BODY`), with wrapper `python -c` etc.
@@ -34,6 +35,10 @@ export function interpreterFor(prog: string): Lang | undefined {
   if (/^(guile[\d.]*|racket|csi|chicken-csi|gsi|chibi-scheme|scheme|chez|chezscheme|petite)$/.test(prog))
     return 'scheme';
   if (prog === 'go') return 'go';
+  if (prog === 'elixir' || prog === 'iex') return 'elixir';
+  if (/^(groovy|kotlin|kotlinc|kotlinc-jvm|scala|scala-cli|jshell)$/.test(prog)) return 'jvm';
+  if (prog === 'rust-script' || prog === 'cargo-script') return 'rust';
+  if (prog === 'osascript') return 'applescript';
   return undefined;
 }
 
@@ -52,11 +57,20 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
   tcl: /^(-c|-e)$/,
   // guile -c, racket -e/--eval, csi -e/-p/-P, gsi -e, chibi-scheme -e/-p
   scheme: /^(-c|-e|--eval|-eval|-p|-P|-print|--print)$/,
+  elixir: /^(-e|--eval)$/,
+  // groovy -e, kotlin -e / kotlinc -expression, scala -e
+  jvm: /^(-e|-expression|--expression)$/,
+  rust: /^(-e|--expr)$/,
+  applescript: /^-e$/,
 };
 
 /** Options of one language's interpreters that take a value that is not code (racket -l LIB, guile -L DIR). */
 const LANG_VALUE_FLAGS: Partial<Record<Lang, RegExp>> = {
   scheme: /^(-l|-L|-t|-r|-u|-k|-S|-x|-C|-I|--lib|--require)$/,
+  elixir: /^(-r|-pa|-pz|--erl|--sname|--name|--cookie|--logger-\w+)$/,
+  jvm: /^(-cp|-classpath|--classpath|-D|--encoding|-c|-l|-jvm-args)$/,
+  rust: /^(-d|--dep|-F|--features|--toolchain|--base-path)$/,
+  applescript: /^(-l|-s|-i)$/,
 };
 
 /** Options that take a value and are not code. */
@@ -150,7 +164,16 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
       return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
     });
   }
-  const found = findCode(lang, prog, argv);
+  // `osascript -l JavaScript`: JXA, read as JavaScript.
+  const jxa =
+    lang === 'applescript' &&
+    argv.some((a, i) => a.text === '-l' && /^JavaScript$/i.test(argv[i + 1]?.text ?? ''));
+  if (jxa) lang = 'node';
+  const found = findCode(
+    lang,
+    prog,
+    jxa ? argv.filter((f, i) => f.text !== '-l' && argv[i - 1]?.text !== '-l') : argv,
+  );
   let code: Field | undefined = found.code;
   if (!code && found.file) {
     const abs = absPath(k.scope.cwd, found.file.text);
@@ -244,6 +267,7 @@ function apply(effects: Effect[], lang: Lang | undefined, k: K, depth: number): 
         // The environment as the body: the same word `curl -d "$(env)"` leaves behind.
         if (e.bodyEnv) argv.push(lit('-d'), { text: '$(env)', dynamic: true });
         else if (e.body !== undefined) argv.push(lit('-d'), lit(e.body));
+        else if (e.bodyFile) argv.push(lit('--data-binary'), { ...e.bodyFile, text: `@${e.bodyFile.text}` });
         else if (e.bodyUnknown) argv.push(lit('-d'), { text: '(body)', dynamic: true });
         emit(argv, k);
         break;

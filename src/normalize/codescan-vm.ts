@@ -1,0 +1,224 @@
+/**
+ * Call patterns of Elixir (`elixir -e`), the JVM scripting languages (`groovy -e`,
+ * `kotlin -e`, `scala -e`, `amm -c`, jshell on stdin) and Rust (`rust-script -e`). What they
+ * read is the same as for the other languages (codescan.ts): calls that delete files
+ * (`File.rm_rf!`, `new File(p).deleteDir()`, `std::fs::remove_dir_all`), run a command
+ * through a shell or as an argv (`System.cmd`, `:os.cmd`, `"…".execute()`, `ProcessBuilder`,
+ * `Command::new(…).args(…)`), send HTTP requests (Req, HTTPoison, Tesla, `:httpc`;
+ * `URL.openConnection()` with its `requestMethod`, java.net.http; reqwest, ureq), and evaluate
+ * code not readable statically (`Code.eval_string`, `Eval.me`, `GroovyShell.evaluate`).
+ */
+import { callArgs, kwarg, literalOf, type Lexed } from './codelex.js';
+import type { Helpers, Pattern } from './codescan-langs.js';
+import type { Effect } from './codescan.js';
+
+/** The elements of a list literal (`["-rf", p]`, `&["-rf", p]`, `vec![…]`, `listOf(…)`, `List(…)`); undefined = not one. */
+function listItems(expr: string | undefined): string[] | undefined {
+  const m =
+    expr === undefined
+      ? null
+      : /^\s*&?(?:vec!|listOf|arrayOf|List|Seq|Arrays\.asList|List\.of)?\s*[[(]([\s\S]*)[\])]\s*$/.exec(expr);
+  return m ? callArgs(m[1] + ')', 0).args.filter((a) => a.trim() !== '') : undefined;
+}
+
+/** An argv of expressions; a list not known statically fails closed as a dynamic word. */
+function argvOf(items: string[], lx: Lexed, home: string, h: Helpers): Effect[] {
+  return items.length ? [{ kind: 'exec', argv: items.map((a) => h.valueOf(a, lx, home)) }] : [];
+}
+
+/** The method a call names, from an Elixir atom (`:delete`) or a literal (`"DELETE"`); 'DYNAMIC' when not known. */
+function methodOf(expr: string | undefined, lx: Lexed): string {
+  const atom = /^\s*:(\w+)\s*$/.exec(expr ?? '');
+  if (atom) return atom[1].toUpperCase();
+  const l = literalOf(expr ?? '', lx);
+  return l && !l.dynamic ? l.value.toUpperCase() : 'DYNAMIC';
+}
+
+/** The expression a method chain is called on, ending just before `at` (`new File(x)`, `f`); '' = none. */
+function receiver(skel: string, at: number): string {
+  const before = skel.slice(0, at);
+  const lit = /\u0001\d+\u0002$/.exec(before);
+  if (lit) return lit[0];
+  if (before.endsWith(')') || before.endsWith(']')) {
+    let depth = 0;
+    let i = before.length - 1;
+    for (; i >= 0; i--) {
+      if (before[i] === ')' || before[i] === ']') depth++;
+      else if ((before[i] === '(' || before[i] === '[') && --depth === 0) break;
+    }
+    const head = /(?:\bnew\s+)?[\w.:]*\s*$/.exec(before.slice(0, i));
+    return before.slice(i - (head?.[0].length ?? 0));
+  }
+  return /[A-Za-z_][\w.]*$/.exec(before)?.[0] ?? '';
+}
+
+/** The path a JVM File expression names (`new File(p)`, `File(p)`, `Paths.get(p)`, a variable assigned one). */
+function fileArg(expr: string, lx: Lexed, hops = 0): string | undefined {
+  const m = /^(?:new\s+)?(?:java\.io\.)?(?:File|Paths\.get|Path\.of)\s*\(([\s\S]*)\)$/.exec(expr.trim());
+  if (m) return callArgs(m[1] + ')', 0).args[0];
+  const v = /^[A-Za-z_]\w*$/.test(expr.trim()) ? lx.vars.get(expr.trim()) : undefined;
+  return v && hops < 4 ? fileArg(v.replace(/^(?:def|val|var|File)\s+/, ''), lx, hops + 1) : undefined;
+}
+
+export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Pattern[]> {
+  const http = (
+    m: string | undefined,
+    args: string[],
+    lx: Lexed,
+    home: string,
+    lang: 'elixir' | 'jvm' | 'rust',
+  ) => h.http(m, args, lx, home, lang);
+  return {
+    elixir: [
+      { re: /\bFile\.(?:rm_rf|rm|rmdir)!?\s*\(?/g, handle: h.rm },
+      { re: /\bSystem\.shell\s*\(/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
+      { re: /(?<![\w.]):os\.cmd\s*\(/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
+      {
+        re: /\bSystem\.cmd\s*\(/g,
+        handle: (a, lx, home) => {
+          const rest = listItems(a[1]);
+          // fail closed: arguments built at run time
+          if (a[1] !== undefined && !rest) return [{ kind: 'dynamic', text: a[1] }];
+          return argvOf([a[0] ?? '', ...(rest ?? [])], lx, home, h);
+        },
+      },
+      // Req.post!(url, body: …), HTTPoison.delete(url), Tesla.put(client, url, body)
+      {
+        re: /\b(?:Req|HTTPoison|Tesla)\.(get|post|put|patch|delete|head)!?\s*\(/g,
+        handle: (a, lx, home, m) => http(m[1], a, lx, home, 'elixir'),
+      },
+      {
+        re: /\bReq\.(?:request|run)!?\s*\(/g,
+        handle: (a, lx, home) => {
+          const method = kwarg(a, 'method');
+          return http(
+            method ? methodOf(method, lx) : 'GET',
+            [kwarg(a, 'url') ?? a[0] ?? '', ...a],
+            lx,
+            home,
+            'elixir',
+          );
+        },
+      },
+      // :httpc.request(:delete, {url, headers}, …), Finch.build(:delete, url, headers, body)
+      {
+        re: /(?<![\w.]):httpc\.request\s*\(|\bFinch\.build\s*\(/g,
+        handle: (a, lx, home, m) => {
+          if (a.length === 1) return http('GET', a, lx, home, 'elixir');
+          const req = m[0].startsWith(':')
+            ? callArgs(`${(a[1] ?? '').trim().slice(1)})`, 0).args
+            : a.slice(1);
+          const body = m[0].startsWith(':') ? req[3] : req[2];
+          return http(
+            methodOf(a[0], lx),
+            [req[0] ?? '', ...(body ? [`body: ${body}`] : [])],
+            lx,
+            home,
+            'elixir',
+          );
+        },
+      },
+      { re: /\bCode\.eval_(?:string|quoted)\s*\(/g, handle: (a, lx) => h.code(a[0], lx) },
+    ],
+    jvm: [
+      // new File(p).deleteDir(), f.delete(), File(p).deleteRecursively()
+      {
+        re: /\.(?:deleteDir|deleteRecursively|delete|deleteOnExit)\s*\(\s*\)/g,
+        handle: (_a, lx, home, m) => {
+          const p = fileArg(receiver(lx.skel, m.index), lx);
+          return p === undefined ? [] : h.rm([p], lx, home, m);
+        },
+      },
+      {
+        re: /\bFiles\.(?:delete|deleteIfExists)\s*\(|\bFileUtils\.(?:deleteDirectory|forceDelete|deleteQuietly|cleanDirectory)\s*\(/g,
+        handle: (a, lx, home, m) => {
+          const p = fileArg(a[0] ?? '', lx);
+          return p === undefined ? [{ kind: 'dynamic', text: a[0] ?? '' }] : h.rm([p], lx, home, m);
+        },
+      },
+      // "rm -rf x".execute(), ["rm", "-rf", x].execute()
+      {
+        re: /\.execute\s*\(\s*\)/g,
+        handle: (_a, lx, home, m) => {
+          const r = receiver(lx.skel, m.index);
+          const items = listItems(r);
+          if (items) return argvOf(items, lx, home, h);
+          return literalOf(r, lx) ? h.command(r, lx, home) : [];
+        },
+      },
+      {
+        re: /\bRuntime\.getRuntime\(\)\.exec\s*\(/g,
+        handle: (a, lx, home) => {
+          const items = listItems(a[0]);
+          return items ? argvOf(items, lx, home, h) : h.command(a[0], lx, home);
+        },
+      },
+      {
+        re: /\bProcessBuilder\s*\(/g,
+        handle: (a, lx, home) => argvOf(a.length === 1 ? (listItems(a[0]) ?? a) : a, lx, home, h),
+      },
+      // new URL(u).openConnection() with `requestMethod = "DELETE"` / setRequestMethod("DELETE")
+      {
+        re: /\bURL\s*\(([^()]*(?:\([^()]*\))?[^()]*)\)\s*\.openConnection\s*\(/g,
+        handle: (_a, lx, home, m) => {
+          const set = /\b(?:requestMethod\s*=|setRequestMethod\s*\()\s*(\u0001\d+\u0002)/.exec(lx.skel);
+          const method = set
+            ? methodOf(set[1], lx)
+            : /\b(?:doOutput\s*=\s*true|setDoOutput\s*\(\s*true)/.test(lx.skel)
+              ? 'POST'
+              : 'GET';
+          return http(method, [m[1]], lx, home, 'jvm');
+        },
+      },
+      // HttpRequest.newBuilder(URI.create(u)).DELETE() / .method("DELETE", …) / .POST(…)
+      {
+        re: /\bHttpRequest\.newBuilder\s*\(/g,
+        handle: (a, lx, home, m) => {
+          const rest = lx.skel.slice(m.index);
+          const stmt = rest.slice(0, rest.search(/;|\n|$/));
+          const uri = /URI\.create\s*\(([^()]*)\)/.exec(stmt)?.[1] ?? a[0] ?? '';
+          const verb = /\.(DELETE|POST|PUT|GET)\s*\(/.exec(stmt)?.[1];
+          const named = /\.method\s*\(\s*(\u0001\d+\u0002)/.exec(stmt)?.[1];
+          const method = verb ?? (named ? methodOf(named, lx) : 'GET');
+          return http(method, [uri], lx, home, 'jvm');
+        },
+      },
+      { re: /\bEval\.(?:me|x|xy|xyz)\s*\(|\.evaluate\s*\(/g, handle: (a, lx) => h.code(a.at(-1), lx) },
+    ],
+    rust: [
+      { re: /\b(?:std::)?(?:fs::)?(?:remove_dir_all|remove_file|remove_dir)\s*\(/g, handle: h.rm },
+      {
+        re: /\bCommand::new\s*\(/g,
+        handle: (a, lx, home, m) => {
+          const { end } = callArgs(lx.skel, m.index + m[0].length);
+          const items = [a[0] ?? ''];
+          // the chain's `.arg(x)` and `.args([…])` up to the end of the statement
+          const rest = lx.skel.slice(end + 1);
+          const stop = rest.search(/;|\n/);
+          for (const c of (stop < 0 ? rest : rest.slice(0, stop)).matchAll(/\.(args?)\s*\(/g)) {
+            const v = callArgs(rest, (c.index ?? 0) + c[0].length).args;
+            if (c[1] === 'arg') items.push(v[0] ?? '');
+            else {
+              const list = listItems(v[0]);
+              // fail closed: arguments built at run time
+              if (!list) return [{ kind: 'dynamic', text: v[0] ?? '' }];
+              items.push(...list);
+            }
+          }
+          return argvOf(items, lx, home, h);
+        },
+      },
+      // reqwest / ureq: `client.delete(url).send()`, `ureq::post(url).send_string(body)`
+      {
+        re: /(?:\bureq::|\breqwest::(?:blocking::)?|\.)(get|post|put|patch|delete|head)\s*\(/g,
+        handle: (a, lx, home, m) => {
+          if (!/\b(?:reqwest|ureq)\b/.test(lx.skel)) return [];
+          const rest = lx.skel.slice(m.index);
+          const stmt = rest.slice(0, rest.search(/;|\n|$/));
+          const body = /\.(?:body|send_string|json|send_json)\s*\(([^()]*)\)/.exec(stmt)?.[1];
+          return http(m[1], [a[0] ?? '', ...(body !== undefined ? [`body: ${body}`] : [])], lx, home, 'rust');
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Inline Elixir, JVM-language (Groovy, Kotlin, Scala) and Rust code
+ * (src/normalize/codescan-vm.ts): what it deletes, runs or sends becomes the command the
+ * extractors read; what cannot be read stays dynamic; other code adds nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { filesContext } from '../helpers/normalize.js';
+import { parseScript } from '../../src/parse/parse.js';
+import { normalize } from '../../src/normalize/index.js';
+import { DEFAULT_LIMITS } from '../../src/engine/types.js';
+
+/** Each normalized command as `argv…` (dynamic ones marked), in order. */
+function commands(script: string): string[] {
+  const r = normalize(parseScript(script, DEFAULT_LIMITS), filesContext({}));
+  return r.commands.map((c) => (c.dynamic ? `dynamic:${c.argv.join(' ')}` : c.argv.join(' ')));
+}
+
+describe('what inline Elixir, JVM and Rust code deletes, runs or sends', () => {
+  it.each<[string, string]>([
+    [`elixir -e 'File.rm_rf!(System.user_home!())'`, 'rm -rf /h'],
+    [`elixir -e 'File.rm_rf(Path.expand("~"))'`, 'rm -rf /h'],
+    [`elixir -e 'System.cmd("rm", ["-rf", "/srv"])'`, 'rm -rf /srv'],
+    [`elixir -e ':os.cmd('"'"'ls'"'"'); System.shell("rm -rf /srv")'`, 'rm -rf /srv'],
+    [
+      `elixir -e 'Req.delete!("https://api.example.com/v1/db")'`,
+      'curl -X DELETE https://api.example.com/v1/db',
+    ],
+    [
+      `elixir -e 'Req.post!("https://api.example.com/graphql", body: File.read!("q.json"))'`,
+      'curl -X POST https://api.example.com/graphql --data-binary @q.json',
+    ],
+    [
+      `elixir -e 'Req.request!(method: :delete, url: "https://api.example.com/v1/db")'`,
+      'curl -X DELETE https://api.example.com/v1/db',
+    ],
+    [`groovy -e 'new File(System.getProperty("user.home")).deleteDir()'`, 'rm -rf /h'],
+    [`groovy -e 'def f = new File("/srv/data"); f.deleteDir()'`, 'rm -rf /srv/data'],
+    [`groovy -e '"rm -rf /srv".execute()'`, 'rm -rf /srv'],
+    [`groovy -e '["rm", "-rf", "/srv"].execute()'`, 'rm -rf /srv'],
+    [`kotlin -e 'java.io.File("/srv").deleteRecursively()'`, 'rm -rf /srv'],
+    [`scala -e 'new ProcessBuilder("rm", "-rf", "/srv").start()'`, 'rm -rf /srv'],
+    [
+      `groovy -e 'def c = new URL("https://api.example.com/v1/db").openConnection(); c.requestMethod = "DELETE"; c.responseCode'`,
+      'curl -X DELETE https://api.example.com/v1/db',
+    ],
+    [
+      `groovy -e 'def c = new URL("https://api.example.com/v1/db").openConnection(); c.setRequestMethod("DELETE")'`,
+      'curl -X DELETE https://api.example.com/v1/db',
+    ],
+    [`rust-script -e 'std::fs::remove_dir_all(std::env::var("HOME").unwrap()).unwrap()'`, 'rm -rf /h'],
+    [`rust-script -e 'fs::remove_file("/etc/hosts")?'`, 'rm -rf /etc/hosts'],
+    [
+      `rust-script -e 'std::process::Command::new("rm").args(["-rf", "/srv"]).status().unwrap()'`,
+      'rm -rf /srv',
+    ],
+    [`rust-script -e 'Command::new("rm").arg("-rf").arg("/srv").status()'`, 'rm -rf /srv'],
+    [
+      `rust-script -e 'reqwest::blocking::Client::new().delete("https://api.example.com/v1/db").send()'`,
+      'curl -X DELETE https://api.example.com/v1/db',
+    ],
+  ])('%s', (script, want) => expect(commands(script)).toContain(want));
+
+  it.each<[string, string]>([
+    // not known statically: dynamic (asked)
+    [`elixir -e 'File.rm_rf!(hd(System.argv()))'`, 'dynamic:rm -rf'],
+    [`elixir -e 'Code.eval_string(IO.read(:stdio, :eof))'`, 'dynamic:'],
+    [`groovy -e 'new File(args[0]).deleteDir()'`, 'dynamic:rm -rf'],
+    [`groovy -e 'Eval.me(System.in.text)'`, 'dynamic:'],
+    [`rust-script -e 'std::fs::remove_dir_all(std::env::args().nth(1).unwrap())'`, 'dynamic:rm -rf'],
+    [
+      `elixir -e 'Req.post!("https://api.example.com/graphql", body: File.read!(hd(System.argv())))'`,
+      'dynamic:curl -X POST https://api.example.com/graphql -d (body)',
+    ],
+  ])('%s stays unknown', (script, want) =>
+    expect(commands(script).some((c) => c.startsWith(want))).toBe(true),
+  );
+
+  it.each<[string, string[]]>([
+    // nothing deleted, run or sent
+    [`elixir -e 'IO.puts("rm -rf /")'`, ['elixir -e IO.puts("rm -rf /")']],
+    [`elixir -e 'IO.inspect(File.ls!("."))'`, ['elixir -e IO.inspect(File.ls!("."))']],
+    [`groovy -e 'println new File(".").list()'`, ['groovy -e println new File(".").list()']],
+    [`groovy -e 'def m = [a: 1]; m.remove("a")'`, ['groovy -e def m = [a: 1]; m.remove("a")']],
+    [`kotlin -e 'println(listOf(1, 2).map { it * 2 })'`, ['kotlin -e println(listOf(1, 2).map { it * 2 })']],
+    [
+      `rust-script -e 'fn f<'"'"'a>(x: &'"'"'a str) -> &'"'"'a str { x } println!("{}", f("rm -rf /"))'`,
+      [`rust-script -e fn f<'a>(x: &'a str) -> &'a str { x } println!("{}", f("rm -rf /"))`],
+    ],
+    [
+      `rust-script -e 'println!("{}", std::fs::read_to_string("Cargo.toml").unwrap())'`,
+      [`rust-script -e println!("{}", std::fs::read_to_string("Cargo.toml").unwrap())`],
+    ],
+  ])('%s', (script, want) => expect(commands(script)).toEqual(want));
+});

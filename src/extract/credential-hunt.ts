@@ -1,7 +1,8 @@
 /**
  * Credential hunting outside the workspace: reading or copying the user's credential
  * stores (`~/.aws/credentials`, `~/.config/railway`, `~/.netrc`, `~/.git-credentials`, SSH
- * keys), keychain look-ups (`security find-generic-password -w`, `secret-tool lookup`),
+ * keys), keychain look-ups (`security find-generic-password -w`, `secret-tool lookup`), password
+ * managers and secret stores printing what they keep (credential-reveal.ts),
  * `aws configure get …secret…`, another process's environment (`/proc/1/environ`), browser
  * logins and cookies, and recursive searches of HOME, its hidden folders or /etc for
  * secret-looking words (`grep -r TOKEN ~`, `rg 'api[_-]?key' ~/.config`). A coding agent
@@ -17,6 +18,7 @@ import type { DraftFact, Extractor } from './extractor.js';
 import { evidenceOf } from './fs-evidence.js';
 import { resolvePath } from './http-body.js';
 import { exportsSecretKeys } from './credential-printers.js';
+import { revealedSecret } from './credential-reveal.js';
 
 /** Programs that print, copy, pack or search the files they are given. */
 const READERS = new Set([
@@ -112,8 +114,10 @@ function insideWorkspace(abs: string, ctx: AnalyzeContext): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-export const extractCredentialHunt: Extractor = (cmd, ctx) => {
+export const extractCredentialHunt: Extractor = (cmd, ctx, all) => {
   if (cmd.remote) return [];
+  const revealed = revealedSecret(cmd, all);
+  if (revealed) return [fact(cmd, revealed)];
   const p = cmd.program;
   const args = cmd.argv.slice(1);
   if (

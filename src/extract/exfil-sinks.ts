@@ -4,16 +4,19 @@
  * remote hosts (scp, rsync, sftp, and what a command run through ssh reads from this
  * machine's stdin), name lookups (the queried name reaches whoever runs that domain's DNS),
  * gist uploads, text and assets posted to a forge's issues, pull requests and releases
- * (exfil-forge.ts), mail and packet payloads (exfil-messages.ts).
+ * (exfil-forge.ts), mail and packet payloads (exfil-messages.ts), and file senders, transfer
+ * clients, message brokers (exfil-transfers.ts) and bucket copies (exfil-buckets.ts).
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { httpRequests } from './http.js';
 import { isLocalHost, parseUrl } from './http-url.js';
 import { forgePosts } from './exfil-forge.js';
 import { messagesOf } from './exfil-messages.js';
+import { transfersOf } from './exfil-transfers.js';
+import { bucketCopy } from './exfil-buckets.js';
 
 export interface Sink {
-  /** http | nc | socat | telnet | dev-tcp | scp | rsync | sftp | ssh | dns | gist | mail | ping | hping, or a forge's command (`gh issue comment`) */
+  /** http | nc | socat | telnet | dev-tcp | scp | rsync | sftp | ssh | dns | gist | mail | ping | hping, a forge's command (`gh issue comment`) or a transfer's (`croc send`, `lftp put`) */
   sink: string;
   /** Destination host; empty = unknown. */
   host: string;
@@ -187,6 +190,7 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   out.push(...sshSinks(cmd));
   for (const post of forgePosts(cmd)) out.push(hostSink('forge', post.host, post));
   for (const m of messagesOf(cmd)) out.push(hostSink(m.sink, m.host, m));
+  for (const t of [...transfersOf(cmd), ...bucketCopy(cmd)]) out.push(hostSink(t.sink, t.host, t));
   if (['nc', 'ncat', 'netcat', 'telnet'].includes(p)) {
     const pos: string[] = [];
     for (let i = 1; i < cmd.argv.length; i++) {

@@ -4,7 +4,9 @@
  * `*`), a storage container opened to anonymous reads, a database made publicly
  * accessible, a function URL without auth, the account's public-access block removed, a
  * repository's visibility set to public, or a port other than 80/443 opened to every
- * address (`0.0.0.0/0`, `::/0`). Read by what the words say, for any program (a cloud CLI,
+ * address (`0.0.0.0/0`, `::/0`); a local service put on the internet by a tunnel or the host's
+ * firewall (exposure-tunnels.ts), the home folder served or a notebook served without a
+ * token (exposure-servers.ts). Read by what the words say, for any program (a cloud CLI,
  * a wrapper script's own flags), into a CloudFact whose verb is `make-public` (or
  * `unread-policy`: a resource policy file that cannot be read); `service` names the kind of
  * grant. HTTP APIs that do the same through a request body are matched by
@@ -16,6 +18,8 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { optionPairs } from './cloud-argv.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { resolvePath } from './http-body.js';
+import { servedToNetwork } from './exposure-servers.js';
+import { openedServices } from './exposure-tunnels.js';
 
 /**
  * A principal that is everyone: GCP's allUsers / allAuthenticatedUsers, as an option's value
@@ -35,6 +39,8 @@ export const TEXT_TOOLS = new Set(
 /** Canned ACLs that let anyone (or any account of the provider) read or write. */
 const PUBLIC_ACL =
   /^(public-read|public-read-write|authenticated-read|publicread|publicreadwrite|authenticatedread)$/i;
+/** A Swift read ACL that names any referrer (`.r:*`). */
+const SWIFT_ANYONE = /(^|,)\s*\.r:\*/;
 /** Options whose value is a canned ACL. */
 const ACL_OPTS = new Set(['--acl', '--canned-acl', '--predefined-acl', '--default-acl', '-a']);
 /** A policy statement whose principal is anyone. */
@@ -88,28 +94,6 @@ function servicePorts(argv: string[]): number[] {
   );
 }
 
-/**
- * `python3 -m http.server` (and `php -S`) serving the home folder or the root to every
- * interface: every file there (keys, tokens) is on the network. A folder of the workspace,
- * or a bind to loopback, is a dev server.
- */
-function servesPrivateFiles(cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
-  const a = cmd.argv;
-  const python =
-    /^python[\d.]*$/.test(cmd.program) &&
-    a.some((w, i) => w === '-m' && /^(http\.server|SimpleHTTPServer)$/.test(a[i + 1] ?? ''));
-  const php = cmd.program === 'php' && a.includes('-S');
-  if (!python && !php) return undefined;
-  const opts = optionPairs(a);
-  const bind =
-    opts.find(([o]) => o === '--bind' || o === '-b')?.[1] ?? (php ? (a[a.indexOf('-S') + 1] ?? '') : '');
-  if (/^(127\.|localhost|::1|\[::1\])/.test(bind)) return undefined;
-  const dir = opts.find(([o]) => o === '--directory' || o === '-d' || (php && o === '-t'))?.[1] ?? '.';
-  const abs = resolvePath(dir, cmd, ctx);
-  const home = ctx.home.replace(/\/+$/, '');
-  return abs === '/' || abs === home || home.startsWith(`${abs === '/' ? '' : abs}/`) ? abs : undefined;
-}
-
 /** What `cmd` makes public, as [kind of grant, the words that say so]; empty = nothing. */
 export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   const argv = cmd.argv;
@@ -119,13 +103,31 @@ export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[
   for (const a of argv.slice(1)) {
     if (EVERYONE_GRANT.test(a)) found.push(['principal', a]);
     if (a === '--publicly-accessible') found.push(['database', a]);
+    if (a === '--acl-public' || a === 'allPublic' || /^x-container-read:\s*\.r:\*/i.test(a))
+      found.push(['acl', a]);
     if (/^(delete-public-access-block|delete-bucket-public-access-block)$/.test(a))
       found.push(['public-access-block', a]);
   }
+  // A canned ACL or anonymous policy given as a word: `gsutil acl|defacl set public-read`,
+  // `mc anonymous|policy set download|public ALIAS/BUCKET`.
+  const setAt = argv.indexOf('set');
+  const setWhat = argv[setAt - 1] ?? '';
+  if (setAt > 0 && /^(def)?acl$/.test(setWhat) && PUBLIC_ACL.test(argv[setAt + 1] ?? ''))
+    found.push(['acl', `${setWhat} set ${argv[setAt + 1]}`]);
+  if (
+    setAt > 0 &&
+    cmd.program === 'mc' &&
+    /^(anonymous|policy)$/.test(setWhat) &&
+    /^(public|download|upload)$/.test(argv[setAt + 1] ?? '')
+  )
+    found.push(['acl', `${setWhat} set ${argv[setAt + 1]}`]);
   for (const [o, v] of opts) {
     if (EVERYONE.test(v) || EVERYONE_GRANT.test(v)) found.push(['principal', `${o} ${v}`]);
     if (ACL_OPTS.has(o) && PUBLIC_ACL.test(v)) found.push(['acl', `${o} ${v}`]);
     if (o === '--principal' && v === '*') found.push(['principal', `${o} *`]);
+    // Swift's referrer ACL `.r:*`: any referrer, that is anyone, may read
+    if (/^(-r|--read-acl)$/.test(o) && SWIFT_ANYONE.test(v)) found.push(['acl', `${o} ${v}`]);
+    if (o === '--public-access-type' && /^Object/i.test(v)) found.push(['acl', `${o} ${v}`]);
     if (o === '--visibility' && v.toLowerCase() === 'public') found.push(['visibility', `${o} ${v}`]);
     if (o === '--public-access' && /^(blob|container)$/i.test(v)) found.push(['public-access', `${o} ${v}`]);
     if (o === '--allow-blob-public-access' && /^true$/i.test(v)) found.push(['public-access', `${o} ${v}`]);
@@ -157,8 +159,8 @@ export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[
     opts.some(([o, v]) => o === '--address' && /(^|,)0\.0\.0\.0($|,)/.test(v))
   )
     found.push(['service', 'port-forward --address 0.0.0.0']);
-  const served = servesPrivateFiles(cmd, ctx);
-  if (served) found.push(['files', `serves ${served} to the network`]);
+  // Servers, tunnels and the host firewall (exposure-servers.ts, exposure-tunnels.ts).
+  found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
   // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)

@@ -59,6 +59,24 @@ describe('grants to everyone', () => {
     ['gh repo edit a/b --visibility public', 'visibility: gh: --visibility public'],
     // a wrapper script's own flags are read the same way
     ['./tools/publish.sh --acl public-read', 'acl: publish.sh: --acl public-read'],
+    // ACLs and anonymous policies of other object stores
+    ["swift post --read-acl '.r:*,.rlistings' exports", 'acl: swift: --read-acl .r:*,.rlistings'],
+    ["swift post -H 'X-Container-Read: .r:*' exports", 'acl: swift: X-Container-Read: .r:*'],
+    ['gsutil defacl set public-read gs://b', 'acl: gsutil: defacl set public-read (gs://b)'],
+    ['mc anonymous set download prod/exports', 'acl: mc: anonymous set download'],
+    ['s3cmd setacl --acl-public s3://b', 'acl: s3cmd: --acl-public (s3://b)'],
+    ['b2 update-bucket exports allPublic', 'acl: b2: allPublic'],
+    [
+      'oci os bucket update --name b --public-access-type ObjectRead',
+      'acl: oci: --public-access-type ObjectRead (b)',
+    ],
+    // a tunnel, the host firewall, a notebook without a token (exposure-tunnels.ts, exposure-servers.ts)
+    ['ngrok tcp 5432', 'tunnel: ngrok: ngrok tcp 5432'],
+    ['firewall-cmd --add-port=6379/tcp', 'network: firewall-cmd: --add-port=6379/tcp'],
+    [
+      "jupyter lab --ip=0.0.0.0 --ServerApp.token=''",
+      'notebook: jupyter: jupyter --ip=0.0.0.0 with an empty token',
+    ],
   ])('%s', (line, want) => expect(exposed(line)).toEqual([want]));
 });
 
@@ -148,5 +166,10 @@ describe('words that only mention it', () => {
     ['aws s3api put-bucket-policy --bucket b --policy file://closed.json'],
     ['aws s3api put-bucket-acl --bucket b --acl public-read --dry-run'],
     ['gh repo edit a/b --visibility private'],
+    ['swift post --read-acl acme:ops exports'],
+    ['gsutil defacl set private gs://b'],
+    ['mc anonymous set none prod/exports'],
+    ['mc anonymous get prod/exports'],
+    ['b2 update-bucket exports allPrivate'],
   ])('%s', (line) => expect(exposed(line)).toEqual([]));
 });

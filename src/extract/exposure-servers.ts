@@ -1,0 +1,135 @@
+/**
+ * Servers started on this machine that hand it to whoever reaches them: a static file server
+ * whose root is the home folder or `/` (every key and token there is on the network), and a
+ * notebook, editor or terminal served to every address without authentication (anyone who
+ * reaches it runs code as this user). A server bound to loopback is a dev server; a folder
+ * of the workspace is a site. Reads the words, resolving the root like the server would.
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { optionPairs } from './cloud-argv.js';
+import { resolvePath } from './http-body.js';
+import type { Finding } from './word-facts.js';
+
+/** An address that only this machine reaches. */
+const LOOPBACK = /^(127\.|localhost\b|::1$|\[::1\]|lo$)/i;
+
+/**
+ * Static file servers: the options naming the root and the bind address, whether the first
+ * positional word is the root, and whether they bind every address when told nothing.
+ */
+interface FileServer {
+  root: string[];
+  bind: string[];
+  positionalRoot: boolean;
+  /** True when the server listens on every address by default ('' bind = all). */
+  allByDefault: boolean;
+}
+const FILE_SERVERS: Record<string, FileServer> = {
+  caddy: { root: ['--root', '-r'], bind: ['--listen', '-l'], positionalRoot: false, allByDefault: true },
+  'http-server': { root: [], bind: ['-a'], positionalRoot: true, allByDefault: true },
+  serve: { root: [], bind: ['-l', '--listen'], positionalRoot: true, allByDefault: true },
+  miniserve: { root: [], bind: ['-i', '--interfaces'], positionalRoot: true, allByDefault: true },
+  dufs: { root: [], bind: ['-b', '--bind'], positionalRoot: true, allByDefault: true },
+  darkhttpd: { root: [], bind: ['--addr'], positionalRoot: true, allByDefault: true },
+  updog: { root: ['-d', '--directory'], bind: [], positionalRoot: false, allByDefault: true },
+  'static-web-server': {
+    root: ['-d', '--root'],
+    bind: ['-a', '--host'],
+    positionalRoot: false,
+    allByDefault: true,
+  },
+  webfsd: { root: ['-r'], bind: ['-i'], positionalRoot: false, allByDefault: true },
+  'simple-http-server': { root: [], bind: ['-i', '--ip'], positionalRoot: true, allByDefault: true },
+  // busybox httpd -h DIR -p [IP:]PORT
+  httpd: { root: ['-h'], bind: ['-p'], positionalRoot: false, allByDefault: true },
+  python: { root: ['--directory', '-d'], bind: ['--bind', '-b'], positionalRoot: false, allByDefault: true },
+  php: { root: ['-t'], bind: ['-S'], positionalRoot: false, allByDefault: false },
+  rclone: { root: [], bind: ['--addr'], positionalRoot: false, allByDefault: false },
+};
+
+/** Which FILE_SERVERS entry `cmd` runs as a file server, if any. */
+function fileServer(cmd: NormalizedCommand): [FileServer, string[]] | undefined {
+  const a = cmd.argv;
+  const p = cmd.program;
+  if (
+    /^python[\d.]*$/.test(p) &&
+    a.some((w, i) => w === '-m' && /^(http\.server|SimpleHTTPServer)$/.test(a[i + 1] ?? ''))
+  )
+    return [FILE_SERVERS.python, []];
+  if (p === 'php' && a.includes('-S')) return [FILE_SERVERS.php, []];
+  if (p === 'caddy' && a[1] === 'file-server') return [FILE_SERVERS.caddy, []];
+  // rclone serve http|webdav|ftp|sftp PATH
+  if (p === 'rclone' && a[1] === 'serve') return [FILE_SERVERS.rclone, a.slice(3, 4)];
+  if (p === 'busybox' && a[1] === 'httpd') return [FILE_SERVERS.httpd, []];
+  const s = FILE_SERVERS[p];
+  if (!s || p === 'python' || p === 'php' || p === 'caddy' || p === 'rclone' || p === 'httpd')
+    return undefined;
+  return [
+    s,
+    s.positionalRoot
+      ? a
+          .slice(1)
+          .filter((w, i, all) => !w.startsWith('-') && !/^-/.test(all[i - 1] ?? ''))
+          .slice(0, 1)
+      : [],
+  ];
+}
+
+/** The folder a file server started by `cmd` shares when it is HOME, `/` or above HOME; undefined = none of those, or not to the network. */
+export function servedHome(cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
+  const found = fileServer(cmd);
+  if (!found) return undefined;
+  const [s, roots] = found;
+  const opts = optionPairs(cmd.argv);
+  const bind = opts.find(([o]) => s.bind.includes(o))?.[1] ?? '';
+  if (bind ? LOOPBACK.test(bind) : !s.allByDefault) return undefined;
+  const dir = opts.find(([o]) => s.root.includes(o))?.[1] ?? roots[0] ?? '.';
+  const abs = resolvePath(dir, cmd, ctx);
+  const home = ctx.home.replace(/\/+$/, '');
+  return abs === '/' || abs === home || home.startsWith(`${abs === '/' ? '' : abs}/`) ? abs : undefined;
+}
+
+/** An option's value among `opts` (`--ip=0.0.0.0`, `--ServerApp.token ''`); undefined = not given. */
+const valueOf = (opts: [string, string][], re: RegExp) => opts.find(([o]) => re.test(o))?.[1];
+
+/**
+ * Notebooks, editors and terminals served without authentication to more than this
+ * machine: `jupyter lab --ip=0.0.0.0 --ServerApp.token=''` (no password either),
+ * `code-server --auth none --bind-addr 0.0.0.0:8080`, `marimo edit --host 0.0.0.0
+ * --no-token`, `ttyd -W` / `gotty -w` without credentials.
+ */
+function openShells(cmd: NormalizedCommand): Finding[] {
+  const p = cmd.program;
+  const a = cmd.argv;
+  const opts = optionPairs(a);
+  if (/^jupyter(-lab|-notebook|-server)?$/.test(p)) {
+    const ip = valueOf(opts, /^--((Notebook|Server)App\.)?ip$/) ?? 'localhost';
+    const token = valueOf(opts, /^--(NotebookApp|ServerApp|IdentityProvider)\.token$/);
+    const password = valueOf(
+      opts,
+      /^--(NotebookApp|ServerApp|PasswordIdentityProvider)\.(hashed_)?password$/,
+    );
+    if (!LOOPBACK.test(ip) && token === '' && !password)
+      return [['notebook', `jupyter --ip=${ip} with an empty token`]];
+  }
+  if (p === 'code-server' && valueOf(opts, /^--auth$/) === 'none') {
+    const bind = valueOf(opts, /^--bind-addr$/) ?? '127.0.0.1';
+    if (!LOOPBACK.test(bind)) return [['notebook', `code-server --auth none --bind-addr ${bind}`]];
+  }
+  if (p === 'marimo' && a.includes('--no-token') && !LOOPBACK.test(valueOf(opts, /^--host$/) ?? '127.0.0.1'))
+    return [['notebook', 'marimo --no-token']];
+  const writable =
+    (p === 'ttyd' && a.some((w) => /^(-W|--writable)$/.test(w))) ||
+    (p === 'gotty' && a.some((w) => /^(-w|--permit-write)$/.test(w)));
+  const credential = a.some((w) => /^(-c|--credential)(=|$)/.test(w));
+  const bind = valueOf(opts, /^(-i|--interface|-a|--address)$/) ?? '';
+  if (writable && !credential && !LOOPBACK.test(bind))
+    return [['notebook', `${p} writable without credentials`]];
+  return [];
+}
+
+/** What servers `cmd` starts hand this machine to the network, as [kind, the words]; empty = none. */
+export function servedToNetwork(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
+  const served = servedHome(cmd, ctx);
+  return [...(served ? [['files', `serves ${served} to the network`] as Finding] : []), ...openShells(cmd)];
+}

@@ -1,0 +1,166 @@
+/**
+ * A local service put on the internet or opened to every address by this machine: tunnels
+ * that give it a public address (`ngrok tcp`, `tailscale funnel`, `cloudflared tunnel --url
+ * tcp://…`, `bore local`, `lt --port`), an `ssh -R` remote forward to a public tunnel host
+ * or of a service port, and the host's own firewall letting a service port in from anyone
+ * (`firewall-cmd --add-port`, `ufw allow`, `iptables … --dport P -j ACCEPT`, `nft … dport P
+ * accept`). Reads the command's words only.
+ *
+ * A web app's port (`ngrok http 3000`, `ufw allow 443`) is meant to be reached; a database,
+ * cache, remote shell or cluster API (`SERVICE_PORTS`), a raw TCP tunnel of anything, or a
+ * rule that lets a port range in, is not.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import { optionPairs } from './cloud-argv.js';
+import type { Finding } from './word-facts.js';
+
+/**
+ * Ports of services that are never meant to face the internet: remote shells and desktops,
+ * file shares, databases, caches, brokers, container and cluster APIs, secret stores.
+ */
+export const SERVICE_PORTS = new Set([
+  21, 22, 23, 111, 135, 139, 445, 873, 1433, 1521, 2049, 2375, 2376, 2379, 2380, 3306, 3389, 4369, 5432, 5672,
+  5900, 5984, 6379, 6443, 7001, 8086, 8200, 8500, 9042, 9092, 9200, 9300, 10250, 11211, 15672, 27017,
+]);
+
+/** Named services that are web servers (`ufw allow 'Nginx Full'`, `--add-service=https`). */
+const WEB_SERVICES = /^(https?|www(-full)?|http3|(nginx|apache)( (full|https?|secure))?)$/i;
+
+/** True when a port or range (`5432`, `6000-7000`, `6000:7000`) includes a service port. */
+function hasServicePort(spec: string): boolean {
+  const m = /^(\d+)(?:[-:](\d+))?$/.exec(spec.replace(/\/\w+$/, ''));
+  if (!m) return false;
+  const lo = Number(m[1]);
+  const hi = m[2] ? Number(m[2]) : lo;
+  return [...SERVICE_PORTS].some((p) => p >= lo && p <= hi);
+}
+
+/** The port of a tunnel's target (`5432`, `localhost:6379`, `http://127.0.0.1:8200/`); '' = none. */
+function targetPort(target: string): string {
+  return /(?:^|:)(\d+)\/?$/.exec(target.replace(/^[a-z]+:\/\//i, ''))?.[1] ?? '';
+}
+
+/** Hosts that give whoever connects through them a public address. */
+const PUBLIC_TUNNEL_HOST =
+  /(^|\.)(serveo\.net|localhost\.run|pinggy\.io|a\.pinggy\.io|srv\.us|ssh\.localhost\.run|tunnel\.pyjam\.as|bore\.pub|remote\.moe)$/i;
+
+const positionals = (argv: string[]) => argv.slice(1).filter((a) => !a.startsWith('-'));
+
+/** Tunnel programs: what their words open to the internet. */
+function tunnels(cmd: NormalizedCommand): Finding[] {
+  const p = cmd.program;
+  const a = cmd.argv;
+  const pos = positionals(a);
+  const opts = optionPairs(a);
+  if (p === 'ngrok') {
+    if (pos[0] === 'tcp' && pos[1]) return [['tunnel', `ngrok tcp ${pos[1]}`]];
+    if (pos[0] === 'http' && hasServicePort(targetPort(pos[1] ?? '')))
+      return [['tunnel', `ngrok http ${pos[1]}`]];
+  }
+  if (p === 'tailscale' && pos[0] === 'funnel') {
+    // the target is the last word (`--tcp 443 tcp://localhost:2222`); `off`, `reset`, `status` open nothing
+    const target =
+      pos.length > 1 && !/^(on|off|reset|status)$/.test(pos[pos.length - 1]) ? pos[pos.length - 1] : '';
+    const tcp = opts.some(([o]) => o === '--tcp' || o === '--tls-terminated-tcp') || /^tcp:\/\//.test(target);
+    if (tcp || hasServicePort(targetPort(target))) return [['tunnel', `tailscale funnel ${target}`]];
+  }
+  if (p === 'cloudflared') {
+    const url = opts.find(([o]) => o === '--url')?.[1] ?? '';
+    if (/^(tcp|ssh|rdp|smb|unix):\/\//i.test(url) || hasServicePort(targetPort(url)))
+      return [['tunnel', `cloudflared --url ${url}`]];
+  }
+  if (p === 'bore' && pos[0] === 'local') return [['tunnel', `bore local ${pos[1] ?? ''}`]];
+  if (
+    (p === 'lt' || p === 'localtunnel') &&
+    hasServicePort(opts.find(([o]) => o === '--port' || o === '-p')?.[1] ?? '')
+  )
+    return [['tunnel', `${p} --port`]];
+  return [];
+}
+
+/**
+ * `ssh -R [bind:]PORT:HOST:HOSTPORT` (or `-o RemoteForward=…`): the remote end listens and
+ * forwards into this machine's network. Exposed when the remote host is a public tunnel
+ * service, the remote bind is every address, or what is forwarded is a service port.
+ */
+function remoteForwards(cmd: NormalizedCommand): Finding[] {
+  if (cmd.program !== 'ssh' && cmd.program !== 'autossh') return [];
+  const a = cmd.argv;
+  const specs: string[] = [];
+  let host = '';
+  for (let i = 1; i < a.length; i++) {
+    const w = a[i];
+    const r = /^-R(.*)$/.exec(w);
+    if (r) specs.push(r[1] || (a[++i] ?? ''));
+    else if (w === '-o' && /^RemoteForward[= ]/i.test(a[i + 1] ?? ''))
+      specs.push((a[++i] ?? '').replace(/^RemoteForward[= ]\s*/i, '').replace(/\s+/, ':'));
+    else if (/^-[bcDEeFIiJLlmOopQSWw]$/.test(w) || (cmd.program === 'autossh' && w === '-M')) i++;
+    else if (!w.startsWith('-') && !host) host = w.replace(/^[^@]*@/, '');
+  }
+  const out: Finding[] = [];
+  for (const spec of specs) {
+    const parts = spec.split(':');
+    const bindAll = parts.length === 4 && /^(\*|0\.0\.0\.0|)$/.test(parts[0]);
+    const forwarded = parts.length >= 3 ? parts[parts.length - 1] : '';
+    if (PUBLIC_TUNNEL_HOST.test(host) || bindAll || hasServicePort(forwarded))
+      out.push(['tunnel', `ssh -R ${spec} ${host}`]);
+  }
+  return out;
+}
+
+/** A source that is anyone (`any`, `0.0.0.0/0`, `::/0`), or none named. */
+const ANYONE = /^(any|0\.0\.0\.0\/0|::\/0|)$/i;
+
+/** The host firewall letting a service port (or a non-web service) in from anyone. */
+function firewallOpens(cmd: NormalizedCommand): Finding[] {
+  const p = cmd.program;
+  const a = cmd.argv;
+  const opts = optionPairs(a);
+  const out: Finding[] = [];
+  if (p === 'firewall-cmd') {
+    for (const [o, v] of opts) {
+      if (o === '--add-port' && hasServicePort(v)) out.push(['network', `${o}=${v}`]);
+      if (o === '--add-service' && !WEB_SERVICES.test(v)) out.push(['network', `${o}=${v}`]);
+      if (o === '--add-rich-rule' && /\baccept\b/.test(v) && !/source\s+address/.test(v)) {
+        const port = /port\s+port="?([\d-]+)/.exec(v)?.[1] ?? '';
+        const service = /service\s+name="?([\w-]+)/.exec(v)?.[1] ?? '';
+        if (hasServicePort(port) || (service && !WEB_SERVICES.test(service)))
+          out.push(['network', `${o} ${v}`]);
+      }
+    }
+  }
+  if (p === 'ufw') {
+    const w = positionals(a);
+    const at = w.indexOf('allow');
+    if (at < 0 || w[0] === 'delete' || (at > 0 && w[at - 1] === 'delete')) return out;
+    const rest = w.slice(at + 1);
+    const from = rest[rest.indexOf('from') + 1];
+    if (rest.includes('from') && !ANYONE.test(from ?? '')) return out;
+    const port = rest.includes('port')
+      ? rest[rest.indexOf('port') + 1]
+      : rest.find((x) => !/^(in|out|on|proto|to|from|any|tcp|udp)$/.test(x));
+    if (port === undefined || rest.includes('out')) return out;
+    if (/^\d/.test(port) ? hasServicePort(port) : !WEB_SERVICES.test(port))
+      out.push(['network', `ufw allow ${port}`]);
+  }
+  if (/^ip6?tables(-legacy|-nft)?$/.test(p) && a.some((w) => /^-(A|I)$/.test(w)) && a.includes('INPUT')) {
+    const accept = opts.some(([o, v]) => o === '-j' && v === 'ACCEPT');
+    const source = opts.find(([o]) => o === '-s' || o === '--source')?.[1];
+    const port =
+      opts.find(([o]) => o === '--dport' || o === '--destination-port' || o === '--dports')?.[1] ?? '';
+    if (accept && ANYONE.test(source ?? '') && port.split(',').some(hasServicePort))
+      out.push(['network', `--dport ${port}`]);
+  }
+  if (p === 'nft') {
+    const text = a.slice(1).join(' ');
+    const port = /\bdport\s+\{?\s*([\d\s,-]+)/.exec(text)?.[1] ?? '';
+    if (/\badd rule\b|\binsert rule\b/.test(text) && /\baccept\b/.test(text) && !/\bsaddr\b/.test(text))
+      if (port.split(/[\s,]+/).some(hasServicePort)) out.push(['network', `dport ${port.trim()}`]);
+  }
+  return out;
+}
+
+/** What `cmd` opens to the internet or to every address, as [kind, the words]; empty = nothing. */
+export function openedServices(cmd: NormalizedCommand): Finding[] {
+  return [...tunnels(cmd), ...remoteForwards(cmd), ...firewallOpens(cmd)];
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parse as shellParse } from 'shell-quote';
+import { servedToNetwork } from '../../src/extract/exposure-servers.js';
+import { WS, analyzeContext, command } from '../helpers/command.js';
+
+const ctx = analyzeContext(WS, { home: '/home/u' });
+const served = (line: string, cwd = WS) =>
+  servedToNetwork(
+    command(
+      shellParse(line, { HOME: '/home/u' }).map((t) => (typeof t === 'string' ? t : '')),
+      { cwd },
+    ),
+    ctx,
+  ).map(([kind, said]) => `${kind}: ${said}`);
+
+describe('the home folder served, or a notebook or terminal served without authentication', () => {
+  it.each<[string, string[], string?]>([
+    ['caddy file-server --root /home/u --listen :8080 --browse', ['files: serves /home/u to the network']],
+    ['caddy file-server --browse', ['files: serves /home/u to the network'], '/home/u'],
+    ['http-server /home/u -p 8080', ['files: serves /home/u to the network']],
+    ['serve /', ['files: serves / to the network']],
+    ['miniserve /home', ['files: serves /home to the network']],
+    ['python3 -m http.server 9000 --directory /', ['files: serves / to the network']],
+    ['php -S 0.0.0.0:8000 -t /home/u', ['files: serves /home/u to the network']],
+    ['busybox httpd -f -h /home/u -p 8080', ['files: serves /home/u to the network']],
+    ['rclone serve http /home/u --addr :8080', ['files: serves /home/u to the network']],
+    [
+      "jupyter lab --ip=0.0.0.0 --no-browser --allow-root --ServerApp.token='' --ServerApp.password=''",
+      ['notebook: jupyter --ip=0.0.0.0 with an empty token'],
+    ],
+    ["jupyter notebook --ip '*' --NotebookApp.token=''", ['notebook: jupyter --ip=* with an empty token']],
+    [
+      'code-server --auth none --bind-addr 0.0.0.0:8080',
+      ['notebook: code-server --auth none --bind-addr 0.0.0.0:8080'],
+    ],
+    ['marimo edit --host 0.0.0.0 --no-token', ['notebook: marimo --no-token']],
+    ['ttyd -W bash', ['notebook: ttyd writable without credentials']],
+    // a folder of the workspace, loopback, a token or a password, read-only terminals
+    ['caddy file-server --root ./dist --listen :8080', []],
+    ['caddy file-server --root /home/u --listen 127.0.0.1:8080', []],
+    ['http-server dist -p 8080', []],
+    ['npx serve -s build', []],
+    ['python3 -m http.server 8000 --directory dist', []],
+    ['python3 -m http.server --bind 127.0.0.1 8000', [], '/home/u'],
+    ['php -S localhost:8000 -t /home/u', []],
+    ['rclone serve http /home/u', []],
+    ['httpd -k start', []],
+    ['jupyter lab --no-browser --port 8888', []],
+    ["jupyter lab --ip=0.0.0.0 --ServerApp.token=''  --ServerApp.password=sha1:abc", []],
+    ["jupyter lab --ip=127.0.0.1 --ServerApp.token=''", []],
+    ['jupyter lab --ip=0.0.0.0', []],
+    ['code-server --auth none', []],
+    ['code-server --bind-addr 0.0.0.0:8080', []],
+    ['ttyd -W -c ana:pw bash', []],
+    ['ttyd top', []],
+  ])('%s → %o', (line, want, cwd) => expect(served(line, cwd)).toEqual(want));
+});

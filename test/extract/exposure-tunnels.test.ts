@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { parse as shellParse } from 'shell-quote';
+import { openedServices } from '../../src/extract/exposure-tunnels.js';
+import { command } from '../helpers/command.js';
+
+const opened = (line: string) =>
+  openedServices(command(shellParse(line).map((t) => (typeof t === 'string' ? t : '')))).map(
+    ([kind, said]) => `${kind}: ${said}`,
+  );
+
+describe('a local service tunnelled to the internet, or let in by the host firewall', () => {
+  it.each<[string, string[]]>([
+    ['ngrok tcp 5432', ['tunnel: ngrok tcp 5432']],
+    ['ngrok tcp 3000', ['tunnel: ngrok tcp 3000']],
+    ['ngrok http localhost:8200', ['tunnel: ngrok http localhost:8200']],
+    ['tailscale funnel --bg 5432', ['tunnel: tailscale funnel 5432']],
+    ['tailscale funnel --tcp 443 tcp://localhost:2222', ['tunnel: tailscale funnel tcp://localhost:2222']],
+    ['cloudflared tunnel --url tcp://localhost:3306', ['tunnel: cloudflared --url tcp://localhost:3306']],
+    ['cloudflared tunnel --url http://127.0.0.1:9200', ['tunnel: cloudflared --url http://127.0.0.1:9200']],
+    ['bore local 5432 --to bore.pub', ['tunnel: bore local 5432']],
+    ['lt --port 6379', ['tunnel: lt --port']],
+    ['ssh -R 80:localhost:6379 serveo.net', ['tunnel: ssh -R 80:localhost:6379 serveo.net']],
+    ['ssh -R80:localhost:3000 nokey@localhost.run', ['tunnel: ssh -R 80:localhost:3000 localhost.run']],
+    ['ssh -N -R 0.0.0.0:8080:localhost:8080 bastion', ['tunnel: ssh -R 0.0.0.0:8080:localhost:8080 bastion']],
+    [
+      'autossh -M 0 -R 2222:localhost:22 relay.example.net',
+      ['tunnel: ssh -R 2222:localhost:22 relay.example.net'],
+    ],
+    ['firewall-cmd --permanent --add-port=6379/tcp', ['network: --add-port=6379/tcp']],
+    ['firewall-cmd --add-port=5000-6000/tcp', ['network: --add-port=5000-6000/tcp']],
+    ['firewall-cmd --add-service=postgresql', ['network: --add-service=postgresql']],
+    [
+      `firewall-cmd --add-rich-rule='rule family="ipv4" port port="27017" protocol="tcp" accept'`,
+      [`network: --add-rich-rule rule family="ipv4" port port="27017" protocol="tcp" accept`],
+    ],
+    ['ufw allow 5432/tcp', ['network: ufw allow 5432/tcp']],
+    ['ufw allow proto tcp from any to any port 6379', ['network: ufw allow 6379']],
+    ['ufw allow OpenSSH', ['network: ufw allow OpenSSH']],
+    ['iptables -A INPUT -p tcp --dport 6379 -j ACCEPT', ['network: --dport 6379']],
+    ['nft add rule inet filter input tcp dport 5432 accept', ['network: dport 5432']],
+    // web ports, tailnet-only serving, private sources, closing rules, read-only commands
+    ['ngrok http 3000', []],
+    ['ngrok config check', []],
+    ['tailscale funnel 3000', []],
+    ['tailscale funnel --https=443 off', []],
+    ['tailscale serve 5432', []],
+    ['cloudflared tunnel --url http://localhost:3000', []],
+    ['cloudflared tunnel list', []],
+    ['lt --port 3000', []],
+    ['ssh -R 52698:localhost:52698 devbox', []],
+    ['ssh -L 5432:db.internal:5432 bastion', []],
+    ['ssh -p 29418 admin@review.acme.io gerrit ls-projects', []],
+    ['firewall-cmd --state', []],
+    ['firewall-cmd --reload', []],
+    ['firewall-cmd --permanent --add-service=https', []],
+    ['firewall-cmd --remove-port=6379/tcp', []],
+    ['firewall-cmd --add-port=8080/tcp', []],
+    [
+      `firewall-cmd --add-rich-rule='rule family="ipv4" source address="10.0.0.0/8" port port="5432" protocol="tcp" accept'`,
+      [],
+    ],
+    ['ufw status verbose', []],
+    ['ufw allow 443/tcp', []],
+    ["ufw allow 'Nginx Full'", []],
+    ['ufw allow from 10.0.0.0/8 to any port 5432', []],
+    ['ufw delete allow 5432/tcp', []],
+    ['ufw deny 5432', []],
+    ['iptables -L -n', []],
+    ['iptables -A INPUT -s 10.0.0.0/8 -p tcp --dport 6379 -j ACCEPT', []],
+    ['iptables -A INPUT -p tcp --dport 6379 -j DROP', []],
+    ['nft add rule inet filter input ip saddr 10.0.0.0/8 tcp dport 5432 accept', []],
+  ])('%s → %o', (line, want) => expect(opened(line)).toEqual(want));
+});

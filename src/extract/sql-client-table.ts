@@ -3,6 +3,7 @@
  * options take a value, and whether positionals after the database are SQL.
  */
 import type { SqlDialect } from './sql-statements.js';
+import { DOC_STORE_CLIENTS } from './sql-client-docstores.js';
 
 export interface ClientSpec {
   tool: string;
@@ -23,6 +24,8 @@ export interface ClientSpec {
   allPositionalSql?: boolean;
   /** True when the value of `-p` is only ever attached (mysql's password). */
   attachedOnly?: string[];
+  /** Single-dash long options that take no value (`-pretty`), so their letters are not read as grouped short options. Empty = none. */
+  flags?: string[];
 }
 
 /** `clickhouse-client`, also spelled `clickhouse client`. */
@@ -270,3 +273,4 @@ CLIENTS.surreal = {
     '--auth-level',
   ],
 };
+Object.assign(CLIENTS, DOC_STORE_CLIENTS);

@@ -87,7 +87,8 @@ export function parseSqlClient(
       continue;
     }
     const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) {
+    // `--execute=SQL`, and Go-style single-dash long options (`-script=SQL`) the client knows.
+    if (eq > 0 && (a.startsWith('--') || takes(a.slice(0, eq)))) {
       onOpt(a.slice(0, eq), a.slice(eq + 1), i);
       continue;
     }
@@ -96,7 +97,7 @@ export function parseSqlClient(
       i++;
       continue;
     }
-    if (spec.attachedOnly?.some((o) => a.startsWith(o))) continue;
+    if (spec.attachedOnly?.some((o) => a.startsWith(o)) || spec.flags?.includes(a)) continue;
     // Combined short flags: `-qAtc SQL`, `-tAc`, `-cSELECT` (the last letter that takes a value ends the group).
     if (!a.startsWith('--') && a.length > 2) {
       for (let j = 1; j < a.length; j++) {

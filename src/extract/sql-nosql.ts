@@ -169,6 +169,24 @@ const REDIS_WITH_ARG = new Set([
 /** Redis commands that delete the keys they name. */
 const KEY_DELETES = new Set(['DEL', 'UNLINK', 'HDEL', 'GETDEL', 'JSON.DEL']);
 
+/**
+ * Module commands that drop a whole structure, as SQL: RediSearch's `FT.DROPINDEX idx DD`
+ * (and the older `FT.DROP idx`, which deletes the documents unless KEEPDOCS) deletes every
+ * document the index covers; without them only the index goes. RedisGraph's `GRAPH.DELETE g`
+ * deletes the graph and all its entities. Undefined = not such a command.
+ */
+function moduleDrop(command: string, rest: string[]): SqlStmt | undefined {
+  const name = rest[0] ?? '';
+  const flags = rest.slice(1).map((w) => w.toUpperCase());
+  const withDocs =
+    (command === 'FT.DROPINDEX' && flags.includes('DD')) ||
+    (command === 'FT.DROP' && !flags.includes('KEEPDOCS'));
+  if (command === 'FT.DROPINDEX' || command === 'FT.DROP')
+    return { statement: 'DROP', object: withDocs ? 'COLLECTION' : 'INDEX', name, where: true };
+  if (command === 'GRAPH.DELETE') return { statement: 'DROP', object: 'GRAPH', name, where: true };
+  return undefined;
+}
+
 export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps {
   const ops: StoreOps = { tool: 'redis-cli', target: '', stmts: [] };
   const args = cmd.argv.slice(1);
@@ -219,7 +237,9 @@ export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
     // Keys known only at run time (`… --scan | xargs redis-cli del`): any number of them,
     // so the delete is as unbounded as a DELETE without WHERE.
     const where = !(keysFromInput && KEY_DELETES.has(c));
-    ops.stmts.push({ statement: c, object: '', name: line.slice(1).join(' '), where, label });
+    const dropped = moduleDrop(c, line.slice(1));
+    if (dropped) ops.stmts.push({ ...dropped, label });
+    else ops.stmts.push({ statement: c, object: '', name: line.slice(1).join(' '), where, label });
   };
   if (words.length)
     add(

@@ -138,10 +138,36 @@ const RESETS: Record<string, ResetRow[]> = {
     { words: /^/, flags: /^(-c|--clean|-[a-zA-Z]*c[a-zA-Z]*)$/, statement: 'DROP', object: 'TABLE' },
   ],
   mongorestore: [{ words: /^/, flags: /^--drop$/, statement: 'DROP', object: 'COLLECTION' }],
+  // mydumper's loader drops each table it loads that already exists (`-o`; newer: `--drop-table[=MODE]`).
+  myloader: [
+    {
+      words: /^/,
+      flags: /^(-o|--overwrite-tables|--drop-table(=(?!(NONE|FAIL)$).*)?)$/i,
+      statement: 'DROP',
+      object: 'TABLE',
+    },
+  ],
+  // `--with "include drop"`: every target table the source also has is dropped and recreated.
+  pgloader: [
+    {
+      words: /^/,
+      argText: /(?:^|\s)--with(?:=|\s+)include drop(?:[\s,]|$)/i,
+      statement: 'DROP',
+      object: 'TABLE',
+    },
+  ],
+  // Copying or moving a backup into the data directory replaces what the server held.
+  xtrabackup: [{ words: /^/, flags: /^--(copy|move)-back$/, statement: 'RESET', object: 'DATABASE' }],
+  // A restore over an existing data directory (`--delta`, `--force`) overwrites it.
+  pgbackrest: [
+    { words: /(?:^|\s)restore(?:\s|$)/, flags: /^--(delta|force)$/, statement: 'RESET', object: 'DATABASE' },
+  ],
 };
 RESETS.mvnw = RESETS.mvn;
 RESETS.gradlew = RESETS.gradle;
 RESETS['hasura-cli'] = RESETS.hasura;
+RESETS.mariabackup = RESETS.xtrabackup;
+RESETS.innobackupex = RESETS.xtrabackup;
 
 /**
  * Command words of tools whose options (or a driver and connection string, for goose) may come

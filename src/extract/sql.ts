@@ -17,6 +17,8 @@ import { parseGraph } from './sql-graph.js';
 import { httpSqlInvocations } from './sql-http.js';
 import { classifyOutput, classifySql, type SqlStmt } from './sql-statements.js';
 import { DYN, templateStatements } from './sql-dynamic.js';
+import { schemaChangeInvocation } from './sql-schema-change.js';
+import { parseKvAdmin } from './sql-kv-admin.js';
 
 /** SQL text with each shell expansion (`$q`, `${t}`, `$(cmd)`, `` `cmd` ``) replaced by the run-time placeholder. */
 function shellTemplate(text: string): string {
@@ -85,9 +87,9 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     return fromStore(parseRedis(cmd, ctx));
   const overHttp = httpSqlInvocations(cmd, ctx);
   if (overHttp.length) return overHttp.flatMap(invocationFacts);
-  const cache = parseCacheFlush(cmd, ctx) ?? parseGraph(cmd, ctx);
+  const cache = parseCacheFlush(cmd, ctx) ?? parseGraph(cmd, ctx) ?? parseKvAdmin(cmd, ctx);
   if (cache) return fromStore(cache);
-  const inv = parseSqlClient(cmd, ctx);
+  const inv = parseSqlClient(cmd, ctx) ?? schemaChangeInvocation(cmd);
   if (inv) return invocationFacts(inv);
   // Runner-prefixed clients (`npx prisma …`, `bundle exec rails …`).
   const peeled = peelRunner(cmd.argv);

@@ -84,6 +84,33 @@ describe('migration and schema tools that drop, reset or wipe a database', () =>
     [['sqitch', 'rebase', '--onto', '@HEAD^^', '-y'], []],
     [['sqitch', 'deploy', 'db:pg://h/shop'], []],
     [['sqitch', '-C', 'revert', 'status'], []],
+    // Loaders that drop what they load over, and physical restores into a data directory.
+    [['myloader', '--overwrite-tables', '-d', './dumps', '-B', 'shop'], [['myloader', 'DROP', 'TABLE']]],
+    [['myloader', '-o', '-d', './dumps'], [['myloader', 'DROP', 'TABLE']]],
+    [['myloader', '--drop-table=DROP', '-d', './dumps'], [['myloader', 'DROP', 'TABLE']]],
+    [['myloader', '--drop-table=FAIL', '-d', './dumps'], []],
+    [['myloader', '-d', './dumps', '-B', 'shop'], []],
+    [
+      ['pgloader', '--with', 'include drop', 'mysql://h/shop', 'pgsql://h/shop'],
+      [['pgloader', 'DROP', 'TABLE']],
+    ],
+    [
+      ['pgloader', '--with=include drop', 'mysql://h/shop', 'pgsql://h/shop'],
+      [['pgloader', 'DROP', 'TABLE']],
+    ],
+    [['pgloader', '--with', 'include no drop', 'mysql://h/shop', 'pgsql://h/shop'], []],
+    [['pgloader', 'mysql://h/shop', 'pgsql://h/shop'], []],
+    [
+      ['xtrabackup', '--copy-back', '--target-dir=/b', '--datadir=/var/lib/mysql'],
+      [['xtrabackup', 'RESET', 'DATABASE']],
+    ],
+    [['mariabackup', '--move-back', '--target-dir=/b'], [['mariabackup', 'RESET', 'DATABASE']]],
+    [['xtrabackup', '--backup', '--target-dir=./b'], []],
+    [['innobackupex', '--apply-log', '/b'], []],
+    [['pgbackrest', '--stanza=main', '--delta', 'restore'], [['pgbackrest', 'RESET', 'DATABASE']]],
+    [['pgbackrest', '--stanza=main', 'restore', '--force'], [['pgbackrest', 'RESET', 'DATABASE']]],
+    [['pgbackrest', '--stanza=main', 'restore'], []],
+    [['pgbackrest', '--stanza=main', '--delta', 'backup'], []],
   ])('%j', (argv, want) => {
     expect(ops(argv)).toEqual(want);
   });

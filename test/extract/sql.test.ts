@@ -406,6 +406,42 @@ describe('mongo and redis', () => {
     ],
     ['GET', ['redis-cli', 'GET', 'k'], undefined, [['redis-cli', 'GET', '', 'k', true]]],
     [
+      'FT.DROPINDEX with DD deletes the documents',
+      ['redis-cli', '-h', 'search.prod', 'FT.DROPINDEX', 'products', 'DD'],
+      undefined,
+      [['redis-cli', 'DROP', 'COLLECTION', 'products', true]],
+    ],
+    [
+      'FT.DROPINDEX alone drops the index only',
+      ['redis-cli', 'ft.dropindex', 'products'],
+      undefined,
+      [['redis-cli', 'DROP', 'INDEX', 'products', true]],
+    ],
+    [
+      'FT.DROP deletes the documents unless KEEPDOCS',
+      ['redis-cli', 'FT.DROP', 'products'],
+      undefined,
+      [['redis-cli', 'DROP', 'COLLECTION', 'products', true]],
+    ],
+    [
+      'FT.DROP KEEPDOCS',
+      ['redis-cli', 'FT.DROP', 'products', 'KEEPDOCS'],
+      undefined,
+      [['redis-cli', 'DROP', 'INDEX', 'products', true]],
+    ],
+    [
+      'GRAPH.DELETE',
+      ['redis-cli', 'GRAPH.DELETE', 'social'],
+      undefined,
+      [['redis-cli', 'DROP', 'GRAPH', 'social', true]],
+    ],
+    [
+      'FT.INFO',
+      ['redis-cli', 'FT.INFO', 'products'],
+      undefined,
+      [['redis-cli', 'FT.INFO', '', 'products', true]],
+    ],
+    [
       'cluster call runs the command on every node',
       ['redis-cli', '--cluster', 'call', 'redis-0:6379', 'FLUSHALL'],
       undefined,

@@ -204,7 +204,8 @@ export interface GitFact extends FactBase {
    * Normalized destructive action, or 'other' for everything else:
    * force-push, push-mirror, push-all, delete-remote-ref, reset-hard, clean-force,
    * discard-worktree, branch-force-delete, stash-clear, stash-drop, reflog-expire,
-   * gc-prune, filter-branch, update-ref-delete, ref-move, alias-exec, remote-add, config-hook.
+   * gc-prune, filter-branch, update-ref-delete, ref-move, alias-exec, remote-add, config-hook,
+   * push-guard-off (a server repository set to accept force-pushes or deletions).
    */
   action: string;
   /** Remote named, when any (empty = none/default). */

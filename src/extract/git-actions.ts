@@ -7,7 +7,7 @@ import { isExecSetting } from './git-global.js';
 import { LONG } from './git-longopts.js';
 import { EXTRAS } from './git-extras.js';
 import { act, shortRef, type GitAction, type Reader } from './git-act.js';
-import { cleanForced, settingActions } from './git-push-settings.js';
+import { cleanForced, settingActions, unsetActions } from './git-push-settings.js';
 import { lfs, updateRef } from './git-plumbing.js';
 
 export type { GitAction } from './git-act.js';
@@ -191,10 +191,12 @@ const config: Reader = (args) => {
     shortWithValue: 'f',
     longWithValue: ['file', 'blob', 'type', 'default'],
   });
-  if (hasAny(o, ...READ_FLAGS)) return [];
   let ops = o.operands.map((i) => args[i]);
+  if (hasAny(o, 'unset', 'unset-all')) return unsetActions(ops[0] ?? '');
+  if (ops[0] === 'unset') return unsetActions(ops[1] ?? '');
+  if (hasAny(o, ...READ_FLAGS)) return [];
   if (ops[0] === 'set') ops = ops.slice(1);
-  else if (ops[0] === 'get' || ops[0] === 'list' || ops[0] === 'unset') return [];
+  else if (ops[0] === 'get' || ops[0] === 'list') return [];
   const [key, value] = ops;
   if (key === undefined) return [];
   // `git config remote.origin.mirror` alone sets nothing (it prints the value).

@@ -4,7 +4,9 @@
  * `remote.NAME.push` refspec starting with `+` makes it a force push. Read where the setting
  * is written (`git config …`, so the push that follows is not a surprise) and where it is
  * given for one command (`git -c remote.origin.push=+refs/heads/*:refs/heads/* push`).
- * Likewise `clean.requireForce false` lets a plain `git clean` delete untracked files.
+ * Likewise `clean.requireForce false` lets a plain `git clean` delete untracked files, and
+ * `receive.denyNonFastForwards false` / `receive.denyDeletes false` let clients force-push to
+ * or delete the branches of a server repository.
  */
 import { act, type GitAction } from './git-act.js';
 
@@ -36,9 +38,23 @@ export function cleanForced(config: Map<string, string> | undefined): boolean {
   return FALSE.test((config?.get('clean.requireforce') ?? '').trim());
 }
 
+/**
+ * A server repository's guards against pushes that lose history: `receive.denyNonFastForwards`
+ * refuses force-pushes, `receive.denyDeletes` refuses ref deletions. Set false, any client
+ * may overwrite or delete the branches it holds.
+ */
+const RECEIVE_GUARDS = /^receive\.(denynonfastforwards|denydeletes)$/;
+
 /** What setting `key` to `value` makes later pushes or cleans do; empty = nothing destructive. */
 export function settingActions(key: string, value: string): GitAction[] {
+  if (RECEIVE_GUARDS.test(key.toLowerCase()))
+    return FALSE.test(value.trim()) ? [act('push-guard-off', [key.toLowerCase()])] : [];
   if (key.toLowerCase() === 'clean.requireforce')
     return cleanForced(new Map([['clean.requireforce', value]])) ? [act('clean-force')] : [];
   return pushSettingActions(key, value);
+}
+
+/** What unsetting `key` does: a receive guard unset is off (git's default), other unsets undo nothing destructive. */
+export function unsetActions(key: string): GitAction[] {
+  return RECEIVE_GUARDS.test(key.toLowerCase()) ? settingActions(key, 'false') : [];
 }

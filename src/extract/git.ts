@@ -1,6 +1,7 @@
 /**
  * Git facts: destructive git actions (force-push, reset --hard, clean -f, branch -D …),
- * after git's global options and `-c alias.*` expansion. Plain reads (status, log, diff)
+ * after git's global options and `-c alias.*` expansion; tools with git's semantics (Dolt,
+ * Jujutsu, Sapling) are read into the same actions (git-alikes.ts). Plain reads (status, log, diff)
  * and ordinary writes (commit, push without force) produce no fact.
  */
 import { parse as shellParse } from 'shell-quote';
@@ -11,6 +12,7 @@ import { isExecSetting, parseGitGlobal } from './git-global.js';
 import { clip, evidenceOf } from './fs-evidence.js';
 import { pushSettingActions } from './git-push-settings.js';
 import { bfgActions, gitArgv } from './git-rewriters.js';
+import { gitAlikeActions } from './git-alikes.js';
 
 /** How many `-c alias.*` expansions are followed before giving up (aliases may chain). */
 const MAX_ALIAS_DEPTH = 5;
@@ -56,6 +58,8 @@ export const extractGit: Extractor = (cmd) => {
   const evidence = evidenceOf(cmd);
   const bfg = bfgActions(cmd);
   if (bfg.length) return bfg.map((a) => ({ kind: 'git', subcommand: 'bfg', ...a, evidence }));
+  const alike = gitAlikeActions(cmd.program, cmd.argv);
+  if (alike) return alike.actions.map((a) => ({ kind: 'git', subcommand: alike.subcommand, ...a, evidence }));
   const argv = gitArgv(cmd);
   if (!argv) return [];
   const { config, subIndex } = parseGitGlobal(argv);

@@ -121,6 +121,18 @@ describe('extractGit', () => {
     ['git -c remote.origin.push=+refs/heads/*:refs/heads/* push origin', 'force-push origin *'],
     ['git -c remote.origin.mirror=true push origin', 'push-mirror origin'],
     ['git -c remote.origin.push=refs/heads/dev:refs/heads/dev push origin', ''],
+    // a server repository's guards against force-pushes and deletions switched off
+    [
+      'git -C /srv/git/api.git config receive.denyNonFastForwards false',
+      'push-guard-off receive.denynonfastforwards',
+    ],
+    ['git config --system receive.denyDeletes 0', 'push-guard-off receive.denydeletes'],
+    ['git config --unset receive.denyNonFastForwards', 'push-guard-off receive.denynonfastforwards'],
+    ['git config unset receive.denyDeletes', 'push-guard-off receive.denydeletes'],
+    ['git config receive.denyNonFastForwards true', ''],
+    ['git config --get receive.denyNonFastForwards', ''],
+    ['git config --unset user.email', ''],
+    ['git config receive.denyCurrentBranch updateInstead', ''],
     // the index's copies written over the working tree, local changes lost
     ['git checkout-index -a -f', 'discard-worktree'],
     ['git checkout-index --all --force', 'discard-worktree'],

@@ -1,14 +1,16 @@
 /**
  * CLIs no table models, read by their shape: `tool [group…] VERB [resource]` or
  * `tool group:VERB` where VERB is an unmistakable destructive verb (delete, destroy,
- * purge, terminate, teardown, wipe, drop, erase, nuke, decommission, deprovision, undeploy,
- * unregister, deregister; remove/rm too for tools that are not package managers; an API
- * operation whose name starts with such a verb, `DeleteDBInstance`: cloud-operations.ts), sync
- * tools told to delete at the destination (`rclone sync … --delete-during`, `s3cmd sync
- * --delete-removed`), imports told to replace what the store holds (`convex import --replace`,
- * `cli53 import --wipe`), and garbage collection of a remote store (`dvc gc --cloud`). Programs
- * that act on the local machine (package managers, build tools, editors, shells, the
- * file utilities other extractors read) are left out.
+ * purge, terminate, teardown, wipe, drop, erase, nuke, truncate, decommission, deprovision,
+ * undeploy, unregister, deregister; remove/rm too for tools that are not package managers;
+ * joined to its object, `rrpurge`, `deletetable`, `trim-prefix`; an API operation whose name
+ * starts with such a verb, `DeleteDBInstance`: cloud-operations.ts), a backup tool's
+ * retention delete given as an option (`--remove-older-than 0D`), sync tools told to delete
+ * at the destination (`rclone sync … --delete-during`, `s3cmd sync --delete-removed`),
+ * imports told to replace what the store holds (`convex import --replace`, `cli53 import
+ * --wipe`), and garbage collection of a remote store (`dvc gc --cloud`). Programs that act
+ * on the local machine (package managers, build tools, editors, shells, the file utilities
+ * other extractors read) are left out.
  *
  * The fact's tool is the program name, so rules can name known ones and a catch-all rule
  * asks for the rest.
@@ -21,7 +23,7 @@ import { peelRunner } from './sql-frameworks.js';
 
 /** Verbs that destroy whatever they name, for any tool. */
 const DESTROY =
-  /^(delete|destroy|purge|terminate|teardown|tear-down|wipe|drop|erase|nuke|decommission|deprovision|undeploy|unregister|deregister|obliterate|delete-all|destroy-all|deleteall|delete-cluster|delete-database)$/;
+  /^(delete|destroy|purge|terminate|teardown|tear-down|wipe|drop|erase|nuke|truncate|decommission|deprovision|undeploy|unregister|deregister|obliterate|delete-all|destroy-all|deleteall|delete-cluster|delete-database)$/;
 /**
  * A subcommand that names the verb and what it acts on in one word, with hyphens or
  * underscores: `service-instance-delete`, `delete-db-cluster`, `job-purge`, `purge_queue`,
@@ -29,7 +31,14 @@ const DESTROY =
  * only reads, undoes or schedules it (`describe-delete-status`, `cancel-deletion`).
  */
 const COMPOUND =
-  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase|remove)(?:[-_][a-z0-9]+)+$/;
+  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision|flush|truncate)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase|remove|truncate|prune|trim(?![-_](?:trailing|whitespace|spaces|lines)))(?:[-_][a-z0-9]+)+$/;
+/**
+ * A verb joined to the object it destroys, written as one word (`cbt deletetable`,
+ * `deleteinstance`, `deleteallrows`): not a word that only inflects the verb (`deletions`,
+ * `purgeable`), names something else (`purgecss`) or deletes one record (`deleterow`).
+ */
+const VERB_FIRST =
+  /^(?:delete|destroy|purge|truncate)(?!(?:ers|ion|ions|ing|able|css|ment|row|key|record|item|entry)$)[a-z]{3,16}$/;
 /**
  * A verb joined to a short prefix naming what it acts on (`cli53 rrpurge`, `rrdelete`): not
  * when the prefix negates or schedules it (`nodelete`, `autopurge`, `undelete`).
@@ -42,10 +51,20 @@ const LOAD = /^(import|restore|load|seed)$/;
 const REPLACING =
   /^--(replace|replace-all|wipe|drop|truncate|purge|delete-existing|overwrite-existing|clear)$/;
 
-/** The destructive verb given as an option (`kafka-topics --delete --topic t`, `nomad job stop -purge`). */
-const OPTION_VERB = /^--?(delete|destroy|purge|drop|wipe|erase|nuke)$/;
+/**
+ * The destructive verb given as an option (`kafka-topics --delete --topic t`, `nomad job stop
+ * -purge`), or a backup tool's retention delete (`rdiff-backup --remove-older-than 0D`).
+ */
+const OPTION_VERB =
+  /^--?(delete|destroy|purge|drop|wipe|erase|nuke)$|^--((?:remove|delete|purge|expire)-older-than)(?:=|$)/;
+const optionVerb = (o: string) => {
+  const m = OPTION_VERB.exec(o);
+  return m ? (m[1] ?? m[2]) : undefined;
+};
 /** Short options that are a tool's destructive verb (`tarsnap -d -f ARCHIVE` deletes the archive). */
 const SHORT_VERB: Record<string, Record<string, string>> = { tarsnap: { '-d': 'delete' } };
+/** Words that destroy for one tool only (elsewhere they mean something else): `pvesm free VOLUME` deletes the volume. */
+const TOOL_VERB: Record<string, RegExp> = { pvesm: /^free$/ };
 /**
  * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`): what it names
  * is its resource. Local ones (`kdestroy`, which drops a ticket cache) are in LOCAL.
@@ -72,14 +91,14 @@ const LOCAL = new Set(
     'npm pnpm yarn bun deno npx pnpx bunx pip pip3 pipx poetry uv uvx pdm hatch conda mamba micromamba cargo rustup go ' +
     'gem bundle bundler composer mix rebar3 cabal stack opam nix nix-env brew port apt apt-get aptitude dpkg dnf yum ' +
     'zypper pacman yay apk snap flatpak asdf mise rtx nvm fnm volta pyenv rbenv nodenv goenv sdk jenv make cmake ninja ' +
-    'bazel buck gradle mvn ant sbt lein dotnet msbuild swift xcodebuild flutter dart pod carthage git hg svn jj ' +
+    'bazel buck gradle mvn ant sbt lein dotnet msbuild swift xcodebuild flutter dart pod carthage git hg svn jj sl ' +
     'docker podman nerdctl docker-compose buildah kubectl helm tmux screen systemctl service launchctl crontab ' +
     'rm rmdir unlink shred mv cp find fd fdfind xargs parallel sed awk perl python python3 node ruby php bash sh zsh fish ' +
     'psql mysql sqlite3 mongosh mongo redis-cli vim nvim emacs nano code ollama trash gio kill pkill killall ' +
     'ln chmod chown truncate dd mkfs wipefs fdisk parted lvremove vgremove pvremove zfs zpool btrfs mdadm tar zip unzip echo printf git-lfs ' +
     'pre-commit husky lerna nx turbo rush changeset vitest jest mocha pytest tox nox eslint prettier tsc ' +
     'rails rake django-admin manage.py flask alembic prisma knex sequelize typeorm drizzle-kit dbmate migrate ' +
-    'goose flyway liquibase atlas sqitch diesel sqlx ecto artisan ' +
+    'goose flyway liquibase atlas sqitch diesel sqlx ecto artisan pt-archiver ' +
     // documentation, lookups and utilities whose words are names or files, not verbs
     'man info tldr whatis apropos help which whereis type command hash alias unalias complete compgen ' +
     'history cat tac less more head tail grep egrep fgrep rg ag ack wc sort uniq cut tr tee ls tree file ' +
@@ -240,6 +259,8 @@ export function readGeneric(
       REMOVE.test(verb) ||
       COMPOUND.test(verb) ||
       JOINED.test(verb) ||
+      VERB_FIRST.test(verb) ||
+      (Object.hasOwn(TOOL_VERB, program) && TOOL_VERB[program].test(verb)) ||
       (i > 0 && UNMOUNT.groups.test(pos[i - 1]) && UNMOUNT.verbs.test(verb));
     if (!destroy) continue;
     // `tool help delete`, `tool docs destroy`: about the verb, not the verb.
@@ -262,10 +283,7 @@ export function readGeneric(
     };
   }
   const optVerb = opts
-    .map(
-      (o) =>
-        OPTION_VERB.exec(o)?.[1] ?? (Object.hasOwn(SHORT_VERB, program) ? SHORT_VERB[program][o] : undefined),
-    )
+    .map((o) => optionVerb(o) ?? (Object.hasOwn(SHORT_VERB, program) ? SHORT_VERB[program][o] : undefined))
     .find(Boolean);
   if (optVerb && !pos.slice(0, 1).some((x) => /^(help|docs|man)$/.test(x)))
     return {

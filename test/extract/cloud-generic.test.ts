@@ -76,6 +76,39 @@ describe('CLIs no table models, read by shape', () => {
     ['cli53 rrcreate example.com www A 192.0.2.1', []],
     ['acme undelete job-7', []],
     ['acme config autopurge off', []],
+    // a verb joined to the object it destroys, as one word
+    ['cbt -project p -instance main-bt deletetable events', ['cbt|deletetable|events|true']],
+    ['cbt -project p deleteinstance main-bt', ['cbt|deleteinstance|main-bt|true']],
+    ['cbt deleteallrows events', ['cbt|deleteallrows|events|true']],
+    ['cbt deleterow events r1', []],
+    ['cbt -project p -instance main-bt ls', []],
+    ['acme deletions list', []],
+    ['acme show purgeable', []],
+    // truncating, trimming or flushing a store; a tool's retention delete given as an option
+    ['rpk topic trim-prefix orders -p 0 --offset end --no-confirm', ['rpk|trim-prefix|orders|true']],
+    [
+      'pulsar-admin topics truncate persistent://t/ns/orders',
+      ['pulsar-admin|truncate|persistent://t/ns/orders|true'],
+    ],
+    ['couchbase-cli bucket-flush -c localhost -b default', ['couchbase-cli|bucket-flush|localhost|true']],
+    ['pvesm prune-backups local --keep-last 1', ['pvesm|prune-backups|local|true']],
+    [
+      'rdiff-backup --force --remove-older-than 0D /srv/backups/app',
+      ['rdiff-backup|remove-older-than||true'],
+    ],
+    ['rdiff-backup --remove-older-than=1W /srv/backups/app', ['rdiff-backup|remove-older-than||true']],
+    ['rpk topic describe orders', []],
+    ['sox in.wav out.wav trim 0 10', []],
+    ['acme trim-trailing-whitespace src', []],
+    ['couchbase-cli bucket-list -c localhost', []],
+    ['rdiff-backup --list-increments /srv/backups/app', []],
+    // a word that destroys for one tool only
+    [
+      'pvesm free backup-nfs:backup/vzdump-qemu-105.vma.zst',
+      ['pvesm|free|backup-nfs:backup/vzdump-qemu-105.vma.zst|true'],
+    ],
+    ['pvesm status', []],
+    ['acme free --help', []],
     // an import that replaces what the store holds
     [
       'npx convex import --prod --replace --table messages seed/m.jsonl',

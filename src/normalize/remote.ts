@@ -3,31 +3,17 @@
  * `docker compose exec|run SERVICE cmd…` (`docker run IMAGE cmd…`: container-run.ts),
  * `kubectl|oc exec [opts] POD -- cmd…`, `kubectl run|debug NAME [opts] -- cmd…`,
  * `ansible HOSTS -m shell -a 'cmd'`, `salt TARGET cmd.run 'cmd'`, and the parallel shells
- * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`). The carried
+ * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`); configuration-management runners
+ * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts). The carried
  * commands are walked with `remote: true` and cwd '/': their paths belong to another machine.
  */
 import { getopt } from './options.js';
 import type { Field, Res } from './state.js';
 import type { K } from './emit.js';
 import { reparse } from './reparse.js';
-import { runArgv } from './carriers.js';
-import { carriedScope } from './state.js';
 import { containerRun } from './container-run.js';
-
-function remoteArgv(cmd: Field[], label: string, k: K, workdir?: string): Res {
-  const scope = carriedScope(k.scope, workdir ?? '/');
-  const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label], remote: true };
-  return runArgv(cmd, { ...k, frame, scope, outer: scope });
-}
-
-/**
- * Words a remote shell runs (joined with spaces, as ssh sends them): re-parsed as a script
- * when all are known, else walked as an argv with the unknown ones dynamic.
- */
-function remoteWords(script: Field[], label: string, k: K): Res {
-  if (script.some((f) => f.dynamic)) return remoteArgv(script, label, k);
-  return reparse(script.map((f) => f.text).join(' '), label, k, { remote: true });
-}
+import { FLEET_REMOTE } from './remote-fleet.js';
+import { remoteArgv, remoteWords } from './remote-words.js';
 
 function ssh(argv: Field[], k: K): Res | undefined {
   const p = getopt(argv.slice(1), { short: 'bcDEeFIiJLlmOopQRSWwB' });
@@ -218,4 +204,5 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   clush: parallelShell,
   pssh: parallelShell,
   'parallel-ssh': parallelShell,
+  ...FLEET_REMOTE,
 };

@@ -1,0 +1,95 @@
+/**
+ * Configuration-management runners that send a shell command to every node a query or
+ * inventory names: `knife ssh QUERY 'CMD'` (Chef), `bolt command run 'CMD' -t TARGETS`
+ * (Puppet Bolt), `pyinfra INVENTORY exec -- CMD…` and `fab -H HOSTS -- CMD…` (Fabric). The
+ * command is walked as a remote one (remote-words.ts); their other subcommands (`knife node
+ * list`, `bolt task run`, `pyinfra INVENTORY deploy.py`) are not shell commands here.
+ */
+import type { Field, Res } from './state.js';
+import type { K } from './emit.js';
+import { remoteWords } from './remote-words.js';
+
+/**
+ * The positional words of a CLI whose options may come anywhere (mixlib-cli, Ruby's
+ * OptionParser): options in `withValue` take the next word; `--opt=value` carries its own.
+ */
+function positionals(args: Field[], withValue: Set<string>): Field[] {
+  const pos: Field[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i].text;
+    if (t === '--') return [...pos, ...args.slice(i + 1)];
+    if (!t.startsWith('-') || t === '-') pos.push(args[i]);
+    else if (!t.includes('=') && withValue.has(t)) i++;
+  }
+  return pos;
+}
+
+/** knife's options that take a value (its own and those of `knife ssh`). */
+const KNIFE_WITH_VALUE = new Set(
+  (
+    '-a --attribute -C --concurrency -x --ssh-user -P --ssh-password -p --ssh-port -G --ssh-gateway ' +
+    '--ssh-gateway-identity -i --ssh-identity-file --identity-file --prefix-attribute -t --ssh-timeout ' +
+    '-c --config -s --server-url -k --key -u --user -E --environment -F --format --config-option ' +
+    '--profile --chef-zero-port'
+  ).split(' '),
+);
+/** `knife ssh QUERY interactive|screen|tmux|…`: a terminal session, not a command. */
+const KNIFE_SESSIONS = /^(interactive|screen|tmux|macterm|cssh|csshx)$/;
+
+/** `knife ssh QUERY CMD…`: knife joins the words after the query into the command. */
+function knife(argv: Field[], k: K): Res | undefined {
+  const pos = positionals(argv.slice(1), KNIFE_WITH_VALUE);
+  if (pos[0]?.text !== 'ssh' || pos.length < 3) return undefined;
+  const script = pos.slice(2);
+  if (script.length === 1 && KNIFE_SESSIONS.test(script[0].text)) return undefined;
+  return remoteWords(script, `knife ssh ${pos[1].text}`, k);
+}
+
+/** bolt's options that take a value. */
+const BOLT_WITH_VALUE = new Set(
+  (
+    '-t --targets -q --query --rerun -u --user -p --password --private-key --run-as --sudo-password ' +
+    '-c --concurrency -i --inventoryfile --transport -m --modulepath --project --log-level --env-var ' +
+    '--tmpdir --connect-timeout --format --compile-concurrency --configfile --boltdir'
+  ).split(' '),
+);
+
+/** `bolt command run 'CMD' --targets T`: CMD runs on every target. */
+function bolt(argv: Field[], k: K): Res | undefined {
+  const args = argv.slice(1);
+  const pos = positionals(args, BOLT_WITH_VALUE);
+  if (pos[0]?.text !== 'command' || pos[1]?.text !== 'run' || !pos[2]) return undefined;
+  const at = args.findIndex((a) => a.text === '-t' || a.text === '--targets' || a.text === '-q');
+  const targets = at >= 0 ? (args[at + 1]?.text ?? '') : '';
+  return remoteWords([pos[2]], `bolt ${targets}`.trim(), k);
+}
+
+/**
+ * `pyinfra INVENTORY exec [--] CMD…`: CMD runs on every host of the inventory (not with
+ * `--dry`, which only prints what would run).
+ */
+function pyinfra(argv: Field[], k: K): Res | undefined {
+  const args = argv.slice(1);
+  if (args.some((a) => a.text === '--dry')) return undefined;
+  const at = args.findIndex((a, i) => a.text === 'exec' && i > 0 && !args[i - 1].text.startsWith('-'));
+  if (at < 0) return undefined;
+  const script = args.slice(args[at + 1]?.text === '--' ? at + 2 : at + 1);
+  return script.length ? remoteWords(script, `pyinfra ${args[at - 1].text}`, k) : undefined;
+}
+
+/** `fab -H HOSTS -- CMD…` (Fabric): the words after `--` run on each host. */
+function fab(argv: Field[], k: K): Res | undefined {
+  const dash = argv.findIndex((a) => a.text === '--');
+  if (dash < 0 || dash === argv.length - 1) return undefined;
+  const h = argv.findIndex((a) => a.text === '-H' || a.text === '--hosts');
+  const hosts = h >= 0 && h < dash ? (argv[h + 1]?.text ?? '') : '';
+  return remoteWords(argv.slice(dash + 1), `fab ${hosts}`.trim(), k);
+}
+
+/** program → remote handler; undefined = not a remote command after all. */
+export const FLEET_REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = {
+  knife,
+  bolt,
+  pyinfra,
+  fab,
+};

@@ -1,0 +1,76 @@
+/**
+ * Configuration-management runners that send a shell command to many nodes
+ * (src/normalize/remote-fleet.ts): the command is walked as a remote one.
+ */
+import { describe, it } from 'vitest';
+import { expectCommands, filesContext, type Expect } from '../helpers/normalize.js';
+import { parseScript } from '../../src/parse/parse.js';
+import { normalize } from '../../src/normalize/index.js';
+import { DEFAULT_LIMITS } from '../../src/engine/types.js';
+
+function norm(script: string) {
+  const parsed = parseScript(script, DEFAULT_LIMITS);
+  const r = normalize(parsed, filesContext({}));
+  return { commands: r.commands, issues: [...parsed.issues, ...r.issues] };
+}
+
+const check = (script: string, expected: Expect[]) => expectCommands(norm(script), expected);
+
+describe('fleet runners carry a remote command', () => {
+  it.each<[string, Expect[]]>([
+    [
+      "knife ssh 'role:web' 'sudo rm -rf /var/www/*'",
+      [
+        {
+          program: 'rm',
+          argv: ['rm', '-rf', '/var/www/*'],
+          remote: true,
+          wrappers: ['knife ssh role:web', 'sudo'],
+        },
+      ],
+    ],
+    [
+      "knife ssh -x deploy -C 5 'name:db*' 'dropdb production'",
+      [{ program: 'dropdb', remote: true, wrappers: ['knife ssh name:db*'] }],
+    ],
+    // knife joins the words after the query
+    [
+      "knife ssh role:web 'rm -r' /srv/app",
+      [{ program: 'rm', argv: ['rm', '-r', '/srv/app'], remote: true }],
+    ],
+    // options may follow the command
+    ["knife ssh 'role:web' 'uptime' -x ubuntu", [{ program: 'uptime', remote: true }]],
+    [
+      "bolt command run 'rm -rf /opt/app' --targets web",
+      [{ program: 'rm', argv: ['rm', '-rf', '/opt/app'], remote: true, wrappers: ['bolt web'] }],
+    ],
+    ["bolt command run -t all 'systemctl stop nginx'", [{ program: 'systemctl', remote: true }]],
+    [
+      'pyinfra inventory.py exec -- rm -rf /var/lib/app',
+      [
+        {
+          program: 'rm',
+          argv: ['rm', '-rf', '/var/lib/app'],
+          remote: true,
+          wrappers: ['pyinfra inventory.py'],
+        },
+      ],
+    ],
+    [
+      "fab -H web1,web2 -- 'sudo rm -rf /srv/www'",
+      [{ program: 'rm', argv: ['rm', '-rf', '/srv/www'], remote: true, wrappers: ['fab web1,web2', 'sudo'] }],
+    ],
+  ])('%s', (script, expected) => check(script, expected));
+});
+
+describe('their other commands stay local', () => {
+  it.each<[string, Expect[]]>([
+    ['knife node list', [{ program: 'knife', remote: false }]],
+    ["knife ssh 'role:web' interactive", [{ program: 'knife', remote: false }]],
+    ['knife ssh role:web', [{ program: 'knife', remote: false }]],
+    ['bolt task run package --targets web action=status name=nginx', [{ program: 'bolt', remote: false }]],
+    ['pyinfra inventory.py deploy.py', [{ program: 'pyinfra', remote: false }]],
+    ['pyinfra inventory.py exec --dry -- rm -rf /srv', [{ program: 'pyinfra', remote: false }]],
+    ['fab -H web1 deploy', [{ program: 'fab', remote: false }]],
+  ])('%s', (script, expected) => check(script, expected));
+});

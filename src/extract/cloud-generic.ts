@@ -27,11 +27,12 @@ const DESTROY =
 /**
  * A subcommand that names the verb and what it acts on in one word, with hyphens or
  * underscores: `service-instance-delete`, `delete-db-cluster`, `job-purge`, `purge_queue`,
- * `delete_vhost`, `remove-older-than` (a backup tool's retention delete). Not when the word
+ * `delete_vhost`, `remove-older-than` (a backup tool's retention delete), `user-del` (FreeIPA's
+ * `ipa user-del|group-del|host-del|dnsrecord-del`). Not when the word
  * only reads, undoes or schedules it (`describe-delete-status`, `cancel-deletion`).
  */
 const COMPOUND =
-  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision|flush|truncate)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase|remove|truncate|prune|trim(?![-_](?:trailing|whitespace|spaces|lines)))(?:[-_][a-z0-9]+)+$/;
+  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|del|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision|flush|truncate)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase|remove|truncate|prune|trim(?![-_](?:trailing|whitespace|spaces|lines)))(?:[-_][a-z0-9]+)+$/;
 /**
  * A verb joined to the object it destroys, written as one word (`cbt deletetable`,
  * `deleteinstance`, `deleteallrows`): not a word that only inflects the verb (`deletions`,

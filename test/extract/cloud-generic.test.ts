@@ -51,6 +51,11 @@ describe('CLIs no table models, read by shape', () => {
       ['ibmcloud|service-instance-delete|prod-db|true'],
     ],
     ['cf delete-app api -f', ['cf|delete-app|api|true']],
+    // FreeIPA's `TYPE-del` commands
+    ['ipa user-del jdoe --continue', ['ipa|user-del|jdoe|true']],
+    ['ipa dnsrecord-del example.com www --del-all', ['ipa|dnsrecord-del|example.com|true']],
+    ['ipa user-find --login=jdoe', []],
+    ['ipa user-mod jdoe --shell=/bin/zsh', []],
     ['kafka-topics --bootstrap-server k:9092 --delete --topic payments', ['kafka-topics|delete||true']],
     ['nomad job stop -purge api', ['nomad|purge||true']],
     ['vault secrets disable secret/', ['vault|disable|secret/|true']],

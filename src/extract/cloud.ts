@@ -7,6 +7,7 @@
 import type { NormalizedCommand } from '../engine/types.js';
 import { DRY_RUN, type CloudDraft } from './cloud-argv.js';
 import { readAws, readGsutil } from './cloud-aws.js';
+import { BATCH_READERS } from './cloud-batch.js';
 import { readDocker } from './cloud-docker.js';
 import { readPulumi, readTerraform, readTerragrunt } from './cloud-iac.js';
 import { readGeneric } from './cloud-generic.js';
@@ -15,6 +16,7 @@ import { PACKAGE_READERS } from './cloud-packages.js';
 import { readLdif } from './cloud-ldap.js';
 import { readSdk } from './cloud-sdk.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
+import { NODE_READERS } from './cloud-nodes.js';
 import { instanceCount } from './cloud-scale.js';
 import { SAAS_TABLES } from './cloud-saas.js';
 import { VERB_TABLES } from './cloud-tables.js';
@@ -44,6 +46,13 @@ const READERS: Record<string, Reader> = {
 };
 for (const t of [...VERB_TABLES, ...SAAS_TABLES])
   for (const p of t.programs) READERS[p] ??= (cmd) => readVerbTable(t, cmd);
+// Readers of one behaviour of a tool (a batch cancel, a node reset, a registry removal, a
+// resource made absent): the tool's other commands keep the generic reading.
+for (const [p, read] of Object.entries({
+  ...BATCH_READERS,
+  ...NODE_READERS,
+}))
+  READERS[p] ??= (cmd) => read(cmd) ?? readGeneric(cmd, () => false);
 
 /** The reader of `program`; undefined = none (a name such as `valueOf` is not a table key). */
 function readerOf(program: string): Reader | undefined {

@@ -1,0 +1,109 @@
+/**
+ * Kubernetes nodes and their container runtime wiped or torn down: `kubeadm reset`,
+ * `microk8s reset`, `talosctl reset`, `k0s reset` (the node leaves its cluster and its state,
+ * etcd data and certificates are deleted), the k3s/RKE2 uninstall and kill-all scripts
+ * (`k3s-uninstall.sh`, `rke2-killall.sh`; also read as `rke2 killall`), a server started with
+ * `--cluster-reset` (every other etcd member dropped), and `crictl rm|rmp|rmi|stop|stopp
+ * --all` (every container, pod or image of the node's runtime; also as `k3s crictl …`). Read
+ * as CloudFacts of service `node` (verb reset, uninstall, kill-all, cluster-reset) or
+ * `node-runtime` (verb remove-all, stop-all). Reading (`crictl ps -a`, `kubeadm config
+ * print`, `talosctl get members`) and removing one named container or pod make no fact here.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import type { CloudDraft } from './cloud-argv.js';
+
+/** The node tools' options that take a value (the verb is the first other word). */
+const VALUED = new Set(
+  (
+    '-n --nodes -e --endpoints --talosconfig --context --kubeconfig --config -c --cri-socket ' +
+    '-r --runtime-endpoint -i --image-endpoint -t --timeout --data-dir --system-labels-to-wipe ' +
+    '--wipe-mode --user-disks-to-wipe --ignore-preflight-errors --rootfs'
+  ).split(' '),
+);
+
+/** Options and positional words of argv[start…], with `--opt=value` split. */
+function split(argv: string[], start = 1): { opts: Map<string, string>; pos: string[] } {
+  const opts = new Map<string, string>();
+  const pos: string[] = [];
+  for (let i = start; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.indexOf('=');
+    if (!a.startsWith('-')) pos.push(a);
+    else if (a.startsWith('--') && eq > 0) opts.set(a.slice(0, eq), a.slice(eq + 1));
+    else if (VALUED.has(a)) opts.set(a, argv[++i] ?? '');
+    else opts.set(a, '');
+  }
+  return { opts, pos };
+}
+
+const has = (opts: Map<string, string>, ...names: string[]) => names.some((n) => opts.has(n));
+
+function node(
+  cmd: NormalizedCommand,
+  verb: string,
+  resource: string,
+  all: boolean,
+  force: boolean,
+): CloudDraft {
+  return { tool: cmd.program, service: 'node', verb, resource, all, force };
+}
+
+/** `crictl rm|rmp|rmi|stop|stopp -a|--all` from argv[start…]: every container, pod or image. */
+function crictl(cmd: NormalizedCommand, start: number): CloudDraft | undefined {
+  const { opts, pos } = split(cmd.argv, start);
+  const verb = pos[0] ?? '';
+  if (!/^(rm|rmp|rmi|stop|stopp)$/.test(verb) || !has(opts, '-a', '--all')) return undefined;
+  const what = { rm: 'containers', rmp: 'pods', rmi: 'images', stop: 'containers', stopp: 'pods' }[verb];
+  return {
+    tool: 'crictl',
+    service: 'node-runtime',
+    verb: verb.startsWith('stop') ? 'stop-all' : 'remove-all',
+    resource: what ?? '',
+    all: true,
+    force: has(opts, '-f', '--force'),
+  };
+}
+
+/** `kubeadm|microk8s|talosctl|k0s reset`: the node wiped back to a blank machine. */
+function reset(cmd: NormalizedCommand): CloudDraft | undefined {
+  const { opts, pos } = split(cmd.argv);
+  if (pos[0] !== 'reset' || has(opts, '--help', '-h')) return undefined;
+  const nodes = opts.get('--nodes') ?? opts.get('-n') ?? '';
+  return node(
+    cmd,
+    'reset',
+    nodes,
+    has(opts, '--destroy-storage') || /^(all|system-disk)$/.test(opts.get('--wipe-mode') ?? 'all'),
+    has(opts, '-f', '--force') || opts.get('--graceful') === 'false' || cmd.program === 'microk8s',
+  );
+}
+
+/** The k3s and RKE2 scripts that stop every container of the node, or remove the distribution with its data. */
+const SCRIPT = /^(k3s|rke2|rancher-system-agent)(-agent)?-(uninstall|killall)\.sh$/;
+
+/** `k3s|rke2 killall|uninstall`, `k3s server --cluster-reset`, `k3s crictl …`. */
+function distribution(cmd: NormalizedCommand): CloudDraft | undefined {
+  const script = SCRIPT.exec(cmd.program);
+  if (script) return node(cmd, script[3] === 'killall' ? 'kill-all' : 'uninstall', '', true, true);
+  const { opts, pos } = split(cmd.argv);
+  if (pos[0] === 'crictl') return crictl(cmd, cmd.argv.indexOf('crictl') + 1);
+  if (pos[0] === 'killall' || pos[0] === 'uninstall')
+    return node(cmd, pos[0] === 'killall' ? 'kill-all' : 'uninstall', '', true, true);
+  if (/^(server|agent)$/.test(pos[0] ?? '') && opts.has('--cluster-reset'))
+    return node(cmd, 'cluster-reset', opts.get('--cluster-reset-restore-path') ?? '', true, true);
+  return undefined;
+}
+
+/** Programs this module reads, by name (the scripts by their file name). */
+export const NODE_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> = {
+  kubeadm: reset,
+  microk8s: reset,
+  talosctl: reset,
+  k0s: reset,
+  k3s: distribution,
+  rke2: distribution,
+  crictl: (cmd) => crictl(cmd, 1),
+};
+for (const d of ['k3s', 'rke2', 'rancher-system-agent'])
+  for (const agent of ['', '-agent'])
+    for (const v of ['uninstall', 'killall']) NODE_READERS[`${d}${agent}-${v}.sh`] = distribution;

@@ -17,6 +17,7 @@ import { readLdif } from './cloud-ldap.js';
 import { readSdk } from './cloud-sdk.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
 import { NODE_READERS } from './cloud-nodes.js';
+import { REGISTRY_READERS } from './cloud-registries.js';
 import { instanceCount } from './cloud-scale.js';
 import { SAAS_TABLES } from './cloud-saas.js';
 import { VERB_TABLES } from './cloud-tables.js';
@@ -51,6 +52,7 @@ for (const t of [...VERB_TABLES, ...SAAS_TABLES])
 for (const [p, read] of Object.entries({
   ...BATCH_READERS,
   ...NODE_READERS,
+  ...REGISTRY_READERS,
 }))
   READERS[p] ??= (cmd) => read(cmd) ?? readGeneric(cmd, () => false);
 

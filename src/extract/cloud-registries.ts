@@ -1,0 +1,84 @@
+/**
+ * Package registries taking published versions back, for the CLIs the npm/cargo/gem tables
+ * (cloud-tables.ts) do not cover: `dotnet nuget delete` and `nuget delete` (NuGet unlists
+ * or deletes the version), `pod trunk delete` (CocoaPods), `vsce unpublish` (VS Code
+ * Marketplace), `mix hex.publish --revert`, `rebar3 hex publish --revert`, `gleam hex revert`
+ * (Hex), `conan remove … --remote` (a Conan server); and the softer `pod trunk deprecate`,
+ * `mix|rebar3|gleam hex retire`. Read as CloudFacts of service `package-registry` whose verb
+ * is delete, unpublish or revert (projects that depend on the version break when they resolve
+ * again) or deprecate/retire (every installer is warned). Publishing, packaging, listing
+ * and removing from a local cache make no fact here.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import type { CloudDraft } from './cloud-argv.js';
+
+interface Removal {
+  /** The subcommand's words after the program. */
+  path: string[];
+  /** The verb of the fact. */
+  verb: 'delete' | 'unpublish' | 'revert' | 'deprecate' | 'retire';
+  /** An option that must be present (`--revert VERSION`: its value is the version). Undefined = none. */
+  option?: RegExp;
+  /** Options that undo the verb (`--unretire`). Undefined = none. */
+  undo?: RegExp;
+}
+
+const HEX = (program: string): Removal[] =>
+  program === 'mix'
+    ? [
+        { path: ['hex.publish'], verb: 'revert', option: /^--revert$/ },
+        { path: ['hex.retire'], verb: 'retire', undo: /^--unretire$/ },
+      ]
+    : [
+        { path: ['hex', 'publish'], verb: 'revert', option: /^--revert$/ },
+        { path: ['hex', 'revert'], verb: 'revert' },
+        { path: ['hex', 'retire'], verb: 'retire', undo: /^--unretire$/ },
+      ];
+
+const REMOVALS: Record<string, Removal[]> = {
+  dotnet: [{ path: ['nuget', 'delete'], verb: 'delete' }],
+  nuget: [{ path: ['delete'], verb: 'delete' }],
+  pod: [
+    { path: ['trunk', 'delete'], verb: 'delete' },
+    { path: ['trunk', 'deprecate'], verb: 'deprecate' },
+  ],
+  vsce: [{ path: ['unpublish'], verb: 'unpublish' }],
+  mix: HEX('mix'),
+  rebar3: HEX('rebar3'),
+  gleam: HEX('gleam'),
+  // without --remote, `conan remove` only empties the local cache
+  conan: [{ path: ['remove'], verb: 'delete', option: /^(-r|--remote)$/ }],
+};
+
+/** Options that answer the CLI's own prompt. */
+const FORCE = /^(--force|-f|--yes|-y|--non-interactive|-NonInteractive|--confirm|-c)$/;
+
+/** A version taken back from a registry; undefined for anything else. */
+export function readRegistryRemoval(cmd: NormalizedCommand): CloudDraft | undefined {
+  const rows = Object.hasOwn(REMOVALS, cmd.program) ? REMOVALS[cmd.program] : [];
+  const args = cmd.argv.slice(1);
+  const pos = args.filter((a) => !a.startsWith('-'));
+  const opts = args.filter((a) => a.startsWith('-')).map((o) => o.split('=')[0]);
+  for (const r of rows) {
+    if (!r.path.every((w, i) => pos[i] === w)) continue;
+    if (r.undo && opts.some((o) => r.undo!.test(o))) return undefined;
+    const at = r.option ? args.findIndex((a) => r.option!.test(a.split('=')[0])) : -1;
+    if (r.option && at < 0) continue;
+    const value =
+      at < 0 ? '' : args[at].includes('=') ? args[at].split('=').slice(1).join('=') : args[at + 1];
+    const names = pos.slice(r.path.length).filter((w) => w !== value);
+    return {
+      tool: cmd.program,
+      service: 'package-registry',
+      verb: r.verb,
+      resource: [...names.slice(0, 2), ...(r.verb === 'revert' && value ? [value] : [])].join(' '),
+      all: false,
+      force: opts.some((o) => FORCE.test(o)),
+    };
+  }
+  return undefined;
+}
+
+/** Programs this module reads, by name. */
+export const REGISTRY_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> =
+  Object.fromEntries(Object.keys(REMOVALS).map((p) => [p, readRegistryRemoval]));

@@ -1,0 +1,58 @@
+/**
+ * Package registries taking published versions back (src/extract/cloud-registries.ts), read
+ * into cloud facts: `tool|service|verb|resource`.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractCloud } from '../../src/extract/cloud.js';
+import type { Fact } from '../../src/engine/types.js';
+import { analyzeContext, command } from '../helpers/command.js';
+
+const ctx = analyzeContext();
+const cloud = (line: string) => {
+  const c = command(line.split(' '));
+  return (extractCloud(c, ctx, [c]) as Fact[]).map((f) =>
+    f.kind === 'cloud' ? [f.tool, f.service, f.verb, f.resource].join('|') : '',
+  );
+};
+
+describe('published versions taken back', () => {
+  it.each<[string, string[]]>([
+    [
+      'dotnet nuget delete Acme.Core 1.4.0 --source https://api.nuget.org/v3/index.json --non-interactive',
+      ['dotnet|package-registry|delete|Acme.Core 1.4.0'],
+    ],
+    ['nuget delete Acme.Core 1.4.0 -Source nuget.org', ['nuget|package-registry|delete|Acme.Core 1.4.0']],
+    ['pod trunk delete AcmeKit 1.4.0', ['pod|package-registry|delete|AcmeKit 1.4.0']],
+    ['vsce unpublish acme.acme-tools --force', ['vsce|package-registry|unpublish|acme.acme-tools']],
+    ['npx @vscode/vsce unpublish acme.acme-tools', ['vsce|package-registry|unpublish|acme.acme-tools']],
+    ['mix hex.publish --revert 1.2.0', ['mix|package-registry|revert|1.2.0']],
+    ['mix hex.publish package --revert=1.2.0', ['mix|package-registry|revert|package 1.2.0']],
+    ['rebar3 hex publish --revert 0.3.1', ['rebar3|package-registry|revert|0.3.1']],
+    ['gleam hex revert --package acme --version 1.0.0', ['gleam|package-registry|revert|acme 1.0.0']],
+    [
+      'conan remove acme-core/1.2.0 -r acme-artifactory -c',
+      ['conan|package-registry|delete|acme-core/1.2.0'],
+    ],
+    // the softer forms
+    ['pod trunk deprecate AcmeKit', ['pod|package-registry|deprecate|AcmeKit']],
+    ['mix hex.retire acme 1.0.0 security', ['mix|package-registry|retire|acme 1.0.0']],
+    ['gleam hex retire acme 1.0.0 deprecated', ['gleam|package-registry|retire|acme 1.0.0']],
+  ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
+});
+
+describe('publishing, packaging, local removals', () => {
+  it.each<[string, string[]]>([
+    ['dotnet nuget push bin/Acme.Core.1.4.0.nupkg --source nuget.org', []],
+    ['dotnet nuget list source', []],
+    ['dotnet remove package Newtonsoft.Json', []],
+    ['dotnet nuget locals all --clear', []],
+    ['pod trunk push AcmeKit.podspec', []],
+    ['vsce package --no-dependencies', []],
+    ['vsce publish minor', []],
+    ['mix hex.publish', []],
+    ['mix hex.retire acme 1.0.0 --unretire', []],
+    ['rebar3 hex publish', []],
+    ['gleam hex unretire acme 1.0.0', []],
+    ['conan list acme-core/* -r acme-artifactory', []],
+  ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
+});

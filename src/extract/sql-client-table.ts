@@ -4,6 +4,7 @@
  */
 import type { SqlDialect } from './sql-statements.js';
 import { DOC_STORE_CLIENTS } from './sql-client-docstores.js';
+import { VENDOR_CLIENTS } from './sql-client-vendors.js';
 
 export interface ClientSpec {
   tool: string;
@@ -26,6 +27,8 @@ export interface ClientSpec {
   attachedOnly?: string[];
   /** Single-dash long options that take no value (`-pretty`), so their letters are not read as grouped short options. Empty = none. */
   flags?: string[];
+  /** Operands that are files of SQL: every one, or every one after the database; absent = none (`-` is stdin). */
+  positionalFiles?: 'all' | 'afterFirst';
 }
 
 /** `clickhouse-client`, also spelled `clickhouse client`. */
@@ -273,4 +276,4 @@ CLIENTS.surreal = {
     '--auth-level',
   ],
 };
-Object.assign(CLIENTS, DOC_STORE_CLIENTS);
+Object.assign(CLIENTS, DOC_STORE_CLIENTS, VENDOR_CLIENTS);

@@ -119,6 +119,11 @@ export function parseSqlClient(
   } else if (spec.positionalSql) {
     if (positionals.length) inv.target = maskTarget(positionals[0][0]);
     for (const [sql, i] of positionals.slice(1)) inv.sources.push(...sqlArg(sql, 'argument', i));
+  } else if (spec.positionalFiles) {
+    const files = spec.positionalFiles === 'afterFirst' ? positionals.slice(1) : positionals;
+    if (files !== positionals && positionals.length) inv.target = maskTarget(positionals[0][0]);
+    for (const [name] of files)
+      if (name !== '-') inv.sources.push(...fromPayload(readPayloadFile(name, cmd, ctx), name, cmd, ctx));
   } else if (positionals.length && !inv.target) inv.target = maskTarget(positionals[0][0]);
   if (!inv.sources.length && cmd.stdin)
     inv.sources.push(...fromPayload(readStdinDeep(cmd, ctx), 'stdin', cmd, ctx));
@@ -137,7 +142,7 @@ const META_LINE = /^\s*(?:[.\\]\w|\\\.|source\s)|\\gexec\b/im;
 const GEXEC = /\\gexec\b/;
 
 /**
- * Client meta-commands: `.read FILE` (sqlite3, duckdb), `\i FILE` / `\ir` / `\include`
+ * Client meta-commands: `.read FILE` (sqlite3, duckdb), `.RUN FILE=F` (bteq), `\i FILE` / `\ir` / `\include`
  * (psql), `source FILE` / `\. FILE` (mysql) pull in a file, read through ctx.readFile; other
  * meta lines are dropped. Returns the remaining SQL plus one source per included file.
  */
@@ -169,7 +174,11 @@ function splitDotCommands(
       out.push({ label: `${label} shell escape`, shell: esc.command });
       continue;
     }
-    const m = /^\s*(\.read|\\i|\\ir|\\include|\\include_relative|\\\.|source)(?:\s+(.*))?$/i.exec(line);
+    // bteq's `.RUN FILE=path` reads like `.read path`.
+    const m =
+      /^\s*(\.read|\.run(?=\s+file\s*=)|\\i|\\ir|\\include|\\include_relative|\\\.|source)(?:\s+(?:file\s*=\s*)?(.*))?$/i.exec(
+        line,
+      );
     if (!m) {
       // Other client meta-commands (`.tables`, `\dt`, `\c db`) are not SQL.
       if (!/^\s*[.\\]\w/.test(line)) sql.push(line);

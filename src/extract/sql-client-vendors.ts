@@ -1,0 +1,99 @@
+/**
+ * Command-line clients of enterprise and analytical databases, read like psql: Teradata's
+ * `bteq` (a script on stdin, its dot commands such as `.LOGON` and `.RUN FILE=…` not SQL), SAP
+ * HANA's `hdbsql` (the statement as an operand, `-I file`), Exasol's `exaplus -sql`, MonetDB's
+ * `mclient -s` (and SQL files as operands), CrateDB's `crash -c`, sqlline (`-e`, `-f`), Apache
+ * Derby's `ij` (script files as operands), Informix `dbaccess DB FILE`, and Db2's `clpplus`
+ * (stdin). What they run reaches the database rules as SQL statements.
+ */
+import type { ClientSpec } from './sql-client-table.js';
+
+export const VENDOR_CLIENTS: Record<string, ClientSpec> = {
+  // Teradata: `bteq < script.bteq`, `bteq <<EOF … EOF`; there is no option that carries SQL.
+  bteq: { tool: 'bteq', dialect: 'postgresql', sql: [], file: [], db: [], withArg: ['-c', '-e'] },
+  // SAP HANA: `hdbsql -n host:port -u USER -p PW "DROP SCHEMA S CASCADE"`; each operand is one statement.
+  hdbsql: {
+    tool: 'hdbsql',
+    dialect: 'postgresql',
+    sql: [],
+    file: ['-I'],
+    db: ['-d'],
+    withArg: [
+      ...['-n', '-i', '-u', '-p', '-U', '-o', '-c', '-V', '-F', '-g', '-b', '-E', '-S', '-t', '-l'],
+      ...['-sslprovider', '-sslkeystore', '-ssltruststore', '-sslhostnameincert', '-sslcryptoprovider'],
+    ],
+    flags: ['-sslcreatecert', '-sslvalidatecertificate'],
+    allPositionalSql: true,
+  },
+  // Exasol: `exaplus -c host:8563 -u sys -p PW -sql "DROP SCHEMA s CASCADE;"`, `-f file.sql`.
+  exaplus: {
+    tool: 'exaplus',
+    dialect: 'postgresql',
+    sql: ['-sql'],
+    file: ['-f'],
+    db: ['-s'],
+    withArg: [
+      '-c',
+      '-u',
+      '-p',
+      '-init',
+      '-encoding',
+      '-autocommit',
+      '-lang',
+      '-retry',
+      '-retryDelay',
+      '-profile',
+    ],
+    flags: ['-q', '-x', '-L', '-recoverConnection', '-jdbcparam'],
+  },
+  // MonetDB: `mclient -d db -s "DROP TABLE t"`; operands are SQL files.
+  mclient: {
+    tool: 'mclient',
+    dialect: 'postgresql',
+    sql: ['-s', '--statement'],
+    file: [],
+    db: ['-d', '--database'],
+    withArg: ['-h', '--host', '-p', '--port', '-u', '--user', '-f', '--format', '-l', '--language'],
+    positionalFiles: 'all',
+  },
+  // CrateDB's shell: `crash --hosts h -c "DROP TABLE t"`.
+  crash: {
+    tool: 'crash',
+    dialect: 'postgresql',
+    sql: ['-c', '--command'],
+    file: [],
+    db: ['--hosts', '--host'],
+    withArg: ['-U', '--username', '--format', '--schema', '--history', '--config', '--timeout'],
+  },
+  // sqlline (Drill, Calcite, Phoenix): `sqlline -u jdbc:… -e "SQL"`, `-f file`, `--run=file`.
+  sqlline: {
+    tool: 'sqlline',
+    dialect: 'postgresql',
+    sql: ['-e'],
+    file: ['-f', '--run'],
+    db: ['-u'],
+    withArg: ['-n', '-p', '-d', '-ac', '-ch', '--propertiesFile'],
+  },
+  // Apache Derby's ij: `ij drop.sql`; every operand is a script.
+  ij: {
+    tool: 'ij',
+    dialect: 'postgresql',
+    sql: [],
+    file: [],
+    db: [],
+    withArg: ['-p'],
+    positionalFiles: 'all',
+  },
+  // Informix: `dbaccess DB FILE.sql` (`-` is stdin).
+  dbaccess: {
+    tool: 'dbaccess',
+    dialect: 'postgresql',
+    sql: [],
+    file: [],
+    db: [],
+    withArg: ['-X'],
+    positionalFiles: 'afterFirst',
+  },
+  // Db2's CLPPlus: statements on stdin (like SQL*Plus).
+  clpplus: { tool: 'clpplus', dialect: 'postgresql', sql: [], file: [], db: [], withArg: [] },
+};

@@ -1,0 +1,86 @@
+import { analyzeContext, command, WS } from '../helpers/command.js';
+import { describe, expect, it } from 'vitest';
+import type { SqlFact, StdinSource } from '../../src/engine/types.js';
+import { extractSql } from '../../src/extract/sql.js';
+
+const FILES: Record<string, string> = {
+  '/ws/drop.sql': 'DROP TABLE orders;',
+  '/ws/report.sql': 'SELECT count(*) FROM orders;',
+};
+const ctx = analyzeContext(WS, { readFile: (p) => FILES[p] });
+const facts = (argv: string[], stdin?: StdinSource) =>
+  (extractSql(command(argv, { stdin }), ctx, []) as SqlFact[]).map((f) => [
+    f.tool,
+    f.statement,
+    f.name,
+    f.where,
+  ]);
+const heredoc = (text: string): StdinSource => ({ kind: 'heredoc', text });
+
+describe('enterprise and analytical database clients', () => {
+  it.each<[string[], StdinSource | undefined, (string | boolean)[][]]>([
+    // Teradata bteq: the script on stdin, dot commands dropped, `.RUN FILE=` read.
+    [
+      ['bteq'],
+      heredoc('.LOGON tdprod/dbc,pw;\nDROP DATABASE sales_prod;\n.LOGOFF;\n.QUIT;\n'),
+      [['bteq', 'DROP', 'sales_prod', true]],
+    ],
+    [['bteq'], heredoc('.LOGON h/u,pw;\n.RUN FILE=drop.sql;\n'), [['bteq', 'DROP', 'orders', true]]],
+    [
+      ['bteq'],
+      heredoc('.LOGON h/u,pw;\n.RUN FILE = missing.sql;\n'),
+      [['bteq', 'UNKNOWN', '.RUN missing.sql', true]],
+    ],
+    [['bteq'], { kind: 'pipe' }, [['bteq', 'UNKNOWN', 'stdin', true]]],
+    // SAP HANA hdbsql: the statement as an operand, or a file.
+    [
+      ['hdbsql', '-n', 'hana:30015', '-u', 'SYSTEM', '-p', 'pw', 'DROP SCHEMA SALES CASCADE'],
+      undefined,
+      [['hdbsql', 'DROP', 'SALES', true]],
+    ],
+    [['hdbsql', '-U', 'KEY', '-I', 'drop.sql'], undefined, [['hdbsql', 'DROP', 'orders', true]]],
+    [['hdbsql', '-U', 'KEY'], { kind: 'pipe', text: 'DELETE FROM t' }, [['hdbsql', 'DELETE', 't', false]]],
+    [
+      ['exaplus', '-c', 'exa:8563', '-u', 'sys', '-p', 'pw', '-sql', 'TRUNCATE TABLE s.t;'],
+      undefined,
+      [['exaplus', 'TRUNCATE', 's.t', true]],
+    ],
+    [['mclient', '-d', 'demo', '-s', 'DROP TABLE t'], undefined, [['mclient', 'DROP', 't', true]]],
+    [['mclient', '-d', 'demo', 'drop.sql'], undefined, [['mclient', 'DROP', 'orders', true]]],
+    [
+      ['crash', '--hosts', 'cr:4200', '-c', 'DROP TABLE doc.t'],
+      undefined,
+      [['crash', 'DROP', 'doc.t', true]],
+    ],
+    [
+      ['sqlline', '-u', 'jdbc:drill:zk=local', '-e', 'DROP TABLE t'],
+      undefined,
+      [['sqlline', 'DROP', 't', true]],
+    ],
+    [['ij', 'drop.sql'], undefined, [['ij', 'DROP', 'orders', true]]],
+    [['ij', 'missing.sql'], undefined, [['ij', 'UNKNOWN', 'missing.sql', true]]],
+    [['dbaccess', 'stores', 'drop.sql'], undefined, [['dbaccess', 'DROP', 'orders', true]]],
+    [
+      ['clpplus', '-nw', 'db2inst1@h:50000/SAMPLE'],
+      heredoc('DROP TABLE t;\n'),
+      [['clpplus', 'DROP', 't', true]],
+    ],
+    // Reads, and interactive sessions with nothing on stdin.
+    [
+      ['bteq'],
+      heredoc('.LOGON h/u,pw;\nSELECT * FROM dbc.tables;\n.QUIT;\n'),
+      [['bteq', 'SELECT', '', true]],
+    ],
+    [
+      ['hdbsql', '-n', 'hana:30015', '-u', 'SYSTEM', '-p', 'pw', 'SELECT * FROM M_TABLES'],
+      undefined,
+      [['hdbsql', 'SELECT', '', true]],
+    ],
+    [['hdbsql', '-n', 'hana:30015', '-u', 'SYSTEM'], undefined, []],
+    [['mclient', '-d', 'demo', 'report.sql'], undefined, [['mclient', 'SELECT', '', true]]],
+    [['dbaccess', 'stores', '-'], heredoc('SELECT 1;'), [['dbaccess', 'SELECT', '', true]]],
+    [['sqlline', '-u', 'jdbc:drill:zk=local'], undefined, []],
+  ])('%j %j', (argv, stdin, want) => {
+    expect(facts(argv, stdin)).toEqual(want);
+  });
+});

@@ -93,10 +93,15 @@ const RAILS_TASKS: Record<string, [string, string]> = {
 
 export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {
   let argv = peelRunner(cmd.argv);
-  // `php artisan …` reads like a program named artisan; `php bin/console …`, `symfony console …` like one named console.
-  if (/^php[\d.]*$/.test(argv[0] ?? '') && /(^|\/)(artisan|console)$/.test(argv[1] ?? ''))
+  // `php artisan …` reads like a program named artisan (`php yii …` like yii); `php bin/console …`, `symfony console …` like one named console.
+  if (/^php[\d.]*$/.test(argv[0] ?? '') && /(^|\/)(artisan|console|yii)$/.test(argv[1] ?? ''))
     argv = argv.slice(1);
   if (argv[0] === 'symfony' && argv[1] === 'console') argv = argv.slice(1);
+  // AdonisJS: `node ace …` reads like a program named ace.
+  if (/^node$/.test(argv[0] ?? '') && /(^|\/)ace(\.js)?$/.test(argv[1] ?? ''))
+    argv = ['ace', ...argv.slice(2)];
+  // Frameworks that pass `prisma …` through (`rw prisma migrate reset`, `blitz prisma …`).
+  if (/^(rw|redwood|blitz|keystone)$/.test(argv[0] ?? '') && argv[1] === 'prisma') argv = argv.slice(1);
   const prog = (argv[0] ?? '').split('/').pop() ?? '';
   const args = argv.slice(1);
   const pos = positionals(args);

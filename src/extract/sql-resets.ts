@@ -101,6 +101,30 @@ const RESETS: Record<string, ResetRow[]> = {
     },
   ],
   atlas: [{ words: /^schema clean\b/, statement: 'DROP', object: 'SCHEMA' }],
+  // "Fresh", "refresh" and "reset" commands of ORMs' migrators: every table dropped or every
+  // migration rolled back (SeaORM, AdonisJS `node ace`, Payload, Yii, Masonite/Orator, Encore).
+  'sea-orm-cli': [{ words: /^migrate (fresh|refresh|reset)\b/, statement: 'RESET', object: 'DATABASE' }],
+  // A SeaORM project's own migrator crate: `cargo run -p migration -- fresh`.
+  cargo: [
+    {
+      words: /^run\b/,
+      argText: /\bmigration\b.*\s--\s+(?:-\S+\s+)*(fresh|refresh|reset)(?:\s|$)/,
+      statement: 'RESET',
+      object: 'DATABASE',
+    },
+  ],
+  ace: [
+    { words: /^(migration:(fresh|refresh|reset)|db:wipe)\b/, statement: 'RESET', object: 'DATABASE' },
+    { words: /^db:truncate\b/, statement: 'TRUNCATE', object: 'TABLE' },
+  ],
+  payload: [{ words: /^migrate:(fresh|refresh|reset)\b/, statement: 'RESET', object: 'DATABASE' }],
+  yii: [
+    { words: /^migrate\/fresh\b/, statement: 'RESET', object: 'DATABASE' },
+    { words: /^migrate\/down all\b/, statement: 'RESET', object: 'DATABASE' },
+  ],
+  'masonite-orm': [{ words: /^migrate:(refresh|reset)\b/, statement: 'RESET', object: 'DATABASE' }],
+  orator: [{ words: /^migrate:(refresh|reset)\b/, statement: 'RESET', object: 'DATABASE' }],
+  encore: [{ words: /^db reset\b/, statement: 'RESET', object: 'DATABASE' }],
   'typeorm-cli': [{ words: /^schema:drop\b/, statement: 'DROP', object: 'SCHEMA' }],
   'mikro-orm': [
     { words: /^(schema:drop|schema:fresh|migration:fresh)\b/, statement: 'RESET', object: 'DATABASE' },
@@ -191,6 +215,7 @@ const VALUE_OPTIONS: Record<string, RegExp> = {
   dbmate: /^(-u|--url|-d|--migrations-dir|-s|--schema-file|-e|--env|--migrations-table|--wait-timeout)$/,
   sqitch:
     /^(-C|--chdir|--cd|--etc-path|--plan-file|-f|--top-dir|--registry|--client|--db-client|-d|--db-name|-u|--db-user|--db-username|-h|--db-host|-p|--db-port|-t|--target|--to|--to-change|--to-target|--onto|--onto-change|--onto-target|--upto|--upto-change|--upto-target|--mode|-s|--set|--lock-timeout)$/,
+  'sea-orm-cli': /^(-d|--migration-dir|-s|--database-schema|-u|--database-url)$/,
   liquibase:
     /^--(changelog-file|url|username|password|defaults-file|search-path|contexts|labels|count|tag|date)$/,
 };
@@ -219,7 +244,9 @@ export function resetOps(prog: string, args: string[], allPositionals: string[])
     if (r.flags && !args.some((a) => r.flags!.test(a))) continue;
     if (r.argText && !r.argText.test(args.join(' '))) continue;
     if (r.unless && args.some((a) => r.unless!.test(a))) continue;
-    const target = args.find((a, i) => /^(-d|--dbname|--db|--uri|--url)$/.test(args[i - 1] ?? '') && a) ?? '';
+    const target =
+      args.find((a, i) => /^(-d|--dbname|--db|--uri|--url|--database-url)$/.test(args[i - 1] ?? '') && a) ??
+      '';
     return [
       {
         tool: prog,

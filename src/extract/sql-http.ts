@@ -3,11 +3,14 @@
  * `run_sql` (`/v2/query`), statement APIs (Databricks, Snowflake `statement`; Cloudflare D1,
  * libSQL/Turso `sql`; Supabase, Neon `query`; CrateDB `stmt`), endpoints whose body is the
  * SQL (Trino `/v1/statement`, ClickHouse on 8123/8443) and endpoints that take it as a
- * parameter (ClickHouse `query=`, InfluxDB `q=`, QuestDB `query=`). Each is read like SQL
- * sent through a client; a request to one of them whose body is not known is unknown SQL.
+ * parameter (ClickHouse `query=`, InfluxDB `q=`, QuestDB `query=`), rqlite's JSON array of
+ * statements (`/db/execute`) and Manticore's `/cli`. Each is read like SQL sent through a
+ * client; a request to one of them whose body is not known is unknown SQL. Other endpoints
+ * whose path names SQL (`/sql`, `/exec`, `/ksql`) are read when what they are sent reads as SQL.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { httpRequests } from './http.js';
+import type { HttpRequest } from './http-request.js';
 import { maskUrl, parseUrl } from './http-url.js';
 import type { SqlInvocation, SqlSource } from './sql-clients.js';
 import type { SqlDialect } from './sql-statements.js';
@@ -24,6 +27,8 @@ interface SqlApi {
   /** URL query or form parameters whose value is SQL. Empty = none. */
   params?: string[];
   dialect?: SqlDialect;
+  /** True when every string of the JSON body that reads as SQL is a statement (`["DROP TABLE t"]`). */
+  anyString?: boolean;
 }
 
 const APIS: SqlApi[] = [
@@ -38,7 +43,42 @@ const APIS: SqlApi[] = [
   { path: /^\/?$/, ports: [8123, 8443], raw: true, params: ['query'], dialect: 'mysql' },
   { path: /\/query\/?$/, ports: [8086], params: ['q'] },
   { path: /\/exec\/?$/, ports: [9000], params: ['query'] },
+  // rqlite: a JSON array of statements (or of [statement, parameters…]).
+  { path: /^\/db\/(execute|request)\/?$/, anyString: true, dialect: 'sqlite' },
+  // Manticore Search: the body of /cli is one SQL statement.
+  { path: /^\/cli(_json)?\/?$/, raw: true, dialect: 'mysql' },
 ];
+
+/**
+ * Any other endpoint whose path names SQL (`/sql`, `/_sql`, `/exec`, `/query/service`, `/ksql`,
+ * `/api/v3/sql`): it is read only when its body, a JSON string in it, a form field or a URL
+ * parameter reads as SQL; a body that cannot be read leaves it unrecognised.
+ */
+const SQL_PATH = /\/(?:_?sql|ksql|exec|execute|query|queries|statements?|run[-_]sql)(?:\/|$)/i;
+/** Text that starts like a SQL statement: a keyword and the shape that follows it. */
+const SQL_TEXT =
+  /^\s*(?:(?:DROP|ALTER|CREATE(?:\s+OR\s+REPLACE)?)\s+(?:TEMPORARY\s+|MATERIALIZED\s+)?(?:TABLE|DATABASE|SCHEMA|VIEW|INDEX|KEYSPACE|COLLECTION|STREAM|SOURCE|SINK|FUNCTION|PROCEDURE|TRIGGER|SEQUENCE|USER|ROLE|TYPE|MEASUREMENT|SERIES|RETENTION|NAMESPACE|BUCKET)\b|TRUNCATE\s+(?:TABLE\s+)?[\w.`"[\]]+|DELETE\s+FROM\b|UPDATE\s+\S+\s+SET\b|(?:INSERT|REPLACE)\s+INTO\b|(?:SELECT|SHOW|DESCRIBE|EXPLAIN|WITH)\s)/i;
+
+/** Every string in a JSON value (object values and array items) that reads as SQL. */
+function sqlStrings(v: unknown, out: string[] = [], depth = 0): string[] {
+  if (typeof v === 'string' && SQL_TEXT.test(v)) out.push(v);
+  if (depth > 12 || v === null || typeof v !== 'object') return out;
+  for (const x of Object.values(v as Record<string, unknown>)) sqlStrings(x, out, depth + 1);
+  return out;
+}
+
+/** What a request to an endpoint whose path names SQL sends that reads as SQL: body, JSON strings, fields, parameters. */
+function genericSources(req: HttpRequest, query: string): SqlSource[] {
+  const texts: [string, string][] = [];
+  for (const [k, v] of new URLSearchParams(query)) texts.push([v, `${k}=`]);
+  for (const [k, v] of Object.entries(req.fields)) texts.push([v, `${k}=`]);
+  const body = req.body ?? '';
+  if (SQL_TEXT.test(body)) texts.push([body, 'request body']);
+  else if (/^\s*[[{]/.test(body))
+    for (const s of sqlStrings(parseJson(body))) texts.push([s, 'request body']);
+  else if (body.includes('=')) for (const [k, v] of new URLSearchParams(body)) texts.push([v, `${k}=`]);
+  return texts.filter(([t]) => SQL_TEXT.test(t)).map(([text, label]) => ({ text, label }));
+}
 
 /** String values under `keys`, anywhere in a JSON value. */
 function valuesOf(v: unknown, keys: string[], out: string[] = [], depth = 0): string[] {
@@ -69,8 +109,18 @@ export function httpSqlInvocations(cmd: NormalizedCommand, ctx: AnalyzeContext):
     for (const raw of req.urls) {
       const u = parseUrl(raw, req.defaultScheme);
       const api = APIS.find((a) => a.path.test(u.path) && (!a.ports || a.ports.includes(u.port)));
-      if (!api) continue;
       const sources: SqlSource[] = [];
+      const invocation = (dialect: SqlDialect = 'postgresql'): SqlInvocation => ({
+        tool: `${req.tool} ${maskUrl(u.url)}`,
+        dialect,
+        sources,
+        target: u.host,
+      });
+      if (!api) {
+        if (SQL_PATH.test(u.path)) sources.push(...genericSources(req, u.query));
+        if (sources.length) out.push(invocation());
+        continue;
+      }
       const params = new URLSearchParams(u.query);
       for (const p of api.params ?? []) {
         const v = params.get(p) ?? req.fields[p];
@@ -79,17 +129,16 @@ export function httpSqlInvocations(cmd: NormalizedCommand, ctx: AnalyzeContext):
       if (req.bodyUnknown) sources.push({ label: 'request body' });
       else if (req.body !== undefined && !Object.keys(req.fields).length) {
         if (api.raw) sources.push({ text: req.body, label: 'request body' });
+        else if (api.anyString)
+          for (const s of sqlStrings(parseJson(req.body))) sources.push({ text: s, label: 'request body' });
         else
           for (const s of valuesOf(parseJson(req.body), api.keys ?? []))
             sources.push({ text: s, label: 'request body' });
       }
-      if (sources.length)
-        out.push({
-          tool: `${req.tool} ${maskUrl(u.url)}`,
-          dialect: api.dialect ?? 'postgresql',
-          sources,
-          target: u.host,
-        });
+      // A known endpoint sent SQL as a form rather than JSON (`/sql` with a body `query=…`).
+      if (!sources.length && parseJson(req.body ?? '') === undefined)
+        sources.push(...genericSources(req, u.query));
+      if (sources.length) out.push(invocation(api.dialect));
     }
   }
   return out;

@@ -72,7 +72,55 @@ describe('SQL sent to a database HTTP API', () => {
       ['curl', 'https://h.example.io/v2/query', '-d', '@missing.json'],
       [['UNKNOWN', '', 'request body', true, 'h.example.io']],
     ],
+    // rqlite's array of statements, Manticore's /cli and /sql, and other endpoints whose path names SQL.
+    [
+      ['curl', '-XPOST', 'http://rq.internal:4001/db/execute?pretty', '-d', '["DROP TABLE sessions"]'],
+      [['DROP', 'TABLE', 'sessions', true, 'rq.internal']],
+    ],
+    [
+      [
+        'curl',
+        'http://rq.internal:4001/db/request',
+        '-d',
+        '[["DELETE FROM t WHERE id=?", 1], ["DELETE FROM u"]]',
+      ],
+      [
+        ['DELETE', '', 't', true, 'rq.internal'],
+        ['DELETE', '', 'u', false, 'rq.internal'],
+      ],
+    ],
+    [
+      ['curl', 'http://rq.internal:4001/db/execute', '-d', '@missing.json'],
+      [['UNKNOWN', '', 'request body', true, 'rq.internal']],
+    ],
+    [
+      ['curl', '-s', 'http://mc.internal:9308/cli', '-d', 'DROP TABLE products'],
+      [['DROP', 'TABLE', 'products', true, 'mc.internal']],
+    ],
+    [
+      ['curl', 'http://mc.internal:9308/sql?mode=raw', '-d', 'query=TRUNCATE TABLE products'],
+      [['TRUNCATE', 'TABLE', 'products', true, 'mc.internal']],
+    ],
+    [
+      ['curl', 'http://ksql.internal:8088/ksql', '-d', '{"ksql":"DROP STREAM orders DELETE TOPIC;"}'],
+      [['DROP', 'STREAM', 'orders', true, 'ksql.internal']],
+    ],
+    [
+      ['curl', 'https://dremio.example.io/api/v3/sql', '--json', '{"sql":"DROP TABLE s3.events"}'],
+      [['DROP', 'TABLE', 's3.events', true, 'dremio.example.io']],
+    ],
+    [
+      ['curl', 'http://cb.internal:8093/query/service', '-d', 'statement=DELETE FROM orders'],
+      [['DELETE', '', 'orders', false, 'cb.internal']],
+    ],
     // Reads, and APIs that are not SQL.
+    [
+      ['curl', '-s', 'http://mc.internal:9308/cli', '-d', 'SHOW TABLES'],
+      [['SHOW', '', '', true, 'mc.internal']],
+    ],
+    [['curl', 'https://api.example.com/v1/query', '--json', '{"text":"drop the old rows"}'], []],
+    [['curl', 'https://api.example.com/messages', '--json', '{"text":"DROP TABLE users"}'], []],
+    [['curl', 'https://api.example.com/api/v3/sql', '-d', '@missing.json'], []],
     [
       [
         'curl',

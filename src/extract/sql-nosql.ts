@@ -187,8 +187,23 @@ function moduleDrop(command: string, rest: string[]): SqlStmt | undefined {
   return undefined;
 }
 
+/**
+ * Command-line clients that speak the Redis protocol and take a command as their arguments
+ * or lines on stdin, as redis-cli does: its forks (Valkey, KeyDB, Redict, Memurai), redli,
+ * and Tile38's CLI (whose FLUSHDB empties the store and `DROP key` a collection).
+ */
+export const REDIS_CLIS = new Set([
+  'redis-cli',
+  'valkey-cli',
+  'keydb-cli',
+  'redict-cli',
+  'memurai-cli',
+  'tile38-cli',
+  'redli',
+]);
+
 export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps {
-  const ops: StoreOps = { tool: 'redis-cli', target: '', stmts: [] };
+  const ops: StoreOps = { tool: cmd.program, target: '', stmts: [] };
   const args = cmd.argv.slice(1);
   const words: string[] = [];
   const addLua = (script: string | undefined, label: string) => {

@@ -11,7 +11,7 @@ import { frameworkShell } from './sql-shells.js';
 import { ormCode, ormOps } from './sql-orm.js';
 import { codeFileOps } from './sql-code-files.js';
 import { frameworkOps, peelRunner } from './sql-frameworks.js';
-import { parseMongo, parseRedis, type StoreOps } from './sql-nosql.js';
+import { parseMongo, parseRedis, REDIS_CLIS, type StoreOps } from './sql-nosql.js';
 import { parseCacheFlush } from './sql-cache.js';
 import { parseGraph } from './sql-graph.js';
 import { httpSqlInvocations } from './sql-http.js';
@@ -83,8 +83,7 @@ export function invocationFacts(inv: SqlInvocation): DraftFact[] {
 export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContext) => {
   const program = cmd.program;
   if (program === 'mongosh' || program === 'mongo') return fromStore(parseMongo(cmd, ctx));
-  if (program === 'redis-cli' || program === 'valkey-cli' || program === 'keydb-cli')
-    return fromStore(parseRedis(cmd, ctx));
+  if (REDIS_CLIS.has(program)) return fromStore(parseRedis(cmd, ctx));
   const overHttp = httpSqlInvocations(cmd, ctx);
   if (overHttp.length) return overHttp.flatMap(invocationFacts);
   const cache = parseCacheFlush(cmd, ctx) ?? parseGraph(cmd, ctx) ?? parseKvAdmin(cmd, ctx);
@@ -97,7 +96,7 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     peeled !== cmd.argv && peeled.length
       ? { ...cmd, program: peeled[0].split('/').pop() ?? '', argv: peeled }
       : cmd;
-  if (sub !== cmd && (sub.program === 'mongosh' || sub.program === 'redis-cli' || parseSqlClient(sub, ctx)))
+  if (sub !== cmd && (sub.program === 'mongosh' || REDIS_CLIS.has(sub.program) || parseSqlClient(sub, ctx)))
     return extractSql(sub, ctx, []);
   // Framework and platform database shells fed SQL (`manage.py dbshell < x.sql`).
   const shell = frameworkShell(peeled);

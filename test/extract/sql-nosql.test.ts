@@ -1,0 +1,26 @@
+import { analyzeContext, command, WS } from '../helpers/command.js';
+import { describe, expect, it } from 'vitest';
+import type { SqlFact } from '../../src/engine/types.js';
+import { extractSql } from '../../src/extract/sql.js';
+
+const ctx = analyzeContext(WS);
+const facts = (argv: string[]) =>
+  (extractSql(command(argv), ctx, []) as SqlFact[]).map((f) => [f.tool, f.statement, f.name]);
+
+describe('clients that speak the Redis protocol read like redis-cli', () => {
+  it.each<[string[], string[][]]>([
+    [['tile38-cli', '-h', 'tile38.prod', 'FLUSHDB'], [['tile38-cli', 'FLUSHDB', '']]],
+    [['tile38-cli', 'DROP', 'fleet'], [['tile38-cli', 'DROP', 'fleet']]],
+    [['redict-cli', '-h', 'r.prod', 'flushall'], [['redict-cli', 'FLUSHALL', '']]],
+    [['memurai-cli', 'FLUSHDB', 'ASYNC'], [['memurai-cli', 'FLUSHDB', 'ASYNC']]],
+    [['redli', '-h', 'r.prod', 'FLUSHALL'], [['redli', 'FLUSHALL', '']]],
+    [['keydb-cli', '-h', 'keydb.prod', 'FLUSHALL', 'ASYNC'], [['keydb-cli', 'FLUSHALL', 'ASYNC']]],
+    [['npx', 'redli', 'flushall'], [['redli', 'FLUSHALL', '']]],
+    // Reads keep their verb, which no destructive rule names.
+    [['tile38-cli', '-h', 'tile38.prod', 'STATS', 'fleet'], [['tile38-cli', 'STATS', 'fleet']]],
+    [['valkey-cli', 'GET', 'session:42'], [['valkey-cli', 'GET', 'session:42']]],
+    [['tile38-server', '-p', '9851'], []],
+  ])('%j', (argv, want) => {
+    expect(facts(argv)).toEqual(want);
+  });
+});

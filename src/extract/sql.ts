@@ -19,6 +19,7 @@ import { classifyOutput, classifySql, type SqlStmt } from './sql-statements.js';
 import { DYN, templateStatements } from './sql-dynamic.js';
 import { schemaChangeInvocation } from './sql-schema-change.js';
 import { parseKvAdmin } from './sql-kv-admin.js';
+import { parseMqsc } from './sql-mqsc.js';
 
 /** SQL text with each shell expansion (`$q`, `${t}`, `$(cmd)`, `` `cmd` ``) replaced by the run-time placeholder. */
 function shellTemplate(text: string): string {
@@ -86,7 +87,8 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
   if (REDIS_CLIS.has(program)) return fromStore(parseRedis(cmd, ctx));
   const overHttp = httpSqlInvocations(cmd, ctx);
   if (overHttp.length) return overHttp.flatMap(invocationFacts);
-  const cache = parseCacheFlush(cmd, ctx) ?? parseGraph(cmd, ctx) ?? parseKvAdmin(cmd, ctx);
+  const cache =
+    parseCacheFlush(cmd, ctx) ?? parseGraph(cmd, ctx) ?? parseKvAdmin(cmd, ctx) ?? parseMqsc(cmd, ctx);
   if (cache) return fromStore(cache);
   const inv = parseSqlClient(cmd, ctx) ?? schemaChangeInvocation(cmd);
   if (inv) return invocationFacts(inv);

@@ -38,7 +38,7 @@ const SDKS: { tool: string; loads: RegExp }[] = [
   {
     tool: 'vector-db',
     loads:
-      /\b(?:import|from)\s+(chromadb|pinecone|qdrant_client|pymilvus|weaviate|lancedb)\b|['"](chromadb|@pinecone-database\/pinecone|@qdrant\/js-client-rest|@zilliz\/milvus2-sdk-node|weaviate-client|weaviate-ts-client|@lancedb\/lancedb)['"]/,
+      /\b(?:import|from)\s+(chromadb|pinecone|qdrant_client|pymilvus|weaviate|lancedb|deeplake|marqo|vecs|upstash_vector|turbopuffer|astrapy)\b|['"](chromadb|@pinecone-database\/pinecone|@qdrant\/js-client-rest|@zilliz\/milvus2-sdk-node|weaviate-client|weaviate-ts-client|@lancedb\/lancedb|@upstash\/vector|@turbopuffer\/turbopuffer|@datastax\/astra-db-ts)['"]/,
   },
   {
     tool: 'search-engine',

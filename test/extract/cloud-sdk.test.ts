@@ -66,7 +66,10 @@ describe('cloud SDK calls in inline code (saas pack)', () => {
       `node -e "const {MeiliSearch}=require('meilisearch'); new MeiliSearch({}).deleteIndex('products')"`,
       ASK,
     ],
+    [`python3 -c "import deeplake; deeplake.delete('hub://acme/prod-embeddings', force=True)"`, ASK],
+    [`node -e "const {Index}=require('@upstash/vector'); new Index().deleteNamespace('prod')"`, ASK],
     // reads and writes of the same clients
+    [`python3 -c "import deeplake; print(len(deeplake.load('hub://acme/prod-embeddings')))"`, 'allow'],
     [`python3 -c "import chromadb; print(chromadb.PersistentClient(path='db').list_collections())"`, 'allow'],
     [
       `python3 -c "from elasticsearch import Elasticsearch; Elasticsearch().index(index='o', document={})"`,

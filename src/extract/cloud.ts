@@ -16,6 +16,7 @@ import { HOST_READERS } from './cloud-host.js';
 import { PACKAGE_READERS } from './cloud-packages.js';
 import { readLdif } from './cloud-ldap.js';
 import { readSdk } from './cloud-sdk.js';
+import { readCmdlet } from './cloud-pwsh.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
 import { NODE_READERS } from './cloud-nodes.js';
 import { REGISTRY_READERS } from './cloud-registries.js';
@@ -132,7 +133,8 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
   const u = runnerCommand(cmd); // `npx vercel rm`, `pnpm dlx netlify …`: the CLI launched
   const c = u !== cmd && readerOf(u.program) ? u : cmd;
   const read =
-    readerOf(c.program) ?? ((x: NormalizedCommand) => readLdif(x, ctx) ?? readGeneric(x, hasCloudReader));
+    readerOf(c.program) ??
+    ((x: NormalizedCommand) => readCmdlet(x) ?? readLdif(x, ctx) ?? readGeneric(x, hasCloudReader));
   const found = read(c);
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).
   if (!found)

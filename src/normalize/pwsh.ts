@@ -183,7 +183,8 @@ function lex(code: string): Word[][][] {
       }
       if (d === '(') depth++;
       else if (d === ')') depth = Math.max(0, depth - 1);
-      if (d === '$' || d === '(' || d === '@') dynamic = true;
+      // `@name` splats and `@(…)` builds an array; an `@` inside a word (`jdoe@acme.com`) is a letter
+      if (d === '$' || d === '(' || (d === '@' && i === start)) dynamic = true;
       text += d;
       i++;
     }

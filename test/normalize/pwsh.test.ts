@@ -26,6 +26,12 @@ describe('PowerShell inline commands', () => {
       `pwsh -c 'Set-MpPreference -DisableRealtimeMonitoring $true'`,
       [{ program: 'Set-MpPreference', argv: ['Set-MpPreference', '-DisableRealtimeMonitoring', '$true'] }],
     ],
+    // an `@` inside a word is a letter, not a splat
+    [
+      `pwsh -c 'Remove-MgUser -UserId jdoe@example.com'`,
+      [{ program: 'Remove-MgUser', argv: ['Remove-MgUser', '-UserId', 'jdoe@example.com'], dynamic: false }],
+    ],
+    [`pwsh -c 'Remove-MgUser @params'`, [{ program: 'Remove-MgUser', dynamic: true }]],
     [
       `pwsh -c 'Add-ADGroupMember -Identity "Domain Admins" -Members eve'`,
       [

@@ -1,0 +1,68 @@
+/**
+ * PowerShell cmdlets that delete what they name (src/extract/cloud-pwsh.ts): a
+ * Remove/Clear/Unregister cmdlet of a cloud, directory or service module is asked like a
+ * CLI no table models; the session's own state, local files and `-WhatIf` are not.
+ * Through the real pipeline with the saas pack loaded, and the reader on its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { readCmdlet } from '../../src/extract/cloud-pwsh.js';
+import { command, packVerdict } from '../helpers/command.js';
+
+const saas = await packVerdict('saas');
+const ASK = 'ask saas/unknown-cli-destroy';
+
+describe('destructive cmdlets (saas pack)', () => {
+  it.each([
+    [`pwsh -NoProfile -c 'Remove-AzResourceGroup -Name prod-rg -Force'`, ASK],
+    [`pwsh -c 'Remove-AzStorageAccount -ResourceGroupName rg -AccountName st1'`, ASK],
+    [`pwsh -c 'Remove-S3Bucket -BucketName assets -DeleteBucketContent -Force'`, ASK],
+    [`pwsh -c 'Remove-EC2Instance -InstanceId i-0abc -Force'`, ASK],
+    [`pwsh -c 'Connect-MgGraph -Scopes User.ReadWrite.All; Remove-MgUser -UserId jdoe@example.com'`, ASK],
+    [`powershell -Command 'Remove-Mailbox -Identity jdoe -Confirm:$false'`, ASK],
+    [`pwsh -c 'Clear-AzKeyVault -VaultName kv1'`, ASK],
+    [`pwsh -c 'Unregister-AzResourceProvider -ProviderNamespace Microsoft.Sql'`, ASK],
+    [`pwsh -c 'Get-AzResourceGroup -Name dev | Remove-AzResourceGroup -Force'`, ASK],
+    // reads, the session's own state, local files, and a dry run
+    [`pwsh -c 'Get-AzResourceGroup -Name prod-rg'`, 'allow'],
+    [`pwsh -c 'Remove-Variable -Name x; Remove-Module Pester; Clear-Host; Remove-Job -Id 3'`, 'allow'],
+    [`pwsh -c 'Remove-PSDrive -Name X; Unregister-Event -SourceIdentifier t; Clear-History'`, 'allow'],
+    [`pwsh -c 'Remove-AzResourceGroup -Name prod-rg -WhatIf'`, 'allow'],
+    [`pwsh -c 'New-AzResourceGroup -Name dev-rg -Location westeurope'`, 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(saas(script)).toBe(expected);
+  });
+});
+
+describe('readCmdlet', () => {
+  it.each<
+    [
+      string[],
+      { tool: string; service: string; verb: string; resource: string; all: boolean; force: boolean },
+    ]
+  >([
+    [
+      ['Remove-AzResourceGroup', '-Name', 'prod-rg', '-Force'],
+      { tool: 'Az', service: 'ResourceGroup', verb: 'remove', resource: 'prod-rg', all: false, force: true },
+    ],
+    [
+      ['Remove-S3Bucket', '-BucketName', 'b', '-DeleteBucketContent'],
+      { tool: 'S3', service: 'Bucket', verb: 'remove', resource: 'b', all: true, force: false },
+    ],
+    [
+      ['Remove-MgUser', '-UserId', 'u@example.com'],
+      { tool: 'Mg', service: 'User', verb: 'remove', resource: 'u@example.com', all: false, force: false },
+    ],
+    [
+      ['remove-azresourcegroup', 'rg1'],
+      { tool: 'azresourcegroup', service: '', verb: 'remove', resource: 'rg1', all: false, force: false },
+    ],
+  ])('%j', (argv, want) => expect(readCmdlet(command(argv))).toMatchObject(want));
+
+  it.each([
+    [['Remove-Item', '-Recurse', 'x']],
+    [['Clear-Content', 'log.txt']],
+    [['Remove-Variable', 'x']],
+    [['Get-AzVM']],
+    [['Remove-AzVM', '-Name', 'vm1', '-WhatIf']],
+  ])('%j → none', (argv) => expect(readCmdlet(command(argv))).toBeUndefined());
+});

@@ -3,10 +3,11 @@
  * R (`Rscript -e`), Julia (`julia -e`), and Go programs the script wrote and runs with
  * `go run FILE.go`. What they read is the same as for the others (codescan.ts): calls that
  * delete files, run a command through a shell or as an argv, send HTTP requests (Go's
- * net/http), and evaluate code not readable statically. Julia's backtick commands
+ * net/http; R's httr and httr2, a body from a file included), and evaluate code not
+ * readable statically. Julia's backtick commands
  * (`run(\`…\`)`) are command literals, read by scanCode like Ruby's.
  */
-import { callArgs, literalOf, type Lang, type Lexed } from './codelex.js';
+import { callArgs, kwarg, literalOf, type Lang, type Lexed } from './codelex.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 
@@ -70,6 +71,74 @@ function rVector(expr: string | undefined): string[] {
   return m ? callArgs(m[1] + ')', 0).args.filter((a) => a.trim() !== '') : [expr];
 }
 
+/** An argument given by name or at `pos` (`url = "…"` or the first one), with the name taken off. */
+function rArg(args: string[], name: string, pos: number): string | undefined {
+  const named = kwarg(args, name);
+  if (named !== undefined) return named;
+  return args.filter((a) => !/^\s*[\w.]+\s*=(?!=)/.test(a))[pos];
+}
+
+/**
+ * httr's request functions (`POST(url, config, …, body = …)`): the URL, and the body only
+ * when named (the second positional argument is a config such as `add_headers(…)`).
+ */
+function httrCall(method: string, args: string[], lx: Lexed, home: string, h: Helpers): Effect[] {
+  const body = kwarg(args, 'body');
+  return h.http(
+    method,
+    [rArg(args, 'url', 0) ?? '', ...(body !== undefined ? [`body=${body}`] : [])],
+    lx,
+    home,
+    'r',
+  );
+}
+
+/** The statement the call at `at` starts: up to a `;` or a line end not continued by a pipe, comma or open bracket. */
+function rStatement(skel: string, at: number): string {
+  let depth = 0;
+  for (let i = at; i < skel.length; i++) {
+    const c = skel[i];
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (depth <= 0 && (c === ';' || (c === '\n' && !/(?:\|>|%>%|,|\+)\s*$/.test(skel.slice(at, i)))))
+      return skel.slice(at, i);
+  }
+  return skel.slice(at);
+}
+
+/**
+ * httr2's request pipeline (`request(url) |> req_method("DELETE") |> req_body_file(f) |>
+ * req_perform()`): the method set (POST when a body is set, else GET), the URL, and the body.
+ */
+function httr2Request(args: string[], lx: Lexed, home: string, m: RegExpExecArray, h: Helpers): Effect[] {
+  const chain = rStatement(lx.skel, m.index);
+  const step = (name: string) => {
+    const at = new RegExp(`\\b(?:httr2::)?${name}\\s*\\(`).exec(chain);
+    return at ? callArgs(chain, at.index + at[0].length).args : undefined;
+  };
+  const method = step('req_method')?.[0];
+  const file = step('req_body_file')?.[0];
+  const body = step('req_body_(?:json|raw|string|form|multipart)');
+  const m2 = method === undefined ? undefined : literalOf(method, lx);
+  return h.http(
+    // fail closed: a method not known statically
+    method === undefined
+      ? file !== undefined || body
+        ? 'POST'
+        : 'GET'
+      : m2 && !m2.dynamic
+        ? m2.value
+        : 'DYNAMIC',
+    [
+      args[0] ?? '',
+      ...(file !== undefined ? [`body=upload_file(${file})`] : body ? [`body=${body.join(',')}`] : []),
+    ],
+    lx,
+    home,
+    'r',
+  );
+}
+
 export function morePatterns(h: Helpers): Record<'lua' | 'r' | 'julia' | 'go', Pattern[]> {
   return {
     lua: [
@@ -91,6 +160,24 @@ export function morePatterns(h: Helpers): Record<'lua' | 'r' | 'julia' | 'go', P
         },
       },
       { re: /(?<![\w.])(?:eval|source)\s*\(/g, handle: (a, lx) => h.code(a[0], lx) },
+      // httr (`httr::DELETE(url)`, `POST(url, body = upload_file("q.json"))`, `VERB("DELETE", url)`)
+      {
+        re: /(?<![\w.$])(?:httr::)?(GET|POST|PUT|PATCH|DELETE|HEAD)\s*\(/g,
+        handle: (a, lx, home, m) => httrCall(m[1], a, lx, home, h),
+      },
+      {
+        re: /(?<![\w.$])(?:httr::)?VERB\s*\(/g,
+        handle: (a, lx, home) => {
+          const expr = rArg(a, 'verb', 0);
+          const verb = literalOf(expr ?? '', lx);
+          const rest = a.filter((x) => x !== expr && kwarg([x], 'verb') === undefined);
+          return httrCall(verb && !verb.dynamic ? verb.value.toUpperCase() : 'DYNAMIC', rest, lx, home, h);
+        },
+      },
+      {
+        re: /(?<![\w.$])(?:httr2::)?request\s*\(/g,
+        handle: (a, lx, home, m) => httr2Request(a, lx, home, m, h),
+      },
     ],
     julia: [
       // rm(path; recursive=true): the keyword arguments follow a `;`

@@ -149,3 +149,47 @@ describe('what a Go program the script wrote does (go run)', () => {
     [`echo 'os.RemoveAll("/")' | go run main.go`, ['echo os.RemoveAll("/")', 'go run main.go']],
   ])('%s', (script, want) => expect(commands(script)).toEqual(want));
 });
+
+describe("R's HTTP requests (httr, httr2)", () => {
+  it.each<[string, string]>([
+    [
+      `Rscript -e 'httr::DELETE("https://api.example.com/v1/db/1")'`,
+      'curl -X DELETE https://api.example.com/v1/db/1',
+    ],
+    [
+      `Rscript -e 'library(httr); POST("https://api.example.com/graphql", add_headers(Authorization = "Bearer x"), body = upload_file("q.json"))'`,
+      'curl -X POST https://api.example.com/graphql --data-binary @q.json',
+    ],
+    [
+      `Rscript -e 'httr::POST(url = "https://api.example.com/v1/a", body = "x=1")'`,
+      'curl -X POST https://api.example.com/v1/a -d x=1',
+    ],
+    [
+      `Rscript -e 'httr::VERB("DELETE", url = "https://api.example.com/v1/x")'`,
+      'curl -X DELETE https://api.example.com/v1/x',
+    ],
+    [
+      `Rscript -e 'library(httr2)\nrequest("https://api.example.com/v1/vol") |>\n  req_method("DELETE") |>\n  req_perform()'`,
+      'curl -X DELETE https://api.example.com/v1/vol',
+    ],
+    [
+      `Rscript -e 'httr2::request("https://api.example.com/graphql") %>% req_body_file("q.json") %>% req_perform()'`,
+      'curl -X POST https://api.example.com/graphql --data-binary @q.json',
+    ],
+    // a read is a GET; a body not known statically stays unknown
+    [
+      `Rscript -e 'r <- httr::GET("https://api.example.com/v1/items"); print(r)'`,
+      'curl -X GET https://api.example.com/v1/items',
+    ],
+    [
+      `Rscript -e 'httr::PUT("https://api.example.com/v1/a", body = jsonlite::toJSON(x))'`,
+      'dynamic:curl -X PUT https://api.example.com/v1/a -d (body)',
+    ],
+  ])('%s', (script, want) => expect(commands(script)).toContain(want));
+
+  it.each<[string]>([
+    // a column or function named like a method is not a request
+    [`Rscript -e 'x <- data.frame(DELETE = 1); print(x$DELETE)'`],
+    [`Rscript -e 'my_request(1); df$request(2)'`],
+  ])('%s sends nothing', (script) => expect(commands(script).some((c) => c.startsWith('curl'))).toBe(false));
+});

@@ -6,7 +6,8 @@
  * call whose method is a destructive verb (delete, terminate, purge, destroy, drop, in
  * snake_case, camelCase or as an SDK command class) in code that loads a cloud SDK, or the
  * client of a vector database or search engine (`delete_collection`, `deleteIndex`,
- * `indices.delete`).
+ * `indices.delete`), or a job queue (`Sidekiq::Queue.all.each(&:clear)`, `queue.obliterate()`,
+ * `app.control.purge()`: the queue's own verbs, with or without parentheses).
  * Without such an import nothing is read here (a `.delete()` of the program's own objects
  * is the ORM's or the program's business: src/extract/sql-orm.ts).
  *
@@ -22,7 +23,12 @@ import { codeOf } from './sql-orm.js';
 const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*)$/;
 
 /** The SDK a piece of code loads, by the module it imports; first match wins. */
-const SDKS: { tool: string; loads: RegExp }[] = [
+const SDKS: {
+  tool: string;
+  loads: RegExp;
+  /** Methods that destroy for this SDK beyond the shared verbs, called with or without parentheses or as `&:name`; absent = none. */
+  verbs?: RegExp;
+}[] = [
   { tool: 'boto3', loads: /\bimport\s+(boto3|botocore)\b|\bfrom\s+(boto3|botocore)[\s.]/ },
   { tool: 'aws-sdk', loads: /['"](@aws-sdk\/[\w-]+|aws-sdk)['"]|\brequire\s+['"]aws-sdk/ },
   {
@@ -44,6 +50,15 @@ const SDKS: { tool: string; loads: RegExp }[] = [
     tool: 'search-engine',
     loads:
       /\b(?:import|from)\s+(elasticsearch|opensearchpy|meilisearch|typesense|pysolr)\b|['"](@elastic\/elasticsearch|@opensearch-project\/opensearch|meilisearch|typesense)['"]/,
+  },
+  // Job queues: clearing, purging or draining a queue drops the jobs it holds (Sidekiq's
+  // `Sidekiq::Queue.all.each(&:clear)`, BullMQ's `queue.obliterate()`, Celery's `purge()`).
+  {
+    tool: 'job-queue',
+    loads:
+      /\bSidekiq::|\bResque(?:::|\.)|\brequire\s*\(?\s*['"](sidekiq|resque)[\w/]*['"]|['"](bullmq|bull|bee-queue)['"]|\b(?:import|from)\s+(celery|rq|dramatiq|huey)\b|\bfrom\s+[\w.]+\.celery\s+import\b/,
+    verbs:
+      /(?:\.|&:)(clear|purge|obliterate|drain|remove_queue|delete_all|discard_all|empty|clean|kill_all)(?![\w?!=])/g,
   },
 ];
 
@@ -75,7 +90,9 @@ function verbOf(name: string): string {
 export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   const argv = peelRunner(cmd.argv);
   const program = (argv[0] ?? '').split('/').pop() ?? '';
-  if (!INTERPRETER.test(program)) return [];
+  // `rails runner CODE` runs its argument as Ruby
+  const runner = program === 'rails' && /^(runner|r)$/.test(argv[1] ?? '');
+  if (!INTERPRETER.test(program) && !runner) return [];
   const code = codeOf({ ...cmd, argv });
   const sdk = SDKS.find((s) => s.loads.test(code));
   if (!sdk) return [];
@@ -94,10 +111,11 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
     ];
   const out: CloudDraft[] = [];
   const seen = new Set<string>();
-  for (const re of [CALL, COMMAND_CLASS])
+  for (const re of [CALL, COMMAND_CLASS, ...(sdk.verbs ? [sdk.verbs] : [])])
     for (const m of code.matchAll(re)) {
       const name = m[1] ?? '';
-      const at = (m.index ?? 0) + m[0].length - 1;
+      // just past the name (the call's `(`, when it has one, is skipped by firstLiteral)
+      const at = (m.index ?? 0) + m[0].length - (m[0].endsWith('(') ? 1 : 0);
       const d: CloudDraft = {
         tool: sdk.tool,
         service: '',

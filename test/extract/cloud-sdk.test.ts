@@ -95,6 +95,32 @@ describe('cloud SDK calls in inline code (saas pack)', () => {
   });
 });
 
+describe('job queue clients in inline code (saas pack)', () => {
+  it.each([
+    [
+      `bundle exec ruby -e 'require "sidekiq/api"; Sidekiq::Queue.all.each(&:clear); Sidekiq::DeadSet.new.clear'`,
+      ASK,
+    ],
+    [`bundle exec rails runner 'Sidekiq::RetrySet.new.clear'`, ASK],
+    [`ruby -e 'require "resque"; Resque.remove_queue("mailers")'`, ASK],
+    [`node -e "const {Queue}=require('bullmq'); new Queue('emails').obliterate({force: true})"`, ASK],
+    [`node -e "const {Queue}=require('bullmq'); new Queue('emails').drain()"`, ASK],
+    [`python3 -c "from proj.celery import app; app.control.purge()"`, ASK],
+    [
+      `python3 -c "from rq import Queue; from redis import Redis; Queue('default', connection=Redis()).empty()"`,
+      ASK,
+    ],
+    // reads, enqueues, and the same method names without a job queue loaded
+    [`bundle exec ruby -e 'require "sidekiq/api"; puts Sidekiq::Queue.new.size; puts [].empty?'`, 'allow'],
+    [`bundle exec rails runner 'p Sidekiq::Stats.new.processed'`, 'allow'],
+    [`node -e "const {Queue}=require('bullmq'); new Queue('emails').add('welcome', {id: 1})"`, 'allow'],
+    [`ruby -e 'a = [1, 2]; a.clear; puts a.size'`, 'allow'],
+    [`python3 -c "d = {'a': 1}; d.clear(); print(d)"`, 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(saas(script)).toBe(expected);
+  });
+});
+
 describe('document and key-value store clients in inline code (databases pack)', () => {
   it.each([
     [

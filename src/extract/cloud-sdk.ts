@@ -8,8 +8,9 @@
  * client of a vector database or search engine (`delete_collection`, `deleteIndex`,
  * `indices.delete`), or a job queue (`Sidekiq::Queue.all.each(&:clear)`, `queue.obliterate()`,
  * `app.control.purge()`: the queue's own verbs, with or without parentheses).
- * Without such an import nothing is read here (a `.delete()` of the program's own objects
- * is the ORM's or the program's business: src/extract/sql-orm.ts).
+ * Without such an import only a REST client's `.delete('/api/path')` is read (`ovh.Client(…)
+ * .delete('/cloud/project/…')`); a `.delete()` of the program's own objects is the ORM's or
+ * the program's business (src/extract/sql-orm.ts).
  *
  * Each call becomes a cloud fact of the SDK (tool `boto3`, `aws-sdk`, …), generic like a CLI
  * no table models (`saas/unknown-cli-destroy` asks).
@@ -86,6 +87,43 @@ function verbOf(name: string): string {
     .toLowerCase();
 }
 
+/**
+ * `.delete('/x/…')` on a client object (`ovh.Client(…)`, `client`, `api`, `conn`, or a name
+ * assigned from a `…Client(…)` / `…Session(…)` / `…Api(…)` call): a generic REST client asked
+ * to delete the resource at an absolute API path. Not a decorator (`@router.delete('/x')`
+ * declares a route), not a test client, and not a path that is not absolute (a dict's or a
+ * cache's key).
+ */
+const CLIENT_DELETE =
+  /(@\s*)?\b((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*(?:\([^()]*\))?)\.delete\s*\(\s*(['"])(\/[\w.~%@:{}-]+(?:\/[\w.~%@:{}-]*)*)\3\s*[,)]/g;
+const CLIENTISH = /client|api|session|conn|sdk|http/i;
+
+function clientDeletes(code: string): CloudDraft[] {
+  const out: CloudDraft[] = [];
+  for (const m of code.matchAll(CLIENT_DELETE)) {
+    const [, decorator, receiver, , path] = m;
+    if (decorator || /test_?client|router|blueprint/i.test(receiver)) continue;
+    const name = /^[A-Za-z_]\w*$/.test(receiver) ? receiver : '';
+    const assigned = name ? new RegExp(`\\b${name}\\s*=\\s*([^\\n;]+)`).exec(code)?.[1] : undefined;
+    const client =
+      CLIENTISH.test(receiver.replace(/\(.*$/, '')) ||
+      (assigned !== undefined && /(?:Client|Session|Api|API|Connection)\s*\(/.test(assigned));
+    if (!client || (assigned && /test_?client|router/i.test(assigned))) continue;
+    // the module the client comes from (`ovh.Client(…)` → ovh), else a generic name
+    const module = /^([a-z_]\w*)\./.exec(receiver.includes('(') ? receiver : (assigned ?? receiver))?.[1];
+    out.push({
+      tool: module ?? 'api-client',
+      service: '',
+      verb: 'delete',
+      resource: path,
+      all: false,
+      force: false,
+      generic: true,
+    });
+  }
+  return out;
+}
+
 /** The destructive SDK calls of `cmd`'s inline code, one draft each (none when no SDK is loaded). */
 export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   const argv = peelRunner(cmd.argv);
@@ -95,7 +133,7 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   if (!INTERPRETER.test(program) && !runner) return [];
   const code = codeOf({ ...cmd, argv });
   const sdk = SDKS.find((s) => s.loads.test(code));
-  if (!sdk) return [];
+  if (!sdk) return code.length > MAX_CODE ? [] : clientDeletes(code);
   // fail closed: code that loads an SDK but is too large to read call by call is asked whole
   if (code.length > MAX_CODE)
     return [

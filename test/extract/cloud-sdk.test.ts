@@ -95,6 +95,39 @@ describe('cloud SDK calls in inline code (saas pack)', () => {
   });
 });
 
+describe('generic REST clients deleting at an API path (saas pack)', () => {
+  it.each([
+    [
+      `python3 -c "import ovh; ovh.Client(endpoint='ovh-eu').delete('/cloud/project/5d1c/instance/9b3a')"`,
+      ASK,
+    ],
+    [
+      `python3 -c "import ovh; c = ovh.Client(endpoint='ovh-eu'); c.delete('/domain/zone/example.com/record/1')"`,
+      ASK,
+    ],
+    [
+      `node -e "const api = require('axios').create({baseURL: 'https://api.example.com'}); api.delete('/v1/users/42')"`,
+      ASK,
+    ],
+    [`ruby -e 'conn = Faraday.new(url: "https://api.example.com"); conn.delete("/v1/volumes/7")'`, ASK],
+    // reads, routes declared, test clients, and keys of local objects
+    [`python3 -c "import ovh; print(ovh.Client().get('/me'))"`, 'allow'],
+    [
+      `node -e "const app = require('express')(); app.delete('/items/:id', (q, r) => r.end()); app.listen(3000)"`,
+      'allow',
+    ],
+    [
+      `python3 -c "from fastapi.testclient import TestClient; from main import app; TestClient(app).delete('/items/1')"`,
+      'allow',
+    ],
+    [`python3 -c "cache.delete('/api/users'); d = {}; d.pop('/x', None)"`, 'allow'],
+    [`ruby -e 'paths = ["/usr/lib"]; paths.delete("/usr/lib"); p paths'`, 'allow'],
+    [`python3 -c "client.delete('cache-key')"`, 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(saas(script)).toBe(expected);
+  });
+});
+
 describe('job queue clients in inline code (saas pack)', () => {
   it.each([
     [

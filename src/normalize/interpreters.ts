@@ -7,6 +7,7 @@
  * what the code does becomes synthetic commands the extractors understand (`rm -rf X`,
  * the command it runs, `curl -X METHOD URL -d BODY`), with wrapper `python -c` etc.
  * Code that evaluates something not readable statically marks the interpreter dynamic.
+ * PowerShell (pwsh.ts) and Nushell (codescan-nu.ts) are read by their own scanners.
  */
 import { absPath } from './state.js';
 import type { Field, Res } from './state.js';
@@ -16,6 +17,7 @@ import { runArgv } from './carriers.js';
 import { scanCode, type Effect } from './codescan.js';
 import type { Lang } from './codelex.js';
 import { pwshCommand, scanPwsh } from './pwsh.js';
+import { nuCode, scanNu } from './codescan-nu.js';
 
 export type { Lang };
 
@@ -196,6 +198,19 @@ export function runPwsh(argv: Field[], k: K): Res {
   const code = pwshCommand(argv);
   return runCode(argv, k, code === 'file' ? undefined : (code ?? 'stdin'), 'pwsh -c', (text) => {
     const effects = scanPwsh(text, k.frame.remote ? '~' : k.run.ctx.home);
+    return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
+  });
+}
+
+/** Nushell (`nu -c …`, a script written earlier, stdin): its statements' effects (codescan-nu.ts). */
+export function runNu(argv: Field[], k: K): Res {
+  const found = nuCode(argv);
+  // A project script on disk is the project's own code: not re-read here, not dynamic.
+  const written =
+    found.file && !found.file.dynamic ? k.scope.files.get(absPath(k.scope.cwd, found.file.text)) : undefined;
+  const code = found.code ?? (written !== undefined ? { text: written, dynamic: false } : undefined);
+  return runCode(argv, k, code ?? (found.file ? undefined : 'stdin'), 'nu -c', (text) => {
+    const effects = scanNu(text, k.frame.remote ? '~' : k.run.ctx.home);
     return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
   });
 }

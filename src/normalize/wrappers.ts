@@ -1,16 +1,20 @@
 /**
  * Wrappers: programs that run another program given as their arguments, peeled to reach
  * it (sudo, doas, pkexec, env, command, exec, builtin, nohup, nice, time, timeout, stdbuf, setsid,
- * unbuffer, busybox, chroot, ionice, flock, runuser, agentfw run) and those that take a command string
+ * unbuffer, chroot, ionice, flock, runuser, agentfw run) and those that take a command string
  * (watch, script -c, su -c, flock -c, env -S) or run shell commands given on their command
  * line (editors, editors.ts; tmux, screen and systemd-run, multiplexers.ts), which is
  * re-parsed; CMake's command mode (`cmake -E rm …`) is read as the shell command it performs
- * (cmake-e.ts); tracers, debuggers and adapters (strace, gdb, entr, expect …) are in tracers.ts.
+ * (cmake-e.ts); tracers, debuggers and adapters (strace, gdb, entr, expect …) are in tracers.ts;
+ * multi-call binaries, sshpass, job queues and file watchers in launchers.ts; development
+ * environments (distrobox, toolbox, nix-shell, conda run …) in dev-envs.ts.
  */
 import { emacsPeeler, vimPeeler } from './editors.js';
 import { screen, systemdRun, tmux } from './multiplexers.js';
 import { TRACERS } from './tracers.js';
 import { RUNNERS } from './runners.js';
+import { LAUNCHERS } from './launchers.js';
+import { DEV_ENVS } from './dev-envs.js';
 import { cmakeCommandMode } from './cmake-e.js';
 import { joinFields } from './fields.js';
 import { getopt } from './options.js';
@@ -247,7 +251,6 @@ export const WRAPPERS: Record<string, Peeler> = {
   stdbuf: simple('stdbuf', 'ioe', ['input', 'output', 'error']),
   setsid: simple('setsid'),
   unbuffer: simple('unbuffer'),
-  busybox: (args) => ({ label: 'busybox', argv: args }),
   // `nsenter -t PID -m -u -n … CMD`: CMD in PID's namespaces (`-t 1 -m` from a privileged
   // container with the host's pids: the host itself).
   nsenter: (args) => {
@@ -307,4 +310,6 @@ export const WRAPPERS: Record<string, Peeler> = {
   cmake: cmakeCommandMode,
   ...TRACERS,
   ...RUNNERS,
+  ...LAUNCHERS,
+  ...DEV_ENVS,
 };

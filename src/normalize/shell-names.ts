@@ -18,4 +18,12 @@ export const SHELLS: ReadonlySet<string> = new Set([
   'busybox-sh',
   'csh',
   'tcsh',
+  // shells of their own syntax: simple commands read alike; what bash cannot parse asks
+  'xonsh',
+  'nu',
+  'elvish',
+  'osh',
+  'ysh',
+  'oksh',
+  'loksh',
 ]);

@@ -31,6 +31,11 @@ describe('shells, eval, source, stdin scripts', () => {
     ["dash -c -l 'rm -rf /'", [{ program: 'rm', wrappers: ['dash -c'] }]],
     ["csh -c 'rm -rf /'", [{ program: 'rm', argv: RM_ROOT, wrappers: ['csh -c'] }]],
     ["tcsh -f -c 'rm -rf /'", [{ program: 'rm', argv: RM_ROOT, wrappers: ['tcsh -c'] }]],
+    // shells of their own syntax: their simple commands read alike
+    ["xonsh -c 'rm -rf /'", [{ program: 'rm', argv: RM_ROOT, wrappers: ['xonsh -c'] }]],
+    ["nu -c 'rm -rf /'", [{ program: 'rm', argv: RM_ROOT, wrappers: ['nu -c'] }]],
+    ["elvish -c 'rm -rf /'", [{ program: 'rm', argv: RM_ROOT, wrappers: ['elvish -c'] }]],
+    ["osh -c 'rm -rf /'", [{ program: 'rm', argv: RM_ROOT, wrappers: ['osh -c'] }]],
     ['bash -c \'rm -rf "$1"\' _ /etc', [{ program: 'rm', argv: ['rm', '-rf', '/etc'] }]],
     ["sh -c '$0 -rf /' rm", [{ program: 'rm', argv: RM_ROOT }]],
     ['bash -c "bash -c \\"rm -rf /\\""', [{ program: 'rm', wrappers: ['bash -c', 'bash -c'] }]],

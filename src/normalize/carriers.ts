@@ -1,8 +1,8 @@
 /**
  * The carrier dispatcher: given an expanded argv, peel wrappers (wrappers.ts), follow
  * shells and eval (shells.ts), fan-out (fanout.ts), inline interpreter code
- * (interpreters.ts), commands in options (option-carriers.ts) and remote carriers
- * (remote.ts); otherwise emit the command.
+ * (interpreters.ts), awk and m4 programs (awk.ts, m4.ts), commands in options
+ * (option-carriers.ts) and remote carriers (remote.ts); otherwise emit the command.
  */
 import { absPath, basename, cloneScope } from './state.js';
 import type { Field, Res } from './state.js';
@@ -17,6 +17,7 @@ import { REMOTE } from './remote.js';
 import { runPathScript } from './scripts.js';
 import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
+import { runM4 } from './m4.js';
 import { runCrontab } from './crontab.js';
 import { sedExec } from './sed-exec.js';
 import { lessPreprocessor, optionCarriers } from './option-carriers.js';
@@ -88,6 +89,7 @@ export function runArgv(argv: Field[], k: K): Res {
       if (r) return r;
     }
     if (AWKS.has(prog)) return runAwk(argv, k);
+    if (prog === 'm4' || prog === 'gm4') return runM4(argv, k);
     if (prog === 'just') return runJust(argv, k);
     if (prog === 'task' || prog === 'go-task') return runTask(argv, k);
     if (prog === 'direnv') {

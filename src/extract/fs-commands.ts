@@ -11,6 +11,7 @@ import { foundUnder } from './fs-found.js';
 import { VOLUME_HANDLERS } from './fs-volumes.js';
 import { ACL_HANDLERS } from './fs-acl.js';
 import { rclone } from './fs-rclone.js';
+import { unison } from './fs-unison.js';
 
 /**
  * True when xargs appends operands from stdin that are not known statically and the
@@ -173,6 +174,17 @@ const dd: FsHandler = (cmd, ctx) => {
   return overwriteOf(cmd, [t], true);
 };
 
+/**
+ * Formatters told to only show what they would do: `mke2fs -n` / `mkfs.ext4 -n`, `mkfs.xfs
+ * -N`, `mkntfs -n` / `--no-action` (elsewhere `-n` takes a value: `mkfs.vfat -n LABEL`).
+ */
+function dryRun(p: string, args: string[]): boolean {
+  if (/^(mke2fs|mkfs\.ext[234])$/.test(p)) return args.includes('-n');
+  if (p === 'mkfs.xfs') return args.includes('-N');
+  if (p === 'mkntfs' || p === 'mkfs.ntfs') return args.some((a) => a === '-n' || a === '--no-action');
+  return false;
+}
+
 /** mkfs, wipefs, fdisk …: device-looking operands (or the last operand) are formatted. */
 const format: FsHandler = (cmd, ctx) => {
   const p = cmd.program;
@@ -194,6 +206,7 @@ const format: FsHandler = (cmd, ctx) => {
     )
   )
     return [];
+  if (dryRun(p, args)) return [];
   if (p === 'wipefs' && !args.some((a) => /^(-a|--all|-o|--offset|-[a-zA-Z]*a[a-zA-Z]*)$/.test(a))) return [];
   if (p === 'cryptsetup' && !args.some((a) => /^(luksFormat|erase|luksErase|reencrypt)$/.test(a))) return [];
   let idx = cmd.argv
@@ -281,6 +294,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   install: cp,
   rsync,
   rclone,
+  unison,
   dd,
   truncate,
   chmod: perms,

@@ -4,11 +4,14 @@
  * `lvremove`, `vgremove`, `pvremove`, `btrfs subvolume delete`, `mdadm --zero-superblock`
  * or `--create`, `virsh vol-delete`, `virsh undefine --remove-all-storage`) or erase a drive
  * (`nvme format`, `nvme sanitize`, `hdparm --security-erase`, `badblocks -w`: its write test
- * overwrites every block). Each is read as
+ * overwrites every block), or delete a virtual machine's disk (`wsl --unregister NAME`: the
+ * distribution and its virtual disk go). Each is read as
  * a format of what it names (fs fact, op `format`): a path is classified as any path (a
  * /dev path is a device, refused like a wipe; a folder inside the workspace is the
  * workspace's), and a volume name, which is no file, is storage of class `unknown` (asked).
- * What only lists, creates, snapshots or dry-runs gives nothing.
+ * What only lists, creates, snapshots or dry-runs gives nothing. `scrub FILE|DEV` overwrites
+ * what it names with patterns, like shred, and is read as one (fs fact, op `shred`); `-X DIR`
+ * (--freespace) fills a new directory instead.
  */
 import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
 import { fsFact, type FsHandler } from './fs-fact.js';
@@ -99,6 +102,19 @@ const programVerb: FsHandler = (cmd, ctx) => formatOf(cmd, ctx, parseOptions(cmd
 
 const storageFlag = (o: ParsedOptions) => hasAny(o, 'remove-all-storage', 'storage', 'wipe-storage');
 
+/** scrub's options: those with a value, and its long names (so prefixes read as the option). */
+const SCRUB: OptionSpec = {
+  shortWithValue: 'pbsD',
+  longWithValue: ['pattern', 'blocksize', 'device-size', 'dirent'],
+  long: ['force', 'remove', 'freespace', 'no-signature', 'no-link', 'no-hwrand', 'no-threads', 'test-sparse'],
+};
+
+/** `wsl --unregister NAME` (also `wsl.exe`): the distribution NAME and its virtual disk are deleted. */
+const wsl: FsHandler = (cmd, ctx) => {
+  const at = cmd.argv.findIndex((a) => /^(--unregister|-unregister)$/.test(a));
+  return at > 0 && at + 1 < cmd.argv.length ? formatOf(cmd, ctx, [at + 1], false) : [];
+};
+
 export const VOLUME_HANDLERS: Record<string, FsHandler> = {
   zfs: verbOf(/^(destroy|rollback)$/, 'n'),
   zpool: verbOf(/^(destroy|labelclear)$/),
@@ -137,5 +153,13 @@ export const VOLUME_HANDLERS: Record<string, FsHandler> = {
     const destroys =
       /^(vol-delete|vol-wipe|pool-delete)$/.test(sub ?? '') || (sub === 'undefine' && storageFlag(o));
     return destroys && name !== undefined ? formatOf(cmd, ctx, [o.operands[1]], false) : [];
+  },
+  wsl,
+  'wsl.exe': wsl,
+  scrub: (cmd, ctx) => {
+    const o = parseOptions(cmd.argv, 1, SCRUB);
+    if (hasAny(o, 'X', 'freespace')) return [];
+    const ops = o.operands.map((i) => target(cmd, i, ctx));
+    return fsFact(cmd, 'shred', ops, false, hasAny(o, 'f', 'force'));
   },
 };

@@ -57,6 +57,17 @@ describe('volume managers and VM storage (filesystem pack)', () => {
     ['virsh vol-list default', 'allow'],
     ['parted -l', 'allow'],
     ['parted -s /dev/sda print', 'allow'],
+    // a WSL distribution unregistered: its virtual disk is deleted
+    ['wsl --unregister Ubuntu-22.04', 'ask filesystem/format-filesystem'],
+    ['wsl.exe --unregister Debian', 'ask filesystem/format-filesystem'],
+    ['wsl --list --verbose', 'allow'],
+    ['wsl --export Ubuntu ./ubuntu.tar', 'allow'],
+    // scrub overwrites what it names, like shred
+    ['sudo scrub -p dod /dev/sdb', 'deny filesystem/delete-system-file,filesystem/wipe-device'],
+    ['scrub -f -r /etc/passwd', 'deny filesystem/destroy-root-home-system'],
+    ['scrub --pattern=nnsa /dev/nvme0n1', 'deny filesystem/delete-system-file,filesystem/wipe-device'],
+    ['scrub -r ./tmp/secret.txt', 'allow'],
+    ['scrub -X /tmp/fill', 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(verdict(script)).toBe(expected);
   });

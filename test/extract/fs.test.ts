@@ -133,6 +133,12 @@ describe('extractFs', () => {
     ['mkfs.ext4 /dev/sdb1', cmd(['mkfs.ext4', '/dev/sdb1']), 'format F device'],
     ['mkfs -t xfs -L data /dev/vdb', cmd(['mkfs', '-t', 'xfs', '-L', 'data', '/dev/vdb']), 'format F device'],
     ['mke2fs disk.img', cmd(['mke2fs', 'disk.img']), 'format F inside-workspace'],
+    // dry runs: `-n` shows what mke2fs would do (mkfs.xfs: -N); elsewhere -n takes a label
+    ['mke2fs -n (dry run)', cmd(['mke2fs', '-n', '/dev/nvme1n1']), ''],
+    ['mkfs.ext4 -n (dry run)', cmd(['mkfs.ext4', '-n', '/dev/sdb1']), ''],
+    ['mkfs.xfs -N (dry run)', cmd(['mkfs.xfs', '-N', '/dev/sdb']), ''],
+    ['mkntfs --no-action', cmd(['mkntfs', '--no-action', '/dev/sdb1']), ''],
+    ['mkfs.vfat -n LABEL', cmd(['mkfs.vfat', '-n', 'BOOT', '/dev/sdb1']), 'format F device'],
     ['wipefs -a /dev/sda', cmd(['wipefs', '-a', '/dev/sda']), 'format F device'],
     ['wipefs /dev/sda (list only)', cmd(['wipefs', '/dev/sda']), ''],
     ['fdisk -l', cmd(['fdisk', '-l', '/dev/sda']), ''],

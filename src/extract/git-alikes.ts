@@ -9,7 +9,12 @@
  *   util gc --expire` prunes what it no longer holds;
  * - Sapling (and Mercurial where it agrees): `sl push --to B --force` moves the remote
  *   bookmark wherever the commit is, `--delete B` deletes it; `purge` / `clean` delete
- *   untracked files; `update|goto|checkout --clean` discards uncommitted changes.
+ *   untracked files; `update|goto|checkout --clean` discards uncommitted changes;
+ * - Subversion: `svn delete|rm URL…` commits the deletion of a path on the server at once
+ *   (a branch, trunk, a whole project), read as a deleted remote ref named by its path
+ *   (`svn delete FILE` in a working copy only schedules it: not read);
+ * - Fossil: `fossil clean` deletes the checkout's extra files (`--verily` also the ignored
+ *   ones, without an undo), read like `git clean -f`; `--dry-run` / `-n` / `--whatif` only list.
  */
 import { hasAny, lastValue, parseOptions } from './fs-options.js';
 import { act, type GitAction } from './git-act.js';
@@ -28,6 +33,9 @@ const GLOBAL_WITH_VALUE: Record<string, RegExp> = {
   sl: /^(-R|--repository|--cwd|--config|--encoding|--color|--pager)$/,
 };
 GLOBAL_WITH_VALUE.hg = GLOBAL_WITH_VALUE.sl;
+GLOBAL_WITH_VALUE.svn =
+  /^(-m|--message|-F|--file|--username|--password|--config-dir|--config-option|-r|--revision|--depth|--encoding|--editor-cmd|--with-revprop|--targets|-c|--change|--cl|--changelist)$/;
+GLOBAL_WITH_VALUE.fossil = /^(--chdir|--comfmtflags|--comment-format|--errorlog|-U|--user|-R|--repository)$/;
 
 /** The argv from the subcommand on, global options left out; empty = none. */
 function fromSubcommand(tool: string, argv: string[]): string[] {
@@ -105,12 +113,46 @@ function sapling(tool: string, args: string[]): GitAction[] {
   return [];
 }
 
+/** `svn delete|del|remove|rm URL…`: each URL's path deleted on its server (a working-copy path: nothing yet). */
+function svn(args: string[]): GitAction[] {
+  if (!/^(delete|del|remove|rm)$/.test(args[0])) return [];
+  const o = parseOptions(args, 1, {
+    shortWithValue: 'mF',
+    longWithValue: [
+      'message',
+      'file',
+      'username',
+      'password',
+      'config-dir',
+      'config-option',
+      'encoding',
+      'editor-cmd',
+      'with-revprop',
+      'targets',
+    ],
+  });
+  return o.operands
+    .map((i) => /^([a-z+]+:\/\/[^/]*)(\/.*)?$/.exec(args[i]))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => act('delete-remote-ref', [m[2] ?? '/'], m[1]));
+}
+
+/** `fossil clean [opts]`: Fossil writes long options with one dash or two (`-verily`). */
+function fossil(args: string[]): GitAction[] {
+  if (args[0] !== 'clean') return [];
+  const words = args.map((a) => (/^-[a-z][a-z-]+$/.test(a) ? '-' + a : a));
+  const o = parseOptions(words, 1, { longWithValue: ['ignore', 'keep', 'clean'] });
+  return hasAny(o, 'n', 'dry-run', 'whatif') ? [] : [act('clean-force')];
+}
+
+const OTHER: Record<string, (args: string[]) => GitAction[]> = { dolt, jj, svn, fossil };
+
 /** What a git-like tool's command does; undefined = not such a tool. */
 export function gitAlikeActions(program: string, argv: string[]): AlikeRead | undefined {
   if (!Object.hasOwn(GLOBAL_WITH_VALUE, program)) return undefined;
   const args = fromSubcommand(program, argv);
   if (!args.length) return { subcommand: '', actions: [] };
-  const actions = program === 'dolt' ? dolt(args) : program === 'jj' ? jj(args) : sapling(program, args);
+  const actions = Object.hasOwn(OTHER, program) ? OTHER[program](args) : sapling(program, args);
   // jj's commands are two words (`jj op abandon`, `jj git push`).
   const words = program === 'jj' ? args.slice(0, 2) : args.slice(0, 1);
   return { subcommand: [program, ...words].join(' '), actions };

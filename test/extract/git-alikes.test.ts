@@ -47,6 +47,26 @@ describe('tools with git semantics read into git actions', () => {
     ['hg purge --print', []],
     ['sl goto main', []],
     ['sl', []],
+    // Subversion: a URL deleted on its server; a working-copy path is only scheduled
+    [
+      'svn delete https://svn.acme.io/repos/app/trunk -m cleanup',
+      ['svn delete|delete-remote-ref|https://svn.acme.io|/repos/app/trunk'],
+    ],
+    [
+      'svn --username bob rm svn+ssh://svn.acme.io/repos/app/branches/x -m bye',
+      ['svn rm|delete-remote-ref|svn+ssh://svn.acme.io|/repos/app/branches/x'],
+    ],
+    ['svn delete src/old.c', []],
+    ['svn log -l 10', []],
+    ['svn copy https://h/r/trunk https://h/r/tags/v1 -m tag', []],
+    // Fossil: clean deletes extra files; one dash or two
+    ['fossil clean --verily --force', ['fossil clean|clean-force||']],
+    ['fossil clean -verily', ['fossil clean|clean-force||']],
+    ['fossil clean', ['fossil clean|clean-force||']],
+    ['fossil clean --dry-run', []],
+    ['fossil clean -n', []],
+    ['fossil clean --whatif', []],
+    ['fossil status', []],
     ['git push --force', undefined],
   ])('%s', (line, want) => {
     expect(read(line)).toEqual(want);

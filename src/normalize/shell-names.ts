@@ -19,8 +19,8 @@ export const SHELLS: ReadonlySet<string> = new Set([
   'csh',
   'tcsh',
   // shells of their own syntax: simple commands read alike; what bash cannot parse asks
+  // (nu has its own reader: codescan-nu.ts)
   'xonsh',
-  'nu',
   'elvish',
   'osh',
   'ysh',

@@ -140,6 +140,11 @@ export interface NormalizedCommand {
   container?: ContainerMount[];
   /** Variables known at this point (constant propagation), name → value. Used by extractors for `$Q` inside payloads. */
   vars: Record<string, string>;
+  /**
+   * Files the script wrote before this command, absolute path → content as written (null =
+   * written, content not known statically). Read before the disk (http-body.ts). Absent = none.
+   */
+  files?: Record<string, string | null>;
 }
 
 /** A host folder or volume a new container sees (`-v SRC:DST`, `--mount`). */

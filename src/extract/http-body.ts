@@ -40,11 +40,22 @@ export function readStdin(cmd: NormalizedCommand, ctx: AnalyzeContext): Payload 
   return { unknown: true, file: '', stdin: true };
 }
 
+/**
+ * The text of an absolute path as the command would find it: what the script wrote there
+ * earlier, else the disk (ctx.readFile). Undefined when not known.
+ */
+export function readFileOf(file: string, cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
+  const written = cmd.files && Object.hasOwn(cmd.files, file) ? cmd.files[file] : undefined;
+  // fail closed: a file the script wrote with content not known statically is unknown, not the disk's
+  if (written === null) return undefined;
+  return written ?? ctx.readFile?.(file);
+}
+
 /** Reads `name` (`-` = stdin) as a payload file. */
 export function readPayloadFile(name: string, cmd: NormalizedCommand, ctx: AnalyzeContext): Payload {
   if (name === '-') return readStdin(cmd, ctx);
   const file = resolvePath(name, cmd, ctx);
-  const text = ctx.readFile?.(file);
+  const text = readFileOf(file, cmd, ctx);
   // fail closed: an unreadable payload file is an unknown body, never an empty one.
   return { text, unknown: text === undefined, file, stdin: false };
 }

@@ -1,12 +1,18 @@
 /**
- * Load-testing clients that send one request many times: ApacheBench (`ab -p FILE` posts a
- * file, `-u FILE` puts one, `-m METHOD`), hey and oha (`-m METHOD`, `-d BODY`, `-D FILE`,
- * `-H HEADER`, `-a user:pass`). The request is read like curl's: method, URL (the last
- * operand), headers and the body, a file's read through ctx.readFile.
+ * Load-testing clients that send one request many times, and text browsers that post one:
+ * ApacheBench (`ab -p FILE` posts a file, `-u FILE` puts one, `-m METHOD`), hey and oha
+ * (`-m METHOD`, `-d BODY`, `-D FILE`, `-H HEADER`, `-a user:pass`), bombardier (`-m`, `-b`,
+ * `-f FILE`, `-H`), w3m (`-post FILE`, `-header`) and lynx (`-post_data`: the body from
+ * stdin). The request is read like curl's: method, URL (the last operand), headers and the
+ * body, a file's read through ctx.readFile (or as the script wrote it). Go-style
+ * `-flag=value` is read as `-flag value`. vegeta and wrk are read in http-vegeta.ts and
+ * http-wrk.ts.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import { readPayloadFile } from './http-body.js';
+import { readPayloadFile, readStdin } from './http-body.js';
 import { addHeaderLine, emptyRequest, type HttpRequest } from './http-request.js';
+import { parseVegeta } from './http-vegeta.js';
+import { parseWrk } from './http-wrk.js';
 
 interface LoadTool {
   /** Options that take a value (all others are switches). */
@@ -16,6 +22,8 @@ interface LoadTool {
   bodyFile: string[];
   /** Options whose file is the body of a request with that method (`ab -p` POST, `-u` PUT). */
   methodFile: Record<string, string>;
+  /** Switches that send standard input as the body of a POST (lynx `-post_data`); empty = none. */
+  stdinPost?: string[];
   header: string[];
   contentType: string[];
   auth: string[];
@@ -56,27 +64,70 @@ const TOOLS: Record<string, LoadTool> = {
     contentType: ['-T', '--content-type'],
     auth: ['-a', '--basic-auth'],
   },
+  bombardier: {
+    withValue: opts(
+      '-c --connections -n --requests -d --duration -r --rate -t --timeout -m --method -b --body -f --body-file -H --header --cert --key -o --format -p --print',
+    ),
+    method: ['-m', '--method'],
+    body: ['-b', '--body'],
+    bodyFile: ['-f', '--body-file'],
+    methodFile: {},
+    header: ['-H', '--header'],
+    contentType: [],
+    auth: [],
+  },
+  w3m: {
+    withValue: opts('-post -header -o -T -I -O -t -l -cols -ppc -ppl -config -bookmark -debug -request'),
+    method: [],
+    body: [],
+    bodyFile: [],
+    methodFile: { '-post': 'POST' },
+    header: ['-header'],
+    contentType: ['-T'],
+    auth: [],
+  },
+  lynx: {
+    withValue: opts('-auth -pauth -cfg -lss -cmd_log -cmd_script -display -editor -homepage -useragent'),
+    method: [],
+    body: [],
+    bodyFile: [],
+    methodFile: {},
+    header: [],
+    contentType: [],
+    auth: ['-auth'],
+    stdinPost: ['-post_data'],
+  },
 };
 
 export function isLoadTester(program: string): boolean {
-  return Object.hasOwn(TOOLS, program);
+  return Object.hasOwn(TOOLS, program) || program === 'vegeta' || program === 'wrk' || program === 'wrk2';
 }
 
 export function parseLoadTester(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
+  if (cmd.program === 'vegeta') return parseVegeta(cmd, ctx);
+  if (cmd.program === 'wrk' || cmd.program === 'wrk2') return parseWrk(cmd, ctx);
   const t = TOOLS[cmd.program];
   const r = emptyRequest(cmd.program);
   let method = '';
   let fileMethod = '';
   const argv = cmd.argv;
   for (let i = 1; i < argv.length; i++) {
-    const eq = argv[i].startsWith('--') ? argv[i].indexOf('=') : -1;
-    const a = eq > 0 ? argv[i].slice(0, eq) : argv[i];
+    const eq = argv[i].startsWith('-') ? argv[i].indexOf('=') : -1;
+    const a = eq > 0 && t.withValue.has(argv[i].slice(0, eq)) ? argv[i].slice(0, eq) : argv[i];
     if (!a.startsWith('-') || a === '-') {
       r.urls = [a]; // the URL is the last operand
       continue;
     }
+    if (t.stdinPost?.includes(a)) {
+      const p = readStdin(cmd, ctx);
+      r.sendsStdin = true;
+      r.body = p.text;
+      r.bodyUnknown ||= p.unknown;
+      fileMethod = 'POST';
+      continue;
+    }
     if (!t.withValue.has(a)) continue;
-    const v = eq > 0 ? argv[i].slice(eq + 1) : (argv[++i] ?? '');
+    const v = a !== argv[i] ? argv[i].slice(eq + 1) : (argv[++i] ?? '');
     if (t.method.includes(a)) method = v.toUpperCase();
     else if (t.header.includes(a)) addHeaderLine(r, v);
     else if (t.contentType.includes(a)) r.headers['content-type'] = v;

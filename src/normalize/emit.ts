@@ -46,6 +46,7 @@ export function emit(argv: Field[], k: K, opts: { dynamic?: boolean; stdin?: Std
     remote: frame.remote,
     ...(frame.container ? { container: frame.container } : {}),
     vars: Object.fromEntries(scope.vars),
+    ...(scope.written.size ? { files: writtenFiles(scope) } : {}),
   };
   run.commands.push(cmd);
   const out = constantOutput(cmd, argv, k);
@@ -73,6 +74,13 @@ export function emit(argv: Field[], k: K, opts: { dynamic?: boolean; stdin?: Std
   }
   // A command redirected to a file prints nothing into a pipe.
   return { last: cmd, out: io.writes.length > 0 ? undefined : out };
+}
+
+/** The files written so far, as NormalizedCommand.files records them (null = content not known). */
+function writtenFiles(scope: Scope): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const p of scope.written) out[p] = scope.files.get(p) ?? null;
+  return out;
 }
 
 /** Options naming a file a download writes (`curl -o F`, `wget -O F`). */

@@ -10,6 +10,9 @@ import { extractHttp } from '../../src/extract/http.js';
 import { analyzeContext, command, WS } from '../helpers/command.js';
 
 const FILES: Record<string, string> = {
+  [`${WS}/post.lua`]:
+    'wrk.method = "POST"\nwrk.headers["Authorization"] = "Bearer " .. os.getenv("T")\nwrk.body = io.open("missing.json"):read("*a")\n',
+  [`${WS}/del.lua`]: 'request = function()\n  return wrk.format("DELETE", nil, nil, nil)\nend\n',
   [`${WS}/delete.json`]: '{"query":"mutation { volumeDelete(volumeId: \\"v1\\") }"}',
 };
 const ctx = analyzeContext(WS, { readFile: (p) => FILES[p] });
@@ -49,6 +52,36 @@ describe('load testers → method, host, path, body', () => {
       true,
     ],
     ['oha -n 1 --method=DELETE https://api.example.net/v1/x', 'DELETE', 'api.example.net', '/v1/x', false],
+    [
+      'bombardier -n 1 -m POST -f missing.json https://api.example.net/graphql',
+      'POST',
+      'api.example.net',
+      '/graphql',
+      true,
+    ],
+    ['bombardier -m DELETE https://api.example.net/v1/x', 'DELETE', 'api.example.net', '/v1/x', false],
+    ['bombardier -c 10 -d 5s http://localhost:8080/healthz', 'GET', 'localhost', '/healthz', false],
+    [
+      'bombardier --method=PUT --body={} https://api.example.net/v1/x',
+      'PUT',
+      'api.example.net',
+      '/v1/x',
+      false,
+    ],
+    [
+      'w3m -post missing.json -dump https://api.example.net/graphql',
+      'POST',
+      'api.example.net',
+      '/graphql',
+      true,
+    ],
+    ['w3m -dump https://example.net/docs', 'GET', 'example.net', '/docs', false],
+    ['lynx -post_data -dump https://api.example.net/graphql', 'POST', 'api.example.net', '/graphql', true],
+    ['lynx -dump https://example.net/docs', 'GET', 'example.net', '/docs', false],
+    ['wrk -t4 -c64 -d30s http://localhost:8080/api/health', 'GET', 'localhost', '/api/health', false],
+    ['wrk -t1 -s post.lua https://api.example.net/graphql', 'POST', 'api.example.net', '/graphql', true],
+    ['wrk -t1 -s del.lua https://api.example.net/v1/x', 'DELETE', 'api.example.net', '/v1/x', false],
+    ['wrk -t1 -s missing.lua https://api.example.net/v1/x', 'GET', 'api.example.net', '/v1/x', false],
   ])('%s', (line, method, host, path, unknown) => {
     const [f] = http(line);
     expect([f.method, f.host, f.path, f.bodyUnknown]).toEqual([method, host, path, unknown]);
@@ -61,5 +94,47 @@ describe('load testers → method, host, path, body', () => {
       [],
     );
     expect(f.some((x) => x.kind === 'graphql')).toBe(true);
+  });
+});
+
+describe('vegeta attack → its targets', () => {
+  const vegeta = (line: string, stdin?: string) => {
+    const argv = shellParse(line, (k) => `$${k}`).map(String);
+    const cmd = command(argv, stdin === undefined ? {} : { stdin: { kind: 'pipe', text: stdin } });
+    return extractHttp(cmd, ctx, []).filter((f) => f.kind === 'http') as Omit<HttpFact, 'command'>[];
+  };
+  it.each<[string, string | undefined, string[]]>([
+    [
+      'vegeta attack -duration=5s -rate=50',
+      'GET http://localhost:8080/api/products\n',
+      ['GET localhost false'],
+    ],
+    [
+      'vegeta attack -body missing.json -rate 1/s',
+      'POST https://api.example.net/graphql\n',
+      ['POST api.example.net true'],
+    ],
+    [
+      'vegeta attack -body=delete.json',
+      'POST https://api.example.net/graphql\n',
+      ['POST api.example.net false'],
+    ],
+    [
+      'vegeta attack -format json',
+      '{"method":"DELETE","url":"https://api.example.net/v1/x"}\n{"method":"GET","url":"http://localhost/"}\n',
+      ['DELETE api.example.net false', 'GET localhost false'],
+    ],
+    [
+      'vegeta attack -rate 1/s',
+      'DELETE https://api.example.net/v1/a\n\nGET https://api.example.net/v1/b\n',
+      ['DELETE api.example.net false', 'GET api.example.net false'],
+    ],
+    // fail closed: targets on a standard input that cannot be read
+    ['vegeta attack -rate 1/s', undefined, ['UNKNOWN  true']],
+    // a project's own targets file that cannot be read here
+    ['vegeta attack -targets targets.txt', undefined, []],
+    ['vegeta report', undefined, []],
+  ])('%s', (line, stdin, want) => {
+    expect(vegeta(line, stdin).map((f) => `${f.method} ${f.host} ${f.bodyUnknown}`)).toEqual(want);
   });
 });

@@ -60,6 +60,22 @@ function fileArg(expr: string, lx: Lexed, hops = 0): string | undefined {
   return v && hops < 4 ? fileArg(v.replace(/^(?:def|val|var|File)\s+/, ''), lx, hops + 1) : undefined;
 }
 
+/**
+ * The body a java.net.http BodyPublisher sends, as an expression httpCall reads: a file's
+ * content (`ofFile(Path.of(f))` → `File(f)`), a string (`ofString(x)` → `x`); undefined = none
+ * (`noBody()`, no argument). Any other publisher is returned as it is (an unknown body).
+ */
+function publisherBody(expr: string | undefined): string | undefined {
+  const t = expr?.trim();
+  if (!t || /\bnoBody\s*\(\s*\)$/.test(t)) return undefined;
+  const file = /\bofFile\s*\(([\s\S]*)\)$/.exec(t);
+  if (file) {
+    const p = /^(?:Path\.of|Paths\.get|new\s+File|File)\s*\(([\s\S]*)\)$/.exec(file[1].trim());
+    return p ? `File(${callArgs(p[1] + ')', 0).args[0] ?? ''})` : t;
+  }
+  return /\bofString\s*\(([\s\S]*)\)$/.exec(t)?.[1] ?? t;
+}
+
 export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Pattern[]> {
   const http = (
     m: string | undefined,
@@ -175,13 +191,23 @@ export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Patter
         re: /\bHttpRequest\.newBuilder\s*\(/g,
         handle: (a, lx, home, m) => {
           const rest = lx.skel.slice(m.index);
-          const stmt = rest.slice(0, rest.search(/;|\n|$/));
+          // the builder chain, continued on lines that start with `.`
+          const stmt = rest.slice(0, rest.search(/;|\n(?!\s*\.)|$/));
           const uri = /URI\.create\s*\(([^()]*)\)/.exec(stmt)?.[1] ?? a[0] ?? '';
-          const verb = /\.(DELETE|POST|PUT|GET)\s*\(/.exec(stmt)?.[1];
-          const named = /\.method\s*\(\s*(\u0001\d+\u0002)/.exec(stmt)?.[1];
-          const method = verb ?? (named ? methodOf(named, lx) : 'GET');
-          return http(method, [uri], lx, home, 'jvm');
+          const verb = /\.(DELETE|POST|PUT|GET)\s*\(/.exec(stmt);
+          const named = /\.method\s*\(\s*(\u0001\d+\u0002)/.exec(stmt);
+          const method = verb?.[1] ?? (named ? methodOf(named[1], lx) : 'GET');
+          const sent = verb ?? named;
+          const args = sent ? callArgs(stmt, (sent.index ?? 0) + sent[0].length).args : [];
+          const body = publisherBody(verb ? args[0] : args[1]);
+          return http(method, [uri, ...(body !== undefined ? [`body: ${body}`] : [])], lx, home, 'jvm');
         },
+      },
+      // Scala's os-lib: os.remove.all(path), os.remove(path), os.proc(cmd…).call()
+      { re: /\bos\.remove(?:\.all)?\s*\(/g, handle: h.rm },
+      {
+        re: /\bos\.proc\s*\(/g,
+        handle: (a, lx, home) => argvOf(a.length === 1 ? (listItems(a[0]) ?? a) : a, lx, home, h),
       },
       { re: /\bEval\.(?:me|x|xy|xyz)\s*\(|\.evaluate\s*\(/g, handle: (a, lx) => h.code(a.at(-1), lx) },
     ],

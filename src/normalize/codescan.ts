@@ -39,7 +39,8 @@ function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
   if (m && lit(m[1]) === 'HOME') return home;
   m = /^System\.getProperty\(\u0001(\d+)\u0002\)$/.exec(t);
   if (m && lit(m[1]) === 'user.home') return home;
-  if (/^(?:System\.user_home!?\(\)|(?:dirs::|home::|std::env::|env::)home_dir\(\))$/.test(t)) return home;
+  if (/^(?:System\.user_home!?\(\)|(?:dirs::|home::|std::env::|env::)home_dir\(\)|os\.home)$/.test(t))
+    return home;
   if (
     /^(?:process\.env\.HOME|process\.env\[\u0001\d+\u0002\]|os\.homedir\(\)|require\(\u0001\d+\u0002\)\.homedir\(\)|(?:pathlib\.)?Path\.home\(\)|Dir\.home|homedir\(\)|\$ENV\{HOME\}|File\.expand_path\(\u0001\d+\u0002\))$/.test(
       t,

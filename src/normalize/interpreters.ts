@@ -38,7 +38,8 @@ export function interpreterFor(prog: string): Lang | undefined {
     return 'scheme';
   if (prog === 'go') return 'go';
   if (prog === 'elixir' || prog === 'iex') return 'elixir';
-  if (/^(groovy|kotlin|kotlinc|kotlinc-jvm|scala|scala-cli|jshell)$/.test(prog)) return 'jvm';
+  // java and jbang run a single-file program (`java Del.java`, `jbang Del.java`) the script wrote
+  if (/^(groovy|kotlin|kotlinc|kotlinc-jvm|scala|scala-cli|jshell|java|jbang)$/.test(prog)) return 'jvm';
   if (prog === 'rust-script' || prog === 'cargo-script') return 'rust';
   if (prog === 'osascript') return 'applescript';
   return undefined;
@@ -70,7 +71,7 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
 const LANG_VALUE_FLAGS: Partial<Record<Lang, RegExp>> = {
   scheme: /^(-l|-L|-t|-r|-u|-k|-S|-x|-C|-I|--lib|--require)$/,
   elixir: /^(-r|-pa|-pz|--erl|--sname|--name|--cookie|--logger-\w+)$/,
-  jvm: /^(-cp|-classpath|--classpath|-D|--encoding|-c|-l|-jvm-args)$/,
+  jvm: /^(-cp|-classpath|--classpath|-D|--encoding|-c|-l|-jvm-args|--toolkit|--dep|--deps|--source|--module-path|-p|--add-modules|--add-opens|--add-exports|--repos|--java-options|-J|--scala|-S|--jvm)$/,
   rust: /^(-d|--dep|-F|--features|--toolchain|--base-path)$/,
   applescript: /^(-l|-s|-i)$/,
 };
@@ -110,6 +111,7 @@ function findCode(lang: Lang, prog: string, argv: Field[]): Found {
       continue;
     }
     if (parts.length > 0) break;
+    if (lang === 'jvm' && i === 1 && t === 'run' && /^(jbang|scala-cli)$/.test(prog)) continue;
     if (t === '-m' && lang === 'python') return { label: `${prog} -m` };
     if ((VALUE_FLAGS.test(t) || LANG_VALUE_FLAGS[lang]?.test(t)) && !CODE_FLAGS[lang].test(t)) {
       i++;

@@ -58,7 +58,26 @@ describe('what inline Elixir, JVM and Rust code deletes, runs or sends', () => {
       `rust-script -e 'reqwest::blocking::Client::new().delete("https://api.example.com/v1/db").send()'`,
       'curl -X DELETE https://api.example.com/v1/db',
     ],
-  ])('%s', (script, want) => expect(commands(script)).toContain(want));
+    [`scala-cli --toolkit default -e 'os.remove.all(os.home)'`, 'rm -rf /h'],
+    [`scala-cli -e 'os.remove(os.pwd / "x")'`, 'dynamic:rm -rf'],
+    [`scala-cli -e 'os.proc("rm", "-rf", "/srv").call()'`, 'rm -rf /srv'],
+    [
+      `cat > Del.java <<'EOF'\nclass Del { public static void main(String[] a) throws Exception {\n  var r = HttpRequest.newBuilder(URI.create("https://api.example.com/graphql"))\n      .header("Content-Type", "application/json")\n      .POST(HttpRequest.BodyPublishers.ofFile(Path.of("q.json"))).build();\n} }\nEOF\njava Del.java`,
+      'curl -X POST https://api.example.com/graphql --data-binary @q.json',
+    ],
+    [
+      `cat > Del.java <<'EOF'\nvar r = HttpRequest.newBuilder(URI.create("https://api.example.com/v1/db")).DELETE().build();\nEOF\njbang run Del.java`,
+      'curl -X DELETE https://api.example.com/v1/db',
+    ],
+    [
+      `cat > P.java <<'EOF'\nvar r = HttpRequest.newBuilder()\n  .uri(URI.create("https://api.example.com/graphql"))\n  .POST(BodyPublishers.ofString("{\\"query\\":\\"mutation { deleteUser(id: 1) { id } }\\"}"))\n  .build();\nEOF\njbang P.java`,
+      'curl -X POST https://api.example.com/graphql -d {"query":"mutation { deleteUser(id: 1) { id } }"}',
+    ],
+  ])('%s', (script, want) =>
+    expect(
+      commands(script).some((c) => c === want || (want.startsWith('dynamic:') && c.startsWith(want))),
+    ).toBe(true),
+  );
 
   it.each<[string, string]>([
     // not known statically: dynamic (asked)
@@ -85,6 +104,15 @@ describe('what inline Elixir, JVM and Rust code deletes, runs or sends', () => {
     [
       `rust-script -e 'fn f<'"'"'a>(x: &'"'"'a str) -> &'"'"'a str { x } println!("{}", f("rm -rf /"))'`,
       [`rust-script -e fn f<'a>(x: &'a str) -> &'a str { x } println!("{}", f("rm -rf /"))`],
+    ],
+    // a program on disk, a jar, the JVM's own options: the project's code, not read here
+    [`java -jar build/app.jar --port 8080`, ['java -jar build/app.jar --port 8080']],
+    [`java Main.java`, ['java Main.java']],
+    [`jbang run tools/Report.java`, ['jbang run tools/Report.java']],
+    [`scala-cli compile .`, ['scala-cli compile .']],
+    [
+      `cat > G.java <<'EOF'\nvar r = HttpRequest.newBuilder(URI.create("https://api.example.com/v1/x"))\n  .GET().build();\nEOF\njava G.java`,
+      ['cat', 'java G.java', 'curl -X GET https://api.example.com/v1/x'],
     ],
     [
       `rust-script -e 'println!("{}", std::fs::read_to_string("Cargo.toml").unwrap())'`,

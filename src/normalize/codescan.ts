@@ -243,6 +243,11 @@ const PATTERNS: Record<Lang, Pattern[]> = {
       re: /\bNet::HTTP\.(post|post_form|get|get_response)\s*\(/g,
       handle: (a, lx, home, m) => http(m[1].replace(/_.*/, ''), a, lx, home, 'ruby'),
     },
+    // Crystal's HTTP::Client and the http gem: `HTTP::Client.delete(url, headers: …)`, `HTTP.post(url, body: …)`
+    {
+      re: /(?<![\w:])HTTP(?:::Client)?\.(delete|post|put|patch|get)\s*\(/g,
+      handle: (a, lx, home, m) => http(m[1], a, lx, home, 'ruby'),
+    },
     {
       re: /\bNet::HTTP::(Delete|Post|Put|Patch)\.new\s*\(/g,
       handle: (a, lx, home, m) => http(m[1], a, lx, home, 'ruby'),

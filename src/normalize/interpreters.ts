@@ -27,7 +27,8 @@ const MAX_CODE_DEPTH = 4;
 export function interpreterFor(prog: string): Lang | undefined {
   if (/^python[\d.]*$|^pypy[\d.]*$/.test(prog)) return 'python';
   if (/^(node|nodejs|deno|bun|tsx|ts-node|zx)$/.test(prog)) return 'node';
-  if (/^ruby[\d.]*$|^irb$/.test(prog)) return 'ruby';
+  // Crystal's syntax and standard calls read as Ruby's (`crystal eval CODE`, `crystal run F.cr`)
+  if (/^ruby[\d.]*$|^irb$|^crystal$/.test(prog)) return 'ruby';
   if (/^perl[\d.]*$/.test(prog)) return 'perl';
   if (/^php[\d.]*$/.test(prog)) return 'php';
   if (/^(lua[\d.]*|luajit)$/.test(prog)) return 'lua';
@@ -112,6 +113,12 @@ function findCode(lang: Lang, prog: string, argv: Field[]): Found {
     }
     if (parts.length > 0) break;
     if (lang === 'jvm' && i === 1 && t === 'run' && /^(jbang|scala-cli)$/.test(prog)) continue;
+    if (prog === 'crystal' && i === 1 && !/^(eval|run|-.*|.*\.cr)$/.test(t)) return { label: prog };
+    if (prog === 'crystal' && i === 1 && (t === 'eval' || t === 'run')) {
+      const c = argv[i + 1];
+      if (t === 'eval' && c) return { code: c, label: 'crystal eval' };
+      continue;
+    }
     if (t === '-m' && lang === 'python') return { label: `${prog} -m` };
     if ((VALUE_FLAGS.test(t) || LANG_VALUE_FLAGS[lang]?.test(t)) && !CODE_FLAGS[lang].test(t)) {
       i++;

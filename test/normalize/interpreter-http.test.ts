@@ -64,6 +64,30 @@ describe('Ruby Net::HTTP', () => {
   });
 });
 
+describe('Crystal HTTP::Client (and the http gem), read as Ruby', () => {
+  it.each<[string, string[]]>([
+    [
+      `crystal eval 'require "http/client"; HTTP::Client.delete("https://api.example.com/v1/clusters/prod", headers: HTTP::Headers{"Authorization" => "Bearer #{ENV["T"]}"})'`,
+      ['DELETE https://api.example.com/v1/clusters/prod'],
+    ],
+    [
+      `crystal eval 'HTTP::Client.post("https://api.example.com/x", body: "{}")'`,
+      ['POST https://api.example.com/x {}'],
+    ],
+    [
+      `ruby -e 'require "http"; HTTP.delete("https://api.example.com/v1/x")'`,
+      ['DELETE https://api.example.com/v1/x'],
+    ],
+    [`crystal eval 'puts HTTP::Client.get("https://example.com").status_code'`, ['GET https://example.com']],
+    // not run here: a build, specs, a project file on disk
+    [`crystal build src/del.cr`, []],
+    [`crystal spec`, []],
+    [`crystal run src/app.cr`, []],
+  ])('%s', (script, want) => {
+    expect(requests(script)).toEqual(want);
+  });
+});
+
 describe('variables in inline code', () => {
   it.each<[string, string[]]>([
     [

@@ -95,8 +95,8 @@ export function readFirewall(cmd: NormalizedCommand): CloudDraft | undefined {
 
 /**
  * Daemons that keep the record or the defences of a host (audit, logs shipped off it,
- * intrusion detection, endpoint protection, mandatory access control): stopping one leaves
- * what follows unrecorded or unguarded.
+ * intrusion detection, endpoint protection, mandatory access control, the monitoring that
+ * alerts someone): stopping one leaves what follows unrecorded, unguarded or unnoticed.
  */
 export const SECURITY_UNITS = new Set(
   (
@@ -104,7 +104,8 @@ export const SECURITY_UNITS = new Set(
     'ossec ossec-hids falcon-sensor sentinelone sentinelagent cbagentd clamav-daemon clamd clamav-freshclam apparmor ' +
     'firewalld fail2ban crowdsec sshguard nftables netfilter-persistent ufw aide tripwire auditbeat filebeat elastic-agent ' +
     'splunk splunkd splunkforwarder amazon-cloudwatch-agent google-cloud-ops-agent datadog-agent newrelic-infra ' +
-    'td-agent fluentd fluent-bit otelcol otelcol-contrib'
+    'td-agent fluentd fluent-bit otelcol otelcol-contrib alertmanager prometheus-alertmanager icinga2 nagios nagios4 ' +
+    'zabbix-agent zabbix-agent2 monit'
   ).split(' '),
 );
 

@@ -5,12 +5,14 @@
  * security agent unloaded on macOS, Gatekeeper or System Integrity Protection off, the
  * macOS or pf firewall off, an endpoint protection product switched off, a SIEM's indexed
  * data wiped, and the shell's own history switched off. Windows' equivalents are in
- * defences-windows.ts. Read from each program's words into a CloudFact of service
+ * defences-windows.ts; agents stopped by their own control programs and alerting silenced, in
+ * defences-agents.ts. Read from each program's words into a CloudFact of service
  * `host-defence` whose verb says what was switched off.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import { SECURITY_UNITS } from './cloud-host.js';
 import { windowsDefencesOff } from './defences-windows.js';
+import { agentsOff } from './defences-agents.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 
 /**
@@ -130,11 +132,14 @@ export function defencesOff(cmd: NormalizedCommand): Finding[] {
     case 'splunk':
       // `splunk clean eventdata|all|userdata …`: the indexed events (or everything) deleted
       if (pos[0] === 'clean') found.push(['siem-data-deleted', `splunk ${said}`]);
+      // `splunk stop`: the indexer or forwarder no longer collects
+      else if (pos[0] === 'stop') found.push(['agent-off', `splunk ${said}`]);
       break;
     default: {
       const off = history(name, cmd);
       if (off) found.push(['history-off', off]);
       found.push(...windowsDefencesOff(name, args, cmd.program));
+      found.push(...agentsOff(name, args));
     }
   }
   return found;

@@ -1,0 +1,124 @@
+/**
+ * A host's backups and snapshots deleted or switched off by the tools that keep them:
+ * Cassandra's `nodetool clearsnapshot` (every snapshot with `--all` or no tag) and
+ * `disablebackup`, `timeshift --delete|--delete-all`, macOS Time Machine's `tmutil disable`,
+ * `delete`, `deletelocalsnapshots`, `thinlocalsnapshots` and `removedestination`, `snapper
+ * delete`, and Windows' `wbadmin delete backup|catalog|systemstatebackup`, `wbadmin disable
+ * backup`, `vssadmin delete shadows` and `wmic shadowcopy delete`. Read as CloudFacts of
+ * service `backups` whose verb is `delete` or `disable` (`all` when every one goes). Listing,
+ * taking a backup or a snapshot, and status make no fact here (the tool's other words keep
+ * the generic reading).
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import type { CloudDraft } from './cloud-argv.js';
+
+/** Options of these tools that take a value as the next word (the verb is another word). */
+const VALUED = new Set(
+  '-h --host -p --port -u --username -pw --password -pwf --password-file -c --config -d -t --snapshot'.split(
+    ' ',
+  ),
+);
+
+/** The positional words of argv (option values written apart left out), case kept. */
+function words(argv: string[]): string[] {
+  return argv.slice(1).filter((a, i, args) => !a.startsWith('-') && !VALUED.has(args[i - 1] ?? ''));
+}
+
+/** Windows tools spell options with `/` (`/all`, `/quiet`): the words that are not options. */
+const winWords = (argv: string[]) => argv.slice(1).filter((a) => !a.startsWith('/') && !a.startsWith('-'));
+
+function draft(
+  cmd: NormalizedCommand,
+  verb: 'delete' | 'disable',
+  resource: string,
+  all: boolean,
+): CloudDraft {
+  return { tool: cmd.program, service: 'backups', verb, resource, all, force: true };
+}
+
+/** `nodetool [-h HOST] clearsnapshot [-t TAG] [--all] [KEYSPACE…]`, `nodetool disablebackup`. */
+function nodetool(cmd: NormalizedCommand): CloudDraft | undefined {
+  const [verb, ...rest] = words(cmd.argv);
+  const args = cmd.argv.slice(1);
+  if (verb === 'clearsnapshot') {
+    const tag = args.find(
+      (a, i) => args[i - 1] === '-t' || args[i - 1] === '--snapshot' || /^--tag=/.test(a),
+    );
+    // with no tag (or --all) every snapshot of the keyspaces named (or of all) is deleted
+    const all = args.includes('--all') || tag === undefined;
+    return draft(cmd, 'delete', [tag, ...rest].filter(Boolean).join(' ') || 'every snapshot', all);
+  }
+  if (verb === 'disablebackup') return draft(cmd, 'disable', 'incremental backups', true);
+  return undefined;
+}
+
+/** `timeshift --delete [--snapshot NAME]`, `timeshift --delete-all`. */
+function timeshift(cmd: NormalizedCommand): CloudDraft | undefined {
+  const args = cmd.argv.slice(1);
+  if (args.includes('--delete-all')) return draft(cmd, 'delete', 'every snapshot', true);
+  if (!args.includes('--delete')) return undefined;
+  const at = args.indexOf('--snapshot');
+  // with no --snapshot timeshift asks which one on its terminal: one, but not known which
+  return draft(cmd, 'delete', at < 0 ? 'a snapshot' : (args[at + 1] ?? ''), false);
+}
+
+/** Time Machine: `tmutil disable|disablelocal|removedestination`, `delete`, `(thin|delete)localsnapshots`. */
+function tmutil(cmd: NormalizedCommand): CloudDraft | undefined {
+  const [verb, ...rest] = words(cmd.argv);
+  if (/^(disable|disablelocal|removedestination)$/.test(verb ?? ''))
+    return draft(cmd, 'disable', rest.join(' ') || 'Time Machine', true);
+  if (/^(delete|deletelocalsnapshots|thinlocalsnapshots)$/.test(verb ?? '')) {
+    const args = cmd.argv.slice(1);
+    const paths = args.filter((a, i) => args[i - 1] === '-p' || args[i - 1] === '-d');
+    return draft(cmd, 'delete', [...paths, ...rest].join(' '), verb !== 'delete');
+  }
+  return undefined;
+}
+
+/** `snapper [-c CONFIG] delete|remove|rm NUMBER…`. */
+function snapper(cmd: NormalizedCommand): CloudDraft | undefined {
+  const [verb, ...rest] = words(cmd.argv);
+  return /^(delete|remove|rm)$/.test(verb ?? '') ? draft(cmd, 'delete', rest.join(' '), false) : undefined;
+}
+
+/** `wbadmin delete backup|catalog|systemstatebackup`, `wbadmin disable backup`. */
+function wbadmin(cmd: NormalizedCommand): CloudDraft | undefined {
+  const [verb, what] = winWords(cmd.argv).map((w) => w.toLowerCase());
+  if (verb === 'delete' && /^(backup|catalog|systemstatebackup)$/.test(what ?? ''))
+    return draft(
+      cmd,
+      'delete',
+      what,
+      what === 'catalog' || cmd.argv.some((a) => /^[-/]keepversions:0$/i.test(a)),
+    );
+  if (verb === 'disable' && what === 'backup') return draft(cmd, 'disable', 'scheduled backups', true);
+  return undefined;
+}
+
+/** `vssadmin delete shadows [/all]`, `wmic shadowcopy delete`: Windows' volume shadow copies. */
+function shadows(cmd: NormalizedCommand): CloudDraft | undefined {
+  const w = winWords(cmd.argv).map((x) => x.toLowerCase());
+  const deletes =
+    (w[0] === 'delete' && w[1] === 'shadows') || (w[0] === 'shadowcopy' && w.slice(1).includes('delete'));
+  if (!deletes) return undefined;
+  return draft(
+    cmd,
+    'delete',
+    'shadow copies',
+    cmd.argv.some((a) => /^\/all$/i.test(a)) || w[0] === 'shadowcopy',
+  );
+}
+
+/** Programs this module reads, by name (`.exe` spellings included). */
+export const BACKUP_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> = {
+  nodetool,
+  timeshift,
+  tmutil,
+  snapper,
+  wbadmin,
+  'wbadmin.exe': wbadmin,
+  vssadmin: shadows,
+  'vssadmin.exe': shadows,
+  wmic: shadows,
+  'wmic.exe': shadows,
+};

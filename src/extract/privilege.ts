@@ -4,7 +4,8 @@
  * role, Azure Owner, Kubernetes cluster-admin, bound by option or by OpenShift's
  * `add-cluster-role-to-user`), a long-lived credential minted (an access key, a console
  * password, a service-account key), MFA switched off, an account made root or put in an
- * admin group (privilege-accounts.ts), a capability that lets a program become root, or a
+ * admin group (privilege-accounts.ts), a sudoers rule that runs everything as root written
+ * (privilege-sudoers.ts), root's password set or removed (privilege-passwords.ts), a capability that lets a program become root, or a
  * shell or interpreter made setuid (privilege-setuid.ts). Read by what the words say, for any program, into a CloudFact
  * whose verb is `grant-admin`, `mint-credential` or `weaken-mfa` (`unread-policy`: a policy
  * document that takes effect at once and cannot be read).
@@ -17,6 +18,8 @@ import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { policyText, TEXT_TOOLS } from './exposure.js';
 import { accountGrant } from './privilege-accounts.js';
 import { setuidShell } from './privilege-setuid.js';
+import { sudoersGrant } from './privilege-sudoers.js';
+import { rootPassword } from './privilege-passwords.js';
 
 /** Roles and policies that can do anything (or grant themselves anything). */
 const ADMIN_ROLE = new RegExp(
@@ -31,11 +34,34 @@ const ADMIN_ROLE = new RegExp(
     '^(owner|contributor|user access administrator|role based access control administrator)$',
     // Kubernetes
     '^cluster-admin$',
+    // a role named for what it is (Proxmox's Administrator, an app's admin or superuser)
+    '^(administrator|admin|superuser|super[-_ ]?admin|site[-_ ]?admin)$',
   ].join('|'),
   'i',
 );
-/** Options whose value names a role or a policy. */
-const ROLE_OPTS = new Set(['--role', '--roles', '--clusterrole', '--policy-arn', '--role-definition-name']);
+/** Options whose value names a role or a policy, or a comma-separated list of roles. */
+const ROLE_OPTS = new Set([
+  '--role',
+  '--roles',
+  '-role',
+  '-roles',
+  '--set-roles',
+  '--clusterrole',
+  '--policy-arn',
+  '--role-definition-name',
+]);
+/**
+ * Roles that administer one tool's own access system, by their preset names: Teleport's
+ * `editor` edits roles and users (so it can grant itself anything), Proxmox's `PVEAdmin`.
+ */
+const TOOL_ADMIN_ROLES: Record<string, RegExp> = { tctl: /^(editor|admin)$/, pveum: /^PVEAdmin$/ };
+
+/** True when `value` (one role, or a comma-separated list) names an admin role for `program`. */
+function adminRole(program: string, value: string): boolean {
+  const own = Object.hasOwn(TOOL_ADMIN_ROLES, program) ? TOOL_ADMIN_ROLES[program] : undefined;
+  const roles = [value, ...value.split(',')].map((r) => r.trim()).filter(Boolean);
+  return roles.some((r) => ADMIN_ROLE.test(r) || (own?.test(r) ?? false));
+}
 /** An inline policy statement allowing every action (or every IAM action) on every resource. */
 const ALLOW_ALL =
   /"Action"\s*:\s*(\[\s*)?"(\*|iam:\*)"[^}]*"Resource"\s*:\s*(\[\s*)?"\*"|"Resource"\s*:\s*(\[\s*)?"\*"[^}]*"Action"\s*:\s*(\[\s*)?"(\*|iam:\*)"/;
@@ -75,11 +101,16 @@ export function privileges(
   ctx: AnalyzeContext,
   all: NormalizedCommand[] = [],
 ): Finding[] {
+  // a sudoers rule is written by text tools too (`echo … > /etc/sudoers.d/x`)
+  const sudoers = sudoersGrant(cmd, ctx);
+  if (sudoers) return [sudoers];
+  const password = rootPassword(cmd, ctx);
+  if (password) return [['grant-admin', password]];
   if (TEXT_TOOLS.has(cmd.program)) return [];
   const found: Finding[] = [];
   const words = cmd.argv.slice(1).filter((w) => !w.startsWith('-'));
   for (const [o, v] of optionPairs(cmd.argv)) {
-    if (ROLE_OPTS.has(o) && ADMIN_ROLE.test(v.trim())) found.push(['grant-admin', `${o} ${v}`]);
+    if (ROLE_OPTS.has(o) && adminRole(cmd.program, v)) found.push(['grant-admin', `${o} ${v}`]);
     if (o === '--policy-document' || o === '--policy') {
       const text = policyText(v, cmd, ctx);
       // fail closed: a document that takes effect at once (an inline or trust policy, a new

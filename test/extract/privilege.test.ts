@@ -56,6 +56,18 @@ describe('administrator power granted', () => {
     ['gpasswd -a ci wheel', 'grant-admin: gpasswd: group wheel'],
     ['adduser ci docker', 'grant-admin: adduser: group docker'],
     ['setcap cap_setuid+ep /usr/bin/python3', 'grant-admin: setcap: cap_setuid+ep /usr/bin/python3'],
+    // a role named admin, one of a list, one tool's preset admin role
+    ['pveum acl modify / --users ci@pve --roles Administrator', 'grant-admin: pveum: --roles Administrator'],
+    ['pveum aclmod / -user ci@pve -role PVEAdmin', 'grant-admin: pveum: -role PVEAdmin'],
+    [
+      'tctl users update agent --set-roles editor,access,auditor',
+      'grant-admin: tctl: --set-roles editor,access,auditor',
+    ],
+    ['tctl users add ci --roles=access,admin', 'grant-admin: tctl: --roles access,admin'],
+    [
+      'kubectl create rolebinding x --clusterrole=admin --user=bob',
+      'grant-admin: kubectl: --clusterrole admin',
+    ],
   ])('%s', (line, want) => expect(granted(line)).toEqual([want]));
 });
 
@@ -94,6 +106,12 @@ describe('narrow grants, reads and mentions', () => {
     ['usermod -aG audio,video ci'],
     ['adduser newuser'],
     ['setcap cap_net_bind_service=+ep ./server'],
+    ['pveum acl modify /vms/100 --users ci@pve --roles PVEVMUser'],
+    ['tctl users update agent --set-roles access,auditor'],
+    // an access request asks a human to grant it
+    ['tsh request create --roles editor'],
+    // `editor` administers Teleport only
+    ['gcloud projects add-iam-policy-binding p --member=user:a --role=roles/storage.objectAdmin'],
     ['aws iam list-access-keys --user-name deploy'],
     ['grep -rn AdministratorAccess infra/'],
     [

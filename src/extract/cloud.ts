@@ -8,6 +8,7 @@ import type { NormalizedCommand } from '../engine/types.js';
 import { DRY_RUN, type CloudDraft } from './cloud-argv.js';
 import { readAws, readGsutil } from './cloud-aws.js';
 import { APPLY_READERS } from './cloud-apply.js';
+import { ACCOUNT_READERS } from './cloud-accounts.js';
 import { BACKUP_READERS } from './cloud-backups.js';
 import { BATCH_READERS } from './cloud-batch.js';
 import { readDocker } from './cloud-docker.js';
@@ -58,6 +59,7 @@ for (const [p, read] of Object.entries({
   ...REGISTRY_READERS,
   ...APPLY_READERS,
   ...BACKUP_READERS,
+  ...ACCOUNT_READERS,
 }))
   READERS[p] ??= (cmd) => read(cmd) ?? readGeneric(cmd, () => false);
 

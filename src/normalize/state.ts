@@ -110,6 +110,12 @@ export interface Run {
    * (`trap 'rm -rf "$tmp"' EXIT; tmp=$(mktemp -d)`). Empty = none.
    */
   atExit: (() => void)[];
+  /**
+   * Redirects the grammar hung on a whole list or pipeline, keyed by the id of its last
+   * command, which they belong to (walk.ts 'redirected_statement'); taken when that command
+   * is walked. Undefined or empty = none pending.
+   */
+  tailRedirects?: Map<number, { node: Node; reds: Node[] }>;
 }
 
 /** Deepest AST nesting the recursive walk follows before giving up with E_TOO_DEEP. */

@@ -4,11 +4,11 @@
  * command.ts. Scope changes (variables, cwd, aliases, functions) follow bash's rules:
  * subshells and pipeline members get a copy.
  */
-import { HEREDOC_DASH_GAP } from '../parse/parse.js';
 import { cloneScope, issue, MAX_NEST, nodeSpan, tick } from './state.js';
 import type { Field, Frame, Io, Node, Res, Run, Scope } from './state.js';
 import { expandScalar, expandWords, scanSubstitutions, type Ctx } from './words.js';
-import { runAfter, runCommandNode, redirects } from './command.js';
+import { runCommandNode } from './command.js';
+import { lastCommand, redirected } from './redirected.js';
 import { listsCrontab } from './crontab.js';
 import { emitHistorySettings } from './history-settings.js';
 
@@ -109,6 +109,13 @@ export function assign(node: Node, run: Run, frame: Frame, scope: Scope): void {
 
 function walkInner(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Res {
   const k = { run, frame, scope };
+  // The last command of a list or pipeline whose statement carried redirects (see
+  // 'redirected_statement'): they are its own, applied here, after the commands before it.
+  const tail = run.tailRedirects?.get(node.id);
+  if (tail) {
+    run.tailRedirects?.delete(node.id);
+    return redirected(tail.node, node, tail.reds, run, frame, scope, io);
+  }
   switch (node.type) {
     case 'program':
     case 'compound_statement':
@@ -127,26 +134,14 @@ function walkInner(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Re
     case 'redirected_statement': {
       const body = node.childForFieldName('body') ?? node.namedChildren[0];
       const reds = node.namedChildren.filter((c) => c.id !== body?.id);
-      const r = redirects(reds, k, io);
-      if (!body) return {};
-      let res: Res;
-      if (body.type === 'command') {
-        const next = reds[0];
-        const gap = next
-          ? node.text.slice(body.endIndex - node.startIndex, next.startIndex - node.startIndex)
-          : '';
-        const dashes: Field[] = HEREDOC_DASH_GAP.test(gap)
-          ? gap
-              .trim()
-              .split(/\s+/)
-              .map((t) => ({ text: t, dynamic: false }))
-          : [];
-        res = runCommandNode(body, run, frame, scope, r.io, r.extraArgs, dashes);
-      } else {
-        for (const a of r.extraArgs) scanSubstitutions(a, k);
-        res = walk(body, run, frame, scope, r.io);
-      }
-      return runAfter(r.after, res, run, frame, scope, io);
+      if (!body) return redirected(node, body, reds, run, frame, scope, io);
+      // The grammar hangs redirects written after the last command of a list or pipeline on
+      // the whole of it (`cd /etc && echo x > passwd`, `a | b 2>/dev/null`, `a && cat <<EOF`);
+      // bash gives them to that last command alone, resolved in the directory it runs in.
+      const tail = lastCommand(body);
+      if (tail.id === body.id) return redirected(node, body, reds, run, frame, scope, io);
+      (run.tailRedirects ??= new Map()).set(tail.id, { node, reds });
+      return walk(body, run, frame, scope, io);
     }
     case 'command':
       return runCommandNode(node, run, frame, scope, io, []);

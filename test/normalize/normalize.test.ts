@@ -144,6 +144,86 @@ describe('lists, pipes, control flow, cwd', () => {
     ['{ echo a; } > /etc/x', [{ program: 'echo', writes: ['/etc/x'] }]],
   ])('%s', (script, expected) => check(script, expected));
 
+  // The grammar hangs redirects written after the last command of a list or pipeline on the
+  // whole of it; bash gives them to that last command, in the directory it runs in.
+  it.each([
+    // [script, each command's program and what it writes, in order]
+    [
+      'cd /etc && echo x > passwd',
+      [
+        ['cd', []],
+        ['echo', ['/etc/passwd']],
+      ],
+    ],
+    [
+      'cd /etc/sudoers.d && printf ok > ci',
+      [
+        ['cd', []],
+        ['printf', ['/etc/sudoers.d/ci']],
+      ],
+    ],
+    [
+      'ls | sort > out.txt',
+      [
+        ['ls', []],
+        ['sort', ['/w/out.txt']],
+      ],
+    ],
+    [
+      'a && b | c >> log',
+      [
+        ['a', []],
+        ['b', []],
+        ['c', ['/w/log']],
+      ],
+    ],
+    [
+      'a || b && c > f',
+      [
+        ['a', []],
+        ['b', []],
+        ['c', ['/w/f']],
+      ],
+    ],
+    [
+      'cd /tmp; echo x > y',
+      [
+        ['cd', []],
+        ['echo', ['/tmp/y']],
+      ],
+    ],
+    // a group is one command to bash: its redirect is every command's (unchanged)
+    [
+      '{ cd /etc; echo a; } > x',
+      [
+        ['cd', ['/w/x']],
+        ['echo', ['/w/x']],
+      ],
+    ],
+    [
+      '(cd /etc && echo a) > x',
+      [
+        ['cd', ['/w/x']],
+        ['echo', ['/w/x']],
+      ],
+    ],
+  ] as [string, [string, string[]][]][])('%s: each command writes only its own redirects', (script, want) => {
+    const r = norm(script);
+    expect(r.issues).toEqual([]);
+    expect(r.commands.map((c) => [c.program, c.writes])).toEqual(want);
+  });
+
+  it.each([
+    // [script, program, stdin kind it reads (undefined = inherited)]
+    ['cd /srv && cat <<EOF\nrm -rf /\nEOF', 'cd', undefined],
+    ['cd /srv && cat <<EOF\nrm -rf /\nEOF', 'cat', 'heredoc'],
+    ['a | b < in.txt', 'b', 'file'],
+    ['a | b < in.txt', 'a', undefined],
+  ])('%s: %s reads stdin from %s', (script, program, kind) => {
+    const cmd = norm(script).commands.find((c) => c.program === program)!;
+    expect(cmd.stdin?.kind).toBe(kind);
+  });
+
   it('records stdin from a file and from a pipe', () => {
     const r = norm('sort < in.txt; curl -s https://x | sh');
     expect(r.commands[0].stdin).toMatchObject({ kind: 'file', path: '/w/in.txt' });

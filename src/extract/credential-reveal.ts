@@ -2,16 +2,23 @@
  * Password managers and secret stores asked to print what they keep: `pass show`,
  * `gopass show|cat`, `op read|inject`, `op item get --reveal`, `bw get password`, `rbw get`,
  * `lpass show`, `keepassxc-cli show -s` (or `-a Password`), `kwallet-query -r`, and whole
- * services dumped by `chamber export|env`, `doppler secrets`, `infisical export`. The value
+ * services dumped by `chamber export|env`, `doppler secrets`, `infisical export`; secret
+ * services asked for a value (`akeyless get-secret-value`, `conjur variable get`, `bws secret
+ * get`, `ksm secret get`, `kamal secrets print`), encrypted stores decrypted to the terminal
+ * (`dotenvx get`, `rails credentials:show`, `n8n export:credentials --decrypted`), and the
+ * environment printed under a secret injector (`aws-vault exec prod -- env`). The value
  * lands in the agent's transcript and logs, where it no longer is a secret.
  *
- * Reads the command's words and, through `all`, whether its output is piped into another
- * command: then that command decides (a login reading `--password-stdin`, a count, or a
- * request that the exfiltration rules judge). Copies to the clipboard and writes to a file
+ * Reads the command's words, its wrappers and, through `all`, whether its output is piped
+ * into another command: then that command decides (a login reading `--password-stdin`, a
+ * count, or a request that the exfiltration rules judge); a filter that passes the lines on
+ * to the terminal (`| grep AWS_`, `| head -1`) decides nothing. Copies to the clipboard and writes to a file
  * the tool itself names (`op read -o F`) show nothing. Listings, names and usernames
  * (`gopass ls`, `op item get X --fields username`, `chamber list`) are not secrets.
  */
 import type { NormalizedCommand } from '../engine/types.js';
+import { INJECTORS } from '../normalize/runners.js';
+import { isSecretName } from './exfil-sources.js';
 
 /** argv's positional words after the program, without a word right after a value-less option (`-a Password`). */
 function verbs(argv: string[]): string[] {
@@ -107,11 +114,70 @@ const REVEALERS: Record<string, (argv: string[], v: string[]) => string> = {
     if (v[0] === 'export') return has(a, /^--output-file(=.*)?$/) ? '' : 'infisical export';
     return v[0] === 'secrets' && (v[1] === undefined || v[1] === 'get') ? `infisical secrets` : '';
   },
+  // secret services: a value fetched by name, or every secret of a project printed
+  akeyless: (_a, v) => (/^get-(dynamic-|rotated-)?secret-value$/.test(v[0] ?? '') ? `akeyless ${v[0]}` : ''),
+  conjur: (_a, v) =>
+    v[0] === 'variable' && /^(get|value)$/.test(v[1] ?? '') ? `conjur variable ${v[1]}` : '',
+  bws: (_a, v) => (v[0] === 'secret' && /^(get|list)$/.test(v[1] ?? '') ? `bws secret ${v[1]}` : ''),
+  ksm: (_a, v) => (v[0] === 'secret' && /^(get|notation)$/.test(v[1] ?? '') ? `ksm secret ${v[1]}` : ''),
+  hcp: (_a, v) => (v.includes('vault-secrets') && v.includes('open') ? 'hcp vault-secrets secrets open' : ''),
+  teller: (_a, v) => (/^(export|env)$/.test(v[0] ?? '') ? `teller ${v[0]}` : ''),
+  kamal: (_a, v) => (v[0] === 'secrets' && /^(fetch|print)$/.test(v[1] ?? '') ? `kamal secrets ${v[1]}` : ''),
+  // encrypted files and stores decrypted to the terminal
+  dotenvx: (a, v) => {
+    if (v[0] === 'get') return 'dotenvx get';
+    return v[0] === 'decrypt' && has(a, /^--stdout$/) ? 'dotenvx decrypt --stdout' : '';
+  },
+  rails: (_a, v) => (v[0] === 'credentials:show' ? 'rails credentials:show' : ''),
+  // n8n's stored credentials, decrypted (without --decrypted they stay encrypted)
+  n8n: (a, v) =>
+    v[0] === 'export:credentials' && has(a, /^--decrypted$/) && !has(a, /^(-o|--output)(=.*)?$/)
+      ? 'n8n export:credentials --decrypted'
+      : '',
 };
 
-/** True when another command of the script reads `cmd`'s output through a pipe. */
+/** Commands that print the whole environment (`env`, `printenv`, `export -p`, `declare -x`). */
+function printsEnvironment(cmd: NormalizedCommand): boolean {
+  const args = cmd.argv.slice(1);
+  if (cmd.program === 'env' || cmd.program === 'printenv')
+    return args.every((a) => a.startsWith('-') && !/^(-u|--unset|-C|--chdir|-S|--split-string)/.test(a));
+  if (/^(set|export|declare|typeset)$/.test(cmd.program)) return args.every((a) => /^-[px]+$/.test(a));
+  return false;
+}
+
+/**
+ * Under a secret injector (`aws-vault exec prod -- env`, `doppler run -- printenv
+ * STRIPE_KEY`): the environment printed holds the secrets it injected; a name that is not
+ * secret (`printenv HOME`) does not.
+ */
+function injectedEnv(cmd: NormalizedCommand): string {
+  const injector = cmd.wrappers.find((w) => {
+    const [p, sub] = w.split(' ');
+    return Object.hasOwn(INJECTORS, p) && INJECTORS[p] === sub;
+  });
+  if (!injector) return '';
+  if (printsEnvironment(cmd)) return `${injector} … ${cmd.program}`;
+  const names = cmd.program === 'printenv' ? cmd.argv.slice(1).filter((a) => !a.startsWith('-')) : [];
+  return names.some(isSecretName) ? `${injector} … printenv ${names.find(isSecretName)}` : '';
+}
+
+/**
+ * Filters that print the lines they are given as they are (a selection, an order, an
+ * encoding that decodes back): what comes out of them is still the secret.
+ */
+const PASS_THROUGH = /^(grep|egrep|fgrep|rg|head|tail|sort|uniq|cat|tac|nl|tee|less|more|column|base64)$/;
+/** Of those, options that print a count, names or nothing instead (`grep -c`, `grep -q`, `grep -l`). */
+const NO_LINES = /^-[a-zA-Z]*[cqlL]|^--(count|quiet|silent|files-with(out)?-match(es)?)$/;
+
+/**
+ * True when another command of the script reads `cmd`'s output through a pipe and does
+ * not merely pass it on to the terminal (`| grep AWS_`, `| head -1`): then that command decides.
+ */
 function piped(cmd: NormalizedCommand, all: NormalizedCommand[]): boolean {
-  return all.some((c) => c.stdin?.kind === 'pipe' && c.stdin.from === cmd);
+  const next = all.find((c) => c.stdin?.kind === 'pipe' && c.stdin.from === cmd);
+  if (!next) return false;
+  const passes = PASS_THROUGH.test(next.program) && !next.argv.slice(1).some((a) => NO_LINES.test(a));
+  return passes ? piped(next, all) : true;
 }
 
 /**
@@ -119,8 +185,7 @@ function piped(cmd: NormalizedCommand, all: NormalizedCommand[]): boolean {
  * label; '' when none is printed there.
  */
 export function revealedSecret(cmd: NormalizedCommand, all: NormalizedCommand[]): string {
-  const reveal = REVEALERS[cmd.program];
-  if (!reveal) return '';
-  const label = reveal(cmd.argv, verbs(cmd.argv));
+  const reveal = Object.hasOwn(REVEALERS, cmd.program) ? REVEALERS[cmd.program] : undefined;
+  const label = reveal ? reveal(cmd.argv, verbs(cmd.argv)) : injectedEnv(cmd);
   return label && !piped(cmd, all) ? label : '';
 }

@@ -84,7 +84,8 @@ const dotenv: Peeler = (args) => {
 /**
  * Secret injectors that run a command with a service's variables: `railway run [opts] [--] CMD`,
  * `doppler run [opts] -- CMD`, `op run [opts] -- CMD`, `infisical run [opts] -- CMD`,
- * `dotenvx run [opts] -- CMD`, `aws-vault exec PROFILE [opts] -- CMD`, `chamber exec SVC… -- CMD`.
+ * `dotenvx run [opts] -- CMD`, `aws-vault exec PROFILE [opts] -- CMD`, `chamber exec SVC… -- CMD`,
+ * `berglas exec -- CMD`, `teller run -- CMD`, `bws run -- CMD`, `saml2aws exec -- CMD`.
  * With `--` the command is what follows it; without, the first word that is not an option
  * (options' values are not known here, so a `--` is what these tools document).
  */
@@ -102,14 +103,27 @@ const injector =
     return { label, argv: rest.slice(i) };
   };
 
+/**
+ * The secret injectors: program → the subcommand that runs a command with the secrets it
+ * fetches or decrypts. Their peeled labels (`aws-vault exec`) are read by
+ * src/extract/credential-reveal.ts: the environment printed under one holds those secrets.
+ */
+export const INJECTORS: Record<string, string> = {
+  railway: 'run',
+  doppler: 'run',
+  op: 'run',
+  infisical: 'run',
+  dotenvx: 'run',
+  'aws-vault': 'exec',
+  chamber: 'exec',
+  berglas: 'exec',
+  teller: 'run',
+  bws: 'run',
+  saml2aws: 'exec',
+};
+
 export const RUNNERS: Record<string, Peeler> = {
-  railway: injector('railway run', 'run'),
-  doppler: injector('doppler run', 'run'),
-  op: injector('op run', 'run'),
-  infisical: injector('infisical run', 'run'),
-  dotenvx: injector('dotenvx run', 'run'),
-  'aws-vault': injector('aws-vault exec', 'exec'),
-  chamber: injector('chamber exec', 'exec'),
+  ...Object.fromEntries(Object.entries(INJECTORS).map(([p, sub]) => [p, injector(`${p} ${sub}`, sub)])),
   npx: (args) => launched('npx', args),
   bunx: (args) => launched('bunx', args),
   pnpx: (args) => launched('pnpx', args),

@@ -5,7 +5,7 @@ import { command, packVerdict } from '../helpers/command.js';
 const secrets = await packVerdict('secrets');
 
 describe('what a password manager or secret store prints', () => {
-  it.each<[string[], string]>([
+  it.each<[string[], string, string[]?]>([
     [['gopass', 'show', '-o', 'prod/db/password'], 'gopass show'],
     [['gopass', 'cat', 'certs/key'], 'gopass cat'],
     [['gopass', 'prod/db/password'], 'gopass show'],
@@ -36,6 +36,25 @@ describe('what a password manager or secret store prints', () => {
       'doppler secrets download --no-file',
     ],
     [['infisical', 'export', '--env', 'prod'], 'infisical export'],
+    [['akeyless', 'get-secret-value', '--name', '/prod/db/password'], 'akeyless get-secret-value'],
+    [['akeyless', 'get-dynamic-secret-value', '-n', '/prod/pg'], 'akeyless get-dynamic-secret-value'],
+    [['conjur', 'variable', 'get', '-i', 'prod/db/password'], 'conjur variable get'],
+    [['bws', 'secret', 'get', '00000000-0000-0000-0000-000000000000'], 'bws secret get'],
+    [['bws', 'secret', 'list'], 'bws secret list'],
+    [['ksm', 'secret', 'notation', 'keeper://UID/field/password'], 'ksm secret notation'],
+    [['hcp', 'vault-secrets', 'secrets', 'open', 'db_password'], 'hcp vault-secrets secrets open'],
+    [['teller', 'export', 'env'], 'teller export'],
+    [['kamal', 'secrets', 'print'], 'kamal secrets print'],
+    [['dotenvx', 'get', '-f', '.env.production'], 'dotenvx get'],
+    [['dotenvx', 'get', 'STRIPE_KEY'], 'dotenvx get'],
+    [['dotenvx', 'decrypt', '--stdout'], 'dotenvx decrypt --stdout'],
+    [['bin/rails', 'credentials:show'], 'rails credentials:show'],
+    [['n8n', 'export:credentials', '--all', '--decrypted'], 'n8n export:credentials --decrypted'],
+    // the environment printed under a secret injector
+    [['env'], 'aws-vault exec … env', ['aws-vault exec']],
+    [['printenv'], 'doppler run … printenv', ['doppler run']],
+    [['printenv', 'STRIPE_SECRET_KEY'], 'doppler run … printenv STRIPE_SECRET_KEY', ['doppler run']],
+    [['export', '-p'], 'railway run … export', ['railway run', 'sh -c']],
     // listings, names, usernames, the clipboard, a file the tool writes
     [['gopass', 'ls', 'prod'], ''],
     [['gopass', 'sync'], ''],
@@ -62,8 +81,24 @@ describe('what a password manager or secret store prints', () => {
     [['doppler', 'secrets', '--only-names'], ''],
     [['infisical', 'export', '--output-file', '.env'], ''],
     [['aws-vault', 'list'], ''],
-  ])('%o → %s', (argv, want) => {
-    const c = command(argv);
+    [['akeyless', 'list-items'], ''],
+    [['akeyless', 'describe-item', '--name', '/prod/db/password'], ''],
+    [['conjur', 'list'], ''],
+    [['bws', 'project', 'list'], ''],
+    [['dotenvx', 'set', 'KEY', 'value'], ''],
+    [['dotenvx', 'decrypt'], ''],
+    [['dotenvx', 'encrypt'], ''],
+    [['rails', 'credentials:edit'], ''],
+    [['n8n', 'export:credentials', '--all'], ''],
+    [['n8n', 'export:credentials', '--all', '--decrypted', '--output=creds.json'], ''],
+    [['n8n', 'export:workflow', '--all'], ''],
+    [['kamal', 'secrets', 'extract', 'DB_PASSWORD'], ''],
+    [['printenv', 'HOME'], '', ['doppler run']],
+    [['env'], '', ['sudo']],
+    [['env'], '', ['dotenv']],
+    [['printenv'], '', []],
+  ])('%o → %s (wrappers %o)', (argv, want, wrappers: string[] = []) => {
+    const c = command(argv, { wrappers });
     expect(revealedSecret(c, [c])).toBe(want);
   });
 });
@@ -75,6 +110,18 @@ describe('a stored secret printed to the terminal asks; piped into another comma
     ['chamber export prod-api', 'ask secrets/credential-store-read'],
     ['op read op://Prod/DB/password > /tmp/pw', 'ask secrets/credential-store-read'],
     ['op read op://Prod/DB/password | docker login -u ci --password-stdin registry.example.com', 'allow'],
+    // a filter that passes lines on to the terminal decides nothing; a count or a consumer does
+    ['pass show github/token | head -1', 'ask secrets/credential-store-read'],
+    ['aws-vault exec prod -- env | grep AWS_', 'ask secrets/credential-store-read'],
+    ['doppler run -- printenv | sort | less', 'ask secrets/credential-store-read'],
+    ['aws-vault exec prod -- env | grep -c AWS_', 'allow'],
+    ['pass show github/token | head -1 | wl-copy', 'allow'],
+    ['aws-vault exec prod -- terraform plan', 'allow'],
+    ['doppler run -- printenv HOME', 'allow'],
+    ['akeyless get-secret-value --name /prod/stripe/live-key', 'ask secrets/credential-store-read'],
+    ['n8n export:credentials --all --decrypted', 'ask secrets/credential-store-read'],
+    ['dotenvx get -f .env.production --format shell', 'ask secrets/credential-store-read'],
+    ['dotenvx run -- npm start', 'allow'],
     ['doppler secrets download --no-file --format env --project api --config dev | wc -l', 'allow'],
     ['gopass ls prod', 'allow'],
     ['chamber list prod-api', 'allow'],

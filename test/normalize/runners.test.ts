@@ -34,6 +34,10 @@ describe('what package runners launch', () => {
     ['doppler run --config prd -- rm -rf /srv', 'doppler run|rm -rf /srv'],
     ['op run --env-file=.env -- rm -rf /srv', 'op run|rm -rf /srv'],
     ['aws-vault exec prod -- rm -rf /srv', 'aws-vault exec|rm -rf /srv'],
+    ['berglas exec -- rm -rf /srv', 'berglas exec|rm -rf /srv'],
+    ['teller run --reset -- rm -rf /srv', 'teller run|rm -rf /srv'],
+    ['bws run -- rm -rf /srv', 'bws run|rm -rf /srv'],
+    ['saml2aws exec --exec-profile prod -- rm -rf /srv', 'saml2aws exec|rm -rf /srv'],
     ["LESSOPEN='|rm -rf /srv %s' less README.md", 'less LESSOPEN|rm -rf /srv README.md'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 

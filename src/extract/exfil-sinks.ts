@@ -5,7 +5,8 @@
  * machine's stdin), name lookups (the queried name reaches whoever runs that domain's DNS),
  * gist uploads, text and assets posted to a forge's issues, pull requests and releases
  * (exfil-forge.ts), mail and packet payloads (exfil-messages.ts), and file senders, transfer
- * clients, message brokers (exfil-transfers.ts) and bucket copies (exfil-buckets.ts).
+ * clients, message brokers (exfil-transfers.ts) and bucket copies (exfil-buckets.ts), and
+ * any other client's own words sent to the host they name (exfil-argv.ts).
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { httpRequests } from './http.js';
@@ -14,6 +15,7 @@ import { forgePosts } from './exfil-forge.js';
 import { messagesOf } from './exfil-messages.js';
 import { transfersOf } from './exfil-transfers.js';
 import { bucketCopy } from './exfil-buckets.js';
+import { argvSend } from './exfil-argv.js';
 
 export interface Sink {
   /** http | nc | socat | telnet | dev-tcp | scp | rsync | sftp | ssh | dns | gist | mail | ping | hping, a forge's command (`gh issue comment`) or a transfer's (`croc send`, `lftp put`) */
@@ -223,5 +225,8 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
       /^(?:[^/@:]+@)?([^/:]+):/.exec(dest) ?? /^(?:scp|sftp|rsync):\/\/(?:[^@/]+@)?([^/:]+)/.exec(dest);
     if (remote && pos.length > 1) out.push(hostSink(p, remote[1], { files: pos.slice(0, -1) }));
   }
+  // Any other client that sends its words to the host they name (exfil-argv.ts).
+  const sent = out.length ? undefined : argvSend(cmd, ctx);
+  if (sent) out.push(hostSink(sent.sink, sent.host, { dataArgs: sent.dataArgs }));
   return out;
 }

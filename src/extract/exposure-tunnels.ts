@@ -27,7 +27,7 @@ export const SERVICE_PORTS = new Set([
 const WEB_SERVICES = /^(https?|www(-full)?|http3|(nginx|apache)( (full|https?|secure))?)$/i;
 
 /** True when a port or range (`5432`, `6000-7000`, `6000:7000`) includes a service port. */
-function hasServicePort(spec: string): boolean {
+export function hasServicePort(spec: string): boolean {
   const m = /^(\d+)(?:[-:](\d+))?$/.exec(spec.replace(/\/\w+$/, ''));
   if (!m) return false;
   const lo = Number(m[1]);

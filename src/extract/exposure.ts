@@ -5,8 +5,9 @@
  * accessible, a function URL without auth, the account's public-access block removed, a
  * repository's visibility set to public, or a port other than 80/443 opened to every
  * address (`0.0.0.0/0`, `::/0`); a local service put on the internet by a tunnel or the host's
- * firewall (exposure-tunnels.ts), the home folder served or a notebook served without a
- * token (exposure-servers.ts). Read by what the words say, for any program (a cloud CLI,
+ * firewall (exposure-tunnels.ts) or a relay (exposure-frp.ts), the home folder served or a
+ * notebook served without a token (exposure-servers.ts), a terminal, an export, data or a
+ * lasting link shared with anyone (exposure-shares.ts). Read by what the words say, for any program (a cloud CLI,
  * a wrapper script's own flags), into a CloudFact whose verb is `make-public` (or
  * `unread-policy`: a resource policy file that cannot be read); `service` names the kind of
  * grant. HTTP APIs that do the same through a request body are matched by
@@ -20,6 +21,8 @@ import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { resolvePath } from './http-body.js';
 import { servedToNetwork } from './exposure-servers.js';
 import { openedServices } from './exposure-tunnels.js';
+import { relayTunnels } from './exposure-frp.js';
+import { sharedWithAnyone } from './exposure-shares.js';
 
 /**
  * A principal that is everyone: GCP's allUsers / allAuthenticatedUsers, as an option's value
@@ -95,7 +98,11 @@ function servicePorts(argv: string[]): number[] {
 }
 
 /** What `cmd` makes public, as [kind of grant, the words that say so]; empty = nothing. */
-export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
+export function exposures(
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+  all: NormalizedCommand[] = [],
+): Finding[] {
   const argv = cmd.argv;
   const found: Finding[] = [];
   const opts = optionPairs(argv);
@@ -159,8 +166,10 @@ export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[
     opts.some(([o, v]) => o === '--address' && /(^|,)0\.0\.0\.0($|,)/.test(v))
   )
     found.push(['service', 'port-forward --address 0.0.0.0']);
-  // Servers, tunnels and the host firewall (exposure-servers.ts, exposure-tunnels.ts).
-  found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd));
+  // Servers, tunnels, the host firewall and shares (exposure-servers.ts, exposure-tunnels.ts,
+  // exposure-frp.ts, exposure-shares.ts).
+  found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd), ...relayTunnels(cmd, ctx, all));
+  found.push(...sharedWithAnyone(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
   // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)

@@ -24,6 +24,7 @@ import { NODE_READERS } from './cloud-nodes.js';
 import { REGISTRY_READERS } from './cloud-registries.js';
 import { instanceCount } from './cloud-scale.js';
 import { SAAS_TABLES } from './cloud-saas.js';
+import { readNuker, TEARDOWN_READERS } from './cloud-teardown.js';
 import { VERB_TABLES } from './cloud-tables.js';
 import { readVerbTable } from './cloud-verbs.js';
 import type { Extractor } from './extractor.js';
@@ -52,7 +53,7 @@ const READERS: Record<string, Reader> = {
 for (const t of [...VERB_TABLES, ...SAAS_TABLES])
   for (const p of t.programs) READERS[p] ??= (cmd) => readVerbTable(t, cmd);
 // Readers of one behaviour of a tool (a batch cancel, a node reset, a registry removal, a
-// resource made absent): the tool's other commands keep the generic reading.
+// resource made absent, a cluster torn down): the tool's other commands keep the generic reading.
 for (const [p, read] of Object.entries({
   ...BATCH_READERS,
   ...NODE_READERS,
@@ -60,6 +61,7 @@ for (const [p, read] of Object.entries({
   ...APPLY_READERS,
   ...BACKUP_READERS,
   ...ACCOUNT_READERS,
+  ...TEARDOWN_READERS,
 }))
   READERS[p] ??= (cmd) => read(cmd) ?? readGeneric(cmd, () => false);
 
@@ -138,7 +140,8 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
   const c = u !== cmd && readerOf(u.program) ? u : cmd;
   const read =
     readerOf(c.program) ??
-    ((x: NormalizedCommand) => readCmdlet(x) ?? readLdif(x, ctx) ?? readGeneric(x, hasCloudReader));
+    ((x: NormalizedCommand) =>
+      readCmdlet(x) ?? readLdif(x, ctx) ?? readNuker(x) ?? readGeneric(x, hasCloudReader));
   const found = read(c);
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).
   if (!found)

@@ -4,7 +4,8 @@
  * (the version is not part of its name: `npx rimraf@5 dist` runs rimraf); `npx -c CMD` and
  * `npm exec -c CMD` hand CMD to a shell; `dotenv [-e FILE] -- CMD` (dotenv-cli) runs CMD with
  * a file's variables; secret injectors (`railway run`, `doppler run`, `op run` …) run their
- * command with a service's variables. Peeled like any wrapper, so what they launch is read as itself.
+ * command with a service's variables; stack orchestrators (`terramate run [opts] [--] CMD`) run
+ * their command in every selected stack. Peeled like any wrapper, so what they launch is read as itself.
  */
 import { joinFields } from './fields.js';
 import type { Field } from './state.js';
@@ -103,6 +104,32 @@ const injector =
     return { label, argv: rest.slice(i) };
   };
 
+/** terramate's options (global ones before `run`, and run's) that take the next word. */
+const TERRAMATE_VALUED =
+  /^(-C|--chdir|--log-level|--log-fmt|--log-destination|--tags|--no-tags|-B|--git-change-base|-j|--parallel|--target|--from-target|--status|--layer|--terraform-plan-file|--tofu-plan-file|--cloud-sync-terraform-plan-file|--disable-safeguards)$/;
+
+/**
+ * `terramate [opts] run [opts] [--] CMD ARGS`: CMD runs in each selected stack (`terramate run
+ * -- terraform destroy` destroys them all). `--dry-run` only prints the plan of the run.
+ */
+const terramate: Peeler = (args) => {
+  let i = 0;
+  let sawRun = false;
+  for (; i < args.length; i++) {
+    const t = args[i].text;
+    if (t === '--') {
+      i++;
+      break;
+    }
+    if (t === '--dry-run') return { label: 'terramate run', argv: [] };
+    if (TERRAMATE_VALUED.test(t)) i++;
+    else if (t.startsWith('-')) continue;
+    else if (!sawRun && t === 'run') sawRun = true;
+    else break;
+  }
+  return sawRun ? { label: 'terramate run', argv: args.slice(i) } : undefined;
+};
+
 /**
  * The secret injectors: program → the subcommand that runs a command with the secrets it
  * fetches or decrypts. Their peeled labels (`aws-vault exec`) are read by
@@ -123,6 +150,7 @@ export const INJECTORS: Record<string, string> = {
 };
 
 export const RUNNERS: Record<string, Peeler> = {
+  terramate,
   ...Object.fromEntries(Object.entries(INJECTORS).map(([p, sub]) => [p, injector(`${p} ${sub}`, sub)])),
   npx: (args) => launched('npx', args),
   bunx: (args) => launched('bunx', args),

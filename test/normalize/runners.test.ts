@@ -38,6 +38,12 @@ describe('what package runners launch', () => {
     ['teller run --reset -- rm -rf /srv', 'teller run|rm -rf /srv'],
     ['bws run -- rm -rf /srv', 'bws run|rm -rf /srv'],
     ['saml2aws exec --exec-profile prod -- rm -rf /srv', 'saml2aws exec|rm -rf /srv'],
+    ['terramate run -- terraform destroy -auto-approve', 'terramate run|terraform destroy -auto-approve'],
+    [
+      'terramate -C stacks --tags prod run --parallel 4 --reverse -- tofu destroy',
+      'terramate run|tofu destroy',
+    ],
+    ['terramate run --changed terraform apply', 'terramate run|terraform apply'],
     ["LESSOPEN='|rm -rf /srv %s' less README.md", 'less LESSOPEN|rm -rf /srv README.md'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
@@ -50,5 +56,9 @@ describe('what package runners launch', () => {
     ['dotenv -p DATABASE_URL', ['|dotenv -p DATABASE_URL']],
     ['railway up', ['|railway up']],
     ['op read op://vault/item/pw', ['|op read op://vault/item/pw']],
+    // terramate's other commands, and a run that only prints its plan
+    ['terramate list --changed', ['|terramate list --changed']],
+    ['terramate fmt --check', ['|terramate fmt --check']],
+    ['terramate run --dry-run -- terraform destroy', ['|terramate run --dry-run -- terraform destroy']],
   ])('%s', (script, want) => expect(commands(script)).toEqual(want));
 });

@@ -4,7 +4,9 @@
  * or deletes the version), `pod trunk delete` (CocoaPods), `vsce unpublish` (VS Code
  * Marketplace), `mix hex.publish --revert`, `rebar3 hex publish --revert`, `gleam hex revert`
  * (Hex), `conan remove … --remote` (a Conan server); and the softer `pod trunk deprecate`,
- * `mix|rebar3|gleam hex retire`. Read as CloudFacts of service `package-registry` whose verb
+ * `mix|rebar3|gleam hex retire`; and any other CLI whose command is `yank` or `unpublish`
+ * (`package_cloud yank REPO PKG`): words that only ever mean taking a published version back
+ * from a registry. Read as CloudFacts of service `package-registry` whose verb
  * is delete, unpublish or revert (projects that depend on the version break when they resolve
  * again) or deprecate/retire (every installer is warned). Publishing, packaging, listing
  * and removing from a local cache make no fact here.
@@ -16,7 +18,7 @@ interface Removal {
   /** The subcommand's words after the program. */
   path: string[];
   /** The verb of the fact. */
-  verb: 'delete' | 'unpublish' | 'revert' | 'deprecate' | 'retire';
+  verb: 'delete' | 'unpublish' | 'revert' | 'deprecate' | 'retire' | 'yank';
   /** An option that must be present (`--revert VERSION`: its value is the version). Undefined = none. */
   option?: RegExp;
   /** Options that undo the verb (`--unretire`). Undefined = none. */
@@ -82,3 +84,26 @@ export function readRegistryRemoval(cmd: NormalizedCommand): CloudDraft | undefi
 /** Programs this module reads, by name. */
 export const REGISTRY_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> =
   Object.fromEntries(Object.keys(REMOVALS).map((p) => [p, readRegistryRemoval]));
+
+/** Words that, as a CLI's command, take a published version back whatever the registry. */
+const TAKE_BACK = /^(yank|unpublish)$/;
+
+/**
+ * `TOOL [group] yank|unpublish NAME…` of a CLI no table models (`package_cloud yank
+ * acme/prod/ubuntu/jammy pkg.deb`); undefined for anything else, or when the verb is undone
+ * (`--undo`).
+ */
+export function readRegistryVerb(cmd: NormalizedCommand): CloudDraft | undefined {
+  const args = cmd.argv.slice(1);
+  const pos = args.filter((a) => !a.startsWith('-'));
+  const at = pos.slice(0, 2).findIndex((w) => TAKE_BACK.test(w));
+  if (at < 0 || args.some((a) => /^(--undo|--help|-h)$/.test(a))) return undefined;
+  return {
+    tool: cmd.program,
+    service: 'package-registry',
+    verb: pos[at] as 'yank' | 'unpublish',
+    resource: pos.slice(at + 1, at + 3).join(' '),
+    all: false,
+    force: args.some((a) => FORCE.test(a.split('=')[0])),
+  };
+}

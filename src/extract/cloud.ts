@@ -21,7 +21,7 @@ import { readSdk } from './cloud-sdk.js';
 import { readCmdlet } from './cloud-pwsh.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
 import { NODE_READERS } from './cloud-nodes.js';
-import { REGISTRY_READERS } from './cloud-registries.js';
+import { readRegistryVerb, REGISTRY_READERS } from './cloud-registries.js';
 import { instanceCount } from './cloud-scale.js';
 import { SAAS_TABLES } from './cloud-saas.js';
 import { readNuker, TEARDOWN_READERS } from './cloud-teardown.js';
@@ -141,7 +141,11 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
   const read =
     readerOf(c.program) ??
     ((x: NormalizedCommand) =>
-      readCmdlet(x) ?? readLdif(x, ctx) ?? readNuker(x) ?? readGeneric(x, hasCloudReader));
+      readCmdlet(x) ??
+      readLdif(x, ctx) ??
+      readNuker(x) ??
+      readRegistryVerb(x) ??
+      readGeneric(x, hasCloudReader));
   const found = read(c);
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).
   if (!found)

@@ -37,6 +37,16 @@ describe('published versions taken back', () => {
     ['pod trunk deprecate AcmeKit', ['pod|package-registry|deprecate|AcmeKit']],
     ['mix hex.retire acme 1.0.0 security', ['mix|package-registry|retire|acme 1.0.0']],
     ['gleam hex retire acme 1.0.0 deprecated', ['gleam|package-registry|retire|acme 1.0.0']],
+    // any other CLI whose command is yank or unpublish
+    [
+      'package_cloud yank acme/prod/ubuntu/jammy acme-agent_2.4.1_amd64.deb',
+      ['package_cloud|package-registry|yank|acme/prod/ubuntu/jammy acme-agent_2.4.1_amd64.deb'],
+    ],
+    ['ovsx unpublish acme.acme-tools', ['ovsx|package-registry|unpublish|acme.acme-tools']],
+    [
+      'acme-registry packages yank acme-core 1.2.0 --yes',
+      ['acme-registry|package-registry|yank|acme-core 1.2.0'],
+    ],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
 });
 
@@ -54,5 +64,10 @@ describe('publishing, packaging, local removals', () => {
     ['rebar3 hex publish', []],
     ['gleam hex unretire acme 1.0.0', []],
     ['conan list acme-core/* -r acme-artifactory', []],
+    ['package_cloud push acme/staging/ubuntu/jammy pkg/acme-agent_2.5.0_amd64.deb', []],
+    ['package_cloud promote acme/staging acme-agent_2.5.0_amd64.deb acme/prod', []],
+    ['acme-registry yank --undo acme-core 1.2.0', []],
+    ['acme-registry unyank acme-core 1.2.0', []],
+    ['ovsx publish acme-tools.vsix', []],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
 });

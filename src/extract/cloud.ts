@@ -17,6 +17,7 @@ import { readGeneric } from './cloud-generic.js';
 import { HOST_READERS } from './cloud-host.js';
 import { PACKAGE_READERS } from './cloud-packages.js';
 import { readLdif } from './cloud-ldap.js';
+import { readConsole } from './cloud-consoles.js';
 import { readSdk } from './cloud-sdk.js';
 import { readCmdlet } from './cloud-pwsh.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
@@ -143,6 +144,7 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
     ((x: NormalizedCommand) =>
       readCmdlet(x) ??
       readLdif(x, ctx) ??
+      readConsole(x, ctx) ??
       readNuker(x) ??
       readRegistryVerb(x) ??
       readGeneric(x, hasCloudReader));

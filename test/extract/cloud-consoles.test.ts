@@ -1,0 +1,75 @@
+/**
+ * Admin consoles fed their commands as text (src/extract/cloud-consoles.ts). Facts:
+ * `tool|service|verb|resource`.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractCloud } from '../../src/extract/cloud.js';
+import type { Fact, StdinSource } from '../../src/engine/types.js';
+import { analyzeContext, command } from '../helpers/command.js';
+
+const ctx = analyzeContext('/ws', {
+  readFile: (p) =>
+    p === '/ws/ddns.txt' ? 'zone example.com\nupdate delete old.example.com. A\nsend\n' : undefined,
+});
+const cloud = (line: string, stdin?: StdinSource) => {
+  const c = command(line.split(' '), stdin ? { stdin } : {});
+  return (extractCloud(c, ctx, [c]) as Fact[]).map((f) =>
+    f.kind === 'cloud' ? [f.tool, f.service, f.verb, f.resource].join('|') : '',
+  );
+};
+const heredoc = (text: string): StdinSource => ({ kind: 'heredoc', text });
+
+describe('commands that delete', () => {
+  it.each<[string, string | undefined, string[]]>([
+    [
+      'nsupdate -k /etc/bind/ddns.key',
+      'server ns1.example.com\nzone example.com\nupdate delete example.com. MX\nsend\n',
+      ['nsupdate|console|delete|example.com. MX'],
+    ],
+    [
+      'nsupdate -l',
+      'update delete www.example.com. 300 IN A\nupdate del api.example.com.\nsend',
+      ['nsupdate|console|delete|www.example.com. A; api.example.com.'],
+    ],
+    ['knsupdate', 'del www.example.com. A\nsend', ['knsupdate|console|delete|www.example.com. A']],
+    // the script named on the command line
+    ['nsupdate -k key ddns.txt', undefined, ['nsupdate|console|delete|old.example.com. A']],
+    ['bconsole', 'delete volume=Full-0007 yes', ['bconsole|console|delete|volume=Full-0007']],
+    [
+      'bconsole -c /etc/bacula/bconsole.conf',
+      'purge jobs client=web-fd',
+      ['bconsole|console|purge|jobs client=web-fd'],
+    ],
+    [
+      'bconsole',
+      'truncate volume allpools storage=File1 yes',
+      ['bconsole|console|truncate|volume allpools storage=File1'],
+    ],
+    ['runmqsc QM1', 'DELETE QLOCAL(ORDERS.IN)', ['runmqsc|console|delete|QLOCAL(ORDERS.IN)']],
+    ['runmqsc -e QM1', 'clear qlocal(ORDERS.IN)', ['runmqsc|console|clear|qlocal(ORDERS.IN)']],
+    // fail closed: commands that cannot be read
+    ['bconsole', '@input /tmp/cmds.txt', ['bconsole|console|unread|@input /tmp/cmds.txt']],
+    ['nsupdate -k key missing.txt', undefined, ['nsupdate|console|unread|missing.txt']],
+  ])('%s <<< %j', (line, text, want) =>
+    expect(cloud(line, text === undefined ? undefined : heredoc(text))).toEqual(want),
+  );
+
+  it('commands piped from a program whose output is not known are unread', () =>
+    expect(cloud('bconsole', { kind: 'pipe' })).toEqual(['bconsole|console|unread|stdin']));
+});
+
+describe('commands that read or add, verify-only modes, interactive sessions', () => {
+  it.each<[string, string | undefined]>([
+    ['runmqsc QM1', 'DISPLAY QLOCAL(ORDERS.IN) CURDEPTH'],
+    ['runmqsc -v QM1', 'DELETE QLOCAL(ORDERS.IN)'],
+    ['bconsole', 'list volumes\nstatus dir'],
+    ['bconsole -t', undefined],
+    ['bconsole', '# delete volume=Full-0007 yes'],
+    ['nsupdate -k key', 'server ns1.example.com\nupdate add www.example.com. 300 A 192.0.2.10\nsend'],
+    ['nsupdate', '; update delete www.example.com. A\nsend'],
+    ['nsupdate', undefined],
+    ['bconsole', undefined],
+  ])('%s <<< %j', (line, text) =>
+    expect(cloud(line, text === undefined ? undefined : heredoc(text))).toEqual([]),
+  );
+});

@@ -85,7 +85,8 @@ const REMOVE = /^(remove|rm|del|rb|rmdir|purge-all|deletefile|rmdirs|forget|prun
 /**
  * Programs that act on this machine, or that another extractor reads precisely: no generic
  * reading. Package managers (`npm remove`, `cargo rm`), version managers, build tools,
- * editors, shells, local file utilities, git, containers, databases.
+ * editors, shells, local file utilities, git, containers, databases, local simulators and
+ * emulators (`xcrun simctl erase all`, `avdmanager delete avd -n X`).
  */
 const LOCAL = new Set(
   (
@@ -110,7 +111,7 @@ const LOCAL = new Set(
     // this machine's network, services, VMs and personal tools
     'ip nmcli iptables ip6tables nft ufw firewall-cmd tc bridge route arp ipset journalctl loginctl ' +
     'timedatectl hostnamectl localectl virsh task timew todo todo.sh pass gopass keyctl dconf gsettings ' +
-    'update-alternatives alternatives xdg-mime gpg2 ssh-add ssh-keygen tailscale kdestroy'
+    'update-alternatives alternatives xdg-mime gpg2 ssh-add ssh-keygen tailscale kdestroy xcrun avdmanager'
   ).split(' '),
 );
 

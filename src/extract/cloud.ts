@@ -18,6 +18,7 @@ import { HOST_READERS } from './cloud-host.js';
 import { PACKAGE_READERS } from './cloud-packages.js';
 import { readLdif } from './cloud-ldap.js';
 import { readConsole } from './cloud-consoles.js';
+import { readCachePurge } from './cloud-cdn.js';
 import { readSdk } from './cloud-sdk.js';
 import { readCmdlet } from './cloud-pwsh.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
@@ -147,6 +148,7 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
       readConsole(x, ctx) ??
       readNuker(x) ??
       readRegistryVerb(x) ??
+      readCachePurge(x) ??
       readGeneric(x, hasCloudReader));
   const found = read(c);
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).

@@ -6,14 +6,12 @@
  * - `bconsole` (Bacula): `delete volume=…|jobid=…|pool=…`, `purge …` and `truncate …` delete
  *   backup volumes, jobs and their catalog records; `@input`/`@exec` run commands it cannot
  *   read here;
- * - `runmqsc` (IBM MQ): `DELETE QLOCAL(…)|CHANNEL(…)|…` deletes an object, `CLEAR QLOCAL(…)`
- *   its messages.
+ * (IBM MQ's runmqsc is read as SQL-like commands: src/extract/sql-mqsc.ts.)
  * Read into a CloudFact of service `console` whose verb is the first deleting command's
- * (`delete`, `purge`, `truncate`, `clear`) and whose resource lists what they name, or
+ * (`delete`, `purge`, `truncate`) and whose resource lists what they name, or
  * `unread` when the commands are fed from something that cannot be read (fail closed: the
- * rules ask). Scripts that only read or add (`show`, `list volumes`, `DISPLAY QLOCAL`,
- * `update add`), a console started with no commands (interactive) and verify-only modes
- * (`runmqsc -v`) make no fact.
+ * rules ask). Scripts that only read or add (`show`, `list volumes`,
+ * `update add`) and a console started with no commands (interactive) make no fact.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
@@ -57,15 +55,6 @@ const CONSOLES: Record<string, Console> = {
     },
     opaque: /^@(input|exec)\b/i,
   },
-  runmqsc: {
-    valued: /^-[wmux]$/,
-    inert: /^-v$|^-\?$/,
-    fileArg: false,
-    deletes: (line) => {
-      const m = /^(delete|clear)\s+(\S+)/i.exec(line);
-      return m ? [m[1].toLowerCase(), m[2]] : undefined;
-    },
-  },
 };
 
 /** What `cmd`'s commands delete, when it is an admin console; undefined otherwise or when they delete nothing. */
@@ -88,8 +77,8 @@ export function readConsole(cmd: NormalizedCommand, ctx: AnalyzeContext): CloudD
   const found: [string, string][] = [];
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
-    // comments: `;` (nsupdate), `#` (bconsole), `*` (MQSC)
-    if (/^[;#*]/.test(line)) continue;
+    // comments: `;` (nsupdate), `#` (bconsole)
+    if (/^[;#]/.test(line)) continue;
     if (c.opaque?.test(line)) return { ...base, verb: 'unread', resource: line };
     const d = c.deletes(line);
     if (d) found.push(d);

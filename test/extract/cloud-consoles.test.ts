@@ -45,8 +45,6 @@ describe('commands that delete', () => {
       'truncate volume allpools storage=File1 yes',
       ['bconsole|console|truncate|volume allpools storage=File1'],
     ],
-    ['runmqsc QM1', 'DELETE QLOCAL(ORDERS.IN)', ['runmqsc|console|delete|QLOCAL(ORDERS.IN)']],
-    ['runmqsc -e QM1', 'clear qlocal(ORDERS.IN)', ['runmqsc|console|clear|qlocal(ORDERS.IN)']],
     // fail closed: commands that cannot be read
     ['bconsole', '@input /tmp/cmds.txt', ['bconsole|console|unread|@input /tmp/cmds.txt']],
     ['nsupdate -k key missing.txt', undefined, ['nsupdate|console|unread|missing.txt']],
@@ -60,8 +58,6 @@ describe('commands that delete', () => {
 
 describe('commands that read or add, verify-only modes, interactive sessions', () => {
   it.each<[string, string | undefined]>([
-    ['runmqsc QM1', 'DISPLAY QLOCAL(ORDERS.IN) CURDEPTH'],
-    ['runmqsc -v QM1', 'DELETE QLOCAL(ORDERS.IN)'],
     ['bconsole', 'list volumes\nstatus dir'],
     ['bconsole -t', undefined],
     ['bconsole', '# delete volume=Full-0007 yes'],

@@ -114,7 +114,7 @@ const SENDERS: Record<string, { verb: string; withValue: Set<string>; relay: str
 };
 
 function sender(cmd: NormalizedCommand): Transfer[] {
-  const t = SENDERS[cmd.program];
+  const t = Object.hasOwn(SENDERS, cmd.program) ? SENDERS[cmd.program] : undefined;
   if (!t) return [];
   const s = scan(cmd.argv, 0, t.withValue);
   const verbAt = t.verb ? s.pos.findIndex(([, w]) => w === t.verb) : -1;
@@ -179,7 +179,7 @@ const CLIENTS: Record<string, { script: string[]; withValue: Set<string> }> = {
 
 function client(cmd: NormalizedCommand): Transfer[] {
   const p = cmd.program;
-  const t = CLIENTS[p];
+  const t = Object.hasOwn(CLIENTS, p) ? CLIENTS[p] : undefined;
   if (!t) return [];
   const s = scan(cmd.argv, 0, t.withValue);
   const target = s.pos[0]?.[1] ?? '';

@@ -61,7 +61,7 @@ function fileServer(cmd: NormalizedCommand): [FileServer, string[]] | undefined 
   // rclone serve http|webdav|ftp|sftp PATH
   if (p === 'rclone' && a[1] === 'serve') return [FILE_SERVERS.rclone, a.slice(3, 4)];
   if (p === 'busybox' && a[1] === 'httpd') return [FILE_SERVERS.httpd, []];
-  const s = FILE_SERVERS[p];
+  const s = Object.hasOwn(FILE_SERVERS, p) ? FILE_SERVERS[p] : undefined;
   if (!s || p === 'python' || p === 'php' || p === 'caddy' || p === 'rclone' || p === 'httpd')
     return undefined;
   return [

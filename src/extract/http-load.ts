@@ -106,7 +106,8 @@ export function isLoadTester(program: string): boolean {
 export function parseLoadTester(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
   if (cmd.program === 'vegeta') return parseVegeta(cmd, ctx);
   if (cmd.program === 'wrk' || cmd.program === 'wrk2') return parseWrk(cmd, ctx);
-  const t = TOOLS[cmd.program];
+  const t = Object.hasOwn(TOOLS, cmd.program) ? TOOLS[cmd.program] : undefined;
+  if (!t) return [];
   const r = emptyRequest(cmd.program);
   let method = '';
   let fileMethod = '';

@@ -122,7 +122,7 @@ export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {
     case 'rake': {
       const out: FrameworkOp[] = [];
       for (const t of pos) {
-        const hit = RAILS_TASKS[t];
+        const hit = Object.hasOwn(RAILS_TASKS, t) ? RAILS_TASKS[t] : undefined;
         if (hit)
           out.push(
             op(prog, hit[0], hit[1], '', argv.find((w) => w.startsWith('RAILS_ENV=')) ?? '', `${prog} ${t}`),

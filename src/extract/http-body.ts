@@ -59,3 +59,12 @@ export function readPayloadFile(name: string, cmd: NormalizedCommand, ctx: Analy
   // fail closed: an unreadable payload file is an unknown body, never an empty one.
   return { text, unknown: text === undefined, file, stdin: false };
 }
+
+/**
+ * Files the script wrote inside folder `dir` (absolute), deepest levels included: path →
+ * content (null = written, content not known). Empty = none (a folder cannot be listed here).
+ */
+export function writtenUnder(dir: string, cmd: NormalizedCommand): [string, string | null][] {
+  const prefix = dir.endsWith('/') ? dir : `${dir}/`;
+  return Object.entries(cmd.files ?? {}).filter(([f]) => f.startsWith(prefix));
+}

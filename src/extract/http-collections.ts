@@ -63,15 +63,18 @@ export function parseCollectionRunner(cmd: NormalizedCommand, ctx: AnalyzeContex
   return out;
 }
 
-function setVar(vars: Map<string, string>, spec: string): void {
+export function setVar(vars: Map<string, string>, spec: string): void {
   const eq = spec.indexOf('=');
   if (eq > 0) vars.set(spec.slice(0, eq).trim(), spec.slice(eq + 1));
 }
 
-/** `{{name}}` filled from `vars`; `{{$processEnv X}}` / `{{$env X}}` read as `$X`; others kept. */
-function fill(s: string, vars: Map<string, string>): string {
+/**
+ * `{{name}}` filled from `vars`; `{{$processEnv X}}` / `{{$env X}}` / `{{process.env.X}}` read as
+ * `$X`; others kept.
+ */
+export function fill(s: string, vars: Map<string, string>): string {
   return s.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (m, n: string) => {
-    const env = /^\$(?:processEnv|env|dotenv)\s+(\w+)$/.exec(n);
+    const env = /^(?:\$(?:processEnv|env|dotenv)\s+|process\.env\.)(\w+)$/.exec(n);
     if (env) return `$${env[1]}`;
     return vars.get(n) ?? m;
   });
@@ -184,14 +187,14 @@ function pmRequest(q: PmRequest, vars: Map<string, string>): HttpRequest {
   return r;
 }
 
-function unknownRequest(tool: string): HttpRequest {
+export function unknownRequest(tool: string): HttpRequest {
   const r = emptyRequest(tool);
   r.method = 'UNKNOWN';
   r.bodyUnknown = true;
   return r;
 }
 
-function finish(r: HttpRequest): void {
+export function finish(r: HttpRequest): void {
   r.auth = Object.keys(r.headers).some((h) =>
     /^(authorization|proxy-authorization)$|token|api-?key|secret/.test(h),
   );

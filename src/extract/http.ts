@@ -1,8 +1,8 @@
 /**
  * HTTP requests and the GraphQL operations inside them. Parses curl, wget, httpie/xh, gh/glab
  * api, hurl, curlie, lwp-request, the httpx CLI, load testers (ab, hey, oha, bombardier, vegeta, wrk) and
- * text browsers (w3m, lynx), .http files and Postman collections (httpyac, ijhttp, newman), Bruno
- * collections (bru), cloud CLIs' raw requests (az rest, oci
+ * text browsers (w3m, lynx), .http files and Postman collections (httpyac, ijhttp, newman), Bruno and
+ * Insomnia collections (bru, inso), cloud CLIs' raw requests (az rest, oci
  * raw-request, kubectl --raw) and gRPC client (grpcurl, buf curl, grpc_cli, ghz) command lines (inline interpreter
  * code arrives as a synthetic curl from normalize) and emits one HttpFact per URL plus one
  * GraphqlFact per top-level field of each operation.
@@ -20,6 +20,7 @@ import { isSmallClient, parseSmallClient } from './http-clients.js';
 import { isLoadTester, parseLoadTester } from './http-load.js';
 import { parseBruno } from './http-bruno.js';
 import { isCollectionRunner, parseCollectionRunner } from './http-collections.js';
+import { parseInso } from './http-insomnia.js';
 import { parseHttpie } from './http-httpie.js';
 import { parseHurl } from './http-hurl.js';
 import type { HttpRequest } from './http-request.js';
@@ -43,6 +44,7 @@ export function httpRequests(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpR
   if (isLoadTester(p)) return parseLoadTester(cmd, ctx);
   if (isCollectionRunner(p)) return parseCollectionRunner(cmd, ctx);
   if (p === 'bru') return parseBruno(cmd, ctx);
+  if (p === 'inso') return parseInso(cmd, ctx);
   if (p === 'az' || p === 'oci' || p === 'kubectl') return parseVendorRequest(cmd, ctx);
   return parseGrpc(cmd, ctx);
 }

@@ -7,8 +7,9 @@
 import { decodeAnsiC } from './escapes.js';
 
 /**
- * Languages of inline code. Tcl, Scheme and AppleScript are read by their own scanners
- * (codescan-tcl.ts, codescan-scheme.ts, codescan-applescript.ts), not through this lexer.
+ * Languages of inline code. Tcl, Scheme, Clojure and AppleScript are read by their own scanners
+ * (codescan-tcl.ts, codescan-scheme.ts, codescan-clojure.ts, codescan-applescript.ts), not through
+ * this lexer; Erlang by codescan-erlang.ts's own lexer.
  */
 export type Lang =
   | 'python'
@@ -25,7 +26,9 @@ export type Lang =
   | 'elixir'
   | 'jvm'
   | 'rust'
-  | 'applescript';
+  | 'applescript'
+  | 'clojure'
+  | 'erlang';
 
 /** Languages where `//` starts a comment (slash-star comments: these and Ruby, as before). */
 const C_COMMENTS = new Set<Lang>(['node', 'perl', 'php', 'go', 'jvm', 'rust']);

@@ -42,6 +42,8 @@ const WHOLE_ENV: Record<Lang, RegExp> = {
   jvm: /\bSystem\.getenv\(\s*\)/,
   rust: /\benv::vars\(\s*\)/,
   applescript: /(?!)/,
+  clojure: /(?!)/,
+  erlang: /\bos\.getenv\(\s*\)/,
 };
 
 /** True when `expr` holds the whole environment, directly or through a variable assigned from it. */

@@ -15,7 +15,7 @@
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 
-type Node = { t: 'list'; items: Node[] } | { t: 'str'; v: string } | { t: 'sym'; v: string };
+export type Node = { t: 'list'; items: Node[] } | { t: 'str'; v: string } | { t: 'sym'; v: string };
 
 /** The forms of a program (`'x` reads as `(quote x)`; comments and `#;` datums dropped). */
 export function readForms(src: string): Node[] {

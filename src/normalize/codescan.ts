@@ -9,12 +9,15 @@ import { phpCurl, phpStreams } from './codescan-php.js';
 import type { Field } from './state.js';
 import { canonicalCode } from './codeparse.js';
 import { nodeRequest } from './codescan-net.js';
-import { morePatterns, type Pattern } from './codescan-langs.js';
+import { morePatterns, type Helpers, type Pattern } from './codescan-langs.js';
 import { pythonPatterns } from './codescan-python.js';
 import { scanTcl } from './codescan-tcl.js';
 import { scanScheme } from './codescan-scheme.js';
 import { vmPatterns } from './codescan-vm.js';
 import { scanAppleScript } from './codescan-applescript.js';
+import { scanClojure } from './codescan-clojure.js';
+import { erlangPatterns, lexErlang } from './codescan-erlang.js';
+import { k6Patterns } from './codescan-k6.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
@@ -190,6 +193,15 @@ function command(arg: string | undefined, lx: Lexed, home: string, rest: string[
 const http = (method: string | undefined, args: string[], lx: Lexed, home: string, lang: Lang): Effect[] =>
   httpCall(method, args, lx, home, lang, valueOf);
 
+/** codescan.ts's readers, lent to the pattern modules. */
+const HELPERS: Helpers = {
+  valueOf: (e, lx, home) => valueOf(e, lx, home),
+  rm,
+  command,
+  code: (a, lx) => code(a, lx),
+  http,
+};
+
 const PATTERNS: Record<Lang, Pattern[]> = {
   python: pythonPatterns({
     valueOf: (e, lx, home) => valueOf(e, lx, home),
@@ -210,7 +222,8 @@ const PATTERNS: Record<Lang, Pattern[]> = {
     },
     { re: /\bfetch\s*\(/g, handle: (a, lx, home) => http(undefined, a, lx, home, 'node') },
     {
-      re: /\b(https?|http2)\.(request|get)\s*\(/g,
+      // not k6's http module (k6Patterns: the same names, other arguments)
+      re: /(?<!\bk6\.)\b(https?|http2)\.(request|get)\s*\(/g,
       handle: (a, lx, home, m) => nodeRequest(a, lx, home, m, valueOf),
     },
     {
@@ -229,6 +242,7 @@ const PATTERNS: Record<Lang, Pattern[]> = {
       re: /\brequire\s*\((?!\s*\u0001)|\bimport\s*\((?!\s*\u0001)|\bprocess\.binding\b|\[\s*\u0001\d+\u0002\s*\+/g,
       handle: (_a, _lx, _h, m) => [{ kind: 'dynamic', text: m[0] }],
     },
+    ...k6Patterns(HELPERS),
   ],
   ruby: [
     {
@@ -300,7 +314,9 @@ const PATTERNS: Record<Lang, Pattern[]> = {
     code: (a, lx) => code(a, lx),
     http,
   }),
-  // read by their own scanners (scanTcl, scanScheme, scanAppleScript)
+  ...erlangPatterns(HELPERS),
+  // read by their own scanners (scanTcl, scanScheme, scanAppleScript, scanClojure)
+  clojure: [],
   tcl: [],
   scheme: [],
   applescript: [],
@@ -342,7 +358,8 @@ export function scanCode(source: string, lang: Lang, home: string): Effect[] {
   if (lang === 'tcl') return scanTcl(source, home);
   if (lang === 'scheme') return scanScheme(source, home);
   if (lang === 'applescript') return scanAppleScript(source, home);
-  const lx = lex(canonicalCode(source, lang), lang);
+  if (lang === 'clojure') return scanClojure(source, home);
+  const lx = lang === 'erlang' ? lexErlang(source) : lex(canonicalCode(source, lang), lang);
   const found: { at: number; effects: Effect[] }[] = [];
   for (const p of PATTERNS[lang]) {
     p.re.lastIndex = 0;

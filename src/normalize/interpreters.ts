@@ -2,7 +2,8 @@
  * Inline interpreter code: `python -c`, `node -e/--eval/-p`, `deno eval`, `bun -e`,
  * `ruby -e`, `perl -e/-E`, `php -r`, Tcl (`tclsh`, `expect -c`), Scheme (`guile -c`,
  * `racket -e`), Elixir (`elixir -e`), the JVM scripting languages (`groovy -e`, `kotlin -e`,
- * `scala -e`, jshell), Rust (`rust-script -e`), AppleScript and JXA (`osascript -e`), a script file written earlier in the same script (also `go run FILE.go`), and
+ * `scala -e`, jshell), Rust (`rust-script -e`), AppleScript and JXA (`osascript -e`), Clojure
+ * (`bb -e`, `clojure -M -e`), Erlang (`erl -eval`, escript) and k6 scripts (interpreter-args.ts), a script file written earlier in the same script (also `go run FILE.go`), and
  * code on stdin (heredoc, here-string, constant pipe). The interpreter itself is emitted;
  * what the code does becomes synthetic commands the extractors understand (`rm -rf X`,
  * the command it runs, `curl -X METHOD URL -d BODY`), with wrapper `python -c` etc.
@@ -18,6 +19,7 @@ import { scanCode, type Effect } from './codescan.js';
 import type { Lang } from './codelex.js';
 import { pwshCommand, scanPwsh } from './pwsh.js';
 import { nuCode, scanNu } from './codescan-nu.js';
+import { clojureArgs, erlangArgs, k6Args, type CodeArgs } from './interpreter-args.js';
 
 export type { Lang };
 
@@ -43,6 +45,9 @@ export function interpreterFor(prog: string): Lang | undefined {
   if (/^(groovy|kotlin|kotlinc|kotlinc-jvm|scala|scala-cli|jshell|java|jbang)$/.test(prog)) return 'jvm';
   if (prog === 'rust-script' || prog === 'cargo-script') return 'rust';
   if (prog === 'osascript') return 'applescript';
+  if (/^(bb|babashka|clojure|clj)$/.test(prog)) return 'clojure';
+  if (prog === 'erl' || prog === 'escript') return 'erlang';
+  if (prog === 'k6') return 'node'; // k6 runs JavaScript (codescan-k6.ts reads its http module)
   return undefined;
 }
 
@@ -66,6 +71,9 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
   jvm: /^(-e|-expression|--expression)$/,
   rust: /^(-e|--expr)$/,
   applescript: /^-e$/,
+  // read by interpreter-args.ts
+  clojure: /(?!)/,
+  erlang: /(?!)/,
 };
 
 /** Options of one language's interpreters that take a value that is not code (racket -l LIB, guile -L DIR). */
@@ -81,13 +89,12 @@ const LANG_VALUE_FLAGS: Partial<Record<Lang, RegExp>> = {
 const VALUE_FLAGS =
   /^(-m|-W|-X|-r|--require|--import|--loader|-I|--input-type|--env-file|-C|-M|-d|-x|-f|-c)$/;
 
-interface Found {
-  code?: Field;
-  file?: Field;
-  label: string;
-}
+type Found = CodeArgs;
 
 function findCode(lang: Lang, prog: string, argv: Field[]): Found {
+  if (lang === 'clojure') return clojureArgs(prog, argv);
+  if (lang === 'erlang') return erlangArgs(prog, argv);
+  if (prog === 'k6') return k6Args(argv);
   const parts: string[] = [];
   let dynamic = false;
   for (let i = 1; i < argv.length; i++) {
@@ -193,7 +200,7 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
     if (text !== undefined) code = { text, dynamic: false };
   }
   // Without inline code or a script file, the code is what stdin carries (not for `-m`).
-  const given = code ?? (found.file || found.label.endsWith('-m') ? undefined : 'stdin');
+  const given = code ?? (found.file || found.none || found.label.endsWith('-m') ? undefined : 'stdin');
   const home = k.frame.remote ? '~' : k.run.ctx.home;
   return runCode(argv, k, given, found.label, (text) => {
     const effects = scanCode(text, lang, home);

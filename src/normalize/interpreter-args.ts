@@ -1,0 +1,99 @@
+/**
+ * Where the code is on the command lines of interpreters whose options have their own shape:
+ * babashka (`bb -e CODE`, `bb '(…)'`, `bb -f FILE`, `bb FILE.clj`; a task name runs the
+ * project's bb.edn), the Clojure CLI (`clojure -M -e CODE`, `clj -M FILE.clj`, `-i FILE`;
+ * `-X`/`-T`/`-m NS`/`-M:alias` run project code), Erlang (`erl -eval CODE`, the shell
+ * reading stdin unless `-noshell`; `escript FILE`) and k6 (`k6 run FILE.js`, `k6 run -`).
+ * The result is what interpreters.ts reads: inline code, a file (read when the script wrote
+ * it), or neither; `none` = no code to read at all (stdin is data, not code).
+ */
+import type { Field } from './state.js';
+
+export interface CodeArgs {
+  /** Inline code; undefined = none given inline. */
+  code?: Field;
+  /** A script file the interpreter runs; undefined = none. */
+  file?: Field;
+  label: string;
+  /** True when nothing is read as code (not even stdin). */
+  none?: boolean;
+}
+
+/** `bb …`, `clojure …`, `clj …`. */
+export function clojureArgs(prog: string, argv: Field[]): CodeArgs {
+  const bb = prog === 'bb' || prog === 'babashka';
+  const parts: Field[] = [];
+  let file: Field | undefined;
+  let stdinIsData = false;
+  let aliasMain = false;
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (t === '-e' || t === '--eval') {
+      if (argv[i + 1]) parts.push(argv[++i]);
+    } else if ((bb && (t === '-f' || t === '--file')) || (!bb && (t === '-i' || t === '--init'))) {
+      file ??= argv[++i];
+    } else if (/^(-cp|--classpath|--config|--deps-root|--init|-Sdeps|-Scp|-Sthreads|--debug-port)$/.test(t))
+      i++;
+    else if (bb && /^(-i|-I|--stream|-o|-O)$/.test(t)) stdinIsData = true;
+    else if (/^(-m|--main|-x|--exec|-P)$|^-[XT]/.test(t)) return { label: prog, none: true };
+    else if (/^-M:/.test(t)) aliasMain = true;
+    else if (t === '-') break;
+    else if (t.startsWith('-')) continue;
+    else if (bb && t.startsWith('(')) parts.push(argv[i]);
+    else if (!bb || /[./]/.test(t)) {
+      if (parts.length === 0) file ??= argv[i];
+      break;
+    } else return { label: `${prog} ${t}`, none: true }; // a bb task or subcommand
+    if (parts.length && !/^(-e|--eval)$/.test(argv[i + 1]?.text ?? '')) break;
+  }
+  if (parts.length)
+    return {
+      code: { text: parts.map((p) => p.text).join('\n'), dynamic: parts.some((p) => p.dynamic) },
+      label: `${prog} -e`,
+    };
+  if (file) return { file, label: `${prog} ${file.text}` };
+  return { label: `${prog} stdin`, none: stdinIsData || aliasMain };
+}
+
+/** `erl … -eval CODE …`, `escript [-s] FILE`. */
+export function erlangArgs(prog: string, argv: Field[]): CodeArgs {
+  if (prog === 'escript') {
+    // `escript -s` only checks the syntax
+    if (argv.some((a) => a.text === '-s')) return { label: prog, none: true };
+    const file = argv.slice(1).find((a) => !a.text.startsWith('-'));
+    return file ? { file, label: `escript ${file.text}` } : { label: prog, none: true };
+  }
+  const parts: Field[] = [];
+  let noShell = false;
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (t === '-extra') break;
+    if (t === '-eval' && argv[i + 1]) parts.push(argv[++i]);
+    else if (/^-(noshell|noinput|detached|s|run|boot|mode)$/.test(t)) noShell = true;
+  }
+  if (parts.length)
+    return {
+      code: { text: parts.map((p) => p.text).join('\n'), dynamic: parts.some((p) => p.dynamic) },
+      label: 'erl -eval',
+    };
+  return { label: 'erl stdin', none: noShell };
+}
+
+/** Options of `k6 run` that take a value. */
+const K6_VALUE =
+  /^(-[uidseoct]|--(vus|iterations|duration|stage|env|out|config|tag|summary-export|summary-trend-stats|summary-time-unit|system-tags|rps|batch|batch-per-host|max-redirects|user-agent|address|log-output|log-format|compatibility-mode|execution-segment|execution-segment-sequence|blacklist-ip|block-hostnames|minimum-iteration-duration|setup-timeout|teardown-timeout|local-ips|dns|secret-source|traces-output|console-output|type))$/;
+
+/** `k6 run [options] FILE`, `k6 cloud [run] FILE`; other k6 commands (inspect, archive, version) run no script. */
+export function k6Args(argv: Field[]): CodeArgs {
+  let i = 1;
+  if (argv[i]?.text === 'cloud') i += argv[i + 1]?.text === 'run' ? 2 : 1;
+  else if (argv[i]?.text === 'run') i++;
+  else return { label: 'k6', none: true };
+  for (; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (t === '-') return { label: 'k6 run -' };
+    if (K6_VALUE.test(t)) i++;
+    else if (!t.startsWith('-')) return { file: argv[i], label: `k6 run ${t}` };
+  }
+  return { label: 'k6 run', none: true };
+}

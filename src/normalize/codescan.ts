@@ -3,12 +3,11 @@
  * send destructive HTTP requests, or evaluate code that can't be read statically.
  * Works on the literal-aware skeleton from codelex.ts.
  */
-import { callArgs, kwarg, lex, literalOf, loopElements, show, type Lang, type Lexed } from './codelex.js';
+import { callArgs, lex, literalOf, loopElements, show, type Lang, type Lexed } from './codelex.js';
 import { httpCall, pythonConnections, rubyConnections, type HttpEffect } from './codescan-http.js';
 import { phpCurl, phpStreams } from './codescan-php.js';
 import type { Field } from './state.js';
 import { canonicalCode } from './codeparse.js';
-import { nodeRequest } from './codescan-net.js';
 import { morePatterns, type Helpers, type Pattern } from './codescan-langs.js';
 import { pythonPatterns } from './codescan-python.js';
 import { scanTcl } from './codescan-tcl.js';
@@ -17,7 +16,7 @@ import { vmPatterns } from './codescan-vm.js';
 import { scanAppleScript } from './codescan-applescript.js';
 import { scanClojure } from './codescan-clojure.js';
 import { erlangPatterns, lexErlang } from './codescan-erlang.js';
-import { k6Patterns } from './codescan-k6.js';
+import { corePatterns } from './codescan-core.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
@@ -203,117 +202,10 @@ const HELPERS: Helpers = {
 };
 
 const PATTERNS: Record<Lang, Pattern[]> = {
-  python: pythonPatterns({
-    valueOf: (e, lx, home) => valueOf(e, lx, home),
-    rm,
-    command,
-    code: (a, lx) => code(a, lx),
-    http,
-  }),
-  node: [
-    {
-      re: /\b(?:rmSync|rmdirSync|unlinkSync|rm|rmdir|unlink|remove|removeSync|emptyDirSync|rimraf(?:\.sync)?|deleteSync)\s*\(/g,
-      handle: rm,
-    },
-    {
-      // child_process; JXA's `app.doShellScript(…)` (`osascript -l JavaScript`)
-      re: /\b(?:execSync|exec|execFileSync|execFile|spawnSync|spawn|fork|doShellScript)\s*\(/g,
-      handle: (a, lx, home) => command(a[0], lx, home, a.slice(1)),
-    },
-    { re: /\bfetch\s*\(/g, handle: (a, lx, home) => http(undefined, a, lx, home, 'node') },
-    {
-      // not k6's http module (k6Patterns: the same names, other arguments)
-      re: /(?<!\bk6\.)\b(https?|http2)\.(request|get)\s*\(/g,
-      handle: (a, lx, home, m) => nodeRequest(a, lx, home, m, valueOf),
-    },
-    {
-      re: /\baxios\.(delete|post|put|patch|get|head)\s*\(/g,
-      handle: (a, lx, home, m) => http(m[1], a, lx, home, 'node'),
-    },
-    {
-      re: /\baxios\s*\(/g,
-      handle: (a, lx, home) => http(undefined, [kwarg(a, 'url') ?? '', ...a], lx, home, 'node'),
-    },
-    {
-      re: /(?<![\w.])(?:eval|Function|new\s+Function)\s*\(|\bvm\.run\w*\s*\(/g,
-      handle: (a, lx) => code(a[0], lx),
-    },
-    {
-      re: /\brequire\s*\((?!\s*\u0001)|\bimport\s*\((?!\s*\u0001)|\bprocess\.binding\b|\[\s*\u0001\d+\u0002\s*\+/g,
-      handle: (_a, _lx, _h, m) => [{ kind: 'dynamic', text: m[0] }],
-    },
-    ...k6Patterns(HELPERS),
-  ],
-  ruby: [
-    {
-      re: /\b(?:FileUtils\.(?:rm_rf|rm_r|rm|rm_f|remove_dir|remove_entry|remove_entry_secure|rmdir|remove)|File\.(?:delete|unlink)|Dir\.(?:delete|rmdir|unlink))\s*\(?/g,
-      handle: rm,
-    },
-    {
-      re: /(?<![\w.])(?:system|exec|spawn|IO\.popen|Open3\.\w+|Kernel\.system)\s*\(?/g,
-      handle: (a, lx, home) => command(a[0], lx, home),
-    },
-    {
-      re: /\bNet::HTTP\.(post|post_form|get|get_response)\s*\(/g,
-      handle: (a, lx, home, m) => http(m[1].replace(/_.*/, ''), a, lx, home, 'ruby'),
-    },
-    // Crystal's HTTP::Client and the http gem: `HTTP::Client.delete(url, headers: …)`, `HTTP.post(url, body: …)`
-    {
-      re: /(?<![\w:])HTTP(?:::Client)?\.(delete|post|put|patch|get)\s*\(/g,
-      handle: (a, lx, home, m) => http(m[1], a, lx, home, 'ruby'),
-    },
-    {
-      re: /\bNet::HTTP::(Delete|Post|Put|Patch)\.new\s*\(/g,
-      handle: (a, lx, home, m) => http(m[1], a, lx, home, 'ruby'),
-    },
-    {
-      re: /(?<![\w.])(?:eval|instance_eval|class_eval|send|public_send|const_get)\s*\(?/g,
-      handle: (a, lx) => code(a[0], lx),
-    },
-  ],
-  perl: [
-    {
-      re: /\b(?:unlink|rmdir|rmtree|remove_tree|File::Path::rmtree|File::Path::remove_tree)\s*\(?/g,
-      handle: rm,
-    },
-    { re: /(?<![\w$@%])(?:system|exec)\s*\(?/g, handle: (a, lx, home) => command(a[0], lx, home) },
-    // HTTP::Tiny, LWP::UserAgent, Mojo::UserAgent: `->delete(URL)`, `->post(URL, …)`, `->request('DELETE', URL)`
-    {
-      re: /->\s*(delete|put|patch|post|get|head)\s*\(/g,
-      handle: (a, lx, home, m) =>
-        /HTTP::Tiny|LWP|Mojo::UserAgent|HTTP::Request/.test(lx.skel) ? http(m[1], a, lx, home, 'perl') : [],
-    },
-    {
-      re: /->\s*request\s*\(/g,
-      handle: (a, lx, home) =>
-        /HTTP::Tiny/.test(lx.skel)
-          ? http(literalOf(a[0] ?? '', lx)?.value ?? 'DYNAMIC', a.slice(1), lx, home, 'perl')
-          : [],
-    },
-    { re: /(?<![\w$@%])eval\s*(?!\{)\(?/g, handle: (a, lx) => code(a[0], lx) },
-  ],
-  php: [
-    { re: /\b(?:unlink|rmdir)\s*\(/g, handle: rm },
-    {
-      re: /\b(?:system|exec|shell_exec|passthru|popen|proc_open)\s*\(/g,
-      handle: (a, lx, home) => command(a[0], lx, home),
-    },
-    { re: /\b(?:eval|assert|create_function)\s*\(/g, handle: (a, lx) => code(a[0], lx) },
-  ],
-  ...morePatterns({
-    valueOf: (e, lx, home) => valueOf(e, lx, home),
-    rm,
-    command,
-    code: (a, lx) => code(a, lx),
-    http,
-  }),
-  ...vmPatterns({
-    valueOf: (e, lx, home) => valueOf(e, lx, home),
-    rm,
-    command,
-    code: (a, lx) => code(a, lx),
-    http,
-  }),
+  python: pythonPatterns(HELPERS),
+  ...corePatterns(HELPERS),
+  ...morePatterns(HELPERS),
+  ...vmPatterns(HELPERS),
   ...erlangPatterns(HELPERS),
   // read by their own scanners (scanTcl, scanScheme, scanAppleScript, scanClojure)
   clojure: [],

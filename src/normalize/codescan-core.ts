@@ -1,0 +1,107 @@
+/**
+ * Patterns of the first languages the code scanner read (codescan.ts): Node.js, Ruby (and
+ * Crystal, read as Ruby), Perl and PHP: file deletions, commands run, HTTP requests and
+ * code evaluated at run time. Python, the VM languages, Lua/R/Julia/Go and Erlang have
+ * their own pattern modules; Tcl, Scheme, Clojure and AppleScript their own scanners.
+ */
+import { kwarg, literalOf } from './codelex.js';
+import { nodeRequest } from './codescan-net.js';
+import type { Helpers, Pattern } from './codescan-langs.js';
+import { k6Patterns } from './codescan-k6.js';
+
+export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php', Pattern[]> {
+  return {
+    node: [
+      {
+        re: /\b(?:rmSync|rmdirSync|unlinkSync|rm|rmdir|unlink|remove|removeSync|emptyDirSync|rimraf(?:\.sync)?|deleteSync)\s*\(/g,
+        handle: h.rm,
+      },
+      {
+        // child_process; JXA's `app.doShellScript(…)` (`osascript -l JavaScript`)
+        re: /\b(?:execSync|exec|execFileSync|execFile|spawnSync|spawn|fork|doShellScript)\s*\(/g,
+        handle: (a, lx, home) => h.command(a[0], lx, home, a.slice(1)),
+      },
+      { re: /\bfetch\s*\(/g, handle: (a, lx, home) => h.http(undefined, a, lx, home, 'node') },
+      {
+        // not k6's http module (k6Patterns: the same names, other arguments)
+        re: /(?<!\bk6\.)\b(https?|http2)\.(request|get)\s*\(/g,
+        handle: (a, lx, home, m) => nodeRequest(a, lx, home, m, h.valueOf),
+      },
+      {
+        re: /\baxios\.(delete|post|put|patch|get|head)\s*\(/g,
+        handle: (a, lx, home, m) => h.http(m[1], a, lx, home, 'node'),
+      },
+      {
+        re: /\baxios\s*\(/g,
+        handle: (a, lx, home) => h.http(undefined, [kwarg(a, 'url') ?? '', ...a], lx, home, 'node'),
+      },
+      {
+        re: /(?<![\w.])(?:eval|Function|new\s+Function)\s*\(|\bvm\.run\w*\s*\(/g,
+        handle: (a, lx) => h.code(a[0], lx),
+      },
+      {
+        re: /\brequire\s*\((?!\s*\u0001)|\bimport\s*\((?!\s*\u0001)|\bprocess\.binding\b|\[\s*\u0001\d+\u0002\s*\+/g,
+        handle: (_a, _lx, _h, m) => [{ kind: 'dynamic', text: m[0] }],
+      },
+      ...k6Patterns(h),
+    ],
+    ruby: [
+      {
+        re: /\b(?:FileUtils\.(?:rm_rf|rm_r|rm|rm_f|remove_dir|remove_entry|remove_entry_secure|rmdir|remove)|File\.(?:delete|unlink)|Dir\.(?:delete|rmdir|unlink))\s*\(?/g,
+        handle: h.rm,
+      },
+      {
+        re: /(?<![\w.])(?:system|exec|spawn|IO\.popen|Open3\.\w+|Kernel\.system)\s*\(?/g,
+        handle: (a, lx, home) => h.command(a[0], lx, home),
+      },
+      {
+        re: /\bNet::HTTP\.(post|post_form|get|get_response)\s*\(/g,
+        handle: (a, lx, home, m) => h.http(m[1].replace(/_.*/, ''), a, lx, home, 'ruby'),
+      },
+      // Crystal's HTTP::Client and the http gem: `HTTP::Client.delete(url, headers: …)`, `HTTP.post(url, body: …)`
+      {
+        re: /(?<![\w:])HTTP(?:::Client)?\.(delete|post|put|patch|get)\s*\(/g,
+        handle: (a, lx, home, m) => h.http(m[1], a, lx, home, 'ruby'),
+      },
+      {
+        re: /\bNet::HTTP::(Delete|Post|Put|Patch)\.new\s*\(/g,
+        handle: (a, lx, home, m) => h.http(m[1], a, lx, home, 'ruby'),
+      },
+      {
+        re: /(?<![\w.])(?:eval|instance_eval|class_eval|send|public_send|const_get)\s*\(?/g,
+        handle: (a, lx) => h.code(a[0], lx),
+      },
+    ],
+    perl: [
+      {
+        re: /\b(?:unlink|rmdir|rmtree|remove_tree|File::Path::rmtree|File::Path::remove_tree)\s*\(?/g,
+        handle: h.rm,
+      },
+      { re: /(?<![\w$@%])(?:system|exec)\s*\(?/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
+      // HTTP::Tiny, LWP::UserAgent, Mojo::UserAgent: `->delete(URL)`, `->post(URL, …)`, `->request('DELETE', URL)`
+      {
+        re: /->\s*(delete|put|patch|post|get|head)\s*\(/g,
+        handle: (a, lx, home, m) =>
+          /HTTP::Tiny|LWP|Mojo::UserAgent|HTTP::Request/.test(lx.skel)
+            ? h.http(m[1], a, lx, home, 'perl')
+            : [],
+      },
+      {
+        re: /->\s*request\s*\(/g,
+        handle: (a, lx, home) =>
+          /HTTP::Tiny/.test(lx.skel)
+            ? h.http(literalOf(a[0] ?? '', lx)?.value ?? 'DYNAMIC', a.slice(1), lx, home, 'perl')
+            : [],
+      },
+      { re: /(?<![\w$@%])eval\s*(?!\{)\(?/g, handle: (a, lx) => h.code(a[0], lx) },
+    ],
+    php: [
+      { re: /\b(?:unlink|rmdir)\s*\(/g, handle: h.rm },
+      {
+        re: /\b(?:system|exec|shell_exec|passthru|popen|proc_open)\s*\(/g,
+        handle: (a, lx, home) => h.command(a[0], lx, home),
+      },
+      { re: /\b(?:eval|assert|create_function)\s*\(/g, handle: (a, lx) => h.code(a[0], lx) },
+    ],
+  };
+}

@@ -1,5 +1,7 @@
 /**
- * Where the code is on the command lines of interpreters whose options have their own shape:
+ * Where the code is on an interpreter's command line (findCode): after a code option
+ * (`python -c`, `node -e`, `ruby -e`…), a script file operand, or stdin. Interpreters whose
+ * options have their own shape have their own readers here:
  * babashka (`bb -e CODE`, `bb '(…)'`, `bb -f FILE`, `bb FILE.clj`; a task name runs the
  * project's bb.edn), the Clojure CLI (`clojure -M -e CODE`, `clj -M FILE.clj`, `-i FILE`;
  * `-X`/`-T`/`-m NS`/`-M:alias` run project code), Erlang (`erl -eval CODE`, the shell
@@ -7,6 +9,7 @@
  * The result is what interpreters.ts reads: inline code, a file (read when the script wrote
  * it), or neither; `none` = no code to read at all (stdin is data, not code).
  */
+import type { Lang } from './codelex.js';
 import type { Field } from './state.js';
 
 export interface CodeArgs {
@@ -96,4 +99,123 @@ export function k6Args(argv: Field[]): CodeArgs {
     else if (!t.startsWith('-')) return { file: argv[i], label: `k6 run ${t}` };
   }
   return { label: 'k6 run', none: true };
+}
+
+/** The language `prog` interprets; undefined = not an interpreter read here. */
+export function interpreterFor(prog: string): Lang | undefined {
+  if (/^python[\d.]*$|^pypy[\d.]*$/.test(prog)) return 'python';
+  if (/^(node|nodejs|deno|bun|tsx|ts-node|zx)$/.test(prog)) return 'node';
+  // Crystal's syntax and standard calls read as Ruby's (`crystal eval CODE`, `crystal run F.cr`)
+  if (/^ruby[\d.]*$|^irb$|^crystal$/.test(prog)) return 'ruby';
+  if (/^perl[\d.]*$/.test(prog)) return 'perl';
+  if (/^php[\d.]*$/.test(prog)) return 'php';
+  if (/^(lua[\d.]*|luajit)$/.test(prog)) return 'lua';
+  if (prog === 'Rscript' || prog === 'R') return 'r';
+  if (prog === 'julia') return 'julia';
+  if (/^(tclsh[\d.]*|wish[\d.]*|expect|jimsh)$/.test(prog)) return 'tcl';
+  if (/^(guile[\d.]*|racket|csi|chicken-csi|gsi|chibi-scheme|scheme|chez|chezscheme|petite)$/.test(prog))
+    return 'scheme';
+  if (prog === 'go') return 'go';
+  if (prog === 'elixir' || prog === 'iex') return 'elixir';
+  // java and jbang run a single-file program (`java Del.java`, `jbang Del.java`) the script wrote
+  if (/^(groovy|kotlin|kotlinc|kotlinc-jvm|scala|scala-cli|jshell|java|jbang)$/.test(prog)) return 'jvm';
+  if (prog === 'rust-script' || prog === 'cargo-script') return 'rust';
+  if (prog === 'osascript') return 'applescript';
+  if (/^(bb|babashka|clojure|clj)$/.test(prog)) return 'clojure';
+  if (prog === 'erl' || prog === 'escript') return 'erlang';
+  if (prog === 'k6') return 'node'; // k6 runs JavaScript (codescan-k6.ts reads its http module)
+  return undefined;
+}
+
+/** Options (per language) whose next word is inline code. */
+const CODE_FLAGS: Record<Lang, RegExp> = {
+  python: /^-[a-zA-Z]*c$/,
+  node: /^(-e|--eval|-p|--print|-pe|eval)$/,
+  ruby: /^-[a-zA-Z]*e$/,
+  perl: /^-[a-zA-Z]*[eE]$/,
+  php: /^-r$/,
+  lua: /^-e$/,
+  r: /^(-e|--expr)$/,
+  julia: /^(-e|--eval|-E|--print)$/,
+  go: /(?!)/,
+  // expect -c, jimsh -e
+  tcl: /^(-c|-e)$/,
+  // guile -c, racket -e/--eval, csi -e/-p/-P, gsi -e, chibi-scheme -e/-p
+  scheme: /^(-c|-e|--eval|-eval|-p|-P|-print|--print)$/,
+  elixir: /^(-e|--eval)$/,
+  // groovy -e, kotlin -e / kotlinc -expression, scala -e
+  jvm: /^(-e|-expression|--expression)$/,
+  rust: /^(-e|--expr)$/,
+  applescript: /^-e$/,
+  // read by interpreter-args.ts
+  clojure: /(?!)/,
+  erlang: /(?!)/,
+};
+
+/** Options of one language's interpreters that take a value that is not code (racket -l LIB, guile -L DIR). */
+const LANG_VALUE_FLAGS: Partial<Record<Lang, RegExp>> = {
+  scheme: /^(-l|-L|-t|-r|-u|-k|-S|-x|-C|-I|--lib|--require)$/,
+  elixir: /^(-r|-pa|-pz|--erl|--sname|--name|--cookie|--logger-\w+)$/,
+  jvm: /^(-cp|-classpath|--classpath|-D|--encoding|-c|-l|-jvm-args|--toolkit|--dep|--deps|--source|--module-path|-p|--add-modules|--add-opens|--add-exports|--repos|--java-options|-J|--scala|-S|--jvm)$/,
+  rust: /^(-d|--dep|-F|--features|--toolchain|--base-path)$/,
+  applescript: /^(-l|-s|-i)$/,
+};
+
+/** Options that take a value and are not code. */
+const VALUE_FLAGS =
+  /^(-m|-W|-X|-r|--require|--import|--loader|-I|--input-type|--env-file|-C|-M|-d|-x|-f|-c)$/;
+
+/** Where `prog`'s command line (interpreter of `lang`) puts its code: inline, a file, or stdin. */
+export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
+  if (lang === 'clojure') return clojureArgs(prog, argv);
+  if (lang === 'erlang') return erlangArgs(prog, argv);
+  if (prog === 'k6') return k6Args(argv);
+  const parts: string[] = [];
+  let dynamic = false;
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (lang === 'node' && /^--(eval|print)=/.test(t)) {
+      parts.push(t.slice(t.indexOf('=') + 1));
+      dynamic ||= argv[i].dynamic;
+      continue;
+    }
+    if (
+      CODE_FLAGS[lang].test(t) &&
+      !(t === '-c' && lang !== 'python' && lang !== 'tcl' && lang !== 'scheme')
+    ) {
+      if (lang === 'node' && t === 'eval' && i !== 1) break;
+      const c = argv[i + 1];
+      if (c) {
+        parts.push(c.text);
+        dynamic ||= c.dynamic;
+      }
+      i++;
+      if (lang === 'python' || lang === 'node' || lang === 'php') break;
+      continue;
+    }
+    if (parts.length > 0) break;
+    if (lang === 'jvm' && i === 1 && t === 'run' && /^(jbang|scala-cli)$/.test(prog)) continue;
+    if (prog === 'crystal' && i === 1 && !/^(eval|run|-.*|.*\.cr)$/.test(t)) return { label: prog };
+    if (prog === 'crystal' && i === 1 && (t === 'eval' || t === 'run')) {
+      const c = argv[i + 1];
+      if (t === 'eval' && c) return { code: c, label: 'crystal eval' };
+      continue;
+    }
+    if (t === '-m' && lang === 'python') return { label: `${prog} -m` };
+    if ((VALUE_FLAGS.test(t) || LANG_VALUE_FLAGS[lang]?.test(t)) && !CODE_FLAGS[lang].test(t)) {
+      i++;
+      continue;
+    }
+    if (t === '-') break; // code on stdin
+    if (t.startsWith('-')) continue;
+    if (lang === 'node' && /^(run|test|install|add|x|create|upgrade|fmt|lint|compile|task|repl)$/.test(t))
+      return { label: prog };
+    return { file: argv[i], label: `${prog} ${t}` };
+  }
+  if (parts.length > 0) {
+    const flag =
+      lang === 'python' || lang === 'tcl' || lang === 'scheme' ? '-c' : lang === 'php' ? '-r' : '-e';
+    return { code: { text: parts.join('\n'), dynamic }, label: `${prog.replace(/[\d.]+$/, '')} ${flag}` };
+  }
+  return { label: `${prog.replace(/[\d.]+$/, '')} stdin` };
 }

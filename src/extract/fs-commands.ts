@@ -8,6 +8,7 @@ import { hasAny, lastValue, parseOptions } from './fs-options.js';
 import { isHarmlessWrite, target, targetOf } from './fs-paths.js';
 import { CP_LONG, LN_LONG, MV_LONG } from './fs-long-options.js';
 import { foundUnder } from './fs-found.js';
+import { FORMAT_HANDLERS, formatHandler } from './fs-format.js';
 import { VOLUME_HANDLERS } from './fs-volumes.js';
 import { ACL_HANDLERS } from './fs-acl.js';
 import { rclone } from './fs-rclone.js';
@@ -174,57 +175,6 @@ const dd: FsHandler = (cmd, ctx) => {
   return overwriteOf(cmd, [t], true);
 };
 
-/**
- * Formatters told to only show what they would do: `mke2fs -n` / `mkfs.ext4 -n`, `mkfs.xfs
- * -N`, `mkntfs -n` / `--no-action` (elsewhere `-n` takes a value: `mkfs.vfat -n LABEL`).
- */
-function dryRun(p: string, args: string[]): boolean {
-  if (/^(mke2fs|mkfs\.ext[234])$/.test(p)) return args.includes('-n');
-  if (p === 'mkfs.xfs') return args.includes('-N');
-  if (p === 'mkntfs' || p === 'mkfs.ntfs') return args.some((a) => a === '-n' || a === '--no-action');
-  return false;
-}
-
-/** mkfs, wipefs, fdisk …: device-looking operands (or the last operand) are formatted. */
-const format: FsHandler = (cmd, ctx) => {
-  const p = cmd.program;
-  const args = cmd.argv.slice(1);
-  if (p === 'fdisk' || p === 'sfdisk') {
-    if (args.some((a) => /^(-l|--list|-s|--show-size|-d|--dump|print)$/.test(a))) return [];
-  }
-  // parted: `-s` is --script; it only reads when it prints and changes nothing.
-  if (
-    p === 'parted' &&
-    !args.some((a) => /^(mklabel|mktable|rm|mkpart|mkpartfs|resizepart|resize|mkfs|rescue)$/.test(a)) &&
-    args.some((a) => /^(-l|--list|print|p)$/.test(a))
-  )
-    return [];
-  if (
-    p === 'sgdisk' &&
-    args.every(
-      (a) => !a.startsWith('-') || /^(-p|--print|-i\d*|--info(=.*)?|-v|--verify|-O|--print-mbr)$/.test(a),
-    )
-  )
-    return [];
-  if (dryRun(p, args)) return [];
-  if (p === 'wipefs' && !args.some((a) => /^(-a|--all|-o|--offset|-[a-zA-Z]*a[a-zA-Z]*)$/.test(a))) return [];
-  if (p === 'cryptsetup' && !args.some((a) => /^(luksFormat|erase|luksErase|reencrypt)$/.test(a))) return [];
-  let idx = cmd.argv
-    .map((a, i) => i)
-    .filter((i) => i > 0 && !cmd.argv[i].startsWith('-') && cmd.argv[i].includes('/'));
-  if (idx.length === 0) {
-    const ops = cmd.argv.map((_, i) => i).filter((i) => i > 0 && !cmd.argv[i].startsWith('-'));
-    idx = ops.length ? [ops[ops.length - 1]] : [];
-  }
-  return fsFact(
-    cmd,
-    'format',
-    idx.map((i) => target(cmd, i, ctx)),
-    false,
-    true,
-  );
-};
-
 const truncate: FsHandler = (cmd, ctx) => {
   const o = parseOptions(cmd.argv, 1, { shortWithValue: 'sr', longWithValue: ['size', 'reference'] });
   return fsFact(cmd, 'truncate', operandTargets(cmd, ctx, o.operands), false, true);
@@ -304,23 +254,13 @@ export const HANDLERS: Record<string, FsHandler> = {
   tee,
   sed: inPlace,
   perl: inPlace,
-  mke2fs: format,
-  mkswap: format,
-  wipefs: format,
-  fdisk: format,
-  sfdisk: format,
-  cfdisk: format,
-  sgdisk: format,
-  gdisk: format,
-  parted: format,
-  blkdiscard: format,
-  cryptsetup: format,
+  ...FORMAT_HANDLERS,
   ...VOLUME_HANDLERS,
   ...ACL_HANDLERS,
 };
 
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `mkfs.vfat` … share one). */
 export function handlerFor(program: string): FsHandler | undefined {
-  if (program === 'mkfs' || program.startsWith('mkfs.')) return format;
+  if (program === 'mkfs' || program.startsWith('mkfs.')) return formatHandler;
   return Object.prototype.hasOwnProperty.call(HANDLERS, program) ? HANDLERS[program] : undefined;
 }

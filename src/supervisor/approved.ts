@@ -18,7 +18,7 @@
 import path from 'node:path';
 import type { NormalizedCommand } from '../engine/types.js';
 import { scriptFileOf } from '../normalize/version-shims.js';
-import { HAS_PROC, aliveOnce, argvOf, inTree, ownScript, parentOf } from './proc-tree.js';
+import { HAS_PROC, aliveOnce, argvOf, inTree, inTreeOnce, ownScript, parentOf } from './proc-tree.js';
 import type { ClientId } from './peer-check.js';
 import { NextExecs } from './next-exec.js';
 
@@ -232,15 +232,12 @@ export class ApprovedMemory {
             args: c.argv.slice(1),
           }));
     if (!wanted.length || wanted.some((w) => !w.program)) return undefined;
+    // The request's process chains, each read once for all entries (a gone entry costs a stat).
+    const underPid = inTreeOnce(req.pid);
+    const underParent = req.ppid ? inTreeOnce(req.ppid) : () => false;
     for (const e of this.entries) {
       if (e.line && req.layer !== 'tool') continue;
-      if (
-        e.pid !== undefined &&
-        HAS_PROC &&
-        !inTree(req.pid, e.pid) &&
-        !(req.ppid && inTree(req.ppid, e.pid))
-      )
-        continue;
+      if (e.pid !== undefined && HAS_PROC && !underPid(e.pid) && !underParent(e.pid)) continue;
       if (!wanted.every((w) => e.keys.some((k) => matches(k, w.program, w.args)))) continue;
       if (e.line) {
         // used up: one approved command covers one exec

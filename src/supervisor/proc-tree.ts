@@ -61,13 +61,15 @@ export function aliveOnce(look: (pid: number) => boolean = alive): (pid: number)
   };
 }
 
+/** `pid`, then its parent, and so on up to 128 processes; stops below pid 1 or at one that cannot be read. */
+function* ancestors(pid: number): Generator<number> {
+  let p: number | undefined = pid;
+  for (let i = 0; i < 128 && p && p > 1; i++, p = parentOf(p)) yield p;
+}
+
 /** True when `root` is `pid` or one of its ancestors. */
 export function inTree(pid: number, root: number): boolean {
-  let p: number | undefined = pid;
-  for (let i = 0; i < 128 && p && p > 1; i++) {
-    if (p === root) return true;
-    p = parentOf(p);
-  }
+  for (const p of ancestors(pid)) if (p === root) return true;
   return false;
 }
 
@@ -81,11 +83,7 @@ export function inTreeOnce(pid: number, live: (pid: number) => boolean = alive):
   return (root) => {
     if (root === pid) return true;
     if (!live(root)) return false;
-    if (!chain) {
-      chain = new Set();
-      let p: number | undefined = pid;
-      for (let i = 0; i < 128 && p && p > 1; i++, p = parentOf(p)) chain.add(p);
-    }
+    chain ??= new Set(ancestors(pid));
     return chain.has(root);
   };
 }

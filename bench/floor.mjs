@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { timerProc } from './lib/timer-proc.mjs';
+import { shellTimer, timerProc, underExecGate } from './lib/timer-proc.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -30,13 +30,7 @@ const pct = (xs, p) => {
 };
 const r2 = (x) => Math.round(x * 100) / 100;
 
-/** A node process that times one spawnSync(SHELL, ['-c', 'true']) per line on stdin (a failure's stderr on its own). */
-const TIMER = (
-  shell,
-) => `const {spawnSync}=require('child_process');const {performance}=require('perf_hooks');
-let b='';process.stdin.on('data',(d)=>{b+=d;let i;while((i=b.indexOf('\\n'))>=0){b=b.slice(i+1);
-const t=performance.now();const r=spawnSync(${JSON.stringify(shell)},['-c','true']);
-if(r.status!==0)process.stderr.write(String(r.error??r.stderr));process.stdout.write((r.status===0?performance.now()-t:-1)+'\\n');}});`;
+const TIMER = shellTimer;
 
 /** Starts a process and resolves once it printed its first line (parsed by `parse`). */
 function startLine(file, args, parse = (l) => l) {
@@ -75,20 +69,8 @@ const real = await startLine(process.execPath, [path.join(here, 'shim.mjs'), '--
 const env = real.first.env;
 const floorEnv = { ...env, AGENTFW_SOCK: instantSock };
 const plain = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AGENTFW_')));
-const underHelper = (sock, pid) => [
-  '--sock',
-  sock,
-  '--supervisor-pid',
-  String(pid),
-  '--shim-dir',
-  env.AGENTFW_SHIM_DIR,
-  '--client',
-  env.AGENTFW_CLIENT,
-  '--',
-  process.execPath,
-  '-e',
-  TIMER('/bin/bash'),
-];
+const underHelper = (sock, pid) =>
+  underExecGate(env, sock, pid, [process.execPath, '-e', TIMER('/bin/bash')]);
 const t = (file, args, e, what) => timerProc(file, args, { env: e, what });
 const rows = [
   ['bare', t(process.execPath, ['-e', TIMER('/bin/bash')], plain, 'bare bash -c true')],

@@ -35,7 +35,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants as perfConstants, PerformanceObserver } from 'node:perf_hooks';
-import { timerProc } from './lib/timer-proc.mjs';
+import { shellTimer, timerProc, underExecGate } from './lib/timer-proc.mjs';
 
 // BENCH_SHIM_ROOT: another checkout whose build to measure (A/B against an older build).
 const root = process.env.BENCH_SHIM_ROOT || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -150,12 +150,7 @@ const PYTHON = (process.env.PATH ?? '')
 const hasPython = PYTHON !== undefined;
 const helper = path.join(root, 'build', 'agentfw-exec-gate');
 
-/** A node process that times one spawnSync(SHELL, ['-c', 'true']) per line on stdin. */
-const TIMER = (
-  shell,
-) => `const {spawnSync}=require('child_process');const {performance}=require('perf_hooks');
-let b='';process.stdin.on('data',(d)=>{b+=d;let i;while((i=b.indexOf('\\n'))>=0){b=b.slice(i+1);
-const t=performance.now();const r=spawnSync(${JSON.stringify(shell)},['-c','true']);process.stdout.write((r.status===0?performance.now()-t:-1)+'\\n');}});`;
+const TIMER = shellTimer;
 async function measure() {
   // BENCH_SHIM_SERVE_FLAGS: node flags for the gate process (e.g. `--cpu-prof --cpu-prof-dir=DIR`).
   const flags = (process.env.BENCH_SHIM_SERVE_FLAGS ?? '').split(' ').filter(Boolean);
@@ -349,20 +344,7 @@ async function measure() {
       const timerBare = t(process.execPath, ['-e', TIMER('/bin/bash')], plain);
       const timerGated = t(
         helper,
-        [
-          '--sock',
-          env.AGENTFW_SOCK,
-          '--supervisor-pid',
-          String(server.pid),
-          '--shim-dir',
-          env.AGENTFW_SHIM_DIR,
-          '--client',
-          env.AGENTFW_CLIENT,
-          '--',
-          process.execPath,
-          '-e',
-          TIMER('bash'),
-        ],
+        underExecGate(env, env.AGENTFW_SOCK, server.pid, [process.execPath, '-e', TIMER('bash')]),
         env,
       );
       try {

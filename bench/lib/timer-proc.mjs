@@ -30,3 +30,31 @@ export function timerProc(file, args, { env, what = 'exec' } = {}) {
     close: () => new Promise((res) => (p.on('close', res), p.stdin.end())),
   };
 }
+
+/**
+ * The script of a node timer process (`node -e SCRIPT`, for timerProc) that times one
+ * spawnSync(SHELL, ['-c', 'true']) per line on stdin; a failure's stderr goes to its own.
+ */
+export const shellTimer = (
+  shell,
+) => `const {spawnSync}=require('child_process');const {performance}=require('perf_hooks');
+let b='';process.stdin.on('data',(d)=>{b+=d;let i;while((i=b.indexOf('\\n'))>=0){b=b.slice(i+1);
+const t=performance.now();const r=spawnSync(${JSON.stringify(shell)},['-c','true']);
+if(r.status!==0)process.stderr.write(String(r.error??r.stderr));process.stdout.write((r.status===0?performance.now()-t:-1)+'\\n');}});`;
+
+/**
+ * The exec gate helper's arguments to run `cmd` under it, against the gate on `sock` owned by
+ * `supervisorPid`, with the session `env`'s shims and client (AGENTFW_SHIM_DIR, AGENTFW_CLIENT).
+ */
+export const underExecGate = (env, sock, supervisorPid, cmd) => [
+  '--sock',
+  sock,
+  '--supervisor-pid',
+  String(supervisorPid),
+  '--shim-dir',
+  env.AGENTFW_SHIM_DIR,
+  '--client',
+  env.AGENTFW_CLIENT,
+  '--',
+  ...cmd,
+];

@@ -9,10 +9,8 @@
  * `compare_files`, `make_directory`, `touch` …) change nothing the extractors judge and stay
  * `cmake` itself.
  */
-import type { Field } from './state.js';
+import { lit, type Field } from './state.js';
 import type { Peel, Peeler } from './wrappers.js';
-
-const lit = (text: string): Field => ({ text, dynamic: false });
 
 /** The `-E` command and its arguments as the shell command it performs; undefined = none. */
 function asShell(cmd: string, args: Field[]): Peel | undefined {

@@ -16,9 +16,7 @@ import { readForms, type Node } from './codescan-scheme.js';
 import { ClojureNames, clojureToScheme, isList, isVec, show, sym } from './clojure-names.js';
 import type { Effect } from './codescan.js';
 import type { HttpEffect } from './codescan-http.js';
-import type { Field } from './state.js';
-
-const lit = (text: string): Field => ({ text, dynamic: false });
+import { lit, type Field } from './state.js';
 
 const HTTP_NS =
   /^(babashka\.http-client|clj-http\.(?:lite\.)?client|org\.httpkit\.client|babashka\.curl|hato\.client)$/;

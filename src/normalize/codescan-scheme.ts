@@ -13,7 +13,7 @@
  * statically stays dynamic. Pure.
  */
 import type { Effect } from './codescan.js';
-import type { Field } from './state.js';
+import { lit, type Field } from './state.js';
 
 export type Node = { t: 'list'; items: Node[] } | { t: 'str'; v: string } | { t: 'sym'; v: string };
 
@@ -94,7 +94,6 @@ const EFFECTFUL = (s: string) => [DELETE, SHELL, ARGV, HTTP, EVAL].some((re) => 
 const show = (n: Node): string =>
   n.t === 'str' ? JSON.stringify(n.v) : n.t === 'sym' ? n.v : `(${n.items.map(show).join(' ')})`;
 const sym = (n: Node | undefined): string => (n?.t === 'sym' ? n.v : '');
-const lit = (text: string): Field => ({ text, dynamic: false });
 
 class SchemeScan {
   readonly effects: Effect[] = [];

@@ -12,10 +12,8 @@
  * known statically stays dynamic; a command whose name is not known is opaque. Pure.
  */
 import type { Effect } from './codescan.js';
-import type { Field } from './state.js';
+import { lit, type Field } from './state.js';
 import { closing, execWords, parts, tclCommands, type Raw } from './tcl-words.js';
-
-const lit = (text: string): Field => ({ text, dynamic: false });
 
 /** Words joined with spaces as `eval` and `concat` join them; dynamic when any is. */
 const joined = (a: Field[]): Field => ({

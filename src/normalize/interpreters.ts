@@ -10,7 +10,7 @@
  * Code that evaluates something not readable statically marks the interpreter dynamic.
  * PowerShell (pwsh.ts) and Nushell (codescan-nu.ts) are read by their own scanners.
  */
-import { absPath } from './state.js';
+import { absPath, lit } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
@@ -154,8 +154,6 @@ function nestedOpaque(effects: Effect[], lang: Lang, home: string, depth: number
   }
   return false;
 }
-
-const lit = (text: string): Field => ({ text, dynamic: false });
 
 /** `lang`: the language of nested code effects; undefined = none are followed (PowerShell makes none). */
 function apply(effects: Effect[], lang: Lang | undefined, k: K, depth: number): void {

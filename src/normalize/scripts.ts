@@ -6,13 +6,11 @@
  * `python3 FILE` / `make -f FILE` through the carrier dispatcher. A binary stays an opaque
  * program; a file this script wrote with content not known statically is unknown code.
  */
-import { absPath } from './state.js';
+import { absPath, lit } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
 import { scriptFile } from './shells.js';
 import { isInstalledPath, unwrapBuildWrapper, unwrapShim } from './version-shims.js';
-
-const lit = (text: string): Field => ({ text, dynamic: false });
 
 /**
  * Installed programs: a path under these is a tool of the system (`/usr/bin/ldd`), treated

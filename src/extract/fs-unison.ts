@@ -65,14 +65,13 @@ function rootTarget(cmd: NormalizedCommand, i: number, ctx: AnalyzeContext): FsT
 export const unison: FsHandler = (cmd, ctx) => {
   const { roots, force, forceDynamic } = readArgs(cmd);
   if (force.length === 0) return [];
-  const uniq = roots;
-  if (uniq.length < 2) {
+  if (roots.length < 2) {
     // fail closed: the roots are in a profile not read here.
-    const raw = cmd.argv[uniq[0] ?? 0] ?? '';
+    const raw = cmd.argv[roots[0] ?? 0] ?? '';
     const unknown: FsTarget = { raw, path: raw, class: 'unknown', glob: false };
     return fsFact(cmd, 'delete', [unknown], true, true);
   }
-  const pair = uniq.slice(0, 2);
+  const pair = roots.slice(0, 2);
   const winner = forceDynamic
     ? -1
     : pair.findIndex((i) => force.includes(cmd.argv[i].replace(/(.)\/+$/, '$1')));

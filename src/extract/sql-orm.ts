@@ -84,7 +84,11 @@ export function ormCode(cmd: NormalizedCommand): { code: string; program: string
 }
 
 export function ormOps(cmd: NormalizedCommand): FrameworkOp[] {
-  const found = ormCode(cmd);
+  return ormOpsOf(ormCode(cmd));
+}
+
+/** The ORM operations in code ormCode found (undefined = none: no operations). */
+export function ormOpsOf(found: { code: string; program: string } | undefined): FrameworkOp[] {
   if (!found) return [];
   const { code, program } = found;
   const out: FrameworkOp[] = [];

@@ -8,7 +8,7 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { parseSqlClient, type SqlInvocation } from './sql-clients.js';
 import { frameworkShell } from './sql-shells.js';
-import { ormCode, ormOps } from './sql-orm.js';
+import { ormCode, ormOpsOf } from './sql-orm.js';
 import { codeFileOps } from './sql-code-files.js';
 import { frameworkOps, peelRunner } from './sql-frameworks.js';
 import { parseMongo, parseRedis, REDIS_CLIS, type StoreOps } from './sql-nosql.js';
@@ -108,5 +108,7 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
   }
   const code = ormCode(cmd);
   const files = code ? codeFileOps(code.code, code.program, cmd, ctx) : [];
-  return [...frameworkOps(cmd), ...ormOps(cmd), ...files].map((o) => fact(o.tool, o, o.target, o.evidence));
+  return [...frameworkOps(cmd), ...ormOpsOf(code), ...files].map((o) =>
+    fact(o.tool, o, o.target, o.evidence),
+  );
 };

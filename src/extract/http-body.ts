@@ -68,3 +68,35 @@ export function writtenUnder(dir: string, cmd: NormalizedCommand): [string, stri
   const prefix = dir.endsWith('/') ? dir : `${dir}/`;
   return Object.entries(cmd.files ?? {}).filter(([f]) => f.startsWith(prefix));
 }
+
+/** One file a collection runner reads (runnerFiles). */
+export interface RunnerFile {
+  file: string;
+  /** Its text; undefined = not readable here (or written with content not known). */
+  text?: string;
+  /** The script wrote it before this command. */
+  written: boolean;
+  /** Written with content not known statically: fail closed, its requests are unknown (never the disk's). */
+  unknown: boolean;
+}
+
+/**
+ * The files a collection runner (bru, inso) reads at `target`: those the script wrote
+ * under it that `keep` accepts, else `target` itself.
+ */
+export function runnerFiles(
+  target: string,
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+  keep: (file: string) => boolean,
+): RunnerFile[] {
+  const inside = writtenUnder(target, cmd).filter(([f]) => keep(f));
+  const files: [string, string | null | undefined][] = inside.length
+    ? inside
+    : [[target, readFileOf(target, cmd, ctx)]];
+  return files.map(([file, t]) => {
+    const written = cmd.files !== undefined && Object.hasOwn(cmd.files, file);
+    const text = t ?? undefined;
+    return { file, text, written, unknown: written && text === undefined };
+  });
+}

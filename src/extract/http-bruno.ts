@@ -12,7 +12,7 @@
  */
 import path from 'node:path';
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import { readFileOf, resolvePath, writtenUnder } from './http-body.js';
+import { readFileOf, resolvePath, runnerFiles } from './http-body.js';
 import { fill, finish, setVar, unknownRequest } from './http-collections.js';
 import { addHeaderLine, emptyRequest, type HttpRequest } from './http-request.js';
 
@@ -108,15 +108,14 @@ export function parseBruno(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpReq
   const out: HttpRequest[] = [];
   for (const p of paths) {
     const file = resolvePath(p, cmd, ctx);
-    const inside = writtenUnder(file, cmd).filter(
-      ([f]) => (recursive || path.dirname(f) === file) && !NOT_REQUESTS.test(path.relative(root, f)),
+    const files = runnerFiles(
+      file,
+      cmd,
+      ctx,
+      (f) => (recursive || path.dirname(f) === file) && !NOT_REQUESTS.test(path.relative(root, f)),
     );
-    const files: [string, string | null | undefined][] = inside.length
-      ? inside
-      : [[file, readFileOf(file, cmd, ctx)]];
-    for (const [f, text] of files) {
-      const written = cmd.files !== undefined && Object.hasOwn(cmd.files, f);
-      if (text === null || (text === undefined && written)) {
+    for (const { file: f, text, written, unknown } of files) {
+      if (unknown) {
         // fail closed: a request file this script wrote with content not known statically
         out.push(unknownRequest('bru'));
       } else if (text !== undefined && /\.bru$/.test(f)) {

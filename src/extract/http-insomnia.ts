@@ -10,7 +10,7 @@
  */
 import YAML from 'yaml';
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import { readFileOf, resolvePath, writtenUnder } from './http-body.js';
+import { resolvePath, runnerFiles } from './http-body.js';
 import { fill, finish, setVar, unknownRequest } from './http-collections.js';
 import { emptyRequest, type HttpRequest } from './http-request.js';
 
@@ -61,15 +61,11 @@ export function parseInso(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequ
   }
   if (words[0] !== 'run' || words[1] !== 'collection' || !dir) return [];
   const target = resolvePath(dir, cmd, ctx);
-  const inside = writtenUnder(target, cmd).filter(([f]) => /\.(ya?ml|json)$/.test(f));
-  const files: [string, string | null | undefined][] = inside.length
-    ? inside
-    : [[target, readFileOf(target, cmd, ctx)]];
+  const files = runnerFiles(target, cmd, ctx, (f) => /\.(ya?ml|json)$/.test(f));
   const docs: unknown[] = [];
   const out: HttpRequest[] = [];
-  for (const [f, text] of files) {
-    const written = cmd.files !== undefined && Object.hasOwn(cmd.files, f);
-    if (text === null || (text === undefined && written)) {
+  for (const { text, unknown } of files) {
+    if (unknown) {
       // fail closed: an export this script wrote with content not known statically
       out.push(unknownRequest('inso'));
       continue;

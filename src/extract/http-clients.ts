@@ -10,7 +10,7 @@ import { readPayloadFile, readStdin } from './http-body.js';
 import { parseCurl } from './http-curl.js';
 import { tokenizeCurl } from './http-curl-options.js';
 import { parseHttpie } from './http-httpie.js';
-import { addHeaderLine, emptyRequest, type HttpRequest } from './http-request.js';
+import { addHeaderLine, emptyRequest, type HttpRequest, sendsCredentialHeader } from './http-request.js';
 
 /** lwp-request installed under the name of the method it sends. */
 const LWP_ALIASES: Record<string, string> = { GET: 'GET', HEAD: 'HEAD', POST: 'POST', PUT: 'PUT' };
@@ -158,7 +158,5 @@ function parseHttpxCli(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest
 }
 
 function finishAuth(r: HttpRequest): void {
-  r.auth ||= Object.keys(r.headers).some((h) =>
-    /^(authorization|proxy-authorization)$|token|api-?key|secret/.test(h),
-  );
+  r.auth ||= sendsCredentialHeader(r);
 }

@@ -10,7 +10,7 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile } from './http-body.js';
-import { addHeaderLine, emptyRequest, type HttpRequest } from './http-request.js';
+import { addHeaderLine, emptyRequest, type HttpRequest, sendsCredentialHeader } from './http-request.js';
 
 const RUNNERS = new Set(['httpyac', 'ijhttp']);
 
@@ -195,7 +195,5 @@ export function unknownRequest(tool: string): HttpRequest {
 }
 
 export function finish(r: HttpRequest): void {
-  r.auth = Object.keys(r.headers).some((h) =>
-    /^(authorization|proxy-authorization)$|token|api-?key|secret/.test(h),
-  );
+  r.auth = sendsCredentialHeader(r);
 }

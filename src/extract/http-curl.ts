@@ -8,7 +8,13 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile } from './http-body.js';
 import { expandCurl, setCurlVariable, type CurlVars } from './http-curl-expand.js';
 import { parseCurlConfig, tokenizeCurl, type Opt } from './http-curl-options.js';
-import { addHeaderLine, appendBody, emptyRequest, type HttpRequest } from './http-request.js';
+import {
+  addHeaderLine,
+  appendBody,
+  emptyRequest,
+  type HttpRequest,
+  sendsCredentialHeader,
+} from './http-request.js';
 
 const MAX_CONFIG_DEPTH = 3;
 
@@ -287,8 +293,6 @@ function finalize(s: State): HttpRequest {
   else if (s.hasData) r.method = 'POST';
   else if (s.configUnknown) r.method = 'UNKNOWN';
   else r.method = 'GET';
-  r.auth ||= Object.keys(r.headers).some((h) =>
-    /^(authorization|proxy-authorization)$|token|api-?key|secret/.test(h),
-  );
+  r.auth ||= sendsCredentialHeader(r);
   return r;
 }

@@ -5,7 +5,7 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile, readStdin } from './http-body.js';
-import { emptyRequest, type HttpRequest } from './http-request.js';
+import { emptyRequest, type HttpRequest, sendsCredentialHeader } from './http-request.js';
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'CONNECT']);
 /** Flags that take a value when written without `=`. */
@@ -121,9 +121,7 @@ export function parseHttpie(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRe
     hasData = true;
   }
   r.method = method || (hasData || raw !== undefined ? 'POST' : 'GET');
-  r.auth ||= Object.keys(r.headers).some((h) =>
-    /^(authorization|proxy-authorization)$|token|api-?key|secret/.test(h),
-  );
+  r.auth ||= sendsCredentialHeader(r);
   return [r];
 }
 

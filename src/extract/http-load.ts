@@ -10,7 +10,7 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile, readStdin } from './http-body.js';
-import { addHeaderLine, emptyRequest, type HttpRequest } from './http-request.js';
+import { addHeaderLine, emptyRequest, type HttpRequest, sendsCredentialHeader } from './http-request.js';
 import { parseVegeta } from './http-vegeta.js';
 import { parseWrk } from './http-wrk.js';
 
@@ -146,8 +146,6 @@ export function parseLoadTester(cmd: NormalizedCommand, ctx: AnalyzeContext): Ht
     }
   }
   r.method = method || fileMethod || (r.body !== undefined || r.bodyUnknown ? 'POST' : 'GET');
-  r.auth ||= Object.keys(r.headers).some((h) =>
-    /^(authorization|proxy-authorization)$|token|api-?key|secret/.test(h),
-  );
+  r.auth ||= sendsCredentialHeader(r);
   return [r];
 }

@@ -34,6 +34,13 @@ export interface HttpRequest {
   methodFrom: string;
 }
 
+/** Whether a request's headers carry a credential (`Authorization`, a token, key or secret header). */
+export function sendsCredentialHeader(r: HttpRequest): boolean {
+  return Object.keys(r.headers).some((h) =>
+    /^(authorization|proxy-authorization)$|token|api-?key|secret/.test(h),
+  );
+}
+
 export function emptyRequest(tool: string): HttpRequest {
   return {
     tool,

@@ -8,7 +8,7 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile, readStdin, type Payload } from './http-body.js';
-import { addHeaderLine, emptyRequest, type HttpRequest } from './http-request.js';
+import { addHeaderLine, emptyRequest, type HttpRequest, sendsCredentialHeader } from './http-request.js';
 
 /** vegeta attack's options that take a value (Go flags: `-name value` or `-name=value`). */
 const WITH_VALUE = new Set(
@@ -48,9 +48,7 @@ export function parseVegeta(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRe
   for (const r of reqs) {
     for (const h of headers) addHeaderLine(r, h);
     if (r.body === undefined && !r.bodyUnknown && body) setBody(r, body);
-    r.auth ||= Object.keys(r.headers).some((h) =>
-      /^(authorization|proxy-authorization)$|token|api-?key|secret/.test(h),
-    );
+    r.auth ||= sendsCredentialHeader(r);
   }
   return reqs;
 }

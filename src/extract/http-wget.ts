@@ -5,7 +5,13 @@
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { resolveLong } from '../normalize/longopts.js';
 import { readPayloadFile } from './http-body.js';
-import { addHeaderLine, appendBody, emptyRequest, type HttpRequest } from './http-request.js';
+import {
+  addHeaderLine,
+  appendBody,
+  emptyRequest,
+  type HttpRequest,
+  sendsCredentialHeader,
+} from './http-request.js';
 
 /** Short letters that take a value. */
 const SHORT_WITH_ARG = new Set('OoaiBtTwQPUlARDXIe'.split(''));
@@ -99,8 +105,6 @@ export function parseWget(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequ
     }
   }
   r.method = method || (r.body !== undefined || r.bodyUnknown ? 'POST' : 'GET');
-  r.auth ||= Object.keys(r.headers).some((h) =>
-    /^(authorization|proxy-authorization)$|token|api-?key|secret/.test(h),
-  );
+  r.auth ||= sendsCredentialHeader(r);
   return [r];
 }

@@ -8,7 +8,7 @@
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { lex, literalOf, callArgs, type Lexed } from '../normalize/codelex.js';
 import { readPayloadFile } from './http-body.js';
-import { addHeaderLine, emptyRequest, type HttpRequest } from './http-request.js';
+import { addHeaderLine, emptyRequest, type HttpRequest, sendsCredentialHeader } from './http-request.js';
 
 const WITH_VALUE = new Set([
   '-c',
@@ -45,9 +45,7 @@ export function parseWrk(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpReque
   // A project's own script that cannot be read here is not judged (as hurl's files).
   const text = script ? readPayloadFile(script, cmd, ctx).text : undefined;
   if (text !== undefined) readScript(lex(text, 'lua'), r, cmd, ctx);
-  r.auth = Object.keys(r.headers).some((h) =>
-    /^(authorization|proxy-authorization)$|token|api-?key|secret/.test(h),
-  );
+  r.auth = sendsCredentialHeader(r);
   return [r];
 }
 

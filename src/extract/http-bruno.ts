@@ -13,8 +13,8 @@
 import path from 'node:path';
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readFileOf, resolvePath, runnerFiles } from './http-body.js';
-import { fill, finish, setVar, unknownRequest } from './http-collections.js';
-import { addHeaderLine, emptyRequest, type HttpRequest } from './http-request.js';
+import { fill, finish, setVar } from './http-collections.js';
+import { addHeaderLine, emptyRequest, unknownRequest, type HttpRequest } from './http-request.js';
 
 /** Options of `bru run` that take a value (the rest are switches or paths). */
 const WITH_VALUE = new Set(

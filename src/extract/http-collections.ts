@@ -10,7 +10,13 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile } from './http-body.js';
-import { addHeaderLine, emptyRequest, type HttpRequest, sendsCredentialHeader } from './http-request.js';
+import {
+  addHeaderLine,
+  emptyRequest,
+  type HttpRequest,
+  sendsCredentialHeader,
+  unknownRequest,
+} from './http-request.js';
 
 const RUNNERS = new Set(['httpyac', 'ijhttp']);
 
@@ -184,13 +190,6 @@ function pmRequest(q: PmRequest, vars: Map<string, string>): HttpRequest {
   else if (q.body?.mode) r.bodyUnknown = true;
   finish(r);
   r.auth ||= q.auth !== undefined;
-  return r;
-}
-
-export function unknownRequest(tool: string): HttpRequest {
-  const r = emptyRequest(tool);
-  r.method = 'UNKNOWN';
-  r.bodyUnknown = true;
   return r;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile, readStdin } from './http-body.js';
-import { addHeaderLine, emptyRequest, type HttpRequest } from './http-request.js';
+import { addHeaderLine, emptyRequest, type HttpRequest, unknownRequest } from './http-request.js';
 
 /** hurl options that take a value (the rest are flags). */
 const WITH_ARG = new Set(
@@ -46,10 +46,7 @@ export function parseHurl(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequ
     if (p.text !== undefined) out.push(...hurlRequests(p.text, vars));
     else {
       // fail closed: hurl runs the entries it reads on stdin, and these cannot be read.
-      const r = emptyRequest('hurl');
-      r.method = 'UNKNOWN';
-      r.bodyUnknown = true;
-      out.push(r);
+      out.push(unknownRequest('hurl'));
     }
   }
   for (const f of files) {

@@ -11,8 +11,8 @@
 import YAML from 'yaml';
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { resolvePath, runnerFiles } from './http-body.js';
-import { fill, finish, setVar, unknownRequest } from './http-collections.js';
-import { emptyRequest, type HttpRequest } from './http-request.js';
+import { fill, finish, setVar } from './http-collections.js';
+import { emptyRequest, unknownRequest, type HttpRequest } from './http-request.js';
 
 /** Options of inso (global and `run collection`) that take a value. */
 const WITH_VALUE = new Set(

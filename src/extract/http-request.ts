@@ -41,6 +41,14 @@ export function sendsCredentialHeader(r: HttpRequest): boolean {
   );
 }
 
+/** A request this reading cannot know (fail closed: method UNKNOWN, body unknown). */
+export function unknownRequest(tool: string): HttpRequest {
+  const r = emptyRequest(tool);
+  r.method = 'UNKNOWN';
+  r.bodyUnknown = true;
+  return r;
+}
+
 export function emptyRequest(tool: string): HttpRequest {
   return {
     tool,

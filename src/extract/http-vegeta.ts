@@ -8,7 +8,13 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile, readStdin, type Payload } from './http-body.js';
-import { addHeaderLine, emptyRequest, type HttpRequest, sendsCredentialHeader } from './http-request.js';
+import {
+  addHeaderLine,
+  emptyRequest,
+  type HttpRequest,
+  sendsCredentialHeader,
+  unknownRequest,
+} from './http-request.js';
 
 /** vegeta attack's options that take a value (Go flags: `-name value` or `-name=value`). */
 const WITH_VALUE = new Set(
@@ -38,10 +44,7 @@ export function parseVegeta(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRe
     // A project's own targets file that cannot be read here is not judged (as hurl's files);
     // fail closed: targets on a standard input that cannot be read are unknown requests.
     if (!from.stdin) return [];
-    const r = emptyRequest('vegeta');
-    r.method = 'UNKNOWN';
-    r.bodyUnknown = true;
-    return [r];
+    return [unknownRequest('vegeta')];
   }
   const body = opt.body ? readPayloadFile(opt.body, cmd, ctx) : undefined;
   const reqs = opt.format === 'json' ? jsonTargets(from.text) : httpTargets(from.text, cmd, ctx);

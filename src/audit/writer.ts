@@ -15,23 +15,10 @@
  * after, off the command's path (an fsync costs 0.2–5 ms on a busy disk, which would
  * otherwise be added to every command). close() syncs everything.
  */
-import {
-  closeSync,
-  constants,
-  ftruncateSync,
-  fsync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-  fstatSync,
-} from 'node:fs';
+import { closeSync, fsync, fsyncSync, fstatSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BigIntStats as BigStats } from 'node:fs';
+import { lastLine, linesFrom, openLog, writeHeadFile, writeWhole } from './log-file.js';
 import { AgentfwError } from '../errors.js';
 import { hmac, loadAuditKey, signLine, type AuditKey } from './key.js';
 import { withFileLock } from './lock.js';
@@ -73,80 +60,14 @@ export function startRecord(command: string, cwd: string, how: string): AuditInp
   };
 }
 
-/** Text of the last line of an open file (without its newline); "" when the file is empty. */
-export function lastLine(fd: number): string {
-  const size = fstatSync(fd).size;
-  if (size === 0) return '';
-  let end = size;
-  const chunks: Buffer[] = [];
-  // Skip one trailing newline, then read backwards until the previous newline.
-  const one = Buffer.alloc(1);
-  readSync(fd, one, 0, 1, size - 1);
-  if (one[0] === 0x0a) end = size - 1;
-  let pos = end;
-  while (pos > 0) {
-    const n = Math.min(64 * 1024, pos);
-    const b = Buffer.alloc(n);
-    readSync(fd, b, 0, n, pos - n);
-    const nl = b.lastIndexOf(0x0a);
-    if (nl >= 0) {
-      chunks.unshift(b.subarray(nl + 1));
-      break;
-    }
-    chunks.unshift(b);
-    pos -= n;
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function openLog(abs: string): number {
-  mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 });
-  return openSync(abs, 'a+', 0o600);
-}
-
-/** write(2) until all of `text` is on file; a short or failed write throws (never taken as success). */
-function writeWhole(fd: number, text: string): void {
-  const buf = Buffer.from(text, 'utf8');
-  let off = 0;
-  while (off < buf.length) {
-    const n = writeSync(fd, buf, off, buf.length - off);
-    // fail closed: 0 bytes (no space, file size limit) ends the record here, torn
-    if (n <= 0) throw new Error(`short write (${off} of ${buf.length} bytes)`);
-    off += n;
-  }
-}
-
-/**
- * Writes the head file. Its text has a fixed length, so it is overwritten in place (one
- * write, then a truncate to the same length, so a reader never sees it empty): replacing it
- * by rename makes ext4 flush the new file first, ≈0.5 ms on the event loop after every
- * synced record. Not through a symlink (O_NOFOLLOW): a planted link is replaced instead,
- * never written through. A missing file, or anything odd, is (re)created by rename.
- */
-function writeHeadFile(head: string, body: string): void {
-  const buf = Buffer.from(body, 'utf8');
-  let fd: number | undefined;
-  try {
-    fd = openSync(head, constants.O_RDWR | constants.O_NOFOLLOW);
-    if (!fstatSync(fd).isFile() || writeSync(fd, buf, 0, buf.length, 0) !== buf.length)
-      throw new Error('odd head');
-    ftruncateSync(fd, buf.length);
-    return;
-  } catch {
-    /* replaced below */
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  const tmp = `${head}.${process.pid}.tmp`;
-  writeFileSync(tmp, buf, { mode: 0o600 });
-  renameSync(tmp, head);
-}
-
 export class AuditWriter {
   private fd: number;
   readonly path: string;
   readonly session: string;
-  /** Hash of the last line written and not yet reflected in the head file; empty = none. */
+  /**
+   * Hash of the last line written and not yet reflected in the head file; empty = none;
+   * 'foreign' = a line another writer appended for this session (its hash is read at head time).
+   */
   private pendingHead = '';
   private syncing = false;
   private closed = false;
@@ -154,6 +75,13 @@ export class AuditWriter {
   onAppend: ((line: string) => void) | undefined;
   /** Packs (`name@version`) stamped on every record. Empty = field left out. */
   packs: string[] = [];
+  /**
+   * Called with each record of this session that another writer appended (the exec gate
+   * helper's repeats, sandbox/exec-gate-keep.c), after onAppend; undefined = none.
+   */
+  onForeign: ((line: string) => void) | undefined;
+  /** Offset up to which the file's lines were written or read by this writer. */
+  private read = 0;
 
   private constructor(
     file: string,
@@ -165,6 +93,7 @@ export class AuditWriter {
     this.path = file;
     this.session = session;
     this.fd = fd;
+    this.read = fstatSync(fd).size;
   }
 
   /**
@@ -227,6 +156,7 @@ export class AuditWriter {
     closeSync(this.fd);
     this.fd = fd;
     this.tail = undefined;
+    this.read = fstatSync(fd).size;
     return { why, st: open };
   }
 
@@ -254,10 +184,10 @@ export class AuditWriter {
     return { empty: false, hash: sha256(last) };
   }
 
-  private appendLocked(input: AuditInput, seen?: BigStats): string {
-    const prev = this.prevHash(seen);
-    const rec: AuditRecord = {
-      ts: input.ts ?? new Date().toISOString(),
+  /** The record `input` makes, stamped `ts` and chained to `prev`. */
+  private recordOf(input: AuditInput, ts: string, prev: string): AuditRecord {
+    return {
+      ts,
       layer: input.layer,
       cwd: input.cwd,
       command: clipCommand(input.command),
@@ -269,14 +199,31 @@ export class AuditWriter {
       ...(input.reused ? { reused: true } : {}),
       ...(this.packs.length ? { packs: this.packs } : {}),
       session: this.session,
-      prev: prev.empty ? GENESIS : prev.hash,
+      prev,
     };
+  }
+
+  /**
+   * The record `input` would make, as the JSON between its `ts` and `prev` fields
+   * (`"layer":…,"session":"…"`): the exec gate helper completes, chains and signs it for a
+   * repeat it allows itself (sandbox/exec-gate-keep.c), byte for byte as append() would.
+   */
+  template(input: AuditInput): string {
+    const json = JSON.stringify(this.recordOf(input, '', ''));
+    return json.slice('{"ts":"",'.length, -',"prev":""}'.length);
+  }
+
+  private appendLocked(input: AuditInput, seen?: BigStats): string {
+    const prev = this.prevHash(seen);
+    this.takeForeign();
+    const rec = this.recordOf(input, input.ts ?? new Date().toISOString(), prev.empty ? GENESIS : prev.hash);
     const line = this.key ? signLine(this.key, JSON.stringify(rec)) : JSON.stringify(rec);
     this.tail = undefined;
     writeWhole(this.fd, line + '\n');
     this.pendingHead = sha256(line);
     const st = fstatSync(this.fd, { bigint: true });
     this.tail = { size: st.size, mtimeNs: st.mtimeNs, ino: st.ino, hash: this.pendingHead };
+    this.read = Number(st.size);
     if (!this.syncing) {
       // After the answer this record allows has left (setImmediate runs once this turn's
       // socket writes are done): waking the thread that fsyncs is ≈60 µs on a busy 2-core
@@ -288,6 +235,31 @@ export class AuditWriter {
     }
     this.onAppend?.(line);
     return line;
+  }
+
+  /**
+   * Takes the records of this session that another writer appended since this writer last
+   * wrote or looked (the exec gate helper's): each goes to onAppend and onForeign, and the
+   * fsync and head update follow as for a record of its own. Records of other sessions
+   * sharing the log are skipped. Called under the lock before each record, and by the
+   * session now and then (gate.ts).
+   */
+  takeForeign(): void {
+    if (this.closed) return;
+    const { lines, next } = linesFrom(this.fd, this.read);
+    this.read = next;
+    const mine = `"session":${JSON.stringify(this.session)},"prev":`;
+    let any = false;
+    for (const line of lines) {
+      if (!line.includes(mine)) continue;
+      any = true;
+      this.onAppend?.(line);
+      this.onForeign?.(line);
+    }
+    if (any && !this.syncing) {
+      this.pendingHead = 'foreign';
+      this.syncSoon();
+    }
   }
 
   /** fsync, then record the synced last line in the head file; repeats while records keep coming. */
@@ -328,6 +300,11 @@ export class AuditWriter {
   /** Flushes to disk, writes the final head and closes the file. Idempotent. */
   close(): void {
     if (this.closed) return;
+    try {
+      this.takeForeign();
+    } catch {
+      /* the helper's last records stay on file, unexported */
+    }
     this.closed = true;
     try {
       fsyncSync(this.fd);

@@ -2,7 +2,8 @@
  * agentfw-exec-gate: judges every execve/execveat in the agent's process tree before it runs.
  *
  *   agentfw-exec-gate --sock PATH [--supervisor-pid N] [--shim-dir DIR] [--client PATH]
- *                     [--wait-ms N] [--raw-tty] [--pass N] -- PROGRAM [ARGS...]
+ *                     [--wait-ms N] [--raw-tty] [--pass N] [--audit LOG --audit-key FILE]
+ *                     -- PROGRAM [ARGS...]
  *
  * The helper forks. The child sets PR_SET_NO_NEW_PRIVS, installs a seccomp filter that
  * sends execve and execveat to user space (SECCOMP_RET_USER_NOTIF, with
@@ -75,7 +76,8 @@ static void die(const char *why) {
 
 static void usage(void) {
   fputs("usage: agentfw-exec-gate --sock PATH [--supervisor-pid N] [--shim-dir DIR] [--client PATH]\n"
-        "                         [--wait-ms N] [--raw-tty] [--pass 1|2|3] -- PROGRAM [ARGS...]\n",
+        "                         [--wait-ms N] [--raw-tty] [--pass 1|2|3] [--audit LOG --audit-key FILE]\n"
+        "                         -- PROGRAM [ARGS...]\n",
         stderr);
   _exit(2);
 }
@@ -216,6 +218,7 @@ typedef struct {
   long long idle;     /* refuse when nothing came for it by then (a stopped or hung supervisor) */
   long long deadline; /* refuse when not answered by then (approval timeout + margin) */
   eg_buf in;          /* its answer lines so far, without the seq prefix */
+  eg_keep_key key;    /* its key, should the answer say KEEP */
 } pending;
 
 static pending g_pend[EG_MAX_PENDING];
@@ -230,6 +233,7 @@ static void drop_all(int listener, int *conn) {
   }
   g_npend = 0;
   eg_next_clear(); /* what a lost supervisor allowed in advance is not trusted either */
+  eg_keep_clear();
   if (*conn >= 0) close(*conn);
   *conn = -1;
 }
@@ -253,12 +257,27 @@ static int send_all(int fd, const eg_buf *q) {
   return 0;
 }
 
+/* An ALLOW that says KEEP: the record template is kept for this exec's key (exec-gate-keep.c). */
+static void keep_answer(const pending *e) {
+  const char *r = e->in.p;
+  while (!strncmp(r, "WAIT\n", 5)) r += 5;
+  if (!e->key.ok || strncmp(r, "ALLOW\n", 6)) return;
+  const char *k = strstr(r, "\nKEEP ");
+  if (!k) return;
+  const char *t = k + 6, *end = strchr(t, '\n');
+  if (end) eg_keep_add(e->key.digest, t, (size_t)(end - t));
+}
+
 /* Handles the complete lines in `rx` (`<seq> <line>`); returns -1 on a protocol error. */
 static int take_lines(int listener, eg_buf *rx) {
   size_t start = 0;
   for (char *nl; (nl = memchr(rx->p + start, '\n', rx->len - start));) {
     char *line = rx->p + start, *sp = memchr(line, ' ', (size_t)(nl - line));
     start = (size_t)(nl - rx->p) + 1;
+    /* The lease and the flush of kept allows (exec-gate-keep.c); fail closed: a malformed one ends the connection. */
+    int kl = eg_keep_line(line, (size_t)(nl - line));
+    if (kl < 0) return -1;
+    if (kl) continue;
     if (!sp) return -1;
     if (sp - line == 4 && !memcmp(line, "NEXT", 4)) {
       /* An exec allowed in advance (exec-gate-next.c); fail closed: a malformed one ends the connection. */
@@ -274,6 +293,7 @@ static int take_lines(int listener, eg_buf *rx) {
     if (e->in.len > EG_MAX_REPLY) return -1;
     e->idle = now_ms() + EG_ANSWER_IDLE_MS;
     if ((size_t)(nl - sp - 1) == 3 && !memcmp(sp + 1, "END", 3)) {
+      keep_answer(e);
       eg_finish(listener, e->id, e->pid, e->in.p);
       free(e->in.p);
       g_pend[k] = g_pend[--g_npend];
@@ -342,7 +362,8 @@ static int serve(int listener, const eg_config *cfg, int pass) {
             pid_t pp = (pid_t)eg_ppid_of((pid_t)req.pid);
             have = eg_next_take((pid_t)req.pid, pp, &rec);
           }
-          if (eg_prepare(listener, &req, cfg, ++seq, &q, have ? &rec : NULL)) {
+          eg_keep_key kk = {0};
+          if (eg_prepare(listener, &req, cfg, ++seq, &q, have ? &rec : NULL, &kk)) {
             if (conn < 0) conn = eg_connect(cfg);
             if (conn < 0 || send_all(conn, &q) != 0) {
               eg_respond(listener, req.id, 0); /* fail closed: the supervisor is unreachable */
@@ -353,6 +374,7 @@ static int serve(int listener, const eg_config *cfg, int pass) {
               memset(e, 0, sizeof *e);
               e->seq = seq, e->id = req.id, e->pid = (pid_t)req.pid;
               e->idle = t + EG_ANSWER_IDLE_MS, e->deadline = t + cfg->wait_ms;
+              e->key = kk;
             }
           }
         }
@@ -390,6 +412,7 @@ int main(int argc, char **argv) {
   cfg.shim_dir = "";
   cfg.client = "";
   int raw_tty = 0, pass = 1, i = 1;
+  const char *audit = NULL, *audit_key = NULL;
   for (; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -402,6 +425,8 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--client")) cfg.client = v, i++;
     else if (!strcmp(a, "--pass")) pass = atoi(v) >= 1 && atoi(v) <= 3 ? atoi(v) : 1, i++;
     else if (!strcmp(a, "--wait-ms")) cfg.wait_ms = atol(v) > 0 ? atol(v) : cfg.wait_ms, i++;
+    else if (!strcmp(a, "--audit")) audit = v, i++;
+    else if (!strcmp(a, "--audit-key")) audit_key = v, i++;
     else usage();
   }
   if (i >= argc - 1 || !cfg.sock) usage();
@@ -409,6 +434,8 @@ int main(int argc, char **argv) {
   if (*cfg.client && stat(cfg.client, &cs) == 0) cfg.shim_dev = cs.st_dev, cfg.shim_ino = cs.st_ino;
   else cfg.shim_dir = ""; /* without a known client no shim is recognised (everything is asked) */
 
+  /* Kept allows need the log and the key; without them every exec is asked. */
+  if (audit && audit_key) eg_keep_init(audit, audit_key);
   char *file = resolve(argv[i + 1]);
   if (!file) {
     fprintf(stderr, "agentfw-exec-gate: %s: command not found\n", argv[i + 1]);

@@ -7,11 +7,14 @@
  *                    (CONTINUE, or EPERM with the refusal text on the process's stderr)
  *   exec-gate-next.c the broker's NEXT records: the exec that carries out a request the
  *                    broker just allowed, decided here without asking again
+ *   exec-gate-keep.c repeats of an allow the broker marked KEEP: allowed here, with their
+ *                    signed audit record appended here, while the broker's lease lasts
  */
 #ifndef AGENTFW_EXEC_GATE_H
 #define AGENTFW_EXEC_GATE_H
 
 #include <linux/seccomp.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 /* Bounds (fail closed: beyond them the exec is refused with EPERM). */
@@ -79,13 +82,34 @@ int eg_next_take(pid_t pid, pid_t ppid, eg_next *out);
 /* Parent pid of `pid` from /proc (0 when unknown). */
 long eg_ppid_of(pid_t pid);
 
+/* The key of a kept allow: whether this exec has one, and its digest. */
+typedef struct {
+  int ok; /* 0 = none (a relative path, a missing file, nothing kept is possible) */
+  unsigned char digest[32];
+} eg_keep_key;
+
+/* Opens the audit log and reads the audit key (exec-gate-keep.c); -1 = nothing is kept. */
+int eg_keep_init(const char *log, const char *keyfile);
+/* A broker line `LIVE <until>` or `FLUSH`: 1 when it was one, 0 when not, -1 when malformed. */
+int eg_keep_line(const char *line, size_t n);
+/* Forgets every kept allow and the lease (the connection was dropped). */
+void eg_keep_clear(void);
+/* The digest of an exec: path, cwd, the file's identity, argv bytes (each NUL-terminated). */
+void eg_keep_digest(const char *path, const char *cwd, const char *strs, size_t len, const struct stat *st,
+                    unsigned char out[32]);
+/* Keeps the broker's record template (its KEEP line) for exec `digest`. */
+void eg_keep_add(const unsigned char digest[32], const char *tmpl, size_t n);
+/* 1 when the exec `digest` is a kept allow, the lease holds and its record is now on file. */
+int eg_keep_take(const unsigned char digest[32]);
+
 /* Reads what notification `req` is about to exec and builds the broker request line (with
  * "seq":seq) in *q. Returns 1 when *q must be sent and the answer awaited; 0 when the
  * notification was already answered here (a shim, a missing file, unreadable or oversized
  * arguments: EPERM; `rec` given and matched exactly: allowed) or is no longer valid. Never
- * blocks on the broker. `rec`: the NEXT record this exec took, or NULL. */
+ * blocks on the broker. `rec`: the NEXT record this exec took, or NULL. `kk`: set to the
+ * exec's key for a kept allow (exec-gate-keep.c); an exec that has one is allowed here. */
 int eg_prepare(int listener, const struct seccomp_notif *req, const eg_config *cfg, unsigned seq, eg_buf *q,
-               const eg_next *rec);
+               const eg_next *rec, eg_keep_key *kk);
 
 /* Settles a notification with the broker's complete answer (its lines without the seq
  * prefix, ending in END): ALLOW → run; DENY → the MSG text is written to the process's

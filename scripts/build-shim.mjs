@@ -84,7 +84,7 @@ if (why === null) {
 const HELPERS = [
   {
     out: 'agentfw-exec-gate',
-    src: ['exec-gate.c', 'exec-gate-ask.c', 'exec-gate-next.c'],
+    src: ['exec-gate.c', 'exec-gate-ask.c', 'exec-gate-next.c', 'exec-gate-keep.c'],
     what: "programs exec'd outside the shims will not be judged",
   },
   {

@@ -37,6 +37,12 @@ export interface AnalysisResult {
   decision: Decision;
   /** Payload paths that are a FIFO, socket or device ("fifo /path"); empty = none. */
   specials: string[];
+  /**
+   * The verdict depends on nothing but the job's plain fields and the rulesets (the analysis
+   * did no I/O through its context; see verdict-cache.ts). Absent/false = it read files, or
+   * failed.
+   */
+  pure?: boolean;
 }
 
 export interface PoolOptions {
@@ -136,7 +142,7 @@ export class AnalysisPool {
     return new Promise((resolve) => {
       const p: Pending = { job, resolve, t0: performance.now() };
       const cached = this.closed ? undefined : this.verdicts.get(job);
-      if (cached) return resolve({ decision: cached, specials: [] });
+      if (cached) return resolve({ decision: cached, specials: [], pure: true });
       if (this.closed) return resolve(this.fail(p, 'E_INTERNAL', 'the analysis worker pool is closed'));
       this.queue.push(p);
       this.pump();
@@ -268,7 +274,7 @@ export class AnalysisPool {
     slot.job = undefined;
     const decision = maskDecision(m.decision, this.engine.maskText);
     this.verdicts.put(p.job, decision, m.io, m.specials);
-    p.resolve({ decision, specials: m.specials });
+    p.resolve({ decision, specials: m.specials, pure: !m.io });
     this.pump();
   }
 

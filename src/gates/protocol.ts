@@ -82,6 +82,12 @@ export interface GateReply {
    * directly (a session without output masking).
    */
   mask?: boolean;
+  /**
+   * Allow, exec-gate helper only: the audit record of this allow, as JSON between its `ts`
+   * and `prev` fields, which the helper may append itself for a later exec exactly like this
+   * one, and then allow it without asking (sandbox/exec-gate-keep.c). Absent = ask each time.
+   */
+  keep?: string;
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -91,6 +97,8 @@ export function encodeReply(r: GateReply, seq?: number): string {
   // No ENV lines: a secret on the gate socket is readable by any process that can connect.
   const lines = [r.allow ? 'ALLOW' : 'DENY'];
   if (r.allow && r.mask) lines.push('MASK');
+  // Only on the helper's numbered connection: a one-shot client has no use for it.
+  if (r.allow && r.keep && seq !== undefined) lines.push(`KEEP ${r.keep}`);
   if (!r.allow) {
     for (const l of r.message.split('\n')) lines.push(l ? `MSG ${l.replace(/\r/g, '')}` : 'MSG');
   }

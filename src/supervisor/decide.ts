@@ -118,9 +118,15 @@ export function appendManagerSummaries(
 /** How long the execs that carry out a judged shim run may take to happen (ms). */
 const SHIM_RUN_MS = 30_000;
 
-export function createDecider(
-  o: DeciderOptions,
-): (req: GateRequest, signal: AbortSignal) => Promise<GateReply> {
+/**
+ * Decides one request. `keepable`: the exec gate says the analysed text is a function of
+ * the exec's path, argv and working directory alone (src/gates/exec/exec-gate.ts
+ * execText); an allow by policy whose analysis read nothing then carries the audit record
+ * the helper may write itself for exact repeats (GateReply.keep). Absent = never.
+ */
+export type Decider = (req: GateRequest, signal: AbortSignal, keepable?: boolean) => Promise<GateReply>;
+
+export function createDecider(o: DeciderOptions): Decider {
   let nextId = 1;
   const started = Date.now();
   // Analyses run in the engine's warm worker processes under a hard deadline (src/engine/worker.ts):
@@ -129,7 +135,7 @@ export function createDecider(
   // a request before its workers are ready waits for them.
   let pool: AnalysisPool | undefined;
 
-  return async (req, signal) => {
+  return async (req, signal, keepable) => {
     const id = nextId++;
     const ts = new Date().toISOString();
     const cwd = req.cwd || o.workspace;
@@ -239,19 +245,20 @@ export function createDecider(
     if (internal)
       reason += ` (internal script of the trusted manager ${internal.root}, run for: ${internal.command}; its further internal scripts get one summary record)`;
 
+    const record = {
+      layer: req.layer,
+      cwd,
+      command: masked,
+      decision: final,
+      verdict: decision.decision,
+      rules,
+      approver,
+      reason,
+      ...(reused ? { reused } : {}),
+    };
     try {
       appendManagerSummaries(o.audit, o.workspace, o.approved.drainEnded());
-      o.audit.append({
-        layer: req.layer,
-        cwd,
-        command: masked,
-        decision: final,
-        verdict: decision.decision,
-        rules,
-        approver,
-        reason,
-        ...(reused ? { reused } : {}),
-      });
+      o.audit.append(record);
     } catch (err) {
       // fail closed: a command whose record is not on disk does not run
       const why = (err as Error).message;
@@ -265,7 +272,19 @@ export function createDecider(
     const ev: DecisionEvent = { ...base, verdict: final, approver };
     o.events.emit(ev);
 
-    if (final === 'allow') return { allow: true, env: {}, message: '' };
+    if (final === 'allow') {
+      // Only a plain allow by policy, decided from the request alone (no file read, no shim,
+      // no trusted manager, no earlier approval), may be repeated by the helper itself.
+      const keep =
+        keepable === true &&
+        decision.decision === 'allow' &&
+        analysed.pure === true &&
+        !shim &&
+        !internal &&
+        approver === 'policy' &&
+        !reused;
+      return { allow: true, env: {}, message: '', ...(keep ? { keep: o.audit.template(record) } : {}) };
+    }
     const message = o.secrets.mask(
       formatRefusal({
         command: masked,

@@ -4,9 +4,10 @@
  * request.
  */
 import type { GateReply, GateRequest } from '../gates/protocol.js';
-import { execText, type ProgramIdentity } from '../gates/exec/exec-gate.js';
+import { execText, type ExecNaming, type ProgramIdentity } from '../gates/exec/exec-gate.js';
 import { readExecEnv, selfGatingArgv, selfGatingEnv } from '../gates/exec/exec-defer.js';
 import type { ApprovedMemory } from './approved.js';
+import type { Decider } from './decide.js';
 
 export function lockedReply(why: string): GateReply {
   return {
@@ -30,7 +31,7 @@ export interface ExecAnswerDeps {
   ids: ProgramIdentity;
   /** The session's gate script, client and broker socket (a bash that sources the first judges itself). */
   session: { gateScript: string; client: string; socket: string };
-  decide: (req: GateRequest, signal: AbortSignal) => Promise<GateReply>;
+  decide: Decider;
 }
 
 /**
@@ -41,12 +42,13 @@ export interface ExecAnswerDeps {
  * the self-gating test below (which reads the caller's environment) would not pass it.
  */
 export function answerExec(req: GateRequest, d: ExecAnswerDeps, signal: AbortSignal): Promise<GateReply> {
-  const script = execText(req, d.ids);
+  const naming: ExecNaming = { fixed: false };
+  const script = execText(req, d.ids, naming);
   if (d.approved.takeNext(req, script)) return Promise.resolve({ allow: true, env: {}, message: '' });
   // A bash that sources the gate script judges its own script (src/gates/exec/exec-defer.ts).
   if (selfGatingArgv(req.argv) && d.ids.nameOf(`/proc/${req.pid}/root${req.path ?? ''}`) === 'bash') {
     const env = readExecEnv(req.pid);
     if (env && selfGatingEnv(env, d.session)) return Promise.resolve({ allow: true, env: {}, message: '' });
   }
-  return d.decide({ ...req, script }, signal);
+  return d.decide({ ...req, script }, signal, naming.fixed);
 }

@@ -32,6 +32,9 @@ import { memoMask } from './mask-memo.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
 import { clientId, originOf } from './peer-check.js';
 import { NEXT_TTL_MS, pushNext } from '../gates/exec/exec-next.js';
+import { flushKept, renewLease } from '../gates/exec/exec-keep.js';
+import { auditKeyPath } from '../audit/key.js';
+import { foreignEvent } from './events.js';
 import { makeShimsReadOnly, prepareGuard, prepareShims, type ShimSet } from './shimdir.js';
 
 export interface GateOptions {
@@ -103,6 +106,8 @@ export interface Gate {
   lockdown(why: string): void;
   /** The egress proxy; undefined when egressProxy was not asked for. */
   proxy?: ProxyHandle;
+  /** The audit key file that signs `audit` (the exec gate helper signs its kept allows with it, src/gates/exec/exec-keep.ts). */
+  auditKeyFile: string;
   /** How the proxy judges (engine, approvers, audit), for the sandbox's host services; undefined without the proxy. */
   proxyDeps?: JudgeDeps;
   /** Closes the broker and the audit log and removes the runtime dir. Idempotent. */
@@ -157,6 +162,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       protectedPaths: [runtime.dir, runtime.guardDir],
       onAuditFailure: (why) => {
         locked ??= `the audit log cannot be written (${why})`;
+        flushKept(broker);
         o.onAuditFailure?.(why);
       },
       approved,
@@ -207,6 +213,20 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         }
         return r.allow && mask ? { ...r, mask: true } : r;
       },
+    });
+    // The exec gate helper's kept allows: its lease, and its records taken into exports and events.
+    const aw = audit;
+    let foreignId = 1_000_000_000;
+    aw.onForeign = (line) => {
+      const ev = foreignEvent(line, foreignId++);
+      if (ev) events.emit(ev);
+    };
+    const stopLease = renewLease(broker, () => {
+      try {
+        aw.takeForeign();
+      } catch {
+        // the log cannot be read back: the helper's records stay on file, unexported until the next try
+      }
     });
     const writable = o.readOnlyShims ? makeShimsReadOnly(shims) : undefined;
     const agentEnv = buildAgentEnv({
@@ -263,12 +283,16 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       agentEnv,
       lockdown(why) {
         locked ??= why;
+        flushKept(b);
       },
+      auditKeyFile: auditKeyPath(),
       proxy: px,
       proxyDeps,
       async close() {
         if (closed) return;
         closed = true;
+        stopLease();
+        flushKept(b);
         writable?.();
         await px?.close().catch(() => undefined);
         await b.close().catch(() => undefined);

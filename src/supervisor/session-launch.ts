@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
 import { execGateArgs } from '../gates/exec/exec-gate.js';
+import { keepArgs } from '../gates/exec/exec-keep.js';
 import type { Gate } from './gate.js';
 import { which } from './shimdir.js';
 
@@ -80,5 +81,7 @@ export function underExecGate(cmd: string[], o: ExecGateWrap): string[] {
     // bwrap, then the network bridge, then the agent command: ours or the human's
     pass: o.sandboxed ? 3 : 1,
   });
-  return [o.helper, ...pre, ...cmd];
+  // Kept allows (src/gates/exec/exec-keep.ts): the helper appends their records to this log.
+  const keep = keepArgs(o.gate.audit.path, o.gate.auditKeyFile);
+  return [o.helper, ...keep, ...pre, ...cmd];
 }

@@ -153,11 +153,21 @@ export function peelLoader(argv: string[]): string[] {
   return argv.slice(i);
 }
 
+/** What execText found out about the naming, for the caller. */
+export interface ExecNaming {
+  /**
+   * The text is a function of the exec's absolute path (an installed program's folder,
+   * named by that path), argv and working directory alone: no loader peeled, no link
+   * followed, no file read. False = it also depends on what some file is or holds.
+   */
+  fixed: boolean;
+}
+
 /**
  * The command text the engine analyses for an exec request (I/O: stats and reads the file
- * in the process's own view). `path` empty = argv[0].
+ * in the process's own view). `path` empty = argv[0]. `naming`: filled in when given.
  */
-export function execText(req: GateRequest, ids: ProgramIdentity): string {
+export function execText(req: GateRequest, ids: ProgramIdentity, naming?: ExecNaming): string {
   let argv = req.argv;
   let file = req.path || argv[0];
   const cwd = req.cwd || '/';
@@ -186,8 +196,10 @@ export function execText(req: GateRequest, ids: ProgramIdentity): string {
   // Installed programs (also through a link into /usr) are named by their installed path,
   // which the engine reads as the tool itself; elsewhere a script is named by its path (the
   // engine reads and judges its content) and a binary by the gated program it is a copy of.
-  if (SYSTEM_DIRS.some((d) => given.startsWith(d))) program = given;
-  else if (SYSTEM_DIRS.some((d) => target.startsWith(d))) program = target;
+  if (SYSTEM_DIRS.some((d) => given.startsWith(d))) {
+    program = given;
+    if (naming) naming.fixed = argv === req.argv && path.isAbsolute(req.path ?? '');
+  } else if (SYSTEM_DIRS.some((d) => target.startsWith(d))) program = target;
   else if (head(inside, 2).toString('latin1') === '#!') program = given;
   else program = ids.nameOf(inside) ?? given;
   return quote([program, ...argv.slice(1)]);

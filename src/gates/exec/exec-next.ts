@@ -22,7 +22,7 @@ import type { ProgramIdentity } from './exec-gate.js';
 export const NEXT_TTL_MS = 10_000;
 
 /** Now, in ms of CLOCK_MONOTONIC (process.hrtime is that clock on Linux). */
-function monotonicMs(): number {
+export function monotonicMs(): number {
   return Number(process.hrtime.bigint() / 1_000_000n);
 }
 

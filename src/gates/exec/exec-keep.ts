@@ -1,0 +1,54 @@
+/**
+ * Kept allows of the exec gate helper (sandbox/exec-gate-keep.c), the supervisor's side.
+ *
+ * An exec allowed by policy from the request alone (its installed path, argv and working
+ * directory; src/supervisor/decide.ts) carries its audit record's template in the answer
+ * (`KEEP`, GateReply.keep). The helper then allows the same exec again by itself, appending
+ * that record (stamped, chained and signed) to the log before it answers: no round trip.
+ * It does so only while this process renews a short lease on the helper's connection:
+ *
+ *   LIVE <until>   kept allows count until then (ms of CLOCK_MONOTONIC, read at each exec)
+ *   FLUSH          forget every kept allow (the session is locked down)
+ *
+ * So a stopped or frozen supervisor stops them within KEEP_LEASE_MS, and everything is asked
+ * again (and refused, with no answer). The records the helper wrote reach the exports, the
+ * event stream, the fsync and the head file through AuditWriter.takeForeign, called with
+ * each renewal.
+ */
+import type { Broker } from '../../approval/broker.js';
+import { monotonicMs } from './exec-next.js';
+
+/** How long one lease lasts, ms. */
+export const KEEP_LEASE_MS = 1000;
+/** How often the lease is renewed (and the helper's records taken from the log), ms. */
+export const KEEP_RENEW_MS = 250;
+
+/** The lease line, valid for KEEP_LEASE_MS from now. */
+export function leaseLine(now = monotonicMs()): string {
+  return `LIVE ${now + KEEP_LEASE_MS}\n`;
+}
+
+/** Tells every helper to forget what it kept (fail closed: asked again from now on). */
+export function flushKept(broker: Broker | undefined): void {
+  broker?.push('FLUSH\n');
+}
+
+/**
+ * Renews the lease on the helpers' connections every KEEP_RENEW_MS and runs `each` (taking
+ * the helper's records from the log). Returns the stop function. The timer does not keep
+ * the process alive.
+ */
+export function renewLease(broker: Broker, each: () => void): () => void {
+  const t = setInterval(() => {
+    if (!broker.persistent) return;
+    broker.push(leaseLine());
+    each();
+  }, KEEP_RENEW_MS);
+  t.unref();
+  return () => clearInterval(t);
+}
+
+/** The helper's arguments that let it keep allows: the audit log and the key that signs it. */
+export function keepArgs(auditLog: string, keyFile: string): string[] {
+  return ['--audit', auditLog, '--audit-key', keyFile];
+}

@@ -69,8 +69,8 @@ const real = await startLine(process.execPath, [path.join(here, 'shim.mjs'), '--
 const env = real.first.env;
 const floorEnv = { ...env, AGENTFW_SOCK: instantSock };
 const plain = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AGENTFW_')));
-const underHelper = (sock, pid) =>
-  underExecGate(env, sock, pid, [process.execPath, '-e', TIMER('/bin/bash')]);
+const underHelper = (sock, pid, keep = []) =>
+  underExecGate(env, sock, pid, [process.execPath, '-e', TIMER('/bin/bash')], keep);
 const t = (file, args, e, what) => timerProc(file, args, { env: e, what });
 const rows = [
   ['bare', t(process.execPath, ['-e', TIMER('/bin/bash')], plain, 'bare bash -c true')],
@@ -80,6 +80,12 @@ const rows = [
 if (existsSync(helper)) {
   rows.push(['execFloor', t(helper, underHelper(instantSock, instant.p.pid), plain, 'exec gate, instant')]);
   rows.push(['execReal', t(helper, underHelper(env.AGENTFW_SOCK, real.p.pid), plain, 'exec gate, real')]);
+  // As under `agentfw run`: a repeat of an allow kept by the helper (src/gates/exec/exec-keep.ts).
+  if (real.first.keep?.length)
+    rows.push([
+      'execKept',
+      t(helper, underHelper(env.AGENTFW_SOCK, real.p.pid, real.first.keep), plain, 'exec gate, kept'),
+    ]);
 }
 const ms = Object.fromEntries(rows.map(([k]) => [k, []]));
 try {
@@ -105,6 +111,7 @@ console.log(line('shim, real gate', 'shimReal'));
 if (ms.execFloor) {
   console.log(line('exec gate, broker answering at once', 'execFloor'));
   console.log(line('exec gate, real gate (no shim)', 'execReal'));
+  if (ms.execKept) console.log(line('exec gate, real gate, kept repeats', 'execKept'));
 }
 for (const k of Object.keys(ms)) {
   result[`${k}_p50_ms`] = r2(pct(ms[k], 50));

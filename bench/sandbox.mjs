@@ -107,7 +107,9 @@ if (process.platform !== 'linux' || !existsSync(helper)) {
 } else {
   const { startProbeGate } = await import(dist('supervisor/probe-gate.js'));
   const gate = await startProbeGate(tmp);
-  const pre = ['--sock', gate.runtime.socket, '--supervisor-pid', String(process.pid), '--'];
+  // As under `agentfw run`: with the arguments for kept allows (src/gates/exec/exec-keep.ts).
+  const keep = gate.auditKeyFile ? ['--audit', gate.audit.path, '--audit-key', gate.auditKeyFile] : [];
+  const pre = [...keep, '--sock', gate.runtime.socket, '--supervisor-pid', String(process.pid), '--'];
   const bareP = timerProc(process.execPath, ['-e', timer]);
   const gatedP = timerProc(helper, [...pre, process.execPath, '-e', timer]);
   try {

@@ -96,6 +96,9 @@ async function serve() {
     JSON.stringify({
       env: gate.agentEnv,
       client: { kind: gate.client.kind, path: gate.shims.client },
+      // The exec gate helper's arguments for kept allows, as `agentfw run` gives them (none
+      // in builds before them).
+      keep: gate.auditKeyFile ? ['--audit', gate.audit.path, '--audit-key', gate.auditKeyFile] : [],
       tmp,
       // The masker's trigger search in this (the gate's) process: `native` or `js (why)`.
       finder,
@@ -172,7 +175,7 @@ async function measure() {
   server.on('close', () => waiting.forEach((w) => w('')));
   const first = await nextLine();
   if (!first) throw new Error('the gate process exited before it was ready');
-  const { env, client, tmp, finder } = JSON.parse(first);
+  const { env, client, tmp, finder, keep } = JSON.parse(first);
   /** CPU time (ms) and major GCs of the gate process so far. */
   const gateStats = async () => {
     server.stdin.write('cpu\n');
@@ -344,7 +347,7 @@ async function measure() {
       const timerBare = t(process.execPath, ['-e', TIMER('/bin/bash')], plain);
       const timerGated = t(
         helper,
-        underExecGate(env, env.AGENTFW_SOCK, server.pid, [process.execPath, '-e', TIMER('bash')]),
+        underExecGate(env, env.AGENTFW_SOCK, server.pid, [process.execPath, '-e', TIMER('bash')], keep),
         env,
       );
       try {

@@ -45,8 +45,11 @@ if(r.status!==0)process.stderr.write(String(r.error??r.stderr));process.stdout.w
 /**
  * The exec gate helper's arguments to run `cmd` under it, against the gate on `sock` owned by
  * `supervisorPid`, with the session `env`'s shims and client (AGENTFW_SHIM_DIR, AGENTFW_CLIENT).
+ * `keep`: the helper's arguments for kept allows (src/gates/exec/exec-keep.ts keepArgs), as
+ * under `agentfw run`; empty = every exec asked.
  */
-export const underExecGate = (env, sock, supervisorPid, cmd) => [
+export const underExecGate = (env, sock, supervisorPid, cmd, keep = []) => [
+  ...keep,
   '--sock',
   sock,
   '--supervisor-pid',

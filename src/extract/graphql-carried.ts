@@ -23,6 +23,9 @@ import { parseUrl } from './http-url.js';
 const SKIP = new Set([
   'curl',
   'wget',
+  'wget2',
+  'nghttp',
+  'xidel',
   'http',
   'https',
   'xh',

@@ -1,5 +1,5 @@
 /**
- * wget's command line → HttpRequest: `--method`, `--post-data/--post-file`,
+ * wget's (and wget2's, which keeps its options) command line → HttpRequest: `--method`, `--post-data/--post-file`,
  * `--body-data/--body-file`, `--header`, credentials, combined short flags (`-qO-`).
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
@@ -45,7 +45,7 @@ function longName(written: string): string {
 }
 
 export function parseWget(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
-  const r = emptyRequest('wget');
+  const r = emptyRequest(cmd.program === 'wget2' ? 'wget2' : 'wget');
   const args = cmd.argv;
   let method = '';
   let endOfOpts = false;

@@ -1,6 +1,6 @@
 /**
- * HTTP requests and the GraphQL operations inside them. Parses curl, wget, httpie/xh, gh/glab
- * api, hurl, curlie, lwp-request, the httpx CLI, load testers (ab, hey, oha, bombardier, vegeta, wrk) and
+ * HTTP requests and the GraphQL operations inside them. Parses curl, wget (and wget2), httpie/xh, gh/glab
+ * api, hurl, nghttp, xidel, curlie, lwp-request, the httpx CLI, load testers (ab, hey, oha, bombardier, vegeta, wrk) and
  * text browsers (w3m, lynx), .http files and Postman collections (httpyac, ijhttp, newman), Bruno and
  * Insomnia collections (bru, inso), cloud CLIs' raw requests (az rest, oci
  * raw-request, kubectl --raw) and gRPC client (grpcurl, buf curl, grpc_cli, ghz) command lines (inline interpreter
@@ -23,6 +23,7 @@ import { isCollectionRunner, parseCollectionRunner } from './http-collections.js
 import { parseInso } from './http-insomnia.js';
 import { parseHttpie } from './http-httpie.js';
 import { parseHurl } from './http-hurl.js';
+import { isTableClient, parseTableClient } from './http-option-table.js';
 import type { HttpRequest } from './http-request.js';
 import { maskUrl, parseUrl } from './http-url.js';
 import { parseVendorRequest } from './http-vendor.js';
@@ -35,12 +36,13 @@ const HTTPIE = new Set(['http', 'https', 'xh', 'xhs']);
 export function httpRequests(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
   const p = cmd.program;
   if (p === 'curl') return parseCurl(cmd, ctx);
-  if (p === 'wget') return parseWget(cmd, ctx);
+  if (p === 'wget' || p === 'wget2') return parseWget(cmd, ctx);
   if (HTTPIE.has(p)) return parseHttpie(cmd, ctx);
   if (p === 'gh') return parseGhApi(cmd, ctx);
   if (p === 'glab') return parseGhApi(cmd, ctx, GLAB_API);
   if (p === 'hurl') return parseHurl(cmd, ctx);
   if (isSmallClient(p)) return parseSmallClient(cmd, ctx);
+  if (isTableClient(p)) return parseTableClient(cmd, ctx);
   if (isLoadTester(p)) return parseLoadTester(cmd, ctx);
   if (isCollectionRunner(p)) return parseCollectionRunner(cmd, ctx);
   if (p === 'bru') return parseBruno(cmd, ctx);

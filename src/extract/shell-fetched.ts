@@ -1,6 +1,6 @@
 /**
  * Files that a network fetcher wrote earlier in the same script (`curl -o x.sh URL`,
- * `wget URL`, `curl URL > x.sh`), so that running them later counts as executing
+ * `wget URL`, `wget2 URL`, `curl URL > x.sh`), so that running them later counts as executing
  * downloaded code.
  */
 import { posix } from 'node:path';
@@ -23,7 +23,7 @@ function outputsOf(c: NormalizedCommand): string[] {
     const dir = lastValue(o, 'output-dir') ?? '.';
     if (file !== undefined && file !== '-') out.push(at(dir, file));
     if ((o.flags.has('O') || o.flags.has('remote-name')) && remoteName) out.push(at(dir, remoteName));
-  } else if (c.program === 'wget') {
+  } else if (c.program === 'wget' || c.program === 'wget2') {
     const o = parseOptions(c.argv, 1, {
       shortWithValue: 'OPoaeiUtTwQBlARDIX',
       longWithValue: ['output-document', 'directory-prefix', 'output-file', 'user-agent', 'header'],

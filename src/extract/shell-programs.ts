@@ -144,6 +144,8 @@ export function codeSource(cmd: NormalizedCommand): CodeSource {
 export const FETCHERS = new Set([
   'curl',
   'wget',
+  'wget2',
+  'nghttp',
   'fetch',
   'http',
   'https',

@@ -20,7 +20,8 @@ type DynDraft = Omit<DynamicFact, 'command'>;
 /** Longest upstream pipe chain followed (`curl | gunzip | base64 -d | sh`). */
 const MAX_CHAIN = 12;
 
-const FETCH_WORD = /(^|[\s;|&(`$])(curl|wget|fetch|xh|https?|aria2c|lwp-request|nc|ncat|netcat|socat)\s/;
+const FETCH_WORD =
+  /(^|[\s;|&(`$])(curl|wget2?|nghttp|fetch|xh|https?|aria2c|lwp-request|nc|ncat|netcat|socat)\s/;
 const DECODE_WORD =
   /(^|[\s;|&(`$])(base64|base32|basenc)\s+(-\w*[dD]|--d(e(c(o(de?)?)?)?)?\b)|xxd\s+-\w*r|openssl\s[^|]*-d\b|(^|[\s|(])(gunzip|zcat|rev|uudecode)\b/;
 

@@ -99,7 +99,7 @@ function parseJson(text: string): unknown {
 }
 
 /** HTTP clients whose requests are read (see httpRequests). */
-const CLIENTS = new Set(['curl', 'wget', 'http', 'https', 'xh', 'xhs']);
+const CLIENTS = new Set(['curl', 'wget', 'wget2', 'nghttp', 'xidel', 'http', 'https', 'xh', 'xhs']);
 
 /** The SQL each request of an HTTP client command sends to a database API; empty when none does. */
 export function httpSqlInvocations(cmd: NormalizedCommand, ctx: AnalyzeContext): SqlInvocation[] {

@@ -44,6 +44,17 @@ describe('extractShell', () => {
       'shell:pipe-to-shell https://x.example.org/s',
     ],
     [
+      'wget2 -qO- | sh',
+      pipe(cmd(['wget2', '-qO-', 'https://x.example.org/s']), cmd(['sh'], { dynamic: true })),
+      'shell:pipe-to-shell https://x.example.org/s',
+    ],
+    [
+      'nghttp | bash',
+      pipe(cmd(['nghttp', 'https://x.example.org/s']), cmd(['bash'], { dynamic: true })),
+      'shell:pipe-to-shell https://x.example.org/s',
+    ],
+    ['wget2 -qO- | jq .', pipe(cmd(['wget2', '-qO-', 'https://x.example.org/s']), cmd(['jq', '.'])), ''],
+    [
       'curl | bash -s -- --yes',
       pipe(curl(), cmd(['bash', '-s', '--', '--yes'])),
       'shell:pipe-to-shell https://get.example.com/i.sh',

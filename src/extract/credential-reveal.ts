@@ -3,8 +3,8 @@
  * `gopass show|cat`, `op read|inject`, `op item get --reveal`, `bw get password`, `rbw get`,
  * `lpass show`, `keepassxc-cli show -s` (or `-a Password`), `kwallet-query -r`, and whole
  * services dumped by `chamber export|env`, `doppler secrets`, `infisical export`; secret
- * services asked for a value (`akeyless get-secret-value`, `conjur variable get`, `bws secret
- * get`, `ksm secret get`, `kamal secrets print`), encrypted stores decrypted to the terminal
+ * services asked for a value (`akeyless get-secret-value`, `berglas access`, `conjur variable get`,
+ * `bws secret get`, `ksm secret get`, `kamal secrets print`), encrypted stores decrypted to the terminal
  * (`dotenvx get`, `rails credentials:show`, `n8n export:credentials --decrypted`), and the
  * environment printed under a secret injector (`aws-vault exec prod -- env`). The value
  * lands in the agent's transcript and logs, where it no longer is a secret.
@@ -116,6 +116,7 @@ const REVEALERS: Record<string, (argv: string[], v: string[]) => string> = {
   },
   // secret services: a value fetched by name, or every secret of a project printed
   akeyless: (_a, v) => (/^get-(dynamic-|rotated-)?secret-value$/.test(v[0] ?? '') ? `akeyless ${v[0]}` : ''),
+  berglas: (_a, v) => (v[0] === 'access' ? 'berglas access' : ''),
   conjur: (_a, v) =>
     v[0] === 'variable' && /^(get|value)$/.test(v[1] ?? '') ? `conjur variable ${v[1]}` : '',
   bws: (_a, v) => (v[0] === 'secret' && /^(get|list)$/.test(v[1] ?? '') ? `bws secret ${v[1]}` : ''),

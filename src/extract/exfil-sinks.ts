@@ -4,7 +4,8 @@
  * remote hosts (scp, rsync, sftp, and what a command run through ssh reads from this
  * machine's stdin), name lookups (the queried name reaches whoever runs that domain's DNS),
  * gist uploads, text and assets posted to a forge's issues, pull requests and releases
- * (exfil-forge.ts), mail and packet payloads (exfil-messages.ts), and file senders, transfer
+ * (exfil-forge.ts), mail and packet payloads (exfil-messages.ts), push notifications
+ * (exfil-notify.ts), and file senders, transfer
  * clients, message brokers (exfil-transfers.ts) and bucket copies (exfil-buckets.ts), and
  * any other client's own words sent to the host they name (exfil-argv.ts).
  */
@@ -13,6 +14,7 @@ import { httpRequests } from './http.js';
 import { isLocalHost, parseUrl } from './http-url.js';
 import { forgePosts } from './exfil-forge.js';
 import { messagesOf } from './exfil-messages.js';
+import { notificationsOf } from './exfil-notify.js';
 import { transfersOf } from './exfil-transfers.js';
 import { bucketCopy } from './exfil-buckets.js';
 import { argvSend } from './exfil-argv.js';
@@ -191,7 +193,7 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   if (p === 'gh') out.push(...gistSinks(cmd));
   out.push(...sshSinks(cmd));
   for (const post of forgePosts(cmd)) out.push(hostSink('forge', post.host, post));
-  for (const m of messagesOf(cmd)) out.push(hostSink(m.sink, m.host, m));
+  for (const m of [...messagesOf(cmd), ...notificationsOf(cmd)]) out.push(hostSink(m.sink, m.host, m));
   for (const t of [...transfersOf(cmd), ...bucketCopy(cmd)]) out.push(hostSink(t.sink, t.host, t));
   if (['nc', 'ncat', 'netcat', 'telnet'].includes(p)) {
     const pos: string[] = [];

@@ -6,9 +6,14 @@
  * - `bconsole` (Bacula): `delete volume=…|jobid=…|pool=…`, `purge …` and `truncate …` delete
  *   backup volumes, jobs and their catalog records; `@input`/`@exec` run commands it cannot
  *   read here;
+ * - `kadmin` / `kadmin.local` (Kerberos administration), whose commands also come from `-q
+ *   QUERY` or the words after the options: `delete_principal`/`delprinc`, `delete_policy`,
+ *   `purgekeys` (the principal's old keys, or with `-all` every key: it can no longer log in)
+ *   and `change_password`/`cpw` (another principal's password or keys replaced: its owner is
+ *   locked out, or the agent holds the new ones), Heimdal's `delete`/`del` and `passwd` too;
  * (IBM MQ's runmqsc is read as SQL-like commands: src/extract/sql-mqsc.ts.)
  * Read into a CloudFact of service `console` whose verb is the first deleting command's
- * (`delete`, `purge`, `truncate`) and whose resource lists what they name, or
+ * (`delete`, `purge`, `truncate`, `change-password`) and whose resource lists what they name, or
  * `unread` when the commands are fed from something that cannot be read (fail closed: the
  * rules ask). Scripts that only read or add (`show`, `list volumes`,
  * `update add`) and a console started with no commands (interactive) make no fact.
@@ -29,6 +34,10 @@ interface Console {
   deletes: (line: string) => [string, string] | undefined;
   /** Lines that run commands this reading cannot see (fail closed). Undefined = none. */
   opaque?: RegExp;
+  /** Options whose value is one command line (`kadmin -q QUERY`). Undefined = none. */
+  query?: RegExp;
+  /** True: the words after the options are one command (`kadmin -l delete alice`). */
+  argvCommand?: boolean;
 }
 
 const DNS: Console = {
@@ -42,7 +51,31 @@ const DNS: Console = {
   },
 };
 
+/** kadmin's commands that delete, purge keys or replace another principal's password, by the verb they make. */
+const KADMIN_VERBS: [RegExp, string][] = [
+  [/^(delete_principal|delprinc|delete|del|delete_policy|delpol|del_enctype)$/i, 'delete'],
+  [/^purgekeys$/i, 'purge'],
+  [/^(change_password|cpw|passwd|password)$/i, 'change-password'],
+];
+
+const KADMIN: Console = {
+  // MIT's and Heimdal's options with a value (realm, principal, keytab, ccache, server, …)
+  valued: /^-[rpktcwsexdqaK]$|^--(realm|principal|keytab|config-file|admin-server|server-port)$/,
+  inert: /^(--help|--version|-h|-v)$/,
+  fileArg: false,
+  query: /^-q$/,
+  argvCommand: true,
+  deletes: (line) => {
+    const [verb = '', ...rest] = line.split(/\s+/);
+    const hit = KADMIN_VERBS.find(([re]) => re.test(verb));
+    return hit ? [hit[1], rest.filter((w) => !w.startsWith('-')).join(' ') || rest.join(' ')] : undefined;
+  },
+};
+
 const CONSOLES: Record<string, Console> = {
+  kadmin: KADMIN,
+  'kadmin.local': KADMIN,
+  'kadmin.heimdal': KADMIN,
   nsupdate: DNS,
   knsupdate: DNS,
   bconsole: {
@@ -63,15 +96,29 @@ export function readConsole(cmd: NormalizedCommand, ctx: AnalyzeContext): CloudD
   if (!c) return undefined;
   const args = cmd.argv.slice(1);
   let file: string | undefined;
+  const given: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (c.inert.test(args[i])) return undefined;
-    if (c.valued.test(args[i])) i++;
-    else if (!args[i].startsWith('-') && c.fileArg) file = args[i];
+    if (c.query?.test(args[i])) given.push(args[++i] ?? '');
+    else if (c.valued.test(args[i])) i++;
+    else if (!args[i].startsWith('-') && c.argvCommand) {
+      given.push(args.slice(i).join(' '));
+      break;
+    } else if (!args[i].startsWith('-') && c.fileArg) file = args[i];
+  }
+  const base = { tool: cmd.program, service: 'console', all: false, force: true };
+  if (given.length) {
+    // fail closed: a command line that is itself a substitution (`-q "$Q"`) may be anything
+    const opaque = given.find((g) => /^\s*[$`]/.test(g));
+    if (opaque !== undefined) return { ...base, verb: 'unread', resource: opaque };
   }
   // Started with nothing on stdin and no script: an interactive session, nothing to read.
-  if (file === undefined && !cmd.stdin) return undefined;
-  const text = file !== undefined ? readPayloadFile(file, cmd, ctx).text : readStdinDeep(cmd, ctx).text;
-  const base = { tool: cmd.program, service: 'console', all: false, force: true };
+  if (file === undefined && !cmd.stdin && !given.length) return undefined;
+  const text = given.length
+    ? given.join('\n')
+    : file !== undefined
+      ? readPayloadFile(file, cmd, ctx).text
+      : readStdinDeep(cmd, ctx).text;
   // fail closed: commands that cannot be read may delete anything
   if (text === undefined) return { ...base, verb: 'unread', resource: file ?? 'stdin' };
   const found: [string, string][] = [];

@@ -69,3 +69,45 @@ describe('commands that read or add, verify-only modes, interactive sessions', (
     expect(cloud(line, text === undefined ? undefined : heredoc(text))).toEqual([]),
   );
 });
+
+/** kadmin reads its commands from `-q` or the words after its options, so argv is given whole. */
+const kadmin = (argv: string[], stdin?: StdinSource) => {
+  const c = command(argv, stdin ? { stdin } : {});
+  return (extractCloud(c, ctx, [c]) as Fact[]).flatMap((f) =>
+    f.kind === 'cloud' && f.service === 'console' ? [[f.tool, f.verb, f.resource].join('|')] : [],
+  );
+};
+
+describe('kadmin: principals deleted, keys purged, passwords replaced', () => {
+  it.each<[string[], string | undefined, string[]]>([
+    [
+      ['kadmin', '-p', 'admin/admin', '-q', 'delprinc -force alice@CORP.EXAMPLE.COM'],
+      undefined,
+      ['kadmin|delete|alice@CORP.EXAMPLE.COM'],
+    ],
+    [['kadmin.local', '-q', 'delete_principal bob'], undefined, ['kadmin.local|delete|bob']],
+    [['kadmin.local', 'delete_principal', '-force', 'bob'], undefined, ['kadmin.local|delete|bob']],
+    [['kadmin', '-l', 'delete', 'carol'], undefined, ['kadmin|delete|carol']],
+    [['kadmin.local', '-q', 'delpol strict'], undefined, ['kadmin.local|delete|strict']],
+    [['kadmin.local', '-q', 'purgekeys -all admin/admin'], undefined, ['kadmin.local|purge|admin/admin']],
+    [['kadmin', '-q', 'cpw -randkey kadmin/admin'], undefined, ['kadmin|change-password|kadmin/admin']],
+    [['kadmin.local'], 'getprinc bob\ndelprinc -force bob\n', ['kadmin.local|delete|bob']],
+    // fail closed: a query that is a substitution, commands piped from an unknown program
+    [['kadmin', '-q', '$QUERY'], undefined, ['kadmin|unread|$QUERY']],
+    [['kadmin.local'], undefined, []],
+  ])('%o <<< %j', (argv, text, want) =>
+    expect(kadmin(argv, text === undefined ? undefined : heredoc(text))).toEqual(want),
+  );
+
+  it.each<[string[]]>([
+    [['kadmin', '-p', 'admin/admin', '-q', 'getprinc alice']],
+    [['kadmin.local', '-q', 'listprincs']],
+    [['kadmin.local', '-q', 'addprinc -randkey HTTP/web.example.com']],
+    [['kadmin', '-q', 'ktadd -k /etc/krb5.keytab host/web.example.com']],
+    [['kadmin.local', 'get_principal', 'bob']],
+    [['kadmin', '--help']],
+  ])('%o → no fact', (argv) => expect(kadmin(argv)).toEqual([]));
+
+  it('commands piped from a program whose output is not known are unread', () =>
+    expect(kadmin(['kadmin.local'], { kind: 'pipe' })).toEqual(['kadmin.local|unread|stdin']));
+});

@@ -11,6 +11,7 @@ import { APPLY_READERS } from './cloud-apply.js';
 import { ACCOUNT_READERS } from './cloud-accounts.js';
 import { BACKUP_READERS } from './cloud-backups.js';
 import { BATCH_READERS } from './cloud-batch.js';
+import { CERT_READERS } from './cloud-certs.js';
 import { readDocker } from './cloud-docker.js';
 import { readPulumi, readTerraform, readTerragrunt } from './cloud-iac.js';
 import { readGeneric } from './cloud-generic.js';
@@ -55,7 +56,8 @@ const READERS: Record<string, Reader> = {
 for (const t of [...VERB_TABLES, ...SAAS_TABLES])
   for (const p of t.programs) READERS[p] ??= (cmd) => readVerbTable(t, cmd);
 // Readers of one behaviour of a tool (a batch cancel, a node reset, a registry removal, a
-// resource made absent, a cluster torn down): the tool's other commands keep the generic reading.
+// resource made absent, a cluster torn down, a certificate revoked): the tool's other commands
+// keep the generic reading.
 for (const [p, read] of Object.entries({
   ...BATCH_READERS,
   ...NODE_READERS,
@@ -64,6 +66,7 @@ for (const [p, read] of Object.entries({
   ...BACKUP_READERS,
   ...ACCOUNT_READERS,
   ...TEARDOWN_READERS,
+  ...CERT_READERS,
 }))
   READERS[p] ??= (cmd) => read(cmd) ?? readGeneric(cmd, () => false);
 

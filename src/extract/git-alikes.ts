@@ -14,7 +14,9 @@
  *   (a branch, trunk, a whole project), read as a deleted remote ref named by its path
  *   (`svn delete FILE` in a working copy only schedules it: not read);
  * - Fossil: `fossil clean` deletes the checkout's extra files (`--verily` also the ignored
- *   ones, without an undo), read like `git clean -f`; `--dry-run` / `-n` / `--whatif` only list.
+ *   ones, without an undo), read like `git clean -f`; `--dry-run` / `-n` / `--whatif` only list;
+ * - Bazaar and Breezy: `bzr|brz push --overwrite [LOCATION]` replaces the remote branch's
+ *   history with the local one (a force push; `--overwrite-tags` replaces its tags).
  */
 import { hasAny, lastValue, parseOptions } from './fs-options.js';
 import { act, type GitAction } from './git-act.js';
@@ -35,6 +37,8 @@ const GLOBAL_WITH_VALUE: Record<string, RegExp> = {
 GLOBAL_WITH_VALUE.hg = GLOBAL_WITH_VALUE.sl;
 GLOBAL_WITH_VALUE.svn =
   /^(-m|--message|-F|--file|--username|--password|--config-dir|--config-option|-r|--revision|--depth|--encoding|--editor-cmd|--with-revprop|--targets|-c|--change|--cl|--changelist)$/;
+GLOBAL_WITH_VALUE.bzr = /^(-d|--directory|--profile-imports)$/;
+GLOBAL_WITH_VALUE.brz = GLOBAL_WITH_VALUE.bzr;
 GLOBAL_WITH_VALUE.fossil = /^(--chdir|--comfmtflags|--comment-format|--errorlog|-U|--user|-R|--repository)$/;
 
 /** The argv from the subcommand on, global options left out; empty = none. */
@@ -145,7 +149,26 @@ function fossil(args: string[]): GitAction[] {
   return hasAny(o, 'n', 'dry-run', 'whatif') ? [] : [act('clean-force')];
 }
 
-const OTHER: Record<string, (args: string[]) => GitAction[]> = { dolt, jj, svn, fossil };
+/** `bzr|brz push --overwrite[-tags] [LOCATION]`: the remote branch (or its tags) replaced by the local one. */
+function bazaar(args: string[]): GitAction[] {
+  if (args[0] !== 'push') return [];
+  const o = parseOptions(args, 1, {
+    shortWithValue: 'rd',
+    longWithValue: ['revision', 'directory', 'stacked-on'],
+  });
+  if (!hasAny(o, 'overwrite', 'overwrite-tags')) return [];
+  // fail closed: without a location the remembered push location is overwritten (remote empty).
+  return [act('force-push', [], o.operands.length ? args[o.operands[0]] : '')];
+}
+
+const OTHER: Record<string, (args: string[]) => GitAction[]> = {
+  dolt,
+  jj,
+  svn,
+  fossil,
+  bzr: bazaar,
+  brz: bazaar,
+};
 
 /** What a git-like tool's command does; undefined = not such a tool. */
 export function gitAlikeActions(program: string, argv: string[]): AlikeRead | undefined {

@@ -17,6 +17,19 @@ describe('tools with git semantics read into git actions', () => {
     ['dolt branch -D spike', ['dolt branch|branch-force-delete||spike']],
     ['dolt clean', ['dolt clean|clean-force||']],
     ['dolt push origin main', []],
+    // Bazaar and Breezy: the remote branch (or its tags) replaced by the local one
+    [
+      'bzr push --overwrite lp:~acme-team/acme-api/trunk',
+      ['bzr push|force-push|lp:~acme-team/acme-api/trunk|'],
+    ],
+    [
+      'brz push --overwrite-tags bzr+ssh://code.example.com/srv/app',
+      ['brz push|force-push|bzr+ssh://code.example.com/srv/app|'],
+    ],
+    ['bzr push -r 42 --overwrite', ['bzr push|force-push||']],
+    ['bzr push lp:~acme-team/acme-api/trunk', []],
+    ['bzr pull --overwrite', []],
+    ['bzr commit -m fix', []],
     ['dolt clean --dry-run', []],
     ['dolt diff HEAD~1 HEAD --stat', []],
     ['dolt sql -q SELECT', []],

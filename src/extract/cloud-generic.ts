@@ -19,6 +19,7 @@ import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { destroyingOperation } from './cloud-operations.js';
 import { rcloneLocal } from './fs-rclone.js';
+import { LOCAL } from './cloud-generic-local.js';
 import { peelRunner } from './sql-frameworks.js';
 
 /** Verbs that destroy whatever they name, for any tool. */
@@ -54,23 +55,31 @@ const REPLACING =
 
 /**
  * The destructive verb given as an option (`kafka-topics --delete --topic t`, `nomad job stop
- * -purge`), or a backup tool's retention delete (`rdiff-backup --remove-older-than 0D`).
+ * -purge`), also forced (`syncoid --force-delete`: target datasets destroyed), or a backup
+ * tool's retention delete (`rdiff-backup --remove-older-than 0D`).
  */
 const OPTION_VERB =
-  /^--?(delete|destroy|purge|drop|wipe|erase|nuke)$|^--((?:remove|delete|purge|expire)-older-than)(?:=|$)/;
+  /^--?(?:(?:force|hard|recursive)-)?(delete|destroy|purge|drop|wipe|erase|nuke)$|^--((?:remove|delete|purge|expire)-older-than)(?:=|$)/;
+/** An option named like an API operation that destroys (Oracle's `dbca -deleteDatabase`, `-deletePluggableDatabase`). */
 const optionVerb = (o: string) => {
   const m = OPTION_VERB.exec(o);
-  return m ? (m[1] ?? m[2]) : undefined;
+  return m ? (m[1] ?? m[2]) : /^--?[a-z]/.test(o) ? destroyingOperation(o.replace(/^--?/, '')) : undefined;
 };
 /** Short options that are a tool's destructive verb (`tarsnap -d -f ARCHIVE` deletes the archive). */
 const SHORT_VERB: Record<string, Record<string, string>> = { tarsnap: { '-d': 'delete' } };
-/** Words that destroy for one tool only (elsewhere they mean something else): `pvesm free VOLUME` deletes the volume. */
-const TOOL_VERB: Record<string, RegExp> = { pvesm: /^free$/ };
 /**
- * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`): what it names
- * is its resource. Local ones (`kdestroy`, which drops a ticket cache) are in LOCAL.
+ * Words that destroy for one tool only (elsewhere they mean something else): `pvesm free
+ * VOLUME` deletes the volume; `rq empty QUEUE|--all` deletes every job waiting in Python RQ's
+ * queues.
  */
-const NAMED_VERB = /^[a-z][a-z0-9]*[-_]?(delete|destroy|purge)$/;
+const TOOL_VERB: Record<string, RegExp> = { pvesm: /^free$/, rq: /^empty$/ };
+/**
+ * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`), also with the
+ * object it destroys and a script's suffix (`amqp-delete-queue`, `kafka-delete-records.sh`):
+ * what it names is its resource. Local ones (`kdestroy`, which drops a ticket cache) are in LOCAL.
+ */
+const NAMED_VERB =
+  /^(?:[a-z][a-z0-9]*[-_]?)?(delete|destroy|purge)(?:[-_][a-z][a-z0-9]*){0,2}(?:\.(?:sh|py|pl|rb))?$/;
 /** Turning off a secrets engine or an auth method deletes what it holds (`vault secrets disable secret/`). */
 const UNMOUNT = { groups: /^(secrets|secret|auth)$/, verbs: /^(disable|unmount)$/ };
 
@@ -81,39 +90,6 @@ const UNMOUNT = { groups: /^(secrets|secret|auth)$/, verbs: /^(disable|unmount)$
  * `docker system prune`).
  */
 const REMOVE = /^(remove|rm|del|rb|rmdir|purge-all|deletefile|rmdirs|forget|prune|expire)$/;
-
-/**
- * Programs that act on this machine, or that another extractor reads precisely: no generic
- * reading. Package managers (`npm remove`, `cargo rm`), version managers, build tools,
- * editors, shells, local file utilities, git, containers, databases, local simulators and
- * emulators (`xcrun simctl erase all`, `avdmanager delete avd -n X`).
- */
-const LOCAL = new Set(
-  (
-    'npm pnpm yarn bun deno npx pnpx bunx pip pip3 pipx poetry uv uvx pdm hatch conda mamba micromamba cargo rustup go ' +
-    'gem bundle bundler composer mix rebar3 cabal stack opam nix nix-env brew port apt apt-get aptitude dpkg dnf yum ' +
-    'zypper pacman yay apk snap flatpak asdf mise rtx nvm fnm volta pyenv rbenv nodenv goenv sdk jenv make cmake ninja ' +
-    'bazel buck gradle mvn ant sbt lein dotnet msbuild swift xcodebuild flutter dart pod carthage git hg svn jj sl ' +
-    'docker podman nerdctl docker-compose buildah kubectl helm tmux screen systemctl service launchctl crontab ' +
-    'rm rmdir unlink shred mv cp find fd fdfind xargs parallel sed awk perl python python3 node ruby php bash sh zsh fish ' +
-    'psql mysql sqlite3 mongosh mongo redis-cli vim nvim emacs nano code ollama trash gio kill pkill killall ' +
-    'ln chmod chown truncate dd mkfs wipefs fdisk parted lvremove vgremove pvremove zfs zpool btrfs mdadm tar zip unzip echo printf git-lfs ' +
-    'pre-commit husky lerna nx turbo rush changeset vitest jest mocha pytest tox nox eslint prettier tsc ' +
-    'rails rake django-admin manage.py flask alembic prisma knex sequelize typeorm drizzle-kit dbmate migrate ' +
-    'goose flyway liquibase atlas sqitch diesel sqlx ecto artisan pt-archiver ' +
-    // documentation, lookups and utilities whose words are names or files, not verbs
-    'man info tldr whatis apropos help which whereis type command hash alias unalias complete compgen ' +
-    'history cat tac less more head tail grep egrep fgrep rg ag ack wc sort uniq cut tr tee ls tree file ' +
-    'stat du df touch mkdir install basename dirname realpath readlink true false test expr seq sleep date ' +
-    'watch time timeout nice nohup env printenv export set unset read sudo doas su exec eval source xdg-open ' +
-    'open diff cmp patch jq yq xxd od base64 md5sum sha256sum shasum gpg ssh scp sftp rsync curl wget http ' +
-    'https xh ping dig nslookup host whois ps top htop lsof pgrep strace ltrace gdb lldb valgrind say notify-send ' +
-    // this machine's network, services, VMs and personal tools
-    'ip nmcli iptables ip6tables nft ufw firewall-cmd tc bridge route arp ipset journalctl loginctl ' +
-    'timedatectl hostnamectl localectl virsh task timew todo todo.sh pass gopass keyctl dconf gsettings ' +
-    'update-alternatives alternatives xdg-mime gpg2 ssh-add ssh-keygen tailscale kdestroy xcrun avdmanager'
-  ).split(' '),
-);
 
 /**
  * Tools whose subcommands after a group word are written as options (`hdfs dfs -rm -r

@@ -58,6 +58,13 @@ describe('CLIs no table models, read by shape', () => {
     ['ipa user-mod jdoe --shell=/bin/zsh', []],
     ['kafka-topics --bootstrap-server k:9092 --delete --topic payments', ['kafka-topics|delete||true']],
     ['nomad job stop -purge api', ['nomad|purge||true']],
+    // also forced, or named like an API operation (Oracle's single-dash camelCase options)
+    ['syncoid --force-delete tank/data backup/data', ['syncoid|delete||true']],
+    ['syncoid --recursive tank/data backup/data', []],
+    ['dbca -silent -deleteDatabase -sourceDB ORCL', ['dbca|delete-database||true']],
+    ['dbca -silent -deletePluggableDatabase -pdbName PDB1', ['dbca|delete-pluggable-database||true']],
+    ['dbca -silent -createDatabase -templateName General_Purpose.dbc', []],
+    ['acme --deleted-only list', []],
     ['vault secrets disable secret/', ['vault|disable|secret/|true']],
     ['vault auth disable github', ['vault|disable|github|true']],
     ['rabbitmqctl purge_queue orders', ['rabbitmqctl|purge_queue|orders|true']],
@@ -79,6 +86,20 @@ describe('CLIs no table models, read by shape', () => {
     ['cli53 rrpurge --confirm example.com', ['cli53|rrpurge|example.com|true']],
     ['cli53 rrdelete example.com www A', ['cli53|rrdelete|example.com|true']],
     ['cli53 rrcreate example.com www A 192.0.2.1', []],
+    // a program named by the verb and what it deletes, also a script
+    [
+      'kafka-delete-records.sh --bootstrap-server k:9092 --offset-json-file purge.json',
+      ['kafka-delete-records.sh|delete|purge.json|true'],
+    ],
+    ['kafka-delete-records --bootstrap-server k:9092', ['kafka-delete-records|delete|k:9092|true']],
+    ['amqp-delete-queue -u amqp://mq.internal -q orders', ['amqp-delete-queue|delete|orders|true']],
+    ['amqp-declare-queue -u amqp://mq.internal -q orders', []],
+    ['amqp-delete-queue --help', []],
+    ['kafka-topics.sh --bootstrap-server k:9092 --list', []],
+    // test harnesses destroy the throwaway instances of a test run
+    ['kitchen destroy default-ubuntu-2204', []],
+    ['kitchen destroy', []],
+    ['molecule destroy --scenario-name default', []],
     ['acme undelete job-7', []],
     ['acme config autopurge off', []],
     // a verb joined to the object it destroys, as one word
@@ -114,6 +135,10 @@ describe('CLIs no table models, read by shape', () => {
     ],
     ['pvesm status', []],
     ['acme free --help', []],
+    ['rq empty --all -u redis://redis.internal:6379/0', ['rq|empty|redis://redis.internal:6379/0|true']],
+    ['rq empty high default', ['rq|empty|high|true']],
+    ['rq info -u redis://redis.internal:6379/0', []],
+    ['acme empty', []],
     // an import that replaces what the store holds
     [
       'npx convex import --prod --replace --table messages seed/m.jsonl',

@@ -1,0 +1,40 @@
+/**
+ * The programs the generic reading of cloud-generic.ts leaves out: they act on this machine
+ * (or on throwaway instances of a test run), or another extractor reads them precisely.
+ * Pure data.
+ */
+/**
+ * Programs that act on this machine, or that another extractor reads precisely: no generic
+ * reading. Package managers (`npm remove`, `cargo rm`), version managers, build tools,
+ * editors, shells, local file utilities, git, containers, databases, local simulators and
+ * emulators (`xcrun simctl erase all`, `avdmanager delete avd -n X`).
+ */
+export const LOCAL = new Set(
+  (
+    'npm pnpm yarn bun deno npx pnpx bunx pip pip3 pipx poetry uv uvx pdm hatch conda mamba micromamba cargo rustup go ' +
+    'gem bundle bundler composer mix rebar3 cabal stack opam nix nix-env brew port apt apt-get aptitude dpkg dnf yum ' +
+    'zypper pacman yay apk snap flatpak asdf mise rtx nvm fnm volta pyenv rbenv nodenv goenv sdk jenv make cmake ninja ' +
+    'bazel buck gradle mvn ant sbt lein dotnet msbuild swift xcodebuild flutter dart pod carthage git hg svn jj sl ' +
+    'docker podman nerdctl docker-compose buildah kubectl helm tmux screen systemctl service launchctl crontab ' +
+    'rm rmdir unlink shred mv cp find fd fdfind xargs parallel sed awk perl python python3 node ruby php bash sh zsh fish ' +
+    'psql mysql sqlite3 mongosh mongo redis-cli vim nvim emacs nano code ollama trash gio kill pkill killall ' +
+    'ln chmod chown truncate dd mkfs wipefs fdisk parted lvremove vgremove pvremove zfs zpool btrfs mdadm tar zip unzip echo printf git-lfs ' +
+    'pre-commit husky lerna nx turbo rush changeset vitest jest mocha pytest tox nox eslint prettier tsc ' +
+    'rails rake django-admin manage.py flask alembic prisma knex sequelize typeorm drizzle-kit dbmate migrate ' +
+    'goose flyway liquibase atlas sqitch diesel sqlx ecto artisan pt-archiver ' +
+    // documentation, lookups and utilities whose words are names or files, not verbs
+    'man info tldr whatis apropos help which whereis type command hash alias unalias complete compgen ' +
+    'history cat tac less more head tail grep egrep fgrep rg ag ack wc sort uniq cut tr tee ls tree file ' +
+    'stat du df touch mkdir install basename dirname realpath readlink true false test expr seq sleep date ' +
+    'watch time timeout nice nohup env printenv export set unset read sudo doas su exec eval source xdg-open ' +
+    'open diff cmp patch jq yq xxd od base64 md5sum sha256sum shasum gpg ssh scp sftp rsync curl wget http ' +
+    'https xh ping dig nslookup host whois ps top htop lsof pgrep strace ltrace gdb lldb valgrind say notify-send ' +
+    // this machine's network, services, VMs and personal tools
+    'ip nmcli iptables ip6tables nft ufw firewall-cmd tc bridge route arp ipset journalctl loginctl ' +
+    'timedatectl hostnamectl localectl virsh task timew todo todo.sh pass gopass keyctl dconf gsettings ' +
+    'update-alternatives alternatives xdg-mime gpg2 ssh-add ssh-keygen tailscale kdestroy xcrun avdmanager ' +
+    // test harnesses whose instances exist only for a test run (`kitchen test`, `molecule test`
+    // destroy them at the end): their destroy is routine; vagrant boxes may be long-lived and are read
+    'kitchen molecule'
+  ).split(' '),
+);

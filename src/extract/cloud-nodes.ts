@@ -1,7 +1,7 @@
 /**
  * Kubernetes nodes and their container runtime wiped or torn down: `kubeadm reset`,
  * `microk8s reset`, `talosctl reset`, `k0s reset` (the node leaves its cluster and its state,
- * etcd data and certificates are deleted), the k3s/RKE2 uninstall and kill-all scripts
+ * etcd data and certificates are deleted), `k0sctl reset` (every host of its configuration), the k3s/RKE2 uninstall and kill-all scripts
  * (`k3s-uninstall.sh`, `rke2-killall.sh`; also read as `rke2 killall`), a server started with
  * `--cluster-reset` (every other etcd member dropped), and `crictl rm|rmp|rmi|stop|stopp
  * --all` (every container, pod or image of the node's runtime; also as `k3s crictl …`). Read
@@ -64,7 +64,7 @@ function crictl(cmd: NormalizedCommand, start: number): CloudDraft | undefined {
   };
 }
 
-/** `kubeadm|microk8s|talosctl|k0s reset`: the node wiped back to a blank machine. */
+/** `kubeadm|microk8s|talosctl|k0s|k0sctl reset`: the node (for k0sctl every host of the cluster) wiped back to a blank machine. */
 function reset(cmd: NormalizedCommand): CloudDraft | undefined {
   const { opts, pos } = split(cmd.argv);
   if (pos[0] !== 'reset' || has(opts, '--help', '-h')) return undefined;
@@ -73,7 +73,9 @@ function reset(cmd: NormalizedCommand): CloudDraft | undefined {
     cmd,
     'reset',
     nodes,
-    has(opts, '--destroy-storage') || /^(all|system-disk)$/.test(opts.get('--wipe-mode') ?? 'all'),
+    cmd.program === 'k0sctl' ||
+      has(opts, '--destroy-storage') ||
+      /^(all|system-disk)$/.test(opts.get('--wipe-mode') ?? 'all'),
     has(opts, '-f', '--force') || opts.get('--graceful') === 'false' || cmd.program === 'microk8s',
   );
 }
@@ -100,6 +102,7 @@ export const NODE_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft
   microk8s: reset,
   talosctl: reset,
   k0s: reset,
+  k0sctl: reset,
   k3s: distribution,
   rke2: distribution,
   crictl: (cmd) => crictl(cmd, 1),

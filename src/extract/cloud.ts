@@ -24,6 +24,7 @@ import { readSdk } from './cloud-sdk.js';
 import { readCmdlet } from './cloud-pwsh.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
 import { NODE_READERS } from './cloud-nodes.js';
+import { PLATFORM_READERS } from './cloud-platforms.js';
 import { readRegistryVerb, REGISTRY_READERS } from './cloud-registries.js';
 import { instanceCount } from './cloud-scale.js';
 import { SAAS_TABLES } from './cloud-saas.js';
@@ -58,17 +59,24 @@ for (const t of [...VERB_TABLES, ...SAAS_TABLES])
 // Readers of one behaviour of a tool (a batch cancel, a node reset, a registry removal, a
 // resource made absent, a cluster torn down, a certificate revoked): the tool's other commands
 // keep the generic reading.
-for (const [p, read] of Object.entries({
-  ...BATCH_READERS,
-  ...NODE_READERS,
-  ...REGISTRY_READERS,
-  ...APPLY_READERS,
-  ...BACKUP_READERS,
-  ...ACCOUNT_READERS,
-  ...TEARDOWN_READERS,
-  ...CERT_READERS,
-}))
-  READERS[p] ??= (cmd) => read(cmd) ?? readGeneric(cmd, () => false);
+// A name two tables read (`flux`: the Flux HPC scheduler's `cancel`, FluxCD's `uninstall`) tries both.
+const BEHAVIOURS: Record<string, Reader[]> = {};
+for (const table of [
+  BATCH_READERS,
+  NODE_READERS,
+  PLATFORM_READERS,
+  REGISTRY_READERS,
+  APPLY_READERS,
+  BACKUP_READERS,
+  ACCOUNT_READERS,
+  TEARDOWN_READERS,
+  CERT_READERS,
+])
+  for (const [p, read] of Object.entries(table)) (BEHAVIOURS[p] ??= []).push(read);
+for (const [p, reads] of Object.entries(BEHAVIOURS))
+  READERS[p] ??= (cmd) =>
+    reads.reduce<CloudDraft | undefined>((d, read) => d ?? read(cmd), undefined) ??
+    readGeneric(cmd, () => false);
 
 /** The reader of `program`; undefined = none (a name such as `valueOf` is not a table key). */
 function readerOf(program: string): Reader | undefined {

@@ -23,6 +23,11 @@ describe('nodes reset or torn down', () => {
     ['talosctl reset --nodes 10.0.0.12 --graceful=false --reboot', ['talosctl|node|reset|10.0.0.12|true']],
     ['talosctl -n 10.0.0.13 reset --wipe-mode user-disks', ['talosctl|node|reset|10.0.0.13|false']],
     ['k0s reset', ['k0s|node|reset||true']],
+    // k0sctl resets every host of its configuration
+    ['k0sctl reset --config k0sctl.yaml --force', ['k0sctl|node|reset||true']],
+    ['k0sctl reset', ['k0sctl|node|reset||true']],
+    ['k0sctl apply --config k0sctl.yaml', []],
+    ['k0sctl kubeconfig --config k0sctl.yaml', []],
     ['/usr/local/bin/k3s-uninstall.sh', ['k3s-uninstall.sh|node|uninstall||true']],
     ['k3s-agent-uninstall.sh', ['k3s-agent-uninstall.sh|node|uninstall||true']],
     ['rke2-killall.sh', ['rke2-killall.sh|node|kill-all||true']],

@@ -93,8 +93,8 @@ const RAILS_TASKS: Record<string, [string, string]> = {
 
 export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {
   let argv = peelRunner(cmd.argv);
-  // `php artisan …` reads like a program named artisan (`php yii …` like yii); `php bin/console …`, `symfony console …` like one named console.
-  if (/^php[\d.]*$/.test(argv[0] ?? '') && /(^|\/)(artisan|console|yii)$/.test(argv[1] ?? ''))
+  // `php artisan …` reads like a program named artisan (`php yii …` like yii, `php bin/magento …` like magento); `php bin/console …`, `symfony console …` like one named console.
+  if (/^php[\d.]*$/.test(argv[0] ?? '') && /(^|\/)(artisan|console|yii|magento)$/.test(argv[1] ?? ''))
     argv = argv.slice(1);
   if (argv[0] === 'symfony' && argv[1] === 'console') argv = argv.slice(1);
   // AdonisJS: `node ace …` reads like a program named ace.

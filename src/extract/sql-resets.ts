@@ -3,6 +3,8 @@
  * by program and command words: `goose … reset`, `migrate … drop`, `flyway clean` (also the
  * Maven goal `flyway:clean` and the Gradle task `flywayClean`), `liquibase dropAll`, Doctrine's
  * `doctrine:schema:drop --force`, `hasura migrate apply --down all`, WP-CLI's `wp db reset`,
+ * applications' own uninstallers and reinstallers that drop their database (`bin/magento
+ * setup:uninstall`, `setup:install --cleanup-database`, `drush site:install`),
  * schema pushes told to accept data loss (`skeema push --allow-unsafe`, `psqldef
  * --enable-drop-table`), and restore tools that drop before they load (`pg_restore --clean`,
  * `mongorestore --drop`).
@@ -143,7 +145,16 @@ const RESETS: Record<string, ResetRow[]> = {
     { words: /^db (reset|clean)\b/, statement: 'RESET', object: 'DATABASE' },
     { words: /^db drop\b/, statement: 'DROP', object: 'DATABASE' },
   ],
-  drush: [{ words: /^(sql:drop|sql-drop)\b/, statement: 'RESET', object: 'DATABASE' }],
+  // Installing a Drupal site over an existing one drops every table of its database first.
+  drush: [
+    { words: /^(sql:drop|sql-drop|site:install|site-install|si)\b/, statement: 'RESET', object: 'DATABASE' },
+  ],
+  // Magento's uninstaller drops the store's database (and deletes its configuration); the
+  // installer told to clean up drops it before installing.
+  magento: [
+    { words: /^setup:uninstall\b/, statement: 'DROP', object: 'DATABASE' },
+    { words: /^setup:install\b/, flags: /^--cleanup-database$/, statement: 'RESET', object: 'DATABASE' },
+  ],
   // Declarative schema tools told to apply drops of what the schema file lacks.
   skeema: [
     {

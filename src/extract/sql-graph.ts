@@ -1,7 +1,8 @@
 /**
  * Graph and multi-model databases read like SQL clients: Cypher through `cypher-shell`
  * (Neo4j, Memgraph), ArangoDB's JavaScript shell (`arangosh --javascript.execute-string`),
- * and EdgeQL through `edgedb`/`gel query` and their `database|branch drop`. Produces the
+ * EdgeQL through `edgedb`/`gel query` and their `database|branch drop`, and nGQL through
+ * NebulaGraph's `nebula-console -e QUERY | -f FILE` (or stdin). Produces the
  * statement shape of sql-nosql.ts (DROP DATABASE, DROP COLLECTION, TRUNCATE, DELETE with or
  * without a filter), so the same rules judge them.
  */
@@ -71,10 +72,77 @@ export function edgeqlStatements(text: string, label: string): Stmt[] {
   return out;
 }
 
+/**
+ * nGQL statements that destroy: `DROP SPACE` (a database), `CLEAR SPACE` (all its data),
+ * `DROP TAG|EDGE` (a schema and its properties on every vertex or edge), `DROP … INDEX`,
+ * `DELETE VERTEX|EDGE` (filtered by the ids given, not when they come from an unfiltered pipe).
+ */
+export function ngqlStatements(text: string, label: string): Stmt[] {
+  const out: Stmt[] = [];
+  for (const q of unquoted(text).split(';')) {
+    const drop = /^\s*DROP\s+(SPACE|TAG\s+INDEX|EDGE\s+INDEX|TAG|EDGE)\s+(?:IF\s+EXISTS\s+)?([`\w.-]+)/i.exec(
+      q,
+    );
+    const what = drop?.[1].toUpperCase().replace(/\s+/g, ' ');
+    if (drop)
+      out.push(
+        storeStmt(
+          'DROP',
+          what === 'SPACE' ? 'DATABASE' : what!.endsWith('INDEX') ? 'INDEX' : 'TABLE',
+          drop[2],
+          true,
+          label,
+        ),
+      );
+    const clear = /^\s*CLEAR\s+SPACE\s+(?:IF\s+EXISTS\s+)?([`\w.-]+)/i.exec(q);
+    if (clear) out.push(storeStmt('TRUNCATE', 'DATABASE', clear[1], true, label));
+    if (/\bDELETE\s+(VERTEX|EDGE|TAG)\b/i.test(q)) {
+      // `LOOKUP ON player | DELETE VERTEX $-.VertexID` deletes what the lookup found: all of them without a WHERE.
+      const piped = /\$-\./.test(q) && !/\bWHERE\b/i.test(q);
+      out.push(storeStmt('DELETE', '', '', !piped, label));
+    }
+  }
+  return out;
+}
+
+/** nebula-console's Go-style options that take a value. */
+const NEBULA_WITH_ARG =
+  /^--?(addr|port|u|user|p|password|e|eval|f|file|t|timeout|ssl_root_ca_path|ssl_cert_path|ssl_private_key_path)$/;
+
+function parseNebula(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps {
+  const args = cmd.argv.slice(1);
+  const ops: StoreOps = { tool: 'nebula-console', target: '', stmts: [] };
+  // fail closed: queries that cannot be read (`name`: what held them) may do anything
+  const add = (text: string | undefined, label: string, name: string) =>
+    ops.stmts.push(
+      ...(text === undefined ? [storeStmt('UNKNOWN', '', name, true, label)] : ngqlStatements(text, label)),
+    );
+  let given = false;
+  for (let i = 0; i < args.length; i++) {
+    const name = /^--?(\w+)/.exec(args[i])?.[1] ?? '';
+    const eq = args[i].indexOf('=');
+    if (!NEBULA_WITH_ARG.test(args[i].split('=')[0])) continue;
+    const value = eq > 0 ? args[i].slice(eq + 1) : (args[++i] ?? '');
+    if (name === 'addr') ops.target = maskTarget(value);
+    if (name === 'e' || name === 'eval') {
+      given = true;
+      add(value, '-e', '');
+    }
+    if (name === 'f' || name === 'file') {
+      given = true;
+      const file = readPayloadFile(value, cmd, ctx);
+      add(file.text, 'file', file.file);
+    }
+  }
+  if (!given && cmd.stdin) add(readStdinDeep(cmd, ctx).text, 'stdin', 'stdin');
+  return ops;
+}
+
 /** The statements of a graph or multi-model database client; undefined = not one. */
 export function parseGraph(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps | undefined {
   const p = cmd.program;
   const args = cmd.argv.slice(1);
+  if (p === 'nebula-console') return parseNebula(cmd, ctx);
   if (p === 'cypher-shell' || p === 'mgconsole') {
     const ops: StoreOps = { tool: p, target: '', stmts: [] };
     // fail closed: queries that cannot be read (`name`: what held them) may do anything

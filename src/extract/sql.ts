@@ -18,6 +18,7 @@ import { httpSqlInvocations } from './sql-http.js';
 import { classifyOutput, classifySql, type SqlStmt } from './sql-statements.js';
 import { DYN, templateStatements } from './sql-dynamic.js';
 import { schemaChangeInvocation } from './sql-schema-change.js';
+import { parseGridShell } from './sql-grid-shells.js';
 import { parseKvAdmin } from './sql-kv-admin.js';
 import { parseMqsc } from './sql-mqsc.js';
 
@@ -88,7 +89,11 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
   const overHttp = httpSqlInvocations(cmd, ctx);
   if (overHttp.length) return overHttp.flatMap(invocationFacts);
   const cache =
-    parseCacheFlush(cmd, ctx) ?? parseGraph(cmd, ctx) ?? parseKvAdmin(cmd, ctx) ?? parseMqsc(cmd, ctx);
+    parseCacheFlush(cmd, ctx) ??
+    parseGraph(cmd, ctx) ??
+    parseKvAdmin(cmd, ctx) ??
+    parseGridShell(cmd, ctx) ??
+    parseMqsc(cmd, ctx);
   if (cache) return fromStore(cache);
   const inv = parseSqlClient(cmd, ctx) ?? schemaChangeInvocation(cmd);
   if (inv) return invocationFacts(inv);

@@ -11,6 +11,7 @@ import { foundUnder } from './fs-found.js';
 import { FORMAT_HANDLERS, formatHandler } from './fs-format.js';
 import { VOLUME_HANDLERS } from './fs-volumes.js';
 import { ACL_HANDLERS } from './fs-acl.js';
+import { CLEANER_HANDLERS } from './fs-cleaners.js';
 import { rclone } from './fs-rclone.js';
 import { unison } from './fs-unison.js';
 
@@ -257,6 +258,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   ...FORMAT_HANDLERS,
   ...VOLUME_HANDLERS,
   ...ACL_HANDLERS,
+  ...CLEANER_HANDLERS,
 };
 
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `mkfs.vfat` … share one). */

@@ -12,6 +12,7 @@ import { FORMAT_HANDLERS, formatHandler } from './fs-format.js';
 import { VOLUME_HANDLERS } from './fs-volumes.js';
 import { ACL_HANDLERS } from './fs-acl.js';
 import { CLEANER_HANDLERS } from './fs-cleaners.js';
+import { WINDOWS_HANDLERS } from './fs-windows.js';
 import { rclone } from './fs-rclone.js';
 import { unison } from './fs-unison.js';
 
@@ -259,6 +260,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   ...VOLUME_HANDLERS,
   ...ACL_HANDLERS,
   ...CLEANER_HANDLERS,
+  ...WINDOWS_HANDLERS,
 };
 
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `mkfs.vfat` … share one). */

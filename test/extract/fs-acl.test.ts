@@ -1,6 +1,7 @@
 /**
  * Access control lists (src/extract/fs-acl.ts): setfacl is a permission change like chmod,
- * recursive with -R. Through the real pipeline with the filesystem pack only.
+ * recursive with -R, and so is chattr's attribute change. Through the real pipeline with the
+ * filesystem pack only.
  */
 import { describe, expect, it } from 'vitest';
 import { packVerdict } from '../helpers/command.js';
@@ -20,6 +21,17 @@ describe('setfacl (filesystem pack)', () => {
     ['setfacl -m u:www-data:rx ./public', 'allow'],
     ['setfacl --test -R -m u:ci:rwx /etc', 'allow'],
     ['getfacl -R /etc', 'allow'],
+    // chattr: attributes change like permissions (-i lifts immutability before tampering)
+    ['chattr -i /etc/sudoers', 'ask filesystem/permissions-system-file'],
+    ['sudo chattr -ia /etc/passwd /etc/shadow', 'ask filesystem/permissions-system-file'],
+    ['chattr -V -a /var/log/auth.log', 'ask filesystem/permissions-system-file'],
+    ['chattr -R -i /etc', 'deny filesystem/permissions-recursive-system'],
+    ['chattr -R +i ~', 'ask filesystem/permissions-home-or-outside'],
+    ['chattr +i ./notes.txt', 'allow'],
+    ['chattr -R -i build/cache', 'allow'],
+    ['chattr -v 2 ./f', 'allow'],
+    ['lsattr /etc/resolv.conf', 'allow'],
+    ['chattr /etc/sudoers', 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(verdict(script)).toBe(expected);
   });

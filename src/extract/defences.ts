@@ -4,7 +4,8 @@
  * removed; an SELinux domain made permissive), kernel hardening turned off by sysctl, a
  * security agent unloaded on macOS, Gatekeeper or System Integrity Protection off, the
  * macOS or pf firewall off, an endpoint protection product switched off, a SIEM's indexed
- * data wiped, and the shell's own history switched off. Windows' equivalents are in
+ * data wiped, the kernel's message buffer cleared (`dmesg -C`), and the shell's own history
+ * switched off. Windows' equivalents are in
  * defences-windows.ts; agents stopped by their own control programs and alerting silenced, in
  * defences-agents.ts. Read from each program's words into a CloudFact of service
  * `host-defence` whose verb says what was switched off.
@@ -14,6 +15,46 @@ import { SECURITY_UNITS } from './cloud-host.js';
 import { windowsDefencesOff } from './defences-windows.js';
 import { agentsOff } from './defences-agents.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
+import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
+
+/** dmesg's options: those that take a value, and every long name (prefixes like `--cle` count). */
+const DMESG: OptionSpec = {
+  shortWithValue: 'FflnsS',
+  longWithValue: [
+    'file',
+    'facility',
+    'level',
+    'console-level',
+    'buffer-size',
+    'time-format',
+    'since',
+    'until',
+  ],
+  long: [
+    'clear',
+    'read-clear',
+    'console-off',
+    'console-on',
+    'show-delta',
+    'decode',
+    'follow',
+    'follow-new',
+    'human',
+    'json',
+    'kernel',
+    'color',
+    'nopager',
+    'force-prefix',
+    'raw',
+    'syslog',
+    'userspace',
+    'notime',
+    'ctime',
+    'reltime',
+    'help',
+    'version',
+  ],
+};
 
 /**
  * Kernel settings that harden the host, and the test of a value that weakens one (below the
@@ -121,6 +162,12 @@ export function defencesOff(cmd: NormalizedCommand): Finding[] {
       if (args.some((a, i) => a === '--setglobalstate' && args[i + 1] === 'off'))
         found.push(['firewall-off', said]);
       break;
+    case 'dmesg': {
+      // `dmesg -C|--clear`, `-c|--read-clear`: the kernel ring buffer emptied (not `-n LEVEL`, `-l LIST`)
+      const o = parseOptions(cmd.argv, 1, DMESG);
+      if (hasAny(o, 'C', 'c', 'clear', 'read-clear')) found.push(['logs-cleared', `dmesg ${said}`]);
+      break;
+    }
     case 'pfctl':
       if (args.includes('-d')) found.push(['firewall-off', 'pfctl -d']);
       break;

@@ -101,6 +101,13 @@ describe('defences switched off', () => {
       'agent-off: Set-Service: Set-Service -Name WinDefend -StartupType Disabled',
     ],
     ['sysmon64 -u force', 'agent-off: sysmon64: sysmon64 -u force'],
+    // the kernel's message buffer cleared (or read and cleared)
+    ['dmesg --clear', 'logs-cleared: dmesg: dmesg --clear'],
+    ['sudo dmesg -C', 'logs-cleared: dmesg: dmesg -C'],
+    ['dmesg -c', 'logs-cleared: dmesg: dmesg -c'],
+    ['dmesg -Tc', 'logs-cleared: dmesg: dmesg -Tc'],
+    ['dmesg --read-clear --level=err', 'logs-cleared: dmesg: dmesg --read-clear --level=err'],
+    ['dmesg --cle', 'logs-cleared: dmesg: dmesg --cle'],
   ])('%s', (script, expected) => {
     expect(off(script)[0]).toBe(expected);
   });
@@ -110,6 +117,11 @@ describe('defences switched off', () => {
     'aa-enforce /etc/apparmor.d/usr.sbin.nginx',
     'semanage permissive -l',
     'sysctl kernel.randomize_va_space',
+    'dmesg',
+    'dmesg -T --level=err,warn',
+    'sudo dmesg -n 1',
+    'dmesg -l crit -f kern',
+    'dmesg -w',
     'sudo sysctl -w kernel.randomize_va_space=2',
     'sudo sysctl -w vm.max_map_count=262144',
     'sudo sysctl -w kernel.perf_event_paranoid=1',

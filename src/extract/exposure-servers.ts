@@ -84,6 +84,11 @@ export function servedHome(cmd: NormalizedCommand, ctx: AnalyzeContext): string 
   const bind = opts.find(([o]) => s.bind.includes(o))?.[1] ?? '';
   if (bind ? LOOPBACK.test(bind) : !s.allByDefault) return undefined;
   const dir = opts.find(([o]) => s.root.includes(o))?.[1] ?? roots[0] ?? '.';
+  return homeOrAbove(dir, cmd, ctx);
+}
+
+/** The folder `dir` names, resolved, when it is HOME, `/` or a folder above HOME; undefined = any other. */
+export function homeOrAbove(dir: string, cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
   const abs = resolvePath(dir, cmd, ctx);
   const home = ctx.home.replace(/\/+$/, '');
   return abs === '/' || abs === home || home.startsWith(`${abs === '/' ? '' : abs}/`) ? abs : undefined;

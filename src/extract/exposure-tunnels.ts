@@ -4,14 +4,17 @@
  * tcp://…`, `bore local`, `lt --port`), an `ssh -R` remote forward to a public tunnel host
  * or of a service port, and the host's own firewall letting a service port in from anyone
  * (`firewall-cmd --add-port`, `ufw allow`, `iptables … --dport P -j ACCEPT`, `nft … dport P
- * accept`). Reads the command's words only.
+ * accept`). Public shares (`zrok share public`, `devtunnel host --allow-anonymous`) count as
+ * tunnels, and one serving a folder (`zrok share public --backend-mode web DIR`) exposes it
+ * when it is the home folder, `/` or above. Reads the command's words, resolving a folder.
  *
  * A web app's port (`ngrok http 3000`, `ufw allow 443`) is meant to be reached; a database,
  * cache, remote shell or cluster API (`SERVICE_PORTS`), a raw TCP tunnel of anything, or a
  * rule that lets a port range in, is not.
  */
-import type { NormalizedCommand } from '../engine/types.js';
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { optionPairs } from './cloud-argv.js';
+import { homeOrAbove } from './exposure-servers.js';
 import type { Finding } from './word-facts.js';
 
 /**
@@ -75,6 +78,52 @@ function tunnels(cmd: NormalizedCommand): Finding[] {
     hasServicePort(opts.find(([o]) => o === '--port' || o === '-p')?.[1] ?? '')
   )
     return [['tunnel', `${p} --port`]];
+  return [];
+}
+
+/** zrok's backends that serve a folder rather than forward to a service. */
+const ZROK_FOLDER = /^(web|drive)$/;
+
+/**
+ * Shares that give anyone a public address: `zrok share|reserve public TARGET` (a folder with
+ * the web or drive backend, else an address whose port is a service port, or a raw TCP/UDP
+ * backend), `devtunnel host -p PORT --allow-anonymous` (anyone, no sign-in) and `devtunnel
+ * access create … --anonymous` (the tunnel's ports, not named here, opened to anyone).
+ */
+function publicShares(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
+  const a = cmd.argv;
+  const opts = optionPairs(a);
+  if (a.some((w) => w === '--help' || w === '-h')) return [];
+  if (cmd.program === 'zrok' && /^(share|reserve)$/.test(a[1] ?? '') && a[2] === 'public') {
+    const mode = opts.find(([o]) => o === '--backend-mode' || o === '-b')?.[1] ?? 'proxy';
+    const valued = new Set([
+      '--backend-mode',
+      '-b',
+      '--basic-auth',
+      '--frontend',
+      '--oauth-provider',
+      '--unique-name',
+    ]);
+    const target =
+      a.slice(3).find((w, i, rest) => !w.startsWith('-') && !valued.has(rest[i - 1] ?? '')) ?? '';
+    if (ZROK_FOLDER.test(mode)) {
+      // fail closed: a folder only known at run time may be the home folder
+      const dynamic = cmd.dynamicArgs.includes(a.indexOf(target));
+      const over = dynamic ? target : homeOrAbove(target || '.', cmd, ctx);
+      return over ? [['files', `zrok shares ${over} publicly`]] : [];
+    }
+    if (/tunnel|socks|vpn/i.test(mode) || hasServicePort(targetPort(target)))
+      return [['tunnel', `zrok share public ${target}`]];
+    return [];
+  }
+  if (cmd.program === 'devtunnel') {
+    const anonymous = a.some((w) => /^(-a|--allow-anonymous|--anonymous)$/.test(w));
+    if (!anonymous) return [];
+    const ports = opts.filter(([o]) => o === '-p' || o === '--port-numbers').flatMap(([, v]) => v.split(','));
+    // fail closed: hosting or opening a tunnel whose ports are not named here may open any
+    if (a[1] === 'access' || (a[1] === 'host' && (ports.length === 0 || ports.some(hasServicePort))))
+      return [['tunnel', `devtunnel ${a.slice(1).join(' ')}`]];
+  }
   return [];
 }
 
@@ -161,6 +210,6 @@ function firewallOpens(cmd: NormalizedCommand): Finding[] {
 }
 
 /** What `cmd` opens to the internet or to every address, as [kind, the words]; empty = nothing. */
-export function openedServices(cmd: NormalizedCommand): Finding[] {
-  return [...tunnels(cmd), ...remoteForwards(cmd), ...firewallOpens(cmd)];
+export function openedServices(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
+  return [...tunnels(cmd), ...publicShares(cmd, ctx), ...remoteForwards(cmd), ...firewallOpens(cmd)];
 }

@@ -168,7 +168,7 @@ export function exposures(
     found.push(['service', 'port-forward --address 0.0.0.0']);
   // Servers, tunnels, the host firewall and shares (exposure-servers.ts, exposure-tunnels.ts,
   // exposure-frp.ts, exposure-shares.ts).
-  found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd), ...relayTunnels(cmd, ctx, all));
+  found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd, ctx), ...relayTunnels(cmd, ctx, all));
   found.push(...sharedWithAnyone(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));

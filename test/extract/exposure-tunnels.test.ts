@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parse as shellParse } from 'shell-quote';
 import { openedServices } from '../../src/extract/exposure-tunnels.js';
-import { command } from '../helpers/command.js';
+import { analyzeContext, command } from '../helpers/command.js';
 
 const opened = (line: string) =>
-  openedServices(command(shellParse(line).map((t) => (typeof t === 'string' ? t : '')))).map(
-    ([kind, said]) => `${kind}: ${said}`,
-  );
+  openedServices(
+    command(shellParse(line, (k) => `$${k}`).map((t) => (typeof t === 'string' ? t : ''))),
+    analyzeContext(),
+  ).map(([kind, said]) => `${kind}: ${said}`);
 
 describe('a local service tunnelled to the internet, or let in by the host firewall', () => {
   it.each<[string, string[]]>([
@@ -38,8 +39,29 @@ describe('a local service tunnelled to the internet, or let in by the host firew
     ['ufw allow OpenSSH', ['network: ufw allow OpenSSH']],
     ['iptables -A INPUT -p tcp --dport 6379 -j ACCEPT', ['network: --dport 6379']],
     ['nft add rule inet filter input tcp dport 5432 accept', ['network: dport 5432']],
+    // public shares: a folder over home, a service port, a raw tunnel, anonymous dev tunnels
+    ['zrok share public --backend-mode web ~/', ['files: zrok shares /home/u publicly']],
+    ['zrok share public -b drive /', ['files: zrok shares / publicly']],
+    ['zrok reserve public --backend-mode web /home', ['files: zrok shares /home publicly']],
+    ['zrok share public localhost:5432', ['tunnel: zrok share public localhost:5432']],
+    ['zrok share public --backend-mode tcpTunnel 127.0.0.1:22', ['tunnel: zrok share public 127.0.0.1:22']],
+    ['devtunnel host -p 5432 --allow-anonymous', ['tunnel: devtunnel host -p 5432 --allow-anonymous']],
+    ['devtunnel host -p 3000,6379 -a', ['tunnel: devtunnel host -p 3000,6379 -a']],
+    ['devtunnel host my-tunnel --allow-anonymous', ['tunnel: devtunnel host my-tunnel --allow-anonymous']],
+    [
+      'devtunnel access create my-tunnel --anonymous',
+      ['tunnel: devtunnel access create my-tunnel --anonymous'],
+    ],
     // web ports, tailnet-only serving, private sources, closing rules, read-only commands
     ['ngrok http 3000', []],
+    ['zrok share public --backend-mode web ./dist', []],
+    ['zrok share public http://localhost:3000', []],
+    ['zrok share private --backend-mode web ~/', []],
+    ['zrok share public --help', []],
+    ['devtunnel host -p 3000 --allow-anonymous', []],
+    ['devtunnel host -p 5432', []],
+    ['devtunnel list', []],
+    ['devtunnel access list my-tunnel', []],
     ['ngrok config check', []],
     ['tailscale funnel 3000', []],
     ['tailscale funnel --https=443 off', []],

@@ -4,7 +4,8 @@
  * `kubectl|oc exec [opts] POD -- cmd…`, `kubectl run|debug NAME [opts] -- cmd…`,
  * `ansible HOSTS -m shell -a 'cmd'`, `salt TARGET cmd.run 'cmd'`, and the parallel shells
  * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`); configuration-management runners
- * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts). The carried
+ * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts); `machinectl shell
+ * NAME CMD` (machinectl.ts). The carried
  * commands are walked with `remote: true` and cwd '/': their paths belong to another machine.
  */
 import { getopt } from './options.js';
@@ -13,6 +14,7 @@ import type { K } from './emit.js';
 import { reparse } from './reparse.js';
 import { containerRun } from './container-run.js';
 import { FLEET_REMOTE } from './remote-fleet.js';
+import { machinectlShell } from './machinectl.js';
 import { remoteArgv, remoteWords } from './remote-words.js';
 
 function ssh(argv: Field[], k: K): Res | undefined {
@@ -204,5 +206,6 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   clush: parallelShell,
   pssh: parallelShell,
   'parallel-ssh': parallelShell,
+  machinectl: machinectlShell,
   ...FLEET_REMOTE,
 };

@@ -6,7 +6,8 @@
  * password, a service-account key), MFA switched off, an account made root or put in an
  * admin group (privilege-accounts.ts), a sudoers rule that runs everything as root written
  * (privilege-sudoers.ts), root's password set or removed (privilege-passwords.ts), a capability that lets a program become root, or a
- * shell or interpreter made setuid (privilege-setuid.ts). Read by what the words say, for any program, into a CloudFact
+ * shell or interpreter made setuid (privilege-setuid.ts), an interactive root shell opened
+ * (privilege-shells.ts, verb `root-shell`). Read by what the words say, for any program, into a CloudFact
  * whose verb is `grant-admin`, `mint-credential` or `weaken-mfa` (`unread-policy`: a policy
  * document that takes effect at once and cannot be read).
  *
@@ -20,6 +21,7 @@ import { accountGrant } from './privilege-accounts.js';
 import { setuidShell } from './privilege-setuid.js';
 import { sudoersGrant } from './privilege-sudoers.js';
 import { rootPassword } from './privilege-passwords.js';
+import { rootShell } from './privilege-shells.js';
 
 /** Roles and policies that can do anything (or grant themselves anything). */
 const ADMIN_ROLE = new RegExp(
@@ -107,6 +109,8 @@ export function privileges(
   const password = rootPassword(cmd, ctx);
   if (password) return [['grant-admin', password]];
   if (TEXT_TOOLS.has(cmd.program)) return [];
+  const shell = rootShell(cmd);
+  if (shell) return [['root-shell', shell]];
   const found: Finding[] = [];
   const words = cmd.argv.slice(1).filter((w) => !w.startsWith('-'));
   for (const [o, v] of optionPairs(cmd.argv)) {

@@ -86,7 +86,7 @@ const nix: Peeler = (args) => {
 };
 
 /** How one tool's `SUB [opts] [--] CMD…` reads. */
-interface RunSpec {
+export interface RunSpec {
   /** Subcommands that run a command. */
   subs: RegExp;
   /** Short option letters that take a value. */
@@ -99,8 +99,8 @@ interface RunSpec {
   dryRun?: string[];
 }
 
-/** `TOOL SUB [opts] [--] CMD…` for the subcommands of `spec`. */
-const subcommandRun =
+/** `TOOL SUB [opts] [--] CMD…` for the subcommands of `spec` (also used by tool-envs.ts). */
+export const subcommandRun =
   (tool: string, spec: RunSpec): Peeler =>
   (args) => {
     const sub = args[0];

@@ -1,25 +1,15 @@
 /**
- * Fan-out carriers that run a command once per input item: `xargs`, `parallel`, and
+ * Fan-out carriers that run a command once per input item: `xargs`, `parallel` and `rush`
+ * (fanout-lines.ts), and
  * `find … -exec/-execdir/-ok/-okdir cmd {} ;|+` and `find … -delete` (emitted as a
  * synthetic `rm -rf ROOT` per find root), `fd … -x|-X cmd`.
  */
 import { FD_EXEC, FD_VALUE } from './fd-options.js';
-import { joinFields } from './fields.js';
 import { getopt } from './options.js';
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { runArgv } from './carriers.js';
-import { reparse } from './reparse.js';
-
-/** Most items expanded into separate commands. */
-const MAX_ITEMS = 64;
-
-function items(text: string | undefined, delim?: string): Field[] | undefined {
-  if (text === undefined) return undefined;
-  const parts = delim !== undefined ? text.split(delim) : text.split(/\s+/);
-  const out = parts.filter((p) => p !== '').map((p) => ({ text: p, dynamic: false }));
-  return out.length <= MAX_ITEMS ? out : undefined;
-}
+import { SHELL_FANOUT, items } from './fanout-lines.js';
 
 function substitute(f: Field, token: string, item: Field): Field {
   if (!f.text.includes(token)) return f;
@@ -92,55 +82,6 @@ function xargs(argv: Field[], k: K): Res {
   }
   if (list.length === 0 && !runIfEmpty) return {};
   return runArgv([...cmd, ...list], inner);
-}
-
-function parallel(argv: Field[], k: K): Res {
-  const args = argv.slice(1);
-  const sep = args.findIndex((f) => f.text === ':::' || f.text === '::::' || f.text === ':::+');
-  const head = sep >= 0 ? args.slice(0, sep) : args;
-  const p = getopt(head, {
-    short: 'jSPNnIdCaXx',
-    long: [
-      'jobs',
-      'sshlogin',
-      'joblog',
-      'results',
-      'colsep',
-      'delimiter',
-      'arg-file',
-      'timeout',
-      'retries',
-      'tag-string',
-      'workdir',
-      'env',
-    ],
-  });
-  const cmd = head.slice(p.index);
-  let list: Field[] | undefined;
-  if (sep >= 0) {
-    const rest = args.slice(sep + 1);
-    const end = rest.findIndex((f) => f.text.startsWith(':::'));
-    list = (end >= 0 ? rest.slice(0, end) : rest).slice(0, MAX_ITEMS);
-    if (args[sep].text === '::::') list = undefined;
-  } else list = items(k.io.stdin?.text, '\n');
-  const label = 'parallel';
-  const one = (item: Field): Res => {
-    // parallel joins the command words into a shell line and inserts each argument quoted:
-    // `parallel bash -c {} ::: 'rm -rf x'` runs `bash -c 'rm -rf x'`.
-    const quoted: Field = item.dynamic
-      ? item
-      : { text: `'${item.text.replace(/'/g, "'\\''")}'`, dynamic: false };
-    const words = cmd.some((f) => f.text.includes('{}'))
-      ? cmd.map((f) => substitute(f, '{}', quoted))
-      : [...cmd, quoted];
-    const script = joinFields(words);
-    if (script.dynamic || cmd.length === 0) return emit(argv, k, { dynamic: true });
-    return reparse(script.text, label, k);
-  };
-  if (!list) return one({ text: '{parallel-input}', dynamic: true });
-  let res: Res = {};
-  for (const item of list) res = one(item);
-  return res;
 }
 
 const FIND_ACTIONS = new Set(['-exec', '-execdir', '-ok', '-okdir']);
@@ -219,4 +160,10 @@ function fd(argv: Field[], k: K): Res {
 }
 
 /** program → fan-out handler. */
-export const FANOUT: Record<string, (argv: Field[], k: K) => Res> = { xargs, parallel, find, fd, fdfind: fd };
+export const FANOUT: Record<string, (argv: Field[], k: K) => Res> = {
+  xargs,
+  find,
+  fd,
+  fdfind: fd,
+  ...SHELL_FANOUT,
+};

@@ -7,7 +7,9 @@
  * re-parsed; CMake's command mode (`cmake -E rm …`) is read as the shell command it performs
  * (cmake-e.ts); tracers, debuggers and adapters (strace, gdb, entr, expect …) are in tracers.ts;
  * multi-call binaries, sshpass, job queues and file watchers in launchers.ts; development
- * environments (distrobox, toolbox, nix-shell, conda run …) in dev-envs.ts.
+ * environments (distrobox, toolbox, nix-shell, conda run …) in dev-envs.ts; tool-version managers
+ * and project runners (mise x, asdf exec, uv run, poetry run …) in tool-envs.ts; multi-repository
+ * runners (mr run, gita super) in multi-repo.ts.
  */
 import { emacsPeeler, vimPeeler } from './editors.js';
 import { screen, systemdRun, tmux } from './multiplexers.js';
@@ -15,6 +17,8 @@ import { TRACERS } from './tracers.js';
 import { RUNNERS } from './runners.js';
 import { LAUNCHERS } from './launchers.js';
 import { DEV_ENVS } from './dev-envs.js';
+import { TOOL_ENVS } from './tool-envs.js';
+import { MULTI_REPO } from './multi-repo.js';
 import { cmakeCommandMode } from './cmake-e.js';
 import { joinFields } from './fields.js';
 import { getopt } from './options.js';
@@ -312,4 +316,6 @@ export const WRAPPERS: Record<string, Peeler> = {
   ...RUNNERS,
   ...LAUNCHERS,
   ...DEV_ENVS,
+  ...TOOL_ENVS,
+  ...MULTI_REPO,
 };

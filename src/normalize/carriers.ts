@@ -11,7 +11,7 @@ import { WRAPPERS } from './wrappers.js';
 import { SHELLS, runAt, runShell, runEval, runSource, runTrap } from './shells.js';
 import { reparse } from './reparse.js';
 import { FANOUT } from './fanout.js';
-import { interpreterFor, runInterpreter, runNu, runPwsh } from './interpreters.js';
+import { interpreterFor, runInterpreter, runNu, runOctave, runPwsh } from './interpreters.js';
 import { isPwsh } from './pwsh.js';
 import { REMOTE } from './remote.js';
 import { runPathScript } from './scripts.js';
@@ -103,6 +103,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (lang) return runInterpreter(lang, argv, k);
     if (isPwsh(prog)) return runPwsh(argv, k);
     if (prog === 'nu' || prog === 'nushell') return runNu(argv, k);
+    if (/^(octave|octave-cli|matlab)$/.test(prog)) return runOctave(argv, k);
     if (prog === 'git') gitRuns(argv, k);
     if (prog === 'sed' || prog === 'gsed') sedExec(argv, k);
     const script = runPathScript(argv, k, runArgv);

@@ -1,5 +1,6 @@
 /**
- * Patterns of the first languages the code scanner read (codescan.ts): Node.js, Ruby (and
+ * Patterns of the first languages the code scanner read (codescan.ts): Node.js (and QuickJS's
+ * std and os modules), Ruby (and
  * Crystal, read as Ruby), Perl and PHP: file deletions, commands run, HTTP requests and
  * code evaluated at run time. Python, the VM languages, Lua/R/Julia/Go and Erlang have
  * their own pattern modules; Tcl, Scheme, Clojure and AppleScript their own scanners.
@@ -17,8 +18,9 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         handle: h.rm,
       },
       {
-        // child_process; JXA's `app.doShellScript(…)` (`osascript -l JavaScript`)
-        re: /\b(?:execSync|exec|execFileSync|execFile|spawnSync|spawn|fork|doShellScript)\s*\(/g,
+        // child_process; JXA's `app.doShellScript(…)` (`osascript -l JavaScript`); QuickJS's
+        // `os.exec([argv…])` and `std.popen(CMD, mode)`
+        re: /\b(?:execSync|exec|execFileSync|execFile|spawnSync|spawn|fork|doShellScript|popen)\s*\(/g,
         handle: (a, lx, home) => h.command(a[0], lx, home, a.slice(1)),
       },
       { re: /\bfetch\s*\(/g, handle: (a, lx, home) => h.http(undefined, a, lx, home, 'node') },
@@ -36,7 +38,8 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         handle: (a, lx, home) => h.http(undefined, [kwarg(a, 'url') ?? '', ...a], lx, home, 'node'),
       },
       {
-        re: /(?<![\w.])(?:eval|Function|new\s+Function)\s*\(|\bvm\.run\w*\s*\(/g,
+        // QuickJS: `std.evalScript(CODE)`
+        re: /(?<![\w.])(?:eval|Function|new\s+Function)\s*\(|\bvm\.run\w*\s*\(|\bstd\.evalScript\s*\(/g,
         handle: (a, lx) => h.code(a[0], lx),
       },
       {

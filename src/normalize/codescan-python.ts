@@ -2,11 +2,13 @@
  * Call patterns of inline Python code (`python -c`, a script on stdin or written earlier):
  * deletions (shutil, os, pathlib, and `p.unlink()` for each `p` of a directory walk), commands
  * run through a shell or as an argv (os.system, subprocess, the exec/spawn families, asyncio),
- * HTTP requests (requests, httpx, urllib) and code evaluated at run time.
+ * HTTP requests (requests, httpx, urllib), git libraries (codescan-gitlib.ts) and code evaluated
+ * at run time.
  */
 import { literalOf, type Lexed } from './codelex.js';
 import type { Pattern, Helpers } from './codescan-langs.js';
 import { urlopen } from './codescan-net.js';
+import { gitLibraryPatterns } from './codescan-gitlib.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 
@@ -80,6 +82,7 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
       re: /\burllib\.request\.Request\s*\(|\bRequest\s*\(/g,
       handle: (a, lx, home) => http(undefined, a, lx, home),
     },
+    ...gitLibraryPatterns(h),
     { re: /(?<![\w.])(?:exec|eval|compile)\s*\(/g, handle: (a, lx) => code(a[0], lx) },
     {
       re: /\b__import__\s*\(|\bgetattr\s*\(|\bimportlib\b|\bcodecs\.decode\b|\bmarshal\.loads\b|\bpickle\.loads\b/g,

@@ -1,6 +1,7 @@
 /**
  * Editors given commands on their command line that run a shell: `vim -c ':!rm -rf x'`,
- * `nvim +'silent !make clean' +q`, `vim -c "call system('…')"`, `vim -c 'terminal …'`,
+ * `nvim +'silent !make clean' +q`, `vim -c "call system('…')"`, `vim -c 'terminal …'`, the
+ * files Vim script deletes (`call delete(expand('~'), 'rf')`),
  * `emacs --batch --eval '(shell-command "…")'`. Those shell commands are peeled as the
  * editor's script (re-parsed and judged like any other); an editor run without one is left
  * as is. Pure.
@@ -12,7 +13,7 @@ import type { Peel } from './wrappers.js';
 const BANG = /^[:\s]*(?:sil(?:ent)?!?\s+)?(?:(?:\.|%|r(?:ead)?|w(?:rite)?)\s*)?!(.+)$/s;
 const TERMINAL = /^[:\s]*ter(?:m|minal)?!?\s+(?:\+\+\S+\s+)*(.+)$/s;
 /** A string literal handed to a function that runs a shell. */
-const VIM_CALL = /\b(?:system|systemlist|jobstart|termopen)\(\s*(['"])((?:(?!\1).)*)\1/gs;
+const VIM_CALL = /\b(?:system|systemlist|jobstart|termopen|os\.execute)\(\s*(['"])((?:(?!\1).)*)\1/gs;
 const EMACS_CALL = /\((?:async-)?shell-command(?:-to-string)?\s+"((?:[^"\\]|\\.)*)"/gs;
 
 /** The shell commands one vim command runs; `[]` = none. */
@@ -21,7 +22,38 @@ function vimShell(cmd: string): string[] {
   const bang = BANG.exec(cmd) ?? TERMINAL.exec(cmd);
   if (bang) out.push(bang[1]);
   for (const m of cmd.matchAll(VIM_CALL)) out.push(m[2]);
-  return out;
+  return [...out, ...vimDeletes(cmd)];
+}
+
+/**
+ * Vim script's `delete(PATH [, FLAGS])` (also `vim.fn.delete` and Lua's `os.remove` in Neovim):
+ * `'rf'` deletes recursively, `'d'` an empty folder, none a file. PATH is a string,
+ * `expand('~…')`, `$HOME` or `expand('$HOME…')`.
+ */
+const VIM_DELETE =
+  /\b(?:delete|os\.remove)\(\s*((['"])(?:(?!\2).)*\2|expand\(\s*(['"])(?:(?!\3).)*\3\s*\)|\$HOME|[^,()]+)\s*(?:,\s*(['"])(\w*)\4\s*)?\)/g;
+
+/** The deletions a Vim command makes, as shell commands (`rm -rf …`); a path not read statically is a dynamic one. */
+function vimDeletes(cmd: string): string[] {
+  return [...cmd.matchAll(VIM_DELETE)].map((m) => {
+    const arg = m[1].trim();
+    const str = /^(['"])(.*)\1$/s.exec(arg) ?? /^expand\(\s*(['"])(.*)\1\s*\)$/s.exec(arg);
+    let path = arg === '$HOME' ? '~' : str?.[2];
+    if (path !== undefined && /^\$HOME\b/.test(path)) path = `~${path.slice(5)}`;
+    // fail closed: a path computed at run time stays unknown (`$VIM_PATH`, a dynamic word)
+    const word =
+      path === undefined || /^[%#<]|\$/.test(path)
+        ? '"$VIM_PATH"'
+        : path === '~' || path.startsWith('~/')
+          ? `~${shellQuote(path.slice(1))}`
+          : shellQuote(path);
+    const flags = m[5] ?? '';
+    return flags.includes('rf')
+      ? `rm -rf -- ${word}`
+      : flags === 'd'
+        ? `rmdir -- ${word}`
+        : `rm -f -- ${word}`;
+  });
 }
 
 function peelWith(label: string, commands: Field[], shellOf: (c: string) => string[]): Peel | undefined {

@@ -103,8 +103,10 @@ export function k6Args(argv: Field[]): CodeArgs {
 
 /** The language `prog` interprets; undefined = not an interpreter read here. */
 export function interpreterFor(prog: string): Lang | undefined {
-  if (/^python[\d.]*$|^pypy[\d.]*$/.test(prog)) return 'python';
-  if (/^(node|nodejs|deno|bun|tsx|ts-node|zx)$/.test(prog)) return 'node';
+  // IPython's own syntax (`!CMD`, magics) is rewritten as Python first (ipython.ts)
+  if (/^python[\d.]*$|^pypy[\d.]*$|^ipython[\d.]*$/.test(prog)) return 'python';
+  // QuickJS (`qjs -e`, its std and os modules read with Node's patterns)
+  if (/^(node|nodejs|deno|bun|tsx|ts-node|zx|qjs|quickjs)$/.test(prog)) return 'node';
   // Crystal's syntax and standard calls read as Ruby's (`crystal eval CODE`, `crystal run F.cr`)
   if (/^ruby[\d.]*$|^irb$|^crystal$/.test(prog)) return 'ruby';
   if (/^perl[\d.]*$/.test(prog)) return 'perl';
@@ -202,6 +204,7 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
       continue;
     }
     if (t === '-m' && lang === 'python') return { label: `${prog} -m` };
+    if (/^(-m|--module|--std|--script)$/.test(t) && /^(qjs|quickjs)$/.test(prog)) continue; // QuickJS flags
     if ((VALUE_FLAGS.test(t) || LANG_VALUE_FLAGS[lang]?.test(t)) && !CODE_FLAGS[lang].test(t)) {
       i++;
       continue;

@@ -3,12 +3,13 @@
  * `ruby -e`, `perl -e/-E`, `php -r`, Tcl (`tclsh`, `expect -c`), Scheme (`guile -c`,
  * `racket -e`), Elixir (`elixir -e`), the JVM scripting languages (`groovy -e`, `kotlin -e`,
  * `scala -e`, jshell), Rust (`rust-script -e`), AppleScript and JXA (`osascript -e`), Clojure
- * (`bb -e`, `clojure -M -e`), Erlang (`erl -eval`, escript) and k6 scripts (interpreter-args.ts), a script file written earlier in the same script (also `go run FILE.go`), and
+ * (`bb -e`, `clojure -M -e`), IPython (`ipython -c`, its `!CMD` and magics: ipython.ts), Erlang (`erl -eval`, escript) and k6 scripts (interpreter-args.ts), a script file written earlier in the same script (also `go run FILE.go`), and
  * code on stdin (heredoc, here-string, constant pipe). The interpreter itself is emitted;
  * what the code does becomes synthetic commands the extractors understand (`rm -rf X`,
  * the command it runs, `curl -X METHOD URL -d BODY`), with wrapper `python -c` etc.
  * Code that evaluates something not readable statically marks the interpreter dynamic.
- * PowerShell (pwsh.ts) and Nushell (codescan-nu.ts) are read by their own scanners.
+ * PowerShell (pwsh.ts), Nushell (codescan-nu.ts) and Octave/MATLAB (codescan-octave.ts) are read
+ * by their own scanners.
  */
 import { absPath, lit } from './state.js';
 import type { Field, Res } from './state.js';
@@ -20,6 +21,8 @@ import type { Lang } from './codelex.js';
 import { pwshCommand, scanPwsh } from './pwsh.js';
 import { nuCode, scanNu } from './codescan-nu.js';
 import { findCode, interpreterFor, type CodeArgs } from './interpreter-args.js';
+import { ipythonToPython } from './ipython.js';
+import { octaveCode, scanOctave } from './codescan-octave.js';
 
 export type { Lang };
 export { interpreterFor };
@@ -84,7 +87,9 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
   // Without inline code or a script file, the code is what stdin carries (not for `-m`).
   const given = code ?? (found.file || found.none || found.label.endsWith('-m') ? undefined : 'stdin');
   const home = k.frame.remote ? '~' : k.run.ctx.home;
-  return runCode(argv, k, given, found.label, (text) => {
+  const ipython = /^ipython[\d.]*$/.test(prog);
+  return runCode(argv, k, given, found.label, (source) => {
+    const text = ipython ? ipythonToPython(source) : source;
     const effects = scanCode(text, lang, home);
     const opaque = effects.some((e) => e.kind === 'dynamic') || nestedOpaque(effects, lang, home, 0);
     return { effects, opaque, lang };
@@ -109,6 +114,15 @@ export function runNu(argv: Field[], k: K): Res {
   const code = found.code ?? (written !== undefined ? { text: written, dynamic: false } : undefined);
   return runCode(argv, k, code ?? (found.file ? undefined : 'stdin'), 'nu -c', (text) => {
     const effects = scanNu(text, k.frame.remote ? '~' : k.run.ctx.home);
+    return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
+  });
+}
+
+/** GNU Octave and MATLAB (`octave --eval …`, `matlab -batch …`, stdin): codescan-octave.ts. */
+export function runOctave(argv: Field[], k: K): Res {
+  const found = octaveCode(argv);
+  return runCode(argv, k, found.code ?? (found.none ? undefined : 'stdin'), 'octave --eval', (text) => {
+    const effects = scanOctave(text, k.frame.remote ? '~' : k.run.ctx.home);
     return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
   });
 }

@@ -21,6 +21,16 @@ describe('editors that run shell commands given on their command line', () => {
     [`ex -c '%!sort -u' -c wq list.txt`, 'sort -u'],
     [`emacs --batch --eval '(shell-command "rm -rf /srv/data")'`, 'rm -rf /srv/data'],
     [`emacs -Q --batch --eval='(async-shell-command "dropdb prod")'`, 'dropdb prod'],
+    // files Vim script (and Neovim's Lua) deletes
+    [`nvim --headless +'call delete(expand("~"), "rf")' +qa`, 'rm -rf -- /h'],
+    [`vim -es -c 'call delete($HOME, "rf")' -c q`, 'rm -rf -- /h'],
+    [`vim -c "call delete('/srv/data', 'rf')" -c q`, 'rm -rf -- /srv/data'],
+    [`vim -c "call delete('build/out.o')" -c q`, 'rm -f -- build/out.o'],
+    [`vim -c "call delete(expand('~/notes'), 'd')" -c q`, 'rmdir -- /h/notes'],
+    [`nvim --headless -c 'lua vim.fn.delete("/srv/data", "rf")' -c q`, 'rm -rf -- /srv/data'],
+    [`nvim --headless -c 'lua os.remove("/etc/hosts")' -c q`, 'rm -f -- /etc/hosts'],
+    [`nvim --headless -c 'lua os.execute("rm -rf /srv")' -c q`, 'rm -rf /srv'],
+    [`nvim --headless -c 'call delete(g:target, "rf")' +qa`, 'rm -rf -- $VIM_PATH'],
   ])('%s runs %s', (line, inner) => {
     expect(argvs(line)).toContain(inner);
   });
@@ -30,6 +40,9 @@ describe('editors that run shell commands given on their command line', () => {
     [`vim -c 'set ft=yaml' config.yml`, 'vim -c set ft=yaml config.yml'],
     [`nvim -c 'normal! gg=G' -c wq a.ts`, 'nvim -c normal! gg=G -c wq a.ts'],
     [`emacs --batch --eval '(message "hi")'`, 'emacs --batch --eval (message "hi")'],
+    // `:delete` deletes lines of the buffer, not files
+    [`vim -c '1,$delete' -c wq notes.txt`, 'vim -c 1,$delete -c wq notes.txt'],
+    [`vim -c 'g/TODO/delete' -c wq notes.txt`, 'vim -c g/TODO/delete -c wq notes.txt'],
   ])('%s runs no shell and stays itself', (line, self) => {
     expect(argvs(line)).toEqual([self]);
   });

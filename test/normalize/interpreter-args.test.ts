@@ -1,6 +1,13 @@
 /** Where the code is on babashka, Clojure CLI, erl/escript and k6 command lines (src/normalize/interpreter-args.ts). */
 import { describe, expect, it } from 'vitest';
-import { clojureArgs, erlangArgs, k6Args, type CodeArgs } from '../../src/normalize/interpreter-args.js';
+import {
+  clojureArgs,
+  erlangArgs,
+  findCode,
+  interpreterFor,
+  k6Args,
+  type CodeArgs,
+} from '../../src/normalize/interpreter-args.js';
 
 const f = (words: string) => words.split(' ').map((text) => ({ text, dynamic: false }));
 /** `code:X`, `file:X`, `stdin` or `none`. */
@@ -38,5 +45,21 @@ describe('code on interpreter command lines', () => {
     ['k6 run -', (a) => k6Args(a), 'stdin'],
     ['k6 inspect t.js', (a) => k6Args(a), 'none'],
     ['k6 version', (a) => k6Args(a), 'none'],
+    // QuickJS: its flags take no value
+    ['qjs --std -e X', (a) => findCode('node', 'qjs', a), 'code:X'],
+    ['qjs -m -e X', (a) => findCode('node', 'qjs', a), 'code:X'],
+    ['qjs --std del.js', (a) => findCode('node', 'qjs', a), 'file:del.js'],
+    ['ipython -c X', (a) => findCode('python', 'ipython', a), 'code:X'],
   ])('%s', (words, fn, want) => expect(where(fn(f(words)))).toBe(want));
+});
+
+describe('which programs are interpreters', () => {
+  it.each<[string, string | undefined]>([
+    ['ipython', 'python'],
+    ['ipython3', 'python'],
+    ['qjs', 'node'],
+    ['quickjs', 'node'],
+    ['ipcalc', undefined],
+    ['qjsc', undefined],
+  ])('%s → %s', (prog, lang) => expect(interpreterFor(prog)).toBe(lang));
 });

@@ -1,0 +1,84 @@
+/**
+ * Git libraries called from Python code, read as the git command they perform:
+ * - dulwich's porcelain: `porcelain.push(REPO, REMOTE, REFSPECS, force=True)` → `git push
+ *   --force REMOTE REFSPECS` (also through an alias: `from dulwich import porcelain as p`);
+ * - GitPython and pygit2: `REMOTE.push(REFSPEC, force=True)` → `git push --force origin
+ *   REFSPEC` (the remote object's name is not read: `origin`), a `+REFSPEC` is a forced push;
+ * - GitPython's command wrapper: `repo.git.VERB(ARGS…, KEY=True…)` runs `git VERB ARGS…
+ *   --KEY…` (`repo.git.push('--force')`, `repo.git.reset('--hard')`, `repo.git.clean(f=True, d=True)`).
+ * Values not known statically stay dynamic words of the command. Reads the code's skeleton.
+ */
+import { literalOf, type Lexed } from './codelex.js';
+import type { Helpers, Pattern } from './codescan-langs.js';
+import type { Effect } from './codescan.js';
+import type { Field } from './state.js';
+
+const lit = (text: string): Field => ({ text, dynamic: false });
+
+/** A keyword argument `key=value` (undefined = positional). */
+const KW = /^\s*([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]*)$/;
+
+/** Python truth of a keyword's value: `True`, `1`; undefined = not known statically. */
+function truth(v: string): boolean | undefined {
+  const t = v.trim();
+  if (/^(True|1)$/.test(t)) return true;
+  if (/^(False|0|None)$/.test(t)) return false;
+  return undefined;
+}
+
+/** An argument's words: a literal list's items, a literal string, else one dynamic word. */
+function words(expr: string, lx: Lexed, home: string, valueOf: Helpers['valueOf']): Field[] {
+  const list = /^\s*[[(]([\s\S]*)[\])]\s*$/.exec(expr);
+  if (list)
+    return list[1]
+      .split(',')
+      .filter((x) => x.trim() !== '')
+      .map((x) => valueOf(x, lx, home));
+  const l = literalOf(expr, lx);
+  return [l && !l.dynamic ? lit(l.value) : valueOf(expr, lx, home)];
+}
+
+/** `force=True` among the arguments; a value not known statically counts as a force (fail closed). */
+function forced(args: string[]): boolean {
+  return args.some((a) => {
+    const m = KW.exec(a);
+    // fail closed: `force=flag` may be true.
+    return m !== null && m[1] === 'force' && truth(m[2]) !== false;
+  });
+}
+
+export function gitLibraryPatterns(h: Helpers): Pattern[] {
+  const { valueOf } = h;
+  return [
+    {
+      re: /(?:\b([A-Za-z_]\w*)|[)\]])\.push\s*\(/g,
+      handle: (a, lx, home, m): Effect[] => {
+        const dulwich = /\bdulwich\b/.test(lx.skel) && m[1] !== undefined;
+        const gitpython = /\b(git|pygit2)\b/.test(lx.skel);
+        if ((!dulwich && !gitpython) || m[1] === 'git') return [];
+        const pos = a.filter((x) => x.trim() !== '' && !KW.test(x));
+        const argv = [lit('git'), lit('push')];
+        if (forced(a)) argv.push(lit('--force'));
+        const read = (p: string) => words(p, lx, home, valueOf);
+        // dulwich: push(REPO, REMOTE, REFSPECS); GitPython/pygit2: REMOTE.push(REFSPECS)
+        if (dulwich && pos.length >= 2) argv.push(...read(pos[1]), ...pos.slice(2, 3).flatMap(read));
+        else argv.push(lit('origin'), ...pos.slice(0, 1).flatMap(read));
+        return [{ kind: 'exec', argv }];
+      },
+    },
+    {
+      re: /\.git\.([a-z_]+)\s*\(/g,
+      handle: (a, lx, home, m): Effect[] => {
+        const argv = [lit('git'), lit(m[1].replace(/_/g, '-'))];
+        for (const x of a) {
+          if (x.trim() === '') continue;
+          const kw = KW.exec(x);
+          if (!kw) argv.push(...words(x, lx, home, valueOf));
+          else if (truth(kw[2]) !== false && !/^(with_|as_process|istream|env|kill_after)/.test(kw[1]))
+            argv.push(lit(kw[1].length === 1 ? `-${kw[1]}` : `--${kw[1].replace(/_/g, '-')}`));
+        }
+        return [{ kind: 'exec', argv }];
+      },
+    },
+  ];
+}

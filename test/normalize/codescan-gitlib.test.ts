@@ -1,0 +1,40 @@
+/** Git libraries called from Python (src/normalize/codescan-gitlib.ts), read as the git command they perform. */
+import { describe, expect, it } from 'vitest';
+import { scanCode } from '../../src/normalize/codescan.js';
+
+/** The commands the code runs, as text. */
+const runs = (code: string) =>
+  scanCode(code, 'python', '/h')
+    .filter((e) => e.kind === 'exec')
+    .map((e) => (e.kind === 'exec' ? e.argv.map((f) => (f.dynamic ? `<${f.text}>` : f.text)).join(' ') : ''));
+
+describe('git libraries in Python', () => {
+  it.each<[string, string[]]>([
+    [
+      "from dulwich import porcelain as p; p.push('.', 'origin', 'main', force=True)",
+      ['git push --force origin main'],
+    ],
+    ["from dulwich import porcelain; porcelain.push('.', 'origin', 'main')", ['git push origin main']],
+    [
+      "from dulwich import porcelain; porcelain.push('.', 'origin', 'main', force=flag)",
+      ['git push --force origin main'],
+    ],
+    ["import git; git.Repo('.').remote().push(force=True)", ['git push --force origin']],
+    [
+      "import git; r = git.Repo('.'); r.remotes.origin.push('main', force=True)",
+      ['git push --force origin main'],
+    ],
+    ["import git; git.Repo('.').git.push('--force', 'origin', 'main')", ['git push --force origin main']],
+    ["import git; git.Repo('.').git.reset('--hard', 'HEAD~3')", ['git reset --hard HEAD~3']],
+    ["import git; git.Repo('.').git.clean(f=True, d=True, x=True)", ['git clean -f -d -x']],
+    ["import git; git.Repo('.').git.push(force_with_lease=True)", ['git push --force-with-lease']],
+    [
+      "import pygit2; r = pygit2.Repository('.'); r.remotes['origin'].push(['+refs/heads/main:refs/heads/main'])",
+      ['git push origin +refs/heads/main:refs/heads/main'],
+    ],
+    // not a git library
+    ['stack = []; stack.append(1)', []],
+    ['q = Queue(); q.push(1, force=True)', []],
+    ["import git; git.Repo('.').remote().push(force=False)", ['git push origin']],
+  ])('%s', (code, want) => expect(runs(code)).toEqual(want));
+});

@@ -17,8 +17,8 @@
  * (`gopass ls`, `op item get X --fields username`, `chamber list`) are not secrets.
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import { INJECTORS } from '../normalize/runners.js';
-import { isSecretName } from './exfil-sources.js';
+import { injectsSecrets } from '../normalize/runners.js';
+import { isSecretName, secretVarRefs } from './exfil-sources.js';
 
 /** argv's positional words after the program, without a word right after a value-less option (`-a Password`). */
 function verbs(argv: string[]): string[] {
@@ -146,20 +146,35 @@ function printsEnvironment(cmd: NormalizedCommand): boolean {
   return false;
 }
 
+/** Interpreters whose inline code may print a variable (`node -e "console.log(process.env.X)"`). */
+const CODE_PRINTERS =
+  /^(node|nodejs|deno|bun|python[\d.]*|ipython[\d.]*|ruby|perl|php|lua|Rscript|julia|elixir)$/;
+
+/** A print call in code whose argument reads an environment variable: the variable's name. */
+const PRINTS_ENV =
+  /\b(?:console\.(?:log|info|error|warn)|process\.std(?:out|err)\.write|print(?:ln|f)?|puts|p|pp|say|echo|IO\.puts|cat|println)\b\s*\(?[^;\n]*?(?:process\.env(?:\.|\[\s*['"`])|os\.environ(?:\.get\(|\[)\s*['"]?|os\.getenv\(\s*['"]|ENV(?:\.fetch\(|\[)\s*['"]|\$ENV\{\s*['"]?|getenv\(\s*['"]|Sys\.getenv\(\s*['"]|System\.get_env\(\s*['"])([A-Za-z_]\w*)/g;
+
+/** The secret-looking variables `cmd` prints: `printenv NAME`, `echo $NAME`, a print of it in inline code. Empty = none. */
+function printedVars(cmd: NormalizedCommand): string[] {
+  const args = cmd.argv.slice(1);
+  if (cmd.program === 'printenv') return args.filter((a) => !a.startsWith('-'));
+  if (cmd.program === 'echo' || cmd.program === 'printf') return args.flatMap(secretVarRefs);
+  if (!CODE_PRINTERS.test(cmd.program)) return [];
+  return args.flatMap((a) => [...a.matchAll(PRINTS_ENV)].map((m) => m[1]));
+}
+
 /**
- * Under a secret injector (`aws-vault exec prod -- env`, `doppler run -- printenv
- * STRIPE_KEY`): the environment printed holds the secrets it injected; a name that is not
- * secret (`printenv HOME`) does not.
+ * Under a secret injector or an env-file loader (`aws-vault exec prod -- env`, `doppler run
+ * -- printenv STRIPE_KEY`, `env-cmd -f .env node -e "console.log(process.env.API_TOKEN)"`):
+ * the environment printed holds the secrets it injected; a name that is not secret
+ * (`printenv HOME`) does not.
  */
 function injectedEnv(cmd: NormalizedCommand): string {
-  const injector = cmd.wrappers.find((w) => {
-    const [p, sub] = w.split(' ');
-    return Object.hasOwn(INJECTORS, p) && INJECTORS[p] === sub;
-  });
+  const injector = cmd.wrappers.find(injectsSecrets);
   if (!injector) return '';
   if (printsEnvironment(cmd)) return `${injector} … ${cmd.program}`;
-  const names = cmd.program === 'printenv' ? cmd.argv.slice(1).filter((a) => !a.startsWith('-')) : [];
-  return names.some(isSecretName) ? `${injector} … printenv ${names.find(isSecretName)}` : '';
+  const name = printedVars(cmd).find(isSecretName);
+  return name ? `${injector} … ${cmd.program} ${name}` : '';
 }
 
 /**

@@ -2,8 +2,8 @@
  * Package runners and environment loaders that launch another program: `npx PKG ARGS`,
  * `bunx`, `pnpx`, `npm exec|x`, `pnpm dlx|exec`, `yarn dlx|exec`, `bun x` run PKG's command
  * (the version is not part of its name: `npx rimraf@5 dist` runs rimraf); `npx -c CMD` and
- * `npm exec -c CMD` hand CMD to a shell; `dotenv [-e FILE] -- CMD` (dotenv-cli) runs CMD with
- * a file's variables; secret injectors (`railway run`, `doppler run`, `op run` …) run their
+ * `npm exec -c CMD` hand CMD to a shell; `dotenv [-e FILE] -- CMD` (dotenv-cli) and `env-cmd
+ * -f FILE CMD` run CMD with a file's variables; secret injectors (`railway run`, `doppler run`, `op run` …) run their
  * command with a service's variables; stack orchestrators (`terramate run [opts] [--] CMD`) run
  * their command in every selected stack. Peeled like any wrapper, so what they launch is read as itself.
  */
@@ -83,6 +83,30 @@ const dotenv: Peeler = (args) => {
 };
 
 /**
+ * env-cmd: `env-cmd [-f FILE] [-e ENV,…] [-r RC] [--use-shell] [--] CMD ARGS` (version 8:
+ * `env-cmd FILE CMD`): CMD runs with the file's variables; with `--use-shell` the words are a shell line.
+ */
+const envCmd: Peeler = (args) => {
+  let shell = false;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const t = args[i].text;
+    if (t === '--') {
+      i++;
+      break;
+    }
+    if (t === '--use-shell') shell = true;
+    else if (/^(-f|--file|-e|--environments|-r|--rc-file)$/.test(t)) i++;
+    else if (!t.startsWith('-')) break;
+  }
+  // env-cmd 8's form: the file as the first word (`env-cmd .env.local CMD`)
+  if (/(^|\/)\.env|\.(env|json|js|cjs)$/.test(args[i]?.text ?? '')) i++;
+  const rest = args.slice(i);
+  if (rest.length === 0) return { label: 'env-cmd', argv: [] };
+  return shell ? { label: 'env-cmd', argv: [], script: joinFields(rest) } : { label: 'env-cmd', argv: rest };
+};
+
+/**
  * Secret injectors that run a command with a service's variables: `railway run [opts] [--] CMD`,
  * `doppler run [opts] -- CMD`, `op run [opts] -- CMD`, `infisical run [opts] -- CMD`,
  * `dotenvx run [opts] -- CMD`, `aws-vault exec PROFILE [opts] -- CMD`, `chamber exec SVC… -- CMD`,
@@ -149,6 +173,18 @@ export const INJECTORS: Record<string, string> = {
   saml2aws: 'exec',
 };
 
+/**
+ * Environment-file loaders (`dotenv -e .env -- CMD`, `env-cmd -f .env CMD`): like the
+ * injectors, the variables they hand their command come from a file of secrets.
+ */
+export const ENV_FILE_LOADERS = new Set(['dotenv', 'env-cmd']);
+
+/** True when a wrapper label is a secret injector's (`doppler run`) or an env-file loader's (`env-cmd`). */
+export function injectsSecrets(label: string): boolean {
+  const [p, sub] = label.split(' ');
+  return (Object.hasOwn(INJECTORS, p) && INJECTORS[p] === sub) || ENV_FILE_LOADERS.has(label);
+}
+
 export const RUNNERS: Record<string, Peeler> = {
   terramate,
   ...Object.fromEntries(Object.entries(INJECTORS).map(([p, sub]) => [p, injector(`${p} ${sub}`, sub)])),
@@ -161,4 +197,5 @@ export const RUNNERS: Record<string, Peeler> = {
   bun: subcommandRunner('bun', ['x']),
   dotenv,
   'dotenv-cli': dotenv,
+  'env-cmd': envCmd,
 };

@@ -57,6 +57,17 @@ describe('what a password manager or secret store prints', () => {
     [['printenv'], 'doppler run … printenv', ['doppler run']],
     [['printenv', 'STRIPE_SECRET_KEY'], 'doppler run … printenv STRIPE_SECRET_KEY', ['doppler run']],
     [['export', '-p'], 'railway run … export', ['railway run', 'sh -c']],
+    // a variable of an env file printed under its loader, or printed by inline code or echo
+    [['env'], 'dotenv … env', ['dotenv']],
+    [['printenv', 'RAILWAY_TOKEN'], 'env-cmd … printenv RAILWAY_TOKEN', ['env-cmd']],
+    [['node', '-e', 'console.log(process.env.RAILWAY_TOKEN)'], 'env-cmd … node RAILWAY_TOKEN', ['env-cmd']],
+    [
+      ['python3', '-c', "import os; print(os.environ['API_TOKEN'])"],
+      'doppler run … python3 API_TOKEN',
+      ['doppler run'],
+    ],
+    [['ruby', '-e', 'puts ENV["DB_PASSWORD"]'], 'op run … ruby DB_PASSWORD', ['op run']],
+    [['echo', '$STRIPE_SECRET_KEY'], 'doppler run … echo STRIPE_SECRET_KEY', ['doppler run', 'sh -c']],
     // listings, names, usernames, the clipboard, a file the tool writes
     [['gopass', 'ls', 'prod'], ''],
     [['gopass', 'sync'], ''],
@@ -99,7 +110,11 @@ describe('what a password manager or secret store prints', () => {
     [['kamal', 'secrets', 'extract', 'DB_PASSWORD'], ''],
     [['printenv', 'HOME'], '', ['doppler run']],
     [['env'], '', ['sudo']],
-    [['env'], '', ['dotenv']],
+    [['node', '-e', 'console.log(process.env.NODE_ENV)'], '', ['env-cmd']],
+    [['node', '-e', 'fetch(url, {headers: {a: process.env.API_TOKEN}})'], '', ['env-cmd']],
+    [['node', '-e', 'console.log(process.env.API_TOKEN)'], '', []],
+    [['echo', '$HOME'], '', ['dotenv']],
+    [['node', 'server.js'], '', ['env-cmd']],
     [['printenv'], '', []],
   ])('%o → %s (wrappers %o)', (argv, want, wrappers: string[] = []) => {
     const c = command(argv, { wrappers });
@@ -122,6 +137,10 @@ describe('a stored secret printed to the terminal asks; piped into another comma
     ['pass show github/token | head -1 | wl-copy', 'allow'],
     ['aws-vault exec prod -- terraform plan', 'allow'],
     ['doppler run -- printenv HOME', 'allow'],
+    ['env-cmd -f .env node -e "console.log(process.env.RAILWAY_TOKEN)"', 'ask secrets/credential-store-read'],
+    ["doppler run -- sh -c 'echo $STRIPE_SECRET_KEY'", 'ask secrets/credential-store-read'],
+    ['env-cmd -f .env npm start', 'allow'],
+    ['env-cmd -f .env node -e "console.log(process.env.PORT)"', 'allow'],
     ['akeyless get-secret-value --name /prod/stripe/live-key', 'ask secrets/credential-store-read'],
     ['n8n export:credentials --all --decrypted', 'ask secrets/credential-store-read'],
     ['berglas access sm://acme-prod/db-password', 'ask secrets/credential-store-read'],

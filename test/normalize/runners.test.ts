@@ -29,6 +29,10 @@ describe('what package runners launch', () => {
     ['bunx rimraf /srv', 'bunx|rimraf /srv'],
     ["npx dotenv -e .env -- sh -c 'rm -rf /srv'", 'npx>dotenv>sh -c|rm -rf /srv'],
     ["dotenv -- 'rm -rf /srv'", 'dotenv|rm -rf /srv'],
+    ['env-cmd -f .env rm -rf /srv', 'env-cmd|rm -rf /srv'],
+    ['env-cmd -e production,local -r .env-cmdrc -- rm -rf /srv', 'env-cmd|rm -rf /srv'],
+    ["env-cmd --use-shell 'rm -rf /srv && echo done'", 'env-cmd|rm -rf /srv'],
+    ['env-cmd .env.local rm -rf /srv', 'env-cmd|rm -rf /srv'],
     ["railway run -e production -- sh -c 'rm -rf /srv'", 'railway run>sh -c|rm -rf /srv'],
     ['railway run -e production rm -rf /srv', 'railway run|rm -rf /srv'],
     ['doppler run --config prd -- rm -rf /srv', 'doppler run|rm -rf /srv'],
@@ -54,6 +58,7 @@ describe('what package runners launch', () => {
     ['yarn add lodash', ['|yarn add lodash']],
     ['bun test', ['|bun test']],
     ['dotenv -p DATABASE_URL', ['|dotenv -p DATABASE_URL']],
+    ['env-cmd -f .env', ['|env-cmd -f .env']],
     ['railway up', ['|railway up']],
     ['op read op://vault/item/pw', ['|op read op://vault/item/pw']],
     // terramate's other commands, and a run that only prints its plan

@@ -9,6 +9,7 @@ import { isHarmlessWrite, target, targetOf } from './fs-paths.js';
 import { CP_LONG, LN_LONG, MV_LONG } from './fs-long-options.js';
 import { foundUnder } from './fs-found.js';
 import { FORMAT_HANDLERS, formatHandler } from './fs-format.js';
+import { debugfsHandler } from './fs-debugfs.js';
 import { VOLUME_HANDLERS } from './fs-volumes.js';
 import { ACL_HANDLERS } from './fs-acl.js';
 import { CLEANER_HANDLERS } from './fs-cleaners.js';
@@ -256,6 +257,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   tee,
   sed: inPlace,
   perl: inPlace,
+  debugfs: debugfsHandler,
   ...FORMAT_HANDLERS,
   ...VOLUME_HANDLERS,
   ...ACL_HANDLERS,

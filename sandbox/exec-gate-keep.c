@@ -279,11 +279,17 @@ static int append(const kept *e) {
   int rc = -1;
   char *line = NULL;
   struct stat open_st, named;
-  /* The log renamed or deleted (the supervisor reopens it and says so), or empty (its first
-   * record is the supervisor's): asked instead. */
-  if (fstat(K.fd, &open_st) != 0 || stat(K.log, &named) != 0 || open_st.st_ino != named.st_ino ||
-      open_st.st_dev != named.st_dev || open_st.st_size == 0)
-    goto out;
+  /* The log renamed or deleted: the path is opened again (never created here). Until the
+   * supervisor has written there (its record says the log was reopened), or when the log is
+   * empty (its first record is the supervisor's), the exec is asked instead. */
+  if (K.fd < 0 || fstat(K.fd, &open_st) != 0 || stat(K.log, &named) != 0 || open_st.st_ino != named.st_ino ||
+      open_st.st_dev != named.st_dev) {
+    if (K.fd >= 0) close(K.fd);
+    K.fd = open(K.log, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+    K.tail.ok = 0;
+    if (K.fd < 0 || fstat(K.fd, &open_st) != 0) goto out;
+  }
+  if (open_st.st_size == 0) goto out;
   char prev[65], mac[65], ts[64];
   if (last_hash(&open_st, prev) != 0) goto out;
   struct timespec now;

@@ -196,6 +196,27 @@ for (const [what, target, how] of [
     r.res.c?.code === 126 && (r.res.b?.code === 126 || r.res.b?.code === null) && !logged.includes('allow'),
   );
 }
+// 6b. SIGSTOP supervisor after an exec became a kept allow (src/gates/exec/exec-keep.ts):
+// once the lease runs out (≤ 1 s) the helper asks again, and nobody answers.
+{
+  const r = await session(
+    'sigstop kept',
+    `res.k1 = run('/usr/bin/true', ['kept-once']); res.k2 = run('/usr/bin/true', ['kept-once']); const s = supervisor(); process.kill(s, 'SIGSTOP'); await sleep(1500); res.k3 = run('/usr/bin/true', ['kept-once']); process.kill(s, 'SIGCONT'); await sleep(300); save();`,
+    { timeoutMs: 120_000 },
+  );
+  const kept = r.auditText.split('\n').filter((l) => l.includes('kept-once'));
+  row(
+    'SIGSTOP supervisor, kept repeat',
+    'after the lease: refused (EPERM); 2 records, both allow',
+    `exits ${r.res.k1?.code}/${r.res.k2?.code}/${r.res.k3?.code}; audit: ${kept.map((l) => JSON.parse(l).decision).join(',') || 'none'}`,
+    `${r.res.k3?.ms}`,
+    r.res.k1?.code === 0 &&
+      r.res.k2?.code === 0 &&
+      r.res.k3?.code !== 0 &&
+      kept.length === 2 &&
+      kept.every((l) => JSON.parse(l).decision === 'allow'),
+  );
+}
 // 7. Audit: full disk (a file size limit gives the same short write, then EFBIG).
 {
   // Above the CA bundle and the gate client the session copies; the log is filled to 1,600

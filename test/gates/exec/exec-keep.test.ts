@@ -10,7 +10,7 @@
  * event loop), and everything after a lockdown.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -176,6 +176,18 @@ describe.runIf(READY)('exec gate helper: kept allows', () => {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2200);
     expect(await pending).toBe(0);
     expect(gate.broker.served - before).toBe(1);
+  });
+
+  it('a log renamed under the session (logrotate) is asked once, then kept repeats go on in the new file', async () => {
+    expect(await asked('/usr/bin/true', ['rotated'])).toMatchObject({ status: 0 });
+    renameSync(gate.audit.path, gate.audit.path + '.1');
+    // The supervisor reopens the path, records that, and this exec.
+    expect(await asked('/usr/bin/true', ['rotated'])).toEqual({ status: 0, questions: 1 });
+    expect(await asked('/usr/bin/true', ['rotated'])).toEqual({ status: 0, questions: 0 });
+    expect(recordsOf('/usr/bin/true rotated').length).toBe(2);
+    // The head file names the helper's record once the supervisor took it (≤ one renewal).
+    await new Promise((r) => setTimeout(r, 2 * KEEP_RENEW_MS));
+    expect(verifyAuditFile(gate.audit.path, loadAuditKey())).toMatchObject({ ok: true });
   });
 
   it('after a lockdown nothing kept runs (fail closed)', async () => {

@@ -32,9 +32,8 @@ import { memoMask } from './mask-memo.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
 import { clientId, originOf } from './peer-check.js';
 import { NEXT_TTL_MS, pushNext } from '../gates/exec/exec-next.js';
-import { flushKept, renewLease } from '../gates/exec/exec-keep.js';
+import { flushKept, keepAllows } from '../gates/exec/exec-keep.js';
 import { auditKeyPath } from '../audit/key.js';
-import { foreignEvent } from './events.js';
 import { makeShimsReadOnly, prepareGuard, prepareShims, type ShimSet } from './shimdir.js';
 
 export interface GateOptions {
@@ -215,19 +214,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       },
     });
     // The exec gate helper's kept allows: its lease, and its records taken into exports and events.
-    const aw = audit;
-    let foreignId = 1_000_000_000;
-    aw.onForeign = (line) => {
-      const ev = foreignEvent(line, foreignId++);
-      if (ev) events.emit(ev);
-    };
-    const stopLease = renewLease(broker, () => {
-      try {
-        aw.takeForeign();
-      } catch {
-        // the log cannot be read back: the helper's records stay on file, unexported until the next try
-      }
-    });
+    const stopKeeping = keepAllows(broker, audit, events);
     const writable = o.readOnlyShims ? makeShimsReadOnly(shims) : undefined;
     const agentEnv = buildAgentEnv({
       base: o.secrets.agentEnv(baseEnv),
@@ -291,7 +278,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       async close() {
         if (closed) return;
         closed = true;
-        stopLease();
+        stopKeeping();
         flushKept(b);
         writable?.();
         await px?.close().catch(() => undefined);

@@ -16,6 +16,8 @@
  * each renewal.
  */
 import type { Broker } from '../../approval/broker.js';
+import type { AuditWriter } from '../../audit/writer.js';
+import { foreignEvent, type EventHub } from '../../supervisor/events.js';
 import { monotonicMs } from './exec-next.js';
 
 /** How long one lease lasts, ms. */
@@ -46,6 +48,25 @@ export function renewLease(broker: Broker, each: () => void): () => void {
   }, KEEP_RENEW_MS);
   t.unref();
   return () => clearInterval(t);
+}
+
+/**
+ * A session's side of kept allows: renews the lease, and takes the helper's records from the
+ * log into the exports and the event stream (the TUI's log). Returns the stop function.
+ */
+export function keepAllows(broker: Broker, audit: AuditWriter, events: EventHub): () => void {
+  let id = 1_000_000_000; // apart from the decider's numbers
+  audit.onForeign = (line) => {
+    const ev = foreignEvent(line, id++);
+    if (ev) events.emit(ev);
+  };
+  return renewLease(broker, () => {
+    try {
+      audit.takeForeign();
+    } catch {
+      // the log cannot be read back: the helper's records stay on file, unexported until the next try
+    }
+  });
 }
 
 /** The helper's arguments that let it keep allows: the audit log and the key that signs it. */

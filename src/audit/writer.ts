@@ -66,7 +66,7 @@ export class AuditWriter {
   readonly session: string;
   /**
    * Hash of the last line written and not yet reflected in the head file; empty = none;
-   * 'foreign' = a line another writer appended for this session (its hash is read at head time).
+   * 'foreign N' = lines another writer appended for this session (the hash is read at head time).
    */
   private pendingHead = '';
   private syncing = false;
@@ -82,6 +82,8 @@ export class AuditWriter {
   onForeign: ((line: string) => void) | undefined;
   /** Offset up to which the file's lines were written or read by this writer. */
   private read = 0;
+  /** How many times takeForeign found records (marks pendingHead). */
+  private foreignTaken = 0;
 
   private constructor(
     file: string,
@@ -256,9 +258,10 @@ export class AuditWriter {
       this.onAppend?.(line);
       this.onForeign?.(line);
     }
-    if (any && !this.syncing) {
-      this.pendingHead = 'foreign';
-      this.syncSoon();
+    if (any) {
+      // A new mark each time, so a sync already under way goes round once more for these.
+      this.pendingHead = `foreign ${++this.foreignTaken}`;
+      if (!this.syncing) this.syncSoon();
     }
   }
 

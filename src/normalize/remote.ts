@@ -10,18 +10,24 @@
  */
 import { getopt } from './options.js';
 import type { Field, Res } from './state.js';
-import type { K } from './emit.js';
+import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { containerRun } from './container-run.js';
 import { FLEET_REMOTE } from './remote-fleet.js';
 import { machinectlShell } from './machinectl.js';
 import { remoteArgv, remoteWords } from './remote-words.js';
 
+/** ssh options that open a port or a tunnel on either end (`-o RemoteForward=…` too). */
+const FORWARDS = /^(-[RLDw]|(-o\s*)?(Remote|Local|Dynamic)Forward)/i;
+
 function ssh(argv: Field[], k: K): Res | undefined {
   const p = getopt(argv.slice(1), { short: 'bcDEeFIiJLlmOopQRSWwB' });
   const rest = argv.slice(1 + p.index);
   const host = rest[0];
   if (!host || rest.length < 2) return undefined;
+  // The connection itself stays a local command when it forwards ports: a remote command
+  // keeps the tunnel open as long as it runs (`ssh -R 80:localhost:5432 serveo.net sleep 9h`).
+  if (argv.slice(1, 1 + p.index).some((f) => FORWARDS.test(f.text))) emit(argv.slice(0, 2 + p.index), k);
   return remoteWords(rest.slice(1), `ssh ${host.text}`, k);
 }
 

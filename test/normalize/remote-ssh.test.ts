@@ -1,0 +1,54 @@
+/**
+ * `ssh [opts] HOST CMD` (src/normalize/remote.ts): CMD is walked as a remote command, and
+ * when the connection forwards ports (-R, -L, -D, -w, -o RemoteForward=…) the connection
+ * itself stays a local command too, so its tunnel is judged: a remote command only keeps
+ * the tunnel open as long as it runs.
+ */
+import { describe, expect, it } from 'vitest';
+import { expectCommands, filesContext, type Expect } from '../helpers/normalize.js';
+import { parseScript } from '../../src/parse/parse.js';
+import { normalize } from '../../src/normalize/index.js';
+import { DEFAULT_LIMITS } from '../../src/engine/types.js';
+
+function norm(script: string) {
+  const parsed = parseScript(script, DEFAULT_LIMITS);
+  const r = normalize(parsed, filesContext({}));
+  return { commands: r.commands, issues: [...parsed.issues, ...r.issues] };
+}
+
+describe('ssh with a remote command', () => {
+  it.each<[string, Expect[]]>([
+    [
+      'ssh -R 80:localhost:5432 serveo.net sleep 3600',
+      [
+        { program: 'ssh', argv: ['ssh', '-R', '80:localhost:5432', 'serveo.net'] },
+        { program: 'sleep', argv: ['sleep', '3600'], remote: true, wrappers: ['ssh serveo.net'] },
+      ],
+    ],
+    [
+      'ssh -o RemoteForward="0.0.0.0:5432 localhost:5432" me@bastion uptime',
+      [
+        { program: 'ssh', argv: ['ssh', '-o', 'RemoteForward=0.0.0.0:5432 localhost:5432', 'me@bastion'] },
+        { program: 'uptime', remote: true },
+      ],
+    ],
+    [
+      'ssh -N -L 5432:db.internal:5432 me@bastion sleep 60',
+      [
+        { program: 'ssh', argv: ['ssh', '-N', '-L', '5432:db.internal:5432', 'me@bastion'] },
+        { program: 'sleep', remote: true },
+      ],
+    ],
+  ])('%s', (script, expected) => expectCommands(norm(script), expected));
+
+  it.each([
+    'ssh -p 2222 -o StrictHostKeyChecking=no me@host ls /var/www',
+    'ssh me@host uptime',
+    'ssh -A me@host id',
+  ])('without a forward only the remote command is there: %s', (script) => {
+    const r = norm(script);
+    expect(r.commands).toHaveLength(1);
+    expect(r.commands[0].remote).toBe(true);
+    expect(r.commands.some((c) => c.program === 'ssh')).toBe(false);
+  });
+});

@@ -3,8 +3,8 @@
  * `bteq` (a script on stdin, its dot commands such as `.LOGON` and `.RUN FILE=…` not SQL), SAP
  * HANA's `hdbsql` (the statement as an operand, `-I file`), Exasol's `exaplus -sql`, MonetDB's
  * `mclient -s` (and SQL files as operands), CrateDB's `crash -c`, sqlline (`-e`, `-f`), Apache
- * Derby's `ij` (script files as operands), Informix `dbaccess DB FILE`, and Db2's `clpplus`
- * (stdin). What they run reaches the database rules as SQL statements.
+ * Derby's `ij` (script files as operands), Informix `dbaccess DB FILE`, Db2's `clpplus`
+ * (stdin), TDengine's `taos -s` and YDB's `ydb sql -s`. What they run reaches the database rules as SQL statements.
  */
 import type { ClientSpec } from './sql-client-table.js';
 
@@ -96,4 +96,40 @@ export const VENDOR_CLIENTS: Record<string, ClientSpec> = {
   },
   // Db2's CLPPlus: statements on stdin (like SQL*Plus).
   clpplus: { tool: 'clpplus', dialect: 'postgresql', sql: [], file: [], db: [], withArg: [] },
+  // TDengine: `taos -h HOST -s "DROP DATABASE power;"`, `-f file.sql`; the password is attached (`-pPW`).
+  taos: {
+    tool: 'taos',
+    dialect: 'mysql',
+    sql: ['-s', '--commands'],
+    file: ['-f', '--file'],
+    db: ['-d', '--database'],
+    withArg: [
+      '-h',
+      '--host',
+      '-P',
+      '--port',
+      '-u',
+      '--user',
+      '-c',
+      '--config-dir',
+      '-a',
+      '--auth',
+      '-E',
+      '--dsn',
+    ],
+    attachedOnly: ['-p'],
+  },
+  // YDB: `ydb -e ENDPOINT -d DB sql -s 'DROP TABLE t'` (also `yql -s`, `scripting yql -s`, `table query execute -q`).
+  ydb: {
+    tool: 'ydb',
+    dialect: 'postgresql',
+    sub: ['sql', 'yql', 'scripting', 'table'],
+    sql: ['-s', '--script', '-q', '--query'],
+    file: ['-f', '--file', '--script-file'],
+    db: ['-d', '--database'],
+    withArg: [
+      ...['-e', '--endpoint', '-p', '--profile', '--ca-file', '--iam-token-file', '--sa-key-file', '--user'],
+      ...['--password-file', '--token-file', '--format', '--stats', '--syntax', '-t', '--type', '--timeout'],
+    ],
+  },
 };

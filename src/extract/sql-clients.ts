@@ -53,8 +53,11 @@ export function parseSqlClient(
   let args = cmd.argv.slice(1);
   /** argv index of each of args. */
   let at = args.map((_, i) => i + 1);
+  const takes = (o: string) =>
+    spec.sql.includes(o) || spec.file.includes(o) || spec.db.includes(o) || spec.withArg.includes(o);
   if (spec.sub) {
-    const i = args.findIndex((a) => !a.startsWith('-'));
+    // Global options may come first, with their values (`ydb -e ENDPOINT -d DB sql -s SQL`).
+    const i = args.findIndex((a, j) => !a.startsWith('-') && !(j > 0 && takes(args[j - 1])));
     if (i < 0 || !spec.sub.includes(args[i])) return undefined;
     args = [...args.slice(0, i), ...args.slice(i + 1)];
     at = [...at.slice(0, i), ...at.slice(i + 1)];
@@ -68,8 +71,6 @@ export function parseSqlClient(
   const inv: SqlInvocation = { tool: spec.tool, dialect: spec.dialect, sources: [], target: '' };
   /** Positionals with their index in args. */
   const positionals: [string, number][] = [];
-  const takes = (o: string) =>
-    spec.sql.includes(o) || spec.file.includes(o) || spec.db.includes(o) || spec.withArg.includes(o);
   const onOpt = (name: string, value: string, i: number) => {
     if (spec.sql.includes(name)) inv.sources.push(...sqlArg(value, name, i));
     else if (spec.file.includes(name))

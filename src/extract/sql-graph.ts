@@ -2,7 +2,8 @@
  * Graph and multi-model databases read like SQL clients: Cypher through `cypher-shell`
  * (Neo4j, Memgraph), ArangoDB's JavaScript shell (`arangosh --javascript.execute-string`),
  * EdgeQL through `edgedb`/`gel query` and their `database|branch drop`, and nGQL through
- * NebulaGraph's `nebula-console -e QUERY | -f FILE` (or stdin). Produces the
+ * NebulaGraph's `nebula-console -e QUERY | -f FILE` (or stdin), and TypeDB console commands
+ * and TypeQL (`typedb console --command "database delete X"`, `--script FILE`). Produces the
  * statement shape of sql-nosql.ts (DROP DATABASE, DROP COLLECTION, TRUNCATE, DELETE with or
  * without a filter), so the same rules judge them.
  */
@@ -138,11 +139,69 @@ function parseNebula(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps {
   return ops;
 }
 
+/**
+ * TypeDB console commands and TypeQL: `database delete NAME` drops a database; `undefine`
+ * removes a type with every instance of it; a `delete` removes what its `match` finds, all of
+ * a type unless the match pins values (`has … "x"`, `==`, `iid`, `like`).
+ */
+export function typeqlStatements(text: string, label: string): Stmt[] {
+  const out: Stmt[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const db = /^\s*database\s+delete\s+(\S+)/i.exec(line);
+    if (db) out.push(storeStmt('DROP', 'DATABASE', db[1], true, label));
+  }
+  const ql = unquoted(
+    text.replace(/^\s*(database|transaction|user|replica|server|commit|close|rollback)\b.*$/gim, ''),
+  );
+  for (const m of ql.matchAll(/\bundefine\s+([\w-]+)/gi))
+    out.push(storeStmt('DROP', 'TABLE', m[1], true, label));
+  if (/\bdelete\b/i.test(ql)) {
+    const match = /\bmatch\b([\s\S]*?)\bdelete\b/i.exec(ql)?.[1] ?? '';
+    const pinned = /\bhas\s+[\w-]+\s+(?:''|-?\d|==)|==|\biid\b|\blike\b/i.test(match);
+    out.push(storeStmt('DELETE', '', '', pinned, label));
+  }
+  return out;
+}
+
+/** TypeDB console options that take a value (`--command=…` may come more than once). */
+const TYPEDB_WITH_ARG = /^--(core|cloud|address|username|password|tls-root-ca|command|script)$/;
+
+function parseTypedb(cmd: NormalizedCommand, args: string[], ctx: AnalyzeContext): StoreOps {
+  const ops: StoreOps = { tool: 'typedb console', target: '', stmts: [] };
+  const commands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const [name, attached] = args[i].split(/=(.*)/s, 2);
+    if (!TYPEDB_WITH_ARG.test(name)) continue;
+    const value = attached ?? args[++i] ?? '';
+    if (name === '--core' || name === '--cloud' || name === '--address') ops.target = maskTarget(value);
+    if (name === '--command') commands.push(value);
+    if (name === '--script') {
+      const file = readPayloadFile(value, cmd, ctx);
+      // fail closed: a script that cannot be read may do anything
+      if (file.text === undefined) ops.stmts.push(storeStmt('UNKNOWN', '', value, true, 'script'));
+      else ops.stmts.push(...typeqlStatements(file.text, 'script'));
+    }
+  }
+  if (commands.length) ops.stmts.push(...typeqlStatements(commands.join('\n'), '--command'));
+  else if (!ops.stmts.length && cmd.stdin) {
+    const text = readStdinDeep(cmd, ctx).text;
+    ops.stmts.push(
+      ...(text === undefined
+        ? [storeStmt('UNKNOWN', '', 'stdin', true, 'stdin')]
+        : typeqlStatements(text, 'stdin')),
+    );
+  }
+  return ops;
+}
+
 /** The statements of a graph or multi-model database client; undefined = not one. */
 export function parseGraph(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps | undefined {
   const p = cmd.program;
   const args = cmd.argv.slice(1);
   if (p === 'nebula-console') return parseNebula(cmd, ctx);
+  if (p === 'typedb-console') return parseTypedb(cmd, args, ctx);
+  if (p === 'typedb' && args.find((a) => !a.startsWith('-')) === 'console')
+    return parseTypedb(cmd, args, ctx);
   if (p === 'cypher-shell' || p === 'mgconsole') {
     const ops: StoreOps = { tool: p, target: '', stmts: [] };
     // fail closed: queries that cannot be read (`name`: what held them) may do anything

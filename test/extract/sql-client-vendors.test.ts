@@ -65,7 +65,28 @@ describe('enterprise and analytical database clients', () => {
       heredoc('DROP TABLE t;\n'),
       [['clpplus', 'DROP', 't', true]],
     ],
+    // TDengine and YDB: statements from an option, global options before YDB's subcommand.
+    [
+      ['taos', '-h', 'td.prod', '-s', 'DROP DATABASE IF EXISTS power;'],
+      undefined,
+      [['taos', 'DROP', 'power', true]],
+    ],
+    [['taos', '-uroot', '-ptaosdata', '-f', 'drop.sql'], undefined, [['taos', 'DROP', 'orders', true]]],
+    [
+      ['ydb', '-e', 'grpcs://ydb:2135', '-d', '/ru/db', 'sql', '-s', 'DROP TABLE orders'],
+      undefined,
+      [['ydb', 'DROP', 'orders', true]],
+    ],
+    [['ydb', '-p', 'prod', 'yql', '-s', 'DELETE FROM t'], undefined, [['ydb', 'DELETE', 't', false]]],
+    [
+      ['ydb', '-p', 'prod', 'scripting', 'yql', '-f', 'drop.sql'],
+      undefined,
+      [['ydb', 'DROP', 'orders', true]],
+    ],
     // Reads, and interactive sessions with nothing on stdin.
+    [['taos', '-h', 'localhost', '-s', 'SHOW DATABASES;'], undefined, [['taos', 'SHOW', '', true]]],
+    [['ydb', '-e', 'grpc://localhost:2136', '-d', '/local', 'scheme', 'ls'], undefined, []],
+    [['ydb', '-p', 'prod', 'sql', '-s', 'SELECT 1'], undefined, [['ydb', 'SELECT', '', true]]],
     [
       ['bteq'],
       heredoc('.LOGON h/u,pw;\nSELECT * FROM dbc.tables;\n.QUIT;\n'),

@@ -47,3 +47,71 @@ describe("NebulaGraph's console: what its nGQL deletes", () => {
     expect(read(argv, stdin)).toEqual(want);
   });
 });
+
+describe('TypeDB console: its database commands and what TypeQL deletes', () => {
+  const TYPEDB = ['typedb', 'console', '--core=typedb.example.internal:1729'];
+  it.each<[string[], StdinSource | undefined, (string | boolean)[][] | undefined]>([
+    [
+      [...TYPEDB, '--command=database delete fraud-graph'],
+      undefined,
+      [['DROP', 'DATABASE', 'fraud-graph', true]],
+    ],
+    [
+      ['typedb-console', '--address', 'h:1729', '--command', 'database delete social'],
+      undefined,
+      [['DROP', 'DATABASE', 'social', true]],
+    ],
+    [
+      [
+        ...TYPEDB,
+        '--command',
+        'transaction social write',
+        '--command',
+        'match $p isa person; delete $p;',
+        '--command',
+        'commit',
+      ],
+      undefined,
+      [['DELETE', '', '', false]],
+    ],
+    [
+      [
+        ...TYPEDB,
+        '--command',
+        'transaction social write',
+        '--command',
+        'match $p isa person, has name "Ann"; delete $p;',
+      ],
+      undefined,
+      [['DELETE', '', '', true]],
+    ],
+    [
+      [...TYPEDB, '--command', 'transaction social schema', '--command', 'undefine person;'],
+      undefined,
+      [['DROP', 'TABLE', 'person', true]],
+    ],
+    [[...TYPEDB, '--script', 'missing.tql'], undefined, [['UNKNOWN', '', 'missing.tql', true]]],
+    [
+      [...TYPEDB],
+      { kind: 'heredoc', text: 'database delete social\n' },
+      [['DROP', 'DATABASE', 'social', true]],
+    ],
+    // Reads and creations delete nothing; other typedb commands are not the console.
+    [[...TYPEDB, '--command=database list'], undefined, []],
+    [[...TYPEDB, '--command', 'database create social'], undefined, []],
+    [
+      [
+        ...TYPEDB,
+        '--command',
+        'transaction social read',
+        '--command',
+        'match $p isa person; fetch { "n": $p.name };',
+      ],
+      undefined,
+      [],
+    ],
+    [['typedb', 'server', '--server.address=0.0.0.0:1729'], undefined, undefined],
+  ])('%j', (argv, stdin, want) => {
+    expect(read(argv, stdin)).toEqual(want);
+  });
+});

@@ -11,6 +11,7 @@ import type { NormalizedCommand } from '../engine/types.js';
 import type { FrameworkOp } from './sql-frameworks.js';
 import { peelRunner } from './sql-frameworks.js';
 import { classifySql } from './sql-statements.js';
+import { driverOps } from './sql-code-drivers.js';
 
 /** Programs whose arguments or stdin are application code that may call the ORM. */
 const RUNNER =
@@ -107,6 +108,7 @@ export function ormOpsOf(found: { code: string; program: string } | undefined): 
       });
     }
   }
+  out.push(...driverOps(code, program));
   const literals = new Set([...code.matchAll(CALL_SQL), ...code.matchAll(UPPER_SQL)].map((m) => m[2]));
   for (const sql of literals)
     for (const s of classifySql(sql, 'postgresql'))

@@ -7,7 +7,8 @@
  * snake_case, camelCase or as an SDK command class) in code that loads a cloud SDK, or the
  * client of a vector database or search engine (`delete_collection`, `deleteIndex`,
  * `indices.delete`), or a job queue (`Sidekiq::Queue.all.each(&:clear)`, `queue.obliterate()`,
- * `app.control.purge()`: the queue's own verbs, with or without parentheses).
+ * `app.control.purge()`: the queue's own verbs, with or without parentheses), a message broker
+ * (`channel.queue_purge('q')`, `ch.deleteQueue('q')`), or Proxmox VE's API (`proxmoxer`).
  * Without such an import only a REST client's `.delete('/api/path')` is read (`ovh.Client(…)
  * .delete('/cloud/project/…')`); a `.delete()` of the program's own objects is the ORM's or
  * the program's business (src/extract/sql-orm.ts).
@@ -41,6 +42,13 @@ const SDKS: {
   { tool: 'firebase-admin', loads: /\bfirebase_admin\b|['"]firebase-admin(\/[\w-]+)?['"]/ },
   { tool: 'digitalocean', loads: /\bimport\s+(digitalocean|pydo)\b|['"]digitalocean['"]/ },
   { tool: 'hcloud', loads: /\bfrom\s+hcloud\b|\bimport\s+hcloud\b/ },
+  // Proxmox VE's API wrappers: `ProxmoxAPI(…).nodes('pve1').qemu(101).delete()` is DELETE of that VM.
+  {
+    tool: 'proxmox-api',
+    loads: /\b(?:import|from)\s+proxmoxer\b|['"](proxmox-api|proxmox)['"]/,
+    // the JavaScript client names the HTTP verb `$delete()`
+    verbs: /\.\$(delete)\s*\(/g,
+  },
   // Vector databases and search engines: a dropped collection or index is the data itself.
   {
     tool: 'vector-db',
@@ -51,6 +59,15 @@ const SDKS: {
     tool: 'search-engine',
     loads:
       /\b(?:import|from)\s+(elasticsearch|opensearchpy|meilisearch|typesense|pysolr)\b|['"](@elastic\/elasticsearch|@opensearch-project\/opensearch|meilisearch|typesense)['"]/,
+  },
+  // Message brokers: a queue purged or deleted drops the messages it holds (pika's
+  // `queue_purge`, amqplib's `purgeQueue`, Kafka admin clients' `delete_topics`, NATS streams).
+  {
+    tool: 'message-broker',
+    loads:
+      /\b(?:import\s+(?:[\w.]+\s*,\s*)*|from\s+)(pika|aio_pika|aiormq|kombu|kafka|confluent_kafka|aiokafka|nats)\b|['"](amqplib|amqplib\/callback_api|amqp-connection-manager|kafkajs|nats|bunny)['"]|\bBunny\./,
+    verbs:
+      /\.(queue_purge|queue_delete|exchange_delete|purgeQueue|deleteQueue|deleteExchange|delete_topics|deleteTopics|delete_stream|deleteStream|purge_stream)\s*\(/g,
   },
   // Job queues: clearing, purging or draining a queue drops the jobs it holds (Sidekiq's
   // `Sidekiq::Queue.all.each(&:clear)`, BullMQ's `queue.obliterate()`, Celery's `purge()`).

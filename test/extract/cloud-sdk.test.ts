@@ -154,6 +154,52 @@ describe('job queue clients in inline code (saas pack)', () => {
   });
 });
 
+describe('message brokers and Proxmox VE in inline code (saas pack)', () => {
+  it.each([
+    [
+      `python3 -c "import os, pika; ch = pika.BlockingConnection().channel(); print(ch.queue_purge('q'))"`,
+      ASK,
+    ],
+    [`python3 -c "import pika; ch = pika.BlockingConnection().channel(); ch.queue_purge('invoices')"`, ASK],
+    [
+      `python3 -c "import pika; ch = pika.BlockingConnection().channel(); ch.queue_delete(queue='jobs')"`,
+      ASK,
+    ],
+    [
+      `node -e "const amqp=require('amqplib'); amqp.connect(u).then(c=>c.createChannel()).then(ch=>ch.deleteQueue('q'))"`,
+      ASK,
+    ],
+    [
+      `python3 -c "from confluent_kafka.admin import AdminClient; AdminClient(c).delete_topics(['payments'])"`,
+      ASK,
+    ],
+    [
+      `python3 -c "from proxmoxer import ProxmoxAPI; ProxmoxAPI('pve').nodes('pve1').qemu(101).delete(purge=1)"`,
+      ASK,
+    ],
+    [`node -e 'const proxmox=require("proxmox-api"); proxmox(o).nodes.$("pve1").lxc.$(200).$delete()'`, ASK],
+    // reads, publishing and declaring
+    [
+      `python3 -c "import pika; ch = pika.BlockingConnection().channel(); ch.queue_declare('invoices')"`,
+      'allow',
+    ],
+    [
+      `python3 -c "import pika; ch = pika.BlockingConnection().channel(); ch.basic_publish('', 'q', b'hi')"`,
+      'allow',
+    ],
+    [
+      `python3 -c "from proxmoxer import ProxmoxAPI; print(ProxmoxAPI('pve').nodes('pve1').qemu.get())"`,
+      'allow',
+    ],
+    [
+      `python3 -c "from proxmoxer import ProxmoxAPI; ProxmoxAPI('pve').nodes('pve1').qemu(101).status.start.post()"`,
+      'allow',
+    ],
+  ])('%s → %s', (script, expected) => {
+    expect(saas(script)).toBe(expected);
+  });
+});
+
 describe('document and key-value store clients in inline code (databases pack)', () => {
   it.each([
     [
@@ -164,6 +210,26 @@ describe('document and key-value store clients in inline code (databases pack)',
     [`python3 -c "import redis; redis.Redis(host='cache').flushall()"`, 'ask databases/keyvalue-flush'],
     [`python3 - <<'EOF'\nimport redis\nredis.Redis().flushdb()\nEOF`, 'ask databases/keyvalue-flush'],
     [`python3 -c "import redis; print(redis.Redis().ping())"`, 'allow'],
+    [
+      `python3 -c "from pymemcache.client.base import Client; Client(('memcache.prod', 11211)).flush_all()"`,
+      'ask databases/keyvalue-flush',
+    ],
+    [
+      `python3 -c "from neo4j import GraphDatabase; GraphDatabase.driver(u).session().run('MATCH (n) DETACH DELETE n')"`,
+      'ask databases/unfiltered-delete-or-update',
+    ],
+    [
+      `python3 -c "from influxdb_client import InfluxDBClient; c.delete_api().delete('1970-01-01T00:00:00Z', '2030-01-01T00:00:00Z', '', bucket='prod')"`,
+      'ask databases/unfiltered-delete-or-update',
+    ],
+    [
+      `python3 -c "from pymemcache.client.base import Client; print(Client(('localhost', 11211)).stats())"`,
+      'allow',
+    ],
+    [
+      `python3 -c "from neo4j import GraphDatabase; GraphDatabase.driver(u).session().run('MATCH (n) RETURN n LIMIT 5')"`,
+      'allow',
+    ],
   ])('%s → %s', (script, expected) => {
     expect(databases(script)).toBe(expected);
   });

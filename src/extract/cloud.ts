@@ -20,6 +20,8 @@ import { PACKAGE_READERS } from './cloud-packages.js';
 import { readLdif } from './cloud-ldap.js';
 import { readConsole } from './cloud-consoles.js';
 import { readCachePurge } from './cloud-cdn.js';
+import { readCacheBan } from './cloud-cache-bans.js';
+import { readPolicyRun } from './cloud-policies.js';
 import { readSdk } from './cloud-sdk.js';
 import { readCmdlet } from './cloud-pwsh.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
@@ -151,6 +153,14 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
   if (cmd.argv.some((a) => DRY_RUN.test(a)) || asksForHelp(cmd.argv)) return [];
   const u = runnerCommand(cmd); // `npx vercel rm`, `pnpm dlx netlify …`: the CLI launched
   const c = u !== cmd && readerOf(u.program) ? u : cmd;
+  // Governance policies run against an account: one fact per destroying action.
+  const policies = readPolicyRun(c, ctx);
+  if (policies)
+    return policies.map((d) => ({
+      kind: 'cloud' as const,
+      evidence: `${c.program} run: ${wordsOf(d)}`,
+      ...d,
+    }));
   const read =
     readerOf(c.program) ??
     ((x: NormalizedCommand) =>
@@ -160,6 +170,7 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
       readNuker(x) ??
       readRegistryVerb(x) ??
       readCachePurge(x) ??
+      readCacheBan(x) ??
       readGeneric(x, hasCloudReader));
   const found = read(c);
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).

@@ -35,6 +35,9 @@ export const LOCAL = new Set(
     'update-alternatives alternatives xdg-mime gpg2 ssh-add ssh-keygen tailscale kdestroy xcrun avdmanager ' +
     // test harnesses whose instances exist only for a test run (`kitchen test`, `molecule test`
     // destroy them at the end): their destroy is routine; vagrant boxes may be long-lived and are read
-    'kitchen molecule'
+    'kitchen molecule ' +
+    // local development environments: their destroy removes this project's containers here
+    // (`lando destroy`, `ddev delete`); databases inside them are read by the SQL extractor
+    'lando ddev'
   ).split(' '),
 );

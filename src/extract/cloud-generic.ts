@@ -55,15 +55,19 @@ const REPLACING =
 
 /**
  * The destructive verb given as an option (`kafka-topics --delete --topic t`, `nomad job stop
- * -purge`), also forced (`syncoid --force-delete`: target datasets destroyed), or a backup
- * tool's retention delete (`rdiff-backup --remove-older-than 0D`).
+ * -purge`), also forced (`syncoid --force-delete`: target datasets destroyed), joined to the
+ * kind of thing a server stores (`gearadmin --drop-function F`, `--delete-queue Q`,
+ * `--purge-topic T`), or a backup tool's retention delete (`rdiff-backup --remove-older-than 0D`).
+ * Not an option about deleting (`--delete-after`, `--drop-privileges`, `--delete-branch`).
  */
 const OPTION_VERB =
-  /^--?(?:(?:force|hard|recursive)-)?(delete|destroy|purge|drop|wipe|erase|nuke)$|^--((?:remove|delete|purge|expire)-older-than)(?:=|$)/;
+  /^--?(?:(?:force|hard|recursive)-)?(delete|destroy|purge|drop|wipe|erase|nuke)(?:-(?:function|functions|queue|queues|topic|topics|database|db|table|tables|index|indices|collection|bucket|keyspace|namespace|schema|stream|streams|job|jobs|tube|vhost|exchange|cluster|volume|volumes|instance|server|node|all))?$|^--((?:remove|delete|purge|expire)-older-than)(?:=|$)/;
 /** An option named like an API operation that destroys (Oracle's `dbca -deleteDatabase`, `-deletePluggableDatabase`). */
 const optionVerb = (o: string) => {
   const m = OPTION_VERB.exec(o);
-  return m ? (m[1] ?? m[2]) : /^--?[a-z]/.test(o) ? destroyingOperation(o.replace(/^--?/, '')) : undefined;
+  // the verb with the object it is joined to (`drop-function`), without a force prefix
+  if (m) return m[1] ? o.replace(/^--?((force|hard|recursive)-)?/, '') : m[2];
+  return /^--?[a-z]/.test(o) ? destroyingOperation(o.replace(/^--?/, '')) : undefined;
 };
 /** Short options that are a tool's destructive verb (`tarsnap -d -f ARCHIVE` deletes the archive). */
 const SHORT_VERB: Record<string, Record<string, string>> = { tarsnap: { '-d': 'delete' } };

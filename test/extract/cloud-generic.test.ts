@@ -100,6 +100,9 @@ describe('CLIs no table models, read by shape', () => {
     ['kitchen destroy default-ubuntu-2204', []],
     ['kitchen destroy', []],
     ['molecule destroy --scenario-name default', []],
+    // local development environments remove this project's containers
+    ['lando destroy -y', []],
+    ['ddev delete -O -y', []],
     ['acme undelete job-7', []],
     ['acme config autopurge off', []],
     // a verb joined to the object it destroys, as one word
@@ -123,6 +126,12 @@ describe('CLIs no table models, read by shape', () => {
       ['rdiff-backup|remove-older-than||true'],
     ],
     ['rdiff-backup --remove-older-than=1W /srv/backups/app', ['rdiff-backup|remove-older-than||true']],
+    // the verb given as an option joined to what a server stores
+    ['gearadmin -h gearman.internal --drop-function resize_image', ['gearadmin|drop-function||true']],
+    ['acme-queue --purge-queue jobs --host mq', ['acme-queue|purge-queue||true']],
+    ['acme-sync --delete-after src dst', []],
+    ['acme-daemon --drop-privileges --user app', []],
+    ['gearadmin -h gearman.internal --status', []],
     ['rpk topic describe orders', []],
     ['sox in.wav out.wav trim 0 10', []],
     ['acme trim-trailing-whitespace src', []],

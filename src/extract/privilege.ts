@@ -74,6 +74,12 @@ const MINT = [
   /^ad (sp|app) credential reset$/,
   /^ad sp create-for-rbac$/,
 ];
+/**
+ * Command paths that create a user who administers a whole cluster (`rosa create admin`:
+ * a cluster-admin login with a generated password). Not a package initializer (`npm create admin`).
+ */
+const ADMIN_USER = /^create (cluster-)?admin$/;
+const INITIALIZERS = /^(npm|pnpm|yarn|bun|bunx|npx|pnpx|deno)$/;
 /** Calls whose policy document takes effect at once. */
 const IN_EFFECT = /^(put-(user|role|group)-policy|create-policy-version|update-assume-role-policy)$/;
 /** Capabilities that let a program become root, or act as it. */
@@ -130,6 +136,8 @@ export function privileges(
   const runs = words.slice(0, 6).flatMap((_, i) => [2, 3, 4].map((n) => words.slice(i, i + n).join(' ')));
   const minted = runs.find((r) => MINT.some((m) => m.test(r)));
   if (minted) found.push(['mint-credential', minted]);
+  const adminUser = INITIALIZERS.test(cmd.program) ? undefined : runs.find((r) => ADMIN_USER.test(r));
+  if (adminUser) found.push(['grant-admin', adminUser]);
   const mfa = words.find((w) => /^(deactivate-mfa-device|delete-virtual-mfa-device)$/.test(w));
   if (mfa) found.push(['weaken-mfa', mfa]);
   const account = accountGrant(cmd);

@@ -68,6 +68,9 @@ describe('administrator power granted', () => {
       'kubectl create rolebinding x --clusterrole=admin --user=bob',
       'grant-admin: kubectl: --clusterrole admin',
     ],
+    // a user created to administer the whole cluster
+    ['rosa create admin --cluster=prod-ocp', 'grant-admin: rosa: create admin'],
+    ['rosa create admin -c prod-ocp --password "$PW"', 'grant-admin: rosa: create admin'],
   ])('%s', (line, want) => expect(granted(line)).toEqual([want]));
 });
 
@@ -113,6 +116,9 @@ describe('narrow grants, reads and mentions', () => {
     // `editor` administers Teleport only
     ['gcloud projects add-iam-policy-binding p --member=user:a --role=roles/storage.objectAdmin'],
     ['aws iam list-access-keys --user-name deploy'],
+    ['rosa describe admin --cluster=prod-ocp'],
+    ['rosa create cluster --cluster-name dev'],
+    ['npm create admin@latest my-panel'],
     ['grep -rn AdministratorAccess infra/'],
     [
       'aws iam attach-user-policy --user-name ci --policy-arn arn:aws:iam::aws:policy/AdministratorAccess --dry-run',

@@ -6,7 +6,8 @@
  * services asked for a value (`akeyless get-secret-value`, `berglas access`, `conjur variable get`,
  * `bws secret get`, `ksm secret get`, `kamal secrets print`), encrypted stores decrypted to the terminal
  * (`dotenvx get`, `rails credentials:show`, `n8n export:credentials --decrypted`), and the
- * environment printed under a secret injector (`aws-vault exec prod -- env`). The value
+ * environment printed under a secret injector (`aws-vault exec prod -- env`); credential
+ * helpers and keyrings are read in credential-stored.ts. The value
  * lands in the agent's transcript and logs, where it no longer is a secret.
  *
  * Reads the command's words, its wrappers and, through `all`, whether its output is piped
@@ -19,6 +20,7 @@
 import type { NormalizedCommand } from '../engine/types.js';
 import { injectsSecrets } from '../normalize/runners.js';
 import { isSecretName, secretVarRefs } from './exfil-sources.js';
+import { storedSecret } from './credential-stored.js';
 
 /** argv's positional words after the program, without a word right after a value-less option (`-a Password`). */
 function verbs(argv: string[]): string[] {
@@ -202,6 +204,8 @@ function piped(cmd: NormalizedCommand, all: NormalizedCommand[]): boolean {
  */
 export function revealedSecret(cmd: NormalizedCommand, all: NormalizedCommand[]): string {
   const reveal = Object.hasOwn(REVEALERS, cmd.program) ? REVEALERS[cmd.program] : undefined;
-  const label = reveal ? reveal(cmd.argv, verbs(cmd.argv)) : injectedEnv(cmd);
+  const label = reveal
+    ? reveal(cmd.argv, verbs(cmd.argv))
+    : storedSecret(cmd.program, cmd.argv) || injectedEnv(cmd);
   return label && !piped(cmd, all) ? label : '';
 }

@@ -3,7 +3,8 @@
  * stores (`~/.aws/credentials`, `~/.config/railway`, `~/.netrc`, `~/.git-credentials`, SSH
  * keys), keychain look-ups (`security find-generic-password -w`, `secret-tool lookup`), password
  * managers and secret stores printing what they keep (credential-reveal.ts),
- * `aws configure get …secret…`, another process's environment (`/proc/1/environ`), browser
+ * `aws configure get …secret…`, another process's environment or memory (`/proc/1/environ`,
+ * `/proc/1/mem`; a secret holder's memory dumped: credential-memory.ts), browser
  * logins and cookies, and recursive searches of HOME, its hidden folders or /etc for
  * secret-looking words (`grep -r TOKEN ~`, `rg 'api[_-]?key' ~/.config`). A coding agent
  * rarely needs any of these; inside the workspace masking is the answer, so workspace files
@@ -19,6 +20,7 @@ import { evidenceOf } from './fs-evidence.js';
 import { resolvePath } from './http-body.js';
 import { exportsSecretKeys } from './credential-printers.js';
 import { revealedSecret } from './credential-reveal.js';
+import { dumpedMemory } from './credential-memory.js';
 
 /** Programs that print, copy, pack or search the files they are given. */
 const READERS = new Set([
@@ -101,10 +103,10 @@ function huntedPlace(abs: string, ctx: AnalyzeContext): boolean {
 }
 
 /**
- * Another process's environment under /proc (a pid, or one a substitution picks); the
- * command's own (`self`) is what `env` prints.
+ * Another process's environment or memory under /proc (a pid, or one a substitution picks);
+ * the command's own (`self`) is what `env` prints.
  */
-const ENVIRON = /^\/proc\/(?!self\/|thread-self\/)[^/]+\/(task\/[^/]+\/)?environ$/;
+const ENVIRON = /^\/proc\/(?!self\/|thread-self\/)[^/]+\/(task\/[^/]+\/)?(environ|mem)$/;
 
 /** A search pattern as the words it looks for (`api[_-]?key` → `apikey`). */
 const patternWords = (a: string) => a.replace(/\[[^\]]*\]|[?*+()|\\^$.{}]/g, '');
@@ -120,6 +122,8 @@ export const extractCredentialHunt: Extractor = (cmd, ctx, all) => {
   if (revealed) return [fact(cmd, revealed)];
   const p = cmd.program;
   const args = cmd.argv.slice(1);
+  const memory = dumpedMemory(p, cmd.argv);
+  if (memory) return [fact(cmd, memory)];
   if (
     p === 'security' &&
     /^find-(generic|internet)-password$/.test(args[0] ?? '') &&
@@ -147,7 +151,7 @@ export const extractCredentialHunt: Extractor = (cmd, ctx, all) => {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     // Another process's environment, whichever pid a substitution picks (`/proc/$(pgrep node)/environ`).
-    if (ENVIRON.test(a) && !LISTERS.has(p)) return [fact(cmd, a)];
+    if (ENVIRON.test(a.replace(/^if=/, '')) && !LISTERS.has(p)) return [fact(cmd, a)];
     if (cmd.dynamicArgs.includes(i + 1) || a.startsWith('-') || a === '') continue;
     const raw = a.replace(/^[^=]*=(?=[~/])/, ''); // `if=~/.ssh/id_rsa`
     if (!/^[~/.]|^\$HOME/.test(raw) && !raw.includes('/')) continue;

@@ -31,7 +31,11 @@ describe('credential hunting outside the workspace', () => {
       'sqlite3 ~/.mozilla/firefox/ab12.default/cookies.sqlite .dump',
       ['credential-read ~/.mozilla/firefox/ab12.default/cookies.sqlite'],
     ],
+    ['dd if=/proc/4242/mem of=/tmp/m bs=1M', ['credential-read if=/proc/4242/mem']],
+    ['cat /proc/$AGENT_PID/mem', ['credential-read /proc/$AGENT_PID/mem']],
     ['cat /proc/self/environ', []],
+    ['cat /proc/4242/maps', []],
+    ['ls /proc/4242/mem', []],
     ['grep -r listen /etc/nginx', []],
     ['sqlite3 ~/.local/share/app/cache.db .tables', []],
     // not hunting: workspace files, listings, public keys, other settings, searches elsewhere

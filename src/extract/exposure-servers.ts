@@ -11,7 +11,7 @@ import { resolvePath } from './http-body.js';
 import type { Finding } from './word-facts.js';
 
 /** An address that only this machine reaches. */
-const LOOPBACK = /^(127\.|localhost\b|::1$|\[::1\]|lo$)/i;
+export const LOOPBACK = /^(127\.|localhost\b|::1$|\[::1\]|lo$)/i;
 
 /**
  * Static file servers: the options naming the root and the bind address, whether the first

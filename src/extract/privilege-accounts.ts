@@ -1,7 +1,7 @@
 /**
  * Accounts made root, or members of a group that administers the host or the domain: a
  * Unix account given uid 0 or group root (`useradd -o -u 0`, `usermod -g 0`), added to
- * sudo/wheel/docker (`usermod -aG`, `useradd -G`, `gpasswd -a`, `adduser U G`, `pw groupmod
+ * sudo/wheel/docker (`usermod -aG`, `useradd -G`, `gpasswd -a`, `groupmems -a`, `adduser U G`, `pw groupmod
  * -m`, macOS `dseditgroup -a` / `dscl -append … GroupMembership`), and a member added to a
  * directory's or Windows' admin groups (`samba-tool group addmembers "Domain Admins"`, `net
  * group|localgroup … /add`, `Add-ADGroupMember`, `Add-LocalGroupMember`,
@@ -11,7 +11,7 @@
 import type { NormalizedCommand } from '../engine/types.js';
 
 /** Unix groups whose members are root in all but name. */
-const ROOT_GROUPS = /^(sudo|wheel|admin|root|docker|lxd|libvirt|disk|shadow)$/;
+export const ROOT_GROUPS = /^(sudo|wheel|admin|root|docker|lxd|libvirt|disk|shadow)$/;
 /** Directory and Windows groups that administer the domain or the machine (FreeIPA's `admins`). */
 const ADMIN_GROUPS =
   /^(domain admins|enterprise admins|schema admins|administrators|admins|account operators|backup operators|server operators|print operators|dnsadmins|group policy creator owners|(enterprise )?key admins|wheel|sudo|admin|root)$/i;
@@ -77,6 +77,11 @@ function unixAccount(name: string, args: string[]): string | undefined {
     const adds = args.some((w) => w === '-a' || w === '--add' || w === '-M' || w === '--members');
     const g = pos[pos.length - 1];
     return adds && g && ROOT_GROUPS.test(g) ? `group ${g}` : undefined;
+  }
+  // shadow-utils `groupmems -g wheel -a USER` (not `-l`, `-d`)
+  if (name === 'groupmems' && args.some((w) => w === '-a' || w === '--add' || w.startsWith('--add='))) {
+    const g = opt(args, 'g', 'group');
+    return g !== undefined && ROOT_GROUPS.test(g) ? `group ${g}` : undefined;
   }
   // FreeBSD `pw groupmod wheel -m USER`
   if (name === 'pw' && /^group(mod|add)$/.test(pos[0] ?? '') && args.some((w) => w === '-m' || w === '-M'))

@@ -2,8 +2,9 @@
  * A sudoers rule that lets someone run everything as root, written into the sudoers policy:
  * `deploy ALL=(ALL) NOPASSWD: ALL`, `%ci ALL=(ALL:ALL) /bin/bash`, `Defaults:ci !authenticate`,
  * reaching /etc/sudoers or /etc/sudoers.d/* through `tee [-a]`, a redirection of `echo`,
- * `printf` or `cat`, `sed -i`, `cp`/`install` of a file, or `visudo` with EDITOR, VISUAL or
- * SUDO_EDITOR set to a program that writes what it is fed (`EDITOR='tee -a' visudo`). Read from
+ * `printf` or `cat`, `sed -i`, `cp`/`install` of a file, or `visudo` or `sudoedit` (`sudo -e`)
+ * with EDITOR, VISUAL or SUDO_EDITOR set to a program that writes what it is fed
+ * (`EDITOR='tee -a' visudo`, `SUDO_EDITOR='tee -a' sudoedit /etc/sudoers.d/dev`). Read from
  * the text written (the command's stdin, its words, the file copied, the editor setting);
  * where that text cannot be read the finding is `unread-policy`.
  */
@@ -16,7 +17,7 @@ import type { Finding } from './word-facts.js';
 const SUDOERS = /^(\/private)?(\/usr\/local)?\/etc\/sudoers(\.tmp|\.d\/[^/]+)?$/;
 
 /** Commands that give root by themselves: everything, or a shell or su. */
-const ROOT_COMMAND = /^(ALL|(\/usr)?\/s?bin\/(ba|da|z|k|c|tc|fi)?sh|(\/usr)?\/bin\/su)$/;
+export const ROOT_COMMAND = /^(ALL|(\/usr)?\/s?bin\/(ba|da|z|k|c|tc|fi)?sh|(\/usr)?\/bin\/su)$/;
 
 /** `WHO HOSTS = [(RUNAS)] [TAG:]… COMMANDS`; a Defaults line is not a rule. */
 const RULE = /^\s*(?!Defaults\b|#)(\S+)\s+[^=#]+?=\s*(?:\([^)]*\)\s*)?((?:[A-Z_]+\s*:\s*)*)(.+?)\s*$/;
@@ -60,11 +61,15 @@ function written(
   const isSudoers = (p: string) => SUDOERS.test(resolvePath(p, cmd, ctx));
   const redirected = cmd.writes.filter(isSudoers);
   const p = cmd.program;
-  if (p === 'visudo') {
+  // sudoedit (`sudo -e`) runs the same editor settings on the files it is given
+  const sudoedit = p === 'sudoedit';
+  if (p === 'visudo' || sudoedit) {
     const editor = writingEditor(cmd);
     if (!editor) return undefined;
     const at = cmd.argv.findIndex((a) => a === '-f' || a === '--file');
-    const file = at > 0 ? (cmd.argv[at + 1] ?? '') : '/etc/sudoers';
+    const named = sudoedit ? operands(cmd.argv).filter(isSudoers) : [];
+    if (sudoedit && !named.length) return undefined;
+    const file = sudoedit ? named.join(' ') : at > 0 ? (cmd.argv[at + 1] ?? '') : '/etc/sudoers';
     const stdin = readStdinDeep(cmd, ctx).text;
     // the editor's own words may carry the line (`EDITOR="sh -c 'echo … >> $0'"`)
     return {

@@ -5,7 +5,7 @@
  * `add-cluster-role-to-user`), a long-lived credential minted (an access key, a console
  * password, a service-account key), MFA switched off, an account made root or put in an
  * admin group (privilege-accounts.ts), a sudoers rule that runs everything as root written
- * (privilege-sudoers.ts), root's password set or removed (privilege-passwords.ts), a capability that lets a program become root, or a
+ * (privilege-sudoers.ts) or the same edits made through Augeas (privilege-augeas.ts), root's password set or removed (privilege-passwords.ts), a capability that lets a program become root, or a
  * shell or interpreter made setuid (privilege-setuid.ts), an interactive root shell opened
  * (privilege-shells.ts, verb `root-shell`). Read by what the words say, for any program, into a CloudFact
  * whose verb is `grant-admin`, `mint-credential` or `weaken-mfa` (`unread-policy`: a policy
@@ -20,6 +20,7 @@ import { policyText, TEXT_TOOLS } from './exposure.js';
 import { accountGrant } from './privilege-accounts.js';
 import { setuidShell } from './privilege-setuid.js';
 import { sudoersGrant } from './privilege-sudoers.js';
+import { augeasGrant } from './privilege-augeas.js';
 import { rootPassword } from './privilege-passwords.js';
 import { rootShell } from './privilege-shells.js';
 
@@ -112,6 +113,8 @@ export function privileges(
   // a sudoers rule is written by text tools too (`echo … > /etc/sudoers.d/x`)
   const sudoers = sudoersGrant(cmd, ctx);
   if (sudoers) return [sudoers];
+  const augeas = augeasGrant(cmd, ctx);
+  if (augeas) return [augeas];
   const password = rootPassword(cmd, ctx);
   if (password) return [['grant-admin', password]];
   if (TEXT_TOOLS.has(cmd.program)) return [];

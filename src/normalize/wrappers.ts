@@ -92,7 +92,9 @@ const sudo: Peeler = (args) => {
   const cwd = p.opts.get('D') ?? p.opts.get('chdir');
   // `sudo -s` / `sudo -i` without a command: a shell that reads its commands from stdin.
   const shell = ['s', 'i', 'shell', 'login'].some((o) => p.opts.has(o));
-  const argv = args.slice(a.index);
+  // `sudo -e FILE…` is sudoedit: the files are edited, not run
+  const edit = p.opts.has('e') || p.opts.has('edit');
+  const argv = edit ? [{ text: 'sudoedit', dynamic: false }, ...args.slice(a.index)] : args.slice(a.index);
   return {
     label: user ? `sudo -u ${user}` : 'sudo',
     argv: shell && argv.length === 0 ? [{ text: 'sh', dynamic: false }] : argv,

@@ -69,6 +69,14 @@ describe('sudoers written', () => {
       'sudo cp ci-sudoers /etc/sudoers.d/ci',
       'grant-admin: sudoers /etc/sudoers.d/ci: ci ALL=(ALL) NOPASSWD: ALL',
     ],
+    [
+      "echo 'dev ALL=(ALL) NOPASSWD: ALL' | SUDO_EDITOR='tee -a' sudoedit /etc/sudoers.d/dev",
+      'grant-admin: sudoers /etc/sudoers.d/dev: dev ALL=(ALL) NOPASSWD: ALL',
+    ],
+    [
+      "echo 'dev ALL=(ALL) ALL' | EDITOR=tee sudo -e /etc/sudoers",
+      'grant-admin: sudoers /etc/sudoers: dev ALL=(ALL) ALL',
+    ],
     // fail closed: what is written cannot be read
     ['echo "$LINE" | sudo EDITOR=\'tee -a\' visudo', 'unread-policy: sudoers /etc/sudoers: text not known'],
     ['echo "$LINE" > /etc/sudoers.d/ci', 'unread-policy: sudoers /etc/sudoers.d/ci: text not known'],
@@ -80,6 +88,9 @@ describe('sudoers written', () => {
     'sudo visudo -c',
     'sudo EDITOR=vim visudo',
     'EDITOR=/usr/bin/nano visudo -f /etc/sudoers.d/ci',
+    'SUDO_EDITOR=vim sudoedit /etc/sudoers.d/ci',
+    "echo 'x=1' | SUDO_EDITOR='tee -a' sudoedit /etc/app.conf",
+    "echo 'dev ALL=(root) /usr/bin/apt' | SUDO_EDITOR='tee -a' sudoedit /etc/sudoers.d/dev",
     "echo 'ci ALL=(root) NOPASSWD: /usr/bin/systemctl restart app' | sudo tee /etc/sudoers.d/ci",
     'sudo cp narrow /etc/sudoers.d/ci',
     'cat /etc/sudoers.d/ci',

@@ -247,6 +247,17 @@ describe('lists, pipes, control flow, cwd', () => {
   });
 });
 
+describe('sudo -e edits its operands (sudoedit), it does not run them', () => {
+  it.each<[string, string[]]>([
+    ['sudo -e /etc/sudoers.d/dev', ['sudoedit', '/etc/sudoers.d/dev']],
+    ['sudo -u www -e /srv/app/.env', ['sudoedit', '/srv/app/.env']],
+    ['sudo --edit /etc/hosts', ['sudoedit', '/etc/hosts']],
+    ['sudo -E make install', ['make', 'install']],
+  ])('%s', (script, argv) => {
+    expect(norm(script).commands.map((c) => c.argv)).toEqual([argv]);
+  });
+});
+
 describe('wrappers', () => {
   it.each<[string, string, string[]]>([
     ['sudo rm -rf /', 'rm', ['sudo']],

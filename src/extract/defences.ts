@@ -5,15 +5,17 @@
  * security agent unloaded on macOS, Gatekeeper or System Integrity Protection off, the
  * macOS or pf firewall off, an endpoint protection product switched off, a SIEM's indexed
  * data wiped, the kernel's message buffer cleared (`dmesg -C`), and the shell's own history
- * switched off. Windows' equivalents are in
+ * switched off; security switched off at the next boot by the kernel command line is in
+ * defences-boot.ts. Windows' equivalents are in
  * defences-windows.ts; agents stopped by their own control programs and alerting silenced, in
  * defences-agents.ts. Read from each program's words into a CloudFact of service
  * `host-defence` whose verb says what was switched off.
  */
-import type { NormalizedCommand } from '../engine/types.js';
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { SECURITY_UNITS } from './cloud-host.js';
 import { windowsDefencesOff } from './defences-windows.js';
 import { agentsOff } from './defences-agents.js';
+import { bootDefencesOff } from './defences-boot.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
 
@@ -124,7 +126,7 @@ function history(name: string, cmd: NormalizedCommand): string | undefined {
 }
 
 /** What `cmd` switches off (see the header), as [verb, the words that say so]; empty = none. */
-export function defencesOff(cmd: NormalizedCommand): Finding[] {
+export function defencesOff(cmd: NormalizedCommand, ctx?: AnalyzeContext): Finding[] {
   const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
   const args = cmd.argv.slice(1);
   const pos = args.filter((a) => !a.startsWith('-'));
@@ -187,6 +189,7 @@ export function defencesOff(cmd: NormalizedCommand): Finding[] {
       if (off) found.push(['history-off', off]);
       found.push(...windowsDefencesOff(name, args, cmd.program));
       found.push(...agentsOff(name, args));
+      if (ctx) found.push(...bootDefencesOff(cmd, ctx));
     }
   }
   return found;

@@ -3,7 +3,9 @@
  * Everyone:F /T` changes who may read, write or run (op `chmod`, recursive with /T),
  * `takeown /f NAME /r` makes the caller the owner (op `chown`, recursive with /r), and the
  * older `cacls NAME /e /g USER:F /t` edits grants like icacls. Showing, saving or verifying
- * ACLs (`icacls NAME`, `/save`, `/verify`, `/findsid`) changes nothing (no fact).
+ * ACLs (`icacls NAME`, `/save`, `/verify`, `/findsid`) changes nothing (no fact). `robocopy`
+ * is read like rsync: the destination written, and with /MIR or /PURGE emptied of what the
+ * source lacks (op `delete`, recursive and forced).
  *
  * Their operands are Windows paths, classified here by their text: a drive's root is
  * `root`; Windows, Program Files and ProgramData are `system`; a profile under Users is
@@ -144,7 +146,29 @@ const cacls: FsHandler = (cmd, ctx) => {
   );
 };
 
+/**
+ * `robocopy SOURCE DEST [FILE…] [/switches]`: DEST is written (below it with /E or /S); with
+ * /MIR or /PURGE whatever DEST holds that SOURCE lacks is deleted, so an empty or wrong
+ * SOURCE empties DEST; /MOV deletes the files copied from SOURCE, /MOVE the folders too. /L
+ * only lists.
+ */
+const robocopy: FsHandler = (cmd, ctx) => {
+  const { sw, words } = switches(cmd.argv);
+  // `/L` only lists what would be done
+  if (words.length < 2 || sw.includes('/l')) return [];
+  const at = (i: number) => windowsTarget(cmd.argv[i], cmd, ctx, cmd.dynamicArgs.includes(i));
+  const [source, dest] = [at(words[0]), at(words[1])];
+  const recursive = sw.some((s) => /^\/(e|s|mir)$/.test(s));
+  const out = fsFact(cmd, 'overwrite', [dest], recursive);
+  if (sw.some((s) => s === '/mir' || s === '/purge')) out.push(...fsFact(cmd, 'delete', [dest], true, true));
+  if (sw.some((s) => s === '/mov' || s === '/move'))
+    out.push(...fsFact(cmd, 'delete', [source], sw.includes('/move') || recursive));
+  return out;
+};
+
 export const WINDOWS_HANDLERS: Record<string, FsHandler> = {
+  robocopy,
+  'robocopy.exe': robocopy,
   icacls,
   'icacls.exe': icacls,
   takeown,

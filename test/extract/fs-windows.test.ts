@@ -47,6 +47,31 @@ describe('icacls, takeown, cacls (filesystem pack)', () => {
   });
 });
 
+describe('robocopy: the destination written, emptied of what the source lacks with /MIR or /PURGE', () => {
+  it.each([
+    [
+      "robocopy 'C:\\empty' 'C:\\Users' /MIR",
+      'deny filesystem/write-system-file,filesystem/destroy-root-home-system',
+    ],
+    [
+      "robocopy 'C:\\empty' 'C:\\Windows\\System32' /PURGE",
+      'deny filesystem/write-system-file,filesystem/destroy-root-home-system',
+    ],
+    [
+      "robocopy.exe 'C:\\tmp\\x' '%USERPROFILE%' /MIR /R:0",
+      'deny filesystem/write-system-file,filesystem/destroy-root-home-system',
+    ],
+    ["robocopy 'C:\\Users\\ana' 'D:\\archive' /MOVE /E", 'deny filesystem/destroy-root-home-system'],
+    ["robocopy 'C:\\src\\app' 'D:\\backup\\app' /E", 'allow'],
+    ["robocopy 'C:\\src\\app' 'D:\\backup\\app' /L /MIR", 'allow'],
+    ["robocopy 'C:\\src\\app' 'D:\\backup\\app' /MIR", 'ask filesystem/delete-outside-workspace'],
+    ['robocopy src dist /MIR', 'allow'],
+    ['robocopy /?', 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(verdict(script)).toBe(expected);
+  });
+});
+
 describe('Windows paths by their text', () => {
   const ctx = analyzeContext('/ws');
   const cmd = command(['icacls']);

@@ -48,7 +48,7 @@ function mappedPorts(program: string, argv: string[]): string[] {
 function routerMappings(cmd: NormalizedCommand): Finding[] {
   if (cmd.program !== 'upnpc' && cmd.program !== 'natpmpc') return [];
   const ports = mappedPorts(cmd.program, cmd.argv);
-  const open = ports.filter((p) => !WEB_PORTS.test(p));
+  const open = [...new Set(ports)].filter((p) => !WEB_PORTS.test(p));
   return open.length ? [['router', `${cmd.program} maps port ${open.join(', ')} on the router`]] : [];
 }
 

@@ -17,6 +17,7 @@ describe('a router port, a data store or the home folder opened to anyone', () =
     ["upnpc -e 'dev ssh' -r 22 TCP", ['router: upnpc maps port 22 on the router']],
     ['upnpc -r 3000 TCP 5432 TCP', ['router: upnpc maps port 3000, 5432 on the router']],
     ['upnpc -a 192.168.1.20 5432 15432 TCP', ['router: upnpc maps port 5432, 15432 on the router']],
+    ['upnpc -a 192.168.1.10 3306 3306 TCP', ['router: upnpc maps port 3306 on the router']],
     ['natpmpc -a 2222 22 tcp 3600', ['router: natpmpc maps port 2222, 22 on the router']],
     [
       'redis-server --protected-mode no --bind 0.0.0.0 --port 6379',

@@ -5,14 +5,18 @@
  *   rewrite the files named: `ex -sc '%d|x' FILE` empties FILE;
  * - ed / red FILE with a script on stdin that writes (`w`, `wq`);
  * - `gawk -i inplace` (`awk -i inplace`, `--include=inplace`): like `sed -i`, the files after
- *   the program text are rewritten.
- * Reads argv and the literal text fed to stdin.
+ *   the program text are rewritten;
+ * - sudoedit (`sudo -e`) with SUDO_EDITOR, VISUAL or EDITOR set to a program that writes what
+ *   it is fed (`SUDO_EDITOR='tee -a' sudoedit /etc/passwd`): the files named are rewritten as
+ *   root, unseen (an interactive editor writes only what a person types).
+ * Reads argv, the editor settings and the literal text fed to stdin.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import { type FsHandler } from './fs-fact.js';
 import { parseOptions } from './fs-options.js';
 import { overwriteOf } from './fs-commands.js';
 import { target } from './fs-paths.js';
+import { writingEditor } from './privilege-sudoers.js';
 
 /** An ex command that writes the buffer, after an optional range (`%`, `1,$`, `.`). */
 const WRITES =
@@ -84,7 +88,19 @@ const gawk: FsHandler = (cmd, ctx) => {
   );
 };
 
+/** sudoedit FILE…: rewritten when the editor it runs is a program that writes its input. */
+const sudoedit: FsHandler = (cmd, ctx) => {
+  if (!writingEditor(cmd)) return [];
+  const o = parseOptions(cmd.argv, 1, { shortWithValue: 'ugpChDrtTUR' });
+  return overwriteOf(
+    cmd,
+    o.operands.map((i) => target(cmd, i, ctx)),
+    true,
+  );
+};
+
 export const EDITOR_HANDLERS: Record<string, FsHandler> = {
+  sudoedit,
   vi: vim,
   vim,
   nvim: vim,

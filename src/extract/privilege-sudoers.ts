@@ -40,8 +40,8 @@ export function rootGrants(text: string): string[] {
 const EDITORS =
   /^(vi|vim|nvim|nano|pico|emacs|emacsclient|micro|mcedit|joe|jed|kak|hx|helix|code|subl|mate|gedit|kate)$/;
 
-/** The editor visudo runs, when set to something other than an interactive editor; '' = none. */
-function writingEditor(cmd: NormalizedCommand): string {
+/** The editor visudo or sudoedit runs, when set to something other than an interactive editor; '' = none. */
+export function writingEditor(cmd: NormalizedCommand): string {
   const set = ['SUDO_EDITOR', 'VISUAL', 'EDITOR'].map((v) => cmd.vars[v]).find((v) => v !== undefined);
   const program = (set ?? '').trim().split(/\s+/)[0].split('/').pop() ?? '';
   return set !== undefined && !EDITORS.test(program) ? set : '';

@@ -7,50 +7,14 @@
  * (a remote shell, a database), is not. frp's secret proxies (`stcp`, `xtcp`, `sudp`) need a
  * visitor holding the key and open nothing.
  *
- * Reads the words, and frpc's configuration: written earlier in the same script (by
- * `printf`, `echo` or a heredoc into `cat`/`tee`), else through ctx.readFile.
+ * Reads the words, and frpc's configuration: what the script wrote there (cmd.files), else
+ * through ctx.readFile.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import { decodeAnsiC, printfFormat } from '../normalize/escapes.js';
 import { optionPairs } from './cloud-argv.js';
-import { resolvePath } from './http-body.js';
+import { readFileOf, resolvePath } from './http-body.js';
 import { hasServicePort } from './exposure-tunnels.js';
 import type { Finding } from './word-facts.js';
-
-/** The text `c` writes to a file through a redirect (`printf '…' > f`, `cat > f <<EOF`); undefined = not known. */
-function printedText(c: NormalizedCommand): string | undefined {
-  if (c.dynamic) return undefined;
-  const args = c.argv.slice(1);
-  if (c.program === 'printf')
-    return args[0] === '-v' ? undefined : printfFormat(args[0] ?? '', args.slice(1));
-  if (c.program === 'echo') {
-    const escapes = args.some((x) => /^-[nE]*e[nE]*$/.test(x));
-    const body = args.filter((x) => !/^-[neE]+$/.test(x)).join(' ');
-    return escapes ? decodeAnsiC(body, true) : body;
-  }
-  if ((c.program === 'cat' && args.length === 0) || c.program === 'tee') return c.stdin?.text;
-  return undefined;
-}
-
-/**
- * The text of a file as `cmd` will find it: what an earlier command of the script wrote
- * there, else what is on disk; undefined when that cannot be known (written by something
- * unread, or not readable).
- */
-function fileText(
-  raw: string,
-  cmd: NormalizedCommand,
-  ctx: AnalyzeContext,
-  all: NormalizedCommand[],
-): string | undefined {
-  const abs = resolvePath(raw, cmd, ctx);
-  const before = all.slice(0, Math.max(0, all.indexOf(cmd)));
-  const writer = before
-    .reverse()
-    .find((c) => c.writes.includes(abs) || (c.program === 'tee' && c.argv.includes(raw)));
-  if (writer) return printedText(writer);
-  return ctx.readFile?.(abs);
-}
 
 /** frp proxy types that give the relay's port to anyone (HTTP ones only by the port they serve). */
 const OPEN_PROXY = /^(tcp|udp|tcpmux)$/;
@@ -72,7 +36,7 @@ function proxies(text: string): { type: string; port: string }[] {
 }
 
 /** What `frpc` opens on its relay, as [kind, the words]; empty = nothing. */
-function frpc(cmd: NormalizedCommand, ctx: AnalyzeContext, all: NormalizedCommand[]): Finding[] {
+function frpc(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   const a = cmd.argv;
   const sub = a
     .slice(1)
@@ -86,7 +50,8 @@ function frpc(cmd: NormalizedCommand, ctx: AnalyzeContext, all: NormalizedComman
       : [];
   }
   const config = optionPairs(a).find(([o]) => o === '-c' || o === '--config')?.[1] ?? 'frpc.ini';
-  const text = fileText(config, cmd, ctx, all);
+  // What the script wrote there, else the disk (unknown when written by something unread).
+  const text = readFileOf(resolvePath(config, cmd, ctx), cmd, ctx);
   // fail closed: a configuration that cannot be read may proxy any port to the relay
   if (text === undefined) return [['tunnel', `frpc -c ${config} (not readable)`]];
   const open = proxies(text).find(
@@ -110,11 +75,7 @@ function chisel(cmd: NormalizedCommand): Finding[] {
 }
 
 /** What relay tunnels `cmd` opens, as [kind, the words]; empty = nothing. */
-export function relayTunnels(
-  cmd: NormalizedCommand,
-  ctx: AnalyzeContext,
-  all: NormalizedCommand[],
-): Finding[] {
-  if (cmd.program === 'frpc') return frpc(cmd, ctx, all);
+export function relayTunnels(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
+  if (cmd.program === 'frpc') return frpc(cmd, ctx);
   return cmd.program === 'chisel' ? chisel(cmd) : [];
 }

@@ -101,11 +101,7 @@ function servicePorts(argv: string[]): number[] {
 }
 
 /** What `cmd` makes public, as [kind of grant, the words that say so]; empty = nothing. */
-export function exposures(
-  cmd: NormalizedCommand,
-  ctx: AnalyzeContext,
-  all: NormalizedCommand[] = [],
-): Finding[] {
+export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   const argv = cmd.argv;
   const found: Finding[] = [];
   const opts = optionPairs(argv);
@@ -171,7 +167,7 @@ export function exposures(
     found.push(['service', 'port-forward --address 0.0.0.0']);
   // Servers, tunnels, the host firewall and shares (exposure-servers.ts, exposure-tunnels.ts,
   // exposure-frp.ts, exposure-shares.ts).
-  found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd, ctx), ...relayTunnels(cmd, ctx, all));
+  found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd, ctx), ...relayTunnels(cmd, ctx));
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));

@@ -14,6 +14,7 @@ import { getopt } from './options.js';
 import type { Field } from './state.js';
 import type { Peel, Peeler } from './wrappers.js';
 import { subcommandRun, type RunSpec } from './dev-envs.js';
+import { uvToolRun } from './py-tool-runners.js';
 
 const lit = (text: string): Field => ({ text, dynamic: false });
 
@@ -101,7 +102,8 @@ export const TOOL_ENVS: Record<string, Peeler> = {
   mise: mise('mise'),
   rtx: mise('rtx'),
   asdf: (args) => (args[0]?.text === 'exec' ? { label: 'asdf exec', argv: args.slice(1) } : undefined),
-  uv: pyRunner('uv'),
+  // `uv tool run|x` fetches a tool as uvx does (py-tool-runners.ts); `uv run` runs in the project
+  uv: (args) => uvToolRun(args) ?? pyRunner('uv')(args),
   poetry: pyRunner('poetry'),
   pdm: pyRunner('pdm'),
   pipenv: pyRunner('pipenv'),

@@ -18,6 +18,7 @@ import { RUNNERS } from './runners.js';
 import { LAUNCHERS } from './launchers.js';
 import { DEV_ENVS } from './dev-envs.js';
 import { TOOL_ENVS } from './tool-envs.js';
+import { PY_TOOL_RUNNERS } from './py-tool-runners.js';
 import { MULTI_REPO } from './multi-repo.js';
 import { cmakeCommandMode } from './cmake-e.js';
 import { joinFields } from './fields.js';
@@ -319,5 +320,6 @@ export const WRAPPERS: Record<string, Peeler> = {
   ...LAUNCHERS,
   ...DEV_ENVS,
   ...TOOL_ENVS,
+  ...PY_TOOL_RUNNERS,
   ...MULTI_REPO,
 };

@@ -5,14 +5,15 @@
  * `-f FILE`, `-H`), w3m (`-post FILE`, `-header`) and lynx (`-post_data`: the body from
  * stdin). The request is read like curl's: method, URL (the last operand), headers and the
  * body, a file's read through ctx.readFile (or as the script wrote it). Go-style
- * `-flag=value` is read as `-flag value`. vegeta and wrk are read in http-vegeta.ts and
- * http-wrk.ts.
+ * `-flag=value` is read as `-flag value`. h2load (`-d FILE` posts the file) is read the same
+ * way; vegeta, wrk and siege are read in http-vegeta.ts, http-wrk.ts and http-siege.ts.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile, readStdin } from './http-body.js';
 import { addHeaderLine, emptyRequest, type HttpRequest, sendsCredentialHeader } from './http-request.js';
 import { parseVegeta } from './http-vegeta.js';
 import { parseWrk } from './http-wrk.js';
+import { parseSiege } from './http-siege.js';
 
 interface LoadTool {
   /** Options that take a value (all others are switches). */
@@ -86,6 +87,19 @@ const TOOLS: Record<string, LoadTool> = {
     contentType: ['-T'],
     auth: [],
   },
+  // nghttp2's HTTP/2 benchmark: `-d FILE` posts the file's content
+  h2load: {
+    withValue: opts(
+      '-n --requests -c --clients -t --threads -m --max-concurrent-streams -w --window-bits -W --connection-window-bits -H --header -i --input-file -d --data -r --rate --rate-period -D --duration --warm-up-time -T --connection-active-timeout -N --connection-inactivity-timeout --timing-script-file -B --base-uri --npn-list --alpn-list --header-table-size --encoder-header-table-size --log-file --connect-to --rps --groups --sni --ciphers --tls13-ciphers --max-frame-size',
+    ),
+    method: [],
+    body: [],
+    bodyFile: [],
+    methodFile: { '-d': 'POST', '--data': 'POST' },
+    header: ['-H', '--header'],
+    contentType: [],
+    auth: [],
+  },
   lynx: {
     withValue: opts('-auth -pauth -cfg -lss -cmd_log -cmd_script -display -editor -homepage -useragent'),
     method: [],
@@ -100,12 +114,19 @@ const TOOLS: Record<string, LoadTool> = {
 };
 
 export function isLoadTester(program: string): boolean {
-  return Object.hasOwn(TOOLS, program) || program === 'vegeta' || program === 'wrk' || program === 'wrk2';
+  return (
+    Object.hasOwn(TOOLS, program) ||
+    program === 'vegeta' ||
+    program === 'wrk' ||
+    program === 'wrk2' ||
+    program === 'siege'
+  );
 }
 
 export function parseLoadTester(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
   if (cmd.program === 'vegeta') return parseVegeta(cmd, ctx);
   if (cmd.program === 'wrk' || cmd.program === 'wrk2') return parseWrk(cmd, ctx);
+  if (cmd.program === 'siege') return parseSiege(cmd, ctx);
   const t = Object.hasOwn(TOOLS, cmd.program) ? TOOLS[cmd.program] : undefined;
   if (!t) return [];
   const r = emptyRequest(cmd.program);

@@ -1,5 +1,5 @@
 /**
- * Load testers read as HTTP requests (src/extract/http-load.ts): ab, hey and oha: method,
+ * Load testers read as HTTP requests (src/extract/http-load.ts): ab, hey, oha, h2load …: method,
  * host, path, and the body they send (a file's through ctx.readFile; unknown when it cannot
  * be read).
  */
@@ -82,6 +82,22 @@ describe('load testers → method, host, path, body', () => {
     ['wrk -t1 -s post.lua https://api.example.net/graphql', 'POST', 'api.example.net', '/graphql', true],
     ['wrk -t1 -s del.lua https://api.example.net/v1/x', 'DELETE', 'api.example.net', '/v1/x', false],
     ['wrk -t1 -s missing.lua https://api.example.net/v1/x', 'GET', 'api.example.net', '/v1/x', false],
+    ['h2load -n 1000 -c 10 http://localhost:8080/', 'GET', 'localhost', '/', false],
+    [
+      'h2load -n 1 -d missing.json https://api.example.net/graphql',
+      'POST',
+      'api.example.net',
+      '/graphql',
+      true,
+    ],
+    [
+      'h2load -n 1 --data=delete.json https://api.example.net/graphql',
+      'POST',
+      'api.example.net',
+      '/graphql',
+      false,
+    ],
+    ['h2load -n 10 -H "accept: */*" -t 2 https://example.net/docs', 'GET', 'example.net', '/docs', false],
   ])('%s', (line, method, host, path, unknown) => {
     const [f] = http(line);
     expect([f.method, f.host, f.path, f.bodyUnknown]).toEqual([method, host, path, unknown]);

@@ -87,6 +87,23 @@ const LOOP_BINDER = /\bfor(?:each)?\s*\(?\s*(?:const|let|var|my|our)?\s*([^;)]*?
 /** `x += …`, `x ||= …`, `x .= …`: changed in place, value unknown. */
 const CHANGED = /[$@%]?([A-Za-z_]\w*)\s*(?:[-+*/%|&^.]|\|\||&&|\?\?|<<|>>)=(?!=)/g;
 
+/**
+ * The index just past the `}` that closes an interpolation whose body starts at `start`,
+ * braces and quoted strings inside it skipped; the code's end when it is not closed.
+ */
+function interpolationEnd(code: string, start: number): number {
+  let depth = 1;
+  for (let i = start; i < code.length; i++) {
+    const c = code[i];
+    if (c === '\\') i++;
+    else if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < code.length && code[i] !== c; i++) if (code[i] === '\\') i++;
+    } else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i + 1;
+  }
+  return code.length;
+}
+
 /** The names the binders `res` bind in `skel` (each name as often as it is bound). */
 function boundNames(skel: string, res: RegExp[]): string[] {
   const out: string[] = [];
@@ -181,8 +198,16 @@ export function lex(code: string, lang: Lang): Lexed {
       let body = '';
       // Go's backtick strings are raw: no escapes
       const rawGo = lang === 'go' && q === '`';
+      // an interpolation (`#{h["k"]}`, `${a[`k`]}`) may hold quotes of its own: read it whole
+      const interp =
+        ((lang === 'ruby' || lang === 'elixir') && q === '"' ? '#{' : '') ||
+        (lang === 'node' && q === '`' ? '${' : '');
       while (j < code.length && !code.startsWith(triple, j)) {
-        if (code[j] === '\\' && j + 1 < code.length && !rawGo) {
+        if (interp && code.startsWith(interp, j)) {
+          const end = interpolationEnd(code, j + interp.length);
+          body += code.slice(j, end);
+          j = end;
+        } else if (code[j] === '\\' && j + 1 < code.length && !rawGo) {
           body += code.slice(j, j + 2);
           j += 2;
         } else body += code[j++];

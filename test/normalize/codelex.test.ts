@@ -1,6 +1,6 @@
 /**
- * The code skeleton's loop reading (src/normalize/codelex.ts loopElements) and what it changes
- * for commands run from a loop (src/normalize/codescan.ts), through the real pipeline.
+ * The code skeleton's string literals and loop reading (src/normalize/codelex.ts) and what the
+ * loop reading changes for commands run from a loop (src/normalize/codescan.ts), through the real pipeline.
  */
 import { describe, expect, it } from 'vitest';
 import { lex, loopElements } from '../../src/normalize/codelex.js';
@@ -9,6 +9,18 @@ import { loadEngine } from '../../src/engine/analyze.js';
 
 const engine = await loadEngine({ mask: (s) => s });
 const verdict = (script: string) => engine.analyze(script, E2E_CONTEXT).decision;
+
+describe('string literals with interpolations holding quotes', () => {
+  it.each<[string, 'ruby' | 'node' | 'elixir', string[]]>([
+    ['a = "Bearer #{ENV["T"]}"; b = "x"', 'ruby', ['Bearer #{ENV["T"]}', 'x']],
+    ['a = "#{h.fetch("k") { "d" }}/v1"; b = "y"', 'ruby', ['#{h.fetch("k") { "d" }}/v1', 'y']],
+    ['a = \'no #{interp}\'; b = "z"', 'ruby', ['no #{interp}', 'z']],
+    ['a = `id: ${m[`k`]}`; b = "w"', 'node', ['id: ${m[`k`]}', 'w']],
+    ['a = "#{Map.get(m, "k")}"; b = "v"', 'elixir', ['#{Map.get(m, "k")}', 'v']],
+  ])('%j (%s)', (code, lang, want) => {
+    expect(lex(code, lang).lits.map((l) => l.value)).toEqual(want);
+  });
+});
 
 describe('loopElements', () => {
   it.each<[string, string, number | undefined]>([

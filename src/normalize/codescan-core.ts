@@ -2,15 +2,17 @@
  * Patterns of the first languages the code scanner read (codescan.ts): Node.js (and QuickJS's
  * std and os modules), Ruby (and
  * Crystal, read as Ruby), Perl and PHP: file deletions, commands run, HTTP requests and
- * code evaluated at run time. Python, the VM languages, Lua/R/Julia/Go and Erlang have
+ * code evaluated at run time (HTTP client libraries of Node and Ruby: codescan-httplibs.ts). Python, the VM languages, Lua/R/Julia/Go and Erlang have
  * their own pattern modules; Tcl, Scheme, Clojure and AppleScript their own scanners.
  */
 import { kwarg, literalOf } from './codelex.js';
 import { nodeRequest } from './codescan-net.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import { k6Patterns } from './codescan-k6.js';
+import { httpLibraryPatterns } from './codescan-httplibs.js';
 
 export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php', Pattern[]> {
+  const libs = httpLibraryPatterns(h);
   return {
     node: [
       {
@@ -47,6 +49,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         handle: (_a, _lx, _h, m) => [{ kind: 'dynamic', text: m[0] }],
       },
       ...k6Patterns(h),
+      ...libs.node,
     ],
     ruby: [
       {
@@ -74,6 +77,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         re: /(?<![\w.])(?:eval|instance_eval|class_eval|send|public_send|const_get)\s*\(?/g,
         handle: (a, lx) => h.code(a[0], lx),
       },
+      ...libs.ruby,
     ],
     perl: [
       {

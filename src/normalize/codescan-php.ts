@@ -4,10 +4,14 @@
  * CURLOPT_CUSTOMREQUEST / POSTFIELDS / HTTPHEADER, sent by curl_exec), and the stream
  * wrappers (`file_get_contents(URL, false, $ctx)`, `fopen(URL, …, $ctx)`) with a context of
  * `stream_context_create(['http' => ['method' => …, 'header' => …, 'content' => …]])`. Array
- * literals (`[…]`, `array(…)`) are read as JSON (`json_encode([...])` as a body).
+ * literals (`[…]`, `array(…)`) are read as JSON (`json_encode([...])` as a body). Also the
+ * client libraries: Guzzle (`$c->post(URI, ['json' => …])`, `$c->request('DELETE', URI)`,
+ * a `base_uri` joined with URI), Symfony HttpClient (`->request(METHOD, URL, OPTIONS)`) and
+ * Laravel's Http facade (`Http::withToken($t)->post(URL, DATA)`, DATA sent as JSON).
  */
 import { callArgs, literalOf, type Lexed } from './codelex.js';
 import { httpCall, type HttpEffect, type ValueOf } from './codescan-http.js';
+import { joinUrl } from './codescan-httplibs.js';
 
 /** `[k => v, …]` or `array(k => v, …)` as [key, value expression] pairs ('' key = a list item); undefined = not an array literal. */
 function arrayItems(expr: string, lx: Lexed): [string, string][] | undefined {
@@ -192,4 +196,63 @@ export function phpCurl(lx: Lexed, home: string, valueOf: ValueOf): { at: number
   }
   const headers = httpHeader !== undefined ? headerLines(httpHeader, lx) : [];
   return [{ at: init.index, effects: request(method, url, body, headers, lx, home, valueOf) }];
+}
+
+/** Code that uses a PHP HTTP client library (Guzzle, Symfony HttpClient, Laravel's Http facade). */
+const PHP_CLIENT = /\bGuzzleHttp\b|\bHttpClient\b|\bHttp::/;
+
+/** `['Name' => value, …]` as `Name: value` lines; a value not known statically is kept as `$`. */
+function headerPairs(expr: string | undefined, lx: Lexed): string[] {
+  const items = expr === undefined ? undefined : arrayItems(resolve(expr, lx), lx);
+  return (items ?? []).flatMap(([k, v]) => {
+    if (!k) return [];
+    const l = literalOf(v, lx);
+    return [`${k}: ${l && !l.dynamic ? l.value : '$'}`];
+  });
+}
+
+/**
+ * Requests of the PHP client libraries: `->VERB(URI, OPTIONS)` / `->VERBAsync(…)` and
+ * `->request(METHOD, URI, OPTIONS)`, in code that uses one (a method of that name on another
+ * object would be read too: only where a client library is in use, and only with a URI).
+ * Guzzle and Symfony send OPTIONS' `json` (as JSON), `body` or `form_params`, with its
+ * `headers`; a Laravel `Http::` call sends its DATA as JSON.
+ */
+export function phpClients(
+  lx: Lexed,
+  home: string,
+  valueOf: ValueOf,
+): { at: number; effects: HttpEffect[] }[] {
+  const skel = lx.skel;
+  if (!PHP_CLIENT.test(skel)) return [];
+  const ctor = /\bnew\s+[\\\w]*Client\s*\(/.exec(skel);
+  const baseExpr = ctor
+    ? arrayGet(callArgs(skel, ctor.index + ctor[0].length).args[0], 'base_uri', lx)
+    : undefined;
+  const base = baseExpr !== undefined ? valueOf(baseExpr, lx, home) : { text: '', dynamic: false };
+  const out: { at: number; effects: HttpEffect[] }[] = [];
+  for (const m of skel.matchAll(/->\s*(get|post|put|patch|delete|head|request)(?:Async)?\s*\(/g)) {
+    const a = callArgs(skel, m.index + m[0].length).args;
+    const withMethod = m[1] === 'request';
+    const uriExpr = a[withMethod ? 1 : 0];
+    if (uriExpr === undefined || uriExpr.trim() === '') continue;
+    const method = withMethod
+      ? (() => {
+          const l = literalOf(a[0] ?? '', lx);
+          return l && !l.dynamic ? l.value.toUpperCase() : 'DYNAMIC';
+        })()
+      : m[1].toUpperCase();
+    const opts = a[withMethod ? 2 : 1];
+    const statement = skel.slice(Math.max(skel.lastIndexOf(';', m.index), 0), m.index);
+    const laravel = /\bHttp::/.test(statement);
+    const url = joinUrl(base, valueOf(uriExpr, lx, home));
+    const bodyExpr = laravel
+      ? method === 'GET' || method === 'HEAD'
+        ? undefined
+        : opts
+      : (arrayGet(opts, 'json', lx) ?? arrayGet(opts, 'body', lx) ?? arrayGet(opts, 'form_params', lx));
+    const headers = laravel ? [] : headerPairs(arrayGet(opts, 'headers', lx), lx);
+    out.push({ at: m.index, effects: request(method, url, bodyExpr, headers, lx, home, valueOf) });
+  }
+  return out;
 }

@@ -5,7 +5,8 @@
  */
 import { callArgs, lex, literalOf, loopElements, show, type Lang, type Lexed } from './codelex.js';
 import { httpCall, pythonConnections, rubyConnections, type HttpEffect } from './codescan-http.js';
-import { phpCurl, phpStreams } from './codescan-php.js';
+import { clientConnections } from './codescan-httplibs.js';
+import { phpClients, phpCurl, phpStreams } from './codescan-php.js';
 import type { Field } from './state.js';
 import { canonicalCode } from './codeparse.js';
 import { morePatterns, type Helpers, type Pattern } from './codescan-langs.js';
@@ -262,8 +263,14 @@ export function scanCode(source: string, lang: Lang, home: string): Effect[] {
     }
   }
   if (lang === 'ruby') found.push(...rubyConnections(lx, home, valueOf));
+  if (lang === 'ruby' || lang === 'node') found.push(...clientConnections(lx, home, valueOf, http, lang));
   if (lang === 'python') found.push(...pythonConnections(lx, home, valueOf));
-  if (lang === 'php') found.push(...phpCurl(lx, home, valueOf), ...phpStreams(lx, home, valueOf));
+  if (lang === 'php')
+    found.push(
+      ...phpCurl(lx, home, valueOf),
+      ...phpStreams(lx, home, valueOf),
+      ...phpClients(lx, home, valueOf),
+    );
   for (const [i, l] of lx.lits.entries()) {
     if (!l.command) continue;
     const at = lx.skel.indexOf(`\u0001${i}\u0002`);

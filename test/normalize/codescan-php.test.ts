@@ -71,3 +71,36 @@ describe('PHP stream contexts and curl handles', () => {
     [`php -r '$f = fopen("out.log", "w", false, stream_context_create([]));'`, []],
   ])('%s', (script, want) => expect(requests(script)).toEqual(want));
 });
+
+describe('PHP HTTP client libraries', () => {
+  it.each<[string, string[]]>([
+    [
+      `php -r '$c = new GuzzleHttp\\Client(); $c->post("https://api.example.com/graphql", ["headers" => ["Authorization" => getenv("T")], "json" => ["query" => "mutation { teamDelete(id: 1) { success } }"]]);'`,
+      [
+        'POST https://api.example.com/graphql -H Authorization: $ {"query":"mutation { teamDelete(id: 1) { success } }"}',
+      ],
+    ],
+    [
+      `php -r '$c = new GuzzleHttp\\Client(["base_uri" => "https://api.example.com/v1/"]); $c->request("DELETE", "projects/1");'`,
+      ['DELETE https://api.example.com/v1/projects/1'],
+    ],
+    [
+      `php -r '$c = new GuzzleHttp\\Client(); $c->deleteAsync("https://api.example.com/v1/x")->wait();'`,
+      ['DELETE https://api.example.com/v1/x'],
+    ],
+    [
+      `php -r 'use Symfony\\Component\\HttpClient\\HttpClient; HttpClient::create()->request("DELETE", "https://api.example.com/v1/x");'`,
+      ['DELETE https://api.example.com/v1/x'],
+    ],
+    [
+      `php -r 'Http::withToken(getenv("T"))->post("https://api.example.com/graphql", ["query" => "mutation { a }"]);'`,
+      ['POST https://api.example.com/graphql {"query":"mutation { a }"}'],
+    ],
+    // reads only, and no client library
+    [
+      `php -r '$c = new GuzzleHttp\\Client(); echo $c->get("https://api.example.com/v1/status")->getStatusCode();'`,
+      ['GET https://api.example.com/v1/status'],
+    ],
+    [`php -r '$u = $repo->delete(); $cache->get("k");'`, []],
+  ])('%s', (script, want) => expect(requests(script)).toEqual(want));
+});

@@ -16,7 +16,9 @@
  * - Fossil: `fossil clean` deletes the checkout's extra files (`--verily` also the ignored
  *   ones, without an undo), read like `git clean -f`; `--dry-run` / `-n` / `--whatif` only list;
  * - Bazaar and Breezy: `bzr|brz push --overwrite [LOCATION]` replaces the remote branch's
- *   history with the local one (a force push; `--overwrite-tags` replaces its tags).
+ *   history with the local one (a force push; `--overwrite-tags` replaces its tags);
+ * - DataLad: `datalad push --to SIBLING --force gitpush|all` force-pushes the dataset's
+ *   branches to the sibling (`--force checkdatapresent` only re-sends annexed data).
  */
 import { hasAny, lastValue, parseOptions } from './fs-options.js';
 import { act, type GitAction } from './git-act.js';
@@ -39,6 +41,8 @@ GLOBAL_WITH_VALUE.svn =
   /^(-m|--message|-F|--file|--username|--password|--config-dir|--config-option|-r|--revision|--depth|--encoding|--editor-cmd|--with-revprop|--targets|-c|--change|--cl|--changelist)$/;
 GLOBAL_WITH_VALUE.bzr = /^(-d|--directory|--profile-imports)$/;
 GLOBAL_WITH_VALUE.brz = GLOBAL_WITH_VALUE.bzr;
+GLOBAL_WITH_VALUE.datalad =
+  /^(-l|--log-level|-c|-C|-f|--output-format|--report-status|--report-type|--on-failure|--dbg)$/;
 GLOBAL_WITH_VALUE.fossil = /^(--chdir|--comfmtflags|--comment-format|--errorlog|-U|--user|-R|--repository)$/;
 
 /** The argv from the subcommand on, global options left out; empty = none. */
@@ -161,7 +165,20 @@ function bazaar(args: string[]): GitAction[] {
   return [act('force-push', [], o.operands.length ? args[o.operands[0]] : '')];
 }
 
+/** `datalad push [opts] [PATH…]`: `-f|--force gitpush|all` is a forced git push to `--to` (empty = the default sibling). */
+function datalad(args: string[]): GitAction[] {
+  if (args[0] !== 'push') return [];
+  const o = parseOptions(args, 1, {
+    shortWithValue: 'dsfJR',
+    longWithValue: ['dataset', 'to', 'since', 'data', 'force', 'jobs', 'recursion-limit'],
+  });
+  const force = [...(o.values.get('f') ?? []), ...(o.values.get('force') ?? [])];
+  if (!force.some((f) => f === 'gitpush' || f === 'all')) return [];
+  return [act('force-push', [], lastValue(o, 'to') ?? '')];
+}
+
 const OTHER: Record<string, (args: string[]) => GitAction[]> = {
+  datalad,
   dolt,
   jj,
   svn,

@@ -10,6 +10,7 @@ import { nodeRequest } from './codescan-net.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import { k6Patterns } from './codescan-k6.js';
 import { httpLibraryPatterns } from './codescan-httplibs.js';
+import { nodeGitLibraryPatterns } from './codescan-gitlib.js';
 
 export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php', Pattern[]> {
   const libs = httpLibraryPatterns(h);
@@ -50,6 +51,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
       },
       ...k6Patterns(h),
       ...libs.node,
+      ...nodeGitLibraryPatterns(h),
     ],
     ruby: [
       {

@@ -6,9 +6,13 @@
  *   REFSPEC` (the remote object's name is not read: `origin`), a `+REFSPEC` is a forced push;
  * - GitPython's command wrapper: `repo.git.VERB(ARGS…, KEY=True…)` runs `git VERB ARGS…
  *   --KEY…` (`repo.git.push('--force')`, `repo.git.reset('--hard')`, `repo.git.clean(f=True, d=True)`).
+ * And from Node code (imports resolved by codeparse.ts):
+ * - isomorphic-git: `git.push({remote, ref, remoteRef, force: true, delete: true})` → `git push
+ *   [--force] [--delete] REMOTE REF[:REMOTEREF]`;
+ * - simple-git: `git.push(REMOTE, BRANCH, ['--force'])` and `git.raw(['push', '--force'])` run those words.
  * Values not known statically stay dynamic words of the command. Reads the code's skeleton.
  */
-import { literalOf, type Lexed } from './codelex.js';
+import { kwarg, literalOf, type Lexed } from './codelex.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
@@ -78,6 +82,64 @@ export function gitLibraryPatterns(h: Helpers): Pattern[] {
             argv.push(lit(kw[1].length === 1 ? `-${kw[1]}` : `--${kw[1].replace(/_/g, '-')}`));
         }
         return [{ kind: 'exec', argv }];
+      },
+    },
+  ];
+}
+
+/** JavaScript truth of an option's value: `true`, `1`, `!0`; undefined = not known statically. */
+function jsTruth(v: string | undefined): boolean | undefined {
+  const t = v?.trim();
+  if (t === undefined || /^(false|0|null|undefined|!1)$/.test(t)) return false;
+  if (/^(true|1|!0)$/.test(t)) return true;
+  return undefined;
+}
+
+/** simple-git's arguments as words: strings, arrays of strings, and option objects' keys (`{'--force': null}`). */
+function jsWords(args: string[], lx: Lexed, home: string, valueOf: Helpers['valueOf']): Field[] {
+  return args.flatMap((x) => {
+    if (x.trim() === '' || /^\s*(\(|function\b|async\b)|=>/.test(x)) return [];
+    const obj = /^\s*\{([\s\S]*)\}\s*$/.exec(x);
+    if (obj)
+      return obj[1]
+        .split(',')
+        .map((p) => /^\s*([^:]+?)\s*:/.exec(p)?.[1] ?? '')
+        .filter((k) => k !== '')
+        .map((k) => literalOf(k, lx) ?? { value: k, dynamic: false })
+        .map((l) => ({ text: l.value, dynamic: l.dynamic }));
+    return words(x, lx, home, valueOf);
+  });
+}
+
+export function nodeGitLibraryPatterns(h: Helpers): Pattern[] {
+  const { valueOf } = h;
+  return [
+    {
+      re: /\bisomorphic_git\.push\s*\(/g,
+      handle: (a, lx, home): Effect[] => {
+        const opt = (k: string) => kwarg(a, k);
+        const argv = [lit('git'), lit('push')];
+        // fail closed: a `force` whose value is not known may be true
+        if (jsTruth(opt('force')) !== false) argv.push(lit('--force'));
+        if (jsTruth(opt('delete')) !== false) argv.push(lit('--delete'));
+        const remote = opt('remote') ?? opt('url');
+        argv.push(remote === undefined ? lit('origin') : valueOf(remote, lx, home));
+        const ref = opt('ref');
+        const remoteRef = opt('remoteRef');
+        if (ref !== undefined || remoteRef !== undefined) {
+          const l = ref === undefined ? lit('') : valueOf(ref, lx, home);
+          const r = remoteRef === undefined ? undefined : valueOf(remoteRef, lx, home);
+          argv.push(r ? { text: `${l.text}:${r.text}`, dynamic: l.dynamic || r.dynamic } : l);
+        }
+        return [{ kind: 'exec', argv }];
+      },
+    },
+    {
+      re: /\.(push|raw)\s*\(/g,
+      handle: (a, lx, home, m): Effect[] => {
+        if (!/\bsimple_git\b/.test(lx.skel)) return [];
+        const argv = [lit('git'), ...(m[1] === 'push' ? [lit('push')] : [])];
+        return [{ kind: 'exec', argv: [...argv, ...jsWords(a, lx, home, valueOf)] }];
       },
     },
   ];

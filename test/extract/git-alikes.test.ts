@@ -17,6 +17,14 @@ describe('tools with git semantics read into git actions', () => {
     ['dolt branch -D spike', ['dolt branch|branch-force-delete||spike']],
     ['dolt clean', ['dolt clean|clean-force||']],
     ['dolt push origin main', []],
+    // DataLad: `--force gitpush|all` force-pushes to the sibling; checkdatapresent only re-sends data
+    ['datalad push --to origin --force gitpush', ['datalad push|force-push|origin|']],
+    ['datalad push --to=gin -f all', ['datalad push|force-push|gin|']],
+    ['datalad -l debug push --force=gitpush', ['datalad push|force-push||']],
+    ['datalad push --to origin --force checkdatapresent', []],
+    ['datalad push --to origin', []],
+    ['datalad -f json push --to origin', []],
+    ['datalad save -m update', []],
     // Bazaar and Breezy: the remote branch (or its tags) replaced by the local one
     [
       'bzr push --overwrite lp:~acme-team/acme-api/trunk',

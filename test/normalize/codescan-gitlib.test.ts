@@ -1,10 +1,10 @@
-/** Git libraries called from Python (src/normalize/codescan-gitlib.ts), read as the git command they perform. */
+/** Git libraries called from Python and Node (src/normalize/codescan-gitlib.ts), read as the git command they perform. */
 import { describe, expect, it } from 'vitest';
 import { scanCode } from '../../src/normalize/codescan.js';
 
 /** The commands the code runs, as text. */
-const runs = (code: string) =>
-  scanCode(code, 'python', '/h')
+const runs = (code: string, lang: 'python' | 'node' = 'python') =>
+  scanCode(code, lang, '/h')
     .filter((e) => e.kind === 'exec')
     .map((e) => (e.kind === 'exec' ? e.argv.map((f) => (f.dynamic ? `<${f.text}>` : f.text)).join(' ') : ''));
 
@@ -37,4 +37,35 @@ describe('git libraries in Python', () => {
     ['q = Queue(); q.push(1, force=True)', []],
     ["import git; git.Repo('.').remote().push(force=False)", ['git push origin']],
   ])('%s', (code, want) => expect(runs(code)).toEqual(want));
+});
+
+describe('git libraries in Node', () => {
+  it.each<[string, string[]]>([
+    [
+      "const git=require('isomorphic-git'),http=require('isomorphic-git/http/node'),fs=require('fs'); git.push({fs,http,dir:'.',remote:'origin',ref:'main',force:true})",
+      ['git push --force origin main'],
+    ],
+    [
+      "import git from 'isomorphic-git'; await git.push({ fs, http, dir, remote: 'origin', ref: 'v1', delete: true })",
+      ['git push --delete origin v1'],
+    ],
+    [
+      "import * as git from 'isomorphic-git'; await git.push({ fs, http, dir, url: 'https://example.com/r.git', ref: 'main', remoteRef: 'prod', force: flag })",
+      ['git push --force https://example.com/r.git main:prod'],
+    ],
+    [
+      "const simpleGit = require('simple-git'); simpleGit().push('origin', 'main', ['--force'])",
+      ['git push origin main --force'],
+    ],
+    [
+      "import { simpleGit } from 'simple-git'; const g = simpleGit(); await g.raw(['reset', '--hard', 'HEAD~2'])",
+      ['git reset --hard HEAD~2'],
+    ],
+    // not forced, or not a git library
+    [
+      "const git = require('isomorphic-git'); git.push({ fs, http, dir, remote: 'origin', ref: 'main' })",
+      ['git push origin main'],
+    ],
+    ['const a = []; a.push(1); a.push({force: true})', []],
+  ])('%s', (code, want) => expect(runs(code, 'node')).toEqual(want));
 });

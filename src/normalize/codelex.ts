@@ -4,6 +4,7 @@
  * "skeleton" without being fooled by text inside strings, and argument values can be
  * read back when they are plain literals.
  */
+import { assignments, nameUse, type NameUse } from './codelex-vars.js';
 import { decodeAnsiC } from './escapes.js';
 
 /**
@@ -55,38 +56,6 @@ export interface Lexed {
   vars: Map<string, string | null>;
 }
 
-/** `name = expr` (Go: `name := expr`) at the start of a statement (`const`/`let`/`var`/`my` allowed), not `==`/`=>`/`=~`. */
-const ASSIGN =
-  /(?:^|[;\n{|])\s*(?:(?:const|let|let\s+mut|var|val|def|my|our|local)\s+)?[$@%]?([A-Za-z_]\w*)\s*:?=(?![=~>])\s*([^;\n]+)/g;
-
-function assignments(skel: string): Map<string, string | null> {
-  const vars = new Map<string, string | null>();
-  for (const m of skel.matchAll(ASSIGN)) {
-    const rhs = m[2].trim();
-    const prev = vars.get(m[1]);
-    vars.set(m[1], prev === undefined || prev === rhs ? rhs : null);
-  }
-  // Names bound elsewhere (parameters, loop variables, `as` targets) may hold other values
-  // where they are read: unknown.
-  for (const n of boundNames(skel, [...BINDERS, LOOP_BINDER, CHANGED])) vars.set(n, null);
-  return vars;
-}
-
-/** Binders other than plain assignment: parameters, lambdas, block arguments, `as` targets. */
-const BINDERS = [
-  /\bdef\s+\w+\s*\(([^)]*)\)/g,
-  /\bfunction\b[^(]*\(([^)]*)\)/g,
-  /\(([^()]*)\)\s*=>/g,
-  /([$\w]+)\s*=>/g,
-  /\blambda\b([^:]*):/g,
-  /\|([^|]*)\|/g,
-  /\bas\s+([$\w]+)/g,
-];
-/** Loop variables (`for x in`, `for (const x of`, `foreach … as`). */
-const LOOP_BINDER = /\bfor(?:each)?\s*\(?\s*(?:const|let|var|my|our)?\s*([^;)]*?)\s+(?:in|of|as)\b/g;
-/** `x += …`, `x ||= …`, `x .= …`: changed in place, value unknown. */
-const CHANGED = /[$@%]?([A-Za-z_]\w*)\s*(?:[-+*/%|&^.]|\|\||&&|\?\?|<<|>>)=(?!=)/g;
-
 /**
  * The index just past the `}` that closes an interpolation whose body starts at `start`,
  * braces and quoted strings inside it skipped; the code's end when it is not closed.
@@ -102,14 +71,6 @@ function interpolationEnd(code: string, start: number): number {
     else if (c === '}' && --depth === 0) return i + 1;
   }
   return code.length;
-}
-
-/** The names the binders `res` bind in `skel` (each name as often as it is bound). */
-function boundNames(skel: string, res: RegExp[]): string[] {
-  const out: string[] = [];
-  for (const re of res)
-    for (const m of skel.matchAll(re)) for (const n of (m[1] ?? '').matchAll(/[A-Za-z_]\w*/g)) out.push(n[0]);
-  return out;
 }
 
 const PH = /\u0001(\d+)\u0002/g;
@@ -282,16 +243,19 @@ export function callArgs(skel: string, open: number): { args: string[]; end: num
   return { args, end: i };
 }
 
+/** Name use per lexed code, read at the first loop variable looked up. */
+const USES = new WeakMap<Lexed, NameUse>();
+
 /**
  * The elements a loop variable takes when it is bound once, by `for NAME in (A, B, …):` or
  * `for NAME in [A, B, …]` (Python, Ruby), and assigned nowhere else: the element expressions
  * on the skeleton. Undefined otherwise (the variable is then not known).
  */
 export function loopElements(name: string, lx: Lexed): string[] | undefined {
-  const assigned = [...lx.skel.matchAll(ASSIGN)].some((m) => m[1] === name);
-  const bound = boundNames(lx.skel, [...BINDERS, LOOP_BINDER, CHANGED]).filter((n) => n === name).length;
+  let use = USES.get(lx);
+  if (!use) USES.set(lx, (use = nameUse(lx.skel)));
   // fail closed: assigned, changed or bound anywhere but the one loop read below
-  if (assigned || bound !== 1) return undefined;
+  if (use.assigned.has(name) || use.bound.get(name) !== 1) return undefined;
   const loops = [...lx.skel.matchAll(new RegExp(`\\bfor\\s+${name}\\s+in\\s+([([])`, 'g'))];
   if (loops.length !== 1 || loops[0].index === undefined) return undefined;
   const open = loops[0].index + loops[0][0].length;

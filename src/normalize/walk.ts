@@ -12,6 +12,13 @@ import { lastCommand, redirected } from './redirected.js';
 import { listsCrontab } from './crontab.js';
 import { emitHistorySettings } from './history-settings.js';
 
+/**
+ * Functions the shell runs by itself: bash's command_not_found_handle (any command that is not
+ * found), zsh's command_not_found_handler, its TRAPxxx signal handlers, and its hook
+ * functions (chpwd on cd, precmd/preexec/periodic around commands, zshexit at exit).
+ */
+const HOOK_FUNCTIONS = /^(command_not_found_handler?|TRAP[A-Z]+|chpwd|precmd|preexec|periodic|zshexit)$/;
+
 /** Largest number of loop items unrolled (`for x in a b c`); beyond that the loop variable is dynamic. */
 const MAX_UNROLL = 16;
 
@@ -175,6 +182,16 @@ function walkInner(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Re
       const name = node.childForFieldName('name');
       const body = node.childForFieldName('body');
       if (name && body) scope.functions.set(name.text, body);
+      // A hook the shell calls on its own (a command not found, a signal, cd) runs without its
+      // name being typed: its body is read where it is defined, with unknown arguments.
+      if (name && body && HOOK_FUNCTIONS.test(name.text))
+        walk(
+          body,
+          run,
+          { ...frame, calls: frame.calls + 1, wrappers: [...frame.wrappers, name.text] },
+          { ...cloneScope(scope), positional: [], positionalKnown: false },
+          { writes: [] },
+        );
       return {};
     }
     case 'if_statement':

@@ -13,6 +13,7 @@ import { braceExpand } from './braces.js';
 import { decodeAnsiC } from './escapes.js';
 import { split } from './fields.js';
 import { scanSubstitutions, substitution } from './substitution.js';
+import { promptExpansion } from './prompt-expansion.js';
 
 export { MAX_BRACE_WORDS } from './braces.js';
 export { scanSubstitutions } from './substitution.js';
@@ -146,6 +147,7 @@ function expansionAtoms(node: Node, k: Ctx, quoted: boolean): Atom[] {
     return valueAtoms(lookup(name, k), quoted, src);
   }
   const op = after[0].type;
+  if (op === '@' && after[1]?.type === 'P') promptExpansion(node, name, lookup(name, k), k);
   if (!OPS.includes(op)) {
     scanSubstitutions(node, k);
     return [dyn(src)];

@@ -18,6 +18,10 @@ import { runPathScript } from './scripts.js';
 import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
 import { runM4 } from './m4.js';
+import { NINJAS, runNinja } from './ninja.js';
+import { SYSTEM_DSLS, runSystemDsl } from './system-dsl.js';
+import { runtimePreloads } from './runtime-env.js';
+import { PROCFILE_RUNNERS, runProcfile } from './procfile.js';
 import { runCrontab } from './crontab.js';
 import { sedExec } from './sed-exec.js';
 import { lessPreprocessor, optionCarriers } from './option-carriers.js';
@@ -68,6 +72,8 @@ export function runArgv(argv: Field[], k: K): Res {
       argv = peel.argv;
       continue;
     }
+    // NODE_OPTIONS=--require, LD_PRELOAD …: code a runtime this command starts loads first
+    runtimePreloads(k);
     if (prog === 'cd' || prog === 'pushd' || prog === 'popd') return changeDir(prog, argv, k);
     if (SHELLS.has(prog)) return runShell(prog, argv, k);
     if (prog === 'eval') return runEval(argv, k);
@@ -99,6 +105,12 @@ export function runArgv(argv: Field[], k: K): Res {
     }
     if (prog === 'npm') npmPkgSet(argv, k);
     if (MAKES.has(prog)) return runMake(argv, k);
+    if (NINJAS.has(prog)) return runNinja(argv, k);
+    if (SYSTEM_DSLS.has(prog)) return runSystemDsl(prog, argv, k);
+    if (Object.hasOwn(PROCFILE_RUNNERS, prog)) {
+      const r = runProcfile(prog, argv, k);
+      if (r) return r;
+    }
     const lang = interpreterFor(prog);
     if (lang) return runInterpreter(lang, argv, k);
     if (isPwsh(prog)) return runPwsh(argv, k);

@@ -5,7 +5,8 @@
  * `npm exec -c CMD` hand CMD to a shell; `dotenv [-e FILE] -- CMD` (dotenv-cli) and `env-cmd
  * -f FILE CMD` run CMD with a file's variables; secret injectors (`railway run`, `doppler run`, `op run` …) run their
  * command with a service's variables; stack orchestrators (`terramate run [opts] [--] CMD`) run
- * their command in every selected stack. Peeled like any wrapper, so what they launch is read as itself.
+ * their command in every selected stack; Procfile runners' `run` (`honcho run CMD`) runs CMD with
+ * the project's .env; shx runs its portable file commands (`shx rm -rf dist`). Peeled like any wrapper, so what they launch is read as itself.
  */
 import { joinFields } from './fields.js';
 import type { Field } from './state.js';
@@ -128,6 +129,34 @@ const injector =
     return { label, argv: rest.slice(i) };
   };
 
+/**
+ * Procfile runners' `run`: `honcho run [-e FILE] CMD`, `foreman run [-e FILE] CMD`, `overmind
+ * run CMD`, `forego run CMD`, `nf run CMD`: CMD runs with the project's .env loaded (their other
+ * subcommands are read by procfile.ts).
+ */
+const procfileRun =
+  (label: string): Peeler =>
+  (args) => {
+    if (args[0]?.text !== 'run') return undefined;
+    let i = 1;
+    for (; i < args.length; i++) {
+      const t = args[i].text;
+      if (t === '--') {
+        i++;
+        break;
+      }
+      if (/^(-e|--env|-f|--procfile|-d|--root|--app-root|-s|--socket)$/.test(t)) i++;
+      else if (!t.startsWith('-')) break;
+    }
+    return { label, argv: args.slice(i) };
+  };
+
+/** shx (ShellJS's portable commands): `shx [--silent|--verbose…] CMD ARGS` runs CMD's local file operation. */
+const shx: Peeler = (args) => {
+  const i = args.findIndex((a) => !a.text.startsWith('-'));
+  return i < 0 ? { label: 'shx', argv: [] } : { label: 'shx', argv: args.slice(i) };
+};
+
 /** terramate's options (global ones before `run`, and run's) that take the next word. */
 const TERRAMATE_VALUED =
   /^(-C|--chdir|--log-level|--log-fmt|--log-destination|--tags|--no-tags|-B|--git-change-base|-j|--parallel|--target|--from-target|--status|--layer|--terraform-plan-file|--tofu-plan-file|--cloud-sync-terraform-plan-file|--disable-safeguards)$/;
@@ -177,7 +206,15 @@ export const INJECTORS: Record<string, string> = {
  * Environment-file loaders (`dotenv -e .env -- CMD`, `env-cmd -f .env CMD`): like the
  * injectors, the variables they hand their command come from a file of secrets.
  */
-export const ENV_FILE_LOADERS = new Set(['dotenv', 'env-cmd']);
+export const ENV_FILE_LOADERS = new Set([
+  'dotenv',
+  'env-cmd',
+  'honcho run',
+  'foreman run',
+  'overmind run',
+  'forego run',
+  'nf run',
+]);
 
 /** True when a wrapper label is a secret injector's (`doppler run`) or an env-file loader's (`env-cmd`). */
 export function injectsSecrets(label: string): boolean {
@@ -198,4 +235,8 @@ export const RUNNERS: Record<string, Peeler> = {
   dotenv,
   'dotenv-cli': dotenv,
   'env-cmd': envCmd,
+  shx,
+  ...Object.fromEntries(
+    ['honcho', 'foreman', 'overmind', 'forego', 'nf'].map((p) => [p, procfileRun(`${p} run`)]),
+  ),
 };

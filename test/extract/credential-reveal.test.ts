@@ -60,6 +60,9 @@ describe('what a password manager or secret store prints', () => {
     // a variable of an env file printed under its loader, or printed by inline code or echo
     [['env'], 'dotenv … env', ['dotenv']],
     [['printenv', 'RAILWAY_TOKEN'], 'env-cmd … printenv RAILWAY_TOKEN', ['env-cmd']],
+    // a Procfile runner's `run` loads the project's .env
+    [['printenv', 'RAILWAY_TOKEN'], 'honcho run … printenv RAILWAY_TOKEN', ['honcho run']],
+    [['printenv'], 'foreman run … printenv', ['foreman run']],
     [['node', '-e', 'console.log(process.env.RAILWAY_TOKEN)'], 'env-cmd … node RAILWAY_TOKEN', ['env-cmd']],
     [
       ['python3', '-c', "import os; print(os.environ['API_TOKEN'])"],

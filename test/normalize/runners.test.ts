@@ -49,6 +49,11 @@ describe('what package runners launch', () => {
     ],
     ['terramate run --changed terraform apply', 'terramate run|terraform apply'],
     ["LESSOPEN='|rm -rf /srv %s' less README.md", 'less LESSOPEN|rm -rf /srv README.md'],
+    ['honcho run printenv RAILWAY_TOKEN', 'honcho run|printenv RAILWAY_TOKEN'],
+    ['foreman run -e .env.production rake db:drop', 'foreman run|rake db:drop'],
+    ['overmind run -- rm -rf /srv', 'overmind run|rm -rf /srv'],
+    ['npx shx rm -rf dist coverage', 'npx>shx|rm -rf dist coverage'],
+    ['shx --silent rm -rf ~', 'shx|rm -rf /h'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string[]]>([
@@ -64,6 +69,9 @@ describe('what package runners launch', () => {
     // terramate's other commands, and a run that only prints its plan
     ['terramate list --changed', ['|terramate list --changed']],
     ['terramate fmt --check', ['|terramate fmt --check']],
+    // a Procfile runner's other subcommands (procfile.ts reads `start`)
+    ['honcho check', ['|honcho check']],
+    ['overmind connect web', ['|overmind connect web']],
     ['terramate run --dry-run -- terraform destroy', ['|terramate run --dry-run -- terraform destroy']],
   ])('%s', (script, want) => expect(commands(script)).toEqual(want));
 });

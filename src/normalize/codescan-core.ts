@@ -1,6 +1,6 @@
 /**
- * Patterns of the first languages the code scanner read (codescan.ts): Node.js (and QuickJS's
- * std and os modules), Ruby (and
+ * Patterns of the first languages the code scanner read (codescan.ts): Node.js (child_process,
+ * execa, shelljs; QuickJS's std and os modules), Ruby (and
  * Crystal, read as Ruby), Perl and PHP: file deletions, commands run, HTTP requests and
  * code evaluated at run time (HTTP client libraries of Node and Ruby: codescan-httplibs.ts). Python, the VM languages, Lua/R/Julia/Go and Erlang have
  * their own pattern modules; Tcl, Scheme, Clojure and AppleScript their own scanners.
@@ -18,7 +18,20 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
     node: [
       {
         re: /\b(?:rmSync|rmdirSync|unlinkSync|rm|rmdir|unlink|remove|removeSync|emptyDirSync|rimraf(?:\.sync)?|deleteSync)\s*\(/g,
-        handle: h.rm,
+        // shelljs's `shell.rm('-rf', dir)`: its leading options are not the target
+        handle: (a, lx, home, m) =>
+          h.rm(
+            a.filter((x) => !/^-/.test(literalOf(x, lx)?.value ?? '')),
+            lx,
+            home,
+            m,
+          ),
+      },
+      {
+        // execa's `execa(file, [args…])` / `execaSync`, `execaNode(script)`; its
+        // `execaCommand('cmd args')` splits one string into a command
+        re: /\b(?:execa|execaSync|execaCommand|execaCommandSync)\s*\(/g,
+        handle: (a, lx, home) => h.command(a[0], lx, home, a.slice(1)),
       },
       {
         // child_process; JXA's `app.doShellScript(…)` (`osascript -l JavaScript`); QuickJS's
@@ -86,7 +99,11 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         re: /\b(?:unlink|rmdir|rmtree|remove_tree|File::Path::rmtree|File::Path::remove_tree)\s*\(?/g,
         handle: h.rm,
       },
-      { re: /(?<![\w$@%])(?:system|exec)\s*\(?/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
+      // `system LIST` with more than one element runs the argv itself, without a shell
+      {
+        re: /(?<![\w$@%])(?:system|exec)\s*\(?/g,
+        handle: (a, lx, home) => h.command(a.length > 1 ? `[${a.join(',')}]` : a[0], lx, home),
+      },
       // HTTP::Tiny, LWP::UserAgent, Mojo::UserAgent: `->delete(URL)`, `->post(URL, …)`, `->request('DELETE', URL)`
       {
         re: /->\s*(delete|put|patch|post|get|head)\s*\(/g,

@@ -1,7 +1,8 @@
 /**
  * Call patterns of inline Python code (`python -c`, a script on stdin or written earlier):
  * deletions (shutil, os, pathlib, and `p.unlink()` for each `p` of a directory walk), commands
- * run through a shell or as an argv (os.system, subprocess, the exec/spawn families, asyncio),
+ * run through a shell or as an argv (os.system, subprocess, the exec/spawn families, asyncio,
+ * libc's system() through ctypes),
  * HTTP requests (requests, httpx, urllib), git libraries (codescan-gitlib.ts) and code evaluated
  * at run time.
  */
@@ -54,6 +55,11 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
     {
       re: /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)|pty\.spawn|asyncio\.create_subprocess_shell)\s*\(/g,
       handle: (a, lx, home) => command(a[0], lx, home),
+    },
+    // ctypes: libc's own system()/popen() (`ctypes.CDLL(None).system(b'…')`, `libc = ctypes.CDLL('libc.so.6')`)
+    {
+      re: /(?<!\bos)\.(?:system|popen)\s*\(/g,
+      handle: (a, lx, home) => (/\bctypes\b/.test(lx.skel) ? command(a[0], lx, home) : []),
     },
     // asyncio.create_subprocess_exec("rm", "-rf", path): the program and its arguments.
     {

@@ -1,5 +1,7 @@
 /**
- * Scheme code run by guile, racket, chicken (csi), gambit (gsi), chibi-scheme and chez
+ * Scheme code run by guile, racket, chicken (csi), gambit (gsi), chibi-scheme and chez, and
+ * Common Lisp run by sbcl, ccl, ecl and clisp (package prefixes such as `uiop:` dropped;
+ * `uiop:delete-directory-tree`, `uiop:run-program`, `sb-ext:run-program`, `user-homedir-pathname`)
  * (`guile -c '(system* "rm" "-rf" "/srv")'`, code on stdin, a script written earlier), read
  * as S-expressions. What it reads is what codescan.ts reads for the other languages: calls
  * that delete files (`delete-file`, `delete-directory/files`, `delete-file-recursively`,
@@ -70,7 +72,7 @@ export function readForms(src: string): Node[] {
     }
     const m = /^[^\s()[\]";]+/.exec(src.slice(i));
     i += m ? m[0].length : 1;
-    return { t: 'sym', v: m ? m[0] : c };
+    return { t: 'sym', v: m ? m[0].replace(CL_PACKAGE, '') : c };
   };
   const out: Node[] = [];
   while (i < src.length) {
@@ -81,9 +83,14 @@ export function readForms(src: string): Node[] {
   return out;
 }
 
+/** Common Lisp package prefixes (`uiop:run-program`, `sb-ext:run-program`): the name is read without them. */
+const CL_PACKAGE =
+  /^(?:uiop(?:\/[\w-]+)?|sb-ext|sb-posix|sb-impl|ccl|ext|asdf|cl-fad|cl|common-lisp|inferior-shell|osicat):{1,2}(?=[\w*])/i;
+
 const DELETE =
-  /^(delete-file|delete-file\*|delete-file-recursively|delete-directory|delete-directory\/files|delete-directory\*|rmdir|remove-file)$/;
-const SHELL = /^(system|open-pipe|open-input-pipe|open-output-pipe|process|process-run|shell-command)$/;
+  /^(delete-directory-tree|delete-file-if-exists|delete-empty-directory|delete-directory-and-files|delete-file|delete-file\*|delete-file-recursively|delete-directory|delete-directory\/files|delete-directory\*|rmdir|remove-file)$/;
+const SHELL =
+  /^(system|open-pipe|open-input-pipe|open-output-pipe|process|process-run|shell-command|run-program|launch-program|run-shell-command)$/;
 const ARGV = /^(system\*|process\*|open-pipe\*|subprocess|spawn)$/;
 const HTTP =
   /^(http-(delete|post|put|patch|get|head|request)|(delete|post|put|get|head)-(pure|impure)-port)$/;
@@ -150,14 +157,20 @@ class SchemeScan {
       return { vs, dynamic: vs.some((v) => v.dynamic) };
     };
     if (head === 'quote' && args[0]?.t === 'sym') return lit(args[0].v);
-    if (head === 'getenv' && this.value(args[0]).text === 'HOME') return lit(this.home);
+    if (/^(getenv|posix-getenv)$/.test(head) && this.value(args[0]).text === 'HOME') return lit(this.home);
+    if (head === 'user-homedir-pathname') return lit(this.home);
+    // `(merge-pathnames "x/" base)`: x under base
+    if (head === 'merge-pathnames' && args[1]) {
+      const [rel, base] = [this.value(args[0]), this.value(args[1])];
+      return { text: `${base.text.replace(/\/+$/, '')}/${rel.text}`, dynamic: rel.dynamic || base.dynamic };
+    }
     if (head === 'find-system-path' && /home-dir/.test(show(args[0] ?? r))) return lit(this.home);
     if (/^(string-append|build-path|in-vicinity)$/.test(head)) {
       const { vs, dynamic } = all();
       return { text: vs.map((v) => v.text).join(head === 'string-append' ? '' : '/'), dynamic };
     }
     if (
-      /^(string->path|string->uri|string->url|expand-user-path|expand-file-name|path->string|find-executable-path|canonicalize-path)$/.test(
+      /^(string->path|string->uri|string->url|expand-user-path|expand-file-name|path->string|find-executable-path|canonicalize-path|namestring|native-namestring|truename|pathname|parse-namestring|ensure-directory-pathname)$/.test(
         head,
       )
     ) {
@@ -208,8 +221,11 @@ class SchemeScan {
     const v = (n: Node | undefined) => this.value(n);
     if (DELETE.test(fn) && args[0]) this.effects.push({ kind: 'rm', target: v(args[0]) });
     else if (SHELL.test(fn) && args.length) {
-      const list = fn.startsWith('process') && args[1] ? this.elements(args[1]) : undefined;
+      // `(process CMD ARGS)`, `(sb-ext:run-program PROG ARGS)`; `(uiop:run-program '("rm" …))` is an argv
+      const list = /^(process|run-program)/.test(fn) && args[1] ? this.elements(args[1]) : undefined;
+      const argv = /program$/.test(fn) ? this.elements(args[0]) : undefined;
       if (list) this.effects.push({ kind: 'exec', argv: [v(args[0]), ...list.map(v)] });
+      else if (argv) this.effects.push({ kind: 'exec', argv: argv.map(v) });
       else this.script(v(args[0]));
     } else if (ARGV.test(fn)) {
       const from = fn === 'subprocess' ? 3 : fn === 'open-pipe*' ? 1 : 0;

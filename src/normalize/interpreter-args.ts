@@ -104,18 +104,25 @@ export function k6Args(argv: Field[]): CodeArgs {
 /** The language `prog` interprets; undefined = not an interpreter read here. */
 export function interpreterFor(prog: string): Lang | undefined {
   // IPython's own syntax (`!CMD`, magics) is rewritten as Python first (ipython.ts)
-  if (/^python[\d.]*$|^pypy[\d.]*$|^ipython[\d.]*$/.test(prog)) return 'python';
+  // Hy is Lisp syntax for Python (rewritten as Python: dialects.ts)
+  if (/^python[\d.]*$|^pypy[\d.]*$|^ipython[\d.]*$|^hy[\d.]*$/.test(prog)) return 'python';
   // QuickJS (`qjs -e`, its std and os modules read with Node's patterns)
   if (/^(node|nodejs|deno|bun|tsx|ts-node|zx|qjs|quickjs)$/.test(prog)) return 'node';
   // Crystal's syntax and standard calls read as Ruby's (`crystal eval CODE`, `crystal run F.cr`)
   if (/^ruby[\d.]*$|^irb$|^crystal$/.test(prog)) return 'ruby';
-  if (/^perl[\d.]*$/.test(prog)) return 'perl';
+  // Raku is rewritten as Perl (dialects.ts)
+  if (/^perl[\d.]*$|^(raku|perl6|rakudo)$/.test(prog)) return 'perl';
   if (/^php[\d.]*$/.test(prog)) return 'php';
   if (/^(lua[\d.]*|luajit)$/.test(prog)) return 'lua';
   if (prog === 'Rscript' || prog === 'R') return 'r';
   if (prog === 'julia') return 'julia';
   if (/^(tclsh[\d.]*|wish[\d.]*|expect|jimsh)$/.test(prog)) return 'tcl';
-  if (/^(guile[\d.]*|racket|csi|chicken-csi|gsi|chibi-scheme|scheme|chez|chezscheme|petite)$/.test(prog))
+  // Common Lisp (sbcl, ccl, ecl, clisp) is read by the Scheme reader, its package prefixes dropped
+  if (
+    /^(guile[\d.]*|racket|csi|chicken-csi|gsi|chibi-scheme|scheme|chez|chezscheme|petite|sbcl|ccl|ccl64|lx86cl64|ecl|clisp)$/.test(
+      prog,
+    )
+  )
     return 'scheme';
   if (prog === 'go') return 'go';
   if (prog === 'elixir' || prog === 'iex') return 'elixir';

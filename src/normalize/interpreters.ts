@@ -3,7 +3,8 @@
  * `ruby -e`, `perl -e/-E`, `php -r`, Tcl (`tclsh`, `expect -c`), Scheme (`guile -c`,
  * `racket -e`), Elixir (`elixir -e`), the JVM scripting languages (`groovy -e`, `kotlin -e`,
  * `scala -e`, jshell), Rust (`rust-script -e`), AppleScript and JXA (`osascript -e`), Clojure
- * (`bb -e`, `clojure -M -e`), IPython (`ipython -c`, its `!CMD` and magics: ipython.ts), Erlang (`erl -eval`, escript) and k6 scripts (interpreter-args.ts), a script file written earlier in the same script (also `go run FILE.go`), and
+ * (`bb -e`, `clojure -M -e`), IPython (`ipython -c`, its `!CMD` and magics: ipython.ts), Hy
+ * (as Python) and Raku (as Perl) (dialects.ts), Common Lisp (`sbcl --eval`, read as Scheme), Erlang (`erl -eval`, escript) and k6 scripts (interpreter-args.ts), a script file written earlier in the same script (also `go run FILE.go`), and
  * code on stdin (heredoc, here-string, constant pipe). The interpreter itself is emitted;
  * what the code does becomes synthetic commands the extractors understand (`rm -rf X`,
  * the command it runs, `curl -X METHOD URL -d BODY`), with wrapper `python -c` etc.
@@ -22,6 +23,7 @@ import { pwshCommand, scanPwsh } from './pwsh.js';
 import { nuCode, scanNu } from './codescan-nu.js';
 import { findCode, interpreterFor, type CodeArgs } from './interpreter-args.js';
 import { ipythonToPython } from './ipython.js';
+import { hyToPython, rakuToPerl } from './dialects.js';
 import { octaveCode, scanOctave } from './codescan-octave.js';
 
 export type { Lang };
@@ -88,8 +90,13 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
   const given = code ?? (found.file || found.none || found.label.endsWith('-m') ? undefined : 'stdin');
   const home = k.frame.remote ? '~' : k.run.ctx.home;
   const ipython = /^ipython[\d.]*$/.test(prog);
+  const dialect = /^hy[\d.]*$/.test(prog)
+    ? hyToPython
+    : /^(raku|perl6|rakudo)$/.test(prog)
+      ? rakuToPerl
+      : undefined;
   return runCode(argv, k, given, found.label, (source) => {
-    const text = ipython ? ipythonToPython(source) : source;
+    const text = ipython ? ipythonToPython(source) : dialect ? dialect(source) : source;
     const effects = scanCode(text, lang, home);
     const opaque = effects.some((e) => e.kind === 'dynamic') || nestedOpaque(effects, lang, home, 0);
     return { effects, opaque, lang };

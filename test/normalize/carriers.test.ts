@@ -242,6 +242,15 @@ describe('inline interpreter code', () => {
       [{ program: 'rm', argv: ['rm', '-rf', '/etc/hosts'] }],
     ],
     ['python3 -c "import os; os.system(\'rm -rf /\')"', [{ program: 'rm', argv: RM_ROOT }]],
+    // libc's system() reached through ctypes
+    [
+      'python3 -c "import ctypes; ctypes.CDLL(None).system(b\'rm -rf ~\')"',
+      [{ program: 'rm', argv: ['rm', '-rf', '/h'] }],
+    ],
+    [
+      "python3 -c \"import ctypes; libc = ctypes.CDLL('libc.so.6'); libc.system(b'rm -rf /')\"",
+      [{ program: 'rm', argv: RM_ROOT }],
+    ],
     [
       "python3 -c \"import subprocess; subprocess.run(['git', 'push', '--force'])\"",
       [{ program: 'git', argv: ['git', 'push', '--force'] }],
@@ -325,4 +334,11 @@ describe('inline interpreter code', () => {
   it('plain code emits no synthetic commands', () => {
     expect(norm("python3 -c 'print(1+1)'").commands).toHaveLength(1);
   });
+});
+
+describe('Python code that calls no shell', () => {
+  it.each<[string]>([
+    ['python3 -c "import ctypes; print(ctypes.CDLL(None).getpid())"'],
+    ['python3 -c "import platform; print(platform.system())"'],
+  ])('%s runs nothing', (script) => expect(norm(script).commands.map((c) => c.program)).toEqual(['python3']));
 });

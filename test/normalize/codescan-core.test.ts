@@ -21,3 +21,24 @@ describe('what QuickJS code runs', () => {
     [`qjs --std -e 'print(std.getenv("PATH"))'`, ['|qjs --std -e print(std.getenv("PATH"))']],
   ])('%s runs nothing else', (script, want) => expect(commands(script)).toEqual(want));
 });
+
+describe('what Node code runs through execa and shelljs, and Perl through system LIST', () => {
+  it.each<[string, string]>([
+    [
+      `node --input-type=module -e "import {execa} from 'execa'; await execa('rm', ['-rf', process.env.HOME])"`,
+      'node -e|rm -rf /h',
+    ],
+    [`node -e "require('execa').execaSync('rm', ['-rf', '/srv'])"`, 'node -e|rm -rf /srv'],
+    [`node -e "const {execaCommand}=require('execa'); execaCommand('rm -rf /srv')"`, 'node -e|rm -rf /srv'],
+    [`node -e "const shell=require('shelljs'); shell.rm('-rf', '/srv')"`, 'node -e|rm -rf /srv'],
+    [`perl -e 'system("rm", "-rf", $ENV{HOME})'`, 'perl -e|rm -rf /h'],
+  ])('%s', (script, want) => expect(commands(script)).toContain(want));
+
+  it.each<[string, string[]]>([
+    [`node -e "const shell=require('shelljs'); shell.rm('-rf', 'dist')"`, ['node -e|rm -rf dist']],
+    [`node -e "require('execa').execa('npm', ['test'])"`, ['node -e|npm test']],
+    [`perl -e 'system("make test")'`, ['perl -e|make test']],
+  ])('%s runs only its own commands', (script, want) =>
+    expect(commands(script).filter((c) => !c.startsWith('|'))).toEqual(want),
+  );
+});

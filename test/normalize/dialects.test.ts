@@ -1,0 +1,52 @@
+/** Hy read as Python, Raku as Perl, Common Lisp as Scheme (src/normalize/dialects.ts, codescan-scheme.ts). */
+import { describe, expect, it } from 'vitest';
+import { filesContext, normalizeIn } from '../helpers/normalize.js';
+import { hyToPython, rakuToPerl } from '../../src/normalize/dialects.js';
+
+const ctx = filesContext({});
+/** Each normalized command as `wrappers|argv…` (dynamic ones marked), in order. */
+const commands = (script: string) =>
+  normalizeIn(ctx, script).commands.map(
+    (c) => `${c.wrappers.join('>')}|${c.dynamic ? 'dynamic:' : ''}${c.argv.join(' ')}`,
+  );
+
+describe('languages read through another', () => {
+  it.each<[string, string]>([
+    [`hy -c '(import shutil) (shutil.rmtree "/var/www")'`, 'hy -c|rm -rf /var/www'],
+    [`hy -c '(import os) (os.system "rm -rf /srv")'`, 'hy -c|rm -rf /srv'],
+    [`hy -c '(import subprocess) (subprocess.run ["rm" "-rf" "/srv"] :check True)'`, 'hy -c|rm -rf /srv'],
+    [`raku -e 'run <rm -rf>, %*ENV<HOME>'`, 'raku -e|rm -rf /h'],
+    [`raku -e 'shell "rm -rf /srv"'`, 'raku -e|rm -rf /srv'],
+    [`perl6 -e 'my @c = <rm -rf /srv>; run |@c'`, 'perl -e|dynamic:|@c'],
+    [
+      `sbcl --non-interactive --eval '(require :asdf)' --eval '(uiop:delete-directory-tree (user-homedir-pathname) :validate t)'`,
+      'sbcl -c|rm -rf /h',
+    ],
+    [`sbcl --eval '(uiop:run-program "rm -rf /srv")' --quit`, 'sbcl -c|rm -rf /srv'],
+    [`ecl --eval '(sb-ext:run-program "/bin/rm" (list "-rf" "/srv"))'`, 'ecl -c|/bin/rm -rf /srv'],
+    [`ccl --eval '(uiop:run-program (list "rm" "-rf" "/srv"))'`, 'ccl -c|rm -rf /srv'],
+    [
+      `sbcl --eval '(delete-file (merge-pathnames ".bashrc" (user-homedir-pathname)))'`,
+      'sbcl -c|rm -rf /h/.bashrc',
+    ],
+  ])('%s', (script, want) => expect(commands(script)).toContain(want));
+
+  it.each<[string]>([
+    [`hy -c '(print (+ 1 2))'`],
+    [`raku -e 'say "hello"'`],
+    [`sbcl --non-interactive --eval '(print (+ 1 2))'`],
+    ['sbcl --non-interactive --load build.lisp'],
+  ])('%s runs nothing', (script) => expect(commands(script).filter((c) => !c.startsWith('|'))).toEqual([]));
+
+  it.each<[string, string]>([
+    ['(shutil.rmtree "/x")', 'shutil.rmtree("/x")'],
+    ['(setv p "/x") (.unlink p)', 'p = "/x"\np.unlink()'],
+    ['(f a :check True)', 'f(a, check=True)'],
+  ])('hy %s', (hy, py) => expect(hyToPython(hy)).toBe(py));
+
+  it.each<[string, string]>([
+    ['run <rm -rf>, %*ENV<HOME>', "system 'rm','-rf', getenv('HOME')"],
+    ["'/srv'.IO.rmdir", "unlink('/srv')"],
+    ['say $*HOME', "say getenv('HOME')"],
+  ])('raku %s', (raku, perl) => expect(rakuToPerl(raku)).toBe(perl));
+});

@@ -17,9 +17,10 @@ import type { Ctx } from './words.js';
  */
 export function promptExpansion(node: Node, name: string, value: string | undefined | null, k: Ctx): void {
   if (value === null) return;
-  // A variable the script never set (`${PS1@P}`) holds the user's own value: not the script's code.
-  if (value === undefined && !k.scope.dyn.has(name) && !/^[\d@*]+$/.test(name)) return;
   if (value === undefined) {
+    // fail closed: a value not known statically may run any command. Also one the script
+    // never set (`${PS1@P}`): the environment it comes from may have been set by the agent
+    // in an earlier command (`export X='$(rm -rf ~)'`, then `echo "${X@P}"`).
     // fail closed: a prompt expansion of a value not known statically may run any command.
     issue(
       k.run,

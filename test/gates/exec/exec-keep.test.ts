@@ -9,7 +9,8 @@
  * agentfw deletes), any exec while the supervisor does not renew its lease (a blocked
  * event loop), and everything after a lockdown.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { startLineProcess } from '../../helpers/line-process.js';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,25 +39,15 @@ interface Agent {
 async function startAgent(keep: boolean): Promise<Agent> {
   const pre = [...(keep ? keepArgs(gate.audit.path, gate.auditKeyFile) : [])];
   pre.push('--sock', gate.runtime.socket, '--supervisor-pid', String(process.pid), '--');
-  const p = spawn(HELPER, [...pre, process.execPath, '-e', AGENT], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const waiting: ((l: string) => void)[] = [];
-  let buf = '';
-  p.stdout.on('data', (d: Buffer) => {
-    buf += d.toString();
-    for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
-      const l = buf.slice(0, i);
-      buf = buf.slice(i + 1);
-      waiting.shift()?.(l);
-    }
-  });
-  const line = () => new Promise<string>((r) => waiting.push(r));
+  const p = startLineProcess(HELPER, [...pre, process.execPath, '-e', AGENT]);
+  const line = p.line;
   await line();
   return {
     run: async (file, args, o = {}) => {
-      p.stdin.write(JSON.stringify({ file, args, ...o }) + '\n');
+      p.write(JSON.stringify({ file, args, ...o }) + '\n');
       return Number(await line());
     },
-    close: () => new Promise((r) => (p.on('close', () => r()), p.stdin.end())),
+    close: p.close,
   };
 }
 

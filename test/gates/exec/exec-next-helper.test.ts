@@ -10,6 +10,7 @@
  * before a malformed line (the helper drops the connection and forgets them).
  */
 import { spawn } from 'node:child_process';
+import { startLineProcess } from '../../helpers/line-process.js';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,26 +43,16 @@ async function startAgent(client = process.execPath): Promise<Agent> {
   const pre = ['--sock', gate.runtime.socket, '--supervisor-pid', String(process.pid)];
   if (client) pre.push('--client', client);
   pre.push('--');
-  const p = spawn(HELPER, [...pre, process.execPath, '-e', AGENT], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const waiting: ((l: string) => void)[] = [];
-  let buf = '';
-  p.stdout.on('data', (d: Buffer) => {
-    buf += d.toString();
-    for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
-      const l = buf.slice(0, i);
-      buf = buf.slice(i + 1);
-      waiting.shift()?.(l);
-    }
-  });
-  const line = () => new Promise<string>((r) => waiting.push(r));
+  const p = startLineProcess(HELPER, [...pre, process.execPath, '-e', AGENT]);
+  const line = p.line;
   const pid = Number(await line());
   return {
     pid,
     run: async (file, args) => {
-      p.stdin.write(JSON.stringify({ file, args }) + '\n');
+      p.write(JSON.stringify({ file, args }) + '\n');
       return Number(await line());
     },
-    close: () => new Promise((r) => (p.on('close', () => r()), p.stdin.end())),
+    close: p.close,
   };
 }
 

@@ -7,7 +7,11 @@
  * /e:false`, `Clear-EventLog`, `Remove-EventLog`, `fsutil usn deletejournal`), the audit
  * policy cleared or set to record nothing (`auditpol /clear|/remove`, `/set … :disable`),
  * and a security service stopped or disabled (`sc`, `net stop`, `Stop-Service`,
- * `Set-Service -StartupType Disabled`, `sysmon -u`). Names are matched case-folded without
+ * `Set-Service -StartupType Disabled`, `sysmon -u`), Defender told to skip a broad place
+ * (`Add-MpPreference -ExclusionPath C:\`, a shell or interpreter as `-ExclusionProcess`, an
+ * executable type as `-ExclusionExtension`), User Account Control off (`EnableLUA` 0 under
+ * `…\Policies\System`, by `reg add` or `Set-ItemProperty`) and boot-time code signing off
+ * (`bcdedit /set testsigning on`, `nointegritychecks on`). Names are matched case-folded without
  * `.exe`; each finding is [verb, the words that say so].
  */
 import { SECURITY_UNITS } from './cloud-host.js';
@@ -48,6 +52,43 @@ const positional = (args: string[]) =>
 /** A registry path of Defender's settings or policy. */
 const DEFENDER_KEY = /\\(Windows Defender|Microsoft Antimalware)(\\|$)/i;
 
+/** The key of User Account Control's policy. */
+const UAC_KEY = /\\Policies\\System\\?$/i;
+/** UAC values whose 0 lets programs take administrator rights without a prompt. */
+const UAC_OFF = /^(EnableLUA|ConsentPromptBehaviorAdmin|PromptOnSecureDesktop)$/i;
+
+/** Programs that run any code they are given: excluded, everything they run is unscanned. */
+const RUNS_ANYTHING =
+  /^(powershell|pwsh|cmd|wscript|cscript|mshta|rundll32|regsvr32|msiexec|python\d*|pythonw|node|bash|sh|wsl|java|javaw|ruby|perl)(\.exe)?$/i;
+/** File types that run: excluded, every such file is unscanned. */
+const RUNNABLE_TYPE = /^\.?(exe|dll|ps1|psm1|bat|cmd|vbs|js|jse|hta|msi|scr|com|sys)$/i;
+
+/**
+ * Whether one Defender exclusion value skips a broad place: a drive root or a folder right
+ * under it (`C:\`, `C:\Users`, `D:`), a user's home (`C:\Users\me`), a wildcard alone, or a
+ * value holding a variable (`$env:USERPROFILE`, `%TEMP%`). A project folder deeper down is not.
+ */
+function broadExclusion(kind: string, value: string): boolean {
+  const v = value.trim().replace(/^['"]|['"]$/g, '');
+  // fail closed: a variable's value is not known statically, so it may be any place
+  if (v === '' || /[$%]/.test(v)) return true;
+  if (kind === 'exclusionprocess') return RUNS_ANYTHING.test(v.split(/[\\/]/).pop() ?? v);
+  if (kind === 'exclusionextension') return RUNNABLE_TYPE.test(v);
+  const parts = v
+    .replace(/^[a-z]:/i, '')
+    .split(/[\\/]+/)
+    .filter(Boolean);
+  if (/^\*+$/.test(parts.join(''))) return true;
+  return parts.length <= 1 || (/^users$/i.test(parts[0]) && parts.length === 2);
+}
+
+/** Whether Defender's parameters add an exclusion of a broad place (see broadExclusion). */
+const broadExclusions = (ps: [string, string][]) =>
+  ps.some(
+    ([k, v]) =>
+      /^exclusion(path|process|extension)$/.test(k) && v.split(',').some((x) => broadExclusion(k, x)),
+  );
+
 /** What `name ARGS` (`name`: the program case-folded, `.exe` dropped) switches off on Windows; empty = none. */
 export function windowsDefencesOff(name: string, args: string[], program = name): Finding[] {
   const said = `${program} ${args.join(' ')}`.trim();
@@ -58,13 +99,31 @@ export function windowsDefencesOff(name: string, args: string[], program = name)
       const off = p().find(
         ([k, v]) => (/^disable/.test(k) && ON_VALUE.test(v)) || (/^enable/.test(k) && OFF_VALUE.test(v)),
       );
-      return off ? [['antivirus-off', said]] : [];
+      return off || broadExclusions(p()) ? [['antivirus-off', said]] : [];
     }
+    case 'add-mppreference':
+      return broadExclusions(p()) ? [['antivirus-off', said]] : [];
+    case 'bcdedit':
+      // `bcdedit /set {current} testsigning on`: unsigned drivers load at the next boot
+      return lower.includes('/set') &&
+        lower.some(
+          (a, i) => /^(testsigning|nointegritychecks)$/.test(a) && /^(on|yes|true)$/.test(lower[i + 1] ?? ''),
+        )
+        ? [['hardening-off', said]]
+        : [];
     case 'uninstall-windowsfeature':
     case 'remove-windowsfeature':
     case 'disable-windowsoptionalfeature':
       return args.some((a) => /defender/i.test(a)) ? [['antivirus-off', said]] : [];
     case 'reg':
+      // `reg add "HKLM\…\Policies\System" /v EnableLUA /t REG_DWORD /d 0`: UAC off
+      if (
+        lower[0] === 'add' &&
+        UAC_KEY.test(args[1] ?? '') &&
+        lower.some((a, i) => a === '/v' && UAC_OFF.test(lower[i + 1] ?? '')) &&
+        lower.some((a, i) => a === '/d' && /^0$/.test(lower[i + 1] ?? ''))
+      )
+        return [['hardening-off', said]];
       // `reg add "HKLM\…\Windows Defender" /v DisableAntiSpyware /d 1`
       return lower[0] === 'add' &&
         DEFENDER_KEY.test(args[1] ?? '') &&
@@ -76,6 +135,8 @@ export function windowsDefencesOff(name: string, args: string[], program = name)
     case 'new-itemproperty': {
       const ps = new Map(p());
       const path = ps.get('path') ?? ps.get('literalpath') ?? positional(args)[0] ?? '';
+      if (UAC_KEY.test(path) && UAC_OFF.test(ps.get('name') ?? '') && /^0$/.test(ps.get('value') ?? ''))
+        return [['hardening-off', said]];
       return DEFENDER_KEY.test(path) &&
         /^disable/i.test(ps.get('name') ?? '') &&
         ON_VALUE.test(ps.get('value') ?? '')

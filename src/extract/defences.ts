@@ -4,7 +4,8 @@
  * removed; an SELinux domain made permissive), kernel hardening turned off by sysctl, a
  * security agent unloaded on macOS, Gatekeeper or System Integrity Protection off, the
  * macOS or pf firewall off, an endpoint protection product switched off, a SIEM's indexed
- * data wiped, the kernel's message buffer cleared (`dmesg -C`), and the shell's own history
+ * data wiped, the kernel's message buffer cleared (`dmesg -C`), Secure Boot's signature
+ * checks turned off (`mokutil --disable-validation`), and the shell's own history
  * switched off; security switched off at the next boot by the kernel command line is in
  * defences-boot.ts. Windows' equivalents are in
  * defences-windows.ts; agents stopped by their own control programs and alerting silenced, in
@@ -170,6 +171,11 @@ export function defencesOff(cmd: NormalizedCommand, ctx?: AnalyzeContext): Findi
       if (hasAny(o, 'C', 'c', 'clear', 'read-clear')) found.push(['logs-cleared', `dmesg ${said}`]);
       break;
     }
+    case 'mokutil':
+      // `mokutil --disable-validation`: shim stops checking signatures (Secure Boot off) at the next boot
+      if (args.includes('--disable-validation'))
+        found.push(['hardening-off', 'mokutil --disable-validation']);
+      break;
     case 'pfctl':
       if (args.includes('-d')) found.push(['firewall-off', 'pfctl -d']);
       break;

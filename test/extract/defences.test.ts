@@ -108,6 +108,42 @@ describe('defences switched off', () => {
     ['dmesg -Tc', 'logs-cleared: dmesg: dmesg -Tc'],
     ['dmesg --read-clear --level=err', 'logs-cleared: dmesg: dmesg --read-clear --level=err'],
     ['dmesg --cle', 'logs-cleared: dmesg: dmesg --cle'],
+    // Secure Boot's signature checks off; UAC off; unsigned drivers allowed at boot
+    ['sudo mokutil --disable-validation', 'hardening-off: mokutil: mokutil --disable-validation'],
+    [
+      'pwsh -c "Set-ItemProperty -Path HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System -Name EnableLUA -Value 0"',
+      'hardening-off: Set-ItemProperty: Set-ItemProperty -Path HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System -Name EnableLUA -Value 0',
+    ],
+    [
+      'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System" /v ConsentPromptBehaviorAdmin /t REG_DWORD /d 0 /f',
+      'hardening-off: reg: reg add HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System /v ConsentPromptBehaviorAdmin /t REG_DWORD /d 0 /f',
+    ],
+    ['bcdedit /set testsigning on', 'hardening-off: bcdedit: bcdedit /set testsigning on'],
+    // Defender told to skip a broad place, a program that runs anything, or a runnable type
+    [
+      `powershell.exe -NoProfile -Command "Add-MpPreference -ExclusionPath 'C:\\'"`,
+      'antivirus-off: Add-MpPreference: Add-MpPreference -ExclusionPath C:\\',
+    ],
+    [
+      "pwsh -c 'Add-MpPreference -ExclusionPath D:'",
+      'antivirus-off: Add-MpPreference: Add-MpPreference -ExclusionPath D:',
+    ],
+    [
+      "pwsh -c 'Add-MpPreference -ExclusionPath C:\\Users\\dev'",
+      'antivirus-off: Add-MpPreference: Add-MpPreference -ExclusionPath C:\\Users\\dev',
+    ],
+    [
+      "pwsh -c 'Add-MpPreference -ExclusionPath $env:USERPROFILE'",
+      'antivirus-off: Add-MpPreference: Add-MpPreference -ExclusionPath $env:USERPROFILE',
+    ],
+    [
+      "pwsh -c 'Add-MpPreference -ExclusionProcess powershell.exe'",
+      'antivirus-off: Add-MpPreference: Add-MpPreference -ExclusionProcess powershell.exe',
+    ],
+    [
+      "pwsh -c 'Set-MpPreference -ExclusionExtension .ps1'",
+      'antivirus-off: Set-MpPreference: Set-MpPreference -ExclusionExtension .ps1',
+    ],
   ])('%s', (script, expected) => {
     expect(off(script)[0]).toBe(expected);
   });
@@ -144,6 +180,15 @@ describe('defences switched off', () => {
     "pwsh -c 'Get-MpPreference'",
     "pwsh -c 'Set-MpPreference -DisableRealtimeMonitoring $false'",
     "pwsh -c 'Set-MpPreference -ExclusionPath C:\\src\\build'",
+    "pwsh -c 'Add-MpPreference -ExclusionPath C:\\Users\\dev\\source\\repos\\app\\node_modules'",
+    "pwsh -c 'Add-MpPreference -ExclusionExtension .log'",
+    "pwsh -c 'Remove-MpPreference -ExclusionPath C:\\'",
+    'mokutil --sb-state',
+    'mokutil --list-enrolled',
+    'bcdedit /enum',
+    'bcdedit /set testsigning off',
+    'reg add "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System" /v EnableLUA /t REG_DWORD /d 1 /f',
+    'reg query "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System" /v EnableLUA',
     'reg query "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender"',
     'netsh advfirewall show allprofiles',
     'netsh advfirewall set allprofiles state on',

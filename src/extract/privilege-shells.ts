@@ -1,7 +1,7 @@
 /**
  * An interactive root shell opened on this machine: whatever is typed into it next runs as
  * root and is never shown to the firewall. A shell with no command, no script and no input
- * (`sudo -i`, `sudo su -`, `doas sh`, `pkexec bash`) whose nearest change of user is to root,
+ * (`sudo -i`, `sudo-rs -s`, `doas -s`, `please bash`, `gsudo`, `pkexec bash`) whose nearest change of user is to root,
  * `run0` with no command, and `machinectl shell [root@].host` with no command (root is its
  * default user) or `machinectl login` on the host. Reads the command's words and the
  * wrappers the normalizer peeled (their labels name the user: `sudo -u postgres`, `su root`,
@@ -12,7 +12,7 @@ import { SHELLS } from './shell-programs.js';
 
 /** A wrapper label that changes the user, and whether that user is root (undefined = not a change of user). */
 function toRoot(label: string): boolean | undefined {
-  const m = /^(sudo|doas|pkexec|run0|su|runuser|machinectl shell)\b\s*(.*)$/.exec(label);
+  const m = /^(sudo|doas|please|gsudo|pkexec|run0|su|runuser|machinectl shell)\b\s*(.*)$/.exec(label);
   if (!m) return undefined;
   const rest = m[2];
   if (m[1] === 'machinectl shell') return /^(root|0)@\.host$/.test(rest);

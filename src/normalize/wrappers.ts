@@ -1,6 +1,6 @@
 /**
  * Wrappers: programs that run another program given as their arguments, peeled to reach
- * it (sudo, doas, pkexec, env, command, exec, builtin, nohup, nice, time, timeout, stdbuf, setsid,
+ * it (sudo and sudo-rs, doas, please and gsudo in elevation.ts, pkexec, env, command, exec, builtin, nohup, nice, time, timeout, stdbuf, setsid,
  * unbuffer, chroot, ionice, flock, runuser, agentfw run) and those that take a command string
  * (watch, script -c, su -c, flock -c, env -S) or run shell commands given on their command
  * line (editors, editors.ts; tmux, screen and systemd-run, multiplexers.ts), which is
@@ -21,6 +21,7 @@ import { TOOL_ENVS } from './tool-envs.js';
 import { PY_TOOL_RUNNERS } from './py-tool-runners.js';
 import { MULTI_REPO } from './multi-repo.js';
 import { cmakeCommandMode } from './cmake-e.js';
+import { ELEVATORS } from './elevation.js';
 import { joinFields } from './fields.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
@@ -232,7 +233,9 @@ const agentfwRun: Peeler = (args) => {
 export const WRAPPERS: Record<string, Peeler> = {
   agentfw: agentfwRun,
   sudo,
-  doas: simple('doas', 'uC'),
+  // sudo-rs: sudo rewritten in Rust, the same options
+  'sudo-rs': sudo,
+  ...ELEVATORS,
   // `pkexec [--user U] CMD`: CMD as root (or U) through polkit
   pkexec: simple('pkexec', '', ['user']),
   run0: simple('run0', 'uDgM', [

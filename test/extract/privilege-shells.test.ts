@@ -31,6 +31,14 @@ describe('interactive root shells', () => {
     ['sudo bash', 'sudo bash'],
     ['sudo -E zsh --login', 'sudo zsh --login'],
     ['doas sh', 'doas sh'],
+    // sudo's rewrite, doas' shell option, please-rs, gsudo on Windows
+    ['sudo-rs -i', 'sudo sh'],
+    ['sudo-rs -s', 'sudo sh'],
+    ['doas -s', 'doas sh'],
+    ['please bash', 'please bash'],
+    ['gsudo', 'gsudo sh'],
+    ['gsudo --system', 'gsudo sh'],
+    ['gsudo --ti', 'gsudo sh'],
     ['pkexec bash -l', 'pkexec bash -l'],
     ['run0', 'run0'],
     // another user, a container, a command, a script, input, another machine
@@ -49,6 +57,16 @@ describe('interactive root shells', () => {
     ['bash', undefined],
     ['ssh prod sudo -i', undefined],
     ['run0 systemctl restart nginx', undefined],
+    ['sudo-rs -u postgres -s', undefined],
+    ['sudo-rs apt-get update', undefined],
+    ['doas -u postgres -s', undefined],
+    ['doas -C /etc/doas.conf', undefined],
+    ['please -t postgres bash', undefined],
+    ['please -l', undefined],
+    ['gsudo config CacheMode Auto', undefined],
+    ['gsudo status', undefined],
+    ['gsudo -u dev cmd', undefined],
+    ['gsudo npm install -g pnpm', undefined],
   ])('%s → %s', (script, expected) => {
     expect(shell(script)).toBe(expected);
   });

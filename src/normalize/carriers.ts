@@ -118,6 +118,9 @@ export function runArgv(argv: Field[], k: K): Res {
     if (/^(octave|octave-cli|matlab)$/.test(prog)) return runOctave(argv, k);
     if (prog === 'git') gitRuns(argv, k);
     if (prog === 'sed' || prog === 'gsed') sedExec(argv, k);
+    // `sponge [-a] FILE` (moreutils) writes what it reads to FILE, as `tee [-a] FILE` does:
+    // read as tee so every reader of what tee writes (sudoers, system files, rc files) sees it.
+    if (prog === 'sponge') return emit([{ text: 'tee', dynamic: false }, ...argv.slice(1)], k);
     const script = runPathScript(argv, k, runArgv);
     if (script) return script;
     return emit(argv, k);

@@ -49,6 +49,15 @@ describe('sudoers written', () => {
       "echo 'deploy ALL=(ALL) NOPASSWD: ALL' | sudo tee /etc/sudoers.d/deploy",
       'grant-admin: sudoers /etc/sudoers.d/deploy: deploy ALL=(ALL) NOPASSWD: ALL',
     ],
+    // sponge (moreutils) writes its input to the file, as tee does
+    [
+      'echo "ci ALL=(ALL) NOPASSWD: ALL" | sudo sponge /etc/sudoers.d/90-agent',
+      'grant-admin: sudoers /etc/sudoers.d/90-agent: ci ALL=(ALL) NOPASSWD: ALL',
+    ],
+    [
+      "sudo sponge -a /etc/sudoers <<'X'\nci ALL=(ALL) ALL\nX",
+      'grant-admin: sudoers /etc/sudoers: ci ALL=(ALL) ALL',
+    ],
     [
       "sudo tee -a /etc/sudoers <<'X'\nci ALL=(ALL) NOPASSWD:ALL\nX",
       'grant-admin: sudoers /etc/sudoers: ci ALL=(ALL) NOPASSWD:ALL',
@@ -96,5 +105,7 @@ describe('sudoers written', () => {
     'cat /etc/sudoers.d/ci',
     "echo 'ci ALL=(ALL) NOPASSWD: ALL' | tee notes.txt",
     "echo 'ci ALL=(ALL) ALL' > docs/sudoers.example",
+    "jq '.version = 2' package.json | sponge package.json",
+    "echo 'ci ALL=(root) /usr/bin/apt' | sudo sponge /etc/sudoers.d/ci",
   ])('%s → nothing', (script) => expect(found(script)).toEqual([]));
 });

@@ -7,10 +7,13 @@
  * (`keyctl print|pipe|read KEY`) print a stored secret; a secrets manager dumps a project's
  * secrets (`phase secrets export|get`, `phase secrets list --show`); a transparently encrypted
  * repository's password or decrypted files are printed (`transcrypt --display`,
- * `git secret cat`, `blackbox_cat`).
+ * `git secret cat`, `blackbox_cat`); the desktop keyring's items with their secrets
+ * (`lssecret -s`, `secret-tool search`); a Kubernetes secret decoded by the view-secret
+ * plugin (`kubectl view-secret NAME [KEY|--all]`: a secret of one key is printed whole).
  *
  * Reads the command's words only. Storing, erasing and listing (`git credential approve`,
- * `docker-credential-desktop list`, `keyring set`, `phase secrets list`) print no secret.
+ * `docker-credential-desktop list`, `keyring set`, `phase secrets list`, `lssecret` without
+ * `-s`) print no secret.
  */
 
 /** argv's positional words after the program (options left out). */
@@ -51,6 +54,18 @@ export function storedSecret(program: string, argv: string[]): string {
       return has(/^(-d|--display)$/) || has(/^-[a-zA-Z]*d[a-zA-Z]*$/) ? 'transcrypt --display' : '';
     case 'blackbox_cat':
       return 'blackbox_cat';
+    case 'lssecret':
+      return has(/^(-s|--secrets?)$/) ? 'lssecret -s' : '';
+    case 'secret-tool':
+      return v[0] === 'search' ? 'secret-tool search' : '';
+    case 'kubectl':
+    case 'oc': {
+      // the plugin decodes the named secret's values (one key: printed without being asked)
+      const at = v.indexOf('view-secret');
+      return at >= 0 && v.length > at + 1 ? `${program} view-secret` : '';
+    }
+    case 'kubectl-view_secret':
+      return v.length > 0 ? 'kubectl view-secret' : '';
     default:
       // `python -m keyring get …`
       if (/^python[\d.]*$/.test(program)) {

@@ -1,6 +1,7 @@
 /**
  * Where data can leave the machine from one command: HTTP clients (their bodies, uploads
- * and stdin), raw sockets (nc, ncat, socat, telnet, `> /dev/tcp/host/port`) and copies to
+ * and stdin), raw sockets (nc, ncat, socat, telnet, `> /dev/tcp/host/port`; TLS clients in
+ * exfil-tls.ts) and copies to
  * remote hosts (scp, rsync, sftp, and what a command run through ssh reads from this
  * machine's stdin), name lookups (the queried name reaches whoever runs that domain's DNS),
  * gist uploads, text and assets posted to a forge's issues, pull requests and releases
@@ -9,6 +10,7 @@
  * clients, message brokers (exfil-transfers.ts) and bucket copies (exfil-buckets.ts), and
  * any other client's own words sent to the host they name (exfil-argv.ts).
  */
+import { tlsClientHost } from './exfil-tls.js';
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { httpRequests } from './http.js';
 import { isLocalHost, parseUrl } from './http-url.js';
@@ -20,7 +22,7 @@ import { bucketCopy } from './exfil-buckets.js';
 import { argvSend } from './exfil-argv.js';
 
 export interface Sink {
-  /** http | nc | socat | telnet | dev-tcp | scp | rsync | sftp | ssh | dns | gist | mail | ping | hping, a forge's command (`gh issue comment`) or a transfer's (`croc send`, `lftp put`) */
+  /** http | nc | tls | socat | telnet | dev-tcp | scp | rsync | sftp | ssh | dns | gist | mail | ping | hping, a forge's command (`gh issue comment`) or a transfer's (`croc send`, `lftp put`) */
   sink: string;
   /** Destination host; empty = unknown. */
   host: string;
@@ -206,6 +208,8 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
     const listen = cmd.argv.some((a) => /^-[a-zA-Z]*l/.test(a));
     if (!listen) out.push(hostSink(p === 'telnet' ? 'telnet' : 'nc', pos[0] ?? '', { sendsStdin: true }));
   }
+  const tls = tlsClientHost(cmd);
+  if (tls !== undefined) out.push(hostSink('tls', tls, { sendsStdin: true }));
   if (p === 'socat') {
     const addr = cmd.argv.slice(1).find((a) => /^(tcp|tcp4|tcp6|udp|openssl|ssl)[^:]*:/i.test(a));
     if (addr) out.push(hostSink('socat', addr.split(':')[1] ?? '', { sendsStdin: true }));

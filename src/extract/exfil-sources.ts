@@ -1,7 +1,8 @@
 /**
  * What counts as secret material leaving the machine: the environment (`env`, `printenv`,
  * `/proc/PID/environ`), credential files (SSH keys, cloud credentials, `.env`, netrc…), and
- * secret-looking `$VARIABLES` placed in a request body.
+ * secret-looking `$VARIABLES` (or `${!NAME}`, a variable named at run time) placed in a request
+ * body or printed into a sink.
  */
 import { parse as shellParse } from 'shell-quote';
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
@@ -116,7 +117,12 @@ export function producedSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): Sec
   if (ENV_DUMPERS.has(p) && (cmd.argv.length === 1 || cmd.argv.slice(1).every((a) => /^-[px]+$/.test(a))))
     return 'env';
   if (p === 'echo' || p === 'printf') {
-    return cmd.argv.some((a, i) => cmd.dynamicArgs.includes(i) && secretVarRefs(a).length) ? 'env-var' : '';
+    // `${!v}`: the variable whose name v holds at run time (`compgen -v | while read v; …`)
+    // fail closed: that name is not known statically, so it may be any secret of the environment
+    const indirect = (a: string) => /\$\{!\w+\}/.test(a);
+    return cmd.argv.some((a, i) => cmd.dynamicArgs.includes(i) && (secretVarRefs(a).length || indirect(a)))
+      ? 'env-var'
+      : '';
   }
   if (FILE_READERS.has(p) && cmd.argv.slice(1).some((a) => isCredentialPath(a, cmd, ctx)))
     return 'credential-file';

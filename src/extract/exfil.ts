@@ -161,8 +161,9 @@ function repositoryPush(cmd: NormalizedCommand, _ctx: AnalyzeContext, all: Norma
 }
 
 /**
- * `git push` after `git add [-f] .env` (or another credential file) earlier in the script:
- * the file goes to the remote with the commit, and stays in its history.
+ * `git push` after `git add [-f] .env` (or another credential file) earlier in the script,
+ * or after `chezmoi add FILE` (chezmoi's repository, pushed by `chezmoi git -- push`, peeled
+ * to git): the file goes to the remote with the commit, and stays in its history.
  */
 function committedCredential(
   cmd: NormalizedCommand,
@@ -172,9 +173,12 @@ function committedCredential(
   if (cmd.program !== 'git' || gitWords(cmd)[0] !== 'push') return [];
   for (const c of all) {
     if (c === cmd) break;
-    if (c.program !== 'git') continue;
+    // `chezmoi add|re-add FILE`: the file is copied into the dotfiles repository (unless encrypted)
+    const chezmoiAdd =
+      c.program === 'chezmoi' && /^(add|re-add)$/.test(gitWords(c)[0] ?? '') && !c.argv.includes('--encrypt');
+    if (c.program !== 'git' && !chezmoiAdd) continue;
     const [sub, ...rest] = gitWords(c);
-    if (sub !== 'add' && sub !== 'stage') continue;
+    if (!chezmoiAdd && sub !== 'add' && sub !== 'stage') continue;
     const file = rest.find((a) => !a.startsWith('-') && isCredentialPath(a, c, ctx));
     if (file) {
       const remote =

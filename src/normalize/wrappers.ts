@@ -9,7 +9,7 @@
  * multi-call binaries, sshpass, job queues and file watchers in launchers.ts; development
  * environments (distrobox, toolbox, nix-shell, conda run …) in dev-envs.ts; tool-version managers
  * and project runners (mise x, asdf exec, uv run, poetry run …) in tool-envs.ts; multi-repository
- * runners (mr run, gita super) in multi-repo.ts.
+ * runners (mr run, gita super) in multi-repo.ts; dotfile managers' git (yadm, chezmoi git) in dotfiles.ts.
  */
 import { emacsPeeler, vimPeeler } from './editors.js';
 import { screen, systemdRun, tmux } from './multiplexers.js';
@@ -22,6 +22,7 @@ import { PY_TOOL_RUNNERS } from './py-tool-runners.js';
 import { MULTI_REPO } from './multi-repo.js';
 import { cmakeCommandMode } from './cmake-e.js';
 import { ELEVATORS } from './elevation.js';
+import { DOTFILES } from './dotfiles.js';
 import { joinFields } from './fields.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
@@ -325,4 +326,5 @@ export const WRAPPERS: Record<string, Peeler> = {
   ...TOOL_ENVS,
   ...PY_TOOL_RUNNERS,
   ...MULTI_REPO,
+  ...DOTFILES,
 };

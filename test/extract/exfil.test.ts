@@ -397,6 +397,18 @@ describe('secrets sent where no body is: headers, xargs, ssh, forge posts, a pus
     ],
     ['git add .env.example, push', [['git', 'add', '.env.example']], []],
     ['git add src/app.ts, push', [['git', 'add', 'src/app.ts']], []],
+    // chezmoi copies the file into its repository; `chezmoi git -- push` is peeled to git push
+    [
+      'chezmoi add ~/.aws/credentials, push',
+      [['chezmoi', 'add', '/home/u/.aws/credentials', '/home/u/.kube/config']],
+      [['credential-file', 'git-push', '']],
+    ],
+    [
+      'chezmoi add --encrypt ~/.aws/credentials, push',
+      [['chezmoi', 'add', '--encrypt', '/home/u/.aws/credentials']],
+      [],
+    ],
+    ['chezmoi add ~/.bashrc, push', [['chezmoi', 'add', '/home/u/.bashrc']], []],
   ])('%s', (_n, before, want) => {
     const push = cmd(
       want[0]?.[2]

@@ -9,7 +9,8 @@
  * notebook served without a token (exposure-servers.ts), a terminal, an export, data or a
  * lasting link shared with anyone (exposure-shares.ts), a router port mapped, a data store
  * listening to anyone without authentication, the home folder shared over Tor
- * (exposure-listeners.ts). Read by what the words say, for any program (a cloud CLI,
+ * (exposure-listeners.ts), Firebase security rules deployed open to anyone
+ * (exposure-firebase.ts). Read by what the words say, for any program (a cloud CLI,
  * a wrapper script's own flags), into a CloudFact whose verb is `make-public` (or
  * `unread-policy`: a resource policy file that cannot be read); `service` names the kind of
  * grant. HTTP APIs that do the same through a request body are matched by
@@ -26,6 +27,7 @@ import { openedServices } from './exposure-tunnels.js';
 import { relayTunnels } from './exposure-frp.js';
 import { sharedWithAnyone } from './exposure-shares.js';
 import { openedListeners } from './exposure-listeners.js';
+import { openFirebaseRules } from './exposure-firebase.js';
 
 /**
  * A principal that is everyone: GCP's allUsers / allAuthenticatedUsers, as an option's value
@@ -168,7 +170,7 @@ export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[
   // Servers, tunnels, the host firewall and shares (exposure-servers.ts, exposure-tunnels.ts,
   // exposure-frp.ts, exposure-shares.ts).
   found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd, ctx), ...relayTunnels(cmd, ctx));
-  found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx));
+  found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
   // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)

@@ -117,6 +117,7 @@ const STAR_NAMES: Record<string, string[]> = {
   shutil: ['rmtree', 'move'],
   requests: ['get', 'post', 'put', 'patch', 'delete', 'head', 'request'],
   httpx: ['get', 'post', 'put', 'patch', 'delete', 'head', 'request'],
+  niquests: ['get', 'post', 'put', 'patch', 'delete', 'head', 'request'],
   'urllib.request': ['urlopen', 'Request'],
 };
 

@@ -3,7 +3,7 @@
  * deletions (shutil, os, pathlib, and `p.unlink()` for each `p` of a directory walk), commands
  * run through a shell or as an argv (os.system, subprocess, the exec/spawn families, asyncio,
  * libc's system() through ctypes),
- * HTTP requests (requests, httpx, urllib), git libraries (codescan-gitlib.ts) and code evaluated
+ * HTTP requests (requests and the libraries that copy its API: httpx, niquests; urllib), git libraries (codescan-gitlib.ts) and code evaluated
  * at run time.
  */
 import { literalOf, type Lexed } from './codelex.js';
@@ -12,6 +12,9 @@ import { urlopen } from './codescan-net.js';
 import { gitLibraryPatterns } from './codescan-gitlib.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
+
+/** Modules whose top-level `get/post/put/patch/delete/head/request` functions send a request like requests' do. */
+export const REQUESTS_LIKE = 'requests|httpx|niquests';
 
 /** What codescan.ts lends the Python patterns: the common helpers. */
 export type PythonHelpers = Helpers;
@@ -76,11 +79,14 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
       },
     },
     {
-      re: /\b(?:requests|httpx|session|s|client)\.(delete|post|put|patch|get|head)\s*\(/g,
+      re: new RegExp(
+        `\\b(?:${REQUESTS_LIKE}|session|s|client)\\.(delete|post|put|patch|get|head)\\s*\\(`,
+        'g',
+      ),
       handle: (a, lx, home, m) => http(m[1], a, lx, home),
     },
     {
-      re: /\b(?:requests|httpx)\.request\s*\(/g,
+      re: new RegExp(`\\b(?:${REQUESTS_LIKE})\\.request\\s*\\(`, 'g'),
       handle: (a, lx, home) => http(literalOf(a[0] ?? '', lx)?.value ?? 'DYNAMIC', a.slice(1), lx, home),
     },
     { re: /\burllib\.request\.urlopen\s*\(/g, handle: (a, lx, home) => urlopen(a, lx, home, valueOf) },

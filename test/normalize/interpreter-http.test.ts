@@ -227,3 +227,28 @@ describe('Python http.client, Perl user agents, PHP curl, Ruby bodies from to_js
     ],
   ])('%s', (script, want) => expect(requests(script)).toEqual(want));
 });
+
+describe('requests-compatible Python clients', () => {
+  it.each<[string, string[]]>([
+    [
+      `python3 -c "import niquests; niquests.delete('https://api.example.com/v1/projects/p1')"`,
+      ['DELETE https://api.example.com/v1/projects/p1'],
+    ],
+    [
+      `python3 -c "import os, niquests; r = niquests.request('DELETE', 'https://api.example.com/v1/x')"`,
+      ['DELETE https://api.example.com/v1/x'],
+    ],
+    [
+      `python3 -c "from niquests import delete as d; d('https://api.example.com/v1/x')"`,
+      ['DELETE https://api.example.com/v1/x'],
+    ],
+    [
+      `python3 -c "import httpx; httpx.delete('https://api.example.com/v1/x')"`,
+      ['DELETE https://api.example.com/v1/x'],
+    ],
+    // a name that only ends like one is not the library
+    [`python3 -c "import myniquests; myniquests.delete('https://api.example.com/v1/x')"`, []],
+  ])('%s', (script, want) => {
+    expect(requests(script)).toEqual(want);
+  });
+});

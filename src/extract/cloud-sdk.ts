@@ -22,7 +22,12 @@ import { peelRunner } from './sql-frameworks.js';
 import { codeOf } from './sql-orm.js';
 
 /** Interpreters whose arguments or stdin are code. */
-const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*)$/;
+const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*|elixir|iex)$/;
+
+/** `import a, b` / `from a.b import c` of one of `mods` (a `|` list) in Python code. */
+function pyImport(mods: string): RegExp {
+  return new RegExp(`\\b(?:import\\s+(?:[\\w.]+(?:\\s+as\\s+\\w+)?\\s*,\\s*)*|from\\s+)(?:${mods})\\b`);
+}
 
 /** The SDK a piece of code loads, by the module it imports; first match wins. */
 const SDKS: {
@@ -40,8 +45,27 @@ const SDKS: {
   },
   { tool: 'azure-sdk', loads: /\bfrom\s+azure\.[\w.]+\s+import\b|\bimport\s+azure\.|['"]@azure\/[\w-]+['"]/ },
   { tool: 'firebase-admin', loads: /\bfirebase_admin\b|['"]firebase-admin(\/[\w-]+)?['"]/ },
-  { tool: 'digitalocean', loads: /\bimport\s+(digitalocean|pydo)\b|['"]digitalocean['"]/ },
-  { tool: 'hcloud', loads: /\bfrom\s+hcloud\b|\bimport\s+hcloud\b/ },
+  { tool: 'digitalocean', loads: new RegExp(`${pyImport('digitalocean|pydo').source}|['"]digitalocean['"]`) },
+  { tool: 'hcloud', loads: pyImport('hcloud') },
+  // Oracle Cloud (`oci.core.ComputeClient(…).terminate_instance(…)`), Linode, Vultr, Scaleway, Exoscale.
+  {
+    tool: 'oci-sdk',
+    loads: new RegExp(`${pyImport('oci').source}|['"]oci-[\\w-]+['"]`),
+  },
+  { tool: 'linode', loads: new RegExp(`${pyImport('linode_api4').source}|['"]@linode\\/api-v4['"]`) },
+  { tool: 'cloud-sdk', loads: pyImport('scaleway|exoscale|vultr|upcloud_api') },
+  // Databases whose client is a query builder, not SQL: RethinkDB's `r.db_drop('app')`,
+  // `r.table('t').delete()`.
+  { tool: 'rethinkdb', loads: new RegExp(`${pyImport('rethinkdb').source}|['"]rethinkdb(?:dash|-ts)?['"]`) },
+  // SaaS SDKs: removing a domain, an API key, a customer is the dashboard's delete button
+  // (Resend's `resend.domains.remove(id)`, Stripe's `stripe.customers.del(id)`).
+  {
+    tool: 'saas-sdk',
+    loads: new RegExp(
+      `${pyImport('stripe|resend|twilio|sendgrid|postmarker|mailchimp_marketing|cloudflare|clerk_backend_api|workos|linear_sdk|notion_client|supabase').source}|['"](stripe|resend|twilio|postmark|cloudflare|airtable|mailgun\\.js|@sendgrid\\/[\\w-]+|@clerk\\/[\\w-]+|@workos-inc\\/node|@linear\\/sdk|@notionhq\\/client|@supabase\\/supabase-js|@vercel\\/sdk)['"]`,
+    ),
+    verbs: /\.(remove|del)\s*\(/g,
+  },
   // Proxmox VE's API wrappers: `ProxmoxAPI(…).nodes('pve1').qemu(101).delete()` is DELETE of that VM.
   {
     tool: 'proxmox-api',
@@ -74,9 +98,11 @@ const SDKS: {
   {
     tool: 'job-queue',
     loads:
-      /\bSidekiq::|\bResque(?:::|\.)|\brequire\s*\(?\s*['"](sidekiq|resque)[\w/]*['"]|['"](bullmq|bull|bee-queue)['"]|\b(?:import|from)\s+(celery|rq|dramatiq|huey)\b|\bfrom\s+[\w.]+\.celery\s+import\b/,
+      /\bSidekiq::|\bResque(?:::|\.)|\bOban\.|\brequire\s*\(?\s*['"](sidekiq|resque)[\w/]*['"]|['"](bullmq|bull|bee-queue)['"]|\b(?:import|from)\s+(celery|rq|dramatiq|huey)\b|\bfrom\s+[\w.]+\.celery\s+import\b/,
+    // huey's `flush()` empties the queue and its results (not a stream's `sys.stdout.flush()`);
+    // Oban's `cancel_all_jobs` cancels every job the query matches.
     verbs:
-      /(?:\.|&:)(clear|purge|obliterate|drain|remove_queue|delete_all|discard_all|empty|clean|kill_all)(?![\w?!=])/g,
+      /(?:\.|&:)(?<!\b(?:stdout|stderr|file|fh?|out|stream)\.)(clear|purge|obliterate|drain|remove_queue|delete_all|discard_all|empty|clean|kill_all|flush|cancel_all_jobs)(?![\w?!=])/g,
   },
 ];
 
@@ -84,8 +110,16 @@ const SDKS: {
 const MAX_CODE = 256 * 1024;
 
 const VERB = '(?:delete|terminate|purge|destroy|drop|deregister)';
-/** Method calls: `.delete_db_instance(`, `.deleteBucket(`, `.begin_delete(`, `.delete(`, `.delete_all(`. */
-const CALL = new RegExp(`\\.((?:begin_)?${VERB}(?:_[a-z0-9_]+|[A-Z]\\w*)?)\\s*\\(`, 'g');
+const CAMEL_VERB = '(?:Delete|Terminate|Purge|Destroy|Drop|Deregister)';
+/**
+ * Method calls whose name holds a destructive verb as a word: `.delete_db_instance(`,
+ * `.deleteBucket(`, `.begin_delete(`, `.delete(`, `.delete_all(`, `.recursive_delete(`,
+ * `.db_drop(`, `.destroy_by_tag(`, `.recursiveDelete(`, `.tableDrop(`.
+ */
+const CALL = new RegExp(
+  `\\.((?:[a-z0-9]+_)*${VERB}(?:_[a-z0-9_]+|[A-Z]\\w*)?|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*?${CAMEL_VERB}(?:[A-Z]\\w*)?)\\s*\\(`,
+  'g',
+);
 /** SDK command classes (`new DeleteBucketCommand(…)`, `new TerminateInstancesCommand(…)`). */
 const COMMAND_CLASS = /\bnew\s+((?:Delete|Terminate|Purge|Destroy|Drop|Deregister)\w*Command)\s*\(/g;
 
@@ -145,8 +179,9 @@ function clientDeletes(code: string): CloudDraft[] {
 export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   const argv = peelRunner(cmd.argv);
   const program = (argv[0] ?? '').split('/').pop() ?? '';
-  // `rails runner CODE` runs its argument as Ruby
-  const runner = program === 'rails' && /^(runner|r)$/.test(argv[1] ?? '');
+  // `rails runner CODE` runs its argument as Ruby, `mix run -e CODE` as Elixir
+  const runner =
+    (program === 'rails' && /^(runner|r)$/.test(argv[1] ?? '')) || (program === 'mix' && argv[1] === 'run');
   if (!INTERPRETER.test(program) && !runner) return [];
   const code = codeOf({ ...cmd, argv });
   const sdk = SDKS.find((s) => s.loads.test(code));

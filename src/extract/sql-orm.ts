@@ -56,7 +56,7 @@ const FILTER = /\.(where|filter|filter_by|find_by|exclude|get|find)\s*\(|\bwhere
 
 /** The shapes of destructive SQL (a statement keyword and its object). */
 const SQL_SHAPE =
-  '(?:DROP\\s+(?:TABLE|DATABASE|SCHEMA|VIEW|INDEX|COLLECTION)|TRUNCATE(?:\\s+TABLE)?\\s+[\\w."]+|DELETE\\s+FROM\\s+[\\w."]+|ALTER\\s+TABLE\\s+[\\w."]+\\s+DROP|UPDATE\\s+[\\w."]+\\s+SET)\\b';
+  '(?:DROP\\s+(?:TABLE|DATABASE|SCHEMA|VIEW|INDEX|COLLECTION|KEYSPACE)|TRUNCATE(?:\\s+TABLE)?\\s+[\\w."]+|DELETE\\s+FROM\\s+[\\w."]+|ALTER\\s+TABLE\\s+[\\w."]+\\s+DROP|UPDATE\\s+[\\w."]+\\s+SET)\\b';
 /** SQL in a string literal handed to an execute-like call (`cursor.execute("delete from t")`), any case. */
 const CALL_SQL = new RegExp(
   `\\b(?:execute|executescript|exec|exec_query|query|raw|statement|unprepared|sql|\\$executeRaw\\w*|\\$queryRaw\\w*|executeRaw\\w*)\\s*\\(\\s*(['"\`])\\s*(${SQL_SHAPE}[^'"\`]*)\\1`,

@@ -234,3 +234,92 @@ describe('document and key-value store clients in inline code (databases pack)',
     expect(databases(script)).toBe(expected);
   });
 });
+
+describe('more SDKs: cloud providers, SaaS, RethinkDB, verbs inside a method name (saas pack)', () => {
+  it.each([
+    [
+      `python3 -c "import oci; c = oci.core.ComputeClient(oci.config.from_file()); c.terminate_instance('ocid1.instance.oc1..x')"`,
+      ASK,
+    ],
+    // an import list (`import os, pydo`) loads the SDK too
+    [
+      `python3 -c "import os, pydo; pydo.Client(token='t').droplets.destroy_by_tag(tag_name='production')"`,
+      ASK,
+    ],
+    [`python3 -c "import linode_api4; linode_api4.LinodeClient('t').instances()[0].delete()"`, ASK],
+    // the verb as a word of the method name: recursive_delete, recursiveDelete, db_drop, dbDrop
+    [
+      `python3 -c "from google.cloud import firestore; db = firestore.Client(); db.recursive_delete(db.collection('users'))"`,
+      ASK,
+    ],
+    [
+      `node -e "const {Firestore}=require('@google-cloud/firestore'); const db=new Firestore(); db.recursiveDelete(db.collection('users'))"`,
+      ASK,
+    ],
+    [`python3 -c "from rethinkdb import r; print(r.db_drop('app').run(r.connect('db', 28015)))"`, ASK],
+    [`python3 -c "from rethinkdb import r; r.db('app').table_drop('users').run(r.connect())"`, ASK],
+    [`python3 -c "from rethinkdb import r; r.table('users').delete().run(r.connect())"`, ASK],
+    [`node -e "const r=require('rethinkdb'); r.dbDrop('app').run(conn)"`, ASK],
+    // SaaS SDKs: remove / del of a resource
+    [`node -e "const {Resend}=require('resend'); new Resend(process.env.K).domains.remove('d91cd9bd')"`, ASK],
+    [`node -e "const {Resend}=require('resend'); new Resend(process.env.K).apiKeys.remove('k1')"`, ASK],
+    [`node -e "const Stripe=require('stripe'); Stripe(process.env.K).customers.del('cus_1')"`, ASK],
+    // reads and writes of the same clients
+    [
+      `python3 -c "import oci; c = oci.core.ComputeClient(oci.config.from_file()); print(c.get_instance('x').data)"`,
+      'allow',
+    ],
+    [`python3 -c "import os, pydo; print(pydo.Client(token='t').droplets.list())"`, 'allow'],
+    [
+      `python3 -c "from google.cloud import firestore; print(firestore.Client().collection('u').get())"`,
+      'allow',
+    ],
+    [`python3 -c "from rethinkdb import r; print(r.table('t').run(r.connect()))"`, 'allow'],
+    [
+      `node -e "const {Resend}=require('resend'); new Resend(process.env.K).emails.send({to:'a@example.com'})"`,
+      'allow',
+    ],
+    [`node -e "const Stripe=require('stripe'); Stripe(process.env.K).customers.list()"`, 'allow'],
+    // a name that only contains a verb's letters, and remove() without a SaaS SDK
+    [
+      `python3 -c "import oci; print(oci.core.ComputeClient(c).list_instances(x, lifecycle_state='deleted'))"`,
+      'allow',
+    ],
+    [`node -e "document.querySelector('#x').remove()"`, 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(saas(script)).toBe(expected);
+  });
+});
+
+describe('more job queues: huey flush, Oban from mix run (saas pack)', () => {
+  it.each([
+    [`python3 -c "from huey import RedisHuey; RedisHuey('acme', host='redis').flush()"`, ASK],
+    [`MIX_ENV=prod mix run -e 'Oban.delete_all_jobs(Oban.Job)'`, ASK],
+    [`elixir -e 'Oban.cancel_all_jobs(Oban.Job)'`, ASK],
+    // a stream's flush, reading Oban's config, a script run by mix
+    [`python3 -c "from huey import RedisHuey; import sys; h = RedisHuey('a'); sys.stdout.flush()"`, 'allow'],
+    [`mix run -e 'IO.inspect Oban.config()'`, 'allow'],
+    [`mix run priv/repo/seeds.exs`, 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(saas(script)).toBe(expected);
+  });
+});
+
+describe('wide-column drivers in inline code (databases pack)', () => {
+  it.each([
+    [
+      `python3 -c "from cassandra.cluster import Cluster; Cluster(['scylla-1']).connect().execute('DROP KEYSPACE analytics')"`,
+      'ask databases/drop-database',
+    ],
+    [
+      `node -e "const c=require('cassandra-driver'); new c.Client({}).execute('DROP KEYSPACE analytics')"`,
+      'ask databases/drop-database',
+    ],
+    [
+      `python3 -c "from cassandra.cluster import Cluster; print(Cluster(['h']).connect().execute('SELECT * FROM ks.t'))"`,
+      'allow',
+    ],
+  ])('%s → %s', (script, expected) => {
+    expect(databases(script)).toBe(expected);
+  });
+});

@@ -241,8 +241,7 @@ CLIENTS['mssql-cli'] = {
   db: ['-d', '--database'],
   withArg: ['-S', '--server', '-U', '--username', '-o', '--output-file', '--mssqlclirc', '-l'],
 };
-// ODBC and FreeTDS shells: SQL only on stdin (`isql DSN user < x.sql`, `tsql -S host < x.sql`).
-CLIENTS.isql = { tool: 'isql', dialect: 'postgresql', sql: [], file: [], db: [], withArg: [] };
+// FreeTDS's shell: SQL only on stdin (`tsql -S host < x.sql`); `isql` is set below.
 CLIENTS.tsql = {
   tool: 'tsql',
   dialect: 'postgresql',
@@ -277,3 +276,5 @@ CLIENTS.surreal = {
   ],
 };
 Object.assign(CLIENTS, DOC_STORE_CLIENTS, VENDOR_CLIENTS);
+// `isql` is unixODBC's shell (SQL on stdin), Firebird's or Sybase's (`-i FILE` too): read as the latter, which covers both.
+CLIENTS.isql = { ...VENDOR_CLIENTS['isql-fb'], tool: 'isql' };

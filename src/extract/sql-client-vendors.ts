@@ -4,7 +4,8 @@
  * HANA's `hdbsql` (the statement as an operand, `-I file`), Exasol's `exaplus -sql`, MonetDB's
  * `mclient -s` (and SQL files as operands), CrateDB's `crash -c`, sqlline (`-e`, `-f`), Apache
  * Derby's `ij` (script files as operands), Informix `dbaccess DB FILE`, Db2's `clpplus`
- * (stdin), TDengine's `taos -s` and YDB's `ydb sql -s`. What they run reaches the database rules as SQL statements.
+ * (stdin), TDengine's `taos -s`, YDB's `ydb sql -s` and the `isql` of Firebird and Sybase
+ * (`isql-fb -user U -i wipe.sql host:/db.fdb`, `isql -S srv -U sa -i x.sql`). What they run reaches the database rules as SQL statements.
  */
 import type { ClientSpec } from './sql-client-table.js';
 
@@ -118,6 +119,48 @@ export const VENDOR_CLIENTS: Record<string, ClientSpec> = {
       '--dsn',
     ],
     attachedOnly: ['-p'],
+  },
+  // Firebird's isql (Debian names it isql-fb): `-i FILE` runs a script, else SQL on stdin. Its
+  // single-dash long options may be abbreviated; Sybase's isql shares `-i` and takes -U/-P/-S/-D.
+  'isql-fb': {
+    tool: 'isql-fb',
+    dialect: 'postgresql',
+    sql: [],
+    file: ['-i', '-in', '-inp', '-input'],
+    db: ['-D'],
+    withArg: [
+      ...[
+        '-u',
+        '-user',
+        '-p',
+        '-pas',
+        '-password',
+        '-r',
+        '-role',
+        '-ch',
+        '-charset',
+        '-o',
+        '-out',
+        '-output',
+      ],
+      ...[
+        '-t',
+        '-term',
+        '-terminator',
+        '-pag',
+        '-page',
+        '-c',
+        '-cache',
+        '-s',
+        '-sqldialect',
+        '-fetch_password',
+      ],
+      ...['-U', '-P', '-S', '-H', '-J', '-w', '-I'],
+    ],
+    flags: [
+      ...['-a', '-all', '-b', '-bail', '-e', '-echo', '-ex', '-extract', '-x', '-m', '-merge', '-m2', '-q'],
+      ...['-quiet', '-n', '-noautocommit', '-now', '-nowarnings', '-nod', '-nodbtriggers', '-z'],
+    ],
   },
   // YDB: `ydb -e ENDPOINT -d DB sql -s 'DROP TABLE t'` (also `yql -s`, `scripting yql -s`, `table query execute -q`).
   ydb: {

@@ -14,6 +14,7 @@ import { frameworkOps, peelRunner } from './sql-frameworks.js';
 import { parseMongo, parseRedis, REDIS_CLIS, type StoreOps } from './sql-nosql.js';
 import { parseCacheFlush } from './sql-cache.js';
 import { parseGraph } from './sql-graph.js';
+import { parseGsql } from './sql-gsql.js';
 import { httpSqlInvocations } from './sql-http.js';
 import { classifyOutput, classifySql, type SqlStmt } from './sql-statements.js';
 import { DYN, templateStatements } from './sql-dynamic.js';
@@ -91,6 +92,7 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
   const cache =
     parseCacheFlush(cmd, ctx) ??
     parseGraph(cmd, ctx) ??
+    parseGsql(cmd, ctx) ??
     parseKvAdmin(cmd, ctx) ??
     parseGridShell(cmd, ctx) ??
     parseMqsc(cmd, ctx);

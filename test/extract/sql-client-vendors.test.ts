@@ -105,3 +105,36 @@ describe('enterprise and analytical database clients', () => {
     expect(facts(argv, stdin)).toEqual(want);
   });
 });
+
+describe("Firebird's and Sybase's isql", () => {
+  it.each<[string[], StdinSource | undefined, (string | boolean)[][]]>([
+    [
+      ['isql-fb', '-user', 'SYSDBA', '-password', 'pw', '-i', 'drop.sql', 'fb.prod:/data/erp.fdb'],
+      undefined,
+      [['isql-fb', 'DROP', 'orders', true]],
+    ],
+    [['isql-fb', '-bail', '-input', 'drop.sql', 'erp.fdb'], undefined, [['isql-fb', 'DROP', 'orders', true]]],
+    [
+      ['isql-fb', '-u', 'SYSDBA', '-i', 'missing.sql', 'erp.fdb'],
+      undefined,
+      [['isql-fb', 'UNKNOWN', '-i missing.sql', true]],
+    ],
+    [['isql-fb', '-u', 'SYSDBA', 'erp.fdb'], heredoc('DROP TABLE t;'), [['isql-fb', 'DROP', 't', true]]],
+    [
+      ['isql', '-S', 'prod', '-U', 'sa', '-P', 'pw', '-i', 'drop.sql'],
+      undefined,
+      [['isql', 'DROP', 'orders', true]],
+    ],
+    // unixODBC's isql reads stdin only
+    [['isql', '-b', 'prod_dsn', 'app'], heredoc('DELETE FROM t'), [['isql', 'DELETE', 't', false]]],
+    // reads, and an interactive session
+    [
+      ['isql-fb', '-user', 'SYSDBA', '-i', 'report.sql', 'erp.fdb'],
+      undefined,
+      [['isql-fb', 'SELECT', '', true]],
+    ],
+    [['isql-fb', '-bail', '-quiet', '-user', 'SYSDBA', 'erp.fdb'], undefined, []],
+  ])('%j %j', (argv, stdin, want) => {
+    expect(facts(argv, stdin)).toEqual(want);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Kubernetes nodes and their container runtime wiped or torn down: `kubeadm reset`,
  * `microk8s reset`, `talosctl reset`, `k0s reset` (the node leaves its cluster and its state,
- * etcd data and certificates are deleted), `k0sctl reset` (every host of its configuration), the k3s/RKE2 uninstall and kill-all scripts
+ * etcd data and certificates are deleted), `k0sctl reset`, `kubeone reset` and `rke remove` (every host of
+ * their configuration), the k3s/RKE2 uninstall and kill-all scripts
  * (`k3s-uninstall.sh`, `rke2-killall.sh`; also read as `rke2 killall`), a server started with
  * `--cluster-reset` (every other etcd member dropped), and `crictl rm|rmp|rmi|stop|stopp
  * --all` (every container, pod or image of the node's runtime; also as `k3s crictl …`). Read
@@ -17,7 +18,7 @@ const VALUED = new Set(
   (
     '-n --nodes -e --endpoints --talosconfig --context --kubeconfig --config -c --cri-socket ' +
     '-r --runtime-endpoint -i --image-endpoint -t --timeout --data-dir --system-labels-to-wipe ' +
-    '--wipe-mode --user-disks-to-wipe --ignore-preflight-errors --rootfs'
+    '--wipe-mode --user-disks-to-wipe --ignore-preflight-errors --rootfs -m --manifest --tfjson'
   ).split(' '),
 );
 
@@ -64,19 +65,29 @@ function crictl(cmd: NormalizedCommand, start: number): CloudDraft | undefined {
   };
 }
 
-/** `kubeadm|microk8s|talosctl|k0s|k0sctl reset`: the node (for k0sctl every host of the cluster) wiped back to a blank machine. */
+/** Cluster installers that reset every host of their manifest (and `rke remove`, RKE's reset). */
+const WHOLE_CLUSTER = /^(k0sctl|kubeone|rke)$/;
+
+/**
+ * `kubeadm|microk8s|talosctl|k0s|k0sctl|kubeone reset`, `rke remove`: the node (for the
+ * cluster installers every host of the cluster; `kubeone reset --destroy-workers` deletes the
+ * worker machines too) wiped back to a blank machine.
+ */
 function reset(cmd: NormalizedCommand): CloudDraft | undefined {
   const { opts, pos } = split(cmd.argv);
-  if (pos[0] !== 'reset' || has(opts, '--help', '-h')) return undefined;
+  const verb = cmd.program === 'rke' ? 'remove' : 'reset';
+  if (pos[0] !== verb || has(opts, '--help', '-h')) return undefined;
   const nodes = opts.get('--nodes') ?? opts.get('-n') ?? '';
   return node(
     cmd,
     'reset',
     nodes,
-    cmd.program === 'k0sctl' ||
+    WHOLE_CLUSTER.test(cmd.program) ||
       has(opts, '--destroy-storage') ||
       /^(all|system-disk)$/.test(opts.get('--wipe-mode') ?? 'all'),
-    has(opts, '-f', '--force') || opts.get('--graceful') === 'false' || cmd.program === 'microk8s',
+    has(opts, '-f', '--force', '--destroy-workers') ||
+      opts.get('--graceful') === 'false' ||
+      cmd.program === 'microk8s',
   );
 }
 
@@ -103,6 +114,8 @@ export const NODE_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft
   talosctl: reset,
   k0s: reset,
   k0sctl: reset,
+  kubeone: reset,
+  rke: reset,
   k3s: distribution,
   rke2: distribution,
   crictl: (cmd) => crictl(cmd, 1),

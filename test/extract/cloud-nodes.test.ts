@@ -28,6 +28,13 @@ describe('nodes reset or torn down', () => {
     ['k0sctl reset', ['k0sctl|node|reset||true']],
     ['k0sctl apply --config k0sctl.yaml', []],
     ['k0sctl kubeconfig --config k0sctl.yaml', []],
+    // kubeone and RKE reset every host of their manifest too
+    ['kubeone reset --manifest kubeone.yaml -t tf.json --destroy-workers', ['kubeone|node|reset||true']],
+    ['kubeone reset -m kubeone.yaml', ['kubeone|node|reset||true']],
+    ['rke remove --config cluster.yml', ['rke|node|reset||true']],
+    ['kubeone apply --manifest kubeone.yaml -t tf.json', []],
+    ['kubeone reset --help', []],
+    ['rke up --config cluster.yml', []],
     ['/usr/local/bin/k3s-uninstall.sh', ['k3s-uninstall.sh|node|uninstall||true']],
     ['k3s-agent-uninstall.sh', ['k3s-agent-uninstall.sh|node|uninstall||true']],
     ['rke2-killall.sh', ['rke2-killall.sh|node|kill-all||true']],

@@ -23,6 +23,7 @@ import { readCachePurge } from './cloud-cdn.js';
 import { readCacheBan } from './cloud-cache-bans.js';
 import { readPolicyRun } from './cloud-policies.js';
 import { readSdk } from './cloud-sdk.js';
+import { readApiParams } from './cloud-api-params.js';
 import { readCmdlet } from './cloud-pwsh.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
 import { NODE_READERS } from './cloud-nodes.js';
@@ -171,6 +172,7 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
       readRegistryVerb(x) ??
       readCachePurge(x) ??
       readCacheBan(x) ??
+      readApiParams(x, hasCloudReader) ??
       readGeneric(x, hasCloudReader));
   const found = read(c);
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).

@@ -1,7 +1,8 @@
 /**
  * Fan-out runners that build one shell line per input item and hand it to a shell: GNU
  * `parallel [opts] CMD… [::: ITEMS | :::: FILE]` and `rush [opts] 'CMD'` (items from stdin
- * or `-i FILE`). The command's words are joined into a line; each item is inserted quoted
+ * or `-i FILE`), and moreutils' `pee 'CMD' 'CMD'…` (the same stdin piped into each argument,
+ * each run by a shell, like tee into commands). The command's words are joined into a line; each item is inserted quoted
  * at its placeholders (`{}`, `{.}` without extension, `{/}` base name, `{//}` folder,
  * `{/.}`; rush's `{:}`, `{^SUFFIX}`, `{@REGEX}` read as the item), or appended when there
  * are none. Items not known statically (stdin from a file not read, a pipe) stand for a
@@ -152,5 +153,21 @@ function rush(argv: Field[], k: K): Res {
   return fanLines('rush', argv, cmd, list, k);
 }
 
+/**
+ * moreutils' `pee [--[no-]ignore-sigpipe] [--[no-]ignore-write-errors] 'CMD'…`: each argument is
+ * a shell line (popen) fed the same stdin. A line not known statically is unknown code.
+ */
+function pee(argv: Field[], k: K): Res {
+  const res = emit(argv, k);
+  for (const line of argv.slice(1)) {
+    if (/^--(no-)?ignore-/.test(line.text)) continue;
+    const inner = { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, 'pee'] } };
+    // fail closed: a command line not known statically stands for unknown code
+    if (line.dynamic) emit([{ text: line.text, dynamic: true }], inner, { dynamic: true });
+    else reparse(line.text, 'pee', inner, { scope: cloneScope(k.scope) });
+  }
+  return res;
+}
+
 /** program → shell-line fan-out handler. */
-export const SHELL_FANOUT: Record<string, (argv: Field[], k: K) => Res> = { parallel, rush };
+export const SHELL_FANOUT: Record<string, (argv: Field[], k: K) => Res> = { parallel, rush, pee };

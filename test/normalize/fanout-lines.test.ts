@@ -32,3 +32,17 @@ describe('what parallel and rush run', () => {
     ["echo a | rush 'echo ${HOME}/{}'", ['|echo a', 'rush|echo /h/a']],
   ])('%s runs nothing else', (script, want) => expect(commands(script)).toEqual(want));
 });
+
+describe('pee: one stdin into several shell lines', () => {
+  it.each<[string, string[]]>([
+    [`echo | pee 'rm -rf /var/www' cat`, ['rm -rf /var/www', 'cat']],
+    [`pee --ignore-sigpipe 'sort | uniq' 'wc -l' < f`, ['sort', 'uniq', 'wc -l']],
+    // fail closed: a line not known statically
+    [`pee "$CMD"`, ['dynamic:$CMD']],
+  ])('%s', (script, want) => {
+    const got = normalizeIn(filesContext({}), script).commands.map((c) =>
+      c.dynamic && !c.program ? `dynamic:${c.argv.join(' ')}` : c.argv.join(' '),
+    );
+    for (const w of want) expect(got).toContain(w);
+  });
+});

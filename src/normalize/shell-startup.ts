@@ -2,7 +2,7 @@
  * Files a shell runs before its own script because the environment names them: bash
  * sources `$BASH_ENV` whenever it runs non-interactively (`bash -c`, `bash FILE`, `bash -s`);
  * sh, dash, ksh and their kin source `$ENV` when interactive (`sh -i`); zsh always sources
- * `$ZDOTDIR/.zshenv`. A value set on the command line or earlier in the script
+ * `$ZDOTDIR/.zshenv`, and `$ZDOTDIR/.zshrc` too when interactive (`zsh -i`). A value set on the command line or earlier in the script
  * (`BASH_ENV=./hook.sh bash -c true`) is the script that runs first; its text is read as a
  * sourced file is (written earlier in the script, else through ctx.readFile). Variables the
  * script does not set are the user's own environment and are not read here.
@@ -15,11 +15,14 @@ import { scriptFile } from './shells.js';
 /** Shells that source `$ENV` when interactive. */
 const ENV_SHELLS = /^(sh|dash|ksh|mksh|ash|yash|posh|busybox-sh)$/;
 
-/** The variable naming the startup file `prog` reads, and the file under it; undefined = none. */
-function startupVar(prog: string, interactive: boolean): { name: string; file: string } | undefined {
-  if ((prog === 'bash' || prog === 'rbash') && !interactive) return { name: 'BASH_ENV', file: '' };
-  if (ENV_SHELLS.test(prog) && interactive) return { name: 'ENV', file: '' };
-  if (prog === 'zsh') return { name: 'ZDOTDIR', file: '/.zshenv' };
+/**
+ * The variable naming the startup files `prog` reads, and the files under it, in the order
+ * they run (`['']`: the value is the file itself); undefined = none.
+ */
+function startupVar(prog: string, interactive: boolean): { name: string; files: string[] } | undefined {
+  if ((prog === 'bash' || prog === 'rbash') && !interactive) return { name: 'BASH_ENV', files: [''] };
+  if (ENV_SHELLS.test(prog) && interactive) return { name: 'ENV', files: [''] };
+  if (prog === 'zsh') return { name: 'ZDOTDIR', files: interactive ? ['/.zshenv', '/.zshrc'] : ['/.zshenv'] };
   return undefined;
 }
 
@@ -39,13 +42,16 @@ export function runStartupFile(prog: string, interactive: boolean, k: K): Res {
   const value = k.scope.vars.get(v.name);
   if (value === undefined || value === '') return {};
   // `$ENV` undergoes parameter expansion; `~` is the home directory.
-  const path = (value.startsWith('~/') ? k.run.ctx.home + value.slice(1) : value) + v.file;
-  const text = scriptFile(path, k);
-  if (text === undefined) {
-    // A ZDOTDIR without a .zshenv adds nothing; a named BASH_ENV or ENV file that cannot be read
-    // is unknown code (fail closed).
-    if (v.file) return {};
-    return emit([{ text: path, dynamic: true }], k, { dynamic: true });
+  const dir = value.startsWith('~/') ? k.run.ctx.home + value.slice(1) : value;
+  let res: Res = {};
+  for (const file of v.files) {
+    const path = dir + file;
+    const text = scriptFile(path, k);
+    // A ZDOTDIR without a .zshenv or .zshrc adds nothing; a named BASH_ENV or ENV file that
+    // cannot be read is unknown code (fail closed).
+    if (text === undefined) {
+      if (!file) res = emit([{ text: path, dynamic: true }], k, { dynamic: true });
+    } else res = reparse(text, label, k, { scope: cloneScope(k.scope) });
   }
-  return reparse(text, label, k, { scope: cloneScope(k.scope) });
+  return res;
 }

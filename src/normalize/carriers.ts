@@ -21,6 +21,7 @@ import { runM4 } from './m4.js';
 import { NINJAS, runNinja } from './ninja.js';
 import { SYSTEM_DSLS, runSystemDsl } from './system-dsl.js';
 import { runtimePreloads } from './runtime-env.js';
+import { programEnv } from './program-env.js';
 import { PROCFILE_RUNNERS, runProcfile } from './procfile.js';
 import { runCrontab } from './crontab.js';
 import { sedExec } from './sed-exec.js';
@@ -74,6 +75,8 @@ export function runArgv(argv: Field[], k: K): Res {
     }
     // NODE_OPTIONS=--require, LD_PRELOAD …: code a runtime this command starts loads first
     runtimePreloads(k);
+    // RUSTC_WRAPPER=… cargo, MANPAGER=… man, EDITOR=… crontab -e: programs a tool runs by name
+    programEnv(prog, k);
     if (prog === 'cd' || prog === 'pushd' || prog === 'popd') return changeDir(prog, argv, k);
     if (SHELLS.has(prog)) return runShell(prog, argv, k);
     if (prog === 'eval') return runEval(argv, k);

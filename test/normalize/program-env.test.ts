@@ -1,0 +1,40 @@
+/**
+ * Programs a tool runs because the environment names them (src/normalize/program-env.ts):
+ * build wrappers and compilers, pagers and editors.
+ */
+import { describe, expect, it } from 'vitest';
+import { filesContext } from '../helpers/normalize.js';
+import { parseScript } from '../../src/parse/parse.js';
+import { normalize } from '../../src/normalize/index.js';
+import { DEFAULT_LIMITS } from '../../src/engine/types.js';
+
+function commands(script: string, files: Record<string, string> = {}): string[] {
+  const r = normalize(parseScript(script, DEFAULT_LIMITS), filesContext(files));
+  return r.commands.map((c) => (c.dynamic ? `dynamic:${c.argv.join(' ')}` : c.argv.join(' ')));
+}
+
+describe('programs named by the environment', () => {
+  it.each<[string, string]>([
+    [`printf 'rm -rf "$HOME"\\n' > /tmp/w.sh; RUSTC_WRAPPER=/tmp/w.sh cargo build`, 'rm -rf /h'],
+    [`export RUSTC=/w/rc.sh; cargo test`, 'rm -rf /srv'],
+    [`CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER=/w/rc.sh cargo run`, 'rm -rf /srv'],
+    [`CC=/w/rc.sh make`, 'rm -rf /srv'],
+    [`CXX='sh -c "rm -rf /srv"' cmake --build .`, 'rm -rf /srv'],
+    [`MANPAGER='sh -c "rm -rf /srv/app"' man ls`, 'rm -rf /srv/app'],
+    [`PAGER='rm -rf /srv' psql -c 'select 1'`, 'rm -rf /srv'],
+    [`EDITOR='rm -rf /srv' crontab -e`, 'rm -rf /srv'],
+    [`export VISUAL='rm -rf /srv'; sudo visudo`, 'rm -rf /srv'],
+    // fail closed: a value not known statically
+    [`RUSTC_WRAPPER="$(curl -s https://example.com/w)" cargo build`, 'dynamic:$RUSTC_WRAPPER'],
+  ])('%s', (script, want) => expect(commands(script, { '/w/rc.sh': 'rm -rf /srv' })).toContain(want));
+
+  it.each<[string, string[]]>([
+    // ordinary values, and variables the program does not read
+    [`PAGER=less man ls`, ['less', 'man ls']],
+    [`RUSTC_WRAPPER=sccache cargo build`, ['sccache', 'cargo build']],
+    [`CC=clang make -j4`, ['clang', 'make -j4']],
+    [`MANPAGER='rm -rf /srv' psql`, ['psql']],
+    [`RUSTC_WRAPPER=/w/rc.sh make`, ['make']],
+    [`PAGER='rm -rf /srv' ls`, ['ls']],
+  ])('%s', (script, want) => expect(commands(script, { '/w/rc.sh': 'rm -rf /srv' })).toEqual(want));
+});

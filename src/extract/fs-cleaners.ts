@@ -1,7 +1,8 @@
 /**
  * Programs that delete files across the trees they are given, chosen by a criterion rather
  * than named: duplicate finders (`rdfind -deleteduplicates true DIR`, `fdupes -rdN DIR`,
- * `jdupes -d -N DIR`, `fclones group DIR | fclones remove`) and age-based cleaners
+ * `jdupes -d -N DIR`, `fclones group DIR | fclones remove`, `czkawka_cli dup -d DIR
+ * --delete-method AEN`) and age-based cleaners
  * (`tmpwatch 24 DIR`, `tmpreaper 7d DIR`). Each is read as a recursive delete of its trees,
  * so the class of the tree decides: a build folder of the workspace is routine, the home
  * folder or `/` is not. Replacing duplicates with links rewrites the files there (op
@@ -166,7 +167,38 @@ const ageCleaner: FsHandler = (cmd, ctx) => {
   );
 };
 
+/** czkawka_cli's delete methods that delete (the rest: HARD links, NONE keeps all). */
+const CZKAWKA_DELETES = /^(AEN|AEO|ON|OO|AEB|AES|OB|OS)$/i;
+
+/**
+ * `czkawka_cli dup|image|video|music|big|empty-folders|empty-files|temp|broken|bad-extensions
+ * -d DIR… [-D METHOD | -D]`: `--delete-method` other than NONE (HARD links the duplicates)
+ * deletes the files found below the directories, as does `-D`/`--delete-files` of the other
+ * finders. `--dry-run` deletes nothing.
+ */
+const czkawka: FsHandler = (cmd, ctx) => {
+  const argv = cmd.argv;
+  if (argv.some((a) => /^(--dry-run|-h|--help|-V|--version)$/.test(a))) return [];
+  const trees: FsTarget[] = [];
+  let op: 'delete' | 'overwrite' | undefined;
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i];
+    if (/^(-d|--directories)$/.test(a))
+      for (; i + 1 < argv.length && !argv[i + 1].startsWith('-'); i++) trees.push(target(cmd, i + 1, ctx));
+    else if (/^(-D|--delete-method|--delete-files)$/.test(a)) {
+      const v = argv[i + 1] ?? '';
+      // fail closed: a method not known statically may delete
+      if (cmd.dynamicArgs.includes(i + 1) || CZKAWKA_DELETES.test(v)) op = 'delete';
+      else if (/^HARD$/i.test(v)) op = 'overwrite';
+      else if (!/^NONE$/i.test(v)) op = 'delete';
+    }
+  }
+  return op ? fsFact(cmd, op, trees, true, true) : [];
+};
+
 export const CLEANER_HANDLERS: Record<string, FsHandler> = {
+  czkawka_cli: czkawka,
+  'czkawka-cli': czkawka,
   rdfind,
   fdupes: dupes,
   jdupes: dupes,

@@ -55,6 +55,12 @@ const rm: FsHandler = (cmd, ctx) => {
   return fsFact(cmd, 'delete', operandTargets(cmd, ctx, o.operands), recursive, force);
 };
 
+/** rmz (the fuc crate's fast rm): `rmz [-f] [--no-preserve-root] PATH…` always deletes whole trees. */
+const rmz: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1);
+  return fsFact(cmd, 'delete', operandTargets(cmd, ctx, o.operands), true, hasAny(o, 'f', 'force'));
+};
+
 const rmdir: FsHandler = (cmd, ctx) => {
   const o = parseOptions(cmd.argv, 1);
   return fsFact(cmd, 'delete', operandTargets(cmd, ctx, o.operands), false, false);
@@ -238,6 +244,7 @@ const inPlace: FsHandler = (cmd, ctx) => {
 
 export const HANDLERS: Record<string, FsHandler> = {
   rm,
+  rmz,
   rmdir,
   unlink,
   shred,

@@ -8,6 +8,7 @@ import { gitConfigWritten } from './installed.js';
 import { absPath, basename } from './state.js';
 import type { Field, Frame, Io, Res, Run, Scope } from './state.js';
 import { constantOutput } from './producers.js';
+import { generatedScripts } from './generated-scripts.js';
 
 /** Everything a carrier needs to run an argv. */
 export interface K {
@@ -71,6 +72,12 @@ export function emit(argv: Field[], k: K, opts: { dynamic?: boolean; stdin?: Std
     const abs = absPath(scope.cwd, path);
     k.scope.written.add(abs);
     k.scope.files.delete(abs);
+  }
+  // rmlint's removal script: its effect is known from what rmlint scanned
+  for (const [path, text] of generatedScripts(program, argv)) {
+    const abs = absPath(scope.cwd, path);
+    k.scope.written.add(abs);
+    k.scope.files.set(abs, text);
   }
   // A command redirected to a file prints nothing into a pipe.
   return { last: cmd, out: io.writes.length > 0 ? undefined : out };

@@ -45,6 +45,13 @@ const FILE_SERVERS: Record<string, FileServer> = {
   python: { root: ['--directory', '-d'], bind: ['--bind', '-b'], positionalRoot: false, allByDefault: true },
   php: { root: ['-t'], bind: ['-S'], positionalRoot: false, allByDefault: false },
   rclone: { root: [], bind: ['--addr'], positionalRoot: false, allByDefault: false },
+  // filebrowser binds 127.0.0.1 unless told; read only with --noauth (anyone manages the files)
+  filebrowser: {
+    root: ['-r', '--root'],
+    bind: ['-a', '--address'],
+    positionalRoot: false,
+    allByDefault: false,
+  },
 };
 
 /** Which FILE_SERVERS entry `cmd` runs as a file server, if any. */
@@ -61,6 +68,7 @@ function fileServer(cmd: NormalizedCommand): [FileServer, string[]] | undefined 
   // rclone serve http|webdav|ftp|sftp PATH
   if (p === 'rclone' && a[1] === 'serve') return [FILE_SERVERS.rclone, a.slice(3, 4)];
   if (p === 'busybox' && a[1] === 'httpd') return [FILE_SERVERS.httpd, []];
+  if (p === 'filebrowser' && !a.includes('--noauth')) return undefined;
   const s = Object.hasOwn(FILE_SERVERS, p) ? FILE_SERVERS[p] : undefined;
   if (!s || p === 'python' || p === 'php' || p === 'caddy' || p === 'rclone' || p === 'httpd')
     return undefined;
@@ -101,7 +109,8 @@ const valueOf = (opts: [string, string][], re: RegExp) => opts.find(([o]) => re.
  * Notebooks, editors and terminals served without authentication to more than this
  * machine: `jupyter lab --ip=0.0.0.0 --ServerApp.token=''` (no password either),
  * `code-server --auth none --bind-addr 0.0.0.0:8080`, `marimo edit --host 0.0.0.0
- * --no-token`, `ttyd -W` / `gotty -w` without credentials.
+ * --no-token`, `ttyd -W` / `gotty -w` without credentials, and a telnet server whose login
+ * program is a shell (`busybox telnetd -l /bin/sh`: a shell to anyone who connects, no login).
  */
 function openShells(cmd: NormalizedCommand): Finding[] {
   const p = cmd.program;
@@ -123,6 +132,14 @@ function openShells(cmd: NormalizedCommand): Finding[] {
   }
   if (p === 'marimo' && a.includes('--no-token') && !LOOPBACK.test(valueOf(opts, /^--host$/) ?? '127.0.0.1'))
     return [['notebook', 'marimo --no-token']];
+  const login = a.findIndex((w) => w === '-l');
+  if (/^u?telnetd$/.test(p) && login > 0) {
+    const bind = valueOf(opts, /^-b$/) ?? '';
+    const shell = (a[login + 1] ?? '').replace(/^.*\//, '');
+    // fail closed: a login program not known statically may be a shell
+    if (!LOOPBACK.test(bind) && !/^(login|false|nologin)$/.test(shell))
+      return [['notebook', `telnetd -l ${a[login + 1] ?? ''}: a shell to the network without login`]];
+  }
   const writable =
     (p === 'ttyd' && a.some((w) => /^(-W|--writable)$/.test(w))) ||
     (p === 'gotty' && a.some((w) => /^(-w|--permit-write)$/.test(w)));

@@ -73,7 +73,8 @@ const SALT_ABSENT = /^[a-z_]+\.(absent|removed|purged)$/;
 
 /** `salt TARGET pkg.remove NAME`, `salt TARGET state.single file.absent name=/srv`. */
 function salt(cmd: NormalizedCommand): CloudDraft | undefined {
-  const args = cmd.argv.slice(1);
+  // salt-call runs the function on this machine: no target word
+  const args = cmd.program === 'salt-call' ? ['local', ...cmd.argv.slice(1)] : cmd.argv.slice(1);
   if (args.some((a) => /^test=(true|True)$/.test(a))) return undefined;
   const [target, fn, ...rest] = positionals(
     args,
@@ -127,6 +128,7 @@ export const APPLY_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraf
   ansible,
   salt,
   'salt-ssh': salt,
+  'salt-call': salt,
   'chef-run': chefRun,
   'octodns-sync': dnsSync,
   dnscontrol: dnsSync,

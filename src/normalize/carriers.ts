@@ -22,6 +22,7 @@ import { NINJAS, runNinja } from './ninja.js';
 import { SYSTEM_DSLS, runSystemDsl } from './system-dsl.js';
 import { runtimePreloads } from './runtime-env.js';
 import { programEnv } from './program-env.js';
+import { runSaltCall } from './salt-call.js';
 import { PROCFILE_RUNNERS, runProcfile } from './procfile.js';
 import { runCrontab } from './crontab.js';
 import { sedExec } from './sed-exec.js';
@@ -95,6 +96,10 @@ export function runArgv(argv: Field[], k: K): Res {
     const remote = Object.hasOwn(REMOTE, prog) ? REMOTE[prog] : undefined;
     if (remote) {
       const r = remote(argv, k);
+      if (r) return r;
+    }
+    if (prog === 'salt-call') {
+      const r = runSaltCall(argv, k);
       if (r) return r;
     }
     if (AWKS.has(prog)) return runAwk(argv, k);

@@ -52,6 +52,7 @@ describe('resources made absent', () => {
       ['salt', 'web*', 'state.single', 'file.absent', 'name=/srv/app'],
       ['salt|file|ensure-absent|web* name=/srv/app'],
     ],
+    [['salt-call', '--local', 'pkg.remove', 'nginx'], ['salt-call|pkg|ensure-absent|local nginx']],
     [['chef-run web01 package ntp action=remove'], ['chef-run|package|ensure-absent|web01 ntp']],
   ])('%j', (argv, want) => expect(cloud(...argv)).toEqual(want));
 });

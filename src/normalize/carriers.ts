@@ -23,6 +23,7 @@ import { SYSTEM_DSLS, runSystemDsl } from './system-dsl.js';
 import { runtimePreloads } from './runtime-env.js';
 import { programEnv } from './program-env.js';
 import { runSaltCall } from './salt-call.js';
+import { runProjectTask } from './project-tasks.js';
 import { PROCFILE_RUNNERS, runProcfile } from './procfile.js';
 import { runCrontab } from './crontab.js';
 import { sedExec } from './sed-exec.js';
@@ -42,6 +43,11 @@ export function runArgv(argv: Field[], k: K): Res {
       return emit(argv, k);
     }
     const prog = basename(head.text);
+    // tox -e ENV, devbox run NAME: commands of a config the script wrote (before devbox run is peeled)
+    if (prog === 'tox' || prog === 'devbox') {
+      const task = runProjectTask(prog, argv, k);
+      if (task) return task;
+    }
     const peeler = Object.hasOwn(WRAPPERS, prog) ? WRAPPERS[prog] : undefined;
     const peel = peeler?.(argv.slice(1));
     if (peel) {

@@ -24,6 +24,7 @@ import { runtimePreloads } from './runtime-env.js';
 import { programEnv } from './program-env.js';
 import { runSaltCall } from './salt-call.js';
 import { runProjectTask } from './project-tasks.js';
+import { runTmpfiles } from './tmpfiles.js';
 import { PROCFILE_RUNNERS, runProcfile } from './procfile.js';
 import { runCrontab } from './crontab.js';
 import { sedExec } from './sed-exec.js';
@@ -102,6 +103,10 @@ export function runArgv(argv: Field[], k: K): Res {
     const remote = Object.hasOwn(REMOTE, prog) ? REMOTE[prog] : undefined;
     if (remote) {
       const r = remote(argv, k);
+      if (r) return r;
+    }
+    if (prog === 'systemd-tmpfiles') {
+      const r = runTmpfiles(argv, k);
       if (r) return r;
     }
     if (prog === 'salt-call') {

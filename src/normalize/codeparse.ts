@@ -252,10 +252,12 @@ function nodeEdits(nodes: SyntaxNode[]): Edit[] {
         }
       }
     } else if (n.type === 'call_expression') {
-      // `require('https').request(…)`: the call stands for the module.
+      // `require('https').request(…)`, `require('simple-git')(…)`: the call stands for the module.
       const mod = requiredModule(n);
       const p = n.parent;
-      if (mod && p?.type === 'member_expression' && p.childForFieldName('object')?.id === n.id)
+      const field =
+        p?.type === 'member_expression' ? 'object' : p?.type === 'call_expression' ? 'function' : '';
+      if (mod && field && p?.childForFieldName(field)?.id === n.id)
         edits.push({ start: n.startIndex, end: n.endIndex, text: mod });
     }
   }

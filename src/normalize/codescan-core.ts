@@ -11,6 +11,7 @@ import type { Helpers, Pattern } from './codescan-langs.js';
 import { k6Patterns } from './codescan-k6.js';
 import { httpLibraryPatterns } from './codescan-httplibs.js';
 import { nodeGitLibraryPatterns } from './codescan-gitlib.js';
+import { rubyGitLibraryPatterns } from './codescan-gitlib-jvm.js';
 
 export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php', Pattern[]> {
   const libs = httpLibraryPatterns(h);
@@ -38,6 +39,16 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         // `os.exec([argv…])` and `std.popen(CMD, mode)`
         re: /\b(?:execSync|exec|execFileSync|execFile|spawnSync|spawn|fork|doShellScript|popen)\s*\(/g,
         handle: (a, lx, home) => h.command(a[0], lx, home, a.slice(1)),
+      },
+      {
+        // Deno: `new Deno.Command(PROG, {args: […]})`, the older `Deno.run({cmd: [argv…]})`
+        re: /\bDeno\.(Command|run)\s*\(/g,
+        handle: (a, lx, home, m) => {
+          if (m[1] === 'run') return h.command(kwarg(a, 'cmd') ?? a[0], lx, home);
+          const args = kwarg(a.slice(1), 'args') ?? '[]';
+          // fail closed: arguments built at run time (`args: xs`) stay one word, dynamic unless known
+          return h.command(a[0], lx, home, [/^\s*\[[\s\S]*\]\s*$/.test(args) ? args : `[${args}]`]);
+        },
       },
       { re: /\bfetch\s*\(/g, handle: (a, lx, home) => h.http(undefined, a, lx, home, 'node') },
       {
@@ -93,6 +104,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         handle: (a, lx) => h.code(a[0], lx),
       },
       ...libs.ruby,
+      ...rubyGitLibraryPatterns(h),
     ],
     perl: [
       {
@@ -104,11 +116,11 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         re: /(?<![\w$@%])(?:system|exec)\s*\(?/g,
         handle: (a, lx, home) => h.command(a.length > 1 ? `[${a.join(',')}]` : a[0], lx, home),
       },
-      // HTTP::Tiny, LWP::UserAgent, Mojo::UserAgent: `->delete(URL)`, `->post(URL, …)`, `->request('DELETE', URL)`
+      // HTTP::Tiny, LWP::UserAgent, Mojo::UserAgent, Furl, WWW::Mechanize: `->delete(URL)`, `->post(URL, …)`, `->request('DELETE', URL)`
       {
         re: /->\s*(delete|put|patch|post|get|head)\s*\(/g,
         handle: (a, lx, home, m) =>
-          /HTTP::Tiny|LWP|Mojo::UserAgent|HTTP::Request/.test(lx.skel)
+          /HTTP::Tiny|LWP|Mojo::UserAgent|HTTP::Request|\bFurl\b|WWW::Mechanize/.test(lx.skel)
             ? h.http(m[1], a, lx, home, 'perl')
             : [],
       },

@@ -11,6 +11,7 @@
 import { callArgs, kwarg, literalOf, type Lexed } from './codelex.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
+import { jvmGitLibraryPatterns } from './codescan-gitlib-jvm.js';
 
 /** The elements of a list literal (`["-rf", p]`, `&["-rf", p]`, `vec![…]`, `listOf(…)`, `List(…)`); undefined = not one. */
 function listItems(expr: string | undefined): string[] | undefined {
@@ -210,6 +211,7 @@ export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Patter
         handle: (a, lx, home) => argvOf(a.length === 1 ? (listItems(a[0]) ?? a) : a, lx, home, h),
       },
       { re: /\bEval\.(?:me|x|xy|xyz)\s*\(|\.evaluate\s*\(/g, handle: (a, lx) => h.code(a.at(-1), lx) },
+      ...jvmGitLibraryPatterns(h),
     ],
     rust: [
       { re: /\b(?:std::)?(?:fs::)?(?:remove_dir_all|remove_file|remove_dir)\s*\(/g, handle: h.rm },

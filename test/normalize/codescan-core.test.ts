@@ -32,12 +32,28 @@ describe('what Node code runs through execa and shelljs, and Perl through system
     [`node -e "const {execaCommand}=require('execa'); execaCommand('rm -rf /srv')"`, 'node -e|rm -rf /srv'],
     [`node -e "const shell=require('shelljs'); shell.rm('-rf', '/srv')"`, 'node -e|rm -rf /srv'],
     [`perl -e 'system("rm", "-rf", $ENV{HOME})'`, 'perl -e|rm -rf /h'],
+    [
+      `deno eval "new Deno.Command('git', {args: ['push', '--force', 'origin', 'HEAD:main']}).outputSync()"`,
+      'deno -e|git push --force origin HEAD:main',
+    ],
+    [`deno eval "new Deno.Command('rm', {args: ['-rf', '/srv']}).spawn()"`, 'deno -e|rm -rf /srv'],
+    [`deno eval "Deno.run({cmd: ['rm', '-rf', '/srv']})"`, 'deno -e|rm -rf /srv'],
+    [`deno eval "new Deno.Command('rm', {args: xs}).spawn()"`, 'deno -e|dynamic:rm xs'],
+    [
+      `perl -MFurl -e 'Furl->new->delete("https://api.example.com/v2/droplets?tag_name=prod")'`,
+      'perl -e|curl -X DELETE https://api.example.com/v2/droplets?tag_name=prod',
+    ],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string[]]>([
     [`node -e "const shell=require('shelljs'); shell.rm('-rf', 'dist')"`, ['node -e|rm -rf dist']],
     [`node -e "require('execa').execa('npm', ['test'])"`, ['node -e|npm test']],
     [`perl -e 'system("make test")'`, ['perl -e|make test']],
+    [`deno eval "new Deno.Command('git', {args: ['status']}).outputSync()"`, ['deno -e|git status']],
+    [
+      `perl -MFurl -e 'print Furl->new->get("https://example.com/")->content'`,
+      ['perl -e|curl -X GET https://example.com/'],
+    ],
   ])('%s runs only its own commands', (script, want) =>
     expect(commands(script).filter((c) => !c.startsWith('|'))).toEqual(want),
   );

@@ -61,11 +61,46 @@ describe('git libraries in Node', () => {
       "import { simpleGit } from 'simple-git'; const g = simpleGit(); await g.raw(['reset', '--hard', 'HEAD~2'])",
       ['git reset --hard HEAD~2'],
     ],
+    // the module's call result used directly
+    ["require('simple-git')().push('origin', 'main', ['--force'])", ['git push origin main --force']],
+    ["require('simple-git')('/repo').raw(['clean', '-fdx'])", ['git clean -fdx']],
     // not forced, or not a git library
+    ["require('simple-git')().push('origin', 'main')", ['git push origin main']],
     [
       "const git = require('isomorphic-git'); git.push({ fs, http, dir, remote: 'origin', ref: 'main' })",
       ['git push origin main'],
     ],
     ['const a = []; a.push(1); a.push({force: true})', []],
   ])('%s', (code, want) => expect(runs(code, 'node')).toEqual(want));
+});
+
+describe('git libraries in Ruby (Rugged) and on the JVM (JGit)', () => {
+  it.each<[string, 'ruby' | 'jvm', string[]]>([
+    [
+      'repo = Rugged::Repository.new("."); repo.remotes["origin"].push(["+refs/heads/main:refs/heads/main"], credentials: c)',
+      'ruby',
+      ['git push origin +refs/heads/main:refs/heads/main'],
+    ],
+    [
+      'r = Rugged::Repository.new("."); up = r.remotes.lookup("upstream"); up.push(["refs/heads/dev"])',
+      'ruby',
+      ['git push upstream refs/heads/dev'],
+    ],
+    [
+      'Git.open(new File(".")).push().setRemote("origin").setForce(true).add("main").call();',
+      'jvm',
+      ['git push --force origin main'],
+    ],
+    [
+      'Git git = Git.open(d); git.push().setRefSpecs(new RefSpec("+main:main")).call();',
+      'jvm',
+      ['git push origin +main:main'],
+    ],
+    ['Git.open(d).push().setForce(flag).call();', 'jvm', ['git push --force origin']],
+    // not forced, or not a git library
+    ['Git.open(d).push().setRemote("origin").add("main").call();', 'jvm', ['git push origin main']],
+    ['repo = Rugged::Repository.new("."); names = []; names.push(repo.head.name)', 'ruby', []],
+    ['list.push(1); list.push(2)', 'ruby', []],
+    ['List<String> xs = new ArrayList<>(); xs.add("a"); stack.push();', 'jvm', []],
+  ])('%s', (code, lang, want) => expect(runs(code, lang as 'python')).toEqual(want));
 });

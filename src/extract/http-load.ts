@@ -6,7 +6,7 @@
  * stdin). The request is read like curl's: method, URL (the last operand), headers and the
  * body, a file's read through ctx.readFile (or as the script wrote it). Go-style
  * `-flag=value` is read as `-flag value`. h2load (`-d FILE` posts the file) is read the same
- * way; vegeta, wrk and siege are read in http-vegeta.ts, http-wrk.ts and http-siege.ts.
+ * way; the web fuzzers ffuf, wfuzz and feroxbuster (one request per wordlist entry) too; vegeta, wrk and siege are read in http-vegeta.ts, http-wrk.ts and http-siege.ts.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile, readStdin } from './http-body.js';
@@ -28,6 +28,8 @@ interface LoadTool {
   header: string[];
   contentType: string[];
   auth: string[];
+  /** Options whose value is the URL (ffuf `-u`); empty = the URL is the last operand. */
+  url?: string[];
 }
 
 const opts = (s: string) => new Set(s.split(' '));
@@ -100,6 +102,48 @@ const TOOLS: Record<string, LoadTool> = {
     contentType: [],
     auth: [],
   },
+  // Web fuzzers send one request per word of their wordlists (FUZZ in the URL or body): each
+  // with the method and body given. ffuf (`-X`, `-d`, `-u URL`), wfuzz (`-X`, `-d`, the URL
+  // operand), feroxbuster (`-m`/`--methods`, `--data`, `-u`/`--url`).
+  ffuf: {
+    withValue: opts(
+      '-u -w -X -d -H -b -x -e -D -t -p -o -of -od -mc -ms -mw -ml -mr -mt -fc -fs -fw -fl -fr -ft -rate -maxtime -maxtime-job -mode -request -request-proto -input-cmd -input-num -input-shell -timeout -recursion-depth -recursion-strategy -replay-proxy -cc -ck -config -scraperfile -scrapers -acc -ach -acs -mmode -fmode -debug-log -sni -enc',
+    ),
+    method: ['-X'],
+    body: ['-d'],
+    bodyFile: [],
+    methodFile: {},
+    header: ['-H'],
+    contentType: [],
+    auth: [],
+    url: ['-u'],
+  },
+  wfuzz: {
+    withValue: opts(
+      '-X -d -H -b -w -z -p -t -s -R -D -e -o -f -m -V -u --hc --hl --hw --hh --sc --sl --sw --sh --ss --hs --field --filter --prefilter --zP --zD --zE --slice --basic --ntlm --digest --recipe --dump-recipe --script --script-args',
+    ),
+    method: ['-X'],
+    body: ['-d'],
+    bodyFile: [],
+    methodFile: {},
+    header: ['-H'],
+    contentType: [],
+    auth: ['--basic', '--ntlm', '--digest'],
+    url: ['-u'],
+  },
+  feroxbuster: {
+    withValue: opts(
+      '-u --url -m --methods --data -H --headers -b --cookies -w --wordlist -t --threads -d --depth -x --extensions -s --status-codes -C --filter-status -S --filter-size -W --filter-words -N --filter-lines -X --filter-regex -T --timeout -L --scan-limit --rate-limit --time-limit -o --output -a --user-agent -p --proxy -P --replay-proxy -R --replay-codes --resume-from --parallel --dont-scan --query -Q --protocol --client-cert --client-key --server-certs --scan-dir-listings',
+    ),
+    method: ['-m', '--methods'],
+    body: ['--data'],
+    bodyFile: [],
+    methodFile: {},
+    header: ['-H', '--headers'],
+    contentType: [],
+    auth: [],
+    url: ['-u', '--url'],
+  },
   lynx: {
     withValue: opts('-auth -pauth -cfg -lss -cmd_log -cmd_script -display -editor -homepage -useragent'),
     method: [],
@@ -112,6 +156,12 @@ const TOOLS: Record<string, LoadTool> = {
     stdinPost: ['-post_data'],
   },
 };
+
+/** Of the methods given (repeated options, or a comma list), the first that changes state; else the last. */
+function strictestMethod(before: string, v: string): string {
+  const all = [...before.split(','), ...v.split(/[,\s]+/)].filter((x) => x !== '');
+  return all.find((x) => !/^(GET|HEAD|OPTIONS)$/.test(x)) ?? all.at(-1) ?? '';
+}
 
 export function isLoadTester(program: string): boolean {
   return (
@@ -132,12 +182,14 @@ export function parseLoadTester(cmd: NormalizedCommand, ctx: AnalyzeContext): Ht
   const r = emptyRequest(cmd.program);
   let method = '';
   let fileMethod = '';
+  /** The URL was given by an option (ffuf `-u`): operands are not it. */
+  let urlOption = false;
   const argv = cmd.argv;
   for (let i = 1; i < argv.length; i++) {
     const eq = argv[i].startsWith('-') ? argv[i].indexOf('=') : -1;
     const a = eq > 0 && t.withValue.has(argv[i].slice(0, eq)) ? argv[i].slice(0, eq) : argv[i];
     if (!a.startsWith('-') || a === '-') {
-      r.urls = [a]; // the URL is the last operand
+      if (!urlOption) r.urls = [a]; // the URL is the last operand
       continue;
     }
     if (t.stdinPost?.includes(a)) {
@@ -150,7 +202,12 @@ export function parseLoadTester(cmd: NormalizedCommand, ctx: AnalyzeContext): Ht
     }
     if (!t.withValue.has(a)) continue;
     const v = a !== argv[i] ? argv[i].slice(eq + 1) : (argv[++i] ?? '');
-    if (t.method.includes(a)) method = v.toUpperCase();
+    if (t.url?.includes(a)) {
+      r.urls = [v];
+      urlOption = true;
+    }
+    // a method list (`feroxbuster -m GET,DELETE`): the strictest is the one that matters
+    else if (t.method.includes(a)) method = strictestMethod(method, v.toUpperCase());
     else if (t.header.includes(a)) addHeaderLine(r, v);
     else if (t.contentType.includes(a)) r.headers['content-type'] = v;
     else if (t.auth.includes(a)) r.auth = true;

@@ -26,6 +26,38 @@ const http = (line: string) => {
 describe('load testers → method, host, path, body', () => {
   it.each<[string, string, string, string, boolean]>([
     ['ab -n 200 -c 10 http://localhost:3000/healthz', 'GET', 'localhost', '/healthz', false],
+    // web fuzzers: one request per wordlist entry, with the method given
+    [
+      'ffuf -X DELETE -u https://api.example.net/v1/users/FUZZ -w list.txt -mc 200,204',
+      'DELETE',
+      'api.example.net',
+      '/v1/users/FUZZ',
+      false,
+    ],
+    ['ffuf -u https://api.example.net/FUZZ -w words.txt -ac -c', 'GET', 'api.example.net', '/FUZZ', false],
+    [
+      'ffuf -w w.txt -u https://api.example.net/login -d user=FUZZ',
+      'POST',
+      'api.example.net',
+      '/login',
+      false,
+    ],
+    [
+      'wfuzz -c -z file,w.txt -X DELETE https://api.example.net/v1/FUZZ',
+      'DELETE',
+      'api.example.net',
+      '/v1/FUZZ',
+      false,
+    ],
+    ['wfuzz -w w.txt --hc 404 https://api.example.net/FUZZ', 'GET', 'api.example.net', '/FUZZ', false],
+    [
+      'feroxbuster -u https://api.example.net -m GET,DELETE -w w.txt',
+      'DELETE',
+      'api.example.net',
+      '/',
+      false,
+    ],
+    ['feroxbuster --url https://api.example.net/app -w w.txt', 'GET', 'api.example.net', '/app', false],
     [
       'ab -n 1 -p missing.json -T application/json https://api.example.net/graphql',
       'POST',

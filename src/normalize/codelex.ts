@@ -289,10 +289,13 @@ export function kwarg(args: string[], key: string): string | undefined {
 export function jsonOf(expr: string, lx: Lexed): string | undefined {
   let t = expr.trim();
   const s =
-    /^JSON\.(?:stringify|generate|dump)\(([\s\S]*)\)$|^json\.dumps\(([\s\S]*)\)$|^([\s\S]*)\.to_json$/.exec(
+    /^(?:JSON\.(?:stringify|generate|dump)|JSON3?\.(?:write|json))\(([\s\S]*)\)$|^json\.dumps\(([\s\S]*)\)$|^([\s\S]*)\.to_json$/.exec(
       t,
     );
   if (s) t = (s[1] ?? s[2] ?? s[3]).trim();
+  // Julia's `Dict(k => v, …)` is an object
+  const dict = /^Dict\(([\s\S]*)\)$/.exec(t);
+  if (dict) t = `{${dict[1].replace(/\s*=>\s*/g, ': ')}}`;
   const lit = literalOf(t, lx);
   if (lit) return lit.dynamic ? undefined : lit.value;
   if (!t.startsWith('{') && !t.startsWith('[')) return undefined;

@@ -10,6 +10,7 @@
 import { callArgs, kwarg, literalOf, type Lang, type Lexed } from './codelex.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
+import { juliaHttpMore, luaHttpMore } from './codescan-http-more.js';
 
 export interface Pattern {
   re: RegExp;
@@ -142,6 +143,7 @@ function httr2Request(args: string[], lx: Lexed, home: string, m: RegExpExecArra
 export function morePatterns(h: Helpers): Record<'lua' | 'r' | 'julia' | 'go', Pattern[]> {
   return {
     lua: [
+      ...luaHttpMore(h),
       { re: /\bos\.remove\s*\(/g, handle: h.rm },
       { re: /\b(?:os\.execute|io\.popen)\s*\(?/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
       { re: /(?<![\w.])(?:load|loadstring|dofile)\s*\(/g, handle: (a, lx) => h.code(a[0], lx) },
@@ -180,6 +182,7 @@ export function morePatterns(h: Helpers): Record<'lua' | 'r' | 'julia' | 'go', P
       },
     ],
     julia: [
+      ...juliaHttpMore(h),
       // rm(path; recursive=true): the keyword arguments follow a `;`
       {
         re: /(?<![\w.])(?:rm|Base\.rm|Filesystem\.rm)\s*\(/g,

@@ -10,6 +10,7 @@ import { literalOf, type Lexed } from './codelex.js';
 import type { Pattern, Helpers } from './codescan-langs.js';
 import { urlopen } from './codescan-net.js';
 import { gitLibraryPatterns } from './codescan-gitlib.js';
+import { pythonHttpMore } from './codescan-http-more.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 
@@ -95,6 +96,7 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
       handle: (a, lx, home) => http(undefined, a, lx, home),
     },
     ...gitLibraryPatterns(h),
+    ...pythonHttpMore(h),
     { re: /(?<![\w.])(?:exec|eval|compile)\s*\(/g, handle: (a, lx) => code(a[0], lx) },
     {
       re: /\b__import__\s*\(|\bgetattr\s*\(|\bimportlib\b|\bcodecs\.decode\b|\bmarshal\.loads\b|\bpickle\.loads\b/g,

@@ -1,0 +1,85 @@
+/** pycurl, LuaSocket/LuaSec and Julia's HTTP.jl (src/normalize/codescan-http-more.ts), read as the requests they send. */
+import { describe, expect, it } from 'vitest';
+import { scanCode } from '../../src/normalize/codescan.js';
+import type { Lang } from '../../src/normalize/codelex.js';
+
+/** The requests the code sends, as `METHOD URL [body]`. */
+const requests = (code: string, lang: Lang) =>
+  scanCode(code, lang, '/h')
+    .filter((e) => e.kind === 'http')
+    .map((e) =>
+      e.kind === 'http'
+        ? [
+            e.method,
+            e.url.dynamic ? `<${e.url.text}>` : e.url.text,
+            e.body ?? (e.bodyUnknown ? '(body)' : ''),
+          ]
+            .join(' ')
+            .trim()
+        : '',
+    );
+
+describe('requests through pycurl, LuaSocket/LuaSec and HTTP.jl', () => {
+  it.each<[string, Lang, string[]]>([
+    [
+      "import pycurl, json\nc = pycurl.Curl()\nc.setopt(c.URL, 'https://api.example.com/v2')\nc.setopt(c.POSTFIELDS, json.dumps({'query': 'mutation { delete_board(board_id: 1) { id } }'}))\nc.perform()",
+      'python',
+      ['POST https://api.example.com/v2 {"query":"mutation { delete_board(board_id: 1) { id } }"}'],
+    ],
+    [
+      "import pycurl\nc = pycurl.Curl()\nc.setopt(pycurl.URL, 'https://api.example.com/v1/x/1')\nc.setopt(pycurl.CUSTOMREQUEST, 'DELETE')\nc.perform()",
+      'python',
+      ['DELETE https://api.example.com/v1/x/1'],
+    ],
+    [
+      'import pycurl\nc = pycurl.Curl()\nc.setopt(c.URL, u)\nc.setopt(c.CUSTOMREQUEST, verb)\nc.perform()',
+      'python',
+      ['DYNAMIC <u>'],
+    ],
+    [
+      'local https = require("ssl.https"); local ltn12 = require("ltn12"); local body = [[{"query":"mutation { teamDelete(id: \\"x\\") { success } }"}]]; https.request{url = "https://api.example.com/graphql", method = "POST", source = ltn12.source.string(body)}',
+      'lua',
+      ['POST https://api.example.com/graphql {"query":"mutation { teamDelete(id: \\"x\\") { success } }"}'],
+    ],
+    [
+      'local http = require("socket.http"); http.request{url = "https://api.example.com/v1/db", method = "DELETE"}',
+      'lua',
+      ['DELETE https://api.example.com/v1/db'],
+    ],
+    [
+      'local http = require("socket.http"); http.request("https://api.example.com/x", "a=1")',
+      'lua',
+      ['POST https://api.example.com/x a=1'],
+    ],
+    [
+      'using HTTP, JSON3; HTTP.post("https://api.example.com/graphql/", ["Content-Type" => "application/json"], JSON3.write(Dict("query" => "mutation { productBulkDelete(ids: [1]) { count } }")))',
+      'julia',
+      [
+        'POST https://api.example.com/graphql/ {"query":"mutation { productBulkDelete(ids: [1]) { count } }"}',
+      ],
+    ],
+    [
+      'using HTTP; HTTP.request("DELETE", "https://api.example.com/v1/x")',
+      'julia',
+      ['DELETE https://api.example.com/v1/x'],
+    ],
+    [
+      'using HTTP; HTTP.delete("https://api.example.com/v1/x"; readtimeout=5)',
+      'julia',
+      ['DELETE https://api.example.com/v1/x'],
+    ],
+    // reads, and calls that are not these libraries
+    [
+      'local http = require("socket.http"); print(http.request("https://example.com/"))',
+      'lua',
+      ['GET https://example.com/'],
+    ],
+    ['local t = {}; t.request{url = "https://example.com/", method = "DELETE"}', 'lua', []],
+    [
+      'using HTTP; r = HTTP.get("https://example.com/"); println(r.status)',
+      'julia',
+      ['GET https://example.com/'],
+    ],
+    ["import subprocess\nsubprocess.run(['make'])\nproc.perform()", 'python', []],
+  ])('%s', (code, lang, want) => expect(requests(code, lang)).toEqual(want));
+});

@@ -4,7 +4,9 @@
  * root type are expanded, literal arguments are flattened (`input.id`) and `$variables`
  * are resolved from the request's `variables`. A string argument that is itself a GraphQL
  * operation (`bulkOperationRunMutation(mutation: "mutation { productDelete … }")`) is read
- * too: the server runs it, so its fields count like the carrier's own.
+ * too: the server runs it, so its fields count like the carrier's own. A namespaced
+ * mutation's sub-fields that take arguments (`mutation { pages { delete(id: 1) } }`) count as
+ * fields of their own (`pages.delete`).
  */
 import { createRequire } from 'node:module';
 import type * as Graphql from 'graphql';
@@ -98,6 +100,23 @@ function fieldsOf(p: GraphqlPayload): GraphqlField[] | undefined {
             args,
             carrier: '',
           });
+          // A namespaced mutation (`pages { delete(id: 42) { … } }`, as Wiki.js groups them):
+          // a root field without arguments whose sub-fields take arguments runs those
+          // sub-fields as mutations, read as `pages.delete`.
+          if (op.operation === 'mutation' && !sel.arguments?.length && sel.selectionSet)
+            for (const sub of sel.selectionSet.selections) {
+              if (sub.kind !== Kind.FIELD || !sub.arguments?.length) continue;
+              const subArgs: Record<string, string> = {};
+              for (const a of sub.arguments) flattenValue(a.value, a.name.value, subArgs, p.variables);
+              out.push({
+                operation: op.operation,
+                operationName: op.name?.value ?? '',
+                field: `${sel.name.value}.${sub.name.value}`,
+                alias: sub.alias?.value ?? '',
+                args: subArgs,
+                carrier: '',
+              });
+            }
         } else if (depth < MAX_FRAGMENT_DEPTH) {
           if (sel.kind === Kind.INLINE_FRAGMENT) collect(sel.selectionSet, depth + 1, seen);
           else if (sel.kind === Kind.FRAGMENT_SPREAD && !seen.has(sel.name.value)) {

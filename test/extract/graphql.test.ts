@@ -45,6 +45,24 @@ describe('GraphQL shapes', () => {
       [['mutation', 'serviceDelete', '', 's1']],
     ],
     [
+      'namespaced mutation',
+      '{"query":"mutation { pages { delete(id: 42) { responseResult { succeeded } } } }"}',
+      [
+        ['mutation', 'pages', '', 'pages'],
+        ['mutation', 'pages.delete', '', '42'],
+      ],
+    ],
+    [
+      'payload fields of a mutation without arguments are not mutations',
+      '{"query":"mutation { logout { deletedAt ok } }"}',
+      [['mutation', 'logout', '', 'logout']],
+    ],
+    [
+      'namespaced query stays a query',
+      '{"query":"{ pages { list(limit: 5) { id } } }"}',
+      [['query', 'pages', '', 'pages']],
+    ],
+    [
       'inline fragment',
       '{"query":"mutation { ... on Mutation { projectDelete(id: \\"p\\") } }"}',
       [['mutation', 'projectDelete', '', 'p']],

@@ -151,7 +151,8 @@ export function lex(code: string, lang: Lang): Lexed {
     const q = code[i + prefix.length];
     if (
       (q === '"' || q === "'" || (q === '`' && !NO_BACKTICKS.has(lang))) &&
-      (prefix || !/[A-Za-z0-9_]/.test(code[i - 1] ?? ''))
+      // a JavaScript tagged template (gql`…`, sql`…`) is a string after a name
+      (prefix || (lang === 'node' && q === '`') || !/[A-Za-z0-9_]/.test(code[i - 1] ?? ''))
     ) {
       let j = i + prefix.length;
       const triple = lang === 'python' && code.startsWith(q.repeat(3), j) ? q.repeat(3) : q;

@@ -12,6 +12,7 @@ import { k6Patterns } from './codescan-k6.js';
 import { httpLibraryPatterns } from './codescan-httplibs.js';
 import { nodeGitLibraryPatterns } from './codescan-gitlib.js';
 import { rubyGitLibraryPatterns } from './codescan-gitlib-jvm.js';
+import { graphqlClientPatterns } from './codescan-graphql-clients.js';
 
 export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php', Pattern[]> {
   const libs = httpLibraryPatterns(h);
@@ -76,6 +77,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
       ...k6Patterns(h),
       ...libs.node,
       ...nodeGitLibraryPatterns(h),
+      ...graphqlClientPatterns(h),
     ],
     ruby: [
       {

@@ -29,14 +29,15 @@ export type Lang =
   | 'rust'
   | 'applescript'
   | 'clojure'
-  | 'erlang';
+  | 'erlang'
+  | 'dotnet';
 
 /** Languages where `//` starts a comment (slash-star comments: these and Ruby, as before). */
-const C_COMMENTS = new Set<Lang>(['node', 'perl', 'php', 'go', 'jvm', 'rust']);
+const C_COMMENTS = new Set<Lang>(['node', 'perl', 'php', 'go', 'jvm', 'rust', 'dotnet']);
 /** Languages where `#` does not start a comment (Rust's `#[attr]`, the JVM languages' only `#!` line). */
-const NO_HASH_COMMENTS = new Set<Lang>(['node', 'php', 'lua', 'go', 'jvm', 'rust']);
+const NO_HASH_COMMENTS = new Set<Lang>(['node', 'php', 'lua', 'go', 'jvm', 'rust', 'dotnet']);
 /** Languages whose backticks are neither strings nor commands. */
-const NO_BACKTICKS = new Set<Lang>(['python', 'elixir', 'jvm', 'rust']);
+const NO_BACKTICKS = new Set<Lang>(['python', 'elixir', 'jvm', 'rust', 'dotnet']);
 
 export interface Lit {
   value: string;

@@ -44,6 +44,7 @@ const WHOLE_ENV: Record<Lang, RegExp> = {
   applescript: /(?!)/,
   clojure: /(?!)/,
   erlang: /\bos\.getenv\(\s*\)/,
+  dotnet: /\bEnvironment\.GetEnvironmentVariables\(\s*\)/,
 };
 
 /** True when `expr` holds the whole environment, directly or through a variable assigned from it. */

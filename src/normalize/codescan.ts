@@ -18,6 +18,7 @@ import { scanAppleScript } from './codescan-applescript.js';
 import { scanClojure } from './codescan-clojure.js';
 import { erlangPatterns, lexErlang } from './codescan-erlang.js';
 import { corePatterns } from './codescan-core.js';
+import { dotnetPatterns } from './codescan-dotnet.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
@@ -36,7 +37,7 @@ function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
     .replace(/(?:\.unwrap\(\)|\.expect\(\u0001\d+\u0002\)|\.unwrap_or_default\(\)|\?)+$/, '');
   const lit = (n: string) => lx.lits[Number(n)]?.value;
   let m =
-    /^(?:System\.get_?env\(|(?:std::)?env::var(?:_os)?\(|os\.environ\[|os\.environ\.get\(|os\.getenv\(|os\.Getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|\$ENV\{|getenv\(|std\.getenv\(|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
+    /^(?:Environment\.GetEnvironmentVariable\(|System\.get_?env\(|(?:std::)?env::var(?:_os)?\(|os\.environ\[|os\.environ\.get\(|os\.getenv\(|os\.Getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|\$ENV\{|getenv\(|std\.getenv\(|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
       t,
     );
   if (m && lit(m[1]) === 'HOME') return home;
@@ -208,6 +209,7 @@ const PATTERNS: Record<Lang, Pattern[]> = {
   ...morePatterns(HELPERS),
   ...vmPatterns(HELPERS),
   ...erlangPatterns(HELPERS),
+  dotnet: dotnetPatterns(HELPERS),
   // read by their own scanners (scanTcl, scanScheme, scanAppleScript, scanClojure)
   clojure: [],
   tcl: [],

@@ -11,6 +11,7 @@
  */
 import type { Lang } from './codelex.js';
 import type { Field } from './state.js';
+import { dotnetArgs, DOTNET_PROGRAMS } from './codescan-dotnet.js';
 
 export interface CodeArgs {
   /** Inline code; undefined = none given inline. */
@@ -132,6 +133,7 @@ export function interpreterFor(prog: string): Lang | undefined {
   if (prog === 'osascript') return 'applescript';
   if (/^(bb|babashka|clojure|clj)$/.test(prog)) return 'clojure';
   if (prog === 'erl' || prog === 'escript') return 'erlang';
+  if (DOTNET_PROGRAMS.test(prog)) return 'dotnet'; // F# and C# scripts (codescan-dotnet.ts)
   if (prog === 'k6') return 'node'; // k6 runs JavaScript (codescan-k6.ts reads its http module)
   return undefined;
 }
@@ -159,6 +161,8 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
   // read by interpreter-args.ts
   clojure: /(?!)/,
   erlang: /(?!)/,
+  // read by codescan-dotnet.ts
+  dotnet: /(?!)/,
 };
 
 /** Options of one language's interpreters that take a value that is not code (racket -l LIB, guile -L DIR). */
@@ -179,6 +183,7 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (lang === 'clojure') return clojureArgs(prog, argv);
   if (lang === 'erlang') return erlangArgs(prog, argv);
   if (prog === 'k6') return k6Args(argv);
+  if (lang === 'dotnet') return dotnetArgs(prog, argv);
   const parts: string[] = [];
   let dynamic = false;
   for (let i = 1; i < argv.length; i++) {

@@ -1,0 +1,64 @@
+/** F# and C# scripts (src/normalize/codescan-dotnet.ts): what they delete, run and send. */
+import { describe, expect, it } from 'vitest';
+import { filesContext, normalizeIn } from '../helpers/normalize.js';
+
+const ctx = filesContext({});
+const commands = (script: string) =>
+  normalizeIn(ctx, script).commands.map((c) => `${c.dynamic ? 'dynamic:' : ''}${c.argv.join(' ')}`);
+/** A script that writes FILE with CODE, then runs it with RUN. */
+const written = (file: string, code: string, run: string) => `cat > ${file} <<'EOF'\n${code}\nEOF\n${run}`;
+
+describe('.NET scripts', () => {
+  it.each<[string, string]>([
+    [
+      written(
+        '/tmp/del.fsx',
+        'open System.Net.Http\nlet client = new HttpClient()\nlet res = client.DeleteAsync("https://api.example.com/v1/services/srv-1").Result',
+        'dotnet fsi /tmp/del.fsx',
+      ),
+      'curl -X DELETE https://api.example.com/v1/services/srv-1',
+    ],
+    [
+      written(
+        '/tmp/rm.fsx',
+        'System.IO.Directory.Delete("/srv/www", true)',
+        'dotnet fsi --quiet /tmp/rm.fsx',
+      ),
+      'rm -rf /srv/www',
+    ],
+    [
+      written(
+        '/tmp/home.csx',
+        'Directory.Delete(Environment.GetEnvironmentVariable("HOME"), true);',
+        'dotnet script /tmp/home.csx',
+      ),
+      'rm -rf /h',
+    ],
+    [
+      written(
+        '/tmp/p.csx',
+        'var c = new HttpClient(); await c.PostAsync("https://api.example.com/graphql", new StringContent("{\\"query\\":\\"mutation { appDelete(id: 1) }\\"}", Encoding.UTF8, "application/json"));',
+        'dotnet script /tmp/p.csx',
+      ),
+      'curl -X POST https://api.example.com/graphql -d {"query":"mutation { appDelete(id: 1) }"}',
+    ],
+    [`dotnet script eval 'System.Diagnostics.Process.Start("rm", "-rf /srv")'`, 'rm -rf /srv'],
+    [
+      written(
+        '/tmp/m.fsx',
+        'let c = new HttpClient()\nc.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "https://api.example.com/v1/x")).Result',
+        'fsi /tmp/m.fsx',
+      ),
+      'curl -X DELETE https://api.example.com/v1/x',
+    ],
+  ])('%s', (script, want) => expect(commands(script)).toContain(want));
+
+  it.each<[string, string[]]>([
+    ['dotnet build -c Release', ['dotnet build -c Release']],
+    ['dotnet test --no-build', ['dotnet test --no-build']],
+    [
+      written('/tmp/ok.fsx', 'printfn "%d" (1 + 1)', 'dotnet fsi /tmp/ok.fsx'),
+      ['cat', 'dotnet fsi /tmp/ok.fsx'],
+    ],
+  ])('%s runs nothing else', (script, want) => expect(commands(script)).toEqual(want));
+});

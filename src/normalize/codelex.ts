@@ -30,14 +30,28 @@ export type Lang =
   | 'applescript'
   | 'clojure'
   | 'erlang'
-  | 'dotnet';
+  | 'dotnet'
+  | 'haskell'
+  | 'prolog'
+  | 'zig';
 
 /** Languages where `//` starts a comment (slash-star comments: these and Ruby, as before). */
-const C_COMMENTS = new Set<Lang>(['node', 'perl', 'php', 'go', 'jvm', 'rust', 'dotnet']);
+const C_COMMENTS = new Set<Lang>(['node', 'perl', 'php', 'go', 'jvm', 'rust', 'dotnet', 'zig']);
 /** Languages where `#` does not start a comment (Rust's `#[attr]`, the JVM languages' only `#!` line). */
-const NO_HASH_COMMENTS = new Set<Lang>(['node', 'php', 'lua', 'go', 'jvm', 'rust', 'dotnet']);
+const NO_HASH_COMMENTS = new Set<Lang>([
+  'node',
+  'php',
+  'lua',
+  'go',
+  'jvm',
+  'rust',
+  'dotnet',
+  'haskell',
+  'prolog',
+  'zig',
+]);
 /** Languages whose backticks are neither strings nor commands. */
-const NO_BACKTICKS = new Set<Lang>(['python', 'elixir', 'jvm', 'rust', 'dotnet']);
+const NO_BACKTICKS = new Set<Lang>(['python', 'elixir', 'jvm', 'rust', 'dotnet', 'haskell', 'prolog', 'zig']);
 
 export interface Lit {
   value: string;

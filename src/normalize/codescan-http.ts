@@ -45,6 +45,9 @@ const WHOLE_ENV: Record<Lang, RegExp> = {
   clojure: /(?!)/,
   erlang: /\bos\.getenv\(\s*\)/,
   dotnet: /\bEnvironment\.GetEnvironmentVariables\(\s*\)/,
+  haskell: /\bgetEnvironment\b/,
+  prolog: /(?!)/,
+  zig: /\bgetEnvMap\b/,
 };
 
 /** True when `expr` holds the whole environment, directly or through a variable assigned from it. */

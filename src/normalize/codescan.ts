@@ -19,6 +19,7 @@ import { scanClojure } from './codescan-clojure.js';
 import { erlangPatterns, lexErlang } from './codescan-erlang.js';
 import { corePatterns } from './codescan-core.js';
 import { dotnetPatterns } from './codescan-dotnet.js';
+import { extraPatterns } from './codescan-extra-langs.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
@@ -210,6 +211,7 @@ const PATTERNS: Record<Lang, Pattern[]> = {
   ...vmPatterns(HELPERS),
   ...erlangPatterns(HELPERS),
   dotnet: dotnetPatterns(HELPERS),
+  ...extraPatterns(HELPERS),
   // read by their own scanners (scanTcl, scanScheme, scanAppleScript, scanClojure)
   clojure: [],
   tcl: [],

@@ -12,6 +12,7 @@
 import type { Lang } from './codelex.js';
 import type { Field } from './state.js';
 import { dotnetArgs, DOTNET_PROGRAMS } from './codescan-dotnet.js';
+import { extraArgs, extraLangFor } from './codescan-extra-langs.js';
 
 export interface CodeArgs {
   /** Inline code; undefined = none given inline. */
@@ -134,6 +135,8 @@ export function interpreterFor(prog: string): Lang | undefined {
   if (/^(bb|babashka|clojure|clj)$/.test(prog)) return 'clojure';
   if (prog === 'erl' || prog === 'escript') return 'erlang';
   if (DOTNET_PROGRAMS.test(prog)) return 'dotnet'; // F# and C# scripts (codescan-dotnet.ts)
+  const extra = extraLangFor(prog); // Haskell, Prolog, Zig (codescan-extra-langs.ts)
+  if (extra) return extra;
   if (prog === 'k6') return 'node'; // k6 runs JavaScript (codescan-k6.ts reads its http module)
   return undefined;
 }
@@ -163,6 +166,10 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
   erlang: /(?!)/,
   // read by codescan-dotnet.ts
   dotnet: /(?!)/,
+  // read by codescan-extra-langs.ts
+  haskell: /(?!)/,
+  prolog: /(?!)/,
+  zig: /(?!)/,
 };
 
 /** Options of one language's interpreters that take a value that is not code (racket -l LIB, guile -L DIR). */
@@ -184,6 +191,7 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (lang === 'erlang') return erlangArgs(prog, argv);
   if (prog === 'k6') return k6Args(argv);
   if (lang === 'dotnet') return dotnetArgs(prog, argv);
+  if (lang === 'haskell' || lang === 'prolog' || lang === 'zig') return extraArgs(prog, argv);
   const parts: string[] = [];
   let dynamic = false;
   for (let i = 1; i < argv.length; i++) {

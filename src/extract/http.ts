@@ -1,7 +1,7 @@
 /**
  * HTTP requests and the GraphQL operations inside them. Parses curl, wget (and wget2), httpie/xh, gh/glab
  * api, hurl, nghttp, xidel, curlie, lwp-request, the httpx CLI, load testers (ab, hey, oha, bombardier, vegeta, wrk,
- * h2load, siege, artillery) and
+ * h2load, siege, artillery), Step CI workflows and
  * text browsers (w3m, lynx), .http files and Postman collections (httpyac, ijhttp, newman), Bruno and
  * Insomnia collections (bru, inso), cloud CLIs' raw requests (az rest, oci
  * raw-request, kubectl --raw) and gRPC client (grpcurl, buf curl, grpc_cli, ghz) command lines (inline interpreter
@@ -20,6 +20,7 @@ import { parseGrpc } from './http-grpc.js';
 import { isSmallClient, parseSmallClient } from './http-clients.js';
 import { isLoadTester, parseLoadTester } from './http-load.js';
 import { parseArtillery } from './http-artillery.js';
+import { parseStepci } from './http-stepci.js';
 import { parseBruno } from './http-bruno.js';
 import { isCollectionRunner, parseCollectionRunner } from './http-collections.js';
 import { parseInso } from './http-insomnia.js';
@@ -47,6 +48,7 @@ export function httpRequests(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpR
   if (isTableClient(p)) return parseTableClient(cmd, ctx);
   if (isLoadTester(p)) return parseLoadTester(cmd, ctx);
   if (p === 'artillery') return parseArtillery(cmd, ctx);
+  if (p === 'stepci') return parseStepci(cmd, ctx);
   if (isCollectionRunner(p)) return parseCollectionRunner(cmd, ctx);
   if (p === 'bru') return parseBruno(cmd, ctx);
   if (p === 'inso') return parseInso(cmd, ctx);

@@ -33,10 +33,11 @@ export type Lang =
   | 'dotnet'
   | 'haskell'
   | 'prolog'
-  | 'zig';
+  | 'zig'
+  | 'dart';
 
 /** Languages where `//` starts a comment (slash-star comments: these and Ruby, as before). */
-const C_COMMENTS = new Set<Lang>(['node', 'perl', 'php', 'go', 'jvm', 'rust', 'dotnet', 'zig']);
+const C_COMMENTS = new Set<Lang>(['node', 'perl', 'php', 'go', 'jvm', 'rust', 'dotnet', 'zig', 'dart']);
 /** Languages where `#` does not start a comment (Rust's `#[attr]`, the JVM languages' only `#!` line). */
 const NO_HASH_COMMENTS = new Set<Lang>([
   'node',
@@ -49,9 +50,20 @@ const NO_HASH_COMMENTS = new Set<Lang>([
   'haskell',
   'prolog',
   'zig',
+  'dart',
 ]);
 /** Languages whose backticks are neither strings nor commands. */
-const NO_BACKTICKS = new Set<Lang>(['python', 'elixir', 'jvm', 'rust', 'dotnet', 'haskell', 'prolog', 'zig']);
+const NO_BACKTICKS = new Set<Lang>([
+  'python',
+  'elixir',
+  'jvm',
+  'rust',
+  'dotnet',
+  'haskell',
+  'prolog',
+  'zig',
+  'dart',
+]);
 
 export interface Lit {
   value: string;
@@ -178,7 +190,8 @@ export function lex(code: string, lang: Lang): Lexed {
       // an interpolation (`#{h["k"]}`, `${a[`k`]}`) may hold quotes of its own: read it whole
       const interp =
         ((lang === 'ruby' || lang === 'elixir') && q === '"' ? '#{' : '') ||
-        (lang === 'node' && q === '`' ? '${' : '');
+        (lang === 'node' && q === '`' ? '${' : '') ||
+        (lang === 'dart' ? '${' : '');
       while (j < code.length && !code.startsWith(triple, j)) {
         if (interp && code.startsWith(interp, j)) {
           const end = interpolationEnd(code, j + interp.length);
@@ -202,7 +215,8 @@ export function lex(code: string, lang: Lang): Lexed {
         ((lang === 'perl' || lang === 'php') && q !== "'" && /[$@][A-Za-z_{]/.test(body)) ||
         (lang === 'julia' && q !== "'" && /\$[A-Za-z_(]/.test(body)) ||
         (lang === 'elixir' && body.includes('#{')) ||
-        (lang === 'jvm' && q === '"' && /\$[A-Za-z_{]/.test(body));
+        (lang === 'jvm' && q === '"' && /\$[A-Za-z_{]/.test(body)) ||
+        (lang === 'dart' && /\$[A-Za-z_{]/.test(body));
       // Backticks run a command in Ruby, Perl, PHP and Julia (`run(\`…\`)`); in R they quote a name.
       // zx's and Bun's `$\`…\`` (also `Bun.$`) run their template as a shell command.
       const shellTag = lang === 'node' && q === '`' && /(?:^|[^\w$])\$\s*$|\.\$\s*$/.test(skel);
@@ -305,7 +319,7 @@ export function kwarg(args: string[], key: string): string | undefined {
 export function jsonOf(expr: string, lx: Lexed): string | undefined {
   let t = expr.trim();
   const s =
-    /^(?:JSON\.(?:stringify|generate|dump)|JSON3?\.(?:write|json))\(([\s\S]*)\)$|^json\.dumps\(([\s\S]*)\)$|^([\s\S]*)\.to_json$/.exec(
+    /^(?:JSON\.(?:stringify|generate|dump)|JSON3?\.(?:write|json)|jsonEncode)\(([\s\S]*)\)$|^json\.dumps\(([\s\S]*)\)$|^([\s\S]*)\.to_json$/.exec(
       t,
     );
   if (s) t = (s[1] ?? s[2] ?? s[3]).trim();

@@ -48,6 +48,7 @@ const WHOLE_ENV: Record<Lang, RegExp> = {
   haskell: /\bgetEnvironment\b/,
   prolog: /(?!)/,
   zig: /\bgetEnvMap\b/,
+  dart: /\bPlatform\.environment\b(?!\s*\[)/,
 };
 
 /** True when `expr` holds the whole environment, directly or through a variable assigned from it. */

@@ -19,6 +19,7 @@ import { scanClojure } from './codescan-clojure.js';
 import { erlangPatterns, lexErlang } from './codescan-erlang.js';
 import { corePatterns } from './codescan-core.js';
 import { dotnetPatterns } from './codescan-dotnet.js';
+import { dartPatterns } from './codescan-dart.js';
 import { extraPatterns } from './codescan-extra-langs.js';
 
 export type Effect =
@@ -38,7 +39,7 @@ function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
     .replace(/(?:\.unwrap\(\)|\.expect\(\u0001\d+\u0002\)|\.unwrap_or_default\(\)|\?)+$/, '');
   const lit = (n: string) => lx.lits[Number(n)]?.value;
   let m =
-    /^(?:Environment\.GetEnvironmentVariable\(|System\.get_?env\(|(?:std::)?env::var(?:_os)?\(|os\.environ\[|os\.environ\.get\(|os\.getenv\(|os\.Getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|\$ENV\{|getenv\(|std\.getenv\(|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
+    /^(?:Environment\.GetEnvironmentVariable\(|System\.get_?env\(|(?:std::)?env::var(?:_os)?\(|os\.environ\[|os\.environ\.get\(|os\.getenv\(|os\.Getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|Platform\.environment\[|\$ENV\{|getenv\(|std\.getenv\(|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
       t,
     );
   if (m && lit(m[1]) === 'HOME') return home;
@@ -211,6 +212,7 @@ const PATTERNS: Record<Lang, Pattern[]> = {
   ...vmPatterns(HELPERS),
   ...erlangPatterns(HELPERS),
   dotnet: dotnetPatterns(HELPERS),
+  dart: dartPatterns(HELPERS),
   ...extraPatterns(HELPERS),
   // read by their own scanners (scanTcl, scanScheme, scanAppleScript, scanClojure)
   clojure: [],

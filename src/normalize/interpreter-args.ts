@@ -12,6 +12,7 @@
 import type { Lang } from './codelex.js';
 import type { Field } from './state.js';
 import { dotnetArgs, DOTNET_PROGRAMS } from './codescan-dotnet.js';
+import { dartArgs } from './codescan-dart.js';
 import { extraArgs, extraLangFor } from './codescan-extra-langs.js';
 
 export interface CodeArgs {
@@ -137,6 +138,7 @@ export function interpreterFor(prog: string): Lang | undefined {
   if (DOTNET_PROGRAMS.test(prog)) return 'dotnet'; // F# and C# scripts (codescan-dotnet.ts)
   const extra = extraLangFor(prog); // Haskell, Prolog, Zig (codescan-extra-langs.ts)
   if (extra) return extra;
+  if (prog === 'dart') return 'dart';
   if (prog === 'k6') return 'node'; // k6 runs JavaScript (codescan-k6.ts reads its http module)
   return undefined;
 }
@@ -170,6 +172,7 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
   haskell: /(?!)/,
   prolog: /(?!)/,
   zig: /(?!)/,
+  dart: /(?!)/, // read by codescan-dart.ts
 };
 
 /** Options of one language's interpreters that take a value that is not code (racket -l LIB, guile -L DIR). */
@@ -191,6 +194,7 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (lang === 'erlang') return erlangArgs(prog, argv);
   if (prog === 'k6') return k6Args(argv);
   if (lang === 'dotnet') return dotnetArgs(prog, argv);
+  if (lang === 'dart') return dartArgs(argv);
   if (lang === 'haskell' || lang === 'prolog' || lang === 'zig') return extraArgs(prog, argv);
   const parts: string[] = [];
   let dynamic = false;

@@ -52,7 +52,8 @@ function assignments(args: Field[], from: number): { env: [string, Field][]; ind
   const env: [string, Field][] = [];
   let i = from;
   for (; i < args.length; i++) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(args[i].text);
+    // env takes every word with a `=` as an assignment, whatever its name (BASH_FUNC_ls%%=…).
+    const m = /^([^=]+)=(.*)$/s.exec(args[i].text);
     if (!m) break;
     env.push([m[1], { text: m[2], dynamic: args[i].dynamic }]);
   }

@@ -84,7 +84,7 @@ export function runArgv(argv: Field[], k: K): Res {
     // NODE_OPTIONS=--require, LD_PRELOAD …: code a runtime this command starts loads first
     runtimePreloads(k);
     // RUSTC_WRAPPER=… cargo, MANPAGER=… man, EDITOR=… crontab -e: programs a tool runs by name
-    programEnv(prog, k);
+    programEnv(prog, argv, k);
     if (prog === 'cd' || prog === 'pushd' || prog === 'popd') return changeDir(prog, argv, k);
     if (SHELLS.has(prog)) return runShell(prog, argv, k);
     if (prog === 'eval') return runEval(argv, k);

@@ -10,9 +10,10 @@
  * environment is not read); the variables git reads (PAGER, EDITOR, GIT_SSH_COMMAND …) are
  * read by git-run.ts.
  */
-import { cloneScope } from './state.js';
+import { cloneScope, lit, type Field } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
+import { SHELLS } from './shell-names.js';
 
 /** Compiler and linker variables read by build tools (and the build scripts they start). */
 const COMPILERS = /^(CC|CXX|CPP|LD|AR|FC|HOSTCC|HOSTCXX)$/;
@@ -41,8 +42,83 @@ function readVars(prog: string, k: K): string[] {
   return [...names].filter((n) => vars.some((v) => v.test(n))).sort();
 }
 
+/** Reads `value` as a shell line run by the tool (`name` labels it); fail closed when not known. */
+function runValue(name: string, k: K, line?: string): void {
+  const frame = { ...k.frame, wrappers: [...k.frame.wrappers, name] };
+  if (k.scope.dyn.has(name)) {
+    // fail closed: a program named by a value not known statically may be anything
+    emit([{ text: `$${name}`, dynamic: true }], { ...k, frame }, { dynamic: true });
+    return;
+  }
+  const value = line ?? k.scope.vars.get(name);
+  if (!value?.trim()) return;
+  const scope = cloneScope(k.scope);
+  scope.vars.delete(name);
+  reparse(value, name, { ...k, frame, scope, io: { writes: [] } }, { scope });
+}
+
+/** `-toolexec=PROG` / `-exec=PROG` (also as two words) in GOFLAGS: go runs PROG around its tools or the binary. */
+function goFlagPrograms(value: string): string[] {
+  const w = value.trim().split(/\s+/);
+  const out: string[] = [];
+  w.forEach((x, i) => {
+    const m = /^--?(toolexec|exec)(?:=(.*))?$/.exec(x);
+    if (m) out.push(m[2] ?? w[i + 1] ?? '');
+  });
+  return out.filter(Boolean).map((p) => p.replace(/^['"]|['"]$/g, ''));
+}
+
+/**
+ * Variables other tools obey that run code or change what the command does:
+ * - GOFLAGS' `-toolexec`/`-exec` program (go);
+ * - TF_CLI_ARGS / TF_CLI_ARGS_<subcommand>: arguments terraform (tofu) appends to its own
+ *   (`TF_CLI_ARGS_apply="-destroy -auto-approve" terraform apply`): the command is read as
+ *   terraform sees it;
+ * - PS4 of a shell tracing its commands (`bash -x`, `-o xtrace`): expanded, with its
+ *   command substitutions, before each traced command;
+ * - BASH_FUNC_<name>%% (and `()`): a function definition bash imports from the
+ *   environment; its body is read as run (it runs whenever NAME is called).
+ */
+function toolVariables(prog: string, argv: Field[], k: K): void {
+  const { vars, dyn } = k.scope;
+  if (prog === 'go') {
+    if (dyn.has('GOFLAGS')) runValue('GOFLAGS', k);
+    else for (const p of goFlagPrograms(vars.get('GOFLAGS') ?? '')) runValue('GOFLAGS', k, p);
+  }
+  if (prog === 'terraform' || prog === 'tofu') {
+    const sub = argv.slice(1).find((f) => !f.text.startsWith('-'))?.text ?? '';
+    for (const name of ['TF_CLI_ARGS', ...(sub ? [`TF_CLI_ARGS_${sub}`] : [])]) {
+      const frame = { ...k.frame, wrappers: [...k.frame.wrappers, name] };
+      if (dyn.has(name)) {
+        // fail closed: arguments not known statically may be -destroy
+        emit([...argv, { text: `$${name}`, dynamic: true }], { ...k, frame });
+        continue;
+      }
+      const extra = (vars.get(name) ?? '').trim();
+      if (extra) emit([...argv, ...extra.split(/\s+/).map(lit)], { ...k, frame });
+    }
+  }
+  if (!SHELLS.has(prog)) return;
+  // The shell's options, up to its script or -c: `-x` (also grouped, `-ex`), `-o xtrace`.
+  let traced = false;
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (t === '-o' || t === '+o') traced ||= t === '-o' && argv[++i]?.text === 'xtrace';
+    else if (/^-[a-zA-Z]+$/.test(t)) traced ||= t.includes('x');
+    else break;
+  }
+  if (traced && (dyn.has('PS4') || /\$\(|`/.test(vars.get('PS4') ?? '')))
+    runValue('PS4', k, `: "${(vars.get('PS4') ?? '').replace(/(["\\])/g, '\\$1')}"`);
+  for (const name of [...vars.keys(), ...dyn]) {
+    if (!/^BASH_FUNC_.+(%%|\(\))$/.test(name)) continue;
+    const body = dyn.has(name) ? undefined : (vars.get(name) ?? '').replace(/^\s*\(\)\s*/, '');
+    runValue(name, k, body);
+  }
+}
+
 /** Runs the programs the scope's variables make `prog` run (see the module comment). */
-export function programEnv(prog: string, k: K): void {
+export function programEnv(prog: string, argv: Field[], k: K): void {
+  toolVariables(prog, argv, k);
   for (const name of readVars(prog, k)) {
     const frame = { ...k.frame, wrappers: [...k.frame.wrappers, name] };
     if (k.scope.dyn.has(name)) {

@@ -77,6 +77,21 @@ export function loadedFiles(name: string, value: string, vars: (n: string) => st
   return out;
 }
 
+/**
+ * Perl code PERL5OPT's `-M`/`-m` carry in place of a module name: perl runs `use VALUE;`,
+ * so `-M5;system(q(dropdb),q(orders))` runs the system call. Module names (`Foo::Bar`, with
+ * an import list `=a,b`) are not code. Empty = none.
+ */
+export function perlOptCode(value: string): string[] {
+  const out: string[] = [];
+  // perl splits PERL5OPT on white space, like switches on its command line.
+  for (const w of value.trim().split(/\s+/)) {
+    const arg = /^-[mM]-?(.+)$/.exec(w)?.[1];
+    if (arg && !/^[\w:]+(=[\w:,]*)?$/.test(arg)) out.push(`use ${arg};`);
+  }
+  return out;
+}
+
 /** Runs the code the scope's runtime variables make a runtime load (see the module comment). */
 export function runtimePreloads(k: K): void {
   const { scope } = k;
@@ -92,6 +107,17 @@ export function runtimePreloads(k: K): void {
     }
     const value = scope.vars.get(name);
     if (!value) continue;
+    if (name === 'PERL5OPT')
+      for (const code of perlOptCode(value)) {
+        const inner = cloneScope(scope);
+        for (const v of VARS) inner.vars.delete(v);
+        runInterpreter('perl', [lit('perl'), lit('-e'), lit(code)], {
+          ...k,
+          scope: inner,
+          frame,
+          io: { writes: [] },
+        });
+      }
     for (const [lang, path] of loadedFiles(name, value, (n) => scope.vars.get(n))) {
       const abs = absPath(scope.cwd, path.startsWith('~/') ? k.run.ctx.home + path.slice(1) : path);
       const text = scope.files.get(abs);

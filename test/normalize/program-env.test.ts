@@ -38,3 +38,32 @@ describe('programs named by the environment', () => {
     [`PAGER='rm -rf /srv' ls`, ['ls']],
   ])('%s', (script, want) => expect(commands(script, { '/w/rc.sh': 'rm -rf /srv' })).toEqual(want));
 });
+
+describe('variables other tools obey', () => {
+  it.each<[string, string]>([
+    // GOFLAGS' -toolexec / -exec program
+    [`GOFLAGS=-toolexec=/w/rc.sh go build ./...`, 'rm -rf /srv'],
+    [`export GOFLAGS='-mod=mod -exec /w/rc.sh'; go test ./...`, 'rm -rf /srv'],
+    // terraform appends TF_CLI_ARGS(_<subcommand>) to its own arguments
+    [
+      `TF_CLI_ARGS_apply="-destroy -auto-approve" terraform -chdir=infra apply`,
+      'terraform -chdir=infra apply -destroy -auto-approve',
+    ],
+    [`TF_CLI_ARGS='-destroy' tofu apply`, 'tofu apply -destroy'],
+    [`TF_CLI_ARGS_apply="$(cat args)" terraform apply`, 'dynamic:terraform apply $TF_CLI_ARGS_apply'],
+    // PS4 is expanded before each command a tracing shell runs
+    [`PS4='+$(rm -rf /srv) ' bash -xc 'echo hi'`, 'rm -rf /srv'],
+    [`PS4='$(rm -rf /srv)' sh -o xtrace -c true`, 'rm -rf /srv'],
+    [`PS4="$(cat p)" bash -x -c true`, 'dynamic:$PS4'],
+    // a function bash imports from the environment runs whenever it is called
+    [`env 'BASH_FUNC_ls%%=() { rm -rf /srv; }' bash -c ls`, 'rm -rf /srv'],
+    [`env "BASH_FUNC_ls()=$(cat f)" bash -c ls`, 'dynamic:$BASH_FUNC_ls()'],
+  ])('%s', (script, want) => expect(commands(script, { '/w/rc.sh': 'rm -rf /srv' })).toContain(want));
+
+  it.each<[string, string[]]>([
+    [`GOFLAGS=-mod=mod go build ./...`, ['go build ./...']],
+    [`TF_CLI_ARGS_plan='-lock=false' terraform apply`, ['terraform apply']],
+    [`PS4='+ $LINENO: ' bash -xc 'echo hi'`, ['echo hi']],
+    [`PS4='+$(rm -rf /srv) ' bash -c 'echo hi'`, ['echo hi']],
+  ])('%s', (script, want) => expect(commands(script)).toEqual(want));
+});

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { filesContext, normalizeIn } from '../helpers/normalize.js';
+import { perlOptCode } from '../../src/normalize/runtime-env.js';
 
 const ctx = filesContext({});
 /** Each normalized command as `wrappers|argv…` (dynamic ones marked), in order. */
@@ -11,6 +12,16 @@ const commands = (script: string) =>
   normalizeIn(ctx, script).commands.map(
     (c) => `${c.wrappers.join('>')}|${c.dynamic ? 'dynamic:' : ''}${c.argv.join(' ')}`,
   );
+
+describe('Perl code in PERL5OPT', () => {
+  it.each<[string, string[]]>([
+    ['-M5;system(q(dropdb),q(orders))', ['use 5;system(q(dropdb),q(orders));']],
+    ['-w -Mstrict;system(q(rm),q(-rf),q(/srv))', ['use strict;system(q(rm),q(-rf),q(/srv));']],
+    ['-MCarp::Always', []],
+    ['-MList::Util=sum,max -Ilib', []],
+    ['-mData::Dumper', []],
+  ])('%s', (value, want) => expect(perlOptCode(value)).toEqual(want));
+});
 
 describe('code loaded through a runtime variable', () => {
   it.each<[string, string]>([

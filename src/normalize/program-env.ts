@@ -42,19 +42,23 @@ function readVars(prog: string, k: K): string[] {
   return [...names].filter((n) => vars.some((v) => v.test(n))).sort();
 }
 
-/** Reads `value` as a shell line run by the tool (`name` labels it); fail closed when not known. */
+/**
+ * Reads variable `name`'s value (or `line`, taken from it) as a shell line the tool runs,
+ * labelled `name`; fail closed when the value is not known statically.
+ */
 function runValue(name: string, k: K, line?: string): void {
-  const frame = { ...k.frame, wrappers: [...k.frame.wrappers, name] };
   if (k.scope.dyn.has(name)) {
     // fail closed: a program named by a value not known statically may be anything
+    const frame = { ...k.frame, wrappers: [...k.frame.wrappers, name] };
     emit([{ text: `$${name}`, dynamic: true }], { ...k, frame }, { dynamic: true });
     return;
   }
   const value = line ?? k.scope.vars.get(name);
   if (!value?.trim()) return;
+  // The program's own commands are read once: without the variable that named it.
   const scope = cloneScope(k.scope);
   scope.vars.delete(name);
-  reparse(value, name, { ...k, frame, scope, io: { writes: [] } }, { scope });
+  reparse(value, name, { ...k, scope, io: { writes: [] } }, { scope });
 }
 
 /** `-toolexec=PROG` / `-exec=PROG` (also as two words) in GOFLAGS: go runs PROG around its tools or the binary. */
@@ -119,18 +123,5 @@ function toolVariables(prog: string, argv: Field[], k: K): void {
 /** Runs the programs the scope's variables make `prog` run (see the module comment). */
 export function programEnv(prog: string, argv: Field[], k: K): void {
   toolVariables(prog, argv, k);
-  for (const name of readVars(prog, k)) {
-    const frame = { ...k.frame, wrappers: [...k.frame.wrappers, name] };
-    if (k.scope.dyn.has(name)) {
-      // fail closed: a program named by a value not known statically may be anything
-      emit([{ text: `$${name}`, dynamic: true }], { ...k, frame }, { dynamic: true });
-      continue;
-    }
-    const value = k.scope.vars.get(name);
-    if (!value?.trim()) continue;
-    // The program's own commands are read once: without the variable that named it.
-    const scope = cloneScope(k.scope);
-    scope.vars.delete(name);
-    reparse(value, name, { ...k, scope, io: { writes: [] } }, { scope });
-  }
+  for (const name of readVars(prog, k)) runValue(name, k);
 }

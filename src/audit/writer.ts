@@ -216,16 +216,18 @@ export class AuditWriter {
   }
 
   private appendLocked(input: AuditInput, seen?: BigStats): string {
-    const prev = this.prevHash(seen);
-    this.takeForeign();
+    const before = seen ?? fstatSync(this.fd, { bigint: true });
+    const prev = this.prevHash(before);
+    // The file is where this writer last left it or read it: nobody appended (no second fstat).
+    if (Number(before.size) !== this.read) this.takeForeign();
     const rec = this.recordOf(input, input.ts ?? new Date().toISOString(), prev.empty ? GENESIS : prev.hash);
     const line = this.key ? signLine(this.key, JSON.stringify(rec)) : JSON.stringify(rec);
     this.tail = undefined;
     writeWhole(this.fd, line + '\n');
     this.pendingHead = sha256(line);
-    const st = fstatSync(this.fd, { bigint: true });
-    this.tail = { size: st.size, mtimeNs: st.mtimeNs, ino: st.ino, hash: this.pendingHead };
-    this.read = Number(st.size);
+    const after = fstatSync(this.fd, { bigint: true });
+    this.tail = { size: after.size, mtimeNs: after.mtimeNs, ino: after.ino, hash: this.pendingHead };
+    this.read = Number(after.size);
     if (!this.syncing) {
       // After the answer this record allows has left (setImmediate runs once this turn's
       // socket writes are done): waking the thread that fsyncs is ≈60 µs on a busy 2-core

@@ -88,6 +88,11 @@ const HELPERS = [
     what: "programs exec'd outside the shims will not be judged",
   },
   {
+    out: 'agentfw-shim-keep',
+    src: ['shim-keep.c', 'exec-gate-keep.c', 'exec-gate-next.c'],
+    what: 'every command through a shim makes the round trip to the supervisor (slower, same decisions)',
+  },
+  {
     out: 'agentfw-net-bridge',
     src: ['net-bridge.c'],
     what: 'the sandbox cannot bridge its network to the egress proxy',

@@ -83,9 +83,9 @@ export interface GateReply {
    */
   mask?: boolean;
   /**
-   * Allow, exec-gate helper only: the audit record of this allow, as JSON between its `ts`
+   * Allow, for the exec-gate helper or the shim's keeper: the audit record of this allow, as JSON between its `ts`
    * and `prev` fields, which the helper may append itself for a later exec exactly like this
-   * one, and then allow it without asking (sandbox/exec-gate-keep.c). Absent = ask each time.
+   * one, and then allow it without asking (sandbox/exec-gate-keep.c, sandbox/shim-keep.c). Absent = ask each time.
    */
   keep?: string;
 }

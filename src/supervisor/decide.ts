@@ -121,8 +121,9 @@ const SHIM_RUN_MS = 30_000;
 /**
  * Decides one request. `keepable`: the exec gate says the analysed text is a function of
  * the exec's path, argv and working directory alone (src/gates/exec/exec-gate.ts
- * execText); an allow by policy whose analysis read nothing then carries the audit record
- * the helper may write itself for exact repeats (GateReply.keep). Absent = never.
+ * execText), or the request is a gate client's own (a shim's, src/gates/shim/shim-keep.ts);
+ * an allow by policy whose analysis read nothing then carries the audit record the helper
+ * or the shim's keeper may write itself for exact repeats (GateReply.keep). Absent = never.
  */
 export type Decider = (req: GateRequest, signal: AbortSignal, keepable?: boolean) => Promise<GateReply>;
 

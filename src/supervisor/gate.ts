@@ -33,6 +33,7 @@ import { createRuntimeDir, type RuntimeDir } from './runtime.js';
 import { clientId, originOf } from './peer-check.js';
 import { NEXT_TTL_MS, pushNext } from '../gates/exec/exec-next.js';
 import { flushKept, keepAllows } from '../gates/exec/exec-keep.js';
+import { findShimKeeper, startShimKeeper, type ShimKeeper } from '../gates/shim/shim-keep.js';
 import { auditKeyPath } from '../audit/key.js';
 import { makeShimsReadOnly, prepareGuard, prepareShims, type ShimSet } from './shimdir.js';
 
@@ -105,6 +106,8 @@ export interface Gate {
   lockdown(why: string): void;
   /** The egress proxy; undefined when egressProxy was not asked for. */
   proxy?: ProxyHandle;
+  /** The shim's keeper's pid (clients without the sandbox check who serves its socket); undefined = no keeper. */
+  keeperPid?: number;
   /** The audit key file that signs `audit` (the exec gate helper signs its kept allows with it, src/gates/exec/exec-keep.ts). */
   auditKeyFile: string;
   /** How the proxy judges (engine, approvers, audit), for the sandbox's host services; undefined without the proxy. */
@@ -131,6 +134,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
   let relay: Relay | undefined;
   let proxy: ProxyHandle | undefined;
   let proxyDeps: JudgeDeps | undefined;
+  let keeper: ShimKeeper | undefined;
   try {
     const realPath = realPathOf(baseEnv.PATH ?? '', [baseEnv.AGENTFW_SHIM_DIR ?? '']);
     const shims = prepareShims({
@@ -161,7 +165,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       protectedPaths: [runtime.dir, runtime.guardDir],
       onAuditFailure: (why) => {
         locked ??= `the audit log cannot be written (${why})`;
-        flushKept(broker);
+        flushKept(broker, keeper);
         o.onAuditFailure?.(why);
       },
       approved,
@@ -175,6 +179,18 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         client: self,
         mapPid: o.mapPid,
       });
+    // The shim's kept allows (src/gates/shim/shim-keep.ts); none without the built keeper.
+    const keeperBin = findShimKeeper();
+    keeper = keeperBin
+      ? startShimKeeper({
+          bin: keeperBin,
+          socket: path.join(runtime.dir, 'keep.sock'),
+          auditLog: audit.path,
+          auditKeyFile: auditKeyPath(),
+          client: shims.client,
+          mask,
+        })
+      : undefined;
     const ids = new ProgramIdentity(realPath);
     const execDeps: ExecAnswerDeps = {
       approved,
@@ -193,11 +209,13 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         // already hung up is decided and recorded as not run (src/supervisor/decide.ts)
         const origin = signal.aborted ? undefined : originOf(mapped, self);
         if (origin?.why) return strangerReply(origin.why);
-        const r = await decide(mapped, signal);
+        // A client's own request may be kept (the keeper answers its exact repeats).
+        const own = origin?.self === true;
+        const { keep, ...r } = await decide(mapped, signal, own && keeper !== undefined);
+        if (keep && own && !signal.aborted) keeper?.add(req, keep);
         if (r.allow) {
           // The client's own exec of the program is covered once; a BASH_ENV / per-line
           // request names a bash that execs nothing of the kind (no record bound to a client).
-          const own = origin?.self === true;
           approved.allowNext(
             mapped.pid,
             mapped.argv,
@@ -214,7 +232,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       },
     });
     // The exec gate helper's kept allows: its lease, and its records taken into exports and events.
-    const stopKeeping = keepAllows(broker, audit, events);
+    const stopKeeping = keepAllows(broker, audit, events, keeper);
     const writable = o.readOnlyShims ? makeShimsReadOnly(shims) : undefined;
     const agentEnv = buildAgentEnv({
       base: o.secrets.agentEnv(baseEnv),
@@ -227,6 +245,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       session: runtime.id,
     });
     // Where clients relay output; also read by shells that are gated per line (no answer to carry MASK).
+    if (keeper) agentEnv.AGENTFW_KEEP_SOCK = keeper.socket;
     if (relay) agentEnv.AGENTFW_RELAY_SOCK = relay.socketPath;
     else delete agentEnv.AGENTFW_RELAY_SOCK;
     if (o.egressProxy) {
@@ -270,8 +289,9 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       agentEnv,
       lockdown(why) {
         locked ??= why;
-        flushKept(b);
+        flushKept(b, keeper);
       },
+      keeperPid: keeper?.pid,
       auditKeyFile: auditKeyPath(),
       proxy: px,
       proxyDeps,
@@ -279,7 +299,8 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         if (closed) return;
         closed = true;
         stopKeeping();
-        flushKept(b);
+        flushKept(b, keeper);
+        keeper?.close();
         writable?.();
         await px?.close().catch(() => undefined);
         await b.close().catch(() => undefined);
@@ -296,6 +317,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       },
     };
   } catch (err) {
+    keeper?.close();
     await proxy?.close().catch(() => undefined);
     await broker?.close().catch(() => undefined);
     await relay?.close().catch(() => undefined);

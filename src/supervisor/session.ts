@@ -173,6 +173,9 @@ export async function runSession(o: SessionOptions): Promise<number> {
   // Without the sandbox the gate client checks that gate.sock is served by this process.
   if (bwrap) delete env.AGENTFW_SUPERVISOR_PID;
   else env.AGENTFW_SUPERVISOR_PID = String(process.pid);
+  // The same for the shim's keeper (src/gates/shim/shim-keep.ts).
+  if (bwrap || !gate.keeperPid) delete env.AGENTFW_KEEP_PID;
+  else env.AGENTFW_KEEP_PID = String(gate.keeperPid);
   const cleanups: (() => void)[] = [];
   let watch: WatchServer | undefined;
   let ui: SessionUi | undefined;

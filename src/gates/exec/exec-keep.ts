@@ -30,20 +30,26 @@ export function leaseLine(now = monotonicMs()): string {
   return `LIVE ${now + KEEP_LEASE_MS}\n`;
 }
 
-/** Tells every helper to forget what it kept (fail closed: asked again from now on). */
-export function flushKept(broker: Broker | undefined): void {
-  broker?.push('FLUSH\n');
+/** Where control lines go: the helpers' connections (the broker) and the shim's keeper. */
+export interface KeepTarget {
+  push(line: string): void;
+}
+
+/** Tells every helper and keeper to forget what it kept (fail closed: asked again from now on). */
+export function flushKept(...targets: (KeepTarget | undefined)[]): void {
+  for (const t of targets) t?.push('FLUSH\n');
 }
 
 /**
- * Renews the lease on the helpers' connections every KEEP_RENEW_MS and runs `each` (taking
- * the helper's records from the log). Returns the stop function. The timer does not keep
+ * Renews the lease on the helpers' connections (and the shim's keeper, src/gates/shim/shim-keep.ts)
+ * every KEEP_RENEW_MS and runs `each` (taking their records from the log). Returns the stop function. The timer does not keep
  * the process alive.
  */
-export function renewLease(broker: Broker, each: () => void): () => void {
+export function renewLease(broker: Broker, each: () => void, keeper?: KeepTarget): () => void {
   const t = setInterval(() => {
-    if (!broker.persistent) return;
-    broker.push(leaseLine());
+    keeper?.push(leaseLine());
+    if (!broker.persistent && !keeper) return;
+    if (broker.persistent) broker.push(leaseLine());
     each();
   }, KEEP_RENEW_MS);
   t.unref();
@@ -54,19 +60,28 @@ export function renewLease(broker: Broker, each: () => void): () => void {
  * A session's side of kept allows: renews the lease, and takes the helper's records from the
  * log into the exports and the event stream (the TUI's log). Returns the stop function.
  */
-export function keepAllows(broker: Broker, audit: AuditWriter, events: EventHub): () => void {
+export function keepAllows(
+  broker: Broker,
+  audit: AuditWriter,
+  events: EventHub,
+  keeper?: KeepTarget,
+): () => void {
   let id = 1_000_000_000; // apart from the decider's numbers
   audit.onForeign = (line) => {
     const ev = foreignEvent(line, id++);
     if (ev) events.emit(ev);
   };
-  return renewLease(broker, () => {
-    try {
-      audit.takeForeign();
-    } catch {
-      // the log cannot be read back: the helper's records stay on file, unexported until the next try
-    }
-  });
+  return renewLease(
+    broker,
+    () => {
+      try {
+        audit.takeForeign();
+      } catch {
+        // the log cannot be read back: the helper's records stay on file, unexported until the next try
+      }
+    },
+    keeper,
+  );
 }
 
 /** The helper's arguments that let it keep allows: the audit log and the key that signs it. */

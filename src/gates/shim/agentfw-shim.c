@@ -274,6 +274,85 @@ static void skip_keepalives(buf_t *in) {
   in->p[in->len] = 0;
 }
 
+/* ---------- kept allows (sandbox/shim-keep.c) ---------- */
+/* A length-prefixed field of the canonical request (src/gates/shim/shim-keep.ts keepRequestBytes). */
+static void keep_field(buf_t *b, const char *s, size_t n) {
+  char len[24];
+  snprintf(len, sizeof len, "%zu:", n);
+  buf_puts(b, len);
+  buf_put(b, s, n);
+}
+
+/* Asks the session's keeper ($AGENTFW_KEEP_SOCK) whether this exact request is a kept allow,
+ * whose record it then wrote. 1 = allowed (r filled); 0 = ask the supervisor as usual, which
+ * is also the answer to anything odd: no keeper, another process serving its socket, no
+ * answer within KEEP_MS, a miss. The keeper can only say ALLOW for what the supervisor kept. */
+#define KEEP_MS 100
+static int ask_keeper(const char *layer, int argc, char **argv, const char *cwd, const char *script,
+                      size_t script_len, reply_t *r) {
+  const char *sock = getenv("AGENTFW_KEEP_SOCK");
+  if (!sock || !*sock) return 0;
+  buf_t q = {0}, body = {0};
+  buf_puts(&body, "agentfw-keep 1\n");
+  keep_field(&body, layer, strlen(layer));
+  keep_field(&body, cwd, strlen(cwd));
+  if (script) {
+    buf_puts(&body, "s");
+    keep_field(&body, script, script_len);
+  } else {
+    buf_puts(&body, "n");
+  }
+  char count[24];
+  snprintf(count, sizeof count, "%d", argc);
+  keep_field(&body, count, strlen(count));
+  for (int i = 0; i < argc; i++) keep_field(&body, argv[i], strlen(argv[i]));
+  char head[48];
+  snprintf(head, sizeof head, "KEEP %zu\n", body.len);
+  buf_puts(&q, head);
+  buf_put(&q, body.p, body.len);
+  free(body.p);
+  const char *why = NULL;
+  int fd = connect_unix(sock, &why), ok = 0;
+  if (fd < 0) goto out;
+#ifdef SO_PEERCRED
+  const char *want = getenv("AGENTFW_KEEP_PID"); /* set without the sandbox, as AGENTFW_SUPERVISOR_PID */
+  if (want && atol(want) > 0) {
+    struct { pid_t pid; uid_t uid; gid_t gid; } cr;
+    socklen_t l = sizeof cr;
+    if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cr, &l) != 0 || (long)cr.pid != atol(want)) goto out;
+  }
+#endif
+  long long deadline = now_ms() + KEEP_MS;
+  for (size_t off = 0; off < q.len;) {
+    struct pollfd p = {fd, POLLOUT, 0};
+    long left = (long)(deadline - now_ms());
+    if (left <= 0 || poll(&p, 1, (int)left) <= 0) goto out;
+    ssize_t k = write(fd, q.p + off, q.len - off);
+    if (k < 0 && (errno == EAGAIN || errno == EINTR)) continue;
+    if (k <= 0) goto out;
+    off += (size_t)k;
+  }
+  char in[64];
+  size_t got = 0;
+  while (got < sizeof in - 1) {
+    struct pollfd p = {fd, POLLIN, 0};
+    long left = (long)(deadline - now_ms());
+    if (left <= 0 || poll(&p, 1, (int)left) <= 0) goto out;
+    ssize_t k = read(fd, in + got, sizeof in - 1 - got);
+    if (k < 0 && (errno == EAGAIN || errno == EINTR)) continue;
+    if (k <= 0) break;
+    got += (size_t)k;
+  }
+  in[got] = 0;
+  if (!strcmp(in, "ALLOW\nEND\n")) ok = 1;
+  else if (!strcmp(in, "ALLOW\nMASK\nEND\n")) ok = 1, r->mask = 1;
+out:
+  if (fd >= 0) close(fd);
+  free(q.p);
+  if (ok) r->allow = 1;
+  return ok;
+}
+
 static void ask_broker(const char *layer, int argc, char **argv, const char *script, size_t script_len,
                        reply_t *r) {
   const char *sock = getenv("AGENTFW_SOCK");
@@ -301,6 +380,12 @@ static void ask_broker(const char *layer, int argc, char **argv, const char *scr
   snprintf(tail, sizeof tail, ",\"pid\":%ld,\"ppid\":%ld%s}\n", (long)(g_subject ? g_subject : getpid()), (long)getppid(),
            binary ? ",\"binary\":true" : "");
   buf_puts(&q, tail);
+  /* A shim's own request (its pid is the program's) may be a kept allow; the gate's other
+   * requests (BASH_ENV, per line) name another process and always ask. */
+  if (g_may_relay && !binary && ask_keeper(layer, argc, argv, cwd, script, script_len, r)) {
+    free(q.p);
+    return;
+  }
 
   /* The relay's hello goes first: the supervisor handles it while the request is on its
    * way, so the relay's answer is there by the time the decision is (sent after the

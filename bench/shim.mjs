@@ -10,7 +10,9 @@
 // commands), once with stdout a pipe (FIFO, as in a shell pipeline), where the relay
 // writes the masked bytes itself (src/supervisor/relay-direct.ts).
 // The gate runs in its own process (`--serve`), as under `agentfw run`, where the agent
-// and the supervisor are different processes.
+// and the supervisor are different processes. The same command repeated is, after its
+// first run, a kept allow of the session's keeper (src/gates/shim/shim-keep.ts), as under
+// `agentfw run`; `node bench/floor.mjs` shows the round trip without it beside it.
 // BENCH_SHIM_N: latency runs (200; 0 = throughput only); BENCH_SHIM_CATS: `cat` runs (5);
 // BENCH_SHIM_NOOP_MASKER=1: the bench's gate masks nothing (the relay's plumbing alone);
 // BENCH_SHIM_ROOT: measure another checkout's build with this bench;

@@ -6,6 +6,7 @@
 import { isLongOpt } from '../normalize/longopts.js';
 import type { NormalizedCommand } from '../engine/types.js';
 import { SHELLS } from '../normalize/shell-names.js';
+import { isPwsh, VALUE_OPTS as PWSH_VALUE_OPTS } from '../normalize/pwsh.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
 
 /** Programs that run shell code: the one list, kept by the normalizer (the lower stage). */
@@ -26,6 +27,8 @@ function interpreterKind(p: string): Interp | undefined {
   if (/^perl[\d.]*$/.test(p)) return 'perl';
   if (/^ruby[\d.]*$/.test(p)) return 'ruby';
   if (/^php[\d.]*$/.test(p)) return 'php';
+  // PowerShell by every name the normalizer runs it under (`powershell.exe`, `pwsh-preview`)
+  if (isPwsh(p)) return 'other';
   if (
     /^(lua[\d.]*|luajit|Rscript|pwsh|powershell|tclsh[\d.]*|wish[\d.]*|jimsh|expect|guile[\d.]*|racket|csi|gsi|chibi-scheme|osascript)$/.test(
       p,
@@ -99,9 +102,36 @@ function inlineIndex(argv: string[], letters: string[], spec: OptionSpec): numbe
 }
 
 /** Where `cmd` takes its code from. Only meaningful when isCodeRunner(cmd.program). */
+/**
+ * PowerShell's single-dash long options (`-NoProfile`, `-ExecutionPolicy Bypass`), read as
+ * pwsh reads them (normalize/pwsh.ts): `-Command`/`-EncodedCommand` and what follows are
+ * inline code, `-File F` a script, a first plain word the command; nothing = stdin.
+ */
+function pwshSource(argv: string[]): CodeSource {
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i];
+    if (/^-(c|co|com|comm|comma|comman|command|e|ec|en|enc|enco|encod|encode|encoded|encodedc\w*)$/i.test(t))
+      return i + 1 >= argv.length
+        ? { kind: 'none' }
+        : argv[i + 1] === '-'
+          ? { kind: 'stdin' }
+          : { kind: 'inline', index: i + 1 };
+    if (/^-(f|fi|fil|file)$/i.test(t))
+      return i + 1 >= argv.length
+        ? { kind: 'none' }
+        : argv[i + 1] === '-'
+          ? { kind: 'stdin' }
+          : { kind: 'file', index: i + 1 };
+    if (PWSH_VALUE_OPTS.test(t)) i++;
+    else if (!t.startsWith('-')) return { kind: 'inline', index: i };
+  }
+  return { kind: 'stdin' };
+}
+
 export function codeSource(cmd: NormalizedCommand): CodeSource {
   const p = cmd.program;
   if (p === 'source' || p === '.') return cmd.argv.length > 1 ? { kind: 'file', index: 1 } : { kind: 'none' };
+  if (isPwsh(p)) return pwshSource(cmd.argv);
   const fam = SHELLS.has(p) ? 'shell' : interpreterKind(p);
   if (!fam) return { kind: 'none' };
   const { spec, inline, module } = SPECS[fam];

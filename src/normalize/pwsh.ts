@@ -19,7 +19,7 @@ export function isPwsh(prog: string): boolean {
 }
 
 /** Options of pwsh that take a value and are not the command. */
-const VALUE_OPTS =
+export const VALUE_OPTS =
   /^-(ex|exe|exec|execu|execut|executi|executio|execution|executionp\w*|w|wi|win\w*|in\w*|ou\w*|wo\w*|workingdirectory|cu\w*|se\w*|conf\w*)$/i;
 
 /**

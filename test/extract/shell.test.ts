@@ -225,6 +225,8 @@ describe('codeSource', () => {
     [['perl', '-MData::Dumper', '-e', 'x'], 'inline 3'],
     [['ruby', '-e', 'x'], 'inline 2'],
     [['node', '--version'], 'none'],
+    [['powershell.exe', '-NoProfile', '-Command', 'x'], 'inline 3'],
+    [['pwsh.exe', '-c', 'x'], 'inline 2'],
   ])('%j → %s', (argv, expected) => {
     const s = codeSource(cmd(argv));
     expect('index' in s ? `${s.kind} ${s.index}` : s.kind).toBe(expected);
@@ -247,6 +249,10 @@ describe('end to end (shell pack)', () => {
     ['eval "$NEXT_STEP"', 'ask shell/dynamic-command'],
     ['$RUNNER --all', 'ask shell/dynamic-command'],
     ['python3 -c "$PY"', 'ask shell/dynamic-script'],
+    // PowerShell by its Windows names: code that cannot be read asks as pwsh's does
+    ['powershell.exe -NoProfile -Command "Get-Date; echo $env:X"', 'ask shell/dynamic-script'],
+    ['pwsh.exe -c "$PS"', 'ask shell/dynamic-script'],
+    ["powershell.exe -NoProfile -Command 'Get-Date'", 'allow'],
     ["sh -c 'ls -la && pwd'", 'allow'],
     ['echo $HOME $USER', 'allow'],
     ['curl -s https://api.example.org/v1/items | jq length', 'allow'],

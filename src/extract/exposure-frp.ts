@@ -1,14 +1,15 @@
 /**
  * Reverse tunnels through a relay server: the server listens on a port of its own, for
  * anyone who reaches it, and forwards into this machine. frp's client (`frpc -c frpc.toml`,
- * or `frpc tcp -l 22 -r 6000 -s relay`) and chisel's reverse remotes (`chisel client HOST
- * R:2222:localhost:22`). As for the other tunnels (exposure-tunnels.ts), a web app's port
+ * or `frpc tcp -l 22 -r 6000 -s relay`), rathole's client (`rathole [--client] client.toml`:
+ * each `[client.services.NAME]` forwards its `local_addr` as raw TCP or UDP to the server's
+ * port) and chisel's reverse remotes (`chisel client HOST R:2222:localhost:22`). As for the other tunnels (exposure-tunnels.ts), a web app's port
  * behind an HTTP proxy is meant to be reached; a raw TCP or UDP proxy, or a service port
  * (a remote shell, a database), is not. frp's secret proxies (`stcp`, `xtcp`, `sudp`) need a
  * visitor holding the key and open nothing.
  *
- * Reads the words, and frpc's configuration: what the script wrote there (cmd.files), else
- * through ctx.readFile.
+ * Reads the words, and frpc's and rathole's configuration: what the script wrote there
+ * (cmd.files), else through ctx.readFile.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { optionPairs } from './cloud-argv.js';
@@ -60,6 +61,26 @@ function frpc(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   return open ? [['tunnel', `frpc ${open.type} proxy of port ${open.port || '?'} (${config})`]] : [];
 }
 
+/**
+ * What `rathole` forwards to its server: the `local_addr` of each `[client.services.NAME]`
+ * section. `--server` (or a configuration without a client) listens for clients, forwards
+ * nothing of this machine; `--genkey`, `--help`, `--version` run nothing.
+ */
+function rathole(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
+  const a = cmd.argv;
+  if (a.some((w) => /^(-s|--server|--genkey|-h|--help|-V|--version)$/.test(w))) return [];
+  const config = a.slice(1).find((w) => !w.startsWith('-'));
+  if (config === undefined) return [];
+  const text = readFileOf(resolvePath(config, cmd, ctx), cmd, ctx);
+  // fail closed: a configuration that cannot be read may forward any service to the server
+  if (text === undefined) return [['tunnel', `rathole ${config} (not readable)`]];
+  const services = text.split(/^\s*\[/m).filter((s) => /^client\.services\./.test(s));
+  const forwarded = services.map((s) => /^\s*local_addr\s*=\s*["']?([^"'\s]+)/m.exec(s)?.[1] ?? '?');
+  return forwarded.length
+    ? [['tunnel', `rathole forwards ${forwarded.join(', ')} to its server (${config})`]]
+    : [];
+}
+
 /** chisel's reverse remotes (`R:[bind:]PORT:HOST:HOSTPORT`, `R:socks`): the server listens for anyone. */
 function chisel(cmd: NormalizedCommand): Finding[] {
   const a = cmd.argv;
@@ -77,5 +98,6 @@ function chisel(cmd: NormalizedCommand): Finding[] {
 /** What relay tunnels `cmd` opens, as [kind, the words]; empty = nothing. */
 export function relayTunnels(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   if (cmd.program === 'frpc') return frpc(cmd, ctx);
+  if (cmd.program === 'rathole') return rathole(cmd, ctx);
   return cmd.program === 'chisel' ? chisel(cmd) : [];
 }

@@ -3,7 +3,10 @@
  * whose root is the home folder or `/` (every key and token there is on the network), and a
  * notebook, editor or terminal served to every address without authentication (anyone who
  * reaches it runs code as this user). A server bound to loopback is a dev server; a folder
- * of the workspace is a site. Reads the words, resolving the root like the server would.
+ * of the workspace is a site. FTP and upload servers (`python -m pyftpdlib -d DIR`,
+ * `python -m uploadserver`) count as file servers; copyparty by its volumes (`-v SRC:DST:PERMS`,
+ * the current folder read-write to everyone when none is given). Reads the words, resolving
+ * the root like the server would.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { optionPairs } from './cloud-argv.js';
@@ -43,6 +46,13 @@ const FILE_SERVERS: Record<string, FileServer> = {
   // busybox httpd -h DIR -p [IP:]PORT
   httpd: { root: ['-h'], bind: ['-p'], positionalRoot: false, allByDefault: true },
   python: { root: ['--directory', '-d'], bind: ['--bind', '-b'], positionalRoot: false, allByDefault: true },
+  // python -m pyftpdlib [-w] [-d DIR] [-i ADDR]: anonymous FTP of DIR (writable with -w)
+  pyftpdlib: {
+    root: ['-d', '--directory'],
+    bind: ['-i', '--interface'],
+    positionalRoot: false,
+    allByDefault: true,
+  },
   php: { root: ['-t'], bind: ['-S'], positionalRoot: false, allByDefault: false },
   rclone: { root: [], bind: ['--addr'], positionalRoot: false, allByDefault: false },
   // filebrowser binds 127.0.0.1 unless told; read only with --noauth (anyone manages the files)
@@ -58,11 +68,9 @@ const FILE_SERVERS: Record<string, FileServer> = {
 function fileServer(cmd: NormalizedCommand): [FileServer, string[]] | undefined {
   const a = cmd.argv;
   const p = cmd.program;
-  if (
-    /^python[\d.]*$/.test(p) &&
-    a.some((w, i) => w === '-m' && /^(http\.server|SimpleHTTPServer)$/.test(a[i + 1] ?? ''))
-  )
-    return [FILE_SERVERS.python, []];
+  const module = /^python[\d.]*$/.test(p) ? (a[a.indexOf('-m') + 1] ?? '') : '';
+  if (/^(http\.server|SimpleHTTPServer|uploadserver)$/.test(module)) return [FILE_SERVERS.python, []];
+  if (module === 'pyftpdlib') return [FILE_SERVERS.pyftpdlib, []];
   if (p === 'php' && a.includes('-S')) return [FILE_SERVERS.php, []];
   if (p === 'caddy' && a[1] === 'file-server') return [FILE_SERVERS.caddy, []];
   // rclone serve http|webdav|ftp|sftp PATH
@@ -70,7 +78,15 @@ function fileServer(cmd: NormalizedCommand): [FileServer, string[]] | undefined 
   if (p === 'busybox' && a[1] === 'httpd') return [FILE_SERVERS.httpd, []];
   if (p === 'filebrowser' && !a.includes('--noauth')) return undefined;
   const s = Object.hasOwn(FILE_SERVERS, p) ? FILE_SERVERS[p] : undefined;
-  if (!s || p === 'python' || p === 'php' || p === 'caddy' || p === 'rclone' || p === 'httpd')
+  if (
+    !s ||
+    p === 'python' ||
+    p === 'pyftpdlib' ||
+    p === 'php' ||
+    p === 'caddy' ||
+    p === 'rclone' ||
+    p === 'httpd'
+  )
     return undefined;
   return [
     s,
@@ -150,8 +166,41 @@ function openShells(cmd: NormalizedCommand): Finding[] {
   return [];
 }
 
+/**
+ * copyparty (`copyparty`, `copyparty-sfx.py`, `python -m copyparty`): each volume `-v
+ * SRC:DST:PERMS[:PERMS…]` shares SRC; a permission without accounts (`r`, `rw`), or with `*`,
+ * is everyone's. No volume shares the current folder read-write to everyone. It listens on
+ * every address unless `-i` names loopback. Returns the volumes over HOME shared with everyone.
+ */
+function copyparty(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
+  const a = cmd.argv;
+  const run =
+    /^copyparty(-sfx(\.py)?)?$/.test(cmd.program) ||
+    (/^python[\d.]*$/.test(cmd.program) && a[a.indexOf('-m') + 1] === 'copyparty');
+  if (!run || a.some((w) => /^(-h|--help|--version)$/.test(w))) return [];
+  const opts = optionPairs(a);
+  if (LOOPBACK.test(valueOf(opts, /^-i$/) ?? '')) return [];
+  const volumes = opts.filter(([o]) => o === '-v').map(([, v]) => v);
+  const out: Finding[] = [];
+  for (const volume of volumes.length ? volumes : ['.::rw']) {
+    const [src, , ...perms] = volume.split(':');
+    // fail closed: a volume without permissions is read as open to everyone
+    const everyone =
+      perms.length === 0 ||
+      perms.some((g) => !g.startsWith('c,') && (!g.includes(',') || g.split(',').slice(1).includes('*')));
+    const over = everyone ? homeOrAbove(src || '.', cmd, ctx) : undefined;
+    if (over)
+      out.push(['files', `copyparty shares ${over} (${perms.join(':') || 'no permissions'}) with everyone`]);
+  }
+  return out;
+}
+
 /** What servers `cmd` starts hand this machine to the network, as [kind, the words]; empty = none. */
 export function servedToNetwork(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   const served = servedHome(cmd, ctx);
-  return [...(served ? [['files', `serves ${served} to the network`] as Finding] : []), ...openShells(cmd)];
+  return [
+    ...(served ? [['files', `serves ${served} to the network`] as Finding] : []),
+    ...openShells(cmd),
+    ...copyparty(cmd, ctx),
+  ];
 }

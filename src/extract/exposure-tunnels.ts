@@ -6,7 +6,9 @@
  * (`firewall-cmd --add-port`, `ufw allow`, `iptables … --dport P -j ACCEPT`, `nft … dport P
  * accept`). Public shares (`zrok share public`, `devtunnel host --allow-anonymous`) count as
  * tunnels, and one serving a folder (`zrok share public --backend-mode web DIR`) exposes it
- * when it is the home folder, `/` or above. Reads the command's words, resolving a folder.
+ * when it is the home folder, `/` or above. tunnelmole (`tmole PORT`) is read like localtunnel,
+ * and PageKite (`pagekite.py SERVICE KITE`) like both: a port is a tunnel, a folder served by
+ * its built-in web server is a share. Reads the command's words, resolving a folder.
  *
  * A web app's port (`ngrok http 3000`, `ufw allow 443`) is meant to be reached; a database,
  * cache, remote shell or cluster API (`SERVICE_PORTS`), a raw TCP tunnel of anything, or a
@@ -78,7 +80,40 @@ function tunnels(cmd: NormalizedCommand): Finding[] {
     hasServicePort(opts.find(([o]) => o === '--port' || o === '-p')?.[1] ?? '')
   )
     return [['tunnel', `${p} --port`]];
+  // tunnelmole: `tmole PORT [as NAME.tunnelmole.net]`
+  if (p === 'tmole' && hasServicePort(pos[0] ?? '')) return [['tunnel', `tmole ${pos[0]}`]];
   return [];
+}
+
+/** A PageKite backend that is a port or address (`80`, `localhost:22`, `http://127.0.0.1:8080`), not a folder. */
+const PAGEKITE_PORT = /^(\d+|([a-z]+:\/\/)?[\w.[\]:-]*:\d+\/?)$/i;
+
+/**
+ * PageKite: `pagekite.py [opts] SERVICE KITE [+flags]` puts SERVICE on a public name. SERVICE
+ * is a local port or address (a tunnel when it is a service port, or the kite speaks raw TCP
+ * or ssh), or a folder its built-in web server publishes (exposed when it is HOME, `/` or above);
+ * `--service_on=PROTO[-PORT]:KITE:HOST:PORT:SECRET` names the same for a raw kite.
+ */
+function pagekite(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
+  if (!/^pagekite(\.py)?$/.test(cmd.program)) return [];
+  const a = cmd.argv;
+  const words = a.slice(1).filter((w) => !/^[-+]/.test(w));
+  const out: Finding[] = [];
+  for (const [o, v] of optionPairs(a)) {
+    const parts = v.split(':');
+    if (/^--(service_on|be_config)$/.test(o) && (/^raw/i.test(parts[0]) || hasServicePort(parts[3] ?? '')))
+      out.push(['tunnel', `pagekite ${o}=${v}`]);
+  }
+  const [service, kite = ''] = words;
+  if (service === undefined || words.length < 2) return out;
+  if (!PAGEKITE_PORT.test(service)) {
+    // fail closed: a folder only known at run time may be the home folder
+    const dynamic = cmd.dynamicArgs.includes(a.indexOf(service));
+    const over = dynamic ? service : homeOrAbove(service, cmd, ctx);
+    if (over) out.push(['files', `pagekite publishes ${over} as ${kite}`]);
+  } else if (hasServicePort(targetPort(service)) || /^(raw|ssh)\b/i.test(kite))
+    out.push(['tunnel', `pagekite ${service} ${kite}`]);
+  return out;
 }
 
 /** zrok's backends that serve a folder rather than forward to a service. */
@@ -211,5 +246,11 @@ function firewallOpens(cmd: NormalizedCommand): Finding[] {
 
 /** What `cmd` opens to the internet or to every address, as [kind, the words]; empty = nothing. */
 export function openedServices(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
-  return [...tunnels(cmd), ...publicShares(cmd, ctx), ...remoteForwards(cmd), ...firewallOpens(cmd)];
+  return [
+    ...tunnels(cmd),
+    ...pagekite(cmd, ctx),
+    ...publicShares(cmd, ctx),
+    ...remoteForwards(cmd),
+    ...firewallOpens(cmd),
+  ];
 }

@@ -8,6 +8,10 @@ const WEB_INI = '[common]\\nserver_addr = 203.0.113.20\\n\\n[web]\\ntype = http\
 const PG_TOML =
   'serverAddr = "203.0.113.20"\n[[proxies]]\nname = "pg"\ntype = "tcp"\nlocalPort = 5432\nremotePort = 6000\n';
 const STCP_TOML = '[[proxies]]\nname = "s"\ntype = "stcp"\nsecretKey = "not-a-real-key"\nlocalPort = 22\n';
+const RATHOLE_PG =
+  '[client]\nremote_addr = "203.0.113.50:2333"\n\n[client.services.pg]\ntoken = "fake-token"\nlocal_addr = "127.0.0.1:5432"\n';
+const RATHOLE_SERVER =
+  '[server]\nbind_addr = "0.0.0.0:2333"\n\n[server.services.pg]\nbind_addr = "0.0.0.0:5432"\n';
 const WEB_TOML = '[[proxies]]\nname = "admin"\ntype = "https"\nlocalPort = 8200\n';
 
 /**
@@ -85,7 +89,31 @@ describe('a reverse tunnel through a relay that opens a port to anyone', () => {
       {},
       ['tunnel: chisel client R:socks'],
     ],
+    [
+      'rathole client from a heredoc',
+      ['rathole', 'client.toml'],
+      { '/ws/client.toml': RATHOLE_PG },
+      {},
+      ['tunnel: rathole forwards 127.0.0.1:5432 to its server (client.toml)'],
+    ],
+    [
+      'rathole --client from disk',
+      ['rathole', '--client', 'rathole.toml'],
+      {},
+      { '/ws/rathole.toml': RATHOLE_PG },
+      ['tunnel: rathole forwards 127.0.0.1:5432 to its server (rathole.toml)'],
+    ],
+    [
+      'rathole config not readable',
+      ['rathole', 'client.toml'],
+      {},
+      {},
+      ['tunnel: rathole client.toml (not readable)'],
+    ],
     // a web app behind an HTTP proxy, a secret proxy, checks, local forwards, the server
+    ['rathole server', ['rathole', 'server.toml'], {}, { '/ws/server.toml': RATHOLE_SERVER }, []],
+    ['rathole --server', ['rathole', '--server', 'both.toml'], {}, {}, []],
+    ['rathole --genkey', ['rathole', '--genkey'], {}, {}, []],
     [
       'frpc http proxy of a web port',
       ['frpc', '-c', 'frpc.ini'],

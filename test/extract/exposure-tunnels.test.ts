@@ -52,7 +52,29 @@ describe('a local service tunnelled to the internet, or let in by the host firew
       'devtunnel access create my-tunnel --anonymous',
       ['tunnel: devtunnel access create my-tunnel --anonymous'],
     ],
+    // tunnelmole and PageKite: a service port, a raw or ssh kite, a folder over home
+    ['tmole 6379', ['tunnel: tmole 6379']],
+    ['tmole 5432 as pg.tunnelmole.net', ['tunnel: tmole 5432']],
+    [
+      'pagekite.py ~ acme-dev.pagekite.me +indexes',
+      ['files: pagekite publishes /home/u as acme-dev.pagekite.me'],
+    ],
+    ['pagekite /home acme.pagekite.me', ['files: pagekite publishes /home as acme.pagekite.me']],
+    ['pagekite.py 5432 db-acme.pagekite.me', ['tunnel: pagekite 5432 db-acme.pagekite.me']],
+    [
+      'pagekite.py localhost:22 ssh://acme.pagekite.me',
+      ['tunnel: pagekite localhost:22 ssh://acme.pagekite.me'],
+    ],
+    [
+      'pagekite.py --service_on=raw-22:acme.pagekite.me:localhost:22:fake-secret',
+      ['tunnel: pagekite --service_on=raw-22:acme.pagekite.me:localhost:22:fake-secret'],
+    ],
     // web ports, tailnet-only serving, private sources, closing rules, read-only commands
+    ['tmole 3000', []],
+    ['tmole 8080 as app.tunnelmole.net', []],
+    ['pagekite.py 80 acme-dev.pagekite.me', []],
+    ['pagekite.py ./dist acme-dev.pagekite.me +indexes', []],
+    ['pagekite.py --signup', []],
     ['ngrok http 3000', []],
     ['zrok share public --backend-mode web ./dist', []],
     ['zrok share public http://localhost:3000', []],

@@ -11,7 +11,9 @@
  * (`Add-MpPreference -ExclusionPath C:\`, a shell or interpreter as `-ExclusionProcess`, an
  * executable type as `-ExclusionExtension`), User Account Control off (`EnableLUA` 0 under
  * `…\Policies\System`, by `reg add` or `Set-ItemProperty`) and boot-time code signing off
- * (`bcdedit /set testsigning on`, `nointegritychecks on`). Names are matched case-folded without
+ * (`bcdedit /set testsigning on`, `nointegritychecks on`), BitLocker turned off or suspended
+ * (`manage-bde -off|-pause`, `manage-bde -protectors -disable`, `Disable-BitLocker`,
+ * `Suspend-BitLocker`). Names are matched case-folded without
  * `.exe`; each finding is [verb, the words that say so].
  */
 import { SECURITY_UNITS } from './cloud-host.js';
@@ -190,6 +192,15 @@ export function windowsDefencesOff(name: string, args: string[], program = name)
         );
       return stops && svc.split(',').some(securityService) ? [['agent-off', said]] : [];
     }
+    case 'manage-bde':
+      // `-off` decrypts the volume, `-pause` stops encrypting it, `-protectors -disable` leaves its key in the clear
+      return lower.some((a) => a === '-off' || a === '-pause') ||
+        (lower.includes('-protectors') && lower.includes('-disable'))
+        ? [['encryption-off', said]]
+        : [];
+    case 'disable-bitlocker':
+    case 'suspend-bitlocker':
+      return [['encryption-off', said]];
     case 'sysmon':
     case 'sysmon64':
       return lower.includes('-u') ? [['agent-off', said]] : [];

@@ -5,7 +5,8 @@
  * security agent unloaded on macOS, Gatekeeper or System Integrity Protection off, the
  * macOS or pf firewall off, an endpoint protection product switched off, a SIEM's indexed
  * data wiped, the kernel's message buffer cleared (`dmesg -C`), Secure Boot's signature
- * checks turned off (`mokutil --disable-validation`), and the shell's own history
+ * checks turned off (`mokutil --disable-validation`), FileVault's disk encryption turned off
+ * (`fdesetup disable`), and the shell's own history
  * switched off; security switched off at the next boot by the kernel command line is in
  * defences-boot.ts. Windows' equivalents are in
  * defences-windows.ts; agents stopped by their own control programs and alerting silenced, in
@@ -175,6 +176,10 @@ export function defencesOff(cmd: NormalizedCommand, ctx?: AnalyzeContext): Findi
       // `mokutil --disable-validation`: shim stops checking signatures (Secure Boot off) at the next boot
       if (args.includes('--disable-validation'))
         found.push(['hardening-off', 'mokutil --disable-validation']);
+      break;
+    case 'fdesetup':
+      // `fdesetup disable`: FileVault decrypts the disk; whoever holds the machine reads it
+      if (pos[0] === 'disable') found.push(['encryption-off', `fdesetup ${said}`]);
       break;
     case 'pfctl':
       if (args.includes('-d')) found.push(['firewall-off', 'pfctl -d']);

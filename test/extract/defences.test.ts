@@ -144,6 +144,21 @@ describe('defences switched off', () => {
       "pwsh -c 'Set-MpPreference -ExclusionExtension .ps1'",
       'antivirus-off: Set-MpPreference: Set-MpPreference -ExclusionExtension .ps1',
     ],
+    // disk encryption off: FileVault, BitLocker
+    ['sudo fdesetup disable', 'encryption-off: fdesetup: fdesetup disable'],
+    ['manage-bde -off C:', 'encryption-off: manage-bde: manage-bde -off C:'],
+    [
+      'manage-bde.exe -protectors -disable C: -RebootCount 0',
+      'encryption-off: manage-bde.exe: manage-bde.exe -protectors -disable C: -RebootCount 0',
+    ],
+    [
+      "pwsh -c 'Disable-BitLocker -MountPoint C:'",
+      'encryption-off: Disable-BitLocker: Disable-BitLocker -MountPoint C:',
+    ],
+    [
+      "powershell -Command 'Suspend-BitLocker -MountPoint C: -RebootCount 0'",
+      'encryption-off: Suspend-BitLocker: Suspend-BitLocker -MountPoint C: -RebootCount 0',
+    ],
   ])('%s', (script, expected) => {
     expect(off(script)[0]).toBe(expected);
   });
@@ -168,6 +183,14 @@ describe('defences switched off', () => {
     'launchctl list',
     'spctl --status',
     'csrutil status',
+    'fdesetup status',
+    'sudo fdesetup enable',
+    'fdesetup list',
+    'manage-bde -status',
+    'manage-bde -on C: -RecoveryPassword',
+    'manage-bde -protectors -get C:',
+    "pwsh -c 'Get-BitLockerVolume'",
+    "pwsh -c 'Enable-BitLocker -MountPoint C: -TpmProtector'",
     'socketfilterfw --getglobalstate',
     'mdatp health',
     "splunk search 'index=main error'",

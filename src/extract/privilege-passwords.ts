@@ -2,7 +2,9 @@
  * root's password set to a value the caller knows, or removed: `chpasswd` fed a `root:…` line
  * (from its stdin, or the `echo`/`printf` before it), `passwd [root]` run as root (`--stdin`,
  * `-d` to delete it, `-u` to unlock), `usermod -p|--password HASH root`, macOS `dscl . -passwd
- * /Users/root` and `sysadminctl -resetPasswordFor root`. Whoever knows it logs in as root.
+ * /Users/root` and `sysadminctl -resetPasswordFor root`; Windows' built-in Administrator
+ * (root's counterpart) enabled or given a password (`net user Administrator PW|/active:yes`,
+ * `Enable-LocalUser`, `Set-LocalUser -Password`). Whoever knows it logs in as root.
  * Read from the command's words and stdin; where chpasswd's input cannot be read, root's line
  * may be among it.
  */
@@ -11,6 +13,35 @@ import { readStdinDeep } from './sql-clients.js';
 
 /** Accounts with uid 0 by convention (BSD's `toor`). */
 const ROOT = /^(root|toor)$/;
+
+/** Windows' built-in administrator: by name, or by its well-known SID (`S-1-5-21-…-500`). */
+const WINDOWS_ADMIN = /^([\w.-]+\\)?administrator$|^S-1-5-21-[\d-]+-500$/i;
+
+/** A PowerShell parameter's value by its name or a prefix of it (`-Name X`, `-N:X`); undefined = not given. */
+function psParam(args: string[], name: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const m = /^-(\w+)(?::(.*))?$/.exec(args[i]);
+    if (m && name.startsWith(m[1].toLowerCase())) return m[2] ?? args[i + 1];
+  }
+  return undefined;
+}
+
+/** The built-in Administrator enabled or given a password by `net user` or a LocalAccounts cmdlet; undefined = neither. */
+function windowsAdmin(name: string, args: string[]): string | undefined {
+  if (name === 'net' && /^users?$/i.test(args[0] ?? '') && WINDOWS_ADMIN.test(args[1] ?? '')) {
+    const rest = args.slice(2).map((a) => a.toLowerCase());
+    if (rest.some((a) => /^\/active(:yes)?$/.test(a)))
+      return `net user ${args[1]}: the built-in administrator enabled`;
+    // `net user Administrator PW` or `*` (asks for one); a `/option` alone changes no password
+    if (rest.some((a) => !a.startsWith('/'))) return `net user ${args[1]}: its password set`;
+    return undefined;
+  }
+  if (name !== 'enable-localuser' && name !== 'set-localuser') return undefined;
+  const who = psParam(args, 'name') ?? psParam(args, 'sid') ?? args.find((a) => !a.startsWith('-')) ?? '';
+  if (!WINDOWS_ADMIN.test(who)) return undefined;
+  if (name === 'enable-localuser') return `Enable-LocalUser ${who}: the built-in administrator enabled`;
+  return psParam(args, 'password') !== undefined ? `Set-LocalUser ${who}: its password set` : undefined;
+}
 
 /** passwd's options that only read or lock (status, expiry, aging): no password is set. */
 const PASSWD_READS =
@@ -37,6 +68,8 @@ function chpasswdUsers(cmd: NormalizedCommand, ctx: AnalyzeContext): string[] | 
 export function rootPassword(cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
   const args = cmd.argv.slice(1);
   const pos = args.filter((a) => !a.startsWith('-'));
+  const windows = windowsAdmin(cmd.program.toLowerCase().replace(/\.exe$/, ''), args);
+  if (windows) return windows;
   switch (cmd.program) {
     case 'chpasswd': {
       const users = chpasswdUsers(cmd, ctx);

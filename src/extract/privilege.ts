@@ -7,7 +7,9 @@
  * admin group (privilege-accounts.ts), a sudoers rule that runs everything as root written
  * (privilege-sudoers.ts) or the same edits made through Augeas (privilege-augeas.ts), root's password set or removed (privilege-passwords.ts), a capability that lets a program become root, or a
  * shell or interpreter made setuid (privilege-setuid.ts), an interactive root shell opened
- * (privilege-shells.ts, verb `root-shell`). Read by what the words say, for any program, into a CloudFact
+ * (privilege-shells.ts, verb `root-shell`), an access system told to let anyone through (a macOS
+ * authorization right set to allow, a Boundary grant of everything, an administrator's password
+ * saved for runas: privilege-rights.ts). Read by what the words say, for any program, into a CloudFact
  * whose verb is `grant-admin`, `mint-credential` or `weaken-mfa` (`unread-policy`: a policy
  * document that takes effect at once and cannot be read).
  *
@@ -23,6 +25,7 @@ import { sudoersGrant } from './privilege-sudoers.js';
 import { augeasGrant } from './privilege-augeas.js';
 import { rootPassword } from './privilege-passwords.js';
 import { rootShell } from './privilege-shells.js';
+import { rightsGrant } from './privilege-rights.js';
 
 /** Roles and policies that can do anything (or grant themselves anything). */
 const ADMIN_ROLE = new RegExp(
@@ -120,6 +123,8 @@ export function privileges(
   if (TEXT_TOOLS.has(cmd.program)) return [];
   const shell = rootShell(cmd);
   if (shell) return [['root-shell', shell]];
+  const rights = rightsGrant(cmd, ctx);
+  if (rights) return [rights];
   const found: Finding[] = [];
   const words = cmd.argv.slice(1).filter((w) => !w.startsWith('-'));
   for (const [o, v] of optionPairs(cmd.argv)) {

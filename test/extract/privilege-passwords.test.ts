@@ -30,6 +30,26 @@ describe("root's password", () => {
     ["sudo usermod -p '$6$fake' root", "root's password set"],
     ['sudo dscl . -passwd /Users/root fake-pw', "root's password set"],
     ['sysadminctl -resetPasswordFor root -newPassword fake-pw', "root's password set"],
+    // Windows' built-in Administrator enabled or given a password
+    ['net user Administrator /active:yes', 'net user Administrator: the built-in administrator enabled'],
+    ['net user administrator Fake-pw-1', 'net user administrator: its password set'],
+    ['net.exe user Administrator * /domain', 'net user Administrator: its password set'],
+    [
+      "pwsh -c 'Enable-LocalUser -Name Administrator'",
+      'Enable-LocalUser Administrator: the built-in administrator enabled',
+    ],
+    [
+      "powershell.exe -NoProfile -Command 'Set-LocalUser -Name Administrator -PasswordNeverExpires 1 -Password (ConvertTo-SecureString $env:NEW_ADMIN_PW -AsPlainText -Force)'",
+      'Set-LocalUser Administrator: its password set',
+    ],
+    [
+      "pwsh -c 'Set-LocalUser -Name Administrator -Password $pw'",
+      'Set-LocalUser Administrator: its password set',
+    ],
+    [
+      "pwsh -c 'Enable-LocalUser -SID S-1-5-21-1004336348-1177238915-682003330-500'",
+      'Enable-LocalUser S-1-5-21-1004336348-1177238915-682003330-500: the built-in administrator enabled',
+    ],
   ])('%s', (script, want) => expect(found(script)).toEqual([want]));
 
   it.each<string>([
@@ -43,5 +63,13 @@ describe("root's password", () => {
     'usermod -aG docker ci',
     'dscl . -read /Users/root',
     'sysadminctl -resetPasswordFor ci -newPassword fake-pw',
+    'net user Administrator',
+    'net user Administrator /active:no',
+    'net user dev Fake-pw-1 /add',
+    'net user',
+    "pwsh -c 'Enable-LocalUser -Name dev'",
+    "pwsh -c 'Get-LocalUser -Name Administrator'",
+    "pwsh -c 'Set-LocalUser -Name Administrator -PasswordNeverExpires 1'",
+    "pwsh -c 'Set-LocalUser -Name dev -Password $pw'",
   ])('%s → nothing', (script) => expect(found(script)).toEqual([]));
 });

@@ -217,6 +217,28 @@ for (const [what, target, how] of [
       kept.every((l) => JSON.parse(l).decision === 'allow'),
   );
 }
+// 6c. The same for a shim's kept allow (src/gates/shim/shim-keep.ts): after the lease the
+// keeper misses, the client asks the stopped supervisor and refuses when nothing comes.
+{
+  const r = await session(
+    'sigstop shim kept',
+    `res.k1 = run('bash', ['-c', 'true shim-kept']); res.k2 = run('bash', ['-c', 'true shim-kept']); const s = supervisor(); process.kill(s, 'SIGSTOP'); await sleep(1500); res.k3 = run('bash', ['-c', 'true shim-kept']); process.kill(s, 'SIGCONT'); await sleep(300); save();`,
+    { timeoutMs: 120_000 },
+  );
+  const kept = r.auditText.split('\n').filter((l) => l.includes('shim-kept'));
+  row(
+    'SIGSTOP supervisor, kept shim repeat',
+    'after the lease: refused in ~3 s (126); the runs before allow, the refused one recorded deny (not run)',
+    `exits ${r.res.k1?.code}/${r.res.k2?.code}/${r.res.k3?.code}; audit: ${kept.map((l) => JSON.parse(l).decision).join(',') || 'none'}`,
+    `${r.res.k3?.ms}`,
+    r.res.k1?.code === 0 &&
+      r.res.k2?.code === 0 &&
+      r.res.k3?.code === 126 &&
+      kept.length >= 3 &&
+      kept.slice(0, -1).every((l) => JSON.parse(l).decision === 'allow') &&
+      JSON.parse(kept[kept.length - 1]).decision === 'deny',
+  );
+}
 // 7. Audit: full disk (a file size limit gives the same short write, then EFBIG).
 {
   // Above the CA bundle and the gate client the session copies; the log is filled to 1,600

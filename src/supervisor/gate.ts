@@ -33,7 +33,7 @@ import { createRuntimeDir, type RuntimeDir } from './runtime.js';
 import { clientId, originOf } from './peer-check.js';
 import { NEXT_TTL_MS, pushNext } from '../gates/exec/exec-next.js';
 import { flushKept, keepAllows } from '../gates/exec/exec-keep.js';
-import { findShimKeeper, startShimKeeper, type ShimKeeper } from '../gates/shim/shim-keep.js';
+import { sessionKeeper, type ShimKeeper } from '../gates/shim/shim-keep.js';
 import { auditKeyPath } from '../audit/key.js';
 import { makeShimsReadOnly, prepareGuard, prepareShims, type ShimSet } from './shimdir.js';
 
@@ -180,17 +180,7 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         mapPid: o.mapPid,
       });
     // The shim's kept allows (src/gates/shim/shim-keep.ts); none without the built keeper.
-    const keeperBin = findShimKeeper();
-    keeper = keeperBin
-      ? startShimKeeper({
-          bin: keeperBin,
-          socket: path.join(runtime.dir, 'keep.sock'),
-          auditLog: audit.path,
-          auditKeyFile: auditKeyPath(),
-          client: shims.client,
-          mask,
-        })
-      : undefined;
+    keeper = sessionKeeper(runtime.dir, audit.path, auditKeyPath(), shims.client, mask);
     const ids = new ProgramIdentity(realPath);
     const execDeps: ExecAnswerDeps = {
       approved,

@@ -20,7 +20,10 @@
  * then response lines: ALLOW or DENY, optional `ENV NAME=<base64>`, optional `MASK`
  * (allow only: relay the program's output through the session's masker, see
  * agentfw-relay.c), optional `MSG <text>`, then END. Anything else, a timeout or a
- * closed socket refuses.
+ * closed socket refuses. Before that, a shim's own request is offered to the session's
+ * keeper ($AGENTFW_KEEP_SOCK, sandbox/shim-keep.c), which answers ALLOW only for an exact
+ * repeat of an allow the supervisor kept, once its record is on file; any other answer
+ * (or none within 100 ms) and the broker is asked as above.
  *
  * Fail closed everywhere: when in doubt, nothing runs and the exit code is 126.
  * POSIX only; built with plain `cc` by scripts/build-shim.mjs.

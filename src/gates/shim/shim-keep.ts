@@ -123,3 +123,16 @@ export function startShimKeeper(o: ShimKeeperOptions): ShimKeeper | undefined {
     },
   };
 }
+
+/** A session's keeper in its runtime folder (`keep.sock`); undefined when none was built or it could not start. */
+export function sessionKeeper(
+  runtimeDir: string,
+  auditLog: string,
+  auditKeyFile: string,
+  client: string,
+  mask: boolean,
+): ShimKeeper | undefined {
+  const bin = findShimKeeper();
+  const socket = path.join(runtimeDir, 'keep.sock');
+  return bin ? startShimKeeper({ bin, socket, auditLog, auditKeyFile, client, mask }) : undefined;
+}

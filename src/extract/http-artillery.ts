@@ -8,7 +8,7 @@
  */
 import YAML from 'yaml';
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import { readPayloadFile } from './http-body.js';
+import { readPayloadFile, requestFileUnknown } from './http-body.js';
 import { emptyRequest, type HttpRequest, sendsCredentialHeader, unknownRequest } from './http-request.js';
 
 /** `artillery run`'s options that take a value. */
@@ -85,11 +85,11 @@ export function parseArtillery(cmd: NormalizedCommand, ctx: AnalyzeContext): Htt
   if (!/^(run|run-[\w-]+|quick)$/.test(sub)) return [];
   let target = '';
   let env = '';
-  const operands: string[] = [];
+  const operands: [string, number][] = [];
   for (let i = 2; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('-')) {
-      operands.push(a);
+      operands.push([a, i]);
       continue;
     }
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
@@ -100,15 +100,17 @@ export function parseArtillery(cmd: NormalizedCommand, ctx: AnalyzeContext): Htt
     else if (name === '-e' || name === '--environment') env = v;
   }
   if (sub === 'quick')
-    return operands.map((u) => {
+    return operands.map(([u]) => {
       const r = emptyRequest('artillery');
       r.method = 'GET';
       r.urls = [u];
       return r;
     });
-  // a script that cannot be read here: artillery fails without it
-  return operands.flatMap((f) => {
-    const text = readPayloadFile(f, cmd, ctx).text;
-    return text === undefined ? [] : scriptRequests(text, target, env);
+  return operands.flatMap(([f, at]) => {
+    const p = readPayloadFile(f, cmd, ctx);
+    // fail closed: a script named at run time or written with unknown content sends requests not known
+    if (requestFileUnknown(at, p.file, cmd)) return [unknownRequest('artillery')];
+    // a project's own script that cannot be read here: artillery fails without it
+    return p.text === undefined ? [] : scriptRequests(p.text, target, env);
   });
 }

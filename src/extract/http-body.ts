@@ -51,6 +51,19 @@ export function readFileOf(file: string, cmd: NormalizedCommand, ctx: AnalyzeCon
   return written ?? ctx.readFile?.(file);
 }
 
+/**
+ * A request file (siege's URL file, an artillery script, vegeta's targets: argv[`index`],
+ * resolved to `file`) whose requests cannot be known here: named by a value known only at
+ * run time, or written by the script with content not known statically (`gen > urls.txt`).
+ * A file merely absent here is the project's own (the tool fails without it): not judged.
+ */
+export function requestFileUnknown(index: number, file: string, cmd: NormalizedCommand): boolean {
+  return (
+    cmd.dynamicArgs.includes(index) ||
+    (!!cmd.files && Object.hasOwn(cmd.files, file) && cmd.files[file] === null)
+  );
+}
+
 /** Reads `name` (`-` = stdin) as a payload file. */
 export function readPayloadFile(name: string, cmd: NormalizedCommand, ctx: AnalyzeContext): Payload {
   if (name === '-') return readStdin(cmd, ctx);

@@ -6,8 +6,14 @@
  * body file is an unknown body.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import { readPayloadFile } from './http-body.js';
-import { addHeaderLine, emptyRequest, type HttpRequest, sendsCredentialHeader } from './http-request.js';
+import { readPayloadFile, requestFileUnknown } from './http-body.js';
+import {
+  addHeaderLine,
+  emptyRequest,
+  type HttpRequest,
+  sendsCredentialHeader,
+  unknownRequest,
+} from './http-request.js';
 
 /** siege's options that take a value (`-l`/`--log` only as `--log=FILE`). */
 const WITH_VALUE = new Set(
@@ -51,6 +57,7 @@ export function parseSiege(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpReq
   const headers: string[] = [];
   let contentType = '';
   const specs: string[] = [];
+  let unknownFile = false;
   const argv = cmd.argv;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
@@ -61,13 +68,18 @@ export function parseSiege(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpReq
     const eq = a.startsWith('--') ? a.indexOf('=') : -1;
     const name = eq > 0 ? a.slice(0, eq) : a;
     if (!WITH_VALUE.has(name)) continue;
+    const at = eq > 0 ? i : i + 1;
     const v = eq > 0 ? a.slice(eq + 1) : (argv[++i] ?? '');
     if (name === '-H' || name === '--header') headers.push(v);
     else if (name === '-T' || name === '--content-type') contentType = v;
     else if (name === '-f' || name === '--file') {
-      // a URL file not readable here sends requests not known: read as none (siege fails without it)
-      specs.push(...(readPayloadFile(v, cmd, ctx).text ?? '').split(/\r?\n/));
+      const p = readPayloadFile(v, cmd, ctx);
+      // fail closed: a URL file named at run time or written with unknown content sends requests not known
+      if (requestFileUnknown(at, p.file, cmd)) unknownFile = true;
+      // a project's own URL file not readable here is read as none (siege fails without it)
+      specs.push(...(p.text ?? '').split(/\r?\n/));
     }
   }
-  return specs.flatMap((s) => request(s, headers, contentType, cmd, ctx) ?? []);
+  const reqs = specs.flatMap((s) => request(s, headers, contentType, cmd, ctx) ?? []);
+  return unknownFile ? [...reqs, unknownRequest('siege')] : reqs;
 }

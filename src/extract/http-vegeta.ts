@@ -7,7 +7,7 @@
  * script wrote them).
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import { readPayloadFile, readStdin, type Payload } from './http-body.js';
+import { readPayloadFile, readStdin, requestFileUnknown, type Payload } from './http-body.js';
 import {
   addHeaderLine,
   emptyRequest,
@@ -31,15 +31,19 @@ export function parseVegeta(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRe
   const opt: Record<string, string> = {};
   const headers: string[] = [];
   const argv = cmd.argv;
+  let targetsAt = -1;
   for (let i = 2; i < argv.length; i++) {
     const m = /^--?([\w-]+)(?:=([\s\S]*))?$/.exec(argv[i]);
     if (!m || !WITH_VALUE.has(m[1])) continue;
+    if (m[1] === 'targets') targetsAt = m[2] === undefined ? i + 1 : i;
     const v = m[2] ?? argv[++i] ?? '';
     if (m[1] === 'header') headers.push(v);
     else opt[m[1]] = v;
   }
   const from =
     opt.targets && opt.targets !== 'stdin' ? readPayloadFile(opt.targets, cmd, ctx) : readStdin(cmd, ctx);
+  // fail closed: a targets file named at run time or written with unknown content
+  if (!from.stdin && requestFileUnknown(targetsAt, from.file, cmd)) return [unknownRequest('vegeta')];
   if (from.text === undefined) {
     // A project's own targets file that cannot be read here is not judged (as hurl's files);
     // fail closed: targets on a standard input that cannot be read are unknown requests.

@@ -3,7 +3,7 @@
  * method and URL (joined to the target), its body, and nothing for a script not readable here.
  */
 import { describe, expect, it } from 'vitest';
-import type { HttpFact } from '../../src/engine/types.js';
+import type { HttpFact, NormalizedCommand } from '../../src/engine/types.js';
 import { extractHttp } from '../../src/extract/http.js';
 import { analyzeContext, command, WS } from '../helpers/command.js';
 
@@ -71,6 +71,30 @@ describe('artillery → the requests of its scenarios', () => {
     [['artillery', 'report', 'report.json'], []],
     [['artillery', 'run', 'missing.yml'], []],
   ])('%j', (argv, want) => expect(requests(argv)).toEqual(want));
+
+  // fail closed: a script named at run time, or written by the script with content not known
+  it.each<[string, string[], Partial<NormalizedCommand>, string[]]>([
+    ['named at run time', ['artillery', 'run', '$SCRIPT'], { dynamicArgs: [2] }, ['UNKNOWN ']],
+    [
+      'written, content unknown',
+      ['artillery', 'run', 'gen.yml'],
+      { files: { [`${WS}/gen.yml`]: null } },
+      ['UNKNOWN '],
+    ],
+    // near misses: a literal script the script wrote is read as written; one only absent here is not judged
+    [
+      'written, content known',
+      ['artillery', 'run', 'gen.yml'],
+      { files: { [`${WS}/gen.yml`]: FILES[`${WS}/gql.yml`] } },
+      ['POST api.example.net/graphql'],
+    ],
+    ['absent', ['artillery', 'run', 'missing.yml'], {}, []],
+  ])('a script %s', (_, argv, extra, want) => {
+    const f = extractHttp(command(argv, { span: [0, 1], ...extra }), ctx, []).filter(
+      (x) => x.kind === 'http',
+    );
+    expect((f as Omit<HttpFact, 'command'>[]).map((x) => `${x.method} ${x.host}${x.path}`)).toEqual(want);
+  });
 
   it('reads the GraphQL operation of a step', () => {
     const f = extractHttp(command(['artillery', 'run', 'gql.yml'], { span: [0, 1] }), ctx, []);

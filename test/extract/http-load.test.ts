@@ -148,7 +148,11 @@ describe('load testers → method, host, path, body', () => {
 describe('vegeta attack → its targets', () => {
   const vegeta = (line: string, stdin?: string) => {
     const argv = shellParse(line, (k) => `$${k}`).map(String);
-    const cmd = command(argv, stdin === undefined ? {} : { stdin: { kind: 'pipe', text: stdin } });
+    const dynamicArgs = argv.flatMap((a, i) => (a.startsWith('$') ? [i] : []));
+    const cmd = command(argv, {
+      dynamicArgs,
+      ...(stdin === undefined ? {} : { stdin: { kind: 'pipe', text: stdin } }),
+    });
     return extractHttp(cmd, ctx, []).filter((f) => f.kind === 'http') as Omit<HttpFact, 'command'>[];
   };
   it.each<[string, string | undefined, string[]]>([
@@ -181,6 +185,8 @@ describe('vegeta attack → its targets', () => {
     ['vegeta attack -rate 1/s', undefined, ['UNKNOWN  true']],
     // a project's own targets file that cannot be read here
     ['vegeta attack -targets targets.txt', undefined, []],
+    // fail closed: a targets file named at run time (its word is dynamic)
+    ['vegeta attack -targets $TARGETS', undefined, ['UNKNOWN  true']],
     ['vegeta report', undefined, []],
   ])('%s', (line, stdin, want) => {
     expect(vegeta(line, stdin).map((f) => `${f.method} ${f.host} ${f.bodyUnknown}`)).toEqual(want);

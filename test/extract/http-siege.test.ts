@@ -3,7 +3,7 @@
  * spec, given as an operand or as a line of `-f FILE`, with the body file read through ctx.readFile.
  */
 import { describe, expect, it } from 'vitest';
-import type { HttpFact } from '../../src/engine/types.js';
+import type { HttpFact, NormalizedCommand } from '../../src/engine/types.js';
 import { extractHttp } from '../../src/extract/http.js';
 import { analyzeContext, command, WS } from '../helpers/command.js';
 
@@ -43,6 +43,32 @@ describe('siege → the request of each URL spec', () => {
     // a URL file that cannot be read here: siege fails without it
     [['siege', '-f', 'missing.txt'], []],
   ])('%j', (argv, want) => expect(siege(argv)).toEqual(want));
+
+  // fail closed: a URL file named at run time, or written by the script with content not known
+  it.each<[string, string[], Partial<NormalizedCommand>, string[]]>([
+    ['named at run time', ['siege', '-f', '$URLS'], { dynamicArgs: [2] }, ['UNKNOWN  true']],
+    [
+      'written, content unknown',
+      ['siege', '--file=gen.txt'],
+      { files: { [`${WS}/gen.txt`]: null } },
+      ['UNKNOWN  true'],
+    ],
+    // near misses: written with known content it is read as written; absent here it is not judged
+    [
+      'written, content known',
+      ['siege', '-f', 'gen.txt'],
+      { files: { [`${WS}/gen.txt`]: 'http://localhost:3000/\n' } },
+      ['GET localhost/ false'],
+    ],
+    ['absent', ['siege', '-f', 'missing.txt'], {}, []],
+  ])('a URL file %s', (_, argv, extra, want) => {
+    const f = extractHttp(command(argv, { span: [0, 1], ...extra }), sctx, []).filter(
+      (x) => x.kind === 'http',
+    );
+    expect(
+      (f as Omit<HttpFact, 'command'>[]).map((x) => `${x.method} ${x.host}${x.path} ${x.bodyUnknown}`),
+    ).toEqual(want);
+  });
 
   it('reads the body file of a POST for its GraphQL operation', () => {
     const f = extractHttp(

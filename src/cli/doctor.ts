@@ -15,6 +15,7 @@ import { startFakeApi } from '../supervisor/demo-api.js';
 import { runProbes } from '../supervisor/doctor-probes.js';
 import { startProbeGate } from '../supervisor/probe-gate.js';
 import { EXEC_GATE_MISSING, findExecGate } from '../gates/exec/exec-gate.js';
+import { findShimKeeper } from '../gates/shim/shim-keep.js';
 import { NO_SANDBOX_GIVES_UP, probeSandbox } from '../supervisor/sandbox.js';
 import { findNetBridge } from '../supervisor/sandbox-net.js';
 import { which } from '../supervisor/shimdir.js';
@@ -97,6 +98,12 @@ export async function run(argv: string[]): Promise<number> {
       eg
         ? `  exec gate: built (${eg}); every exec in the agent's tree is judged, also by absolute path`
         : `  exec gate: NOT built; ${EXEC_GATE_MISSING.split('\n')[1] ?? ''}`,
+    );
+    const keeper = findShimKeeper();
+    out(
+      keeper
+        ? `  shim keeper: built (${keeper}); exact repeats of a command allowed by policy are recorded and allowed without the supervisor's round trip`
+        : '  shim keeper: NOT built; every command through a shim makes the round trip to the supervisor (slower, same decisions; run `npm run build:shim`, needs a C compiler)',
     );
     let sandboxLine: string;
     try {

@@ -72,12 +72,6 @@ static struct {
   int n, next;
 } K = {.fd = -1, .lfd = -1};
 
-static long long mono_ms(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
 static void hex(const unsigned char *d, size_t n, char *out) {
   static const char digits[] = "0123456789abcdef";
   for (size_t i = 0; i < n; i++) out[2 * i] = digits[d[i] >> 4], out[2 * i + 1] = digits[d[i] & 15];
@@ -218,7 +212,7 @@ void eg_keep_add(const unsigned char d[32], const char *tmpl, size_t n) {
 
 /* Takes the log's flock as src/audit/lock.ts does; -1 = not had (ask instead). */
 static int lock_log(void) {
-  long long until = mono_ms() + KEEP_LOCK_MS;
+  long long until = eg_mono_ms() + KEEP_LOCK_MS;
   for (;;) {
     if (K.lfd < 0) K.lfd = open(K.flock_path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (K.lfd < 0) return -1;
@@ -234,7 +228,7 @@ static int lock_log(void) {
     } else if (errno != EWOULDBLOCK) {
       return -1;
     }
-    if (mono_ms() > until) return -1;
+    if (eg_mono_ms() > until) return -1;
     struct timespec nap = {0, 200000};
     nanosleep(&nap, NULL);
   }
@@ -327,7 +321,7 @@ out:
 }
 
 int eg_keep_take(const unsigned char d[32]) {
-  if (!K.on || !K.n || mono_ms() >= K.live_until) return 0;
+  if (!K.on || !K.n || eg_mono_ms() >= K.live_until) return 0;
   kept *e = find(d);
   return e && append(e) == 0;
 }

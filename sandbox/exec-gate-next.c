@@ -98,13 +98,13 @@ void eg_sha256_final(eg_sha256 *s, unsigned char out[32]) {
 static eg_next g_next[EG_MAX_NEXT];
 static int g_nnext;
 
-static long long mono_ms(void) {
+long long eg_mono_ms(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-static int hexval(char c) {
+int eg_hexval(char c) {
   return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
@@ -129,7 +129,7 @@ int eg_next_add(const char *line, size_t n) {
   if (n < 5 || memcmp(line, "NEXT ", 5) || num(&p, end, &owner) || num(&p, end, &until) || num(&p, end, &dev) ||
       num(&p, end, &ino) || num(&p, end, &cs) || num(&p, end, &cns))
     return -1;
-  long long now = mono_ms();
+  long long now = eg_mono_ms();
   /* fail closed: a record meant to last more than 10 minutes is not one the broker makes */
   if (end - p != 64 || !owner || owner > 0x7fffffff || until > (unsigned long long)now + 600000 ||
       cns >= 1000000000ULL)
@@ -137,7 +137,7 @@ int eg_next_add(const char *line, size_t n) {
   eg_next r;
   memset(&r, 0, sizeof r);
   for (int i = 0; i < 32; i++) {
-    int hi = hexval(p[2 * i]), lo = hexval(p[2 * i + 1]);
+    int hi = eg_hexval(p[2 * i]), lo = eg_hexval(p[2 * i + 1]);
     if (hi < 0 || lo < 0) return -1;
     r.digest[i] = (unsigned char)(hi << 4 | lo);
   }
@@ -152,7 +152,7 @@ int eg_next_add(const char *line, size_t n) {
 void eg_next_clear(void) { g_nnext = 0; }
 
 int eg_next_pending(void) {
-  long long now = mono_ms();
+  long long now = eg_mono_ms();
   int k = 0;
   for (int i = 0; i < g_nnext; i++)
     if (g_next[i].until > now) g_next[k++] = g_next[i];
@@ -160,7 +160,7 @@ int eg_next_pending(void) {
 }
 
 int eg_next_take(pid_t pid, pid_t ppid, eg_next *out) {
-  long long now = mono_ms();
+  long long now = eg_mono_ms();
   for (int i = 0; i < g_nnext; i++) {
     if (g_next[i].owner != pid && g_next[i].owner != ppid) continue;
     *out = g_next[i];

@@ -9,6 +9,8 @@
  *                    broker just allowed, decided here without asking again
  *   exec-gate-keep.c repeats of an allow the broker marked KEEP: allowed here, with their
  *                    signed audit record appended here, while the broker's lease lasts
+ *   shim-keep.c      a program of its own (agentfw-shim-keep, linking the two above): the
+ *                    same kept allows for the shims' requests, behind a socket
  */
 #ifndef AGENTFW_EXEC_GATE_H
 #define AGENTFW_EXEC_GATE_H
@@ -46,6 +48,10 @@ typedef struct {
 } eg_buf;
 
 void eg_put(eg_buf *b, const char *s, size_t n);
+
+/* CLOCK_MONOTONIC in ms, and a lowercase hex digit's value (-1 = not one): exec-gate-next.c. */
+long long eg_mono_ms(void);
+int eg_hexval(char c);
 
 /* Records of execs the broker allowed in advance (exec-gate-next.c); beyond → the oldest is dropped. */
 #define EG_MAX_NEXT 256

@@ -44,16 +44,6 @@ static dev_t g_client_dev;
 static ino_t g_client_ino;
 static int g_mask;
 
-static long long mono_ms(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-static int hexval(char c) {
-  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* One control line; -1 = malformed (fail closed: everything kept is forgotten, the pipe closed). */
 static int control(const char *line, size_t n) {
   int k = eg_keep_line(line, n);
@@ -61,7 +51,7 @@ static int control(const char *line, size_t n) {
   if (n < 4 + 64 + 1 || memcmp(line, "ADD ", 4) || line[4 + 64] != ' ') return -1;
   unsigned char d[32];
   for (int i = 0; i < 32; i++) {
-    int a = hexval(line[4 + 2 * i]), b = hexval(line[5 + 2 * i]);
+    int a = eg_hexval(line[4 + 2 * i]), b = eg_hexval(line[5 + 2 * i]);
     if (a < 0 || b < 0) return -1;
     d[i] = (unsigned char)(a * 16 + b);
   }
@@ -72,7 +62,7 @@ static int control(const char *line, size_t n) {
 /* Reads exactly n bytes within the deadline; 0 when had. */
 static int read_all(int fd, char *p, size_t n, long long deadline) {
   while (n) {
-    long long left = deadline - mono_ms();
+    long long left = deadline - eg_mono_ms();
     struct pollfd q = {fd, POLLIN, 0};
     if (left <= 0 || poll(&q, 1, (int)left) <= 0) return -1;
     ssize_t k = read(fd, p, n);
@@ -96,7 +86,7 @@ static int from_client(int fd) {
 
 /* Answers one client: ALLOW when its request is kept and recorded, else MISS. */
 static void serve(int fd) {
-  long long deadline = mono_ms() + SK_READ_MS;
+  long long deadline = eg_mono_ms() + SK_READ_MS;
   char head[32];
   size_t h = 0;
   int allow = 0;

@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectKeptRecords, recordsOf } from '../../helpers/kept-records.js';
 import { loadAuditKey } from '../../../src/audit/key.js';
 import { verifyAuditFile } from '../../../src/audit/verify.js';
 import { keepArgs, KEEP_RENEW_MS } from '../../../src/gates/exec/exec-keep.js';
@@ -79,26 +80,13 @@ async function asked(
   return { status, questions: gate.broker.served - before };
 }
 
-/** The audit records whose command is `command`. */
-const recordsOf = (command: string) =>
-  readFileSync(gate.audit.path, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { command: string; layer: string; decision: string })
-    .filter((r) => r.command === command);
-
 describe.runIf(READY)('exec gate helper: kept allows', () => {
   it('allows exact repeats itself, each with its own signed record in the one chain', async () => {
     expect(await asked('/usr/bin/true', ['kept'])).toEqual({ status: 0, questions: 1 });
     for (let i = 0; i < 3; i++)
       expect(await asked('/usr/bin/true', ['kept'])).toEqual({ status: 0, questions: 0 });
-    const recs = recordsOf('/usr/bin/true kept');
-    expect(recs.length).toBe(4);
-    expect(recs.every((r) => r.layer === 'exec' && r.decision === 'allow')).toBe(true);
-    // The supervisor takes the helper's records into its events, fsync and head file.
-    await new Promise((r) => setTimeout(r, 2 * KEEP_RENEW_MS));
-    expect(gate.events.recent.filter((e) => e.command === '/usr/bin/true kept').length).toBe(4);
-    expect(verifyAuditFile(gate.audit.path, loadAuditKey())).toMatchObject({ ok: true });
+    // The supervisor takes these records into its events, fsync and head file.
+    await expectKeptRecords(gate, '/usr/bin/true kept', 'exec', 4);
   });
 
   it('without the helper arguments every repeat is asked (control)', async () => {
@@ -175,7 +163,7 @@ describe.runIf(READY)('exec gate helper: kept allows', () => {
     // The supervisor reopens the path, records that, and this exec.
     expect(await asked('/usr/bin/true', ['rotated'])).toEqual({ status: 0, questions: 1 });
     expect(await asked('/usr/bin/true', ['rotated'])).toEqual({ status: 0, questions: 0 });
-    expect(recordsOf('/usr/bin/true rotated').length).toBe(2);
+    expect(recordsOf(gate.audit.path, '/usr/bin/true rotated').length).toBe(2);
     // The head file names the helper's record once the supervisor took it (≤ one renewal).
     await new Promise((r) => setTimeout(r, 2 * KEEP_RENEW_MS));
     expect(verifyAuditFile(gate.audit.path, loadAuditKey())).toMatchObject({ ok: true });

@@ -9,13 +9,12 @@
  * session's gate client.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAuditKey } from '../../../src/audit/key.js';
-import { verifyAuditFile } from '../../../src/audit/verify.js';
+import { expectKeptRecords, recordsOf } from '../../helpers/kept-records.js';
 import { KEEP_RENEW_MS } from '../../../src/gates/exec/exec-keep.js';
 import { findShimKeeper, keepRequestBytes } from '../../../src/gates/shim/shim-keep.js';
 import { startProbeGate } from '../../../src/supervisor/probe-gate.js';
@@ -62,25 +61,12 @@ async function asked(args: string[], o: { cwd?: string; env?: Record<string, str
   return { status: r.status, questions: gate.broker.served - before };
 }
 
-/** The audit records whose command is `command`. */
-const recordsOf = (command: string) =>
-  readFileSync(gate.audit.path, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { command: string; layer: string; decision: string })
-    .filter((r) => r.command === command);
-
 describe.runIf(READY)("the shim's kept allows", () => {
   it('allows exact repeats itself, each with its own signed record in the one chain', async () => {
     expect(await asked(['-c', 'true kept'])).toEqual({ status: 0, questions: 1 });
     for (let i = 0; i < 3; i++) expect(await asked(['-c', 'true kept'])).toEqual({ status: 0, questions: 0 });
-    const recs = recordsOf('true kept');
-    expect(recs.length).toBe(4);
-    expect(recs.every((r) => r.layer === 'shell' && r.decision === 'allow')).toBe(true);
-    // The supervisor takes the keeper's records into its events, fsync and head file.
-    await new Promise((r) => setTimeout(r, 2 * KEEP_RENEW_MS));
-    expect(gate.events.recent.filter((e) => e.command === 'true kept').length).toBe(4);
-    expect(verifyAuditFile(gate.audit.path, loadAuditKey())).toMatchObject({ ok: true });
+    // The supervisor takes these records into its events, fsync and head file.
+    await expectKeptRecords(gate, 'true kept', 'shell', 4);
   });
 
   it('without the keeper every repeat is asked (control)', async () => {
@@ -176,7 +162,7 @@ describe.runIf(READY)("the shim's kept allows", () => {
       s.on('error', reject);
     });
     expect(answer).toBe('MISS\n');
-    expect(recordsOf('true stranger').length).toBe(2);
+    expect(recordsOf(gate.audit.path, 'true stranger').length).toBe(2);
   });
 
   it('after a lockdown nothing kept runs (fail closed)', async () => {

@@ -3,7 +3,9 @@
  * - dulwich's porcelain: `porcelain.push(REPO, REMOTE, REFSPECS, force=True)` → `git push
  *   --force REMOTE REFSPECS` (also through an alias: `from dulwich import porcelain as p`);
  * - GitPython and pygit2: `REMOTE.push(REFSPEC, force=True)` → `git push --force origin
- *   REFSPEC` (the remote object's name is not read: `origin`), a `+REFSPEC` is a forced push;
+ *   REFSPEC` (the remote object's name is not read: `origin`), a `+REFSPEC` is a forced push,
+ *   `:REF` a deletion; the refspecs given by name count as given in place (GitPython's
+ *   `refspec=`, pygit2's `specs=`, dulwich's `refspecs=`);
  * - GitPython's command wrapper: `repo.git.VERB(ARGS…, KEY=True…)` runs `git VERB ARGS…
  *   --KEY…` (`repo.git.push('--force')`, `repo.git.reset('--hard')`, `repo.git.clean(f=True, d=True)`).
  * And from Node code (imports resolved by codeparse.ts):
@@ -61,6 +63,9 @@ export function gitLibraryPatterns(h: Helpers): Pattern[] {
         const gitpython = /\b(git|pygit2)\b/.test(lx.skel);
         if ((!dulwich && !gitpython) || m[1] === 'git') return [];
         const pos = a.filter((x) => x.trim() !== '' && !KW.test(x));
+        // the refspecs by name (GitPython's `refspec=`, pygit2's `specs=`, dulwich's `refspecs=`) stand where they would stand in place
+        const named = a.map((x) => KW.exec(x)).find((k) => k !== null && /^(refspecs?|specs)$/.test(k[1]));
+        if (named) pos.splice(dulwich ? 2 : 0, 0, named[2]);
         const argv = [lit('git'), lit('push')];
         if (forced(a)) argv.push(lit('--force'));
         const read = (p: string) => words(p, lx, home, valueOf);

@@ -32,6 +32,20 @@ describe('git libraries in Python', () => {
       "import pygit2; r = pygit2.Repository('.'); r.remotes['origin'].push(['+refs/heads/main:refs/heads/main'])",
       ['git push origin +refs/heads/main:refs/heads/main'],
     ],
+    // refspecs given by name: a deletion, a forced one, dulwich's list
+    [
+      "import git; r = git.Repo('.'); r.remote('origin').push(refspec=':refs/heads/main')",
+      ['git push origin :refs/heads/main'],
+    ],
+    [
+      "import git; git.Repo('.').remote().push(refspec='+HEAD:refs/heads/prod')",
+      ['git push origin +HEAD:refs/heads/prod'],
+    ],
+    [
+      "from dulwich import porcelain; porcelain.push('.', 'origin', refspecs=[b':refs/heads/old'])",
+      ['git push origin :refs/heads/old'],
+    ],
+    ["import git; git.Repo('.').remote().push(refspec='feature/login')", ['git push origin feature/login']],
     // not a git library
     ['stack = []; stack.append(1)', []],
     ['q = Queue(); q.push(1, force=True)', []],

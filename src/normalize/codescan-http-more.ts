@@ -1,6 +1,9 @@
 /**
  * HTTP clients of Python, Lua and Julia beyond requests/urllib, read as the requests they
  * send (the effects codescan-http.ts makes):
+ * - a pool or session asked for `METHOD, URL` (urllib3's `PoolManager().request('DELETE', url)`,
+ *   `urlopen`, `request_encode_body`, `urllib3.request(…)`, aiohttp's `session.request(…)`): the
+ *   method and URL given, the arguments after them read like requests' (`body=`, `json=`);
  * - pycurl: the options set on a handle (`c.setopt(c.URL, u)`, `POSTFIELDS`, `COPYPOSTFIELDS`,
  *   `CUSTOMREQUEST`, `POST`, `UPLOAD`) make one request each time the handle's `perform()`
  *   runs: the method set (else POST when a body or POST is set, PUT for UPLOAD, else GET);
@@ -62,8 +65,34 @@ function pycurlPerform(h: Helpers, lx: Lexed, home: string, handle: string): Eff
   );
 }
 
+/** HTTP methods a request call may name first. */
+const METHOD = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/;
+/** Libraries whose pools and sessions take `(METHOD, URL, …)`; a URL not known statically is theirs only when one is loaded. */
+const POOL_LIBS = /\b(urllib3|aiohttp)\b/;
+
+/**
+ * `X.request('DELETE', URL, …)` on any pool or session: the method must be a literal HTTP
+ * method (any method, in code that loads a pool library), and the URL absolute (http.client's `conn.request(METHOD, PATH)` is read by
+ * codescan-http.ts with its connection's host) or, in code that loads a pool library, not
+ * known statically (fail closed: the request is read with a dynamic URL).
+ */
+function poolRequest(h: Helpers, a: string[], lx: Lexed, home: string): Effect[] {
+  const pool = POOL_LIBS.test(lx.skel);
+  const lit = literalOf(a[0] ?? '', lx);
+  // fail closed: a method not known statically, on a pool library's call, is read as DYNAMIC
+  const method = lit && !lit.dynamic ? lit.value.toUpperCase() : pool ? 'DYNAMIC' : '';
+  if (method !== 'DYNAMIC' && !METHOD.test(method)) return [];
+  const url = h.valueOf(a[1] ?? '', lx, home);
+  if (url.dynamic ? !pool : !/^https?:\/\//i.test(url.text)) return [];
+  return h.http(method, a.slice(1), lx, home, 'python');
+}
+
 export function pythonHttpMore(h: Helpers): Pattern[] {
   return [
+    {
+      re: /(?<!\b(?:requests|httpx|niquests))\.(?:request|urlopen|request_encode_body|request_encode_url)\s*\(/g,
+      handle: (a, lx, home) => poolRequest(h, a, lx, home),
+    },
     {
       re: /\b([A-Za-z_]\w*)\.perform(?:_rb|_rs)?\s*\(/g,
       handle: (_a, lx, home, m) => (/\bpycurl\b/.test(lx.skel) ? pycurlPerform(h, lx, home, m[1]) : []),

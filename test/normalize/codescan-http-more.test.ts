@@ -81,5 +81,46 @@ describe('requests through pycurl, LuaSocket/LuaSec and HTTP.jl', () => {
       ['GET https://example.com/'],
     ],
     ["import subprocess\nsubprocess.run(['make'])\nproc.perform()", 'python', []],
+    // pools and sessions given METHOD, URL
+    [
+      "import urllib3; r = urllib3.PoolManager().request('DELETE', 'https://api.example.com/v1/instances/prod')",
+      'python',
+      ['DELETE https://api.example.com/v1/instances/prod'],
+    ],
+    [
+      "import urllib3\nhttp = urllib3.PoolManager()\nhttp.request('POST', 'https://api.example.com/q', body='a=1')",
+      'python',
+      ['POST https://api.example.com/q a=1'],
+    ],
+    ["import urllib3; urllib3.request('delete', u)", 'python', ['DELETE <u>']],
+    [
+      "import aiohttp\nasync def f(s):\n    await s.request('DELETE', 'https://api.example.com/x')",
+      'python',
+      ['DELETE https://api.example.com/x'],
+    ],
+    [
+      "import urllib3; urllib3.PoolManager().urlopen('GET', 'https://example.com/')",
+      'python',
+      ['GET https://example.com/'],
+    ],
+    // not a METHOD, URL request: requests' own (read once), a connection's path, a dynamic URL without a pool library
+    [
+      "import requests; requests.request('DELETE', 'https://api.example.com/x')",
+      'python',
+      ['DELETE https://api.example.com/x'],
+    ],
+    [
+      "import http.client\nc = http.client.HTTPSConnection('api.example.com')\nc.request('GET', '/v1')",
+      'python',
+      ['GET https://api.example.com/v1'],
+    ],
+    ["q.request('DELETE', key)", 'python', []],
+    // fail closed: a method held in a variable, on a pool
+    [
+      "import urllib3; urllib3.PoolManager().request(verb, 'https://example.com/')",
+      'python',
+      ['DYNAMIC https://example.com/'],
+    ],
+    ["q.request(verb, 'https://example.com/')", 'python', []],
   ])('%s', (code, lang, want) => expect(requests(code, lang)).toEqual(want));
 });

@@ -7,7 +7,7 @@
  * snake_case, camelCase or as an SDK command class) in code that loads a cloud SDK, or the
  * client of a vector database or search engine (`delete_collection`, `deleteIndex`,
  * `indices.delete`), or a job queue (`Sidekiq::Queue.all.each(&:clear)`, `queue.obliterate()`,
- * `app.control.purge()`: the queue's own verbs, with or without parentheses), a message broker
+ * `app.control.purge()`, `Faktory::Client.new.flush`: the queue's own verbs, with or without parentheses), a message broker
  * (`channel.queue_purge('q')`, `ch.deleteQueue('q')`), or Proxmox VE's API (`proxmoxer`).
  * Without such an import only a REST client's `.delete('/api/path')` is read (`ovh.Client(…)
  * .delete('/cloud/project/…')`); a `.delete()` of the program's own objects is the ORM's or
@@ -66,6 +66,25 @@ const SDKS: {
     ),
     verbs: /\.(remove|del)\s*\(/g,
   },
+  // Git hosting APIs: a repository, project or branch deleted there is gone for everyone
+  // (PyGithub's `get_repo('a/b').delete()`, python-gitlab's `projects.get(…).delete()`,
+  // Octokit's `repos.delete(…)`, gitbeaker's `Projects.remove(…)`).
+  {
+    tool: 'forge-sdk',
+    loads: new RegExp(
+      `${pyImport('github|gitlab|gitea|atlassian').source}|['"](octokit|@octokit\\/[\\w-]+|@gitbeaker\\/[\\w-]+|gitea-js|bitbucket)['"]|\\bOctokit::|\\bGitlab\\.client\\b`,
+    ),
+    // gitbeaker names its deletes `remove` (`api.Projects.remove(id)`)
+    verbs: /(?<=\b(?:Projects|Groups|Branches|Tags|Users)\.)(remove)\s*\(/g,
+  },
+  // Pulumi's Automation API: `select_stack(…).destroy()` tears the stack's resources down
+  // like `pulumi destroy`; `remove_stack` forgets the stack and its state.
+  {
+    tool: 'pulumi-automation',
+    loads:
+      /\bfrom\s+pulumi\s+import\s+automation\b|\bpulumi\.automation\b|['"]@pulumi\/pulumi\/automation['"]|\bLocalWorkspace\b/,
+    verbs: /\.(remove_stack|removeStack)\s*\(/g,
+  },
   // Proxmox VE's API wrappers: `ProxmoxAPI(…).nodes('pve1').qemu(101).delete()` is DELETE of that VM.
   {
     tool: 'proxmox-api',
@@ -98,11 +117,20 @@ const SDKS: {
   {
     tool: 'job-queue',
     loads:
-      /\bSidekiq::|\bResque(?:::|\.)|\bOban\.|\brequire\s*\(?\s*['"](sidekiq|resque)[\w/]*['"]|['"](bullmq|bull|bee-queue)['"]|\b(?:import|from)\s+(celery|rq|dramatiq|huey)\b|\bfrom\s+[\w.]+\.celery\s+import\b/,
-    // huey's `flush()` empties the queue and its results (not a stream's `sys.stdout.flush()`);
+      /\bSidekiq::|\bResque(?:::|\.)|\bOban\.|\bFaktory::|['"]faktory-worker['"]|\b(?:import|from)\s+faktory\b|\brequire\s*\(?\s*['"](sidekiq|resque)[\w/]*['"]|['"](bullmq|bull|bee-queue)['"]|\b(?:import|from)\s+(celery|rq|dramatiq|huey)\b|\bfrom\s+[\w.]+\.celery\s+import\b/,
+    // huey's and Faktory's `flush()` empty the queue and its results (not a stream's `sys.stdout.flush()`);
     // Oban's `cancel_all_jobs` cancels every job the query matches.
     verbs:
       /(?:\.|&:)(?<!\b(?:stdout|stderr|file|fh?|out|stream)\.)(clear|purge|obliterate|drain|remove_queue|delete_all|discard_all|empty|clean|kill_all|flush|cancel_all_jobs)(?![\w?!=])/g,
+  },
+  // Last, any other API client package of Node (`@netlify/api`, `@slack/web-api`, `fly-admin-sdk`,
+  // `@acme/sdk`) or Python (`netlify_api`, `render_sdk`): its destructive methods
+  // (`deleteSite`, `delete_service`) act on the service it fronts.
+  {
+    tool: 'api-sdk',
+    loads: new RegExp(
+      `${pyImport('\\w+_(?:api|sdk)').source}|(?:\\brequire\\s*\\(\\s*|\\bfrom\\s+|\\bimport\\s*\\(?\\s*)['"](?:@[\\w.-]+\\/(?:[\\w.-]+-)?(?:api|sdk)|[\\w.-]+-(?:api|sdk)(?:-js|-node)?)['"]`,
+    ),
   },
 ];
 

@@ -305,6 +305,80 @@ describe('more job queues: huey flush, Oban from mix run (saas pack)', () => {
   });
 });
 
+describe('API client packages, git hosting SDKs, Pulumi Automation, Faktory (saas pack)', () => {
+  it.each([
+    // any API client package: its destructive methods
+    [
+      `node -e "const { NetlifyAPI } = require('@netlify/api'); new NetlifyAPI(process.env.T).deleteSite({ site_id: 'abc' })"`,
+      ASK,
+    ],
+    [
+      `node -e "const { WebClient } = require('@slack/web-api'); new WebClient(t).conversations.delete()"`,
+      ASK,
+    ],
+    [`node -e "import('fly-admin-sdk').then(m => new m.Client(t).destroyMachine('m1'))"`, ASK],
+    [`python3 -c "from render_sdk import Client; Client(t).delete_service('srv-1')"`, ASK],
+    // git hosting SDKs
+    [
+      `python3 -c "import os; from github import Github, Auth; Github(auth=Auth.Token(os.environ['T'])).get_repo('acme/api').delete()"`,
+      ASK,
+    ],
+    [`python3 -c "import github; github.Github(t).get_repo('a/b').get_git_ref('heads/x').delete()"`, ASK],
+    [
+      `python3 -c "import gitlab; gl = gitlab.Gitlab('https://gitlab.com', private_token=t); gl.projects.get('a/b').delete()"`,
+      ASK,
+    ],
+    [
+      `node -e "const { Octokit } = require('@octokit/rest'); new Octokit().rest.repos.delete({ owner: 'a', repo: 'b' })"`,
+      ASK,
+    ],
+    [
+      `node -e "const { Gitlab } = require('@gitbeaker/rest'); new Gitlab({ token: t }).Projects.remove(42)"`,
+      ASK,
+    ],
+    [`ruby -roctokit -e 'Octokit::Client.new(access_token: t).delete_repository("a/b")'`, ASK],
+    // Pulumi's Automation API
+    [
+      `python3 -c "from pulumi import automation as auto; auto.select_stack(stack_name='prod', work_dir='infra').destroy(on_output=print)"`,
+      ASK,
+    ],
+    [
+      `python3 -c "from pulumi import automation as auto; auto.LocalWorkspace(work_dir='.').remove_stack('prod')"`,
+      ASK,
+    ],
+    [
+      `node -e "const { LocalWorkspace } = require('@pulumi/pulumi/automation'); LocalWorkspace.selectStack({ stackName: 'prod', workDir: '.' }).then(s => s.destroy())"`,
+      ASK,
+    ],
+    // Faktory: flushing the server drops every job
+    [`ruby -rfaktory -e 'Faktory::Client.new(url: ENV.fetch("FAKTORY_URL")).flush'`, ASK],
+    [`python3 -c "import faktory; faktory.Client().flush()"`, ASK],
+    // reads of the same clients, and packages that are not API clients
+    [
+      `node -e "const { NetlifyAPI } = require('@netlify/api'); new NetlifyAPI(t).listSites().then(console.log)"`,
+      'allow',
+    ],
+    [`python3 -c "from github import Github; print(Github(t).get_repo('a/b').stargazers_count)"`, 'allow'],
+    [
+      `python3 -c "import gitlab; gl = gitlab.Gitlab('https://gitlab.com'); print(gl.projects.list())"`,
+      'allow',
+    ],
+    [`python3 -c "import github; xs = [1, 2]; xs.remove(1); print(xs)"`, 'allow'],
+    [
+      `python3 -c "from pulumi import automation as auto; print(auto.select_stack(stack_name='dev', work_dir='.').preview())"`,
+      'allow',
+    ],
+    [
+      `ruby -rfaktory -e 'Faktory::Client.new.push({"jobtype" => "Hello", "args" => []}); $stdout.flush'`,
+      'allow',
+    ],
+    [`node -e "const m = new Map(); m.delete('k')"`, 'allow'],
+    [`node -e "const api = require('./api'); api.deleteDraft('d1')"`, 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(saas(script)).toBe(expected);
+  });
+});
+
 describe('wide-column drivers in inline code (databases pack)', () => {
   it.each([
     [

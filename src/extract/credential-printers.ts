@@ -11,10 +11,13 @@
  * unformatted or formatting `.Config.Env`, `docker compose config`), and infrastructure
  * outputs that print sensitive values in the clear (`terraform output -json`, a secret-named
  * output, `terraform state pull`, `pulumi … --show-secrets`).
+ * Password managers and secret services are also read through credential-managers.ts.
  * Piping or substituting such output into a request body sends the credential away
  * (exfil-sources.ts); used for its purpose (`| docker login --password-stdin`, an
  * `Authorization:` header) it is not. Pure.
  */
+
+import { managerSecret } from './credential-managers.js';
 
 /** `gpg --export-secret-keys` / `--export-secret-subkeys`: argv prints the keyring's private keys. */
 export function exportsSecretKeys(argv: string[]): boolean {
@@ -201,5 +204,6 @@ export function printedCredential(argv: string[]): string {
       if (p.when && !p.when(argv, pos)) continue;
       return [program, ...pos.slice(0, p.words.length)].join(' ') || program;
     }
-  return '';
+  // the password managers' and secret services' own readers (`bw get item`, `passbolt get resource`)
+  return managerSecret(program, argv) ?? '';
 }

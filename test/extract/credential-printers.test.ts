@@ -99,3 +99,28 @@ describe('printedCredential: decrypted secret files, container environments, inf
     ['pulumi config get aws:region', ''],
   ])('%s → %s', (line, want) => expect(printedCredential(line.split(' '))).toBe(want));
 });
+
+describe('printedCredential: password managers read by credential-managers.ts', () => {
+  it.each<[string, string]>([
+    ['passbolt get resource --id 8e3874ae-0000 --json', 'passbolt get resource'],
+    ['passbolt list resource --column Name --column Password', 'passbolt list resource'],
+    ['keeper get AWS-root --format json', 'keeper get'],
+    ['keeper --config cfg.json get uid123 --unmask', 'keeper get'],
+    ['keeper find-password uid123', 'keeper find-password'],
+    ['bw get item github', 'bw get item'],
+    ['lpass show --json github', 'lpass show'],
+    ['dcli note prod', 'dcli note'],
+    ['dcli password github -o json', 'dcli password'],
+    ['enpass-cli -vault v show github', 'enpass-cli show'],
+    ['gopass cat prod/db', 'gopass cat'],
+    // masked records, listings, names, the clipboard
+    ['keeper get uid123', ''],
+    ['keeper list', ''],
+    ['passbolt list resource --column Name --column Username', ''],
+    ['passbolt list folder', ''],
+    ['bw list folders', ''],
+    ['dcli password github', ''],
+    ['enpass-cli -vault v copy github', ''],
+    ['lpass show -c --password github', ''],
+  ])('%s → %s', (line, want) => expect(printedCredential(line.split(' '))).toBe(want));
+});

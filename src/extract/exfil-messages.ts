@@ -10,7 +10,7 @@ import type { NormalizedCommand } from '../engine/types.js';
 
 /** One message: where it goes and what it carries. */
 export interface Message {
-  /** mail | ping | hping, or a notification publisher's command (`ntfy publish`, exfil-notify.ts) */
+  /** mail | ping | hping, a notification publisher's command (`ntfy publish`, exfil-notify.ts) or a chat uploader's (`slackcat`, exfil-chat.ts) */
   sink: string;
   /** The recipient's domain or the target host; 'localhost' for a local user; '' = unknown. */
   host: string;

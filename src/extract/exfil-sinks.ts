@@ -17,6 +17,7 @@ import { isLocalHost, parseUrl } from './http-url.js';
 import { forgePosts } from './exfil-forge.js';
 import { messagesOf } from './exfil-messages.js';
 import { notificationsOf } from './exfil-notify.js';
+import { chatUploadsOf } from './exfil-chat.js';
 import { transfersOf } from './exfil-transfers.js';
 import { bucketCopy } from './exfil-buckets.js';
 import { argvSend } from './exfil-argv.js';
@@ -195,7 +196,8 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   if (p === 'gh') out.push(...gistSinks(cmd));
   out.push(...sshSinks(cmd));
   for (const post of forgePosts(cmd)) out.push(hostSink('forge', post.host, post));
-  for (const m of [...messagesOf(cmd), ...notificationsOf(cmd)]) out.push(hostSink(m.sink, m.host, m));
+  for (const m of [...messagesOf(cmd), ...notificationsOf(cmd), ...chatUploadsOf(cmd)])
+    out.push(hostSink(m.sink, m.host, m));
   for (const t of [...transfersOf(cmd), ...bucketCopy(cmd)]) out.push(hostSink(t.sink, t.host, t));
   if (['nc', 'ncat', 'netcat', 'telnet'].includes(p)) {
     const pos: string[] = [];

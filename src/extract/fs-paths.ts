@@ -6,6 +6,7 @@ import { posix } from 'node:path';
 import type { AnalyzeContext, FsClass, FsTarget, NormalizedCommand } from '../engine/types.js';
 import { containerAbs, placeInContainer } from './container-paths.js';
 import { isUnder } from './path-under.js';
+import { driveClass } from './fs-drives.js';
 
 /** Top-level system directories: the directory itself and everything below it. */
 const SYSTEM_TREES = [
@@ -204,6 +205,9 @@ export function targetOf(
     return { raw, path: r.path, class: r.class, glob };
   }
   if (cmd.container) return containerTarget(raw, cmd, ctx);
+  // a Windows drive path (`C:\data`, `D:/x`): never a name relative to this directory
+  const drive = /^[A-Za-z]:([\\/].*)$/s.exec(raw);
+  if (drive) return { raw, path: raw, class: driveClass(drive[1]), glob };
   const path = resolvePath(raw, cmd.cwd, ctx);
   if (path === '') return { raw, path, class: 'unknown', glob };
   if (!glob) return { raw, path, class: classifyPath(path, ctx), glob };

@@ -16,18 +16,7 @@
 import type { AnalyzeContext, FsClass, FsTarget, NormalizedCommand } from '../engine/types.js';
 import { fsFact, type FsHandler } from './fs-fact.js';
 import { targetOf } from './fs-paths.js';
-
-/** First components (lower case) of a drive path that belong to the system. */
-const SYSTEM_FOLDERS = [
-  'windows',
-  'program files (x86)',
-  'program files',
-  'programdata',
-  'system volume information',
-  'recovery',
-  'boot',
-  '$recycle.bin',
-];
+import { driveClass } from './fs-drives.js';
 
 /** Environment variables naming a Windows folder, by class (lower case, without `%`). */
 const FOLDER_VARS: Record<string, FsClass> = {
@@ -45,22 +34,6 @@ const FOLDER_VARS: Record<string, FsClass> = {
   temp: 'tmp',
   tmp: 'tmp',
 };
-
-/** The class of a drive path's rest (`\Windows\System32`, `WindowsSystem32` once bash dropped the backslashes). */
-function driveClass(rest: string): FsClass {
-  const parts = rest.split(/[\\/]+/).filter(Boolean);
-  if (parts.length === 0) return 'root';
-  const first = parts[0].toLowerCase();
-  const separated = /[\\/]/.test(rest.replace(/^[\\/]+/, ''));
-  const joined = !separated && parts.length === 1;
-  if (SYSTEM_FOLDERS.some((f) => first === f || (joined && first.startsWith(f.replace(/ /g, '')))))
-    return 'system';
-  if (first === 'users') {
-    if (parts.length === 1) return 'system';
-    if (parts.length === 2 || /^(\.|appdata$)/i.test(parts[2])) return 'home';
-  }
-  return 'outside-workspace';
-}
 
 /** Resolves and classifies a Windows path operand (see the header). */
 export function windowsTarget(

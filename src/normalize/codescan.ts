@@ -162,8 +162,17 @@ function topLevelSplit(t: string, sep: string): string[] {
   return out.some((p) => p.trim() === '') ? [t] : out;
 }
 
-const rm = (args: string[], lx: Lexed, home: string): Effect[] =>
-  args.length > 0 ? [{ kind: 'rm', target: valueOf(args[0], lx, home) }] : [];
+/**
+ * A delete of the first argument; an array literal of paths (`rm('-rf', ['dist', 'coverage'])`,
+ * `rimraf(['a', 'b'])`) deletes each element, each judged as the literal or dynamic value it is.
+ */
+function rm(args: string[], lx: Lexed, home: string): Effect[] {
+  if (args.length === 0) return [];
+  const list = /^\s*\[([\s\S]*)\]\s*$/.exec(args[0]);
+  const items = list ? callArgs(list[1] + ')', 0).args.filter((a) => a.trim() !== '') : [args[0]];
+  // fail closed: an empty array literal names nothing known, read as the expression it is
+  return (items.length ? items : [args[0]]).map((a) => ({ kind: 'rm', target: valueOf(a, lx, home) }));
+}
 
 function command(arg: string | undefined, lx: Lexed, home: string, rest: string[] = [], depth = 0): Effect[] {
   if (arg === undefined) return [];

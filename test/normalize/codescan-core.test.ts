@@ -31,6 +31,10 @@ describe('what Node code runs through execa and shelljs, and Perl through system
     [`node -e "require('execa').execaSync('rm', ['-rf', '/srv'])"`, 'node -e|rm -rf /srv'],
     [`node -e "const {execaCommand}=require('execa'); execaCommand('rm -rf /srv')"`, 'node -e|rm -rf /srv'],
     [`node -e "const shell=require('shelljs'); shell.rm('-rf', '/srv')"`, 'node -e|rm -rf /srv'],
+    // an array of paths deletes each; one outside the project is judged as itself
+    [`node -e "require('shelljs').rm('-rf', ['dist', '/srv'])"`, 'node -e|rm -rf /srv'],
+    [`node -e "require('rimraf').sync(['build', process.env.HOME])"`, 'node -e|rm -rf /h'],
+    [`node -e "require('shelljs').rm('-rf', [dir])"`, 'node -e|dynamic:rm -rf dir'],
     [`perl -e 'system("rm", "-rf", $ENV{HOME})'`, 'perl -e|rm -rf /h'],
     [
       `deno eval "new Deno.Command('git', {args: ['push', '--force', 'origin', 'HEAD:main']}).outputSync()"`,
@@ -47,6 +51,10 @@ describe('what Node code runs through execa and shelljs, and Perl through system
 
   it.each<[string, string[]]>([
     [`node -e "const shell=require('shelljs'); shell.rm('-rf', 'dist')"`, ['node -e|rm -rf dist']],
+    [
+      `node -e "require('shelljs').rm('-rf', ['dist', 'coverage', '.nyc_output'])"`,
+      ['node -e|rm -rf dist', 'node -e|rm -rf coverage', 'node -e|rm -rf .nyc_output'],
+    ],
     [`node -e "require('execa').execa('npm', ['test'])"`, ['node -e|npm test']],
     [`perl -e 'system("make test")'`, ['perl -e|make test']],
     [`deno eval "new Deno.Command('git', {args: ['status']}).outputSync()"`, ['deno -e|git status']],

@@ -10,12 +10,14 @@ import { nodeRequest } from './codescan-net.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import { k6Patterns } from './codescan-k6.js';
 import { httpLibraryPatterns } from './codescan-httplibs.js';
+import { chainedHttpPatterns } from './codescan-http-chains.js';
 import { nodeGitLibraryPatterns } from './codescan-gitlib.js';
 import { rubyGitLibraryPatterns } from './codescan-gitlib-jvm.js';
 import { graphqlClientPatterns } from './codescan-graphql-clients.js';
 
 export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php', Pattern[]> {
   const libs = httpLibraryPatterns(h);
+  const chains = chainedHttpPatterns(h);
   return {
     node: [
       {
@@ -76,6 +78,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
       },
       ...k6Patterns(h),
       ...libs.node,
+      ...chains.node,
       ...nodeGitLibraryPatterns(h),
       ...graphqlClientPatterns(h),
     ],
@@ -106,6 +109,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         handle: (a, lx) => h.code(a[0], lx),
       },
       ...libs.ruby,
+      ...chains.ruby,
       ...rubyGitLibraryPatterns(h),
     ],
     perl: [

@@ -20,6 +20,7 @@ import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { peelRunner } from './sql-frameworks.js';
 import { codeOf } from './sql-orm.js';
+import { buildsClientFromSecret, CLEAR_OR_EXPOSE, COMPOUND_CALL } from './cloud-sdk-clients.js';
 
 /** Interpreters whose arguments or stdin are code. */
 const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*|elixir|iex)$/;
@@ -134,6 +135,9 @@ const SDKS: {
   },
 ];
 
+/** Code of no named SDK that builds a client from a secret (cloud-sdk-clients.ts): compound verbs only. */
+const CREDENTIAL_CLIENT: (typeof SDKS)[number] = { tool: 'api-client', loads: /$^/ };
+
 /** Longest code read call by call (chars). */
 const MAX_CODE = 256 * 1024;
 
@@ -212,7 +216,9 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
     (program === 'rails' && /^(runner|r)$/.test(argv[1] ?? '')) || (program === 'mix' && argv[1] === 'run');
   if (!INTERPRETER.test(program) && !runner) return [];
   const code = codeOf({ ...cmd, argv });
-  const sdk = SDKS.find((s) => s.loads.test(code));
+  // an API client built from a secret in the environment, of an SDK no entry names
+  const sdk =
+    SDKS.find((s) => s.loads.test(code)) ?? (buildsClientFromSecret(code) ? CREDENTIAL_CLIENT : undefined);
   if (!sdk) return code.length > MAX_CODE ? [] : clientDeletes(code);
   // fail closed: code that loads an SDK but is too large to read call by call is asked whole
   if (code.length > MAX_CODE)
@@ -229,7 +235,8 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
     ];
   const out: CloudDraft[] = [];
   const seen = new Set<string>();
-  for (const re of [CALL, COMMAND_CLASS, ...(sdk.verbs ? [sdk.verbs] : [])])
+  const calls = sdk === CREDENTIAL_CLIENT ? [COMPOUND_CALL] : [CALL, COMMAND_CLASS, CLEAR_OR_EXPOSE];
+  for (const re of [...calls, ...(sdk.verbs ? [sdk.verbs] : [])])
     for (const m of code.matchAll(re)) {
       const name = m[1] ?? '';
       // just past the name (the call's `(`, when it has one, is skipped by firstLiteral)

@@ -40,6 +40,36 @@ describe('cloud SDK calls in inline code (saas pack)', () => {
     ],
     [`python3 -c "d = {}; d.setdefault('a', 1); cache.delete('k')"`, 'allow'],
     [`node -e "const m = new Map([[1, 2]]); m.delete(1)"`, 'allow'],
+    // an SDK no table names: a client built from a secret, and a compound destructive method
+    [
+      `node -e "const { NetlifyAPI } = require('@netlify/api'); new NetlifyAPI(process.env.NETLIFY_AUTH_TOKEN).deleteSite({ site_id: 'x' })"`,
+      ASK,
+    ],
+    [`ruby -e 'Acme::Client.new(token: ENV.fetch("ACME_TOKEN")).destroy_project("p1")'`, ASK],
+    [
+      `node -e "const { NetlifyAPI } = require('@netlify/api'); new NetlifyAPI(process.env.NETLIFY_AUTH_TOKEN).listSites()"`,
+      'allow',
+    ],
+    [
+      `node -e "const c = new Acme(process.env.ACME_TOKEN); const m = new Map(); m.delete(1); c.end()"`,
+      'allow',
+    ],
+    [`node -e "const db = connect(process.env.PORT); db.deleteAll()"`, 'allow'],
+    // clearing a store and making data public, in code that loads an SDK
+    [
+      `node -e "const { QueueServiceClient } = require('@azure/storage-queue'); QueueServiceClient.fromConnectionString(process.env.AZURE_STORAGE_CONNECTION_STRING).getQueueClient('q').clearMessages()"`,
+      ASK,
+    ],
+    [
+      `node -e "const { Storage } = require('@google-cloud/storage'); new Storage().bucket('exports').makePublic({ includeFiles: true })"`,
+      ASK,
+    ],
+    [
+      `node -e "const { Storage } = require('@google-cloud/storage'); const t = setTimeout(f, 9); clearTimeout(t); new Storage().bucket('b').getFiles()"`,
+      'allow',
+    ],
+    [`ruby -rfaktory -e 'Faktory::Client.new(url: ENV.fetch("FAKTORY_URL")).flush'`, ASK],
+    [`ruby -rfaktory -e 'Faktory::Client.new.push({"jobtype" => "Report", "args" => [1]})'`, 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(saas(script)).toBe(expected);
   });

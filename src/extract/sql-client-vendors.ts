@@ -5,7 +5,8 @@
  * `mclient -s` (and SQL files as operands), CrateDB's `crash -c`, sqlline (`-e`, `-f`), Apache
  * Derby's `ij` (script files as operands), Informix `dbaccess DB FILE`, Db2's `clpplus`
  * (stdin), TDengine's `taos -s`, YDB's `ydb sql -s` and the `isql` of Firebird and Sybase
- * (`isql-fb -user U -i wipe.sql host:/db.fdb`, `isql -S srv -U sa -i x.sql`). What they run reaches the database rules as SQL statements.
+ * (`isql-fb -user U -i wipe.sql host:/db.fdb`, `isql -S srv -U sa -i x.sql`) and Databend's
+ * `bendsql --query` (its dsn names the database). What they run reaches the database rules as SQL statements.
  */
 import type { ClientSpec } from './sql-client-table.js';
 
@@ -173,6 +174,18 @@ export const VENDOR_CLIENTS: Record<string, ClientSpec> = {
     withArg: [
       ...['-e', '--endpoint', '-p', '--profile', '--ca-file', '--iam-token-file', '--sa-key-file', '--user'],
       ...['--password-file', '--token-file', '--format', '--stats', '--syntax', '-t', '--type', '--timeout'],
+    ],
+  },
+  // Databend: `bendsql --dsn DSN --query 'DROP DATABASE a'`, or SQL on stdin.
+  bendsql: {
+    tool: 'bendsql',
+    dialect: 'mysql',
+    sql: ['-q', '--query'],
+    file: [],
+    db: ['--dsn', '-D', '--database'],
+    withArg: [
+      ...['-h', '--host', '-P', '--port', '-u', '--user', '-p', '--password', '-o', '--output'],
+      ...['--set', '-s', '--data', '--format', '--quote-style', '--prompt'],
     ],
   },
 };

@@ -76,7 +76,7 @@ const op = (
   evidence,
 });
 
-/** Rails/rake tasks that drop or reload the database. */
+/** Rails/rake tasks that drop, reload or empty the database (or the job table). */
 const RAILS_TASKS: Record<string, [string, string]> = {
   'db:drop': ['DROP', 'DATABASE'],
   'db:drop:all': ['DROP', 'DATABASE'],
@@ -89,6 +89,8 @@ const RAILS_TASKS: Record<string, [string, string]> = {
   'db:truncate_all': ['TRUNCATE', 'TABLE'],
   'db:seed:replant': ['TRUNCATE', 'TABLE'],
   'db:setup': ['RESET', 'DATABASE'],
+  // delayed_job: every queued job deleted from its table.
+  'jobs:clear': ['TRUNCATE', 'TABLE'],
 };
 
 export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {

@@ -7,7 +7,8 @@
  * setup:uninstall`, `setup:install --cleanup-database`, `drush site:install`),
  * schema pushes told to accept data loss (`skeema push --allow-unsafe`, `psqldef
  * --enable-drop-table`), and restore tools that drop before they load (`pg_restore --clean`,
- * `mongorestore --drop`).
+ * `mongorestore --drop`, `pgcopydb clone --drop-if-exists`), and rollbacks of every migration
+ * (`yoyo rollback --all`, `phinx rollback -t 0`).
  */
 import type { FrameworkOp } from './sql-frameworks.js';
 
@@ -190,6 +191,21 @@ const RESETS: Record<string, ResetRow[]> = {
       statement: 'DROP',
       object: 'TABLE',
     },
+  ],
+  // Every migration rolled back: `yoyo rollback --all`, `phinx rollback -t 0` (target 0 is
+  // before the first one). Without them one migration is rolled back (routine).
+  yoyo: [{ words: /^rollback\b/, flags: /^(--all|-a)$/, statement: 'RESET', object: 'DATABASE' }],
+  phinx: [
+    {
+      words: /^rollback\b/,
+      argText: /(?:^|\s)(?:-t|--target)(?:=|\s+)0(?:\s|$)/,
+      statement: 'RESET',
+      object: 'DATABASE',
+    },
+  ],
+  // pgcopydb drops each target table that already exists before it copies it.
+  pgcopydb: [
+    { words: /^(clone|copy|fork)\b/, flags: /^--drop-if-exists$/, statement: 'DROP', object: 'TABLE' },
   ],
   // Copying or moving a backup into the data directory replaces what the server held.
   xtrabackup: [{ words: /^/, flags: /^--(copy|move)-back$/, statement: 'RESET', object: 'DATABASE' }],

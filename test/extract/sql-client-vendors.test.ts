@@ -86,6 +86,12 @@ describe('enterprise and analytical database clients', () => {
     // Reads, and interactive sessions with nothing on stdin.
     [['taos', '-h', 'localhost', '-s', 'SHOW DATABASES;'], undefined, [['taos', 'SHOW', '', true]]],
     [['ydb', '-e', 'grpc://localhost:2136', '-d', '/local', 'scheme', 'ls'], undefined, []],
+    [
+      ['bendsql', '--dsn', 'databend://u:p@db.prod:8000/a', '--query', 'DROP DATABASE analytics'],
+      undefined,
+      [['bendsql', 'DROP', 'analytics', true]],
+    ],
+    [['bendsql', '-q', 'SELECT count(*) FROM orders'], undefined, [['bendsql', 'SELECT', '', true]]],
     [['ydb', '-p', 'prod', 'sql', '-s', 'SELECT 1'], undefined, [['ydb', 'SELECT', '', true]]],
     [
       ['bteq'],

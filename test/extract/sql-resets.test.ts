@@ -14,6 +14,16 @@ describe('migration and schema tools that drop, reset or wipe a database', () =>
       [['goose', 'RESET', 'DATABASE']],
     ],
     [['goose', 'reset'], [['goose', 'RESET', 'DATABASE']]],
+    [
+      ['yoyo', 'rollback', '--all', '--batch', '--database', 'postgresql://h/db', './migrations'],
+      [['yoyo', 'RESET', 'DATABASE']],
+    ],
+    [['vendor/bin/phinx', 'rollback', '-e', 'production', '-t', '0'], [['phinx', 'RESET', 'DATABASE']]],
+    [['phinx', 'rollback', '--target=0'], [['phinx', 'RESET', 'DATABASE']]],
+    [
+      ['pgcopydb', 'clone', '--source', 'pg://a/db', '--target', 'pg://b/db', '--drop-if-exists'],
+      [['pgcopydb', 'DROP', 'TABLE']],
+    ],
     [['goose', '-dir', 'db', 'mysql', 'user@/app', 'down-to', '0'], [['goose', 'RESET', 'DATABASE']]],
     [
       ['migrate', '-path', 'db/migrations', '-database', '$DATABASE_URL', 'drop', '-f'],
@@ -70,6 +80,12 @@ describe('migration and schema tools that drop, reset or wipe a database', () =>
     [['sqitch', 'revert'], [['sqitch', 'RESET', 'DATABASE']]],
     // Routine: forward migrations, status, dry runs, a partial rollback, a doctrine drop without --force (prints SQL only).
     [['goose', '-dir', 'db/migrations', 'postgres', '$DATABASE_URL', 'up'], []],
+    [['yoyo', 'rollback', '--batch', '--database', 'postgresql://h/db', './migrations'], []],
+    [['yoyo', 'apply', '--batch', '--database', 'postgresql://h/db', './migrations'], []],
+    [['vendor/bin/phinx', 'rollback', '-e', 'production'], []],
+    [['vendor/bin/phinx', 'rollback', '-e', 'dev', '-t', '20240101000000'], []],
+    [['pgcopydb', 'clone', '--source', 'pg://a/db', '--target', 'pg://b/db'], []],
+    [['pgcopydb', 'list', 'tables', '--source', 'pg://a/db'], []],
     [['goose', '-dir', 'reset', 'postgres', 'x', 'status'], []],
     [['migrate', '-path', 'm', '-database', 'pg://h/db', 'down', '1'], []],
     [['migrate', '-path', 'drop', '-database', 'pg://h/db', 'up'], []],

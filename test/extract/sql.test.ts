@@ -511,6 +511,8 @@ describe('frameworks', () => {
     [['bunx', 'prisma@5.1.0', 'migrate', 'reset'], [['prisma', 'RESET', 'DATABASE', '', true]]],
     [['rails', 'db:drop', 'DISABLE_DATABASE_ENVIRONMENT_CHECK=1'], [['rails', 'DROP', 'DATABASE', '', true]]],
     [['bundle', 'exec', 'rake', 'db:schema:load'], [['rake', 'RESET', 'DATABASE', '', true]]],
+    [['bin/rake', 'jobs:clear'], [['rake', 'TRUNCATE', 'TABLE', '', true]]],
+    [['bin/rake', 'jobs:work'], []],
     [['rails', 'db:migrate'], []],
     [['python3', 'manage.py', 'flush', '--noinput'], [['django', 'TRUNCATE', 'TABLE', '*', true]]],
     [['./manage.py', 'reset_db'], [['django', 'RESET', 'DATABASE', '', true]]],

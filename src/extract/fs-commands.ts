@@ -14,6 +14,7 @@ import { VOLUME_HANDLERS } from './fs-volumes.js';
 import { ACL_HANDLERS } from './fs-acl.js';
 import { CLEANER_HANDLERS } from './fs-cleaners.js';
 import { WINDOWS_HANDLERS } from './fs-windows.js';
+import { WIPER_HANDLERS } from './fs-wipers.js';
 import { rclone } from './fs-rclone.js';
 import { unison } from './fs-unison.js';
 
@@ -270,6 +271,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   ...ACL_HANDLERS,
   ...CLEANER_HANDLERS,
   ...WINDOWS_HANDLERS,
+  ...WIPER_HANDLERS,
 };
 
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `mkfs.vfat` … share one). */

@@ -1,0 +1,33 @@
+/**
+ * Disk and file wipers (src/extract/fs-wipers.ts): erasing a device is a format of it,
+ * wiping files a shred of them; reports, help and previews are nothing. Through the real
+ * pipeline with the filesystem pack only.
+ */
+import { describe, expect, it } from 'vitest';
+import { packVerdict } from '../helpers/command.js';
+
+const verdict = await packVerdict('filesystem');
+
+describe('disk and file wipers (filesystem pack)', () => {
+  it.each([
+    ['sudo nwipe --autonuke --nogui --method=dodshort /dev/nvme0n1', 'deny filesystem/wipe-device'],
+    ['nwipe -m zero /dev/sdb /dev/sdc', 'deny filesystem/wipe-device'],
+    // no device named: every disk found is wiped
+    ['nwipe --autonuke --nogui', 'deny filesystem/wipe-device'],
+    ['nwipe --help', 'allow'],
+    ['sudo sg_format --format --early /dev/sdb', 'deny filesystem/wipe-device'],
+    ['sg_format -F -s 4096 /dev/sdc', 'deny filesystem/wipe-device'],
+    ['sg_format /dev/sdb', 'allow'],
+    ['sg_sanitize --overwrite --pattern=p.bin /dev/sdc', 'deny filesystem/wipe-device'],
+    ['sudo dc3dd wipe=/dev/nvme1n1', 'deny filesystem/wipe-device'],
+    ['dc3dd hwipe=/dev/sdb hash=sha256', 'deny filesystem/wipe-device'],
+    ['dc3dd if=/dev/sdb of=./evidence.img hash=sha256', 'allow'],
+    ['wipe -rfq ~/work ~/.local/share', 'ask filesystem/delete-outside-workspace'],
+    ['wipe -f ./secret.txt', 'allow'],
+    ['bleachbit --shred ~/projects ~/Documents', 'ask filesystem/delete-outside-workspace'],
+    ['bleachbit --list', 'allow'],
+    ['bleachbit --preview --shred ~/Documents', 'allow'],
+  ])('%s → %s', async (cmd, want) => {
+    expect(await verdict(cmd)).toBe(want);
+  });
+});

@@ -15,6 +15,7 @@ import { ACL_HANDLERS } from './fs-acl.js';
 import { CLEANER_HANDLERS } from './fs-cleaners.js';
 import { WINDOWS_HANDLERS } from './fs-windows.js';
 import { WIPER_HANDLERS } from './fs-wipers.js';
+import { CMD_DELETE_HANDLERS, hasCmdSwitch, rd } from './fs-windows-delete.js';
 import { rclone } from './fs-rclone.js';
 import { unison } from './fs-unison.js';
 
@@ -63,6 +64,8 @@ const rmz: FsHandler = (cmd, ctx) => {
 };
 
 const rmdir: FsHandler = (cmd, ctx) => {
+  // `rmdir /s /q DIR` is cmd.exe's rd
+  if (hasCmdSwitch(cmd.argv)) return rd(cmd, ctx);
   const o = parseOptions(cmd.argv, 1);
   return fsFact(cmd, 'delete', operandTargets(cmd, ctx, o.operands), false, false);
 };
@@ -272,6 +275,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   ...CLEANER_HANDLERS,
   ...WINDOWS_HANDLERS,
   ...WIPER_HANDLERS,
+  ...CMD_DELETE_HANDLERS,
 };
 
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `mkfs.vfat` … share one). */

@@ -9,7 +9,8 @@
  * multi-call binaries, sshpass, job queues and file watchers in launchers.ts; development
  * environments (distrobox, toolbox, nix-shell, conda run …) in dev-envs.ts; tool-version managers
  * and project runners (mise x, asdf exec, uv run, poetry run …) in tool-envs.ts; multi-repository
- * runners (mr run, gita super) in multi-repo.ts; dotfile managers' git (yadm, chezmoi git) in dotfiles.ts.
+ * runners (mr run, gita super) in multi-repo.ts; dotfile managers' git (yadm, chezmoi git) in dotfiles.ts;
+ * Windows' `cmd.exe /c LINE` in cmd-exe.ts.
  */
 import { emacsPeeler, vimPeeler } from './editors.js';
 import { screen, systemdRun, tmux } from './multiplexers.js';
@@ -23,6 +24,7 @@ import { MULTI_REPO } from './multi-repo.js';
 import { cmakeCommandMode } from './cmake-e.js';
 import { ELEVATORS } from './elevation.js';
 import { DOTFILES } from './dotfiles.js';
+import { CMD_EXE } from './cmd-exe.js';
 import { joinFields } from './fields.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
@@ -328,4 +330,5 @@ export const WRAPPERS: Record<string, Peeler> = {
   ...PY_TOOL_RUNNERS,
   ...MULTI_REPO,
   ...DOTFILES,
+  ...CMD_EXE,
 };

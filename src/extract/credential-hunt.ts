@@ -4,7 +4,8 @@
  * keys), keychain look-ups (`security find-generic-password -w`, `secret-tool lookup`), password
  * managers and secret stores printing what they keep (credential-reveal.ts),
  * `aws configure get …secret…`, another process's environment or memory (`/proc/1/environ`,
- * `/proc/1/mem`; a secret holder's memory dumped: credential-memory.ts), browser
+ * `/proc/1/mem`; a secret holder's memory dumped: credential-memory.ts), Windows' hives,
+ * NTDS.dit and hash dumpers (credential-windows.ts), browser
  * logins and cookies, and recursive searches of HOME, its hidden folders or /etc for
  * secret-looking words (`grep -r TOKEN ~`, `rg 'api[_-]?key' ~/.config`). A coding agent
  * rarely needs any of these; inside the workspace masking is the answer, so workspace files
@@ -21,6 +22,7 @@ import { resolvePath } from './http-body.js';
 import { exportsSecretKeys } from './credential-printers.js';
 import { revealedSecret } from './credential-reveal.js';
 import { dumpedMemory } from './credential-memory.js';
+import { windowsCredentials } from './credential-windows.js';
 
 /** Programs that print, copy, pack or search the files they are given. */
 const READERS = new Set([
@@ -124,6 +126,8 @@ export const extractCredentialHunt: Extractor = (cmd, ctx, all) => {
   const args = cmd.argv.slice(1);
   const memory = dumpedMemory(p, cmd.argv);
   if (memory) return [fact(cmd, memory)];
+  const windows = windowsCredentials(p, cmd.argv);
+  if (windows) return [fact(cmd, windows)];
   if (
     p === 'security' &&
     /^find-(generic|internet)-password$/.test(args[0] ?? '') &&

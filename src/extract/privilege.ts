@@ -9,7 +9,8 @@
  * shell or interpreter made setuid (privilege-setuid.ts), an interactive root shell opened
  * (privilege-shells.ts, verb `root-shell`), an access system told to let anyone through (a macOS
  * authorization right set to allow, a Boundary grant of everything, an administrator's password
- * saved for runas: privilege-rights.ts). Read by what the words say, for any program, into a CloudFact
+ * saved for runas: privilege-rights.ts), a program set to run as Windows' SYSTEM (psexec -s, a
+ * LocalSystem service, a SYSTEM scheduled task: privilege-windows.ts). Read by what the words say, for any program, into a CloudFact
  * whose verb is `grant-admin`, `mint-credential` or `weaken-mfa` (`unread-policy`: a policy
  * document that takes effect at once and cannot be read).
  *
@@ -26,6 +27,7 @@ import { augeasGrant } from './privilege-augeas.js';
 import { rootPassword } from './privilege-passwords.js';
 import { rootShell } from './privilege-shells.js';
 import { rightsGrant } from './privilege-rights.js';
+import { systemRun } from './privilege-windows.js';
 
 /** Roles and policies that can do anything (or grant themselves anything). */
 const ADMIN_ROLE = new RegExp(
@@ -125,6 +127,8 @@ export function privileges(
   if (shell) return [['root-shell', shell]];
   const rights = rightsGrant(cmd, ctx);
   if (rights) return [rights];
+  const system = systemRun(cmd);
+  if (system) return [system];
   const found: Finding[] = [];
   const words = cmd.argv.slice(1).filter((w) => !w.startsWith('-'));
   for (const [o, v] of optionPairs(cmd.argv)) {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { windowsCredentials } from '../../src/extract/credential-windows.js';
+import { packVerdict } from '../helpers/command.js';
+
+const secrets = await packVerdict('secrets');
+
+describe("Windows' credential stores copied out", () => {
+  it.each<[string[], string]>([
+    [['reg', 'save', 'HKLM\\SAM', 'C:\\Users\\Public\\sam.hiv', '/y'], 'registry hive HKLM\\SAM'],
+    [['reg.exe', 'save', 'hklm\\security', 'sec.hiv'], 'registry hive HKLM\\SECURITY'],
+    [['reg', 'export', 'HKEY_LOCAL_MACHINE\\SYSTEM', 'sys.reg'], 'registry hive HKLM\\SYSTEM'],
+    // bash dropped the unquoted backslash
+    [['reg', 'save', 'HKLMSAM', 'sam.hiv'], 'registry hive HKLM\\SAM'],
+    [
+      ['ntdsutil', 'activate instance ntds', 'ifm', 'create full C:\\ifm', 'quit', 'quit'],
+      'Active Directory database (ntdsutil ifm)',
+    ],
+    [
+      ['ntdsutil.exe', 'ac i ntds', 'ifm', 'cr fu c:\\x', 'q', 'q'],
+      'Active Directory database (ntdsutil ifm)',
+    ],
+    [
+      ['impacket-secretsdump', '-just-dc-ntlm', 'acme.local/svc@10.0.0.5'],
+      'credentials dumped by impacket-secretsdump',
+    ],
+    [['secretsdump.py', '-sam', 'sam.hiv', 'LOCAL'], 'credentials dumped by secretsdump.py'],
+    [['GetUserSPNs.py', 'acme.local/u', '-request'], 'credentials dumped by GetUserSPNs.py'],
+    [['nxc', 'smb', '10.0.0.5', '-u', 'a', '-p', 'b', '--sam'], 'credentials dumped by nxc --sam'],
+    [['crackmapexec', 'smb', '10.0.0.0/24', '-M', 'lsassy'], 'credentials dumped by crackmapexec lsassy'],
+    // ordinary registry and AD work
+    [['reg', 'query', 'HKLM\\SAM'], ''],
+    [['reg', 'save', 'HKCU\\Software\\MyApp', 'myapp.hiv'], ''],
+    [['reg', 'export', 'HKLM\\SOFTWARE\\MyApp', 'myapp.reg'], ''],
+    [['ntdsutil', 'metadata cleanup', 'quit'], ''],
+    [['nxc', 'smb', '10.0.0.5', '--shares'], ''],
+  ])('%o → %s', (argv, want) => {
+    expect(windowsCredentials(argv[0], argv)).toBe(want);
+  });
+});
+
+describe('a copy of Windows credentials asks', () => {
+  it.each([
+    ['reg save HKLM\\SAM C:\\Users\\Public\\sam.hiv /y', 'ask secrets/credential-store-read'],
+    [
+      'ntdsutil "activate instance ntds" "ifm" "create full C:\\Users\\Public\\ifm" quit quit',
+      'ask secrets/credential-store-read',
+    ],
+    [
+      'impacket-secretsdump -hashes :0000 acme.local/backup_svc@10.20.0.5 -outputfile h',
+      'ask secrets/credential-store-read',
+    ],
+    ['reg export "HKCU\\Software\\MyApp" myapp.reg', 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(secrets(script)).toBe(expected);
+  });
+});

@@ -188,6 +188,21 @@ function moduleDrop(command: string, rest: string[]): SqlStmt | undefined {
 }
 
 /**
+ * Commands that empty a structure while leaving its key, as a DELETE without WHERE: a stream
+ * trimmed to nothing (`XTRIM s MAXLEN [=|~] 0`), a sorted set's every member removed
+ * (`ZREMRANGEBYRANK z 0 -1`, `ZREMRANGEBYSCORE z -inf +inf`). Undefined = not such a command.
+ */
+function emptied(command: string, rest: string[]): SqlStmt | undefined {
+  const [name = '', ...args] = rest;
+  const a = args.map((w) => w.toUpperCase()).filter((w) => w !== '=' && w !== '~');
+  const all =
+    (command === 'XTRIM' && a[0] === 'MAXLEN' && a[1] === '0') ||
+    (command === 'ZREMRANGEBYRANK' && a[0] === '0' && a[1] === '-1') ||
+    (command === 'ZREMRANGEBYSCORE' && a[0] === '-INF' && a[1] === '+INF');
+  return all ? { statement: 'DELETE', object: 'TABLE', name, where: false } : undefined;
+}
+
+/**
  * Command-line clients that speak the Redis protocol and take a command as their arguments
  * or lines on stdin, as redis-cli does: its forks (Valkey, KeyDB, Redict, Memurai), redli,
  * and Tile38's CLI (whose FLUSHDB empties the store and `DROP key` a collection).
@@ -252,7 +267,7 @@ export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
     // Keys known only at run time (`… --scan | xargs redis-cli del`): any number of them,
     // so the delete is as unbounded as a DELETE without WHERE.
     const where = !(keysFromInput && KEY_DELETES.has(c));
-    const dropped = moduleDrop(c, line.slice(1));
+    const dropped = moduleDrop(c, line.slice(1)) ?? emptied(c, line.slice(1));
     if (dropped) ops.stmts.push({ ...dropped, label });
     else ops.stmts.push({ statement: c, object: '', name: line.slice(1).join(' '), where, label });
   };

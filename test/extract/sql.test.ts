@@ -406,6 +406,30 @@ describe('mongo and redis', () => {
     ],
     ['GET', ['redis-cli', 'GET', 'k'], undefined, [['redis-cli', 'GET', '', 'k', true]]],
     [
+      'XTRIM to MAXLEN 0 empties the stream',
+      ['redis-cli', '-u', 'redis://h', 'XTRIM', 'orders:events', 'MAXLEN', '0'],
+      undefined,
+      [['redis-cli', 'DELETE', 'TABLE', 'orders:events', false]],
+    ],
+    [
+      'XTRIM MAXLEN ~ 0',
+      ['redis-cli', 'xtrim', 's', 'MAXLEN', '~', '0'],
+      undefined,
+      [['redis-cli', 'DELETE', 'TABLE', 's', false]],
+    ],
+    [
+      'XTRIM keeping the newest entries',
+      ['redis-cli', 'XTRIM', 's', 'MAXLEN', '~', '1000'],
+      undefined,
+      [['redis-cli', 'XTRIM', '', 's MAXLEN ~ 1000', true]],
+    ],
+    [
+      'ZREMRANGEBYRANK of every rank',
+      ['redis-cli', 'ZREMRANGEBYRANK', 'board', '0', '-1'],
+      undefined,
+      [['redis-cli', 'DELETE', 'TABLE', 'board', false]],
+    ],
+    [
       'FT.DROPINDEX with DD deletes the documents',
       ['redis-cli', '-h', 'search.prod', 'FT.DROPINDEX', 'products', 'DD'],
       undefined,

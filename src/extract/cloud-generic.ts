@@ -69,14 +69,27 @@ const optionVerb = (o: string) => {
   if (m) return m[1] ? o.replace(/^--?((force|hard|recursive)-)?/, '') : m[2];
   return /^--?[a-z]/.test(o) ? destroyingOperation(o.replace(/^--?/, '')) : undefined;
 };
-/** Short options that are a tool's destructive verb (`tarsnap -d -f ARCHIVE` deletes the archive). */
-const SHORT_VERB: Record<string, Record<string, string>> = { tarsnap: { '-d': 'delete' } };
+/**
+ * Short options that are a tool's destructive verb (`tarsnap -d -f ARCHIVE` deletes the
+ * archive, NetWorker's `nsrmm -d VOLUME` deletes the volume and its save sets from the media
+ * database).
+ */
+const SHORT_VERB: Record<string, Record<string, string>> = {
+  tarsnap: { '-d': 'delete' },
+  nsrmm: { '-d': 'delete' },
+};
 /**
  * Words that destroy for one tool only (elsewhere they mean something else): `pvesm free
  * VOLUME` deletes the volume; `rq empty QUEUE|--all` deletes every job waiting in Python RQ's
  * queues.
  */
-const TOOL_VERB: Record<string, RegExp> = { pvesm: /^free$/, rq: /^empty$/ };
+const TOOL_VERB: Record<string, RegExp> = {
+  pvesm: /^free$/,
+  rq: /^empty$/,
+  // `emqx ctl retainer clean [TOPIC]`: the broker's retained messages deleted
+  emqx: /^clean$/,
+  emqx_ctl: /^clean$/,
+};
 /**
  * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`), also with the
  * object it destroys and a script's suffix (`amqp-delete-queue`, `kafka-delete-records.sh`):
@@ -148,6 +161,18 @@ export function readGeneric(
       generic: true,
     };
   }
+  // NetBackup's `bpexpdate … -d 0`: the backup images or media named expire now and are gone.
+  const expiry = program === 'bpexpdate' ? argv.indexOf('-d') : -1;
+  if (expiry > 0 && argv[expiry + 1] === '0')
+    return {
+      tool: program,
+      service: '',
+      verb: 'expire now',
+      resource: '',
+      all: false,
+      force: false,
+      generic: true,
+    };
   const pos: string[] = [];
   const opts: string[] = [];
   for (const a of argv.slice(1)) {

@@ -3,7 +3,8 @@
  * than named: duplicate finders (`rdfind -deleteduplicates true DIR`, `fdupes -rdN DIR`,
  * `jdupes -d -N DIR`, `fclones group DIR | fclones remove`, `czkawka_cli dup -d DIR
  * --delete-method AEN`) and age-based cleaners
- * (`tmpwatch 24 DIR`, `tmpreaper 7d DIR`). Each is read as a recursive delete of its trees,
+ * (`tmpwatch 24 DIR`, `tmpreaper 7d DIR`, `pg_archivecleanup DIR SEGMENT`: a WAL archive's
+ * older segments). Each is read as a recursive delete of its trees,
  * so the class of the tree decides: a build folder of the workspace is routine, the home
  * folder or `/` is not. Replacing duplicates with links rewrites the files there (op
  * `overwrite`). Dry runs, listings and help delete nothing (no fact). Reads the words, and
@@ -167,6 +168,23 @@ const ageCleaner: FsHandler = (cmd, ctx) => {
   );
 };
 
+/**
+ * `pg_archivecleanup [-d] [-x EXT] ARCHIVEDIR OLDESTKEPTWALFILE`: every WAL segment in the
+ * archive older than the one named is deleted (point-in-time recovery before it is lost);
+ * `-n` only lists them.
+ */
+const pgArchiveCleanup: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, { shortWithValue: 'x' });
+  if (hasAny(o, 'n', 'V', 'version', '?', 'help')) return [];
+  return fsFact(
+    cmd,
+    'delete',
+    o.operands.slice(0, 1).map((i) => target(cmd, i, ctx)),
+    true,
+    true,
+  );
+};
+
 /** czkawka_cli's delete methods that delete (the rest: HARD links, NONE keeps all). */
 const CZKAWKA_DELETES = /^(AEN|AEO|ON|OO|AEB|AES|OB|OS)$/i;
 
@@ -205,4 +223,5 @@ export const CLEANER_HANDLERS: Record<string, FsHandler> = {
   fclones,
   tmpwatch: ageCleaner,
   tmpreaper: ageCleaner,
+  pg_archivecleanup: pgArchiveCleanup,
 };

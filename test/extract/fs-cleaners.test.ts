@@ -57,6 +57,17 @@ describe('duplicate finders and age-based cleaners (filesystem pack)', () => {
     ['tmpwatch --test 24 /home', 'allow'],
     ['tmpwatch 24 ./tmp', 'allow'],
     ['tmpreaper -t 7d /', 'allow'],
+    [
+      'sudo -u postgres pg_archivecleanup /mnt/wal_archive/prod 0000000100000FFF000000FF',
+      'ask filesystem/delete-outside-workspace',
+    ],
+    [
+      'pg_archivecleanup -d -x .gz /srv/wal 000000010000003700000010',
+      'ask filesystem/delete-outside-workspace',
+    ],
+    // -n only lists what would go; a test archive in the workspace is the project's
+    ['pg_archivecleanup -n /mnt/wal_archive/prod 0000000100000FFF000000FF', 'allow'],
+    ['pg_archivecleanup ./tmp/wal 000000010000000000000003', 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(verdict(script)).toBe(expected);
   });

@@ -63,7 +63,7 @@ describe('duplicate finders and age-based cleaners (filesystem pack)', () => {
     ],
     [
       'pg_archivecleanup -d -x .gz /srv/wal 000000010000003700000010',
-      'ask filesystem/delete-outside-workspace',
+      'deny filesystem/destroy-root-home-system',
     ],
     // -n only lists what would go; a test archive in the workspace is the project's
     ['pg_archivecleanup -n /mnt/wal_archive/prod 0000000100000FFF000000FF', 'allow'],

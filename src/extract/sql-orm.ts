@@ -54,16 +54,16 @@ const PATTERNS: OrmPattern[] = [
 /** A filter earlier in the same chain or statement (`User.where(…).delete_all`). */
 const FILTER = /\.(where|filter|filter_by|find_by|exclude|get|find)\s*\(|\bwhere\s*:/;
 
-/** The shapes of destructive SQL (a statement keyword and its object). */
+/** The shapes of destructive SQL (a statement keyword and its object; a server setting or its audit changed). */
 const SQL_SHAPE =
-  '(?:DROP\\s+(?:TABLE|DATABASE|SCHEMA|VIEW|INDEX|COLLECTION|KEYSPACE)|TRUNCATE(?:\\s+TABLE)?\\s+[\\w."]+|DELETE\\s+FROM\\s+[\\w."]+|ALTER\\s+TABLE\\s+[\\w."]+\\s+DROP|UPDATE\\s+[\\w."]+\\s+SET)\\b';
+  '(?:DROP\\s+[A-Za-z]+|TRUNCATE(?:\\s+TABLE)?\\s+[\\w."]+|DELETE\\s+FROM\\s+[\\w."]+|ALTER\\s+TABLE\\s+[\\w."]+\\s+DROP|UPDATE\\s+[\\w."]+\\s+SET|ALTER\\s+(?:SYSTEM|SERVER\\s+AUDIT|DATABASE|ROLE|USER)|SET\\s+(?:GLOBAL|PERSIST)|NOAUDIT|UNINSTALL\\s+PLUGIN)\\b';
 /** SQL in a string literal handed to an execute-like call (`cursor.execute("delete from t")`), any case. */
 const CALL_SQL = new RegExp(
-  `\\b(?:execute|executescript|exec|exec_query|query|raw|statement|unprepared|sql|\\$executeRaw\\w*|\\$queryRaw\\w*|executeRaw\\w*)\\s*\\(\\s*(['"\`])\\s*(${SQL_SHAPE}[^'"\`]*)\\1`,
+  `\\b(?:execute|executescript|exec|exec_query|query|raw|statement|unprepared|sql|\\$executeRaw\\w*|\\$queryRaw\\w*|executeRaw\\w*)\\s*\\(\\s*(['"\`])\\s*(${SQL_SHAPE}(?:(?!\\1)[^\\\\]|\\\\.)*)\\1`,
   'gi',
 );
 /** Upper-case SQL in any string literal (`sql = "DROP TABLE users"`). */
-const UPPER_SQL = new RegExp(`(['"\`])\\s*(${SQL_SHAPE}[^'"\`]*)\\1`, 'g');
+const UPPER_SQL = new RegExp(`(['"\`])\\s*(${SQL_SHAPE}(?:(?!\\1)[^\\\\]|\\\\.)*)\\1`, 'g');
 
 /** The code this command runs: its arguments and the stdin text, when known. */
 export function codeOf(cmd: NormalizedCommand): string {

@@ -3,6 +3,7 @@
  * comments and strings never leak) goes to node-sql-parser for its dialect; when the parser
  * rejects it, the statement's leading keywords are read from its tokens instead.
  */
+import { auditOff } from './sql-audit.js';
 import { createRequire } from 'node:module';
 import { splitSql, type SqlChunk, type SqlToken } from './sql-tokenize.js';
 import { alwaysTrue, constantWhere, cteBodies } from './sql-where.js';
@@ -19,7 +20,7 @@ export type SqlDialect = 'postgresql' | 'mysql' | 'sqlite';
 
 /** What one statement does. */
 export interface SqlStmt {
-  /** Upper-case kind: DROP, TRUNCATE, DELETE, UPDATE, ALTER, GRANT, REVOKE, SELECT, INSERT, SHOW, … */
+  /** Upper-case kind: DROP, TRUNCATE, DELETE, UPDATE, ALTER, GRANT, REVOKE, SELECT, INSERT, SHOW, NOAUDIT (an audit or statement log switched off, sql-audit.ts), … */
   statement: string;
   /** For DROP: what is dropped (TABLE, DATABASE, SCHEMA, INDEX, VIEW…); for ALTER: what the ALTER drops (COLUMN, CONSTRAINT…), empty when it drops nothing; else empty. */
   object: string;
@@ -75,6 +76,9 @@ export function classifySql(
     const block = first === 'BEGIN' && second?.type === 'word' && !TXN_WORDS.has(second.text);
     // A procedural block (`BEGIN DROP TABLE x; END`, `IF … THEN`, `EXPLAIN ANALYZE`): the statement starts later.
     const tokens = statementTokens(chunk.tokens);
+    // the server's audit or statement log switched off (`ALTER SYSTEM SET pgaudit.log = 'none'`, `SET GLOBAL general_log = OFF`)
+    const audit = auditOff(chunk.text);
+    if (audit) out.push(audit);
     if (!tokens.length || recordAssignment(tokens, vars)) continue;
     if (FRAMING.has(first) && !block) continue;
     // DO $$ … $$ runs its body at once: read the statements inside.

@@ -27,3 +27,32 @@ describe('ORM calls that drop or empty every table of the models', () => {
     expect(ops(argv)).toEqual(want);
   });
 });
+
+describe('SQL a driver executes: any DROP, and server settings changed', () => {
+  it.each<[string, (string | boolean)[][]]>([
+    [`import oracledb; cur.execute("DROP USER erp_app CASCADE")`, [['DROP', 'USER', true]]],
+    [
+      `import asyncpg; await conn.execute("ALTER SYSTEM SET pgaudit.log = 'none'")`,
+      [
+        ['NOAUDIT', '', true],
+        ['ALTER', '', true],
+      ],
+    ],
+    [`import pymysql; cur.execute('SET GLOBAL general_log = OFF')`, [['NOAUDIT', '', true]]],
+    [`sql = "DROP ROLE reporting"`, [['DROP', 'ROLE', true]]],
+    // quotes inside the literal do not cut the statement short
+    [
+      `cur.execute("ALTER SYSTEM SET log_statement = 'none'")`,
+      [
+        ['NOAUDIT', '', true],
+        ['ALTER', '', true],
+      ],
+    ],
+    // settings that switch nothing off, and reads
+    [`import asyncpg; await conn.execute("ALTER SYSTEM SET work_mem = '64MB'")`, [['ALTER', '', true]]],
+    [`cur.execute("SELECT name FROM users WHERE id = 'x'")`, []],
+    [`print("drop it like it's hot")`, []],
+  ])('%s', (code, want) => {
+    expect(ops(['python3', '-c', code])).toEqual(want);
+  });
+});

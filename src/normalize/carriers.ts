@@ -44,8 +44,8 @@ export function runArgv(argv: Field[], k: K): Res {
       return emit(argv, k);
     }
     const prog = basename(head.text);
-    // tox -e ENV, devbox run NAME: commands of a config the script wrote (before devbox run is peeled)
-    if (prog === 'tox' || prog === 'devbox') {
+    // tox -e ENV, devbox run NAME, pip install DIR: commands or code of a config the script wrote (before devbox run is peeled)
+    if (prog === 'tox' || prog === 'devbox' || /^pip[\d.]*$/.test(prog)) {
       const task = runProjectTask(prog, argv, k);
       if (task) return task;
     }

@@ -9,6 +9,8 @@
  * a document or URL not known statically stays dynamic (an unknown body makes the request
  * asked). Node code arrives with its imports resolved (codeparse.ts), so the library's names
  * are read with their module's dotted prefix.
+ * Python's python_graphql_client: `GraphqlClient(endpoint=URL)` whose `.execute(query=DOC)` /
+ * `.execute_async(…)` sends DOC to URL (pythonGraphqlPatterns).
  */
 import { callArgs, kwarg, literalOf, type Lexed } from './codelex.js';
 import type { HttpEffect } from './codescan-http.js';
@@ -84,6 +86,34 @@ export function graphqlClientPatterns(h: Helpers): Pattern[] {
           if (!c) continue;
           const args = callArgs(skel, at + c[0].length).args;
           const doc = /^\s*\{/.test(args[0] ?? '') ? kwarg(args, 'document') : args[0];
+          out.push(post(url, documentOf(doc, lx)));
+        }
+        return out;
+      },
+    },
+  ];
+}
+
+/** Python's python_graphql_client: `c = GraphqlClient(endpoint=URL)`, then `c.execute(query=DOC)`. */
+export function pythonGraphqlPatterns(h: Helpers): Pattern[] {
+  return [
+    {
+      re: /\bGraphqlClient\s*\(/g,
+      handle: (a, lx, home, m) => {
+        const url = h.valueOf(kwarg(a, 'endpoint') ?? a.find((x) => !/^\s*\w+\s*=/.test(x)) ?? '', lx, home);
+        const skel = lx.skel;
+        const { end } = callArgs(skel, m.index + m[0].length);
+        const uses = [end + 1];
+        const name = /([A-Za-z_]\w*)\s*=\s*(?:[\w.]+\.)?$/.exec(skel.slice(0, m.index));
+        if (name)
+          for (const c of skel.matchAll(new RegExp(`(?<![\\w.])${name[1]}(?=\\s*\\.)`, 'g')))
+            uses.push(c.index + c[0].length);
+        const out: HttpEffect[] = [];
+        for (const at of uses) {
+          const c = /^\s*\.\s*execute(?:_async)?\s*\(/.exec(skel.slice(at));
+          if (!c) continue;
+          const args = callArgs(skel, at + c[0].length).args;
+          const doc = kwarg(args, 'query') ?? args.find((x) => !/^\s*\w+\s*=/.test(x));
           out.push(post(url, documentOf(doc, lx)));
         }
         return out;

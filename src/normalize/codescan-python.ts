@@ -3,7 +3,7 @@
  * deletions (shutil, os, pathlib, and `p.unlink()` for each `p` of a directory walk), commands
  * run through a shell or as an argv (os.system, subprocess, the exec/spawn families, asyncio,
  * libc's system() through ctypes),
- * HTTP requests (requests and the libraries that copy its API: httpx, niquests; urllib), git libraries (codescan-gitlib.ts) and code evaluated
+ * HTTP requests (requests and the libraries that copy its API: httpx, niquests; urllib; urllib3; python_graphql_client), git libraries (codescan-gitlib.ts) and code evaluated
  * at run time.
  */
 import { literalOf, type Lexed } from './codelex.js';
@@ -11,6 +11,7 @@ import type { Pattern, Helpers } from './codescan-langs.js';
 import { urlopen } from './codescan-net.js';
 import { gitLibraryPatterns } from './codescan-gitlib.js';
 import { pythonHttpMore } from './codescan-http-more.js';
+import { pythonGraphqlPatterns } from './codescan-graphql-clients.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 
@@ -97,6 +98,7 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
     },
     ...gitLibraryPatterns(h),
     ...pythonHttpMore(h),
+    ...pythonGraphqlPatterns(h),
     { re: /(?<![\w.])(?:exec|eval|compile)\s*\(/g, handle: (a, lx) => code(a[0], lx) },
     {
       re: /\b__import__\s*\(|\bgetattr\s*\(|\bimportlib\b|\bcodecs\.decode\b|\bmarshal\.loads\b|\bpickle\.loads\b/g,

@@ -44,3 +44,28 @@ describe('GraphQL documents sent by Node client libraries', () => {
     ['const x = sql`SELECT 1`; console.log(x)', []],
   ])('%s', (code, want) => expect(requests(code)).toEqual(want));
 });
+
+/** The requests Python code sends, as `METHOD URL body`. */
+const pyRequests = (code: string) =>
+  scanCode(code, 'python', '/h')
+    .filter((e) => e.kind === 'http')
+    .map((e) => (e.kind === 'http' ? `${e.method} ${e.url.text} ${e.body ?? '(body)'}`.trim() : ''));
+
+describe('GraphQL documents sent by python_graphql_client', () => {
+  it.each<[string, string[]]>([
+    [
+      "from python_graphql_client import GraphqlClient\nc = GraphqlClient(endpoint='https://api.example.com/graphql')\nq = 'mutation { deleteUser(id: 1) { id } }'\nc.execute(query=q)",
+      ['POST https://api.example.com/graphql {"query":"mutation { deleteUser(id: 1) { id } }"}'],
+    ],
+    [
+      "from python_graphql_client import GraphqlClient\nc = GraphqlClient('https://api.example.com/graphql')\nasyncio.run(c.execute_async('query { me { id } }'))",
+      ['POST https://api.example.com/graphql {"query":"query { me { id } }"}'],
+    ],
+    // a client built but never asked, and an unrelated execute()
+    [
+      "from python_graphql_client import GraphqlClient\nc = GraphqlClient(endpoint='https://api.example.com/graphql')",
+      [],
+    ],
+    ["cur.execute('SELECT 1')", []],
+  ])('%s', (code, want) => expect(pyRequests(code)).toEqual(want));
+});

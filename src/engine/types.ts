@@ -145,6 +145,12 @@ export interface NormalizedCommand {
    * written, content not known statically). Read before the disk (http-body.ts). Absent = none.
    */
   files?: Record<string, string | null>;
+  /**
+   * Source text of the program this command runs, when the script wrote it to a file
+   * (`python3 job.py`, `go run .`, `cargo run`): the SDK and ORM readers read it as they read
+   * inline code. Absent = none written (inline code is in argv, code on stdin in stdin).
+   */
+  source?: string;
 }
 
 /** A host folder or volume a new container sees (`-v SRC:DST`, `--mount`). */

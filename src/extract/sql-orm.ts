@@ -67,7 +67,7 @@ const UPPER_SQL = new RegExp(`(['"\`])\\s*(${SQL_SHAPE}(?:(?!\\1)[^\\\\]|\\\\.)*
 
 /** The code this command runs: its arguments and the stdin text, when known. */
 export function codeOf(cmd: NormalizedCommand): string {
-  return [...cmd.argv.slice(1), cmd.stdin?.text ?? ''].join('\n');
+  return [...cmd.argv.slice(1), cmd.stdin?.text ?? '', cmd.source ?? ''].join('\n');
 }
 
 /** Programs that can start such code (runners, interpreters, package runners): a cheap pre-filter. */

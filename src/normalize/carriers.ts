@@ -11,7 +11,7 @@ import { WRAPPERS } from './wrappers.js';
 import { SHELLS, runAt, runShell, runEval, runSource, runTrap } from './shells.js';
 import { reparse } from './reparse.js';
 import { FANOUT } from './fanout.js';
-import { interpreterFor, runInterpreter, runNu, runOctave, runPwsh } from './interpreters.js';
+import { interpreterFor, runInterpreter, runNu, runOctave, runProject, runPwsh } from './interpreters.js';
 import { isPwsh } from './pwsh.js';
 import { REMOTE } from './remote.js';
 import { runPathScript } from './scripts.js';
@@ -132,6 +132,11 @@ export function runArgv(argv: Field[], k: K): Res {
     }
     const lang = interpreterFor(prog);
     if (lang) return runInterpreter(lang, argv, k);
+    // cargo compiles and runs the crate's Rust (and its build.rs): project-code.ts
+    if (prog === 'cargo') {
+      const r = runProject('rust', argv, k);
+      if (r) return r;
+    }
     if (isPwsh(prog)) return runPwsh(argv, k);
     if (prog === 'nu' || prog === 'nushell') return runNu(argv, k);
     if (/^(octave|octave-cli|matlab)$/.test(prog)) return runOctave(argv, k);

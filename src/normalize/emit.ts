@@ -23,7 +23,11 @@ export interface K {
 }
 
 /** Appends one command; returns it with its constant stdout, if any. */
-export function emit(argv: Field[], k: K, opts: { dynamic?: boolean; stdin?: StdinSource } = {}): Res {
+export function emit(
+  argv: Field[],
+  k: K,
+  opts: { dynamic?: boolean; stdin?: StdinSource; source?: string } = {},
+): Res {
   const { run, frame, scope, io } = k;
   const dynamicArgs: number[] = [];
   argv.forEach((f, i) => {
@@ -48,6 +52,7 @@ export function emit(argv: Field[], k: K, opts: { dynamic?: boolean; stdin?: Std
     ...(frame.container ? { container: frame.container } : {}),
     vars: Object.fromEntries(scope.vars),
     ...(scope.written.size ? { files: writtenFiles(scope) } : {}),
+    ...(opts.source !== undefined ? { source: opts.source } : {}),
   };
   run.commands.push(cmd);
   const out = constantOutput(cmd, argv, k);

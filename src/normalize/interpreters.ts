@@ -25,6 +25,7 @@ import { findCode, interpreterFor, type CodeArgs } from './interpreter-args.js';
 import { ipythonToPython } from './ipython.js';
 import { hyToPython, rakuToPerl } from './dialects.js';
 import { octaveCode, scanOctave } from './codescan-octave.js';
+import { projectCode } from './project-code.js';
 
 export type { Lang };
 export { interpreterFor };
@@ -60,14 +61,54 @@ function goRun(argv: Field[], k: K): CodeArgs {
     : { label: 'go run' };
 }
 
+/**
+ * A compiled-language project the script wrote, built or run (`go run .`, `cargo run`, `dotnet
+ * run`: project-code.ts): its code read as a script's; undefined = no written code it runs.
+ */
+export function runProject(lang: Lang, argv: Field[], k: K): Res | undefined {
+  const prog = argv[0].text.replace(/.*\//, '');
+  const project = projectCode(prog, argv, k.scope.cwd, k.scope.files);
+  if (project.text || project.shell.length) {
+    const label = `${prog} ${argv[1]?.text ?? ''}`;
+    const home = k.frame.remote ? '~' : k.run.ctx.home;
+    const source = project.text || undefined;
+    return runCode(
+      argv,
+      k,
+      { text: project.text, dynamic: false },
+      label,
+      (text) => {
+        const shell: Effect[] = project.shell.map((l) => ({
+          kind: 'shell',
+          script: { text: l, dynamic: false },
+        }));
+        const effects = [...shell, ...(text ? scanCode(text, lang, home) : [])];
+        const opaque = effects.some((e) => e.kind === 'dynamic') || nestedOpaque(effects, lang, home, 0);
+        return { effects, opaque, lang };
+      },
+      source,
+    );
+  }
+  return undefined;
+}
+
 export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
   const prog = argv[0].text.replace(/.*\//, '');
+  const project = runProject(lang, argv, k);
+  if (project) return project;
   if (lang === 'go') {
     const found = goRun(argv, k);
-    return runCode(argv, k, found.code, found.label, (text) => {
-      const effects = scanCode(text, lang, k.frame.remote ? '~' : k.run.ctx.home);
-      return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
-    });
+    return runCode(
+      argv,
+      k,
+      found.code,
+      found.label,
+      (text) => {
+        const effects = scanCode(text, lang, k.frame.remote ? '~' : k.run.ctx.home);
+        return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
+      },
+      found.code?.text,
+    );
   }
   // `osascript -l JavaScript`: JXA, read as JavaScript.
   const jxa =
@@ -80,11 +121,13 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
     jxa ? argv.filter((f, i) => f.text !== '-l' && argv[i - 1]?.text !== '-l') : argv,
   );
   let code: Field | undefined = found.code;
+  let source: string | undefined;
   if (!code && found.file) {
     const abs = absPath(k.scope.cwd, found.file.text);
     const text = found.file.dynamic ? undefined : k.scope.files.get(abs);
     // A project script on disk is the project's own code: not re-read here, not dynamic.
     if (text !== undefined) code = { text, dynamic: false };
+    source = text;
   }
   // Without inline code or a script file, the code is what stdin carries (not for `-m`).
   const given = code ?? (found.file || found.none || found.label.endsWith('-m') ? undefined : 'stdin');
@@ -95,12 +138,19 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
     : /^(raku|perl6|rakudo)$/.test(prog)
       ? rakuToPerl
       : undefined;
-  return runCode(argv, k, given, found.label, (source) => {
-    const text = ipython ? ipythonToPython(source) : dialect ? dialect(source) : source;
-    const effects = scanCode(text, lang, home);
-    const opaque = effects.some((e) => e.kind === 'dynamic') || nestedOpaque(effects, lang, home, 0);
-    return { effects, opaque, lang };
-  });
+  return runCode(
+    argv,
+    k,
+    given,
+    found.label,
+    (raw) => {
+      const text = ipython ? ipythonToPython(raw) : dialect ? dialect(raw) : raw;
+      const effects = scanCode(text, lang, home);
+      const opaque = effects.some((e) => e.kind === 'dynamic') || nestedOpaque(effects, lang, home, 0);
+      return { effects, opaque, lang };
+    },
+    source,
+  );
 }
 
 /** PowerShell (`pwsh -Command …`): its statements' effects (pwsh.ts), applied as the other interpreters' are. */
@@ -139,7 +189,9 @@ export function runOctave(argv: Field[], k: K): Res {
  * the code is whatever stdin carries (read when known; the interpreter keeps it as its stdin,
  * so readers of code such as the ORM and SDK ones see it too; not readable = dynamic); undefined = none to read (a project file, a module). `scan` reads the code's
  * effects: `opaque` marks the interpreter dynamic, `lang` is the language of nested code
- * (undefined = none followed). The effects run under the wrapper `label`.
+ * (undefined = none followed). The effects run under the wrapper `label`. `source`: the text
+ * of the written file(s) the program runs, kept on the command for the SDK and ORM readers
+ * (undefined = none).
  */
 function runCode(
   argv: Field[],
@@ -147,6 +199,7 @@ function runCode(
   code: Field | 'stdin' | undefined,
   label: string,
   scan: (text: string) => { effects: Effect[]; opaque: boolean; lang?: Lang },
+  source?: string,
 ): Res {
   if (code === 'stdin') {
     if (!k.io.stdin) return emit(argv, k);
@@ -156,7 +209,7 @@ function runCode(
   if (!code) return emit(argv, k);
   if (code.dynamic) return emit(argv, k, { dynamic: true });
   const { effects, opaque, lang } = scan(code.text);
-  const res = emit(argv, k, { dynamic: opaque });
+  const res = emit(argv, k, { dynamic: opaque, ...(source !== undefined ? { source } : {}) });
   const inner: K = {
     ...k,
     io: { writes: [] },

@@ -38,7 +38,11 @@ const SDKS: {
   verbs?: RegExp;
 }[] = [
   { tool: 'boto3', loads: /\bimport\s+(boto3|botocore)\b|\bfrom\s+(boto3|botocore)[\s.]/ },
-  { tool: 'aws-sdk', loads: /['"](@aws-sdk\/[\w-]+|aws-sdk)['"]|\brequire\s+['"]aws-sdk/ },
+  {
+    tool: 'aws-sdk',
+    loads:
+      /['"](@aws-sdk\/[\w-]+|aws-sdk)['"]|\brequire\s+['"]aws-sdk|['"]github\.com\/aws\/aws-sdk-go(?:-v2)?\//,
+  },
   {
     tool: 'google-cloud',
     loads:
@@ -46,8 +50,23 @@ const SDKS: {
   },
   { tool: 'azure-sdk', loads: /\bfrom\s+azure\.[\w.]+\s+import\b|\bimport\s+azure\.|['"]@azure\/[\w-]+['"]/ },
   { tool: 'firebase-admin', loads: /\bfirebase_admin\b|['"]firebase-admin(\/[\w-]+)?['"]/ },
-  { tool: 'digitalocean', loads: new RegExp(`${pyImport('digitalocean|pydo').source}|['"]digitalocean['"]`) },
-  { tool: 'hcloud', loads: pyImport('hcloud') },
+  {
+    tool: 'digitalocean',
+    loads: new RegExp(
+      `${pyImport('digitalocean|pydo').source}|['"]digitalocean['"]|['"]github\\.com\\/digitalocean\\/godo['"]`,
+    ),
+  },
+  {
+    tool: 'hcloud',
+    loads: new RegExp(`${pyImport('hcloud').source}|['"]github\\.com\\/hetznercloud\\/hcloud-go`),
+  },
+  // Git hosting SDKs of Go: gitea's `client.DeleteRepo(owner, name)`, go-github's
+  // `client.Repositories.Delete(ctx, owner, repo)`, GitLab's `Projects.DeleteProject(id)`.
+  {
+    tool: 'git-host-sdk',
+    loads:
+      /['"](code\.gitea\.io\/sdk\/gitea|github\.com\/google\/go-github\/[\w/]+|gitlab\.com\/gitlab-org\/api\/client-go|github\.com\/xanzy\/go-gitlab)['"]/,
+  },
   // Oracle Cloud (`oci.core.ComputeClient(…).terminate_instance(…)`), Linode, Vultr, Scaleway, Exoscale.
   {
     tool: 'oci-sdk',
@@ -109,9 +128,10 @@ const SDKS: {
   {
     tool: 'message-broker',
     loads:
-      /\b(?:import\s+(?:[\w.]+\s*,\s*)*|from\s+)(pika|aio_pika|aiormq|kombu|kafka|confluent_kafka|aiokafka|nats)\b|['"](amqplib|amqplib\/callback_api|amqp-connection-manager|kafkajs|nats|bunny)['"]|\bBunny\./,
+      /\b(?:import\s+(?:[\w.]+\s*,\s*)*|from\s+)(pika|aio_pika|aiormq|kombu|kafka|confluent_kafka|aiokafka|nats)\b|['"](amqplib|amqplib\/callback_api|amqp-connection-manager|kafkajs|nats|bunny)['"]|\bBunny\.|['"]github\.com\/(IBM|Shopify)\/sarama['"]|['"]github\.com\/(nats-io\/nats\.go|segmentio\/kafka-go|confluentinc\/confluent-kafka-go|rabbitmq\/amqp091-go|streadway\/amqp)[\w/.]*['"]/,
+    // Go clients name them in PascalCase (sarama `DeleteTopic`, nats `DeleteStream`, amqp `QueuePurge`)
     verbs:
-      /\.(queue_purge|queue_delete|exchange_delete|purgeQueue|deleteQueue|deleteExchange|delete_topics|deleteTopics|delete_stream|deleteStream|purge_stream)\s*\(/g,
+      /\.(queue_purge|queue_delete|exchange_delete|purgeQueue|deleteQueue|deleteExchange|delete_topics|deleteTopics|delete_stream|deleteStream|purge_stream|QueuePurge|QueueDelete|ExchangeDelete|PurgeStream)\s*\(/g,
   },
   // Job queues: clearing, purging or draining a queue drops the jobs it holds (Sidekiq's
   // `Sidekiq::Queue.all.each(&:clear)`, BullMQ's `queue.obliterate()`, Celery's `purge()`).
@@ -146,10 +166,11 @@ const CAMEL_VERB = '(?:Delete|Terminate|Purge|Destroy|Drop|Deregister)';
 /**
  * Method calls whose name holds a destructive verb as a word: `.delete_db_instance(`,
  * `.deleteBucket(`, `.begin_delete(`, `.delete(`, `.delete_all(`, `.recursive_delete(`,
- * `.db_drop(`, `.destroy_by_tag(`, `.recursiveDelete(`, `.tableDrop(`.
+ * `.db_drop(`, `.destroy_by_tag(`, `.recursiveDelete(`, `.tableDrop(`, and Go's and C#'s
+ * PascalCase (`.DeleteByTag(`, `.DeleteRepo(`, `.DeleteTopic(`).
  */
 const CALL = new RegExp(
-  `\\.((?:[a-z0-9]+_)*${VERB}(?:_[a-z0-9_]+|[A-Z]\\w*)?|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*?${CAMEL_VERB}(?:[A-Z]\\w*)?)\\s*\\(`,
+  `\\.((?:[a-z0-9]+_)*${VERB}(?:_[a-z0-9_]+|[A-Z]\\w*)?|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*?${CAMEL_VERB}(?:[A-Z]\\w*)?|(?:[A-Z][a-z0-9]*)*?${CAMEL_VERB}(?:[A-Z]\\w*)?)\\s*\\(`,
   'g',
 );
 /** SDK command classes (`new DeleteBucketCommand(…)`, `new TerminateInstancesCommand(…)`). */
@@ -214,7 +235,8 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   // `rails runner CODE` runs its argument as Ruby, `mix run -e CODE` as Elixir
   const runner =
     (program === 'rails' && /^(runner|r)$/.test(argv[1] ?? '')) || (program === 'mix' && argv[1] === 'run');
-  if (!INTERPRETER.test(program) && !runner) return [];
+  // a program the script wrote to files and runs (`go run .`, `dotnet run`) is read whatever its language
+  if (!INTERPRETER.test(program) && !runner && cmd.source === undefined) return [];
   const code = codeOf({ ...cmd, argv });
   // an API client built from a secret in the environment, of an SDK no entry names
   const sdk =

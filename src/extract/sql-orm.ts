@@ -32,7 +32,8 @@ const PATTERNS: OrmPattern[] = [
   { re: /\bRepo\.delete_all\(/g, statement: 'DELETE', object: 'TABLE' },
   { re: /(?:::|->|\.)truncate\(\s*\)/g, statement: 'TRUNCATE', object: 'TABLE' },
   {
-    re: /\bdrop_all\(|\bSchema::drop(?:IfExists)?\(|\bdrop_table\b|\bdropTable\(|\.drop\(\s*\)/g,
+    // gorm's `db.Migrator().DropTable(t)`
+    re: /\bdrop_all\(|\bSchema::drop(?:IfExists)?\(|\bdrop_table\b|\b[dD]ropTable\(|\.drop\(\s*\)/g,
     statement: 'DROP',
     object: 'TABLE',
   },
@@ -47,8 +48,9 @@ const PATTERNS: OrmPattern[] = [
   // Client libraries of document and key-value stores (pymongo, the Node driver, redis-py, ioredis).
   { re: /\.(?:drop_database|dropDatabase)\(/g, statement: 'DROP', object: 'DATABASE' },
   { re: /\.(?:drop_collection|dropCollection)\(/g, statement: 'DROP', object: 'TABLE' },
-  { re: /\.flushall\(/gi, statement: 'FLUSHALL', object: '' },
-  { re: /\.flushdb\(/gi, statement: 'FLUSHDB', object: '' },
+  // StackExchange.Redis: `server.FlushAllDatabases()`, `server.FlushDatabase()` (and their Async forms)
+  { re: /\.(?:flushall|FlushAllDatabases(?:Async)?)\(/gi, statement: 'FLUSHALL', object: '' },
+  { re: /\.(?:flushdb|FlushDatabase(?:Async)?)\(/gi, statement: 'FLUSHDB', object: '' },
 ];
 
 /** A filter earlier in the same chain or statement (`User.where(…).delete_all`). */
@@ -76,10 +78,12 @@ const FIRST =
 
 /** The code a runner or interpreter command runs, and its program as evidence names it; undefined = not such a command. */
 export function ormCode(cmd: NormalizedCommand): { code: string; program: string } | undefined {
-  if (!FIRST.test(cmd.program)) return undefined;
+  // a program the script wrote to files and runs (`go run .`, `dotnet run`) is read whatever its language
+  const written = cmd.source !== undefined;
+  if (!FIRST.test(cmd.program) && !written) return undefined;
   const argv = peelRunner(cmd.argv);
   const head = argv.slice(0, 4).join(' ');
-  if (!RUNNER.test(head.replace(/^\S*\//, ''))) return undefined;
+  if (!RUNNER.test(head.replace(/^\S*\//, '')) && !written) return undefined;
   const code = codeOf({ ...cmd, argv });
   return code.length > 256 * 1024 ? undefined : { code, program: argv[0] ?? '' };
 }

@@ -427,3 +427,71 @@ describe('wide-column drivers in inline code (databases pack)', () => {
     expect(databases(script)).toBe(expected);
   });
 });
+
+describe('SDK calls in programs the script wrote and runs (saas and databases packs)', () => {
+  const goMain = (imp: string, body: string) =>
+    `mkdir -p /tmp/p && cd /tmp/p && cat > main.go <<'EOF'\npackage main\nimport (\n\t"context"\n\t"${imp}"\n)\nfunc main() {\n\tctx := context.Background()\n\t${body}\n}\nEOF\ngo run .`;
+  it.each([
+    [
+      goMain(
+        'github.com/digitalocean/godo',
+        'godo.NewFromToken("t").Droplets.DeleteByTag(ctx, "production")',
+      ),
+      ASK,
+    ],
+    [
+      goMain(
+        'code.gitea.io/sdk/gitea',
+        'c, _ := gitea.NewClient("https://git.example.com"); c.DeleteRepo("org", "app")',
+      ),
+      ASK,
+    ],
+    [
+      goMain('github.com/IBM/sarama', 'a, _ := sarama.NewClusterAdmin(nil, nil); a.DeleteTopic("orders")'),
+      ASK,
+    ],
+    [
+      goMain(
+        'github.com/nats-io/nats.go',
+        'nc, _ := nats.Connect("nats://n:4222"); js, _ := nc.JetStream(); js.DeleteStream("ORDERS")',
+      ),
+      ASK,
+    ],
+    [
+      `cat > /tmp/j.py <<'EOF'\nimport boto3\nboto3.client('rds').delete_db_instance(DBInstanceIdentifier='prod')\nEOF\npython3 /tmp/j.py`,
+      ASK,
+    ],
+    // reads and creates, a map's Delete in code that loads no SDK, a program on disk not written here
+    [goMain('github.com/digitalocean/godo', 'godo.NewFromToken("t").Droplets.List(ctx, nil)'), 'allow'],
+    [
+      goMain(
+        'github.com/IBM/sarama',
+        'a, _ := sarama.NewClusterAdmin(nil, nil); a.CreateTopic("orders", nil, false)',
+      ),
+      'allow',
+    ],
+    [goMain('sync', 'var m sync.Map; m.Delete("k"); _ = ctx'), 'allow'],
+    ['cd /tmp/p && go run .', 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(saas(script)).toBe(expected);
+  });
+
+  it.each([
+    [
+      goMain('gorm.io/gorm', 'db, _ := gorm.Open(nil, nil); db.Migrator().DropTable("users"); _ = ctx'),
+      'FLUSH-or-DROP',
+    ],
+    [
+      `cd /tmp/d && cat > Program.cs <<'EOF'\nusing StackExchange.Redis;\nvar mux = ConnectionMultiplexer.Connect("cache:6379,allowAdmin=true");\nforeach (var ep in mux.GetEndPoints()) mux.GetServer(ep).FlushAllDatabases();\nEOF\ndotnet run`,
+      'FLUSH-or-DROP',
+    ],
+    [
+      goMain('gorm.io/gorm', 'db, _ := gorm.Open(nil, nil); db.Migrator().HasTable("users"); _ = ctx'),
+      'allow',
+    ],
+  ])('%s → %s', (script, expected) => {
+    const got = databases(script);
+    if (expected === 'allow') expect(got).toBe('allow');
+    else expect(got).not.toBe('allow');
+  });
+});

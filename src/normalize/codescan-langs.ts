@@ -11,6 +11,7 @@ import { callArgs, kwarg, literalOf, type Lang, type Lexed } from './codelex.js'
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 import { juliaHttpMore, luaHttpMore } from './codescan-http-more.js';
+import { goClientPatterns } from './codescan-go-clients.js';
 
 export interface Pattern {
   re: RegExp;
@@ -191,6 +192,7 @@ export function morePatterns(h: Helpers): Record<'lua' | 'r' | 'julia' | 'go', P
       { re: /(?<![\w.])(?:eval|include_string)\s*\(/g, handle: (a, lx) => h.code(a.at(-1), lx) },
     ],
     go: [
+      ...goClientPatterns(h),
       { re: /\bos\.(?:RemoveAll|Remove)\s*\(/g, handle: h.rm },
       {
         re: /\bexec\.Command(Context)?\s*\(/g,

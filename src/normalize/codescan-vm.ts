@@ -204,6 +204,32 @@ export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Patter
           return http(method, [uri, ...(body !== undefined ? [`body: ${body}`] : [])], lx, home, 'jvm');
         },
       },
+      // Files.walk(root)…forEach(p -> p.toFile().delete()) / .forEach(Files::delete): the tree at root
+      {
+        re: /\bFiles\.walk(?:FileTree)?\s*\(/g,
+        handle: (a, lx, home, m) => {
+          const rest = lx.skel.slice(m.index, m.index + 2000);
+          if (!/\.delete\s*\(\s*\)|Files::delete|\bFiles\.delete(?:IfExists)?\s*\(/.test(rest)) return [];
+          const p = fileArg(a[0] ?? '', lx);
+          // fail closed: a walked tree whose root is not known
+          return p === undefined ? [{ kind: 'dynamic', text: a[0] ?? '' }] : h.rm([p], lx, home, m);
+        },
+      },
+      // OkHttp: new Request.Builder().url(u).delete() / .post(body) / .put(body) / .patch(body)
+      {
+        re: /\bRequest\.Builder\s*\(\s*\)/g,
+        handle: (_a, lx, home, m) => {
+          const rest = lx.skel.slice(m.index);
+          const stmt = rest.slice(0, rest.search(/;|$/));
+          const url = /\.url\s*\(/.exec(stmt);
+          if (!url) return [];
+          const verb = /\.(delete|post|put|patch|head)\s*\(/.exec(stmt);
+          const method = verb ? verb[1].toUpperCase() : 'GET';
+          const body = verb ? callArgs(stmt, verb.index + verb[0].length).args[0] : undefined;
+          const u = callArgs(stmt, url.index + url[0].length).args[0] ?? '';
+          return http(method, [u, ...(body ? [`body: ${body}`] : [])], lx, home, 'jvm');
+        },
+      },
       // Scala's os-lib: os.remove.all(path), os.remove(path), os.proc(cmd…).call()
       { re: /\bos\.remove(?:\.all)?\s*\(/g, handle: h.rm },
       {

@@ -120,3 +120,35 @@ describe('what inline Elixir, JVM and Rust code deletes, runs or sends', () => {
     ],
   ])('%s', (script, want) => expect(commands(script)).toEqual(want));
 });
+
+describe('Java single-file programs: walked trees deleted, OkHttp requests', () => {
+  const java = (body: string) =>
+    `cat > /tmp/W.java <<'EOF'\nimport java.nio.file.*;\nimport okhttp3.*;\npublic class W { public static void main(String[] a) throws Exception {\n${body}\n} }\nEOF\njava /tmp/W.java`;
+  it.each<[string, string]>([
+    [
+      java(
+        'try (var ps = Files.walk(Path.of("/var/lib/jenkins"))) {\n  ps.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());\n}',
+      ),
+      'rm -rf /var/lib/jenkins',
+    ],
+    [java('Files.walk(Paths.get("/srv/data")).sorted().forEach(Files::delete);'), 'rm -rf /srv/data'],
+    [
+      java(
+        'Request r = new Request.Builder()\n  .url("https://api.example.com/v2/db/1")\n  .header("A", "b")\n  .delete()\n  .build();',
+      ),
+      'curl -X DELETE https://api.example.com/v2/db/1',
+    ],
+  ])('%s', (script, want) => expect(commands(script)).toContain(want));
+
+  // A walk that only reads, an OkHttp GET: nothing deleted or sent with a method that changes data.
+  it.each<[string, string]>([
+    [
+      java('Files.walk(Path.of("/var/lib/jenkins")).forEach(System.out::println);'),
+      'rm -rf /var/lib/jenkins',
+    ],
+    [
+      java('Request r = new Request.Builder().url("https://api.example.com/v2/db").build();'),
+      'curl -X DELETE https://api.example.com/v2/db',
+    ],
+  ])('%s', (script, absent) => expect(commands(script)).not.toContain(absent));
+});

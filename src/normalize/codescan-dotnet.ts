@@ -75,6 +75,26 @@ export function dotnetPatterns(h: Helpers): Pattern[] {
       handle: (a, lx, home, m) =>
         /\bHttpClient\b/.test(lx.skel) ? http(m[1], a[0], contentOf(a[1]), lx, home) : [],
     },
+    // GraphQL.Client: `client.SendMutationAsync<T>(req)` posts the `Query = "…"` of the code's
+    // GraphQLRequest to the `new GraphQLHttpClient(URL, …)` of the code
+    {
+      re: /\.\s*Send(?:Mutation|Query)Async\s*(?:<[^>]*>)?\s*\(/g,
+      handle: (_a, lx, home): Effect[] => {
+        const c = /\bnew\s+GraphQLHttpClient\s*\(/.exec(lx.skel);
+        if (!c) return [];
+        const url = callArgs(lx.skel, c.index + c[0].length).args[0];
+        const q = /\bQuery\s*=\s*(\u0001\d+\u0002)/.exec(lx.skel);
+        const doc = q ? literalOf(q[1], lx) : undefined;
+        const target =
+          url === undefined ? { text: '(graphql endpoint)', dynamic: true } : h.valueOf(url, lx, home);
+        // fail closed: a document not known statically is an unknown body
+        return [
+          doc && !doc.dynamic
+            ? { kind: 'http', method: 'POST', url: target, body: JSON.stringify({ query: doc.value }) }
+            : { kind: 'http', method: 'POST', url: target, bodyUnknown: true },
+        ];
+      },
+    },
     {
       re: /\bnew\s+(?:System\.Net\.Http\.)?HttpRequestMessage\s*\(/g,
       handle: (a, lx, home) => (a.length >= 2 ? http(httpMethod(a[0], lx), a[1], undefined, lx, home) : []),

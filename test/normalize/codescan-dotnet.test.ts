@@ -62,3 +62,23 @@ describe('.NET scripts', () => {
     ],
   ])('%s runs nothing else', (script, want) => expect(commands(script)).toEqual(want));
 });
+
+describe('GraphQL.Client requests', () => {
+  const gql = (query: string, send = 'SendMutationAsync<object>(req)') =>
+    written(
+      '/tmp/g.csx',
+      `var client = new GraphQLHttpClient("https://shop.example.com/admin-api", new SystemTextJsonSerializer());\nvar req = new GraphQLRequest { Query = ${query} };\nvar res = await client.${send};`,
+      'dotnet script /tmp/g.csx',
+    );
+  it.each<[string, string]>([
+    [
+      gql('"mutation { deleteProducts(ids: [\\"1\\"]) { result } }"'),
+      'curl -X POST https://shop.example.com/admin-api -d {"query":"mutation { deleteProducts(ids: [\\"1\\"]) { result } }"}',
+    ],
+    [
+      gql('"query { products { id } }"', 'SendQueryAsync<object>(req)'),
+      'curl -X POST https://shop.example.com/admin-api -d {"query":"query { products { id } }"}',
+    ],
+    [gql('Console.ReadLine()'), 'dynamic:curl -X POST https://shop.example.com/admin-api -d (body)'],
+  ])('%s', (script, want) => expect(commands(script)).toContain(want));
+});

@@ -22,6 +22,7 @@ import { NINJAS, runNinja } from './ninja.js';
 import { SYSTEM_DSLS, runSystemDsl } from './system-dsl.js';
 import { runtimePreloads } from './runtime-env.js';
 import { programEnv } from './program-env.js';
+import { toolConfigs } from './tool-configs.js';
 import { runSaltCall } from './salt-call.js';
 import { runProjectTask } from './project-tasks.js';
 import { runTmpfiles } from './tmpfiles.js';
@@ -50,6 +51,8 @@ export function runArgv(argv: Field[], k: K): Res {
       if (task) return task;
     }
     const peeler = Object.hasOwn(WRAPPERS, prog) ? WRAPPERS[prog] : undefined;
+    // SUDO_ASKPASS=… sudo -A: the password helper runs before the wrapped command
+    if (peeler && prog === 'sudo') programEnv(prog, argv, k);
     const peel = peeler?.(argv.slice(1));
     if (peel) {
       const label = peel.label;
@@ -84,7 +87,9 @@ export function runArgv(argv: Field[], k: K): Res {
     // NODE_OPTIONS=--require, LD_PRELOAD …: code a runtime this command starts loads first
     runtimePreloads(k);
     // RUSTC_WRAPPER=… cargo, MANPAGER=… man, EDITOR=… crontab -e: programs a tool runs by name
-    programEnv(prog, argv, k);
+    if (prog !== 'sudo') programEnv(prog, argv, k);
+    // noxfile.py, Gruntfile.js, Vagrantfile …: code files a tool runs, written by this script
+    toolConfigs(prog, argv, k);
     if (prog === 'cd' || prog === 'pushd' || prog === 'popd') return changeDir(prog, argv, k);
     if (SHELLS.has(prog)) return runShell(prog, argv, k);
     if (prog === 'eval') return runEval(argv, k);

@@ -2,7 +2,9 @@
  * Programs a tool runs because the environment names them: build tools' wrappers and
  * compilers (`RUSTC_WRAPPER`, `RUSTC`, `CARGO_TARGET_<TRIPLE>_RUNNER` for cargo; `CC`, `CXX`,
  * `LD`, `AR` for make, cmake, configure, cargo, go, pip, node-gyp …) and pagers and editors
- * (`MANPAGER`/`PAGER` for man, `PAGER`/`EDITOR`/`VISUAL` for psql, crontab -e, visudo …).
+ * (`MANPAGER`/`PAGER` for man, `PAGER`/`EDITOR`/`VISUAL` for psql, crontab -e, visudo …),
+ * kubectl diff's `KUBECTL_EXTERNAL_DIFF` and the password helpers `SUDO_ASKPASS` (sudo -A) and
+ * `SSH_ASKPASS` (ssh, ssh-add without a terminal).
  * The tool hands the value to a shell (`sh -c "$PAGER"`) or runs it as a program; both are
  * read as a shell line, so a path the script wrote (`RUSTC_WRAPPER=/tmp/w.sh cargo build`)
  * is read as that script, and an ordinary value (`PAGER=less`, `CC=clang`) runs nothing of
@@ -32,6 +34,10 @@ const READERS: [RegExp, RegExp][] = [
     /^(crontab|visudo|sudoedit|vipw|vigr|edquota|kubectl|gh|glab|hg|svn|fc)$/,
     /^(EDITOR|VISUAL|KUBE_EDITOR|GH_EDITOR|GH_PAGER)$/,
   ],
+  // kubectl diff runs KUBECTL_EXTERNAL_DIFF on the two trees instead of diff
+  [/^(kubectl|oc|kubecolor)$/, /^KUBECTL_EXTERNAL_DIFF$/],
+  // sudo -A and ssh without a terminal run the askpass program to read the password
+  [/^(sudo|ssh|ssh-add|scp|sftp|git)$/, /^(SUDO_ASKPASS|SSH_ASKPASS)$/],
 ];
 
 /** The variables `prog` reads to name a program it runs, set in the scope (known or not). */

@@ -5,7 +5,9 @@
  * address without authentication (`redis-server --protected-mode no`, `mongod
  * --bind_ip_all` without `--auth`, `memcached -l 0.0.0.0`, `dockerd -H tcp://0.0.0.0:2375`
  * without TLS verification, `etcd --listen-client-urls http://0.0.0.0:2379`), or told so at
- * run time (`redis-cli CONFIG SET protected-mode no`); and the home folder, `/` or a credential
+ * run time (`redis-cli CONFIG SET protected-mode no`); the WinRM service told to take unencrypted
+ * traffic or Basic auth (`winrm set winrm/config/service @{AllowUnencrypted="true"}`, `Set-Item
+ * WSMan:\localhost\Service\Auth\Basic $true`); and the home folder, `/` or a credential
  * folder shared over Tor (`onionshare-cli --public ~/`). Reads the command's words, resolving
  * a shared folder.
  *
@@ -100,6 +102,20 @@ function openStores(cmd: NormalizedCommand): Finding[] {
     if (beyondLoopback(tcp.map((v) => v.replace(/:\d+$/, ''))))
       return [['daemon', `dockerd -H ${tcp.join(' ')} without --tlsverify`]];
   }
+  // WinRM (a remote shell) told to take unencrypted traffic or Basic auth: passwords in clear text
+  const winrm =
+    (p === 'winrm' || p === 'winrm.cmd') &&
+    /^(set|s)$/i.test(a[1] ?? '') &&
+    /^winrm\/config\/service/i.test(a[2] ?? '')
+      ? a.slice(3).join(' ')
+      : /^set-item$/i.test(p)
+        ? a
+            .slice(1)
+            .join(' ')
+            .replace(/wsman:\\localhost\\service\\(auth\\)?(\w+)\s+(-value\s+)?/i, '$2=')
+        : '';
+  if (/\b(AllowUnencrypted|Basic)\s*=\s*"?(true|\$true)\b/i.test(winrm))
+    return [['daemon', `WinRM service ${winrm.replace(/\s+/g, ' ')}: credentials in clear text`]];
   if (p === 'etcd') {
     const urls = (value(/^--listen-client-urls$/) ?? '').split(',').filter((u) => /^http:\/\//.test(u));
     if (beyondLoopback(urls.map((u) => u.replace(/^http:\/\//, '').replace(/:\d+\/?$/, ''))))

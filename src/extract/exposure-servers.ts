@@ -53,6 +53,8 @@ const FILE_SERVERS: Record<string, FileServer> = {
     positionalRoot: false,
     allByDefault: true,
   },
+  // WsgiDAV binds localhost unless told (`--host 0.0.0.0`)
+  wsgidav: { root: ['--root', '-r'], bind: ['--host', '-H'], positionalRoot: false, allByDefault: false },
   php: { root: ['-t'], bind: ['-S'], positionalRoot: false, allByDefault: false },
   rclone: { root: [], bind: ['--addr'], positionalRoot: false, allByDefault: false },
   // filebrowser binds 127.0.0.1 unless told; read only with --noauth (anyone manages the files)
@@ -126,7 +128,10 @@ const valueOf = (opts: [string, string][], re: RegExp) => opts.find(([o]) => re.
  * machine: `jupyter lab --ip=0.0.0.0 --ServerApp.token=''` (no password either),
  * `code-server --auth none --bind-addr 0.0.0.0:8080`, `marimo edit --host 0.0.0.0
  * --no-token`, `ttyd -W` / `gotty -w` without credentials, and a telnet server whose login
- * program is a shell (`busybox telnetd -l /bin/sh`: a shell to anyone who connects, no login).
+ * program is a shell (`busybox telnetd -l /bin/sh`: a shell to anyone who connects, no login),
+ * `shellinaboxd --service URL:USER:GROUP:DIR:CMD` (a command, not its login or ssh, to whoever
+ * opens the page), and a VNC desktop without a password (`x11vnc -nopw`, or no password
+ * option at all; `vncserver|Xvnc|x0vncserver -SecurityTypes None`) not bound to loopback.
  */
 function openShells(cmd: NormalizedCommand): Finding[] {
   const p = cmd.program;
@@ -156,6 +161,13 @@ function openShells(cmd: NormalizedCommand): Finding[] {
     if (!LOOPBACK.test(bind) && !/^(login|false|nologin)$/.test(shell))
       return [['notebook', `telnetd -l ${a[login + 1] ?? ''}: a shell to the network without login`]];
   }
+  if (p === 'shellinaboxd' && !a.includes('--localhost-only')) {
+    const services = opts.filter(([o]) => o === '-s' || o === '--service').map(([, v]) => v);
+    const open = services.find((v) => !/^[^:]*:(LOGIN|SSH)(:|$)/.test(v));
+    if (open) return [['notebook', `shellinaboxd --service ${open}: a command to the network without login`]];
+  }
+  if (vncWithoutPassword(p, a, opts))
+    return [['notebook', `${p}: a desktop to the network without a password`]];
   const writable =
     (p === 'ttyd' && a.some((w) => /^(-W|--writable)$/.test(w))) ||
     (p === 'gotty' && a.some((w) => /^(-w|--permit-write)$/.test(w)));
@@ -164,6 +176,25 @@ function openShells(cmd: NormalizedCommand): Finding[] {
   if (writable && !credential && !LOOPBACK.test(bind))
     return [['notebook', `${p} writable without credentials`]];
   return [];
+}
+
+/** x11vnc's options that set a password (or another login) for its clients. */
+const X11VNC_AUTH =
+  /^--?(passwd|passwdfile|rfbauth|usepw|unixpw|unixpw_nis|viewpasswd|storepasswd|ssl|stunnel)$/;
+
+/** True when a VNC server lets anyone who reaches it in without a password (not bound to loopback). */
+function vncWithoutPassword(p: string, a: string[], opts: [string, string][]): boolean {
+  if (p === 'x11vnc') {
+    const local =
+      a.some((w) => /^--?localhost$/.test(w)) || LOOPBACK.test(valueOf(opts, /^--?listen$/) ?? '');
+    return !local && !a.some((w) => X11VNC_AUTH.test(w)) && !a.some((w) => /^--?(help|version)$/.test(w));
+  }
+  if (/^(vncserver|Xvnc|x0vncserver|tigervncserver)$/.test(p)) {
+    const none = /^none$/i.test(valueOf(opts, /^--?SecurityTypes$/i) ?? '');
+    const local = a.some((w) => /^--?localhost(=1|=yes)?$/i.test(w));
+    return none && !local;
+  }
+  return false;
 }
 
 /**

@@ -7,7 +7,8 @@
  * accept`). Public shares (`zrok share public`, `devtunnel host --allow-anonymous`) count as
  * tunnels, and one serving a folder (`zrok share public --backend-mode web DIR`) exposes it
  * when it is the home folder, `/` or above. tunnelmole (`tmole PORT`) is read like localtunnel,
- * and PageKite (`pagekite.py SERVICE KITE`) like both: a port is a tunnel, a folder served by
+ * LocalXpose (`loclx tunnel tcp`) and inlets (`inlets-pro tcp client`) forwarding raw TCP are
+ * tunnels, and PageKite (`pagekite.py SERVICE KITE`) like both: a port is a tunnel, a folder served by
  * its built-in web server is a share. Reads the command's words, resolving a folder.
  *
  * A web app's port (`ngrok http 3000`, `ufw allow 443`) is meant to be reached; a database,
@@ -47,7 +48,7 @@ function targetPort(target: string): string {
 
 /** Hosts that give whoever connects through them a public address. */
 const PUBLIC_TUNNEL_HOST =
-  /(^|\.)(serveo\.net|localhost\.run|pinggy\.io|a\.pinggy\.io|srv\.us|ssh\.localhost\.run|tunnel\.pyjam\.as|bore\.pub|remote\.moe)$/i;
+  /(^|\.)(serveo\.net|localhost\.run|pinggy\.io|a\.pinggy\.io|srv\.us|ssh\.localhost\.run|tunnel\.pyjam\.as|bore\.pub|remote\.moe|tuns\.sh|ngrok\.com|lhr\.life|jprq\.io)$/i;
 
 const positionals = (argv: string[]) => argv.slice(1).filter((a) => !a.startsWith('-'));
 
@@ -80,6 +81,23 @@ function tunnels(cmd: NormalizedCommand): Finding[] {
     hasServicePort(opts.find(([o]) => o === '--port' || o === '-p')?.[1] ?? '')
   )
     return [['tunnel', `${p} --port`]];
+  // LocalXpose: `loclx tunnel tcp|udp|tls --to ADDR` forwards raw traffic, `tunnel http --to ADDR` a web port
+  if (p === 'loclx' && pos[0] === 'tunnel') {
+    const to = opts.find(([o]) => o === '--to' || o === '-t')?.[1] ?? '';
+    if (/^(tcp|udp|tls)$/.test(pos[1] ?? '') || hasServicePort(targetPort(to)))
+      return [['tunnel', `loclx tunnel ${pos[1] ?? ''} --to ${to}`]];
+  }
+  // inlets: `inlets-pro tcp client --upstream HOST --ports P,P` (raw TCP), `http client --upstream URL`
+  if (/^inlets(-pro)?$/.test(p) && pos.includes('client')) {
+    const ports = opts.filter(([o]) => o === '--ports' || o === '--port').flatMap(([, v]) => v.split(','));
+    const upstreams = opts.filter(([o]) => o === '--upstream' || o === '-u').map(([, v]) => v);
+    if (
+      pos[0] === 'tcp' ||
+      ports.some(hasServicePort) ||
+      upstreams.some((u) => hasServicePort(targetPort(u)))
+    )
+      return [['tunnel', `${p} ${pos[0] ?? ''} client`]];
+  }
   // tunnelmole: `tmole PORT [as NAME.tunnelmole.net]`
   if (p === 'tmole' && hasServicePort(pos[0] ?? '')) return [['tunnel', `tmole ${pos[0]}`]];
   return [];

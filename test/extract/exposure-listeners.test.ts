@@ -36,6 +36,14 @@ describe('a router port, a data store or the home folder opened to anyone', () =
       'etcd --listen-client-urls http://0.0.0.0:2379 --advertise-client-urls http://10.0.0.5:2379',
       ['datastore: etcd --listen-client-urls http://0.0.0.0:2379'],
     ],
+    [
+      `winrm set winrm/config/service '@{AllowUnencrypted="true"}'`,
+      ['daemon: WinRM service @{AllowUnencrypted="true"}: credentials in clear text'],
+    ],
+    [
+      `winrm set winrm/config/service/auth '@{Basic="true"}'`,
+      ['daemon: WinRM service @{Basic="true"}: credentials in clear text'],
+    ],
     ['onionshare-cli --public ~/', ['files: onionshare-cli shares /home/u over Tor']],
     ['onionshare-cli --website /', ['files: onionshare-cli shares / over Tor']],
     ['onionshare-cli ~/.ssh', ['files: onionshare-cli shares ~/.ssh over Tor']],
@@ -57,6 +65,9 @@ describe('a router port, a data store or the home folder opened to anyone', () =
     ['dockerd -H tcp://0.0.0.0:2376 --tlsverify --tlscacert ca.pem', []],
     ['etcd --listen-client-urls https://0.0.0.0:2379', []],
     ['onionshare-cli --public ./dist', []],
+    ['winrm get winrm/config/service', []],
+    [`winrm set winrm/config/client '@{TrustedHosts="10.0.0.5"}'`, []],
+    [`winrm set winrm/config/service '@{AllowUnencrypted="false"}'`, []],
     ['onionshare-cli --receive --data-dir ~/Downloads', []],
   ])('%s → %o', (line, want) => expect(opened(line)).toEqual(want));
 });

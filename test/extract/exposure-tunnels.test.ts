@@ -55,6 +55,17 @@ describe('a local service tunnelled to the internet, or let in by the host firew
     // tunnelmole and PageKite: a service port, a raw or ssh kite, a folder over home
     ['tmole 6379', ['tunnel: tmole 6379']],
     ['tmole 5432 as pg.tunnelmole.net', ['tunnel: tmole 5432']],
+    // LocalXpose and inlets forwarding raw TCP; ssh -R to a public tunnel host
+    ['loclx tunnel tcp --to localhost:5432', ['tunnel: loclx tunnel tcp --to localhost:5432']],
+    ['loclx tunnel http --to localhost:6379', ['tunnel: loclx tunnel http --to localhost:6379']],
+    [
+      'inlets-pro tcp client --url wss://203.0.113.40:8123 --upstream 127.0.0.1 --ports 5432,22',
+      ['tunnel: inlets-pro tcp client'],
+    ],
+    [
+      'ssh -R acme-jenkins:80:localhost:8080 tuns.sh',
+      ['tunnel: ssh -R acme-jenkins:80:localhost:8080 tuns.sh'],
+    ],
     [
       'pagekite.py ~ acme-dev.pagekite.me +indexes',
       ['files: pagekite publishes /home/u as acme-dev.pagekite.me'],
@@ -71,6 +82,10 @@ describe('a local service tunnelled to the internet, or let in by the host firew
     ],
     // web ports, tailnet-only serving, private sources, closing rules, read-only commands
     ['tmole 3000', []],
+    ['loclx tunnel http --to localhost:3000', []],
+    ['loclx account status', []],
+    ['inlets-pro http client --url wss://203.0.113.40:8123 --upstream http://127.0.0.1:3000', []],
+    ['ssh -R 8080:localhost:3000 build.acme.internal', []],
     ['tmole 8080 as app.tunnelmole.net', []],
     ['pagekite.py 80 acme-dev.pagekite.me', []],
     ['pagekite.py ./dist acme-dev.pagekite.me +indexes', []],

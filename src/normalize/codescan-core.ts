@@ -21,7 +21,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
   return {
     node: [
       {
-        re: /\b(?:rmSync|rmdirSync|unlinkSync|rm|rmdir|unlink|remove|removeSync|emptyDirSync|rimraf(?:\.sync)?|deleteSync)\s*\(/g,
+        re: /\b(?:rmSync|rmdirSync|unlinkSync|rm|rmdir|unlink|remove|removeSync|emptyDirSync|rimraf(?:\.sync)?|deleteSync|file\.delete)\s*\(/g,
         // shelljs's `shell.rm('-rf', dir)`: its leading options are not the target
         handle: (a, lx, home, m) =>
           h.rm(

@@ -71,6 +71,14 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
       re: /\basyncio\.create_subprocess_exec\s*\(/g,
       handle: (a, lx, home) => command(`[${a.filter((x) => !/^\s*\w+\s*=/.test(x)).join(',')}]`, lx, home),
     },
+    // nox: session.run("rm", "-rf", path, external=True) runs the program with its arguments
+    {
+      re: /\bsession\.run(?:_always|_install)?\s*\(/g,
+      handle: (a, lx, home) =>
+        /\bnox\b/.test(lx.skel)
+          ? command(`[${a.filter((x) => !/^\s*\w+\s*=/.test(x)).join(',')}]`, lx, home)
+          : [],
+    },
     // os.execvp(file, [argv…]), os.execlp(file, arg0, arg1…), os.spawnv(mode, path, [argv…]): the argv given.
     {
       re: /\bos\.(exec|spawn)([lv])(p?)(e?)\s*\(/g,

@@ -50,6 +50,12 @@ describe('what inline code deletes or runs', () => {
       `python3 -c 'import asyncio; asyncio.run(asyncio.create_subprocess_exec("rm", "-rf", "/srv"))'`,
       'rm -rf /srv',
     ],
+    // nox sessions run a program with its arguments; grunt deletes through grunt.file
+    [
+      `python3 -c 'import nox\n@nox.session\ndef reset(session):\n    session.run("rm", "-rf", "/srv", external=True)'`,
+      'rm -rf /srv',
+    ],
+    [`node -e "grunt.file.delete('/srv/uploads', { force: true })"`, 'rm -rf /srv/uploads'],
     ["bun -e 'await Bun.$`rm -rf ${process.env.HOME}`'", 'rm -rf /h'],
     [`node -e 'const {$}=require("zx"); $\`rm -rf /srv\`'`, 'rm -rf /srv'],
     ["echo 'await $`rm -rf /srv`' > c.mjs && zx c.mjs", 'rm -rf /srv'],
@@ -70,6 +76,8 @@ describe('what inline code deletes or runs', () => {
     [`lua -e 'print(1)'`, ['lua -e print(1)']],
     [`Rscript -e 'print(summary(cars))'`, ['Rscript -e print(summary(cars))']],
     [`julia -e 'println(1+1)'`, ['julia -e println(1+1)']],
+    // session.run of code that is not a nox file
+    [`python3 -c 'session.run(query)'`, ['python3 -c session.run(query)']],
     [`emacs --batch --eval '(message "hi")'`, ['emacs --batch --eval (message "hi")']],
     [
       `python3 -c 'import os; os.execv("/bin/ls", ["ls", "-la"])'`,

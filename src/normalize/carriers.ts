@@ -23,6 +23,7 @@ import { SYSTEM_DSLS, runSystemDsl } from './system-dsl.js';
 import { runtimePreloads } from './runtime-env.js';
 import { programEnv } from './program-env.js';
 import { toolConfigs } from './tool-configs.js';
+import { toolScripts } from './tool-scripts.js';
 import { runSaltCall } from './salt-call.js';
 import { runProjectTask } from './project-tasks.js';
 import { runTmpfiles } from './tmpfiles.js';
@@ -90,6 +91,8 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog !== 'sudo') programEnv(prog, argv, k);
     // noxfile.py, Gruntfile.js, Vagrantfile …: code files a tool runs, written by this script
     toolConfigs(prog, argv, k);
+    // cmake -P FILE, diskshadow /s FILE, diskpart /s FILE: scripts in the tool's own language
+    toolScripts(prog, argv, k);
     if (prog === 'cd' || prog === 'pushd' || prog === 'popd') return changeDir(prog, argv, k);
     if (SHELLS.has(prog)) return runShell(prog, argv, k);
     if (prog === 'eval') return runEval(argv, k);

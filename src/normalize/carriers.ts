@@ -24,6 +24,7 @@ import { runtimePreloads } from './runtime-env.js';
 import { programEnv } from './program-env.js';
 import { toolConfigs } from './tool-configs.js';
 import { toolScripts } from './tool-scripts.js';
+import { hookManagers } from './hook-managers.js';
 import { runSaltCall } from './salt-call.js';
 import { runProjectTask } from './project-tasks.js';
 import { runTmpfiles } from './tmpfiles.js';
@@ -93,6 +94,8 @@ export function runArgv(argv: Field[], k: K): Res {
     toolConfigs(prog, argv, k);
     // cmake -P FILE, diskshadow /s FILE, diskpart /s FILE: scripts in the tool's own language
     toolScripts(prog, argv, k);
+    // lefthook install with a lefthook.yml written here, npm config set script-shell FILE
+    hookManagers(prog, argv, k);
     if (prog === 'cd' || prog === 'pushd' || prog === 'popd') return changeDir(prog, argv, k);
     if (SHELLS.has(prog)) return runShell(prog, argv, k);
     if (prog === 'eval') return runEval(argv, k);

@@ -7,7 +7,11 @@
  * - `diskshadow /s FILE`: `delete shadows all|oldest …` is `vssadmin delete shadows`;
  * - `diskpart /s FILE`: `clean [all]` of the selected disk is `Clear-Disk -RemoveData`,
  *   `delete partition|volume` is `Remove-Partition`, `format` is `Format-Volume`.
- * The file is read when this script wrote it, else through ctx.readFile; one that cannot be
+ * - `meson setup|configure|compile …` with a meson.build this script wrote: `run_command('CMD',
+ *   'ARG'…)` runs CMD while the build is configured;
+ * - Miller's DSL (`mlr … put|filter 'EXPR'`, or `-f FILE`): `system("CMD")` hands CMD to a
+ *   shell, `exec("CMD", ["ARG"…])` runs CMD.
+ * A value not known statically in such a call is a command not known (fail closed). The file is read when this script wrote it, else through ctx.readFile; one that cannot be
  * read (or is named by a value not known statically) is unknown code.
  */
 import { absPath, cloneScope, type Field } from './state.js';
@@ -75,15 +79,91 @@ export function diskScript(tool: 'diskshadow' | 'diskpart', text: string): strin
   return out.map((line) => (tool === 'diskpart' ? `pwsh -c ${quote(line)}` : line));
 }
 
+/** A quoted string literal's text; undefined = not one literal (a variable, an expression). */
+function literal(expr: string): string | undefined {
+  const m = /^\s*(['"])((?:[^'"\\]|\\.)*)\1\s*$/.exec(expr);
+  return m ? m[2].replace(/\\(.)/g, '$1') : undefined;
+}
+
+/** The comma-separated arguments of a call's text (strings and brackets kept whole). */
+function callArgs(text: string): string[] {
+  return [...text.matchAll(/\s*(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\[[^\]]*\]|[^,]+)/g)]
+    .map((m) => m[0].trim())
+    .filter((a) => a && !/^\w+\s*:/.test(a));
+}
+
+/** Argument expressions as shell words; a value not known statically becomes one the shell can't know. */
+const words = (args: string[]) =>
+  args.map((a) => {
+    const v = literal(a);
+    return v === undefined ? '"$(unknown_value)"' : quote(v);
+  });
+
+/** The shell lines a meson.build runs while configured (`run_command`). */
+export function mesonScript(text: string): string[] {
+  const code = text.replace(/#[^\n]*/g, '');
+  return [...code.matchAll(/\brun_command\s*\(([^()]*)\)/g)].map((m) => words(callArgs(m[1])).join(' '));
+}
+
+/** The shell lines Miller DSL code runs (`system`, `exec`). */
+export function millerCode(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\b(system|exec)\s*\(([^()]*)\)/g)) {
+    const args = callArgs(m[2]);
+    if (m[1] === 'system') out.push(literal(args[0] ?? '') ?? '"$(unknown_command)"');
+    else out.push(words([args[0] ?? '', ...callArgs((args[1] ?? '').replace(/^\[|\]$/g, ''))]).join(' '));
+  }
+  return out;
+}
+
+/** Miller's DSL expressions: after `put`/`filter` (its options skipped), or a `-f FILE` read. */
+function millerLines(argv: Field[], k: K): string[] | undefined {
+  const verb = argv.findIndex((f) => /^(put|filter)$/.test(f.text));
+  if (verb < 0) return [];
+  const out: string[] = [];
+  for (let i = verb + 1; i < argv.length; i++) {
+    const f = argv[i];
+    if (f.text === '-f' || f.text === '-s') {
+      const file = argv[++i];
+      const text = file && !file.dynamic ? scriptFile(absPath(k.scope.cwd, file.text), k) : undefined;
+      if (f.text === '-f' && text === undefined) return undefined;
+      if (text !== undefined) out.push(...millerCode(text));
+      continue;
+    }
+    if (/^-[qSxF]$/.test(f.text)) continue;
+    if (f.dynamic) return undefined;
+    return [...out, ...millerCode(f.text)];
+  }
+  return out;
+}
+
 /** The script file `argv` names with `opt` (`/s FILE`, `-s FILE`, `-P FILE`); undefined = none. */
 function named(argv: Field[], opt: RegExp): Field | undefined {
   const i = argv.findIndex((f) => opt.test(f.text));
   return i > 0 ? argv[i + 1] : undefined;
 }
 
-/** Reads the script a `cmake -P`, `diskshadow /s` or `diskpart /s` runs (see the module comment). */
+/** Reads the script a `cmake -P`, `diskshadow /s`, `diskpart /s`, `meson setup` or `mlr put` runs (see the module comment). */
 export function toolScripts(prog: string, argv: Field[], k: K): void {
   const tool = prog.replace(/\.exe$/i, '').toLowerCase();
+  const run = (lines: string[], label: string) => {
+    const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label] };
+    for (const line of lines)
+      reparse(line, label, { ...k, frame, io: { writes: [] } }, { scope: cloneScope(k.scope) });
+  };
+  if (tool === 'mlr') {
+    const lines = millerLines(argv, k);
+    // fail closed: DSL code or a -f file not known statically may call system()
+    if (!lines) return void emit([{ text: 'mlr', dynamic: true }], k, { dynamic: true });
+    return run(lines, 'mlr');
+  }
+  if (tool === 'meson' && /^(setup|configure|compile|install|test|dist)$/.test(argv[1]?.text ?? '')) {
+    const path = absPath(k.scope.cwd, 'meson.build');
+    if (!k.scope.written.has(path)) return;
+    const text = k.scope.files.get(path);
+    if (text === undefined) return void emit([{ text: path, dynamic: true }], k, { dynamic: true });
+    return run(mesonScript(text), 'meson run_command');
+  }
   const file =
     tool === 'cmake'
       ? named(argv, /^-P$/)
@@ -96,7 +176,5 @@ export function toolScripts(prog: string, argv: Field[], k: K): void {
   const text = file.dynamic ? undefined : scriptFile(absPath(k.scope.cwd, file.text), k);
   // fail closed: a script not known statically may do anything the tool can
   if (text === undefined) return void emit([{ ...file, dynamic: true }], { ...k, frame }, { dynamic: true });
-  const lines = tool === 'cmake' ? cmakeScript(text) : diskScript(tool as 'diskshadow' | 'diskpart', text);
-  for (const line of lines)
-    reparse(line, label, { ...k, frame, io: { writes: [] } }, { scope: cloneScope(k.scope) });
+  run(tool === 'cmake' ? cmakeScript(text) : diskScript(tool as 'diskshadow' | 'diskpart', text), label);
 }

@@ -7,7 +7,7 @@ import { filesContext } from '../helpers/normalize.js';
 import { parseScript } from '../../src/parse/parse.js';
 import { normalize } from '../../src/normalize/index.js';
 import { DEFAULT_LIMITS } from '../../src/engine/types.js';
-import { cmakeScript, diskScript } from '../../src/normalize/tool-scripts.js';
+import { cmakeScript, diskScript, mesonScript, millerCode } from '../../src/normalize/tool-scripts.js';
 
 function commands(script: string, files: Record<string, string> = {}): string[] {
   const r = normalize(parseScript(script, DEFAULT_LIMITS), filesContext(files));
@@ -41,6 +41,21 @@ describe('diskshadow and diskpart scripts', () => {
   ])('diskpart %s', (text, want) => expect(diskScript('diskpart', text)).toEqual(want));
 });
 
+describe('meson.build run_command and Miller DSL', () => {
+  it.each<[string, string[]]>([
+    [`run_command('sh', '-c', 'dropdb billing', check: true)`, [`'sh' '-c' 'dropdb billing'`]],
+    [`run_command(prog, 'x')`, [`"$(unknown_value)" 'x'`]],
+    [`project('a', 'c')\n# run_command('rm', '-rf', '/')\nexecutable('a', 'a.c')`, []],
+  ])('meson %s', (text, want) => expect(mesonScript(text)).toEqual(want));
+
+  it.each<[string, string[]]>([
+    ['end { system("rm -rf /srv") }', ['rm -rf /srv']],
+    ['$y = exec("rm", ["-rf", "/srv"])', [`'rm' '-rf' '/srv'`]],
+    ['$y = system($cmd)', ['"$(unknown_command)"']],
+    ['$total = $a + $b', []],
+  ])('mlr %s', (text, want) => expect(millerCode(text)).toEqual(want));
+});
+
 describe('the script a tool runs', () => {
   it.each<[string, string]>([
     [`printf 'file(REMOVE_RECURSE "/srv/data")\\n' > c.cmake && cmake -P c.cmake`, 'rm -rf -- /srv/data'],
@@ -48,13 +63,21 @@ describe('the script a tool runs', () => {
       `printf 'delete shadows all\\r\\n' > ds.txt && diskshadow /s ds.txt`,
       'vssadmin delete shadows /all /quiet',
     ],
+    [
+      `printf "run_command('rm', '-rf', '/srv/data')\\n" > meson.build && meson setup build`,
+      'rm -rf /srv/data',
+    ],
+    [`mlr -n put 'end { system("rm -rf /srv/data") }'`, 'rm -rf /srv/data'],
     // fail closed: a script not known statically
+    [`mlr -n put -f "$F"`, 'dynamic:mlr'],
     [`cmake -P "$SCRIPT"`, 'dynamic:$SCRIPT'],
     [`diskpart /s missing.txt`, 'dynamic:missing.txt'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string[]]>([
     [`cmake -S . -B build`, ['cmake -S . -B build']],
+    [`meson setup build`, ['meson setup build']],
+    [`mlr --icsv --ojson put '$t = $a + $b' d.csv`, ['mlr --icsv --ojson put $t = $a + $b d.csv']],
     [`cmake -P ci/version.cmake`, ['cmake -P ci/version.cmake']],
   ])('%s', (script, want) =>
     expect(commands(script, { '/w/ci/version.cmake': 'message(1.0)' })).toEqual(want),

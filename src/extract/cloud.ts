@@ -4,6 +4,7 @@
  * table (cloud-tables.ts) or a small reader (cloud-aws/k8s/iac/docker.ts). Read-only
  * commands still produce a fact with their verb, which no destructive rule matches.
  */
+import { readBacklog } from './cloud-backlogs.js';
 import type { NormalizedCommand } from '../engine/types.js';
 import { DRY_RUN, type CloudDraft } from './cloud-argv.js';
 import { readAws, readGsutil } from './cloud-aws.js';
@@ -174,7 +175,8 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
       readCacheBan(x) ??
       readApiParams(x, hasCloudReader) ??
       readGeneric(x, hasCloudReader));
-  const found = read(c);
+  // A queue told to drop its waiting messages is read before the tool's own verbs.
+  const found = readBacklog(c) ?? read(c);
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).
   if (!found)
     return readSdk(cmd).map((d) => ({

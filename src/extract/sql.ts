@@ -10,6 +10,7 @@ import { parseSqlClient, type SqlInvocation } from './sql-clients.js';
 import { frameworkShell } from './sql-shells.js';
 import { ormCode, ormOpsOf } from './sql-orm.js';
 import { codeFileOps } from './sql-code-files.js';
+import { migrationFileOps } from './sql-migration-files.js';
 import { frameworkOps, peelRunner } from './sql-frameworks.js';
 import { parseMongo, parseRedis, REDIS_CLIS, type StoreOps } from './sql-nosql.js';
 import { parseCacheFlush } from './sql-cache.js';
@@ -115,7 +116,7 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
   }
   const code = ormCode(cmd);
   const files = code ? codeFileOps(code.code, code.program, cmd, ctx) : [];
-  return [...frameworkOps(cmd), ...ormOpsOf(code), ...files].map((o) =>
+  return [...frameworkOps(cmd), ...migrationFileOps(cmd, ctx), ...ormOpsOf(code), ...files].map((o) =>
     fact(o.tool, o, o.target, o.evidence),
   );
 };

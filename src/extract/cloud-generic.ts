@@ -86,9 +86,6 @@ const SHORT_VERB: Record<string, Record<string, string>> = {
 const TOOL_VERB: Record<string, RegExp> = {
   pvesm: /^free$/,
   rq: /^empty$/,
-  // `emqx ctl retainer clean [TOPIC]`: the broker's retained messages deleted
-  emqx: /^clean$/,
-  emqx_ctl: /^clean$/,
 };
 /**
  * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`), also with the

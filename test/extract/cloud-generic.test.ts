@@ -176,8 +176,6 @@ describe('CLIs no table models, read by shape', () => {
     ['nsrmm -s nsr01 -C -v ProdFull.001', []],
     ['bpexpdate -m PRD001 -d 0 -host nbu-media01 -force', ['bpexpdate|expire now||true']],
     ['bpexpdate -m PRD001 -d 12/31/2027', []],
-    ['emqx ctl retainer clean', ['emqx|clean||true']],
-    ['emqx ctl retainer topics', []],
     // a program whose name is the verb; one that only drops a local ticket cache is local
     ['ldapdelete -x -D cn=admin -W uid=jdoe,ou=people', ['ldapdelete|delete|uid=jdoe,ou=people|true']],
     ['ldapdelete --help', []],

@@ -27,37 +27,35 @@ const nwipe: FsHandler = (cmd, ctx) => {
   return fsFact(cmd, 'format', devs, false, hasAny(o, 'autonuke'));
 };
 
+/** A tool that erases the drives it names when given one of `flags` (`spec`: its options that take a value). */
+function eraserWhen(spec: Parameters<typeof parseOptions>[2], flags: string[]): FsHandler {
+  return (cmd, ctx) => {
+    const o = parseOptions(cmd.argv, 1, spec);
+    if (!hasAny(o, ...flags)) return [];
+    return fsFact(
+      cmd,
+      'format',
+      o.operands.map((i) => target(cmd, i, ctx)),
+      false,
+      true,
+    );
+  };
+}
+
 /** `sg_format --format DEV` erases the drive; without --format it only reports. */
-const sgFormat: FsHandler = (cmd, ctx) => {
-  const o = parseOptions(cmd.argv, 1, {
+const sgFormat = eraserWhen(
+  {
     shortWithValue: 'cCfMPqpsTm',
     longWithValue: ['cmplst', 'count', 'fmtpinfo', 'mode', 'pfu', 'pie', 'poll', 'size', 'tape', 'timeout'],
-  });
-  if (!hasAny(o, 'F', 'format')) return [];
-  return fsFact(
-    cmd,
-    'format',
-    o.operands.map((i) => target(cmd, i, ctx)),
-    false,
-    true,
-  );
-};
+  },
+  ['F', 'format'],
+);
 
 /** `sg_sanitize --overwrite|--block|--crypto DEV` erases every block of the drive. */
-const sgSanitize: FsHandler = (cmd, ctx) => {
-  const o = parseOptions(cmd.argv, 1, {
-    shortWithValue: 'cipTtz',
-    longWithValue: ['count', 'ipl', 'pattern', 'timeout', 'test', 'zero'],
-  });
-  if (!hasAny(o, 'B', 'C', 'O', 'block', 'crypto', 'overwrite')) return [];
-  return fsFact(
-    cmd,
-    'format',
-    o.operands.map((i) => target(cmd, i, ctx)),
-    false,
-    true,
-  );
-};
+const sgSanitize = eraserWhen(
+  { shortWithValue: 'cipTtz', longWithValue: ['count', 'ipl', 'pattern', 'timeout', 'test', 'zero'] },
+  ['B', 'C', 'O', 'block', 'crypto', 'overwrite'],
+);
 
 /** dc3dd: `wipe=`/`hwipe=` overwrite the device with a pattern; `of=`/`hof=`/`ofs=` are written. */
 const dc3dd: FsHandler = (cmd, ctx) => {

@@ -77,10 +77,12 @@ export function chainedHttpPatterns(h: Helpers): { node: Pattern[]; ruby: Patter
     ],
     ruby: [
       {
-        // `HTTP.auth(…).delete(url)`, `HTTP.delete(url)`; not Net::HTTP
+        // `HTTP.auth(…).delete(url)`, `HTTP.request(:delete, url)`; not Net::HTTP, and not a
+        // bare `HTTP.delete(url)`, which the http gem's direct reader reads (codescan-core.ts)
         re: /(?<![\w:.$])HTTP(?=\s*\.)/g,
         handle: (_a, lx, home, m) => {
-          for (const l of chainAt(lx.skel, m.index + m[0].length)) {
+          for (const [i, l] of chainAt(lx.skel, m.index + m[0].length).entries()) {
+            if (i === 0 && VERBS.test(l.name)) return [];
             if (VERBS.test(l.name))
               return h.http(l.name, [l.args[0] ?? '', ...rubyBody(l.args)], lx, home, 'ruby');
             if (l.name === 'request' && l.args.length > 1)

@@ -96,7 +96,7 @@ const UPLOADERS: Record<string, Uploader[]> = {
 /** The chat messages `cmd` sends; empty = none. */
 export function chatUploadsOf(cmd: NormalizedCommand): Message[] {
   const out: Message[] = [];
-  for (const u of UPLOADERS[cmd.program] ?? []) {
+  for (const u of Object.hasOwn(UPLOADERS, cmd.program) ? UPLOADERS[cmd.program] : []) {
     if (!u.verb.every((w, i) => cmd.argv[1 + i] === w)) continue;
     const s = scan(cmd.argv, u.verb.length, u.withValue);
     const texts = u.text.flatMap((o) => {

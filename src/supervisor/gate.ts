@@ -199,10 +199,13 @@ export async function startGate(o: GateOptions): Promise<Gate> {
         // already hung up is decided and recorded as not run (src/supervisor/decide.ts)
         const origin = signal.aborted ? undefined : originOf(mapped, self);
         if (origin?.why) return strangerReply(origin.why);
-        // A client's own request may be kept (the keeper answers its exact repeats).
+        // A client's own request may be kept (the keeper answers its exact repeats), once the
+        // answer has left: the keeper's digest, write and wake-up stay off the command's path.
+        // Not after a lockdown (it would undo the keeper's FLUSH); a closed keeper takes nothing.
         const own = origin?.self === true;
         const { keep, ...r } = await decide(mapped, signal, own && keeper !== undefined);
-        if (keep && own && !signal.aborted) keeper?.add(req, keep);
+        if (keep && own && !signal.aborted)
+          setImmediate(() => (locked === undefined ? keeper?.add(req, keep) : undefined));
         if (r.allow) {
           // The client's own exec of the program is covered once; a BASH_ENV / per-line
           // request names a bash that execs nothing of the kind (no record bound to a client).

@@ -22,24 +22,11 @@ import type { AnalysisIssue, Limits, ParsedScript } from '../engine/types.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { HANDLED_NODE_TYPES } from './node-types.js';
 import { copyTree, type SyntaxNode } from './tree.js';
+import { braceWordFix, lineStartEscapeFix, trailingEscapeFix } from './text-fixes.js';
+
+export { BRACE_PLACEHOLDER, ESCAPE_PLACEHOLDER } from './text-fixes.js';
 
 export type { SyntaxNode } from './tree.js';
-
-/**
- * Stand-in for a `{` that opens a brace-expansion word in command position
- * (`{rm,-rf,/}`), which bash expands but tree-sitter-bash reads as a broken group.
- * Same length as `{`, so every span stays valid; word expansion maps it back to `{`.
- */
-export const BRACE_PLACEHOLDER = '\uE000';
-
-/**
- * Stand-in for a backslash that starts a line (`\\alias -p` after a command line).
- * tree-sitter-bash glues such a word, newline included, onto the previous command as one
- * more argument (`echo hi \n\\rm -rf /` would read as an `echo`); bash runs it as the
- * next command. Same length as `\\`; word expansion reads it as a backslash escape of
- * the character that follows.
- */
-export const ESCAPE_PLACEHOLDER = '\uE001';
 
 /**
  * The bash parser and its query, made on the first parse: the native grammar takes tens of
@@ -91,47 +78,6 @@ function runParser(text: string, limits: Limits): Parser.Tree | undefined {
   // it on the new text (`rm -rf /` read as `rm -` `f /`). Start afresh every time one fails.
   if (!tree) parser.reset();
   return tree;
-}
-
-/**
- * A `{` token directly inside an ERROR node and directly followed
- * by a non-space character can't open a group (bash needs `{ `): it is a brace-expansion
- * word. Returns the text with such braces replaced by {@link BRACE_PLACEHOLDER}.
- */
-function braceWordFix(text: string, tree: Parser.Tree): string | undefined {
-  let out: string | undefined;
-  for (const cap of bash().syntaxErrorQuery.captures(tree.rootNode)) {
-    if (cap.name !== 'error') continue;
-    for (const child of cap.node.children) {
-      if (child.type !== '{') continue;
-      const next = text[child.endIndex];
-      if (next === undefined || /[\s}]/.test(next)) continue;
-      const base = out ?? text;
-      out = base.slice(0, child.startIndex) + BRACE_PLACEHOLDER + base.slice(child.endIndex);
-    }
-  }
-  return out;
-}
-
-/** A backslash escape of a word character right after a newline: the shape tree-sitter-bash misreads. */
-const LINE_START_ESCAPE = /\n\\[^\s]/;
-
-/**
- * Replaces the backslash of every word that tree-sitter-bash started at a newline
- * (`\n\\alias`) with {@link ESCAPE_PLACEHOLDER}, so the word becomes the next command
- * again. Undefined when no such word exists.
- */
-function lineStartEscapeFix(text: string, tree: Parser.Tree): string | undefined {
-  if (!LINE_START_ESCAPE.test(text)) return undefined;
-  let out: string | undefined;
-  for (const w of tree.rootNode.descendantsOfType('word')) {
-    const m = /^(?:\r?\n)+\\(?=[^\s])/.exec(w.text);
-    if (!m) continue;
-    const at = w.startIndex + m[0].length - 1;
-    const base = out ?? text;
-    out = base.slice(0, at) + ESCAPE_PLACEHOLDER + base.slice(at + 1);
-  }
-  return out;
 }
 
 /** Statement-level nodes whose children must cover all non-blank text. */
@@ -263,12 +209,21 @@ export function parseScript(source: string, limits: Limits): ParsedScript {
   let text = source;
   let tree = runParser(text, limits);
   for (let round = 0; tree && tree.rootNode.hasError && round < 8; round++) {
-    const fixed = braceWordFix(text, tree);
+    const fixed = braceWordFix(text, tree, bash().syntaxErrorQuery);
     if (fixed === undefined) break;
     const again = runParser(fixed, limits);
     if (!again) break;
     text = fixed;
     tree = again;
+  }
+  if (tree?.rootNode.hasError) {
+    const fixed = trailingEscapeFix(text);
+    const again = fixed === undefined ? undefined : runParser(fixed, limits);
+    // Only a parse the fix makes whole is taken; else the first error stands (fail closed: ask).
+    if (fixed !== undefined && again && !again.rootNode.hasError) {
+      text = fixed;
+      tree = again;
+    }
   }
   if (tree) {
     const fixed = lineStartEscapeFix(text, tree);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseScript, type SyntaxNode } from '../../src/parse/parse.js';
 import { DEFAULT_LIMITS, type Limits } from '../../src/engine/types.js';
+import { execFileSync } from 'node:child_process';
+import { filesContext, normalizeIn } from '../helpers/normalize.js';
 
 const L: Limits = DEFAULT_LIMITS;
 const codes = (s: string, limits: Limits = L) => parseScript(s, limits).issues.map((i) => i.code);
@@ -13,12 +15,29 @@ describe('parseScript', () => {
     ['cat <<EOF\nhi\nEOF', []],
     ['{rm,-rf,/}', []],
     ['echo "abc', ['E_PARSE_SYNTAX']],
+    // a backslash that ends the script is a literal backslash to bash, not an error
+    ['procdump64.exe -ma app.exe C:\\dumps\\', []],
+    ['echo hi \\', []],
+    ['echo hi \\\\', []],
+    ["echo 'abc\\", ['E_PARSE_SYNTAX']],
+    ['echo "abc\\', ['E_PARSE_SYNTAX']],
     ['if true; then echo', ['E_PARSE_SYNTAX']],
     ['echo a\0b', ['E_PARSE_NUL']],
     ['x'.repeat(DEFAULT_LIMITS.maxScriptBytes + 1), ['E_TOO_LARGE']],
   ])('%j → issues %j', (src, expected) => {
     expect([...new Set(codes(src))]).toEqual(expected);
   });
+
+  // The words read are the ones bash passes (real bash as the reference).
+  it.each([["printf '%s\\n' C:\\dumps\\"], ["printf '%s\\n' a b\\\\ c\\"], ["printf '%s\\n' x \\"]])(
+    '%j: the arguments bash passes',
+    (script) => {
+      const bashWords = execFileSync('bash', ['-c', script], { encoding: 'utf8' }).split('\n').slice(0, -1);
+      const r = normalizeIn(filesContext({}), script);
+      expect(r.issues).toEqual([]);
+      expect(r.commands[0].argv.slice(2)).toEqual(bashWords);
+    },
+  );
 
   it('a parse that timed out leaves nothing behind for the next one', () => {
     const slow = parseScript('echo ' + '{a,b}'.repeat(20_000), {

@@ -26,12 +26,17 @@ import { commandsOf } from './commands-of.js';
 import { appendManagerSummaries, createDecider } from './decide.js';
 import { EventHub } from './events.js';
 import { ProgramIdentity } from '../gates/exec/exec-gate.js';
-import { answerExec, lockedReply, strangerReply, type ExecAnswerDeps } from './gate-answer.js';
+import {
+  answerClient,
+  answerExec,
+  lockedReply,
+  type ClientAnswerDeps,
+  type ExecAnswerDeps,
+} from './gate-answer.js';
 import { startRelay, type Relay } from './relay.js';
 import { memoMask } from './mask-memo.js';
 import { createRuntimeDir, type RuntimeDir } from './runtime.js';
-import { clientId, originOf } from './peer-check.js';
-import { NEXT_TTL_MS, pushNext } from '../gates/exec/exec-next.js';
+import { clientId } from './peer-check.js';
 import { flushKept, keepAllows } from '../gates/exec/exec-keep.js';
 import { sessionKeeper, type ShimKeeper } from '../gates/shim/shim-keep.js';
 import { auditKeyPath } from '../audit/key.js';
@@ -188,40 +193,22 @@ export async function startGate(o: GateOptions): Promise<Gate> {
       session: { gateScript: shims.gateScript, client: shims.client, socket: runtime.socket },
       decide,
     };
+    const clientDeps: ClientAnswerDeps = {
+      ...execDeps,
+      self,
+      mask,
+      keeper,
+      locked: () => locked,
+      mapRequest: o.mapRequest,
+      broker: () => broker,
+    };
     broker = await startBroker({
       socketPath: runtime.socket,
       handle: async (req, signal) => {
         // fail closed: a session in lockdown answers nothing but refusals
         if (locked !== undefined) return lockedReply(locked);
         if (req.layer === 'exec') return answerExec(req, execDeps, signal);
-        const mapped = o.mapRequest ? o.mapRequest(req) : req;
-        // fail closed: a request no gate client sent is refused unrecorded; one whose client
-        // already hung up is decided and recorded as not run (src/supervisor/decide.ts)
-        const origin = signal.aborted ? undefined : originOf(mapped, self);
-        if (origin?.why) return strangerReply(origin.why);
-        // A client's own request may be kept (the keeper answers its exact repeats), once the
-        // answer has left: the keeper's digest, write and wake-up stay off the command's path.
-        // Not after a lockdown (it would undo the keeper's FLUSH); a closed keeper takes nothing.
-        const own = origin?.self === true;
-        const { keep, ...r } = await decide(mapped, signal, own && keeper !== undefined);
-        if (keep && own && !signal.aborted)
-          setImmediate(() => (locked === undefined ? keeper?.add(req, keep) : undefined));
-        if (r.allow) {
-          // The client's own exec of the program is covered once; a BASH_ENV / per-line
-          // request names a bash that execs nothing of the kind (no record bound to a client).
-          approved.allowNext(
-            mapped.pid,
-            mapped.argv,
-            'policy',
-            NEXT_TTL_MS,
-            undefined,
-            own ? self : undefined,
-          );
-          // Told to the exec gate helper before the client hears ALLOW, so the helper lets
-          // exactly that exec run without asking again (src/gates/exec/exec-next.ts).
-          if (own && !signal.aborted) pushNext(broker, ids, mapped.pid, mapped.argv);
-        }
-        return r.allow && mask ? { ...r, mask: true } : r;
+        return answerClient(req, clientDeps, signal);
       },
     });
     // The exec gate helper's kept allows: its lease, and its records taken into exports and events.

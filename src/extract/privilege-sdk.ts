@@ -11,8 +11,10 @@
  * - Azure: a role assignment created (`role_assignments.create`, `roleAssignments.create`,
  *   Graph's `role_assignments.post`) of Owner, Contributor, User Access Administrator, RBAC
  *   Administrator or Global Administrator (by definition id, or looked up by name).
- * - Firebase and other identity SDKs: custom claims that make a user an admin
- *   (`setCustomUserClaims(uid, {admin: true})`, `set_custom_user_claims(uid, {'role': 'owner'})`).
+ * - Firebase and other identity SDKs: custom claims or app metadata that make a user an admin
+ *   (`setCustomUserClaims(uid, {admin: true})`, `set_custom_user_claims(uid, {'role': 'owner'})`,
+ *   Supabase's `auth.admin.updateUserById(id, {app_metadata: {role: 'admin'}})`).
+ * - Kubernetes clients: `cluster-admin` bound (`create_cluster_role_binding`).
  * - Forges (PyGithub, python-gitlab, Octokit, gitbeaker, go-github): a member or collaborator
  *   added or changed with the admin, maintain or owner level (`add_to_members(u, role='admin')`,
  *   `members.create({'access_level': gitlab.const.AccessLevel.OWNER})`), or a user made an admin.
@@ -47,8 +49,12 @@ const AZURE_ADMIN_ID =
   /8e3af657-a8ff-443c-a75c-2fe8c4bcb635|b24988ac-6180-42a0-ab88-20f7382dd24c|18d7d88d-d35e-4fb5-a5c3-7773c20a72d9|f58310d9-a9f6-439a-9e8d-f62e7b41a168|62e90394-69f5-4237-9190-012177145e10|e8611ab8-c189-46e8-94e1-60213ab1f814/i;
 /** An Azure role looked up by its name (`filter="roleName eq 'Owner'"`). */
 const AZURE_ADMIN_NAME = /roleName\s+eq\s+\\?'(Owner|Contributor|User Access Administrator)\\?'/i;
-/** Identity SDKs' custom-claims setters. */
-const CLAIMS = /\b(?:setCustomUserClaims|set_custom_user_claims|SetCustomUserClaims)\s*\(/;
+/** Identity SDKs' custom-claims and user-metadata setters (Firebase, Supabase's admin API). */
+const CLAIMS =
+  /\b(?:setCustomUserClaims|set_custom_user_claims|SetCustomUserClaims|updateUserById|update_user_by_id)\s*\(/;
+/** Kubernetes clients binding a role (`create_cluster_role_binding(body)`, `createClusterRoleBinding`). */
+const K8S_BIND =
+  /\b(?:(?:create|replace|patch)_(?:cluster|namespaced)_role_binding|(?:create|replace|patch)(?:Cluster|Namespaced)RoleBinding)\b/;
 /** A claim (or a user field) that makes its holder an admin. */
 const ADMIN_FLAG =
   /["']?\b(?:is_?)?(?:admin|administrator|superuser|super_?admin|site_?admin|owner|root)["']?\s*(?::|=>|=)\s*(?:true|True|1)\b|["']?\brole["']?\s*(?::|=>|=)\s*["'](?:admin|administrator|owner|superuser)["']/;
@@ -84,6 +90,8 @@ export function sdkGrant(cmd: NormalizedCommand): Finding | undefined {
     const id = AZURE_ADMIN_ID.exec(code)?.[0] ?? AZURE_ADMIN_NAME.exec(code)?.[1];
     if (id) return ['grant-admin', `SDK creates a role assignment of ${id}`];
   }
+  if (K8S_BIND.test(code) && lits.some((l) => /^cluster-admin$/.test(l)))
+    return ['grant-admin', 'SDK binds cluster-admin'];
   if (CLAIMS.test(code) && ADMIN_FLAG.test(code))
     return ['grant-admin', 'SDK sets custom claims that make a user an admin'];
   if (FORGE.test(code) && FORGE_MEMBER.test(code)) {

@@ -5,7 +5,7 @@
  * administrator with no prompt. Read: a key of such a handler created or set (`reg add
  * HKCU\Software\Classes\ms-settings\Shell\Open\command /d cmd.exe /f`, `/v DelegateExecute`;
  * `mscfile`, `exefile\shell\runas` with `IsolatedCommand`, `Folder\shell\open`,
- * `Launcher.SystemSettings`, WSReset's AppX class), any `shell\VERB\command` key given a
+ * `Launcher.SystemSettings`, WSReset's AppX class, or a `CurVer` redirect of one), any `shell\VERB\command` key given a
  * `DelegateExecute` value, sdclt's `App Paths\control.exe`, and `windir` or `SystemRoot` set
  * in `HKCU\Environment` (the elevated SilentCleanup task expands it). By `reg add` of the
  * key and by cmdlets (`New-Item`, `Set-Item`, `New-ItemProperty`, `Set-ItemProperty`
@@ -25,10 +25,11 @@ const S = String.raw`[\\/]*`;
 /**
  * Handler keys auto-elevating programs read (after `Software\Classes\`), the verb part
  * matched for the class: `ms-settings` and `mscfile` any verb, executables' types any verb,
- * `Folder` only its default `open`.
+ * `Folder` only its default `open`; and such a class's `CurVer`, which sends the lookup to
+ * another class the user writes.
  */
 const HIJACKED_CLASS = new RegExp(
-  String.raw`^software${S}classes${S}(?:(?:ms-settings|mscfile|launcher\.systemsettings|appx82a6gwre4fdg3bt635tn5ctqjf8msdd2|exefile|batfile|cmdfile|comfile|piffile|scrfile|lnkfile)${S}shell${S}[\w-]+|folder${S}shell${S}open)${S}command${S}$`,
+  String.raw`^software${S}classes${S}(?:(?:(?:ms-settings|mscfile|launcher\.systemsettings|appx82a6gwre4fdg3bt635tn5ctqjf8msdd2|exefile|batfile|cmdfile|comfile|piffile|scrfile|lnkfile)${S}shell${S}[\w-]+|folder${S}shell${S}open)${S}command|(?:ms-settings|mscfile|launcher\.systemsettings|exefile|folder)${S}curver)${S}$`,
   'i',
 );
 /** Any class's verb command key (a `DelegateExecute` value on one is the bypass's mark). */

@@ -117,3 +117,20 @@ export function argsAt(stmt: string, at: number, lang: WshLang): string[] {
   if (lang === 'jscript' || !rest.trim() || /^\s*[.=]/.test(rest)) return [];
   return splitTop(rest.replace(/\s+then\b[\s\S]*$/i, ''), ',', lang);
 }
+
+/**
+ * VBScript's `With OBJ` … `End With`: each statement inside that starts with `.` is given
+ * the object as its receiver (`.DeleteFolder p` → `OBJ.DeleteFolder p`); the `With` lines
+ * themselves are dropped. Other statements are kept as they are.
+ */
+export function withReceivers(stmts: string[]): string[] {
+  const open: string[] = [];
+  const out: string[] = [];
+  for (const s of stmts) {
+    const w = /^with\s+([\s\S]+)$/i.exec(s);
+    if (w) open.push(w[1].trim());
+    else if (/^end\s+with$/i.test(s)) open.pop();
+    else out.push(s.startsWith('.') && open.length ? open[open.length - 1] + s : s);
+  }
+  return out;
+}

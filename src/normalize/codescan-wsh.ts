@@ -15,7 +15,15 @@
  */
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
-import { argsAt, bracketed, splitTop, statements, unescapeJs, type WshLang } from './codescan-wsh-lex.js';
+import {
+  argsAt,
+  bracketed,
+  splitTop,
+  statements,
+  unescapeJs,
+  withReceivers,
+  type WshLang,
+} from './codescan-wsh-lex.js';
 
 export type { WshLang };
 
@@ -208,6 +216,14 @@ function scanStatement(stmt: string, src: Src, stmts: string[], depth: number): 
     const args = argsAt(stmt, at + m[0].length, src.lang);
     out.push({ at, effects: call(obj, m[3], args, m[2] ?? '', src, stmts) });
   }
+  // WMI's process class fetched and used in one chain (`GetObject("winmgmts:").Get("Win32_Process").Create "…"`)
+  for (const m of stmt.matchAll(/\.Get\s*\(\s*["']Win32_Process["']\s*\)\s*\.\s*Create\b/gi)) {
+    const args = argsAt(stmt, (m.index ?? 0) + m[0].length, src.lang);
+    out.push({
+      at: m.index ?? 0,
+      effects: call({ progid: 'win32_process' }, 'create', args, '', src, stmts),
+    });
+  }
   const EVAL =
     src.lang === 'vbscript'
       ? /(?<![\w.])(ExecuteGlobal|Execute|Eval)\b(?!\s*[=.])/gi
@@ -228,7 +244,7 @@ function scanStatement(stmt: string, src: Src, stmts: string[], depth: number): 
 
 /** Everything the script `source` in `lang` does that the extractors judge, in order. */
 export function scanWsh(source: string, lang: WshLang, home: string, depth = 0): Effect[] {
-  const stmts = statements(source, lang);
+  const stmts = withReceivers(statements(source, lang));
   const src: Src = { lang, home, vars: new Map(), objs: new Map() };
   for (const s of stmts) bind(s, src);
   return stmts.flatMap((s) => scanStatement(s, src, stmts, depth));

@@ -6,7 +6,10 @@
  * and come before the file; words after it are the script's arguments. An encoded script
  * (`.vbe`, `.jse`, `//E:vbscript.encode`) or one written with content not known statically
  * cannot be read (dynamic); a script on disk is the project's own code (not read, as for the
- * other interpreters); an extension no engine takes runs nothing.
+ * other interpreters); an extension no engine takes runs nothing. `mshta` runs the same
+ * languages: inline (`mshta vbscript:Execute("…")`, `mshta javascript:…`), or the `<script>`
+ * blocks of an `.hta` file this script wrote (JScript when no language is named); an
+ * application fetched from a URL is code not known.
  */
 import { absPath, type Field, type Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
@@ -16,6 +19,8 @@ import type { Effect } from './codescan.js';
 
 /** Names of the Script Host, as written (`cscript`, `WScript.exe`, `C:\Windows\System32\cscript.exe`). */
 export const WSH_HOST = /(?:^|[\\/])[cw]script(?:\.exe)?$/i;
+/** Names of the HTML Application host. */
+export const MSHTA = /(?:^|[\\/])mshta(?:\.exe)?$/i;
 
 /** The engine an `//E:` option or an extension names; `encoded` = not readable; undefined = none. */
 function engineOf(name: string): WshLang | 'wsf' | 'encoded' | undefined {
@@ -27,11 +32,11 @@ function engineOf(name: string): WshLang | 'wsf' | 'encoded' | undefined {
   return undefined;
 }
 
-/** The effects of a `.wsf` file: each inline `<script language="…">` block in its language. */
-function wsfEffects(text: string, home: string): Effect[] {
+/** The effects of a `.wsf` or `.hta` file: each inline `<script language="…">` block in its language (`fallback` when none is named). */
+function wsfEffects(text: string, home: string, fallback = ''): Effect[] {
   const out: Effect[] = [];
   for (const m of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    const lang = engineOf(/\blanguage\s*=\s*["']?([\w.]+)/i.exec(m[1])?.[1] ?? '');
+    const lang = engineOf(/\blanguage\s*=\s*["']?([\w.]+)/i.exec(m[1])?.[1] ?? fallback);
     const body = m[2].replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '');
     // fail closed: an encoded block, or an engine not read here, is code not known
     if (lang === 'vbscript' || lang === 'jscript') out.push(...scanWsh(body, lang, home));
@@ -76,4 +81,28 @@ export function runWsh(argv: Field[], k: K): Res {
     },
     text,
   );
+}
+
+/** `mshta vbscript:CODE | javascript:CODE | URL | FILE.hta` (see the header). */
+export function runMshta(argv: Field[], k: K): Res {
+  const target = argv.slice(1).find((f) => !/^\{[\w-]+\}$/.test(f.text));
+  if (!target) return emit(argv, k);
+  const label = `mshta ${target.text.slice(0, 40)}`;
+  // fail closed: an application named at run time, or fetched from a URL, is code not known
+  if (target.dynamic || /^(https?|ftp|file):/i.test(target.text))
+    return unknownCode(argv, k, label, target.text);
+  const home = k.frame.remote ? '~' : k.run.ctx.home;
+  const inline = /^(vbscript|javascript|jscript):([\s\S]*)$/i.exec(target.text);
+  const abs = absPath(k.scope.cwd, target.text);
+  const text = inline ? inline[2] : k.scope.files.get(abs);
+  if (text === undefined)
+    return k.scope.written.has(abs) ? unknownCode(argv, k, label, target.text) : emit(argv, k);
+  const lang = inline ? engineOf(inline[1]) : undefined;
+  return runCode(argv, k, { text, dynamic: false }, label, (code) => {
+    const effects =
+      lang === 'vbscript' || lang === 'jscript'
+        ? scanWsh(code, lang, home)
+        : wsfEffects(code, home, 'jscript');
+    return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
+  });
 }

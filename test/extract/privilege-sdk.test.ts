@@ -64,6 +64,22 @@ describe('admin roles and policies granted through an SDK', () => {
       `python3 -c "import boto3; print(boto3.client('iam').create_access_key(UserName='ci'))"`,
       'ask privilege/mint-credential',
     ],
+    [
+      `python3 -c "from kubernetes import client; client.RbacAuthorizationV1Api().create_cluster_role_binding(body={'roleRef': {'kind': 'ClusterRole', 'name': 'cluster-admin'}, 'subjects': [{'kind': 'ServiceAccount', 'name': 'ci', 'namespace': 'default'}]})"`,
+      GRANT,
+    ],
+    [
+      `node -e "const {createClient} = require('@supabase/supabase-js'); createClient(u, k).auth.admin.updateUserById('uid1', {app_metadata: {role: 'admin'}})"`,
+      GRANT,
+    ],
+    [
+      `python3 -c "from kubernetes import client; client.RbacAuthorizationV1Api().create_namespaced_role_binding('dev', body={'roleRef': {'kind': 'Role', 'name': 'pod-reader'}})"`,
+      'allow',
+    ],
+    [
+      `node -e "const {createClient} = require('@supabase/supabase-js'); createClient(u, k).auth.admin.updateUserById('uid1', {email: 'new@example.net'})"`,
+      'allow',
+    ],
     // scoped roles and policies, reads, a user named admin given a read-only policy
     [
       `python3 -c "import boto3; boto3.client('iam').attach_user_policy(UserName='admin', PolicyArn='arn:aws:iam::aws:policy/ReadOnlyAccess')"`,

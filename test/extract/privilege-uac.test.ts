@@ -29,6 +29,8 @@ describe('handler keys an auto-elevating program runs', () => {
       GRANT,
     ],
     ['reg add "HKCU\\Environment" /v windir /d "cmd /c start powershell &&" /f', GRANT],
+    // a CurVer redirect of a hijacked class to a class the user writes
+    ['reg add HKCU\\Software\\Classes\\ms-settings\\CurVer /ve /d .pwn /f', GRANT],
     // any class's command handler given the bypass's mark
     ['reg add "HKCU\\Software\\Classes\\AnyName\\shell\\open\\command" /v DelegateExecute /f', GRANT],
     [

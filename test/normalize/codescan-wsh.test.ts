@@ -88,6 +88,17 @@ describe('scanWsh', () => {
       'var h = new ActiveXObject("WinHttp.WinHttpRequest.5.1"); // client\nh.Open("POST", "https://api.example.net/q", false);\nh.Send(\'{"a":1}\');',
       [{ kind: 'http', method: 'POST', url: lit('https://api.example.net/q'), body: '{"a":1}' }],
     ],
+    // a With block's object, and WMI's process class in one chain
+    [
+      'vbscript',
+      'With CreateObject("Scripting.FileSystemObject")\n  .DeleteFolder "C:\\w", True\nEnd With',
+      [{ kind: 'rm', target: lit('C:\\w') }],
+    ],
+    [
+      'vbscript',
+      'GetObject("winmgmts:").Get("Win32_Process").Create "cmd /c rd /s /q C:\\d"',
+      [cmdLine('cmd /c rd /s /q C:\\d')],
+    ],
     // code run by Execute / eval: read when literal, dynamic when built at run time
     [
       'vbscript',
@@ -149,6 +160,16 @@ describe('cscript and wscript', () => {
       `cat > job.wsf <<'W'\n<job><script language="JScript"><![CDATA[\nnew ActiveXObject("Scripting.FileSystemObject").DeleteFile("C:\\\\j");\n]]></script></job>\nW\ncscript //Job:a job.wsf`,
       'rm -rf C:\\j',
     ],
+    // mshta: inline VBScript or JScript, and the script blocks of an .hta this script wrote
+    [
+      `mshta 'vbscript:Execute("CreateObject(""Scripting.FileSystemObject"").DeleteFolder ""C:\\m"":close")'`,
+      'rm -rf C:\\m',
+    ],
+    [
+      `cat > a.hta <<'H'\n<html><script>new ActiveXObject("Scripting.FileSystemObject").DeleteFile("C:\\\\h");</script></html>\nH\nmshta a.hta`,
+      'rm -rf C:\\h',
+    ],
+    ['mshta https://apps.example.net/x.hta', 'dynamic:https://apps.example.net/x.hta'],
     // fail closed: encoded code, a file written with unknown content, a script named at run time
     [`cat > e.vbe <<'V'\n#@~^AAAA==\nV\ncscript e.vbe`, 'dynamic:e.vbe'],
     ['gen > g.vbs; cscript g.vbs', 'dynamic:g.vbs'],
@@ -159,6 +180,7 @@ describe('cscript and wscript', () => {
     // a script on disk is the project's own code; no script: the host's usage
     ['cscript //nologo tools/report.vbs', ['cscript //nologo tools/report.vbs']],
     ['cscript //?', ['cscript //?']],
+    ['mshta app.hta', ['mshta app.hta']],
   ])('%s', (script, want) => expect(run(script)).toEqual(want));
 });
 

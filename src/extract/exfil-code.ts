@@ -74,7 +74,7 @@ const HOME_PREFIX =
  * joined to the home directory the code computes (`os.environ['HOME'] + '/.netrc'`,
  * `path.join(os.homedir(), '.npmrc')`); '' = none.
  */
-function credentialLiteral(code: string, cmd: NormalizedCommand, ctx: AnalyzeContext): string {
+export function credentialLiteral(code: string, cmd: NormalizedCommand, ctx: AnalyzeContext): string {
   for (const m of code.matchAll(/(['"`])([^'"`\n]{1,200})\1/g)) {
     const lit = m[2].replace(HOME_PREFIX, '~');
     const joined = '~/' + lit.replace(/^\//, '');

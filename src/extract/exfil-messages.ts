@@ -1,7 +1,9 @@
 /**
  * Data carried out in a message rather than a connection the command names: mail (`mail -s
- * subj addr < file`, `mutt -a FILE -- addr`, `sendmail -t`, `swaks --attach @FILE`) sends
- * its stdin as the body and the files it attaches; a packet payload (`ping -p HEX host`,
+ * subj addr < file`, `mutt -a FILE… -- addr`, `sendmail -t`, `swaks --attach @FILE`,
+ * `sendemail -s SERVER -a FILE…`, `mpack FILE ADDR`, PowerShell's `Send-MailMessage -Attachments A,B`) sends
+ * its stdin as the body and the files it attaches (a Windows path read as the same file:
+ * `$HOME\.ssh\id_rsa`, `$env:USERPROFILE\…`, `C:\Users\NAME\…` is the home folder); a packet payload (`ping -p HEX host`,
  * `hping3 -E FILE host`) carries the bytes given to whoever receives or watches the traffic.
  * Reads the command's words only: where it goes (the recipient's domain, or the host), the
  * texts sent (their argv indices) and the files.
@@ -55,15 +57,25 @@ function mailMessage(cmd: NormalizedCommand): Message {
   const dataArgs: number[] = [];
   const files: string[] = [];
   const to: string[] = [];
+  // mutt's `-a` takes every file up to the next option or `--`
+  const mutt = /^(neo)?mutt$/.test(cmd.program);
+  let attaching = false;
   for (let i = 1; i < cmd.argv.length; i++) {
     const a = cmd.argv[i];
+    if (a === '--' || a.startsWith('-')) attaching = false;
     if (a === '--') continue;
+    if (attaching) {
+      files.push(windowsPath(a));
+      continue;
+    }
     const [opt, inline] = a.split(/=(.*)/s, 2);
     const at = inline === undefined ? i + 1 : i;
     const value = inline ?? cmd.argv[i + 1] ?? '';
     if (MAIL_TEXT.has(opt)) dataArgs.push(at);
-    else if (MAIL_FILE.has(opt)) files.push(value);
-    else if (!MAIL_WITH_ARG.has(opt)) {
+    else if (MAIL_FILE.has(opt)) {
+      files.push(windowsPath(value));
+      attaching = mutt && opt === '-a';
+    } else if (!MAIL_WITH_ARG.has(opt)) {
       if (!a.startsWith('-')) to.push(a);
       continue;
     }
@@ -134,10 +146,100 @@ function payloadMessage(cmd: NormalizedCommand): Message | undefined {
   return { sink: hping ? 'hping' : 'ping', host, dataArgs, files, sendsStdin: false };
 }
 
+/**
+ * A path as a Windows program would find it, in the form the credential readers know:
+ * separators as `/`, the profile folder (`$HOME`, `$env:USERPROFILE`, `%USERPROFILE%`,
+ * `C:\Users\NAME`) as `~`. Any other path is returned with its separators changed only.
+ */
+export function windowsPath(p: string): string {
+  if (!p.includes('\\') && !/^[$%]/.test(p)) return p;
+  return p
+    .replace(/\\+/g, '/')
+    .replace(
+      /^(?:\$HOME|\$\{?env:(?:USERPROFILE|HOME)\}?|%USERPROFILE%|%HOMEDRIVE%%HOMEPATH%|[A-Za-z]:\/Users\/[^/]+)(?=\/|$)/i,
+      '~',
+    );
+}
+
+/** `sendemail -f FROM -t TO… -u SUBJECT… -m TEXT… -s SERVER[:PORT] -a FILE…`: each option takes the words up to the next. */
+function sendemailMessage(cmd: NormalizedCommand): Message {
+  const dataArgs: number[] = [];
+  const files: string[] = [];
+  let opt = '';
+  let to = '';
+  let server = '';
+  for (let i = 1; i < cmd.argv.length; i++) {
+    const a = cmd.argv[i];
+    if (/^-[a-z]+$/i.test(a)) {
+      opt = a;
+      continue;
+    }
+    if (opt === '-a') files.push(windowsPath(a));
+    else if (opt === '-u' || opt === '-m') dataArgs.push(i);
+    else if (opt === '-t' && !to) to = a;
+    else if (opt === '-s') server = a.replace(/:\d+$/, '');
+  }
+  // without `-m` the body is read from stdin
+  const sendsStdin = !cmd.argv.includes('-m');
+  return { sink: 'mail', host: server.toLowerCase() || recipientHost(to), dataArgs, files, sendsStdin };
+}
+
+/** PowerShell's `Send-MailMessage -To A -SmtpServer S -Subject T -Body B -Attachments F,G` (names case-folded, any prefix). */
+function sendMailMessage(cmd: NormalizedCommand): Message {
+  const dataArgs: number[] = [];
+  const files: string[] = [];
+  let to = '';
+  let server = '';
+  for (let i = 1; i < cmd.argv.length; i++) {
+    const m = /^-([a-z]+)(?::(.*))?$/i.exec(cmd.argv[i]);
+    if (!m) continue;
+    const at = m[2] === undefined ? i + 1 : i;
+    const value = m[2] ?? cmd.argv[i + 1] ?? '';
+    if (m[2] === undefined) i++;
+    const name = m[1].toLowerCase();
+    if ('attachments'.startsWith(name) && name.length >= 2)
+      files.push(...value.split(',').map((f) => windowsPath(f.trim().replace(/^["']|["']$/g, ''))));
+    else if (/^(subject|body)$/.test(name)) dataArgs.push(at);
+    else if (name === 'to' && !to) to = value.split(',')[0];
+    else if (/^(smtpserver|computername)$/.test(name)) server = value;
+  }
+  return {
+    sink: 'mail',
+    host: server.toLowerCase() || recipientHost(to),
+    dataArgs,
+    files,
+    sendsStdin: false,
+  };
+}
+
+/** `mpack [-s SUBJECT] [-d DESCFILE] [-c TYPE] [-m SIZE] FILE ADDRESS…`: the file is sent as a MIME message. */
+function mpackMessage(cmd: NormalizedCommand): Message | undefined {
+  const dataArgs: number[] = [];
+  const pos: string[] = [];
+  for (let i = 1; i < cmd.argv.length; i++) {
+    const a = cmd.argv[i];
+    if (a === '-s') dataArgs.push(++i);
+    else if (/^-[dcmon]$/.test(a)) i++;
+    else if (!a.startsWith('-')) pos.push(a);
+  }
+  // `-o FILE` / `-n GROUPS` write or post instead of mailing; the file is still the first word
+  if (!pos.length) return undefined;
+  return {
+    sink: 'mail',
+    host: pos[1] ? recipientHost(pos[1]) : '',
+    dataArgs,
+    files: [pos[0]],
+    sendsStdin: false,
+  };
+}
+
 /** The messages `cmd` sends; empty = none. */
 export function messagesOf(cmd: NormalizedCommand): Message[] {
   const p = cmd.program;
   if (MAILERS.has(p)) return [mailMessage(cmd)];
+  if (/^sendemail$/i.test(p)) return [sendemailMessage(cmd)];
+  if (/^send-mailmessage$/i.test(p)) return [sendMailMessage(cmd)];
+  if (p === 'mpack') return [mpackMessage(cmd)].filter((m) => m !== undefined);
   if (p === 'swaks') return [swaksMessage(cmd)];
   if (/^(ping6?|hping3?)$/.test(p)) return [payloadMessage(cmd)].filter((m) => m !== undefined);
   return [];

@@ -67,6 +67,9 @@ const FILE_READERS = new Set([
   'sort',
   'uniq',
   'tr',
+  'uuencode',
+  'base32',
+  'basenc',
 ]);
 /** Commands that pass stdin through (possibly changed), so the source is further upstream. */
 const FILTERS = new Set([
@@ -103,6 +106,9 @@ const FILTERS = new Set([
   'sponge',
   'pv',
   'dd',
+  'uuencode',
+  'base32',
+  'basenc',
 ]);
 
 /** What secret material a command itself prints, if any. */

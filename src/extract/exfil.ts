@@ -1,13 +1,15 @@
 /**
  * Secret exfiltration: the environment, a secret variable or a credential file sent to
  * another host (in a request's body, URL or a header that carries no credential, through
- * xargs, a socket, ssh, a forge post, mail, a packet payload), a credential file committed
+ * xargs, a socket, ssh, a forge post, mail, a packet payload, a mail or file-transfer
+ * library's attachment or upload from code), a credential file committed
  * and pushed or copied into a package that is then published, or the repository pushed to
  * a remote added in the same script. Loopback destinations are fine.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { socketSends } from './exfil-code.js';
+import { codeFileSends } from './exfil-code-files.js';
 import {
   isCredentialPath,
   producedSecret,
@@ -83,6 +85,9 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
           ? fact('credential-file', send.host, 'socket', `a credential file (${send.file})`)
           : fact('env-var', send.host, 'socket', `$${send.sent}`),
     );
+  // a credential file attached to mail or uploaded by a library (exfil-code-files.ts)
+  for (const send of codeFileSends(cmd, ctx))
+    out.push(fact('credential-file', send.host, send.sink, `a credential file (${send.file})`));
   out.push(...repositoryPush(cmd, ctx, all), ...committedCredential(cmd, ctx, all));
   const published = publishedCredential(cmd, ctx, all);
   if (published)

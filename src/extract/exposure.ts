@@ -28,6 +28,7 @@ import { relayTunnels } from './exposure-frp.js';
 import { sharedWithAnyone } from './exposure-shares.js';
 import { openedListeners } from './exposure-listeners.js';
 import { openFirebaseRules } from './exposure-firebase.js';
+import { sdkExposure } from './privilege-sdk.js';
 
 /**
  * A principal that is everyone: GCP's allUsers / allAuthenticatedUsers, as an option's value
@@ -171,6 +172,7 @@ export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[
   // exposure-frp.ts, exposure-shares.ts).
   found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd, ctx), ...relayTunnels(cmd, ctx));
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
+  found.push(...sdkExposure(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
   // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)

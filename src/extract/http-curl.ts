@@ -263,7 +263,8 @@ function formOpt(s: State, o: Opt, cmd: NormalizedCommand, ctx: AnalyzeContext):
   s.hasData = true;
   s.req.dataArgs.push(o.idx);
   const eq = v.indexOf('=');
-  if (eq <= 0) return;
+  // an empty name (`-F '=@FILE'`) is a MIME part of a mail or upload: its file is still sent
+  if (eq < 0) return;
   const name = v.slice(0, eq);
   let value: string | undefined = v.slice(eq + 1);
   if (o.name === 'form' && (value.startsWith('@') || value.startsWith('<'))) {

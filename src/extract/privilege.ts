@@ -10,7 +10,10 @@
  * (privilege-shells.ts, verb `root-shell`), an access system told to let anyone through (a macOS
  * authorization right set to allow, a Boundary grant of everything, an administrator's password
  * saved for runas: privilege-rights.ts), a program set to run as Windows' SYSTEM (psexec -s, a
- * LocalSystem service, a SYSTEM scheduled task: privilege-windows.ts). Read by what the words say, for any program, into a CloudFact
+ * LocalSystem service, a SYSTEM scheduled task: privilege-windows.ts), a Vault root token,
+ * role or policy handed out (privilege-vault.ts), User Account Control bypassed through a
+ * hijacked handler key (privilege-uac.ts), and the same grants made from code through an SDK
+ * (privilege-sdk.ts). Read by what the words say, for any program, into a CloudFact
  * whose verb is `grant-admin`, `mint-credential` or `weaken-mfa` (`unread-policy`: a policy
  * document that takes effect at once and cannot be read).
  *
@@ -28,25 +31,11 @@ import { rootPassword } from './privilege-passwords.js';
 import { rootShell } from './privilege-shells.js';
 import { rightsGrant } from './privilege-rights.js';
 import { systemRun } from './privilege-windows.js';
+import { vaultGrant } from './privilege-vault.js';
+import { uacBypass } from './privilege-uac.js';
+import { sdkGrant } from './privilege-sdk.js';
+import { ADMIN_ROLE, ALLOW_ALL } from './privilege-roles.js';
 
-/** Roles and policies that can do anything (or grant themselves anything). */
-const ADMIN_ROLE = new RegExp(
-  [
-    // AWS managed policies
-    '(^|[/:])(AdministratorAccess|IAMFullAccess|PowerUserAccess)$',
-    // GCP basic roles and the admin roles of IAM, the organization and service accounts
-    '^roles/(owner|editor)$',
-    '^roles/(iam|resourcemanager|orgpolicy|billing)\\.[\\w]*[aA]dmin$',
-    '^roles/iam\\.(serviceAccountTokenCreator|serviceAccountKeyAdmin|serviceAccountUser|workloadIdentityUser)$',
-    // Azure built-in roles
-    '^(owner|contributor|user access administrator|role based access control administrator)$',
-    // Kubernetes
-    '^cluster-admin$',
-    // a role named for what it is (Proxmox's Administrator, an app's admin or superuser)
-    '^(administrator|admin|superuser|super[-_ ]?admin|site[-_ ]?admin)$',
-  ].join('|'),
-  'i',
-);
 /** Options whose value names a role or a policy, or a comma-separated list of roles. */
 const ROLE_OPTS = new Set([
   '--role',
@@ -70,9 +59,6 @@ function adminRole(program: string, value: string): boolean {
   const roles = [value, ...value.split(',')].map((r) => r.trim()).filter(Boolean);
   return roles.some((r) => ADMIN_ROLE.test(r) || (own?.test(r) ?? false));
 }
-/** An inline policy statement allowing every action (or every IAM action) on every resource. */
-const ALLOW_ALL =
-  /"Action"\s*:\s*(\[\s*)?"(\*|iam:\*)"[^}]*"Resource"\s*:\s*(\[\s*)?"\*"|"Resource"\s*:\s*(\[\s*)?"\*"[^}]*"Action"\s*:\s*(\[\s*)?"(\*|iam:\*)"/;
 /** Command paths (the words after the program) that mint a long-lived credential. */
 const MINT = [
   /^iam (create-access-key|create-login-profile|create-service-specific-credential)$/,
@@ -129,6 +115,12 @@ export function privileges(
   if (rights) return [rights];
   const system = systemRun(cmd);
   if (system) return [system];
+  const vault = vaultGrant(cmd, ctx);
+  if (vault) return [vault];
+  const uac = uacBypass(cmd);
+  if (uac) return [uac];
+  const sdk = sdkGrant(cmd);
+  if (sdk) return [sdk];
   const found: Finding[] = [];
   const words = cmd.argv.slice(1).filter((w) => !w.startsWith('-'));
   for (const [o, v] of optionPairs(cmd.argv)) {

@@ -1,7 +1,7 @@
 /**
  * The carrier dispatcher: given an expanded argv, peel wrappers (wrappers.ts), follow
  * shells and eval (shells.ts), fan-out (fanout.ts), inline interpreter code
- * (interpreters.ts), awk and m4 programs (awk.ts, m4.ts), commands in options
+ * (interpreters.ts; Windows Script Host: wsh.ts), awk and m4 programs (awk.ts, m4.ts), commands in options
  * (option-carriers.ts) and remote carriers (remote.ts); otherwise emit the command.
  */
 import { absPath, basename, cloneScope } from './state.js';
@@ -33,6 +33,7 @@ import { runCrontab } from './crontab.js';
 import { sedExec } from './sed-exec.js';
 import { lessPreprocessor, optionCarriers } from './option-carriers.js';
 import { gitRuns } from './git-run.js';
+import { MSHTA, runMshta, runWsh, WSH_HOST } from './wsh.js';
 import { direnvExec, npmPkgSet, runDirenv, runJust, runTask } from './installed.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
@@ -143,6 +144,9 @@ export function runArgv(argv: Field[], k: K): Res {
     }
     const lang = interpreterFor(prog);
     if (lang) return runInterpreter(lang, argv, k);
+    // cscript, wscript, mshta: VBScript and JScript (wsh.ts)
+    if (WSH_HOST.test(head.text)) return runWsh(argv, k);
+    if (MSHTA.test(head.text)) return runMshta(argv, k);
     // cargo compiles and runs the crate's Rust (and its build.rs): project-code.ts
     if (prog === 'cargo') {
       const r = runProject('rust', argv, k);

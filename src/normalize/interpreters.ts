@@ -193,7 +193,7 @@ export function runOctave(argv: Field[], k: K): Res {
  * of the written file(s) the program runs, kept on the command for the SDK and ORM readers
  * (undefined = none).
  */
-function runCode(
+export function runCode(
   argv: Field[],
   k: K,
   code: Field | 'stdin' | undefined,

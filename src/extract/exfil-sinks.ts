@@ -7,7 +7,8 @@
  * gist uploads, text and assets posted to a forge's issues, pull requests and releases
  * (exfil-forge.ts), mail and packet payloads (exfil-messages.ts), push notifications
  * (exfil-notify.ts), and file senders, transfer
- * clients, message brokers (exfil-transfers.ts) and bucket copies (exfil-buckets.ts), and
+ * clients, message brokers (exfil-transfers.ts), bucket copies (exfil-buckets.ts), uploads to
+ * content networks and pinning services (exfil-pinning.ts), and
  * any other client's own words sent to the host they name (exfil-argv.ts).
  */
 import { tlsClientHost } from './exfil-tls.js';
@@ -20,6 +21,7 @@ import { notificationsOf } from './exfil-notify.js';
 import { chatUploadsOf } from './exfil-chat.js';
 import { transfersOf } from './exfil-transfers.js';
 import { bucketCopy } from './exfil-buckets.js';
+import { pinnedUploads } from './exfil-pinning.js';
 import { argvSend } from './exfil-argv.js';
 
 export interface Sink {
@@ -198,7 +200,8 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   for (const post of forgePosts(cmd)) out.push(hostSink('forge', post.host, post));
   for (const m of [...messagesOf(cmd), ...notificationsOf(cmd), ...chatUploadsOf(cmd)])
     out.push(hostSink(m.sink, m.host, m));
-  for (const t of [...transfersOf(cmd), ...bucketCopy(cmd)]) out.push(hostSink(t.sink, t.host, t));
+  for (const t of [...transfersOf(cmd), ...bucketCopy(cmd), ...pinnedUploads(cmd)])
+    out.push(hostSink(t.sink, t.host, t));
   if (['nc', 'ncat', 'netcat', 'telnet'].includes(p)) {
     const pos: string[] = [];
     for (let i = 1; i < cmd.argv.length; i++) {

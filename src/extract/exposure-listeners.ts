@@ -8,8 +8,9 @@
  * run time (`redis-cli CONFIG SET protected-mode no`); the WinRM service told to take unencrypted
  * traffic or Basic auth (`winrm set winrm/config/service @{AllowUnencrypted="true"}`, `Set-Item
  * WSMan:\localhost\Service\Auth\Basic $true`); and the home folder, `/` or a credential
- * folder shared over Tor (`onionshare-cli --public ~/`). Reads the command's words, resolving
- * a shared folder.
+ * folder shared over Tor (`onionshare-cli --public ~/`); admin consoles and debuggers served
+ * without a login (exposure-admin.ts) and buckets of S3-compatible stores served to anyone
+ * (exposure-stores.ts). Reads the command's words, resolving a shared folder.
  *
  * A web port mapped (80, 443), a store bound to loopback or asking for credentials, listing
  * and deleting mappings (`upnpc -l`, `upnpc -d 22 TCP`), and a workspace folder shared are not.
@@ -19,6 +20,8 @@ import { isHomeCredential } from '../normalize/credentials.js';
 import { optionPairs } from './cloud-argv.js';
 import { resolvePath } from './http-body.js';
 import { homeOrAbove, LOOPBACK } from './exposure-servers.js';
+import { openConsoles } from './exposure-admin.js';
+import { publicBuckets } from './exposure-stores.js';
 import type { Finding } from './word-facts.js';
 
 /** Ports meant to face the internet (a web server). */
@@ -146,5 +149,11 @@ function onionShares(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
 
 /** What `cmd` opens to anyone (see the header), as [kind, the words]; empty = nothing. */
 export function openedListeners(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
-  return [...routerMappings(cmd), ...openStores(cmd), ...onionShares(cmd, ctx)];
+  return [
+    ...routerMappings(cmd),
+    ...openStores(cmd),
+    ...onionShares(cmd, ctx),
+    ...openConsoles(cmd),
+    ...publicBuckets(cmd),
+  ];
 }

@@ -12,6 +12,7 @@ import { extractSql } from './sql.js';
 import { extractCloud } from './cloud.js';
 import { extractExposure } from './exposure.js';
 import { extractPrivilege } from './privilege.js';
+import { extractTakeover } from './takeover.js';
 import { extractProtection } from './protection.js';
 import { extractDefences } from './defences.js';
 import { extractExfil } from './exfil.js';
@@ -31,6 +32,7 @@ export const EXTRACTORS: Extractor[] = [
   extractCloud,
   extractExposure,
   extractPrivilege,
+  extractTakeover,
   extractProtection,
   extractDefences,
   extractExfil,

@@ -39,7 +39,7 @@ function opt(args: string[], short: string, long: string): string | undefined {
 }
 
 /** A PowerShell parameter's value (`-Identity X`, `-Identity:X`, any prefix of the name). */
-function param(args: string[], names: RegExp): string | undefined {
+export function param(args: string[], names: RegExp): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const m = /^-([a-z]+)(?::(.*))?$/i.exec(args[i]);
     if (m && names.test(m[1].toLowerCase())) return m[2] ?? args[i + 1];
@@ -48,7 +48,7 @@ function param(args: string[], names: RegExp): string | undefined {
 }
 
 /** Positional words of a PowerShell call (parameter names and their values left out). */
-function positional(args: string[]): string[] {
+export function positional(args: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (/^-[a-z]+$/i.test(args[i])) i++;

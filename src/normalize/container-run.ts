@@ -14,7 +14,8 @@ import { posix } from 'node:path';
 import type { ContainerMount } from '../engine/types.js';
 import { runArgv } from './carriers.js';
 import { RUN_FLAGS, RUN_LONG, RUN_SHORT } from './container-run-options.js';
-import type { K } from './emit.js';
+import { emit, type K } from './emit.js';
+import { runEscape } from './container-powers.js';
 import { carriedScope, type Field, type Res } from './state.js';
 
 /** `docker run`'s long options that take a value, as a set (made once). */
@@ -157,7 +158,18 @@ function entrypointOf(image: string): string | undefined {
 /** `docker run …` (args after `run`): the command it carries, walked in the new container; undefined = none. */
 export function containerRun(args: Field[], tool: string, k: K): Res | undefined {
   let first: Res | undefined;
-  for (const o of runOptions(args)) first = runReading(o, args, tool, k) ?? first;
+  let held = false;
+  for (const o of runOptions(args)) {
+    const carried = runReading(o, args, tool, k);
+    // A container that holds its host (container-powers.ts) stays a command of its own, so
+    // its options are judged as well as what it carries.
+    if (carried && !held && runEscape(args.slice(0, o.index).map((f) => f.text))) {
+      held = true;
+      const head = [tool, 'run'].map((text) => ({ text, dynamic: false }));
+      emit([...head, ...args.slice(0, o.index + 1)], k);
+    }
+    first = carried ?? first;
+  }
   return first;
 }
 

@@ -13,6 +13,7 @@ import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { containerRun } from './container-run.js';
+import { kubectlRunEscape } from './container-powers.js';
 import { FLEET_REMOTE } from './remote-fleet.js';
 import { machinectlShell } from './machinectl.js';
 import { remoteArgv, remoteWords } from './remote-words.js';
@@ -77,6 +78,9 @@ function kubectlExec(argv: Field[], k: K): Res | undefined {
     const ri = args.findIndex((f) => f.text === 'run' || f.text === 'debug');
     const rdash = args.findIndex((f) => f.text === '--');
     const cmd = ri >= 0 && rdash > ri ? args.slice(rdash + 1) : [];
+    // a pod that holds its node (container-powers.ts) stays a command of its own
+    if (cmd.length && kubectlRunEscape(args.slice(0, rdash).map((f) => f.text)))
+      emit(argv.slice(0, 1 + rdash), k);
     return cmd.length
       ? remoteArgv(cmd, `${tool} ${args[ri].text} ${args[ri + 1]?.text ?? ''}`.trim(), k)
       : undefined;

@@ -21,6 +21,7 @@ import { destroyingOperation } from './cloud-operations.js';
 import { rcloneLocal } from './fs-rclone.js';
 import { LOCAL } from './cloud-generic-local.js';
 import { peelRunner } from './sql-frameworks.js';
+import { readForcedVerb } from './cloud-generic-forced.js';
 
 /** Verbs that destroy whatever they name, for any tool. */
 const DESTROY =
@@ -32,7 +33,7 @@ const DESTROY =
  * `ipa user-del|group-del|host-del|dnsrecord-del`). Not when the word
  * only reads, undoes or schedules it (`describe-delete-status`, `cancel-deletion`).
  */
-const COMPOUND =
+export const COMPOUND =
   /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|del|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision|flush|truncate)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase|remove|truncate|prune|trim(?![-_](?:trailing|whitespace|spaces|lines)))(?:[-_][a-z0-9]+)+$/;
 /**
  * A verb joined to the object it destroys, written as one word (`cbt deletetable`,
@@ -89,11 +90,13 @@ const TOOL_VERB: Record<string, RegExp> = {
 };
 /**
  * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`), also with the
- * object it destroys and a script's suffix (`amqp-delete-queue`, `kafka-delete-records.sh`):
- * what it names is its resource. Local ones (`kdestroy`, which drops a ticket cache) are in LOCAL.
+ * object it destroys, joined or not, and a script's suffix (`amqp-delete-queue`,
+ * `kafka-delete-records.sh`, Greenplum's `gpdeletesystem`): what it names is its resource.
+ * Not a prefix that undoes or defers it (`undelete`, `autopurge`). Local ones (`kdestroy`,
+ * which drops a ticket cache) are in LOCAL.
  */
 const NAMED_VERB =
-  /^(?:[a-z][a-z0-9]*[-_]?)?(delete|destroy|purge)(?:[-_][a-z][a-z0-9]*){0,2}(?:\.(?:sh|py|pl|rb))?$/;
+  /^(?!(?:un|no|non|auto|soft)(?:delete|destroy|purge))(?:[a-z][a-z0-9]*[-_]?)?(delete|destroy|purge)(?:system|cluster|instance|database|db|segment|node|all)?(?:[-_][a-z][a-z0-9]*){0,2}(?:\.(?:sh|py|pl|rb))?$/;
 /** Turning off a secrets engine or an auth method deletes what it holds (`vault secrets disable secret/`). */
 const UNMOUNT = { groups: /^(secrets|secret|auth)$/, verbs: /^(disable|unmount)$/ };
 
@@ -116,19 +119,7 @@ const DASH_COMMANDS: Record<string, { group: RegExp; destroy: RegExp }> = {
 };
 
 /** Package runners that launch another CLI (peeled first). */
-const RUNNERS = new Set([
-  'npx',
-  'pnpx',
-  'bunx',
-  'pnpm',
-  'yarn',
-  'bun',
-  'npm',
-  'bundle',
-  'poetry',
-  'uv',
-  'pipenv',
-]);
+const RUNNERS = new Set('npx pnpx bunx pnpm yarn bun npm bundle poetry uv pipenv'.split(' '));
 
 /** Options that never take a value word (so the next word is positional). Most tools' options are unknown: `--x v` is read as option + value only when v is not a verb. */
 export function readGeneric(
@@ -299,5 +290,5 @@ export function readGeneric(
       force,
       generic: true,
     };
-  return undefined;
+  return readForcedVerb(program, argv);
 }

@@ -49,7 +49,8 @@ export function readAccount(cmd: NormalizedCommand): CloudDraft | undefined {
  * open, or shut if the policy drops), `-P CHAIN DROP|REJECT` (everything not let in is
  * dropped: a remote session locks itself out), `nft flush|delete ruleset|table|chain`,
  * `ufw reset|disable`, `firewall-cmd --panic-on`, `--set-default-zone=trusted` or
- * `--set-target=ACCEPT` (every port open). Adding, listing or deleting one rule is
+ * `--set-target=ACCEPT` (every port open; also `firewall-offline-cmd`, the same settings
+ * written while firewalld is not running). Adding, listing or deleting one rule is
  * routine administration: no verb here.
  */
 export function readFirewall(cmd: NormalizedCommand): CloudDraft | undefined {
@@ -66,7 +67,8 @@ export function readFirewall(cmd: NormalizedCommand): CloudDraft | undefined {
     case 'ufw':
       if (pos[0] === 'reset' || pos[0] === 'disable') return draft(cmd, 'firewall', pos[0], '', true);
       return undefined;
-    case 'firewall-cmd': {
+    case 'firewall-cmd':
+    case 'firewall-offline-cmd': {
       if (opts.includes('--panic-on')) return draft(cmd, 'firewall', 'panic', '', true);
       // every port open: the default zone `trusted`, or a zone whose target accepts everything
       const set = (o: string) => {
@@ -103,6 +105,7 @@ export const SECURITY_UNITS = new Set(
     'auditd rsyslog syslog syslog-ng systemd-journald journald falco falco-modern-bpf osqueryd wazuh-agent wazuh-manager ' +
     'ossec ossec-hids falcon-sensor sentinelone sentinelagent cbagentd clamav-daemon clamd clamav-freshclam apparmor ' +
     'firewalld fail2ban crowdsec sshguard nftables netfilter-persistent ufw aide tripwire auditbeat filebeat elastic-agent ' +
+    'iptables ip6tables shorewall shorewall6 shorewall-lite shorewall6-lite csf lfd apf ' +
     'splunk splunkd splunkforwarder amazon-cloudwatch-agent google-cloud-ops-agent datadog-agent newrelic-infra ' +
     'td-agent fluentd fluent-bit otelcol otelcol-contrib alertmanager prometheus-alertmanager icinga2 nagios nagios4 ' +
     'zabbix-agent zabbix-agent2 monit'
@@ -245,6 +248,7 @@ export const HOST_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft
   nft: readFirewall,
   ufw: readFirewall,
   'firewall-cmd': readFirewall,
+  'firewall-offline-cmd': readFirewall,
   systemctl: (cmd) => readDisruption(cmd) ?? readService(cmd),
   service: readService,
   auditctl: readDefence,

@@ -4,7 +4,8 @@
  *   created: `ray down CONFIG` (head and worker nodes terminated), `sky down [-a]` and
  *   `sky serve down` (SkyPilot clusters and services, their disks too), `azd down` (every
  *   Azure resource of the environment), `ecs-cli down` (the cluster's CloudFormation stack),
- *   `terraspace [all] down` (terraform destroy of the stacks);
+ *   `terraspace [all] down` (terraform destroy of the stacks), `defang [compose] down` (the
+ *   project's services and what was made for them in the cloud account);
  * - account nukers, whose purpose is deleting every resource of a cloud account: `cloud-nuke
  *   aws|gcp|defaults-aws`, `aws-nuke`/`azure-nuke`/`gcp-nuke` with `--no-dry-run` (they only
  *   list without it), and any other `NAME-nuke` program (fail closed: read as a nuke unless
@@ -35,6 +36,10 @@ const LAUNCHERS: Record<string, Launcher> = {
     valued: /^(-c|--cluster|--cluster-config|--ecs-profile|--aws-profile|--region|-r)$/,
   },
   terraspace: { paths: [[], ['all']], valued: /^(--var-files?|--instance|--out|-o)$/, all: /^all$/ },
+  defang: {
+    paths: [[], ['compose']],
+    valued: /^(-C|--cwd|-f|--file|-P|--provider|-p|--project-name|-s|--stack|--cluster|--org|--color)$/,
+  },
 };
 
 /** Options that answer the tool's own prompt. */

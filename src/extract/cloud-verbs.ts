@@ -5,6 +5,10 @@ import type { NormalizedCommand } from '../engine/types.js';
 import { hasOpt, isWildcard, optValue, parseArgs, type CloudDraft } from './cloud-argv.js';
 import type { VerbTable } from './cloud-tables.js';
 import { destroyingOperation } from './cloud-operations.js';
+import { COMPOUND } from './cloud-generic.js';
+
+/** A compound verb that destroys what it names (not one that removes a link or trims). */
+const destroysByShape = (w: string) => COMPOUND.test(w) && !/^(remove|prune|trim|truncate)[-_]/.test(w);
 
 export function readVerbTable(t: VerbTable, cmd: NormalizedCommand): CloudDraft | undefined {
   const p = parseArgs(cmd.argv, t);
@@ -58,6 +62,14 @@ export function readVerbTable(t: VerbTable, cmd: NormalizedCommand): CloudDraft 
       break;
     }
   }
+  // A compound verb the table does not list but that destroys whatever it names: read by its
+  // shape, as for a tool no table models (a name two tools share: Concourse's `fly -t ci
+  // destroy-pipeline` under flyctl's table).
+  let shaped = false;
+  if (v < 0) {
+    v = p.pos.slice(0, limit).findIndex((w) => destroysByShape(w.text));
+    shaped = v >= 0;
+  }
   // `cargo yank --undo`: the verb reversed, nothing destroyed.
   if (v >= 0 && t.undoFlags && hasOpt(p, t.undoFlags)) v = -1;
   const dataOpt = v < 0 ? deletesData(p) : undefined;
@@ -105,6 +117,7 @@ export function readVerbTable(t: VerbTable, cmd: NormalizedCommand): CloudDraft 
     resource: res?.text ?? optValue(p, t.resourceOpts),
     all: all || batch || isWildcard(cmd, res),
     force,
+    ...(shaped ? { generic: true } : {}),
   };
 }
 

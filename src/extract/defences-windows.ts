@@ -7,7 +7,8 @@
  * /e:false`, `Clear-EventLog`, `Remove-EventLog`, `fsutil usn deletejournal`), the audit
  * policy cleared or set to record nothing (`auditpol /clear|/remove`, `/set … :disable`),
  * and a security service stopped or disabled (`sc`, `net stop`, `Stop-Service`,
- * `Set-Service -StartupType Disabled`, `sysmon -u`), Defender told to skip a broad place
+ * `Set-Service -StartupType Disabled`, `sysmon -u`) or its file system filter driver unloaded
+ * or detached (`fltmc unload SysmonDrv`), Defender told to skip a broad place
  * (`Add-MpPreference -ExclusionPath C:\`, a shell or interpreter as `-ExclusionProcess`, an
  * executable type as `-ExclusionExtension`), User Account Control off (`EnableLUA` 0 under
  * `…\Policies\System`) or its filter of remote administrators' tokens off
@@ -25,11 +26,18 @@
 import { SECURITY_UNITS } from './cloud-host.js';
 import type { Finding } from './word-facts.js';
 
-/** Windows services that protect the machine or keep its record (lower case). */
+/**
+ * Windows services that protect the machine or keep its record, and the file system
+ * minifilter drivers through which security products see what happens (Sysmon's SysmonDrv,
+ * Defender's WdFilter, CrowdStrike's CSAgent, SentinelOne's SentinelMonitor, Cylance,
+ * Carbon Black, Sophos, Kaspersky, ESET, Trellix, Elastic), lower case.
+ */
 const WINDOWS_SECURITY_SERVICES = new Set(
   (
     'windefend sense wdnissvc wdboot wdfilter mpssvc eventlog sysmon sysmon64 wscsvc securityhealthservice ' +
-    'csfalconservice sentinelagent cbdefense cylancesvc'
+    'csfalconservice sentinelagent cbdefense cylancesvc sysmondrv mpfilter csagent sentinelmonitor cyoptics ' +
+    'cyprotectdrv64 cyprotectdrv32 carbonblackk cbk7 sophosed savonaccess klif ehdrv eamonm mfehidk ' +
+    'mfefirek esensor elasticendpoint'
   ).split(' '),
 );
 const securityService = (w: string) => {
@@ -246,6 +254,11 @@ export function windowsDefencesOff(name: string, args: string[], program = name)
     case 'disable-bitlocker':
     case 'suspend-bitlocker':
       return [['encryption-off', said]];
+    case 'fltmc':
+      // `fltmc unload SysmonDrv`, `fltmc detach WdFilter C:`: the product no longer sees file activity
+      return /^(unload|detach)$/.test(lower[0] ?? '') && securityService(args[1] ?? '')
+        ? [['agent-off', said]]
+        : [];
     case 'sysmon':
     case 'sysmon64':
       return lower.includes('-u') ? [['agent-off', said]] : [];

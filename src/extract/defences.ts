@@ -3,21 +3,22 @@
  * reads: mandatory access control loosened (AppArmor profiles disabled, set to complain or
  * removed; an SELinux domain made permissive), kernel hardening turned off by sysctl, a
  * security agent unloaded on macOS, Gatekeeper or System Integrity Protection off, the
- * macOS or pf firewall off, an endpoint protection product switched off, a SIEM's indexed
- * data wiped, the kernel's message buffer cleared (`dmesg -C`), Secure Boot's signature
- * checks turned off (`mokutil --disable-validation`), FileVault's disk encryption turned off
- * (`fdesetup disable`), and the shell's own history
- * switched off; security switched off at the next boot by the kernel command line is in
- * defences-boot.ts. Windows' equivalents are in
- * defences-windows.ts; agents stopped by their own control programs and alerting silenced, in
- * defences-agents.ts. Read from each program's words into a CloudFact of service
- * `host-defence` whose verb says what was switched off.
+ * macOS firewall off (pf, Shorewall, csf, APF and ipfw: defences-firewalls.ts), an endpoint
+ * protection product switched off, a SIEM's indexed data wiped, the kernel's message buffer
+ * cleared (`dmesg -C`), Secure Boot's signature checks turned off (`mokutil
+ * --disable-validation`), FileVault's disk encryption turned off (`fdesetup disable`), and
+ * the shell's own history switched off; security switched off at the next boot by the kernel
+ * command line is in defences-boot.ts. Windows' equivalents are in defences-windows.ts;
+ * agents stopped by their own control programs and alerting silenced, in defences-agents.ts.
+ * Read from each program's words into a CloudFact of service `host-defence` whose verb says
+ * what was switched off.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { SECURITY_UNITS } from './cloud-host.js';
 import { windowsDefencesOff } from './defences-windows.js';
 import { agentsOff } from './defences-agents.js';
 import { bootDefencesOff } from './defences-boot.js';
+import { firewallsOff } from './defences-firewalls.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
 
@@ -181,9 +182,6 @@ export function defencesOff(cmd: NormalizedCommand, ctx?: AnalyzeContext): Findi
       // `fdesetup disable`: FileVault decrypts the disk; whoever holds the machine reads it
       if (pos[0] === 'disable') found.push(['encryption-off', `fdesetup ${said}`]);
       break;
-    case 'pfctl':
-      if (args.includes('-d')) found.push(['firewall-off', 'pfctl -d']);
-      break;
     case 'mdatp':
       // Microsoft Defender on Linux and macOS: `mdatp config real-time-protection --value disabled`
       if (pos[0] === 'config' && /^disabled?$/.test(pos[pos.length - 1] ?? ''))
@@ -199,6 +197,7 @@ export function defencesOff(cmd: NormalizedCommand, ctx?: AnalyzeContext): Findi
       const off = history(name, cmd);
       if (off) found.push(['history-off', off]);
       found.push(...windowsDefencesOff(name, args, cmd.program));
+      found.push(...firewallsOff(name, args));
       found.push(...agentsOff(name, args));
       if (ctx) found.push(...bootDefencesOff(cmd, ctx));
     }

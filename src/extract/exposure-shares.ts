@@ -3,7 +3,8 @@
  * a public relay (`tmate`, `upterm host`, `sshx`, `tty-share --public`: whoever has the link
  * types into this shell), a file system exported to every host (`exportfs -o rw '*:/srv'`,
  * a Samba usershare open to guests), data published for everyone (`kaggle datasets create
- * --public`, `gh repo create --public --push`, `gdrive … --type anyone`) and share links
+ * --public`, `gh repo create --public --push`, `gdrive … --type anyone`, a private npm
+ * package made public: `npm access set status=public PKG`) and share links
  * that never expire (`uplink share --url` without `--not-after`, `rclone link` without
  * `--expire`). Reads the command's words only.
  *
@@ -75,6 +76,26 @@ function published(cmd: NormalizedCommand): Finding[] {
     return has(a, /^(--push|--source(=.*)?|-s)$/) ? [['visibility', 'gh repo create --public --push']] : [];
   if (cmd.program === 'gdrive' && optionPairs(a).some(([o, v]) => o === '--type' && v === 'anyone'))
     return [['link', 'gdrive share --type anyone']];
+  return packageMadePublic(cmd);
+}
+
+/** The package managers' options that take a value (so it is not read as a command word). */
+const PACKAGE_VALUED = /^--(otp|registry|userconfig|scope|workspace|cache|loglevel)$|^-w$/;
+
+/**
+ * A private package made public on its registry: `npm access public PKG` (npm 8 and older,
+ * Yarn 1; pnpm hands `access` to npm), `npm access set status=public PKG` (npm 9 on).
+ */
+function packageMadePublic(cmd: NormalizedCommand): Finding[] {
+  if (!/^(npm|yarn|pnpm)$/.test(cmd.program)) return [];
+  const words = cmd.argv
+    .slice(1)
+    .filter((w, i, all) => !w.startsWith('-') && !PACKAGE_VALUED.test(all[i - 1] ?? ''));
+  const at = words.indexOf('access');
+  const [verb, what, pkg] = at < 0 ? [] : words.slice(at + 1);
+  if (verb === 'public') return [['package', `${cmd.program} access public ${what ?? ''}`.trim()]];
+  if (verb === 'set' && /^status=public$/i.test(what ?? ''))
+    return [['package', `${cmd.program} access set status=public ${pkg ?? ''}`.trim()]];
   return [];
 }
 

@@ -15,6 +15,7 @@ import { ACL_HANDLERS } from './fs-acl.js';
 import { CLEANER_HANDLERS } from './fs-cleaners.js';
 import { WINDOWS_HANDLERS } from './fs-windows.js';
 import { WIPER_HANDLERS } from './fs-wipers.js';
+import { DISK_CMDLET_HANDLERS } from './fs-disk-cmdlets.js';
 import { CMD_DELETE_HANDLERS, hasCmdSwitch, rd } from './fs-windows-delete.js';
 import { rclone } from './fs-rclone.js';
 import { unison } from './fs-unison.js';
@@ -281,5 +282,8 @@ export const HANDLERS: Record<string, FsHandler> = {
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `mkfs.vfat` … share one). */
 export function handlerFor(program: string): FsHandler | undefined {
   if (program === 'mkfs' || program.startsWith('mkfs.')) return formatHandler;
-  return Object.prototype.hasOwnProperty.call(HANDLERS, program) ? HANDLERS[program] : undefined;
+  if (Object.prototype.hasOwnProperty.call(HANDLERS, program)) return HANDLERS[program];
+  // cmdlets and cmd.exe's programs are named in any case (`Format-Volume`, `FORMAT`)
+  const folded = program.toLowerCase();
+  return Object.hasOwn(DISK_CMDLET_HANDLERS, folded) ? DISK_CMDLET_HANDLERS[folded] : undefined;
 }

@@ -3,10 +3,10 @@
  * dataset or its snapshots on this machine (`zfs destroy`, `zfs rollback`, `zpool destroy`,
  * `lvremove`, `vgremove`, `pvremove`, `btrfs subvolume delete`, `mdadm --zero-superblock`
  * or `--create`, `virsh vol-delete`, `virsh undefine --remove-all-storage`) or erase a drive
- * (`nvme format`, `nvme sanitize`, `hdparm --security-erase`, `badblocks -w`: its write test
- * overwrites every block), or delete a virtual machine's disk (`wsl --unregister NAME`: the
- * distribution and its virtual disk go). Each is read as
- * a format of what it names (fs fact, op `format`): a path is classified as any path (a
+ * (`nvme format`, `nvme sanitize`, `nvme zns reset-zone`, `hdparm --security-erase`,
+ * `badblocks -w`: its write test overwrites every block), or delete a virtual machine's disk
+ * (`wsl --unregister NAME`: the distribution and its virtual disk go). Each is read as a
+ * format of what it names (fs fact, op `format`): a path is classified as any path (a
  * /dev path is a device, refused like a wipe; a folder inside the workspace is the
  * workspace's), and a volume name, which is no file, is storage of class `unknown` (asked).
  * What only lists, creates, snapshots or dry-runs gives nothing. `scrub FILE|DEV` overwrites
@@ -126,10 +126,17 @@ export const VOLUME_HANDLERS: Record<string, FsHandler> = {
     const o = parseOptions(cmd.argv, 1, MDADM);
     return hasAny(o, 'zero-superblock', 'create', 'C') ? formatOf(cmd, ctx, o.operands, false) : [];
   },
-  // `nvme format DEV` (a new LBA format erases the namespace) and `nvme sanitize DEV`.
+  // `nvme format DEV` (a new LBA format erases the namespace), `nvme sanitize DEV`, and
+  // `nvme zns reset-zone DEV` (the zones of a zoned namespace emptied).
   nvme: (cmd, ctx) => {
     const o = parseOptions(cmd.argv, 1, NVME);
     const [sub, ...devs] = o.operands;
+    const words = o.operands.map((i) => cmd.argv[i]);
+    if (words[0] === 'zns' && words[1] === 'reset-zone') {
+      // its own `-a` (every zone) takes no value: a device after it is read by its path
+      const paths = cmd.argv.flatMap((a, i) => (i > o.operands[1] && /^\/dev\//.test(a) ? [i] : []));
+      return formatOf(cmd, ctx, paths.length ? paths : devs.slice(1), false);
+    }
     return sub !== undefined && /^(format|sanitize)$/.test(cmd.argv[sub])
       ? formatOf(cmd, ctx, devs, false)
       : [];

@@ -3,10 +3,14 @@
  * `nwipe DEV…` (with no device it wipes every disk it finds), `sg_format --format DEV` (a
  * SCSI low-level format), `sg_sanitize --overwrite|--block|--crypto DEV`, `dc3dd wipe=DEV` /
  * `hwipe=DEV` (dc3dd's `of=` overwrites like dd's), `wipe [-r] FILE…` and `bleachbit --shred
- * FILE…`. A device erase is read as a format of the device (fs fact, op `format`), a file
- * wiper as a shred of its files (op `shred`, recursive with `wipe -r`); the path's class
- * decides (a /dev path is a device, the home folder is home). Listing, help and previews give
- * nothing. Reads the words only.
+ * FILE…`; self-encrypting drives reverted to factory state, which throws their key away
+ * (`sedutil-cli --PSIDrevert|--yesIreallywanttoERASEALLmydatausingthePSID PSID DEV`,
+ * `--revertTPer`, `--revertLockingSP`, `--eraseLockingRange`), and the zones of a zoned drive
+ * reset to empty (`blkzone reset DEV`, `sg_reset_wp`, `zbc_reset_zone`; `nvme zns reset-zone`
+ * is in fs-volumes.ts). A device erase is read as a format of the device (fs fact, op
+ * `format`), a file wiper as a shred of its files (op `shred`, recursive with `wipe -r`); the
+ * path's class decides (a /dev path is a device, the home folder is home). Listing, help and
+ * previews give nothing. Reads the words only.
  */
 import type { FsTarget } from '../engine/types.js';
 import type { DraftFact } from './extractor.js';
@@ -96,7 +100,49 @@ const bleachbit: FsHandler = (cmd, ctx) => {
   );
 };
 
+/**
+ * sedutil-cli's commands (case-insensitive) that revert an Opal drive or erase a locking
+ * range: its media key is replaced, so everything written before is gone.
+ */
+const SED_ERASE =
+  /^--(yesireallywanttoeraseallmydatausingthepsid|psidrevert|psidrevertadminsp|reverttper|revertlockingsp|eraselockingrange)$/i;
+
+/** `sedutil-cli --PSIDrevert PSID DEV` …: the drive, its last word; its other commands (`--scan`, `--query`) read. */
+const sedutil: FsHandler = (cmd, ctx) => {
+  const last = cmd.argv.length - 1;
+  if (!cmd.argv.some((a) => SED_ERASE.test(a)) || last < 2) return [];
+  return fsFact(cmd, 'format', [target(cmd, last, ctx)], false, true);
+};
+
+/** The option spec of the zone tools: offset, length and count take a value. */
+const ZONES = { shortWithValue: 'olcz', longWithValue: ['offset', 'length', 'count', 'zone'] };
+
+/** `blkzone reset [-o OFF] [-l LEN|-c N] DEV`: the zones are emptied; `report`, `capacity`, `open`, `close`, `finish` keep data. */
+const blkzone: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, ZONES);
+  const [verb, ...devs] = o.operands;
+  if (verb === undefined || cmd.argv[verb] !== 'reset') return [];
+  return fsFact(
+    cmd,
+    'format',
+    devs.map((i) => target(cmd, i, ctx)),
+    false,
+    true,
+  );
+};
+
+/** `sg_reset_wp --all|--zone=ID DEV`, `zbc_reset_zone DEV ZONE|-all`: zone data erased; the device is the first operand. */
+const resetZones: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, ZONES);
+  if (hasAny(o, 'h', 'help', 'V', 'version') || o.operands.length === 0) return [];
+  return fsFact(cmd, 'format', [target(cmd, o.operands[0], ctx)], false, true);
+};
+
 export const WIPER_HANDLERS: Record<string, FsHandler> = {
+  'sedutil-cli': sedutil,
+  blkzone,
+  sg_reset_wp: resetZones,
+  zbc_reset_zone: resetZones,
   nwipe,
   sg_format: sgFormat,
   sg_sanitize: sgSanitize,

@@ -9,6 +9,7 @@ import { EXTRAS } from './git-extras.js';
 import { act, shortRef, type GitAction, type Reader } from './git-act.js';
 import { cleanForced, settingActions, unsetActions } from './git-push-settings.js';
 import { lfs, updateRef } from './git-plumbing.js';
+import { builtSpecEffect } from './git-refspecs.js';
 
 export type { GitAction } from './git-act.js';
 
@@ -35,6 +36,12 @@ const push: Reader = (args, env) => {
   const pushed: string[] = [];
   const deleted: string[] = [];
   for (const s of specs) {
+    // a list the shell builds, with `:` or `+` put in front of every ref it prints
+    const built = builtSpecEffect(s);
+    if (built) {
+      (built === 'delete' ? deleted : forced).push(s);
+      continue;
+    }
     const plus = s.startsWith('+');
     const spec = plus ? s.slice(1) : s;
     const colon = spec.indexOf(':');

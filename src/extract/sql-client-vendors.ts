@@ -6,7 +6,9 @@
  * Derby's `ij` (script files as operands), Informix `dbaccess DB FILE`, Db2's `clpplus`
  * (stdin), TDengine's `taos -s`, YDB's `ydb sql -s` and the `isql` of Firebird and Sybase
  * (`isql-fb -user U -i wipe.sql host:/db.fdb`, `isql -S srv -U sa -i x.sql`) and Databend's
- * `bendsql --query` (its dsn names the database). What they run reaches the database rules as SQL statements.
+ * `bendsql --query` (its dsn names the database), and ksqlDB's `ksql -e|-f` (a Kafka stream or
+ * table dropped, its topic too with `DELETE TOPIC`). What they run reaches the database rules
+ * as SQL statements.
  */
 import type { ClientSpec } from './sql-client-table.js';
 
@@ -186,6 +188,19 @@ export const VENDOR_CLIENTS: Record<string, ClientSpec> = {
     withArg: [
       ...['-h', '--host', '-P', '--port', '-u', '--user', '-p', '--password', '-o', '--output'],
       ...['--set', '-s', '--data', '--format', '--quote-style', '--prompt'],
+    ],
+  },
+  // ksqlDB: `ksql URL -e "DROP STREAM s DELETE TOPIC;"`, `-f script.sql`; the server URL is an
+  // operand. KingbaseES ships a psql fork of the same name (`ksql -d DB -c SQL`): read too.
+  ksql: {
+    tool: 'ksql',
+    dialect: 'postgresql',
+    sql: ['-e', '--execute', '-c', '--command'],
+    file: ['-f', '--file'],
+    db: ['-d', '--dbname'],
+    withArg: [
+      ...['-u', '--user', '-p', '--password', '--config-file', '--define', '--output', '--query-row-limit'],
+      ...['--query-timeout', '-h', '--host', '-U', '--username', '-o', '-v', '--set', '--variable'],
     ],
   },
 };

@@ -1,6 +1,7 @@
 /**
- * Data-store statements: SQL run by database clients, mongo shell and redis commands, and
- * framework commands that drop or reset a database. Text that is only written somewhere
+ * Data-store statements: SQL run by database clients, mongo shell and redis commands,
+ * framework commands that drop or reset a database, and applications started with their ORM
+ * told to recreate the schema (sql-schema-auto.ts). Text that is only written somewhere
  * (`echo "DROP TABLE x" > f.sql`) is never a statement: only the programs that execute it
  * are read here.
  */
@@ -12,6 +13,7 @@ import { ormCode, ormOpsOf } from './sql-orm.js';
 import { codeFileOps } from './sql-code-files.js';
 import { migrationFileOps } from './sql-migration-files.js';
 import { frameworkOps, peelRunner } from './sql-frameworks.js';
+import { schemaAutoOps } from './sql-schema-auto.js';
 import { parseMongo, parseRedis, REDIS_CLIS, type StoreOps } from './sql-nosql.js';
 import { parseCacheFlush } from './sql-cache.js';
 import { parseGraph } from './sql-graph.js';
@@ -116,7 +118,6 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
   }
   const code = ormCode(cmd);
   const files = code ? codeFileOps(code.code, code.program, cmd, ctx) : [];
-  return [...frameworkOps(cmd), ...migrationFileOps(cmd, ctx), ...ormOpsOf(code), ...files].map((o) =>
-    fact(o.tool, o, o.target, o.evidence),
-  );
+  const ops = [...frameworkOps(cmd), ...schemaAutoOps(cmd), ...migrationFileOps(cmd, ctx), ...ormOpsOf(code)];
+  return [...ops, ...files].map((o) => fact(o.tool, o, o.target, o.evidence));
 };

@@ -1,9 +1,10 @@
 /**
  * Tools whose own small language runs shell commands: gnuplot (`system("cmd")`, backquotes,
  * `!cmd` lines, a data file or output named `"< cmd"` / `"| cmd"`), bpftrace with `--unsafe`
- * and dtrace with `-w` (their `system("cmd")`; both refuse it otherwise). The program text is
- * what `-e` (gnuplot, bpftrace), `-n` (dtrace) give inline, a script file the same script
- * wrote, or stdin (gnuplot). Each command is re-parsed; a command built at run time (a
+ * and dtrace with `-w` (their `system("cmd")`; both refuse it otherwise), and the dc
+ * calculator (`!cmd`: the rest of the line runs in a shell). The program text is what `-e`
+ * (gnuplot, bpftrace, dc), `-n` (dtrace) give inline, a script file the same script wrote, or
+ * stdin (gnuplot, dc). Each command is re-parsed; a command built at run time (a
  * variable, a format with arguments: `system("kill %d", pid)`) is unknown code. `-c CMD`
  * (bpftrace, dtrace) is a command the tracer starts. A script file on disk is the project's
  * own: not read here.
@@ -13,7 +14,7 @@ import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 
-export const SYSTEM_DSLS = new Set(['gnuplot', 'bpftrace', 'dtrace']);
+export const SYSTEM_DSLS = new Set(['gnuplot', 'bpftrace', 'dtrace', 'dc']);
 
 /** A command the program text runs: the shell text, or undefined when built at run time. */
 export type DslCommand = { text?: string; source: string };
@@ -30,6 +31,9 @@ export function dslCommands(prog: string, code: string): DslCommand[] {
     if (lit === undefined || m[3]) out.push({ source: m[0] });
     else out.push({ text: m[1] !== undefined ? unescape(lit) : lit, source: m[0] });
   }
+  // dc's `!`: the rest of the line is a shell command (`!<`, `!=`, `!>` compare instead)
+  if (prog === 'dc')
+    return [...code.matchAll(/!(?![<=>])([^\n]*)/g)].map((m) => ({ text: m[1], source: m[0] }));
   if (prog !== 'gnuplot') return out;
   for (const m of code.matchAll(/`([^`]*)`/g)) out.push({ text: m[1], source: m[0] });
   for (const m of code.matchAll(/^\s*!(.*)$/gm)) out.push({ text: m[1], source: m[0] });
@@ -38,8 +42,47 @@ export function dslCommands(prog: string, code: string): DslCommand[] {
   return out;
 }
 
+/** The text of a file `f` names: this script's own, or stdin for `-`; undefined = not known here. */
+function fileText(f: Field, k: K): Field | undefined {
+  if (f.text === '-' && k.io.stdin)
+    return { text: k.io.stdin.text ?? '', dynamic: k.io.stdin.text === undefined };
+  const text = f.dynamic ? undefined : k.scope.files.get(absPath(k.scope.cwd, f.text));
+  return text === undefined ? undefined : { text, dynamic: false };
+}
+
+/**
+ * dc's program: each `-e EXPR` / `--expression=EXPR`, each file (`-f FILE`, `--file=FILE`,
+ * an operand) this script wrote, and stdin when neither is given. A file not written here
+ * is the project's own (not read, as for the other tools).
+ */
+function dcProgram(argv: Field[], k: K): Field[] {
+  const code: Field[] = [];
+  let given = false;
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (t === '-e' || t === '--expression' || t.startsWith('--expression=')) {
+      const expr = t.startsWith('--expression=') ? { ...argv[i], text: t.slice(13) } : argv[++i];
+      if (expr) code.push(expr);
+      given = true;
+    } else if (t === '-f' || t === '--file' || t.startsWith('--file=') || !t.startsWith('-')) {
+      const f = t.startsWith('--file=')
+        ? { ...argv[i], text: t.slice(7) }
+        : t.startsWith('-')
+          ? argv[++i]
+          : argv[i];
+      const read = f && fileText(f, k);
+      if (read) code.push(read);
+      given = true;
+    }
+  }
+  if (!given && k.io.stdin)
+    code.push({ text: k.io.stdin.text ?? '', dynamic: k.io.stdin.text === undefined });
+  return code;
+}
+
 /** The program text of `argv` (inline, a file written here, stdin), whether system() may run, and `-c CMD`. */
 function programOf(prog: string, argv: Field[], k: K): { code: Field[]; allowed: boolean; start?: Field } {
+  if (prog === 'dc') return { code: dcProgram(argv, k), allowed: true };
   const code: Field[] = [];
   let allowed = prog === 'gnuplot';
   let start: Field | undefined;
@@ -55,12 +98,8 @@ function programOf(prog: string, argv: Field[], k: K): { code: Field[]; allowed:
       const f = t === '-s' ? argv[++i] : argv[i];
       if (!f) break;
       files++;
-      if (f.text === '-' && k.io.stdin)
-        code.push({ text: k.io.stdin.text ?? '', dynamic: k.io.stdin.text === undefined });
-      else {
-        const text = f.dynamic ? undefined : k.scope.files.get(absPath(k.scope.cwd, f.text));
-        if (text !== undefined) code.push({ text, dynamic: false });
-      }
+      const read = fileText(f, k);
+      if (read) code.push(read);
     } else if (/^-[opIBfdqvx]$|^--(include|output|format)$/.test(t) && prog !== 'gnuplot') i++;
   }
   // gnuplot with no -e and no script reads its commands from stdin

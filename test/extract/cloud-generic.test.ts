@@ -95,6 +95,10 @@ describe('CLIs no table models, read by shape', () => {
     ['amqp-delete-queue -u amqp://mq.internal -q orders', ['amqp-delete-queue|delete|orders|true']],
     ['amqp-declare-queue -u amqp://mq.internal -q orders', []],
     ['amqp-delete-queue --help', []],
+    // the object joined to the verb (Greenplum's `gpdeletesystem`); not a prefix that undoes it
+    ['gpdeletesystem -d /data/master/gpseg-1 -f', ['gpdeletesystem|delete|/data/master/gpseg-1|true']],
+    ['undelete --list', []],
+    ['autopurge-status', []],
     ['kafka-topics.sh --bootstrap-server k:9092 --list', []],
     // test harnesses destroy the throwaway instances of a test run
     ['kitchen destroy default-ubuntu-2204', []],

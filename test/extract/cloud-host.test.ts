@@ -52,6 +52,9 @@ describe('the host firewall', () => {
     ['ufw allow 22/tcp', []],
     ['firewall-cmd --panic-on', ['firewall-cmd|firewall|panic||true']],
     ['firewall-cmd --list-all', []],
+    // the same settings written while firewalld is stopped
+    ['firewall-offline-cmd --set-default-zone=trusted', ['firewall-offline-cmd|firewall|accept-all||true']],
+    ['firewall-offline-cmd --get-default-zone', []],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
 });
 
@@ -60,6 +63,10 @@ describe("the host's record and defences", () => {
     ['systemctl stop auditd', ['systemctl|security-service|stop|auditd|false']],
     ['systemctl disable --now falco.service nginx', ['systemctl|security-service|disable|falco|false']],
     ['service osqueryd stop', ['service|security-service|stop|osqueryd|false']],
+    // a firewall's own service: stopping it leaves the host open
+    ['systemctl stop shorewall', ['systemctl|security-service|stop|shorewall|false']],
+    ['systemctl disable --now csf lfd', ['systemctl|security-service|disable|csf lfd|false']],
+    ['systemctl stop iptables', ['systemctl|security-service|stop|iptables|false']],
     ['systemctl stop nginx my-app', []],
     ['systemctl restart rsyslog', []],
     ['auditctl -D', ['auditctl|audit|delete-rules||true']],

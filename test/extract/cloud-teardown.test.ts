@@ -27,6 +27,9 @@ describe('cluster launchers tearing down what they made', () => {
     ['ecs-cli down --force -c prod', ['ecs-cli|cluster|down||']],
     ['terraspace down network -y', ['terraspace|cluster|down|network|']],
     ['terraspace all down', ['terraspace|cluster all|down||all']],
+    // Defang: the project's services in the cloud account, with or without the compose group
+    ['defang compose down --project-name storefront-prod', ['defang|cluster compose|down||']],
+    ['defang down -P aws -p billing', ['defang|cluster|down||']],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
 
   it.each<string>([
@@ -41,6 +44,8 @@ describe('cluster launchers tearing down what they made', () => {
     'terraspace plan network',
     'tilt down',
     'okteto down',
+    'defang compose up --project-name storefront-prod',
+    'defang compose ps',
   ])('%s: no teardown', (line) => expect(cloud(line).filter((f) => f.includes('|down|'))).toEqual([]));
 
   it("keeps the generic reading of the tools' other destructive verbs", () =>

@@ -101,6 +101,11 @@ describe('defences switched off', () => {
       'agent-off: Set-Service: Set-Service -Name WinDefend -StartupType Disabled',
     ],
     ['sysmon64 -u force', 'agent-off: sysmon64: sysmon64 -u force'],
+    // a security product's file system filter unloaded or detached, or its driver stopped
+    ['fltmc unload SysmonDrv', 'agent-off: fltmc: fltmc unload SysmonDrv'],
+    ['fltmc.exe detach WdFilter C:', 'agent-off: fltmc.exe: fltmc.exe detach WdFilter C:'],
+    ['cmd /c "fltmc unload CSAgent"', 'agent-off: fltmc: fltmc unload CSAgent'],
+    ['sc stop SysmonDrv', 'agent-off: sc: sc stop SysmonDrv'],
     // the kernel's message buffer cleared (or read and cleared)
     ['dmesg --clear', 'logs-cleared: dmesg: dmesg --clear'],
     ['sudo dmesg -C', 'logs-cleared: dmesg: dmesg -C'],
@@ -225,6 +230,11 @@ describe('defences switched off', () => {
     "pwsh -c 'Get-BitLockerVolume'",
     "pwsh -c 'Enable-BitLocker -MountPoint C: -TpmProtector'",
     'socketfilterfw --getglobalstate',
+    'fltmc filters',
+    'fltmc instances -f SysmonDrv',
+    'fltmc load SysmonDrv',
+    'fltmc unload MyDevFilter',
+    'sc query SysmonDrv',
     'mdatp health',
     "splunk search 'index=main error'",
     'set -o history',

@@ -26,6 +26,18 @@ describe('a terminal, an export, data or a lasting link shared with anyone', () 
     ['uplink share --url --not-after=none sj://prod-backups', ['link: uplink share --url --not-after=none']],
     ['uplink share --url sj://prod-backups', ['link: uplink share --url']],
     ['rclone link remote:backups/db.sql', ['link: rclone link remote:backups/db.sql without --expire']],
+    // a private package made public on its registry (npm 9's and the older spelling; Yarn 1; pnpm hands it to npm)
+    [
+      'npm access set status=public @acme/billing-sdk',
+      ['package: npm access set status=public @acme/billing-sdk'],
+    ],
+    [
+      'npm access --otp 123456 set status=public @acme/payments',
+      ['package: npm access set status=public @acme/payments'],
+    ],
+    ['npm access public @acme/billing-sdk', ['package: npm access public @acme/billing-sdk']],
+    ['yarn access public @acme/ledger', ['package: yarn access public @acme/ledger']],
+    ['pnpm access public', ['package: pnpm access public']],
     // status and help, a session already running, no relay, a named network, read-only,
     // private, an expiry
     ['tmate -V', []],
@@ -45,6 +57,12 @@ describe('a terminal, an export, data or a lasting link shared with anyone', () 
     ['uplink share --url --not-after=+24h sj://prod-backups', []],
     ['uplink share --readonly sj://prod-backups', []],
     ['rclone link --expire 1d remote:backups/db.sql', []],
+    ['npm access set status=private @acme/billing-sdk', []],
+    ['npm access restricted @acme/billing-sdk', []],
+    ['npm access get status @acme/billing-sdk', []],
+    ['npm access list packages @acme', []],
+    ['npm access set mfa=publish @acme/billing-sdk', []],
+    ['npm publish --access public', []],
   ])('%s', (line, want) => expect(shared(line)).toEqual(want));
 });
 
@@ -56,6 +74,8 @@ describe('sharing with anyone asks', () => {
     ["sudo exportfs -o rw,no_root_squash '*:/srv/data'", 'ask exposure/make-public'],
     ['kaggle datasets create -p data/customers --public', 'ask exposure/make-public'],
     ['uplink share --url --not-after=none sj://prod-backups', 'ask exposure/make-public'],
+    ['npm access set status=public @acme/internal-billing-sdk', 'ask exposure/make-public'],
+    ['npm access get status @acme/internal-billing-sdk', 'allow'],
     ['tmate -V', 'allow'],
     ['uplink share --url --not-after=+24h sj://prod-backups', 'allow'],
   ])('%s → %s', (script, expected) => expect(exposure(script)).toBe(expected));

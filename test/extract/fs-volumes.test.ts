@@ -32,6 +32,10 @@ describe('volume managers and VM storage (filesystem pack)', () => {
     ['nvme format /dev/nvme0n1 --ses=1', 'deny filesystem/wipe-device'],
     ['nvme format -s 1 -l 0 /dev/nvme1n1', 'deny filesystem/wipe-device'],
     ['nvme sanitize /dev/nvme0 --sanact=2', 'deny filesystem/wipe-device'],
+    // the zones of a zoned namespace emptied (`-a`: every zone, no value)
+    ['sudo nvme zns reset-zone /dev/nvme0n2 -a', 'deny filesystem/wipe-device'],
+    ['nvme zns reset-zone -a /dev/nvme0n2', 'deny filesystem/wipe-device'],
+    ['nvme zns report-zones /dev/nvme0n2', 'allow'],
     ['hdparm --user-master u --security-erase p /dev/sdb', 'deny filesystem/wipe-device'],
     ['hdparm --security-erase-enhanced NULL /dev/sdc', 'deny filesystem/wipe-device'],
     ['nvme list', 'allow'],

@@ -27,6 +27,24 @@ describe('disk and file wipers (filesystem pack)', () => {
     ['bleachbit --shred ~/projects ~/Documents', 'ask filesystem/delete-outside-workspace'],
     ['bleachbit --list', 'allow'],
     ['bleachbit --preview --shred ~/Documents', 'allow'],
+    // self-encrypting drives reverted (their key replaced), any spelling of the command
+    [
+      'sudo sedutil-cli --yesIreallywanttoERASEALLmydatausingthePSID 7KX2LBQ9MDPTFN3VWZY48GH1CSRE6A0J /dev/nvme0',
+      'deny filesystem/wipe-device',
+    ],
+    ['sedutil-cli --psidrevert 7KX2LBQ9MDPTFN3VWZY48GH1CSRE6A0J /dev/sda', 'deny filesystem/wipe-device'],
+    ['sedutil-cli --revertTPer s3cret /dev/sdb', 'deny filesystem/wipe-device'],
+    ['sedutil-cli --eraseLockingRange 1 s3cret /dev/sdb', 'deny filesystem/wipe-device'],
+    ['sedutil-cli --scan', 'allow'],
+    ['sedutil-cli --query /dev/nvme0', 'allow'],
+    // zoned drives: a reset empties the zones; reports and finish keep the data
+    ['sudo blkzone reset /dev/nvme1n2', 'deny filesystem/wipe-device'],
+    ['blkzone reset -o 0 -c 64 /dev/sdc', 'deny filesystem/wipe-device'],
+    ['sg_reset_wp --all /dev/sdd', 'deny filesystem/wipe-device'],
+    ['zbc_reset_zone /dev/sdd 524288', 'deny filesystem/wipe-device'],
+    ['blkzone report /dev/nvme1n2', 'allow'],
+    ['blkzone capacity -c 4 /dev/nvme1n2', 'allow'],
+    ['blkzone finish -o 0 /dev/nvme1n2', 'allow'],
   ])('%s → %s', async (cmd, want) => {
     expect(await verdict(cmd)).toBe(want);
   });

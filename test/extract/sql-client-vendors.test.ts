@@ -107,6 +107,24 @@ describe('enterprise and analytical database clients', () => {
     [['mclient', '-d', 'demo', 'report.sql'], undefined, [['mclient', 'SELECT', '', true]]],
     [['dbaccess', 'stores', '-'], heredoc('SELECT 1;'), [['dbaccess', 'SELECT', '', true]]],
     [['sqlline', '-u', 'jdbc:drill:zk=local'], undefined, []],
+    // ksqlDB: `-e`/`--execute` or a `-f` file; the server URL is an operand. KingbaseES' `ksql -c`.
+    [
+      ['ksql', 'http://ksqldb.prod:8088', '-e', 'DROP STREAM orders_enriched DELETE TOPIC;'],
+      undefined,
+      [['ksql', 'DROP', 'orders_enriched', true]],
+    ],
+    [
+      ['ksql', '--execute=DROP TABLE payments DELETE TOPIC;', '--', 'https://ksqldb:8088'],
+      undefined,
+      [['ksql', 'DROP', 'payments', true]],
+    ],
+    [
+      ['ksql', '-u', 'admin', '-f', 'drop.sql', 'http://ksqldb:8088'],
+      undefined,
+      [['ksql', 'DROP', 'orders', true]],
+    ],
+    [['ksql', '-d', 'billing', '-c', 'DROP TABLE invoices'], undefined, [['ksql', 'DROP', 'invoices', true]]],
+    [['ksql', 'http://ksqldb:8088', '-e', 'SHOW STREAMS;'], undefined, [['ksql', 'SHOW', '', true]]],
   ])('%j %j', (argv, stdin, want) => {
     expect(facts(argv, stdin)).toEqual(want);
   });

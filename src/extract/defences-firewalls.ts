@@ -1,0 +1,44 @@
+/**
+ * Host firewalls other than iptables, nft, ufw and firewalld (cloud-host.ts) switched off:
+ * Shorewall's `clear` (every rule removed: the host wide open) and `stop` (only the hosts of
+ * its stopped rules let in), ConfigServer's `csf -x|--disable` and `-f|--flush`, APF's `apf
+ * -f|--flush|--stop`, FreeBSD's `ipfw flush` and `ipfw disable firewall`, and pf's `pfctl -d`
+ * or `pfctl -F all|rules`. Status, checks, listing, (re)starting and one rule added or taken
+ * away are routine: no finding. Each finding is [verb `firewall-off`, the words that say so].
+ */
+import type { Finding } from './word-facts.js';
+
+/** Shorewall's programs (IPv4, IPv6, and the lite versions compiled elsewhere). */
+const SHOREWALL = /^shorewall6?(-lite)?$/;
+/** Shorewall's global options that take a value (`-v 2`, `-t`, `-c DIR`). */
+const SHOREWALL_VALUED = /^-[vcl]$/;
+
+/** What `name ARGS` (`name`: the program case-folded) switches off; empty = none. */
+export function firewallsOff(name: string, args: string[]): Finding[] {
+  const said = `${name} ${args.join(' ')}`.trim();
+  const off: Finding[] = [['firewall-off', said]];
+  if (args.some((a) => a === '--help' || a === '-h')) return [];
+  if (SHOREWALL.test(name)) {
+    const verb = args.find((a, i) => !a.startsWith('-') && !SHOREWALL_VALUED.test(args[i - 1] ?? ''));
+    return verb === 'clear' || verb === 'stop' ? off : [];
+  }
+  switch (name) {
+    case 'csf':
+      return args.some((a) => /^(-x|--disable|-f|--flush)$/.test(a)) ? off : [];
+    case 'apf':
+      return args.some((a) => /^(-f|--flush|--stop)$/.test(a)) ? off : [];
+    case 'ipfw': {
+      const pos = args.filter((a) => !a.startsWith('-'));
+      return pos[0] === 'flush' || (pos[0] === 'disable' && pos[1] === 'firewall') ? off : [];
+    }
+    case 'pfctl': {
+      if (args.includes('-d')) return [['firewall-off', 'pfctl -d']];
+      // `pfctl -F all|rules` (`-Fa`, `-Fr`): every filter rule flushed
+      const at = args.findIndex((a) => /^-F/.test(a));
+      const what = at < 0 ? '' : args[at].length > 2 ? args[at].slice(2) : (args[at + 1] ?? '');
+      return /^(a|all|r|rules)$/.test(what) ? [['firewall-off', `pfctl -F ${what}`]] : [];
+    }
+    default:
+      return [];
+  }
+}

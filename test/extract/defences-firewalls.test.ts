@@ -1,0 +1,49 @@
+/**
+ * Host firewalls switched off (src/extract/defences-firewalls.ts): Shorewall's clear and
+ * stop, csf, APF, ipfw and pf flushing or disabling their rules ask; status, checks,
+ * listing, (re)starting and single rules do not. Through the real pipeline (sudo, paths)
+ * with the host pack only.
+ */
+import { describe, expect, it } from 'vitest';
+import { packVerdict } from '../helpers/command.js';
+
+const verdict = await packVerdict('host');
+
+describe('host firewalls switched off', () => {
+  it.each([
+    'sudo shorewall clear',
+    'shorewall6 -q stop',
+    'sudo /sbin/shorewall-lite -v 2 clear',
+    'sudo csf -x',
+    'csf --flush',
+    'apf --stop',
+    'sudo ipfw -q flush',
+    'ipfw disable firewall',
+    'sudo pfctl -d',
+    'pfctl -F all',
+    'pfctl -Fr',
+  ])('%s asks', async (cmd) => {
+    expect(await verdict(cmd)).toBe('ask host/firewall-down');
+  });
+
+  it.each([
+    'sudo shorewall show',
+    'shorewall check',
+    'sudo shorewall restart',
+    'shorewall reset',
+    'shorewall clear --help',
+    'csf -l',
+    'csf -r',
+    'csf -a 203.0.113.7',
+    'csf -tf',
+    'apf -r',
+    'ipfw list',
+    'ipfw add 100 allow tcp from any to me 22',
+    'pfctl -s rules',
+    'pfctl -F states',
+    'pfctl -FR',
+    'pfctl -e',
+  ])('%s is allowed', async (cmd) => {
+    expect(await verdict(cmd)).toBe('allow');
+  });
+});

@@ -5,13 +5,15 @@
  * (`File.rm_rf!`, `new File(p).deleteDir()`, `std::fs::remove_dir_all`), run a command
  * through a shell or as an argv (`System.cmd`, `:os.cmd`, `"…".execute()`, `ProcessBuilder`,
  * `Command::new(…).args(…)`), send HTTP requests (Req, HTTPoison, Tesla, `:httpc`;
- * `URL.openConnection()` with its `requestMethod`, java.net.http; reqwest, ureq), and evaluate
+ * `URL.openConnection()` with its `requestMethod`, java.net.http; reqwest and ureq: codescan-rust-http.ts), and evaluate
  * code not readable statically (`Code.eval_string`, `Eval.me`, `GroovyShell.evaluate`).
  */
 import { callArgs, kwarg, literalOf, type Lexed } from './codelex.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
 import { jvmGitLibraryPatterns } from './codescan-gitlib-jvm.js';
+import { elixirGraphqlPatterns } from './codescan-graphql-langs.js';
+import { rustHttpPatterns } from './codescan-rust-http.js';
 
 /** The elements of a list literal (`["-rf", p]`, `&["-rf", p]`, `vec![…]`, `listOf(…)`, `List(…)`); undefined = not one. */
 function listItems(expr: string | undefined): string[] | undefined {
@@ -87,6 +89,7 @@ export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Patter
   ) => h.http(m, args, lx, home, lang);
   return {
     elixir: [
+      ...elixirGraphqlPatterns(h),
       { re: /\bFile\.(?:rm_rf|rm|rmdir)!?\s*\(?/g, handle: h.rm },
       { re: /\bSystem\.shell\s*\(/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
       { re: /(?<![\w.]):os\.cmd\s*\(/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
@@ -262,17 +265,7 @@ export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Patter
           return argvOf(items, lx, home, h);
         },
       },
-      // reqwest / ureq: `client.delete(url).send()`, `ureq::post(url).send_string(body)`
-      {
-        re: /(?:\bureq::|\breqwest::(?:blocking::)?|\.)(get|post|put|patch|delete|head)\s*\(/g,
-        handle: (a, lx, home, m) => {
-          if (!/\b(?:reqwest|ureq)\b/.test(lx.skel)) return [];
-          const rest = lx.skel.slice(m.index);
-          const stmt = rest.slice(0, rest.search(/;|\n|$/));
-          const body = /\.(?:body|send_string|json|send_json)\s*\(([^()]*)\)/.exec(stmt)?.[1];
-          return http(m[1], [a[0] ?? '', ...(body !== undefined ? [`body: ${body}`] : [])], lx, home, 'rust');
-        },
-      },
+      ...rustHttpPatterns(h),
     ],
   };
 }

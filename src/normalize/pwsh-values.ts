@@ -67,19 +67,32 @@ export function wordJson(w: Word, vars: Vars = new Map()): string | undefined {
   return o === undefined ? undefined : JSON.stringify(o);
 }
 
-/** The value of a pipeline `X | ConvertTo-Json …` or a single word; undefined = not a value. */
+/** The JSON text `ConvertTo-Json` makes of `w`, as a word (unknown when it does not convert). */
+function converted(w: Word, vars: Vars): Word {
+  const json = wordJson(w, vars);
+  // fail closed: a value that does not convert is not known
+  return json === undefined
+    ? { text: w.raw, dynamic: true, raw: w.raw }
+    : { text: json, dynamic: false, raw: json };
+}
+
+/**
+ * The value of a single word, of `X | ConvertTo-Json …`, or of `ConvertTo-Json [-InputObject] X …`;
+ * undefined = not a value.
+ */
 function pipelineValue(segs: Word[][], vars: Vars): Word | undefined {
   const first = segs[0];
-  if (!first || first.length !== 1) return undefined;
+  if (!first) return undefined;
+  if (segs.length === 1 && /^convertto-json$/i.test(first[0].text)) {
+    const input = first
+      .slice(1)
+      .find((w, n, ws) => !w.raw.startsWith('-') && !/^-(depth|d\w*)$/i.test(ws[n - 1]?.raw ?? ''));
+    return input ? converted(resolve(input, vars), vars) : undefined;
+  }
+  if (first.length !== 1) return undefined;
   const w = resolve(first[0], vars);
   if (segs.length === 1) return w;
-  if (segs.length === 2 && /^convertto-json$/i.test(segs[1][0].text)) {
-    const json = wordJson(w, vars);
-    // fail closed: a value that does not convert is not known
-    return json === undefined
-      ? { text: w.raw, dynamic: true, raw: w.raw }
-      : { text: json, dynamic: false, raw: json };
-  }
+  if (segs.length === 2 && /^convertto-json$/i.test(segs[1][0].text)) return converted(w, vars);
   return undefined;
 }
 

@@ -52,6 +52,11 @@ describe('PowerShell variables (graphql and http packs)', () => {
       DELETE,
     ],
     [
+      `pwsh -c "Invoke-RestMethod https://api.example.com/graphql -Method Post -Body (ConvertTo-Json -Depth 3 -InputObject @{ query = 'mutation { deleteA(id: 1) }' })"`,
+      graphql,
+      DELETE,
+    ],
+    [
       `pwsh -c "Invoke-GraphQLMutation -Mutation 'mutation(\\$id: ID!) { teamRemove(id: \\$id) { ok } }' -Variables @{ id = 't2' } -Uri https://api.example.com/graphql"`,
       graphql,
       DELETE,
@@ -127,5 +132,10 @@ describe('PowerShell variables (graphql and http packs)', () => {
       'allow',
     ],
     [`pwsh -c '$x = 1; $name = "a b"; Write-Output "$name $x"'`, http, 'allow'],
+    [
+      `pwsh -c '$q = "{ a }"; irm https://api.example.com/graphql -Method Post -Body (ConvertTo-Json @{query=$q})'`,
+      graphql,
+      'allow',
+    ],
   ])('%s', (script, verdict, expected) => expect(verdict(script)).toBe(expected));
 });

@@ -1,7 +1,8 @@
 /**
  * PowerShell cmdlets that delete what they name (`Remove-AzResourceGroup -Name rg -Force`,
  * `Remove-S3Bucket -BucketName b -DeleteBucketContent`, `Remove-MgUser -UserId u`,
- * `Unregister-…`, `Clear-…`): the cloud, directory and service modules (Az, Microsoft Graph,
+ * `Unregister-…`, `Clear-…`, any cmdlet with a `-Remove…`/`-Delete…`/`-Purge…` switch such as
+ * `Disable-AzRecoveryServicesBackupProtection -RemoveRecoveryPoints`): the cloud, directory and service modules (Az, Microsoft Graph,
  * AWS Tools, Exchange, PnP, …) name their cmdlets `Verb-PrefixNoun`, so a destructive verb
  * on a noun that is not the session's own state is read as a delete of a resource no table
  * models (a generic fact: `saas/unknown-cli-destroy` asks). The nouns of the session and of
@@ -30,7 +31,7 @@ const LOCAL_NOUNS = new Set(
 
 /** Switches (no value word) a destructive cmdlet commonly takes. */
 const SWITCH =
-  /^-(force|confirm(:\$?\w+)?|passthru|asjob|recurse|deletebucketcontent|nowait|permanent|purge|whatif|verbose|debug)$/i;
+  /^-(force|confirm(:\$?\w+)?|passthru|asjob|recurse|deletebucketcontent|nowait|permanent|purge|whatif|verbose|debug|(remove|delete|purge)[a-z]+)$/i;
 
 /** Parameters that name the resource: `-Name`, `-ResourceGroupName`, `-UserId`, `-Id`, `-Identity`, `-BucketName`. */
 const RESOURCE = /^-(\w*name|\w*id|identity|arn|uri|url|path)$/i;
@@ -45,9 +46,14 @@ function prefixOf(noun: string): string {
   return m ? (m[1] ?? m[2]) : '';
 }
 
+/** Any cmdlet given a switch that deletes what it acts on (`Disable-…Protection -RemoveRecoveryPoints`, `-DeleteData`). */
+const DELETING_SWITCH = /^-(remove|delete|purge)[a-z]+$/i;
+
 /** The delete a destructive cmdlet makes; undefined for any other command. */
 export function readCmdlet(cmd: NormalizedCommand): CloudDraft | undefined {
-  const m = CMDLET.exec(cmd.argv[0] ?? '');
+  const any = /^([a-z]+)-([a-z][a-z0-9]*)$/i.exec(cmd.argv[0] ?? '');
+  const m =
+    CMDLET.exec(cmd.argv[0] ?? '') ?? (any && cmd.argv.some((a) => DELETING_SWITCH.test(a)) ? any : null);
   if (!m || LOCAL_NOUNS.has(m[2].toLowerCase())) return undefined;
   // `-WhatIf` only shows what would be deleted.
   if (cmd.argv.some((a) => /^-whatif(:\$?true)?$/i.test(a))) return undefined;

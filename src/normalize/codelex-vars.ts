@@ -7,13 +7,41 @@
 const ASSIGN =
   /(?:^|[;\n{|])\s*(?:(?:const|let|let\s+mut|var|val|def|my|our|local)\s+)?[$@%]?([A-Za-z_]\w*)\s*:?=(?![=~>])\s*([^;\n]+)/g;
 
-export function assignments(skel: string): Map<string, string | null> {
-  const vars = new Map<string, string | null>();
-  for (const m of skel.matchAll(ASSIGN)) {
-    const rhs = m[2].trim();
-    const prev = vars.get(m[1]);
-    vars.set(m[1], prev === undefined || prev === rhs ? rhs : null);
+/** A declaration with a type (`const Q: &str = …`, `let url: String = …`, `val x: String = …`). */
+const TYPED =
+  /(?:^|[;\n{|])\s*(?:pub\s+)?(?:const|let|let\s+mut|static|var|val)\s+([A-Za-z_]\w*)\s*:(?!=)[^=;\n]+?=(?![=~>])\s*([^;\n]+)/g;
+/** R's `name <- expr` (also `<<-`); its names may hold dots (`my.url`). */
+const R_ASSIGN = /(?:^|[;\n{])\s*([A-Za-z_.][\w.]*)\s*<<?-\s*([^;\n]+)/g;
+/** Elixir's module attribute `@name value` (read as `@name`); not a use of it (`@name |> f()`). */
+const ELIXIR_ATTR = /(?:^|\n)[ \t]*@([a-z_]\w*)[ \t]+(?![|&=<>+*/.-]|do\b)([^\n]+)/g;
+
+/**
+ * The right-hand side that starts the match `m` (ending at a line end or `;`), continued over the
+ * following lines while its brackets are open (`x = {\n  a: 1\n}`), up to a `;` outside them.
+ */
+function wholeRhs(skel: string, m: RegExpExecArray): string {
+  let depth = 0;
+  for (const ch of m[2]) depth += '([{'.includes(ch) ? 1 : ')]}'.includes(ch) ? -1 : 0;
+  if (depth <= 0) return m[2].trim();
+  const from = m.index + m[0].length - m[2].length;
+  for (let i = from + m[2].length; i < skel.length; i++) {
+    const ch = skel[i];
+    if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch) && --depth === 0) return skel.slice(from, i + 1).trim();
   }
+  return m[2].trim();
+}
+
+/** `lang`: the code's language, for assignments of its own shape (R's `<-`, Elixir's `@name v`); undefined = none. */
+export function assignments(skel: string, lang?: string): Map<string, string | null> {
+  const vars = new Map<string, string | null>();
+  const res = [ASSIGN, TYPED, ...(lang === 'r' ? [R_ASSIGN] : lang === 'elixir' ? [ELIXIR_ATTR] : [])];
+  for (const re of res)
+    for (const m of skel.matchAll(re)) {
+      const rhs = wholeRhs(skel, m);
+      const prev = vars.get(m[1]);
+      vars.set(m[1], prev === undefined || prev === rhs ? rhs : null);
+    }
   // Names bound elsewhere (parameters, loop variables, `as` targets) may hold other values
   // where they are read: unknown.
   for (const n of boundNames(skel, ALL_BINDERS)) vars.set(n, null);
@@ -27,7 +55,8 @@ const BINDERS = [
   /\(([^()]*)\)\s*=>/g,
   /([$\w]+)\s*=>/g,
   /\blambda\b([^:]*):/g,
-  /\|([^|]*)\|/g,
+  // Ruby's block parameters `{ |x| … }`, not the pipes of R and Elixir (`a |> f() |> g()`)
+  /\|(?![|>])([^|\n]*)\|(?![|>])/g,
   /\bas\s+([$\w]+)/g,
 ];
 /** Loop variables (`for x in`, `for (const x of`, `foreach … as`). */

@@ -6,6 +6,8 @@
  */
 import { assignments, nameUse, type NameUse } from './codelex-vars.js';
 import { decodeAnsiC } from './escapes.js';
+import { dataJson } from './codelex-json.js';
+import { formReader } from './codelex-forms.js';
 
 /**
  * Languages of inline code. Tcl, Scheme, Clojure and AppleScript are read by their own scanners
@@ -110,8 +112,18 @@ export function lex(code: string, lang: Lang): Lexed {
     skel += `\u0001${lits.length}\u0002`;
     lits.push({ value, dynamic, command });
   };
+  const forms = formReader(code, lang);
   while (i < code.length) {
     const c = code[i];
+    // heredocs, Elixir's sigils, R's raw strings (codelex-forms.ts)
+    const form = forms.read(i, lits.length);
+    if (form) {
+      for (const [n, l] of form.fill) lits[n] = l;
+      if (form.lit) push(form.lit.value, form.lit.dynamic, form.lit.command);
+      skel += form.text;
+      i = form.end;
+      continue;
+    }
     // comments
     if (
       (c === '#' && !NO_HASH_COMMENTS.has(lang)) ||
@@ -182,7 +194,8 @@ export function lex(code: string, lang: Lang): Lexed {
       (prefix || (lang === 'node' && q === '`') || !/[A-Za-z0-9_]/.test(code[i - 1] ?? ''))
     ) {
       let j = i + prefix.length;
-      const triple = lang === 'python' && code.startsWith(q.repeat(3), j) ? q.repeat(3) : q;
+      const triple =
+        (lang === 'python' || lang === 'elixir') && code.startsWith(q.repeat(3), j) ? q.repeat(3) : q;
       j += triple.length;
       let body = '';
       // Go's backtick strings are raw: no escapes
@@ -226,7 +239,7 @@ export function lex(code: string, lang: Lang): Lexed {
     skel += c;
     i++;
   }
-  return { skel, lits, vars: assignments(skel) };
+  return { skel, lits, vars: assignments(skel, lang) };
 }
 
 /** The literal a whole expression is, when it is one string or a `+`/`.`/`,`-free concatenation of strings. */
@@ -315,7 +328,7 @@ export function kwarg(args: string[], key: string): string | undefined {
   return undefined;
 }
 
-/** A JSON text for a dict/object literal of literals (`{'query': 'mutation …'}`), when it converts. */
+/** A JSON text for a dict/object literal of literals (`{'query': 'mutation …'}`), when it converts; undefined = not known. */
 export function jsonOf(expr: string, lx: Lexed): string | undefined {
   let t = expr.trim();
   const s =
@@ -328,7 +341,8 @@ export function jsonOf(expr: string, lx: Lexed): string | undefined {
   if (dict) t = `{${dict[1].replace(/\s*=>\s*/g, ': ')}}`;
   const lit = literalOf(t, lx);
   if (lit) return lit.dynamic ? undefined : lit.value;
-  if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
+  // other languages' spellings, and names read through (codelex-json.ts)
+  if (!t.startsWith('{') && !t.startsWith('[')) return dataJson(expr, lx);
   let j = t.replace(PH, (_m, n: string) => JSON.stringify(lx.lits[Number(n)].value));
   j = j
     .replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":')
@@ -339,6 +353,6 @@ export function jsonOf(expr: string, lx: Lexed): string | undefined {
   try {
     return JSON.stringify(JSON.parse(j));
   } catch {
-    return undefined;
+    return dataJson(expr, lx);
   }
 }

@@ -14,6 +14,32 @@ import { chainedHttpPatterns } from './codescan-http-chains.js';
 import { nodeGitLibraryPatterns } from './codescan-gitlib.js';
 import { rubyGitLibraryPatterns } from './codescan-gitlib-jvm.js';
 import { graphqlClientPatterns } from './codescan-graphql-clients.js';
+import { rubyGraphqlPatterns } from './codescan-graphql-langs.js';
+
+/**
+ * The body given to the Ruby request object built at `at` (`req = Net::HTTP::Post.new(uri)`, then
+ * `req.body = EXPR` or `req.set_form_data(HASH)`); undefined = none set.
+ */
+function requestBody(skel: string, at: number): string | undefined {
+  const name = /([A-Za-z_]\w*)\s*=\s*$/.exec(skel.slice(0, at))?.[1];
+  if (!name) return undefined;
+  const set = new RegExp(`\\b${name}\\.(?:body\\s*=(?!=)|set_form_data\\s*\\(?)\\s*`).exec(skel);
+  if (!set) return undefined;
+  let depth = 0;
+  let i = set.index + set[0].length;
+  const from = i;
+  for (; i < skel.length; i++) {
+    const c = skel[i];
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c) && --depth < 0) break;
+    else if (depth === 0 && (c === '\n' || c === ';')) break;
+  }
+  const body = skel.slice(from, i).trim();
+  // `set_form_data('k' => v, …)`: the pairs of one hash written without its braces
+  return set[0].includes('set_form_data') && /=>|:\s/.test(body) && !body.startsWith('{')
+    ? `{${body}}`
+    : body;
+}
 
 export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php', Pattern[]> {
   const libs = httpLibraryPatterns(h);
@@ -88,7 +114,8 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         handle: h.rm,
       },
       {
-        re: /(?<![\w.])(?:system|exec|spawn|IO\.popen|Open3\.\w+|Kernel\.system)\s*\(?/g,
+        // a whole name, not a hash key (`execute: http`, `exec: true`)
+        re: /(?<![\w.])(?:system|exec|spawn|IO\.popen|Open3\.\w+|Kernel\.system)(?![\w?!]|\s*:(?!:))\s*\(?/g,
         handle: (a, lx, home) => h.command(a[0], lx, home),
       },
       {
@@ -101,16 +128,21 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         handle: (a, lx, home, m) => h.http(m[1], a, lx, home, 'ruby'),
       },
       {
+        // the body set on the request object afterwards: `req.body = {query: …}.to_json`
         re: /\bNet::HTTP::(Delete|Post|Put|Patch)\.new\s*\(/g,
-        handle: (a, lx, home, m) => h.http(m[1], a, lx, home, 'ruby'),
+        handle: (a, lx, home, m) => {
+          const body = requestBody(lx.skel, m.index);
+          return h.http(m[1], body === undefined ? a : [a[0] ?? '', `body: ${body}`], lx, home, 'ruby');
+        },
       },
       {
-        re: /(?<![\w.])(?:eval|instance_eval|class_eval|send|public_send|const_get)\s*\(?/g,
+        re: /(?<![\w.])(?:eval|instance_eval|class_eval|send|public_send|const_get)(?![\w?!]|\s*:(?!:))\s*\(?/g,
         handle: (a, lx) => h.code(a[0], lx),
       },
       ...libs.ruby,
       ...chains.ruby,
       ...rubyGitLibraryPatterns(h),
+      ...rubyGraphqlPatterns(h),
     ],
     perl: [
       {

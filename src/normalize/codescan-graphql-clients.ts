@@ -18,22 +18,36 @@ import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Field } from './state.js';
 
 /** The GraphQL document of an expression: a string or tagged template, through one assignment; undefined = not known. */
-function documentOf(expr: string | undefined, lx: Lexed, hops = 0): string | undefined {
+export function documentOf(expr: string | undefined, lx: Lexed, hops = 0): string | undefined {
   if (expr === undefined) return undefined;
   const t = expr.trim().replace(/^(?:[\w$]+\.)*(?:gql|graphql|parse)\s*(?=\u0001|\()/, '');
   const inner = /^\(\s*([\s\S]*?)\s*\)$/.exec(t);
   const l = literalOf(inner ? inner[1] : t, lx);
   if (l) return l.dynamic ? undefined : l.value;
-  const name = /^[A-Za-z_$][\w$]*$/.exec(t);
-  const assigned = name ? lx.vars.get(t) : undefined;
+  // a name (Elixir's `@attr`, R's `my.doc` too) assigned once
+  const name = /^[@$]?([A-Za-z_$][\w$.]*)$/.exec(t);
+  const assigned = name ? (lx.vars.get(t) ?? lx.vars.get(name[1])) : undefined;
   return assigned && hops < 4 ? documentOf(assigned, lx, hops + 1) : undefined;
 }
 
-/** The request that posts `doc` to `url`; the body is unknown when the document is not known. */
-function post(url: Field, doc: string | undefined): HttpEffect {
-  return doc === undefined
-    ? { kind: 'http', method: 'POST', url, bodyUnknown: true }
-    : { kind: 'http', method: 'POST', url, body: JSON.stringify({ query: doc }) };
+/**
+ * The request that posts `doc` to `url`, with the variables' JSON text when known (undefined =
+ * none known). The body is unknown when the document is not known.
+ */
+export function post(url: Field, doc: string | undefined, variables?: string): HttpEffect {
+  // fail closed: a GraphQL client's document not known statically is an unknown body, sent as
+  // GraphQL (its content type) so that any endpoint it goes to reads as a GraphQL one
+  if (doc === undefined)
+    return {
+      kind: 'http',
+      method: 'POST',
+      url,
+      bodyUnknown: true,
+      headers: ['Content-Type: application/graphql'],
+    };
+  const vars = variables === undefined ? undefined : (JSON.parse(variables) as unknown);
+  const body = vars !== null && typeof vars === 'object' ? { query: doc, variables: vars } : { query: doc };
+  return { kind: 'http', method: 'POST', url, body: JSON.stringify(body) };
 }
 
 /** The `uri` an Apollo link or client in the code is built with; dynamic when none is known. */

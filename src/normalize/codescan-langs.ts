@@ -12,6 +12,7 @@ import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 import { juliaHttpMore, luaHttpMore } from './codescan-http-more.js';
 import { goClientPatterns } from './codescan-go-clients.js';
+import { rGraphqlPatterns } from './codescan-graphql-langs.js';
 
 export interface Pattern {
   re: RegExp;
@@ -113,10 +114,25 @@ function rStatement(skel: string, at: number): string {
  * req_perform()`): the method set (POST when a body is set, else GET), the URL, and the body.
  */
 function httr2Request(args: string[], lx: Lexed, home: string, m: RegExpExecArray, h: Helpers): Effect[] {
-  const chain = rStatement(lx.skel, m.index);
+  let chain = rStatement(lx.skel, m.index);
+  // `req <- request(url)`, then `req |> req_method("DELETE") |> req_perform()` or
+  // `req_perform(req_method(req, "DELETE"))`: the steps of the statements that use the name
+  const name = /([A-Za-z_.][\w.]*)\s*(?:<<?-|=)\s*(?:httr2::)?$/.exec(lx.skel.slice(0, m.index));
+  if (name) {
+    const n = name[1].replace(/\./g, '\\.');
+    const uses = new RegExp(`(?:^|[\\n;])\\s*${n}\\s*(?:\\|>|%>%)|\\breq_\\w+\\s*\\(\\s*${n}\\s*[,)]`, 'g');
+    for (const use of lx.skel.matchAll(uses)) {
+      const start = Math.max(lx.skel.lastIndexOf('\n', use.index), lx.skel.lastIndexOf(';', use.index)) + 1;
+      chain += ` |> ${rStatement(lx.skel, start + lx.skel.slice(start).search(/\S|$/))}`;
+    }
+  }
+  // a step's own arguments: piped (`req_method("DELETE")`) or with the request first (`req_method(req, "DELETE")`)
   const step = (name: string) => {
     const at = new RegExp(`\\b(?:httr2::)?${name}\\s*\\(`).exec(chain);
-    return at ? callArgs(chain, at.index + at[0].length).args : undefined;
+    const a = at ? callArgs(chain, at.index + at[0].length).args : undefined;
+    return a && a.length > 1 && !literalOf(a[0], lx) && /^\s*[A-Za-z_.][\w.]*\s*$/.test(a[0])
+      ? a.slice(1)
+      : a;
   };
   const method = step('req_method')?.[0];
   const file = step('req_body_file')?.[0];
@@ -150,6 +166,7 @@ export function morePatterns(h: Helpers): Record<'lua' | 'r' | 'julia' | 'go', P
       { re: /(?<![\w.])(?:load|loadstring|dofile)\s*\(/g, handle: (a, lx) => h.code(a[0], lx) },
     ],
     r: [
+      ...rGraphqlPatterns(h),
       // unlink() expands `~` and takes recursive = TRUE; file.remove, fs::dir_delete alike.
       { re: /\b(?:unlink|file\.remove|(?:fs::)?dir_delete|(?:fs::)?file_delete)\s*\(/g, handle: h.rm },
       { re: /\bsystem\s*\(/g, handle: (a, lx, home) => h.command(a[0], lx, home) },

@@ -5,13 +5,15 @@
  * (`File.rm_rf!`, `new File(p).deleteDir()`, `std::fs::remove_dir_all`), run a command
  * through a shell or as an argv (`System.cmd`, `:os.cmd`, `"…".execute()`, `ProcessBuilder`,
  * `Command::new(…).args(…)`), send HTTP requests (Req, HTTPoison, Tesla, `:httpc`;
- * `URL.openConnection()` with its `requestMethod`, java.net.http; reqwest, ureq), and evaluate
+ * `URL.openConnection()` with its `requestMethod`, java.net.http; reqwest and ureq: codescan-rust-http.ts), and evaluate
  * code not readable statically (`Code.eval_string`, `Eval.me`, `GroovyShell.evaluate`).
  */
 import { callArgs, kwarg, literalOf, type Lexed } from './codelex.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
 import { jvmGitLibraryPatterns } from './codescan-gitlib-jvm.js';
+import { elixirGraphqlPatterns } from './codescan-graphql-langs.js';
+import { rustHttpPatterns } from './codescan-rust-http.js';
 
 /** The elements of a list literal (`["-rf", p]`, `&["-rf", p]`, `vec![…]`, `listOf(…)`, `List(…)`); undefined = not one. */
 function listItems(expr: string | undefined): string[] | undefined {
@@ -77,6 +79,35 @@ function publisherBody(expr: string | undefined): string | undefined {
   return /\bofString\s*\(([\s\S]*)\)$/.exec(t)?.[1] ?? t;
 }
 
+/**
+ * The arguments of a Req / HTTPoison / Tesla call with the URL first: Req's `url:` keyword, a
+ * Tesla client given first, and the `base_url` of the `Req.new(…)` piped in or passed first
+ * (`Req.new(base_url: b) |> Req.post!(url: "/graphql", json: …)`) joined to a literal path.
+ */
+function elixirRequestArgs(lib: string, a: string[], lx: Lexed, at: number): string[] {
+  const isLit = (x: string | undefined) => x !== undefined && literalOf(x, lx) !== undefined;
+  let args = lib === 'Tesla' && a.length >= 2 && !isLit(a[0]) && isLit(a[1]) ? a.slice(1) : a;
+  const before = /([A-Za-z_]\w*|\bReq\.new\s*\([^()]*\))\s*\|>\s*$/.exec(lx.skel.slice(0, at))?.[1];
+  const first =
+    lib === 'Req' && args[0] !== undefined && !isLit(args[0]) && !/^\s*\w+:/.test(args[0])
+      ? args[0].trim()
+      : undefined;
+  if (first) args = args.slice(1);
+  const req = [before, first]
+    .map((r) => (r && /^\w+$/.test(r) ? (lx.vars.get(r) ?? '') : (r ?? '')))
+    .join(' ');
+  const base = /\bReq\.new\s*\(([^()]*)\)/.exec(req);
+  const baseUrl = base ? kwarg(callArgs(`${base[1]})`, 0).args, 'base_url') : undefined;
+  const url = kwarg(args, 'url') ?? args.find((x) => !/^\s*\w+:/.test(x));
+  const rest = args.filter((x) => x !== url && !/^\s*url:/.test(x));
+  const path = url === undefined ? undefined : literalOf(url, lx)?.value;
+  const joined =
+    baseUrl !== undefined && isLit(baseUrl) && path?.startsWith('/')
+      ? `${baseUrl.trim()} + ${url!.trim()}`
+      : url;
+  return [joined ?? '', ...rest];
+}
+
 export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Pattern[]> {
   const http = (
     m: string | undefined,
@@ -87,6 +118,7 @@ export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Patter
   ) => h.http(m, args, lx, home, lang);
   return {
     elixir: [
+      ...elixirGraphqlPatterns(h),
       { re: /\bFile\.(?:rm_rf|rm|rmdir)!?\s*\(?/g, handle: h.rm },
       { re: /\bSystem\.shell\s*\(/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
       { re: /(?<![\w.]):os\.cmd\s*\(/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
@@ -101,8 +133,8 @@ export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Patter
       },
       // Req.post!(url, body: …), HTTPoison.delete(url), Tesla.put(client, url, body)
       {
-        re: /\b(?:Req|HTTPoison|Tesla)\.(get|post|put|patch|delete|head)!?\s*\(/g,
-        handle: (a, lx, home, m) => http(m[1], a, lx, home, 'elixir'),
+        re: /\b(Req|HTTPoison|Tesla)\.(get|post|put|patch|delete|head)!?\s*\(/g,
+        handle: (a, lx, home, m) => http(m[2], elixirRequestArgs(m[1], a, lx, m.index), lx, home, 'elixir'),
       },
       {
         re: /\bReq\.(?:request|run)!?\s*\(/g,
@@ -262,17 +294,7 @@ export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Patter
           return argvOf(items, lx, home, h);
         },
       },
-      // reqwest / ureq: `client.delete(url).send()`, `ureq::post(url).send_string(body)`
-      {
-        re: /(?:\bureq::|\breqwest::(?:blocking::)?|\.)(get|post|put|patch|delete|head)\s*\(/g,
-        handle: (a, lx, home, m) => {
-          if (!/\b(?:reqwest|ureq)\b/.test(lx.skel)) return [];
-          const rest = lx.skel.slice(m.index);
-          const stmt = rest.slice(0, rest.search(/;|\n|$/));
-          const body = /\.(?:body|send_string|json|send_json)\s*\(([^()]*)\)/.exec(stmt)?.[1];
-          return http(m[1], [a[0] ?? '', ...(body !== undefined ? [`body: ${body}`] : [])], lx, home, 'rust');
-        },
-      },
+      ...rustHttpPatterns(h),
     ],
   };
 }

@@ -104,6 +104,43 @@ export function k6Args(argv: Field[]): CodeArgs {
   return { label: 'k6 run', none: true };
 }
 
+/**
+ * `mix run [opts] FILE.exs | -e CODE`: the script or code it runs (`-r FILE` requires one first);
+ * other mix tasks, and `mix run` of the project alone, run no code read here.
+ */
+export function mixArgs(argv: Field[]): CodeArgs {
+  if (argv[1]?.text !== 'run') return { label: 'mix', none: true };
+  for (let i = 2; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (t === '-e' || t === '--eval')
+      return argv[i + 1] ? { code: argv[i + 1], label: 'mix run -e' } : { label: 'mix run', none: true };
+    if (t === '-r' || t === '--require')
+      return argv[i + 1] ? { file: argv[i + 1], label: 'mix run -r' } : { label: 'mix run', none: true };
+    if (t === '-c' || t === '--config') i++;
+    else if (t === '--') continue;
+    else if (!t.startsWith('-')) return { file: argv[i], label: `mix run ${t}` };
+  }
+  return { label: 'mix run', none: true };
+}
+
+/**
+ * R: `R CMD BATCH [opts] FILE` (other `R CMD` tools run no code read here), `R -f FILE` /
+ * `--file=FILE`, `R -e EXPR`; `Rscript` is read by findCode. Undefined = read by findCode.
+ */
+function rArgs(prog: string, argv: Field[]): CodeArgs | undefined {
+  if (prog !== 'R') return undefined;
+  if (argv[1]?.text === 'CMD') {
+    const file = argv[2]?.text === 'BATCH' ? argv.slice(3).find((a) => !a.text.startsWith('-')) : undefined;
+    return file ? { file, label: `R CMD BATCH ${file.text}` } : { label: 'R CMD', none: true };
+  }
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (t === '-f' && argv[i + 1]) return { file: argv[i + 1], label: `R -f ${argv[i + 1].text}` };
+    if (t.startsWith('--file=')) return { file: { ...argv[i], text: t.slice(7) }, label: `R ${t}` };
+  }
+  return undefined;
+}
+
 /** The language `prog` interprets; undefined = not an interpreter read here. */
 export function interpreterFor(prog: string): Lang | undefined {
   // IPython's own syntax (`!CMD`, magics) is rewritten as Python first (ipython.ts)
@@ -128,7 +165,7 @@ export function interpreterFor(prog: string): Lang | undefined {
   )
     return 'scheme';
   if (prog === 'go') return 'go';
-  if (prog === 'elixir' || prog === 'iex') return 'elixir';
+  if (prog === 'elixir' || prog === 'iex' || prog === 'mix') return 'elixir';
   // java and jbang run a single-file program (`java Del.java`, `jbang Del.java`) the script wrote
   if (/^(groovy|kotlin|kotlinc|kotlinc-jvm|scala|scala-cli|jshell|java|jbang)$/.test(prog)) return 'jvm';
   if (prog === 'rust-script' || prog === 'cargo-script') return 'rust';
@@ -196,6 +233,9 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (lang === 'dotnet') return dotnetArgs(prog, argv);
   if (lang === 'dart') return dartArgs(argv);
   if (lang === 'haskell' || lang === 'prolog' || lang === 'zig') return extraArgs(prog, argv);
+  if (prog === 'mix') return mixArgs(argv);
+  const r = lang === 'r' ? rArgs(prog, argv) : undefined;
+  if (r) return r;
   const parts: string[] = [];
   let dynamic = false;
   for (let i = 1; i < argv.length; i++) {

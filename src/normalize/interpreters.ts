@@ -155,8 +155,17 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
 
 /** PowerShell (`pwsh -Command …`): its statements' effects (pwsh.ts), applied as the other interpreters' are. */
 export function runPwsh(argv: Field[], k: K): Res {
-  const code = pwshCommand(argv);
-  return runCode(argv, k, code === 'file' ? undefined : (code ?? 'stdin'), 'pwsh -c', (text) => {
+  const found = pwshCommand(argv);
+  // A script the script wrote earlier is read; one on disk is the project's own code: not re-read here.
+  const file = found && 'file' in found ? found.file : undefined;
+  const written = file && !file.dynamic ? k.scope.files.get(absPath(k.scope.cwd, file.text)) : undefined;
+  const code =
+    found && 'file' in found
+      ? written !== undefined
+        ? { text: written, dynamic: false }
+        : undefined
+      : (found ?? 'stdin');
+  return runCode(argv, k, code, file ? `pwsh ${file.text}` : 'pwsh -c', (text) => {
     const effects = scanPwsh(text, k.frame.remote ? '~' : k.run.ctx.home);
     return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
   });

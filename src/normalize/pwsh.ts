@@ -12,6 +12,9 @@
 import { joinFields } from './fields.js';
 import type { Field } from './state.js';
 import type { Effect } from './codescan.js';
+import { hashtable, lex, type Word } from './pwsh-lex.js';
+import { withValues, wordJson } from './pwsh-values.js';
+import { post } from './codescan-graphql-clients.js';
 
 /** The programs that run PowerShell. */
 export function isPwsh(prog: string): boolean {
@@ -23,11 +26,11 @@ export const VALUE_OPTS =
   /^-(ex|exe|exec|execu|execut|executi|executio|execution|executionp\w*|w|wi|win\w*|in\w*|ou\w*|wo\w*|workingdirectory|cu\w*|se\w*|conf\w*)$/i;
 
 /**
- * The command text of `pwsh … -Command X` / `-EncodedCommand X`; 'file' = a script file
- * runs (`-File`); undefined = none given (pwsh then reads its commands from stdin, as for
- * `-Command -`).
+ * The command text of `pwsh … -Command X` / `-EncodedCommand X`; `{file}` = a script file runs
+ * (`-File F`, or a first operand `F.ps1`); undefined = none given (pwsh then reads its commands
+ * from stdin, as for `-Command -`).
  */
-export function pwshCommand(argv: Field[]): Field | 'file' | undefined {
+export function pwshCommand(argv: Field[]): Field | { file: Field } | undefined {
   for (let i = 1; i < argv.length; i++) {
     const t = argv[i].text;
     if (/^-(c|co|com|comm|comma|comman|command)$/i.test(t)) {
@@ -44,9 +47,11 @@ export function pwshCommand(argv: Field[]): Field | 'file' | undefined {
         ? { text, dynamic: false }
         : { text: '', dynamic: true };
     }
-    if (/^-(f|fi|fil|file)$/i.test(t)) return 'file';
+    if (/^-(f|fi|fil|file)$/i.test(t)) return { file: argv[i + 1] ?? { text: '', dynamic: true } };
     if (VALUE_OPTS.test(t)) i++;
     else if (!t.startsWith('-')) {
+      // `pwsh ./x.ps1 args…`: the script runs
+      if (/\.ps1$/i.test(t) && !/\s/.test(t)) return { file: argv[i] };
       // `pwsh 'Remove-Item …'`: the rest is the command
       const rest = argv.slice(i);
       return joinFields(rest);
@@ -55,153 +60,16 @@ export function pwshCommand(argv: Field[]): Field | 'file' | undefined {
   return undefined;
 }
 
-/** One word of a statement: its text after quoting, whether it holds a variable or subexpression, and its source. */
-interface Word {
-  text: string;
-  dynamic: boolean;
-  raw: string;
-}
-
-/** Index just past the `}` closing the `{` at `open`, skipping quoted strings. */
-function closeBrace(code: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < code.length; i++) {
-    const c = code[i];
-    if (c === "'" || c === '"') {
-      const end = code.indexOf(c, i + 1);
-      i = end < 0 ? code.length : end;
-    } else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i + 1;
-  }
-  return code.length;
-}
-
-/**
- * The entries of a hashtable literal `@{ Name = 'v'; "X-Y" = "DELETE" }`: key and value as
- * words (a value holding a variable or subexpression is dynamic); undefined = not a literal.
- */
-export function hashtable(raw: string): { key: string; value: Word }[] | undefined {
-  const m = /^@\{([\s\S]*)\}$/.exec(raw.trim());
-  if (!m) return undefined;
-  const out: { key: string; value: Word }[] = [];
-  for (const stmt of lex(m[1])) {
-    // `k=v` may be one word or three (`k = v`); quoted parts keep their `=`
-    const joinedRaw = stmt
-      .flat()
-      .map((w) => w.raw)
-      .join(' ');
-    const at = assignAt(joinedRaw);
-    if (at < 0) continue;
-    const key = unquote(joinedRaw.slice(0, at).trim());
-    const v = joinedRaw.slice(at + 1).trim();
-    const value = lex(v)[0]?.[0]?.[0] ?? { text: '', dynamic: false, raw: '' };
-    out.push({ key, value });
-  }
-  return out;
-}
-
-/** The first `=` outside quotes; -1 = none. */
-function assignAt(s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === "'" || s[i] === '"') {
-      const end = s.indexOf(s[i], i + 1);
-      i = end < 0 ? s.length : end;
-    } else if (s[i] === '=') return i;
-  }
-  return -1;
-}
-
-const unquote = (s: string) => s.replace(/^(['"])([\s\S]*)\1$/, '$2');
-
-/** Splits code into statements (`;`, newlines, braces), each into pipeline segments of words. */
-function lex(code: string): Word[][][] {
-  const stmts: Word[][][] = [];
-  let segs: Word[][] = [];
-  let words: Word[] = [];
-  const endSeg = () => {
-    if (words.length) segs.push(words);
-    words = [];
-  };
-  const endStmt = () => {
-    endSeg();
-    if (segs.length) stmts.push(segs);
-    segs = [];
-  };
-  let i = 0;
-  while (i < code.length) {
-    const c = code[i];
-    if (c === '#') {
-      while (i < code.length && code[i] !== '\n') i++;
-      continue;
-    }
-    if (c === ';' || c === '\n' || c === '{' || c === '}') {
-      endStmt();
-      i++;
-      continue;
-    }
-    if (c === '|' && code[i + 1] !== '|') {
-      endSeg();
-      i++;
-      continue;
-    }
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let text = '';
-    let dynamic = false;
-    let depth = 0;
-    while (i < code.length) {
-      const d = code[i];
-      if (depth === 0 && (/[\s;|{}]/.test(d) || (d === '#' && i === start))) break;
-      if (d === "'") {
-        const end = code.indexOf("'", i + 1);
-        const stop = end < 0 ? code.length : end;
-        text += code.slice(i + 1, stop);
-        i = stop + 1;
-        continue;
-      }
-      if (d === '"') {
-        let j = i + 1;
-        while (j < code.length && code[j] !== '"') {
-          if (code[j] === '`' && j + 1 < code.length) j++;
-          else if (code[j] === '$') dynamic = true;
-          text += code[j];
-          j++;
-        }
-        i = j + 1;
-        continue;
-      }
-      if (d === '@' && code[i + 1] === '{') {
-        // a hashtable literal `@{ k = v; … }` is one word: its `;` and braces are its own
-        const end = closeBrace(code, i + 1);
-        text += code.slice(i, end);
-        dynamic = true;
-        i = end;
-        continue;
-      }
-      if (d === '(') depth++;
-      else if (d === ')') depth = Math.max(0, depth - 1);
-      // `@name` splats and `@(…)` builds an array; an `@` inside a word (`jdoe@acme.com`) is a letter
-      if (d === '$' || d === '(' || (d === '@' && i === start)) dynamic = true;
-      text += d;
-      i++;
-    }
-    words.push({ text, dynamic, raw: code.slice(start, i) });
-  }
-  endStmt();
-  return stmts;
-}
-
 const REMOVE = /^(remove-item|ri|del|erase|rd)$/i;
 const LIST = /^(get-childitem|gci|dir|get-item|gi)$/i;
 const HTTP = /^(invoke-restmethod|irm|invoke-webrequest|iwr)$/i;
 const EVAL = /^(invoke-expression|iex)$/i;
+/** PSGraphQL's cmdlet and its aliases. */
+const GRAPHQL = /^(invoke-graphqlquery|invoke-graphqlmutation|gql)$/i;
 /** A cmdlet or function name (`Verb-Noun`), an alias above, or a language keyword: not a native command. */
 const CMDLET =
   /^[a-z]+-[a-z]+$|^(if|else|elseif|foreach|for|while|do|switch|function|param|return|try|catch|finally|throw|exit)$/i;
-const isCmdlet = (name: string) => [CMDLET, REMOVE, LIST, HTTP, EVAL].some((re) => re.test(name));
+const isCmdlet = (name: string) => [CMDLET, REMOVE, LIST, HTTP, EVAL, GRAPHQL].some((re) => re.test(name));
 
 /** Values of a cmdlet's parameters: named (`-Path P`, `-Path:P`) and positional; `switches`: the parameters that take no value. */
 function params(words: Word[], switches: RegExp): { named: Map<string, Word>; pos: Word[] } {
@@ -233,6 +101,15 @@ const field = (w: Word, home: string): Field => ({
   dynamic: w.dynamic,
 });
 
+/** A word whose text is a JSON object (`-Variables '{"id": "x"}'`); undefined = not one. */
+function jsonText(w: Word): string | undefined {
+  try {
+    return !w.dynamic && w.text.trim().startsWith('{') ? JSON.stringify(JSON.parse(w.text)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The paths a Remove-Item / Get-ChildItem segment names. */
 function paths(seg: Word[], home: string): Field[] {
   const p = params(
@@ -246,7 +123,7 @@ function paths(seg: Word[], home: string): Field[] {
 /** The effects of inline PowerShell code (see the header). */
 export function scanPwsh(code: string, home: string): Effect[] {
   const out: Effect[] = [];
-  for (const segs of lex(code)) {
+  for (const segs of withValues(lex(code))) {
     if (!segs.some((s) => isCmdlet(s[0].text))) {
       // Native commands only: the statement runs as it would in a shell.
       out.push({
@@ -290,6 +167,19 @@ export function scanPwsh(code: string, home: string): Effect[] {
               : {}),
           ...(headers?.length ? { headers: headers.map((e) => `${e.key}: ${e.value.text}`) } : {}),
         });
+      } else if (GRAPHQL.test(name)) {
+        // Invoke-GraphQLQuery [-Query] DOC [-Uri] URL [-Headers H] [-Variables V]: a POST of the document
+        const p = params(seg, /^(raw|asjson|json|r|escapequery)$/);
+        const doc = named(p, /^(q|qu\w*|m|mu\w*)$/) ?? p.pos[0];
+        const uri = named(p, /^(u|ur|uri)$/) ?? p.pos[named(p, /^(q|qu\w*|m|mu\w*)$/) ? 0 : 1];
+        const vars = named(p, /^(v|va\w*)$/);
+        out.push(
+          post(
+            uri ? field(uri, home) : { text: '', dynamic: true },
+            doc && !doc.dynamic ? doc.text : undefined,
+            vars ? (wordJson(vars) ?? jsonText(vars)) : undefined,
+          ),
+        );
       } else if (EVAL.test(name)) {
         // fail closed: a string run as code is not read here
         out.push({ kind: 'dynamic', text: seg.map((w) => w.raw).join(' ') });

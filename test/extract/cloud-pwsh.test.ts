@@ -22,12 +22,16 @@ describe('destructive cmdlets (saas pack)', () => {
     [`pwsh -c 'Clear-AzKeyVault -VaultName kv1'`, ASK],
     [`pwsh -c 'Unregister-AzResourceProvider -ProviderNamespace Microsoft.Sql'`, ASK],
     [`pwsh -c 'Get-AzResourceGroup -Name dev | Remove-AzResourceGroup -Force'`, ASK],
+    // any cmdlet given a switch that deletes what it acts on
+    [`pwsh -c 'Disable-AzRecoveryServicesBackupProtection -Item $i -RemoveRecoveryPoints -Force'`, ASK],
+    [`pwsh -c 'Set-AzDataLakeStoreAccount -Name dl1 -DeleteData'`, ASK],
     // reads, the session's own state, local files, and a dry run
     [`pwsh -c 'Get-AzResourceGroup -Name prod-rg'`, 'allow'],
     [`pwsh -c 'Remove-Variable -Name x; Remove-Module Pester; Clear-Host; Remove-Job -Id 3'`, 'allow'],
     [`pwsh -c 'Remove-PSDrive -Name X; Unregister-Event -SourceIdentifier t; Clear-History'`, 'allow'],
     [`pwsh -c 'Remove-AzResourceGroup -Name prod-rg -WhatIf'`, 'allow'],
     [`pwsh -c 'New-AzResourceGroup -Name dev-rg -Location westeurope'`, 'allow'],
+    [`pwsh -c 'Disable-AzRecoveryServicesBackupProtection -Item $i -Force'`, 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(saas(script)).toBe(expected);
   });

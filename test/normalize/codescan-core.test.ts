@@ -66,3 +66,21 @@ describe('what Node code runs through execa and shelljs, and Perl through system
     expect(commands(script).filter((c) => !c.startsWith('|'))).toEqual(want),
   );
 });
+
+describe('Ruby names that only look like command runners', () => {
+  it.each<[string, string[]]>([
+    // a hash key (`execute:`, `send:`) or a longer name is not `exec` / `send`
+    [
+      `ruby -e 'c = GraphQL::Client.new(schema: s, execute: http); m = { send: 1, system: 2 }; executor.run'`,
+      [
+        '|ruby -e c = GraphQL::Client.new(schema: s, execute: http); m = { send: 1, system: 2 }; executor.run',
+      ],
+    ],
+  ])('%s', (script, want) => expect(commands(script)).toEqual(want));
+
+  it.each<[string, string]>([
+    [`ruby -e 'exec("rm -rf /srv")'`, 'ruby -e|rm -rf /srv'],
+    [`ruby -e 'system "rm -rf /srv"'`, 'ruby -e|rm -rf /srv'],
+    [`ruby -e 'send(ARGV[0])'`, 'ruby -e|dynamic:ARGV[0]'],
+  ])('%s still runs', (script, want) => expect(commands(script)).toContain(want));
+});

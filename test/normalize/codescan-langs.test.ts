@@ -184,6 +184,21 @@ describe("R's HTTP requests (httr, httr2)", () => {
       `Rscript -e 'httr2::request("https://api.example.com/graphql") %>% req_body_file("q.json") %>% req_perform()'`,
       'curl -X POST https://api.example.com/graphql --data-binary @q.json',
     ],
+    // the request held by a name, its steps piped from it, or given it first
+    [
+      `Rscript -e 'req <- request("https://api.example.com/v2/runs/r1")
+req |> req_method("DELETE") |> req_perform()'`,
+      'curl -X DELETE https://api.example.com/v2/runs/r1',
+    ],
+    [
+      `Rscript -e 'library(httr2); r <- request("https://api.example.com/v2/runs/r1"); req_perform(req_method(r, "DELETE"))'`,
+      'curl -X DELETE https://api.example.com/v2/runs/r1',
+    ],
+    // a body built as a list (its values through names) is JSON
+    [
+      `Rscript -e 'b <- "x"; httr::POST("https://api.example.com/v1/a", body = list(name = b, n = 2), encode = "json")'`,
+      'curl -X POST https://api.example.com/v1/a -d {"name":"x","n":2}',
+    ],
     // a read is a GET; a body not known statically stays unknown
     [
       `Rscript -e 'r <- httr::GET("https://api.example.com/v1/items"); print(r)'`,

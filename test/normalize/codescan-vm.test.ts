@@ -29,6 +29,19 @@ describe('what inline Elixir, JVM and Rust code deletes, runs or sends', () => {
       `elixir -e 'Req.post!("https://api.example.com/graphql", body: File.read!("q.json"))'`,
       'curl -X POST https://api.example.com/graphql --data-binary @q.json',
     ],
+    // Req's url: keyword under the base_url of the Req.new piped in or passed first; a Tesla client first
+    [
+      `elixir -e 'Req.new(base_url: "https://api.example.com") |> Req.delete!(url: "/v1/db")'`,
+      'curl -X DELETE https://api.example.com/v1/db',
+    ],
+    [
+      `elixir -e 'r = Req.new(base_url: "https://api.example.com", auth: {:bearer, "t"}); Req.post!(r, url: "/graphql", json: %{query: "{ a }"})'`,
+      'curl -X POST https://api.example.com/graphql -d {"query":"{ a }"}',
+    ],
+    [
+      `elixir -e 'c = Tesla.client([Tesla.Middleware.JSON]); Tesla.delete(c, "https://api.example.com/v1/db")'`,
+      'curl -X DELETE https://api.example.com/v1/db',
+    ],
     [
       `elixir -e 'Req.request!(method: :delete, url: "https://api.example.com/v1/db")'`,
       'curl -X DELETE https://api.example.com/v1/db',

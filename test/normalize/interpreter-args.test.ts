@@ -1,4 +1,4 @@
-/** Where the code is on babashka, Clojure CLI, erl/escript and k6 command lines (src/normalize/interpreter-args.ts). */
+/** Where the code is on babashka, Clojure CLI, erl/escript, k6, mix and R command lines (src/normalize/interpreter-args.ts). */
 import { describe, expect, it } from 'vitest';
 import {
   clojureArgs,
@@ -50,6 +50,21 @@ describe('code on interpreter command lines', () => {
     ['qjs -m -e X', (a) => findCode('node', 'qjs', a), 'code:X'],
     ['qjs --std del.js', (a) => findCode('node', 'qjs', a), 'file:del.js'],
     ['ipython -c X', (a) => findCode('python', 'ipython', a), 'code:X'],
+    // mix run: a script, inline code or a required file; other tasks and the project alone run none read here
+    ['mix run priv/seed.exs', (a) => findCode('elixir', 'mix', a), 'file:priv/seed.exs'],
+    ['mix run --no-halt -c cfg.exs del.exs a', (a) => findCode('elixir', 'mix', a), 'file:del.exs'],
+    ['mix run -e X', (a) => findCode('elixir', 'mix', a), 'code:X'],
+    ['mix run -r lib.exs', (a) => findCode('elixir', 'mix', a), 'file:lib.exs'],
+    ['mix run --no-halt', (a) => findCode('elixir', 'mix', a), 'none'],
+    ['mix ecto.migrate', (a) => findCode('elixir', 'mix', a), 'none'],
+    // R: -f / --file=, R CMD BATCH; other R CMD tools run none; Rscript as before
+    ['R --no-save -f del.R', (a) => findCode('r', 'R', a), 'file:del.R'],
+    ['R --vanilla --file=del.R', (a) => findCode('r', 'R', a), 'file:del.R'],
+    ['R CMD BATCH --vanilla del.R out.Rout', (a) => findCode('r', 'R', a), 'file:del.R'],
+    ['R CMD INSTALL pkg.tar.gz', (a) => findCode('r', 'R', a), 'none'],
+    ['R -q -e X', (a) => findCode('r', 'R', a), 'code:X'],
+    ['R --no-save', (a) => findCode('r', 'R', a), 'stdin'],
+    ['Rscript --vanilla del.R', (a) => findCode('r', 'Rscript', a), 'file:del.R'],
   ])('%s', (words, fn, want) => expect(where(fn(f(words)))).toBe(want));
 });
 
@@ -59,6 +74,7 @@ describe('which programs are interpreters', () => {
     ['ipython3', 'python'],
     ['qjs', 'node'],
     ['quickjs', 'node'],
+    ['mix', 'elixir'],
     ['ipcalc', undefined],
     ['qjsc', undefined],
   ])('%s → %s', (prog, lang) => expect(interpreterFor(prog)).toBe(lang));

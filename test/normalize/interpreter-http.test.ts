@@ -57,6 +57,15 @@ describe('Ruby Net::HTTP', () => {
       `ruby -e 'Net::HTTP.start(ARGV[0], 443, use_ssl: true) { |h| h.delete("/v1/x") }'`,
       ['DELETE ?https://ARGV[0]/v1/x'],
     ],
+    // the body set on the request object afterwards, as a JSON hash or form data
+    [
+      `ruby -e 'u = URI("https://api.example.com/graphql"); r = Net::HTTP::Post.new(u, "Content-Type" => "application/json"); r.body = { "query" => "mutation { a }" }.to_json; Net::HTTP.start(u.host, u.port, use_ssl: true) { |h| h.request(r) }'`,
+      ['POST https://api.example.com/graphql {"query":"mutation { a }"}'],
+    ],
+    [
+      `ruby -e 'r = Net::HTTP::Post.new(URI("https://api.example.com/f")); r.set_form_data("query" => "{ a }", "n" => 1)'`,
+      ['POST https://api.example.com/f {"query":"{ a }","n":1}'],
+    ],
     // Hash#delete on something that is not a connection is not a request
     [`ruby -e 'h = {a: 1}; h.delete(:a); puts h'`, []],
   ])('%s', (script, want) => {

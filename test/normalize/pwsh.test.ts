@@ -150,6 +150,57 @@ Remove-Item -Recurse /srv/old
 EOF`,
       [{ program: 'rm', argv: ['rm', '-rf', '/srv/old'] }],
     ],
+    // a script the script wrote, run with -File or as the first operand
+    [
+      `cat > wipe.ps1 <<'EOF'
+Remove-Item -Recurse -Force /srv/old
+EOF
+pwsh -NoProfile -File wipe.ps1`,
+      [
+        { program: 'cat' },
+        { program: 'pwsh' },
+        { program: 'rm', argv: ['rm', '-rf', '/srv/old'], wrappers: ['pwsh wipe.ps1'] },
+      ],
+    ],
+    [
+      `printf 'Remove-Item /srv/old -Recurse\n' > ./w.ps1; powershell ./w.ps1 -Force`,
+      [{ program: 'printf' }, { program: 'powershell' }, { program: 'rm', argv: ['rm', '-rf', '/srv/old'] }],
+    ],
+    // PSGraphQL's cmdlet (and its aliases): a POST of its document, positional or named
+    [
+      `pwsh -c "Invoke-GraphQLQuery 'mutation { volumeDelete(id: 1) }' https://api.example.com/graphql -Raw"`,
+      [
+        { program: 'pwsh' },
+        {
+          program: 'curl',
+          argv: [
+            'curl',
+            '-X',
+            'POST',
+            'https://api.example.com/graphql',
+            '-d',
+            '{"query":"mutation { volumeDelete(id: 1) }"}',
+          ],
+        },
+      ],
+    ],
+    [
+      `pwsh -c "gql -Uri https://api.example.com/graphql -q '{ a }' -Variables '{\\"n\\": 1}'"`,
+      [
+        { program: 'pwsh' },
+        {
+          program: 'curl',
+          argv: [
+            'curl',
+            '-X',
+            'POST',
+            'https://api.example.com/graphql',
+            '-d',
+            '{"query":"{ a }","variables":{"n":1}}',
+          ],
+        },
+      ],
+    ],
   ])('%s', (script, expected) => check(script, expected));
 
   it.each<[string, boolean]>([
@@ -168,7 +219,7 @@ EOF`,
     expect(commands.some((c) => c.program === 'rm')).toBe(false);
   });
 
-  it('a script file is not read here (no command text)', () => {
+  it("a script file on disk is the project's own code: not read here", () => {
     const { commands } = norm('pwsh -File ./build.ps1');
     expect(commands.map((c) => c.program)).toEqual(['pwsh']);
   });

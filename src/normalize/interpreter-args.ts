@@ -172,6 +172,10 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
   haskell: /(?!)/,
   prolog: /(?!)/,
   zig: /(?!)/,
+  // read by codescan-native.ts
+  nim: /(?!)/,
+  d: /(?!)/,
+  c: /(?!)/,
   dart: /(?!)/, // read by codescan-dart.ts
 };
 
@@ -195,7 +199,7 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (prog === 'k6') return k6Args(argv);
   if (lang === 'dotnet') return dotnetArgs(prog, argv);
   if (lang === 'dart') return dartArgs(argv);
-  if (lang === 'haskell' || lang === 'prolog' || lang === 'zig') return extraArgs(prog, argv);
+  if (extraLangFor(prog) === lang) return extraArgs(prog, argv); // Haskell, Prolog, Zig, Nim, D, C
   const parts: string[] = [];
   let dynamic = false;
   for (let i = 1; i < argv.length; i++) {

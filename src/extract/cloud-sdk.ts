@@ -234,7 +234,8 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   const program = (argv[0] ?? '').split('/').pop() ?? '';
   // `rails runner CODE` runs its argument as Ruby, `mix run -e CODE` as Elixir
   const runner =
-    (program === 'rails' && /^(runner|r)$/.test(argv[1] ?? '')) || (program === 'mix' && argv[1] === 'run');
+    (/^(?:gitlab-)?rails$/.test(program) && /^(runner|r)$/.test(argv[1] ?? '')) ||
+    (program === 'mix' && argv[1] === 'run');
   // a program the script wrote to files and runs (`go run .`, `dotnet run`) is read whatever its language
   if (!INTERPRETER.test(program) && !runner && cmd.source === undefined) return [];
   const code = codeOf({ ...cmd, argv });

@@ -27,6 +27,7 @@ import { toolScripts } from './tool-scripts.js';
 import { hookManagers } from './hook-managers.js';
 import { runSaltCall } from './salt-call.js';
 import { runProjectTask } from './project-tasks.js';
+import { isRailsCode } from './rails-runner.js';
 import { runTmpfiles } from './tmpfiles.js';
 import { PROCFILE_RUNNERS, runProcfile } from './procfile.js';
 import { runCrontab } from './crontab.js';
@@ -141,7 +142,7 @@ export function runArgv(argv: Field[], k: K): Res {
       const r = runProcfile(prog, argv, k);
       if (r) return r;
     }
-    const lang = interpreterFor(prog);
+    const lang = isRailsCode(prog, argv, k) ? 'ruby' : interpreterFor(prog); // rails runner (rails-runner.ts)
     if (lang) return runInterpreter(lang, argv, k);
     // cargo compiles and runs the crate's Rust (and its build.rs): project-code.ts
     if (prog === 'cargo') {

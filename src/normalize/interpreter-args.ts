@@ -14,6 +14,7 @@ import type { Field } from './state.js';
 import { dotnetArgs, DOTNET_PROGRAMS } from './codescan-dotnet.js';
 import { dartArgs } from './codescan-dart.js';
 import { extraArgs, extraLangFor } from './codescan-extra-langs.js';
+import { RAILS, railsArgs } from './rails-runner.js';
 
 export interface CodeArgs {
   /** Inline code; undefined = none given inline. */
@@ -197,6 +198,7 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (lang === 'clojure') return clojureArgs(prog, argv);
   if (lang === 'erlang') return erlangArgs(prog, argv);
   if (prog === 'k6') return k6Args(argv);
+  if (RAILS.test(prog)) return railsArgs(prog, argv) ?? { label: prog, none: true };
   if (lang === 'dotnet') return dotnetArgs(prog, argv);
   if (lang === 'dart') return dartArgs(argv);
   if (extraLangFor(prog) === lang) return extraArgs(prog, argv); // Haskell, Prolog, Zig, Nim, D, C

@@ -9,13 +9,14 @@
  * (`fdesetup disable`), and the shell's own history
  * switched off; security switched off at the next boot by the kernel command line is in
  * defences-boot.ts. Windows' equivalents are in
- * defences-windows.ts; agents stopped by their own control programs and alerting silenced, in
+ * defences-windows.ts (AMSI's scanning in defences-amsi.ts); agents stopped by their own control programs and alerting silenced, in
  * defences-agents.ts. Read from each program's words into a CloudFact of service
  * `host-defence` whose verb says what was switched off.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { SECURITY_UNITS } from './cloud-host.js';
 import { windowsDefencesOff } from './defences-windows.js';
+import { amsiOff } from './defences-amsi.js';
 import { agentsOff } from './defences-agents.js';
 import { bootDefencesOff } from './defences-boot.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
@@ -198,7 +199,7 @@ export function defencesOff(cmd: NormalizedCommand, ctx?: AnalyzeContext): Findi
     default: {
       const off = history(name, cmd);
       if (off) found.push(['history-off', off]);
-      found.push(...windowsDefencesOff(name, args, cmd.program));
+      found.push(...windowsDefencesOff(name, args, cmd.program), ...amsiOff(name, cmd));
       found.push(...agentsOff(name, args));
       if (ctx) found.push(...bootDefencesOff(cmd, ctx));
     }

@@ -20,6 +20,7 @@ import { runArgv } from './carriers.js';
 import { scanCode, type Effect } from './codescan.js';
 import type { Lang } from './codelex.js';
 import { pwshCommand, scanPwsh } from './pwsh.js';
+import { writtenPwshScript } from './pwsh-file.js';
 import { nuCode, scanNu } from './codescan-nu.js';
 import { findCode, interpreterFor, type CodeArgs } from './interpreter-args.js';
 import { ipythonToPython } from './ipython.js';
@@ -155,11 +156,15 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
 
 /** PowerShell (`pwsh -Command …`): its statements' effects (pwsh.ts), applied as the other interpreters' are. */
 export function runPwsh(argv: Field[], k: K): Res {
-  const code = pwshCommand(argv);
-  return runCode(argv, k, code === 'file' ? undefined : (code ?? 'stdin'), 'pwsh -c', (text) => {
+  // a script file this script wrote (`-File F.ps1`, `pwsh F.ps1`) is the code (pwsh-file.ts)
+  const script = writtenPwshScript(argv, k);
+  const code = script ?? pwshCommand(argv);
+  const scan = (text: string) => {
     const effects = scanPwsh(text, k.frame.remote ? '~' : k.run.ctx.home);
     return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
-  });
+  };
+  const source = script && !script.dynamic ? script.text : undefined;
+  return runCode(argv, k, code === 'file' ? undefined : (code ?? 'stdin'), 'pwsh -c', scan, source);
 }
 
 /** Nushell (`nu -c …`, a script written earlier, stdin): its statements' effects (codescan-nu.ts). */

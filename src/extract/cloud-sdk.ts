@@ -21,6 +21,7 @@ import type { CloudDraft } from './cloud-argv.js';
 import { peelRunner } from './sql-frameworks.js';
 import { codeOf } from './sql-orm.js';
 import { buildsClientFromSecret, CLEAR_OR_EXPOSE, COMPOUND_CALL } from './cloud-sdk-clients.js';
+import { storeCalls } from './cloud-sdk-stores.js';
 
 /** Interpreters whose arguments or stdin are code. */
 const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*|elixir|iex)$/;
@@ -234,10 +235,17 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   const program = (argv[0] ?? '').split('/').pop() ?? '';
   // `rails runner CODE` runs its argument as Ruby, `mix run -e CODE` as Elixir
   const runner =
-    (program === 'rails' && /^(runner|r)$/.test(argv[1] ?? '')) || (program === 'mix' && argv[1] === 'run');
+    (/^(?:gitlab-)?rails$/.test(program) && /^(runner|r)$/.test(argv[1] ?? '')) ||
+    (program === 'mix' && argv[1] === 'run');
   // a program the script wrote to files and runs (`go run .`, `dotnet run`) is read whatever its language
   if (!INTERPRETER.test(program) && !runner && cmd.source === undefined) return [];
   const code = codeOf({ ...cmd, argv });
+  // the container engine's prunes and removals, tables' vacuums (cloud-sdk-stores.ts)
+  return [...storeCalls(code), ...sdkCalls(code)];
+}
+
+/** The destructive calls of code that loads an SDK (or builds an API client from a secret). */
+function sdkCalls(code: string): CloudDraft[] {
   // an API client built from a secret in the environment, of an SDK no entry names
   const sdk =
     SDKS.find((s) => s.loads.test(code)) ?? (buildsClientFromSecret(code) ? CREDENTIAL_CLIENT : undefined);

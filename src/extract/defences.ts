@@ -8,7 +8,8 @@
  * cleared (`dmesg -C`), Secure Boot's signature checks turned off (`mokutil
  * --disable-validation`), FileVault's disk encryption turned off (`fdesetup disable`), and
  * the shell's own history switched off; security switched off at the next boot by the kernel
- * command line is in defences-boot.ts. Windows' equivalents are in defences-windows.ts;
+ * command line is in defences-boot.ts. Windows' equivalents are in defences-windows.ts (AMSI's
+ * scanning in defences-amsi.ts);
  * agents stopped by their own control programs and alerting silenced, in defences-agents.ts.
  * Read from each program's words into a CloudFact of service `host-defence` whose verb says
  * what was switched off.
@@ -16,6 +17,7 @@
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { SECURITY_UNITS } from './cloud-host.js';
 import { windowsDefencesOff } from './defences-windows.js';
+import { amsiOff } from './defences-amsi.js';
 import { agentsOff } from './defences-agents.js';
 import { bootDefencesOff } from './defences-boot.js';
 import { firewallsOff } from './defences-firewalls.js';
@@ -196,7 +198,7 @@ export function defencesOff(cmd: NormalizedCommand, ctx?: AnalyzeContext): Findi
     default: {
       const off = history(name, cmd);
       if (off) found.push(['history-off', off]);
-      found.push(...windowsDefencesOff(name, args, cmd.program));
+      found.push(...windowsDefencesOff(name, args, cmd.program), ...amsiOff(name, cmd));
       found.push(...firewallsOff(name, args));
       found.push(...agentsOff(name, args));
       if (ctx) found.push(...bootDefencesOff(cmd, ctx));

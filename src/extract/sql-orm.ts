@@ -12,10 +12,11 @@ import type { FrameworkOp } from './sql-frameworks.js';
 import { peelRunner } from './sql-frameworks.js';
 import { classifySql } from './sql-statements.js';
 import { driverOps } from './sql-code-drivers.js';
+import { recordDestroys } from './sql-orm-records.js';
 
 /** Programs whose arguments or stdin are application code that may call the ORM. */
 const RUNNER =
-  /^(rails (runner|r|console|c)|rake|(python[\d.]*\s+)?(\S*\/)?manage\.py (shell|shell_plus)|django-admin (shell|shell_plus)|(php\s+)?artisan tinker|mix run|iex|flask shell|python[\d.]*|ruby|node|nodejs|ts-node|tsx|deno|bun|php|irb|elixir)\b/;
+  /^((?:gitlab-)?rails (runner|r|console|c)|rake|(python[\d.]*\s+)?(\S*\/)?manage\.py (shell|shell_plus)|django-admin (shell|shell_plus)|(php\s+)?artisan tinker|mix run|iex|flask shell|python[\d.]*|ruby|node|nodejs|ts-node|tsx|deno|bun|php|irb|elixir)\b/;
 
 interface OrmPattern {
   re: RegExp;
@@ -74,7 +75,7 @@ export function codeOf(cmd: NormalizedCommand): string {
 
 /** Programs that can start such code (runners, interpreters, package runners): a cheap pre-filter. */
 const FIRST =
-  /^(rails|rake|python[\d.]*|manage\.py|django-admin|php[\d.]*|artisan|mix|iex|flask|ruby|irb|elixir|node|nodejs|ts-node|tsx|deno|bun|bunx|npx|pnpx|bundle|poetry|uv|pipenv|pnpm|yarn|npm)$/;
+  /^(rails|gitlab-rails|rake|python[\d.]*|manage\.py|django-admin|php[\d.]*|artisan|mix|iex|flask|ruby|irb|elixir|node|nodejs|ts-node|tsx|deno|bun|bunx|npx|pnpx|bundle|poetry|uv|pipenv|pnpm|yarn|npm)$/;
 
 /** The code a runner or interpreter command runs, and its program as evidence names it; undefined = not such a command. */
 export function ormCode(cmd: NormalizedCommand): { code: string; program: string } | undefined {
@@ -112,7 +113,7 @@ export function ormOpsOf(found: { code: string; program: string } | undefined): 
       });
     }
   }
-  out.push(...driverOps(code, program));
+  out.push(...driverOps(code, program), ...recordDestroys(code, program));
   const literals = new Set([...code.matchAll(CALL_SQL), ...code.matchAll(UPPER_SQL)].map((m) => m[2]));
   for (const sql of literals)
     for (const s of classifySql(sql, 'postgresql'))

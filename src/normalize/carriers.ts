@@ -27,6 +27,7 @@ import { toolScripts } from './tool-scripts.js';
 import { hookManagers } from './hook-managers.js';
 import { runSaltCall } from './salt-call.js';
 import { runProjectTask } from './project-tasks.js';
+import { isRailsCode } from './rails-runner.js';
 import { runTmpfiles } from './tmpfiles.js';
 import { PROCFILE_RUNNERS, runProcfile } from './procfile.js';
 import { runCrontab } from './crontab.js';
@@ -142,7 +143,7 @@ export function runArgv(argv: Field[], k: K): Res {
       const r = runProcfile(prog, argv, k);
       if (r) return r;
     }
-    const lang = interpreterFor(prog);
+    const lang = isRailsCode(prog, argv, k) ? 'ruby' : interpreterFor(prog); // rails runner (rails-runner.ts)
     if (lang) return runInterpreter(lang, argv, k);
     // cscript, wscript, mshta: VBScript and JScript (wsh.ts)
     if (WSH_HOST.test(head.text)) return runWsh(argv, k);

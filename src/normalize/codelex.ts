@@ -36,10 +36,25 @@ export type Lang =
   | 'haskell'
   | 'prolog'
   | 'zig'
-  | 'dart';
+  | 'dart'
+  | 'nim'
+  | 'd'
+  | 'c';
 
 /** Languages where `//` starts a comment (slash-star comments: these and Ruby, as before). */
-const C_COMMENTS = new Set<Lang>(['node', 'perl', 'php', 'go', 'jvm', 'rust', 'dotnet', 'zig', 'dart']);
+const C_COMMENTS = new Set<Lang>([
+  'node',
+  'perl',
+  'php',
+  'go',
+  'jvm',
+  'rust',
+  'dotnet',
+  'zig',
+  'dart',
+  'd',
+  'c',
+]);
 /** Languages where `#` does not start a comment (Rust's `#[attr]`, the JVM languages' only `#!` line). */
 const NO_HASH_COMMENTS = new Set<Lang>([
   'node',
@@ -53,6 +68,8 @@ const NO_HASH_COMMENTS = new Set<Lang>([
   'prolog',
   'zig',
   'dart',
+  'd',
+  'c',
 ]);
 /** Languages whose backticks are neither strings nor commands. */
 const NO_BACKTICKS = new Set<Lang>([
@@ -65,6 +82,8 @@ const NO_BACKTICKS = new Set<Lang>([
   'prolog',
   'zig',
   'dart',
+  'nim',
+  'c',
 ]);
 
 export interface Lit {
@@ -198,8 +217,8 @@ export function lex(code: string, lang: Lang): Lexed {
         (lang === 'python' || lang === 'elixir') && code.startsWith(q.repeat(3), j) ? q.repeat(3) : q;
       j += triple.length;
       let body = '';
-      // Go's backtick strings are raw: no escapes
-      const rawGo = lang === 'go' && q === '`';
+      // Go's and D's backtick strings are raw: no escapes
+      const rawGo = (lang === 'go' || lang === 'd') && q === '`';
       // an interpolation (`#{h["k"]}`, `${a[`k`]}`) may hold quotes of its own: read it whole
       const interp =
         ((lang === 'ruby' || lang === 'elixir') && q === '"' ? '#{' : '') ||
@@ -233,7 +252,7 @@ export function lex(code: string, lang: Lang): Lexed {
       // Backticks run a command in Ruby, Perl, PHP and Julia (`run(\`…\`)`); in R they quote a name.
       // zx's and Bun's `$\`…\`` (also `Bun.$`) run their template as a shell command.
       const shellTag = lang === 'node' && q === '`' && /(?:^|[^\w$])\$\s*$|\.\$\s*$/.test(skel);
-      push(value, dynamic, (q === '`' && lang !== 'node' && lang !== 'r' && lang !== 'go') || shellTag);
+      push(value, dynamic, (q === '`' && !rawGo && lang !== 'node' && lang !== 'r') || shellTag);
       continue;
     }
     skel += c;

@@ -16,19 +16,22 @@ import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
 import type { CodeArgs } from './interpreter-args.js';
 import type { Field } from './state.js';
+import { nativeArgs, nativeLangFor, nativePatterns, type NativeLang } from './codescan-native.js';
 
-export type ExtraLang = 'haskell' | 'prolog' | 'zig';
+/** These and Nim, D and C/C++ (codescan-native.ts). */
+export type ExtraLang = 'haskell' | 'prolog' | 'zig' | NativeLang;
 
 /** The language `prog` runs; undefined = none of these. */
 export function extraLangFor(prog: string): ExtraLang | undefined {
   if (/^(ghc|ghci|runghc|runhaskell)$/.test(prog)) return 'haskell';
   if (/^(swipl|swi-prolog|gprolog|scryer-prolog)$/.test(prog)) return 'prolog';
   if (prog === 'zig') return 'zig';
-  return undefined;
+  return nativeLangFor(prog);
 }
 
 /** Where the code is: `ghc -e`, `swipl -g/-t`, a script file operand, `zig run FILE`; else stdin or none. */
 export function extraArgs(prog: string, argv: Field[]): CodeArgs {
+  if (nativeLangFor(prog)) return nativeArgs(prog, argv);
   const parts: Field[] = [];
   if (prog === 'zig') {
     if (argv[1]?.text !== 'run') return { label: 'zig', none: true };
@@ -76,6 +79,7 @@ function argv(prog: Field, rest: string | undefined, lx: Lexed, home: string, h:
 
 export function extraPatterns(h: Helpers): Record<ExtraLang, Pattern[]> {
   return {
+    ...nativePatterns(h),
     haskell: [
       {
         re: /(?<![\w.'])(?:System\.Directory\.)?(?:removeDirectoryRecursive|removePathForcibly|removeFile|removeDirectory)\b\s*\(?/g,

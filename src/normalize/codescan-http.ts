@@ -49,6 +49,9 @@ const WHOLE_ENV: Record<Lang, RegExp> = {
   prolog: /(?!)/,
   zig: /\bgetEnvMap\b/,
   dart: /\bPlatform\.environment\b(?!\s*\[)/,
+  nim: /\benvPairs\b/,
+  d: /\benvironment\.toAA\b/,
+  c: /\benviron\b|\bchar\s*\*\*\s*envp\b/,
 };
 
 /** True when `expr` holds the whole environment, directly or through a variable assigned from it. */

@@ -39,7 +39,7 @@ function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
     .replace(/(?:\.unwrap\(\)|\.expect\(\u0001\d+\u0002\)|\.unwrap_or_default\(\)|\?)+$/, '');
   const lit = (n: string) => lx.lits[Number(n)]?.value;
   let m =
-    /^(?:Environment\.GetEnvironmentVariable\(|System\.get_?env\(|(?:std::)?env::var(?:_os)?\(|os\.environ\[|os\.environ\.get\(|os\.getenv\(|os\.Getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|Platform\.environment\[|\$ENV\{|getenv\(|std\.getenv\(|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
+    /^(?:Environment\.GetEnvironmentVariable\(|System\.get_?env\(|(?:std::)?env::var(?:_os)?\(|os\.environ\[|os\.environ\.get\(|os\.getenv\(|os\.Getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|Platform\.environment\[|\$ENV\{|(?:std::)?getenv\(|std\.getenv\(|getEnv\(|environment\.get\(|environment\[|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
       t,
     );
   if (m && lit(m[1]) === 'HOME') return home;
@@ -48,7 +48,7 @@ function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
   if (/^(?:System\.user_home!?\(\)|(?:dirs::|home::|std::env::|env::)home_dir\(\)|os\.home)$/.test(t))
     return home;
   if (
-    /^(?:process\.env\.HOME|process\.env\[\u0001\d+\u0002\]|os\.homedir\(\)|require\(\u0001\d+\u0002\)\.homedir\(\)|(?:pathlib\.)?Path\.home\(\)|Dir\.home|homedir\(\)|\$ENV\{HOME\}|File\.expand_path\(\u0001\d+\u0002\))$/.test(
+    /^(?:process\.env\.HOME|process\.env\[\u0001\d+\u0002\]|os\.homedir\(\)|require\(\u0001\d+\u0002\)\.homedir\(\)|(?:pathlib\.)?Path\.home\(\)|Dir\.home|homedir\(\)|(?:os\.)?getHomeDir\(\)|\$ENV\{HOME\}|File\.expand_path\(\u0001\d+\u0002\))$/.test(
       t,
     )
   ) {
@@ -57,7 +57,7 @@ function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
   }
   // Python's, Julia's and R's tilde expansion (`path.expand("~")`, `normalizePath("~")`).
   m =
-    /^(?:os\.path\.expanduser|expanduser|path\.expand|normalizePath|Path\.expand)\(\u0001(\d+)\u0002\)$/.exec(
+    /^(?:os\.path\.expanduser|expanduser|path\.expand|normalizePath|Path\.expand|expandTilde)\(\u0001(\d+)\u0002\)$/.exec(
       t,
     );
   if (m) {

@@ -14,6 +14,7 @@ import type { Field } from './state.js';
 import { dotnetArgs, DOTNET_PROGRAMS } from './codescan-dotnet.js';
 import { dartArgs } from './codescan-dart.js';
 import { extraArgs, extraLangFor } from './codescan-extra-langs.js';
+import { RAILS, railsArgs } from './rails-runner.js';
 
 export interface CodeArgs {
   /** Inline code; undefined = none given inline. */
@@ -209,6 +210,10 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
   haskell: /(?!)/,
   prolog: /(?!)/,
   zig: /(?!)/,
+  // read by codescan-native.ts
+  nim: /(?!)/,
+  d: /(?!)/,
+  c: /(?!)/,
   dart: /(?!)/, // read by codescan-dart.ts
 };
 
@@ -230,9 +235,10 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (lang === 'clojure') return clojureArgs(prog, argv);
   if (lang === 'erlang') return erlangArgs(prog, argv);
   if (prog === 'k6') return k6Args(argv);
+  if (RAILS.test(prog)) return railsArgs(prog, argv) ?? { label: prog, none: true };
   if (lang === 'dotnet') return dotnetArgs(prog, argv);
   if (lang === 'dart') return dartArgs(argv);
-  if (lang === 'haskell' || lang === 'prolog' || lang === 'zig') return extraArgs(prog, argv);
+  if (extraLangFor(prog) === lang) return extraArgs(prog, argv); // Haskell, Prolog, Zig, Nim, D, C
   if (prog === 'mix') return mixArgs(argv);
   const r = lang === 'r' ? rArgs(prog, argv) : undefined;
   if (r) return r;

@@ -4,7 +4,7 @@
  * `racket -e`), Elixir (`elixir -e`), the JVM scripting languages (`groovy -e`, `kotlin -e`,
  * `scala -e`, jshell), Rust (`rust-script -e`), AppleScript and JXA (`osascript -e`), Clojure
  * (`bb -e`, `clojure -M -e`), IPython (`ipython -c`, its `!CMD` and magics: ipython.ts), Hy
- * (as Python) and Raku (as Perl) (dialects.ts), Common Lisp (`sbcl --eval`, read as Scheme), Erlang (`erl -eval`, escript) k6 scripts (interpreter-args.ts), F# and C# scripts (`dotnet fsi`, `dotnet script`: codescan-dotnet.ts), Haskell, Prolog and Zig (`ghc -e`, `swipl -g`, `zig run`: codescan-extra-langs.ts), Dart (`dart run FILE`: codescan-dart.ts), a script file written earlier in the same script (also `go run FILE.go`), and
+ * (as Python) and Raku (as Perl) (dialects.ts), Common Lisp (`sbcl --eval`, read as Scheme), Erlang (`erl -eval`, escript) k6 scripts (interpreter-args.ts), F# and C# scripts (`dotnet fsi`, `dotnet script`: codescan-dotnet.ts), Haskell, Prolog and Zig (`ghc -e`, `swipl -g`, `zig run`: codescan-extra-langs.ts), Nim, D and C/C++ (`nim r`, `rdmd`, `tcc -run`, a compiler building a written file: codescan-native.ts), Ruby run by `rails runner`/`rails console` (rails-runner.ts), Dart (`dart run FILE`: codescan-dart.ts), a script file written earlier in the same script (also `go run FILE.go`), and
  * code on stdin (heredoc, here-string, constant pipe). The interpreter itself is emitted;
  * what the code does becomes synthetic commands the extractors understand (`rm -rf X`,
  * the command it runs, `curl -X METHOD URL -d BODY`), with wrapper `python -c` etc.
@@ -20,6 +20,7 @@ import { runArgv } from './carriers.js';
 import { scanCode, type Effect } from './codescan.js';
 import type { Lang } from './codelex.js';
 import { pwshCommand, scanPwsh } from './pwsh.js';
+import { scriptOperand, writtenPwshScript } from './pwsh-file.js';
 import { nuCode, scanNu } from './codescan-nu.js';
 import { findCode, interpreterFor, type CodeArgs } from './interpreter-args.js';
 import { ipythonToPython } from './ipython.js';
@@ -155,20 +156,19 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
 
 /** PowerShell (`pwsh -Command …`): its statements' effects (pwsh.ts), applied as the other interpreters' are. */
 export function runPwsh(argv: Field[], k: K): Res {
-  const found = pwshCommand(argv);
-  // A script the script wrote earlier is read; one on disk is the project's own code: not re-read here.
-  const file = found && 'file' in found ? found.file : undefined;
-  const written = file && !file.dynamic ? k.scope.files.get(absPath(k.scope.cwd, file.text)) : undefined;
-  const code =
-    found && 'file' in found
-      ? written !== undefined
-        ? { text: written, dynamic: false }
-        : undefined
-      : (found ?? 'stdin');
-  return runCode(argv, k, code, file ? `pwsh ${file.text}` : 'pwsh -c', (text) => {
+  // A script file this script wrote (`-File F.ps1`, `pwsh F.ps1`) is the code (pwsh-file.ts);
+  // one on disk is the project's own code: not re-read here.
+  const script = writtenPwshScript(argv, k);
+  const found = script ? undefined : pwshCommand(argv);
+  const onDisk = found !== undefined && 'file' in found ? found.file : undefined;
+  const code = script ?? (found === undefined ? 'stdin' : 'file' in found ? undefined : found);
+  const label = script || onDisk ? `pwsh ${scriptOperand(argv)?.text ?? onDisk?.text ?? '-File'}` : 'pwsh -c';
+  const scan = (text: string) => {
     const effects = scanPwsh(text, k.frame.remote ? '~' : k.run.ctx.home);
     return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
-  });
+  };
+  const source = script && !script.dynamic ? script.text : undefined;
+  return runCode(argv, k, code, label, scan, source);
 }
 
 /** Nushell (`nu -c …`, a script written earlier, stdin): its statements' effects (codescan-nu.ts). */

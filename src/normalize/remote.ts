@@ -4,7 +4,8 @@
  * `kubectl|oc exec [opts] POD -- cmd…`, `kubectl run|debug NAME [opts] -- cmd…`,
  * `ansible HOSTS -m shell -a 'cmd'`, `salt TARGET cmd.run 'cmd'`, and the parallel shells
  * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`); configuration-management runners
- * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts); `machinectl shell
+ * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts); platforms' consoles
+ * (`heroku run`, `fly ssh console -C`, `gcloud compute ssh --command`: remote-paas.ts); `machinectl shell
  * NAME CMD` (machinectl.ts). The carried
  * commands are walked with `remote: true` and cwd '/': their paths belong to another machine.
  */
@@ -15,6 +16,7 @@ import { reparse } from './reparse.js';
 import { containerRun } from './container-run.js';
 import { kubectlRunEscape } from './container-powers.js';
 import { FLEET_REMOTE } from './remote-fleet.js';
+import { PAAS_REMOTE } from './remote-paas.js';
 import { machinectlShell } from './machinectl.js';
 import { remoteArgv, remoteWords } from './remote-words.js';
 
@@ -218,4 +220,5 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   'parallel-ssh': parallelShell,
   machinectl: machinectlShell,
   ...FLEET_REMOTE,
+  ...PAAS_REMOTE,
 };

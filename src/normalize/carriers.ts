@@ -48,8 +48,8 @@ export function runArgv(argv: Field[], k: K): Res {
       return emit(argv, k);
     }
     const prog = basename(head.text);
-    // tox -e ENV, devbox run NAME, pip install DIR: commands or code of a config the script wrote (before devbox run is peeled)
-    if (prog === 'tox' || prog === 'devbox' || /^pip[\d.]*$/.test(prog)) {
+    // tox -e ENV, devbox run NAME: commands of a config the script wrote (before devbox run is peeled)
+    if (prog === 'tox' || prog === 'devbox') {
       const task = runProjectTask(prog, argv, k);
       if (task) return task;
     }
@@ -91,11 +91,11 @@ export function runArgv(argv: Field[], k: K): Res {
     runtimePreloads(k);
     // RUSTC_WRAPPER=… cargo, MANPAGER=… man, EDITOR=… crontab -e: programs a tool runs by name
     if (prog !== 'sudo') programEnv(prog, argv, k);
-    // noxfile.py, Gruntfile.js, Vagrantfile …: code files a tool runs, written by this script
+    // noxfile.py, Gruntfile.js, setup.py, cmake -P FILE, meson.build …: files a tool runs, written by this script
     toolConfigs(prog, argv, k);
-    // cmake -P FILE, diskshadow /s FILE, diskpart /s FILE: scripts in the tool's own language
+    // mlr put|filter: Miller's DSL runs system() and exec()
     toolScripts(prog, argv, k);
-    // lefthook install with a lefthook.yml written here, npm config set script-shell FILE
+    // npm config set script-shell FILE
     hookManagers(prog, argv, k);
     if (prog === 'cd' || prog === 'pushd' || prog === 'popd') return changeDir(prog, argv, k);
     if (SHELLS.has(prog)) return runShell(prog, argv, k);

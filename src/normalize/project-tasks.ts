@@ -14,7 +14,6 @@ import type { Field, Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { scriptFile } from './shells.js';
-import { runPipInstall } from './pip-install.js';
 
 /** A config's text: [text or undefined when unreadable, path]; undefined = not to be read. */
 function configText(named: Field | undefined, file: string, k: K): [string | undefined, string] | undefined {
@@ -141,6 +140,5 @@ function runDevbox(argv: Field[], k: K): Res | undefined {
 export function runProjectTask(prog: string, argv: Field[], k: K): Res | undefined {
   if (prog === 'tox') return runTox(argv, k);
   if (prog === 'devbox') return runDevbox(argv, k);
-  if (/^pip[\d.]*$/.test(prog)) return runPipInstall(argv, k);
   return undefined;
 }

@@ -1,6 +1,6 @@
 /**
- * The table of files a tool loads and runs (tool → file → how it runs), read through
- * written-code.ts:
+ * The table of files a tool loads and runs (tool → file → how it runs), each read through
+ * written-code.ts (which files: tool-locators.ts):
  * - code files, read as their interpreter runs them (`python3|node|ruby|Rscript|lua FILE`):
  *   `nox` noxfile.py (`-f|--noxfile FILE`), `grunt` Gruntfile.js (`--gruntfile`), `gulp`
  *   gulpfile.js (`-f|--gulpfile`), `jake` Jakefile(.js), `vagrant` the Vagrantfile (every
@@ -8,13 +8,14 @@
  *   jest.config.js (`-c|--config`) and the files its `globalSetup`, `globalTeardown`,
  *   `setupFiles` name, `yarn` the release file .yarnrc.yml's `yarnPath` names (every yarn
  *   command runs it under node), `nmap --script FILE` an NSE script (Lua), `pip install|wheel
- *   DIR` (also `-e DIR`, `pip3`, `pipX.Y`, `python3 -m pip`) DIR/setup.py;
- * - files in the tool's own language, turned into the shell lines they perform (tool-scripts.ts,
- *   hook-managers.ts): `cmake -P FILE`, `diskshadow|diskpart /s FILE`, `meson setup|configure|…`
- *   meson.build, `lefthook install|run|add` lefthook.yml.
+ *   DIR` (also `-e DIR`, `pip3`, `pipX.Y`, `python3 -m pip`) DIR/setup.py; `gradle` / `./gradlew`
+ *   its build, settings and init scripts (Groovy or Kotlin, what the tasks asked run: gradle.ts);
+ * - files in the tool's own language, turned into the shell lines they perform: `cmake -P FILE`,
+ *   `diskshadow|diskpart /s FILE`, `meson setup|configure|…` meson.build (tool-scripts.ts),
+ *   `lefthook install|run|add` lefthook.yml (hook-managers.ts).
  * A default file is read only when this script wrote it: the project's own file on disk is its
  * build, like plain `make`. A file named by an option is read through ctx.readFile too; one that
- * cannot be read is unknown code.
+ * cannot be read is unknown code (gradle's: only when this script wrote it).
  */
 import { absPath, basename, type Field } from './state.js';
 import type { K } from './emit.js';
@@ -22,6 +23,8 @@ import { scriptFile } from './shells.js';
 import { interpreterFor } from './interpreter-args.js';
 import { runLines, runWritten, unreadable } from './written-code.js';
 import { cmakeScript, diskScript, mesonScript } from './tool-scripts.js';
+import { gradleRead } from './gradle.js';
+import { gradleFiles, jestHooks, nmapScripts, pipDirs, yarnRelease } from './tool-locators.js';
 import { LEFTHOOK_FILES, lefthookRuns } from './hook-managers.js';
 
 interface ToolFile {
@@ -37,10 +40,16 @@ interface ToolFile {
   named?: (args: Field[], k: K) => Field[];
   /** Folders the default files are looked up in (`pip install DIR`); undefined = the working folder. */
   dirs?: (args: Field[]) => Field[];
-  /** The interpreter that runs the file's code (`python3`); undefined = the tool's own language, see `lines`. */
-  interp?: string;
-  /** The shell lines the file performs in the tool's own language; undefined = none. */
-  lines?: (text: string) => string[];
+  /** The interpreter that runs the file's code (`python3`), by the file's path; undefined = the tool's own language, see `read`. */
+  interp?: string | ((path: string) => string);
+  /** What the file does with these arguments: the code that runs and the shell lines the tool performs; undefined = its whole text is code. */
+  read?: (text: string, args: Field[], path: string, k: K) => { text: string; shell: string[] };
+  /**
+   * A named file neither written by this script nor readable is the project's own: not read
+   * (else unknown code); one named by a value not known statically is unknown code only when
+   * this script wrote a file whose name matches. Undefined = both are unknown code.
+   */
+  quiet?: RegExp;
   /** Further files the loaded one names that run too (jest's hooks); undefined = none. */
   more?: (text: string, dir: string) => string[];
   /** The wrapper the file's commands run under; undefined = the program's name. */
@@ -58,72 +67,18 @@ function optionValue(args: Field[], opts: string[]): Field | undefined {
   return undefined;
 }
 
-/** Files a jest config names to run around the tests (paths relative to the config's folder). */
-function jestHooks(text: string, dir: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(
-    /\b(?:globalSetup|globalTeardown|testEnvironment)\s*:\s*['"`]([^'"`]+)['"`]/g,
-  ))
-    if (/^\.{0,2}\//.test(m[1])) out.push(absPath(dir, m[1].replace(/^<rootDir>\//, './')));
-  for (const m of text.matchAll(/\bsetupFiles(?:AfterEnv)?\s*:\s*\[([^\]]*)\]/g))
-    for (const f of m[1].matchAll(/['"`]([^'"`]+)['"`]/g))
-      out.push(absPath(dir, f[1].replace(/^<rootDir>\//, './')));
-  return out.map((hook) => (/\.\w+$/.test(basename(hook)) ? hook : `${hook}.js`));
-}
+/** A file in the tool's own language, read as the shell lines `lines` gives. */
+const shellOf = (lines: (text: string) => string[]) => (text: string) => ({ text: '', shell: lines(text) });
 
-/** `yarnPath: FILE` of a .yarnrc.yml this script wrote (`yarn-path "FILE"` of a v1 .yarnrc). */
-function yarnRelease(_args: Field[], k: K): Field[] {
-  for (const [name, re] of [
-    ['.yarnrc.yml', /^\s*yarnPath\s*:\s*['"]?([^'"\s#]+)/m],
-    ['.yarnrc', /^\s*yarn-path\s+['"]?([^'"\s#]+)/m],
-  ] as const) {
-    const path = absPath(k.scope.cwd, name);
-    if (!k.scope.written.has(path)) continue;
-    const m = re.exec(k.scope.files.get(path) ?? '');
-    if (m) return [{ text: absPath(k.scope.cwd, m[1]), dynamic: false }];
-  }
-  return [];
-}
-
-/** `nmap --script A,B` / `--script=A`: the values that name script files (not categories or built-in names). */
-function nmapScripts(args: Field[], k: K): Field[] {
-  const out: Field[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i].text;
-    const v =
-      t === '--script'
-        ? args[i + 1]
-        : t.startsWith('--script=')
-          ? { ...args[i], text: t.slice(9) }
-          : undefined;
-    if (!v) continue;
-    if (v.dynamic) out.push(v);
-    else
-      for (const s of v.text.split(','))
-        // a script nmap ships is named without a folder
-        if (s.includes('/') || k.scope.written.has(absPath(k.scope.cwd, s)))
-          out.push({ text: s, dynamic: false });
-  }
-  return out;
-}
-
-/** Options of pip install/wheel that take a value (their value is not a package). */
-const PIP_VALUED =
-  /^(?:-[rcitfd]|--requirement|--constraint|--index-url|--extra-index-url|--find-links|--target|--prefix|--root|--src|--upgrade-strategy|--platform|--python-version|--implementation|--abi|--config-settings|-C|--global-option|--build-option|--progress-bar|--report|--log|--cache-dir|--proxy|--cert|--client-cert|--trusted-host|--timeout|--retries|--exists-action|--wheel-dir|-w)$/;
-
-/** The local folders `pip install|wheel|download` builds (`.`, `./pkg`, `/tmp/x`, `-e DIR`); its setup.py runs. */
-function pipDirs(args: Field[]): Field[] {
-  const out: Field[] = [];
-  for (let i = args.findIndex((a) => !a.text.startsWith('-')) + 1; i > 0 && i < args.length; i++) {
-    const a = args[i];
-    if (a.text === '-e' || a.text === '--editable') {
-      if (args[i + 1]) out.push(args[++i]);
-    } else if (PIP_VALUED.test(a.text)) i++;
-    else if (a.text.startsWith('-')) continue;
-    else if (a.dynamic || /^(?:\.{1,2}|~)?\//.test(a.text) || a.text === '.' || a.text === '..') out.push(a);
-  }
-  return out;
-}
+/** A Gradle script: what the tasks the command reaches, and the configuration phase, do (gradle.ts). */
+const GRADLE: ToolFile = {
+  files: [],
+  opts: [],
+  named: gradleFiles,
+  interp: (path) => (path.endsWith('.kts') ? 'kotlin' : 'groovy'),
+  read: (text, args, path, k) => gradleRead(text, args, path, k.run.ctx.home),
+  quiet: /\.gradle(\.kts)?$/,
+};
 
 const sub = (re: RegExp) => (args: Field[]) => re.test(args[0]?.text ?? '');
 
@@ -155,24 +110,24 @@ const TOOLS: Record<string, ToolFile> = {
     interp: 'python3',
     label: 'pip install (setup.py)',
   },
-  cmake: { files: [], opts: ['-P'], lines: cmakeScript, label: 'cmake -P' },
+  cmake: { files: [], opts: ['-P'], read: shellOf(cmakeScript), label: 'cmake -P' },
   diskshadow: {
     files: [],
     opts: ['/s', '/S', '-s', '-S'],
-    lines: (t) => diskScript('diskshadow', t),
+    read: shellOf((t) => diskScript('diskshadow', t)),
     label: 'diskshadow /s',
   },
   diskpart: {
     files: [],
     opts: ['/s', '/S', '-s', '-S'],
-    lines: (t) => diskScript('diskpart', t),
+    read: shellOf((t) => diskScript('diskpart', t)),
     label: 'diskpart /s',
   },
   meson: {
     when: sub(/^(setup|configure|compile|install|test|dist)$/),
     files: ['meson.build'],
     opts: [],
-    lines: mesonScript,
+    read: shellOf(mesonScript),
     label: 'meson run_command',
   },
   lefthook: {
@@ -180,8 +135,10 @@ const TOOLS: Record<string, ToolFile> = {
     files: LEFTHOOK_FILES,
     all: true,
     opts: [],
-    lines: lefthookRuns,
+    read: shellOf(lefthookRuns),
   },
+  gradle: GRADLE,
+  gradlew: GRADLE,
 };
 
 /** The table's key of program `prog` (`pip3.12` → pip, `DISKPART.EXE` → diskpart); undefined = not in it. */
@@ -212,26 +169,30 @@ function toolFiles(tool: ToolFile, args: Field[], k: K): Field[] {
 }
 
 /** Runs the file at `path` as `tool` loads it (written-code.ts); one not readable is unknown code. */
-function runFile(tool: ToolFile, file: Field, label: string, k: K): void {
+function runFile(tool: ToolFile, file: Field, args: Field[], label: string, k: K): void {
   const path = absPath(k.scope.cwd, file.text);
   const text = file.dynamic ? undefined : scriptFile(path, k);
+  const quiet = tool.quiet;
+  if (text === undefined && quiet && !k.scope.written.has(path))
+    if (!file.dynamic || ![...k.scope.written].some((p) => quiet.test(basename(p)))) return;
   // fail closed: a file named by a value not known statically, or not readable, may hold any code
   if (text === undefined) return unreadable(file.dynamic ? file.text : path, label, k);
   const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label] };
-  const shell = tool.lines?.(text) ?? [];
-  if (!tool.interp) return runLines(shell, label, k);
-  const lang = interpreterFor(tool.interp);
-  runWritten(
-    [
-      { text: tool.interp, dynamic: false },
-      { text: path, dynamic: false },
-    ],
-    { ...k, frame },
-    { text, lang, shell },
-    tool.interp,
-  );
+  const code = tool.read ? tool.read(text, args, path, k) : { text, shell: [] };
+  const interp = typeof tool.interp === 'function' ? tool.interp(path) : tool.interp;
+  if (!interp) runLines(code.shell, label, k);
+  else
+    runWritten(
+      [
+        { text: interp, dynamic: false },
+        { text: path, dynamic: false },
+      ],
+      { ...k, frame },
+      { ...code, lang: interpreterFor(interp) },
+      interp,
+    );
   for (const more of tool.more?.(text, path.replace(/\/[^/]*$/, '') || '/') ?? [])
-    runFile({ ...tool, more: undefined }, { text: more, dynamic: false }, label, k);
+    runFile({ ...tool, more: undefined }, { text: more, dynamic: false }, args, label, k);
 }
 
 /** `python3 -m TOOL ARGS…` runs TOOL (`python3 -m pip install .`): its name and arguments; else `prog`'s own. */
@@ -249,5 +210,8 @@ export function toolConfigs(prog: string, argv: Field[], k: K): void {
   if (!key) return;
   const tool = TOOLS[key];
   if (tool.when && !tool.when(args)) return;
-  for (const file of toolFiles(tool, args, k)) runFile(tool, file, tool.label ?? key, k);
+  // `./gradlew` run as the gradle it wraps (version-shims.ts): its files were read for the wrapper
+  const via = k.frame.wrappers.at(-1) ?? '';
+  if (via.includes('/') && TOOLS[toolKey(basename(via)) ?? ''] === tool) return;
+  for (const file of toolFiles(tool, args, k)) runFile(tool, file, args, tool.label ?? key, k);
 }

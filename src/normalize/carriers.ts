@@ -91,8 +91,8 @@ export function runArgv(argv: Field[], k: K): Res {
     runtimePreloads(k);
     // RUSTC_WRAPPER=… cargo, MANPAGER=… man, EDITOR=… crontab -e: programs a tool runs by name
     if (prog !== 'sudo') programEnv(prog, argv, k);
-    // noxfile.py, Gruntfile.js, setup.py, cmake -P FILE, meson.build, build.gradle …: files a tool
-    // runs, written by this script
+    // noxfile.py, Gruntfile.js, setup.py, cmake -P FILE, meson.build, build.gradle, pom.xml …: files
+    // a tool runs, written by this script
     toolConfigs(prog, argv, k);
     // mlr put|filter: Miller's DSL runs system() and exec()
     toolScripts(prog, argv, k);

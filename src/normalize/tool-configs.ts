@@ -12,10 +12,11 @@
  *   its build, settings and init scripts (Groovy or Kotlin, what the tasks asked run: gradle.ts);
  * - files in the tool's own language, turned into the shell lines they perform: `cmake -P FILE`,
  *   `diskshadow|diskpart /s FILE`, `meson setup|configure|…` meson.build (tool-scripts.ts),
- *   `lefthook install|run|add` lefthook.yml (hook-managers.ts).
+ *   `lefthook install|run|add` lefthook.yml (hook-managers.ts), `mvn` / `./mvnw` pom.xml and its
+ *   modules (the exec, antrun and clean plugins: maven.ts).
  * A default file is read only when this script wrote it: the project's own file on disk is its
  * build, like plain `make`. A file named by an option is read through ctx.readFile too; one that
- * cannot be read is unknown code (gradle's: only when this script wrote it).
+ * cannot be read is unknown code (gradle's and mvn's: only when this script wrote it).
  */
 import { absPath, basename, type Field } from './state.js';
 import type { K } from './emit.js';
@@ -24,7 +25,16 @@ import { interpreterFor } from './interpreter-args.js';
 import { runLines, runWritten, unreadable } from './written-code.js';
 import { cmakeScript, diskScript, mesonScript } from './tool-scripts.js';
 import { gradleRead } from './gradle.js';
-import { gradleFiles, jestHooks, nmapScripts, pipDirs, yarnRelease } from './tool-locators.js';
+import { mavenRead } from './maven.js';
+import {
+  gradleFiles,
+  jestHooks,
+  mavenFiles,
+  mavenModules,
+  nmapScripts,
+  pipDirs,
+  yarnRelease,
+} from './tool-locators.js';
 import { LEFTHOOK_FILES, lefthookRuns } from './hook-managers.js';
 
 interface ToolFile {
@@ -78,6 +88,16 @@ const GRADLE: ToolFile = {
   interp: (path) => (path.endsWith('.kts') ? 'kotlin' : 'groovy'),
   read: (text, args, path, k) => gradleRead(text, args, path, k.run.ctx.home),
   quiet: /\.gradle(\.kts)?$/,
+};
+
+/** A Maven build: what the plugins of the pom (and its modules) run for the phases and goals asked (maven.ts). */
+const MAVEN: ToolFile = {
+  files: [],
+  opts: [],
+  named: mavenFiles,
+  read: (text, args, path, k) => mavenRead(text, args, path, k.run.ctx.home),
+  more: mavenModules,
+  quiet: /^pom\.xml$/,
 };
 
 const sub = (re: RegExp) => (args: Field[]) => re.test(args[0]?.text ?? '');
@@ -139,6 +159,9 @@ const TOOLS: Record<string, ToolFile> = {
   },
   gradle: GRADLE,
   gradlew: GRADLE,
+  mvn: MAVEN,
+  mvnw: MAVEN,
+  mvnd: MAVEN,
 };
 
 /** The table's key of program `prog` (`pip3.12` → pip, `DISKPART.EXE` → diskpart); undefined = not in it. */

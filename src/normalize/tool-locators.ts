@@ -1,10 +1,12 @@
 /**
  * Which files a tool of the table (tool-configs.ts) loads, where its command line or another
  * file says: jest's setup files, yarn's yarnPath release, nmap's --script files, the folders
- * `pip install` builds, the scripts a gradle command loads (build, settings, init).
+ * `pip install` builds, the scripts a gradle command loads (build, settings, init), the pom a
+ * mvn command builds and its modules.
  */
 import { absPath, basename, type Field } from './state.js';
 import type { K } from './emit.js';
+import { kid, kids, parseXml } from './xml.js';
 
 /** Files a jest config names to run around the tests (paths relative to the config's folder). */
 export function jestHooks(text: string, dir: string): string[] {
@@ -111,4 +113,26 @@ export function gradleFiles(args: Field[], k: K): Field[] {
     }),
   ];
   return [...named, ...written.map((text) => ({ text, dynamic: false }))];
+}
+
+/** The poms of a pom's `<modules>`: each module folder's pom.xml (or the file it names). */
+export function mavenModules(text: string, dir: string): string[] {
+  const project = kid(parseXml(text), 'project');
+  return kids(kid(project, 'modules'), 'module').map((m) =>
+    absPath(dir, /\.xml$/.test(m.text) ? m.text : `${m.text}/pom.xml`),
+  );
+}
+
+/** The pom a mvn command builds: `-f FILE|DIR` (`--file`), else the pom.xml this script wrote in the working folder. */
+export function mavenFiles(args: Field[], k: K): Field[] {
+  const i = args.findIndex((a) => a.text === '-f' || a.text === '--file' || a.text.startsWith('--file='));
+  if (i >= 0) {
+    const f = args[i].text.startsWith('--file=') ? { ...args[i], text: args[i].text.slice(7) } : args[i + 1];
+    if (f)
+      return [
+        f.dynamic || /\.xml$/.test(f.text) ? f : { ...f, text: `${f.text.replace(/\/+$/, '')}/pom.xml` },
+      ];
+  }
+  const pom = absPath(k.scope.cwd, 'pom.xml');
+  return k.scope.written.has(pom) ? [{ text: pom, dynamic: false }] : [];
 }

@@ -52,6 +52,10 @@ describe('written code reaches the readers one way', () => {
   it.each<[string, string]>([
     // a tool's own language: shell lines, no command carries code
     [`printf 'file(REMOVE_RECURSE /srv/data)\\n' > c.cmake && cmake -P c.cmake`, 'rm -rf -- /srv/data'],
+    [
+      `${write('pom.xml', '<project><build><plugins><plugin><artifactId>maven-antrun-plugin</artifactId><executions><execution><goals><goal>run</goal></goals><configuration><target><delete dir="/srv/data"/></target></configuration></execution></executions></plugin></plugins></build></project>')}mvn validate`,
+      'rm -rf -- /srv/data',
+    ],
   ])('%s: shell lines', (script, want) => {
     const cmds = run(script);
     expect(cmds.map((c) => c.argv.join(' '))).toContain(want);

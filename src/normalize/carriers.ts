@@ -24,6 +24,7 @@ import { SYSTEM_DSLS, runSystemDsl } from './system-dsl.js';
 import { runtimePreloads } from './runtime-env.js';
 import { programEnv } from './program-env.js';
 import { toolConfigs } from './tool-configs.js';
+import { recordPackage } from './built-packages.js';
 import { toolScripts } from './tool-scripts.js';
 import { hookManagers } from './hook-managers.js';
 import { runSaltCall } from './salt-call.js';
@@ -91,8 +92,10 @@ export function runArgv(argv: Field[], k: K): Res {
     runtimePreloads(k);
     // RUSTC_WRAPPER=… cargo, MANPAGER=… man, EDITOR=… crontab -e: programs a tool runs by name
     if (prog !== 'sudo') programEnv(prog, argv, k);
-    // noxfile.py, Gruntfile.js, setup.py, cmake -P FILE, meson.build, build.gradle, pom.xml …: files
-    // a tool runs, written by this script
+    // dpkg-deb --build DIR, rpmbuild -bb SPEC: packages whose scripts run when installed
+    recordPackage(prog, argv, k);
+    // noxfile.py, Gruntfile.js, setup.py, cmake -P FILE, meson.build, build.gradle, pom.xml, a built
+    // package's scripts …: files a tool runs, written by this script
     toolConfigs(prog, argv, k);
     // mlr put|filter: Miller's DSL runs system() and exec()
     toolScripts(prog, argv, k);

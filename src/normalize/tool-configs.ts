@@ -13,7 +13,10 @@
  * - files in the tool's own language, turned into the shell lines they perform: `cmake -P FILE`,
  *   `diskshadow|diskpart /s FILE`, `meson setup|configure|…` meson.build (tool-scripts.ts),
  *   `lefthook install|run|add` lefthook.yml (hook-managers.ts), `mvn` / `./mvnw` pom.xml and its
- *   modules (the exec, antrun and clean plugins: maven.ts).
+ *   modules (the exec, antrun and clean plugins: maven.ts), `rpm -i|-e`, `dnf install|remove` of
+ *   an .rpm this script built: its spec's scriptlets (built-packages.ts);
+ * - programs run by their path: `dpkg -i|-r`, `apt install|remove` of a .deb this script built:
+ *   its maintainer scripts (built-packages.ts).
  * A default file is read only when this script wrote it: the project's own file on disk is its
  * build, like plain `make`. A file named by an option is read through ctx.readFile too; one that
  * cannot be read is unknown code (gradle's and mvn's: only when this script wrote it).
@@ -35,6 +38,8 @@ import {
   pipDirs,
   yarnRelease,
 } from './tool-locators.js';
+import { packageScripts, rpmScriptlets } from './built-packages.js';
+import { runArgv } from './carriers.js';
 import { LEFTHOOK_FILES, lefthookRuns } from './hook-managers.js';
 
 interface ToolFile {
@@ -60,6 +65,8 @@ interface ToolFile {
    * this script wrote a file whose name matches. Undefined = both are unknown code.
    */
   quiet?: RegExp;
+  /** The file is a program run by its path (its #! line says how: a package's maintainer script); `interp` and `read` are then unused. */
+  byPath?: boolean;
   /** Further files the loaded one names that run too (jest's hooks); undefined = none. */
   more?: (text: string, dir: string) => string[];
   /** The wrapper the file's commands run under; undefined = the program's name. */
@@ -98,6 +105,36 @@ const MAVEN: ToolFile = {
   read: (text, args, path, k) => mavenRead(text, args, path, k.run.ctx.home),
   more: mavenModules,
   quiet: /^pom\.xml$/,
+};
+
+/** Whether a package manager command removes packages (`dpkg -r`, `apt purge`, `rpm -e`, `dnf remove`). */
+const removes = (args: Field[]) =>
+  args.some((a) => /^(-r|--remove|-P|--purge|-e|--erase|remove|purge|erase|rm|autoremove)$/.test(a.text));
+/** Installing or removing a .deb this script built runs its maintainer scripts as root (built-packages.ts). */
+const DEB: ToolFile = {
+  when: (args) =>
+    args.some((a) =>
+      /^(-i|--install|--unpack|install|reinstall|-r|--remove|-P|--purge|remove|purge)$/.test(a.text),
+    ),
+  files: [],
+  opts: [],
+  named: (args, k) => packageScripts('deb', args, removes(args), k),
+  byPath: true,
+  label: 'maintainer script',
+};
+/** Installing or removing an .rpm this script built runs its spec's scriptlets as root (built-packages.ts). */
+const RPM: ToolFile = {
+  when: (args) =>
+    args.some((a) =>
+      /^(-[iUFe][a-zA-Z]*|--install|--upgrade|--freshen|--reinstall|--erase|install|in|localinstall|reinstall|upgrade|update|remove|erase|rm)$/.test(
+        a.text,
+      ),
+    ),
+  files: [],
+  opts: [],
+  named: (args, k) => packageScripts('rpm', args, removes(args), k),
+  read: (text, args) => ({ text: '', shell: rpmScriptlets(text, removes(args)) }),
+  label: 'rpm scriptlet',
 };
 
 const sub = (re: RegExp) => (args: Field[]) => re.test(args[0]?.text ?? '');
@@ -162,6 +199,18 @@ const TOOLS: Record<string, ToolFile> = {
   mvn: MAVEN,
   mvnw: MAVEN,
   mvnd: MAVEN,
+  dpkg: DEB,
+  apt: DEB,
+  'apt-get': DEB,
+  aptitude: DEB,
+  nala: DEB,
+  gdebi: { ...DEB, when: undefined },
+  rpm: RPM,
+  dnf: RPM,
+  yum: RPM,
+  microdnf: RPM,
+  tdnf: RPM,
+  zypper: RPM,
 };
 
 /** The table's key of program `prog` (`pip3.12` → pip, `DISKPART.EXE` → diskpart); undefined = not in it. */
@@ -201,6 +250,7 @@ function runFile(tool: ToolFile, file: Field, args: Field[], label: string, k: K
   // fail closed: a file named by a value not known statically, or not readable, may hold any code
   if (text === undefined) return unreadable(file.dynamic ? file.text : path, label, k);
   const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label] };
+  if (tool.byPath) return void runArgv([{ text: path, dynamic: false }], { ...k, frame, io: { writes: [] } });
   const code = tool.read ? tool.read(text, args, path, k) : { text, shell: [] };
   const interp = typeof tool.interp === 'function' ? tool.interp(path) : tool.interp;
   if (!interp) runLines(code.shell, label, k);

@@ -1,8 +1,9 @@
 /**
  * The one way code that a command runs from files reaches the readers: files this script
  * wrote (or a tool's file named on its command line and readable) that a tool loads (the
- * table of tool-configs.ts), a compiled project builds and runs (project-code.ts), or a tool
- * turns into commands in its own language (tool-scripts.ts, hook-managers.ts):
+ * table of tool-configs.ts: code files, build scripts, a built package's scripts), a compiled
+ * project builds and runs (project-code.ts), or a tool turns into commands in its own language
+ * (tool-scripts.ts, hook-managers.ts, maven.ts, built-packages.ts):
  * - code in a programming language is scanned for what it does (codescan.ts), and kept on the
  *   command that runs it as NormalizedCommand.source, where the SDK and ORM readers read it;
  * - shell lines the tool performs (its own language turned into shell, or a shell script it

@@ -24,7 +24,8 @@ export interface GradleCtx {
 /** One piece of a shell word: literal text, or shell text (`"$HOME"`, a value not known). */
 export type Part = { lit: string } | { sh: string };
 
-/** The word for a value not known statically: fail closed, the shell cannot know it either. */
+// fail closed: a value not known statically is a command substitution the shell cannot know
+// either, so a path or argument it decides asks
 const UNKNOWN: Part[] = [{ sh: '"$(gradle_value)"' }];
 
 const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;

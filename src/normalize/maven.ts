@@ -243,6 +243,7 @@ export function mavenRead(
     const cfg = kid(plugin, 'configuration');
     const execs = kids(kid(plugin, 'executions'), 'execution');
     for (const e of execs) {
+      // fail closed: an execution without a phase runs with the first one (exec and antrun bind none)
       const phase = kid(e, 'phase')?.text || (prefix === 'clean' ? 'clean' : 'validate');
       if (!reaches(a.phases, phase)) continue;
       for (const g of kids(kid(e, 'goals'), 'goal'))

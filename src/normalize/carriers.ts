@@ -11,7 +11,8 @@ import { WRAPPERS } from './wrappers.js';
 import { SHELLS, runAt, runShell, runEval, runSource, runTrap } from './shells.js';
 import { reparse } from './reparse.js';
 import { FANOUT } from './fanout.js';
-import { interpreterFor, runInterpreter, runNu, runOctave, runProject, runPwsh } from './interpreters.js';
+import { interpreterFor, runInterpreter, runNu, runOctave, runPwsh } from './interpreters.js';
+import { runProject } from './project-code.js';
 import { isPwsh } from './pwsh.js';
 import { REMOTE } from './remote.js';
 import { runPathScript } from './scripts.js';
@@ -23,6 +24,7 @@ import { SYSTEM_DSLS, runSystemDsl } from './system-dsl.js';
 import { runtimePreloads } from './runtime-env.js';
 import { programEnv } from './program-env.js';
 import { toolConfigs } from './tool-configs.js';
+import { recordPackage } from './built-packages.js';
 import { toolScripts } from './tool-scripts.js';
 import { hookManagers } from './hook-managers.js';
 import { runSaltCall } from './salt-call.js';
@@ -49,8 +51,8 @@ export function runArgv(argv: Field[], k: K): Res {
       return emit(argv, k);
     }
     const prog = basename(head.text);
-    // tox -e ENV, devbox run NAME, pip install DIR: commands or code of a config the script wrote (before devbox run is peeled)
-    if (prog === 'tox' || prog === 'devbox' || /^pip[\d.]*$/.test(prog)) {
+    // tox -e ENV, devbox run NAME: commands of a config the script wrote (before devbox run is peeled)
+    if (prog === 'tox' || prog === 'devbox') {
       const task = runProjectTask(prog, argv, k);
       if (task) return task;
     }
@@ -92,11 +94,14 @@ export function runArgv(argv: Field[], k: K): Res {
     runtimePreloads(k);
     // RUSTC_WRAPPER=… cargo, MANPAGER=… man, EDITOR=… crontab -e: programs a tool runs by name
     if (prog !== 'sudo') programEnv(prog, argv, k);
-    // noxfile.py, Gruntfile.js, Vagrantfile …: code files a tool runs, written by this script
+    // dpkg-deb --build DIR, rpmbuild -bb SPEC: packages whose scripts run when installed
+    recordPackage(prog, argv, k);
+    // noxfile.py, Gruntfile.js, setup.py, cmake -P FILE, meson.build, build.gradle, pom.xml, a built
+    // package's scripts …: files a tool runs, written by this script
     toolConfigs(prog, argv, k);
-    // cmake -P FILE, diskshadow /s FILE, diskpart /s FILE: scripts in the tool's own language
+    // mlr put|filter: Miller's DSL runs system() and exec()
     toolScripts(prog, argv, k);
-    // lefthook install with a lefthook.yml written here, npm config set script-shell FILE
+    // npm config set script-shell FILE
     hookManagers(prog, argv, k);
     if (prog === 'cd' || prog === 'pushd' || prog === 'popd') return changeDir(prog, argv, k);
     if (SHELLS.has(prog)) return runShell(prog, argv, k);

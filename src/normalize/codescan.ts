@@ -146,7 +146,7 @@ function unwrapParens(t: string): string {
 }
 
 /** `t` split at `sep` outside brackets (string literals are placeholders on the skeleton); [t] when none. */
-function topLevelSplit(t: string, sep: string): string[] {
+export function topLevelSplit(t: string, sep: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';

@@ -26,7 +26,7 @@ import { findCode, interpreterFor, type CodeArgs } from './interpreter-args.js';
 import { ipythonToPython } from './ipython.js';
 import { hyToPython, rakuToPerl } from './dialects.js';
 import { octaveCode, scanOctave } from './codescan-octave.js';
-import { projectCode } from './project-code.js';
+import { runProject } from './project-code.js';
 
 export type { Lang };
 export { interpreterFor };
@@ -60,37 +60,6 @@ function goRun(argv: Field[], k: K): CodeArgs {
   return texts.length
     ? { code: { text: texts.join('\n'), dynamic: false }, label: 'go run' }
     : { label: 'go run' };
-}
-
-/**
- * A compiled-language project the script wrote, built or run (`go run .`, `cargo run`, `dotnet
- * run`: project-code.ts): its code read as a script's; undefined = no written code it runs.
- */
-export function runProject(lang: Lang, argv: Field[], k: K): Res | undefined {
-  const prog = argv[0].text.replace(/.*\//, '');
-  const project = projectCode(prog, argv, k.scope.cwd, k.scope.files);
-  if (project.text || project.shell.length) {
-    const label = `${prog} ${argv[1]?.text ?? ''}`;
-    const home = k.frame.remote ? '~' : k.run.ctx.home;
-    const source = project.text || undefined;
-    return runCode(
-      argv,
-      k,
-      { text: project.text, dynamic: false },
-      label,
-      (text) => {
-        const shell: Effect[] = project.shell.map((l) => ({
-          kind: 'shell',
-          script: { text: l, dynamic: false },
-        }));
-        const effects = [...shell, ...(text ? scanCode(text, lang, home) : [])];
-        const opaque = effects.some((e) => e.kind === 'dynamic') || nestedOpaque(effects, lang, home, 0);
-        return { effects, opaque, lang };
-      },
-      source,
-    );
-  }
-  return undefined;
 }
 
 export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
@@ -228,7 +197,7 @@ export function runCode(
   return res;
 }
 
-function nestedOpaque(effects: Effect[], lang: Lang, home: string, depth: number): boolean {
+export function nestedOpaque(effects: Effect[], lang: Lang, home: string, depth: number): boolean {
   for (const e of effects) {
     if (e.kind !== 'code') continue;
     if (depth >= MAX_CODE_DEPTH) return true;

@@ -10,8 +10,11 @@
  * - `swift run` / `swift test` of a package (its `Sources/` and `Tests/` `.swift` files).
  * Files on disk and not written by the script are the project's own code: not read here.
  */
-import { absPath } from './state.js';
-import type { Field } from './state.js';
+import { absPath, basename } from './state.js';
+import type { Field, Res } from './state.js';
+import type { K } from './emit.js';
+import type { Lang } from './codelex.js';
+import { runWritten } from './written-code.js';
 
 /** The code a project command runs: the written files' texts joined, and shell lines it runs; both empty = none known. */
 export interface ProjectCode {
@@ -150,4 +153,16 @@ export function projectCode(
   if (prog === 'dart') return dartCode(argv, cwd, files);
   if (prog === 'swift') return swiftCode(argv, cwd, files);
   return NONE;
+}
+
+/**
+ * A compiled-language project the script wrote, built or run (`go run .`, `cargo run`, `dotnet
+ * run`): the command, with its written code read as a script's (written-code.ts); undefined =
+ * no written code it runs.
+ */
+export function runProject(lang: Lang, argv: Field[], k: K): Res | undefined {
+  const prog = basename(argv[0].text);
+  const project = projectCode(prog, argv, k.scope.cwd, k.scope.files);
+  if (!project.text && project.shell.length === 0) return undefined;
+  return runWritten(argv, k, { ...project, lang }, `${prog} ${argv[1]?.text ?? ''}`);
 }

@@ -9,12 +9,11 @@
  * environment, like plain `make`: not read. A named or written file that cannot be read is
  * unknown code. `devbox run CMD` that is no script is peeled as a command in dev-envs.ts.
  */
-import { absPath, cloneScope } from './state.js';
+import { absPath } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
-import { reparse } from './reparse.js';
+import { runLines } from './written-code.js';
 import { scriptFile } from './shells.js';
-import { runPipInstall } from './pip-install.js';
 
 /** A config's text: [text or undefined when unreadable, path]; undefined = not to be read. */
 function configText(named: Field | undefined, file: string, k: K): [string | undefined, string] | undefined {
@@ -88,13 +87,11 @@ function runTox(argv: Field[], k: K): Res | undefined {
     const section = ini.get(`testenv:${env}`) ?? ini.get('testenv');
     for (const key of ['commands_pre', 'commands', 'commands_post']) {
       const lines = (section?.get(key) ?? ini.get('testenv')?.get(key) ?? '').split('\n');
-      for (const line of lines.filter((l) => l.trim()))
-        reparse(
-          toxLine(line, dir),
-          `tox -e ${env}`,
-          { ...k, io: { writes: [] } },
-          { scope: cloneScope(k.scope) },
-        );
+      runLines(
+        lines.filter((l) => l.trim()).map((l) => toxLine(l, dir)),
+        `tox -e ${env}`,
+        k,
+      );
     }
   }
   return res;
@@ -132,8 +129,7 @@ function runDevbox(argv: Field[], k: K): Res | undefined {
   const lines = (v: unknown): string[] =>
     typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   const res = emit(argv, k);
-  for (const line of [...lines(json.shell?.init_hook), ...lines(script)])
-    reparse(line, `devbox run ${name.text}`, { ...k, io: { writes: [] } }, { scope: cloneScope(k.scope) });
+  runLines([...lines(json.shell?.init_hook), ...lines(script)], `devbox run ${name.text}`, k);
   return res;
 }
 
@@ -141,6 +137,5 @@ function runDevbox(argv: Field[], k: K): Res | undefined {
 export function runProjectTask(prog: string, argv: Field[], k: K): Res | undefined {
   if (prog === 'tox') return runTox(argv, k);
   if (prog === 'devbox') return runDevbox(argv, k);
-  if (/^pip[\d.]*$/.test(prog)) return runPipInstall(argv, k);
   return undefined;
 }

@@ -54,6 +54,27 @@ export interface Scope {
   files: Map<string, string>;
   /** Every file this script wrote so far (redirects, tee, cp/mv/install targets, download outputs), known content or not: absolute paths. */
   written: Set<string>;
+  /** Packages this script built so far (`dpkg-deb --build`, `rpmbuild -bb`), in order; empty = none. */
+  packages: BuiltPackage[];
+}
+
+/** A package this script built, whose scripts run as root when it is installed or removed. */
+export interface BuiltPackage {
+  kind: 'deb' | 'rpm';
+  /**
+   * Where the package file is: a .deb's absolute path, or the folder it (a .deb named from its
+   * control file) or an .rpm (under ARCH/) lands in, ending with `/`.
+   */
+  file: string;
+  /** The file's name when the folder names it (`demo-1.0-1.noarch.rpm`); '' = only its folder is known. */
+  fileName: string;
+  /** The package's name (control `Package:`, spec `Name:`); '' = not known. */
+  name: string;
+  /**
+   * The written files of its scripts: a .deb's maintainer scripts (DEBIAN/preinst, postinst,
+   * prerm, postrm, config), an .rpm's spec (its %pre/%post… sections). Empty = none written.
+   */
+  scripts: string[];
 }
 
 /** The carriers around the code being walked. */
@@ -136,6 +157,7 @@ export function newScope(ctx: AnalyzeContext): Scope {
     cwdDynamic: false,
     files: new Map(),
     written: new Set(),
+    packages: [],
   };
 }
 
@@ -152,6 +174,7 @@ export function cloneScope(s: Scope): Scope {
     positional: [...s.positional],
     files: s.files, // files written in a subshell are visible afterwards
     written: s.written,
+    packages: s.packages, // like files: built in a subshell, installed after it
   };
 }
 
@@ -169,6 +192,7 @@ export function carriedScope(s: Scope, cwd: string): Scope {
     arrays: new Map(),
     files: new Map(),
     written: new Set(),
+    packages: [],
   };
 }
 

@@ -1,31 +1,145 @@
 /**
- * Code files a tool loads and runs from its working folder, read as the language runs them:
- * - `nox` runs noxfile.py (Python; `-f|--noxfile FILE`), `grunt` Gruntfile.js (`--gruntfile`),
- *   `gulp` gulpfile.js (`-f|--gulpfile`), `jake` Jakefile(.js), `vagrant` the Vagrantfile
- *   (Ruby, every subcommand), `R`/`Rscript` the .Rprofile (its code, and `.First`, run at
- *   start), `jest` jest.config.js (`-c|--config`) and the files its `globalSetup`,
- *   `globalTeardown`, `setupFiles` name, `yarn` the release file .yarnrc.yml's `yarnPath` names
- *   (every yarn command runs it under node), `nmap --script FILE` an NSE script (Lua);
- * Each file is read as `python3|node|ruby|Rscript|lua FILE` is, so what the code does is read
- * by the code scanners. A default file is read only when this script wrote it: the project's
- * own file on disk is its build, like plain `make`. A file named by an option is read through
- * ctx.readFile too; one that cannot be read is unknown code.
+ * The table of files a tool loads and runs (tool → file → how it runs), each read through
+ * written-code.ts (which files: tool-locators.ts):
+ * - code files, read as their interpreter runs them (`python3|node|ruby|Rscript|lua FILE`):
+ *   `nox` noxfile.py (`-f|--noxfile FILE`), `grunt` Gruntfile.js (`--gruntfile`), `gulp`
+ *   gulpfile.js (`-f|--gulpfile`), `jake` Jakefile(.js), `vagrant` the Vagrantfile (every
+ *   subcommand), `R`/`Rscript` the .Rprofile (its code, and `.First`, run at start), `jest`
+ *   jest.config.js (`-c|--config`) and the files its `globalSetup`, `globalTeardown`,
+ *   `setupFiles` name, `yarn` the release file .yarnrc.yml's `yarnPath` names (every yarn
+ *   command runs it under node), `nmap --script FILE` an NSE script (Lua), `pip install|wheel
+ *   DIR` (also `-e DIR`, `pip3`, `pipX.Y`, `python3 -m pip`) DIR/setup.py; `gradle` / `./gradlew`
+ *   its build, settings and init scripts (Groovy or Kotlin, what the tasks asked run: gradle.ts);
+ * - files in the tool's own language, turned into the shell lines they perform: `cmake -P FILE`,
+ *   `diskshadow|diskpart /s FILE`, `meson setup|configure|…` meson.build (tool-scripts.ts),
+ *   `lefthook install|run|add` lefthook.yml (hook-managers.ts), `mvn` / `./mvnw` pom.xml and its
+ *   modules (the exec, antrun and clean plugins: maven.ts), `rpm -i|-e`, `dnf install|remove` of
+ *   an .rpm this script built: its spec's scriptlets (built-packages.ts);
+ * - programs run by their path: `dpkg -i|-r`, `apt install|remove` of a .deb this script built:
+ *   its maintainer scripts (built-packages.ts).
+ * A default file is read only when this script wrote it: the project's own file on disk is its
+ * build, like plain `make`. A file named by an option is read through ctx.readFile too; one that
+ * cannot be read is unknown code (gradle's and mvn's: only when this script wrote it).
  */
-import { absPath, basename, cloneScope, type Field } from './state.js';
-import { emit, type K } from './emit.js';
-import { reparse } from './reparse.js';
+import { absPath, basename, type Field } from './state.js';
+import type { K } from './emit.js';
 import { scriptFile } from './shells.js';
+import { interpreterFor } from './interpreter-args.js';
+import { runLines, runWritten, unreadable } from './written-code.js';
+import { cmakeScript, diskScript, mesonScript } from './tool-scripts.js';
+import { gradleRead } from './gradle.js';
+import { mavenRead } from './maven.js';
+import {
+  gradleFiles,
+  jestHooks,
+  mavenFiles,
+  mavenModules,
+  nmapScripts,
+  pipDirs,
+  yarnRelease,
+} from './tool-locators.js';
+import { packageScripts, rpmScriptlets } from './built-packages.js';
+import { runArgv } from './carriers.js';
+import { LEFTHOOK_FILES, lefthookRuns } from './hook-managers.js';
 
-interface CodeTool {
-  /** The files the tool loads from its working folder, first found wins; empty = only a named one. */
+interface ToolFile {
+  /** Whether the tool loads the files with these arguments (after the program); undefined = always. */
+  when?: (args: Field[]) => boolean;
+  /** Files loaded from each folder, first found wins (all of them when `all`), read only when this script wrote them; empty = only a named one. */
   files: string[];
+  /** Every default file found is loaded, not only the first. */
+  all?: boolean;
   /** Options whose value names the file instead (`--noxfile F`, `--noxfile=F`); empty = none. */
   opts: string[];
-  /** The interpreter that reads the file's language. */
-  interp: string;
+  /** The files named, when options alone don't say (`nmap --script A,B`, yarnPath); undefined = `opts`. */
+  named?: (args: Field[], k: K) => Field[];
+  /** Folders the default files are looked up in (`pip install DIR`); undefined = the working folder. */
+  dirs?: (args: Field[]) => Field[];
+  /** The interpreter that runs the file's code (`python3`), by the file's path; undefined = the tool's own language, see `read`. */
+  interp?: string | ((path: string) => string);
+  /** What the file does with these arguments: the code that runs and the shell lines the tool performs; undefined = its whole text is code. */
+  read?: (text: string, args: Field[], path: string, k: K) => { text: string; shell: string[] };
+  /**
+   * A named file neither written by this script nor readable is the project's own: not read
+   * (else unknown code); one named by a value not known statically is unknown code only when
+   * this script wrote a file whose name matches. Undefined = both are unknown code.
+   */
+  quiet?: RegExp;
+  /** The file is a program run by its path (its #! line says how: a package's maintainer script); `interp` and `read` are then unused. */
+  byPath?: boolean;
+  /** Further files the loaded one names that run too (jest's hooks); undefined = none. */
+  more?: (text: string, dir: string) => string[];
+  /** The wrapper the file's commands run under; undefined = the program's name. */
+  label?: string;
 }
 
-const TOOLS: Record<string, CodeTool> = {
+/** The value of option `opts` in `args` (`-f F`, `--f=F`); undefined = not given. */
+function optionValue(args: Field[], opts: string[]): Field | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i].text;
+    if (opts.includes(t)) return args[i + 1];
+    const eq = opts.find((o) => o.startsWith('--') && t.startsWith(`${o}=`));
+    if (eq) return { text: t.slice(eq.length + 1), dynamic: args[i].dynamic };
+  }
+  return undefined;
+}
+
+/** A file in the tool's own language, read as the shell lines `lines` gives. */
+const shellOf = (lines: (text: string) => string[]) => (text: string) => ({ text: '', shell: lines(text) });
+
+/** A Gradle script: what the tasks the command reaches, and the configuration phase, do (gradle.ts). */
+const GRADLE: ToolFile = {
+  files: [],
+  opts: [],
+  named: gradleFiles,
+  interp: (path) => (path.endsWith('.kts') ? 'kotlin' : 'groovy'),
+  read: (text, args, path, k) => gradleRead(text, args, path, k.run.ctx.home),
+  quiet: /\.gradle(\.kts)?$/,
+};
+
+/** A Maven build: what the plugins of the pom (and its modules) run for the phases and goals asked (maven.ts). */
+const MAVEN: ToolFile = {
+  files: [],
+  opts: [],
+  named: mavenFiles,
+  read: (text, args, path, k) => mavenRead(text, args, path, k.run.ctx.home),
+  more: mavenModules,
+  quiet: /^pom\.xml$/,
+};
+
+/** Whether a package manager command removes packages (`dpkg -r`, `apt purge`, `rpm -e`, `dnf remove`). */
+const removes = (args: Field[]) =>
+  args.some((a) => /^(-r|--remove|-P|--purge|-e|--erase|remove|purge|erase|rm|autoremove)$/.test(a.text));
+/** Installing or removing a .deb this script built runs its maintainer scripts as root (built-packages.ts). */
+const DEB: ToolFile = {
+  when: (args) =>
+    args.some((a) =>
+      /^(-i|--install|--unpack|install|reinstall|-r|--remove|-P|--purge|remove|purge)$/.test(a.text),
+    ),
+  files: [],
+  opts: [],
+  named: (args, k) => packageScripts('deb', args, removes(args), k),
+  byPath: true,
+  label: 'maintainer script',
+};
+/** Installing or removing an .rpm this script built runs its spec's scriptlets as root (built-packages.ts). */
+const RPM: ToolFile = {
+  when: (args) =>
+    args.some((a) =>
+      /^(-[iUFe][a-zA-Z]*|--install|--upgrade|--freshen|--reinstall|--erase|install|in|localinstall|reinstall|upgrade|update|remove|erase|rm)$/.test(
+        a.text,
+      ),
+    ),
+  files: [],
+  opts: [],
+  named: (args, k) => packageScripts('rpm', args, removes(args), k),
+  read: (text, args) => ({ text: '', shell: rpmScriptlets(text, removes(args)) }),
+  label: 'rpm scriptlet',
+};
+
+const sub = (re: RegExp) => (args: Field[]) => re.test(args[0]?.text ?? '');
+
+const TOOLS: Record<string, ToolFile> = {
   nox: { files: ['noxfile.py'], opts: ['-f', '--noxfile'], interp: 'python3' },
   grunt: { files: ['Gruntfile.js', 'Gruntfile.cjs', 'gruntfile.js'], opts: ['--gruntfile'], interp: 'node' },
   gulp: {
@@ -41,135 +155,136 @@ const TOOLS: Record<string, CodeTool> = {
     files: ['jest.config.js', 'jest.config.cjs', 'jest.config.mjs'],
     opts: ['-c', '--config'],
     interp: 'node',
+    more: jestHooks,
   },
+  yarn: { files: [], opts: [], named: yarnRelease, interp: 'node', label: 'yarnPath' },
+  nmap: { files: [], opts: [], named: nmapScripts, interp: 'lua', label: 'nmap --script' },
+  pip: {
+    when: (args) => /^(install|wheel|download)$/.test(args.find((a) => !a.text.startsWith('-'))?.text ?? ''),
+    files: ['setup.py'],
+    opts: [],
+    dirs: pipDirs,
+    interp: 'python3',
+    label: 'pip install (setup.py)',
+  },
+  cmake: { files: [], opts: ['-P'], read: shellOf(cmakeScript), label: 'cmake -P' },
+  diskshadow: {
+    files: [],
+    opts: ['/s', '/S', '-s', '-S'],
+    read: shellOf((t) => diskScript('diskshadow', t)),
+    label: 'diskshadow /s',
+  },
+  diskpart: {
+    files: [],
+    opts: ['/s', '/S', '-s', '-S'],
+    read: shellOf((t) => diskScript('diskpart', t)),
+    label: 'diskpart /s',
+  },
+  meson: {
+    when: sub(/^(setup|configure|compile|install|test|dist)$/),
+    files: ['meson.build'],
+    opts: [],
+    read: shellOf(mesonScript),
+    label: 'meson run_command',
+  },
+  lefthook: {
+    when: sub(/^(install|run|add)$/),
+    files: LEFTHOOK_FILES,
+    all: true,
+    opts: [],
+    read: shellOf(lefthookRuns),
+  },
+  gradle: GRADLE,
+  gradlew: GRADLE,
+  mvn: MAVEN,
+  mvnw: MAVEN,
+  mvnd: MAVEN,
+  dpkg: DEB,
+  apt: DEB,
+  'apt-get': DEB,
+  aptitude: DEB,
+  nala: DEB,
+  gdebi: { ...DEB, when: undefined },
+  rpm: RPM,
+  dnf: RPM,
+  yum: RPM,
+  microdnf: RPM,
+  tdnf: RPM,
+  zypper: RPM,
 };
 
-const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+/** The table's key of program `prog` (`pip3.12` → pip, `DISKPART.EXE` → diskpart); undefined = not in it. */
+function toolKey(prog: string): string | undefined {
+  if (Object.hasOwn(TOOLS, prog)) return prog;
+  const lower = prog.replace(/\.exe$/i, '').toLowerCase();
+  if (/^(diskshadow|diskpart)$/.test(lower)) return lower;
+  return /^pip[\d.]*$/.test(prog) ? 'pip' : undefined;
+}
 
-/** The value of option `opts` in `args` (`-f F`, `--f=F`); undefined = not given. */
-function optionValue(args: Field[], opts: string[]): Field | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i].text;
-    if (opts.includes(t)) return args[i + 1];
-    const eq = opts.find((o) => o.startsWith('--') && t.startsWith(`${o}=`));
-    if (eq) return { text: t.slice(eq.length + 1), dynamic: args[i].dynamic };
+/** The files `tool` loads with `args`: the named ones, else the default files this script wrote. */
+function toolFiles(tool: ToolFile, args: Field[], k: K): Field[] {
+  const named = tool.named
+    ? tool.named(args, k)
+    : [optionValue(args, tool.opts)].filter((f) => f !== undefined);
+  if (named.length || tool.named) return named;
+  const out: Field[] = [];
+  for (const dir of tool.dirs ? tool.dirs(args) : [{ text: '.', dynamic: false }]) {
+    if (dir.dynamic) continue;
+    for (const f of tool.files) {
+      const path = absPath(absPath(k.scope.cwd, dir.text), f);
+      if (!k.scope.written.has(path)) continue;
+      out.push({ text: path, dynamic: false });
+      if (!tool.all) break;
+    }
   }
-  return undefined;
-}
-
-/** Each interpreter's option for inline code. */
-const INLINE: Record<string, string> = { python3: '-c', node: '-e', ruby: '-e', Rscript: '-e', lua: '-e' };
-
-/**
- * Reads the file at `path` as `interp FILE` runs it, labelled by the tool: as its inline code
- * (`node -e CODE`), so every reader of code (scanners, SQL and SDK readers) sees it.
- */
-function runFile(interp: string, path: string, label: string, k: K): void {
-  const text = scriptFile(path, k);
-  if (text === undefined) return unknownFile(path, label, k);
-  const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label] };
-  reparse(
-    `${interp} ${INLINE[interp]} ${quote(text)}`,
-    label,
-    { ...k, frame, io: { writes: [] } },
-    {
-      scope: cloneScope(k.scope),
-    },
-  );
-}
-
-/** fail closed: a file named by a value not known statically, or not readable, may hold any code. */
-function unknownFile(path: string, label: string, k: K): void {
-  const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label] };
-  emit([{ text: path, dynamic: true }], { ...k, frame }, { dynamic: true });
-}
-
-/**
- * The file the tool loads: the named one (undefined text = unreadable), or the first default
- * file this script wrote; undefined = nothing to read.
- */
-function toolFile(
-  tool: CodeTool,
-  args: Field[],
-  k: K,
-): { path: string; text?: string; dynamic?: boolean } | undefined {
-  const named = optionValue(args, tool.opts);
-  if (named) {
-    const path = absPath(k.scope.cwd, named.text);
-    return named.dynamic ? { path, dynamic: true } : { path, text: scriptFile(path, k) };
-  }
-  for (const f of tool.files) {
-    const path = absPath(k.scope.cwd, f);
-    if (k.scope.written.has(path)) return { path, text: k.scope.files.get(path) };
-  }
-  return undefined;
-}
-
-/** Files a jest config names to run around the tests (paths relative to the config's folder). */
-function jestHooks(text: string, dir: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(
-    /\b(?:globalSetup|globalTeardown|testEnvironment)\s*:\s*['"`]([^'"`]+)['"`]/g,
-  ))
-    if (/^\.{0,2}\//.test(m[1])) out.push(absPath(dir, m[1].replace(/^<rootDir>\//, './')));
-  for (const m of text.matchAll(/\bsetupFiles(?:AfterEnv)?\s*:\s*\[([^\]]*)\]/g))
-    for (const f of m[1].matchAll(/['"`]([^'"`]+)['"`]/g))
-      out.push(absPath(dir, f[1].replace(/^<rootDir>\//, './')));
   return out;
 }
 
-/** `yarnPath: FILE` of a .yarnrc.yml this script wrote (`yarn-path "FILE"` of a v1 .yarnrc). */
-function yarnRelease(k: K): string | undefined {
-  for (const [name, re] of [
-    ['.yarnrc.yml', /^\s*yarnPath\s*:\s*['"]?([^'"\s#]+)/m],
-    ['.yarnrc', /^\s*yarn-path\s+['"]?([^'"\s#]+)/m],
-  ] as const) {
-    const path = absPath(k.scope.cwd, name);
-    if (!k.scope.written.has(path)) continue;
-    const m = re.exec(k.scope.files.get(path) ?? '');
-    if (m) return absPath(k.scope.cwd, m[1]);
-  }
-  return undefined;
+/** Runs the file at `path` as `tool` loads it (written-code.ts); one not readable is unknown code. */
+function runFile(tool: ToolFile, file: Field, args: Field[], label: string, k: K): void {
+  const path = absPath(k.scope.cwd, file.text);
+  const text = file.dynamic ? undefined : scriptFile(path, k);
+  const quiet = tool.quiet;
+  if (text === undefined && quiet && !k.scope.written.has(path))
+    if (!file.dynamic || ![...k.scope.written].some((p) => quiet.test(basename(p)))) return;
+  // fail closed: a file named by a value not known statically, or not readable, may hold any code
+  if (text === undefined) return unreadable(file.dynamic ? file.text : path, label, k);
+  const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label] };
+  if (tool.byPath) return void runArgv([{ text: path, dynamic: false }], { ...k, frame, io: { writes: [] } });
+  const code = tool.read ? tool.read(text, args, path, k) : { text, shell: [] };
+  const interp = typeof tool.interp === 'function' ? tool.interp(path) : tool.interp;
+  if (!interp) runLines(code.shell, label, k);
+  else
+    runWritten(
+      [
+        { text: interp, dynamic: false },
+        { text: path, dynamic: false },
+      ],
+      { ...k, frame },
+      { ...code, lang: interpreterFor(interp) },
+      interp,
+    );
+  for (const more of tool.more?.(text, path.replace(/\/[^/]*$/, '') || '/') ?? [])
+    runFile({ ...tool, more: undefined }, { text: more, dynamic: false }, args, label, k);
 }
 
-/** `nmap --script A,B` / `--script=A`: the values that name script files (not categories or built-in names). */
-function nmapScripts(args: Field[], k: K): void {
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i].text;
-    const v =
-      t === '--script'
-        ? args[i + 1]
-        : t.startsWith('--script=')
-          ? { ...args[i], text: t.slice(9) }
-          : undefined;
-    if (!v) continue;
-    if (v.dynamic) unknownFile(v.text, 'nmap --script', k);
-    else
-      for (const s of v.text.split(',')) {
-        const path = absPath(k.scope.cwd, s);
-        if (!s.includes('/') && !k.scope.written.has(path)) continue; // a script nmap ships
-        runFile('lua', path, 'nmap --script', k);
-      }
-  }
+/** `python3 -m TOOL ARGS…` runs TOOL (`python3 -m pip install .`): its name and arguments; else `prog`'s own. */
+function moduleRun(prog: string, argv: Field[]): [string, Field[]] {
+  const m = argv.findIndex((f) => f.text === '-m');
+  if (/^python[\d.]*$/.test(prog) && m > 0 && argv[m + 1] && !argv[m + 1].dynamic)
+    return [argv[m + 1].text, argv.slice(m + 2)];
+  return [prog, argv.slice(1)];
 }
 
-/** Reads the code files `prog` runs (see the module comment). */
+/** Reads the files `prog` loads and runs (see the module comment). */
 export function toolConfigs(prog: string, argv: Field[], k: K): void {
-  const args = argv.slice(1);
-  if (prog === 'nmap') return nmapScripts(args, k);
-  if (prog === 'yarn') {
-    const release = yarnRelease(k);
-    if (release) runFile('node', release, 'yarnPath', k);
-    return;
-  }
-  const tool = Object.hasOwn(TOOLS, prog) ? TOOLS[prog] : undefined;
-  if (!tool) return;
-  const file = toolFile(tool, args, k);
-  if (!file) return;
-  if (file.dynamic) return unknownFile(file.path, prog, k);
-  runFile(tool.interp, file.path, prog, k);
-  if (file.text === undefined) return;
-  if (prog === 'jest')
-    for (const hook of jestHooks(file.text, file.path.replace(/\/[^/]*$/, '') || '/'))
-      runFile('node', /\.\w+$/.test(basename(hook)) ? hook : `${hook}.js`, 'jest', k);
+  const [name, args] = moduleRun(prog, argv);
+  const key = toolKey(name);
+  if (!key) return;
+  const tool = TOOLS[key];
+  if (tool.when && !tool.when(args)) return;
+  // `./gradlew` run as the gradle it wraps (version-shims.ts): its files were read for the wrapper
+  const via = k.frame.wrappers.at(-1) ?? '';
+  if (via.includes('/') && TOOLS[toolKey(basename(via)) ?? ''] === tool) return;
+  for (const file of toolFiles(tool, args, k)) runFile(tool, file, args, tool.label ?? key, k);
 }

@@ -11,13 +11,15 @@
  *   'ARG'…)` runs CMD while the build is configured;
  * - Miller's DSL (`mlr … put|filter 'EXPR'`, or `-f FILE`): `system("CMD")` hands CMD to a
  *   shell, `exec("CMD", ["ARG"…])` runs CMD.
- * A value not known statically in such a call is a command not known (fail closed). The file is read when this script wrote it, else through ctx.readFile; one that cannot be
- * read (or is named by a value not known statically) is unknown code.
+ * A value not known statically in such a call is a command not known (fail closed). Which file
+ * a tool runs, and reading it, is the table's of tool-configs.ts (written-code.ts): one written
+ * by this script, else named and read through ctx.readFile; one that cannot be read (or is named
+ * by a value not known statically) is unknown code.
  */
-import { absPath, cloneScope, type Field } from './state.js';
+import { absPath, type Field } from './state.js';
 import { emit, type K } from './emit.js';
-import { reparse } from './reparse.js';
 import { scriptFile } from './shells.js';
+import { runLines } from './written-code.js';
 
 const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 
@@ -137,44 +139,11 @@ function millerLines(argv: Field[], k: K): string[] | undefined {
   return out;
 }
 
-/** The script file `argv` names with `opt` (`/s FILE`, `-s FILE`, `-P FILE`); undefined = none. */
-function named(argv: Field[], opt: RegExp): Field | undefined {
-  const i = argv.findIndex((f) => opt.test(f.text));
-  return i > 0 ? argv[i + 1] : undefined;
-}
-
-/** Reads the script a `cmake -P`, `diskshadow /s`, `diskpart /s`, `meson setup` or `mlr put` runs (see the module comment). */
+/** Reads the commands Miller's DSL runs (`mlr put|filter`); the script files of cmake, diskshadow, diskpart and meson are read by the table of tool-configs.ts. */
 export function toolScripts(prog: string, argv: Field[], k: K): void {
-  const tool = prog.replace(/\.exe$/i, '').toLowerCase();
-  const run = (lines: string[], label: string) => {
-    const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label] };
-    for (const line of lines)
-      reparse(line, label, { ...k, frame, io: { writes: [] } }, { scope: cloneScope(k.scope) });
-  };
-  if (tool === 'mlr') {
-    const lines = millerLines(argv, k);
-    // fail closed: DSL code or a -f file not known statically may call system()
-    if (!lines) return void emit([{ text: 'mlr', dynamic: true }], k, { dynamic: true });
-    return run(lines, 'mlr');
-  }
-  if (tool === 'meson' && /^(setup|configure|compile|install|test|dist)$/.test(argv[1]?.text ?? '')) {
-    const path = absPath(k.scope.cwd, 'meson.build');
-    if (!k.scope.written.has(path)) return;
-    const text = k.scope.files.get(path);
-    if (text === undefined) return void emit([{ text: path, dynamic: true }], k, { dynamic: true });
-    return run(mesonScript(text), 'meson run_command');
-  }
-  const file =
-    tool === 'cmake'
-      ? named(argv, /^-P$/)
-      : tool === 'diskshadow' || tool === 'diskpart'
-        ? named(argv, /^[/-]s$/i)
-        : undefined;
-  if (!file) return;
-  const label = `${tool} ${tool === 'cmake' ? '-P' : '/s'}`;
-  const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label] };
-  const text = file.dynamic ? undefined : scriptFile(absPath(k.scope.cwd, file.text), k);
-  // fail closed: a script not known statically may do anything the tool can
-  if (text === undefined) return void emit([{ ...file, dynamic: true }], { ...k, frame }, { dynamic: true });
-  run(tool === 'cmake' ? cmakeScript(text) : diskScript(tool as 'diskshadow' | 'diskpart', text), label);
+  if (prog !== 'mlr') return;
+  const lines = millerLines(argv, k);
+  // fail closed: DSL code or a -f file not known statically may call system()
+  if (!lines) return void emit([{ text: 'mlr', dynamic: true }], k, { dynamic: true });
+  runLines(lines, 'mlr', k);
 }

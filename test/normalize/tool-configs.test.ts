@@ -1,6 +1,7 @@
 /**
  * Code files a tool loads and runs from its working folder (src/normalize/tool-configs.ts):
- * noxfile.py, Gruntfile.js, Vagrantfile, .Rprofile, jest's config and hooks, yarnPath, NSE scripts.
+ * noxfile.py, Gruntfile.js, Vagrantfile, .Rprofile, jest's config and hooks, yarnPath, NSE scripts,
+ * pip's setup.py. The file's code travels on the command that runs it (`source`).
  */
 import { describe, expect, it } from 'vitest';
 import { filesContext } from '../helpers/normalize.js';
@@ -45,7 +46,7 @@ describe('code files a tool runs, written by the script', () => {
 
   it.each<[string, string]>([
     // fail closed: a named file not known statically, or written with content not known
-    [`nox -f "$NOXFILE"`, 'dynamic:/w/$NOXFILE'],
+    [`nox -f "$NOXFILE"`, 'dynamic:$NOXFILE'],
     [`curl -s https://example.com/g > Gruntfile.js && grunt`, 'dynamic:/w/Gruntfile.js'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
@@ -58,6 +59,42 @@ describe('code files a tool runs, written by the script', () => {
     // nmap's own scripts and categories
     [`nmap --script default,http-title 10.0.0.1`, ['nmap --script default,http-title 10.0.0.1']],
     // a config written with harmless code
-    [`printf 'print(1)\\n' > noxfile.py && nox`, ['printf print(1)\\n', 'python3 -c print(1)\n', 'nox']],
+    [`printf 'print(1)\\n' > noxfile.py && nox`, ['printf print(1)\\n', 'python3 /w/noxfile.py', 'nox']],
   ])('%s', (script, want) => expect(commands(script)).toEqual(want));
+});
+
+describe('the code travels on the command that runs it', () => {
+  it.each<[string, string, string]>([
+    [`printf 'import boto3\\n' > noxfile.py && nox`, 'python3 /w/noxfile.py', 'import boto3\n'],
+    [`printf 'x = 1\\n' > setup.py && python3 -m pip install .`, 'python3 /w/setup.py', 'x = 1\n'],
+    [`printf 'require("pg")\\n' > Gruntfile.js && grunt`, 'node /w/Gruntfile.js', 'require("pg")\n'],
+  ])('%s', (script, command, source) => {
+    const r = normalize(parseScript(script, DEFAULT_LIMITS), filesContext({}));
+    expect(r.commands.find((c) => c.argv.join(' ') === command)?.source).toBe(source);
+  });
+});
+
+/** `pip install DIR` runs the setup.py the script wrote in DIR; one on disk is the project's own. */
+const SETUP = `cat > setup.py <<'EOF'\nimport os\nos.system('rm -rf /srv')\nsetup(name='x')\nEOF\n`;
+
+describe('pip install of a directory whose setup.py the script wrote', () => {
+  it.each<[string, boolean]>([
+    [`${SETUP}pip install .`, true],
+    [`${SETUP}pip3 install -e .`, true],
+    [`${SETUP}pip3.12 install --no-deps --editable ./`, true],
+    [`${SETUP}python3 -m pip install --user .`, true],
+    [
+      `mkdir -p pkg && cat > pkg/setup.py <<'EOF'\nimport os\nos.system('rm -rf /srv')\nEOF\npip install ./pkg`,
+      true,
+    ],
+    [`${SETUP}pip wheel . -w dist`, true],
+    // not run: a package from the index, a requirements file, pip's own commands, a setup.py on disk
+    [`${SETUP}pip install requests`, false],
+    [`${SETUP}pip install -r requirements.txt`, false],
+    [`${SETUP}pip show .`, false],
+    [`cd proj && pip install .`, false],
+  ])('%s → runs setup.py: %s', (script, runs) => {
+    const files = { '/w/proj/setup.py': "import shutil\nshutil.rmtree('/srv')\n" };
+    expect(commands(script, files).includes('rm -rf /srv')).toBe(runs);
+  });
 });

@@ -71,7 +71,7 @@ describe('the script a tool runs', () => {
     // fail closed: a script not known statically
     [`mlr -n put -f "$F"`, 'dynamic:mlr'],
     [`cmake -P "$SCRIPT"`, 'dynamic:$SCRIPT'],
-    [`diskpart /s missing.txt`, 'dynamic:missing.txt'],
+    [`diskpart /s missing.txt`, 'dynamic:/w/missing.txt'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string[]]>([

@@ -49,6 +49,7 @@ const WHOLE_ENV: Record<Lang, RegExp> = {
   prolog: /(?!)/,
   zig: /\bgetEnvMap\b/,
   dart: /\bPlatform\.environment\b(?!\s*\[)/,
+  swift: /\bProcessInfo\.processInfo\.environment\b(?!\s*\[)/,
 };
 
 /** True when `expr` holds the whole environment, directly or through a variable assigned from it. */

@@ -14,6 +14,7 @@ import type { Field } from './state.js';
 import { dotnetArgs, DOTNET_PROGRAMS } from './codescan-dotnet.js';
 import { dartArgs } from './codescan-dart.js';
 import { extraArgs, extraLangFor } from './codescan-extra-langs.js';
+import { swiftArgs } from './codescan-swift.js';
 
 export interface CodeArgs {
   /** Inline code; undefined = none given inline. */
@@ -139,6 +140,7 @@ export function interpreterFor(prog: string): Lang | undefined {
   const extra = extraLangFor(prog); // Haskell, Prolog, Zig (codescan-extra-langs.ts)
   if (extra) return extra;
   if (prog === 'dart') return 'dart';
+  if (prog === 'swift') return 'swift';
   if (prog === 'k6') return 'node'; // k6 runs JavaScript (codescan-k6.ts reads its http module)
   return undefined;
 }
@@ -173,6 +175,7 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
   prolog: /(?!)/,
   zig: /(?!)/,
   dart: /(?!)/, // read by codescan-dart.ts
+  swift: /(?!)/, // read by codescan-swift.ts
 };
 
 /** Options of one language's interpreters that take a value that is not code (racket -l LIB, guile -L DIR). */
@@ -195,6 +198,7 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (prog === 'k6') return k6Args(argv);
   if (lang === 'dotnet') return dotnetArgs(prog, argv);
   if (lang === 'dart') return dartArgs(argv);
+  if (lang === 'swift') return swiftArgs(argv);
   if (lang === 'haskell' || lang === 'prolog' || lang === 'zig') return extraArgs(prog, argv);
   const parts: string[] = [];
   let dynamic = false;

@@ -4,7 +4,7 @@
  * `racket -e`), Elixir (`elixir -e`), the JVM scripting languages (`groovy -e`, `kotlin -e`,
  * `scala -e`, jshell), Rust (`rust-script -e`), AppleScript and JXA (`osascript -e`), Clojure
  * (`bb -e`, `clojure -M -e`), IPython (`ipython -c`, its `!CMD` and magics: ipython.ts), Hy
- * (as Python) and Raku (as Perl) (dialects.ts), Common Lisp (`sbcl --eval`, read as Scheme), Erlang (`erl -eval`, escript) k6 scripts (interpreter-args.ts), F# and C# scripts (`dotnet fsi`, `dotnet script`: codescan-dotnet.ts), Haskell, Prolog and Zig (`ghc -e`, `swipl -g`, `zig run`: codescan-extra-langs.ts), Dart (`dart run FILE`: codescan-dart.ts), a script file written earlier in the same script (also `go run FILE.go`), and
+ * (as Python) and Raku (as Perl) (dialects.ts), Common Lisp (`sbcl --eval`, read as Scheme), Erlang (`erl -eval`, escript) k6 scripts (interpreter-args.ts), F# and C# scripts (`dotnet fsi`, `dotnet script`: codescan-dotnet.ts), Haskell, Prolog and Zig (`ghc -e`, `swipl -g`, `zig run`: codescan-extra-langs.ts), Dart (`dart run FILE`: codescan-dart.ts), Swift (`swift FILE`, `swift -`: codescan-swift.ts), a script file written earlier in the same script (also `go run FILE.go`), and
  * code on stdin (heredoc, here-string, constant pipe). The interpreter itself is emitted;
  * what the code does becomes synthetic commands the extractors understand (`rm -rf X`,
  * the command it runs, `curl -X METHOD URL -d BODY`), with wrapper `python -c` etc.

@@ -12,6 +12,7 @@ import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 import { juliaHttpMore, luaHttpMore } from './codescan-http-more.js';
 import { goClientPatterns } from './codescan-go-clients.js';
+import { goGitPatterns } from './codescan-gitlib-compiled.js';
 
 export interface Pattern {
   re: RegExp;
@@ -193,6 +194,7 @@ export function morePatterns(h: Helpers): Record<'lua' | 'r' | 'julia' | 'go', P
     ],
     go: [
       ...goClientPatterns(h),
+      ...goGitPatterns(h),
       { re: /\bos\.(?:RemoveAll|Remove)\s*\(/g, handle: h.rm },
       {
         re: /\bexec\.Command(Context)?\s*\(/g,

@@ -232,6 +232,9 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
       continue;
     }
     if (t === '-m' && lang === 'python') return { label: `${prog} -m` };
+    // `php -f FILE`: the script file
+    if (t === '-f' && lang === 'php' && argv[i + 1])
+      return { file: argv[i + 1], label: `${prog} ${argv[i + 1].text}` };
     if (/^(-m|--module|--std|--script)$/.test(t) && /^(qjs|quickjs)$/.test(prog)) continue; // QuickJS flags
     if ((VALUE_FLAGS.test(t) || LANG_VALUE_FLAGS[lang]?.test(t)) && !CODE_FLAGS[lang].test(t)) {
       i++;

@@ -50,6 +50,8 @@ describe('code on interpreter command lines', () => {
     ['qjs -m -e X', (a) => findCode('node', 'qjs', a), 'code:X'],
     ['qjs --std del.js', (a) => findCode('node', 'qjs', a), 'file:del.js'],
     ['ipython -c X', (a) => findCode('python', 'ipython', a), 'code:X'],
+    ['php -f t.php', (a) => findCode('php', 'php', a), 'file:t.php'],
+    ['php -d display_errors=1 -f t.php -- x', (a) => findCode('php', 'php', a), 'file:t.php'],
   ])('%s', (words, fn, want) => expect(where(fn(f(words)))).toBe(want));
 });
 

@@ -53,16 +53,28 @@ function assignedName(skel: string, at: number): string | undefined {
     .find((g) => g !== undefined);
 }
 
-/** A method name known statically (`"DELETE"`, `.delete`, `HTTPMethod.delete`); DYNAMIC otherwise. */
-function methodOf(expr: string | undefined, lx: Lexed): string {
-  if (expr === undefined) return 'GET';
+/** HTTP verbs as the code may spell them in a string. */
+const VERB = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/i;
+
+/**
+ * The methods a request may be sent with: the one known statically (`"DELETE"`, `.delete`,
+ * `HTTPMethod.delete`, a variable holding one); for one passed in (a function's parameter), each
+ * verb the code spells in a string, as it is where the value comes from; UNKNOWN when it spells
+ * none (fail closed: asked).
+ */
+function methodsOf(expr: string | undefined, lx: Lexed, value: (e: string) => Field): string[] {
+  if (expr === undefined) return ['GET'];
   const t = expr.trim().replace(/!$/, '');
   const c = /^(?:(?:Alamofire\.)?HTTPMethod)?\.(\w+)$/.exec(t);
-  if (c) return c[1].toUpperCase();
+  if (c) return [c[1].toUpperCase()];
   const raw = /^(?:(?:Alamofire\.)?HTTPMethod)?\.?(?:init)?\(\s*rawValue\s*:\s*([\s\S]*)\)$/.exec(t);
-  const l = literalOf(raw ? raw[1] : t, lx);
+  const v = value(raw ? raw[1] : t);
+  if (!v.dynamic) return [v.text.toUpperCase()];
+  const spelled = new Set(
+    lx.lits.filter((l) => !l.dynamic && VERB.test(l.value)).map((l) => l.value.toUpperCase()),
+  );
   // fail closed: a method not known statically
-  return l && !l.dynamic ? l.value.toUpperCase() : 'DYNAMIC';
+  return spelled.size ? [...spelled] : ['UNKNOWN'];
 }
 
 export function swiftPatterns(h: Helpers): Pattern[] {
@@ -133,7 +145,9 @@ export function swiftPatterns(h: Helpers): Pattern[] {
           const val = v === undefined ? undefined : literalOf(v, lx);
           if (key && !key.dynamic && val && !val.dynamic) headers.push(`${key.value}: ${val.value}`);
         }
-        return request(methodOf(method, lx), url && unlabel(url), body, headers, lx, home);
+        return methodsOf(method, lx, (e) => value(e, lx, home)).flatMap((v) =>
+          request(v, url && unlabel(url), body, headers, lx, home),
+        );
       },
     },
     {
@@ -146,13 +160,8 @@ export function swiftPatterns(h: Helpers): Pattern[] {
         if (held && /^\s*(?:NS(?:Mutable)?)?URLRequest\s*\(/.test(lx.vars.get(held[1]) ?? '')) return [];
         const method = a.find((x) => /^\s*method\s*:/.test(x));
         const params = a.find((x) => /^\s*parameters\s*:/.test(x));
-        return request(
-          methodOf(method && unlabel(method), lx),
-          a[0],
-          params && unlabel(params),
-          [],
-          lx,
-          home,
+        return methodsOf(method && unlabel(method), lx, (e) => value(e, lx, home)).flatMap((v) =>
+          request(v, a[0], params && unlabel(params), [], lx, home),
         );
       },
     },

@@ -121,7 +121,9 @@ export function swiftValue(expr: string, lx: Lexed, home: string, h: Helpers, ho
   const joined = split(t, '+');
   if (joined.length > 1) {
     const parts = joined.map(again);
-    return { text: parts.map((p) => p.text).join(''), dynamic: parts.some((p) => p.dynamic) };
+    // a part not known reads as Swift's interpolation of it (`"/srv/" + name` as `/srv/\(name)`)
+    const text = parts.map((p, i) => (p.dynamic && !literalOf(joined[i], lx) ? `\\(${p.text})` : p.text));
+    return { text: text.join(''), dynamic: parts.some((p) => p.dynamic) };
   }
   const lit = literalOf(t, lx);
   if (lit)

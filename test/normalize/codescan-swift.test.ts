@@ -140,6 +140,19 @@ describe('Swift scripts: HTTP', () => {
       ),
       'curl -X POST https://api.example.com/v2/items -d {"name":"x"}',
     ],
+    // a method passed in: each verb the code spells; none spelled is an unknown method
+    [
+      swift(
+        'func call(_ m: String, _ path: String) {\n  var r = URLRequest(url: URL(string: "https://api.example.com" + path)!)\n  r.httpMethod = m\n  URLSession.shared.dataTask(with: r).resume()\n}\ncall("GET", "/v1/x")\ncall("DELETE", "/v1/x/1")',
+      ),
+      'dynamic:curl -X DELETE https://api.example.com\\(path)',
+    ],
+    [
+      swift(
+        'var r = URLRequest(url: URL(string: "https://api.example.com/v1/x")!)\nr.httpMethod = CommandLine.arguments[1]',
+      ),
+      'curl -X UNKNOWN https://api.example.com/v1/x',
+    ],
     // a request without a method set is a GET
     [
       swift(

@@ -7,12 +7,12 @@
  *   PDO (`$pdo->exec(SQL)`, `query`, `prepare`), pgsql (`pg_query([$conn,] SQL)`,
  *   `pg_query_params`), SQLite3 (`$db->exec(SQL)`), Doctrine DBAL (`executeStatement`).
  * The SQL is a string literal, a heredoc (`<<~SQL`, `<<<SQL`), parts joined (`+`, `.`; a part
- * not known stands as `?`), or a variable assigned one of those once; `#{…}` / `$x` inside a
- * string stay as written. Each statement is classified like SQL given to a client. A statement
+ * not known stands as `?`), or a variable holding those (each value it is assigned, with and
+ * without what is appended to it); `#{…}` / `$x` inside a string stay as written. Each statement is classified like SQL given to a client. A statement
  * handed to a driver's own call (`pg_query`, `mysqli_query`, `exec_params`, or a call on a known
  * connection) that cannot be read is unknown SQL (fail closed: asked).
  */
-import { lex, literalOf, callArgs, type Lexed } from '../normalize/codelex.js';
+import { lex, literalOf, callArgs, show, type Lexed } from '../normalize/codelex.js';
 import type { FrameworkOp } from './sql-frameworks.js';
 import { classifySql } from './sql-statements.js';
 
@@ -79,27 +79,58 @@ function connection(name: string, lx: Lexed): boolean {
 
 /** Deepest chain of variables followed. */
 const MAX_HOPS = 8;
+/** Most texts one argument is read as (a variable assigned several times, parts joined). */
+const MAX_TEXTS = 16;
 
-/** The SQL text an argument holds; undefined = not known. */
-function sqlText(expr: string, lx: Lexed, lang: Lang, hops = 0): string | undefined {
+/** The right-hand sides of `NAME = …` (each assignment) and of the appends `NAME .= …`, `+=`, `<<`. */
+function assigned(name: string, lx: Lexed): { set: string[]; appended: string[] } {
+  const at = (op: string) =>
+    [...lx.skel.matchAll(new RegExp(`(?:^|[;\\n{(|])\\s*\\$?${name}\\s*${op}\\s*([^;\\n]+)`, 'g'))].map((m) =>
+      m[1].trim(),
+    );
+  return { set: at('=(?![=~>])'), appended: at('(?:\\.=|\\+=|<<(?![~-]?[A-Za-z_]))') };
+}
+
+/**
+ * The SQL texts an argument may hold: a literal; a variable's every value (each assignment,
+ * and each with what is appended to it after); parts joined, each part not known standing as
+ * `?`. Empty = not known.
+ */
+function sqlTexts(expr: string, lx: Lexed, lang: Lang, hops = 0): string[] {
   const t = expr
     .trim()
     .replace(/^\(([\s\S]*)\)$/, '$1')
     .trim();
   const whole = literalOf(t, lx);
-  if (whole) return whole.value;
+  if (whole) return [whole.value];
+  if (hops >= MAX_HOPS) return [];
   const name = /^\$?([A-Za-z_]\w*)$/.exec(t);
   if (name) {
-    const held = lx.vars.get(name[1]);
-    return held && hops < MAX_HOPS ? sqlText(held, lx, lang, hops + 1) : undefined;
+    const { set, appended } = assigned(name[1], lx);
+    const bases = set.map((e) => sqlTexts(e, lx, lang, hops + 1));
+    if (!bases.length || bases.some((b) => !b.length)) return [];
+    const tail = appended.map((e) => sqlTexts(e, lx, lang, hops + 1)[0] ?? '?').join('');
+    // an append may run or not (a condition, a loop): the value without it and with all of it
+    return [...new Set(bases.flat().flatMap((b) => (tail ? [b, b + tail] : [b])))].slice(0, MAX_TEXTS);
   }
-  // literals joined with what is not known: each unknown part stands as `?`
   const parts = t.split(lang === 'php' ? /\s*\.\s*(?![\d])/ : /\s*\+\s*/);
-  if (parts.length < 2) return undefined;
-  const texts = parts.map((p) => sqlText(p, lx, lang, hops + 1));
-  return texts.some((x) => x !== undefined && x.trim() !== '')
-    ? texts.map((x) => x ?? '?').join('')
-    : undefined;
+  if (parts.length < 2) return [];
+  const texts = parts.map((p) => sqlTexts(p, lx, lang, hops + 1));
+  if (!texts.some((x) => x.some((y) => y.trim() !== ''))) return [];
+  let out = [''];
+  for (const x of texts)
+    out = out.flatMap((o) => (x.length ? x : ['?']).map((y) => o + y)).slice(0, MAX_TEXTS);
+  return out;
+}
+
+/** Reads of a whole file (`File.read(p)`, `IO.read`, `file_get_contents(p)`, `File.open(p).read`). */
+const FILE_READ =
+  /\b(?:File|IO)\.(?:read|binread)\b|\bfile_get_contents\s*\(|\b(?:File\.open|Pathname\.new)\b.*\.read\b/;
+
+/** True when an argument is, or a variable holding it is assigned, a file's text. */
+function readsFile(arg: string, lx: Lexed): boolean {
+  const name = /^\s*\$?([A-Za-z_]\w*)\s*$/.exec(arg);
+  return FILE_READ.test(arg) || (name !== null && assigned(name[1], lx).set.some((e) => FILE_READ.test(e)));
 }
 
 /** The argument of a paren-less Ruby call at `at`: the rest of its line. */
@@ -116,8 +147,10 @@ export function driverCallOps(code: string, program: string): { ops: FrameworkOp
   if (!lang) return { ops, texts };
   const lx = lex(heredocs(code, lang), lang);
   const read = (call: string, arg: string | undefined, known: boolean) => {
-    const sql = arg === undefined ? undefined : sqlText(arg, lx, lang);
-    if (sql === undefined) {
+    const sqls = arg === undefined ? [] : sqlTexts(arg, lx, lang);
+    // SQL read from a file is read by sql-code-files.ts
+    if (!sqls.length && arg !== undefined && readsFile(arg, lx)) return;
+    if (!sqls.length) {
       // fail closed: a driver runs SQL that is not known statically
       if (known)
         ops.push({
@@ -127,13 +160,15 @@ export function driverCallOps(code: string, program: string): { ops: FrameworkOp
           name: `${call}(…)`,
           where: true,
           target: '',
-          evidence: `${program}: ${call}(${(arg ?? '').trim().slice(0, 40)}): the SQL is built at run time`,
+          evidence: `${program}: ${call}(${show(arg ?? '', lx).slice(0, 40)}): the SQL is built at run time`,
         });
       return;
     }
-    texts.add(sql);
-    for (const s of classifySql(sql, 'postgresql'))
-      ops.push({ tool: 'driver', ...s, target: '', evidence: `${program}: ${sql.trim().slice(0, 80)}` });
+    for (const sql of sqls) {
+      texts.add(sql);
+      for (const s of classifySql(sql, 'postgresql'))
+        ops.push({ tool: 'driver', ...s, target: '', evidence: `${program}: ${sql.trim().slice(0, 80)}` });
+    }
   };
   for (const m of lx.skel.matchAll(DRIVER_CALLS)) {
     const args = callArgs(lx.skel, m.index + m[0].length).args;

@@ -61,6 +61,15 @@ describe('PHP drivers', () => {
       '$c = mysqli_connect("db"); mysqli_query($c, "GRANT ALL ON *.* TO \'app\'@\'%\'");',
       ["GRANT ALL 'app'@'%' true"],
     ],
+    // a variable's every value, with and without what is appended to it
+    [
+      '$pdo = new PDO($d);\n$sql = "SELECT 1";\n$pdo->query($sql);\n$sql = "DROP TABLE t";\n$pdo->exec($sql);',
+      ['SELECT   true', 'DROP TABLE t true', 'SELECT   true', 'DROP TABLE t true'],
+    ],
+    [
+      '$pdo = new PDO($d);\n$sql = "DELETE FROM t";\nif ($id) { $sql .= " WHERE id = 3"; }\n$pdo->exec($sql);',
+      ['DELETE  t false', 'DELETE  t true'],
+    ],
     // fail closed: a driver's SQL known only at run time
     ['$c = pg_connect("x"); pg_query($c, $argv[1]);', ['UNKNOWN  pg_query(…) true']],
     // reads and targeted writes

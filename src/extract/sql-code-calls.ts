@@ -1,16 +1,17 @@
 /**
  * SQL that Ruby and PHP database drivers run, read from the code ormCode found (sql-orm.ts):
  * - Ruby: mysql2 (`client.query(SQL)`), pg (`conn.exec(SQL)`, `exec_params`, `async_exec`),
- *   Sequel (`DB.run(SQL)`, `DB << SQL`), sqlite3 (`db.execute(SQL)`), ActiveRecord's connection (`execute`,
- *   `exec_query`); parentheses optional (`DB.run "…"`);
+ *   sqlite3 (`db.execute(SQL)`, `execute_batch`), Sequel (`DB.run(SQL)`, `DB << SQL`),
+ *   ActiveRecord's connection (`execute`, `exec_query`); parentheses optional (`DB.run "…"`);
  * - PHP: mysqli (`mysqli_query($link, SQL)`, `$mysqli->query(SQL)`, `multi_query`, `real_query`),
  *   PDO (`$pdo->exec(SQL)`, `query`, `prepare`), pgsql (`pg_query([$conn,] SQL)`,
  *   `pg_query_params`), SQLite3 (`$db->exec(SQL)`), Doctrine DBAL (`executeStatement`).
  * The SQL is a string literal, a heredoc (`<<~SQL`, `<<<SQL`), parts joined (`+`, `.`; a part
  * not known stands as `?`), or a variable holding those (each value it is assigned, with and
- * without what is appended to it); `#{…}` / `$x` inside a string stay as written. Each statement is classified like SQL given to a client. A statement
- * handed to a driver's own call (`pg_query`, `mysqli_query`, `exec_params`, or a call on a known
- * connection) that cannot be read is unknown SQL (fail closed: asked).
+ * without what is appended to it); `#{…}` / `$x` inside a string stay as written. Each
+ * statement is classified like SQL given to a client. A statement handed to a driver's own call
+ * (`pg_query`, `mysqli_query`, `exec_params`, or a call on a known connection) that cannot be
+ * read is unknown SQL (fail closed: asked); SQL read from a file is sql-code-files.ts's.
  */
 import { lex, literalOf, callArgs, show, type Lexed } from '../normalize/codelex.js';
 import type { FrameworkOp } from './sql-frameworks.js';
@@ -54,9 +55,9 @@ const DRIVER_CALLS =
   /(?<![\w$>.])(mysqli_query|mysqli_multi_query|mysqli_real_query|pg_query|pg_send_query|pg_query_params|pg_send_query_params|sqlsrv_query|odbc_exec|db2_exec)\s*\(/g;
 /** Methods that run SQL; the strong ones are drivers' own, the others count on a known connection or with readable SQL. */
 const METHODS =
-  /(?:\.|->)\s*(exec_params|async_exec|sync_exec|async_exec_params|exec_query|multi_query|real_query|executeStatement|executeUpdate|query|exec|execute|run|prepare|executeQuery)\b(?:\s*\(|[ \t]+(?=[\u0001$A-Za-z_]))/g;
+  /(?:\.|->)\s*(exec_params|execute_batch2?|async_exec|sync_exec|async_exec_params|exec_query|multi_query|real_query|executeStatement|executeUpdate|query|exec|execute|run|prepare|executeQuery)\b(?:\s*\(|[ \t]+(?=[\u0001$A-Za-z_]))/g;
 const STRONG =
-  /^(exec_params|async_exec|sync_exec|async_exec_params|exec_query|multi_query|real_query|executeStatement|executeUpdate)$/;
+  /^(exec_params|execute_batch2?|async_exec|sync_exec|async_exec_params|exec_query|multi_query|real_query|executeStatement|executeUpdate)$/;
 
 /** A connection a driver opens. */
 const OPENS =

@@ -20,6 +20,10 @@ describe('Ruby drivers', () => {
       ['DROP TABLE cache true'],
     ],
     ['ActiveRecord::Base.connection.execute "truncate users"', ['TRUNCATE TABLE users true']],
+    [
+      'db = SQLite3::Database.open(f); db.execute_batch("drop table a; drop table b")',
+      ['DROP TABLE a true', 'DROP TABLE b true'],
+    ],
     ['client = Mysql2::Client.new(h)\nsql = "delete from jobs"\nclient.query(sql)', ['DELETE  jobs false']],
     [
       'conn = PG.connect\nconn.exec(<<~SQL)\n  drop schema public cascade\nSQL\nputs 1',

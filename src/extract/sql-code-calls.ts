@@ -5,7 +5,8 @@
  *   ActiveRecord's connection (`execute`, `exec_query`); parentheses optional (`DB.run "…"`);
  * - PHP: mysqli (`mysqli_query($link, SQL)`, `$mysqli->query(SQL)`, `multi_query`, `real_query`),
  *   PDO (`$pdo->exec(SQL)`, `query`, `prepare`), pgsql (`pg_query([$conn,] SQL)`,
- *   `pg_query_params`), SQLite3 (`$db->exec(SQL)`), Doctrine DBAL (`executeStatement`).
+ *   `pg_query_params`), SQLite3 (`$db->exec(SQL)`), Doctrine DBAL (`executeStatement`),
+ *   WordPress's `$wpdb->query(SQL)`, Drupal's `db_query(SQL)` (also run by `wp eval`, `drush php:eval`).
  * The SQL is a string literal, a heredoc (`<<~SQL`, `<<<SQL`), parts joined (`+`, `.`; a part
  * not known stands as `?`), or a variable holding those (each value it is assigned, with and
  * without what is appended to it); `#{…}` / `$x` inside a string stay as written. Each
@@ -22,7 +23,7 @@ type Lang = 'ruby' | 'php';
 /** The language of the code a program runs; undefined = neither Ruby nor PHP. */
 function langOf(program: string, code: string): Lang | undefined {
   const p = program.replace(/^.*\//, '');
-  if (/^(php[\d.]*|artisan)$/.test(p) || /<\?php/.test(code)) return 'php';
+  if (/^(php[\d.]*|artisan|wp|drush)$/.test(p) || /<\?php/.test(code)) return 'php';
   if (/^(ruby[\d.]*|rails|rake|irb|bundle)$/.test(p)) return 'ruby';
   return undefined;
 }
@@ -52,7 +53,7 @@ function heredocs(code: string, lang: Lang): string {
 
 /** Calls that are a driver's own (the SQL is always their argument): name → which argument. */
 const DRIVER_CALLS =
-  /(?<![\w$>.])(mysqli_query|mysqli_multi_query|mysqli_real_query|pg_query|pg_send_query|pg_query_params|pg_send_query_params|sqlsrv_query|odbc_exec|db2_exec)\s*\(/g;
+  /(?<![\w$>.])(db_query|mysqli_query|mysqli_multi_query|mysqli_real_query|pg_query|pg_send_query|pg_query_params|pg_send_query_params|sqlsrv_query|odbc_exec|db2_exec)\s*\(/g;
 /** Methods that run SQL; the strong ones are drivers' own, the others count on a known connection or with readable SQL. */
 const METHODS =
   /(?:\.|->)\s*(exec_params|execute_batch2?|async_exec|sync_exec|async_exec_params|exec_query|multi_query|real_query|executeStatement|executeUpdate|query|exec|execute|run|prepare|executeQuery)\b(?:\s*\(|[ \t]+(?=[\u0001$A-Za-z_]))/g;
@@ -173,8 +174,10 @@ export function driverCallOps(code: string, program: string): { ops: FrameworkOp
   };
   for (const m of lx.skel.matchAll(DRIVER_CALLS)) {
     const args = callArgs(lx.skel, m.index + m[0].length).args;
+    // the link first (mysqli_query($link, SQL)); pgsql's link is optional; Drupal's db_query(SQL, ARGS)
     const second =
-      /^mysqli_|^sqlsrv_|^odbc_|^db2_/.test(m[1]) || args.length >= (/_params$/.test(m[1]) ? 3 : 2);
+      m[1] !== 'db_query' &&
+      (/^mysqli_|^sqlsrv_|^odbc_|^db2_/.test(m[1]) || args.length >= (/_params$/.test(m[1]) ? 3 : 2));
     read(m[1], second ? args[1] : args[0], true);
   }
   for (const m of lx.skel.matchAll(METHODS)) {

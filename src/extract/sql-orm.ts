@@ -17,7 +17,7 @@ import { driverCallOps } from './sql-code-calls.js';
 
 /** Programs whose arguments or stdin are application code that may call the ORM. */
 const RUNNER =
-  /^(rails (runner|r|console|c)|rake|(python[\d.]*\s+)?(\S*\/)?manage\.py (shell|shell_plus)|django-admin (shell|shell_plus)|(php\s+)?artisan tinker|mix run|iex|flask shell|python[\d.]*|ruby|node|nodejs|ts-node|tsx|deno|bun|php|irb|elixir)\b/;
+  /^(rails (runner|r|console|c)|rake|(python[\d.]*\s+)?(\S*\/)?manage\.py (shell|shell_plus)|django-admin (shell|shell_plus)|(php\s+)?artisan tinker|mix run|iex|flask shell|python[\d.]*|ruby|node|nodejs|ts-node|tsx|deno|bun|php|irb|elixir|wp( --?\S+)* (eval|eval-file|shell)|drush( \S+)* (php:eval|php-eval|eval|ev|php:script|php-script|scr|php:cli))\b/;
 
 interface OrmPattern {
   re: RegExp;
@@ -87,7 +87,7 @@ export function codeOf(cmd: NormalizedCommand): string {
 
 /** Programs that can start such code (runners, interpreters, package runners): a cheap pre-filter. */
 const FIRST =
-  /^(rails|rake|python[\d.]*|manage\.py|django-admin|php[\d.]*|artisan|mix|iex|flask|ruby|irb|elixir|node|nodejs|ts-node|tsx|deno|bun|bunx|npx|pnpx|bundle|poetry|uv|pipenv|pnpm|yarn|npm)$/;
+  /^(rails|rake|python[\d.]*|manage\.py|django-admin|php[\d.]*|artisan|mix|iex|flask|ruby|irb|elixir|node|nodejs|ts-node|tsx|deno|bun|bunx|npx|pnpx|bundle|poetry|uv|pipenv|pnpm|yarn|npm|wp|drush)$/;
 
 /** The code a runner or interpreter command runs, and its program as evidence names it; undefined = not such a command. */
 export function ormCode(cmd: NormalizedCommand): { code: string; program: string } | undefined {

@@ -15,6 +15,7 @@ import { dotnetArgs, DOTNET_PROGRAMS } from './codescan-dotnet.js';
 import { dartArgs } from './codescan-dart.js';
 import { extraArgs, extraLangFor } from './codescan-extra-langs.js';
 import { swiftArgs } from './codescan-swift.js';
+import { PHP_TOOLS, phpToolArgs } from './php-runners.js';
 
 export interface CodeArgs {
   /** Inline code; undefined = none given inline. */
@@ -116,7 +117,7 @@ export function interpreterFor(prog: string): Lang | undefined {
   if (/^ruby[\d.]*$|^irb$|^crystal$/.test(prog)) return 'ruby';
   // Raku is rewritten as Perl (dialects.ts)
   if (/^perl[\d.]*$|^(raku|perl6|rakudo)$/.test(prog)) return 'perl';
-  if (/^php[\d.]*$/.test(prog)) return 'php';
+  if (/^php[\d.]*$/.test(prog) || PHP_TOOLS.test(prog)) return 'php'; // wp eval, drush php:eval (php-runners.ts)
   if (/^(lua[\d.]*|luajit)$/.test(prog)) return 'lua';
   if (prog === 'Rscript' || prog === 'R') return 'r';
   if (prog === 'julia') return 'julia';
@@ -199,6 +200,7 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (lang === 'dotnet') return dotnetArgs(prog, argv);
   if (lang === 'dart') return dartArgs(argv);
   if (lang === 'swift') return swiftArgs(argv);
+  if (PHP_TOOLS.test(prog)) return phpToolArgs(prog, argv);
   if (lang === 'haskell' || lang === 'prolog' || lang === 'zig') return extraArgs(prog, argv);
   const parts: string[] = [];
   let dynamic = false;

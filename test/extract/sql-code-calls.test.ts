@@ -65,6 +65,11 @@ describe('PHP drivers', () => {
       '$c = mysqli_connect("db"); mysqli_query($c, "GRANT ALL ON *.* TO \'app\'@\'%\'");',
       ["GRANT ALL 'app'@'%' true"],
     ],
+    ['global $wpdb; $wpdb->query("TRUNCATE TABLE wp_options");', ['TRUNCATE TABLE wp_options true']],
+    [
+      'db_query("DELETE FROM users"); db_query("DELETE FROM cache WHERE cid = :c", [":c" => 1]);',
+      ['DELETE  users false', 'DELETE  cache true'],
+    ],
     // a variable's every value, with and without what is appended to it
     [
       '$pdo = new PDO($d);\n$sql = "SELECT 1";\n$pdo->query($sql);\n$sql = "DROP TABLE t";\n$pdo->exec($sql);',

@@ -6,8 +6,9 @@
  *   its values (swift-values.ts: `URL(fileURLWithPath:)`, `appendingPathComponent`,
  *   `NSHomeDirectory()`, `homeDirectoryForCurrentUser`, `environment["HOME"]`, `~` expanded);
  * - processes: a `Process()` with its `executableURL`/`launchPath` and `arguments`,
- *   `Process.run(URL, arguments:)`, `Process.launchedProcess(launchPath:arguments:)`, and libc's
- *   `system(CMD)` / `popen(CMD, MODE)`;
+ *   `Process.run(URL, arguments:)`, `Process.launchedProcess(launchPath:arguments:)`, libc's
+ *   `system(CMD)` / `popen(CMD, MODE)` (and `unlink`/`rmdir`/`remove(PATH)`), ShellOut's
+ *   `shellOut(to: CMD, arguments: […])`, SwiftShell's `run(bash: CMD)` / `runAndPrint(PROG, ARGS…)`;
  * - HTTP: the `URLRequest(url:)` a variable holds, with its `httpMethod`, `httpBody` and
  *   headers (`setValue(V, forHTTPHeaderField: K)`), and Alamofire's `AF.request(URL, method:
  *   .delete, parameters: …)`; a Swift dictionary body (`["query": "mutation …"]`) reads as JSON.
@@ -24,13 +25,14 @@ import { exprAt, swiftArgv, swiftBody, swiftValue, unlabel } from './swift-value
 const VALUE_OPTS =
   /^(-D|-I|-L|-l|-F|-module-name|-sdk|-target|-swift-version|-Xcc|-Xlinker|-Xfrontend|-Xswiftc|-j|-resource-dir|-module-cache-path|-enable-upcoming-feature|-enable-experimental-feature|--package-path|--scratch-path)$/;
 
-/** `swift FILE [ARGS]`, `swift -`, code on stdin; the package subcommands run no script read here (project-code.ts reads run/test). */
+/** `swift FILE [ARGS]`, `swift sh FILE`, `swift-sh FILE`, `swift -`, code on stdin; the package subcommands run no script read here (project-code.ts reads run/test). */
 export function swiftArgs(argv: Field[]): CodeArgs {
   const sub = argv[1]?.text ?? '';
   if (/^(run|test|build|package|sdk|format|help|-h|--help|--version|-version)$/.test(sub))
     return { label: `swift ${sub}`, none: true };
   if (sub === 'repl') return { label: 'swift repl' };
-  for (let i = 1; i < argv.length; i++) {
+  // swift-sh's `swift sh FILE`
+  for (let i = sub === 'sh' ? 2 : 1; i < argv.length; i++) {
     const t = argv[i].text;
     if (t === '-') return { label: 'swift -' };
     if (VALUE_OPTS.test(t)) i++;
@@ -128,6 +130,40 @@ export function swiftPatterns(h: Helpers): Pattern[] {
     {
       re: /(?<![\w.])(?:system|popen)\s*\(/g,
       handle: (a, lx, home) => h.command(a[0], lx, home),
+    },
+    // libc's removals
+    {
+      re: /(?<![\w.])(?:unlink|rmdir|remove)\s*\(/g,
+      // a labelled argument is a Swift method's (`remove(at: 0)` inside an Array extension), not libc's
+      handle: (a, lx, home) =>
+        a[0] === undefined || /^\s*[A-Za-z_]\w*\s*:/.test(a[0])
+          ? []
+          : [{ kind: 'rm', target: value(a[0], lx, home) }],
+    },
+    {
+      // ShellOut: `shellOut(to: CMD, arguments: [ARGS])`, `shellOut(to: [CMD, CMD])` run through bash
+      re: /(?<![\w.])shellOut\s*\(/g,
+      handle: (a, lx, home): Effect[] => {
+        if (a[0] === undefined) return [];
+        const args = a.find((x) => /^\s*arguments\s*:/.test(x));
+        const first = unlabel(a[0]);
+        const cmds = /^\s*\[/.test(first) ? swiftArgv(first, lx, home, h) : [value(first, lx, home)];
+        const words = [...cmds.slice(0, 1), ...swiftArgv(args && unlabel(args), lx, home, h)];
+        const line = [...words, ...cmds.slice(1).map((c) => ({ ...c, text: `&& ${c.text}` }))];
+        // fail closed: a command known only at run time
+        if (line.some((w) => w.dynamic))
+          return [{ kind: 'dynamic', text: line.map((w) => w.text).join(' ') }];
+        return [{ kind: 'shell', script: { text: line.map((w) => w.text).join(' '), dynamic: false } }];
+      },
+    },
+    {
+      // SwiftShell: `run(bash: CMD)`, `runAndPrint("rm", "-rf", p)`
+      re: /(?<![\w.])(?:run|runAndPrint|runAsync|runAsyncAndPrint)\s*\(/g,
+      handle: (a, lx, home): Effect[] => {
+        if (!/\bimport\s+SwiftShell\b/.test(lx.skel) || a[0] === undefined) return [];
+        if (/^\s*bash\s*:/.test(a[0])) return h.command(unlabel(a[0]), lx, home);
+        return [{ kind: 'exec', argv: a.filter((x) => x.trim() !== '').map((x) => value(x, lx, home)) }];
+      },
     },
     {
       re: /\b(?:NS(?:Mutable)?)?URLRequest\s*\(/g,

@@ -141,7 +141,7 @@ export function interpreterFor(prog: string): Lang | undefined {
   const extra = extraLangFor(prog); // Haskell, Prolog, Zig (codescan-extra-langs.ts)
   if (extra) return extra;
   if (prog === 'dart') return 'dart';
-  if (prog === 'swift') return 'swift';
+  if (prog === 'swift' || prog === 'swift-sh') return 'swift';
   if (prog === 'k6') return 'node'; // k6 runs JavaScript (codescan-k6.ts reads its http module)
   return undefined;
 }

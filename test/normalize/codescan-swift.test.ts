@@ -92,6 +92,15 @@ describe('Swift scripts: processes', () => {
     ],
     [swift('import Glibc\nsystem("rm -rf /var/cache/app")'), 'rm -rf /var/cache/app'],
     [swift('let f = popen("dropdb shop", "r")'), 'dropdb shop'],
+    [swift('import Glibc\nunlink("/etc/hosts")'), 'rm -rf /etc/hosts'],
+    [swift('import ShellOut\ntry shellOut(to: "rm -rf ~/Library/Caches")'), 'rm -rf /h/Library/Caches'],
+    [
+      swift('try shellOut(to: "git", arguments: ["push", "--force", "origin", "main"])'),
+      'git push --force origin main',
+    ],
+    [swift('try shellOut(to: ["cd /srv", "rm -rf data"])'), 'rm -rf data'],
+    [swift('import SwiftShell\ntry runAndPrint("rm", "-rf", "/var/lib/app")'), 'rm -rf /var/lib/app'],
+    [swift('import SwiftShell\nlet r = run(bash: "kubectl delete ns prod")'), 'kubectl delete ns prod'],
     // fail closed: arguments built at run time
     [
       swift(
@@ -172,6 +181,8 @@ describe('Swift scripts that do nothing to read', () => {
       ['cat', 'swift /tmp/x.swift'],
     ],
     [swift('let p = Process()\nprint(p)'), ['cat', 'swift /tmp/x.swift']],
+    [swift('extension Array { mutating func drop1() { remove(at: 0) } }'), ['cat', 'swift /tmp/x.swift']],
+    [swift('func run(_ s: String) { print(s) }\nrun("rm -rf /")'), ['cat', 'swift /tmp/x.swift']],
     ['swift build -c release', ['swift build -c release']],
     ['swift package resolve', ['swift package resolve']],
     ['swift --version', ['swift --version']],
@@ -183,6 +194,8 @@ describe('where the swift driver finds the code', () => {
     [['swift', 'x.swift', 'a', 'b'], { file: 'x.swift', label: 'swift x.swift' }],
     [['swift', '-O', '-D', 'DEBUG', './x'], { file: './x', label: 'swift ./x' }],
     [['swift', '-'], { label: 'swift -' }],
+    [['swift', 'sh', 'tool.swift', 'x'], { file: 'tool.swift', label: 'swift tool.swift' }],
+    [['swift-sh', 'tool.swift'], { file: 'tool.swift', label: 'swift tool.swift' }],
     [['swift'], { label: 'swift stdin' }],
     [['swift', 'repl'], { label: 'swift repl' }],
     [['swift', 'run', 'App'], { label: 'swift run', none: true }],

@@ -1,5 +1,5 @@
 /**
- * Git libraries of Go and .NET, read as the git command they perform (Python's and Node's are
+ * Git libraries of Go, .NET and Rust, read as the git command they perform (Python's and Node's are
  * in codescan-gitlib.ts, Ruby's and the JVM's in codescan-gitlib-jvm.ts):
  * - go-git: a `git.PushOptions{…}` literal → `git push [--force] [--force-with-lease] [--prune]
  *   REMOTE REFSPECS…` (`Force: true`, `ForceWithLease: &git.ForceWithLease{}`, `Prune: true`,
@@ -7,7 +7,10 @@
  *   config.RefSpec(s)}`); `repo.DeleteRemote("x")` → `git remote remove x`;
  * - LibGit2Sharp: `repo.Network.Push(REMOTE, SPEC | new[] { SPECS… }, …)` → `git push REMOTE
  *   SPECS…` (the remote named by `Remotes["NAME"]`, else `origin`; a `+SPEC` is a forced push,
- *   `:REF` a deletion, as git reads them); `repo.Network.Remotes.Remove("x")` → `git remote remove x`.
+ *   `:REF` a deletion, as git reads them); `repo.Network.Remotes.Remove("x")` → `git remote remove x`;
+ * - git2 (libgit2 for Rust): `remote.push(&["+refs/heads/main:…"], Some(&mut opts))` → `git push
+ *   NAME SPECS…`, the name of the `repo.find_remote("NAME")` the receiver holds (else `origin`);
+ *   `repo.remote_delete("x")` → `git remote remove x`.
  * Values not known statically stay dynamic words (fail closed: a `Force` whose value is not
  * known counts as a force). Reads the code's skeleton.
  */
@@ -32,12 +35,14 @@ function held(expr: string, lx: Lexed): string {
   return t;
 }
 
-/** A list literal's element expressions (`[]config.RefSpec{a, b}`, `new[] { a }`, `new List<string> { a }`); undefined = not a list literal. */
+/** A list literal's element expressions (`[]config.RefSpec{a, b}`, `new[] { a }`, `new List<string> { a }`, Rust's `&["a"]`, `vec![a]`); undefined = not a list literal. */
 function listItems(expr: string): string[] | undefined {
-  const m = /^(?:\[\]\s*[\w.]+|new\s*(?:[\w.<>]*\s*\[\s*\]|List<\w+>(?:\s*\(\s*\))?))\s*\{([\s\S]*)\}$/.exec(
-    expr.trim(),
-  );
-  return m ? callArgs(m[1] + ')', 0).args.filter((a) => a.trim() !== '') : undefined;
+  const m =
+    /^(?:\[\]\s*[\w.]+|new\s*(?:[\w.<>]*\s*\[\s*\]|List<\w+>(?:\s*\(\s*\))?))\s*\{([\s\S]*)\}$|^&?\s*(?:vec!\s*)?\[([\s\S]*)\]$/.exec(
+      expr.trim(),
+    );
+  const body = m?.[1] ?? m?.[2];
+  return body === undefined ? undefined : callArgs(body + ')', 0).args.filter((a) => a.trim() !== '');
 }
 
 /** Refspecs given as a list, one spec, or a variable holding either; a conversion (`config.RefSpec(s)`) taken off. */
@@ -133,6 +138,35 @@ export function dotnetGitPatterns(h: Helpers): Pattern[] {
         a[0] === undefined
           ? []
           : [{ kind: 'exec', argv: [lit('git'), lit('remote'), lit('remove'), h.valueOf(a[0], lx, home)] }],
+    },
+  ];
+}
+
+export function rustGitPatterns(h: Helpers): Pattern[] {
+  return [
+    {
+      // `remote.push(&[SPECS], Some(&mut opts))`: an array of refspecs, on a remote the code found
+      re: /(?:\b([A-Za-z_]\w*)|[)?])\s*\.\s*push\s*\(/g,
+      handle: (a, lx, home, m): Effect[] => {
+        if (!/\bgit2\b/.test(lx.skel) || a[0] === undefined || listItems(a[0]) === undefined) return [];
+        // the remote the receiver holds, or the call it is chained on (`repo.find_remote("o")?.push(…)`)
+        const recv =
+          m[1] !== undefined ? held(m[1], lx) : lx.skel.slice(Math.max(0, m.index - 160), m.index + 1);
+        const found = /\bfind_remote\s*\(\s*([^()]+?)\s*\)\s*\??\s*$/.exec(
+          recv.replace(/\.unwrap\(\)|\.expect\([^()]*\)/g, ''),
+        );
+        // a Vec::push of something other than refspecs (an array pushed onto a Vec of arrays)
+        if (!found && !/remote|origin|upstream/i.test(m[1] ?? '')) return [];
+        const remote = found ? h.valueOf(found[1], lx, home) : lit('origin');
+        return [{ kind: 'exec', argv: [lit('git'), lit('push'), remote, ...refspecs(a[0], lx, home, h)] }];
+      },
+    },
+    {
+      re: /\.\s*remote_delete\s*\(/g,
+      handle: (a, lx, home): Effect[] =>
+        /\bgit2\b/.test(lx.skel) && a[0] !== undefined
+          ? [{ kind: 'exec', argv: [lit('git'), lit('remote'), lit('remove'), h.valueOf(a[0], lx, home)] }]
+          : [],
     },
   ];
 }

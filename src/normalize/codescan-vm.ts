@@ -12,6 +12,7 @@ import { callArgs, kwarg, literalOf, type Lexed } from './codelex.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
 import { jvmGitLibraryPatterns } from './codescan-gitlib-jvm.js';
+import { rustGitPatterns } from './codescan-gitlib-compiled.js';
 
 /** The elements of a list literal (`["-rf", p]`, `&["-rf", p]`, `vec![…]`, `listOf(…)`, `List(…)`); undefined = not one. */
 function listItems(expr: string | undefined): string[] | undefined {
@@ -273,6 +274,7 @@ export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Patter
           return http(m[1], [a[0] ?? '', ...(body !== undefined ? [`body: ${body}`] : [])], lx, home, 'rust');
         },
       },
+      ...rustGitPatterns(h),
     ],
   };
 }

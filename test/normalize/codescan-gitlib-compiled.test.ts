@@ -1,11 +1,11 @@
-/** Git libraries of Go (go-git) and .NET (LibGit2Sharp) (src/normalize/codescan-gitlib-compiled.ts), read as the git command they perform. */
+/** Git libraries of Go (go-git), .NET (LibGit2Sharp) and Rust (git2) (src/normalize/codescan-gitlib-compiled.ts), read as the git command they perform. */
 import { describe, expect, it } from 'vitest';
 import { scanCode } from '../../src/normalize/codescan.js';
 import { loadEngine } from '../../src/engine/analyze.js';
 import { E2E_CONTEXT } from '../helpers/command.js';
 
 /** The commands the code runs, as text (`<…>` = not known statically). */
-const runs = (code: string, lang: 'go' | 'dotnet') =>
+const runs = (code: string, lang: 'go' | 'dotnet' | 'rust') =>
   scanCode(code, lang, '/h')
     .filter((e) => e.kind === 'exec')
     .map((e) => (e.kind === 'exec' ? e.argv.map((f) => (f.dynamic ? `<${f.text}>` : f.text)).join(' ') : ''));
@@ -67,6 +67,23 @@ describe('LibGit2Sharp', () => {
 
 const engine = await loadEngine({ mask: (s) => s });
 const verdict = (script: string) => engine.analyze(script, E2E_CONTEXT).decision;
+
+describe('git2 (Rust)', () => {
+  it.each<[string, string[]]>([
+    [
+      'use git2::Repository;\nlet repo = Repository::open(".")?;\nlet mut remote = repo.find_remote("origin")?;\nremote.push(&["+refs/heads/main:refs/heads/main"], Some(&mut opts))?;',
+      ['git push origin +refs/heads/main:refs/heads/main'],
+    ],
+    [
+      'use git2::Repository;\nlet repo = Repository::open(".").unwrap();\nrepo.find_remote("upstream").unwrap().push(&[":refs/heads/old"], None).unwrap();',
+      ['git push upstream :refs/heads/old'],
+    ],
+    ['use git2::Repository;\nrepo.remote_delete("origin")?;', ['git remote remove origin']],
+    // a Vec's push, and pushes outside git2 code
+    ['use git2::Repository;\nlet mut names = Vec::new();\nnames.push(&["a", "b"]);\nv.push(1);', []],
+    ['let mut remote = Vec::new();\nremote.push(&["+x:y"]);', []],
+  ])('%s', (code, want) => expect(runs(code, 'rust')).toEqual(want));
+});
 
 describe('git library pushes judged end to end', () => {
   const goRun = (body: string) =>

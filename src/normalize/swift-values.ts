@@ -5,7 +5,8 @@
  * `ProcessInfo.processInfo.environment["HOME"]`, `("~/x" as NSString).expandingTildeInPath`,
  * the current and temporary directories), strings joined with `+` or interpolated (`"\(home)/x"`),
  * argument arrays, and request bodies (`JSONSerialization.data(withJSONObject: [...])`,
- * `"…".data(using: .utf8)`; a dictionary literal becomes a JSON object).
+ * `"…".data(using: .utf8)`, `JSONEncoder().encode(Body(query: "…"))`; a dictionary literal or
+ * a memberwise initializer becomes a JSON object).
  */
 import { callArgs, literalOf, type Lexed } from './codelex.js';
 import type { Helpers } from './codescan-langs.js';
@@ -202,7 +203,17 @@ export function swiftBody(expr: string, lx: Lexed): string {
     else if (held) t = held.trim();
     else break;
   }
-  return dictionaries(t);
+  return dictionaries(memberwise(t));
+}
+
+/** An Encodable value made by its memberwise initializer (`Body(query: "…", variables: v)`) as the object it encodes to; else `t`. */
+function memberwise(t: string): string {
+  const m = /^[A-Z]\w*\s*\(([\s\S]*)\)$/.exec(t);
+  if (!m) return t;
+  const args = callArgs(m[1] + ')', 0).args.filter((a) => a.trim() !== '');
+  const fields = args.map((a) => /^\s*([A-Za-z_]\w*)\s*:(?!:)\s*([\s\S]*)$/.exec(a));
+  if (!fields.length || fields.some((f) => f === null)) return t;
+  return `{${fields.map((f) => `${f![1]}: ${memberwise(f![2].trim())}`).join(', ')}}`;
 }
 
 /** Swift dictionary literals (`[k: v]`, `[:]`) written with braces; arrays stay brackets. */

@@ -139,6 +139,12 @@ describe('Swift scripts: HTTP', () => {
     ],
     [
       swift(
+        'struct Q: Encodable { let query: String; let variables: [String: String] }\nvar r = URLRequest(url: URL(string: "https://api.example.com/v2")!)\nr.httpMethod = "POST"\nr.httpBody = try JSONEncoder().encode(Q(query: "mutation { dropDb }", variables: ["a": "b"]))',
+      ),
+      'curl -X POST https://api.example.com/v2 -d {"query":"mutation { dropDb }","variables":{"a":"b"}}',
+    ],
+    [
+      swift(
         'import Alamofire\nAF.request("https://api.example.com/v2/users/7", method: .delete).response { r in print(r) }',
       ),
       'curl -X DELETE https://api.example.com/v2/users/7',

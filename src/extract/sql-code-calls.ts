@@ -2,7 +2,8 @@
  * SQL that Ruby and PHP database drivers run, read from the code ormCode found (sql-orm.ts):
  * - Ruby: mysql2 (`client.query(SQL)`), pg (`conn.exec(SQL)`, `exec_params`, `async_exec`),
  *   sqlite3 (`db.execute(SQL)`, `execute_batch`), Sequel (`DB.run(SQL)`, `DB << SQL`),
- *   ActiveRecord's connection (`execute`, `exec_query`); parentheses optional (`DB.run "…"`);
+ *   ActiveRecord's connection (`execute`, `exec_query`, `truncate(T)`, `truncate_tables`);
+ *   parentheses optional (`DB.run "…"`);
  * - PHP: mysqli (`mysqli_query($link, SQL)`, `$mysqli->query(SQL)`, `multi_query`, `real_query`),
  *   PDO (`$pdo->exec(SQL)`, `query`, `prepare`), pgsql (`pg_query([$conn,] SQL)`,
  *   `pg_query_params`), SQLite3 (`$db->exec(SQL)`), Doctrine DBAL (`executeStatement`),
@@ -187,6 +188,24 @@ export function driverCallOps(code: string, program: string): { ops: FrameworkOp
     // `run` is too common a name to read on anything but a connection
     if (m[1] === 'run' && !known) continue;
     read(m[1], arg, known);
+  }
+  // ActiveRecord's `connection.truncate(TABLE)`, `truncate_tables(…)` (String#truncate is not on a connection)
+  for (const m of lx.skel.matchAll(/(?:\.|->)\s*(truncate|truncate_tables)\s*\(/g)) {
+    const recv = receiver(lx.skel, m.index);
+    if (!connection(recv, lx) && !/\bconnection$/.test(recv)) continue;
+    const arg = callArgs(lx.skel, m.index + m[0].length).args[0] ?? '';
+    const name =
+      literalOf(arg, lx) ??
+      (/^\s*:(\w+)\s*$/.exec(arg) ? { value: arg.trim().slice(1), dynamic: false } : undefined);
+    ops.push({
+      tool: 'driver',
+      statement: 'TRUNCATE',
+      object: 'TABLE',
+      name: name && !name.dynamic && m[1] === 'truncate' ? name.value : '',
+      where: true,
+      target: '',
+      evidence: `${program}: ${m[1]}(${show(arg, lx).slice(0, 40)})`,
+    });
   }
   // Sequel's `DB << SQL` runs SQL on the connection
   if (lang === 'ruby')

@@ -154,20 +154,26 @@ export function lex(code: string, lang: Lang): Lexed {
       i = end < 0 ? code.length : end + 2;
       continue;
     }
-    // ruby %x(...) / perl qx(...)
+    // ruby %x(...) / perl qx(...) run a command; ruby's %q(...) and %Q(...) are strings
     const qx =
       lang === 'ruby'
-        ? /^%x([({[|!])/.exec(code.slice(i, i + 3))
+        ? /^%([xqQ])([({[|!])/.exec(code.slice(i, i + 3))
         : lang === 'perl'
-          ? /^qx\s*([({[|!/])/.exec(code.slice(i, i + 4))
+          ? /^q(x)\s*([({[|!/])/.exec(code.slice(i, i + 4))
           : null;
-    if (qx) {
-      const open = qx[1];
+    if (qx && !(lang === 'ruby' && /[A-Za-z0-9_]/.test(code[i - 1] ?? ''))) {
+      const open = qx[2];
       const close = { '(': ')', '{': '}', '[': ']' }[open] ?? open;
       const start = i + qx[0].length;
-      const end = code.indexOf(close, start);
+      // brackets nest inside (`%Q{a #{b}}`); other delimiters end at their next use
+      let end = -1;
+      for (let j = start, depth = 0; j < code.length && end < 0; j++) {
+        if (code[j] === '\\') j++;
+        else if (code[j] === open && close !== open) depth++;
+        else if (code[j] === close && depth-- === 0) end = j;
+      }
       const body = code.slice(start, end < 0 ? code.length : end);
-      push(body, /#\{|\$/.test(body), true);
+      push(body, qx[1] !== 'q' && /#\{|\$/.test(body), qx[1] === 'x');
       i = end < 0 ? code.length : end + 1;
       continue;
     }

@@ -31,6 +31,11 @@ describe('Ruby drivers', () => {
     ],
     ['PG.connect(dbname: "x") do |conn|\n  conn.exec "DELETE FROM events"\nend', ['DELETE  events false']],
     ['c = PG.connect; c.exec("DELETE FROM users WHERE id = " + id.to_s)', ['DELETE  users true']],
+    ['c = PG.connect; c.exec(%q(drop table users))', ['DROP TABLE users true']],
+    ['ActiveRecord::Base.connection.truncate("users")', ['TRUNCATE TABLE users true']],
+    ['c = ActiveRecord::Base.connection; c.tables.each { |t| c.truncate(t) }', ['TRUNCATE TABLE  true']],
+    ['ActiveRecord::Base.connection.truncate_tables(*tables)', ['TRUNCATE TABLE  true']],
+    ['puts post.title.truncate(30)', []],
     // fail closed: a driver's SQL known only at run time
     ['c = Mysql2::Client.new(h); c.query(ARGV[0])', ['UNKNOWN  query(…) true']],
     ['c = PG.connect; rows = c.exec(query_for(kind))', ['UNKNOWN  exec(…) true']],

@@ -294,7 +294,7 @@ export interface SqlFact extends FactBase {
   tool: string;
   /** Upper-case statement kind: DROP, TRUNCATE, DELETE, UPDATE, ALTER, SELECT, INSERT, FLUSHALL, RESET, … */
   statement: string;
-  /** Object kind for DROP/ALTER: TABLE, DATABASE, SCHEMA, COLUMN, INDEX, … (empty = n/a). */
+  /** Object kind for DROP/ALTER: TABLE, DATABASE, SCHEMA, COLUMN, INDEX, …; for GRANT: ALL when every privilege is granted widely (on `*.*`, to any host, to PUBLIC); empty = n/a. */
   object: string;
   /** Object name when literal (empty = unknown/none). */
   name: string;

@@ -33,7 +33,7 @@ export const LOCAL = new Set(
     // this machine's network, services, VMs and personal tools
     'ip nmcli iptables ip6tables nft ufw firewall-cmd tc bridge route arp ipset journalctl loginctl ' +
     'timedatectl hostnamectl localectl virsh task timew todo todo.sh pass gopass keyctl dconf gsettings ' +
-    'update-alternatives alternatives xdg-mime gpg2 ssh-add ssh-keygen tailscale kdestroy xcrun avdmanager ' +
+    'update-alternatives alternatives xdg-mime gpg2 ssh-add ssh-keygen tailscale kdestroy xcrun simctl avdmanager ' +
     // test harnesses whose instances exist only for a test run (`kitchen test`, `molecule test`
     // destroy them at the end): their destroy is routine; vagrant boxes may be long-lived and are read
     'kitchen molecule ' +

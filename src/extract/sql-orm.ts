@@ -3,7 +3,8 @@
  * 'User.delete_all'`, `manage.py shell -c '…objects.all().delete()'`, `artisan tinker
  * --execute='User::truncate()'`, `node -e 'prisma.user.deleteMany()'`, SQLAlchemy
  * `metadata.drop_all()`, Ecto `Repo.delete_all`, Sequelize `sync({ force: true })`, TypeORM
- * `synchronize(true)`, and SQL strings handed to `execute(…)`.
+ * `synchronize(true)`, Sequel's `DB[:t].delete`, SQL strings handed to `execute(…)`, and the SQL
+ * Ruby's and PHP's drivers run (sql-code-calls.ts).
  * Each becomes the statement it amounts to (bulk DELETE with or without a filter,
  * TRUNCATE, DROP), read like SQL sent through a client.
  */
@@ -13,10 +14,11 @@ import { peelRunner } from './sql-frameworks.js';
 import { classifySql } from './sql-statements.js';
 import { driverOps } from './sql-code-drivers.js';
 import { recordDestroys } from './sql-orm-records.js';
+import { driverCallOps } from './sql-code-calls.js';
 
 /** Programs whose arguments or stdin are application code that may call the ORM. */
 const RUNNER =
-  /^((?:gitlab-)?rails (runner|r|console|c)|rake|(python[\d.]*\s+)?(\S*\/)?manage\.py (shell|shell_plus)|django-admin (shell|shell_plus)|(php\s+)?artisan tinker|mix run|iex|flask shell|python[\d.]*|ruby|node|nodejs|ts-node|tsx|deno|bun|php|irb|elixir)\b/;
+  /^((?:gitlab-)?rails (runner|r|console|c)|rake|(python[\d.]*\s+)?(\S*\/)?manage\.py (shell|shell_plus)|django-admin (shell|shell_plus)|(php\s+)?artisan tinker|mix run|iex|flask shell|python[\d.]*|ruby|node|nodejs|ts-node|tsx|deno|bun|php|irb|elixir|wp( --?\S+)* (eval|eval-file|shell)|drush( \S+)* (php:eval|php-eval|eval|ev|php:script|php-script|scr|php:cli))\b/;
 
 interface OrmPattern {
   re: RegExp;
@@ -32,6 +34,17 @@ const PATTERNS: OrmPattern[] = [
   { re: /\.deleteMany\(\s*(?:\{\s*\})?\s*\)/g, statement: 'DELETE', object: 'TABLE' },
   { re: /\bRepo\.delete_all\(/g, statement: 'DELETE', object: 'TABLE' },
   { re: /(?:::|->|\.)truncate\(\s*\)/g, statement: 'TRUNCATE', object: 'TABLE' },
+  // Sequel's datasets: `DB[:orders].delete` (every row unless filtered first), `DB[:events].truncate`
+  {
+    re: /\[\s*:\w+\s*\](?:\.\w+(?:\([^()]*\))?)*?\.delete\b(?!\s*\(\s*[^\s)])/g,
+    statement: 'DELETE',
+    object: 'TABLE',
+  },
+  {
+    re: /\[\s*:\w+\s*\](?:\.\w+(?:\([^()]*\))?)*?\.truncate\b(?!\s*\(\s*[^\s)])(?!\(\s*\))/g,
+    statement: 'TRUNCATE',
+    object: 'TABLE',
+  },
   {
     // gorm's `db.Migrator().DropTable(t)`
     re: /\bdrop_all\(|\bSchema::drop(?:IfExists)?\(|\bdrop_table\b|\b[dD]ropTable\(|\.drop\(\s*\)/g,
@@ -59,7 +72,7 @@ const FILTER = /\.(where|filter|filter_by|find_by|exclude|get|find)\s*\(|\bwhere
 
 /** The shapes of destructive SQL (a statement keyword and its object; a server setting or its audit changed). */
 const SQL_SHAPE =
-  '(?:DROP\\s+[A-Za-z]+|TRUNCATE(?:\\s+TABLE)?\\s+[\\w."]+|DELETE\\s+FROM\\s+[\\w."]+|ALTER\\s+TABLE\\s+[\\w."]+\\s+DROP|UPDATE\\s+[\\w."]+\\s+SET|ALTER\\s+(?:SYSTEM|SERVER\\s+AUDIT|DATABASE|ROLE|USER)|SET\\s+(?:GLOBAL|PERSIST)|NOAUDIT|UNINSTALL\\s+PLUGIN)\\b';
+  '(?:GRANT\\s+\\w+|DROP\\s+[A-Za-z]+|TRUNCATE(?:\\s+TABLE)?\\s+[\\w."]+|DELETE\\s+FROM\\s+[\\w."]+|ALTER\\s+TABLE\\s+[\\w."]+\\s+DROP|UPDATE\\s+[\\w."]+\\s+SET|ALTER\\s+(?:SYSTEM|SERVER\\s+AUDIT|DATABASE|ROLE|USER)|SET\\s+(?:GLOBAL|PERSIST)|NOAUDIT|UNINSTALL\\s+PLUGIN)\\b';
 /** SQL in a string literal handed to an execute-like call (`cursor.execute("delete from t")`), any case. */
 const CALL_SQL = new RegExp(
   `\\b(?:execute|executescript|exec|exec_query|query|raw|statement|unprepared|sql|\\$executeRaw\\w*|\\$queryRaw\\w*|executeRaw\\w*)\\s*\\(\\s*(['"\`])\\s*(${SQL_SHAPE}(?:(?!\\1)[^\\\\]|\\\\.)*)\\1`,
@@ -75,7 +88,7 @@ export function codeOf(cmd: NormalizedCommand): string {
 
 /** Programs that can start such code (runners, interpreters, package runners): a cheap pre-filter. */
 const FIRST =
-  /^(rails|gitlab-rails|rake|python[\d.]*|manage\.py|django-admin|php[\d.]*|artisan|mix|iex|flask|ruby|irb|elixir|node|nodejs|ts-node|tsx|deno|bun|bunx|npx|pnpx|bundle|poetry|uv|pipenv|pnpm|yarn|npm)$/;
+  /^(rails|gitlab-rails|rake|python[\d.]*|manage\.py|django-admin|php[\d.]*|artisan|mix|iex|flask|ruby|irb|elixir|node|nodejs|ts-node|tsx|deno|bun|bunx|npx|pnpx|bundle|poetry|uv|pipenv|pnpm|yarn|npm|wp|drush)$/;
 
 /** The code a runner or interpreter command runs, and its program as evidence names it; undefined = not such a command. */
 export function ormCode(cmd: NormalizedCommand): { code: string; program: string } | undefined {
@@ -101,7 +114,8 @@ export function ormOpsOf(found: { code: string; program: string } | undefined): 
   for (const p of PATTERNS) {
     for (const m of code.matchAll(p.re)) {
       const stmtStart = Math.max(code.lastIndexOf(';', m.index), code.lastIndexOf('\n', m.index)) + 1;
-      const where = FILTER.test(code.slice(stmtStart, m.index));
+      // a filter before the call, or in the chain the pattern matched (`DB[:t].where(id: 5).delete`)
+      const where = FILTER.test(code.slice(stmtStart, m.index + m[0].length));
       out.push({
         tool: 'orm',
         statement: p.statement,
@@ -114,9 +128,15 @@ export function ormOpsOf(found: { code: string; program: string } | undefined): 
     }
   }
   out.push(...driverOps(code, program), ...recordDestroys(code, program));
+  // Ruby's and PHP's driver calls (their SQL read whole, from variables and heredocs too); a
+  // literal they read is not read again below
+  const called = driverCallOps(code, program);
+  out.push(...called.ops);
   const literals = new Set([...code.matchAll(CALL_SQL), ...code.matchAll(UPPER_SQL)].map((m) => m[2]));
-  for (const sql of literals)
+  for (const sql of literals) {
+    if (called.texts.has(sql)) continue;
     for (const s of classifySql(sql, 'postgresql'))
       out.push({ tool: 'orm', ...s, target: '', evidence: `${program}: ${sql.slice(0, 80)}` });
+  }
   return out;
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { splitSql, type SqlChunk, type SqlToken } from './sql-tokenize.js';
 import { alwaysTrue, constantWhere, cteBodies } from './sql-where.js';
 import { statementTokens } from './sql-head.js';
+import { grantOf } from './sql-grant.js';
 import {
   builtStatements,
   recordAssignment,
@@ -22,7 +23,11 @@ export type SqlDialect = 'postgresql' | 'mysql' | 'sqlite';
 export interface SqlStmt {
   /** Upper-case kind: DROP, TRUNCATE, DELETE, UPDATE, ALTER, GRANT, REVOKE, SELECT, INSERT, SHOW, NOAUDIT (an audit or statement log switched off, sql-audit.ts), … */
   statement: string;
-  /** For DROP: what is dropped (TABLE, DATABASE, SCHEMA, INDEX, VIEW…); for ALTER: what the ALTER drops (COLUMN, CONSTRAINT…), empty when it drops nothing; else empty. */
+  /**
+   * For DROP: what is dropped (TABLE, DATABASE, SCHEMA, INDEX, VIEW…); for ALTER: what the ALTER
+   * drops (COLUMN, CONSTRAINT…), empty when it drops nothing; for GRANT: ALL when every privilege
+   * is granted widely (sql-grant.ts), empty for a narrower grant; else empty.
+   */
   object: string;
   /** Object/table name(s) when literal, comma-separated; empty = none. */
   name: string;
@@ -93,8 +98,9 @@ export function classifySql(
       out.push(...builtSql(built, dialect, depth, vars));
       continue;
     }
-    const parsed = tokens === chunk.tokens ? fromParser(chunk, dialect) : undefined;
-    out.push(...(parsed ?? [fromTokens(tokens)]));
+    const grant = grantOf(tokens);
+    const parsed = grant || tokens !== chunk.tokens ? undefined : fromParser(chunk, dialect);
+    out.push(...(grant ? [grant] : (parsed ?? [fromTokens(tokens)])));
     // `WITH d AS (DELETE FROM users RETURNING *) SELECT …`: the DELETE runs too.
     for (const body of cteBodies(tokens)) out.push(fromTokens(body));
   }

@@ -8,9 +8,10 @@ import { assignments, nameUse, type NameUse } from './codelex-vars.js';
 import { decodeAnsiC } from './escapes.js';
 import { dataJson } from './codelex-json.js';
 import { formReader } from './codelex-forms.js';
+import { swiftMultiline, swiftRawString, swiftSkeleton } from './codelex-swift.js';
 
 /**
- * Languages of inline code. Tcl, Scheme, Clojure and AppleScript are read by their own scanners
+ * Languages of inline code (Swift's strings and skeleton: codelex-swift.ts). Tcl, Scheme, Clojure and AppleScript are read by their own scanners
  * (codescan-tcl.ts, codescan-scheme.ts, codescan-clojure.ts, codescan-applescript.ts), not through
  * this lexer; Erlang by codescan-erlang.ts's own lexer.
  */
@@ -39,7 +40,8 @@ export type Lang =
   | 'dart'
   | 'nim'
   | 'd'
-  | 'c';
+  | 'c'
+  | 'swift';
 
 /** Languages where `//` starts a comment (slash-star comments: these and Ruby, as before). */
 const C_COMMENTS = new Set<Lang>([
@@ -54,6 +56,7 @@ const C_COMMENTS = new Set<Lang>([
   'dart',
   'd',
   'c',
+  'swift',
 ]);
 /** Languages where `#` does not start a comment (Rust's `#[attr]`, the JVM languages' only `#!` line). */
 const NO_HASH_COMMENTS = new Set<Lang>([
@@ -70,6 +73,7 @@ const NO_HASH_COMMENTS = new Set<Lang>([
   'dart',
   'd',
   'c',
+  'swift',
 ]);
 /** Languages whose backticks are neither strings nor commands. */
 const NO_BACKTICKS = new Set<Lang>([
@@ -84,6 +88,7 @@ const NO_BACKTICKS = new Set<Lang>([
   'dart',
   'nim',
   'c',
+  'swift',
 ]);
 
 export interface Lit {
@@ -105,18 +110,19 @@ export interface Lexed {
 }
 
 /**
- * The index just past the `}` that closes an interpolation whose body starts at `start`,
- * braces and quoted strings inside it skipped; the code's end when it is not closed.
+ * The index just past the `close` (`}`; Swift's `)`) that closes an interpolation whose body
+ * starts at `start`, nested `open`/`close` pairs and quoted strings inside it skipped; the
+ * code's end when it is not closed.
  */
-function interpolationEnd(code: string, start: number): number {
+function interpolationEnd(code: string, start: number, open = '{', close = '}'): number {
   let depth = 1;
   for (let i = start; i < code.length; i++) {
     const c = code[i];
     if (c === '\\') i++;
     else if (c === '"' || c === "'" || c === '`') {
       for (i++; i < code.length && code[i] !== c; i++) if (code[i] === '\\') i++;
-    } else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i + 1;
+    } else if (c === open) depth++;
+    else if (c === close && --depth === 0) return i + 1;
   }
   return code.length;
 }
@@ -169,20 +175,26 @@ export function lex(code: string, lang: Lang): Lexed {
       i = end < 0 ? code.length : end + 2;
       continue;
     }
-    // ruby %x(...) / perl qx(...)
+    // ruby %x(...) / perl qx(...) run a command; ruby's %q(...) and %Q(...) are strings
     const qx =
       lang === 'ruby'
-        ? /^%x([({[|!])/.exec(code.slice(i, i + 3))
+        ? /^%([xqQ])([({[|!])/.exec(code.slice(i, i + 3))
         : lang === 'perl'
-          ? /^qx\s*([({[|!/])/.exec(code.slice(i, i + 4))
+          ? /^q(x)\s*([({[|!/])/.exec(code.slice(i, i + 4))
           : null;
-    if (qx) {
-      const open = qx[1];
+    if (qx && !(lang === 'ruby' && /[A-Za-z0-9_]/.test(code[i - 1] ?? ''))) {
+      const open = qx[2];
       const close = { '(': ')', '{': '}', '[': ']' }[open] ?? open;
       const start = i + qx[0].length;
-      const end = code.indexOf(close, start);
+      // brackets nest inside (`%Q{a #{b}}`); other delimiters end at their next use
+      let end = -1;
+      for (let j = start, depth = 0; j < code.length && end < 0; j++) {
+        if (code[j] === '\\') j++;
+        else if (code[j] === open && close !== open) depth++;
+        else if (code[j] === close && depth-- === 0) end = j;
+      }
       const body = code.slice(start, end < 0 ? code.length : end);
-      push(body, /#\{|\$/.test(body), true);
+      push(body, qx[1] !== 'q' && /#\{|\$/.test(body), qx[1] === 'x');
       i = end < 0 ? code.length : end + 1;
       continue;
     }
@@ -201,6 +213,12 @@ export function lex(code: string, lang: Lang): Lexed {
       i = end < 0 ? code.length : end + close.length;
       continue;
     }
+    const swiftRaw = lang === 'swift' && c === '#' ? swiftRawString(code, i) : undefined;
+    if (swiftRaw) {
+      push(swiftRaw.value, swiftRaw.dynamic);
+      i = swiftRaw.end;
+      continue;
+    }
     let prefix = '';
     if (lang === 'python') {
       const m = /^([rRbBuUfF]{1,2})(?=['"])/.exec(code.slice(i, i + 3));
@@ -208,13 +226,15 @@ export function lex(code: string, lang: Lang): Lexed {
     }
     const q = code[i + prefix.length];
     if (
-      (q === '"' || q === "'" || (q === '`' && !NO_BACKTICKS.has(lang))) &&
+      (q === '"' || (q === "'" && lang !== 'swift') || (q === '`' && !NO_BACKTICKS.has(lang))) &&
       // a JavaScript tagged template (gql`…`, sql`…`) is a string after a name
       (prefix || (lang === 'node' && q === '`') || !/[A-Za-z0-9_]/.test(code[i - 1] ?? ''))
     ) {
       let j = i + prefix.length;
       const triple =
-        (lang === 'python' || lang === 'elixir') && code.startsWith(q.repeat(3), j) ? q.repeat(3) : q;
+        (lang === 'python' || lang === 'elixir' || lang === 'swift') && code.startsWith(q.repeat(3), j)
+          ? q.repeat(3)
+          : q;
       j += triple.length;
       let body = '';
       // Go's and D's backtick strings are raw: no escapes
@@ -223,10 +243,12 @@ export function lex(code: string, lang: Lang): Lexed {
       const interp =
         ((lang === 'ruby' || lang === 'elixir') && q === '"' ? '#{' : '') ||
         (lang === 'node' && q === '`' ? '${' : '') ||
-        (lang === 'dart' ? '${' : '');
+        (lang === 'dart' ? '${' : '') ||
+        (lang === 'swift' ? '\\(' : '');
       while (j < code.length && !code.startsWith(triple, j)) {
         if (interp && code.startsWith(interp, j)) {
-          const end = interpolationEnd(code, j + interp.length);
+          const paren = interp.endsWith('(');
+          const end = interpolationEnd(code, j + interp.length, paren ? '(' : '{', paren ? ')' : '}');
           body += code.slice(j, end);
           j = end;
         } else if (code[j] === '\\' && j + 1 < code.length && !rawGo) {
@@ -239,7 +261,8 @@ export function lex(code: string, lang: Lang): Lexed {
         rawGo ||
         prefix.includes('r') ||
         ((lang === 'ruby' || lang === 'perl' || lang === 'php') && q === "'");
-      const value = raw ? body.replace(/\\(['\\])/g, '$1') : decodeAnsiC(body);
+      const text = lang === 'swift' && triple.length === 3 ? swiftMultiline(body) : body;
+      const value = raw ? text.replace(/\\(['\\])/g, '$1') : decodeAnsiC(text);
       const dynamic =
         (prefix.includes('f') && /\{[^{]/.test(body)) ||
         (q === '`' && lang === 'node' && body.includes('${')) ||
@@ -248,7 +271,8 @@ export function lex(code: string, lang: Lang): Lexed {
         (lang === 'julia' && q !== "'" && /\$[A-Za-z_(]/.test(body)) ||
         (lang === 'elixir' && body.includes('#{')) ||
         (lang === 'jvm' && q === '"' && /\$[A-Za-z_{]/.test(body)) ||
-        (lang === 'dart' && /\$[A-Za-z_{]/.test(body));
+        (lang === 'dart' && /\$[A-Za-z_{]/.test(body)) ||
+        (lang === 'swift' && body.includes('\\('));
       // Backticks run a command in Ruby, Perl, PHP and Julia (`run(\`…\`)`); in R they quote a name.
       // zx's and Bun's `$\`…\`` (also `Bun.$`) run their template as a shell command.
       const shellTag = lang === 'node' && q === '`' && /(?:^|[^\w$])\$\s*$|\.\$\s*$/.test(skel);
@@ -258,6 +282,7 @@ export function lex(code: string, lang: Lang): Lexed {
     skel += c;
     i++;
   }
+  if (lang === 'swift') skel = swiftSkeleton(skel);
   return { skel, lits, vars: assignments(skel, lang) };
 }
 

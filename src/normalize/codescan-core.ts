@@ -174,7 +174,8 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
     php: [
       { re: /\b(?:unlink|rmdir)\s*\(/g, handle: h.rm },
       {
-        re: /\b(?:system|exec|shell_exec|passthru|popen|proc_open)\s*\(/g,
+        // PHP's functions, not a method of that name (PDO's and SQLite3's `$db->exec(SQL)` run SQL)
+        re: /(?<!->\s*|::\s*)\b(?:system|exec|shell_exec|passthru|popen|proc_open)\s*\(/g,
         handle: (a, lx, home) => h.command(a[0], lx, home),
       },
       { re: /\b(?:eval|assert|create_function)\s*\(/g, handle: (a, lx) => h.code(a[0], lx) },

@@ -12,6 +12,7 @@ import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
 import type { CodeArgs } from './interpreter-args.js';
 import type { Field } from './state.js';
+import { dotnetGitPatterns } from './codescan-gitlib-compiled.js';
 
 /** Programs that run .NET script code. */
 export const DOTNET_PROGRAMS = /^(dotnet|fsi|fsharpi|dotnet-script|csi)$/;
@@ -57,6 +58,7 @@ export function dotnetPatterns(h: Helpers): Pattern[] {
   const http = (method: string, url: string | undefined, body: string | undefined, lx: Lexed, home: string) =>
     h.http(method, [url ?? '', ...(body !== undefined ? [`body=${body}`] : [])], lx, home, 'dotnet');
   return [
+    ...dotnetGitPatterns(h),
     { re: /\b(?:System\.IO\.)?(?:Directory|File)\.Delete\s*\(/g, handle: h.rm },
     {
       re: /\b(?:System\.Diagnostics\.)?Process\.Start\s*\(/g,

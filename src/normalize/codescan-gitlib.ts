@@ -11,10 +11,13 @@
  * And from Node code (imports resolved by codeparse.ts):
  * - isomorphic-git: `git.push({remote, ref, remoteRef, force: true, delete: true})` → `git push
  *   [--force] [--delete] REMOTE REF[:REMOTEREF]`;
- * - simple-git: `git.push(REMOTE, BRANCH, ['--force'])` and `git.raw(['push', '--force'])` run those words.
+ * - simple-git: `git.push(REMOTE, BRANCH, ['--force'])` and `git.raw(['push', '--force'])` run those words;
+ * - nodegit: `REMOTE.push([REFSPECS…])` → `git push NAME REFSPECS…` (the name of the
+ *   `repo.getRemote(NAME)` / `Remote.lookup(repo, NAME)` the receiver holds, else `origin`), and
+ *   `Remote.delete(repo, NAME)` (isomorphic-git's `deleteRemote({ remote: NAME })`) → `git remote remove NAME`.
  * Values not known statically stay dynamic words of the command. Reads the code's skeleton.
  */
-import { kwarg, literalOf, type Lexed } from './codelex.js';
+import { kwarg, literalOf, show, type Lexed } from './codelex.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
@@ -137,6 +140,31 @@ export function nodeGitLibraryPatterns(h: Helpers): Pattern[] {
           argv.push(r ? { text: `${l.text}:${r.text}`, dynamic: l.dynamic || r.dynamic } : l);
         }
         return [{ kind: 'exec', argv }];
+      },
+    },
+    {
+      // nodegit: `remote.push(['+refs/heads/main:refs/heads/main'], options)`
+      re: /(?:\b([A-Za-z_$][\w$]*)|[)\]])\s*\.push\s*\(/g,
+      handle: (a, lx, home, m): Effect[] => {
+        if (!/\bnodegit\b/.test(lx.skel) || a[0] === undefined || a[0].trim() === '') return [];
+        const held = m[1] === undefined ? undefined : lx.vars.get(m[1]);
+        const named = held
+          ? /(?:getRemote|Remote\.lookup)\s*\((?:[^,()]*,)?\s*([^,()]+?)\s*\)/.exec(held)
+          : null;
+        const refs = /^\s*\[/.test(a[0]) && /refs\/|:/.test(show(a[0], lx));
+        // an Array#push of something other than refspecs, on something not known as a remote
+        if (!named && !refs && !/remote|origin|upstream/i.test(m[1] ?? '')) return [];
+        const remote = named ? valueOf(named[1], lx, home) : lit('origin');
+        return [{ kind: 'exec', argv: [lit('git'), lit('push'), remote, ...words(a[0], lx, home, valueOf)] }];
+      },
+    },
+    {
+      // nodegit's `Remote.delete(repo, NAME)`, isomorphic-git's `deleteRemote({ remote: NAME })`
+      re: /\b(?:nodegit\.Remote\.delete|isomorphic_git\.deleteRemote)\s*\(/g,
+      handle: (a, lx, home): Effect[] => {
+        const name = kwarg(a, 'remote') ?? (/^\s*\{/.test(a[0] ?? '') ? undefined : a[1]);
+        if (name === undefined) return [];
+        return [{ kind: 'exec', argv: [lit('git'), lit('remote'), lit('remove'), valueOf(name, lx, home)] }];
       },
     },
     {

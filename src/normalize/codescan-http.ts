@@ -52,6 +52,7 @@ const WHOLE_ENV: Record<Lang, RegExp> = {
   nim: /\benvPairs\b/,
   d: /\benvironment\.toAA\b/,
   c: /\benviron\b|\bchar\s*\*\*\s*envp\b/,
+  swift: /\bProcessInfo\.processInfo\.environment\b(?!\s*\[)/,
 };
 
 /** True when `expr` holds the whole environment, directly or through a variable assigned from it. */

@@ -13,6 +13,7 @@ import type { Field } from './state.js';
 import { juliaHttpMore, luaHttpMore } from './codescan-http-more.js';
 import { goClientPatterns } from './codescan-go-clients.js';
 import { rGraphqlPatterns } from './codescan-graphql-langs.js';
+import { goGitPatterns } from './codescan-gitlib-compiled.js';
 
 export interface Pattern {
   re: RegExp;
@@ -210,6 +211,7 @@ export function morePatterns(h: Helpers): Record<'lua' | 'r' | 'julia' | 'go', P
     ],
     go: [
       ...goClientPatterns(h),
+      ...goGitPatterns(h),
       { re: /\bos\.(?:RemoveAll|Remove)\s*\(/g, handle: h.rm },
       {
         re: /\bexec\.Command(Context)?\s*\(/g,

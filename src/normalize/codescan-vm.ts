@@ -14,6 +14,7 @@ import type { Effect } from './codescan.js';
 import { jvmGitLibraryPatterns } from './codescan-gitlib-jvm.js';
 import { elixirGraphqlPatterns } from './codescan-graphql-langs.js';
 import { rustHttpPatterns } from './codescan-rust-http.js';
+import { rustGitPatterns } from './codescan-gitlib-compiled.js';
 
 /** The elements of a list literal (`["-rf", p]`, `&["-rf", p]`, `vec![…]`, `listOf(…)`, `List(…)`); undefined = not one. */
 function listItems(expr: string | undefined): string[] | undefined {
@@ -295,6 +296,7 @@ export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Patter
         },
       },
       ...rustHttpPatterns(h),
+      ...rustGitPatterns(h),
     ],
   };
 }

@@ -21,6 +21,7 @@ import { corePatterns } from './codescan-core.js';
 import { dotnetPatterns } from './codescan-dotnet.js';
 import { dartPatterns } from './codescan-dart.js';
 import { extraPatterns } from './codescan-extra-langs.js';
+import { swiftPatterns } from './codescan-swift.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
@@ -222,6 +223,7 @@ const PATTERNS: Record<Lang, Pattern[]> = {
   ...erlangPatterns(HELPERS),
   dotnet: dotnetPatterns(HELPERS),
   dart: dartPatterns(HELPERS),
+  swift: swiftPatterns(HELPERS),
   ...extraPatterns(HELPERS),
   // read by their own scanners (scanTcl, scanScheme, scanAppleScript, scanClojure)
   clojure: [],

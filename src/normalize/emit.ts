@@ -9,6 +9,7 @@ import { absPath, basename } from './state.js';
 import type { Field, Frame, Io, Res, Run, Scope } from './state.js';
 import { constantOutput } from './producers.js';
 import { generatedScripts } from './generated-scripts.js';
+import { compiledPrograms } from './compiled.js';
 
 /** Everything a carrier needs to run an argv. */
 export interface K {
@@ -83,6 +84,12 @@ export function emit(
     const abs = absPath(scope.cwd, path);
     k.scope.written.add(abs);
     k.scope.files.set(abs, text);
+  }
+  // `swiftc x.swift -o x`: the program runs the written sources (compiled.ts)
+  for (const [abs, text] of compiledPrograms(program, argv, scope)) {
+    k.scope.written.add(abs);
+    if (text === null) k.scope.files.delete(abs);
+    else k.scope.files.set(abs, text);
   }
   // A command redirected to a file prints nothing into a pipe.
   return { last: cmd, out: io.writes.length > 0 ? undefined : out };

@@ -15,6 +15,8 @@ import { dotnetArgs, DOTNET_PROGRAMS } from './codescan-dotnet.js';
 import { dartArgs } from './codescan-dart.js';
 import { extraArgs, extraLangFor } from './codescan-extra-langs.js';
 import { RAILS, railsArgs } from './rails-runner.js';
+import { swiftArgs } from './codescan-swift.js';
+import { PHP_TOOLS, phpToolArgs } from './php-runners.js';
 
 export interface CodeArgs {
   /** Inline code; undefined = none given inline. */
@@ -153,7 +155,7 @@ export function interpreterFor(prog: string): Lang | undefined {
   if (/^ruby[\d.]*$|^irb$|^crystal$/.test(prog)) return 'ruby';
   // Raku is rewritten as Perl (dialects.ts)
   if (/^perl[\d.]*$|^(raku|perl6|rakudo)$/.test(prog)) return 'perl';
-  if (/^php[\d.]*$/.test(prog)) return 'php';
+  if (/^php[\d.]*$/.test(prog) || PHP_TOOLS.test(prog)) return 'php'; // wp eval, drush php:eval (php-runners.ts)
   if (/^(lua[\d.]*|luajit)$/.test(prog)) return 'lua';
   if (prog === 'Rscript' || prog === 'R') return 'r';
   if (prog === 'julia') return 'julia';
@@ -177,6 +179,7 @@ export function interpreterFor(prog: string): Lang | undefined {
   const extra = extraLangFor(prog); // Haskell, Prolog, Zig (codescan-extra-langs.ts)
   if (extra) return extra;
   if (prog === 'dart') return 'dart';
+  if (prog === 'swift' || prog === 'swift-sh') return 'swift';
   if (prog === 'k6') return 'node'; // k6 runs JavaScript (codescan-k6.ts reads its http module)
   return undefined;
 }
@@ -215,6 +218,7 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
   d: /(?!)/,
   c: /(?!)/,
   dart: /(?!)/, // read by codescan-dart.ts
+  swift: /(?!)/, // read by codescan-swift.ts
 };
 
 /** Options of one language's interpreters that take a value that is not code (racket -l LIB, guile -L DIR). */
@@ -238,6 +242,8 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (RAILS.test(prog)) return railsArgs(prog, argv) ?? { label: prog, none: true };
   if (lang === 'dotnet') return dotnetArgs(prog, argv);
   if (lang === 'dart') return dartArgs(argv);
+  if (lang === 'swift') return swiftArgs(argv);
+  if (PHP_TOOLS.test(prog)) return phpToolArgs(prog, argv);
   if (extraLangFor(prog) === lang) return extraArgs(prog, argv); // Haskell, Prolog, Zig, Nim, D, C
   if (prog === 'mix') return mixArgs(argv);
   const r = lang === 'r' ? rArgs(prog, argv) : undefined;
@@ -274,6 +280,9 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
       continue;
     }
     if (t === '-m' && lang === 'python') return { label: `${prog} -m` };
+    // `php -f FILE`: the script file
+    if (t === '-f' && lang === 'php' && argv[i + 1])
+      return { file: argv[i + 1], label: `${prog} ${argv[i + 1].text}` };
     if (/^(-m|--module|--std|--script)$/.test(t) && /^(qjs|quickjs)$/.test(prog)) continue; // QuickJS flags
     if ((VALUE_FLAGS.test(t) || LANG_VALUE_FLAGS[lang]?.test(t)) && !CODE_FLAGS[lang].test(t)) {
       i++;

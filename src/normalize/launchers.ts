@@ -10,6 +10,7 @@
  * - file watchers: `watchexec [opts] [--] CMD…` (through a shell unless `-n` / `--shell=none`)
  *   and `reflex [opts] [--] CMD…` run CMD on every change, the first time at once or soon
  *   (`reflex -c FILE` runs the commands FILE lists, not read here: unknown).
+ * - Xcode's `xcrun [--sdk SDK] TOOL ARGS` runs TOOL (`xcrun swift x.swift`, `xcrun swiftc …`).
  * Each reads only its own argv.
  */
 import { joinFields } from './fields.js';
@@ -144,6 +145,18 @@ const reflex: Peeler = (args) => {
   return { label: 'reflex', argv: args.slice(p.index) };
 };
 
+/** `xcrun [--sdk SDK] [--toolchain T] [-r|--run] TOOL ARGS…` (Xcode's tool runner): TOOL; `--find`, `--show-sdk-path` run nothing. */
+const xcrun: Peeler = (args) => {
+  let i = 0;
+  for (; i < args.length; i++) {
+    const t = args[i].text;
+    if (/^--?(sdk|toolchain)$/.test(t)) i++;
+    else if (/^(--?(find|show-sdk-[\w-]+|version|help)|-[fh])$/.test(t)) return { label: 'xcrun', argv: [] };
+    else if (!t.startsWith('-') || args[i].dynamic) break;
+  }
+  return { label: 'xcrun', argv: args.slice(i) };
+};
+
 export const LAUNCHERS: Record<string, Peeler> = {
   busybox: multiCall('busybox'),
   toybox: multiCall('toybox'),
@@ -154,4 +167,5 @@ export const LAUNCHERS: Record<string, Peeler> = {
   tsp,
   watchexec,
   reflex,
+  xcrun,
 };

@@ -7,7 +7,9 @@
  *   (`build.rs` only: a build script runs at build time), `--manifest-path DIR/Cargo.toml`;
  * - `dotnet run|test [--project DIR]` (the project's `.cs` files, read as C#);
  * - `dart run` / `dart test` of a package (its `bin/`, `lib/` and `test/` `.dart` files);
- * - `swift run` / `swift test` of a package (its `Sources/` and `Tests/` `.swift` files).
+ * - `swift run` / `swift test` of a package (its `Sources/` and `Tests/` `.swift` files, and the
+ *   manifest `Package.swift`, which SwiftPM runs first), `swift build` (the manifest only),
+ *   `--package-path DIR`.
  * Files on disk and not written by the script are the project's own code: not read here.
  */
 import { absPath, basename } from './state.js';
@@ -132,10 +134,17 @@ function dartCode(argv: Field[], cwd: string, files: Map<string, string>): Proje
 
 function swiftCode(argv: Field[], cwd: string, files: Map<string, string>): ProjectCode {
   const sub = argv[1]?.text ?? '';
-  if (!/^(run|test)$/.test(sub)) return NONE;
+  if (!/^(run|test|build)$/.test(sub)) return NONE;
+  const path = optValue(argv, '--package-path');
+  const root = path ? absPath(cwd, path) : cwd;
+  // SwiftPM runs the manifest (Package.swift) as a program before it builds
+  const manifest = files.get(`${root}/Package.swift`) ?? '';
+  if (sub === 'build') return { text: manifest, shell: [] };
   const dirs = sub === 'test' ? ['Sources', 'Tests'] : ['Sources'];
   return {
-    text: dirs.flatMap((d) => written(files, `${cwd}/${d}`, true, /\.swift$/)).join('\n'),
+    text: [manifest, ...dirs.flatMap((d) => written(files, `${root}/${d}`, true, /\.swift$/))]
+      .filter(Boolean)
+      .join('\n'),
     shell: [],
   };
 }

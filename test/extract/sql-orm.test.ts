@@ -23,6 +23,17 @@ describe('ORM calls that drop or empty every table of the models', () => {
     [['node', '-e', 'sequelize.sync({ force: false })'], []],
     [['node', '-e', 'ds.synchronize()'], []],
     [['node', '-e', 'Session.destroy({ where: { expired: true } })'], []],
+    // Sequel's datasets: every row unless a filter comes first in the chain
+    [['ruby', '-e', 'DB = Sequel.connect(u); DB[:orders].delete'], [['DELETE', 'TABLE', false]]],
+    [['ruby', '-e', 'db[:events].truncate'], [['TRUNCATE', 'TABLE', false]]],
+    [['ruby', '-e', 'DB[:orders].where(id: 5).delete'], [['DELETE', 'TABLE', true]]],
+    [['ruby', '-e', 'DB[:orders].exclude(paid: true).select(:id).delete'], [['DELETE', 'TABLE', true]]],
+    [['ruby', '-e', 'h = {}; h[:k].delete(:x)'], []],
+    // a filter in the matched chain itself
+    [
+      ['python3', 'manage.py', 'shell', '-c', 'Order.objects.filter(id=1).delete()'],
+      [['DELETE', 'TABLE', true]],
+    ],
   ])('%j', (argv, want) => {
     expect(ops(argv)).toEqual(want);
   });

@@ -16,6 +16,7 @@ describe('string literals with interpolations holding quotes', () => {
     ['a = "#{h.fetch("k") { "d" }}/v1"; b = "y"', 'ruby', ['#{h.fetch("k") { "d" }}/v1', 'y']],
     ['a = \'no #{interp}\'; b = "z"', 'ruby', ['no #{interp}', 'z']],
     ['a = `id: ${m[`k`]}`; b = "w"', 'node', ['id: ${m[`k`]}', 'w']],
+    ['a = %q(drop "t"); b = %Q{x #{y}}; c = n%q', 'ruby', ['drop "t"', 'x #{y}']],
     ['a = "#{Map.get(m, "k")}"; b = "v"', 'elixir', ['#{Map.get(m, "k")}', 'v']],
   ])('%j (%s)', (code, lang, want) => {
     expect(lex(code, lang).lits.map((l) => l.value)).toEqual(want);

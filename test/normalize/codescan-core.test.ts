@@ -84,3 +84,17 @@ describe('Ruby names that only look like command runners', () => {
     [`ruby -e 'send(ARGV[0])'`, 'ruby -e|dynamic:ARGV[0]'],
   ])('%s still runs', (script, want) => expect(commands(script)).toContain(want));
 });
+
+describe("PHP's command functions, not methods of the same name", () => {
+  it.each<[string, string[]]>([
+    [`php -r 'exec("rm -rf /srv");'`, ['|php -r exec("rm -rf /srv");', 'php -r|rm -rf /srv']],
+    [`php -r '\\exec("rm -rf /srv");'`, ['|php -r \\exec("rm -rf /srv");', 'php -r|rm -rf /srv']],
+    // PDO's and SQLite3's exec run SQL (read by the SQL extractor), not a shell command
+    [`php -r '$pdo = new PDO($d); $pdo->exec($sql);'`, ['|php -r $pdo = new PDO($d); $pdo->exec($sql);']],
+    [
+      `php -r '$db = new SQLite3("a.db"); $db->exec("VACUUM");'`,
+      ['|php -r $db = new SQLite3("a.db"); $db->exec("VACUUM");'],
+    ],
+    [`php -r 'Foo::exec("x");'`, ['|php -r Foo::exec("x");']],
+  ])('%s', (script, want) => expect(commands(script)).toEqual(want));
+});

@@ -85,6 +85,29 @@ describe('git libraries in Node', () => {
       ['git push origin main'],
     ],
     ['const a = []; a.push(1); a.push({force: true})', []],
+    // nodegit: the remote's refspecs, its name from getRemote / Remote.lookup
+    [
+      "const Git = require('nodegit'); const repo = await Git.Repository.open('.'); const remote = await repo.getRemote('upstream'); await remote.push(['+refs/heads/main:refs/heads/main'], opts)",
+      ['git push upstream +refs/heads/main:refs/heads/main'],
+    ],
+    [
+      "import NodeGit from 'nodegit'; const r = await NodeGit.Repository.open(dir); const o = await NodeGit.Remote.lookup(r, 'origin'); await o.push([':refs/heads/old'])",
+      ['git push origin :refs/heads/old'],
+    ],
+    [
+      "const NodeGit = require('nodegit'); NodeGit.Repository.open('.').then(r => r.getRemote('origin')).then(remote => remote.push(specs))",
+      ['git push origin <specs>'],
+    ],
+    [
+      "const NodeGit = require('nodegit'); NodeGit.Remote.delete(repo, 'origin')",
+      ['git remote remove origin'],
+    ],
+    [
+      "import * as git from 'isomorphic-git'; await git.deleteRemote({ fs, dir: '.', remote: 'upstream' })",
+      ['git remote remove upstream'],
+    ],
+    // nodegit code whose other arrays are pushed to
+    ["const NodeGit = require('nodegit'); const names = []; names.push('a'); list.push(item)", []],
   ])('%s', (code, want) => expect(runs(code, 'node')).toEqual(want));
 });
 

@@ -65,6 +65,8 @@ describe('code on interpreter command lines', () => {
     ['R -q -e X', (a) => findCode('r', 'R', a), 'code:X'],
     ['R --no-save', (a) => findCode('r', 'R', a), 'stdin'],
     ['Rscript --vanilla del.R', (a) => findCode('r', 'Rscript', a), 'file:del.R'],
+    ['php -f t.php', (a) => findCode('php', 'php', a), 'file:t.php'],
+    ['php -d display_errors=1 -f t.php -- x', (a) => findCode('php', 'php', a), 'file:t.php'],
   ])('%s', (words, fn, want) => expect(where(fn(f(words)))).toBe(want));
 });
 

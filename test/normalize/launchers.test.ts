@@ -41,6 +41,10 @@ describe('what launchers run', () => {
     ['watchexec -r --shell=none -- rm -rf /srv', 'watchexec|rm -rf /srv'],
     ["reflex -r '\\.go$' -- rm -rf /srv", 'reflex|rm -rf /srv'],
     ['watchexec -e ts -- npm test', 'watchexec|npm test'],
+    // Xcode's tool runner
+    ['xcrun swift x.swift', 'xcrun|swift x.swift'],
+    ['xcrun --sdk macosx --toolchain swift swiftc -o x x.swift', 'xcrun|swiftc -o x x.swift'],
+    ['xcrun -sdk iphoneos rm -rf /srv', 'xcrun|rm -rf /srv'],
     // fail closed: the commands a reflex config lists are not read
     ['reflex -c reflex.conf', 'reflex -c|dynamic:reflex.conf'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
@@ -54,6 +58,8 @@ describe('what launchers run', () => {
     ['tsp -l'],
     ['tsp -r 4'],
     ['watchexec --help'],
+    ['xcrun --show-sdk-path'],
+    ['xcrun --find swiftc'],
   ])('%s launches nothing', (script) => expect(commands(script)).toHaveLength(1));
 
   it('pueue add -w sets the directory the command runs in', () => {

@@ -10,6 +10,7 @@ const GO_RM = 'package main\nimport "os"\nfunc main() { os.RemoveAll("/srv/data"
 const RS_RM = 'fn main() { std::fs::remove_dir_all("/srv/data").unwrap(); }';
 const CS_RM = 'System.IO.Directory.Delete("/srv/data", true);';
 const DART_RM = "import 'dart:io';\nvoid main() { Directory('/srv/data').deleteSync(recursive: true); }";
+const SW_RM = 'import Foundation\ntry FileManager.default.removeItem(atPath: "/srv/data")';
 
 describe('written projects that are run', () => {
   it.each<[string, string]>([
@@ -28,6 +29,12 @@ describe('written projects that are run', () => {
     [`cd /tmp/d && ${write('Program.cs', CS_RM)}dotnet run`, 'rm -rf /srv/data'],
     [`${write('/tmp/d/Program.cs', CS_RM)}dotnet run --project /tmp/d`, 'rm -rf /srv/data'],
     [`cd /tmp/a && ${write('bin/a.dart', DART_RM)}dart run`, 'rm -rf /srv/data'],
+    [`cd /tmp/s && ${write('Sources/App/main.swift', SW_RM)}swift run`, 'rm -rf /srv/data'],
+    [`cd /tmp/s && ${write('Sources/App/main.swift', SW_RM)}swift run App --verbose`, 'rm -rf /srv/data'],
+    [`cd /tmp/s && ${write('Tests/AppTests/T.swift', SW_RM)}swift test --filter T`, 'rm -rf /srv/data'],
+    [`${write('/tmp/s/Sources/App/main.swift', SW_RM)}swift run --package-path /tmp/s`, 'rm -rf /srv/data'],
+    // SwiftPM runs the manifest before it builds
+    [`cd /tmp/s && ${write('Package.swift', SW_RM)}swift build`, 'rm -rf /srv/data'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   // Not read: code the script did not write, a build that runs none of it, the program's arguments.
@@ -41,5 +48,8 @@ describe('written projects that are run', () => {
     [`cd /tmp/d && ${write('Program.cs', CS_RM)}dotnet build`, 'rm -rf /srv/data'],
     [`cd /tmp/d && ${write('bin/Debug/x.cs', CS_RM)}dotnet run`, 'rm -rf /srv/data'],
     ['cd /tmp/p && go run .', 'rm -rf /srv/data'],
+    [`cd /tmp/s && ${write('Sources/App/main.swift', SW_RM)}swift build`, 'rm -rf /srv/data'],
+    [`cd /tmp/s && ${write('Tests/AppTests/T.swift', SW_RM)}swift run`, 'rm -rf /srv/data'],
+    [`cd /tmp/s && ${write('.build/checkouts/x/Sources/X/x.swift', SW_RM)}swift run`, 'rm -rf /srv/data'],
   ])('%s', (script, absent) => expect(commands(script)).not.toContain(absent));
 });

@@ -1,0 +1,80 @@
+/**
+ * Programs a compiler builds from source files this script wrote: `swiftc main.swift -o app`
+ * then `./app` runs main.swift's Swift code, as `swift main.swift` would; `rustc x.rs -o x`
+ * the same with Rust (read as `rust-script` reads it). The output's text is taken to be the
+ * sources behind a `#!` line naming the language's script runner, so running the program by
+ * path is read through that runner (scripts.ts). Sources on disk that the script did not
+ * write are the project's own code: the output is then not recorded. A written source whose
+ * text is not known makes the output a written file of unknown text (fail closed: running it
+ * is asked). A compile to a library or object file, or a syntax check, makes no program.
+ */
+import { absPath, type Field, type Scope } from './state.js';
+
+interface Compiler {
+  /** Source files it compiles. */
+  source: RegExp;
+  /** Options whose next word is their value. */
+  valued: RegExp;
+  /** Options that make something other than a program (a library, objects, a check only). */
+  noProgram: RegExp;
+  /** `--out-dir DIR`-like option: the program is DIR/STEM; undefined = none. */
+  outDir?: RegExp;
+  /** The output when no `-o` names it and several sources are given; undefined = the first source's stem. */
+  several?: string;
+  /** The program that runs the sources as a script. */
+  runner: string;
+}
+
+const COMPILERS: Record<string, Compiler> = {
+  swiftc: {
+    source: /\.swift$/,
+    valued:
+      /^(-o|-module-name|-I|-L|-F|-sdk|-target|-j|-Xcc|-Xlinker|-Xfrontend|-emit-module-path|-swift-version|-D|-module-cache-path|-resource-dir|-output-file-map)$/,
+    noProgram:
+      /^(-emit-library|-emit-object|-c|-typecheck|-parse|-emit-sil|-emit-silgen|-emit-ir|-emit-bc|-emit-assembly|-dump-ast|-dump-parse|-print-ast|-emit-module|-parse-as-library)$/,
+    several: 'main',
+    runner: 'swift',
+  },
+  rustc: {
+    source: /\.rs$/,
+    valued:
+      /^(-o|--out-dir|--crate-type|--edition|-C|--cfg|-L|-l|--target|--crate-name|--emit|-A|-W|-D|-F|--cap-lints|--sysroot|--error-format|--json|--explain|--print)$/,
+    noProgram: /^(--crate-type=(?!bin)|--emit=(?!.*link)|--print|--explain|-V|--version)/,
+    outDir: /^--out-dir$/,
+    runner: 'rust-script',
+  },
+};
+
+/** The programs `argv` compiles from written sources: absolute output path → its text as a script (null = not known). Empty = none. */
+export function compiledPrograms(program: string, argv: Field[], scope: Scope): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const c = Object.hasOwn(COMPILERS, program) ? COMPILERS[program] : undefined;
+  if (!c) return out;
+  const sources: Field[] = [];
+  let output: Field | undefined;
+  let dir: Field | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (c.noProgram.test(t)) return out;
+    if (t === '--crate-type' && argv[i + 1]?.text !== 'bin') return out;
+    if (t === '-o') output = argv[i + 1];
+    else if (c.outDir?.test(t)) dir = argv[i + 1];
+    if (c.valued.test(t)) i++;
+    else if (!t.startsWith('-') && c.source.test(t)) sources.push(argv[i]);
+  }
+  // the sources this script wrote (a name not known statically may be one); the others are the project's own
+  const written = sources.filter((s) => s.dynamic || scope.written.has(absPath(scope.cwd, s.text)));
+  if (!written.length) return out;
+  const texts = written.map((s) => (s.dynamic ? undefined : scope.files.get(absPath(scope.cwd, s.text))));
+  // the program's path: `-o FILE`, else the first source's stem (or the compiler's name for several), in `--out-dir` or here
+  const stem =
+    (sources.length > 1 && c.several) || (sources[0]?.text.replace(/^.*\//, '').replace(c.source, '') ?? '');
+  if (output?.dynamic || dir?.dynamic || !stem) return out;
+  const path = output ? absPath(scope.cwd, output.text) : absPath(absPath(scope.cwd, dir?.text ?? '.'), stem);
+  // fail closed: a source written with text not known makes a program whose code is not known
+  out.set(
+    path,
+    texts.some((t) => t === undefined) ? null : `#!/usr/bin/env ${c.runner}\n${texts.join('\n')}`,
+  );
+  return out;
+}

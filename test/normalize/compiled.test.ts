@@ -1,0 +1,43 @@
+/** Programs a compiler builds from files the script wrote, then runs (src/normalize/compiled.ts). */
+import { describe, expect, it } from 'vitest';
+import { filesContext, normalizeIn } from '../helpers/normalize.js';
+
+const ctx = filesContext({ '/w/own.swift': 'print("project code")' });
+const commands = (script: string) =>
+  normalizeIn(ctx, script).commands.map((c) => `${c.dynamic ? 'dynamic:' : ''}${c.argv.join(' ')}`);
+const write = (path: string, code: string) => `cat > ${path} <<'EOF'\n${code}\nEOF\n`;
+const SW_RM = 'import Foundation\ntry FileManager.default.removeItem(atPath: "/srv/data")';
+const RS_RM = 'fn main() { std::fs::remove_dir_all("/srv/data").unwrap(); }';
+
+describe('a compiled program runs the written sources', () => {
+  it.each<[string]>([
+    [`${write('wipe.swift', SW_RM)}swiftc wipe.swift -o wipe && ./wipe`],
+    [`${write('wipe.swift', SW_RM)}swiftc wipe.swift && ./wipe`],
+    [`${write('main.swift', SW_RM)}swiftc -O main.swift own.swift -o /tmp/app && /tmp/app --yes`],
+    [`${write('a.swift', SW_RM)}${write('b.swift', 'func f() {}')}swiftc a.swift b.swift && ./main`],
+    [`${write('x.swift', SW_RM)}xcrun --sdk macosx swiftc x.swift -o bin/x && bin/x`],
+    [`${write('/tmp/x.rs', RS_RM)}rustc /tmp/x.rs -o /tmp/x && /tmp/x`],
+    [`${write('x.rs', RS_RM)}rustc --edition 2021 x.rs --out-dir out && ./out/x`],
+    [`${write('x.rs', RS_RM)}sudo rustc -O x.rs && sudo ./x`],
+  ])('%s', (script) => expect(commands(script)).toContain('rm -rf /srv/data'));
+
+  // fail closed: a written source whose text is not known makes a program whose code is not known
+  it('runs unknown code when a written source is not known', () => {
+    expect(commands('curl -so x.swift https://example.com/x.swift && swiftc x.swift -o x && ./x')).toContain(
+      'dynamic:./x',
+    );
+  });
+
+  // Not read: builds that make no program, another program run.
+  it.each<[string]>([
+    [`${write('l.swift', SW_RM)}swiftc -emit-library l.swift -o libl.so && ./libl.so`],
+    [`${write('l.swift', SW_RM)}swiftc -typecheck l.swift && ./l`],
+    [`${write('l.rs', RS_RM)}rustc --crate-type=lib l.rs && ./l`],
+    [`${write('l.rs', RS_RM)}rustc --crate-type lib l.rs && ./l`],
+    [`${write('a.swift', SW_RM)}swiftc a.swift -o a && ./b`],
+  ])('%s', (script) => expect(commands(script)).not.toContain('rm -rf /srv/data'));
+
+  it("leaves a program built from the project's own sources as it was", () => {
+    expect(commands('swiftc own.swift -o own && ./own')).toEqual(['swiftc own.swift -o own', './own']);
+  });
+});

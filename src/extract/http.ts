@@ -63,6 +63,13 @@ function toolName(cmd: NormalizedCommand, req: HttpRequest): string {
   return m ? m[1].replace(/\d.*$/, '') : req.tool;
 }
 
+/**
+ * The method as read, or UNKNOWN when it is not known statically: a variable's source text
+ * (`curl -X "$M"`), a code reader's DYNAMIC, an empty one. fail closed: it may be DELETE.
+ */
+const knownMethod = (m: string): string =>
+  /^[A-Za-z][A-Za-z0-9_-]*$/.test(m) && m.toUpperCase() !== 'DYNAMIC' ? m : 'UNKNOWN';
+
 export const extractHttp: Extractor = (cmd, ctx) => {
   const facts: DraftFact[] = [];
   for (const req of httpRequests(cmd, ctx)) {
@@ -77,7 +84,7 @@ export const extractHttp: Extractor = (cmd, ctx) => {
       // Through a Unix socket the request reaches a daemon on this machine, whatever host the URL names.
       const u = req.socket ? { ...parsed, local: true } : parsed;
       const shown = maskUrl(u.url);
-      const method = effectiveMethod(req, u.query);
+      const method = knownMethod(effectiveMethod(req, u.query));
       const via =
         method !== req.method
           ? ` (sent as ${req.method} with a method override)`

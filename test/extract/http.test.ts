@@ -92,6 +92,12 @@ describe('curl spellings → method, host, path', () => {
       '/api/v4/projects/2',
     ],
     ['glab api graphql -f query=x', 'POST', 'gitlab.com', '/api/graphql'],
+    // a method not known statically may be DELETE: unknown (asked by http/unknown-request)
+    ['curl -X $M https://api.example.com/v1/volumes/3', 'UNKNOWN', 'api.example.com', '/v1/volumes/3'],
+    ['curl --request=${METHOD} https://h.example/p', 'UNKNOWN', 'h.example', '/p'],
+    ['wget --method=$1 -qO- https://h.example/items/9', 'UNKNOWN', 'h.example', '/items/9'],
+    ['curl -X DYNAMIC https://h.example/p', 'UNKNOWN', 'h.example', '/p'],
+    ['curl -X PURGE https://cdn.example.com/a.css', 'PURGE', 'cdn.example.com', '/a.css'],
   ])('%s', (line, method, host, path) => {
     const [f] = http(line);
     expect(f).toMatchObject({ method, host, path });

@@ -38,9 +38,10 @@ import {
   pipDirs,
   yarnRelease,
 } from './tool-locators.js';
-import { packageScripts, rpmScriptlets } from './built-packages.js';
+import { packageScripts as builtPackageScripts, rpmScriptlets } from './built-packages.js';
 import { runArgv } from './carriers.js';
 import { LEFTHOOK_FILES, lefthookRuns } from './hook-managers.js';
+import { packageScripts } from './package-scripts.js';
 
 interface ToolFile {
   /** Whether the tool loads the files with these arguments (after the program); undefined = always. */
@@ -118,7 +119,7 @@ const DEB: ToolFile = {
     ),
   files: [],
   opts: [],
-  named: (args, k) => packageScripts('deb', args, removes(args), k),
+  named: (args, k) => builtPackageScripts('deb', args, removes(args), k),
   byPath: true,
   label: 'maintainer script',
 };
@@ -132,14 +133,23 @@ const RPM: ToolFile = {
     ),
   files: [],
   opts: [],
-  named: (args, k) => packageScripts('rpm', args, removes(args), k),
+  named: (args, k) => builtPackageScripts('rpm', args, removes(args), k),
   read: (text, args) => ({ text: '', shell: rpmScriptlets(text, removes(args)) }),
   label: 'rpm scriptlet',
 };
 
 const sub = (re: RegExp) => (args: Field[]) => re.test(args[0]?.text ?? '');
 
-const TOOLS: Record<string, ToolFile> = {
+/** A package.json's scripts that the package manager runs (package-scripts.ts), as shell lines. */
+const scriptsOf = (runner: string): ToolFile => ({
+  files: ['package.json'],
+  opts: [],
+  read: (text, args) => ({ text: '', shell: packageScripts(runner, text, args) }),
+  label: `${runner} script`,
+});
+
+/** Each tool's files (a tool that loads several kinds: one entry each). */
+const TOOLS: Record<string, ToolFile | ToolFile[]> = {
   nox: { files: ['noxfile.py'], opts: ['-f', '--noxfile'], interp: 'python3' },
   grunt: { files: ['Gruntfile.js', 'Gruntfile.cjs', 'gruntfile.js'], opts: ['--gruntfile'], interp: 'node' },
   gulp: {
@@ -157,7 +167,25 @@ const TOOLS: Record<string, ToolFile> = {
     interp: 'node',
     more: jestHooks,
   },
-  yarn: { files: [], opts: [], named: yarnRelease, interp: 'node', label: 'yarnPath' },
+  yarn: [{ files: [], opts: [], named: yarnRelease, interp: 'node', label: 'yarnPath' }, scriptsOf('yarn')],
+  npm: scriptsOf('npm'),
+  pnpm: scriptsOf('pnpm'),
+  bun: scriptsOf('bun'),
+  // conftest.py files are imported by pytest before it collects; invoke imports tasks.py
+  pytest: {
+    files: ['conftest.py', 'tests/conftest.py', 'test/conftest.py'],
+    all: true,
+    opts: [],
+    interp: 'python3',
+  },
+  'py.test': {
+    files: ['conftest.py', 'tests/conftest.py', 'test/conftest.py'],
+    all: true,
+    opts: [],
+    interp: 'python3',
+  },
+  invoke: { files: ['tasks.py'], opts: [], interp: 'python3' },
+  inv: { files: ['tasks.py'], opts: [], interp: 'python3' },
   nmap: { files: [], opts: [], named: nmapScripts, interp: 'lua', label: 'nmap --script' },
   pip: {
     when: (args) => /^(install|wheel|download)$/.test(args.find((a) => !a.text.startsWith('-'))?.text ?? ''),
@@ -281,10 +309,11 @@ export function toolConfigs(prog: string, argv: Field[], k: K): void {
   const [name, args] = moduleRun(prog, argv);
   const key = toolKey(name);
   if (!key) return;
-  const tool = TOOLS[key];
-  if (tool.when && !tool.when(args)) return;
-  // `./gradlew` run as the gradle it wraps (version-shims.ts): its files were read for the wrapper
-  const via = k.frame.wrappers.at(-1) ?? '';
-  if (via.includes('/') && TOOLS[toolKey(basename(via)) ?? ''] === tool) return;
-  for (const file of toolFiles(tool, args, k)) runFile(tool, file, args, tool.label ?? key, k);
+  for (const tool of [TOOLS[key]].flat()) {
+    if (tool.when && !tool.when(args)) continue;
+    // `./gradlew` run as the gradle it wraps (version-shims.ts): its files were read for the wrapper
+    const via = k.frame.wrappers.at(-1) ?? '';
+    if (via.includes('/') && [TOOLS[toolKey(basename(via)) ?? ''] ?? []].flat().includes(tool)) continue;
+    for (const file of toolFiles(tool, args, k)) runFile(tool, file, args, tool.label ?? key, k);
+  }
 }

@@ -98,3 +98,41 @@ describe('pip install of a directory whose setup.py the script wrote', () => {
     expect(commands(script, files).includes('rm -rf /srv')).toBe(runs);
   });
 });
+
+describe("a package.json's scripts the package manager runs, written by the script", () => {
+  const pkg = (scripts: Record<string, string>) =>
+    `printf '%s' '${JSON.stringify({ name: 'p', scripts })}' > package.json`;
+  it.each<[string, string | undefined]>([
+    [`${pkg({ build: 'rm -rf /srv/data' })} && npm run build`, 'rm -rf /srv/data'],
+    [`${pkg({ prebuild: 'rm -rf /srv/data', build: 'tsc' })} && npm run-script build`, 'rm -rf /srv/data'],
+    [`${pkg({ test: 'rm -rf /srv/data' })} && npm test`, 'rm -rf /srv/data'],
+    [`${pkg({ preinstall: 'rm -rf /srv/data' })} && npm install`, 'rm -rf /srv/data'],
+    [`${pkg({ postinstall: 'rm -rf /srv/data' })} && npm ci`, 'rm -rf /srv/data'],
+    [`${pkg({ prepare: 'rm -rf /srv/data' })} && yarn`, 'rm -rf /srv/data'],
+    [`${pkg({ reset: 'rm -rf /srv/data' })} && yarn reset`, 'rm -rf /srv/data'],
+    [`${pkg({ reset: 'rm -rf /srv/data' })} && pnpm run reset`, 'rm -rf /srv/data'],
+    [`${pkg({ reset: 'rm -rf /srv/data' })} && bun run reset`, 'rm -rf /srv/data'],
+    // a script named at run time may be any of them
+    [`${pkg({ reset: 'rm -rf /srv/data' })} && npm run "$TASK"`, 'rm -rf /srv/data'],
+    // not run: another script, a package installed by name, npm's own subcommands
+    [`${pkg({ reset: 'rm -rf /srv/data', build: 'tsc' })} && npm run build`, undefined],
+    [`${pkg({ preinstall: 'rm -rf /srv/data' })} && npm install left-pad`, undefined],
+    [`${pkg({ reset: 'rm -rf /srv/data' })} && yarn add left-pad`, undefined],
+    // the project's own package.json on disk is its build: not read here
+    ['npm run build', undefined],
+  ])('%s', (script, runs) => {
+    const got = commands(script);
+    if (runs) expect(got).toContain(runs);
+    else expect(got).not.toContain('rm -rf /srv/data');
+  });
+});
+
+describe('pytest conftest.py and invoke tasks.py, written by the script', () => {
+  it.each<[string]>([
+    [`printf '${rmrf('py')}' > conftest.py && pytest -q`],
+    [`printf '${rmrf('py')}' > tests/conftest.py && python3 -m pytest tests`],
+    [`printf '${rmrf('py')}' > tasks.py && invoke reset`],
+  ])('%s', (script) => {
+    expect(commands(script).some((c) => /\/srv\/data/.test(c))).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * Swift (`swift FILE.swift`, `swift -` and stdin; `swift run|test` of a package the script
- * wrote: project-code.ts; a program `swiftc` built from files it wrote: compiled.ts): where the
- * code is (swiftArgs) and what it does (swiftPatterns):
+ * wrote: project-code.ts; programs `swiftc` or `swift build` made from files it wrote:
+ * compiled.ts): where the code is (swiftArgs) and what it does (swiftPatterns):
  * - FileManager removals (`removeItem(atPath: P)`, `removeItem(at: URL)`), the path read through
  *   its values (swift-values.ts: `URL(fileURLWithPath:)`, `appendingPathComponent`,
  *   `NSHomeDirectory()`, `homeDirectoryForCurrentUser`, `environment["HOME"]`, `~` expanded);

@@ -1,7 +1,9 @@
 /**
  * Programs a compiler builds from source files this script wrote: `swiftc main.swift -o app`
  * then `./app` runs main.swift's Swift code, as `swift main.swift` would; `rustc x.rs -o x`
- * the same with Rust (read as `rust-script` reads it). The output's text is taken to be the
+ * the same with Rust (read as `rust-script` reads it); `swift build` of a package the script
+ * wrote makes `.build/debug/TARGET` (`.build/release/…` with `-c release`) from
+ * `Sources/TARGET/*.swift`. The output's text is taken to be the
  * sources behind a `#!` line naming the language's script runner, so running the program by
  * path is read through that runner (scripts.ts). Sources on disk that the script did not
  * write are the project's own code: the output is then not recorded. A written source whose
@@ -45,8 +47,38 @@ const COMPILERS: Record<string, Compiler> = {
   },
 };
 
+/**
+ * `swift build [-c release] [--package-path DIR]` of a package the script wrote: each target
+ * with written sources (`Sources/T/*.swift`) becomes the program `.build/CONFIG/T`.
+ */
+function swiftBuild(argv: Field[], scope: Scope): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  let config = 'debug';
+  let root = scope.cwd;
+  for (let i = 2; i < argv.length; i++) {
+    const t = argv[i].text;
+    const v = /^(?:-c|--configuration|--package-path)=(.*)$/.exec(t)?.[1] ?? argv[i + 1]?.text ?? '';
+    if (/^(-c|--configuration)(=|$)/.test(t)) config = v;
+    else if (/^--package-path(=|$)/.test(t)) root = absPath(scope.cwd, v);
+  }
+  // fail closed: a target with a written source whose text is not known is a program whose code is not known
+  const targets = new Map<string, string[] | null>();
+  for (const path of scope.written) {
+    const rel = path.startsWith(`${root}/`) ? path.slice(root.length + 1) : '';
+    const m = /^Sources\/([^/]+)\/.+\.swift$/.exec(rel);
+    if (!m) continue;
+    const text = scope.files.get(path);
+    const prev = targets.get(m[1]);
+    targets.set(m[1], text === undefined || prev === null ? null : [...(prev ?? []), text]);
+  }
+  for (const [t, texts] of targets)
+    out.set(`${root}/.build/${config}/${t}`, texts && `#!/usr/bin/env swift\n${texts.join('\n')}`);
+  return out;
+}
+
 /** The programs `argv` compiles from written sources: absolute output path → its text as a script (null = not known). Empty = none. */
 export function compiledPrograms(program: string, argv: Field[], scope: Scope): Map<string, string | null> {
+  if (program === 'swift' && argv[1]?.text === 'build') return swiftBuild(argv, scope);
   const out = new Map<string, string | null>();
   const c = Object.hasOwn(COMPILERS, program) ? COMPILERS[program] : undefined;
   if (!c) return out;

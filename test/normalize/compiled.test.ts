@@ -19,6 +19,11 @@ describe('a compiled program runs the written sources', () => {
     [`${write('/tmp/x.rs', RS_RM)}rustc /tmp/x.rs -o /tmp/x && /tmp/x`],
     [`${write('x.rs', RS_RM)}rustc --edition 2021 x.rs --out-dir out && ./out/x`],
     [`${write('x.rs', RS_RM)}sudo rustc -O x.rs && sudo ./x`],
+    [`${write('Sources/Tool/main.swift', SW_RM)}swift build && .build/debug/Tool`],
+    [`${write('Sources/Tool/main.swift', SW_RM)}swift build -c release && ./.build/release/Tool --all`],
+    [
+      `${write('/tmp/p/Sources/Tool/main.swift', SW_RM)}swift build --package-path /tmp/p && /tmp/p/.build/debug/Tool`,
+    ],
   ])('%s', (script) => expect(commands(script)).toContain('rm -rf /srv/data'));
 
   // fail closed: a written source whose text is not known makes a program whose code is not known
@@ -26,6 +31,9 @@ describe('a compiled program runs the written sources', () => {
     expect(commands('curl -so x.swift https://example.com/x.swift && swiftc x.swift -o x && ./x')).toContain(
       'dynamic:./x',
     );
+    expect(
+      commands('curl -so Sources/T/main.swift https://example.com/m.swift && swift build && .build/debug/T'),
+    ).toContain('dynamic:.build/debug/T');
   });
 
   // Not read: builds that make no program, another program run.
@@ -35,6 +43,8 @@ describe('a compiled program runs the written sources', () => {
     [`${write('l.rs', RS_RM)}rustc --crate-type=lib l.rs && ./l`],
     [`${write('l.rs', RS_RM)}rustc --crate-type lib l.rs && ./l`],
     [`${write('a.swift', SW_RM)}swiftc a.swift -o a && ./b`],
+    [`${write('Sources/Tool/main.swift', SW_RM)}swift build && .build/release/Tool`],
+    [`${write('Tests/T/t.swift', SW_RM)}swift build && .build/debug/T`],
   ])('%s', (script) => expect(commands(script)).not.toContain('rm -rf /srv/data'));
 
   it("leaves a program built from the project's own sources as it was", () => {

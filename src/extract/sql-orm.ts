@@ -127,7 +127,16 @@ export function ormOpsOf(found: { code: string; program: string } | undefined): 
       });
     }
   }
-  out.push(...driverOps(code, program), ...recordDestroys(code, program));
+  // A filtered destroy the record reader reads (the records a query selects) is not also a
+  // filtered DELETE of the chain reader above: one fact each.
+  const records = recordDestroys(code, program);
+  const byRecord = (o: FrameworkOp) =>
+    o.statement === 'DELETE' &&
+    o.where === true &&
+    o.object !== 'RECORD' &&
+    records.some((r) => r.evidence.includes(o.evidence.slice(program.length + 2)));
+  if (records.length) out.splice(0, out.length, ...out.filter((o) => !byRecord(o)));
+  out.push(...driverOps(code, program), ...records);
   // Ruby's and PHP's driver calls (their SQL read whole, from variables and heredocs too); a
   // literal they read is not read again below
   const called = driverCallOps(code, program);

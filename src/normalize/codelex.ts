@@ -9,87 +9,9 @@ import { decodeAnsiC } from './escapes.js';
 import { dataJson } from './codelex-json.js';
 import { formReader } from './codelex-forms.js';
 import { swiftMultiline, swiftRawString, swiftSkeleton } from './codelex-swift.js';
+import { C_COMMENTS, NO_BACKTICKS, NO_HASH_COMMENTS, type Lang } from './codelex-langs.js';
 
-/**
- * Languages of inline code (Swift's strings and skeleton: codelex-swift.ts). Tcl, Scheme, Clojure and AppleScript are read by their own scanners
- * (codescan-tcl.ts, codescan-scheme.ts, codescan-clojure.ts, codescan-applescript.ts), not through
- * this lexer; Erlang by codescan-erlang.ts's own lexer.
- */
-export type Lang =
-  | 'python'
-  | 'node'
-  | 'ruby'
-  | 'perl'
-  | 'php'
-  | 'lua'
-  | 'r'
-  | 'julia'
-  | 'go'
-  | 'tcl'
-  | 'scheme'
-  | 'elixir'
-  | 'jvm'
-  | 'rust'
-  | 'applescript'
-  | 'clojure'
-  | 'erlang'
-  | 'dotnet'
-  | 'haskell'
-  | 'prolog'
-  | 'zig'
-  | 'dart'
-  | 'nim'
-  | 'd'
-  | 'c'
-  | 'swift';
-
-/** Languages where `//` starts a comment (slash-star comments: these and Ruby, as before). */
-const C_COMMENTS = new Set<Lang>([
-  'node',
-  'perl',
-  'php',
-  'go',
-  'jvm',
-  'rust',
-  'dotnet',
-  'zig',
-  'dart',
-  'd',
-  'c',
-  'swift',
-]);
-/** Languages where `#` does not start a comment (Rust's `#[attr]`, the JVM languages' only `#!` line). */
-const NO_HASH_COMMENTS = new Set<Lang>([
-  'node',
-  'php',
-  'lua',
-  'go',
-  'jvm',
-  'rust',
-  'dotnet',
-  'haskell',
-  'prolog',
-  'zig',
-  'dart',
-  'd',
-  'c',
-  'swift',
-]);
-/** Languages whose backticks are neither strings nor commands. */
-const NO_BACKTICKS = new Set<Lang>([
-  'python',
-  'elixir',
-  'jvm',
-  'rust',
-  'dotnet',
-  'haskell',
-  'prolog',
-  'zig',
-  'dart',
-  'nim',
-  'c',
-  'swift',
-]);
+export type { Lang } from './codelex-langs.js';
 
 export interface Lit {
   value: string;

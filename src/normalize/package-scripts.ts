@@ -36,7 +36,7 @@ const INSTALL =
   /^(install|i|in|ins|inst|insta|instal|isnt|isnta|isntal|add|ci|clean-install|install-clean|isntall-clean)$/;
 /** Built-in subcommands of yarn, pnpm and bun that are not a script's name. */
 const BUILTIN =
-  /^(add|audit|bin|cache|config|create|dedupe|dlx|exec|import|info|init|install|link|list|ls|outdated|pack|publish|rebuild|remove|rm|set|store|unlink|up|update|upgrade|why|workspace|workspaces|x|pm|patch|version|help|login|logout|whoami|node|plugin|constraints|explain|npm|search|root|prune|fetch|env|setup|server|licenses|owner|tag|team|global|generate-lock-entry|check|autoclean|policies|info|import)$/;
+  /^(add|audit|bin|cache|config|create|dedupe|dlx|exec|import|info|init|install|link|list|ls|outdated|pack|publish|rebuild|remove|rm|set|store|unlink|up|update|upgrade|why|workspace|workspaces|x|pm|patch|version|help|login|logout|whoami|node|plugin|constraints|explain|npm|search|root|prune|fetch|env|setup|server|licenses|owner|tag|team|global|generate-lock-entry|check|autoclean|policies)$/;
 
 /** The script names a command runs, pre and post included; empty = none. */
 function scriptNames(runner: Runner, args: Field[], has: (n: string) => boolean, all: string[]): string[] {

@@ -111,11 +111,15 @@ export function ormOpsOf(found: { code: string; program: string } | undefined): 
   if (!found) return [];
   const { code, program } = found;
   const out: FrameworkOp[] = [];
+  const records = recordDestroys(code, program);
   for (const p of PATTERNS) {
     for (const m of code.matchAll(p.re)) {
       const stmtStart = Math.max(code.lastIndexOf(';', m.index), code.lastIndexOf('\n', m.index)) + 1;
       // a filter before the call, or in the chain the pattern matched (`DB[:t].where(id: 5).delete`)
       const where = FILTER.test(code.slice(stmtStart, m.index + m[0].length));
+      // a filtered destroy the record reader reads (the records a query selects) is its fact alone
+      if (where && p.statement === 'DELETE' && records.some((r) => r.evidence.includes(m[0].trim())))
+        continue;
       out.push({
         tool: 'orm',
         statement: p.statement,
@@ -127,15 +131,6 @@ export function ormOpsOf(found: { code: string; program: string } | undefined): 
       });
     }
   }
-  // A filtered destroy the record reader reads (the records a query selects) is not also a
-  // filtered DELETE of the chain reader above: one fact each.
-  const records = recordDestroys(code, program);
-  const byRecord = (o: FrameworkOp) =>
-    o.statement === 'DELETE' &&
-    o.where === true &&
-    o.object !== 'RECORD' &&
-    records.some((r) => r.evidence.includes(o.evidence.slice(program.length + 2)));
-  if (records.length) out.splice(0, out.length, ...out.filter((o) => !byRecord(o)));
   out.push(...driverOps(code, program), ...records);
   // Ruby's and PHP's driver calls (their SQL read whole, from variables and heredocs too); a
   // literal they read is not read again below

@@ -6,10 +6,6 @@
  */
 import type { Field } from './state.js';
 
-/** The package managers whose scripts are read, and the words that run a named script. */
-export const SCRIPT_RUNNERS = ['npm', 'pnpm', 'yarn', 'bun'] as const;
-type Runner = (typeof SCRIPT_RUNNERS)[number];
-
 /** Subcommands that run the script named next. */
 const RUN = /^(run|run-script|rum|urn)$/;
 /** Subcommands that run a script of their own name (`npm test`: pretest, test, posttest). */
@@ -39,7 +35,7 @@ const BUILTIN =
   /^(add|audit|bin|cache|config|create|dedupe|dlx|exec|import|info|init|install|link|list|ls|outdated|pack|publish|rebuild|remove|rm|set|store|unlink|up|update|upgrade|why|workspace|workspaces|x|pm|patch|version|help|login|logout|whoami|node|plugin|constraints|explain|npm|search|root|prune|fetch|env|setup|server|licenses|owner|tag|team|global|generate-lock-entry|check|autoclean|policies)$/;
 
 /** The script names a command runs, pre and post included; empty = none. */
-function scriptNames(runner: Runner, args: Field[], has: (n: string) => boolean, all: string[]): string[] {
+function scriptNames(runner: string, args: Field[], has: (n: string) => boolean, all: string[]): string[] {
   const words = args.filter((a) => !a.text.startsWith('-'));
   // fail closed: a subcommand or script name not known statically may run any script
   if (words[0]?.dynamic || (words[0] && RUN.test(words[0].text) && words[1]?.dynamic)) return all;
@@ -71,7 +67,7 @@ export function packageScripts(runner: string, text: string, args: Field[]): str
     return []; // npm refuses a package.json it cannot parse: nothing runs
   }
   const has = (n: string) => Object.hasOwn(scripts, n) && typeof scripts[n] === 'string';
-  return scriptNames(runner as Runner, args, has, Object.keys(scripts))
+  return scriptNames(runner, args, has, Object.keys(scripts))
     .filter(has)
     .map((n) => scripts[n] as string);
 }

@@ -2,7 +2,7 @@
  * Call patterns of inline Python code (`python -c`, a script on stdin or written earlier):
  * deletions (shutil, os, pathlib, and `p.unlink()` for each `p` of a directory walk), commands
  * run through a shell or as an argv (os.system, subprocess, the exec/spawn families, asyncio,
- * libc's system() through ctypes),
+ * libc's system() through ctypes, invoke/fabric tasks' `c.run`),
  * HTTP requests (requests and the libraries that copy its API: httpx, niquests; urllib; urllib3; python_graphql_client), git libraries (codescan-gitlib.ts) and code evaluated
  * at run time.
  */
@@ -77,6 +77,15 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
       handle: (a, lx, home) =>
         /\bnox\b/.test(lx.skel)
           ? command(`[${a.filter((x) => !/^\s*\w+\s*=/.test(x)).join(',')}]`, lx, home)
+          : [],
+    },
+    // invoke / fabric: a task's `c.run("…")`, `c.sudo("…")`, `c.local("…")`,
+    // `Connection(host).run("…")` run the string in a shell (locally or on the host).
+    {
+      re: /(?:(?<![\w.])([A-Za-z_]\w*)|\))\.(?:run|sudo|local)\s*\(/g,
+      handle: (a, lx, home, m) =>
+        /\b(?:invoke|fabric)\b/.test(lx.skel) && !/^(subprocess|session|asyncio)$/.test(m[1] ?? '')
+          ? command(a[0], lx, home)
           : [],
     },
     // os.execvp(file, [argv…]), os.execlp(file, arg0, arg1…), os.spawnv(mode, path, [argv…]): the argv given.

@@ -59,6 +59,14 @@ describe('what inline code deletes or runs', () => {
     ["bun -e 'await Bun.$`rm -rf ${process.env.HOME}`'", 'rm -rf /h'],
     [`node -e 'const {$}=require("zx"); $\`rm -rf /srv\`'`, 'rm -rf /srv'],
     ["echo 'await $`rm -rf /srv`' > c.mjs && zx c.mjs", 'rm -rf /srv'],
+    // invoke and fabric tasks run their strings in a shell, here or on the host
+    [`python3 -c 'from invoke import task\n@task\ndef reset(c):\n    c.run("dropdb shop_prod")'`, 'dropdb shop_prod'],
+    [`python3 -c 'import invoke\ndef wipe(ctx):\n    ctx.sudo("rm -rf /srv")'`, 'rm -rf /srv'],
+    [
+      `python3 -c 'from fabric import Connection\nConnection("db1.prod").sudo("rm -rf /var/lib/pg")'`,
+      'rm -rf /var/lib/pg',
+    ],
+    [`python3 -c 'from fabric import task\n@task\ndef go(c):\n    c.local("rm -rf ~/work")'`, 'rm -rf /h/work'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string]>([
@@ -78,6 +86,8 @@ describe('what inline code deletes or runs', () => {
     [`julia -e 'println(1+1)'`, ['julia -e println(1+1)']],
     // session.run of code that is not a nox file
     [`python3 -c 'session.run(query)'`, ['python3 -c session.run(query)']],
+    // `.run(…)` of code that imports neither invoke nor fabric: not a shell string
+    [`python3 -c 'import asyncio\nasyncio.run(main())'`, ['python3 -c import asyncio\nasyncio.run(main())']],
     [`emacs --batch --eval '(message "hi")'`, ['emacs --batch --eval (message "hi")']],
     [
       `python3 -c 'import os; os.execv("/bin/ls", ["ls", "-la"])'`,

@@ -28,6 +28,9 @@ export const LOCAL = new Set(
     'history cat tac less more head tail grep egrep fgrep rg ag ack wc sort uniq cut tr tee ls tree file ' +
     'stat du df touch mkdir install basename dirname realpath readlink true false test expr seq sleep date ' +
     'watch time timeout nice nohup env printenv export set unset read sudo doas su exec eval source xdg-open ' +
+    // shell builtins: their words are folders, names and numbers (`cd del`, `pushd purge`)
+    'cd pushd popd dirs pwd builtin let local declare typeset readonly shift trap wait jobs fg bg disown ' +
+    'umask ulimit getopts exit return break continue ' +
     'open diff cmp patch jq yq xxd od base64 md5sum sha256sum shasum gpg ssh scp sftp rsync curl wget http ' +
     'https xh ping dig nslookup host whois ps top htop lsof pgrep strace ltrace gdb lldb valgrind say notify-send ' +
     // this machine's network, services, VMs and personal tools

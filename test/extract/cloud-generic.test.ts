@@ -30,6 +30,10 @@ describe('CLIs no table models, read by shape', () => {
     ['govc datastore.delete-cluster dc1', ['govc|delete-cluster|dc1|true']],
     ['govc vm.info /dc1/vm/prod-db', []],
     ['mytool open notes.rm', []],
+    // shell builtins: their words are folders and names
+    ['cd del', []],
+    ['pushd purge', []],
+    ['popd', []],
     // subcommands written as options after a group word
     ['hdfs dfs -rm -r -skipTrash /data/warehouse', ['hdfs|rm|/data/warehouse|true']],
     ['hadoop fs -rmr /user/etl/output', ['hadoop|rmr|/user/etl/output|true']],

@@ -3,7 +3,8 @@
  * - `docker|podman|nerdctl|finch [container] run|create` whose options give the container
  *   its host (src/normalize/container-powers.ts: `--pid=host` with `--privileged` or
  *   SYS_ADMIN/SYS_PTRACE, `/` or a system folder mounted writable); a carried command does not
- *   hide them (the normalizer keeps such a carrier as a command of its own);
+ *   hide them (the normalizer keeps such a carrier as a command of its own); compose services
+ *   with the same powers (privilege-compose.ts);
  * - `kubectl|oc run --privileged|--overrides=JSON` and `kubectl debug node/NAME`;
  * - manifests given to `kubectl|oc apply|create|replace -f FILE|-` (a file the script wrote,
  *   a heredoc, a pipe): every pod spec in them (Pods, workload templates, CronJobs) and their
@@ -18,6 +19,7 @@ import { kubectlRunEscape, podEscape, podSpecs, runEscape } from '../normalize/c
 import { readPayloadFile } from './http-body.js';
 import { readStdinDeep } from './sql-clients.js';
 import { createdRbac, rbacDocument } from './privilege-rbac.js';
+import { composeTakeover } from './privilege-compose.js';
 import type { Finding } from './word-facts.js';
 
 const CONTAINER_TOOLS = /^(docker|podman|nerdctl|finch)$/;
@@ -106,10 +108,12 @@ export function containerTakeover(cmd: NormalizedCommand, ctx: AnalyzeContext): 
   if (CONTAINER_TOOLS.test(p)) {
     let at = subcommandAt(cmd.argv, CONTAINER_GLOBAL);
     if (cmd.argv[at] === 'container') at++;
+    if (cmd.argv[at] === 'compose') return composeTakeover(cmd, ctx, at);
     if (at < 0 || !/^(run|create)$/.test(cmd.argv[at] ?? '')) return [];
     const found = runEscape(cmd.argv.slice(at + 1));
     return found ? [['host-escape', `${p} ${cmd.argv[at]} ${found}`]] : [];
   }
+  if (p === 'docker-compose' || p === 'podman-compose') return composeTakeover(cmd, ctx, 0);
   if (p === 'kubectl' || p === 'oc' || p === 'kubecolor') return kubectl(cmd, ctx);
   return [];
 }

@@ -63,6 +63,9 @@ function containerExec(argv: Field[], k: K): Res | undefined {
   const rest = argv.slice(i + 1 + p.index);
   const target = rest[0];
   if (!target || rest.length < 2) return undefined;
+  // A compose service's new container stays a command of its own (up to the service), so
+  // the powers its compose file gives it are judged as well as what it carries.
+  if (verb === 'run') emit(argv.slice(0, i + 2 + p.index), k);
   return remoteArgv(
     rest.slice(1),
     `${label} ${verb} ${target.text}`,

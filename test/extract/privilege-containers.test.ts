@@ -13,6 +13,10 @@ const exposure = await packVerdict('exposure');
 const POD = (spec: string) =>
   `kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${spec}\nEOF`;
 
+/** A compose file with one service `a` (its options indented under it), written to `file`, then `run`. */
+const COMPOSE = (svc: string, run: string, file = 'compose.yaml') =>
+  `cat > ${file} <<'EOF'\nservices:\n  a:\n    image: alpine\n${svc}\nEOF\n${run}`;
+
 describe('a container or pod that holds its host asks', () => {
   it.each([
     'docker run --rm -it --pid=host --cap-add=SYS_ADMIN --security-opt seccomp=unconfined ubuntu:24.04 nsenter -t 1 -a bash',
@@ -37,6 +41,12 @@ describe('a container or pod that holds its host asks', () => {
     ),
     "cat > ds.yaml <<'EOF'\nkind: DaemonSet\nspec:\n  template:\n    spec:\n      containers:\n      - name: a\n        securityContext: {privileged: true}\nEOF\nkubectl apply -f ds.yaml",
     `kubectl patch deploy api -p '{"spec":{"template":{"spec":{"containers":[{"name":"api","securityContext":{"privileged":true}}]}}}}'`,
+    // compose services with the same powers, in the file compose loads
+    COMPOSE('    privileged: true\n    pid: host', 'docker compose up -d'),
+    COMPOSE('    pid: "host"\n    cap_add: [SYS_PTRACE]', 'docker-compose up'),
+    COMPOSE('    volumes:\n      - /:/host', 'podman compose -p dbg run --rm a sh'),
+    COMPOSE('    volumes:\n      - type: bind\n        source: /etc\n        target: /h', 'docker compose -f ops.yml up', 'ops.yml'),
+    COMPOSE('    privileged: true\n    pid: host', 'docker compose --file=x/c.yaml create', 'x/c.yaml'),
   ])('%s', (script) => expect(privilege(script)).toBe('ask privilege/host-escape'));
 });
 
@@ -59,6 +69,12 @@ describe('containers and pods that do not hold their host stay allowed', () => {
     ),
     'kubectl apply -f does-not-exist.yaml',
     'kubectl get pods -o yaml',
+    COMPOSE('    ports: ["8080:80"]\n    volumes:\n      - ./data:/data\n      - /etc/localtime:/etc/localtime:ro', 'docker compose up -d'),
+    COMPOSE('    pid: host', 'docker compose up'),
+    COMPOSE('    volumes:\n      - /:/rootfs:ro', 'docker-compose up -d'),
+    COMPOSE('    privileged: true\n    pid: host', 'docker compose config'),
+    COMPOSE('    privileged: true\n    pid: host', 'docker compose -f other.yml up'),
+    'docker compose up -d',
   ])('%s', (script) => expect(privilege(script)).toBe('allow'));
 });
 

@@ -45,7 +45,11 @@ describe('a container or pod that holds its host asks', () => {
     COMPOSE('    privileged: true\n    pid: host', 'docker compose up -d'),
     COMPOSE('    pid: "host"\n    cap_add: [SYS_PTRACE]', 'docker-compose up'),
     COMPOSE('    volumes:\n      - /:/host', 'podman compose -p dbg run --rm a sh'),
-    COMPOSE('    volumes:\n      - type: bind\n        source: /etc\n        target: /h', 'docker compose -f ops.yml up', 'ops.yml'),
+    COMPOSE(
+      '    volumes:\n      - type: bind\n        source: /etc\n        target: /h',
+      'docker compose -f ops.yml up',
+      'ops.yml',
+    ),
     COMPOSE('    privileged: true\n    pid: host', 'docker compose --file=x/c.yaml create', 'x/c.yaml'),
   ])('%s', (script) => expect(privilege(script)).toBe('ask privilege/host-escape'));
 });
@@ -69,7 +73,10 @@ describe('containers and pods that do not hold their host stay allowed', () => {
     ),
     'kubectl apply -f does-not-exist.yaml',
     'kubectl get pods -o yaml',
-    COMPOSE('    ports: ["8080:80"]\n    volumes:\n      - ./data:/data\n      - /etc/localtime:/etc/localtime:ro', 'docker compose up -d'),
+    COMPOSE(
+      '    ports: ["8080:80"]\n    volumes:\n      - ./data:/data\n      - /etc/localtime:/etc/localtime:ro',
+      'docker compose up -d',
+    ),
     COMPOSE('    pid: host', 'docker compose up'),
     COMPOSE('    volumes:\n      - /:/rootfs:ro', 'docker-compose up -d'),
     COMPOSE('    privileged: true\n    pid: host', 'docker compose config'),

@@ -60,13 +60,19 @@ describe('what inline code deletes or runs', () => {
     [`node -e 'const {$}=require("zx"); $\`rm -rf /srv\`'`, 'rm -rf /srv'],
     ["echo 'await $`rm -rf /srv`' > c.mjs && zx c.mjs", 'rm -rf /srv'],
     // invoke and fabric tasks run their strings in a shell, here or on the host
-    [`python3 -c 'from invoke import task\n@task\ndef reset(c):\n    c.run("dropdb shop_prod")'`, 'dropdb shop_prod'],
+    [
+      `python3 -c 'from invoke import task\n@task\ndef reset(c):\n    c.run("dropdb shop_prod")'`,
+      'dropdb shop_prod',
+    ],
     [`python3 -c 'import invoke\ndef wipe(ctx):\n    ctx.sudo("rm -rf /srv")'`, 'rm -rf /srv'],
     [
       `python3 -c 'from fabric import Connection\nConnection("db1.prod").sudo("rm -rf /var/lib/pg")'`,
       'rm -rf /var/lib/pg',
     ],
-    [`python3 -c 'from fabric import task\n@task\ndef go(c):\n    c.local("rm -rf ~/work")'`, 'rm -rf /h/work'],
+    [
+      `python3 -c 'from fabric import task\n@task\ndef go(c):\n    c.local("rm -rf ~/work")'`,
+      'rm -rf /h/work',
+    ],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string]>([

@@ -12,6 +12,8 @@ const TYPED =
   /(?:^|[;\n{|])\s*(?:pub\s+)?(?:const|let|let\s+mut|static|var|val)\s+([A-Za-z_]\w*)\s*:(?!=)[^=;\n]+?=(?![=~>])\s*([^;\n]+)/g;
 /** R's `name <- expr` (also `<<-`); its names may hold dots (`my.url`). */
 const R_ASSIGN = /(?:^|[;\n{])\s*([A-Za-z_.][\w.]*)\s*<<?-\s*([^;\n]+)/g;
+/** Go's `name, err := f()` / `name, _ = f()`: a value and its error; `name` holds the value. */
+const GO_PAIR = /(?:^|[;\n{])\s*(?:var\s+)?([A-Za-z_]\w*)\s*,\s*(?:_|err)\s*:?=(?![=~>])\s*([^;\n]+)/g;
 /** Elixir's module attribute `@name value` (read as `@name`); not a use of it (`@name |> f()`). */
 const ELIXIR_ATTR = /(?:^|\n)[ \t]*@([a-z_]\w*)[ \t]+(?![|&=<>+*/.-]|do\b)([^\n]+)/g;
 
@@ -32,10 +34,11 @@ function wholeRhs(skel: string, m: RegExpExecArray): string {
   return m[2].trim();
 }
 
-/** `lang`: the code's language, for assignments of its own shape (R's `<-`, Elixir's `@name v`); undefined = none. */
+/** `lang`: the code's language, for assignments of its own shape (R's `<-`, Elixir's `@name v`, Go's `v, err :=`); undefined = none. */
 export function assignments(skel: string, lang?: string): Map<string, string | null> {
   const vars = new Map<string, string | null>();
-  const res = [ASSIGN, TYPED, ...(lang === 'r' ? [R_ASSIGN] : lang === 'elixir' ? [ELIXIR_ATTR] : [])];
+  const own = { r: [R_ASSIGN], elixir: [ELIXIR_ATTR], go: [GO_PAIR] }[lang ?? ''] ?? [];
+  const res = [ASSIGN, TYPED, ...own];
   for (const re of res)
     for (const m of skel.matchAll(re)) {
       const rhs = wholeRhs(skel, m);

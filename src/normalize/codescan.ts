@@ -3,6 +3,7 @@
  * send destructive HTTP requests, or evaluate code that can't be read statically.
  * Works on the literal-aware skeleton from codelex.ts.
  */
+import { tempExpr } from './codescan-temp.js';
 import { callArgs, lex, literalOf, loopElements, show, type Lang, type Lexed } from './codelex.js';
 import { httpCall, pythonConnections, rubyConnections, type HttpEffect } from './codescan-http.js';
 import { clientConnections } from './codescan-httplibs.js';
@@ -88,14 +89,14 @@ function urlPart(url: string, part: string): string | undefined {
 }
 
 /**
- * Value of an argument: literal, home expression, Path(...)/join(...)/URI(...) of those, a
+ * Value of an argument: literal, home expression, temp folder (codescan-temp.ts), Path(...)/join(...)/URI(...) of those, a
  * variable assigned once from one of those (or a URL part of it); else dynamic.
  */
 export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field {
   const t = unwrapParens(expr.trim());
   const lit = literalOf(t, lx);
   if (lit) return { text: lit.value, dynamic: lit.dynamic };
-  const h = homeExpr(t, lx, home);
+  const h = homeExpr(t, lx, home) ?? tempExpr(t.replace(/\s+/g, '').replace(/(?:\.unwrap\(\)|\?)+$/, ''));
   if (h !== undefined) return { text: h, dynamic: false };
   const wrap =
     /^(?:(?:pathlib\.)?Path|File\.expand_path|path\.resolve|os\.path\.abspath|Pathname\.new|URI|URI\.parse|new\s+URL)\(([\s\S]*)\)$/.exec(

@@ -3,14 +3,16 @@
  * then `./app` runs main.swift's Swift code, as `swift main.swift` would; `rustc x.rs -o x`
  * the same with Rust (read as `rust-script` reads it); `swift build` of a package the script
  * wrote makes `.build/debug/TARGET` (`.build/release/…` with `-c release`) from
- * `Sources/TARGET/*.swift`. The output's text is taken to be the
+ * `Sources/TARGET/*.swift`; `go build` of written Go files makes `-o OUT` (read as `gorun`
+ * reads a source file); `cargo build` of a written crate makes `target/debug|release/NAME`.
+ * The output's text is taken to be the
  * sources behind a `#!` line naming the language's script runner, so running the program by
  * path is read through that runner (scripts.ts). Sources on disk that the script did not
  * write are the project's own code: the output is then not recorded. A written source whose
  * text is not known makes the output a written file of unknown text (fail closed: running it
  * is asked). A compile to a library or object file, or a syntax check, makes no program.
  */
-import { absPath, type Field, type Scope } from './state.js';
+import { absPath, basename, type Field, type Scope } from './state.js';
 
 interface Compiler {
   /** Source files it compiles. */
@@ -76,9 +78,96 @@ function swiftBuild(argv: Field[], scope: Scope): Map<string, string | null> {
   return out;
 }
 
+/** The program's text as a script run by `runner`: null when a source's text is not known (fail closed). */
+const asScript = (runner: string, texts: (string | undefined)[]) =>
+  texts.some((t) => t === undefined) ? null : `#!/usr/bin/env ${runner}\n${texts.join('\n')}`;
+
+/** go build's options that take a value. */
+const GO_VALUED =
+  /^-(o|tags|ldflags|gcflags|asmflags|C|mod|modfile|overlay|pgo|p|toolexec|buildmode|compiler|gccgoflags|installsuffix|pkgdir|buildvcs)$/;
+
+/**
+ * `go build [-o OUT] [FILE.go… | DIR]` of Go files the script wrote: the program OUT (else the
+ * first file's stem, or the package folder's name), run as `gorun` runs a source file. A
+ * package named by import path is not a folder here: nothing recorded.
+ */
+function goBuild(argv: Field[], scope: Scope): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  let output: Field | undefined;
+  const files: Field[] = [];
+  let pkg: Field | undefined;
+  for (let i = 2; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (t === '-o') output = argv[i + 1];
+    if (GO_VALUED.test(t)) i++;
+    else if (t.startsWith('-')) continue;
+    else if (t.endsWith('.go')) files.push(argv[i]);
+    else pkg ??= argv[i];
+  }
+  if (pkg && (pkg.dynamic || !/^(\.{1,2}(\/|$)|\/)/.test(pkg.text) || pkg.text.endsWith('...'))) return out;
+  const dir = absPath(scope.cwd, pkg?.text ?? '.');
+  const sources = files.length
+    ? files.map((f) => (f.dynamic ? undefined : absPath(scope.cwd, f.text)))
+    : [...scope.written].filter(
+        (p) =>
+          p.startsWith(`${dir}/`) && /^[^/]+\.go$/.test(p.slice(dir.length + 1)) && !p.endsWith('_test.go'),
+      );
+  // the sources this script wrote (one named by a value not known may be one); the others are the project's own
+  const written = sources.filter((p) => p === undefined || scope.written.has(p));
+  if (!written.length || output?.dynamic) return out;
+  const stem = files.length ? files[0].text.replace(/^.*\//, '').replace(/\.go$/, '') : basename(dir);
+  const path = output
+    ? absPath(scope.cwd, output.text.endsWith('/') ? output.text + stem : output.text)
+    : absPath(scope.cwd, stem);
+  out.set(
+    path,
+    asScript(
+      'gorun',
+      written.map((p) => (p === undefined ? undefined : scope.files.get(p))),
+    ),
+  );
+  return out;
+}
+
+/**
+ * `cargo build [--release|-r|--profile P] [--target-dir D] [--manifest-path M]` of a crate whose
+ * Cargo.toml and sources (`src/**.rs`, `build.rs`) the script wrote: the program
+ * `D/PROFILE/NAME` (NAME: the `[package]` name), run as `rust-script` runs a source file.
+ */
+function cargoBuild(argv: Field[], scope: Scope): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const opt = (name: string) => {
+    const i = argv.findIndex((a) => a.text === name || a.text.startsWith(`${name}=`));
+    if (i < 0) return undefined;
+    return argv[i].text.includes('=') ? argv[i].text.slice(name.length + 1) : argv[i + 1]?.text;
+  };
+  const manifest = opt('--manifest-path');
+  const root = manifest ? absPath(scope.cwd, manifest.replace(/\/?Cargo\.toml$/, '') || '.') : scope.cwd;
+  const toml = scope.files.get(`${root}/Cargo.toml`);
+  const name = toml && /\[package\][^[]*?\bname\s*=\s*["']([^"']+)["']/.exec(toml)?.[1];
+  if (!name) return out;
+  const profile = opt('--profile') ?? (argv.some((a) => /^(--release|-r)$/.test(a.text)) ? 'release' : 'dev');
+  const dir = absPath(root, opt('--target-dir') ?? 'target');
+  const sources = [...scope.written].filter(
+    (p) => p === `${root}/build.rs` || (p.startsWith(`${root}/src/`) && p.endsWith('.rs')),
+  );
+  if (!sources.length) return out;
+  out.set(
+    `${dir}/${profile === 'dev' ? 'debug' : profile}/${name}`,
+    asScript(
+      'rust-script',
+      sources.map((p) => scope.files.get(p)),
+    ),
+  );
+  return out;
+}
+
 /** The programs `argv` compiles from written sources: absolute output path → its text as a script (null = not known). Empty = none. */
 export function compiledPrograms(program: string, argv: Field[], scope: Scope): Map<string, string | null> {
   if (program === 'swift' && argv[1]?.text === 'build') return swiftBuild(argv, scope);
+  if (program === 'go' && argv[1]?.text === 'build') return goBuild(argv, scope);
+  const sub = argv.slice(1).find((a) => !a.text.startsWith('-') && !a.text.startsWith('+'))?.text;
+  if (program === 'cargo' && (sub === 'build' || sub === 'b')) return cargoBuild(argv, scope);
   const out = new Map<string, string | null>();
   const c = Object.hasOwn(COMPILERS, program) ? COMPILERS[program] : undefined;
   if (!c) return out;

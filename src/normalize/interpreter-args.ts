@@ -167,7 +167,7 @@ export function interpreterFor(prog: string): Lang | undefined {
     )
   )
     return 'scheme';
-  if (prog === 'go') return 'go';
+  if (prog === 'go' || prog === 'gorun') return 'go'; // gorun FILE: Go source run as a script
   if (prog === 'elixir' || prog === 'iex' || prog === 'mix') return 'elixir';
   // java and jbang run a single-file program (`java Del.java`, `jbang Del.java`) the script wrote
   if (/^(groovy|kotlin|kotlinc|kotlinc-jvm|scala|scala-cli|jshell|java|jbang)$/.test(prog)) return 'jvm';

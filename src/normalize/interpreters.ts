@@ -12,7 +12,7 @@
  * PowerShell (pwsh.ts), Nushell (codescan-nu.ts) and Octave/MATLAB (codescan-octave.ts) are read
  * by their own scanners.
  */
-import { absPath, lit } from './state.js';
+import { absPath, basename, lit } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
@@ -36,10 +36,16 @@ const MAX_CODE_DEPTH = 4;
 
 /**
  * `go run [build flags] FILE.go… [args]`: the Go files the script wrote earlier are the code
- * (a package directory, or files on disk, are the project's own code: not read); any other go
- * command runs no code of its own here.
+ * (a package directory, or files on disk, are the project's own code: not read); `gorun FILE`
+ * runs FILE's Go source (a program `go build` made from written files: compiled.ts); any other
+ * go command runs no code of its own here.
  */
 function goRun(argv: Field[], k: K): CodeArgs {
+  if (basename(argv[0].text) === 'gorun') {
+    const file = argv[1];
+    const text = !file || file.dynamic ? undefined : k.scope.files.get(absPath(k.scope.cwd, file.text));
+    return text === undefined ? { label: 'gorun' } : { code: { text, dynamic: false }, label: 'gorun' };
+  }
   if (argv[1]?.text !== 'run') return { label: 'go' };
   const texts: string[] = [];
   for (let i = 2; i < argv.length; i++) {

@@ -70,6 +70,18 @@ function toolName(cmd: NormalizedCommand, req: HttpRequest): string {
 const knownMethod = (m: string): string =>
   /^[A-Za-z][A-Za-z0-9_-]*$/.test(m) && m.toUpperCase() !== 'DYNAMIC' ? m : 'UNKNOWN';
 
+/** Carriers whose command runs in a container on this machine (`docker exec app`, `docker compose run web`, `docker run IMAGE`). */
+const LOCAL_CONTAINER = /^(docker|podman|nerdctl|finch)( compose)? (exec|run)\b/;
+
+/**
+ * True when `cmd` runs on another machine: over ssh, a fleet tool, a platform's console, in a
+ * pod. Its `localhost` is that machine's own daemons (an admin API on a production host), not
+ * this developer's; a container on this machine is not elsewhere.
+ */
+function ranElsewhere(cmd: NormalizedCommand): boolean {
+  return cmd.remote && !cmd.wrappers.some((w) => LOCAL_CONTAINER.test(w));
+}
+
 export const extractHttp: Extractor = (cmd, ctx) => {
   const facts: DraftFact[] = [];
   for (const req of httpRequests(cmd, ctx)) {
@@ -81,8 +93,10 @@ export const extractHttp: Extractor = (cmd, ctx) => {
       const parsed = raw
         ? parseUrl(raw, req.defaultScheme)
         : { url: '', host: '', port: 0, path: '', query: '', local: false };
-      // Through a Unix socket the request reaches a daemon on this machine, whatever host the URL names.
-      const u = req.socket ? { ...parsed, local: true } : parsed;
+      // Through a Unix socket the request reaches a daemon on the machine the command runs on,
+      // whatever host the URL names. On another machine (elsewhere), localhost is that machine's.
+      const elsewhere = ranElsewhere(cmd);
+      const u = req.socket || elsewhere ? { ...parsed, local: !elsewhere } : parsed;
       const shown = maskUrl(u.url);
       const method = knownMethod(effectiveMethod(req, u.query));
       const via =

@@ -167,6 +167,21 @@ describe('curl details', () => {
   ])('local: %s', (line, local) => {
     expect(http(line)[0].local).toBe(local);
   });
+  // localhost on another machine is that machine's: a container on this one is still local
+  it.each<[string, Partial<NormalizedCommand>, boolean]>([
+    ['curl -X DELETE http://localhost:2019/config/', { remote: true, wrappers: ['ssh edge-1.prod'] }, false],
+    ['curl -X DELETE localhost:8080/cache', { remote: true, wrappers: ['kubectl exec deploy/api'] }, false],
+    [
+      'curl --unix-socket /var/run/docker.sock -X DELETE http://d/x',
+      { remote: true, wrappers: ['ssh prod'] },
+      false,
+    ],
+    ['curl -X DELETE localhost:9200/logs', { remote: true, wrappers: ['docker exec es'] }, true],
+    ['curl -X DELETE localhost:9200/logs', { remote: true, wrappers: ['docker compose exec es'] }, true],
+    ['curl -X DELETE localhost:9200/logs', { remote: false, wrappers: [] }, true],
+  ])('local, run where: %s %o', (line, where, local) => {
+    expect(http(line, where)[0].local).toBe(local);
+  });
   it('an unreadable -K config makes the method and URL unknown', () => {
     const [f] = http('curl -K nowhere.cfg');
     expect(f).toMatchObject({ method: 'UNKNOWN', host: '', bodyUnknown: true });

@@ -35,7 +35,5 @@ export function openedForwards(cmd: NormalizedCommand): Finding[] {
   if (!listen || !to || restricted(listen[2])) return [];
   const host = to[1].replace(/^\[|\]$/g, '');
   if (isLocalHost(host)) return [];
-  return [
-    ['forward', `listens on port ${listen[1]} of every interface, forwarding to ${host}:${to[2]}`],
-  ];
+  return [['forward', `listens on port ${listen[1]} of every interface, forwarding to ${host}:${to[2]}`]];
 }

@@ -35,6 +35,7 @@ import { vaultGrant } from './privilege-vault.js';
 import { uacBypass } from './privilege-uac.js';
 import { sdkGrant } from './privilege-sdk.js';
 import { ADMIN_ROLE, ALLOW_ALL } from './privilege-roles.js';
+import { toolAdminGrant } from './privilege-tool-roles.js';
 
 /** Options whose value names a role or a policy, or a comma-separated list of roles. */
 const ROLE_OPTS = new Set([
@@ -121,6 +122,8 @@ export function privileges(
   if (uac) return [uac];
   const sdk = sdkGrant(cmd);
   if (sdk) return [sdk];
+  const preset = toolAdminGrant(cmd);
+  if (preset) return [preset];
   const found: Finding[] = [];
   const words = cmd.argv.slice(1).filter((w) => !w.startsWith('-'));
   for (const [o, v] of optionPairs(cmd.argv)) {

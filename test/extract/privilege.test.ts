@@ -74,6 +74,52 @@ describe('administrator power granted', () => {
   ])('%s', (line, want) => expect(granted(line)).toEqual([want]));
 });
 
+describe("a tool's own preset that hands out everything", () => {
+  it.each<[string, string]>([
+    [
+      'consul acl token create -description "ci agent" -policy-name global-management',
+      'grant-admin: consul: acl token create with the global-management policy',
+    ],
+    [
+      'consul acl role update -id r1 -policy-id=00000000-0000-0000-0000-000000000001',
+      'grant-admin: consul: acl role update with the global-management policy',
+    ],
+    [
+      'rabbitmqctl -n rabbit@mq-prod-1 set_user_tags ci-agent administrator',
+      'grant-admin: rabbitmqctl: set_user_tags ci-agent administrator',
+    ],
+    [
+      'rabbitmqadmin declare user name=ci password=x tags=monitoring,administrator',
+      'grant-admin: rabbitmqadmin: declare user tags=monitoring,administrator',
+    ],
+    [
+      'nomad acl token create -type=management -name ci',
+      'grant-admin: nomad: acl token create -type=management',
+    ],
+    [
+      'nomad acl token create -name ci -type management',
+      'grant-admin: nomad: acl token create -type=management',
+    ],
+    ['influx auth create --all-access --org acme', 'grant-admin: influx: auth create --all-access'],
+    ['influx auth create --operator', 'grant-admin: influx: auth create --operator'],
+    [
+      'mc admin policy attach prod consoleAdmin --user ci',
+      'grant-admin: mc: admin policy attach prod consoleAdmin',
+    ],
+  ])('%s', (line, want) => expect(granted(line)).toEqual([want]));
+
+  it.each<[string]>([
+    ['consul acl token create -policy-name=readonly'],
+    ['consul acl token read -self'],
+    ['rabbitmqctl set_user_tags ci-agent monitoring'],
+    ['rabbitmqctl list_users'],
+    ['nomad acl token create -type client -policy dev'],
+    ['influx auth create --org acme --read-buckets'],
+    ['mc admin policy attach prod readwrite --user ci'],
+    ['mc admin policy info prod consoleAdmin'],
+  ])('%s', (line) => expect(granted(line)).toEqual([]));
+});
+
 describe('credentials minted, MFA switched off, policies not read', () => {
   it.each<[string, string]>([
     [

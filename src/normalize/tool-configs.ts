@@ -34,7 +34,9 @@ import {
   jestHooks,
   mavenFiles,
   mavenModules,
+  moduleRun,
   nmapScripts,
+  optionValue,
   pipDirs,
   yarnRelease,
 } from './tool-locators.js';
@@ -72,17 +74,6 @@ interface ToolFile {
   more?: (text: string, dir: string) => string[];
   /** The wrapper the file's commands run under; undefined = the program's name. */
   label?: string;
-}
-
-/** The value of option `opts` in `args` (`-f F`, `--f=F`); undefined = not given. */
-function optionValue(args: Field[], opts: string[]): Field | undefined {
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i].text;
-    if (opts.includes(t)) return args[i + 1];
-    const eq = opts.find((o) => o.startsWith('--') && t.startsWith(`${o}=`));
-    if (eq) return { text: t.slice(eq.length + 1), dynamic: args[i].dynamic };
-  }
-  return undefined;
 }
 
 /** A file in the tool's own language, read as the shell lines `lines` gives. */
@@ -294,14 +285,6 @@ function runFile(tool: ToolFile, file: Field, args: Field[], label: string, k: K
     );
   for (const more of tool.more?.(text, path.replace(/\/[^/]*$/, '') || '/') ?? [])
     runFile({ ...tool, more: undefined }, { text: more, dynamic: false }, args, label, k);
-}
-
-/** `python3 -m TOOL ARGS…` runs TOOL (`python3 -m pip install .`): its name and arguments; else `prog`'s own. */
-function moduleRun(prog: string, argv: Field[]): [string, Field[]] {
-  const m = argv.findIndex((f) => f.text === '-m');
-  if (/^python[\d.]*$/.test(prog) && m > 0 && argv[m + 1] && !argv[m + 1].dynamic)
-    return [argv[m + 1].text, argv.slice(m + 2)];
-  return [prog, argv.slice(1)];
 }
 
 /** Reads the files `prog` loads and runs (see the module comment). */

@@ -2,7 +2,8 @@
  * Which files a tool of the table (tool-configs.ts) loads, where its command line or another
  * file says: jest's setup files, yarn's yarnPath release, nmap's --script files, the folders
  * `pip install` builds, the scripts a gradle command loads (build, settings, init), the pom a
- * mvn command builds and its modules.
+ * mvn command builds and its modules; the option that names a file (`--noxfile F`) and the tool
+ * `python3 -m TOOL` runs.
  */
 import { absPath, basename, type Field } from './state.js';
 import type { K } from './emit.js';
@@ -135,4 +136,23 @@ export function mavenFiles(args: Field[], k: K): Field[] {
   }
   const pom = absPath(k.scope.cwd, 'pom.xml');
   return k.scope.written.has(pom) ? [{ text: pom, dynamic: false }] : [];
+}
+
+/** The value of option `opts` in `args` (`-f F`, `--f=F`); undefined = not given. */
+export function optionValue(args: Field[], opts: string[]): Field | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i].text;
+    if (opts.includes(t)) return args[i + 1];
+    const eq = opts.find((o) => o.startsWith('--') && t.startsWith(`${o}=`));
+    if (eq) return { text: t.slice(eq.length + 1), dynamic: args[i].dynamic };
+  }
+  return undefined;
+}
+
+/** `python3 -m TOOL ARGS…` runs TOOL (`python3 -m pip install .`): its name and arguments; else `prog`'s own. */
+export function moduleRun(prog: string, argv: Field[]): [string, Field[]] {
+  const m = argv.findIndex((f) => f.text === '-m');
+  if (/^python[\d.]*$/.test(prog) && m > 0 && argv[m + 1] && !argv[m + 1].dynamic)
+    return [argv[m + 1].text, argv.slice(m + 2)];
+  return [prog, argv.slice(1)];
 }

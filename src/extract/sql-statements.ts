@@ -50,7 +50,7 @@ function parserFor(d: SqlDialect): SqlParser {
   return p;
 }
 
-/** Statements that only frame a transaction; they carry no fact. */
+/** Statements that only frame a transaction or set (`SET`) or restore (`RESET`) a session setting; they carry no fact. */
 const TXN_WORDS = new Set(['TRANSACTION', 'WORK', 'ISOLATION', 'READ', 'DEFERRED', 'IMMEDIATE', 'EXCLUSIVE']);
 const FRAMING = new Set([
   'BEGIN',
@@ -61,6 +61,7 @@ const FRAMING = new Set([
   'SAVEPOINT',
   'RELEASE',
   'SET',
+  'RESET',
   'TRANSACTION',
 ]);
 
@@ -194,6 +195,8 @@ function fromAst(a: Record<string, unknown>): SqlStmt | undefined {
 
 const DROP_NOISE = new Set(['TEMPORARY', 'TEMP', 'MATERIALIZED', 'UNLOGGED', 'FOREIGN', 'GLOBAL', 'LOCAL']);
 const NAME_NOISE = new Set(['IF', 'EXISTS', 'CONCURRENTLY', 'ONLY', 'TABLE']);
+/** Object kinds spelled in two words (`DROP RESOURCE POOL p`: OceanBase, Vertica, SQL Server, Oracle). */
+const TWO_WORD_KINDS = /^RESOURCE (?:POOL|UNIT|GROUP|PLAN|MONITOR)$/;
 
 /** Reads a statement's kind from its leading keywords (the parser rejected it). */
 export function fromTokens(tokens: SqlToken[]): SqlStmt {
@@ -225,6 +228,9 @@ export function fromTokens(tokens: SqlToken[]): SqlStmt {
     case 'DROP': {
       let i = 0;
       while (after[i] && DROP_NOISE.has(after[i].text)) i++;
+      const two = `${after[i]?.text ?? ''} ${after[i + 1]?.text ?? ''}`;
+      if (TWO_WORD_KINDS.test(two))
+        return { statement: 'DROP', object: two, name: nameAfter(i + 2), where: true };
       return { statement: 'DROP', object: after[i]?.text ?? '', name: nameAfter(i + 1), where: true };
     }
     case 'REMOVE': {

@@ -129,6 +129,12 @@ describe('warehouse, platform and framework commands that run the SQL they are g
       undefined,
       [['db2', 'SELECT', '', '', true]],
     ],
+    // SQL*Plus: statements on stdin
+    [
+      ['sqlplus', '-s', '/', 'as', 'sysdba'],
+      { kind: 'pipe', text: 'GRANT DBA TO app_owner;' },
+      [['sqlplus', 'GRANT', 'ADMIN', 'app_owner', true]],
+    ],
   ])('%j', (argv, stdin, want) => {
     expect(sql(argv, stdin)).toEqual(want);
   });

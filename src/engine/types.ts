@@ -292,9 +292,18 @@ export interface SqlFact extends FactBase {
   kind: 'sql';
   /** psql | mysql | sqlite3 | mongosh | redis-cli | prisma | rails | django | … */
   tool: string;
-  /** Upper-case statement kind: DROP, TRUNCATE, DELETE, UPDATE, ALTER, SELECT, INSERT, FLUSHALL, RESET, … */
+  /**
+   * Upper-case statement kind: DROP, TRUNCATE, DELETE, UPDATE, ALTER, SELECT, INSERT, FLUSHALL,
+   * RESET, NOAUDIT (an audit log off), NOBACKUP (backups destroyed or no longer kept),
+   * NOSECURITY (access policies lifted), …
+   */
   statement: string;
-  /** Object kind for DROP/ALTER: TABLE, DATABASE, SCHEMA, COLUMN, INDEX, …; for GRANT: ALL when every privilege is granted widely (on `*.*`, to any host, to PUBLIC); empty = n/a. */
+  /**
+   * Object kind for DROP/ALTER: TABLE, DATABASE, SCHEMA, TENANT, COLUMN, INDEX, …; for GRANT: ALL
+   * when every privilege is granted widely (on `*.*`, to any host, to PUBLIC, with the grant
+   * option), ADMIN when administrator power is; for NOBACKUP / NOSECURITY what is lost or lifted
+   * (BINLOG, ARCHIVE, SLOT, LOG CHAIN, RLS, POLICY, BYPASS…); empty = n/a.
+   */
   object: string;
   /** Object name when literal (empty = unknown/none). */
   name: string;

@@ -8,6 +8,8 @@
  * (`log_statement = 'ddl'`) or tuning other settings is not switching it off.
  */
 import type { SqlStmt } from './sql-statements.js';
+import { settingsOf } from './sql-settings.js';
+import { splitSql, type SqlToken } from './sql-tokenize.js';
 
 /** A server setting that records what is done: an audit setting or a statement/connection log. */
 const AUDIT_PARAM =
@@ -15,12 +17,14 @@ const AUDIT_PARAM =
 /** A value that turns such a setting off (`'none'`, `OFF`, `false`, `0`, `-1`; `sql_log_off` is the other way round). */
 const OFF_VALUE = /^(?:none|off|false|0|-1|no|)$/i;
 
-/** Setting assignments of a statement: `ALTER SYSTEM SET p = v`, `SET GLOBAL p = v`, `ALTER ROLE r SET p TO v`. */
-const ASSIGN =
-  /^\s*(?:ALTER\s+(?:SYSTEM|DATABASE\s+\S+|ROLE\s+\S+|USER\s+\S+)\s+SET|SET\s+(?:GLOBAL|PERSIST|PERSIST_ONLY|@@global\.)?)\s*@?@?(?:global\.)?([\w.]+)\s*(?:=|\bTO\b)\s*(?:'([^']*)'|"([^"]*)"|([^'";,\s]+))/i;
-
-/** The audit the statement `text` switches off, as a statement of kind NOAUDIT; undefined = none. */
-export function auditOff(source: string): SqlStmt | undefined {
+/**
+ * The audit the statement `source` switches off, as a statement of kind NOAUDIT; undefined =
+ * none. `tokens`: the statement's tokens (control-flow prefixes stripped); default: lexed from `source`.
+ */
+export function auditOff(
+  source: string,
+  tokens: SqlToken[] = splitSql(source)[0]?.tokens ?? [],
+): SqlStmt | undefined {
   const text = source.replace(/^(?:\s*(?:--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/))*/, '');
   const stmt = (name: string): SqlStmt => ({ statement: 'NOAUDIT', object: '', name, where: true });
   if (/^\s*NOAUDIT\b/i.test(text)) return stmt('audit');
@@ -28,9 +32,11 @@ export function auditOff(source: string): SqlStmt | undefined {
   if (plugin) return stmt(plugin[1]);
   const spec = /^\s*ALTER\s+(?:SERVER|DATABASE)\s+AUDIT\b[\s\S]*\bSTATE\s*=\s*OFF\b/i.exec(text);
   if (spec) return stmt('audit');
-  const m = ASSIGN.exec(text);
-  if (!m || !AUDIT_PARAM.test(m[1])) return undefined;
-  const value = (m[2] ?? m[3] ?? m[4]).trim();
-  const off = /^sql_log_off$/i.test(m[1]) ? /^(?:on|true|1)$/i.test(value) : OFF_VALUE.test(value);
-  return off ? stmt(m[1].toLowerCase()) : undefined;
+  for (const set of settingsOf(tokens)) {
+    if (!AUDIT_PARAM.test(set.name)) continue;
+    const value = set.value.trim();
+    const off = set.name === 'sql_log_off' ? /^(?:on|true|1)$/i.test(value) : OFF_VALUE.test(value);
+    if (off) return stmt(set.name);
+  }
+  return undefined;
 }

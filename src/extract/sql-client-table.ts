@@ -29,6 +29,8 @@ export interface ClientSpec {
   flags?: string[];
   /** Operands that are files of SQL: every one, or every one after the database; absent = none (`-` is stdin). */
   positionalFiles?: 'all' | 'afterFirst';
+  /** True when an operand written `@FILE` (or `@@FILE`) runs that script, `.sql` assumed (SQL*Plus); the operands after it are its parameters. */
+  atFiles?: boolean;
 }
 
 /** `clickhouse-client`, also spelled `clickhouse client`. */
@@ -165,7 +167,9 @@ export const CLIENTS: Record<string, ClientSpec> = {
     withArg: ['-S', '-U', '-P', '-o', '-s', '-w', '-h', '-l', '-t', '-v'],
   },
 };
-CLIENTS.mariadb = { ...CLIENTS.mysql, tool: 'mariadb' };
+// MySQL-protocol servers whose shells are mysql's own client renamed (OceanBase, SingleStore).
+for (const tool of ['mariadb', 'obclient', 'memsql', 'singlestore'])
+  CLIENTS[tool] = { ...CLIENTS.mysql, tool };
 // MySQL Shell: `-e` runs in the shell's mode (`--sql`, or JS/Python): its text is read as SQL
 // either way (a JS line holds no SQL statement the rules act on).
 CLIENTS.mysqlsh = {
@@ -227,9 +231,10 @@ CLIENTS.influx = {
   db: ['-database'],
   withArg: ['-host', '-port', '-username', '-password', '-format', '-precision', '-path', '-unix-socket'],
 };
-// psql and cqlsh forks (YugabyteDB, Netezza) take the same options.
-CLIENTS.ysqlsh = { ...CLIENTS.psql, tool: 'ysqlsh' };
-CLIENTS.nzsql = { ...CLIENTS.psql, tool: 'nzsql' };
+// psql and cqlsh forks (YugabyteDB, Netezza, Yellowbrick) take the same options.
+for (const tool of ['ysqlsh', 'nzsql', 'ybsql']) CLIENTS[tool] = { ...CLIENTS.psql, tool };
+// openGauss / GaussDB's gsql is a psql fork whose -W takes the password (TigerGraph's gsql is read in sql-gsql.ts).
+CLIENTS.gsql = { ...CLIENTS.psql, tool: 'gsql', withArg: [...CLIENTS.psql.withArg, '-W', '--password'] };
 CLIENTS.ycqlsh = { ...CLIENTS.cqlsh, tool: 'ycqlsh' };
 // SQL Server: legacy osql reads like sqlcmd; mssql-cli has long spellings too.
 CLIENTS.osql = { ...CLIENTS.sqlcmd, tool: 'osql' };

@@ -115,6 +115,13 @@ export function parseSqlClient(
       }
     }
   }
+  const script = spec.atFiles ? positionals.findIndex(([p]) => /^@@?[^@]/.test(p)) : -1;
+  if (script >= 0) {
+    const name = positionals[script][0].replace(/^@@?/, '');
+    const file = /\.\w+$/.test(name) ? name : `${name}.sql`;
+    inv.sources.push(...fromPayload(readPayloadFile(file, cmd, ctx), `@${file}`, cmd, ctx));
+    positionals.splice(script);
+  }
   if (spec.allPositionalSql) {
     for (const [sql, i] of positionals) inv.sources.push(...sqlArg(sql, 'argument', i));
   } else if (spec.positionalSql) {

@@ -14,7 +14,7 @@ import { storeStmt, type StoreOps } from './sql-nosql.js';
 type Stmt = StoreOps['stmts'][number];
 
 /** gsql options that take a value. */
-const WITH_ARG = /^(-u|-p|-g|-ip|-c|--cacert|-s|--secret|-t|--token)$/;
+const WITH_ARG = /^(-u|-p|-g|-ip|--cacert|-s|--secret|-t|--token)$/;
 
 /** `text` with the contents of its string literals emptied (`"drop all"` is a value, not a command). */
 const unquoted = (text: string) => text.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
@@ -34,9 +34,12 @@ export function gsqlStatements(text: string, label: string): Stmt[] {
   return out;
 }
 
-/** The statements `gsql` runs; undefined = not gsql. */
+/** Options only openGauss / GaussDB's gsql (a psql fork) takes: its SQL, file, database, user, host, password. */
+const OPENGAUSS = /^(?:-[cfdUWh]|--(?:command|file|dbname|username|host|password)(?:=|$))/;
+
+/** The statements `gsql` runs; undefined = not TigerGraph's gsql (openGauss's is read as a SQL client). */
 export function parseGsql(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps | undefined {
-  if (cmd.program !== 'gsql') return undefined;
+  if (cmd.program !== 'gsql' || cmd.argv.slice(1).some((a) => OPENGAUSS.test(a))) return undefined;
   const ops: StoreOps = { tool: 'gsql', target: '', stmts: [] };
   const args = cmd.argv.slice(1);
   const operands: string[] = [];

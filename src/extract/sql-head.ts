@@ -5,7 +5,7 @@
  * ANALYZE` (which runs the statement it explains; plain EXPLAIN does not) and PostgreSQL's
  * `PREPARE name AS stmt` (the statement EXECUTE will run). Reads tokens of sql-tokenize.ts.
  */
-import type { SqlToken } from './sql-tokenize.js';
+import { isWord, type SqlToken } from './sql-tokenize.js';
 
 /** Words that open a block and are followed directly by a statement. */
 const OPENERS = new Set(['BEGIN', 'LOOP', 'ELSE', 'TRY', 'CATCH', 'EXCEPTION', 'ATOMIC', 'REPEAT']);
@@ -55,9 +55,6 @@ const EXPLAINED = new Set([
   'TABLE',
   'REPLACE',
 ]);
-
-const isWord = (t: SqlToken | undefined, ...words: string[]) =>
-  t !== undefined && t.type === 'word' && (words.length === 0 || words.includes(t.text));
 
 /** Index of the first top-level (`depth` = the first token's) word among `words` at or after `from`; -1 when none. */
 function findTop(tokens: SqlToken[], words: Set<string>, from: number): number {

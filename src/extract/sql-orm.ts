@@ -70,9 +70,29 @@ const PATTERNS: OrmPattern[] = [
 /** A filter earlier in the same chain or statement (`User.where(…).delete_all`). */
 const FILTER = /\.(where|filter|filter_by|find_by|exclude|get|find)\s*\(|\bwhere\s*:/;
 
-/** The shapes of destructive SQL (a statement keyword and its object; a server setting or its audit changed). */
-const SQL_SHAPE =
-  '(?:GRANT\\s+\\w+|DROP\\s+[A-Za-z]+|TRUNCATE(?:\\s+TABLE)?\\s+[\\w."]+|DELETE\\s+FROM\\s+[\\w."]+|ALTER\\s+TABLE\\s+[\\w."]+\\s+DROP|UPDATE\\s+[\\w."]+\\s+SET|ALTER\\s+(?:SYSTEM|SERVER\\s+AUDIT|DATABASE|ROLE|USER)|SET\\s+(?:GLOBAL|PERSIST)|NOAUDIT|UNINSTALL\\s+PLUGIN)\\b';
+/**
+ * The shapes of destructive SQL: a statement keyword and its object; a server setting or its
+ * audit changed; backups purged or discarded, a replication slot dropped; row security lifted;
+ * roles and members made administrators.
+ */
+const SQL_SHAPE = `(?:${[
+  'GRANT\\s+\\w+',
+  'DROP\\s+[A-Za-z]+',
+  'TRUNCATE(?:\\s+TABLE)?\\s+[\\w."]+',
+  'DELETE\\s+FROM\\s+[\\w."]+',
+  'ALTER\\s+TABLE\\s+[\\w."]+\\s+(?:DROP|DISABLE|NO\\s+FORCE)',
+  'UPDATE\\s+[\\w."]+\\s+SET',
+  'ALTER\\s+(?:SYSTEM|SERVER\\s+(?:AUDIT|ROLE)|SECURITY\\s+POLICY|DATABASE|ROLE|USER|GROUP)',
+  'CREATE\\s+(?:ROLE|USER|POLICY)',
+  'SET\\s+(?:GLOBAL|PERSIST)',
+  'NOAUDIT',
+  'UNINSTALL\\s+PLUGIN',
+  'PURGE\\s+\\w+',
+  'RESET\\s+(?:MASTER|BINARY)',
+  'BACKUP\\s+(?:LOG|DATABASE)',
+  'SELECT\\s+(?:pg_catalog\\.)?pg_drop_replication_slot',
+  'EXEC(?:UTE)?\\s+(?:\\w+\\.)*sp_add(?:srv)?rolemember',
+].join('|')})\\b`;
 /** SQL in a string literal handed to an execute-like call (`cursor.execute("delete from t")`), any case. */
 const CALL_SQL = new RegExp(
   `\\b(?:execute|executescript|exec|exec_query|query|raw|statement|unprepared|sql|\\$executeRaw\\w*|\\$queryRaw\\w*|executeRaw\\w*)\\s*\\(\\s*(['"\`])\\s*(${SQL_SHAPE}(?:(?!\\1)[^\\\\]|\\\\.)*)\\1`,

@@ -120,10 +120,11 @@ export const WAREHOUSE: Record<string, ClientSpec> = {
   // Platform.sh / Upsun: `platform sql 'SQL'` (also `db:sql`), SQL on stdin otherwise.
   platform: PLATFORM_SQL,
   upsun: { ...PLATFORM_SQL, tool: 'upsun sql' },
-  // IBM Db2's command line: every word after its options is one statement (`db2 "DROP TABLE t"`).
-  db2: spec('db2', [], [], { allPositionalSql: true }),
-  // Oracle SQL*Plus: the login is a positional; statements come on stdin (or `@script`).
-  sqlplus: spec('sqlplus', [], [], { withArg: [] }),
+  // IBM Db2's command line: every word after its options is one statement (`db2 "DROP TABLE t"`),
+  // or a script file (`db2 -tvf drop.sql`).
+  db2: spec('db2', [], ['-f'], { allPositionalSql: true, withArg: ['-z', '-r', '-l'] }),
+  // Oracle SQL*Plus: the login is a positional; statements come on stdin or from `@script`.
+  sqlplus: spec('sqlplus', [], [], { withArg: ['-M', '-R', '-C'], atFiles: true }),
 };
 
 /** A framework or platform shell: the words that select it, and the spec its remaining argv follows. */

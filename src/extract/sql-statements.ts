@@ -8,7 +8,9 @@ import { createRequire } from 'node:module';
 import { splitSql, type SqlChunk, type SqlToken } from './sql-tokenize.js';
 import { alwaysTrue, constantWhere, cteBodies } from './sql-where.js';
 import { statementTokens } from './sql-head.js';
-import { grantOf } from './sql-grant.js';
+import { adminGranted, grantOf } from './sql-grant.js';
+import { backupsOff } from './sql-backups-off.js';
+import { securityOff } from './sql-security-off.js';
 import {
   builtStatements,
   recordAssignment,
@@ -21,12 +23,18 @@ export type SqlDialect = 'postgresql' | 'mysql' | 'sqlite';
 
 /** What one statement does. */
 export interface SqlStmt {
-  /** Upper-case kind: DROP, TRUNCATE, DELETE, UPDATE, ALTER, GRANT, REVOKE, SELECT, INSERT, SHOW, NOAUDIT (an audit or statement log switched off, sql-audit.ts), … */
+  /**
+   * Upper-case kind: DROP, TRUNCATE, DELETE, UPDATE, ALTER, GRANT, REVOKE, SELECT, INSERT, SHOW,
+   * NOAUDIT (an audit or statement log switched off, sql-audit.ts), NOBACKUP (backups destroyed or
+   * no longer kept, sql-backups-off.ts), NOSECURITY (access policies lifted, sql-security-off.ts), …
+   */
   statement: string;
   /**
    * For DROP: what is dropped (TABLE, DATABASE, SCHEMA, INDEX, VIEW…); for ALTER: what the ALTER
    * drops (COLUMN, CONSTRAINT…), empty when it drops nothing; for GRANT: ALL when every privilege
-   * is granted widely (sql-grant.ts), empty for a narrower grant; else empty.
+   * is granted widely, ADMIN when administrator power is (sql-grant.ts), empty for a narrower
+   * grant; for NOBACKUP and NOSECURITY: what is lost or lifted (BINLOG, ARCHIVE, SLOT, RLS,
+   * POLICY, BYPASS…); else empty.
    */
   object: string;
   /** Object/table name(s) when literal, comma-separated; empty = none. */
@@ -50,7 +58,7 @@ function parserFor(d: SqlDialect): SqlParser {
   return p;
 }
 
-/** Statements that only frame a transaction; they carry no fact. */
+/** Statements that only frame a transaction or set (`SET`) or restore (`RESET`) a session setting; they carry no fact. */
 const TXN_WORDS = new Set(['TRANSACTION', 'WORK', 'ISOLATION', 'READ', 'DEFERRED', 'IMMEDIATE', 'EXCLUSIVE']);
 const FRAMING = new Set([
   'BEGIN',
@@ -61,6 +69,7 @@ const FRAMING = new Set([
   'SAVEPOINT',
   'RELEASE',
   'SET',
+  'RESET',
   'TRANSACTION',
 ]);
 
@@ -82,8 +91,14 @@ export function classifySql(
     // A procedural block (`BEGIN DROP TABLE x; END`, `IF … THEN`, `EXPLAIN ANALYZE`): the statement starts later.
     const tokens = statementTokens(chunk.tokens);
     // the server's audit or statement log switched off (`ALTER SYSTEM SET pgaudit.log = 'none'`, `SET GLOBAL general_log = OFF`)
-    const audit = auditOff(chunk.text);
+    const audit = auditOff(chunk.text, tokens);
     if (audit) out.push(audit);
+    // a safeguard lifted (backups or archiving, access policies, administrator power): that is what the statement does
+    const lifted = backupsOff(tokens) ?? adminGranted(tokens) ?? securityOff(tokens);
+    if (lifted) {
+      out.push(lifted);
+      continue;
+    }
     if (!tokens.length || recordAssignment(tokens, vars)) continue;
     if (FRAMING.has(first) && !block) continue;
     // DO $$ … $$ runs its body at once: read the statements inside.
@@ -194,6 +209,8 @@ function fromAst(a: Record<string, unknown>): SqlStmt | undefined {
 
 const DROP_NOISE = new Set(['TEMPORARY', 'TEMP', 'MATERIALIZED', 'UNLOGGED', 'FOREIGN', 'GLOBAL', 'LOCAL']);
 const NAME_NOISE = new Set(['IF', 'EXISTS', 'CONCURRENTLY', 'ONLY', 'TABLE']);
+/** Object kinds spelled in two words (`DROP RESOURCE POOL p`: OceanBase, Vertica, SQL Server, Oracle). */
+const TWO_WORD_KINDS = /^RESOURCE (?:POOL|UNIT|GROUP|PLAN|MONITOR)$/;
 
 /** Reads a statement's kind from its leading keywords (the parser rejected it). */
 export function fromTokens(tokens: SqlToken[]): SqlStmt {
@@ -225,6 +242,9 @@ export function fromTokens(tokens: SqlToken[]): SqlStmt {
     case 'DROP': {
       let i = 0;
       while (after[i] && DROP_NOISE.has(after[i].text)) i++;
+      const two = `${after[i]?.text ?? ''} ${after[i + 1]?.text ?? ''}`;
+      if (TWO_WORD_KINDS.test(two))
+        return { statement: 'DROP', object: two, name: nameAfter(i + 2), where: true };
       return { statement: 'DROP', object: after[i]?.text ?? '', name: nameAfter(i + 1), where: true };
     }
     case 'REMOVE': {

@@ -24,6 +24,14 @@ export interface SqlChunk {
   tokens: SqlToken[];
 }
 
+/** True when `t` is a word and, when `words` are given, one of them (upper case). */
+export const isWord = (t: SqlToken | undefined, ...words: string[]): boolean =>
+  t !== undefined && t.type === 'word' && (words.length === 0 || words.includes(t.text));
+
+/** True when the tokens from `at` on are the words `words`, in order. */
+export const wordsAt = (tokens: SqlToken[], at: number, ...words: string[]): boolean =>
+  words.every((w, k) => isWord(tokens[at + k], w));
+
 /** Splits SQL into statements. `hashComments`: `#` starts a comment (MySQL). */
 export function splitSql(sql: string, hashComments = false): SqlChunk[] {
   const out: SqlChunk[] = [];

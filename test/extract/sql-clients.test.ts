@@ -5,6 +5,8 @@ import { extractSql } from '../../src/extract/sql.js';
 
 const FILES: Record<string, string> = {
   '/ws/admin.sql': 'SELECT 1;\n\\! rm -rf /srv/data\n',
+  '/ws/cleanup.sql': 'DROP TABLE orders;\n',
+  '/ws/report.sql': 'SELECT count(*) FROM orders;\n',
 };
 const ctx = analyzeContext(WS, { readFile: (p) => FILES[p] });
 const facts = (argv: string[], dynamicArgs: number[] = [], stdin?: StdinSource) =>
@@ -68,5 +70,61 @@ describe('SQL the shell fills in at run time is read as a template', () => {
     [['psql', '-c', 'SELECT $1'], [], [['SELECT', '', '', true]]],
   ])('%j', (argv, dynamicArgs, want) => {
     expect(facts(argv, dynamicArgs)).toEqual(want);
+  });
+});
+
+describe("other servers' shells read as the client they are a fork or a copy of", () => {
+  it.each<[string[], (string | boolean)[][]]>([
+    // MySQL's client renamed: OceanBase, SingleStore (and MemSQL before it)
+    [
+      [
+        'obclient',
+        '-h10.20.0.5',
+        '-P2881',
+        '-uroot@sys',
+        '-pfake',
+        '-Doceanbase',
+        '-e',
+        'DROP TENANT prod_tenant FORCE',
+      ],
+      [['DROP', 'TENANT', 'prod_tenant', true]],
+    ],
+    [['obclient', '--execute=DROP RESOURCE POOL prod_pool'], [['DROP', 'RESOURCE POOL', 'prod_pool', true]]],
+    [
+      ['memsql', '-h', 'm.internal', '-u', 'root', '-e', 'DROP DATABASE events'],
+      [['DROP', 'DATABASE', 'events', true]],
+    ],
+    [
+      ['singlestore', '-P', '3306', '--execute', 'TRUNCATE TABLE orders'],
+      [['TRUNCATE', 'TABLE', 'orders', true]],
+    ],
+    [['singlestore', '-e', 'SHOW DATABASES'], [['SHOW', '', '', true]]],
+    // psql's forks: openGauss / GaussDB's gsql (-W takes the password), Yellowbrick's ybsql
+    [
+      [
+        'gsql',
+        '-d',
+        'postgres',
+        '-p',
+        '8000',
+        '-U',
+        'omm',
+        '-W',
+        'fake',
+        '-c',
+        'DROP SCHEMA billing CASCADE',
+      ],
+      [['DROP', 'SCHEMA', 'billing', true]],
+    ],
+    [['gsql', '-d', 'shop', '-f', 'cleanup.sql'], [['DROP', 'TABLE', 'orders', true]]],
+    [['gsql', '-d', 'postgres', '-c', 'SELECT datname FROM pg_database'], [['SELECT', '', '', true]]],
+    [['ybsql', '-h', 'yb.internal', '-c', 'DROP DATABASE ledger'], [['DROP', 'DATABASE', 'ledger', true]]],
+    // SQL*Plus runs `@script` (`.sql` assumed); fail closed: a script that cannot be read
+    [['sqlplus', '-s', 'app/fake@prodhost:1521/ORCL', '@cleanup.sql'], [['DROP', 'TABLE', 'orders', true]]],
+    [['sqlplus', '-s', '/', 'as', 'sysdba', '@@cleanup', 'arg1'], [['DROP', 'TABLE', 'orders', true]]],
+    [['sqlplus', '-s', 'app/fake@ORCL', '@report.sql'], [['SELECT', '', '', true]]],
+    [['sqlplus', '-s', 'app/fake@ORCL', '@/tmp/missing.sql'], [['UNKNOWN', '', '@/tmp/missing.sql', true]]],
+  ])('%j', (argv, want) => {
+    expect(facts(argv)).toEqual(want);
   });
 });

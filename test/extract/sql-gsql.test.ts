@@ -30,6 +30,9 @@ describe("TigerGraph's gsql: what its GSQL deletes", () => {
     [[...GSQL, '-g', 'social', 'RUN QUERY q("drop all")'], undefined, []],
     [['gsql', 'queries.gsql'], undefined, []],
     [['cypher-shell', 'DROP ALL'], undefined, undefined],
+    // openGauss / GaussDB's gsql (psql's options) is read as a SQL client instead
+    [['gsql', '-d', 'postgres', '-U', 'omm', '-c', 'DROP DATABASE x'], undefined, undefined],
+    [['gsql', '--dbname=shop', '-f', 'wipe.sql'], undefined, undefined],
   ])('%j %j', (argv, stdin, want) => {
     expect(read(argv, stdin)).toEqual(want);
   });

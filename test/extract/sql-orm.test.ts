@@ -59,8 +59,20 @@ describe('SQL a driver executes: any DROP, and server settings changed', () => {
         ['ALTER', '', true],
       ],
     ],
+    // backups purged or no longer kept, access policies lifted, administrators made
+    [`import pymysql; cur.execute('PURGE BINARY LOGS BEFORE NOW()')`, [['NOBACKUP', 'BINLOG', true]]],
+    [`cur.execute("reset master")`, [['NOBACKUP', 'BINLOG', true]]],
+    [`cur.execute("SELECT pg_drop_replication_slot('s1')")`, [['NOBACKUP', 'SLOT', true]]],
+    [`cur.execute("BACKUP LOG Shop TO DISK = 'NUL'")`, [['NOBACKUP', 'LOG CHAIN', true]]],
+    [`cur.execute('ALTER TABLE profiles DISABLE ROW LEVEL SECURITY')`, [['NOSECURITY', 'RLS', true]]],
+    [`cur.execute("CREATE POLICY p ON t FOR ALL USING (true)")`, [['NOSECURITY', 'POLICY', true]]],
+    [`cur.execute('ALTER ROLE app WITH SUPERUSER')`, [['GRANT', 'ADMIN', true]]],
+    [`cur.execute("EXEC sp_addsrvrolemember 'svc', 'sysadmin'")`, [['GRANT', 'ADMIN', true]]],
+    [`cur.execute("ALTER SERVER ROLE sysadmin ADD MEMBER svc")`, [['GRANT', 'ADMIN', true]]],
     // settings that switch nothing off, and reads
     [`import asyncpg; await conn.execute("ALTER SYSTEM SET work_mem = '64MB'")`, [['ALTER', '', true]]],
+    [`cur.execute("ALTER TABLE profiles ENABLE ROW LEVEL SECURITY")`, []],
+    [`cur.execute("CREATE USER app WITH PASSWORD 'fake'")`, [['CREATE', '', true]]],
     [`cur.execute("SELECT name FROM users WHERE id = 'x'")`, []],
     [`print("drop it like it's hot")`, []],
   ])('%s', (code, want) => {

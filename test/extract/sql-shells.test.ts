@@ -121,6 +121,20 @@ describe('warehouse, platform and framework commands that run the SQL they are g
       undefined,
       [['liquibase execute-sql', 'DROP', 'TABLE', 'audit', true]],
     ],
+    // Db2's command line: statements as operands, or a script with -f (its letters grouped: -tvf)
+    [['db2', 'DROP TABLE orders'], undefined, [['db2', 'DROP', 'TABLE', 'orders', true]]],
+    [['db2', '-tvf', 'drop_all.sql'], undefined, [['db2', 'UNKNOWN', '', '-f drop_all.sql', true]]],
+    [
+      ['db2', '-z', 'out.log', 'SELECT COUNT(*) FROM SYSCAT.TABLES'],
+      undefined,
+      [['db2', 'SELECT', '', '', true]],
+    ],
+    // SQL*Plus: statements on stdin
+    [
+      ['sqlplus', '-s', '/', 'as', 'sysdba'],
+      { kind: 'pipe', text: 'GRANT DBA TO app_owner;' },
+      [['sqlplus', 'GRANT', 'ADMIN', 'app_owner', true]],
+    ],
   ])('%j', (argv, stdin, want) => {
     expect(sql(argv, stdin)).toEqual(want);
   });

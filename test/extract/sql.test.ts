@@ -38,6 +38,13 @@ describe('statement classification (parser, then lexer fallback)', () => {
     // SurrealQL: REMOVE is its DROP; DELETE takes the table without FROM.
     ['REMOVE TABLE orders;', 'postgresql', [['DROP', 'TABLE', 'orders', true]]],
     ['REMOVE DATABASE IF EXISTS shop', 'postgresql', [['DROP', 'DATABASE', 'shop', true]]],
+    // what holds databases, and object kinds of two words
+    ['DROP TENANT IF EXISTS prod_tenant FORCE', 'mysql', [['DROP', 'TENANT', 'prod_tenant', true]]],
+    ['DROP CATALOG main CASCADE', 'postgresql', [['DROP', 'CATALOG', 'main', true]]],
+    ['DROP RESOURCE POOL prod_pool', 'mysql', [['DROP', 'RESOURCE POOL', 'prod_pool', true]]],
+    // restoring a session setting is no statement of its own
+    ['RESET search_path', 'postgresql', []],
+    ['RESET QUERY CACHE', 'mysql', []],
     ['REMOVE NS acme', 'postgresql', [['DROP', 'DATABASE', 'acme', true]]],
     ['REMOVE FIELD email ON TABLE user', 'postgresql', [['DROP', 'FIELD', 'email', true]]],
     ['DELETE orders', 'postgresql', [['DELETE', '', 'orders', false]]],

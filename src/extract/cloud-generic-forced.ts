@@ -11,6 +11,9 @@
  *   deployer tears down there is the live service; `down` of local tools (`tilt down`) stays.
  * - A playbook named for what it destroys (`ansible-playbook -i hosts reset.yml`, kubespray's
  *   `remove-node.yml`, ceph-ansible's `purge-cluster.yml`), unless only checked or listed.
+ * - A verb that takes down what the tool set up, told to erase its data too (`abctl local
+ *   uninstall --persisted`, `TOOL remove --purge`, `TOOL down --delete-data`): without that
+ *   option the data stays for the next install, so it is not read.
  * Each is a draft with `generic: true`, so `saas/unknown-cli-destroy` asks.
  */
 import type { CloudDraft } from './cloud-argv.js';
@@ -22,6 +25,12 @@ const HARD_RESET = /^(force|factory|hard)[-_]?reset$/;
 /** Options that answer the tool's own question (`-f` only when no value word follows it). */
 const SKIPS_PROMPT =
   /^(--force|--force=(true|yes|1)|--yes|-y|--no-prompt|--noprompt|--no-confirm|--noconfirm|--non-interactive|--assume-yes|--confirm|--yes-i-really-mean-it)$/;
+/** Verbs that take down what the tool set up, keeping its data unless told otherwise. */
+const TAKE_DOWN =
+  /^(uninstall|remove|rm|down|stop|reset|teardown|deinit|disable|detach|unregister|deprovision)$/;
+/** Options that make a take-down erase the data too (`--persisted`, `--purge`, `--delete-data`, `--remove-volumes=true`). */
+const ERASES_DATA =
+  /^--(?:persisted|purge|with-data|(?:delete|remove|wipe|erase|destroy|purge|drop)-(?:all-)?(?:data|volumes?|storage|persisted(?:-data)?|disks?|pvcs?|state|databases?))(?:=(?:true|yes|1))?$/;
 /** Words naming a production target (`shop-prod`, `--stage=production`, `live`). */
 const PRODUCTION = /(^|[-_.:/@=])(prod|production|prd|live)($|[-_.:/@\d])/i;
 /** Words before a verb that make the command about it (`tool help reset`). */
@@ -81,15 +90,19 @@ export function readForcedVerb(program: string, argv: string[]): CloudDraft | un
   if (Object.hasOwn(PLAYBOOK_RUNNERS, program)) return readPlaybook(program, argv);
   const pos: string[] = [];
   let force = false;
+  /** The option that erases the data too ('' = none). */
+  let erasesData = '';
   for (let i = 1; i < argv.length; i++) {
     if (argv[i] === '--') break;
     if (skipsPrompt(argv, i)) force = true;
+    if (ERASES_DATA.test(argv[i])) erasesData = argv[i];
     if (!argv[i].startsWith('-')) pos.push(argv[i]);
   }
   for (let i = 0; i < Math.min(pos.length, 3); i++) {
     const w = pos[i];
     const hard = HARD_RESET.test(w);
-    const confirmed = CONFIRMED.test(w) && force;
+    const withData = TAKE_DOWN.test(w) && erasesData !== '';
+    const confirmed = (CONFIRMED.test(w) && force) || withData;
     // fail closed: a target given by a value not known statically may be production
     const production =
       w === 'down' &&
@@ -99,7 +112,7 @@ export function readForcedVerb(program: string, argv: string[]): CloudDraft | un
     return {
       tool: program,
       service: pos.slice(0, i).join(' '),
-      verb: w,
+      verb: withData ? `${w} ${erasesData}` : w,
       resource: pos[i + 1] ?? '',
       all: false,
       force: force || hard,

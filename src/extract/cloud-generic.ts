@@ -37,11 +37,11 @@ export const COMPOUND =
   /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|del|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision|flush|truncate)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase|remove|truncate|prune|trim(?![-_](?:trailing|whitespace|spaces|lines)))(?:[-_][a-z0-9]+)+$/;
 /**
  * A verb joined to the object it destroys, written as one word (`cbt deletetable`,
- * `deleteinstance`, `deleteallrows`): not a word that only inflects the verb (`deletions`,
+ * `deleteinstance`, `deleteallrows`, cPanel's `whmapi1 removeacct`): not a word that only inflects the verb (`deletions`,
  * `purgeable`), names something else (`purgecss`) or deletes one record (`deleterow`).
  */
 const VERB_FIRST =
-  /^(?:delete|destroy|purge|truncate)(?!(?:ers|ion|ions|ing|able|css|ment|row|key|record|item|entry)$)[a-z]{3,16}$/;
+  /^(?:delete|destroy|purge|truncate|remove)(?!(?:ers|ion|ions|ing|able|css|ment|row|key|record|item|entry|prefix|suffix)$)[a-z]{3,16}$/;
 /**
  * A verb joined to a short prefix naming what it acts on (`cli53 rrpurge`, `rrdelete`): not
  * when the prefix negates or schedules it (`nodelete`, `autopurge`, `undelete`).
@@ -97,8 +97,12 @@ const TOOL_VERB: Record<string, RegExp> = {
  */
 const NAMED_VERB =
   /^(?!(?:un|no|non|auto|soft)(?:delete|destroy|purge))(?:[a-z][a-z0-9]*[-_]?)?(delete|destroy|purge)(?:system|cluster|instance|database|db|segment|node|all)?(?:[-_][a-z][a-z0-9]*){0,2}(?:\.(?:sh|py|pl|rb))?$/;
-/** Turning off a secrets engine or an auth method deletes what it holds (`vault secrets disable secret/`). */
-const UNMOUNT = { groups: /^(secrets|secret|auth)$/, verbs: /^(disable|unmount)$/ };
+/**
+ * Turning off a secrets engine or an auth method deletes what it holds (`vault secrets disable
+ * secret/`); turning off an audit device stops the record of everything done (`vault audit
+ * disable file/`, OpenBao's `bao audit disable`).
+ */
+const UNMOUNT = { groups: /^(secrets|secret|auth|audit)$/, verbs: /^(disable|unmount)$/ };
 
 /**
  * Verbs that destroy for remote tools but uninstall or tidy things for local ones; `forget`,
@@ -239,9 +243,9 @@ export function readGeneric(
   for (let i = 0; i < Math.min(pos.length, 4); i++) {
     const w = pos[i];
     // `group:verb`, also nested (`force:data:record:delete`): the verb is after the last colon;
-    // `group.verb` (`govc vm.destroy`) only with a verb that destroys whatever it names (a
-    // file name such as `notes.rm` is not a verb)
-    const dotted = /^([a-z][\w-]*)\.([a-z][\w-]*)$/.exec(w);
+    // `group.verb`, also nested (`govc vm.destroy`, TrueNAS's `midclt call pool.dataset.delete`),
+    // only with a verb that destroys whatever it names (a file name such as `notes.rm` is not a verb)
+    const dotted = /^([a-z][\w-]*(?:\.[a-z][\w-]*)*)\.([a-z][\w-]*)$/.exec(w);
     const colon =
       /^([\w.:-]+):([\w-]+)$/.exec(w) ??
       (dotted && (DESTROY.test(dotted[2]) || COMPOUND.test(dotted[2])) ? dotted : null);

@@ -162,7 +162,7 @@ export function readDefence(cmd: NormalizedCommand): CloudDraft | undefined {
 const CRITICAL_UNITS = new Set(
   (
     'sshd ssh postgresql postgres mysql mysqld mariadb mongod mongodb redis redis-server memcached ' +
-    'elasticsearch opensearch rabbitmq-server kafka zookeeper etcd consul vault nomad docker containerd ' +
+    'elasticsearch opensearch rabbitmq-server kafka zookeeper etcd consul vault openbao nomad docker containerd ' +
     'kubelet k3s rke2-server cassandra clickhouse-server influxdb minio'
   ).split(' '),
 );

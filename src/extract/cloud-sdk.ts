@@ -10,8 +10,9 @@
  * `app.control.purge()`, `Faktory::Client.new.flush`: the queue's own verbs, with or without parentheses), a message broker
  * (`channel.queue_purge('q')`, `ch.deleteQueue('q')`), or Proxmox VE's API (`proxmoxer`).
  * Without such an import only a REST client's `.delete('/api/path')` is read (`ovh.Client(…)
- * .delete('/cloud/project/…')`); a `.delete()` of the program's own objects is the ORM's or
- * the program's business (src/extract/sql-orm.ts).
+ * .delete('/cloud/project/…')`), and the clients of other third-party SDKs by what they are
+ * (cloud-sdk-generic.ts); a `.delete()` of the program's own objects is the ORM's or the
+ * program's business (src/extract/sql-orm.ts).
  *
  * Each call becomes a cloud fact of the SDK (tool `boto3`, `aws-sdk`, …), generic like a CLI
  * no table models (`saas/unknown-cli-destroy` asks).
@@ -22,6 +23,7 @@ import { peelRunner } from './sql-frameworks.js';
 import { codeOf } from './sql-orm.js';
 import { buildsClientFromSecret, CLEAR_OR_EXPOSE, COMPOUND_CALL } from './cloud-sdk-clients.js';
 import { storeCalls } from './cloud-sdk-stores.js';
+import { firstLiteral, genericSdkCalls, verbOf } from './cloud-sdk-generic.js';
 
 /** Interpreters whose arguments or stdin are code. */
 const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*|elixir|iex)$/;
@@ -177,21 +179,6 @@ const CALL = new RegExp(
 /** SDK command classes (`new DeleteBucketCommand(…)`, `new TerminateInstancesCommand(…)`). */
 const COMMAND_CLASS = /\bnew\s+((?:Delete|Terminate|Purge|Destroy|Drop|Deregister)\w*Command)\s*\(/g;
 
-/** The first plain string literal after position `at` on the same call (`'prod-db'`), or ''. */
-function firstLiteral(code: string, at: number): string {
-  const m = /^\s*\(?\s*(?:[A-Za-z_]\w*\s*=\s*)?(['"])([\w./:@-]{1,120})\1/.exec(code.slice(at, at + 200));
-  return m ? m[2] : '';
-}
-
-/** snake_case or camelCase method / class name → hyphenated verb (`delete_db_instance` → `delete-db-instance`). */
-function verbOf(name: string): string {
-  return name
-    .replace(/Command$/, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/_/g, '-')
-    .toLowerCase();
-}
-
 /**
  * `.delete('/x/…')` on a client object (`ovh.Client(…)`, `client`, `api`, `conn`, or a name
  * assigned from a `…Client(…)` / `…Session(…)` / `…Api(…)` call): a generic REST client asked
@@ -240,8 +227,13 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   // a program the script wrote to files and runs (`go run .`, `dotnet run`) is read whatever its language
   if (!INTERPRETER.test(program) && !runner && cmd.source === undefined) return [];
   const code = codeOf({ ...cmd, argv });
-  // the container engine's prunes and removals, tables' vacuums (cloud-sdk-stores.ts)
-  return [...storeCalls(code), ...sdkCalls(code)];
+  // the container engine's prunes and removals, tables' vacuums (cloud-sdk-stores.ts), and the
+  // clients of SDKs no entry names (cloud-sdk-generic.ts) where the named SDK's reading has not
+  // read the same call
+  const named = sdkCalls(code);
+  const seen = new Set(named.map((d) => `${d.verb} ${d.resource}`));
+  const generic = code.length > MAX_CODE ? [] : genericSdkCalls(code);
+  return [...storeCalls(code), ...named, ...generic.filter((d) => !seen.has(`${d.verb} ${d.resource}`))];
 }
 
 /** The destructive calls of code that loads an SDK (or builds an API client from a secret). */

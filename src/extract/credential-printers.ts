@@ -1,7 +1,7 @@
 /**
  * Commands whose output is a stored credential: CLIs that print the token they keep
  * (`gh auth token`, `gcloud auth print-access-token`, `az account get-access-token`,
- * `aws ecr get-login-password`, `heroku auth:token`, `vault print token`, an auth key of
+ * `aws ecr get-login-password`, `heroku auth:token`, `vault print token` (OpenBao: `bao`), an auth key of
  * `npm config get`), credential helpers (`git credential fill`, `docker-credential-* get`),
  * secret stores (`kubectl get secret … -o yaml|json|jsonpath`, `aws secretsmanager
  * get-secret-value`, `gcloud secrets versions access`, `az keyvault secret show`, the
@@ -106,9 +106,9 @@ const PRINTERS: Printer[] = [
   },
   { program: ['heroku'], words: ['auth:token'] },
   { program: ['heroku'], words: [/^config(:get)?$/] },
-  { program: ['vault'], words: ['print', 'token'] },
-  { program: ['vault'], words: ['kv', 'get'] },
-  { program: ['vault'], words: ['read'] },
+  { program: ['vault', 'bao'], words: ['print', 'token'] },
+  { program: ['vault', 'bao'], words: ['kv', 'get'] },
+  { program: ['vault', 'bao'], words: ['read'] },
   { program: ['doppler'], words: ['secrets', 'get'] },
   { program: ['doppler'], words: ['secrets', 'download'] },
   { program: ['op'], words: ['read'] },

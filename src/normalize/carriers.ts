@@ -148,7 +148,9 @@ export function runArgv(argv: Field[], k: K): Res {
       const r = runProcfile(prog, argv, k);
       if (r) return r;
     }
-    const lang = isRailsCode(prog, argv, k) ? 'ruby' : interpreterFor(prog); // rails runner (rails-runner.ts)
+    // rails runner (rails-runner.ts); `csi` runs C# or Scheme, by its words
+    const words = argv.map((a) => a.text);
+    const lang = isRailsCode(prog, argv, k) ? 'ruby' : interpreterFor(prog, words);
     if (lang) return runInterpreter(lang, argv, k);
     // cscript, wscript, mshta: VBScript and JScript (wsh.ts)
     if (WSH_HOST.test(head.text)) return runWsh(argv, k);

@@ -1,7 +1,10 @@
 /**
- * .NET scripts: F# (`dotnet fsi FILE.fsx`, `fsi`, `fsharpi`) and C# (`dotnet script FILE.csx`,
- * `dotnet-script`, `csi`), where the code is (dotnetArgs) and what it does (dotnetPatterns):
- * `Directory.Delete(path, true)` and `File.Delete(path)` delete, `Process.Start(PROG, ARGS)`
+ * .NET scripts: F# (`dotnet fsi FILE.fsx`, `fsi`, `fsharpi`), C# (`dotnet script FILE.csx`,
+ * `dotnet-script`, `csi FILE.csx`) and .NET 10's file-based apps (`dotnet run FILE.cs`, `dotnet
+ * FILE.cs`, `dotnet run --file FILE.cs`), where the code is (dotnetArgs) and what it does
+ * (dotnetPatterns): `Directory.Delete(path, true)`, `File.Delete(path)` and `new
+ * DirectoryInfo(path).Delete(true)` (also through a variable) delete, `Process.Start(PROG, ARGS)`
+ * (also `new ProcessStartInfo(PROG, ARGS)` or `{ FileName = PROG, Arguments = ARGS }`)
  * runs a command, and HttpClient's `DeleteAsync(url)`, `PostAsync(url, content)`,
  * `PutAsync`, `PatchAsync`, `GetAsync` (and `SendAsync(new HttpRequestMessage(HttpMethod.X,
  * url))`) send requests; a `new StringContent(BODY, …)` body is read as BODY. Other dotnet
@@ -20,10 +23,35 @@ export const DOTNET_PROGRAMS = /^(dotnet|fsi|fsharpi|dotnet-script|csi)$/;
 /** Options of `dotnet fsi`/`dotnet script` that take the next word as their value. */
 const VALUE_OPTS = /^(-r|--reference|-I|--lib|--define|-d|--configuration|-c|--sources|-s)$/;
 
+/** Options of `dotnet run` that take the next word as their value. */
+const RUN_VALUE_OPTS =
+  /^(-c|--configuration|-f|--framework|-r|--runtime|-a|--arch|--os|-v|--verbosity|-p|--project|--launch-profile|-e|--environment)$/;
+
+/**
+ * The C# file a .NET 10 file-based app runs from (`dotnet FILE.cs`, `dotnet run FILE.cs`,
+ * `dotnet run --file FILE.cs`, `--file=FILE.cs`); undefined = a project's run or another command.
+ */
+export function fileBasedApp(argv: Field[]): Field | undefined {
+  if (/\.cs$/.test(argv[1]?.text ?? '')) return argv[1];
+  if (argv[1]?.text !== 'run') return undefined;
+  for (let i = 2; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (t === '--file') return argv[i + 1];
+    if (t.startsWith('--file=')) return { ...argv[i], text: t.slice(7) };
+    if (t === '--') return undefined;
+    if (RUN_VALUE_OPTS.test(t)) i++;
+    else if (/\.cs$/.test(t)) return argv[i];
+    else if (!t.startsWith('-')) return undefined;
+  }
+  return undefined;
+}
+
 /** Where a .NET script command's code is: a script file operand, `dotnet script eval CODE`, or stdin. */
 export function dotnetArgs(prog: string, argv: Field[]): CodeArgs {
   let i = 1;
   if (prog === 'dotnet') {
+    const app = fileBasedApp(argv);
+    if (app) return { file: app, label: `dotnet ${argv[1].text === 'run' ? 'run ' : ''}${app.text}` };
     if (!/^(fsi|script)$/.test(argv[1]?.text ?? '')) return { label: 'dotnet', none: true };
     i = 2;
   }
@@ -54,6 +82,31 @@ function httpMethod(expr: string, lx: Lexed): string {
   return l && !l.dynamic ? l.value.toUpperCase() : 'DYNAMIC';
 }
 
+/** `new ProcessStartInfo(PROG, ARGS)` / `new ProcessStartInfo { FileName = PROG, Arguments = ARGS }` → [PROG, ARGS]; else the arguments as given. */
+function startInfo(args: string[], lx: Lexed): string[] {
+  // also held in a variable (`var psi = new ProcessStartInfo(…); Process.Start(psi);`)
+  const arg = args[0]?.trim() ?? '';
+  const first = (/^[A-Za-z_]\w*$/.test(arg) ? lx.vars.get(arg)?.trim() : undefined) ?? arg;
+  const ctor =
+    /^new\s+(?:System\.Diagnostics\.)?ProcessStartInfo\s*(?:\(([\s\S]*?)\))?\s*(\{[\s\S]*\})?$/.exec(first);
+  if (!ctor) return args;
+  const positional = ctor[1] ? callArgs(`${ctor[1]})`, 0).args : [];
+  const init = ctor[2] ?? '';
+  const prop = (name: string) => new RegExp(`\\b${name}\\s*=\\s*([^,}]+)`).exec(init)?.[1];
+  return [prop('FileName') ?? positional[0] ?? '', prop('Arguments') ?? positional[1] ?? ''];
+}
+
+/**
+ * `new DirectoryInfo(P).Delete(…)` / `new FileInfo(P).Delete()`, or the same object held in a
+ * variable (`var d = new DirectoryInfo(P); … d.Delete(true);`): a delete of P. Only made is not deleted.
+ */
+function infoDeleted(lx: Lexed, m: RegExpExecArray): boolean {
+  const end = callArgs(lx.skel, m.index + m[0].length).end;
+  if (/^\)\s*\.\s*Delete\s*\(/.test(lx.skel.slice(end))) return true;
+  const name = /\b([A-Za-z_]\w*)\s*=\s*$/.exec(lx.skel.slice(Math.max(0, m.index - 80), m.index))?.[1];
+  return !!name && new RegExp(`\\b${name}\\s*\\.\\s*Delete\\s*\\(`).test(lx.skel.slice(end));
+}
+
 export function dotnetPatterns(h: Helpers): Pattern[] {
   const http = (method: string, url: string | undefined, body: string | undefined, lx: Lexed, home: string) =>
     h.http(method, [url ?? '', ...(body !== undefined ? [`body=${body}`] : [])], lx, home, 'dotnet');
@@ -61,9 +114,15 @@ export function dotnetPatterns(h: Helpers): Pattern[] {
     ...dotnetGitPatterns(h),
     { re: /\b(?:System\.IO\.)?(?:Directory|File)\.Delete\s*\(/g, handle: h.rm },
     {
+      re: /\bnew\s+(?:System\.IO\.)?(?:DirectoryInfo|FileInfo)\s*\(/g,
+      handle: (a, lx, home, m) => (infoDeleted(lx, m) ? h.rm(a, lx, home, m) : []),
+    },
+    {
       re: /\b(?:System\.Diagnostics\.)?Process\.Start\s*\(/g,
       handle: (a, lx, home): Effect[] => {
-        const parts = a.filter((x) => x.trim() !== '').slice(0, 2);
+        const parts = startInfo(a, lx)
+          .filter((x) => x.trim() !== '')
+          .slice(0, 2);
         if (parts.length === 0) return [];
         const vals = parts.map((p) => h.valueOf(p, lx, home));
         // fail closed: a program or arguments not known statically

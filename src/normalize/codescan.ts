@@ -3,7 +3,6 @@
  * send destructive HTTP requests, or evaluate code that can't be read statically.
  * Works on the literal-aware skeleton from codelex.ts.
  */
-import { tempExpr } from './codescan-temp.js';
 import { callArgs, lex, literalOf, loopElements, show, type Lang, type Lexed } from './codelex.js';
 import { httpCall, pythonConnections, rubyConnections, type HttpEffect } from './codescan-http.js';
 import { clientConnections } from './codescan-httplibs.js';
@@ -23,6 +22,7 @@ import { dotnetPatterns } from './codescan-dotnet.js';
 import { dartPatterns } from './codescan-dart.js';
 import { extraPatterns } from './codescan-extra-langs.js';
 import { swiftPatterns } from './codescan-swift.js';
+import { dirExpr } from './codescan-dirs.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
@@ -31,43 +31,6 @@ export type Effect =
   | HttpEffect
   | { kind: 'code'; code: string }
   | { kind: 'dynamic'; text: string };
-
-/** Expressions that mean the home directory, per language (on the skeleton, placeholders as `\u0001N\u0002`). */
-function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
-  // Rust's `.unwrap()`, `.expect("…")` and `?` only take the value out of its Option/Result.
-  const t = expr
-    .trim()
-    .replace(/\s+/g, '')
-    .replace(/(?:\.unwrap\(\)|\.expect\(\u0001\d+\u0002\)|\.unwrap_or_default\(\)|\?)+$/, '');
-  const lit = (n: string) => lx.lits[Number(n)]?.value;
-  let m =
-    /^(?:Environment\.GetEnvironmentVariable\(|System\.get_?env\(|(?:std::)?env::var(?:_os)?\(|os\.environ\[|os\.environ\.get\(|os\.getenv\(|os\.Getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|Platform\.environment\[|\$ENV\{|(?:std::)?getenv\(|std\.getenv\(|getEnv\(|environment\.get\(|environment\[|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
-      t,
-    );
-  if (m && lit(m[1]) === 'HOME') return home;
-  m = /^System\.getProperty\(\u0001(\d+)\u0002\)$/.exec(t);
-  if (m && lit(m[1]) === 'user.home') return home;
-  if (/^(?:System\.user_home!?\(\)|(?:dirs::|home::|std::env::|env::)home_dir\(\)|os\.home)$/.test(t))
-    return home;
-  if (
-    /^(?:process\.env\.HOME|process\.env\[\u0001\d+\u0002\]|os\.homedir\(\)|require\(\u0001\d+\u0002\)\.homedir\(\)|(?:pathlib\.)?Path\.home\(\)|Dir\.home|homedir\(\)|(?:os\.)?getHomeDir\(\)|\$ENV\{HOME\}|File\.expand_path\(\u0001\d+\u0002\))$/.test(
-      t,
-    )
-  ) {
-    const n = /\u0001(\d+)\u0002/.exec(t);
-    if (!n || ['HOME', 'os', 'node:os', '~'].includes(lit(n[1]) ?? '')) return home;
-  }
-  // Python's, Julia's and R's tilde expansion (`path.expand("~")`, `normalizePath("~")`).
-  m =
-    /^(?:os\.path\.expanduser|expanduser|path\.expand|normalizePath|Path\.expand|expandTilde)\(\u0001(\d+)\u0002\)$/.exec(
-      t,
-    );
-  if (m) {
-    const v = lit(m[1]) ?? '';
-    if (v === '~' || v.startsWith('~/')) return home + v.slice(1);
-  }
-  return undefined;
-}
 
 /** Deepest chain of variables followed when reading a value (`a = b; b = "x"`). */
 const MAX_VAR_HOPS = 8;
@@ -89,21 +52,29 @@ function urlPart(url: string, part: string): string | undefined {
 }
 
 /**
- * Value of an argument: literal, home expression, temp folder (codescan-temp.ts), Path(...)/join(...)/URI(...) of those, a
+ * Value of an argument: literal, home or temp folder expression (codescan-dirs.ts), Path(...)/join(...)/URI(...) of those, a
  * variable assigned once from one of those (or a URL part of it); else dynamic.
  */
 export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field {
   const t = unwrapParens(expr.trim());
   const lit = literalOf(t, lx);
   if (lit) return { text: lit.value, dynamic: lit.dynamic };
-  const h = homeExpr(t, lx, home) ?? tempExpr(t.replace(/\s+/g, '').replace(/(?:\.unwrap\(\)|\?)+$/, ''));
+  const h = dirExpr(t, lx, home);
   if (h !== undefined) return { text: h, dynamic: false };
   const wrap =
     /^(?:(?:pathlib\.)?Path|File\.expand_path|path\.resolve|os\.path\.abspath|Pathname\.new|URI|URI\.parse|new\s+URL)\(([\s\S]*)\)$/.exec(
       t,
     );
   if (wrap) return valueOf(wrap[1], lx, home, hops);
-  const join = /^(?:os\.path\.join|path\.join|filepath\.Join|File\.join|path\.resolve)\(([\s\S]*)\)$/.exec(t);
+  // .NET's path of a DirectoryInfo or FileInfo (`dir.FullName`, `new DirectoryInfo(p).FullName`)
+  const full =
+    /^([\s\S]+?)\.FullName$/.exec(t) ??
+    /^new\s+(?:System\.IO\.)?(?:Directory|File)Info\(([\s\S]*)\)$/.exec(t);
+  if (full) return valueOf(full[1], lx, home, hops);
+  const join =
+    /^(?:os\.path\.join|path\.join|filepath\.Join|File\.join|path\.resolve|(?:System\.IO\.)?Path\.(?:Combine|Join))\(([\s\S]*)\)$/.exec(
+      t,
+    );
   if (join) return joinPath(callArgs(join[1] + ')', 0).args, lx, home, hops);
   // pathlib's `/` (`Path.home() / '.ssh' / 'id_rsa'`)
   const slashed = topLevelSplit(t, '/');

@@ -144,8 +144,13 @@ function rArgs(prog: string, argv: Field[]): CodeArgs | undefined {
   return undefined;
 }
 
-/** The language `prog` interprets; undefined = not an interpreter read here. */
-export function interpreterFor(prog: string): Lang | undefined {
+/**
+ * The language `prog` interprets; undefined = not an interpreter read here. `words`, its
+ * arguments when known, tell apart two interpreters of one name: `csi FILE.csx` (or `csi
+ * /r:LIB …`) is C# Interactive, other `csi` runs are CHICKEN Scheme's.
+ */
+export function interpreterFor(prog: string, words: string[] = []): Lang | undefined {
+  if (prog === 'csi' && words.some((w) => /\.csx$|^\/\w+:/.test(w))) return 'dotnet';
   // IPython's own syntax (`!CMD`, magics) is rewritten as Python first (ipython.ts)
   // Hy is Lisp syntax for Python (rewritten as Python: dialects.ts)
   if (/^python[\d.]*$|^pypy[\d.]*$|^ipython[\d.]*$|^hy[\d.]*$/.test(prog)) return 'python';

@@ -5,7 +5,8 @@
  *   and `go generate [./...]`, whose `//go:generate CMD` lines run as shell commands;
  * - `cargo run|test|bench` (the crate's `src/**.rs`, and `build.rs`), `cargo build|check|clippy`
  *   (`build.rs` only: a build script runs at build time), `--manifest-path DIR/Cargo.toml`;
- * - `dotnet run|test [--project DIR]` (the project's `.cs` files, read as C#);
+ * - `dotnet run|test [--project DIR]` (the project's `.cs` files, read as C#; `dotnet run FILE.cs`
+ *   runs that one file: codescan-dotnet.ts);
  * - `dart run` / `dart test` of a package (its `bin/`, `lib/` and `test/` `.dart` files);
  * - `swift run` / `swift test` of a package (its `Sources/` and `Tests/` `.swift` files, and the
  *   manifest `Package.swift`, which SwiftPM runs first), `swift build` (the manifest only),
@@ -17,6 +18,7 @@ import type { Field, Res } from './state.js';
 import type { K } from './emit.js';
 import type { Lang } from './codelex.js';
 import { runWritten } from './written-code.js';
+import { fileBasedApp } from './codescan-dotnet.js';
 
 /** The code a project command runs: the written files' texts joined, and shell lines it runs; both empty = none known. */
 export interface ProjectCode {
@@ -116,6 +118,7 @@ function cargoCode(argv: Field[], cwd: string, files: Map<string, string>): Proj
 
 function dotnetCode(argv: Field[], cwd: string, files: Map<string, string>): ProjectCode {
   if (!/^(run|test|watch)$/.test(argv[1]?.text ?? '')) return NONE;
+  if (fileBasedApp(argv)) return NONE; // one file, not the project: the script reader's (codescan-dotnet.ts)
   const project = optValue(argv, '--project') ?? optValue(argv, '-p');
   const dir = project ? absPath(cwd, project.replace(/\/?[^/]*\.(cs|fs)proj$/, '') || '.') : cwd;
   return { text: written(files, dir, true, /\.cs$/).join('\n'), shell: [] };

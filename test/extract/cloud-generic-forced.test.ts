@@ -24,6 +24,12 @@ describe('verbs that erase once the prompt is skipped, or aimed at production', 
     // never asks
     'rabbitmqctl force_reset',
     'rdctl factory-reset',
+    // a take-down told to erase the data too
+    'abctl local uninstall --persisted',
+    'sudo abctl local uninstall --persisted --force',
+    'acmectl down --delete-volumes',
+    'acmectl cluster remove-node n1 --wipe-data',
+    'acmectl uninstall --purge=true',
     // down on a production target, as a word, an option value or a flag
     'mycloud compose down --project-name storefront-prod',
     'deployer down --stage=production',
@@ -43,6 +49,11 @@ describe('verbs that erase once the prompt is skipped, or aimed at production', 
     'sealos reset',
     'tt clean billing',
     'ghost uninstall',
+    // without the option the data stays for the next install
+    'abctl local uninstall',
+    'abctl local status',
+    'acmectl down',
+    'acmectl uninstall --keep-data',
     // help, status, reads, and `-f` naming a file
     'sealos reset --help',
     'tt status billing',

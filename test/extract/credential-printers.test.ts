@@ -14,6 +14,10 @@ describe('printedCredential', () => {
     ['aws ecr get-login-password --region eu-west-1', 'aws ecr get-login-password'],
     ['heroku auth:token', 'heroku auth:token'],
     ['vault kv get -field=password secret/prod/db', 'vault kv get'],
+    // OpenBao's CLI is Vault's
+    ['bao kv get -field=password secret/prod/db', 'bao kv get'],
+    ['bao print token', 'bao print token'],
+    ['bao read database/creds/app', 'bao read'],
     ['op read op://vault/db/password', 'op read'],
     ['pass show work/db', 'pass show'],
     ['kubectl config view --raw', 'kubectl config view'],
@@ -24,6 +28,8 @@ describe('printedCredential', () => {
     ['kubectl config view', ''],
     ['gpg --export -a dev@example.com', ''],
     ['vault kv list secret/', ''],
+    ['bao kv list secret/', ''],
+    ['bao status', ''],
     ['pass ls', ''],
   ])('%s → %s', (line, want) => expect(printedCredential(line.split(' '))).toBe(want));
 });

@@ -51,9 +51,96 @@ describe('.NET scripts', () => {
       ),
       'curl -X DELETE https://api.example.com/v1/x',
     ],
+    // .NET 10 file-based apps: one .cs file run by `dotnet run FILE`, `dotnet FILE`, `--file FILE`
+    [
+      written(
+        '/tmp/reset.cs',
+        'Directory.Delete("/srv/app/uploads", recursive: true);',
+        'dotnet run /tmp/reset.cs',
+      ),
+      'rm -rf /srv/app/uploads',
+    ],
+    [
+      written('clean.cs', 'File.Delete("/etc/nginx/nginx.conf");', 'dotnet clean.cs'),
+      'rm -rf /etc/nginx/nginx.conf',
+    ],
+    [
+      written(
+        'app.cs',
+        '#:package Spectre.Console@0.49.1\nProcess.Start("rm", "-rf /opt/app");',
+        'dotnet run -c Release --file app.cs -- --yes',
+      ),
+      'rm -rf /opt/app',
+    ],
+    [written('a.cs', 'File.Delete("/srv/a");', 'dotnet run --file=a.cs'), 'rm -rf /srv/a'],
+    // DirectoryInfo / FileInfo deleted, also through a variable
+    [
+      written('t.cs', 'new DirectoryInfo("/opt/app/data").Delete(true);', 'dotnet run t.cs'),
+      'rm -rf /opt/app/data',
+    ],
+    [
+      written('t.cs', 'var f = new System.IO.FileInfo("/etc/hosts");\nf.Delete();', 'dotnet t.cs'),
+      'rm -rf /etc/hosts',
+    ],
+    // a process started from a ProcessStartInfo, given by constructor, initializer or variable
+    [
+      written(
+        'p.cs',
+        'Process.Start(new ProcessStartInfo("bash", "-c \\"rm -rf /opt/app\\""));',
+        'dotnet run p.cs',
+      ),
+      'rm -rf /opt/app',
+    ],
+    [
+      written(
+        'p.cs',
+        'Process.Start(new ProcessStartInfo { FileName = "rm", Arguments = "-rf /srv/www" });',
+        'dotnet p.cs',
+      ),
+      'rm -rf /srv/www',
+    ],
+    [
+      written(
+        'p.cs',
+        'var psi = new ProcessStartInfo("rm", "-rf /var/lib/app");\nProcess.Start(psi);',
+        'dotnet p.cs',
+      ),
+      'rm -rf /var/lib/app',
+    ],
+    // the home directory by .NET's own name, joined with Path.Combine
+    [
+      written(
+        '/tmp/home.cs',
+        'var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);\nDirectory.Delete(Path.Combine(home, "projects"), recursive: true);',
+        'sudo dotnet run /tmp/home.cs',
+      ),
+      'rm -rf /h/projects',
+    ],
+    // C# Interactive's csi (not CHICKEN Scheme's) runs a .csx file
+    [written('nuke.csx', 'Directory.Delete("/srv/backups", true);', 'csi nuke.csx'), 'rm -rf /srv/backups'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string[]]>([
+    [
+      written('hello.cs', 'Console.WriteLine("hello");', 'dotnet run hello.cs'),
+      ['cat', 'dotnet run hello.cs'],
+    ],
+    [
+      written(
+        'read.cs',
+        'var d = new DirectoryInfo("/etc");\nConsole.WriteLine(d.GetFiles().Length);',
+        'dotnet read.cs',
+      ),
+      ['cat', 'dotnet read.cs'],
+    ],
+    [
+      written('g.cs', 'Process.Start(new ProcessStartInfo("git", "status"));', 'dotnet g.cs'),
+      ['cat', 'dotnet g.cs', 'git status'],
+    ],
+    [
+      'dotnet run --project src/Api -- --urls http://localhost:5000',
+      ['dotnet run --project src/Api -- --urls http://localhost:5000'],
+    ],
     ['dotnet build -c Release', ['dotnet build -c Release']],
     ['dotnet test --no-build', ['dotnet test --no-build']],
     [

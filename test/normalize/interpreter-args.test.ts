@@ -80,4 +80,16 @@ describe('which programs are interpreters', () => {
     ['ipcalc', undefined],
     ['qjsc', undefined],
   ])('%s → %s', (prog, lang) => expect(interpreterFor(prog)).toBe(lang));
+
+  // `csi` names two interpreters: C# Interactive runs `.csx` files, CHICKEN's runs Scheme
+  it.each<[string, string | undefined]>([
+    ['csi purge.csx', 'dotnet'],
+    ['csi /r:System.Net.Http.dll run.csx', 'dotnet'],
+    ['csi -s purge.scm', 'scheme'],
+    ["csi -e '(display 1)'", 'scheme'],
+    ['csi', 'scheme'],
+  ])('%s → %s', (line, lang) => {
+    const [prog, ...words] = line.split(' ');
+    expect(interpreterFor(prog, words)).toBe(lang);
+  });
 });

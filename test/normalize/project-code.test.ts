@@ -47,6 +47,11 @@ describe('written projects that are run', () => {
     [`cd /tmp/c && ${write('src/main.rs', RS_RM)}cargo fmt`, 'rm -rf /srv/data'],
     [`cd /tmp/d && ${write('Program.cs', CS_RM)}dotnet build`, 'rm -rf /srv/data'],
     [`cd /tmp/d && ${write('bin/Debug/x.cs', CS_RM)}dotnet run`, 'rm -rf /srv/data'],
+    // `dotnet run FILE.cs` runs that file alone (a file-based app), not the folder's other files
+    [
+      `cd /tmp/d && ${write('Old.cs', CS_RM)}${write('hello.cs', 'Console.WriteLine(1);')}dotnet run hello.cs`,
+      'rm -rf /srv/data',
+    ],
     ['cd /tmp/p && go run .', 'rm -rf /srv/data'],
     [`cd /tmp/s && ${write('Sources/App/main.swift', SW_RM)}swift build`, 'rm -rf /srv/data'],
     [`cd /tmp/s && ${write('Tests/AppTests/T.swift', SW_RM)}swift run`, 'rm -rf /srv/data'],

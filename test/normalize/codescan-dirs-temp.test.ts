@@ -1,10 +1,9 @@
 /**
- * Temporary folders in code (src/normalize/codescan-temp.ts): a fresh folder the code makes is
+ * Temporary folders in code (src/normalize/codescan-dirs.ts), through the whole reading: a fresh folder the code makes is
  * read as the folder `mktemp -d` makes; the system's temp folder itself stays /tmp.
  */
 import { describe, expect, it } from 'vitest';
 import { filesContext, normalizeIn } from '../helpers/normalize.js';
-import { tempExpr } from '../../src/normalize/codescan-temp.js';
 
 const ctx = filesContext({});
 const commands = (script: string) =>
@@ -46,18 +45,4 @@ describe('the system temp folder, and other folders, stay what they are', () => 
   ])('%s', (script, want) =>
     expect(commands(script).some((c) => c.startsWith(want) && !c.includes('XXXX'))).toBe(true),
   );
-});
-
-describe('tempExpr', () => {
-  it.each<[string, string | undefined]>([
-    ['tempfile.mkdtemp()', '/tmp/tmp.XXXXXXXXXX'],
-    ['Files.createTempDirectory(\u00010\u0002)', '/tmp/tmp.XXXXXXXXXX'],
-    ['tempfile::tempdir()', '/tmp/tmp.XXXXXXXXXX'],
-    ['Directory.CreateTempSubdirectory()', '/tmp/tmp.XXXXXXXXXX'],
-    ['Path.GetTempPath()', '/tmp'],
-    // a call after the fresh folder's call is something else
-    ['tempfile.mkdtemp().upper()', undefined],
-    ['mkdtemp(a)+b(c)', undefined],
-    ['make_tmp()', undefined],
-  ])('%s → %s', (expr, want) => expect(tempExpr(expr)).toBe(want));
 });

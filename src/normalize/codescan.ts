@@ -22,6 +22,7 @@ import { dotnetPatterns } from './codescan-dotnet.js';
 import { dartPatterns } from './codescan-dart.js';
 import { extraPatterns } from './codescan-extra-langs.js';
 import { swiftPatterns } from './codescan-swift.js';
+import { homeExpr, pathMethod } from './codescan-home.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
@@ -30,43 +31,6 @@ export type Effect =
   | HttpEffect
   | { kind: 'code'; code: string }
   | { kind: 'dynamic'; text: string };
-
-/** Expressions that mean the home directory, per language (on the skeleton, placeholders as `\u0001N\u0002`). */
-function homeExpr(expr: string, lx: Lexed, home: string): string | undefined {
-  // Rust's `.unwrap()`, `.expect("…")` and `?` only take the value out of its Option/Result.
-  const t = expr
-    .trim()
-    .replace(/\s+/g, '')
-    .replace(/(?:\.unwrap\(\)|\.expect\(\u0001\d+\u0002\)|\.unwrap_or_default\(\)|\?)+$/, '');
-  const lit = (n: string) => lx.lits[Number(n)]?.value;
-  let m =
-    /^(?:Environment\.GetEnvironmentVariable\(|System\.get_?env\(|(?:std::)?env::var(?:_os)?\(|os\.environ\[|os\.environ\.get\(|os\.getenv\(|os\.Getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|Platform\.environment\[|\$ENV\{|(?:std::)?getenv\(|std\.getenv\(|getEnv\(|environment\.get\(|environment\[|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
-      t,
-    );
-  if (m && lit(m[1]) === 'HOME') return home;
-  m = /^System\.getProperty\(\u0001(\d+)\u0002\)$/.exec(t);
-  if (m && lit(m[1]) === 'user.home') return home;
-  if (/^(?:System\.user_home!?\(\)|(?:dirs::|home::|std::env::|env::)home_dir\(\)|os\.home)$/.test(t))
-    return home;
-  if (
-    /^(?:process\.env\.HOME|process\.env\[\u0001\d+\u0002\]|os\.homedir\(\)|require\(\u0001\d+\u0002\)\.homedir\(\)|(?:pathlib\.)?Path\.home\(\)|Dir\.home|homedir\(\)|(?:os\.)?getHomeDir\(\)|\$ENV\{HOME\}|File\.expand_path\(\u0001\d+\u0002\))$/.test(
-      t,
-    )
-  ) {
-    const n = /\u0001(\d+)\u0002/.exec(t);
-    if (!n || ['HOME', 'os', 'node:os', '~'].includes(lit(n[1]) ?? '')) return home;
-  }
-  // Python's, Julia's and R's tilde expansion (`path.expand("~")`, `normalizePath("~")`).
-  m =
-    /^(?:os\.path\.expanduser|expanduser|path\.expand|normalizePath|Path\.expand|expandTilde)\(\u0001(\d+)\u0002\)$/.exec(
-      t,
-    );
-  if (m) {
-    const v = lit(m[1]) ?? '';
-    if (v === '~' || v.startsWith('~/')) return home + v.slice(1);
-  }
-  return undefined;
-}
 
 /** Deepest chain of variables followed when reading a value (`a = b; b = "x"`). */
 const MAX_VAR_HOPS = 8;
@@ -97,8 +61,14 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
   if (lit) return { text: lit.value, dynamic: lit.dynamic };
   const h = homeExpr(t, lx, home);
   if (h !== undefined) return { text: h, dynamic: false };
+  // a path object's own methods (`Path.home().joinpath('.pypirc')`, `Path('~/.npmrc').expanduser()`)
+  const pm = pathMethod(t);
+  if (pm)
+    return pm.joined
+      ? joinPath([pm.receiver, ...pm.args], lx, home, hops)
+      : tilde(valueOf(pm.receiver, lx, home, hops), home);
   const wrap =
-    /^(?:(?:pathlib\.)?Path|File\.expand_path|path\.resolve|os\.path\.abspath|Pathname\.new|URI|URI\.parse|new\s+URL)\(([\s\S]*)\)$/.exec(
+    /^(?:(?:pathlib\.)?Path|File\.expand_path|os\.path\.abspath|Pathname\.new|URI|URI\.parse|new\s+URL)\(([\s\S]*)\)$/.exec(
       t,
     );
   if (wrap) return valueOf(wrap[1], lx, home, hops);
@@ -107,6 +77,12 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
   // pathlib's `/` (`Path.home() / '.ssh' / 'id_rsa'`)
   const slashed = topLevelSplit(t, '/');
   if (slashed.length > 1) return joinPath(slashed, lx, home, hops);
+  // concatenation (`os.homedir() + '/.kube/config'`)
+  const added = topLevelSplit(t, '+');
+  if (added.length > 1) {
+    const vs = added.map((a) => valueOf(a, lx, home, hops));
+    return { text: vs.map((v) => v.text).join(''), dynamic: vs.some((v) => v.dynamic) };
+  }
   const ref = /^[$@%]?([A-Za-z_]\w*)(?:\.(host|hostname|port|path|request_uri|scheme))?$/.exec(t);
   const assigned = ref ? lx.vars.get(ref[1]) : undefined;
   if (ref && assigned && hops < MAX_VAR_HOPS) {
@@ -116,6 +92,13 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
     if (part !== undefined) return { text: part, dynamic: false };
   }
   return { text: show(t, lx), dynamic: true };
+}
+
+/** `~` / `~/x` made absolute under `home` (what `expanduser()` does); other values as they are. */
+function tilde(v: Field, home: string): Field {
+  return !v.dynamic && (v.text === '~' || v.text.startsWith('~/'))
+    ? { text: home + v.text.slice(1), dynamic: false }
+    : v;
 }
 
 /** The path the expressions `parts` make joined with `/`; dynamic when any part is. */

@@ -10,7 +10,8 @@
  * `ansible-vault view`, `age -d`, `gpg -d`), a container's environment (`docker inspect`
  * unformatted or formatting `.Config.Env`, `docker compose config`), and infrastructure
  * outputs that print sensitive values in the clear (`terraform output -json`, a secret-named
- * output, `terraform state pull`, `pulumi … --show-secrets`).
+ * output, `terraform state pull`, `pulumi … --show-secrets`), and a fetch of a cloud
+ * instance's metadata credentials (src/normalize/metadata-credentials.ts).
  * Password managers and secret services are also read through credential-managers.ts.
  * Piping or substituting such output into a request body sends the credential away
  * (exfil-sources.ts); used for its purpose (`| docker login --password-stdin`, an
@@ -18,6 +19,7 @@
  */
 
 import { managerSecret } from './credential-managers.js';
+import { fetchesMetadataCredential } from '../normalize/metadata-credentials.js';
 
 /** `gpg --export-secret-keys` / `--export-secret-subkeys`: argv prints the keyring's private keys. */
 export function exportsSecretKeys(argv: string[]): boolean {
@@ -204,6 +206,7 @@ export function printedCredential(argv: string[]): string {
       if (p.when && !p.when(argv, pos)) continue;
       return [program, ...pos.slice(0, p.words.length)].join(' ') || program;
     }
+  if (fetchesMetadataCredential(argv)) return `${program} (instance metadata credentials)`;
   // the password managers' and secret services' own readers (`bw get item`, `passbolt get resource`)
   return managerSecret(program, argv) ?? '';
 }

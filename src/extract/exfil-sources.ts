@@ -142,6 +142,9 @@ export function producedSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): Sec
 export function stdinSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): SecretSource | '' {
   if (cmd.stdin?.kind === 'file' && cmd.stdin.path && isCredentialPath(cmd.stdin.path, cmd, ctx))
     return 'credential-file';
+  // `< <(xxd -p ~/.pypirc)`: a process substitution's output, read as a command substitution's
+  const proc = cmd.stdin?.kind === 'file' ? /^<\(([\s\S]*)\)$/.exec(cmd.stdin.path ?? '') : null;
+  if (proc) return substitutedSecret(`$(${proc[1]})`, cmd, ctx);
   let from = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : undefined;
   for (let hops = 0; from && hops < 16; hops++) {
     const s = producedSecret(from, ctx);

@@ -20,6 +20,7 @@ import {
 } from './exfil-sources.js';
 import { sinksOf, type Sink } from './exfil-sinks.js';
 import { publishedCredential } from './exfil-publish.js';
+import { readSecret, writtenSecret } from './exfil-written.js';
 import { isLocalHost, parseUrl } from './http-url.js';
 import { carriesSecret } from '../normalize/credentials.js';
 
@@ -40,10 +41,8 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
   const out: DraftFact[] = [];
   for (const s of sinksOf(cmd, ctx)) {
     if (s.local) continue;
-    if (s.sendsStdin) {
-      const src = stdinSecret(cmd, ctx);
-      if (src) out.push(fact(src, s.host, s.sink, SENT[src]));
-    }
+    const piped = s.sendsStdin ? stdinSecret(cmd, ctx) : '';
+    if (piped) out.push(fact(piped, s.host, s.sink, SENT[piped]));
     // A redirect to /dev/tcp sends what the command itself prints.
     if (s.sink === 'dev-tcp') {
       const own = producedSecret(cmd, ctx);
@@ -51,6 +50,12 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
     }
     const cred = s.files.find((f) => isCredentialPath(f.replace(/^[^=]*=[@<]?/, ''), cmd, ctx));
     if (cred) out.push(fact('credential-file', s.host, s.sink, 'a credential file'));
+    // a file the script filled with secret material first (exfil-written.ts)
+    const stdinFile = s.sendsStdin && cmd.stdin?.kind === 'file' ? [cmd.stdin.path ?? ''] : [];
+    const written = cred
+      ? ''
+      : [...s.files, ...stdinFile].map((f) => writtenSecret(f, cmd, ctx, all)).find(Boolean);
+    if (written) out.push(fact(written, s.host, s.sink, `${SENT[written]} (written to a file first)`));
     const dynamicData = s.dataArgs.filter((i) => cmd.dynamicArgs.includes(i)).map((i) => cmd.argv[i] ?? '');
     const vars = dynamicData.flatMap((w) => secretVarRefs(w));
     if (vars.length) out.push(fact('env-var', s.host, s.sink, `$${vars[0]}`));
@@ -62,10 +67,14 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
     // `dig $(… .env …).host`): the normalizer kept its provenance as the mark.
     // A secret in a header is a credential used for its purpose, not sent as data.
     const sent = [...s.dataArgs.map((i) => cmd.argv[i] ?? ''), s.url];
-    if (sent.some((a) => carriesSecret(a)) || (s.sendsStdin && carriesSecret(cmd.stdin?.text)))
+    // (stdin already read as the command it comes from is not counted twice)
+    if (sent.some((a) => carriesSecret(a)) || (s.sendsStdin && !piped && carriesSecret(cmd.stdin?.text)))
       out.push(fact('credential-file', s.host, s.sink, 'secret material from a file'));
     const sub = [...dynamicData, s.url].map((w) => substitutedSecret(w, cmd, ctx)).find(Boolean);
     if (sub) out.push(fact(sub, s.host, s.sink, SENT[sub]));
+    // a variable `read` took from secret material (`… | while read c; do dig "$c.h"; done`)
+    const readVar = readSecret([...dynamicData, s.url], cmd, ctx, all);
+    if (readVar) out.push(fact(readVar, s.host, s.sink, `${SENT[readVar]} (through read)`));
     out.push(...headerSecrets(s, cmd, ctx));
     // xargs turns its input into words of the command: a secret piped into it lands where
     // its placeholder is (`… | xargs -I{} curl "https://h/?v={}"`). In a header it is a

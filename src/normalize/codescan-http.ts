@@ -8,6 +8,7 @@
 import { callArgs, jsonOf, kwarg, literalOf, type Lang, type Lexed } from './codelex.js';
 import type { Field } from './state.js';
 import { isCredentialAbs, SECRET_MARK } from './credentials.js';
+import { isMetadataCredentialUrl } from './metadata-credentials.js';
 
 export interface HttpEffect {
   kind: 'http';
@@ -72,28 +73,40 @@ export type ValueOf = (expr: string, lx: Lexed, home: string) => Field;
 const FILE_READ =
   /\b(?:open|readFileSync|readFile|read_text|read_bytes|read|file_get_contents|Path|slurp)\s*\(/g;
 
-/** The object a method is called on (`(a / b).read_text()` → `(a / b)`, `p.read_text()` → `p`); '' = none. */
+/**
+ * The object a method is called on: the call chain before the `.` at `at - 1`
+ * (`(a / b).read_text()` → `(a / b)`, `p.read_text()` → `p`,
+ * `Path.home().joinpath('.pypirc').read_text()` → `Path.home().joinpath('.pypirc')`); '' = none.
+ */
 function receiverOf(expr: string, at: number): string {
   if (expr[at - 1] !== '.') return '';
   let i = at - 1;
-  if (expr[i - 1] === ')') {
-    let depth = 0;
-    for (i = i - 1; i >= 0; i--) {
-      if (expr[i] === ')') depth++;
-      else if (expr[i] === '(' && --depth === 0) break;
+  for (;;) {
+    if (expr[i - 1] === ')') {
+      let depth = 0;
+      for (i = i - 1; i >= 0; i--) {
+        if (expr[i] === ')') depth++;
+        else if (expr[i] === '(' && --depth === 0) break;
+      }
+      if (i < 0) return '';
     }
-    return i >= 0 ? expr.slice(i, at - 1) : '';
+    const name = /[A-Za-z_.][\w.]*$/.exec(expr.slice(0, i));
+    if (!name) break;
+    i = name.index;
+    if (expr[i - 1] !== ')' || !expr.slice(i).startsWith('.')) break;
   }
-  const m = /[A-Za-z_][\w.]*$/.exec(expr.slice(0, at - 1));
-  return m ? m[0] : '';
+  return expr.slice(i, at - 1);
 }
 
 /**
  * True when `expr` (or the variable it names) reads a credential file, named by a literal
  * or by anything `valueOf` resolves (`os.path.expanduser('~/.ssh/id_rsa')`,
- * `path.join(os.homedir(), '.aws/credentials')`).
+ * `path.join(os.homedir(), '.aws/credentials')`), or is the answer of a metadata service's
+ * credential URL (`requests.get('http://169.254.169.254/…/security-credentials/r').text`).
  */
 function readsCredential(expr: string, lx: Lexed, home: string, valueOf: ValueOf, hops = 0): boolean {
+  for (const m of expr.matchAll(/\u0001(\d+)\u0002/g))
+    if (isMetadataCredentialUrl(lx.lits[Number(m[1])]?.value ?? '')) return true;
   for (const m of expr.matchAll(FILE_READ)) {
     // `open(path)`, or a path object's own read (`(Path.home() / '.ssh' / 'id_rsa').read_text()`)
     const first = callArgs(expr, m.index + m[0].length).args[0] ?? receiverOf(expr, m.index);

@@ -23,6 +23,7 @@ import { dartPatterns } from './codescan-dart.js';
 import { extraPatterns } from './codescan-extra-langs.js';
 import { swiftPatterns } from './codescan-swift.js';
 import { dirExpr } from './codescan-dirs.js';
+import { pathMethod } from './codescan-home.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
@@ -61,8 +62,14 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
   if (lit) return { text: lit.value, dynamic: lit.dynamic };
   const h = dirExpr(t, lx, home);
   if (h !== undefined) return { text: h, dynamic: false };
+  // a path object's own methods (`Path.home().joinpath('.pypirc')`, `Path('~/.npmrc').expanduser()`)
+  const pm = pathMethod(t);
+  if (pm)
+    return pm.joined
+      ? joinPath([pm.receiver, ...pm.args], lx, home, hops)
+      : tilde(valueOf(pm.receiver, lx, home, hops), home);
   const wrap =
-    /^(?:(?:pathlib\.)?Path|File\.expand_path|path\.resolve|os\.path\.abspath|Pathname\.new|URI|URI\.parse|new\s+URL)\(([\s\S]*)\)$/.exec(
+    /^(?:(?:pathlib\.)?Path|File\.expand_path|os\.path\.abspath|Pathname\.new|URI|URI\.parse|new\s+URL)\(([\s\S]*)\)$/.exec(
       t,
     );
   if (wrap) return valueOf(wrap[1], lx, home, hops);
@@ -79,6 +86,12 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
   // pathlib's `/` (`Path.home() / '.ssh' / 'id_rsa'`)
   const slashed = topLevelSplit(t, '/');
   if (slashed.length > 1) return joinPath(slashed, lx, home, hops);
+  // concatenation (`os.homedir() + '/.kube/config'`)
+  const added = topLevelSplit(t, '+');
+  if (added.length > 1) {
+    const vs = added.map((a) => valueOf(a, lx, home, hops));
+    return { text: vs.map((v) => v.text).join(''), dynamic: vs.some((v) => v.dynamic) };
+  }
   const ref = /^[$@%]?([A-Za-z_]\w*)(?:\.(host|hostname|port|path|request_uri|scheme))?$/.exec(t);
   const assigned = ref ? lx.vars.get(ref[1]) : undefined;
   if (ref && assigned && hops < MAX_VAR_HOPS) {
@@ -88,6 +101,13 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
     if (part !== undefined) return { text: part, dynamic: false };
   }
   return { text: show(t, lx), dynamic: true };
+}
+
+/** `~` / `~/x` made absolute under `home` (what `expanduser()` does); other values as they are. */
+function tilde(v: Field, home: string): Field {
+  return !v.dynamic && (v.text === '~' || v.text.startsWith('~/'))
+    ? { text: home + v.text.slice(1), dynamic: false }
+    : v;
 }
 
 /** The path the expressions `parts` make joined with `/`; dynamic when any part is. */

@@ -35,6 +35,19 @@ const HOME_SECRETS = [
   /^\.gnupg\//,
   /^\.password-store\//,
   /^\.vault-token$/,
+  // package registries' and data platforms' tokens kept next to their settings
+  /^\.cargo\/credentials(\.toml)?$/,
+  /^\.gem\/credentials$/,
+  /^\.config\/git\/credentials$/,
+  /^\.databrickscfg$/,
+  /^\.(s3cfg|boto|passwd-s3fs)$/,
+  /^\.config\/rclone\/rclone\.conf$/,
+  /^\.(composer|config\/composer)\/auth\.json$/,
+  /^\.m2\/settings-security\.xml$/,
+  /^\.oci\/(config$|.*\.pem$)/,
+  /^\.kaggle\/kaggle\.json$/,
+  /^\.(cache\/)?huggingface\/token$/,
+  /^\.aws\/(sso|cli)\/cache\//,
   /^\.local\/share\/keyrings\//,
   /^\.mozilla\/firefox\/[^/]+\/(logins\.json|key4\.db|cookies\.sqlite)$/,
   // Chromium-based browsers' saved logins and session cookies
@@ -43,13 +56,24 @@ const HOME_SECRETS = [
 
 /** File names that hold credentials wherever they are. */
 const NAMED_SECRETS =
-  /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[\w.-]+)?|id_(rsa|dsa|ecdsa|ed25519)|.*\.(pem|key|p12|pfx|keystore|jks)|credentials(\.json)?|service[-_]?account.*\.json|.*\.tfstate|secrets?\.(ya?ml|json|toml)|\.htpasswd|shadow|gshadow|\.netrc|\.git-credentials|\.pgpass)$/i;
+  /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[\w.-]+)?|id_(rsa|dsa|ecdsa|ed25519)|.*\.(pem|key|p12|pfx|keystore|jks)|credentials(\.json|\.toml)?|\.databrickscfg|service[-_]?account.*\.json|.*\.tfstate|secrets?\.(ya?ml|json|toml)|\.htpasswd|shadow|gshadow|\.netrc|\.git-credentials|\.pgpass)$/i;
 
-/** True when the absolute path names a credential file (under HOME or by its name). */
+/**
+ * Secrets mounted into a container: Kubernetes service-account and projected tokens
+ * (`/var/run/secrets/kubernetes.io/serviceaccount/token`, `…/eks.amazonaws.com/…`,
+ * `…/azure/tokens/…`), Docker and Compose secrets (`/run/secrets/NAME`), the CSI secrets
+ * store and Vault agent's files. The cluster's CA certificate and the namespace name beside
+ * them are not secret.
+ */
+const MOUNTED_SECRETS = /^\/(?:var\/)?run\/secrets\/.|^\/mnt\/secrets-store\/.|^\/vault\/secrets\/./;
+const MOUNTED_PUBLIC = /^(ca\.crt|service-ca\.crt|namespace)$/;
+
+/** True when the absolute path names a credential file (under HOME, a container's secret mount, or by its name). */
 export function isCredentialAbs(abs: string, home: string): boolean {
   const rel = path.relative(home, abs);
   if (!rel.startsWith('..') && !path.isAbsolute(rel) && HOME_SECRETS.some((r) => r.test(rel))) return true;
   if (/^\/proc\/[^/]+\/environ$/.test(abs)) return true;
+  if (MOUNTED_SECRETS.test(abs) && !MOUNTED_PUBLIC.test(path.basename(abs))) return true;
   return NAMED_SECRETS.test(path.basename(abs));
 }
 

@@ -7,9 +7,10 @@ import type { NormalizedCommand, StdinSource } from '../engine/types.js';
 import { gitConfigWritten } from './installed.js';
 import { absPath, basename } from './state.js';
 import type { Field, Frame, Io, Res, Run, Scope } from './state.js';
-import { constantOutput } from './producers.js';
+import { constantOutput, readFileText } from './producers.js';
 import { generatedScripts } from './generated-scripts.js';
 import { compiledPrograms } from './compiled.js';
+import { outputFiles, secretOutputs } from './output-files.js';
 
 /** Everything a carrier needs to run an argv. */
 export interface K {
@@ -79,6 +80,11 @@ export function emit(
     k.scope.written.add(abs);
     k.scope.files.delete(abs);
   }
+  // a credential copied or downloaded: the file holds the secret (output-files.ts)
+  for (const [abs, text] of secretOutputs(program, argv, k, readFileText)) {
+    k.scope.written.add(abs);
+    k.scope.files.set(abs, text);
+  }
   // rmlint's removal script: its effect is known from what rmlint scanned
   for (const [path, text] of generatedScripts(program, argv)) {
     const abs = absPath(scope.cwd, path);
@@ -99,36 +105,6 @@ export function emit(
 function writtenFiles(scope: Scope): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const p of scope.written) out[p] = scope.files.get(p) ?? null;
-  return out;
-}
-
-/** Options naming a file a download writes (`curl -o F`, `wget -O F`). */
-const OUTPUT_OPTS: Record<string, RegExp> = {
-  // also last in a bundle of short options (`curl -sSLo F`, `wget -qO F`)
-  curl: /^(-[a-zA-Z]*o|--output)$/,
-  wget: /^(-[a-zA-Z]*O|--output-document)$/,
-};
-
-/**
- * Files a command writes other than through redirects, content not known here: the
- * destination of cp/mv/install/ln and the output of a download. Used so that running such a
- * file later is never taken for an unknown program on disk.
- */
-function outputFiles(program: string, argv: Field[]): string[] {
-  const out: string[] = [];
-  const words = argv.slice(1);
-  const opt = Object.hasOwn(OUTPUT_OPTS, program) ? OUTPUT_OPTS[program] : undefined;
-  if (opt) {
-    words.forEach((w, i) => {
-      const next = words[i + 1];
-      if (opt.test(w.text) && next && !next.dynamic) out.push(next.text);
-    });
-  }
-  if (['cp', 'mv', 'install', 'ln', 'rsync'].includes(program)) {
-    const last = words.filter((w) => !w.text.startsWith('-')).at(-1);
-    if (last && !last.dynamic && words.filter((w) => !w.text.startsWith('-')).length >= 2)
-      out.push(last.text);
-  }
   return out;
 }
 

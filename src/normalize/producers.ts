@@ -10,6 +10,8 @@ import { decodeAnsiC, printfFormat } from './escapes.js';
 import type { K } from './emit.js';
 import { isLongOpt } from './longopts.js';
 import { carriesSecret, isCredentialAbs, SECRET_MARK, withheld } from './credentials.js';
+import { fetchesMetadataCredential } from './metadata-credentials.js';
+import { fetchPrints } from './output-files.js';
 
 /** base64's long options (GNU coreutils), for prefixes such as `--d` / `--dec`. */
 const BASE64_LONG = ['decode', 'ignore-garbage', 'wrap', 'help', 'version'];
@@ -30,15 +32,19 @@ function echo(args: string[]): string {
   return (escapes ? decodeAnsiC(body, true) : body) + (newline ? '\n' : '');
 }
 
-function readFileText(path: string, k: K): string | undefined {
+/** A file's text as folding may use it: written earlier by this script, or read from disk with its secrets withheld; undefined = not known. */
+export function readFileText(path: string, k: K): string | undefined {
   const known = k.scope.files.get(path);
   if (known !== undefined) return known;
-  if (k.frame.remote) return undefined;
+  // fail closed: a credential file not readable here (on another machine, in a container,
+  // not there yet) is still the credential where the command runs
+  const secret = isCredentialAbs(path, k.run.ctx.home) ? SECRET_MARK + '\n' : undefined;
+  if (k.frame.remote) return secret;
   const text = k.run.ctx.readFile?.(path);
   // A secret read from disk never enters folded text: it is replaced by the mark.
   return text !== undefined && text.length <= k.run.ctx.limits.maxPayloadBytes
     ? withheld(path, text, k.run.ctx.home)
-    : undefined;
+    : secret;
 }
 
 function decodeBase64(s: string): string | undefined {
@@ -80,6 +86,10 @@ function secretInput(cmd: NormalizedCommand, args: string[], k: K): boolean {
 
 /** Stdout of `cmd` when it is a known constant; undefined otherwise. */
 export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): string | undefined {
+  // A fetch of a metadata service's credentials prints them, whatever else in it is not known
+  // statically (the role's name, the IMDSv2 token).
+  if (fetchesMetadataCredential(cmd.argv))
+    return fetchPrints(cmd.program, argv) ? SECRET_MARK + '\n' : undefined;
   if (cmd.dynamic) return undefined;
   const args = argv.slice(1).map((f) => f.text);
   let out: string | undefined;

@@ -8,6 +8,7 @@ import { carriedScope, cloneScope, issue } from './state.js';
 import type { Field, Io, Res, Scope } from './state.js';
 import { emit, type K } from './emit.js';
 import { walk } from './walk.js';
+import { SECRET_MARK } from './credentials.js';
 
 export interface ReparseOpts {
   /** Scope the nested script runs in: the caller's for eval/source, a copy for a new shell. */
@@ -35,6 +36,9 @@ export function reparse(text: string, label: string, k: K, opts: ReparseOpts = {
     );
     return emit([{ text: label, dynamic: true }], k, { dynamic: true });
   }
+  // fail closed: code that is only withheld secret material (a credential file, a metadata
+  // service's answer: user data is a script) has content not known here
+  if (text.trim() === SECRET_MARK) return emit([{ text: label, dynamic: true }], k, { dynamic: true });
   const parsed = parseScript(text, run.ctx.limits);
   for (const i of parsed.issues) {
     issue(run, i.code, `in script run by ${label}: ${i.message}`, k.span);

@@ -14,6 +14,7 @@ import { decodeAnsiC } from './escapes.js';
 import { split } from './fields.js';
 import { scanSubstitutions, substitution } from './substitution.js';
 import { promptExpansion } from './prompt-expansion.js';
+import { carriesSecret, SECRET_MARK } from './credentials.js';
 
 export { MAX_BRACE_WORDS } from './braces.js';
 export { scanSubstitutions } from './substitution.js';
@@ -150,7 +151,9 @@ function expansionAtoms(node: Node, k: Ctx, quoted: boolean): Atom[] {
   if (op === '@' && after[1]?.type === 'P') promptExpansion(node, name, lookup(name, k), k);
   if (!OPS.includes(op)) {
     scanSubstitutions(node, k);
-    return [dyn(src)];
+    // fail closed: a slice or an edit of secret material (`${s:$i:60}`, `${s//=/}`) is still secret
+    const held = lookup(name, k);
+    return [dyn(typeof held === 'string' && carriesSecret(held) ? SECRET_MARK : src)];
   }
   const v = lookup(name, k);
   const alt = (): Atom[] => {

@@ -130,3 +130,19 @@ describe('printedCredential: password managers read by credential-managers.ts', 
     ['lpass show -c --password github', ''],
   ])('%s → %s', (line, want) => expect(printedCredential(line.split(' '))).toBe(want));
 });
+
+describe('printedCredential: a metadata service credential fetched', () => {
+  it.each<[string, string]>([
+    [
+      'curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/app-role',
+      'curl (instance metadata credentials)',
+    ],
+    [
+      'wget -qO- http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token',
+      'wget (instance metadata credentials)',
+    ],
+    ['curl -s 169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'curl (instance metadata credentials)'],
+    ['curl -s http://169.254.169.254/latest/meta-data/instance-id', ''],
+    ['curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/', ''],
+  ])('%s → %s', (line, want) => expect(printedCredential(line.split(' '))).toBe(want));
+});

@@ -39,3 +39,27 @@ describe('isCredentialAbs', () => {
     expect(carriesSecret(undefined)).toBe(false);
   });
 });
+
+describe('isCredentialAbs: registry and platform tokens, container secret mounts', () => {
+  it.each<[string, boolean]>([
+    ['/home/u/.cargo/credentials.toml', true],
+    ['/home/u/.cargo/credentials', true],
+    ['/home/u/.databrickscfg', true],
+    ['/home/u/.gem/credentials', true],
+    ['/home/u/.config/rclone/rclone.conf', true],
+    ['/home/u/.aws/sso/cache/0a1b.json', true],
+    ['/srv/app/credentials.toml', true],
+    // secrets a container has mounted
+    ['/var/run/secrets/kubernetes.io/serviceaccount/token', true],
+    ['/var/run/secrets/eks.amazonaws.com/serviceaccount/token', true],
+    ['/var/run/secrets/azure/tokens/azure-identity-token', true],
+    ['/run/secrets/db_password', true],
+    ['/mnt/secrets-store/stripe-key', true],
+    ['/vault/secrets/config', true],
+    // beside them, and settings that hold no token
+    ['/var/run/secrets/kubernetes.io/serviceaccount/ca.crt', false],
+    ['/var/run/secrets/kubernetes.io/serviceaccount/namespace', false],
+    ['/home/u/.cargo/config.toml', false],
+    ['/var/run/docker.sock', false],
+  ])('%s → %s', (p, want) => expect(isCredentialAbs(p, HOME)).toBe(want));
+});

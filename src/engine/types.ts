@@ -333,6 +333,12 @@ export interface CloudFact extends FactBase {
    * extract/cloud-scale.ts). Absent when it sets none, or not as a literal number.
    */
   replicas?: number;
+  /**
+   * True when what it removes is a throwaway: made by this same script in a place no one else
+   * uses, or an environment named as one run's (`review-123`); see extract/cloud-own.ts and
+   * extract/scratch-names.ts. Absent = not known to be.
+   */
+  scratch?: boolean;
 }
 
 export interface ExfilFact extends FactBase {

@@ -117,6 +117,12 @@ export interface CloudDraft {
    * `aws route53 change-resource-record-sets --change-batch '…'`). Absent = none seen.
    */
   deletes?: boolean;
+  /**
+   * True when what it removes is a throwaway: made by this same script in a place no one else
+   * uses (cloud-own.ts), or a deployed environment whose name says it is one run's
+   * (`review-123`, scratch-names.ts). Absent = not known to be.
+   */
+  scratch?: boolean;
 }
 
 /**

@@ -3,7 +3,7 @@
  * every container, `compose down -v`.
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import { hasOpt, isWildcard, parseArgs, type CloudDraft } from './cloud-argv.js';
+import { hasOpt, isWildcard, parseArgs, type CloudDraft, type ParsedArgs } from './cloud-argv.js';
 
 const GLOBAL_WITH_ARG = [
   '-H',
@@ -58,8 +58,16 @@ const SHORTHAND: Record<string, [string, string]> = {
   kill: ['container', 'kill'],
 };
 
-export function readDocker(cmd: NormalizedCommand): CloudDraft | undefined {
-  const tool = cmd.program === 'docker-compose' ? 'docker' : cmd.program;
+/** A docker-like command line parsed: `docker-compose …` read as `docker compose …`. */
+export interface DockerArgs {
+  argv: string[];
+  /** True for a compose command (its global options `-f`, `-p` take values). */
+  compose: boolean;
+  p: ParsedArgs;
+}
+
+/** The options and positional words of a docker, podman, nerdctl or compose command. */
+export function dockerArgs(cmd: NormalizedCommand): DockerArgs {
   const argv = cmd.program === 'docker-compose' ? ['docker', 'compose', ...cmd.argv.slice(1)] : cmd.argv;
   const compose = argv.includes('compose');
   const withArg = [
@@ -70,8 +78,16 @@ export function readDocker(cmd: NormalizedCommand): CloudDraft | undefined {
     '--until',
     '-n',
     '--time',
+    // `service create --name N`, `stack deploy -c FILE`
+    '--name',
+    '--compose-file',
   ];
-  const p = parseArgs(argv, { withArg });
+  return { argv, compose, p: parseArgs(argv, { withArg }) };
+}
+
+export function readDocker(cmd: NormalizedCommand): CloudDraft | undefined {
+  const tool = cmd.program === 'docker-compose' ? 'docker' : cmd.program;
+  const { argv, compose, p } = dockerArgs(cmd);
   const [first, second, ...rest] = p.pos;
   if (!first) return undefined;
   // compose's -f names a file before the verb; after the verb (`compose rm -f`) it skips the prompt.

@@ -1,6 +1,7 @@
 /**
  * kubectl (and oc) and helm. `kubectl delete TYPE[/NAME] [NAME] [--all|-A|-l sel] [-f file]`,
- * `kubectl drain NODE`, `helm uninstall|delete RELEASE`; a kubectl plugin's destroy
+ * `kubectl drain NODE`, `kubectl taint nodes … :NoExecute` (verb `taint NoExecute`), `helm
+ * uninstall|delete RELEASE`; a kubectl plugin's destroy
  * (`kubectl cnpg destroy CLUSTER N`) is read as a CLI no table models.
  */
 import type { NormalizedCommand } from '../engine/types.js';
@@ -91,9 +92,11 @@ const PLUGIN_DESTROY = /^(delete|destroy|purge|remove|rm|uninstall|wipe|drop|res
 
 export function readKubectl(cmd: NormalizedCommand): CloudDraft | undefined {
   const p = parseArgs(cmd.argv, { withArg: KUBECTL_WITH_ARG });
-  const [verb, type, name] = p.pos;
-  if (!verb) return undefined;
   const tool = cmd.program === 'oc' ? 'oc' : 'kubectl';
+  // OpenShift's node commands sit under `adm` (`oc adm drain|taint|cordon`)
+  const words = tool === 'oc' && p.pos[0]?.text === 'adm' ? p.pos.slice(1) : p.pos;
+  const [verb, type, name] = words;
+  if (!verb) return undefined;
   // A plugin is a CLI of its own, no table models it: read by its shape, like one.
   if (tool === 'kubectl' && !KUBECTL_COMMANDS.has(verb.text)) {
     const at = p.pos.slice(1, 3).findIndex((w) => PLUGIN_DESTROY.test(w.text)) + 1;
@@ -129,6 +132,16 @@ export function readKubectl(cmd: NormalizedCommand): CloudDraft | undefined {
   let v = verb.text;
   if (v === 'apply' && hasOpt(p, ['--prune'])) v = 'apply --prune';
   if (v === 'replace' && hasOpt(p, ['--force'])) v = 'replace --force';
+  // `taint nodes NODE… KEY[=V]:NoExecute` evicts every pod that does not tolerate it, as a
+  // drain does; NoSchedule, PreferNoSchedule and a taint's removal (`KEY:NoExecute-`) evict nothing.
+  const after = words.slice(2).map((w) => w.text);
+  if (v === 'taint' && after.some((w) => /:NoExecute$/.test(w))) {
+    v = 'taint NoExecute';
+    resource = [
+      ...(type?.text.includes('/') ? [resource] : []),
+      ...after.filter((w) => !/[:=]|-$/.test(w)),
+    ].join(' ');
+  }
   return {
     tool,
     service,

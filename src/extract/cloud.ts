@@ -33,10 +33,12 @@ import { readRegistryVerb, REGISTRY_READERS } from './cloud-registries.js';
 import { instanceCount } from './cloud-scale.js';
 import { SAAS_TABLES } from './cloud-saas.js';
 import { readNuker, TEARDOWN_READERS } from './cloud-teardown.js';
+import { ENVIRONMENT_READERS } from './cloud-environments.js';
 import { VERB_TABLES } from './cloud-tables.js';
 import { readVerbTable } from './cloud-verbs.js';
 import type { Extractor } from './extractor.js';
 import { runnerCommand } from './runner-command.js';
+import { ownScratch } from './cloud-own.js';
 
 type Reader = (cmd: NormalizedCommand) => CloudDraft | undefined;
 
@@ -61,7 +63,7 @@ const READERS: Record<string, Reader> = {
 for (const t of [...VERB_TABLES, ...SAAS_TABLES])
   for (const p of t.programs) READERS[p] ??= (cmd) => readVerbTable(t, cmd);
 // Readers of one behaviour of a tool (a batch cancel, a node reset, a registry removal, a
-// resource made absent, a cluster torn down, a certificate revoked): the tool's other commands
+// resource made absent, a cluster or a deployed environment torn down, a certificate revoked): the tool's other commands
 // keep the generic reading.
 // A name two tables read (`flux`: the Flux HPC scheduler's `cancel`, FluxCD's `uninstall`) tries both.
 const BEHAVIOURS: Record<string, Reader[]> = {};
@@ -74,6 +76,7 @@ for (const table of [
   BACKUP_READERS,
   ACCOUNT_READERS,
   TEARDOWN_READERS,
+  ENVIRONMENT_READERS,
   CERT_READERS,
 ])
   for (const [p, read] of Object.entries(table)) (BEHAVIOURS[p] ??= []).push(read);
@@ -184,7 +187,9 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
       evidence: `${c.program}: ${wordsOf(d)}`,
       ...d,
     }));
-  const d = switchedOff(savedPlan(found, c, all ?? []), c);
+  // the commands before this one (`c` may be the runner's copy of `cmd`)
+  const before = (all ?? []).slice(0, Math.max(0, (all ?? []).indexOf(cmd)));
+  const d = ownScratch(switchedOff(savedPlan(found, c, all ?? []), c), c, before);
   const words = wordsOf(d);
   const replicas = instanceCount(
     Object.hasOwn(COUNT_TOOL, c.program) ? COUNT_TOOL[c.program] : c.program,

@@ -121,13 +121,13 @@ export function homeOrAbove(dir: string, cmd: NormalizedCommand, ctx: AnalyzeCon
 }
 
 /** An option's value among `opts` (`--ip=0.0.0.0`, `--ServerApp.token ''`); undefined = not given. */
-const valueOf = (opts: [string, string][], re: RegExp) => opts.find(([o]) => re.test(o))?.[1];
+export const valueOf = (opts: [string, string][], re: RegExp) => opts.find(([o]) => re.test(o))?.[1];
 
 /**
- * Notebooks, editors and terminals served without authentication to more than this
- * machine: `jupyter lab --ip=0.0.0.0 --ServerApp.token=''` (no password either),
- * `code-server --auth none --bind-addr 0.0.0.0:8080`, `marimo edit --host 0.0.0.0
- * --no-token`, `ttyd -W` / `gotty -w` without credentials, and a telnet server whose login
+ * Terminals and desktops served without authentication to more than this machine (notebooks
+ * and editors: exposure-ide.ts): `ttyd -W` / `gotty -w` without credentials, WeTTY logging
+ * whoever connects in by itself (`--ssh-pass`, `--ssh-key`, or a `--command` other than
+ * `login`), a telnet server whose login
  * program is a shell (`busybox telnetd -l /bin/sh`: a shell to anyone who connects, no login),
  * `shellinaboxd --service URL:USER:GROUP:DIR:CMD` (a command, not its login or ssh, to whoever
  * opens the page), and a VNC desktop without a password (`x11vnc -nopw`, or no password
@@ -137,22 +137,6 @@ function openShells(cmd: NormalizedCommand): Finding[] {
   const p = cmd.program;
   const a = cmd.argv;
   const opts = optionPairs(a);
-  if (/^jupyter(-lab|-notebook|-server)?$/.test(p)) {
-    const ip = valueOf(opts, /^--((Notebook|Server)App\.)?ip$/) ?? 'localhost';
-    const token = valueOf(opts, /^--(NotebookApp|ServerApp|IdentityProvider)\.token$/);
-    const password = valueOf(
-      opts,
-      /^--(NotebookApp|ServerApp|PasswordIdentityProvider)\.(hashed_)?password$/,
-    );
-    if (!LOOPBACK.test(ip) && token === '' && !password)
-      return [['notebook', `jupyter --ip=${ip} with an empty token`]];
-  }
-  if (p === 'code-server' && valueOf(opts, /^--auth$/) === 'none') {
-    const bind = valueOf(opts, /^--bind-addr$/) ?? '127.0.0.1';
-    if (!LOOPBACK.test(bind)) return [['notebook', `code-server --auth none --bind-addr ${bind}`]];
-  }
-  if (p === 'marimo' && a.includes('--no-token') && !LOOPBACK.test(valueOf(opts, /^--host$/) ?? '127.0.0.1'))
-    return [['notebook', 'marimo --no-token']];
   const login = a.findIndex((w) => w === '-l');
   if (/^u?telnetd$/.test(p) && login > 0) {
     const bind = valueOf(opts, /^-b$/) ?? '';
@@ -175,6 +159,21 @@ function openShells(cmd: NormalizedCommand): Finding[] {
   const bind = valueOf(opts, /^(-i|--interface|-a|--address)$/) ?? '';
   if (writable && !credential && !LOOPBACK.test(bind))
     return [['notebook', `${p} writable without credentials`]];
+  return wetty(p, opts);
+}
+
+/**
+ * WeTTY (every address unless `--host` says loopback) logging whoever opens the page in by
+ * itself: a password or key given for its ssh login, or a command other than `login` run
+ * when it starts as root.
+ */
+function wetty(p: string, opts: [string, string][]): Finding[] {
+  if (p !== 'wetty' || LOOPBACK.test(valueOf(opts, /^--host$/) ?? '0.0.0.0')) return [];
+  const auto = opts.find(([o]) => /^--ssh-(pass|key)$/.test(o))?.[0];
+  const command = valueOf(opts, /^(-c|--command)$/);
+  if (auto) return [['notebook', `wetty ${auto}: a shell to whoever opens the page`]];
+  if (command !== undefined && !/^(\/\S*\/)?login\b/.test(command))
+    return [['notebook', `wetty --command ${command}: a shell to whoever opens the page`]];
   return [];
 }
 

@@ -1,10 +1,9 @@
 /**
  * A local service put on the internet or opened to every address by this machine: tunnels
  * that give it a public address (`ngrok tcp`, `tailscale funnel`, `cloudflared tunnel --url
- * tcp://…`, `bore local`, `lt --port`), an `ssh -R` remote forward to a public tunnel host
- * or of a service port, and the host's own firewall letting a service port in from anyone
- * (`firewall-cmd --add-port`, `ufw allow`, `iptables … --dport P -j ACCEPT`, `nft … dport P
- * accept`). Public shares (`zrok share public`, `devtunnel host --allow-anonymous`) count as
+ * tcp://…`, `bore local`, `lt --port`; ssh forwards are read in exposure-ssh.ts), and the
+ * host's own firewall letting a service port in from anyone (`firewall-cmd --add-port`, `ufw
+ * allow`, `iptables … --dport P -j ACCEPT`, `nft … dport P accept`). Public shares (`zrok share public`, `devtunnel host --allow-anonymous`) count as
  * tunnels, and one serving a folder (`zrok share public --backend-mode web DIR`) exposes it
  * when it is the home folder, `/` or above. tunnelmole (`tmole PORT`) is read like localtunnel,
  * LocalXpose (`loclx tunnel tcp`) and inlets (`inlets-pro tcp client`) forwarding raw TCP are
@@ -45,10 +44,6 @@ export function hasServicePort(spec: string): boolean {
 function targetPort(target: string): string {
   return /(?:^|:)(\d+)\/?$/.exec(target.replace(/^[a-z]+:\/\//i, ''))?.[1] ?? '';
 }
-
-/** Hosts that give whoever connects through them a public address. */
-const PUBLIC_TUNNEL_HOST =
-  /(^|\.)(serveo\.net|localhost\.run|pinggy\.io|a\.pinggy\.io|srv\.us|ssh\.localhost\.run|tunnel\.pyjam\.as|bore\.pub|remote\.moe|tuns\.sh|ngrok\.com|lhr\.life|jprq\.io)$/i;
 
 const positionals = (argv: string[]) => argv.slice(1).filter((a) => !a.startsWith('-'));
 
@@ -180,36 +175,6 @@ function publicShares(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   return [];
 }
 
-/**
- * `ssh -R [bind:]PORT:HOST:HOSTPORT` (or `-o RemoteForward=…`): the remote end listens and
- * forwards into this machine's network. Exposed when the remote host is a public tunnel
- * service, the remote bind is every address, or what is forwarded is a service port.
- */
-function remoteForwards(cmd: NormalizedCommand): Finding[] {
-  if (cmd.program !== 'ssh' && cmd.program !== 'autossh') return [];
-  const a = cmd.argv;
-  const specs: string[] = [];
-  let host = '';
-  for (let i = 1; i < a.length; i++) {
-    const w = a[i];
-    const r = /^-R(.*)$/.exec(w);
-    if (r) specs.push(r[1] || (a[++i] ?? ''));
-    else if (w === '-o' && /^RemoteForward[= ]/i.test(a[i + 1] ?? ''))
-      specs.push((a[++i] ?? '').replace(/^RemoteForward[= ]\s*/i, '').replace(/\s+/, ':'));
-    else if (/^-[bcDEeFIiJLlmOopQSWw]$/.test(w) || (cmd.program === 'autossh' && w === '-M')) i++;
-    else if (!w.startsWith('-') && !host) host = w.replace(/^[^@]*@/, '');
-  }
-  const out: Finding[] = [];
-  for (const spec of specs) {
-    const parts = spec.split(':');
-    const bindAll = parts.length === 4 && /^(\*|0\.0\.0\.0|)$/.test(parts[0]);
-    const forwarded = parts.length >= 3 ? parts[parts.length - 1] : '';
-    if (PUBLIC_TUNNEL_HOST.test(host) || bindAll || hasServicePort(forwarded))
-      out.push(['tunnel', `ssh -R ${spec} ${host}`]);
-  }
-  return out;
-}
-
 /** A source that is anyone (`any`, `0.0.0.0/0`, `::/0`), or none named. */
 const ANYONE = /^(any|0\.0\.0\.0\/0|::\/0|)$/i;
 
@@ -264,11 +229,5 @@ function firewallOpens(cmd: NormalizedCommand): Finding[] {
 
 /** What `cmd` opens to the internet or to every address, as [kind, the words]; empty = nothing. */
 export function openedServices(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
-  return [
-    ...tunnels(cmd),
-    ...pagekite(cmd, ctx),
-    ...publicShares(cmd, ctx),
-    ...remoteForwards(cmd),
-    ...firewallOpens(cmd),
-  ];
+  return [...tunnels(cmd), ...pagekite(cmd, ctx), ...publicShares(cmd, ctx), ...firewallOpens(cmd)];
 }

@@ -5,9 +5,11 @@
  * accessible, a function URL without auth, the account's public-access block removed, a
  * repository's visibility set to public, or a port other than 80/443 opened to every
  * address (`0.0.0.0/0`, `::/0`); a local service put on the internet by a tunnel or the host's
- * firewall (exposure-tunnels.ts) or a relay (exposure-frp.ts), the home folder served or a
- * notebook served without a token (exposure-servers.ts), a terminal, an export, data or a
- * lasting link shared with anyone (exposure-shares.ts), a router port mapped, a data store
+ * firewall (exposure-tunnels.ts), an ssh forward listening beyond loopback (exposure-ssh.ts) or
+ * a relay (exposure-frp.ts), the home folder or a terminal served (exposure-servers.ts), a
+ * notebook or editor served without a token (exposure-ide.ts), a terminal, an export, data or a
+ * lasting link shared with anyone (exposure-shares.ts), an app deployed with its login off
+ * (exposure-app-auth.ts), a router port mapped, a data store
  * listening to anyone without authentication, the home folder shared over Tor
  * (exposure-listeners.ts), another machine's service forwarded from every interface
  * (exposure-forwards.ts), Firebase security rules deployed open to anyone
@@ -25,6 +27,9 @@ import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { resolvePath } from './http-body.js';
 import { servedToNetwork } from './exposure-servers.js';
 import { openedServices } from './exposure-tunnels.js';
+import { sshExposures } from './exposure-ssh.js';
+import { openEditors } from './exposure-ide.js';
+import { appAuthOff } from './exposure-app-auth.js';
 import { relayTunnels } from './exposure-frp.js';
 import { sharedWithAnyone } from './exposure-shares.js';
 import { openedListeners } from './exposure-listeners.js';
@@ -110,7 +115,8 @@ export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[
   const argv = cmd.argv;
   const found: Finding[] = [];
   const opts = optionPairs(argv);
-  if (TEXT_TOOLS.has(cmd.program)) return [];
+  // an editor's own web server (`code serve-web`) is the one thing a text tool serves
+  if (TEXT_TOOLS.has(cmd.program)) return openEditors(cmd, ctx);
   for (const a of argv.slice(1)) {
     if (EVERYONE_GRANT.test(a)) found.push(['principal', a]);
     if (a === '--publicly-accessible') found.push(['database', a]);
@@ -173,6 +179,7 @@ export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[
   // Servers, tunnels, the host firewall and shares (exposure-servers.ts, exposure-tunnels.ts,
   // exposure-frp.ts, exposure-shares.ts).
   found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd, ctx), ...relayTunnels(cmd, ctx));
+  found.push(...sshExposures(cmd), ...openEditors(cmd, ctx), ...appAuthOff(cmd, ctx));
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
   found.push(...openedForwards(cmd));
   found.push(...sdkExposure(cmd));

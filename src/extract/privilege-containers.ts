@@ -8,7 +8,8 @@
  * - `kubectl|oc run --privileged|--overrides=JSON` and `kubectl debug node/NAME`;
  * - manifests given to `kubectl|oc apply|create|replace -f FILE|-` (a file the script wrote,
  *   a heredoc, a pipe): every pod spec in them (Pods, workload templates, CronJobs) and their
- *   RBAC (privilege-rbac.ts); a patch (`kubectl patch … -p`) read the same way;
+ *   RBAC (privilege-rbac.ts) and certificate requests for system:masters (privilege-certs.ts);
+ *   a patch (`kubectl patch … -p`) read the same way;
  * - `kubectl create clusterrole|role|…binding` (privilege-rbac.ts).
  * Verbs: `host-escape`, `grant-admin`, `make-public`. A manifest that cannot be read is not
  * asked about here: every `kubectl apply -f` of a file the analysis cannot see would be.
@@ -20,6 +21,7 @@ import { readPayloadFile } from './http-body.js';
 import { readStdinDeep } from './sql-clients.js';
 import { createdRbac, rbacDocument } from './privilege-rbac.js';
 import { composeTakeover } from './privilege-compose.js';
+import { csrDocument } from './privilege-certs.js';
 import type { Finding } from './word-facts.js';
 
 const CONTAINER_TOOLS = /^(docker|podman|nerdctl|finch)$/;
@@ -70,7 +72,7 @@ function documentFindings(docs: unknown[], roleTarget = false): Finding[] {
       const found = podEscape(spec);
       if (found) out.push(['host-escape', found]);
     }
-    out.push(...rbacDocument(doc, roleTarget));
+    out.push(...rbacDocument(doc, roleTarget), ...csrDocument(doc));
   }
   return out;
 }

@@ -13,7 +13,9 @@
  * LocalSystem service, a SYSTEM scheduled task: privilege-windows.ts), a Vault root token,
  * role or policy handed out (privilege-vault.ts), User Account Control bypassed through a
  * hijacked handler key (privilege-uac.ts), and the same grants made from code through an SDK
- * (privilege-sdk.ts). Read by what the words say, for any program, into a CloudFact
+ * (privilege-sdk.ts), an Entra ID directory role, app role or consent granted through Graph's
+ * CLI or cmdlets (privilege-graph.ts), and a Kubernetes client certificate made for
+ * system:masters (privilege-certs.ts). Read by what the words say, for any program, into a CloudFact
  * whose verb is `grant-admin`, `mint-credential` or `weaken-mfa` (`unread-policy`: a policy
  * document that takes effect at once and cannot be read).
  *
@@ -36,6 +38,8 @@ import { uacBypass } from './privilege-uac.js';
 import { sdkGrant } from './privilege-sdk.js';
 import { ADMIN_ROLE, ALLOW_ALL } from './privilege-roles.js';
 import { toolAdminGrant } from './privilege-tool-roles.js';
+import { graphGrant } from './privilege-graph.js';
+import { adminCertificate } from './privilege-certs.js';
 
 /** Options whose value names a role or a policy, or a comma-separated list of roles. */
 const ROLE_OPTS = new Set([
@@ -47,6 +51,9 @@ const ROLE_OPTS = new Set([
   '--clusterrole',
   '--policy-arn',
   '--role-definition-name',
+  // Az PowerShell (`New-AzRoleAssignment -RoleDefinitionName Owner`), compared in lower case
+  '-roledefinitionname',
+  '-roledefinitionid',
 ]);
 /**
  * Roles that administer one tool's own access system, by their preset names: Teleport's
@@ -124,10 +131,14 @@ export function privileges(
   if (sdk) return [sdk];
   const preset = toolAdminGrant(cmd);
   if (preset) return [preset];
+  const graph = graphGrant(cmd.program, cmd.argv);
+  if (graph) return [['grant-admin', graph]];
+  const certificate = adminCertificate(cmd, ctx);
+  if (certificate) return [['grant-admin', certificate]];
   const found: Finding[] = [];
   const words = cmd.argv.slice(1).filter((w) => !w.startsWith('-'));
   for (const [o, v] of optionPairs(cmd.argv)) {
-    if (ROLE_OPTS.has(o) && adminRole(cmd.program, v)) found.push(['grant-admin', `${o} ${v}`]);
+    if (ROLE_OPTS.has(o.toLowerCase()) && adminRole(cmd.program, v)) found.push(['grant-admin', `${o} ${v}`]);
     if (o === '--policy-document' || o === '--policy') {
       const text = policyText(v, cmd, ctx);
       // fail closed: a document that takes effect at once (an inline or trust policy, a new

@@ -2,9 +2,10 @@
  * PowerShell inline commands: `pwsh -Command '…'` (`-c`, `-EncodedCommand` in base64
  * UTF-16LE). What a statement does becomes the effects the other interpreters produce
  * (interpreters.ts turns them into synthetic commands): `Remove-Item` and its aliases, and
- * what `Get-ChildItem` pipes into it, delete (`rm -rf PATH`); `Invoke-RestMethod` and
- * `Invoke-WebRequest` send a request (`curl -X METHOD URL -H HEADER -d BODY`; hashtable
- * literals `@{…}` are one word, read for headers and form fields); a statement of native
+ * what `Get-ChildItem` pipes into it, delete (`rm -rf PATH`); `Invoke-RestMethod`,
+ * `Invoke-WebRequest` and Microsoft Graph's `Invoke-MgGraphRequest` send a request (`curl -X
+ * METHOD URL -H HEADER -d BODY`; hashtable literals `@{…}` are one word, read for headers and
+ * form fields); a statement of native
  * commands runs as it would in a shell. `Invoke-Expression` runs a string not known
  * statically (dynamic). Other cmdlets (`Verb-Noun`) run as commands of their name with
  * their words, for the extractors that read them by name. Pure: no I/O.
@@ -62,7 +63,7 @@ export function pwshCommand(argv: Field[]): Field | { file: Field } | undefined 
 
 const REMOVE = /^(remove-item|ri|del|erase|rd)$/i;
 const LIST = /^(get-childitem|gci|dir|get-item|gi)$/i;
-const HTTP = /^(invoke-restmethod|irm|invoke-webrequest|iwr)$/i;
+const HTTP = /^(invoke-restmethod|irm|invoke-webrequest|iwr|invoke-mggraphrequest)$/i;
 const EVAL = /^(invoke-expression|iex)$/i;
 /** PSGraphQL's cmdlet and its aliases. */
 const GRAPHQL = /^(invoke-graphqlquery|invoke-graphqlmutation|gql)$/i;

@@ -13,7 +13,7 @@ const served = (line: string, cwd = WS) =>
     ctx,
   ).map(([kind, said]) => `${kind}: ${said}`);
 
-describe('the home folder served, or a notebook or terminal served without authentication', () => {
+describe('the home folder served, or a terminal served without authentication', () => {
   it.each<[string, string[], string?]>([
     ['caddy file-server --root /home/u --listen :8080 --browse', ['files: serves /home/u to the network']],
     ['caddy file-server --browse', ['files: serves /home/u to the network'], '/home/u'],
@@ -24,17 +24,16 @@ describe('the home folder served, or a notebook or terminal served without authe
     ['php -S 0.0.0.0:8000 -t /home/u', ['files: serves /home/u to the network']],
     ['busybox httpd -f -h /home/u -p 8080', ['files: serves /home/u to the network']],
     ['rclone serve http /home/u --addr :8080', ['files: serves /home/u to the network']],
-    [
-      "jupyter lab --ip=0.0.0.0 --no-browser --allow-root --ServerApp.token='' --ServerApp.password=''",
-      ['notebook: jupyter --ip=0.0.0.0 with an empty token'],
-    ],
-    ["jupyter notebook --ip '*' --NotebookApp.token=''", ['notebook: jupyter --ip=* with an empty token']],
-    [
-      'code-server --auth none --bind-addr 0.0.0.0:8080',
-      ['notebook: code-server --auth none --bind-addr 0.0.0.0:8080'],
-    ],
-    ['marimo edit --host 0.0.0.0 --no-token', ['notebook: marimo --no-token']],
     ['ttyd -W bash', ['notebook: ttyd writable without credentials']],
+    [
+      'wetty --port 3000 --ssh-host 127.0.0.1 --ssh-user root --ssh-pass fake-pass',
+      ['notebook: wetty --ssh-pass: a shell to whoever opens the page'],
+    ],
+    [
+      'wetty --host 0.0.0.0 --ssh-key /root/.ssh/id_ed25519',
+      ['notebook: wetty --ssh-key: a shell to whoever opens the page'],
+    ],
+    ['wetty --command /bin/bash', ['notebook: wetty --command /bin/bash: a shell to whoever opens the page']],
     ['filebrowser -r / -a 0.0.0.0 -p 8080 --noauth', ['files: serves / to the network']],
     ['filebrowser --root /home/u --address 0.0.0.0 --noauth', ['files: serves /home/u to the network']],
     ['telnetd -l /bin/sh -p 2323', ['notebook: telnetd -l /bin/sh: a shell to the network without login']],
@@ -81,13 +80,10 @@ describe('the home folder served, or a notebook or terminal served without authe
     ['php -S localhost:8000 -t /home/u', []],
     ['rclone serve http /home/u', []],
     ['httpd -k start', []],
-    ['jupyter lab --no-browser --port 8888', []],
-    ["jupyter lab --ip=0.0.0.0 --ServerApp.token=''  --ServerApp.password=sha1:abc", []],
-    ["jupyter lab --ip=127.0.0.1 --ServerApp.token=''", []],
-    ['jupyter lab --ip=0.0.0.0', []],
-    ['code-server --auth none', []],
-    ['code-server --bind-addr 0.0.0.0:8080', []],
     ['ttyd -W -c ana:pw bash', []],
     ['ttyd top', []],
+    ['wetty --host 0.0.0.0 --port 3000 --ssh-host 10.0.0.5', []],
+    ['wetty --host 127.0.0.1 --ssh-pass fake-pass', []],
+    ['wetty --command login', []],
   ])('%s → %o', (line, want, cwd) => expect(served(line, cwd)).toEqual(want));
 });

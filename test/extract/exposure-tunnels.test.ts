@@ -20,13 +20,6 @@ describe('a local service tunnelled to the internet, or let in by the host firew
     ['cloudflared tunnel --url http://127.0.0.1:9200', ['tunnel: cloudflared --url http://127.0.0.1:9200']],
     ['bore local 5432 --to bore.pub', ['tunnel: bore local 5432']],
     ['lt --port 6379', ['tunnel: lt --port']],
-    ['ssh -R 80:localhost:6379 serveo.net', ['tunnel: ssh -R 80:localhost:6379 serveo.net']],
-    ['ssh -R80:localhost:3000 nokey@localhost.run', ['tunnel: ssh -R 80:localhost:3000 localhost.run']],
-    ['ssh -N -R 0.0.0.0:8080:localhost:8080 bastion', ['tunnel: ssh -R 0.0.0.0:8080:localhost:8080 bastion']],
-    [
-      'autossh -M 0 -R 2222:localhost:22 relay.example.net',
-      ['tunnel: ssh -R 2222:localhost:22 relay.example.net'],
-    ],
     ['firewall-cmd --permanent --add-port=6379/tcp', ['network: --add-port=6379/tcp']],
     ['firewall-cmd --add-port=5000-6000/tcp', ['network: --add-port=5000-6000/tcp']],
     ['firewall-cmd --add-service=postgresql', ['network: --add-service=postgresql']],
@@ -55,16 +48,12 @@ describe('a local service tunnelled to the internet, or let in by the host firew
     // tunnelmole and PageKite: a service port, a raw or ssh kite, a folder over home
     ['tmole 6379', ['tunnel: tmole 6379']],
     ['tmole 5432 as pg.tunnelmole.net', ['tunnel: tmole 5432']],
-    // LocalXpose and inlets forwarding raw TCP; ssh -R to a public tunnel host
+    // LocalXpose and inlets forwarding raw TCP
     ['loclx tunnel tcp --to localhost:5432', ['tunnel: loclx tunnel tcp --to localhost:5432']],
     ['loclx tunnel http --to localhost:6379', ['tunnel: loclx tunnel http --to localhost:6379']],
     [
       'inlets-pro tcp client --url wss://203.0.113.40:8123 --upstream 127.0.0.1 --ports 5432,22',
       ['tunnel: inlets-pro tcp client'],
-    ],
-    [
-      'ssh -R acme-jenkins:80:localhost:8080 tuns.sh',
-      ['tunnel: ssh -R acme-jenkins:80:localhost:8080 tuns.sh'],
     ],
     [
       'pagekite.py ~ acme-dev.pagekite.me +indexes',
@@ -85,7 +74,6 @@ describe('a local service tunnelled to the internet, or let in by the host firew
     ['loclx tunnel http --to localhost:3000', []],
     ['loclx account status', []],
     ['inlets-pro http client --url wss://203.0.113.40:8123 --upstream http://127.0.0.1:3000', []],
-    ['ssh -R 8080:localhost:3000 build.acme.internal', []],
     ['tmole 8080 as app.tunnelmole.net', []],
     ['pagekite.py 80 acme-dev.pagekite.me', []],
     ['pagekite.py ./dist acme-dev.pagekite.me +indexes', []],
@@ -106,9 +94,6 @@ describe('a local service tunnelled to the internet, or let in by the host firew
     ['cloudflared tunnel --url http://localhost:3000', []],
     ['cloudflared tunnel list', []],
     ['lt --port 3000', []],
-    ['ssh -R 52698:localhost:52698 devbox', []],
-    ['ssh -L 5432:db.internal:5432 bastion', []],
-    ['ssh -p 29418 admin@review.acme.io gerrit ls-projects', []],
     ['firewall-cmd --state', []],
     ['firewall-cmd --reload', []],
     ['firewall-cmd --permanent --add-service=https', []],

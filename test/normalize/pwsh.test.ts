@@ -61,6 +61,23 @@ describe('PowerShell inline commands', () => {
       `pwsh -c 'Invoke-RestMethod -Method Delete -Uri https://api.example.com/v1/volumes/vol-1'`,
       [{ program: 'curl', argv: ['curl', '-X', 'DELETE', 'https://api.example.com/v1/volumes/vol-1'] }],
     ],
+    // Microsoft Graph's own request cmdlet
+    [
+      `pwsh -c 'Invoke-MgGraphRequest -Method POST -Uri https://graph.microsoft.com/v1.0/directoryRoles/r1/members -Body "{}"'`,
+      [
+        {
+          program: 'curl',
+          argv: [
+            'curl',
+            '-X',
+            'POST',
+            'https://graph.microsoft.com/v1.0/directoryRoles/r1/members',
+            '-d',
+            '{}',
+          ],
+        },
+      ],
+    ],
     [
       `pwsh -c "iwr https://api.example.com/graphql -Method Post -Body 'mutation { volumeDelete }'"`,
       [

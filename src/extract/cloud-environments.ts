@@ -1,0 +1,88 @@
+/**
+ * Deploy tools' teardown of a deployed environment:
+ * - `werf dismiss` removes the environment's Helm release (and its namespace with
+ *   `--with-namespace`);
+ * - `garden cleanup|delete namespace|env|environment|deploy|service` removes Garden's
+ *   deployed services, or the whole namespace of the environment.
+ * What is removed is named by the environment (`--env`, werf's WERF_ENV, garden's `-e`,
+ * `NAMESPACE.ENV`), the namespace or the release. The teardown is a scratch one (`scratch:
+ * true`) when every name given is a scratch name (`review-123`, `pr-42`; scratch-names.ts).
+ * Fail closed: with none given (the project's default environment, not known here) or one
+ * not known statically, it is not. Read as CloudFacts of service `environment`.
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import type { CloudDraft } from './cloud-argv.js';
+import { scratchName } from './scratch-names.js';
+
+interface Deployer {
+  /** The command path (positional words) of the teardown. */
+  path: RegExp;
+  /** Options that take a value. */
+  valued: RegExp;
+  /** Options naming what is removed (environment, namespace, release). */
+  names: RegExp;
+  /** The variable the tool reads the environment from when no option names it; '' = none. */
+  envVar: string;
+  /** Options that remove the namespace too. Undefined = none. */
+  all?: RegExp;
+}
+
+const DEPLOYERS: Record<string, Deployer> = {
+  werf: {
+    path: /^dismiss$/,
+    valued:
+      /^(--env|--namespace|--release|--repo|--dir|--config|--config-templates-dir|--kube-context|--kube-config|--kube-config-base64|--home-dir|--tmp-dir|--git-work-tree|--log-color-mode|--secondary-repo|--cache-repo|--final-repo)$/,
+    names: /^(--env|--namespace|--release)$/,
+    envVar: 'WERF_ENV',
+    all: /^--with-namespace$/,
+  },
+  garden: {
+    path: /^(cleanup|delete) (namespace|env|environment|deploy|service)$/,
+    valued: /^(--env|-e|--root|--log-level|-l|--var|--output|-o|--logger-type|--emoji)$/,
+    names: /^(--env|-e)$/,
+    envVar: '',
+    all: /^(namespace|env|environment)$/,
+  },
+};
+
+/** The teardown `cmd` makes of a deployed environment; undefined = another command. */
+function readDeployer(cmd: NormalizedCommand, t: Deployer): CloudDraft | undefined {
+  const a = cmd.argv;
+  const pos: string[] = [];
+  const names: string[] = [];
+  const opts: string[] = [];
+  for (let i = 1; i < a.length; i++) {
+    const w = a[i];
+    if (!w.startsWith('-')) {
+      pos.push(w);
+      continue;
+    }
+    const [o, joined] = w.includes('=')
+      ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]
+      : [w, undefined];
+    opts.push(o);
+    const value = joined ?? (t.valued.test(o) ? a[++i] : undefined);
+    if (value !== undefined && t.names.test(o)) names.push(value);
+  }
+  const path = pos.slice(0, 2).join(' ');
+  const verb = t.path.test(pos[0] ?? '') ? pos[0] : t.path.test(path) ? path : '';
+  if (!verb || a.some((w) => w === '--help' || w === '-h')) return undefined;
+  const env = t.envVar ? cmd.vars[t.envVar] : undefined;
+  if (names.length === 0 && env) names.push(env);
+  return {
+    tool: cmd.program,
+    service: 'environment',
+    verb,
+    resource: names.join(' ') || '(the default environment)',
+    all: !!t.all && (opts.some((o) => t.all?.test(o)) || pos.slice(1, 2).some((w) => t.all?.test(w))),
+    force: opts.some((o) => /^(-y|--yes|--force)$/.test(o)),
+    // fail closed: no name, or one not known statically, is not a scratch environment
+    ...(names.length > 0 && !cmd.dynamic && names.every(scratchName) ? { scratch: true } : {}),
+  };
+}
+
+/** Readers of each deploy tool's environment teardown, by program. */
+export const ENVIRONMENT_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> =
+  Object.fromEntries(
+    Object.entries(DEPLOYERS).map(([program, t]) => [program, (cmd) => readDeployer(cmd, t)]),
+  );

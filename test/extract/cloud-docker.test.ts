@@ -1,0 +1,57 @@
+/**
+ * Docker Swarm removals (src/extract/cloud-docker.ts): services, stacks, nodes and the swarm
+ * itself, read as `service|verb|resource|all|force`, and end to end with the docker pack.
+ */
+import { describe, expect, it } from 'vitest';
+import { parse as shellParse } from 'shell-quote';
+import { readDocker } from '../../src/extract/cloud-docker.js';
+import { command, packVerdict } from '../helpers/command.js';
+
+const read = (line: string, dynamicArgs: number[] = []) => {
+  const d = readDocker(
+    command(
+      shellParse(line).map((t) => (typeof t === 'string' ? t : '')),
+      { dynamicArgs },
+    ),
+  );
+  return d
+    ? [d.service, d.verb, d.resource, d.all ? 'all' : '', d.force ? 'force' : ''].join('|')
+    : undefined;
+};
+
+describe('swarm commands, read by group and verb', () => {
+  it.each<[string, string, number[]?]>([
+    ['docker service rm web api', 'service|rm|web api||'],
+    ['docker service rm {xargs-input}', 'service|rm|{xargs-input}|all|', [3]],
+    ['docker -H ssh://ops@mgr stack rm shop', 'stack|rm|shop||'],
+    ['docker stack down shop', 'stack|down|shop||'],
+    ['docker node rm --force worker-3', 'node|rm|worker-3||force'],
+    ['docker swarm leave -f', 'swarm|leave|||force'],
+    ['docker service create --name web nginx:alpine', 'service|create|nginx:alpine||'],
+    ['docker swarm leave', 'swarm|leave|||'],
+  ])('%s → %s', (line, want, dyn) => expect(read(line, dyn)).toBe(want));
+});
+
+const docker = await packVerdict('docker');
+
+describe('swarm removals ask', () => {
+  it.each([
+    ['docker service ls -q | xargs -r docker service rm', 'ask docker/swarm-remove'],
+    ['docker service rm $(docker service ls -q --filter label=team=shop)', 'ask docker/swarm-remove'],
+    ['docker -H ssh://ops@swarm-mgr.acme.io stack rm shop', 'ask docker/swarm-remove'],
+    ['DOCKER_HOST=ssh://ops@mgr docker service rm payments', 'ask docker/swarm-remove'],
+    ['docker node rm --force swarm-worker-3', 'ask docker/swarm-membership'],
+    ['sudo docker swarm leave --force', 'ask docker/swarm-membership'],
+  ])('%s', (script, want) => expect(docker(script)).toBe(want));
+});
+
+describe('reading the swarm, leaving it gently, removing a down node stay allowed', () => {
+  it.each([
+    'docker service ls',
+    'docker service ps web --no-trunc',
+    'docker stack ps shop',
+    'docker swarm leave',
+    'docker node rm swarm-worker-3',
+    'docker service update --image nginx:1.27 web',
+  ])('%s', (script) => expect(docker(script)).toBe('allow'));
+});

@@ -1,7 +1,7 @@
 /**
  * What password managers and secret services print of what they keep, read from their
  * argv: `pass show`, `gopass show|cat`, `op read|inject`, `op item get --reveal`, `bw get
- * password|item`, `rbw get`, `lpass show`, `keepassxc-cli show -s`, `passbolt get resource`,
+ * password|item`, `bw export`, `rbw get`, `lpass show|export`, `keepassxc-cli show -s`, `passbolt get resource`,
  * `keeper get --unmask|--format json`, `chamber export`, `doppler secrets`, `akeyless
  * get-secret-value`, … Shared by credential-reveal.ts (printed to the terminal) and
  * credential-printers.ts (piped or substituted into a request). Copies to the clipboard and
@@ -64,7 +64,11 @@ const REVEALERS: Record<string, (argv: string[], v: string[]) => string> = {
     const json = values(a, ['--format']).some((f) => /json/i.test(f));
     return has(a, /^(--reveal|--otp)$/) || json || SECRET_FIELD.test(fields) ? 'op item get' : '';
   },
-  bw: (_a, v) => (v[0] === 'get' && /^(password|item|totp|notes)$/.test(v[1] ?? '') ? `bw get ${v[1]}` : ''),
+  // Bitwarden: an item's secret, or the whole vault exported to stdout
+  bw: (a, v) => {
+    if (v[0] === 'get' && /^(password|item|totp|notes)$/.test(v[1] ?? '')) return `bw get ${v[1]}`;
+    return v[0] === 'export' && !has(a, /^--output(=.*)?$/) ? 'bw export' : '';
+  },
   // go-passbolt-cli: a resource with its password; a listing only when a secret column is asked for
   passbolt: (a, v) => {
     if (v[0] === 'get' && v[1] === 'resource') return 'passbolt get resource';
@@ -95,6 +99,7 @@ const REVEALERS: Record<string, (argv: string[], v: string[]) => string> = {
     return field && !SECRET_FIELD.test(field) ? '' : 'rbw get';
   },
   lpass: (a, v) => {
+    if (v[0] === 'export') return 'lpass export';
     if (v[0] !== 'show' || has(a, /^(-c|--clip)$/)) return '';
     // only names, usernames or URLs asked for
     const only = /^(--username|--url|--id|--name|--attach|-G|--basic-regexp|--format(=.*)?)$/;

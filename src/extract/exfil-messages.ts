@@ -37,11 +37,30 @@ const MAILERS = new Set([
   'msmtp',
   'ssmtp',
   'mailsend',
+  // XMPP: the message is stdin (`sendxmpp -t -u U -j HOST TO < file`)
+  'sendxmpp',
 ]);
 /** Options of mail clients that take a value, and which of them are sent as text or files. */
 const MAIL_TEXT = new Set(['-s', '--subject']);
 const MAIL_FILE = new Set(['-a', '-A', '--attach', '--content-filename']);
 const MAIL_WITH_ARG = new Set(['-c', '-b', '-r', '-f', '-F', '-S', '-q', '-i', '-e', '-C', '-o', '-O', '-L']);
+/** sendxmpp's options that take a value (its `-t` is TLS, its `-u` the sender). */
+const XMPP_WITH_ARG = new Set([
+  '-u',
+  '--username',
+  '-p',
+  '--password',
+  '-j',
+  '--jserver',
+  '-r',
+  '--resource',
+  '-f',
+  '--file',
+  '-o',
+  '--component',
+  '-m',
+  '--message-type',
+]);
 
 /** The domain of a recipient (`ops@example.org` → example.org); a local user (`root`) stays here. */
 function recipientHost(to: string): string {
@@ -75,7 +94,7 @@ function mailMessage(cmd: NormalizedCommand): Message {
     else if (MAIL_FILE.has(opt)) {
       files.push(windowsPath(value));
       attaching = mutt && opt === '-a';
-    } else if (!MAIL_WITH_ARG.has(opt)) {
+    } else if (!(cmd.program === 'sendxmpp' ? XMPP_WITH_ARG : MAIL_WITH_ARG).has(opt)) {
       if (!a.startsWith('-')) to.push(a);
       continue;
     }

@@ -23,6 +23,11 @@ describe('data carried out in mail and packet payloads', () => {
       [['mail', 'example.org', '2', 'app.log', true]],
     ],
     [['sendmail', '-t'], [['mail', '', '', '', true]]],
+    // sendxmpp: -t is TLS, -u the sender, -j the server; the body is stdin
+    [
+      ['sendxmpp', '-t', '-j', 'jabber.example', '-u', 'dev', '-p', 'x', 'me@jabber.example'],
+      [['mail', 'jabber.example', '', '', true]],
+    ],
     [['mail', '-s', 'build done', 'root'], [['mail', 'localhost', '2', '', true]]],
     [
       ['swaks', '--to', 'a@example.org', '--server', 'smtp.example.net:587', '--attach', '@.env'],

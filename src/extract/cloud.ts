@@ -17,6 +17,7 @@ import { readDocker } from './cloud-docker.js';
 import { readPulumi, readTerraform, readTerragrunt } from './cloud-iac.js';
 import { readGeneric } from './cloud-generic.js';
 import { HOST_READERS } from './cloud-host.js';
+import { HYPERVISOR_READERS } from './cloud-hypervisors.js';
 import { PACKAGE_READERS } from './cloud-packages.js';
 import { readLdif } from './cloud-ldap.js';
 import { readConsole } from './cloud-consoles.js';
@@ -61,8 +62,8 @@ const READERS: Record<string, Reader> = {
 for (const t of [...VERB_TABLES, ...SAAS_TABLES])
   for (const p of t.programs) READERS[p] ??= (cmd) => readVerbTable(t, cmd);
 // Readers of one behaviour of a tool (a batch cancel, a node reset, a registry removal, a
-// resource made absent, a cluster torn down, a certificate revoked): the tool's other commands
-// keep the generic reading.
+// resource made absent, a cluster torn down, a certificate revoked, a virtual machine
+// deleted): the tool's other commands keep the generic reading.
 // A name two tables read (`flux`: the Flux HPC scheduler's `cancel`, FluxCD's `uninstall`) tries both.
 const BEHAVIOURS: Record<string, Reader[]> = {};
 for (const table of [
@@ -75,6 +76,7 @@ for (const table of [
   ACCOUNT_READERS,
   TEARDOWN_READERS,
   CERT_READERS,
+  HYPERVISOR_READERS,
 ])
   for (const [p, read] of Object.entries(table)) (BEHAVIOURS[p] ??= []).push(read);
 for (const [p, reads] of Object.entries(BEHAVIOURS))

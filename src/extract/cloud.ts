@@ -5,12 +5,13 @@
  * commands still produce a fact with their verb, which no destructive rule matches.
  */
 import { readBacklog } from './cloud-backlogs.js';
-import type { NormalizedCommand } from '../engine/types.js';
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { DRY_RUN, type CloudDraft } from './cloud-argv.js';
 import { readAws, readGsutil } from './cloud-aws.js';
 import { APPLY_READERS } from './cloud-apply.js';
 import { ACCOUNT_READERS } from './cloud-accounts.js';
 import { BACKUP_READERS } from './cloud-backups.js';
+import { BACKUP_SERVER_READERS } from './cloud-backup-servers.js';
 import { BATCH_READERS } from './cloud-batch.js';
 import { CERT_READERS } from './cloud-certs.js';
 import { readDocker } from './cloud-docker.js';
@@ -39,7 +40,8 @@ import { readVerbTable } from './cloud-verbs.js';
 import type { Extractor } from './extractor.js';
 import { runnerCommand } from './runner-command.js';
 
-type Reader = (cmd: NormalizedCommand) => CloudDraft | undefined;
+/** A tool's reader; `ctx` reads the files a command names (a script it runs), absent = none is read. */
+type Reader = (cmd: NormalizedCommand, ctx?: AnalyzeContext) => CloudDraft | undefined;
 
 const READERS: Record<string, Reader> = {
   aws: readAws,
@@ -73,6 +75,7 @@ for (const table of [
   REGISTRY_READERS,
   APPLY_READERS,
   BACKUP_READERS,
+  BACKUP_SERVER_READERS,
   ACCOUNT_READERS,
   TEARDOWN_READERS,
   CERT_READERS,
@@ -80,8 +83,8 @@ for (const table of [
 ])
   for (const [p, read] of Object.entries(table)) (BEHAVIOURS[p] ??= []).push(read);
 for (const [p, reads] of Object.entries(BEHAVIOURS))
-  READERS[p] ??= (cmd) =>
-    reads.reduce<CloudDraft | undefined>((d, read) => d ?? read(cmd), undefined) ??
+  READERS[p] ??= (cmd, ctx) =>
+    reads.reduce<CloudDraft | undefined>((d, read) => d ?? read(cmd, ctx), undefined) ??
     readGeneric(cmd, () => false);
 
 /** The reader of `program`; undefined = none (a name such as `valueOf` is not a table key). */
@@ -178,7 +181,7 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
       readApiParams(x, hasCloudReader) ??
       readGeneric(x, hasCloudReader));
   // A queue told to drop its waiting messages is read before the tool's own verbs.
-  const found = readBacklog(c) ?? read(c);
+  const found = readBacklog(c) ?? read(c, ctx);
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).
   if (!found)
     return readSdk(cmd).map((d) => ({

@@ -23,7 +23,7 @@ const HARD_RESET = /^(force|factory|hard)[-_]?reset$/;
 const SKIPS_PROMPT =
   /^(--force|--force=(true|yes|1)|--yes|-y|--no-prompt|--noprompt|--no-confirm|--noconfirm|--non-interactive|--assume-yes|--confirm|--yes-i-really-mean-it)$/;
 /** Words naming a production target (`shop-prod`, `--stage=production`, `live`). */
-const PRODUCTION = /(^|[-_.:/@=])(prod|production|prd|live)($|[-_.:/@\d])/i;
+export const PRODUCTION = /(^|[-_.:/@=])(prod|production|prd|live)($|[-_.:/@\d])/i;
 /** Words before a verb that make the command about it (`tool help reset`). */
 const ABOUT = /^(help|docs|man|explain|describe|get|list|ls|show|status|info)$/;
 

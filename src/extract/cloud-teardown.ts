@@ -5,18 +5,22 @@
  *   `sky serve down` (SkyPilot clusters and services, their disks too), `azd down` (every
  *   Azure resource of the environment), `ecs-cli down` (the cluster's CloudFormation stack),
  *   `terraspace [all] down` (terraform destroy of the stacks), `defang [compose] down` (the
- *   project's services and what was made for them in the cloud account);
+ *   project's services and what was made for them in the cloud account), and deployers'
+ *   teardown of a production environment (`garden cleanup namespace|deploy --env production`,
+ *   `werf dismiss --env production`; their dev environments are torn down routinely);
  * - account nukers, whose purpose is deleting every resource of a cloud account: `cloud-nuke
  *   aws|gcp|defaults-aws`, `aws-nuke`/`azure-nuke`/`gcp-nuke` with `--no-dry-run` (they only
  *   list without it), and any other `NAME-nuke` program (fail closed: read as a nuke unless
  *   it lists or inspects).
- * Read as CloudFacts of service `cluster` (verb `down`) or `account` (verb `nuke`). `down`
+ * Read as CloudFacts of service `cluster` (verb `down`, or the tool's own word: `cleanup`,
+ * `dismiss`) or `account` (verb `nuke`). `down`
  * of local development tools (`docker compose down`, `tilt down`, `okteto down`) stops
  * local or dev containers and is not read here; stopping (`sky stop`, `ray stop`), status,
  * listing and inspecting make no fact.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
+import { PRODUCTION } from './cloud-generic-forced.js';
 
 interface Launcher {
   /** Words before `down` (`serve` in `sky serve down`, `all` in `terraspace all down`); each row one path. */
@@ -25,6 +29,14 @@ interface Launcher {
   valued: RegExp;
   /** Options that select every cluster or stack. Undefined = none. */
   all?: RegExp;
+  /** The tool's word for tearing down (`garden cleanup`, `werf dismiss`); undefined = `down`. */
+  verb?: RegExp;
+  /**
+   * True: read only when a word names a production target (`--env production`) or a value the
+   * shell fills in, as a deployer's other environments are routinely torn down and made again.
+   * Undefined = always read.
+   */
+  production?: boolean;
 }
 
 const LAUNCHERS: Record<string, Launcher> = {
@@ -39,6 +51,22 @@ const LAUNCHERS: Record<string, Launcher> = {
   defang: {
     paths: [[], ['compose']],
     valued: /^(-C|--cwd|-f|--file|-P|--provider|-p|--project-name|-s|--stack|--cluster|--org|--color)$/,
+  },
+  // Garden: `garden cleanup namespace|deploy [NAMES] --env ENV` deletes the environment's
+  // namespace, or its deployed services, from the cluster.
+  garden: {
+    paths: [[]],
+    verb: /^cleanup$/,
+    valued: /^(-e|--env|--root|--log-level|-l|--logger-type|-o|--output|--var)$/,
+    production: true,
+  },
+  // werf: `werf dismiss --env ENV [--with-namespace]` uninstalls the release (and its namespace).
+  werf: {
+    paths: [[]],
+    verb: /^dismiss$/,
+    valued:
+      /^(--env|--dir|--config|-n|--namespace|--release|--kube-context|--kube-config|--repo|--home-dir|--tmp-dir)$/,
+    production: true,
   },
 };
 
@@ -62,13 +90,21 @@ function split(argv: string[], valued: RegExp): { pos: string[]; opts: string[] 
 /** `TOOL [path…] down [NAMES]`; undefined for the tool's other commands. */
 function readLauncher(cmd: NormalizedCommand, l: Launcher): CloudDraft | undefined {
   const { pos, opts } = split(cmd.argv, l.valued);
+  // fail closed: a target given by a value not known statically may be production
+  if (
+    l.production &&
+    !cmd.argv.slice(1).some((a) => PRODUCTION.test(a.replace(/^--?[\w-]+=/, '')) || /[$`]/.test(a))
+  )
+    return undefined;
+  const verb = l.verb ?? /^down$/;
   for (const path of l.paths) {
-    if (pos[path.length] !== 'down' || !path.every((w, i) => pos[i] === w)) continue;
+    const word = pos[path.length] ?? '';
+    if (!verb.test(word) || !path.every((w, i) => pos[i] === w)) continue;
     const names = pos.slice(path.length + 1);
     return {
       tool: cmd.program,
       service: ['cluster', ...path].join(' '),
-      verb: 'down',
+      verb: word,
       resource: names.join(' '),
       all: !!l.all && (opts.some((o) => l.all!.test(o)) || path.some((w) => l.all!.test(w))),
       force: opts.some((o) => FORCE.test(o)),

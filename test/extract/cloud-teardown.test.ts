@@ -30,6 +30,12 @@ describe('cluster launchers tearing down what they made', () => {
     // Defang: the project's services in the cloud account, with or without the compose group
     ['defang compose down --project-name storefront-prod', ['defang|cluster compose|down||']],
     ['defang down -P aws -p billing', ['defang|cluster|down||']],
+    // deployers tearing down a production environment, or one the shell names (fail closed)
+    ['garden cleanup namespace --env production --yes', ['garden|cluster|cleanup|namespace|']],
+    ['garden --env=prod cleanup deploy api worker', ['garden|cluster|cleanup|deploy api worker|']],
+    ['garden cleanup namespace -e shop.production', ['garden|cluster|cleanup|namespace|']],
+    ['garden cleanup namespace --env $ENV', ['garden|cluster|cleanup|namespace|']],
+    ['werf dismiss --env production --with-namespace', ['werf|cluster|dismiss||']],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
 
   it.each<string>([
@@ -46,7 +52,15 @@ describe('cluster launchers tearing down what they made', () => {
     'okteto down',
     'defang compose up --project-name storefront-prod',
     'defang compose ps',
-  ])('%s: no teardown', (line) => expect(cloud(line).filter((f) => f.includes('|down|'))).toEqual([]));
+    'garden cleanup namespace --env local',
+    'garden cleanup namespace',
+    'garden deploy --env production',
+    'garden get status --env production',
+    'werf dismiss --env dev',
+    'werf converge --env production',
+  ])('%s: no teardown', (line) =>
+    expect(cloud(line).filter((f) => /\|(down|cleanup|dismiss)\|/.test(f))).toEqual([]),
+  );
 
   it("keeps the generic reading of the tools' other destructive verbs", () =>
     expect(cloud('sky storage delete -a -y')).toEqual(['sky|storage|delete||all']));

@@ -35,6 +35,7 @@ import { readRegistryVerb, REGISTRY_READERS } from './cloud-registries.js';
 import { instanceCount } from './cloud-scale.js';
 import { SAAS_TABLES } from './cloud-saas.js';
 import { readNuker, TEARDOWN_READERS } from './cloud-teardown.js';
+import { previewsDestroy } from './cloud-preview.js';
 import { VERB_TABLES } from './cloud-tables.js';
 import { readVerbTable } from './cloud-verbs.js';
 import type { Extractor } from './extractor.js';
@@ -182,6 +183,8 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
       readGeneric(x, hasCloudReader));
   // A queue told to drop its waiting messages is read before the tool's own verbs.
   const found = readBacklog(c) ?? read(c, ctx);
+  // `kpt live preview --destroy`: only shown, nothing destroyed
+  if (found && previewsDestroy(c.argv, found)) return [];
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).
   if (!found)
     return readSdk(cmd).map((d) => ({

@@ -7,7 +7,8 @@
  * backup`, `vssadmin delete shadows` and `wmic shadowcopy delete`. Read as CloudFacts of
  * service `backups` whose verb is `delete` or `disable` (`all` when every one goes). Listing,
  * taking a backup or a snapshot, and status make no fact here (the tool's other words keep
- * the generic reading).
+ * the generic reading). Backup servers' and databases' own deletions are read in
+ * cloud-backup-servers.ts.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
@@ -27,7 +28,8 @@ function words(argv: string[]): string[] {
 /** Windows tools spell options with `/` (`/all`, `/quiet`): the words that are not options. */
 const winWords = (argv: string[]) => argv.slice(1).filter((a) => !a.startsWith('/') && !a.startsWith('-'));
 
-function draft(
+/** A fact draft of service `backups` (`all`: every backup or snapshot there goes); cloud-backup-servers.ts reads with it too. */
+export function draft(
   cmd: NormalizedCommand,
   verb: 'delete' | 'disable',
   resource: string,

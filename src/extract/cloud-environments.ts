@@ -6,13 +6,17 @@
  *   deployed services, or the whole namespace of the environment.
  * What is removed is named by the environment (`--env`, werf's WERF_ENV, garden's `-e`,
  * `NAMESPACE.ENV`), the namespace or the release. The teardown is a scratch one (`scratch:
- * true`) when every name given is a scratch name (`review-123`, `pr-42`; scratch-names.ts).
+ * true`) when every name given is a scratch name (`review-123`, `pr-42`; scratch-names.ts) or
+ * the local cluster's environment (`--env local`).
  * Fail closed: with none given (the project's default environment, not known here) or one
  * not known statically, it is not. Read as CloudFacts of service `environment`.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { scratchName } from './scratch-names.js';
+
+/** The environment a deploy tool points at a cluster on this machine (kind, minikube, Docker Desktop) by convention. */
+const LOCAL_ENV = /^(local|local[-_]dev|kind|minikube|docker[-_]desktop|k3d|orbstack)$/i;
 
 interface Deployer {
   /** The command path (positional words) of the teardown. */
@@ -77,7 +81,9 @@ function readDeployer(cmd: NormalizedCommand, t: Deployer): CloudDraft | undefin
     all: !!t.all && (opts.some((o) => t.all?.test(o)) || pos.slice(1, 2).some((w) => t.all?.test(w))),
     force: opts.some((o) => /^(-y|--yes|--force)$/.test(o)),
     // fail closed: no name, or one not known statically, is not a scratch environment
-    ...(names.length > 0 && !cmd.dynamic && names.every(scratchName) ? { scratch: true } : {}),
+    ...(names.length > 0 && !cmd.dynamic && names.every((n) => scratchName(n) || LOCAL_ENV.test(n))
+      ? { scratch: true }
+      : {}),
   };
 }
 

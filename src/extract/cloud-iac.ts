@@ -1,7 +1,7 @@
 /**
  * Infrastructure-as-code CLIs: terraform / tofu (`destroy`, `apply -destroy`,
  * `apply -auto-approve`, `state rm`, `workspace delete`) and pulumi (`destroy`, `stack rm`,
- * `state delete`, `up --yes`).
+ * `state delete`, `up --yes`; with `--preview-only` only the plan is shown: verb `preview`).
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import { hasOpt, optValue, parseArgs, type CloudDraft } from './cloud-argv.js';
@@ -106,6 +106,16 @@ export function readPulumi(cmd: NormalizedCommand): CloudDraft | undefined {
     };
   }
   const target = optValue(p, ['--target', '-t']);
+  // `pulumi destroy|up|refresh --preview-only`: the plan is shown, nothing is changed
+  if (hasOpt(p, ['--preview-only']) && !/^(false|0)$/i.test(p.opts.get('--preview-only')?.[0] ?? ''))
+    return {
+      tool: 'pulumi',
+      service: first.text,
+      verb: 'preview',
+      resource: target || stack,
+      all: false,
+      force,
+    };
   return {
     tool: 'pulumi',
     service: '',

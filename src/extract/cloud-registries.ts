@@ -6,7 +6,9 @@
  * (Hex), `conan remove … --remote` (a Conan server); and the softer `pod trunk deprecate`,
  * `mix|rebar3|gleam hex retire`; and any other CLI whose command is `yank` or `unpublish`
  * (`package_cloud yank REPO PKG`): words that only ever mean taking a published version back
- * from a registry. Read as CloudFacts of service `package-registry` whose verb
+ * from a registry. APT repositories served from this host lose packages the same way (`reprepro
+ * remove|removematched|removefilter|removesrc DIST …`, `reprepro clearvanished`, `aptly repo
+ * remove|drop`, `aptly publish|snapshot|mirror drop`). Read as CloudFacts of service `package-registry` whose verb
  * is delete, unpublish or revert (projects that depend on the version break when they resolve
  * again) or deprecate/retire (every installer is warned). Publishing, packaging, listing
  * and removing from a local cache make no fact here.
@@ -50,7 +52,45 @@ const REMOVALS: Record<string, Removal[]> = {
   gleam: HEX('gleam'),
   // without --remote, `conan remove` only empties the local cache
   conan: [{ path: ['remove'], verb: 'delete', option: /^(-r|--remote)$/ }],
+  // APT repositories a server publishes: packages taken out of a distribution, every package
+  // a filter or glob matches, or the data of distributions no longer configured
+  reprepro: [
+    'remove',
+    'removesrc',
+    'removesrcs',
+    'removematched',
+    'removefilter',
+    'removefiltersrc',
+    'clearvanished',
+  ].map((w): Removal => ({ path: [w], verb: 'delete' })),
+  aptly: [
+    ['repo', 'remove'],
+    ['repo', 'drop'],
+    ['publish', 'drop'],
+    ['snapshot', 'drop'],
+    ['mirror', 'drop'],
+  ].map((path): Removal => ({ path, verb: 'delete' })),
 };
+
+/**
+ * Options that take the next word as their value, by program (so the value is no command
+ * word); a group of short options ending in one of these letters takes it too (`-Vb DIR`).
+ * Absent = options never take a separate value.
+ */
+const VALUED: Record<string, { long: RegExp; short: string }> = {
+  reprepro: {
+    long: /^--(basedir|confdir|distdir|dbdir|outdir|logdir|listdir|morguedir|overridedir|methoddir|section|priority|component|architecture|packagetype|gnupghome|list-format|list-max|list-skip|export|waitforlock|spacecheck|safetymargin|dbsafetymargin|ignore|gunzip|bunzip2|unlzma|unxz|lunzip)$/,
+    short: 'bSPCAT',
+  },
+};
+
+/** The command words of `args` (option values written apart left out). */
+function positionals(program: string, args: string[]): string[] {
+  const v = Object.hasOwn(VALUED, program) ? VALUED[program] : undefined;
+  const takes = (o: string) =>
+    !!v && (v.long.test(o) || (/^-[a-zA-Z]+$/.test(o) && v.short.includes(o[o.length - 1])));
+  return args.filter((a, i) => !a.startsWith('-') && !takes(args[i - 1] ?? ''));
+}
 
 /** Options that answer the CLI's own prompt. */
 const FORCE = /^(--force|-f|--yes|-y|--non-interactive|-NonInteractive|--confirm|-c)$/;
@@ -59,7 +99,7 @@ const FORCE = /^(--force|-f|--yes|-y|--non-interactive|-NonInteractive|--confirm
 export function readRegistryRemoval(cmd: NormalizedCommand): CloudDraft | undefined {
   const rows = Object.hasOwn(REMOVALS, cmd.program) ? REMOVALS[cmd.program] : [];
   const args = cmd.argv.slice(1);
-  const pos = args.filter((a) => !a.startsWith('-'));
+  const pos = positionals(cmd.program, args);
   const opts = args.filter((a) => a.startsWith('-')).map((o) => o.split('=')[0]);
   for (const r of rows) {
     if (!r.path.every((w, i) => pos[i] === w)) continue;

@@ -5,18 +5,20 @@
  * commands still produce a fact with their verb, which no destructive rule matches.
  */
 import { readBacklog } from './cloud-backlogs.js';
-import type { NormalizedCommand } from '../engine/types.js';
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { DRY_RUN, type CloudDraft } from './cloud-argv.js';
 import { readAws, readGsutil } from './cloud-aws.js';
 import { APPLY_READERS } from './cloud-apply.js';
 import { ACCOUNT_READERS } from './cloud-accounts.js';
 import { BACKUP_READERS } from './cloud-backups.js';
+import { BACKUP_SERVER_READERS } from './cloud-backup-servers.js';
 import { BATCH_READERS } from './cloud-batch.js';
 import { CERT_READERS } from './cloud-certs.js';
 import { readDocker } from './cloud-docker.js';
 import { readPulumi, readTerraform, readTerragrunt } from './cloud-iac.js';
 import { readGeneric } from './cloud-generic.js';
 import { HOST_READERS } from './cloud-host.js';
+import { HYPERVISOR_READERS } from './cloud-hypervisors.js';
 import { PACKAGE_READERS } from './cloud-packages.js';
 import { readLdif } from './cloud-ldap.js';
 import { readConsole } from './cloud-consoles.js';
@@ -34,13 +36,15 @@ import { instanceCount } from './cloud-scale.js';
 import { SAAS_TABLES } from './cloud-saas.js';
 import { readNuker, TEARDOWN_READERS } from './cloud-teardown.js';
 import { ENVIRONMENT_READERS } from './cloud-environments.js';
+import { previewsDestroy } from './cloud-preview.js';
 import { VERB_TABLES } from './cloud-tables.js';
 import { readVerbTable } from './cloud-verbs.js';
 import type { Extractor } from './extractor.js';
 import { runnerCommand } from './runner-command.js';
 import { ownScratch } from './cloud-own.js';
 
-type Reader = (cmd: NormalizedCommand) => CloudDraft | undefined;
+/** A tool's reader; `ctx` reads the files a command names (a script it runs), absent = none is read. */
+type Reader = (cmd: NormalizedCommand, ctx?: AnalyzeContext) => CloudDraft | undefined;
 
 const READERS: Record<string, Reader> = {
   aws: readAws,
@@ -63,8 +67,8 @@ const READERS: Record<string, Reader> = {
 for (const t of [...VERB_TABLES, ...SAAS_TABLES])
   for (const p of t.programs) READERS[p] ??= (cmd) => readVerbTable(t, cmd);
 // Readers of one behaviour of a tool (a batch cancel, a node reset, a registry removal, a
-// resource made absent, a cluster or a deployed environment torn down, a certificate revoked): the tool's other commands
-// keep the generic reading.
+// resource made absent, a cluster or a deployed environment torn down, a certificate revoked,
+// a virtual machine deleted): the tool's other commands keep the generic reading.
 // A name two tables read (`flux`: the Flux HPC scheduler's `cancel`, FluxCD's `uninstall`) tries both.
 const BEHAVIOURS: Record<string, Reader[]> = {};
 for (const table of [
@@ -74,15 +78,17 @@ for (const table of [
   REGISTRY_READERS,
   APPLY_READERS,
   BACKUP_READERS,
+  BACKUP_SERVER_READERS,
   ACCOUNT_READERS,
   TEARDOWN_READERS,
   ENVIRONMENT_READERS,
   CERT_READERS,
+  HYPERVISOR_READERS,
 ])
   for (const [p, read] of Object.entries(table)) (BEHAVIOURS[p] ??= []).push(read);
 for (const [p, reads] of Object.entries(BEHAVIOURS))
-  READERS[p] ??= (cmd) =>
-    reads.reduce<CloudDraft | undefined>((d, read) => d ?? read(cmd), undefined) ??
+  READERS[p] ??= (cmd, ctx) =>
+    reads.reduce<CloudDraft | undefined>((d, read) => d ?? read(cmd, ctx), undefined) ??
     readGeneric(cmd, () => false);
 
 /** The reader of `program`; undefined = none (a name such as `valueOf` is not a table key). */
@@ -179,7 +185,9 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
       readApiParams(x, hasCloudReader) ??
       readGeneric(x, hasCloudReader));
   // A queue told to drop its waiting messages is read before the tool's own verbs.
-  const found = readBacklog(c) ?? read(c);
+  const found = readBacklog(c) ?? read(c, ctx);
+  // `kpt live preview --destroy`: only shown, nothing destroyed
+  if (found && previewsDestroy(c.argv, found)) return [];
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).
   if (!found)
     return readSdk(cmd).map((d) => ({

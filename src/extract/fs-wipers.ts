@@ -2,7 +2,8 @@
  * Disk and file wipers that overwrite what they are given so nothing can be recovered:
  * `nwipe DEV…` (with no device it wipes every disk it finds), `sg_format --format DEV` (a
  * SCSI low-level format), `sg_sanitize --overwrite|--block|--crypto DEV`, `dc3dd wipe=DEV` /
- * `hwipe=DEV` (dc3dd's `of=` overwrites like dd's), `wipe [-r] FILE…` and `bleachbit --shred
+ * `hwipe=DEV` (dc3dd's `of=` overwrites like dd's, and dcfldd's, and the output of `ddrescue` and
+ * `dd_rescue`), `wipe [-r] FILE…` and `bleachbit --shred
  * FILE…`; self-encrypting drives reverted to factory state, which throws their key away
  * (`sedutil-cli --PSIDrevert|--yesIreallywanttoERASEALLmydatausingthePSID PSID DEV`,
  * `--revertTPer`, `--revertLockingSP`, `--eraseLockingRange`), and the zones of a zoned drive
@@ -72,6 +73,50 @@ const dc3dd: FsHandler = (cmd, ctx) => {
     else if (!isHarmlessWrite(t.path)) out.push(...fsFact(cmd, 'overwrite', [t], false, true));
   }
   return out;
+};
+
+/** dcfldd, dd with hashing: every `of=` is written, like dd's (a block device there is a wipe). */
+const dcfldd: FsHandler = (cmd, ctx) => {
+  const out: DraftFact[] = [];
+  for (let i = 1; i < cmd.argv.length; i++) {
+    if (!cmd.argv[i].startsWith('of=')) continue;
+    const t = targetOf(cmd.argv[i].slice(3), cmd, ctx, cmd.dynamicArgs.includes(i));
+    if (!isHarmlessWrite(t.path)) out.push(...fsFact(cmd, 'overwrite', [t], false, true));
+  }
+  return out;
+};
+
+/** GNU ddrescue's options that take a value. */
+const DDRESCUE = {
+  shortWithValue: 'abceFHiKlmorsTxZ',
+  longWithValue: [
+    ...['min-read-rate', 'sector-size', 'cluster-size', 'max-bad-areas', 'fill-mode', 'test-mode'],
+    ...['input-position', 'skip-size', 'log-rates', 'log-reads', 'log-events', 'domain-mapfile'],
+    ...['output-position', 'retry-passes', 'size', 'timeout', 'extend-outfile', 'max-read-rate'],
+    ...[
+      'max-error-rate',
+      'max-slow-reads',
+      'mapfile-interval',
+      'pause-on-error',
+      'pause-on-pass',
+      'delay-slow',
+    ],
+  ],
+};
+/** dd_rescue's options that take a value. */
+const DD_RESCUE = { shortWithValue: 'sSbByemloLRMzZ' };
+
+/**
+ * `ddrescue [opts] INFILE OUTFILE [MAPFILE]`, `dd_rescue [opts] INFILE OUTFILE`: OUTFILE is
+ * written, as dd's `of=` (a block device there is a wipe, from /dev/zero, /dev/urandom or
+ * another disk alike); reading a disk into an image writes only the image. ddrescue's
+ * `--generate-mode` writes only the mapfile.
+ */
+const ddrescue: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, cmd.program === 'dd_rescue' ? DD_RESCUE : DDRESCUE);
+  if (hasAny(o, 'h', 'help', 'V', 'version', 'G', 'generate-mode') || o.operands.length < 2) return [];
+  const t = target(cmd, o.operands[1], ctx);
+  return isHarmlessWrite(t.path) ? [] : fsFact(cmd, 'overwrite', [t], false, true);
 };
 
 /** `wipe [-rfq…] FILE…`: each file (each tree with -r) overwritten and removed. */
@@ -147,6 +192,9 @@ export const WIPER_HANDLERS: Record<string, FsHandler> = {
   sg_format: sgFormat,
   sg_sanitize: sgSanitize,
   dc3dd,
+  dcfldd,
+  ddrescue,
+  dd_rescue: ddrescue,
   wipe,
   bleachbit,
   bleachbit_console: bleachbit,

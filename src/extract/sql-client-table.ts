@@ -23,6 +23,10 @@ export interface ClientSpec {
   positionalSql?: boolean;
   /** True when every positional is SQL (no database positional: `bq query 'SQL'`). */
   allPositionalSql?: boolean;
+  /** With allPositionalSql: operands that name a script file (read as a file of SQL) instead of being SQL; absent = none. */
+  scripts?: RegExp;
+  /** With allPositionalSql: the operands together are one command (`db2 drop table t`); absent = each is one. */
+  joinPositionals?: boolean;
   /** True when the value of `-p` is only ever attached (mysql's password). */
   attachedOnly?: string[];
   /** Single-dash long options that take no value (`-pretty`), so their letters are not read as grouped short options. Empty = none. */

@@ -6,11 +6,24 @@
  * Derby's `ij` (script files as operands), Informix `dbaccess DB FILE`, Db2's `clpplus`
  * (stdin), TDengine's `taos -s`, YDB's `ydb sql -s` and the `isql` of Firebird and Sybase
  * (`isql-fb -user U -i wipe.sql host:/db.fdb`, `isql -S srv -U sa -i x.sql`) and Databend's
- * `bendsql --query` (its dsn names the database), and ksqlDB's `ksql -e|-f` (a Kafka stream or
- * table dropped, its topic too with `DELETE TOPIC`). What they run reaches the database rules
+ * `bendsql --query` (its dsn names the database), ksqlDB's `ksql -e|-f` (a Kafka stream or
+ * table dropped, its topic too with `DELETE TOPIC`), and OrientDB's console (`console.sh
+ * "CONNECT …; DROP DATABASE"`, or a script file). What they run reaches the database rules
  * as SQL statements.
  */
 import type { ClientSpec } from './sql-client-table.js';
+
+/** OrientDB's console: every operand is its commands, or a script file of them. */
+const ORIENTDB: ClientSpec = {
+  tool: 'orientdb console',
+  dialect: 'postgresql',
+  sql: [],
+  file: [],
+  db: [],
+  withArg: [],
+  allPositionalSql: true,
+  scripts: /\.(osql|sql|txt)$/i,
+};
 
 export const VENDOR_CLIENTS: Record<string, ClientSpec> = {
   // Teradata: `bteq < script.bteq`, `bteq <<EOF … EOF`; there is no option that carries SQL.
@@ -190,6 +203,10 @@ export const VENDOR_CLIENTS: Record<string, ClientSpec> = {
       ...['--set', '-s', '--data', '--format', '--quote-style', '--prompt'],
     ],
   },
+  // OrientDB's console: `console.sh "CONNECT remote:h/db U PW; DROP CLASS C UNSAFE"` (its
+  // commands joined by `;`, as one operand) or `console.sh drop.osql` (a script file).
+  'console.sh': ORIENTDB,
+  'orientdb-console': ORIENTDB,
   // ksqlDB: `ksql URL -e "DROP STREAM s DELETE TOPIC;"`, `-f script.sql`; the server URL is an
   // operand. KingbaseES ships a psql fork of the same name (`ksql -d DB -c SQL`): read too.
   ksql: {

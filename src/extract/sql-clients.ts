@@ -123,7 +123,19 @@ export function parseSqlClient(
     positionals.splice(script);
   }
   if (spec.allPositionalSql) {
-    for (const [sql, i] of positionals) inv.sources.push(...sqlArg(sql, 'argument', i));
+    // one command of several words: dynamic when any of them is
+    const joined: [string, number][] = [
+      [
+        positionals.map(([w]) => w).join(' '),
+        (positionals.find(([, i]) => dynamicAt(i)) ?? positionals[0])?.[1],
+      ],
+    ];
+    for (const [sql, i] of spec.joinPositionals && positionals.length > 1 ? joined : positionals)
+      inv.sources.push(
+        ...(spec.scripts?.test(sql)
+          ? fromPayload(readPayloadFile(sql, cmd, ctx), sql, cmd, ctx)
+          : sqlArg(sql, 'argument', i)),
+      );
   } else if (spec.positionalSql) {
     if (positionals.length) inv.target = maskTarget(positionals[0][0]);
     for (const [sql, i] of positionals.slice(1)) inv.sources.push(...sqlArg(sql, 'argument', i));

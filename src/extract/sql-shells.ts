@@ -120,9 +120,13 @@ export const WAREHOUSE: Record<string, ClientSpec> = {
   // Platform.sh / Upsun: `platform sql 'SQL'` (also `db:sql`), SQL on stdin otherwise.
   platform: PLATFORM_SQL,
   upsun: { ...PLATFORM_SQL, tool: 'upsun sql' },
-  // IBM Db2's command line: every word after its options is one statement (`db2 "DROP TABLE t"`),
-  // or a script file (`db2 -tvf drop.sql`).
-  db2: spec('db2', [], ['-f'], { allPositionalSql: true, withArg: ['-z', '-r', '-l'] }),
+  // IBM Db2's command line: the words after its options are one statement, quoted or not
+  // (`db2 "DROP TABLE t"`, `db2 drop table t`); `-f FILE` (also `-tvf FILE`) runs a script.
+  db2: spec('db2', [], ['-f'], {
+    allPositionalSql: true,
+    joinPositionals: true,
+    withArg: ['-z', '-l', '-r'],
+  }),
   // Oracle SQL*Plus: the login is a positional; statements come on stdin or from `@script`.
   sqlplus: spec('sqlplus', [], [], { withArg: ['-M', '-R', '-C'], atFiles: true }),
 };

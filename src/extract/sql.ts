@@ -25,6 +25,7 @@ import { schemaChangeInvocation } from './sql-schema-change.js';
 import { parseGridShell } from './sql-grid-shells.js';
 import { parseKvAdmin } from './sql-kv-admin.js';
 import { parseMqsc } from './sql-mqsc.js';
+import { parseMysqlShell } from './sql-mysqlsh.js';
 
 /** SQL text with each shell expansion (`$q`, `${t}`, `$(cmd)`, `` `cmd` ``) replaced by the run-time placeholder. */
 function shellTemplate(text: string): string {
@@ -90,6 +91,12 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
   const program = cmd.program;
   if (program === 'mongosh' || program === 'mongo') return fromStore(parseMongo(cmd, ctx));
   if (REDIS_CLIS.has(program)) return fromStore(parseRedis(cmd, ctx));
+  // MySQL Shell's JavaScript or Python; in SQL mode (undefined) the client table reads it.
+  const mysqlShell = parseMysqlShell(cmd, ctx);
+  if (mysqlShell) {
+    const asSql = mysqlShell.both ? parseSqlClient(cmd, ctx) : undefined;
+    return [...(asSql ? invocationFacts(asSql) : []), ...fromStore(mysqlShell.ops)];
+  }
   const overHttp = httpSqlInvocations(cmd, ctx);
   if (overHttp.length) return overHttp.flatMap(invocationFacts);
   const cache =

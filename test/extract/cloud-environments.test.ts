@@ -57,6 +57,7 @@ describe('a deployed environment removed asks unless it is named as a throwaway'
     'WERF_ENV=production werf dismiss',
     'werf dismiss --with-namespace',
     'garden cleanup namespace --env prod',
+    'werf dismiss --env local-prod',
   ])('%s', (script) => expect(teardown(script)).toBe('ask teardown/environment-teardown'));
 
   it.each([
@@ -64,6 +65,9 @@ describe('a deployed environment removed asks unless it is named as a throwaway'
     'werf dismiss --env=pr-42',
     'WERF_ENV=review-9 werf dismiss',
     'garden cleanup namespace --env pr-42.dev',
+    // the environment of the cluster on this machine
+    'garden cleanup namespace --env local',
+    'werf dismiss --env minikube',
     'werf converge --env production',
   ])('%s', (script) => expect(teardown(script)).toBe('allow'));
 });

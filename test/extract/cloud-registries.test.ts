@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractCloud } from '../../src/extract/cloud.js';
 import type { Fact } from '../../src/engine/types.js';
-import { analyzeContext, command } from '../helpers/command.js';
+import { analyzeContext, command, packVerdict } from '../helpers/command.js';
 
 const ctx = analyzeContext();
 const cloud = (line: string) => {
@@ -70,4 +70,25 @@ describe('publishing, packaging, local removals', () => {
     ['acme-registry unyank acme-core 1.2.0', []],
     ['ovsx publish acme-tools.vsix', []],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
+});
+
+describe('APT repositories losing packages (npm pack, real pipeline)', () => {
+  const verdict = packVerdict('npm');
+  it.each<[string, string]>([
+    ["sudo -u reprepro reprepro -b /srv/apt removematched bookworm '*'", 'ask npm/registry-remove'],
+    ["reprepro --basedir /srv/apt removefilter bookworm 'Package (% acme-*)'", 'ask npm/registry-remove'],
+    ['reprepro -b /srv/apt -C main remove bookworm nginx openssl', 'ask npm/registry-remove'],
+    ['reprepro -Vb /srv/mirror removesrc bookworm linux', 'ask npm/registry-remove'],
+    ['reprepro --basedir=/srv/apt --delete clearvanished', 'ask npm/registry-remove'],
+    ['aptly repo drop -force acme-main', 'ask npm/registry-remove'],
+    ["aptly repo remove acme-main 'Name (% acme-*)'", 'ask npm/registry-remove'],
+    ['aptly publish drop bookworm s3:acme-apt:', 'ask npm/registry-remove'],
+    ['reprepro -b /srv/apt list bookworm', 'allow'],
+    ['reprepro -b /srv/apt includedeb bookworm ./dist/acme-agent_2.5.0_amd64.deb', 'allow'],
+    ['reprepro -b /srv/apt export bookworm', 'allow'],
+    ['aptly repo show acme-main', 'allow'],
+    ['aptly publish update bookworm s3:acme-apt:', 'allow'],
+  ])('%s', async (cmd, want) => {
+    expect((await verdict)(cmd)).toBe(want);
+  });
 });

@@ -149,6 +149,9 @@ describe('read-only commands carry a harmless verb', () => {
     ['railway logs', 'logs'],
     ['helm list -A', 'list'],
     ['terraform plan -out tf.plan', 'plan'],
+    // only the plan of the destroy is shown
+    ['pulumi destroy --preview-only --stack prod', 'preview'],
+    ['pulumi refresh --preview-only', 'preview'],
     ['az vm list -g rg', 'list'],
     ['az backup protection disable --item-name vm1 --vault-name v --delete-backup-data false', 'protection'],
     ['az storage account blob-service-properties update -n a --delete-retention-days 7', 'account'],

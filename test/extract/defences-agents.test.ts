@@ -36,6 +36,8 @@ describe('agents stopped and alerts silenced', () => {
     ['elastic-agent uninstall --force', 'agent-off: elastic-agent: elastic-agent uninstall --force'],
     ['suricatasc -c shutdown', 'agent-off: suricatasc: suricatasc -c shutdown'],
     ['sudo /opt/splunkforwarder/bin/splunk stop', 'agent-off: splunk: splunk stop'],
+    ['sudo /usr/local/bin/jamf removeFramework', 'agent-off: jamf: jamf removeFramework'],
+    ['sudo jamf removeMdmProfile -verbose', 'agent-off: jamf: jamf removeMdmProfile -verbose'],
     [
       'sudo icinga2 feature disable notification',
       'alerts-off: icinga2: icinga2 feature disable notification',
@@ -67,6 +69,9 @@ describe('agents stopped and alerts silenced', () => {
 
   it.each<string>([
     'osqueryctl status',
+    'sudo jamf recon',
+    'sudo jamf policy -event install-chrome',
+    'jamf checkJSSConnection',
     'osqueryctl start',
     'sudo fail2ban-client status sshd',
     'fail2ban-client reload',

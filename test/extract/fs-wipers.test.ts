@@ -45,6 +45,19 @@ describe('disk and file wipers (filesystem pack)', () => {
     ['blkzone report /dev/nvme1n2', 'allow'],
     ['blkzone capacity -c 4 /dev/nvme1n2', 'allow'],
     ['blkzone finish -o 0 /dev/nvme1n2', 'allow'],
+    // dd's relatives: their output is written like dd's `of=`, a disk there wiped
+    ['sudo ddrescue --force /dev/zero /dev/sdb /tmp/wipe.map', 'deny filesystem/wipe-device'],
+    ['sudo ddrescue -f -n /dev/urandom /dev/nvme1n1 /tmp/wipe.log', 'deny filesystem/wipe-device'],
+    ['ddrescue -f -b 4096 -i 0 /dev/sda /dev/sdb sda.map', 'deny filesystem/wipe-device'],
+    ['sudo dd_rescue /dev/zero /dev/sdd', 'deny filesystem/wipe-device'],
+    ['dd_rescue -b 1M /dev/urandom /dev/sde', 'deny filesystem/wipe-device'],
+    ['sudo dcfldd if=/dev/zero of=/dev/sdc bs=4M statusinterval=256', 'deny filesystem/wipe-device'],
+    ['dcfldd if=/dev/zero of=./scratch.img of=/dev/sdf', 'deny filesystem/wipe-device'],
+    ['sudo ddrescue -d -r3 /dev/sdb /mnt/recovery/sdb.img /mnt/recovery/sdb.map', 'allow'],
+    ['sudo ddrescue /dev/sdb sdb.img sdb.map', 'allow'],
+    ['ddrescue --generate-mode /dev/sdb sdb.img sdb.map', 'allow'],
+    ['dd_rescue /dev/sdb ./sdb.img', 'allow'],
+    ['sudo dcfldd if=/dev/sdb of=sdb.img hash=sha256 hashlog=sdb.sha256', 'allow'],
   ])('%s → %s', async (cmd, want) => {
     expect(await verdict(cmd)).toBe(want);
   });

@@ -1,4 +1,4 @@
-import { analyzeContext, command, WS } from '../helpers/command.js';
+import { analyzeContext, command, packVerdict, WS } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
 import type { SqlFact, StdinSource } from '../../src/engine/types.js';
 import { extractSql } from '../../src/extract/sql.js';
@@ -160,5 +160,38 @@ describe("Firebird's and Sybase's isql", () => {
     [['isql-fb', '-bail', '-quiet', '-user', 'SYSDBA', 'erp.fdb'], undefined, []],
   ])('%j %j', (argv, stdin, want) => {
     expect(facts(argv, stdin)).toEqual(want);
+  });
+});
+
+describe("OrientDB's console: its commands as an operand, or a script file", () => {
+  const verdict = packVerdict('databases');
+  it.each<[string, string]>([
+    [
+      '/opt/orientdb/bin/console.sh "CONNECT remote:odb-prod.example.internal/crm root $ORIENTDB_ROOT_PASSWORD; DROP DATABASE"',
+      'ask databases/drop-database',
+    ],
+    ['console.sh "DROP DATABASE remote:odb-prod/crm root $ODB_PW"', 'ask databases/drop-database'],
+    [
+      'orientdb-console "CONNECT remote:odb1/crm admin $ODB_PW; TRUNCATE CLASS Customer UNSAFE"',
+      'ask databases/truncate',
+    ],
+    [
+      'console.sh "CONNECT remote:odb1/crm admin $ODB_PW; DELETE VERTEX Customer"',
+      'ask databases/unfiltered-delete-or-update',
+    ],
+    [
+      "cat > /tmp/drop.osql <<'EOF'\nCONNECT remote:odb1/crm root $ODB_PW;\nDROP CLASS Invoice UNSAFE;\nEOF\n/opt/orientdb/bin/console.sh /tmp/drop.osql",
+      'ask databases/drop-schema-object',
+    ],
+    // fail closed: a script file that cannot be read
+    ['/opt/orientdb/bin/console.sh /srv/odb/missing.osql', 'ask databases/unreadable-sql'],
+    // reads
+    [
+      '/opt/orientdb/bin/console.sh "CONNECT remote:odb1/crm reader $ODB_PW; SELECT count(*) FROM Customer"',
+      'allow',
+    ],
+    ['console.sh "CONNECT remote:odb1/crm admin $ODB_PW; LIST CLASSES"', 'allow'],
+  ])('%s', async (cmd, want) => {
+    expect((await verdict)(cmd)).toBe(want);
   });
 });

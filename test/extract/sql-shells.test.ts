@@ -1,4 +1,4 @@
-import { analyzeContext, command, WS } from '../helpers/command.js';
+import { analyzeContext, command, packVerdict, WS } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
 import type { SqlFact, StdinSource } from '../../src/engine/types.js';
 import { extractSql } from '../../src/extract/sql.js';
@@ -137,5 +137,28 @@ describe('warehouse, platform and framework commands that run the SQL they are g
     ],
   ])('%j', (argv, stdin, want) => {
     expect(sql(argv, stdin)).toEqual(want);
+  });
+});
+
+describe("Db2's command line: its words are one command, quoted or not", () => {
+  const verdict = packVerdict('databases');
+  it.each<[string, string]>([
+    ['db2 drop table orders', 'ask databases/drop-table'],
+    ['db2 "DROP DATABASE SALES"', 'ask databases/drop-database'],
+    ['db2 -v drop database SALES', 'ask databases/drop-database'],
+    ['db2 connect to SALES && db2 "DROP TABLESPACE ts_orders"', 'ask databases/drop-schema-object'],
+    [
+      "cat > /tmp/drop.sql <<'EOF'\nDROP TABLE payroll;\nEOF\ndb2 -tvf /tmp/drop.sql",
+      'ask databases/drop-table',
+    ],
+    // fail closed: a statement the shell fills in, a script that cannot be read
+    ['db2 "$STMT"', 'ask databases/unreadable-sql'],
+    ['db2 -tvf /srv/db2/missing.sql', 'ask databases/unreadable-sql'],
+    // a password the shell fills in does not make the connect unknown
+    ['db2 connect to SALES user db2inst1 using "$DB2_PW"', 'allow'],
+    ['db2 list history backup all for SALES', 'allow'],
+    ['db2 "select count(*) from syscat.tables"', 'allow'],
+  ])('%s', async (cmd, want) => {
+    expect((await verdict)(cmd)).toBe(want);
   });
 });

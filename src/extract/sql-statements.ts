@@ -9,6 +9,8 @@ import { splitSql, type SqlChunk, type SqlToken } from './sql-tokenize.js';
 import { alwaysTrue, constantWhere, cteBodies } from './sql-where.js';
 import { statementTokens } from './sql-head.js';
 import { grantOf } from './sql-grant.js';
+import { destroyingCalls } from './sql-functions.js';
+import { shellEnabled } from './sql-server-shell.js';
 import {
   builtStatements,
   recordAssignment,
@@ -85,6 +87,9 @@ export function classifySql(
     const audit = auditOff(chunk.text);
     if (audit) out.push(audit);
     if (!tokens.length || recordAssignment(tokens, vars)) continue;
+    // `EXEC sp_configure 'xp_cmdshell', 1`: SQL may now run commands on the server's machine
+    const shell = shellEnabled(tokens);
+    if (shell) out.push(shell);
     if (FRAMING.has(first) && !block) continue;
     // DO $$ … $$ runs its body at once: read the statements inside.
     if (tokens[0]?.text === 'DO' && depth < 2) {
@@ -103,6 +108,8 @@ export function classifySql(
     out.push(...(grant ? [grant] : (parsed ?? [fromTokens(tokens)])));
     // `WITH d AS (DELETE FROM users RETURNING *) SELECT …`: the DELETE runs too.
     for (const body of cteBodies(tokens)) out.push(fromTokens(body));
+    // `SELECT pgmq.drop_queue(q) FROM pgmq.list_queues()`: a function that removes what it names
+    out.push(...destroyingCalls(tokens));
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { interpreterFor, runInterpreter, runNu, runOctave, runPwsh } from './int
 import { runProject } from './project-code.js';
 import { isPwsh } from './pwsh.js';
 import { REMOTE } from './remote.js';
+import { runServerCommands } from './server-commands.js';
 import { runPathScript } from './scripts.js';
 import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
@@ -168,7 +169,10 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'sponge') return emit([{ text: 'tee', dynamic: false }, ...argv.slice(1)], k);
     const script = runPathScript(argv, k, runArgv);
     if (script) return script;
-    return emit(argv, k);
+    const res = emit(argv, k);
+    // COPY … TO PROGRAM, xp_cmdshell, a pod's command: what the server runs for this client
+    if (res.last) runServerCommands(res.last, k);
+    return res;
   }
   return argv.length > 0 ? emit(argv, k) : {};
 }

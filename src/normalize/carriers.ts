@@ -154,9 +154,9 @@ export function runArgv(argv: Field[], k: K): Res {
     // cscript, wscript, mshta: VBScript and JScript (wsh.ts)
     if (WSH_HOST.test(head.text)) return runWsh(argv, k);
     if (MSHTA.test(head.text)) return runMshta(argv, k);
-    // cargo compiles and runs the crate's Rust (and its build.rs): project-code.ts
-    if (prog === 'cargo') {
-      const r = runProject('rust', argv, k);
+    // cargo compiles and runs the crate's Rust (and its build.rs), dune an OCaml project: project-code.ts
+    if (prog === 'cargo' || prog === 'dune') {
+      const r = runProject(prog === 'cargo' ? 'rust' : 'ocaml', argv, k);
       if (r) return r;
     }
     if (isPwsh(prog)) return runPwsh(argv, k);

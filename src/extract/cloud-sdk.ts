@@ -22,6 +22,7 @@ import { peelRunner } from './sql-frameworks.js';
 import { codeOf } from './sql-orm.js';
 import { buildsClientFromSecret, CLEAR_OR_EXPOSE, COMPOUND_CALL } from './cloud-sdk-clients.js';
 import { storeCalls } from './cloud-sdk-stores.js';
+import { scratchQueueDeletes } from './cloud-sdk-scratch.js';
 
 /** Interpreters whose arguments or stdin are code. */
 const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*|elixir|iex)$/;
@@ -265,10 +266,13 @@ function sdkCalls(code: string): CloudDraft[] {
     ];
   const out: CloudDraft[] = [];
   const seen = new Set<string>();
+  // a queue the same code declared exclusive or auto-delete is its own scratch (cloud-sdk-scratch.ts)
+  const scratch = sdk.tool === 'message-broker' ? scratchQueueDeletes(code) : new Set<number>();
   const calls = sdk === CREDENTIAL_CLIENT ? [COMPOUND_CALL] : [CALL, COMMAND_CLASS, CLEAR_OR_EXPOSE];
   for (const re of [...calls, ...(sdk.verbs ? [sdk.verbs] : [])])
     for (const m of code.matchAll(re)) {
       const name = m[1] ?? '';
+      if (scratch.has((m.index ?? 0) + m[0].indexOf(name) + name.length)) continue;
       // just past the name (the call's `(`, when it has one, is skipped by firstLiteral)
       const at = (m.index ?? 0) + m[0].length - (m[0].endsWith('(') ? 1 : 0);
       const d: CloudDraft = {

@@ -5,7 +5,8 @@
  * `Directory.CreateTempSubdirectory()`) is read as the folder `mktemp -d` makes, so deleting
  * it is deleting scratch; the system's temp folder itself (`tempfile.gettempdir()`,
  * `os.tmpdir()`, `os.TempDir()`, `Path.GetTempPath()`, `std::env::temp_dir()`) is `/tmp`, and
- * deleting that stays a delete of /tmp. Pure.
+ * deleting that stays a delete of /tmp. The Lisp readers' calls the same (lispTemp: Racket's
+ * `(make-temporary-directory)`, Guile's `(mkdtemp …)`). Pure.
  */
 
 /** A fresh folder, named as the shell's `mktemp -d` names it (src/normalize/producers.ts). */
@@ -30,6 +31,20 @@ function callEnds(t: string, open: number): boolean {
 /** The system's temporary folder itself. */
 const SYSTEM =
   /^(?:tempfile\.gettempdir\(\)|os\.tmpdir\(\)|os\.TempDir\(\)|Path\.GetTempPath\(\)|(?:std::)?env::temp_dir\(\)|Dir\.tmpdir)$/;
+
+/** Lisp calls (by their head) that make a fresh folder or file: Racket's, Guile's `mkdtemp`, CHICKEN's. */
+const LISP_FRESH =
+  /^(make-temporary-directory\*?|make-temporary-file\*?|mkdtemp|mkstemp|create-temporary-directory|create-temporary-file)$/;
+
+/**
+ * The path a Lisp call stands for (`head`, its first argument as text): a fresh folder, or the
+ * system's temp folder (`(find-system-path 'temp-dir)`, `(uiop:temporary-directory)`); undefined = neither.
+ */
+export function lispTemp(head: string, arg: string): string | undefined {
+  if (LISP_FRESH.test(head)) return FRESH_TEMP;
+  if (head === 'temporary-directory' || (head === 'find-system-path' && /temp-dir/.test(arg))) return '/tmp';
+  return undefined;
+}
 
 /** The path a temp-folder expression `t` (blanks removed) stands for; undefined = not one. */
 export function tempExpr(t: string): string | undefined {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { filesContext, normalizeIn } from '../helpers/normalize.js';
-import { tempExpr } from '../../src/normalize/codescan-temp.js';
+import { lispTemp, tempExpr } from '../../src/normalize/codescan-temp.js';
 
 const ctx = filesContext({});
 const commands = (script: string) =>
@@ -60,4 +60,16 @@ describe('tempExpr', () => {
     ['mkdtemp(a)+b(c)', undefined],
     ['make_tmp()', undefined],
   ])('%s → %s', (expr, want) => expect(tempExpr(expr)).toBe(want));
+});
+
+describe('lispTemp', () => {
+  it.each<[string, string, string | undefined]>([
+    ['make-temporary-directory', '', '/tmp/tmp.XXXXXXXXXX'],
+    ['make-temporary-file*', '#"x"', '/tmp/tmp.XXXXXXXXXX'],
+    ['mkdtemp', '"/tmp/sXXXXXX"', '/tmp/tmp.XXXXXXXXXX'],
+    ['find-system-path', '(quote temp-dir)', '/tmp'],
+    ['temporary-directory', '', '/tmp'],
+    ['find-system-path', '(quote home-dir)', undefined],
+    ['make-directory', '"/tmp/x"', undefined],
+  ])('%s %s → %s', (head, arg, want) => expect(lispTemp(head, arg)).toBe(want));
 });

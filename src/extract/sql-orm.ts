@@ -73,13 +73,22 @@ const FILTER = /\.(where|filter|filter_by|find_by|exclude|get|find)\s*\(|\bwhere
 /** The shapes of destructive SQL (a statement keyword and its object; a server setting or its audit changed). */
 const SQL_SHAPE =
   '(?:GRANT\\s+\\w+|DROP\\s+[A-Za-z]+|TRUNCATE(?:\\s+TABLE)?\\s+[\\w."]+|DELETE\\s+FROM\\s+[\\w."]+|ALTER\\s+TABLE\\s+[\\w."]+\\s+DROP|UPDATE\\s+[\\w."]+\\s+SET|ALTER\\s+(?:SYSTEM|SERVER\\s+AUDIT|DATABASE|ROLE|USER)|SET\\s+(?:GLOBAL|PERSIST)|NOAUDIT|UNINSTALL\\s+PLUGIN)\\b';
+/**
+ * SQL that has the server run a command (`COPY … TO PROGRAM`, `xp_cmdshell`, `sys_exec`:
+ * sql-server-shell.ts) or that removes through a function (`SELECT pgmq.drop_queue(…)`: sql-functions.ts).
+ */
+const SERVER_SQL_SHAPE =
+  '(?:COPY\\b|EXEC(?:UTE)?\\s+[\\w.]*xp_cmdshell\\b|SELECT\\s+[\\w.]*(?:sys_exec|sys_eval|drop_\\w+|purge_\\w+|unschedule)\\s*\\()';
 /** SQL in a string literal handed to an execute-like call (`cursor.execute("delete from t")`), any case. */
 const CALL_SQL = new RegExp(
-  `\\b(?:execute|executescript|exec|exec_query|query|raw|statement|unprepared|sql|\\$executeRaw\\w*|\\$queryRaw\\w*|executeRaw\\w*)\\s*\\(\\s*(['"\`])\\s*(${SQL_SHAPE}(?:(?!\\1)[^\\\\]|\\\\.)*)\\1`,
+  `\\b(?:execute|executescript|exec|exec_query|query|raw|statement|unprepared|sql|\\$executeRaw\\w*|\\$queryRaw\\w*|executeRaw\\w*)\\s*\\(\\s*(['"\`])\\s*((?:${SQL_SHAPE}|${SERVER_SQL_SHAPE})(?:(?!\\1)[^\\\\]|\\\\.)*)\\1`,
   'gi',
 );
 /** Upper-case SQL in any string literal (`sql = "DROP TABLE users"`). */
-const UPPER_SQL = new RegExp(`(['"\`])\\s*(${SQL_SHAPE}(?:(?!\\1)[^\\\\]|\\\\.)*)\\1`, 'g');
+const UPPER_SQL = new RegExp(
+  `(['"\`])\\s*((?:${SQL_SHAPE}|${SERVER_SQL_SHAPE})(?:(?!\\1)[^\\\\]|\\\\.)*)\\1`,
+  'g',
+);
 
 /** The code this command runs: its arguments and the stdin text, when known. */
 export function codeOf(cmd: NormalizedCommand): string {

@@ -6,13 +6,15 @@
  *   as a command of the server's machine (src/normalize/server-commands.ts), so the rules judge
  *   `rm -rf` there as they judge it through ssh. A command not given as a literal (`PROGRAM
  *   :'cmd'`, `xp_cmdshell @cmd`) is returned as not known (fail closed).
+ * - the same, as a statement of kind SHELL (the command its name) for the readers of SQL in code,
+ *   which nothing walks (classifySql; a client's SQL drops it: its commands are walked);
  * - the switch that lets SQL do so (shellEnabled): SQL Server's `sp_configure 'xp_cmdshell', 1`
  *   (also 'Ole Automation Procedures', 'external scripts enabled'), MySQL's `CREATE FUNCTION
  *   sys_exec … SONAME …`, read as a statement of kind ENABLE.
  * psql's own `\copy … PROGRAM` runs on the client: sql-client-shell.ts. Pure.
  */
 import type { SqlDialect, SqlStmt } from './sql-statements.js';
-import { splitSql, type SqlToken } from './sql-tokenize.js';
+import { splitSql, type SqlChunk, type SqlToken } from './sql-tokenize.js';
 
 /** A command the server runs. */
 export interface ServerCommand {
@@ -42,33 +44,36 @@ function quoted(rest: string, backslashes: boolean): string | undefined {
 
 /** The commands the server runs for `sql` (see the header); empty = none. */
 export function serverCommands(sql: string, dialect: SqlDialect): ServerCommand[] {
-  const out: ServerCommand[] = [];
   const mysql = dialect === 'mysql';
-  for (const chunk of splitSql(sql, mysql)) {
-    const t = chunk.tokens;
-    const at = (re: RegExp, from = 0) => {
-      const m = re.exec(chunk.text.slice(from));
-      return m ? from + m.index + m[0].length : -1;
-    };
-    const push = (via: string, end: number, windows: boolean, backslashes: boolean) => {
-      const text = end < 0 ? undefined : quoted(chunk.text.slice(end), backslashes);
-      // fail closed: a command given as a variable or parameter may be anything
-      out.push(
-        text === undefined
-          ? { text: chunk.text.trim(), dynamic: true, windows, via }
-          : { text, dynamic: false, windows, via },
-      );
-    };
-    const program = t.findIndex(
-      (w, i) => w.type === 'word' && w.text === 'PROGRAM' && /^(TO|FROM)$/.test(t[i - 1]?.text ?? ''),
+  return splitSql(sql, mysql).flatMap((chunk) => chunkCommands(chunk, mysql));
+}
+
+/** The commands the server runs for one statement (`mysql`: its strings take backslash escapes). */
+export function chunkCommands(chunk: SqlChunk, mysql: boolean): ServerCommand[] {
+  const out: ServerCommand[] = [];
+  const t = chunk.tokens;
+  const at = (re: RegExp, from = 0) => {
+    const m = re.exec(chunk.text.slice(from));
+    return m ? from + m.index + m[0].length : -1;
+  };
+  const push = (via: string, end: number, windows: boolean, backslashes: boolean) => {
+    const text = end < 0 ? undefined : quoted(chunk.text.slice(end), backslashes);
+    // fail closed: a command given as a variable or parameter may be anything
+    out.push(
+      text === undefined
+        ? { text: chunk.text.trim(), dynamic: true, windows, via }
+        : { text, dynamic: false, windows, via },
     );
-    if (t[0]?.text === 'COPY' && program > 0) push('COPY … PROGRAM', at(/\bPROGRAM\b/i), false, false);
-    for (const w of t.filter((x) => x.type === 'word')) {
-      const name = w.text.split('.').pop() ?? '';
-      if (name === 'XP_CMDSHELL') push('xp_cmdshell', at(/\bxp_cmdshell\b/i), true, false);
-      else if (/^SYS_(EXEC|EVAL)$/.test(name) && t[t.indexOf(w) + 1]?.text === '(')
-        push(name.toLowerCase(), at(/\bsys_(?:exec|eval)\s*(?=\()/i), false, mysql);
-    }
+  };
+  const program = t.findIndex(
+    (w, i) => w.type === 'word' && w.text === 'PROGRAM' && /^(TO|FROM)$/.test(t[i - 1]?.text ?? ''),
+  );
+  if (t[0]?.text === 'COPY' && program > 0) push('COPY … PROGRAM', at(/\bPROGRAM\b/i), false, false);
+  for (const w of t.filter((x) => x.type === 'word')) {
+    const name = w.text.split('.').pop() ?? '';
+    if (name === 'XP_CMDSHELL') push('xp_cmdshell', at(/\bxp_cmdshell\b/i), true, false);
+    else if (/^SYS_(EXEC|EVAL)$/.test(name) && t[t.indexOf(w) + 1]?.text === '(')
+      push(name.toLowerCase(), at(/\bsys_(?:exec|eval)\s*(?=\()/i), false, mysql);
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { alwaysTrue, constantWhere, cteBodies } from './sql-where.js';
 import { statementTokens } from './sql-head.js';
 import { grantOf } from './sql-grant.js';
 import { destroyingCalls } from './sql-functions.js';
-import { shellEnabled } from './sql-server-shell.js';
+import { chunkCommands, shellEnabled } from './sql-server-shell.js';
 import {
   builtStatements,
   recordAssignment,
@@ -23,7 +23,7 @@ export type SqlDialect = 'postgresql' | 'mysql' | 'sqlite';
 
 /** What one statement does. */
 export interface SqlStmt {
-  /** Upper-case kind: DROP, TRUNCATE, DELETE, UPDATE, ALTER, GRANT, REVOKE, SELECT, INSERT, SHOW, NOAUDIT (an audit or statement log switched off, sql-audit.ts), … */
+  /** Upper-case kind: DROP, TRUNCATE, DELETE, UPDATE, ALTER, GRANT, REVOKE, SELECT, INSERT, SHOW, NOAUDIT (an audit or statement log switched off, sql-audit.ts), ENABLE and SHELL (the server let run, or told to run, a command: sql-server-shell.ts), … */
   statement: string;
   /**
    * For DROP: what is dropped (TABLE, DATABASE, SCHEMA, INDEX, VIEW…); for ALTER: what the ALTER
@@ -110,6 +110,9 @@ export function classifySql(
     for (const body of cteBodies(tokens)) out.push(fromTokens(body));
     // `SELECT pgmq.drop_queue(q) FROM pgmq.list_queues()`: a function that removes what it names
     out.push(...destroyingCalls(tokens));
+    // `COPY … TO PROGRAM 'CMD'`, `xp_cmdshell 'CMD'`: the server runs a command (sql-server-shell.ts)
+    for (const c of chunkCommands(chunk, dialect === 'mysql'))
+      out.push({ statement: 'SHELL', object: '', name: c.text, where: true });
   }
   return out;
 }

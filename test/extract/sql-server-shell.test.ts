@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { serverCommands, shellEnabled } from '../../src/extract/sql-server-shell.js';
-import type { SqlDialect } from '../../src/extract/sql-statements.js';
+import { classifySql, type SqlDialect } from '../../src/extract/sql-statements.js';
+import { packVerdict } from '../helpers/command.js';
+
+const databases = await packVerdict('databases');
 import { splitSql } from '../../src/extract/sql-tokenize.js';
 
 describe('serverCommands', () => {
@@ -58,4 +61,35 @@ describe('shellEnabled', () => {
     ["EXEC sp_configure 'show advanced options', 1", [undefined]],
     ['EXEC sp_configure', [undefined]],
   ])('%s', (sql, want) => expect(read(sql)).toEqual(want));
+});
+
+describe('a command the server runs, as a statement', () => {
+  it.each<[string, string[]]>([
+    ["COPY t TO PROGRAM 'rm -rf /srv'", ['rm -rf /srv']],
+    ["EXEC xp_cmdshell 'dir C:\\'", ['dir C:\\']],
+    ['COPY t TO STDOUT', []],
+  ])('%s', (sql, want) =>
+    expect(
+      classifySql(sql, 'postgresql')
+        .filter((s) => s.statement === 'SHELL')
+        .map((s) => s.name),
+    ).toEqual(want),
+  );
+
+  // SQL in code is not walked: its command asks; a client's is walked as the server's (its own rules judge it)
+  it.each<[string, string]>([
+    [
+      `python3 -c "import psycopg2; psycopg2.connect('dbname=a').cursor().execute(\\"COPY t TO PROGRAM 'gzip > /tmp/x'\\")"`,
+      'ask databases/server-command-unread',
+    ],
+    [
+      `ruby -e 'require "pg"; PG.connect(dbname: "a").exec("SELECT sys_exec(%q(id))")'`,
+      'ask databases/server-command-unread',
+    ],
+    [`psql -h db -c "COPY t TO PROGRAM 'gzip > /tmp/x'"`, 'allow'],
+    [
+      `python3 -c "import psycopg2; psycopg2.connect('dbname=a').cursor().execute('COPY t TO STDOUT')"`,
+      'allow',
+    ],
+  ])('%s → %s', (script, want) => expect(databases(script)).toBe(want));
 });

@@ -5,7 +5,8 @@
  * - Go's client-go (code importing `k8s.io/client-go`): `cs.CoreV1().Namespaces().Delete(ctx,
  *   NAME, opts)`, `.Pods(NS).Delete(ctx, NAME, …)`, `.Pods(NS).DeleteCollection(ctx, …)` (every
  *   one: `--all`), any typed client's `.KINDS(NS).Delete…`, and the dynamic client's
- *   `.Resource(GVR)…Delete(…)` (its kind not known);
+ *   `.Resource(GVR)…Delete(…)` (its kind not known); controller-runtime's `c.Delete(ctx,
+ *   &corev1.Namespace{…Name: N…})` and `c.DeleteAllOf(ctx, &KIND{}, client.InNamespace(NS))`;
  * - Python's `kubernetes` client: `delete_namespace(NAME)`, `delete_namespaced_pod(NAME, NS)`,
  *   `delete_collection_namespaced_pod(NS)`, `delete_namespaced_custom_object(…, plural=P, name=N)`;
  * - JavaScript's `@kubernetes/client-node`: `deleteNamespace(NAME)` or `({ name })`,
@@ -61,6 +62,19 @@ export function kubePatterns(h: Helpers): Record<'go' | 'python' | 'node', Patte
           const kind = m[1] === 'Resource' ? unknown('resource') : lit(kindWord(m[1]));
           const ns = m[1] === 'Resource' ? v(m[3], lx, home) : v(m[2], lx, home);
           return [kubectlDelete(kind, v(a[1], lx, home), ns, all)];
+        },
+      },
+      {
+        // controller-runtime: `c.Delete(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: "x"}})`, `c.DeleteAllOf(ctx, &appsv1.Deployment{}, client.InNamespace("prod"))`
+        re: /\.\s*(Delete|DeleteAllOf)\s*\(/g,
+        handle: (a, lx, home, m) => {
+          const obj = /^\s*&\s*(?:\w+\.)?([A-Z]\w*)\s*\{/.exec(a[1] ?? '');
+          if (!obj || !loads(lx, /sigs\.k8s\.io\/controller-runtime/)) return [];
+          const field = (key: string) => new RegExp(`\\b${key}\\s*:\\s*([^,}]+)`).exec(a[1])?.[1];
+          const all = m[1] === 'DeleteAllOf';
+          const inNs = /\bInNamespace\s*\(([^()]*)\)/.exec(a.slice(2).join(','))?.[1];
+          const ns = v(all ? inNs : field('Namespace'), lx, home);
+          return [kubectlDelete(lit(kindWord(obj[1])), v(field('Name'), lx, home), ns, all)];
         },
       },
     ],

@@ -30,13 +30,15 @@ export const OCAML_PROGRAMS = /^(ocaml|utop)$/;
 /** Options of ocaml and utop that take a value. */
 const VALUED = /^(-I|-init|-open|-ppx|-pp|-w|-warn-error|-alert|-require|-package)$/;
 
-/** Where the code is: `-stdin` or no file (stdin), else the first operand (the script). */
+/** Where the code is: `-stdin` or no file (stdin), else the first operand that is not a library (the script). */
 export function ocamlArgs(prog: string, argv: Field[]): CodeArgs {
   for (let i = 1; i < argv.length; i++) {
     const t = argv[i].text;
     if (t === '-stdin') return { label: `${prog} -stdin` };
     if (VALUED.test(t)) i++;
-    else if (!t.startsWith('-')) return { file: argv[i], label: `${prog} ${t}` };
+    // `ocaml unix.cma x.ml`: libraries loaded before the script
+    else if (!t.startsWith('-') && !/\.(cma|cmo|cmxs|cmx|cmxa)$/.test(t))
+      return { file: argv[i], label: `${prog} ${t}` };
   }
   return { label: `${prog} stdin` };
 }

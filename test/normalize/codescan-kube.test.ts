@@ -52,6 +52,20 @@ describe('Kubernetes clients read as kubectl deletes', () => {
       ),
       'kubectl delete widgets w1 -n prod',
     ],
+    [
+      GO(
+        '\tc.Delete(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: "payments"}})',
+        '"sigs.k8s.io/controller-runtime/pkg/client"',
+      ),
+      'kubectl delete namespace payments',
+    ],
+    [
+      GO(
+        '\tc.DeleteAllOf(ctx, &appsv1.Deployment{}, client.InNamespace("prod"))',
+        '"sigs.k8s.io/controller-runtime/pkg/client"',
+      ),
+      'kubectl delete deployment -n prod --all',
+    ],
     [JS('api.deleteNamespace({ name: "payments" })'), 'kubectl delete namespace payments'],
     [JS('api.deleteNamespacedPod("web-1", "default")'), 'kubectl delete pod web-1 -n default'],
     [

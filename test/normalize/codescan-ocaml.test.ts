@@ -42,6 +42,8 @@ describe('what OCaml code deletes and runs', () => {
     [ML(`${WALK}\n\nlet () = List.iter rm ["/srv/a"; "/srv/b"]`), 'rm -rf /srv/a'],
     // comments are not code; the toplevel reads stdin; a compiled program; a dune project
     [`ocaml -stdin <<'EOF'\n(* Sys.remove "/x" *)\nlet _ = Sys.command "rm -rf /srv";;\nEOF`, 'rm -rf /srv'],
+    // libraries loaded before the script
+    [ML('let () = ignore (Unix.system "rm -rf /srv/x")', 'ocaml unix.cma x.ml'), 'rm -rf /srv/x'],
     [
       ML('let () = Sys.remove "/etc/passwd"', 'ocamlfind ocamlopt -package unix -linkpkg x.ml -o x && ./x'),
       'rm -rf /etc/passwd',

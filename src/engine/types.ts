@@ -146,6 +146,11 @@ export interface NormalizedCommand {
    */
   files?: Record<string, string | null>;
   /**
+   * Files this command writes through its redirections or as tee's targets, absolute path →
+   * the file's text after it (null = not known statically). Absent = it writes none.
+   */
+  wrote?: Record<string, string | null>;
+  /**
    * Source text of the program this command runs, when the script wrote it to a file
    * (`python3 job.py`, `go run .`, `cargo run`): the SDK and ORM readers read it as they read
    * inline code. Absent = none written (inline code is in argv, code on stdin in stdin).

@@ -24,6 +24,7 @@ import { codeOf } from './sql-orm.js';
 import { buildsClientFromSecret, CLEAR_OR_EXPOSE, COMPOUND_CALL } from './cloud-sdk-clients.js';
 import { storeCalls } from './cloud-sdk-stores.js';
 import { firstLiteral, genericSdkCalls, verbOf } from './cloud-sdk-generic.js';
+import { onlyScratchQueueDeletes, scratchQueueDeletes } from './cloud-sdk-scratch.js';
 
 /** Interpreters whose arguments or stdin are code. */
 const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*|elixir|iex)$/;
@@ -232,7 +233,11 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   // read the same call
   const named = sdkCalls(code);
   const seen = new Set(named.map((d) => `${d.verb} ${d.resource}`));
-  const generic = code.length > MAX_CODE ? [] : genericSdkCalls(code);
+  // a queue the code declared transient and deletes is its own scratch, for any client (cloud-sdk-scratch.ts)
+  const scratchOnly = onlyScratchQueueDeletes(code);
+  const generic = (code.length > MAX_CODE ? [] : genericSdkCalls(code)).filter(
+    (d) => !(scratchOnly && /^(queue[-_]?delete|delete[-_]?queue)$/i.test(d.verb)),
+  );
   return [...storeCalls(code), ...named, ...generic.filter((d) => !seen.has(`${d.verb} ${d.resource}`))];
 }
 
@@ -257,10 +262,13 @@ function sdkCalls(code: string): CloudDraft[] {
     ];
   const out: CloudDraft[] = [];
   const seen = new Set<string>();
+  // a queue the same code declared exclusive or auto-delete is its own scratch (cloud-sdk-scratch.ts)
+  const scratch = sdk.tool === 'message-broker' ? scratchQueueDeletes(code) : new Set<number>();
   const calls = sdk === CREDENTIAL_CLIENT ? [COMPOUND_CALL] : [CALL, COMMAND_CLASS, CLEAR_OR_EXPOSE];
   for (const re of [...calls, ...(sdk.verbs ? [sdk.verbs] : [])])
     for (const m of code.matchAll(re)) {
       const name = m[1] ?? '';
+      if (scratch.has((m.index ?? 0) + m[0].indexOf(name) + name.length)) continue;
       // just past the name (the call's `(`, when it has one, is skipped by firstLiteral)
       const at = (m.index ?? 0) + m[0].length - (m[0].endsWith('(') ? 1 : 0);
       const d: CloudDraft = {

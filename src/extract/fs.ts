@@ -9,6 +9,7 @@ import { handlerFor } from './fs-commands.js';
 import { sideEffectHandler } from './fs-side-effects.js';
 import { runnerCommand } from './runner-command.js';
 import { fsFact } from './fs-fact.js';
+import { newUnitWrites } from './fs-units.js';
 import { selectsGitDirs } from './fs-found.js';
 import {
   isHarmlessWrite,
@@ -139,7 +140,8 @@ export const extractFs: Extractor = (cmd, ctx, all) => {
   }
   if (cmd.program === 'find') out.push(...narrowFind(findDelete(cmd, ctx, all), cmd, all));
   out.push(...redirections(cmd, ctx, all));
-  return out;
+  // a new systemd unit is judged by what it runs (fs-units.ts)
+  return newUnitWrites(out, cmd, ctx);
 };
 
 /** `shx CMD ARGS` as `CMD ARGS` (shx runs ShellJS's versions of the Unix commands). */

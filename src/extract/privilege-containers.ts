@@ -54,7 +54,7 @@ function optionValues(args: string[], names: string[]): string[] {
 }
 
 /** The parsed documents of a YAML or JSON text (a document that does not parse is left out). */
-function documents(text: string): unknown[] {
+export function documents(text: string): unknown[] {
   try {
     return parseAllDocuments(text)
       .filter((d) => d.errors.length === 0)
@@ -94,14 +94,31 @@ function kubectl(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
     return patches.flatMap((p) => documentFindings(documents(p), role));
   }
   if (verb !== 'apply' && verb !== 'create' && verb !== 'replace') return [];
-  const files = optionValues(args, ['-f', '--filename']);
-  const texts = files.map((f) =>
-    f === '-' ? readStdinDeep(cmd, ctx).text : readPayloadFile(f, cmd, ctx).text,
-  );
   return [
-    ...texts.flatMap((t) => (t === undefined ? [] : documentFindings(documents(t)))),
+    ...manifestTexts(args, cmd, ctx).flatMap((t) => (t === undefined ? [] : documentFindings(documents(t)))),
     ...createdRbac(words, args),
   ];
+}
+
+/** The text of each `-f FILE|-` (a file the script wrote or on disk, stdin); undefined = not readable. */
+function manifestTexts(args: string[], cmd: NormalizedCommand, ctx: AnalyzeContext): (string | undefined)[] {
+  return optionValues(args, ['-f', '--filename']).map((f) =>
+    f === '-' ? readStdinDeep(cmd, ctx).text : readPayloadFile(f, cmd, ctx).text,
+  );
+}
+
+/**
+ * The manifests `kubectl|oc [opts] apply|create|replace -f FILE|-` sends to the cluster, as
+ * text (undefined = not readable); empty = another command, or a dry run (nothing is created).
+ */
+export function appliedManifests(cmd: NormalizedCommand, ctx: AnalyzeContext): (string | undefined)[] {
+  if (!/^(kubectl|oc|kubecolor)$/.test(cmd.program)) return [];
+  const at = subcommandAt(cmd.argv, KUBECTL_VALUED);
+  const args = at < 0 ? [] : cmd.argv.slice(at);
+  if (!/^(apply|create|replace)$/.test(args[0] ?? '')) return [];
+  if (args.some((a) => a === '--dry-run' || (a.startsWith('--dry-run=') && a !== '--dry-run=none')))
+    return [];
+  return manifestTexts(args, cmd, ctx);
 }
 
 /** What `cmd` hands out of a host or a cluster (see the header), as [verb, the words]; empty = nothing. */

@@ -93,13 +93,22 @@ const SQL_SHAPE = `(?:${[
   'SELECT\\s+(?:pg_catalog\\.)?pg_drop_replication_slot',
   'EXEC(?:UTE)?\\s+(?:\\w+\\.)*sp_add(?:srv)?rolemember',
 ].join('|')})\\b`;
+/**
+ * SQL that has the server run a command (`COPY … TO PROGRAM`, `xp_cmdshell`, `sys_exec`:
+ * sql-server-shell.ts) or that removes through a function (`SELECT pgmq.drop_queue(…)`: sql-functions.ts).
+ */
+const SERVER_SQL_SHAPE =
+  '(?:COPY\\b|EXEC(?:UTE)?\\s+[\\w.]*xp_cmdshell\\b|SELECT\\s+[\\w.]*(?:sys_exec|sys_eval|drop_\\w+|purge_\\w+|unschedule)\\s*\\()';
 /** SQL in a string literal handed to an execute-like call (`cursor.execute("delete from t")`), any case. */
 const CALL_SQL = new RegExp(
-  `\\b(?:execute|executescript|exec|exec_query|query|raw|statement|unprepared|sql|\\$executeRaw\\w*|\\$queryRaw\\w*|executeRaw\\w*)\\s*\\(\\s*(['"\`])\\s*(${SQL_SHAPE}(?:(?!\\1)[^\\\\]|\\\\.)*)\\1`,
+  `\\b(?:execute|executescript|exec|exec_query|query|raw|statement|unprepared|sql|\\$executeRaw\\w*|\\$queryRaw\\w*|executeRaw\\w*)\\s*\\(\\s*(['"\`])\\s*((?:${SQL_SHAPE}|${SERVER_SQL_SHAPE})(?:(?!\\1)[^\\\\]|\\\\.)*)\\1`,
   'gi',
 );
 /** Upper-case SQL in any string literal (`sql = "DROP TABLE users"`). */
-const UPPER_SQL = new RegExp(`(['"\`])\\s*(${SQL_SHAPE}(?:(?!\\1)[^\\\\]|\\\\.)*)\\1`, 'g');
+const UPPER_SQL = new RegExp(
+  `(['"\`])\\s*((?:${SQL_SHAPE}|${SERVER_SQL_SHAPE})(?:(?!\\1)[^\\\\]|\\\\.)*)\\1`,
+  'g',
+);
 
 /** The code this command runs: its arguments and the stdin text, when known. */
 export function codeOf(cmd: NormalizedCommand): string {

@@ -11,6 +11,8 @@ import { statementTokens } from './sql-head.js';
 import { adminGranted, grantOf } from './sql-grant.js';
 import { backupsOff } from './sql-backups-off.js';
 import { securityOff } from './sql-security-off.js';
+import { destroyingCalls } from './sql-functions.js';
+import { chunkCommands, shellEnabled } from './sql-server-shell.js';
 import {
   builtStatements,
   recordAssignment,
@@ -26,7 +28,8 @@ export interface SqlStmt {
   /**
    * Upper-case kind: DROP, TRUNCATE, DELETE, UPDATE, ALTER, GRANT, REVOKE, SELECT, INSERT, SHOW,
    * NOAUDIT (an audit or statement log switched off, sql-audit.ts), NOBACKUP (backups destroyed or
-   * no longer kept, sql-backups-off.ts), NOSECURITY (access policies lifted, sql-security-off.ts), …
+   * no longer kept, sql-backups-off.ts), NOSECURITY (access policies lifted, sql-security-off.ts),
+   * ENABLE and SHELL (the server let run, or told to run, a command: sql-server-shell.ts), …
    */
   statement: string;
   /**
@@ -100,6 +103,9 @@ export function classifySql(
       continue;
     }
     if (!tokens.length || recordAssignment(tokens, vars)) continue;
+    // `EXEC sp_configure 'xp_cmdshell', 1`: SQL may now run commands on the server's machine
+    const shell = shellEnabled(tokens);
+    if (shell) out.push(shell);
     if (FRAMING.has(first) && !block) continue;
     // DO $$ … $$ runs its body at once: read the statements inside.
     if (tokens[0]?.text === 'DO' && depth < 2) {
@@ -118,6 +124,11 @@ export function classifySql(
     out.push(...(grant ? [grant] : (parsed ?? [fromTokens(tokens)])));
     // `WITH d AS (DELETE FROM users RETURNING *) SELECT …`: the DELETE runs too.
     for (const body of cteBodies(tokens)) out.push(fromTokens(body));
+    // `SELECT pgmq.drop_queue(q) FROM pgmq.list_queues()`: a function that removes what it names
+    out.push(...destroyingCalls(tokens));
+    // `COPY … TO PROGRAM 'CMD'`, `xp_cmdshell 'CMD'`: the server runs a command (sql-server-shell.ts)
+    for (const c of chunkCommands(chunk, dialect === 'mysql'))
+      out.push({ statement: 'SHELL', object: '', name: c.text, where: true });
   }
   return out;
 }

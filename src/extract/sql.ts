@@ -82,7 +82,10 @@ export function invocationFacts(inv: SqlInvocation): DraftFact[] {
         ? // fail closed: what the shell fills in is unknown (`-c "$q"` is any SQL; `DELETE FROM $t` any table).
           templateStatements([shellTemplate(src.text)], (t) => classifySql(t, inv.dialect))
         : classifySql(src.text, inv.dialect);
-    for (const s of stmts) out.push(fact(inv.tool, s, inv.target, describe(inv.tool, s, src.label)));
+    for (const s of stmts) {
+      // the command a client's SQL has the server run is walked as that machine's (src/normalize/server-commands.ts)
+      if (s.statement !== 'SHELL') out.push(fact(inv.tool, s, inv.target, describe(inv.tool, s, src.label)));
+    }
   }
   return out;
 }

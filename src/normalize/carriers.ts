@@ -15,6 +15,7 @@ import { interpreterFor, runInterpreter, runNu, runOctave, runPwsh } from './int
 import { runProject } from './project-code.js';
 import { isPwsh } from './pwsh.js';
 import { REMOTE } from './remote.js';
+import { runServerCommands } from './server-commands.js';
 import { runPathScript } from './scripts.js';
 import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
@@ -155,9 +156,9 @@ export function runArgv(argv: Field[], k: K): Res {
     // cscript, wscript, mshta: VBScript and JScript (wsh.ts)
     if (WSH_HOST.test(head.text)) return runWsh(argv, k);
     if (MSHTA.test(head.text)) return runMshta(argv, k);
-    // cargo compiles and runs the crate's Rust (and its build.rs): project-code.ts
-    if (prog === 'cargo') {
-      const r = runProject('rust', argv, k);
+    // cargo compiles and runs the crate's Rust (and its build.rs), dune an OCaml project: project-code.ts
+    if (prog === 'cargo' || prog === 'dune') {
+      const r = runProject(prog === 'cargo' ? 'rust' : 'ocaml', argv, k);
       if (r) return r;
     }
     if (isPwsh(prog)) return runPwsh(argv, k);
@@ -170,7 +171,10 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'sponge') return emit([{ text: 'tee', dynamic: false }, ...argv.slice(1)], k);
     const script = runPathScript(argv, k, runArgv);
     if (script) return script;
-    return emit(argv, k);
+    const res = emit(argv, k);
+    // COPY … TO PROGRAM, xp_cmdshell, a pod's command: what the server runs for this client
+    if (res.last) runServerCommands(res.last, k);
+    return res;
   }
   return argv.length > 0 ? emit(argv, k) : {};
 }

@@ -33,7 +33,8 @@ export type Lang =
   | 'nim'
   | 'd'
   | 'c'
-  | 'swift';
+  | 'swift'
+  | 'ocaml';
 
 /** Languages where `//` starts a comment (slash-star comments: these and Ruby, as before). */
 export const C_COMMENTS = new Set<Lang>([
@@ -66,6 +67,7 @@ export const NO_HASH_COMMENTS = new Set<Lang>([
   'd',
   'c',
   'swift',
+  'ocaml',
 ]);
 /** Languages whose backticks are neither strings nor commands. */
 export const NO_BACKTICKS = new Set<Lang>([
@@ -81,4 +83,28 @@ export const NO_BACKTICKS = new Set<Lang>([
   'nim',
   'c',
   'swift',
+  'ocaml',
 ]);
+
+/**
+ * The index just past a block comment that starts at `i`: `/* … *\/` (the `//` languages and
+ * Ruby), Lua's `--[[ … ]]`, OCaml's `(* … *)` (nested); -1 = none starts there. Not closed = the
+ * code's end.
+ */
+export function blockCommentEnd(code: string, i: number, lang: Lang): number {
+  const closed = (from: number, end: string) => {
+    const e = code.indexOf(end, from);
+    return e < 0 ? code.length : e + end.length;
+  };
+  if (lang === 'lua' && code.startsWith('--[[', i)) return closed(i + 4, ']]');
+  if ((C_COMMENTS.has(lang) || lang === 'ruby') && code.startsWith('/*', i)) return closed(i + 2, '*/');
+  if (lang !== 'ocaml' || !code.startsWith('(*', i)) return -1;
+  let depth = 0;
+  for (let j = i; j < code.length; j++) {
+    if (code.startsWith('(*', j)) {
+      depth++;
+      j++;
+    } else if (code.startsWith('*)', j) && --depth === 0) return j + 2;
+  }
+  return code.length;
+}

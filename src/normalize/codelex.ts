@@ -9,7 +9,7 @@ import { decodeAnsiC } from './escapes.js';
 import { dataJson } from './codelex-json.js';
 import { formReader } from './codelex-forms.js';
 import { swiftMultiline, swiftRawString, swiftSkeleton } from './codelex-swift.js';
-import { C_COMMENTS, NO_BACKTICKS, NO_HASH_COMMENTS, type Lang } from './codelex-langs.js';
+import { blockCommentEnd, C_COMMENTS, NO_BACKTICKS, NO_HASH_COMMENTS, type Lang } from './codelex-langs.js';
 
 export type { Lang } from './codelex-langs.js';
 
@@ -80,20 +80,15 @@ export function lex(code: string, lang: Lang): Lexed {
       while (i < code.length && code[i] !== '\n') i++;
       continue;
     }
-    if (lang === 'lua' && code.startsWith('--[[', i)) {
-      const end = code.indexOf(']]', i + 4);
-      i = end < 0 ? code.length : end + 2;
+    const block = blockCommentEnd(code, i, lang);
+    if (block >= 0) {
+      i = block;
       continue;
     }
     // Lua's long string `[[…]]`: a literal without escapes.
     if (lang === 'lua' && code.startsWith('[[', i)) {
       const end = code.indexOf(']]', i + 2);
       push(code.slice(i + 2, end < 0 ? code.length : end), false);
-      i = end < 0 ? code.length : end + 2;
-      continue;
-    }
-    if ((C_COMMENTS.has(lang) || lang === 'ruby') && code.startsWith('/*', i)) {
-      const end = code.indexOf('*/', i + 2);
       i = end < 0 ? code.length : end + 2;
       continue;
     }
@@ -121,7 +116,12 @@ export function lex(code: string, lang: Lang): Lexed {
       continue;
     }
     // Rust: `'` is a char literal only when one character (or escape) follows; else a lifetime.
-    if (lang === 'rust' && c === "'" && !/^'(?:\\.[^']*|[^'\\])'/.test(code.slice(i, i + 12))) {
+    // OCaml's the same: `'a` is a type variable, `x'` a name.
+    if (
+      (lang === 'rust' || lang === 'ocaml') &&
+      c === "'" &&
+      !/^'(?:\\.[^']*|[^'\\])'/.test(code.slice(i, i + 12))
+    ) {
       skel += c;
       i++;
       continue;

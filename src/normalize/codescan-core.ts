@@ -14,6 +14,7 @@ import { chainedHttpPatterns } from './codescan-http-chains.js';
 import { nodeGitLibraryPatterns } from './codescan-gitlib.js';
 import { rubyGitLibraryPatterns } from './codescan-gitlib-jvm.js';
 import { graphqlClientPatterns } from './codescan-graphql-clients.js';
+import { kubePatterns } from './codescan-kube.js';
 import { rubyGraphqlPatterns } from './codescan-graphql-langs.js';
 
 /**
@@ -107,6 +108,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
       ...chains.node,
       ...nodeGitLibraryPatterns(h),
       ...graphqlClientPatterns(h),
+      ...kubePatterns(h).node,
     ],
     ruby: [
       {

@@ -1,6 +1,6 @@
 /**
  * Haskell (`ghc -e EXPR`, `runghc FILE.hs`), Prolog (`swipl -g GOAL`, `swipl FILE.pl`) and Zig
- * (`zig run FILE.zig`): where the code is (extraArgs) and what it deletes or runs
+ * (`zig run FILE.zig`) (OCaml: codescan-ocaml.ts): where the code is (extraArgs) and what it deletes or runs
  * (extraPatterns), on the generic lexer's skeleton:
  * - Haskell's System.Directory removals (`removeDirectoryRecursive "/srv"`, `removePathForcibly`,
  *   `removeFile`), System.Process's `callCommand`/`system`/`spawnCommand CMD` and
@@ -17,21 +17,24 @@ import type { Effect } from './codescan.js';
 import type { CodeArgs } from './interpreter-args.js';
 import type { Field } from './state.js';
 import { nativeArgs, nativeLangFor, nativePatterns, type NativeLang } from './codescan-native.js';
+import { OCAML_PROGRAMS, ocamlArgs, ocamlPatterns } from './codescan-ocaml.js';
 
-/** These and Nim, D and C/C++ (codescan-native.ts). */
-export type ExtraLang = 'haskell' | 'prolog' | 'zig' | NativeLang;
+/** These and Nim, D and C/C++ (codescan-native.ts), OCaml (codescan-ocaml.ts). */
+export type ExtraLang = 'haskell' | 'prolog' | 'zig' | 'ocaml' | NativeLang;
 
 /** The language `prog` runs; undefined = none of these. */
 export function extraLangFor(prog: string): ExtraLang | undefined {
   if (/^(ghc|ghci|runghc|runhaskell)$/.test(prog)) return 'haskell';
   if (/^(swipl|swi-prolog|gprolog|scryer-prolog)$/.test(prog)) return 'prolog';
   if (prog === 'zig') return 'zig';
+  if (OCAML_PROGRAMS.test(prog)) return 'ocaml';
   return nativeLangFor(prog);
 }
 
 /** Where the code is: `ghc -e`, `swipl -g/-t`, a script file operand, `zig run FILE`; else stdin or none. */
 export function extraArgs(prog: string, argv: Field[]): CodeArgs {
   if (nativeLangFor(prog)) return nativeArgs(prog, argv);
+  if (OCAML_PROGRAMS.test(prog)) return ocamlArgs(prog, argv);
   const parts: Field[] = [];
   if (prog === 'zig') {
     if (argv[1]?.text !== 'run') return { label: 'zig', none: true };
@@ -80,6 +83,7 @@ function argv(prog: Field, rest: string | undefined, lx: Lexed, home: string, h:
 export function extraPatterns(h: Helpers): Record<ExtraLang, Pattern[]> {
   return {
     ...nativePatterns(h),
+    ocaml: ocamlPatterns(h),
     haskell: [
       {
         re: /(?<![\w.'])(?:System\.Directory\.)?(?:removeDirectoryRecursive|removePathForcibly|removeFile|removeDirectory)\b\s*\(?/g,

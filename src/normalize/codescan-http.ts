@@ -54,6 +54,7 @@ const WHOLE_ENV: Record<Lang, RegExp> = {
   d: /\benvironment\.toAA\b/,
   c: /\benviron\b|\bchar\s*\*\*\s*envp\b/,
   swift: /\bProcessInfo\.processInfo\.environment\b(?!\s*\[)/,
+  ocaml: /\bUnix\.environment\b/,
 };
 
 /** True when `expr` holds the whole environment, directly or through a variable assigned from it. */

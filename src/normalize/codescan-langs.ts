@@ -12,6 +12,7 @@ import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 import { juliaHttpMore, luaHttpMore } from './codescan-http-more.js';
 import { goClientPatterns } from './codescan-go-clients.js';
+import { kubePatterns } from './codescan-kube.js';
 import { rGraphqlPatterns } from './codescan-graphql-langs.js';
 import { goGitPatterns } from './codescan-gitlib-compiled.js';
 
@@ -27,6 +28,8 @@ export interface Helpers {
   command: (arg: string | undefined, lx: Lexed, home: string, rest?: string[]) => Effect[];
   code: (arg: string | undefined, lx: Lexed) => Effect[];
   http: (method: string | undefined, args: string[], lx: Lexed, home: string, lang: Lang) => Effect[];
+  /** `t` split at `sep` outside brackets ([t] when a part would be empty). */
+  split: (t: string, sep: string) => string[];
 }
 
 /** Go's `[]string{"rm", "-rf", p}` (or a single value) as element expressions. */
@@ -211,6 +214,7 @@ export function morePatterns(h: Helpers): Record<'lua' | 'r' | 'julia' | 'go', P
     ],
     go: [
       ...goClientPatterns(h),
+      ...kubePatterns(h).go,
       ...goGitPatterns(h),
       { re: /\bos\.(?:RemoveAll|Remove)\s*\(/g, handle: h.rm },
       {

@@ -12,6 +12,7 @@ import { urlopen } from './codescan-net.js';
 import { gitLibraryPatterns } from './codescan-gitlib.js';
 import { pythonHttpMore } from './codescan-http-more.js';
 import { pythonGraphqlPatterns } from './codescan-graphql-clients.js';
+import { kubePatterns } from './codescan-kube.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 
@@ -114,6 +115,7 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
       handle: (a, lx, home) => http(undefined, a, lx, home),
     },
     ...gitLibraryPatterns(h),
+    ...kubePatterns(h).python,
     ...pythonHttpMore(h),
     ...pythonGraphqlPatterns(h),
     { re: /(?<![\w.])(?:exec|eval|compile)\s*\(/g, handle: (a, lx) => code(a[0], lx) },

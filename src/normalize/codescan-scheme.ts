@@ -10,12 +10,13 @@
  * send a request (guile's `http-delete`/`http-request #:method`, racket's `delete-pure-port`),
  * and evaluate code (`eval-string`, `eval` of what is not a quoted form, `load` of a path
  * not known). `apply`, `for-each` and `map` of those functions, and names bound to them or to
- * values (`define`, `let`), are followed; `(getenv "HOME")` is the home folder. Quoted forms
- * are read too: they are code as soon as something evaluates them. A value not known
+ * values (`define`, `let`), are followed; `(getenv "HOME")` is the home folder, a temp folder
+ * (`(make-temporary-directory)`) what codescan-dirs.ts says. Quoted forms are read too: they are code as soon as something evaluates them. A value not known
  * statically stays dynamic. Pure.
  */
 import type { Effect } from './codescan.js';
 import { lit, type Field } from './state.js';
+import { lispTemp } from './codescan-dirs.js';
 
 export type Node = { t: 'list'; items: Node[] } | { t: 'str'; v: string } | { t: 'sym'; v: string };
 
@@ -165,6 +166,8 @@ class SchemeScan {
       return { text: `${base.text.replace(/\/+$/, '')}/${rel.text}`, dynamic: rel.dynamic || base.dynamic };
     }
     if (head === 'find-system-path' && /home-dir/.test(show(args[0] ?? r))) return lit(this.home);
+    const temp = lispTemp(head, show(args[0] ?? r)); // a fresh temp folder, or the system's
+    if (temp) return lit(temp);
     if (/^(string-append|build-path|in-vicinity)$/.test(head)) {
       const { vs, dynamic } = all();
       return { text: vs.map((v) => v.text).join(head === 'string-append' ? '' : '/'), dynamic };

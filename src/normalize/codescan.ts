@@ -205,6 +205,7 @@ const HELPERS: Helpers = {
   command,
   code: (a, lx) => code(a, lx),
   http,
+  split: topLevelSplit,
 };
 
 const PATTERNS: Record<Lang, Pattern[]> = {

@@ -4,7 +4,8 @@
  * the same with Rust (read as `rust-script` reads it); `swift build` of a package the script
  * wrote makes `.build/debug/TARGET` (`.build/release/…` with `-c release`) from
  * `Sources/TARGET/*.swift`; `go build` of written Go files makes `-o OUT` (read as `gorun`
- * reads a source file); `cargo build` of a written crate makes `target/debug|release/NAME`.
+ * reads a source file); `cargo build` of a written crate makes `target/debug|release/NAME`;
+ * `ocamlopt|ocamlc|ocamlfind ocamlopt x.ml -o x` the same with OCaml (read by the `ocaml` toplevel).
  * The output's text is taken to be the
  * sources behind a `#!` line naming the language's script runner, so running the program by
  * path is read through that runner (scripts.ts). Sources on disk that the script did not
@@ -29,6 +30,17 @@ interface Compiler {
   runner: string;
 }
 
+/** The OCaml compilers (native and bytecode); the program runs as the `ocaml` toplevel runs the sources. */
+const OCAML: Compiler = {
+  source: /\.ml$/,
+  valued:
+    /^(-o|-I|-package|-pp|-ppx|-open|-cclib|-ccopt|-w|-warn-error|-for-pack|-intf|-impl|-predicates|-syntax|-thread-library|-linkopt|-dllib|-dllpath)$/,
+  noProgram:
+    /^(-c|-a|-shared|-i|-pack|-output-obj|-output-complete-obj|-stop-after|query|list|printconf|install|remove)$/,
+  several: 'a.out',
+  runner: 'ocaml',
+};
+
 const COMPILERS: Record<string, Compiler> = {
   swiftc: {
     source: /\.swift$/,
@@ -47,6 +59,11 @@ const COMPILERS: Record<string, Compiler> = {
     outDir: /^--out-dir$/,
     runner: 'rust-script',
   },
+  ocamlopt: OCAML,
+  'ocamlopt.opt': OCAML,
+  ocamlc: OCAML,
+  // `ocamlfind ocamlopt|ocamlc -package P -linkpkg x.ml -o x`
+  ocamlfind: OCAML,
 };
 
 /**

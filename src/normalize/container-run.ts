@@ -147,10 +147,11 @@ const ENTRYPOINTS: Record<string, string> = {
   restic: 'restic',
   doctl: 'doctl',
   flyctl: 'flyctl',
+  migrate: 'migrate',
 };
 
 /** The program an image runs its words with: `curlimages/curl:8.5` → curl; undefined = the words are the command. */
-function entrypointOf(image: string): string | undefined {
+export function entrypointOf(image: string): string | undefined {
   const name = image.replace(/@.*$/, '').split('/').pop()?.replace(/:.*$/, '') ?? '';
   return Object.hasOwn(ENTRYPOINTS, name) ? ENTRYPOINTS[name] : undefined;
 }

@@ -11,6 +11,8 @@ import { constantOutput, readFileText } from './producers.js';
 import { generatedScripts } from './generated-scripts.js';
 import { compiledPrograms } from './compiled.js';
 import { outputFiles, secretOutputs } from './output-files.js';
+import { unitCommands, unitFile } from './systemd-units.js';
+import { runLines } from './written-code.js';
 
 /** Everything a carrier needs to run an argv. */
 export interface K {
@@ -66,14 +68,22 @@ export function emit(
     else k.scope.files.set(w.path, (w.append ? (k.scope.files.get(w.path) ?? '') : '') + out);
     gitConfigWritten(w.path, out, k);
   }
+  const wrote = io.writes.map((w) => w.path).filter((p) => p !== '/dev/null' && p.startsWith('/'));
   if (program === 'tee') {
     for (const f of argv.slice(1)) {
       if (f.dynamic || f.text.startsWith('-')) continue;
       const path = absPath(scope.cwd, f.text);
+      wrote.push(path);
       k.scope.written.add(path);
       if (stdin?.text !== undefined) k.scope.files.set(path, stdin.text);
       else k.scope.files.delete(path);
     }
+  }
+  if (wrote.length) {
+    cmd.wrote = Object.fromEntries(wrote.map((p) => [p, k.scope.files.get(p) ?? null]));
+    // a systemd unit written with known text: what its Exec lines run (systemd-units.ts)
+    for (const [path, text] of Object.entries(cmd.wrote))
+      if (text !== null && unitFile(path)) runLines(unitCommands(text), `systemd unit ${path}`, k);
   }
   for (const path of outputFiles(program, argv)) {
     const abs = absPath(scope.cwd, path);

@@ -181,7 +181,7 @@ export function interpreterFor(prog: string, words: string[] = []): Lang | undef
   if (/^(bb|babashka|clojure|clj)$/.test(prog)) return 'clojure';
   if (prog === 'erl' || prog === 'escript') return 'erlang';
   if (DOTNET_PROGRAMS.test(prog)) return 'dotnet'; // F# and C# scripts (codescan-dotnet.ts)
-  const extra = extraLangFor(prog); // Haskell, Prolog, Zig (codescan-extra-langs.ts)
+  const extra = extraLangFor(prog); // Haskell, Prolog, Zig, OCaml (codescan-extra-langs.ts)
   if (extra) return extra;
   if (prog === 'dart') return 'dart';
   if (prog === 'swift' || prog === 'swift-sh') return 'swift';
@@ -224,6 +224,7 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
   c: /(?!)/,
   dart: /(?!)/, // read by codescan-dart.ts
   swift: /(?!)/, // read by codescan-swift.ts
+  ocaml: /(?!)/, // read by codescan-ocaml.ts
 };
 
 /** Options of one language's interpreters that take a value that is not code (racket -l LIB, guile -L DIR). */

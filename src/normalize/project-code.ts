@@ -10,7 +10,8 @@
  * - `dart run` / `dart test` of a package (its `bin/`, `lib/` and `test/` `.dart` files);
  * - `swift run` / `swift test` of a package (its `Sources/` and `Tests/` `.swift` files, and the
  *   manifest `Package.swift`, which SwiftPM runs first), `swift build` (the manifest only),
- *   `--package-path DIR`.
+ *   `--package-path DIR`;
+ * - `dune exec|test` of an OCaml project (its `.ml` files).
  * Files on disk and not written by the script are the project's own code: not read here.
  */
 import { absPath, basename } from './state.js';
@@ -38,7 +39,7 @@ function written(files: Map<string, string>, dir: string, deep: boolean, name: R
     if (!path.startsWith(base)) continue;
     const rest = path.slice(base.length);
     if (!deep && rest.includes('/')) continue;
-    if (/(^|\/)(bin|obj|target|\.build)\//.test(rest) && !/^bin\/[^/]+\.dart$/.test(rest)) continue;
+    if (/(^|\/)(bin|obj|target|\.build)\//.test(rest) && !/^bin\/[^/]+\.(dart|ml)$/.test(rest)) continue;
     if (name.test(rest)) out.push(text);
   }
   return out;
@@ -135,6 +136,14 @@ function dartCode(argv: Field[], cwd: string, files: Map<string, string>): Proje
   };
 }
 
+/** `dune exec|test [--root DIR]` of a project the script wrote: its `.ml` files (`_build` left out). */
+function duneCode(argv: Field[], cwd: string, files: Map<string, string>): ProjectCode {
+  if (!/^(exec|test|runtest)$/.test(argv[1]?.text ?? '')) return NONE;
+  const root = optValue(argv, '--root');
+  const dir = root ? absPath(cwd, root) : cwd;
+  return { text: written(files, dir, true, /^(?!_build\/).*\.ml$/).join('\n'), shell: [] };
+}
+
 function swiftCode(argv: Field[], cwd: string, files: Map<string, string>): ProjectCode {
   const sub = argv[1]?.text ?? '';
   if (!/^(run|test|build)$/.test(sub)) return NONE;
@@ -164,6 +173,7 @@ export function projectCode(
   if (prog === 'dotnet') return dotnetCode(argv, cwd, files);
   if (prog === 'dart') return dartCode(argv, cwd, files);
   if (prog === 'swift') return swiftCode(argv, cwd, files);
+  if (prog === 'dune') return duneCode(argv, cwd, files);
   return NONE;
 }
 

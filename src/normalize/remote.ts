@@ -1,7 +1,8 @@
 /**
  * Remote carriers: `ssh [opts] host cmd…`, `docker|podman exec [opts] CONTAINER cmd…`,
  * `docker compose exec|run SERVICE cmd…` (`docker run IMAGE cmd…`: container-run.ts),
- * `kubectl|oc exec [opts] POD -- cmd…`, `kubectl run|debug NAME [opts] -- cmd…`,
+ * `kubectl|oc exec [opts] POD -- cmd…`, `kubectl run|debug NAME [opts] -- cmd…`, `kubectl create
+ * job|cronjob NAME --image=I -- cmd…` (a manifest's containers: server-commands.ts),
  * `ansible HOSTS -m shell -a 'cmd'`, `salt TARGET cmd.run 'cmd'`, and the parallel shells
  * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`); configuration-management runners
  * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts); platforms' consoles
@@ -79,8 +80,14 @@ function kubectlExec(argv: Field[], k: K): Res | undefined {
   const args = argv.slice(1);
   const ei = args.findIndex((f) => f.text === 'exec');
   if (ei < 0) {
-    // `kubectl run|debug NAME [opts] -- CMD…`: the command runs in the new pod.
-    const ri = args.findIndex((f) => f.text === 'run' || f.text === 'debug');
+    // `kubectl run|debug NAME [opts] -- CMD…`, `kubectl create job|cronjob NAME --image=I -- CMD…`:
+    // the command runs in the new pod.
+    const ri = args.findIndex(
+      (f, i) =>
+        f.text === 'run' ||
+        f.text === 'debug' ||
+        (f.text === 'create' && /^(job|cronjob|cj)$/.test(args[i + 1]?.text ?? '')),
+    );
     const rdash = args.findIndex((f) => f.text === '--');
     const cmd = ri >= 0 && rdash > ri ? args.slice(rdash + 1) : [];
     // a pod that holds its node (container-powers.ts) stays a command of its own

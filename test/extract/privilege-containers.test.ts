@@ -4,7 +4,7 @@
  * privilege and exposure packs: every spelling of a form asks, its look-alikes stay allowed.
  */
 import { describe, expect, it } from 'vitest';
-import { containerTakeover } from '../../src/extract/privilege-containers.js';
+import { appliedManifests, containerTakeover } from '../../src/extract/privilege-containers.js';
 import { analyzeContext, command, packVerdict } from '../helpers/command.js';
 
 const privilege = await packVerdict('privilege');
@@ -142,4 +142,21 @@ describe('findings read from the words', () => {
   ])('%o → %o', (argv, want) =>
     expect(containerTakeover(command(argv), ctx).map(([k, s]) => `${k}: ${s}`)).toEqual(want),
   );
+});
+
+describe('the manifests kubectl applies', () => {
+  const ctx = analyzeContext('/ws', { readFile: (p) => (p === '/ws/job.yaml' ? 'kind: Job' : undefined) });
+  it.each<[string[], (string | undefined)[]]>([
+    [['kubectl', 'apply', '-f', 'job.yaml'], ['kind: Job']],
+    [
+      ['oc', '-n', 'x', 'create', '-f', 'job.yaml', '-f', 'missing.yaml'],
+      ['kind: Job', undefined],
+    ],
+    [['kubectl', 'replace', '--filename=job.yaml'], ['kind: Job']],
+    // nothing created: a dry run, another verb
+    [['kubectl', 'apply', '--dry-run=client', '-f', 'job.yaml'], []],
+    [['kubectl', 'apply', '--dry-run', '-f', 'job.yaml'], []],
+    [['kubectl', 'delete', '-f', 'job.yaml'], []],
+    [['kubectl', 'apply', '--dry-run=none', '-f', 'job.yaml'], ['kind: Job']],
+  ])('%o', (argv, want) => expect(appliedManifests(command(argv), ctx)).toEqual(want));
 });

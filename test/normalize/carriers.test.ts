@@ -184,6 +184,11 @@ describe('remote carriers', () => {
       [{ program: 'psql', remote: true, wrappers: ['kubectl run tmp'] }],
     ],
     ['kubectl debug node/w1 -it --image=busybox -- rm -rf /host/etc', [{ program: 'rm', remote: true }]],
+    [
+      'kubectl create job wipe --image=busybox -n ops -- rm -rf /data',
+      [{ program: 'rm', remote: true, wrappers: ['kubectl create job'] }],
+    ],
+    ['kubectl create job hello --image=busybox', [{ program: 'kubectl', remote: false }]],
     ['ssh host', [{ program: 'ssh', remote: false }]],
     [
       "ansible all -i hosts.ini -m shell -a 'rm -rf /var/lib/postgresql'",

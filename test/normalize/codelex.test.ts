@@ -11,13 +11,18 @@ const engine = await loadEngine({ mask: (s) => s });
 const verdict = (script: string) => engine.analyze(script, E2E_CONTEXT).decision;
 
 describe('string literals with interpolations holding quotes', () => {
-  it.each<[string, 'ruby' | 'node' | 'elixir', string[]]>([
+  it.each<[string, 'ruby' | 'node' | 'elixir' | 'ocaml' | 'lua' | 'c', string[]]>([
     ['a = "Bearer #{ENV["T"]}"; b = "x"', 'ruby', ['Bearer #{ENV["T"]}', 'x']],
     ['a = "#{h.fetch("k") { "d" }}/v1"; b = "y"', 'ruby', ['#{h.fetch("k") { "d" }}/v1', 'y']],
     ['a = \'no #{interp}\'; b = "z"', 'ruby', ['no #{interp}', 'z']],
     ['a = `id: ${m[`k`]}`; b = "w"', 'node', ['id: ${m[`k`]}', 'w']],
     ['a = %q(drop "t"); b = %Q{x #{y}}; c = n%q', 'ruby', ['drop "t"', 'x #{y}']],
     ['a = "#{Map.get(m, "k")}"; b = "v"', 'elixir', ['#{Map.get(m, "k")}', 'v']],
+    // block comments (nested in OCaml) are not code; OCaml's char literal and type variable
+    ['(* "a" (* "b" *) "c" *) let x = "d"', 'ocaml', ['d']],
+    [`let c = 'q' let f (x : 'a) = "s"`, 'ocaml', ['q', 's']],
+    ['--[[ "a" ]] x = "b"', 'lua', ['b']],
+    ['/* "a" */ char *x = "b";', 'c', ['b']],
   ])('%j (%s)', (code, lang, want) => {
     expect(lex(code, lang).lits.map((l) => l.value)).toEqual(want);
   });

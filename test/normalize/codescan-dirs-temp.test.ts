@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { filesContext, normalizeIn } from '../helpers/normalize.js';
+import { lispTemp, tempExpr } from '../../src/normalize/codescan-dirs.js';
 
 const ctx = filesContext({});
 const commands = (script: string) =>
@@ -45,4 +46,30 @@ describe('the system temp folder, and other folders, stay what they are', () => 
   ])('%s', (script, want) =>
     expect(commands(script).some((c) => c.startsWith(want) && !c.includes('XXXX'))).toBe(true),
   );
+});
+
+describe('tempExpr', () => {
+  it.each<[string, string | undefined]>([
+    ['tempfile.mkdtemp()', '/tmp/tmp.XXXXXXXXXX'],
+    ['Files.createTempDirectory(\u00010\u0002)', '/tmp/tmp.XXXXXXXXXX'],
+    ['tempfile::tempdir()', '/tmp/tmp.XXXXXXXXXX'],
+    ['Directory.CreateTempSubdirectory()', '/tmp/tmp.XXXXXXXXXX'],
+    ['Path.GetTempPath()', '/tmp'],
+    // a call after the fresh folder's call is something else
+    ['tempfile.mkdtemp().upper()', undefined],
+    ['mkdtemp(a)+b(c)', undefined],
+    ['make_tmp()', undefined],
+  ])('%s → %s', (expr, want) => expect(tempExpr(expr)).toBe(want));
+});
+
+describe('lispTemp', () => {
+  it.each<[string, string, string | undefined]>([
+    ['make-temporary-directory', '', '/tmp/tmp.XXXXXXXXXX'],
+    ['make-temporary-file*', '#"x"', '/tmp/tmp.XXXXXXXXXX'],
+    ['mkdtemp', '"/tmp/sXXXXXX"', '/tmp/tmp.XXXXXXXXXX'],
+    ['find-system-path', '(quote temp-dir)', '/tmp'],
+    ['temporary-directory', '', '/tmp'],
+    ['find-system-path', '(quote home-dir)', undefined],
+    ['make-directory', '"/tmp/x"', undefined],
+  ])('%s %s → %s', (head, arg, want) => expect(lispTemp(head, arg)).toBe(want));
 });

@@ -70,4 +70,17 @@ describe('what Scheme code deletes, runs or sends', () => {
     [`guile -c '(load "build.scm")'`, ['guile -c (load "build.scm")']],
     [`guile -c '(system* "ls" "-la")'`, ['guile -c (system* "ls" "-la")', 'ls -la']],
   ])('%s', (script, want) => expect(commands(script)).toEqual(want));
+
+  // a fresh temp folder or file is the one `mktemp -d` makes (codescan-dirs.ts); the system's stays /tmp
+  it.each<[string, string]>([
+    [
+      `racket -e '(define d (make-temporary-directory)) (delete-directory/files d)'`,
+      'rm -rf /tmp/tmp.XXXXXXXXXX',
+    ],
+    [`racket -e '(delete-file (make-temporary-file "x-~a"))'`, 'rm -rf /tmp/tmp.XXXXXXXXXX'],
+    [`guile -c '(let ((d (mkdtemp "/tmp/sXXXXXX"))) (rmdir d))'`, 'rm -rf /tmp/tmp.XXXXXXXXXX'],
+    [`csi -e '(delete-directory (create-temporary-directory) #t)'`, 'rm -rf /tmp/tmp.XXXXXXXXXX'],
+    [`racket -e '(delete-directory/files (find-system-path (quote temp-dir)))'`, 'rm -rf /tmp'],
+    [`sbcl --eval '(uiop:delete-directory-tree (uiop:temporary-directory) :validate t)'`, 'rm -rf /tmp'],
+  ])('%s', (script, want) => expect(commands(script)).toContain(want));
 });

@@ -9,6 +9,7 @@ const write = (path: string, code: string) => `cat > ${path} <<'EOF'\n${code}\nE
 const SW_RM = 'import Foundation\ntry FileManager.default.removeItem(atPath: "/srv/data")';
 const RS_RM = 'fn main() { std::fs::remove_dir_all("/srv/data").unwrap(); }';
 const GO_RM = 'package main\nimport "os"\nfunc main() { os.RemoveAll("/srv/data") }';
+const ML_RM = 'let () = Sys.rmdir "/srv/data"';
 const CARGO = (name: string) => write('Cargo.toml', `[package]\nname = "${name}"\nversion = "0.1.0"`);
 
 describe('a compiled program runs the written sources', () => {
@@ -36,6 +37,8 @@ describe('a compiled program runs the written sources', () => {
     [
       `${CARGO('wipe-all')}${write('src/bin/x.rs', RS_RM)}cargo b --target-dir /tmp/t && /tmp/t/debug/wipe-all`,
     ],
+    [`${write('w.ml', ML_RM)}ocamlfind ocamlopt -package unix -linkpkg w.ml -o w && ./w`],
+    [`${write('w.ml', ML_RM)}ocamlc -I +unix unix.cma w.ml -o /tmp/w && /tmp/w`],
   ])('%s', (script) => expect(commands(script)).toContain('rm -rf /srv/data'));
 
   // fail closed: a written source whose text is not known makes a program whose code is not known
@@ -69,6 +72,8 @@ describe('a compiled program runs the written sources', () => {
     [`${CARGO('w')}${write('src/main.rs', RS_RM)}cargo build`],
     [`${CARGO('w')}${write('src/main.rs', RS_RM)}cargo build && ./target/release/w`],
     [`${write('src/main.rs', RS_RM)}cargo build && ./target/debug/w`],
+    [`${write('w.ml', ML_RM)}ocamlopt -c w.ml && ./w`],
+    [`${write('w.ml', ML_RM)}ocamlfind query unix && ./w`],
   ])('%s', (script) => expect(commands(script)).not.toContain('rm -rf /srv/data'));
 
   it("leaves a program built from the project's own sources as it was", () => {

@@ -42,6 +42,10 @@ describe('docker run carries its command into a new container', () => {
     ],
     ['docker run curlimages/curl curl -s https://a.example', 'curl -s https://a.example @/ []'],
     ['docker run amazon/aws-cli s3 ls', 'aws s3 ls @/ []'],
+    [
+      'docker run migrate/migrate -path /m -database x down -all',
+      'migrate -path /m -database x down -all @/ []',
+    ],
     ['podman container run -it --rm --name x -e A=1 fedora dnf clean all', 'dnf clean all @/ []'],
     ["docker run alpine sh -c 'rm -rf /tmp/x'", 'rm -rf /tmp/x @/ []'],
     ['docker run --rm "$IMAGE" psql -c x', 'psql -c x @/ []'],

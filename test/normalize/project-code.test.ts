@@ -35,6 +35,14 @@ describe('written projects that are run', () => {
     [`${write('/tmp/s/Sources/App/main.swift', SW_RM)}swift run --package-path /tmp/s`, 'rm -rf /srv/data'],
     // SwiftPM runs the manifest before it builds
     [`cd /tmp/s && ${write('Package.swift', SW_RM)}swift build`, 'rm -rf /srv/data'],
+    [
+      `cd /tmp/o && ${write('bin/main.ml', 'let () = Sys.rmdir "/srv/data"')}dune exec ./bin/main.exe`,
+      'rm -rf /srv/data',
+    ],
+    [
+      `${write('/tmp/o/test/t.ml', 'let () = Sys.rmdir "/srv/data"')}dune test --root /tmp/o`,
+      'rm -rf /srv/data',
+    ],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   // Not read: code the script did not write, a build that runs none of it, the program's arguments.
@@ -56,5 +64,10 @@ describe('written projects that are run', () => {
     [`cd /tmp/s && ${write('Sources/App/main.swift', SW_RM)}swift build`, 'rm -rf /srv/data'],
     [`cd /tmp/s && ${write('Tests/AppTests/T.swift', SW_RM)}swift run`, 'rm -rf /srv/data'],
     [`cd /tmp/s && ${write('.build/checkouts/x/Sources/X/x.swift', SW_RM)}swift run`, 'rm -rf /srv/data'],
+    [`cd /tmp/o && ${write('bin/main.ml', 'let () = Sys.rmdir "/srv/data"')}dune build`, 'rm -rf /srv/data'],
+    [
+      `cd /tmp/o && ${write('_build/default/x.ml', 'let () = Sys.rmdir "/srv/data"')}dune exec x`,
+      'rm -rf /srv/data',
+    ],
   ])('%s', (script, absent) => expect(commands(script)).not.toContain(absent));
 });

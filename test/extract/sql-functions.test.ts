@@ -46,7 +46,8 @@ describe('destroying calls among the statements', () => {
     ],
     ["DO $$ BEGIN PERFORM drop_chunks('metrics', older_than => now()); END $$", ['DROP CHUNKS metrics']],
     ["EXEC msdb.dbo.sp_delete_job @job_name = N'nightly'", ['DROP JOB nightly']],
-    ["SELECT count(*) FROM t WHERE pg_drop_replication_slot('s1') IS NOT NULL", ['DROP REPLICATION SLOT s1']],
+    // a replication slot dropped is read once, as backups no longer kept (sql-backups-off.ts)
+    ["SELECT count(*) FROM t WHERE pg_drop_replication_slot('s1') IS NOT NULL", []],
     // the name is the call's own first argument, not a later literal
     ["SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = 'x'", ['DROP JOB']],
     // not calls: definitions, drops of the function, text, values
@@ -56,4 +57,12 @@ describe('destroying calls among the statements', () => {
     ["SELECT pgmq.delete('orders', 17)", []],
     ["SELECT JSON_REMOVE(doc, '$.a') FROM t", []],
   ])('%s', (sql, want) => expect(read(sql)).toEqual(want));
+
+  it('reads a dropped replication slot once, as backups no longer kept', () =>
+    expect(
+      classifySql(
+        "SELECT count(*) FROM t WHERE pg_drop_replication_slot('s1') IS NOT NULL",
+        'postgresql',
+      ).map((s) => `${s.statement} ${s.object}`),
+    ).toEqual(['NOBACKUP SLOT']));
 });

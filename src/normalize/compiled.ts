@@ -14,6 +14,7 @@
  * is asked). A compile to a library or object file, or a syntax check, makes no program.
  */
 import { absPath, basename, type Field, type Scope } from './state.js';
+import { optValue } from './options.js';
 
 interface Compiler {
   /** Source files it compiles. */
@@ -146,6 +147,12 @@ function goBuild(argv: Field[], scope: Scope): Map<string, string | null> {
   return out;
 }
 
+/** The crate folder a cargo command works in: `--manifest-path DIR/Cargo.toml`'s DIR, else `cwd`. */
+export function cargoRoot(argv: Field[], cwd: string): string {
+  const manifest = optValue(argv, '--manifest-path');
+  return manifest ? absPath(cwd, manifest.replace(/\/?Cargo\.toml$/, '') || '.') : cwd;
+}
+
 /**
  * `cargo build [--release|-r|--profile P] [--target-dir D] [--manifest-path M]` of a crate whose
  * Cargo.toml and sources (`src/**.rs`, `build.rs`) the script wrote: the program
@@ -153,18 +160,13 @@ function goBuild(argv: Field[], scope: Scope): Map<string, string | null> {
  */
 function cargoBuild(argv: Field[], scope: Scope): Map<string, string | null> {
   const out = new Map<string, string | null>();
-  const opt = (name: string) => {
-    const i = argv.findIndex((a) => a.text === name || a.text.startsWith(`${name}=`));
-    if (i < 0) return undefined;
-    return argv[i].text.includes('=') ? argv[i].text.slice(name.length + 1) : argv[i + 1]?.text;
-  };
-  const manifest = opt('--manifest-path');
-  const root = manifest ? absPath(scope.cwd, manifest.replace(/\/?Cargo\.toml$/, '') || '.') : scope.cwd;
+  const root = cargoRoot(argv, scope.cwd);
   const toml = scope.files.get(`${root}/Cargo.toml`);
   const name = toml && /\[package\][^[]*?\bname\s*=\s*["']([^"']+)["']/.exec(toml)?.[1];
   if (!name) return out;
-  const profile = opt('--profile') ?? (argv.some((a) => /^(--release|-r)$/.test(a.text)) ? 'release' : 'dev');
-  const dir = absPath(root, opt('--target-dir') ?? 'target');
+  const profile =
+    optValue(argv, '--profile') ?? (argv.some((a) => /^(--release|-r)$/.test(a.text)) ? 'release' : 'dev');
+  const dir = absPath(root, optValue(argv, '--target-dir') ?? 'target');
   const sources = [...scope.written].filter(
     (p) => p === `${root}/build.rs` || (p.startsWith(`${root}/src/`) && p.endsWith('.rs')),
   );

@@ -69,3 +69,13 @@ export function getopt(args: Field[], spec: OptSpec): Parsed {
   }
   return { opts, index: i, dynamic };
 }
+
+/** The value of `NAME VALUE` / `NAME=VALUE` in argv (after the program); undefined = not given. */
+export function optValue(argv: Field[], name: string): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (t === name) return argv[i + 1]?.text;
+    if (t.startsWith(`${name}=`)) return t.slice(name.length + 1);
+  }
+  return undefined;
+}

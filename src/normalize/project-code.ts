@@ -20,6 +20,8 @@ import type { K } from './emit.js';
 import type { Lang } from './codelex.js';
 import { runWritten } from './written-code.js';
 import { fileBasedApp } from './codescan-dotnet.js';
+import { cargoRoot } from './compiled.js';
+import { optValue } from './options.js';
 
 /** The code a project command runs: the written files' texts joined, and shell lines it runs; both empty = none known. */
 export interface ProjectCode {
@@ -95,20 +97,9 @@ function goCode(argv: Field[], cwd: string, files: Map<string, string>): Project
   return { text: go.map(([, t]) => t).join('\n'), shell: [] };
 }
 
-/** The value of `--NAME DIR` / `--NAME=DIR` in argv; undefined = not given. */
-function optValue(argv: Field[], name: string): string | undefined {
-  for (let i = 1; i < argv.length; i++) {
-    const t = argv[i].text;
-    if (t === name) return argv[i + 1]?.text;
-    if (t.startsWith(`${name}=`)) return t.slice(name.length + 1);
-  }
-  return undefined;
-}
-
 function cargoCode(argv: Field[], cwd: string, files: Map<string, string>): ProjectCode {
   const sub = argv.slice(1).find((a) => !a.text.startsWith('-') && !a.text.startsWith('+'))?.text ?? '';
-  const manifest = optValue(argv, '--manifest-path');
-  const root = manifest ? absPath(cwd, manifest.replace(/\/?Cargo\.toml$/, '') || '.') : cwd;
+  const root = cargoRoot(argv, cwd);
   const build = files.get(`${root}/build.rs`) ?? '';
   if (/^(build|b|check|c|clippy|doc|d)$/.test(sub)) return { text: build, shell: [] };
   if (!/^(run|r|test|t|bench)$/.test(sub)) return NONE;

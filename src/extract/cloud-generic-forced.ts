@@ -32,7 +32,7 @@ const TAKE_DOWN =
 const ERASES_DATA =
   /^--(?:persisted|purge|with-data|(?:delete|remove|wipe|erase|destroy|purge|drop)-(?:all-)?(?:data|volumes?|storage|persisted(?:-data)?|disks?|pvcs?|state|databases?))(?:=(?:true|yes|1))?$/;
 /** Words naming a production target (`shop-prod`, `--stage=production`, `live`). */
-export const PRODUCTION = /(^|[-_.:/@=])(prod|production|prd|live)($|[-_.:/@\d])/i;
+const PRODUCTION = /(^|[-_.:/@=])(prod|production|prd|live)($|[-_.:/@\d])/i;
 /** Words before a verb that make the command about it (`tool help reset`). */
 const ABOUT = /^(help|docs|man|explain|describe|get|list|ls|show|status|info)$/;
 

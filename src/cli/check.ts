@@ -54,8 +54,9 @@ export async function run(argv: string[]): Promise<number> {
     if (!a.flags.json) throw usageError('--stdin needs --json', 'run `agentfw check --stdin --json`');
     // Each analysis runs in a persistent child process under a hard deadline (src/engine/worker.ts),
     // loaded with the packs this process resolved: a pathological line can't freeze or kill
-    // this process or lose the verdicts already written. One child: lines are answered in order.
-    const pool = new AnalysisPool(engine, { size: 1 });
+    // this process or lose the verdicts already written. Two children analyse lines side by
+    // side; the verdicts are written in input order (batch).
+    const pool = new AnalysisPool(engine, { size: 2 });
     try {
       await batch(pool, cwd, a.options.workspace ? workspace : undefined);
     } finally {
@@ -104,25 +105,44 @@ export function toJson(d: Decision): Record<string, unknown> {
 
 /**
  * The batch protocol: exactly one verdict line per input line, in order, written as soon as
- * it is made (a caller may write one line and wait for its answer). Lines end at `\n` only
- * (a `\r\n` ending loses its `\r`; a raw CR inside a line stays part of it); a blank or bad
- * line gets an error verdict, never silence or a crash. A last line without `\n` counts too.
+ * it and every line before it are answered (a caller may write one line and wait for its
+ * answer). Lines end at `\n` only (a `\r\n` ending loses its `\r`; a raw CR inside a line
+ * stays part of it); a blank or bad line gets an error verdict, never silence or a crash. A
+ * last line without `\n` counts too. Up to WINDOW lines are analysed at once (the pool's
+ * children work side by side); reading waits while that many are unanswered.
  */
 async function batch(engine: AnalysisPool, defaultCwd: string, workspace: string | undefined): Promise<void> {
   let n = 0;
+  /** The write of the last line's verdict: each line's write follows the one before it. */
+  let tail: Promise<void> = Promise.resolve();
+  /** Writes not yet done, oldest first (at most WINDOW). */
+  const unanswered: Promise<void>[] = [];
   for await (const line of splitLines(process.stdin, MAX_LINE_CHARS)) {
     n++;
-    const v =
+    const v: Promise<Record<string, unknown>> =
       typeof line === 'string'
-        ? await batchOne(engine, line, n, defaultCwd, workspace)
-        : errorVerdict(
-            'E_TOO_LARGE',
-            `line ${n} has more than ${line.tooLong} characters`,
-            'send shorter commands, one JSON object per line',
+        ? batchOne(engine, line, n, defaultCwd, workspace).catch(() =>
+            // fail closed: a line whose analysis failed unexpectedly is answered `ask`
+            errorVerdict('E_INTERNAL', `line ${n} could not be analysed`, 'send the line again'),
+          )
+        : Promise.resolve(
+            errorVerdict(
+              'E_TOO_LARGE',
+              `line ${n} has more than ${line.tooLong} characters`,
+              'send shorter commands, one JSON object per line',
+            ),
           );
-    process.stdout.write(JSON.stringify(v) + '\n');
+    tail = tail.then(async () => {
+      process.stdout.write(JSON.stringify(await v) + '\n');
+    });
+    unanswered.push(tail);
+    if (unanswered.length >= WINDOW) await unanswered.shift();
   }
+  await tail;
 }
+
+/** Lines analysed at once in batch mode: enough to keep every child busy, few enough to bound memory. */
+const WINDOW = 32;
 
 /** Longest batch line kept; a longer one is answered by its size, its text never held. */
 const MAX_LINE_CHARS = 4 * DEFAULT_LIMITS.maxScriptBytes;

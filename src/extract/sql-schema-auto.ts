@@ -56,6 +56,12 @@ const CONFIG_FILE =
   /(^|\/)((application|bootstrap)(-[\w-]+)?\.(properties|ya?ml)|hibernate\.properties|persistence\.xml)$/;
 
 const key = (k: string) => k.toLowerCase().replace(/[-_."]/g, '');
+/**
+ * What every schema setting's normalized name holds (see DROPPING): a text whose normalized
+ * form holds none of these gives no schema setting, so its settings need not be read. (A
+ * setting's normalized name is a piece of its text's normalized form.)
+ */
+const SCHEMA_WORDS = /ddlauto|dbcreate|databaseaction|databasegeneration/;
 
 /** The settings a text gives, as [normalized name, value, name as written]. */
 function settings(text: string): [string, string, string][] {
@@ -75,6 +81,9 @@ export function schemaAutoOps(cmd: NormalizedCommand): FrameworkOp[] {
     for (const [path, text] of Object.entries(cmd.files ?? {}))
       if (text !== null && CONFIG_FILE.test(path)) texts.push(text);
   }
+  // Most commands name no schema setting: their words are not read pair by pair (the same
+  // result, found without four pattern passes over every word).
+  if (!SCHEMA_WORDS.test(key(texts.join('\n')))) return [];
   const all = texts.flatMap(settings);
   // fail closed: a value the shell fills in (`ddl-auto=$MODE`) may be `create`
   const recreate = all.find(([k, v]) => drops(k, v) || (schemaSetting(k) && v.startsWith('$')));

@@ -15,7 +15,7 @@ const verdicts = (stdout: string) =>
   stdout
     .split('\n')
     .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as { decision: string; reason: string });
+    .map((l) => JSON.parse(l) as { decision: string; reason: string; commands: { text: string }[] });
 
 describe('check --stdin --json', () => {
   it.each<[string, string, string[]]>([
@@ -41,6 +41,22 @@ describe('check --stdin --json', () => {
     const v = verdicts(r.stdout);
     expect(v.map((x) => x.decision)).toEqual(['ask', 'ask', 'allow']);
     expect(v[1].reason).toMatch(/E_TOO_LARGE/);
+  }, 60_000);
+
+  it('answers in input order when a slow line comes before quick ones (lines analysed side by side)', async () => {
+    // A long script first (its analysis takes the longest), then quick lines of each verdict.
+    const slow =
+      Array.from({ length: 400 }, (_, i) => `cp a${i} b${i} && git status`).join('; ') + '; rm -rf /';
+    const quick = ['ls', 'git push --force origin main', 'rm -rf /', 'pwd'];
+    const lines = [slow, ...Array.from({ length: 60 }, (_, i) => quick[i % quick.length])];
+    const r = await batch(lines.map((cmd) => JSON.stringify({ cmd })).join('\n') + '\n');
+    expect(r.exitCode).toBe(0);
+    const v = verdicts(r.stdout);
+    expect(v).toHaveLength(lines.length);
+    // each verdict is its own line's: the last command it understood ends that line
+    v.forEach((x, i) => expect(lines[i].endsWith(x.commands[x.commands.length - 1].text)).toBe(true));
+    expect(v.slice(1, 5).map((x) => x.decision)).toEqual(['allow', 'ask', 'deny', 'allow']);
+    expect(v[0].decision).toBe('deny');
   }, 60_000);
 
   it('answers a line while stdin stays open', async () => {

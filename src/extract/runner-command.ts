@@ -8,11 +8,14 @@ import { peelRunner } from './sql-frameworks.js';
 /** `cmd` with its package runner peeled; `cmd` itself when there is none. */
 export function runnerCommand(cmd: NormalizedCommand): NormalizedCommand {
   const argv = peelRunner(cmd.argv);
-  if (argv === cmd.argv || !argv.length) return cmd;
+  if (!argv.length) return cmd;
+  // the program as its word names it (a word the shell filled in, `${T:-rm}`, names `rm`)
+  const program = argv[0].split('/').pop() ?? '';
+  if (argv === cmd.argv && program === cmd.program) return cmd;
   const shift = cmd.argv.length - argv.length;
   return {
     ...cmd,
-    program: argv[0].split('/').pop() ?? '',
+    program,
     argv,
     dynamicArgs: cmd.dynamicArgs.map((i) => i - shift).filter((i) => i >= 0),
   };

@@ -20,7 +20,7 @@ export interface FrameworkOp extends SqlStmt {
 /**
  * Peels `npx`, `pnpm [exec|dlx]`, `yarn [dlx|exec]`, `bunx`, `bun x|run`, `npm exec`,
  * `bundle exec`, `poetry run`, `uv run`, `pipenv run` and returns the tool argv
- * (`npx prisma@5 migrate reset` → `prisma migrate reset`). Returns argv unchanged otherwise.
+ * (`npx prisma@5 migrate reset` → `prisma migrate reset`). Returns argv itself otherwise.
  */
 export function peelRunner(argv: string[]): string[] {
   let a = argv;
@@ -52,7 +52,10 @@ export function peelRunner(argv: string[]): string[] {
     a = rest.slice(i);
     if (a[0] === '--') a = a.slice(1);
   }
-  if (a.length) a = [a[0].replace(/^(@?[^@]+)@.*$/, '$1'), ...a.slice(1)];
+  // the tool without its version (`prisma@5`); argv itself when nothing was peeled or cut, so
+  // a caller can tell by identity that there was no runner
+  const head = a.length ? a[0].replace(/^(@?[^@]+)@.*$/, '$1') : '';
+  if (a.length && head !== a[0]) a = [head, ...a.slice(1)];
   return a;
 }
 

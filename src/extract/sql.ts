@@ -114,9 +114,10 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
   if (inv) return invocationFacts(inv);
   // Runner-prefixed clients (`npx prisma …`, `bundle exec rails …`).
   const peeled = peelRunner(cmd.argv);
+  const subProgram = peeled[0]?.split('/').pop() ?? '';
   const sub =
-    peeled !== cmd.argv && peeled.length
-      ? { ...cmd, program: peeled[0].split('/').pop() ?? '', argv: peeled }
+    peeled.length && (peeled !== cmd.argv || subProgram !== cmd.program)
+      ? { ...cmd, program: subProgram, argv: peeled }
       : cmd;
   if (sub !== cmd && (sub.program === 'mongosh' || REDIS_CLIS.has(sub.program) || parseSqlClient(sub, ctx)))
     return extractSql(sub, ctx, []);

@@ -79,6 +79,8 @@ function setting(text: string): string {
 
 /** The settings a word carries: itself, the value of `--opt=K=V`, each of `A=1,B=2`, JSON env pairs. */
 function wordSettings(word: string): string[] {
+  // a setting has `=`, a JSON pair `"name"`: most words have neither
+  if (!word.includes('=') && !word.includes('"name"')) return [];
   const out: string[] = [];
   for (const m of word.matchAll(/"name"\s*:\s*"([^"]+)"\s*,\s*"value"\s*:\s*"([^"]*)"/g))
     out.push(`${m[1]}=${m[2]}`);

@@ -259,9 +259,9 @@ export function frameworkShell(argv: string[]): { spec: ClientSpec; argv: string
     if (!argv[i].startsWith('-')) positions.push(i);
   for (let n = Math.min(3, positions.length); n >= 1; n--) {
     const words = [argv[0], ...positions.slice(0, n).map((i) => argv[i])].join(' ');
-    const row = SHELLS.find(
-      (r) => r.words.test(words) || r.words.test([prog, ...words.split(' ').slice(1)].join(' ')),
-    );
+    // the same words with the program by its basename (made once, not once per row)
+    const byName = [prog, ...words.split(' ').slice(1)].join(' ');
+    const row = SHELLS.find((r) => r.words.test(words) || r.words.test(byName));
     if (row) {
       const drop = new Set(positions.slice(0, n));
       const rest = argv.filter((_, i) => i > 0 && !drop.has(i));

@@ -96,6 +96,8 @@ export function perlOptCode(value: string): string[] {
 export function runtimePreloads(k: K): void {
   const { scope } = k;
   for (const name of VARS) {
+    // most commands set none of these: nothing is made for a variable that is not there
+    if (!scope.dyn.has(name) && !scope.vars.get(name)) continue;
     const frame = { ...k.frame, wrappers: [...k.frame.wrappers, name] };
     if (scope.dyn.has(name)) {
       // A value not known statically most often extends the user's own

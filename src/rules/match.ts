@@ -21,14 +21,16 @@ export function valuesAt(root: unknown, path: string): unknown[] {
 }
 
 const pathCache = new Map<string, (root: unknown) => unknown[]>();
+/** No values (shared: the lists a compiled path returns are only read). */
+const NONE: unknown[] = Object.freeze([]) as unknown as unknown[];
 
 /** {@link valuesAt} for one path, with the path split once (compiled paths are cached). */
 export function compilePath(path: string): (root: unknown) => unknown[] {
-  let fn = pathCache.get(path);
-  if (fn) return fn;
+  const cached = pathCache.get(path);
+  if (cached) return cached;
   const keys = path.split('.');
   const nums = keys.map((k) => (/^\d+$/.test(k) ? Number(k) : -1));
-  fn = (root) => {
+  const general = (root: unknown): unknown[] => {
     let current: unknown[] = [root];
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
@@ -55,6 +57,19 @@ export function compilePath(path: string): (root: unknown) => unknown[] {
     }
     return flat;
   };
+  const key = keys[0];
+  // One field of a fact object (most paths: `verb`, `program`): the same values without the
+  // walk's lists (a check tests hundreds of paths). The list is only read by its callers.
+  const fn: (root: unknown) => unknown[] =
+    keys.length === 1 && nums[0] < 0
+      ? (root) => {
+          if (Array.isArray(root)) return general(root);
+          if (!root || typeof root !== 'object' || !Object.prototype.hasOwnProperty.call(root, key))
+            return NONE;
+          const v = (root as Record<string, unknown>)[key];
+          return Array.isArray(v) ? v : [v];
+        }
+      : general;
   if (pathCache.size < 10_000) pathCache.set(path, fn);
   return fn;
 }

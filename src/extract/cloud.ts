@@ -11,6 +11,7 @@ import { readAws, readGsutil } from './cloud-aws.js';
 import { APPLY_READERS } from './cloud-apply.js';
 import { ACCOUNT_READERS } from './cloud-accounts.js';
 import { BACKUP_READERS } from './cloud-backups.js';
+import { SNAPSHOT_OFF_READERS } from './cloud-snapshots-off.js';
 import { BACKUP_SERVER_READERS } from './cloud-backup-servers.js';
 import { BATCH_READERS } from './cloud-batch.js';
 import { CERT_READERS } from './cloud-certs.js';
@@ -78,6 +79,7 @@ for (const table of [
   REGISTRY_READERS,
   APPLY_READERS,
   BACKUP_READERS,
+  SNAPSHOT_OFF_READERS,
   BACKUP_SERVER_READERS,
   ACCOUNT_READERS,
   TEARDOWN_READERS,

@@ -24,6 +24,8 @@ import { PACKAGE_READERS } from './cloud-packages.js';
 import { readLdif } from './cloud-ldap.js';
 import { readConsole } from './cloud-consoles.js';
 import { readCachePurge } from './cloud-cdn.js';
+import { readDeviceReset } from './cloud-devices.js';
+import { readHosting } from './cloud-hosting.js';
 import { readCacheBan } from './cloud-cache-bans.js';
 import { readPolicyRun } from './cloud-policies.js';
 import { readSdk } from './cloud-sdk.js';
@@ -184,6 +186,8 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
       readRegistryVerb(x) ??
       readCachePurge(x) ??
       readCacheBan(x) ??
+      readDeviceReset(x) ??
+      readHosting(x) ??
       readApiParams(x, hasCloudReader) ??
       readGeneric(x, hasCloudReader));
   // A queue told to drop its waiting messages is read before the tool's own verbs.

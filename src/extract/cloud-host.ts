@@ -10,7 +10,7 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
-import { backupUnit, securityAgentName } from './security-agents.js';
+import { agentKill, backupUnit, securityAgentName } from './security-agents.js';
 
 /** The words after the program: options and positional words, in order. */
 function split(cmd: NormalizedCommand): { opts: string[]; pos: string[] } {
@@ -275,6 +275,6 @@ export const HOST_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft
   nmcli: readDisruption,
   kill: readDisruption,
   killall5: readDisruption,
-  pkill: readDisruption,
-  killall: readDisruption,
+  pkill: (cmd) => readDisruption(cmd) ?? agentKill(cmd),
+  killall: (cmd) => readDisruption(cmd) ?? agentKill(cmd),
 };

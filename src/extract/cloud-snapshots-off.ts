@@ -7,7 +7,8 @@
  * (`snapper set-config TIMELINE_CREATE=no`, `NUMBER_LIMIT=0`: cleanup then keeps none). Read
  * as CloudFacts of service `backups`, verb `disable` (what cloud-backups.ts makes for `tmutil
  * disable`). A value not known statically counts as off (fail closed); setting them on, and
- * every other property, makes no fact.
+ * every other property, makes no fact; `zfs inherit` of one takes a parent's value not known
+ * here and counts as off.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
@@ -22,6 +23,9 @@ const SNAPPER_OFF = /^(TIMELINE_CREATE=(no|false|0)|(NUMBER_LIMIT|TIMELINE_LIMIT
 /** `zfs set PROP=VALUE… DATASET…`: a snapshot property set to anything but on. */
 function zfs(cmd: NormalizedCommand): CloudDraft | undefined {
   const words = cmd.argv.slice(1).filter((a) => !a.startsWith('-'));
+  // `zfs inherit PROP DATASET`: the parent's value, not known here, may be off (fail closed)
+  if (words[0] === 'inherit' && ZFS_SNAPSHOT_PROPS.test(words[1] ?? ''))
+    return draft(cmd, 'disable', `${words[1]} inherited on ${words.slice(2).join(' ')}`, false);
   if (words[0] !== 'set') return undefined;
   const off = words.slice(1).filter((w) => {
     const [prop, ...value] = w.split('=');

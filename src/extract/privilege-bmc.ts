@@ -45,8 +45,11 @@ export function consoleAdminGrant(cmd: NormalizedCommand): Finding | undefined {
   const a = cmd.argv;
   if (cmd.program === 'openstack') {
     const w = positional(a, OPENSTACK_VALUED);
-    if (w[0] === 'role' && w[1] === 'add' && w.length > 2 && ADMIN_ROLE.test(w[w.length - 1]))
-      return ['grant-admin', `role add ${w[w.length - 1]}`];
+    const role = w[w.length - 1] ?? '';
+    // fail closed: a role not known statically (`"$ROLE"`) may be admin
+    const unknown = cmd.dynamicArgs.includes(a.lastIndexOf(role));
+    if (w[0] === 'role' && w[1] === 'add' && w.length > 2 && (unknown || ADMIN_ROLE.test(role)))
+      return ['grant-admin', `role add ${role}`];
   }
   if (cmd.program === 'ipmitool') {
     const w = positional(a, IPMITOOL_VALUED);

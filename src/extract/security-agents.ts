@@ -1,9 +1,11 @@
 /**
- * Endpoint security, XDR and vulnerability agents, by the names their services and packages
- * carry, and backup and snapshot schedulers by theirs. Read by cloud-host.ts (a unit stopped,
- * disabled or masked), cloud-packages.ts (the package removed) and defences.ts (a
- * launchd label unloaded).
+ * Endpoint security, XDR and vulnerability agents, by the names their services, packages and
+ * processes carry, and backup and snapshot schedulers by theirs. Read by cloud-host.ts (a unit
+ * stopped, disabled or masked; an agent's process killed: agentKill here), cloud-packages.ts
+ * (the package removed) and defences.ts (a launchd label unloaded).
  */
+import type { NormalizedCommand } from '../engine/types.js';
+import type { CloudDraft } from './cloud-argv.js';
 
 /**
  * Tokens (split on `-`, `_`, `.`, `@`, lower case) that name one vendor's security agent
@@ -58,3 +60,27 @@ const BACKUP_UNIT =
 
 /** True when a unit names a backup or snapshot scheduler (or a timer of one). */
 export const backupUnit = (w: string) => BACKUP_UNIT.test(bareName(w));
+
+/** pkill's and killall's options that take a value as the next word. */
+const KILL_VALUED =
+  /^(-[sPgGuUtFnwoy]|--(signal|session|parent|pgroup|group|euid|uid|terminal|pidfile|ns|nslist|older-than|younger-than|user|context))$/;
+
+/**
+ * `pkill [-f] PATTERN`, `killall NAME…` of a security agent's process (`pkill -9 -f ir_agent`,
+ * `killall falcond`): read as the agent's service stopped (service `security-service`, verb
+ * `kill`); undefined for any other process.
+ */
+export function agentKill(cmd: NormalizedCommand): CloudDraft | undefined {
+  const args = cmd.argv.slice(1);
+  const names = args.filter((a, i) => !a.startsWith('-') && !KILL_VALUED.test(args[i - 1] ?? ''));
+  const hit = names.filter((n) => n.split(/\s+/).some(securityAgentName));
+  if (!hit.length) return undefined;
+  return {
+    tool: cmd.program,
+    service: 'security-service',
+    verb: 'kill',
+    resource: hit.join(' '),
+    all: false,
+    force: true,
+  };
+}

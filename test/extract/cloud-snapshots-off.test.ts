@@ -20,7 +20,10 @@ describe('snapshots switched off by property (protection pack)', () => {
     ['zfs set com.sun:auto-snapshot="$STATE" tank/prod', OFF],
     ['snapper -c root set-config TIMELINE_CREATE=no', OFF],
     ['snapper -c home set-config NUMBER_LIMIT=0', OFF],
+    // the parent's value, not known here
+    ['zfs inherit com.sun:auto-snapshot tank/prod', OFF],
     ['zfs set com.sun:auto-snapshot=true tank/prod/db', 'allow'],
+    ['zfs inherit compression tank/prod', 'allow'],
     ['zfs set compression=lz4 tank/prod/db', 'allow'],
     ['zfs get com.sun:auto-snapshot tank/prod', 'allow'],
     ['snapper -c root set-config TIMELINE_LIMIT_DAILY=7', 'allow'],

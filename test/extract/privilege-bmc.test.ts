@@ -22,7 +22,8 @@ describe('admin granted through a cloud or a BMC (privilege pack)', () => {
     ['racadm -r idrac-db01 -u root -p "$PW" set iDRAC.Users.4.Privilege 0x1ff', ADMIN],
     ['racadm set iDRAC.Users.3.Privilege 511', ADMIN],
     ['racadm config -g cfgUserAdmin -o cfgUserAdminPrivilege -i 3 0x000001ff', ADMIN],
-    // fail closed: a mask not known statically
+    // fail closed: a role or a mask not known statically
+    ['openstack role add --user deployer --project prod "$ROLE"', ADMIN],
     ['racadm set iDRAC.Users.3.Privilege "$MASK"', ADMIN],
     ['openstack role add --user ci-bot --project production member', 'allow'],
     ['openstack role add --user ci-bot --project production reader', 'allow'],

@@ -4,6 +4,8 @@
  * - Plesk's utilities, `plesk bin UTIL --remove|-r NAME` (also `/usr/local/psa/bin/UTIL` or
  *   `/opt/psa/bin/UTIL`): a subscription, site, domain, customer, reseller, database or mailbox
  *   deleted with its files and data (`--remove-…` options that drop one setting are not it);
+ * - cPanel's `/scripts/removeacct USER` and `killacct` (also under /usr/local/cpanel/scripts):
+ *   the account, its sites, mail and databases deleted;
  * - a server, instance or subscription cancelled (`cntb cancel instance ID`, `TOOL instance
  *   cancel ID`): the provider deletes it and its disks at the end of the term.
  * Read as CloudFacts of service `hosting`, verb `remove` or `cancel`. Listing, showing and
@@ -60,8 +62,22 @@ function cancel(cmd: NormalizedCommand): CloudDraft | undefined {
   };
 }
 
+/** `/scripts/removeacct [--force] USER`, `killacct USER`: a cPanel account deleted. */
+function cpanel(cmd: NormalizedCommand): CloudDraft | undefined {
+  if (!/^(removeacct|killacct)$/.test(cmd.program)) return undefined;
+  const user = words(cmd.argv)[0] ?? '';
+  return {
+    tool: 'cpanel',
+    service: 'hosting',
+    verb: 'remove',
+    resource: `account ${user}`.trim(),
+    all: false,
+    force: true,
+  };
+}
+
 /** A hosted thing removed or cancelled (see the header); undefined = none. */
 export function readHosting(cmd: NormalizedCommand): CloudDraft | undefined {
   if (cmd.argv.some((a) => /^(--help|-h)$/.test(a))) return undefined;
-  return plesk(cmd) ?? cancel(cmd);
+  return plesk(cmd) ?? cpanel(cmd) ?? cancel(cmd);
 }

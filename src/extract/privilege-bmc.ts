@@ -6,7 +6,9 @@
  * ADMINISTRATOR, 5 OEM) or a Dell iDRAC user given a privilege mask that can configure users
  * (`racadm set iDRAC.Users.N.Privilege 0x1ff`, `racadm config … -o cfgUserAdminPrivilege`: the
  * 0x4 bit lets them grant themselves anything). A BMC administrator owns the machine below its
- * operating system (console, power, virtual media, firmware). Pure.
+ * operating system (console, power, virtual media, firmware). Alibaba Cloud's `aliyun ram
+ * AttachPolicyToUser|Group|Role --PolicyName AdministratorAccess|AliyunRAMFullAccess` too (its
+ * options are named like API fields; a detach takes the same option). Pure.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { Finding } from './word-facts.js';
@@ -50,6 +52,13 @@ export function consoleAdminGrant(cmd: NormalizedCommand): Finding | undefined {
     const unknown = cmd.dynamicArgs.includes(a.lastIndexOf(role));
     if (w[0] === 'role' && w[1] === 'add' && w.length > 2 && (unknown || ADMIN_ROLE.test(role)))
       return ['grant-admin', `role add ${role}`];
+  }
+  if (cmd.program === 'aliyun') {
+    const w = positional(a, /^--[A-Z]\w*$/);
+    const policy = a.find((x, i) => /^--PolicyName$/i.test(a[i - 1] ?? '') && x !== undefined);
+    const attach = w[0] === 'ram' && /^AttachPolicyTo(User|Group|Role)$/.test(w[1] ?? '');
+    if (attach && policy !== undefined && (ADMIN_ROLE.test(policy) || /^AliyunRAMFullAccess$/.test(policy)))
+      return ['grant-admin', `ram ${w[1]} ${policy}`];
   }
   if (cmd.program === 'ipmitool') {
     const w = positional(a, IPMITOOL_VALUED);

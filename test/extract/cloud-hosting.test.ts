@@ -16,6 +16,8 @@ describe('hosted things removed or cancelled (hosting pack)', () => {
     ['plesk bin database --remove wp_shop', REMOVED],
     ['sudo /usr/local/psa/bin/domain --remove example.org', REMOVED],
     ['/opt/psa/bin/subscription -remove acme.com', REMOVED],
+    ['/scripts/removeacct --force shopuser', REMOVED],
+    ['sudo /usr/local/cpanel/scripts/killacct shopuser', REMOVED],
     ['cntb cancel instance 200123456', REMOVED],
     ['cat ids.txt | xargs -I{} cntb cancel instance {}', REMOVED],
     [
@@ -30,6 +32,7 @@ describe('hosted things removed or cancelled (hosting pack)', () => {
     ['cntb get instances --output json', 'allow'],
     ['cntb create instance --productId V45', 'allow'],
     ['gh run cancel 123456', 'allow'],
+    ['/scripts/listaccts', 'allow'],
     ['cntb cancel instance --help', 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(verdict(script)).toBe(expected);

@@ -25,6 +25,22 @@ describe('admin granted through a cloud or a BMC (privilege pack)', () => {
     // fail closed: a role or a mask not known statically
     ['openstack role add --user deployer --project prod "$ROLE"', ADMIN],
     ['racadm set iDRAC.Users.3.Privilege "$MASK"', ADMIN],
+    [
+      'aliyun ram AttachPolicyToUser --PolicyType System --PolicyName AdministratorAccess --UserName ci',
+      ADMIN,
+    ],
+    [
+      'aliyun ram AttachPolicyToRole --PolicyType System --PolicyName AliyunRAMFullAccess --RoleName ops',
+      ADMIN,
+    ],
+    [
+      'aliyun ram DetachPolicyFromUser --PolicyType System --PolicyName AdministratorAccess --UserName ci',
+      'allow',
+    ],
+    [
+      'aliyun ram AttachPolicyToUser --PolicyType System --PolicyName AliyunOSSReadOnlyAccess --UserName ci',
+      'allow',
+    ],
     ['openstack role add --user ci-bot --project production member', 'allow'],
     ['openstack role add --user ci-bot --project production reader', 'allow'],
     ['openstack role assignment list --user ci-bot --names', 'allow'],

@@ -153,6 +153,16 @@ export const SHRINK_HANDLERS: Record<string, FsHandler> = {
   zpool,
   reiserfsck,
 };
+/** `lvm COMMAND ARGS…`: LVM's own shell runs the command named (`lvm lvreduce …`, `lvm lvremove …`). */
+SHRINK_HANDLERS.lvm = (cmd, ctx) => {
+  const sub = cmd.argv[1] ?? '';
+  const handler = Object.hasOwn(SHRINK_HANDLERS, sub)
+    ? SHRINK_HANDLERS[sub]
+    : Object.hasOwn(VOLUME_HANDLERS, sub)
+      ? VOLUME_HANDLERS[sub]
+      : undefined;
+  return handler ? handler({ ...cmd, program: sub, argv: cmd.argv.slice(1) }, ctx) : [];
+};
 
 /** The fsck family's reader (its programs are many: see isFsck). */
 export const fsckHandler = fsckYes;

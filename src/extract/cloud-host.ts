@@ -10,6 +10,7 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
+import { agentKill, backupUnit, securityAgentName } from './security-agents.js';
 
 /** The words after the program: options and positional words, in order. */
 function split(cmd: NormalizedCommand): { opts: string[]; pos: string[] } {
@@ -116,16 +117,22 @@ export const SECURITY_UNITS = new Set(
 const unitOf = (w: string) => (w.startsWith('-') ? '' : w.replace(/\.(service|socket)$/, '').toLowerCase());
 
 /**
- * `systemctl stop|disable|mask|kill UNIT…` and `service UNIT stop` of a security or logging
- * daemon (SECURITY_UNITS); other units are the host's business as usual: no fact.
+ * `systemctl stop|disable|mask|kill UNIT…` and `service|rc-service UNIT stop` of a security or
+ * logging daemon (SECURITY_UNITS, or an endpoint security or vulnerability agent:
+ * security-agents.ts); a backup or snapshot scheduler disabled or masked (or its timer
+ * stopped) is backups switched off (service `backups`, verb `disable`); other units are the
+ * host's business as usual: no fact.
  */
 export function readService(cmd: NormalizedCommand): CloudDraft | undefined {
   const { pos } = split(cmd);
   const [verb, units] =
-    cmd.program === 'service' ? [pos[1] ?? '', [pos[0] ?? '']] : [pos[0] ?? '', pos.slice(1)];
+    cmd.program !== 'systemctl' ? [pos[1] ?? '', [pos[0] ?? '']] : [pos[0] ?? '', pos.slice(1)];
   if (!/^(stop|disable|mask|kill)$/.test(verb)) return undefined;
-  const hit = units.map(unitOf).filter((u) => SECURITY_UNITS.has(u));
+  const hit = units.map(unitOf).filter((u) => SECURITY_UNITS.has(u) || securityAgentName(u));
   if (hit.length) return draft(cmd, 'security-service', verb, hit.join(' '));
+  const backups = units.filter((u) => backupUnit(u) && (verb !== 'stop' || u.endsWith('.timer')));
+  if (verb !== 'kill' && backups.length)
+    return { ...draft(cmd, 'backups', 'disable', backups.join(' ')), all: false };
   // `systemctl --user stop …`: the caller's own services
   if (cmd.argv.includes('--user')) return undefined;
   const critical = units.map(unitOf).filter((u) => CRITICAL_UNITS.has(u.replace(/@.*$/, '')));
@@ -251,6 +258,7 @@ export const HOST_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft
   'firewall-offline-cmd': readFirewall,
   systemctl: (cmd) => readDisruption(cmd) ?? readService(cmd),
   service: readService,
+  'rc-service': readService,
   auditctl: readDefence,
   setenforce: readDefence,
   'aa-teardown': readDefence,
@@ -267,6 +275,6 @@ export const HOST_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft
   nmcli: readDisruption,
   kill: readDisruption,
   killall5: readDisruption,
-  pkill: readDisruption,
-  killall: readDisruption,
+  pkill: (cmd) => readDisruption(cmd) ?? agentKill(cmd),
+  killall: (cmd) => readDisruption(cmd) ?? agentKill(cmd),
 };

@@ -6,12 +6,14 @@
  * core utilities, the remote-access daemon), or any package removed with the dependency
  * checks switched off (`--nodeps`, `--force-*`, `-dd`, `--allow-remove-essential`), is a
  * CloudFact of service `system-package` (verb `remove-essential` or `force-remove`) that
- * rulesets/host.yaml judges. Names may be globs or apt patterns (`linux-image-*`,
+ * rulesets/host.yaml judges; an endpoint security or vulnerability agent's package removed
+ * (security-agents.ts) is a host-defence fact of verb `agent-off`. Names may be globs or apt patterns (`linux-image-*`,
  * `^glibc.*`): they count when they can name an essential package. Removing an ordinary
  * package, and every other use of these tools, makes no fact here.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
+import { securityAgentName } from './security-agents.js';
 
 /** Packages a Linux system needs to boot or run, by name (any distribution's spelling). */
 const ESSENTIAL = new RegExp(
@@ -173,6 +175,9 @@ export function readPackageRemoval(cmd: NormalizedCommand): CloudDraft | undefin
   if (!names.length) return undefined;
   const hit = names.filter(essential);
   if (hit.length) return draft(cmd, 'remove-essential', hit);
+  // an endpoint security or vulnerability agent uninstalled: the host is no longer guarded
+  const agents = names.filter(securityAgentName);
+  if (agents.length) return { ...draft(cmd, 'agent-off', agents), service: 'host-defence' };
   return force ? draft(cmd, 'force-remove', names) : undefined;
 }
 

@@ -11,6 +11,7 @@ import { readAws, readGsutil } from './cloud-aws.js';
 import { APPLY_READERS } from './cloud-apply.js';
 import { ACCOUNT_READERS } from './cloud-accounts.js';
 import { BACKUP_READERS } from './cloud-backups.js';
+import { SNAPSHOT_OFF_READERS } from './cloud-snapshots-off.js';
 import { BACKUP_SERVER_READERS } from './cloud-backup-servers.js';
 import { BATCH_READERS } from './cloud-batch.js';
 import { CERT_READERS } from './cloud-certs.js';
@@ -23,6 +24,8 @@ import { PACKAGE_READERS } from './cloud-packages.js';
 import { readLdif } from './cloud-ldap.js';
 import { readConsole } from './cloud-consoles.js';
 import { readCachePurge } from './cloud-cdn.js';
+import { readDeviceReset } from './cloud-devices.js';
+import { readHosting } from './cloud-hosting.js';
 import { readCacheBan } from './cloud-cache-bans.js';
 import { readPolicyRun } from './cloud-policies.js';
 import { readSdk } from './cloud-sdk.js';
@@ -78,6 +81,7 @@ for (const table of [
   REGISTRY_READERS,
   APPLY_READERS,
   BACKUP_READERS,
+  SNAPSHOT_OFF_READERS,
   BACKUP_SERVER_READERS,
   ACCOUNT_READERS,
   TEARDOWN_READERS,
@@ -182,6 +186,8 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
       readRegistryVerb(x) ??
       readCachePurge(x) ??
       readCacheBan(x) ??
+      readDeviceReset(x) ??
+      readHosting(x) ??
       readApiParams(x, hasCloudReader) ??
       readGeneric(x, hasCloudReader));
   // A queue told to drop its waiting messages is read before the tool's own verbs.

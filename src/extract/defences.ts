@@ -10,7 +10,8 @@
  * the shell's own history switched off; security switched off at the next boot by the kernel
  * command line is in defences-boot.ts. Windows' equivalents are in defences-windows.ts (AMSI's
  * scanning in defences-amsi.ts);
- * agents stopped by their own control programs and alerting silenced, in defences-agents.ts.
+ * agents stopped by their own control programs and alerting silenced, in defences-agents.ts
+ * (endpoint and vulnerability agents unregistered or reset by theirs: defences-edr.ts).
  * Read from each program's words into a CloudFact of service `host-defence` whose verb says
  * what was switched off.
  */
@@ -19,6 +20,8 @@ import { SECURITY_UNITS } from './cloud-host.js';
 import { windowsDefencesOff } from './defences-windows.js';
 import { amsiOff } from './defences-amsi.js';
 import { agentsOff } from './defences-agents.js';
+import { edrOff } from './defences-edr.js';
+import { securityAgentName } from './security-agents.js';
 import { bootDefencesOff } from './defences-boot.js';
 import { firewallsOff } from './defences-firewalls.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
@@ -106,7 +109,10 @@ const AGENT_TOKENS = new Set(
 /** A launchd label or plist path of a security agent: one of its tokens names one. */
 function securityAgent(w: string): boolean {
   const label = (w.split('/').pop() ?? '').replace(/\.plist$/, '').toLowerCase();
-  return label.split(/[.\-_]/).some((t) => AGENT_TOKENS.has(t) || SECURITY_UNITS.has(t));
+  return (
+    label.split(/[.\-_]/).some((t) => AGENT_TOKENS.has(t) || SECURITY_UNITS.has(t)) ||
+    securityAgentName(label)
+  );
 }
 
 /** The history variables and the values that keep nothing (no file, no lines, every line ignored). */
@@ -200,7 +206,7 @@ export function defencesOff(cmd: NormalizedCommand, ctx?: AnalyzeContext): Findi
       if (off) found.push(['history-off', off]);
       found.push(...windowsDefencesOff(name, args, cmd.program), ...amsiOff(name, cmd));
       found.push(...firewallsOff(name, args));
-      found.push(...agentsOff(name, args));
+      found.push(...agentsOff(name, args), ...edrOff(name, args));
       if (ctx) found.push(...bootDefencesOff(cmd, ctx));
     }
   }

@@ -189,8 +189,15 @@ function vncWithoutPassword(p: string, a: string[], opts: [string, string][]): b
     return !local && !a.some((w) => X11VNC_AUTH.test(w)) && !a.some((w) => /^--?(help|version)$/.test(w));
   }
   if (/^(vncserver|Xvnc|x0vncserver|tigervncserver)$/.test(p)) {
-    const none = /^none$/i.test(valueOf(opts, /^--?SecurityTypes$/i) ?? '');
-    const local = a.some((w) => /^--?localhost(=1|=yes)?$/i.test(w));
+    // a list with None (or TLSNone/X509None: encrypted, still no password) lets a client pick it
+    const types = (valueOf(opts, /^--?SecurityTypes$/i) ?? '').split(',');
+    const none = types.some((t) => /^(none|tlsnone|x509none)$/i.test(t.trim()));
+    // `-localhost` alone, `-localhost yes|1`, `=yes`; `-localhost no|0` listens on every address
+    const at = a.findIndex((w) => /^--?localhost(=.*)?$/i.test(w));
+    const value = at < 0 ? undefined : (a[at].split('=')[1] ?? a[at + 1] ?? '');
+    const local =
+      (value !== undefined && !/^(no|0|false|off)$/i.test(value)) ||
+      LOOPBACK.test(valueOf(opts, /^--?interface$/i) ?? '');
     return none && !local;
   }
   return false;

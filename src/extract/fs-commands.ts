@@ -11,6 +11,7 @@ import { foundUnder } from './fs-found.js';
 import { FORMAT_HANDLERS, formatHandler } from './fs-format.js';
 import { debugfsHandler } from './fs-debugfs.js';
 import { VOLUME_HANDLERS } from './fs-volumes.js';
+import { fsckHandler, isFsck, SHRINK_HANDLERS } from './fs-shrink.js';
 import { ACL_HANDLERS } from './fs-acl.js';
 import { CLEANER_HANDLERS } from './fs-cleaners.js';
 import { WINDOWS_HANDLERS } from './fs-windows.js';
@@ -272,6 +273,8 @@ export const HANDLERS: Record<string, FsHandler> = {
   debugfs: debugfsHandler,
   ...FORMAT_HANDLERS,
   ...VOLUME_HANDLERS,
+  // after VOLUME_HANDLERS: its btrfs and zpool readers add to theirs
+  ...SHRINK_HANDLERS,
   ...ACL_HANDLERS,
   ...CLEANER_HANDLERS,
   ...WINDOWS_HANDLERS,
@@ -282,6 +285,7 @@ export const HANDLERS: Record<string, FsHandler> = {
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `mkfs.vfat` … share one). */
 export function handlerFor(program: string): FsHandler | undefined {
   if (program === 'mkfs' || program.startsWith('mkfs.')) return formatHandler;
+  if (isFsck(program)) return fsckHandler;
   if (Object.prototype.hasOwnProperty.call(HANDLERS, program)) return HANDLERS[program];
   // cmdlets and cmd.exe's programs are named in any case (`Format-Volume`, `FORMAT`)
   const folded = program.toLowerCase();

@@ -1,9 +1,12 @@
 /**
  * Formatting and partitioning a device: mkfs (every `mkfs.TYPE`), mke2fs, mkswap, wipefs,
- * fdisk and its kin, parted, blkdiscard, cryptsetup's formats and erases. Their device-looking
- * operands (or the last operand) are formatted (fs fact, op `format`); listing, printing and
- * dry runs change nothing (no fact).
+ * fdisk and its kin, parted, blkdiscard, cryptsetup's formats and erases, the BSD and macOS
+ * formatters (`newfs`, `newfs_msdos`, `newfs_hfs` …), FreeBSD's `gpart destroy|delete|resize`
+ * and macOS's `diskutil eraseDisk|zeroDisk|partitionDisk …`. Their device-looking operands (or
+ * the last operand) are formatted (fs fact, op `format`); a disk named without a path (`ada0`,
+ * `disk2`) is storage of class `unknown`. Listing, printing and dry runs change nothing (no fact).
  */
+import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
 import { fsFact, type FsHandler } from './fs-fact.js';
 import { target } from './fs-paths.js';
 
@@ -15,6 +18,8 @@ function dryRun(p: string, args: string[]): boolean {
   if (/^(mke2fs|mkfs\.ext[234])$/.test(p)) return args.includes('-n');
   if (p === 'mkfs.xfs') return args.includes('-N');
   if (p === 'mkntfs' || p === 'mkfs.ntfs') return args.some((a) => a === '-n' || a === '--no-action');
+  // newfs and its kin: `-N` prints the layout and writes nothing
+  if (p.startsWith('newfs')) return args.includes('-N');
   return false;
 }
 
@@ -71,5 +76,50 @@ export const FORMAT_HANDLERS: Record<string, FsHandler> = Object.fromEntries(
     'parted',
     'blkdiscard',
     'cryptsetup',
+    'newfs',
+    'newfs_msdos',
+    'newfs_hfs',
+    'newfs_apfs',
+    'newfs_exfat',
+    'newfs_udf',
+    'mkntfs',
+    'mkdosfs',
+    'mkexfatfs',
   ].map((p) => [p, formatHandler]),
 );
+
+/** A disk operand: a path is classified as any path; a bare name (`ada0`, `disk2s1`) is storage, no file. */
+function disk(cmd: NormalizedCommand, i: number, ctx: AnalyzeContext): FsTarget {
+  const raw = cmd.argv[i];
+  if (raw.includes('/') || cmd.dynamicArgs.includes(i)) return target(cmd, i, ctx);
+  return { raw, path: raw, class: 'unknown', glob: false };
+}
+
+/** diskutil's verbs that erase or repartition (also under `apfs`), case as written by Apple. */
+const DISKUTIL =
+  /^(eraseDisk|eraseVolume|reformat|zeroDisk|randomDisk|secureErase|partitionDisk|splitPartition|mergePartitions|deleteContainer|deleteVolume|eraseCD|resizeVolume|resizeContainer)$/i;
+
+/** `gpart destroy|delete|resize GEOM` (FreeBSD) and `diskutil eraseDisk … DISK` (macOS). */
+const diskTool: FsHandler = (cmd, ctx) => {
+  const valued = cmd.program === 'gpart' ? /^-[abistlf]$/ : /^$/;
+  const ops = cmd.argv
+    .map((_, i) => i)
+    .filter((i) => i > 0 && !cmd.argv[i].startsWith('-') && !valued.test(cmd.argv[i - 1]));
+  const words = ops.map((i) => cmd.argv[i]);
+  const at = words.findIndex((w) =>
+    cmd.program === 'gpart' ? /^(destroy|delete|resize)$/.test(w) : DISKUTIL.test(w),
+  );
+  if (at < 0 || (cmd.program === 'diskutil' && at > 1)) return [];
+  const rest = ops.slice(at + 1);
+  const named = rest.filter((i) => /^(\/dev\/)?r?(disk\d|[a-z]+\d)/.test(cmd.argv[i]));
+  const idx = named.length ? named : rest.slice(-1);
+  return fsFact(
+    cmd,
+    'format',
+    idx.map((i) => disk(cmd, i, ctx)),
+    false,
+    true,
+  );
+};
+FORMAT_HANDLERS.gpart = diskTool;
+FORMAT_HANDLERS.diskutil = diskTool;

@@ -5,11 +5,13 @@
  * U administrator`, `rabbitmqadmin declare user … tags=administrator`), Nomad's management
  * tokens (`nomad acl token create -type=management`), InfluxDB's all-access and operator tokens
  * (`influx auth create --all-access|--operator`), MinIO's `consoleAdmin` policy attached to a
- * user or group (`mc admin policy attach ALIAS consoleAdmin --user U`). Pure.
+ * user or group (`mc admin policy attach ALIAS consoleAdmin --user U`); OpenStack's role and
+ * BMC users' privilege levels in privilege-bmc.ts. Pure.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import { optionPairs } from './cloud-argv.js';
 import type { Finding } from './word-facts.js';
+import { consoleAdminGrant } from './privilege-bmc.js';
 
 /** Consul's built-in policy that can do anything, by name or by its fixed id. */
 const GLOBAL_MANAGEMENT = /^(global-management|00000000-0000-0000-0000-000000000001)$/;
@@ -58,5 +60,5 @@ export function toolAdminGrant(cmd: NormalizedCommand): Finding | undefined {
     if ((w[4] ?? '').split(',').includes('consoleAdmin'))
       return ['grant-admin', `admin policy ${w[2]} ${w[3] ?? ''} ${w[4]}`];
   }
-  return undefined;
+  return consoleAdminGrant(cmd);
 }

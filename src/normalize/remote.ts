@@ -18,6 +18,7 @@ import { containerRun } from './container-run.js';
 import { kubectlRunEscape } from './container-powers.js';
 import { FLEET_REMOTE } from './remote-fleet.js';
 import { PAAS_REMOTE } from './remote-paas.js';
+import { RUNNER_REMOTE } from './remote-runners.js';
 import { machinectlShell } from './machinectl.js';
 import { remoteArgv, remoteWords } from './remote-words.js';
 
@@ -231,4 +232,5 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   machinectl: machinectlShell,
   ...FLEET_REMOTE,
   ...PAAS_REMOTE,
+  ...RUNNER_REMOTE,
 };

@@ -1,0 +1,86 @@
+/**
+ * Endpoint security, XDR and vulnerability agents, by the names their services, packages and
+ * processes carry, and backup and snapshot schedulers by theirs. Read by cloud-host.ts (a unit
+ * stopped, disabled or masked; an agent's process killed: agentKill here), cloud-packages.ts
+ * (the package removed) and defences.ts (a launchd label unloaded).
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import type { CloudDraft } from './cloud-argv.js';
+
+/**
+ * Tokens (split on `-`, `_`, `.`, `@`, lower case) that name one vendor's security agent
+ * and nothing else: CrowdStrike, SentinelOne, Carbon Black, Cybereason, Cortex XDR (traps),
+ * Microsoft Defender, Sophos, Trend Micro Deep Security (ds_agent), Qualys, Tenable Nessus
+ * agents, Rapid7 Insight (ir_agent), Tanium, Trellix/McAfee, Symantec, ESET, Kaspersky,
+ * Bitdefender, Cisco Secure Endpoint (ampdaemon), Huntress, Wiz, Lacework, Uptycs, Elastic
+ * Endpoint, Velociraptor, Deep Instinct, Cylance.
+ */
+const VENDOR_TOKENS = new Set(
+  (
+    'crowdstrike falcond sentinelone sentinelagent s1agent cbagentd cbdefense carbonblack cybereason traps ' +
+    'cortex-xdr mdatp wdavdaemon sophos savd sav-protect trendmicro dsagent ds_agent qualys nessusagent ' +
+    'nessus tenable ir_agent rapid7 insight-agent taniumclient tanium mfetpd mfeespd mcafee trellix symantec ' +
+    'sepagent esets eset kesl klnagent kaspersky bdsec bitdefender ampdaemon cisco-amp huntress wiz-sensor ' +
+    'lacework uptycs elastic-endpoint elasticendpoint velociraptor deepinstinct cylancesvc cylance'
+  ).split(' '),
+);
+
+/** Whole unit names of agents whose tokens alone are too common (`falcon-sensor`, `ir_agent`). */
+const AGENT_UNITS =
+  /^(falcon-sensor|ir_agent|ds_agent|ds_filter|traps_pmd|cyserver|cytool|sophos-spl|sav-protect|qualys-cloud-agent|nessusagent|taniumclient|cybereason-sensor|mfetpd|ma|isectpd|isecespd|cbagentd|cb-psc-sensor|wdavdaemon|mdatp|aella_conf|amazon-inspector|amazon-ssm-agent-inspector|wiz-sensor|huntress-agent|uptycs-osquery|elastic-endpoint|threatlocker|arcticwolf-agent|scwx-agent|cortex-xdr)$/;
+
+/** The name of a unit, package or label without its suffix (`qualys-cloud-agent.service` → qualys-cloud-agent). */
+export const bareName = (w: string) =>
+  (w.split('/').pop() ?? '')
+    .replace(/\.(service|socket|timer|target|path|plist|deb|rpm)$/, '')
+    .replace(/@.*$/, '')
+    .toLowerCase();
+
+/** True when a unit, package or label names an endpoint security or vulnerability agent. */
+export function securityAgentName(w: string): boolean {
+  const name = bareName(w);
+  if (!name || name === 'ma') return false; // `ma` alone is too short to tell from a name given in passing
+  if (AGENT_UNITS.test(name)) return true;
+  const tokens = name.split(/[-_.]/);
+  // a vendor's word, or two adjacent words that are one (`insight-agent`, `wiz-sensor`)
+  return (
+    VENDOR_TOKENS.has(name) ||
+    tokens.some((t, i) => VENDOR_TOKENS.has(t) || VENDOR_TOKENS.has(`${t}-${tokens[i + 1] ?? ''}`))
+  );
+}
+
+/**
+ * Schedulers and daemons that take a host's backups or snapshots: ZFS auto-snapshot, sanoid,
+ * znapzend, zrepl, snapper's timeline, Time Machine's helper, borgmatic, restic (and
+ * autorestic, resticprofile), duplicity, duplicati, Bacula's and Bareos's file daemons,
+ * UrBackup, Veeam, timeshift, pgBackRest, Barman, WAL-G; and any unit named for backups.
+ */
+const BACKUP_UNIT =
+  /^(zfs-auto-snapshot(-[a-z]+)?|sanoid|syncoid|znapzend|zrepl|snapper-timeline|borgmatic|borg(-backup)?|restic([-_].*)?|autorestic|resticprofile.*|duplicity|duplicati|bacula-fd|bareos-fd|urbackup(srv|clientbackend)|veeamservice|veeam|timeshift.*|pgbackrest.*|barman.*|wal-g.*|(.+[-_])?backups?([-_].+)?|(.+[-_])?auto-?snapshots?([-_].+)?)$/;
+
+/** True when a unit names a backup or snapshot scheduler (or a timer of one). */
+export const backupUnit = (w: string) => BACKUP_UNIT.test(bareName(w));
+
+/** pkill's and killall's options that take a value as the next word. */
+const KILL_VALUED =
+  /^(-[sPgGuUtFnwoy]|--(signal|session|parent|pgroup|group|euid|uid|terminal|pidfile|ns|nslist|older-than|younger-than|user|context))$/;
+
+/**
+ * `pkill [-f] PATTERN`, `killall NAME…` of a security agent's process (`pkill -9 -f ir_agent`,
+ * `killall falcond`): read as the agent's service stopped (service `security-service`, verb
+ * `kill`); undefined for any other process.
+ */
+export function agentKill(cmd: NormalizedCommand): CloudDraft | undefined {
+  const args = cmd.argv.slice(1);
+  const names = args.filter((a, i) => !a.startsWith('-') && !KILL_VALUED.test(args[i - 1] ?? ''));
+  const hit = names.filter((n) => n.split(/\s+/).some(securityAgentName));
+  if (!hit.length) return undefined;
+  return {
+    tool: cmd.program,
+    service: 'security-service',
+    verb: 'kill',
+    resource: hit.join(' '),
+    all: false,
+    force: true,
+  };
+}

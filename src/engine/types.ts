@@ -271,6 +271,8 @@ export interface HttpFact extends FactBase {
   bodyUnknown: boolean;
   /** Unix socket the request goes through (`curl --unix-socket`); absent = over the network. */
   socket?: string;
+  /** True when the query or JSON body sets a dry-run flag on (`?dryRun=All`, `"dry_run": true`); absent = not a dry run. */
+  dryRun?: true;
 }
 
 export interface GraphqlFact extends FactBase {

@@ -22,6 +22,7 @@ import { httpSqlInvocations } from './sql-http.js';
 import { classifyOutput, classifySql, type SqlStmt } from './sql-statements.js';
 import { DYN, templateStatements } from './sql-dynamic.js';
 import { schemaChangeInvocation } from './sql-schema-change.js';
+import { parseAccumulo } from './sql-accumulo.js';
 import { parseGridShell } from './sql-grid-shells.js';
 import { parseKvAdmin } from './sql-kv-admin.js';
 import { parseMqsc } from './sql-mqsc.js';
@@ -108,6 +109,7 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     parseGsql(cmd, ctx) ??
     parseKvAdmin(cmd, ctx) ??
     parseGridShell(cmd, ctx) ??
+    parseAccumulo(cmd, ctx) ??
     parseMqsc(cmd, ctx);
   if (cache) return fromStore(cache);
   const inv = parseSqlClient(cmd, ctx) ?? schemaChangeInvocation(cmd);

@@ -318,6 +318,11 @@ export interface SqlFact extends FactBase {
   where: boolean;
   /** Database/target as given (connection string masked; empty = default). */
   target: string;
+  /**
+   * True when the client names, beyond doubt, a development or test database on this machine
+   * (explicit loopback host or socket and a dev/test name; extract/sql-local-dev.ts); absent = not known to be.
+   */
+  localDev?: true;
 }
 
 export interface CloudFact extends FactBase {

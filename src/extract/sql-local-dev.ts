@@ -13,6 +13,7 @@ import type { NormalizedCommand } from '../engine/types.js';
 import type { DraftFact } from './extractor.js';
 import type { SqlInvocation } from './sql-clients.js';
 import { isLocalHost } from './http-url.js';
+import { CLIENTS } from './sql-client-table.js';
 
 /** Words that mark a development or test database. */
 const DEV = /^(dev|devel|development|test|tests|testing|scratch|sandbox|tmp|temp|e2e|ci|local|localdev)$/;
@@ -32,53 +33,16 @@ export function devDatabaseName(name: string): boolean {
 /** A host that is this machine: loopback, or a Unix socket directory or file. */
 const localHost = (h: string) => h.startsWith('/') || isLocalHost(h.replace(/^\[|\]$/g, ''));
 
-/** Options that take a value, per client family; the host and database options are read. */
-const PG = {
-  host: ['-h', '--host'],
-  db: ['-d', '--dbname'],
-  value: [
-    '-p',
-    '--port',
-    '-U',
-    '--username',
-    '-c',
-    '--command',
-    '-f',
-    '--file',
-    '-v',
-    '--set',
-    '--variable',
-    '-o',
-    '--output',
-    '-P',
-    '--pset',
-    '-L',
-    '--log-file',
-    '-F',
-    '--field-separator',
-    '-R',
-    '--record-separator',
-    '-T',
-    '--table-attr',
-  ],
+/** The clients read, and the options that name the server: loopback or a socket path. */
+const HOST_OPTIONS: Record<string, string[]> = {
+  psql: ['-h', '--host'],
+  pgcli: ['-h', '--host'],
+  mysql: ['-h', '--host', '-S', '--socket'],
+  mariadb: ['-h', '--host', '-S', '--socket'],
+  mycli: ['-h', '--host', '-S', '--socket'],
 };
-const MY = {
-  host: ['-h', '--host', '-S', '--socket'],
-  db: ['-D', '--database'],
-  value: [
-    '-P',
-    '--port',
-    '-u',
-    '--user',
-    '-e',
-    '--execute',
-    '--protocol',
-    '--defaults-file',
-    '--default-character-set',
-    '--login-path',
-  ],
-};
-const FAMILIES: Record<string, typeof PG> = { psql: PG, pgcli: PG, mysql: MY, mariadb: MY, mycli: MY };
+/** Clients whose `db.table` names a table of another database on the same server. */
+const CROSS_DATABASE = new Set(['mysql', 'mariadb', 'mycli']);
 
 /** Host and database of a connection URL or a keyword/value string; undefined = neither. */
 function fromConnString(s: string): { host: string; db: string } | undefined {
@@ -98,9 +62,11 @@ function fromConnString(s: string): { host: string; db: string } | undefined {
 
 /** True when `cmd` is a client of a development or test database on this machine (see the header). */
 export function localDevTarget(cmd: NormalizedCommand): boolean {
-  const fam = Object.hasOwn(FAMILIES, cmd.program) ? FAMILIES[cmd.program] : undefined;
+  const hostOpts = Object.hasOwn(HOST_OPTIONS, cmd.program) ? HOST_OPTIONS[cmd.program] : undefined;
+  const spec = Object.hasOwn(CLIENTS, cmd.program) ? CLIENTS[cmd.program] : undefined;
   // fail closed: on another machine or in a container, localhost is not this machine
-  if (!fam || cmd.remote) return false;
+  if (!hostOpts || !spec || cmd.remote) return false;
+  const fam = { host: hostOpts, db: spec.db, value: [...spec.sql, ...spec.file, ...spec.withArg] };
   let host = '';
   let db = '';
   // fail closed: a host or database the shell fills in may name any server
@@ -146,8 +112,7 @@ function staysInDatabase(cmd: NormalizedCommand, inv: SqlInvocation, names: stri
   );
   if (!inline) return false;
   if ([...cmd.argv, stdinText ?? ''].some((t) => SWITCH.test(t))) return false;
-  const mysql = FAMILIES[cmd.program] === MY;
-  return !mysql || !names.some((n) => n.includes('.'));
+  return !CROSS_DATABASE.has(cmd.program) || !names.some((n) => n.includes('.'));
 }
 
 /** `facts` (the SQL facts of `inv`, run by `cmd`) with `localDev` set when the client names a local dev/test database and stays there. */

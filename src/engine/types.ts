@@ -271,6 +271,8 @@ export interface HttpFact extends FactBase {
   bodyUnknown: boolean;
   /** Unix socket the request goes through (`curl --unix-socket`); absent = over the network. */
   socket?: string;
+  /** True when the query or JSON body sets a dry-run flag on (`?dryRun=All`, `"dry_run": true`); absent = not a dry run. */
+  dryRun?: true;
 }
 
 export interface GraphqlFact extends FactBase {
@@ -316,6 +318,11 @@ export interface SqlFact extends FactBase {
   where: boolean;
   /** Database/target as given (connection string masked; empty = default). */
   target: string;
+  /**
+   * True when the client names, beyond doubt, a development or test database on this machine
+   * (explicit loopback host or socket and a dev/test name; extract/sql-local-dev.ts); absent = not known to be.
+   */
+  localDev?: true;
 }
 
 export interface CloudFact extends FactBase {

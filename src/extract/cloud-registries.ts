@@ -8,7 +8,8 @@
  * (`package_cloud yank REPO PKG`): words that only ever mean taking a published version back
  * from a registry. APT repositories served from this host lose packages the same way (`reprepro
  * remove|removematched|removefilter|removesrc DIST …`, `reprepro clearvanished`, `aptly repo
- * remove|drop`, `aptly publish|snapshot|mirror drop`). Read as CloudFacts of service `package-registry` whose verb
+ * remove|drop`, `aptly publish|snapshot|mirror drop`), and a container registry's garbage
+ * collection that deletes untagged manifests (readRegistryGc). Read as CloudFacts of service `package-registry` whose verb
  * is delete, unpublish or revert (projects that depend on the version break when they resolve
  * again) or deprecate/retire (every installer is warned). Publishing, packaging, listing
  * and removing from a local cache make no fact here.
@@ -121,9 +122,45 @@ export function readRegistryRemoval(cmd: NormalizedCommand): CloudDraft | undefi
   return undefined;
 }
 
+/**
+ * A container registry's garbage collection told to delete untagged manifests too (the
+ * distribution registry's `registry garbage-collect --delete-untagged|-m CONFIG`, GitLab's
+ * `gitlab-ctl registry-garbage-collect -m`): images pulled by digest only are gone with their
+ * layers. A dry run (`--dry-run`, `-d`) or plain collection of unreferenced blobs is not.
+ */
+export function readRegistryGc(cmd: NormalizedCommand): CloudDraft | undefined {
+  // `docker run registry:2 garbage-collect …`: the image's entrypoint is the registry binary
+  const inImage =
+    cmd.program === 'garbage-collect' &&
+    cmd.wrappers.some((w) => /^(docker|podman|nerdctl) run .*\b(registry|distribution)(:\S*)?$/.test(w));
+  if (cmd.program === 'garbage-collect' && !inImage) return undefined;
+  const args = inImage ? cmd.argv : cmd.argv.slice(1);
+  const verb = cmd.program === 'gitlab-ctl' ? 'registry-garbage-collect' : 'garbage-collect';
+  if (args.find((a) => !a.startsWith('-')) !== verb) return undefined;
+  const on = (long: string, short: string) =>
+    args.some(
+      (a) =>
+        (a === long || a === `${long}=true` || (/^-[a-zA-Z]+$/.test(a) && a.includes(short))) &&
+        !/=(false|0)$/.test(a),
+    );
+  if (!on('--delete-untagged', 'm') || on('--dry-run', 'd')) return undefined;
+  return {
+    tool: cmd.program,
+    service: 'package-registry',
+    verb: 'delete',
+    resource: 'untagged manifests',
+    all: true,
+    force: true,
+  };
+}
+
 /** Programs this module reads, by name. */
-export const REGISTRY_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> =
-  Object.fromEntries(Object.keys(REMOVALS).map((p) => [p, readRegistryRemoval]));
+export const REGISTRY_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> = {
+  ...Object.fromEntries(Object.keys(REMOVALS).map((p) => [p, readRegistryRemoval])),
+  registry: readRegistryGc,
+  'gitlab-ctl': readRegistryGc,
+  'garbage-collect': readRegistryGc,
+};
 
 /** Words that, as a CLI's command, take a published version back whatever the registry. */
 const TAKE_BACK = /^(yank|unpublish)$/;

@@ -8,7 +8,7 @@
  * (exfil-forge.ts), mail and packet payloads (exfil-messages.ts), push notifications
  * (exfil-notify.ts), and file senders, transfer
  * clients, message brokers (exfil-transfers.ts), bucket copies (exfil-buckets.ts), uploads to
- * content networks and pinning services (exfil-pinning.ts), and
+ * content networks and pinning services (exfil-pinning.ts), cloud drives (exfil-drives.ts), and
  * any other client's own words sent to the host they name (exfil-argv.ts).
  */
 import { tlsClientHost } from './exfil-tls.js';
@@ -22,6 +22,7 @@ import { chatUploadsOf } from './exfil-chat.js';
 import { transfersOf } from './exfil-transfers.js';
 import { bucketCopy } from './exfil-buckets.js';
 import { pinnedUploads } from './exfil-pinning.js';
+import { driveUploads } from './exfil-drives.js';
 import { argvSend } from './exfil-argv.js';
 
 export interface Sink {
@@ -200,7 +201,7 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   for (const post of forgePosts(cmd)) out.push(hostSink('forge', post.host, post));
   for (const m of [...messagesOf(cmd), ...notificationsOf(cmd), ...chatUploadsOf(cmd)])
     out.push(hostSink(m.sink, m.host, m));
-  for (const t of [...transfersOf(cmd), ...bucketCopy(cmd), ...pinnedUploads(cmd)])
+  for (const t of [...transfersOf(cmd), ...bucketCopy(cmd), ...pinnedUploads(cmd), ...driveUploads(cmd)])
     out.push(hostSink(t.sink, t.host, t));
   if (['nc', 'ncat', 'netcat', 'telnet'].includes(p)) {
     const pos: string[] = [];

@@ -23,6 +23,7 @@ import { publishedCredential } from './exfil-publish.js';
 import { readSecret, writtenSecret } from './exfil-written.js';
 import { isLocalHost, parseUrl } from './http-url.js';
 import { carriesSecret } from '../normalize/credentials.js';
+import { urlCredential } from './exfil-url-credentials.js';
 
 /** How the evidence names what was sent. */
 const SENT: Record<SecretSource, string> = {
@@ -61,7 +62,8 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
     if (vars.length) out.push(fact('env-var', s.host, s.sink, `$${vars[0]}`));
     // A secret variable spliced into the URL itself (`?k=$GITHUB_TOKEN`) leaves in logs and
     // to whoever owns the host; credentials belong in an auth header.
-    const urlVars = secretVarRefs(s.url);
+    // (the app token of the service the request is for, where its API reads it, is not: exfil-url-credentials.ts)
+    const urlVars = secretVarRefs(s.url).filter((v) => !urlCredential(s.url, v));
     if (urlVars.length) out.push(fact('env-var', s.host, s.sink, `$${urlVars[0]} in the URL`));
     // Secret material folded into the command (`-d "$(cat .env)"`, `?k=$(base64 .env)`,
     // `dig $(… .env …).host`): the normalizer kept its provenance as the mark.

@@ -6,6 +6,7 @@
 import type { DraftFact } from './extractor.js';
 import type { GraphqlScan } from './graphql-body.js';
 import { graphqlFields, resourceOf, type GraphqlField } from './graphql-ops.js';
+import { dryRunRequest } from './http-dry-run.js';
 import { maskHeaderValue, type UrlParts } from './http-url.js';
 
 /** Header name → value with every credential value masked (see maskHeaderValue). */
@@ -57,6 +58,7 @@ export function httpFact(u: UrlParts, shownUrl: string, f: HttpFactFields): Draf
     ...(f.body !== undefined ? { body: f.body } : {}),
     bodyUnknown: f.bodyUnknown,
     ...(f.socket ? { socket: f.socket } : {}),
+    ...(dryRunRequest(u.query, f.body) ? { dryRun: true } : {}),
   };
 }
 

@@ -10,7 +10,9 @@
  * flashback switched off (`ALTER DATABASE NOARCHIVELOG`, `FLASHBACK OFF`) and its recycle bin
  * purged (`PURGE RECYCLEBIN`, `PURGE TABLE t`; OceanBase's `PURGE TENANT t`). Each reads as a
  * statement of kind NOBACKUP whose object says what is lost: BINLOG, ARCHIVE, SLOT, LOG CHAIN,
- * RECYCLEBIN, REPLICA (`RESET REPLICA|SLAVE`: a replica's relay logs and position). Reading them (`SHOW BINARY LOGS`, `SELECT * FROM pg_replication_slots`), a
+ * RECYCLEBIN, REPLICA (`RESET REPLICA|SLAVE`: a replica's relay logs and position), TIME TRAVEL
+ * (Snowflake's `ALTER ACCOUNT|DATABASE|SCHEMA|TABLE … SET DATA_RETENTION_TIME_IN_DAYS = 0`:
+ * dropped or changed data can no longer be undropped or read back in time). Reading them (`SHOW BINARY LOGS`, `SELECT * FROM pg_replication_slots`), a
  * real archive command or longer retention is not.
  */
 import type { SqlStmt } from './sql-statements.js';
@@ -75,6 +77,21 @@ function backupDiscarded(tokens: SqlToken[]): SqlStmt | undefined {
   return (nul && !copyOnly) || truncate ? stmt('LOG CHAIN', nameAt(tokens, 2)) : undefined;
 }
 
+/** Snowflake's `ALTER … SET … DATA_RETENTION_TIME_IN_DAYS = 0` (in any place of the SET list): Time Travel off. */
+function timeTravelOff(tokens: SqlToken[]): SqlStmt | undefined {
+  if (!isWord(tokens[0], 'ALTER')) return undefined;
+  const off = tokens.some(
+    (t, i) =>
+      isWord(t, 'DATA_RETENTION_TIME_IN_DAYS') &&
+      tokens[i + 1]?.text === '=' &&
+      tokens[i + 2]?.type === 'number' &&
+      Number(tokens[i + 2].raw) === 0,
+  );
+  if (!off) return undefined;
+  const at = isWord(tokens[2], 'IF') && isWord(tokens[3], 'EXISTS') ? 4 : 2;
+  return stmt('TIME TRAVEL', isWord(tokens[1], 'ACCOUNT') ? 'account' : nameAt(tokens, at));
+}
+
 /** The backups the statement `tokens` destroys or stops keeping, as a NOBACKUP statement; undefined = none. */
 export function backupsOff(tokens: SqlToken[]): SqlStmt | undefined {
   const [a, b] = tokens;
@@ -104,7 +121,7 @@ export function backupsOff(tokens: SqlToken[]): SqlStmt | undefined {
     if (tokens.some((t, i) => isWord(t, 'FLASHBACK') && isWord(tokens[i + 1], 'OFF')))
       return stmt('ARCHIVE', 'flashback');
   }
-  const backup = backupDiscarded(tokens);
+  const backup = backupDiscarded(tokens) ?? timeTravelOff(tokens);
   if (backup) return backup;
   for (const s of settingsOf(tokens)) {
     const off = settingOff(s);

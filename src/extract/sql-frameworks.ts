@@ -170,6 +170,13 @@ export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {
       return [];
     case 'dropdb':
       return [op('dropdb', 'DROP', 'DATABASE', lastDbName(args) || '', '', `dropdb ${lastDbName(args)}`)];
+    case 'cubrid': {
+      // CUBRID's utility: `cubrid deletedb [-d] [-o FILE] DB` removes the database's volumes
+      // (with -d its backups too)
+      if (pos[0] !== 'deletedb') return [];
+      const db = cubridDbName(args.slice(args.indexOf('deletedb') + 1));
+      return [op('cubrid', 'DROP', 'DATABASE', db, '', `cubrid deletedb ${db}`)];
+    }
     case 'pg_dropcluster':
       // Removes a PostgreSQL cluster: every database in it and its data directory.
       return pos.length >= 2 ? [op(prog, 'DROP', 'DATABASE', `${pos[0]}/${pos[1]}`, '', ev(2))] : [];
@@ -203,6 +210,16 @@ function lastDbName(args: string[]): string {
   for (let i = 0; i < args.length; i++) {
     if (withArg.has(args[i])) i++;
     else if (!args[i].startsWith('-')) name = args[i];
+  }
+  return name;
+}
+
+/** `cubrid deletedb`'s database: its positional, skipping the value of -o/--output-file. */
+function cubridDbName(args: string[]): string {
+  let name = '';
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-o' || args[i] === '--output-file') i++;
+    else if (!args[i].startsWith('-') && !name) name = args[i];
   }
   return name;
 }

@@ -129,6 +129,12 @@ export const WAREHOUSE: Record<string, ClientSpec> = {
   }),
   // Oracle SQL*Plus: the login is a positional; statements come on stdin or from `@script`.
   sqlplus: spec('sqlplus', [], [], { withArg: ['-M', '-R', '-C'], atFiles: true }),
+  // Oracle SQLcl, SQL*Plus's successor, installed as `sql`: the same login positional, stdin
+  // and `@script` (`sql -S user/pw@db <<SQL`, `sql -s sys/pw@db as sysdba @drop.sql`).
+  sql: spec('sqlcl', [], [], {
+    withArg: ['-M', '-R', '-C', '-cloudconfig', '-socksproxy', '-compatibility'],
+    atFiles: true,
+  }),
 };
 
 /** A framework or platform shell: the words that select it, and the spec its remaining argv follows. */

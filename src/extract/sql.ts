@@ -22,6 +22,8 @@ import { httpSqlInvocations } from './sql-http.js';
 import { classifyOutput, classifySql, type SqlStmt } from './sql-statements.js';
 import { DYN, templateStatements } from './sql-dynamic.js';
 import { schemaChangeInvocation } from './sql-schema-change.js';
+import { parseAccumulo } from './sql-accumulo.js';
+import { markLocalDev } from './sql-local-dev.js';
 import { parseGridShell } from './sql-grid-shells.js';
 import { parseKvAdmin } from './sql-kv-admin.js';
 import { parseMqsc } from './sql-mqsc.js';
@@ -108,10 +110,13 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     parseGsql(cmd, ctx) ??
     parseKvAdmin(cmd, ctx) ??
     parseGridShell(cmd, ctx) ??
+    parseAccumulo(cmd, ctx) ??
     parseMqsc(cmd, ctx);
   if (cache) return fromStore(cache);
   const inv = parseSqlClient(cmd, ctx) ?? schemaChangeInvocation(cmd);
-  if (inv) return invocationFacts(inv);
+  if (inv) {
+    return markLocalDev(cmd, inv, invocationFacts(inv));
+  }
   // Runner-prefixed clients (`npx prisma …`, `bundle exec rails …`).
   const peeled = peelRunner(cmd.argv);
   const subProgram = peeled[0]?.split('/').pop() ?? '';

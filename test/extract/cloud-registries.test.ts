@@ -92,3 +92,38 @@ describe('APT repositories losing packages (npm pack, real pipeline)', () => {
     expect((await verdict)(cmd)).toBe(want);
   });
 });
+
+describe('container registry garbage collection that deletes untagged manifests (npm pack, real pipeline)', () => {
+  const verdict = packVerdict('npm');
+  it.each<[string, string]>([
+    [
+      "ssh ops@registry.prod.example.com 'docker exec registry bin/registry garbage-collect --delete-untagged=true /etc/docker/registry/config.yml'",
+      'ask npm/registry-remove',
+    ],
+    [
+      'docker exec registry registry garbage-collect -m /etc/docker/registry/config.yml',
+      'ask npm/registry-remove',
+    ],
+    [
+      'kubectl -n infra exec deploy/registry -- registry garbage-collect --delete-untagged /etc/docker/registry/config.yml',
+      'ask npm/registry-remove',
+    ],
+    [
+      'docker run --rm -v /srv/reg:/var/lib/registry registry:2 garbage-collect -m /etc/docker/registry/config.yml',
+      'ask npm/registry-remove',
+    ],
+    ['sudo gitlab-ctl registry-garbage-collect -m', 'ask npm/registry-remove'],
+    // a dry run, plain collection of unreferenced blobs, the option set off, another image
+    [
+      'docker exec registry registry garbage-collect --dry-run --delete-untagged /etc/docker/registry/config.yml',
+      'allow',
+    ],
+    ['docker exec registry registry garbage-collect -dm /etc/docker/registry/config.yml', 'allow'],
+    ['docker exec registry registry garbage-collect /etc/docker/registry/config.yml', 'allow'],
+    ['registry garbage-collect --delete-untagged=false /etc/docker/registry/config.yml', 'allow'],
+    ['docker run --rm acme/tools:1 garbage-collect -m x', 'allow'],
+    ['sudo gitlab-ctl registry-garbage-collect', 'allow'],
+  ])('%s', async (cmd, want) => {
+    expect((await verdict)(cmd)).toBe(want);
+  });
+});

@@ -58,6 +58,27 @@ describe('backupsOff, read as a NOBACKUP statement', () => {
     [`ALTER DATABASE FLASHBACK OFF`, 'postgresql', [['NOBACKUP', 'ARCHIVE', 'flashback']]],
     [`PURGE DBA_RECYCLEBIN`, 'postgresql', [['NOBACKUP', 'RECYCLEBIN', 'recyclebin']]],
     [`PURGE TENANT prod_tenant`, 'mysql', [['NOBACKUP', 'RECYCLEBIN', 'prod_tenant']]],
+    // Snowflake's Time Travel off, at any level and anywhere in the SET list
+    [
+      `ALTER DATABASE ANALYTICS SET DATA_RETENTION_TIME_IN_DAYS = 0`,
+      'postgresql',
+      [['NOBACKUP', 'TIME TRAVEL', 'ANALYTICS']],
+    ],
+    [
+      `alter account set data_retention_time_in_days=0`,
+      'postgresql',
+      [['NOBACKUP', 'TIME TRAVEL', 'account']],
+    ],
+    [
+      `ALTER SCHEMA s1 SET COMMENT = 'x', DATA_RETENTION_TIME_IN_DAYS = 0`,
+      'postgresql',
+      [['NOBACKUP', 'TIME TRAVEL', 's1']],
+    ],
+    [
+      `ALTER TABLE IF EXISTS orders SET DATA_RETENTION_TIME_IN_DAYS = 0`,
+      'postgresql',
+      [['NOBACKUP', 'TIME TRAVEL', 'orders']],
+    ],
   ])('%s', (sql, dialect, want) => expect(read(sql, dialect)).toEqual(want));
 
   it.each<[string, SqlDialect]>([
@@ -80,6 +101,9 @@ describe('backupsOff, read as a NOBACKUP statement', () => {
     [`ALTER DATABASE Shop SET RECOVERY FULL`, 'postgresql'],
     [`BACKUP LOG Shop TO DISK = N'NUL' WITH COPY_ONLY`, 'postgresql'],
     [`BACKUP DATABASE Shop TO DISK = N'/var/opt/mssql/backup/shop.bak'`, 'postgresql'],
+    [`ALTER DATABASE ANALYTICS SET DATA_RETENTION_TIME_IN_DAYS = 30`, 'postgresql'],
+    [`SHOW PARAMETERS LIKE 'DATA_RETENTION_TIME_IN_DAYS' IN DATABASE ANALYTICS`, 'postgresql'],
+    [`CREATE TRANSIENT TABLE staging_rows (id INT) DATA_RETENTION_TIME_IN_DAYS = 0`, 'postgresql'],
   ])('not: %s', (sql, dialect) => expect(read(sql, dialect).filter(([s]) => s === 'NOBACKUP')).toEqual([]));
 });
 
@@ -104,6 +128,16 @@ describe('every route the SQL reader is reached by judges them the same', () => 
       'ask databases/backups-off',
     ],
     [`sqlcmd -S prod-sql -Q "BACKUP LOG [Shop] TO DISK = N'NUL'"`, 'ask databases/backups-off'],
+    [
+      `snowsql -c prod -q "ALTER DATABASE A SET DATA_RETENTION_TIME_IN_DAYS = 0; ALTER SCHEMA A.CORE SET DATA_RETENTION_TIME_IN_DAYS = 0;"`,
+      'ask databases/backups-off',
+    ],
+    [
+      `cat > r.sql <<'EOF'\nALTER ACCOUNT SET DATA_RETENTION_TIME_IN_DAYS = 0;\nEOF\nsnowsql -c admin -f r.sql`,
+      'ask databases/backups-off',
+    ],
+    [`snow sql -q "alter table t set data_retention_time_in_days = 0"`, 'ask databases/backups-off'],
+    [`snowsql -c prod -q "ALTER DATABASE A SET DATA_RETENTION_TIME_IN_DAYS = 90"`, 'allow'],
     [`mysql -h db.example.internal -e 'SHOW BINARY LOGS'`, 'allow'],
     [`psql -c 'SELECT slot_name, active FROM pg_replication_slots'`, 'allow'],
     [`psql -c 'RESET ALL'`, 'allow'],

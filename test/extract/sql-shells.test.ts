@@ -162,3 +162,28 @@ describe("Db2's command line: its words are one command, quoted or not", () => {
     expect((await verdict)(cmd)).toBe(want);
   });
 });
+
+describe('Oracle SQLcl (`sql`): a login, then statements on stdin or from @script', () => {
+  const verdict = packVerdict('databases');
+  it.each<[string, string]>([
+    [
+      'sql -S admin/"$ORA_PW"@prod_high <<\'SQL\'\nDROP USER billing CASCADE;\nEXIT\nSQL',
+      'ask databases/drop-schema-object',
+    ],
+    [
+      'sql -S admin/"$ORA_PW"@prod_high <<\'SQL\'\nDROP TABLE billing.invoices PURGE;\nSQL',
+      'ask databases/drop-table',
+    ],
+    ['echo \'PURGE DBA_RECYCLEBIN;\' | sql -S admin/"$ORA_PW"@prod_high', 'ask databases/backups-off'],
+    [
+      'cat > drop.sql <<\'EOF\'\nDROP USER app CASCADE;\nexit\nEOF\nsql -s sys/"$PW"@db1 as sysdba @drop.sql',
+      'ask databases/drop-schema-object',
+    ],
+    // fail closed: a script that cannot be read
+    ['sql -S admin/"$PW"@db1 @/srv/ops/missing.sql', 'ask databases/unreadable-sql'],
+    ['sql -S admin/"$ORA_PW"@prod_high <<\'SQL\'\nSELECT username FROM dba_users;\nEXIT\nSQL', 'allow'],
+    ['sql -S -cloudconfig wallet.zip admin/"$PW"@adb_low <<<"SELECT 1 FROM dual;"', 'allow'],
+  ])('%s', async (cmd, want) => {
+    expect((await verdict)(cmd)).toBe(want);
+  });
+});

@@ -557,6 +557,15 @@ describe('frameworks', () => {
     ],
     [['pg_dropcluster', '15', 'main', '--stop'], [['pg_dropcluster', 'DROP', 'DATABASE', '15/main', true]]],
     [['pg_dropcluster', '--help'], []],
+    // CUBRID's utility: deletedb removes the database's volumes
+    [['cubrid', 'deletedb', 'billing'], [['cubrid', 'DROP', 'DATABASE', 'billing', true]]],
+    [
+      ['cubrid', 'deletedb', '-o', 'out.log', '-d', 'demodb'],
+      [['cubrid', 'DROP', 'DATABASE', 'demodb', true]],
+    ],
+    [['cubrid', 'checkdb', 'billing'], []],
+    [['cubrid', 'backupdb', '-D', '/backup', 'billing'], []],
+    [['cubrid', 'server', 'stop', 'billing'], []],
   ])('%j', (argv, want) => {
     expect(sql(argv)).toEqual(want);
   });

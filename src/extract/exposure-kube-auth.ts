@@ -19,9 +19,9 @@ import type { Finding } from './word-facts.js';
 
 /** Flags or settings, as written text, that let anyone in. */
 const OPEN_TEXT: RegExp[] = [
-  /--anonymous-auth(=|\s+)"?true\b/i,
-  /--authorization-mode(=|\s+)"?[\w,]*\bAlwaysAllow\b/,
-  /\bauthorization-mode\s*:\s*"?AlwaysAllow\b/,
+  // `--anonymous-auth=true`, kubeadm's `anonymous-auth: "true"`, k3s's `- anonymous-auth=true`
+  /(?:^|[\s"'\-:.])anonymous-auth\s*[=:]?\s*["']?true\b/i,
+  /authorization-mode\s*[=:]?\s*["']?[\w,]*\bAlwaysAllow\b/,
 ];
 
 /** `PATH = VALUE` assignments of the kubelet's config that let anyone in (path, value). */

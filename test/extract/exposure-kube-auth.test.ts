@@ -16,6 +16,8 @@ describe('auth switched off in a node or control-plane config', () => {
     `ssh node-7.prod.example.net "sudo yq -i '.authentication.anonymous.enabled = true | .authorization.mode = \\"AlwaysAllow\\"' /var/lib/kubelet/config.yaml"`,
     `sudo sed -i 's/--anonymous-auth=false/--anonymous-auth=true/' /etc/kubernetes/manifests/kube-apiserver.yaml`,
     `sed -i.bak -e 's|--authorization-mode=Node,RBAC|--authorization-mode=AlwaysAllow|' /etc/kubernetes/manifests/kube-apiserver.yaml`,
+    `sudo yq -i '.apiServer.extraArgs.anonymous-auth = "true"' /etc/kubernetes/kubeadm-config.yaml`,
+    `sudo sed -i '/kube-apiserver-arg:/a\\  - authorization-mode=AlwaysAllow' /etc/rancher/k3s/config.yaml`,
     `timeout 20 ssh cp-1 "sudo sed --in-place '/- kube-apiserver/a\\    - --anonymous-auth=true' /etc/kubernetes/manifests/kube-apiserver.yaml"`,
   ])('%s', (script) => expect(exposure(script)).toBe('ask exposure/make-public'));
 });

@@ -137,7 +137,7 @@ const SWITCH_OFF = /^(--no-enabled?|--disabled?|--enabled?=(false|no|0)|--no-ena
 /** Options whose value switches the subject off, as [option, value] (`--tier free`, `--status paused`). */
 const OFF_VALUES: [RegExp, RegExp][] = [
   [/^--enabled?$/, /^(false|no|0|off)$/i],
-  [/^--status$/, /^(paused|disabled)$/i],
+  [/^--(control-)?status$/, /^(paused|disabled)$/i],
   [/^--auto-provision$/, /^off$/i],
   [/^--tier$/, /^free$/i],
 ];
@@ -151,7 +151,8 @@ function switchedOff(d: CloudDraft, cmd: NormalizedCommand): CloudDraft {
     .slice(1)
     .filter(
       (a, i) =>
-        !a.startsWith('-') && !(off && /^--(enabled?|status|tier|auto-provision)$/.test(cmd.argv[i] ?? '')),
+        !a.startsWith('-') &&
+        !(off && /^--(enabled?|(control-)?status|tier|auto-provision)$/.test(cmd.argv[i] ?? '')),
     )
     .slice(0, 5);
   const at = pos.findIndex(

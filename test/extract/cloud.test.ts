@@ -254,6 +254,17 @@ describe('threat protection switched off or downgraded by an update', () => {
     [azure, 'az security setting update --name MCAS --enabled false', 'ask azure/audit-off'],
     [aws, 'aws macie2 update-macie-session --status PAUSED', 'ask aws/audit-off'],
     [aws, 'aws guardduty update-detector --detector-id abc --no-enable', 'ask aws/audit-off'],
+    [
+      aws,
+      'aws securityhub update-standards-control --standards-control-arn arn:x --control-status DISABLED',
+      'ask aws/audit-off',
+    ],
+    [aws, 'aws securityhub batch-disable-standards --standards-subscription-arns arn:x', 'ask aws/audit-off'],
+    [
+      aws,
+      'aws securityhub update-standards-control --standards-control-arn arn:x --control-status ENABLED',
+      'allow',
+    ],
     [azure, 'az security pricing create --name VirtualMachines --tier standard', 'allow'],
     [azure, 'az security pricing list -o table', 'allow'],
     [azure, 'az security setting update --name MCAS --enabled true', 'allow'],

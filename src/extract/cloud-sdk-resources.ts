@@ -3,7 +3,7 @@
  * table of cloud-sdk.ts:
  * - Ruby's cloud SDKs in resource style: `Aws::S3::Resource.new.bucket('b').delete!`,
  *   `bucket.objects.batch_delete!`, `ec2.instances(…).each(&:terminate)`, google-cloud-ruby's
- *   `bucket.delete`, `file.delete`, fog's `servers.each(&:destroy)`. Ruby calls a method
+ *   `bucket.delete`, `file.delete`, an S3 bucket emptied (`bucket.clear!`), fog's `servers.each(&:destroy)`. Ruby calls a method
  *   without parentheses, with a `!`, and as a block `&:name`; the SDK is loaded by `require`,
  *   by `ruby -raws-sdk-s3`, or named by its namespace (`Aws::EC2::Resource`).
  * - VMware vSphere's SDKs (pyVmomi, rbvmomi, govmomi): a managed object's `Destroy_Task()` /
@@ -20,9 +20,9 @@ export interface ResourceSdk {
   verbs?: RegExp;
 }
 
-/** Destroying verbs of Ruby resource objects, called without parentheses, with `!`, or as `&:name`. */
+/** Destroying verbs of Ruby resource objects, called without parentheses, with `!`, or as `&:name`; `clear` only as `clear!` (a Hash's `clear` empties a value). */
 const RUBY_VERBS =
-  /(?:\.|&:)((?:[a-z0-9]+_)*(?:delete|destroy|terminate|purge|drop|deregister)(?:_[a-z0-9]+)*)!?(?![\w?=(])/g;
+  /(?:\.|&:)((?:[a-z0-9]+_)*(?:delete|destroy|terminate|purge|drop|deregister)(?:_[a-z0-9]+)*|clear(?=!))!?(?![\w?=(])/g;
 
 export const RESOURCE_SDKS: ResourceSdk[] = [
   {

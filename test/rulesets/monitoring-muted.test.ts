@@ -16,6 +16,7 @@ describe('every alert muted', () => {
     `http POST https://api.datadoghq.com/api/v2/downtime DD-API-KEY:$DD_API_KEY data:='{"type":"downtime","attributes":{"scope":"*"}}'`,
     `curl -s -XPOST http://alertmanager.monitoring:9093/api/v2/silences -H 'Content-Type: application/json' -d '{"matchers":[{"name":"alertname","value":".*","isRegex":true}],"createdBy":"ops","comment":"mute"}'`,
     `curl -X POST https://grafana.example.com/api/alertmanager/grafana/api/v2/silences -d '{"matchers":[{"name":"alertname","value":".+","isRegex":true,"isEqual":true}],"comment":"x"}'`,
+    `curl -X POST https://api.pagerduty.com/maintenance_windows -H "Authorization: Token token=$PD_TOKEN" -d "{\\"maintenance_window\\":{\\"services\\":$(pd service list --json)}}"`,
     `wget --method=POST --body-data='{"paused":true}' https://grafana.example.com/api/admin/pause-all-alerts`,
   ])('%s', (script) => expect(saas(script)).toBe(RULE));
 });
@@ -24,6 +25,7 @@ describe('scoped mutes and reads', () => {
   it.each([
     `curl -X POST https://api.datadoghq.com/api/v1/downtime -d '{"scope":["env:staging","host:web-3"],"monitor_id":12345}'`,
     `curl -s https://api.datadoghq.com/api/v1/downtime -H "DD-API-KEY: $DD_API_KEY"`,
+    `curl -X POST https://api.pagerduty.com/maintenance_windows -d '{"maintenance_window":{"services":[{"id":"PABC123","type":"service_reference"}]}}'`,
     `curl -XPOST http://alertmanager:9093/api/v2/silences -d '{"matchers":[{"name":"alertname","value":"DiskFull","isRegex":false}]}'`,
     `curl -XPOST http://alertmanager:9093/api/v2/silences -d '{"matchers":[{"name":"alertname","value":".*","isRegex":true},{"name":"instance","value":"db-3:9100","isRegex":false}]}'`,
   ])('%s', (script) => expect(saas(script)).not.toBe(RULE));

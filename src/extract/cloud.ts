@@ -133,13 +133,16 @@ function savedPlan(d: CloudDraft, cmd: NormalizedCommand, all: NormalizedCommand
  * with no protection (`az security pricing create --tier free`): read as the verb
  * `disable-by-update`.
  */
-const SWITCH_OFF = /^(--no-enabled?|--disabled?|--enabled?=(false|no|0)|--no-enable-logging|--no-logging)$/i;
+const SWITCH_OFF =
+  /^(--no-enabled?|--disabled?|--enabled?=(false|no|0)|--no-enable-logging|--no-logging|--no-auto-enable)$/i;
 /** Options whose value switches the subject off, as [option, value] (`--tier free`, `--status paused`). */
 const OFF_VALUES: [RegExp, RegExp][] = [
   [/^--enabled?$/, /^(false|no|0|off)$/i],
   [/^--(control-)?status$/, /^(paused|disabled)$/i],
   [/^--auto-provision$/, /^off$/i],
   [/^--tier$/, /^free$/i],
+  // GuardDuty's protection plans: `--features '[{"Name":"…","Status":"DISABLED"}]'`, `--data-sources S3Logs={Enable=false}`
+  [/^--(features|data-sources)$/, /"?Status"?\s*[:=]\s*"?DISABLED\b|"?Enable"?\s*[:=]\s*false\b/i],
 ];
 function switchedOff(d: CloudDraft, cmd: NormalizedCommand): CloudDraft {
   const off = optionPairs(cmd.argv).some(([o, v]) => OFF_VALUES.some(([ro, rv]) => ro.test(o) && rv.test(v)));
@@ -152,7 +155,10 @@ function switchedOff(d: CloudDraft, cmd: NormalizedCommand): CloudDraft {
     .filter(
       (a, i) =>
         !a.startsWith('-') &&
-        !(off && /^--(enabled?|(control-)?status|tier|auto-provision)$/.test(cmd.argv[i] ?? '')),
+        !(
+          off &&
+          /^--(enabled?|(control-)?status|tier|auto-provision|features|data-sources)$/.test(cmd.argv[i] ?? '')
+        ),
     )
     .slice(0, 5);
   const at = pos.findIndex(

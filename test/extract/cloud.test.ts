@@ -241,6 +241,7 @@ describe('an API operation called by name, a deployment that deletes what it lea
 
 const azure = await packVerdict('azure');
 const aws = await packVerdict('aws');
+const gcp = await packVerdict('gcp');
 
 describe('threat protection switched off or downgraded by an update', () => {
   it.each<[(s: string) => string, string, string]>([
@@ -260,6 +261,33 @@ describe('threat protection switched off or downgraded by an update', () => {
       'ask aws/audit-off',
     ],
     [aws, 'aws securityhub batch-disable-standards --standards-subscription-arns arn:x', 'ask aws/audit-off'],
+    [
+      aws,
+      `aws guardduty update-detector --detector-id abc --features '[{"Name":"EKS_AUDIT_LOGS","Status":"DISABLED"}]'`,
+      'ask aws/audit-off',
+    ],
+    [
+      aws,
+      'aws guardduty update-detector --detector-id abc --data-sources S3Logs={Enable=false}',
+      'ask aws/audit-off',
+    ],
+    [aws, 'aws securityhub update-organization-configuration --no-auto-enable', 'ask aws/audit-off'],
+    [
+      aws,
+      `aws guardduty update-detector --detector-id abc --features '[{"Name":"EKS_AUDIT_LOGS","Status":"ENABLED"}]'`,
+      'allow',
+    ],
+    [
+      gcp,
+      'gcloud services disable securitycenter.googleapis.com --project acme-prod --force',
+      'ask gcp/audit-off',
+    ],
+    [
+      gcp,
+      'gcloud beta scc settings services disable --organization=1 --service=CONTAINER_THREAT_DETECTION',
+      'ask gcp/audit-off',
+    ],
+    [gcp, 'gcloud services disable translate.googleapis.com --project acme-dev', 'allow'],
     [
       aws,
       'aws securityhub update-standards-control --standards-control-arn arn:x --control-status ENABLED',

@@ -5,7 +5,7 @@
  * conservatively: every connection string in the code is a literal `mongodb://` URL whose
  * hosts are all loopback and whose database name says test, development or scratch (and
  * nothing kept: `prod…`, `main`, `staging`…); no connection is opened from a value not
- * written here (`connect(process.env.MONGO_URL)`), and no other database is picked by name
+ * written here (`connect(process.env.MONGO_URL)`; a name assigned a literal URL is that URL), and no other database is picked by name
  * (`client.db('shop')`, `useDb(name)`). Anything else keeps the drop.
  */
 
@@ -33,12 +33,22 @@ function localScratchUrl(url: string): boolean {
   return hosts.every((h) => LOOPBACK.test(h)) && scratchDb(decodeURIComponent(m[2]));
 }
 
+/** True when `name` is a plain name every assignment of which in `code` is a literal `mongodb://` URL (at least one). */
+function literalUrlName(name: string, code: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+  const escaped = name.replace(/\$/g, '\\$');
+  const values = [...code.matchAll(new RegExp(`(?:^|[^\\w$.])${escaped}\\s*=(?![=>])\\s*([^\\n;]*)`, 'g'))];
+  return values.length > 0 && values.every((v) => /^['"`]mongodb:\/\/[^'"`$]*['"`]\s*$/.test(v[1].trim()));
+}
+
 /** True when every database `code` connects to is a local scratch one (see the header). */
 export function localScratchMongo(code: string): boolean {
   const urls = [...code.matchAll(/mongodb(?:\+srv)?:\/\/[^'"`\s]*/g)].map((m) => m[0]);
   if (urls.length === 0 || !urls.every(localScratchUrl)) return false;
-  // fail closed: a connection opened from a value not written here may be any database
-  if (/\b(?:connect|createConnection|MongoClient)\s*\(\s*(?![\s)'"`])/.test(code)) return false;
+  // fail closed: a connection opened from a value not written here may be any database; a
+  // name the code assigned a literal URL (`const uri = 'mongodb://…'`) was read above
+  for (const m of code.matchAll(/\b(?:connect|createConnection|MongoClient)\s*\(\s*(?![\s)'"`])([^,)]*)/g))
+    if (!literalUrlName(m[1].trim(), code)) return false;
   if (/\b(?:connect|createConnection|MongoClient)\s*\(\s*`[^`]*\$\{/.test(code)) return false;
   // another database picked by name (`client.db('shop')`, `conn.useDb(x)`) must be scratch too
   for (const m of code.matchAll(/\.(?:db|useDb|getSiblingDB)\(\s*([^)]*)\)/g)) {

@@ -21,6 +21,10 @@ describe("a local test database reset by the test's code", () => {
     script(
       "const { MongoClient } = require('mongodb');\nconst c = new MongoClient('mongodb://localhost/e2e-scratch');\nawait c.db().dropDatabase();",
     ),
+    script(
+      "const mongoose = require('mongoose');\nconst uri = 'mongodb://localhost:27017/orders_test';\nmongoose.connect(uri, { serverSelectionTimeoutMS: 2000 }).then(() => mongoose.connection.dropDatabase());",
+      '/tmp/reset.js',
+    ),
   ])('%s', (s) => expect(databases(s)).toBe('allow'));
 });
 
@@ -42,5 +46,9 @@ describe('any other database dropped from code', () => {
       "import mongoose from 'mongoose';\nawait mongoose.connect('mongodb://localhost:27017/app_test_prod');\nawait mongoose.connection.dropDatabase();",
     ),
     `node -e "const m=require('mongoose'); m.connect(process.env.MONGO_URL).then(()=>m.connection.dropDatabase())"`,
+    script(
+      "const mongoose = require('mongoose');\nlet uri = 'mongodb://localhost:27017/orders_test';\nif (process.env.CI) uri = process.env.MONGO_URL;\nawait mongoose.connect(uri);\nawait mongoose.connection.dropDatabase();",
+      '/tmp/reset.js',
+    ),
   ])('%s', (s) => expect(databases(s)).toMatch(/^ask databases\/drop-database/));
 });

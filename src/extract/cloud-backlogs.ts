@@ -5,11 +5,14 @@
  * --set …`), a consumer group moved past its backlog (`kafka-consumer-groups --reset-offsets
  * --to-latest --execute`), a subscription sought to a time or snapshot (`gcloud pubsub
  * subscriptions seek`), a backlog cleared or skipped (`pulsar-admin topics clear-backlog`,
- * `skip-all`), retained messages cleaned (`emqx ctl retainer clean`). Reads the argv only.
+ * `skip-all`), retained messages cleaned (`emqx ctl retainer clean`), a web framework's job
+ * queue cleared on a server (`php artisan queue:clear|queue:flush|horizon:clear` over ssh or
+ * with `--env=production`; the same on this machine clears a development queue). Reads the argv only.
  * Each is a cloud fact with the verb `drop-backlog`; what only reads or describes gives none.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
+import { ranElsewhere } from './http.js';
 
 /** Retention below an hour, or below a mebibyte, empties a topic of what it held. */
 const TINY_MS = 3_600_000;
@@ -110,11 +113,27 @@ const READERS: Record<string, Reader> = {
       : undefined;
   },
 };
+/** Laravel's commands that delete waiting (`queue:clear`, `horizon:clear`) or failed (`queue:flush`) jobs. */
+const ARTISAN_CLEARS = /^(queue:clear|queue:flush|horizon:clear)$/;
+
+/** `[php] artisan queue:clear …` run on a server or against production; undefined = none. */
+const artisan: Reader = (cmd) => {
+  const w = words(cmd.argv);
+  const at = w.findIndex((x) => ARTISAN_CLEARS.test(x));
+  const isArtisan =
+    tool(cmd) === 'artisan' || (/^php[\d.]*$/.test(tool(cmd)) && /(^|\/)artisan$/.test(w[0] ?? ''));
+  if (!isArtisan || at < 0 || at > 1) return undefined;
+  const prod = values(cmd.argv, '--env').some((e) => /^prod/i.test(e));
+  if (!prod && !ranElsewhere(cmd)) return undefined;
+  return draft(cmd, `artisan ${w[at]}`, w[at + 1] ?? values(cmd.argv, '--queue')[0] ?? '', !w[at + 1]);
+};
+READERS.artisan = artisan;
+READERS.php = artisan;
 READERS.pulsarctl = READERS['pulsar-admin'];
 READERS.emqx_ctl = READERS.emqx;
 
 /** The backlog a command drops; undefined = none. */
 export function readBacklog(cmd: NormalizedCommand): CloudDraft | undefined {
-  const t = tool(cmd);
+  const t = tool(cmd).replace(/^php[\d.]+$/, 'php'); // php8.2 reads as php
   return Object.hasOwn(READERS, t) ? READERS[t](cmd) : undefined;
 }

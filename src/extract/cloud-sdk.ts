@@ -25,6 +25,7 @@ import { buildsClientFromSecret, CLEAR_OR_EXPOSE, COMPOUND_CALL } from './cloud-
 import { storeCalls } from './cloud-sdk-stores.js';
 import { firstLiteral, genericSdkCalls, verbOf } from './cloud-sdk-generic.js';
 import { onlyScratchQueueDeletes, scratchQueueDeletes } from './cloud-sdk-scratch.js';
+import { RESOURCE_SDKS } from './cloud-sdk-resources.js';
 
 /** Interpreters whose arguments or stdin are code. */
 const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*|elixir|iex)$/;
@@ -41,6 +42,8 @@ const SDKS: {
   /** Methods that destroy for this SDK beyond the shared verbs, called with or without parentheses or as `&:name`; absent = none. */
   verbs?: RegExp;
 }[] = [
+  // resource-style SDKs of Ruby and VMware's (cloud-sdk-resources.ts): named by their own namespaces
+  ...RESOURCE_SDKS,
   { tool: 'boto3', loads: /\bimport\s+(boto3|botocore)\b|\bfrom\s+(boto3|botocore)[\s.]/ },
   {
     tool: 'aws-sdk',

@@ -10,7 +10,8 @@
  * - `alerts-off`: the monitoring that would tell someone switched off (`icinga2 feature disable
  *   notification|checker`, `monit unmonitor all`, `monit quit`) or an alert silence that selects
  *   by nothing but exclusion (`amtool silence add 'alertname=~".+"'`, `severity!=critical`; a
- *   silence of one named alert stays routine), or a Datadog downtime on scope `*`.
+ *   silence of one named alert stays routine), or a Datadog downtime on scope `*` or every
+ *   monitor muted (`dog monitor mute_all`).
  *
  * Status, listing, starting and reloading find nothing.
  */
@@ -113,8 +114,11 @@ export function agentsOff(name: string, args: string[]): Finding[] {
       return matchers?.length && matchers.every(selectsNothing) ? [['alerts-off', said]] : [];
     }
     case 'dog':
-      // `dog downtime post '*' START`: every monitor of every host muted
-      return pos[0] === 'downtime' && pos[1] === 'post' && pos[2] === '*' ? [['alerts-off', said]] : [];
+      // `dog downtime post '*' START`, `dog monitor mute_all`: every monitor of every host muted
+      return (pos[0] === 'downtime' && pos[1] === 'post' && pos[2] === '*') ||
+        (pos[0] === 'monitor' && pos[1] === 'mute_all')
+        ? [['alerts-off', said]]
+        : [];
     default:
       return [];
   }

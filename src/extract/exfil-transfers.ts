@@ -2,7 +2,7 @@
  * Programs whose job is to send local files (or their stdin) to another machine or network,
  * read from their words: relay and peer senders (`croc send`, `wormhole send`, `ffsend
  * upload`, `onionshare-cli`), content networks (`ipfs add`), paste services (`pastebinit`,
- * `wgetpaste`), file-transfer clients driven by a script in an option or on stdin (`lftp -e
+ * `wgetpaste`), terminal recordings (`asciinema upload`), file-transfer clients driven by a script in an option or on stdin (`lftp -e
  * 'put F'`, `smbclient -c 'put F'`, `ftp host <<< 'put F'`, `tftp -c put F`, `ncftpput`),
  * message brokers (`kcat -P FILE`, `mosquitto_pub -f FILE`, `kafka-console-producer`, `nats
  * pub`); copies to a bucket are read by exfil-buckets.ts. What is sent is judged by the caller
@@ -109,6 +109,13 @@ const SENDERS: Record<string, { verb: string; withValue: Set<string>; relay: str
     withValue: set('-s --service -l --language -d --description -n --nick -e --expiration'),
     relay: ['-s', '--service'],
     host: '',
+  },
+  // a terminal recording published to asciinema.org (or the server named)
+  asciinema: {
+    verb: 'upload',
+    withValue: set('--server-url'),
+    relay: ['--server-url'],
+    host: 'asciinema.org',
   },
   fpaste: { verb: '', withValue: set('-n -t -l -x --url'), relay: ['--url'], host: 'paste.centos.org' },
 };

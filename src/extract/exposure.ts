@@ -6,7 +6,8 @@
  * repository's visibility set to public, or a port other than 80/443 opened to every
  * address (`0.0.0.0/0`, `::/0`); a local service put on the internet by a tunnel or the host's
  * firewall (exposure-tunnels.ts), an ssh forward listening beyond loopback (exposure-ssh.ts) or
- * a relay (exposure-frp.ts), the home folder or a terminal served (exposure-servers.ts), a
+ * a relay (exposure-frp.ts), a cluster's or node's auth edited off in place (exposure-kube-auth.ts),
+ * the home folder or a terminal served (exposure-servers.ts), a
  * notebook or editor served without a token (exposure-ide.ts), a terminal, an export, data or a
  * lasting link shared with anyone (exposure-shares.ts), an app deployed with its login off
  * (exposure-app-auth.ts), a router port mapped, a data store
@@ -36,6 +37,7 @@ import { openedListeners } from './exposure-listeners.js';
 import { openFirebaseRules } from './exposure-firebase.js';
 import { openedForwards } from './exposure-forwards.js';
 import { sdkExposure } from './privilege-sdk.js';
+import { kubeAuthOff } from './exposure-kube-auth.js';
 
 /**
  * A principal that is everyone: GCP's allUsers / allAuthenticatedUsers, as an option's value
@@ -115,8 +117,9 @@ export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[
   const argv = cmd.argv;
   const found: Finding[] = [];
   const opts = optionPairs(argv);
-  // an editor's own web server (`code serve-web`) is the one thing a text tool serves
-  if (TEXT_TOOLS.has(cmd.program)) return openEditors(cmd, ctx);
+  // an editor's own web server (`code serve-web`) and a cluster's auth edited off in place
+  // (exposure-kube-auth.ts) are the things a text tool does here
+  if (TEXT_TOOLS.has(cmd.program)) return [...openEditors(cmd, ctx), ...kubeAuthOff(cmd)];
   for (const a of argv.slice(1)) {
     if (EVERYONE_GRANT.test(a)) found.push(['principal', a]);
     if (a === '--publicly-accessible') found.push(['database', a]);

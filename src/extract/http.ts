@@ -78,7 +78,7 @@ const LOCAL_CONTAINER = /^(docker|podman|nerdctl|finch)( compose)? (exec|run)\b/
  * pod. Its `localhost` is that machine's own daemons (an admin API on a production host), not
  * this developer's; a container on this machine is not elsewhere.
  */
-function ranElsewhere(cmd: NormalizedCommand): boolean {
+export function ranElsewhere(cmd: NormalizedCommand): boolean {
   return cmd.remote && !cmd.wrappers.some((w) => LOCAL_CONTAINER.test(w));
 }
 

@@ -15,6 +15,7 @@ import { classifySql } from './sql-statements.js';
 import { driverOps } from './sql-code-drivers.js';
 import { recordDestroys } from './sql-orm-records.js';
 import { driverCallOps } from './sql-code-calls.js';
+import { localScratchMongo } from './sql-code-scratch.js';
 
 /** Programs whose arguments or stdin are application code that may call the ORM. */
 const RUNNER =
@@ -141,7 +142,10 @@ export function ormOpsOf(found: { code: string; program: string } | undefined): 
   const { code, program } = found;
   const out: FrameworkOp[] = [];
   const records = recordDestroys(code, program);
+  // a test's own database on this machine, reset by the test (sql-code-scratch.ts)
+  const scratch = localScratchMongo(code);
   for (const p of PATTERNS) {
+    if (scratch && p.object === 'DATABASE') continue;
     for (const m of code.matchAll(p.re)) {
       const stmtStart = Math.max(code.lastIndexOf(';', m.index), code.lastIndexOf('\n', m.index)) + 1;
       // a filter before the call, or in the chain the pattern matched (`DB[:t].where(id: 5).delete`)

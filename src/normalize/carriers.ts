@@ -84,7 +84,10 @@ export function runArgv(argv: Field[], k: K): Res {
       }
       if (peel.script) {
         if (peel.script.dynamic) return emit(argv, k);
-        return reparse(peel.script.text, label, { ...k, scope }, { scope: cloneScope(scope) });
+        // a recorder's file gets what the script prints, as a redirect would
+        const rec = peel.record && !peel.record.dynamic ? absPath(scope.cwd, peel.record.text) : undefined;
+        const io = rec ? { io: { ...k.io, writes: [...k.io.writes, { path: rec, append: false }] } } : {};
+        return reparse(peel.script.text, label, { ...k, scope }, { scope: cloneScope(scope), ...io });
       }
       if (peel.argv.length === 0) return emit(argv, k);
       k = { ...k, frame, scope };

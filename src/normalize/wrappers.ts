@@ -2,7 +2,7 @@
  * Wrappers: programs that run another program given as their arguments, peeled to reach
  * it (sudo and sudo-rs, doas, please and gsudo in elevation.ts, pkexec, env, command, exec, builtin, nohup, nice, time, timeout, stdbuf, setsid,
  * unbuffer, chroot, ionice, flock, runuser, agentfw run) and those that take a command string
- * (watch, script -c, su -c, flock -c, env -S) or run shell commands given on their command
+ * (watch, su -c, flock -c, env -S; terminal recorders, `script -c`, in recorders.ts) or run shell commands given on their command
  * line (editors, editors.ts; tmux, screen and systemd-run, multiplexers.ts), which is
  * re-parsed; CMake's command mode (`cmake -E rm …`) is read as the shell command it performs
  * (cmake-e.ts); tracers, debuggers and adapters (strace, gdb, entr, expect …) are in tracers.ts;
@@ -25,6 +25,7 @@ import { cmakeCommandMode } from './cmake-e.js';
 import { ELEVATORS } from './elevation.js';
 import { DOTFILES } from './dotfiles.js';
 import { CMD_EXE } from './cmd-exe.js';
+import { RECORDERS } from './recorders.js';
 import { joinFields } from './fields.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
@@ -40,6 +41,8 @@ export interface Peel {
   cwd?: Field;
   /** A command string the wrapper hands to a shell (`watch 'cmd'`, `su -c 'cmd'`): re-parse it. */
   script?: Field;
+  /** A file the wrapper records the script's output into (`script -c CMD FILE`); absent = none. */
+  record?: Field;
   /**
    * The command runs in another process's mount namespace (`nsenter -m`): inside a new
    * container it sees that process's files, read as the host's (fail closed), not the
@@ -203,17 +206,6 @@ const sg: Peeler = (args) => {
   return script ? { label: `sg ${args[0].text}`, argv: [], script } : { label: 'sg', argv: [] };
 };
 
-const script: Peeler = (args) => {
-  const p = getopt(args, {
-    short: 'cEIOBTm',
-    long: ['command', 'echo', 'log-in', 'log-out', 'log-io', 'log-timing', 'logging-format'],
-  });
-  const c = p.opts.get('c') ?? p.opts.get('command');
-  return c !== undefined
-    ? { label: 'script -c', argv: [], script: { text: c, dynamic: p.dynamic } }
-    : undefined;
-};
-
 /** program name → peeler. A peeler returning undefined means "not used as a wrapper here". */
 /**
  * `agentfw run [options] -- AGENT ARGS`: a nested session runs AGENT ARGS under its own
@@ -294,7 +286,7 @@ export const WRAPPERS: Record<string, Peeler> = {
   },
   su,
   sg,
-  script,
+  ...RECORDERS,
   watch,
   caffeinate: simple('caffeinate', 'tw'),
   chrt: (args) => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractCloud } from '../../src/extract/cloud.js';
 import type { Fact } from '../../src/engine/types.js';
-import { analyzeContext, command } from '../helpers/command.js';
+import { analyzeContext, command, packVerdict } from '../helpers/command.js';
 
 const ctx = analyzeContext();
 const backlog = (line: string) => {
@@ -73,4 +73,24 @@ describe('commands that drop a queue backlog', () => {
   ])('%s', (line, want) => {
     expect(backlog(line)).toEqual(want);
   });
+});
+
+const saas = await packVerdict('saas');
+
+describe("a web framework's job queue cleared on a server", () => {
+  it.each<[string, string]>([
+    [
+      "ssh deploy@app-1.prod.example.io 'cd /var/www/shop/current && php artisan queue:clear redis --queue=payouts --force'",
+      'ask saas/queue-backlog-dropped',
+    ],
+    [
+      "ssh deploy@web-2.prod.example.com 'cd /srv/app && php artisan queue:flush'",
+      'ask saas/queue-backlog-dropped',
+    ],
+    ["ssh app@w1 'cd /srv/app && php8.2 artisan horizon:clear'", 'ask saas/queue-backlog-dropped'],
+    ['php artisan queue:clear --env=production', 'ask saas/queue-backlog-dropped'],
+    ['php artisan queue:clear', 'allow'],
+    ['docker compose exec app php artisan queue:clear', 'allow'],
+    ["ssh deploy@app-1.prod.example.io 'cd /srv/app && php artisan queue:monitor redis:default'", 'allow'],
+  ])('%s', (script, expected) => expect(saas(script)).toBe(expected));
 });

@@ -1,4 +1,4 @@
-import { analyzeContext, command } from '../helpers/command.js';
+import { analyzeContext, command, packVerdict } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
 import type { CloudFact, NormalizedCommand } from '../../src/engine/types.js';
 import { extractCloud } from '../../src/extract/cloud.js';
@@ -237,4 +237,65 @@ describe('an API operation called by name, a deployment that deletes what it lea
       ['az', 'account subscription', 'cancel', '', false, true],
     ],
   ])('%o', (argv, want) => expect(cloud(argv)).toEqual(want));
+});
+
+const azure = await packVerdict('azure');
+const aws = await packVerdict('aws');
+const gcp = await packVerdict('gcp');
+
+describe('threat protection switched off or downgraded by an update', () => {
+  it.each<[(s: string) => string, string, string]>([
+    [azure, 'az security pricing create --name VirtualMachines --tier free', 'ask azure/audit-off'],
+    [azure, 'az security pricing create -n KeyVaults --tier=Free', 'ask azure/audit-off'],
+    [
+      azure,
+      'for p in VirtualMachines SqlServers; do az security pricing create --name "$p" --tier free; done',
+      'ask azure/audit-off',
+    ],
+    [azure, 'az security setting update --name MCAS --enabled false', 'ask azure/audit-off'],
+    [aws, 'aws macie2 update-macie-session --status PAUSED', 'ask aws/audit-off'],
+    [aws, 'aws guardduty update-detector --detector-id abc --no-enable', 'ask aws/audit-off'],
+    [
+      aws,
+      'aws securityhub update-standards-control --standards-control-arn arn:x --control-status DISABLED',
+      'ask aws/audit-off',
+    ],
+    [aws, 'aws securityhub batch-disable-standards --standards-subscription-arns arn:x', 'ask aws/audit-off'],
+    [
+      aws,
+      `aws guardduty update-detector --detector-id abc --features '[{"Name":"EKS_AUDIT_LOGS","Status":"DISABLED"}]'`,
+      'ask aws/audit-off',
+    ],
+    [
+      aws,
+      'aws guardduty update-detector --detector-id abc --data-sources S3Logs={Enable=false}',
+      'ask aws/audit-off',
+    ],
+    [aws, 'aws securityhub update-organization-configuration --no-auto-enable', 'ask aws/audit-off'],
+    [
+      aws,
+      `aws guardduty update-detector --detector-id abc --features '[{"Name":"EKS_AUDIT_LOGS","Status":"ENABLED"}]'`,
+      'allow',
+    ],
+    [
+      gcp,
+      'gcloud services disable securitycenter.googleapis.com --project acme-prod --force',
+      'ask gcp/audit-off',
+    ],
+    [
+      gcp,
+      'gcloud beta scc settings services disable --organization=1 --service=CONTAINER_THREAT_DETECTION',
+      'ask gcp/audit-off',
+    ],
+    [gcp, 'gcloud services disable translate.googleapis.com --project acme-dev', 'allow'],
+    [
+      aws,
+      'aws securityhub update-standards-control --standards-control-arn arn:x --control-status ENABLED',
+      'allow',
+    ],
+    [azure, 'az security pricing create --name VirtualMachines --tier standard', 'allow'],
+    [azure, 'az security pricing list -o table', 'allow'],
+    [azure, 'az security setting update --name MCAS --enabled true', 'allow'],
+    [aws, 'aws macie2 update-macie-session --status ENABLED', 'allow'],
+  ])('%#: %s', (verdict, script, expected) => expect(verdict(script)).toBe(expected));
 });

@@ -63,6 +63,7 @@ describe('agents stopped and alerts silenced', () => {
     ],
     [`amtool silence add 'job=~"(.*"'`, 'alerts-off: amtool: amtool silence add job=~"(.*"'],
     [`dog downtime post '*' 1718000000`, 'alerts-off: dog: dog downtime post * 1718000000'],
+    ['dog monitor mute_all', 'alerts-off: dog: dog monitor mute_all'],
   ])('%s', (script, expected) => {
     expect(off(script)[0]).toBe(expected);
   });
@@ -94,6 +95,7 @@ describe('agents stopped and alerts silenced', () => {
     'amtool silence add DiskFull',
     'amtool silence add --comment "no matchers"',
     "dog downtime post 'host:web-1' 1718000000",
+    'dog monitor mute 12345',
   ])('%s → nothing', (script) => {
     expect(off(script)).toEqual([]);
   });

@@ -17,6 +17,7 @@ import { isPwsh } from './pwsh.js';
 import { REMOTE } from './remote.js';
 import { runServerCommands } from './server-commands.js';
 import { runPathScript } from './scripts.js';
+import { runParts } from './folder-runners.js';
 import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
 import { runM4 } from './m4.js';
@@ -132,6 +133,8 @@ export function runArgv(argv: Field[], k: K): Res {
       const r = runSaltCall(argv, k);
       if (r) return r;
     }
+    // run-parts DIR: every program in DIR (folder-runners.ts)
+    if (prog === 'run-parts') return runParts(argv, k, runArgv);
     if (AWKS.has(prog)) return runAwk(argv, k);
     if (prog === 'm4' || prog === 'gm4') return runM4(argv, k);
     if (prog === 'just') return runJust(argv, k);

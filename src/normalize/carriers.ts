@@ -18,6 +18,7 @@ import { REMOTE } from './remote.js';
 import { runServerCommands } from './server-commands.js';
 import { runPathScript } from './scripts.js';
 import { runParts } from './folder-runners.js';
+import { runTrashEmpty, TRASH_EMPTIERS } from './trash.js';
 import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
 import { runM4 } from './m4.js';
@@ -135,6 +136,11 @@ export function runArgv(argv: Field[], k: K): Res {
     }
     // run-parts DIR: every program in DIR (folder-runners.ts)
     if (prog === 'run-parts') return runParts(argv, k, runArgv);
+    // trash-empty after trash-put: what was trashed is deleted for good (trash.ts)
+    if (TRASH_EMPTIERS.test(prog)) {
+      const r = runTrashEmpty(prog, argv, k);
+      if (r) return r;
+    }
     if (AWKS.has(prog)) return runAwk(argv, k);
     if (prog === 'm4' || prog === 'gm4') return runM4(argv, k);
     if (prog === 'just') return runJust(argv, k);

@@ -19,6 +19,7 @@ import { runServerCommands } from './server-commands.js';
 import { runPathScript } from './scripts.js';
 import { runParts } from './folder-runners.js';
 import { runTrashEmpty, TRASH_EMPTIERS } from './trash.js';
+import { runSystemLang, systemLangFor } from './system-langs.js';
 import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
 import { runM4 } from './m4.js';
@@ -154,6 +155,9 @@ export function runArgv(argv: Field[], k: K): Res {
     if (MAKES.has(prog)) return runMake(argv, k);
     if (NINJAS.has(prog)) return runNinja(argv, k);
     if (SYSTEM_DSLS.has(prog)) return runSystemDsl(prog, argv, k);
+    // janet -e, gforth -e, fennel -e, newlisp -e, pike -e …: their shell-outs (system-langs.ts)
+    const systemLang = systemLangFor(prog);
+    if (systemLang) return runSystemLang(systemLang, argv, k);
     if (Object.hasOwn(PROCFILE_RUNNERS, prog)) {
       const r = runProcfile(prog, argv, k);
       if (r) return r;

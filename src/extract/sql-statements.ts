@@ -9,6 +9,7 @@ import { splitSql, type SqlChunk, type SqlToken } from './sql-tokenize.js';
 import { alwaysTrue, constantWhere, cteBodies } from './sql-where.js';
 import { statementTokens } from './sql-head.js';
 import { adminGranted, grantOf } from './sql-grant.js';
+import { appAdminSet } from './privilege-app-admin.js';
 import { backupsOff } from './sql-backups-off.js';
 import { securityOff } from './sql-security-off.js';
 import { destroyingCalls } from './sql-functions.js';
@@ -97,7 +98,7 @@ export function classifySql(
     const audit = auditOff(chunk.text, tokens);
     if (audit) out.push(audit);
     // a safeguard lifted (backups or archiving, access policies, administrator power): that is what the statement does
-    const lifted = backupsOff(tokens) ?? adminGranted(tokens) ?? securityOff(tokens);
+    const lifted = backupsOff(tokens) ?? adminGranted(tokens) ?? appAdminSet(tokens) ?? securityOff(tokens);
     if (lifted) {
       out.push(lifted);
       continue;

@@ -98,7 +98,7 @@ export function classifySql(
     const audit = auditOff(chunk.text, tokens);
     if (audit) out.push(audit);
     // a safeguard lifted (backups or archiving, access policies, administrator power): that is what the statement does
-    const lifted = backupsOff(tokens) ?? adminGranted(tokens) ?? appAdminSet(tokens) ?? securityOff(tokens);
+    const lifted = backupsOff(tokens) ?? adminGranted(tokens) ?? securityOff(tokens);
     if (lifted) {
       out.push(lifted);
       continue;
@@ -120,6 +120,9 @@ export function classifySql(
       out.push(...builtSql(built, dialect, depth, vars));
       continue;
     }
+    // `UPDATE auth_user SET is_superuser = true`: the rows change, and an account is made an admin
+    const app = appAdminSet(tokens);
+    if (app) out.push(app);
     const grant = grantOf(tokens);
     const parsed = grant || tokens !== chunk.tokens ? undefined : fromParser(chunk, dialect);
     out.push(...(grant ? [grant] : (parsed ?? [fromTokens(tokens)])));

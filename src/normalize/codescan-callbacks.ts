@@ -37,12 +37,10 @@ export function listedTargets(expr: string, lx: Lexed, h: Helpers, home: string)
   if (call) {
     const name = call[1] === 'Dir' ? 'Dir.glob' : call[1].replace(/^\\/, '');
     const first = h.split(call[2], ',')[0] ?? '';
-    const lit = literalOf(first, lx);
-    if (lit && !lit.dynamic && GLOB_CALLS.test(name)) return [h.valueOf(first, lx, home)];
-    if (lit && !lit.dynamic && LIST_CALLS.test(name)) {
-      const dir = h.valueOf(first, lx, home);
-      return [{ ...dir, text: `${dir.text.replace(/\/+$/, '')}/*` }];
-    }
+    // the pattern or folder as the code's values read it (`sys_get_temp_dir() . "/x-*"` too)
+    const value = GLOB_CALLS.test(name) || LIST_CALLS.test(name) ? h.valueOf(first, lx, home) : undefined;
+    if (value && !value.dynamic && GLOB_CALLS.test(name)) return [value];
+    if (value && !value.dynamic) return [{ ...value, text: `${value.text.replace(/\/+$/, '')}/*` }];
   }
   const list = /^(?:array\s*\(|\[)([\s\S]*)[)\]]$/.exec(t);
   if (list) {

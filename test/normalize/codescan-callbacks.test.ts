@@ -41,10 +41,15 @@ describe('delete callbacks', () => {
     ],
     [`python3 -c 'import os,glob; list(map(os.remove, glob.glob("/var/lib/app/invoices/*.pdf")))'`, 'deny'],
     [`php -r 'array_map("unlink", $argv);'`, 'ask'],
+    [`php -r 'array_map("unlink", glob(getenv("HOME") . "/.ssh/id_*"));'`, 'ask'],
+    [`php -r 'array_map("unlink", [sys_get_temp_dir()]);'`, 'ask'],
   ])('%s → %s', (script, want) => expect(verdict(script)).toBe(want));
 
   it.each<string>([
     `php -r 'array_map("unlink", glob("build/cache/*.tmp"));'`,
+    // the temp folder, read as the code's values read it
+    `php -r 'array_map("unlink", glob(sys_get_temp_dir() . "/phpunit-cache-*"));'`,
+    `python3 -c 'import os, glob, tempfile; list(map(os.remove, glob.glob(tempfile.gettempdir() + "/x-*")))'`,
     `php -r 'print_r(array_map("basename", glob("/var/www/shop/uploads/*")));'`,
     `python3 -c 'print(list(map(os.path.basename, glob.glob("/srv/x/*"))))'`,
   ])('%s stays allowed', (script) => expect(verdict(script)).toBe('allow'));

@@ -12,6 +12,7 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { optionPairs } from './cloud-argv.js';
 import { resolvePath } from './http-body.js';
 import type { Finding } from './word-facts.js';
+import { unArgs } from '../normalize/ruby-un.js';
 
 /** An address that only this machine reaches. */
 export const LOOPBACK = /^(127\.|localhost\b|::1$|\[::1\]|lo$)/i;
@@ -56,6 +57,17 @@ const FILE_SERVERS: Record<string, FileServer> = {
   // WsgiDAV binds localhost unless told (`--host 0.0.0.0`)
   wsgidav: { root: ['--root', '-r'], bind: ['--host', '-H'], positionalRoot: false, allByDefault: false },
   php: { root: ['-t'], bind: ['-S'], positionalRoot: false, allByDefault: false },
+  // Java's own server: loopback unless -b says otherwise
+  jwebserver: {
+    root: ['-d', '--directory'],
+    bind: ['-b', '--bind-address'],
+    positionalRoot: false,
+    allByDefault: false,
+  },
+  // twistd web --path DIR: every address unless --listen names an interface
+  twistd: { root: ['--path'], bind: ['--listen'], positionalRoot: false, allByDefault: true },
+  // ruby -run -e httpd [--bind-address=ADDR] [--port=N] [ROOT]: WEBrick, every address unless told
+  'ruby-un-httpd': { root: [], bind: ['--bind-address', '-b'], positionalRoot: true, allByDefault: true },
   rclone: { root: [], bind: ['--addr'], positionalRoot: false, allByDefault: false },
   // filebrowser binds 127.0.0.1 unless told; read only with --noauth (anyone manages the files)
   filebrowser: {
@@ -78,6 +90,10 @@ function fileServer(cmd: NormalizedCommand): [FileServer, string[]] | undefined 
   // rclone serve http|webdav|ftp|sftp PATH
   if (p === 'rclone' && a[1] === 'serve') return [FILE_SERVERS.rclone, a.slice(3, 4)];
   if (p === 'busybox' && a[1] === 'httpd') return [FILE_SERVERS.httpd, []];
+  if (p === 'twistd')
+    return a.includes('web') && a.some((w) => w.startsWith('--path')) ? [FILE_SERVERS.twistd, []] : undefined;
+  const un = /^ruby[\d.]*$/.test(p) ? unArgs(a) : undefined;
+  if (un?.name === 'httpd') return [FILE_SERVERS['ruby-un-httpd'], unRoot(un.args)];
   if (p === 'filebrowser' && !a.includes('--noauth')) return undefined;
   const s = Object.hasOwn(FILE_SERVERS, p) ? FILE_SERVERS[p] : undefined;
   if (
@@ -101,13 +117,27 @@ function fileServer(cmd: NormalizedCommand): [FileServer, string[]] | undefined 
   ];
 }
 
+/** un.rb httpd's options that take the next word as their value when not given with `=`. */
+const UN_HTTPD_VALUE =
+  /^(-p|-b|--port|--bind-address|--max-clients|--temp-dir|--request-timeout|--http-version|--ssl-certificate|--ssl-private-key)$/;
+
+/** The document root among `ruby -run -e httpd`'s words (its first positional word); empty = none (the current folder). */
+function unRoot(args: string[]): string[] {
+  for (let i = 0; i < args.length; i++) {
+    if (UN_HTTPD_VALUE.test(args[i])) i++;
+    else if (!args[i].startsWith('-')) return [args[i]];
+  }
+  return [];
+}
+
 /** The folder a file server started by `cmd` shares when it is HOME, `/` or above HOME; undefined = none of those, or not to the network. */
 export function servedHome(cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
   const found = fileServer(cmd);
   if (!found) return undefined;
   const [s, roots] = found;
   const opts = optionPairs(cmd.argv);
-  const bind = opts.find(([o]) => s.bind.includes(o))?.[1] ?? '';
+  // twistd's endpoint (`tcp:8080:interface=127.0.0.1`): its interface is the address
+  const bind = (opts.find(([o]) => s.bind.includes(o))?.[1] ?? '').replace(/^tcp6?:\d+:interface=/, '');
   if (bind ? LOOPBACK.test(bind) : !s.allByDefault) return undefined;
   const dir = opts.find(([o]) => s.root.includes(o))?.[1] ?? roots[0] ?? '.';
   return homeOrAbove(dir, cmd, ctx);

@@ -40,6 +40,7 @@ import { ADMIN_ROLE, ALLOW_ALL } from './privilege-roles.js';
 import { toolAdminGrant } from './privilege-tool-roles.js';
 import { graphGrant } from './privilege-graph.js';
 import { adminCertificate } from './privilege-certs.js';
+import { appAdminGrant } from './privilege-app-admin.js';
 
 /** Options whose value names a role or a policy, or a comma-separated list of roles. */
 const ROLE_OPTS = new Set([
@@ -135,6 +136,9 @@ export function privileges(
   if (graph) return [['grant-admin', graph]];
   const certificate = adminCertificate(cmd, ctx);
   if (certificate) return [['grant-admin', certificate]];
+  // `manage.py shell -c '….update(is_superuser=True)'`: an application's account made an admin
+  const app = appAdminGrant(cmd);
+  if (app) return [app];
   const found: Finding[] = [];
   const words = cmd.argv.slice(1).filter((w) => !w.startsWith('-'));
   for (const [o, v] of optionPairs(cmd.argv)) {

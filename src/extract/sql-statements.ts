@@ -9,6 +9,7 @@ import { splitSql, type SqlChunk, type SqlToken } from './sql-tokenize.js';
 import { alwaysTrue, constantWhere, cteBodies } from './sql-where.js';
 import { statementTokens } from './sql-head.js';
 import { adminGranted, grantOf } from './sql-grant.js';
+import { appAdminSet } from './privilege-app-admin.js';
 import { backupsOff } from './sql-backups-off.js';
 import { securityOff } from './sql-security-off.js';
 import { destroyingCalls } from './sql-functions.js';
@@ -119,6 +120,9 @@ export function classifySql(
       out.push(...builtSql(built, dialect, depth, vars));
       continue;
     }
+    // `UPDATE auth_user SET is_superuser = true`: the rows change, and an account is made an admin
+    const app = appAdminSet(tokens);
+    if (app) out.push(app);
     const grant = grantOf(tokens);
     const parsed = grant || tokens !== chunk.tokens ? undefined : fromParser(chunk, dialect);
     out.push(...(grant ? [grant] : (parsed ?? [fromTokens(tokens)])));

@@ -17,6 +17,9 @@ import { isPwsh } from './pwsh.js';
 import { REMOTE } from './remote.js';
 import { runServerCommands } from './server-commands.js';
 import { runPathScript } from './scripts.js';
+import { runParts } from './folder-runners.js';
+import { runTrashEmpty, TRASH_EMPTIERS } from './trash.js';
+import { runSystemLang, systemLangFor } from './system-langs.js';
 import { AWKS, runAwk } from './awk.js';
 import { MAKES, runMake } from './make.js';
 import { runM4 } from './m4.js';
@@ -135,6 +138,13 @@ export function runArgv(argv: Field[], k: K): Res {
       const r = runSaltCall(argv, k);
       if (r) return r;
     }
+    // run-parts DIR: every program in DIR (folder-runners.ts)
+    if (prog === 'run-parts') return runParts(argv, k, runArgv);
+    // trash-empty after trash-put: what was trashed is deleted for good (trash.ts)
+    if (TRASH_EMPTIERS.test(prog)) {
+      const r = runTrashEmpty(prog, argv, k);
+      if (r) return r;
+    }
     if (AWKS.has(prog)) return runAwk(argv, k);
     if (prog === 'm4' || prog === 'gm4') return runM4(argv, k);
     if (prog === 'just') return runJust(argv, k);
@@ -148,6 +158,9 @@ export function runArgv(argv: Field[], k: K): Res {
     if (MAKES.has(prog)) return runMake(argv, k);
     if (NINJAS.has(prog)) return runNinja(argv, k);
     if (SYSTEM_DSLS.has(prog)) return runSystemDsl(prog, argv, k);
+    // janet -e, gforth -e, fennel -e, newlisp -e, pike -e …: their shell-outs (system-langs.ts)
+    const systemLang = systemLangFor(prog);
+    if (systemLang) return runSystemLang(systemLang, argv, k);
     if (Object.hasOwn(PROCFILE_RUNNERS, prog)) {
       const r = runProcfile(prog, argv, k);
       if (r) return r;

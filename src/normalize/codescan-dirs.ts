@@ -46,6 +46,13 @@ export function tempExpr(t: string): string | undefined {
 
 /** The directory `expr` names (home, the temporary directory or a fresh one in it); undefined = none of them. */
 export function dirExpr(expr: string, lx: Lexed, home: string): string | undefined {
+  // PHP's and Perl's `.` joining a literal on (`sys_get_temp_dir() . "/cache-*"`)
+  const joined = /^([\s\S]+?)\s*\.\s*\u0001(\d+)\u0002$/.exec(expr.trim());
+  const lit = joined ? lx.lits[Number(joined[2])] : undefined;
+  if (joined && lit && !lit.dynamic) {
+    const dir = dirExpr(joined[1], lx, home);
+    return dir === undefined ? undefined : dir + lit.value;
+  }
   // Rust's `.unwrap()` and `?` only take the value out of its Result
   return (
     homeExpr(expr, lx, home) ??

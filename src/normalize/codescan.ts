@@ -3,6 +3,7 @@
  * send destructive HTTP requests, or evaluate code that can't be read statically.
  * Works on the literal-aware skeleton from codelex.ts.
  */
+import { withCallbacks } from './codescan-callbacks.js';
 import { callArgs, lex, literalOf, loopElements, show, type Lang, type Lexed } from './codelex.js';
 import { httpCall, pythonConnections, rubyConnections, type HttpEffect } from './codescan-http.js';
 import { clientConnections } from './codescan-httplibs.js';
@@ -224,6 +225,8 @@ const PATTERNS: Record<Lang, Pattern[]> = {
   scheme: [],
   applescript: [],
 };
+// delete functions handed to array_map, map, forEach by name (codescan-callbacks.ts)
+withCallbacks(PATTERNS, HELPERS);
 
 function code(arg: string | undefined, lx: Lexed): Effect[] {
   if (arg === undefined) return [];

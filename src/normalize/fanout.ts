@@ -2,7 +2,7 @@
  * Fan-out carriers that run a command once per input item: `xargs`, `parallel` and `rush`
  * (fanout-lines.ts), and
  * `find … -exec/-execdir/-ok/-okdir cmd {} ;|+` and `find … -delete` (emitted as a
- * synthetic `rm -rf ROOT` per find root), `fd … -x|-X cmd`.
+ * synthetic `rm -rf ROOT` per find root), `fd … -x|-X cmd`, Windows' `forfiles /c CMD` (forfiles.ts).
  */
 import { FD_EXEC, FD_VALUE } from './fd-options.js';
 import { getopt } from './options.js';
@@ -10,6 +10,8 @@ import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { runArgv } from './carriers.js';
 import { SHELL_FANOUT, items } from './fanout-lines.js';
+import { runFound } from './folder-runners.js';
+import { runForfiles } from './forfiles.js';
 
 function substitute(f: Field, token: string, item: Field): Field {
   if (!f.text.includes(token)) return f;
@@ -107,7 +109,10 @@ function find(argv: Field[], k: K): Res {
     while (j < args.length && args[j].text !== ';' && args[j].text !== '+') j++;
     const cmd = args.slice(i + 1, j);
     const inner = { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, `find ${t}`] } };
-    if (cmd.length > 0) {
+    // `-exec {} ;`: each file found is the program (folder-runners.ts)
+    const each = cmd.length > 0 ? runFound(roots, cmd, `find ${t}`, k, runArgv) : undefined;
+    if (each) res = each;
+    else if (cmd.length > 0) {
       for (const root of roots)
         res = runArgv(
           cmd.map((f) => substitute(f, '{}', root)),
@@ -166,4 +171,10 @@ export const FANOUT: Record<string, (argv: Field[], k: K) => Res> = {
   fd,
   fdfind: fd,
   ...SHELL_FANOUT,
+  ...Object.fromEntries(
+    ['forfiles', 'forfiles.exe', 'FORFILES', 'FORFILES.EXE'].map((p) => [
+      p,
+      (argv: Field[], k: K) => runForfiles(argv, k, runArgv),
+    ]),
+  ),
 };

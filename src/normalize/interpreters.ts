@@ -27,6 +27,7 @@ import { ipythonToPython } from './ipython.js';
 import { hyToPython, rakuToPerl } from './dialects.js';
 import { octaveCode, scanOctave } from './codescan-octave.js';
 import { runProject } from './project-code.js';
+import { runUn } from './ruby-un.js';
 
 export type { Lang };
 export { interpreterFor };
@@ -72,6 +73,9 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
   const prog = argv[0].text.replace(/.*\//, '');
   const project = runProject(lang, argv, k);
   if (project) return project;
+  // `ruby -run -e rm -- -rf DIR`: Ruby's built-in Unix commands (ruby-un.ts)
+  const un = lang === 'ruby' ? runUn(argv, k, runArgv) : undefined;
+  if (un) return un;
   if (lang === 'go') {
     const found = goRun(argv, k);
     return runCode(

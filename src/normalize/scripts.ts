@@ -11,6 +11,7 @@ import type { Field, Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
 import { scriptFile } from './shells.js';
 import { isInstalledPath, unwrapBuildWrapper, unwrapShim } from './version-shims.js';
+import { runGlobProgram } from './folder-runners.js';
 
 /**
  * Installed programs: a path under these is a tool of the system (`/usr/bin/ldd`), treated
@@ -48,6 +49,9 @@ export function shebang(text: string): string[] | undefined {
 export function runPathScript(argv: Field[], k: K, dispatch: (argv: Field[], k: K) => Res): Res | undefined {
   const head = argv[0];
   if (head.dynamic || !head.text.includes('/')) return undefined;
+  // `/tmp/hooks.d/*`: each file this script wrote that the pattern matches (folder-runners.ts)
+  const each = runGlobProgram(argv, k, dispatch);
+  if (each) return each;
   // A script run by path inside another script run by path: the kernel allows little
   // nesting; deeper than that is not followed.
   if (k.frame.wrappers.filter((w) => w === LABEL).length >= 2) return undefined;

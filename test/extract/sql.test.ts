@@ -55,7 +55,15 @@ describe('statement classification (parser, then lexer fallback)', () => {
     ['DELETE FROM users WHERE 1=1', 'postgresql', [['DELETE', '', 'users', false]]],
     ['DELETE FROM users WHERE true', 'mysql', [['DELETE', '', 'users', false]]],
     ["DELETE FROM users WHERE 'a'='a'", 'sqlite', [['DELETE', '', 'users', false]]],
-    ['UPDATE users SET admin = 1 WHERE 1', 'mysql', [['UPDATE', '', 'users', false]]],
+    // every row, and every account made an administrator (privilege-app-admin.ts)
+    [
+      'UPDATE users SET admin = 1 WHERE 1',
+      'mysql',
+      [
+        ['GRANT', 'ADMIN', 'users.admin of 1', true],
+        ['UPDATE', '', 'users', false],
+      ],
+    ],
     ['DELETE FROM users WHERE id = 7 OR 2 > 1', 'postgresql', [['DELETE', '', 'users', false]]],
     ['UPDATE users SET a = 1 WHERE id = id', 'postgresql', [['UPDATE', '', 'users', false]]],
     ['DELETE FROM users WHERE NOT false', 'postgresql', [['DELETE', '', 'users', false]]],

@@ -156,8 +156,31 @@ function fromPayload(p: Payload, label: string, cmd: NormalizedCommand, ctx: Ana
   return splitDotCommands(p.text, label, cmd, ctx);
 }
 
-/** A line that is a client meta-command rather than SQL: `.read f`, `\i f`, `source f`, `\dt`; or ends in `\gexec`. */
-const META_LINE = /^\s*(?:[.\\]\w|\\\.|source\s)|\\gexec\b/im;
+/**
+ * A line that is a client meta-command rather than SQL (`.read f`, `\i f`, `source f`, `\dt`),
+ * or sends its SQL with one (`… \gexec`, `SELECT 1 \gset`, `… \G`).
+ */
+const META_LINE = /^\s*(?:[.\\]\w|\\\.|source\s)|\\(?:g\w*|watch|crosstabview|G)\b/im;
+/**
+ * A meta-command after SQL on its line that sends the statement before it (psql's `\g`,
+ * `\gx`, `\gset`, `\gdesc`, `\watch`, `\crosstabview`; the mysql client's `\g`, `\G`): the
+ * statement ends there and the rest of the line is the command's own words, so the next
+ * lines are the next statement.
+ */
+const SEND_META = /\\(?:g|gx|gset|gdesc|watch|crosstabview|G)\b/;
+
+/**
+ * `line` with a statement-sending meta-command after its SQL read as the statement's end
+ * (the rest of the line dropped). Only where it stands outside quotes: an odd number of `'`
+ * or `"` before it means it is inside a string literal (`'C:\go'`), which keeps the line.
+ */
+function endAtSend(line: string): string {
+  const m = SEND_META.exec(line);
+  if (!m) return line;
+  const before = line.slice(0, m.index);
+  const odd = (q: string) => (before.split(q).length - 1) % 2 === 1;
+  return odd("'") || odd('"') ? line : `${before};`;
+}
 /** psql's `\gexec`: the query before it runs, then every value it returns runs as a statement. */
 const GEXEC = /\\gexec\b/;
 
@@ -201,7 +224,7 @@ function splitDotCommands(
       );
     if (!m) {
       // Other client meta-commands (`.tables`, `\dt`, `\c db`) are not SQL.
-      if (!/^\s*[.\\]\w/.test(line)) sql.push(line);
+      if (!/^\s*[.\\]\w/.test(line)) sql.push(endAtSend(line));
       continue;
     }
     const name = (m[2] ?? '')

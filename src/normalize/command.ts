@@ -65,20 +65,30 @@ export function redirects(nodes: Node[], k: Ctx, io: Io): { io: Io; extraArgs: N
   return { io: out, extraArgs, after };
 }
 
+/** The stand-in for a line-start backslash before a character bash's heredoc expansion unescapes. */
+const STANDIN_ESCAPES = new RegExp(`${ESCAPE_PLACEHOLDER}[$\\\\\`]`);
+
 function heredoc(r: Node, k: Ctx): StdinSource {
   const start = r.children.find((c) => c.type === 'heredoc_start');
   const body = r.children.find((c) => c.type === 'heredoc_body');
   if (!body) return { kind: 'heredoc', text: '' };
   const quoted = start ? /['"\\]/.test(start.text) : false;
   const stripTabs = r.children.some((c) => c.type === '<<-');
+  // The body's first line may start with a backslash the parse step stood in for
+  // (ESCAPE_PLACEHOLDER: `<<SQL` then `\c prod`): the text has the backslash again.
+  const escaped = body.text.includes(ESCAPE_PLACEHOLDER);
   let text: string;
   if (quoted) text = body.text;
   else {
+    // fail closed: in an unquoted heredoc a backslash before `$`, a backquote or a backslash
+    // is taken off, and what the stand-in was followed by is not known here.
+    if (escaped && STANDIN_ESCAPES.test(body.text)) return { kind: 'heredoc' };
     const f = expandRange(body, k, body.startIndex, body.endIndex);
     // fail closed: backquotes in an unquoted heredoc run commands we did not parse.
     if (f.dynamic || body.text.includes('`')) return { kind: 'heredoc' };
     text = f.text;
   }
+  if (escaped) text = text.replaceAll(ESCAPE_PLACEHOLDER, '\\');
   if (stripTabs) text = text.replace(/^\t+/gm, '');
   return { kind: 'heredoc', text };
 }

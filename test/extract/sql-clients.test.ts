@@ -128,3 +128,37 @@ describe("other servers' shells read as the client they are a fork or a copy of"
     expect(facts(argv)).toEqual(want);
   });
 });
+
+describe('client meta-commands in SQL text end or leave out what psql and mysql do', () => {
+  const heredoc = (text: string): StdinSource => ({ kind: 'heredoc', text });
+  it.each<[string[], string, (string | boolean)[][]]>([
+    // a meta-command line is not SQL: the statement after it is read
+    [['psql', '-d', 'app'], '\\c prod\nTRUNCATE t;\n', [['TRUNCATE', 'TABLE', 't', true]]],
+    [['psql', '-d', 'app'], '\\timing on\nDELETE FROM users;\n', [['DELETE', '', 'users', false]]],
+    // a send (`\gset`, `\g`, mysql's `\G`) ends the statement before it: the next lines are the next one
+    [
+      ['psql', '-d', 'app'],
+      'SELECT 1 \\gset\nTRUNCATE t;\n',
+      [
+        ['SELECT', '', '', true],
+        ['TRUNCATE', 'TABLE', 't', true],
+      ],
+    ],
+    [
+      ['mysql', 'app'],
+      'SELECT * FROM t\\G\nDELETE FROM users;\n',
+      [
+        ['SELECT', '', '', true],
+        ['DELETE', '', 'users', false],
+      ],
+    ],
+    // inside a string literal it is text: the line stays one statement
+    [['psql', '-d', 'app'], "SELECT 'C:\\go';\n", [['SELECT', '', '', true]]],
+    // only reads and sends: nothing destructive
+    [
+      ['psql', '-d', 'app'],
+      '\\dt\nSELECT count(*) FROM users \\gset\n\\echo :count\n',
+      [['SELECT', '', '', true]],
+    ],
+  ])('%j with %j', (argv, text, want) => expect(facts(argv, [], heredoc(text))).toEqual(want));
+});

@@ -15,6 +15,7 @@ import { classifySql } from './sql-statements.js';
 import { driverOps } from './sql-code-drivers.js';
 import { recordDestroys } from './sql-orm-records.js';
 import { driverCallOps } from './sql-code-calls.js';
+import { kvCodeDeletes } from './sql-kv-code.js';
 
 /** Programs whose arguments or stdin are application code that may call the ORM. */
 const RUNNER =
@@ -160,7 +161,7 @@ export function ormOpsOf(found: { code: string; program: string } | undefined): 
       });
     }
   }
-  out.push(...driverOps(code, program), ...records);
+  out.push(...driverOps(code, program), ...records, ...kvCodeDeletes(code, program));
   // Ruby's and PHP's driver calls (their SQL read whole, from variables and heredocs too); a
   // literal they read is not read again below
   const called = driverCallOps(code, program);

@@ -26,6 +26,7 @@ import { storeCalls } from './cloud-sdk-stores.js';
 import { firstLiteral, genericSdkCalls, verbOf } from './cloud-sdk-generic.js';
 import { onlyScratchQueueDeletes, scratchQueueDeletes } from './cloud-sdk-scratch.js';
 import { goSdkCalls } from './cloud-sdk-go.js';
+import { netDeviceCalls } from './cloud-netdev.js';
 
 /** Interpreters whose arguments or stdin are code. */
 const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*|elixir|iex)$/;
@@ -236,9 +237,9 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   const seen = new Set(named.map((d) => `${d.verb} ${d.resource}`));
   // a queue the code declared transient and deletes is its own scratch, for any client (cloud-sdk-scratch.ts)
   const scratchOnly = onlyScratchQueueDeletes(code);
-  const generic = (code.length > MAX_CODE ? [] : [...genericSdkCalls(code), ...goSdkCalls(code)]).filter(
-    (d) => !(scratchOnly && /^(queue[-_]?delete|delete[-_]?queue)$/i.test(d.verb)),
-  );
+  const generic = (
+    code.length > MAX_CODE ? [] : [...genericSdkCalls(code), ...goSdkCalls(code), ...netDeviceCalls(code)]
+  ).filter((d) => !(scratchOnly && /^(queue[-_]?delete|delete[-_]?queue)$/i.test(d.verb)));
   return [...storeCalls(code), ...named, ...generic.filter((d) => !seen.has(`${d.verb} ${d.resource}`))];
 }
 

@@ -16,6 +16,7 @@
 import type { SqlStmt } from './sql-statements.js';
 import { settingsOf, type SqlSetting } from './sql-settings.js';
 import { isWord, wordsAt, type SqlToken } from './sql-tokenize.js';
+import { historyDropped } from './sql-table-history.js';
 
 const stmt = (object: string, name: string): SqlStmt => ({
   statement: 'NOBACKUP',
@@ -104,7 +105,7 @@ export function backupsOff(tokens: SqlToken[]): SqlStmt | undefined {
     if (tokens.some((t, i) => isWord(t, 'FLASHBACK') && isWord(tokens[i + 1], 'OFF')))
       return stmt('ARCHIVE', 'flashback');
   }
-  const backup = backupDiscarded(tokens);
+  const backup = backupDiscarded(tokens) ?? historyDropped(tokens); // a table format's history: sql-table-history.ts
   if (backup) return backup;
   for (const s of settingsOf(tokens)) {
     const off = settingOff(s);

@@ -16,6 +16,7 @@ import { driverOps } from './sql-code-drivers.js';
 import { recordDestroys } from './sql-orm-records.js';
 import { driverCallOps } from './sql-code-calls.js';
 import { kvCodeDeletes } from './sql-kv-code.js';
+import { HISTORY_SQL_SHAPE } from './sql-table-history.js';
 
 /** Programs whose arguments or stdin are application code that may call the ORM. */
 const RUNNER =
@@ -93,6 +94,7 @@ const SQL_SHAPE = `(?:${[
   'BACKUP\\s+(?:LOG|DATABASE)',
   'SELECT\\s+(?:pg_catalog\\.)?pg_drop_replication_slot',
   'EXEC(?:UTE)?\\s+(?:\\w+\\.)*sp_add(?:srv)?rolemember',
+  HISTORY_SQL_SHAPE,
 ].join('|')})\\b`;
 /**
  * SQL that has the server run a command (`COPY … TO PROGRAM`, `xp_cmdshell`, `sys_exec`:

@@ -27,6 +27,7 @@ import { firstLiteral, genericSdkCalls, verbOf } from './cloud-sdk-generic.js';
 import { onlyScratchQueueDeletes, scratchQueueDeletes } from './cloud-sdk-scratch.js';
 import { goSdkCalls } from './cloud-sdk-go.js';
 import { netDeviceCalls } from './cloud-netdev.js';
+import { mockedTools } from './sdk-mocks.js';
 
 /** Interpreters whose arguments or stdin are code. */
 const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*|elixir|iex)$/;
@@ -240,7 +241,13 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   const generic = (
     code.length > MAX_CODE ? [] : [...genericSdkCalls(code), ...goSdkCalls(code), ...netDeviceCalls(code)]
   ).filter((d) => !(scratchOnly && /^(queue[-_]?delete|delete[-_]?queue)$/i.test(d.verb)));
-  return [...storeCalls(code), ...named, ...generic.filter((d) => !seen.has(`${d.verb} ${d.resource}`))];
+  // calls of an SDK the code mocks touch nothing real (sdk-mocks.ts)
+  const mocked = mockedTools(code);
+  return [
+    ...storeCalls(code),
+    ...named,
+    ...generic.filter((d) => !seen.has(`${d.verb} ${d.resource}`)),
+  ].filter((d) => !mocked.has(d.tool));
 }
 
 /** The destructive calls of code that loads an SDK (or builds an API client from a secret). */

@@ -17,6 +17,7 @@ import { recordDestroys } from './sql-orm-records.js';
 import { driverCallOps } from './sql-code-calls.js';
 import { kvCodeDeletes } from './sql-kv-code.js';
 import { HISTORY_SQL_SHAPE } from './sql-table-history.js';
+import { mockedTools } from './sdk-mocks.js';
 
 /** Programs whose arguments or stdin are application code that may call the ORM. */
 const RUNNER =
@@ -143,7 +144,8 @@ export function ormOpsOf(found: { code: string; program: string } | undefined): 
   if (!found) return [];
   const { code, program } = found;
   const out: FrameworkOp[] = [];
-  const records = recordDestroys(code, program);
+  // a fog session the code mocks destroys nothing real (sdk-mocks.ts)
+  const records = mockedTools(code).has('fog') ? [] : recordDestroys(code, program);
   for (const p of PATTERNS) {
     for (const m of code.matchAll(p.re)) {
       const stmtStart = Math.max(code.lastIndexOf(';', m.index), code.lastIndexOf('\n', m.index)) + 1;

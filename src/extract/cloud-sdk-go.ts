@@ -7,7 +7,8 @@
  * method whose name starts with a destroying verb (`RemoveBucket`, `RemoveObjects`,
  * `DeleteDNSRecord`, `PurgeQueue`, `DestroyCluster`) on such a value destroys remotely; fed by the
  * items of a listing ranged over (`for o := range c.ListObjects(…)`) it deletes in bulk (`all`).
- * The standard library's packages (`os.RemoveAll`, `slices.DeleteFunc`), the built-in `delete(m,
+ * A resource the same code created through its client (`c.MakeBucket(ctx, b, …)` then
+ * `c.RemoveBucket(ctx, b)`) is its own scratch. The standard library's packages (`os.RemoveAll`, `slices.DeleteFunc`), the built-in `delete(m,
  * k)` and event plumbing (`RemoveListener`, `DeleteHandler`) are not read. Pure; reads the code's text.
  */
 import type { CloudDraft } from './cloud-argv.js';
@@ -70,6 +71,10 @@ export function goSdkCalls(code: string): CloudDraft[] {
     if (clients.has(root) || items.has(root))
       for (const n of m[1].split(',').map((x) => x.trim())) if (n !== '_') items.add(n);
   }
+  // the names and literals the code's clients were told to create (`c.MakeBucket(ctx, b, …)`)
+  const created = new Set<string>();
+  for (const m of code.matchAll(/\b(\w+)\s*\.\s*(?:Make|Create|Put|New)\w*\s*\(([^\n]*)/g))
+    if (clients.has(m[1])) for (const a of m[2].split(',')) created.add(a.replace(/\).*$/, '').trim());
   const out: CloudDraft[] = [];
   for (const m of code.matchAll(/\b(\w+)((?:\s*\.\s*[A-Z]\w*)*)\s*\.\s*([A-Z]\w*)\s*\(/g)) {
     const [, root, , name] = m;
@@ -77,6 +82,12 @@ export function goSdkCalls(code: string): CloudDraft[] {
     const at = (m.index ?? 0) + m[0].length;
     const args = code.slice(at, code.indexOf('\n', at) < 0 ? undefined : code.indexOf('\n', at));
     const literal = /"([\w./:@-]{1,120})"/.exec(args)?.[1] ?? '';
+    // a resource the same code created is its own scratch: every name the call is given was created
+    const names = args
+      .split(',')
+      .map((a) => a.replace(/\).*$/, '').trim())
+      .filter((a) => /^(?:"[^"]*"|[a-z_]\w*)$/.test(a) && !/^(?:ctx|context)$/.test(a));
+    if (names.length && names.every((n) => created.has(n))) continue;
     out.push({
       tool: clients.get(root) ?? root,
       service: '',

@@ -6,8 +6,8 @@
  * keys found at run time (`where` false), the statement `redis-cli --scan | xargs redis-cli del`
  * makes, so the same rule asks. Clients: Deno KV (`Deno.openKv(…)`, `openKv` of `@deno/kv`) and
  * Redis (redis-py, redis, ioredis, @upstash/redis, valkey). A Deno KV store of this program only
- * (`Deno.openKv(":memory:")`) or in a local file (`Deno.openKv()`, `Deno.openKv("./app.db")`) is
- * not read; one named by a value unknown here is read as remote. A single key deleted by name
+ * (`Deno.openKv(":memory:")`) or in a local file (`Deno.openKv()`, `Deno.openKv("./app.db")`, a
+ * file of `Deno.makeTempFile()`) is not read; one named by a value unknown here is read as remote. A single key deleted by name
  * is not read here. Pure; reads the code's text.
  */
 import type { FrameworkOp } from './sql-frameworks.js';
@@ -23,8 +23,14 @@ const OPEN_KV = /\b(?:Deno\s*\.\s*)?openKv\s*\(\s*([^)]*?)\s*\)/;
 /** Listings of a client's keys. */
 const LISTING = '(?:list|scan_iter|scanIterator|scan|keys|scanStream|sscan_iter|hscan_iter|zscan_iter)';
 
-/** Whether an `openKv(ARG)` store lives on another machine (see the header). */
-function remoteKv(arg: string): boolean {
+/** Whether an `openKv(ARG)` store lives on another machine (see the header); a name is read from its assignment in `code`. */
+function remoteKv(arg: string, code: string): boolean {
+  const held = /^[A-Za-z_$][\w$]*$/.test(arg)
+    ? new RegExp(`\\b(?:const|let|var)\\s+${arg.replace(/\$/g, '\\$')}\\s*=\\s*([^\\n;]+)`).exec(code)?.[1]
+    : undefined;
+  // a file of the temporary directory the program made (`Deno.makeTempFile()`)
+  if (held && /\bDeno\s*\.\s*makeTemp(?:File|Dir)\s*\(/.test(held)) return false;
+  if (held && /^(['"`])[^'"`]*\1\s*$/.test(held.trim())) arg = held.trim();
   const lit = /^(['"`])([^'"`]*)\1$/.exec(arg);
   // fail closed: a store named by a value not known here may be remote
   if (!lit) return arg !== '';
@@ -44,7 +50,7 @@ function kvClients(code: string): Set<string> {
   for (let pass = 0; pass < 2; pass++)
     for (const [name, expr] of assigned) {
       const kv = OPEN_KV.exec(expr);
-      if ((kv && remoteKv(kv[1])) || (redis && REDIS_CLIENT.test(expr))) out.add(name);
+      if ((kv && remoteKv(kv[1], code)) || (redis && REDIS_CLIENT.test(expr))) out.add(name);
       // a pipeline or transaction of a client deletes through it
       const root = /^\s*(?:await\s+)?([A-Za-z_$][\w$]*)\s*\.\s*(?:pipeline|multi|atomic)\s*\(/.exec(expr);
       if (root && out.has(root[1])) out.add(name);

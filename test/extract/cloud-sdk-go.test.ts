@@ -64,6 +64,16 @@ describe('destroying calls through Go clients', () => {
       run(
         main(
           MINIO,
+          `${MC}\n\tconst b = "it-scratch"\n\tc.MakeBucket(ctx, b, minio.MakeBucketOptions{})\n\tc.RemoveBucketWithOptions(ctx, b, minio.RemoveBucketOptions{ForceDelete: true})`,
+        ),
+        'go run .',
+      ),
+      'allow',
+    ],
+    [
+      run(
+        main(
+          MINIO,
           `${MC}\n\tfor o := range c.ListObjects(ctx, "backups", minio.ListObjectsOptions{}) {\n\t\tprintln(o.Key)\n\t}\n\tc.FGetObject(ctx, "backups", "a.tgz", "/tmp/a.tgz", minio.GetObjectOptions{})`,
         ),
         'go run .',

@@ -70,6 +70,14 @@ describe('KV keys listed and deleted one by one', () => {
       ASK,
     ],
     // single keys, reads, and stores of this program alone
+    [
+      written(
+        '/tmp/t.ts',
+        'const path = await Deno.makeTempFile({ suffix: ".kv" });\nconst kv = await Deno.openKv(path);\nfor await (const e of kv.list({ prefix: [] })) await kv.delete(e.key);',
+        'deno run -A --unstable-kv /tmp/t.ts',
+      ),
+      'allow',
+    ],
     [py('import redis\nr = redis.Redis(host="cache.prod.example.com")\nr.delete("session:42")'), 'allow'],
     [
       py(

@@ -224,7 +224,7 @@ export function firstLiteral(code: string, at: number): string {
 }
 
 /** The arguments text of the call whose `(` is at `open`, up to its `)`. */
-function argsOf(code: string, open: number): string {
+export function argsOf(code: string, open: number): string {
   let depth = 0;
   for (let i = open; i < Math.min(code.length, open + 2000); i++) {
     if (code[i] === '(' || code[i] === '[' || code[i] === '{') depth++;

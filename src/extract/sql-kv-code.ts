@@ -11,6 +11,7 @@
  * is not read here. Pure; reads the code's text.
  */
 import type { FrameworkOp } from './sql-frameworks.js';
+import { argsOf } from './cloud-sdk-generic.js';
 
 /** Code that loads a Redis client library (Python or JavaScript). */
 const REDIS_LOADED =
@@ -58,16 +59,6 @@ function kvClients(code: string): Set<string> {
   return out;
 }
 
-/** The arguments text of the call whose `(` is at `open`. */
-function argsAt(code: string, open: number): string {
-  let depth = 0;
-  for (let i = open; i < Math.min(code.length, open + 1000); i++) {
-    if ('([{'.includes(code[i])) depth++;
-    else if (')]}'.includes(code[i]) && --depth === 0) return code.slice(open, i + 1);
-  }
-  return code.slice(open, open + 1000);
-}
-
 const escape = (s: string) => s.replace(/\$/g, '\\$');
 
 /** The listing-fed deletes of KV clients in `code` (see the header); `program` names the evidence. */
@@ -99,7 +90,7 @@ export function kvCodeDeletes(code: string, program: string): FrameworkOp[] {
     'g',
   );
   for (const m of code.matchAll(del)) {
-    const args = argsAt(code, (m.index ?? 0) + m[0].length - 1);
+    const args = argsOf(code, (m.index ?? 0) + m[0].length - 1);
     if (!feeds(args)) continue;
     out.push({
       tool: 'kv-client',

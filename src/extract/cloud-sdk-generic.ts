@@ -24,6 +24,7 @@
  */
 import type { CloudDraft } from './cloud-argv.js';
 import { isLocalModule } from './cloud-sdk-locals.js';
+import { BULK_BARE, BULK_COMPOUND } from './cloud-sdk-bulk.js';
 
 /** Bare destroying verbs. */
 const BARE = /^(?:delete|destroy|purge|terminate|rm|rm_file|rmdir|rm_rf|rmtree|erase|wipe|trash)$/;
@@ -179,6 +180,9 @@ function clientNames(code: string, bindings: Map<string, Binding>): Held {
   ))
     assigned.push([m[1], m[2]]);
   for (const m of code.matchAll(/\bwith[ \t]+([^\n:]+?)[ \t]+as[ \t]+(\w+)/g)) assigned.push([m[2], m[1]]);
+  // `const { channels } = await web.conversations.list()`: each name destructured holds what the call handed back
+  for (const m of code.matchAll(/\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*([^\n;]+)/g))
+    for (const p of m[1].matchAll(/(?:[\w$]+\s*:\s*)?([\w$]+)\s*(?:,|$)/g)) assigned.push([p[1], m[2]]);
   const loops: [string[], string][] = [];
   for (const m of code.matchAll(/\bfor[ \t]+([\w, \t()]+?)[ \t]+in[ \t]+([^\n]+)/g))
     loops.push([m[1].split(/[\s,()]+/).filter(Boolean), m[2]]);
@@ -220,7 +224,7 @@ export function firstLiteral(code: string, at: number): string {
 }
 
 /** The arguments text of the call whose `(` is at `open`, up to its `)`. */
-function argsOf(code: string, open: number): string {
+export function argsOf(code: string, open: number): string {
   let depth = 0;
   for (let i = open; i < Math.min(code.length, open + 2000); i++) {
     if (code[i] === '(' || code[i] === '[' || code[i] === '{') depth++;
@@ -243,7 +247,10 @@ export function genericSdkCalls(code: string): CloudDraft[] {
     if (PLUMBING.test(name)) continue;
     const fs = FS_DELETE.test(name);
     const compound = !fs && !BARE.test(name) && COMPOUND.test(name);
-    if (!fs && !BARE.test(name) && !compound && name !== 'remove') continue;
+    // an admin action (archive, kick, suspend…) counts only when done to a listing's items (cloud-sdk-bulk.ts)
+    const bulkOnly =
+      !fs && !BARE.test(name) && !compound && (BULK_BARE.test(name) || BULK_COMPOUND.test(name));
+    if (!fs && !BARE.test(name) && !compound && name !== 'remove' && !bulkOnly) continue;
     const open = (m.index ?? 0) + m[0].length - 1;
     const receiver = receiverOf(code, m.index ?? 0);
     const root = rootOf(receiver);
@@ -264,12 +271,13 @@ export function genericSdkCalls(code: string): CloudDraft[] {
     const sdk = onClient || held.values.has(root) || held.items.has(root);
     if (!(fs && remote) && !sdk) continue;
     // a bare `remove` only on a namespace of the client (`client.domains.remove(id)`)
-    if (name === 'remove' && !(onClient && receiver.includes('.'))) continue;
+    if ((name === 'remove' || BULK_BARE.test(name)) && !(onClient && receiver.includes('.'))) continue;
     const local = held.localFs.has(root) || LOCAL_FS.test(receiver);
     if (fs && !remote && local && resource && routineLocal(resource)) continue;
     const fed = [...held.items.keys()].some((i) =>
       new RegExp(`(?<![\\w$.])${i.replace(/\$/g, '\\$')}\\b`).test(args),
     );
+    if (bulkOnly && !(held.items.has(root) || fed)) continue;
     out.push({
       tool: moduleOf(held, bindings, root) ?? 'storage-client',
       service: '',

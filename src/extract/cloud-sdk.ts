@@ -26,6 +26,9 @@ import { storeCalls } from './cloud-sdk-stores.js';
 import { firstLiteral, genericSdkCalls, verbOf } from './cloud-sdk-generic.js';
 import { onlyScratchQueueDeletes, scratchQueueDeletes } from './cloud-sdk-scratch.js';
 import { RESOURCE_SDKS } from './cloud-sdk-resources.js';
+import { goSdkCalls } from './cloud-sdk-go.js';
+import { netDeviceCalls } from './cloud-netdev.js';
+import { mockedTools } from './sdk-mocks.js';
 
 /** Interpreters whose arguments or stdin are code. */
 const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*|elixir|iex)$/;
@@ -238,10 +241,16 @@ export function readSdk(cmd: NormalizedCommand): CloudDraft[] {
   const seen = new Set(named.map((d) => `${d.verb} ${d.resource}`));
   // a queue the code declared transient and deletes is its own scratch, for any client (cloud-sdk-scratch.ts)
   const scratchOnly = onlyScratchQueueDeletes(code);
-  const generic = (code.length > MAX_CODE ? [] : genericSdkCalls(code)).filter(
-    (d) => !(scratchOnly && /^(queue[-_]?delete|delete[-_]?queue)$/i.test(d.verb)),
-  );
-  return [...storeCalls(code), ...named, ...generic.filter((d) => !seen.has(`${d.verb} ${d.resource}`))];
+  const generic = (
+    code.length > MAX_CODE ? [] : [...genericSdkCalls(code), ...goSdkCalls(code), ...netDeviceCalls(code)]
+  ).filter((d) => !(scratchOnly && /^(queue[-_]?delete|delete[-_]?queue)$/i.test(d.verb)));
+  // calls of an SDK the code mocks touch nothing real (sdk-mocks.ts)
+  const mocked = mockedTools(code);
+  return [
+    ...storeCalls(code),
+    ...named,
+    ...generic.filter((d) => !seen.has(`${d.verb} ${d.resource}`)),
+  ].filter((d) => !mocked.has(d.tool));
 }
 
 /** The destructive calls of code that loads an SDK (or builds an API client from a secret). */

@@ -18,6 +18,7 @@
 import type { SqlStmt } from './sql-statements.js';
 import { settingsOf, type SqlSetting } from './sql-settings.js';
 import { isWord, wordsAt, type SqlToken } from './sql-tokenize.js';
+import { historyDropped } from './sql-table-history.js';
 
 const stmt = (object: string, name: string): SqlStmt => ({
   statement: 'NOBACKUP',
@@ -121,7 +122,8 @@ export function backupsOff(tokens: SqlToken[]): SqlStmt | undefined {
     if (tokens.some((t, i) => isWord(t, 'FLASHBACK') && isWord(tokens[i + 1], 'OFF')))
       return stmt('ARCHIVE', 'flashback');
   }
-  const backup = backupDiscarded(tokens) ?? timeTravelOff(tokens);
+  // a table format's history: sql-table-history.ts
+  const backup = backupDiscarded(tokens) ?? timeTravelOff(tokens) ?? historyDropped(tokens);
   if (backup) return backup;
   for (const s of settingsOf(tokens)) {
     const off = settingOff(s);

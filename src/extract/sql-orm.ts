@@ -16,6 +16,9 @@ import { driverOps } from './sql-code-drivers.js';
 import { recordDestroys } from './sql-orm-records.js';
 import { driverCallOps } from './sql-code-calls.js';
 import { localScratchMongo } from './sql-code-scratch.js';
+import { kvCodeDeletes } from './sql-kv-code.js';
+import { HISTORY_SQL_SHAPE } from './sql-table-history.js';
+import { mockedTools } from './sdk-mocks.js';
 
 /** Programs whose arguments or stdin are application code that may call the ORM. */
 const RUNNER =
@@ -93,6 +96,7 @@ const SQL_SHAPE = `(?:${[
   'BACKUP\\s+(?:LOG|DATABASE)',
   'SELECT\\s+(?:pg_catalog\\.)?pg_drop_replication_slot',
   'EXEC(?:UTE)?\\s+(?:\\w+\\.)*sp_add(?:srv)?rolemember',
+  HISTORY_SQL_SHAPE,
 ].join('|')})\\b`;
 /**
  * SQL that has the server run a command (`COPY … TO PROGRAM`, `xp_cmdshell`, `sys_exec`:
@@ -141,7 +145,8 @@ export function ormOpsOf(found: { code: string; program: string } | undefined): 
   if (!found) return [];
   const { code, program } = found;
   const out: FrameworkOp[] = [];
-  const records = recordDestroys(code, program);
+  // a fog session the code mocks destroys nothing real (sdk-mocks.ts)
+  const records = mockedTools(code).has('fog') ? [] : recordDestroys(code, program);
   // a test's own database on this machine, reset by the test (sql-code-scratch.ts)
   const scratch = localScratchMongo(code);
   for (const p of PATTERNS) {
@@ -164,7 +169,7 @@ export function ormOpsOf(found: { code: string; program: string } | undefined): 
       });
     }
   }
-  out.push(...driverOps(code, program), ...records);
+  out.push(...driverOps(code, program), ...records, ...kvCodeDeletes(code, program));
   // Ruby's and PHP's driver calls (their SQL read whole, from variables and heredocs too); a
   // literal they read is not read again below
   const called = driverCallOps(code, program);

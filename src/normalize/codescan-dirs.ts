@@ -3,7 +3,7 @@
  * skeleton (codelex.ts): the home directory (codescan-home.ts) and the temporary
  * directory (`tempfile.gettempdir()`, `os.tmpdir()`, `Path.GetTempPath()`, `os.TempDir()`,
  * `std::env::temp_dir()`, `Dir.tmpdir`) or a fresh directory made in it (`tempfile.mkdtemp()`,
- * `Dir.mktmpdir`, `Files.createTempDirectory(…)`, `os.MkdirTemp`, `fs.mkdtempSync`, Rust's
+ * `Dir.mktmpdir`, `Files.createTempDirectory(…)`, Deno's `makeTempDir()`/`makeTempFile()`, `os.MkdirTemp`, `fs.mkdtempSync`, Rust's
  * `tempfile::tempdir()`): deleting a file there is routine, deleting
  * the temporary directory itself is not. The Lisp readers' calls the same (lispTemp: Racket's
  * `(make-temporary-directory)`, Guile's `(mkdtemp …)`). Pure.
@@ -34,7 +34,7 @@ const TEMP_DIR =
   /^(?:tempfile\.gettempdir|gettempdir|(?:require\(\u0001\d+\u0002\)|os)\.tmpdir|tmpdir|(?:System\.IO\.)?Path\.GetTempPath|os\.TempDir|(?:std::)?env::temp_dir|Dir\.tmpdir|sys_get_temp_dir)\(\)$|^Dir\.tmpdir$/;
 /** Calls that make a fresh directory in it and return its name (whatever their arguments). */
 const FRESH_TEMP_DIR =
-  /^(?:tempfile\.mkdtemp|mkdtemp|Dir\.mktmpdir|(?:java\.nio\.file\.)?Files\.createTempDirectory|os\.MkdirTemp|ioutil\.TempDir|(?:fs\.|fsp\.|fs\.promises\.)?mkdtemp(?:Sync)?|(?:tempfile::)?(?:tempdir|TempDir::new|Builder::new\(\)\.tempdir)|(?:System\.IO\.)?Directory\.CreateTempSubdirectory)\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)(?:\.path\(\))?$|^Dir\.mktmpdir$/;
+  /^(?:tempfile\.mkdtemp|mkdtemp|Dir\.mktmpdir|(?:java\.nio\.file\.)?Files\.createTempDirectory|os\.MkdirTemp|ioutil\.TempDir|(?:fs\.|fsp\.|fs\.promises\.)?mkdtemp(?:Sync)?|(?:tempfile::)?(?:tempdir|TempDir::new|Builder::new\(\)\.tempdir)|(?:System\.IO\.)?Directory\.CreateTempSubdirectory|(?:await)?Deno\.makeTemp(?:Dir|File)(?:Sync)?)\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)(?:\.path\(\))?$|^Dir\.mktmpdir$/;
 
 /** The temporary directory an expression names, or a fresh one made in it; undefined = neither. */
 export function tempExpr(t: string): string | undefined {

@@ -17,6 +17,7 @@ import { extraArgs, extraLangFor } from './codescan-extra-langs.js';
 import { RAILS, railsArgs } from './rails-runner.js';
 import { swiftArgs } from './codescan-swift.js';
 import { PHP_TOOLS, phpToolArgs } from './php-runners.js';
+import { jsRunnerArgs } from './js-runners.js';
 
 export interface CodeArgs {
   /** Inline code; undefined = none given inline. */
@@ -252,6 +253,8 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (PHP_TOOLS.test(prog)) return phpToolArgs(prog, argv);
   if (extraLangFor(prog) === lang) return extraArgs(prog, argv); // Haskell, Prolog, Zig, Nim, D, C
   if (prog === 'mix') return mixArgs(argv);
+  const js = lang === 'node' ? jsRunnerArgs(prog, argv) : undefined; // deno run, bun run, tsx watch
+  if (js) return js;
   const r = lang === 'r' ? rArgs(prog, argv) : undefined;
   if (r) return r;
   const parts: string[] = [];

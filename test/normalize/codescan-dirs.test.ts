@@ -33,6 +33,10 @@ describe('directories code names', () => {
       `dotnet script eval 'var dir = Directory.CreateTempSubdirectory("x-"); Directory.Delete(dir.FullName, recursive: true);'`,
       'rm -rf /tmp/tmp.XXXXXXXXXX',
     ],
+    [
+      `deno eval 'const p = await Deno.makeTempFile({ suffix: ".kv" }); await Deno.remove(p);'`,
+      'rm -rf /tmp/tmp.XXXXXXXXXX',
+    ],
     // the temporary directory itself, and files in it
     [
       `python3 -c "import os, tempfile; os.remove(os.path.join(tempfile.gettempdir(), 'x.lock'))"`,

@@ -1,7 +1,7 @@
 /**
  * Where the code is on an interpreter's command line (findCode): after a code option
  * (`python -c`, `node -e`, `ruby -e`…), a script file operand, or stdin. Interpreters whose
- * options have their own shape have their own readers here:
+ * options have their own shape have their own readers (interpreter-args-tools.ts):
  * babashka (`bb -e CODE`, `bb '(…)'`, `bb -f FILE`, `bb FILE.clj`; a task name runs the
  * project's bb.edn), the Clojure CLI (`clojure -M -e CODE`, `clj -M FILE.clj`, `-i FILE`;
  * `-X`/`-T`/`-m NS`/`-M:alias` run project code), Erlang (`erl -eval CODE`, the shell
@@ -18,6 +18,7 @@ import { RAILS, railsArgs } from './rails-runner.js';
 import { swiftArgs } from './codescan-swift.js';
 import { PHP_TOOLS, phpToolArgs } from './php-runners.js';
 import { jsRunnerArgs } from './js-runners.js';
+import { clojureArgs, erlangArgs, k6Args, mixArgs } from './interpreter-args-tools.js';
 
 export interface CodeArgs {
   /** Inline code; undefined = none given inline. */
@@ -27,104 +28,6 @@ export interface CodeArgs {
   label: string;
   /** True when nothing is read as code (not even stdin). */
   none?: boolean;
-}
-
-/** `bb …`, `clojure …`, `clj …`. */
-export function clojureArgs(prog: string, argv: Field[]): CodeArgs {
-  const bb = prog === 'bb' || prog === 'babashka';
-  const parts: Field[] = [];
-  let file: Field | undefined;
-  let stdinIsData = false;
-  let aliasMain = false;
-  for (let i = 1; i < argv.length; i++) {
-    const t = argv[i].text;
-    if (t === '-e' || t === '--eval') {
-      if (argv[i + 1]) parts.push(argv[++i]);
-    } else if ((bb && (t === '-f' || t === '--file')) || (!bb && (t === '-i' || t === '--init'))) {
-      file ??= argv[++i];
-    } else if (/^(-cp|--classpath|--config|--deps-root|--init|-Sdeps|-Scp|-Sthreads|--debug-port)$/.test(t))
-      i++;
-    else if (bb && /^(-i|-I|--stream|-o|-O)$/.test(t)) stdinIsData = true;
-    else if (/^(-m|--main|-x|--exec|-P)$|^-[XT]/.test(t)) return { label: prog, none: true };
-    else if (/^-M:/.test(t)) aliasMain = true;
-    else if (t === '-') break;
-    else if (t.startsWith('-')) continue;
-    else if (bb && t.startsWith('(')) parts.push(argv[i]);
-    else if (!bb || /[./]/.test(t)) {
-      if (parts.length === 0) file ??= argv[i];
-      break;
-    } else return { label: `${prog} ${t}`, none: true }; // a bb task or subcommand
-    if (parts.length && !/^(-e|--eval)$/.test(argv[i + 1]?.text ?? '')) break;
-  }
-  if (parts.length)
-    return {
-      code: { text: parts.map((p) => p.text).join('\n'), dynamic: parts.some((p) => p.dynamic) },
-      label: `${prog} -e`,
-    };
-  if (file) return { file, label: `${prog} ${file.text}` };
-  return { label: `${prog} stdin`, none: stdinIsData || aliasMain };
-}
-
-/** `erl … -eval CODE …`, `escript [-s] FILE`. */
-export function erlangArgs(prog: string, argv: Field[]): CodeArgs {
-  if (prog === 'escript') {
-    // `escript -s` only checks the syntax
-    if (argv.some((a) => a.text === '-s')) return { label: prog, none: true };
-    const file = argv.slice(1).find((a) => !a.text.startsWith('-'));
-    return file ? { file, label: `escript ${file.text}` } : { label: prog, none: true };
-  }
-  const parts: Field[] = [];
-  let noShell = false;
-  for (let i = 1; i < argv.length; i++) {
-    const t = argv[i].text;
-    if (t === '-extra') break;
-    if (t === '-eval' && argv[i + 1]) parts.push(argv[++i]);
-    else if (/^-(noshell|noinput|detached|s|run|boot|mode)$/.test(t)) noShell = true;
-  }
-  if (parts.length)
-    return {
-      code: { text: parts.map((p) => p.text).join('\n'), dynamic: parts.some((p) => p.dynamic) },
-      label: 'erl -eval',
-    };
-  return { label: 'erl stdin', none: noShell };
-}
-
-/** Options of `k6 run` that take a value. */
-const K6_VALUE =
-  /^(-[uidseoct]|--(vus|iterations|duration|stage|env|out|config|tag|summary-export|summary-trend-stats|summary-time-unit|system-tags|rps|batch|batch-per-host|max-redirects|user-agent|address|log-output|log-format|compatibility-mode|execution-segment|execution-segment-sequence|blacklist-ip|block-hostnames|minimum-iteration-duration|setup-timeout|teardown-timeout|local-ips|dns|secret-source|traces-output|console-output|type))$/;
-
-/** `k6 run [options] FILE`, `k6 cloud [run] FILE`; other k6 commands (inspect, archive, version) run no script. */
-export function k6Args(argv: Field[]): CodeArgs {
-  let i = 1;
-  if (argv[i]?.text === 'cloud') i += argv[i + 1]?.text === 'run' ? 2 : 1;
-  else if (argv[i]?.text === 'run') i++;
-  else return { label: 'k6', none: true };
-  for (; i < argv.length; i++) {
-    const t = argv[i].text;
-    if (t === '-') return { label: 'k6 run -' };
-    if (K6_VALUE.test(t)) i++;
-    else if (!t.startsWith('-')) return { file: argv[i], label: `k6 run ${t}` };
-  }
-  return { label: 'k6 run', none: true };
-}
-
-/**
- * `mix run [opts] FILE.exs | -e CODE`: the script or code it runs (`-r FILE` requires one first);
- * other mix tasks, and `mix run` of the project alone, run no code read here.
- */
-export function mixArgs(argv: Field[]): CodeArgs {
-  if (argv[1]?.text !== 'run') return { label: 'mix', none: true };
-  for (let i = 2; i < argv.length; i++) {
-    const t = argv[i].text;
-    if (t === '-e' || t === '--eval')
-      return argv[i + 1] ? { code: argv[i + 1], label: 'mix run -e' } : { label: 'mix run', none: true };
-    if (t === '-r' || t === '--require')
-      return argv[i + 1] ? { file: argv[i + 1], label: 'mix run -r' } : { label: 'mix run', none: true };
-    if (t === '-c' || t === '--config') i++;
-    else if (t === '--') continue;
-    else if (!t.startsWith('-')) return { file: argv[i], label: `mix run ${t}` };
-  }
-  return { label: 'mix run', none: true };
 }
 
 /**

@@ -1,13 +1,6 @@
-/** Where the code is on babashka, Clojure CLI, erl/escript, k6, mix and R command lines (src/normalize/interpreter-args.ts). */
+/** Where the code is on interpreter command lines (src/normalize/interpreter-args.ts): R, PHP and the rest through findCode. */
 import { describe, expect, it } from 'vitest';
-import {
-  clojureArgs,
-  erlangArgs,
-  findCode,
-  interpreterFor,
-  k6Args,
-  type CodeArgs,
-} from '../../src/normalize/interpreter-args.js';
+import { findCode, interpreterFor, type CodeArgs } from '../../src/normalize/interpreter-args.js';
 
 const f = (words: string) => words.split(' ').map((text) => ({ text, dynamic: false }));
 /** `code:X`, `file:X`, `stdin` or `none`. */
@@ -16,35 +9,6 @@ const where = (a: CodeArgs) =>
 
 describe('code on interpreter command lines', () => {
   it.each<[string, (argv: ReturnType<typeof f>) => CodeArgs, string]>([
-    ['bb -e (x)', (a) => clojureArgs('bb', a), 'code:(x)'],
-    ['bb -e (x) -e (y)', (a) => clojureArgs('bb', a), 'code:(x)\n(y)'],
-    ['bb (x)', (a) => clojureArgs('bb', a), 'code:(x)'],
-    ['bb -f del.clj', (a) => clojureArgs('bb', a), 'file:del.clj'],
-    ['bb del.clj arg', (a) => clojureArgs('bb', a), 'file:del.clj'],
-    ['bb -i (x)', (a) => clojureArgs('bb', a), 'code:(x)'],
-    ['bb', (a) => clojureArgs('bb', a), 'stdin'],
-    ['bb test', (a) => clojureArgs('bb', a), 'none'],
-    ['bb -m acme.main', (a) => clojureArgs('bb', a), 'none'],
-    ['bb -i', (a) => clojureArgs('bb', a), 'none'],
-    ['clojure -M -e (x)', (a) => clojureArgs('clojure', a), 'code:(x)'],
-    ['clojure -Sdeps {} -M -e (x)', (a) => clojureArgs('clojure', a), 'code:(x)'],
-    ['clj -M del.clj', (a) => clojureArgs('clj', a), 'file:del.clj'],
-    ['clj -M -i init.clj', (a) => clojureArgs('clj', a), 'file:init.clj'],
-    ['clojure -X:deps tree', (a) => clojureArgs('clojure', a), 'none'],
-    ['clojure -M:test', (a) => clojureArgs('clojure', a), 'none'],
-    ['clojure', (a) => clojureArgs('clojure', a), 'stdin'],
-    ['erl -noshell -eval X. -s init stop', (a) => erlangArgs('erl', a), 'code:X.'],
-    ['erl -noshell -s app start', (a) => erlangArgs('erl', a), 'none'],
-    ['erl -sname dev', (a) => erlangArgs('erl', a), 'stdin'],
-    ['erl -noshell -extra -eval X', (a) => erlangArgs('erl', a), 'none'],
-    ['escript del.erl x', (a) => erlangArgs('escript', a), 'file:del.erl'],
-    ['escript -s del.erl', (a) => erlangArgs('escript', a), 'none'],
-    ['k6 run --vus 1 --iterations 1 del.js', (a) => k6Args(a), 'file:del.js'],
-    ['k6 run -e A=1 -o json=x.json t.js', (a) => k6Args(a), 'file:t.js'],
-    ['k6 cloud t.js', (a) => k6Args(a), 'file:t.js'],
-    ['k6 run -', (a) => k6Args(a), 'stdin'],
-    ['k6 inspect t.js', (a) => k6Args(a), 'none'],
-    ['k6 version', (a) => k6Args(a), 'none'],
     // QuickJS: its flags take no value
     ['qjs --std -e X', (a) => findCode('node', 'qjs', a), 'code:X'],
     ['qjs -m -e X', (a) => findCode('node', 'qjs', a), 'code:X'],

@@ -1,8 +1,8 @@
 /**
  * Wrappers: programs that run another program given as their arguments, peeled to reach
- * it (sudo and sudo-rs, doas, please and gsudo in elevation.ts, pkexec, env, command, exec, builtin, nohup, nice, time, timeout, stdbuf, setsid,
- * unbuffer, chroot, ionice, flock, runuser, agentfw run) and those that take a command string
- * (watch, su -c, flock -c, env -S; terminal recorders, `script -c`, in recorders.ts) or run shell commands given on their command
+ * it (sudo and sudo-rs, doas, please and gsudo in elevation.ts, pkexec, env, command, exec, builtin, nohup, nice, time, stdbuf, setsid,
+ * unbuffer, runuser, agentfw run; timeout, chroot, nsenter, ionice, chrt, taskset and flock in wrappers-process.ts) and those that take a command string
+ * (watch and flock -c in wrappers-process.ts, su -c, env -S; terminal recorders, `script -c`, in recorders.ts) or run shell commands given on their command
  * line (editors, editors.ts; tmux, screen and systemd-run, multiplexers.ts), which is
  * re-parsed; CMake's command mode (`cmake -E rm …`) is read as the shell command it performs
  * (cmake-e.ts); tracers, debuggers and adapters (strace, gdb, entr, expect …) are in tracers.ts;
@@ -26,6 +26,7 @@ import { ELEVATORS } from './elevation.js';
 import { DOTFILES } from './dotfiles.js';
 import { CMD_EXE } from './cmd-exe.js';
 import { RECORDERS } from './recorders.js';
+import { PROCESS_WRAPPERS } from './wrappers-process.js';
 import { joinFields } from './fields.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
@@ -149,35 +150,10 @@ const env: Peeler = (args) => {
   return { label: 'env', argv: rest.slice(a.index), env: a.env, ...(cwd ? { cwd } : {}) };
 };
 
-const timeout: Peeler = (args) => {
-  const p = getopt(args, { short: 'sk', long: ['signal', 'kill-after'] });
-  return { label: 'timeout', argv: args.slice(p.index + 1) };
-};
-
-const watch: Peeler = (args) => {
-  const p = getopt(args, {
-    short: 'nqd',
-    long: ['interval', 'differences', 'equexit', 'chgexit-count', 'q'],
-  });
-  const rest = args.slice(p.index);
-  if (p.opts.has('x') || p.opts.has('exec')) return { label: 'watch', argv: rest };
-  return { label: 'watch', argv: [], script: joinFields(rest) };
-};
-
 const commandBuiltin: Peeler = (args) => {
   const p = getopt(args, {});
   if (p.opts.has('v') || p.opts.has('V')) return { label: 'command', argv: [] };
   return { label: 'command', argv: args.slice(p.index) };
-};
-
-const flock: Peeler = (args) => {
-  const p = getopt(args, { short: 'wEc', long: ['timeout', 'wait', 'conflict-exit-code', 'command'] });
-  const c = p.opts.get('c') ?? p.opts.get('command');
-  if (c !== undefined) return { label: 'flock', argv: [], script: { text: c, dynamic: p.dynamic } };
-  const rest = args.slice(p.index + 1);
-  if (rest[0] && (rest[0].text === '-c' || rest[0].text === '--command'))
-    return { label: 'flock', argv: [], script: rest[1] ?? { text: '', dynamic: false } };
-  return { label: 'flock', argv: rest };
 };
 
 const su: Peeler = (args) => {
@@ -253,28 +229,10 @@ export const WRAPPERS: Record<string, Peeler> = {
   nohup: simple('nohup'),
   nice: simple('nice', 'n', ['adjustment'], true),
   time: simple('time', 'fo', ['format', 'output']),
-  timeout,
+  ...PROCESS_WRAPPERS,
   stdbuf: simple('stdbuf', 'ioe', ['input', 'output', 'error']),
   setsid: simple('setsid'),
   unbuffer: simple('unbuffer'),
-  // `nsenter -t PID -m -u -n … CMD`: CMD in PID's namespaces (`-t 1 -m` from a privileged
-  // container with the host's pids: the host itself).
-  nsenter: (args) => {
-    const p = getopt(args, { short: 'tSG', long: ['target', 'setuid', 'setgid'] });
-    const mounts = [...p.opts.keys()].some((o) => o === 'm' || o === 'mount' || o === 'a' || o === 'all');
-    return { label: 'nsenter', argv: args.slice(p.index), ...(mounts ? { otherMounts: true } : {}) };
-  },
-  chroot: (args) => {
-    const p = getopt(args, { long: ['userspec', 'groups'] });
-    const root = args[p.index];
-    return { label: `chroot ${root?.text ?? ''}`.trim(), argv: args.slice(p.index + 1) };
-  },
-  ionice: (args) => {
-    const p = getopt(args, { short: 'cnpPu', long: ['class', 'classdata', 'pid', 'pgid', 'uid'] });
-    if (p.opts.has('p') || p.opts.has('P') || p.opts.has('u')) return { label: 'ionice', argv: [] };
-    return { label: 'ionice', argv: args.slice(p.index) };
-  },
-  flock,
   runuser: (args) => {
     const p = getopt(args, {
       short: 'ugGcsw',
@@ -287,18 +245,7 @@ export const WRAPPERS: Record<string, Peeler> = {
   su,
   sg,
   ...RECORDERS,
-  watch,
   caffeinate: simple('caffeinate', 'tw'),
-  chrt: (args) => {
-    const p = getopt(args, { short: 'T' });
-    return { label: 'chrt', argv: args.slice(p.index + 1) };
-  },
-  taskset: (args) => {
-    const p = getopt(args, {});
-    return p.opts.has('p')
-      ? { label: 'taskset', argv: [] }
-      : { label: 'taskset', argv: args.slice(p.index + 1) };
-  },
   linux32: simple('linux32'),
   linux64: simple('linux64'),
   proxychains: simple('proxychains', 'f'),

@@ -25,10 +25,23 @@ import { remoteArgv, remoteWords } from './remote-words.js';
 /** ssh options that open a port or a tunnel on either end (`-o RemoteForward=…` too). */
 const FORWARDS = /^(-[RLDw]|(-o\s*)?(Remote|Local|Dynamic)Forward)/i;
 
+/**
+ * ssh options with which no shell reads stdin: `-n` (stdin from /dev/null), `-f` (which implies
+ * it), `-N` (no remote command: forwards only), `-O` (a control command), `-G` (print the
+ * configuration), `-V` (version), `-Q` (query), `-W` (stdin is forwarded to a host and port).
+ */
+const NO_STDIN_SHELL = ['n', 'f', 'N', 'O', 'G', 'V', 'Q', 'W'];
+
 function ssh(argv: Field[], k: K): Res | undefined {
   const p = getopt(argv.slice(1), { short: 'bcDEeFIiJLlmOopQRSWwB' });
   const rest = argv.slice(1 + p.index);
   const host = rest[0];
+  const stdin = k.io.stdin;
+  const devNull = stdin?.kind === 'file' && stdin.path === '/dev/null';
+  if (host && rest.length === 1 && stdin && !devNull && !NO_STDIN_SHELL.some((o) => p.opts.has(o)))
+    // No remote command: the login shell there runs what arrives on stdin (`ssh host <<EOF`,
+    // `echo CMD | ssh host`), read as `sh` reading that stdin on the other machine.
+    return remoteWords([{ text: 'sh', dynamic: false }], `ssh ${host.text}`, k);
   if (!host || rest.length < 2) return undefined;
   // The connection itself stays a local command when it forwards ports: a remote command
   // keeps the tunnel open as long as it runs (`ssh -R 80:localhost:5432 serveo.net sleep 9h`).

@@ -52,3 +52,22 @@ describe('ssh with a remote command', () => {
     expect(r.commands.some((c) => c.program === 'ssh')).toBe(false);
   });
 });
+
+describe('ssh without a remote command: the login shell there runs stdin', () => {
+  /** The remote commands read (program and argv), in order. */
+  const remote = (script: string) =>
+    norm(script)
+      .commands.filter((c) => c.remote)
+      .map((c) => c.argv.join(' '));
+  it.each<[string, string[]]>([
+    ["echo 'rm -rf /srv/data' | ssh prod-db", ['rm -rf /srv/data']],
+    ['ssh -T deploy@prod-db <<EOF\ncd /srv && rm -rf data\nEOF', ['cd /srv', 'rm -rf data']],
+    ["ssh prod-db <<<'systemctl stop app'", ['systemctl stop app']],
+    ["printf 'uptime\\n' | ssh -p 2222 prod-db", ['uptime']],
+    // no shell reads stdin: -n, -f, -N, -O; stdin /dev/null; no stdin given at all
+    ["echo 'rm -rf /srv/data' | ssh -n prod-db", []],
+    ["echo 'rm -rf /srv/data' | ssh -f -N -L 5432:localhost:5432 prod-db", []],
+    ['ssh prod-db < /dev/null', []],
+    ['ssh -T git@github.com', []],
+  ])('%j', (script, want) => expect(remote(script)).toEqual(want));
+});

@@ -119,6 +119,27 @@ function selectiveGlob(abs: string): boolean {
   return /[^.]/.test(part.replace(/\[[^\]]*\]/g, '').replace(/[*?]/g, ''));
 }
 
+/**
+ * True when the glob `abs` (its first globbed component right below `dir`) may match the
+ * folder of `dir` that holds `inside`: `/tmp/*` or `/tmp/a*` may take in a workspace
+ * `/tmp/abc/ws`, `/tmp/laravel-*` cannot. False when `inside` is not below `dir`. fail
+ * closed: a bracket or brace in the component may match anything.
+ */
+function globMayTake(abs: string, dir: string, inside: string): boolean {
+  if (!isUnder(inside, dir) || inside === dir) return isUnder(inside, dir);
+  const base = dir === '/' ? 1 : dir.length + 1;
+  const held = inside.slice(base).split('/')[0];
+  const part = abs.slice(base).split('/')[0];
+  if (/[[\]{}\\]/.test(part)) return true;
+  const re = new RegExp(
+    `^${part
+      .replace(/[.+^$()|]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
+  return re.test(held);
+}
+
 /** Classifies an absolute, normalized local path. */
 export function classifyPath(p: string, ctx: AnalyzeContext): FsClass {
   if (p === '') return 'unknown';
@@ -213,8 +234,12 @@ export function targetOf(
   if (!glob) return { raw, path, class: classifyPath(path, ctx), glob };
   const dir = globDir(path);
   let cls = classifyPath(dir, ctx);
-  // Contents of a temp root are temp files, unless the workspace lives in there.
-  if (cls === 'system' && tmpRoots(ctx).includes(dir) && !isUnder(posix.normalize(ctx.workspace), dir))
+  // Contents of a temp root are temp files, unless the glob may take in the workspace that lives in there.
+  if (
+    cls === 'system' &&
+    tmpRoots(ctx).includes(dir) &&
+    !globMayTake(path, dir, posix.normalize(ctx.workspace))
+  )
     cls = 'tmp';
   // `*.log` in the workspace names some files in it, not the project; `~/*.bak` some files in home.
   if (selectiveGlob(path)) {

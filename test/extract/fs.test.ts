@@ -270,3 +270,22 @@ describe('end to end (filesystem pack)', () => {
     expect(verdict(script)).toBe(expected);
   });
 });
+
+describe('a glob in a temp root when the workspace lives in there', () => {
+  const tmpWs = '/tmp/agentfw-abc123/ws';
+  const tctx = analyzeContext(tmpWs);
+  const tcmd = commandBuilder({ cwd: tmpWs });
+  const classes = (path: string) =>
+    (extractFs(tcmd(['rm', '-rf', path]), tctx, []) as FsFact[]).flatMap((f) => f.classes).join(',');
+  it.each<[string, string]>([
+    // may take in the workspace's folder: as bad as deleting it
+    ['/tmp/*', 'system'],
+    ['/tmp/agentfw-*', 'system'],
+    ['/tmp/?gentfw-abc123', 'system'],
+    ['/tmp/[a-z]*', 'system'],
+    // cannot match the workspace's folder: temp files
+    ['/tmp/laravel-views-*', 'tmp'],
+    ['/tmp/*.log', 'tmp'],
+    ['/tmp/build-??', 'tmp'],
+  ])('%s → %s', (path, want) => expect(classes(path)).toBe(want));
+});

@@ -3,6 +3,7 @@
  * decision is made from the path text and the analysis context.
  */
 import { posix } from 'node:path';
+import { minimatch } from 'minimatch';
 import type { AnalyzeContext, FsClass, FsTarget, NormalizedCommand } from '../engine/types.js';
 import { containerAbs, placeInContainer } from './container-paths.js';
 import { isUnder } from './path-under.js';
@@ -131,13 +132,8 @@ function globMayTake(abs: string, dir: string, inside: string): boolean {
   const held = inside.slice(base).split('/')[0];
   const part = abs.slice(base).split('/')[0];
   if (/[[\]{}\\]/.test(part)) return true;
-  const re = new RegExp(
-    `^${part
-      .replace(/[.+^$()|]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-  );
-  return re.test(held);
+  // the shell's own glob, nothing else: no extglobs, comments or negation; a dot folder counts
+  return minimatch(held, part, { dot: true, noext: true, nocomment: true, nonegate: true });
 }
 
 /** Classifies an absolute, normalized local path. */

@@ -1,7 +1,8 @@
 /**
  * The carrier dispatcher: given an expanded argv, peel wrappers (wrappers.ts), follow
  * shells and eval (shells.ts), fan-out (fanout.ts), inline interpreter code
- * (interpreters.ts; Windows Script Host: wsh.ts), awk and m4 programs (awk.ts, m4.ts), commands in options
+ * (interpreters.ts; Windows Script Host: wsh.ts), awk and m4 programs (awk.ts, m4.ts), TeX, rpm
+ * and groff macros (macro-shells.ts), commands in options
  * (option-carriers.ts) and remote carriers (remote.ts); otherwise emit the command.
  */
 import { absPath, basename, cloneScope } from './state.js';
@@ -25,6 +26,7 @@ import { MAKES, runMake } from './make.js';
 import { runM4 } from './m4.js';
 import { NINJAS, runNinja } from './ninja.js';
 import { SYSTEM_DSLS, runSystemDsl } from './system-dsl.js';
+import { isMacroShell, runMacroShell } from './macro-shells.js';
 import { runtimePreloads } from './runtime-env.js';
 import { programEnv } from './program-env.js';
 import { toolConfigs } from './tool-configs.js';
@@ -158,6 +160,8 @@ export function runArgv(argv: Field[], k: K): Res {
     if (MAKES.has(prog)) return runMake(argv, k);
     if (NINJAS.has(prog)) return runNinja(argv, k);
     if (SYSTEM_DSLS.has(prog)) return runSystemDsl(prog, argv, k);
+    // pdflatex -shell-escape '\write18{…}', rpm --eval '%(…)', groff -U '.sy …' (macro-shells.ts)
+    if (isMacroShell(prog)) return runMacroShell(prog, argv, k);
     // janet -e, gforth -e, fennel -e, newlisp -e, pike -e …: their shell-outs (system-langs.ts)
     const systemLang = systemLangFor(prog);
     if (systemLang) return runSystemLang(systemLang, argv, k);

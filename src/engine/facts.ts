@@ -188,7 +188,7 @@ export interface CloudFact extends FactBase {
 
 export interface ExfilFact extends FactBase {
   kind: 'exfil';
-  /** env | env-var | credential-file | credential-store | repository */
+  /** env | env-var | credential-file | credential-store | repository | bulk-data */
   source: string;
   /** Destination host (empty = unknown). */
   host: string;

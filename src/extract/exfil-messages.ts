@@ -4,15 +4,17 @@
  * `sendemail -s SERVER -a FILE…`, `mpack FILE ADDR`, PowerShell's `Send-MailMessage -Attachments A,B`) sends
  * its stdin as the body and the files it attaches (a Windows path read as the same file:
  * `$HOME\.ssh\id_rsa`, `$env:USERPROFILE\…`, `C:\Users\NAME\…` is the home folder); a packet payload (`ping -p HEX host`,
- * `hping3 -E FILE host`) carries the bytes given to whoever receives or watches the traffic.
+ * `hping3 -E FILE host`) carries the bytes given to whoever receives or watches the traffic;
+ * a remote syslog message (`logger -n HOST`, exfil-syslog.ts) its text, file or stdin.
  * Reads the command's words only: where it goes (the recipient's domain, or the host), the
  * texts sent (their argv indices) and the files.
  */
 import type { NormalizedCommand } from '../engine/types.js';
+import { syslogMessage } from './exfil-syslog.js';
 
 /** One message: where it goes and what it carries. */
 export interface Message {
-  /** mail | ping | hping, a notification publisher's command (`ntfy publish`, exfil-notify.ts) or a chat uploader's (`slackcat`, exfil-chat.ts) */
+  /** mail | ping | hping | syslog, a notification publisher's command (`ntfy publish`, exfil-notify.ts) or a chat uploader's (`slackcat`, exfil-chat.ts) */
   sink: string;
   /** The recipient's domain or the target host; 'localhost' for a local user; '' = unknown. */
   host: string;
@@ -261,5 +263,7 @@ export function messagesOf(cmd: NormalizedCommand): Message[] {
   if (p === 'mpack') return [mpackMessage(cmd)].filter((m) => m !== undefined);
   if (p === 'swaks') return [swaksMessage(cmd)];
   if (/^(ping6?|hping3?)$/.test(p)) return [payloadMessage(cmd)].filter((m) => m !== undefined);
+  // logger -n HOST: a remote syslog server (exfil-syslog.ts)
+  if (p === 'logger') return [syslogMessage(cmd)].filter((m) => m !== undefined);
   return [];
 }

@@ -218,7 +218,12 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   if (tls !== undefined) out.push(hostSink('tls', tls, { sendsStdin: true }));
   if (p === 'socat') {
     const addr = cmd.argv.slice(1).find((a) => /^(tcp|tcp4|tcp6|udp|openssl|ssl)[^:]*:/i.test(a));
-    if (addr) out.push(hostSink('socat', addr.split(':')[1] ?? '', { sendsStdin: true }));
+    // the other address may be a file it reads (`FILE:~/.ssh/id_rsa`, `OPEN:`, `GOPEN:`)
+    const files = cmd.argv
+      .slice(1)
+      .map((a) => /^(?:file|open|gopen):([^,]+)/i.exec(a)?.[1])
+      .filter((f) => f !== undefined);
+    if (addr) out.push(hostSink('socat', addr.split(':')[1] ?? '', { sendsStdin: true, files }));
   }
   for (const w of cmd.writes) {
     const m = /^\/dev\/(tcp|udp)\/([^/]+)\//.exec(w);

@@ -10,8 +10,12 @@ import { resolvePath } from './http-body.js';
 import { isCredentialAbs } from '../normalize/credentials.js';
 import { printedCredential } from './credential-printers.js';
 
-/** `credential-store`: the output of a command that prints a stored credential (credential-printers.ts). */
-export type SecretSource = 'env' | 'env-var' | 'credential-file' | 'credential-store' | 'repository';
+/**
+ * `credential-store`: the output of a command that prints a stored credential (credential-printers.ts);
+ * `bulk-data`: a packed folder tree, the repository or a database dump (exfil-bulk.ts).
+ */
+export type SecretSource =
+  'env' | 'env-var' | 'credential-file' | 'credential-store' | 'repository' | 'bulk-data';
 
 /** True when the path (as written, resolved like the command would) names a credential file. */
 export function isCredentialPath(raw: string, cmd: NormalizedCommand, ctx: AnalyzeContext): boolean {
@@ -72,7 +76,7 @@ const FILE_READERS = new Set([
   'basenc',
 ]);
 /** Commands that pass stdin through (possibly changed), so the source is further upstream. */
-const FILTERS = new Set([
+export const FILTERS = new Set([
   'grep',
   'egrep',
   'fgrep',

@@ -4,7 +4,8 @@
  * xargs, a socket, ssh, a forge post, mail, a packet payload, a mail or file-transfer
  * library's attachment or upload from code), a credential file committed
  * and pushed or copied into a package that is then published, or the repository pushed to
- * a remote added in the same script. Loopback destinations are fine.
+ * a remote added in the same script, a packed folder tree, the repository or a database dump
+ * uploaded or sent through a raw socket (exfil-bulk.ts). Loopback destinations are fine.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
@@ -23,7 +24,8 @@ import { publishedCredential } from './exfil-publish.js';
 import { readSecret, writtenSecret } from './exfil-written.js';
 import { isLocalHost, parseUrl } from './http-url.js';
 import { carriesSecret } from '../normalize/credentials.js';
-import { urlCredential } from './exfil-url-credentials.js';
+import { bodyCredential, urlCredential } from './exfil-url-credentials.js';
+import { bulkSent } from './exfil-bulk.js';
 
 /** How the evidence names what was sent. */
 const SENT: Record<SecretSource, string> = {
@@ -32,6 +34,7 @@ const SENT: Record<SecretSource, string> = {
   'credential-file': 'a credential file',
   'credential-store': 'a stored credential',
   repository: 'the repository',
+  'bulk-data': 'bulk data',
 };
 
 function fact(source: SecretSource, host: string, sink: string, what: string): DraftFact {
@@ -58,7 +61,8 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
       : [...s.files, ...stdinFile].map((f) => writtenSecret(f, cmd, ctx, all)).find(Boolean);
     if (written) out.push(fact(written, s.host, s.sink, `${SENT[written]} (written to a file first)`));
     const dynamicData = s.dataArgs.filter((i) => cmd.dynamicArgs.includes(i)).map((i) => cmd.argv[i] ?? '');
-    const vars = dynamicData.flatMap((w) => secretVarRefs(w));
+    // (the service's own credential where its API reads it in the body is not: exfil-url-credentials.ts)
+    const vars = dynamicData.flatMap((w) => secretVarRefs(w).filter((v) => !bodyCredential(w, s.url, v)));
     if (vars.length) out.push(fact('env-var', s.host, s.sink, `$${vars[0]}`));
     // A secret variable spliced into the URL itself (`?k=$GITHUB_TOKEN`) leaves in logs and
     // to whoever owns the host; credentials belong in an auth header.
@@ -78,6 +82,9 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
     const readVar = readSecret([...dynamicData, s.url], cmd, ctx, all);
     if (readVar) out.push(fact(readVar, s.host, s.sink, `${SENT[readVar]} (through read)`));
     out.push(...headerSecrets(s, cmd, ctx));
+    // a folder tree, the repository or a dump piped or uploaded to an open sink (exfil-bulk.ts)
+    const bulk = bulkSent(s, cmd, ctx, all);
+    if (bulk) out.push(fact('bulk-data', s.host, s.sink, bulk));
     // xargs turns its input into words of the command: a secret piped into it lands where
     // its placeholder is (`… | xargs -I{} curl "https://h/?v={}"`). In a header it is a
     // credential used for its purpose, so only the body and the URL count.

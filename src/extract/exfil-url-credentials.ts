@@ -5,7 +5,11 @@
  * Uptime Kuma's `/api/push/$KUMA_PUSH_TOKEN`), or any auth parameter (`token`, `key`,
  * `access_token`…) whose variable names a vendor the host names too (`api.pushover.net/…?token=
  * $PUSHOVER_TOKEN`). A secret of another service (`?token=$AWS_SECRET_ACCESS_KEY`), a route
- * that is not the service's, or a parameter that carries no credential stays data. Pure.
+ * that is not the service's, or a parameter that carries no credential stays data.
+ * The same holds for a request body that hands the service its own credential where an API
+ * reads it: a JSON member or form field named for one (`"auth": "$ZABBIX_TOKEN"` in a
+ * JSON-RPC call, `token=$GOTIFY_TOKEN`) or an RPC parameter `"token:$ARIA2_SECRET"`, when the
+ * variable's vendor is named by the host or a path segment (`…/zabbix/api_jsonrpc.php`). Pure.
  */
 
 /** Query parameters that carry a credential. */
@@ -46,6 +50,31 @@ export function urlCredential(url: string, name: string): boolean {
     if (r.param ? r.param.test(param) : path.includes(name)) return true;
   }
   if (!AUTH_PARAM.test(param)) return false;
-  const vendor = /^([A-Za-z]{3,})_/.exec(name)?.[1].toLowerCase();
-  return vendor !== undefined && !GENERIC.test(vendor) && host.split(/[.:]/).includes(vendor);
+  return vendorOf(name) !== '' && host.split(/[.:]/).includes(vendorOf(name));
+}
+
+/** The vendor word a variable's name starts with (`ZABBIX_TOKEN` → zabbix); '' = none or a generic word. */
+function vendorOf(name: string): string {
+  const vendor = /^([A-Za-z][A-Za-z0-9]{2,})_/.exec(name)?.[1].toLowerCase();
+  return vendor === undefined || GENERIC.test(vendor) ? '' : vendor;
+}
+
+/** Body members that carry a credential: JSON keys and form fields. */
+const AUTH_FIELD =
+  '(?:auth|token|key|apikey|api_key|access_token|auth_token|session|sessionid|password|secret)';
+
+/** True when `$name` in request body `body` to `url` is that service's own credential (see the header). */
+export function bodyCredential(body: string, url: string, name: string): boolean {
+  const vendor = vendorOf(name);
+  const m = /^(?:[a-z][\w+.-]*:\/\/)?([^/?#]*)([^?#]*)/i.exec(url);
+  if (!vendor || !m) return false;
+  const host = m[1].replace(/^[^@]*@/, '').toLowerCase();
+  const named = host.split(/[.:]/).includes(vendor) || m[2].toLowerCase().split('/').includes(vendor);
+  if (!named) return false;
+  const ref = `\\$\\{?${name}\\}?`;
+  const placed = new RegExp(
+    `"${AUTH_FIELD}"\\s*:\\s*"${ref}"|(^|&)${AUTH_FIELD}=${ref}(&|$)|"token:${ref}"`,
+    'i',
+  );
+  return placed.test(body);
 }

@@ -95,8 +95,9 @@ function bulkOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Bulk | undefined {
     return { what: 'a database dump', file: optValue(a, '-f', '--file') };
   if (/^(mysqldump|mariadb-dump|mysqlpump)$/.test(p))
     return { what: 'a database dump', file: optValue(a, '-r', '--result-file') };
+  // mongodump's --archive takes its file only as `--archive=FILE`; alone it writes to stdout
   if (p === 'mongodump' && a.some((w) => /^--archive(=|$)/.test(w)))
-    return { what: 'a database dump', file: optValue(a, '', '--archive') };
+    return { what: 'a database dump', file: a.find((w) => w.startsWith('--archive='))?.slice(10) };
   if (p === 'redis-cli' && a.includes('--rdb'))
     return { what: 'a database dump', file: optValue(a, '', '--rdb') };
   if (/^sqlite3?$/.test(p) && a.some((w) => /^\.dump\b/.test(w))) return { what: 'a database dump' };

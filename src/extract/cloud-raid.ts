@@ -47,7 +47,7 @@ function smartArray(cmd: NormalizedCommand): CloudDraft | undefined {
   const erase = words.indexOf('modify') >= 0 ? words.indexOf('erase') : -1;
   const at = del >= 0 ? del : erase;
   if (at < 0 || words.slice(0, at).some((w) => /^(show|help)$/.test(w))) return undefined;
-  const target = cmd.argv.slice(1, at).join(' ');
+  const target = cmd.argv.slice(1, at + 1).join(' ');
   // without `ld`, `array` or `pd` the controller's whole configuration goes
   const whole = !words.slice(0, at).some((w) => /^(ld|logicaldrive|array|pd|physicaldrive)$/.test(w));
   return raid(

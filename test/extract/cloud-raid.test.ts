@@ -51,6 +51,14 @@ describe('RAID configuration destroyed', () => {
     expect(cloud(line)).toEqual([want]);
   });
 
+  it('names the logical drive it deletes', () => {
+    const c = command('ssacli ctrl slot=0 ld 2 delete forced'.split(' '));
+    const facts = extractCloud(c, ctx, [c]) as Fact[];
+    expect(facts.map((f) => (f.kind === 'cloud' ? `${f.resource}|${f.force}` : ''))).toEqual([
+      'ctrl slot=0 ld 2|true',
+    ]);
+  });
+
   it.each<string>([
     'sudo ssacli ctrl slot=0 ld 2 delete forced',
     "ssh root@db3 'storcli64 /c0/vall del force'",

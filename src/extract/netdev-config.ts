@@ -7,14 +7,15 @@
  *   `config firewall vip`, EdgeOS `set port-forward rule N forward-to …`, VyOS `set nat
  *   destination rule N translation …`, Junos `set security nat destination …`, PAN-OS
  *   `set rulebase nat rules R destination-translation …`, Cisco IOS `ip nat inside source
- *   static tcp …`, OpenWrt `uci add firewall redirect` / `uci set firewall.X.target=DNAT`, and a
- *   Linux router's `iptables -t nat -A PREROUTING … -j DNAT --to-destination HOST` or nft's
+ *   static tcp …` (ASA's `nat (inside,outside) …` is no shell syntax: not understood, asked),
+ *   OpenWrt `uci add firewall redirect` / `uci set firewall.X.target=DNAT`, and a Linux router's `iptables -t nat -A PREROUTING … -j DNAT --to-destination HOST` or nft's
  *   `… prerouting … dnat to HOST` (HOST not this machine);
  * - filtering off: RouterOS `/ip firewall filter|raw disable|remove …` or `set … disabled=yes`,
  *   FortiOS `set status disable`, `delete N` or `purge` inside `config firewall policy`
- *   (and its local-in, DoS and interface policies), VyOS/EdgeOS `delete firewall …`, Junos
- *   `delete|deactivate security policies …`, OpenWrt's default or a zone's input or forward
- *   policy set to ACCEPT.
+ *   (and its local-in, DoS and interface policies), VyOS/EdgeOS `delete firewall …` or a rule
+ *   set's `default-action accept`, Junos `delete|deactivate security policies …`, PAN-OS `set
+ *   rulebase security rules R disabled yes`, ASA `clear configure access-list`, OpenWrt's
+ *   default or a zone's input or forward policy set to ACCEPT.
  * Printing, showing and getting find nothing. Each finding is [kind, the words that say so]:
  * `port-forward` (read as exposure) or `firewall-off` (read as a defence switched off).
  */
@@ -88,15 +89,21 @@ const SET_FORWARD =
   /^(port-forward rule \S+ (forward-to|original-port)\b|nat destination rule \S+ translation\b|security nat destination\b|rulebase nat rules \S+ destination-translation\b)/;
 /** `delete|deactivate …` lines that take a device's filtering away. */
 const DELETE_FILTER = /^(firewall\b|security policies\b)/;
+/** `set …` lines that switch filtering off: a PAN-OS security rule disabled, a VyOS/EdgeOS rule set that accepts by default. */
+const SET_OFF =
+  /^(rulebase security rules \S+ disabled yes\b|firewall (ipv6-)?name \S+ default-action accept\b)/;
 
 /** VyOS, EdgeOS, Junos, PAN-OS and IOS configuration lines. */
 function configLines(cmd: NormalizedCommand): Finding[] {
   const text = cmd.argv.slice(1).join(' ').toLowerCase();
   const said = cmd.argv.join(' ');
   if (cmd.program === 'set' && SET_FORWARD.test(text)) return [['port-forward', said]];
+  if (cmd.program === 'set' && SET_OFF.test(text)) return [['firewall-off', said]];
   if (/^(delete|deactivate)$/.test(cmd.program) && DELETE_FILTER.test(text)) return [['firewall-off', said]];
   if (cmd.program === 'ip' && /^nat (inside|outside) source static (tcp|udp) /.test(text))
     return [['port-forward', said]];
+  // Cisco ASA: every access list (and with it what the interfaces let through) removed
+  if (cmd.program === 'clear' && /^configure access-list\b/.test(text)) return [['firewall-off', said]];
   return [];
 }
 

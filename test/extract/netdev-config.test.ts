@@ -36,6 +36,9 @@ describe("a device's filtering switched off asks", () => {
     "ssh vyos@r 'delete firewall name WAN_IN'",
     "ssh netops@srx 'deactivate security policies'",
     "ssh root@owrt 'uci set firewall.@zone[1].input=ACCEPT'",
+    "ssh admin@pa 'configure\nset rulebase security rules block-inbound disabled yes\ncommit'",
+    "ssh ubnt@edge 'configure; set firewall name WAN_IN default-action accept; commit'",
+    "ssh admin@asa 'clear configure access-list'",
   ])('%s', (script) => expect(host(script)).toBe('ask host/firewall-down'));
 });
 
@@ -54,6 +57,9 @@ describe('reading and routine changes stay allowed', () => {
     'set -euo pipefail; echo ok',
     'set -- a b c',
     'ip addr show',
+    "ssh admin@asa 'show running-config nat'",
+    "ssh ubnt@edge 'set firewall name WAN_IN default-action drop'",
+    'clear',
   ])('%s', (script) => {
     expect(exposure(script)).toBe('allow');
     expect(host(script)).toBe('allow');

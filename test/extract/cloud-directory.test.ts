@@ -71,5 +71,13 @@ describe('accounts switched off or removed', () => {
     'dsquery user -inactive 4 | dsmod user -disabled yes',
     'ssh dc01 \'dsrm "CN=svc-backup,OU=Service,DC=corp,DC=example,DC=com" -noprompt\'',
     'sudo usermod --lock deploy',
+    "ldapmodify -x -D cn=admin,dc=corp -W <<'EOF'\ndn: uid=alice,ou=people,dc=corp\nchangetype: modify\nreplace: nsAccountLock\nnsAccountLock: TRUE\nEOF",
+    "printf 'dn: CN=Al,OU=Staff,DC=corp\\nchangetype: modify\\nreplace: userAccountControl\\nuserAccountControl: 514\\n' | ldapmodify -H ldaps://dc01.corp -x",
   ])('%s asks', (script) => expect(verdict(script)).toBe('ask host/account-disabled'));
+
+  it.each<string>([
+    "ldapmodify -x -D cn=admin,dc=corp -W <<'EOF'\ndn: uid=alice,ou=people,dc=corp\nchangetype: modify\nreplace: nsAccountLock\nnsAccountLock: FALSE\nEOF",
+    "ldapmodify -x <<'EOF'\ndn: CN=Al,OU=Staff,DC=corp\nchangetype: modify\nreplace: userAccountControl\nuserAccountControl: 512\nEOF",
+    "ldapadd -x <<'EOF'\ndn: CN=New,OU=Staff,DC=corp\nobjectClass: user\nuserAccountControl: 546\nEOF",
+  ])('%s stays allowed', (script) => expect(verdict(script)).toBe('allow'));
 });

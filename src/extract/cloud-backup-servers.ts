@@ -13,6 +13,10 @@
  *   names are deleted with it; without AND DELETE only history records go) and `PRUNE LOGFILE
  *   PRIOR TO …` (log files a recovery needs), as one quoted word or several, or in a script
  *   it runs (`db2 -tvf FILE`).
+ * - Other backup servers' own deletes: UrBackup's `urbackupsrv cleanup [--amount N%]` (old
+ *   backups deleted until that much space is free; 100% is every backup it may delete) and
+ *   `remove-unknown`, BackupPC's `BackupPC_delete -h HOST -n NUM` and Amanda's `amrmtape CONFIG
+ *   LABEL` (the tape's backups forgotten, the tape reused).
  * Read as CloudFacts of service `backups`, verb `delete` or `disable` (rulesets/protection.yaml
  * asks); queries, taking backups and listing history make no fact here.
  */
@@ -121,6 +125,33 @@ function db2(cmd: NormalizedCommand, ctx?: AnalyzeContext): CloudDraft | undefin
   );
 }
 
+/** `urbackupsrv cleanup [-a|--amount N]`, `urbackupsrv remove-unknown`. */
+function urbackupsrv(cmd: NormalizedCommand): CloudDraft | undefined {
+  const args = cmd.argv.slice(1);
+  const verb = args.find((a) => !a.startsWith('-'));
+  if (verb === 'remove-unknown') return draft(cmd, 'delete', 'backups the database does not know', false);
+  if (verb !== 'cleanup' || args.some((a) => /^(-h|--help)$/.test(a))) return undefined;
+  const at = args.findIndex((a) => /^(-a|--amount)(=|$)/.test(a));
+  const amount = at < 0 ? '' : args[at].includes('=') ? args[at].split('=')[1] : (args[at + 1] ?? '');
+  return draft(cmd, 'delete', `old backups${amount ? ` until ${amount} is free` : ''}`, amount === '100%');
+}
+
+/** `BackupPC_delete -h HOST -n NUM [-s SHARE]`: that backup of the host (or a share of it). */
+function backupPcDelete(cmd: NormalizedCommand): CloudDraft | undefined {
+  const args = cmd.argv.slice(1);
+  const host = args[args.indexOf('-h') + 1] ?? '';
+  if (!args.includes('-h') || !args.includes('-n')) return undefined;
+  return draft(cmd, 'delete', `${host} backup ${args[args.indexOf('-n') + 1] ?? ''}`.trim(), false);
+}
+
+/** `amrmtape [-q|-n|…] CONFIG LABEL`: the tape's backups forgotten (`-n`: only shown). */
+function amrmtape(cmd: NormalizedCommand): CloudDraft | undefined {
+  const args = cmd.argv.slice(1);
+  const names = args.filter((a) => !a.startsWith('-'));
+  if (args.includes('-n') || names.length < 2) return undefined;
+  return draft(cmd, 'delete', `tape ${names[1]} (${names[0]})`, false);
+}
+
 /** Programs this module reads, by name. */
 export const BACKUP_SERVER_READERS: Record<
   string,
@@ -129,4 +160,7 @@ export const BACKUP_SERVER_READERS: Record<
   dsmadmc,
   dsmc,
   db2,
+  urbackupsrv,
+  BackupPC_delete: backupPcDelete,
+  amrmtape,
 };

@@ -4,7 +4,8 @@
  * (also inside `cli -c '…'`), PAN-OS `request system private-data-reset`, MikroTik
  * `/system reset-configuration` (v7: `/system/reset-configuration`), FortiOS `execute
  * factoryreset|factoryreset2|formatlogdisk|erase-disk`, Huawei VRP `reset saved-configuration|
- * factory-configuration`, Cisco and Arista `write erase` and `erase startup-config|nvram:`,
+ * factory-configuration`, Cisco and Arista `write erase` and `erase startup-config|nvram:`, ASA
+ * `clear configure all|primary`,
  * OpenWrt `firstboot` and `jffs2reset`, Ubiquiti `syswrapper.sh restore-default` and
  * `set-default`. The device loses its configuration (and with zeroize its data): read as a
  * CloudFact of service `network-device`, verb `factory-reset`. Showing and other commands
@@ -27,6 +28,8 @@ const RESETS: Record<string, RegExp> = {
   jffs2reset: /^/,
   'syswrapper.sh': /^restore-default\b/,
   'set-default': /^/,
+  // Cisco ASA: the running configuration cleared (`clear configure all|primary`)
+  clear: /^configure (all|primary)\b/,
 };
 
 /** What `program words…` resets (see the header), as the words that say so; undefined = nothing. */

@@ -3,7 +3,9 @@
  * - `werf dismiss` removes the environment's Helm release (and its namespace with
  *   `--with-namespace`);
  * - `garden cleanup|delete namespace|env|environment|deploy|service` removes Garden's
- *   deployed services, or the whole namespace of the environment.
+ *   deployed services, or the whole namespace of the environment;
+ * - Cloudify's `cfy uninstall DEPLOYMENT` and `cfy executions start uninstall -d DEPLOYMENT`
+ *   run the deployment's uninstall workflow: every resource it created is torn down.
  * What is removed is named by the environment (`--env`, werf's WERF_ENV, garden's `-e`,
  * `NAMESPACE.ENV`), the namespace or the release. The teardown is a scratch one (`scratch:
  * true`) when every name given is a scratch name (`review-123`, `pr-42`; scratch-names.ts) or
@@ -29,6 +31,8 @@ interface Deployer {
   envVar: string;
   /** Options that remove the namespace too. Undefined = none. */
   all?: RegExp;
+  /** The first word after the command path names what is removed (`cfy uninstall DEPLOYMENT`). */
+  positionalName?: boolean;
 }
 
 const DEPLOYERS: Record<string, Deployer> = {
@@ -46,6 +50,14 @@ const DEPLOYERS: Record<string, Deployer> = {
     names: /^(--env|-e)$/,
     envVar: '',
     all: /^(namespace|env|environment)$/,
+  },
+  cfy: {
+    path: /^(uninstall|executions start uninstall)$/,
+    valued:
+      /^(-d|--deployment-id|-p|--parameters|-t|--tenant-name|-b|--blueprint-id|--timeout|-w|--workflow-id|--manager|--rest-port|--ssl|--rest-certificate)$/,
+    names: /^(-d|--deployment-id)$/,
+    envVar: '',
+    positionalName: true,
   },
 };
 
@@ -68,9 +80,11 @@ function readDeployer(cmd: NormalizedCommand, t: Deployer): CloudDraft | undefin
     const value = joined ?? (t.valued.test(o) ? a[++i] : undefined);
     if (value !== undefined && t.names.test(o)) names.push(value);
   }
-  const path = pos.slice(0, 2).join(' ');
-  const verb = t.path.test(pos[0] ?? '') ? pos[0] : t.path.test(path) ? path : '';
+  // the command path: its first one, two or three words
+  const depth = [1, 2, 3].find((n) => pos.length >= n && t.path.test(pos.slice(0, n).join(' '))) ?? 0;
+  const verb = pos.slice(0, depth).join(' ');
   if (!verb || a.some((w) => w === '--help' || w === '-h')) return undefined;
+  if (t.positionalName && pos[depth]) names.push(pos[depth]);
   const env = t.envVar ? cmd.vars[t.envVar] : undefined;
   if (names.length === 0 && env) names.push(env);
   return {

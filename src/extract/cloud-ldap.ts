@@ -3,7 +3,11 @@
  * directory. A record with `changetype: delete` deletes its entry (`ldapdelete`, which names
  * its entries as arguments, is read by the generic destructive-verb reading). Read into a
  * CloudFact whose verb is `delete` (the entries in `resource`) or, when the LDIF could not
- * be read, `unread` (fail closed: the rules ask, as for SQL that cannot be read).
+ * be read, `unread` (fail closed: the rules ask, as for SQL that cannot be read). A
+ * modification that locks its account out (`nsAccountLock: TRUE`, a `userAccountControl` with
+ * the ACCOUNTDISABLE bit, `pwdAccountLockedTime`, `loginDisabled: TRUE`, `shadowExpire` in
+ * 1970) is a CloudFact of service `directory-account`, verb `disable`, as dsmod's is
+ * (cloud-directory.ts).
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
@@ -49,6 +53,39 @@ export function ldifDeletes(ldif: string): string[] {
   return out;
 }
 
+/** An attribute value that locks an account out: [attribute, test of its value]. */
+const LOCKS: [string, (v: string) => boolean][] = [
+  ['nsaccountlock', (v) => /^true$/i.test(v)],
+  // ACCOUNTDISABLE is bit 0x2 of userAccountControl
+  ['useraccountcontrol', (v) => /^\d+$/.test(v) && (Number(v) & 2) === 2],
+  ['pwdaccountlockedtime', () => true],
+  ['logindisabled', (v) => /^true$/i.test(v)],
+  ['shadowexpire', (v) => /^[01]$/.test(v)],
+];
+
+/**
+ * The DNs of the LDIF's modifications that lock their account out (records of `changetype:
+ * modify`, or without a changetype when `modifies`: ldapmodify's default); a new entry created
+ * disabled is not one.
+ */
+export function ldifDisables(ldif: string, modifies: boolean): string[] {
+  const out = new Set<string>();
+  const lines = ldif.replace(/\r\n/g, '\n').replace(/\n /g, '').split('\n');
+  let dn = '';
+  let modify = modifies;
+  for (const line of lines) {
+    if (line.trim() === '') [dn, modify] = ['', modifies];
+    const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1].toLowerCase();
+    const value = m[2].trim();
+    if (key === 'dn') dn = value;
+    else if (key === 'changetype') modify = value.toLowerCase() === 'modify';
+    else if (modify && LOCKS.some(([a, locks]) => a === key && locks(value))) out.add(dn);
+  }
+  return [...out];
+}
+
 export function readLdif(cmd: NormalizedCommand, ctx: AnalyzeContext): CloudDraft | undefined {
   if (cmd.program !== 'ldapmodify' && cmd.program !== 'ldapadd') return undefined;
   const args = cmd.argv.slice(1);
@@ -64,7 +101,10 @@ export function readLdif(cmd: NormalizedCommand, ctx: AnalyzeContext): CloudDraf
   // fail closed: changes that cannot be read may delete anything
   if (payload.text === undefined) return { ...base, verb: 'unread', resource: file ?? 'stdin' };
   const deletes = ldifDeletes(payload.text);
-  return deletes.length
-    ? { ...base, verb: 'delete', resource: deletes.join('; ') }
+  if (deletes.length) return { ...base, verb: 'delete', resource: deletes.join('; ') };
+  // `ldapmodify -a` adds entries, as ldapadd does
+  const disables = ldifDisables(payload.text, cmd.program === 'ldapmodify' && !args.includes('-a'));
+  return disables.length
+    ? { ...base, service: 'directory-account', verb: 'disable', resource: disables.join('; ') }
     : { ...base, verb: 'modify', resource: '' };
 }

@@ -3,14 +3,15 @@
  * (cloud-tables.ts) do not cover: `dotnet nuget delete` and `nuget delete` (NuGet unlists
  * or deletes the version), `pod trunk delete` (CocoaPods), `vsce unpublish` (VS Code
  * Marketplace), `mix hex.publish --revert`, `rebar3 hex publish --revert`, `gleam hex revert`
- * (Hex), `conan remove … --remote` (a Conan server); and the softer `pod trunk deprecate`,
+ * (Hex), `conan remove … --remote` (a Conan server), `snapcraft|charmcraft close NAME CHANNEL…`
+ * (a store channel closed: its releases withdrawn); and the softer `pod trunk deprecate`,
  * `mix|rebar3|gleam hex retire`; and any other CLI whose command is `yank` or `unpublish`
  * (`package_cloud yank REPO PKG`): words that only ever mean taking a published version back
  * from a registry. APT repositories served from this host lose packages the same way (`reprepro
  * remove|removematched|removefilter|removesrc DIST …`, `reprepro clearvanished`, `aptly repo
  * remove|drop`, `aptly publish|snapshot|mirror drop`), and a container registry's garbage
  * collection that deletes untagged manifests (readRegistryGc). Read as CloudFacts of service `package-registry` whose verb
- * is delete, unpublish or revert (projects that depend on the version break when they resolve
+ * is delete, unpublish, revert or close (projects that depend on the version break when they resolve
  * again) or deprecate/retire (every installer is warned). Publishing, packaging, listing
  * and removing from a local cache make no fact here.
  */
@@ -21,7 +22,7 @@ interface Removal {
   /** The subcommand's words after the program. */
   path: string[];
   /** The verb of the fact. */
-  verb: 'delete' | 'unpublish' | 'revert' | 'deprecate' | 'retire' | 'yank';
+  verb: 'delete' | 'unpublish' | 'revert' | 'deprecate' | 'retire' | 'yank' | 'close';
   /** An option that must be present (`--revert VERSION`: its value is the version). Undefined = none. */
   option?: RegExp;
   /** Options that undo the verb (`--unretire`). Undefined = none. */
@@ -48,6 +49,9 @@ const REMOVALS: Record<string, Removal[]> = {
     { path: ['trunk', 'deprecate'], verb: 'deprecate' },
   ],
   vsce: [{ path: ['unpublish'], verb: 'unpublish' }],
+  // the Snap Store and Charmhub: a channel closed, so its users no longer get what it held
+  snapcraft: [{ path: ['close'], verb: 'close' }],
+  charmcraft: [{ path: ['close'], verb: 'close' }],
   mix: HEX('mix'),
   rebar3: HEX('rebar3'),
   gleam: HEX('gleam'),

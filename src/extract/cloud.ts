@@ -20,6 +20,8 @@ import { readPulumi, readTerraform, readTerragrunt } from './cloud-iac.js';
 import { readGeneric } from './cloud-generic.js';
 import { HOST_READERS } from './cloud-host.js';
 import { HYPERVISOR_READERS } from './cloud-hypervisors.js';
+import { RAID_READERS } from './cloud-raid.js';
+import { DIRECTORY_READERS } from './cloud-directory.js';
 import { PACKAGE_READERS } from './cloud-packages.js';
 import { readLdif } from './cloud-ldap.js';
 import { readConsole } from './cloud-consoles.js';
@@ -88,6 +90,8 @@ for (const table of [
   ENVIRONMENT_READERS,
   CERT_READERS,
   HYPERVISOR_READERS,
+  RAID_READERS,
+  DIRECTORY_READERS,
 ])
   for (const [p, read] of Object.entries(table)) (BEHAVIOURS[p] ??= []).push(read);
 for (const [p, reads] of Object.entries(BEHAVIOURS))

@@ -11,7 +11,9 @@
  *   notification|checker`, `monit unmonitor all`, `monit quit`) or an alert silence that selects
  *   by nothing but exclusion (`amtool silence add 'alertname=~".+"'`, `severity!=critical`; a
  *   silence of one named alert stays routine), or a Datadog downtime on scope `*` or every
- *   monitor muted (`dog monitor mute_all`).
+ *   monitor muted (`dog monitor mute_all`); an uptime check paused by an uptime service's CLI
+ *   (`pingdom pause CHECK`, `cronitor pause KEY`): unlike a silence or a downtime it has no end,
+ *   so the outage it watches for is never reported.
  *
  * Status, listing, starting and reloading find nothing.
  */
@@ -35,6 +37,12 @@ const STOPS: Record<string, RegExp> = {
   // settings it enforces) or the MDM profile removed from the Mac
   jamf: /^(removeFramework|removeMdmProfile)$/,
 };
+
+/** CLIs of uptime-check services (Pingdom, UptimeRobot, StatusCake, Better Stack, Cronitor, Healthchecks.io, Checkly, Uptime Kuma, updown.io). */
+const UPTIME_CLI =
+  /^(pingdom|pingdom-cli|uptimerobot|uptimerobot-cli|statuscake|betteruptime|better-uptime|betterstack|cronitor|healthchecks|hc|hcctl|checkly|uptime-kuma|kuma|updown)$/;
+/** Their verbs that pause or switch a check off. */
+const PAUSE = /^(pause|pause-check|pause-checks|pause-monitor|mute|disable|deactivate|unmonitor)$/;
 
 /** Icinga 2 features whose disabling stops checks or the notifications that tell someone. */
 const ICINGA_ALERTING = /^(notification|checker)$/;
@@ -120,6 +128,9 @@ export function agentsOff(name: string, args: string[]): Finding[] {
         ? [['alerts-off', said]]
         : [];
     default:
-      return [];
+      // `pingdom pause CHECK`, `cronitor monitor pause KEY`: the verb among the first two words
+      return UPTIME_CLI.test(name) && pos.slice(0, 2).some((w) => PAUSE.test(w))
+        ? [['alerts-off', said]]
+        : [];
   }
 }

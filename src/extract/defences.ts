@@ -24,6 +24,7 @@ import { edrOff } from './defences-edr.js';
 import { securityAgentName } from './security-agents.js';
 import { bootDefencesOff } from './defences-boot.js';
 import { firewallsOff } from './defences-firewalls.js';
+import { deviceFirewallOff } from './netdev-config.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
 
@@ -137,7 +138,11 @@ function history(name: string, cmd: NormalizedCommand): string | undefined {
 }
 
 /** What `cmd` switches off (see the header), as [verb, the words that say so]; empty = none. */
-export function defencesOff(cmd: NormalizedCommand, ctx?: AnalyzeContext): Finding[] {
+export function defencesOff(
+  cmd: NormalizedCommand,
+  ctx?: AnalyzeContext,
+  all: NormalizedCommand[] = [],
+): Finding[] {
   const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
   const args = cmd.argv.slice(1);
   const pos = args.filter((a) => !a.startsWith('-'));
@@ -210,6 +215,8 @@ export function defencesOff(cmd: NormalizedCommand, ctx?: AnalyzeContext): Findi
       if (ctx) found.push(...bootDefencesOff(cmd, ctx));
     }
   }
+  // a router's or firewall's own filtering switched off by its configuration lines
+  found.push(...deviceFirewallOff(cmd, all));
   return found;
 }
 

@@ -180,7 +180,10 @@ function sshHost(dest: string): string {
 
 export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   const out: Sink[] = [];
-  for (const req of httpRequests(cmd, ctx)) {
+  const posts = forgePosts(cmd);
+  // a forge comment is also read as its API request (http-forge-comment.ts); its forge post
+  // below is the one sink of it
+  for (const req of posts.length ? [] : httpRequests(cmd, ctx)) {
     for (const raw of req.urls.length ? req.urls : ['']) {
       const u = raw ? parseUrl(raw, req.defaultScheme) : undefined;
       out.push(
@@ -198,7 +201,7 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   if (DNS_TOOLS.has(p)) out.push(...dnsSinks(cmd));
   if (p === 'gh') out.push(...gistSinks(cmd));
   out.push(...sshSinks(cmd));
-  for (const post of forgePosts(cmd)) out.push(hostSink('forge', post.host, post));
+  for (const post of posts) out.push(hostSink('forge', post.host, post));
   for (const m of [...messagesOf(cmd), ...notificationsOf(cmd), ...chatUploadsOf(cmd)])
     out.push(hostSink(m.sink, m.host, m));
   for (const t of [...transfersOf(cmd), ...bucketCopy(cmd), ...pinnedUploads(cmd), ...driveUploads(cmd)])

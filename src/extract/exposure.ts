@@ -36,6 +36,7 @@ import { sharedWithAnyone } from './exposure-shares.js';
 import { openedListeners } from './exposure-listeners.js';
 import { openFirebaseRules } from './exposure-firebase.js';
 import { openedForwards } from './exposure-forwards.js';
+import { deviceForwards } from './netdev-config.js';
 import { sdkExposure } from './privilege-sdk.js';
 import { kubeAuthOff } from './exposure-kube-auth.js';
 
@@ -113,7 +114,11 @@ function servicePorts(argv: string[]): number[] {
 }
 
 /** What `cmd` makes public, as [kind of grant, the words that say so]; empty = nothing. */
-export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
+export function exposures(
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+  all: NormalizedCommand[] = [],
+): Finding[] {
   const argv = cmd.argv;
   const found: Finding[] = [];
   const opts = optionPairs(argv);
@@ -184,7 +189,7 @@ export function exposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[
   found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd, ctx), ...relayTunnels(cmd, ctx));
   found.push(...sshExposures(cmd), ...openEditors(cmd, ctx), ...appAuthOff(cmd, ctx));
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
-  found.push(...openedForwards(cmd));
+  found.push(...openedForwards(cmd), ...deviceForwards(cmd, all));
   found.push(...sdkExposure(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));

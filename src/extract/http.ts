@@ -16,6 +16,7 @@ import { parseCurl } from './http-curl.js';
 import { effectiveMethod } from './http-override.js';
 import { forgeForcePush, graphqlForcePush } from './git-forge.js';
 import { GLAB_API, parseGhApi } from './http-gh.js';
+import { parseForgeComment } from './http-forge-comment.js';
 import { parseGrpc } from './http-grpc.js';
 import { isSmallClient, parseSmallClient } from './http-clients.js';
 import { isLoadTester, parseLoadTester } from './http-load.js';
@@ -41,8 +42,8 @@ export function httpRequests(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpR
   if (p === 'curl') return parseCurl(cmd, ctx);
   if (p === 'wget' || p === 'wget2') return parseWget(cmd, ctx);
   if (HTTPIE.has(p)) return parseHttpie(cmd, ctx);
-  if (p === 'gh') return parseGhApi(cmd, ctx);
-  if (p === 'glab') return parseGhApi(cmd, ctx, GLAB_API);
+  if (p === 'gh') return [...parseGhApi(cmd, ctx), ...parseForgeComment(cmd, ctx)];
+  if (p === 'glab') return [...parseGhApi(cmd, ctx, GLAB_API), ...parseForgeComment(cmd, ctx)];
   if (p === 'hurl') return parseHurl(cmd, ctx);
   if (isSmallClient(p)) return parseSmallClient(cmd, ctx);
   if (isTableClient(p)) return parseTableClient(cmd, ctx);

@@ -7,7 +7,8 @@
  *   passwd USER`, `ipa user-mod USER --password|--random`, Keycloak's `kcadm.sh
  *   set-password`, `aws cognito-idp admin-set-user-password`, `aws iam update-login-profile
  *   --password`, `az ad user update --password`, `gam update user U password P`, macOS `dscl .
- *   -passwd /Users/U NEW` (no old password) and `sysadminctl -resetPasswordFor`;
+ *   -passwd /Users/U NEW` (no old password), `sysadminctl -resetPasswordFor` and `dsmod user DN
+ *   -pwd NEW`;
  * - `open-login`: every account of a domain let in: `realm permit --all` (or the group of all
  *   domain users), FreeIPA's `allow_all` host-access rule enabled or a rule given every user
  *   (`--usercat=all`), and a group of everyone (Everyone, Domain Users, Authenticated Users)
@@ -118,6 +119,20 @@ function passwordReset(name: string, args: string[]): string | undefined {
       const at = lower.indexOf('-passwd');
       const rest = at >= 0 ? args.slice(at + 1) : [];
       return at >= 0 && rest.length === 2 ? `dscl -passwd ${rest[0]}` : undefined;
+    }
+    case 'dsmod': {
+      // `dsmod user DN… -pwd NEW|*`: the password of every account named (the DNs before the
+      // first option; none = read from stdin) set
+      const dns = args.slice(
+        1,
+        Math.max(
+          1,
+          args.findIndex((a) => a.startsWith('-')),
+        ),
+      );
+      return /^user$/i.test(args[0] ?? '') && lower.includes('-pwd')
+        ? `dsmod user ${dns.join('; ') || '(accounts read from stdin)'} -pwd`
+        : undefined;
     }
     case 'sysadminctl':
       return args.includes('-resetPasswordFor')

@@ -32,6 +32,12 @@ describe('backup servers and database logs', () => {
     'db2 -v prune history 20240101 and delete',
     'db2 prune logfile prior to S0004711.LOG',
     "cat > /tmp/prune.sql <<'EOF'\nCONNECT TO SALES;\nPRUNE HISTORY 20240101 WITH FORCE OPTION AND DELETE;\nEOF\ndb2 -tvf /tmp/prune.sql",
+    // other backup servers' own deletes
+    'urbackupsrv cleanup --amount 100%',
+    'sudo urbackupsrv cleanup -a 20G',
+    'urbackupsrv remove-unknown',
+    'sudo -u backuppc /usr/share/backuppc/bin/BackupPC_delete -h web1 -n 12',
+    'amrmtape DailySet1 DailySet1-05',
   ])('%s asks', async (cmd) => {
     expect(await verdict(cmd)).toBe(ASK);
   });
@@ -48,6 +54,11 @@ describe('backup servers and database logs', () => {
     'db2 list history backup all for SALES',
     'cat > /tmp/report.mac <<\'EOF\'\nquery filespace NODE7\nEOF\ndsmadmc -id=admin -pa="$SP_PW" macro /tmp/report.mac',
     "cat > /tmp/report.sql <<'EOF'\nCONNECT TO SALES;\nSELECT COUNT(*) FROM syscat.tables;\nEOF\ndb2 -tvf /tmp/report.sql",
+    'urbackupsrv --help',
+    'urbackupsrv cleanup --help',
+    'urbackupsrv run --config /etc/default/urbackupsrv',
+    'BackupPC_delete',
+    'amrmtape -n DailySet1 DailySet1-05',
   ])('%s stays allowed', async (cmd) => {
     expect(await verdict(cmd)).toBe('allow');
   });

@@ -27,12 +27,15 @@ describe('network devices reset (hosting pack)', () => {
     ["ssh admin@sw1 'write erase'", RESET],
     ["ssh root@openwrt 'firstboot -y && reboot'", RESET],
     ["ssh ubnt@ap1 'syswrapper.sh restore-default'", RESET],
+    ["ssh admin@asa 'clear configure all'", RESET],
     ["ssh netops@edge-rtr01 'show system uptime'", 'allow'],
     ['ssh netops@rtr2 \'cli -c "show interfaces terse"\'', 'allow'],
     ["ssh admin@mt-edge1 '/system resource print'", 'allow'],
     ["ssh admin@fw01 'execute ping 8.8.8.8'", 'allow'],
     ["ssh netops@rtr3 'request system software validate /var/tmp/junos.tgz'", 'allow'],
     ['reset', 'allow'],
+    ['clear', 'allow'],
+    ["ssh admin@asa 'clear configure access-list'", 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(verdict(script)).toBe(expected);
   });

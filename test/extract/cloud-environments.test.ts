@@ -38,10 +38,18 @@ describe('an environment torn down, and whether its names say scratch', () => {
     ['garden cleanup namespace --env prod', 'garden|environment|cleanup namespace|prod|all|'],
     ['garden delete env -e pr-42.dev', 'garden|environment|delete env|pr-42.dev|all|scratch'],
     ['garden cleanup deploy api --env staging', 'garden|environment|cleanup deploy|staging||'],
+    ['cfy uninstall prod-app', 'cfy|environment|uninstall|prod-app||'],
+    ['cfy uninstall review-12 -p force=true', 'cfy|environment|uninstall|review-12||scratch'],
+    [
+      'cfy executions start uninstall -d prod-app -t default_tenant',
+      'cfy|environment|executions start uninstall|prod-app||',
+    ],
     // converging, deploying, help: not a teardown
     ['werf converge --env production', undefined],
     ['werf dismiss --help', undefined],
     ['garden deploy --env prod', undefined],
+    ['cfy executions start install -d prod-app', undefined],
+    ['cfy deployments list', undefined],
   ])('%s → %s', (line, want, vars) => {
     const got = read(line, vars);
     if (want === undefined) expect(got?.split('|')[1]).not.toBe('environment');

@@ -64,6 +64,8 @@ describe('agents stopped and alerts silenced', () => {
     [`amtool silence add 'job=~"(.*"'`, 'alerts-off: amtool: amtool silence add job=~"(.*"'],
     [`dog downtime post '*' 1718000000`, 'alerts-off: dog: dog downtime post * 1718000000'],
     ['dog monitor mute_all', 'alerts-off: dog: dog monitor mute_all'],
+    ['pingdom pause 12345', 'alerts-off: pingdom: pingdom pause 12345'],
+    ['cronitor monitor pause nightly-backup', 'alerts-off: cronitor: cronitor monitor pause nightly-backup'],
   ])('%s', (script, expected) => {
     expect(off(script)[0]).toBe(expected);
   });
@@ -96,6 +98,9 @@ describe('agents stopped and alerts silenced', () => {
     'amtool silence add --comment "no matchers"',
     "dog downtime post 'host:web-1' 1718000000",
     'dog monitor mute 12345',
+    'pingdom checks list',
+    'cronitor ping nightly-backup --run',
+    'checkly test',
   ])('%s → nothing', (script) => {
     expect(off(script)).toEqual([]);
   });

@@ -63,6 +63,8 @@ describe('another account taken over asks', () => {
     'gam update user cfo@acme.io password Fake-9',
     'sudo dscl . -passwd /Users/cfo Fake-10',
     'sudo sysadminctl -resetPasswordFor cfo -newPassword Fake-11',
+    'dsmod user "CN=cfo,OU=Staff,DC=acme,DC=com" -pwd Fake-12 -mustchpwd yes',
+    'dsquery user -name cfo* | dsmod user -pwd Fake-13',
   ])('%s', (script) => expect(privilege(script)).toBe('ask privilege/reset-password'));
 });
 
@@ -95,5 +97,6 @@ describe('own passwords, reads and narrow grants stay allowed', () => {
     'ipa hbacrule-mod ssh-prod --hostcat=all',
     'net localgroup "Remote Desktop Users"',
     'net localgroup "Remote Desktop Users" jdoe /add',
+    'dsmod user "CN=jdoe,OU=Staff,DC=acme,DC=com" -mustchpwd yes',
   ])('%s', (script) => expect(privilege(script)).toBe('allow'));
 });

@@ -15,6 +15,7 @@
  *   pm:uninstall`, `magento module:uninstall`, `wp plugin uninstall`, Moodle's
  *   `uninstall_plugins.php --run`).
  */
+import type { CloudDraft } from './cloud-argv.js';
 
 /** PHP's options that take the next word as their value (`-d memory_limit=-1`, `-c php.ini`). */
 const PHP_VALUED = /^-[cdStz]$/;
@@ -64,15 +65,29 @@ const UNINSTALL = /^(?:[\w-]+:)*uninstall$|^(pmu|pm-uninstall)$/;
 /** Consoles whose uninstall drops an extension's data (Drupal, Magento, WordPress, Nextcloud, Joomla, Shopware, Symfony apps, Yii). */
 const UNINSTALLS_DATA = /^(drush|magento|wp|occ|joomla|console|yii|sw)$/;
 
-/** A destructive command of an app console by its path, as [verb, index of its word]; undefined = none. */
-export function consoleVerb(program: string, pos: string[], opts: string[]): [string, number] | undefined {
+/** A destructive command of an app console by its path, read like cloud-generic.ts's; undefined = none. */
+export function consoleVerb(
+  program: string,
+  pos: string[],
+  opts: string[],
+  force: boolean,
+): CloudDraft | undefined {
+  const draft = (verb: string, at: number): CloudDraft => ({
+    tool: program,
+    service: pos.slice(0, Math.max(at, 0)).join(' '),
+    verb,
+    resource: pos[at + 1] ?? '',
+    all: opts.some((o) => /^--(all|all-users)$/.test(o)),
+    force,
+    generic: true,
+  });
   const hidden = Object.hasOwn(HIDDEN_VERBS, program) ? HIDDEN_VERBS[program] : undefined;
   for (let i = 0; i < Math.min(pos.length, 3); i++) {
     const path = pos.slice(0, i + 1).join(' ');
-    if (hidden?.test(path)) return [path, i];
-    if (UNINSTALLS_DATA.test(program) && UNINSTALL.test(pos[i])) return [pos[i], i];
+    if (hidden?.test(path)) return draft(path, i);
+    if (UNINSTALLS_DATA.test(program) && UNINSTALL.test(pos[i])) return draft(pos[i], i);
   }
   // Moodle: `admin/cli/uninstall_plugins.php --plugins=LIST --run` (without --run it only lists)
-  if (program === 'uninstall_plugins' && opts.includes('--run')) return ['uninstall', -1];
+  if (program === 'uninstall_plugins' && opts.includes('--run')) return draft('uninstall', -1);
   return undefined;
 }

@@ -233,17 +233,8 @@ export function readGeneric(
       generic: true,
     };
   // an app console's command that destroys though its verb does not say so (`wp site empty`)
-  const hidden = consoleVerb(program, pos, opts);
-  if (hidden)
-    return {
-      tool: program,
-      service: pos.slice(0, Math.max(hidden[1], 0)).join(' '),
-      verb: hidden[0],
-      resource: pos[hidden[1] + 1] ?? '',
-      all: opts.some((o) => /^--(all|all-users)$/.test(o)),
-      force,
-      generic: true,
-    };
+  const hidden = consoleVerb(program, pos, opts, force);
+  if (hidden) return hidden;
   // a PHP script's name is read only for an application's admin scripts
   const named = !script || ADMIN_SCRIPT.test(argv[0]) ? NAMED_VERB.exec(program) : null;
   if (named && !opts.some((o) => /^(--help|-h|--version|-V)$/.test(o)))

@@ -7,7 +7,7 @@
  *
  * - consoleArgv reads `php [options] SCRIPT ARGS…` as a program named for the script
  *   (`occ`, `joomla`, `delete_course`), so the shape reading of cloud-generic.ts reads its
- *   verbs like any other CLI's. Code run inline (`php -r`) and the PHP tools of development
+ *   verbs like any other CLI's (Yii's routes, `user/delete`, as `user:delete`). Code run inline (`php -r`) and the PHP tools of development
  *   (test runners, linters: cloud-generic-local.ts) are not consoles.
  * - consoleVerb reads the commands that destroy though their verb does not say so: a site
  *   emptied (`wp site empty`), an app's trash or old versions purged (`occ trashbin:cleanup`),
@@ -38,6 +38,14 @@ export function consoleArgv(argv: string[]): string[] | undefined {
     else if (!a.startsWith('-')) return /[$`]/.test(a) ? undefined : [name(a), ...argv.slice(i + 1)];
   }
   return undefined;
+}
+
+/** Yii's console routes, `controller/action` (`yii user/delete 5`), read as `controller:action`. */
+export function consoleRoutes(argv: string[]): string[] {
+  if (!/(^|\/)yii$/.test(argv[0] ?? '')) return argv;
+  const at = argv.findIndex((a, i) => i > 0 && !a.startsWith('-'));
+  if (at < 0 || !/^[a-z][\w-]*(\/[a-z][\w-]*)+$/.test(argv[at])) return argv;
+  return [...argv.slice(0, at), argv[at].replace(/\//g, ':'), ...argv.slice(at + 1)];
 }
 
 /** A script's path as a program's: without `.php` or `.phar` (`wp-cli.phar` is `wp`). */

@@ -22,7 +22,7 @@ import { rcloneLocal } from './fs-rclone.js';
 import { LOCAL } from './cloud-generic-local.js';
 import { peelRunner } from './sql-frameworks.js';
 import { readForcedVerb } from './cloud-generic-forced.js';
-import { ADMIN_SCRIPT, consoleArgv, consoleVerb } from './app-consoles.js';
+import { ADMIN_SCRIPT, consoleArgv, consoleRoutes, consoleVerb } from './app-consoles.js';
 
 /** Verbs that destroy whatever they name, for any tool. */
 const DESTROY =
@@ -135,7 +135,7 @@ export function readGeneric(
   // `php occ user:delete bob`: a web application's console run by the interpreter (app-consoles.ts)
   const script = consoleArgv(cmd.argv);
   if (!script && LOCAL.has(cmd.program) && !RUNNERS.has(cmd.program)) return undefined;
-  const argv = script ?? (RUNNERS.has(cmd.program) ? peelRunner(cmd.argv) : cmd.argv);
+  const argv = consoleRoutes(script ?? (RUNNERS.has(cmd.program) ? peelRunner(cmd.argv) : cmd.argv));
   const program = (argv[0] ?? '').split('/').pop() ?? '';
   // A word not known statically (`--endpoints=$ETCD`, `delete $ID`) is never read as a verb,
   // so only an unknown program stops the reading.

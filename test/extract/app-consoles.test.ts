@@ -45,6 +45,9 @@ describe('app consoles read by shape', () => {
     ['drush pmu devel', ['drush|pmu|devel']],
     ['drush user:cancel --delete-content admin -y', ['drush|delete-content|']],
     ['php bin/magento module:uninstall Vendor_Module', ['magento|module:uninstall|Vendor_Module']],
+    // Yii's routes
+    ['php yii user/delete 5', ['yii|delete|5']],
+    ['./yii user/index', []],
     // reads, caches, upgrades, a project's own scripts, development tools
     ['php occ user:list', []],
     ['php occ maintenance:mode --on', []],

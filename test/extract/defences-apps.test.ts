@@ -45,6 +45,26 @@ describe('application guards switched off from an admin console', () => {
       'php admin/cli/uninstall_plugins.php --plugins=mod_forum,tool_mfa --run',
       ['app-security-off: php: uninstall_plugins tool_mfa'],
     ],
+    // a guard's setting turned off by the console's config command
+    [
+      'php occ config:system:set auth.bruteforce.protection.enabled --value=false --type=boolean',
+      ['app-security-off: php: occ config:system:set auth.bruteforce.protection.enabled false'],
+    ],
+    [
+      'wp config set FORCE_SSL_ADMIN false --raw',
+      ['app-security-off: wp: wp config set FORCE_SSL_ADMIN false'],
+    ],
+    [
+      'drush config:set tfa.settings enabled 0 -y',
+      ['app-security-off: drush: drush config:set tfa.settings 0'],
+    ],
+    [
+      'php bin/magento config:set admin/security/use_form_key 0',
+      ['app-security-off: php: magento config:set admin/security/use_form_key 0'],
+    ],
+    ['php occ config:system:set auth.bruteforce.protection.enabled --value=true --type=boolean', []],
+    ['php occ config:app:set files max_chunk_size --value=0', []],
+    ['drush cset system.site name Foo', []],
     // other extensions, turning guards on, reading their state, a listing run of Moodle's script
     ['php occ app:disable calendar', []],
     ['php occ app:enable twofactor_totp', []],

@@ -3,7 +3,7 @@
  * management told a resource must be absent (`puppet resource user deploy ensure=absent`,
  * `puppet apply -e '… ensure => absent …'`, `ansible web -m user -a 'name=deploy
  * state=absent'`, `salt '*' pkg.remove nginx` or `state.single file.absent`, `chef-run web
- * package ntp action=remove`), read as verb `ensure-absent` with the resource type as
+ * package ntp action=remove`, `chef-apply -e "package 'ntp' do action :remove end"`), read as verb `ensure-absent` with the resource type as
  * service; and DNS zones made to match a config, which deletes every record it does not
  * list (`octodns-sync --doit`, `dnscontrol push`), read as service `dns`, verb `sync-zones`.
  * Dry runs (`--noop`, `--check`, octodns-sync without `--doit`, `dnscontrol preview`) and
@@ -12,6 +12,7 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
+import { chefResources } from '../normalize/config-recipes.js';
 
 /** Values of a resource's state that remove it. */
 const ABSENT = /^["']?(absent|purged|removed|deleted)["']?$/i;
@@ -98,6 +99,25 @@ function chefRun(cmd: NormalizedCommand): CloudDraft | undefined {
   return absent(cmd, pos[1] ?? '', `${pos[0]} ${pos[2] ?? ''}`.trim());
 }
 
+/**
+ * `chef-apply -e RECIPE` (or `-s`, the recipe on stdin): a package, account, group or service
+ * resource removed (`package 'postgresql' do action :purge end`), as `chef-run` is read. Its
+ * files and commands are emitted as the local commands they amount to (normalize/config-recipes.ts).
+ */
+function chefApply(cmd: NormalizedCommand): CloudDraft | undefined {
+  const args = cmd.argv.slice(1);
+  if (args.some((a) => a === '-W' || a === '--why-run')) return undefined;
+  const at = args.findIndex((a) => a === '-e' || a === '--execute');
+  const recipe =
+    at >= 0 ? args[at + 1] : args.some((a) => a === '-s' || a === '--stdin') ? cmd.stdin?.text : undefined;
+  const removed = chefResources(recipe ?? '').find(
+    (r) =>
+      /^(user|group|service|(?:[a-z]+_)?package)$/.test(r.type) &&
+      r.actions.some((a) => /^(remove|purge|delete|uninstall)$/.test(a)),
+  );
+  return removed ? absent(cmd, removed.type, removed.name) : undefined;
+}
+
 /** `octodns-sync --doit [ZONE…]`, `dnscontrol push [--domains D]`: zones made to match the config. */
 function dnsSync(cmd: NormalizedCommand): CloudDraft | undefined {
   const args = cmd.argv.slice(1);
@@ -130,6 +150,8 @@ export const APPLY_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraf
   'salt-ssh': salt,
   'salt-call': salt,
   'chef-run': chefRun,
+  'chef-apply': chefApply,
+  'cinc-apply': chefApply,
   'octodns-sync': dnsSync,
   dnscontrol: dnsSync,
 };

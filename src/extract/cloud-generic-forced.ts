@@ -10,7 +10,8 @@
  * - `down` aimed at production (`defang compose down --project-name shop-prod`): what a
  *   deployer tears down there is the live service; `down` of local tools (`tilt down`) stays.
  * - A playbook named for what it destroys (`ansible-playbook -i hosts reset.yml`, kubespray's
- *   `remove-node.yml`, ceph-ansible's `purge-cluster.yml`), unless only checked or listed.
+ *   `remove-node.yml`, ceph-ansible's `purge-cluster.yml`), unless only checked or listed; a
+ *   Chef run-list the same way (`chef-client -z -o 'recipe[cleanup::wipe_data]'`).
  * - A verb that takes down what the tool set up, told to erase its data too (`abctl local
  *   uninstall --persisted`, `TOOL remove --purge`, `TOOL down --delete-data`): without that
  *   option the data stays for the next install, so it is not read.
@@ -82,12 +83,43 @@ function readPlaybook(program: string, argv: string[]): CloudDraft | undefined {
   return undefined;
 }
 
+/** Chef's and Cinc's runners, whose run-list (`-o 'recipe[cleanup::wipe_data]'`) names what they run. */
+const RUN_LIST_RUNNERS = /^(chef-client|chef-solo|cinc-client|cinc-solo)$/;
+
+/** A Chef run whose run-list names a recipe or role for a destroying verb; undefined = not one. */
+function readRunList(program: string, argv: string[]): CloudDraft | undefined {
+  if (argv.some((a) => /^(-W|--why-run)$/.test(a))) return undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const long = /^--(override-runlist|runlist)=(.*)$/.exec(argv[i]);
+    const list = long
+      ? long[2]
+      : /^(-o|-r|--override-runlist|--runlist)$/.test(argv[i])
+        ? argv[i + 1]
+        : undefined;
+    for (const item of (list ?? '').split(',')) {
+      const verb = item.split(/[-_.:[\]]+/).find((w) => PLAYBOOK_VERB.test(w));
+      if (verb)
+        return {
+          tool: program,
+          service: 'run-list',
+          verb,
+          resource: item,
+          all: true,
+          force: false,
+          generic: true,
+        };
+    }
+  }
+  return undefined;
+}
+
 /**
  * The forms above for a program no table models (`program`: its basename; `argv`: its words
  * with runners peeled, argv[0] the program); undefined = none of them.
  */
 export function readForcedVerb(program: string, argv: string[]): CloudDraft | undefined {
   if (Object.hasOwn(PLAYBOOK_RUNNERS, program)) return readPlaybook(program, argv);
+  if (RUN_LIST_RUNNERS.test(program)) return readRunList(program, argv);
   const pos: string[] = [];
   let force = false;
   /** The option that erases the data too ('' = none). */

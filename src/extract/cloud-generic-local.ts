@@ -23,6 +23,8 @@ export const LOCAL = new Set(
     'pre-commit husky lerna nx turbo rush changeset vitest jest mocha pytest tox nox eslint prettier tsc ' +
     'rails rake django-admin manage.py flask alembic prisma knex sequelize typeorm drizzle-kit dbmate migrate ' +
     'goose flyway liquibase atlas sqitch diesel sqlx ecto artisan pt-archiver ' +
+    // PHP's development tools, run as scripts (`php vendor/bin/phpunit --filter test_delete`)
+    'phpunit pest paratest phpstan psalm phpcs phpcbf php-cs-fixer rector infection codecept behat phpspec phan ' +
     // documentation, lookups and utilities whose words are names or files, not verbs
     'man info tldr whatis apropos help which whereis type command hash alias unalias complete compgen ' +
     'history cat tac less more head tail grep egrep fgrep rg ag ack wc sort uniq cut tr tee ls tree file ' +

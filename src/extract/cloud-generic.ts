@@ -22,6 +22,7 @@ import { rcloneLocal } from './fs-rclone.js';
 import { LOCAL } from './cloud-generic-local.js';
 import { peelRunner } from './sql-frameworks.js';
 import { readForcedVerb } from './cloud-generic-forced.js';
+import { ADMIN_SCRIPT, consoleArgv, consoleRoutes, consoleVerb } from './app-consoles.js';
 
 /** Verbs that destroy whatever they name, for any tool. */
 const DESTROY =
@@ -58,11 +59,11 @@ const REPLACING =
  * The destructive verb given as an option (`kafka-topics --delete --topic t`, `nomad job stop
  * -purge`), also forced (`syncoid --force-delete`: target datasets destroyed), joined to the
  * kind of thing a server stores (`gearadmin --drop-function F`, `--delete-queue Q`,
- * `--purge-topic T`), or a backup tool's retention delete (`rdiff-backup --remove-older-than 0D`).
+ * `--purge-topic T`) or to what an account holds (drush's `user:cancel --delete-content`), or a backup tool's retention delete (`rdiff-backup --remove-older-than 0D`).
  * Not an option about deleting (`--delete-after`, `--drop-privileges`, `--delete-branch`).
  */
 const OPTION_VERB =
-  /^--?(?:(?:force|hard|recursive)-)?(delete|destroy|purge|drop|wipe|erase|nuke)(?:-(?:function|functions|queue|queues|topic|topics|database|db|table|tables|index|indices|collection|bucket|keyspace|namespace|schema|stream|streams|job|jobs|tube|vhost|exchange|cluster|volume|volumes|instance|server|node|all))?$|^--((?:remove|delete|purge|expire)-older-than)(?:=|$)/;
+  /^--?(?:(?:force|hard|recursive)-)?(delete|destroy|purge|drop|wipe|erase|nuke)(?:-(?:function|functions|queue|queues|topic|topics|database|db|table|tables|index|indices|collection|bucket|keyspace|namespace|schema|stream|streams|job|jobs|tube|vhost|exchange|cluster|volume|volumes|instance|server|node|all|content|contents|data|uploads|media))?$|^--((?:remove|delete|purge|expire)-older-than)(?:=|$)/;
 /** An option named like an API operation that destroys (Oracle's `dbca -deleteDatabase`, `-deletePluggableDatabase`). */
 const optionVerb = (o: string) => {
   const m = OPTION_VERB.exec(o);
@@ -92,11 +93,12 @@ const TOOL_VERB: Record<string, RegExp> = {
  * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`), also with the
  * object it destroys, joined or not, and a script's suffix (`amqp-delete-queue`,
  * `kafka-delete-records.sh`, Greenplum's `gpdeletesystem`): what it names is its resource.
- * Not a prefix that undoes or defers it (`undelete`, `autopurge`). Local ones (`kdestroy`,
+ * Not a prefix that undoes or defers it (`undelete`, `autopurge`), nor caches purged (Moodle's
+ * `purge_caches.php`). Local ones (`kdestroy`,
  * which drops a ticket cache) are in LOCAL.
  */
 const NAMED_VERB =
-  /^(?!(?:un|no|non|auto|soft)(?:delete|destroy|purge))(?:[a-z][a-z0-9]*[-_]?)?(delete|destroy|purge)(?:system|cluster|instance|database|db|segment|node|all)?(?:[-_][a-z][a-z0-9]*){0,2}(?:\.(?:sh|py|pl|rb))?$/;
+  /^(?!.*caches?(?:\.\w+)?$)(?!(?:un|no|non|auto|soft)(?:delete|destroy|purge))(?:[a-z][a-z0-9]*[-_]?)?(delete|destroy|purge)(?:system|cluster|instance|database|db|segment|node|all)?(?:[-_][a-z][a-z0-9]*){0,2}(?:\.(?:sh|py|pl|rb))?$/;
 /**
  * Turning off a secrets engine or an auth method deletes what it holds (`vault secrets disable
  * secret/`); turning off an audit device stops the record of everything done (`vault audit
@@ -130,8 +132,10 @@ export function readGeneric(
   cmd: NormalizedCommand,
   known: (program: string) => boolean,
 ): CloudDraft | undefined {
-  if (LOCAL.has(cmd.program) && !RUNNERS.has(cmd.program)) return undefined;
-  const argv = RUNNERS.has(cmd.program) ? peelRunner(cmd.argv) : cmd.argv;
+  // `php occ user:delete bob`: a web application's console run by the interpreter (app-consoles.ts)
+  const script = consoleArgv(cmd.argv);
+  if (!script && LOCAL.has(cmd.program) && !RUNNERS.has(cmd.program)) return undefined;
+  const argv = consoleRoutes(script ?? (RUNNERS.has(cmd.program) ? peelRunner(cmd.argv) : cmd.argv));
   const program = (argv[0] ?? '').split('/').pop() ?? '';
   // A word not known statically (`--endpoints=$ETCD`, `delete $ID`) is never read as a verb,
   // so only an unknown program stops the reading.
@@ -228,7 +232,11 @@ export function readGeneric(
       force,
       generic: true,
     };
-  const named = NAMED_VERB.exec(program);
+  // an app console's command that destroys though its verb does not say so (`wp site empty`)
+  const hidden = consoleVerb(program, pos, opts, force);
+  if (hidden) return hidden;
+  // a PHP script's name is read only for an application's admin scripts
+  const named = !script || ADMIN_SCRIPT.test(argv[0]) ? NAMED_VERB.exec(program) : null;
   if (named && !opts.some((o) => /^(--help|-h|--version|-V)$/.test(o)))
     return {
       tool: program,

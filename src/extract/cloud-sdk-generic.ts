@@ -210,8 +210,10 @@ function clientNames(code: string, bindings: Map<string, Binding>): Held {
 
 /** snake_case or camelCase method name → hyphenated verb (`delete_sheet` → `delete-sheet`). */
 export function verbOf(name: string): string {
+  // .NET's task-returning forms (`DeleteAsync`, `DeleteBlobContainerAsync`) are the verb itself
   return name
     .replace(/Command$/, '')
+    .replace(/(?<=.)Async$/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .replace(/_/g, '-')
     .toLowerCase();

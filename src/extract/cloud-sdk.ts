@@ -30,8 +30,13 @@ import { goSdkCalls } from './cloud-sdk-go.js';
 import { netDeviceCalls } from './cloud-netdev.js';
 import { mockedTools } from './sdk-mocks.js';
 
-/** Interpreters whose arguments or stdin are code. */
-const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*|elixir|iex)$/;
+/** Interpreters whose arguments or stdin are code (.NET's: `dotnet script eval`, `dotnet fsi`, `csi`). */
+const INTERPRETER =
+  /^(python[\d.]*|node|nodejs|deno|bun|ruby|php[\d.]*|elixir|iex|dotnet|dotnet-script|csi|fsi|scriptcs)$/;
+
+/** Azure's .NET clients (`new BlobContainerClient(…)`), whose methods delete what they front. */
+const AZURE_DOTNET_CLIENTS =
+  'ArmClient|BlobServiceClient|BlobContainerClient|BlobClient|BlockBlobClient|ShareServiceClient|ShareClient|QueueServiceClient|QueueClient|TableServiceClient|TableClient|CosmosClient|SecretClient|KeyClient|CertificateClient|ServiceBusAdministrationClient|DataLakeServiceClient|DataLakeFileSystemClient|DataLakeDirectoryClient';
 
 /** `import a, b` / `from a.b import c` of one of `mods` (a `|` list) in Python code. */
 function pyImport(mods: string): RegExp {
@@ -52,6 +57,18 @@ const SDKS: {
     tool: 'aws-sdk',
     loads:
       /['"](@aws-sdk\/[\w-]+|aws-sdk)['"]|\brequire\s+['"]aws-sdk|['"]github\.com\/aws\/aws-sdk-go(?:-v2)?\//,
+  },
+  { tool: 'aws-sdk', loads: /\busing\s+Amazon\.|#r\s+"nuget:\s*AWSSDK\.|\bnew\s+Amazon\w+Client\s*\(/ },
+  // .NET: a namespace imported, a script's package reference, or one of the SDK's clients built
+  {
+    tool: 'azure-sdk',
+    loads: new RegExp(
+      `\\busing\\s+Azure\\.|#r\\s+"nuget:\\s*Azure\\.|\\bnew\\s+(?:${AZURE_DOTNET_CLIENTS})\\s*\\(`,
+    ),
+  },
+  {
+    tool: 'google-cloud',
+    loads: /\busing\s+Google\.Cloud\.|#r\s+"nuget:\s*Google\.Cloud\.|\bStorageClient\.Create(?:Async)?\s*\(/,
   },
   {
     tool: 'google-cloud',

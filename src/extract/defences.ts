@@ -11,7 +11,8 @@
  * command line is in defences-boot.ts. Windows' equivalents are in defences-windows.ts (AMSI's
  * scanning in defences-amsi.ts);
  * agents stopped by their own control programs and alerting silenced, in defences-agents.ts
- * (endpoint and vulnerability agents unregistered or reset by theirs: defences-edr.ts).
+ * (endpoint and vulnerability agents unregistered or reset by theirs: defences-edr.ts); a web
+ * application's guards switched off from its admin console, in defences-apps.ts.
  * Read from each program's words into a CloudFact of service `host-defence` whose verb says
  * what was switched off.
  */
@@ -25,6 +26,7 @@ import { securityAgentName } from './security-agents.js';
 import { bootDefencesOff } from './defences-boot.js';
 import { firewallsOff } from './defences-firewalls.js';
 import { deviceFirewallOff } from './netdev-config.js';
+import { appDefencesOff } from './defences-apps.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
 
@@ -212,6 +214,7 @@ export function defencesOff(
       found.push(...windowsDefencesOff(name, args, cmd.program), ...amsiOff(name, cmd));
       found.push(...firewallsOff(name, args));
       found.push(...agentsOff(name, args), ...edrOff(name, args));
+      found.push(...appDefencesOff(cmd));
       if (ctx) found.push(...bootDefencesOff(cmd, ctx));
     }
   }

@@ -8,7 +8,9 @@
  * when it is the home folder, `/` or above. tunnelmole (`tmole PORT`) is read like localtunnel,
  * LocalXpose (`loclx tunnel tcp`) and inlets (`inlets-pro tcp client`) forwarding raw TCP are
  * tunnels, and PageKite (`pagekite.py SERVICE KITE`) like both: a port is a tunnel, a folder served by
- * its built-in web server is a share. Reads the command's words, resolving a folder.
+ * its built-in web server is a share. loophole (`loophole http PORT`) is read like ngrok, its
+ * folder shares (`loophole path DIR`, `loophole webdav DIR`) like zrok's. Reads the command's
+ * words, resolving a folder.
  *
  * A web app's port (`ngrok http 3000`, `ufw allow 443`) is meant to be reached; a database,
  * cache, remote shell or cluster API (`SERVICE_PORTS`), a raw TCP tunnel of anything, or a
@@ -95,7 +97,60 @@ function tunnels(cmd: NormalizedCommand): Finding[] {
   }
   // tunnelmole: `tmole PORT [as NAME.tunnelmole.net]`
   if (p === 'tmole' && hasServicePort(pos[0] ?? '')) return [['tunnel', `tmole ${pos[0]}`]];
+  // loophole: `loophole http|https PORT [HOST]` forwards a local port (`path`, `webdav`: folderShares)
+  if (p === 'loophole' && /^https?$/.test(pos[0] ?? '') && hasServicePort(pos[1] ?? ''))
+    return [['tunnel', `loophole ${pos[0]} ${pos[1]}`]];
   return [];
+}
+
+/** loophole's options that take a value (the folder is the first other word). */
+const LOOPHOLE_VALUED = new Set([
+  '--hostname',
+  '--basic-auth-username',
+  '-u',
+  '--basic-auth-password',
+  '-p',
+  '--tunnel-id',
+  '--qr',
+]);
+
+/**
+ * A folder published by a tunnel's built-in server: loophole's `path DIR` serves it to read
+ * (exposed when it is HOME, `/` or above), `webdav DIR` lets anyone who has the address change
+ * and delete its files, so it is exposed whatever the folder unless a password guards it
+ * (then as a read share). zrok's writable `drive` backend is read the same way (publicShares).
+ */
+function folderShares(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
+  const a = cmd.argv;
+  if (cmd.program !== 'loophole' || !/^(path|webdav)$/.test(a[1] ?? '')) return [];
+  if (a.some((w) => w === '--help' || w === '-h')) return [];
+  const target = a
+    .slice(2)
+    .find((w, i, rest) => !w.startsWith('-') && !LOOPHOLE_VALUED.has(rest[i - 1] ?? ''));
+  const writable = a[1] === 'webdav' && !a.some((w) => /^(--basic-auth-username|-u)(=|$)/.test(w));
+  const over = exposedFolder(cmd, ctx, target ?? '.', writable);
+  if (over === undefined) return [];
+  return [
+    [
+      'files',
+      writable ? `loophole webdav lets anyone change and delete ${over}` : `loophole publishes ${over}`,
+    ],
+  ];
+}
+
+/**
+ * The folder a tunnel's share exposes, as its finding names it; undefined = none. Any folder
+ * when anyone may write to it, else only HOME, `/` or above.
+ */
+function exposedFolder(
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+  target: string,
+  writable: boolean,
+): string | undefined {
+  // fail closed: a folder only known at run time may be the home folder
+  if (writable || cmd.dynamicArgs.includes(cmd.argv.indexOf(target))) return target;
+  return homeOrAbove(target, cmd, ctx);
 }
 
 /** A PageKite backend that is a port or address (`80`, `localhost:22`, `http://127.0.0.1:8080`), not a folder. */
@@ -155,10 +210,13 @@ function publicShares(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
     const target =
       a.slice(3).find((w, i, rest) => !w.startsWith('-') && !valued.has(rest[i - 1] ?? '')) ?? '';
     if (ZROK_FOLDER.test(mode)) {
-      // fail closed: a folder only known at run time may be the home folder
-      const dynamic = cmd.dynamicArgs.includes(a.indexOf(target));
-      const over = dynamic ? target : homeOrAbove(target || '.', cmd, ctx);
-      return over ? [['files', `zrok shares ${over} publicly`]] : [];
+      // `drive` is a WebDAV folder anyone with the address may change, unless a password guards it
+      const writable = mode === 'drive' && !opts.some(([o]) => o === '--basic-auth');
+      const over = exposedFolder(cmd, ctx, target || '.', writable);
+      if (over === undefined) return [];
+      return [
+        ['files', writable ? `zrok lets anyone change and delete ${over}` : `zrok shares ${over} publicly`],
+      ];
     }
     if (/tunnel|socks|vpn/i.test(mode) || hasServicePort(targetPort(target)))
       return [['tunnel', `zrok share public ${target}`]];
@@ -229,5 +287,11 @@ function firewallOpens(cmd: NormalizedCommand): Finding[] {
 
 /** What `cmd` opens to the internet or to every address, as [kind, the words]; empty = nothing. */
 export function openedServices(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
-  return [...tunnels(cmd), ...pagekite(cmd, ctx), ...publicShares(cmd, ctx), ...firewallOpens(cmd)];
+  return [
+    ...tunnels(cmd),
+    ...pagekite(cmd, ctx),
+    ...publicShares(cmd, ctx),
+    ...folderShares(cmd, ctx),
+    ...firewallOpens(cmd),
+  ];
 }

@@ -3,7 +3,7 @@
  * 'User.delete_all'`, `manage.py shell -c '…objects.all().delete()'`, `artisan tinker
  * --execute='User::truncate()'`, `node -e 'prisma.user.deleteMany()'`, SQLAlchemy
  * `metadata.drop_all()`, Ecto `Repo.delete_all`, Sequelize `sync({ force: true })`, TypeORM
- * `synchronize(true)`, Sequel's `DB[:t].delete`, SQL strings handed to `execute(…)`, and the SQL
+ * `synchronize(true)`, Sequel's `DB[:t].delete`, Odoo's `env['res.partner'].search([]).unlink()` (`odoo shell`), SQL strings handed to `execute(…)`, and the SQL
  * Ruby's and PHP's drivers run (sql-code-calls.ts).
  * Each becomes the statement it amounts to (bulk DELETE with or without a filter,
  * TRUNCATE, DROP), read like SQL sent through a client.
@@ -22,7 +22,7 @@ import { mockedTools } from './sdk-mocks.js';
 
 /** Programs whose arguments or stdin are application code that may call the ORM. */
 const RUNNER =
-  /^((?:gitlab-)?rails (runner|r|console|c)|rake|(python[\d.]*\s+)?(\S*\/)?manage\.py (shell|shell_plus)|django-admin (shell|shell_plus)|(php\s+)?artisan tinker|mix run|iex|flask shell|python[\d.]*|ruby|node|nodejs|ts-node|tsx|deno|bun|php|irb|elixir|wp( --?\S+)* (eval|eval-file|shell)|drush( \S+)* (php:eval|php-eval|eval|ev|php:script|php-script|scr|php:cli))\b/;
+  /^((?:gitlab-)?rails (runner|r|console|c)|rake|(python[\d.]*\s+)?(\S*\/)?manage\.py (shell|shell_plus)|django-admin (shell|shell_plus)|(php\s+)?artisan tinker|mix run|iex|flask shell|(python[\d.]*\s+)?(\S*\/)?odoo(-bin)? shell|python[\d.]*|ruby|node|nodejs|ts-node|tsx|deno|bun|php|irb|elixir|wp( --?\S+)* (eval|eval-file|shell)|drush( \S+)* (php:eval|php-eval|eval|ev|php:script|php-script|scr|php:cli))\b/;
 
 interface OrmPattern {
   re: RegExp;
@@ -37,6 +37,12 @@ const PATTERNS: OrmPattern[] = [
   { re: /\.(?:query\([^()]*\)(?:\.\w+\([^()]*\))*)\.delete\(/g, statement: 'DELETE', object: 'TABLE' },
   { re: /\.deleteMany\(\s*(?:\{\s*\})?\s*\)/g, statement: 'DELETE', object: 'TABLE' },
   { re: /\bRepo\.delete_all\(/g, statement: 'DELETE', object: 'TABLE' },
+  // Odoo: `env['res.partner'].search([]).unlink()` deletes the records the chain selects
+  {
+    re: /\benv\[\s*['"][\w.]+['"]\s*\](?:\.\w+\((?:[^()]|\([^()]*\))*\))*?\.unlink\(\s*\)/g,
+    statement: 'DELETE',
+    object: 'TABLE',
+  },
   { re: /(?:::|->|\.)truncate\(\s*\)/g, statement: 'TRUNCATE', object: 'TABLE' },
   // Sequel's datasets: `DB[:orders].delete` (every row unless filtered first), `DB[:events].truncate`
   {
@@ -71,8 +77,9 @@ const PATTERNS: OrmPattern[] = [
   { re: /\.(?:flushdb|FlushDatabase(?:Async)?)\(/gi, statement: 'FLUSHDB', object: '' },
 ];
 
-/** A filter earlier in the same chain or statement (`User.where(…).delete_all`). */
-const FILTER = /\.(where|filter|filter_by|find_by|exclude|get|find)\s*\(|\bwhere\s*:/;
+/** A filter earlier in the same chain or statement (`User.where(…).delete_all`, Odoo's `search([('id', '=', 7)])`). */
+const FILTER =
+  /\.(where|filter|filter_by|find_by|exclude|get|find|browse|filtered)\s*\(|\bwhere\s*:|\.search\(\s*\[\s*[^\]\s]/;
 
 /**
  * The shapes of destructive SQL: a statement keyword and its object; a server setting or its
@@ -122,7 +129,7 @@ export function codeOf(cmd: NormalizedCommand): string {
 
 /** Programs that can start such code (runners, interpreters, package runners): a cheap pre-filter. */
 const FIRST =
-  /^(rails|gitlab-rails|rake|python[\d.]*|manage\.py|django-admin|php[\d.]*|artisan|mix|iex|flask|ruby|irb|elixir|node|nodejs|ts-node|tsx|deno|bun|bunx|npx|pnpx|bundle|poetry|uv|pipenv|pnpm|yarn|npm|wp|drush)$/;
+  /^(rails|gitlab-rails|rake|python[\d.]*|manage\.py|django-admin|php[\d.]*|artisan|mix|iex|flask|odoo|odoo-bin|ruby|irb|elixir|node|nodejs|ts-node|tsx|deno|bun|bunx|npx|pnpx|bundle|poetry|uv|pipenv|pnpm|yarn|npm|wp|drush)$/;
 
 /** The code a runner or interpreter command runs, and its program as evidence names it; undefined = not such a command. */
 export function ormCode(cmd: NormalizedCommand): { code: string; program: string } | undefined {

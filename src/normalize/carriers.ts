@@ -34,6 +34,7 @@ import { recordPackage } from './built-packages.js';
 import { toolScripts } from './tool-scripts.js';
 import { hookManagers } from './hook-managers.js';
 import { runSaltCall } from './salt-call.js';
+import { CONFIG_RECIPES, runConfigRecipe } from './config-recipes.js';
 import { runProjectTask } from './project-tasks.js';
 import { isRailsCode } from './rails-runner.js';
 import { runTmpfiles } from './tmpfiles.js';
@@ -138,6 +139,11 @@ export function runArgv(argv: Field[], k: K): Res {
     }
     if (prog === 'salt-call') {
       const r = runSaltCall(argv, k);
+      if (r) return r;
+    }
+    // chef-apply -e RECIPE, cf-agent -f POLICY: the resources they remove or run (config-recipes.ts)
+    if (CONFIG_RECIPES.test(prog)) {
+      const r = runConfigRecipe(prog, argv, k);
       if (r) return r;
     }
     // run-parts DIR: every program in DIR (folder-runners.ts)

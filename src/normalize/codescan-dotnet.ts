@@ -46,7 +46,7 @@ export function fileBasedApp(argv: Field[]): Field | undefined {
   return undefined;
 }
 
-/** Where a .NET script command's code is: a script file operand, `dotnet script eval CODE`, or stdin. */
+/** Where a .NET script command's code is: a script file operand, `dotnet script eval CODE`, `csi -e CODE`, or stdin. */
 export function dotnetArgs(prog: string, argv: Field[]): CodeArgs {
   let i = 1;
   if (prog === 'dotnet') {
@@ -57,6 +57,8 @@ export function dotnetArgs(prog: string, argv: Field[]): CodeArgs {
   }
   const label = prog === 'dotnet' ? `dotnet ${argv[1].text}` : prog;
   if (argv[i]?.text === 'eval' && argv[i + 1]) return { code: argv[i + 1], label: `${label} eval` };
+  // `csi -e CODE`: C# statements given inline (interpreterFor tells them from Scheme's)
+  if (prog === 'csi' && argv[i]?.text === '-e' && argv[i + 1]) return { code: argv[i + 1], label: 'csi -e' };
   for (; i < argv.length; i++) {
     const t = argv[i].text;
     if (VALUE_OPTS.test(t)) i++;

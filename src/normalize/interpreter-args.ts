@@ -55,6 +55,8 @@ function rArgs(prog: string, argv: Field[]): CodeArgs | undefined {
  */
 export function interpreterFor(prog: string, words: string[] = []): Lang | undefined {
   if (prog === 'csi' && words.some((w) => /\.csx$|^\/\w+:/.test(w))) return 'dotnet';
+  // `csi -e CODE` whose code is C# statements (`var c = …;`), not a Scheme form (`(display 1)`)
+  if (prog === 'csi' && /^\s*[A-Za-z_][^]*;\s*$/.test(words[words.indexOf('-e') + 1] ?? '')) return 'dotnet';
   // IPython's own syntax (`!CMD`, magics) is rewritten as Python first (ipython.ts)
   // Hy is Lisp syntax for Python (rewritten as Python: dialects.ts)
   if (/^python[\d.]*$|^pypy[\d.]*$|^ipython[\d.]*$|^hy[\d.]*$/.test(prog)) return 'python';

@@ -54,6 +54,16 @@ describe('resources made absent', () => {
     ],
     [['salt-call', '--local', 'pkg.remove', 'nginx'], ['salt-call|pkg|ensure-absent|local nginx']],
     [['chef-run web01 package ntp action=remove'], ['chef-run|package|ensure-absent|web01 ntp']],
+    // chef-apply's recipe: packages, accounts and services (its files are read as rm: normalize/config-recipes.ts)
+    [
+      ['chef-apply', '-e', "package 'postgresql' do action :purge end"],
+      ['chef-apply|package|ensure-absent|postgresql'],
+    ],
+    [['chef-apply', '-e', "user 'deploy' do action :remove end"], ['chef-apply|user|ensure-absent|deploy']],
+    [
+      ['cinc-apply', '-e', "apt_package('nginx') { action :remove }"],
+      ['cinc-apply|apt_package|ensure-absent|nginx'],
+    ],
   ])('%j', (argv, want) => expect(cloud(...argv)).toEqual(want));
 });
 
@@ -71,6 +81,9 @@ describe('resources made present, dry runs, other commands', () => {
     [['salt', '*', 'state.single', 'pkg.installed', 'nginx'], []],
     [['salt', '*', 'pkg.remove', 'nginx', 'test=True'], []],
     [['chef-run web01 package ntp action=install'], []],
+    [['chef-apply', '-e', "package 'nginx' do action :install end"], []],
+    [['chef-apply', '-e', "file '/etc/x' do action :delete end"], []],
+    [['chef-apply', '--why-run', '-e', "package 'postgresql' do action :purge end"], []],
   ])('%j', (argv, want) => expect(cloud(...argv)).toEqual(want));
 });
 

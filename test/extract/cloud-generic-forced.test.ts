@@ -87,6 +87,10 @@ describe('playbooks named for what they destroy', () => {
     'timeout 3h ansible-playbook -i hosts.ini infrastructure-playbooks/purge-cluster.yml',
     'ansible-playbook -i hosts playbooks/k8s_teardown.yaml',
     'ansible-navigator run playbooks/decommission.yml -i inventory/prod -m stdout',
+    // Chef's run-list names the recipe or role
+    "sudo chef-client -z -o 'recipe[cleanup::wipe_data]'",
+    'chef-solo -c solo.rb -o role[decommission]',
+    'cinc-client --local-mode --override-runlist=recipe[app::default],recipe[app::purge_uploads]',
   ])('%s asks', async (cmd) => {
     expect(await verdict(cmd)).toBe(ASK);
   });
@@ -99,6 +103,9 @@ describe('playbooks named for what they destroy', () => {
     'ansible-playbook --list-tasks -i hosts purge-cluster.yml',
     // an inventory file is not the playbook
     'ansible-playbook -i destroy-hosts.yml site.yml',
+    "chef-client -z -o 'recipe[nginx::default]'",
+    "chef-client -z --why-run -o 'recipe[cleanup::wipe_data]'",
+    'chef-client',
   ])('%s is allowed', async (cmd) => {
     expect(await verdict(cmd)).toBe('allow');
   });

@@ -70,6 +70,30 @@ describe('cloud SDK calls in inline code (saas pack)', () => {
     ],
     [`ruby -rfaktory -e 'Faktory::Client.new(url: ENV.fetch("FAKTORY_URL")).flush'`, ASK],
     [`ruby -rfaktory -e 'Faktory::Client.new.push({"jobtype" => "Report", "args" => [1]})'`, 'allow'],
+    // .NET: a namespace imported, a script's package reference, or an SDK client built
+    [
+      `dotnet script eval 'using Azure.ResourceManager; var rg = (await sub.GetResourceGroupAsync("prod-rg")).Value; await rg.DeleteAsync(WaitUntil.Completed);'`,
+      ASK,
+    ],
+    [`csi -e 'var c = new BlobContainerClient(conn, "backups"); await c.DeleteAsync();'`, ASK],
+    [`dotnet script eval 'var s3 = new AmazonS3Client(); await s3.DeleteBucketAsync("prod");'`, ASK],
+    [
+      `dotnet script eval '#r "nuget: Google.Cloud.Storage.V1"\nvar gcs = StorageClient.Create(); await gcs.DeleteBucketAsync("exports");'`,
+      ASK,
+    ],
+    [
+      `dotnet script - <<'EOF'\nvar svc = new BlobServiceClient(conn);\nawait svc.DeleteBlobContainerAsync("prod-data");\nEOF`,
+      ASK,
+    ],
+    [
+      `dotnet script eval 'var arm = new ArmClient(new DefaultAzureCredential()); await foreach (var rg in sub.GetResourceGroups()) Console.WriteLine(rg.Data.Name);'`,
+      'allow',
+    ],
+    [
+      `dotnet script eval 'var c = new BlobContainerClient(conn, "x"); await c.CreateIfNotExistsAsync();'`,
+      'allow',
+    ],
+    [`dotnet test --filter DeleteAsyncTests`, 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(saas(script)).toBe(expected);
   });

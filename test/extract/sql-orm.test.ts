@@ -28,6 +28,19 @@ describe('ORM calls that drop or empty every table of the models', () => {
     [['ruby', '-e', 'db[:events].truncate'], [['TRUNCATE', 'TABLE', false]]],
     [['ruby', '-e', 'DB[:orders].where(id: 5).delete'], [['DELETE', 'TABLE', true]]],
     [['ruby', '-e', 'DB[:orders].exclude(paid: true).select(:id).delete'], [['DELETE', 'TABLE', true]]],
+    // Odoo's shell: a recordset unlinked, every record unless the search has a domain
+    [['odoo', 'shell', '-d', 'prod', "env['res.partner'].search([]).unlink()"], [['DELETE', 'TABLE', false]]],
+    [
+      ['python3', 'odoo-bin', 'shell', '-d', 'prod', "env['sale.order'].sudo().search([]).unlink()"],
+      [['DELETE', 'TABLE', false]],
+    ],
+    [
+      ['odoo-bin', 'shell', '-d', 'prod', "env['sale.order'].search([('state', '=', 'draft')]).unlink()"],
+      [['DELETE', 'TABLE', true]],
+    ],
+    [['odoo', 'shell', '-d', 'prod', "env['res.partner'].browse(7).unlink()"], [['DELETE', 'TABLE', true]]],
+    [['odoo', 'shell', '-d', 'dev', "print(env['res.partner'].search_count([]))"], []],
+    [['python3', '-c', "from pathlib import Path; Path('x').unlink()"], []],
     [['ruby', '-e', 'h = {}; h[:k].delete(:x)'], []],
     // a filter in the matched chain itself
     [

@@ -52,8 +52,15 @@ describe('which programs are interpreters', () => {
     ['csi -s purge.scm', 'scheme'],
     ["csi -e '(display 1)'", 'scheme'],
     ['csi', 'scheme'],
+    // inline C# statements, not a Scheme form
+    ['csi -e var c = new BlobContainerClient(conn, "b"); await c.DeleteAsync();', 'dotnet'],
+    ['csi -e Console.WriteLine(1);', 'dotnet'],
+    ['csi -e (display "a;")', 'scheme'],
   ])('%s → %s', (line, lang) => {
-    const [prog, ...words] = line.split(' ');
+    const [prog, ...rest] = line.split(' ');
+    // the words after -e are its one code argument
+    const e = rest.indexOf('-e');
+    const words = e >= 0 ? [...rest.slice(0, e + 1), rest.slice(e + 1).join(' ')] : rest;
     expect(interpreterFor(prog, words)).toBe(lang);
   });
 });

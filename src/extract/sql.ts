@@ -28,6 +28,7 @@ import { parseGridShell } from './sql-grid-shells.js';
 import { parseKvAdmin } from './sql-kv-admin.js';
 import { parseMqsc } from './sql-mqsc.js';
 import { parseMysqlShell } from './sql-mysqlsh.js';
+import { parseTextShell } from './sql-text-shells.js';
 
 /** SQL text with each shell expansion (`$q`, `${t}`, `$(cmd)`, `` `cmd` ``) replaced by the run-time placeholder. */
 function shellTemplate(text: string): string {
@@ -110,6 +111,7 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     parseGsql(cmd, ctx) ??
     parseKvAdmin(cmd, ctx) ??
     parseGridShell(cmd, ctx) ??
+    parseTextShell(cmd, ctx) ??
     parseAccumulo(cmd, ctx) ??
     parseMqsc(cmd, ctx);
   if (cache) return fromStore(cache);

@@ -29,6 +29,7 @@ import { parseKvAdmin } from './sql-kv-admin.js';
 import { parseMqsc } from './sql-mqsc.js';
 import { parseMysqlShell } from './sql-mysqlsh.js';
 import { parseTextShell } from './sql-text-shells.js';
+import { parseKvFiles } from './sql-kv-files.js';
 
 /** SQL text with each shell expansion (`$q`, `${t}`, `$(cmd)`, `` `cmd` ``) replaced by the run-time placeholder. */
 function shellTemplate(text: string): string {
@@ -112,6 +113,7 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     parseKvAdmin(cmd, ctx) ??
     parseGridShell(cmd, ctx) ??
     parseTextShell(cmd, ctx) ??
+    parseKvFiles(cmd) ??
     parseAccumulo(cmd, ctx) ??
     parseMqsc(cmd, ctx);
   if (cache) return fromStore(cache);

@@ -170,13 +170,26 @@ export function parseTextShell(cmd: NormalizedCommand, ctx: AnalyzeContext): Sto
   const args = cmd.argv.slice(1);
   const takes = (o: string) => [...rows[0].exec, ...rows[0].script, ...rows[0].withArg].includes(o);
   const operands: string[] = [];
+  /** argv index of each operand. */
+  const operandAt: number[] = [];
   for (let i = 0; i < args.length; i++) {
-    if (!args[i].startsWith('-') || args[i] === '-') operands.push(args[i]);
-    else if (takes(args[i])) i++;
+    if (!args[i].startsWith('-') || args[i] === '-') {
+      operands.push(args[i]);
+      operandAt.push(i + 1);
+    } else if (takes(args[i])) i++;
   }
   const shell = rows.find((r) => !r.sub || r.sub.test(operands[0] ?? ''));
   if (!shell) return undefined;
-  if (shell.sub) operands.shift();
+  if (shell.sub) {
+    operands.shift();
+    operandAt.shift();
+  }
+  /** Commands given as the argv words at `at`, read unless the shell fills one in at run time. */
+  const fromWords = (text: string, label: string, at: number[]): Stmt[] =>
+    // fail closed: commands the shell fills in at run time (`-e "$(cat x.lua)"`) may delete anything.
+    at.some((i) => cmd.dynamicArgs.includes(i))
+      ? [storeStmt('UNKNOWN', '', `${label} (built at run time)`, true, label)]
+      : shell.read(text, label, cmd.argv);
   const ops: StoreOps = { tool: shell.tool, target: '', stmts: [] };
   const fromFile = (name: string, label: string) => {
     if (name === '-') return fromStdin();
@@ -191,7 +204,7 @@ export function parseTextShell(cmd: NormalizedCommand, ctx: AnalyzeContext): Sto
   for (let i = 0; i < args.length; i++) {
     const eq = args[i].indexOf('=');
     const [name, value] = eq > 0 ? [args[i].slice(0, eq), args[i].slice(eq + 1)] : [args[i], args[i + 1]];
-    if (shell.exec.includes(name)) ops.stmts.push(...shell.read(value ?? '', name, cmd.argv));
+    if (shell.exec.includes(name)) ops.stmts.push(...fromWords(value ?? '', name, [eq < 0 ? i + 2 : i + 1]));
     else if (shell.script.includes(name)) fromFile(value ?? '', `${name} ${value ?? ''}`);
     else continue;
     given = true;
@@ -205,7 +218,7 @@ export function parseTextShell(cmd: NormalizedCommand, ctx: AnalyzeContext): Sto
     else if (role === 'program') program = true;
     else if (role === 'commands') {
       // this operand and every one after it are one command
-      ops.stmts.push(...shell.read(operands.slice(i).join(' '), 'argument', cmd.argv));
+      ops.stmts.push(...fromWords(operands.slice(i).join(' '), 'argument', operandAt.slice(i)));
       given = true;
     } else {
       fromFile(word, word);

@@ -11,7 +11,10 @@ const FILES: Record<string, string> = {
 };
 const ctx = analyzeContext(WS, { readFile: (p) => FILES[p] });
 const read = (argv: string[], stdin?: StdinSource) =>
-  parseTextShell(command(argv, { stdin }), ctx)?.stmts.map((s) => [s.statement, s.object, s.name, s.where]);
+  parseTextShell(
+    command(argv, { stdin, dynamicArgs: argv.flatMap((a, i) => (a.includes('$(') ? [i] : [])) }),
+    ctx,
+  )?.stmts.map((s) => [s.statement, s.object, s.name, s.where]);
 const pipe = (text?: string) => ({ kind: 'pipe', text }) as StdinSource;
 
 describe('admin shells whose commands are text: where the commands come from', () => {
@@ -72,6 +75,12 @@ describe('admin shells whose commands are text: where the commands come from', (
     [['tibemsadmin', '-script', 'missing.txt'], undefined, [['UNKNOWN', '', `${WS}/missing.txt`, true]]],
     [['weed', 'shell'], pipe(undefined), [['UNKNOWN', '', 'stdin', true]]],
     [['tarantoolctl', 'connect', 'db1:3301'], pipe(undefined), [['UNKNOWN', '', 'stdin', true]]],
+    [['tarantool', '-e', '$(cat wipe.lua)'], undefined, [['UNKNOWN', '', '-e (built at run time)', true]]],
+    [
+      ['zkCli.sh', '-server', 'zk1:2181', '$(cat cmd.txt)'],
+      undefined,
+      [['UNKNOWN', '', 'argument (built at run time)', true]],
+    ],
     // an interactive session with nothing on stdin runs nothing yet
     [['tarantoolctl', 'connect', 'db1:3301'], undefined, []],
   ])('%j', (argv, stdin, want) => {

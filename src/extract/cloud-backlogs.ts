@@ -5,7 +5,8 @@
  * --set …`), a consumer group moved past its backlog (`kafka-consumer-groups --reset-offsets
  * --to-latest --execute`), a subscription sought to a time or snapshot (`gcloud pubsub
  * subscriptions seek`), a backlog cleared or skipped (`pulsar-admin topics clear-backlog`,
- * `skip-all`), retained messages cleaned (`emqx ctl retainer clean`), a web framework's job
+ * `skip-all`), a RocketMQ consumer group moved past what it has not read (`mqadmin
+ * skipAccumulatedMessage`, `resetOffsetByTime`), retained messages cleaned (`emqx ctl retainer clean`), a web framework's job
  * queue cleared on a server (`php artisan queue:clear|queue:flush|horizon:clear` over ssh or
  * with `--env=production`; the same on this machine clears a development queue). Reads the argv only.
  * Each is a cloud fact with the verb `drop-backlog`; what only reads or describes gives none.
@@ -126,6 +127,13 @@ const artisan: Reader = (cmd) => {
   const prod = values(cmd.argv, '--env').some((e) => /^prod/i.test(e));
   if (!prod && !ranElsewhere(cmd)) return undefined;
   return draft(cmd, `artisan ${w[at]}`, w[at + 1] ?? values(cmd.argv, '--queue')[0] ?? '', !w[at + 1]);
+};
+/** RocketMQ's admin commands that move a consumer group's offsets (`-g GROUP -t TOPIC`). */
+READERS.mqadmin = (cmd) => {
+  const verb = words(cmd.argv)[0] ?? '';
+  if (!/^(skipAccumulatedMessage|resetOffsetByTime|resetOffsetByTimeOld)$/.test(verb)) return undefined;
+  // fail closed: whether the time (`-s now`, a timestamp) is past the backlog is not known statically.
+  return draft(cmd, `consumer-group ${verb}`, values(cmd.argv, '-g', '--groupName')[0] ?? '');
 };
 READERS.artisan = artisan;
 READERS.php = artisan;

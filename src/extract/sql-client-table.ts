@@ -287,3 +287,6 @@ CLIENTS.surreal = {
 Object.assign(CLIENTS, DOC_STORE_CLIENTS, VENDOR_CLIENTS);
 // `isql` is unixODBC's shell (SQL on stdin), Firebird's or Sybase's (`-i FILE` too): read as the latter, which covers both.
 CLIENTS.isql = { ...VENDOR_CLIENTS['isql-fb'], tool: 'isql' };
+// Launch scripts shipped under their own names (`bin/sqlline.sh`, `bin/ij.sh`, `bin/hz-cli.sh`), and GridGain's renamed Ignite CLI.
+for (const name of ['sqlline', 'ij', 'hz-cli']) CLIENTS[`${name}.sh`] = CLIENTS[name];
+CLIENTS.gridgain = { ...CLIENTS.ignite, tool: 'gridgain sql' };

@@ -91,6 +91,29 @@ export const VENDOR_CLIENTS: Record<string, ClientSpec> = {
     db: ['-u'],
     withArg: ['-n', '-p', '-d', '-ac', '-ch', '--propertiesFile'],
   },
+  // Hazelcast: `hz-cli -t dev@h sql` reads SQL on stdin (an operand is read as SQL too).
+  'hz-cli': {
+    tool: 'hz-cli sql',
+    dialect: 'postgresql',
+    sub: ['sql'],
+    sql: [],
+    file: [],
+    db: ['-t', '--targets'],
+    withArg: ['-f', '--config', '-o', '--output-format'],
+    allPositionalSql: true,
+  },
+  // Apache Ignite 3 (GridGain 9 the same): `ignite sql [--jdbc-url URL] "SQL"`, `--file F`.
+  ignite: {
+    tool: 'ignite sql',
+    dialect: 'postgresql',
+    sub: ['sql'],
+    sql: [],
+    file: ['--file', '--script-file'],
+    db: ['--jdbc-url', '-u', '--url'],
+    withArg: ['--profile', '--page-size'],
+    flags: ['--plain'],
+    allPositionalSql: true,
+  },
   // Apache Derby's ij: `ij drop.sql`; every operand is a script.
   ij: {
     tool: 'ij',

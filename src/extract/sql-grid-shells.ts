@@ -7,7 +7,11 @@
  * namespace a DROP DATABASE, `truncate` a TRUNCATE, `deleteall`/`delete` of rows a filtered
  * DELETE and gfsh's `remove --all` an unfiltered one; other objects destroyed (snapshots,
  * indexes, disk stores, functions) a DROP of that object. Commands that cannot be read (an
- * unreadable script, stdin from an unknown source) read as UNKNOWN.
+ * unreadable script, stdin from an unknown source) read as UNKNOWN. Apache Ignite's (and
+ * GridGain's) `control.sh` takes its command as options: `--cache destroy --caches a,b` (or
+ * `--destroy-all-caches`) a DROP TABLE of each cache, `--cache clear --caches a` a TRUNCATE,
+ * `--persistence clean …` a TRUNCATE of what is persisted, `--meta remove --typeName T` a DROP
+ * TYPE, and `--deactivate` / `--set-state INACTIVE` a TRUNCATE of the caches kept only in memory.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile } from './http-body.js';
@@ -96,9 +100,43 @@ function parseGfsh(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps {
   return ops;
 }
 
+/** Ignite's control script, by any of its names (`control.sh`, `control.bat`, `control`). */
+const IGNITE_CONTROL = /^control(\.sh|\.bat)?$/;
+
+/** What Ignite's `control.sh` deletes (see the header); nothing for other commands. */
+export function igniteControlStatements(args: string[]): Stmt[] {
+  const value = (o: string) => {
+    const i = args.findIndex((a) => a === o || a.startsWith(`${o}=`));
+    return i < 0
+      ? undefined
+      : args[i].startsWith(`${o}=`)
+        ? args[i].slice(o.length + 1)
+        : (args[i + 1] ?? '');
+  };
+  const cache = value('--cache');
+  const caches = args.includes('--destroy-all-caches') ? ['*'] : (value('--caches') ?? '*').split(',');
+  if (cache === 'destroy') return caches.map((c) => storeStmt('DROP', 'TABLE', c, true, '--cache destroy'));
+  if (cache === 'clear') return caches.map((c) => storeStmt('TRUNCATE', 'TABLE', c, true, '--cache clear'));
+  const persistence = value('--persistence');
+  if (persistence === 'clean') {
+    const what = args.slice(args.indexOf('clean') + 1).find((a) => !a.startsWith('-')) ?? '';
+    return [storeStmt('TRUNCATE', 'TABLE', `persistence ${what}`.trim(), true, '--persistence clean')];
+  }
+  if (value('--meta') === 'remove')
+    return [storeStmt('DROP', 'TYPE', value('--typeName') ?? value('--typeId') ?? '', true, '--meta remove')];
+  // Deactivation clears every cache that is not persisted.
+  if (args.includes('--deactivate') || value('--set-state')?.toUpperCase() === 'INACTIVE')
+    return [storeStmt('TRUNCATE', 'TABLE', 'in-memory caches', true, 'deactivate')];
+  return [];
+}
+
 /** What a wide-column or data-grid admin shell deletes; undefined = not such a program. */
 export function parseGridShell(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps | undefined {
   if (cmd.program === 'hbase') return parseHbase(cmd, ctx);
   if (cmd.program === 'gfsh') return parseGfsh(cmd, ctx);
+  if (IGNITE_CONTROL.test(cmd.program)) {
+    const stmts = igniteControlStatements(cmd.argv.slice(1));
+    return stmts.length ? { tool: 'ignite control', target: '', stmts } : undefined;
+  }
   return undefined;
 }

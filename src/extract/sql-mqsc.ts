@@ -4,7 +4,8 @@
  * statements, so the database rules apply: `CLEAR QLOCAL(q)` (every message on the queue, and
  * `CLEAR TOPICSTR` every retained publication) as a TRUNCATE, `DELETE QLOCAL(q) [PURGE]` and
  * the other `DELETE <object>(name)` commands as a DROP of that object. `runmqsc -v` only
- * verifies the commands and runs none.
+ * verifies the commands and runs none. The control command `dltmqm [-z] QMGR` deletes a whole
+ * queue manager, its queues and messages: a DROP of the QUEUE MANAGER.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readStdinDeep } from './sql-clients.js';
@@ -50,6 +51,14 @@ export function mqscStatements(text: string, label: string): StoreOps['stmts'] {
 
 /** What a runmqsc command line deletes; undefined = not runmqsc. */
 export function parseMqsc(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps | undefined {
+  if (cmd.program === 'dltmqm') {
+    const qmgr = cmd.argv.slice(1).find((a) => !a.startsWith('-')) ?? '';
+    return {
+      tool: 'dltmqm',
+      target: qmgr,
+      stmts: [storeStmt('DROP', 'QUEUE MANAGER', qmgr, true, 'argument')],
+    };
+  }
   if (cmd.program !== 'runmqsc') return undefined;
   const ops: StoreOps = { tool: 'runmqsc', target: '', stmts: [] };
   const args = cmd.argv.slice(1);

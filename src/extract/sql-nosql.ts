@@ -205,7 +205,9 @@ function emptied(command: string, rest: string[]): SqlStmt | undefined {
 /**
  * Command-line clients that speak the Redis protocol and take a command as their arguments
  * or lines on stdin, as redis-cli does: its forks (Valkey, KeyDB, Redict, Memurai), redli,
- * and Tile38's CLI (whose FLUSHDB empties the store and `DROP key` a collection).
+ * the Node client's `rdcli`, Tile38's CLI (whose FLUSHDB empties the store and `DROP key` a
+ * collection), and the shells of stores that took Redis's commands (LedisDB's `ledis-cli`,
+ * SSDB's `ssdb-cli`: FLUSHALL, FLUSHDB, DEL and the like mean the same there).
  */
 export const REDIS_CLIS = new Set([
   'redis-cli',
@@ -215,6 +217,9 @@ export const REDIS_CLIS = new Set([
   'memurai-cli',
   'tile38-cli',
   'redli',
+  'rdcli',
+  'ledis-cli',
+  'ssdb-cli',
 ]);
 
 export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps {

@@ -258,6 +258,9 @@ export function fromTokens(tokens: SqlToken[]): SqlStmt {
       let i = 0;
       while (after[i] && DROP_NOISE.has(after[i].text)) i++;
       const two = `${after[i]?.text ?? ''} ${after[i + 1]?.text ?? ''}`;
+      // H2's `DROP ALL OBJECTS [DELETE FILES]`: every table, view and sequence of the database.
+      if (two === 'ALL OBJECTS')
+        return { statement: 'DROP', object: 'DATABASE', name: 'ALL OBJECTS', where: true };
       if (TWO_WORD_KINDS.test(two))
         return { statement: 'DROP', object: two, name: nameAfter(i + 2), where: true };
       return { statement: 'DROP', object: after[i]?.text ?? '', name: nameAfter(i + 1), where: true };

@@ -28,6 +28,9 @@ import { parseGridShell } from './sql-grid-shells.js';
 import { parseKvAdmin } from './sql-kv-admin.js';
 import { parseMqsc } from './sql-mqsc.js';
 import { parseMysqlShell } from './sql-mysqlsh.js';
+import { parseTextShell } from './sql-text-shells.js';
+import { parseKvFiles } from './sql-kv-files.js';
+import { jvmShell } from './sql-jvm-shells.js';
 
 /** SQL text with each shell expansion (`$q`, `${t}`, `$(cmd)`, `` `cmd` ``) replaced by the run-time placeholder. */
 function shellTemplate(text: string): string {
@@ -94,6 +97,14 @@ export function invocationFacts(inv: SqlInvocation): DraftFact[] {
 
 export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContext) => {
   const program = cmd.program;
+  // A database shell started by its main class or jar (`java -cp h2.jar org.h2.tools.Shell …`).
+  const jvm = jvmShell(cmd);
+  if (jvm && 'ops' in jvm) return fromStore(jvm.ops);
+  if (jvm && 'spec' in jvm) {
+    const inv = parseSqlClient(jvm.cmd, ctx, jvm.spec);
+    return inv ? invocationFacts(inv) : [];
+  }
+  if (jvm) return extractSql(jvm.cmd, ctx, []);
   if (program === 'mongosh' || program === 'mongo') return fromStore(parseMongo(cmd, ctx));
   if (REDIS_CLIS.has(program)) return fromStore(parseRedis(cmd, ctx));
   // MySQL Shell's JavaScript or Python; in SQL mode (undefined) the client table reads it.
@@ -110,6 +121,8 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     parseGsql(cmd, ctx) ??
     parseKvAdmin(cmd, ctx) ??
     parseGridShell(cmd, ctx) ??
+    parseTextShell(cmd, ctx) ??
+    parseKvFiles(cmd) ??
     parseAccumulo(cmd, ctx) ??
     parseMqsc(cmd, ctx);
   if (cache) return fromStore(cache);

@@ -57,6 +57,9 @@ describe('commands that drop a queue backlog', () => {
     ],
     ['emqx ctl retainer clean', ['emqx|']],
     ['emqx_ctl retainer clean sensors/#', ['emqx_ctl|sensors/#']],
+    // RocketMQ: a consumer group moved past its backlog
+    ['mqadmin skipAccumulatedMessage -n ns1:9876 -g billing -t orders', ['mqadmin|billing']],
+    ['mqadmin.sh resetOffsetByTime -n ns1:9876 -g billing -t orders -s now', ['mqadmin|billing']],
     // ordinary settings, reads, previews and replays
     ['kafka-configs --bootstrap-server k:9092 --describe --entity-type topics --entity-name orders', []],
     ['kafka-configs --alter --entity-name orders --add-config retention.ms=604800000', []],
@@ -70,6 +73,7 @@ describe('commands that drop a queue backlog', () => {
     ['gcloud pubsub subscriptions pull orders-worker --limit=5', []],
     ['pulsar-admin topics stats persistent://t/n/orders', []],
     ['emqx ctl retainer info', []],
+    ['mqadmin consumerProgress -n ns1:9876 -g billing', []],
   ])('%s', (line, want) => {
     expect(backlog(line)).toEqual(want);
   });

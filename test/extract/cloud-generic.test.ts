@@ -81,6 +81,11 @@ describe('CLIs no table models, read by shape', () => {
     ['rabbitmqctl purge_queue orders', ['rabbitmqctl|purge_queue|orders|true']],
     ['rabbitmqctl delete_vhost /prod', ['rabbitmqctl|delete_vhost|/prod|true']],
     ['rabbitmqctl list_queues name messages', []],
+    // a node forced out of a cluster without handing its data over
+    ['riak-admin cluster force-remove riak@node3', ['riak-admin|force-remove|riak@node3|true']],
+    ['riak-admin cluster force-replace riak@node3 riak@node4', ['riak-admin|force-replace|riak@node3|true']],
+    ['riak-admin cluster leave riak@node3', []],
+    ['riak-admin cluster plan', []],
     // an API operation called by its PascalCase name, any provider's CLI
     ['aliyun rds DeleteDBInstance --DBInstanceId rm-bp1', ['aliyun|delete-db-instance|rm-bp1|true']],
     ['tccli cvm TerminateInstances --region ap-guangzhou', ['tccli|terminate-instances|ap-guangzhou|true']],

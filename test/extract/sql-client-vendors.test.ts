@@ -158,6 +158,26 @@ describe("Firebird's and Sybase's isql", () => {
       [['isql-fb', 'SELECT', '', true]],
     ],
     [['isql-fb', '-bail', '-quiet', '-user', 'SYSDBA', 'erp.fdb'], undefined, []],
+    // data grids' SQL shells: Hazelcast's hz-cli sql (stdin, or an operand), Ignite's `ignite sql`
+    [
+      ['hz-cli', '-t', 'dev@h1', 'sql'],
+      heredoc('DROP MAPPING users;'),
+      [['hz-cli sql', 'DROP', 'users', true]],
+    ],
+    [['hz-cli', 'sql', 'DELETE FROM orders'], undefined, [['hz-cli sql', 'DELETE', 'orders', false]]],
+    [
+      ['ignite', 'sql', '--jdbc-url', 'jdbc:ignite:thin://db1:10800', 'DROP TABLE accounts'],
+      undefined,
+      [['ignite sql', 'DROP', 'accounts', true]],
+    ],
+    [['ignite', 'sql', '--file', 'drop.sql'], undefined, [['ignite sql', 'DROP', 'orders', true]]],
+    [
+      ['sqlline.sh', '-u', 'jdbc:ignite:thin://h', '-e', 'DROP TABLE t'],
+      undefined,
+      [['sqlline', 'DROP', 't', true]],
+    ],
+    [['hz-cli', 'list-jobs'], undefined, []],
+    [['ignite', 'node', 'status'], undefined, []],
   ])('%j %j', (argv, stdin, want) => {
     expect(facts(argv, stdin)).toEqual(want);
   });

@@ -57,6 +57,43 @@ describe('wide-column and data-grid admin shells: what their text commands delet
     [['gfsh', '-e', 'run --file=missing.gfsh'], undefined, [['UNKNOWN', '', `${WS}/missing.gfsh`, true]]],
     [['gfsh', '-e', 'connect', '-e', 'list regions'], undefined, []],
     [['gfsh', 'start', 'locator', '--name=locator1'], undefined, []],
+    // Ignite's control script: its command given as options
+    [
+      ['control.sh', '--cache', 'destroy', '--caches', 'users,orders'],
+      undefined,
+      [
+        ['DROP', 'TABLE', 'users', true],
+        ['DROP', 'TABLE', 'orders', true],
+      ],
+    ],
+    [
+      ['control.sh', '--cache', 'destroy', '--destroy-all-caches', '--yes'],
+      undefined,
+      [['DROP', 'TABLE', '*', true]],
+    ],
+    [
+      ['control.sh', '--cache', 'clear', '--caches', 'sessions'],
+      undefined,
+      [['TRUNCATE', 'TABLE', 'sessions', true]],
+    ],
+    [
+      ['control.bat', '--persistence', 'clean', 'all'],
+      undefined,
+      [['TRUNCATE', 'TABLE', 'persistence all', true]],
+    ],
+    [
+      ['control.sh', '--meta', 'remove', '--typeName', 'acme.Order'],
+      undefined,
+      [['DROP', 'TYPE', 'acme.Order', true]],
+    ],
+    [
+      ['control.sh', '--set-state', 'INACTIVE', '--force'],
+      undefined,
+      [['TRUNCATE', 'TABLE', 'in-memory caches', true]],
+    ],
+    [['control.sh', '--cache', 'list', '.'], undefined, undefined],
+    [['control.sh', '--state'], undefined, undefined],
+    [['control.sh', '--set-state', 'ACTIVE'], undefined, undefined],
     [['mongosh', '--eval', 'db.dropDatabase()'], undefined, undefined],
   ])('%j', (argv, stdin, want) => {
     expect(read(argv, stdin)).toEqual(want);

@@ -28,6 +28,9 @@ describe('IBM MQ runmqsc: what its commands delete', () => {
     [['runmqsc', 'QM1'], pipe('DEFINE QLOCAL(ORDERS.DLQ) REPLACE'), []],
     [['runmqsc', '-v', 'QM1'], pipe('DELETE QLOCAL(ORDERS.IN)'), []],
     [['runmqsc', 'QM1'], undefined, []],
+    // dltmqm deletes the whole queue manager
+    [['dltmqm', 'QM1'], undefined, [['DROP', 'QUEUE MANAGER', 'QM1']]],
+    [['dltmqm', '-z', 'QM1'], undefined, [['DROP', 'QUEUE MANAGER', 'QM1']]],
     [['dspmq'], undefined, undefined],
   ])('%j %j', (argv, stdin, want) => {
     expect(read(argv, stdin)).toEqual(want);

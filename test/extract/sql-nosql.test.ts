@@ -16,9 +16,14 @@ describe('clients that speak the Redis protocol read like redis-cli', () => {
     [['redli', '-h', 'r.prod', 'FLUSHALL'], [['redli', 'FLUSHALL', '']]],
     [['keydb-cli', '-h', 'keydb.prod', 'FLUSHALL', 'ASYNC'], [['keydb-cli', 'FLUSHALL', 'ASYNC']]],
     [['npx', 'redli', 'flushall'], [['redli', 'FLUSHALL', '']]],
+    [['ledis-cli', '-h', '10.0.0.5', 'flushall'], [['ledis-cli', 'FLUSHALL', '']]],
+    [['ledis-cli', '-p', '6380', 'flushdb'], [['ledis-cli', 'FLUSHDB', '']]],
+    [['ssdb-cli', '-h', 'ssdb1', '-p', '8888', 'flushdb'], [['ssdb-cli', 'FLUSHDB', '']]],
+    [['rdcli', '-h', 'r.prod', 'FLUSHALL'], [['rdcli', 'FLUSHALL', '']]],
     // Reads keep their verb, which no destructive rule names.
     [['tile38-cli', '-h', 'tile38.prod', 'STATS', 'fleet'], [['tile38-cli', 'STATS', 'fleet']]],
     [['valkey-cli', 'GET', 'session:42'], [['valkey-cli', 'GET', 'session:42']]],
+    [['ledis-cli', 'info'], [['ledis-cli', 'INFO', '']]],
     [['tile38-server', '-p', '9851'], []],
   ])('%j', (argv, want) => {
     expect(facts(argv)).toEqual(want);

@@ -42,6 +42,9 @@ describe('statement classification (parser, then lexer fallback)', () => {
     ['DROP TENANT IF EXISTS prod_tenant FORCE', 'mysql', [['DROP', 'TENANT', 'prod_tenant', true]]],
     ['DROP CATALOG main CASCADE', 'postgresql', [['DROP', 'CATALOG', 'main', true]]],
     ['DROP RESOURCE POOL prod_pool', 'mysql', [['DROP', 'RESOURCE POOL', 'prod_pool', true]]],
+    // H2's DROP ALL OBJECTS empties the whole database
+    ['DROP ALL OBJECTS', 'postgresql', [['DROP', 'DATABASE', 'ALL OBJECTS', true]]],
+    ['DROP ALL OBJECTS DELETE FILES', 'postgresql', [['DROP', 'DATABASE', 'ALL OBJECTS', true]]],
     // restoring a session setting is no statement of its own
     ['RESET search_path', 'postgresql', []],
     ['RESET QUERY CACHE', 'mysql', []],

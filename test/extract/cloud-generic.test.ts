@@ -216,6 +216,10 @@ describe('CLIs no table models, read by shape', () => {
     ['kubectl -n prod cnpg destroy prod-cluster 1', ['kubectl-cnpg|destroy|prod-cluster|true']],
     ['kubectl cnpg status prod-cluster', []],
     ['kubectl krew install cnpg', []],
+    ['kubectl rook-ceph -n rook-ceph destroy-cluster', ['kubectl-rook-ceph|destroy-cluster||true']],
+    ['kubectl rook-ceph rook purge-osd 0 --force', ['kubectl-rook-ceph|purge-osd|0|true']],
+    ['kubectl rook-ceph ceph osd pool rm pool1 pool1', ['kubectl-rook-ceph|rm|pool1|true']],
+    ['kubectl rook-ceph ceph status', []],
     // garbage collection of the remote store, not of a local cache
     ['dvc gc --workspace --cloud', ['dvc|gc --cloud||true']],
     ['dvc gc -w -c -f', ['dvc|gc --cloud||true']],

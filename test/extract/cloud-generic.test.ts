@@ -206,6 +206,12 @@ describe('CLIs no table models, read by shape', () => {
     ['tarsnap -c -f nightly-2 /srv', []],
     ['nsrmm -s nsr01 -d -y -v ProdFull.001', ['nsrmm|delete||true']],
     ['nsrmm -s nsr01 -C -v ProdFull.001', []],
+    ['salt-key -D -y', ['salt-key|delete-all||true']],
+    ["salt-key -d 'web*' -y", ['salt-key|delete||true']],
+    ['salt-cloud -d web-1 web-2 -y', ['salt-cloud|destroy||true']],
+    ['salt-key -L', []],
+    ['salt-key -a minion1 -y', []],
+    ['salt-cloud -Q', []],
     ['bpexpdate -m PRD001 -d 0 -host nbu-media01 -force', ['bpexpdate|expire now||true']],
     ['bpexpdate -m PRD001 -d 12/31/2027', []],
     // a program whose name is the verb; one that only drops a local ticket cache is local

@@ -75,11 +75,15 @@ const optionVerb = (o: string) => {
 /**
  * Short options that are a tool's destructive verb (`tarsnap -d -f ARCHIVE` deletes the
  * archive, NetWorker's `nsrmm -d VOLUME` deletes the volume and its save sets from the media
- * database).
+ * database, `salt-key -D` and `salt-cloud -d` below).
  */
 const SHORT_VERB: Record<string, Record<string, string>> = {
   tarsnap: { '-d': 'delete' },
   nsrmm: { '-d': 'delete' },
+  // Salt's master: `salt-key -D` deletes every minion's key (`-d GLOB` the matching ones), and
+  // `salt-cloud -d VM…` destroys the machines named
+  'salt-key': { '-D': 'delete-all', '-d': 'delete' },
+  'salt-cloud': { '-d': 'destroy' },
 };
 /**
  * Words that destroy for one tool only (elsewhere they mean something else): `pvesm free

@@ -109,7 +109,9 @@ export const SECURITY_UNITS = new Set(
     'iptables ip6tables shorewall shorewall6 shorewall-lite shorewall6-lite csf lfd apf ' +
     'splunk splunkd splunkforwarder amazon-cloudwatch-agent google-cloud-ops-agent datadog-agent newrelic-infra ' +
     'td-agent fluentd fluent-bit otelcol otelcol-contrib alertmanager prometheus-alertmanager icinga2 nagios nagios4 ' +
-    'zabbix-agent zabbix-agent2 monit'
+    'zabbix-agent zabbix-agent2 monit ' +
+    // network intrusion detection and kernel event sensors
+    'suricata snort snort3 zeek bro packetbeat sagan arkime-capture tetragon tracee sysmon sysmonforlinux kunai'
   ).split(' '),
 );
 

@@ -87,8 +87,14 @@ const KUBECTL_COMMANDS = new Set(
     'plugin version options help'
   ).split(' '),
 );
-/** A plugin's verbs that destroy what they name (`kubectl cnpg destroy CLUSTER N`). */
-const PLUGIN_DESTROY = /^(delete|destroy|purge|remove|rm|uninstall|wipe|drop|reset|teardown)$/;
+/**
+ * A plugin's verbs that destroy what they name (`kubectl cnpg destroy CLUSTER N`), also joined
+ * to their object (`kubectl rook-ceph destroy-cluster`, `purge-osd`, `delete-pool`).
+ */
+const PLUGIN_DESTROY =
+  /^(delete|destroy|purge|remove|rm|uninstall|wipe|drop|reset|teardown|zap)(-[a-z][\w-]*)?$/;
+/** How many words after a plugin's name may hold its verb (`kubectl rook-ceph ceph osd pool rm P`). */
+const PLUGIN_VERB_DEPTH = 4;
 
 export function readKubectl(cmd: NormalizedCommand): CloudDraft | undefined {
   const p = parseArgs(cmd.argv, { withArg: KUBECTL_WITH_ARG });
@@ -99,7 +105,7 @@ export function readKubectl(cmd: NormalizedCommand): CloudDraft | undefined {
   if (!verb) return undefined;
   // A plugin is a CLI of its own, no table models it: read by its shape, like one.
   if (tool === 'kubectl' && !KUBECTL_COMMANDS.has(verb.text)) {
-    const at = p.pos.slice(1, 3).findIndex((w) => PLUGIN_DESTROY.test(w.text)) + 1;
+    const at = p.pos.slice(1, 1 + PLUGIN_VERB_DEPTH).findIndex((w) => PLUGIN_DESTROY.test(w.text)) + 1;
     if (at < 1) return undefined;
     return {
       tool: `kubectl-${verb.text}`,

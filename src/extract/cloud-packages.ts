@@ -8,12 +8,14 @@
  * CloudFact of service `system-package` (verb `remove-essential` or `force-remove`) that
  * rulesets/host.yaml judges; an endpoint security or vulnerability agent's package removed
  * (security-agents.ts) is a host-defence fact of verb `agent-off`. Names may be globs or apt patterns (`linux-image-*`,
- * `^glibc.*`): they count when they can name an essential package. Removing an ordinary
+ * `^glibc.*`): they count when they can name an essential package; so does the whole
+ * installed list printed at run time (`pacman -Rns $(pacman -Qqe)`, `rpm -qa | xargs rpm -e`). Removing an ordinary
  * package, and every other use of these tools, makes no fact here.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { securityAgentName } from './security-agents.js';
+import { feedingPipeline, XARGS_INPUT } from './git-refspecs.js';
 
 /** Packages a Linux system needs to boot or run, by name (any distribution's spelling). */
 const ESSENTIAL = new RegExp(
@@ -84,6 +86,36 @@ function essential(name: string): boolean {
     apt = undefined;
   }
   return SAMPLES.some((s) => glob.test(s) || (apt?.test(s) ?? false));
+}
+
+/**
+ * Commands that print every installed (or every explicitly installed) package: `pacman -Qq`,
+ * `-Qqe`, `-Qqn` (not `-Qdt`, the orphans, nor `-Qm` or a group: a part), `rpm -qa`, `dpkg
+ * --get-selections`, `dpkg-query -W` / `-f=… -W`, `apt list --installed`, `apt-mark showmanual`,
+ * `dnf|yum list installed`, `apk info`.
+ */
+const LISTS_INSTALLED =
+  /^\s*(?:sudo\s+)?(?:(?:pacman|yay|paru)\s+-Q[qen]*|rpm\s+-q[a-zA-Z]*a[a-zA-Z]*|dpkg\s+--get-selections|dpkg-query\s+(?:(?:-f|--showformat)(?:=|\s+)\S+\s+)?-W|apt\s+list\s+--installed|apt-mark\s+showmanual|(?:dnf|yum)\s+list\s+installed|apk\s+info)\s*$/;
+/** Pipeline stages that reshape a list but keep (nearly) all of it: `grep -v X`, `sort`, `cut`, `awk '{print $1}'`. */
+const KEEPS_LIST = /^\s*(?:grep\s+-v\b.*|sort\b.*|uniq\b.*|cut\s.*|tr\s.*|awk\s+'?\{\s*print \$1\s*\}'?)\s*$/;
+
+/**
+ * True when a package word is the whole installed list, printed at run time: a command
+ * substitution (`$(pacman -Qqe)`) or the pipeline feeding xargs' appended items or a `-` that
+ * reads names from stdin (`pacman -Qqe | pacman -Rns -`).
+ */
+function wholeInstalledList(word: string, fedBy: string | undefined): boolean {
+  const m = /^"?\$\((.*)\)"?$|^`(.*)`$/s.exec(word);
+  const text = m
+    ? (m[1] ?? m[2])
+    : (word === XARGS_INPUT || word === '-') && fedBy
+      ? fedBy.slice(2, -1)
+      : undefined;
+  if (text === undefined) return false;
+  const stages = text.split('|');
+  // feedingPipeline lists the nearest stage first; a substitution is written source first
+  const ordered = m ? stages : [...stages].reverse();
+  return LISTS_INSTALLED.test(ordered[0]) && ordered.slice(1).every((s) => KEEPS_LIST.test(s));
 }
 
 /** Per tool: the words that remove, the options that take a value, and those that switch the dependency checks off. */
@@ -159,7 +191,7 @@ export function readPackageRemoval(cmd: NormalizedCommand): CloudDraft | undefin
     } else if (!removing && spec.remove(a)) {
       removing = true;
       force ||= spec.force.test(a); // `pacman -Rdd`
-    } else if (a.startsWith('-')) force ||= spec.force.test(a);
+    } else if (a.startsWith('-') && a !== '-') force ||= spec.force.test(a);
     // `apt-get install foo-`: a trailing minus removes foo
     else if (removing) names.push(a);
     else if (
@@ -173,7 +205,8 @@ export function readPackageRemoval(cmd: NormalizedCommand): CloudDraft | undefin
   if (cmd.program === 'pacman' || cmd.program === 'yay' || cmd.program === 'paru')
     force ||= args.filter((a) => a === '--nodeps').length > 1;
   if (!names.length) return undefined;
-  const hit = names.filter(essential);
+  const fedBy = feedingPipeline(cmd)?.replace(/'/g, '');
+  const hit = names.filter((n) => essential(n) || wholeInstalledList(n, fedBy));
   if (hit.length) return draft(cmd, 'remove-essential', hit);
   // an endpoint security or vulnerability agent uninstalled: the host is no longer guarded
   const agents = names.filter(securityAgentName);

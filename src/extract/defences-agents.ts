@@ -6,7 +6,7 @@
  * - `agent-off`: a security agent stopped, unloaded or uninstalled by its own CLI (`osqueryctl
  *   stop`, `fail2ban-client stop [JAIL]` or `unban --all`, `wazuh-control stop`, `sentinelctl
  *   unload`, `falconctl unload`, `elastic-agent uninstall`, `datadog-agent stop`, `suricatasc -c
- *   shutdown`, `jamf removeFramework|removeMdmProfile` (the device leaves management); `splunk stop` is read with splunk's other words in defences.ts).
+ *   shutdown`, `zeekctl stop`, `jamf removeFramework|removeMdmProfile` (the device leaves management); `splunk stop` is read with splunk's other words in defences.ts).
  * - `alerts-off`: the monitoring that would tell someone switched off (`icinga2 feature disable
  *   notification|checker`, `monit unmonitor all`, `monit quit`) or an alert silence that selects
  *   by nothing but exclusion (`amtool silence add 'alertname=~".+"'`, `severity!=critical`; a
@@ -33,6 +33,9 @@ const STOPS: Record<string, RegExp> = {
   'elastic-agent': /^uninstall$/,
   'datadog-agent': /^stop$/,
   suricatasc: /^shutdown$/,
+  // the network sensors' cluster control (Zeek, its former name Bro): every worker stops capturing
+  zeekctl: /^stop$/,
+  broctl: /^stop$/,
   // the Jamf management framework (and with it the inventory, policies and the security
   // settings it enforces) or the MDM profile removed from the Mac
   jamf: /^(removeFramework|removeMdmProfile)$/,

@@ -4,7 +4,8 @@
  * 22 tcp`), which puts it on the internet; data stores and daemons started to accept every
  * address without authentication (`redis-server --protected-mode no`, `mongod
  * --bind_ip_all` without `--auth`, `memcached -l 0.0.0.0`, `dockerd -H tcp://0.0.0.0:2375`
- * without TLS verification, `etcd --listen-client-urls http://0.0.0.0:2379`), or told so at
+ * without TLS verification, `podman system service tcp:0.0.0.0:8888` (no login at all),
+ * `buildkitd --addr tcp://0.0.0.0:1234` without client certificates, `etcd --listen-client-urls http://0.0.0.0:2379`), or told so at
  * run time (`redis-cli CONFIG SET protected-mode no`); the WinRM service told to take unencrypted
  * traffic or Basic auth (`winrm set winrm/config/service @{AllowUnencrypted="true"}`, `Set-Item
  * WSMan:\localhost\Service\Auth\Basic $true`); and the home folder, `/` or a credential
@@ -104,6 +105,21 @@ function openStores(cmd: NormalizedCommand): Finding[] {
     const tcp = opts.filter(([o, v]) => /^(-H|--host)$/.test(o) && /^tcp:\/\//.test(v)).map(([, v]) => v);
     if (beyondLoopback(tcp.map((v) => v.replace(/:\d+$/, ''))))
       return [['daemon', `dockerd -H ${tcp.join(' ')} without --tlsverify`]];
+  }
+  // podman's API service has no login of its own: a tcp: address beyond loopback hands the
+  // container engine (root on the host, for a rootful one) to the network
+  if (p === 'podman' && a[1] === 'system' && a[2] === 'service') {
+    const tcp = a.slice(3).filter((w) => /^tcp:/.test(w));
+    if (beyondLoopback(tcp.map((v) => v.replace(/^tcp:(\/\/)?/, '').replace(/:\d+$/, ''))))
+      return [
+        ['daemon', `podman system service ${tcp.join(' ')}: the container engine's API without a login`],
+      ];
+  }
+  // BuildKit's daemon on a tcp address without client certificates runs any build (as root) for anyone
+  if (p === 'buildkitd' && !has(/^--tlscacert(=|$)/)) {
+    const tcp = opts.filter(([o, v]) => o === '--addr' && /^tcp:\/\//.test(v)).map(([, v]) => v);
+    if (beyondLoopback(tcp.map((v) => v.replace(/:\d+$/, ''))))
+      return [['daemon', `buildkitd --addr ${tcp.join(' ')} without --tlscacert`]];
   }
   // WinRM (a remote shell) told to take unencrypted traffic or Basic auth: passwords in clear text
   const winrm =

@@ -13,7 +13,8 @@
  * (exposure-app-auth.ts), a router port mapped, a data store
  * listening to anyone without authentication, the home folder shared over Tor
  * (exposure-listeners.ts), another machine's service forwarded from every interface
- * (exposure-forwards.ts), Firebase security rules deployed open to anyone
+ * (exposure-forwards.ts), mesh VPN policies opened to every device (exposure-mesh.ts),
+ * Firebase security rules deployed open to anyone
  * (exposure-firebase.ts). Read by what the words say, for any program (a cloud CLI,
  * a wrapper script's own flags), into a CloudFact whose verb is `make-public` (or
  * `unread-policy`: a resource policy file that cannot be read); `service` names the kind of
@@ -35,6 +36,7 @@ import { relayTunnels } from './exposure-frp.js';
 import { sharedWithAnyone } from './exposure-shares.js';
 import { openedListeners } from './exposure-listeners.js';
 import { openFirebaseRules } from './exposure-firebase.js';
+import { openMeshPolicy } from './exposure-mesh.js';
 import { openedForwards } from './exposure-forwards.js';
 import { deviceForwards } from './netdev-config.js';
 import { sdkExposure } from './privilege-sdk.js';
@@ -189,7 +191,7 @@ export function exposures(
   found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd, ctx), ...relayTunnels(cmd, ctx));
   found.push(...sshExposures(cmd), ...openEditors(cmd, ctx), ...appAuthOff(cmd, ctx));
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
-  found.push(...openedForwards(cmd), ...deviceForwards(cmd, all));
+  found.push(...openedForwards(cmd), ...deviceForwards(cmd, all), ...openMeshPolicy(cmd, ctx));
   found.push(...sdkExposure(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));

@@ -27,6 +27,8 @@ function dryRun(p: string, args: string[]): boolean {
 export const formatHandler: FsHandler = (cmd, ctx) => {
   const p = cmd.program;
   const args = cmd.argv.slice(1);
+  // gdisk -l only prints the partition table and quits (no interactive session to write).
+  if (p === 'gdisk' && args.includes('-l')) return [];
   if (p === 'fdisk' || p === 'sfdisk') {
     if (args.some((a) => /^(-l|--list|-s|--show-size|-d|--dump|print)$/.test(a))) return [];
   }

@@ -64,9 +64,9 @@ const HOME_CREDENTIAL_DIRS = [
   '.config/autostart',
 ];
 
-/** Block devices: overwriting or formatting them destroys a disk. */
+/** Block devices (and the SCSI generic nodes `/dev/sgN`, `/dev/bsg/…` that write to one): overwriting or formatting them destroys a disk. */
 const DEVICE_RE =
-  /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\/|mapper\/|md\d|dm-\d|loop\d|nbd\d|sr\d|rbd\d)/;
+  /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\/|mapper\/|md\d|dm-\d|loop\d|nbd\d|sr\d|rbd\d|sg\d|bsg\/)/;
 
 /** Pseudo-files that any command may write to harmlessly. */
 const HARMLESS_WRITE_RE = /^\/dev\/(null|stdout|stderr|tty|zero|fd\/\d+|pts\/\d+)$|^\/proc\/self\/fd\/\d+$/;

@@ -2,7 +2,7 @@
  * Disk and file wipers that overwrite what they are given so nothing can be recovered:
  * `nwipe DEV…` (with no device it wipes every disk it finds), `sg_format --format DEV` (a
  * SCSI low-level format), `sg_sanitize --overwrite|--block|--crypto DEV`, `dc3dd wipe=DEV` /
- * `hwipe=DEV` (dc3dd's `of=` overwrites like dd's, and dcfldd's, and the output of `ddrescue` and
+ * `hwipe=DEV` (dc3dd's `of=` overwrites like dd's, and dcfldd's, ddpt's and sg_dd's, and the output of `ddrescue` and
  * `dd_rescue`), `wipe [-r] FILE…` and `bleachbit --shred
  * FILE…`; self-encrypting drives reverted to factory state, which throws their key away
  * (`sedutil-cli --PSIDrevert|--yesIreallywanttoERASEALLmydatausingthePSID PSID DEV`,
@@ -75,12 +75,17 @@ const dc3dd: FsHandler = (cmd, ctx) => {
   return out;
 };
 
-/** dcfldd, dd with hashing: every `of=` is written, like dd's (a block device there is a wipe). */
-const dcfldd: FsHandler = (cmd, ctx) => {
+/**
+ * The dd-like copiers (dcfldd, dd with hashing; ddpt and the SCSI generic `sg_dd`, `sgp_dd`,
+ * `sgm_dd`): every `of=` and second output `of2=` is written, like dd's (a block device there
+ * is a wipe).
+ */
+const ddLike: FsHandler = (cmd, ctx) => {
   const out: DraftFact[] = [];
   for (let i = 1; i < cmd.argv.length; i++) {
-    if (!cmd.argv[i].startsWith('of=')) continue;
-    const t = targetOf(cmd.argv[i].slice(3), cmd, ctx, cmd.dynamicArgs.includes(i));
+    const m = /^of2?=(.*)$/.exec(cmd.argv[i]);
+    if (!m) continue;
+    const t = targetOf(m[1], cmd, ctx, cmd.dynamicArgs.includes(i));
     if (!isHarmlessWrite(t.path)) out.push(...fsFact(cmd, 'overwrite', [t], false, true));
   }
   return out;
@@ -192,7 +197,11 @@ export const WIPER_HANDLERS: Record<string, FsHandler> = {
   sg_format: sgFormat,
   sg_sanitize: sgSanitize,
   dc3dd,
-  dcfldd,
+  dcfldd: ddLike,
+  ddpt: ddLike,
+  sg_dd: ddLike,
+  sgp_dd: ddLike,
+  sgm_dd: ddLike,
   ddrescue,
   dd_rescue: ddrescue,
   wipe,

@@ -15,6 +15,8 @@ export interface ReaderEnv {
   config: Map<string, string>;
   /** Literal text fed to stdin. Undefined = not known statically. */
   stdin?: string;
+  /** The pipeline feeding stdin as `$(…)` text (git-refspecs.ts feedingPipeline). Undefined = not a pipe. */
+  fedBy?: string;
 }
 
 export type Reader = (args: string[], env?: ReaderEnv) => GitAction[];

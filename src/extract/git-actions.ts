@@ -9,7 +9,7 @@ import { EXTRAS } from './git-extras.js';
 import { act, shortRef, type GitAction, type Reader } from './git-act.js';
 import { cleanForced, settingActions, unsetActions } from './git-push-settings.js';
 import { lfs, updateRef } from './git-plumbing.js';
-import { builtSpecEffect } from './git-refspecs.js';
+import { builtSpecEffect, XARGS_INPUT } from './git-refspecs.js';
 
 export type { GitAction } from './git-act.js';
 
@@ -37,9 +37,17 @@ const push: Reader = (args, env) => {
   const deleted: string[] = [];
   for (const s of specs) {
     // a list the shell builds, with `:` or `+` put in front of every ref it prints
-    const built = builtSpecEffect(s);
+    // or the items xargs appends, printed by the pipeline feeding it
+    const fed = s === XARGS_INPUT;
+    const built = builtSpecEffect(fed ? (env?.fedBy ?? '') : s);
     if (built) {
       (built === 'delete' ? deleted : forced).push(s);
+      continue;
+    }
+    // fail closed: refspecs xargs reads from a stdin that is not a visible pipeline (a file, the
+    // terminal) may delete or force anything.
+    if (fed && env?.fedBy === undefined) {
+      deleted.push(s);
       continue;
     }
     const plus = s.startsWith('+');

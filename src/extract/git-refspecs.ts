@@ -4,8 +4,11 @@
  * them may put a `:` (each ref deleted on the remote) or a `+` (each ref force-updated) in
  * front of every one: a sed replacement that starts with it (`s/^/:/`, `s#origin/#:#`), a
  * quoted text that does (`awk '{print ":refs/tags/" $1}'`, `--format='+%(refname)…'`,
- * `printf ':%s '`), or an echo of `:$name`. Pure.
+ * `printf ':%s '`), or an echo of `:$name`. The same holds for the words xargs appends from
+ * such a pipeline (`git ls-remote --tags origin | awk '{print ":" $2}' | xargs git push origin`).
+ * Pure.
  */
+import type { NormalizedCommand } from '../engine/types.js';
 
 /**
  * The text of the command substitution a word starts with (`$(…)`, its parentheses balanced,
@@ -32,7 +35,24 @@ const PREFIXED = [
   /\bs([#/|,@!%])(?:(?!\1).)*\1(?<p>:|\+(?=refs\/|%\(|\$|\1))/,
   /['"](?<p>:|\+(?=refs\/|%\(|\$|['"]))/,
   /\s(?<p>:|\+)(?=\$\{?\w|\{\})/,
+  // a format option's value that starts with it: `--format=:%(refname)`, `--format=+refs/…`
+  /=(?<p>:|\+)(?=%\(|refs\/)/,
 ];
+
+/** The word xargs appends for its input when the items are not known statically (normalize/fanout.ts). */
+export const XARGS_INPUT = '{xargs-input}';
+
+/**
+ * The text of the pipeline feeding a command's stdin (`git tag -l | sed 's/^/:/' | xargs …`:
+ * every upstream command, nearest first, its words quoted back), the `$(…)` builtSpecEffect
+ * reads for the words xargs appends. Undefined = stdin is not a pipe.
+ */
+export function feedingPipeline(cmd: NormalizedCommand): string | undefined {
+  const parts: string[] = [];
+  for (let s = cmd.stdin; s?.kind === 'pipe' && s.from && parts.length < 8; s = s.from.stdin)
+    parts.push(s.from.argv.map((w) => (/[\s'"|;&]/.test(w) ? `'${w.replace(/'/g, `'\\''`)}'` : w)).join(' '));
+  return parts.length ? `$(${parts.join(' | ')})` : undefined;
+}
 
 /**
  * What a refspec word built by a command substitution does to every ref it names: `delete`

@@ -13,6 +13,7 @@ import { clip, evidenceOf } from './fs-evidence.js';
 import { pushSettingActions } from './git-push-settings.js';
 import { bfgActions, gitArgv } from './git-rewriters.js';
 import { gitAlikeActions } from './git-alikes.js';
+import { feedingPipeline } from './git-refspecs.js';
 
 /** How many `-c alias.*` expansions are followed before giving up (aliases may chain). */
 const MAX_ALIAS_DEPTH = 5;
@@ -112,6 +113,7 @@ export const extractGit: Extractor = (cmd) => {
       for (const a of pushSettingActions(key, value)) out.push(gitFact(sub, a));
   const reader = Object.prototype.hasOwnProperty.call(READERS, sub) ? READERS[sub] : undefined;
   if (!reader) return out;
-  for (const a of reader(args, { config, stdin: cmd.stdin?.text })) out.push(gitFact(sub, a));
+  for (const a of reader(args, { config, stdin: cmd.stdin?.text, fedBy: feedingPipeline(cmd) }))
+    out.push(gitFact(sub, a));
   return out;
 };

@@ -97,11 +97,12 @@ const SETUP_IDIOMS: RegExp[] = [
 
 /**
  * Environment activation scripts sourced by name (`source .venv/bin/activate`, `. ~/.nvm/nvm.sh`,
- * `. ~/.cargo/env`): when they can't be read (absent here), sourcing them runs nothing; when
+ * `. ~/.cargo/env`), and OpenStack's credential rc files that only export the variables its
+ * CLIs read (`admin-openrc.sh`, `openrc-prod.sh`, `keystonerc_admin`, `stackrc`): when they can't be read (absent here), sourcing them runs nothing; when
  * they can, the normalizer reads them like any script.
  */
 const ACTIVATION =
-  /(^|\/)(\.?venv|env|virtualenv|\.?virtualenvs\/[\w.-]+)\/bin\/activate(\.(sh|bash|zsh|fish))?$|(^|\/)\.nvm\/nvm\.sh$|(^|\/)\.cargo\/env$|sdkman-init\.sh$|(^|\/)(conda|mamba)\.sh$|(^|\/)\.(bashrc|bash_profile|profile|zshrc|zprofile)$/;
+  /(^|\/)(\.?venv|env|virtualenv|\.?virtualenvs\/[\w.-]+)\/bin\/activate(\.(sh|bash|zsh|fish))?$|(^|\/)\.nvm\/nvm\.sh$|(^|\/)\.cargo\/env$|sdkman-init\.sh$|(^|\/)(conda|mamba)\.sh$|(^|\/)\.(bashrc|bash_profile|profile|zshrc|zprofile)$|(^|\/)([\w.]+[-_.])?(openrc|keystonerc|novarc|stackrc|overcloudrc)([-_.][\w.]+)?$/;
 
 /** An activation script (see ACTIVATION) in the workspace or this user's home, not someone else's. */
 function ownActivation(text: string, cmd: NormalizedCommand, ctx: AnalyzeContext): boolean {

@@ -111,9 +111,47 @@ function tilde(v: Field, home: string): Field {
     : v;
 }
 
-/** The path the expressions `parts` make joined with `/`; dynamic when any part is. */
+/** A call that lists a folder's entry names (its argument is the folder). */
+const LISTS_FOLDER =
+  /^(?:(?:fs|fsp|fs\.promises)\.)?(?:readdirSync|readdir)\(([^()]*)\)$|^(?:os\.)?listdir\(([^()]*)\)$/;
+
+/**
+ * The folder whose entries a loop variable walks (`for (const f of fs.readdirSync(DIR))`,
+ * `for f in os.listdir(DIR):`, also through a variable holding the listing); undefined = the
+ * name is not such a loop variable.
+ */
+function listedFolder(name: string, lx: Lexed, home: string, hops: number): Field | undefined {
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const loop =
+    new RegExp(
+      `\\bfor\\s*\\(\\s*(?:const|let|var)\\s+${n}\\s+of\\s+(?:await\\s+)?([^;{]+?)\\)\\s*[^)\\s]`,
+    ).exec(lx.skel) ?? new RegExp(`\\bfor\\s+${n}\\s+in\\s+([^:\\n]+?)\\s*:`).exec(lx.skel);
+  if (!loop) return undefined;
+  let iter = loop[1].trim();
+  const held = /^[A-Za-z_]\w*$/.test(iter) ? lx.vars.get(iter) : undefined;
+  if (held) iter = held.trim();
+  const list = LISTS_FOLDER.exec(iter.replace(/^await\s+/, ''));
+  return list ? valueOf(list[1] ?? list[2], lx, home, hops + 1) : undefined;
+}
+
+/**
+ * The path the expressions `parts` make joined with `/`; dynamic when any part is. A loop
+ * variable walking the folder the parts before it name is one of its entries: `*` (a glob of
+ * that folder), not an unknown path.
+ */
 function joinPath(parts: string[], lx: Lexed, home: string, hops: number): Field {
-  const vs = parts.map((a) => valueOf(a, lx, home, hops));
+  const vs = parts.map((a, i) => {
+    const v = valueOf(a, lx, home, hops);
+    if (!v.dynamic || i === 0 || !/^[A-Za-z_]\w*$/.test(a.trim()) || hops >= MAX_VAR_HOPS) return v;
+    const folder = listedFolder(a.trim(), lx, home, hops);
+    const before = joinPath(parts.slice(0, i), lx, home, hops + 1);
+    const same =
+      folder &&
+      !folder.dynamic &&
+      !before.dynamic &&
+      folder.text.replace(/\/+$/, '') === before.text.replace(/\/+$/, '');
+    return same ? { text: '*', dynamic: false } : v;
+  });
   return {
     text: vs
       .map((p) => p.text)

@@ -184,6 +184,25 @@ const terramate: Peeler = (args) => {
 };
 
 /**
+ * Cluster-context switchers that run one command in a chosen context: `kubie exec [opts]
+ * CONTEXT NAMESPACE [--] CMD ARGS` (CONTEXT may be a pattern: CMD then runs in every context it
+ * matches). CMD is read as written (`kubie exec prod ns kubectl delete pvc --all`); the
+ * switcher's other subcommands (`ctx`, `ns`, `list`) run nothing.
+ */
+const contextExec: Peeler = (args) => {
+  if (args[0]?.text !== 'exec') return undefined;
+  const words: Field[] = [];
+  let i = 1;
+  for (; i < args.length && words.length < 2; i++) {
+    const t = args[i].text;
+    if (t === '--context-headers') i++;
+    else if (!t.startsWith('-')) words.push(args[i]);
+  }
+  if (args[i]?.text === '--') i++;
+  return { label: 'kubie exec', argv: args.slice(i) };
+};
+
+/**
  * The secret injectors: program → the subcommand that runs a command with the secrets it
  * fetches or decrypts. Their peeled labels (`aws-vault exec`) are read by
  * src/extract/credential-reveal.ts: the environment printed under one holds those secrets.
@@ -224,6 +243,7 @@ export function injectsSecrets(label: string): boolean {
 
 export const RUNNERS: Record<string, Peeler> = {
   terramate,
+  kubie: contextExec,
   ...Object.fromEntries(Object.entries(INJECTORS).map(([p, sub]) => [p, injector(`${p} ${sub}`, sub)])),
   npx: (args) => launched('npx', args),
   bunx: (args) => launched('bunx', args),

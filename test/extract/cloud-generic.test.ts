@@ -211,6 +211,12 @@ describe('CLIs no table models, read by shape', () => {
     ['tarsnap -c -f nightly-2 /srv', []],
     ['nsrmm -s nsr01 -d -y -v ProdFull.001', ['nsrmm|delete||true']],
     ['nsrmm -s nsr01 -C -v ProdFull.001', []],
+    ['salt-key -D -y', ['salt-key|delete-all||true']],
+    ["salt-key -d 'web*' -y", ['salt-key|delete||true']],
+    ['salt-cloud -d web-1 web-2 -y', ['salt-cloud|destroy||true']],
+    ['salt-key -L', []],
+    ['salt-key -a minion1 -y', []],
+    ['salt-cloud -Q', []],
     ['bpexpdate -m PRD001 -d 0 -host nbu-media01 -force', ['bpexpdate|expire now||true']],
     ['bpexpdate -m PRD001 -d 12/31/2027', []],
     // a program whose name is the verb; one that only drops a local ticket cache is local
@@ -221,6 +227,10 @@ describe('CLIs no table models, read by shape', () => {
     ['kubectl -n prod cnpg destroy prod-cluster 1', ['kubectl-cnpg|destroy|prod-cluster|true']],
     ['kubectl cnpg status prod-cluster', []],
     ['kubectl krew install cnpg', []],
+    ['kubectl rook-ceph -n rook-ceph destroy-cluster', ['kubectl-rook-ceph|destroy-cluster||true']],
+    ['kubectl rook-ceph rook purge-osd 0 --force', ['kubectl-rook-ceph|purge-osd|0|true']],
+    ['kubectl rook-ceph ceph osd pool rm pool1 pool1', ['kubectl-rook-ceph|rm|pool1|true']],
+    ['kubectl rook-ceph ceph status', []],
     // garbage collection of the remote store, not of a local cache
     ['dvc gc --workspace --cloud', ['dvc|gc --cloud||true']],
     ['dvc gc -w -c -f', ['dvc|gc --cloud||true']],

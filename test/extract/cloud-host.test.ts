@@ -62,6 +62,11 @@ describe("the host's record and defences", () => {
   it.each<[string, string[]]>([
     ['systemctl stop auditd', ['systemctl|security-service|stop|auditd|false']],
     ['systemctl disable --now falco.service nginx', ['systemctl|security-service|disable|falco|false']],
+    ['systemctl disable --now suricata', ['systemctl|security-service|disable|suricata|false']],
+    ['systemctl mask zeek.service', ['systemctl|security-service|mask|zeek|false']],
+    ['systemctl stop tetragon', ['systemctl|security-service|stop|tetragon|false']],
+    ['systemctl restart suricata', []],
+    ['systemctl status snort3', []],
     ['service osqueryd stop', ['service|security-service|stop|osqueryd|false']],
     // a firewall's own service: stopping it leaves the host open
     ['systemctl stop shorewall', ['systemctl|security-service|stop|shorewall|false']],

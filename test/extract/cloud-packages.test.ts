@@ -7,8 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractCloud } from '../../src/extract/cloud.js';
 import type { Fact } from '../../src/engine/types.js';
-import { WS, analyzeContext, command } from '../helpers/command.js';
+import { WS, analyzeContext, command, packVerdict } from '../helpers/command.js';
 
+const hostVerdict = await packVerdict('host');
 const ctx = analyzeContext(WS, { readFile: () => undefined });
 const cloud = (line: string) => {
   const c = command(line.split(' '));
@@ -72,4 +73,21 @@ describe('removing system packages', () => {
     'dpkg -l libc6',
     'zypper install glibc-devel',
   ])('%s: no fact', (line) => expect(cloud(line).filter((f) => f.includes('system-package'))).toEqual([]));
+});
+
+describe('the whole installed list removed, printed at run time (host pack)', () => {
+  it.each<[string, string]>([
+    ['sudo pacman -Rns --noconfirm $(pacman -Qqe)', 'ask host/remove-system-package'],
+    ['pacman -Qqe | sudo pacman -Rns -', 'ask host/remove-system-package'],
+    ['rpm -qa | xargs sudo rpm -e', 'ask host/remove-system-package'],
+    ["sudo apt-get purge -y $(dpkg-query -f '${Package}\\n' -W)", 'ask host/remove-system-package'],
+    ['sudo dnf remove -y $(rpm -qa | grep -v kernel)', 'ask host/remove-system-package'],
+    // a part of the list: orphans, foreign packages, a filtered selection
+    ['sudo pacman -Rns $(pacman -Qdtq)', 'allow'],
+    ['sudo pacman -Rns $(pacman -Qqm)', 'allow'],
+    ['pacman -Qqe | grep python | sudo pacman -Rns -', 'allow'],
+    ['sudo apt remove $(cat unused.txt)', 'allow'],
+  ])('%s → %s', async (cmd, want) => {
+    expect(await hostVerdict(cmd)).toBe(want);
+  });
 });

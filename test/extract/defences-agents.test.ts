@@ -23,6 +23,8 @@ const off = (script: string) => {
 describe('agents stopped and alerts silenced', () => {
   it.each<[string, string]>([
     ['sudo osqueryctl stop', 'agent-off: osqueryctl: osqueryctl stop'],
+    ['sudo zeekctl stop', 'agent-off: zeekctl: zeekctl stop'],
+    ['broctl stop', 'agent-off: broctl: broctl stop'],
     ['sudo fail2ban-client stop', 'agent-off: fail2ban-client: fail2ban-client stop'],
     ['fail2ban-client stop sshd', 'agent-off: fail2ban-client: fail2ban-client stop sshd'],
     [
@@ -72,6 +74,8 @@ describe('agents stopped and alerts silenced', () => {
 
   it.each<string>([
     'osqueryctl status',
+    'zeekctl status',
+    'zeekctl deploy',
     'sudo jamf recon',
     'sudo jamf policy -event install-chrome',
     'jamf checkJSSConnection',

@@ -33,6 +33,14 @@ describe('a router port, a data store or the home folder opened to anyone', () =
     ['memcached -u nobody -l 0.0.0.0 -p 11211', ['datastore: memcached -l 0.0.0.0']],
     ['dockerd -H tcp://0.0.0.0:2375', ['daemon: dockerd -H tcp://0.0.0.0:2375 without --tlsverify']],
     [
+      'podman system service --time=0 tcp:0.0.0.0:8888',
+      ["daemon: podman system service tcp:0.0.0.0:8888: the container engine's API without a login"],
+    ],
+    [
+      'buildkitd --addr tcp://0.0.0.0:1234',
+      ['daemon: buildkitd --addr tcp://0.0.0.0:1234 without --tlscacert'],
+    ],
+    [
       'etcd --listen-client-urls http://0.0.0.0:2379 --advertise-client-urls http://10.0.0.5:2379',
       ['datastore: etcd --listen-client-urls http://0.0.0.0:2379'],
     ],
@@ -62,6 +70,10 @@ describe('a router port, a data store or the home folder opened to anyone', () =
     ['memcached -d', []],
     ['memcached -l 127.0.0.1', []],
     ['dockerd -H unix:///var/run/docker.sock', []],
+    ['podman system service --time=0 unix:///run/user/1000/podman/podman.sock', []],
+    ['podman system service --time=0 tcp:127.0.0.1:8888', []],
+    ['podman system service --time=0', []],
+    ['buildkitd --addr tcp://0.0.0.0:1234 --tlscacert ca.pem --tlscert c.pem --tlskey k.pem', []],
     ['dockerd -H tcp://0.0.0.0:2376 --tlsverify --tlscacert ca.pem', []],
     ['etcd --listen-client-urls https://0.0.0.0:2379', []],
     ['onionshare-cli --public ./dist', []],

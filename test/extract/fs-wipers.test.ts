@@ -58,6 +58,11 @@ describe('disk and file wipers (filesystem pack)', () => {
     ['ddrescue --generate-mode /dev/sdb sdb.img sdb.map', 'allow'],
     ['dd_rescue /dev/sdb ./sdb.img', 'allow'],
     ['sudo dcfldd if=/dev/sdb of=sdb.img hash=sha256 hashlog=sdb.sha256', 'allow'],
+    ['sudo ddpt if=/dev/zero of=/dev/sdb bs=512 bpt=2048', 'deny filesystem/wipe-device'],
+    ['sudo sg_dd if=/dev/zero of=/dev/sg2 bs=512 count=1000', 'deny filesystem/wipe-device'],
+    ['sgp_dd if=disk.img of=/dev/null of2=/dev/sdc bs=512', 'deny filesystem/wipe-device'],
+    ['sudo ddpt if=/dev/sdb of=sdb.img bs=512', 'allow'],
+    ['sudo sg_dd if=/dev/sg1 of=/dev/null bs=512 count=1', 'allow'],
   ])('%s → %s', async (cmd, want) => {
     expect(await verdict(cmd)).toBe(want);
   });

@@ -144,6 +144,8 @@ describe('extractFs', () => {
     ['fdisk -l', cmd(['fdisk', '-l', '/dev/sda']), ''],
     ['sgdisk --zap-all /dev/nvme0n1', cmd(['sgdisk', '--zap-all', '/dev/nvme0n1']), 'format F device'],
     ['sgdisk -p /dev/sda', cmd(['sgdisk', '-p', '/dev/sda']), ''],
+    ['gdisk -l', cmd(['gdisk', '-l', '/dev/sda']), ''],
+    ['gdisk interactive', cmd(['gdisk', '/dev/sda']), 'format F device'],
     [
       'truncate -s 0 /var/lib/mysql/ibdata1',
       cmd(['truncate', '-s', '0', '/var/lib/mysql/ibdata1']),

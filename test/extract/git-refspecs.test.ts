@@ -29,6 +29,22 @@ describe('refspecs built at run time', () => {
       'ask git/force-push',
     ],
     ["git push origin $(git branch --format='%(refname:short)' | sed 's/^/+/')", 'ask git/force-push'],
+    // the items xargs appends, printed by the pipeline feeding it
+    [
+      'git ls-remote --tags origin | awk \'{print ":" $2}\' | xargs -r git push origin',
+      'ask git/delete-remote-ref',
+    ],
+    [
+      "git for-each-ref --format=':%(refname)' refs/tags | xargs git push origin",
+      'ask git/delete-remote-ref',
+    ],
+    [
+      "git branch -r --merged | sed 's#origin/#:#' | sort -u | xargs -n1 git push origin",
+      'ask git/delete-remote-ref',
+    ],
+    ["git for-each-ref --format='+%(refname)' refs/heads | xargs git push origin", 'ask git/force-push'],
+    // fail closed: a list xargs reads from a file or the terminal is not known
+    ['xargs git push origin < refs.txt', 'ask git/delete-remote-ref'],
   ])('%s → %s', async (cmd, want) => {
     expect(await verdict(cmd)).toBe(want);
   });
@@ -41,6 +57,8 @@ describe('refspecs built at run time', () => {
     'git push origin $(date +%Y-%m-%d)-release',
     'git push origin "$(git branch --show-current):refs/heads/review/$(whoami)"',
     'git push origin HEAD:refs/heads/$(whoami)/wip',
+    'git tag --points-at HEAD | xargs git push origin',
+    "git for-each-ref --format='%(refname:short)' refs/heads/release | xargs -n1 git push origin",
   ])('%s is an ordinary push', async (cmd) => {
     expect(await verdict(cmd)).toBe('allow');
   });

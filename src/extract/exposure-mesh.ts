@@ -1,0 +1,62 @@
+/**
+ * A mesh VPN's access policy replaced by one that lets every device reach every port: a body
+ * sent to Tailscale's ACL endpoint (`/api/v2/tailnet/TAILNET/acl`) or Headscale's policy
+ * endpoint (`/api/v1/policy`), or `headscale policy set -f FILE`, whose rules accept any source
+ * to any destination (`"src": ["*"]` with `"dst": ["*:*"]`, or a grant with `"ip": ["*"]`); and
+ * a ZeroTier network made public (`"private": false`: anyone may join it). Bodies are read from
+ * `-d`/`--data*`/`--json` (`@FILE` and `-` through the payload reader). A GET of the policy, a
+ * rule naming its sources or destinations, and a body that cannot be read find nothing here.
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { readPayloadFile } from './http-body.js';
+import type { Finding } from './word-facts.js';
+
+/** Endpoints that replace a tailnet's or Headscale's whole policy. */
+const POLICY_URL = /\/api\/v2\/tailnet\/[^/\s]+\/acl\b|\/api\/v1\/policy\b/;
+/** ZeroTier Central's network objects. */
+const ZEROTIER_URL = /\/api(\/v1)?\/network\/[0-9a-f]{16}\b/i;
+/** Options of an HTTP client whose value is the body. */
+const BODY_OPT = /^(-d|--data|--data-raw|--data-binary|--data-ascii|--json|-F|--form|--body)$/;
+
+/** A rule or grant with any source and any destination. */
+function allowsAll(body: string): boolean {
+  const flat = body.replace(/\s+/g, '');
+  const anySrc = /"src":\["\*"\]/.test(flat);
+  const anyDst = /"dst":\["\*(:\*)?"\]/.test(flat);
+  const grant = /"ip":\["\*"\]/.test(flat) || /"dst":\["\*:\*"\]/.test(flat);
+  return anySrc && anyDst && grant;
+}
+
+/** The bodies a command sends: option values, `@FILE` read. */
+function bodies(cmd: NormalizedCommand, ctx: AnalyzeContext): string[] {
+  const out: string[] = [];
+  const a = cmd.argv;
+  for (let i = 1; i < a.length; i++) {
+    const m = /^(--[\w-]+)=(.*)$/s.exec(a[i]);
+    const [opt, value] = m ? [m[1], m[2]] : [a[i], a[i + 1]];
+    if (!BODY_OPT.test(opt) || value === undefined) continue;
+    const text = value.startsWith('@') ? readPayloadFile(value.slice(1), cmd, ctx).text : value;
+    if (text !== undefined) out.push(text);
+  }
+  return out;
+}
+
+/** Mesh VPN policies opened to everything (see the header), as findings of service `network`. */
+export function openMeshPolicy(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
+  const a = cmd.argv;
+  if (cmd.program === 'headscale' && a[1] === 'policy' && a[2] === 'set') {
+    const at = a.findIndex((w) => w === '-f' || w === '--file');
+    const text = at > 0 && a[at + 1] ? readPayloadFile(a[at + 1], cmd, ctx).text : undefined;
+    return text !== undefined && allowsAll(text)
+      ? [['network', `headscale policy set: every device to every port`]]
+      : [];
+  }
+  const url = a.find((w) => POLICY_URL.test(w) || ZEROTIER_URL.test(w));
+  if (!url) return [];
+  const sent = bodies(cmd, ctx);
+  if (POLICY_URL.test(url) && sent.some(allowsAll))
+    return [['network', `${url}: every device to every port`]];
+  if (ZEROTIER_URL.test(url) && sent.some((b) => /"private"\s*:\s*false/.test(b)))
+    return [['network', `${url}: network made public (anyone may join)`]];
+  return [];
+}

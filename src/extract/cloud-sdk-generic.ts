@@ -66,7 +66,7 @@ interface Binding {
   member: boolean;
 }
 
-/** The names the code's imports bind to third-party modules (Python and JavaScript). */
+/** The names the code's imports bind to third-party modules (Python, JavaScript and Ruby). */
 function imports(code: string): Map<string, Binding> {
   const out = new Map<string, Binding>();
   const bind = (name: string, module: string, member: boolean) => {
@@ -102,6 +102,17 @@ function imports(code: string): Map<string, Binding> {
   )) {
     if (m[1]) bind(m[1], m[3], false);
     if (m[2]) named(m[2], m[3]);
+  }
+  // Ruby: `require 'dropbox_api'`, `ruby -rdropbox_api`, `require "google/apis/drive_v3"` load a gem
+  // whose constant is its first name camel-cased (`DropboxApi`, `Google`; `aws-sdk-s3` → `Aws`)
+  for (const m of code.matchAll(
+    /(?:^|[;\n]|\bbegin\b)[ \t]*(?:require[ \t(]*['"]([\w/.-]+)['"]|-r[ \t\n]?([\w/-]+)(?=\n|$))/g,
+  )) {
+    const gem = m[1] ?? m[2];
+    const constant = (gem.split(/[/-]/)[0] ?? '').replace(/(?:^|_)([a-z\d])/g, (_s, c: string) =>
+      c.toUpperCase(),
+    );
+    if (/^[A-Z]\w*$/.test(constant) && !out.has(constant)) bind(constant, gem, false);
   }
   return out;
 }
@@ -190,6 +201,11 @@ function clientNames(code: string, bindings: Map<string, Binding>): Held {
     loops.push([m[1].split(/[^\w$]+/).filter(Boolean), m[2]]);
   for (const m of code.matchAll(/\.(?:forEach|map|flatMap)\(\s*(?:async\s*)?\(?\s*([\w$]+)/g))
     loops.push([[m[1]], receiverOf(code, m.index ?? 0)]);
+  // Ruby's blocks: `list.entries.each { |e| … }`, `.each_with_index do |f, i|`, `.map { |x| … }`
+  for (const m of code.matchAll(
+    /\.(?:each|each_with_index|map|flat_map|collect|select|reject|each_entry)\s*(?:\{|do\b)\s*\|([\w, \t]+)\|/g,
+  ))
+    loops.push([m[1].split(/[\s,]+/).filter(Boolean), receiverOf(code, m.index ?? 0)]);
   // a few passes: a value handed back by a value the client handed back
   for (let pass = 0; pass < 4; pass++) {
     for (const [name, expr] of assigned) {

@@ -1,7 +1,7 @@
 /**
  * The modules whose clients the generic SDK reader (cloud-sdk-generic.ts) does not read: their
  * objects live in this program or act on this machine (Python's standard library, Node's
- * built-in modules, data frames, graphs, GUIs, parsers), or another reader reads their calls
+ * built-in modules, Ruby's standard library, data frames, graphs, GUIs, parsers), or another reader reads their calls
  * precisely (HTTP clients: the HTTP readers; database drivers and ORMs: the SQL and ORM readers;
  * the Docker SDK: cloud-sdk-stores.ts; git libraries: the git readers). Python's modules that
  * talk to another machine (ftplib, imaplib, poplib, smtplib, nntplib, telnetlib, xmlrpc) are
@@ -66,7 +66,26 @@ const NODE_LOCAL =
   // containers and git
   'dockerode simple-git isomorphic-git nodegit';
 
-const LOCAL_MODULES = new Set([...PY_STDLIB.split(' '), ...PY_LOCAL.split(' '), ...NODE_LOCAL.split(' ')]);
+/**
+ * Ruby's standard library and gems whose objects are this program's data or machine, or that
+ * another reader reads (HTTP clients, database drivers and ORMs, Rails, containers, git). Ruby's
+ * `net/*` libraries are not listed: `net/ftp`, `net/sftp`, `net/ssh` talk to another machine.
+ */
+const RUBY_LOCAL =
+  'json fileutils set csv time date open3 optparse pathname tmpdir tempfile securerandom digest ' +
+  'openssl erb logger ostruct pp prettyprint benchmark stringio find shellwords etc io English ' +
+  'bigdecimal forwardable singleton observer timeout monitor open-uri rbconfig ripper coverage ' +
+  'objspace pstore psych readline reline irb debug zlib rubygems bundler ' +
+  'rake rails active_record activerecord active_support activesupport sequel mysql2 sqlite3 mongo ' +
+  'nokogiri httparty faraday rest-client rest_client excon typhoeus http rspec minitest thor ' +
+  'docker-api rugged';
+
+const LOCAL_MODULES = new Set([
+  ...PY_STDLIB.split(' '),
+  ...PY_LOCAL.split(' '),
+  ...NODE_LOCAL.split(' '),
+  ...RUBY_LOCAL.split(' '),
+]);
 
 /**
  * Whether the module an import names (`os.path`, `node:fs`, `@aws-sdk/client-s3`, `lodash/fp`)
@@ -75,6 +94,7 @@ const LOCAL_MODULES = new Set([...PY_STDLIB.split(' '), ...PY_LOCAL.split(' '), 
  */
 export function isLocalModule(module: string): boolean {
   if (/^\.|^node:/.test(module)) return true;
+  if (LOCAL_MODULES.has(module)) return true;
   const root = module.startsWith('@') ? module.split('/').slice(0, 2).join('/') : module.split(/[./]/)[0];
   return LOCAL_MODULES.has(root);
 }

@@ -39,18 +39,25 @@ const PASS_QUIET = new Set(
   ),
 );
 
-/** What each tool reveals, as a label; '' = nothing printed. */
-const REVEALERS: Record<string, (argv: string[], v: string[]) => string> = {
-  pass: (a, v) => {
+/** `pass` and its age-keyed twin `passage`: an entry shown, grepped or its OTP code (not to the clipboard or a QR code). */
+function passRevealer(name: string): (a: string[], v: string[]) => string {
+  return (a, v) => {
     if (has(a, /^(-c\d*|--clip(=.*)?|-q\d*|--qrcode(=.*)?)$/)) return '';
     if (
       v[0] === 'show' ||
       v[0] === 'grep' ||
       (v[0] === 'otp' && !/^(insert|append|validate)$/.test(v[1] ?? ''))
     )
-      return `pass ${v[0]}`;
-    return v[0] !== undefined && !PASS_QUIET.has(v[0]) ? 'pass show' : '';
-  },
+      return `${name} ${v[0]}`;
+    return v[0] !== undefined && !PASS_QUIET.has(v[0]) ? `${name} show` : '';
+  };
+}
+
+/** What each tool reveals, as a label; '' = nothing printed. */
+const REVEALERS: Record<string, (argv: string[], v: string[]) => string> = {
+  pass: passRevealer('pass'),
+  // the same store kept with age keys, same verbs
+  passage: passRevealer('passage'),
   gopass: (a, v) => {
     if (has(a, /^(-c|--clip|--qr)$/) && !has(a, /^(-C|--alsoclip)$/)) return '';
     if (/^(show|cat|otp|totp)$/.test(v[0] ?? '')) return `gopass ${v[0]}`;

@@ -7,7 +7,8 @@
  * get-secret-value`, `gcloud secrets versions access`, `az keyvault secret show`, the
  * macOS keychain, libsecret), password managers (`op read`, `bw get password`, `pass
  * show`), `gpg --export-secret-keys`, encrypted secret files decrypted to stdout (`sops -d`,
- * `ansible-vault view`, `age -d`, `gpg -d`), a container's environment (`docker inspect`
+ * `ansible-vault view`, `age -d`, `gpg -d`), configs rendered with their secret references
+ * resolved (`vals eval|get|env`), a container's environment (`docker inspect`
  * unformatted or formatting `.Config.Env`, `docker compose config`), and infrastructure
  * outputs that print sensitive values in the clear (`terraform output -json`, a secret-named
  * output, `terraform state pull`, `pulumi … --show-secrets`), and a fetch of a cloud
@@ -116,6 +117,9 @@ const PRINTERS: Printer[] = [
   { program: ['op'], words: ['read'] },
   { program: ['op'], words: ['item', 'get'] },
   { program: ['bw'], words: ['get', 'password'] },
+  // every item with its login's password and notes: sent away, it is the vault (to the terminal
+  // it is a search the user reads, credential-reveal.ts does not ask)
+  { program: ['bw'], words: ['list', 'items'] },
   { program: ['pass', 'gopass'], words: ['show'] },
   // credential helpers: git's and docker's print the stored username and password
   { program: ['git'], words: ['credential', 'fill'] },
@@ -155,6 +159,8 @@ const PRINTERS: Printer[] = [
   },
   { program: ['chamber'], words: [/^(read|export)$/] },
   { program: ['berglas'], words: ['access'] },
+  // a config whose secret references are resolved (`ref+vault://…`, `ref+awssecrets://…`) and printed
+  { program: ['vals'], words: [/^(eval|get|env)$/] },
   { program: ['infisical'], words: ['secrets', 'get'] },
   { program: ['infisical'], words: ['export'] },
   { program: ['dotenvx'], words: [/^(decrypt|get)$/], when: decryptsToStdout },

@@ -14,6 +14,7 @@
  */
 import { absPath, basename, lit } from './state.js';
 import type { Field, Res } from './state.js';
+import type { StdinSource } from '../engine/types.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { runArgv } from './carriers.js';
@@ -189,6 +190,8 @@ export function runCode(
   scan: (text: string) => { effects: Effect[]; opaque: boolean; lang?: Lang },
   source?: string,
 ): Res {
+  // the input piped or redirected to the program, when the code is not itself read from stdin
+  const input = code === 'stdin' ? undefined : k.io.stdin;
   if (code === 'stdin') {
     if (!k.io.stdin) return emit(argv, k);
     if (k.io.stdin.text === undefined) return emit(argv, k, { dynamic: true });
@@ -203,7 +206,7 @@ export function runCode(
     io: { writes: [] },
     frame: { ...k.frame, depth: k.frame.depth + 1, wrappers: [...k.frame.wrappers, label] },
   };
-  apply(effects, lang, inner, 0);
+  apply(effects, lang, inner, 0, input && READS_STDIN.test(code.text) ? input : undefined);
   return res;
 }
 
@@ -217,8 +220,20 @@ export function nestedOpaque(effects: Effect[], lang: Lang, home: string, depth:
   return false;
 }
 
-/** `lang`: the language of nested code effects; undefined = none are followed (PowerShell makes none). */
-function apply(effects: Effect[], lang: Lang | undefined, k: K, depth: number): void {
+/**
+ * Code that reads its own standard input, in any of the languages (`sys.stdin.read()`,
+ * `process.stdin`, `fs.readFileSync(0)`, `STDIN.read`, `$stdin`, `ARGF`, `<STDIN>`,
+ * `php://stdin`, `Deno.stdin`, `io.read`, `readLines(stdin)`, `/dev/stdin`).
+ */
+const READS_STDIN =
+  /\bsys\.stdin\b|\bprocess\.stdin\b|readFileSync\s*\(\s*(?:0\b|['"]\/dev\/stdin)|\bSTDIN\b|\$stdin\b|\bARGF\b|php:\/\/stdin|\b(?:Deno|Bun)\.stdin\b|\bio\.(?:read|lines)\b|\bstdin\s*\(\s*\)|\/dev\/stdin\b|\bfileinput\b/;
+
+/**
+ * `lang`: the language of nested code effects; undefined = none are followed (PowerShell makes none).
+ * `fed`: the program's standard input when its code reads it; a request whose body the code
+ * computes then sends what arrives there (`gopass show x | python3 -c 'urlopen(u, sys.stdin.read())'`).
+ */
+function apply(effects: Effect[], lang: Lang | undefined, k: K, depth: number, fed?: StdinSource): void {
   for (const e of effects) {
     if (k.run.stopped) return;
     switch (e.kind) {
@@ -241,12 +256,17 @@ function apply(effects: Effect[], lang: Lang | undefined, k: K, depth: number): 
         if (e.bodyEnv) argv.push(lit('-d'), { text: '$(env)', dynamic: true });
         else if (e.body !== undefined) argv.push(lit('-d'), lit(e.body));
         else if (e.bodyFile) argv.push(lit('--data-binary'), { ...e.bodyFile, text: `@${e.bodyFile.text}` });
-        else if (e.bodyUnknown) argv.push(lit('-d'), { text: '(body)', dynamic: true });
+        else if (e.bodyUnknown && fed) {
+          argv.push(lit('--data-binary'), lit('@-'));
+          emit(argv, k, { stdin: fed });
+          break;
+        } else if (e.bodyUnknown) argv.push(lit('-d'), { text: '(body)', dynamic: true });
         emit(argv, k);
         break;
       }
       case 'code':
-        if (lang && depth < MAX_CODE_DEPTH) apply(scanCode(e.code, lang, k.run.ctx.home), lang, k, depth + 1);
+        if (lang && depth < MAX_CODE_DEPTH)
+          apply(scanCode(e.code, lang, k.run.ctx.home), lang, k, depth + 1, fed);
         break;
       case 'dynamic':
         // fail closed: code that runs or evaluates something not known statically

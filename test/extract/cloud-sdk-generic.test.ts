@@ -69,6 +69,10 @@ describe('destroying calls through SDK clients no table names', () => {
     py(
       'import ftplib\nftp = ftplib.FTP("ftp.example.net")\nftp.login()\nfor n in ftp.nlst():\n    ftp.delete(n)',
     ),
+    // Ruby: a gem loaded by `-r` or `require`, its constant camel-cased, a listing's items in a block
+    `ruby -rdropbox_api -e 'c = DropboxApi::Client.new(ENV["DROPBOX_TOKEN"]); c.list_folder("").entries.each { |e| c.delete(e.path_lower) }'`,
+    `ruby -e 'require "google/apis/drive_v3"; s = Google::Apis::DriveV3::DriveService.new; s.list_files.files.each { |f| s.delete_file(f.id) }'`,
+    `ruby -e 'require "boxr"; c = Boxr::Client.new(ENV["BOX_TOKEN"]); c.folder_items(Boxr::ROOT).each do |i| c.delete_file(i) end'`,
   ])('%s asks', (script) => {
     expect(saas(script)).toBe(ASK);
   });
@@ -112,6 +116,11 @@ describe('destroying calls through SDK clients no table names', () => {
     `node -e "const { Client } = require('acme-rest'); const c = new Client(); c.on_delete(f); c.onDelete(f); c.canDelete('x')"`,
     // a remote URL in a list of the program, removed from it
     `python3 -c "urls = ['s3://a/b']; urls.remove('s3://a/b')"`,
+    // Ruby: listings and downloads, and the standard library's own files
+    `ruby -rdropbox_api -e 'c = DropboxApi::Client.new(ENV["DROPBOX_TOKEN"]); c.list_folder("").entries.each { |e| puts e.path_lower }'`,
+    `ruby -e 'require "google/apis/drive_v3"; s = Google::Apis::DriveV3::DriveService.new; s.list_files.files.each { |f| puts f.name }'`,
+    `ruby -rfileutils -e 'Dir.glob("tmp/*.log").each { |f| FileUtils.remove_file(f) }'`,
+    `ruby -e 'require "json"; h = JSON.parse("{}"); h.keys.each { |k| h.delete(k) }'`,
   ])('%s is allowed', (script) => {
     expect(saas(script)).toBe('allow');
   });

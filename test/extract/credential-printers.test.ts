@@ -68,6 +68,10 @@ describe('printedCredential: helpers, secret stores and registry tokens', () => 
 
 describe('printedCredential: decrypted secret files, container environments, infrastructure outputs', () => {
   it.each<[string, string]>([
+    // configs rendered with their secret references resolved
+    ['vals eval -f config/secrets.yaml', 'vals eval'],
+    ['vals get ref+vault://secret/db#/password', 'vals get'],
+    ['vals env -f env.yaml', 'vals env'],
     ['sops -d secrets/prod.enc.yaml', 'sops'],
     ['sops --decrypt --output-type json secrets.yaml', 'sops'],
     ['sops decrypt secrets.yaml', 'sops decrypt'],
@@ -99,6 +103,8 @@ describe('printedCredential: decrypted secret files, container environments, inf
     ['docker compose config --services', ''],
     ['terraform output', ''],
     ['terraform output -raw vpc_id', ''],
+    ['vals exec -f env.yaml -- ./server', ''],
+    ['vals version', ''],
     ['terraform show', ''],
     ['terraform state list', ''],
     ['pulumi stack output', ''],
@@ -122,12 +128,17 @@ describe('printedCredential: password managers read by credential-managers.ts', 
     ['dcli password github -o json', 'dcli password'],
     ['enpass-cli -vault v show github', 'enpass-cli show'],
     ['gopass cat prod/db', 'gopass cat'],
+    ['passage show prod/db', 'passage show'],
+    // every item of the vault with its password
+    ['bw list items', 'bw list items'],
+    ['bw list items --search github', 'bw list items'],
     // masked records, listings, names, the clipboard
     ['keeper get uid123', ''],
     ['keeper list', ''],
     ['passbolt list resource --column Name --column Username', ''],
     ['passbolt list folder', ''],
     ['bw list folders', ''],
+    ['passage ls', ''],
     ['dcli password github', ''],
     ['enpass-cli -vault v copy github', ''],
     ['lpass show -c --password github', ''],

@@ -13,6 +13,9 @@ describe('what a password manager or secret store prints', () => {
     [['pass', 'github/token'], 'pass show'],
     [['pass', 'grep', 'AKIA'], 'pass grep'],
     [['pass', 'otp', 'aws/root'], 'pass otp'],
+    // the age-keyed store reads like pass
+    [['passage', 'show', 'prod/db'], 'passage show'],
+    [['passage', 'prod/db'], 'passage show'],
     [['op', 'read', 'op://Prod/DB/password'], 'op read'],
     [['op', 'inject', '-i', 'env.tpl'], 'op inject'],
     [['op', 'item', 'get', 'Prod DB', '--reveal'], 'op item get'],
@@ -81,6 +84,10 @@ describe('what a password manager or secret store prints', () => {
     [['gopass', 'show', '-c', 'prod/db/password'], ''],
     [['pass'], ''],
     [['pass', 'ls'], ''],
+    [['passage', 'ls'], ''],
+    [['passage', 'show', '-c', 'prod/db'], ''],
+    // a search of the vault read on the terminal: its items are only sent away (credential-printers.ts)
+    [['bw', 'list', 'items', '--search', 'github'], ''],
     [['pass', 'insert', 'github/token'], ''],
     [['pass', 'show', '-c', 'github/token'], ''],
     [['op', 'item', 'get', 'Prod DB', '--fields', 'username'], ''],

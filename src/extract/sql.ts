@@ -27,6 +27,7 @@ import { markLocalDev } from './sql-local-dev.js';
 import { parseGridShell } from './sql-grid-shells.js';
 import { parseKvAdmin } from './sql-kv-admin.js';
 import { parseMqsc } from './sql-mqsc.js';
+import { parseRman } from './sql-rman.js';
 import { parseMysqlShell } from './sql-mysqlsh.js';
 
 /** SQL text with each shell expansion (`$q`, `${t}`, `$(cmd)`, `` `cmd` ``) replaced by the run-time placeholder. */
@@ -111,7 +112,8 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     parseKvAdmin(cmd, ctx) ??
     parseGridShell(cmd, ctx) ??
     parseAccumulo(cmd, ctx) ??
-    parseMqsc(cmd, ctx);
+    parseMqsc(cmd, ctx) ??
+    parseRman(cmd, ctx);
   if (cache) return fromStore(cache);
   const inv = parseSqlClient(cmd, ctx) ?? schemaChangeInvocation(cmd);
   if (inv) {

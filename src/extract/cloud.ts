@@ -12,6 +12,7 @@ import { APPLY_READERS } from './cloud-apply.js';
 import { ACCOUNT_READERS } from './cloud-accounts.js';
 import { BACKUP_READERS } from './cloud-backups.js';
 import { SNAPSHOT_OFF_READERS } from './cloud-snapshots-off.js';
+import { readBackupsOff } from './cloud-backups-off.js';
 import { BACKUP_SERVER_READERS } from './cloud-backup-servers.js';
 import { BATCH_READERS } from './cloud-batch.js';
 import { CERT_READERS } from './cloud-certs.js';
@@ -219,7 +220,10 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
       readApiParams(x, hasCloudReader) ??
       readGeneric(x, hasCloudReader));
   // A queue told to drop its waiting messages is read before the tool's own verbs.
-  const found = readBacklog(c) ?? read(c, ctx);
+  // Backups or snapshots switched off, by any tool, before the tool's own verbs.
+  // (tools with their own backup reader keep it: `nodetool disablebackup` says what goes)
+  const ownBackups = Object.hasOwn(BACKUP_READERS, c.program);
+  const found = readBacklog(c) ?? (ownBackups ? undefined : readBackupsOff(c)) ?? read(c, ctx);
   // `kpt live preview --destroy`: only shown, nothing destroyed
   if (found && previewsDestroy(c.argv, found)) return [];
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).

@@ -35,6 +35,8 @@ export interface ClientSpec {
   positionalFiles?: 'all' | 'afterFirst';
   /** True when an operand written `@FILE` (or `@@FILE`) runs that script, `.sql` assumed (SQL*Plus); the operands after it are its parameters. */
   atFiles?: boolean;
+  /** True when the program's options are matched without regard to case and `-Opt:VALUE` is `-Opt VALUE` (PowerShell cmdlets); option names in the spec are in lower case. */
+  caseless?: boolean;
 }
 
 /** `clickhouse-client`, also spelled `clickhouse client`. */

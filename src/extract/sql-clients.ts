@@ -7,6 +7,7 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile, readStdin, type Payload } from './http-body.js';
 import { CLIENTS, type ClientSpec } from './sql-client-table.js';
 import { WAREHOUSE } from './sql-shells.js';
+import { PWSH_CLIENTS } from './sql-client-pwsh.js';
 import { shellEscape } from './sql-client-shell.js';
 import type { SqlDialect } from './sql-statements.js';
 
@@ -48,11 +49,28 @@ export function parseSqlClient(
   const spec =
     given ??
     (Object.hasOwn(CLIENTS, cmd.program) ? CLIENTS[cmd.program] : undefined) ??
-    (Object.hasOwn(WAREHOUSE, cmd.program) ? WAREHOUSE[cmd.program] : undefined);
+    (Object.hasOwn(WAREHOUSE, cmd.program) ? WAREHOUSE[cmd.program] : undefined) ??
+    (Object.hasOwn(PWSH_CLIENTS, cmd.program.toLowerCase())
+      ? PWSH_CLIENTS[cmd.program.toLowerCase()]
+      : undefined);
   if (!spec) return undefined;
   let args = cmd.argv.slice(1);
   /** argv index of each of args. */
   let at = args.map((_, i) => i + 1);
+  if (spec.caseless) {
+    // PowerShell: `-Query:'SQL'` is `-Query 'SQL'`, and parameter names have no case
+    const split = args.flatMap((a, i) => {
+      const m = /^(-[A-Za-z]+):(.*)$/s.exec(a);
+      return m
+        ? [
+            [m[1].toLowerCase(), at[i]],
+            [m[2], at[i]],
+          ]
+        : [[a.startsWith('-') ? a.toLowerCase() : a, at[i]]];
+    }) as [string, number][];
+    args = split.map(([a]) => a);
+    at = split.map(([, i]) => i);
+  }
   const takes = (o: string) =>
     spec.sql.includes(o) || spec.file.includes(o) || spec.db.includes(o) || spec.withArg.includes(o);
   if (spec.sub) {

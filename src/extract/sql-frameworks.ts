@@ -7,6 +7,7 @@
 import type { NormalizedCommand } from '../engine/types.js';
 import type { SqlStmt } from './sql-statements.js';
 import { resetOps } from './sql-resets.js';
+import { rollbackOps } from './sql-rollbacks.js';
 import { RUNNER_WITH_VALUE as RUNNER_WITH_ARG } from '../normalize/runners.js';
 
 export interface FrameworkOp extends SqlStmt {
@@ -114,6 +115,8 @@ export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {
   const ev = (n: number) => [prog, ...pos.slice(0, n)].join(' ');
   const reset = resetOps(prog, args, pos);
   if (reset.length) return reset;
+  const rollback = rollbackOps(prog, args);
+  if (rollback.length) return rollback;
   switch (prog) {
     case 'prisma':
       if (words.startsWith('migrate reset')) return [op('prisma', 'RESET', 'DATABASE', '', '', ev(2))];

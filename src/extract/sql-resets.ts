@@ -237,6 +237,7 @@ const COMMANDS: Record<string, RegExp> = {
 
 /** Options that take a separate value (Go tools accept `-x` and `--x` alike), so the value is not a command word. */
 const VALUE_OPTIONS: Record<string, RegExp> = {
+  alembic: /^(-x|-c|--config|-n|--name)$/,
   goose: /^--?(dir|table|certfile|ssl-cert|ssl-key|env|timeout)$/,
   migrate: /^--?(path|source|database|lock-timeout|prefetch|config)$/,
   dbmate: /^(-u|--url|-d|--migrations-dir|-s|--schema-file|-e|--env|--migrations-table|--wait-timeout)$/,

@@ -27,6 +27,7 @@ import { markLocalDev } from './sql-local-dev.js';
 import { parseGridShell } from './sql-grid-shells.js';
 import { parseKvAdmin } from './sql-kv-admin.js';
 import { parseMqsc } from './sql-mqsc.js';
+import { parseRman } from './sql-rman.js';
 import { parseMysqlShell } from './sql-mysqlsh.js';
 import { parseTextShell } from './sql-text-shells.js';
 import { parseKvFiles } from './sql-kv-files.js';
@@ -124,7 +125,8 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     parseTextShell(cmd, ctx) ??
     parseKvFiles(cmd) ??
     parseAccumulo(cmd, ctx) ??
-    parseMqsc(cmd, ctx);
+    parseMqsc(cmd, ctx) ??
+    parseRman(cmd, ctx);
   if (cache) return fromStore(cache);
   const inv = parseSqlClient(cmd, ctx) ?? schemaChangeInvocation(cmd);
   if (inv) {

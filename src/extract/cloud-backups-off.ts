@@ -34,7 +34,11 @@ const ENDS = /^(delete|destroy|remove|rm|shutdown|terminate|stop|drop|teardown)$
 const BACKUP_SERVICES = new Set(['vss', 'swprv', 'wbengine', 'sdrsvc']);
 
 /** Windows: System Restore off, or the shadow copy or backup service stopped or disabled. */
+/** The programs windows() reads; any other command is not lowercased word by word. */
+const WINDOWS_PROGRAMS = new Set(['disable-computerrestore', 'sc', 'net', 'stop-service', 'set-service']);
+
 function windows(name: string, cmd: NormalizedCommand): CloudDraft | undefined {
+  if (!WINDOWS_PROGRAMS.has(name)) return undefined;
   const args = cmd.argv.slice(1);
   const lower = args.map((a) => a.toLowerCase());
   if (name === 'disable-computerrestore') return draft(cmd, 'disable', 'System Restore', true);

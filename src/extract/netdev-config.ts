@@ -37,6 +37,9 @@ function routerOsWords(cmd: NormalizedCommand): { path: string[]; params: string
 
 /** RouterOS: a dst-nat rule added or set, a filter rule disabled or removed. */
 function routerOs(cmd: NormalizedCommand): Finding[] {
+  // every firewall menu starts at /ip or /ipv6: a command whose first path word is another is not split
+  const first = (cmd.argv[0] ?? '').split('/').find(Boolean);
+  if (first !== undefined && !/^ipv?6?$/i.test(first)) return [];
   const { path, params: given } = routerOsWords(cmd);
   if (!/^ipv?6?$/.test(path[0] ?? '') || path[1] !== 'firewall') return [];
   const [, , table = '', verb = ''] = path;
@@ -94,7 +97,11 @@ const SET_OFF =
   /^(rulebase security rules \S+ disabled yes\b|firewall (ipv6-)?name \S+ default-action accept\b)/;
 
 /** VyOS, EdgeOS, Junos, PAN-OS and IOS configuration lines. */
+/** The programs configLines reads: a line of any other program is not joined and lowercased. */
+const CONFIG_PROGRAMS = new Set(['set', 'delete', 'deactivate', 'ip', 'clear']);
+
 function configLines(cmd: NormalizedCommand): Finding[] {
+  if (!CONFIG_PROGRAMS.has(cmd.program)) return [];
   const text = cmd.argv.slice(1).join(' ').toLowerCase();
   const said = cmd.argv.join(' ');
   if (cmd.program === 'set' && SET_FORWARD.test(text)) return [['port-forward', said]];

@@ -4,8 +4,10 @@
  * endpoint (`/api/v1/policy`), or `headscale policy set -f FILE`, whose rules accept any source
  * to any destination (`"src": ["*"]` with `"dst": ["*:*"]`, or a grant with `"ip": ["*"]`); and
  * a ZeroTier network made public (`"private": false`: anyone may join it). Bodies are read from
- * `-d`/`--data*`/`--json` (`@FILE` and `-` through the payload reader). A GET of the policy, a
- * rule naming its sources or destinations, and a body that cannot be read find nothing here.
+ * `-d`/`--data*`/`--json` (`@FILE` and `-` through the payload reader). A GET of the policy and
+ * a rule naming its sources or destinations find nothing here; a whole policy replaced by a body
+ * that cannot be read (a file not there or not written yet, stdin not known) is `unread-policy`
+ * (fail closed: who it lets in is unknown).
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { readPayloadFile } from './http-body.js';
@@ -27,16 +29,15 @@ function allowsAll(body: string): boolean {
   return anySrc && anyDst && grant;
 }
 
-/** The bodies a command sends: option values, `@FILE` read. */
-function bodies(cmd: NormalizedCommand, ctx: AnalyzeContext): string[] {
-  const out: string[] = [];
+/** The bodies a command sends: option values, `@FILE` read; undefined = one that cannot be read. */
+function bodies(cmd: NormalizedCommand, ctx: AnalyzeContext): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
   const a = cmd.argv;
   for (let i = 1; i < a.length; i++) {
     const m = /^(--[\w-]+)=(.*)$/s.exec(a[i]);
     const [opt, value] = m ? [m[1], m[2]] : [a[i], a[i + 1]];
     if (!BODY_OPT.test(opt) || value === undefined) continue;
-    const text = value.startsWith('@') ? readPayloadFile(value.slice(1), cmd, ctx).text : value;
-    if (text !== undefined) out.push(text);
+    out.push(value.startsWith('@') ? readPayloadFile(value.slice(1), cmd, ctx).text : value);
   }
   return out;
 }
@@ -47,16 +48,19 @@ export function openMeshPolicy(cmd: NormalizedCommand, ctx: AnalyzeContext): Fin
   if (cmd.program === 'headscale' && a[1] === 'policy' && a[2] === 'set') {
     const at = a.findIndex((w) => w === '-f' || w === '--file');
     const text = at > 0 && a[at + 1] ? readPayloadFile(a[at + 1], cmd, ctx).text : undefined;
-    return text !== undefined && allowsAll(text)
-      ? [['network', `headscale policy set: every device to every port`]]
-      : [];
+    // fail closed: a policy file that cannot be read may let every device in
+    if (text === undefined) return [['unread-policy', `headscale policy set: ${a[at + 1] ?? 'no file'}`]];
+    return allowsAll(text) ? [['network', `headscale policy set: every device to every port`]] : [];
   }
   const url = a.find((w) => POLICY_URL.test(w) || ZEROTIER_URL.test(w));
   if (!url) return [];
   const sent = bodies(cmd, ctx);
-  if (POLICY_URL.test(url) && sent.some(allowsAll))
+  const read = sent.filter((b): b is string => b !== undefined);
+  if (POLICY_URL.test(url) && read.some(allowsAll))
     return [['network', `${url}: every device to every port`]];
-  if (ZEROTIER_URL.test(url) && sent.some((b) => /"private"\s*:\s*false/.test(b)))
+  if (ZEROTIER_URL.test(url) && read.some((b) => /"private"\s*:\s*false/.test(b)))
     return [['network', `${url}: network made public (anyone may join)`]];
+  // fail closed: a body replacing the policy (or a network's settings) that cannot be read
+  if (read.length < sent.length) return [['unread-policy', `${url}: the body cannot be read`]];
   return [];
 }

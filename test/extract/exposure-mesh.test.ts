@@ -8,6 +8,9 @@ import { packVerdict } from '../helpers/command.js';
 const verdict = await packVerdict('exposure');
 const TS = 'https://api.tailscale.com/api/v2/tailnet/-/acl';
 const ALL = `'{"acls":[{"action":"accept","src":["*"],"dst":["*:*"]}]}'`;
+/** A policy file the script writes: rules that name who reaches what / every device to every port. */
+const NAMED = `cat > acl.json <<'EOF'\n{"acls":[{"action":"accept","src":["group:eng"],"dst":["tag:dev:*"]}]}\nEOF`;
+const OPEN = `cat > acl.json <<'EOF'\n{"acls":[{"action":"accept","src":["*"],"dst":["*:*"]}]}\nEOF`;
 
 describe('mesh VPN policy bodies', () => {
   it.each<[string, boolean]>([
@@ -28,6 +31,14 @@ describe('mesh VPN policy bodies', () => {
       `curl -X POST https://api.zerotier.com/api/v1/network/8056c2e21c000001 -d '{"config":{"private":true}}'`,
       false,
     ],
+    // a body that cannot be read replaces the whole policy: fail closed
+    [`curl -X POST ${TS} --data-binary @policy-not-written.hujson`, true],
+    [`headscale policy set -f /nonexistent/acl.hujson`, true],
+    [`curl -X POST https://api.zerotier.com/api/v1/network/8056c2e21c000001 -d @missing.json`, true],
+    // the same file read and naming its sources: allowed
+    [`${NAMED}\ncurl -X POST ${TS} --data-binary @acl.json`, false],
+    [`${NAMED}\nheadscale policy set -f acl.json`, false],
+    [`${OPEN}\nheadscale policy set -f acl.json`, true],
   ])('%s → blocked %s', async (cmd, blocked) => {
     expect((await verdict(cmd)) !== 'allow').toBe(blocked);
   });

@@ -9,7 +9,8 @@
 import { TEXT_TOOLS } from './exposure.js';
 import { containerTakeover } from './privilege-containers.js';
 import { identityTakeover } from './identity-access.js';
-import { wordExtractor, wordFact } from './word-facts.js';
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 
 /** The fact's service for each verb: the rules of the privilege and exposure packs match on it. */
 const SERVICE: Record<string, string> = {
@@ -20,8 +21,11 @@ const SERVICE: Record<string, string> = {
   'open-login': 'identity',
 };
 
-export const extractTakeover = wordExtractor(
-  (cmd, ctx) =>
-    TEXT_TOOLS.has(cmd.program) ? [] : [...containerTakeover(cmd, ctx), ...identityTakeover(cmd)],
-  (cmd, verb, said) => wordFact(cmd, SERVICE[verb] ?? 'privilege', verb, said),
+/** Hosts and identities taken over, as findings; empty = none (text tools find nothing). */
+function takeovers(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
+  return TEXT_TOOLS.has(cmd.program) ? [] : [...containerTakeover(cmd, ctx), ...identityTakeover(cmd)];
+}
+
+export const extractTakeover = wordExtractor(takeovers, (cmd, verb, said) =>
+  wordFact(cmd, SERVICE[verb] ?? 'privilege', verb, said),
 );

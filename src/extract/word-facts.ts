@@ -16,12 +16,14 @@ export function wordExtractor(
   read: (cmd: NormalizedCommand, ctx: AnalyzeContext, all: NormalizedCommand[]) => Finding[],
   make: (cmd: NormalizedCommand, kind: string, said: string) => DraftFact,
 ): Extractor {
-  return (cmd, ctx, all) => {
+  const extractor: Extractor = (cmd, ctx, all) => {
     if (cmd.argv.some((a) => DRY_RUN.test(a) || a === '--help')) return [];
     const found = read(cmd, ctx, all);
     const first = found.find(([k]) => k !== 'unread-policy') ?? found[0];
     return first ? [make(cmd, first[0], first[1])] : [];
   };
+  // named for its reading (`words:exposures`), so profiles and bench/extractors.mjs tell them apart
+  return Object.defineProperty(extractor, 'name', { value: `words:${read.name}` });
 }
 
 /** A CloudFact of `cmd` read by its words; `resource` '' = not said. */

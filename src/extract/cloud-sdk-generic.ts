@@ -1,5 +1,5 @@
 /**
- * API clients of SDKs no table names (cloud-sdk.ts), read by behaviour. Code that imports a
+ * API clients of SDKs no table names (cloud-sdk-loads.ts), read by behaviour. Code that imports a
  * third-party module (not one of cloud-sdk-locals.ts) and obtains a client from it (`smart =
  * smartsheet.Smartsheet()`, `client = rg.Argilla(api_url=…)`, `new Mistral({ apiKey })`,
  * `fsspec.filesystem('s3')`, `with X.Client() as c:`: a constructor or factory whose name says

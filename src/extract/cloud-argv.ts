@@ -126,6 +126,17 @@ export interface CloudDraft {
 }
 
 /**
+ * The draft maker of one service: `maker(cmd, verb, resource, all, force)` is a CloudDraft of
+ * that service whose tool is the command's program (`verb` what goes, `resource` the words
+ * that name it, `all` every item of its kind, `force` the tool's own question skipped).
+ */
+export function cloudDraft(
+  service: string,
+): (cmd: NormalizedCommand, verb: string, resource: string, all: boolean, force: boolean) => CloudDraft {
+  return (cmd, verb, resource, all, force) => ({ tool: cmd.program, service, verb, resource, all, force });
+}
+
+/**
  * `--dry-run`, `--dryrun`, `--dry-run=client|server|true|yes|1|all|plan`: the tool only shows
  * what it would do. (`--dry-run=none` is not one: kubectl then acts.)
  */

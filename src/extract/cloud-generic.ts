@@ -13,111 +13,30 @@
  * other extractors read) are left out.
  *
  * The fact's tool is the program name, so rules can name known ones and a catch-all rule
- * asks for the rest.
+ * asks for the rest. The verbs and options it knows: cloud-generic-verbs.ts.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { destroyingOperation } from './cloud-operations.js';
+import {
+  DESTROY,
+  COMPOUND,
+  VERB_FIRST,
+  JOINED,
+  LOAD,
+  REPLACING,
+  optionVerb,
+  SHORT_VERB,
+  TOOL_VERB,
+  NAMED_VERB,
+  UNMOUNT,
+  REMOVE,
+} from './cloud-generic-verbs.js';
 import { rcloneLocal } from './fs-rclone.js';
 import { LOCAL } from './cloud-generic-local.js';
 import { peelRunner } from './sql-frameworks.js';
 import { readForcedVerb } from './cloud-generic-forced.js';
 import { ADMIN_SCRIPT, consoleArgv, consoleRoutes, consoleVerb } from './app-consoles.js';
-
-/** Verbs that destroy whatever they name, for any tool. */
-const DESTROY =
-  /^(delete|destroy|purge|terminate|teardown|tear-down|wipe|drop|erase|nuke|truncate|decommission|deprovision|undeploy|unregister|deregister|obliterate|delete-all|destroy-all|deleteall|delete-cluster|delete-database)$/;
-/**
- * A subcommand that names the verb and what it acts on in one word, with hyphens or
- * underscores: `service-instance-delete`, `delete-db-cluster`, `job-purge`, `purge_queue`,
- * `delete_vhost`, `remove-older-than` (a backup tool's retention delete), `user-del` (FreeIPA's
- * `ipa user-del|group-del|host-del|dnsrecord-del`), a node forced out of a cluster without
- * handing its data over (`riak-admin cluster force-remove|force-replace`). Not when the word
- * only reads, undoes or schedules it (`describe-delete-status`, `cancel-deletion`).
- */
-export const COMPOUND =
-  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|del|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision|flush|truncate)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase|remove|truncate|prune|trim(?![-_](?:trailing|whitespace|spaces|lines)))(?:[-_][a-z0-9]+)+$|^force[-_](?:remove|replace)$/;
-/**
- * A verb joined to the object it destroys, written as one word (`cbt deletetable`,
- * `deleteinstance`, `deleteallrows`, cPanel's `whmapi1 removeacct`): not a word that only inflects the verb (`deletions`,
- * `purgeable`), names something else (`purgecss`) or deletes one record (`deleterow`).
- */
-const VERB_FIRST =
-  /^(?:delete|destroy|purge|truncate|remove)(?!(?:ers|ion|ions|ing|able|css|ment|row|key|record|item|entry|prefix|suffix)$)[a-z]{3,16}$/;
-/**
- * A verb joined to a short prefix naming what it acts on (`cli53 rrpurge`, `rrdelete`): not
- * when the prefix negates or schedules it (`nodelete`, `autopurge`, `undelete`).
- */
-const JOINED =
-  /^(?!(?:un|no|non|pre|anti|auto|soft)(?:delete|destroy|purge)$)[a-z]{1,6}(delete|destroy|purge)$/;
-/** Words that load data into a store (`convex import`, `cli53 import`, `firestore:import`). */
-const LOAD = /^(import|restore|load|seed)$/;
-/** Options that make a load replace what the store holds instead of adding to it. */
-const REPLACING =
-  /^--(replace|replace-all|wipe|drop|truncate|purge|delete-existing|overwrite-existing|clear)$/;
-
-/**
- * The destructive verb given as an option (`kafka-topics --delete --topic t`, `nomad job stop
- * -purge`), also forced (`syncoid --force-delete`: target datasets destroyed), joined to the
- * kind of thing a server stores (`gearadmin --drop-function F`, `--delete-queue Q`,
- * `--purge-topic T`) or to what an account holds (drush's `user:cancel --delete-content`), or a backup tool's retention delete (`rdiff-backup --remove-older-than 0D`).
- * Not an option about deleting (`--delete-after`, `--drop-privileges`, `--delete-branch`).
- */
-const OPTION_VERB =
-  /^--?(?:(?:force|hard|recursive)-)?(delete|destroy|purge|drop|wipe|erase|nuke)(?:-(?:function|functions|queue|queues|topic|topics|database|db|table|tables|index|indices|collection|bucket|keyspace|namespace|schema|stream|streams|job|jobs|tube|vhost|exchange|cluster|volume|volumes|instance|server|node|all|content|contents|data|uploads|media))?$|^--((?:remove|delete|purge|expire)-older-than)(?:=|$)/;
-/** An option named like an API operation that destroys (Oracle's `dbca -deleteDatabase`, `-deletePluggableDatabase`). */
-const optionVerb = (o: string) => {
-  const m = OPTION_VERB.exec(o);
-  // the verb with the object it is joined to (`drop-function`), without a force prefix
-  if (m) return m[1] ? o.replace(/^--?((force|hard|recursive)-)?/, '') : m[2];
-  return /^--?[a-z]/.test(o) ? destroyingOperation(o.replace(/^--?/, '')) : undefined;
-};
-/**
- * Short options that are a tool's destructive verb (`tarsnap -d -f ARCHIVE` deletes the
- * archive, NetWorker's `nsrmm -d VOLUME` deletes the volume and its save sets from the media
- * database, `salt-key -D` and `salt-cloud -d` below).
- */
-const SHORT_VERB: Record<string, Record<string, string>> = {
-  tarsnap: { '-d': 'delete' },
-  nsrmm: { '-d': 'delete' },
-  // Salt's master: `salt-key -D` deletes every minion's key (`-d GLOB` the matching ones), and
-  // `salt-cloud -d VM…` destroys the machines named
-  'salt-key': { '-D': 'delete-all', '-d': 'delete' },
-  'salt-cloud': { '-d': 'destroy' },
-};
-/**
- * Words that destroy for one tool only (elsewhere they mean something else): `pvesm free
- * VOLUME` deletes the volume; `rq empty QUEUE|--all` deletes every job waiting in Python RQ's
- * queues.
- */
-const TOOL_VERB: Record<string, RegExp> = {
-  pvesm: /^free$/,
-  rq: /^empty$/,
-};
-/**
- * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`), also with the
- * object it destroys, joined or not, and a script's suffix (`amqp-delete-queue`,
- * `kafka-delete-records.sh`, Greenplum's `gpdeletesystem`): what it names is its resource.
- * Not a prefix that undoes or defers it (`undelete`, `autopurge`), nor caches purged (Moodle's
- * `purge_caches.php`). Local ones (`kdestroy`,
- * which drops a ticket cache) are in LOCAL.
- */
-const NAMED_VERB =
-  /^(?!.*caches?(?:\.\w+)?$)(?!(?:un|no|non|auto|soft)(?:delete|destroy|purge))(?:[a-z][a-z0-9]*[-_]?)?(delete|destroy|purge)(?:system|cluster|instance|database|db|segment|node|all)?(?:[-_][a-z][a-z0-9]*){0,2}(?:\.(?:sh|py|pl|rb))?$/;
-/**
- * Turning off a secrets engine or an auth method deletes what it holds (`vault secrets disable
- * secret/`); turning off an audit device stops the record of everything done (`vault audit
- * disable file/`, OpenBao's `bao audit disable`).
- */
-const UNMOUNT = { groups: /^(secrets|secret|auth|audit)$/, verbs: /^(disable|unmount)$/ };
-
-/**
- * Verbs that destroy for remote tools but uninstall or tidy things for local ones; `forget`,
- * `prune` and `expire` are how backup tools delete snapshots and archives (`restic forget
- * --prune`, `borg prune`, `pgbackrest expire`), while local tools prune caches (`npm prune`,
- * `docker system prune`).
- */
-const REMOVE = /^(remove|rm|del|rb|rmdir|purge-all|deletefile|rmdirs|forget|prune|expire)$/;
 
 /**
  * Tools whose subcommands after a group word are written as options (`hdfs dfs -rm -r

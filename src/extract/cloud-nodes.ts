@@ -11,7 +11,7 @@
  * print`, `talosctl get members`) and removing one named container or pod make no fact here.
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import type { CloudDraft } from './cloud-argv.js';
+import { cloudDraft, type CloudDraft } from './cloud-argv.js';
 
 /** The node tools' options that take a value (the verb is the first other word). */
 const VALUED = new Set(
@@ -39,15 +39,11 @@ function split(argv: string[], start = 1): { opts: Map<string, string>; pos: str
 
 const has = (opts: Map<string, string>, ...names: string[]) => names.some((n) => opts.has(n));
 
-function node(
-  cmd: NormalizedCommand,
-  verb: string,
-  resource: string,
-  all: boolean,
-  force: boolean,
-): CloudDraft {
-  return { tool: cmd.program, service: 'node', verb, resource, all, force };
-}
+/**
+ * A node fact: `verb` what happens to the node, `resource` the nodes named, `all` every host or
+ * all of its state, `force` no question asked.
+ */
+const node = cloudDraft('node');
 
 /** `crictl rm|rmp|rmi|stop|stopp -a|--all` from argv[start…]: every container, pod or image. */
 function crictl(cmd: NormalizedCommand, start: number): CloudDraft | undefined {

@@ -21,21 +21,13 @@
  * reading).
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import type { CloudDraft } from './cloud-argv.js';
+import { cloudDraft, type CloudDraft } from './cloud-argv.js';
 
 /**
  * A RAID fact: `verb` what the controller destroys, `resource` the words that name it, `all`
  * every logical drive of the controller, `force` the tool's own question skipped.
  */
-function raid(
-  cmd: NormalizedCommand,
-  verb: string,
-  resource: string,
-  all: boolean,
-  force: boolean,
-): CloudDraft {
-  return { tool: cmd.program, service: 'raid', verb, resource, all, force };
-}
+const raid = cloudDraft('raid');
 
 /** The words after the program, case-folded. */
 const lowered = (cmd: NormalizedCommand) => cmd.argv.slice(1).map((a) => a.toLowerCase());

@@ -1,5 +1,5 @@
 /**
- * API clients of Go modules no SDK table names (cloud-sdk.ts), read by behaviour: Go code that
+ * API clients of Go modules no SDK table names (cloud-sdk-loads.ts), read by behaviour: Go code that
  * imports a third-party package (a path whose first element is a host: `github.com/minio/minio-go/v7`,
  * `github.com/cloudflare/cloudflare-go`) and obtains a value from one of its functions that makes
  * a client (`minio.New(…)`, `cf.NewWithAPIToken(…)`, `x.NewClient(…)`, `x.Connect(…)`, `x.Dial(…)`),

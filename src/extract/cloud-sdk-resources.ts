@@ -1,6 +1,6 @@
 /**
  * SDKs whose deletes are methods of the resource objects they hand back, read beside the
- * table of cloud-sdk.ts:
+ * table of cloud-sdk-loads.ts:
  * - Ruby's cloud SDKs in resource style: `Aws::S3::Resource.new.bucket('b').delete!`,
  *   `bucket.objects.batch_delete!`, `ec2.instances(…).each(&:terminate)`, google-cloud-ruby's
  *   `bucket.delete`, `file.delete`, an S3 bucket emptied (`bucket.clear!`), fog's `servers.each(&:destroy)`. Ruby calls a method

@@ -5,7 +5,7 @@ import type { NormalizedCommand } from '../engine/types.js';
 import { hasOpt, isWildcard, optValue, parseArgs, type CloudDraft } from './cloud-argv.js';
 import type { VerbTable } from './cloud-tables.js';
 import { destroyingOperation } from './cloud-operations.js';
-import { COMPOUND } from './cloud-generic.js';
+import { COMPOUND } from './cloud-generic-verbs.js';
 
 /** A compound verb that destroys what it names (not one that removes a link or trims). */
 const destroysByShape = (w: string) => COMPOUND.test(w) && !/^(remove|prune|trim|truncate)[-_]/.test(w);

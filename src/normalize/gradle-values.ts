@@ -9,7 +9,7 @@
  */
 import { posix } from 'node:path';
 import { callArgs, lex, type Lexed } from './codelex.js';
-import { topLevelSplit } from './codescan.js';
+import { topLevelSplit } from './codescan-values.js';
 
 /** Where a script's values are read: its lexed code, its folder, the home folder and its variables. */
 export interface GradleCtx {

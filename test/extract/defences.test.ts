@@ -4,21 +4,7 @@
  * `pwsh -c` and history assignments arrive as they would), or nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScript } from '../../src/parse/parse.js';
-import { normalize } from '../../src/normalize/index.js';
-import { extractDefences } from '../../src/extract/defences.js';
-import { DEFAULT_LIMITS, type Fact } from '../../src/engine/types.js';
-import { filesContext } from '../helpers/normalize.js';
-
-const ctx = filesContext({});
-const off = (script: string) => {
-  const cmds = normalize(parseScript(script, DEFAULT_LIMITS), ctx).commands;
-  return cmds.flatMap((c) =>
-    (extractDefences(c, ctx, cmds) as Fact[]).map((f) =>
-      f.kind === 'cloud' ? `${f.verb}: ${f.evidence}` : '',
-    ),
-  );
-};
+import { defenceFacts as off } from '../helpers/defences.js';
 
 describe('defences switched off', () => {
   it.each<[string, string]>([

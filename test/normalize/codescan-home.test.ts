@@ -1,7 +1,7 @@
 /** Paths as code spells them (src/normalize/codescan-home.ts), read through the code scanner's valueOf. */
 import { describe, expect, it } from 'vitest';
 import { lex, type Lang } from '../../src/normalize/codelex.js';
-import { valueOf } from '../../src/normalize/codescan.js';
+import { valueOf } from '../../src/normalize/codescan-values.js';
 import { pathMethod } from '../../src/normalize/codescan-home.js';
 
 /** The value of one expression of `lang` code, home /h: its text, or `dynamic:` and its text. */

@@ -24,7 +24,17 @@ describe('setuid shells', () => {
     ['cp /bin/bash /tmp/rb && sudo chmod +s /tmp/rb', 'setuid /tmp/rb'],
     ['cp /bin/sh /tmp/ && chmod 4777 /tmp/sh', 'setuid /tmp/sh'],
     ['sudo install -m 4755 /bin/dash /tmp/x', 'setuid copy of /bin/dash'],
+    // the path a lookup prints: the program looked up
+    ['sudo chmod u+s "$(command -v python3)"', 'setuid $(command -v python3)'],
+    ['sudo chmod 4755 $(which bash)', 'setuid $(which bash)'],
+    ['sudo chmod +s `which perl`', 'setuid `which perl`'],
+    ['chmod u+s "$(readlink -f "$(which python3)")"', 'setuid $(readlink -f "$(which python3)")'],
+    ['chmod u+s "$(type -P node)"', 'setuid $(type -P node)'],
+    ['chmod 4755 "$(realpath /usr/bin/python3)"', 'setuid $(realpath /usr/bin/python3)'],
     // must not match
+    ['chmod +x "$(command -v python3)"', undefined],
+    ['chmod u+s "$(command -v mytool)"', undefined],
+    ['chmod u+s "$(find build -name helper)"', undefined],
     ['chmod u+s ./build/my-helper', undefined],
     ['chmod 755 /tmp/rb', undefined],
     ['cp /bin/bash /tmp/rb && chmod 755 /tmp/rb', undefined],

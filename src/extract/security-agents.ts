@@ -50,6 +50,31 @@ export function securityAgentName(w: string): boolean {
 }
 
 /**
+ * Packages of a host's own defences, by the name a package manager installs them under (any
+ * distribution's spelling): intrusion prevention (CrowdSec and its bouncers, fail2ban,
+ * sshguard, denyhosts, psad), the audit daemon (`auditd`, RHEL's `audit`), runtime and
+ * network sensors (Falco, Sysdig, Tetragon, Tracee, Suricata, Snort, Zeek, Auditbeat,
+ * Sysmon for Linux, Kunai), host agents (Wazuh, OSSEC, osquery, Samhain), antivirus (ClamAV),
+ * file integrity and rootkit checkers (AIDE, Tripwire, rkhunter, chkrootkit), mandatory access
+ * control (AppArmor, SELinux's policy, fapolicyd, USBGuard) and host firewalls (ufw,
+ * firewalld, OpenSnitch). Libraries and documentation (`-doc`, `-dev`, `-libs`) are not defences.
+ */
+const DEFENCE_PACKAGE =
+  /^(crowdsec(-[\w-]*bouncer[\w-]*)?|crowdsec-[\w-]+|cs-[\w-]*bouncer[\w-]*|fail2ban|sshguard|denyhosts|psad|auditd|audit|falco|falco-[\w-]+|sysdig|tetragon|tracee|suricata|snort3?|zeek|zeek-core|auditbeat|sysmonforlinux|kunai|wazuh-(agent|manager)|ossec-hids(-(agent|server|local))?|osquery|samhain|clamav|clamav-(daemon|freshclam|milter|scanner)|clamd|aide|aide-common|tripwire|rkhunter|chkrootkit|apparmor|apparmor-(utils|profiles|profiles-extra)|selinux-policy(-(targeted|mls|minimum))?|selinux-policy-default|fapolicyd|usbguard|ufw|gufw|firewalld|opensnitch)$/;
+
+/**
+ * True when a package (as a package manager names it: `crowdsec=1.6.0`, `auditd:amd64`,
+ * `community/fail2ban`, `falco-0.38.rpm`, `"CrowdStrike Falcon Sensor"`) is one of the host's
+ * defences or an endpoint security or vulnerability agent.
+ */
+export function defencePackage(w: string): boolean {
+  const name = bareName(w.replace(/^\w[\w-]*\//, '')).replace(/[:=].*$/, '');
+  if (DEFENCE_PACKAGE.test(name) || securityAgentName(name)) return true;
+  // a display name (winget, choco): any of its words a vendor's
+  return name.includes(' ') && name.split(/\s+/).some(securityAgentName);
+}
+
+/**
  * Schedulers and daemons that take a host's backups or snapshots: ZFS auto-snapshot, sanoid,
  * znapzend, zrepl, snapper's timeline, Time Machine's helper, borgmatic, restic (and
  * autorestic, resticprofile), duplicity, duplicati, Bacula's and Bareos's file daemons,

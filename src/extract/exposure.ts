@@ -13,7 +13,8 @@
  * (exposure-app-auth.ts), a router port mapped, a data store
  * listening to anyone without authentication, the home folder shared over Tor
  * (exposure-listeners.ts), another machine's service forwarded from every interface
- * (exposure-forwards.ts), mesh VPN policies opened to every device (exposure-mesh.ts),
+ * (exposure-forwards.ts), a swarm service's port published on every node (exposure-swarm.ts),
+ * mesh VPN policies opened to every device (exposure-mesh.ts),
  * Firebase security rules deployed open to anyone
  * (exposure-firebase.ts). Read by what the words say, for any program (a cloud CLI,
  * a wrapper script's own flags), into a CloudFact whose verb is `make-public` (or
@@ -41,6 +42,7 @@ import { openedForwards } from './exposure-forwards.js';
 import { deviceForwards } from './netdev-config.js';
 import { sdkExposure } from './privilege-sdk.js';
 import { kubeAuthOff } from './exposure-kube-auth.js';
+import { publishedServicePorts } from './exposure-swarm.js';
 
 /**
  * A principal that is everyone: GCP's allUsers / allAuthenticatedUsers, as an option's value
@@ -192,7 +194,7 @@ export function exposures(
   found.push(...sshExposures(cmd), ...openEditors(cmd, ctx), ...appAuthOff(cmd, ctx));
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
   found.push(...openedForwards(cmd), ...deviceForwards(cmd, all), ...openMeshPolicy(cmd, ctx));
-  found.push(...sdkExposure(cmd));
+  found.push(...sdkExposure(cmd), ...publishedServicePorts(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
   // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)

@@ -66,14 +66,14 @@ function copiedFrom(dest: string, before: NormalizedCommand[]): string {
   return '';
 }
 
+/** True when a path (or the path a lookup prints) is a program that runs anything. */
+const runs = (p: string) => RUNS_ANYTHING.test(base(p)) || RUNS_ANYTHING.test(lookedUp(p) ?? '');
+
 /** The shell or interpreter `cmd` makes setuid, in words; undefined = none. */
 export function setuidShell(cmd: NormalizedCommand, all: NormalizedCommand[]): string | undefined {
   const args = cmd.argv.slice(1);
   const before = all.slice(0, Math.max(0, all.indexOf(cmd)));
-  const runsAnything = (p: string) =>
-    RUNS_ANYTHING.test(base(p)) ||
-    RUNS_ANYTHING.test(base(copiedFrom(p, before))) ||
-    RUNS_ANYTHING.test(lookedUp(p) ?? '');
+  const runsAnything = (p: string) => runs(p) || runs(copiedFrom(p, before));
   if (cmd.program === 'chmod') {
     const words = args.filter((w) => !/^-[Rfcv]+$|^--/.test(w));
     const [mode, ...files] = words;
@@ -89,7 +89,7 @@ export function setuidShell(cmd: NormalizedCommand, all: NormalizedCommand[]): s
         ? args[i].slice(2)
         : (args[i + 1] ?? '');
     const ops = args.filter((w, j) => !w.startsWith('-') && j !== i + 1);
-    const src = ops.slice(0, -1).find((s) => RUNS_ANYTHING.test(base(s)));
+    const src = ops.slice(0, -1).find(runs);
     return setsUid(mode) && src ? `setuid copy of ${src}` : undefined;
   }
   return undefined;

@@ -74,6 +74,14 @@ export function defencePackage(w: string): boolean {
   return name.includes(' ') && name.split(/\s+/).some(securityAgentName);
 }
 
+/** Daemons of those defences whose process is named otherwise than their package. */
+const DEFENCE_PROCESS =
+  /^(fail2ban-server|osqueryd|wazuh-(agentd|modulesd|logcollector|syscheckd|execd)|ossec-(agentd|syscheckd|logcollector)|freshclam|falco-modern-bpf|crowdsec-firewall-bouncer|auditbeat|sshguard)$/;
+
+/** True when a process name (`crowdsec`, `fail2ban-server`, `/usr/bin/osqueryd`) is a defence's or an agent's daemon. */
+export const defenceProcess = (w: string) =>
+  securityAgentName(w) || DEFENCE_PACKAGE.test(bareName(w)) || DEFENCE_PROCESS.test(bareName(w));
+
 /**
  * Schedulers and daemons that take a host's backups or snapshots: ZFS auto-snapshot, sanoid,
  * znapzend, zrepl, snapper's timeline, Time Machine's helper, borgmatic, restic (and
@@ -91,14 +99,14 @@ const KILL_VALUED =
   /^(-[sPgGuUtFnwoy]|--(signal|session|parent|pgroup|group|euid|uid|terminal|pidfile|ns|nslist|older-than|younger-than|user|context))$/;
 
 /**
- * `pkill [-f] PATTERN`, `killall NAME…` of a security agent's process (`pkill -9 -f ir_agent`,
- * `killall falcond`): read as the agent's service stopped (service `security-service`, verb
+ * `pkill [-f] PATTERN`, `killall NAME…` of a security agent's or a defence's process (`pkill
+ * -9 -f ir_agent`, `killall falcond`, `pkill crowdsec`, `killall fail2ban-server`): read as the agent's service stopped (service `security-service`, verb
  * `kill`); undefined for any other process.
  */
 export function agentKill(cmd: NormalizedCommand): CloudDraft | undefined {
   const args = cmd.argv.slice(1);
   const names = args.filter((a, i) => !a.startsWith('-') && !KILL_VALUED.test(args[i - 1] ?? ''));
-  const hit = names.filter((n) => n.split(/\s+/).some(securityAgentName));
+  const hit = names.filter((n) => n.split(/\s+/).some(defenceProcess));
   if (!hit.length) return undefined;
   return {
     tool: cmd.program,

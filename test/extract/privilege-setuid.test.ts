@@ -31,6 +31,8 @@ describe('setuid shells', () => {
     ['chmod u+s "$(readlink -f "$(which python3)")"', 'setuid $(readlink -f "$(which python3)")'],
     ['chmod u+s "$(type -P node)"', 'setuid $(type -P node)'],
     ['chmod 4755 "$(realpath /usr/bin/python3)"', 'setuid $(realpath /usr/bin/python3)'],
+    ['sudo install -m 4755 "$(command -v python3)" /tmp/py', 'setuid copy of $(command -v python3)'],
+    ['cp "$(which bash)" /tmp/rb && sudo chmod +s /tmp/rb', 'setuid /tmp/rb'],
     // must not match
     ['chmod +x "$(command -v python3)"', undefined],
     ['chmod u+s "$(command -v mytool)"', undefined],

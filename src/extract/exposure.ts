@@ -177,17 +177,22 @@ export function exposures(
     if (/^--source-address-prefix(es)?$/.test(o) && /^(\*|internet|any)$/i.test(v))
       found.push(['network', `${o} ${v}`]);
   }
-  if (argv.some((a) => K8S_OUTSIDE.test(a))) {
+  // `--type=LoadBalancer`, `--type LoadBalancer` (two words), or a patch's `"type": "NodePort"`
+  const outside =
+    argv.find((a) => K8S_OUTSIDE.test(a)) ??
+    opts
+      .filter(([o, v]) => o === '--type' && K8S_OUTSIDE.test(`--type=${v}`))
+      .map(([o, v]) => `${o} ${v}`)[0];
+  if (outside) {
     const ports = servicePorts(argv);
-    if (ports.length === 0 || ports.some((p) => !WEB_PORTS.has(p)))
-      found.push(['service', argv.find((a) => K8S_OUTSIDE.test(a)) ?? '']);
+    if (ports.length === 0 || ports.some((p) => !WEB_PORTS.has(p))) found.push(['service', outside]);
   }
-  if (
-    cmd.program === 'kubectl' &&
-    argv.includes('port-forward') &&
-    opts.some(([o, v]) => o === '--address' && /(^|,)0\.0\.0\.0($|,)/.test(v))
-  )
-    found.push(['service', 'port-forward --address 0.0.0.0']);
+  // `kubectl port-forward --address 0.0.0.0` (or `::`): every address of this machine
+  const everyAddress =
+    cmd.program === 'kubectl' && argv.includes('port-forward')
+      ? opts.find(([o, v]) => o === '--address' && /(^|,)(0\.0\.0\.0|::|\[::\])($|,)/.test(v))
+      : undefined;
+  if (everyAddress) found.push(['service', `port-forward --address ${everyAddress[1]}`]);
   // Servers, tunnels, the host firewall and shares (exposure-servers.ts, exposure-tunnels.ts,
   // exposure-frp.ts, exposure-shares.ts).
   found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd, ctx), ...relayTunnels(cmd, ctx));

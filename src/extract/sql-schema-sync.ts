@@ -7,10 +7,11 @@
  *   (changes that lose rows applied instead of stopping) or `/p:CreateNewDatabase=True` (the
  *   database dropped and recreated). `Script`, `DeployReport`, `DriftReport`, `Extract` and
  *   `Export` change nothing; a Publish without those properties stops before losing data.
- * - `atlas schema apply --auto-approve`: the target made to match the desired schema, every
- *   table and column it lacks dropped, without the plan shown for approval. Not with
- *   `--dry-run`, nor against a throwaway database (`docker://`, SQLite in memory, a host on
- *   this machine) or an environment of local development (`--env dev|local|test`).
+ * - `atlas schema apply --auto-approve`, `pgschema apply --auto-approve`: the target made to
+ *   match the desired schema, every table and column it lacks dropped, without the plan shown
+ *   for approval. Not with `--dry-run`, nor against a throwaway database (`docker://`, SQLite
+ *   in memory, a host on this machine) or an environment of local development (`--env
+ *   dev|local|test`).
  *
  * Read as a RESET of the SCHEMA (or of the DATABASE), so databases/framework-reset asks;
  * credentials in the target are masked.
@@ -73,29 +74,54 @@ function sqlpackage(argv: string[]): FrameworkOp[] {
 /** A database that lives only for the run, or on this machine. */
 const THROWAWAY_URL =
   /^(docker:\/\/|sqlite:\/\/[^?]*\?(.*&)?mode=memory|sqlite:\/\/:memory:|[a-z0-9+]+:\/\/([^@/]*@)?(localhost|127\.0\.0\.1|\[::1\])([:/?]|$))/i;
-/** atlas environments of local development. */
+/** Environments of local development (atlas's `--env`). */
 const DEV_ENV = /^(dev|development|local|test|testing|ci)$/i;
+/** A host on this machine. */
+const LOCAL_HOST = /^(localhost|127\.0\.0\.1|::1|\/.*)$/i;
 
-/** atlas's options that take a value, by name without dashes. */
-const ATLAS_VALUED = new Set([
-  'url',
-  'u',
-  'to',
-  'dev-url',
-  'env',
-  'schema',
-  's',
-  'exclude',
-  'format',
-  'config',
-  'var',
-  'tx-mode',
-  'lock-name',
-  'file',
-  'f',
-]);
+/** A declarative schema tool's apply command, which makes the target match the desired schema. */
+interface ApplyTool {
+  /** The positional words of the apply command (`schema apply`). */
+  command: string;
+  /** Options that take a value, by name without dashes. */
+  valued: Set<string>;
+  /** Options whose value is the target's URL; empty = none. */
+  url: string[];
+  /** Option whose value is the target's host (a host on this machine is throwaway); '' = none. */
+  host: string;
+  /** Option whose value is the target's database name, for the target as reported; '' = none. */
+  db: string;
+  /** Option naming an environment of the tool's project file; '' = none. */
+  env: string;
+}
 
-function atlas(argv: string[]): FrameworkOp[] {
+const APPLY_TOOLS: Record<string, ApplyTool> = {
+  atlas: {
+    command: 'schema apply',
+    valued: new Set(
+      'url u to dev-url env schema s exclude format config var tx-mode lock-name file f'.split(' '),
+    ),
+    url: ['url', 'u'],
+    host: '',
+    db: '',
+    env: 'env',
+  },
+  // pgschema: `pgschema apply --host H --db D --file schema.sql --auto-approve`
+  pgschema: {
+    command: 'apply',
+    valued: new Set(
+      'host port db user password file f plan schema application-name lock-timeout output-human output-json output-sql'.split(
+        ' ',
+      ),
+    ),
+    url: [],
+    host: 'host',
+    db: 'db',
+    env: '',
+  },
+};
+
+function declarativeApply(tool: string, spec: ApplyTool, argv: string[]): FrameworkOp[] {
   const values = new Map<string, string[]>();
   const flags = new Set<string>();
   const pos: string[] = [];
@@ -106,26 +132,39 @@ function atlas(argv: string[]): FrameworkOp[] {
       continue;
     }
     const [name, attached] = w.replace(/^--?/, '').split(/=(.*)/s);
-    if (ATLAS_VALUED.has(name)) {
+    if (spec.valued.has(name)) {
       const v = attached ?? argv[++i] ?? '';
       values.set(name, [...(values.get(name) ?? []), v]);
     } else flags.add(name);
   }
-  if (pos[0] !== 'schema' || pos[1] !== 'apply' || !flags.has('auto-approve') || flags.has('dry-run'))
-    return [];
-  const urls = [...(values.get('url') ?? []), ...(values.get('u') ?? [])];
-  const env = values.get('env')?.at(-1);
-  if (urls.length ? urls.every((u) => THROWAWAY_URL.test(u)) : env !== undefined && DEV_ENV.test(env))
-    return [];
+  if (pos.join(' ') !== spec.command || !flags.has('auto-approve') || flags.has('dry-run')) return [];
+  const last = (name: string) => (name ? values.get(name)?.at(-1) : undefined);
+  const urls = spec.url.flatMap((n) => values.get(n) ?? []);
+  const host = last(spec.host);
+  const env = last(spec.env);
+  // fail closed: with no target named, the tool's defaults or environment may name any database
+  const throwaway = urls.length
+    ? urls.every((u) => THROWAWAY_URL.test(u))
+    : host !== undefined
+      ? LOCAL_HOST.test(host)
+      : env !== undefined && DEV_ENV.test(env);
+  if (throwaway) return [];
+  const target = urls.length
+    ? maskTarget(urls[0])
+    : host !== undefined
+      ? [host, last(spec.db)].filter(Boolean).join('/')
+      : env
+        ? `env ${env}`
+        : '';
   return [
     {
-      tool: 'atlas',
+      tool,
       statement: 'RESET',
       object: 'SCHEMA',
       name: '',
       where: true,
-      target: urls.length ? maskTarget(urls[0]) : env ? `env ${env}` : '',
-      evidence: 'atlas schema apply --auto-approve',
+      target,
+      evidence: `${tool} ${spec.command} --auto-approve`,
     },
   ];
 }
@@ -134,6 +173,6 @@ function atlas(argv: string[]): FrameworkOp[] {
 export function schemaSyncOps(prog: string, argv: string[]): FrameworkOp[] {
   const p = prog.toLowerCase().replace(/\.exe$/, '');
   if (p === 'sqlpackage') return sqlpackage(argv);
-  if (p === 'atlas') return atlas(argv);
+  if (Object.hasOwn(APPLY_TOOLS, p)) return declarativeApply(p, APPLY_TOOLS[p], argv);
   return [];
 }

@@ -50,6 +50,8 @@ describe('deploys that drop what the source lacks ask', () => {
     'sqlpackage /Action:Publish /SourceFile:app.dacpac /TargetServerName:prod-sql /TargetDatabaseName:Orders /p:DropObjectsNotInSource="$DROP"',
     'atlas schema apply --url postgres://app@db.prod:5432/app --to file://schema.hcl --auto-approve',
     'atlas schema apply --env prod --auto-approve',
+    'pgschema apply --host db.prod --db app --user app --file schema.sql --auto-approve',
+    'pgschema apply --db app --file schema.sql --auto-approve',
     'atlas schema apply -u "mysql://root:fake@10.0.3.4:3306/shop" --to file://schema.sql --dev-url docker://mysql/8/dev --auto-approve',
   ])('%s', (script) => expect(verdict(script)).toBe(ASK));
 });
@@ -65,5 +67,8 @@ describe('previews, reads and throwaway targets stay allowed', () => {
     'atlas schema apply --env local --auto-approve',
     'atlas schema inspect --url postgres://app@db.prod:5432/app',
     'atlas migrate apply --env prod',
+    'pgschema plan --host db.prod --db app --user app --file schema.sql',
+    'pgschema apply --host db.prod --db app --user app --file schema.sql',
+    'pgschema apply --host localhost --db app_dev --user app --file schema.sql --auto-approve',
   ])('%s', (script) => expect(verdict(script)).toBe('allow'));
 });

@@ -1,8 +1,7 @@
 /**
  * The XFS debugger in expert mode writing a filesystem's structures directly:
  * `xfs_db -x [-c CMD]… [-f] DEVICE`. A command that changes the filesystem (`write` of a
- * field, `blocktrash`, `fuzz`, `crc -r`, `uuid generate`, `label NAME`, `version FEATURE`,
- * `logformat`, `attr_set` …) overwrites the device or image it opens (fs fact, op
+ * field, `blocktrash`, `fuzz`, `crc -r`, `logformat`, `attr_set` …) overwrites the device or image it opens (fs fact, op
  * `overwrite`): a disk is a device, an image file in the workspace (`-f`) a workspace file.
  * Without `-x`, or with `-r` (read-only) or `-i` (read-only on a mounted filesystem), xfs_db
  * refuses every change. Reads the command's words and, without `-c`, its stdin text.
@@ -13,18 +12,17 @@ import { target } from './fs-paths.js';
 
 /**
  * xfs_db commands that only read: navigation (`sb`, `inode`, `agf` …), printing, checks,
- * searches, and copying out (`metadump`, `rdump` write elsewhere, not to the device).
+ * searches, and copying out (`metadump`, `rdump` write elsewhere, not to the device); and
+ * `uuid`, `label`, `version`, which print or set the superblock's identity and feature bits
+ * as xfs_admin does (`xfs_admin -U|-L` runs `xfs_db -x -c 'uuid …'`): no data is lost.
  */
 const READS =
   /^(ablock|addr|agf|agfl|agi|agresv|back|b|blockget|check|bmap|btdump|btheight|convert|daddr|dblock|dquot|echo|forward|f|frag|freesp|fsblock|fsmap|hash|hashcoll|help|h|info|inode|iunlink|label|logres|ls|metadump|ncheck|path|pop|print|p|push|quit|q|rdump|ring|rtblock|rtsummary|sb|stack|stat|timelimit|type|uuid|version)$/;
-/** Read verbs that write when given an argument (`uuid generate`, `label NAME`, `version attr2`). */
-const SETS_WITH_ARGUMENT = /^(uuid|label|version)$/;
 
 /** True when one xfs_db command may change the filesystem (fail closed: anything not known to read). */
 function writes(command: string): boolean {
   const [verb = '', ...args] = command.trim().split(/\s+/);
   if (verb === '' || verb.startsWith('#')) return false;
-  if (SETS_WITH_ARGUMENT.test(verb)) return args.length > 0;
   // `crc` verifies or prints; `-r` recalculates (writes), `-i` invalidates (writes)
   if (verb === 'crc') return args.some((a) => /^-[a-z]*[ri]/.test(a));
   return !READS.test(verb);

@@ -19,7 +19,6 @@ describe('xfs_db commands', () => {
   it.each<[string[], string, string?]>([
     [['xfs_db', '-x', '-c', 'sb 0', '-c', 'write magicnum 0', '/dev/sdb1'], 'overwrite device'],
     [['xfs_db', '-x', '-c', 'blocktrash -n 100', '/dev/mapper/vg0-data'], 'overwrite device'],
-    [['xfs_db', '-x', '-c', 'uuid generate', '/dev/sdc'], 'overwrite device'],
     [['xfs_db', '-x', '-c', 'crc -r', '/dev/sdc'], 'overwrite device'],
     [['xfs_db', '-x', '-f', '-c', 'write magicnum 0', '/dev/sdb'], 'overwrite device'],
     [['xfs_db', '-x', '-c', 'fuzz -d core.mode random', '/dev/sdb'], 'overwrite device'],
@@ -34,6 +33,8 @@ describe('xfs_db commands', () => {
     [['xfs_db', '-i', '-x', '-c', 'blocktrash', '/dev/sdb1'], ''],
     [['xfs_db', '-x', '-c', 'sb 0', '-c', 'print magicnum', '/dev/sdb1'], ''],
     [['xfs_db', '-x', '-c', 'uuid', '-c', 'crc -v', '/dev/sdb1'], ''],
+    // what xfs_admin does: the superblock's identity set, no data lost
+    [['xfs_db', '-x', '-p', 'xfs_admin', '-c', 'uuid generate', '-c', 'label data2', '/dev/sdc'], ''],
     [['xfs_db', '-x', '/dev/sdb'], '', 'sb 0\nprint\nquit\n'],
   ])('%o → %s', (argv, want, stdin) => expect(summary(argv, stdin)).toBe(want));
 });

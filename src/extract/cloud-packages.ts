@@ -6,15 +6,17 @@
  * core utilities, the remote-access daemon), or any package removed with the dependency
  * checks switched off (`--nodeps`, `--force-*`, `-dd`, `--allow-remove-essential`), is a
  * CloudFact of service `system-package` (verb `remove-essential` or `force-remove`) that
- * rulesets/host.yaml judges; an endpoint security or vulnerability agent's package removed
- * (security-agents.ts) is a host-defence fact of verb `agent-off`. Names may be globs or apt patterns (`linux-image-*`,
+ * rulesets/host.yaml judges; an endpoint security or vulnerability agent's package removed, or
+ * one of the host's defences (security-agents.ts: crowdsec, fail2ban, auditd, falco, AppArmor …),
+ * by these or by an application package manager (snap, brew, choco, winget, scoop, port), is a
+ * host-defence fact of verb `agent-off`. Names may be globs or apt patterns (`linux-image-*`,
  * `^glibc.*`): they count when they can name an essential package; so does the whole
  * installed list printed at run time (`pacman -Rns $(pacman -Qqe)`, `rpm -qa | xargs rpm -e`). Removing an ordinary
  * package, and every other use of these tools, makes no fact here.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
-import { securityAgentName } from './security-agents.js';
+import { defencePackage } from './security-agents.js';
 import { feedingPipeline, XARGS_INPUT } from './git-refspecs.js';
 
 /** Packages a Linux system needs to boot or run, by name (any distribution's spelling). */
@@ -208,8 +210,8 @@ export function readPackageRemoval(cmd: NormalizedCommand): CloudDraft | undefin
   const fedBy = feedingPipeline(cmd)?.replace(/'/g, '');
   const hit = names.filter((n) => essential(n) || wholeInstalledList(n, fedBy));
   if (hit.length) return draft(cmd, 'remove-essential', hit);
-  // an endpoint security or vulnerability agent uninstalled: the host is no longer guarded
-  const agents = names.filter(securityAgentName);
+  // a security agent or one of the host's defences uninstalled: the host is no longer guarded
+  const agents = names.filter(defencePackage);
   if (agents.length) return { ...draft(cmd, 'agent-off', agents), service: 'host-defence' };
   return force ? draft(cmd, 'force-remove', names) : undefined;
 }
@@ -225,6 +227,44 @@ function draft(cmd: NormalizedCommand, verb: string, names: string[]): CloudDraf
   };
 }
 
+/**
+ * Package managers of applications (snap, Homebrew, Chocolatey, winget, Scoop, MacPorts) and
+ * their verbs that uninstall: what they remove is the program they installed, never the
+ * system itself, so only a security agent or defence removed counts (not an essential name:
+ * `brew uninstall bash` leaves the system's bash).
+ */
+const APP_REMOVE: Record<string, RegExp> = {
+  snap: /^remove$/,
+  brew: /^(uninstall|remove|rm)$/,
+  choco: /^(uninstall|un)$/,
+  winget: /^(uninstall|remove|rm)$/,
+  scoop: /^(uninstall|remove|rm)$/,
+  port: /^uninstall$/,
+};
+/** Their options that take a value (`--cask` takes none, `winget --id X` does). */
+const APP_VALUED = /^(--id|--name|-n|--source|-s|--version|-v|--scope|--log|-o|--override|--revision)$/;
+
+/** An application package manager uninstalling a security agent or defence; undefined for anything else. */
+function readAppRemoval(cmd: NormalizedCommand): CloudDraft | undefined {
+  const args = cmd.argv.slice(1);
+  const verb = args.findIndex((a) => !a.startsWith('-'));
+  if (verb < 0 || !APP_REMOVE[cmd.program].test(args[verb])) return undefined;
+  const names: string[] = [];
+  for (let i = verb + 1; i < args.length; i++) {
+    const [opt, attached] = args[i].split(/=(.*)/s);
+    if (!opt.startsWith('-')) names.push(args[i]);
+    else if (APP_VALUED.test(opt)) {
+      // `winget uninstall --id X`, `--name X`: the package named by its option
+      const value = attached ?? args[++i] ?? '';
+      if (/^(--id|--name|-n)$/.test(opt)) names.push(value);
+    }
+  }
+  const agents = names.filter(defencePackage);
+  return agents.length ? { ...draft(cmd, 'agent-off', agents), service: 'host-defence' } : undefined;
+}
+
 /** Programs this module reads, by name. */
-export const PACKAGE_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> =
-  Object.fromEntries(Object.keys(SPECS).map((p) => [p, readPackageRemoval]));
+export const PACKAGE_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> = {
+  ...Object.fromEntries(Object.keys(SPECS).map((p) => [p, readPackageRemoval])),
+  ...Object.fromEntries(Object.keys(APP_REMOVE).map((p) => [p, readAppRemoval])),
+};

@@ -13,7 +13,8 @@
  * (exposure-app-auth.ts), a router port mapped, a data store
  * listening to anyone without authentication, the home folder shared over Tor
  * (exposure-listeners.ts), another machine's service forwarded from every interface
- * (exposure-forwards.ts), mesh VPN policies opened to every device (exposure-mesh.ts),
+ * (exposure-forwards.ts), a swarm service's port published on every node (exposure-swarm.ts),
+ * mesh VPN policies opened to every device (exposure-mesh.ts),
  * Firebase security rules deployed open to anyone
  * (exposure-firebase.ts). Read by what the words say, for any program (a cloud CLI,
  * a wrapper script's own flags), into a CloudFact whose verb is `make-public` (or
@@ -41,6 +42,7 @@ import { openedForwards } from './exposure-forwards.js';
 import { deviceForwards } from './netdev-config.js';
 import { sdkExposure } from './privilege-sdk.js';
 import { kubeAuthOff } from './exposure-kube-auth.js';
+import { publishedServicePorts } from './exposure-swarm.js';
 
 /**
  * A principal that is everyone: GCP's allUsers / allAuthenticatedUsers, as an option's value
@@ -175,24 +177,29 @@ export function exposures(
     if (/^--source-address-prefix(es)?$/.test(o) && /^(\*|internet|any)$/i.test(v))
       found.push(['network', `${o} ${v}`]);
   }
-  if (argv.some((a) => K8S_OUTSIDE.test(a))) {
+  // `--type=LoadBalancer`, `--type LoadBalancer` (two words), or a patch's `"type": "NodePort"`
+  const outside =
+    argv.find((a) => K8S_OUTSIDE.test(a)) ??
+    opts
+      .filter(([o, v]) => o === '--type' && K8S_OUTSIDE.test(`--type=${v}`))
+      .map(([o, v]) => `${o} ${v}`)[0];
+  if (outside) {
     const ports = servicePorts(argv);
-    if (ports.length === 0 || ports.some((p) => !WEB_PORTS.has(p)))
-      found.push(['service', argv.find((a) => K8S_OUTSIDE.test(a)) ?? '']);
+    if (ports.length === 0 || ports.some((p) => !WEB_PORTS.has(p))) found.push(['service', outside]);
   }
-  if (
-    cmd.program === 'kubectl' &&
-    argv.includes('port-forward') &&
-    opts.some(([o, v]) => o === '--address' && /(^|,)0\.0\.0\.0($|,)/.test(v))
-  )
-    found.push(['service', 'port-forward --address 0.0.0.0']);
+  // `kubectl port-forward --address 0.0.0.0` (or `::`): every address of this machine
+  const everyAddress =
+    cmd.program === 'kubectl' && argv.includes('port-forward')
+      ? opts.find(([o, v]) => o === '--address' && /(^|,)(0\.0\.0\.0|::|\[::\])($|,)/.test(v))
+      : undefined;
+  if (everyAddress) found.push(['service', `port-forward --address ${everyAddress[1]}`]);
   // Servers, tunnels, the host firewall and shares (exposure-servers.ts, exposure-tunnels.ts,
   // exposure-frp.ts, exposure-shares.ts).
   found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd, ctx), ...relayTunnels(cmd, ctx));
   found.push(...sshExposures(cmd), ...openEditors(cmd, ctx), ...appAuthOff(cmd, ctx));
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
   found.push(...openedForwards(cmd), ...deviceForwards(cmd, all), ...openMeshPolicy(cmd, ctx));
-  found.push(...sdkExposure(cmd));
+  found.push(...sdkExposure(cmd), ...publishedServicePorts(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
   // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)

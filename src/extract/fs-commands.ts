@@ -10,6 +10,7 @@ import { CP_LONG, LN_LONG, MV_LONG } from './fs-long-options.js';
 import { foundUnder } from './fs-found.js';
 import { FORMAT_HANDLERS, formatHandler } from './fs-format.js';
 import { debugfsHandler } from './fs-debugfs.js';
+import { xfsDbHandler } from './fs-xfsdb.js';
 import { VOLUME_HANDLERS } from './fs-volumes.js';
 import { fsckHandler, isFsck, SHRINK_HANDLERS } from './fs-shrink.js';
 import { ACL_HANDLERS } from './fs-acl.js';
@@ -271,6 +272,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   sed: inPlace,
   perl: inPlace,
   debugfs: debugfsHandler,
+  xfs_db: xfsDbHandler,
   ...FORMAT_HANDLERS,
   ...VOLUME_HANDLERS,
   // after VOLUME_HANDLERS: its btrfs and zpool readers add to theirs

@@ -50,6 +50,39 @@ export function securityAgentName(w: string): boolean {
 }
 
 /**
+ * Packages of a host's own defences, by the name a package manager installs them under (any
+ * distribution's spelling): intrusion prevention (CrowdSec and its bouncers, fail2ban,
+ * sshguard, denyhosts, psad), the audit daemon (`auditd`, RHEL's `audit`), runtime and
+ * network sensors (Falco, Sysdig, Tetragon, Tracee, Suricata, Snort, Zeek, Auditbeat,
+ * Sysmon for Linux, Kunai), host agents (Wazuh, OSSEC, osquery, Samhain), antivirus (ClamAV),
+ * file integrity and rootkit checkers (AIDE, Tripwire, rkhunter, chkrootkit), mandatory access
+ * control (AppArmor, SELinux's policy, fapolicyd, USBGuard) and host firewalls (ufw,
+ * firewalld, OpenSnitch). Libraries and documentation (`-doc`, `-dev`, `-libs`) are not defences.
+ */
+const DEFENCE_PACKAGE =
+  /^(crowdsec(-[\w-]*bouncer[\w-]*)?|crowdsec-[\w-]+|cs-[\w-]*bouncer[\w-]*|fail2ban|sshguard|denyhosts|psad|auditd|audit|falco|falco-[\w-]+|sysdig|tetragon|tracee|suricata|snort3?|zeek|zeek-core|auditbeat|sysmonforlinux|kunai|wazuh-(agent|manager)|ossec-hids(-(agent|server|local))?|osquery|samhain|clamav|clamav-(daemon|freshclam|milter|scanner)|clamd|aide|aide-common|tripwire|rkhunter|chkrootkit|apparmor|apparmor-(utils|profiles|profiles-extra)|selinux-policy(-(targeted|mls|minimum))?|selinux-policy-default|fapolicyd|usbguard|ufw|gufw|firewalld|opensnitch)$/;
+
+/**
+ * True when a package (as a package manager names it: `crowdsec=1.6.0`, `auditd:amd64`,
+ * `community/fail2ban`, `falco-0.38.rpm`, `"CrowdStrike Falcon Sensor"`) is one of the host's
+ * defences or an endpoint security or vulnerability agent.
+ */
+export function defencePackage(w: string): boolean {
+  const name = bareName(w.replace(/^\w[\w-]*\//, '')).replace(/[:=].*$/, '');
+  if (DEFENCE_PACKAGE.test(name) || securityAgentName(name)) return true;
+  // a display name (winget, choco): any of its words a vendor's
+  return name.includes(' ') && name.split(/\s+/).some(securityAgentName);
+}
+
+/** Daemons of those defences whose process is named otherwise than their package. */
+const DEFENCE_PROCESS =
+  /^(fail2ban-server|osqueryd|wazuh-(agentd|modulesd|logcollector|syscheckd|execd)|ossec-(agentd|syscheckd|logcollector)|freshclam|falco-modern-bpf|crowdsec-firewall-bouncer|auditbeat|sshguard)$/;
+
+/** True when a process name (`crowdsec`, `fail2ban-server`, `/usr/bin/osqueryd`) is a defence's or an agent's daemon. */
+export const defenceProcess = (w: string) =>
+  securityAgentName(w) || DEFENCE_PACKAGE.test(bareName(w)) || DEFENCE_PROCESS.test(bareName(w));
+
+/**
  * Schedulers and daemons that take a host's backups or snapshots: ZFS auto-snapshot, sanoid,
  * znapzend, zrepl, snapper's timeline, Time Machine's helper, borgmatic, restic (and
  * autorestic, resticprofile), duplicity, duplicati, Bacula's and Bareos's file daemons,
@@ -66,14 +99,14 @@ const KILL_VALUED =
   /^(-[sPgGuUtFnwoy]|--(signal|session|parent|pgroup|group|euid|uid|terminal|pidfile|ns|nslist|older-than|younger-than|user|context))$/;
 
 /**
- * `pkill [-f] PATTERN`, `killall NAME…` of a security agent's process (`pkill -9 -f ir_agent`,
- * `killall falcond`): read as the agent's service stopped (service `security-service`, verb
+ * `pkill [-f] PATTERN`, `killall NAME…` of a security agent's or a defence's process (`pkill
+ * -9 -f ir_agent`, `killall falcond`, `pkill crowdsec`, `killall fail2ban-server`): read as the agent's service stopped (service `security-service`, verb
  * `kill`); undefined for any other process.
  */
 export function agentKill(cmd: NormalizedCommand): CloudDraft | undefined {
   const args = cmd.argv.slice(1);
   const names = args.filter((a, i) => !a.startsWith('-') && !KILL_VALUED.test(args[i - 1] ?? ''));
-  const hit = names.filter((n) => n.split(/\s+/).some(securityAgentName));
+  const hit = names.filter((n) => n.split(/\s+/).some(defenceProcess));
   if (!hit.length) return undefined;
   return {
     tool: cmd.program,

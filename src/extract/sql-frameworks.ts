@@ -8,6 +8,7 @@ import type { NormalizedCommand } from '../engine/types.js';
 import type { SqlStmt } from './sql-statements.js';
 import { resetOps } from './sql-resets.js';
 import { rollbackOps } from './sql-rollbacks.js';
+import { schemaSyncOps } from './sql-schema-sync.js';
 import { RUNNER_WITH_VALUE as RUNNER_WITH_ARG } from '../normalize/runners.js';
 
 export interface FrameworkOp extends SqlStmt {
@@ -117,6 +118,8 @@ export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {
   if (reset.length) return reset;
   const rollback = rollbackOps(prog, args);
   if (rollback.length) return rollback;
+  const sync = schemaSyncOps(prog, argv);
+  if (sync.length) return sync;
   switch (prog) {
     case 'prisma':
       if (words.startsWith('migrate reset')) return [op('prisma', 'RESET', 'DATABASE', '', '', ev(2))];

@@ -133,6 +133,20 @@ describe('ports opened to every address', () => {
       ['service: kubectl: --type=LoadBalancer'],
     ],
     ['kubectl expose deployment pg --type=ClusterIP --port 5432', []],
+    // the type as two words
+    [
+      'kubectl -n prod expose deployment pg --type NodePort --port 5432',
+      ['service: kubectl: --type NodePort'],
+    ],
+    ['kubectl expose deployment web --type LoadBalancer --port 443', []],
+    [`kubectl patch svc pg --type merge -p '{"spec":{"selector":{"app":"pg"}}}'`, []],
+    // a port forward on every address of this machine (IPv4 or IPv6)
+    ['kubectl port-forward --address :: svc/pg 5432', ['service: kubectl: port-forward --address ::']],
+    [
+      'kubectl port-forward --address=127.0.0.1,0.0.0.0 svc/pg 5432',
+      ['service: kubectl: port-forward --address 127.0.0.1,0.0.0.0'],
+    ],
+    ['kubectl port-forward --address 127.0.0.1 svc/pg 5432', []],
   ])('%s', (line, want) => expect(exposed(line)).toEqual(want));
 });
 

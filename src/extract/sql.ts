@@ -32,6 +32,8 @@ import { parseMysqlShell } from './sql-mysqlsh.js';
 import { parseTextShell } from './sql-text-shells.js';
 import { parseKvFiles } from './sql-kv-files.js';
 import { jvmShell } from './sql-jvm-shells.js';
+import { parseOracleAdmin } from './sql-oracle-admin.js';
+import { parsePtKill } from './sql-session-kills.js';
 
 /** SQL text with each shell expansion (`$q`, `${t}`, `$(cmd)`, `` `cmd` ``) replaced by the run-time placeholder. */
 function shellTemplate(text: string): string {
@@ -126,7 +128,9 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     parseKvFiles(cmd) ??
     parseAccumulo(cmd, ctx) ??
     parseMqsc(cmd, ctx) ??
-    parseRman(cmd, ctx);
+    parseRman(cmd, ctx) ??
+    parseOracleAdmin(cmd, ctx) ??
+    parsePtKill(cmd);
   if (cache) return fromStore(cache);
   const inv = parseSqlClient(cmd, ctx) ?? schemaChangeInvocation(cmd);
   if (inv) {

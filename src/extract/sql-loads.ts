@@ -2,8 +2,8 @@
  * Load, import and restore tools told to replace or empty what the target already holds, read
  * from a table of tool → the option that makes the load destructive:
  *
- * - `neo4j-admin database load|restore --overwrite-destination[=true]` (v5) and `neo4j-admin
- *   load|restore --force` (v4): the database is replaced by the dump or backup (RESET).
+ * - `neo4j-admin database load|restore|import --overwrite-destination[=true]` (v5) and
+ *   `neo4j-admin load|restore|import --force` (v4): the database is replaced by the dump or backup (RESET).
  * - `arangoimport --overwrite true`: the collection is truncated before the import (TRUNCATE).
  * - `arangorestore`: each collection of the dump that exists is dropped and recreated unless
  *   `--overwrite false` (its default is true) (DROP COLLECTION).
@@ -69,7 +69,7 @@ const ARANGO = { server: ['--server.endpoint'], db: ['--server.database'] };
 const LOADS: Record<string, LoadRow[]> = {
   'neo4j-admin': [
     {
-      words: /^database (load|restore)\b/,
+      words: /^database (load|restore|import)\b/,
       destroys: on(['--overwrite-destination']),
       statement: 'RESET',
       object: 'DATABASE',
@@ -117,7 +117,8 @@ const LOADS: Record<string, LoadRow[]> = {
   mysqlimport: [
     {
       words: /^/,
-      destroys: (a) => a.some((x) => x === '--delete' || /^-[a-zA-Z]*d[a-zA-Z]*$/.test(x)),
+      // `-d` alone or among other flags that take no value (`-dL`); `-hdbhost` is a host
+      destroys: (a) => a.some((x) => x === '--delete' || /^-[fiLlrsvC]*d[fiLlrsvC]*$/.test(x)),
       statement: 'TRUNCATE',
       object: 'TABLE',
       server: ['--host', '-h'],

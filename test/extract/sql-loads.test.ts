@@ -57,6 +57,11 @@ describe('loads and restores that replace or empty what is there', () => {
     [['clickhouse-backup', 'restore_remote', '--drop', 'daily'], [['DROP', 'TABLE', '*', false]]],
     [['gbak', '-rep', 'b.fbk', '/db/prod.fdb'], [['RESET', 'DATABASE', '*', false]]],
     [['gbak', '-r', 'o', 'b.fbk', '/db/prod.fdb'], [['RESET', 'DATABASE', '*', false]]],
+    [
+      ['neo4j-admin', 'database', 'import', 'full', '--nodes=n.csv', '--overwrite-destination', 'neo4j'],
+      [['RESET', 'DATABASE', 'full', false]],
+    ],
+    [['mysqlimport', '-hdbhost', '-udbadmin', '--local', 'shop', 'orders.csv'], []],
     // a dev/test database on this machine, named beyond doubt
     [
       [

@@ -32,6 +32,9 @@ import { parseMysqlShell } from './sql-mysqlsh.js';
 import { parseTextShell } from './sql-text-shells.js';
 import { parseKvFiles } from './sql-kv-files.js';
 import { jvmShell } from './sql-jvm-shells.js';
+import { parseOracleAdmin } from './sql-oracle-admin.js';
+import { parsePtKill } from './sql-session-kills.js';
+import { loadOps } from './sql-loads.js';
 
 /** SQL text with each shell expansion (`$q`, `${t}`, `$(cmd)`, `` `cmd` ``) replaced by the run-time placeholder. */
 function shellTemplate(text: string): string {
@@ -126,8 +129,17 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     parseKvFiles(cmd) ??
     parseAccumulo(cmd, ctx) ??
     parseMqsc(cmd, ctx) ??
-    parseRman(cmd, ctx);
+    parseRman(cmd, ctx) ??
+    parseOracleAdmin(cmd, ctx) ??
+    parsePtKill(cmd);
   if (cache) return fromStore(cache);
+  // Loads and restores that replace what is there (`influx restore --full` before influx's shell).
+  const loads = loadOps(cmd);
+  if (loads.length)
+    return loads.map((o) => ({
+      ...fact(o.tool, o, o.target, o.evidence),
+      ...(o.localDev && { localDev: o.localDev }),
+    }));
   const inv = parseSqlClient(cmd, ctx) ?? schemaChangeInvocation(cmd);
   if (inv) {
     return markLocalDev(cmd, inv, invocationFacts(inv));

@@ -23,6 +23,8 @@ import { exportsSecretKeys } from './credential-printers.js';
 import { revealedSecret } from './credential-reveal.js';
 import { dumpedMemory } from './credential-memory.js';
 import { windowsCredentials } from './credential-windows.js';
+import { sniffedCredentials } from './credential-sniff.js';
+import { windowsHunt } from './credential-hunt-windows.js';
 
 /** Programs that print, copy, pack or search the files they are given. */
 const READERS = new Set([
@@ -85,7 +87,7 @@ const LISTERS = new Set(['ls', 'tree', 'find', 'wc']);
 
 /** Words a search for secrets uses. */
 const SECRET_WORD =
-  /token|secret|passw|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth|bearer|BEGIN [A-Z ]*PRIVATE|\.pem\b|id_(rsa|dsa|ecdsa|ed25519)|\.(key|p12|pfx|jks|keystore)\b|\.env\b|netrc|kubeconfig/i;
+  /token|secret|passw|connection[_-]?string|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth|bearer|BEGIN [A-Z ]*PRIVATE|\.pem\b|id_(rsa|dsa|ecdsa|ed25519)|\.(key|p12|pfx|jks|keystore)\b|\.env\b|netrc|kubeconfig/i;
 
 function fact(cmd: NormalizedCommand, source: string): DraftFact {
   return { kind: 'shell', hazard: 'credential-read', source, evidence: evidenceOf(cmd) };
@@ -118,6 +120,19 @@ function insideWorkspace(abs: string, ctx: AnalyzeContext): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/**
+ * The statement before `cmd` in the same inline PowerShell code (its cmdlets are split into
+ * commands of their own, without a pipe between them): what may be piped into it; undefined
+ * = none, or not PowerShell.
+ */
+function pwshUpstream(cmd: NormalizedCommand, all: NormalizedCommand[]): NormalizedCommand | undefined {
+  const prev = all[all.indexOf(cmd) - 1];
+  const carrier = cmd.wrappers[cmd.wrappers.length - 1] ?? '';
+  if (!prev || !/^(pwsh|powershell)/i.test(carrier)) return undefined;
+  const same = prev.wrappers.join('\0') === cmd.wrappers.join('\0') && prev.span[0] === cmd.span[0];
+  return same ? prev : undefined;
+}
+
 export const extractCredentialHunt: Extractor = (cmd, ctx, all) => {
   if (cmd.remote) return [];
   const revealed = revealedSecret(cmd, all);
@@ -128,12 +143,22 @@ export const extractCredentialHunt: Extractor = (cmd, ctx, all) => {
   if (memory) return [fact(cmd, memory)];
   const windows = windowsCredentials(p, cmd.argv);
   if (windows) return [fact(cmd, windows)];
+  const sniffed = sniffedCredentials(cmd, ctx);
+  if (sniffed) return [fact(cmd, sniffed)];
+  const from = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : pwshUpstream(cmd, all);
+  const searchedSecret = (w: string) => SECRET_WORD.test(w) || SECRET_WORD.test(patternWords(w));
+  const upstream = from && { program: from.program, args: from.argv.slice(1) };
+  const hunted = windowsHunt(p, args, searchedSecret, upstream);
+  if (hunted) return [fact(cmd, hunted)];
   if (
     p === 'security' &&
     /^find-(generic|internet)-password$/.test(args[0] ?? '') &&
     args.some((a) => /^-[a-z]*[wg]/.test(a))
   )
     return [fact(cmd, `keychain ${args[0]}`)];
+  // `security dump-keychain -d`: every item of the keychain with its secret decrypted
+  if (p === 'security' && args[0] === 'dump-keychain' && args.some((a) => /^-[a-z]*d/.test(a)))
+    return [fact(cmd, 'keychain dump-keychain -d')];
   if (p === 'secret-tool' && args[0] === 'lookup') return [fact(cmd, 'secret-tool lookup')];
   // The private keys of the user's keyring, printed or written anywhere.
   if ((p === 'gpg' || p === 'gpg2') && exportsSecretKeys(args))

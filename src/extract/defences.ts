@@ -7,7 +7,9 @@
  * protection product switched off, a SIEM's indexed data wiped, the kernel's message buffer
  * cleared (`dmesg -C`), Secure Boot's signature checks turned off (`mokutil
  * --disable-validation`), FileVault's disk encryption turned off (`fdesetup disable`), and
- * the shell's own history switched off; security switched off at the next boot by the kernel
+ * the shell's own history switched off; a host's recovery taken away (defences-recovery.ts),
+ * macOS guards off by preferences and NVRAM (defences-macos.ts), BSD filters, audit and
+ * log off in rc.conf (defences-rc.ts), WinRM loosened (defences-remoting.ts); security switched off at the next boot by the kernel
  * command line is in defences-boot.ts. Windows' equivalents are in defences-windows.ts (AMSI's
  * scanning in defences-amsi.ts);
  * agents stopped by their own control programs and alerting silenced, in defences-agents.ts
@@ -27,6 +29,10 @@ import { bootDefencesOff } from './defences-boot.js';
 import { firewallsOff } from './defences-firewalls.js';
 import { deviceFirewallOff } from './netdev-config.js';
 import { appDefencesOff } from './defences-apps.js';
+import { recoveryOff } from './defences-recovery.js';
+import { macosDefencesOff } from './defences-macos.js';
+import { rcDefencesOff } from './defences-rc.js';
+import { remotingLoosened } from './defences-remoting.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
 
@@ -215,6 +221,8 @@ export function defencesOff(
       found.push(...firewallsOff(name, args));
       found.push(...agentsOff(name, args), ...edrOff(name, args));
       found.push(...appDefencesOff(cmd));
+      found.push(...recoveryOff(name, args), ...macosDefencesOff(name, args));
+      found.push(...rcDefencesOff(name, args), ...remotingLoosened(name, args));
       if (ctx) found.push(...bootDefencesOff(cmd, ctx));
     }
   }

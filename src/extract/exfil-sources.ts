@@ -12,10 +12,11 @@ import { printedCredential } from './credential-printers.js';
 
 /**
  * `credential-store`: the output of a command that prints a stored credential (credential-printers.ts);
- * `bulk-data`: a packed folder tree, the repository or a database dump (exfil-bulk.ts).
+ * `bulk-data`: a packed folder tree, the repository or a database dump (exfil-bulk.ts);
+ * `mailbox`: a mailbox's mail forwarded from now on (exfil-mail.ts).
  */
 export type SecretSource =
-  'env' | 'env-var' | 'credential-file' | 'credential-store' | 'repository' | 'bulk-data';
+  'env' | 'env-var' | 'credential-file' | 'credential-store' | 'repository' | 'bulk-data' | 'mailbox';
 
 /** True when the path (as written, resolved like the command would) names a credential file. */
 export function isCredentialPath(raw: string, cmd: NormalizedCommand, ctx: AnalyzeContext): boolean {

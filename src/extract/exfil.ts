@@ -26,6 +26,7 @@ import { isLocalHost, parseUrl } from './http-url.js';
 import { carriesSecret } from '../normalize/credentials.js';
 import { bodyCredential, urlCredential } from './exfil-url-credentials.js';
 import { bulkSent } from './exfil-bulk.js';
+import { mailForwards } from './exfil-mail.js';
 
 /** How the evidence names what was sent. */
 const SENT: Record<SecretSource, string> = {
@@ -35,6 +36,7 @@ const SENT: Record<SecretSource, string> = {
   'credential-store': 'a stored credential',
   repository: 'the repository',
   'bulk-data': 'bulk data',
+  mailbox: "a mailbox's mail",
 };
 
 function fact(source: SecretSource, host: string, sink: string, what: string): DraftFact {
@@ -106,6 +108,9 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
   // a credential file attached to mail or uploaded by a library (exfil-code-files.ts)
   for (const send of codeFileSends(cmd, ctx))
     out.push(fact('credential-file', send.host, send.sink, `a credential file (${send.file})`));
+  // a mailbox's mail forwarded to another address from now on (exfil-mail.ts)
+  for (const m of mailForwards(cmd.program, cmd.argv.slice(1)))
+    out.push(fact('mailbox', m.host, 'mail-forward', `${SENT.mailbox} (${m.how} ${m.to})`));
   out.push(...repositoryPush(cmd, ctx, all), ...committedCredential(cmd, ctx, all));
   const published = publishedCredential(cmd, ctx, all);
   if (published)

@@ -10,7 +10,8 @@
  * (privilege-shells.ts, verb `root-shell`), an access system told to let anyone through (a macOS
  * authorization right set to allow, a Boundary grant of everything, an administrator's password
  * saved for runas: privilege-rights.ts), a program set to run as Windows' SYSTEM (psexec -s, a
- * LocalSystem service, a SYSTEM scheduled task: privilege-windows.ts), a Vault root token,
+ * LocalSystem service, a SYSTEM scheduled task: privilege-windows.ts), an administrator account
+ * made through the accounts service's D-Bus API or sysadminctl (privilege-dbus.ts), a Vault root token,
  * role or policy handed out (privilege-vault.ts), User Account Control bypassed through a
  * hijacked handler key (privilege-uac.ts), and the same grants made from code through an SDK
  * (privilege-sdk.ts), an Entra ID directory role, app role or consent granted through Graph's
@@ -41,6 +42,7 @@ import { toolAdminGrant } from './privilege-tool-roles.js';
 import { graphGrant } from './privilege-graph.js';
 import { adminCertificate } from './privilege-certs.js';
 import { appAdminGrant } from './privilege-app-admin.js';
+import { adminAccountMade } from './privilege-dbus.js';
 
 /** Options whose value names a role or a policy, or a comma-separated list of roles. */
 const ROLE_OPTS = new Set([
@@ -124,6 +126,8 @@ export function privileges(
   if (rights) return [rights];
   const system = systemRun(cmd);
   if (system) return [system];
+  const made = adminAccountMade(cmd);
+  if (made) return [made];
   const vault = vaultGrant(cmd, ctx);
   if (vault) return [vault];
   const uac = uacBypass(cmd);

@@ -21,6 +21,7 @@ describe('credential hunting outside the workspace', () => {
     ['grep -rn API_KEY ~', ['credential-read ~']],
     ['find ~ -name *.pem', ['credential-read ~']],
     ['security find-generic-password -s gh -w', ['credential-read keychain find-generic-password']],
+    ['security dump-keychain -d login.keychain', ['credential-read keychain dump-keychain -d']],
     ['aws configure get aws_secret_access_key', ['credential-read aws configure get aws_secret_access_key']],
     // where tools keep logins, searched by a pattern; another process's environment; browser stores
     ['grep -r token ~/.config/', ['credential-read ~/.config/']],

@@ -27,6 +27,35 @@ describe("Windows' credential stores copied out", () => {
     [['GetUserSPNs.py', 'acme.local/u', '-request'], 'credentials dumped by GetUserSPNs.py'],
     [['nxc', 'smb', '10.0.0.5', '-u', 'a', '-p', 'b', '--sam'], 'credentials dumped by nxc --sam'],
     [['crackmapexec', 'smb', '10.0.0.0/24', '-M', 'lsassy'], 'credentials dumped by crackmapexec lsassy'],
+    // dumpers by name, run by an interpreter, or as `.\X.exe` (bash drops the backslash)
+    [['lazagne.exe', 'all'], 'credentials dumped by lazagne.exe'],
+    [['.laZagne.exe', 'all', '-oJ'], 'credentials dumped by laZagne.exe'],
+    [['python3', 'laZagne.py', 'browsers'], 'credentials dumped by laZagne.py'],
+    [['SharpDPAPI.exe', 'triage'], 'credentials dumped by SharpDPAPI.exe'],
+    [['impacket-dpapi', 'masterkey', '-file', 'mk'], 'credentials dumped by impacket-dpapi'],
+    // the vault enumerated; LSASS dumped through comsvcs; the store files copied
+    [['vaultcmd', '/listcreds:Windows Credentials', '/all'], 'Windows vault (vaultcmd /listcreds)'],
+    [
+      ['rundll32.exe', 'C:\\Windows\\System32\\comsvcs.dll,', 'MiniDump', '624', 'x.dmp', 'full'],
+      'process memory dumped through comsvcs.dll MiniDump',
+    ],
+    [
+      ['esentutl.exe', '/y', '/vss', 'C:\\Windows\\NTDS\\ntds.dit', '/d', 'C:\\x\\ntds.dit'],
+      'Active Directory database (NTDS.dit)',
+    ],
+    [['esentutl', '/y', 'C:WindowsNTDSntds.dit', '/d', 'x'], 'Active Directory database (NTDS.dit)'],
+    [
+      ['copy', '\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy1\\Windows\\System32\\config\\SAM', 'sam'],
+      'registry hive SAM (file)',
+    ],
+    [['Copy-Item', "'C:\\Windows\\System32\\config\\SECURITY'", 'x'], 'registry hive SECURITY (file)'],
+    // listing, vault names, other databases and configs
+    [['vaultcmd', '/list'], ''],
+    [['cmdkey', '/list'], ''],
+    [['dir', 'C:\\Windows\\NTDS\\ntds.dit'], ''],
+    [['esentutl', '/mh', 'C:\\data\\app.edb'], ''],
+    [['cp', 'app/config/system', '/tmp/x'], ''],
+    [['python3', 'manage.py', 'runserver'], ''],
     // ordinary registry and AD work
     [['reg', 'query', 'HKLM\\SAM'], ''],
     [['reg', 'save', 'HKCU\\Software\\MyApp', 'myapp.hiv'], ''],
@@ -52,5 +81,18 @@ describe('a copy of Windows credentials asks', () => {
     ['reg export "HKCU\\Software\\MyApp" myapp.reg', 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(secrets(script)).toBe(expected);
+  });
+});
+
+describe('Windows credential store copies through the secrets pack', () => {
+  it.each([
+    '.\\laZagne.exe all -oJ -output C:\\Users\\Public\\Documents',
+    'vaultcmd /listcreds:"Windows Credentials" /all',
+    'esentutl.exe /y /vss C:\\Windows\\NTDS\\ntds.dit /d C:\\Users\\Public\\ntds.dit',
+  ])('%s asks', (cmd) => {
+    expect(secrets(cmd)).toBe('ask secrets/credential-store-read');
+  });
+  it.each(['cmdkey /list', 'vaultcmd /list', 'esentutl /mh app.edb'])('%s is allowed', (cmd) => {
+    expect(secrets(cmd)).toBe('allow');
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * macOS guards switched off through preferences and firmware variables: the application
+ * firewall (`defaults write /Library/Preferences/com.apple.alf globalstate -int 0`),
+ * Gatekeeper's assessments (`/var/db/SystemPolicy-prefs enabled no`) and its re-arming
+ * (`com.apple.security GKAutoRearm false`), the download quarantine
+ * (`com.apple.LaunchServices LSQuarantine false`), library validation
+ * (`com.apple.security.libraryvalidation DisableLibraryValidation true`), XProtect's and the
+ * security updates' automatic install (`com.apple.SoftwareUpdate ConfigDataInstall|
+ * CriticalUpdateInstall false`); and by NVRAM, code signing enforcement off in the kernel's
+ * boot arguments (`nvram boot-args="amfi_get_out_of_my_way=1"`, `cs_enforcement_disable=1`,
+ * `amfi=…`) and System Integrity Protection's configuration set to anything but all on
+ * (`nvram csr-active-config=%7f%00%00%00`). Reading (`defaults read`, `nvram -p`), the
+ * on settings and other arguments (`boot-args="-v"`) make no finding. Each finding is [verb,
+ * the words].
+ */
+import type { Finding } from './word-facts.js';
+
+const FALSY = /^(0|false|no|off)$/i;
+const TRUTHY = /^(1|true|yes|on)$/i;
+
+/** Preference domain (basename, no `.plist`), key, the value test that means off, and the verb. */
+const PREFS: [RegExp, RegExp, RegExp, string][] = [
+  [/^com\.apple\.alf$/i, /^globalstate$/i, FALSY, 'firewall-off'],
+  [/^SystemPolicy-prefs$/i, /^enabled$/i, FALSY, 'gatekeeper-off'],
+  [/^com\.apple\.security$/i, /^GKAutoRearm$/i, FALSY, 'gatekeeper-off'],
+  [/^com\.apple\.LaunchServices$/i, /^LSQuarantine$/i, FALSY, 'gatekeeper-off'],
+  [/^com\.apple\.security\.libraryvalidation$/i, /^DisableLibraryValidation$/i, TRUTHY, 'hardening-off'],
+  [/^com\.apple\.SoftwareUpdate$/i, /^(ConfigDataInstall|CriticalUpdateInstall)$/i, FALSY, 'antivirus-off'],
+];
+
+/** `defaults [-currentHost|-host H] write DOMAIN KEY [-TYPE] VALUE`. */
+function defaultsWrite(args: string[]): Finding[] {
+  const words = args.filter(
+    (a, i) => !/^-(currentHost)$/.test(a) && !(args[i - 1] === '-host') && a !== '-host',
+  );
+  if (words[0] !== 'write') return [];
+  const domain =
+    (words[1] ?? '')
+      .split('/')
+      .pop()
+      ?.replace(/\.plist$/, '') ?? '';
+  const value = words.slice(3).find((w) => !/^-(int|integer|bool|boolean|string|float)$/.test(w)) ?? '';
+  const hit = PREFS.find(([d, k, off]) => d.test(domain) && k.test(words[2] ?? '') && off.test(value));
+  return hit ? [[hit[3], `defaults ${args.join(' ')}`]] : [];
+}
+
+/** Boot arguments that take code signing enforcement away (a value other than 0 where one is given). */
+const SIGNING_OFF =
+  /^(amfi_get_out_of_my_way|cs_enforcement_disable|amfi|amfi_allow_any_signature|amfi_unrestrict_task_for_pid)(=(.*))?$/;
+
+/** `nvram boot-args=…` and `nvram csr-active-config=…`. */
+function nvram(args: string[]): Finding[] {
+  const out: Finding[] = [];
+  for (const a of args) {
+    const [name, value = ''] = a.split(/=(.*)/s, 2);
+    if (name === 'boot-args') {
+      const off = value.split(/\s+/).find((t) => {
+        const m = SIGNING_OFF.exec(t);
+        return m && !/^(0x)?0*$/i.test(m[3] ?? '1');
+      });
+      if (off) out.push(['hardening-off', `nvram boot-args ${off}`]);
+    } else if (name === 'csr-active-config' && !/^(%00|0|\\x00)*$/i.test(value)) {
+      out.push(['gatekeeper-off', `nvram csr-active-config=${value}`]);
+    }
+  }
+  return out;
+}
+
+/** What `name ARGS` (`name`: the program case-folded) switches off on macOS; empty = none. */
+export function macosDefencesOff(name: string, args: string[]): Finding[] {
+  if (name === 'defaults') return defaultsWrite(args);
+  return name === 'nvram' ? nvram(args) : [];
+}

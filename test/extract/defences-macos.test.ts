@@ -1,0 +1,38 @@
+/**
+ * macOS guards off by preferences and NVRAM (src/extract/defences-macos.ts): the firewall,
+ * Gatekeeper, quarantine, library validation, code signing and SIP off ask; reading and the
+ * on settings do not. Through the real pipeline with the host pack only.
+ */
+import { describe, expect, it } from 'vitest';
+import { packVerdict } from '../helpers/command.js';
+
+const verdict = await packVerdict('host');
+
+describe('macOS guards off', () => {
+  it.each<[string, string]>([
+    ['sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 0', 'ask host/firewall-down'],
+    ['defaults write com.apple.alf.plist globalstate 0', 'ask host/firewall-down'],
+    ['sudo defaults write /var/db/SystemPolicy-prefs enabled -string no', 'ask host/defences-off'],
+    ['defaults write com.apple.LaunchServices LSQuarantine -bool NO', 'ask host/defences-off'],
+    [
+      'sudo defaults write /Library/Preferences/com.apple.security.libraryvalidation DisableLibraryValidation -bool true',
+      'ask host/defences-off',
+    ],
+    ['sudo nvram boot-args="amfi_get_out_of_my_way=1"', 'ask host/defences-off'],
+    ['sudo nvram boot-args="-v cs_enforcement_disable=1"', 'ask host/defences-off'],
+    ['sudo nvram csr-active-config=%7f%00%00%00', 'ask host/defences-off'],
+  ])('%s → %s', (cmd, want) => {
+    expect(verdict(cmd)).toBe(want);
+  });
+  it.each([
+    'defaults read /Library/Preferences/com.apple.alf globalstate',
+    'sudo defaults write /Library/Preferences/com.apple.alf globalstate -int 1',
+    'defaults write com.apple.dock autohide -bool true',
+    'nvram -p',
+    'sudo nvram boot-args="-v"',
+    'sudo nvram boot-args="amfi_get_out_of_my_way=0"',
+    'sudo nvram -d csr-active-config',
+  ])('%s is allowed', (cmd) => {
+    expect(verdict(cmd)).toBe('allow');
+  });
+});

@@ -167,7 +167,8 @@ export function runArgv(argv: Field[], k: K): Res {
     if (NINJAS.has(prog)) return runNinja(argv, k);
     if (SYSTEM_DSLS.has(prog)) return runSystemDsl(prog, argv, k);
     // pdflatex -shell-escape '\write18{…}', rpm --eval '%(…)', groff -U '.sy …' (macro-shells.ts)
-    if (isMacroShell(prog)) return runMacroShell(prog, argv, k);
+    // (`luatex --luaonly FILE` is a Lua interpreter: interpreter-args.ts)
+    if (isMacroShell(prog) && !argv.some((a) => a.text === '--luaonly')) return runMacroShell(prog, argv, k);
     // janet -e, gforth -e, fennel -e, newlisp -e, pike -e …: their shell-outs (system-langs.ts)
     const systemLang = systemLangFor(prog);
     if (systemLang) return runSystemLang(systemLang, argv, k);

@@ -16,6 +16,7 @@ import { interpreterFor, runInterpreter, runNu, runOctave, runPwsh } from './int
 import { runProject } from './project-code.js';
 import { isPwsh } from './pwsh.js';
 import { REMOTE } from './remote.js';
+import { runJenkinsConsole } from './jenkins-console.js';
 import { runServerCommands } from './server-commands.js';
 import { runPathScript } from './scripts.js';
 import { runParts } from './folder-runners.js';
@@ -128,6 +129,9 @@ export function runArgv(argv: Field[], k: K): Res {
     // tar's --checkpoint-action=exec=…, rsync -e …, ssh -o ProxyCommand=…: run on this machine.
     optionCarriers(argv, k);
     lessPreprocessor(argv, k);
+    // Groovy sent to a Jenkins script console runs on the controller (jenkins-console.ts)
+    const console = runJenkinsConsole(prog, argv, k);
+    if (console) return console;
     const remote = Object.hasOwn(REMOTE, prog) ? REMOTE[prog] : undefined;
     if (remote) {
       const r = remote(argv, k);

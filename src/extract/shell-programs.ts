@@ -22,7 +22,7 @@ export function isCodeRunner(program: string): boolean {
 type Interp = 'python' | 'node' | 'perl' | 'ruby' | 'php' | 'other';
 
 function interpreterKind(p: string): Interp | undefined {
-  if (/^python[\d.]*$/.test(p) || p === 'pypy' || p === 'pypy3') return 'python';
+  if (/^(python[\d.]*|pypy3?|micropython|jython|graalpy)$/.test(p)) return 'python';
   if (p === 'node' || p === 'nodejs' || p === 'bun' || p === 'deno') return 'node';
   if (/^perl[\d.]*$/.test(p)) return 'perl';
   if (/^ruby[\d.]*$/.test(p)) return 'ruby';
@@ -30,7 +30,7 @@ function interpreterKind(p: string): Interp | undefined {
   // PowerShell by every name the normalizer runs it under (`powershell.exe`, `pwsh-preview`)
   if (isPwsh(p)) return 'other';
   if (
-    /^(lua[\d.]*|luajit|Rscript|pwsh|powershell|tclsh[\d.]*|wish[\d.]*|jimsh|expect|guile[\d.]*|racket|csi|gsi|chibi-scheme|osascript)$/.test(
+    /^(lua[\d.]*|luajit|texlua|groovy|groovysh|gjs|cjs|jrunscript|rhino|jjs|d8|Rscript|pwsh|powershell|tclsh[\d.]*|wish[\d.]*|jimsh|expect|guile[\d.]*|racket|csi|gsi|chibi-scheme|osascript)$/.test(
       p,
     )
   )

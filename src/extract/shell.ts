@@ -12,6 +12,7 @@ import type { DraftFact, Extractor } from './extractor.js';
 import { clip, evidenceOf } from './fs-evidence.js';
 import { resolvePath } from './fs-paths.js';
 import { fetchedBefore } from './shell-fetched.js';
+import { installerHazards } from './shell-installers.js';
 import { FETCHERS, SHELLS, codeSource, fetchedUrl, isCodeRunner, isDecoder } from './shell-programs.js';
 
 type ShellDraft = Omit<ShellFact, 'command'>;
@@ -217,6 +218,8 @@ export const extractShell: Extractor = (cmd, ctx, all) => {
     out.push(dynamicFact(cmd, 'script', cmd.stdin ? 'its jobs on stdin' : cmd.argv.slice(1).join(' ')));
     return out;
   }
+  // msiexec /i URL, rpm -i URL, dpkg -i of a fetched .deb: a package's code run unread
+  out.push(...installerHazards(cmd, ctx, all));
   if (!isCodeRunner(cmd.program)) return out;
   const isShell = SHELLS.has(cmd.program) || cmd.program === 'source' || cmd.program === '.';
   // `bash -n` / `-o noexec`: syntax check only, nothing runs.

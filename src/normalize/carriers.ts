@@ -16,6 +16,7 @@ import { interpreterFor, runInterpreter, runNu, runOctave, runPwsh } from './int
 import { runProject } from './project-code.js';
 import { isPwsh } from './pwsh.js';
 import { REMOTE } from './remote.js';
+import { runJenkinsConsole } from './jenkins-console.js';
 import { runServerCommands } from './server-commands.js';
 import { runPathScript } from './scripts.js';
 import { runParts } from './folder-runners.js';
@@ -128,6 +129,9 @@ export function runArgv(argv: Field[], k: K): Res {
     // tar's --checkpoint-action=exec=…, rsync -e …, ssh -o ProxyCommand=…: run on this machine.
     optionCarriers(argv, k);
     lessPreprocessor(argv, k);
+    // Groovy sent to a Jenkins script console runs on the controller (jenkins-console.ts)
+    const console = runJenkinsConsole(prog, argv, k);
+    if (console) return console;
     const remote = Object.hasOwn(REMOTE, prog) ? REMOTE[prog] : undefined;
     if (remote) {
       const r = remote(argv, k);
@@ -167,7 +171,8 @@ export function runArgv(argv: Field[], k: K): Res {
     if (NINJAS.has(prog)) return runNinja(argv, k);
     if (SYSTEM_DSLS.has(prog)) return runSystemDsl(prog, argv, k);
     // pdflatex -shell-escape '\write18{…}', rpm --eval '%(…)', groff -U '.sy …' (macro-shells.ts)
-    if (isMacroShell(prog)) return runMacroShell(prog, argv, k);
+    // (`luatex --luaonly FILE` is a Lua interpreter: interpreter-args.ts)
+    if (isMacroShell(prog) && !argv.some((a) => a.text === '--luaonly')) return runMacroShell(prog, argv, k);
     // janet -e, gforth -e, fennel -e, newlisp -e, pike -e …: their shell-outs (system-langs.ts)
     const systemLang = systemLangFor(prog);
     if (systemLang) return runSystemLang(systemLang, argv, k);

@@ -15,6 +15,7 @@ import { nodeGitLibraryPatterns } from './codescan-gitlib.js';
 import { rubyGitLibraryPatterns } from './codescan-gitlib-jvm.js';
 import { graphqlClientPatterns } from './codescan-graphql-clients.js';
 import { kubePatterns } from './codescan-kube.js';
+import { jsEnginePatterns } from './codescan-js-engines.js';
 import { rubyGraphqlPatterns } from './codescan-graphql-langs.js';
 
 /**
@@ -109,6 +110,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
       ...nodeGitLibraryPatterns(h),
       ...graphqlClientPatterns(h),
       ...kubePatterns(h).node,
+      ...jsEnginePatterns(h), // GJS, Rhino, Nashorn
     ],
     ruby: [
       {

@@ -21,7 +21,12 @@ export function homeExpr(expr: string, lx: Lexed, home: string): string | undefi
   if (m && lit(m[1]) === 'HOME') return home;
   m = /^System\.getProperty\(\u0001(\d+)\u0002\)$/.exec(t);
   if (m && lit(m[1]) === 'user.home') return home;
-  if (/^(?:System\.user_home!?\(\)|(?:dirs::|home::|std::env::|env::)home_dir\(\)|os\.home)$/.test(t))
+  // GJS's `GLib.get_home_dir()` (`imports.gi.GLib.…` written out)
+  if (
+    /^(?:System\.user_home!?\(\)|(?:dirs::|home::|std::env::|env::)home_dir\(\)|os\.home|(?:imports\.gi\.)?GLib\.get_home_dir\(\))$/.test(
+      t,
+    )
+  )
     return home;
   // .NET's `Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)` (`Personal` is home on Unix)
   if (

@@ -166,7 +166,11 @@ export function morePatterns(h: Helpers): Record<'lua' | 'r' | 'julia' | 'go', P
     lua: [
       ...luaHttpMore(h),
       { re: /\bos\.remove\s*\(/g, handle: h.rm },
-      { re: /\b(?:os\.execute|io\.popen)\s*\(?/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
+      // LuaTeX's texlua adds `os.spawn(CMD)` and `os.exec(CMD)`
+      {
+        re: /\b(?:os\.execute|io\.popen|os\.spawn|os\.exec)\s*\(?/g,
+        handle: (a, lx, home) => h.command(a[0], lx, home),
+      },
       { re: /(?<![\w.])(?:load|loadstring|dofile)\s*\(/g, handle: (a, lx) => h.code(a[0], lx) },
     ],
     r: [

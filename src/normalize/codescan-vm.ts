@@ -15,6 +15,7 @@ import { jvmGitLibraryPatterns } from './codescan-gitlib-jvm.js';
 import { elixirGraphqlPatterns } from './codescan-graphql-langs.js';
 import { rustHttpPatterns } from './codescan-rust-http.js';
 import { rustGitPatterns } from './codescan-gitlib-compiled.js';
+import { jenkinsPatterns } from './codescan-jenkins.js';
 
 /** The elements of a list literal (`["-rf", p]`, `&["-rf", p]`, `vec![…]`, `listOf(…)`, `List(…)`); undefined = not one. */
 function listItems(expr: string | undefined): string[] | undefined {
@@ -171,6 +172,7 @@ export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Patter
       { re: /\bCode\.eval_(?:string|quoted)\s*\(/g, handle: (a, lx) => h.code(a[0], lx) },
     ],
     jvm: [
+      ...jenkinsPatterns(h), // the Jenkins API's deletes and secret reads
       // new File(p).deleteDir(), f.delete(), File(p).deleteRecursively()
       {
         re: /\.(?:deleteDir|deleteRecursively|delete|deleteOnExit)\s*\(\s*\)/g,

@@ -103,3 +103,66 @@ export function mixArgs(argv: Field[]): CodeArgs {
   }
   return { label: 'mix run', none: true };
 }
+
+/**
+ * JavaScript engines outside Node (read as `node` code): GJS and CJS (`-c CODE`,
+ * `--command=CODE`), the JVM's jrunscript, Rhino and Nashorn's jjs and V8's d8 (`-e CODE`;
+ * jrunscript and Rhino also `-f FILE`). Per engine: its code options, and the options that
+ * take a value (`-I DIR`, `-cp PATH`, `-l LANG`, Rhino's `-opt N`/`-version N`).
+ * A script operand is a file the engine runs, except for jrunscript, whose operands are
+ * arguments of an interactive session.
+ */
+const JS_ENGINES: Record<string, { code: RegExp; file?: RegExp; value: RegExp; operandIsFile: boolean }> = {
+  gjs: {
+    code: /^(-c|--command)$/,
+    value: /^(-I|--include-path|--coverage-prefix|--coverage-output|--profile|--jsversion)$/,
+    operandIsFile: true,
+  },
+  jrunscript: { code: /^-e$/, file: /^-f$/, value: /^(-cp|-classpath|-l|-encoding)$/, operandIsFile: false },
+  rhino: {
+    code: /^-e$/,
+    file: /^-f$/,
+    value: /^(-opt|-O|-version|-modules|-encoding|-classpath|-cp)$/,
+    operandIsFile: true,
+  },
+  jjs: {
+    code: /^-e$/,
+    value: /^(-cp|-classpath|--classpath|-D|--module-path|--add-modules|--locale|--language)$/,
+    operandIsFile: true,
+  },
+  d8: { code: /^(-e|--execute)$/, value: /^(--module|-m)$/, operandIsFile: true },
+};
+JS_ENGINES.cjs = JS_ENGINES.gjs;
+
+/** The JS engines read by jsEngineArgs. */
+export const JS_ENGINE = /^(gjs|cjs|jrunscript|rhino|jjs|d8)$/;
+
+/** `gjs -c CODE`, `jrunscript -e CODE`, `rhino -f FILE`, `d8 script.js`…: where the code is. */
+export function jsEngineArgs(prog: string, argv: Field[]): CodeArgs {
+  const spec = JS_ENGINES[prog];
+  const parts: Field[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    const eq = /^(--command|--execute)=/.exec(t);
+    if (eq) parts.push({ ...argv[i], text: t.slice(eq[0].length) });
+    else if (spec.code.test(t)) {
+      if (argv[i + 1]) parts.push(argv[++i]);
+    } else if (spec.file?.test(t)) {
+      const f = argv[i + 1];
+      if (!f || f.text === '-') return { label: `${prog} stdin` };
+      if (!parts.length) return { file: f, label: `${prog} ${f.text}` };
+      i++;
+    } else if (spec.value.test(t)) i++;
+    else if (t === '--') break;
+    else if (t.startsWith('-')) continue;
+    else if (parts.length) break;
+    else if (spec.operandIsFile) return { file: argv[i], label: `${prog} ${t}` };
+    else break;
+  }
+  if (parts.length)
+    return {
+      code: { text: parts.map((p) => p.text).join('\n'), dynamic: parts.some((p) => p.dynamic) },
+      label: `${prog} ${/^(gjs|cjs)$/.test(prog) ? '-c' : '-e'}`,
+    };
+  return { label: `${prog} stdin` };
+}

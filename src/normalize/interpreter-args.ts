@@ -18,7 +18,14 @@ import { RAILS, railsArgs } from './rails-runner.js';
 import { swiftArgs } from './codescan-swift.js';
 import { PHP_TOOLS, phpToolArgs } from './php-runners.js';
 import { jsRunnerArgs } from './js-runners.js';
-import { clojureArgs, erlangArgs, k6Args, mixArgs } from './interpreter-args-tools.js';
+import {
+  clojureArgs,
+  erlangArgs,
+  jsEngineArgs,
+  JS_ENGINE,
+  k6Args,
+  mixArgs,
+} from './interpreter-args-tools.js';
 
 export interface CodeArgs {
   /** Inline code; undefined = none given inline. */
@@ -60,14 +67,20 @@ export function interpreterFor(prog: string, words: string[] = []): Lang | undef
   // IPython's own syntax (`!CMD`, magics) is rewritten as Python first (ipython.ts)
   // Hy is Lisp syntax for Python (rewritten as Python: dialects.ts)
   if (/^python[\d.]*$|^pypy[\d.]*$|^ipython[\d.]*$|^hy[\d.]*$/.test(prog)) return 'python';
+  // other Pythons: MicroPython, Jython (on the JVM), GraalPy, Pyston, RustPython
+  if (/^(micropython|jython|graalpy|pyston[\d.]*|rustpython)$/.test(prog)) return 'python';
   // QuickJS (`qjs -e`, its std and os modules read with Node's patterns)
   if (/^(node|nodejs|deno|bun|tsx|ts-node|zx|qjs|quickjs)$/.test(prog)) return 'node';
+  // GJS/CJS, jrunscript, Rhino, Nashorn's jjs, V8's d8: JavaScript (their own calls: codescan-js-engines.ts)
+  if (JS_ENGINE.test(prog)) return 'node';
   // Crystal's syntax and standard calls read as Ruby's (`crystal eval CODE`, `crystal run F.cr`)
   if (/^ruby[\d.]*$|^irb$|^crystal$/.test(prog)) return 'ruby';
   // Raku is rewritten as Perl (dialects.ts)
   if (/^perl[\d.]*$|^(raku|perl6|rakudo)$/.test(prog)) return 'perl';
   if (/^php[\d.]*$/.test(prog) || PHP_TOOLS.test(prog)) return 'php'; // wp eval, drush php:eval (php-runners.ts)
-  if (/^(lua[\d.]*|luajit)$/.test(prog)) return 'lua';
+  // LuaTeX's texlua (`luatex --luaonly FILE` alike): Lua with LuaTeX's own os additions
+  if (/^(lua[\d.]*|luajit|texlua|texluajit)$/.test(prog)) return 'lua';
+  if (/^(luatex|luahbtex|luajittex)$/.test(prog) && words.includes('--luaonly')) return 'lua';
   if (prog === 'Rscript' || prog === 'R') return 'r';
   if (prog === 'julia') return 'julia';
   if (/^(tclsh[\d.]*|wish[\d.]*|expect|jimsh)$/.test(prog)) return 'tcl';
@@ -151,6 +164,7 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (lang === 'clojure') return clojureArgs(prog, argv);
   if (lang === 'erlang') return erlangArgs(prog, argv);
   if (prog === 'k6') return k6Args(argv);
+  if (JS_ENGINE.test(prog)) return jsEngineArgs(prog, argv);
   if (RAILS.test(prog)) return railsArgs(prog, argv) ?? { label: prog, none: true };
   if (lang === 'dotnet') return dotnetArgs(prog, argv);
   if (lang === 'dart') return dartArgs(argv);

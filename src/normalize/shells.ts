@@ -10,6 +10,7 @@ import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { runStartupFile } from './shell-startup.js';
+import { dialectScript } from './shell-dialects.js';
 
 export { SHELLS } from './shell-names.js';
 
@@ -73,7 +74,7 @@ export function runShell(prog: string, argv: Field[], k: K): Res {
     const label = `${prog} -c`;
     if (script.dynamic) return emit(argv, k);
     const b = bind(rest.slice(1));
-    return reparse(script.text, label, k, {
+    return reparse(dialectScript(prog, script.text), label, k, {
       scope: cloneScope(k.scope),
       argv0: b.argv0,
       positional: b.positional,
@@ -85,7 +86,7 @@ export function runShell(prog: string, argv: Field[], k: K): Res {
     const text = scriptFile(file.text, k);
     // fail closed: a script we can't read is unknown code.
     if (text === undefined) return emit(argv, k, { dynamic: true });
-    return reparse(text, `${prog} ${file.text}`, k, {
+    return reparse(dialectScript(prog, text), `${prog} ${file.text}`, k, {
       scope: cloneScope(k.scope),
       argv0: file.text,
       positional: rest.slice(1),

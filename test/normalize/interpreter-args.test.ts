@@ -43,7 +43,28 @@ describe('which programs are interpreters', () => {
     ['mix', 'elixir'],
     ['ipcalc', undefined],
     ['qjsc', undefined],
+    // other Pythons, JavaScript engines, LuaTeX's Lua
+    ['micropython', 'python'],
+    ['jython', 'python'],
+    ['graalpy', 'python'],
+    ['gjs', 'node'],
+    ['cjs', 'node'],
+    ['jrunscript', 'node'],
+    ['rhino', 'node'],
+    ['jjs', 'node'],
+    ['d8', 'node'],
+    ['texlua', 'lua'],
+    ['texluajit', 'lua'],
+    ['luatex', undefined],
+    ['gjs-console', undefined],
   ])('%s → %s', (prog, lang) => expect(interpreterFor(prog)).toBe(lang));
+
+  // `luatex --luaonly FILE` runs Lua; other luatex runs typeset (macro-shells.ts)
+  it.each<[string, string[], string | undefined]>([
+    ['luatex', ['--luaonly', 'c.lua'], 'lua'],
+    ['luahbtex', ['--luaonly', 'c.lua'], 'lua'],
+    ['luatex', ['doc.tex'], undefined],
+  ])('%s %j → %s', (prog, words, lang) => expect(interpreterFor(prog, words)).toBe(lang));
 
   // `csi` names two interpreters: C# Interactive runs `.csx` files, CHICKEN's runs Scheme
   it.each<[string, string | undefined]>([

@@ -16,6 +16,8 @@ export const LOCAL = new Set(
     'zypper pacman yay apk snap flatpak asdf mise rtx nvm fnm volta pyenv rbenv nodenv goenv sdk jenv make cmake ninja ' +
     'choco winget scoop ' +
     'bazel buck gradle gradlew mvn mvnw ant sbt lein dotnet msbuild swift xcodebuild flutter dart pod carthage git hg svn jj sl ' +
+    // version control read by git-central.ts (`cvs remove` and `p4 delete` only schedule until a commit)
+    'cvs p4 svnmucc svnadmin ' +
     'docker podman nerdctl docker-compose buildah kubectl helm tmux screen systemctl service launchctl crontab ' +
     'rm rmdir unlink shred mv cp find fd fdfind xargs parallel sed awk perl python python3 node ruby php bash sh zsh fish ' +
     'psql mysql sqlite3 mongosh mongo redis-cli vim nvim emacs nano code ollama trash gio kill pkill killall ' +

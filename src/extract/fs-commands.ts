@@ -21,6 +21,9 @@ import { DISK_CMDLET_HANDLERS } from './fs-disk-cmdlets.js';
 import { CMD_DELETE_HANDLERS, hasCmdSwitch, rd } from './fs-windows-delete.js';
 import { rclone } from './fs-rclone.js';
 import { unison } from './fs-unison.js';
+import { TRASH_HANDLERS } from './fs-trash.js';
+import { partclone, RESTORE_HANDLERS } from './fs-restore.js';
+import { BACKUP_RESTORE_HANDLERS } from './fs-backup-restore.js';
 
 /**
  * True when xargs appends operands from stdin that are not known statically and the
@@ -282,12 +285,16 @@ export const HANDLERS: Record<string, FsHandler> = {
   ...WINDOWS_HANDLERS,
   ...WIPER_HANDLERS,
   ...CMD_DELETE_HANDLERS,
+  ...TRASH_HANDLERS(rm),
+  ...RESTORE_HANDLERS,
+  ...BACKUP_RESTORE_HANDLERS,
 };
 
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `mkfs.vfat` … share one). */
 export function handlerFor(program: string): FsHandler | undefined {
   if (program === 'mkfs' || program.startsWith('mkfs.')) return formatHandler;
   if (isFsck(program)) return fsckHandler;
+  if (program.startsWith('partclone.')) return partclone;
   if (Object.prototype.hasOwnProperty.call(HANDLERS, program)) return HANDLERS[program];
   // cmdlets and cmd.exe's programs are named in any case (`Format-Volume`, `FORMAT`)
   const folded = program.toLowerCase();

@@ -23,6 +23,7 @@
 import { hasAny, lastValue, parseOptions } from './fs-options.js';
 import { act, type GitAction } from './git-act.js';
 import { READERS } from './git-actions.js';
+import { centralActions, svnRevprop } from './git-central.js';
 
 /** A subcommand and what it does; undefined from a reader = not this tool. */
 export interface AlikeRead {
@@ -123,7 +124,7 @@ function sapling(tool: string, args: string[]): GitAction[] {
 
 /** `svn delete|del|remove|rm URL…`: each URL's path deleted on its server (a working-copy path: nothing yet). */
 function svn(args: string[]): GitAction[] {
-  if (!/^(delete|del|remove|rm)$/.test(args[0])) return [];
+  if (!/^(delete|del|remove|rm)$/.test(args[0])) return svnRevprop(args);
   const o = parseOptions(args, 1, {
     shortWithValue: 'mF',
     longWithValue: [
@@ -189,7 +190,8 @@ const OTHER: Record<string, (args: string[]) => GitAction[]> = {
 
 /** What a git-like tool's command does; undefined = not such a tool. */
 export function gitAlikeActions(program: string, argv: string[]): AlikeRead | undefined {
-  if (!Object.hasOwn(GLOBAL_WITH_VALUE, program)) return undefined;
+  // CVS, Perforce, Plastic, Darcs and Subversion's server tools (git-central.ts)
+  if (!Object.hasOwn(GLOBAL_WITH_VALUE, program)) return centralActions(program, argv);
   const args = fromSubcommand(program, argv);
   if (!args.length) return { subcommand: '', actions: [] };
   const actions = Object.hasOwn(OTHER, program) ? OTHER[program](args) : sapling(program, args);

@@ -11,6 +11,8 @@ import type { Helpers, Pattern } from './codescan-langs.js';
 import { k6Patterns } from './codescan-k6.js';
 import { httpLibraryPatterns } from './codescan-httplibs.js';
 import { chainedHttpPatterns } from './codescan-http-chains.js';
+import { nodeHttpClientPatterns } from './codescan-http-node.js';
+import { phpStaticClientPatterns, rubyStaticClientPatterns } from './codescan-http-static.js';
 import { nodeGitLibraryPatterns } from './codescan-gitlib.js';
 import { rubyGitLibraryPatterns } from './codescan-gitlib-jvm.js';
 import { graphqlClientPatterns } from './codescan-graphql-clients.js';
@@ -106,6 +108,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
       ...k6Patterns(h),
       ...libs.node,
       ...chains.node,
+      ...nodeHttpClientPatterns(h),
       ...nodeGitLibraryPatterns(h),
       ...graphqlClientPatterns(h),
       ...kubePatterns(h).node,
@@ -143,6 +146,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
       },
       ...libs.ruby,
       ...chains.ruby,
+      ...rubyStaticClientPatterns(h),
       ...rubyGitLibraryPatterns(h),
       ...rubyGraphqlPatterns(h),
     ],
@@ -181,6 +185,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         handle: (a, lx, home) => h.command(a[0], lx, home),
       },
       { re: /\b(?:eval|assert|create_function)\s*\(/g, handle: (a, lx) => h.code(a[0], lx) },
+      ...phpStaticClientPatterns(h),
     ],
   };
 }

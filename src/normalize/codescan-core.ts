@@ -12,7 +12,11 @@ import { k6Patterns } from './codescan-k6.js';
 import { httpLibraryPatterns } from './codescan-httplibs.js';
 import { chainedHttpPatterns } from './codescan-http-chains.js';
 import { nodeHttpClientPatterns } from './codescan-http-node.js';
-import { phpStaticClientPatterns, rubyStaticClientPatterns } from './codescan-http-static.js';
+import {
+  perlStaticClientPatterns,
+  phpStaticClientPatterns,
+  rubyStaticClientPatterns,
+} from './codescan-http-static.js';
 import { nodeGitLibraryPatterns } from './codescan-gitlib.js';
 import { rubyGitLibraryPatterns } from './codescan-gitlib-jvm.js';
 import { graphqlClientPatterns } from './codescan-graphql-clients.js';
@@ -176,6 +180,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
             : [],
       },
       { re: /(?<![\w$@%])eval\s*(?!\{)\(?/g, handle: (a, lx) => h.code(a[0], lx) },
+      ...perlStaticClientPatterns(h),
     ],
     php: [
       { re: /\b(?:unlink|rmdir)\s*\(/g, handle: h.rm },

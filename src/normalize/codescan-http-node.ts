@@ -6,6 +6,7 @@
  * - axios-shaped (`NAME.delete(url)`, `NAME({url, method, data})`): redaxios;
  * - an options object (`NAME(url | {url|uri, method, body|json|data|form})`, `NAME.del(url)`):
  *   request, request-promise(-native), postman-request, requestretry, phin, centra;
+ * - instances with a base URL (`got.extend({prefixUrl})`, `ky.create`, `axios.create({baseURL})`);
  * - bent, whose factory takes the method (`bent('DELETE', 204, base)`) and returns the function
  *   that sends (`bent(…)(path, body)`, or `del = bent(…)` then `del(path)`).
  * Node code arrives with its imports resolved (codeparse.ts): `require('node-fetch')` reads as
@@ -164,6 +165,32 @@ function centraCall(h: Helpers, a: string[], lx: Lexed, home: string, m: RegExpE
   return h.http(method, [a[0] ?? '', ...(sent !== undefined ? [`body=${sent}`] : [])], lx, home, 'node');
 }
 
+/**
+ * Instances with a base URL: `api = got.extend({prefixUrl})`, `ky.create({prefixUrl})`,
+ * `axios.create({baseURL})`; each `api.VERB(path, …)` or `api(path, {method})`, chained or
+ * through the name, is a request to the base joined with the path.
+ */
+function instanceCalls(h: Helpers, a: string[], lx: Lexed, home: string, m: RegExpExecArray): Effect[] {
+  if (!libraryLoaded(lx, m[1], [m[1]])) return [];
+  const skel = lx.skel;
+  const baseExpr = kwarg(a, 'prefixUrl') ?? kwarg(a, 'baseURL') ?? kwarg(a, 'baseUrl');
+  const base = baseExpr !== undefined ? h.valueOf(baseExpr, lx, home) : { text: '', dynamic: false };
+  const uses = [callArgs(skel, m.index + m[0].length).end + 1];
+  const name = /([A-Za-z_$][\w$]*)\s*=\s*$/.exec(skel.slice(0, m.index));
+  if (name)
+    for (const c of skel.matchAll(new RegExp(`(?<![\\w$.])${esc(name[1])}(?=\\s*[.(])`, 'g')))
+      uses.push(c.index + c[0].length);
+  return uses.flatMap((at) => {
+    const c = /^\s*(?:\.\s*(\w+)\s*)?\(/.exec(skel.slice(at));
+    if (!c || (c[1] !== undefined && !VERB.test(c[1]))) return [];
+    const args = callArgs(skel, at + c[0].length).args;
+    const verb = c[1] === undefined ? undefined : c[1] === 'del' ? 'DELETE' : c[1].toUpperCase();
+    const effects = optionRequest(h, verb, args, lx, home, false) as HttpEffect[];
+    const path = args[0] !== undefined ? h.valueOf(args[0], lx, home) : { text: '', dynamic: false };
+    return effects.map((e) => ({ ...e, url: joinUrl(base, path) }));
+  });
+}
+
 export function nodeHttpClientPatterns(h: Helpers): Pattern[] {
   const names = (list: typeof OPTION_CALLS) => list.map((c) => esc(c.name)).join('|');
   const lib = (name: string) => OPTION_CALLS.find((c) => c.name === name)!;
@@ -186,5 +213,9 @@ export function nodeHttpClientPatterns(h: Helpers): Pattern[] {
     },
     { re: /(?<![\w$.])centra\s*\(/g, handle: (a, lx, home, m) => centraCall(h, a, lx, home, m) },
     { re: /(?<![\w$.])bent\s*\(/g, handle: (a, lx, home, m) => bentCalls(h, a, lx, home, m) },
+    {
+      re: /(?<![\w$.])(got|ky|axios|redaxios)\.(?:extend|create)\s*\(/g,
+      handle: (a, lx, home, m) => instanceCalls(h, a, lx, home, m),
+    },
   ];
 }

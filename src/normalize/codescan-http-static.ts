@@ -9,6 +9,8 @@
  *   (`Unirest\Request::delete(url, headers, body)`, `::send(METHOD, url, body)`), Httpful
  *   (`\Httpful\Request::post(uri, payload)`), Requests (`WpOrg\Requests\Requests::delete(url)`,
  *   `Requests::request(url, headers, data, Requests::DELETE)`).
+ * - Perl's request objects (`HTTP::Request->new(DELETE => $url)`, `HTTP::Request->new('PUT', $url,
+ *   $headers, $content)`), sent by LWP or any user agent.
  * A method not known statically is DYNAMIC.
  */
 import { callArgs, literalOf, type Lexed } from './codelex.js';
@@ -146,4 +148,19 @@ export function phpStaticClientPatterns(h: Helpers): Pattern[] {
       },
     };
   });
+}
+
+export function perlStaticClientPatterns(h: Helpers): Pattern[] {
+  return [
+    {
+      // the fat comma quotes a bareword method: `DELETE => $url` is ('DELETE', $url)
+      re: /\bHTTP::Request\s*->\s*new\s*\(/g,
+      handle: (a, lx, home) => {
+        const args = a.flatMap((x) => x.split(/=>/));
+        const word = /^\s*([A-Za-z]+)\s*$/.exec(args[0] ?? '');
+        const method = word ? word[1].toUpperCase() : methodOf(args[0], lx);
+        return h.http(method, withBody(args[1], args[3]), lx, home, 'perl');
+      },
+    },
+  ];
 }

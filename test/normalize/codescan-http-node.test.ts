@@ -92,6 +92,19 @@ describe('Node HTTP client libraries read by the shape of their calls', () => {
       "const centra = require('centra'); centra('https://api.example.com/v1/apps/a', 'DELETE').send()",
       ['DELETE https://api.example.com/v1/apps/a'],
     ],
+    // instances with a base URL
+    [
+      "const got = require('got'); const api = got.extend({prefixUrl: 'https://api.example.com'}); api.delete('v1/sites/9')",
+      ['DELETE https://api.example.com/v1/sites/9'],
+    ],
+    [
+      "const got = require('got'); const api = got.extend({prefixUrl: 'https://api.example.com'}); api('v1/sites/9', {method: 'DELETE'})",
+      ['DELETE https://api.example.com/v1/sites/9'],
+    ],
+    [
+      "import ky from 'ky'; await ky.create({prefixUrl: 'https://api.example.com'}).get('v1/sites')",
+      ['GET https://api.example.com/v1/sites'],
+    ],
     // reads stay GETs; a local function of the same name is not the library
     [
       "const fetch = require('cross-fetch'); fetch('https://api.example.com/v1/apps')",

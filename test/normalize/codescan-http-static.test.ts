@@ -109,3 +109,22 @@ describe('PHP static HTTP clients', () => {
     expect(requests(code, 'php')).toEqual(want);
   });
 });
+
+describe('Perl request objects', () => {
+  it.each<[string, string[]]>([
+    [
+      'LWP::UserAgent->new->request(HTTP::Request->new(DELETE => "https://api.example.com/v1/s1"))',
+      ['DELETE https://api.example.com/v1/s1'],
+    ],
+    [
+      'my $r = HTTP::Request->new($m, "https://api.example.com/v1/s1");',
+      ['DYNAMIC https://api.example.com/v1/s1'],
+    ],
+    [
+      'my $r = HTTP::Request->new("GET", "https://api.example.com/v1/s1");',
+      ['GET https://api.example.com/v1/s1'],
+    ],
+  ])('%s', (code, want) => {
+    expect(requests(code, 'perl')).toEqual(want);
+  });
+});

@@ -2,7 +2,8 @@
  * gRPC client command lines → HttpRequest, so a remote procedure call is judged like the
  * REST call it stands for. Reads the method a call names: `grpcurl [flags] ADDRESS
  * pkg.Service/Method`, `buf curl [flags] URL/pkg.Service/Method`, `grpc_cli call ADDRESS
- * pkg.Service.Method`, `ghz --call pkg.Service.Method ADDRESS`. Every gRPC call is an
+ * pkg.Service.Method`, `ghz --call pkg.Service.Method ADDRESS`, `evans --host H --port P cli call
+ * pkg.Service.Method` (the request from `--file` or standard input). Every gRPC call is an
  * HTTP/2 POST on the wire; the request's method is the REST verb its name says (AIP-131..135:
  * `Get…`/`List…` read, `Delete…` deletes; also `Destroy…`, `Purge…`, `BatchDelete…`), so
  * the HTTP rules (remote delete, local data stores) decide. Listing and describing services
@@ -86,6 +87,16 @@ const GHZ: Flags = {
   stopAtPositional: false,
 };
 
+const EVANS: Flags = {
+  withArg: new Set(
+    (
+      'host port p header path proto package service cacert cert certkey servername config-file file f ' +
+      'call output o'
+    ).split(' '),
+  ),
+  stopAtPositional: false,
+};
+
 interface Parsed {
   /** Flag name (without dashes) → values, in order. */
   flags: Map<string, string[]>;
@@ -161,7 +172,9 @@ function toRequest(
   const host = call.socket ? 'localhost' : call.address.replace(/^(dns|passthrough):\/*/, '');
   if (host && !dynamic(call.addressIdx))
     r.urls.push(`${call.plaintext ? 'http' : 'https'}://${host}${path ?? ''}`);
-  for (const h of all(p, 'H', 'header', 'rpc-header', 'metadata', 'm')) addHeaderLine(r, h);
+  // evans writes a header `name=value`
+  for (const h of all(p, 'H', 'header', 'rpc-header', 'metadata', 'm'))
+    addHeaderLine(r, tool === 'evans' && !h.includes(':') ? h.replace('=', ': ') : h);
   r.auth = Object.keys(r.headers).some((h) => /^authorization$|token|api-?key|secret/.test(h));
   for (const d of data) {
     if (d === '@' || d === '@-') {
@@ -245,6 +258,36 @@ function ghz(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
   return [toRequest('ghz', call, p, all(p, 'd', 'data'), cmd, ctx, all(p, 'D', 'data-file'))];
 }
 
+/**
+ * evans: `evans [--host H] [--port P] [--tls] cli call [--file F] SYMBOL` (also the older
+ * `evans --call METHOD --file F`); SYMBOL may be a bare method of `--package` / `--service`.
+ * The request comes from `--file`, else standard input. `cli list|desc`, and the REPL, call nothing.
+ */
+function evans(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
+  const p = parseArgs(cmd.argv, 1, EVANS);
+  const [mode, verb, sym] = p.pos;
+  const called = mode?.text === 'cli' && verb?.text === 'call' ? sym : undefined;
+  const symbolIdx = called ? called.idx : (p.at.get('call')?.[0] ?? -1);
+  const bare = called?.text ?? first(p, 'call');
+  if (bare === undefined) return [];
+  const scope = [first(p, 'package'), first(p, 'service')].filter((x) => x !== undefined);
+  const symbol = bare.includes('.') || scope.length === 0 ? bare : [...scope, bare].join('.');
+  const hostIdx = p.at.get('host')?.[0] ?? -1;
+  const host = first(p, 'host') ?? '127.0.0.1';
+  const call: Call = {
+    address: `${host}:${first(p, 'port', 'p') ?? '50051'}`,
+    addressIdx: hostIdx,
+    symbol,
+    symbolIdx,
+    plaintext: !isOn(p, 'tls') && !isOn(p, 't'),
+    socket: '',
+  };
+  const files = all(p, 'file', 'f');
+  // the request comes from standard input when no file is named
+  const r = toRequest('evans', call, p, files.length ? [] : ['@'], cmd, ctx, files);
+  return [r];
+}
+
 /** The gRPC call a command makes; empty when it is not a gRPC client call. */
 export function parseGrpc(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
   switch (cmd.program) {
@@ -256,6 +299,8 @@ export function parseGrpc(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequ
       return grpcCli(cmd, ctx);
     case 'ghz':
       return ghz(cmd, ctx);
+    case 'evans':
+      return evans(cmd, ctx);
     default:
       return [];
   }

@@ -4,7 +4,7 @@
  * h2load, siege, artillery), Step CI workflows and
  * text browsers (w3m, lynx), .http files and Postman collections (httpyac, ijhttp, newman), Bruno and
  * Insomnia collections (bru, inso), cloud CLIs' raw requests (az rest, oci
- * raw-request, kubectl --raw) and gRPC client (grpcurl, buf curl, grpc_cli, ghz) command lines (inline interpreter
+ * raw-request, kubectl --raw) and gRPC client (grpcurl, buf curl, grpc_cli, ghz, evans) command lines (inline interpreter
  * code arrives as a synthetic curl from normalize) and emits one HttpFact per URL plus one
  * GraphqlFact per top-level field of each operation.
  */

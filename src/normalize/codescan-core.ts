@@ -11,6 +11,12 @@ import type { Helpers, Pattern } from './codescan-langs.js';
 import { k6Patterns } from './codescan-k6.js';
 import { httpLibraryPatterns } from './codescan-httplibs.js';
 import { chainedHttpPatterns } from './codescan-http-chains.js';
+import { nodeHttpClientPatterns } from './codescan-http-node.js';
+import {
+  perlStaticClientPatterns,
+  phpStaticClientPatterns,
+  rubyStaticClientPatterns,
+} from './codescan-http-static.js';
 import { nodeGitLibraryPatterns } from './codescan-gitlib.js';
 import { rubyGitLibraryPatterns } from './codescan-gitlib-jvm.js';
 import { graphqlClientPatterns } from './codescan-graphql-clients.js';
@@ -107,6 +113,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
       ...k6Patterns(h),
       ...libs.node,
       ...chains.node,
+      ...nodeHttpClientPatterns(h),
       ...nodeGitLibraryPatterns(h),
       ...graphqlClientPatterns(h),
       ...kubePatterns(h).node,
@@ -145,6 +152,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
       },
       ...libs.ruby,
       ...chains.ruby,
+      ...rubyStaticClientPatterns(h),
       ...rubyGitLibraryPatterns(h),
       ...rubyGraphqlPatterns(h),
     ],
@@ -174,6 +182,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
             : [],
       },
       { re: /(?<![\w$@%])eval\s*(?!\{)\(?/g, handle: (a, lx) => h.code(a[0], lx) },
+      ...perlStaticClientPatterns(h),
     ],
     php: [
       { re: /\b(?:unlink|rmdir)\s*\(/g, handle: h.rm },
@@ -183,6 +192,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         handle: (a, lx, home) => h.command(a[0], lx, home),
       },
       { re: /\b(?:eval|assert|create_function)\s*\(/g, handle: (a, lx) => h.code(a[0], lx) },
+      ...phpStaticClientPatterns(h),
     ],
   };
 }

@@ -90,7 +90,7 @@ function poolRequest(h: Helpers, a: string[], lx: Lexed, home: string): Effect[]
 export function pythonHttpMore(h: Helpers): Pattern[] {
   return [
     {
-      re: /(?<!\b(?:requests|httpx|niquests))\.(?:request|urlopen|request_encode_body|request_encode_url)\s*\(/g,
+      re: /(?<!\b(?:requests|httpx|niquests|grequests|treq))\.(?:request|urlopen|request_encode_body|request_encode_url)\s*\(/g,
       handle: (a, lx, home) => poolRequest(h, a, lx, home),
     },
     {

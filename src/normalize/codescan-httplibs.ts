@@ -9,12 +9,14 @@
  * send `conn.delete(path)` / `conn.post(path, body)` to the base URL joined with the path.
  * Node code arrives with its imports resolved (codeparse.ts: `import got from 'got'` reads
  * as `got`, `require('undici').request` as `undici.request`); got, ky and ofetch are read
- * only where the code imports them (a local function of that name is not the library).
+ * only where the code imports them or calls them without binding the name itself
+ * (`require('got')(url)` reads as `got(url)`; a local function of that name is not the library).
  */
 import { callArgs, kwarg, literalOf, type Lexed } from './codelex.js';
 import type { HttpEffect, ValueOf } from './codescan-http.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Field } from './state.js';
+import { libraryLoaded } from './codescan-http-node.js';
 
 /** A method named by a string or a Ruby symbol (`'DELETE'`, `:delete`); DYNAMIC when not known. */
 function methodOf(expr: string | undefined, lx: Lexed): string {
@@ -23,11 +25,6 @@ function methodOf(expr: string | undefined, lx: Lexed): string {
   if (sym) return sym[1].toUpperCase();
   const l = literalOf(expr, lx);
   return l && !l.dynamic ? l.value.toUpperCase() : 'DYNAMIC';
-}
-
-/** True when the code imports or requires module `mod` (its name is one of the code's strings). */
-function imports(lx: Lexed, mod: string): boolean {
-  return lx.lits.some((l) => l.value === mod || l.value.startsWith(`${mod}/`));
 }
 
 /** superagent's `del` is DELETE. */
@@ -121,11 +118,12 @@ export function httpLibraryPatterns(h: Helpers): { node: Pattern[]; ruby: Patter
       // fetch-shaped: `undici.request(url, {method, body})`, `got(url, {method, json})`, `ky(url, …)`, `ofetch(url, …)`
       {
         re: /\bundici\.request\s*\((?!\s*\{)|(?<![\w$.])(got|ky|ofetch)(?:\.(?:got|default|ofetch|raw))?\s*\(/g,
-        handle: (a, lx, home, m) => (!m[1] || imports(lx, m[1]) ? node(undefined, a, lx, home) : []),
+        handle: (a, lx, home, m) =>
+          !m[1] || libraryLoaded(lx, m[1], [m[1]]) ? node(undefined, a, lx, home) : [],
       },
       {
         re: /(?<![\w$.])(got|ky)(?:\.(?:got|default))?\.(get|post|put|patch|delete|head)\s*\(/g,
-        handle: (a, lx, home, m) => (imports(lx, m[1]) ? node(m[2], a, lx, home) : []),
+        handle: (a, lx, home, m) => (libraryLoaded(lx, m[1], [m[1]]) ? node(m[2], a, lx, home) : []),
       },
       {
         re: /\bsuperagent\.(get|post|put|patch|del|delete|head)\s*\(/g,

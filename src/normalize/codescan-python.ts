@@ -3,7 +3,8 @@
  * deletions (shutil, os, pathlib, and `p.unlink()` for each `p` of a directory walk), commands
  * run through a shell or as an argv (os.system, subprocess, the exec/spawn families, asyncio,
  * libc's system() through ctypes, invoke/fabric tasks' `c.run`),
- * HTTP requests (requests and the libraries that copy its API: httpx, niquests; urllib; urllib3; python_graphql_client), git libraries (codescan-gitlib.ts) and code evaluated
+ * HTTP requests (requests and the libraries that copy its API: httpx, niquests, grequests, treq; their
+ * session objects: codescan-http-python.ts; urllib; urllib3; python_graphql_client), git libraries (codescan-gitlib.ts) and code evaluated
  * at run time.
  */
 import { literalOf, type Lexed } from './codelex.js';
@@ -11,13 +12,14 @@ import type { Pattern, Helpers } from './codescan-langs.js';
 import { urlopen } from './codescan-net.js';
 import { gitLibraryPatterns } from './codescan-gitlib.js';
 import { pythonHttpMore } from './codescan-http-more.js';
+import { pythonSessionPatterns } from './codescan-http-python.js';
 import { pythonGraphqlPatterns } from './codescan-graphql-clients.js';
 import { kubePatterns } from './codescan-kube.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 
 /** Modules whose top-level `get/post/put/patch/delete/head/request` functions send a request like requests' do. */
-export const REQUESTS_LIKE = 'requests|httpx|niquests';
+export const REQUESTS_LIKE = 'requests|httpx|niquests|grequests|treq';
 
 /** What codescan.ts lends the Python patterns: the common helpers. */
 export type PythonHelpers = Helpers;
@@ -117,6 +119,7 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
     ...gitLibraryPatterns(h),
     ...kubePatterns(h).python,
     ...pythonHttpMore(h),
+    ...pythonSessionPatterns(h),
     ...pythonGraphqlPatterns(h),
     { re: /(?<![\w.])(?:exec|eval|compile)\s*\(/g, handle: (a, lx) => code(a[0], lx) },
     {

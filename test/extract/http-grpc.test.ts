@@ -89,6 +89,53 @@ describe('gRPC clients → method, URL, socket', () => {
       'DELETE',
       'http://api.example.net:50051/acme.v1.Svc/DeleteTenant',
     ],
+    [
+      'evans cli call over TLS',
+      [
+        'evans',
+        '--host',
+        'api.example.net',
+        '--port',
+        '443',
+        '--tls',
+        '-r',
+        'cli',
+        'call',
+        'acme.v1.Svc.DeleteTenant',
+      ],
+      'DELETE',
+      'https://api.example.net:443/acme.v1.Svc/DeleteTenant',
+    ],
+    [
+      'evans flags after the subcommand, short port',
+      [
+        'evans',
+        '-r',
+        '-p',
+        '9090',
+        'cli',
+        'call',
+        '--file',
+        'req.json',
+        'acme.v1.Svc.PurgeQueue',
+        '--host',
+        'mq.example.net',
+      ],
+      'DELETE',
+      'http://mq.example.net:9090/acme.v1.Svc/PurgeQueue',
+    ],
+    [
+      'evans bare method of --package / --service, default address',
+      ['evans', '--package', 'acme.v1', '--service', 'Svc', 'cli', 'call', 'DropDatabase'],
+      'DELETE',
+      'http://127.0.0.1:50051/acme.v1.Svc/DropDatabase',
+    ],
+    [
+      'evans older --call flag',
+      ['evans', '--host', 'api.example.net', '--call', 'acme.v1.Svc.GetTenant', '--file', 'req.json'],
+      'GET',
+      'http://api.example.net:50051/acme.v1.Svc/GetTenant',
+    ],
   ])('%s', (_n, argv, method, url) => {
     const [f] = http(argv);
     expect(f).toMatchObject({ method, url });
@@ -106,6 +153,25 @@ describe('gRPC clients → method, URL, socket', () => {
     expect(a).toMatchObject({ body: '{"x":1}', bodyUnknown: false });
     const [b] = http(['ghz', '--call', 'p.S.M', '-D', 'missing.json', 'h.example:443']);
     expect(b.bodyUnknown).toBe(true);
+  });
+  it('evans reads the request from --file, else from standard input, and name=value headers', () => {
+    const [a] = http([
+      'evans',
+      '--host',
+      'h.example',
+      'cli',
+      'call',
+      '--file',
+      'req.json',
+      'p.S.DeleteTenant',
+    ]);
+    expect(a).toMatchObject({ body: '{"tenant_id":"t1"}', bodyUnknown: false });
+    const [b] = http(['evans', '--header', 'authorization=Bearer fake', 'cli', 'call', 'p.S.M'], {
+      stdin: { kind: 'heredoc', text: '{"x":1}' },
+    });
+    expect(b).toMatchObject({ body: '{"x":1}', bodyUnknown: false, auth: true });
+    const [c] = http(['evans', '--host', 'h.example', 'cli', 'call', 'p.S.M']);
+    expect(c.bodyUnknown).toBe(true);
   });
   it('sees a bearer header as a credential', () => {
     const [f] = http(['grpcurl', '-H', 'Authorization: Bearer fake', 'h.example:443', 'p.S/M']);
@@ -126,6 +192,10 @@ describe('gRPC clients → method, URL, socket', () => {
     ['buf', 'build'],
     ['grpc_cli', 'ls', 'localhost:50051'],
     ['ghz', '--help'],
+    ['evans', '--host', 'h.example', '-r', 'cli', 'desc', 'acme.v1.Svc.DeleteTenant'],
+    ['evans', '--host', 'h.example', '-r', 'cli', 'list'],
+    ['evans', '--host', 'h.example', '-r', 'repl'],
+    ['evans', '--help'],
   ])('no call: %s %s %s', (...argv) => {
     expect(parseGrpc(cmd(argv), ctx)).toEqual([]);
   });

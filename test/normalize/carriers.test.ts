@@ -105,6 +105,13 @@ describe('set: the positional parameters', () => {
     ['set -e; rm -rf "$@"', [{ argv: ['rm', '-rf', '$@'], dynamic: true }]],
     ['set $X dist; rm -rf "$@"', [{ argv: ['rm', '-rf', '$@'], dynamic: true }]],
     ['set -- $X; rm -rf "$1"', [{ argv: ['rm', '-rf', '$1'], dynamic: true }]],
+    // shift [N]: the first N are dropped; a count past $# leaves them; an unknown count: unknown
+    ['set -- x rm -rf /; shift; "$@"', [{ program: 'rm', argv: RM_ROOT }]],
+    ['f() { local n=$1; shift; "$@"; }; f step rm -rf /', [{ program: 'rm', argv: RM_ROOT }]],
+    ['f() { shift 2; "$@"; }; f a b rm -rf /', [{ program: 'rm', argv: RM_ROOT }]],
+    ['set -- / x; shift 5; rm -rf "$1"', [{ argv: ['rm', '-rf', '/'], dynamic: false }]],
+    ['set -- dist /; shift $N; rm -rf "$1"', [{ argv: ['rm', '-rf', '$1'], dynamic: true }]],
+    ['f() { shift; rm -rf "$@"; }; f / dist', [{ argv: ['rm', '-rf', 'dist'], dynamic: false }]],
   ])('%s', (script, expected) => expectCommands(norm(script), expected));
 });
 

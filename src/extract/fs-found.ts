@@ -14,7 +14,9 @@ import { listedBy } from './fs-listers.js';
  */
 export function foundUnder(cmd: NormalizedCommand, ctx: AnalyzeContext): FsTarget[] | undefined {
   const from = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : undefined;
-  if (!from || from.dynamic) return undefined;
+  // A word of the lister not known statically: its starts are unknown. (A directory changed to
+  // at run time does not count here: relative paths are placed as for any other command.)
+  if (!from || from.program === '' || from.dynamicArgs.length > 0) return undefined;
   if (from.program !== 'find') {
     const listed = listedBy(from);
     if (!listed) return undefined;

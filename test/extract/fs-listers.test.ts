@@ -45,6 +45,9 @@ describe('files named by a lister, fed to xargs (filesystem pack)', () => {
     ["git ls-files -z '*.js' | xargs -0 sed -i 's/var /let /'", 'allow'],
     ["find src -name '*.ts' | xargs perl -pi -e 's/a/b/'", 'allow'],
     ['grep -rl TODO . --exclude-dir=.git | xargs rm -f', 'allow'],
+    ['cd "$(git rev-parse --show-toplevel)"; grep -rl x src | xargs sed -i s/a/b/', 'allow'],
+    ['grep -rl x "$DIR" | xargs sed -i s/a/b/', 'ask filesystem/write-unresolved'],
+    ['find "$DIR" -name "*.ts" | xargs rm', 'ask filesystem/delete-unresolved'],
     // outside the project, or what may be the project's history, or names not known: ask
     ["grep -rl foo /etc | xargs sed -i 's/a/b/'", 'ask filesystem/write-system-file'],
     ["grep -l -e foo ~/.bashrc | xargs sed -i 's/a/b/'", 'ask filesystem/write-system-file'],

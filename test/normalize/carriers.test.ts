@@ -112,6 +112,12 @@ describe('set: the positional parameters', () => {
     ['set -- / x; shift 5; rm -rf "$1"', [{ argv: ['rm', '-rf', '/'], dynamic: false }]],
     ['set -- dist /; shift $N; rm -rf "$1"', [{ argv: ['rm', '-rf', '$1'], dynamic: true }]],
     ['f() { shift; rm -rf "$@"; }; f / dist', [{ argv: ['rm', '-rf', 'dist'], dynamic: false }]],
+    // a loop walked once that shifts may shift any number of times: unknown
+    ['f() { while [ "$1" != rm ]; do shift; done; "$@"; }; f a rm -rf /', [{ argv: ['$@'], dynamic: true }]],
+    ['set -- a b /; until [ $# -le 1 ]; do shift; done; rm -rf "$1"', [{ argv: ['rm', '-rf', '$1'] }]],
+    ['f() { for ((i=0;i<2;i++)); do shift; done; rm -rf "$1"; }; f a b /', [{ argv: ['rm', '-rf', '$1'] }]],
+    ['f() { for i in 1 2; do shift; done; rm -rf "$1"; }; f a b /', [{ argv: ['rm', '-rf', '/'] }]],
+    ['set -- dist; while read -r l; do echo "$l"; done; rm -rf "$1"', [{ argv: ['rm', '-rf', 'dist'] }]],
   ])('%s', (script, expected) => expectCommands(norm(script), expected));
 });
 

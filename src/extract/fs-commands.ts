@@ -246,10 +246,8 @@ const inPlace: FsHandler = (cmd, ctx) => {
   if (!inplace) return [];
   const scriptGiven = hasAny(o, 'e', 'E', 'f', 'expression', 'file');
   const files = scriptGiven ? o.operands : o.operands.slice(1);
-  return overwriteOf(
-    cmd,
-    files.map((i) => target(cmd, i, ctx)),
-  );
+  // files xargs appends from `find DIR` / `grep -l PAT DIR` are read as found under DIR
+  return overwriteOf(cmd, operandTargets(cmd, ctx, files));
 };
 
 export const HANDLERS: Record<string, FsHandler> = {

@@ -1,18 +1,39 @@
 /**
- * What xargs appends when its input is `find DIR…`: paths below those start directories.
+ * What xargs appends when its input is `find DIR…`, or a lister of names (`grep -l PAT DIR`,
+ * `rg -l`, `git ls-files`; fs-listers.ts): paths below those start directories.
  */
 import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
 import { minimatch } from 'minimatch';
 import { targetOf } from './fs-paths.js';
+import { listedBy } from './fs-listers.js';
 
 /**
- * The names xargs appends when its input is `find DIR…` (no -L/-follow): paths below those
+ * The names xargs appends when its input is `find DIR…` (no -L/-follow) or a lister's names: paths below those
  * start directories, so their class is the start's (a workspace dir gives workspace files).
  * Undefined when the input is anything else.
  */
 export function foundUnder(cmd: NormalizedCommand, ctx: AnalyzeContext): FsTarget[] | undefined {
   const from = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : undefined;
-  if (!from || from.program !== 'find' || from.dynamic) return undefined;
+  // A word of the lister not known statically: its starts are unknown. (A directory changed to
+  // at run time does not count here: relative paths are placed as for any other command.)
+  if (!from || from.program === '' || from.dynamicArgs.length > 0) return undefined;
+  if (from.program !== 'find') {
+    const listed = listedBy(from);
+    if (!listed) return undefined;
+    return listed.starts.map((s) => {
+      const t = targetOf(s, from, ctx);
+      // a listing that walks into the project's `.git` may name its history files
+      const cls =
+        t.class !== 'workspace-root'
+          ? t.class
+          : listed.vcs
+            ? 'workspace-vcs'
+            : listed.selective
+              ? 'inside-workspace'
+              : t.class;
+      return { raw: `(listed under ${t.raw})`, path: t.path, class: cls, glob: false };
+    });
+  }
   const args = from.argv.slice(1);
   if (args.some((a) => a === '-L' || a === '-follow' || a === '-H')) return undefined;
   const starts: string[] = [];

@@ -123,6 +123,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'source' || prog === '.') return runSource(argv, k);
     if (prog === 'alias') return defineAlias(argv, k);
     if (prog === 'set') return setPositional(argv, k);
+    if (prog === 'shift') return shiftPositional(argv, k);
     if (prog === 'hash') return defineHashed(argv, k);
     const fan = Object.hasOwn(FANOUT, prog) ? FANOUT[prog] : undefined;
     if (fan) return fan(argv, k);
@@ -252,6 +253,25 @@ function defineHashed(argv: Field[], k: K): Res {
     for (const n of names)
       if (!n.dynamic) k.outer.aliases.set(n.text, `'${path.text.replace(/'/g, "'\\''")}'`);
   return emit(argv, k);
+}
+
+/**
+ * `shift [N]`: the positional parameters lose their first N (default 1). A count past `$#`
+ * fails and leaves them as they are (bash). A count not known statically, or not a number:
+ * the parameters become unknown.
+ */
+function shiftPositional(argv: Field[], k: K): Res {
+  const res = emit(argv, k);
+  const arg = argv[1];
+  const n = arg === undefined ? 1 : !arg.dynamic && /^\d+$/.test(arg.text) ? Number(arg.text) : NaN;
+  for (const scope of new Set([k.outer, k.scope])) {
+    if (!scope.positionalKnown) continue;
+    // fail closed: an unknown count leaves nothing known about the parameters
+    if (Number.isNaN(n)) scope.positional = [];
+    else if (n <= scope.positional.length) scope.positional = scope.positional.slice(n);
+    scope.positionalKnown = !Number.isNaN(n);
+  }
+  return res;
 }
 
 /**

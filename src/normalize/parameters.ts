@@ -188,3 +188,17 @@ export function expansionAtoms(node: Node, k: Ctx, quoted: boolean, atomsOf: Ato
   }
   return v === undefined || empty ? [dyn(src)] : valueAtoms(v, quoted, src);
 }
+
+/**
+ * A loop walked once (while/until, C-style for, a for over unknown items) whose body runs
+ * `shift`: it may shift any number of times, so the positional parameters become unknown.
+ */
+export function forgetShifted(loop: Node, scope: Scope): void {
+  const shifts = (n: Node): boolean =>
+    (n.type === 'command' && n.childForFieldName('name')?.text === 'shift') || n.namedChildren.some(shifts);
+  // fail closed: how many times the body shifts is not known
+  if (scope.positionalKnown && shifts(loop)) {
+    scope.positional = [];
+    scope.positionalKnown = false;
+  }
+}

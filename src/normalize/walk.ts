@@ -4,6 +4,7 @@
  * command.ts. Scope changes (variables, cwd, aliases, functions) follow bash's rules:
  * subshells and pipeline members get a copy.
  */
+import { forgetShifted } from './parameters.js';
 import { cloneScope, issue, MAX_NEST, nodeSpan, tick } from './state.js';
 import type { Field, Frame, Io, Node, Res, Run, Scope } from './state.js';
 import { expandScalar, expandWords, scanSubstitutions, type Ctx } from './words.js';
@@ -197,10 +198,12 @@ function walkInner(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Re
     case 'if_statement':
     case 'elif_clause':
     case 'while_statement':
+      if (node.type === 'while_statement') forgetShifted(node, scope);
       return seq(node.namedChildren, run, frame, scope, io);
     case 'for_statement':
       return forLoop(node, run, frame, scope, io);
     case 'c_style_for_statement': {
+      forgetShifted(node, scope);
       const body = node.childForFieldName('body');
       for (const c of node.namedChildren) if (c.id !== body?.id) scanSubstitutions(c, k);
       return body ? walk(body, run, frame, scope, io) : {};
@@ -276,6 +279,7 @@ function forLoop(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Res 
   else items = scope.positionalKnown ? scope.positional : [{ text: '"$@"', dynamic: true }];
   if (items.length === 0) return {};
   if (items.length > MAX_UNROLL || items.some((i) => i.dynamic)) {
+    forgetShifted(body, scope);
     scope.vars.delete(name);
     scope.dyn.add(name);
     return walk(body, run, frame, scope, io);

@@ -41,6 +41,7 @@ import { openedForwards } from './exposure-forwards.js';
 import { deviceForwards } from './netdev-config.js';
 import { sdkExposure } from './privilege-sdk.js';
 import { kubeAuthOff } from './exposure-kube-auth.js';
+import { ciSecretsExposed } from './exposure-ci.js';
 
 /**
  * A principal that is everyone: GCP's allUsers / allAuthenticatedUsers, as an option's value
@@ -192,7 +193,7 @@ export function exposures(
   found.push(...sshExposures(cmd), ...openEditors(cmd, ctx), ...appAuthOff(cmd, ctx));
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
   found.push(...openedForwards(cmd), ...deviceForwards(cmd, all), ...openMeshPolicy(cmd, ctx));
-  found.push(...sdkExposure(cmd));
+  found.push(...sdkExposure(cmd), ...ciSecretsExposed(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
   // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)

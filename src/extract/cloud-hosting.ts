@@ -6,8 +6,10 @@
  *   deleted with its files and data (`--remove-…` options that drop one setting are not it);
  * - cPanel's `/scripts/removeacct USER` and `killacct` (also under /usr/local/cpanel/scripts):
  *   the account, its sites, mail and databases deleted;
- * - a server, instance or subscription cancelled (`cntb cancel instance ID`, `TOOL instance
- *   cancel ID`): the provider deletes it and its disks at the end of the term.
+ * - a server, instance, volume, account or subscription cancelled (`cntb cancel instance ID`,
+ *   `TOOL instance cancel ID`, IBM Cloud classic's `slcli vs|hw cancel ID` and `ibmcloud sl
+ *   block volume-cancel ID`, `linode-cli account cancel`): the provider deletes it and its
+ *   disks (at once or at the end of the term).
  * Read as CloudFacts of service `hosting`, verb `remove` or `cancel`. Listing, showing and
  * creating find nothing; a job or build cancelled (`gh run cancel`) is not a hosted thing.
  */
@@ -19,7 +21,11 @@ const PLESK_REMOVE = /^(--?remove|-r|--?delete)$/;
 
 /** What a provider hosts and bills for: cancelling one deletes it. */
 const HOSTED =
-  /^(instances?|servers?|vps|vds|dedicated|machines?|subscriptions?|contracts?|plans?|hosting|object-?storages?|objectstorages?|storages?|vms?|droplets?|linodes?)$/i;
+  /^(instances?|servers?|vps|vds|vs|hw|hardware|virtual|bare-?metal|dedicated|dedicated-?hosts?|machines?|subscriptions?|contracts?|plans?|hosting|object-?storages?|objectstorages?|storages?|vms?|droplets?|linodes?|accounts?|volumes?)$/i;
+/** One word naming the hosted thing and the cancel (`volume-cancel`, `snapshot-cancel`, `vs-cancel`). */
+const HOSTED_CANCEL = /^([a-z-]+)-cancel$/i;
+const cancels = (w: string) =>
+  HOSTED_CANCEL.test(w) && (HOSTED.test(w.replace(HOSTED_CANCEL, '$1')) || /^snapshots?-cancel$/i.test(w));
 
 /** The words of argv after the program that are not options. */
 const words = (argv: string[]) => argv.slice(1).filter((a) => !a.startsWith('-'));
@@ -46,8 +52,18 @@ function plesk(cmd: NormalizedCommand): CloudDraft | undefined {
 /** `TOOL cancel instance ID` or `TOOL instance cancel ID` of a hosted server or subscription. */
 function cancel(cmd: NormalizedCommand): CloudDraft | undefined {
   const w = words(cmd.argv);
+  const joined = w.slice(0, 4).findIndex(cancels);
+  if (joined >= 0)
+    return {
+      tool: cmd.program,
+      service: 'hosting',
+      verb: 'cancel',
+      resource: [w[joined].replace(HOSTED_CANCEL, '$1'), ...w.slice(joined + 1)].join(' '),
+      all: false,
+      force: true,
+    };
   const at = w
-    .slice(0, 3)
+    .slice(0, 4)
     .findIndex((x, i) => x === 'cancel' && (HOSTED.test(w[i + 1] ?? '') || HOSTED.test(w[i - 1] ?? '')));
   if (at < 0) return undefined;
   const what = HOSTED.test(w[at + 1] ?? '') ? w[at + 1] : w[at - 1];

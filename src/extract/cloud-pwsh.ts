@@ -49,8 +49,45 @@ function prefixOf(noun: string): string {
 /** Any cmdlet given a switch that deletes what it acts on (`Disable-…Protection -RemoveRecoveryPoints`, `-DeleteData`). */
 const DELETING_SWITCH = /^-(remove|delete|purge)[a-z]+$/i;
 
+/**
+ * Az PowerShell's deployments that delete what their template leaves out:
+ * `New-AzResourceGroupDeployment -Mode Complete` (not with `-WhatIf`), and the deployment stacks
+ * (`New-|Set-Az{ResourceGroup,Subscription,ManagementGroup}DeploymentStack -ActionOnUnmanage
+ * DeleteAll|DeleteResources`). Read as the Azure CLI's `delete-unlisted` (cloud-verbs.ts).
+ */
+const DEPLOYMENT = /^(new|set)-az(resourcegroup|subscription|managementgroup|tenant)?deployment(stack)?$/i;
+/** `-Mode Complete`, `-ActionOnUnmanage DeleteAll` (also written `-Mode:Complete`). */
+const PRUNING: [RegExp, RegExp][] = [
+  [/^-mode$/i, /^complete$/i],
+  [/^-actiononunmanage$/i, /^delete(all|resources)$/i],
+];
+
+function prunedDeployment(cmd: NormalizedCommand): CloudDraft | undefined {
+  if (!DEPLOYMENT.test(cmd.argv[0] ?? '')) return undefined;
+  if (cmd.argv.some((a) => /^-whatif(:\$?true)?$/i.test(a))) return undefined;
+  const pairs = cmd.argv.slice(1).map((a, i, r): [string, string] => {
+    const [o, v] = a.split(':', 2);
+    return v !== undefined && o.startsWith('-') ? [o, v] : [a, r[i + 1] ?? ''];
+  });
+  const hit = pairs.find(([o, v]) => PRUNING.some(([ro, rv]) => ro.test(o) && rv.test(v)));
+  if (!hit) return undefined;
+  // the resource group (or management group) whose resources go; else the stack's name
+  const value = (o: RegExp) => pairs.find(([x]) => o.test(x))?.[1];
+  const rg = value(/^-resourcegroupname$/i) ?? value(/^-managementgroupid$/i) ?? value(/^-name$/i) ?? '';
+  return {
+    tool: 'az',
+    service: `${cmd.argv[0]} ${hit.join(' ')}`,
+    verb: 'delete-unlisted',
+    resource: rg,
+    all: false,
+    force: cmd.argv.some((a) => /^-force$|^-confirm:\$?false$/i.test(a)),
+  };
+}
+
 /** The delete a destructive cmdlet makes; undefined for any other command. */
 export function readCmdlet(cmd: NormalizedCommand): CloudDraft | undefined {
+  const deployment = prunedDeployment(cmd);
+  if (deployment) return deployment;
   const any = /^([a-z]+)-([a-z][a-z0-9]*)$/i.exec(cmd.argv[0] ?? '');
   const m =
     CMDLET.exec(cmd.argv[0] ?? '') ?? (any && cmd.argv.some((a) => DELETING_SWITCH.test(a)) ? any : null);

@@ -34,6 +34,8 @@ import { readPolicyRun } from './cloud-policies.js';
 import { readSdk } from './cloud-sdk.js';
 import { readApiParams } from './cloud-api-params.js';
 import { readCmdlet } from './cloud-pwsh.js';
+import { readJobLaunch } from './cloud-jobs.js';
+import { readIntercept } from './cloud-intercepts.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
 import { NODE_READERS } from './cloud-nodes.js';
 import { PLATFORM_READERS } from './cloud-platforms.js';
@@ -223,7 +225,14 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
   // Backups or snapshots switched off, by any tool, before the tool's own verbs.
   // (tools with their own backup reader keep it: `nodetool disablebackup` says what goes)
   const ownBackups = Object.hasOwn(BACKUP_READERS, c.program);
-  const found = readBacklog(c) ?? (ownBackups ? undefined : readBackupsOff(c)) ?? read(c, ctx);
+  // An automation job launched by a name that says it destroys (cloud-jobs.ts), a production
+  // service's traffic intercepted (cloud-intercepts.ts), before the tool's verbs.
+  const found =
+    readBacklog(c) ??
+    (ownBackups ? undefined : readBackupsOff(c)) ??
+    readJobLaunch(c) ??
+    readIntercept(c) ??
+    read(c, ctx);
   // `kpt live preview --destroy`: only shown, nothing destroyed
   if (found && previewsDestroy(c.argv, found)) return [];
   // No CLI here: inline code may call a cloud SDK instead (python3 -c, node -e).

@@ -8,7 +8,8 @@
  * (exfil-forge.ts), mail and packet payloads (exfil-messages.ts), push notifications
  * (exfil-notify.ts), and file senders, transfer
  * clients, message brokers (exfil-transfers.ts), bucket copies (exfil-buckets.ts), uploads to
- * content networks and pinning services (exfil-pinning.ts), cloud drives (exfil-drives.ts), and
+ * content networks and pinning services (exfil-pinning.ts), cloud drives (exfil-drives.ts), a CI
+ * job's build page and artifacts (exfil-ci.ts), and
  * any other client's own words sent to the host they name (exfil-argv.ts).
  */
 import { tlsClientHost } from './exfil-tls.js';
@@ -24,6 +25,7 @@ import { bucketCopy } from './exfil-buckets.js';
 import { pinnedUploads } from './exfil-pinning.js';
 import { driveUploads } from './exfil-drives.js';
 import { argvSend } from './exfil-argv.js';
+import { ciPublished } from './exfil-ci.js';
 
 export interface Sink {
   /** http | nc | tls | socat | telnet | dev-tcp | scp | rsync | sftp | ssh | dns | gist | mail | ping | hping, a forge's command (`gh issue comment`) or a transfer's (`croc send`, `lftp put`) */
@@ -206,6 +208,7 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
     out.push(hostSink(m.sink, m.host, m));
   for (const t of [...transfersOf(cmd), ...bucketCopy(cmd), ...pinnedUploads(cmd), ...driveUploads(cmd)])
     out.push(hostSink(t.sink, t.host, t));
+  for (const c of ciPublished(cmd)) out.push(hostSink(c.sink, c.host, c));
   if (['nc', 'ncat', 'netcat', 'telnet'].includes(p)) {
     const pos: string[] = [];
     for (let i = 1; i < cmd.argv.length; i++) {

@@ -43,6 +43,7 @@ import { deviceForwards } from './netdev-config.js';
 import { sdkExposure } from './privilege-sdk.js';
 import { kubeAuthOff } from './exposure-kube-auth.js';
 import { publishedServicePorts } from './exposure-swarm.js';
+import { ciSecretsExposed } from './exposure-ci.js';
 
 /**
  * A principal that is everyone: GCP's allUsers / allAuthenticatedUsers, as an option's value
@@ -199,7 +200,7 @@ export function exposures(
   found.push(...sshExposures(cmd), ...openEditors(cmd, ctx), ...appAuthOff(cmd, ctx));
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
   found.push(...openedForwards(cmd), ...deviceForwards(cmd, all), ...openMeshPolicy(cmd, ctx));
-  found.push(...sdkExposure(cmd), ...publishedServicePorts(cmd));
+  found.push(...sdkExposure(cmd), ...publishedServicePorts(cmd), ...ciSecretsExposed(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
   // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)

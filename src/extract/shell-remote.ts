@@ -5,7 +5,12 @@
  * - `crontab-remove`: `crontab -r` (every job of the user, no undo), `crontab /dev/null`;
  * - `secret-key-delete`: `gpg --delete-secret-keys KEY` (a private key gone from the keyring,
  *   which has no undo unless it was exported).
- * Facts: `shell` with that hazard; source = the host (remote shells) or '' (local ones).
+ * - `download-exec`: a configuration run pulled from a repository or an archive on the network
+ *   and applied to this machine at once (`ansible-pull -U URL`, `chef-solo --recipe-url URL`):
+ *   whatever the repository holds runs here (as root under sudo), unread. Whose repository
+ *   it is cannot be told from the command, so any URL that is not a local path counts.
+ * Facts: `shell` with that hazard; source = the host (remote shells), the URL (pulled runs) or
+ * '' (local ones).
  */
 import type { DraftFact, Extractor } from './extractor.js';
 import { evidenceOf } from './fs-evidence.js';
@@ -13,6 +18,26 @@ import { evidenceOf } from './fs-evidence.js';
 const NC = new Set(['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd']);
 /** Options of nc/ncat that run a program for the connection. */
 const EXEC_OPT = /^(-e|-c|--exec|--sh-exec|--lua-exec)(=.*)?$/;
+
+/** Options of configuration runners that name the repository or archive they pull, per program. */
+const PULL_URL: Record<string, RegExp> = {
+  'ansible-pull': /^(-U|--url)$/,
+  'chef-solo': /^(-r|--recipe-url)$/,
+  'chef-client': /^--recipe-url$/,
+};
+
+/** The URL a pull runner fetches and runs; '' when it names none or only a local path. */
+function pulledUrl(program: string, args: string[]): string {
+  const opt = Object.hasOwn(PULL_URL, program) ? PULL_URL[program] : undefined;
+  if (!opt || args.some((a) => /^(--help|-h|--version)$/.test(a))) return '';
+  for (let i = 0; i < args.length; i++) {
+    const [o, inline] = args[i].split(/=(.*)/s, 2);
+    const url = opt.test(o) ? (inline ?? args[i + 1] ?? '') : '';
+    // a URL (`https://`, `ssh://`, `git@host:repo`), not a folder or `file://` of this machine
+    if (/^[a-z][a-z0-9+.-]*:\/\/|^[\w.-]+@[\w.-]+:/i.test(url) && !/^file:/i.test(url)) return url;
+  }
+  return '';
+}
 
 export const extractRemoteShell: Extractor = (cmd) => {
   const p = cmd.program;
@@ -41,6 +66,8 @@ export const extractRemoteShell: Extractor = (cmd) => {
   }
   if ((p === 'gpg' || p === 'gpg2') && args.some((a) => /^--delete-secret-(keys?|and-public-keys?)$/.test(a)))
     out.push(fact('secret-key-delete', ''));
+  const pulled = pulledUrl(p, args);
+  if (pulled) out.push(fact('download-exec', pulled));
   if (p === 'crontab') {
     const files = args.filter((a) => !a.startsWith('-'));
     if (args.some((a) => /^-[a-zA-Z]*r/.test(a)) || files.includes('/dev/null'))

@@ -46,6 +46,7 @@ import { lessPreprocessor, optionCarriers } from './option-carriers.js';
 import { gitRuns } from './git-run.js';
 import { MSHTA, runMshta, runWsh, WSH_HOST } from './wsh.js';
 import { direnvExec, npmPkgSet, runDirenv, runJust, runTask } from './installed.js';
+import { releaseItPush } from './release-tools.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -168,6 +169,8 @@ export function runArgv(argv: Field[], k: K): Res {
       runDirenv(argv, k);
     }
     if (prog === 'npm') npmPkgSet(argv, k);
+    // release-it's own git push (release-tools.ts)
+    if (prog === 'release-it') releaseItPush(argv, k);
     if (MAKES.has(prog)) return runMake(argv, k);
     if (NINJAS.has(prog)) return runNinja(argv, k);
     if (SYSTEM_DSLS.has(prog)) return runSystemDsl(prog, argv, k);

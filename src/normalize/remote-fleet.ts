@@ -1,7 +1,8 @@
 /**
  * Configuration-management runners that send a shell command to every node a query or
  * inventory names: `knife ssh QUERY 'CMD'` (Chef), `bolt command run 'CMD' -t TARGETS`
- * (Puppet Bolt), `pyinfra INVENTORY exec -- CMD…` and `fab -H HOSTS -- CMD…` (Fabric). The
+ * (Puppet Bolt), `pyinfra INVENTORY exec -- CMD…`, `fab -H HOSTS -- CMD…` (Fabric), `colmena exec
+ * --on NODES -- CMD…` and `nixops ssh-for-each -- CMD…` (NixOS fleets). The
  * command is walked as a remote one (remote-words.ts); their other subcommands (`knife node
  * list`, `bolt task run`, `pyinfra INVENTORY deploy.py`) are not shell commands here.
  */
@@ -86,10 +87,35 @@ function fab(argv: Field[], k: K): Res | undefined {
   return remoteWords(argv.slice(dash + 1), `fab ${hosts}`.trim(), k);
 }
 
+/** colmena's and nixops' options that take a value. */
+const NIX_FLEET_WITH_VALUE = new Set(
+  '--on -p --parallel --config -f --nix-option --exclude -d --deployment -s --state --include'.split(' '),
+);
+
+/**
+ * NixOS deployers: `colmena exec [--on NODES] [opts] -- CMD…` and `nixops ssh-for-each [opts]
+ * -- CMD…` run CMD on every node; without `--` colmena joins its trailing words the same way.
+ * Their other subcommands (`colmena apply`, `nixops deploy`) build and switch configurations.
+ */
+function nixFleet(argv: Field[], k: K): Res | undefined {
+  const tool = argv[0].text.replace(/.*\//, '');
+  const sub = tool === 'colmena' ? 'exec' : 'ssh-for-each';
+  const at = argv.findIndex((a) => a.text === sub);
+  if (at < 0) return undefined;
+  const dash = argv.findIndex((a, i) => i > at && a.text === '--');
+  const script = dash >= 0 ? argv.slice(dash + 1) : positionals(argv.slice(at + 1), NIX_FLEET_WITH_VALUE);
+  if (!script.length) return undefined;
+  const on = argv.findIndex((a) => a.text === '--on' || a.text === '-d' || a.text === '--deployment');
+  const nodes = on >= 0 ? (argv[on + 1]?.text ?? '') : '';
+  return remoteWords(script, `${tool} ${sub} ${nodes}`.trim(), k);
+}
+
 /** program → remote handler; undefined = not a remote command after all. */
 export const FLEET_REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = {
   knife,
   bolt,
   pyinfra,
   fab,
+  colmena: nixFleet,
+  nixops: nixFleet,
 };

@@ -7,7 +7,8 @@
  * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`); configuration-management runners
  * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts); platforms' consoles
  * (`heroku run`, `fly ssh console -C`, `gcloud compute ssh --command`: remote-paas.ts); `machinectl shell
- * NAME CMD` (machinectl.ts). The carried
+ * NAME CMD` (machinectl.ts); disk-image editors (`guestfish -a IMG rm-rf P`, `virt-customize
+ * --run-command`: remote-images.ts). The carried
  * commands are walked with `remote: true` and cwd '/': their paths belong to another machine.
  */
 import { getopt } from './options.js';
@@ -19,6 +20,7 @@ import { kubectlRunEscape } from './container-powers.js';
 import { FLEET_REMOTE } from './remote-fleet.js';
 import { PAAS_REMOTE } from './remote-paas.js';
 import { RUNNER_REMOTE } from './remote-runners.js';
+import { IMAGE_REMOTE } from './remote-images.js';
 import { machinectlShell } from './machinectl.js';
 import { remoteArgv, remoteWords } from './remote-words.js';
 
@@ -246,4 +248,5 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   ...FLEET_REMOTE,
   ...PAAS_REMOTE,
   ...RUNNER_REMOTE,
+  ...IMAGE_REMOTE,
 };

@@ -57,6 +57,56 @@ describe('readCmdlet', () => {
       { tool: 'Mg', service: 'User', verb: 'remove', resource: 'u@example.com', all: false, force: false },
     ],
     [
+      [
+        'New-AzResourceGroupDeployment',
+        '-ResourceGroupName',
+        'rg-prod',
+        '-TemplateFile',
+        'main.bicep',
+        '-Mode',
+        'Complete',
+        '-Force',
+      ],
+      {
+        tool: 'az',
+        service: 'New-AzResourceGroupDeployment -Mode Complete',
+        verb: 'delete-unlisted',
+        resource: 'rg-prod',
+        all: false,
+        force: true,
+      },
+    ],
+    [
+      ['New-AzResourceGroupDeployment', '-ResourceGroupName', 'rg-prod', '-Mode:Complete'],
+      {
+        tool: 'az',
+        service: 'New-AzResourceGroupDeployment -Mode Complete',
+        verb: 'delete-unlisted',
+        resource: 'rg-prod',
+        all: false,
+        force: false,
+      },
+    ],
+    [
+      [
+        'Set-AzResourceGroupDeploymentStack',
+        '-Name',
+        'app',
+        '-ResourceGroupName',
+        'rg1',
+        '-ActionOnUnmanage',
+        'DeleteAll',
+      ],
+      {
+        tool: 'az',
+        service: 'Set-AzResourceGroupDeploymentStack -ActionOnUnmanage DeleteAll',
+        verb: 'delete-unlisted',
+        resource: 'rg1',
+        all: false,
+        force: false,
+      },
+    ],
+    [
       ['remove-azresourcegroup', 'rg1'],
       { tool: 'azresourcegroup', service: '', verb: 'remove', resource: 'rg1', all: false, force: false },
     ],
@@ -68,5 +118,8 @@ describe('readCmdlet', () => {
     [['Remove-Variable', 'x']],
     [['Get-AzVM']],
     [['Remove-AzVM', '-Name', 'vm1', '-WhatIf']],
+    [['New-AzResourceGroupDeployment', '-ResourceGroupName', 'rg', '-Mode', 'Incremental']],
+    [['New-AzResourceGroupDeployment', '-ResourceGroupName', 'rg', '-Mode', 'Complete', '-WhatIf']],
+    [['New-AzResourceGroupDeploymentStack', '-ResourceGroupName', 'rg', '-ActionOnUnmanage', 'DetachAll']],
   ])('%j → none', (argv) => expect(readCmdlet(command(argv))).toBeUndefined());
 });

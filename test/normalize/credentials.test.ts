@@ -31,6 +31,14 @@ describe('isCredentialAbs', () => {
     ['/home/u/.config/railway/config.json', true],
     ['/home/u/.ssh/id_ed25519.pub', false],
     ['/w/src/index.ts', false],
+    // another account's home: a user's, root's, a service account's under /var/lib
+    ['/var/lib/buildkite-agent/.ssh/*', true],
+    ['/var/lib/jenkins/.aws/credentials', true],
+    ['/home/other/.kube/config', true],
+    ['/root/.docker/config.json', true],
+    ['/var/lib/jenkins/.ssh/known_hosts', false],
+    ['/var/lib/postgresql/15/main', false],
+    ['/home/other/project/README.md', false],
   ])('%s → %s', (p, want) => expect(isCredentialAbs(p, HOME)).toBe(want));
 
   it('carriesSecret', () => {

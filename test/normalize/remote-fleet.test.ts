@@ -60,6 +60,19 @@ describe('fleet runners carry a remote command', () => {
       "fab -H web1,web2 -- 'sudo rm -rf /srv/www'",
       [{ program: 'rm', argv: ['rm', '-rf', '/srv/www'], remote: true, wrappers: ['fab web1,web2', 'sudo'] }],
     ],
+    [
+      "colmena exec --on @prod -- 'sudo rm -rf /var/lib/postgresql/15/main'",
+      [
+        {
+          program: 'rm',
+          argv: ['rm', '-rf', '/var/lib/postgresql/15/main'],
+          remote: true,
+          wrappers: ['colmena exec @prod', 'sudo'],
+        },
+      ],
+    ],
+    ['colmena exec --on db-1 -p 4 systemctl stop postgresql', [{ program: 'systemctl', remote: true }]],
+    ['nixops ssh-for-each -d prod -- rm -rf /var/lib/redis', [{ program: 'rm', remote: true }]],
   ])('%s', (script, expected) => check(script, expected));
 });
 
@@ -72,5 +85,7 @@ describe('their other commands stay local', () => {
     ['pyinfra inventory.py deploy.py', [{ program: 'pyinfra', remote: false }]],
     ['pyinfra inventory.py exec --dry -- rm -rf /srv', [{ program: 'pyinfra', remote: false }]],
     ['fab -H web1 deploy', [{ program: 'fab', remote: false }]],
+    ['colmena apply --on @staging', [{ program: 'colmena', remote: false }]],
+    ['nixops deploy -d prod', [{ program: 'nixops', remote: false }]],
   ])('%s', (script, expected) => check(script, expected));
 });

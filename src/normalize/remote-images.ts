@@ -1,0 +1,159 @@
+/**
+ * Disk-image editors that change a virtual machine's disk from outside it (libguestfs):
+ * - `guestfish [--rw] -a IMAGE -i CMD ARGS… [: CMD ARGS…]`: its commands act on the image's
+ *   files (`rm-rf /var/lib/mysql`, `write /etc/sudoers.d/x …`, `sh 'CMD'`); not with `--ro`
+ *   (`-r`), where guestfish refuses every write;
+ * - `virt-customize -a IMAGE` and `virt-sysprep -a IMAGE`: `--run-command CMD` and
+ *   `--firstboot-command CMD` run CMD inside, `--delete PATH` deletes, `--root-password` and
+ *   `--password USER:…` set an account's password, `--write|--append-line|--upload|--edit` write
+ *   files, `--ssh-inject USER` lets a key log in.
+ * Each is read as the shell command that does the same inside the machine (guestfish's
+ * `rm-rf P` as `rm -rf P`, `--root-password password:X` as `echo root:X | chpasswd`) and walked
+ * as a remote one (remote-words.ts): the image's paths are that machine's. Commands that only
+ * read (`ls`, `cat`, `download`, `inspect-os`) and the image's own set-up (`--install`,
+ * `--hostname`) read as nothing.
+ */
+import type { Field, Res } from './state.js';
+import type { K } from './emit.js';
+import { reparse } from './reparse.js';
+import { remoteArgv } from './remote-words.js';
+
+/** A word quoted for the shell. */
+const q = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
+
+/** guestfish's options that take a value. */
+const FISH_WITH_VALUE = new Set(
+  '-a --add -d --domain -c --connect -m --mount -f --file --format --key --listen --remote --pipe-error'.split(
+    ' ',
+  ),
+);
+
+/** guestfish commands and the shell command of the same effect (before its quoted arguments). */
+const FISH: Record<string, string> = {
+  rm: 'rm',
+  'rm-f': 'rm -f',
+  'rm-rf': 'rm -rf',
+  rmdir: 'rmdir',
+  mv: 'mv',
+  cp: 'cp',
+  'cp-a': 'cp -a',
+  'cp-r': 'cp -r',
+  chmod: 'chmod',
+  chown: 'chown',
+  mkdir: 'mkdir',
+  'mkdir-p': 'mkdir -p',
+  'ln-s': 'ln -s',
+  'ln-sf': 'ln -sf',
+  truncate: 'truncate -s 0',
+  // a file's whole content replaced or appended to
+  write: 'tee',
+  'write-append': 'tee -a',
+  'upload-to': 'tee',
+  // a device or filesystem wiped
+  mkfs: 'mkfs -t',
+  wipefs: 'wipefs -a',
+  zero: 'wipefs -a',
+  'zero-device': 'wipefs -a',
+  'part-disk': 'wipefs -a',
+  'part-init': 'wipefs -a',
+};
+
+/** One guestfish command as shell text; '' for a command that only reads or sets up. */
+function fishCommand(words: string[]): string {
+  const [name = '', ...args] = words;
+  // `sh 'CMD'`, `command 'CMD'`: CMD runs inside the image (command's words are its argv)
+  if (/^(sh|sh-lines)$/.test(name)) return args.join(' ');
+  if (/^(command|command-lines)$/.test(name)) return args.join(' ');
+  if (name === 'upload') return args[1] ? `tee ${q(args[1])}` : '';
+  // `write PATH CONTENT`: only the path is read
+  if (/^write(-append)?$/.test(name)) return args[0] ? `${FISH[name]} ${q(args[0])}` : '';
+  if (name === 'mkfs') return `mkfs -t ${args.map(q).join(' ')}`;
+  if (/^(part-init|part-disk)$/.test(name)) return args[0] ? `wipefs -a ${q(args[0])}` : '';
+  const shell = Object.hasOwn(FISH, name) ? FISH[name] : undefined;
+  return shell ? [shell, ...args.map(q)].join(' ') : '';
+}
+
+/** The image an editor is given (`-a IMAGE`, `-d DOMAIN`), '' when none is named. */
+function imageOf(argv: Field[]): string {
+  const at = argv.findIndex((a) => /^(-a|--add|-d|--domain)$/.test(a.text));
+  const eq = argv.find((a) => /^--(add|domain)=/.test(a.text))?.text.replace(/^[^=]*=/, '');
+  return at >= 0 ? (argv[at + 1]?.text ?? '') : (eq ?? '');
+}
+
+/** Walks `text` as run inside the image; fail closed: a word not known here is walked as unknown. */
+function inside(text: string, argv: Field[], label: string, k: K): Res | undefined {
+  if (!text.trim()) return undefined;
+  if (argv.some((f) => f.dynamic)) return remoteArgv(argv, label, k);
+  return reparse(text, label, k, { remote: true });
+}
+
+function guestfish(argv: Field[], k: K): Res | undefined {
+  const words: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (t === '--ro' || t === '-r') return undefined;
+    if (FISH_WITH_VALUE.has(t)) i++;
+    else if (!t.startsWith('-') || t === '-' || words.length) words.push(t);
+  }
+  // `cmd args : cmd args`: commands separated by a lone colon
+  const cmds: string[][] = [[]];
+  for (const w of words)
+    if (w === ':') cmds.push([]);
+    else cmds[cmds.length - 1].push(w);
+  const text = cmds.map(fishCommand).filter(Boolean).join('\n');
+  return inside(text, argv, `guestfish ${imageOf(argv)}`.trim(), k);
+}
+
+/** virt-customize's and virt-sysprep's options and the shell command each stands for (its value split at the first colon). */
+function customizeOption(opt: string, value: string): string {
+  const [head, rest = ''] = value.split(/:(.*)/s, 2);
+  switch (opt) {
+    case '--run-command':
+    case '--firstboot-command':
+      return value;
+    case '--delete':
+      return `rm -rf ${q(value)}`;
+    case '--scrub':
+      return `rm -f ${q(value)}`;
+    case '--truncate':
+    case '--truncate-recursive':
+      return `truncate -s 0 ${q(value)}`;
+    case '--root-password':
+      // `password:X`, `file:F`; `disabled`, `locked` and `random` let nobody in with a known one
+      return /^(password|file)$/.test(head) ? `echo root:PASSWORD | chpasswd` : '';
+    case '--password':
+      return /^(password|file):/.test(rest) ? `echo ${q(`${head}:PASSWORD`)} | chpasswd` : '';
+    case '--write':
+    case '--upload':
+    case '--edit':
+      return `tee ${q(opt === '--upload' ? rest : head)}`;
+    case '--append-line':
+      return `tee -a ${q(head)}`;
+    case '--chmod':
+      return `chmod ${q(head)} ${q(rest)}`;
+    case '--ssh-inject':
+      return `tee -a ${q(head === 'root' ? '/root/.ssh/authorized_keys' : `/home/${head}/.ssh/authorized_keys`)}`;
+    default:
+      return '';
+  }
+}
+
+function customize(argv: Field[], k: K): Res | undefined {
+  const lines: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const [opt, inline] = argv[i].text.split(/=(.*)/s, 2);
+    if (!opt.startsWith('--')) continue;
+    const value = inline ?? argv[i + 1]?.text ?? '';
+    const line = customizeOption(opt, value);
+    if (line) lines.push(line);
+  }
+  const tool = argv[0].text.replace(/.*\//, '');
+  return inside(lines.join('\n'), argv, `${tool} ${imageOf(argv)}`.trim(), k);
+}
+
+/** program → handler; undefined = nothing written into the image. */
+export const IMAGE_REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = {
+  guestfish,
+  'virt-customize': customize,
+  'virt-sysprep': customize,
+};

@@ -11,7 +11,20 @@ import { emit, unknownCode, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { scriptFile } from './shells.js';
 
-export const AWKS = new Set(['awk', 'gawk', 'mawk', 'nawk', 'original-awk', 'busybox-awk']);
+/** awk implementations: POSIX/GNU/mawk/BWK ("one true awk"), busybox's, GoAWK, frawk, bioawk. */
+export const AWKS = new Set([
+  'awk',
+  'gawk',
+  'mawk',
+  'nawk',
+  'original-awk',
+  'one-true-awk',
+  'bwk-awk',
+  'busybox-awk',
+  'goawk',
+  'frawk',
+  'bioawk',
+]);
 
 /** Options whose value is the next word (or glued: `-F:`). */
 const VALUE_OPTS = /^-[FvWi]$|^--(field-separator|assign|include|load)$/;

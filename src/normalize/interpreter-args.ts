@@ -75,6 +75,8 @@ export function interpreterFor(prog: string, words: string[] = []): Lang | undef
   if (JS_ENGINE.test(prog)) return 'node';
   // Crystal's syntax and standard calls read as Ruby's (`crystal eval CODE`, `crystal run F.cr`)
   if (/^ruby[\d.]*$|^irb$|^crystal$/.test(prog)) return 'ruby';
+  // other Rubies: JRuby (and its jirb), TruffleRuby, mruby (and its mirb)
+  if (/^(jruby|jirb|truffleruby|mruby|mirb)$/.test(prog)) return 'ruby';
   // Raku is rewritten as Perl (dialects.ts)
   if (/^perl[\d.]*$|^(raku|perl6|rakudo)$/.test(prog)) return 'perl';
   if (/^php[\d.]*$/.test(prog) || PHP_TOOLS.test(prog)) return 'php'; // wp eval, drush php:eval (php-runners.ts)

@@ -26,6 +26,10 @@ describe('awk programs that run commands', () => {
     [`nawk 'BEGIN { while (("rm -rf /var" | getline l) > 0) print l }'`, 'rm -rf /var'],
     [`busybox awk 'END{system("rm" " -rf /opt")}' /dev/null`, 'rm -rf /opt'],
     [`awk -F: -v x=1 'BEGIN{ system("shred -u /etc/passwd") }'`, 'shred -u /etc/passwd'],
+    // other implementations: GoAWK, frawk, the BWK awk
+    [`goawk 'BEGIN { system("rm -rf /var/lib/docker/volumes") }'`, 'rm -rf /var/lib/docker/volumes'],
+    [`frawk 'BEGIN { print "rm -rf /srv" | "sh" }'`, 'rm -rf /srv'],
+    [`one-true-awk 'BEGIN{system("rm -rf /usr")}'`, 'rm -rf /usr'],
     [`awk -f clean.awk data.txt`, 'rm -rf /srv/data'],
     [`echo 'BEGIN{system("rm -rf /x")}' > p.awk; gawk -f p.awk`, 'rm -rf /x'],
     [`awk 'BEGIN{system("bash -c \\"rm -rf /y\\"")}'`, 'rm -rf /y'],

@@ -47,6 +47,11 @@ describe('which programs are interpreters', () => {
     ['micropython', 'python'],
     ['jython', 'python'],
     ['graalpy', 'python'],
+    // other Rubies
+    ['jruby', 'ruby'],
+    ['truffleruby', 'ruby'],
+    ['mruby', 'ruby'],
+    ['ruby3.3', 'ruby'],
     ['gjs', 'node'],
     ['cjs', 'node'],
     ['jrunscript', 'node'],

@@ -13,6 +13,7 @@ import { clip, evidenceOf } from './fs-evidence.js';
 import { resolvePath } from './fs-paths.js';
 import { fetchedBefore } from './shell-fetched.js';
 import { installerHazards } from './shell-installers.js';
+import { windowsFetchHazards } from './shell-windows-fetch.js';
 import { FETCHERS, SHELLS, codeSource, fetchedUrl, isCodeRunner, isDecoder } from './shell-programs.js';
 
 type ShellDraft = Omit<ShellFact, 'command'>;
@@ -220,6 +221,8 @@ export const extractShell: Extractor = (cmd, ctx, all) => {
   }
   // msiexec /i URL, rpm -i URL, dpkg -i of a fetched .deb: a package's code run unread
   out.push(...installerHazards(cmd, ctx, all));
+  // certutil/bitsadmin/Start-BitsTransfer fetch then run; regsvr32 /i:URL, mshta URL
+  out.push(...windowsFetchHazards(cmd, all));
   if (!isCodeRunner(cmd.program)) return out;
   const isShell = SHELLS.has(cmd.program) || cmd.program === 'source' || cmd.program === '.';
   // `bash -n` / `-o noexec`: syntax check only, nothing runs.

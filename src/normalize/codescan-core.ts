@@ -174,6 +174,17 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
             ? h.http(m[1], a, lx, home, 'perl')
             : [],
       },
+      // AnyEvent::HTTP: `http_request DELETE => URL, …` (the method a bareword or a string)
+      {
+        re: /(?<![\w$@%>])(?:AnyEvent::HTTP::)?http_request\s*\(?/g,
+        handle: (a, lx, home) => {
+          const [verb, url, ...rest] = a.flatMap((x) => x.split(/\s*=>\s*/));
+          const method = /^\s*[A-Za-z]+\s*$/.test(verb ?? '')
+            ? verb.trim()
+            : literalOf(verb ?? '', lx)?.value;
+          return h.http(method ?? 'DYNAMIC', [url ?? '', ...rest], lx, home, 'perl');
+        },
+      },
       {
         re: /->\s*request\s*\(/g,
         handle: (a, lx, home) =>

@@ -47,6 +47,15 @@ describe('what Node code runs through execa and shelljs, and Perl through system
       `perl -MFurl -e 'Furl->new->delete("https://api.example.com/v2/droplets?tag_name=prod")'`,
       'perl -e|curl -X DELETE https://api.example.com/v2/droplets?tag_name=prod',
     ],
+    // AnyEvent::HTTP: the method a bareword before `=>`, or a string argument
+    [
+      `perl -MAnyEvent::HTTP -e 'http_request DELETE => "https://api.example.com/v1/accounts/a1", sub { 1 }'`,
+      'perl -e|curl -X DELETE https://api.example.com/v1/accounts/a1',
+    ],
+    [
+      `perl -MAnyEvent::HTTP -e 'http_request("DELETE", "https://api.example.com/v1/x", sub { 1 })'`,
+      'perl -e|curl -X DELETE https://api.example.com/v1/x',
+    ],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string[]]>([
@@ -61,6 +70,10 @@ describe('what Node code runs through execa and shelljs, and Perl through system
     [
       `perl -MFurl -e 'print Furl->new->get("https://example.com/")->content'`,
       ['perl -e|curl -X GET https://example.com/'],
+    ],
+    [
+      `perl -MAnyEvent::HTTP -e 'http_request GET => "https://example.com/status", sub { print $_[0] }'`,
+      ['perl -e|curl -X GET https://example.com/status'],
     ],
   ])('%s runs only its own commands', (script, want) =>
     expect(commands(script).filter((c) => !c.startsWith('|'))).toEqual(want),

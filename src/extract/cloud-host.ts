@@ -10,6 +10,7 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
+import { readRoutingDown } from './cloud-routing.js';
 import { agentKill, backupUnit, securityAgentName } from './security-agents.js';
 
 /** The words after the program: options and positional words, in order. */
@@ -277,6 +278,13 @@ export const HOST_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft
   nmcli: readDisruption,
   kill: readDisruption,
   killall5: readDisruption,
+  vtysh: readRoutingDown,
+  birdc: readRoutingDown,
+  birdc6: readRoutingDown,
+  birdcl: readRoutingDown,
+  gobgp: readRoutingDown,
+  'ovs-vsctl': readRoutingDown,
+  'ovs-ofctl': readRoutingDown,
   pkill: (cmd) => readDisruption(cmd) ?? agentKill(cmd),
   killall: (cmd) => readDisruption(cmd) ?? agentKill(cmd),
 };

@@ -24,6 +24,7 @@ import { windowsDefencesOff } from './defences-windows.js';
 import { amsiOff } from './defences-amsi.js';
 import { agentsOff } from './defences-agents.js';
 import { edrOff } from './defences-edr.js';
+import { exploitDefencesOff } from './defences-exploit.js';
 import { securityAgentName } from './security-agents.js';
 import { bootDefencesOff } from './defences-boot.js';
 import { firewallsOff } from './defences-firewalls.js';
@@ -219,7 +220,7 @@ export function defencesOff(
       if (off) found.push(['history-off', off]);
       found.push(...windowsDefencesOff(name, args, cmd.program), ...amsiOff(name, cmd));
       found.push(...firewallsOff(name, args));
-      found.push(...agentsOff(name, args), ...edrOff(name, args));
+      found.push(...agentsOff(name, args), ...edrOff(name, args), ...exploitDefencesOff(name, args));
       found.push(...appDefencesOff(cmd));
       found.push(...recoveryOff(name, args), ...macosDefencesOff(name, args));
       found.push(...rcDefencesOff(name, args), ...remotingLoosened(name, args));

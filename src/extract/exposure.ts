@@ -178,6 +178,15 @@ export function exposures(
     if (/^--source-address-prefix(es)?$/.test(o) && /^(\*|internet|any)$/i.test(v))
       found.push(['network', `${o} ${v}`]);
   }
+  // PowerShell forge cmdlets: `Set-GitHubRepository … -Private:$false` or `-Visibility Public`
+  if (/^(set|new)-githubrepository$/i.test(cmd.program)) {
+    const said = argv.find(
+      (a, i) =>
+        /^-private:\$?(false|0)$/i.test(a) ||
+        (/^-visibility$/i.test(a) && /^public$/i.test(argv[i + 1] ?? '')),
+    );
+    if (said) found.push(['visibility', said]);
+  }
   // `--type=LoadBalancer`, `--type LoadBalancer` (two words), or a patch's `"type": "NodePort"`
   const outside =
     argv.find((a) => K8S_OUTSIDE.test(a)) ??

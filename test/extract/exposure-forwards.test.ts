@@ -15,6 +15,11 @@ describe('another machine forwarded from every interface asks', () => {
     ['sudo socat -d -d TCP4-LISTEN:3306,fork TCP4:10.0.4.12:3306'],
     ['socat TCP6-LISTEN:9200,fork,bind=[::] TCP:search.prod:9200'],
     ['socat OPENSSL-LISTEN:443,cert=s.pem,fork TCP:admin.internal:8080'],
+    ['socat TCP-LISTEN:15432,fork TCP:127.0.0.1:5432'],
+    ['gost -L tcp://0.0.0.0:15432/127.0.0.1:5432'],
+    ['gost -L tcp://:6379/10.0.3.4:6379'],
+    ['gost -L=tcp://:3307/db.prod.internal:3306'],
+    ['gost -L rtcp://:2222/127.0.0.1:22 -F relay+tls://vps.example.com:443'],
   ])('%s', (script) => expect(exposure(script)).toBe('ask exposure/make-public'));
 });
 
@@ -26,6 +31,10 @@ describe('forwarders that open nothing new stay allowed', () => {
     ['socat - TCP:db.prod:5432'],
     ['socat UNIX-LISTEN:/tmp/s.sock,fork TCP:db.prod:5432'],
     ['socat TCP-LISTEN:8080,fork TCP:localhost:80'],
+    ['gost -L tcp://127.0.0.1:15432/db:5432'],
+    ['gost -L tcp://:8080/127.0.0.1:3000'],
+    ['gost -L socks5://127.0.0.1:1080'],
+    ['gost -L :8080'],
   ])('%s', (script) => expect(exposure(script)).toBe('allow'));
 });
 

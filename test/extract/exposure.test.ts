@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as shellParse } from 'shell-quote';
 import { extractExposure } from '../../src/extract/exposure.js';
 import type { Fact } from '../../src/engine/types.js';
-import { WS, analyzeContext, command } from '../helpers/command.js';
+import { WS, analyzeContext, command, packVerdict } from '../helpers/command.js';
 
 const FILES: Record<string, string> = {
   [`${WS}/open.json`]: '{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject"}]}',
@@ -186,4 +186,21 @@ describe('words that only mention it', () => {
     ['mc anonymous get prod/exports'],
     ['b2 update-bucket exports allPrivate'],
   ])('%s', (line) => expect(exposed(line)).toEqual([]));
+});
+
+describe('PowerShell forge cmdlets making a repository public', () => {
+  it.each([
+    [
+      'Set-GitHubRepository -OwnerName acme -RepositoryName billing -Private:$false',
+      'ask exposure/make-public',
+    ],
+    [
+      'Set-GitHubRepository -OwnerName acme -RepositoryName billing -Visibility Public',
+      'ask exposure/make-public',
+    ],
+    ['Set-GitHubRepository -OwnerName acme -RepositoryName billing -Private:$true', 'allow'],
+    ['Get-GitHubRepository -OwnerName acme', 'allow'],
+  ])('%s → %s', async (script, expected) => {
+    expect((await packVerdict('exposure'))(script)).toBe(expected);
+  });
 });

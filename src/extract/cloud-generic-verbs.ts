@@ -73,11 +73,22 @@ export const SHORT_VERB: Record<string, Record<string, string>> = {
 /**
  * Words that destroy for one tool only (elsewhere they mean something else): `pvesm free
  * VOLUME` deletes the volume; `rq empty QUEUE|--all` deletes every job waiting in Python RQ's
- * queues.
+ * queues; a Pure Storage array's `eradicate` frees a destroyed volume, snapshot or pod for
+ * good (`purevol eradicate VOL`); `stolonctl init` makes a new cluster over the old one's
+ * data; `patronictl reinit` rebuilds a member from scratch and `patronictl remove` wipes the
+ * cluster's state.
  */
 export const TOOL_VERB: Record<string, RegExp> = {
   pvesm: /^free$/,
   rq: /^empty$/,
+  ...Object.fromEntries(
+    ['purevol', 'purepgroup', 'purepod', 'purefs', 'purebucket', 'purehost', 'purearray'].map((p) => [
+      p,
+      /^eradicate$/,
+    ]),
+  ),
+  stolonctl: /^init$/,
+  patronictl: /^(reinit|remove)$/,
 };
 /**
  * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`), also with the

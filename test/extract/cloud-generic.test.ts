@@ -195,6 +195,12 @@ describe('CLIs no table models, read by shape', () => {
     ['patronictl reinit pg-main node2', ['patronictl|reinit|pg-main|true']],
     ['patronictl remove pg-main', ['patronictl|remove|pg-main|true']],
     ['patronictl list', []],
+    // a restore over the database of that name
+    [
+      'Restore-SqlDatabase -ServerInstance sql01 -Database Billing -BackupFile b.bak -ReplaceDatabase',
+      ['Restore-SqlDatabase|replace||true'],
+    ],
+    ['Restore-SqlDatabase -ServerInstance sql01 -Database BillingCopy -BackupFile b.bak', []],
     // an import that replaces what the store holds
     [
       'npx convex import --prod --replace --table messages seed/m.jsonl',

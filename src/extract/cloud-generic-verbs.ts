@@ -60,7 +60,7 @@ export const optionVerb = (o: string) => {
 /**
  * Short options that are a tool's destructive verb (`tarsnap -d -f ARCHIVE` deletes the
  * archive, NetWorker's `nsrmm -d VOLUME` deletes the volume and its save sets from the media
- * database, `salt-key -D` and `salt-cloud -d` below).
+ * database, `salt-key -D` and `salt-cloud -d` below, `Restore-SqlDatabase -ReplaceDatabase`).
  */
 export const SHORT_VERB: Record<string, Record<string, string>> = {
   tarsnap: { '-d': 'delete' },
@@ -69,15 +69,29 @@ export const SHORT_VERB: Record<string, Record<string, string>> = {
   // `salt-cloud -d VM…` destroys the machines named
   'salt-key': { '-D': 'delete-all', '-d': 'delete' },
   'salt-cloud': { '-d': 'destroy' },
+  // SQL Server's restore over the database of that name (its current data is lost)
+  'Restore-SqlDatabase': { '-ReplaceDatabase': 'replace' },
+  'restore-sqldatabase': { '-replacedatabase': 'replace' },
 };
 /**
  * Words that destroy for one tool only (elsewhere they mean something else): `pvesm free
  * VOLUME` deletes the volume; `rq empty QUEUE|--all` deletes every job waiting in Python RQ's
- * queues.
+ * queues; a Pure Storage array's `eradicate` frees a destroyed volume, snapshot or pod for
+ * good (`purevol eradicate VOL`); `stolonctl init` makes a new cluster over the old one's
+ * data; `patronictl reinit` rebuilds a member from scratch and `patronictl remove` wipes the
+ * cluster's state.
  */
 export const TOOL_VERB: Record<string, RegExp> = {
   pvesm: /^free$/,
   rq: /^empty$/,
+  ...Object.fromEntries(
+    ['purevol', 'purepgroup', 'purepod', 'purefs', 'purebucket', 'purehost', 'purearray'].map((p) => [
+      p,
+      /^eradicate$/,
+    ]),
+  ),
+  stolonctl: /^init$/,
+  patronictl: /^(reinit|remove)$/,
 };
 /**
  * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`), also with the

@@ -24,6 +24,7 @@ import { unison } from './fs-unison.js';
 import { TRASH_HANDLERS } from './fs-trash.js';
 import { partclone, RESTORE_HANDLERS } from './fs-restore.js';
 import { BACKUP_RESTORE_HANDLERS } from './fs-backup-restore.js';
+import { IMAGE_FILE_HANDLERS } from './fs-images.js';
 
 /**
  * True when xargs appends operands from stdin that are not known statically and the
@@ -286,11 +287,12 @@ export const HANDLERS: Record<string, FsHandler> = {
   ...TRASH_HANDLERS(rm),
   ...RESTORE_HANDLERS,
   ...BACKUP_RESTORE_HANDLERS,
+  ...IMAGE_FILE_HANDLERS,
 };
 
-/** The handler for a program (`mkfs`, `mkfs.ext4`, `mkfs.vfat` … share one). */
+/** The handler for a program (`mkfs`, `mkfs.ext4`, `newfs_udf` … share one). */
 export function handlerFor(program: string): FsHandler | undefined {
-  if (program === 'mkfs' || program.startsWith('mkfs.')) return formatHandler;
+  if (program === 'mkfs' || program.startsWith('mkfs.') || program.startsWith('newfs_')) return formatHandler;
   if (isFsck(program)) return fsckHandler;
   if (program.startsWith('partclone.')) return partclone;
   if (Object.prototype.hasOwnProperty.call(HANDLERS, program)) return HANDLERS[program];

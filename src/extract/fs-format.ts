@@ -1,7 +1,7 @@
 /**
  * Formatting and partitioning a device: mkfs (every `mkfs.TYPE`), mke2fs, mkswap, wipefs,
  * fdisk and its kin, parted, blkdiscard, cryptsetup's formats and erases, the BSD and macOS
- * formatters (`newfs`, `newfs_msdos`, `newfs_hfs` …), FreeBSD's `gpart destroy|delete|resize`
+ * formatters (`newfs`, `newfs_msdos`, `newfs_hfs` …), other filesystems' (`mkudffs`, `mkreiserfs` …), FreeBSD's `gpart destroy|delete|resize`
  * and macOS's `diskutil eraseDisk|zeroDisk|partitionDisk …`. Their device-looking operands (or
  * the last operand) are formatted (fs fact, op `format`); a disk named without a path (`ada0`,
  * `disk2`) is storage of class `unknown`. Listing, printing and dry runs change nothing (no fact).
@@ -87,6 +87,16 @@ export const FORMAT_HANDLERS: Record<string, FsHandler> = Object.fromEntries(
     'mkntfs',
     'mkdosfs',
     'mkexfatfs',
+    // other filesystems' formatters, named without `mkfs.`: UDF, ReiserFS, JFS, HFS+, NILFS, F2FS, Btrfs
+    'mkudffs',
+    'mkreiserfs',
+    'mkjfs',
+    'jfs_mkfs',
+    'mkhfs',
+    'mkfs_hfsplus',
+    'mknilfs2',
+    'mkbtrfs',
+    'mkf2fs',
   ].map((p) => [p, formatHandler]),
 );
 

@@ -22,6 +22,7 @@ import { PAAS_REMOTE } from './remote-paas.js';
 import { RUNNER_REMOTE } from './remote-runners.js';
 import { IMAGE_REMOTE } from './remote-images.js';
 import { machinectlShell } from './machinectl.js';
+import { apptainerRun } from './apptainer.js';
 import { remoteArgv, remoteWords } from './remote-words.js';
 
 /** ssh options that open a port or a tunnel on either end (`-o RemoteForward=…` too). */
@@ -245,6 +246,8 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   pssh: parallelShell,
   'parallel-ssh': parallelShell,
   machinectl: machinectlShell,
+  apptainer: apptainerRun,
+  singularity: apptainerRun,
   ...FLEET_REMOTE,
   ...PAAS_REMOTE,
   ...RUNNER_REMOTE,

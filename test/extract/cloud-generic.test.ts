@@ -185,6 +185,22 @@ describe('CLIs no table models, read by shape', () => {
     ['rq empty high default', ['rq|empty|high|true']],
     ['rq info -u redis://redis.internal:6379/0', []],
     ['acme empty', []],
+    // a storage array's eradicate, a Postgres cluster manager's init / reinit / remove
+    ['purevol eradicate vol-prod-db01', ['purevol|eradicate|vol-prod-db01|true']],
+    ['purepgroup eradicate pg-nightly', ['purepgroup|eradicate|pg-nightly|true']],
+    ['purevol list --snap', []],
+    ['acme eradicate x', []],
+    ['stolonctl --cluster-name=main init --yes', ['stolonctl|init||true']],
+    ['stolonctl --cluster-name=main status', []],
+    ['patronictl reinit pg-main node2', ['patronictl|reinit|pg-main|true']],
+    ['patronictl remove pg-main', ['patronictl|remove|pg-main|true']],
+    ['patronictl list', []],
+    // a restore over the database of that name
+    [
+      'Restore-SqlDatabase -ServerInstance sql01 -Database Billing -BackupFile b.bak -ReplaceDatabase',
+      ['Restore-SqlDatabase|replace||true'],
+    ],
+    ['Restore-SqlDatabase -ServerInstance sql01 -Database BillingCopy -BackupFile b.bak', []],
     // an import that replaces what the store holds
     [
       'npx convex import --prod --replace --table messages seed/m.jsonl',

@@ -146,6 +146,12 @@ describe('extractFs', () => {
     ['sgdisk -p /dev/sda', cmd(['sgdisk', '-p', '/dev/sda']), ''],
     ['gdisk -l', cmd(['gdisk', '-l', '/dev/sda']), ''],
     ['gdisk interactive', cmd(['gdisk', '/dev/sda']), 'format F device'],
+    // other filesystems' formatters
+    ['mkudffs /dev/sde', cmd(['mkudffs', '--media-type=hd', '--label=A', '/dev/sde']), 'format F device'],
+    ['mkreiserfs -f -f /dev/sdf1', cmd(['mkreiserfs', '-f', '-f', '/dev/sdf1']), 'format F device'],
+    ['jfs_mkfs -q /dev/sdc1', cmd(['jfs_mkfs', '-q', '/dev/sdc1']), 'format F device'],
+    ['newfs_udf /dev/disk4', cmd(['newfs_udf', '-v', 'A', '/dev/disk4']), 'format F system'],
+    ['mkudffs out/a.udf', cmd(['mkudffs', 'out/a.udf']), 'format F inside-workspace'],
     [
       'truncate -s 0 /var/lib/mysql/ibdata1',
       cmd(['truncate', '-s', '0', '/var/lib/mysql/ibdata1']),

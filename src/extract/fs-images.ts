@@ -1,0 +1,75 @@
+/**
+ * Tools that rewrite a data file in place: `qemu-img create|convert|resize` (a disk image
+ * made over whatever the path held: an existing VM disk is lost) and Redis's file checkers
+ * with `--fix` (`redis-check-aof --fix FILE` truncates the append-only file at its first bad
+ * record: every write after it is lost). The file is formatted (`qemu-img create`, `convert`'s
+ * output, `resize --shrink`) or truncated (`--fix`); where it lies decides (a new image in the
+ * workspace is nobody's data). Reading verbs (`info`, `check` without `-r`, `compare`, `map`)
+ * and the checkers without `--fix` change nothing (no fact).
+ */
+import type { FsHandler } from './fs-fact.js';
+import { fsFact } from './fs-fact.js';
+import { target } from './fs-paths.js';
+
+/** qemu-img's options (before or after the verb) that take a value. */
+const QEMU_VALUED =
+  /^(-f|-F|-O|-o|-b|-B|-l|-S|-t|-T|-r|-m|--object|--image-opts|--target-image-opts|--output)$/;
+
+/**
+ * qemu-img: the image path it writes. `create [opts] FILE [SIZE]` and `resize [--shrink] FILE
+ * SIZE` write the first operand (`resize` only loses data with `--shrink` or a `-SIZE`);
+ * `convert … IN… OUT` the last; `check -r`, `amend`, `rebase`, `commit`, `snapshot -d|-a`
+ * change the image named. Empty list: a verb that only reads.
+ */
+export const qemuImg: FsHandler = (cmd, ctx) => {
+  const argv = cmd.argv;
+  const ops: number[] = [];
+  const opts: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    // `-10G`: a size that shrinks, an operand
+    if (a.startsWith('-') && a !== '-' && !/^-\d/.test(a)) {
+      opts.push(a);
+      if (QEMU_VALUED.test(a)) i++;
+    } else ops.push(i);
+  }
+  const verb = argv[ops[0]] ?? '';
+  const rest = ops.slice(1);
+  let idx: number[] = [];
+  if (verb === 'create') idx = rest.slice(0, 1);
+  else if (verb === 'convert') idx = rest.slice(-1);
+  else if (verb === 'resize') {
+    const size = argv[rest[1]] ?? '';
+    if (opts.includes('--shrink') || size.startsWith('-')) idx = rest.slice(0, 1);
+  } else if (verb === 'check') {
+    if (opts.some((o) => o === '-r' || o.startsWith('-r'))) idx = rest.slice(0, 1);
+  } else if (verb === 'snapshot') {
+    if (opts.some((o) => /^-[da]$/.test(o))) idx = rest.slice(-1);
+  } else if (/^(amend|rebase|commit)$/.test(verb)) idx = rest.slice(-1);
+  return fsFact(
+    cmd,
+    'format',
+    idx.map((i) => target(cmd, i, ctx)),
+    false,
+    true,
+  );
+};
+
+/** `redis-check-aof --fix FILE`, `redis-check-rdb --fix FILE`: the file is truncated; without `--fix` it is only read. */
+export const redisCheck: FsHandler = (cmd, ctx) => {
+  if (!cmd.argv.includes('--fix')) return [];
+  const idx = cmd.argv.map((_, i) => i).filter((i) => i > 0 && !cmd.argv[i].startsWith('-'));
+  return fsFact(
+    cmd,
+    'truncate',
+    idx.map((i) => target(cmd, i, ctx)),
+    false,
+    true,
+  );
+};
+
+export const IMAGE_FILE_HANDLERS: Record<string, FsHandler> = {
+  'qemu-img': qemuImg,
+  'redis-check-aof': redisCheck,
+  'redis-check-rdb': redisCheck,
+};

@@ -23,6 +23,7 @@ import { exportsSecretKeys } from './credential-printers.js';
 import { revealedSecret } from './credential-reveal.js';
 import { dumpedMemory } from './credential-memory.js';
 import { windowsCredentials } from './credential-windows.js';
+import { crackingAttack } from './credential-cracking.js';
 import { sniffedCredentials } from './credential-sniff.js';
 import { windowsHunt } from './credential-hunt-windows.js';
 
@@ -143,6 +144,8 @@ export const extractCredentialHunt: Extractor = (cmd, ctx, all) => {
   if (memory) return [fact(cmd, memory)];
   const windows = windowsCredentials(p, cmd.argv);
   if (windows) return [fact(cmd, windows)];
+  const cracked = crackingAttack(p, cmd.argv);
+  if (cracked) return [fact(cmd, cracked)];
   const sniffed = sniffedCredentials(cmd, ctx);
   if (sniffed) return [fact(cmd, sniffed)];
   const from = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : pwshUpstream(cmd, all);

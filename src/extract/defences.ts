@@ -21,6 +21,7 @@
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { SECURITY_UNITS } from './cloud-host.js';
 import { windowsDefencesOff } from './defences-windows.js';
+import { exchangeAuditOff } from './defences-exchange.js';
 import { amsiOff } from './defences-amsi.js';
 import { agentsOff } from './defences-agents.js';
 import { edrOff } from './defences-edr.js';
@@ -219,7 +220,7 @@ export function defencesOff(
       const off = history(name, cmd);
       if (off) found.push(['history-off', off]);
       found.push(...windowsDefencesOff(name, args, cmd.program), ...amsiOff(name, cmd));
-      found.push(...firewallsOff(name, args));
+      found.push(...firewallsOff(name, args), ...exchangeAuditOff(name, args, cmd.program));
       found.push(...agentsOff(name, args), ...edrOff(name, args), ...exploitDefencesOff(name, args));
       found.push(...appDefencesOff(cmd));
       found.push(...recoveryOff(name, args), ...macosDefencesOff(name, args));

@@ -1,7 +1,7 @@
 /**
  * Data carried out in a message rather than a connection the command names: mail (`mail -s
  * subj addr < file`, `mutt -a FILE… -- addr`, `sendmail -t`, `swaks --attach @FILE`,
- * `sendemail -s SERVER -a FILE…`, `mpack FILE ADDR`, PowerShell's `Send-MailMessage -Attachments A,B`) sends
+ * `sendemail -s SERVER -a FILE…`, `mpack FILE ADDR`, `blat FILE -to ADDR -attach F`, PowerShell's `Send-MailMessage -Attachments A,B`) sends
  * its stdin as the body and the files it attaches (a Windows path read as the same file:
  * `$HOME\.ssh\id_rsa`, `$env:USERPROFILE\…`, `C:\Users\NAME\…` is the home folder); a packet payload (`ping -p HEX host`,
  * `hping3 -E FILE host`) carries the bytes given to whoever receives or watches the traffic;
@@ -254,6 +254,44 @@ function mpackMessage(cmd: NormalizedCommand): Message | undefined {
   };
 }
 
+/** blat's options that take a value; of them, the files attached and the texts sent. */
+const BLAT_VALUE =
+  /^-(to|tf|cc|cf|bcc|bf|subject|s|sf|server|serversmtp|f|from|i|port|u|pw|hostname|log|attach|attacht|attachi|embed|af|atf|aef|body|bodyf|ps|sig|tag|charset|try|priority|organization|org|replyto|returnpath|sender|mailfrom|x|profile|delay|maxnames|userlist)$/i;
+const BLAT_FILES = /^-(attach|attacht|attachi|embed|bodyf|af|atf|aef|ps|sig|tag)$/i;
+
+/** `blat FILE -to ADDR [-server S] [-attach F,…] [-subject T] [-body T]`: FILE is the body (`-` = stdin). */
+function blatMessage(cmd: NormalizedCommand): Message | undefined {
+  const a = cmd.argv;
+  // `blat -install|-profile …` sets blat up and sends nothing
+  if (a.some((w) => /^-(install|profile|h|help|\?)$/i.test(w))) return undefined;
+  const files: string[] = [];
+  const dataArgs: number[] = [];
+  let to = '';
+  let server = '';
+  let stdin = false;
+  for (let i = 1; i < a.length; i++) {
+    const w = a[i];
+    if (!w.startsWith('-') || (w === '-' && i === 1)) {
+      if (w === '-') stdin = true;
+      else if (i === 1) files.push(windowsPath(w));
+      continue;
+    }
+    if (!BLAT_VALUE.test(w)) continue;
+    const v = a[++i] ?? '';
+    if (BLAT_FILES.test(w)) files.push(...v.split(',').map((f) => windowsPath(f.trim())));
+    else if (/^-(subject|s|body)$/i.test(w)) dataArgs.push(i);
+    else if (/^-to$/i.test(w) && !to) to = v.split(',')[0];
+    else if (/^-(server|serversmtp)$/i.test(w)) server = v.replace(/:\d+$/, '');
+  }
+  return {
+    sink: 'mail',
+    host: server.toLowerCase() || recipientHost(to),
+    dataArgs,
+    files,
+    sendsStdin: stdin,
+  };
+}
+
 /** The messages `cmd` sends; empty = none. */
 export function messagesOf(cmd: NormalizedCommand): Message[] {
   const p = cmd.program;
@@ -262,6 +300,7 @@ export function messagesOf(cmd: NormalizedCommand): Message[] {
   if (/^send-mailmessage$/i.test(p)) return [sendMailMessage(cmd)];
   if (p === 'mpack') return [mpackMessage(cmd)].filter((m) => m !== undefined);
   if (p === 'swaks') return [swaksMessage(cmd)];
+  if (/^blat(\.exe)?$/i.test(p)) return [blatMessage(cmd)].filter((m) => m !== undefined);
   if (/^(ping6?|hping3?)$/.test(p)) return [payloadMessage(cmd)].filter((m) => m !== undefined);
   // logger -n HOST: a remote syslog server (exfil-syslog.ts)
   if (p === 'logger') return [syslogMessage(cmd)].filter((m) => m !== undefined);

@@ -21,6 +21,7 @@ import { messagesOf } from './exfil-messages.js';
 import { notificationsOf } from './exfil-notify.js';
 import { chatUploadsOf } from './exfil-chat.js';
 import { transfersOf } from './exfil-transfers.js';
+import { syncUploads } from './exfil-sync.js';
 import { bucketCopy } from './exfil-buckets.js';
 import { pinnedUploads } from './exfil-pinning.js';
 import { driveUploads } from './exfil-drives.js';
@@ -206,7 +207,8 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   for (const post of posts) out.push(hostSink('forge', post.host, post));
   for (const m of [...messagesOf(cmd), ...notificationsOf(cmd), ...chatUploadsOf(cmd)])
     out.push(hostSink(m.sink, m.host, m));
-  for (const t of [...transfersOf(cmd), ...bucketCopy(cmd), ...pinnedUploads(cmd), ...driveUploads(cmd)])
+  const uploads = [...transfersOf(cmd), ...syncUploads(cmd), ...bucketCopy(cmd)];
+  for (const t of [...uploads, ...pinnedUploads(cmd), ...driveUploads(cmd)])
     out.push(hostSink(t.sink, t.host, t));
   for (const c of ciPublished(cmd)) out.push(hostSink(c.sink, c.host, c));
   if (['nc', 'ncat', 'netcat', 'telnet'].includes(p)) {

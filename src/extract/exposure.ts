@@ -34,6 +34,7 @@ import { sshExposures } from './exposure-ssh.js';
 import { openEditors } from './exposure-ide.js';
 import { appAuthOff } from './exposure-app-auth.js';
 import { relayTunnels } from './exposure-frp.js';
+import { covertTunnels } from './exposure-covert.js';
 import { sharedWithAnyone } from './exposure-shares.js';
 import { openedListeners } from './exposure-listeners.js';
 import { openFirebaseRules } from './exposure-firebase.js';
@@ -206,6 +207,7 @@ export function exposures(
   // Servers, tunnels, the host firewall and shares (exposure-servers.ts, exposure-tunnels.ts,
   // exposure-frp.ts, exposure-shares.ts).
   found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd, ctx), ...relayTunnels(cmd, ctx));
+  found.push(...covertTunnels(cmd));
   found.push(...sshExposures(cmd), ...openEditors(cmd, ctx), ...appAuthOff(cmd, ctx));
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
   found.push(...openedForwards(cmd), ...deviceForwards(cmd, all), ...openMeshPolicy(cmd, ctx));

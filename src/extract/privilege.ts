@@ -27,6 +27,7 @@ import { optionPairs } from './cloud-argv.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { policyText, TEXT_TOOLS } from './exposure.js';
 import { accountGrant } from './privilege-accounts.js';
+import { mailboxGrant } from './privilege-mailbox.js';
 import { setuidShell } from './privilege-setuid.js';
 import { sudoersGrant } from './privilege-sudoers.js';
 import { augeasGrant } from './privilege-augeas.js';
@@ -166,6 +167,8 @@ export function privileges(
   if (adminUser) found.push(['grant-admin', adminUser]);
   const mfa = words.find((w) => /^(deactivate-mfa-device|delete-virtual-mfa-device)$/.test(w));
   if (mfa) found.push(['weaken-mfa', mfa]);
+  const mailbox = mailboxGrant(cmd.program.toLowerCase(), cmd.argv.slice(1));
+  if (mailbox) found.push(['mailbox-access', mailbox]);
   const account = accountGrant(cmd);
   if (account) found.push(['grant-admin', account]);
   const bound = boundRole(words);

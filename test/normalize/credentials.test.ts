@@ -39,6 +39,12 @@ describe('isCredentialAbs', () => {
     ['/var/lib/jenkins/.ssh/known_hosts', false],
     ['/var/lib/postgresql/15/main', false],
     ['/home/other/project/README.md', false],
+    // FileZilla's saved sites and WinSCP's settings (also a Windows path bash ran together)
+    ['/home/u/.config/filezilla/sitemanager.xml', true],
+    ['/w/%APPDATA%FileZillarecentservers.xml', true],
+    ['/w/WinSCP.ini', true],
+    ['/w/config/sitemap.xml', false],
+    ['/w/mysitemanager.xml', false],
   ])('%s → %s', (p, want) => expect(isCredentialAbs(p, HOME)).toBe(want));
 
   it('carriesSecret', () => {

@@ -71,8 +71,11 @@ const TOOLS: Record<string, TrashTool> = {
   rmw: RMW,
 };
 
-/** Classes whose folders stop working when moved to a trash (what reads them is not the user). */
-const NOT_THE_USERS = new Set<FsClass>(['root', 'system', 'device']);
+/**
+ * Classes whose folders stop working when moved to a trash (what reads them is not the user),
+ * and `unknown`: a path only known at run time may be one of them (fail closed, as `mv "$X"`).
+ */
+const NOT_THE_USERS = new Set<FsClass>(['root', 'system', 'device', 'unknown']);
 
 /** The operands of a class in NOT_THE_USERS, moved to the trash as whole trees. */
 function movedAway(cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number[]): DraftFact[] {

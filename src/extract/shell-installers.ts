@@ -38,7 +38,12 @@ const DISTRO = /^(apt|apt-get|dnf|dnf5|yum|zypper|microdnf|tdnf)$/;
 
 /** The packages `argv` installs; empty = it installs none (another verb, a query, an uninstall). */
 export function installedPackages(argv: string[]): string[] {
-  const prog = (argv[0] ?? '').replace(/\.exe$/i, '');
+  // by basename: `/usr/bin/rpm`, `C:\\Windows\\System32\\msiexec.exe` (or the same with its backslashes lost)
+  const prog = (argv[0] ?? '')
+    .split(/[/\\]/)
+    .pop()!
+    .replace(/^.*system32/i, '')
+    .replace(/\.exe$/i, '');
   if (/^msiexec$/i.test(prog)) {
     const i = argv.findIndex((a) => /^[/-](i|package|a|j[um]?|p|update)$/i.test(a));
     return i > 0 && argv[i + 1] ? [argv[i + 1]] : [];

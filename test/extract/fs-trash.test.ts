@@ -23,6 +23,10 @@ describe('trash tools (filesystem pack)', () => {
     ['gio trash /srv/www/shop', 'ask filesystem/move-protected'],
     ['kioclient5 move /srv/git trash:/', 'ask filesystem/move-protected'],
     ['kioclient6 move file:///etc/hosts trash:/', 'ask filesystem/move-protected'],
+    // a path only known at run time may be a service's folder: fail closed, as `mv "$X"`
+    ['trash-put "$DIR"', 'ask filesystem/move-protected'],
+    ['gio trash "$X"', 'ask filesystem/move-protected'],
+    ['kioclient5 move "$X" trash:/', 'ask filesystem/move-protected'],
     // deletes for good
     ['gio remove -f /etc/hosts', 'deny filesystem/destroy-root-home-system'],
     ['kioclient5 remove /srv/data', 'deny filesystem/destroy-root-home-system'],

@@ -25,6 +25,11 @@ describe('the packages an installer installs', () => {
     ['installer -pkg /tmp/a.pkg -target /', ['/tmp/a.pkg']],
     ['Add-AppxPackage -Uri https://203.0.113.9/a.msix', ['https://203.0.113.9/a.msix']],
     ['Add-AppxPackage .\\a.msix', ['.\\a.msix']],
+    // the installer named by its path
+    ['/usr/bin/rpm -ivh https://203.0.113.9/a.rpm', ['https://203.0.113.9/a.rpm']],
+    ['C:\\Windows\\System32\\msiexec.exe /i https://198.51.100.23/a.msi', ['https://198.51.100.23/a.msi']],
+    ['C:WindowsSystem32msiexec.exe /i https://198.51.100.23/a.msi', ['https://198.51.100.23/a.msi']],
+    ['/usr/bin/rpm -qa', []],
   ])('%s', (line, want) => expect(installedPackages(line.split(' '))).toEqual(want));
 });
 

@@ -156,8 +156,15 @@ const LOADS: Record<string, LoadRow[]> = {
   ],
 };
 
-/** The host of an endpoint or URI (`ssl://h:8529`, `mongodb://u@h/db`, `h:3306`). */
-const hostOf = (s: string) => /^(?:[a-z+]+:\/\/)?(?:[^@/]*@)?(\[[^\]]*\]|[^/:?,]*)/i.exec(s)?.[1] ?? '';
+/**
+ * The hosts of an endpoint or URI (`ssl://h:8529`, `mongodb://u@h/db`, `h:3306`), each of a
+ * list (`mongodb://a,b:27018/db`); empty = none named.
+ */
+function hostsOf(s: string): string[] {
+  const m = /^(?:[a-z+]+:\/\/)?(?:[^@/]*@)?([^/?]*)/i.exec(s);
+  const list = (m?.[1] ?? '').split(',').filter(Boolean);
+  return list.map((h) => /^(\[[^\]]*\]|[^:]*)/.exec(h)?.[1].replace(/^\[|\]$/g, '') ?? '');
+}
 
 /** The destructive loads of one tool command line (program basename, its arguments). */
 export function loadOps(cmd: NormalizedCommand): (FrameworkOp & { localDev?: true })[] {
@@ -186,7 +193,9 @@ export function loadOps(cmd: NormalizedCommand): (FrameworkOp & { localDev?: tru
     !cmd.remote &&
     !dyn &&
     server &&
-    isLocalHost(hostOf(server).replace(/^\[|\]$/g, '')) &&
+    // every host of a list on this machine (one remote member is the whole replica set)
+    hostsOf(server).length > 0 &&
+    hostsOf(server).every((h) => isLocalHost(h)) &&
     devDatabaseName(db)
   )
     op.localDev = true;

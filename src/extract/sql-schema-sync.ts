@@ -16,6 +16,7 @@
  * Read as a RESET of the SCHEMA (or of the DATABASE), so databases/framework-reset asks;
  * credentials in the target are masked.
  */
+import { devDatabaseName } from './sql-local-dev.js';
 import type { FrameworkOp } from './sql-frameworks.js';
 import { maskTarget } from './sql-clients.js';
 
@@ -71,9 +72,20 @@ function sqlpackage(argv: string[]): FrameworkOp[] {
   return ops;
 }
 
-/** A database that lives only for the run, or on this machine. */
-const THROWAWAY_URL =
-  /^(docker:\/\/|sqlite:\/\/[^?]*\?(.*&)?mode=memory|sqlite:\/\/:memory:|[a-z0-9+]+:\/\/([^@/]*@)?(localhost|127\.0\.0\.1|\[::1\])([:/?]|$))/i;
+/** A database that lives only for the run. */
+const THROWAWAY_URL = /^(docker:\/\/|sqlite:\/\/[^?]*\?(.*&)?mode=memory|sqlite:\/\/:memory:)/i;
+/** A URL whose host is this machine: its database path after the host, else undefined. */
+const LOOPBACK_URL = /^[a-z0-9+]+:\/\/(?:[^@/]*@)?(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?\/?([^?#]*)/i;
+
+/**
+ * A target to throw away: one that lives only for the run, or a development database on this
+ * machine. A loopback host alone is not enough (an ssh tunnel to production listens there too),
+ * as for the SQL clients (sql-local-dev.ts).
+ */
+function throwawayUrl(u: string): boolean {
+  const local = LOOPBACK_URL.exec(u);
+  return THROWAWAY_URL.test(u) || (local !== null && devDatabaseName(local[1]));
+}
 /** Environments of local development (atlas's `--env`). */
 const DEV_ENV = /^(dev|development|local|test|testing|ci)$/i;
 /** A host on this machine. */
@@ -137,16 +149,23 @@ function declarativeApply(tool: string, spec: ApplyTool, argv: string[]): Framew
       values.set(name, [...(values.get(name) ?? []), v]);
     } else flags.add(name);
   }
-  if (pos.join(' ') !== spec.command || !flags.has('auto-approve') || flags.has('dry-run')) return [];
+  // the command's words anywhere among the positionals: an option this table does not know may
+  // have put its value among them (fail closed: that must not hide the apply)
+  if (
+    !` ${pos.join(' ')} `.includes(` ${spec.command} `) ||
+    !flags.has('auto-approve') ||
+    flags.has('dry-run')
+  )
+    return [];
   const last = (name: string) => (name ? values.get(name)?.at(-1) : undefined);
   const urls = spec.url.flatMap((n) => values.get(n) ?? []);
   const host = last(spec.host);
   const env = last(spec.env);
   // fail closed: with no target named, the tool's defaults or environment may name any database
   const throwaway = urls.length
-    ? urls.every((u) => THROWAWAY_URL.test(u))
+    ? urls.every(throwawayUrl)
     : host !== undefined
-      ? LOCAL_HOST.test(host)
+      ? LOCAL_HOST.test(host) && devDatabaseName(last(spec.db) ?? '')
       : env !== undefined && DEV_ENV.test(env);
   if (throwaway) return [];
   const target = urls.length

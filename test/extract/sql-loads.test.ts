@@ -90,6 +90,33 @@ describe('loads and restores that replace or empty what is there', () => {
       ['mongoimport', '--host', 'localhost', '--db', 'prod_test', '-c', 'u', '--drop'],
       [['DROP', 'COLLECTION', 'u', false]],
     ],
+    // a host list with one member elsewhere: the replica set is not this machine's
+    [
+      [
+        'mongoimport',
+        '--uri',
+        'mongodb://localhost,db.prod.example/x',
+        '--db',
+        'app_test',
+        '-c',
+        'u',
+        '--drop',
+      ],
+      [['DROP', 'COLLECTION', 'u', false]],
+    ],
+    [
+      [
+        'mongoimport',
+        '--uri',
+        'mongodb://localhost:27017,127.0.0.1:27018/x',
+        '--db',
+        'app_test',
+        '-c',
+        'u',
+        '--drop',
+      ],
+      [['DROP', 'COLLECTION', 'u', true]],
+    ],
     // kept: dumps, loads into a new database, adds and upserts, overwrite told false
     [['neo4j-admin', 'database', 'dump', 'neo4j', '--to-path=/b'], []],
     [['neo4j-admin', 'database', 'load', '--from-path=/b', 'newgraph'], []],

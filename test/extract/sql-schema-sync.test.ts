@@ -53,6 +53,11 @@ describe('deploys that drop what the source lacks ask', () => {
     'pgschema apply --host db.prod --db app --user app --file schema.sql --auto-approve',
     'pgschema apply --db app --file schema.sql --auto-approve',
     'atlas schema apply -u "mysql://root:fake@10.0.3.4:3306/shop" --to file://schema.sql --dev-url docker://mysql/8/dev --auto-approve',
+    // this machine is not enough: an ssh tunnel to production listens on localhost too
+    'atlas schema apply --url postgres://app@localhost:5432/prod --to file://schema.hcl --auto-approve',
+    'pgschema apply --host 127.0.0.1 --db app --user app --file schema.sql --auto-approve',
+    // an option this table does not know, with its value, before the command's words
+    'atlas --some-new-option value schema apply --url postgres://app@db.prod:5432/app --auto-approve',
   ])('%s', (script) => expect(verdict(script)).toBe(ASK));
 });
 

@@ -19,8 +19,11 @@ import { scriptFile } from './shells.js';
 
 /** The HTTP clients read here. */
 export const CONSOLE_CLIENTS = /^(curl|wget|wget2|http|https|xh|xhs)$/;
-/** A script console's route. */
-const CONSOLE_URL = /^https?:\/\/[^\s]*\/(scriptText|script)\/?(\?.*)?$/;
+/**
+ * A script console's route, on a literal URL or one led by a variable (`$JENKINS_URL/scriptText`:
+ * the host is not known, the route is).
+ */
+const CONSOLE_URL = /^(https?:\/\/[^\s]*|\$\{?\w+\}?[^\s]*)\/(scriptText|script)\/?(\?.*)?$/;
 
 /** A body's `script=` field, URL-decoded; undefined = none or not decodable. */
 function formField(body: string): string | undefined {

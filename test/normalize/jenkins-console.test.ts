@@ -39,6 +39,12 @@ describe('the script a console request runs', () => {
       'remote:dynamic:groovy -e unread script',
     ],
     ['curl -d "script=$CODE" https://ci.example/scriptText', 'remote:dynamic:groovy -e unread script'],
+    // the console's host in a variable: the route says it is a console
+    [
+      'curl --data-urlencode \'script="rm -rf /srv".execute()\' "$JENKINS_URL/scriptText"',
+      'remote:rm -rf /srv',
+    ],
+    ['curl -d \'script="rm -rf /srv".execute()\' "${JENKINS_URL}/script"', 'remote:rm -rf /srv'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string[]]>([

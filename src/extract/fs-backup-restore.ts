@@ -143,8 +143,9 @@ const duplicity: FsHandler = (cmd, ctx) => {
   });
   const ops = o.operands.filter((i) => cmd.argv[i] !== 'restore');
   const [from, to] = ops.map((i) => cmd.argv[i]);
-  if (to === undefined || !/^[a-z0-9+]+:\/\//.test(from) || !hasAny(o, 'force') || hasAny(o, 'dry-run'))
-    return [];
+  // the source is a backend URL (fail closed: or one only known at run time, `"$BACKUP_URL"`)
+  const fromUrl = /^[a-z0-9+]+:\/\//.test(from) || cmd.dynamicArgs.includes(ops[0]);
+  if (to === undefined || !fromUrl || !hasAny(o, 'force') || hasAny(o, 'dry-run')) return [];
   return restoredInto(cmd, target(cmd, ops[1], ctx), true, false);
 };
 

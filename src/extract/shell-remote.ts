@@ -33,8 +33,9 @@ function pulledUrl(program: string, args: string[]): string {
   for (let i = 0; i < args.length; i++) {
     const [o, inline] = args[i].split(/=(.*)/s, 2);
     const url = opt.test(o) ? (inline ?? args[i + 1] ?? '') : '';
-    // a URL (`https://`, `ssh://`, `git@host:repo`), not a folder or `file://` of this machine
-    if (/^[a-z][a-z0-9+.-]*:\/\/|^[\w.-]+@[\w.-]+:/i.test(url) && !/^file:/i.test(url)) return url;
+    // a URL (`https://`, `ssh://`, `git@host:repo`), not a folder or `file://` of this machine;
+    // fail closed: a value only known at run time (`-U "$REPO"`) may be any URL
+    if (/^[a-z][a-z0-9+.-]*:\/\/|^[\w.-]+@[\w.-]+:|^\$/i.test(url) && !/^file:/i.test(url)) return url;
   }
   return '';
 }

@@ -32,6 +32,8 @@ describe('backup restores (filesystem pack)', () => {
     ['kopia snapshot restore k4a3f2c1 ./restore-check', 'allow'],
     ['duplicity restore --force sftp://backup@nas//backups/etc /etc', 'ask filesystem/write-system-file'],
     ['duplicity --force -t 3D sftp://backup@nas//backups/www /srv/www', 'ask filesystem/write-system-file'],
+    // fail closed: the backend only known at run time
+    ['duplicity restore --force "$BACKUP_URL" /var/lib/x', 'ask filesystem/write-system-file'],
     ['duplicity restore sftp://backup@nas//backups/etc /etc', 'allow'],
     ['duplicity restore --force sftp://backup@nas//backups/etc ./restored-etc', 'allow'],
     [

@@ -16,6 +16,8 @@ describe('pulled configuration runs (shell pack)', () => {
     ],
     ['ansible-pull --url git@gitlab.com:someone/playbooks.git local.yml', PULLED],
     ['ansible-pull --url=ssh://git@git.example.org/ops.git', PULLED],
+    // fail closed: a repository only known at run time
+    ['sudo ansible-pull -U "$REPO" site.yml', PULLED],
     ['sudo chef-solo --recipe-url https://example.org/cookbooks.tar.gz -j node.json', PULLED],
     ['chef-solo -r https://example.org/cookbooks.tar.gz', PULLED],
     ['chef-client --recipe-url https://example.org/cookbooks.tar.gz -z', PULLED],

@@ -53,7 +53,13 @@ export function parseImpdp(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
       return ops;
     }
     // the command line's own parameters win over the file's
-    const fromFile = dataPumpParams(text.replace(/#[^\n]*/g, '').split(/\s+/));
+    // `KEY = VALUE` written with spaces round the `=` is one parameter
+    const fromFile = dataPumpParams(
+      text
+        .replace(/#[^\n]*/g, '')
+        .replace(/\s*=\s*/g, '=')
+        .split(/\s+/),
+    );
     for (const [k, v] of fromFile) if (!params.has(k)) params.set(k, v);
   }
   // SQLFILE: the DDL is written to a file and nothing is imported
@@ -62,7 +68,9 @@ export function parseImpdp(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
   const what =
     params.get('TABLES') ?? params.get('SCHEMAS') ?? (/^Y/i.test(params.get('FULL') ?? '') ? 'FULL' : '*');
   const label = `TABLE_EXISTS_ACTION=${action}`;
-  if (action === 'REPLACE') ops.stmts.push(storeStmt('DROP', 'TABLE', what, true, label));
+  // fail closed: an action only known at run time (`table_exists_action=$ACT`) may be REPLACE
+  if (action.startsWith('$')) ops.stmts.push(storeStmt('UNKNOWN', 'TABLE', what, true, label));
+  else if (action === 'REPLACE') ops.stmts.push(storeStmt('DROP', 'TABLE', what, true, label));
   else if (action === 'TRUNCATE') ops.stmts.push(storeStmt('TRUNCATE', 'TABLE', what, true, label));
   return ops;
 }

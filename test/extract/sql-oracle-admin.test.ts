@@ -7,6 +7,7 @@ const FILES: Record<string, string> = {
   '/ws/replace.par': '# nightly refresh\nDIRECTORY=DP_DIR\nDUMPFILE=hr.dmp\nTABLE_EXISTS_ACTION=REPLACE\n',
   '/ws/skip.par': 'DIRECTORY=DP_DIR\nDUMPFILE=hr.dmp\nSCHEMAS=HR\n',
   '/ws/remove.dgm': 'SHOW CONFIGURATION;\nREMOVE DATABASE stby2;\n',
+  '/ws/spaced.par': 'SCHEMAS = HR\nTABLE_EXISTS_ACTION = TRUNCATE\n',
 };
 const ctx = analyzeContext(WS, { readFile: (p) => FILES[p] });
 const read = (argv: string[], stdin?: StdinSource) =>
@@ -45,6 +46,13 @@ describe('Oracle admin tools: what they replace, remove, stop or fail over', () 
     [['impdp', 'system@PRODDB', 'parfile=missing.par'], undefined, [['UNKNOWN', '', 'missing.par']]],
     // kept: skip (the default), append, DDL written to a file, a parameter file without an action
     [['impdp', 'system@PRODDB', 'dumpfile=hr.dmp', 'table_exists_action=skip'], undefined, []],
+    // a parameter file written `KEY = VALUE`; fail closed on an action only known at run time
+    [['impdp', 'system@PRODDB', 'parfile=spaced.par'], undefined, [['TRUNCATE', 'TABLE', 'HR']]],
+    [
+      ['impdp', 'system@PRODDB', 'schemas=HR', 'table_exists_action=$ACT'],
+      undefined,
+      [['UNKNOWN', 'TABLE', 'HR']],
+    ],
     [['impdp', 'system@PRODDB', 'dumpfile=hr.dmp', 'table_exists_action=append'], undefined, []],
     [
       ['impdp', 'system@PRODDB', 'dumpfile=hr.dmp', 'sqlfile=ddl.sql', 'table_exists_action=replace'],

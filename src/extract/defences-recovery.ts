@@ -32,11 +32,25 @@ export function recoveryOff(name: string, args: string[]): Finding[] {
       return at('/delete') >= 0 ? [['boot-entry-deleted', said]] : [];
     }
     case 'efibootmgr':
-      // `-B`, `--delete-bootnum`; `-O`, `--delete-bootorder` (alone or among other flags: `-qB`)
-      return args.some((a) => /^(-[a-zA-Z]*[BO]|--delete-bootnum|--delete-bootorder)$/.test(a))
+      // `-B`, `--delete-bootnum`; `-O`, `--delete-bootorder` (alone or among other flags: `-qB`,
+      // `-Bb 3`); letters after one that takes a value (`-b0001`) are that value
+      return args.some((a) => /^--delete-boot(num|order)$/.test(a) || shortDelete(a))
         ? [['boot-entry-deleted', said]]
         : [];
     default:
       return [];
   }
+}
+
+/** efibootmgr's short options that take a value (`-b NUM`, `-o ORDER`, `-t SECONDS`, …). */
+const EFI_VALUED = 'bdeilLopt';
+
+/** A group of efibootmgr's short flags holding `-B` or `-O` before any value. */
+function shortDelete(a: string): boolean {
+  if (!/^-[a-zA-Z]+$/.test(a)) return false;
+  for (const c of a.slice(1)) {
+    if (c === 'B' || c === 'O') return true;
+    if (EFI_VALUED.includes(c)) return false;
+  }
+  return false;
 }

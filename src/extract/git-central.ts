@@ -59,6 +59,13 @@ function cvs(argv: string[], at: number): GitAction[] {
   const d = argv.findIndex((a, i) => i < at && /^-d/.test(a));
   const root = d < 0 ? '' : argv[d] === '-d' ? (argv[d + 1] ?? '') : argv[d].slice(2);
   const sub = CVS_ALIAS[argv[at]] ?? argv[at];
+  // the global `-n` (`cvs -n rtag -d X`, `cvs -qn admin -o …`): only reports, changes nothing
+  if (
+    argv
+      .slice(1, at)
+      .some((a, i, g) => /^-[a-zA-Z]*n[a-zA-Z]*$/.test(a) && !/^-[a-zA-Z]*[dTezs]$/.test(g[i - 1] ?? ''))
+  )
+    return [];
   if (sub === 'admin') {
     const o = parseOptions(argv, at + 1, { shortWithValue: 'cAanNmosVk' });
     const out: GitAction[] = [];

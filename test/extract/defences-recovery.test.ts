@@ -16,6 +16,7 @@ describe('recovery and boot entries', () => {
     'bcdedit.exe /set {current} bootstatuspolicy ignoreallfailures',
     'bcdedit /delete {ntldr} /f',
     'sudo efibootmgr -b 0001 -B',
+    'sudo efibootmgr -Bb 0003',
     'efibootmgr --bootnum 0002 --delete-bootnum',
     'efibootmgr -O',
   ])('%s asks', (cmd) => {
@@ -28,6 +29,8 @@ describe('recovery and boot entries', () => {
     'bcdedit /set {default} recoveryenabled Yes',
     'efibootmgr -v',
     'sudo efibootmgr -o 0001,0002',
+    // a value after -b that holds a B is the entry's number, not -B
+    'sudo efibootmgr -b000B -a',
     'sudo efibootmgr -c -d /dev/sda -p 1 -L Linux -l \\EFI\\linux\\grubx64.efi',
   ])('%s is allowed', (cmd) => {
     expect(verdict(cmd)).toBe('allow');

@@ -32,6 +32,9 @@ describe('centralised version control read into git actions', () => {
     ['cvs rtag -F -r 1.5 REL_2 billing', ['cvs rtag|ref-move||REL_2']],
     ['cvs rtag REL_2_5_0 billing', []],
     ['cvs tag -n -d STABLE', []],
+    // the global -n: only reports
+    ['cvs -n -d :ext:dev@cvs.acme.internal:/cvsroot rtag -d REL_2_4_0 billing', []],
+    ['cvs -qn admin -o 1.2:1.4 main.c', []],
     ['cvs log billing/src/ledger.c', []],
     ['cvs remove -f old.c', []],
     ['cvs commit -m fix', []],

@@ -74,7 +74,9 @@ function ngrep(cmd: NormalizedCommand, ctx: AnalyzeContext): string {
 /** What credentials `cmd` sniffs off the network, as a label; '' = none. */
 export function sniffedCredentials(cmd: NormalizedCommand, ctx: AnalyzeContext): string {
   const p = cmd.program.toLowerCase();
-  if (cmd.argv.some((w) => w === '-h' || w === '--help')) return '';
+  // help printed and nothing captured; a searcher's `-h` is another flag (grep: no file names)
+  const searcher = /^(e|f|z)?grep$|^(rg|ag|ack)$/.test(p);
+  if (cmd.argv.some((w) => w === '--help' || (w === '-h' && !searcher))) return '';
   // the sniffer itself, or its script run by Python (`python3 net-creds.py -i eth0`)
   const script = /^python[\d.]*$/.test(p) ? (cmd.argv.slice(1).find((w) => !w.startsWith('-')) ?? '') : '';
   const sniffer = [cmd.program, script.split('/').pop() ?? ''].find((w) => SNIFFERS.test(w));

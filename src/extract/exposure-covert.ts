@@ -35,6 +35,7 @@ export function covertTunnels(cmd: NormalizedCommand): Finding[] {
   const name = (cmd.program.split('/').pop() ?? '').toLowerCase();
   const carrier = Object.hasOwn(TUNNELS, name) ? TUNNELS[name] : undefined;
   const args = cmd.argv.slice(1);
-  if (!carrier || args.length === 0 || args.some((a) => INFO.test(a))) return [];
+  // only a request for help or a version (`-v` is also a verbose flag: `hans -v -c host`)
+  if (!carrier || args.length === 0 || args.every((a) => INFO.test(a))) return [];
   return [['tunnel', `${carrier} tunnel: ${cmd.program} ${args.join(' ')}`]];
 }

@@ -17,6 +17,8 @@ describe('credentials sniffed off the network', () => {
     'tshark -r /tmp/captured.pcap -Y ntlmssp',
     "sudo ngrep -d eth0 -q -i 'pass|user' port 21",
     "sudo tcpdump -i eth0 -l -A 'port 110' | grep -i -E 'pass|user'",
+    // grep's -h is "no file names", not help
+    "sudo tcpdump -i eth0 -l -A 'port 110' | grep -h -i pass",
     'sudo dsniff -i eth0',
     'python3 net-creds.py -i eth0',
   ])('%s asks', (cmd) => {

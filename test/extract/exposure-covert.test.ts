@@ -19,6 +19,8 @@ describe('covert tunnels over DNS and ICMP', () => {
       'ICMP tunnel: ptunnel -p proxy.example.net -lp 8000 -da 10.0.0.1 -dp 22',
     ],
     [['icmptunnel', '-c', '198.51.100.7'], 'ICMP tunnel: icmptunnel -c 198.51.100.7'],
+    // -v among a run's flags is verbose, not a version request
+    [['hans', '-v', '-c', 't1.example.net'], 'ICMP tunnel: hans -v -c t1.example.net'],
     // help, version, a bare name, other programs
     [['iodine', '-h'], ''],
     [['iodine', '-v'], ''],

@@ -45,13 +45,19 @@ export function readRoutingDown(cmd: NormalizedCommand): CloudDraft | undefined 
     }
     case 'birdc':
     case 'birdc6':
-    case 'birdcl':
-      if (pos[0] === 'disable' || pos[0] === 'down') return draft(cmd, pos.join(' '));
+    case 'birdcl': {
+      // the first command word, wherever an option's value (`-s SOCKET`) put it
+      const at = pos.findIndex((w) => w === 'disable' || w === 'down');
+      return at < 0 ? undefined : draft(cmd, pos.slice(at).join(' '));
+    }
+    case 'gobgp': {
+      // `neighbor` after the global options and their values (`-u HOST -p PORT`)
+      const at = pos.indexOf('neighbor');
+      const [verb, third] = [pos[at + 1], pos[at + 2]];
+      if (at >= 0 && (verb === 'del' || /^(disable|shutdown)$/.test(third ?? '')))
+        return draft(cmd, pos.slice(at + 1).join(' '));
       return undefined;
-    case 'gobgp':
-      if (pos[0] === 'neighbor' && (pos[1] === 'del' || /^(disable|shutdown)$/.test(pos[2] ?? '')))
-        return draft(cmd, pos.slice(1).join(' '));
-      return undefined;
+    }
     case 'ovs-vsctl': {
       const at = pos.findIndex((w) => /^del-(br|port|bond)$/.test(w));
       return at < 0 ? undefined : draft(cmd, pos.slice(at).join(' '));

@@ -19,6 +19,9 @@ describe('network daemons configured so traffic stops (host pack)', () => {
     ['birdc down', DOWN],
     ['gobgp neighbor del 10.0.0.1', DOWN],
     ['gobgp neighbor 10.0.0.1 disable', DOWN],
+    // after global options that take a value
+    ['birdc -s /run/bird.ctl disable all', DOWN],
+    ['gobgp -u 10.0.0.9 -p 50051 neighbor del 10.0.0.1', DOWN],
     ['sudo ovs-vsctl del-br br-ex', DOWN],
     ['ovs-vsctl --if-exists del-port br-ex eth0', DOWN],
     ['ovs-ofctl del-flows br-int', DOWN],
@@ -28,6 +31,7 @@ describe('network daemons configured so traffic stops (host pack)', () => {
     ['birdc show protocols', 'allow'],
     ['birdc enable bgp_uplink', 'allow'],
     ['gobgp neighbor', 'allow'],
+    ['birdc -s /run/bird.ctl show route', 'allow'],
     ['sudo ovs-vsctl show', 'allow'],
     ['ovs-vsctl list-br', 'allow'],
     ['ovs-ofctl dump-flows br-int', 'allow'],

@@ -63,12 +63,23 @@ export function apptainerRun(argv: Field[], k: K): Res | undefined {
     }
     if (!a.text.startsWith('-')) break;
     const eq = a.text.indexOf('=');
-    const name = a.text.startsWith('--') && eq > 0 ? a.text.slice(0, eq) : a.text;
+    // a short option with its value attached (`-B/data:/data`, `-B=/data`)
+    const short = !a.text.startsWith('--') && a.text.length > 2 && VALUED.has(a.text.slice(0, 2));
+    const name = short
+      ? a.text.slice(0, 2)
+      : a.text.startsWith('--') && eq > 0
+        ? a.text.slice(0, eq)
+        : a.text;
     if (a.dynamic) mounts.push({ target: '/', source: '', volume: false });
     if (/^(-c|--contain|-C|--containall)$/.test(name)) contain = true;
     if (name === '--no-home') home = false;
     if (!VALUED.has(name)) continue;
-    const v: Field = eq > 0 && name.startsWith('--') ? { ...a, text: a.text.slice(eq + 1) } : argv[++i];
+    const attached = short
+      ? a.text.slice(2).replace(/^=/, '')
+      : eq > 0 && name.startsWith('--')
+        ? a.text.slice(eq + 1)
+        : undefined;
+    const v: Field | undefined = attached !== undefined ? { ...a, text: attached } : argv[++i];
     if (!v) break;
     if (/^(-B|--bind|--mount)$/.test(name)) mounts.push(...binds(name, v, cwd));
   }

@@ -26,6 +26,9 @@ describe('apptainer exec carries its command into the container', () => {
       'rm -rf /data/* [/srv/prod-data→/data]',
     ],
     ['singularity exec -c -B /a,/b:/mnt/b:ro img.sif ls /mnt/b', 'ls /mnt/b [/a→/a /b→/mnt/b]'],
+    // a short option's value attached to it
+    ['singularity exec -c -B/a,/b:/mnt/b:ro img.sif ls /mnt/b', 'ls /mnt/b [/a→/a /b→/mnt/b]'],
+    ['singularity exec -c -B=/srv/d:/data img.sif ls /data', 'ls /data [/srv/d→/data]'],
     ['apptainer run -c --bind=$D:/d img.sif rm /d/x', 'rm /d/x [?→/ ?→/d]'],
     ['apptainer exec -c --mount type=bind,src=/srv,dst=/s img.sif ls /s', 'ls /s [/srv→/s]'],
     ['apptainer exec --no-home img.sif ls', 'ls [/w→/w /tmp→/tmp]'],

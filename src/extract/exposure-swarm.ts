@@ -29,18 +29,21 @@ const PUBLISH: Record<string, RegExp> = {
 };
 
 /**
- * The ports a publish spec names: the long form's `published=` and `target=`, or the short
- * form's `[PUBLISHED:]TARGET[/PROTO]` with ranges (`8000-8010:8000-8010`). Undefined = a port
- * not known statically (or not readable).
+ * The ports a publish spec opens on the nodes: the long form's `published=`, the short form's
+ * `PUBLISHED:TARGET[/PROTO]`, with ranges (`8000-8010:8000-8010`); a spec naming only the target
+ * (`-p 8080`, `target=8080`) gets a port the swarm picks (30000 and up), returned as 0.
+ * Undefined = a port not known statically (or not readable).
  */
 function specPorts(spec: string): number[] | undefined {
-  const parts = spec.includes('=')
-    ? spec
-        .split(',')
-        .map((kv) => kv.split('='))
-        .filter(([k]) => /^(published|target)$/.test(k))
-        .map(([, v]) => v ?? '')
-    : spec.replace(/\/(tcp|udp|sctp)$/i, '').split(':');
+  let parts: string[];
+  if (spec.includes('=')) {
+    const kv = spec.split(',').map((x) => x.split('='));
+    const published = kv.filter(([k]) => k === 'published').map(([, v]) => v ?? '');
+    parts = published.length ? published : ['0'];
+  } else {
+    const sides = spec.replace(/\/(tcp|udp|sctp)$/i, '').split(':');
+    parts = sides.length > 1 ? sides.slice(0, -1) : ['0'];
+  }
   const ports = parts.flatMap((p) => p.split('-')).map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
   return ports.length === 0 || ports.some(Number.isNaN) ? undefined : ports;
 }

@@ -39,6 +39,9 @@ describe('a port other than a web port published by a swarm service asks', () =>
     // fail closed: a port the shell fills in may be any
     ['docker service update --publish-add "$PORT:5432" prod_db'],
     ["ssh swarm-mgr 'docker service update --publish-add 3306:3306 mysql'"],
+    // only the target named: the swarm picks a port of 30000 and up
+    ['docker service create -p 8080 web'],
+    ['docker service create -p 8080:80 web'],
   ])('%s', (script) => expect(exposure(script)).toBe('ask exposure/make-public'));
 });
 
@@ -46,6 +49,9 @@ describe('web ports, removals and reads stay allowed', () => {
   it.each<[string]>([
     ['docker service create --name web -p 443:443 -p 80:80 nginx'],
     ['docker service update --publish-add published=443,target=443 web'],
+    // the port opened on the nodes is the published one, whatever the container listens on
+    ['docker service create -p 80:8080 --name web nginx'],
+    ['docker service create --publish published=443,target=8443 web'],
     ['docker service update --publish-rm 5432 prod_db'],
     ['docker service update --image registry.internal/web:1.4.2 prod_web'],
     ['docker service create --name t alpine nc -l -p 5432'],

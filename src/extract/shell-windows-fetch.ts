@@ -47,6 +47,13 @@ interface Fetch {
   dest: string;
 }
 
+/** The file name a URL is saved under by tools that name it themselves; '' = none. */
+const urlName = (url: string) =>
+  url
+    .replace(/[?#].*$/, '')
+    .split('/')
+    .pop() ?? '';
+
 /** What `argv` downloads to a file; undefined = not a Windows fetch to a file. */
 export function windowsFetch(argv: string[]): Fetch | undefined {
   const prog = progOf(argv[0] ?? '');
@@ -54,7 +61,8 @@ export function windowsFetch(argv: string[]): Fetch | undefined {
   const url = urlAt > 0 ? argv[urlAt] : 'unknown URL';
   if (prog === 'certutil') {
     if (!argv.some((a) => /^[-/](urlcache|verifyctl)$/i.test(a)) || urlAt < 0) return undefined;
-    const dest = argv[urlAt + 1];
+    // without a destination the file is written under the URL's own name
+    const dest = argv[urlAt + 1] ?? urlName(url);
     return dest ? { url, dest: keyOf(dest) } : undefined;
   }
   if (prog === 'bitsadmin') {
@@ -72,7 +80,10 @@ export function windowsFetch(argv: string[]): Fetch | undefined {
     if (dest && /^-OutF/i.test(argv[argv.indexOf(dest) - 1] ?? '')) return { url, dest: keyOf(dest) };
   }
   if (prog === 'curl') {
-    const dest = valueOf(argv, /^(-o|--output)$/);
+    // `-O`/`--remote-name`: saved under the URL's own name
+    const dest =
+      valueOf(argv, /^(-o|--output)$/) ??
+      (argv.some((a) => /^(-O|--remote-name)$/.test(a)) ? urlName(url) : undefined);
     return dest && dest !== '-' ? { url, dest: keyOf(dest) } : undefined;
   }
   return undefined;

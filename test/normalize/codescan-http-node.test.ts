@@ -3,23 +3,10 @@
  * they send: method, URL (`?` when not known statically) and body.
  */
 import { describe, expect, it } from 'vitest';
-import { scanCode } from '../../src/normalize/codescan.js';
+import { codeRequests } from '../helpers/code-requests.js';
 
 /** Each request as `METHOD URL [body | <unknown body>]`. */
-const requests = (code: string) =>
-  scanCode(code, 'node', '/h').flatMap((e) =>
-    e.kind === 'http'
-      ? [
-          [
-            e.method,
-            `${e.url.dynamic ? '?' : ''}${e.url.text}`,
-            e.body ?? (e.bodyUnknown ? '<unknown body>' : ''),
-          ]
-            .filter((x) => x !== '')
-            .join(' '),
-        ]
-      : [],
-  );
+const requests = (code: string) => codeRequests(code, 'node');
 
 describe('Node HTTP client libraries read by the shape of their calls', () => {
   it.each<[string, string[]]>([

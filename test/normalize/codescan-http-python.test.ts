@@ -3,26 +3,10 @@
  * module functions of grequests and treq, read as the requests they send.
  */
 import { describe, expect, it } from 'vitest';
-import { scanCode } from '../../src/normalize/codescan.js';
+import { codeRequests } from '../helpers/code-requests.js';
 
 /** Each distinct request as `METHOD URL [body | <unknown body>]`. */
-const requests = (code: string) => [
-  ...new Set(
-    scanCode(code, 'python', '/h').flatMap((e) =>
-      e.kind === 'http'
-        ? [
-            [
-              e.method,
-              `${e.url.dynamic ? '?' : ''}${e.url.text}`,
-              e.body ?? (e.bodyUnknown ? '<unknown body>' : ''),
-            ]
-              .filter((x) => x !== '')
-              .join(' '),
-          ]
-        : [],
-    ),
-  ),
-];
+const requests = (code: string) => [...new Set(codeRequests(code, 'python'))];
 
 describe('Python HTTP sessions and clients', () => {
   it.each<[string, string[]]>([

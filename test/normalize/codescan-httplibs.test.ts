@@ -3,24 +3,10 @@
  * requests they send: method, URL (`?` when not known statically) and body.
  */
 import { describe, expect, it } from 'vitest';
-import type { Lang } from '../../src/normalize/codelex.js';
-import { scanCode } from '../../src/normalize/codescan.js';
+import { codeRequests } from '../helpers/code-requests.js';
 
 /** Each request as `METHOD URL [body | <unknown body>]`. */
-const requests = (code: string, lang: Lang) =>
-  scanCode(code, lang, '/h').flatMap((e) =>
-    e.kind === 'http'
-      ? [
-          [
-            e.method,
-            `${e.url.dynamic ? '?' : ''}${e.url.text}`,
-            e.body ?? (e.bodyUnknown ? '<unknown body>' : ''),
-          ]
-            .filter((x) => x !== '')
-            .join(' '),
-        ]
-      : [],
-  );
+const requests = codeRequests;
 
 describe('Node HTTP client libraries', () => {
   it.each<[string, string[]]>([

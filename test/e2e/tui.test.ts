@@ -78,8 +78,15 @@ beforeAll(async () => {
     output: { file: HARNESS, format: 'esm' },
   });
   dir = mkdtempSync(path.join(os.tmpdir(), 'agentfw-tui-e2e-'));
+  // Each session's harness loads the engine the way it does (same build, same default
+  // example cache): done once here, the packs' examples are verified before the first
+  // session instead of inside its 15 s screen wait (seconds of CPU on a loaded machine).
+  const engine = (await import(path.join(ROOT, 'dist', 'engine', 'analyze.js'))) as {
+    loadEngine(o: { mask: (s: string) => string }): Promise<unknown>;
+  };
+  await engine.loadEngine({ mask: (s) => s });
   t.startServer();
-}, 60_000);
+}, 120_000);
 afterEach(() => t.endSession());
 afterAll(() => {
   if (withTmux) t.stopServer();

@@ -142,6 +142,23 @@ export function cloudDraft(
  */
 export const DRY_RUN = /^--?dry-?run(=(client|server|true|yes|1|all|plan))?$/i;
 
+/**
+ * The value of the first option `names` accepts, written `--opt VALUE` or `--opt=VALUE`,
+ * looking from argv index `from` (1 = after the program); undefined = not given.
+ */
+export function optionValue(
+  argv: string[],
+  names: RegExp | ((name: string) => boolean),
+  from = 1,
+): string | undefined {
+  const accepts = typeof names === 'function' ? names : (n: string) => names.test(n);
+  for (let i = from; i < argv.length; i++) {
+    const [o, inline] = argv[i].split(/=(.*)/s, 2);
+    if (accepts(o)) return inline ?? argv[i + 1];
+  }
+  return undefined;
+}
+
 /** `--opt value` and `--opt=value` (any option followed by a word) as [option, value] pairs. */
 export function optionPairs(argv: string[]): [string, string][] {
   const out: [string, string][] = [];

@@ -8,19 +8,10 @@
  * CloudFact of service `traffic-intercept`. Pure.
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import type { CloudDraft } from './cloud-argv.js';
+import { optionValue, type CloudDraft } from './cloud-argv.js';
 
 /** A namespace or context that names production. */
 const PRODUCTION = /(^|[^a-z])(prod|production|live)([^a-z]|$)/i;
-
-/** `--opt VALUE` / `--opt=VALUE` for any of `names`; undefined = not given. */
-function valueOf(argv: string[], names: RegExp): string | undefined {
-  for (let i = 1; i < argv.length; i++) {
-    const [o, inline] = argv[i].split(/=(.*)/s, 2);
-    if (names.test(o)) return inline ?? argv[i + 1];
-  }
-  return undefined;
-}
 
 /** A production service's traffic taken over; undefined for any other command. */
 export function readIntercept(cmd: NormalizedCommand): CloudDraft | undefined {
@@ -32,10 +23,10 @@ export function readIntercept(cmd: NormalizedCommand): CloudDraft | undefined {
   if (cmd.program === 'telepresence' && own[1] === 'intercept')
     target = own.slice(2).find((w) => !w.startsWith('-'));
   else if (cmd.program === 'mirrord' && own[1] === 'exec' && own.includes('--steal'))
-    target = valueOf(own, /^(-t|--target)$/) ?? '';
+    target = optionValue(own, /^(-t|--target)$/) ?? '';
   if (target === undefined) return undefined;
-  const ns = valueOf(own, /^(-n|--namespace|--target-namespace)$/) ?? '';
-  const context = valueOf(own, /^(--context)$/) ?? '';
+  const ns = optionValue(own, /^(-n|--namespace|--target-namespace)$/) ?? '';
+  const context = optionValue(own, /^(--context)$/) ?? '';
   if (!PRODUCTION.test(ns) && !PRODUCTION.test(context)) return undefined;
   return {
     tool: cmd.program,

@@ -12,6 +12,7 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { Finding } from './word-facts.js';
+import { optionValue } from './cloud-argv.js';
 import { isSecretName, secretVarRefs } from './exfil-sources.js';
 import { carriesSecret } from '../normalize/credentials.js';
 
@@ -30,15 +31,6 @@ function positionals(argv: string[]): string[] {
   return out;
 }
 
-/** The value of option `names` (`--name X` or `--name=X`); undefined = not given. */
-function valueOf(argv: string[], names: RegExp): string | undefined {
-  for (let i = 1; i < argv.length; i++) {
-    const [o, inline] = argv[i].split(/=(.*)/s, 2);
-    if (names.test(o)) return inline ?? argv[i + 1];
-  }
-  return undefined;
-}
-
 /** True when a setting's name or value looks like it holds a secret (a secret file's text folded in too). */
 const secretLooking = (name: string, value: string) =>
   isSecretName(name) || secretVarRefs(value).length > 0 || /\$\(/.test(value) || carriesSecret(value);
@@ -49,7 +41,7 @@ function prSecrets(cmd: NormalizedCommand): Finding[] {
   const pos = positionals(a);
   if (!/^(secret|orgsecret)$/.test(pos[0] ?? '') || !/^(add|create|update|set)$/.test(pos[1] ?? ''))
     return [];
-  const name = valueOf(a, /^--name$/) ?? pos[pos.length - 1] ?? '';
+  const name = optionValue(a, /^--name$/) ?? pos[pos.length - 1] ?? '';
   const pr =
     cmd.program === 'drone'
       ? a.some((w) => /^--allow-pull-request(=true)?$/.test(w))
@@ -78,11 +70,11 @@ function ghVariable(cmd: NormalizedCommand): Finding[] {
   if (pos[0] !== 'variable' || pos[1] !== 'set') return [];
   // `-f .env`: every `NAME=value` line of a dotenv file becomes a variable (the file is not
   // read here; a dotenv file is where secrets are kept, so fail closed)
-  const file = valueOf(a, /^(-f|--env-file)$/);
+  const file = optionValue(a, /^(-f|--env-file)$/);
   if (file !== undefined)
     return [['ci-secret', `gh variable set -f ${file}: every variable of the file shown in logs`]];
   const name = pos[2] ?? '';
-  const value = valueOf(a, /^(--body|-b)$/) ?? '';
+  const value = optionValue(a, /^(--body|-b)$/) ?? '';
   return secretLooking(name, value)
     ? [['ci-secret', `gh variable ${name} (variables are shown in logs)`]]
     : [];

@@ -22,6 +22,7 @@ import type { NormalizedCommand } from '../engine/types.js';
 import type { FrameworkOp } from './sql-frameworks.js';
 import { devDatabaseName } from './sql-local-dev.js';
 import { isLocalHost } from './http-url.js';
+import { optionValue } from './cloud-argv.js';
 
 /** A boolean option given bare, `=value` or as the next word; undefined = not given. */
 function boolOption(args: string[], names: string[]): boolean | undefined {
@@ -35,14 +36,9 @@ function boolOption(args: string[], names: string[]): boolean | undefined {
   return undefined;
 }
 
-/** The value of the first of `names` given (`--x v`, `--x=v`); '' = none. */
-function valueOf(args: string[], names: string[]): string {
-  for (let i = 0; i < args.length; i++) {
-    const [opt, inline] = args[i].split(/=(.*)/s, 2);
-    if (names.includes(opt)) return inline ?? args[i + 1] ?? '';
-  }
-  return '';
-}
+/** The value of the first of `names` given in `args` (`--x v`, `--x=v`); '' = none. */
+const valueOf = (args: string[], names: string[]): string =>
+  optionValue(args, (o) => names.includes(o), 0) ?? '';
 
 interface LoadRow {
   /** Tested against the positionals joined by spaces (the tool's command words). */

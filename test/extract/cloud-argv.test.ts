@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { optionPairs, optionValue } from '../../src/extract/cloud-argv.js';
+
+describe('optionValue: the value of the first option accepted', () => {
+  const cases: [string, string[], RegExp | ((n: string) => boolean), number, string | undefined][] = [
+    ['separate word', ['tool', '--name', 'x'], /^--name$/, 1, 'x'],
+    ['inline after =', ['tool', '--name=x=y'], /^--name$/, 1, 'x=y'],
+    ['empty inline value', ['tool', '--name=', 'next'], /^--name$/, 1, ''],
+    ['first of several names', ['tool', '-t', 'a', '--target', 'b'], /^(-t|--target)$/, 1, 'a'],
+    ['absent', ['tool', '--other', 'x'], /^--name$/, 1, undefined],
+    ['last word without a value', ['tool', '--name'], /^--name$/, 1, undefined],
+    ['the program itself is skipped', ['--name', 'x'], /^--name$/, 1, undefined],
+    ['from 0: arguments without the program', ['--host', 'db'], (n) => ['-h', '--host'].includes(n), 0, 'db'],
+  ];
+  it.each(cases)('%s', (_, argv, names, from, want) => {
+    expect(optionValue(argv, names, from)).toBe(want);
+  });
+});
+
+describe('optionPairs', () => {
+  it.each([
+    [
+      ['tool', '--a', 'x', '--b=y', 'pos'],
+      [
+        ['--a', 'x'],
+        ['--b', 'y'],
+      ],
+    ],
+    [['tool', 'pos', '--last'], []],
+  ] as [string[], [string, string][]][])('%j', (argv, want) => {
+    expect(optionPairs(argv)).toEqual(want);
+  });
+});

@@ -2,7 +2,8 @@ import { analyzeContext, command as cmd, WS } from '../helpers/command.js';
 import { describe, expect, it } from 'vitest';
 import type { HttpFact, NormalizedCommand } from '../../src/engine/types.js';
 import { extractHttp } from '../../src/extract/http.js';
-import { parseGrpc, restVerb, rpcPath } from '../../src/extract/http-grpc.js';
+import { parseGrpc } from '../../src/extract/http-grpc.js';
+import { restVerb, rpcPath } from '../../src/extract/http-grpc-methods.js';
 
 const FILES: Record<string, string> = { '/ws/req.json': '{"tenant_id":"t1"}' };
 const ctx = analyzeContext(WS, { readFile: (p) => FILES[p] });

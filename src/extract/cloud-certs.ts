@@ -73,6 +73,7 @@ const flagged = (flag: string, first?: string) => (cmd: NormalizedCommand) => {
   return cmd.argv.includes(flag) ? revoked(cmd, 0) : undefined;
 };
 
+/** Program → reader of its certificate revocations; a program not listed revokes nothing here. */
 export const CERT_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> = {
   step,
   certbot: single('revoke'),

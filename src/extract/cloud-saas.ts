@@ -15,6 +15,7 @@ const row = (r: Omit<VerbTable, 'destructive' | 'allFlags'> & Partial<VerbTable>
   ...r,
 });
 
+/** The SaaS and managed-database CLIs' verb tables, one per tool family (see the module comment for the command shape). */
 export const SAAS_TABLES: VerbTable[] = [
   row({
     tool: 'stripe',

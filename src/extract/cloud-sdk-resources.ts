@@ -24,6 +24,7 @@ export interface ResourceSdk {
 const RUBY_VERBS =
   /(?:\.|&:)((?:[a-z0-9]+_)*(?:delete|destroy|terminate|purge|drop|deregister)(?:_[a-z0-9]+)*|clear(?=!))!?(?![\w?=(])/g;
 
+/** SDKs whose deletes are methods of the resource objects they return: the import that names each, and its delete methods. */
 export const RESOURCE_SDKS: ResourceSdk[] = [
   {
     tool: 'aws-sdk',

@@ -42,6 +42,7 @@ export interface VerbTable extends OptionRules {
   prunes?: { option: string; value: RegExp }[];
 }
 
+/** The cloud and platform CLIs' verb tables, one row per command family (see the module comment). */
 export const VERB_TABLES: VerbTable[] = [
   {
     tool: 'gcloud',

@@ -68,4 +68,5 @@ const chattr: FsHandler = (cmd, ctx) => {
   );
 };
 
+/** Program → reader of its access-control changes (read as chmod); a program not listed is not this module's. */
 export const ACL_HANDLERS: Record<string, FsHandler> = { setfacl, chattr };

@@ -94,6 +94,7 @@ const rar: FsHandler = (cmd, ctx) => {
     : [];
 };
 
+/** Program → reader of the files it replaces or removes (compressors, archivers); a program not listed is not this module's. */
 export const ARCHIVER_HANDLERS: Record<string, FsHandler> = {
   ...Object.fromEntries([...Object.keys(REPLACING), ...Object.keys(KEEPING)].map((p) => [p, compressor])),
   zip,

@@ -213,6 +213,7 @@ const barman: FsHandler = (cmd, ctx) => {
   return restoredInto(cmd, dir, true, true);
 };
 
+/** Program → reader of the directory a restore writes over; a program not listed is not this module's. */
 export const BACKUP_RESTORE_HANDLERS: Record<string, FsHandler> = {
   pghoard_restore: pghoard,
   restic,

@@ -214,6 +214,7 @@ const czkawka: FsHandler = (cmd, ctx) => {
   return op ? fsFact(cmd, op, trees, true, true) : [];
 };
 
+/** Program → reader of the trees it deletes from by a criterion; a program not listed is not this module's. */
 export const CLEANER_HANDLERS: Record<string, FsHandler> = {
   czkawka_cli: czkawka,
   'czkawka-cli': czkawka,

@@ -251,6 +251,7 @@ const inPlace: FsHandler = (cmd, ctx) => {
   return overwriteOf(cmd, operandTargets(cmd, ctx, files));
 };
 
+/** Program → reader of the core filesystem commands (rm, mv, cp, chmod …); other families have their own tables, merged in fs.ts. */
 export const HANDLERS: Record<string, FsHandler> = {
   rm,
   rmz,

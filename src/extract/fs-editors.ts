@@ -99,6 +99,7 @@ const sudoedit: FsHandler = (cmd, ctx) => {
   );
 };
 
+/** Editor → reader of the files its script-mode commands write; an editor run interactively writes nothing here. */
 export const EDITOR_HANDLERS: Record<string, FsHandler> = {
   sudoedit,
   vi: vim,

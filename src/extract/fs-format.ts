@@ -65,6 +65,7 @@ export const formatHandler: FsHandler = (cmd, ctx) => {
   );
 };
 
+/** Program → reader of the devices it formats or partitions; a program not listed is not this module's. */
 export const FORMAT_HANDLERS: Record<string, FsHandler> = Object.fromEntries(
   [
     'mke2fs',

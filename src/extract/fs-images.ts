@@ -68,6 +68,7 @@ export const redisCheck: FsHandler = (cmd, ctx) => {
   );
 };
 
+/** Program → reader of the data file it rewrites in place (disk images, database files); a program not listed is not this module's. */
 export const IMAGE_FILE_HANDLERS: Record<string, FsHandler> = {
   'qemu-img': qemuImg,
   'redis-check-aof': redisCheck,

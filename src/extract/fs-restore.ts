@@ -182,6 +182,7 @@ const bcachefs: FsHandler = (cmd, ctx) => {
   return [];
 };
 
+/** Program → reader of the device a whole-filesystem imager writes; a program not listed is not this module's. */
 export const RESTORE_HANDLERS: Record<string, FsHandler> = {
   fsarchiver,
   partimage,

@@ -142,6 +142,7 @@ const reiserfsck: FsHandler = (cmd, ctx) => {
 /** Programs of the fsck family (`fsck`, `e2fsck`, `fsck.ext4`, `fsck_apfs`, `fsck_ffs`). */
 export const isFsck = (p: string) => /^(fsck|e2fsck|fsck[._][a-z0-9]+)$/.test(p);
 
+/** Program → reader of the storage it shrinks or repairs by discarding data (read as a format); a program not listed is not this module's. */
 export const SHRINK_HANDLERS: Record<string, FsHandler> = {
   lvreduce: lvm,
   lvresize: lvm,

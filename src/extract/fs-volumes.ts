@@ -115,6 +115,7 @@ const wsl: FsHandler = (cmd, ctx) => {
   return at > 0 && at + 1 < cmd.argv.length ? formatOf(cmd, ctx, [at + 1], false) : [];
 };
 
+/** Program → reader of the volumes, pools, datasets and snapshots it destroys; a program not listed is not this module's. */
 export const VOLUME_HANDLERS: Record<string, FsHandler> = {
   zfs: verbOf(/^(destroy|rollback)$/, 'n'),
   zpool: verbOf(/^(destroy|labelclear)$/),

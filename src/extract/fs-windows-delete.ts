@@ -41,4 +41,5 @@ const del: FsHandler = (cmd, ctx) => {
   return fsFact(cmd, 'delete', targets, sw.has('/s'), sw.has('/q') || sw.has('/f'));
 };
 
+/** cmd.exe's deleting built-ins → their readers. */
 export const CMD_DELETE_HANDLERS: Record<string, FsHandler> = { rd, del, erase: del };

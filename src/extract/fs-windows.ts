@@ -139,6 +139,7 @@ const robocopy: FsHandler = (cmd, ctx) => {
   return out;
 };
 
+/** Windows permission and ownership tools → their readers (read as chmod / chown). */
 export const WINDOWS_HANDLERS: Record<string, FsHandler> = {
   robocopy,
   'robocopy.exe': robocopy,

@@ -188,6 +188,7 @@ const resetZones: FsHandler = (cmd, ctx) => {
   return fsFact(cmd, 'format', [target(cmd, o.operands[0], ctx)], false, true);
 };
 
+/** Program → reader of the disks or files it overwrites beyond recovery; a program not listed is not this module's. */
 export const WIPER_HANDLERS: Record<string, FsHandler> = {
   'sedutil-cli': sedutil,
   blkzone,

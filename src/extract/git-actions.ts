@@ -249,6 +249,7 @@ const readTree: Reader = (args) => {
 const submodule: Reader = (args) =>
   args[1] === 'deinit' && hasAny(parseOptions(args, 2), 'f', 'force') ? [act('discard-worktree')] : [];
 
+/** git subcommand → reader of the destructive actions its words imply; a subcommand not listed implies none. */
 export const READERS: Record<string, Reader> = {
   ...EXTRAS,
   push,

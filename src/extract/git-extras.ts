@@ -49,6 +49,7 @@ const annex: Reader = (args) => {
   return [act('annex-drop-force', all ? ['--all'] : operands, remote)];
 };
 
+/** git-extras command (without `git `) → its reader, as for git-actions.ts's READERS. */
 export const EXTRAS: Record<string, Reader> = {
   'delete-branch': deleteBranch,
   'delete-tag': deleteTag,

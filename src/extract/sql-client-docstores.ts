@@ -7,6 +7,7 @@
  */
 import type { ClientSpec } from './sql-client-table.js';
 
+/** Document and key-value store clients → where they take their SQL dialect. */
 export const DOC_STORE_CLIENTS: Record<string, ClientSpec> = {
   // cbq takes Go-style options: `-s SQL`, `-script=SQL`, `--script SQL` alike.
   cbq: {

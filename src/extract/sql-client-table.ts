@@ -49,6 +49,7 @@ const CLICKHOUSE_CLIENT: ClientSpec = {
   withArg: ['-h', '--host', '--port', '-u', '--user', '--password', '-f', '--format', '--config-file', '-C'],
 };
 
+/** SQL client → where it takes SQL, SQL files and the database (ClientSpec). */
 export const CLIENTS: Record<string, ClientSpec> = {
   psql: {
     tool: 'psql',

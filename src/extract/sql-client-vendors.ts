@@ -25,6 +25,7 @@ const ORIENTDB: ClientSpec = {
   scripts: /\.(osql|sql|txt)$/i,
 };
 
+/** Enterprise and analytical database clients → where they take SQL (ClientSpec, read like psql). */
 export const VENDOR_CLIENTS: Record<string, ClientSpec> = {
   // Teradata: `bteq < script.bteq`, `bteq <<EOF … EOF`; there is no option that carries SQL.
   bteq: { tool: 'bteq', dialect: 'postgresql', sql: [], file: [], db: [], withArg: ['-c', '-e'] },

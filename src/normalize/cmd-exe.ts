@@ -21,4 +21,5 @@ const cmdExe: Peeler = (args) => {
   return { label: 'cmd /c', argv: [], script };
 };
 
+/** cmd.exe's names → its peeler (the command line after /c or /k is read as the command run). */
 export const CMD_EXE: Record<string, Peeler> = { cmd: cmdExe, 'cmd.exe': cmdExe, 'CMD.EXE': cmdExe };

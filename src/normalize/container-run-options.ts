@@ -2,6 +2,7 @@
 
 /** `docker run`'s options that take a value (the image is the first word that is not one). */
 export const RUN_SHORT = 'aceghlmpuvwE';
+/** `docker run`'s long options that take a value (without the leading `--`). */
 export const RUN_LONG = [
   'add-host',
   'annotation',

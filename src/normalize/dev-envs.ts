@@ -143,6 +143,7 @@ const condaRun = (tool: string) =>
     cwd: 'cwd',
   });
 
+/** Development-environment launchers → their peelers (the command they run inside the environment). */
 export const DEV_ENVS: Record<string, Peeler> = {
   distrobox,
   'distrobox-enter': (args) => distroboxEnter('distrobox-enter', args),

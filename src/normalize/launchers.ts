@@ -157,6 +157,7 @@ const xcrun: Peeler = (args) => {
   return { label: 'xcrun', argv: args.slice(i) };
 };
 
+/** Launchers → their peelers (the command they start); a program not listed is not peeled here. */
 export const LAUNCHERS: Record<string, Peeler> = {
   busybox: multiCall('busybox'),
   toybox: multiCall('toybox'),

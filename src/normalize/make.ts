@@ -12,6 +12,7 @@ import { emit, unknownCode, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { scriptFile } from './shells.js';
 
+/** make and its kin: their recipes are read as the shell commands they run. */
 export const MAKES = new Set(['make', 'gmake', 'bmake', 'pmake', 'remake']);
 
 /** Options whose value is the next word (or glued: `-j4`, `-Cdir`). */

@@ -74,4 +74,5 @@ const meta: Peeler = (args) => {
   return { label: 'meta exec', argv: [], script: args[1] };
 };
 
+/** Multi-repository runners → their peelers (the command run in every repository). */
 export const MULTI_REPO: Record<string, Peeler> = { mr, gita, repo, meta };

@@ -13,6 +13,7 @@ import { emit, unknownCode, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { scriptFile } from './shells.js';
 
+/** ninja and its kin: the build file's commands are read as the shell commands they run. */
 export const NINJAS = new Set(['ninja', 'samu', 'ninja-build']);
 
 /** Options whose value is the next word (or glued: `-j4`). */

@@ -92,6 +92,7 @@ export const uvToolRun: Peeler = (args) =>
     ? toolRun(`uv tool ${args[1].text}`, args.slice(2), UVX)
     : undefined;
 
+/** Python tool runners → their peelers (the tool they run). */
 export const PY_TOOL_RUNNERS: Record<string, Peeler> = {
   pipx,
   uvx: (args) => toolRun('uvx', args, UVX),

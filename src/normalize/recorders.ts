@@ -58,4 +58,5 @@ const ttyrec: Peeler = (args) => {
   return { label: 'ttyrec -e', argv: [], script: { text: c, dynamic: p.dynamic }, record };
 };
 
+/** Terminal recorders → their peelers (the command recorded). */
 export const RECORDERS: Record<string, Peeler> = { script, asciinema, ttyrec };

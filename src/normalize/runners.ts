@@ -241,6 +241,7 @@ export function injectsSecrets(label: string): boolean {
   return (Object.hasOwn(INJECTORS, p) && INJECTORS[p] === sub) || ENV_FILE_LOADERS.has(label);
 }
 
+/** Package and task runners → their peelers (the program they run); a program not listed is not peeled here. */
 export const RUNNERS: Record<string, Peeler> = {
   terramate,
   kubie: contextExec,

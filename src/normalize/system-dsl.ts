@@ -14,6 +14,7 @@ import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 
+/** Small languages with a shell-out built in (`system`, `!cmd`): their programs are read for it. */
 export const SYSTEM_DSLS = new Set(['gnuplot', 'bpftrace', 'dtrace', 'dc']);
 
 /** A command the program text runs: the shell text, or undefined when built at run time. */

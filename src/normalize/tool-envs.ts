@@ -98,6 +98,7 @@ const pyRunner =
     return python(subcommandRun(tool, spec)(rest), rest);
   };
 
+/** Tool-environment wrappers → their peelers (the command run with the environment set). */
 export const TOOL_ENVS: Record<string, Peeler> = {
   mise: mise('mise'),
   rtx: mise('rtx'),

@@ -68,6 +68,7 @@ const entr: Peeler = (args) => {
 /** faketime: `faketime [-f] TIME CMD…`. */
 const faketime: Peeler = (args) => ({ label: 'faketime', argv: args.slice(getopt(args, {}).index + 1) });
 
+/** Tracers and profilers → their peelers (the command traced runs as given). */
 export const TRACERS: Record<string, Peeler> = {
   strace: leading('strace', 'abeEIoOpPsSuUX', [
     'output',

@@ -202,6 +202,7 @@ const agentfwRun: Peeler = (args) => {
   return { label: ['agentfw run', ...self].join(' '), argv: rest.slice(p.index) };
 };
 
+/** Wrappers that run their argument command (sudo, env, nice, timeout …) → their peelers. */
 export const WRAPPERS: Record<string, Peeler> = {
   agentfw: agentfwRun,
   sudo,

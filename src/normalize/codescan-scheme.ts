@@ -90,9 +90,11 @@ const CL_PACKAGE =
 
 const DELETE =
   /^(delete-directory-tree|delete-file-if-exists|delete-empty-directory|delete-directory-and-files|delete-file|delete-file\*|delete-file-recursively|delete-directory|delete-directory\/files|delete-directory\*|rmdir|remove-file)$/;
+/** Shell lines run (CLISP's `ext:shell`), or a program with its argument list (`run-program`). */
 const SHELL =
-  /^(system|open-pipe|open-input-pipe|open-output-pipe|process|process-run|shell-command|run-program|launch-program|run-shell-command)$/;
-const ARGV = /^(system\*|process\*|open-pipe\*|subprocess|spawn)$/;
+  /^(system|open-pipe|open-input-pipe|open-output-pipe|process|process-run|shell-command|run-program|launch-program|run-shell-command|shell)$/;
+/** A program and its arguments as separate values (CLISP's `ext:execute PROG ARG…`). */
+const ARGV = /^(system\*|process\*|open-pipe\*|subprocess|spawn|execute)$/;
 const HTTP =
   /^(http-(delete|post|put|patch|get|head|request)|(delete|post|put|get|head)-(pure|impure)-port)$/;
 const EVAL = /^(eval|primitive-eval|eval-string|load|primitive-load|compile)$/;
@@ -225,7 +227,9 @@ class SchemeScan {
     if (DELETE.test(fn) && args[0]) this.effects.push({ kind: 'rm', target: v(args[0]) });
     else if (SHELL.test(fn) && args.length) {
       // `(process CMD ARGS)`, `(sb-ext:run-program PROG ARGS)`; `(uiop:run-program '("rm" …))` is an argv
-      const list = /^(process|run-program)/.test(fn) && args[1] ? this.elements(args[1]) : undefined;
+      // CLISP's `(ext:run-program "rm" :arguments '("-rf" …))`
+      const kw = args[1]?.t === 'sym' && /^:arguments$/i.test(args[1].v) ? 2 : 1;
+      const list = /^(process|run-program)/.test(fn) && args[kw] ? this.elements(args[kw]) : undefined;
       const argv = /program$/.test(fn) ? this.elements(args[0]) : undefined;
       if (list) this.effects.push({ kind: 'exec', argv: [v(args[0]), ...list.map(v)] });
       else if (argv) this.effects.push({ kind: 'exec', argv: argv.map(v) });

@@ -22,19 +22,26 @@
 
 /**
  * A program's own name: the last path segment, a leading `.` left by bash from `.\Tool.exe`,
- * and the suffixes of a packaged build dropped (`.exe`, `.py`, `.ps1`, an architecture:
- * `nanodump.x64.exe` → `nanodump`), lower-cased.
+ * and the suffixes of a packaged build dropped (`.exe`, `.py`, `.ps1`, a system and an
+ * architecture: `nanodump.x64.exe` → `nanodump`, `kerbrute_linux_amd64` → `kerbrute`),
+ * lower-cased.
  */
 export function toolName(program: string): string {
   return (program.split(/[\\/]/).pop() ?? '')
     .replace(/^\.(?=[a-z])/i, '')
     .toLowerCase()
     .replace(/\.(exe|py|ps1|sh|bin)$/, '')
-    .replace(/[._-](x64|x86|amd64|arm64|win64|win32|x86_64)$/, '');
+    .replace(
+      /([._-](linux|windows|win|darwin|macos|freebsd))?[._-](x64|x86|amd64|arm64|386|win64|win32|x86_64)$/,
+      '',
+    );
 }
 
-/** Words that only print help or a version (any tool here but those of INFO_OF). */
-const INFO = /^(-h|--help|-help|\/\?|\/h|help|--version|version)$/i;
+/**
+ * Words that only print help or a version (any tool here but those of INFO_OF). Case
+ * matters: NetExec's `-H` is a hash.
+ */
+const INFO = /^(-h|--help|-help|\/\?|\/h|help|--version|version)$/;
 
 /**
  * Tools whose info words differ: hydra's `-U` prints a module's help (its `-V` shows each
@@ -148,6 +155,9 @@ function passwordGuessing(name: string, args: string[]): string {
 export function credentialAttack(program: string, argv: string[]): string {
   const name = toolName(program);
   const args = argv.slice(1);
+  // `python3 certipy req …`: the tool run as a script
+  if (/^python[\d.]*$/.test(name) && args[0] && !args[0].startsWith('-'))
+    return credentialAttack(args[0], args);
   // no arguments: each prints its usage; an info word: help, a version, a list of modules
   const info = Object.hasOwn(INFO_OF, name) ? INFO_OF[name] : INFO;
   if (args.length === 0 || args.some((a) => info.test(a))) return '';

@@ -76,6 +76,11 @@ describe('credential attacks run as tools', () => {
       'passwords guessed by nmap --script ssh-brute',
     ],
     [['nmap', '--script=brute', '10.0.0.5'], 'passwords guessed by nmap --script brute'],
+    [
+      ['crackmapexec', 'smb', '10.0.0.0/24', '-u', 'administrator', '-H', 'FAKEHASH', '--local-auth'],
+      'logins tried by crackmapexec smb -H',
+    ],
+    [['python3', 'certipy', 'req', '-u', 'u@x.local', '-ca', 'CA'], 'certificate abuse by certipy req'],
     // read-only, help, and other tools of the same name: not reported
     [['certipy', 'find', '-u', 'u@x.local', '-stdout'], ''],
     [['certipy', 'parse', 'reg.txt'], ''],
@@ -108,5 +113,6 @@ describe('credential attacks run as tools', () => {
     ['C:\\Tools\\Seatbelt.exe', 'seatbelt'],
     ['/opt/tools/gettgtpkinit.py', 'gettgtpkinit'],
     ['hydra', 'hydra'],
+    ['./kerbrute_linux_amd64', 'kerbrute'],
   ])('the tool named %s is %s', (program, name) => expect(toolName(program)).toBe(name));
 });

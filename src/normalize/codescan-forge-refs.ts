@@ -9,13 +9,15 @@
  *   ref, sha, force; the first two left out when the client holds them).
  * - PyGithub (Python): `repo.get_git_ref('heads/main').edit(sha, force=True)` (also through a
  *   variable holding the ref) → the same PATCH, the repository from `get_repo('o/r')`.
- * - Octokit (JavaScript): `octokit.rest.git.updateRef({owner, repo, ref, sha, force})`.
+ * - Octokit (JavaScript): `octokit.rest.git.updateRef({owner, repo, ref, sha, force})`, and
+ *   any route called by `octokit.request('METHOD /path/{name}', {…})` (a repository's
+ *   `DELETE /repos/{owner}/{repo}` as well as a ref's PATCH).
  * A `force` whose value is not known statically counts as a forced update (fail closed); an
  * owner, repo or ref not known stays a placeholder (`OWNER`) of the path, which still names a
  * ref update. Deleting a ref or a repository by these SDKs is read as a delete call
  * (src/extract/cloud-sdk.ts).
  */
-import { kwarg, literalOf, type Lexed } from './codelex.js';
+import { callArgs, kwarg, literalOf, type Lexed } from './codelex.js';
 import type { Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
 
@@ -100,8 +102,46 @@ export function pythonForgeRefPatterns(): Pattern[] {
   ];
 }
 
+/**
+ * Octokit's route call `octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {…})`:
+ * the route's `{name}`s filled from the options (a value not known: the name upper-cased), the
+ * other options the JSON body (a value not known: a placeholder; a `force` not known: a value
+ * the shell would fill in, which counts as a forced update).
+ */
+function octokitRoute(a: string[], lx: Lexed): Effect[] {
+  const route = /^(GET|POST|PUT|PATCH|DELETE) (\/\S*)$/.exec(text(a[0], lx, ''));
+  if (!route) return [];
+  const entries = new Map<string, string>();
+  const obj = /^\s*\{([\s\S]*)\}\s*$/.exec(a[1] ?? '');
+  for (const e of obj ? callArgs(obj[1] + ')', 0).args : []) {
+    const kv = /^\s*([A-Za-z_$][\w$]*|\u0001\d+\u0002)\s*:\s*([\s\S]*?)\s*$/.exec(e);
+    if (kv) entries.set(text(kv[1], lx, kv[1]), kv[2]);
+  }
+  const used = new Set<string>();
+  const path = route[2].replace(/\{(\w+)\}/g, (_m, k: string) => {
+    used.add(k);
+    return text(entries.get(k), lx, k.toUpperCase());
+  });
+  const body: Record<string, unknown> = {};
+  for (const [k, v] of entries) {
+    if (used.has(k)) continue;
+    const l = literalOf(v, lx);
+    if (l && !l.dynamic) body[k] = l.value;
+    else if (/^(true|false|null|-?\d+(\.\d+)?)$/.test(v)) body[k] = JSON.parse(v) as unknown;
+    else body[k] = k === 'force' ? '$force' : '(dynamic)';
+  }
+  const url = { text: `${API}${path}`, dynamic: false };
+  const method = route[1];
+  return [{ kind: 'http', method, url, ...(Object.keys(body).length ? { body: JSON.stringify(body) } : {}) }];
+}
+
 export function nodeForgeRefPatterns(): Pattern[] {
   return [
+    // `octokit.request(…)`, `new Octokit().request(…)`, github-script's `github.request(…)`
+    {
+      re: /\b(?:octokit|github)\.request\s*\(|\bOctokit\(\s*[^()]*\)\.request\s*\(/gi,
+      handle: (a, lx) => octokitRoute(a, lx),
+    },
     {
       // Octokit: `octokit.rest.git.updateRef({ owner, repo, ref, sha, force })`
       re: /\.git\.updateRef\s*\(/g,

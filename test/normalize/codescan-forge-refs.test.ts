@@ -51,5 +51,24 @@ describe('GitHub SDK ref updates', () => {
       `octokit.git.updateRef({ owner: 'acme', repo: 'api', ref: 'heads/main', sha: '${SHA}' })`,
       [`PATCH ${REF} {"sha":"${SHA}","force":false}`],
     ],
+    // any route called by Octokit's request(): its {names} filled, the rest the body
+    [
+      `const { Octokit } = require('@octokit/core'); new Octokit().request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner: 'acme', repo: 'api', ref: 'heads/main', sha: '${SHA}', force: true })`,
+      [`PATCH ${REF} {"sha":"${SHA}","force":true}`],
+    ],
+    [
+      `await github.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner: 'acme', repo: 'api', ref: 'heads/main', sha: next, force: flag })`,
+      [`PATCH ${REF} {"sha":"(dynamic)","force":"$force"}`],
+    ],
+    [
+      `await octokit.request('DELETE /repos/{owner}/{repo}', { owner: 'acme', repo: name })`,
+      ['DELETE https://api.github.com/repos/acme/REPO'],
+    ],
+    [
+      `await octokit.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'api' })`,
+      ['GET https://api.github.com/repos/acme/api'],
+    ],
+    // not a route: another library's request()
+    [`await octokit.request(opts)`, []],
   ])('node %s', (code, want) => expect(codeRequests(code, 'node')).toEqual(want));
 });

@@ -55,6 +55,8 @@ describe('languages read through another', () => {
     [`sbcl --non-interactive --eval '(print (+ 1 2))'`],
     ['sbcl --non-interactive --load build.lisp'],
     [`clisp -x '(+ 1 2)'`],
+    // Common Lisp's sequence `delete` is not a request
+    [`sbcl --eval '(print (delete 3 (list 1 2 3)))'`],
     [`raku -e 'say 1+1'`],
   ])('%s runs nothing', (script) => expect(commands(script).filter((c) => !c.startsWith('|'))).toEqual([]));
 

@@ -3,7 +3,8 @@
  * - Active Directory Certificate Services abuse: `certipy` (`certipy-ad`) run with any verb but
  *   its read-only ones (`req` a certificate, above all for another identity with `-upn`/`-dns`/
  *   `-sid`/`-on-behalf-of`; `auth` a certificate into a ticket and hash; `shadow`, `forge`,
- *   `ca`, `template`, `account`, `relay`), Certify (`request`, `download`, `forge`, `manage*`),
+ *   `ca`, `template`, `account`, `relay`), Certify (`request`, `download`, `forge`, `manage*`;
+ *   its other verbs are not read, a CLI of the same name renews certificates),
  *   and the tools whose every run forges or redeems a certificate (ForgeCert, PKINITtools'
  *   gettgtpkinit and getnthash). `certipy find|parse|cert` and `Certify find|cas|pkiobjects`
  *   only enumerate or convert: not reported.
@@ -81,9 +82,15 @@ const CRAWLERS =
 /** Tools whose every run forges or redeems a certificate for a ticket or a hash. */
 const CERT_FORGERS = /^(forgecert|gettgtpkinit|getnthash)$/;
 
-/** certipy's and Certify's verbs that only enumerate or convert. */
+/** certipy's verbs that only enumerate or convert. */
 const CERTIPY_READ = /^(find|parse|cert)$/i;
-const CERTIFY_READ = /^(find|cas|pkiobjects|enum-[\w-]+)$/i;
+/**
+ * Certify's verbs that request, forge or manage certificates (its others only enumerate:
+ * `find`, `cas`, `pkiobjects`). Only these count: Certify The Web's CLI of the same name
+ * renews the machine's own certificates (`certify renew`).
+ */
+const CERTIFY_ABUSE =
+  /^(request|request-agent|request-on-behalf|download|forge|manageca|manage-ca|managetemplate|manage-template)$/i;
 
 /** certipy's options that name another identity for the certificate. */
 const OTHER_IDENTITY = /^-(upn|dns|sid|on-behalf-of)$/i;
@@ -110,7 +117,7 @@ function certificateAbuse(name: string, args: string[]): string {
   }
   if (name === 'certify') {
     const verb = args.find((a) => !a.startsWith('/') && !a.startsWith('-')) ?? '';
-    if (!verb || CERTIFY_READ.test(verb)) return '';
+    if (!CERTIFY_ABUSE.test(verb)) return '';
     const alt = args.find((a) => ALTNAME.test(a));
     return `certificate abuse by Certify ${verb}${alt ? ` ${alt}` : ''}`;
   }

@@ -87,6 +87,7 @@ describe('credential attacks run as tools', () => {
     [['certipy'], ''],
     [['Certify.exe', 'find', '/vulnerable'], ''],
     [['Certify.exe', 'cas'], ''],
+    [['certify', 'renew', '--force-renew-all'], ''],
     [['Snaffler.exe', '-h'], ''],
     [['Snaffler.exe'], ''],
     [['Seatbelt.exe', 'OSInfo'], ''],

@@ -9,6 +9,8 @@
  * Reads the words only.
  */
 
+import { toolName } from './credential-attacks.js';
+
 /** Hash crackers and the options of theirs that only print information. */
 const CRACKERS: Record<string, { info: RegExp; withValue: RegExp }> = {
   hashcat: {
@@ -29,9 +31,8 @@ const KERBRUTE_LOCAL = /^(help|version|-h|--help)$/i;
 
 /** The cracking or ticket attack `program ARGV` runs, as a label; '' = none. */
 export function crackingAttack(program: string, argv: string[]): string {
-  // `./Rubeus.exe` or `.\Rubeus.exe` (bash drops the backslash: `.Rubeus.exe`)
-  const base = (program.split(/[\\/]/).pop() ?? '').replace(/^\.(?=[a-z])/i, '').toLowerCase();
-  const name = base.replace(/\.(exe|bin)$/, '');
+  // `./Rubeus.exe` or `.\Rubeus.exe` (bash drops the backslash: `.Rubeus.exe`), `kerbrute_linux_amd64`
+  const name = toolName(program);
   const args = argv.slice(1);
   if (name === 'rubeus') {
     const verb = args.find((a) => !a.startsWith('/')) ?? '';

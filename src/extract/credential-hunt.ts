@@ -24,6 +24,7 @@ import { revealedSecret } from './credential-reveal.js';
 import { dumpedMemory } from './credential-memory.js';
 import { windowsCredentials } from './credential-windows.js';
 import { crackingAttack } from './credential-cracking.js';
+import { credentialAttack } from './credential-attacks.js';
 import { sniffedCredentials } from './credential-sniff.js';
 import { windowsHunt } from './credential-hunt-windows.js';
 
@@ -146,6 +147,8 @@ export const extractCredentialHunt: Extractor = (cmd, ctx, all) => {
   if (windows) return [fact(cmd, windows)];
   const cracked = crackingAttack(p, cmd.argv);
   if (cracked) return [fact(cmd, cracked)];
+  const attack = credentialAttack(p, cmd.argv);
+  if (attack) return [fact(cmd, attack)];
   const sniffed = sniffedCredentials(cmd, ctx);
   if (sniffed) return [fact(cmd, sniffed)];
   const from = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : pwshUpstream(cmd, all);

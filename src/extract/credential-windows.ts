@@ -11,10 +11,15 @@
  * names only, and `cmdkey /list`, targets and user names only, are not reported), and the
  * dumpers whose every run pulls hashes, secrets, tickets or saved passwords (impacket's
  * secretsdump, GetNPUsers, GetUserSPNs and dpapi, mimikatz, pypykatz, lsassy, LaZagne,
- * SharpDPAPI and SharpChrome, DonPAPI, dploot, HackBrowserData, nanodump, mimipenguin);
+ * SharpDPAPI and SharpChrome, DonPAPI, dploot, HackBrowserData, mimipenguin, and LSASS
+ * dumpers: nanodump, SharpDump, SafetyKatz, HandleKatz, Dumpert, PPLdump, PPLBlade,
+ * MirrorDump, NativeDump, SharpKatz, PowerSploit's Out-Minidump, Invoke-Mimikatz; named as
+ * built, `nanodump.x64.exe`, `Outflank-Dumpert.exe`);
  * NetExec/CrackMapExec told `--sam`, `--lsa`, `--ntds` or `-M lsassy`. Reads the words only
  * (bash drops unquoted backslashes, so `HKLM\SAM` may arrive as `HKLMSAM`).
  */
+
+import { toolName } from './credential-attacks.js';
 
 /** A hive of credentials: SAM, SECURITY or SYSTEM under HKLM. */
 const HIVE = /^(HKLM|HKEY_LOCAL_MACHINE)[\\/]?(SAM|SECURITY|SYSTEM)$/i;
@@ -28,7 +33,7 @@ const STORE_FILE = /(^|[\\/:]|ntds)(ntds\.dit)$|system32[\\/]*config[\\/]*(SAM|S
 
 /** Dumpers whose every run pulls hashes, secrets, tickets or saved passwords (program name, impacket's spellings included). */
 const DUMPERS =
-  /^(impacket-)?(secretsdump|GetNPUsers|GetUserSPNs|dpapi|mimikatz|pypykatz|lsassy|lazagne|SharpDPAPI|SharpChrome|donpapi|dploot|hack-browser-data|HackBrowserData|nanodump|mimipenguin)(\.py|\.exe)?$/i;
+  /^(impacket-)?(secretsdump|GetNPUsers|GetUserSPNs|dpapi|mimikatz|pypykatz|lsassy|lazagne|SharpDPAPI|SharpChrome|donpapi|dploot|hack-browser-data|HackBrowserData|nanodump|mimipenguin|SharpDump|SafetyKatz|BetterSafetyKatz|HandleKatz|(outflank-)?dumpert|PPLdump|PPLBlade|MirrorDump|NativeDump|SharpKatz|Out-Minidump|Invoke-Mimikatz|Invoke-NanoDump)(\.py|\.exe)?$/i;
 
 /** Interpreters that run a dumper given as their script (`python3 laZagne.py all`). */
 const INTERPRETER = /^(python[\d.]*|py|pythonw)$/i;
@@ -48,7 +53,7 @@ function dumper(program: string, argv: string[]): string {
       .split(/[\\/]/)
       .pop()
       ?.replace(/^\.(?=[a-z])/i, '') ?? '';
-  if (DUMPERS.test(own)) return own;
+  if (DUMPERS.test(own) || DUMPERS.test(toolName(own))) return own;
   if (!INTERPRETER.test(program)) return '';
   const script = argv.slice(1).find((a) => !a.startsWith('-')) ?? '';
   const base = script.split(/[\\/]/).pop() ?? '';

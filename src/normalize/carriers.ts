@@ -12,7 +12,7 @@ import { WRAPPERS } from './wrappers.js';
 import { SHELLS, runAt, runShell, runEval, runSource, runTrap } from './shells.js';
 import { reparse } from './reparse.js';
 import { FANOUT } from './fanout.js';
-import { interpreterFor, runInterpreter, runNu, runOctave, runPwsh } from './interpreters.js';
+import { interpreterFor, runInterpreter, runMaxima, runNu, runOctave, runPwsh } from './interpreters.js';
 import { runProject } from './project-code.js';
 import { isPwsh } from './pwsh.js';
 import { REMOTE } from './remote.js';
@@ -199,6 +199,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (isPwsh(prog)) return runPwsh(argv, k);
     if (prog === 'nu' || prog === 'nushell') return runNu(argv, k);
     if (/^(octave|octave-cli|matlab)$/.test(prog)) return runOctave(argv, k);
+    if (prog === 'maxima' || prog === 'rmaxima') return runMaxima(argv, k);
     if (prog === 'git') gitRuns(argv, k);
     if (prog === 'sed' || prog === 'gsed') sedExec(argv, k);
     // `sponge [-a] FILE` (moreutils) writes what it reads to FILE, as `tee [-a] FILE` does:

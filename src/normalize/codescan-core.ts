@@ -18,6 +18,7 @@ import {
   rubyStaticClientPatterns,
 } from './codescan-http-static.js';
 import { nodeGitLibraryPatterns } from './codescan-gitlib.js';
+import { nodeForgeRefPatterns } from './codescan-forge-refs.js';
 import { rubyGitLibraryPatterns } from './codescan-gitlib-jvm.js';
 import { graphqlClientPatterns } from './codescan-graphql-clients.js';
 import { kubePatterns } from './codescan-kube.js';
@@ -115,6 +116,7 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
       ...chains.node,
       ...nodeHttpClientPatterns(h),
       ...nodeGitLibraryPatterns(h),
+      ...nodeForgeRefPatterns(),
       ...graphqlClientPatterns(h),
       ...kubePatterns(h).node,
       ...jsEnginePatterns(h), // GJS, Rhino, Nashorn

@@ -81,6 +81,8 @@ export function gitLibraryPatterns(h: Helpers): Pattern[] {
     {
       re: /\.git\.([a-z_]+)\s*\(/g,
       handle: (a, lx, home, m): Effect[] => {
+        // ghapi's `GhApi().git.update_ref(…)` is GitHub's REST API (codescan-forge-refs.ts), not a local git
+        if (/\bGhApi\b/.test(lx.skel)) return [];
         const argv = [lit('git'), lit(m[1].replace(/_/g, '-'))];
         for (const x of a) {
           if (x.trim() === '') continue;

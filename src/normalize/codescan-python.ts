@@ -4,13 +4,15 @@
  * run through a shell or as an argv (os.system, subprocess, the exec/spawn families, asyncio,
  * libc's system() through ctypes, invoke/fabric tasks' `c.run`),
  * HTTP requests (requests and the libraries that copy its API: httpx, niquests, grequests, treq; their
- * session objects: codescan-http-python.ts; urllib; urllib3; python_graphql_client), git libraries (codescan-gitlib.ts) and code evaluated
+ * session objects: codescan-http-python.ts; urllib; urllib3; python_graphql_client), git libraries (codescan-gitlib.ts),
+ * GitHub SDKs' ref updates (codescan-forge-refs.ts) and code evaluated
  * at run time.
  */
 import { literalOf, type Lexed } from './codelex.js';
 import type { Pattern, Helpers } from './codescan-langs.js';
 import { urlopen } from './codescan-net.js';
 import { gitLibraryPatterns } from './codescan-gitlib.js';
+import { pythonForgeRefPatterns } from './codescan-forge-refs.js';
 import { pythonHttpMore } from './codescan-http-more.js';
 import { pythonSessionPatterns } from './codescan-http-python.js';
 import { pythonGraphqlPatterns } from './codescan-graphql-clients.js';
@@ -117,6 +119,7 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
       handle: (a, lx, home) => http(undefined, a, lx, home),
     },
     ...gitLibraryPatterns(h),
+    ...pythonForgeRefPatterns(),
     ...kubePatterns(h).python,
     ...pythonHttpMore(h),
     ...pythonSessionPatterns(h),

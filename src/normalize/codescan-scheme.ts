@@ -7,7 +7,8 @@
  * that delete files (`delete-file`, `delete-directory/files`, `delete-file-recursively`,
  * `rmdir`), run a command through a shell (`system`, `open-pipe`, `open-input-pipe`,
  * `process`) or as an argv (`system*`, `open-pipe*`, `process*`, `subprocess`, `spawn`),
- * send a request (guile's `http-delete`/`http-request #:method`, racket's `delete-pure-port`),
+ * send a request (guile's `http-delete`/`http-request #:method`, racket's `delete-pure-port`,
+ * Common Lisp's drakma `http-request :method :delete` and dexador `dex:delete`),
  * and evaluate code (`eval-string`, `eval` of what is not a quoted form, `load` of a path
  * not known). `apply`, `for-each` and `map` of those functions, and names bound to them or to
  * values (`define`, `let`), are followed; `(getenv "HOME")` is the home folder, a temp folder
@@ -17,6 +18,7 @@
 import type { Effect } from './codescan.js';
 import { lit, type Field } from './state.js';
 import { lispTemp } from './codescan-dirs.js';
+import { lispName } from './codescan-lisp-names.js';
 
 export type Node = { t: 'list'; items: Node[] } | { t: 'str'; v: string } | { t: 'sym'; v: string };
 
@@ -73,7 +75,7 @@ export function readForms(src: string): Node[] {
     }
     const m = /^[^\s()[\]";]+/.exec(src.slice(i));
     i += m ? m[0].length : 1;
-    return { t: 'sym', v: m ? m[0].replace(CL_PACKAGE, '') : c };
+    return { t: 'sym', v: m ? lispName(m[0]) : c };
   };
   const out: Node[] = [];
   while (i < src.length) {
@@ -84,15 +86,13 @@ export function readForms(src: string): Node[] {
   return out;
 }
 
-/** Common Lisp package prefixes (`uiop:run-program`, `sb-ext:run-program`): the name is read without them. */
-const CL_PACKAGE =
-  /^(?:uiop(?:\/[\w-]+)?|sb-ext|sb-posix|sb-impl|ccl|ext|asdf|cl-fad|cl|common-lisp|inferior-shell|osicat):{1,2}(?=[\w*])/i;
-
 const DELETE =
   /^(delete-directory-tree|delete-file-if-exists|delete-empty-directory|delete-directory-and-files|delete-file|delete-file\*|delete-file-recursively|delete-directory|delete-directory\/files|delete-directory\*|rmdir|remove-file)$/;
+/** Shell lines run (CLISP's `ext:shell`), or a program with its argument list (`run-program`). */
 const SHELL =
-  /^(system|open-pipe|open-input-pipe|open-output-pipe|process|process-run|shell-command|run-program|launch-program|run-shell-command)$/;
-const ARGV = /^(system\*|process\*|open-pipe\*|subprocess|spawn)$/;
+  /^(system|open-pipe|open-input-pipe|open-output-pipe|process|process-run|shell-command|run-program|launch-program|run-shell-command|shell)$/;
+/** A program and its arguments as separate values (CLISP's `ext:execute PROG ARG…`). */
+const ARGV = /^(system\*|process\*|open-pipe\*|subprocess|spawn|execute)$/;
 const HTTP =
   /^(http-(delete|post|put|patch|get|head|request)|(delete|post|put|get|head)-(pure|impure)-port)$/;
 const EVAL = /^(eval|primitive-eval|eval-string|load|primitive-load|compile)$/;
@@ -225,7 +225,9 @@ class SchemeScan {
     if (DELETE.test(fn) && args[0]) this.effects.push({ kind: 'rm', target: v(args[0]) });
     else if (SHELL.test(fn) && args.length) {
       // `(process CMD ARGS)`, `(sb-ext:run-program PROG ARGS)`; `(uiop:run-program '("rm" …))` is an argv
-      const list = /^(process|run-program)/.test(fn) && args[1] ? this.elements(args[1]) : undefined;
+      // CLISP's `(ext:run-program "rm" :arguments '("-rf" …))`
+      const kw = args[1]?.t === 'sym' && /^:arguments$/i.test(args[1].v) ? 2 : 1;
+      const list = /^(process|run-program)/.test(fn) && args[kw] ? this.elements(args[kw]) : undefined;
       const argv = /program$/.test(fn) ? this.elements(args[0]) : undefined;
       if (list) this.effects.push({ kind: 'exec', argv: [v(args[0]), ...list.map(v)] });
       else if (argv) this.effects.push({ kind: 'exec', argv: argv.map(v) });
@@ -271,13 +273,16 @@ class SchemeScan {
 
   private http(fn: string, args: Node[]): void {
     const verb = /^http-(\w+)$/.exec(fn)?.[1] ?? /^(\w+)-/.exec(fn)?.[1] ?? 'get';
+    // racket's `#:method`, Common Lisp's `:method :delete` (a keyword's name is its value)
     const kw = (k: string) => {
-      const at = args.findIndex((x) => x.t === 'sym' && x.v === `#:${k}`);
-      return at >= 0 ? args[at + 1] : undefined;
+      const at = args.findIndex((x) => x.t === 'sym' && (x.v === `#:${k}` || x.v.toLowerCase() === `:${k}`));
+      const v = at >= 0 ? args[at + 1] : undefined;
+      return v?.t === 'sym' && v.v.startsWith(':') ? { t: 'str' as const, v: v.v.slice(1) } : v;
     };
     const m = kw('method');
     const method = verb !== 'request' ? verb.toUpperCase() : m ? this.value(m) : lit('GET');
-    const body = kw('body') ?? (/-port$/.test(fn) && /^(post|put)/.test(fn) ? args[1] : undefined);
+    const body =
+      kw('body') ?? kw('content') ?? (/-port$/.test(fn) && /^(post|put)/.test(fn) ? args[1] : undefined);
     const b = body ? this.value(body) : undefined;
     this.effects.push({
       kind: 'http',

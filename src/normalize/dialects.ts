@@ -81,5 +81,16 @@ export function rakuToPerl(source: string): string {
       .replace(/([=,(]\s*)<([^<>\n=]*)>/g, (_m, p: string, l: string) => `${p}(${words(l)})`)
       // `'/srv'.IO.rmdir`, `$path.IO.unlink`: the path's deletion
       .replace(/(\S+?)\.IO\.(?:unlink|rmdir|rmtree)\b/g, 'unlink($1)')
+      // HTTP clients as Perl's: HTTP::UserAgent and Cro::HTTP::Client as LWP::UserAgent,
+      // HTTP::Request and HTTP::Tiny as themselves (`HTTP::Request.new(DELETE => URL)`)
+      .replace(/\b(?:HTTP::UserAgent|Cro::HTTP::Client|LWP::UserAgent)\.(new\b)?/g, (_m, n?: string) =>
+        n ? 'LWP::UserAgent->new' : 'LWP::UserAgent->new.',
+      )
+      .replace(/\b(HTTP::Request|HTTP::Tiny)\.new\b/g, '$1->new')
+      // their request methods called on a client (`$ua.delete(URL)`, `….new.request(…)`)
+      .replace(
+        /(\$[\w-]+|\)|\bnew)\.(get|post|put|patch|delete|head|request)\b/g,
+        (_m, r: string, f: string) => `${r}->${f}`,
+      )
   );
 }

@@ -187,8 +187,10 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
       dynamic ||= argv[i].dynamic;
       continue;
     }
+    // CLISP's `-x EXPRESSIONS`
+    const clispCode = prog === 'clisp' && t === '-x';
     if (
-      CODE_FLAGS[lang].test(t) &&
+      (clispCode || CODE_FLAGS[lang].test(t)) &&
       !(t === '-c' && lang !== 'python' && lang !== 'tcl' && lang !== 'scheme')
     ) {
       if (lang === 'node' && t === 'eval' && i !== 1) break;

@@ -9,8 +9,8 @@
  * what the code does becomes synthetic commands the extractors understand (`rm -rf X`,
  * the command it runs, `curl -X METHOD URL -d BODY`), with wrapper `python -c` etc.
  * Code that evaluates something not readable statically marks the interpreter dynamic.
- * PowerShell (pwsh.ts), Nushell (codescan-nu.ts) and Octave/MATLAB (codescan-octave.ts) are read
- * by their own scanners.
+ * PowerShell (pwsh.ts), Nushell (codescan-nu.ts), Octave/MATLAB (codescan-octave.ts) and Maxima
+ * (codescan-maxima.ts) are read by their own scanners.
  */
 import { absPath, basename, lit } from './state.js';
 import type { Field, Res } from './state.js';
@@ -27,6 +27,7 @@ import { findCode, interpreterFor, type CodeArgs } from './interpreter-args.js';
 import { ipythonToPython } from './ipython.js';
 import { hyToPython, rakuToPerl } from './dialects.js';
 import { octaveCode, scanOctave } from './codescan-octave.js';
+import { maximaCode, scanMaxima } from './codescan-maxima.js';
 import { runProject } from './project-code.js';
 import { runUn } from './ruby-un.js';
 
@@ -171,6 +172,21 @@ export function runOctave(argv: Field[], k: K): Res {
     const effects = scanOctave(text, k.frame.remote ? '~' : k.run.ctx.home);
     return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
   });
+}
+
+/** Maxima (`maxima --batch-string=…`, `-r …`, stdin): codescan-maxima.ts. */
+export function runMaxima(argv: Field[], k: K): Res {
+  const found = maximaCode(argv);
+  return runCode(
+    argv,
+    k,
+    found.code ?? (found.none ? undefined : 'stdin'),
+    'maxima --batch-string',
+    (text) => {
+      const effects = scanMaxima(text, k.frame.remote ? '~' : k.run.ctx.home);
+      return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
+    },
+  );
 }
 
 /**

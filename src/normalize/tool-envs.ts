@@ -7,6 +7,8 @@
  * - `uv run`, `poetry run`, `pdm run`, `pipenv run`, `hatch run`, `rye run` and
  *   `bundle exec` `[opts] [--] CMD…`; a Python file in the command's place runs under
  *   Python (`uv run del.py` = `python del.py`), and `uv run -m MOD` is `python -m MOD`.
+ * - Haskell's `stack exec [opts] [--] CMD…`, and `stack runghc|runhaskell [opts] [--] FILE…`
+ *   read as `runghc FILE…`.
  * A task name in the command's place (`pdm run test`) is read as a command of that name:
  * the project's own task, which runs nothing read here. Reads only its own argv.
  */
@@ -98,6 +100,31 @@ const pyRunner =
     return python(subcommandRun(tool, spec)(rest), rest);
   };
 
+/** `stack`'s run subcommands and their options that take a value (`--package PKG`). */
+const STACK_RUN: RunSpec = {
+  subs: /^(exec|runghc|runhaskell)$/,
+  short: '',
+  long: [
+    'package',
+    'resolver',
+    'ghc-options',
+    'rts-options',
+    'cwd',
+    'stack-yaml',
+    'compiler',
+    'ghc-package-path',
+  ],
+};
+
+/** `stack [global opts] exec|runghc|runhaskell …` (global options that take a value skipped). */
+const stack: Peeler = (args) => {
+  const g = getopt(args, { short: '', long: ['resolver', 'stack-yaml', 'work-dir', 'compiler', 'arch'] });
+  const rest = args.slice(g.index);
+  const peel = subcommandRun('stack', STACK_RUN)(rest);
+  if (!peel || rest[0].text === 'exec' || peel.argv.length === 0) return peel;
+  return { ...peel, argv: [lit(rest[0].text), ...peel.argv] };
+};
+
 /** Tool-environment wrappers → their peelers (the command run with the environment set). */
 export const TOOL_ENVS: Record<string, Peeler> = {
   mise: mise('mise'),
@@ -111,4 +138,5 @@ export const TOOL_ENVS: Record<string, Peeler> = {
   hatch: pyRunner('hatch'),
   rye: pyRunner('rye'),
   bundle: subcommandRun('bundle', { subs: /^exec$/, short: '', long: ['gemfile'] }),
+  stack,
 };

@@ -24,6 +24,10 @@ describe('password cracking and Kerberos ticket attacks', () => {
       ['kerbrute', 'passwordspray', '-d', 'acme.local', 'users.txt', 'Fake123'],
       'accounts attacked by kerbrute passwordspray',
     ],
+    [
+      ['./kerbrute_linux_amd64', 'passwordspray', '-d', 'acme.local', 'users.txt', 'Fake123'],
+      'accounts attacked by kerbrute passwordspray',
+    ],
     // information runs
     [['hashcat', '--benchmark'], ''],
     [['hashcat', '-b', '-m', '1000'], ''],

@@ -33,6 +33,14 @@ describe("Windows' credential stores copied out", () => {
     [['python3', 'laZagne.py', 'browsers'], 'credentials dumped by laZagne.py'],
     [['SharpDPAPI.exe', 'triage'], 'credentials dumped by SharpDPAPI.exe'],
     [['impacket-dpapi', 'masterkey', '-file', 'mk'], 'credentials dumped by impacket-dpapi'],
+    // LSASS dumpers, named as built (an architecture in the name)
+    [
+      ['nanodump.x64.exe', '--write', 'C:\\Windows\\Temp\\perf.dmp'],
+      'credentials dumped by nanodump.x64.exe',
+    ],
+    [['SharpDump.exe'], 'credentials dumped by SharpDump.exe'],
+    [['Outflank-Dumpert.exe'], 'credentials dumped by Outflank-Dumpert.exe'],
+    [['PPLBlade.exe', '--mode', 'dump', '--name', 'lsass.exe'], 'credentials dumped by PPLBlade.exe'],
     // the vault enumerated; LSASS dumped through comsvcs; the store files copied
     [['vaultcmd', '/listcreds:Windows Credentials', '/all'], 'Windows vault (vaultcmd /listcreds)'],
     [

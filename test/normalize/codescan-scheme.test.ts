@@ -18,6 +18,19 @@ function commands(script: string): string[] {
 describe('what Scheme code deletes, runs or sends', () => {
   it.each<[string, string]>([
     [`guile -c '(system* "rm" "-rf" "/home")'`, 'rm -rf /home'],
+    // Common Lisp's HTTP clients: drakma's http-request :method, dexador's verbs
+    [
+      `sbcl --eval '(drakma:http-request "https://api.example.net/v1/p/7" :method :delete)'`,
+      'curl -X DELETE https://api.example.net/v1/p/7',
+    ],
+    [
+      `sbcl --eval '(dex:delete "https://api.example.net/v1/p/7")'`,
+      'curl -X DELETE https://api.example.net/v1/p/7',
+    ],
+    [
+      `clisp -x '(drakma:http-request "https://api.example.net/v1/p/7/purge" :method :post :content "{}")'`,
+      'curl -X POST https://api.example.net/v1/p/7/purge -d {}',
+    ],
     [`guile -c '(system "rm -rf ~")'`, 'rm -rf /h'],
     [`guile3.0 -c '(delete-file (string-append (getenv "HOME") "/.bashrc"))'`, 'rm -rf /h/.bashrc'],
     [`guile -c '(use-modules (ice-9 popen)) (open-pipe* OPEN_READ "rm" "-rf" "/srv")'`, 'rm -rf /srv'],

@@ -29,6 +29,24 @@ describe('languages read through another', () => {
       `sbcl --eval '(delete-file (merge-pathnames ".bashrc" (user-homedir-pathname)))'`,
       'sbcl -c|rm -rf /h/.bashrc',
     ],
+    // CLISP: `-x` is its code; `ext:shell`, `ext:execute`, `ext:run-program … :arguments`
+    [`clisp -x '(ext:run-shell-command "rm -rf /srv/app/uploads")'`, 'clisp -c|rm -rf /srv/app/uploads'],
+    [`clisp -x '(ext:shell "rm -rf /srv")'`, 'clisp -c|rm -rf /srv'],
+    [`clisp -x '(ext:execute "/bin/rm" "-rf" "/srv")'`, 'clisp -c|/bin/rm -rf /srv'],
+    [`clisp -x '(ext:run-program "rm" :arguments (list "-rf" "/srv"))'`, 'clisp -c|rm -rf /srv'],
+    // Raku's HTTP clients read as Perl's
+    [
+      `raku -MHTTP::UserAgent -MHTTP::Request -e 'my $ua = HTTP::UserAgent.new; say $ua.request(HTTP::Request.new(DELETE => "https://api.example.net/v1/deals?ids=1")).status-line'`,
+      'raku -e|curl -X DELETE https://api.example.net/v1/deals?ids=1',
+    ],
+    [
+      `raku -MHTTP::UserAgent -e 'HTTP::UserAgent.new.delete("https://api.example.net/v1/p/7")'`,
+      'raku -e|curl -X DELETE https://api.example.net/v1/p/7',
+    ],
+    [
+      `raku -MCro::HTTP::Client -e 'await Cro::HTTP::Client.delete("https://api.example.net/v1/p/7")'`,
+      'raku -e|curl -X DELETE https://api.example.net/v1/p/7',
+    ],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string]>([
@@ -36,6 +54,10 @@ describe('languages read through another', () => {
     [`raku -e 'say "hello"'`],
     [`sbcl --non-interactive --eval '(print (+ 1 2))'`],
     ['sbcl --non-interactive --load build.lisp'],
+    [`clisp -x '(+ 1 2)'`],
+    // Common Lisp's sequence `delete` is not a request
+    [`sbcl --eval '(print (delete 3 (list 1 2 3)))'`],
+    [`raku -e 'say 1+1'`],
   ])('%s runs nothing', (script) => expect(commands(script).filter((c) => !c.startsWith('|'))).toEqual([]));
 
   it.each<[string, string]>([
@@ -48,5 +70,8 @@ describe('languages read through another', () => {
     ['run <rm -rf>, %*ENV<HOME>', "system 'rm','-rf', getenv('HOME')"],
     ["'/srv'.IO.rmdir", "unlink('/srv')"],
     ['say $*HOME', "say getenv('HOME')"],
+    ['HTTP::UserAgent.new.get($u)', 'LWP::UserAgent->new->get($u)'],
+    ['$ua.request(HTTP::Request.new(DELETE => $u))', '$ua->request(HTTP::Request->new(DELETE => $u))'],
+    ['say "api.example.net".uc', 'say "api.example.net".uc'],
   ])('raku %s', (raku, perl) => expect(rakuToPerl(raku)).toBe(perl));
 });

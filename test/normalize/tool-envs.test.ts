@@ -29,6 +29,9 @@ describe('what a tool environment runs', () => {
     ['hatch -e test run pytest', 'hatch run|pytest'],
     ['rye run rm -rf /srv', 'rye run|rm -rf /srv'],
     ['bundle exec rake db:drop', 'bundle exec|rake db:drop'],
+    ['stack exec -- rm -rf /srv', 'stack exec|rm -rf /srv'],
+    ['stack --resolver lts-22.0 runghc --package text -- Main.hs', 'stack runghc|runghc Main.hs'],
+    ['stack runhaskell Setup.hs build', 'stack runhaskell|runhaskell Setup.hs build'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string]>([
@@ -41,5 +44,6 @@ describe('what a tool environment runs', () => {
     ['poetry install', '|poetry install'],
     ['pdm run test', 'pdm run|test'],
     ['bundle install', '|bundle install'],
+    ['stack build', '|stack build'],
   ])('%s stays %s', (script, want) => expect(commands(script)).toEqual([want]));
 });

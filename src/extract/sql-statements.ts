@@ -12,6 +12,7 @@ import { adminGranted, grantOf } from './sql-grant.js';
 import { appAdminSet } from './privilege-app-admin.js';
 import { backupsOff } from './sql-backups-off.js';
 import { securityOff } from './sql-security-off.js';
+import { serverStop } from './sql-server-stops.js';
 import { destroyingCalls } from './sql-functions.js';
 import { chunkCommands, shellEnabled } from './sql-server-shell.js';
 import {
@@ -104,6 +105,12 @@ export function classifySql(
       continue;
     }
     if (!tokens.length || recordAssignment(tokens, vars)) continue;
+    // the server stopped or every session cut off (`SHUTDOWN WITH NOWAIT`, `FORCE APPLICATION ALL`)
+    const stop = serverStop(tokens);
+    if (stop) {
+      out.push(stop);
+      continue;
+    }
     // `EXEC sp_configure 'xp_cmdshell', 1`: SQL may now run commands on the server's machine
     const shell = shellEnabled(tokens);
     if (shell) out.push(shell);

@@ -2,8 +2,10 @@
  * kubectl (and oc) and helm. `kubectl delete TYPE[/NAME] [NAME] [--all|-A|-l sel] [-f file]`,
  * `kubectl drain NODE`, `kubectl taint nodes … :NoExecute` (verb `taint NoExecute`), `helm
  * uninstall|delete RELEASE`; a kubectl plugin's destroy
- * (`kubectl cnpg destroy CLUSTER N`) is read as a CLI no table models.
+ * (`kubectl cnpg destroy CLUSTER N`) is read as a CLI no table models; a namespace label or
+ * patch that turns an admission control off (verb `admission-off`, cloud-k8s-admission.ts).
  */
+import { admissionOffLabels, patchedLabels } from './cloud-k8s-admission.js';
 import type { NormalizedCommand } from '../engine/types.js';
 import { hasOpt, isWildcard, optValue, parseArgs, type CloudDraft } from './cloud-argv.js';
 
@@ -147,6 +149,15 @@ export function readKubectl(cmd: NormalizedCommand): CloudDraft | undefined {
       ...(type?.text.includes('/') ? [resource] : []),
       ...after.filter((w) => !/[:=]|-$/.test(w)),
     ].join(' ');
+  }
+  // a namespace label that lets every pod past an admission control (cloud-k8s-admission.ts)
+  if (service === 'ns' && (v === 'label' || v === 'patch')) {
+    const body = optValue(p, ['-p', '--patch']) ?? '';
+    const off = admissionOffLabels(v === 'label' ? after : patchedLabels(body), hasOpt(p, ['--overwrite']));
+    if (off.length) {
+      v = 'admission-off';
+      resource = [resource, ...off].filter(Boolean).join(' ');
+    }
   }
   return {
     tool,

@@ -64,13 +64,14 @@ function pcp(cmd: NormalizedCommand): StoreOps | undefined {
   const args = cmd.argv.slice(1);
   const node = value(args, '-n', '--node_id') ?? '';
   const host = value(args, '-h', '--host') ?? '';
-  const name = node ? `${host} node ${node}` : host;
+  const name = node ? `${host} node ${node}`.trim() : host;
+  const label = cmd.program.replace(/^pcp_/, '').replace(/_/g, ' ');
   switch (cmd.program) {
     case 'pcp_detach_node':
     case 'pcp_promote_node':
-      return one(cmd.program, 'FAILOVER', 'INSTANCE', name, cmd.program);
+      return one(cmd.program, 'FAILOVER', 'INSTANCE', name, label);
     case 'pcp_stop_pgpool':
-      return one(cmd.program, 'SHUTDOWN', 'CLUSTER', host, cmd.program);
+      return one(cmd.program, 'SHUTDOWN', 'CLUSTER', host, label);
     case 'pcp_recovery_node':
       return one(cmd.program, 'DROP', 'DATABASE', name, 'node rebuilt from the primary');
     default:

@@ -18,6 +18,13 @@ import { parseHaManager } from './sql-ha-managers.js';
 
 /** What a server control or HA manager command line stops, fails over or drops; undefined = none of them. */
 export function parseServerAdmin(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps | undefined {
+  const ops = readAny(cmd, ctx);
+  // help and a dry run change nothing
+  if (ops && cmd.argv.some((a) => a === '--help' || a === '--dry-run')) return { ...ops, stmts: [] };
+  return ops;
+}
+
+function readAny(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps | undefined {
   return (
     parsePgCtl(cmd, ctx) ??
     parsePgCtlcluster(cmd) ??

@@ -43,13 +43,13 @@ export function parseGfix(cmd: NormalizedCommand): StoreOps | undefined {
     if (!a.startsWith('-')) pos.push(a);
     else if (gfixOption(a, 'shutdown', 2)) {
       // the mode (FB 2.5+) follows: full, single, multi; older versions take none
-      shut = /^(full|single|multi)$/i.test(args[i + 1] ?? '') ? args[++i] : 'shut';
+      shut = /^(full|single|multi)$/i.test(args[i + 1] ?? '') ? ` ${args[++i]}` : ' ';
     } else if (gfixOption(a, 'kill', 1)) kill = true;
     else if (GFIX_VALUED.test(a.toLowerCase())) i++;
   }
   const db = pos[pos.length - 1] ?? '';
   const out = ops('gfix', db);
-  if (shut) out.stmts.push(storeStmt('SHUTDOWN', 'DATABASE', db, true, `-shut ${shut}`));
+  if (shut) out.stmts.push(storeStmt('SHUTDOWN', 'DATABASE', db, true, `-shut${shut}`.trim()));
   if (kill) out.stmts.push(storeStmt('DROP', 'SHADOW', db, true, '-kill'));
   return out;
 }

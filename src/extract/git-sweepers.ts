@@ -45,4 +45,14 @@ const town: Reader = (args) => {
   return [act('branch-force-delete', refs), act('delete-remote-ref', refs, 'origin')];
 };
 
-export const SWEEPERS: Record<string, Reader> = { sweep, trim, town };
+/** Help asked for (`--help`, `-h`): nothing is deleted. */
+const unlessHelp =
+  (read: Reader): Reader =>
+  (args, env) =>
+    args.some((a) => a === '--help' || a === '-h') ? [] : read(args, env);
+
+export const SWEEPERS: Record<string, Reader> = {
+  sweep: unlessHelp(sweep),
+  trim: unlessHelp(trim),
+  town: unlessHelp(town),
+};

@@ -23,9 +23,12 @@ describe('VMs and containers stopped by force', () => {
     ['pvesh create /nodes/pve1/qemu/101/status/stop', 'ask host/take-down'],
     ['govc vm.power -off -force prod-db', 'ask host/take-down'],
     ['xe vm-shutdown vm=billing-db force=true', 'ask host/take-down'],
+    // KubeVirt's kubectl plugin
+    ['kubectl virt stop prod-vm -n production --force --grace-period=0', 'ask host/take-down'],
     // kept: graceful stops, consoles, listing
     ['virtctl stop dev-vm -n sandbox', 'allow'],
     ['virtctl console prod-db-vm', 'allow'],
+    ['kubectl virt stop dev-vm', 'allow'],
     ['incus stop dev-box', 'allow'],
     ['lxc list', 'allow'],
     ['qm shutdown 101', 'allow'],

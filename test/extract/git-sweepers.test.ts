@@ -40,6 +40,8 @@ describe('branch sweepers: remote branches deleted', () => {
       ],
     ],
     [['town', 'sync'], []],
+    [['sweep', 'cleanup', '--help'], []],
+    [['town', 'delete', '--help'], []],
   ])('%j', (args, expected) => {
     expect(read(args)).toEqual(expected);
   });

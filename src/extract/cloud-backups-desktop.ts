@@ -4,7 +4,9 @@
  * relocatable `SCHEMA:PATH`), `dconf write /org/gnome/deja-dup/periodic false`, and its whole
  * configuration reset (`gsettings reset-recursively org.gnome.DejaDup`, `dconf reset -f
  * /org/gnome/deja-dup/`: where and what to back up forgotten). Read as CloudFacts of service
- * `backups`, verb `disable` (cloud-backups.ts's shape; rulesets/protection.yaml asks).
+ * `backups`, verb `disable` (cloud-backups.ts's shape; rulesets/protection.yaml asks). macOS
+ * Time Machine's automatic backups turned off the same way (`defaults write
+ * com.apple.TimeMachine AutoBackup -bool false`).
  * Reading (`get`, `list-keys`, `dconf read|dump`) and turning them on make none.
  */
 import type { NormalizedCommand } from '../engine/types.js';
@@ -46,8 +48,29 @@ function dconf(cmd: NormalizedCommand): CloudDraft | undefined {
   return undefined;
 }
 
+/** macOS: `defaults write [/Library/Preferences/]com.apple.TimeMachine AutoBackup -bool false|no|0`. */
+function defaults(cmd: NormalizedCommand): CloudDraft | undefined {
+  const words = cmd.argv.slice(1).filter((a, i, all) => !a.startsWith('-') && all[i - 1] !== '-host');
+  const [verb, domainPath, key] = words;
+  const domain =
+    (domainPath ?? '')
+      .split('/')
+      .pop()
+      ?.replace(/\.plist$/, '') ?? '';
+  const value = words[3] ?? '';
+  if (
+    verb === 'write' &&
+    domain === 'com.apple.TimeMachine' &&
+    key === 'AutoBackup' &&
+    /^(false|no|0)$/i.test(value)
+  )
+    return draft(cmd, 'disable', 'Time Machine AutoBackup', true);
+  return undefined;
+}
+
 /** Programs this module reads, by name. */
 export const DESKTOP_BACKUP_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> = {
   gsettings,
   dconf,
+  defaults,
 };

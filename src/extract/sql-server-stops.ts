@@ -8,6 +8,8 @@
  * - Db2's command processor: `STOP DATABASE MANAGER` / `STOP DBM` (SHUTDOWN INSTANCE),
  *   `DEACTIVATE DATABASE|DB NAME` (SHUTDOWN DATABASE), `QUIESCE INSTANCE|DATABASE|DB`
  *   (SHUTDOWN: only administrators may stay) and `FORCE APPLICATION ALL` (KILL SESSIONS).
+ * - PostgreSQL: `SELECT pg_terminate_backend(pid) FROM pg_stat_activity` without a WHERE
+ *   (KILL SESSIONS: every session of the server, the caller's too).
  * - SQL Server: `ALTER DATABASE NAME SET OFFLINE` (SHUTDOWN DATABASE) and `… SET
  *   SINGLE_USER WITH ROLLBACK IMMEDIATE` (KILL SESSIONS: every other session is rolled back).
  *
@@ -26,6 +28,13 @@ const stmt = (statement: string, object: string, name: string): SqlStmt => ({
 /** The word after `at` as written ('' = none). */
 const nameAt = (tokens: SqlToken[], at: number) =>
   tokens[at] && tokens[at].type !== 'punct' ? tokens[at].raw : '';
+
+/** A dotted name starting at `at`, upper case (`pg_catalog.pg_stat_activity`). */
+function nameRun(tokens: SqlToken[], at: number): string {
+  let out = tokens[at]?.text ?? '';
+  for (let i = at + 1; tokens[i]?.text === '.' && tokens[i + 1]; i += 2) out += `.${tokens[i + 1].text}`;
+  return out.toUpperCase();
+}
 
 /** What `tokens` (one statement) stops or cuts off; undefined = none of these. */
 export function serverStop(tokens: SqlToken[]): SqlStmt | undefined {
@@ -47,6 +56,12 @@ export function serverStop(tokens: SqlToken[]): SqlStmt | undefined {
     return stmt('SHUTDOWN', isWord(b, 'INSTANCE') ? 'INSTANCE' : 'DATABASE', nameAt(tokens, 2));
   if (isWord(a, 'FORCE') && isWord(b, 'APPLICATION', 'APPLICATIONS') && isWord(tokens[2], 'ALL'))
     return stmt('KILL', 'SESSIONS', '*');
+  // `SELECT pg_terminate_backend(pid) FROM pg_stat_activity` with no WHERE: every session of the server
+  const terminate = tokens.some((t, i) => isWord(t, 'PG_TERMINATE_BACKEND') && tokens[i + 1]?.text === '(');
+  const activity = tokens.some(
+    (t, i) => isWord(t, 'FROM') && /^(PG_CATALOG\.)?PG_STAT_ACTIVITY$/.test(nameRun(tokens, i + 1)),
+  );
+  if (terminate && activity && !tokens.some((t) => isWord(t, 'WHERE'))) return stmt('KILL', 'SESSIONS', '*');
   if (isWord(a, 'ALTER') && isWord(b, 'DATABASE')) {
     const set = tokens.findIndex((t, i) => i > 2 && isWord(t, 'SET'));
     if (set < 0) return undefined;

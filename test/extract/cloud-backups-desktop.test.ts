@@ -15,6 +15,10 @@ describe('desktop backup schedules turned off', () => {
     ['gsettings reset-recursively org.gnome.DejaDup', ASK],
     ['dconf write /org/gnome/deja-dup/periodic false', ASK],
     ['dconf reset -f /org/gnome/deja-dup/', ASK],
+    ['sudo defaults write /Library/Preferences/com.apple.TimeMachine AutoBackup -bool false', ASK],
+    ['defaults write com.apple.TimeMachine AutoBackup 0', ASK],
+    ['defaults read /Library/Preferences/com.apple.TimeMachine AutoBackup', 'allow'],
+    ['defaults write com.apple.TimeMachine AutoBackup -bool true', 'allow'],
     // kept: reading, turning on, other keys and schemas
     ['gsettings get org.gnome.DejaDup periodic', 'allow'],
     ['gsettings set org.gnome.DejaDup periodic true', 'allow'],

@@ -15,7 +15,11 @@ describe('statements that stop a server or cut every session off', () => {
     ['force application all', [['KILL', 'SESSIONS']]],
     ['ALTER DATABASE Sales SET OFFLINE WITH ROLLBACK IMMEDIATE', [['SHUTDOWN', 'DATABASE']]],
     ['ALTER DATABASE Sales SET SINGLE_USER WITH ROLLBACK IMMEDIATE', [['KILL', 'SESSIONS']]],
-    // kept: one application forced, a database set online or multi-user, reads
+    ['SELECT pg_terminate_backend(pid) FROM pg_stat_activity', [['KILL', 'SESSIONS']]],
+    ['select pg_terminate_backend(pid) from pg_catalog.pg_stat_activity', [['KILL', 'SESSIONS']]],
+    // kept: sessions picked by a WHERE, one application forced, a database set online or multi-user, reads
+    ["SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'app_test'", []],
+    ['SELECT pg_terminate_backend(4242)', []],
     ['ALTER DATABASE Sales SET ONLINE', []],
     ['ALTER DATABASE Sales SET MULTI_USER', []],
   ])('%s', (sql, expected) => {

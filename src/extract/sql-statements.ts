@@ -98,19 +98,14 @@ export function classifySql(
     // the server's audit or statement log switched off (`ALTER SYSTEM SET pgaudit.log = 'none'`, `SET GLOBAL general_log = OFF`)
     const audit = auditOff(chunk.text, tokens);
     if (audit) out.push(audit);
-    // a safeguard lifted (backups or archiving, access policies, administrator power): that is what the statement does
-    const lifted = backupsOff(tokens) ?? adminGranted(tokens) ?? securityOff(tokens);
+    // a safeguard lifted (backups or archiving, access policies, administrator power), or the server
+    // stopped or every session cut off (`SHUTDOWN WITH NOWAIT`): that is what the statement does
+    const lifted = backupsOff(tokens) ?? adminGranted(tokens) ?? securityOff(tokens) ?? serverStop(tokens);
     if (lifted) {
       out.push(lifted);
       continue;
     }
     if (!tokens.length || recordAssignment(tokens, vars)) continue;
-    // the server stopped or every session cut off (`SHUTDOWN WITH NOWAIT`, `FORCE APPLICATION ALL`)
-    const stop = serverStop(tokens);
-    if (stop) {
-      out.push(stop);
-      continue;
-    }
     // `EXEC sp_configure 'xp_cmdshell', 1`: SQL may now run commands on the server's machine
     const shell = shellEnabled(tokens);
     if (shell) out.push(shell);

@@ -173,7 +173,10 @@ const CRITICAL_UNITS = new Set(
   (
     'sshd ssh postgresql postgres mysql mysqld mariadb mongod mongodb redis redis-server memcached ' +
     'elasticsearch opensearch rabbitmq-server kafka zookeeper etcd consul vault openbao nomad docker containerd ' +
-    'kubelet k3s rke2-server cassandra clickhouse-server influxdb minio'
+    'kubelet k3s rke2-server cassandra clickhouse-server influxdb minio ' +
+    // other database servers, and the HA managers that fail them over (stopped: failover is off)
+    'mssql-server informix firebird firebird3.0 firebird4.0 firebird5.0 db2fmcd ohasd ' +
+    'patroni pgpool pgpool2 pgpool-ii repmgrd orchestrator'
   ).split(' '),
 );
 

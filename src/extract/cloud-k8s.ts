@@ -2,8 +2,11 @@
  * kubectl (and oc) and helm. `kubectl delete TYPE[/NAME] [NAME] [--all|-A|-l sel] [-f file]`,
  * `kubectl drain NODE`, `kubectl taint nodes … :NoExecute` (verb `taint NoExecute`), `helm
  * uninstall|delete RELEASE`; a kubectl plugin's destroy
- * (`kubectl cnpg destroy CLUSTER N`) is read as a CLI no table models.
+ * (`kubectl cnpg destroy CLUSTER N`) is read as a CLI no table models; a namespace label or
+ * patch that turns an admission control off (verb `admission-off`, cloud-k8s-admission.ts).
  */
+import { admissionOffLabels, patchedLabels } from './cloud-k8s-admission.js';
+import { VM_STOP_READERS } from './cloud-vm-stops.js';
 import type { NormalizedCommand } from '../engine/types.js';
 import { hasOpt, isWildcard, optValue, parseArgs, type CloudDraft } from './cloud-argv.js';
 
@@ -103,6 +106,16 @@ export function readKubectl(cmd: NormalizedCommand): CloudDraft | undefined {
   const words = tool === 'oc' && p.pos[0]?.text === 'adm' ? p.pos.slice(1) : p.pos;
   const [verb, type, name] = words;
   if (!verb) return undefined;
+  // KubeVirt's plugin is virtctl (`kubectl virt stop VM --force`)
+  if (tool === 'kubectl' && verb.text === 'virt') {
+    const at = cmd.argv.indexOf('virt');
+    const vm = VM_STOP_READERS.virtctl({
+      ...cmd,
+      program: 'virtctl',
+      argv: ['virtctl', ...cmd.argv.slice(at + 1)],
+    });
+    if (vm) return vm;
+  }
   // A plugin is a CLI of its own, no table models it: read by its shape, like one.
   if (tool === 'kubectl' && !KUBECTL_COMMANDS.has(verb.text)) {
     const at = p.pos.slice(1, 1 + PLUGIN_VERB_DEPTH).findIndex((w) => PLUGIN_DESTROY.test(w.text)) + 1;
@@ -147,6 +160,15 @@ export function readKubectl(cmd: NormalizedCommand): CloudDraft | undefined {
       ...(type?.text.includes('/') ? [resource] : []),
       ...after.filter((w) => !/[:=]|-$/.test(w)),
     ].join(' ');
+  }
+  // a namespace label that lets every pod past an admission control (cloud-k8s-admission.ts)
+  if (service === 'ns' && (v === 'label' || v === 'patch')) {
+    const body = optValue(p, ['-p', '--patch']) ?? '';
+    const off = admissionOffLabels(v === 'label' ? after : patchedLabels(body), hasOpt(p, ['--overwrite']));
+    if (off.length) {
+      v = 'admission-off';
+      resource = [...new Set([resource, ...off])].filter(Boolean).join(' ');
+    }
   }
   return {
     tool,

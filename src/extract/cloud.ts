@@ -21,6 +21,9 @@ import { readPulumi, readTerraform, readTerragrunt } from './cloud-iac.js';
 import { readGeneric } from './cloud-generic.js';
 import { HOST_READERS } from './cloud-host.js';
 import { HYPERVISOR_READERS } from './cloud-hypervisors.js';
+import { VM_STOP_READERS } from './cloud-vm-stops.js';
+import { BAREMETAL_READERS } from './cloud-baremetal.js';
+import { DESKTOP_BACKUP_READERS } from './cloud-backups-desktop.js';
 import { RAID_READERS } from './cloud-raid.js';
 import { DIRECTORY_READERS } from './cloud-directory.js';
 import { PACKAGE_READERS } from './cloud-packages.js';
@@ -93,6 +96,9 @@ for (const table of [
   ENVIRONMENT_READERS,
   CERT_READERS,
   HYPERVISOR_READERS,
+  VM_STOP_READERS,
+  BAREMETAL_READERS,
+  DESKTOP_BACKUP_READERS,
   RAID_READERS,
   DIRECTORY_READERS,
 ])

@@ -25,6 +25,7 @@ import { TRASH_HANDLERS } from './fs-trash.js';
 import { partclone, RESTORE_HANDLERS } from './fs-restore.js';
 import { BACKUP_RESTORE_HANDLERS } from './fs-backup-restore.js';
 import { IMAGE_FILE_HANDLERS } from './fs-images.js';
+import { MTOOLS_HANDLERS } from './fs-mtools.js';
 
 /**
  * True when xargs appends operands from stdin that are not known statically and the
@@ -289,6 +290,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   ...RESTORE_HANDLERS,
   ...BACKUP_RESTORE_HANDLERS,
   ...IMAGE_FILE_HANDLERS,
+  ...MTOOLS_HANDLERS,
 };
 
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `newfs_udf` … share one). */

@@ -6,6 +6,7 @@ import { hasAny, lastValue, parseOptions } from './fs-options.js';
 import { isExecSetting } from './git-global.js';
 import { LONG } from './git-longopts.js';
 import { EXTRAS } from './git-extras.js';
+import { SWEEPERS } from './git-sweepers.js';
 import { act, shortRef, type GitAction, type Reader } from './git-act.js';
 import { cleanForced, settingActions, unsetActions } from './git-push-settings.js';
 import { lfs, updateRef } from './git-plumbing.js';
@@ -252,6 +253,7 @@ const submodule: Reader = (args) =>
 /** git subcommand → reader of the destructive actions its words imply; a subcommand not listed implies none. */
 export const READERS: Record<string, Reader> = {
   ...EXTRAS,
+  ...SWEEPERS,
   push,
   reset,
   clean,

@@ -9,7 +9,7 @@ import { VENDOR_CLIENTS } from './sql-client-vendors.js';
 export interface ClientSpec {
   tool: string;
   dialect: SqlDialect;
-  /** argv words after the program that select the SQL mode (`cockroach sql`, `clickhouse client`). */
+  /** argv words after the program that select the SQL mode (`cockroach sql`, `clickhouse client`; several words: `incus admin sql`). */
   sub?: string[];
   /** Options whose value is SQL. */
   sql: string[];

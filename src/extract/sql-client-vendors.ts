@@ -25,8 +25,35 @@ const ORIENTDB: ClientSpec = {
   scripts: /\.(osql|sql|txt)$/i,
 };
 
+/**
+ * A CLI's own `sql` subcommand on its internal database: LXD's `lxd sql local|global QUERY`
+ * and Incus's `incus admin sql local|global QUERY` (the cluster's instances, projects and
+ * images are rows; `-` reads the query from stdin), microcluster tools' `microceph|microovn
+ * cluster sql QUERY`.
+ */
+const INTERNAL_SQL: ClientSpec = {
+  tool: 'lxd sql',
+  dialect: 'sqlite',
+  sub: ['sql'],
+  sql: [],
+  file: [],
+  db: [],
+  withArg: ['--format', '-f'],
+  positionalSql: true,
+};
+const MICROCLUSTER_SQL: ClientSpec = {
+  ...INTERNAL_SQL,
+  sub: ['cluster sql'],
+  allPositionalSql: true,
+  positionalSql: false,
+};
+
 /** Enterprise and analytical database clients → where they take SQL (ClientSpec, read like psql). */
 export const VENDOR_CLIENTS: Record<string, ClientSpec> = {
+  lxd: INTERNAL_SQL,
+  incus: { ...INTERNAL_SQL, tool: 'incus admin sql', sub: ['admin sql'] },
+  microceph: { ...MICROCLUSTER_SQL, tool: 'microceph cluster sql' },
+  microovn: { ...MICROCLUSTER_SQL, tool: 'microovn cluster sql' },
   // Teradata: `bteq < script.bteq`, `bteq <<EOF … EOF`; there is no option that carries SQL.
   bteq: { tool: 'bteq', dialect: 'postgresql', sql: [], file: [], db: [], withArg: ['-c', '-e'] },
   // SAP HANA: `hdbsql -n host:port -u USER -p PW "DROP SCHEMA S CASCADE"`; each operand is one statement.

@@ -76,9 +76,15 @@ export function parseSqlClient(
   if (spec.sub) {
     // Global options may come first, with their values (`ydb -e ENDPOINT -d DB sql -s SQL`).
     const i = args.findIndex((a, j) => !a.startsWith('-') && !(j > 0 && takes(args[j - 1])));
-    if (i < 0 || !spec.sub.includes(args[i])) return undefined;
-    args = [...args.slice(0, i), ...args.slice(i + 1)];
-    at = [...at.slice(0, i), ...at.slice(i + 1)];
+    // a sub of several words (`incus admin sql`) matches them in a row
+    const n =
+      i < 0
+        ? 0
+        : (spec.sub.map((s) => s.split(' ')).find((ws) => ws.every((w, k) => args[i + k] === w))?.length ??
+          0);
+    if (!n) return undefined;
+    args = [...args.slice(0, i), ...args.slice(i + n)];
+    at = [...at.slice(0, i), ...at.slice(i + n)];
   }
   const dynamicAt = (i: number) => cmd.dynamicArgs.includes(at[i]);
   /** The sources of SQL given as an argument (args[i]); one the shell fills in at run time is marked dynamic. */
@@ -156,7 +162,9 @@ export function parseSqlClient(
       );
   } else if (spec.positionalSql) {
     if (positionals.length) inv.target = maskTarget(positionals[0][0]);
-    for (const [sql, i] of positionals.slice(1)) inv.sources.push(...sqlArg(sql, 'argument', i));
+    // `-`: the SQL is read from stdin (below)
+    for (const [sql, i] of positionals.slice(1))
+      if (sql !== '-') inv.sources.push(...sqlArg(sql, 'argument', i));
   } else if (spec.positionalFiles) {
     const files = spec.positionalFiles === 'afterFirst' ? positionals.slice(1) : positionals;
     if (files !== positionals && positionals.length) inv.target = maskTarget(positionals[0][0]);

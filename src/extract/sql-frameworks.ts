@@ -186,11 +186,16 @@ export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {
     case 'pg_dropcluster':
       // Removes a PostgreSQL cluster: every database in it and its data directory.
       return pos.length >= 2 ? [op(prog, 'DROP', 'DATABASE', `${pos[0]}/${pos[1]}`, '', ev(2))] : [];
-    case 'mysqladmin': {
+    case 'mysqladmin':
+    case 'mariadb-admin': {
       const i = pos.findIndex((w) => w === 'drop');
-      return i >= 0
-        ? [op('mysqladmin', 'DROP', 'DATABASE', pos[i + 1] ?? '', '', `mysqladmin drop ${pos[i + 1] ?? ''}`)]
+      // `shutdown` stops the server it connects to
+      const stop = pos.includes('shutdown')
+        ? [op(prog, 'SHUTDOWN', 'INSTANCE', '', '', `${prog} shutdown`)]
         : [];
+      return i >= 0
+        ? [...stop, op(prog, 'DROP', 'DATABASE', pos[i + 1] ?? '', '', `${prog} drop ${pos[i + 1] ?? ''}`)]
+        : stop;
     }
     default:
       if (/^python[\d.]*$/.test(prog) && /(^|\/)manage\.py$/.test(pos[0] ?? ''))

@@ -103,6 +103,9 @@ export function mongoStatements(js: string): SqlStmt[] {
   }
   if (/runCommand\(\s*\{\s*['"]?dropDatabase['"]?\s*:/.test(text))
     out.push({ statement: 'DROP', object: 'DATABASE', name: '', where: true });
+  // the server stopped: `db.shutdownServer()`, `db.adminCommand({shutdown: 1})`
+  if (/\bshutdownServer\s*\(|(?:adminCommand|runCommand)\(\s*\{\s*['"]?shutdown['"]?\s*:/.test(text))
+    out.push({ statement: 'SHUTDOWN', object: 'INSTANCE', name: '', where: true });
   return out;
 }
 

@@ -12,6 +12,7 @@ import { adminGranted, grantOf } from './sql-grant.js';
 import { appAdminSet } from './privilege-app-admin.js';
 import { backupsOff } from './sql-backups-off.js';
 import { securityOff } from './sql-security-off.js';
+import { serverStop } from './sql-server-stops.js';
 import { destroyingCalls } from './sql-functions.js';
 import { chunkCommands, shellEnabled } from './sql-server-shell.js';
 import {
@@ -97,8 +98,9 @@ export function classifySql(
     // the server's audit or statement log switched off (`ALTER SYSTEM SET pgaudit.log = 'none'`, `SET GLOBAL general_log = OFF`)
     const audit = auditOff(chunk.text, tokens);
     if (audit) out.push(audit);
-    // a safeguard lifted (backups or archiving, access policies, administrator power): that is what the statement does
-    const lifted = backupsOff(tokens) ?? adminGranted(tokens) ?? securityOff(tokens);
+    // a safeguard lifted (backups or archiving, access policies, administrator power), or the server
+    // stopped or every session cut off (`SHUTDOWN WITH NOWAIT`): that is what the statement does
+    const lifted = backupsOff(tokens) ?? adminGranted(tokens) ?? securityOff(tokens) ?? serverStop(tokens);
     if (lifted) {
       out.push(lifted);
       continue;

@@ -33,6 +33,7 @@ import { parseTextShell } from './sql-text-shells.js';
 import { parseKvFiles } from './sql-kv-files.js';
 import { jvmShell } from './sql-jvm-shells.js';
 import { parseOracleAdmin } from './sql-oracle-admin.js';
+import { parseServerAdmin } from './sql-server-admin.js';
 import { parsePtKill } from './sql-session-kills.js';
 import { loadOps } from './sql-loads.js';
 
@@ -131,6 +132,7 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     parseMqsc(cmd, ctx) ??
     parseRman(cmd, ctx) ??
     parseOracleAdmin(cmd, ctx) ??
+    parseServerAdmin(cmd, ctx) ??
     parsePtKill(cmd);
   if (cache) return fromStore(cache);
   // Loads and restores that replace what is there (`influx restore --full` before influx's shell).

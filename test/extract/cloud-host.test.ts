@@ -113,6 +113,10 @@ describe('the machine, its network or its services taken down', () => {
     ],
     ['systemctl --user stop postgresql', []],
     ['systemctl restart nginx', []],
+    // other database servers and the HA managers that fail them over
+    ['systemctl stop patroni', ['systemctl|critical-service|stop|patroni|false']],
+    ['service informix stop', ['service|critical-service|stop|informix|false']],
+    ['systemctl status patroni', []],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
 });
 

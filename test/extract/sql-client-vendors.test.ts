@@ -215,3 +215,49 @@ describe("OrientDB's console: its commands as an operand, or a script file", () 
     expect((await verdict)(cmd)).toBe(want);
   });
 });
+
+describe("a CLI's own sql subcommand on its internal database", () => {
+  const verdict = packVerdict('databases');
+  it.each<[string[], StdinSource | undefined, (string | boolean)[][]]>([
+    [
+      ['lxd', 'sql', 'global', 'DELETE FROM instances WHERE project_id = 1'],
+      undefined,
+      [['lxd sql', 'DELETE', 'instances', true]],
+    ],
+    [
+      ['incus', 'admin', 'sql', 'global', 'DROP TABLE images'],
+      undefined,
+      [['incus admin sql', 'DROP', 'images', true]],
+    ],
+    [
+      ['lxd', 'sql', 'local', '-'],
+      heredoc('DELETE FROM config;\n'),
+      [['lxd sql', 'DELETE', 'config', false]],
+    ],
+    [
+      ['microceph', 'cluster', 'sql', 'DELETE FROM disks'],
+      undefined,
+      [['microceph cluster sql', 'DELETE', 'disks', false]],
+    ],
+    // other words of these CLIs are not SQL
+    [['lxd', 'init', '--auto'], undefined, []],
+    [['incus', 'list'], undefined, []],
+  ])('%j', (argv, stdin, expected) => {
+    expect(facts(argv, stdin)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'sudo lxd sql global "DELETE FROM instances WHERE project_id = 1"',
+      'ask databases/control-plane-database-write',
+    ],
+    [
+      'incus admin sql global "UPDATE config SET value = 1 WHERE key = \'x\'"',
+      'ask databases/control-plane-database-write',
+    ],
+    ['lxd sql global "SELECT * FROM instances"', 'allow'],
+    ['incus admin sql local .dump', 'allow'],
+  ])('%s', async (cmd, want) => {
+    expect((await verdict)(cmd)).toBe(want);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Branch sweepers that delete branches on the remote, read as `delete-remote-ref`:
+ *
+ * - git-sweep (`git sweep cleanup [--force] [--origin R]`, also run as `git-sweep`): every
+ *   branch of the remote already merged into master is deleted there (`--force` skips its
+ *   prompt); `preview` only lists them.
+ * - git-trim (`git trim`): by default (`--delete merged:origin`) merged branches are deleted
+ *   locally and on the remote; a `--delete` that names only local ranges (`merged-local`,
+ *   `stray`, `local`) deletes local branches (`branch-force-delete`); `--dry-run` deletes none.
+ * - Git Town's `git town delete|kill [BRANCH]`: the feature branch is deleted locally and on
+ *   its remote.
+ */
+import { act, type Reader } from './git-act.js';
+
+/** The value of `--name V` / `--name=V` in args; undefined = absent. */
+function value(args: string[], name: string): string | undefined {
+  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  return args[i].startsWith(`${name}=`) ? args[i].slice(name.length + 1) : (args[i + 1] ?? '');
+}
+
+const sweep: Reader = (args) => {
+  const verb = args
+    .slice(1)
+    .find((a, i, rest) => !a.startsWith('-') && !/^--(origin|master|skip)$/.test(rest[i - 1] ?? ''));
+  return verb === 'cleanup' ? [act('delete-remote-ref', [], value(args, '--origin') ?? 'origin')] : [];
+};
+
+/** git-trim delete ranges that reach the remote. */
+const REMOTE_RANGE = /(^|,)\s*(merged|merged-remote|remote|diverged)(:([\w.-]+))?\s*(?=,|$)/;
+
+const trim: Reader = (args) => {
+  if (args.some((a) => a === '--dry-run')) return [];
+  const ranges = value(args, '--delete') ?? value(args, '-d') ?? 'merged:origin';
+  const remote = REMOTE_RANGE.exec(ranges);
+  return remote
+    ? [act('branch-force-delete'), act('delete-remote-ref', [], remote[4] ?? 'origin')]
+    : [act('branch-force-delete')];
+};
+
+const town: Reader = (args) => {
+  const [verb, branch] = args.slice(1).filter((a) => !a.startsWith('-'));
+  if (verb !== 'delete' && verb !== 'kill') return [];
+  const refs = branch ? [branch] : [];
+  return [act('branch-force-delete', refs), act('delete-remote-ref', refs, 'origin')];
+};
+
+/** Help asked for (`--help`, `-h`): nothing is deleted. */
+const unlessHelp =
+  (read: Reader): Reader =>
+  (args, env) =>
+    args.some((a) => a === '--help' || a === '-h') ? [] : read(args, env);
+
+export const SWEEPERS: Record<string, Reader> = {
+  sweep: unlessHelp(sweep),
+  trim: unlessHelp(trim),
+  town: unlessHelp(town),
+};

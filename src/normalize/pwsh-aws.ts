@@ -139,7 +139,14 @@ const RENAMED: Record<string, string> = {
   bucketname: 'bucket',
 };
 /** Members AWS Tools names in the singular (`-IpPermission`) where the CLI has the plural. */
-const PLURAL = new Set(['ip-permission', 'pending-window-in-day', 'owner-id', 'group-name', 'tag']);
+const PLURAL = new Set([
+  'ip-permission',
+  'pending-window-in-day',
+  'owner-id',
+  'group-name',
+  'tag',
+  'parameter',
+]);
 
 /** `SecurityGroupIngress` → `security-group-ingress`, `DBInstance` → `db-instance`. */
 export function kebab(s: string): string {
@@ -167,7 +174,8 @@ function operation(verb: string, service: string, rest: string): string | undefi
   // IAM attaches and detaches managed policies with Register-/Unregister-
   if (service === 'iam' && /policy$/.test(noun) && (v === 'register' || v === 'unregister'))
     return `${v === 'register' ? 'attach' : 'detach'}-${noun}`;
-  if (service === 's3api' && v === 'set') return `put-${noun}`;
+  // S3's Put operations are Set-/Add- cmdlets (`Add-S3PublicAccessBlock` = PutPublicAccessBlock)
+  if (service === 's3api' && (v === 'set' || v === 'add')) return `put-${noun}`;
   const op = `${api}-${noun}`;
   return OPS[`${service} ${op}`] ?? op;
 }
@@ -205,7 +213,7 @@ export function awsArgv(argv: Field[]): Field[] | undefined {
   const out: Field[] = [lit('aws'), lit(noun.service), lit(op)];
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
-    const p = /^-([A-Za-z][A-Za-z0-9]*)(?::(.*))?$/s.exec(a.text);
+    const p = /^-([A-Za-z][A-Za-z0-9_]*)(?::(.*))?$/s.exec(a.text);
     // `-Name:$false` read by bash is one word of a shell variable: PowerShell's literal
     const literal = p?.[2] !== undefined && /^\$(true|false)$/i.test(p[2]);
     if (!p || (a.dynamic && !literal)) {
@@ -217,6 +225,16 @@ export function awsArgv(argv: Field[]): Field[] | undefined {
     const takes = attached ?? (next && !/^-[A-Za-z]/.test(next.text) ? next : undefined);
     if (!attached && takes) i++;
     if (DROPPED.test(p[1]) || DROPPED_VALUE.test(p[1])) continue;
+    // a nested member flattened (`-VersioningConfig_Status Suspended`): one structure, in shorthand
+    const nested = /^([A-Za-z0-9]+)_(\w+)$/.exec(p[1]);
+    if (nested) {
+      const head = `--${kebab(nested[1]).replace(/-config$/, '-configuration')}`;
+      const entry = `${nested[2].replace(/_/g, '.')}=${(takes?.text ?? 'true').replace(/^\$/, '')}`;
+      const at = out.findIndex((f) => f.text === head);
+      if (at < 0) out.push(lit(head), { text: entry, dynamic: !!takes?.dynamic && !literal });
+      else out[at + 1] = { ...out[at + 1], text: `${out[at + 1].text},${entry}` };
+      continue;
+    }
     let name = RENAMED[p[1].toLowerCase()] ?? kebab(p[1]);
     if (PLURAL.has(name)) name += 's';
     if (!takes || /^\$true$/i.test(takes.text)) out.push(lit(`--${name}`));

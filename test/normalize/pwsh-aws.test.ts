@@ -92,6 +92,45 @@ describe('awsArgv', () => {
       ['Update-GDDetector', '-DetectorId', 'd', '-Enable', '$false'],
       ['aws', 'guardduty', 'update-detector', '--detector-id', 'd', '--no-enable'],
     ],
+    // nested members flattened with `_` make one structure
+    [
+      [
+        'Write-S3BucketVersioning',
+        '-BucketName',
+        'b',
+        '-VersioningConfig_Status',
+        'Suspended',
+        '-VersioningConfig_MfaDelete',
+        'Disabled',
+      ],
+      [
+        'aws',
+        's3api',
+        'put-bucket-versioning',
+        '--bucket',
+        'b',
+        '--versioning-configuration',
+        'Status=Suspended,MfaDelete=Disabled',
+      ],
+    ],
+    [
+      [
+        'Add-S3PublicAccessBlock',
+        '-BucketName',
+        'b',
+        '-PublicAccessBlockConfiguration_BlockPublicAcl',
+        '$false',
+      ],
+      [
+        'aws',
+        's3api',
+        'put-public-access-block',
+        '--bucket',
+        'b',
+        '--public-access-block-configuration',
+        'BlockPublicAcl=false',
+      ],
+    ],
     // reads, `-WhatIf`, and cmdlets of no AWS module are not translated
     [['Get-EC2Snapshot', '-OwnerId', 'self'], undefined],
     [['Test-EC2VolumeAttachment', '-VolumeId', 'v'], undefined],

@@ -7,7 +7,9 @@
  * on a noun that is not the session's own state is read as a delete of a resource no table
  * models (a generic fact: `saas/unknown-cli-destroy` asks). The nouns of the session and of
  * this machine's files (`Remove-Variable`, `Remove-Job`, `Clear-Host`, `Remove-Item`, which
- * src/normalize/pwsh.ts reads as `rm`) are left out. The cmdlet runs as a command of its
+ * src/normalize/pwsh.ts reads as `rm`) are left out. Microsoft's cloud modules' Stop/Disable/
+ * Revoke/Reset cmdlets, and their Update/Set that turn a protection or log off, are read the same
+ * way (CLOUD_CMDLET). The cmdlet runs as a command of its
  * own name (src/normalize/pwsh.ts); this reads its words. Pure.
  */
 import type { NormalizedCommand } from '../engine/types.js';
@@ -28,6 +30,38 @@ const LOCAL_NOUNS = new Set(
     'formatdata tracesource'
   ).split(' '),
 );
+
+/**
+ * Microsoft's cloud and directory modules (Az, Microsoft Graph, AzureAD, MSOnline, PnP): their
+ * Stop/Disable/Revoke/Reset/Suspend cmdlets take down or lock out what they name
+ * (`Stop-AzVM`, `Revoke-MgUserSignInSession`, `Disable-AzureADUser`); AWS Tools' own are read
+ * as the aws CLI call they make (src/normalize/pwsh-aws.ts). Local settings of the module
+ * (`Disable-AzContextAutosave`, `Disable-AzDataCollection`) are left out, and so is
+ * `Disable-…BackupProtection` without `-RemoveRecoveryPoints` (the recovery points are kept, as
+ * `az backup protection disable` without `--delete-backup-data` keeps them).
+ */
+const CLOUD_CMDLET = /^([A-Za-z]+)-((?:Az|Mg|MgBeta|AzureAD|AzureADMS|Msol|PnP)[A-Z]\w*)$/;
+const OFF_VERB = /^(stop|disable|revoke|reset|suspend)$/i;
+const CLOUD_LOCAL = /^Az(Context\w*|DataCollection|Config\w*)$|BackupProtection$/;
+
+/**
+ * Update/Set of those modules that turns a protection, log or check off: `-IsEnabled:$false`,
+ * `-EnablePurgeProtection $false`, `-AuditLoggingEnabled $false`, `-State Disabled`.
+ */
+const SET_VERB = /^(update|set|edit)$/i;
+const OFF_PARAM =
+  /^-((is)?enabled?|enable\w*|\w*(protection|logging|audit\w*|monitoring|defender|mfa|lock|softdelete|encryption)\w*)$/i;
+
+/** `-Param $false` / `-Param:$false` / `-State Disabled` on a protection or log: the parameter; undefined = none. */
+function turnedOff(argv: string[]): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const [o, attached] = argv[i].split(':', 2);
+    const v = attached ?? argv[i + 1] ?? '';
+    if (OFF_PARAM.test(o) && /^\$false$/i.test(v)) return `${o} $false`;
+    if (/^-state$/i.test(o) && /^disabled$/i.test(v)) return `${o} Disabled`;
+  }
+  return undefined;
+}
 
 /** Switches (no value word) a destructive cmdlet commonly takes. */
 const SWITCH =
@@ -84,13 +118,33 @@ function prunedDeployment(cmd: NormalizedCommand): CloudDraft | undefined {
   };
 }
 
+/**
+ * A cmdlet whose verb only reads or shows (`Get-`, `Find-`, `Test-`, `Measure-` …) and that is
+ * given no deleting switch (`Search-Mailbox -DeleteContent` deletes): what its words name is
+ * looked up, never changed (`Find-AWSCmdletByName -ApiOperation DeleteSnapshot`).
+ */
+export function readsOnly(argv: string[]): boolean {
+  return (
+    /^(get|find|test|show|search|measure|select|read|format|out|compare|resolve|where|sort|group|convertto|convertfrom|trace|watch|wait)-[a-z]/i.test(
+      argv[0] ?? '',
+    ) && !argv.some((a) => DELETING_SWITCH.test(a))
+  );
+}
+
 /** The delete a destructive cmdlet makes; undefined for any other command. */
 export function readCmdlet(cmd: NormalizedCommand): CloudDraft | undefined {
   const deployment = prunedDeployment(cmd);
   if (deployment) return deployment;
-  const any = /^([a-z]+)-([a-z][a-z0-9]*)$/i.exec(cmd.argv[0] ?? '');
+  const name = cmd.argv[0] ?? '';
+  const any = /^([a-z]+)-([a-z][a-z0-9]*)$/i.exec(name);
+  const cloud = CLOUD_CMDLET.exec(name);
+  const off = cloud && OFF_VERB.test(cloud[1]) ? cloud : null;
+  const set = cloud && SET_VERB.test(cloud[1]) ? cloud : null;
   const m =
-    CMDLET.exec(cmd.argv[0] ?? '') ?? (any && cmd.argv.some((a) => DELETING_SWITCH.test(a)) ? any : null);
+    CMDLET.exec(name) ??
+    (off && !CLOUD_LOCAL.test(off[2]) ? off : null) ??
+    (set && turnedOff(cmd.argv) ? set : null) ??
+    (any && cmd.argv.some((a) => DELETING_SWITCH.test(a)) ? any : null);
   if (!m || LOCAL_NOUNS.has(m[2].toLowerCase())) return undefined;
   // `-WhatIf` only shows what would be deleted.
   if (cmd.argv.some((a) => /^-whatif(:\$?true)?$/i.test(a))) return undefined;
@@ -113,7 +167,8 @@ export function readCmdlet(cmd: NormalizedCommand): CloudDraft | undefined {
   return {
     tool: prefix || m[2],
     service: prefix ? m[2].slice(prefix.length) : '',
-    verb: m[1].toLowerCase(),
+    // an Update/Set that turns a protection off reads as a disable
+    verb: m === set ? 'disable' : m[1].toLowerCase(),
     resource: resource || (pos[0] ?? ''),
     // emptying a bucket's or container's content with it
     all: cmd.argv.some((a) => /^-(deletebucketcontent|recurse|purge)$/i.test(a)),

@@ -36,7 +36,7 @@ import { readCacheBan } from './cloud-cache-bans.js';
 import { readPolicyRun } from './cloud-policies.js';
 import { readSdk } from './cloud-sdk.js';
 import { readApiParams } from './cloud-api-params.js';
-import { readCmdlet } from './cloud-pwsh.js';
+import { readCmdlet, readsOnly } from './cloud-pwsh.js';
 import { readJobLaunch } from './cloud-jobs.js';
 import { readIntercept } from './cloud-intercepts.js';
 import { readHelm, readKubectl } from './cloud-k8s.js';
@@ -216,17 +216,20 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
   const read =
     readerOf(c.program) ??
     ((x: NormalizedCommand) =>
-      readCmdlet(x) ??
-      readLdif(x, ctx) ??
-      readConsole(x, ctx) ??
-      readNuker(x) ??
-      readRegistryVerb(x) ??
-      readCachePurge(x) ??
-      readCacheBan(x) ??
-      readDeviceReset(x) ??
-      readHosting(x) ??
-      readApiParams(x, hasCloudReader) ??
-      readGeneric(x, hasCloudReader));
+      // a cmdlet that only reads (`Find-AWSCmdletByName -ApiOperation DeleteSnapshot`): no generic reading
+      readsOnly(x.argv)
+        ? undefined
+        : (readCmdlet(x) ??
+          readLdif(x, ctx) ??
+          readConsole(x, ctx) ??
+          readNuker(x) ??
+          readRegistryVerb(x) ??
+          readCachePurge(x) ??
+          readCacheBan(x) ??
+          readDeviceReset(x) ??
+          readHosting(x) ??
+          readApiParams(x, hasCloudReader) ??
+          readGeneric(x, hasCloudReader)));
   // A queue told to drop its waiting messages is read before the tool's own verbs.
   // Backups or snapshots switched off, by any tool, before the tool's own verbs.
   // (tools with their own backup reader keep it: `nodetool disablebackup` says what goes)

@@ -11,8 +11,10 @@
  * hand-over and is not reported; any other address, a recipient named without a domain, and
  * any forwarding whose mailbox is not named as an address (the caller's own, `-Identity
  * jsmith`) are (fail closed). A transport rule has no mailbox: every address it adds is
- * reported. Clearing a forward (`-ForwardingSmtpAddress $null`) is not.
+ * reported. Clearing a forward (`-ForwardingSmtpAddress $null`) is not. Parameters are read as
+ * PowerShell binds them, by any prefix of their name (pwsh-params.ts).
  */
+import { fullName, pwshArgs, valueOf } from './pwsh-params.js';
 
 /** Where a mailbox's mail goes: the address as written, its domain ('' = none said). */
 export interface MailForward {
@@ -24,14 +26,20 @@ export interface MailForward {
   how: string;
 }
 
-/** Each cmdlet's parameters that send mail on, and the one that names the mailbox ('' = none). */
-const CMDLETS: Record<string, [RegExp, RegExp | undefined]> = {
-  'new-inboxrule': [/^(forwardto|redirectto|forwardasattachmentto)$/, /^mailbox$/],
-  'set-inboxrule': [/^(forwardto|redirectto|forwardasattachmentto)$/, /^(mailbox|identity)$/],
-  'set-mailbox': [/^(forwardingsmtpaddress|forwardingaddress)$/, /^identity$/],
-  'new-transportrule': [/^(blindcopyto|copyto|addtorecipients|redirectmessageto)$/, undefined],
-  'set-transportrule': [/^(blindcopyto|copyto|addtorecipients|redirectmessageto)$/, undefined],
+/** Each cmdlet's parameters that send mail on, and those that name the mailbox (undefined = none; full names, lower case, given as any prefix). */
+const CMDLETS: Record<string, [string[], string[] | undefined]> = {
+  'new-inboxrule': [['forwardto', 'redirectto', 'forwardasattachmentto'], ['mailbox']],
+  'set-inboxrule': [
+    ['forwardto', 'redirectto', 'forwardasattachmentto'],
+    ['mailbox', 'identity'],
+  ],
+  'set-mailbox': [['forwardingsmtpaddress', 'forwardingaddress'], ['identity']],
+  'new-transportrule': [['blindcopyto', 'copyto', 'addtorecipients', 'redirectmessageto'], undefined],
+  'set-transportrule': [['blindcopyto', 'copyto', 'addtorecipients', 'redirectmessageto'], undefined],
 };
+
+/** Cmdlets whose first word bound by position is the mailbox (their `-Identity`). */
+const POSITIONAL_MAILBOX = new Set(['set-mailbox', 'set-inboxrule']);
 
 /** Values that clear a setting rather than set one. */
 const CLEARED = /^(\$null|\$false|''|""|)$/i;
@@ -52,34 +60,23 @@ function sameDomain(to: string, own: string): boolean {
   return to === own || to.endsWith(`.${own}`) || own.endsWith(`.${to}`);
 }
 
-/** PowerShell parameters as [name lower case, value] (`-Name V`, `-Name:V`; a switch has ''). */
-function params(args: string[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i < args.length; i++) {
-    const m = /^-([a-z]\w*)(?::(.*))?$/i.exec(args[i]);
-    if (!m) continue;
-    const value = m[2] ?? (args[i + 1] !== undefined && !/^-[a-z]/i.test(args[i + 1]) ? args[++i] : '');
-    out.push([m[1].toLowerCase(), value]);
-  }
-  return out;
-}
-
 /** The forwards of a cmdlet (see CMDLETS); empty = none. */
 function cmdletForwards(name: string, args: string[]): MailForward[] {
   const [sends, names] = CMDLETS[name];
-  const ps = params(args);
-  // a mailbox as named (`cfo@acme.com`, `cfo@acme.com\Rule`, or the first word of Set-Mailbox)
+  const p = pwshArgs(args);
+  // a mailbox as named (`cfo@acme.com`, `cfo@acme.com\Rule`, or the identity given by position)
   const mailbox = names
-    ? (ps.find(([k]) => names.test(k))?.[1] ?? (name === 'set-mailbox' ? (args[0] ?? '') : ''))
+    ? (valueOf(p, ...names) ?? (POSITIONAL_MAILBOX.has(name) ? (p.positional[0] ?? '') : ''))
     : '';
   const own = domainOf(mailbox.split('\\')[0]);
   const out: MailForward[] = [];
-  for (const [k, v] of ps) {
-    if (!sends.test(k)) continue;
+  for (const { name: k, value: v } of p.named) {
+    const param = fullName(k, sends);
+    if (!param) continue;
     for (const to of v.split(',').map(address)) {
       if (CLEARED.test(to)) continue;
       const host = domainOf(to);
-      if (!names || !sameDomain(host, own)) out.push({ to, host, how: `${name} -${k}` });
+      if (!names || !sameDomain(host, own)) out.push({ to, host, how: `${name} -${param}` });
     }
   }
   return out;

@@ -6,9 +6,11 @@
  * to another account (`Add-MailboxFolderPermission|Set-MailboxFolderPermission -AccessRights
  * Owner|Editor|Reviewer…`; a calendar shared as free/busy or read-only is ordinary and is not
  * reported), and impersonation of every mailbox (`New-ManagementRoleAssignment -Role
- * ApplicationImpersonation`, `Mailbox Import Export`). Reads the cmdlet's parameters; a
- * value that cannot be read (a variable) counts as a grant (fail closed).
+ * ApplicationImpersonation`, `Mailbox Import Export`). Reads the cmdlet's parameters as
+ * PowerShell binds them (any prefix of a name; the identity also by position: pwsh-params.ts);
+ * a value that cannot be read (a variable) counts as a grant (fail closed).
  */
+import { pwshArgs, valueOf } from './pwsh-params.js';
 
 /** Rights on a folder that show free/busy only or nothing. */
 const FOLDER_NONE = /^(none|availabilityonly|limiteddetails)$/i;
@@ -19,19 +21,6 @@ const MAILBOX_RIGHTS = /^(fullaccess|changeowner|changepermission|externalaccoun
 /** Roles that open every mailbox to whoever holds them. */
 const MAILBOX_ROLES = /^(applicationimpersonation|mailbox ?import ?export|\$.*)$/i;
 
-/** PowerShell parameters as a map of name (lower case) → value (`-Name V`, `-Name:V`). */
-function params(args: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const m = /^-([a-z]\w*)(?::(.*))?$/i.exec(args[i]);
-    if (!m) continue;
-    const next = args[i + 1];
-    const value = m[2] ?? (next !== undefined && !/^-[a-z]/i.test(next) ? args[++i] : '');
-    out.set(m[1].toLowerCase(), value.replace(/^["']|["']$/g, ''));
-  }
-  return out;
-}
-
 const list = (v: string | undefined) =>
   (v ?? '')
     .split(',')
@@ -40,9 +29,14 @@ const list = (v: string | undefined) =>
 
 /** The mailbox access `name ARGS` grants (`name`: the cmdlet, case-folded), as evidence; '' = none. */
 export function mailboxGrant(name: string, args: string[]): string {
-  const ps = params(args);
+  const p = pwshArgs(args, { unquote: true });
+  const ps = {
+    get: (...full: string[]) => valueOf(p, ...full),
+    has: (full: string) => valueOf(p, full) !== undefined,
+  };
   const who = ps.get('user') ?? ps.get('trustee') ?? '';
-  const on = ps.get('identity') ?? args.find((a) => !a.startsWith('-')) ?? '';
+  // the mailbox: `-Identity`, or the first word bound by position
+  const on = ps.get('identity') ?? p.positional[0] ?? '';
   const said = (what: string) => `${what} on ${on || 'a mailbox'}${who ? ` to ${who}` : ''}`;
   switch (name) {
     case 'add-mailboxpermission': {

@@ -15,6 +15,7 @@ import { FANOUT } from './fanout.js';
 import { interpreterFor, runInterpreter, runMaxima, runNu, runOctave, runPwsh } from './interpreters.js';
 import { runProject } from './project-code.js';
 import { isPwsh } from './pwsh.js';
+import { runAwsCmdlet } from './pwsh-aws.js';
 import { REMOTE } from './remote.js';
 import { runJenkinsConsole } from './jenkins-console.js';
 import { runServerCommands } from './server-commands.js';
@@ -207,6 +208,8 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'sponge') return emit([{ text: 'tee', dynamic: false }, ...argv.slice(1)], k);
     const script = runPathScript(argv, k, runArgv);
     if (script) return script;
+    // an AWS Tools cmdlet also runs as the aws CLI call it makes (pwsh-aws.ts)
+    runAwsCmdlet(argv, k);
     const res = emit(argv, k);
     // COPY … TO PROGRAM, xp_cmdshell, a pod's command: what the server runs for this client
     if (res.last) runServerCommands(res.last, k);

@@ -45,6 +45,7 @@
  * - option-carriers.ts: commands in a program's options (tar, rsync, zip, ssh, man) and less's LESSOPEN.
  * - remote.ts: ssh, docker/podman/nerdctl exec, docker compose exec, kubectl/oc exec.
  * - reparse.ts: nested scripts, depth-capped by limits.maxDepth.
+ * - pwsh-script.ts: a script whose commands are cmdlets is also read as PowerShell.
  *
  * Budgets: limits.maxNodes (visited nodes), limits.maxMillis (wall clock, checked every
  * 128 nodes), limits.maxDepth (re-parse depth) and a cap on AST nesting; each ends the
@@ -55,6 +56,7 @@ import type { SyntaxNode } from '../parse/parse.js';
 import { newScope } from './state.js';
 import type { Run } from './state.js';
 import { walk } from './walk.js';
+import { readAsPwsh } from './pwsh-script.js';
 
 export function normalize(
   parsed: ParsedScript,
@@ -79,6 +81,8 @@ export function normalize(
     });
     // EXIT traps run last, with the variables as the script left them (at most as many as were set).
     for (const handler of run.atExit.splice(0)) handler();
+    // a script typed as PowerShell is also read as PowerShell (pwsh-script.ts)
+    readAsPwsh(parsed.source, run, ctx);
   } catch (e) {
     // fail closed: an internal error leaves an issue (→ ask) instead of an exception.
     run.issues.push({

@@ -152,6 +152,11 @@ export function runPwsh(argv: Field[], k: K): Res {
   return runCode(argv, k, code, label, scan, source);
 }
 
+/** PowerShell code's effects, applied as commands of `k` (pwsh-script.ts: a script typed as PowerShell). */
+export function applyPwsh(text: string, k: K): void {
+  apply(scanPwsh(text, k.frame.remote ? '~' : k.run.ctx.home), undefined, k, 0);
+}
+
 /** Nushell (`nu -c …`, a script written earlier, stdin): its statements' effects (codescan-nu.ts). */
 export function runNu(argv: Field[], k: K): Res {
   const found = nuCode(argv);

@@ -69,7 +69,7 @@ const EVAL = /^(invoke-expression|iex)$/i;
 const GRAPHQL = /^(invoke-graphqlquery|invoke-graphqlmutation|gql)$/i;
 /** A cmdlet or function name (`Verb-Noun`), an alias above, or a language keyword: not a native command. */
 const CMDLET =
-  /^[a-z]+-[a-z]+$|^(if|else|elseif|foreach|for|while|do|switch|function|param|return|try|catch|finally|throw|exit)$/i;
+  /^[a-z]+-[a-z][a-z0-9]*$|^(if|else|elseif|foreach|for|while|do|switch|function|param|return|try|catch|finally|throw|exit)$/i;
 const isCmdlet = (name: string) => [CMDLET, REMOVE, LIST, HTTP, EVAL, GRAPHQL].some((re) => re.test(name));
 
 /** Values of a cmdlet's parameters: named (`-Path P`, `-Path:P`) and positional; `switches`: the parameters that take no value. */
@@ -121,11 +121,19 @@ function paths(seg: Word[], home: string): Field[] {
   return out.flatMap((w) => w.text.split(',').map((t) => field({ ...w, text: t }, home)));
 }
 
+/** A statement that starts with a variable or its property and calls nothing (no parentheses). */
+function isExpression(segs: Word[][]): boolean {
+  return /^\$[\w:]+(?:\.\w+)*$/.test(segs[0][0].raw) && !segs.some((s) => s.some((w) => w.raw.includes('(')));
+}
+
 /** The effects of inline PowerShell code (see the header). */
 export function scanPwsh(code: string, home: string): Effect[] {
   const out: Effect[] = [];
   for (const segs of withValues(lex(code))) {
     if (!segs.some((s) => isCmdlet(s[0].text))) {
+      // An expression (`$_.State.Name -eq 'running'` in a `Where-Object` block) runs no
+      // command; one that calls a method or a subexpression (`$c.Delete()`, `$(…)`) is read on.
+      if (isExpression(segs)) continue;
       // Native commands only: the statement runs as it would in a shell.
       out.push({
         kind: 'shell',

@@ -1,7 +1,8 @@
 /**
  * PowerShell cmdlets that delete what they name (src/extract/cloud-pwsh.ts): a
- * Remove/Clear/Unregister cmdlet of a cloud, directory or service module is asked like a
- * CLI no table models; the session's own state, local files and `-WhatIf` are not.
+ * Remove/Clear/Unregister cmdlet of a cloud, directory or service module (and a Stop/Disable/
+ * Revoke/Reset of Microsoft's, or an Update that turns a protection off) is asked like a CLI no
+ * table models; reads, the session's own state, local files and `-WhatIf` are not.
  * Through the real pipeline with the saas pack loaded, and the reader on its own.
  */
 import { describe, expect, it } from 'vitest';
@@ -25,6 +26,14 @@ describe('destructive cmdlets (saas pack)', () => {
     // any cmdlet given a switch that deletes what it acts on
     [`pwsh -c 'Disable-AzRecoveryServicesBackupProtection -Item $i -RemoveRecoveryPoints -Force'`, ASK],
     [`pwsh -c 'Set-AzDataLakeStoreAccount -Name dl1 -DeleteData'`, ASK],
+    // Microsoft's cloud modules: Stop/Disable/Revoke/Reset, and an Update/Set that turns a protection off
+    [`pwsh -c 'Get-AzVM -ResourceGroupName prod-rg | Stop-AzVM -Force'`, ASK],
+    [`pwsh -c 'Revoke-MgUserSignInSession -UserId admin@contoso.example'`, ASK],
+    [`pwsh -c 'Disable-AzureADUser -ObjectId 00000000-0000-0000-0000-000000000001'`, ASK],
+    [`pwsh -c 'Update-MgPolicyIdentitySecurityDefaultEnforcementPolicy -IsEnabled:$false'`, ASK],
+    [`pwsh -c 'Set-AzKeyVault -VaultName kv -EnableSoftDelete $false'`, ASK],
+    // typed as PowerShell, in a ForEach-Object block (src/normalize/pwsh-script.ts)
+    [`Get-MgApplication -All | ForEach-Object { Remove-MgApplication -ApplicationId $_.Id }`, ASK],
     // reads, the session's own state, local files, and a dry run
     [`pwsh -c 'Get-AzResourceGroup -Name prod-rg'`, 'allow'],
     [`pwsh -c 'Remove-Variable -Name x; Remove-Module Pester; Clear-Host; Remove-Job -Id 3'`, 'allow'],
@@ -32,6 +41,11 @@ describe('destructive cmdlets (saas pack)', () => {
     [`pwsh -c 'Remove-AzResourceGroup -Name prod-rg -WhatIf'`, 'allow'],
     [`pwsh -c 'New-AzResourceGroup -Name dev-rg -Location westeurope'`, 'allow'],
     [`pwsh -c 'Disable-AzRecoveryServicesBackupProtection -Item $i -Force'`, 'allow'],
+    [`pwsh -c 'Disable-AzContextAutosave; Start-AzVM -Name vm1 -ResourceGroupName rg'`, 'allow'],
+    [`pwsh -c 'Set-AzStorageAccount -Name st -ResourceGroupName rg -EnableHttpsTrafficOnly $true'`, 'allow'],
+    [`pwsh -c 'Find-AWSCmdletByName -ApiOperation DeleteSnapshot'`, 'allow'],
+    [`pwsh -c 'Search-Mailbox -Identity "All Staff" -SearchQuery "Subject:x" -DeleteContent -Force'`, ASK],
+    [`Get-MgApplication -All | ForEach-Object { $_.DisplayName }`, 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(saas(script)).toBe(expected);
   });
@@ -107,6 +121,14 @@ describe('readCmdlet', () => {
       },
     ],
     [
+      ['Stop-AzVM', '-Name', 'vm1', '-Force'],
+      { tool: 'Az', service: 'VM', verb: 'stop', resource: 'vm1', all: false, force: true },
+    ],
+    [
+      ['Set-AzKeyVault', '-VaultName', 'kv', '-EnablePurgeProtection:$false'],
+      { tool: 'Az', service: 'KeyVault', verb: 'disable', resource: 'kv', all: false, force: false },
+    ],
+    [
       ['remove-azresourcegroup', 'rg1'],
       { tool: 'azresourcegroup', service: '', verb: 'remove', resource: 'rg1', all: false, force: false },
     ],
@@ -117,6 +139,9 @@ describe('readCmdlet', () => {
     [['Clear-Content', 'log.txt']],
     [['Remove-Variable', 'x']],
     [['Get-AzVM']],
+    [['Start-AzVM', '-Name', 'vm1']],
+    [['Disable-AzDataCollection']],
+    [['Update-AzVM', '-ResourceGroupName', 'rg', '-VM', '$vm']],
     [['Remove-AzVM', '-Name', 'vm1', '-WhatIf']],
     [['New-AzResourceGroupDeployment', '-ResourceGroupName', 'rg', '-Mode', 'Incremental']],
     [['New-AzResourceGroupDeployment', '-ResourceGroupName', 'rg', '-Mode', 'Complete', '-WhatIf']],

@@ -9,6 +9,10 @@ describe('Exchange and Microsoft 365 auditing switched off', () => {
     ['set-adminauditlogconfig', ['-UnifiedAuditLogIngestionEnabled', '$false'], true],
     ['set-adminauditlogconfig', ['-AdminAuditLogEnabled', 'false'], true],
     ['set-mailbox', ['-Identity', 'ceo@acme.com', '-AuditEnabled', '$false'], true],
+    // a parameter named by a prefix of its name
+    ['set-mailbox', ['ceo@acme.com', '-AuditEn:$false'], true],
+    ['set-adminauditlogconfig', ['-UnifiedAuditLogIngestion', '$false'], true],
+    ['set-mailbox', ['ceo@acme.com', '-AuditEn', '$true'], false],
     ['set-mailboxauditbypassassociation', ['-Identity', 'svc', '-AuditBypassEnabled', '$true'], true],
     // turned on, other settings, other cmdlets
     ['set-organizationconfig', ['-AuditDisabled', '$false'], false],

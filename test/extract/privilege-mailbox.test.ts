@@ -1,18 +1,38 @@
+/**
+ * Another account given someone's mailbox (src/extract/privilege-mailbox.ts): one row per
+ * cmdlet call, as the cmdlet name (case-folded) and its words; the evidence said, '' = none.
+ * Parameters are read as PowerShell binds them: any prefix of a name, the identity by position.
+ */
 import { describe, expect, it } from 'vitest';
 import { mailboxGrant } from '../../src/extract/privilege-mailbox.js';
+
+/** `-Identity ON -User WHO -AccessRights RIGHTS`, the words most rows share. */
+const rights = (on: string, who: string, r: string) => ['-Identity', on, '-User', who, '-AccessRights', r];
 
 describe("another account given someone's mailbox", () => {
   it.each<[string, string[], string]>([
     [
       'add-mailboxpermission',
-      ['-Identity', 'ceo@acme.com', '-User', 'temp@acme.com', '-AccessRights', 'FullAccess'],
+      rights('ceo@acme.com', 'temp@acme.com', 'FullAccess'),
       'FullAccess on ceo@acme.com to temp@acme.com',
     ],
     ['add-mailboxpermission', ['ceo@acme.com', '-Owner', 'temp'], 'ownership on ceo@acme.com'],
+    ['add-mailboxpermission', rights('ceo', 'x', '$rights'), '$rights on ceo to x'],
+    // the identity by position, after the other parameters; parameters by a prefix of their name
     [
       'add-mailboxpermission',
-      ['-Identity', 'ceo', '-User', 'x', '-AccessRights', '$rights'],
-      '$rights on ceo to x',
+      ['-User', 'eve', '-AccessRights', 'FullAccess', 'ceo@acme.com'],
+      'FullAccess on ceo@acme.com to eve',
+    ],
+    [
+      'add-mailboxpermission',
+      ['-Ident', 'ceo', '-Us', 'eve', '-AccessR', 'FullAccess'],
+      'FullAccess on ceo to eve',
+    ],
+    [
+      'add-mailboxpermission',
+      ['ceo', '-User', 'eve', '-AccessRights', 'FullAccess', '-Confirm:$false'],
+      'FullAccess on ceo to eve',
     ],
     [
       'add-recipientpermission',
@@ -25,16 +45,13 @@ describe("another account given someone's mailbox", () => {
       'Send-As on cfo to x',
     ],
     ['set-mailbox', ['-Identity', 'cfo', '-GrantSendOnBehalfTo', 'x'], 'send on behalf of cfo to x'],
+    ['set-mailbox', ['cfo', '-GrantSendOnBeh', 'x'], 'send on behalf of cfo to x'],
     [
       'add-mailboxfolderpermission',
-      ['-Identity', 'ceo@acme.com:\\Inbox', '-User', 't', '-AccessRights', 'Owner'],
+      rights('ceo@acme.com:\\Inbox', 't', 'Owner'),
       'Owner on ceo@acme.com:\\Inbox to t',
     ],
-    [
-      'set-mailboxfolderpermission',
-      ['-Identity', 'ceo:\\Calendar', '-User', 't', '-AccessRights', 'Editor'],
-      'Editor on ceo:\\Calendar to t',
-    ],
+    ['set-mailboxfolderpermission', rights('ceo:\\Calendar', 't', 'Editor'), 'Editor on ceo:\\Calendar to t'],
     [
       'new-managementroleassignment',
       ['-Role', 'ApplicationImpersonation', '-User', 'svc'],
@@ -42,18 +59,10 @@ describe("another account given someone's mailbox", () => {
     ],
     // read-only, removed, ordinary calendar sharing, other cmdlets
     ['get-mailboxpermission', ['-Identity', 'ceo@acme.com'], ''],
-    ['remove-mailboxpermission', ['-Identity', 'ceo', '-User', 'x', '-AccessRights', 'FullAccess'], ''],
-    ['add-mailboxpermission', ['-Identity', 'ceo', '-User', 'x', '-AccessRights', 'ReadPermission'], ''],
-    [
-      'add-mailboxfolderpermission',
-      ['-Identity', 'ceo:\\Calendar', '-User', 't', '-AccessRights', 'Reviewer'],
-      '',
-    ],
-    [
-      'add-mailboxfolderpermission',
-      ['-Identity', 'ceo:\\Inbox', '-User', 't', '-AccessRights', 'AvailabilityOnly'],
-      '',
-    ],
+    ['remove-mailboxpermission', rights('ceo', 'x', 'FullAccess'), ''],
+    ['add-mailboxpermission', rights('ceo', 'x', 'ReadPermission'), ''],
+    ['add-mailboxfolderpermission', rights('ceo:\\Calendar', 't', 'Reviewer'), ''],
+    ['add-mailboxfolderpermission', rights('ceo:\\Inbox', 't', 'AvailabilityOnly'), ''],
     ['set-mailbox', ['-Identity', 'cfo', '-GrantSendOnBehalfTo', '$null'], ''],
     ['new-managementroleassignment', ['-Role', 'Mail Recipients', '-User', 'svc'], ''],
   ])('%s %j → %s', (name, args, said) => {

@@ -32,6 +32,11 @@ describe('PowerShell inline commands', () => {
       [{ program: 'Remove-MgUser', argv: ['Remove-MgUser', '-UserId', 'jdoe@example.com'], dynamic: false }],
     ],
     [`pwsh -c 'Remove-MgUser @params'`, [{ program: 'Remove-MgUser', dynamic: true }]],
+    // a cmdlet whose noun holds a digit (AWS Tools' `EC2`, `S3`) is a cmdlet too
+    [
+      `pwsh -c 'Remove-EC2Snapshot -SnapshotId snap-1 -Force'`,
+      [{ program: 'Remove-EC2Snapshot', argv: ['Remove-EC2Snapshot', '-SnapshotId', 'snap-1', '-Force'] }],
+    ],
     [
       `pwsh -c 'Add-ADGroupMember -Identity "Domain Admins" -Members eve'`,
       [
@@ -234,6 +239,16 @@ pwsh -NoProfile -File wipe.ps1`,
     const pwsh = commands.find((c) => c.program === 'pwsh');
     expect(pwsh?.dynamic ?? false).toBe(dynamic);
     expect(commands.some((c) => c.program === 'rm')).toBe(false);
+  });
+
+  it.each([
+    // an expression runs no command; a method call is still read on (fail closed)
+    [`pwsh -c 'Get-EC2Instance | Where-Object { $_.State.Name -eq "running" }'`, false],
+    [`pwsh -c '$x = Get-S3Bucket; $x | Where-Object { $_.BucketName -like "prod*" }'`, false],
+    [`pwsh -c '$client.DeleteBucket("prod")'`, true],
+  ])('%s: read on as a native statement %s', (script, readOn) => {
+    const { commands, issues } = norm(script);
+    expect(issues.length > 0 || commands.some((c) => c.program === '')).toBe(readOn);
   });
 
   it("a script file on disk is the project's own code: not read here", () => {

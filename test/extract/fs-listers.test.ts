@@ -16,6 +16,14 @@ describe('listedBy', () => {
     [['grep', '-rl', '--exclude-dir=.git', 'foo'], { starts: ['.'], selective: true, vcs: false }],
     [['grep', '-L', '-m', '1', 'foo', '-'], { starts: ['.'], selective: true, vcs: false }],
     [['rgrep', '--files-with-matches', 'foo', 'lib'], { starts: ['lib'], selective: true, vcs: true }],
+    // -d recurse / --directories=recurse descend as -r does
+    [['grep', '-l', '-d', 'recurse', 'foo', '.'], { starts: ['.'], selective: true, vcs: true }],
+    [['grep', '-l', '--directories=recurse', 'foo'], { starts: ['.'], selective: true, vcs: true }],
+    [
+      ['grep', '-l', '--directories', 'recurse', 'foo', 'src'],
+      { starts: ['src'], selective: true, vcs: true },
+    ],
+    [['grep', '-l', '--directories=skip', 'foo', 'a.ts'], { starts: ['a.ts'], selective: true, vcs: false }],
     [['rg', '-l', 'foo'], { starts: ['.'], selective: true, vcs: false }],
     [['rg', '--files', 'src', 'test'], { starts: ['src', 'test'], selective: true, vcs: false }],
     [['rg', '-l', '--hidden', '-g', '*.ts', 'foo', '.'], { starts: ['.'], selective: true, vcs: true }],

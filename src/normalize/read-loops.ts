@@ -11,6 +11,7 @@ import type { Frame, Io, Node, Res, Run, Scope } from './state.js';
 import type { K } from './emit.js';
 import { readFileText } from './producers.js';
 import { walk } from './walk.js';
+import { forgetShifted } from './parameters.js';
 
 /** Most lines unrolled; a longer list leaves the variable unknown. */
 const MAX_LINES = 16;
@@ -28,6 +29,29 @@ function stdinText(run: Run, frame: Frame, scope: Scope, io: Io): string | undef
   return readFileText(s.path, k);
 }
 
+/**
+ * A loop over the lines of a pipe of unknown output (`find build -name '*.o' | while read -r f`):
+ * the body is walked once with VAR not known and the wrapper `while read VAR`, so the extractors
+ * read VAR as a name the lister upstream printed (fs-found.ts), as they read what xargs appends.
+ * Undefined = stdin is not such a pipe.
+ */
+function listedLoop(
+  cond: Node,
+  body: Node,
+  name: string,
+  run: Run,
+  frame: Frame,
+  scope: Scope,
+  io: Io,
+): Res | undefined {
+  if (io.stdin?.kind !== 'pipe' || !io.stdin.from) return undefined;
+  walk(cond, run, frame, scope, io);
+  forgetShifted(body, scope);
+  scope.vars.delete(name);
+  scope.dyn.add(name);
+  return walk(body, run, { ...frame, wrappers: [...frame.wrappers, `while read ${name}`] }, scope, io);
+}
+
 /** Walks a `while read VAR` loop over known lines; undefined = not such a loop (walk.ts walks it). */
 export function whileRead(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Res | undefined {
   const conds = node.childrenForFieldName('condition').filter((c) => c.type !== ';' && c.type !== 'comment');
@@ -36,7 +60,7 @@ export function whileRead(node: Node, run: Run, frame: Frame, scope: Scope, io: 
   const m = READ_ONE.exec(conds[0].text.trim());
   if (!m) return undefined;
   const text = stdinText(run, frame, scope, io);
-  if (text === undefined) return undefined;
+  if (text === undefined) return listedLoop(conds[0], body, m[3], run, frame, scope, io);
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   if (lines.length > MAX_LINES) return undefined;

@@ -70,3 +70,18 @@ describe('files named by a lister, fed to xargs (filesystem pack)', () => {
     expect(verdict(script)).toBe(expected);
   });
 });
+
+describe('files named by a lister, read by a while read loop (filesystem pack)', () => {
+  it.each([
+    ['find build -name \'*.o\' | while read -r f; do rm -- "$f"; done', 'allow'],
+    ['git ls-files -z \'*.orig\' | while IFS= read -r f; do rm -f "${f}"; done', 'allow'],
+    ['grep -rl oldName src | while read f; do sed -i \'s/oldName/newName/g\' "$f"; done', 'allow'],
+    // outside the project, the project's history, names not known, a word not the variable: ask
+    ['find /etc -name \'*.conf\' | while read -r f; do rm "$f"; done', 'ask filesystem/delete-system-file'],
+    ['grep -rl foo | while read -r f; do rm -f "$f"; done', 'ask filesystem/delete-workspace'],
+    ['./list-files | while read -r f; do rm -f "$f"; done', 'ask filesystem/delete-unresolved'],
+    ['find build -name \'*.o\' | while read -r f; do rm -rf "$g"; done', 'ask filesystem/delete-unresolved'],
+  ])('%s → %s', (script, expected) => {
+    expect(verdict(script)).toBe(expected);
+  });
+});

@@ -41,3 +41,14 @@ describe('xargs fed by a redirect reads the file', () => {
     ['xargs rm < missing.txt', 'rm | ?rm {xargs-input}'],
   ])('%s', (script, want) => expect(summary(files, script)).toBe(want));
 });
+
+describe('while read VAR over a lister piped in', () => {
+  it('walks the body once, VAR unknown, under the wrapper `while read VAR`', () => {
+    const r = normalizeIn(
+      filesContext({}),
+      'find build -name \'*.o\' | while read -r f; do rm -- "$f"; done',
+    );
+    const rm = r.commands.find((c) => c.program === 'rm');
+    expect(rm).toMatchObject({ argv: ['rm', '--', '$f'], dynamic: true, wrappers: ['while read f'] });
+  });
+});

@@ -16,8 +16,11 @@ import { forgetShifted } from './parameters.js';
 /** Most lines unrolled; a longer list leaves the variable unknown. */
 const MAX_LINES = 16;
 
-/** `[IFS=] read [-r] VAR` alone as a loop's condition: [raw (-r given), IFS kept (IFS=), VAR]. */
-const READ_ONE = /^(IFS=(?:''|"")?\s+)?read\s+(-r\s+)?([A-Za-z_]\w*)$/;
+/**
+ * `[IFS=] read [-r] [-d ''] VAR` alone as a loop's condition: [IFS kept (IFS=), raw (-r given),
+ * NUL-separated (-d '', after `find -print0`), VAR].
+ */
+const READ_ONE = /^(IFS=(?:''|"")?\s+)?read\s+(-r\s+)?(-d\s*(?:''|"")\s+)?(?:-r\s+)?([A-Za-z_]\w*)$/;
 
 /** The text stdin carries: known text, or the file it is redirected from; undefined = not known. */
 function stdinText(run: Run, frame: Frame, scope: Scope, io: Io): string | undefined {
@@ -60,11 +63,14 @@ export function whileRead(node: Node, run: Run, frame: Frame, scope: Scope, io: 
   const m = READ_ONE.exec(conds[0].text.trim());
   if (!m) return undefined;
   const text = stdinText(run, frame, scope, io);
-  if (text === undefined) return listedLoop(conds[0], body, m[3], run, frame, scope, io);
+  if (text === undefined) return listedLoop(conds[0], body, m[4], run, frame, scope, io);
+  // NUL-separated records of known text: not unrolled (the variable stays unknown)
+  if (m[3]) return undefined;
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   if (lines.length > MAX_LINES) return undefined;
-  const [, keepIfs, raw, name] = m;
+  const [keepIfs, name] = [m[1], m[4]];
+  const raw = / -r\s/.test(m[0]);
   walk(conds[0], run, frame, scope, io);
   let res: Res = {};
   for (const line of lines) {

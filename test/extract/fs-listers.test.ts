@@ -76,6 +76,7 @@ describe('files named by a lister, read by a while read loop (filesystem pack)',
     ['find build -name \'*.o\' | while read -r f; do rm -- "$f"; done', 'allow'],
     ['git ls-files -z \'*.orig\' | while IFS= read -r f; do rm -f "${f}"; done', 'allow'],
     ['grep -rl oldName src | while read f; do sed -i \'s/oldName/newName/g\' "$f"; done', 'allow'],
+    ["find build -name '*.o' -print0 | while IFS= read -r -d '' f; do rm -f \"$f\"; done", 'allow'],
     // outside the project, the project's history, names not known, a word not the variable: ask
     ['find /etc -name \'*.conf\' | while read -r f; do rm "$f"; done', 'ask filesystem/delete-system-file'],
     ['grep -rl foo | while read -r f; do rm -f "$f"; done', 'ask filesystem/delete-workspace'],

@@ -52,3 +52,13 @@ describe('while read VAR over a lister piped in', () => {
     expect(rm).toMatchObject({ argv: ['rm', '--', '$f'], dynamic: true, wrappers: ['while read f'] });
   });
 });
+
+describe('NUL-separated records (read -d "")', () => {
+  it.each<[string, string]>([
+    // known text is not split on NULs here: the variable stays unknown
+    [
+      "printf 'a\\0' > l; while IFS= read -r -d '' f; do rm \"$f\"; done < l",
+      'printf a\\0 | read -r -d  f | ?rm $f',
+    ],
+  ])('%s', (script, want) => expect(summary(files, script)).toBe(want));
+});

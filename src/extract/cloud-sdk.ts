@@ -30,6 +30,7 @@ import { NAMED_SDKS } from './cloud-sdk-loads.js';
 import { goSdkCalls } from './cloud-sdk-go.js';
 import { netDeviceCalls } from './cloud-netdev.js';
 import { mockedTools } from './sdk-mocks.js';
+import { sdkReceiver } from './cloud-sdk-receivers.js';
 
 /** Interpreters whose arguments or stdin are code (.NET's: `dotnet script eval`, `dotnet fsi`, `csi`). */
 const INTERPRETER =
@@ -148,10 +149,13 @@ function sdkCalls(code: string): CloudDraft[] {
   // a queue the same code declared exclusive or auto-delete is its own scratch (cloud-sdk-scratch.ts)
   const scratch = sdk.tool === 'message-broker' ? scratchQueueDeletes(code) : new Set<number>();
   const calls = sdk === CREDENTIAL_CLIENT ? [COMPOUND_CALL] : [CALL, COMMAND_CLASS, CLEAR_OR_EXPOSE];
+  // a list's remove, a set's clear: not the SDK's (cloud-sdk-receivers.ts)
+  const ofSdk = sdkReceiver(code);
   for (const re of [...calls, ...(sdk.verbs ? [sdk.verbs] : [])])
     for (const m of code.matchAll(re)) {
       const name = m[1] ?? '';
       if (scratch.has((m.index ?? 0) + m[0].indexOf(name) + name.length)) continue;
+      if (!ofSdk(name, m.index ?? 0)) continue;
       // just past the name (the call's `(`, when it has one, is skipped by firstLiteral)
       const at = (m.index ?? 0) + m[0].length - (m[0].endsWith('(') ? 1 : 0);
       const d: CloudDraft = {

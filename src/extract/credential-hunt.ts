@@ -27,6 +27,7 @@ import { crackingAttack } from './credential-cracking.js';
 import { credentialAttack } from './credential-attacks.js';
 import { sniffedCredentials } from './credential-sniff.js';
 import { windowsHunt } from './credential-hunt-windows.js';
+import { grepRecurses } from './fs-listers.js';
 
 /** Programs that print, copy, pack or search the files they are given. */
 const READERS = new Set([
@@ -181,7 +182,8 @@ export const extractCredentialHunt: Extractor = (cmd, ctx, all) => {
     p === 'rg' ||
     p === 'ag' ||
     p === 'find' ||
-    args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) || a === '--recursive');
+    args.some((a) => /^-[a-zA-Z]*[rR]/.test(a) || a === '--recursive') ||
+    grepRecurses(args);
   const searched = args.some((a) => SECRET_WORD.test(a) || SECRET_WORD.test(patternWords(a)));
   for (let i = 0; i < args.length; i++) {
     const a = args[i];

@@ -36,12 +36,18 @@ function fedByUnknownInput(cmd: NormalizedCommand): boolean {
   return fed && cmd.stdin?.text === undefined && cmd.dynamicArgs.length === 0;
 }
 
-/** Operand targets, plus an unknown target when xargs adds operands we cannot see. */
+/** Operand targets (a lister's names for xargs' marker or a `while read` variable), plus an unknown target when xargs adds operands we cannot see. */
 export function operandTargets(cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number[]): FsTarget[] {
   const fed = cmd.wrappers.some((w) => /^xargs\b/.test(w));
+  // `LISTER | while read VAR; do CMD "$VAR"`: VAR is a name the lister printed (read-loops.ts)
+  const loopVar = cmd.wrappers.map((w) => /^while read (\w+)$/.exec(w)?.[1]).find((v) => v !== undefined);
   const out = idx.flatMap((i) => {
     // The names xargs appends (its marker word, or `{}` with -I) when they come from `find DIR`.
-    const marker = fed && cmd.dynamicArgs.includes(i) && /^\{(xargs-input|)\}$/.test(cmd.argv[i] ?? '');
+    const word = cmd.argv[i] ?? '';
+    const marker =
+      cmd.dynamicArgs.includes(i) &&
+      ((fed && /^\{(xargs-input|)\}$/.test(word)) ||
+        (loopVar !== undefined && (word === `$${loopVar}` || word === `\${${loopVar}}`)));
     return (marker && foundUnder(cmd, ctx)) || [target(cmd, i, ctx)];
   });
   if (fedByUnknownInput(cmd)) {

@@ -91,6 +91,15 @@ const RG_LONG_V = [
 /** git ls-files' options that take a value. */
 const LS_FILES_LONG_V = ['exclude', 'exclude-from', 'exclude-per-directory', 'with-tree', 'format', 'abbrev'];
 
+/** grep's `-d recurse`, `-drecurse`, `--directories[=| ]recurse`: a search that descends as `-r` does. */
+export function grepRecurses(args: string[]): boolean {
+  return args.some(
+    (a, i) =>
+      /^(-[a-zA-Z]*d|--directories=)recurse$/.test(a) ||
+      (/^(-[a-zA-Z]*d|--directories)$/.test(a) && args[i + 1] === 'recurse'),
+  );
+}
+
 function grep(argv: string[]): Listed | undefined {
   const o = parseOptions(argv, 1, { shortWithValue: GREP_SHORT_V, longWithValue: GREP_LONG_V });
   if (!hasAny(o, 'l', 'L', 'files-with-matches', 'files-without-match')) return undefined;
@@ -100,7 +109,9 @@ function grep(argv: string[]): Listed | undefined {
   const paths = hasAny(o, 'e', 'f', 'regexp', 'file') ? ops : ops.slice(1);
   // no path: -r searches here; otherwise stdin, named "(standard input)" here
   const recursive =
-    argv[0] === 'rgrep' || hasAny(o, 'r', 'recursive') || o.values.get('d')?.includes('recurse');
+    argv[0] === 'rgrep' ||
+    hasAny(o, 'r', 'recursive') ||
+    [...(o.values.get('d') ?? []), ...(o.values.get('directories') ?? [])].includes('recurse');
   const vcs = !!recursive && !skipsGit(o, 'exclude-dir');
   return { starts: paths.length ? paths.map((p) => (p === '-' ? '.' : p)) : ['.'], selective: true, vcs };
 }

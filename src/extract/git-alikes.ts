@@ -23,7 +23,7 @@
 import { hasAny, lastValue, parseOptions } from './fs-options.js';
 import { act, type GitAction } from './git-act.js';
 import { READERS } from './git-actions.js';
-import { centralActions, svnRevprop } from './git-central.js';
+import { centralActions, svnRevprop, type ArgFileReader } from './git-central.js';
 
 /** A subcommand and what it does; undefined from a reader = not this tool. */
 export interface AlikeRead {
@@ -188,10 +188,14 @@ const OTHER: Record<string, (args: string[]) => GitAction[]> = {
   brz: bazaar,
 };
 
-/** What a git-like tool's command does; undefined = not such a tool. */
-export function gitAlikeActions(program: string, argv: string[]): AlikeRead | undefined {
+/** What a git-like tool's command does (`read`: files of more arguments, svnmucc's -X); undefined = not such a tool. */
+export function gitAlikeActions(
+  program: string,
+  argv: string[],
+  read?: ArgFileReader,
+): AlikeRead | undefined {
   // CVS, Perforce, Plastic, Darcs and Subversion's server tools (git-central.ts)
-  if (!Object.hasOwn(GLOBAL_WITH_VALUE, program)) return centralActions(program, argv);
+  if (!Object.hasOwn(GLOBAL_WITH_VALUE, program)) return centralActions(program, argv, read);
   const args = fromSubcommand(program, argv);
   if (!args.length) return { subcommand: '', actions: [] };
   const actions = Object.hasOwn(OTHER, program) ? OTHER[program](args) : sapling(program, args);

@@ -9,7 +9,7 @@
  *   their history (without `-y` it only previews), `p4 label|branch|stream|depot -d NAME`
  *   and `p4 tag -d -l LABEL` delete a label, branch or stream spec on the server, `p4 clean`
  *   deletes the workspace's extra files and discards its edits (`-n` previews);
- * - Subversion's server tools: `svnmucc rm URL` commits a deletion at once; `svnadmin
+ * - Subversion's server tools: `svnmucc rm URL` (and `mv URL …`, or either in its `-X FILE`) commits a deletion at once; `svnadmin
  *   setlog|setrevprop|delrevprop` and `svn propset|propdel|propedit --revprop` replace a
  *   revision property (its log message, author, date) that is not versioned, so the old
  *   value is gone (`revprop-overwrite`);
@@ -102,28 +102,47 @@ function p4(argv: string[], at: number): GitAction[] {
   return [];
 }
 
-/** `svnmucc [opts] ACTION…`: each `rm URL` (relative to `-U ROOT` when not a URL) is deleted on the server. */
-function svnmucc(argv: string[]): GitAction[] {
-  const o = parseOptions(argv, 1, {
-    shortWithValue: 'mFupUrX',
-    longWithValue: [
-      'message',
-      'file',
-      'username',
-      'password',
-      'root-url',
-      'revision',
-      'extra-args',
-      'config-dir',
-      'config-option',
-      'with-revprop',
-    ],
-  });
-  const root = lastValue(o, 'U', 'root-url') ?? '';
-  const words = o.operands.map((i) => argv[i]);
+/** svnmucc's options that take a value. */
+const SVNMUCC_OPTIONS = {
+  shortWithValue: 'mFupUrX',
+  longWithValue: [
+    'message',
+    'file',
+    'username',
+    'password',
+    'root-url',
+    'revision',
+    'extra-args',
+    'config-dir',
+    'config-option',
+    'with-revprop',
+  ],
+};
+
+/** Reads a file a tool takes more arguments from (`-` = stdin); undefined = not known. */
+export type ArgFileReader = (file: string) => string | undefined;
+
+/**
+ * `svnmucc [opts] ACTION…`: each `rm URL` (relative to `-U ROOT` when not a URL) is deleted on
+ * the server, and `mv SRC DST` takes SRC away from where it was (trunk moved aside is gone from
+ * trunk). `-X FILE` (`--extra-args`, `-` = stdin) adds one argument per line of FILE, read with
+ * `read`; fail closed: a file not known may hold any `rm`, read as a deletion of what it names.
+ */
+function svnmucc(argv: string[], read?: ArgFileReader): GitAction[] {
+  const given = parseOptions(argv, 1, SVNMUCC_OPTIONS);
   const out: GitAction[] = [];
+  const extra: string[] = [];
+  for (const f of [...(given.values.get('X') ?? []), ...(given.values.get('extra-args') ?? [])]) {
+    const text = read?.(f);
+    if (text === undefined) out.push(act('delete-remote-ref', [`(actions in ${f})`]));
+    else extra.push(...text.split(/\r?\n/).filter((l) => l !== ''));
+  }
+  const all = [...argv, ...extra];
+  const o = extra.length ? parseOptions(all, 1, SVNMUCC_OPTIONS) : given;
+  const root = lastValue(o, 'U', 'root-url') ?? '';
+  const words = o.operands.map((i) => all[i]);
   words.forEach((w, i) => {
-    if (w !== 'rm' || i + 1 >= words.length) return;
+    if ((w !== 'rm' && w !== 'mv') || i + 1 >= words.length) return;
     const url = /^[a-z+]+:\/\//.test(words[i + 1]) ? words[i + 1] : `${root}/${words[i + 1]}`;
     const m = /^([a-z+]+:\/\/[^/]*)?(.*)$/.exec(url) as RegExpExecArray;
     out.push(act('delete-remote-ref', [m[2] || '/'], m[1] ?? ''));
@@ -157,9 +176,9 @@ function darcs(argv: string[], at: number): GitAction[] {
 }
 
 /** What a centralised tool's command does to shared history; undefined = not such a tool. */
-export function centralActions(program: string, argv: string[]): AlikeRead | undefined {
+export function centralActions(program: string, argv: string[], read?: ArgFileReader): AlikeRead | undefined {
   if (!Object.hasOwn(GLOBAL, program)) return undefined;
-  if (program === 'svnmucc') return { subcommand: 'svnmucc', actions: svnmucc(argv) };
+  if (program === 'svnmucc') return { subcommand: 'svnmucc', actions: svnmucc(argv, read) };
   const at = subIndex(program, argv);
   if (at < 0) return { subcommand: '', actions: [] };
   const sub = argv[at];

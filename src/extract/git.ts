@@ -14,6 +14,7 @@ import { pushSettingActions } from './git-push-settings.js';
 import { bfgActions, gitArgv } from './git-rewriters.js';
 import { gitAlikeActions } from './git-alikes.js';
 import { feedingPipeline } from './git-refspecs.js';
+import { readFileOf, resolvePath } from './http-body.js';
 
 /** How many `-c alias.*` expansions are followed before giving up (aliases may chain). */
 const MAX_ALIAS_DEPTH = 5;
@@ -55,11 +56,15 @@ function envSettings(vars: Record<string, string>, config: Map<string, string>):
     config.set(m[1].toLowerCase(), m[2] ?? 'true');
 }
 
-export const extractGit: Extractor = (cmd) => {
+export const extractGit: Extractor = (cmd, ctx) => {
   const evidence = evidenceOf(cmd);
   const bfg = bfgActions(cmd);
   if (bfg.length) return bfg.map((a) => ({ kind: 'git', subcommand: 'bfg', ...a, evidence }));
-  const alike = gitAlikeActions(cmd.program, cmd.argv);
+  // a file of more arguments (`svnmucc -X FILE`): as the script wrote it, else the disk (not on
+  // another machine); `-` = stdin
+  const read = (f: string) =>
+    f === '-' ? cmd.stdin?.text : cmd.remote ? undefined : readFileOf(resolvePath(f, cmd, ctx), cmd, ctx);
+  const alike = gitAlikeActions(cmd.program, cmd.argv, read);
   if (alike) return alike.actions.map((a) => ({ kind: 'git', subcommand: alike.subcommand, ...a, evidence }));
   const argv = gitArgv(cmd);
   if (!argv) return [];

@@ -8,7 +8,7 @@ import type { NormalizedCommand } from '../engine/types.js';
 import type { SqlStmt } from './sql-statements.js';
 import { resetOps } from './sql-resets.js';
 import { rollbackOps } from './sql-rollbacks.js';
-import { schemaSyncOps } from './sql-schema-sync.js';
+import { schemaSyncOps, type ProfileReader } from './sql-schema-sync.js';
 import { RUNNER_WITH_VALUE as RUNNER_WITH_ARG } from '../normalize/runners.js';
 
 export interface FrameworkOp extends SqlStmt {
@@ -98,7 +98,8 @@ const RAILS_TASKS: Record<string, [string, string]> = {
   'jobs:clear': ['TRUNCATE', 'TABLE'],
 };
 
-export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {
+/** `read`: a file a tool is given (sqlpackage's publish profile); absent = none read. */
+export function frameworkOps(cmd: NormalizedCommand, read?: ProfileReader): FrameworkOp[] {
   let argv = peelRunner(cmd.argv);
   // `php artisan …` reads like a program named artisan (`php yii …` like yii, `php bin/magento …` like magento); `php bin/console …`, `symfony console …` like one named console.
   if (/^php[\d.]*$/.test(argv[0] ?? '') && /(^|\/)(artisan|console|yii|magento)$/.test(argv[1] ?? ''))
@@ -118,7 +119,7 @@ export function frameworkOps(cmd: NormalizedCommand): FrameworkOp[] {
   if (reset.length) return reset;
   const rollback = rollbackOps(prog, args);
   if (rollback.length) return rollback;
-  const sync = schemaSyncOps(prog, argv);
+  const sync = schemaSyncOps(prog, argv, read);
   if (sync.length) return sync;
   switch (prog) {
     case 'prisma':

@@ -5,8 +5,10 @@
  *   `/p:DropObjectsNotInSource=True` (every table, view and procedure the .dacpac lacks
  *   dropped: an empty .dacpac empties the database), `/p:BlockOnPossibleDataLoss=False`
  *   (changes that lose rows applied instead of stopping) or `/p:CreateNewDatabase=True` (the
- *   database dropped and recreated). `Script`, `DeployReport`, `DriftReport`, `Extract` and
- *   `Export` change nothing; a Publish without those properties stops before losing data.
+ *   database dropped and recreated), given on the command line or set by its publish profile
+ *   (`/Profile:FILE`, XML; one that can't be read asks unless the target is on this machine).
+ *   `Script`, `DeployReport`, `DriftReport`, `Extract` and `Export` change nothing; a Publish
+ *   without those properties stops before losing data.
  * - `atlas schema apply --auto-approve`, `pgschema apply --auto-approve`: the target made to
  *   match the desired schema, every table and column it lacks dropped, without the plan shown
  *   for approval. Not with `--dry-run`, nor against a throwaway database (`docker://`, SQLite
@@ -34,16 +36,41 @@ const DROPPING_PROPERTIES: [RegExp, RegExp, string][] = [
 ];
 
 /** The target's server and database as given (`/tsn:`, `/tdn:`, the connection string's Server and Database). */
-function dacTarget(args: [string, string][]): string {
+function dacTarget(args: [string, string][]): { server?: string; db?: string } {
   const get = (...names: string[]) => args.find(([n]) => names.includes(n))?.[1];
   const conn = get('targetconnectionstring', 'tcs') ?? '';
   const field = (k: string) => new RegExp(`(?:^|;)\\s*${k}\\s*=\\s*([^;]*)`, 'i').exec(conn)?.[1];
   const server = get('targetservername', 'tsn') ?? field('(?:server|data source|address)');
   const db = get('targetdatabasename', 'tdn') ?? field('(?:database|initial catalog)');
-  return [server, db].filter(Boolean).join('/');
+  return { server, db };
 }
 
-function sqlpackage(argv: string[]): FrameworkOp[] {
+/** A SQL Server on this machine: localhost, a loopback address, `.`, `(local)`, LocalDB (an optional `tcp:`, port or instance after). */
+const LOCAL_SERVER =
+  /^(?:tcp:)?(?:localhost|127\.0\.0\.1|\[?::1\]?|\.|\(local\)|\(localdb\)\\[\w.-]+)(?:[,:\\].*)?$/i;
+
+/** Reads a file a tool is given (a publish profile); undefined = not known. */
+export type ProfileReader = (file: string) => string | undefined;
+
+/** A publish profile's properties (`<DropObjectsNotInSource>True</…>`) as [name, value]. */
+function profileProperties(xml: string): [string, string][] {
+  const text = (v: string) =>
+    v
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<([A-Za-z]\w*)(?:\s[^>]*)?>\s*([^<]*?)\s*<\/\1>/g)].map((m) => [m[1], text(m[2])]);
+}
+
+/**
+ * `sqlpackage /Action:Publish`: the dropping properties given with `/p:` or set by the publish
+ * profile (`/Profile:FILE`, `/pr:`; the command line's win), read with `read`. fail closed: a
+ * profile that can't be read may set DropObjectsNotInSource; asked unless the command line
+ * names a target on this machine.
+ */
+function sqlpackage(argv: string[], read?: ProfileReader): FrameworkOp[] {
   const args = argv
     .slice(1)
     .map(dacArg)
@@ -51,12 +78,36 @@ function sqlpackage(argv: string[]): FrameworkOp[] {
   const action = args.find(([n]) => n === 'action' || n === 'a')?.[1] ?? '';
   if (!/^publish$/i.test(action)) return [];
   const ops: FrameworkOp[] = [];
+  const given = dacTarget(args);
+  // lower-case name → [name as written, value]
+  const props = new Map<string, [string, string]>();
+  let fromProfile: [string, string][] = [];
+  const profile = args.find(([n]) => n === 'profile' || n === 'pr')?.[1];
+  if (profile !== undefined) {
+    const xml = read?.(profile);
+    if (xml !== undefined) fromProfile = profileProperties(xml);
+    else if (!LOCAL_SERVER.test(given.server ?? ''))
+      ops.push({
+        tool: 'sqlpackage',
+        statement: 'RESET',
+        object: 'SCHEMA',
+        name: '',
+        where: true,
+        target: [given.server, given.db].filter(Boolean).join('/'),
+        evidence: `sqlpackage /Action:${action} /Profile:${profile} (not readable: it may set DropObjectsNotInSource)`,
+      });
+  }
+  for (const [n, v] of fromProfile) props.set(n.toLowerCase(), [n, v]);
   for (const [n, v] of args) {
     if (n !== 'p' && n !== 'properties') continue;
     const [prop, value = ''] = v.split('=');
+    props.set(prop.toLowerCase(), [prop, value]);
+  }
+  const t = dacTarget([...args, ...fromProfile.map(([n, v]): [string, string] => [n.toLowerCase(), v])]);
+  for (const [lower, [prop, value]] of props) {
     // fail closed: a value the shell fills in (`/p:DropObjectsNotInSource=$DROP`) may be the dropping one
     const hit = DROPPING_PROPERTIES.find(
-      ([p, val]) => p.test(prop.toLowerCase()) && (val.test(value.trim()) || value.startsWith('$')),
+      ([p, val]) => p.test(lower) && (val.test(value.trim()) || value.startsWith('$')),
     );
     if (hit)
       ops.push({
@@ -65,7 +116,7 @@ function sqlpackage(argv: string[]): FrameworkOp[] {
         object: hit[2],
         name: '',
         where: true,
-        target: dacTarget(args),
+        target: [t.server, t.db].filter(Boolean).join('/'),
         evidence: `sqlpackage /Action:${action} /p:${prop}=${value}`,
       });
   }
@@ -189,9 +240,9 @@ function declarativeApply(tool: string, spec: ApplyTool, argv: string[]): Framew
 }
 
 /** The drops `argv` (a tool's words, runner peeled) deploys; empty = none. */
-export function schemaSyncOps(prog: string, argv: string[]): FrameworkOp[] {
+export function schemaSyncOps(prog: string, argv: string[], read?: ProfileReader): FrameworkOp[] {
   const p = prog.toLowerCase().replace(/\.exe$/, '');
-  if (p === 'sqlpackage') return sqlpackage(argv);
+  if (p === 'sqlpackage') return sqlpackage(argv, read);
   if (Object.hasOwn(APPLY_TOOLS, p)) return declarativeApply(p, APPLY_TOOLS[p], argv);
   return [];
 }

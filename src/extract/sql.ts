@@ -36,6 +36,7 @@ import { parseOracleAdmin } from './sql-oracle-admin.js';
 import { parseServerAdmin } from './sql-server-admin.js';
 import { parsePtKill } from './sql-session-kills.js';
 import { loadOps } from './sql-loads.js';
+import { readFileOf, resolvePath } from './http-body.js';
 
 /** SQL text with each shell expansion (`$q`, `${t}`, `$(cmd)`, `` `cmd` ``) replaced by the run-time placeholder. */
 function shellTemplate(text: string): string {
@@ -163,6 +164,13 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
   }
   const code = ormCode(cmd);
   const files = code ? codeFileOps(code.code, code.program, cmd, ctx) : [];
-  const ops = [...frameworkOps(cmd), ...schemaAutoOps(cmd), ...migrationFileOps(cmd, ctx), ...ormOpsOf(code)];
+  // a file a tool is given (sqlpackage /Profile:F): as the script wrote it, else the disk (not another machine's)
+  const read = (f: string) => (cmd.remote ? undefined : readFileOf(resolvePath(f, cmd, ctx), cmd, ctx));
+  const ops = [
+    ...frameworkOps(cmd, read),
+    ...schemaAutoOps(cmd),
+    ...migrationFileOps(cmd, ctx),
+    ...ormOpsOf(code),
+  ];
   return [...ops, ...files].map((o) => fact(o.tool, o, o.target, o.evidence));
 };

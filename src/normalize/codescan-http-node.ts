@@ -19,9 +19,21 @@ import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
 import { joinUrl } from './codescan-httplibs.js';
 
-/** True when the code imports or requires module `mod` (its name is one of the code's strings). */
+/**
+ * A module named in an import form: `require('m')`, `import('m')`, `import … from 'm'`,
+ * `import 'm'`, `export … from 'm'` (the group: the string's index among the literals).
+ */
+const IMPORT_FORM = /(?:\brequire\s*\(\s*|\bimport\s*\(\s*|\bfrom\s*|\bimport\s*)\u0001(\d+)\u0002/g;
+
+/**
+ * True when the code imports or requires module `mod` (or a path inside it). Only a string an
+ * import form names counts: `server.on('request', …)` does not load the request module.
+ */
 function imports(lx: Lexed, mod: string): boolean {
-  return lx.lits.some((l) => l.value === mod || l.value.startsWith(`${mod}/`));
+  return [...lx.skel.matchAll(IMPORT_FORM)].some((m) => {
+    const l = lx.lits[Number(m[1])];
+    return !!l && (l.value === mod || l.value.startsWith(`${mod}/`));
+  });
 }
 
 /** A name as a regular expression (`$fetch` → `\$fetch`). */

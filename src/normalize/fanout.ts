@@ -12,6 +12,7 @@ import { runArgv } from './carriers.js';
 import { SHELL_FANOUT, items } from './fanout-lines.js';
 import { runFound } from './folder-runners.js';
 import { runForfiles } from './forfiles.js';
+import { readFileText } from './producers.js';
 
 function substitute(f: Field, token: string, item: Field): Field {
   if (!f.text.includes(token)) return f;
@@ -51,7 +52,12 @@ function xargs(argv: Field[], k: K): Res {
       : replace !== undefined || p.opts.has('L')
         ? '\n'
         : undefined;
-  let text = k.io.stdin?.text;
+  // items on stdin: known text, or the file it is redirected from (`xargs rm < list.txt`)
+  const stdin = k.io.stdin;
+  const read = stdin?.text === undefined && stdin?.kind === 'file' && stdin.path;
+  let text = read ? readFileText(stdin.path!, k) : stdin?.text;
+  // the file's text is what xargs read (extractors see the items as known)
+  if (read && text !== undefined) k = { ...k, io: { ...k.io, stdin: { ...stdin, text } } };
   if (argFile !== undefined)
     text =
       k.scope.files.get(argFile) ??

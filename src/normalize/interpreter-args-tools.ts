@@ -86,8 +86,8 @@ export function k6Args(argv: Field[]): CodeArgs {
 }
 
 /**
- * `mix run [opts] FILE.exs | -e CODE`: the script or code it runs (`-r FILE` requires one first);
- * other mix tasks, and `mix run` of the project alone, run no code read here.
+ * `mix run [opts] FILE.exs | -e CODE`: the script or code it runs (the files `-r FILE` requires
+ * first: elixirRequires); other mix tasks, and `mix run` of the project alone, run no code read here.
  */
 export function mixArgs(argv: Field[]): CodeArgs {
   if (argv[1]?.text !== 'run') return { label: 'mix', none: true };
@@ -95,13 +95,32 @@ export function mixArgs(argv: Field[]): CodeArgs {
     const t = argv[i].text;
     if (t === '-e' || t === '--eval')
       return argv[i + 1] ? { code: argv[i + 1], label: 'mix run -e' } : { label: 'mix run', none: true };
-    if (t === '-r' || t === '--require')
-      return argv[i + 1] ? { file: argv[i + 1], label: 'mix run -r' } : { label: 'mix run', none: true };
-    if (t === '-c' || t === '--config') i++;
+    if (/^(-r|--require|-pr|--parallel-require|-c|--config)$/.test(t)) i++;
     else if (t === '--') continue;
     else if (!t.startsWith('-')) return { file: argv[i], label: `mix run ${t}` };
   }
   return { label: 'mix run', none: true };
+}
+
+/** Options of elixir and `mix run` that take a value (code with -e, a path, a name). */
+const ELIXIR_VALUE =
+  /^(-e|--eval|-pa|-pz|--erl|--sname|--name|--cookie|--logger-\w+|--boot|--boot-var|--vm-args|--rpc-eval|-c|--config)$/;
+
+/**
+ * The files `elixir`, `iex` and `mix run` require before their code (`-r FILE`, `--require`,
+ * `-pr`, `--parallel-require`; options before the script only). Empty = none.
+ */
+export function elixirRequires(prog: string, argv: Field[]): Field[] {
+  const mix = prog === 'mix';
+  if (mix && argv[1]?.text !== 'run') return [];
+  const out: Field[] = [];
+  for (let i = mix ? 2 : 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (/^(-r|--require|-pr|--parallel-require)$/.test(t) && argv[i + 1]) out.push(argv[++i]);
+    else if (ELIXIR_VALUE.test(t)) i++;
+    else if (!t.startsWith('-')) break;
+  }
+  return out;
 }
 
 /**

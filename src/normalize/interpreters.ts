@@ -24,6 +24,7 @@ import { pwshCommand, scanPwsh } from './pwsh.js';
 import { scriptOperand, writtenPwshScript } from './pwsh-file.js';
 import { nuCode, scanNu } from './codescan-nu.js';
 import { findCode, interpreterFor, type CodeArgs } from './interpreter-args.js';
+import { elixirRequires } from './interpreter-args-tools.js';
 import { ipythonToPython } from './ipython.js';
 import { hyToPython, rakuToPerl } from './dialects.js';
 import { octaveCode, scanOctave } from './codescan-octave.js';
@@ -110,6 +111,14 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
     // A project script on disk is the project's own code: not re-read here, not dynamic.
     if (text !== undefined) code = { text, dynamic: false };
     source = text;
+  }
+  // files Elixir requires first (`-r A.exs`): each one this script wrote is read with the code
+  const required = (lang === 'elixir' ? elixirRequires(prog, argv) : [])
+    .map((f) => (f.dynamic ? undefined : k.scope.files.get(absPath(k.scope.cwd, f.text))))
+    .filter((t): t is string => t !== undefined);
+  if (required.length) {
+    code = { text: [...required, code?.text ?? ''].join('\n'), dynamic: !!code?.dynamic };
+    source = [...required, source ?? ''].join('\n');
   }
   // Without inline code or a script file, the code is what stdin carries (not for `-m`).
   const given = code ?? (found.file || found.none || found.label.endsWith('-m') ? undefined : 'stdin');

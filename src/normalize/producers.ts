@@ -90,6 +90,11 @@ export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): str
   // statically (the role's name, the IMDSv2 token).
   if (fetchesMetadataCredential(cmd.argv))
     return fetchPrints(cmd.program, argv) ? SECRET_MARK + '\n' : undefined;
+  // mktemp with its template under `$TMPDIR` (mktempPath reads which words may be unknown)
+  if (cmd.program === 'mktemp' && !k.scope.cwdDynamic) {
+    const path = mktempPath(argv, k);
+    return path === undefined ? undefined : path + '\n';
+  }
   if (cmd.dynamic) return undefined;
   const args = argv.slice(1).map((f) => f.text);
   let out: string | undefined;
@@ -185,11 +190,18 @@ export function constantOutput(cmd: NormalizedCommand, argv: Field[], k: K): str
 /**
  * The name `mktemp` prints: a fresh file or directory made from its template (the X's stand
  * for the random characters; `tmp.XXXXXXXXXX` by default), in $TMPDIR or /tmp (`-t`, `-p DIR`,
- * `--tmpdir[=DIR]`, or no template), else where the template says. Undefined when a word is
- * not known statically. Deleting it later (`rm -rf "$tmp"`) then deletes that fresh name.
+ * `--tmpdir[=DIR]`, or no template), else where the template says (a leading `$TMPDIR` is that
+ * folder). Undefined when another word is not known statically. Deleting it later (`rm -rf "$tmp"`) then deletes that fresh name.
  */
 function mktempPath(argv: Field[], k: K): string | undefined {
-  if (argv.some((f) => f.dynamic)) return undefined;
+  // `"${TMPDIR:-/tmp}/ci.XXXXXX"`, `$TMPDIR/x.XXXX`: the temporary folder, as when no directory is named
+  const tmpdir = /^\$(?:TMPDIR|\{TMPDIR(?::?[-=][^${}]*)?\})(\/[^$`]*)$/;
+  if (argv.some((f) => f.dynamic && !tmpdir.test(f.text))) return undefined;
+  argv = argv.map((f) =>
+    f.dynamic
+      ? { text: `${k.scope.vars.get('TMPDIR') ?? '/tmp'}${tmpdir.exec(f.text)?.[1]}`, dynamic: false }
+      : f,
+  );
   let dir: string | undefined;
   let template: string | undefined;
   let inTmp = false;

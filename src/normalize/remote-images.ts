@@ -12,11 +12,17 @@
  * as a remote one (remote-words.ts): the image's paths are that machine's. Commands that only
  * read (`ls`, `cat`, `download`, `inspect-os`) and the image's own set-up (`--install`,
  * `--hostname`) read as nothing.
+ * Commands may come from a file (image-scripts.ts): guestfish's `-f FILE` and its stdin
+ * (`guestfish -a IMG -i < cmds`, a heredoc, a pipe) when no command is on its command line,
+ * virt-customize's `--commands-from-file FILE`; read as inline ones when the file is known
+ * (written earlier, or readable), else a command not known stands for them (fail closed).
  */
 import type { Field, Res } from './state.js';
 import type { K } from './emit.js';
 import { reparse } from './reparse.js';
 import { remoteArgv } from './remote-words.js';
+import { customizeFileLines, fishScript, scriptText } from './image-scripts.js';
+import { unreadable } from './written-code.js';
 
 /** A word quoted for the shell. */
 const q = (w: string) => `'${w.replace(/'/g, `'\\''`)}'`;
@@ -59,7 +65,7 @@ const FISH: Record<string, string> = {
 };
 
 /** One guestfish command as shell text; '' for a command that only reads or sets up. */
-function fishCommand(words: string[]): string {
+export function fishCommand(words: string[]): string {
   const [name = '', ...args] = words;
   // `sh 'CMD'`, `command 'CMD'`: CMD runs inside the image (command's words are its argv)
   if (/^(sh|sh-lines)$/.test(name)) return args.join(' ');
@@ -89,11 +95,27 @@ function inside(text: string, argv: Field[], label: string, k: K): Res | undefin
 
 function guestfish(argv: Field[], k: K): Res | undefined {
   const words: string[] = [];
+  let file: Field | undefined;
   for (let i = 1; i < argv.length; i++) {
     const t = argv[i].text;
     if (t === '--ro' || t === '-r') return undefined;
-    if (FISH_WITH_VALUE.has(t)) i++;
+    if (!words.length && (t === '-f' || t === '--file')) file = argv[++i] ?? { text: '', dynamic: true };
+    else if (!words.length && t.startsWith('--file=')) file = { ...argv[i], text: t.slice(7) };
+    else if (FISH_WITH_VALUE.has(t)) i++;
     else if (!t.startsWith('-') || t === '-' || words.length) words.push(t);
+  }
+  const label = `guestfish ${imageOf(argv)}`.trim();
+  // `-f FILE`, or no command given: the commands are the file's or stdin's (image-scripts.ts)
+  const fromFile = file !== undefined || (!words.length && k.io.stdin !== undefined);
+  if (fromFile) {
+    const text = scriptText(file, k);
+    // fail closed: commands not known may write anything into the image, or run here (`!CMD`)
+    if (text === undefined) return void unreadable(file?.text ?? '(guestfish commands on stdin)', label, k);
+    const script = fishScript(text);
+    for (const local of script.local) reparse(local, label, k);
+    if (script.unknown) unreadable('(guestfish commands from <! CMD)', label, k);
+    const inner = script.commands.map(fishCommand).filter(Boolean).join('\n');
+    return inside(inner, argv, label, k);
   }
   // `cmd args : cmd args`: commands separated by a lone colon
   const cmds: string[][] = [[]];
@@ -101,7 +123,7 @@ function guestfish(argv: Field[], k: K): Res | undefined {
     if (w === ':') cmds.push([]);
     else cmds[cmds.length - 1].push(w);
   const text = cmds.map(fishCommand).filter(Boolean).join('\n');
-  return inside(text, argv, `guestfish ${imageOf(argv)}`.trim(), k);
+  return inside(text, argv, label, k);
 }
 
 /** virt-customize's and virt-sysprep's options and the shell command each stands for (its value split at the first colon). */
@@ -140,15 +162,25 @@ function customizeOption(opt: string, value: string): string {
 
 function customize(argv: Field[], k: K): Res | undefined {
   const lines: string[] = [];
+  const tool = argv[0].text.replace(/.*\//, '');
+  const label = `${tool} ${imageOf(argv)}`.trim();
   for (let i = 1; i < argv.length; i++) {
     const [opt, inline] = argv[i].text.split(/=(.*)/s, 2);
     if (!opt.startsWith('--')) continue;
     const value = inline ?? argv[i + 1]?.text ?? '';
+    if (opt === '--commands-from-file') {
+      // each line of the file is one option without its dashes (image-scripts.ts)
+      const field = inline !== undefined ? { ...argv[i], text: inline } : argv[i + 1];
+      const text = field ? scriptText(field, k) : undefined;
+      // fail closed: options not known may delete, write or run anything inside
+      if (text === undefined) unreadable(value || '(commands file)', label, k);
+      else for (const [o, v] of customizeFileLines(text)) lines.push(customizeOption(o, v));
+      continue;
+    }
     const line = customizeOption(opt, value);
     if (line) lines.push(line);
   }
-  const tool = argv[0].text.replace(/.*\//, '');
-  return inside(lines.join('\n'), argv, `${tool} ${imageOf(argv)}`.trim(), k);
+  return inside(lines.filter(Boolean).join('\n'), argv, label, k);
 }
 
 /** program → handler; undefined = nothing written into the image. */

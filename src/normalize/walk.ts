@@ -12,6 +12,7 @@ import { runCommandNode } from './command.js';
 import { lastCommand, redirected } from './redirected.js';
 import { listsCrontab } from './crontab.js';
 import { emitHistorySettings } from './history-settings.js';
+import { whileRead } from './read-loops.js';
 
 /**
  * Functions the shell runs by itself: bash's command_not_found_handle (any command that is not
@@ -197,9 +198,13 @@ function walkInner(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Re
     }
     case 'if_statement':
     case 'elif_clause':
-    case 'while_statement':
+    case 'while_statement': {
+      // `while read -r f; do …; done < list`: one pass per known line (read-loops.ts)
+      const lines = node.type === 'while_statement' ? whileRead(node, run, frame, scope, io) : undefined;
+      if (lines) return lines;
       if (node.type === 'while_statement') forgetShifted(node, scope);
       return seq(node.namedChildren, run, frame, scope, io);
+    }
     case 'for_statement':
       return forLoop(node, run, frame, scope, io);
     case 'c_style_for_statement': {

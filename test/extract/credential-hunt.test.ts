@@ -47,6 +47,14 @@ describe('credential hunting outside the workspace', () => {
     ['aws configure get region', []],
     ['grep -rn TODO ~', []],
     ['grep -rn API_KEY src', []],
+    // grep's -d recurse searches as -r does, in each spelling
+    ['grep -d recurse -i password ~', ['credential-read ~']],
+    ['grep --directories=recurse token ~/.config', ['credential-read ~/.config']],
+    ['grep --directories recurse api_key /etc', ['credential-read /etc']],
+    ['grep -id recurse secret /home/u', ['credential-read /home/u']],
+    ['grep -d skip password ~', []],
+    ['grep -d recurse TODO ~', []],
+    ['grep --directories=recurse token src', []],
   ])('%s → %o', (line, want) => expect(hazards(extractCredentialHunt, line)).toEqual(want));
 });
 

@@ -16,6 +16,14 @@ describe('listedBy', () => {
     [['grep', '-rl', '--exclude-dir=.git', 'foo'], { starts: ['.'], selective: true, vcs: false }],
     [['grep', '-L', '-m', '1', 'foo', '-'], { starts: ['.'], selective: true, vcs: false }],
     [['rgrep', '--files-with-matches', 'foo', 'lib'], { starts: ['lib'], selective: true, vcs: true }],
+    // -d recurse / --directories=recurse descend as -r does
+    [['grep', '-l', '-d', 'recurse', 'foo', '.'], { starts: ['.'], selective: true, vcs: true }],
+    [['grep', '-l', '--directories=recurse', 'foo'], { starts: ['.'], selective: true, vcs: true }],
+    [
+      ['grep', '-l', '--directories', 'recurse', 'foo', 'src'],
+      { starts: ['src'], selective: true, vcs: true },
+    ],
+    [['grep', '-l', '--directories=skip', 'foo', 'a.ts'], { starts: ['a.ts'], selective: true, vcs: false }],
     [['rg', '-l', 'foo'], { starts: ['.'], selective: true, vcs: false }],
     [['rg', '--files', 'src', 'test'], { starts: ['src', 'test'], selective: true, vcs: false }],
     [['rg', '-l', '--hidden', '-g', '*.ts', 'foo', '.'], { starts: ['.'], selective: true, vcs: true }],
@@ -58,6 +66,22 @@ describe('files named by a lister, fed to xargs (filesystem pack)', () => {
     ['grep -rl foo | xargs rm -f', 'ask filesystem/delete-workspace'],
     ['rg -l --hidden foo | xargs rm -f', 'ask filesystem/delete-workspace'],
     ['grep -rl foo ~ | xargs rm -f', 'deny filesystem/destroy-root-home-system'],
+  ])('%s → %s', (script, expected) => {
+    expect(verdict(script)).toBe(expected);
+  });
+});
+
+describe('files named by a lister, read by a while read loop (filesystem pack)', () => {
+  it.each([
+    ['find build -name \'*.o\' | while read -r f; do rm -- "$f"; done', 'allow'],
+    ['git ls-files -z \'*.orig\' | while IFS= read -r f; do rm -f "${f}"; done', 'allow'],
+    ['grep -rl oldName src | while read f; do sed -i \'s/oldName/newName/g\' "$f"; done', 'allow'],
+    ["find build -name '*.o' -print0 | while IFS= read -r -d '' f; do rm -f \"$f\"; done", 'allow'],
+    // outside the project, the project's history, names not known, a word not the variable: ask
+    ['find /etc -name \'*.conf\' | while read -r f; do rm "$f"; done', 'ask filesystem/delete-system-file'],
+    ['grep -rl foo | while read -r f; do rm -f "$f"; done', 'ask filesystem/delete-workspace'],
+    ['./list-files | while read -r f; do rm -f "$f"; done', 'ask filesystem/delete-unresolved'],
+    ['find build -name \'*.o\' | while read -r f; do rm -rf "$g"; done', 'ask filesystem/delete-unresolved'],
   ])('%s → %s', (script, expected) => {
     expect(verdict(script)).toBe(expected);
   });

@@ -103,3 +103,34 @@ describe('centralised version control read into git actions', () => {
     expect(centralActions('cvsps', ['cvsps', '-x'])).toBeUndefined();
   });
 });
+
+describe('svnmucc reads the arguments of its -X file', () => {
+  const files: Record<string, string> = {
+    'rm.txt': 'rm\nhttps://svn.example.org/repos/app/trunk\n',
+    'mkdir.txt': 'mkdir\nhttps://svn.example.org/repos/app/branches/next\n',
+    'rel.txt': '-U\nhttps://svn.example.org/repos/app\nrm\ntags/v1\n',
+  };
+  const readIn = (line: string) => {
+    const argv = line.split(' ');
+    const r = centralActions(argv[0], argv, (f) => (f === '-' ? 'rm\nhttps://h.example/r/x\n' : files[f]));
+    return r?.actions.map((a) => [a.action, a.remote, a.refs.join(',')].join('|'));
+  };
+  it.each<[string, string[]]>([
+    ['svnmucc -m x -X rm.txt', ['delete-remote-ref|https://svn.example.org|/repos/app/trunk']],
+    ['svnmucc -m x --extra-args=rel.txt', ['delete-remote-ref|https://svn.example.org|/repos/app/tags/v1']],
+    ['svnmucc -m x -X -', ['delete-remote-ref|https://h.example|/r/x']],
+    // mv takes its source away from where it was
+    [
+      'svnmucc -m x mv https://svn.example.org/repos/app/trunk https://svn.example.org/repos/app/old',
+      ['delete-remote-ref|https://svn.example.org|/repos/app/trunk'],
+    ],
+    // fail closed: a file that can't be read may hold any rm
+    ['svnmucc -m cleanup -X extra-args.txt', ['delete-remote-ref||(actions in extra-args.txt)']],
+    // stays without an action: what the file holds creates only
+    ['svnmucc -m x -X mkdir.txt', []],
+    [
+      'svnmucc -m x cp 12 https://svn.example.org/repos/app/trunk https://svn.example.org/repos/app/tags/v2',
+      [],
+    ],
+  ])('%s', (line, want) => expect(readIn(line)).toEqual(want));
+});

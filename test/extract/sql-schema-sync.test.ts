@@ -77,3 +77,44 @@ describe('previews, reads and throwaway targets stay allowed', () => {
     'pgschema apply --host localhost --db app_dev --user app --file schema.sql --auto-approve',
   ])('%s', (script) => expect(verdict(script)).toBe('allow'));
 });
+
+describe('sqlpackage reads its publish profile', () => {
+  const profile = (props: string) =>
+    `<?xml version="1.0"?><Project><PropertyGroup>${props}</PropertyGroup></Project>`;
+  const files: Record<string, string> = {
+    'prod.publish.xml': profile(
+      '<TargetConnectionString>Server=prod-sql.internal;Database=Orders</TargetConnectionString><DropObjectsNotInSource>True</DropObjectsNotInSource>',
+    ),
+    'loss.publish.xml': profile(
+      '<TargetDatabaseName>Billing</TargetDatabaseName><BlockOnPossibleDataLoss>false</BlockOnPossibleDataLoss>',
+    ),
+    'safe.publish.xml': profile(
+      '<TargetDatabaseName>Orders</TargetDatabaseName><BlockOnPossibleDataLoss>True</BlockOnPossibleDataLoss>',
+    ),
+  };
+  const ops = (line: string) =>
+    schemaSyncOps('sqlpackage', line.split(' '), (f) => files[f])
+      .map((o) => `${o.statement} ${o.object} ${o.target}`)
+      .join(' | ');
+  it.each<[string, string]>([
+    [
+      'sqlpackage /Action:Publish /sf:app.dacpac /Profile:prod.publish.xml',
+      'RESET SCHEMA prod-sql.internal/Orders',
+    ],
+    ['sqlpackage /a:Publish /pr:loss.publish.xml /tsn:prod-sql', 'RESET SCHEMA prod-sql/Billing'],
+    // the command line's properties win over the profile's
+    ['sqlpackage /a:Publish /pr:prod.publish.xml /p:DropObjectsNotInSource=False', ''],
+    ['sqlpackage /a:Publish /pr:safe.publish.xml /p:DropObjectsNotInSource=True', 'RESET SCHEMA Orders'],
+    // fail closed: a profile that can't be read, unless the target named is on this machine
+    ['sqlpackage /Action:Publish /Profile:missing.publish.xml', 'RESET SCHEMA '],
+    [
+      'sqlpackage /Action:Publish /Profile:missing.publish.xml /tsn:prod-sql /tdn:App',
+      'RESET SCHEMA prod-sql/App',
+    ],
+    ['sqlpackage /Action:Publish /Profile:missing.publish.xml /tsn:localhost /tdn:AppDev', ''],
+    ['sqlpackage /Action:Publish /Profile:missing.publish.xml /tsn:(localdb)\\MSSQLLocalDB', ''],
+    // a profile that sets nothing dropping, an action that changes nothing
+    ['sqlpackage /a:Publish /pr:safe.publish.xml', ''],
+    ['sqlpackage /Action:Script /Profile:prod.publish.xml', ''],
+  ])('%s → %s', (line, want) => expect(ops(line)).toBe(want));
+});

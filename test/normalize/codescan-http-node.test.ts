@@ -99,6 +99,21 @@ describe('Node HTTP client libraries read by the shape of their calls', () => {
     ],
     ["function request(u) { return u } request('https://api.example.com/v1/apps/a', {method: 'DELETE'})", []],
     ["const phin = (o) => o; phin({url: 'https://api.example.com/v1/apps/a', method: 'DELETE'})", []],
+    // a string equal to a module's name is not an import of it (an event name, a log label)
+    [
+      "server.on('request', h); const request = {del: (u) => u}; request.del('https://api.example.com/v1/items/1')",
+      [],
+    ],
+    ["log('phin'); const phin = (o) => o; phin({url: 'https://api.example.com/v1/a', method: 'DELETE'})", []],
+    // import forms: import … from, a dynamic import()
+    [
+      "import request from 'request'; function request2() {} request.del('https://api.example.com/v1/items/1')",
+      ['DELETE https://api.example.com/v1/items/1'],
+    ],
+    [
+      "const { default: phin } = await import('phin'); phin({url: 'https://api.example.com/v1/a', method: 'DELETE'})",
+      ['DELETE https://api.example.com/v1/a'],
+    ],
   ])('%s', (code, want) => {
     expect(requests(code)).toEqual(want);
   });

@@ -1,7 +1,15 @@
 /** Where the code is on babashka, Clojure CLI, erl/escript and k6 command lines (src/normalize/interpreter-args-tools.ts). */
 import { describe, expect, it } from 'vitest';
 import type { CodeArgs } from '../../src/normalize/interpreter-args.js';
-import { clojureArgs, erlangArgs, jsEngineArgs, k6Args } from '../../src/normalize/interpreter-args-tools.js';
+import {
+  clojureArgs,
+  elixirRequires,
+  erlangArgs,
+  jsEngineArgs,
+  k6Args,
+  mixArgs,
+} from '../../src/normalize/interpreter-args-tools.js';
+import { filesContext, normalizeIn } from '../helpers/normalize.js';
 
 const f = (words: string) => words.split(' ').map((text) => ({ text, dynamic: false }));
 /** `code:X`, `file:X`, `stdin` or `none`. */
@@ -54,5 +62,41 @@ describe('code on the command lines of interpreters with their own options', () 
     ['d8 --allow-natives-syntax t.js', (a) => jsEngineArgs('d8', a), 'file:t.js'],
     ['k6 inspect t.js', (a) => k6Args(a), 'none'],
     ['k6 version', (a) => k6Args(a), 'none'],
+    // mix run: the script after the files it requires
+    ['mix run -r a.exs main.exs', (a) => mixArgs(a), 'file:main.exs'],
+    ['mix run --require a.exs -e IO.puts(1)', (a) => mixArgs(a), 'code:IO.puts(1)'],
+    ['mix run -r a.exs', (a) => mixArgs(a), 'none'],
+    ['mix test', (a) => mixArgs(a), 'none'],
   ])('%s', (words, fn, want) => expect(where(fn(f(words)))).toBe(want));
+});
+
+describe('the files Elixir requires before its code', () => {
+  it.each<[string, string[]]>([
+    ['mix run -r a.exs -r b.exs main.exs', ['a.exs', 'b.exs']],
+    ['mix run --no-start -pr lib/x.exs main.exs', ['lib/x.exs']],
+    ['elixir -pa ebin -r setup.exs main.exs', ['setup.exs']],
+    ['iex --sname dev -r helpers.exs', ['helpers.exs']],
+    // arguments of the script are its own
+    ['elixir main.exs -r other.exs', []],
+    ['mix test -r a.exs', []],
+  ])('%s', (words, want) => {
+    const argv = f(words);
+    expect(elixirRequires(argv[0].text, argv).map((a) => a.text)).toEqual(want);
+  });
+});
+
+describe('a required file this script wrote is read with the code', () => {
+  const written = 'cat > a.exs <<\'EOF\'\nFile.rm_rf!("/etc")\nEOF\n';
+  it.each<[string, boolean]>([
+    [`${written}elixir -r a.exs main.exs`, true],
+    [`${written}mix run -r a.exs main.exs`, true],
+    [`${written}mix run -r a.exs`, true],
+    // not required, or a project file on disk: the project's own code, not read here
+    [`${written}elixir main.exs`, false],
+    ['mix run -r a.exs main.exs', false],
+  ])('%s', (script, deletes) => {
+    const r = normalizeIn(filesContext({}), script);
+    const rm = r.commands.some((c) => c.program === 'rm' && c.argv.includes('/etc'));
+    expect(rm).toBe(deletes);
+  });
 });

@@ -14,11 +14,11 @@ describe('code on interpreter command lines', () => {
     ['qjs -m -e X', (a) => findCode('node', 'qjs', a), 'code:X'],
     ['qjs --std del.js', (a) => findCode('node', 'qjs', a), 'file:del.js'],
     ['ipython -c X', (a) => findCode('python', 'ipython', a), 'code:X'],
-    // mix run: a script, inline code or a required file; other tasks and the project alone run none read here
+    // mix run: a script or inline code (the files -r requires: elixirRequires); other tasks and the project alone run none read here
     ['mix run priv/seed.exs', (a) => findCode('elixir', 'mix', a), 'file:priv/seed.exs'],
     ['mix run --no-halt -c cfg.exs del.exs a', (a) => findCode('elixir', 'mix', a), 'file:del.exs'],
     ['mix run -e X', (a) => findCode('elixir', 'mix', a), 'code:X'],
-    ['mix run -r lib.exs', (a) => findCode('elixir', 'mix', a), 'file:lib.exs'],
+    ['mix run -r lib.exs', (a) => findCode('elixir', 'mix', a), 'none'],
     ['mix run --no-halt', (a) => findCode('elixir', 'mix', a), 'none'],
     ['mix ecto.migrate', (a) => findCode('elixir', 'mix', a), 'none'],
     // R: -f / --file=, R CMD BATCH; other R CMD tools run none; Rscript as before

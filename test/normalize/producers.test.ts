@@ -22,10 +22,21 @@ describe('temporary names and EXIT traps', () => {
     ['d=$(mktemp -d -p /w/build); rm -rf "$d"', 'rm -rf /w/build/tmp.XXXXXXXXXX'],
     ['d=$(mktemp -d -t ci.XXXX); rm -rf "$d"', 'rm -rf /tmp/ci.XXXX'],
     ['d=$(mktemp -d /srv/x.XXXX); rm -rf "$d"/..', 'rm -rf /srv/x.XXXX/..'],
+    // a template under $TMPDIR is in the temporary folder
+    ['f=$(mktemp $TMPDIR/out.XXXX); rm -f "$f"', 'rm -f /tmp/out.XXXX'],
+    ['TMPDIR=/var/tmp; f=$(mktemp "${TMPDIR}/out.XXXX"); rm -f "$f"', 'rm -f /var/tmp/out.XXXX'],
     // an EXIT trap runs last, with the variables the script set by then
     ['trap \'rm -rf "$tmp"\' EXIT; tmp=$(mktemp -d); ls', 'rm -rf /tmp/tmp.XXXXXXXXXX'],
     ["trap 'rm -rf /srv' EXIT; ls", 'rm -rf /srv'],
   ])('%s runs %s', (script, inner) => expect(commands(script)).toContain(inner));
+
+  it.each<[string, string]>([
+    // another value the shell fills in: the name stays unknown
+    ['d=$(mktemp -d "$BASE/x.XXXX"); rm -rf "$d"', 'dynamic:rm -rf $d'],
+    ['d=$(mktemp -d "${TMPDIR:-/tmp}/$NAME.XXXX"); rm -rf "$d"', 'dynamic:rm -rf $d'],
+    // a default's text is not told apart from another variable's (`${ROOT:-/tmp}`): unknown
+    ['tmp="$(mktemp -d "${TMPDIR:-/tmp}/ci.XXXXXX")"; rm -rf "$tmp"', 'dynamic:rm -rf $tmp'],
+  ])('%s stays unknown', (script, inner) => expect(commands(script)).toContain(inner));
 
   it('an EXIT trap whose variable is never set stays unknown', () => {
     expect(commands("trap 'rm -rf $d' EXIT; ls")).toContain('dynamic:rm -rf $d');

@@ -1,0 +1,35 @@
+/**
+ * .NET's signed tools made to run code (src/extract/shell-proxy-exec.ts): InstallUtil, RegAsm,
+ * RegSvcs and MSBuild given a file outside the project (or InstallUtil told to log nothing).
+ * Through the real pipeline with the shell pack only; the project's own builds stay allowed.
+ */
+import { describe, expect, it } from 'vitest';
+import { packVerdict } from '../helpers/command.js';
+
+const verdict = await packVerdict('shell');
+const ASK = 'ask shell/proxy-exec';
+
+describe('signed .NET tools running code (shell pack)', () => {
+  it.each([
+    [
+      'C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\InstallUtil.exe /logfile= /LogToConsole=false /U C:\\Users\\Public\\update.dll',
+      ASK,
+    ],
+    ['InstallUtil.exe /logfile= /LogToConsole=false bin\\Release\\Svc.exe', ASK],
+    ['C:\\Windows\\Microsoft.NET\\Framework\\v4.0.30319\\RegAsm.exe /U C:\\Users\\Public\\lib.dll', ASK],
+    ['regsvcs.exe C:\\ProgramData\\svc.dll', ASK],
+    ['RegAsm.exe "%TEMP%\\x.dll"', ASK],
+    ['C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\MSBuild.exe C:\\Users\\Public\\tasks.xml', ASK],
+    ['msbuild.exe build.xml', ASK],
+    ['Microsoft.Workflow.Compiler.exe run.xml results.xml', ASK],
+    // the project's own solution, service and assembly; help
+    ['msbuild MyApp.sln /p:Configuration=Release', 'allow'],
+    ['MSBuild.exe src\\App\\App.csproj -t:Build', 'allow'],
+    ['msbuild', 'allow'],
+    ['InstallUtil.exe bin\\Release\\MyService.exe', 'allow'],
+    ['RegAsm.exe /codebase bin\\Debug\\Interop.dll', 'allow'],
+    ['InstallUtil.exe /?', 'allow'],
+  ])('%s → %s', async (cmd, want) => {
+    expect(await verdict(cmd)).toBe(want);
+  });
+});

@@ -33,3 +33,18 @@ describe('signed .NET tools running code (shell pack)', () => {
     expect(await verdict(cmd)).toBe(want);
   });
 });
+
+describe("Windows' library and profile runners (shell pack)", () => {
+  it.each([
+    ['regsvr32 /s C:\\Users\\Public\\x.dll', ASK],
+    ['rundll32.exe C:\\Users\\Public\\x.dll,Start', ASK],
+    ['rundll32 "%APPDATA%\\u.dll",EntryPoint', ASK],
+    ['cmstp.exe /ni /s C:\\ProgramData\\profile.inf', ASK],
+    // Windows' own libraries, the project's own component
+    ['rundll32 shell32.dll,Control_RunDLL desk.cpl', 'allow'],
+    ['rundll32.exe C:\\Windows\\System32\\shell32.dll,Control_RunDLL', 'allow'],
+    ['regsvr32 /s build\\Release\\MyComponent.dll', 'allow'],
+  ])('%s → %s', async (cmd, want) => {
+    expect(await verdict(cmd)).toBe(want);
+  });
+});

@@ -193,9 +193,10 @@ function targetsOf(cmd: NormalizedCommand, ctx: AnalyzeContext): { targets: FsTa
   const listed = named(from, ctx, lp);
   const roots = listed.length ? listed : [windowsTarget('.', from, ctx)];
   const deep = param(lp.named, 'recurse') !== undefined;
-  // what is listed is below each root: its contents, not the folder itself
+  // what is listed is below each root: its contents, not the folder itself (a drive's
+  // contents are the whole drive)
   const below = roots.map((t) =>
-    t.class === 'unknown'
+    t.class === 'unknown' || t.class === 'root'
       ? t
       : { ...pwshTarget(`${t.raw.replace(/[\\/]+$/, '')}\\*`, from, ctx, false), raw: t.raw },
   );

@@ -17,6 +17,7 @@ describe('PowerShell deletes of Windows paths (filesystem pack)', () => {
     ['Remove-Item -Recurse -Force C:\\', DENY],
     ["Remove-Item 'C:\\' -Recurse", DENY],
     ['ri -r -fo C:\\Windows', DENY],
+    ['Get-ChildItem C:\\ | Remove-Item -Recurse -Force', DENY],
     ["Remove-Item -Path 'C:\\Users\\bob' -Recurse -Force", DENY],
     ["Remove-Item -Recurse -Force 'C:\\Program Files\\Acme'", DENY],
     // any other drive folder, a profile's folder, a share or a registry key asks

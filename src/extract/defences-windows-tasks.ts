@@ -7,7 +7,10 @@
  *   unfiltered `Get-ScheduledTask`: every task; `schtasks /change /tn … /disable`, `schtasks
  *   /delete /tn …`): `antivirus-off`;
  * - an event log shrunk to below 4 MB, so its records are overwritten or lost within hours
- *   (`Limit-EventLog -LogName L -MaximumSize 64KB`, `wevtutil sl L /ms:65536`): `logs-off`;
+ *   (`Limit-EventLog -LogName L -MaximumSize 64KB`, `wevtutil sl L /ms:65536`, its `MaxSize`
+ *   registry value set by `Set-ItemProperty` or `reg add`): `logs-off`;
+ * - Defender's signatures removed (`MpCmdRun -RemoveDefinitions`) or its cloud protection off
+ *   (`Set-MpPreference -MAPSReporting 0`): `antivirus-off`;
  * - the firewall told to let in whatever no rule blocks (`Set-NetFirewallProfile
  *   -DefaultInboundAction Allow`, `netsh advfirewall set … firewallpolicy allowinbound,…`):
  *   `firewall-off`.
@@ -71,8 +74,25 @@ function bytes(v: string): number {
 /** Smallest event log size kept (bytes): below it the record is overwritten within hours. */
 const MIN_LOG = 4 * 1024 * 1024;
 
-/** An event log shrunk below MIN_LOG. */
+/** An event log's size key (`…\Services\EventLog\Security`, separators optional). */
+const LOG_KEY = /services[\\/]*eventlog[\\/]*[^\\/]+[\\/]*$/i;
+
+/** An event log shrunk below MIN_LOG (by its cmdlet, wevtutil, or its `MaxSize` registry value). */
 function shrunkLog(name: string, args: string[]): Finding[] {
+  if (/^(set|new)-itemproperty$/.test(name)) {
+    const p = (k: string) => option(['', ...args], k);
+    const size = bytes(p('value') ?? '');
+    return LOG_KEY.test(p('path') ?? args[0] ?? '') && /^maxsize$/i.test(p('name') ?? '') && size < MIN_LOG
+      ? [['logs-off', `${name} ${args.join(' ')}`]]
+      : [];
+  }
+  if (name === 'reg' && /^add$/i.test(args[0] ?? '')) {
+    const at = (sw: string) => args[args.findIndex((a) => a.toLowerCase() === sw) + 1] ?? '';
+    const size = bytes(at('/d'));
+    return LOG_KEY.test(args[1] ?? '') && /^maxsize$/i.test(at('/v')) && size < MIN_LOG
+      ? [['logs-off', `reg ${args.join(' ')}`]]
+      : [];
+  }
   if (name === 'limit-eventlog') {
     const size = bytes(option(['', ...args], 'maximumsize') ?? '');
     return size < MIN_LOG ? [['logs-off', `Limit-EventLog ${args.join(' ')}`]] : [];
@@ -100,6 +120,18 @@ function inboundAllowed(name: string, args: string[]): Finding[] {
   return [];
 }
 
+/**
+ * Defender's signatures removed (`MpCmdRun -RemoveDefinitions`: it then knows no threat) or
+ * its cloud protection off (`Set-MpPreference -MAPSReporting 0|Disabled`).
+ */
+function defenderWeakened(name: string, args: string[]): Finding[] {
+  if (name.endsWith('mpcmdrun') && args.some((a) => /^-removedefinitions$/i.test(a)))
+    return [['antivirus-off', `MpCmdRun ${args.join(' ')}`]];
+  if (name === 'set-mppreference' && /^(0|disabled)$/i.test(option(['', ...args], 'mapsreporting') ?? ''))
+    return [['antivirus-off', `Set-MpPreference ${args.join(' ')}`]];
+  return [];
+}
+
 /** What `cmd` switches off among these (see the header); empty = none. */
 export function windowsTasksOff(cmd: NormalizedCommand): Finding[] {
   const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
@@ -109,5 +141,6 @@ export function windowsTasksOff(cmd: NormalizedCommand): Finding[] {
     ...(name === 'schtasks' ? schtasks(args) : []),
     ...shrunkLog(name, args),
     ...inboundAllowed(name, args),
+    ...defenderWeakened(name, args),
   ];
 }

@@ -46,3 +46,26 @@ describe("Windows' guards off by schedule, log size or firewall default (host pa
     expect(await verdict(cmd)).toBe(want);
   });
 });
+
+describe("Windows' record shrunk through the registry, Defender weakened (host pack)", () => {
+  it.each([
+    [
+      'Set-ItemProperty -Path "HKLM:\\SYSTEM\\CurrentControlSet\\Services\\EventLog\\Security" -Name MaxSize -Value 65536',
+      OFF,
+    ],
+    [
+      'reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\EventLog\\Security /v MaxSize /t REG_DWORD /d 65536 /f',
+      OFF,
+    ],
+    ['"C:\\Program Files\\Windows Defender\\MpCmdRun.exe" -RemoveDefinitions -All', OFF],
+    ['Set-MpPreference -MAPSReporting 0', OFF],
+    [
+      'Set-ItemProperty -Path "HKLM:\\SYSTEM\\CurrentControlSet\\Services\\EventLog\\Security" -Name MaxSize -Value 209715200',
+      'allow',
+    ],
+    ['"C:\\Program Files\\Windows Defender\\MpCmdRun.exe" -SignatureUpdate', 'allow'],
+    ['Set-MpPreference -MAPSReporting Advanced', 'allow'],
+  ])('%s → %s', async (cmd, want) => {
+    expect(await verdict(cmd)).toBe(want);
+  });
+});

@@ -9,7 +9,9 @@
  * - an inbound firewall rule that allows every address (`New-NetFirewallRule` allows inbound
  *   traffic from any address unless told otherwise; `-RemoteAddress Any`, `netsh advfirewall
  *   firewall add rule dir=in action=allow` without `remoteip` or with `any`) to any port, or
- *   to one other than 80/443: kind `firewall`. A rule that blocks, is outbound, is disabled or
+ *   to one other than 80/443, or the built-in remote administration rules enabled for every
+ *   address (`Enable-NetFirewallRule -DisplayGroup "Remote Desktop"`, File and Printer
+ *   Sharing, WinRM): kind `firewall`. A rule that blocks, is outbound, is disabled or
  *   names its remote addresses (`LocalSubnet`, `10.0.0.0/8`) opens nothing to everyone.
  * Principals that are everyone: `Everyone`, `Guest(s)`, `ANONYMOUS LOGON`, `Authenticated
  * Users`, `Domain Users`. Names are matched case-folded; each finding is [kind, the words].
@@ -79,9 +81,20 @@ const openPorts = (ports: string | undefined) =>
 const anyAddress = (v: string | undefined) =>
   v === undefined || /^(any|\*|0\.0\.0\.0\/0|::\/0|internet)$/i.test(v.trim());
 
+/** Built-in rule groups that let remote administration in from any address. */
+const REMOTE_ADMIN_GROUP =
+  /remote desktop|file and printer sharing|windows remote management|remote service management|remote event log|remote scheduled tasks|windows management instrumentation/i;
+
 /** Inbound firewall rules that allow every address. */
 function firewallRules(name: string, args: string[], cmd: NormalizedCommand): Finding[] {
   const said = `${cmd.program} ${args.join(' ')}`;
+  if (name === 'enable-netfirewallrule' || name === 'set-netfirewallrule') {
+    const p = params(args);
+    const group = [p.get('displaygroup'), p.get('group'), p.get('displayname'), p.get('name')].join(' ');
+    const on = name === 'enable-netfirewallrule' || /^(true|\$true|1)$/i.test(p.get('enabled') ?? '');
+    if (on && REMOTE_ADMIN_GROUP.test(group) && anyAddress(p.get('remoteaddress')))
+      return [['firewall', said]];
+  }
   if (name === 'new-netfirewallrule' || name === 'set-netfirewallrule') {
     const p = params(args);
     const inbound = !/^outbound$/i.test(p.get('direction') ?? '');

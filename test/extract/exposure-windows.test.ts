@@ -31,6 +31,8 @@ describe('Windows shares and firewall rules open to anyone (exposure pack)', () 
       'netsh advfirewall firewall add rule name=pg dir=in action=allow protocol=TCP localport=5432 remoteip=any',
       ASK,
     ],
+    ['Enable-NetFirewallRule -DisplayGroup "Remote Desktop"', ASK],
+    ["Set-NetFirewallRule -DisplayGroup 'File and Printer Sharing' -Enabled True", ASK],
     // named groups, local networks, blocks, outbound rules, web ports, reads
     ["New-SmbShare -Name Builds -Path D:\\Builds -ReadAccess 'CORP\\BuildAgents'", 'allow'],
     ['New-SmbShare -Name Drop -Path D:\\Drop -ReadAccess Everyone', 'allow'],
@@ -50,6 +52,9 @@ describe('Windows shares and firewall rules open to anyone (exposure pack)', () 
     ],
     ['netsh advfirewall firewall add rule name=web dir=in action=allow protocol=TCP localport=443', 'allow'],
     ['Get-NetFirewallRule -Direction Inbound -Enabled True', 'allow'],
+    ["Set-NetFirewallRule -DisplayGroup 'Remote Desktop' -Enabled True -RemoteAddress 10.0.0.0/8", 'allow'],
+    ["Enable-NetFirewallRule -DisplayName 'Acme API (TCP-In)'", 'allow'],
+    ['Disable-NetFirewallRule -DisplayGroup "Remote Desktop"', 'allow'],
   ])('%s → %s', async (cmd, want) => {
     expect(await verdict(cmd)).toBe(want);
   });

@@ -47,6 +47,9 @@ function scheduledTasks(name: string, cmd: NormalizedCommand): Finding[] {
   const own = tasksNamed(cmd.argv);
   if (DEFENDER_TASK.test(own)) return [['antivirus-off', said]];
   const from = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : undefined;
+  // fail closed: inside `pwsh -c` the pipe feeding it is not followed: any task may come
+  if (!own && !from && cmd.wrappers.some((w) => /^pwsh\b/.test(w)))
+    return [['antivirus-off', `${said} (tasks from the pipeline)`]];
   if (own || !from || !/^get-scheduledtask$/i.test(from.program)) return [];
   const listed = tasksNamed(from.argv);
   if (DEFENDER_TASK.test(listed)) return [['antivirus-off', `Get-ScheduledTask ${listed} | ${said}`]];

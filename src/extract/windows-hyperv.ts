@@ -35,10 +35,15 @@ function guests(argv: string[]): string {
   return argv.slice(1).find((a, i) => !a.startsWith('-') && !/^-/.test(argv[i] ?? '')) ?? '';
 }
 
-/** True when every guest of the host is meant: fed by an unfiltered `Get-VM`, or `-Name *`. */
+/**
+ * True when every guest of the host is meant: fed by an unfiltered `Get-VM`, or `-Name *`,
+ * or given no name inside `pwsh -c` (whose pipes are not followed).
+ */
 function everyGuest(cmd: NormalizedCommand): boolean {
   if (guests(cmd.argv) === '*') return true;
   const from = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : undefined;
+  // fail closed: inside `pwsh -c` the pipe feeding it is not followed: any guest may come
+  if (!from && guests(cmd.argv) === '' && cmd.wrappers.some((w) => /^pwsh\b/.test(w))) return true;
   return !!from && /^get-vm$/i.test(from.program) && ['', '*'].includes(guests(from.argv));
 }
 

@@ -22,6 +22,10 @@ describe("Windows' guards off by schedule, log size or firewall default (host pa
     ],
     ['Get-ScheduledTask | Disable-ScheduledTask', OFF],
     [
+      'pwsh -c \'Get-ScheduledTask -TaskPath "\\Microsoft\\Windows\\Windows Defender\\" | Disable-ScheduledTask\'',
+      OFF,
+    ],
+    [
       'schtasks /change /tn "\\Microsoft\\Windows\\Windows Defender\\Windows Defender Cache Maintenance" /disable',
       OFF,
     ],
@@ -36,6 +40,7 @@ describe("Windows' guards off by schedule, log size or firewall default (host pa
     ['netsh advfirewall set allprofiles firewallpolicy allowinbound,allowoutbound', 'ask host/firewall-down'],
     // an app's own task, a listing, a roomy log, a read, the default kept blocking
     ["Disable-ScheduledTask -TaskName 'AcmeNightlySync'", 'allow'],
+    ['pwsh -c "Disable-ScheduledTask -TaskName \'AcmeNightlySync\'"', 'allow'],
     ["Get-ScheduledTask -TaskPath '\\Microsoft\\Windows\\Windows Defender\\'", 'allow'],
     ['Get-ScheduledTask -TaskName AcmeNightlySync | Disable-ScheduledTask', 'allow'],
     ['Limit-EventLog -LogName Application -MaximumSize 512MB -OverflowAction OverwriteAsNeeded', 'allow'],

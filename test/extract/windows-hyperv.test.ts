@@ -18,6 +18,7 @@ describe('Hyper-V cmdlets', () => {
     ['capacity', 'Stop-VM -Name SQL01 -TurnOff', 'ask capacity/stop-compute'],
     ['capacity', 'Get-VM | Stop-VM -Force', 'ask capacity/stop-compute'],
     ['capacity', "Stop-VM -Name '*'", 'ask capacity/stop-compute'],
+    ['capacity', "pwsh -c 'Get-VM | Stop-VM'", 'ask capacity/stop-compute'],
     [
       'cluster',
       "Restore-VMCheckpoint -VMName FS01 -Name 'before-patch' -Confirm:$false",
@@ -29,6 +30,7 @@ describe('Hyper-V cmdlets', () => {
     // a guest shut down by name, one guest listed, checkpoints taken, exports to a local disk
     ['capacity', 'Stop-VM -Name build-agent-3', 'allow'],
     ['capacity', 'Get-VM -Name web01 | Stop-VM', 'allow'],
+    ['capacity', "pwsh -c 'Stop-VM -Name web01'", 'allow'],
     ['capacity', 'Stop-VM -Name SQL01 -TurnOff -WhatIf', 'allow'],
     ['cluster', 'Checkpoint-VM -Name FS01 -SnapshotName pre-upgrade', 'allow'],
     ['secrets', 'Export-VM -Name DC01 -Path D:\\VMExports', 'allow'],

@@ -47,6 +47,11 @@ describe('PowerShell deletes of Windows paths (filesystem pack)', () => {
     ['Remove-Item -Recurse -Force $env:TEMP\\build-cache', 'allow'],
     ['Get-ChildItem .\\dist -Recurse | Remove-Item -Force', 'allow'],
     ['rm -Recurse -Force bin\\Debug', 'allow'],
+    // the same inside pwsh -c (src/normalize/pwsh.ts)
+    ["pwsh -c 'Remove-Item -Recurse -Force .\\bin, .\\obj'", 'allow'],
+    ["pwsh -c 'Remove-Item -Recurse -Force $env:TEMP\\build-cache'", 'allow'],
+    ["pwsh -c 'Remove-Item -Recurse -Force D:\\Data\\ledger -WhatIf'", 'allow'],
+    ["pwsh -c 'Remove-Item -Recurse -Force D:\\Data\\ledger'", OUTSIDE],
     // -WhatIf only shows; listing deletes nothing
     ['Remove-Item -Recurse -Force D:\\Data\\ledger -WhatIf', 'allow'],
     ['Get-ChildItem -Recurse D:\\Shares', 'allow'],

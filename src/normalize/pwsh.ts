@@ -119,8 +119,8 @@ function paths(seg: Word[], home: string): Field[] {
   );
   const out = [named(p, /^(p|pa|pat|path|l|li|lit\w*|pspath|lp)$/), ...p.pos].filter((w): w is Word => !!w);
   return out.flatMap((w) => {
-    // `$env:TEMP\x`: a name in the user's temp space, read as `$TMPDIR/x` is
-    const tmp = /^\$env:(?:temp|tmp)((?:[\\/][\w.+@-]+)+)[\\/]?$/i.exec(w.raw);
+    // `$env:TEMP\x` (bare or in double quotes): a name in the user's temp space, read as `$TMPDIR/x` is
+    const tmp = /^"?\$env:(?:temp|tmp)((?:[\\/][\w.+@-]+)+)[\\/]?"?$/i.exec(w.raw);
     if (tmp) return [{ text: `$TMPDIR${tmp[1].replace(/\\/g, '/')}`, dynamic: true }];
     // `.\bin, .\obj`: a list (an empty item is no path)
     return w.text

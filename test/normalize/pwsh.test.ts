@@ -253,6 +253,10 @@ pwsh -NoProfile -File wipe.ps1`,
     // a name in the user's temp space reads as one below $TMPDIR; another variable stays unknown
     [`pwsh -c 'Remove-Item -Recurse -Force $env:TEMP\\build-cache'`, [['rm', '-rf', '$TMPDIR/build-cache']]],
     [
+      `pwsh -c 'Remove-Item -Recurse -Force "$env:TEMP\\build-cache"'`,
+      [['rm', '-rf', '$TMPDIR/build-cache']],
+    ],
+    [
       `pwsh -c 'Remove-Item -Recurse -Force $env:USERPROFILE\\Documents'`,
       [['rm', '-rf', '$env:USERPROFILE\\Documents']],
     ],

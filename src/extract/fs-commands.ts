@@ -19,6 +19,7 @@ import { WINDOWS_HANDLERS } from './fs-windows.js';
 import { WIPER_HANDLERS } from './fs-wipers.js';
 import { DISK_CMDLET_HANDLERS } from './fs-disk-cmdlets.js';
 import { CMD_DELETE_HANDLERS, hasCmdSwitch, rd } from './fs-windows-delete.js';
+import { PWSH_DELETE_HANDLERS, pwshStyle, removeItem } from './fs-pwsh-delete.js';
 import { rclone } from './fs-rclone.js';
 import { unison } from './fs-unison.js';
 import { TRASH_HANDLERS } from './fs-trash.js';
@@ -65,6 +66,8 @@ const RM_LONG =
   );
 
 const rm: FsHandler = (cmd, ctx) => {
+  // `rm -Recurse -Force D:\x`: PowerShell's alias of Remove-Item
+  if (pwshStyle(cmd.argv)) return removeItem(cmd, ctx);
   const o = parseOptions(cmd.argv, 1, { long: RM_LONG });
   const recursive = hasAny(o, 'r', 'R', 'recursive');
   const force = hasAny(o, 'f', 'force');
@@ -80,6 +83,7 @@ const rmz: FsHandler = (cmd, ctx) => {
 const rmdir: FsHandler = (cmd, ctx) => {
   // `rmdir /s /q DIR` is cmd.exe's rd
   if (hasCmdSwitch(cmd.argv)) return rd(cmd, ctx);
+  if (pwshStyle(cmd.argv)) return removeItem(cmd, ctx);
   const o = parseOptions(cmd.argv, 1);
   return fsFact(cmd, 'delete', operandTargets(cmd, ctx, o.operands), false, false);
 };
@@ -307,5 +311,7 @@ export function handlerFor(program: string): FsHandler | undefined {
   if (Object.prototype.hasOwnProperty.call(HANDLERS, program)) return HANDLERS[program];
   // cmdlets and cmd.exe's programs are named in any case (`Format-Volume`, `FORMAT`)
   const folded = program.toLowerCase();
-  return Object.hasOwn(DISK_CMDLET_HANDLERS, folded) ? DISK_CMDLET_HANDLERS[folded] : undefined;
+  for (const table of [DISK_CMDLET_HANDLERS, PWSH_DELETE_HANDLERS, CMD_DELETE_HANDLERS])
+    if (Object.hasOwn(table, folded)) return table[folded];
+  return undefined;
 }

@@ -4,10 +4,12 @@
  * deletes files (with /s in every subfolder too). Their operands are Windows paths,
  * classified as in fs-windows.ts (`%USERPROFILE%\Documents` is a folder of the home, a
  * workspace-relative folder is the workspace's). `rmdir` without a Windows switch is the
- * POSIX one (fs-commands.ts). Reads the words only.
+ * POSIX one (fs-commands.ts); given PowerShell's parameters (`rd -Recurse -Force X`) they are
+ * Remove-Item's aliases (fs-pwsh-delete.ts, whose reading of `$env:TEMP`, `~\`, `..\` the
+ * operands share). Reads the words only.
  */
 import { fsFact, type FsHandler } from './fs-fact.js';
-import { windowsTarget } from './fs-windows.js';
+import { pwshStyle, pwshTarget, removeItem } from './fs-pwsh-delete.js';
 
 /** The switches (lower case, `/a:h` as `/a`) and the operand indices of a cmd built-in's argv. */
 function split(argv: string[]): { sw: Set<string>; operands: number[] } {
@@ -29,15 +31,18 @@ export function hasCmdSwitch(argv: string[]): boolean {
 
 /** `rd /s /q DIR…`: each folder deleted, recursively with /s. */
 export const rd: FsHandler = (cmd, ctx) => {
+  // `rd -Recurse -Force X`: PowerShell's alias of Remove-Item
+  if (pwshStyle(cmd.argv)) return removeItem(cmd, ctx);
   const { sw, operands } = split(cmd.argv);
-  const targets = operands.map((i) => windowsTarget(cmd.argv[i], cmd, ctx, cmd.dynamicArgs.includes(i)));
+  const targets = operands.map((i) => pwshTarget(cmd.argv[i], cmd, ctx, cmd.dynamicArgs.includes(i)));
   return fsFact(cmd, 'delete', targets, sw.has('/s'), sw.has('/q'));
 };
 
 /** `del /s /q NAME…`: the files named deleted, in every subfolder with /s. */
 const del: FsHandler = (cmd, ctx) => {
+  if (pwshStyle(cmd.argv)) return removeItem(cmd, ctx);
   const { sw, operands } = split(cmd.argv);
-  const targets = operands.map((i) => windowsTarget(cmd.argv[i], cmd, ctx, cmd.dynamicArgs.includes(i)));
+  const targets = operands.map((i) => pwshTarget(cmd.argv[i], cmd, ctx, cmd.dynamicArgs.includes(i)));
   return fsFact(cmd, 'delete', targets, sw.has('/s'), sw.has('/q') || sw.has('/f'));
 };
 

@@ -18,6 +18,7 @@ import { extractDefences } from './defences.js';
 import { extractExfil } from './exfil.js';
 import { extractCarriedGraphql } from './graphql-carried.js';
 import { extractCredentialHunt } from './credential-hunt.js';
+import { extractWindowsAdmin } from './windows-admin.js';
 import { extractRemoteShell } from './shell-remote.js';
 
 /** Order matters only for output stability. graphql facts come from extractHttp (HTTP clients) and extractCarriedGraphql (any other program). */
@@ -37,6 +38,7 @@ export const EXTRACTORS: Extractor[] = [
   extractDefences,
   extractExfil,
   extractCredentialHunt,
+  extractWindowsAdmin,
 ];
 
 export function extractFacts(commands: NormalizedCommand[], ctx: AnalyzeContext): Fact[] {

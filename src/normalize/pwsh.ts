@@ -118,7 +118,16 @@ function paths(seg: Word[], home: string): Field[] {
     /^(r|re|rec|recu|recur|recurs|recurse|f|fo|for|forc|force|wh\w*|co\w*|whatif|confirm)$/,
   );
   const out = [named(p, /^(p|pa|pat|path|l|li|lit\w*|pspath|lp)$/), ...p.pos].filter((w): w is Word => !!w);
-  return out.flatMap((w) => w.text.split(',').map((t) => field({ ...w, text: t }, home)));
+  return out.flatMap((w) => {
+    // `$env:TEMP\x` (bare or in double quotes): a name in the user's temp space, read as `$TMPDIR/x` is
+    const tmp = /^"?\$env:(?:temp|tmp)((?:[\\/][\w.+@-]+)+)[\\/]?"?$/i.exec(w.raw);
+    if (tmp) return [{ text: `$TMPDIR${tmp[1].replace(/\\/g, '/')}`, dynamic: true }];
+    // `.\bin, .\obj`: a list (an empty item is no path)
+    return w.text
+      .split(',')
+      .filter((t) => t.trim() !== '')
+      .map((t) => field({ ...w, text: t.trim() }, home));
+  });
 }
 
 /** A statement that starts with a variable or its property and calls nothing (no parentheses). */
@@ -144,6 +153,8 @@ export function scanPwsh(code: string, home: string): Effect[] {
     segs.forEach((seg, n) => {
       const name = seg[0].text;
       if (REMOVE.test(name)) {
+        // `-WhatIf` only shows what would be deleted
+        if (seg.some((w) => /^-wh\w*(:\$?true)?$/i.test(w.text))) return;
         // Piped from Get-ChildItem (or Get-Item): what it listed; else the paths named.
         const from = n > 0 && LIST.test(segs[n - 1][0].text) ? paths(segs[n - 1], home) : [];
         const targets = from.length

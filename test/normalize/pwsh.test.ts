@@ -255,4 +255,30 @@ pwsh -NoProfile -File wipe.ps1`,
     const { commands } = norm('pwsh -File ./build.ps1');
     expect(commands.map((c) => c.program)).toEqual(['pwsh']);
   });
+
+  it.each<[string, string[][]]>([
+    // a list's items, without the empty one a trailing comma leaves
+    [
+      `pwsh -c 'Remove-Item -Recurse -Force .\\bin, .\\obj'`,
+      [
+        ['rm', '-rf', '.\\bin'],
+        ['rm', '-rf', '.\\obj'],
+      ],
+    ],
+    // a name in the user's temp space reads as one below $TMPDIR; another variable stays unknown
+    [`pwsh -c 'Remove-Item -Recurse -Force $env:TEMP\\build-cache'`, [['rm', '-rf', '$TMPDIR/build-cache']]],
+    [
+      `pwsh -c 'Remove-Item -Recurse -Force "$env:TEMP\\build-cache"'`,
+      [['rm', '-rf', '$TMPDIR/build-cache']],
+    ],
+    [
+      `pwsh -c 'Remove-Item -Recurse -Force $env:USERPROFILE\\Documents'`,
+      [['rm', '-rf', '$env:USERPROFILE\\Documents']],
+    ],
+    // -WhatIf only shows
+    [`pwsh -c 'Remove-Item -Recurse -Force D:\\Data\\ledger -WhatIf'`, []],
+  ])('%s: deletes %j', (script, deletes) => {
+    const { commands } = norm(script);
+    expect(commands.filter((c) => c.program === 'rm').map((c) => c.argv)).toEqual(deletes);
+  });
 });

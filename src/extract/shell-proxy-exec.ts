@@ -1,0 +1,68 @@
+/**
+ * .NET's own signed tools made to run code from an assembly or project file (a `proxy-exec`
+ * shell fact, rulesets/shell.yaml asks): `InstallUtil.exe [/U] ASSEMBLY` runs the assembly's
+ * installer classes, `RegAsm.exe [/U] ASSEMBLY` and `RegSvcs.exe ASSEMBLY` its registration
+ * functions, `MSBuild.exe PROJECT` the project's tasks (inline C# included), and
+ * `Microsoft.Workflow.Compiler.exe` the workflow code it is given; Windows' `regsvr32 DLL`,
+ * `rundll32 DLL,Entry` and `cmstp INF` the code of the library or profile. Building or installing
+ * the project's own output is routine, so a fact is made when a file they are given lies
+ * outside the workspace (a drive path, `C:\Users\Public`, `%TEMP%`, a share), when MSBuild
+ * is given something that is not a project or solution (`tasks.xml`), or when InstallUtil is
+ * told to log nothing (`/logfile=` empty, `/LogToConsole=false`). Help (`/?`, `/help`) runs
+ * nothing; a library of Windows' own (`System32`, `SysWOW64`) is not a dropped file. The
+ * program may be named by its full path (`C:\Windows\Microsoft.NET\…\
+ * InstallUtil.exe`, backslashes dropped by bash).
+ */
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import type { DraftFact } from './extractor.js';
+import { evidenceOf } from './fs-evidence.js';
+import { pwshTarget } from './fs-pwsh-delete.js';
+
+/** The tool a program names (the end of its path, `.exe` dropped, lower case); '' = none of these. */
+function toolOf(program: string): string {
+  const m =
+    /(installutil|regasm|regsvcs|msbuild|microsoft\.workflow\.compiler|regsvr32|rundll32|cmstp)(\.exe)?$/i.exec(
+      program,
+    );
+  return m ? m[1].toLowerCase() : '';
+}
+
+/** Project and solution files MSBuild builds. */
+const PROJECT = /\.(sln|slnx|slnf|[a-z]{1,3}proj|proj|targets|props|msbuildproj)$/i;
+
+/** Windows' own libraries (`C:\Windows\System32\shell32.dll`, separators optional): not a dropped file. */
+const WINDOWS_LIBS = /^([a-z]:)?[\\/]?windows[\\/]?(system32|syswow64)/i;
+
+/** Classes of a file that is the project's own. */
+const OWN = new Set(['inside-workspace', 'workspace-root']);
+
+/** The `proxy-exec` fact of one command (see the header); empty = none. */
+export function proxyExecFacts(cmd: NormalizedCommand, ctx: AnalyzeContext): DraftFact[] {
+  const tool = toolOf(cmd.program);
+  if (!tool) return [];
+  const words = cmd.argv.slice(1);
+  if (words.some((w) => /^[/-](\?|h|help)$/i.test(w))) return [];
+  let files = words.map((w, i) => ({ w, i: i + 1 })).filter(({ w }) => !/^[/-]/.test(w) || /^\/\//.test(w));
+  // `rundll32 DLL,Entry ARGS`: the library is the first word, up to its comma
+  if (tool === 'rundll32') files = files.slice(0, 1).map((f) => ({ ...f, w: f.w.replace(/\s*,.*$/s, '') }));
+  const outside = files.filter(
+    ({ w, i }) =>
+      !WINDOWS_LIBS.test(w) &&
+      // `javascript:…`, `https://…`: code or a fetch the download readers judge
+      !/^[a-z]{2,}:/i.test(w) &&
+      !OWN.has(pwshTarget(w, cmd, ctx, cmd.dynamicArgs.includes(i)).class),
+  );
+  const quiet =
+    tool === 'installutil' && words.some((w) => /^\/logfile=$/i.test(w) || /^\/logtoconsole=false$/i.test(w));
+  const notProject = tool === 'msbuild' && files.some(({ w }) => !PROJECT.test(w));
+  const always = tool === 'microsoft.workflow.compiler';
+  if (!outside.length && !quiet && !notProject && !always) return [];
+  const why = outside.length
+    ? `${outside[0].w} is not the project's own`
+    : quiet
+      ? 'its log switched off'
+      : notProject
+        ? 'not a project file'
+        : 'workflow code';
+  return [{ kind: 'shell', hazard: 'proxy-exec', source: tool, evidence: `${evidenceOf(cmd)} (${why})` }];
+}

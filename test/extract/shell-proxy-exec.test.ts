@@ -1,0 +1,50 @@
+/**
+ * .NET's signed tools made to run code (src/extract/shell-proxy-exec.ts): InstallUtil, RegAsm,
+ * RegSvcs and MSBuild given a file outside the project (or InstallUtil told to log nothing).
+ * Through the real pipeline with the shell pack only; the project's own builds stay allowed.
+ */
+import { describe, expect, it } from 'vitest';
+import { packVerdict } from '../helpers/command.js';
+
+const verdict = await packVerdict('shell');
+const ASK = 'ask shell/proxy-exec';
+
+describe('signed .NET tools running code (shell pack)', () => {
+  it.each([
+    [
+      'C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\InstallUtil.exe /logfile= /LogToConsole=false /U C:\\Users\\Public\\update.dll',
+      ASK,
+    ],
+    ['InstallUtil.exe /logfile= /LogToConsole=false bin\\Release\\Svc.exe', ASK],
+    ['C:\\Windows\\Microsoft.NET\\Framework\\v4.0.30319\\RegAsm.exe /U C:\\Users\\Public\\lib.dll', ASK],
+    ['regsvcs.exe C:\\ProgramData\\svc.dll', ASK],
+    ['RegAsm.exe "%TEMP%\\x.dll"', ASK],
+    ['C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\MSBuild.exe C:\\Users\\Public\\tasks.xml', ASK],
+    ['msbuild.exe build.xml', ASK],
+    ['Microsoft.Workflow.Compiler.exe run.xml results.xml', ASK],
+    // the project's own solution, service and assembly; help
+    ['msbuild MyApp.sln /p:Configuration=Release', 'allow'],
+    ['MSBuild.exe src\\App\\App.csproj -t:Build', 'allow'],
+    ['msbuild', 'allow'],
+    ['InstallUtil.exe bin\\Release\\MyService.exe', 'allow'],
+    ['RegAsm.exe /codebase bin\\Debug\\Interop.dll', 'allow'],
+    ['InstallUtil.exe /?', 'allow'],
+  ])('%s → %s', async (cmd, want) => {
+    expect(await verdict(cmd)).toBe(want);
+  });
+});
+
+describe("Windows' library and profile runners (shell pack)", () => {
+  it.each([
+    ['regsvr32 /s C:\\Users\\Public\\x.dll', ASK],
+    ['rundll32.exe C:\\Users\\Public\\x.dll,Start', ASK],
+    ['rundll32 "%APPDATA%\\u.dll",EntryPoint', ASK],
+    ['cmstp.exe /ni /s C:\\ProgramData\\profile.inf', ASK],
+    // Windows' own libraries, the project's own component
+    ['rundll32 shell32.dll,Control_RunDLL desk.cpl', 'allow'],
+    ['rundll32.exe C:\\Windows\\System32\\shell32.dll,Control_RunDLL', 'allow'],
+    ['regsvr32 /s build\\Release\\MyComponent.dll', 'allow'],
+  ])('%s → %s', async (cmd, want) => {
+    expect(await verdict(cmd)).toBe(want);
+  });
+});

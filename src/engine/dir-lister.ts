@@ -13,7 +13,8 @@ import { opendirSync, statSync } from 'node:fs';
 export const MAX_DIR_ENTRIES = 256;
 
 /**
- * Returns a lister that gives the entry names of a folder (absolute path), sorted: [] when the
+ * Returns a lister that gives the entry names of a folder (absolute path), sorted, a folder's
+ * name ending with `/` (a symlink's name never does, whatever it points to): [] when the
  * folder does not exist (a glob there matches nothing on disk), undefined when it is not a
  * folder, cannot be read, or holds more than maxEntries entries (fail closed: undefined leaves
  * the glob unexpanded, and what it would run stays unknown).
@@ -28,7 +29,7 @@ export function dirLister(maxEntries = MAX_DIR_ENTRIES): (absDir: string) => str
       dir = opendirSync(absDir);
       const names: string[] = [];
       for (let e = dir.readSync(); e; e = dir.readSync()) {
-        names.push(e.name);
+        names.push(e.isDirectory() ? `${e.name}/` : e.name);
         // fail closed: a folder too large to list is unknown
         if (names.length > maxEntries) return undefined;
       }

@@ -48,7 +48,7 @@ export interface AnalyzeContext {
   readFile?: (absPath: string) => string | undefined;
   /**
    * Lists a folder's entry names (absolute path), so a glob the shell expands (`for f in
-   * tests/*.sh`) names its matches. Returns [] when the folder does not exist, undefined when
+   * tests/*.sh`) names its matches; a sub-folder's name ends with `/`. Returns [] when the folder does not exist, undefined when
    * it is not a folder, unreadable or too large to list (callers leave the glob unexpanded:
    * what it names stays unknown, fail closed). Absent = no listing at all (no glob expands).
    */

@@ -1,6 +1,7 @@
 /**
- * Pathname expansion of a loop's list (`for f in tests/*.sh; do sh "$f"; done`): a bare
- * word whose last path segment is a glob names the files it matches, as bash expands it, so
+ * Pathname expansion of a loop's list (`for f in tests/*.sh; do sh "$f"; done`): an unquoted
+ * word whose last path segment is a glob in a workspace folder (not .git) names the files it
+ * matches, as bash expands it, so
  * the scripts the loop runs are read and judged one by one. The matches are the folder's
  * entries on disk (through the injected, bounded AnalyzeContext.listDir) together with the
  * files this script wrote there earlier. Fail closed: a folder that cannot be listed, a
@@ -19,9 +20,9 @@ const GLOB = /[*?[]/;
 /** Most matches one pattern may expand to; more leaves it unexpanded (fail closed). */
 export const MAX_GLOB_MATCHES = 16;
 
-/** A glob pattern over one path segment as a regular expression (`*` and `?` never match a leading dot). */
-function segmentRe(pattern: string): RegExp {
-  let re = pattern.startsWith('.') ? '' : '(?!\\.)';
+/** A glob pattern over one path segment as a regular expression (`*` and `?` match a leading dot only when `dots`: find's -name). */
+export function segmentRe(pattern: string, dots = false): RegExp {
+  let re = dots || pattern.startsWith('.') ? '' : '(?!\\.)';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '*') re += '[^/]*';
@@ -42,10 +43,17 @@ function segmentRe(pattern: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+/** Whether `absDir` is the workspace or a folder below it, outside its .git. */
+export function insideWorkspace(absDir: string, k: K): boolean {
+  const ws = k.run.ctx.workspace.replace(/\/+$/, '');
+  if (absDir !== ws && !absDir.startsWith(`${ws}/`)) return false;
+  return !/^\/\.git(\/|$)/.test(absDir.slice(ws.length));
+}
+
 /**
  * The paths a glob word names, sorted as bash sorts them, written as the word wrote them
  * (relative stays relative). Undefined = not expandable here (not a glob, glob in a folder
- * segment, folder not listable, too many matches); [] = matches nothing (bash keeps the word).
+ * segment, a folder outside the workspace or in .git, not listable, too many matches); [] = matches nothing (bash keeps the word).
  */
 export function globMatches(pattern: string, k: K): string[] | undefined {
   const slash = pattern.lastIndexOf('/');
@@ -56,6 +64,9 @@ export function globMatches(pattern: string, k: K): string[] | undefined {
   if (k.scope.cwdDynamic || k.frame.remote || !k.run.ctx.listDir) return undefined;
   const absDir =
     absPath(k.scope.cwd, slash < 0 ? '.' : slash === 0 ? '/' : dirPart).replace(/\/+$/, '') || '/';
+  // Only the project's own folders: elsewhere (home, system) the pattern itself is the
+  // wider reading the rules judge (`rm -rf ~/*` is the whole home, not today's entries).
+  if (!insideWorkspace(absDir, k)) return undefined;
   const onDisk = k.run.ctx.listDir(absDir);
   if (onDisk === undefined) return undefined;
   const prefix = absDir === '/' ? '/' : `${absDir}/`;
@@ -63,7 +74,8 @@ export function globMatches(pattern: string, k: K): string[] | undefined {
     .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/'))
     .map((p) => p.slice(prefix.length));
   const re = segmentRe(base);
-  const names = [...new Set([...onDisk, ...written])].filter((n) => re.test(n)).sort();
+  const entries = onDisk.map((n) => n.replace(/\/$/, ''));
+  const names = [...new Set([...entries, ...written])].filter((n) => re.test(n)).sort();
   if (names.length > MAX_GLOB_MATCHES) return undefined;
   const lead = slash < 0 ? '' : pattern.slice(0, slash + 1);
   return names.map((n) => lead + n);

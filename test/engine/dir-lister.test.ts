@@ -11,6 +11,7 @@ import { dirLister } from '../../src/engine/dir-lister.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'agentfw-lister-'));
 mkdirSync(path.join(root, 'tests'));
+mkdirSync(path.join(root, 'tests', 'lib'));
 for (const f of ['b.sh', 'a.sh', '.hidden.sh']) writeFileSync(path.join(root, 'tests', f), 'echo ok\n');
 mkdirSync(path.join(root, 'big'));
 for (let i = 0; i < 5; i++) writeFileSync(path.join(root, 'big', `f${i}`), '');
@@ -20,7 +21,7 @@ const list = dirLister(4);
 
 describe('dirLister', () => {
   it.each<[string, string[] | undefined]>([
-    ['tests', ['.hidden.sh', 'a.sh', 'b.sh']],
+    ['tests', ['.hidden.sh', 'a.sh', 'b.sh', 'lib/']],
     // a missing folder holds nothing on disk
     ['absent', []],
     // fail closed: more entries than the bound

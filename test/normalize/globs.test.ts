@@ -78,6 +78,8 @@ describe('loops over a glob of project scripts', () => {
     [LOOP, context({})],
     // quoted: bash does not expand it
     ['for f in "tests/*.sh"; do sh "$f"; done', context(TESTS)],
+    // outside the workspace the pattern stays the wider reading
+    ['for f in ~/*; do rm -rf "$f"; done', context(TESTS)],
     // a glob in a folder segment is not expanded
     ['for f in t*/a.sh; do sh "$f"; done', context(TESTS)],
     // written with unknown content before the loop

@@ -71,7 +71,7 @@ export function foundFiles(
     const rootName = shown.slice(shown.lastIndexOf('/') + 1);
     if (t.minDepth === 0 && t.type !== 'f' && (!t.name || t.name.test(rootName))) found.push(shown);
     const absRoot = absPath(k.scope.cwd, shown);
-    if (!insideWorkspace(absRoot, k)) return undefined;
+    if (!insideWorkspace(absRoot, k, true)) return undefined;
     const queue: [string, string, number][] = [[absRoot, shown, 1]];
     while (queue.length > 0) {
       const [abs, printed, depth] = queue.shift()!;

@@ -1,6 +1,6 @@
 /**
  * Pathname expansion of a loop's list (`for f in tests/*.sh; do sh "$f"; done`): an unquoted
- * word whose last path segment is a glob in a workspace folder (not .git) names the files it
+ * word whose last path segment is a glob in a folder below the workspace root (not .git) names the files it
  * matches, as bash expands it, so
  * the scripts the loop runs are read and judged one by one. The matches are the folder's
  * entries on disk (through the injected, bounded AnalyzeContext.listDir) together with the
@@ -43,17 +43,17 @@ export function segmentRe(pattern: string, dots = false): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Whether `absDir` is the workspace or a folder below it, outside its .git. */
-export function insideWorkspace(absDir: string, k: K): boolean {
+/** Whether `absDir` is a folder below the workspace (or the workspace itself when `root`), outside its .git. */
+export function insideWorkspace(absDir: string, k: K, root = false): boolean {
   const ws = k.run.ctx.workspace.replace(/\/+$/, '');
-  if (absDir !== ws && !absDir.startsWith(`${ws}/`)) return false;
+  if (!(root && absDir === ws) && !absDir.startsWith(`${ws}/`)) return false;
   return !/^\/\.git(\/|$)/.test(absDir.slice(ws.length));
 }
 
 /**
  * The paths a glob word names, sorted as bash sorts them, written as the word wrote them
  * (relative stays relative). Undefined = not expandable here (not a glob, glob in a folder
- * segment, a folder outside the workspace or in .git, not listable, too many matches); [] = matches nothing (bash keeps the word).
+ * segment, a folder that is not below the workspace root or is in .git, not listable, too many matches); [] = matches nothing (bash keeps the word).
  */
 export function globMatches(pattern: string, k: K): string[] | undefined {
   const slash = pattern.lastIndexOf('/');
@@ -64,8 +64,9 @@ export function globMatches(pattern: string, k: K): string[] | undefined {
   if (k.scope.cwdDynamic || k.frame.remote || !k.run.ctx.listDir) return undefined;
   const absDir =
     absPath(k.scope.cwd, slash < 0 ? '.' : slash === 0 ? '/' : dirPart).replace(/\/+$/, '') || '/';
-  // Only the project's own folders: elsewhere (home, system) the pattern itself is the
-  // wider reading the rules judge (`rm -rf ~/*` is the whole home, not today's entries).
+  // Only folders below the project's root: elsewhere (home, system, the root itself) the
+  // pattern is the wider reading the rules judge (`rm -rf ~/*` is the whole home, `rm -rf *`
+  // at the root the project itself, not today's entries).
   if (!insideWorkspace(absDir, k)) return undefined;
   const onDisk = k.run.ctx.listDir(absDir);
   if (onDisk === undefined) return undefined;

@@ -53,6 +53,7 @@ describe('loops over a glob of project scripts', () => {
     ['for t in tests/*; do bash "$t"; done', TESTS],
     ['for f in $PWD/tests/*.sh; do sh "$f"; done', TESTS],
     ['cd tests && for f in *.sh; do sh "$f"; done', TESTS],
+    ['for f in tests/*; do rm -rf "$f"; done', TESTS],
     ['for f in ./tests/[ab].sh; do . "$f"; done', TESTS],
     // a script written here earlier joins what is on disk
     [`printf 'echo c\\n' > tests/c.sh && ${LOOP}`, TESTS],
@@ -80,6 +81,10 @@ describe('loops over a glob of project scripts', () => {
     ['for f in "tests/*.sh"; do sh "$f"; done', context(TESTS)],
     // outside the workspace the pattern stays the wider reading
     ['for f in ~/*; do rm -rf "$f"; done', context(TESTS)],
+    // at the workspace root `*` is the project itself
+    ['for f in *; do rm -rf "$f"; done', context(TESTS)],
+    ['for f in ./*; do rm -rf "$f"; done', context(TESTS)],
+    ['for f in .*; do rm -rf "$f"; done', context(TESTS)],
     // a glob in a folder segment is not expanded
     ['for f in t*/a.sh; do sh "$f"; done', context(TESTS)],
     // written with unknown content before the loop

@@ -11,6 +11,7 @@ import { makeContext } from '../engine/analyze.js';
 import { loadPolicyEngine } from '../engine/load.js';
 import { AnalysisPool } from '../engine/worker.js';
 import { payloadReader } from '../engine/payload-reader.js';
+import { dirLister } from '../engine/dir-lister.js';
 import { DEFAULT_LIMITS, type Decision, type Verdict } from '../engine/types.js';
 import { usageError } from '../errors.js';
 import { parseArgs, requireDirs } from './args.js';
@@ -79,7 +80,12 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 function context(cwd: string, workspace: string) {
-  return makeContext({ cwd, workspace, readFile: payloadReader(DEFAULT_LIMITS.maxPayloadBytes) });
+  return makeContext({
+    cwd,
+    workspace,
+    readFile: payloadReader(DEFAULT_LIMITS.maxPayloadBytes),
+    listDir: dirLister(),
+  });
 }
 
 /** The JSON verdict: DESIGN.md's `decision` and `findings`, plus what the engine understood. */

@@ -1,6 +1,6 @@
 /**
  * The whole pipeline behind one call: text → parse → normalize → extract → rules → decide.
- * Pure apart from ctx.readFile. Callers that run for a long time (the supervisor, batch
+ * Pure apart from ctx.readFile and ctx.listDir. Callers that run for a long time (the supervisor, batch
  * `check --stdin`) create one Engine and call analyze() per command.
  */
 import path from 'node:path';
@@ -300,6 +300,7 @@ export function makeContext(p: Partial<AnalyzeContext> & { cwd: string }): Analy
     home,
     env: { ...(p.env ?? env), HOME: home, PWD: p.cwd },
     readFile: p.readFile,
+    ...(p.listDir ? { listDir: p.listDir } : {}),
     ...(p.wrapperPredates ? { wrapperPredates: p.wrapperPredates } : {}),
     limits: { ...DEFAULT_LIMITS, ...(p.limits ?? {}) },
   };

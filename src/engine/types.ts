@@ -4,8 +4,8 @@
  *   script text → parse → normalize → extract → rules → decide
  *
  * Every stage is a pure function from one of these types to the next. The only
- * I/O a stage may do goes through {@link AnalyzeContext.readFile}, which the caller
- * injects (so tests can feed files from a table).
+ * I/O a stage may do goes through {@link AnalyzeContext.readFile} and
+ * {@link AnalyzeContext.listDir}, which the caller injects (so tests can feed files from a table).
  */
 export type {
   FsClass,
@@ -46,6 +46,13 @@ export interface AnalyzeContext {
    * Absent = no file access at all (every @file is unknown).
    */
   readFile?: (absPath: string) => string | undefined;
+  /**
+   * Lists a folder's entry names (absolute path), so a glob the shell expands (`for f in
+   * tests/*.sh`) names its matches; a sub-folder's name ends with `/`. Returns [] when the folder does not exist, undefined when
+   * it is not a folder, unreadable or too large to list (callers leave the glob unexpanded:
+   * what it names stays unknown, fail closed). Absent = no listing at all (no glob expands).
+   */
+  listDir?: (absDir: string) => string[] | undefined;
   /**
    * Whether a build wrapper script run by path (`./gradlew`) and its companion files
    * (relative to its folder) are the project's own, i.e. predate the session (see

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { loadEngine, makeContext, type EngineSpec } from './analyze.js';
 import { payloadReader } from './payload-reader.js';
+import { dirLister } from './dir-lister.js';
 import { DEFAULT_LIMITS, type Decision } from './types.js';
 import { wrapperPredates } from '../supervisor/approved.js';
 import { preloadGrammars } from '../normalize/codeparse.js';
@@ -73,12 +74,14 @@ if (send)
       const read = payloadReader(DEFAULT_LIMITS.maxPayloadBytes, undefined, (p, kind) =>
         specials.push(`${kind} ${p}`),
       );
+      const list = dirLister();
       const root = req.readRoot && existsSync(req.readRoot) ? req.readRoot : '';
       const ctx = makeContext({
         cwd: req.cwd,
         workspace: req.workspace ?? req.cwd,
         ...(req.home ? { home: req.home } : {}),
         readFile: root ? (p) => read(root + p) : read,
+        listDir: root ? (d) => list(root + d) : list,
         ...(req.wrappersBefore !== undefined
           ? {
               wrapperPredates: (f: string, c: string[]) =>

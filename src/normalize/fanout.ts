@@ -6,11 +6,13 @@
  */
 import { FD_EXEC, FD_VALUE } from './fd-options.js';
 import { getopt } from './options.js';
-import type { Field, Res } from './state.js';
+import { lit, type Field, type Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { runArgv } from './carriers.js';
 import { SHELL_FANOUT, items } from './fanout-lines.js';
 import { runFound } from './folder-runners.js';
+import { foundFiles } from './find-files.js';
+import { SHELLS } from './shell-names.js';
 import { runForfiles } from './forfiles.js';
 import { readFileText } from './producers.js';
 
@@ -94,10 +96,18 @@ function xargs(argv: Field[], k: K): Res {
 
 const FIND_ACTIONS = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 
+/** `-exec SHELL [-opts] {} …`: a shell runs each file found as its script (other commands act on the root). */
+function runsFound(cmd: Field[]): boolean {
+  if (!SHELLS.has(cmd[0]?.text ?? '')) return false;
+  const operand = cmd.slice(1).find((f) => !/^[-+][a-z]+$/.test(f.text));
+  return operand?.text === '{}';
+}
+
 function find(argv: Field[], k: K): Res {
   const args = argv.slice(1);
   let i = 0;
   while (i < args.length && /^-[HLP]$|^-O\d$|^-D$/.test(args[i].text)) i += args[i].text === '-D' ? 2 : 1;
+  const lead = i;
   const roots: Field[] = [];
   for (; i < args.length && !/^[-(!]/.test(args[i].text); i++) roots.push(args[i]);
   if (roots.length === 0) roots.push({ text: '.', dynamic: false });
@@ -117,7 +127,16 @@ function find(argv: Field[], k: K): Res {
     const inner = { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, `find ${t}`] } };
     // `-exec {} ;`: each file found is the program (folder-runners.ts)
     const each = cmd.length > 0 ? runFound(roots, cmd, `find ${t}`, k, runArgv) : undefined;
+    // `-exec sh {} ;` with simple tests: each script found is read (find-files.ts)
+    const files =
+      t === '-exec' && runsFound(cmd) ? foundFiles(roots, args.slice(roots.length + lead, i), k) : undefined;
     if (each) res = each;
+    else if (files?.length)
+      for (const f of files)
+        res = runArgv(
+          cmd.map((c) => substitute(c, '{}', lit(f))),
+          inner,
+        );
     else if (cmd.length > 0) {
       for (const root of roots)
         res = runArgv(

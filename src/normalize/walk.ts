@@ -13,6 +13,7 @@ import { lastCommand, redirected } from './redirected.js';
 import { listsCrontab } from './crontab.js';
 import { emitHistorySettings } from './history-settings.js';
 import { whileRead } from './read-loops.js';
+import { expandLoopGlobs } from './globs.js';
 
 /**
  * Functions the shell runs by itself: bash's command_not_found_handle (any command that is not
@@ -280,7 +281,7 @@ function forLoop(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Res 
   const name = variable?.text ?? '';
   if (!body) return {};
   let items: Field[];
-  if (values.length > 0) items = expandWords(values, k);
+  if (values.length > 0) items = expandLoopGlobs(values, expandWords(values, k), k);
   else items = scope.positionalKnown ? scope.positional : [{ text: '"$@"', dynamic: true }];
   if (items.length === 0) return {};
   if (items.length > MAX_UNROLL || items.some((i) => i.dynamic)) {

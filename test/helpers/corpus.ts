@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEngine, makeContext } from '../../src/engine/analyze.js';
 import { payloadReader } from '../../src/engine/payload-reader.js';
+import { dirLister } from '../../src/engine/dir-lister.js';
 
 export interface CorpusCase {
   id: string;
@@ -59,7 +60,7 @@ export function makeCorpusWorkspace(): { ws: string; home: string } {
 
 /**
  * Each case's decision (by case id) from the real engine with the built-in rulesets, run
- * in a fresh corpus workspace (HOME = its scratch home, USER = dev, payload files readable).
+ * in a fresh corpus workspace (HOME = its scratch home, USER = dev, payload files readable, folders listable).
  */
 export async function corpusVerdicts(cases: CorpusCase[]): Promise<Map<string, string>> {
   const engine = await loadEngine();
@@ -70,6 +71,7 @@ export async function corpusVerdicts(cases: CorpusCase[]): Promise<Map<string, s
     home,
     env: { HOME: home, USER: 'dev' },
     readFile: payloadReader(1 << 20),
+    listDir: dirLister(),
   });
   return new Map(cases.map((c) => [c.id, engine.analyze(c.cmd, ctx).decision]));
 }

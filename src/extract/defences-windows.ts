@@ -24,6 +24,7 @@
  * `.exe`; each finding is [verb, the words that say so].
  */
 import { SECURITY_UNITS } from './cloud-host.js';
+import { pwshArgs, valueOf } from './pwsh-params.js';
 import type { Finding } from './word-facts.js';
 
 /**
@@ -49,21 +50,11 @@ const securityService = (w: string) => {
 const OFF_VALUE = /^(\$?false|0|disabled?|off)$/i;
 const ON_VALUE = /^(\$?true|1)$/i;
 
-/** PowerShell parameters as [name lower case, value]; a switch has value ''. */
-function params(args: string[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i < args.length; i++) {
-    const m = /^-([a-z][\w]*)(?::(.*))?$/i.exec(args[i]);
-    if (!m) continue;
-    const value = m[2] ?? (args[i + 1] !== undefined && !/^-[a-z]/i.test(args[i + 1]) ? args[++i] : '');
-    out.push([m[1].toLowerCase(), value]);
-  }
-  return out;
-}
+/** PowerShell parameters as [name lower case, value] in the order written; a switch has value ''. */
+const params = (args: string[]): [string, string][] => pwshArgs(args).named.map((n) => [n.name, n.value]);
 
 /** Positional words of a PowerShell call. */
-const positional = (args: string[]) =>
-  args.filter((a, i) => !a.startsWith('-') && !(i > 0 && /^-[a-z]\w*$/i.test(args[i - 1])));
+const positional = (args: string[]) => pwshArgs(args).positional;
 
 /** A registry path of Defender's settings or policy. */
 const DEFENDER_KEY = /\\(Windows Defender|Microsoft Antimalware)(\\|$)/i;
@@ -187,14 +178,14 @@ export function windowsDefencesOff(name: string, args: string[], program = name)
         : [];
     case 'set-itemproperty':
     case 'new-itemproperty': {
-      const ps = new Map(p());
-      const path = ps.get('path') ?? ps.get('literalpath') ?? positional(args)[0] ?? '';
-      const [, posName = '', posValue = ''] = positional(args);
-      if (hardeningOff(path, ps.get('name') ?? posName, ps.get('value') ?? posValue))
+      const ps = pwshArgs(args);
+      const [posPath, posName = '', posValue = ''] = ps.positional;
+      const path = valueOf(ps, 'path') ?? valueOf(ps, 'literalpath') ?? posPath ?? '';
+      if (hardeningOff(path, valueOf(ps, 'name') ?? posName, valueOf(ps, 'value') ?? posValue))
         return [['hardening-off', said]];
       return DEFENDER_KEY.test(path) &&
-        /^disable/i.test(ps.get('name') ?? '') &&
-        ON_VALUE.test(ps.get('value') ?? '')
+        /^disable/i.test(valueOf(ps, 'name') ?? '') &&
+        ON_VALUE.test(valueOf(ps, 'value') ?? '')
         ? [['antivirus-off', said]]
         : [];
     }

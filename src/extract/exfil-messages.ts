@@ -4,12 +4,13 @@
  * `sendemail -s SERVER -a FILE…`, `mpack FILE ADDR`, `blat FILE -to ADDR -attach F`, PowerShell's `Send-MailMessage -Attachments A,B`) sends
  * its stdin as the body and the files it attaches (a Windows path read as the same file:
  * `$HOME\.ssh\id_rsa`, `$env:USERPROFILE\…`, `C:\Users\NAME\…` is the home folder); a packet payload (`ping -p HEX host`,
- * `hping3 -E FILE host`) carries the bytes given to whoever receives or watches the traffic;
- * a remote syslog message (`logger -n HOST`, exfil-syslog.ts) its text, file or stdin.
+ * `hping3 -E FILE host`, exfil-payload.ts) carries the bytes given to whoever receives or watches
+ * the traffic; a remote syslog message (`logger -n HOST`, exfil-syslog.ts) its text, file or stdin.
  * Reads the command's words only: where it goes (the recipient's domain, or the host), the
  * texts sent (their argv indices) and the files.
  */
 import type { NormalizedCommand } from '../engine/types.js';
+import { payloadMessage } from './exfil-payload.js';
 import { syslogMessage } from './exfil-syslog.js';
 
 /** One message: where it goes and what it carries. */
@@ -133,38 +134,6 @@ function swaksMessage(cmd: NormalizedCommand): Message {
     files: files.filter((f) => f !== '-'),
     sendsStdin,
   };
-}
-
-/** Options of ping/hping3 that take a value (so their value is not the host). */
-const PING_WITH_ARG = /^-[cisIlMmQStWwFTBVk]$|^--(count|interval|size|interface|ttl|file|data|sign)$/;
-
-/**
- * `ping -p HEX host` pads each packet with the pattern; `hping3 -E FILE -d N host` sends the
- * file's bytes. The host is the last positional word.
- */
-function payloadMessage(cmd: NormalizedCommand): Message | undefined {
-  const dataArgs: number[] = [];
-  const files: string[] = [];
-  const pos: string[] = [];
-  const hping = cmd.program.startsWith('hping');
-  for (let i = 1; i < cmd.argv.length; i++) {
-    const [opt, inline] = cmd.argv[i].split(/=(.*)/s, 2);
-    const at = inline === undefined ? i + 1 : i;
-    if (!hping && opt === '-p') dataArgs.push(at);
-    else if (hping && (opt === '-E' || opt === '--file')) files.push(inline ?? cmd.argv[i + 1] ?? '');
-    else if (hping && (opt === '--sign' || opt === '-e')) dataArgs.push(at);
-    else if (opt.startsWith('-')) {
-      if (inline === undefined && (PING_WITH_ARG.test(opt) || (hping && /^-[pdtsbr]$/.test(opt)))) i++;
-      continue;
-    } else {
-      pos.push(cmd.argv[i]);
-      continue;
-    }
-    if (inline === undefined) i++;
-  }
-  if (!dataArgs.length && !files.length) return undefined;
-  const host = (pos[pos.length - 1] ?? '').toLowerCase();
-  return { sink: hping ? 'hping' : 'ping', host, dataArgs, files, sendsStdin: false };
 }
 
 /**

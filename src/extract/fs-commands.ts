@@ -21,6 +21,7 @@ import { DISK_CMDLET_HANDLERS } from './fs-disk-cmdlets.js';
 import { CMD_DELETE_HANDLERS, hasCmdSwitch, rd } from './fs-windows-delete.js';
 import { PWSH_DELETE_HANDLERS, pwshStyle, removeItem } from './fs-pwsh-delete.js';
 import { rclone } from './fs-rclone.js';
+import { rsync } from './fs-rsync.js';
 import { unison } from './fs-unison.js';
 import { TRASH_HANDLERS } from './fs-trash.js';
 import { partclone, RESTORE_HANDLERS } from './fs-restore.js';
@@ -150,52 +151,6 @@ const cp: FsHandler = (cmd, ctx) => {
   if (o.operands.length < 2) return [];
   const last = o.operands[o.operands.length - 1];
   return overwriteOf(cmd, [target(cmd, last, ctx)], hasAny(o, 'f', 'force'), recursive);
-};
-
-const RSYNC_VALUE_OPTS = [
-  'rsh',
-  'exclude',
-  'include',
-  'filter',
-  'exclude-from',
-  'include-from',
-  'files-from',
-  'temp-dir',
-  'partial-dir',
-  'backup-dir',
-  'chmod',
-  'chown',
-  'log-file',
-  'port',
-  'password-file',
-  'compare-dest',
-  'copy-dest',
-  'link-dest',
-  'timeout',
-  'bwlimit',
-  'max-size',
-  'min-size',
-  'block-size',
-  'suffix',
-  'rsync-path',
-  'out-format',
-];
-
-/** rsync: the destination is written; with --delete* files there that the source lacks are deleted. */
-const rsync: FsHandler = (cmd, ctx) => {
-  const o = parseOptions(cmd.argv, 1, { shortWithValue: 'efTBM', longWithValue: RSYNC_VALUE_OPTS });
-  if (o.operands.length < 2) return [];
-  const last = o.operands[o.operands.length - 1];
-  const raw = cmd.argv[last];
-  // host:path or rsync:// destinations live on another machine.
-  const remoteDest = /^[^/]*:/.test(raw) && !raw.startsWith('./');
-  const dest: FsTarget = remoteDest
-    ? { raw, path: raw, class: 'outside-workspace', glob: false }
-    : target(cmd, last, ctx);
-  const deletes = [...o.flags].some((f) => f.startsWith('delete') || f === 'remove-source-files');
-  const out = overwriteOf(cmd, [dest], false, true);
-  if (deletes) out.push(...fsFact(cmd, 'delete', [dest], true, true));
-  return out;
 };
 
 /** dd: `of=` is overwritten; a block device there is a wipe. */

@@ -18,6 +18,7 @@
 import type { NormalizedCommand } from '../engine/types.js';
 import type { Finding } from './word-facts.js';
 import { interpreterCode } from './interpreter-code.js';
+import { pwshArgs, valueOf } from './pwsh-params.js';
 
 /** A separator as written: one or more backslashes or slashes, or none (eaten by a shell). */
 const S = String.raw`[\\/]*`;
@@ -74,24 +75,6 @@ function bypass(key: string, name?: string): string {
   return '';
 }
 
-/** PowerShell parameters as [name lower case, value]; a switch has value ''. */
-function params(args: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const m = /^-([a-z]\w*)(?::(.*))?$/i.exec(args[i]);
-    if (!m) continue;
-    out.set(
-      m[1].toLowerCase(),
-      m[2] ?? (args[i + 1] !== undefined && !/^-[a-z]/i.test(args[i + 1]) ? args[++i] : ''),
-    );
-  }
-  return out;
-}
-
-/** The first positional word of a cmdlet's arguments (the path when `-Path` is not named). */
-const firstPositional = (args: string[]) =>
-  args.find((a, i) => !a.startsWith('-') && !(i > 0 && /^-[a-z]\w*$/i.test(args[i - 1])));
-
 /** `reg add KEY [/v NAME | /ve] …`. */
 function regAdd(args: string[]): Finding | undefined {
   if (!/^add$/i.test(args[0] ?? '')) return undefined;
@@ -102,9 +85,9 @@ function regAdd(args: string[]): Finding | undefined {
 
 /** `New-Item|Set-Item|New-ItemProperty|Set-ItemProperty [-Path] KEY [-Name NAME] …`. */
 function cmdlet(name: string, args: string[]): Finding | undefined {
-  const ps = params(args);
-  const key = ps.get('path') ?? ps.get('literalpath') ?? firstPositional(args) ?? '';
-  const value = /property$/.test(name) ? (ps.get('name') ?? '') : undefined;
+  const ps = pwshArgs(args);
+  const key = valueOf(ps, 'path') ?? valueOf(ps, 'literalpath') ?? ps.positional[0] ?? '';
+  const value = /property$/.test(name) ? (valueOf(ps, 'name') ?? '') : undefined;
   const why = bypass(key, value === '' || /^\(default\)$/i.test(value ?? '') ? undefined : value);
   return why ? ['grant-admin', `${key}: ${why}`] : undefined;
 }

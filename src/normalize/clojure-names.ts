@@ -4,7 +4,7 @@
  * aliases, `:refer` names, `:refer :all`), and the values `def` and `let`-like forms bind
  * (parameters and loop names are bound to nothing known). Pure.
  */
-import type { Node } from './codescan-scheme.js';
+import type { Node } from './sexp-reader.js';
 
 /** Clojure source as Scheme-shaped text: `{…}` → `(hash-map …)`, `[…]` → `(vector …)`, `#{…}` → `(hash-set …)`, `,` → space, `#_` → `#;`. */
 export function clojureToScheme(src: string): string {

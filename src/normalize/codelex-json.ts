@@ -6,9 +6,10 @@
  * through (`q = "mutation …"; {query: q}`), and the encoders around them taken off
  * (`JSON.generate(x)`, `x.to_json`, `Jason.encode!(x)`, `jsonlite::toJSON(x, …)`,
  * `serde_json::to_string(&x)`). Anything else (a call, an interpolated string, a name not known)
- * makes the whole value unknown: undefined.
+ * makes the whole value unknown: undefined. `jsonOf` reads a literal string or a JSON-like
+ * object first and falls back to that reading.
  */
-import { callArgs, literalOf, type Lexed } from './codelex.js';
+import { callArgs, literalOf, show, type Lexed } from './codelex.js';
 
 /** Deepest nesting (and chain of names) followed. */
 const MAX_DEPTH = 12;
@@ -109,4 +110,34 @@ function value(expr: string, lx: Lexed, depth: number): Value {
 export function dataJson(expr: string, lx: Lexed): string | undefined {
   const v = value(expr, lx, 0);
   return v === NONE ? undefined : JSON.stringify(v);
+}
+
+/** A JSON text for a dict/object literal of literals (`{'query': 'mutation …'}`), when it converts; undefined = not known. */
+export function jsonOf(expr: string, lx: Lexed): string | undefined {
+  let t = expr.trim();
+  const s =
+    /^(?:JSON\.(?:stringify|generate|dump)|JSON3?\.(?:write|json)|jsonEncode)\(([\s\S]*)\)$|^json\.dumps\(([\s\S]*)\)$|^([\s\S]*)\.to_json$/.exec(
+      t,
+    );
+  if (s) t = (s[1] ?? s[2] ?? s[3]).trim();
+  // Julia's `Dict(k => v, …)` is an object
+  const dict = /^Dict\(([\s\S]*)\)$/.exec(t);
+  if (dict) t = `{${dict[1].replace(/\s*=>\s*/g, ': ')}}`;
+  const lit = literalOf(t, lx);
+  if (lit) return lit.dynamic ? undefined : lit.value;
+  // other languages' spellings, and names read through (codelex-json.ts)
+  if (!t.startsWith('{') && !t.startsWith('[')) return dataJson(expr, lx);
+  // t is trimmed: show() turns its placeholders back into quoted strings
+  let j = show(t, lx);
+  j = j
+    .replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":')
+    .replace(/\bTrue\b/g, 'true')
+    .replace(/\bFalse\b/g, 'false')
+    .replace(/\bNone\b/g, 'null')
+    .replace(/,\s*([}\]])/g, '$1');
+  try {
+    return JSON.stringify(JSON.parse(j));
+  } catch {
+    return dataJson(expr, lx);
+  }
 }

@@ -6,7 +6,6 @@
  */
 import { assignments, nameUse, type NameUse } from './codelex-vars.js';
 import { decodeAnsiC } from './escapes.js';
-import { dataJson } from './codelex-json.js';
 import { formReader } from './codelex-forms.js';
 import { swiftMultiline, swiftRawString, swiftSkeleton } from './codelex-swift.js';
 import { blockCommentEnd, C_COMMENTS, NO_BACKTICKS, NO_HASH_COMMENTS, type Lang } from './codelex-langs.js';
@@ -292,33 +291,4 @@ export function kwarg(args: string[], key: string): string | undefined {
     if (v !== undefined) return v;
   }
   return undefined;
-}
-
-/** A JSON text for a dict/object literal of literals (`{'query': 'mutation …'}`), when it converts; undefined = not known. */
-export function jsonOf(expr: string, lx: Lexed): string | undefined {
-  let t = expr.trim();
-  const s =
-    /^(?:JSON\.(?:stringify|generate|dump)|JSON3?\.(?:write|json)|jsonEncode)\(([\s\S]*)\)$|^json\.dumps\(([\s\S]*)\)$|^([\s\S]*)\.to_json$/.exec(
-      t,
-    );
-  if (s) t = (s[1] ?? s[2] ?? s[3]).trim();
-  // Julia's `Dict(k => v, …)` is an object
-  const dict = /^Dict\(([\s\S]*)\)$/.exec(t);
-  if (dict) t = `{${dict[1].replace(/\s*=>\s*/g, ': ')}}`;
-  const lit = literalOf(t, lx);
-  if (lit) return lit.dynamic ? undefined : lit.value;
-  // other languages' spellings, and names read through (codelex-json.ts)
-  if (!t.startsWith('{') && !t.startsWith('[')) return dataJson(expr, lx);
-  let j = t.replace(PH, (_m, n: string) => JSON.stringify(lx.lits[Number(n)].value));
-  j = j
-    .replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":')
-    .replace(/\bTrue\b/g, 'true')
-    .replace(/\bFalse\b/g, 'false')
-    .replace(/\bNone\b/g, 'null')
-    .replace(/,\s*([}\]])/g, '$1');
-  try {
-    return JSON.stringify(JSON.parse(j));
-  } catch {
-    return dataJson(expr, lx);
-  }
 }

@@ -12,7 +12,7 @@
  * `(System/getProperty "user.home")`, `(System/getenv "HOME")` and `(fs/home)` are the home
  * folder. A value not known statically stays dynamic. Pure.
  */
-import { readForms, type Node } from './codescan-scheme.js';
+import { readForms, type Node } from './sexp-reader.js';
 import { ClojureNames, clojureToScheme, isList, isVec, show, sym } from './clojure-names.js';
 import type { Effect } from './codescan.js';
 import type { HttpEffect } from './codescan-http.js';

@@ -5,7 +5,8 @@
  * `JSON.stringify(process.env)`, `ENV.to_h`), which the exfiltration extractor must see.
  * Also Ruby's Net::HTTP connection objects (`Net::HTTP.new(host).delete(path)`).
  */
-import { callArgs, jsonOf, kwarg, literalOf, type Lang, type Lexed } from './codelex.js';
+import { callArgs, kwarg, literalOf, type Lang, type Lexed } from './codelex.js';
+import { jsonOf } from './codelex-json.js';
 import type { Field } from './state.js';
 import { isCredentialAbs, SECRET_MARK } from './credentials.js';
 import { isMetadataCredentialUrl } from './metadata-credentials.js';

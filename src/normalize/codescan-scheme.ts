@@ -13,78 +13,12 @@
  * not known). `apply`, `for-each` and `map` of those functions, and names bound to them or to
  * values (`define`, `let`), are followed; `(getenv "HOME")` is the home folder, a temp folder
  * (`(make-temporary-directory)`) what codescan-dirs.ts says. Quoted forms are read too: they are code as soon as something evaluates them. A value not known
- * statically stays dynamic. Pure.
+ * statically stays dynamic (the S-expression reader: sexp-reader.ts). Pure.
  */
 import type { Effect } from './codescan.js';
 import { lit, type Field } from './state.js';
 import { lispTemp } from './codescan-dirs.js';
-import { lispName } from './codescan-lisp-names.js';
-
-export type Node = { t: 'list'; items: Node[] } | { t: 'str'; v: string } | { t: 'sym'; v: string };
-
-/** The forms of a program (`'x` reads as `(quote x)`; comments and `#;` datums dropped). */
-export function readForms(src: string): Node[] {
-  let i = 0;
-  const skip = () => {
-    for (;;) {
-      while (i < src.length && /\s/.test(src[i])) i++;
-      if (src[i] === ';') while (i < src.length && src[i] !== '\n') i++;
-      else if (src.startsWith('#|', i)) {
-        const e = src.indexOf('|#', i + 2);
-        i = e < 0 ? src.length : e + 2;
-      } else if (src.startsWith('#;', i)) {
-        i += 2;
-        datum();
-      } else return;
-    }
-  };
-  const datum = (): Node | undefined => {
-    skip();
-    const c = src[i];
-    if (c === undefined || c === ')' || c === ']') return undefined;
-    if (c === '(' || c === '[' || (c === '#' && src[i + 1] === '(')) {
-      i += c === '#' ? 2 : 1;
-      const items: Node[] = [];
-      for (;;) {
-        skip();
-        if (i >= src.length) break;
-        if (src[i] === ')' || src[i] === ']') {
-          i++;
-          break;
-        }
-        const d = datum();
-        if (d) items.push(d);
-        else i++;
-      }
-      return { t: 'list', items };
-    }
-    if (c === '"') {
-      let v = '';
-      for (i++; i < src.length && src[i] !== '"'; i++) {
-        if (src[i] !== '\\') v += src[i];
-        else v += { n: '\n', t: '\t', r: '\r' }[src[++i]] ?? src[i] ?? '';
-      }
-      i++;
-      return { t: 'str', v };
-    }
-    const q = /^(?:'|`|,@|,|#')/.exec(src.slice(i, i + 2));
-    if (q) {
-      i += q[0].length;
-      const d = datum();
-      return { t: 'list', items: [{ t: 'sym', v: 'quote' }, ...(d ? [d] : [])] };
-    }
-    const m = /^[^\s()[\]";]+/.exec(src.slice(i));
-    i += m ? m[0].length : 1;
-    return { t: 'sym', v: m ? lispName(m[0]) : c };
-  };
-  const out: Node[] = [];
-  while (i < src.length) {
-    const d = datum();
-    if (d) out.push(d);
-    else i++;
-  }
-  return out;
-}
+import { readForms, type Node } from './sexp-reader.js';
 
 const DELETE =
   /^(delete-directory-tree|delete-file-if-exists|delete-empty-directory|delete-directory-and-files|delete-file|delete-file\*|delete-file-recursively|delete-directory|delete-directory\/files|delete-directory\*|rmdir|remove-file)$/;

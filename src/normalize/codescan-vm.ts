@@ -1,24 +1,23 @@
 /**
- * Call patterns of Elixir (`elixir -e`), the JVM scripting languages (`groovy -e`,
- * `kotlin -e`, `scala -e`, `amm -c`, jshell on stdin) and Rust (`rust-script -e`). What they
+ * Call patterns of the JVM scripting languages (`groovy -e`, `kotlin -e`, `scala -e`, `amm -c`,
+ * jshell on stdin) and Rust (`rust-script -e`); Elixir's are in codescan-elixir.ts. What they
  * read is the same as for the other languages (codescan.ts): calls that delete files
- * (`File.rm_rf!`, `new File(p).deleteDir()`, `std::fs::remove_dir_all`), run a command
- * through a shell or as an argv (`System.cmd`, `:os.cmd`, `"…".execute()`, `ProcessBuilder`,
- * `Command::new(…).args(…)`), send HTTP requests (Req, HTTPoison, Tesla, `:httpc`;
- * `URL.openConnection()` with its `requestMethod`, java.net.http; reqwest and ureq: codescan-rust-http.ts), and evaluate
- * code not readable statically (`Code.eval_string`, `Eval.me`, `GroovyShell.evaluate`).
+ * (`new File(p).deleteDir()`, `std::fs::remove_dir_all`), run a command through a shell or as
+ * an argv (`"…".execute()`, `ProcessBuilder`, `Command::new(…).args(…)`), send HTTP requests
+ * (`URL.openConnection()` with its `requestMethod`, java.net.http; reqwest and ureq:
+ * codescan-rust-http.ts), and evaluate code not readable statically (`Eval.me`,
+ * `GroovyShell.evaluate`). The list and method readers are shared with codescan-elixir.ts.
  */
-import { callArgs, kwarg, literalOf, type Lexed } from './codelex.js';
+import { callArgs, literalOf, type Lexed } from './codelex.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
 import { jvmGitLibraryPatterns } from './codescan-gitlib-jvm.js';
-import { elixirGraphqlPatterns } from './codescan-graphql-langs.js';
 import { rustHttpPatterns } from './codescan-rust-http.js';
 import { rustGitPatterns } from './codescan-gitlib-compiled.js';
 import { jenkinsPatterns } from './codescan-jenkins.js';
 
 /** The elements of a list literal (`["-rf", p]`, `&["-rf", p]`, `vec![…]`, `listOf(…)`, `List(…)`); undefined = not one. */
-function listItems(expr: string | undefined): string[] | undefined {
+export function listItems(expr: string | undefined): string[] | undefined {
   const m =
     expr === undefined
       ? null
@@ -27,12 +26,12 @@ function listItems(expr: string | undefined): string[] | undefined {
 }
 
 /** An argv of expressions; a list not known statically fails closed as a dynamic word. */
-function argvOf(items: string[], lx: Lexed, home: string, h: Helpers): Effect[] {
+export function argvOf(items: string[], lx: Lexed, home: string, h: Helpers): Effect[] {
   return items.length ? [{ kind: 'exec', argv: items.map((a) => h.valueOf(a, lx, home)) }] : [];
 }
 
 /** The method a call names, from an Elixir atom (`:delete`) or a literal (`"DELETE"`); 'DYNAMIC' when not known. */
-function methodOf(expr: string | undefined, lx: Lexed): string {
+export function methodOf(expr: string | undefined, lx: Lexed): string {
   const atom = /^\s*:(\w+)\s*$/.exec(expr ?? '');
   if (atom) return atom[1].toUpperCase();
   const l = literalOf(expr ?? '', lx);
@@ -81,96 +80,10 @@ function publisherBody(expr: string | undefined): string | undefined {
   return /\bofString\s*\(([\s\S]*)\)$/.exec(t)?.[1] ?? t;
 }
 
-/**
- * The arguments of a Req / HTTPoison / Tesla call with the URL first: Req's `url:` keyword, a
- * Tesla client given first, and the `base_url` of the `Req.new(…)` piped in or passed first
- * (`Req.new(base_url: b) |> Req.post!(url: "/graphql", json: …)`) joined to a literal path.
- */
-function elixirRequestArgs(lib: string, a: string[], lx: Lexed, at: number): string[] {
-  const isLit = (x: string | undefined) => x !== undefined && literalOf(x, lx) !== undefined;
-  let args = lib === 'Tesla' && a.length >= 2 && !isLit(a[0]) && isLit(a[1]) ? a.slice(1) : a;
-  const before = /([A-Za-z_]\w*|\bReq\.new\s*\([^()]*\))\s*\|>\s*$/.exec(lx.skel.slice(0, at))?.[1];
-  const first =
-    lib === 'Req' && args[0] !== undefined && !isLit(args[0]) && !/^\s*\w+:/.test(args[0])
-      ? args[0].trim()
-      : undefined;
-  if (first) args = args.slice(1);
-  const req = [before, first]
-    .map((r) => (r && /^\w+$/.test(r) ? (lx.vars.get(r) ?? '') : (r ?? '')))
-    .join(' ');
-  const base = /\bReq\.new\s*\(([^()]*)\)/.exec(req);
-  const baseUrl = base ? kwarg(callArgs(`${base[1]})`, 0).args, 'base_url') : undefined;
-  const url = kwarg(args, 'url') ?? args.find((x) => !/^\s*\w+:/.test(x));
-  const rest = args.filter((x) => x !== url && !/^\s*url:/.test(x));
-  const path = url === undefined ? undefined : literalOf(url, lx)?.value;
-  const joined =
-    baseUrl !== undefined && isLit(baseUrl) && path?.startsWith('/')
-      ? `${baseUrl.trim()} + ${url!.trim()}`
-      : url;
-  return [joined ?? '', ...rest];
-}
-
-export function vmPatterns(h: Helpers): Record<'elixir' | 'jvm' | 'rust', Pattern[]> {
-  const http = (
-    m: string | undefined,
-    args: string[],
-    lx: Lexed,
-    home: string,
-    lang: 'elixir' | 'jvm' | 'rust',
-  ) => h.http(m, args, lx, home, lang);
+export function vmPatterns(h: Helpers): Record<'jvm' | 'rust', Pattern[]> {
+  const http = (m: string | undefined, args: string[], lx: Lexed, home: string, lang: 'jvm' | 'rust') =>
+    h.http(m, args, lx, home, lang);
   return {
-    elixir: [
-      ...elixirGraphqlPatterns(h),
-      { re: /\bFile\.(?:rm_rf|rm|rmdir)!?\s*\(?/g, handle: h.rm },
-      { re: /\bSystem\.shell\s*\(/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
-      { re: /(?<![\w.]):os\.cmd\s*\(/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
-      {
-        re: /\bSystem\.cmd\s*\(/g,
-        handle: (a, lx, home) => {
-          const rest = listItems(a[1]);
-          // fail closed: arguments built at run time
-          if (a[1] !== undefined && !rest) return [{ kind: 'dynamic', text: a[1] }];
-          return argvOf([a[0] ?? '', ...(rest ?? [])], lx, home, h);
-        },
-      },
-      // Req.post!(url, body: …), HTTPoison.delete(url), Tesla.put(client, url, body)
-      {
-        re: /\b(Req|HTTPoison|Tesla)\.(get|post|put|patch|delete|head)!?\s*\(/g,
-        handle: (a, lx, home, m) => http(m[2], elixirRequestArgs(m[1], a, lx, m.index), lx, home, 'elixir'),
-      },
-      {
-        re: /\bReq\.(?:request|run)!?\s*\(/g,
-        handle: (a, lx, home) => {
-          const method = kwarg(a, 'method');
-          return http(
-            method ? methodOf(method, lx) : 'GET',
-            [kwarg(a, 'url') ?? a[0] ?? '', ...a],
-            lx,
-            home,
-            'elixir',
-          );
-        },
-      },
-      // :httpc.request(:delete, {url, headers}, …), Finch.build(:delete, url, headers, body)
-      {
-        re: /(?<![\w.]):httpc\.request\s*\(|\bFinch\.build\s*\(/g,
-        handle: (a, lx, home, m) => {
-          if (a.length === 1) return http('GET', a, lx, home, 'elixir');
-          const req = m[0].startsWith(':')
-            ? callArgs(`${(a[1] ?? '').trim().slice(1)})`, 0).args
-            : a.slice(1);
-          const body = m[0].startsWith(':') ? req[3] : req[2];
-          return http(
-            methodOf(a[0], lx),
-            [req[0] ?? '', ...(body ? [`body: ${body}`] : [])],
-            lx,
-            home,
-            'elixir',
-          );
-        },
-      },
-      { re: /\bCode\.eval_(?:string|quoted)\s*\(/g, handle: (a, lx) => h.code(a[0], lx) },
-    ],
     jvm: [
       ...jenkinsPatterns(h), // the Jenkins API's deletes and secret reads
       // new File(p).deleteDir(), f.delete(), File(p).deleteRecursively()

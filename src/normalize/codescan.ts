@@ -17,6 +17,7 @@ import { pythonPatterns } from './codescan-python.js';
 import { scanTcl } from './codescan-tcl.js';
 import { scanScheme } from './codescan-scheme.js';
 import { vmPatterns } from './codescan-vm.js';
+import { elixirPatterns } from './codescan-elixir.js';
 import { scanAppleScript } from './codescan-applescript.js';
 import { scanClojure } from './codescan-clojure.js';
 import { erlangPatterns, lexErlang } from './codescan-erlang.js';
@@ -91,6 +92,7 @@ const PATTERNS: Record<Lang, Pattern[]> = {
   python: pythonPatterns(HELPERS),
   ...corePatterns(HELPERS),
   ...morePatterns(HELPERS),
+  elixir: elixirPatterns(HELPERS),
   ...vmPatterns(HELPERS),
   ...erlangPatterns(HELPERS),
   dotnet: dotnetPatterns(HELPERS),

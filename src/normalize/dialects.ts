@@ -5,7 +5,7 @@
  * with their arguments, string literals, the names of the environment and home folder.
  * Pure text to text.
  */
-import { readForms, type Node } from './codescan-scheme.js';
+import { readForms, type Node } from './sexp-reader.js';
 
 /** Hy's name mangling: `delete-file` → `delete_file`, `foo?` → `is_foo`. */
 const hyName = (s: string): string => s.replace(/-/g, '_').replace(/^(.*)\?$/, 'is_$1');

@@ -10,7 +10,7 @@
  * the command it runs, `curl -X METHOD URL -d BODY`), with wrapper `python -c` etc.
  * Code that evaluates something not readable statically marks the interpreter dynamic.
  * PowerShell (pwsh.ts), Nushell (codescan-nu.ts), Octave/MATLAB (codescan-octave.ts) and Maxima
- * (codescan-maxima.ts) are read by their own scanners.
+ * (codescan-maxima.ts) are read by their own scanners (the last three run: interpreters-more.ts).
  */
 import { absPath, basename, lit } from './state.js';
 import type { Field, Res } from './state.js';
@@ -22,15 +22,14 @@ import { scanCode, type Effect } from './codescan.js';
 import type { Lang } from './codelex.js';
 import { pwshCommand, scanPwsh } from './pwsh.js';
 import { scriptOperand, writtenPwshScript } from './pwsh-file.js';
-import { nuCode, scanNu } from './codescan-nu.js';
 import { findCode, interpreterFor, type CodeArgs } from './interpreter-args.js';
 import { elixirRequires } from './interpreter-args-tools.js';
 import { ipythonToPython } from './ipython.js';
 import { hyToPython, rakuToPerl } from './dialects.js';
-import { octaveCode, scanOctave } from './codescan-octave.js';
-import { maximaCode, scanMaxima } from './codescan-maxima.js';
 import { runProject } from './project-code.js';
 import { runUn } from './ruby-un.js';
+
+export { runMaxima, runNu, runOctave } from './interpreters-more.js';
 
 export type { Lang };
 export { interpreterFor };
@@ -164,43 +163,6 @@ export function runPwsh(argv: Field[], k: K): Res {
 /** PowerShell code's effects, applied as commands of `k` (pwsh-script.ts: a script typed as PowerShell). */
 export function applyPwsh(text: string, k: K): void {
   apply(scanPwsh(text, k.frame.remote ? '~' : k.run.ctx.home), undefined, k, 0);
-}
-
-/** Nushell (`nu -c …`, a script written earlier, stdin): its statements' effects (codescan-nu.ts). */
-export function runNu(argv: Field[], k: K): Res {
-  const found = nuCode(argv);
-  // A project script on disk is the project's own code: not re-read here, not dynamic.
-  const written =
-    found.file && !found.file.dynamic ? k.scope.files.get(absPath(k.scope.cwd, found.file.text)) : undefined;
-  const code = found.code ?? (written !== undefined ? { text: written, dynamic: false } : undefined);
-  return runCode(argv, k, code ?? (found.file ? undefined : 'stdin'), 'nu -c', (text) => {
-    const effects = scanNu(text, k.frame.remote ? '~' : k.run.ctx.home);
-    return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
-  });
-}
-
-/** GNU Octave and MATLAB (`octave --eval …`, `matlab -batch …`, stdin): codescan-octave.ts. */
-export function runOctave(argv: Field[], k: K): Res {
-  const found = octaveCode(argv);
-  return runCode(argv, k, found.code ?? (found.none ? undefined : 'stdin'), 'octave --eval', (text) => {
-    const effects = scanOctave(text, k.frame.remote ? '~' : k.run.ctx.home);
-    return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
-  });
-}
-
-/** Maxima (`maxima --batch-string=…`, `-r …`, stdin): codescan-maxima.ts. */
-export function runMaxima(argv: Field[], k: K): Res {
-  const found = maximaCode(argv);
-  return runCode(
-    argv,
-    k,
-    found.code ?? (found.none ? undefined : 'stdin'),
-    'maxima --batch-string',
-    (text) => {
-      const effects = scanMaxima(text, k.frame.remote ? '~' : k.run.ctx.home);
-      return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
-    },
-  );
 }
 
 /**

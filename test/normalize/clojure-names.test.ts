@@ -1,7 +1,7 @@
 /** Clojure's pre-pass and name resolution (src/normalize/clojure-names.ts). */
 import { describe, expect, it } from 'vitest';
 import { ClojureNames, clojureToScheme, show } from '../../src/normalize/clojure-names.js';
-import { readForms } from '../../src/normalize/codescan-scheme.js';
+import { readForms } from '../../src/normalize/sexp-reader.js';
 
 describe('Clojure as Scheme-shaped text', () => {
   it.each<[string, string]>([

@@ -26,6 +26,7 @@ import { BAREMETAL_READERS } from './cloud-baremetal.js';
 import { DESKTOP_BACKUP_READERS } from './cloud-backups-desktop.js';
 import { RAID_READERS } from './cloud-raid.js';
 import { SNMP_READERS } from './cloud-snmp.js';
+import { STDIN_REPL_READERS } from './cloud-stdin-repls.js';
 import { DIRECTORY_READERS } from './cloud-directory.js';
 import { PACKAGE_READERS } from './cloud-packages.js';
 import { readLdif } from './cloud-ldap.js';
@@ -103,6 +104,7 @@ for (const table of [
   RAID_READERS,
   DIRECTORY_READERS,
   SNMP_READERS,
+  STDIN_REPL_READERS,
 ])
   for (const [p, read] of Object.entries(table)) (BEHAVIOURS[p] ??= []).push(read);
 for (const [p, reads] of Object.entries(BEHAVIOURS))

@@ -25,6 +25,8 @@ import { VM_STOP_READERS } from './cloud-vm-stops.js';
 import { BAREMETAL_READERS } from './cloud-baremetal.js';
 import { DESKTOP_BACKUP_READERS } from './cloud-backups-desktop.js';
 import { RAID_READERS } from './cloud-raid.js';
+import { SNMP_READERS } from './cloud-snmp.js';
+import { STDIN_REPL_READERS } from './cloud-stdin-repls.js';
 import { DIRECTORY_READERS } from './cloud-directory.js';
 import { PACKAGE_READERS } from './cloud-packages.js';
 import { readLdif } from './cloud-ldap.js';
@@ -101,6 +103,8 @@ for (const table of [
   DESKTOP_BACKUP_READERS,
   RAID_READERS,
   DIRECTORY_READERS,
+  SNMP_READERS,
+  STDIN_REPL_READERS,
 ])
   for (const [p, read] of Object.entries(table)) (BEHAVIOURS[p] ??= []).push(read);
 for (const [p, reads] of Object.entries(BEHAVIOURS))

@@ -5,7 +5,8 @@
  * `npm config get`), credential helpers (`git credential fill`, `docker-credential-* get`),
  * secret stores (`kubectl get secret … -o yaml|json|jsonpath`, `aws secretsmanager
  * get-secret-value`, `gcloud secrets versions access`, `az keyvault secret show`, the
- * macOS keychain, libsecret), password managers (`op read`, `bw get password`, `pass
+ * macOS keychain, libsecret, the kernel keyring's `keyctl print|pipe|read`, `Get-StoredCredential`),
+ * a domain's accounts enumerated (`rpcclient -c enumdomusers`, enum4linux, ldapdomaindump), password managers (`op read`, `bw get password`, `pass
  * show`), `gpg --export-secret-keys`, encrypted secret files decrypted to stdout (`sops -d`,
  * `ansible-vault view`, `age -d`, `gpg -d`), configs rendered with their secret references
  * resolved (`vals eval|get|env`), a container's environment (`docker inspect`
@@ -89,6 +90,10 @@ const decrypts = (a: string[]) => a.some((w) => /^(-d|--decrypt)$/.test(w)) && d
 /** A package manager's setting that holds a registry credential (`//registry.npmjs.org/:_authToken`, `npmAuthToken`). */
 const AUTH_SETTING = /(_authToken|_auth|_password|authToken|password|token)$/i;
 
+/** rpcclient commands that dump a domain's users, groups, SIDs, trusts or password policy. */
+const DIRECTORY_DUMP =
+  /\b(enumdomusers|querydispinfo\d?|queryuser|enumdomgroups|enumalsgroups|querygroupmem|lsaquery|lsaenumsid|lookupsids|samlookuprids|getdompwinfo|getusrdompwinfo|enumtrust|dsenumdomtrusts|enumprivs|lsaquerysecobj|netshareenumall)\b/;
+
 const PRINTERS: Printer[] = [
   { program: ['gh'], words: ['auth', 'token'] },
   { program: ['glab'], words: ['auth', 'token'] },
@@ -147,6 +152,13 @@ const PRINTERS: Printer[] = [
     words: [],
     when: exportsSecretKeys,
   },
+  // the kernel keyring's key payloads (`keyctl print|pipe|read KEY`), not its listings (`show`, `list`)
+  { program: ['keyctl'], words: [/^(print|pipe|read)$/] },
+  // Windows Credential Manager through the CredentialManager module
+  { program: [/^get-storedcredential$/i], words: [] },
+  // a domain's accounts, groups and password policy enumerated over SMB/RPC
+  { program: ['rpcclient'], words: [], when: (a) => a.some((w) => DIRECTORY_DUMP.test(w)) },
+  { program: [/^(enum4linux(-ng)?(\.py)?|ldapdomaindump|impacket-samrdump|samrdump\.py)$/], words: [] },
   // encrypted secret files decrypted to stdout
   { program: ['gpg', 'gpg2', 'age', 'sops'], words: [], when: decrypts },
   { program: ['sops'], words: ['decrypt'], when: decryptsToStdout },

@@ -1,6 +1,7 @@
 /**
  * What counts as secret material leaving the machine: the environment (`env`, `printenv`,
- * `/proc/PID/environ`), credential files (SSH keys, cloud credentials, `.env`, netrc…), and
+ * `/proc/PID/environ`), credential files (SSH keys, cloud credentials, `.env`, netrc…; also as a
+ * dotfile manager prints them: `chezmoi cat`, `yadm show`), and
  * secret-looking `$VARIABLES` (or `${!NAME}`, a variable named at run time) placed in a request
  * body or printed into a sink.
  */
@@ -75,6 +76,9 @@ const FILE_READERS = new Set([
   'uuencode',
   'base32',
   'basenc',
+  // PowerShell's file reader (in a pipeline read from PowerShell code)
+  'Get-Content',
+  'gc',
 ]);
 /** Commands that pass stdin through (possibly changed), so the source is further upstream. */
 export const FILTERS = new Set([
@@ -114,7 +118,26 @@ export const FILTERS = new Set([
   'uuencode',
   'base32',
   'basenc',
+  // PowerShell's formatters pass their input on, reshaped
+  'ConvertTo-Json',
+  'ConvertTo-Csv',
+  'ConvertTo-Xml',
+  'Out-String',
 ]);
+
+/** Dotfile managers' commands that print a managed file's content: `chezmoi cat ~/.aws/credentials`. */
+const DOTFILE_CAT: Record<string, RegExp> = { chezmoi: /^cat$/, yadm: /^show$/ };
+
+/** True when `words` print a dotfile manager's copy of a credential file. */
+function catsManagedCredential(words: string[], cmd: NormalizedCommand, ctx: AnalyzeContext): boolean {
+  const prog = (words[0] ?? '').split('/').pop() ?? '';
+  const sub = words.slice(1).find((w) => !w.startsWith('-'));
+  return (
+    !!sub &&
+    !!DOTFILE_CAT[prog]?.test(sub) &&
+    words.slice(words.indexOf(sub) + 1).some((a) => isCredentialPath(a, cmd, ctx))
+  );
+}
 
 /** What secret material a command itself prints, if any. */
 export function producedSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): SecretSource | '' {
@@ -137,6 +160,7 @@ export function producedSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): Sec
   }
   if (FILE_READERS.has(p) && cmd.argv.slice(1).some((a) => isCredentialPath(a, cmd, ctx)))
     return 'credential-file';
+  if (catsManagedCredential(cmd.argv, cmd, ctx)) return 'credential-file';
   if (cmd.stdin?.kind === 'file' && cmd.stdin.path && isCredentialPath(cmd.stdin.path, cmd, ctx))
     return 'credential-file';
   if (printedCredential(cmd.argv)) return 'credential-store';
@@ -167,6 +191,7 @@ function printedBy(words: string[], cmd: NormalizedCommand, ctx: AnalyzeContext)
   if (ENV_DUMPERS.has(prog) && words.slice(1).every((a) => /^-[px]+$/.test(a))) return 'env';
   if (FILE_READERS.has(prog) && words.slice(1).some((a) => isCredentialPath(a, cmd, ctx)))
     return 'credential-file';
+  if (catsManagedCredential(words, cmd, ctx)) return 'credential-file';
   if (printedCredential(words)) return 'credential-store';
   return '';
 }

@@ -1,12 +1,12 @@
 /**
- * Haskell (`ghc -e EXPR`, `runghc FILE.hs`), Prolog (`swipl -g GOAL`, `swipl FILE.pl`) and Zig
+ * Haskell (`ghc -e EXPR`, `runghc FILE.hs`), Prolog (`swipl -g GOAL`, `gprolog --query-goal GOAL`, `swipl FILE.pl`) and Zig
  * (`zig run FILE.zig`) (OCaml: codescan-ocaml.ts): where the code is (extraArgs) and what it deletes or runs
  * (extraPatterns), on the generic lexer's skeleton:
  * - Haskell's System.Directory removals (`removeDirectoryRecursive "/srv"`, `removePathForcibly`,
  *   `removeFile`), System.Process's `callCommand`/`system`/`spawnCommand CMD` and
  *   `callProcess`/`rawSystem`/`readProcess PROG [ARGS]`;
- * - Prolog's `delete_directory_and_contents(D)`, `delete_directory(D)`, `delete_file(F)`,
- *   `shell(CMD)` and `process_create(path(PROG), [ARGS], _)`;
+ * - Prolog's `delete_directory_and_contents(D)`, `delete_directory(D)`, `delete_file(F)`, `unlink(F)`,
+ *   `shell(CMD)`, `system(CMD)`, `popen(CMD, …)` and `process_create(path(PROG), [ARGS], _)`;
  * - Zig's `std.fs.deleteTreeAbsolute(p)` (and deleteFile/deleteDir, absolute or on a Dir),
  *   and `std.process.Child` / `std.ChildProcess` argvs (`&.{ "rm", "-rf", p }`).
  * Other subcommands of these tools (ghc compiling, `zig build`) run no code read here.
@@ -25,7 +25,8 @@ export type ExtraLang = 'haskell' | 'prolog' | 'zig' | 'ocaml' | NativeLang;
 /** The language `prog` runs; undefined = none of these. */
 export function extraLangFor(prog: string): ExtraLang | undefined {
   if (/^(ghc|ghci|runghc|runhaskell)$/.test(prog)) return 'haskell';
-  if (/^(swipl|swi-prolog|gprolog|scryer-prolog)$/.test(prog)) return 'prolog';
+  // GNU Prolog, SWI, Scryer, YAP, Trealla (tpl), SICStus
+  if (/^(swipl|swi-prolog|gprolog|scryer-prolog|yap|tpl|sicstus)$/.test(prog)) return 'prolog';
   if (prog === 'zig') return 'zig';
   if (OCAML_PROGRAMS.test(prog)) return 'ocaml';
   return nativeLangFor(prog);
@@ -41,11 +42,16 @@ export function extraArgs(prog: string, argv: Field[]): CodeArgs {
     const file = argv.slice(2).find((a) => !a.text.startsWith('-') && /\.zig$/.test(a.text));
     return file ? { file, label: 'zig run' } : { label: 'zig run', none: true };
   }
-  const codeFlag = prog === 'ghc' || prog === 'ghci' ? /^-e$/ : /^(-g|-t|--goal|--toplevel)$/;
+  // Prolog goals: swipl -g/-t, gprolog --query-goal/--init-goal/--entry-goal
+  const codeFlag =
+    prog === 'ghc' || prog === 'ghci'
+      ? /^-e$/
+      : /^(-g|-t|--goal|--toplevel|--query-goal|--init-goal|--entry-goal)$/;
   let file: Field | undefined;
   for (let i = 1; i < argv.length; i++) {
     const t = argv[i].text;
     if (codeFlag.test(t) && argv[i + 1]) parts.push(argv[++i]);
+    else if (t === '--consult-file' && argv[i + 1] && !file) file = argv[++i];
     else if (t === '--') break;
     else if (!t.startsWith('-') && !file) file = argv[i];
   }
@@ -104,7 +110,9 @@ export function extraPatterns(h: Helpers): Record<ExtraLang, Pattern[]> {
         re: /(?<![\w:])(?:delete_directory_and_contents|delete_directory|delete_file)\s*\(/g,
         handle: h.rm,
       },
-      { re: /(?<![\w:])shell\s*\(/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
+      // shell/1,2 (SWI, GNU), system/1,2 and popen/3 (GNU, YAP): a shell line
+      { re: /(?<![\w:])(?:shell|system|popen)\s*\(/g, handle: (a, lx, home) => h.command(a[0], lx, home) },
+      { re: /(?<![\w:])unlink\s*\(/g, handle: h.rm },
       {
         re: /(?<![\w:])process_create\s*\(/g,
         handle: (a, lx, home) => {

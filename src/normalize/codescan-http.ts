@@ -23,6 +23,8 @@ export interface HttpEffect {
   bodyEnv?: boolean;
   /** A file whose content is the body (`File.read!("q.json")`, `httr::upload_file("q.json")`); undefined = none. */
   bodyFile?: Field;
+  /** The body is what earlier pipeline stages print, as their substitution (`$(Get-StoredCredential | ConvertTo-Json)`); undefined = not piped. */
+  bodyPiped?: string;
   /** Request headers as `Name: value` lines; undefined or empty = none known. */
   headers?: string[];
 }

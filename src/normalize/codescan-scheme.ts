@@ -21,10 +21,10 @@ import { lispTemp } from './codescan-dirs.js';
 import { readForms, type Node } from './sexp-reader.js';
 
 const DELETE =
-  /^(delete-directory-tree|delete-file-if-exists|delete-empty-directory|delete-directory-and-files|delete-file|delete-file\*|delete-file-recursively|delete-directory|delete-directory\/files|delete-directory\*|rmdir|remove-file)$/;
+  /^(delete-directory-tree|delete-file-if-exists|delete-empty-directory|delete-directory-and-files|delete-file|delete-file\*|delete-file-recursively|delete-directory|delete-directory\/files|delete-directory\*|delete-file-hierarchy|rmdir|remove-file|remove-files|delete-files|remove-directory\*|sys-unlink|sys-remove|sys-rmdir)$/;
 /** Shell lines run (CLISP's `ext:shell`), or a program with its argument list (`run-program`). */
 const SHELL =
-  /^(system|open-pipe|open-input-pipe|open-output-pipe|process|process-run|shell-command|run-program|launch-program|run-shell-command|shell)$/;
+  /^(system|sys-system|open-pipe|open-input-pipe|open-output-pipe|process|process-run|shell-command|run-program|launch-program|run-shell-command|shell|run-process|do-process)$/;
 /** A program and its arguments as separate values (CLISP's `ext:execute PROG ARG…`). */
 const ARGV = /^(system\*|process\*|open-pipe\*|subprocess|spawn|execute)$/;
 const HTTP =
@@ -162,7 +162,12 @@ class SchemeScan {
       // CLISP's `(ext:run-program "rm" :arguments '("-rf" …))`
       const kw = args[1]?.t === 'sym' && /^:arguments$/i.test(args[1].v) ? 2 : 1;
       const list = /^(process|run-program)/.test(fn) && args[kw] ? this.elements(args[kw]) : undefined;
-      const argv = /program$/.test(fn) ? this.elements(args[0]) : undefined;
+      // Gauche's `(run-process '("rm" …))`; chibi's `(system "rm" "-rf" p)` (several words: an argv)
+      const argv = /program$|^(run|do)-process$/.test(fn)
+        ? this.elements(args[0])
+        : fn === 'system' && args.length > 1
+          ? args
+          : undefined;
       if (list) this.effects.push({ kind: 'exec', argv: [v(args[0]), ...list.map(v)] });
       else if (argv) this.effects.push({ kind: 'exec', argv: argv.map(v) });
       else this.script(v(args[0]));

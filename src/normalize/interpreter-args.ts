@@ -86,9 +86,9 @@ export function interpreterFor(prog: string, words: string[] = []): Lang | undef
   if (prog === 'Rscript' || prog === 'R') return 'r';
   if (prog === 'julia') return 'julia';
   if (/^(tclsh[\d.]*|wish[\d.]*|expect|jimsh)$/.test(prog)) return 'tcl';
-  // Common Lisp (sbcl, ccl, ecl, clisp) is read by the Scheme reader, its package prefixes dropped
+  // Common Lisp (sbcl, ccl, ecl, clisp), and Gauche (gosh) are read by the Scheme reader, their package prefixes dropped
   if (
-    /^(guile[\d.]*|racket|csi|chicken-csi|gsi|chibi-scheme|scheme|chez|chezscheme|petite|sbcl|ccl|ccl64|lx86cl64|ecl|clisp)$/.test(
+    /^(guile[\d.]*|racket|csi|chicken-csi|gsi|chibi-scheme|scheme|chez|chezscheme|petite|gosh|sbcl|ccl|ccl64|lx86cl64|ecl|clisp)$/.test(
       prog,
     )
   )
@@ -123,8 +123,8 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
   go: /(?!)/,
   // expect -c, jimsh -e
   tcl: /^(-c|-e)$/,
-  // guile -c, racket -e/--eval, csi -e/-p/-P, gsi -e, chibi-scheme -e/-p
-  scheme: /^(-c|-e|--eval|-eval|-p|-P|-print|--print)$/,
+  // guile -c, racket -e/--eval, csi -e/-p/-P, gsi -e, chibi-scheme -e/-p, gosh -e/-E
+  scheme: /^(-c|-e|-E|--eval|-eval|-p|-P|-print|--print)$/,
   elixir: /^(-e|--eval)$/,
   // groovy -e, kotlin -e / kotlinc -expression, scala -e
   jvm: /^(-e|-expression|--expression)$/,
@@ -150,7 +150,7 @@ const CODE_FLAGS: Record<Lang, RegExp> = {
 
 /** Options of one language's interpreters that take a value that is not code (racket -l LIB, guile -L DIR). */
 const LANG_VALUE_FLAGS: Partial<Record<Lang, RegExp>> = {
-  scheme: /^(-l|-L|-t|-r|-u|-k|-S|-x|-C|-I|--lib|--require)$/,
+  scheme: /^(-l|-L|-t|-r|-u|-k|-S|-x|-C|-I|-A|--lib|--require)$/,
   elixir: /^(-r|-pa|-pz|--erl|--sname|--name|--cookie|--logger-\w+)$/,
   jvm: /^(-cp|-classpath|--classpath|-D|--encoding|-c|-l|-jvm-args|--toolkit|--dep|--deps|--source|--module-path|-p|--add-modules|--add-opens|--add-exports|--repos|--java-options|-J|--scala|-S|--jvm)$/,
   rust: /^(-d|--dep|-F|--features|--toolchain|--base-path)$/,

@@ -246,6 +246,8 @@ function apply(effects: Effect[], lang: Lang | undefined, k: K, depth: number, f
         for (const h of e.headers ?? []) argv.push(lit('-H'), lit(h));
         // The environment as the body: the same word `curl -d "$(env)"` leaves behind.
         if (e.bodyEnv) argv.push(lit('-d'), { text: '$(env)', dynamic: true });
+        // what the stages before it print, left unexpanded as the word `curl -d "$(…)"` leaves
+        else if (e.bodyPiped) argv.push(lit('-d'), { text: e.bodyPiped, dynamic: true });
         else if (e.body !== undefined) argv.push(lit('-d'), lit(e.body));
         else if (e.bodyFile) argv.push(lit('--data-binary'), { ...e.bodyFile, text: `@${e.bodyFile.text}` });
         else if (e.bodyUnknown && fed) {

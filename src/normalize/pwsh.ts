@@ -169,6 +169,15 @@ export function scanPwsh(code: string, home: string): Effect[] {
         );
         const uri = named(p, /^(u|ur|uri)$/) ?? p.pos[0];
         const method = named(p, /^(m|me|met|meth|metho|method|cu\w*)$/);
+        // piped into (`Get-StoredCredential | ConvertTo-Json | Invoke-RestMethod -Method Post`), the
+        // pipeline's output is the body: written as the substitution of the stages before it
+        const piped =
+          n > 0
+            ? `$(${segs
+                .slice(0, n)
+                .map((s) => s.map((w) => w.raw).join(' '))
+                .join(' | ')})`
+            : '';
         const body = named(p, /^(b|bo|bod|body|inf\w*)$/);
         // `-Headers @{…}` (an override header among them); a `-Body @{…}` is sent as form fields
         const headers = hashtable(named(p, /^(he|hea|head|heade|header|headers)$/)?.raw ?? '');
@@ -178,6 +187,7 @@ export function scanPwsh(code: string, home: string): Effect[] {
           kind: 'http',
           method: method ? (method.dynamic ? 'DYNAMIC' : method.text.toUpperCase()) : body ? 'POST' : 'GET',
           url: uri ? field(uri, home) : { text: '', dynamic: true },
+          ...(piped && !body ? { bodyPiped: piped } : {}),
           ...(formText !== undefined
             ? { body: formText }
             : body

@@ -3,7 +3,7 @@
  * shell-out: system-dsl.ts): Janet (`janet -e`: `os/shell`, `os/execute [argv]`, `os/spawn`,
  * `os/rm`, `os/rmdir`, spork's `sh/rm`), Fennel (`fennel -e`: Lua's `os.execute`, `io.popen`,
  * `os.remove`), newLISP (`newlisp -e`: `exec`, `!`, `process`, `delete-file`, `remove-dir`),
- * PicoLisp (`pil -e`: `call` with an argv), Pike (`pike -e`: `Process.system`, `Process.popen`,
+ * PicoLisp (`pil -'(call "rm" …)' -bye`, each `-` operand a call: `call`/`exec` with an argv), Pike (`pike -e`: `Process.system`, `Process.popen`,
  * `Process.spawn`, `Process.run(({argv}))`, `rm`, `Stdio.recursive_rm`), Io (`io -e`: `System
  * system`, `System runCommand`), Rebol (`rebol --do`: `call`, `delete`),
  * and the stack languages Forth (`gforth -e`: `s" CMD" system`, `sh REST-OF-LINE`, `s" F"
@@ -29,6 +29,8 @@ interface SystemLang {
   progs: RegExp;
   code: RegExp;
   value?: RegExp;
+  /** True when every operand starting with `-` is a call (PicoLisp: `-bye` is `(bye)`); absent = none. */
+  dashCode?: boolean;
   calls: [RegExp, Kind][];
   postfix?: [RegExp, Kind][];
 }
@@ -65,7 +67,8 @@ const LANGS: SystemLang[] = [
   {
     progs: /^(pil|picolisp)$/,
     code: /^-e$/,
-    calls: [[/\(\s*call\s+(?=")/g, 'argv']],
+    dashCode: true,
+    calls: [[/\(\s*(?:call|exec)\s+(?=")/g, 'argv']],
   },
   {
     progs: /^pike$/,
@@ -225,6 +228,8 @@ export function runSystemLang(lang: SystemLang, argv: Field[], k: K): Res {
     const t = argv[i].text;
     const eq = t.indexOf('=');
     if (lang.code.test(t) && argv[i + 1]) parts.push(argv[++i]);
+    else if (lang.dashCode && t.length > 1 && t.startsWith('-'))
+      parts.push({ ...argv[i], text: t.startsWith('-(') ? t.slice(1) : `(${t.slice(1)})` });
     else if (eq > 0 && lang.code.test(t.slice(0, eq))) parts.push({ ...argv[i], text: t.slice(eq + 1) });
     else if (lang.value?.test(t)) i++;
     else if (!t.startsWith('-') && parts.length === 0 && !file) file = argv[i];

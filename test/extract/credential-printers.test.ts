@@ -22,6 +22,12 @@ describe('printedCredential', () => {
     ['pass show work/db', 'pass show'],
     ['kubectl config view --raw', 'kubectl config view'],
     ['gpg --export-secret-keys -a', 'gpg'],
+    // the kernel keyring, Windows Credential Manager, a domain's accounts enumerated
+    ['keyctl print %user:vault-token', 'keyctl print'],
+    ['keyctl pipe 123456', 'keyctl pipe'],
+    ['Get-StoredCredential -AsCredentialObject', 'Get-StoredCredential'],
+    ['rpcclient -U admin%fake 198.51.100.10 -c lsaquery;enumdomusers', 'rpcclient'],
+    ['enum4linux -a 198.51.100.10', 'enum4linux'],
     // reads that print no credential
     ['gh auth status', ''],
     ['gcloud auth list', ''],
@@ -31,6 +37,9 @@ describe('printedCredential', () => {
     ['bao kv list secret/', ''],
     ['bao status', ''],
     ['pass ls', ''],
+    ['keyctl show @u', ''],
+    ['keyctl list @s', ''],
+    ['rpcclient -U guest% 198.51.100.10 -c srvinfo', ''],
   ])('%s → %s', (line, want) => expect(printedCredential(line.split(' '))).toBe(want));
 });
 

@@ -18,6 +18,11 @@ describe('Haskell, Prolog and Zig', () => {
     ],
     [`swipl -g "shell('rm -rf /srv')" -t halt`, 'rm -rf /srv'],
     [`swipl -g "process_create(path(rm), ['-rf', '/srv'], [])" -t halt`, 'rm -rf /srv'],
+    // GNU Prolog's goal options, shell/2, system/1, unlink/1; YAP's -g
+    [`gprolog --query-goal "shell('rm -rf /srv/data', _), halt"`, 'rm -rf /srv/data'],
+    [`gprolog --init-goal "system('rm -rf /opt/app')"`, 'rm -rf /opt/app'],
+    [`gprolog --entry-goal "unlink('/etc/hosts')"`, 'rm -rf /etc/hosts'],
+    [`yap -g "shell('rm -rf /srv')"`, 'rm -rf /srv'],
     [
       `cat > /tmp/c.zig <<'EOF'\nconst std = @import("std");\npub fn main() !void {\n    try std.fs.deleteTreeAbsolute("/var/lib/postgresql");\n}\nEOF\nzig run /tmp/c.zig`,
       'rm -rf /var/lib/postgresql',
@@ -33,5 +38,6 @@ describe('Haskell, Prolog and Zig', () => {
     ['ghc -O2 Main.hs', ['ghc -O2 Main.hs']],
     ['zig build test', ['zig build test']],
     [`swipl -g "format('~w~n', [ok])" -t halt`, [`swipl -g format('~w~n', [ok]) -t halt`]],
+    [`gprolog --query-goal "X is 2+3, write(X), halt"`, [`gprolog --query-goal X is 2+3, write(X), halt`]],
   ])('%s runs nothing else', (script, want) => expect(commands(script)).toEqual(want));
 });

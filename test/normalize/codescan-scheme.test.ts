@@ -44,6 +44,16 @@ describe('what Scheme code deletes, runs or sends', () => {
     [`guile -c "(eval '(system \\"rm -rf /srv\\") (interaction-environment))"`, 'rm -rf /srv'],
     [`guile -c '(spawn "rm" (list "rm" "-rf" "/srv"))'`, 'rm -rf /srv'],
     [`echo '(system* "rm" "-rf" "/srv")' | guile`, 'rm -rf /srv'],
+    // chibi's (chibi filesystem) and (chibi process): system with several words is an argv
+    [
+      `chibi-scheme -e '(import (chibi filesystem)) (delete-file-hierarchy "/srv/uploads")'`,
+      'rm -rf /srv/uploads',
+    ],
+    [`chibi-scheme -e '(import (chibi process)) (system "rm" "-rf" "/var/lib/app")'`, 'rm -rf /var/lib/app'],
+    // Gauche: gosh -e/-E, sys-system, run-process of a list, remove-directory*
+    [`gosh -e '(sys-system "rm -rf /srv/www")' -E exit`, 'rm -rf /srv/www'],
+    [`gosh -u gauche.process -e '(run-process (quote ("rm" "-rf" "/srv")) :wait #t)'`, 'rm -rf /srv'],
+    [`gosh -e '(remove-directory* "/var/www")'`, 'rm -rf /var/www'],
     [`racket -e '(system* "/bin/rm" "-rf" "/srv")'`, '/bin/rm -rf /srv'],
     [`racket -l racket/base -l racket/file -e '(delete-directory/files "/srv")'`, 'rm -rf /srv'],
     [

@@ -26,6 +26,10 @@ describe('what one-liner languages run', () => {
     [`fennel -e '(os.execute "aws s3 rb s3://acme-prod --force")'`, 'ask'],
     [`newlisp -e '(exec "kubectl --context prod delete namespace payments")'`, 'ask'],
     [`pil -e '(call "rm" "-rf" "/srv/data")' -bye`, 'deny'],
+    // PicoLisp's own form: every `-` operand is a call
+    [`picolisp -'(call "rm" "-rf" "/var/www")' -bye`, 'deny'],
+    [`pil -'(exec "rm" "-rf" "/srv")'`, 'deny'],
+    [`picolisp -'(println (+ 1 2))' -bye`, 'allow'],
     [`pike -e 'Process.system("aws s3 rb s3://acme-prod --force");'`, 'ask'],
     [`io -e 'System system("aws s3 rb s3://acme-prod --force")'`, 'ask'],
     [`rebol --do 'call/wait "aws s3 rb s3://acme-prod --force"'`, 'ask'],

@@ -181,10 +181,13 @@ const RSYNC_VALUE_OPTS = [
   'out-format',
 ];
 
-/** rsync: the destination is written; with --delete* files there that the source lacks are deleted. */
+/**
+ * rsync: the destination is written; with --delete* files there that the source lacks are deleted.
+ * A dry run (`-n`, `--dry-run`, also inside a cluster like `-avn`) or `--list-only` changes nothing.
+ */
 const rsync: FsHandler = (cmd, ctx) => {
   const o = parseOptions(cmd.argv, 1, { shortWithValue: 'efTBM', longWithValue: RSYNC_VALUE_OPTS });
-  if (o.operands.length < 2) return [];
+  if (o.operands.length < 2 || hasAny(o, 'n', 'dry-run', 'list-only')) return [];
   const last = o.operands[o.operands.length - 1];
   const raw = cmd.argv[last];
   // host:path or rsync:// destinations live on another machine.

@@ -1,7 +1,7 @@
 /**
  * A host's guards and record switched off, beyond the daemons and audit rules cloud-host.ts
  * reads: mandatory access control loosened (AppArmor profiles disabled, set to complain or
- * removed; an SELinux domain made permissive), kernel hardening turned off by sysctl, a
+ * removed; SELinux loosened: defences-selinux.ts), kernel hardening turned off by sysctl, a
  * security agent unloaded on macOS, Gatekeeper or System Integrity Protection off, the
  * macOS firewall off (pf, Shorewall, csf, APF and ipfw: defences-firewalls.ts), an endpoint
  * protection product switched off, a SIEM's indexed data wiped, the kernel's message buffer
@@ -35,6 +35,7 @@ import { recoveryOff } from './defences-recovery.js';
 import { macosDefencesOff } from './defences-macos.js';
 import { rcDefencesOff } from './defences-rc.js';
 import { remotingLoosened } from './defences-remoting.js';
+import { selinuxLoosened } from './defences-selinux.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
 
@@ -167,9 +168,10 @@ export function defencesOff(
       if (args.some((a) => /^(-[a-zA-Z]*R[a-zA-Z]*|--remove)$/.test(a))) found.push(['mac-off', said]);
       break;
     case 'semanage':
-      // `semanage permissive -a httpd_t`: that domain is no longer confined
-      if (pos[0] === 'permissive' && args.some((a) => a === '-a' || a === '--add'))
-        found.push(['mac-off', said]);
+    case 'setsebool':
+    case 'chcon':
+      // SELinux loosened: a permissive domain, a weakening boolean, an unconfined label
+      found.push(...selinuxLoosened(name, args));
       break;
     case 'sysctl':
       found.push(...sysctl(args));

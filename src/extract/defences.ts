@@ -32,7 +32,7 @@ import { firewallsOff } from './defences-firewalls.js';
 import { deviceFirewallOff } from './netdev-config.js';
 import { appDefencesOff } from './defences-apps.js';
 import { recoveryOff } from './defences-recovery.js';
-import { macosDefencesOff } from './defences-macos.js';
+import { macosDefencesOff, securityBundle } from './defences-macos.js';
 import { rcDefencesOff } from './defences-rc.js';
 import { remotingLoosened } from './defences-remoting.js';
 import { selinuxLoosened } from './defences-selinux.js';
@@ -123,7 +123,8 @@ function securityAgent(w: string): boolean {
   const label = (w.split('/').pop() ?? '').replace(/\.plist$/, '').toLowerCase();
   return (
     label.split(/[.\-_]/).some((t) => AGENT_TOKENS.has(t) || SECURITY_UNITS.has(t)) ||
-    securityAgentName(label)
+    securityAgentName(label) ||
+    securityBundle(label)
   );
 }
 

@@ -29,6 +29,10 @@ describe('macOS guards off', () => {
     ['sudo systemextensionsctl uninstall X9E956P446 com.crowdstrike.falcon.Agent', 'ask host/defences-off'],
     ['systemextensionsctl uninstall - com.objective-see.lulu.extension', 'ask host/defences-off'],
     ['systemextensionsctl reset', 'ask host/defences-off'],
+    // their daemons booted out, by the same bundle ids
+    ['sudo launchctl bootout system/com.paloaltonetworks.cortex.pmd', 'ask host/defences-off'],
+    ['sudo launchctl unload /Library/LaunchDaemons/com.jamf.protect.daemon.plist', 'ask host/defences-off'],
+    ['launchctl bootout gui/501/com.objective-see.lulu', 'ask host/defences-off'],
   ])('%s → %s', (cmd, want) => {
     expect(verdict(cmd)).toBe(want);
   });
@@ -41,6 +45,8 @@ describe('macOS guards off', () => {
     'sudo nvram boot-args="amfi_get_out_of_my_way=0"',
     'sudo nvram -d csr-active-config',
     'systemextensionsctl list',
+    'launchctl unload ~/Library/LaunchAgents/com.example.app.plist',
+    'launchctl print system/com.crowdstrike.falcond',
     'kmutil showloaded --bundle-identifier com.crowdstrike.sensor',
     'sudo kextunload -b com.example.mydriver',
     'sudo kmutil unload -b com.vendor.usbserial',

@@ -16,7 +16,7 @@
  * - Other backup servers' own deletes: UrBackup's `urbackupsrv cleanup [--amount N%]` (old
  *   backups deleted until that much space is free; 100% is every backup it may delete) and
  *   `remove-unknown`, BackupPC's `BackupPC_delete -h HOST -n NUM` and Amanda's `amrmtape CONFIG
- *   LABEL` (the tape's backups forgotten, the tape reused).
+ *   LABEL` (the tape's backups forgotten, the tape reused), Burp's client `burp -a D -b N|all`.
  * Read as CloudFacts of service `backups`, verb `delete` or `disable` (rulesets/protection.yaml
  * asks); queries, taking backups and listing history make no fact here.
  */
@@ -152,6 +152,21 @@ function amrmtape(cmd: NormalizedCommand): CloudDraft | undefined {
   return draft(cmd, 'delete', `tape ${names[1]} (${names[0]})`, false);
 }
 
+/**
+ * Burp's client, `burp -a D [-b NUM|all] [-c CONF]` (also `-aD`): the server deletes that
+ * backup (or every one) of this client. Other actions (`-a b|l|r|v|s|m`) delete nothing.
+ */
+function burp(cmd: NormalizedCommand): CloudDraft | undefined {
+  const args = cmd.argv.slice(1);
+  const valueOf = (o: string) => {
+    const i = args.findIndex((a) => a === o || (a.startsWith(o) && a.length > 2));
+    return i < 0 ? undefined : args[i] === o ? (args[i + 1] ?? '') : args[i].slice(2);
+  };
+  if (valueOf('-a') !== 'D') return undefined;
+  const which = valueOf('-b') ?? '';
+  return draft(cmd, 'delete', which ? `backup ${which}` : 'backups', which === 'all');
+}
+
 /** Programs this module reads, by name. */
 export const BACKUP_SERVER_READERS: Record<
   string,
@@ -163,4 +178,5 @@ export const BACKUP_SERVER_READERS: Record<
   urbackupsrv,
   BackupPC_delete: backupPcDelete,
   amrmtape,
+  burp,
 };

@@ -33,6 +33,7 @@ import { readLdif } from './cloud-ldap.js';
 import { readConsole } from './cloud-consoles.js';
 import { readCachePurge } from './cloud-cdn.js';
 import { readDeviceReset } from './cloud-devices.js';
+import { readManagedDevice } from './cloud-mdm.js';
 import { readHosting } from './cloud-hosting.js';
 import { readCacheBan } from './cloud-cache-bans.js';
 import { readPolicyRun } from './cloud-policies.js';
@@ -223,7 +224,8 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
       // a cmdlet that only reads (`Find-AWSCmdletByName -ApiOperation DeleteSnapshot`): no generic reading
       readsOnly(x.argv)
         ? undefined
-        : (readCmdlet(x) ??
+        : (readManagedDevice(x) ??
+          readCmdlet(x) ??
           readLdif(x, ctx) ??
           readConsole(x, ctx) ??
           readNuker(x) ??

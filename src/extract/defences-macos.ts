@@ -10,10 +10,44 @@
  * boot arguments (`nvram boot-args="amfi_get_out_of_my_way=1"`, `cs_enforcement_disable=1`,
  * `amfi=…`) and System Integrity Protection's configuration set to anything but all on
  * (`nvram csr-active-config=%7f%00%00%00`). Reading (`defaults read`, `nvram -p`), the
- * on settings and other arguments (`boot-args="-v"`) make no finding. Each finding is [verb,
- * the words].
+ * on settings and other arguments (`boot-args="-v"`) make no finding. A security product's
+ * kernel or system extension taken out (`kextunload -b com.crowdstrike.sensor`, `kmutil unload
+ * -b …`, `systemextensionsctl uninstall TEAM com.crowdstrike.falcon.Agent`) and every system
+ * extension reset (`systemextensionsctl reset`) are `agent-off`; another vendor's driver, listing
+ * and showing make no finding. Each finding is [verb, the words].
  */
 import type { Finding } from './word-facts.js';
+import { securityAgentName } from './security-agents.js';
+
+/**
+ * Words that begin the bundle id parts (split on `.`, `-`, `_`, case-folded) of security
+ * products' macOS extensions and agents: EDR and antivirus vendors, Jamf Protect, Google's
+ * Santa, Objective-See's tools, Little Snitch and LuLu (firewalls), osquery, XProtect.
+ */
+const MAC_SECURITY_WORDS =
+  /^(crowdstrike|falcon|sentinelone|sentinel|carbonblack|cbdefense|sophos|wdav|mdatp|jamfprotect|protect|cylance|tanium|eset|kaspersky|trendmicro|symantec|norton|bitdefender|mcafee|trellix|paloaltonetworks|cortex|traps|cybereason|santa|objective-see|lulu|blockblock|littlesnitch|malwarebytes|avast|webroot|elastic|huntress|osquery|xprotect|endpointsecurity)/;
+
+/** True when a bundle id or an extension's path names a security product's extension. */
+export function securityBundle(w: string): boolean {
+  const name = (w.split('/').pop() ?? '').replace(/\.(kext|systemextension|dext|app)$/i, '').toLowerCase();
+  if (!name || securityAgentName(name)) return !!name;
+  const parts = name.split(/[._]/);
+  // `com.jamf.protect`: the vendor's product; `com.example.protect` is not one
+  if (parts.includes('jamf') && parts.includes('protect')) return true;
+  return parts.some((t) => t !== 'protect' && MAC_SECURITY_WORDS.test(t));
+}
+
+/** kextunload, `kmutil unload` and `systemextensionsctl uninstall|reset`: a security extension out. */
+function extensionOut(name: string, args: string[]): Finding[] {
+  const pos = args.filter((a) => !a.startsWith('-'));
+  const said = `${name} ${args.join(' ')}`;
+  const unloads =
+    name === 'kextunload' ||
+    (name === 'kmutil' && pos[0] === 'unload') ||
+    (name === 'systemextensionsctl' && pos[0] === 'uninstall');
+  if (name === 'systemextensionsctl' && pos[0] === 'reset') return [['agent-off', said]];
+  return unloads && pos.some(securityBundle) ? [['agent-off', said]] : [];
+}
 
 const FALSY = /^(0|false|no|off)$/i;
 const TRUTHY = /^(1|true|yes|on)$/i;
@@ -69,5 +103,6 @@ function nvram(args: string[]): Finding[] {
 /** What `name ARGS` (`name`: the program case-folded) switches off on macOS; empty = none. */
 export function macosDefencesOff(name: string, args: string[]): Finding[] {
   if (name === 'defaults') return defaultsWrite(args);
+  if (/^(kextunload|kmutil|systemextensionsctl)$/.test(name)) return extensionOut(name, args);
   return name === 'nvram' ? nvram(args) : [];
 }

@@ -1,7 +1,7 @@
 /**
  * A host's guards and record switched off, beyond the daemons and audit rules cloud-host.ts
  * reads: mandatory access control loosened (AppArmor profiles disabled, set to complain or
- * removed; an SELinux domain made permissive), kernel hardening turned off by sysctl, a
+ * removed; SELinux loosened: defences-selinux.ts), kernel hardening turned off by sysctl, a
  * security agent unloaded on macOS, Gatekeeper or System Integrity Protection off, the
  * macOS firewall off (pf, Shorewall, csf, APF and ipfw: defences-firewalls.ts), an endpoint
  * protection product switched off, a SIEM's indexed data wiped, the kernel's message buffer
@@ -32,9 +32,10 @@ import { firewallsOff } from './defences-firewalls.js';
 import { deviceFirewallOff } from './netdev-config.js';
 import { appDefencesOff } from './defences-apps.js';
 import { recoveryOff } from './defences-recovery.js';
-import { macosDefencesOff } from './defences-macos.js';
+import { macosDefencesOff, securityBundle } from './defences-macos.js';
 import { rcDefencesOff } from './defences-rc.js';
 import { remotingLoosened } from './defences-remoting.js';
+import { selinuxLoosened } from './defences-selinux.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
 
@@ -122,7 +123,8 @@ function securityAgent(w: string): boolean {
   const label = (w.split('/').pop() ?? '').replace(/\.plist$/, '').toLowerCase();
   return (
     label.split(/[.\-_]/).some((t) => AGENT_TOKENS.has(t) || SECURITY_UNITS.has(t)) ||
-    securityAgentName(label)
+    securityAgentName(label) ||
+    securityBundle(label)
   );
 }
 
@@ -167,9 +169,10 @@ export function defencesOff(
       if (args.some((a) => /^(-[a-zA-Z]*R[a-zA-Z]*|--remove)$/.test(a))) found.push(['mac-off', said]);
       break;
     case 'semanage':
-      // `semanage permissive -a httpd_t`: that domain is no longer confined
-      if (pos[0] === 'permissive' && args.some((a) => a === '-a' || a === '--add'))
-        found.push(['mac-off', said]);
+    case 'setsebool':
+    case 'chcon':
+      // SELinux loosened: a permissive domain, a weakening boolean, an unconfined label
+      found.push(...selinuxLoosened(name, args));
       break;
     case 'sysctl':
       found.push(...sysctl(args));

@@ -5,7 +5,7 @@
  */
 import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
 import { fsFact, type FsDraft } from './fs-fact.js';
-import { parseOptions } from './fs-options.js';
+import { hasAny, parseOptions } from './fs-options.js';
 import { target } from './fs-paths.js';
 import { overwriteOf } from './fs-commands.js';
 
@@ -40,12 +40,13 @@ const RSYNC_VALUE_OPTS = [
 
 /**
  * rsync: the destination is written; with --delete* files there that the source lacks are deleted.
+ * A dry run (`-n`, `--dry-run`, also inside a cluster like `-avn`) or `--list-only` changes nothing.
  * A function declaration (not a const): fs-commands.ts, whose overwriteOf this module imports,
  * puts it in its table while the two modules load.
  */
 export function rsync(cmd: NormalizedCommand, ctx: AnalyzeContext): FsDraft[] {
   const o = parseOptions(cmd.argv, 1, { shortWithValue: 'efTBM', longWithValue: RSYNC_VALUE_OPTS });
-  if (o.operands.length < 2) return [];
+  if (o.operands.length < 2 || hasAny(o, 'n', 'dry-run', 'list-only')) return [];
   const last = o.operands[o.operands.length - 1];
   const raw = cmd.argv[last];
   // host:path or rsync:// destinations live on another machine.

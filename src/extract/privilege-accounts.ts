@@ -1,6 +1,7 @@
 /**
  * Accounts made root, or members of a group that administers the host or the domain: a
- * Unix account given uid 0 or group root (`useradd -o -u 0`, `usermod -g 0`), added to
+ * Unix account given uid 0 or a root group as its primary group (`useradd -o -u 0`, `usermod -g 0`,
+ * FreeBSD `pw useradd NAME -u 0 -o -g wheel`), added to
  * sudo/wheel/docker (`usermod -aG`, `useradd -G`, `gpasswd -a`, `groupmems -a`, `adduser U G`, `pw groupmod
  * -m`, macOS `dseditgroup -a` / `dscl -append … GroupMembership`), and a member added to a
  * directory's or Windows' admin groups (`samba-tool group addmembers "Domain Admins"`, `net
@@ -60,11 +61,14 @@ export function positional(args: string[]): string[] {
 /** Unix account tools: uid 0, group 0/root as the primary group, or a root group among the others. */
 function unixAccount(name: string, args: string[]): string | undefined {
   const pos = args.filter((w) => !w.startsWith('-'));
+  // FreeBSD `pw useradd|usermod [NAME] -u 0 -o -g wheel`: read as useradd's options
+  if (name === 'pw' && /^user(add|mod)$/.test(pos[0] ?? '')) return unixAccount('useradd', args.slice(1));
   if (name === 'useradd' || name === 'usermod' || name === 'adduser') {
     const uid = opt(args, 'u', 'uid');
     if (uid !== undefined && /^0+$/.test(uid)) return 'uid 0';
     const gid = opt(args, 'g', 'gid');
-    if (gid !== undefined && /^(0+|root)$/.test(gid)) return 'primary group root';
+    if (gid !== undefined && /^0+$/.test(gid)) return 'primary group root';
+    if (gid !== undefined && ROOT_GROUPS.test(gid)) return `primary group ${gid}`;
     const groups = opt(args, 'G', 'groups') ?? (name === 'adduser' ? opt(args, 'G', 'ingroup') : undefined);
     const hit = (groups ?? '').split(',').find((g) => ROOT_GROUPS.test(g));
     if (hit) return `group ${hit}`;

@@ -38,6 +38,9 @@ describe('backup servers and database logs', () => {
     'urbackupsrv remove-unknown',
     'sudo -u backuppc /usr/share/backuppc/bin/BackupPC_delete -h web1 -n 12',
     'amrmtape DailySet1 DailySet1-05',
+    'burp -a D -b all -c /etc/burp/burp.conf',
+    'burp -c /etc/burp/burp.conf -a D -b 12',
+    'burp -aD -b 3',
   ])('%s asks', async (cmd) => {
     expect(await verdict(cmd)).toBe(ASK);
   });
@@ -59,6 +62,10 @@ describe('backup servers and database logs', () => {
     'urbackupsrv run --config /etc/default/urbackupsrv',
     'BackupPC_delete',
     'amrmtape -n DailySet1 DailySet1-05',
+    'burp -a l -b all',
+    'burp -a b',
+    'burp -a r -b 12 -d /tmp/restore',
+    'burp -a d -b 3',
   ])('%s stays allowed', async (cmd) => {
     expect(await verdict(cmd)).toBe('allow');
   });

@@ -21,6 +21,18 @@ describe('macOS guards off', () => {
     ['sudo nvram boot-args="amfi_get_out_of_my_way=1"', 'ask host/defences-off'],
     ['sudo nvram boot-args="-v cs_enforcement_disable=1"', 'ask host/defences-off'],
     ['sudo nvram csr-active-config=%7f%00%00%00', 'ask host/defences-off'],
+    // a security product's kernel or system extension taken out
+    ['sudo kextunload -b com.crowdstrike.sensor', 'ask host/defences-off'],
+    ['sudo kextunload /Library/Extensions/SophosNetworkExtension.kext', 'ask host/defences-off'],
+    ['sudo kmutil unload -b com.sentinelone.sentinel-kext', 'ask host/defences-off'],
+    ['sudo kmutil unload --bundle-identifier com.jamf.protect.daemon', 'ask host/defences-off'],
+    ['sudo systemextensionsctl uninstall X9E956P446 com.crowdstrike.falcon.Agent', 'ask host/defences-off'],
+    ['systemextensionsctl uninstall - com.objective-see.lulu.extension', 'ask host/defences-off'],
+    ['systemextensionsctl reset', 'ask host/defences-off'],
+    // their daemons booted out, by the same bundle ids
+    ['sudo launchctl bootout system/com.paloaltonetworks.cortex.pmd', 'ask host/defences-off'],
+    ['sudo launchctl unload /Library/LaunchDaemons/com.jamf.protect.daemon.plist', 'ask host/defences-off'],
+    ['launchctl bootout gui/501/com.objective-see.lulu', 'ask host/defences-off'],
   ])('%s → %s', (cmd, want) => {
     expect(verdict(cmd)).toBe(want);
   });
@@ -32,6 +44,13 @@ describe('macOS guards off', () => {
     'sudo nvram boot-args="-v"',
     'sudo nvram boot-args="amfi_get_out_of_my_way=0"',
     'sudo nvram -d csr-active-config',
+    'systemextensionsctl list',
+    'launchctl unload ~/Library/LaunchAgents/com.example.app.plist',
+    'launchctl print system/com.crowdstrike.falcond',
+    'kmutil showloaded --bundle-identifier com.crowdstrike.sensor',
+    'sudo kextunload -b com.example.mydriver',
+    'sudo kmutil unload -b com.vendor.usbserial',
+    'systemextensionsctl uninstall ABCDE12345 com.example.camera.extension',
   ])('%s is allowed', (cmd) => {
     expect(verdict(cmd)).toBe('allow');
   });

@@ -143,6 +143,19 @@ describe('defences switched off', () => {
       'reg add "HKLM\\SYSTEM\\CurrentControlSet\\Services\\LanmanServer\\Parameters" /v SMB1 /t REG_DWORD /d 1 /f',
       'hardening-off: reg: reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\LanmanServer\\Parameters /v SMB1 /t REG_DWORD /d 1 /f',
     ],
+    // a security service disabled by its Start value (an unquoted key loses its separators)
+    [
+      'reg add "HKLM\\SYSTEM\\CurrentControlSet\\Services\\WinDefend" /v Start /t REG_DWORD /d 4 /f',
+      'hardening-off: reg: reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\WinDefend /v Start /t REG_DWORD /d 4 /f',
+    ],
+    [
+      'reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\EventLog /v Start /t REG_DWORD /d 0x4 /f',
+      'hardening-off: reg: reg add HKLMSYSTEMCurrentControlSetServicesEventLog /v Start /t REG_DWORD /d 0x4 /f',
+    ],
+    [
+      "pwsh -c 'Set-ItemProperty -Path HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Sense -Name Start -Value 4'",
+      'hardening-off: Set-ItemProperty: Set-ItemProperty -Path HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Sense -Name Start -Value 4',
+    ],
     // Defender told to skip a broad place, a program that runs anything, or a runnable type
     [
       `powershell.exe -NoProfile -Command "Add-MpPreference -ExclusionPath 'C:\\'"`,
@@ -247,6 +260,9 @@ describe('defences switched off', () => {
     'reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa" /v RunAsPPL /t REG_DWORD /d 1 /f',
     'reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa" /v LmCompatibilityLevel /t REG_DWORD /d 5 /f',
     'reg add "HKCU\\Software\\Acme\\Policies\\System" /v Theme /t REG_DWORD /d 1 /f',
+    'reg add "HKLM\\SYSTEM\\CurrentControlSet\\Services\\EventLog" /v Start /t REG_DWORD /d 2 /f',
+    'reg add HKLM\\SYSTEM\\CurrentControlSet\\Services\\MyAppSvc /v Start /t REG_DWORD /d 4 /f',
+    'reg query HKLM\\SYSTEM\\CurrentControlSet\\Services\\WinDefend /v Start',
     "pwsh -c 'Get-ItemProperty -Path HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System -Name LocalAccountTokenFilterPolicy'",
     'reg query "HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows Defender"',
     'netsh advfirewall show allprofiles',

@@ -124,6 +124,11 @@ describe('extractFs', () => {
       cmd(['rsync', '-e', 'ssh', '--delete-after', 'x', 'host:/var/www']),
       'overwrite R outside-workspace | delete R F outside-workspace',
     ],
+    // dry runs and listings change nothing (the real run above still deletes)
+    ['rsync --dry-run --delete', cmd(['rsync', '-a', '--delete', '--dry-run', 'src/', '/srv/www']), ''],
+    ['rsync -avn --delete', cmd(['rsync', '-avn', '--delete', 'src/', '/mnt/m/']), ''],
+    ['rsync -n -a --delete-after', cmd(['rsync', '-n', '-a', '--delete-after', 'a/', '/b/']), ''],
+    ['rsync --list-only', cmd(['rsync', '--list-only', 'host:/srv/', '/tmp/x']), ''],
     [
       'dd if=/dev/zero of=/dev/sdb',
       cmd(['dd', 'if=/dev/zero', 'of=/dev/sdb', 'bs=1M']),

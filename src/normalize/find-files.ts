@@ -10,7 +10,7 @@
 import { absPath } from './state.js';
 import type { Field } from './state.js';
 import type { K } from './emit.js';
-import { insideWorkspace, segmentRe } from './globs.js';
+import { insideWorkspace, listingCurrent, segmentRe } from './globs.js';
 
 /** Most folders one find walk may list. */
 const MAX_DIRS = 32;
@@ -60,7 +60,7 @@ export function foundFiles(
 ): string[] | undefined {
   const t = readTests(tests);
   const list = k.run.ctx.listDir;
-  if (!t || !list || k.scope.cwdDynamic || k.frame.remote) return undefined;
+  if (!t || !list || k.scope.cwdDynamic || k.frame.remote || !listingCurrent(k, 'find')) return undefined;
   const found: string[] = [];
   let dirs = 0;
   for (const root of roots) {

@@ -43,6 +43,30 @@ export function segmentRe(pattern: string, dots = false): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+/**
+ * Programs that never add files: run earlier in the script, they leave today's listing as
+ * the one the loop meets (their redirects are in scope.written, with their text when known).
+ */
+const KEEPS_LISTING = new Set(
+  'cd pushd popd echo printf true false test [ [[ : ls cat grep egrep fgrep rg head tail wc pwd set export unset declare local readonly command type which hash date sleep mkdir chmod'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a folder's listing taken now is the one this point of the script meets. Fail
+ * closed: any earlier command that may add files in ways not tracked (`cp -r`, `git pull`,
+ * `tar x`, `make`…) or change what a glob matches (`shopt -s dotglob`, `GLOBIGNORE`) makes
+ * it unknown. `current`: the program of the command being read, already emitted (find).
+ */
+export function listingCurrent(k: K, current = ''): boolean {
+  if (k.scope.vars.has('GLOBIGNORE') || k.scope.dyn.has('GLOBIGNORE')) return false;
+  const cmds = k.run.commands;
+  // the command being read (a find whose -exec is followed) was emitted already
+  const earlier = current && cmds.at(-1)?.program === current ? cmds.slice(0, -1) : cmds;
+  return earlier.every((c) => KEEPS_LISTING.has(c.program));
+}
+
 /** Whether `absDir` is a folder below the workspace (or the workspace itself when `root`), outside its .git. */
 export function insideWorkspace(absDir: string, k: K, root = false): boolean {
   const ws = k.run.ctx.workspace.replace(/\/+$/, '');
@@ -61,7 +85,9 @@ export function globMatches(pattern: string, k: K): string[] | undefined {
   const base = pattern.slice(slash + 1);
   if (!GLOB.test(base) || GLOB.test(dirPart) || base.includes('\\')) return undefined;
   // fail closed: where the loop runs is not known, or the files are on another machine
-  if (k.scope.cwdDynamic || k.frame.remote || !k.run.ctx.listDir) return undefined;
+  if (k.scope.cwdDynamic || k.frame.remote || !k.run.ctx.listDir || !listingCurrent(k)) return undefined;
+  // fail closed: a POSIX class (`[[:alpha:]]`) is not translated here
+  if (base.includes('[:')) return undefined;
   const absDir =
     absPath(k.scope.cwd, slash < 0 ? '.' : slash === 0 ? '/' : dirPart).replace(/\/+$/, '') || '/';
   // Only folders below the project's root: elsewhere (home, system, the root itself) the

@@ -39,7 +39,9 @@ export function readFileText(path: string, k: K): string | undefined {
   // fail closed: a credential file not readable here (on another machine, in a container,
   // not there yet) is still the credential where the command runs
   const secret = isCredentialAbs(path, k.run.ctx.home) ? SECRET_MARK + '\n' : undefined;
-  if (k.frame.remote) return secret;
+  // fail closed: a file this script rewrote with text not known here (`curl … > list.txt`)
+  // is not the copy on disk
+  if (k.frame.remote || k.scope.written.has(path)) return secret;
   const text = k.run.ctx.readFile?.(path);
   // A secret read from disk never enters folded text: it is replaced by the mark.
   return text !== undefined && text.length <= k.run.ctx.limits.maxPayloadBytes

@@ -89,5 +89,14 @@ describe('loops over a glob of project scripts', () => {
     ['for f in t*/a.sh; do sh "$f"; done', context(TESTS)],
     // written with unknown content before the loop
     [`curl -so tests/c.sh https://example.com/c.sh && ${LOOP}`, context(TESTS)],
+    // an earlier command may add files not tracked (into the folder, or unpacked): the listing
+    // taken now is not the one the loop meets
+    [`cp /tmp/p.sh tests/ && ${LOOP}`, context(TESTS)],
+    [`git pull && ${LOOP}`, context(TESTS)],
+    [`tar xf /tmp/t.tar && ${LOOP}`, context(TESTS)],
+    // what a glob matches changed by the shell: hidden files, ignored names, POSIX classes
+    ['shopt -s dotglob; for f in tests/*; do bash "$f"; done', context(TESTS)],
+    [`GLOBIGNORE='*.x.sh'; ${LOOP}`, context(TESTS)],
+    ['for f in tests/[[:alpha:]].sh; do sh "$f"; done', context(TESTS)],
   ])('%s still asks', (script, ctx) => expect(verdict(script, ctx)).not.toBe('allow'));
 });

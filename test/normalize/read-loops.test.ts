@@ -30,6 +30,16 @@ describe('while read VAR over known lines', () => {
     ['./gen | while read -r f; do rm -- "$f"; done', './gen | read -r f | ?rm -- $f'],
     ['while read -r a b; do rm -- "$b"; done < list.txt', 'read -r a b | ?rm -- $b'],
     ['while read -r -d "" f; do rm -- "$f"; done < list.txt', 'read -r -d  f | ?rm -- $f'],
+    // fail closed: the list was rewritten by this script with text not known here (the copy on
+    // disk is not what the loop reads)
+    [
+      'curl -s https://example.com/l > list.txt; while read -r f; do rm -- "$f"; done < list.txt',
+      'curl -s https://example.com/l | read -r f | ?rm -- $f',
+    ],
+    [
+      'curl -s https://example.com/l > list.txt; xargs rm < list.txt',
+      'curl -s https://example.com/l | rm | ?rm {xargs-input}',
+    ],
   ])('%s', (script, want) => expect(summary(files, script)).toBe(want));
 });
 

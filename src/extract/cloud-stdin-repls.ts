@@ -29,21 +29,27 @@ const SCRIPT: Record<string, RegExp> = { lftp: /^-f$/, sftp: /^-b$/ };
 /** The client's commands: inline, from stdin, or undefined when not known statically; [] = none given. */
 function commandsOf(cmd: NormalizedCommand, prog: string): string[] | undefined {
   const argv = cmd.argv;
+  // `-e` commands run first, then the session goes on reading stdin; `-c` ends after its own
+  const inline: string[] = [];
   for (let i = 1; i < argv.length; i++) {
-    if (INLINE[prog]?.test(argv[i])) return (argv[i + 1] ?? '').split(/[;\n]/);
+    if (INLINE[prog]?.test(argv[i])) {
+      inline.push(...(argv[i + 1] ?? '').split(/[;\n]/));
+      if (argv[i] === '-c') return inline;
+    }
     // fail closed: a script file of commands, not read
     if (SCRIPT[prog]?.test(argv[i]) && argv[i + 1] !== '-') return undefined;
   }
-  // sftp reads stdin only with `-b -`; the others read it as their interactive session
-  if (prog === 'sftp' && !argv.some((a, i) => a === '-b' && argv[i + 1] === '-')) return [];
-  if (!cmd.stdin || cmd.stdin.kind === 'file') return cmd.stdin ? undefined : [];
-  return cmd.stdin.text === undefined ? undefined : cmd.stdin.text.split(/[;\n]/);
+  // Each of them reads stdin as its session's commands when it is not a terminal (sftp too,
+  // without `-b`).
+  if (!cmd.stdin || cmd.stdin.kind === 'file') return cmd.stdin ? undefined : inline;
+  return cmd.stdin.text === undefined ? undefined : [...inline, ...cmd.stdin.text.split(/[;\n]/)];
 }
 
 /** A deleting or writing line sent to one of these clients (see the header); undefined = none. */
 function readRepl(cmd: NormalizedCommand): CloudDraft | undefined {
   const prog = cmd.program;
-  if (cmd.argv.some((a) => /^(-h|--help|--version|-V)$/.test(a))) return undefined;
+  // (not `-V`: BSD ftp's quiet mode)
+  if (cmd.argv.some((a) => /^(-h|--help|--version)$/.test(a))) return undefined;
   const resource = cmd.argv.slice(1).find((a) => !a.startsWith('-')) ?? '';
   const draft = (verb: string): CloudDraft => ({
     tool: prog,

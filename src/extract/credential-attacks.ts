@@ -165,8 +165,11 @@ export function credentialAttack(program: string, argv: string[]): string {
   // `python3 certipy req …`: the tool run as a script
   if (/^python[\d.]*$/.test(name) && args[0] && !args[0].startsWith('-'))
     return credentialAttack(args[0], args);
-  // no arguments: each prints its usage; an info word: help, a version, a list of modules
+  // no arguments: each prints its usage; an info word: help, a version, a list of modules,
+  // as the first word or right after a subcommand (`nxc smb -h`); elsewhere it may be an
+  // option's value (`-p version` is a password)
   const info = Object.hasOwn(INFO_OF, name) ? INFO_OF[name] : INFO;
-  if (args.length === 0 || args.some((a) => info.test(a))) return '';
+  const infoAt = (i: number) => info.test(args[i] ?? '') && (i === 0 || !args[i - 1].startsWith('-'));
+  if (args.length === 0 || infoAt(0) || infoAt(1)) return '';
   return certificateAbuse(name, args) || secretCrawl(name, args) || passwordGuessing(name, args);
 }

@@ -67,6 +67,8 @@ describe('credential attacks run as tools', () => {
       'passwords guessed by ncrack (10.0.0.5)',
     ],
     [['patator', 'ssh_login', 'host=10.0.0.5', 'password=FILE0'], 'passwords guessed by patator'],
+    // an info word as an option's value is not a request for help (`-p version` is a password)
+    [['nxc', 'smb', '10.0.0.0/24', '-u', 'admin', '-p', 'version'], 'logins tried by nxc smb -p'],
     [
       ['netexec', 'smb', '10.0.0.0/24', '-u', 'users.txt', '-p', 'Fake123!'],
       'logins tried by netexec smb -p',

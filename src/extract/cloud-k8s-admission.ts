@@ -35,10 +35,23 @@ export function admissionOffLabels(words: string[], overwrite: boolean): string[
   });
 }
 
-/** The labels a patch body sets (`"labels":{"k":"v"}`, a null value removes one), as label words. */
+/**
+ * The labels a patch body sets, as label words: a merge patch in JSON (`"labels":{"k":"v"}`, a
+ * null value removes one) or YAML (`labels: {k: v}`), and JSON-patch operations on
+ * `/metadata/labels/K` (`~1` for `/`; `remove` removes it).
+ */
 export function patchedLabels(body: string): string[] {
   const out: string[] = [];
   for (const m of body.matchAll(/"([\w.-]+\/[\w.-]+)"\s*:\s*(null|"([^"]*)")/g))
     out.push(m[2] === 'null' ? `${m[1]}-` : `${m[1]}=${m[3]}`);
+  for (const m of body.matchAll(/(?:^|[\s{,])([\w.-]+\/[\w.-]+)\s*:\s*['"]?(null|~|[\w.-]+)/g))
+    out.push(m[2] === 'null' || m[2] === '~' ? `${m[1]}-` : `${m[1]}=${m[2]}`);
+  for (const op of body.match(/\{[^{}]*\}/g) ?? []) {
+    const path = /"path"\s*:\s*"\/metadata\/labels\/([^"]+)"/.exec(op)?.[1];
+    if (!path) continue;
+    const key = path.replace(/~1/g, '/').replace(/~0/g, '~');
+    const value = /"value"\s*:\s*"([^"]*)"/.exec(op)?.[1];
+    out.push(/"op"\s*:\s*"remove"/.test(op) ? `${key}-` : `${key}=${value ?? ''}`);
+  }
   return out;
 }

@@ -31,6 +31,24 @@ describe('namespace labels that turn an admission control off', () => {
       ),
     ).toEqual(['pod-security.kubernetes.io/enforce=privileged', 'policy.sigstore.dev/include-']);
   });
+
+  it.each<[string, string[]]>([
+    // JSON patch: `~1` stands for `/`; remove takes the label away
+    [
+      '[{"op":"add","path":"/metadata/labels/pod-security.kubernetes.io~1enforce","value":"privileged"}]',
+      ['pod-security.kubernetes.io/enforce=privileged'],
+    ],
+    [
+      '[{"op":"remove","path":"/metadata/labels/policy.sigstore.dev~1include"}]',
+      ['policy.sigstore.dev/include-'],
+    ],
+    // YAML merge patch
+    [
+      'metadata: {labels: {pod-security.kubernetes.io/enforce: privileged}}',
+      ['pod-security.kubernetes.io/enforce=privileged'],
+    ],
+    ['[{"op":"add","path":"/metadata/annotations/owner","value":"x"}]', []],
+  ])('reads %s', (body, want) => expect(patchedLabels(body)).toEqual(want));
 });
 
 const verdict = await packVerdict('kubernetes');
@@ -52,6 +70,18 @@ describe('through the pipeline', () => {
     ],
     ['kubectl label ns prod pod-security.kubernetes.io/enforce=restricted --overwrite', 'allow'],
     ['kubectl label pod web-0 pod-security.kubernetes.io/enforce=privileged', 'allow'],
+    [
+      `kubectl patch ns prod --type=json -p '[{"op":"add","path":"/metadata/labels/pod-security.kubernetes.io~1enforce","value":"privileged"}]'`,
+      'ask kubernetes/admission-off',
+    ],
+    [
+      `kubectl patch ns prod -p 'metadata: {labels: {pod-security.kubernetes.io/enforce: privileged}}'`,
+      'ask kubernetes/admission-off',
+    ],
+    [
+      `kubectl patch ns prod --type=json -p '[{"op":"add","path":"/metadata/labels/team","value":"payments"}]'`,
+      'allow',
+    ],
     ['kubectl get ns prod --show-labels', 'allow'],
   ])('%s', (script, expected) => {
     expect(verdict(script)).toBe(expected);

@@ -66,6 +66,7 @@ const mcopy: FsHandler = (cmd, ctx) => {
   return overwrite && into ? mtool('overwrite', false)(cmd, ctx) : [];
 };
 
+/** mtools program → reader of the image or drive it changes; listing and copying out are not listed. */
 export const MTOOLS_HANDLERS: Record<string, FsHandler> = {
   mdel: mtool('delete', false),
   mdeltree: mtool('delete', true),

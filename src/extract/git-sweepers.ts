@@ -51,6 +51,7 @@ const unlessHelp =
   (args, env) =>
     args.some((a) => a === '--help' || a === '-h') ? [] : read(args, env);
 
+/** Branch-sweeper command → reader of the remote branches it deletes (as git-actions.ts readers). */
 export const SWEEPERS: Record<string, Reader> = {
   sweep: unlessHelp(sweep),
   trim: unlessHelp(trim),

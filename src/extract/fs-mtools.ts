@@ -66,7 +66,7 @@ const mcopy: FsHandler = (cmd, ctx) => {
   return overwrite && into ? mtool('overwrite', false)(cmd, ctx) : [];
 };
 
-/** mtools program → reader of the image or drive it changes; listing and copying out are not listed. */
+/** mtools program → reader of the image or drive it changes (mcopy only when it overwrites in the image); listing tools are not listed. */
 export const MTOOLS_HANDLERS: Record<string, FsHandler> = {
   mdel: mtool('delete', false),
   mdeltree: mtool('delete', true),

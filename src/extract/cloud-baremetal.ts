@@ -15,7 +15,7 @@
  * showing, `provide`, `manage`, `inspect` and `deploy` make none here.
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import type { CloudDraft } from './cloud-argv.js';
+import { optionValue, type CloudDraft } from './cloud-argv.js';
 
 /** Options that take a value (openstack's global `--os-*` ones too). */
 const VALUED = /^(--clean-steps|--config-drive|--deploy-steps|--power-timeout|--wait|--os-[\w-]+)$/;
@@ -25,13 +25,6 @@ const ERASING =
 
 function draft(cmd: NormalizedCommand, service: string, verb: string, resource: string): CloudDraft {
   return { tool: cmd.program, service, verb, resource, all: false, force: true };
-}
-
-/** The value of `--name V` or `--name=V`; undefined = absent. */
-function value(args: string[], name: string): string | undefined {
-  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
-  if (i < 0) return undefined;
-  return args[i].startsWith(`${name}=`) ? args[i].slice(name.length + 1) : (args[i + 1] ?? '');
 }
 
 function baremetal(cmd: NormalizedCommand): CloudDraft | undefined {
@@ -54,7 +47,7 @@ function baremetal(cmd: NormalizedCommand): CloudDraft | undefined {
   if (words[0] !== 'node') return undefined;
   const [, verb, a, b] = words;
   if (verb === 'clean') {
-    const steps = value(args, '--clean-steps') ?? '';
+    const steps = optionValue(args, (n) => n === '--clean-steps', 0) ?? '';
     return draft(cmd, 'baremetal node', ERASING.test(steps) ? 'erase' : 'clean', a ?? '');
   }
   if (verb === 'undeploy' || verb === 'rebuild') return draft(cmd, 'baremetal node', verb, a ?? '');

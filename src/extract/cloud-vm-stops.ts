@@ -17,7 +17,7 @@
  * not read here.
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import type { CloudDraft } from './cloud-argv.js';
+import { optionValue, type CloudDraft } from './cloud-argv.js';
 
 const forced = (cmd: NormalizedCommand, resource: string, all = false): CloudDraft => ({
   tool: cmd.program,
@@ -38,18 +38,11 @@ function operands(args: string[], valued: RegExp): string[] {
   return out;
 }
 
-/** The value of `--name V` or `--name=V`; undefined = absent. */
-function value(args: string[], name: string): string | undefined {
-  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
-  if (i < 0) return undefined;
-  return args[i].startsWith(`${name}=`) ? args[i].slice(name.length + 1) : (args[i + 1] ?? '');
-}
-
 function virtctl(cmd: NormalizedCommand): CloudDraft | undefined {
   const args = cmd.argv.slice(1);
   const [verb, name] = operands(args, /^(-n|--namespace|--grace-period|--kubeconfig|--context)$/);
   if (verb !== 'stop' && verb !== 'restart') return undefined;
-  const grace = value(args, '--grace-period');
+  const grace = optionValue(args, (n) => n === '--grace-period', 0);
   if (!args.includes('--force') && !args.includes('--force=true') && grace !== '0') return undefined;
   return forced(cmd, name ?? '');
 }
@@ -58,7 +51,9 @@ function virtctl(cmd: NormalizedCommand): CloudDraft | undefined {
 function lxd(cmd: NormalizedCommand): CloudDraft | undefined {
   const args = cmd.argv.slice(1);
   if (cmd.program === 'lxc-stop')
-    return args.includes('-k') || args.includes('--kill') ? forced(cmd, value(args, '-n') ?? '') : undefined;
+    return args.includes('-k') || args.includes('--kill')
+      ? forced(cmd, optionValue(args, (n) => n === '-n', 0) ?? '')
+      : undefined;
   const [verb, ...names] = operands(args, /^(--project|--timeout|--reason)$/);
   if (verb !== 'stop' && verb !== 'restart') return undefined;
   if (!args.some((a) => a === '--force' || a === '-f' || /^-[a-z]*f[a-z]*$/.test(a))) return undefined;
@@ -69,7 +64,7 @@ function proxmox(cmd: NormalizedCommand): CloudDraft | undefined {
   const args = cmd.argv.slice(1);
   const [verb, id] = operands(args, /^(--timeout|--forceStop|--skiplock|--keepActive|--migratedfrom)$/);
   if (verb === 'stop' || (verb === 'reset' && cmd.program === 'qm')) return forced(cmd, id ?? '');
-  if (verb === 'shutdown' && /^(1|true)$/.test(value(args, '--forceStop') ?? ''))
+  if (verb === 'shutdown' && /^(1|true)$/.test(optionValue(args, (n) => n === '--forceStop', 0) ?? ''))
     return forced(cmd, id ?? '');
   return undefined;
 }

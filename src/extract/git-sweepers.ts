@@ -10,20 +10,16 @@
  * - Git Town's `git town delete|kill [BRANCH]`: the feature branch is deleted locally and on
  *   its remote.
  */
+import { optionValue } from './cloud-argv.js';
 import { act, type Reader } from './git-act.js';
-
-/** The value of `--name V` / `--name=V` in args; undefined = absent. */
-function value(args: string[], name: string): string | undefined {
-  const i = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
-  if (i < 0) return undefined;
-  return args[i].startsWith(`${name}=`) ? args[i].slice(name.length + 1) : (args[i + 1] ?? '');
-}
 
 const sweep: Reader = (args) => {
   const verb = args
     .slice(1)
     .find((a, i, rest) => !a.startsWith('-') && !/^--(origin|master|skip)$/.test(rest[i - 1] ?? ''));
-  return verb === 'cleanup' ? [act('delete-remote-ref', [], value(args, '--origin') ?? 'origin')] : [];
+  return verb === 'cleanup'
+    ? [act('delete-remote-ref', [], optionValue(args, (n) => n === '--origin', 0) ?? 'origin')]
+    : [];
 };
 
 /** git-trim delete ranges that reach the remote. */
@@ -31,7 +27,10 @@ const REMOTE_RANGE = /(^|,)\s*(merged|merged-remote|remote|diverged)(:([\w.-]+))
 
 const trim: Reader = (args) => {
   if (args.some((a) => a === '--dry-run')) return [];
-  const ranges = value(args, '--delete') ?? value(args, '-d') ?? 'merged:origin';
+  const ranges =
+    optionValue(args, (n) => n === '--delete', 0) ??
+    optionValue(args, (n) => n === '-d', 0) ??
+    'merged:origin';
   const remote = REMOTE_RANGE.exec(ranges);
   return remote
     ? [act('branch-force-delete'), act('delete-remote-ref', [], remote[4] ?? 'origin')]

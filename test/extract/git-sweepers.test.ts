@@ -25,6 +25,14 @@ describe('branch sweepers: remote branches deleted', () => {
     ],
     [['trim', '--delete', 'merged-local,stray'], [['branch-force-delete', '', '']]],
     [['trim', '--dry-run'], []],
+    // `--delete` as the last word has no ranges: read as the default (merged:origin), the wider one.
+    [
+      ['trim', '--delete'],
+      [
+        ['branch-force-delete', '', ''],
+        ['delete-remote-ref', 'origin', ''],
+      ],
+    ],
     [
       ['town', 'delete', 'old-feature'],
       [

@@ -22,6 +22,30 @@ const MAX_LINES = 16;
  */
 const READ_ONE = /^(IFS=(?:''|"")?\s+)?read\s+(-r\s+)?(-d\s*(?:''|"")\s+)?(?:-r\s+)?([A-Za-z_]\w*)$/;
 
+/**
+ * The lines `read` returns from `text`: with -r (`raw`) each line as it is; without it a
+ * backslash before the newline joins the next line (the pair is dropped) and other escapes
+ * are kept for the caller to undo once the line is trimmed. A last line without a newline is
+ * kept: bash's read fills VAR with it but fails, so the body does not run for it; walking it
+ * anyway is the wider reading (fail closed).
+ */
+function readLines(text: string, raw: boolean): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (!raw && c === '\\' && i + 1 < text.length) {
+      i++;
+      if (text[i] !== '\n') cur += `\\${text[i]}`;
+    } else if (c === '\n') {
+      lines.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  if (cur !== '') lines.push(cur);
+  return lines;
+}
+
 /** The text stdin carries: known text, or the file it is redirected from; undefined = not known. */
 function stdinText(run: Run, frame: Frame, scope: Scope, io: Io): string | undefined {
   const s = io.stdin;
@@ -66,11 +90,10 @@ export function whileRead(node: Node, run: Run, frame: Frame, scope: Scope, io: 
   if (text === undefined) return listedLoop(conds[0], body, m[4], run, frame, scope, io);
   // NUL-separated records of known text: not unrolled (the variable stays unknown)
   if (m[3]) return undefined;
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  if (lines.length > MAX_LINES) return undefined;
   const [keepIfs, name] = [m[1], m[4]];
   const raw = / -r\s/.test(m[0]);
+  const lines = readLines(text, raw);
+  if (lines.length > MAX_LINES) return undefined;
   walk(conds[0], run, frame, scope, io);
   let res: Res = {};
   for (const line of lines) {

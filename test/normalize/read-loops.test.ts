@@ -11,7 +11,11 @@ function summary(files: Record<string, string>, script: string): string {
   return r.commands.map((c) => `${c.dynamic ? '?' : ''}${c.argv.join(' ')}`).join(' | ');
 }
 
-const files = { '/w/list.txt': 'a.log\n  b c.log\n', '/w/roots.txt': '/\n/home\n' };
+const files = {
+  '/w/list.txt': 'a.log\n  b c.log\n',
+  '/w/roots.txt': '/\n/home\n',
+  '/w/joined.txt': '/home\\\n/alice\ntmp\\\\\n',
+};
 
 describe('while read VAR over known lines', () => {
   it.each<[string, string]>([
@@ -26,6 +30,12 @@ describe('while read VAR over known lines', () => {
     ['while read -r f; do rm "$f"; done <<\'EOF\'\n/etc/passwd\nEOF', 'read -r f | rm /etc/passwd'],
     ['printf \'x\\n\' > l; while read -r f; do rm "$f"; done < l', 'printf x\\n | read -r f | rm x'],
     // fail closed: lines not known, another shape of read: the variable stays unknown
+    // without -r a backslash before the newline joins the next line; with -r it is kept
+    ['while read d; do rm -rf "$d"; done < joined.txt', 'read d | rm -rf /home/alice | rm -rf tmp\\'],
+    [
+      'while read -r d; do rm -rf "$d"; done < joined.txt',
+      'read -r d | rm -rf /home\\ | rm -rf /alice | rm -rf tmp\\\\',
+    ],
     ['while read -r f; do rm -- "$f"; done < missing.txt', 'read -r f | ?rm -- $f'],
     ['./gen | while read -r f; do rm -- "$f"; done', './gen | read -r f | ?rm -- $f'],
     ['while read -r a b; do rm -- "$b"; done < list.txt', 'read -r a b | ?rm -- $b'],

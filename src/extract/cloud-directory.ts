@@ -19,7 +19,7 @@
  * other words keep the generic reading.
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import type { CloudDraft } from './cloud-argv.js';
+import { optionValue, type CloudDraft } from './cloud-argv.js';
 import { param, positional } from './privilege-accounts.js';
 
 /** A fact: `verb` disable or delete, `resource` the account or object, `all` many at once. */
@@ -35,15 +35,6 @@ function account(
 /** The words after the program, case-folded. */
 const lowered = (cmd: NormalizedCommand) => cmd.argv.slice(1).map((a) => a.toLowerCase());
 
-/** The value of option `name` (`-disabled yes`, `--days=0`, `-E 0`), case-folded; undefined = not given. */
-function value(words: string[], name: RegExp): string | undefined {
-  for (let i = 0; i < words.length; i++) {
-    const [o, v] = words[i].split(/=(.*)/);
-    if (name.test(o)) return v ?? words[i + 1] ?? '';
-  }
-  return undefined;
-}
-
 /** dsmod's and dsrm's options that take a value (the rest of their words are DNs). */
 const DS_VALUED =
   /^-(s|d|u|p|server|domain|pwd|upn|fn|mi|ln|display|empid|desc|office|tel|email|hometel|pager|mobile|fax|iptel|webpg|title|dept|company|mgr|hmdir|hmdrv|profile|loscr|mustchpwd|canchpwd|reversiblepwd|pwdneverexpires|acctexpires|disabled|addmbr|rmmbr|chmbr|loc|secgrp|scope)$/i;
@@ -58,8 +49,8 @@ function dsTargets(args: string[]): string {
 function dsmod(cmd: NormalizedCommand): CloudDraft | undefined {
   const words = lowered(cmd);
   if (words[0] !== 'user' && words[0] !== 'computer') return undefined;
-  const disabled = value(words, /^-disabled$/) === 'yes';
-  const expires = value(words, /^-acctexpires$/);
+  const disabled = optionValue(words, /^-disabled$/, 0) === 'yes';
+  const expires = optionValue(words, /^-acctexpires$/, 0);
   if (!disabled && !(expires !== undefined && /^(0|-\d+)$/.test(expires))) return undefined;
   const dns = dsTargets(cmd.argv.slice(2));
   // no DN: they come on stdin (`dsquery … | dsmod user -disabled yes`), every account found
@@ -105,7 +96,7 @@ function sambaTool(cmd: NormalizedCommand): CloudDraft | undefined {
   if (pos[0] !== 'user') return undefined;
   const filter = words.some((w) => w.startsWith('--filter'));
   if (pos[1] === 'disable') return account(cmd, 'disable', pos[2] ?? '', filter);
-  if (pos[1] === 'setexpiry' && value(words, /^--days$/) === '0')
+  if (pos[1] === 'setexpiry' && optionValue(words, /^--days$/, 0) === '0')
     return account(cmd, 'disable', pos[2] ?? '', filter);
   return undefined;
 }
@@ -142,7 +133,7 @@ function usermod(cmd: NormalizedCommand): CloudDraft | undefined {
   const args = cmd.argv.slice(1);
   const valued =
     /^(-[cdegGlpsuRP]|--(comment|home|expiredate|gid|groups|login|password|shell|uid|root|prefix))$/;
-  const expired = /^(0|1|1970-01-0[12])$/.test(value(args, /^(-e|--expiredate)$/) ?? '');
+  const expired = /^(0|1|1970-01-0[12])$/.test(optionValue(args, /^(-e|--expiredate)$/, 0) ?? '');
   if (!args.some((a) => /^(-[a-zA-Z]*L[a-zA-Z]*|--lock)$/.test(a)) && !expired) return undefined;
   return account(cmd, 'disable', lastName(args, valued));
 }
@@ -161,7 +152,7 @@ function passwd(cmd: NormalizedCommand): CloudDraft | undefined {
 /** `chage -E 0|1970-01-01 NAME`. */
 function chage(cmd: NormalizedCommand): CloudDraft | undefined {
   const args = cmd.argv.slice(1);
-  if (!/^(0|1970-01-01)$/.test(value(args, /^(-E|--expiredate)$/) ?? '')) return undefined;
+  if (!/^(0|1970-01-01)$/.test(optionValue(args, /^(-E|--expiredate)$/, 0) ?? '')) return undefined;
   return account(cmd, 'disable', lastName(args, /^(-[dEImMWR]|--\w+)$/));
 }
 
@@ -175,7 +166,7 @@ function pw(cmd: NormalizedCommand): CloudDraft | undefined {
 function pwpolicy(cmd: NormalizedCommand): CloudDraft | undefined {
   const words = lowered(cmd);
   if (!words.includes('disableuser')) return undefined;
-  return account(cmd, 'disable', value(cmd.argv.slice(1), /^-u$/) ?? '');
+  return account(cmd, 'disable', optionValue(cmd.argv.slice(1), /^-u$/, 0) ?? '');
 }
 
 /** Programs this module reads, by name (cmdlets as usually written and in lower case). */

@@ -14,9 +14,9 @@ import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { draft as backupDraft } from './cloud-backups.js';
 
-/** `--force`, `--force 1|true|yes`, `--force=1`: a value of 0/false/no leaves it off. */
+/** `--force` (also `-force`), `--force 1|true|yes`, `--force=1`: a value of 0/false/no leaves it off. */
 function forced(args: string[]): boolean {
-  const i = args.findIndex((a) => a === '--force' || a.startsWith('--force='));
+  const i = args.findIndex((a) => /^--?force(=|$)/.test(a));
   if (i < 0) return false;
   const v = args[i].includes('=') ? args[i].split('=')[1] : (args[i + 1] ?? '');
   return !/^(0|false|no)$/i.test(v);
@@ -24,7 +24,7 @@ function forced(args: string[]): boolean {
 
 /** Operands: words that are not options nor an option's value (`--force 1`, `--storage local`). */
 const operands = (args: string[]) =>
-  args.filter((a, i) => !a.startsWith('-') && !/^--[\w-]+$/.test(args[i - 1] ?? ''));
+  args.filter((a, i) => !a.startsWith('-') && !/^--?[\w-]+$/.test(args[i - 1] ?? ''));
 
 const overwrite = (cmd: NormalizedCommand, vmid: string): CloudDraft => ({
   tool: cmd.program,

@@ -76,7 +76,12 @@ export function protectionsOff(cmd: NormalizedCommand, ctx: AnalyzeContext): Fin
     if (OFF_FLAGS.test(a)) found.push(['remove-protection', a]);
     else if (OFF_WORDS.test(a)) found.push(['remove-protection', a.length > 60 ? `${a.slice(0, 57)}…` : a]);
   }
-  for (const [o, v] of optionPairs(cmd.argv)) {
+  // PowerShell's `-Param:value` carries its value after a colon
+  const colonPairs = args.flatMap((a): [string, string][] => {
+    const m = /^(-[A-Za-z]\w*):(.+)$/.exec(a);
+    return m ? [[m[1], m[2]]] : [];
+  });
+  for (const [o, v] of [...optionPairs(cmd.argv), ...colonPairs]) {
     if (PROTECTION_OPT.test(o) && /^(false|off|disabled?|no|0)$/i.test(v))
       found.push(['remove-protection', `${o} ${v}`]);
     if (retentionGone(o, v)) found.push(['remove-protection', `${o} ${v}`]);

@@ -13,6 +13,7 @@ describe('a guest overwritten by a restore', () => {
     'qmrestore /mnt/pve/nfs/dump/vzdump-qemu-101-2024_05_01-02_00_03.vma.zst 101 --force 1',
     'qmrestore --force true /mnt/pve/nfs/dump/vzdump-qemu-101.vma.zst 101 --storage local-lvm',
     'pct restore 204 /mnt/pve/nfs/dump/vzdump-lxc-204.tar.zst --force 1',
+    'qmrestore /mnt/pve/nfs/dump/vzdump-qemu-101.vma.zst 101 -force 1',
     'pct restore 204 local:backup/vzdump-lxc-204.tar.zst --storage local-lvm --force',
   ])('%s', async (cmd) => expect(await cluster(cmd)).toBe('ask cluster/vm-destroy'));
 

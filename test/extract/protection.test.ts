@@ -79,6 +79,10 @@ describe('protection switched off', () => {
       'remove-protection: Set-AzSqlDatabaseBackupShortTermRetentionPolicy: -RetentionDays 1',
     ],
     [
+      'Set-AzSqlInstanceDatabaseBackupShortTermRetentionPolicy -InstanceName mi -DatabaseName d -RetentionDays:1',
+      'remove-protection: Set-AzSqlInstanceDatabaseBackupShortTermRetentionPolicy: -RetentionDays 1',
+    ],
+    [
       'az sql db ltr-policy set -g rg -s srv -n orders --weekly-retention P0W',
       'remove-protection: az: --weekly-retention P0W',
     ],
@@ -94,6 +98,7 @@ describe('protection switched off', () => {
     ['aws rds modify-db-instance --db-instance-identifier p --deletion-protection'],
     ['az sql db str-policy set -g rg -s srv -n orders --retention-days 35'],
     ['Set-AzSqlDatabaseBackupShortTermRetentionPolicy -ServerName s -DatabaseName d -RetentionDays 14'],
+    ['Set-AzSqlDatabaseBackupShortTermRetentionPolicy -ServerName s -DatabaseName d -RetentionDays:14'],
     ['az sql db ltr-policy set -g rg -s srv -n orders --weekly-retention P12W'],
     ['az backup policy set --retention-count 1 --policy p'],
     ['aws s3api put-bucket-versioning --bucket b --versioning-configuration Status=Enabled'],

@@ -67,8 +67,13 @@ function ansible(cmd: NormalizedCommand): CloudDraft | undefined {
   return absent(cmd, mod, [pattern, name].filter(Boolean).join(' '));
 }
 
-/** Salt execution functions that remove what they name (`pkg.remove`, `user.delete`, `file.rmdir`). */
-const SALT_REMOVE = /^[a-z_]+\.(remove|purge|delete|rmdir|uninstall)$/;
+/**
+ * Salt execution functions that remove what they name (`pkg.remove`, `user.delete`,
+ * `file.rmdir`), also with the object in the verb (`mysql.db_remove`, `postgres.user_remove`,
+ * `mongodb.db_remove`, `lvm.lvremove`, `zfs.destroy`, `virt.undefine`).
+ */
+const SALT_REMOVE =
+  /^[a-z_]+\.(([a-z]+_)?(remove|purge|delete|drop|destroy|uninstall)|rmdir|[lpv]vremove|vgremove|undefine)$/;
 /** Salt states that make something absent (`file.absent`, `pkg.removed`, `user.absent`). */
 const SALT_ABSENT = /^[a-z_]+\.(absent|removed|purged)$/;
 

@@ -6,6 +6,8 @@
  *   deployed services, or the whole namespace of the environment;
  * - Cloudify's `cfy uninstall DEPLOYMENT` and `cfy executions start uninstall -d DEPLOYMENT`
  *   run the deployment's uninstall workflow: every resource it created is torn down.
+ * - Halyard's `hal deploy clean` removes the whole Spinnaker deployment it installed (every
+ *   service and its data), of the deployment `--deployment` names (else the current one).
  * What is removed is named by the environment (`--env`, werf's WERF_ENV, garden's `-e`,
  * `NAMESPACE.ENV`), the namespace or the release. The teardown is a scratch one (`scratch:
  * true`) when every name given is a scratch name (`review-123`, `pr-42`; scratch-names.ts) or
@@ -58,6 +60,12 @@ const DEPLOYERS: Record<string, Deployer> = {
     names: /^(-d|--deployment-id)$/,
     envVar: '',
     positionalName: true,
+  },
+  hal: {
+    path: /^deploy clean$/,
+    valued: /^(--deployment|--log|--color|--output|-o)$/,
+    names: /^--deployment$/,
+    envVar: '',
   },
 };
 

@@ -14,6 +14,9 @@ import { BACKUP_READERS } from './cloud-backups.js';
 import { SNAPSHOT_OFF_READERS } from './cloud-snapshots-off.js';
 import { readBackupsOff } from './cloud-backups-off.js';
 import { BACKUP_SERVER_READERS } from './cloud-backup-servers.js';
+import { NETBACKUP_READERS } from './cloud-backups-netbackup.js';
+import { PROXMOX_READERS } from './cloud-proxmox.js';
+import { PROVISION_READERS } from './cloud-provisioning.js';
 import { BATCH_READERS } from './cloud-batch.js';
 import { CERT_READERS } from './cloud-certs.js';
 import { readDocker } from './cloud-docker.js';
@@ -94,6 +97,9 @@ for (const table of [
   BACKUP_READERS,
   SNAPSHOT_OFF_READERS,
   BACKUP_SERVER_READERS,
+  NETBACKUP_READERS,
+  PROXMOX_READERS,
+  PROVISION_READERS,
   ACCOUNT_READERS,
   TEARDOWN_READERS,
   ENVIRONMENT_READERS,

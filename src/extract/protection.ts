@@ -1,5 +1,6 @@
 /**
- * What keeps data recoverable, switched off: backups or their retention set to zero, point-
+ * What keeps data recoverable, switched off: backups or their retention set to zero (or one
+ * day, `--retention-days 1`, `-RetentionDays 1`), point-
  * in-time recovery or soft delete turned off, deletion or termination protection removed,
  * bucket versioning suspended, a lifecycle rule that expires every object (or every old
  * version), a backup plan that deletes its backups within a day, a Kubernetes volume set to
@@ -19,8 +20,19 @@ const OFF_FLAGS =
 /** Options that set a protection by their value. */
 const PROTECTION_OPT =
   /^--(deletion-protection(-enabled)?|termination-protection|enable-backup|backup|versioning)$/;
-/** Retention options (a value of 0 keeps nothing). */
-const RETENTION_OPT = /retention|retain|soft-delete-duration|keep-(days|count)|backup-retention/;
+/** Retention options, any case (`--backup-retention-period`, `-RetentionDays`): a value of 0 keeps nothing. */
+const RETENTION_OPT = /retention|retain|soft-delete-duration|keep-(days|count)|backup-retention/i;
+/**
+ * Retention options counted in days (`--retention-days`, `-RetentionDays`, `--keep-days`,
+ * RDS's `--backup-retention-period`): a single day is the least a service accepts, what a
+ * mistake found tomorrow can no longer be undone from.
+ */
+const RETENTION_DAYS = /days|backup-retention-period/i;
+/** A retention value that keeps nothing: 0 (`0`, `0d`), or an ISO 8601 duration of zero (`P0W`, `PT0S`). */
+const NO_RETENTION = /^(0+[a-z]*|PT?0+[A-Z])$/i;
+/** True when option `o` set to `v` keeps (almost) nothing: zero, or one day of a days count. */
+const retentionGone = (o: string, v: string) =>
+  RETENTION_OPT.test(o) && (NO_RETENTION.test(v) || (RETENTION_DAYS.test(o) && /^0*1$/.test(v)));
 /** Words (a shorthand or a JSON document) that switch a protection off. */
 const OFF_WORDS =
   /PointInTimeRecoveryEnabled["']?\s*[=:]\s*["']?false|"?Status"?\s*[=:]\s*"?Suspended|"?DeletionProtection(Enabled)?"?\s*[=:]\s*"?false|persistentVolumeReclaimPolicy"?\s*[:=]\s*"?Delete/i;
@@ -64,10 +76,15 @@ export function protectionsOff(cmd: NormalizedCommand, ctx: AnalyzeContext): Fin
     if (OFF_FLAGS.test(a)) found.push(['remove-protection', a]);
     else if (OFF_WORDS.test(a)) found.push(['remove-protection', a.length > 60 ? `${a.slice(0, 57)}…` : a]);
   }
-  for (const [o, v] of optionPairs(cmd.argv)) {
+  // PowerShell's `-Param:value` carries its value after a colon
+  const colonPairs = args.flatMap((a): [string, string][] => {
+    const m = /^(-[A-Za-z]\w*):(.+)$/.exec(a);
+    return m ? [[m[1], m[2]]] : [];
+  });
+  for (const [o, v] of [...optionPairs(cmd.argv), ...colonPairs]) {
     if (PROTECTION_OPT.test(o) && /^(false|off|disabled?|no|0)$/i.test(v))
       found.push(['remove-protection', `${o} ${v}`]);
-    if (RETENTION_OPT.test(o) && /^0+[a-z]*$/i.test(v)) found.push(['remove-protection', `${o} ${v}`]);
+    if (retentionGone(o, v)) found.push(['remove-protection', `${o} ${v}`]);
     if (LIFECYCLE_OPT.test(o)) {
       const doc = policyText(v, cmd, ctx);
       // fail closed: a lifecycle document that cannot be read may expire everything

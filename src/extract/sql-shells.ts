@@ -69,6 +69,13 @@ export const WAREHOUSE: Record<string, ClientSpec> = {
   presto: spec('presto', ['--execute'], ['-f', '--file'], {
     withArg: ['--server', '--catalog', '--schema', '--user', '--output-format'],
   }),
+  // the same CLIs under their package names (`presto-cli --execute SQL`, `trino-cli -f F`)
+  'presto-cli': spec('presto-cli', ['--execute'], ['-f', '--file'], {
+    withArg: ['--server', '--catalog', '--schema', '--user', '--output-format'],
+  }),
+  'trino-cli': spec('trino-cli', ['--execute'], ['-f', '--file'], {
+    withArg: ['--server', '--catalog', '--schema', '--user', '--output-format'],
+  }),
   'spark-sql': spec('spark-sql', ['-e'], ['-f'], {
     withArg: ['--master', '--conf', '--database', '-d', '--hiveconf', '--name'],
   }),

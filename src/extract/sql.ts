@@ -26,6 +26,7 @@ import { parseAccumulo } from './sql-accumulo.js';
 import { markLocalDev } from './sql-local-dev.js';
 import { parseGridShell } from './sql-grid-shells.js';
 import { parseKvAdmin } from './sql-kv-admin.js';
+import { parsePinotAdmin } from './sql-pinot.js';
 import { parseMqsc } from './sql-mqsc.js';
 import { parseRman } from './sql-rman.js';
 import { parseMysqlShell } from './sql-mysqlsh.js';
@@ -126,6 +127,7 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     parseGraph(cmd, ctx) ??
     parseGsql(cmd, ctx) ??
     parseKvAdmin(cmd, ctx) ??
+    parsePinotAdmin(cmd) ??
     parseGridShell(cmd, ctx) ??
     parseTextShell(cmd, ctx) ??
     parseKvFiles(cmd) ??

@@ -5,7 +5,8 @@
  * - `distrobox enter [opts] [NAME] -- CMD…` (also `distrobox-enter`, and `ephemeral`);
  * - `toolbox run [-c NAME] [-d DISTRO] [-r RELEASE] CMD…`;
  * - `nix-shell … --run|--command 'CMD'` (a shell command string), `nix develop|shell …
- *   -c|--command CMD…`;
+ *   -c|--command CMD…`, `nix run INSTALLABLE [--] ARGS…` (the flake's program, named as nix
+ *   names it, with ARGS);
  * - `devbox run [opts] [--] CMD…`, `conda|mamba|micromamba run [-n ENV] [--cwd DIR] CMD…`,
  *   `pixi run|exec [opts] CMD…` (a task name in their place is read as a command: harmless).
  * - `wsl [-d DISTRO] [-u USER] [--cd DIR] [--] CMD…` (through the distribution's shell) and
@@ -72,13 +73,65 @@ const nixShell: Peeler = (args) => {
 const NIX_VALUE =
   /^(-I|--include|--store|--log-format|--extra-experimental-features|--experimental-features)$/;
 
-/** `nix [globals] develop|shell [installables] [opts] -c|--command CMD…`; other nix commands are not launches. */
+/** `nix run` options that take one value, and those that take two (`--override-input NAME REF`). */
+const NIX_RUN_VALUE =
+  /^(-I|--include|--store|--eval-store|--inputs-from|--update-input|--reference-lock-file|--output-lock-file|--expr|-f|--file|--profile|--priority|--log-format|--extra-experimental-features|--experimental-features)$/;
+const NIX_RUN_TWO = /^(--option|--override-input|--arg|--argstr|--override-flake)$/;
+
+/**
+ * The program a flake installable runs, by the name nix gives it: the attribute after `#`
+ * (`nixpkgs#hello` → hello, `.#packages.x86_64-linux.db-tool` → db-tool), else the
+ * repository or path's last name (`github:nix-community/disko` → disko,
+ * `git+https://host/o/tool.git?ref=v1` → tool). '' = not known (`.`, `.#default`).
+ */
+export function flakeProgram(ref: string): string {
+  const [source, attr = ''] = ref.split('#', 2);
+  const last = attr.split('.').pop() ?? '';
+  if (last && last !== 'default') return last;
+  const path = source.replace(/[?].*$/, '').replace(/^[a-z+]+:(\/\/[^/]+)?/, '');
+  // github:OWNER/REPO[/REF]: the repository names the tool
+  const parts = path.split('/').filter(Boolean);
+  const name = /^(github|gitlab|sourcehut):/.test(source) ? (parts[1] ?? '') : (parts.pop() ?? '');
+  return name.replace(/\.git$|\.tar(\.\w+)?$|\.zip$/, '').replace(/^\.+$/, '');
+}
+
+/**
+ * `nix run [opts] INSTALLABLE [--] ARGS…`: the installable's program run with ARGS, read as
+ * that program (`nix run github:nix-community/disko -- --mode destroy …` is `disko --mode
+ * destroy …`); with no installable, or one whose program is not known, nothing is read here.
+ */
+function nixRun(rest: Field[]): Peel {
+  const label = 'nix run';
+  let i = 0;
+  for (; i < rest.length && rest[i].text.startsWith('-') && rest[i].text !== '--'; i++) {
+    if (NIX_RUN_TWO.test(rest[i].text)) i += 2;
+    else if (NIX_RUN_VALUE.test(rest[i].text)) i++;
+  }
+  const installable = rest[i];
+  if (!installable || installable.text === '--') return { label, argv: [] };
+  // fail closed: an installable not known statically runs unknown code
+  if (installable.dynamic) return { label, argv: rest.slice(i) };
+  const program = flakeProgram(installable.text);
+  if (!program) return { label, argv: [] };
+  const args = rest.slice(i + 1);
+  const dash = args.findIndex((f) => f.text === '--');
+  return {
+    label: `${label} ${installable.text}`,
+    argv: [
+      { text: program, dynamic: false },
+      ...(dash >= 0 ? [...args.slice(0, dash), ...args.slice(dash + 1)] : args),
+    ],
+  };
+}
+
+/** `nix [globals] develop|shell [installables] [opts] -c|--command CMD…`, `nix run …`; other nix commands are not launches. */
 const nix: Peeler = (args) => {
   let sub = 0;
   for (; sub < args.length && args[sub].text.startsWith('-'); sub++) {
     if (args[sub].text === '--option') sub += 2;
     else if (NIX_VALUE.test(args[sub].text)) sub++;
   }
+  if (args[sub]?.text === 'run') return nixRun(args.slice(sub + 1));
   if (!args[sub] || !/^(develop|shell)$/.test(args[sub].text)) return undefined;
   const rest = args.slice(sub + 1);
   const c = rest.findIndex((f) => f.text === '-c' || f.text === '--command');

@@ -110,6 +110,28 @@ function nixFleet(argv: Field[], k: K): Res | undefined {
   return remoteWords(script, `${tool} ${sub} ${nodes}`.trim(), k);
 }
 
+/**
+ * StackStorm actions that run a shell command: `st2 run|action execute ACTION [k=v…]`.
+ * The remote runners (`core.remote`, `core.remote_sudo`, the WinRM ones) run `cmd=CMD` on
+ * every host of `hosts=`; the local ones (`core.local`, `core.local_sudo`) on the st2 worker,
+ * another machine too (its paths are not this machine's). Other actions are not shell here.
+ */
+const ST2_SHELL = /^core\.(remote|remote_sudo|local|local_sudo|winrm_cmd|winrm_ps_cmd)$/;
+
+function st2(argv: Field[], k: K): Res | undefined {
+  const words = argv.slice(1).filter((a) => !a.text.startsWith('-'));
+  const at =
+    words[0]?.text === 'run' ? 1 : words[0]?.text === 'action' && words[1]?.text === 'execute' ? 2 : -1;
+  const action = words[at];
+  if (at < 0 || !action || !ST2_SHELL.test(action.text)) return undefined;
+  const param = (name: string) => words.slice(at + 1).find((w) => w.text.startsWith(`${name}=`));
+  const cmd = param('cmd');
+  if (!cmd) return undefined;
+  const hosts = param('hosts')?.text.slice('hosts='.length) ?? '';
+  const script = { ...cmd, text: cmd.text.slice('cmd='.length) };
+  return remoteWords([script], `st2 ${action.text} ${hosts}`.trim(), k);
+}
+
 /** program → remote handler; undefined = not a remote command after all. */
 export const FLEET_REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = {
   knife,
@@ -118,4 +140,5 @@ export const FLEET_REMOTE: Record<string, (argv: Field[], k: K) => Res | undefin
   fab,
   colmena: nixFleet,
   nixops: nixFleet,
+  st2,
 };

@@ -53,6 +53,12 @@ describe('resources made absent', () => {
       ['salt|file|ensure-absent|web* name=/srv/app'],
     ],
     [['salt-call', '--local', 'pkg.remove', 'nginx'], ['salt-call|pkg|ensure-absent|local nginx']],
+    [
+      ['salt', '-C', 'G@role:mysql', 'mysql.db_remove', 'orders'],
+      ['salt|mysql|ensure-absent|G@role:mysql orders'],
+    ],
+    [['salt', 'db*', 'postgres.user_remove', 'app'], ['salt|postgres|ensure-absent|db* app']],
+    [['salt', '*', 'lvm.lvremove', 'data'], ['salt|lvm|ensure-absent|* data']],
     [['chef-run web01 package ntp action=remove'], ['chef-run|package|ensure-absent|web01 ntp']],
     // chef-apply's recipe: packages, accounts and services (its files are read as rm: normalize/config-recipes.ts)
     [
@@ -78,6 +84,8 @@ describe('resources made present, dry runs, other commands', () => {
     [['ansible', 'web', '-m', 'user', '-a', 'name=deploy state=absent', '--check'], []],
     [['ansible all -m ping'], []],
     [['salt', '*', 'pkg.install', 'nginx'], []],
+    [['salt', 'db*', 'mysql.db_list'], []],
+    [['salt', 'db*', 'mysql.db_create', 'orders'], []],
     [['salt', '*', 'state.single', 'pkg.installed', 'nginx'], []],
     [['salt', '*', 'pkg.remove', 'nginx', 'test=True'], []],
     [['chef-run web01 package ntp action=install'], []],

@@ -44,7 +44,11 @@ describe('an environment torn down, and whether its names say scratch', () => {
       'cfy executions start uninstall -d prod-app -t default_tenant',
       'cfy|environment|executions start uninstall|prod-app||',
     ],
+    ['hal deploy clean', 'hal|environment|deploy clean|(the default environment)||'],
+    ['hal deploy clean --deployment prod -q', 'hal|environment|deploy clean|prod||'],
     // converging, deploying, help: not a teardown
+    ['hal deploy diff', undefined],
+    ['hal deploy apply', undefined],
     ['werf converge --env production', undefined],
     ['werf dismiss --help', undefined],
     ['garden deploy --env prod', undefined],

@@ -157,7 +157,8 @@ describe('CLIs no table models, read by shape', () => {
       ['pulsar-admin|truncate|persistent://t/ns/orders|true'],
     ],
     ['couchbase-cli bucket-flush -c localhost -b default', ['couchbase-cli|bucket-flush|localhost|true']],
-    ['pvesm prune-backups local --keep-last 1', ['pvesm|prune-backups|local|true']],
+    // pvesm and bpexpdate now have their own tables (cloud-proxmox.ts, cloud-backups-netbackup.ts)
+    ['pvesm prune-backups local --keep-last 1', ['pvesm|delete|backups on local not kept|false']],
     [
       'rdiff-backup --force --remove-older-than 0D /srv/backups/app',
       ['rdiff-backup|remove-older-than||true'],
@@ -177,7 +178,7 @@ describe('CLIs no table models, read by shape', () => {
     // a word that destroys for one tool only
     [
       'pvesm free backup-nfs:backup/vzdump-qemu-105.vma.zst',
-      ['pvesm|free|backup-nfs:backup/vzdump-qemu-105.vma.zst|true'],
+      ['pvesm|delete|backup-nfs:backup/vzdump-qemu-105.vma.zst|false'],
     ],
     ['pvesm status', []],
     ['acme free --help', []],
@@ -233,7 +234,10 @@ describe('CLIs no table models, read by shape', () => {
     ['salt-key -L', []],
     ['salt-key -a minion1 -y', []],
     ['salt-cloud -Q', []],
-    ['bpexpdate -m PRD001 -d 0 -host nbu-media01 -force', ['bpexpdate|expire now||true']],
+    [
+      'bpexpdate -m PRD001 -d 0 -host nbu-media01 -force',
+      ['bpexpdate|delete|media PRD001 (expire now)|false'],
+    ],
     ['bpexpdate -m PRD001 -d 12/31/2027', []],
     // a program whose name is the verb; one that only drops a local ticket cache is local
     ['ldapdelete -x -D cn=admin -W uid=jdoe,ou=people', ['ldapdelete|delete|uid=jdoe,ou=people|true']],

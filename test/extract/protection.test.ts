@@ -70,6 +70,22 @@ describe('protection switched off', () => {
       `kubectl patch pv d -p '{"spec":{"persistentVolumeReclaimPolicy":"Delete"}}'`,
       'remove-protection: kubectl: {"spec":{"persistentVolumeReclaimPolicy":"Delete"}}',
     ],
+    [
+      'az sql db str-policy set -g rg -s srv -n orders --retention-days 1',
+      'remove-protection: az: --retention-days 1',
+    ],
+    [
+      'Set-AzSqlDatabaseBackupShortTermRetentionPolicy -ServerName s -DatabaseName d -RetentionDays 1',
+      'remove-protection: Set-AzSqlDatabaseBackupShortTermRetentionPolicy: -RetentionDays 1',
+    ],
+    [
+      'Set-AzSqlInstanceDatabaseBackupShortTermRetentionPolicy -InstanceName mi -DatabaseName d -RetentionDays:1',
+      'remove-protection: Set-AzSqlInstanceDatabaseBackupShortTermRetentionPolicy: -RetentionDays 1',
+    ],
+    [
+      'az sql db ltr-policy set -g rg -s srv -n orders --weekly-retention P0W',
+      'remove-protection: az: --weekly-retention P0W',
+    ],
     // fail closed: a lifecycle document that cannot be read
     [
       'aws s3api put-bucket-lifecycle-configuration --bucket b --lifecycle-configuration file://gone.json',
@@ -80,6 +96,11 @@ describe('protection switched off', () => {
   it.each<[string]>([
     ['aws rds modify-db-instance --db-instance-identifier p --backup-retention-period 14'],
     ['aws rds modify-db-instance --db-instance-identifier p --deletion-protection'],
+    ['az sql db str-policy set -g rg -s srv -n orders --retention-days 35'],
+    ['Set-AzSqlDatabaseBackupShortTermRetentionPolicy -ServerName s -DatabaseName d -RetentionDays 14'],
+    ['Set-AzSqlDatabaseBackupShortTermRetentionPolicy -ServerName s -DatabaseName d -RetentionDays:14'],
+    ['az sql db ltr-policy set -g rg -s srv -n orders --weekly-retention P12W'],
+    ['az backup policy set --retention-count 1 --policy p'],
     ['aws s3api put-bucket-versioning --bucket b --versioning-configuration Status=Enabled'],
     ['aws s3api put-bucket-lifecycle-configuration --bucket b --lifecycle-configuration file://tmp.json'],
     [`kubectl patch pv d -p '{"spec":{"persistentVolumeReclaimPolicy":"Retain"}}'`],

@@ -35,6 +35,13 @@ describe('warehouse, platform and framework commands that run the SQL they are g
     [['dolt', 'sql', '-q', 'DELETE FROM users'], undefined, [['dolt', 'DELETE', '', 'users', false]]],
     [['dolt', 'status'], undefined, []],
     [
+      ['presto-cli', '--server', 'https://presto.example:8443', '--execute', 'DROP TABLE orders_2024'],
+      undefined,
+      [['presto-cli', 'DROP', 'TABLE', 'orders_2024', true]],
+    ],
+    [['trino-cli', '--execute', 'SHOW TABLES'], undefined, [['trino-cli', 'SHOW', '', '', true]]],
+    [['presto-cli', '--version'], undefined, []],
+    [
       ['sqlite-utils', 'query', 'app.db', 'DROP TABLE t'],
       undefined,
       [['sqlite-utils', 'DROP', 'TABLE', 't', true]],

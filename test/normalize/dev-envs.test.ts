@@ -41,6 +41,21 @@ describe('what development environments run', () => {
     ['wsl -e rm -rf /srv', 'wsl -e|rm -rf /srv'],
     ["wsl.exe -u root 'rm -rf /srv'", 'wsl|rm -rf /srv'],
     ['toolbox run -c fedora npm test', 'toolbox run|npm test'],
+    // nix run: the flake's program, named as nix names it, with the words after `--`
+    [
+      "sudo nix --experimental-features 'nix-command flakes' run github:nix-community/disko -- --mode destroy,format,mount ./d.nix",
+      'sudo>nix run github:nix-community/disko|disko --mode destroy,format,mount ./d.nix',
+    ],
+    [
+      'nix run github:nix-community/nixos-anywhere -- --flake .#db root@203.0.113.40',
+      'nix run github:nix-community/nixos-anywhere|nixos-anywhere --flake .#db root@203.0.113.40',
+    ],
+    ['nix run --refresh nixpkgs#hello', 'nix run nixpkgs#hello|hello'],
+    ['nix run github:o/r/v1.2#tools.db-tool -- drop', 'nix run github:o/r/v1.2#tools.db-tool|db-tool drop'],
+    [
+      'nix run git+https://git.example.com/o/wipe.git?ref=main',
+      'nix run git+https://git.example.com/o/wipe.git?ref=main|wipe',
+    ],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string]>([
@@ -52,6 +67,9 @@ describe('what development environments run', () => {
     ['nix develop'],
     ['nix build .#app'],
     ['nix flake update'],
+    ['nix run'],
+    ['nix run .'],
+    ['nix run --override-input nixpkgs nixpkgs/x .#default'],
     ['pixi run -n rm -rf /srv'],
     ['pixi install'],
     ['conda env list'],

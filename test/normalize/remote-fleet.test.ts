@@ -73,6 +73,15 @@ describe('fleet runners carry a remote command', () => {
     ],
     ['colmena exec --on db-1 -p 4 systemctl stop postgresql', [{ program: 'systemctl', remote: true }]],
     ['nixops ssh-for-each -d prod -- rm -rf /var/lib/redis', [{ program: 'rm', remote: true }]],
+    [
+      "st2 run core.remote hosts=db1,db2 cmd='systemctl stop mysqld && rm -rf /var/lib/mysql/*'",
+      [
+        { program: 'systemctl', remote: true, wrappers: ['st2 core.remote db1,db2'] },
+        { program: 'rm', argv: ['rm', '-rf', '/var/lib/mysql/*'], remote: true },
+      ],
+    ],
+    ["st2 run core.remote_sudo hosts=web1 cmd='rm -rf /srv/app'", [{ program: 'rm', remote: true }]],
+    ["st2 action execute core.local cmd='dropdb orders'", [{ program: 'dropdb', remote: true }]],
   ])('%s', (script, expected) => check(script, expected));
 });
 
@@ -87,5 +96,8 @@ describe('their other commands stay local', () => {
     ['fab -H web1 deploy', [{ program: 'fab', remote: false }]],
     ['colmena apply --on @staging', [{ program: 'colmena', remote: false }]],
     ['nixops deploy -d prod', [{ program: 'nixops', remote: false }]],
+    ['st2 action list', [{ program: 'st2', remote: false }]],
+    ['st2 run core.http url=https://example.com/health', [{ program: 'st2', remote: false }]],
+    ['st2 run core.local', [{ program: 'st2', remote: false }]],
   ])('%s', (script, expected) => check(script, expected));
 });

@@ -18,18 +18,21 @@ import { RUNNERS } from './runners.js';
 
 /**
  * The workspace-wide options of a package manager written before its subcommand, per
- * program: those that take the next word as their value and those that do not.
+ * program: those that take the next word as their value, those that do not, and the
+ * subcommands that run a command (read by runners.ts).
  */
-const LEADING: Record<string, { valued: RegExp; flags: RegExp }> = {
+const LEADING: Record<string, { valued: RegExp; flags: RegExp; subs: RegExp }> = {
   pnpm: {
     valued:
-      /^(--filter|-F|--filter-prod|-C|--dir|--workspace-dir|--reporter|--loglevel|--test-pattern|--changed-files-ignore-pattern)$/,
+      /^(--filter|-F|--filter-prod|-C|--dir|--workspace-dir|--workspace-concurrency|--reporter|--loglevel|--test-pattern|--changed-files-ignore-pattern)$/,
     flags:
       /^(-r|--recursive|-w|--workspace-root|--parallel|--stream|--no-bail|--bail|--sort|--no-sort|--reverse|--include-workspace-root|--fail-if-no-match|--silent|-s)$/,
+    subs: /^(exec|dlx)$/,
   },
   npm: {
     valued: /^(-w|--workspace|--prefix|-C|--loglevel)$/,
     flags: /^(-ws|--workspaces|--include-workspace-root|--if-present|-s|--silent|-q|--quiet)$/,
+    subs: /^(exec|x)$/,
   },
 };
 
@@ -50,7 +53,10 @@ function commandAfter(args: Field[], from: number, valued: RegExp): Field[] | un
   return undefined;
 }
 
-/** One word with white space is a shell line (lerna and nx run their command through a shell). */
+/** The words after a leading `--`. */
+const afterDashes = (rest: Field[]) => (rest[0]?.text === '--' ? rest.slice(1) : rest);
+
+/** One word with white space is a shell line (lerna, nx and yarn's exec run their command through a shell). */
 function shellOrArgv(label: string, rest: Field[]): Peel {
   return rest.length === 1 && /\s/.test(rest[0].text)
     ? { label, argv: [], script: joinFields(rest) }
@@ -79,13 +85,18 @@ const yarn: Peeler = (args) => {
   if (a === 'workspaces' && b === 'foreach') {
     const rest = commandAfter(args, 2, FOREACH_VALUED);
     if (rest?.[0]?.text !== 'exec') return undefined;
-    return { label: 'yarn workspaces foreach exec', argv: rest.slice(1) };
+    return shellOrArgv('yarn workspaces foreach exec', afterDashes(rest.slice(1)));
   }
-  if (a === 'workspace' && c === 'exec') return { label: 'yarn workspace exec', argv: args.slice(3) };
+  if (a === 'workspace' && c === 'exec')
+    return shellOrArgv('yarn workspace exec', afterDashes(args.slice(3)));
   return RUNNERS.yarn(args);
 };
 
-/** pnpm and npm with workspace options before the subcommand: skip them, then the package manager's own runner. */
+/**
+ * pnpm and npm with workspace options before the subcommand: skip them, then the package
+ * manager's own runner. An option not in the table may take a value: a word right after it
+ * is passed over too (fail closed: `pnpm -r --workspace-concurrency 1 exec CMD` still runs CMD).
+ */
 const leading =
   (prog: string): Peeler =>
   (args) => {
@@ -95,7 +106,7 @@ const leading =
       const w = args[i].text;
       if (t.valued.test(w)) i += 2;
       else if (t.flags.test(w) || w.includes('=')) i += 1;
-      else break;
+      else i += args[i + 1] && !args[i + 1].text.startsWith('-') && !t.subs.test(args[i + 1].text) ? 2 : 1;
     }
     return RUNNERS[prog](args.slice(i));
   };

@@ -24,6 +24,14 @@ describe('what a monorepo runner runs in every package', () => {
     ['pnpm --recursive --parallel dlx rimraf dist', 'pnpm dlx|rimraf dist'],
     ['npm --workspaces exec -- rm -rf dist', 'npm exec|rm -rf dist'],
     ['npm -w packages/api x rimraf dist', 'npm x|rimraf dist'],
+    ['yarn workspaces foreach -A exec -- rm -rf dist', 'yarn workspaces foreach exec|rm -rf dist'],
+    [
+      "yarn workspaces foreach --all exec 'npm unpublish --force'",
+      'yarn workspaces foreach exec|npm unpublish --force',
+    ],
+    // an option not in the table may take a value (fail closed)
+    ['pnpm -r --workspace-concurrency 1 exec rm -rf dist', 'pnpm exec|rm -rf dist'],
+    ['pnpm -r --some-new-option 4 exec rm -rf dist', 'pnpm exec|rm -rf dist'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string]>([

@@ -2,7 +2,8 @@
  * Secrets handed to code fetched from the network: a pipeline engine that runs a module or
  * target named by a remote reference, with secret arguments it reads on this machine.
  * - Dagger: `dagger [-m|--mod REF] call FN… --ARG env:NAME|env://NAME|file:PATH|cmd:CMD|op://…|
- *   vault://…|libsecret://…` (`-m` also after `call`; `DAGGER_MODULE` when no `-m`): the module's
+ *   vault://…|libsecret://…` (`-m` also after `call`; `DAGGER_MODULE` when no `-m`; the words of
+ *   a `-c` script of dagger's shell too): the module's
  *   code receives the secret's value. A module in the workspace (`.`, `./ci`, no `-m`) is the
  *   project's own code: not read.
  * - Earthly: `earthly [--secret NAME[=V]|-s …] [--secret-file NAME=PATH] HOST/PATH+TARGET`: a
@@ -49,8 +50,12 @@ function daggerSecret(value: string): SecretSource | undefined {
 const DAGGER_VALUED = /^(-m|--mod|--progress|-o|--output|--interactive-command|-W|--workdir|--model)$/;
 
 function dagger(cmd: NormalizedCommand): ModuleSend[] {
-  const a = cmd.argv;
-  if (!a.includes('call')) return [];
+  // `dagger [-m REF] -c 'FN --ARG env:X'` and `dagger shell -c …`: the script's words are read too
+  const c = cmd.argv.findIndex((w) => w === '-c' || w === '--command');
+  const script =
+    c > 0 ? (cmd.argv[c + 1] ?? '').split(/[\s|;]+/).map((w) => w.replace(/^['"]|['"]$/g, '')) : [];
+  const a = [...cmd.argv, ...script];
+  if (!a.includes('call') && !script.length) return [];
   let mod = cmd.vars?.DAGGER_MODULE ?? '';
   const secrets: [SecretSource, string][] = [];
   for (let i = 1; i < a.length; i++) {
@@ -62,7 +67,10 @@ function dagger(cmd: NormalizedCommand): ModuleSend[] {
       if (s) secrets.push([s, value]);
     }
   }
-  const host = mod ? remoteHost(mod) : '';
+  // dagger's shell loads a module named as the first word of a pipeline stage (`github.com/x/y | fn …`)
+  const stages =
+    c > 0 ? (cmd.argv[c + 1] ?? '').split(/[|;\n]/).map((t) => t.trim().split(/\s+/)[0] ?? '') : [];
+  const host = [mod, ...stages].map((m) => (m ? remoteHost(m) : '')).find(Boolean) ?? '';
   if (!host) return [];
   return secrets.map(([source, what]) => ({ source, host, sink: 'dagger call', what }));
 }

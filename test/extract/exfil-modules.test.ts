@@ -42,7 +42,14 @@ describe('secret arguments of remote modules (secrets pack)', () => {
       'ask secrets/secret-variable-sent',
     ],
     ['earthly --secret GITHUB_TOKEN github.com/someone/tools+release', 'ask secrets/secret-variable-sent'],
+    ["dagger -m github.com/x/y shell -c 'sync --token env:GITHUB_TOKEN'", 'ask secrets/secret-variable-sent'],
+    [
+      "dagger -m github.com/x/y -c 'sync --token env:GITHUB_TOKEN | stdout'",
+      'ask secrets/secret-variable-sent',
+    ],
+    ["dagger -c 'github.com/x/y@main | sync --token env:GITHUB_TOKEN'", 'ask secrets/secret-variable-sent'],
     // the project's own module or target, or no secret handed over
+    ["dagger -c 'build --source . | publish --token env:REGISTRY_TOKEN'", 'allow'],
     ['dagger call build --source=.', 'allow'],
     ['dagger call publish --token=env:REGISTRY_TOKEN', 'allow'],
     ['dagger -m ./ci call publish --token=env:REGISTRY_TOKEN', 'allow'],

@@ -1,8 +1,7 @@
 /**
- * Settings lines searched out of a settings file that may also hold a secret. `~/.aws/config`,
- * `~/.oci/config` and `~/.kube/config` are mostly settings (regions, profiles, the tenancy,
- * the key file's path, clusters) with a secret on some lines (`aws_secret_access_key`,
- * `pass_phrase`, `token`, `client-key-data`). Reading the whole file is a credential read;
+ * Settings lines searched out of a settings file that may also hold a secret. `~/.aws/config`
+ * and `~/.oci/config` are mostly settings (regions, profiles, the tenancy, the key file's
+ * path) with a secret on some lines (`aws_secret_access_key`, `pass_phrase`). Reading the whole file is a credential read;
  * a line search whose every pattern names a setting (`grep -E '^(region|tenancy)'`, `rg
  * '^\[profile'`) prints only those lines, so it is not.
  *
@@ -13,8 +12,13 @@
  */
 import path from 'node:path';
 
-/** The settings files (relative to HOME) whose settings lines may be searched. */
-const SETTINGS_FILES = /^\.(aws|oci|kube)\/config$/;
+/**
+ * The settings files (relative to HOME) whose settings lines may be searched: their key names
+ * are a fixed set, the secret ones known. Not `~/.kube/config` (an exec plugin's `env` holds
+ * any `value:`), nor files of free-form keys (`gradle.properties`: `ossrhPassword=`, `.npmrc`:
+ * `//registry…/:_authToken=`), where a harmless word may pick a secret's line.
+ */
+const SETTINGS_FILES = /^\.(aws|oci)\/config$/;
 
 /** Line searchers whose first operand (or `-e` values) is the pattern. */
 const SEARCHERS = new Set(['grep', 'egrep', 'fgrep', 'rg']);

@@ -41,6 +41,9 @@ export const LOCAL = new Set(
     'ip nmcli iptables ip6tables nft ufw firewall-cmd tc bridge route arp ipset journalctl loginctl ' +
     'timedatectl hostnamectl localectl virsh task timew todo todo.sh pass gopass keyctl dconf gsettings ' +
     'update-alternatives alternatives xdg-mime gpg2 ssh-add ssh-keygen tailscale kdestroy xcrun simctl avdmanager ' +
+    // simulated Kubernetes clusters: kwok's nodes and pods are fakes of this machine's API server
+    // (kind, k3d and minikube clusters run real workloads and are read generically)
+    'kwok kwokctl ' +
     // test harnesses whose instances exist only for a test run (`kitchen test`, `molecule test`
     // destroy them at the end): their destroy is routine; vagrant boxes may be long-lived and are read
     'kitchen molecule ' +

@@ -28,6 +28,7 @@ import { credentialAttack } from './credential-attacks.js';
 import { sniffedCredentials } from './credential-sniff.js';
 import { windowsHunt } from './credential-hunt-windows.js';
 import { grepRecurses } from './fs-listers.js';
+import { settingsLinesOnly } from './credential-settings.js';
 
 /** Programs that print, copy, pack or search the files they are given. */
 const READERS = new Set([
@@ -195,7 +196,9 @@ export const extractCredentialHunt: Extractor = (cmd, ctx, all) => {
     const abs = resolvePath(raw.replace(/^\$\{?HOME\}?/, '~'), cmd, ctx);
     if (insideWorkspace(abs, ctx)) continue;
     const listing = LISTERS.has(p) && !(p === 'find' && searched);
-    if (isHomeCredential(abs, ctx.home) && !listing) return [fact(cmd, raw)];
+    // a settings file's settings lines only (`grep region ~/.aws/config`: credential-settings.ts)
+    if (isHomeCredential(abs, ctx.home) && !listing && !settingsLinesOnly(p, args, abs, ctx.home))
+      return [fact(cmd, raw)];
     // `grep -r TOKEN ~`, `grep -r token ~/.config`: a search of where logins are kept.
     if (recursive && searched && huntedPlace(abs, ctx)) return [fact(cmd, raw)];
   }

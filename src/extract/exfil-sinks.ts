@@ -1,6 +1,6 @@
 /**
  * Where data can leave the machine from one command: HTTP clients (their bodies, uploads
- * and stdin), raw sockets (nc, ncat, socat, telnet, `> /dev/tcp/host/port`; TLS clients in
+ * and stdin), raw sockets (nc and its clones: netcats.ts; socat, telnet, `> /dev/tcp/host/port`; TLS clients in
  * exfil-tls.ts) and copies to
  * remote hosts (scp, rsync, sftp, and what a command run through ssh reads from this
  * machine's stdin), name lookups (the queried name reaches whoever runs that domain's DNS),
@@ -27,6 +27,7 @@ import { pinnedUploads } from './exfil-pinning.js';
 import { driveUploads } from './exfil-drives.js';
 import { argvSend } from './exfil-argv.js';
 import { ciPublished } from './exfil-ci.js';
+import { netcatHost } from './netcats.js';
 
 export interface Sink {
   /** http | nc | tls | socat | telnet | dev-tcp | scp | rsync | sftp | ssh | dns | gist | mail | ping | hping, a forge's command (`gh issue comment`) or a transfer's (`croc send`, `lftp put`) */
@@ -211,7 +212,7 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   for (const t of [...uploads, ...pinnedUploads(cmd), ...driveUploads(cmd)])
     out.push(hostSink(t.sink, t.host, t));
   for (const c of ciPublished(cmd)) out.push(hostSink(c.sink, c.host, c));
-  if (['nc', 'ncat', 'netcat', 'telnet'].includes(p)) {
+  if (p === 'telnet') {
     const pos: string[] = [];
     for (let i = 1; i < cmd.argv.length; i++) {
       const a = cmd.argv[i];
@@ -220,8 +221,11 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
       } else pos.push(a);
     }
     const listen = cmd.argv.some((a) => /^-[a-zA-Z]*l/.test(a));
-    if (!listen) out.push(hostSink(p === 'telnet' ? 'telnet' : 'nc', pos[0] ?? '', { sendsStdin: true }));
+    if (!listen) out.push(hostSink('telnet', pos[0] ?? '', { sendsStdin: true }));
   }
+  // netcat and its clones (netcats.ts): stdin to HOST PORT
+  const ncHost = netcatHost(p, cmd.argv);
+  if (ncHost !== undefined) out.push(hostSink('nc', ncHost, { sendsStdin: true }));
   const tls = tlsClientHost(cmd);
   if (tls !== undefined) out.push(hostSink('tls', tls, { sendsStdin: true }));
   if (p === 'socat') {

@@ -1,7 +1,7 @@
 /**
  * Programs whose job is to send local files (or their stdin) to another machine or network,
- * read from their words: relay and peer senders (`croc send`, `wormhole send`, `ffsend
- * upload`, `onionshare-cli`), content networks (`ipfs add`), paste services (`pastebinit`,
+ * read from their words: relay and peer senders (`croc send`, `wormhole send`, `wormhole-rs send`,
+ * `portal send`, `sendme send`: exfil-peer-senders.ts; `ffsend upload`, `onionshare-cli`), content networks (`ipfs add`), paste services (`pastebinit`,
  * `wgetpaste`), terminal recordings (`asciinema upload`), file-transfer clients driven by a script in an option or on stdin (`lftp -e
  * 'put F'`, `smbclient -c 'put F'`, `ftp host <<< 'put F'`, `tftp -c put F`, `ncftpput`),
  * message brokers (`kcat -P FILE`, `mosquitto_pub -f FILE`, `kafka-console-producer`, `nats
@@ -9,6 +9,7 @@
  * (exfil.ts): a credential file or a secret text, never the act of uploading.
  */
 import type { NormalizedCommand } from '../engine/types.js';
+import { PEER_SENDERS, type PeerSender } from './exfil-peer-senders.js';
 
 /** One transfer: where it goes and what it carries. */
 export interface Transfer {
@@ -64,7 +65,7 @@ export function hostOf(target: string): string {
 }
 
 /** Relay and peer senders: verb, options with a value, the option naming the relay, the default relay. */
-const SENDERS: Record<string, { verb: string; withValue: Set<string>; relay: string[]; host: string }> = {
+const SENDERS: Record<string, PeerSender> = {
   croc: {
     verb: 'send',
     withValue: set(
@@ -119,6 +120,10 @@ const SENDERS: Record<string, { verb: string; withValue: Set<string>; relay: str
   },
   fpaste: { verb: '', withValue: set('-n -t -l -x --url'), relay: ['--url'], host: 'paste.centos.org' },
 };
+
+// the Python package's name, as some write the program; more peer senders (exfil-peer-senders.ts)
+SENDERS['magic-wormhole'] = SENDERS.wormhole;
+Object.assign(SENDERS, PEER_SENDERS);
 
 function sender(cmd: NormalizedCommand): Transfer[] {
   const t = Object.hasOwn(SENDERS, cmd.program) ? SENDERS[cmd.program] : undefined;

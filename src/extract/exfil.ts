@@ -5,7 +5,8 @@
  * library's attachment or upload from code), a credential file committed
  * and pushed or copied into a package that is then published, or the repository pushed to
  * a remote added in the same script, a packed folder tree, the repository or a database dump
- * uploaded or sent through a raw socket (exfil-bulk.ts). Loopback destinations are fine.
+ * uploaded or sent through a raw socket (exfil-bulk.ts), a secret handed to a pipeline module
+ * fetched from the network (exfil-modules.ts). Loopback destinations are fine.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
@@ -27,6 +28,7 @@ import { carriesSecret } from '../normalize/credentials.js';
 import { bodyCredential, urlCredential } from './exfil-url-credentials.js';
 import { bulkSent } from './exfil-bulk.js';
 import { mailForwards } from './exfil-mail.js';
+import { moduleSends } from './exfil-modules.js';
 
 /** How the evidence names what was sent. */
 const SENT: Record<SecretSource, string> = {
@@ -108,6 +110,8 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
   // a credential file attached to mail or uploaded by a library (exfil-code-files.ts)
   for (const send of codeFileSends(cmd, ctx))
     out.push(fact('credential-file', send.host, send.sink, `a credential file (${send.file})`));
+  // a secret handed to a module fetched from the network (exfil-modules.ts)
+  for (const m of moduleSends(cmd)) out.push(fact(m.source, m.host, m.sink, `${SENT[m.source]} (${m.what})`));
   // a mailbox's mail forwarded to another address from now on (exfil-mail.ts)
   for (const m of mailForwards(cmd.program, cmd.argv.slice(1)))
     out.push(fact('mailbox', m.host, 'mail-forward', `${SENT.mailbox} (${m.how} ${m.to})`));

@@ -17,6 +17,7 @@
  *   ones, without an undo), read like `git clean -f`; `--dry-run` / `-n` / `--whatif` only list;
  * - Bazaar and Breezy: `bzr|brz push --overwrite [LOCATION]` replaces the remote branch's
  *   history with the local one (a force push; `--overwrite-tags` replaces its tags);
+ * - Game of Trees: `got send -f|-d`, `got branch -d`, `gotadmin cleanup` (git-got.ts);
  * - DataLad: `datalad push --to SIBLING --force gitpush|all` force-pushes the dataset's
  *   branches to the sibling (`--force checkdatapresent` only re-sends annexed data).
  */
@@ -24,6 +25,7 @@ import { hasAny, lastValue, parseOptions } from './fs-options.js';
 import { act, type GitAction } from './git-act.js';
 import { READERS } from './git-actions.js';
 import { centralActions, svnRevprop, type ArgFileReader } from './git-central.js';
+import { got, gotadmin } from './git-got.js';
 
 /** A subcommand and what it does; undefined from a reader = not this tool. */
 export interface AlikeRead {
@@ -44,6 +46,9 @@ GLOBAL_WITH_VALUE.bzr = /^(-d|--directory|--profile-imports)$/;
 GLOBAL_WITH_VALUE.brz = GLOBAL_WITH_VALUE.bzr;
 GLOBAL_WITH_VALUE.datalad =
   /^(-l|--log-level|-c|-C|-f|--output-format|--report-status|--report-type|--on-failure|--dbg)$/;
+// Game of Trees takes no global option with a value (git-got.ts)
+GLOBAL_WITH_VALUE.got = /^$/;
+GLOBAL_WITH_VALUE.gotadmin = /^$/;
 GLOBAL_WITH_VALUE.fossil = /^(--chdir|--comfmtflags|--comment-format|--errorlog|-U|--user|-R|--repository)$/;
 
 /** The argv from the subcommand on, global options left out; empty = none. */
@@ -180,6 +185,8 @@ function datalad(args: string[]): GitAction[] {
 
 const OTHER: Record<string, (args: string[]) => GitAction[]> = {
   datalad,
+  got,
+  gotadmin,
   dolt,
   jj,
   svn,

@@ -14,8 +14,8 @@
  */
 import type { DraftFact, Extractor } from './extractor.js';
 import { evidenceOf } from './fs-evidence.js';
+import { isNetcat } from './netcats.js';
 
-const NC = new Set(['nc', 'ncat', 'netcat', 'nc.traditional', 'nc.openbsd']);
 /** Options of nc/ncat that run a program for the connection. */
 const EXEC_OPT = /^(-e|-c|--exec|--sh-exec|--lua-exec)(=.*)?$/;
 
@@ -50,7 +50,7 @@ export const extractRemoteShell: Extractor = (cmd) => {
     source,
     evidence: evidenceOf(cmd),
   });
-  if (NC.has(p)) {
+  if (isNetcat(p)) {
     // `-e` may sit in a cluster (`-lvpe /bin/sh`) for traditional netcat.
     const exec = args.some((a) => EXEC_OPT.test(a) || /^-[a-zA-Z]*[ec]$/.test(a));
     if (exec) {

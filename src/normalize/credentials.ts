@@ -13,7 +13,7 @@ export const SECRET_MARK = 'agentfw-withheld-secret';
 
 /** Paths relative to HOME that hold credentials. */
 const HOME_SECRETS = [
-  /^\.(ssh|aws|gnupg|azure|kube|docker|password-store|railway|fly)\/?$/,
+  /^\.(ssh|aws|gnupg|azure|kube|docker|password-store|railway|fly|oci)\/?$/,
   /^\.config\/(gcloud|gh)\/?$/,
   /^\.ssh\/(?!known_hosts$|config$|.*\.pub$)/,
   /^\.aws\/(credentials|config)$/,
@@ -43,8 +43,12 @@ const HOME_SECRETS = [
   /^\.(s3cfg|boto|passwd-s3fs)$/,
   /^\.config\/rclone\/rclone\.conf$/,
   /^\.(composer|config\/composer)\/auth\.json$/,
-  /^\.m2\/settings-security\.xml$/,
-  /^\.oci\/(config$|.*\.pem$)/,
+  // build tools' repository and signing passwords (Maven's servers, Gradle's properties, sbt/Ivy)
+  /^\.m2\/settings(-security)?\.xml$/,
+  /^\.gradle\/gradle\.properties$/,
+  /^\.(sbt|ivy2)\/\.credentials$/,
+  // OCI's config (a key file's pass phrase may sit in it), API keys and session tokens
+  /^\.oci\//,
   /^\.kaggle\/kaggle\.json$/,
   /^\.(cache\/)?huggingface\/token$/,
   /^\.aws\/(sso|cli)\/cache\//,

@@ -16,6 +16,7 @@ import { emacsPeeler, vimPeeler } from './editors.js';
 import { screen, systemdRun, tmux } from './multiplexers.js';
 import { TRACERS } from './tracers.js';
 import { RUNNERS } from './runners.js';
+import { MONOREPO_RUNNERS } from './monorepo-runners.js';
 import { LAUNCHERS } from './launchers.js';
 import { DEV_ENVS } from './dev-envs.js';
 import { TOOL_ENVS } from './tool-envs.js';
@@ -264,6 +265,7 @@ export const WRAPPERS: Record<string, Peeler> = {
   cmake: cmakeCommandMode,
   ...TRACERS,
   ...RUNNERS,
+  ...MONOREPO_RUNNERS,
   ...LAUNCHERS,
   ...DEV_ENVS,
   ...TOOL_ENVS,

@@ -123,6 +123,10 @@ describe('CLIs no table models, read by shape', () => {
     // local development environments remove this project's containers
     ['lando destroy -y', []],
     ['ddev delete -O -y', []],
+    // simulated clusters: kwok's nodes and pods are fakes; kind's and k3d's clusters are read
+    ['kwokctl delete cluster --name scale-test', []],
+    ['kwokctl delete cluster --all', []],
+    ['kind delete cluster --name staging', ['kind|delete|cluster|true']],
     ['acme undelete job-7', []],
     ['acme config autopurge off', []],
     // a verb joined to the object it destroys, as one word

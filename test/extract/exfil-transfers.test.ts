@@ -24,6 +24,17 @@ describe('programs that send files: where to, and what', () => {
       [['wormhole send', 'relay.magic-wormhole.io', '~/.ssh/id_ed25519', '', false]],
     ],
     [['ffsend', 'upload', 'dump.sql'], [['ffsend upload', 'send.vis.ee', 'dump.sql', '', false]]],
+    [
+      ['magic-wormhole', 'send', '~/.ssh'],
+      [['magic-wormhole send', 'relay.magic-wormhole.io', '~/.ssh', '', false]],
+    ],
+    [['wormhole-rs', 'send', 'a.txt'], [['wormhole-rs send', 'relay.magic-wormhole.io', 'a.txt', '', false]]],
+    [['sendme', 'send', '~/.aws'], [['sendme send', 'iroh relay', '~/.aws', '', false]]],
+    [
+      ['portal', 'send', '-r', 'relay.example.net:8080', 'x'],
+      [['portal send', 'relay.example.net', 'x', '', false]],
+    ],
+    [['sendme', 'receive', 'blobabc'], []],
     [['pastebinit', '-i', 'build.log'], [['pastebinit', 'paste.ubuntu.com', 'build.log', '', false]]],
     [['pastebinit'], [['pastebinit', 'paste.ubuntu.com', '', '', true]]],
     [

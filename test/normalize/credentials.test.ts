@@ -45,6 +45,15 @@ describe('isCredentialAbs', () => {
     ['/w/WinSCP.ini', true],
     ['/w/config/sitemap.xml', false],
     ['/w/mysitemanager.xml', false],
+    // OCI's folder as a whole; build tools' repository and signing passwords
+    ['/home/u/.oci', true],
+    ['/home/u/.oci/sessions/DEFAULT/token', true],
+    ['/home/u/.m2/settings.xml', true],
+    ['/home/u/.gradle/gradle.properties', true],
+    ['/home/u/.sbt/.credentials', true],
+    ['/home/u/.m2/repository/org/x/1.0/x-1.0.jar', false],
+    ['/home/u/.gradle/caches/modules-2', false],
+    ['/w/gradle.properties', false],
   ])('%s → %s', (p, want) => expect(isCredentialAbs(p, HOME)).toBe(want));
 
   it('carriesSecret', () => {

@@ -3,7 +3,8 @@
  * dataset or its snapshots on this machine (`zfs destroy`, `zfs rollback`, `zpool destroy`,
  * `lvremove`, `vgremove`, `pvremove`, `btrfs subvolume delete`, `mdadm --zero-superblock`
  * or `--create`, `virsh vol-delete`, `virsh undefine --remove-all-storage`) or erase a drive
- * (`nvme format`, `nvme sanitize`, `nvme zns reset-zone`, `hdparm --security-erase`,
+ * (`nvme format`, `nvme sanitize`, `nvme zns reset-zone`, `hdparm --security-erase` or
+ * `--trim-sector-ranges`,
  * `badblocks -w`: its write test overwrites every block), or delete a virtual machine's disk
  * (`wsl --unregister NAME`: the distribution and its virtual disk go). Each is read as a
  * format of what it names (fs fact, op `format`): a path is classified as any path (a
@@ -56,6 +57,9 @@ const HDPARM: OptionSpec = {
     'security-mode',
     'security-unlock',
     'security-disable',
+    'trim-sector-ranges',
+    'write-sector',
+    'make-bad-sector',
   ],
 };
 const VIRSH: OptionSpec = {
@@ -142,10 +146,18 @@ export const VOLUME_HANDLERS: Record<string, FsHandler> = {
       ? formatOf(cmd, ctx, devs, false)
       : [];
   },
-  // ATA secure erase of the drive (`hdparm --user-master u --security-erase PASS DEV`).
+  // ATA secure erase of the drive (`hdparm --user-master u --security-erase PASS DEV`), its
+  // sectors trimmed (`--trim-sector-ranges LBA:COUNT`, `--trim-sector-ranges-stdin`), written
+  // with zeros (`--write-sector N`) or made unreadable (`--make-bad-sector N`).
   hdparm: (cmd, ctx) => {
     const o = parseOptions(cmd.argv, 1, HDPARM);
-    return hasAny(o, 'security-erase', 'security-erase-enhanced')
+    const erases = [
+      'security-erase',
+      'security-erase-enhanced',
+      'trim-sector-ranges',
+      'trim-sector-ranges-stdin',
+    ];
+    return hasAny(o, ...erases, 'write-sector', 'make-bad-sector')
       ? formatOf(cmd, ctx, o.operands, false)
       : [];
   },

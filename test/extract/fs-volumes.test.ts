@@ -38,6 +38,12 @@ describe('volume managers and VM storage (filesystem pack)', () => {
     ['nvme zns report-zones /dev/nvme0n2', 'allow'],
     ['hdparm --user-master u --security-erase p /dev/sdb', 'deny filesystem/wipe-device'],
     ['hdparm --security-erase-enhanced NULL /dev/sdc', 'deny filesystem/wipe-device'],
+    // sectors trimmed (their data gone), zeroed or made unreadable
+    ['hdparm --please-destroy-my-drive --trim-sector-ranges 0:65535 /dev/sdb', 'deny filesystem/wipe-device'],
+    ['hdparm --trim-sector-ranges-stdin --please-destroy-my-drive /dev/sdb', 'deny filesystem/wipe-device'],
+    ['hdparm --yes-i-know-what-i-am-doing --write-sector 2048 /dev/sda', 'deny filesystem/wipe-device'],
+    ['hdparm --yes-i-know-what-i-am-doing --make-bad-sector 2048 /dev/sda', 'deny filesystem/wipe-device'],
+    ['hdparm --read-sector 2048 /dev/sda', 'allow'],
     ['nvme list', 'allow'],
     ['nvme smart-log /dev/nvme0', 'allow'],
     ['hdparm -I /dev/sda', 'allow'],

@@ -2,11 +2,12 @@
  * Host firewalls other than iptables, nft, ufw and firewalld (cloud-host.ts) switched off:
  * Shorewall's `clear` (every rule removed: the host wide open) and `stop` (only the hosts of
  * its stopped rules let in), ConfigServer's `csf -x|--disable` and `-f|--flush`, APF's `apf
- * -f|--flush|--stop`, FreeBSD's `ipfw flush` and `ipfw disable firewall`, and pf's `pfctl -d`
- * or `pfctl -F all|rules`, NetBSD's `npfctl stop|flush` (filtering off, or every rule and
- * state dropped), and IPFilter's `ipf -D` (disabled) or `ipf -F a|i|o` (`-Fa`: rules flushed, unless `-f FILE`
- * loads a new set in the same call). Status, checks, listing, (re)starting and one rule added or taken
- * away are routine: no finding. Each finding is [verb `firewall-off`, the words that say so].
+ * -f|--flush|--stop`, FreeBSD's `ipfw flush` and `ipfw disable firewall`, pf's `pfctl -d` or
+ * `pfctl -F all|rules`, NetBSD's `npfctl stop|flush` (filtering off, or every rule and state
+ * dropped) and `npfctl rule RULESET flush`, and IPFilter's `ipf -D` (disabled) or `ipf -F
+ * a|i|o` (`-Fa`: rules flushed, unless `-f FILE` loads a new set in the same call). Status,
+ * checks, listing, (re)starting and one rule added or taken away are routine: no finding.
+ * Each finding is [verb `firewall-off`, the words that say so].
  */
 import type { Finding } from './word-facts.js';
 import { lastValue, parseOptions } from './fs-options.js';
@@ -42,8 +43,10 @@ export function firewallsOff(name: string, args: string[]): Finding[] {
       return /^(a|all|r|rules)$/.test(what) ? [['firewall-off', `pfctl -F ${what}`]] : [];
     }
     case 'npfctl': {
-      const verb = args.find((a) => !a.startsWith('-'));
-      return verb === 'stop' || verb === 'flush' ? [['firewall-off', `npfctl ${verb}`]] : [];
+      const words = args.filter((a) => !a.startsWith('-'));
+      if (words[0] === 'stop' || words[0] === 'flush') return [['firewall-off', `npfctl ${words[0]}`]];
+      // `npfctl rule RULESET flush`: every rule of a dynamic ruleset removed
+      return words[0] === 'rule' && words[2] === 'flush' ? [['firewall-off', said]] : [];
     }
     case 'ipf': {
       const o = parseOptions(['ipf', ...args], 1, { shortWithValue: 'fFlT' });

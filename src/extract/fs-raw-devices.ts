@@ -2,8 +2,9 @@
  * Block devices written, discarded or made unreadable by tools that are not formatters:
  * - fio's benchmark jobs that write (`--rw=write|randwrite|rw|readwrite|randrw|trim|randtrim|
  *   trimwrite|randtrimwrite`) to each `--filename` (`:`-separated; a `/dev` path is the raw
- *   device, every block of it overwritten or discarded); reads (`--rw=read`, the default,
- *   `randread`) and `--readonly` write nothing;
+ *   device, every block of it overwritten or discarded), given on the command line or in job
+ *   files (read through ctx.readFile; one not read is fail closed); reads (`--rw=read`, the
+ *   default, `randread`) and `--readonly` write nothing;
  * - the SCSI generic tools that discard or rewrite blocks: `sg_unmap DEV` (the blocks
  *   discarded: their data gone), `sg_write_same DEV`, `sg_write_verify DEV`, `sg_write_x DEV`,
  *   `sg_compare_and_write DEV` (blocks written);
@@ -20,7 +21,7 @@
 import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
 import { fsFact, type FsHandler } from './fs-fact.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
-import { target, targetOf } from './fs-paths.js';
+import { resolvePath, target, targetOf } from './fs-paths.js';
 
 /** A path operand is classified as any path; a name (`ada1p4`, `vg0/snap`) is storage, no file. */
 function storage(cmd: NormalizedCommand, i: number, ctx: AnalyzeContext): FsTarget {
@@ -39,33 +40,105 @@ const formatOf = (cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number[]) =>
     true,
   );
 
-/** fio's I/O patterns that write or discard (`--rw` / `--readwrite`); any other reads. */
+/** fio's I/O patterns that write or discard (`rw` / `readwrite`); any other reads. */
 const FIO_WRITES = /^(write|randwrite|rw|readwrite|randrw|trim|randtrim|trimwrite|randtrimwrite)$/;
 
+/** One fio job's settings that matter here: `rw`, `filename`, `readonly` (absent = not set). */
+type FioJob = Map<string, string>;
+
 /**
- * `fio [--opt=value…] [JOBFILE…]`: each `--filename` of a writing job (`\:` is a colon in a
- * name, `:` separates names). A device is formatted, a file overwritten. Unknown: a job file.
+ * fio's command-line options that take no value (a word after one is a job file); any other
+ * `--opt` without `=` takes the next word as its value, unless that word names a job file
+ * (`.fio`, `.job`, `.ini`, `.cfg`, `.conf`).
+ */
+const FIO_FLAGS =
+  /^--(readonly|minimal|append-terse|bandwidth-log|warnings-fatal|group_reporting|time_based|thread|norandommap|create_only|daemonize|eta-newline|debug)$/;
+const JOB_FILE = /\.(fio|job|ini|cfg|conf)$/i;
+
+/** The command line's job settings (`--rw=write`, `--filename /dev/sdb`, `--readonly`) and its job files. */
+function fioArgs(args: string[]): { opts: FioJob; files: number[] } {
+  const opts: FioJob = new Map();
+  const files: number[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const m = /^--([\w-]+)(?:=(.*))?$/s.exec(a);
+    if (!m) {
+      if (!a.startsWith('-')) files.push(i + 1);
+      continue;
+    }
+    const next = args[i + 1];
+    const takes =
+      m[2] === undefined &&
+      !FIO_FLAGS.test(a) &&
+      next !== undefined &&
+      !next.startsWith('-') &&
+      !JOB_FILE.test(next);
+    const value = m[2] ?? (takes ? args[++i] : '');
+    opts.set(m[1] === 'readwrite' ? 'rw' : m[1], value);
+  }
+  return { opts, files };
+}
+
+/** The jobs of a job file (`[global]` settings go into every later job); `base`: the command line's. */
+function fioJobs(text: string, base: FioJob): FioJob[] {
+  const jobs: FioJob[] = [];
+  let global = new Map(base);
+  let job: FioJob | undefined;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/[#;].*$/, '').trim();
+    const section = /^\[(.+)\]$/.exec(line);
+    if (section) {
+      if (section[1] === 'global') {
+        job = undefined;
+        continue;
+      }
+      job = new Map(global);
+      jobs.push(job);
+      continue;
+    }
+    const kv = /^([\w-]+)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!kv) continue;
+    const key = kv[1] === 'readwrite' ? 'rw' : kv[1];
+    if (job) job.set(key, kv[2] ?? '');
+    else global = new Map(global).set(key, kv[2] ?? '');
+  }
+  return jobs;
+}
+
+/**
+ * `fio [--opt=value…] [JOBFILE…]`: each `filename` of a writing job (`\:` is a colon in a
+ * name, `:` separates names), from the command line or from the job files. A device is
+ * formatted, a file overwritten. Fail closed: a job file that cannot be read may write
+ * anywhere (class `unknown`).
  */
 const fio: FsHandler = (cmd, ctx) => {
   const args = cmd.argv.slice(1);
-  const value = (name: string) =>
-    args
-      .filter((a) => a.startsWith(`--${name}=`))
-      .map((a) => a.slice(name.length + 3))
-      .pop();
-  if (args.some((a) => /^--(help|version|readonly|cmdhelp(=.*)?|enghelp(=.*)?)$/.test(a))) return [];
-  const rw = (value('rw') ?? value('readwrite') ?? 'read').replace(/:.*$/, '');
-  if (!FIO_WRITES.test(rw)) return [];
-  const files = args
-    .filter((a) => a.startsWith('--filename='))
-    .flatMap((a) => a.slice('--filename='.length).split(/(?<!\\):/))
+  if (args.some((a) => /^--(help|version|cmdhelp|enghelp|showcmd|parse-only)(=.*)?$/.test(a))) return [];
+  const { opts, files } = fioArgs(args);
+  const jobs: FioJob[] = files.length ? [] : [opts];
+  const unread: FsTarget[] = [];
+  for (const i of files) {
+    const path = cmd.dynamicArgs.includes(i) ? undefined : resolvePath(cmd.argv[i], cmd.cwd, ctx);
+    const text = path === undefined ? undefined : ctx.readFile?.(path);
+    if (text === undefined)
+      unread.push({ raw: `(what job file ${cmd.argv[i]} writes)`, path: '', class: 'unknown', glob: false });
+    else jobs.push(...fioJobs(text, opts));
+  }
+  const writing = jobs.filter(
+    (j) => !j.has('readonly') && FIO_WRITES.test((j.get('rw') ?? 'read').replace(/:.*$/, '')),
+  );
+  const names = writing
+    .flatMap((j) => (j.get('filename') ?? '').split(/(?<!\\):/))
     .map((f) => f.replace(/\\:/g, ':'))
     .filter(Boolean);
   const dynamic = cmd.dynamicArgs.length > 0;
-  const targets = files.map((f) => targetOf(f, cmd, ctx, dynamic));
+  const targets = names.map((f) => targetOf(f, cmd, ctx, dynamic));
   const devices = targets.filter((t) => t.path.startsWith('/dev/'));
   const rest = targets.filter((t) => !t.path.startsWith('/dev/'));
-  return [...fsFact(cmd, 'format', devices, false, true), ...fsFact(cmd, 'overwrite', rest, false, true)];
+  return [
+    ...fsFact(cmd, 'format', [...devices, ...unread], false, true),
+    ...fsFact(cmd, 'overwrite', rest, false, true),
+  ];
 };
 
 /** sg3_utils' options that take a value, across the writers read here (`--lba=`, `-l LBA` …). */

@@ -5,9 +5,42 @@
  * nothing. Through the real pipeline with the filesystem pack only.
  */
 import { describe, expect, it } from 'vitest';
-import { packVerdict } from '../helpers/command.js';
+import { WS, analyzeContext, command, packVerdict } from '../helpers/command.js';
+import { RAW_DEVICE_HANDLERS } from '../../src/extract/fs-raw-devices.js';
 
 const verdict = await packVerdict('filesystem');
+
+const JOBS: Record<string, string> = {
+  [`${WS}/wipe.fio`]: '[global]\nioengine=libaio\nrw=write ; every block\n[disk]\nfilename=/dev/sdb\n',
+  [`${WS}/mixed.fio`]:
+    '[read]\nrw=randread\nfilename=/dev/sdb\n[scratch]\nreadwrite=randwrite\nfilename=./scratch.dat\n',
+  [`${WS}/safe.fio`]: '[global]\nrw=write\nreadonly\n[disk]\nfilename=/dev/sdb\n',
+};
+const ctx = analyzeContext(WS, { readFile: (p: string) => JOBS[p] });
+
+/** fio's facts as `op path…`. */
+const fio = (argv: string[]) =>
+  (
+    RAW_DEVICE_HANDLERS.fio(command(['fio', ...argv]), ctx) as { op: string; targets: { path: string }[] }[]
+  ).map((f) => `${f.op} ${f.targets.map((t) => t.path).join(' ')}`);
+
+describe('fio jobs', () => {
+  it.each<[string[], string[]]>([
+    [['--name=w', '--filename=/dev/sdb', '--rw=write'], ['format /dev/sdb']],
+    [['--name', 'w', '--filename', '/dev/sdb', '--rw', 'randwrite'], ['format /dev/sdb']],
+    [['--filename=/dev/sdb\\:0:/dev/sdc', '--rw=trim'], ['format /dev/sdb:0 /dev/sdc']],
+    [['wipe.fio'], ['format /dev/sdb']],
+    [['--group_reporting', 'wipe.fio'], ['format /dev/sdb']],
+    [['mixed.fio'], [`overwrite ${WS}/scratch.dat`]],
+    [['--readonly', 'wipe.fio'], []],
+    [['safe.fio'], []],
+    // fail closed: a job file that cannot be read
+    [['missing.fio'], ['format ']],
+    [['--bs', '4k', '--filename=/dev/sdb'], []],
+  ])('fio %j → %j', (argv, want) => {
+    expect(fio(argv)).toEqual(want);
+  });
+});
 
 describe('raw device writers (filesystem pack)', () => {
   it.each<[string, string]>([

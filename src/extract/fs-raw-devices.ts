@@ -14,6 +14,8 @@
  *   -a` with no provider named kills every attached one;
  * - LVM's `lvconvert --merge|--mergesnapshot|--mergethin VG/SNAP` (the origin rolled back to
  *   the snapshot: everything written since is lost) and `--mergemirrors VG/LV`.
+ * - DiskSpd's writing runs (`-w50`) on a physical drive (`#1`) or a volume (`D:`), and
+ *   `f3probe --destructive DEV`.
  * Each is read as a format of the device or volume it names (fs fact, op `format`; fio's
  * write to a file is an `overwrite` of the file); a bare name (`ada1p4`, `vg/snap`) is storage
  * of class `unknown`. Status, listing, help and reads give nothing. Reads the words only.
@@ -215,6 +217,39 @@ const lvconvert: FsHandler = (cmd, ctx) => {
   return formatOf(cmd, ctx, o.operands);
 };
 
+/**
+ * DiskSpd (Windows' fio): `-wN` (N > 0) makes N percent of its I/O writes, to each target; a
+ * target `#N` is physical drive N and `X:` a whole volume, written raw (a file is a file).
+ */
+const diskspd: FsHandler = (cmd, ctx) => {
+  const args = cmd.argv.slice(1);
+  if (args.some((a) => /^[-/](\?|h)$/.test(a))) return [];
+  const writes = args.some((a) => /^[-/]w[1-9]\d*$/.test(a));
+  if (!writes) return [];
+  const targets = args.flatMap((a, i): FsTarget[] => {
+    if (/^[-/]/.test(a) && !/^\/[^/]*\//.test(a)) return [];
+    if (/^#\d+$/.test(a) || /^[a-z]:$/i.test(a)) return [{ raw: a, path: a, class: 'unknown', glob: false }];
+    return [target(cmd, i + 1, ctx)];
+  });
+  const drives = targets.filter((t) => t.class === 'unknown');
+  return [
+    ...fsFact(cmd, 'format', drives, false, true),
+    ...fsFact(
+      cmd,
+      'overwrite',
+      targets.filter((t) => t.class !== 'unknown'),
+      false,
+      true,
+    ),
+  ];
+};
+
+/** `f3probe --destructive DEV`: the probe writes over the whole drive (without it, a backup is kept). */
+const f3probe: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, { longWithValue: ['min-memory', 'reset-type'] });
+  return hasAny(o, 'destructive') ? formatOf(cmd, ctx, o.operands) : [];
+};
+
 /** Program → reader of the devices and volumes it writes raw or makes unreadable. */
 export const RAW_DEVICE_HANDLERS: Record<string, FsHandler> = {
   fio,
@@ -225,4 +260,7 @@ export const RAW_DEVICE_HANDLERS: Record<string, FsHandler> = {
   sg_compare_and_write: sgWriter,
   geli,
   lvconvert,
+  diskspd,
+  'diskspd.exe': diskspd,
+  f3probe,
 };

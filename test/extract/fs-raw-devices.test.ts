@@ -84,6 +84,14 @@ describe('raw device writers (filesystem pack)', () => {
     ['lvconvert --mergemirrors vg0/split_mirror', 'ask filesystem/format-filesystem'],
     ['lvconvert --type raid1 -m 1 vg0/data', 'allow'],
     ['lvconvert --splitmirrors 1 --trackchanges vg0/data', 'allow'],
+    // DiskSpd on a physical drive or a volume; f3probe's destructive probe
+    ["diskspd -c0 -w100 -d60 '#1'", 'ask filesystem/format-filesystem'],
+    ['diskspd.exe -b4K -w30 -r D:', 'ask filesystem/format-filesystem'],
+    ['diskspd -c1G -w50 ./io-test.dat', 'allow'],
+    ["diskspd -b4K -r '#1'", 'allow'],
+    ["diskspd -w0 -d30 '#1'", 'allow'],
+    ['sudo f3probe --destructive --time-ops /dev/sdb', 'deny filesystem/wipe-device'],
+    ['sudo f3probe --time-ops /dev/sdb', 'allow'],
   ])('%s → %s', (cmd, want) => {
     expect(verdict(cmd)).toBe(want);
   });

@@ -36,6 +36,12 @@ describe('volume managers and VM storage (filesystem pack)', () => {
     ['sudo nvme zns reset-zone /dev/nvme0n2 -a', 'deny filesystem/wipe-device'],
     ['nvme zns reset-zone -a /dev/nvme0n2', 'deny filesystem/wipe-device'],
     ['nvme zns report-zones /dev/nvme0n2', 'allow'],
+    // blocks zeroed, written or deallocated
+    ['sudo nvme write-zeroes /dev/nvme0n1 -s 0 -c 65535', 'deny filesystem/wipe-device'],
+    ['nvme write /dev/nvme0n1 -s 0 -c 7 -z 4096 -d ./block.bin', 'deny filesystem/wipe-device'],
+    ['nvme dsm /dev/nvme0n1 --ad -s 0 -b 1000000', 'deny filesystem/wipe-device'],
+    ['nvme dsm /dev/nvme0n1 --idr -s 0 -b 8', 'allow'],
+    ['nvme read /dev/nvme0n1 -s 0 -c 7 -z 4096', 'allow'],
     ['hdparm --user-master u --security-erase p /dev/sdb', 'deny filesystem/wipe-device'],
     ['hdparm --security-erase-enhanced NULL /dev/sdc', 'deny filesystem/wipe-device'],
     // sectors trimmed (their data gone), zeroed or made unreadable

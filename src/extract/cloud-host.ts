@@ -104,7 +104,7 @@ export function readFirewall(cmd: NormalizedCommand): CloudDraft | undefined {
  */
 export const SECURITY_UNITS = new Set(
   (
-    'auditd rsyslog syslog syslogd syslog-ng systemd-journald journald falco falco-modern-bpf osqueryd wazuh-agent wazuh-manager ' +
+    'auditd rsyslog syslog syslogd syslog-ng metalog sysklogd klogd socklog socklog-unix systemd-journald journald falco falco-modern-bpf osqueryd wazuh-agent wazuh-manager ' +
     'ossec ossec-hids falcon-sensor sentinelone sentinelagent cbagentd clamav-daemon clamd clamav-freshclam apparmor ' +
     'firewalld fail2ban crowdsec sshguard nftables netfilter-persistent ufw aide tripwire auditbeat filebeat elastic-agent ' +
     'iptables ip6tables shorewall shorewall6 shorewall-lite shorewall6-lite csf lfd apf ' +

@@ -9,7 +9,10 @@
  * (`MonitorProcess` runs a program whenever NAME exits). Also under `Wow6432Node`. By `reg
  * add KEY /v NAME …` and by `New-ItemProperty` / `Set-ItemProperty -Path KEY -Name NAME` (on
  * `HKLM:\…`, `Registry::HKEY_LOCAL_MACHINE\…`); separators a shell ate are read the same.
- * Reads (`reg query`), deletes and other values of these keys are not. Pure.
+ * Reads (`reg query`), deletes and other values of these keys are not. The same backdoor made
+ * by replacing the accessibility program itself: a copy or move whose destination is one of
+ * them in System32 (`copy cmd.exe C:\Windows\System32\sethc.exe`, `Copy-Item … -Destination
+ * …\utilman.exe`, `cp`, `mv`, `xcopy`, `move`, `Move-Item`); copying one out is not. Pure.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { Finding } from './word-facts.js';
@@ -57,6 +60,25 @@ function cmdlet(args: string[]): string {
   return ifeoHijack(key, valueOf(ps, 'name') ?? positionalName ?? '');
 }
 
+/** An accessibility program the sign-in screen starts, in System32 (or SysWOW64, Sysnative), separators optional. */
+const ACCESSIBILITY = new RegExp(
+  `(?:^|[\\\\/]|:)(?:system32|syswow64|sysnative)${S}(sethc|utilman|osk|magnify|narrator|displayswitch|atbroker)\\.exe["']?$`,
+  'i',
+);
+
+/** Copiers and movers, by lower-case name, and how their destination is found. */
+const COPIERS = /^(copy|xcopy|move|cp|mv|copy-item|move-item|cpi|mi)$/;
+
+/** The destination of a copy or move: `-Destination` of the cmdlets, else the last operand. */
+function destination(name: string, args: string[]): string {
+  if (/-item$|^(cpi|mi)$/.test(name)) {
+    const ps = pwshArgs(args);
+    return valueOf(ps, 'destination') ?? ps.positional[1] ?? '';
+  }
+  const ops = args.filter((a) => !/^[-/][a-z-]*$/i.test(a));
+  return ops[ops.length - 1] ?? '';
+}
+
 /** A program hijacked through its IFEO or silent-exit key (see the header); undefined = not. */
 export function ifeoWrite(cmd: NormalizedCommand): Finding | undefined {
   const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
@@ -64,5 +86,9 @@ export function ifeoWrite(cmd: NormalizedCommand): Finding | undefined {
   let why = '';
   if (name === 'reg') why = regAdd(args);
   else if (name === 'new-itemproperty' || name === 'set-itemproperty') why = cmdlet(args);
+  else if (COPIERS.test(name)) {
+    const over = ACCESSIBILITY.exec(destination(name, args));
+    if (over) why = `${over[1]}.exe replaced: the sign-in screen runs what was copied there as SYSTEM`;
+  }
   return why ? ['grant-admin', why] : undefined;
 }

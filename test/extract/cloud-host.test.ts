@@ -72,6 +72,7 @@ describe("the host's record and defences", () => {
     ['service auditd onestop', ['service|security-service|stop|auditd|false']],
     ['service syslogd forcestop', ['service|security-service|stop|syslogd|false']],
     ['service nginx onestop', []],
+    ['rc-service metalog stop', ['rc-service|security-service|stop|metalog|false']],
     ['service auditd onestatus', []],
     // a firewall's own service: stopping it leaves the host open
     ['systemctl stop shorewall', ['systemctl|security-service|stop|shorewall|false']],

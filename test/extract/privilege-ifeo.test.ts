@@ -50,6 +50,11 @@ describe('IFEO and silent-exit hijacks', () => {
     String.raw`REG ADD "${IFEO}\osk.exe" -v Debugger -d cmd.exe -f`,
     String.raw`powershell -c "New-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Image File Execution Options\sethc.exe' -Name Debugger -Value cmd.exe -Force"`,
     String.raw`pwsh -c "Set-ItemProperty 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Image File Execution Options\Magnify.exe' Debugger 'C:\Windows\System32\cmd.exe'"`,
+    // the accessibility program itself replaced
+    String.raw`copy /y "C:\Windows\System32\cmd.exe" "C:\Windows\System32\sethc.exe"`,
+    String.raw`cmd /c "copy /y C:\Windows\System32\cmd.exe C:\Windows\System32\utilman.exe"`,
+    String.raw`powershell -c "Copy-Item C:\Windows\System32\cmd.exe -Destination C:\Windows\System32\osk.exe -Force"`,
+    'cp /mnt/c/Windows/System32/cmd.exe /mnt/c/Windows/System32/Magnify.exe',
   ])('%s asks', (cmd) => {
     expect(verdict(cmd)).toBe('ask privilege/grant-admin');
   });
@@ -61,6 +66,8 @@ describe('IFEO and silent-exit hijacks', () => {
     String.raw`reg add "${IFEO}\app.exe" /v PerfOptions /f`,
     String.raw`reg add "HKCU\Software\Acme\Shop" /v Debugger /d 1 /f`,
     String.raw`powershell -c "Get-ItemProperty 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Image File Execution Options\sethc.exe'"`,
+    String.raw`copy "C:\Windows\System32\sethc.exe" "C:\backup\sethc.exe"`,
+    String.raw`copy /y "C:\tools\app.exe" "C:\apps\sethc.exe"`,
   ])('%s is allowed', (cmd) => {
     expect(verdict(cmd)).toBe('allow');
   });

@@ -104,7 +104,7 @@ export function readFirewall(cmd: NormalizedCommand): CloudDraft | undefined {
  */
 export const SECURITY_UNITS = new Set(
   (
-    'auditd rsyslog syslog syslog-ng systemd-journald journald falco falco-modern-bpf osqueryd wazuh-agent wazuh-manager ' +
+    'auditd rsyslog syslog syslogd syslog-ng metalog sysklogd klogd socklog socklog-unix systemd-journald journald falco falco-modern-bpf osqueryd wazuh-agent wazuh-manager ' +
     'ossec ossec-hids falcon-sensor sentinelone sentinelagent cbagentd clamav-daemon clamd clamav-freshclam apparmor ' +
     'firewalld fail2ban crowdsec sshguard nftables netfilter-persistent ufw aide tripwire auditbeat filebeat elastic-agent ' +
     'iptables ip6tables shorewall shorewall6 shorewall-lite shorewall6-lite csf lfd apf ' +
@@ -120,7 +120,8 @@ export const SECURITY_UNITS = new Set(
 const unitOf = (w: string) => (w.startsWith('-') ? '' : w.replace(/\.(service|socket)$/, '').toLowerCase());
 
 /**
- * `systemctl stop|disable|mask|kill UNIT…` and `service|rc-service UNIT stop` of a security or
+ * `systemctl stop|disable|mask|kill UNIT…` and `service|rc-service UNIT stop` (FreeBSD's
+ * `onestop`, `forcestop`, `onedisable` too) of a security or
  * logging daemon (SECURITY_UNITS, or an endpoint security or vulnerability agent:
  * security-agents.ts); a backup or snapshot scheduler disabled or masked (or its timer
  * stopped) is backups switched off (service `backups`, verb `disable`); other units are the
@@ -128,8 +129,11 @@ const unitOf = (w: string) => (w.startsWith('-') ? '' : w.replace(/\.(service|so
  */
 export function readService(cmd: NormalizedCommand): CloudDraft | undefined {
   const { pos } = split(cmd);
-  const [verb, units] =
+  const [said, units] =
     cmd.program !== 'systemctl' ? [pos[1] ?? '', [pos[0] ?? '']] : [pos[0] ?? '', pos.slice(1)];
+  // FreeBSD's rc.d prefixes: `onestop` (even when not enabled), `forcestop`, `quietstop`, `onedisable`
+  const verb =
+    cmd.program === 'service' ? said.replace(/^(one|force|quiet|fast)(?=stop$|disable$)/, '') : said;
   if (!/^(stop|disable|mask|kill)$/.test(verb)) return undefined;
   const hit = units.map(unitOf).filter((u) => SECURITY_UNITS.has(u) || securityAgentName(u));
   if (hit.length) return draft(cmd, 'security-service', verb, hit.join(' '));

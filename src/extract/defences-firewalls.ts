@@ -2,11 +2,15 @@
  * Host firewalls other than iptables, nft, ufw and firewalld (cloud-host.ts) switched off:
  * Shorewall's `clear` (every rule removed: the host wide open) and `stop` (only the hosts of
  * its stopped rules let in), ConfigServer's `csf -x|--disable` and `-f|--flush`, APF's `apf
- * -f|--flush|--stop`, FreeBSD's `ipfw flush` and `ipfw disable firewall`, and pf's `pfctl -d`
- * or `pfctl -F all|rules`. Status, checks, listing, (re)starting and one rule added or taken
- * away are routine: no finding. Each finding is [verb `firewall-off`, the words that say so].
+ * -f|--flush|--stop`, FreeBSD's `ipfw flush` and `ipfw disable firewall`, pf's `pfctl -d` or
+ * `pfctl -F all|rules`, NetBSD's `npfctl stop|flush` (filtering off, or every rule and state
+ * dropped) and `npfctl rule RULESET flush`, and IPFilter's `ipf -D` (disabled) or `ipf -F
+ * a|i|o` (`-Fa`: rules flushed, unless `-f FILE` loads a new set in the same call). Status,
+ * checks, listing, (re)starting and one rule added or taken away are routine: no finding.
+ * Each finding is [verb `firewall-off`, the words that say so].
  */
 import type { Finding } from './word-facts.js';
+import { lastValue, parseOptions } from './fs-options.js';
 
 /** Shorewall's programs (IPv4, IPv6, and the lite versions compiled elsewhere). */
 const SHOREWALL = /^shorewall6?(-lite)?$/;
@@ -37,6 +41,19 @@ export function firewallsOff(name: string, args: string[]): Finding[] {
       const at = args.findIndex((a) => /^-F/.test(a));
       const what = at < 0 ? '' : args[at].length > 2 ? args[at].slice(2) : (args[at + 1] ?? '');
       return /^(a|all|r|rules)$/.test(what) ? [['firewall-off', `pfctl -F ${what}`]] : [];
+    }
+    case 'npfctl': {
+      const words = args.filter((a) => !a.startsWith('-'));
+      if (words[0] === 'stop' || words[0] === 'flush') return [['firewall-off', `npfctl ${words[0]}`]];
+      // `npfctl rule RULESET flush`: every rule of a dynamic ruleset removed
+      return words[0] === 'rule' && words[2] === 'flush' ? [['firewall-off', said]] : [];
+    }
+    case 'ipf': {
+      const o = parseOptions(['ipf', ...args], 1, { shortWithValue: 'fFlT' });
+      if (o.flags.has('D')) return [['firewall-off', 'ipf -D']];
+      // `-F a|i|o` (`-Fa`): the rules flushed; with `-f FILE` a new set is loaded at once (a reload)
+      const what = lastValue(o, 'F') ?? '';
+      return /^[aio]$/.test(what) && !o.flags.has('f') ? [['firewall-off', `ipf -F ${what}`]] : [];
     }
     default:
       return [];

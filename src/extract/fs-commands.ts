@@ -21,13 +21,14 @@ import { DISK_CMDLET_HANDLERS } from './fs-disk-cmdlets.js';
 import { CMD_DELETE_HANDLERS, hasCmdSwitch, rd } from './fs-windows-delete.js';
 import { PWSH_DELETE_HANDLERS, pwshStyle, removeItem } from './fs-pwsh-delete.js';
 import { rclone } from './fs-rclone.js';
-import { rsync } from './fs-rsync.js';
+import { cpdup, rsync } from './fs-rsync.js';
 import { unison } from './fs-unison.js';
 import { TRASH_HANDLERS } from './fs-trash.js';
 import { partclone, RESTORE_HANDLERS } from './fs-restore.js';
 import { BACKUP_RESTORE_HANDLERS } from './fs-backup-restore.js';
 import { IMAGE_FILE_HANDLERS } from './fs-images.js';
 import { MTOOLS_HANDLERS } from './fs-mtools.js';
+import { RAW_DEVICE_HANDLERS } from './fs-raw-devices.js';
 
 /**
  * True when xargs appends operands from stdin that are not known statically and the
@@ -229,6 +230,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   cp,
   install: cp,
   rsync,
+  cpdup,
   rclone,
   unison,
   dd,
@@ -256,6 +258,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   ...BACKUP_RESTORE_HANDLERS,
   ...IMAGE_FILE_HANDLERS,
   ...MTOOLS_HANDLERS,
+  ...RAW_DEVICE_HANDLERS,
 };
 
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `newfs_udf` … share one). */

@@ -3,8 +3,9 @@
  * dataset or its snapshots on this machine (`zfs destroy`, `zfs rollback`, `zpool destroy`,
  * `lvremove`, `vgremove`, `pvremove`, `btrfs subvolume delete`, `mdadm --zero-superblock`
  * or `--create`, `virsh vol-delete`, `virsh undefine --remove-all-storage`) or erase a drive
- * (`nvme format`, `nvme sanitize`, `nvme zns reset-zone`, `hdparm --security-erase`,
- * `badblocks -w`: its write test overwrites every block), or delete a virtual machine's disk
+ * (`nvme format`, `nvme sanitize`, `nvme zns reset-zone`, `nvme write-zeroes` or `dsm
+ * --ad`, `hdparm --security-erase` or `--trim-sector-ranges`, `badblocks -w`: its write test
+ * overwrites every block), or delete a virtual machine's disk
  * (`wsl --unregister NAME`: the distribution and its virtual disk go). Each is read as a
  * format of what it names (fs fact, op `format`): a path is classified as any path (a
  * /dev path is a device, refused like a wipe; a folder inside the workspace is the
@@ -56,6 +57,9 @@ const HDPARM: OptionSpec = {
     'security-mode',
     'security-unlock',
     'security-disable',
+    'trim-sector-ranges',
+    'write-sector',
+    'make-bad-sector',
   ],
 };
 const VIRSH: OptionSpec = {
@@ -128,7 +132,8 @@ export const VOLUME_HANDLERS: Record<string, FsHandler> = {
     return hasAny(o, 'zero-superblock', 'create', 'C') ? formatOf(cmd, ctx, o.operands, false) : [];
   },
   // `nvme format DEV` (a new LBA format erases the namespace), `nvme sanitize DEV`, and
-  // `nvme zns reset-zone DEV` (the zones of a zoned namespace emptied).
+  // `nvme zns reset-zone DEV` (the zones of a zoned namespace emptied); blocks zeroed, written,
+  // made unreadable or deallocated (`write-zeroes`, `write`, `write-uncor`, `dsm --ad`).
   nvme: (cmd, ctx) => {
     const o = parseOptions(cmd.argv, 1, NVME);
     const [sub, ...devs] = o.operands;
@@ -138,14 +143,30 @@ export const VOLUME_HANDLERS: Record<string, FsHandler> = {
       const paths = cmd.argv.flatMap((a, i) => (i > o.operands[1] && /^\/dev\//.test(a) ? [i] : []));
       return formatOf(cmd, ctx, paths.length ? paths : devs.slice(1), false);
     }
+    if (
+      /^(write-zeroes|write|write-uncor)$/.test(words[0] ?? '') ||
+      (words[0] === 'dsm' && hasAny(o, 'ad', 'd'))
+    ) {
+      // their block ranges and data files are option values; the device is the /dev word
+      const paths = devs.filter((i) => /^\/dev\//.test(cmd.argv[i]));
+      return formatOf(cmd, ctx, paths.length ? paths : devs, false);
+    }
     return sub !== undefined && /^(format|sanitize)$/.test(cmd.argv[sub])
       ? formatOf(cmd, ctx, devs, false)
       : [];
   },
-  // ATA secure erase of the drive (`hdparm --user-master u --security-erase PASS DEV`).
+  // ATA secure erase of the drive (`hdparm --user-master u --security-erase PASS DEV`), its
+  // sectors trimmed (`--trim-sector-ranges LBA:COUNT`, `--trim-sector-ranges-stdin`), written
+  // with zeros (`--write-sector N`) or made unreadable (`--make-bad-sector N`).
   hdparm: (cmd, ctx) => {
     const o = parseOptions(cmd.argv, 1, HDPARM);
-    return hasAny(o, 'security-erase', 'security-erase-enhanced')
+    const erases = [
+      'security-erase',
+      'security-erase-enhanced',
+      'trim-sector-ranges',
+      'trim-sector-ranges-stdin',
+    ];
+    return hasAny(o, ...erases, 'write-sector', 'make-bad-sector')
       ? formatOf(cmd, ctx, o.operands, false)
       : [];
   },

@@ -13,7 +13,8 @@
  * LocalSystem service, a SYSTEM scheduled task: privilege-windows.ts), an administrator account
  * made through the accounts service's D-Bus API or sysadminctl (privilege-dbus.ts), a Vault root token,
  * role or policy handed out (privilege-vault.ts), User Account Control bypassed through a
- * hijacked handler key (privilege-uac.ts), and the same grants made from code through an SDK
+ * hijacked handler key (privilege-uac.ts), a program hijacked through its Image File Execution
+ * Options key (privilege-ifeo.ts), and the same grants made from code through an SDK
  * (privilege-sdk.ts), an Entra ID directory role, app role or consent granted through Graph's
  * CLI or cmdlets (privilege-graph.ts), and a Kubernetes client certificate made for
  * system:masters (privilege-certs.ts). Read by what the words say, for any program, into a CloudFact
@@ -37,6 +38,7 @@ import { rightsGrant } from './privilege-rights.js';
 import { systemRun } from './privilege-windows.js';
 import { vaultGrant } from './privilege-vault.js';
 import { uacBypass } from './privilege-uac.js';
+import { ifeoWrite } from './privilege-ifeo.js';
 import { sdkGrant } from './privilege-sdk.js';
 import { ADMIN_ROLE, ALLOW_ALL } from './privilege-roles.js';
 import { toolAdminGrant } from './privilege-tool-roles.js';
@@ -131,7 +133,7 @@ export function privileges(
   if (made) return [made];
   const vault = vaultGrant(cmd, ctx);
   if (vault) return [vault];
-  const uac = uacBypass(cmd);
+  const uac = uacBypass(cmd) ?? ifeoWrite(cmd);
   if (uac) return [uac];
   const sdk = sdkGrant(cmd);
   if (sdk) return [sdk];

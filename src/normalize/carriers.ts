@@ -48,6 +48,7 @@ import { gitRuns } from './git-run.js';
 import { MSHTA, runMshta, runWsh, WSH_HOST } from './wsh.js';
 import { direnvExec, npmPkgSet, runDirenv, runJust, runTask } from './installed.js';
 import { releaseItPush } from './release-tools.js';
+import { gnuBareName } from './gnu-prefixed.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -60,7 +61,10 @@ export function runArgv(argv: Field[], k: K): Res {
       if (/^\$\{?SHELL\}?$/.test(head.text)) return runShell('sh', argv, k);
       return emit(argv, k);
     }
-    const prog = basename(head.text);
+    // `grm`, `gdd`, `gtimeout`: GNU's tools under their Homebrew names are the tools themselves
+    const bare = gnuBareName(basename(head.text));
+    if (bare) argv = [{ ...head, text: head.text.replace(/[^/]*\/*$/, bare) }, ...argv.slice(1)];
+    const prog = bare ?? basename(head.text);
     // tox -e ENV, devbox run NAME: commands of a config the script wrote (before devbox run is peeled)
     if (prog === 'tox' || prog === 'devbox') {
       const task = runProjectTask(prog, argv, k);

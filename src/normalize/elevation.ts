@@ -2,7 +2,9 @@
  * Programs other than sudo that run a command as root (or another user): `doas [-u U] CMD`
  * (`doas -s`: the user's shell, reading its commands from stdin), `please [-t U] CMD`
  * (please-rs) and, on Windows, `gsudo [--system|--ti|-u U] CMD` (no command: an elevated
- * shell; `gsudo config|status|cache …` manage gsudo itself). sudo's drop-in rewrite `sudo-rs`
+ * shell; `gsudo config|status|cache …` manage gsudo itself), and Solaris's and illumos's
+ * `pfexec [-P PRIVS] CMD` (CMD with the privileges of the caller's rights profiles, root's as
+ * a rule). sudo's drop-in rewrite `sudo-rs`
  * is peeled by sudo's own peeler (wrappers.ts). Reads only the words of the command line.
  * The label names the user when one is given (`doas -u postgres`), as privilege-shells.ts reads it.
  */
@@ -43,5 +45,10 @@ const gsudo: Peeler = (args) => {
   return { label, argv: argv.length === 0 ? SH : argv };
 };
 
+const pfexec: Peeler = (args) => {
+  const p = getopt(args, { short: 'P' });
+  return { label: 'pfexec', argv: args.slice(p.index) };
+};
+
 /** program name → peeler for the programs above. */
-export const ELEVATORS: Record<string, Peeler> = { doas, please, gsudo };
+export const ELEVATORS: Record<string, Peeler> = { doas, please, gsudo, pfexec };

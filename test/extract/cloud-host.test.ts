@@ -68,6 +68,12 @@ describe("the host's record and defences", () => {
     ['systemctl restart suricata', []],
     ['systemctl status snort3', []],
     ['service osqueryd stop', ['service|security-service|stop|osqueryd|false']],
+    // FreeBSD's rc.d prefixes
+    ['service auditd onestop', ['service|security-service|stop|auditd|false']],
+    ['service syslogd forcestop', ['service|security-service|stop|syslogd|false']],
+    ['service nginx onestop', []],
+    ['rc-service metalog stop', ['rc-service|security-service|stop|metalog|false']],
+    ['service auditd onestatus', []],
     // a firewall's own service: stopping it leaves the host open
     ['systemctl stop shorewall', ['systemctl|security-service|stop|shorewall|false']],
     ['systemctl disable --now csf lfd', ['systemctl|security-service|disable|csf lfd|false']],

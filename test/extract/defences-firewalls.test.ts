@@ -1,6 +1,6 @@
 /**
  * Host firewalls switched off (src/extract/defences-firewalls.ts): Shorewall's clear and
- * stop, csf, APF, ipfw and pf flushing or disabling their rules ask; status, checks,
+ * stop, csf, APF, ipfw, pf, NPF and IPFilter flushing or disabling their rules ask; status, checks,
  * listing, (re)starting and single rules do not. Through the real pipeline (sudo, paths)
  * with the host pack only.
  */
@@ -22,6 +22,13 @@ describe('host firewalls switched off', () => {
     'sudo pfctl -d',
     'pfctl -F all',
     'pfctl -Fr',
+    'sudo npfctl stop',
+    'npfctl flush',
+    'npfctl rule blocklist flush',
+    'sudo ipf -D',
+    'ipf -Fa',
+    'ipf -F i',
+    'ipf -vD',
   ])('%s asks', async (cmd) => {
     expect(await verdict(cmd)).toBe('ask host/firewall-down');
   });
@@ -43,6 +50,16 @@ describe('host firewalls switched off', () => {
     'pfctl -F states',
     'pfctl -FR',
     'pfctl -e',
+    'npfctl show',
+    'npfctl start',
+    'npfctl rule blocklist list',
+    'npfctl rule blocklist add block in from 203.0.113.7',
+    'npfctl reload /etc/npf.conf',
+    'npfctl validate /etc/npf.conf',
+    'ipf -Fa -f /etc/ipf.rules',
+    'ipf -E',
+    'ipf -F s',
+    'ipfstat -io',
   ])('%s is allowed', async (cmd) => {
     expect(await verdict(cmd)).toBe('allow');
   });

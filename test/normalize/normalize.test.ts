@@ -264,6 +264,8 @@ describe('wrappers', () => {
     ['sudo -u postgres -E -- rm -rf /', 'rm', ['sudo -u postgres']],
     ['sudo -i rm -rf /', 'rm', ['sudo']],
     ['doas rm -rf /', 'rm', ['doas']],
+    ['pfexec rm -rf /', 'rm', ['pfexec']],
+    ['pfexec -P all rm -rf /', 'rm', ['pfexec']],
     ['pkexec rm -rf /', 'rm', ['pkexec']],
     ['pkexec --user backup rm -rf /', 'rm', ['pkexec']],
     ['env -i PATH=/bin rm -rf /', 'rm', ['env']],

@@ -1,0 +1,25 @@
+/**
+ * GNU's utilities installed beside a system's own under a `g` prefix (Homebrew's coreutils,
+ * findutils, sed, tar, grep on macOS; the BSDs' ports): `grm`, `gshred`, `gdd`, `gmv`,
+ * `gfind`, `gxargs`, `gtimeout` … are the same programs as `rm`, `shred`, `dd`, `mv`, `find`,
+ * `xargs`, `timeout`. runArgv (carriers.ts) reads such a head as the bare name, so every
+ * reader and wrapper of that program applies. Only GNU's own tools are listed: a `g` name
+ * that is another program (`gcc`, `gdb`, `gpg`, `gs`, `gawk`, `gmake`, FreeBSD's GEOM `gstat`) is not.
+ */
+
+/** The bare names of GNU coreutils, findutils, sed, tar, grep and diffutils installed with a `g` prefix. */
+const GNU_TOOLS = new Set(
+  (
+    'rm rmdir unlink shred mv cp install ln link dd truncate touch mkdir mktemp mknod mkfifo ' +
+    'chmod chown chgrp chroot tee cat split csplit head tail sort uniq cut tr wc du df ls dir vdir ' +
+    'readlink realpath basename dirname date echo printf env nice nohup timeout stdbuf kill sync ' +
+    'find xargs locate updatedb sed tar grep egrep fgrep diff cmp patch sha256sum md5sum base64'
+  ).split(' '),
+);
+
+/** The program a `g`-prefixed GNU name runs (`grm` → rm, `/opt/homebrew/bin/gdd` → dd); undefined = not one. */
+export function gnuBareName(prog: string): string | undefined {
+  if (!prog.startsWith('g') || prog.length < 3) return undefined;
+  const bare = prog.slice(1);
+  return GNU_TOOLS.has(bare) ? bare : undefined;
+}

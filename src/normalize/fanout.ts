@@ -129,7 +129,9 @@ function find(argv: Field[], k: K): Res {
     const each = cmd.length > 0 ? runFound(roots, cmd, `find ${t}`, k, runArgv) : undefined;
     // `-exec sh {} ;` with simple tests: each script found is read (find-files.ts)
     const files =
-      t === '-exec' && runsFound(cmd) ? foundFiles(roots, args.slice(roots.length + lead, i), k) : undefined;
+      t === '-exec' && runsFound(cmd)
+        ? foundFiles(roots, args.slice(roots.length + lead, i), k, args.slice(0, lead))
+        : undefined;
     if (each) res = each;
     else if (files?.length)
       for (const f of files)

@@ -26,7 +26,9 @@ describe('PowerShell deletes of Windows paths (filesystem pack)', () => {
     ["Remove-Item -Recurse -Force 'C:\\Program Files\\Acme'", DENY],
     // any other drive folder, a profile's folder, a share or a registry key asks
     ['Remove-Item -Recurse -Force D:\\Data\\ledger', OUTSIDE],
-    ['Remove-Item -Recurse -Force C:\\Users\\bob\\Documents', OUTSIDE],
+    ["Remove-Item -Recurse -Force 'C:\\Users\\bob\\Documents'", OUTSIDE],
+    // unquoted, bash drops the separators: which part is the user's name is not known (the profile)
+    ['Remove-Item -Recurse -Force C:\\Users\\bob\\Documents', DENY],
     ["Remove-Item -Path 'E:\\Backups\\*' -Recurse -Force", OUTSIDE],
     ['rm -Recurse -Force D:\\Data', OUTSIDE],
     ["del -Recurse -Force 'C:\\Users\\bob\\Desktop'", OUTSIDE],

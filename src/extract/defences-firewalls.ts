@@ -7,6 +7,7 @@
  * away are routine: no finding. Each finding is [verb `firewall-off`, the words that say so].
  */
 import type { Finding } from './word-facts.js';
+import { optionWord } from './help-words.js';
 
 /** Shorewall's programs (IPv4, IPv6, and the lite versions compiled elsewhere). */
 const SHOREWALL = /^shorewall6?(-lite)?$/;
@@ -17,7 +18,7 @@ const SHOREWALL_VALUED = /^-[vcl]$/;
 export function firewallsOff(name: string, args: string[]): Finding[] {
   const said = `${name} ${args.join(' ')}`.trim();
   const off: Finding[] = [['firewall-off', said]];
-  if (args.some((a) => a === '--help' || a === '-h')) return [];
+  if (optionWord(['', ...args], (w) => w === '--help' || w === '-h')) return [];
   if (SHOREWALL.test(name)) {
     const verb = args.find((a, i) => !a.startsWith('-') && !SHOREWALL_VALUED.test(args[i - 1] ?? ''));
     return verb === 'clear' || verb === 'stop' ? off : [];

@@ -80,14 +80,14 @@ function within(p: string, ws: string): boolean {
  * name ending with `/` (a symlink's name never does, whatever it points to): [] when the
  * folder does not exist (a glob there matches nothing on disk), undefined when it is not a
  * folder, cannot be read, or holds more than maxEntries entries (fail closed: undefined leaves
- * the glob unexpanded, and what it would run stays unknown). Also undefined when the folder is
- * reached through a link that leaves `scope.workspace`, or holds a link that does or dangles;
- * without `scope` any link at all.
+ * the glob unexpanded, and what it would run stays unknown). Null when the folder is reached
+ * through a link that leaves `scope.workspace`, or holds a link that does or dangles (without
+ * `scope`, any link at all): the caller reads what the glob names as unknown.
  */
 export function dirLister(
   maxEntries = MAX_DIR_ENTRIES,
   scope?: ListScope,
-): (absDir: string) => string[] | undefined {
+): (absDir: string) => string[] | null | undefined {
   const root = scope?.root ?? '';
   let ws: string | undefined;
   const realWs = () => (ws ??= (scope?.workspace && realPath(scope.workspace, root)) || '');
@@ -98,8 +98,8 @@ export function dirLister(
       // a missing folder: a glob there matches nothing on disk
       if (real === null) return [];
       // fail closed: the folder is elsewhere than its written path says (a link on the way)
-      if (!real || (real !== (absDir.replace(/\/+$/, '') || '/') && !within(real, realWs())))
-        return undefined;
+      if (!real) return undefined;
+      if (real !== (absDir.replace(/\/+$/, '') || '/') && !within(real, realWs())) return null;
       // stat first: a FIFO or device is never opened
       if (!statSync(root + real).isDirectory()) return undefined;
       dir = opendirSync(root + real);
@@ -109,7 +109,7 @@ export function dirLister(
           const to = realPath(`${absDir.replace(/\/+$/, '')}/${e.name}`, root);
           // fail closed: a link out of the workspace is judged by a name that is not where it acts
           // (a dangling one too: what it would name is not known)
-          if (to === undefined || !within(to, realWs())) return undefined;
+          if (to === undefined || !within(to, realWs())) return null;
         }
         names.push(e.isDirectory() ? `${e.name}/` : e.name);
         // fail closed: a folder too large to list is unknown

@@ -86,7 +86,7 @@ export function foundFiles(
       if (depth > t.maxDepth) continue;
       if (++dirs > MAX_DIRS) return undefined;
       const onDisk = list(abs);
-      if (onDisk === undefined) return undefined;
+      if (!onDisk) return undefined;
       const prefix = `${abs === '/' ? '' : abs}/`;
       const written = [...k.scope.written]
         .filter((p) => p.startsWith(prefix) && p.length > prefix.length)

@@ -54,18 +54,18 @@ symlinkSync(ws, path.join(top, 'ws-link'));
 const scoped = dirLister(64, { workspace: ws });
 
 describe('dirLister and symlinks', () => {
-  it.each<[string, string[] | undefined]>([
+  it.each<[string, string[] | null | undefined]>([
     // links that stay in the workspace are names (a linked folder is not descended)
     [`${ws}/lib`, ['a.ts', 'src']],
     [`${ws}/lib/src`, ['a.ts']],
     [`${ws}/src`, ['a.ts']],
     // fail closed: a folder that holds a link out of the workspace (~, /)
-    [`${ws}/build`, undefined],
+    [`${ws}/build`, null],
     // fail closed: a folder reached through such a link (build/cache is the home)
-    [`${ws}/build/cache`, undefined],
-    [`${ws}/build/root/etc`, undefined],
+    [`${ws}/build/cache`, null],
+    [`${ws}/build/root/etc`, null],
     // fail closed: a dangling link names nothing known
-    [`${ws}/gone`, undefined],
+    [`${ws}/gone`, null],
   ])('%s → %j', (dir, want) => expect(scoped(dir)).toEqual(want));
 
   it('lists a workspace named through a link by its real folder', () => {
@@ -75,7 +75,7 @@ describe('dirLister and symlinks', () => {
   });
 
   it('trusts no link without a workspace', () => {
-    expect(dirLister(64)(`${ws}/lib`)).toBeUndefined();
+    expect(dirLister(64)(`${ws}/lib`)).toBeNull();
     expect(dirLister(64)(`${ws}/src`)).toEqual(['a.ts']);
   });
 
@@ -87,8 +87,8 @@ describe('dirLister and symlinks', () => {
     symlinkSync('/home', path.join(agent, 'ws', 'd', 'cache'));
     symlinkSync('/ws/d', path.join(agent, 'ws', 'self'));
     const list = dirLister(64, { workspace: '/ws', root: agent });
-    expect(list('/ws/d')).toBeUndefined();
-    expect(list('/ws/self/cache')).toBeUndefined();
+    expect(list('/ws/d')).toBeNull();
+    expect(list('/ws/self/cache')).toBeNull();
     expect(realPath('/ws/self/cache', agent)).toBe('/home');
   });
 });

@@ -138,6 +138,10 @@ describe('loops over a glob that reaches a symlinked folder (real filesystem)', 
     ['for f in build/cache/*.sh; do sh "$f"; done', 'ask'],
     // fail closed: build holds a link out of the workspace, so its listing is unknown
     ['for f in build/*; do sh "$f"; done', 'ask'],
+    // and what the loop deletes there is unknown too, not the workspace name `build/cache/*`
+    ['for f in build/cache/*; do rm -rf "$f"; done', 'ask'],
+    ['for f in build/*; do rm -rf "$f"/; done', 'ask'],
+    ['for f in ci/tests/*; do rm -rf "$f"; done', 'allow'],
   ])('%s → %s', (script, want) => {
     const d = engine.analyze(script, ctx);
     expect(d.decision).toBe(want);

@@ -84,7 +84,7 @@ function context(cwd: string, workspace: string) {
     cwd,
     workspace,
     readFile: payloadReader(DEFAULT_LIMITS.maxPayloadBytes),
-    listDir: dirLister(),
+    listDir: dirLister(undefined, { workspace }),
   });
 }
 

@@ -50,9 +50,11 @@ export interface AnalyzeContext {
    * Lists a folder's entry names (absolute path), so a glob the shell expands (`for f in
    * tests/*.sh`) names its matches; a sub-folder's name ends with `/`. Returns [] when the folder does not exist, undefined when
    * it is not a folder, unreadable or too large to list (callers leave the glob unexpanded:
-   * what it names stays unknown, fail closed). Absent = no listing at all (no glob expands).
+   * what it names stays unknown, fail closed); null when the folder is reached through, or
+   * holds, a symlink that leads out of the workspace (the names would not say where they act:
+   * callers read what the glob names as unknown). Absent = no listing at all (no glob expands).
    */
-  listDir?: (absDir: string) => string[] | undefined;
+  listDir?: (absDir: string) => string[] | null | undefined;
   /**
    * Whether a build wrapper script run by path (`./gradlew`) and its companion files
    * (relative to its folder) are the project's own, i.e. predate the session (see

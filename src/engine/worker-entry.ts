@@ -74,14 +74,14 @@ if (send)
       const read = payloadReader(DEFAULT_LIMITS.maxPayloadBytes, undefined, (p, kind) =>
         specials.push(`${kind} ${p}`),
       );
-      const list = dirLister();
       const root = req.readRoot && existsSync(req.readRoot) ? req.readRoot : '';
+      const list = dirLister(undefined, { workspace: req.workspace ?? req.cwd, root });
       const ctx = makeContext({
         cwd: req.cwd,
         workspace: req.workspace ?? req.cwd,
         ...(req.home ? { home: req.home } : {}),
         readFile: root ? (p) => read(root + p) : read,
-        listDir: root ? (d) => list(root + d) : list,
+        listDir: list,
         ...(req.wrappersBefore !== undefined
           ? {
               wrapperPredates: (f: string, c: string[]) =>

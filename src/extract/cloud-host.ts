@@ -12,6 +12,7 @@ import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { readRoutingDown } from './cloud-routing.js';
 import { agentKill, backupUnit, securityAgentName } from './security-agents.js';
+import { asksHelp, optionWord } from './help-words.js';
 
 /** The words after the program: options and positional words, in order. */
 function split(cmd: NormalizedCommand): { opts: string[]; pos: string[] } {
@@ -31,13 +32,16 @@ function draft(
   return { tool: cmd.program, service, verb, resource, all, force: true };
 }
 
+/** userdel's and deluser's options that take no value. */
+const ACCOUNT_SWITCHES = /^-[a-zA-Z]*[rfZ][a-zA-Z]*$|^--(remove(-home|-all-files)?|system|quiet|group)$/;
+
 /**
  * `userdel [-r] NAME`, `deluser [--remove-home] NAME`, `groupdel|delgroup NAME`: the account
  * (and with -r / --remove-home / --remove-all-files, its files: `all`) is deleted.
  */
 export function readAccount(cmd: NormalizedCommand): CloudDraft | undefined {
   const { opts, pos } = split(cmd);
-  if (opts.some((o) => o === '--help' || o === '-h')) return undefined;
+  if (optionWord(cmd.argv, (o) => o === '--help' || o === '-h', ACCOUNT_SWITCHES)) return undefined;
   const group = cmd.program === 'groupdel' || cmd.program === 'delgroup';
   // `deluser NAME GROUP` takes NAME out of GROUP only: a membership, not the account.
   if (cmd.program === 'deluser' && pos.length > 1 && !opts.includes('--group'))
@@ -58,7 +62,7 @@ export function readAccount(cmd: NormalizedCommand): CloudDraft | undefined {
 export function readFirewall(cmd: NormalizedCommand): CloudDraft | undefined {
   const { opts, pos } = split(cmd);
   const args = cmd.argv.slice(1);
-  if (opts.includes('--help')) return undefined;
+  if (asksHelp(cmd.argv)) return undefined;
   switch (cmd.program) {
     case 'nft': {
       const at = pos.findIndex((w) => w === 'flush' || w === 'delete' || w === 'destroy');
@@ -195,7 +199,7 @@ export function readDisruption(cmd: NormalizedCommand): CloudDraft | undefined {
   const a = cmd.argv.slice(1);
   const { pos } = split(cmd);
   const p = cmd.program;
-  if (a.includes('--help')) return undefined;
+  if (asksHelp(cmd.argv)) return undefined;
   if (/^(shutdown|poweroff|reboot|halt)$/.test(p)) {
     // `shutdown -c` cancels one; `-k` only warns
     if (p === 'shutdown' && a.some((w) => w === '-c' || w === '-k')) return undefined;

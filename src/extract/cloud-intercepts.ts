@@ -9,6 +9,7 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import { optionValue, type CloudDraft } from './cloud-argv.js';
+import { optionWord } from './help-words.js';
 
 /** A namespace or context that names production. */
 const PRODUCTION = /(^|[^a-z])(prod|production|live)([^a-z]|$)/i;
@@ -16,7 +17,7 @@ const PRODUCTION = /(^|[^a-z])(prod|production|live)([^a-z]|$)/i;
 /** A production service's traffic taken over; undefined for any other command. */
 export function readIntercept(cmd: NormalizedCommand): CloudDraft | undefined {
   const a = cmd.argv;
-  if (a.some((w) => w === '--help' || w === '-h')) return undefined;
+  if (optionWord(a, (w) => w === '--help' || w === '-h')) return undefined;
   const dash = a.indexOf('--');
   const own = dash < 0 ? a : a.slice(0, dash);
   let target: string | undefined;

@@ -10,6 +10,7 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
+import { optionWord } from './help-words.js';
 
 /** Words in a job's name that say it destroys what it acts on. */
 const DESTROYING =
@@ -55,7 +56,7 @@ function launchedName(cmd: NormalizedCommand): string | undefined {
   const l = Object.hasOwn(LAUNCHERS, cmd.program) ? LAUNCHERS[cmd.program] : undefined;
   if (!l) return undefined;
   const args = cmd.argv.slice(1);
-  if (args.some((a) => a === '--help' || a === '-h')) return undefined;
+  if (optionWord(cmd.argv, (w) => w === '--help' || w === '-h')) return undefined;
   const pos: string[] = [];
   let named: string | undefined;
   for (let i = 0; i < args.length; i++) {

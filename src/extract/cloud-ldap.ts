@@ -13,6 +13,7 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { readPayloadFile } from './http-body.js';
 import { readStdinDeep } from './sql-clients.js';
+import { optionWord } from './help-words.js';
 
 /** Options of ldapmodify/ldapadd that take a value (the LDIF file is `-f`'s). */
 const WITH_VALUE = new Set([
@@ -90,7 +91,7 @@ export function readLdif(cmd: NormalizedCommand, ctx: AnalyzeContext): CloudDraf
   if (cmd.program !== 'ldapmodify' && cmd.program !== 'ldapadd') return undefined;
   const args = cmd.argv.slice(1);
   // `-n`: shows what would be done, changes nothing
-  if (args.includes('--help') || args.includes('-n')) return undefined;
+  if (optionWord(cmd.argv, (w) => w === '--help' || w === '-n')) return undefined;
   let file: string | undefined;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '-f') file = args[++i] ?? '';

@@ -12,6 +12,7 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import { cloudDraft, type CloudDraft } from './cloud-argv.js';
+import { optionWord } from './help-words.js';
 
 /** The node tools' options that take a value (the verb is the first other word). */
 const VALUED = new Set(
@@ -72,7 +73,7 @@ const WHOLE_CLUSTER = /^(k0sctl|kubeone|rke)$/;
 function reset(cmd: NormalizedCommand): CloudDraft | undefined {
   const { opts, pos } = split(cmd.argv);
   const verb = cmd.program === 'rke' ? 'remove' : 'reset';
-  if (pos[0] !== verb || has(opts, '--help', '-h')) return undefined;
+  if (pos[0] !== verb || optionWord(cmd.argv, (w) => w === '--help' || w === '-h')) return undefined;
   const nodes = opts.get('--nodes') ?? opts.get('-n') ?? '';
   return node(
     cmd,

@@ -31,11 +31,16 @@ const OBJECTS: [RegExp, (value: string) => string][] = [
 function snmpset(cmd: NormalizedCommand): CloudDraft | undefined {
   const pos: string[] = [];
   const args = cmd.argv.slice(1);
+  // Options end at `--`, and are read here only before the agent: a word spelled `-h` after
+  // it (`OID s -h`) is a value where arguments are not permuted (BSD), and help only where
+  // glibc's getopt moves it forward (fail closed: read as the value, so the write is judged).
+  let ended = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (/^(-h|--help|-H|-V|--version)$/.test(a)) return undefined;
-    if (WITH_VALUE.test(a)) i++;
-    else if (!a.startsWith('-') || pos.length > 0) pos.push(a);
+    if (a === '--' && !ended) ended = true;
+    else if (ended || pos.length > 0 || !a.startsWith('-')) pos.push(a);
+    else if (/^(-h|--help|-H|-V|--version)$/.test(a)) return undefined;
+    else if (WITH_VALUE.test(a)) i++;
   }
   const [agent, ...triples] = pos;
   if (!agent || triples.length < 3) return undefined;

@@ -59,6 +59,7 @@ import { readVerbTable } from './cloud-verbs.js';
 import type { Extractor } from './extractor.js';
 import { runnerCommand } from './runner-command.js';
 import { ownScratch } from './cloud-own.js';
+import { optionWord } from './help-words.js';
 
 /** A tool's reader; `ctx` reads the files a command names (a script it runs), absent = none is read. */
 type Reader = (cmd: NormalizedCommand, ctx?: AnalyzeContext) => CloudDraft | undefined;
@@ -125,12 +126,12 @@ function readerOf(program: string): Reader | undefined {
 }
 
 /**
- * Help, not the command: `--help`/`-help` anywhere, or `help` as the first word
+ * Help, not the command: `--help`/`-help` as an option (help-words.ts), or `help` as the first word
  * (`kubectl help delete`, `gcloud help …`) or the last one (`aws s3 rm help`).
  */
 function asksForHelp(argv: string[]): boolean {
   const words = argv.slice(1);
-  if (words.some((a) => a === '--help' || a === '-help')) return true;
+  if (optionWord(argv, (a) => a === '--help' || a === '-help')) return true;
   const pos = words.filter((a) => !a.startsWith('-'));
   return (
     pos[0] === 'help' ||

@@ -11,6 +11,7 @@
  */
 import type { Finding } from './word-facts.js';
 import { lastValue, parseOptions } from './fs-options.js';
+import { optionWord } from './help-words.js';
 
 /** Shorewall's programs (IPv4, IPv6, and the lite versions compiled elsewhere). */
 const SHOREWALL = /^shorewall6?(-lite)?$/;
@@ -21,7 +22,7 @@ const SHOREWALL_VALUED = /^-[vcl]$/;
 export function firewallsOff(name: string, args: string[]): Finding[] {
   const said = `${name} ${args.join(' ')}`.trim();
   const off: Finding[] = [['firewall-off', said]];
-  if (args.some((a) => a === '--help' || a === '-h')) return [];
+  if (optionWord(['', ...args], (w) => w === '--help' || w === '-h')) return [];
   if (SHOREWALL.test(name)) {
     const verb = args.find((a, i) => !a.startsWith('-') && !SHOREWALL_VALUED.test(args[i - 1] ?? ''));
     return verb === 'clear' || verb === 'stop' ? off : [];

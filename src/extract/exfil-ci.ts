@@ -8,6 +8,7 @@
  * a secret sent off this machine. Downloads, reads (`meta-data get`) and help find nothing.
  */
 import type { NormalizedCommand } from '../engine/types.js';
+import { optionWord } from './help-words.js';
 
 /** One publication: where it goes and what it carries. */
 export interface CiPublish {
@@ -72,7 +73,7 @@ function semaphore(argv: string[]): CiPublish[] {
 
 /** What `cmd` publishes to a CI service; empty = nothing. */
 export function ciPublished(cmd: NormalizedCommand): CiPublish[] {
-  if (cmd.argv.some((a) => a === '--help' || a === '-h')) return [];
+  if (optionWord(cmd.argv, (w) => w === '--help' || w === '-h')) return [];
   if (cmd.program === 'buildkite-agent') return buildkite(cmd.argv);
   if (cmd.program === 'artifact') return semaphore(cmd.argv);
   return [];

@@ -15,6 +15,7 @@ import type { Finding } from './word-facts.js';
 import { optionValue } from './cloud-argv.js';
 import { isSecretName, secretVarRefs } from './exfil-sources.js';
 import { carriesSecret } from '../normalize/credentials.js';
+import { optionWord } from './help-words.js';
 
 /** Options of the CI CLIs that take a value, so it is not read as a positional word. */
 const WITH_VALUE =
@@ -82,7 +83,7 @@ function ghVariable(cmd: NormalizedCommand): Finding[] {
 
 /** CI secrets exposed as described in the header; empty = none. */
 export function ciSecretsExposed(cmd: NormalizedCommand): Finding[] {
-  if (cmd.argv.some((w) => w === '--help' || w === '-h')) return [];
+  if (optionWord(cmd.argv, (w) => w === '--help' || w === '-h')) return [];
   if (cmd.program === 'drone' || cmd.program === 'woodpecker-cli' || cmd.program === 'woodpecker')
     return prSecrets(cmd);
   if (cmd.program === 'travis') return travisPublic(cmd);

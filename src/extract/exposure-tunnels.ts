@@ -20,6 +20,7 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { optionPairs } from './cloud-argv.js';
 import { homeOrAbove } from './exposure-servers.js';
 import type { Finding } from './word-facts.js';
+import { optionWord } from './help-words.js';
 
 /**
  * Ports of services that are never meant to face the internet: remote shells and desktops,
@@ -123,7 +124,7 @@ const LOOPHOLE_VALUED = new Set([
 function folderShares(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   const a = cmd.argv;
   if (cmd.program !== 'loophole' || !/^(path|webdav)$/.test(a[1] ?? '')) return [];
-  if (a.some((w) => w === '--help' || w === '-h')) return [];
+  if (optionWord(a, (w) => w === '--help' || w === '-h')) return [];
   const target = a
     .slice(2)
     .find((w, i, rest) => !w.startsWith('-') && !LOOPHOLE_VALUED.has(rest[i - 1] ?? ''));
@@ -196,7 +197,7 @@ const ZROK_FOLDER = /^(web|drive)$/;
 function publicShares(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   const a = cmd.argv;
   const opts = optionPairs(a);
-  if (a.some((w) => w === '--help' || w === '-h')) return [];
+  if (optionWord(a, (w) => w === '--help' || w === '-h')) return [];
   if (cmd.program === 'zrok' && /^(share|reserve)$/.test(a[1] ?? '') && a[2] === 'public') {
     const mode = opts.find(([o]) => o === '--backend-mode' || o === '-b')?.[1] ?? 'proxy';
     const valued = new Set([

@@ -14,6 +14,7 @@ import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/type
 import { fsFact, type FsHandler } from './fs-fact.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
 import { target, targetOf } from './fs-paths.js';
+import { optionWord } from './help-words.js';
 
 /** A value rdfind reads as true; a value not known statically counts as true (fail closed). */
 function rdfindTrue(cmd: NormalizedCommand, name: string): boolean {
@@ -138,7 +139,7 @@ function reportedFiles(cmd: NormalizedCommand, ctx: AnalyzeContext): FsTarget[] 
 /** `fclones remove|link|move` act on the files of the report read from stdin. */
 const fclones: FsHandler = (cmd, ctx) => {
   const sub = cmd.argv[1] ?? '';
-  if (!/^(remove|link|move)$/.test(sub) || cmd.argv.some((a) => a === '--dry-run' || a === '--help'))
+  if (!/^(remove|link|move)$/.test(sub) || optionWord(cmd.argv, (a) => a === '--dry-run' || a === '--help'))
     return [];
   const trees = groupedTrees(cmd, ctx) ??
     reportedFiles(cmd, ctx) ?? [

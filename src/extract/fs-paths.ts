@@ -7,7 +7,7 @@ import { minimatch } from 'minimatch';
 import type { AnalyzeContext, FsClass, FsTarget, NormalizedCommand } from '../engine/types.js';
 import { containerAbs, placeInContainer } from './container-paths.js';
 import { isUnder } from './path-under.js';
-import { driveClass } from './fs-drives.js';
+import { drivePath, msysClass } from './fs-drives.js';
 
 /** Top-level system directories: the directory itself and everything below it. */
 const SYSTEM_TREES = [
@@ -222,14 +222,16 @@ export function targetOf(
     return { raw, path: r.path, class: r.class, glob };
   }
   if (cmd.container) return containerTarget(raw, cmd, ctx);
-  // a Windows drive path (`C:\data`, `D:/x`): never a name relative to this directory
-  const drive = /^[A-Za-z]:([\\/].*)$/s.exec(raw);
-  if (drive) return { raw, path: raw, class: driveClass(drive[1]), glob };
+  // a Windows drive path (`C:\data`, `D:/x`, `C:Usersbob`): never a name relative to this directory
+  const drive = drivePath(raw, (p) => classifyPath(p, ctx));
+  if (drive) return { raw, path: drive.path, class: drive.class, glob };
   const path = resolvePath(raw, cmd.cwd, ctx);
   if (path === '') return { raw, path, class: 'unknown', glob };
-  if (!glob) return { raw, path, class: classifyPath(path, ctx), glob };
+  // Git Bash's `/c/Users/bob` is that drive path
+  const msys = (p: string, c: FsClass) => (c === 'outside-workspace' ? (msysClass(p) ?? c) : c);
+  if (!glob) return { raw, path, class: msys(path, classifyPath(path, ctx)), glob };
   const dir = globDir(path);
-  let cls = classifyPath(dir, ctx);
+  let cls = msys(dir, classifyPath(dir, ctx));
   // Contents of a temp root are temp files, unless the glob may take in the workspace that lives in there.
   if (
     cls === 'system' &&

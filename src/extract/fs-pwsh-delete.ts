@@ -13,11 +13,15 @@
  * spellings bash leaves alone are read: `$env:TEMP\x` and `${env:TEMP}` as `%TEMP%\x` (temp
  * space; `$env:USERPROFILE\…` a home's folder), `~\x` (which bash does not expand) as a
  * folder of the home, `..\x` (`..x` once bash dropped the backslash) as the parent's, and
- * registry keys (`HKLM:\…`, `HKCU:\…`) as outside the workspace. Reads the words only.
+ * registry keys (`HKLM:\…`, `HKCU:\…`) as outside the workspace, and provider paths
+ * (src/normalize/pwsh-providers.ts): `FileSystem::P` as P, the machine's stores (`Cert:\…`)
+ * outside the workspace, the session's own state (`Env:\X`) as no file, any other provider
+ * unknown. Reads the words only.
  */
 import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
 import { fsFact, type FsHandler } from './fs-fact.js';
 import { windowsTarget } from './fs-windows.js';
+import { providerPath } from '../normalize/pwsh-providers.js';
 
 /** Parameters of these cmdlets that take no value (any prefix PowerShell accepts). */
 const SWITCHES = [
@@ -148,6 +152,13 @@ export function pwshTarget(
   if (REGISTRY.test(raw)) return { raw, path: raw, class: 'outside-workspace', glob };
   // fail closed: a word the normalizer could not resolve may name anything
   if (dynamic) return { raw, path: '', class: 'unknown', glob };
+  const pv = providerPath(raw);
+  // `FileSystem::C:\Users`: the path after the provider; a store of the machine (Cert:) is
+  // outside the workspace; the session's own state (Env:) is no file
+  if (pv?.provider === 'filesystem') return { ...pwshTarget(pv.path, cmd, ctx, false), raw };
+  if (pv?.provider === 'host') return { raw, path: raw, class: 'outside-workspace', glob };
+  // fail closed: a provider or drive not known here may be anything but the workspace
+  if (pv) return { raw, path: '', class: 'unknown', glob };
   // `~\x` (not expanded by bash) is below the home
   if (/^~[^/]/.test(raw)) return { raw, path: raw, class: 'outside-workspace', glob };
   // `..\x` that lost its backslash (`..x`) is the parent's `x`
@@ -159,8 +170,8 @@ export function pwshTarget(
 /** Listing cmdlets whose output a deleting cmdlet takes from the pipe. */
 const LISTS = /^(get-childitem|gci|dir|ls|get-item|gi)$/i;
 
-/** The paths a command's own words name (`-Path`, `-LiteralPath`, positional; `a, b` lists). */
-function named(cmd: NormalizedCommand, ctx: AnalyzeContext, p: ReturnType<typeof params>): FsTarget[] {
+/** The path words of a command's own parameters (`-Path`, `-LiteralPath`, positional; `a, b` lists). */
+function pathWords(cmd: NormalizedCommand, p: ReturnType<typeof params>): Arg[] {
   const given = param(p.named, 'path', 'literalpath', 'lp', 'pspath');
   const words: Arg[] = given !== undefined ? [given] : [];
   words.push(...p.pos);
@@ -169,8 +180,25 @@ function named(cmd: NormalizedCommand, ctx: AnalyzeContext, p: ReturnType<typeof
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean)
-      .map((t) => pwshTarget(t, cmd, ctx, cmd.dynamicArgs.includes(i))),
+      .map((t) => ({ i, text: t })),
   );
+}
+
+/** Whether a path word names the session's own state (`Env:\X`, `Variable:\x`), not a file. */
+const isSession = (a: Arg, cmd: NormalizedCommand) =>
+  !cmd.dynamicArgs.includes(a.i) && providerPath(a.text)?.provider === 'session';
+
+/** True when every path the command names is the session's own state: nothing on disk or in the host changes. */
+function sessionOnly(cmd: NormalizedCommand, p: ReturnType<typeof params>): boolean {
+  const words = pathWords(cmd, p);
+  return words.length > 0 && words.every((a) => isSession(a, cmd));
+}
+
+/** The paths a command's own words name (the session's own state left out). */
+function named(cmd: NormalizedCommand, ctx: AnalyzeContext, p: ReturnType<typeof params>): FsTarget[] {
+  return pathWords(cmd, p)
+    .filter((a) => !isSession(a, cmd))
+    .map(({ i, text }) => pwshTarget(text, cmd, ctx, cmd.dynamicArgs.includes(i)));
 }
 
 /** What the command acts on, and whether the listing feeding it recursed. */
@@ -206,7 +234,7 @@ function targetsOf(cmd: NormalizedCommand, ctx: AnalyzeContext): { targets: FsTa
 /** `Remove-Item [-Path] P… [-Recurse] [-Force]`, or fed by Get-ChildItem. */
 export const removeItem: FsHandler = (cmd, ctx) => {
   const p = params(cmd.argv);
-  if (whatIf(p.named)) return [];
+  if (whatIf(p.named) || sessionOnly(cmd, p)) return [];
   const { targets, deep } = targetsOf(cmd, ctx);
   const recursive = deep || param(p.named, 'recurse') !== undefined;
   return fsFact(cmd, 'delete', targets, recursive, param(p.named, 'force') !== undefined);
@@ -215,7 +243,7 @@ export const removeItem: FsHandler = (cmd, ctx) => {
 /** `Clear-Content [-Path] P…` / `Clear-Item`: the files emptied. */
 const clearContent: FsHandler = (cmd, ctx) => {
   const p = params(cmd.argv);
-  if (whatIf(p.named)) return [];
+  if (whatIf(p.named) || sessionOnly(cmd, p)) return [];
   const { targets, deep } = targetsOf(cmd, ctx);
   return fsFact(cmd, 'truncate', targets, deep, param(p.named, 'force') !== undefined);
 };

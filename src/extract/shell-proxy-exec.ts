@@ -4,7 +4,10 @@
  * installer classes, `RegAsm.exe [/U] ASSEMBLY` and `RegSvcs.exe ASSEMBLY` its registration
  * functions, `MSBuild.exe PROJECT` the project's tasks (inline C# included), and
  * `Microsoft.Workflow.Compiler.exe` the workflow code it is given; Windows' `regsvr32 DLL`,
- * `rundll32 DLL,Entry` and `cmstp INF` the code of the library or profile. Building or installing
+ * `rundll32 DLL,Entry`, `cmstp INF` and `mshta FILE.hta` the code of the library, profile or
+ * application. Files are also read from the switches that load code (`regsvr32 /i:FILE`,
+ * MSBuild's `-logger:Class,FILE`), and a word starting with `/` is a POSIX path, not a switch,
+ * when it has a second `/` or a library's ending (Git Bash: `/c/Users/Public/x.dll`). Building or installing
  * the project's own output is routine, so a fact is made when a file they are given lies
  * outside the workspace (a drive path, `C:\Users\Public`, `%TEMP%`, a share), when MSBuild
  * is given something that is not a project or solution (`tasks.xml`), or when InstallUtil is
@@ -21,7 +24,7 @@ import { pwshTarget } from './fs-pwsh-delete.js';
 /** The tool a program names (the end of its path, `.exe` dropped, lower case); '' = none of these. */
 function toolOf(program: string): string {
   const m =
-    /(installutil|regasm|regsvcs|msbuild|microsoft\.workflow\.compiler|regsvr32|rundll32|cmstp)(\.exe)?$/i.exec(
+    /(installutil|regasm|regsvcs|msbuild|microsoft\.workflow\.compiler|regsvr32|rundll32|cmstp|mshta)(\.exe)?$/i.exec(
       program,
     );
   return m ? m[1].toLowerCase() : '';
@@ -33,6 +36,24 @@ const PROJECT = /\.(sln|slnx|slnf|[a-z]{1,3}proj|proj|targets|props|msbuildproj)
 /** Windows' own libraries (`C:\Windows\System32\shell32.dll`, separators optional): not a dropped file. */
 const WINDOWS_LIBS = /^([a-z]:)?[\\/]?windows[\\/]?(system32|syswow64)/i;
 
+/**
+ * A word that starts with `/` and is a POSIX path, not a switch (Git Bash's `/c/Users/x.dll`,
+ * `/tmp/p.dll,Start`): a second `/` before any `:` or `=`, or a file's extension at its end.
+ */
+const POSIX_PATH = /^\/[^/:=]*\/|^\/[^:=]*\.(dll|exe|ocx|cpl|sct|inf|hta|xml|[a-z]{0,3}proj|sln)(,.*)?$/i;
+
+/** A switch (`/s`, `-u`, `/i:URL`, `/p:X=1`), not a file; `//host/x` is a share. */
+function isSwitch(w: string): boolean {
+  if (w.startsWith('-')) return true;
+  return w.startsWith('/') && !w.startsWith('//') && !POSIX_PATH.test(w);
+}
+
+/** Switches (by name) whose value is a file the tool loads code from: regsvr32's DllInstall line (a scriptlet with scrobj.dll), MSBuild's logger assemblies. */
+const CODE_SWITCH: Record<string, RegExp> = {
+  regsvr32: /^i$/i,
+  msbuild: /^(l|logger|dl|distributedlogger)$/i,
+};
+
 /** Classes of a file that is the project's own. */
 const OWN = new Set(['inside-workspace', 'workspace-root']);
 
@@ -42,9 +63,19 @@ export function proxyExecFacts(cmd: NormalizedCommand, ctx: AnalyzeContext): Dra
   if (!tool) return [];
   const words = cmd.argv.slice(1);
   if (words.some((w) => /^[/-](\?|h|help)$/i.test(w))) return [];
-  let files = words.map((w, i) => ({ w, i: i + 1 })).filter(({ w }) => !/^[/-]/.test(w) || /^\/\//.test(w));
+  const all = words.map((w, i) => ({ w, i: i + 1 }));
+  let files = all.filter(({ w }) => !isSwitch(w));
   // `rundll32 DLL,Entry ARGS`: the library is the first word, up to its comma
   if (tool === 'rundll32') files = files.slice(0, 1).map((f) => ({ ...f, w: f.w.replace(/\s*,.*$/s, '') }));
+  // the files switches load code from (`regsvr32 /i:\\host\x.sct scrobj.dll`, `msbuild -logger:X,C:\l.dll`)
+  const loaded = all.flatMap(({ w, i }) => {
+    const m = isSwitch(w) ? /^[-/]([a-z]+):(.+)$/is.exec(w) : null;
+    if (!m || !CODE_SWITCH[tool]?.test(m[1])) return [];
+    const file = tool === 'msbuild' ? (m[2].split(';')[0].split(',').at(-1) ?? '') : m[2];
+    return file ? [{ w: file.replace(/^["']|["']$/g, ''), i }] : [];
+  });
+  const positional = files;
+  files = [...files, ...loaded];
   const outside = files.filter(
     ({ w, i }) =>
       !WINDOWS_LIBS.test(w) &&
@@ -54,7 +85,7 @@ export function proxyExecFacts(cmd: NormalizedCommand, ctx: AnalyzeContext): Dra
   );
   const quiet =
     tool === 'installutil' && words.some((w) => /^\/logfile=$/i.test(w) || /^\/logtoconsole=false$/i.test(w));
-  const notProject = tool === 'msbuild' && files.some(({ w }) => !PROJECT.test(w));
+  const notProject = tool === 'msbuild' && positional.some(({ w }) => !PROJECT.test(w));
   const always = tool === 'microsoft.workflow.compiler';
   if (!outside.length && !quiet && !notProject && !always) return [];
   const why = outside.length

@@ -15,12 +15,13 @@ import {
   parseOtherStops,
 } from './sql-stops-vendors.js';
 import { parseHaManager } from './sql-ha-managers.js';
+import { optionWord } from './help-words.js';
 
 /** What a server control or HA manager command line stops, fails over or drops; undefined = none of them. */
 export function parseServerAdmin(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOps | undefined {
   const ops = readAny(cmd, ctx);
-  // help and a dry run change nothing
-  if (ops && cmd.argv.some((a) => a === '--help' || a === '--dry-run')) return { ...ops, stmts: [] };
+  // help and a dry run change nothing (as options, not as a value or after `--`)
+  if (ops && optionWord(cmd.argv, (a) => a === '--help' || a === '--dry-run')) return { ...ops, stmts: [] };
   return ops;
 }
 

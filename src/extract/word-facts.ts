@@ -7,6 +7,7 @@
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { DRY_RUN } from './cloud-argv.js';
 import type { DraftFact, Extractor } from './extractor.js';
+import { optionWord } from './help-words.js';
 
 /** What a reading found: [kind, the words that say so]. */
 export type Finding = [string, string];
@@ -17,7 +18,7 @@ export function wordExtractor(
   make: (cmd: NormalizedCommand, kind: string, said: string) => DraftFact,
 ): Extractor {
   const extractor: Extractor = (cmd, ctx, all) => {
-    if (cmd.argv.some((a) => DRY_RUN.test(a) || a === '--help')) return [];
+    if (optionWord(cmd.argv, (a) => DRY_RUN.test(a) || a === '--help')) return [];
     const found = read(cmd, ctx, all);
     const first = found.find(([k]) => k !== 'unread-policy') ?? found[0];
     return first ? [make(cmd, first[0], first[1])] : [];

@@ -111,12 +111,20 @@ function find(argv: Field[], k: K): Res {
   const roots: Field[] = [];
   for (; i < args.length && !/^[-(!]/.test(args[i].text); i++) roots.push(args[i]);
   if (roots.length === 0) roots.push({ text: '.', dynamic: false });
+  // fail closed: `-L` (the last of -H/-L/-P counts) follows links anywhere, so what -delete or
+  // -exec reaches below a root is not named by the root's path
+  const follow =
+    args
+      .slice(0, lead)
+      .filter((f) => /^-[HLP]$/.test(f.text))
+      .at(-1)?.text === '-L';
+  const reach = follow ? roots.map((r) => ({ ...r, dynamic: true })) : roots;
   let res = emit(argv, k);
   for (; i < args.length; i++) {
     const t = args[i].text;
     if (t === '-delete') {
       const inner = { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, 'find -delete'] } };
-      for (const root of roots)
+      for (const root of reach)
         res = emit([{ text: 'rm', dynamic: false }, { text: '-rf', dynamic: false }, root], inner);
       continue;
     }
@@ -129,7 +137,9 @@ function find(argv: Field[], k: K): Res {
     const each = cmd.length > 0 ? runFound(roots, cmd, `find ${t}`, k, runArgv) : undefined;
     // `-exec sh {} ;` with simple tests: each script found is read (find-files.ts)
     const files =
-      t === '-exec' && runsFound(cmd) ? foundFiles(roots, args.slice(roots.length + lead, i), k) : undefined;
+      t === '-exec' && runsFound(cmd)
+        ? foundFiles(roots, args.slice(roots.length + lead, i), k, args.slice(0, lead))
+        : undefined;
     if (each) res = each;
     else if (files?.length)
       for (const f of files)
@@ -138,7 +148,7 @@ function find(argv: Field[], k: K): Res {
           inner,
         );
     else if (cmd.length > 0) {
-      for (const root of roots)
+      for (const root of reach)
         res = runArgv(
           cmd.map((f) => substitute(f, '{}', root)),
           inner,

@@ -3,7 +3,8 @@
  * to evaluate (`-name`, `-iname`, `-type f|d`, `-maxdepth`, `-mindepth`), so that `find tests
  * -name '*.sh' -exec sh {} \;` reads and judges each script it runs. The tree is walked through
  * the injected, bounded AnalyzeContext.listDir, with the files this script wrote there
- * earlier, only under the workspace (outside .git). Fail closed: any other test or operator (`-o`, `!`, `-newer`, `-path`…), a root
+ * earlier, only under the workspace (outside .git); the listing itself refuses folders and
+ * links that lead out of it (src/engine/dir-lister.ts). Fail closed: `-L`, any other test or operator (`-o`, `!`, `-newer`, `-path`…), a root
  * not known statically, a folder that cannot be listed, too many folders or matches give
  * undefined, and the caller keeps treating what runs as unknown.
  */
@@ -50,14 +51,21 @@ function readTests(args: Field[]): Tests | undefined {
 }
 
 /**
- * The paths (as find prints them: ROOT/…) that pass `tests` under `roots`, in walk order.
+ * The paths (as find prints them: ROOT/…) that pass `tests` under `roots`, in walk order;
+ * `lead`: find's options before the roots (`-L`, `-H`, `-P`, `-O2`, `-D x`; empty = none).
  * Undefined = not known (see the module comment); [] = none found.
  */
 export function foundFiles(
   roots: Field[],
   tests: Field[],
   k: Pick<K, 'run' | 'frame' | 'scope'>,
+  lead: Field[] = [],
 ): string[] | undefined {
+  // fail closed: `-L` (the last of -H/-L/-P counts) walks into linked folders, which the
+  // listing does not descend (a link is a name there); `-H` follows only the roots, which
+  // the listing resolves itself
+  const follow = lead.filter((f) => f.dynamic || /^-[HLP]$/.test(f.text)).at(-1);
+  if (follow && (follow.dynamic || follow.text === '-L')) return undefined;
   const t = readTests(tests);
   const list = k.run.ctx.listDir;
   if (!t || !list || k.scope.cwdDynamic || k.frame.remote || !listingCurrent(k, 'find')) return undefined;
@@ -78,7 +86,7 @@ export function foundFiles(
       if (depth > t.maxDepth) continue;
       if (++dirs > MAX_DIRS) return undefined;
       const onDisk = list(abs);
-      if (onDisk === undefined) return undefined;
+      if (!onDisk) return undefined;
       const prefix = `${abs === '/' ? '' : abs}/`;
       const written = [...k.scope.written]
         .filter((p) => p.startsWith(prefix) && p.length > prefix.length)

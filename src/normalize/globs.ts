@@ -77,9 +77,10 @@ export function insideWorkspace(absDir: string, k: K, root = false): boolean {
 /**
  * The paths a glob word names, sorted as bash sorts them, written as the word wrote them
  * (relative stays relative). Undefined = not expandable here (not a glob, glob in a folder
- * segment, a folder that is not below the workspace root or is in .git, not listable, too many matches); [] = matches nothing (bash keeps the word).
+ * segment, a folder that is not below the workspace root or is in .git, not listable, too many matches); [] = matches nothing (bash keeps the word);
+ * null = the folder is reached through, or holds, a link out of the workspace (what it names is unknown).
  */
-export function globMatches(pattern: string, k: K): string[] | undefined {
+export function globMatches(pattern: string, k: K): string[] | null | undefined {
   const slash = pattern.lastIndexOf('/');
   const dirPart = slash <= 0 ? '' : pattern.slice(0, slash);
   const base = pattern.slice(slash + 1);
@@ -95,7 +96,8 @@ export function globMatches(pattern: string, k: K): string[] | undefined {
   // at the root the project itself, not today's entries).
   if (!insideWorkspace(absDir, k)) return undefined;
   const onDisk = k.run.ctx.listDir(absDir);
-  if (onDisk === undefined) return undefined;
+  // null: a link leads out of the workspace, so no name here says where it acts
+  if (!onDisk) return onDisk;
   const prefix = absDir === '/' ? '/' : `${absDir}/`;
   const written = [...k.scope.written]
     .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/'))
@@ -114,7 +116,8 @@ const UNQUOTED = new Set(['word', 'concatenation', 'simple_expansion', 'expansio
 /**
  * A loop's list words expanded: each unquoted word (`tests/*.sh`, `$PWD/tests/*.sh`) whose
  * known value is a glob with matches is replaced by its matches; every other field (quoted,
- * escaped, dynamic, no match) stays as expandWords gave it.
+ * escaped, dynamic, no match) stays as expandWords gave it; a word whose folder a link leads
+ * out of the workspace is unknown (dynamic).
  */
 export function expandLoopGlobs(nodes: Node[], fields: Field[], k: K): Field[] {
   // Only when each word gave exactly one field, so fields line up with their words.
@@ -123,6 +126,8 @@ export function expandLoopGlobs(nodes: Node[], fields: Field[], k: K): Field[] {
     const n = nodes[i];
     if (f.dynamic || !UNQUOTED.has(n.type) || /['"\\]/.test(n.text)) return [f];
     const matches = globMatches(f.text, k);
+    // fail closed: names behind a link out of the workspace are not known by their written path
+    if (matches === null) return [{ ...f, dynamic: true }];
     return matches?.length ? matches.map((text) => ({ text, dynamic: false })) : [f];
   });
 }

@@ -11,11 +11,12 @@
  * their words, for the extractors that read them by name. Pure: no I/O.
  */
 import { joinFields } from './fields.js';
-import type { Field } from './state.js';
+import { lit, type Field } from './state.js';
 import type { Effect } from './codescan.js';
 import { hashtable, lex, type Word } from './pwsh-lex.js';
 import { withValues, wordJson } from './pwsh-values.js';
 import { post } from './codescan-graphql-clients.js';
+import { providerPath } from './pwsh-providers.js';
 
 /** The programs that run PowerShell. */
 export function isPwsh(prog: string): boolean {
@@ -161,7 +162,12 @@ export function scanPwsh(code: string, home: string): Effect[] {
           ? from.map((f) => ({ ...f, text: f.text.replace(/\/?$/, '/*') }))
           : paths(seg, home);
         if (targets.length === 0) targets.push({ text: '(pipeline input)', dynamic: true });
-        for (const t of targets) out.push({ kind: 'rm', target: t });
+        // a provider path (`FileSystem::C:\Users`, `Cert:\…`, `Env:\X`) or a share (`\\srv\x`)
+        // is read by the cmdlet's own reader (src/extract/fs-pwsh-delete.ts), never as a
+        // name in the workspace
+        if (targets.some((t) => !t.dynamic && (providerPath(t.text) || /^(\\\\|\/\/)/.test(t.text))))
+          out.push({ kind: 'exec', argv: [lit('Remove-Item'), ...targets, lit('-Recurse'), lit('-Force')] });
+        else for (const t of targets) out.push({ kind: 'rm', target: t });
       } else if (HTTP.test(name)) {
         const p = params(
           seg,

@@ -31,6 +31,10 @@ describe('local accounts and groups', () => {
     ['deluser alice docker', ['deluser|membership|remove|alice docker|false']],
     ['groupdel developers', ['groupdel|group|delete|developers|false']],
     ['userdel --help', []],
+    ['userdel -r --help', []],
+    ['userdel -r deploy --help', []],
+    // `--help` after `--` is an operand, not a help request
+    ['deluser --remove-home ci-runner -- --help', ['deluser|account|delete|ci-runner|true']],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
 });
 
@@ -55,6 +59,7 @@ describe('the host firewall', () => {
     // the same settings written while firewalld is stopped
     ['firewall-offline-cmd --set-default-zone=trusted', ['firewall-offline-cmd|firewall|accept-all||true']],
     ['firewall-offline-cmd --get-default-zone', []],
+    ['ufw --force reset --help', []],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
 });
 

@@ -18,6 +18,8 @@ describe('destroying jobs launched by name (teardown pack)', () => {
     ["rd run -p ops -j 'prod/Wipe cache nodes'", LAUNCHED],
     ['gh workflow run destroy.yml -f env=prod', LAUNCHED],
     ['gh workflow run "Tear down preview" --ref main', LAUNCHED],
+    // `-h` as the value of -f, not a help request
+    ['gh workflow run destroy.yml -f -h', LAUNCHED],
     ['awx job_templates list', 'allow'],
     ['awx job_templates get "Decommission prod-eu cluster"', 'allow'],
     ["awx job_templates launch 'Deploy web app' --monitor", 'allow'],

@@ -34,6 +34,8 @@ describe('nodes reset or torn down', () => {
     ['rke remove --config cluster.yml', ['rke|node|reset||true']],
     ['kubeone apply --manifest kubeone.yaml -t tf.json', []],
     ['kubeone reset --help', []],
+    // a help word as an option's value is no help request
+    ['kubeone reset -m --help', ['kubeone|node|reset||true']],
     ['rke up --config cluster.yml', []],
     ['/usr/local/bin/k3s-uninstall.sh', ['k3s-uninstall.sh|node|uninstall||true']],
     ['k3s-agent-uninstall.sh', ['k3s-agent-uninstall.sh|node|uninstall||true']],

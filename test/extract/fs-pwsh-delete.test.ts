@@ -1,7 +1,8 @@
 /**
  * PowerShell's deleting and emptying cmdlets typed on the command line
  * (src/extract/fs-pwsh-delete.ts): Remove-Item and its aliases, Clear-Content, Clear-Item,
- * fed by Get-ChildItem or naming their paths, judged by the Windows path they name. Through
+ * fed by Get-ChildItem or naming their paths, judged by the Windows path they name (through a
+ * provider, `FileSystem::C:\\`, `Cert:\\`, too). Through
  * the real pipeline with the filesystem pack only.
  */
 import { describe, expect, it } from 'vitest';
@@ -25,7 +26,9 @@ describe('PowerShell deletes of Windows paths (filesystem pack)', () => {
     ["Remove-Item -Recurse -Force 'C:\\Program Files\\Acme'", DENY],
     // any other drive folder, a profile's folder, a share or a registry key asks
     ['Remove-Item -Recurse -Force D:\\Data\\ledger', OUTSIDE],
-    ['Remove-Item -Recurse -Force C:\\Users\\bob\\Documents', OUTSIDE],
+    ["Remove-Item -Recurse -Force 'C:\\Users\\bob\\Documents'", OUTSIDE],
+    // unquoted, bash drops the separators: which part is the user's name is not known (the profile)
+    ['Remove-Item -Recurse -Force C:\\Users\\bob\\Documents', DENY],
     ["Remove-Item -Path 'E:\\Backups\\*' -Recurse -Force", OUTSIDE],
     ['rm -Recurse -Force D:\\Data', OUTSIDE],
     ["del -Recurse -Force 'C:\\Users\\bob\\Desktop'", OUTSIDE],
@@ -58,6 +61,42 @@ describe('PowerShell deletes of Windows paths (filesystem pack)', () => {
     // -WhatIf only shows; listing deletes nothing
     ['Remove-Item -Recurse -Force D:\\Data\\ledger -WhatIf', 'allow'],
     ['Get-ChildItem -Recurse D:\\Shares', 'allow'],
+  ])('%s → %s', async (cmd, want) => {
+    expect(await strictest(cmd)).toBe(want);
+  });
+});
+
+describe('PowerShell provider paths (filesystem pack)', () => {
+  it.each([
+    // FileSystem:: names the path after it
+    ["Remove-Item -Recurse -Force 'FileSystem::C:\\Users'", DENY],
+    ['Remove-Item -Recurse -Force FileSystem::C:\\Users', DENY],
+    ["Remove-Item -Recurse -Force 'Microsoft.PowerShell.Core\\FileSystem::C:\\Windows'", DENY],
+    ["pwsh -c 'Remove-Item -Recurse -Force FileSystem::C:\\Users'", DENY],
+    ["pwsh -c 'Remove-Item -Recurse -Force FileSystem::/home'", DENY],
+    ["Remove-Item -Recurse -Force 'Microsoft.PowerShell.Core\\FileSystem::\\\\server\\share'", OUTSIDE],
+    [
+      "pwsh -c 'Remove-Item -Recurse -Force Microsoft.PowerShell.Core\\FileSystem::\\\\server\\share'",
+      OUTSIDE,
+    ],
+    ["pwsh -c 'Remove-Item -Recurse -Force \\\\server\\share'", OUTSIDE],
+    // the machine's stores: certificates, registry, WinRM
+    ["Remove-Item 'Cert:\\LocalMachine\\Root\\0123456789ABCDEF0123456789ABCDEF01234567'", OUTSIDE],
+    ["pwsh -c 'Remove-Item Cert:\\LocalMachine\\Root\\0123456789ABCDEF0123456789ABCDEF01234567'", OUTSIDE],
+    ["pwsh -c 'Get-ChildItem Cert:\\CurrentUser\\My | Remove-Item'", OUTSIDE],
+    ["pwsh -c 'Remove-Item -Recurse HKLM:\\SOFTWARE\\Policies'", OUTSIDE],
+    ["pwsh -c 'Remove-Item -Recurse Registry::HKEY_LOCAL_MACHINE\\SOFTWARE\\Acme'", OUTSIDE],
+    ["Remove-Item 'WSMan:\\localhost\\Listener\\Listener_1'", OUTSIDE],
+    // fail closed: a provider or drive not known here (a New-PSDrive drive) is never the workspace
+    ["Remove-Item -Recurse -Force 'Foo::C:\\Users'", 'ask filesystem/delete-unresolved'],
+    ["pwsh -c 'Remove-Item -Recurse -Force Data:\\ledger'", 'ask filesystem/delete-unresolved'],
+    // the workspace through FileSystem::, the temp drive, and the session's own state stay allowed
+    ["pwsh -c 'Remove-Item -Recurse -Force FileSystem::.\\dist'", 'allow'],
+    ["Remove-Item -Recurse -Force 'FileSystem::.\\dist'", 'allow'],
+    ["pwsh -c 'Remove-Item -Recurse -Force Temp:\\build-cache'", 'allow'],
+    ["pwsh -c 'Remove-Item Env:\\AWS_PROFILE'", 'allow'],
+    ["Remove-Item -Path 'Variable:\\cache'", 'allow'],
+    ["pwsh -c 'Get-ChildItem Cert:\\CurrentUser\\My'", 'allow'],
   ])('%s → %s', async (cmd, want) => {
     expect(await strictest(cmd)).toBe(want);
   });

@@ -87,7 +87,9 @@ describe('Windows paths by their text', () => {
     ['C:\\Users\\dev', 'home'],
     ['C:\\Users\\dev\\AppData\\Roaming', 'home'],
     ['C:\\Users\\dev\\project', 'outside-workspace'],
-    ['C:Usersdevproject', 'outside-workspace'],
+    // separators dropped: which part is the user's name is not known, read as the profile (fail closed)
+    ['C:Usersdevproject', 'home'],
+    ['C:Data', 'outside-workspace'],
     ['C:\\WindowsApps-backup\\x', 'outside-workspace'],
     ['D:\\data', 'outside-workspace'],
     ['\\\\fileserver\\share', 'outside-workspace'],

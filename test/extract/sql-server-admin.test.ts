@@ -14,6 +14,12 @@ describe('server controls and HA managers, in one chain', () => {
     [['patronictl', 'failover', '--help'], []],
     [['repmgr', 'standby', 'promote', '--dry-run'], []],
     [['pg_ctl', 'stop', '--help'], []],
+    [['patronictl', 'failover', '--force', '--help'], []],
+    [['repmgr', 'standby', 'promote', '--dry-run', '--help'], []],
+    // the same spelling as an option's value or after `--` is no help or dry run
+    [['patronictl', 'failover', '--candidate', '--help'], ['FAILOVER']],
+    [['pg_ctl', 'stop', '-D', '/srv/pg', '-o', '--help'], ['SHUTDOWN']],
+    [['pg_ctl', 'stop', '-D', '/srv/pg', '--', '--dry-run'], ['SHUTDOWN']],
     // not one of them
     [['psql', '-c', 'SHUTDOWN'], undefined],
   ])('%j', (argv, expected) => {

@@ -71,7 +71,7 @@ export async function corpusVerdicts(cases: CorpusCase[]): Promise<Map<string, s
     home,
     env: { HOME: home, USER: 'dev' },
     readFile: payloadReader(1 << 20),
-    listDir: dirLister(),
+    listDir: dirLister(undefined, { workspace: ws }),
   });
   return new Map(cases.map((c) => [c.id, engine.analyze(c.cmd, ctx).decision]));
 }

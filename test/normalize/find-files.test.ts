@@ -2,10 +2,16 @@
  * `find ROOT TESTS -exec SHELL {} ;` (src/normalize/find-files.ts): with simple tests
  * (-name, -iname, -type, -maxdepth, -mindepth) under the workspace, each script found is read
  * and judged. Fail closed: other tests, .git, an unlistable folder or too many folders stay
- * unknown (ask); a command that is not a shell running the file keeps acting on the root.
+ * unknown (ask); a command that is not a shell running the file keeps acting on the root;
+ * `-L` and links out of the workspace (a real temp workspace) stay unknown.
  */
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadEngine } from '../../src/engine/analyze.js';
+import { loadEngine, makeContext } from '../../src/engine/analyze.js';
+import { dirLister } from '../../src/engine/dir-lister.js';
+import { payloadReader } from '../../src/engine/payload-reader.js';
 import { DEFAULT_LIMITS, type AnalyzeContext } from '../../src/engine/types.js';
 
 const engine = await loadEngine({ mask: (s) => s });
@@ -64,4 +70,37 @@ describe('find -exec running the scripts it finds', () => {
     // not a shell running the file: the root is what it acts on
     ["find ~ -name '*.bak' -exec rm -rf {} \\;", context(TESTS)],
   ])('%s still asks', (script, ctx) => expect(verdict(script, ctx)).not.toBe('allow'));
+});
+
+describe('find -exec over a tree holding symlinks (real filesystem)', () => {
+  const top = mkdtempSync(path.join(tmpdir(), 'agentfw-findlinks-'));
+  const ws = path.join(top, 'ws');
+  const home = path.join(top, 'home');
+  for (const d of ['tests/unit', 'lib/scripts', 'build', home])
+    mkdirSync(path.resolve(ws, d), { recursive: true });
+  writeFileSync(path.join(ws, 'tests', 'a.sh'), 'npm test\n');
+  writeFileSync(path.join(ws, 'lib', 'scripts', 'b.sh'), 'pytest -q\n');
+  writeFileSync(path.join(home, 'z.sh'), 'rm -rf ~\n');
+  // a link to the project's own scripts, and (in build/) one to the home folder
+  symlinkSync('../../lib/scripts', path.join(ws, 'tests', 'unit', 'more'));
+  symlinkSync(home, path.join(ws, 'build', 'cache'));
+  const ctx = makeContext({
+    cwd: ws,
+    workspace: ws,
+    home,
+    env: { HOME: home },
+    readFile: payloadReader(1 << 20),
+    listDir: dirLister(undefined, { workspace: ws }),
+  });
+  it.each<[string, string]>([
+    ["find tests -name '*.sh' -exec sh {} \\;", 'allow'],
+    ["find -P tests -name '*.sh' -exec sh {} \\;", 'allow'],
+    ["find -L -P tests -name '*.sh' -exec sh {} \\;", 'allow'],
+    // fail closed: -L walks into linked folders, which the listing walk does not
+    ["find -L tests -name '*.sh' -exec sh {} \\;", 'ask'],
+    ["find -P -L tests -name '*.sh' -exec sh {} \\;", 'ask'],
+    // fail closed: a walk that meets a link out of the workspace
+    ["find build -name '*.sh' -exec sh {} \\;", 'ask'],
+    ["find build/cache/ -name '*.sh' -exec sh {} \\;", 'ask'],
+  ])('%s → %s', (script, want) => expect(engine.analyze(script, ctx).decision).toBe(want));
 });

@@ -4,8 +4,13 @@
  * script is read and judged. Fail closed: a folder that cannot be listed, too many matches,
  * an unreadable script, a quoted or partly unknown pattern stay unknown (ask).
  */
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadEngine } from '../../src/engine/analyze.js';
+import { loadEngine, makeContext } from '../../src/engine/analyze.js';
+import { dirLister } from '../../src/engine/dir-lister.js';
+import { payloadReader } from '../../src/engine/payload-reader.js';
 import { DEFAULT_LIMITS, type AnalyzeContext } from '../../src/engine/types.js';
 import { MAX_GLOB_MATCHES } from '../../src/normalize/globs.js';
 
@@ -99,4 +104,51 @@ describe('loops over a glob of project scripts', () => {
     [`GLOBIGNORE='*.x.sh'; ${LOOP}`, context(TESTS)],
     ['for f in tests/[[:alpha:]].sh; do sh "$f"; done', context(TESTS)],
   ])('%s still asks', (script, ctx) => expect(verdict(script, ctx)).not.toBe('allow'));
+});
+
+/** A real temp workspace (`ws`) next to a home (`home`) and listed through the real lister. */
+function linkedWorkspace() {
+  const top = mkdtempSync(path.join(tmpdir(), 'agentfw-globlinks-'));
+  const ws = path.join(top, 'ws');
+  const home = path.join(top, 'home');
+  for (const d of ['build', 'tests', 'ci', home]) mkdirSync(path.resolve(ws, d), { recursive: true });
+  writeFileSync(path.join(home, 'deploy.sh'), 'rm -rf ~\n');
+  writeFileSync(path.join(ws, 'tests', 'a.sh'), 'npm test\n');
+  // build/cache is the home folder; ci/tests is the project's own tests folder
+  symlinkSync(home, path.join(ws, 'build', 'cache'));
+  symlinkSync('../tests', path.join(ws, 'ci', 'tests'));
+  const ctx = makeContext({
+    cwd: ws,
+    workspace: ws,
+    home,
+    env: { HOME: home },
+    readFile: payloadReader(1 << 20),
+    listDir: dirLister(undefined, { workspace: ws }),
+  });
+  return { ws, ctx };
+}
+
+describe('loops over a glob that reaches a symlinked folder (real filesystem)', () => {
+  const { ctx } = linkedWorkspace();
+  it.each<[string, string]>([
+    // a link that stays in the workspace: listed like the folder it names
+    ['for f in ci/tests/*.sh; do sh "$f"; done', 'allow'],
+    ['for f in tests/*.sh; do sh "$f"; done', 'allow'],
+    // fail closed: build/cache is the home; its files are not workspace files named build/cache/…
+    ['for f in build/cache/*.sh; do sh "$f"; done', 'ask'],
+    // fail closed: build holds a link out of the workspace, so its listing is unknown
+    ['for f in build/*; do sh "$f"; done', 'ask'],
+    // and what the loop deletes there is unknown too, not the workspace name `build/cache/*`
+    ['for f in build/cache/*; do rm -rf "$f"; done', 'ask'],
+    ['for f in build/*; do rm -rf "$f"/; done', 'ask'],
+    ['for f in ci/tests/*; do rm -rf "$f"; done', 'allow'],
+  ])('%s → %s', (script, want) => {
+    const d = engine.analyze(script, ctx);
+    expect(d.decision).toBe(want);
+  });
+
+  it('never names a file behind the link as a workspace path', () => {
+    const d = engine.analyze('for f in build/cache/*; do rm -rf "$f"; done', ctx);
+    expect(JSON.stringify(d.facts)).not.toContain('build/cache/deploy.sh');
+  });
 });

@@ -48,6 +48,9 @@ import { gitRuns } from './git-run.js';
 import { MSHTA, runMshta, runWsh, WSH_HOST } from './wsh.js';
 import { direnvExec, npmPkgSet, runDirenv, runJust, runTask } from './installed.js';
 import { releaseItPush } from './release-tools.js';
+import { SCILAB } from './codescan-octave.js';
+import { WOLFRAM } from './codescan-wolfram.js';
+import { runWolfram } from './interpreters-more.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -199,8 +202,9 @@ export function runArgv(argv: Field[], k: K): Res {
     }
     if (isPwsh(prog)) return runPwsh(argv, k);
     if (prog === 'nu' || prog === 'nushell') return runNu(argv, k);
-    if (/^(octave|octave-cli|matlab)$/.test(prog)) return runOctave(argv, k);
+    if (/^(octave|octave-cli|matlab)$/.test(prog) || SCILAB.test(prog)) return runOctave(argv, k);
     if (prog === 'maxima' || prog === 'rmaxima') return runMaxima(argv, k);
+    if (WOLFRAM.test(prog)) return runWolfram(argv, k);
     if (prog === 'git') gitRuns(argv, k);
     if (prog === 'sed' || prog === 'gsed') sedExec(argv, k);
     // `sponge [-a] FILE` (moreutils) writes what it reads to FILE, as `tee [-a] FILE` does:

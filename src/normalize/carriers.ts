@@ -95,7 +95,13 @@ export function runArgv(argv: Field[], k: K): Res {
         }
       }
       if (peel.script) {
-        if (peel.script.dynamic) return emit(argv, k);
+        // fail closed: a command line only known at run time (`watch "$X"`, `gdb -ex "shell $X"`)
+        // runs something not known
+        if (peel.script.dynamic) {
+          const whole = emit(argv, k);
+          emit([{ text: peel.script.text, dynamic: true }], { ...k, frame }, { dynamic: true });
+          return whole;
+        }
         // a recorder's file gets what the script prints, as a redirect would
         const rec = peel.record && !peel.record.dynamic ? absPath(scope.cwd, peel.record.text) : undefined;
         const io = rec ? { io: { ...k.io, writes: [...k.io.writes, { path: rec, append: false }] } } : {};

@@ -8,6 +8,10 @@
  * - lldb (also lldb-NN, rust-lldb): each `-o CMD`, `-O CMD`, `-k CMD` (`--one-line…`) is read:
  *   `platform shell [-h] [-t N] [-s SH] [--] CMD` and its alias `shell CMD` run CMD, `script CODE`
  *   (`script -l python|lua -- CODE`) runs Python (or Lua) code.
+ * - Both: an expression evaluated in the debugged process (gdb `call`/`print`/`p`/`output`, lldb
+ *   `expression`/`expr`/`e`/`p`/`po`/`call`) that calls the C library's `system("CMD")` or
+ *   `popen("CMD", …)` runs CMD through a shell there; a command not written as a literal is not
+ *   known (fail closed).
  * The code is handed on as the interpreter command that runs it (`python3 -c 'CODE'`), so the
  * interpreter readers judge it. Other debugger commands (`bt`, `run`, `break`) run nothing here;
  * command files (`-x FILE`, `-s FILE`) are the project's own. Pure.
@@ -18,9 +22,25 @@ import type { Peeler } from './wrappers.js';
 /** `text` as one single-quoted shell word. */
 const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
-/** The shell line one gdb command runs; undefined = none. */
-function gdbCommand(cmd: string): string | undefined {
+/** The value `read` gives for a command not known statically (the whole script becomes dynamic). */
+const UNKNOWN = null;
+
+/**
+ * The shell line an expression evaluated in the debugged process runs through `system`/`popen`;
+ * undefined = none, null = one not known statically.
+ */
+function inferiorShell(expr: string): string | null | undefined {
+  const m = /\b(?:system|popen)\s*\(\s*("(?:[^"\\]|\\.)*"|[^,)]*)/.exec(expr);
+  if (!m) return undefined;
+  const lit = /^"((?:[^"\\]|\\.)*)"$/.exec(m[1].trim());
+  return lit ? lit[1].replace(/\\(.)/g, '$1') : UNKNOWN;
+}
+
+/** The shell line one gdb command runs; undefined = none, null = one not known statically. */
+function gdbCommand(cmd: string): string | null | undefined {
   const t = cmd.trim();
+  const call = /^(?:call|print|p|output|inspect)\b(?:\s*\/\w+)?\s+([\s\S]*)$/.exec(t);
+  if (call) return inferiorShell(call[1]);
   const shell = /^(?:shell\s+|!)([\s\S]*)$/.exec(t);
   if (shell) return shell[1];
   // `pipe [-d DELIM] GDBCMD | CMD`, `| GDBCMD | CMD`: CMD after the first delimiter
@@ -38,9 +58,11 @@ function gdbCommand(cmd: string): string | undefined {
   return undefined;
 }
 
-/** The shell line one lldb command runs; undefined = none. */
-function lldbCommand(cmd: string): string | undefined {
+/** The shell line one lldb command runs; undefined = none, null = one not known statically. */
+function lldbCommand(cmd: string): string | null | undefined {
   const t = cmd.trim();
+  const expr = /^(?:expression|expr|e|p|po|call|print)\b\s+([\s\S]*)$/.exec(t);
+  if (expr) return inferiorShell(expr[1]);
   const shell = /^(?:platform\s+shell|shell)\s+([\s\S]*)$/.exec(t);
   if (shell) {
     // its options: -h/--host, -t/--timeout N, -s/--shell SH, then `--`
@@ -70,16 +92,24 @@ function commands(args: Field[], names: RegExp): Field[] {
 }
 
 /** A debugger's peeler: the shell lines its commands run, joined as one script. */
-function debuggerPeeler(label: string, names: RegExp, read: (cmd: string) => string | undefined): Peeler {
+function debuggerPeeler(
+  label: string,
+  names: RegExp,
+  read: (cmd: string) => string | null | undefined,
+): Peeler {
   return (args) => {
     const runs = commands(args, names)
       .map((f) => ({ f, line: read(f.text) }))
-      .filter((x): x is { f: Field; line: string } => x.line !== undefined);
+      .filter((x): x is { f: Field; line: string | null } => x.line !== undefined);
     if (runs.length === 0) return undefined;
     return {
       label,
       argv: [],
-      script: { text: runs.map((x) => x.line).join('\n'), dynamic: runs.some((x) => x.f.dynamic) },
+      script: {
+        text: runs.map((x) => x.line ?? x.f.text).join('\n'),
+        // fail closed: a command line not known statically
+        dynamic: runs.some((x) => x.f.dynamic || x.line === UNKNOWN),
+      },
     };
   };
 }

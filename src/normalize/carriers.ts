@@ -49,6 +49,9 @@ import { MSHTA, runMshta, runWsh, WSH_HOST } from './wsh.js';
 import { direnvExec, npmPkgSet, runDirenv, runJust, runTask } from './installed.js';
 import { releaseItPush } from './release-tools.js';
 import { gnuBareName } from './gnu-prefixed.js';
+import { SCILAB } from './codescan-octave.js';
+import { WOLFRAM } from './codescan-wolfram.js';
+import { runWolfram } from './interpreters-more.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -96,7 +99,13 @@ export function runArgv(argv: Field[], k: K): Res {
         }
       }
       if (peel.script) {
-        if (peel.script.dynamic) return emit(argv, k);
+        // fail closed: a command line only known at run time (`watch "$X"`, `gdb -ex "shell $X"`)
+        // runs something not known
+        if (peel.script.dynamic) {
+          const whole = emit(argv, k);
+          emit([{ text: peel.script.text, dynamic: true }], { ...k, frame }, { dynamic: true });
+          return whole;
+        }
         // a recorder's file gets what the script prints, as a redirect would
         const rec = peel.record && !peel.record.dynamic ? absPath(scope.cwd, peel.record.text) : undefined;
         const io = rec ? { io: { ...k.io, writes: [...k.io.writes, { path: rec, append: false }] } } : {};
@@ -203,8 +212,9 @@ export function runArgv(argv: Field[], k: K): Res {
     }
     if (isPwsh(prog)) return runPwsh(argv, k);
     if (prog === 'nu' || prog === 'nushell') return runNu(argv, k);
-    if (/^(octave|octave-cli|matlab)$/.test(prog)) return runOctave(argv, k);
+    if (/^(octave|octave-cli|matlab)$/.test(prog) || SCILAB.test(prog)) return runOctave(argv, k);
     if (prog === 'maxima' || prog === 'rmaxima') return runMaxima(argv, k);
+    if (WOLFRAM.test(prog)) return runWolfram(argv, k);
     if (prog === 'git') gitRuns(argv, k);
     if (prog === 'sed' || prog === 'gsed') sedExec(argv, k);
     // `sponge [-a] FILE` (moreutils) writes what it reads to FILE, as `tee [-a] FILE` does:

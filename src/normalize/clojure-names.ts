@@ -6,7 +6,7 @@
  */
 import type { Node } from './sexp-reader.js';
 
-/** Clojure source as Scheme-shaped text: `{…}` → `(hash-map …)`, `[…]` → `(vector …)`, `#{…}` → `(hash-set …)`, `,` → space, `#_` → `#;`. */
+/** Clojure source as Scheme-shaped text: `{…}` → `(hash-map …)`, `[…]` → `(vector …)`, `#{…}` → `(hash-set …)`, `,` → space, `#_` → `#;`, `#js` dropped. */
 export function clojureToScheme(src: string): string {
   let out = '';
   for (let i = 0; i < src.length; i++) {
@@ -30,6 +30,8 @@ export function clojureToScheme(src: string): string {
       out += '#;';
       i++;
     } else if (c === '#' && src[i + 1] === '"') out += '';
+    // ClojureScript's `#js {…}` / `#js […]`: the JavaScript object or array, read as the map or vector
+    else if (c === '#' && /^js\b/.test(src.slice(i + 1, i + 4))) i += 2;
     else if (c === '{') out += '(hash-map ';
     else if (c === '[') out += '(vector ';
     else if (c === '}' || c === ']') out += ')';
@@ -50,6 +52,11 @@ const DEFAULT_ALIASES: Record<string, string> = {
   client: 'clj-http.client',
   curl: 'babashka.curl',
 };
+
+/** The Node module a required name stands for (`"node:fs"`, `"fs/promises"` → `fs`). */
+export function nodeModule(name: string): string {
+  return name.replace(/^node:/, '').replace(/\/promises$/, '');
+}
 
 export const sym = (n: Node | undefined): string => (n?.t === 'sym' ? n.v : '');
 export const show = (n: Node): string =>
@@ -116,8 +123,9 @@ export class ClojureNames {
     const q = isList(n) && sym(n.items[0]) === 'quote' ? n.items[1] : n;
     if (q?.t === 'sym') return void (all && this.referAll.push(q.v));
     const items = isList(q) ? (isVec(q) ? q.items.slice(1) : q.items) : [];
-    if (items[0]?.t !== 'sym') return;
-    const ns = items[0].v;
+    // ClojureScript's Node modules by name (`["fs" :as fs]`): the namespace `node:fs`
+    if (items[0]?.t !== 'sym' && items[0]?.t !== 'str') return;
+    const ns = items[0].t === 'str' ? `node:${nodeModule(items[0].v)}` : items[0].v;
     if (all) this.referAll.push(ns);
     for (let i = 1; i < items.length; i++) {
       const k = sym(items[i]);

@@ -10,13 +10,15 @@
  * babashka.curl, hato: get/post/put/patch/delete/head and `request` with `:headers` and
  * `:body`), and code evaluated (`load-string`, `eval` of what is not a quoted form).
  * `(System/getProperty "user.home")`, `(System/getenv "HOME")` and `(fs/home)` are the home
- * folder. A value not known statically stays dynamic. Pure.
+ * folder. ClojureScript on Node (nbb) and Joker calls: codescan-clojure-hosts.ts. A value not
+ * known statically stays dynamic. Pure.
  */
 import { readForms, type Node } from './sexp-reader.js';
 import { ClojureNames, clojureToScheme, isList, isVec, show, sym } from './clojure-names.js';
 import type { Effect } from './codescan.js';
 import type { HttpEffect } from './codescan-http.js';
 import { lit, type Field } from './state.js';
+import { hostCall, hostEffectful } from './codescan-clojure-hosts.js';
 
 const HTTP_NS =
   /^(babashka\.http-client|clj-http\.(?:lite\.)?client|org\.httpkit\.client|babashka\.curl|hato\.client)$/;
@@ -40,7 +42,7 @@ class ClojureScan {
     return this.names.fnName(n);
   }
 
-  private resolve(n: Node | undefined): Node | undefined {
+  resolve(n: Node | undefined): Node | undefined {
     return this.names.resolve(n);
   }
 
@@ -81,7 +83,7 @@ class ClojureScan {
   }
 
   /** Elements of a vector / list expression (`["rm" "-rf" x]`, `'(…)`, `(list …)`, `(vector …)`); undefined = not known. */
-  private elements(n: Node | undefined): Node[] | undefined {
+  elements(n: Node | undefined): Node[] | undefined {
     const r = this.resolve(n);
     if (!isList(r)) return undefined;
     const head = sym(r.items[0]);
@@ -93,7 +95,7 @@ class ClojureScan {
   }
 
   /** A map's value for a keyword (`(hash-map :body "…")`); undefined = absent or not a map. */
-  private get(map: Node | undefined, key: string): Node | undefined {
+  get(map: Node | undefined, key: string): Node | undefined {
     const r = this.resolve(map);
     if (!isList(r) || sym(r.items[0]) !== 'hash-map') return undefined;
     for (let i = 1; i < r.items.length; i += 2) if (sym(r.items[i]) === key) return r.items[i + 1];
@@ -121,6 +123,7 @@ class ClojureScan {
     const [ns, name] = [fn.slice(0, fn.lastIndexOf('/')), fn.slice(fn.lastIndexOf('/') + 1)];
     return (
       DELETE.test(fn) ||
+      hostEffectful(fn) ||
       (HTTP_NS.test(ns) && /^(get|post|put|patch|delete|head|request)$/.test(name)) ||
       (PROCESS_NS.test(ns) && /^(shell|process|sh|exec)$/.test(name)) ||
       fn === 'clojure.java.shell/sh' ||
@@ -141,7 +144,10 @@ class ClojureScan {
 
   private call(fn: string, args: Node[], form: Node | undefined): void {
     const [ns, name] = [fn.slice(0, fn.lastIndexOf('/')), fn.slice(fn.lastIndexOf('/') + 1)];
-    if (DELETE.test(fn) && args[0]) this.effects.push({ kind: 'rm', target: this.value(args[0]) });
+    // ClojureScript's Node modules, Joker's joker.os and joker.http (codescan-clojure-hosts.ts)
+    const host = hostCall(fn, args, this, (n) => this.fnName(n));
+    if (host) this.effects.push(...host);
+    else if (DELETE.test(fn) && args[0]) this.effects.push({ kind: 'rm', target: this.value(args[0]) });
     else if (HTTP_NS.test(ns) && /^(get|post|put|patch|delete|head|request)$/.test(name))
       this.http(name, args);
     else if (fn === 'clojure.java.shell/sh')

@@ -234,7 +234,7 @@ export function rubyConnections(
 }
 
 /**
- * Requests sent through a Python http.client connection: `c = http.client.HTTPSConnection(host[, port])`,
+ * Requests sent through a Python http.client (Python 2: httplib) connection: `c = http.client.HTTPSConnection(host[, port])`,
  * then `c.request(METHOD, PATH, BODY, headers)`. The URL is the connection's host and port with
  * the path; an unknown host, path or method stays dynamic.
  */
@@ -245,7 +245,9 @@ export function pythonConnections(
 ): { at: number; effects: HttpEffect[] }[] {
   const out: { at: number; effects: HttpEffect[] }[] = [];
   const skel = lx.skel;
-  for (const m of skel.matchAll(/\b([A-Za-z_]\w*)\s*=\s*(?:http\.client\.)?(HTTPS?)Connection\s*\(/g)) {
+  for (const m of skel.matchAll(
+    /\b([A-Za-z_]\w*)\s*=\s*(?:http\.client\.|httplib\.)?(HTTPS?)Connection\s*\(/g,
+  )) {
     const { args } = callArgs(skel, m.index + m[0].length);
     const host = valueOf(args[0] ?? '', lx, home);
     const portArg = args[1] !== undefined && !/=/.test(args[1]) ? args[1].trim() : undefined;

@@ -8,6 +8,7 @@
  *   (a shell line, or a program with `args = [...]`);
  * - D's std.file and std.process: `rmdirRecurse`, `rmdir`, `remove(path)` (also as `p.rmdirRecurse`),
  *   `executeShell`/`spawnShell`/`pipeShell`/`system`, `execute`/`spawnProcess`/`pipeProcess([ARGV])`;
+ *   std.net.curl's requests (`del(URL)`, `post`, `put`, `patch`, `upload`, an `HTTP` connection's method);
  * - C and C++: `remove`/`unlink`/`rmdir`, `std::filesystem::remove_all`, `system`/`popen`, the
  *   exec family (`execl("/bin/rm", "rm", "-rf", p, NULL)`), and a tree walk (`nftw`/`ftw`) whose
  *   callback removes what it visits: the walk's root is deleted recursively.
@@ -188,6 +189,7 @@ export function nativePatterns(h: Helpers): Record<NativeLang, Pattern[]> {
         re: /(?<![\w.])(?:std\.process\.)?(?:execute|spawnProcess|pipeProcess|execv|execvp)\s*\(/g,
         handle: (a, lx, home) => h.command(a[0], lx, home),
       },
+      ...dCurl(h),
     ],
     c: [
       {
@@ -225,6 +227,55 @@ export function nativePatterns(h: Helpers): Record<NativeLang, Pattern[]> {
       },
     ],
   };
+}
+
+/** D's HTTP methods as std.net.curl names them (`del`, `HTTP.Method.del`). */
+const D_METHOD: Record<string, string> = { del: 'DELETE', post: 'POST', put: 'PUT', patch: 'PATCH' };
+
+/**
+ * D's std.net.curl (read when the code imports it): `del(URL[, conn])`, `post(URL, DATA[, conn])`,
+ * `put`, `patch`, `upload(FILE, URL)` (the file sent), and an `HTTP` connection given a method
+ * (`c.method = HTTP.Method.del`) whose URL is `HTTP(URL)` or `c.url = URL` (else dynamic).
+ */
+function dCurl(h: Helpers): Pattern[] {
+  const curl = (lx: Lexed): boolean => /\bstd\.net\.curl\b/.test(lx.skel);
+  return [
+    {
+      re: /(?<![\w.])(?:std\.net\.curl\.)?(del|post|put|patch)\s*\(/g,
+      handle: (a, lx, home, m) => (curl(lx) ? h.http(D_METHOD[m[1]], a, lx, home, 'd') : []),
+    },
+    {
+      re: /(?<![\w.])(?:std\.net\.curl\.)?upload\s*\(/g,
+      handle: (a, lx, home) =>
+        curl(lx) && a[1] !== undefined
+          ? [
+              {
+                kind: 'http',
+                method: 'PUT',
+                url: h.valueOf(a[1], lx, home),
+                bodyFile: h.valueOf(a[0] ?? '', lx, home),
+              },
+            ]
+          : [],
+    },
+    {
+      re: /\b([A-Za-z_]\w*)\s*\.\s*method\s*=\s*HTTP\s*\.\s*Method\s*\.\s*(\w+)/g,
+      handle: (_a, lx, home, m) => {
+        const method = D_METHOD[m[2]] ?? m[2].toUpperCase();
+        // `auto c = HTTP(URL)`, `HTTP c = HTTP(URL)`: the URL the connection is made with
+        const ctor = new RegExp(`\\b${m[1]}\\s*=\\s*HTTP\\s*\\(`).exec(lx.skel);
+        const given = ctor ? callArgs(lx.skel, ctor.index + ctor[0].length).args[0] : undefined;
+        const set = new RegExp(`\\b${m[1]}\\s*\\.\\s*url\\s*=\\s*([^;\\n]+)`).exec(lx.skel)?.[1];
+        const url = given ?? set;
+        // fail closed: a connection whose URL is not found is sent somewhere unknown
+        return h
+          .http(method, [url ?? '(url)'], lx, home, 'd')
+          .map((e) =>
+            e.kind === 'http' && url === undefined ? { ...e, url: { text: '(url)', dynamic: true } } : e,
+          );
+      },
+    },
+  ];
 }
 
 /** The index of the `}` closing the `{` at `open` (the skeleton's end when not closed). */

@@ -8,7 +8,7 @@
  * GitHub SDKs' ref updates (codescan-forge-refs.ts) and code evaluated
  * at run time.
  */
-import { literalOf, type Lexed } from './codelex.js';
+import { callArgs, literalOf, type Lexed } from './codelex.js';
 import type { Pattern, Helpers } from './codescan-langs.js';
 import { urlopen } from './codescan-net.js';
 import { gitLibraryPatterns } from './codescan-gitlib.js';
@@ -117,6 +117,19 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
     {
       re: /\burllib\.request\.Request\s*\(|\bRequest\s*\(/g,
       handle: (a, lx, home) => http(undefined, a, lx, home),
+    },
+    // `r.get_method = lambda: 'DELETE'` (urllib2's way), `r.method = 'DELETE'`: the Request that
+    // `r` holds is sent with that method (an unknown method stays dynamic)
+    {
+      re: /\b([A-Za-z_]\w*)\.(?:get_method\s*=\s*lambda\b[^:\n]*:|method\s*=(?!=))/g,
+      handle: (a, lx, home, m) => {
+        const held = lx.vars.get(m[1]);
+        const call = held ? /(?:^|\.)Request\s*\(/.exec(held) : null;
+        if (!held || !call) return [];
+        const method = literalOf(a[0] ?? '', lx);
+        const args = callArgs(held, call.index + call[0].length).args;
+        return http(method && !method.dynamic ? method.value : 'DYNAMIC', args, lx, home);
+      },
     },
     ...gitLibraryPatterns(h),
     ...pythonForgeRefPatterns(),

@@ -6,7 +6,7 @@
 import type { Field } from './state.js';
 import type { CodeArgs } from './interpreter-args.js';
 
-/** `bb …`, `clojure …`, `clj …`. */
+/** `bb …`, `clojure …`, `clj …`, and the other Clojure runners read alike (`nbb -e`, `joker -e`, `planck -e`, `lumo -e`). */
 export function clojureArgs(prog: string, argv: Field[]): CodeArgs {
   const bb = prog === 'bb' || prog === 'babashka';
   const parts: Field[] = [];
@@ -23,6 +23,9 @@ export function clojureArgs(prog: string, argv: Field[]): CodeArgs {
       i++;
     else if (bb && /^(-i|-I|--stream|-o|-O)$/.test(t)) stdinIsData = true;
     else if (/^(-m|--main|-x|--exec|-P)$|^-[XT]/.test(t)) return { label: prog, none: true };
+    // joker's linters and formatter read the file, they do not run it
+    else if (/^--(lint\w*|format)$/.test(t)) return { label: `${prog} ${t}`, none: true };
+    else if (/^--(working-dir|hashmap-threshold|dialect|libs)$/.test(t)) i++;
     else if (/^-M:/.test(t)) aliasMain = true;
     else if (t === '-') break;
     else if (t.startsWith('-')) continue;

@@ -99,7 +99,8 @@ export function interpreterFor(prog: string, words: string[] = []): Lang | undef
   if (/^(groovy|kotlin|kotlinc|kotlinc-jvm|scala|scala-cli|jshell|java|jbang)$/.test(prog)) return 'jvm';
   if (prog === 'rust-script' || prog === 'cargo-script') return 'rust';
   if (prog === 'osascript') return 'applescript';
-  if (/^(bb|babashka|clojure|clj)$/.test(prog)) return 'clojure';
+  // ClojureScript on Node (nbb, planck, lumo) and Joker: Clojure with their own host calls (codescan-clojure-hosts.ts)
+  if (/^(bb|babashka|clojure|clj|nbb|planck|plk|lumo|joker)$/.test(prog)) return 'clojure';
   if (prog === 'erl' || prog === 'escript') return 'erlang';
   if (DOTNET_PROGRAMS.test(prog)) return 'dotnet'; // F# and C# scripts (codescan-dotnet.ts)
   const extra = extraLangFor(prog); // Haskell, Prolog, Zig, OCaml (codescan-extra-langs.ts)

@@ -1,14 +1,15 @@
 /**
  * The interpreters read by their own scanners, run through interpreters.ts's `runCode`:
  * Nushell (codescan-nu.ts), GNU Octave and MATLAB (codescan-octave.ts), Maxima
- * (codescan-maxima.ts). Each is given its code inline, in a script written earlier, or on stdin.
+ * (codescan-maxima.ts), the Wolfram Language (codescan-wolfram.ts). Each is given its code inline, in a script written earlier, or on stdin.
  */
 import { absPath, type Field, type Res } from './state.js';
 import type { K } from './emit.js';
 import { runCode } from './interpreters.js';
 import { nuCode, scanNu } from './codescan-nu.js';
-import { octaveCode, scanOctave } from './codescan-octave.js';
+import { octaveCode, scanOctave, SCILAB } from './codescan-octave.js';
 import { maximaCode, scanMaxima } from './codescan-maxima.js';
+import { scanWolfram, wolframCode } from './codescan-wolfram.js';
 
 /** Nushell (`nu -c …`, a script written earlier, stdin): its statements' effects (codescan-nu.ts). */
 export function runNu(argv: Field[], k: K): Res {
@@ -23,11 +24,13 @@ export function runNu(argv: Field[], k: K): Res {
   });
 }
 
-/** GNU Octave and MATLAB (`octave --eval …`, `matlab -batch …`, stdin): codescan-octave.ts. */
+/** GNU Octave, MATLAB and Scilab (`octave --eval …`, `matlab -batch …`, `scilab-cli -e …`, stdin): codescan-octave.ts. */
 export function runOctave(argv: Field[], k: K): Res {
   const found = octaveCode(argv);
-  return runCode(argv, k, found.code ?? (found.none ? undefined : 'stdin'), 'octave --eval', (text) => {
-    const effects = scanOctave(text, k.frame.remote ? '~' : k.run.ctx.home);
+  const scilab = SCILAB.test(argv[0].text.replace(/.*\//, ''));
+  const label = scilab ? 'scilab -e' : 'octave --eval';
+  return runCode(argv, k, found.code ?? (found.none ? undefined : 'stdin'), label, (text) => {
+    const effects = scanOctave(text, k.frame.remote ? '~' : k.run.ctx.home, 0, scilab);
     return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
   });
 }
@@ -45,4 +48,13 @@ export function runMaxima(argv: Field[], k: K): Res {
       return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
     },
   );
+}
+
+/** The Wolfram Language (`wolframscript -code …`, `wolfram -run …`, stdin): codescan-wolfram.ts. */
+export function runWolfram(argv: Field[], k: K): Res {
+  const found = wolframCode(argv);
+  return runCode(argv, k, found.code ?? (found.none ? undefined : 'stdin'), 'wolframscript -code', (text) => {
+    const effects = scanWolfram(text, k.frame.remote ? '~' : k.run.ctx.home);
+    return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
+  });
 }

@@ -3,13 +3,13 @@
  * (wrappers.ts): `strace -f -o F CMD…`, `ltrace`, `valgrind`, `perf record|stat|trace --
  * CMD…`, `chronic`, `rlwrap`, `catchsegv`, `eatmydata`, `fakeroot`, `nocache`,
  * `faketime TIME CMD…`, `cpulimit -l N -- CMD…`, `systemd-inhibit CMD…`, `flatpak-spawn
- * --host CMD…`; `gdb --args CMD…` (the program runs under the debugger) and `gdb -ex 'shell
- * CMD'`; `entr [-s] CMD…` (runs CMD when files change). (`expect -c` is Tcl, read by
+ * --host CMD…`; the debuggers gdb and lldb (`gdb --args CMD…`, `gdb -ex 'shell CMD'`, `lldb -o
+ * 'platform shell CMD'`: debuggers.ts); `entr [-s] CMD…` (runs CMD when files change). (`expect -c` is Tcl, read by
  * codescan-tcl.ts.)
  */
 import { getopt } from './options.js';
-import type { Field } from './state.js';
 import type { Peeler } from './wrappers.js';
+import { DEBUGGERS } from './debuggers.js';
 
 /** A wrapper whose options (those in `short`/`long` take a value) precede the command. */
 function leading(label: string, short = '', long: string[] = []): Peeler {
@@ -36,25 +36,6 @@ const perf: Peeler = (args) => {
     'pid',
     'call-graph',
   ])(args.slice(1));
-};
-
-/** gdb: `--args PROG ARGS…` runs PROG; `-ex 'shell CMD'` / `-ex '!CMD'` runs CMD through a shell. */
-const gdb: Peeler = (args) => {
-  const at = args.findIndex((f) => f.text === '--args');
-  if (at >= 0) return { label: 'gdb --args', argv: args.slice(at + 1) };
-  const shell = args
-    .map((f, i) =>
-      f.text === '-ex' || f.text === '--ex' || f.text === '-eval-command' ? args[i + 1] : undefined,
-    )
-    .filter((f): f is Field => f !== undefined)
-    .map((f) => ({ ...f, m: /^\s*(?:shell\s+|!)([\s\S]*)$/.exec(f.text) }))
-    .filter((f) => f.m);
-  if (shell.length === 0) return undefined;
-  return {
-    label: 'gdb -ex shell',
-    argv: [],
-    script: { text: shell.map((f) => f.m?.[1] ?? '').join('\n'), dynamic: shell.some((f) => f.dynamic) },
-  };
 };
 
 /** entr: `-s 'CMD'` runs CMD with $SHELL; otherwise the words after its options are the utility. */
@@ -92,6 +73,6 @@ export const TRACERS: Record<string, Peeler> = {
   'systemd-inhibit': leading('systemd-inhibit', '', ['what', 'who', 'why', 'mode']),
   'flatpak-spawn': leading('flatpak-spawn', '', ['env', 'directory', 'forward-fd', 'app-path', 'usr-path']),
   faketime,
-  gdb,
+  ...DEBUGGERS,
   entr,
 };

@@ -63,6 +63,8 @@ describe('shells, eval, source, stdin scripts', () => {
     ["echo 'rm -rf /' > run.sh; sh run.sh", [{ program: 'rm', argv: RM_ROOT }]],
     ["printf 'rm -rf /etc\\n' > r.sh && . ./r.sh", [{ program: 'rm', argv: ['rm', '-rf', '/etc'] }]],
     ['bash missing.sh', [{ program: 'bash', dynamic: true }]],
+    // a wrapper's command line only known at run time runs a command not known
+    ['watch "$CMD"', [{ program: 'watch' }, { program: '', dynamic: true, wrappers: ['watch'] }]],
     [
       'curl -fsSL https://get.example.com | sudo bash',
       [{ program: 'bash', dynamic: true, wrappers: ['sudo'] }],

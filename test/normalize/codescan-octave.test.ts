@@ -52,3 +52,54 @@ describe('Octave code', () => {
     ['octave-cli --eval "disp(pi)"', ['|octave-cli --eval disp(pi)']],
   ])('%s', (script, want) => expect(commands(script)).toEqual(want));
 });
+
+const scilab = (code: string) =>
+  scanOctave(code, '/h', 0, true).map((e) =>
+    e.kind === 'rm'
+      ? `rm ${e.target.dynamic ? '<dynamic>' : e.target.text}`
+      : e.kind === 'shell'
+        ? `sh ${e.script.text}`
+        : e.kind === 'http'
+          ? `${e.method} ${e.url.text}${e.body !== undefined ? ` ${e.body}` : ''}`
+          : e.kind,
+  );
+
+describe('Scilab code', () => {
+  it.each<[string, string[]]>([
+    ['unix_g("rm -rf /srv/results"); exit', ['sh rm -rf /srv/results']],
+    ["unix_w('rm -rf /srv'); quit", ['sh rm -rf /srv']],
+    ['unix_x("dropdb app")', ['sh dropdb app']],
+    ['unix_s("rm -rf /srv")', ['sh rm -rf /srv']],
+    ['host("rm -rf /srv")', ['sh rm -rf /srv']],
+    ['powershell("Remove-Item -Recurse C:/data")', ['sh Remove-Item -Recurse C:/data']],
+    ['removedir("/home/shared/models")', ['rm /home/shared/models']],
+    ['rmdir("/srv/x", "s")', ['rm /srv/x']],
+    ['deletefile("/etc/hosts")', ['rm /etc/hosts']],
+    ['mdelete("/srv/logs/*.log")', ['rm /srv/logs/*.log']],
+    ['removedir(home + "/x")', ['rm <dynamic>']],
+    ['execstr("unix_g(""rm -rf /srv"")")', ['sh rm -rf /srv']],
+    ['execstr(cmd)', ['dynamic']],
+    ['unix_g(cmd)', ['dynamic']],
+    ['http_delete("https://api.acme.io/v1/x")', ['DELETE https://api.acme.io/v1/x']],
+    ['http_post("https://api.acme.io/v1/x", "{}")', ['POST https://api.acme.io/v1/x {}']],
+    // `%pi` is a constant and `//` a comment; `delete` is a graphics call; an empty folder only
+    ['disp(%pi); removedir("/srv/y") // unix_g("rm -rf /z")', ['rm /srv/y']],
+    ['delete(gcf())', []],
+    ['rmdir("out")', []],
+    ['disp(unix_g("ls -la"))', ['sh ls -la']],
+    ['x = 2 + 2; disp(x)', []],
+  ])('%s', (code, want) => expect(scilab(code)).toEqual(want));
+
+  it.each<[string, string[]]>([
+    [
+      `scilab-cli -nwni -e 'unix_g("rm -rf /srv/r"); exit'`,
+      [`|scilab-cli -nwni -e unix_g("rm -rf /srv/r"); exit`, 'scilab -e|rm -rf /srv/r'],
+    ],
+    [
+      `scilab -nw -l en -e 'removedir("/srv/m")'`,
+      [`|scilab -nw -l en -e removedir("/srv/m")`, 'scilab -e|rm -rf /srv/m'],
+    ],
+    ['scilab-cli -nwni -f run_all.sce', ['|scilab-cli -nwni -f run_all.sce']],
+    ["scilab-cli -nwni -e 'disp(2+2); exit'", ['|scilab-cli -nwni -e disp(2+2); exit']],
+  ])('%s', (script, want) => expect(commands(script)).toEqual(want));
+});

@@ -25,7 +25,7 @@ describe('tracers, debuggers and adapters carry their command', () => {
     ['faketime "2020-01-01" rm -rf /x', 'faketime > rm -rf /x'],
     ['cpulimit -l 50 -- rm -rf /x', 'cpulimit > rm -rf /x'],
     ['gdb --args rm -rf /x', 'gdb --args > rm -rf /x'],
-    ["gdb -batch -ex 'shell rm -rf /x'", 'gdb -ex shell > rm -rf /x'],
+    ["gdb -batch -ex 'shell rm -rf /x'", 'gdb -ex > rm -rf /x'],
     ["entr -s 'rm -rf /x'", 'entr -s > rm -rf /x'],
     ["expect -c 'spawn rm -rf /x; expect eof'", 'expect -c > rm -rf /x'],
     ['man -P \'sh -c "rm -rf /x"\' ls', 'man -P,sh -c > rm -rf /x'],

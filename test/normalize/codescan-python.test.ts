@@ -1,0 +1,51 @@
+/**
+ * Python's standard HTTP clients (src/normalize/codescan-python.ts, codescan-http.ts): a Request
+ * whose method is set after it is made (urllib2's `get_method` override, `req.method = …`) and
+ * Python 2's httplib connections, read as the requests they send.
+ */
+import { describe, expect, it } from 'vitest';
+import { scanCode } from '../../src/normalize/codescan.js';
+
+/** The requests the code sends, as `METHOD URL`. */
+const requests = (code: string) =>
+  scanCode(code, 'python', '/h')
+    .filter((e) => e.kind === 'http')
+    .map((e) => (e.kind === 'http' ? `${e.method} ${e.url.dynamic ? `<${e.url.text}>` : e.url.text}` : ''));
+
+describe('Python requests whose method is set on the Request', () => {
+  it.each<[string, string]>([
+    [
+      "import urllib2; r = urllib2.Request('https://api.acme.io/v1/orgs/x', headers={'A': 'b'}); r.get_method = lambda: 'DELETE'; urllib2.urlopen(r)",
+      'DELETE https://api.acme.io/v1/orgs/x',
+    ],
+    [
+      "import urllib.request as u\nreq = u.Request('https://api.acme.io/v1/repos/x')\nreq.get_method = lambda *a, **k: 'PUT'\nu.urlopen(req)",
+      'PUT https://api.acme.io/v1/repos/x',
+    ],
+    [
+      "import urllib.request as u; req = u.Request('https://api.acme.io/v1/repos/x'); req.method = 'DELETE'; u.urlopen(req)",
+      'DELETE https://api.acme.io/v1/repos/x',
+    ],
+    // fail closed: a method not known statically
+    [
+      "import urllib2; r = urllib2.Request('https://api.acme.io/v1/x'); r.get_method = lambda: verb; urllib2.urlopen(r)",
+      'DYNAMIC https://api.acme.io/v1/x',
+    ],
+    [
+      "import httplib; c = httplib.HTTPSConnection('api.acme.io'); c.request('DELETE', '/v1/buckets/logs')",
+      'DELETE https://api.acme.io/v1/buckets/logs',
+    ],
+  ])('%s', (code, want) => expect(requests(code)).toContain(want));
+
+  it.each<[string]>([
+    [
+      "import urllib2; r = urllib2.Request('https://api.acme.io/v1/users'); r.get_method = lambda: 'GET'; urllib2.urlopen(r)",
+    ],
+    ["import urllib2; print(urllib2.urlopen('https://api.acme.io/v1/status').read())"],
+    // a `method` attribute of something that is not a Request
+    ["import urllib2; o = Options(); o.method = 'DELETE'; urllib2.urlopen('https://api.acme.io/v1/x')"],
+    ["import httplib; c = httplib.HTTPSConnection('api.acme.io'); c.request('GET', '/v1/status')"],
+  ])('%s sends nothing that changes', (code) =>
+    expect(requests(code).filter((r) => !r.startsWith('GET '))).toEqual([]),
+  );
+});

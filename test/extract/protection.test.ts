@@ -70,6 +70,26 @@ describe('protection switched off', () => {
       `kubectl patch pv d -p '{"spec":{"persistentVolumeReclaimPolicy":"Delete"}}'`,
       'remove-protection: kubectl: {"spec":{"persistentVolumeReclaimPolicy":"Delete"}}',
     ],
+    [
+      'az storage account blob-service-properties update --account-name backups --enable-delete-retention false --enable-versioning false',
+      'remove-protection: az: --enable-delete-retention false',
+    ],
+    [
+      'az storage account blob-service-properties update -n backups --enable-container-delete-retention=false',
+      'remove-protection: az: --enable-container-delete-retention false',
+    ],
+    [
+      'az storage account blob-service-properties update -n backups --enable-versioning false',
+      'remove-protection: az: --enable-versioning false',
+    ],
+    [
+      'az storage account file-service-properties update --account-name backups --enable-delete-retention false',
+      'remove-protection: az: --enable-delete-retention false',
+    ],
+    [
+      'az backup vault backup-properties set -g rg -n vault1 --soft-delete-feature-state Disable',
+      'remove-protection: az: --soft-delete-feature-state Disable',
+    ],
     // fail closed: a lifecycle document that cannot be read
     [
       'aws s3api put-bucket-lifecycle-configuration --bucket b --lifecycle-configuration file://gone.json',
@@ -86,5 +106,11 @@ describe('protection switched off', () => {
     ['gcloud storage buckets update gs://b --versioning'],
     ['aws rds modify-db-instance --db-instance-identifier p --backup-retention-period 0 --dry-run'],
     ['grep -rn no-deletion-protection infra/'],
+    ['az storage account blob-service-properties show --account-name backups'],
+    [
+      'az storage account blob-service-properties update -n backups --enable-delete-retention true --delete-retention-days 30',
+    ],
+    ['az storage account blob-service-properties update -n backups --enable-versioning true'],
+    ['az backup vault backup-properties set -g rg -n vault1 --soft-delete-feature-state Enable'],
   ])('%s switches nothing off', (line) => expect(off(line)).toEqual([]));
 });

@@ -6,6 +6,8 @@
  *   OS decides the language: remote-cloud-payload.ts `guessLangs`), `--script-uri U`;
  * - PowerShell's `Invoke-AzVMRunCommand|Invoke-AzVmssVMRunCommand -CommandId ID -ScriptString S`
  *   (or `-ScriptPath FILE`) and `Set-AzVMRunCommand -SourceScript S` (`-SourceScriptUri U`).
+ * - `az aks command invoke --command C`, `az container exec --exec-command C`, `az containerapp
+ *   exec --command C`: one command line in a cluster's pod or a container.
  * The az call itself stays a command of its own; the script is walked with `remote: true`.
  * fail closed: a script not known here (a file not readable, a variable, a URL) asks.
  */
@@ -14,6 +16,7 @@ import { absPath } from './state.js';
 import { emit, type K } from './emit.js';
 import { optionValue } from './tool-locators.js';
 import { readFileText } from './producers.js';
+import { remoteWords } from './remote-words.js';
 import {
   guessLangs,
   optionWords,
@@ -58,8 +61,28 @@ function azRunCommand(target: string, verb: string, args: Field[], k: K): Res | 
   return runAs(lang ? [lang] : guessLangs(lines.join('\n')), lines, label, k);
 }
 
-/** `az [global opts] vm|vmss|connectedmachine run-command VERB …`; undefined = another az command. */
+/**
+ * az commands that run one command line elsewhere: `aks command invoke --command C` (a pod with
+ * the cluster's credentials), `container exec --exec-command C` (a container instance),
+ * `containerapp exec --command C` (a container app's replica). Group words → the option.
+ */
+const AZ_EXEC: [string[], string][] = [
+  [['aks', 'command', 'invoke'], '--command'],
+  [['container', 'exec'], '--exec-command'],
+  [['containerapp', 'exec'], '--command'],
+];
+
+/** `az [global opts] vm|vmss|connectedmachine run-command VERB …`, AZ_EXEC; undefined = another az command. */
 function az(argv: Field[], k: K): Res | undefined {
+  for (const [group, opt] of AZ_EXEC) {
+    const g = argv.findIndex((_, i) => group.every((w, j) => argv[i + j]?.text === w));
+    const cmd = g > 0 ? optionValue(argv.slice(g + group.length), [opt]) : undefined;
+    if (!cmd) continue;
+    const name = optionValue(argv.slice(g + group.length), ['-n', '--name'])?.text ?? '';
+    const carried = remoteWords([cmd], `az ${group.join(' ')} ${name}`.trim(), k);
+    emit(argv, k);
+    return carried;
+  }
   const at = argv.findIndex((a, i) => a.text === 'run-command' && i > 1);
   const target = argv[at - 1]?.text;
   const verb = argv[at + 1]?.text ?? '';
@@ -107,10 +130,8 @@ function azPwsh(argv: Field[], k: K): Res | undefined {
 /** program → remote handler; undefined = not a command sent to a machine after all. */
 export const AZ_REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = {
   az,
-  'Invoke-AzVMRunCommand': azPwsh,
+  // PowerShell's names are case-insensitive: remote.ts looks a Verb-Noun name up in lower case
   'invoke-azvmruncommand': azPwsh,
-  'Invoke-AzVmssVMRunCommand': azPwsh,
   'invoke-azvmssvmruncommand': azPwsh,
-  'Set-AzVMRunCommand': azPwsh,
   'set-azvmruncommand': azPwsh,
 };

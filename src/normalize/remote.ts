@@ -232,6 +232,13 @@ function parallelShell(argv: Field[], k: K): Res | undefined {
   return remoteWords(script, `${tool} ${hosts}`.trim(), k);
 }
 
+/** The remote handler of `prog`; a PowerShell Verb-Noun name (`Invoke-AzVMRunCommand`) in any case. */
+export function remoteFor(prog: string): ((argv: Field[], k: K) => Res | undefined) | undefined {
+  if (Object.hasOwn(REMOTE, prog)) return REMOTE[prog];
+  const lower = prog.toLowerCase();
+  return /^[a-z]+-[a-z]/.test(lower) && Object.hasOwn(REMOTE, lower) ? REMOTE[lower] : undefined;
+}
+
 /** program → remote handler; undefined from a handler = not a remote command after all. */
 export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = {
   ssh,

@@ -50,6 +50,16 @@ describe('commands sent through Azure run-command', () => {
       `pwsh -Command "Invoke-AzVMRunCommand -ResourceGroupName rg -VMName vm1 -CommandId RunShellScript -ScriptPath cleanup.sh"`,
       'rm -rf /var/lib/docker [pwsh -c, Invoke-AzVMRunCommand vm1]',
     ],
+    [
+      `pwsh -c 'Invoke-AzVmRunCommand -ResourceGroupName rg -VMName vm1 -CommandId RunShellScript -ScriptString "rm -rf /srv"'`,
+      'rm -rf /srv [pwsh -c, Invoke-AzVmRunCommand vm1]',
+    ],
+    [
+      `az aks command invoke -g rg -n prod-aks --command 'kubectl delete namespace payments'`,
+      'kubectl delete namespace payments [az aks command invoke prod-aks]',
+    ],
+    [`az container exec -g rg -n api --exec-command 'rm -rf /data'`, 'rm -rf /data [az container exec api]'],
+    [`az containerapp exec -g rg -n api --command 'rm -rf /data'`, 'rm -rf /data [az containerapp exec api]'],
     // fail closed: scripts not known here
     [
       `az vm run-command invoke -n vm1 --command-id RunShellScript --scripts @gone.sh`,
@@ -70,6 +80,8 @@ describe('commands sent through Azure run-command', () => {
     `az vm run-command show -g rg --vm-name vm1 -n cleanup`,
     `az vm run-command invoke -g rg -n win1 --command-id IPConfig`,
     `az vm list -g rg`,
+    `az aks command result -g rg -n prod-aks --command-id abc`,
+    `az container exec -g rg -n api`,
     `pwsh -Command "Get-AzVMRunCommand -ResourceGroupName rg -VMName vm1"`,
   ])('%s sends no command', (script) => expect(remote(script)).toEqual([]));
 

@@ -17,9 +17,13 @@ import { policyText, TEXT_TOOLS } from './exposure.js';
 /** Options that switch a protection off by their name alone (`--no-deletion-protection[-enabled]`, `--no-backup`, `--clear-soft-delete`). */
 const OFF_FLAGS =
   /^--no-[\w-]*(deletion-protection|termination-protection|disable-api-termination|backup|point-in-time-recovery|versioning|retain|soft-delete)[\w-]*$|^--clear-soft-delete$/;
-/** Options that set a protection by their value. */
+/**
+ * Options that set a protection by their value (`--enable-delete-retention false`: Azure
+ * storage's soft delete of blobs, containers or file shares; `--soft-delete-feature-state
+ * Disable`: a Recovery Services vault's).
+ */
 const PROTECTION_OPT =
-  /^--(deletion-protection(-enabled)?|termination-protection|enable-backup|backup|versioning)$/;
+  /^--(deletion-protection(-enabled)?|termination-protection|enable-backup|backup|versioning|enable-(container-)?delete-retention|enable-versioning|enable-restore-policy|enable-soft-delete|enable-purge-protection|soft-delete(-feature)?-state)$/;
 /** Retention options, any case (`--backup-retention-period`, `-RetentionDays`): a value of 0 keeps nothing. */
 const RETENTION_OPT = /retention|retain|soft-delete-duration|keep-(days|count)|backup-retention/i;
 /**

@@ -16,7 +16,7 @@ import { interpreterFor, runInterpreter, runMaxima, runNu, runOctave, runPwsh } 
 import { runProject } from './project-code.js';
 import { isPwsh } from './pwsh.js';
 import { runAwsCmdlet } from './pwsh-aws.js';
-import { REMOTE } from './remote.js';
+import { remoteFor } from './remote.js';
 import { runJenkinsConsole } from './jenkins-console.js';
 import { runServerCommands } from './server-commands.js';
 import { runPathScript } from './scripts.js';
@@ -148,7 +148,7 @@ export function runArgv(argv: Field[], k: K): Res {
     // Groovy sent to a Jenkins script console runs on the controller (jenkins-console.ts)
     const console = runJenkinsConsole(prog, argv, k);
     if (console) return console;
-    const remote = Object.hasOwn(REMOTE, prog) ? REMOTE[prog] : undefined;
+    const remote = remoteFor(prog);
     if (remote) {
       const r = remote(argv, k);
       if (r) return r;

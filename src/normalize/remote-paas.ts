@@ -2,7 +2,7 @@
  * Platforms' consoles that run a command on an application's machines or dynos, usually its
  * production ones: `heroku run [opts] CMD…` (`run:detached`, `run:inside DYNO CMD…`),
  * `fly|flyctl ssh console -C CMD` (`fly console --command CMD`), `gcloud compute ssh VM
- * --command CMD` (or `-- CMD…`), `cf ssh APP -c CMD`, `eb ssh -c CMD`, `kamal app exec [opts]
+ * --command CMD` (or `-- CMD…`), `doctl compute ssh DROPLET --ssh-command CMD`, `cf ssh APP -c CMD`, `eb ssh -c CMD`, `kamal app exec [opts]
  * CMD…` and `dokku run APP CMD…`. The command is walked as a remote one (remote-words.ts), so a
  * `rails runner` or an `rm` sent there is judged as the command it is; a console without a
  * command is an interactive session, not read here.
@@ -87,6 +87,13 @@ function sshCommand(argv: Field[], k: K): Res | undefined {
   return cmd ? remoteWords([cmd], `${tool} ssh ${argv[2]?.text ?? ''}`.trim(), k) : undefined;
 }
 
+/** `doctl compute ssh DROPLET --ssh-command CMD`: the command runs on the droplet. */
+function doctl(argv: Field[], k: K): Res | undefined {
+  if (argv[1]?.text !== 'compute' || argv[2]?.text !== 'ssh') return undefined;
+  const cmd = optionValue(argv.slice(3), ['--ssh-command']);
+  return cmd ? remoteWords([cmd], `doctl compute ssh ${argv[3]?.text ?? ''}`.trim(), k) : undefined;
+}
+
 /** kamal's options that take a value. */
 const KAMAL_VALUE = new Set(['-d', '--destination', '-r', '--roles', '-H', '--hosts', '-c', '--config-file']);
 const KAMAL_FLAGS = new Set([
@@ -125,4 +132,5 @@ export const PAAS_REMOTE: Record<string, (argv: Field[], k: K) => Res | undefine
   eb: sshCommand,
   kamal,
   dokku,
+  doctl,
 };

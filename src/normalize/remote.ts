@@ -8,7 +8,8 @@
  * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts); platforms' consoles
  * (`heroku run`, `fly ssh console -C`, `gcloud compute ssh --command`: remote-paas.ts); `machinectl shell
  * NAME CMD` (machinectl.ts); disk-image editors (`guestfish -a IMG rm-rf P`, `virt-customize
- * --run-command`: remote-images.ts). The carried
+ * --run-command`: remote-images.ts); clouds' run-command APIs (`aws ssm send-command`, `aws ecs
+ * execute-command`, `az vm run-command invoke`, a VM's startup-script metadata: remote-cloud*.ts). The carried
  * commands are walked with `remote: true` and cwd '/': their paths belong to another machine.
  */
 import { getopt } from './options.js';
@@ -21,6 +22,9 @@ import { FLEET_REMOTE } from './remote-fleet.js';
 import { PAAS_REMOTE } from './remote-paas.js';
 import { RUNNER_REMOTE } from './remote-runners.js';
 import { IMAGE_REMOTE } from './remote-images.js';
+import { AWS_REMOTE } from './remote-cloud.js';
+import { AZ_REMOTE } from './remote-cloud-az.js';
+import { gcloudMetadata } from './remote-cloud-gcp.js';
 import { machinectlShell } from './machinectl.js';
 import { apptainerRun } from './apptainer.js';
 import { remoteArgv, remoteWords } from './remote-words.js';
@@ -228,6 +232,13 @@ function parallelShell(argv: Field[], k: K): Res | undefined {
   return remoteWords(script, `${tool} ${hosts}`.trim(), k);
 }
 
+/** The remote handler of `prog`; a PowerShell Verb-Noun name (`Invoke-AzVMRunCommand`) in any case. */
+export function remoteFor(prog: string): ((argv: Field[], k: K) => Res | undefined) | undefined {
+  if (Object.hasOwn(REMOTE, prog)) return REMOTE[prog];
+  const lower = prog.toLowerCase();
+  return /^[a-z]+-[a-z]/.test(lower) && Object.hasOwn(REMOTE, lower) ? REMOTE[lower] : undefined;
+}
+
 /** program → remote handler; undefined from a handler = not a remote command after all. */
 export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = {
   ssh,
@@ -252,4 +263,7 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   ...PAAS_REMOTE,
   ...RUNNER_REMOTE,
   ...IMAGE_REMOTE,
+  ...AWS_REMOTE,
+  ...AZ_REMOTE,
+  gcloud: (argv, k) => PAAS_REMOTE.gcloud(argv, k) ?? gcloudMetadata(argv, k),
 };

@@ -86,6 +86,26 @@ describe('protection switched off', () => {
       'az sql db ltr-policy set -g rg -s srv -n orders --weekly-retention P0W',
       'remove-protection: az: --weekly-retention P0W',
     ],
+    [
+      'az storage account blob-service-properties update --account-name backups --enable-delete-retention false --enable-versioning false',
+      'remove-protection: az: --enable-delete-retention false',
+    ],
+    [
+      'az storage account blob-service-properties update -n backups --enable-container-delete-retention=false',
+      'remove-protection: az: --enable-container-delete-retention false',
+    ],
+    [
+      'az storage account blob-service-properties update -n backups --enable-versioning false',
+      'remove-protection: az: --enable-versioning false',
+    ],
+    [
+      'az storage account file-service-properties update --account-name backups --enable-delete-retention false',
+      'remove-protection: az: --enable-delete-retention false',
+    ],
+    [
+      'az backup vault backup-properties set -g rg -n vault1 --soft-delete-feature-state Disable',
+      'remove-protection: az: --soft-delete-feature-state Disable',
+    ],
     // fail closed: a lifecycle document that cannot be read
     [
       'aws s3api put-bucket-lifecycle-configuration --bucket b --lifecycle-configuration file://gone.json',
@@ -107,5 +127,11 @@ describe('protection switched off', () => {
     ['gcloud storage buckets update gs://b --versioning'],
     ['aws rds modify-db-instance --db-instance-identifier p --backup-retention-period 0 --dry-run'],
     ['grep -rn no-deletion-protection infra/'],
+    ['az storage account blob-service-properties show --account-name backups'],
+    [
+      'az storage account blob-service-properties update -n backups --enable-delete-retention true --delete-retention-days 30',
+    ],
+    ['az storage account blob-service-properties update -n backups --enable-versioning true'],
+    ['az backup vault backup-properties set -g rg -n vault1 --soft-delete-feature-state Enable'],
   ])('%s switches nothing off', (line) => expect(off(line)).toEqual([]));
 });

@@ -38,6 +38,7 @@ describe('commands sent to a platform', () => {
       'bin/rails runner User.delete_all [kamal app exec]',
     ],
     [`dokku run shop rm -rf /app/storage`, 'rm -rf /app/storage [dokku run shop]'],
+    [`doctl compute ssh web-1 --ssh-command 'rm -rf /var/www'`, 'rm -rf /var/www [doctl compute ssh web-1]'],
   ])('%s', (script, want) => expect(remote(script)).toContain(want));
 
   it.each<string>([
@@ -49,6 +50,8 @@ describe('commands sent to a platform', () => {
     'cf ssh shop',
     'kamal app logs',
     'dokku apps:list',
+    'doctl compute ssh web-1',
+    'doctl compute droplet list',
   ])('%s sends no command (an interactive shell at most)', (script) =>
     expect(remote(script).filter((c) => !/^(bash|rails console)\b/.test(c))).toEqual([]),
   );

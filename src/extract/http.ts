@@ -16,6 +16,7 @@ import { scanGraphql } from './graphql-body.js';
 import { parseCurl } from './http-curl.js';
 import { effectiveMethod } from './http-override.js';
 import { forgeForcePush, graphqlForcePush } from './git-forge.js';
+import { graphqlProtectionOff, restProtectionOff } from './forge-protection.js';
 import { GLAB_API, parseGhApi } from './http-gh.js';
 import { parseForgeComment } from './http-forge-comment.js';
 import { parseGrpc } from './http-grpc.js';
@@ -125,10 +126,12 @@ export const extractHttp: Extractor = (cmd, ctx) => {
       );
       const forced = forgeForcePush(method, u.host, u.path, req.body, req.bodyUnknown, tool);
       if (forced) facts.push(forced);
+      const off = restProtectionOff(method, u.host, u.path, req.body, tool);
+      if (off) facts.push(off);
       const to = { host: u.host, url: shown };
       const scan = scanGraphql(req, u.path, u.query);
       const gfacts = graphqlScanFacts(scan, to, req.method, (f) => `${fieldText(f)} on ${u.host || shown}`);
-      facts.push(...gfacts, ...graphqlForcePush(gfacts, tool));
+      facts.push(...gfacts, ...graphqlForcePush(gfacts, tool), ...graphqlProtectionOff(gfacts, tool));
     }
   }
   return facts;

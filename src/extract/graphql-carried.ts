@@ -18,6 +18,7 @@ import { graphqlFields, type GraphqlPayload } from './graphql-ops.js';
 import { fieldText, graphqlFieldFact, unparsedGraphqlFact } from './request-facts.js';
 import { resolvePath } from './http-body.js';
 import { parseUrl } from './http-url.js';
+import { graphqlProtectionOff } from './forge-protection.js';
 
 /** Programs whose GraphQL is read by the HTTP extractor, or that only print or search text. */
 const SKIP = new Set([
@@ -146,7 +147,8 @@ export const extractCarriedGraphql: Extractor = (cmd, ctx) => {
         if (sender) unreadable = true;
         continue;
       }
-      for (const f of fields) out.push(graphqlFieldFact(f, to, `${fieldText(f)} via ${cmd.program}`));
+      const gfacts = fields.map((f) => graphqlFieldFact(f, to, `${fieldText(f)} via ${cmd.program}`));
+      out.push(...gfacts, ...graphqlProtectionOff(gfacts, cmd.program));
     }
   }
   // fail closed: a GraphQL CLI whose document can't be read (unknown stdin, missing file).

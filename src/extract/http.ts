@@ -4,7 +4,8 @@
  * h2load, siege, artillery), Step CI workflows and
  * text browsers (w3m, lynx), .http files and Postman collections (httpyac, ijhttp, newman), Bruno and
  * Insomnia collections (bru, inso), cloud CLIs' raw requests (az rest, oci
- * raw-request, kubectl --raw) and gRPC client (grpcurl, buf curl, grpc_cli, ghz, evans) command lines (inline interpreter
+ * raw-request, kubectl --raw), requests written by hand to a raw socket (nc, socat, openssl s_client,
+ * /dev/tcp) and gRPC client (grpcurl, buf curl, grpc_cli, ghz, evans) command lines (inline interpreter
  * code arrives as a synthetic curl from normalize) and emits one HttpFact per URL plus one
  * GraphqlFact per top-level field of each operation.
  */
@@ -15,6 +16,7 @@ import { scanGraphql } from './graphql-body.js';
 import { parseCurl } from './http-curl.js';
 import { effectiveMethod } from './http-override.js';
 import { forgeForcePush, graphqlForcePush } from './git-forge.js';
+import { graphqlProtectionOff, restProtectionOff } from './forge-protection.js';
 import { GLAB_API, parseGhApi } from './http-gh.js';
 import { parseForgeComment } from './http-forge-comment.js';
 import { parseGrpc } from './http-grpc.js';
@@ -27,6 +29,7 @@ import { isCollectionRunner, parseCollectionRunner } from './http-collections.js
 import { parseInso } from './http-insomnia.js';
 import { parseHttpie } from './http-httpie.js';
 import { parseHurl } from './http-hurl.js';
+import { rawSocketRequests } from './http-raw-socket.js';
 import { isTableClient, parseTableClient } from './http-option-table.js';
 import type { HttpRequest } from './http-request.js';
 import { maskUrl, parseUrl } from './http-url.js';
@@ -40,6 +43,8 @@ const HTTPIE = new Set(['http', 'https', 'xh', 'xhs']);
 export function httpRequests(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
   const p = cmd.program;
   if (p === 'curl') return parseCurl(cmd, ctx);
+  const raw = rawSocketRequests(cmd, ctx);
+  if (raw) return raw;
   if (p === 'wget' || p === 'wget2') return parseWget(cmd, ctx);
   if (HTTPIE.has(p)) return parseHttpie(cmd, ctx);
   if (p === 'gh') return [...parseGhApi(cmd, ctx), ...parseForgeComment(cmd, ctx)];
@@ -121,10 +126,12 @@ export const extractHttp: Extractor = (cmd, ctx) => {
       );
       const forced = forgeForcePush(method, u.host, u.path, req.body, req.bodyUnknown, tool);
       if (forced) facts.push(forced);
+      const off = restProtectionOff(method, u.host, u.path, req.body, tool);
+      if (off) facts.push(off);
       const to = { host: u.host, url: shown };
       const scan = scanGraphql(req, u.path, u.query);
       const gfacts = graphqlScanFacts(scan, to, req.method, (f) => `${fieldText(f)} on ${u.host || shown}`);
-      facts.push(...gfacts, ...graphqlForcePush(gfacts, tool));
+      facts.push(...gfacts, ...graphqlForcePush(gfacts, tool), ...graphqlProtectionOff(gfacts, tool));
     }
   }
   return facts;

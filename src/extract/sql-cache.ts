@@ -2,17 +2,30 @@
  * Caches flushed without redis-cli: memcached's tools (`memcached-tool HOST:PORT flush_all`,
  * `memcflush --servers=HOST`) and a text protocol typed into a raw socket (`echo flush_all |
  * nc cache 11211`, `printf 'FLUSHALL\r\n' | nc redis 6379`: memcached's and Redis's inline
- * commands). Same statement shape as redis-cli's (sql-nosql.ts), so one rule covers them.
+ * commands). Same statement shape as redis-cli's (sql-nosql.ts), so one rule covers them. Any
+ * inline command sent to Redis's port (`printf 'SHUTDOWN NOSAVE\r\n' | nc cache 6379`) is read
+ * as redis-cli reads its stdin lines.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { maskTarget, readStdinDeep } from './sql-clients.js';
-import { storeStmt, type StoreOps } from './sql-nosql.js';
+import { parseRedis, storeStmt, type StoreOps } from './sql-nosql.js';
 
 /** Programs that send their standard input to a socket as it is. */
 const RAW_SOCKETS = new Set(['nc', 'ncat', 'netcat', 'telnet', 'socat']);
 
 /** A protocol line that empties the store: memcached `flush_all [delay]`, Redis `FLUSHALL` / `FLUSHDB`. */
 const FLUSH_LINE = /^(flush_all|flushall|flushdb)(\s|$)/i;
+
+/** Redis's (and Sentinel's, Valkey's) usual ports. */
+const REDIS_PORT = /^(6379|6380|26379)$/;
+
+/** The port a raw socket connects to (`nc HOST PORT`, socat `TCP:HOST:PORT`); '' when not named. */
+function portOf(cmd: NormalizedCommand): string {
+  const args = cmd.argv.slice(1);
+  if (cmd.program === 'socat')
+    return /^tcp[46]?(?:-connect)?:[^,]*:(\d+)/i.exec(args.find((a) => /^tcp/i.test(a)) ?? '')?.[1] ?? '';
+  return args.filter((a) => !a.startsWith('-'))[1] ?? '';
+}
 
 const statementOf = (word: string) => (word.toLowerCase() === 'flushdb' ? 'FLUSHDB' : 'FLUSHALL');
 
@@ -35,9 +48,14 @@ export function parseCacheFlush(cmd: NormalizedCommand, ctx: AnalyzeContext): St
   // extractor's: src/extract/exfil-sinks.ts).
   if (text === undefined) return undefined;
   const lines = text.split(/\r?\n|\\r\\n|\\n/).map((l) => l.trim());
+  const host = args.filter((a) => !a.startsWith('-'))[0] ?? '';
+  if (REDIS_PORT.test(portOf(cmd)) && !/^[A-Z]+ \S+ HTTP\//.test(lines.find(Boolean) ?? '')) {
+    const stdin = { kind: 'pipe' as const, text: lines.join('\n') };
+    const argv = ['redis-cli', '-h', host];
+    return { ...parseRedis({ ...cmd, program: 'redis-cli', argv, dynamicArgs: [], stdin }, ctx), tool: p };
+  }
   const flushes = lines.filter((l) => FLUSH_LINE.test(l));
   if (!flushes.length) return undefined;
-  const host = args.filter((a) => !a.startsWith('-'))[0] ?? '';
   return {
     tool: p,
     target: maskTarget(host),

@@ -536,7 +536,10 @@ describe('mongo and redis', () => {
       'FLUSHDB into socat',
       ['socat', '-', 'TCP:redis:6379'],
       { kind: 'herestring', text: 'SELECT 2\nFLUSHDB\n' },
-      [['socat', 'FLUSHDB', '', '', true]],
+      [
+        ['socat', 'SELECT', '', '2', true],
+        ['socat', 'FLUSHDB', '', '', true],
+      ],
     ],
     ['a read into nc', ['nc', 'cache', '11211'], { kind: 'herestring', text: 'get user:1\r\n' }, []],
     ['an unknown input into nc is not a cache', ['nc', 'cache', '11211'], { kind: 'pipe' }, []],

@@ -10,6 +10,7 @@ import type { AnalysisIssue, Fact } from '../../engine/types.js';
 import type { DraftFact } from '../../extract/extractor.js';
 import { isGraphqlPath, scanGraphql } from '../../extract/graphql-body.js';
 import { forgeForcePush, graphqlForcePush } from '../../extract/git-forge.js';
+import { graphqlProtectionOff, restProtectionOff } from '../../extract/forge-protection.js';
 import { emptyRequest } from '../../extract/http-request.js';
 import { isAuthHeader, maskUrl, parseUrl } from '../../extract/http-url.js';
 import {
@@ -81,6 +82,8 @@ export function requestFacts(r: ProxiedRequest): RequestFacts {
 
   const forced = forgeForcePush(r.method, host, path, body, Boolean(r.bodyIssue), tool);
   if (forced) drafts.push(forced);
+  const off = restProtectionOff(r.method, host, path, body, tool);
+  if (off) drafts.push(off);
 
   const req = emptyRequest(tool);
   req.method = r.method;
@@ -102,7 +105,7 @@ export function requestFacts(r: ProxiedRequest): RequestFacts {
       r.method,
       (f) => `GraphQL ${fieldText(f, (v) => JSON.stringify(v))} → ${host}`,
     );
-    drafts.push(...gfacts, ...graphqlForcePush(gfacts, tool));
+    drafts.push(...gfacts, ...graphqlForcePush(gfacts, tool), ...graphqlProtectionOff(gfacts, tool));
     // fail closed: a GraphQL endpoint that received something, but no document we can read
     // (a persisted-query hash only, an empty or foreign body).
     const sentSomething =

@@ -96,33 +96,6 @@ describe('shells, eval, source, stdin scripts', () => {
   });
 });
 
-describe('set: the positional parameters', () => {
-  it.each<[string, Expect[]]>([
-    ['set -- dist coverage; rm -rf "$@"', [{ argv: ['rm', '-rf', 'dist', 'coverage'], dynamic: false }]],
-    ['set -e -- / x; rm -rf "$1"', [{ argv: ['rm', '-rf', '/'], dynamic: false }]],
-    ['set -euo pipefail a; rm -rf "$@"', [{ argv: ['rm', '-rf', 'a'], dynamic: false }]],
-    ['set -- dist; for d; do rm -rf "$d"; done', [{ argv: ['rm', '-rf', 'dist'], dynamic: false }]],
-    ['set -- /; set --; rm -rf "$@"', [{ argv: ['rm', '-rf', ''], dynamic: false }]],
-    // options only: the parameters stay unknown; an unknown word where options end: unknown
-    ['set -e; rm -rf "$@"', [{ argv: ['rm', '-rf', '$@'], dynamic: true }]],
-    ['set $X dist; rm -rf "$@"', [{ argv: ['rm', '-rf', '$@'], dynamic: true }]],
-    ['set -- $X; rm -rf "$1"', [{ argv: ['rm', '-rf', '$1'], dynamic: true }]],
-    // shift [N]: the first N are dropped; a count past $# leaves them; an unknown count: unknown
-    ['set -- x rm -rf /; shift; "$@"', [{ program: 'rm', argv: RM_ROOT }]],
-    ['f() { local n=$1; shift; "$@"; }; f step rm -rf /', [{ program: 'rm', argv: RM_ROOT }]],
-    ['f() { shift 2; "$@"; }; f a b rm -rf /', [{ program: 'rm', argv: RM_ROOT }]],
-    ['set -- / x; shift 5; rm -rf "$1"', [{ argv: ['rm', '-rf', '/'], dynamic: false }]],
-    ['set -- dist /; shift $N; rm -rf "$1"', [{ argv: ['rm', '-rf', '$1'], dynamic: true }]],
-    ['f() { shift; rm -rf "$@"; }; f / dist', [{ argv: ['rm', '-rf', 'dist'], dynamic: false }]],
-    // a loop walked once that shifts may shift any number of times: unknown
-    ['f() { while [ "$1" != rm ]; do shift; done; "$@"; }; f a rm -rf /', [{ argv: ['$@'], dynamic: true }]],
-    ['set -- a b /; until [ $# -le 1 ]; do shift; done; rm -rf "$1"', [{ argv: ['rm', '-rf', '$1'] }]],
-    ['f() { for ((i=0;i<2;i++)); do shift; done; rm -rf "$1"; }; f a b /', [{ argv: ['rm', '-rf', '$1'] }]],
-    ['f() { for i in 1 2; do shift; done; rm -rf "$1"; }; f a b /', [{ argv: ['rm', '-rf', '/'] }]],
-    ['set -- dist; while read -r l; do echo "$l"; done; rm -rf "$1"', [{ argv: ['rm', '-rf', 'dist'] }]],
-  ])('%s', (script, expected) => expectCommands(norm(script), expected));
-});
-
 describe('fan-out', () => {
   it.each<[string, Expect[]]>([
     ['echo / | xargs rm -rf', [{ program: 'rm', argv: RM_ROOT, wrappers: ['xargs'] }]],

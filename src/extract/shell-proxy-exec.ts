@@ -19,6 +19,7 @@
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact } from './extractor.js';
 import { evidenceOf } from './fs-evidence.js';
+import { resolvePath } from './http-body.js';
 import { pwshTarget } from './fs-pwsh-delete.js';
 
 /** The tool a program names (the end of its path, `.exe` dropped, lower case); '' = none of these. */
@@ -57,6 +58,20 @@ const CODE_SWITCH: Record<string, RegExp> = {
 /** Classes of a file that is the project's own. */
 const OWN = new Set(['inside-workspace', 'workspace-root']);
 
+/**
+ * True when MSBuild's word `w` names a folder (it then builds the project or solution file in
+ * it, as with no word at all): `.`, a path ending in a separator, or one the folder listing
+ * shows holds a project or solution file. A word known only at run time, or a listing that cannot say, is not one
+ * (fail closed: the word may name any file, and MSBuild runs the tasks of whatever it is given).
+ */
+function isFolder(w: string, cmd: NormalizedCommand, ctx: AnalyzeContext, i: number): boolean {
+  if (cmd.dynamicArgs.includes(i)) return false;
+  if (w === '.' || /[\\/]$/.test(w)) return true;
+  // a listing of [] is also what a path that does not exist gives: only a project file in it counts
+  const names = ctx.listDir?.(resolvePath(w.replace(/\\/g, '/'), cmd, ctx));
+  return Array.isArray(names) && names.some((n) => PROJECT.test(n));
+}
+
 /** The `proxy-exec` fact of one command (see the header); empty = none. */
 export function proxyExecFacts(cmd: NormalizedCommand, ctx: AnalyzeContext): DraftFact[] {
   const tool = toolOf(cmd.program);
@@ -85,7 +100,8 @@ export function proxyExecFacts(cmd: NormalizedCommand, ctx: AnalyzeContext): Dra
   );
   const quiet =
     tool === 'installutil' && words.some((w) => /^\/logfile=$/i.test(w) || /^\/logtoconsole=false$/i.test(w));
-  const notProject = tool === 'msbuild' && positional.some(({ w }) => !PROJECT.test(w));
+  const notProject =
+    tool === 'msbuild' && positional.some(({ w, i }) => !PROJECT.test(w) && !isFolder(w, cmd, ctx, i));
   const always = tool === 'microsoft.workflow.compiler';
   if (!outside.length && !quiet && !notProject && !always) return [];
   const why = outside.length

@@ -6,7 +6,7 @@
  * Through the real pipeline with the shell pack only; the project's own builds stay allowed.
  */
 import { describe, expect, it } from 'vitest';
-import { packVerdict } from '../helpers/command.js';
+import { E2E_CONTEXT, packVerdict } from '../helpers/command.js';
 
 const verdict = await packVerdict('shell');
 const ASK = 'ask shell/proxy-exec';
@@ -78,5 +78,27 @@ describe('switch values and POSIX paths (shell pack)', () => {
     ['regsvr32 /?', 'allow'],
   ])('%s → %s', async (cmd, want) => {
     expect(await verdict(cmd)).toBe(want);
+  });
+});
+
+describe('MSBuild given a folder builds the project in it (shell pack, with a folder listing)', () => {
+  /** The workspace's folders: src/App holds a project, src/Empty nothing; any other path lists as []. */
+  const FOLDERS: Record<string, string[]> = {
+    '/home/ana/code/site/src/App': ['App.csproj', 'Program.cs'],
+    '/home/ana/code/site/src/Empty': [],
+  };
+  const listed = packVerdict('shell', { ...E2E_CONTEXT, listDir: (d) => FOLDERS[d] ?? [] });
+  it.each([
+    ['msbuild .', 'allow'],
+    ['msbuild src/App', 'allow'],
+    ["msbuild 'src\\App\\' -t:Build", 'allow'],
+    // fail closed: a path that lists as nothing (absent, or an empty folder), or one known only at run time
+    ['msbuild src/Empty', ASK],
+    ['msbuild tasks', ASK],
+    ['msbuild "$DIR"', ASK],
+    // a folder outside the workspace is not the project's own
+    ['msbuild ../other/', ASK],
+  ])('%s → %s', async (cmd, want) => {
+    expect((await listed)(cmd)).toBe(want);
   });
 });

@@ -58,9 +58,12 @@ export const E2E_CONTEXT: AnalyzeContext = {
  * The real pipeline (parse → normalize → extract → rules) with only `rulesets/<pack>.yaml`
  * loaded; the pack's examples are checked at load. Returns `verdict(script)`: `decision
  * rule,rule` (distinct rules in finding order; just the decision when nothing matched)
- * for a script analysed in E2E_CONTEXT.
+ * for a script analysed in E2E_CONTEXT (or in `ctx`, e.g. one with a folder listing).
  */
-export async function packVerdict(pack: string): Promise<(script: string) => string> {
+export async function packVerdict(
+  pack: string,
+  ctx: AnalyzeContext = E2E_CONTEXT,
+): Promise<(script: string) => string> {
   const engine = await loadEngine({
     noBuiltins: true,
     rulesetPaths: [fileURLToPath(new URL(`../../rulesets/${pack}.yaml`, import.meta.url))],
@@ -68,7 +71,7 @@ export async function packVerdict(pack: string): Promise<(script: string) => str
     mask: (s) => s,
   });
   return (script) => {
-    const d = engine.analyze(script, E2E_CONTEXT);
+    const d = engine.analyze(script, ctx);
     return [d.decision, [...new Set(d.findings.map((f) => f.rule))].join(',')].filter(Boolean).join(' ');
   };
 }

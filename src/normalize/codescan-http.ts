@@ -9,6 +9,7 @@ import { callArgs, kwarg, literalOf, type Lang, type Lexed } from './codelex.js'
 import { jsonOf } from './codelex-json.js';
 import type { Field } from './state.js';
 import { isCredentialAbs, SECRET_MARK } from './credentials.js';
+import { readsSdkCredential } from './codescan-sdk-credentials.js';
 import { isMetadataCredentialUrl } from './metadata-credentials.js';
 
 export interface HttpEffect {
@@ -109,6 +110,8 @@ function receiverOf(expr: string, at: number): string {
  * credential URL (`requests.get('http://169.254.169.254/…/security-credentials/r').text`).
  */
 function readsCredential(expr: string, lx: Lexed, home: string, valueOf: ValueOf, hops = 0): boolean {
+  // cloud credentials an SDK gave (`boto3.Session().get_credentials()`): codescan-sdk-credentials.ts
+  if (hops === 0 && readsSdkCredential(expr, lx)) return true;
   for (const m of expr.matchAll(/\u0001(\d+)\u0002/g))
     if (isMetadataCredentialUrl(lx.lits[Number(m[1])]?.value ?? '')) return true;
   for (const m of expr.matchAll(FILE_READ)) {

@@ -48,6 +48,7 @@ import { gitRuns } from './git-run.js';
 import { MSHTA, runMshta, runWsh, WSH_HOST } from './wsh.js';
 import { direnvExec, npmPkgSet, runDirenv, runJust, runTask } from './installed.js';
 import { releaseItPush } from './release-tools.js';
+import { recordGitConfig, runGitAlias } from './git-aliases.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -201,7 +202,13 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'nu' || prog === 'nushell') return runNu(argv, k);
     if (/^(octave|octave-cli|matlab)$/.test(prog)) return runOctave(argv, k);
     if (prog === 'maxima' || prog === 'rmaxima') return runMaxima(argv, k);
-    if (prog === 'git') gitRuns(argv, k);
+    if (prog === 'git') {
+      // git aliases defined by this script (git-aliases.ts)
+      recordGitConfig(argv, k);
+      const alias = runGitAlias(argv, k);
+      if (alias) return alias;
+      gitRuns(argv, k);
+    }
     if (prog === 'sed' || prog === 'gsed') sedExec(argv, k);
     // `sponge [-a] FILE` (moreutils) writes what it reads to FILE, as `tee [-a] FILE` does:
     // read as tee so every reader of what tee writes (sudoers, system files, rc files) sees it.

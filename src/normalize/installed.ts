@@ -17,6 +17,7 @@ import { emit, unknownCode, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { parse as parseYaml } from 'yaml';
 import { runArgv } from './carriers.js';
+import { gitConfigTextWritten } from './git-aliases.js';
 
 /** `npm pkg set scripts.NAME=CMD …`: each CMD analysed as the script it will be. */
 export function npmPkgSet(argv: Field[], k: K): void {
@@ -198,6 +199,7 @@ export function gitConfigSettings(text: string): [string, string][] {
 
 /** Text written to `path` (undefined = not known): when it is a repository's .git/config, its settings as `git config` commands. */
 export function gitConfigWritten(path: string, text: string | undefined, k: K): void {
+  gitConfigTextWritten(path, text === undefined ? undefined : gitConfigSettings(text), k);
   if (!/\/\.git\/config$/.test(path)) return;
   const inner: K = {
     ...k,

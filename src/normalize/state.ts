@@ -54,6 +54,13 @@ export interface Scope {
   files: Map<string, string>;
   /** Every file this script wrote so far (redirects, tee, cp/mv/install targets, download outputs), known content or not: absolute paths. */
   written: Set<string>;
+  /**
+   * git aliases this script defined (git-aliases.ts): lower-cased name → value, null when the
+   * value is not known; the name `*` with null = config text not known was written (any name
+   * that is no git command may be an alias). Shared by subshells: git keeps them on disk.
+   * Empty = none.
+   */
+  gitAliases: Map<string, string | null>;
   /** Packages this script built so far (`dpkg-deb --build`, `rpmbuild -bb`), in order; empty = none. */
   packages: BuiltPackage[];
 }
@@ -157,6 +164,7 @@ export function newScope(ctx: AnalyzeContext): Scope {
     cwdDynamic: false,
     files: new Map(),
     written: new Set(),
+    gitAliases: new Map(),
     packages: [],
   };
 }
@@ -174,6 +182,7 @@ export function cloneScope(s: Scope): Scope {
     positional: [...s.positional],
     files: s.files, // files written in a subshell are visible afterwards
     written: s.written,
+    gitAliases: s.gitAliases, // git's config is on disk: an alias set in a subshell stays
     packages: s.packages, // like files: built in a subshell, installed after it
   };
 }
@@ -192,6 +201,7 @@ export function carriedScope(s: Scope, cwd: string): Scope {
     arrays: new Map(),
     files: new Map(),
     written: new Set(),
+    gitAliases: new Map(),
     packages: [],
   };
 }

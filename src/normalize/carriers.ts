@@ -37,7 +37,7 @@ import { toolScripts } from './tool-scripts.js';
 import { hookManagers } from './hook-managers.js';
 import { runSaltCall } from './salt-call.js';
 import { CONFIG_RECIPES, runConfigRecipe } from './config-recipes.js';
-import { runProjectTask } from './project-tasks.js';
+import { PROJECT_TASKS, runProjectTask } from './project-tasks.js';
 import { isRailsCode } from './rails-runner.js';
 import { runTmpfiles } from './tmpfiles.js';
 import { PROCFILE_RUNNERS, runProcfile } from './procfile.js';
@@ -62,8 +62,8 @@ export function runArgv(argv: Field[], k: K): Res {
       return emit(argv, k);
     }
     const prog = basename(head.text);
-    // tox -e ENV, devbox run NAME: commands of a config the script wrote (before devbox run is peeled)
-    if (prog === 'tox' || prog === 'devbox') {
+    // tox -e ENV, devbox run NAME, mise/pixi run NAME, deno task NAME: commands of a config the script wrote (before devbox run is peeled)
+    if (PROJECT_TASKS.has(prog)) {
       const task = runProjectTask(prog, argv, k);
       if (task) return task;
     }

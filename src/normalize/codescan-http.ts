@@ -160,8 +160,13 @@ export function httpCall(
       : undefined);
   if (bodyExpr !== undefined && isEnv(bodyExpr, lx, lang))
     return [{ kind: 'http', method: m, url, bodyEnv: true }];
-  // The body read from a credential file (`data=open(".env").read()`) is secret material.
-  if (bodyExpr !== undefined && readsCredential(bodyExpr, lx, home, valueOf))
+  // The body read from a credential file (`data=open(".env").read()`) is secret material; so are
+  // query parameters (`params={'k': creds.secret_key}`), which the request sends as well.
+  const params = kwarg(args, 'params');
+  if (
+    (bodyExpr !== undefined && readsCredential(bodyExpr, lx, home, valueOf)) ||
+    (params !== undefined && readsCredential(params, lx, home, valueOf))
+  )
     return [{ kind: 'http', method: m, url, body: SECRET_MARK }];
   // The body read whole from a file: the request sends that file, as `curl --data-binary @FILE` does.
   const file = bodyExpr !== undefined ? FILE_BODY.exec(bodyExpr.trim().replace(UNWRAP, '')) : null;

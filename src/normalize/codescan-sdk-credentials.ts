@@ -38,8 +38,9 @@ function callsSdk(expr: string, skel: string): boolean {
   return SDK_CREDENTIAL_CALL.test(expr) || (AZURE_TOKEN.test(expr) && AZURE_CREDENTIAL.test(skel));
 }
 
-/** One assignment per line: `a = …`, `a, b = …` (Python tuple targets), `const a = …`. */
-const ASSIGN = /^[ \t]*(?:(?:const|let|var)\s+)?([A-Za-z_][\w \t,]*?)\s*=(?![=>])\s*(.+)$/gm;
+/** One assignment at a statement's start: `a = …`, `a, b = …` (Python tuple targets), `const a = …`, `a := …`. */
+const ASSIGN =
+  /(?:^|[;\n{])[ \t]*(?:(?:const|let|var|my|local)\s+)?([A-Za-z_][\w \t,]*?)\s*:?=(?![=>~])\s*([^;\n]+)/g;
 
 const cache = new WeakMap<Lexed, Set<string>>();
 
@@ -67,5 +68,16 @@ function credentialNames(lx: Lexed): Set<string> {
 export function readsSdkCredential(expr: string, lx: Lexed): boolean {
   if (callsSdk(expr, lx.skel)) return true;
   const names = credentialNames(lx);
-  return names.size > 0 && [...expr.matchAll(/[A-Za-z_]\w*/g)].some((w) => names.has(w[0]));
+  if (!names.size) return false;
+  // the names in the expression, and in the interpolations of its strings (`f'{creds.secret_key}'`)
+  const interpolated = [...expr.matchAll(/\u0001(\d+)\u0002/g)]
+    .map((m) => lx.lits[Number(m[1])])
+    .filter((l) => l?.dynamic)
+    .map((l) => l.value);
+  return [expr, ...interpolated].some((t) => [...t.matchAll(/[A-Za-z_]\w*/g)].some((w) => names.has(w[0])));
+}
+
+/** True when code calls a cloud SDK for credentials (see the module comment): a source of secret material. */
+export function callsCredentialSdk(code: string): boolean {
+  return callsSdk(code, code);
 }

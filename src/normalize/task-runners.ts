@@ -8,8 +8,9 @@
  *   `[tasks] NAME = "…"`), and file tasks (`mise-tasks/NAME`, `.mise/tasks/NAME` …);
  * - pixi and deno: task-runners-more.ts.
  * A task's lines run through the shell (its dependencies first, its ARGS appended to its last
- * line); a line using `{{…}}` templates is not known statically. Fail closed: a written file
- * whose text is not known or cannot be read is unknown code; an unknown line a dynamic command.
+ * line, in its `dir` when it names one); a line using `{{…}}` templates is not known
+ * statically. Fail closed: a written file whose text is not known or cannot be read is unknown
+ * code; an unknown line a dynamic command.
  */
 import { absPath, type Field, type Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
@@ -80,6 +81,13 @@ export function runTasks(
   return res;
 }
 
+/** A task's lines run in its folder (`dir = "…"`, pixi's `cwd`): `cd DIR && LINE`; no folder named = as they are. */
+export function inDir(lines: (string | undefined)[], dir: unknown): (string | undefined)[] {
+  if (typeof dir !== 'string' || dir === '') return lines;
+  const to = dir.startsWith('~/') ? `~/${quote(dir.slice(2))}` : quote(dir);
+  return lines.map((l) => (l === undefined ? l : line(`cd ${to} && ${l}`)));
+}
+
 /** mise's own commands: `mise NAME` with any other NAME runs the task NAME. */
 const MISE_COMMANDS =
   /^(activate|alias|backends|bin-paths|cache|completion|config|cfg|deactivate|doctor|dr|en|env|e|exec|x|fmt|generate|gen|global|implode|install|i|install-into|latest|link|ln|local|ls|list|ls-remote|mcp|outdated|plugins|p|prune|registry|reshim|search|self-update|set|settings|shell|sh|sync|tasks|task|t|test-tool|tool|tool-stub|trust|uninstall|unset|unuse|rm|upgrade|up|use|u|usage|version|v|where|which|help|edit|lock)$/;
@@ -104,7 +112,7 @@ function miseTasks(doc: TomlTable, dir: string, into: Map<string, Task>): void {
     const t = isTable(v) ? v : { run: v };
     const lines = strings(t.run).map(line);
     for (const f of strings(t.file)) lines.push(line(quote(absPath(dir, f))));
-    into.set(name, { lines, before: names(t.depends), after: names(t.depends_post) });
+    into.set(name, { lines: inDir(lines, t.dir), before: names(t.depends), after: names(t.depends_post) });
   }
 }
 

@@ -48,6 +48,8 @@ describe('mise tasks', () => {
       "mkdir -p mise-tasks && printf 'rm -rf /srv\\n' > mise-tasks/wipe && mise run wipe",
       '/w/mise-tasks/wipe',
     ],
+    ["cat > mise.toml <<'EOF'\n[tasks.c]\ndir = '/'\nrun = 'rm -rf *'\nEOF\nmise run c", 'rm -rf *'],
+    ["cat > mise.toml <<'EOF'\n[tasks.c]\ndir = '/'\nrun = 'rm -rf *'\nEOF\nmise run c", 'cd /'],
     // fail closed: a templated line, a config not known or not TOML
     [`${MISE}mise run tpl`, 'dynamic:mise run tpl'],
     ['echo "$CFG" > mise.toml; mise run x', 'dynamic:/w/mise.toml'],

@@ -48,7 +48,7 @@ import { gitRuns } from './git-run.js';
 import { MSHTA, runMshta, runWsh, WSH_HOST } from './wsh.js';
 import { direnvExec, npmPkgSet, runDirenv, runJust, runTask } from './installed.js';
 import { releaseItPush } from './release-tools.js';
-import { recordGitConfig, runGitAlias } from './git-aliases.js';
+import { runToolAlias } from './tool-aliases.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -170,7 +170,7 @@ export function runArgv(argv: Field[], k: K): Res {
       if (exec) return exec;
       runDirenv(argv, k);
     }
-    if (prog === 'npm') npmPkgSet(argv, k);
+    if (prog === 'npm' || prog === 'pnpm' || prog === 'bun') npmPkgSet(argv, k);
     // release-it's own git push (release-tools.ts)
     if (prog === 'release-it') releaseItPush(argv, k);
     if (MAKES.has(prog)) return runMake(argv, k);
@@ -202,13 +202,10 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'nu' || prog === 'nushell') return runNu(argv, k);
     if (/^(octave|octave-cli|matlab)$/.test(prog)) return runOctave(argv, k);
     if (prog === 'maxima' || prog === 'rmaxima') return runMaxima(argv, k);
-    if (prog === 'git') {
-      // git aliases defined by this script (git-aliases.ts)
-      recordGitConfig(argv, k);
-      const alias = runGitAlias(argv, k);
-      if (alias) return alias;
-      gitRuns(argv, k);
-    }
+    // git and gh aliases defined by this script (tool-aliases.ts)
+    const alias = runToolAlias(prog, argv, k);
+    if (alias) return alias;
+    if (prog === 'git') gitRuns(argv, k);
     if (prog === 'sed' || prog === 'gsed') sedExec(argv, k);
     // `sponge [-a] FILE` (moreutils) writes what it reads to FILE, as `tee [-a] FILE` does:
     // read as tee so every reader of what tee writes (sudoers, system files, rc files) sees it.

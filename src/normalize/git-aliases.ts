@@ -56,12 +56,12 @@ export function recordGitConfig(argv: Field[], k: K): void {
   const [key, value] = ops;
   if (!key) return;
   // fail closed: a key not known statically may name any alias
-  if (key.dynamic) return void (value && k.scope.gitAliases.set('*', null));
+  if (key.dynamic) return void (value && k.scope.toolAliases.set('git *', null));
   const m = /^alias\.(.+)$/i.exec(key.text);
   if (!m) return;
   const name = m[1].toLowerCase();
-  if (unset) k.scope.gitAliases.delete(name);
-  else if (value) k.scope.gitAliases.set(name, value.dynamic ? null : value.text);
+  if (unset) k.scope.toolAliases.delete(`git ${name}`);
+  else if (value) k.scope.toolAliases.set(`git ${name}`, value.dynamic ? null : value.text);
 }
 
 /** Records the aliases of git config text written to `path` (undefined = text not known). */
@@ -74,9 +74,9 @@ export function gitConfigTextWritten(path: string, settings: [string, string][] 
   )
     return;
   // fail closed: config text not known may define any alias
-  if (!settings) return void k.scope.gitAliases.set('*', null);
+  if (!settings) return void k.scope.toolAliases.set('git *', null);
   for (const [key, value] of settings)
-    if (key.startsWith('alias.')) k.scope.gitAliases.set(key.slice(6).toLowerCase(), value);
+    if (key.startsWith('alias.')) k.scope.toolAliases.set(`git ${key.slice(6).toLowerCase()}`, value);
 }
 
 /** An alias's words (git splits with quotes and backslashes, no operators); undefined = not read literally. */
@@ -91,8 +91,10 @@ export function runGitAlias(argv: Field[], k: K): Res | undefined {
   const sub = argv[at];
   if (at < 0 || sub.dynamic || BUILTIN.has(sub.text)) return undefined;
   const name = sub.text.toLowerCase();
-  const aliases = k.scope.gitAliases;
-  const body = config.get(`alias.${name}`) ?? (aliases.has(name) ? aliases.get(name) : aliases.get('*'));
+  const aliases = k.scope.toolAliases;
+  const body =
+    config.get(`alias.${name}`) ??
+    (aliases.has(`git ${name}`) ? aliases.get(`git ${name}`) : aliases.get('git *'));
   if (body === undefined) return undefined;
   const label = `git alias ${sub.text}`;
   const depth = k.frame.wrappers.filter((w) => w.startsWith('git alias ')).length;

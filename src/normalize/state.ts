@@ -55,12 +55,13 @@ export interface Scope {
   /** Every file this script wrote so far (redirects, tee, cp/mv/install targets, download outputs), known content or not: absolute paths. */
   written: Set<string>;
   /**
-   * git aliases this script defined (git-aliases.ts): lower-cased name → value, null when the
-   * value is not known; the name `*` with null = config text not known was written (any name
-   * that is no git command may be an alias). Shared by subshells: git keeps them on disk.
-   * Empty = none.
+   * Aliases of a tool this script defined in the tool's own config (git-aliases.ts,
+   * gh-aliases.ts): `TOOL NAME` (`git ship`, `gh nuke`; git's names lower-cased) → the value,
+   * null when it is not known; `TOOL *` with null = config text not known was written (any
+   * name that is no command of the tool may be an alias). Shared by subshells: the tools keep
+   * them on disk. Empty = none.
    */
-  gitAliases: Map<string, string | null>;
+  toolAliases: Map<string, string | null>;
   /** Packages this script built so far (`dpkg-deb --build`, `rpmbuild -bb`), in order; empty = none. */
   packages: BuiltPackage[];
 }
@@ -164,7 +165,7 @@ export function newScope(ctx: AnalyzeContext): Scope {
     cwdDynamic: false,
     files: new Map(),
     written: new Set(),
-    gitAliases: new Map(),
+    toolAliases: new Map(),
     packages: [],
   };
 }
@@ -182,7 +183,7 @@ export function cloneScope(s: Scope): Scope {
     positional: [...s.positional],
     files: s.files, // files written in a subshell are visible afterwards
     written: s.written,
-    gitAliases: s.gitAliases, // git's config is on disk: an alias set in a subshell stays
+    toolAliases: s.toolAliases, // a tool's config is on disk: an alias set in a subshell stays
     packages: s.packages, // like files: built in a subshell, installed after it
   };
 }
@@ -201,7 +202,7 @@ export function carriedScope(s: Scope, cwd: string): Scope {
     arrays: new Map(),
     files: new Map(),
     written: new Set(),
-    gitAliases: new Map(),
+    toolAliases: new Map(),
     packages: [],
   };
 }

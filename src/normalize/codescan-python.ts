@@ -8,7 +8,7 @@
  * GitHub SDKs' ref updates (codescan-forge-refs.ts) and code evaluated
  * at run time.
  */
-import { literalOf, type Lexed } from './codelex.js';
+import { callArgs, literalOf, type Lexed } from './codelex.js';
 import type { Pattern, Helpers } from './codescan-langs.js';
 import { urlopen } from './codescan-net.js';
 import { gitLibraryPatterns } from './codescan-gitlib.js';
@@ -31,9 +31,10 @@ const FS_PY =
 
 /**
  * What a loop variable `name` names when it is bound by a directory walk: `for name in
- * BASE.glob(PAT)` is `BASE/PAT`, `glob.glob(PAT)` is PAT, and `BASE.rglob(PAT)` is `BASE/PAT`
- * when BASE is a relative folder (below this one) and PAT selects names (`*.pyc`,
- * `__pycache__`): some files of that folder, as `find BASE -name PAT` finds. Any other walk
+ * BASE.glob(PAT)` is `BASE/PAT`, `glob.glob(PAT)` is PAT (its `**` folders dropped below this
+ * folder), and `BASE.rglob(PAT)` is `BASE/PAT` when BASE is a relative folder (below this
+ * one) and PAT selects names (`*.pyc`, `__pycache__`): some files of that folder, as `find
+ * BASE -name PAT` finds. Any other walk
  * (iterdir, os.walk, os.listdir, os.scandir, a pattern that selects everything, an rglob of
  * an absolute folder or of home, whose subfolders may hold anything) is everything below
  * BASE (`BASE/*`). Any other binding: the variable's value as valueOf reads it (a loop
@@ -42,21 +43,30 @@ const FS_PY =
 function walkedTarget(name: string, lx: Lexed, home: string, valueOf: Helpers['valueOf']): Field {
   const m = new RegExp(`\\bfor\\s+${name}\\s+in\\s+([^:\\]\\n]+)`).exec(lx.skel);
   const walk = m
-    ? /^\s*(?:glob\.i?(?<g>glob)|(?<base>.+)\.(?<how>r?glob|iterdir)|os\.(?:walk|listdir|scandir))\((?<arg>[^)]*)\)/.exec(
+    ? /^\s*(?:glob\.i?(?<g>glob)|(?<base>.+?)\.(?<how>r?glob|iterdir)|os\.(?:walk|listdir|scandir))\(/.exec(
         m[1],
-      )?.groups
-    : undefined;
-  if (!walk) return valueOf(name, lx, home);
-  const pat = walk.g || /glob/.test(walk.how ?? '') ? valueOf(walk.arg, lx, home) : undefined;
-  // `glob.glob('build/*.o')`: the pattern is the path (relative to the working folder)
-  if (walk.g) return pat?.dynamic === false ? pat : { text: name, dynamic: true };
-  const base = valueOf(walk.base ?? (walk.arg || "'.'"), lx, home);
+      )
+    : null;
+  // the walk's first argument (a pattern, or os.*'s folder), brackets balanced; keywords (`recursive=True`) dropped
+  const arg = walk
+    ? (callArgs(m?.[1] ?? '', walk[0].length).args.find((a) => !/^\s*\w+\s*=[^=]/.test(a)) ?? '')
+    : '';
+  if (!walk?.groups) return valueOf(name, lx, home);
+  const w = walk.groups;
+  const pat = w.g || /glob/.test(w.how ?? '') ? valueOf(arg, lx, home) : undefined;
+  // `glob.glob('build/*.o')`: the pattern is the path (relative to the working folder); below
+  // this folder, a `**` folder (any folders) is read as the folder it starts from, as rglob is
+  if (w.g) {
+    if (pat?.dynamic !== false) return { text: name, dynamic: true };
+    const below = !/^(\/|~|\.\.(\/|$))/.test(pat.text);
+    return below ? { text: pat.text.replace(/(^|\/)(\*\*\/)+/g, '$1'), dynamic: false } : pat;
+  }
+  const base = valueOf(w.base ?? (arg || "'.'"), lx, home);
   if (base.dynamic) return base;
   const dir = base.text.replace(/\/+$/, '') || '/';
   const selective = pat?.dynamic === false && !pat.text.includes('/') && /[^*?.[\]]/.test(pat.text);
   const below = !/^(\/|~|\.\.(\/|$))/.test(dir);
-  if (pat && selective && (walk.how === 'glob' || below))
-    return { text: `${dir}/${pat.text}`, dynamic: false };
+  if (pat && selective && (w.how === 'glob' || below)) return { text: `${dir}/${pat.text}`, dynamic: false };
   return { text: `${dir}/*`, dynamic: false };
 }
 

@@ -20,6 +20,11 @@ describe('a delete of each file a walk finds', () => {
       "from pathlib import Path\nfor p in Path('/tmp/x').glob('*.log'):\n    p.unlink()",
       'rm -rf /tmp/x/*.log',
     ],
+    ["import glob, os\nfor f in glob.glob('**/*.pyc', recursive=True):\n    os.remove(f)", 'rm -rf *.pyc'],
+    [
+      "import glob, os\nfor f in glob.glob('/etc/**/*.conf', recursive=True):\n    os.remove(f)",
+      'rm -rf /etc/**/*.conf',
+    ],
     // everything below the base: a pattern that selects all, an rglob outside this folder, other walks
     ["import pathlib, shutil\nfor d in pathlib.Path('.').glob('*'):\n    shutil.rmtree(d)", 'rm -rf ./*'],
     ["import pathlib\nfor p in pathlib.Path('/etc').rglob('*.conf'):\n    p.unlink()", 'rm -rf /etc/*'],

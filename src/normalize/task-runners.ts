@@ -3,7 +3,8 @@
  * project's own file on disk is its dev environment, like plain `make`: not read):
  * - mise: `mise run|r|watch NAME [ARGS] [::: NAME …]`, `mise tasks run NAME`, and `mise NAME`
  *   when NAME is no mise command; tasks of mise.toml, .mise.toml, mise.ENV.toml, mise.local.toml,
- *   mise/config.toml, .mise/config.toml, .config/mise.toml, .config/mise/config.toml
+ *   mise/config.toml, .mise/config.toml, .config/mise.toml, .config/mise/config.toml, and the
+ *   global ~/.config/mise/config.toml
  *   (`[tasks.NAME] run = "…" | ["…", …]`, `depends`, `depends_post`, `file = "script"`, or
  *   `[tasks] NAME = "…"`), and file tasks (`mise-tasks/NAME`, `.mise/tasks/NAME` …);
  * - pixi and deno: task-runners-more.ts.
@@ -151,7 +152,9 @@ export function runMise(argv: Field[], k: K): Res | undefined {
   const envConfigs = [...k.scope.written].filter(
     (p) => p.startsWith(`${dir}/`) && /^\.?mise\.[\w-]+\.toml$/.test(p.slice(dir.length + 1)),
   );
-  const configs = writtenFiles([...new Set([...dirs(MISE_CONFIGS), ...envConfigs])], k);
+  const home = k.run.ctx.home.replace(/\/+$/, '');
+  const global = [`${home}/.config/mise/config.toml`, `${home}/.config/mise/config.local.toml`];
+  const configs = writtenFiles([...new Set([...global, ...dirs(MISE_CONFIGS), ...envConfigs])], k);
   const taskFiles = writtenFiles(
     MISE_TASK_DIRS.flatMap((d) => wanted.map(([n]) => absPath(dir, `${d}/${n.replace(/:/g, '/')}`))),
     k,

@@ -50,6 +50,10 @@ describe('mise tasks', () => {
     ],
     ["cat > mise.toml <<'EOF'\n[tasks.c]\ndir = '/'\nrun = 'rm -rf *'\nEOF\nmise run c", 'rm -rf *'],
     ["cat > mise.toml <<'EOF'\n[tasks.c]\ndir = '/'\nrun = 'rm -rf *'\nEOF\nmise run c", 'cd /'],
+    [
+      "cat > ~/.config/mise/config.toml <<'EOF'\n[tasks.g]\nrun = 'rm -rf /opt'\nEOF\nmise run g",
+      'rm -rf /opt',
+    ],
     // fail closed: a templated line, a config not known or not TOML
     [`${MISE}mise run tpl`, 'dynamic:mise run tpl'],
     ['echo "$CFG" > mise.toml; mise run x', 'dynamic:/w/mise.toml'],

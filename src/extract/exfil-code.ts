@@ -4,7 +4,8 @@
  * (`socket.create_connection(('203.0.113.5', 9000))`, `net.connect(9000, 'h')`,
  * `TCPSocket.new('h', 9000)`, `IO::Socket::INET->new(PeerAddr => 'h:9000')`,
  * `fsockopen('h', 9000)`), sends on it, and reads a secret-looking environment variable
- * (`os.environ['RAILWAY_TOKEN']`, `process.env.GITHUB_TOKEN`, `ENV['API_KEY']`) or the
+ * (`os.environ['RAILWAY_TOKEN']`, `process.env.GITHUB_TOKEN`, `ENV['API_KEY']`), cloud
+ * credentials through an SDK (`boto3.Session().get_credentials()`), or the
  * whole environment (`str(os.environ)`, `JSON.stringify(process.env)`). Which value a
  * send carries is not followed through the code's variables: reading the secret and
  * sending on a socket to another host in the same code is the behaviour read. HTTP calls
@@ -15,6 +16,7 @@ import { isCredentialPath, isSecretName } from './exfil-sources.js';
 import { isLocalHost } from './http-url.js';
 import { peelRunner } from './sql-frameworks.js';
 import { codeOf } from './sql-orm.js';
+import { callsCredentialSdk } from '../normalize/codescan-sdk-credentials.js';
 
 /** Interpreters whose arguments or stdin are code. */
 const INTERPRETER = /^(python[\d.]*|node|nodejs|deno|bun|ruby|perl|php[\d.]*)$/;
@@ -109,6 +111,11 @@ export function socketSends(cmd: NormalizedCommand, ctx: AnalyzeContext): Socket
   const names = [...code.matchAll(ENV_READ)].map((m) => m[1] ?? m[2]).filter(isSecretName);
   const sent = WHOLE_ENV.test(code) ? 'env' : names[0];
   if (sent) return remote.map((host) => ({ host, sent, file: '' }));
-  const file = FILE_READ.test(code) ? credentialLiteral(code, cmd, ctx) : '';
+  // cloud credentials an SDK gives (`boto3.Session().get_credentials()`) are the credential files' content
+  const file = callsCredentialSdk(code)
+    ? 'cloud SDK credentials'
+    : FILE_READ.test(code)
+      ? credentialLiteral(code, cmd, ctx)
+      : '';
   return file ? remote.map((host) => ({ host, sent: 'file', file })) : [];
 }

@@ -37,7 +37,7 @@ import { toolScripts } from './tool-scripts.js';
 import { hookManagers } from './hook-managers.js';
 import { runSaltCall } from './salt-call.js';
 import { CONFIG_RECIPES, runConfigRecipe } from './config-recipes.js';
-import { runProjectTask } from './project-tasks.js';
+import { PROJECT_TASKS, runProjectTask } from './project-tasks.js';
 import { isRailsCode } from './rails-runner.js';
 import { runTmpfiles } from './tmpfiles.js';
 import { PROCFILE_RUNNERS, runProcfile } from './procfile.js';
@@ -53,6 +53,7 @@ import { changeDir, defineAlias, defineHashed, setPositional, shiftPositional } 
 import { SCILAB } from './codescan-octave.js';
 import { WOLFRAM } from './codescan-wolfram.js';
 import { runWolfram } from './interpreters-more.js';
+import { runToolAlias } from './tool-aliases.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -69,8 +70,8 @@ export function runArgv(argv: Field[], k: K): Res {
     const bare = gnuBareName(basename(head.text));
     if (bare) argv = [{ ...head, text: head.text.replace(/[^/]*\/*$/, bare) }, ...argv.slice(1)];
     const prog = bare ?? basename(head.text);
-    // tox -e ENV, devbox run NAME: commands of a config the script wrote (before devbox run is peeled)
-    if (prog === 'tox' || prog === 'devbox') {
+    // tox -e ENV, devbox run NAME, mise/pixi run NAME, deno task NAME: commands of a config the script wrote (before devbox run is peeled)
+    if (PROJECT_TASKS.has(prog)) {
       const task = runProjectTask(prog, argv, k);
       if (task) return task;
     }
@@ -183,7 +184,7 @@ export function runArgv(argv: Field[], k: K): Res {
       if (exec) return exec;
       runDirenv(argv, k);
     }
-    if (prog === 'npm') npmPkgSet(argv, k);
+    if (prog === 'npm' || prog === 'pnpm' || prog === 'bun') npmPkgSet(argv, k);
     // release-it's own git push (release-tools.ts)
     if (prog === 'release-it') releaseItPush(argv, k);
     if (MAKES.has(prog)) return runMake(argv, k);
@@ -216,6 +217,9 @@ export function runArgv(argv: Field[], k: K): Res {
     if (/^(octave|octave-cli|matlab)$/.test(prog) || SCILAB.test(prog)) return runOctave(argv, k);
     if (prog === 'maxima' || prog === 'rmaxima') return runMaxima(argv, k);
     if (WOLFRAM.test(prog)) return runWolfram(argv, k);
+    // git and gh aliases defined by this script (tool-aliases.ts)
+    const alias = runToolAlias(prog, argv, k);
+    if (alias) return alias;
     if (prog === 'git') gitRuns(argv, k);
     if (prog === 'sed' || prog === 'gsed') sedExec(argv, k);
     // `sponge [-a] FILE` (moreutils) writes what it reads to FILE, as `tee [-a] FILE` does:

@@ -9,6 +9,7 @@ import { callArgs, kwarg, literalOf, type Lang, type Lexed } from './codelex.js'
 import { jsonOf } from './codelex-json.js';
 import type { Field } from './state.js';
 import { isCredentialAbs, SECRET_MARK } from './credentials.js';
+import { readsSdkCredential } from './codescan-sdk-credentials.js';
 import { isMetadataCredentialUrl } from './metadata-credentials.js';
 
 export interface HttpEffect {
@@ -109,6 +110,8 @@ function receiverOf(expr: string, at: number): string {
  * credential URL (`requests.get('http://169.254.169.254/…/security-credentials/r').text`).
  */
 function readsCredential(expr: string, lx: Lexed, home: string, valueOf: ValueOf, hops = 0): boolean {
+  // cloud credentials an SDK gave (`boto3.Session().get_credentials()`): codescan-sdk-credentials.ts
+  if (hops === 0 && readsSdkCredential(expr, lx)) return true;
   for (const m of expr.matchAll(/\u0001(\d+)\u0002/g))
     if (isMetadataCredentialUrl(lx.lits[Number(m[1])]?.value ?? '')) return true;
   for (const m of expr.matchAll(FILE_READ)) {
@@ -157,8 +160,13 @@ export function httpCall(
       : undefined);
   if (bodyExpr !== undefined && isEnv(bodyExpr, lx, lang))
     return [{ kind: 'http', method: m, url, bodyEnv: true }];
-  // The body read from a credential file (`data=open(".env").read()`) is secret material.
-  if (bodyExpr !== undefined && readsCredential(bodyExpr, lx, home, valueOf))
+  // The body read from a credential file (`data=open(".env").read()`) is secret material; so are
+  // query parameters (`params={'k': creds.secret_key}`), which the request sends as well.
+  const params = kwarg(args, 'params');
+  if (
+    (bodyExpr !== undefined && readsCredential(bodyExpr, lx, home, valueOf)) ||
+    (params !== undefined && readsCredential(params, lx, home, valueOf))
+  )
     return [{ kind: 'http', method: m, url, body: SECRET_MARK }];
   // The body read whole from a file: the request sends that file, as `curl --data-binary @FILE` does.
   const file = bodyExpr !== undefined ? FILE_BODY.exec(bodyExpr.trim().replace(UNWRAP, '')) : null;

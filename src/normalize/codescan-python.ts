@@ -30,18 +30,56 @@ const FS_PY =
   /\b(?:shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|shutil\.move|rmtree|send2trash)\s*\(/g;
 
 /**
- * What a loop variable `name` names when it is bound by `for name in BASE.rglob(…)` (also
- * glob, iterdir, os.walk, os.listdir, os.scandir): everything below BASE (`BASE/*`). Any other
- * binding: the variable's value as valueOf reads it (a loop variable is not known: dynamic).
+ * What a loop variable `name` names when it is bound by a directory walk: `for name in
+ * BASE.glob(PAT)` is `BASE/PAT`, `glob.glob(PAT)` is PAT (its `**` folders dropped below this
+ * folder), and `BASE.rglob(PAT)` is `BASE/PAT` when BASE is a relative folder (below this
+ * one) and PAT selects names (`*.pyc`, `__pycache__`): some files of that folder, as `find
+ * BASE -name PAT` finds. Any other walk
+ * (iterdir, os.walk, os.listdir, os.scandir, a pattern that selects everything, an rglob of
+ * an absolute folder or of home, whose subfolders may hold anything) is everything below
+ * BASE (`BASE/*`). Any other binding: the variable's value as valueOf reads it (a loop
+ * variable is not known: dynamic).
  */
 function walkedTarget(name: string, lx: Lexed, home: string, valueOf: Helpers['valueOf']): Field {
   const m = new RegExp(`\\bfor\\s+${name}\\s+in\\s+([^:\\]\\n]+)`).exec(lx.skel);
   const walk = m
-    ? /^\s*(?:(.+)\.(?:r?glob|iterdir)|os\.(?:walk|listdir|scandir))\(([^)]*)\)/.exec(m[1])
+    ? /^\s*(?:glob\.i?(?<g>glob)|(?<base>.+?)\.(?<how>r?glob|iterdir)|os\.(?:walk|listdir|scandir))\(/.exec(
+        m[1],
+      )
     : null;
-  if (!walk) return valueOf(name, lx, home);
-  const base = valueOf(walk[1] ?? (walk[2] || "'.'"), lx, home);
-  return base.dynamic ? base : { text: `${base.text.replace(/\/+$/, '')}/*`, dynamic: false };
+  // the walk's first argument (a pattern, or os.*'s folder), brackets balanced; keywords (`recursive=True`) dropped
+  const arg = walk
+    ? (callArgs(m?.[1] ?? '', walk[0].length).args.find((a) => !/^\s*\w+\s*=[^=]/.test(a)) ?? '')
+    : '';
+  if (!walk?.groups) return valueOf(name, lx, home);
+  const w = walk.groups;
+  const pat = w.g || /glob/.test(w.how ?? '') ? valueOf(arg, lx, home) : undefined;
+  // `glob.glob('build/*.o')`: the pattern is the path (relative to the working folder); below
+  // this folder, a `**` folder (any folders) is read as the folder it starts from, as rglob is
+  if (w.g) {
+    if (pat?.dynamic !== false) return { text: name, dynamic: true };
+    const below = !/^(\/|~|\.\.(\/|$))/.test(pat.text);
+    return below ? { text: pat.text.replace(/(^|\/)(\*\*\/)+/g, '$1'), dynamic: false } : pat;
+  }
+  const base = valueOf(w.base ?? (arg || "'.'"), lx, home);
+  if (base.dynamic) return base;
+  const dir = base.text.replace(/\/+$/, '') || '/';
+  const selective = pat?.dynamic === false && !pat.text.includes('/') && /[^*?.[\]]/.test(pat.text);
+  const below = !/^(\/|~|\.\.(\/|$))/.test(dir);
+  if (pat && selective && (w.how === 'glob' || below)) return { text: `${dir}/${pat.text}`, dynamic: false };
+  return { text: `${dir}/*`, dynamic: false };
+}
+
+/** A delete (`shutil.rmtree(d)`, `os.remove(f)`) of a bare variable a directory walk binds: what the walk names. */
+function walkedDelete(
+  args: string[],
+  lx: Lexed,
+  home: string,
+  valueOf: Helpers['valueOf'],
+): Effect[] | undefined {
+  const name = /^\s*([A-Za-z_]\w*)\s*$/.exec(args[0] ?? '')?.[1];
+  if (!name || !new RegExp(`\\bfor\\s+${name}\\s+in\\b`).test(lx.skel)) return undefined;
+  return [{ kind: 'rm', target: walkedTarget(name, lx, home, valueOf) }];
 }
 
 export function pythonPatterns(h: PythonHelpers): Pattern[] {
@@ -49,7 +87,11 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
   const http = (method: string | undefined, args: string[], lx: Lexed, home: string): Effect[] =>
     h.http(method, args, lx, home, 'python');
   return [
-    { re: FS_PY, handle: rm },
+    {
+      re: FS_PY,
+      handle: (a, lx, home, m) =>
+        (!/shutil\.move/.test(m[0]) ? walkedDelete(a, lx, home, valueOf) : undefined) ?? rm(a, lx, home, m),
+    },
     // `p.unlink()` / `shutil.rmtree(p)` for each `p` a directory walk yields: everything below its base.
     {
       re: /(?<![\w.])([A-Za-z_]\w*)\.(?:unlink|rmdir)\s*\(/g,

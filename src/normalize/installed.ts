@@ -12,16 +12,31 @@
  * - text written into a repository's `.git/config`: read as the `git config KEY VALUE`
  *   commands that would set the same (a push refspec, a mirror, an alias, a hooks path).
  */
-import { absPath, cloneScope, type Field, type Res } from './state.js';
+import { absPath, cloneScope, lit, type Field, type Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { parse as parseYaml } from 'yaml';
 import { runArgv } from './carriers.js';
+import { gitConfigTextWritten } from './git-aliases.js';
 
-/** `npm pkg set scripts.NAME=CMD …`: each CMD analysed as the script it will be. */
+/**
+ * `npm|pnpm pkg set scripts.NAME=CMD …`, `bun pm pkg set …`, `npm set-script NAME CMD`: each CMD
+ * analysed as the script it will be.
+ */
 export function npmPkgSet(argv: Field[], k: K): void {
-  if (argv[1]?.text !== 'pkg' || argv[2]?.text !== 'set') return;
-  for (const f of argv.slice(3)) {
+  const at = argv[1]?.text === 'pm' && argv[0].text.endsWith('bun') ? 2 : 1;
+  if (argv[1]?.text === 'set-script' && argv[2] && argv[3])
+    return npmPkgSet(
+      [
+        argv[0],
+        lit('pkg'),
+        lit('set'),
+        { text: `scripts.${argv[2].text}=${argv[3].text}`, dynamic: argv[3].dynamic },
+      ],
+      k,
+    );
+  if (argv[at]?.text !== 'pkg' || argv[at + 1]?.text !== 'set') return;
+  for (const f of argv.slice(at + 2)) {
     const m = /^scripts\.([^=]+)=([\s\S]*)$/.exec(f.text);
     if (!m) continue;
     // fail closed: a script whose text is not known statically leaves a dynamic command.
@@ -198,6 +213,7 @@ export function gitConfigSettings(text: string): [string, string][] {
 
 /** Text written to `path` (undefined = not known): when it is a repository's .git/config, its settings as `git config` commands. */
 export function gitConfigWritten(path: string, text: string | undefined, k: K): void {
+  gitConfigTextWritten(path, text === undefined ? undefined : gitConfigSettings(text), k);
   if (!/\/\.git\/config$/.test(path)) return;
   const inner: K = {
     ...k,

@@ -8,12 +8,15 @@
  * DIR`) and readable through ctx.readFile. The project's own default file on disk is its dev
  * environment, like plain `make`: not read. A named or written file that cannot be read is
  * unknown code. `devbox run CMD` that is no script is peeled as a command in dev-envs.ts.
+ * mise, pixi and deno tasks: task-runners.ts, task-runners-more.ts.
  */
 import { absPath } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
 import { runLines } from './written-code.js';
 import { scriptFile } from './shells.js';
+import { runMise } from './task-runners.js';
+import { runDenoTask, runPixi } from './task-runners-more.js';
 
 /** A config's text: [text or undefined when unreadable, path]; undefined = not to be read. */
 function configText(named: Field | undefined, file: string, k: K): [string | undefined, string] | undefined {
@@ -133,9 +136,15 @@ function runDevbox(argv: Field[], k: K): Res | undefined {
   return res;
 }
 
+/** Programs runProjectTask reads (before their own peeling): tox, devbox, and the task runners of task-runners*.ts. */
+export const PROJECT_TASKS = new Set(['tox', 'devbox', 'mise', 'pixi', 'deno']);
+
 /** Runs the config's commands `argv` starts; undefined = none read here (`prog` runs as itself). */
 export function runProjectTask(prog: string, argv: Field[], k: K): Res | undefined {
   if (prog === 'tox') return runTox(argv, k);
   if (prog === 'devbox') return runDevbox(argv, k);
+  if (prog === 'mise') return runMise(argv, k);
+  if (prog === 'pixi') return runPixi(argv, k);
+  if (prog === 'deno') return runDenoTask(argv, k);
   return undefined;
 }

@@ -54,6 +54,14 @@ export interface Scope {
   files: Map<string, string>;
   /** Every file this script wrote so far (redirects, tee, cp/mv/install targets, download outputs), known content or not: absolute paths. */
   written: Set<string>;
+  /**
+   * Aliases of a tool this script defined in the tool's own config (git-aliases.ts,
+   * gh-aliases.ts): `TOOL NAME` (`git ship`, `gh nuke`; git's names lower-cased) → the value,
+   * null when it is not known; `TOOL *` with null = config text not known was written (any
+   * name that is no command of the tool may be an alias). Shared by subshells: the tools keep
+   * them on disk. Empty = none.
+   */
+  toolAliases: Map<string, string | null>;
   /** Packages this script built so far (`dpkg-deb --build`, `rpmbuild -bb`), in order; empty = none. */
   packages: BuiltPackage[];
 }
@@ -157,6 +165,7 @@ export function newScope(ctx: AnalyzeContext): Scope {
     cwdDynamic: false,
     files: new Map(),
     written: new Set(),
+    toolAliases: new Map(),
     packages: [],
   };
 }
@@ -174,6 +183,7 @@ export function cloneScope(s: Scope): Scope {
     positional: [...s.positional],
     files: s.files, // files written in a subshell are visible afterwards
     written: s.written,
+    toolAliases: s.toolAliases, // a tool's config is on disk: an alias set in a subshell stays
     packages: s.packages, // like files: built in a subshell, installed after it
   };
 }
@@ -192,6 +202,7 @@ export function carriedScope(s: Scope, cwd: string): Scope {
     arrays: new Map(),
     files: new Map(),
     written: new Set(),
+    toolAliases: new Map(),
     packages: [],
   };
 }

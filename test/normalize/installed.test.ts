@@ -20,6 +20,9 @@ describe('code installed for a project tool', () => {
   it.each<[string, string]>([
     ["npm pkg set scripts.clean='rm -rf /srv' && npm run clean", 'rm -rf /srv'],
     ["npm pkg set scripts.a='echo a' scripts.b='rm -rf /srv'", 'rm -rf /srv'],
+    ["pnpm pkg set scripts.reset='rm -rf /srv' && pnpm reset", 'rm -rf /srv'],
+    ["bun pm pkg set scripts.reset='rm -rf /srv'", 'rm -rf /srv'],
+    ["npm set-script reset 'rm -rf /srv' && npm run reset", 'rm -rf /srv'],
     ["printf '#!/bin/sh\\nrm -rf /srv\\n' > .git/hooks/pre-commit && git commit -qm wip", 'rm -rf /srv'],
     ["echo 'rm -rf /srv' > .husky/pre-push; git push origin topic", 'rm -rf /srv'],
     ["echo 'rm -rf /srv' > /w/.git/hooks/post-checkout; git -C /w switch main", 'rm -rf /srv'],

@@ -25,7 +25,7 @@
  * - installed.ts: code installed for a project tool: npm pkg set scripts.*, git hooks,
  *   justfile and Taskfile this script wrote, an .envrc with direnv, text written to .git/config.
  * - task-runners.ts, task-runners-more.ts: mise, pixi and deno tasks of a config this script
- *   wrote (toml-lite.ts reads TOML).
+ *   wrote (toml.ts reads TOML).
  * - tool-aliases.ts: git and gh aliases this script defined, run where `git NAME` / `gh NAME` runs.
  * - shells.ts: bash/sh/zsh/dash/ksh/… `-c` (with `$0 $1 $@`), script files (written
  *   earlier or read through ctx.readFile), heredoc / here-string / pipe into a shell,

@@ -12,7 +12,7 @@ import { absPath, cloneScope, type Field, type Res } from './state.js';
 import { unknownCode, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { joinFields } from './fields.js';
-import { tomlParse, type TomlTable } from './toml-lite.js';
+import { tomlParse, type TomlTable } from './toml.js';
 import { inDir, isTable, line, names, runTasks, strings, writtenFiles, type Task } from './task-runners.js';
 
 const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;

@@ -16,7 +16,7 @@
 import { absPath, type Field, type Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
 import { runLines } from './written-code.js';
-import { tomlParse, type TomlTable, type TomlValue } from './toml-lite.js';
+import { tomlParse, type TomlTable, type TomlValue } from './toml.js';
 
 /** One task: its shell lines (undefined = templated, not known) and the tasks it runs before and after. */
 export interface Task {

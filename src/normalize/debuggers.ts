@@ -13,8 +13,9 @@
  *   `popen("CMD", …)` runs CMD through a shell there; a command not written as a literal is not
  *   known (fail closed).
  * The code is handed on as the interpreter command that runs it (`python3 -c 'CODE'`), so the
- * interpreter readers judge it. Other debugger commands (`bt`, `run`, `break`) run nothing here;
- * command files (`-x FILE`, `-s FILE`) are the project's own. Pure.
+ * interpreter readers judge it. The debugger commands that only drive the debugged program
+ * (`bt`, `run`, `break`, `info`: GDB_QUIET, LLDB_QUIET) run nothing here; any other command is
+ * not known (fail closed). Command files (`-x FILE`, `-s FILE`) are the project's own. Pure.
  */
 import type { Field } from './state.js';
 import type { Peeler } from './wrappers.js';
@@ -30,11 +31,23 @@ const UNKNOWN = null;
  * undefined = none, null = one not known statically.
  */
 function inferiorShell(expr: string): string | null | undefined {
-  const m = /\b(?:system|popen)\s*\(\s*("(?:[^"\\]|\\.)*"|[^,)]*)/.exec(expr);
+  const m = /(?:\b(?:system|popen)|\$_shell)\s*\(\s*("(?:[^"\\]|\\.)*"|[^,)]*)/.exec(expr);
   if (!m) return undefined;
   const lit = /^"((?:[^"\\]|\\.)*)"$/.exec(m[1].trim());
   return lit ? lit[1].replace(/\\(.)/g, '$1') : UNKNOWN;
 }
+
+/**
+ * gdb commands (and their usual short forms) that run nothing outside the debugged program:
+ * running and stepping it, breakpoints, showing state, settings. Any other command (a prefix
+ * gdb would expand such as `shel`, `eval`, `source FILE`, `define`) is not known (fail closed).
+ */
+const GDB_QUIET =
+  /^(r|run|start|starti|c|continue|n|next|s|step|ni|nexti|si|stepi|finish|until|advance|bt|backtrace|where|b|br|break|tbreak|rbreak|watch|rwatch|awatch|delete|d|disable|enable|condition|ignore|commands|end|i|info|l|list|f|frame|up|down|thread|x|disassemble|display|undisplay|set|show|handle|catch|kill|detach|attach|file|symbol-file|core|core-file|echo|printf|q|quit|target|directory|dir|tty|help|h|apropos|ptype|whatis|sharedlibrary|gcore|generate-core-file)$/;
+
+/** lldb commands (and short forms) that run nothing outside the debugged program (see GDB_QUIET). */
+const LLDB_QUIET =
+  /^(r|run|c|continue|n|next|s|step|si|ni|finish|bt|thread|b|br|breakpoint|watchpoint|w|frame|fr|f|v|var|register|re|memory|me|x|image|im|target|settings|process|pr|disassemble|di|dis|up|down|q|quit|exit|version|help|h|apropos|type|gui|kill|detach|attach|continue)$/;
 
 /** The shell line one gdb command runs; undefined = none, null = one not known statically. */
 function gdbCommand(cmd: string): string | null | undefined {
@@ -55,7 +68,7 @@ function gdbCommand(cmd: string): string | null | undefined {
   if (py) return `python3 -c ${quote(py[1])}`;
   const guile = /^(?:guile|gu)\s+([\s\S]+)$/.exec(t);
   if (guile) return `guile -c ${quote(guile[1])}`;
-  return undefined;
+  return GDB_QUIET.test(t.split(/\s+/)[0] ?? '') || t === '' ? undefined : UNKNOWN;
 }
 
 /** The shell line one lldb command runs; undefined = none, null = one not known statically. */
@@ -76,7 +89,7 @@ function lldbCommand(cmd: string): string | null | undefined {
   }
   const script = /^script(?:\s+(?:-l|--language)\s+(\w+))?(?:\s+--)?\s+([\s\S]+)$/.exec(t);
   if (script) return `${script[1] === 'lua' ? 'lua -e' : 'python3 -c'} ${quote(script[2])}`;
-  return undefined;
+  return LLDB_QUIET.test(t.split(/\s+/)[0] ?? '') || t === '' ? undefined : UNKNOWN;
 }
 
 /** The values of the options in `names`, given as `-o CMD` or `--name=CMD`. */
@@ -120,11 +133,22 @@ const gdbCommands = debuggerPeeler(
   gdbCommand,
 );
 
-/** gdb: `--args PROG ARGS…` runs PROG; else its `-ex` commands. */
+/**
+ * gdb: its `-ex` commands (before `--args`), and `--args PROG ARGS…` runs PROG. With both, the
+ * script is the commands' shell lines followed by PROG's command line.
+ */
 export const gdb: Peeler = (args) => {
   const at = args.findIndex((f) => f.text === '--args');
-  if (at >= 0) return { label: 'gdb --args', argv: args.slice(at + 1) };
-  return gdbCommands(args);
+  const ex = gdbCommands(at >= 0 ? args.slice(0, at) : args);
+  if (at < 0) return ex;
+  const prog = args.slice(at + 1);
+  if (!ex?.script) return { label: 'gdb --args', argv: prog };
+  const line = prog.map((f) => quote(f.text)).join(' ');
+  return {
+    label: 'gdb -ex',
+    argv: [],
+    script: { text: `${ex.script.text}\n${line}`, dynamic: ex.script.dynamic || prog.some((f) => f.dynamic) },
+  };
 };
 
 /** lldb: its `-o`/`-O`/`-k` commands. */

@@ -46,6 +46,16 @@ describe('debugger commands that run something', () => {
     // fail closed: a command not written as a literal
     ["gdb -p 4242 -batch -ex 'call (int)system(cmd)'", '?'],
     ['gdb -batch -ex "shell $CMD"', '?'],
+    // gdb's $_shell() convenience function; -ex commands before --args are read too
+    ['gdb -batch -ex \'p $_shell("rm -rf /x")\'', 'gdb -ex > rm -rf /x'],
+    ["gdb -batch -ex 'shell rm -rf /x' --args ./app --port 1", 'gdb -ex > rm -rf /x'],
+    ["gdb -batch -ex 'shell rm -rf /x' --args ./app --port 1", 'gdb -ex > ./app --port 1'],
+    // fail closed: a command that is not one of those that only drive the program
+    ["gdb -batch -ex 'shel rm -rf /x'", '?'],
+    ['gdb -batch -ex \'eval "shell rm -rf /x"\'', '?'],
+    ["gdb -batch -ex 'source /tmp/cmds.gdb' ./app", '?'],
+    ["lldb -b -o 'command script import /tmp/x.py'", '?'],
+    ["lldb -b -o 'scr import os'", '?'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string]>([
@@ -57,11 +67,14 @@ describe('debugger commands that run something', () => {
     ['gdb ./app'],
     ["gdb -batch -ex 'print sizeof(int)' ./app"],
     ["lldb -b -o 'p argc' -o 'expr x = 3' ./app"],
+    ["gdb -q -batch -ex 'thread apply all bt' -ex 'set pagination off' -p 1234"],
+    ["lldb -b -o 'breakpoint list' -o 'frame variable' -o 'memory read 0x1000' ./app"],
   ])('%s runs nothing else', (script) => expect(commands(script)).toHaveLength(1));
 
   it.each<[string, string]>([
     ["gdb -batch -ex 'shell ls -la' ./app", 'gdb -ex > ls -la'],
     ["lldb --batch -o 'platform shell ls /tmp' ./app", 'lldb -o > ls /tmp'],
     ["lldb -b -o 'script print(1 + 2)'", 'lldb -o > python3 -c print(1 + 2)'],
+    ['gdb -batch -ex run -ex bt --args ./app --port 1', 'gdb --args > ./app --port 1'],
   ])('%s runs only a reader', (script, want) => expect(commands(script)).toContain(want));
 });

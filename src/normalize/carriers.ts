@@ -52,6 +52,7 @@ import { gnuBareName } from './gnu-prefixed.js';
 import { SCILAB } from './codescan-octave.js';
 import { WOLFRAM } from './codescan-wolfram.js';
 import { runWolfram } from './interpreters-more.js';
+import { ROOT_PROGRAMS, runRoot } from './root-cling.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -215,6 +216,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (/^(octave|octave-cli|matlab)$/.test(prog) || SCILAB.test(prog)) return runOctave(argv, k);
     if (prog === 'maxima' || prog === 'rmaxima') return runMaxima(argv, k);
     if (WOLFRAM.test(prog)) return runWolfram(argv, k);
+    if (ROOT_PROGRAMS.test(prog)) return runRoot(argv, k);
     if (prog === 'git') gitRuns(argv, k);
     if (prog === 'sed' || prog === 'gsed') sedExec(argv, k);
     // `sponge [-a] FILE` (moreutils) writes what it reads to FILE, as `tee [-a] FILE` does:

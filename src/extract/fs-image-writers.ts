@@ -8,6 +8,11 @@
  *   drive: a target not known);
  * - `etcher-cli IMAGE -d|--drive DEST[,DEST…]` and `balena local flash IMAGE -d|--drive DEST`
  *   (no `--drive`: chosen at a prompt, a target not known).
+ * - WoeUSB's `woeusb --device|-d ISO DEV` (the drive wiped and a Windows installer written;
+ *   `--partition` writes into one existing partition and is not read);
+ * - `Ventoy2Disk.sh -i|-I DEV` (Ventoy installed: the drive wiped; `-u`, an update, keeps data);
+ * - Hypriot's `flash [-d DEV] IMAGE` (no `-d`: the drive picked at a prompt);
+ * - `gnome-disks --restore-disk-image=IMG --block-device DEV`.
  * A `/dev` destination is an overwrite of the device (as dd's `of=`); another path is an
  * overwrite of that file. Help, `--version` and the other verbs (`bmaptool create`, `caligula`
  * without `burn`, `balena` other than `local flash`) give nothing. Reads the words only.
@@ -104,6 +109,49 @@ const balenaFlash = flashFrom(3);
 const balena: FsHandler = (cmd, ctx) =>
   cmd.argv[1] === 'local' && cmd.argv[2] === 'flash' ? balenaFlash(cmd, ctx) : [];
 
+/** `woeusb --device|-d SOURCE DEST`: DEST, the operand after the source. */
+const woeusb: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, { longWithValue: ['target-filesystem', 'label', 'for-gui'] });
+  if (hasAny(o, 'h', 'help', 'V', 'version') || !hasAny(o, 'device', 'd')) return [];
+  return writes(cmd, ctx, o.operands.length >= 2 ? o.operands.slice(1, 2) : [], PROMPTED);
+};
+
+/** `Ventoy2Disk.sh -i|-I [opts] DEV`: a fresh install wipes the drive; `-u` (update) and `-l` (list) do not. */
+const ventoy: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, { shortWithValue: 'rLo', longWithValue: [] });
+  if (!hasAny(o, 'i', 'I')) return [];
+  return writes(cmd, ctx, o.operands.slice(-1), PROMPTED);
+};
+
+/** Hypriot's `flash [-d DEV] [opts] IMAGE`: DEV written, else the drive picked at a prompt. */
+const hypriotFlash: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, {
+    shortWithValue: 'dnucCmFe',
+    longWithValue: [
+      'device',
+      'hostname',
+      'userdata',
+      'config',
+      'bootconf',
+      'file',
+      'metadata',
+      'ssid',
+      'psk',
+    ],
+  });
+  if (hasAny(o, 'h', 'help', 'version') || o.operands.length === 0) return [];
+  const drives = valueTargets(cmd, ctx, [...(o.values.get('d') ?? []), ...(o.values.get('device') ?? [])]);
+  return fsFact(cmd, 'overwrite', drives.length ? drives : [PROMPTED], false, true);
+};
+
+/** `gnome-disks --restore-disk-image=IMG --block-device DEV`: DEV written from the image. */
+const gnomeDisks: FsHandler = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, { longWithValue: ['restore-disk-image', 'block-device'] });
+  if (!hasAny(o, 'restore-disk-image')) return [];
+  const dev = valueTargets(cmd, ctx, o.values.get('block-device') ?? []);
+  return fsFact(cmd, 'overwrite', dev.length ? dev : [PROMPTED], false, true);
+};
+
 /** Program → reader of the drive an image is written onto. */
 export const IMAGE_WRITER_HANDLERS: Record<string, FsHandler> = {
   bmaptool,
@@ -113,4 +161,8 @@ export const IMAGE_WRITER_HANDLERS: Record<string, FsHandler> = {
   etcher,
   'balena-etcher-cli': etcher,
   balena,
+  woeusb,
+  'Ventoy2Disk.sh': ventoy,
+  flash: hypriotFlash,
+  'gnome-disks': gnomeDisks,
 };

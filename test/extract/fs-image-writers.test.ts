@@ -1,6 +1,7 @@
 /**
  * Disk-image writers (src/extract/fs-image-writers.ts): bmaptool copy, rpi-imager --cli,
- * caligula burn, etcher-cli and balena local flash write an image over the drive named (or
+ * caligula burn, etcher-cli, balena local flash, woeusb, Ventoy2Disk.sh, Hypriot's flash and
+ * gnome-disks' restore write an image over the drive named (or
  * the one picked at a prompt). Other verbs, help and a file destination in the workspace stay
  * allowed. Through the real pipeline with the filesystem pack only.
  */
@@ -20,7 +21,13 @@ describe('image writers (filesystem pack)', () => {
     ['sudo etcher-cli ubuntu.iso --drive /dev/sdb --yes', 'deny filesystem/wipe-device'],
     ['etcher-cli ubuntu.iso -d /dev/sdb,/dev/sdc', 'deny filesystem/wipe-device'],
     ['sudo balena local flash balena.img --drive /dev/sdb --yes', 'deny filesystem/wipe-device'],
+    ['sudo woeusb --device win10.iso /dev/sdb', 'deny filesystem/wipe-device'],
+    ['sudo Ventoy2Disk.sh -i /dev/sdb', 'deny filesystem/wipe-device'],
+    ['sudo Ventoy2Disk.sh -I -g /dev/sdc', 'deny filesystem/wipe-device'],
+    ['sudo flash -d /dev/sdb hypriotos.img', 'deny filesystem/wipe-device'],
+    ['gnome-disks --restore-disk-image=img.iso --block-device /dev/sdb', 'deny filesystem/wipe-device'],
     // the drive picked at a prompt: any drive
+    ['flash hypriotos.img', 'ask filesystem/write-unresolved'],
     ['sudo caligula burn ubuntu.iso', 'ask filesystem/write-unresolved'],
     ['sudo balena local flash balena.img', 'ask filesystem/write-unresolved'],
     // a file in the workspace, other verbs, help
@@ -33,6 +40,11 @@ describe('image writers (filesystem pack)', () => {
     ['caligula --help', 'allow'],
     ['etcher-cli --version', 'allow'],
     ['balena local scan', 'allow'],
+    ['woeusb --partition win10.iso /dev/sdb1', 'allow'],
+    ['sudo Ventoy2Disk.sh -u /dev/sdb', 'allow'],
+    ['sudo Ventoy2Disk.sh -l /dev/sdb', 'allow'],
+    ['flash --help', 'allow'],
+    ['gnome-disks', 'allow'],
   ])('%s → %s', (cmd, want) => {
     expect(verdict(cmd)).toBe(want);
   });

@@ -6,7 +6,9 @@
  * C calls they are: `gSystem->Exec`/`TSystem::Exec`/`GetFromPipe`/`OpenPipe` run a shell line
  * (`system`), `gSystem->Unlink` deletes (`unlink`), `gSystem->Rename(A, B)` moves A over B (`mv`).
  * `gROOT->ProcessLine("…")` (and `ProcessLineSync`/`ProcessLineFast`, `gInterpreter->…`) is read
- * again as ROOT code; one of a value not known is dynamic (fail closed).
+ * again as ROOT code; one of a value not known is dynamic (fail closed). A ROOT file opened with
+ * `"RECREATE"` (`TFile f("…", "RECREATE")`, `new TFile(…)`, `TFile::Open(…)`) is emptied first:
+ * read as `truncate -s 0 FILE` (a name not known statically is dynamic).
  * A macro file is read when the script wrote it or ctx.readFile can; one not readable is the
  * project's own code (not dynamic, as `python FILE`). `.root` files are data (opened, not run).
  */
@@ -59,6 +61,9 @@ function asC(src: string): string {
     .replace(new RegExp(`${sys}Rename\\s*\\(`, 'g'), 'execlp("mv", "mv", ');
 }
 
+/** A ROOT file opened for recreation: its name (a literal, or the expression) is group 1. */
+const RECREATE = /\bTFile\b(?:\s*::\s*Open|\s+\w+)?\s*\(\s*("(?:[^"\\]|\\.)*"|[^,()]+)\s*,\s*"recreate"/gi;
+
 const PROCESS_LINE = /\b(?:gROOT|gInterpreter|gCling)\s*(?:->|\.)\s*ProcessLine(?:Sync|Fast)?\s*\(\s*/g;
 
 /**
@@ -89,6 +94,15 @@ export function scanRoot(
   }
   const code = cpp.join('\n');
   out.push(...scanCode(asC(code), 'c', home));
+  for (const m of code.matchAll(RECREATE)) {
+    const name = /^"(.*)"$/s.exec(m[1].trim());
+    const file = name ? unquote(name[1]) : undefined;
+    out.push(
+      file === undefined
+        ? { kind: 'dynamic', text: `TFile(${m[1].trim()}, "RECREATE")` }
+        : { kind: 'exec', argv: ['truncate', '-s', '0', file].map((text) => ({ text, dynamic: false })) },
+    );
+  }
   for (const m of code.matchAll(PROCESS_LINE)) {
     const rest = code.slice(m.index + m[0].length);
     const lit = /^"((?:[^"\\]|\\.)*)"\s*[,)]/.exec(rest);

@@ -32,6 +32,10 @@ describe('ROOT code', () => {
     ['gROOT->ProcessLine(".! rm -rf /data")', ['sh rm -rf /data']],
     ['gROOT->ProcessLine("gSystem->Exec(\\"rm -rf /d\\")")', ['sh rm -rf /d']],
     ['.x clean.C', ['sh rm -rf /data/run2024']],
+    ['TFile f("/data/run2024/events.root", "RECREATE");', ['exec truncate -s 0 /data/run2024/events.root']],
+    ['auto f = TFile::Open("/data/a.root","recreate");', ['exec truncate -s 0 /data/a.root']],
+    ['new TFile(path, "RECREATE")', ['dynamic']],
+    ['TFile f("/data/a.root", "READ");', []],
     // fail closed: a command or a line built at run time
     ['gSystem->Exec(cmd)', ['dynamic']],
     ['gROOT->ProcessLine(line)', ['dynamic']],

@@ -11,7 +11,8 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { ClientSpec } from './sql-client-table.js';
-import { storeStmt, type StoreOps } from './sql-nosql.js';
+// types only: sql-nosql.js reaches the client table, which imports this file
+import type { StoreOps } from './sql-nosql.js';
 
 /** sq's global and `sql` options that take a value (output, logging, config, the schema). */
 const SQ_WITH_ARG = [
@@ -61,6 +62,12 @@ export function parseSqTables(cmd: NormalizedCommand): StoreOps | undefined {
   const ops: StoreOps = { tool: 'sq tbl', target: /^(@[^.]+)/.exec(tables[0] ?? '')?.[1] ?? '', stmts: [] };
   if (!verb || args.some((a) => a === '--help' || a === '-h')) return ops;
   for (const t of tables)
-    ops.stmts.push(storeStmt(verb, 'TABLE', t.replace(/^@[^.]+\./, ''), false, `${pos[1]} ${t}`));
+    ops.stmts.push({
+      statement: verb,
+      object: 'TABLE',
+      name: t.replace(/^@[^.]+\./, ''),
+      where: false,
+      label: `${pos[1]} ${t}`,
+    });
   return ops;
 }

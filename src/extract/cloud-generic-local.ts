@@ -49,6 +49,8 @@ export const LOCAL = new Set(
     'kitchen molecule ' +
     // local development environments: their destroy removes this project's containers here
     // (`lando destroy`, `ddev delete`); databases inside them are read by the SQL extractor
-    'lando ddev'
+    'lando ddev ' +
+    // sq: `sq rm @SRC` forgets a source in sq's own config; its SQL and `tbl drop` are read by sql-sq.ts
+    'sq'
   ).split(' '),
 );

@@ -14,7 +14,11 @@
  * kernel or system extension taken out (`kextunload -b com.crowdstrike.sensor`, `kmutil unload
  * -b …`, `systemextensionsctl uninstall TEAM com.crowdstrike.falcon.Agent`) and every system
  * extension reset (`systemextensionsctl reset`) are `agent-off`; another vendor's driver, listing
- * and showing make no finding. Each finding is [verb, the words].
+ * and showing make no finding. The unified log switched off (`log config --mode level:off`,
+ * `persist:off`, for the whole system or a `--subsystem`/`--process`) is `logs-off`; its store
+ * deleted (`log erase`, `--all`; not `--ttl`, which drops only what has expired) is
+ * `logs-cleared`; reading it (`log show|stream|stats`, `log config --status`), `--reset` and
+ * other levels make no finding. Each finding is [verb, the words].
  */
 import type { Finding } from './word-facts.js';
 import { securityAgentName } from './security-agents.js';
@@ -100,9 +104,33 @@ function nvram(args: string[]): Finding[] {
   return out;
 }
 
+/**
+ * `log config --mode MODES` (`level:off`, `persist:off`, comma- or space-separated, as one word
+ * or several): logging off; `log erase` without `--ttl`: the log store deleted.
+ */
+function unifiedLog(args: string[]): Finding[] {
+  const said = `log ${args.join(' ')}`;
+  if (args[0] === 'erase')
+    return args.includes('--ttl') || args.some((a) => /^(-h|--help)$/.test(a))
+      ? []
+      : [['logs-cleared', said]];
+  if (args[0] !== 'config') return [];
+  const modes: string[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const m = /^--mode(?:=(.*))?$/s.exec(args[i]);
+    if (!m) continue;
+    if (m[1] !== undefined) modes.push(m[1]);
+    // `--mode level:off persist:off`: every word up to the next option
+    else for (let j = i + 1; j < args.length && !args[j].startsWith('-'); j++) modes.push(args[j]);
+  }
+  const off = modes.flatMap((m) => m.split(/[\s,]+/)).some((m) => /^(level|persist):off$/i.test(m));
+  return off ? [['logs-off', said]] : [];
+}
+
 /** What `name ARGS` (`name`: the program case-folded) switches off on macOS; empty = none. */
 export function macosDefencesOff(name: string, args: string[]): Finding[] {
   if (name === 'defaults') return defaultsWrite(args);
   if (/^(kextunload|kmutil|systemextensionsctl)$/.test(name)) return extensionOut(name, args);
+  if (name === 'log') return unifiedLog(args);
   return name === 'nvram' ? nvram(args) : [];
 }

@@ -29,6 +29,7 @@ import { BACKUP_RESTORE_HANDLERS } from './fs-backup-restore.js';
 import { IMAGE_FILE_HANDLERS } from './fs-images.js';
 import { MTOOLS_HANDLERS } from './fs-mtools.js';
 import { RAW_DEVICE_HANDLERS } from './fs-raw-devices.js';
+import { IMAGE_WRITER_HANDLERS } from './fs-image-writers.js';
 
 /**
  * True when xargs appends operands from stdin that are not known statically and the
@@ -259,6 +260,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   ...IMAGE_FILE_HANDLERS,
   ...MTOOLS_HANDLERS,
   ...RAW_DEVICE_HANDLERS,
+  ...IMAGE_WRITER_HANDLERS,
 };
 
 /** The handler for a program (`mkfs`, `mkfs.ext4`, `newfs_udf` … share one). */

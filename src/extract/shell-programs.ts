@@ -35,9 +35,9 @@ function interpreterKind(p: string): Interp | undefined {
     )
   )
     return 'other';
-  // the Clojure runners, Octave/MATLAB/Scilab and the Wolfram kernels (their code: normalize/)
+  // the Clojure runners, Octave/MATLAB/Scilab, the Wolfram kernels and ROOT/Cling (their code: normalize/)
   if (
-    /^(bb|babashka|nbb|joker|planck|plk|lumo|octave|octave-cli|matlab|scilab|scilab-cli|scilab-adv-cli|wolframscript|wolfram|math|WolframKernel|MathKernel)$/.test(
+    /^(bb|babashka|nbb|joker|planck|plk|lumo|octave|octave-cli|matlab|scilab|scilab-cli|scilab-adv-cli|wolframscript|wolfram|math|WolframKernel|MathKernel|root|root\.exe|cling)$/.test(
       p,
     )
   )

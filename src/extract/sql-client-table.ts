@@ -6,6 +6,7 @@ import type { SqlDialect } from './sql-statements.js';
 import { DOC_STORE_CLIENTS } from './sql-client-docstores.js';
 import { VENDOR_CLIENTS } from './sql-client-vendors.js';
 import { MORE_CLIENTS } from './sql-client-more.js';
+import { SQ_SQL_CLIENT } from './sql-sq.js';
 
 export interface ClientSpec {
   tool: string;
@@ -288,7 +289,7 @@ CLIENTS.surreal = {
     '--auth-level',
   ],
 };
-Object.assign(CLIENTS, DOC_STORE_CLIENTS, VENDOR_CLIENTS, MORE_CLIENTS);
+Object.assign(CLIENTS, DOC_STORE_CLIENTS, VENDOR_CLIENTS, MORE_CLIENTS, { sq: SQ_SQL_CLIENT });
 // `isql` is unixODBC's shell (SQL on stdin), Firebird's or Sybase's (`-i FILE` too): read as the latter, which covers both.
 CLIENTS.isql = { ...VENDOR_CLIENTS['isql-fb'], tool: 'isql' };
 // Launch scripts shipped under their own names (`bin/sqlline.sh`, `bin/ij.sh`, `bin/hz-cli.sh`), and GridGain's renamed Ignite CLI.

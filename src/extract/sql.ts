@@ -36,6 +36,7 @@ import { jvmShell } from './sql-jvm-shells.js';
 import { parseOracleAdmin } from './sql-oracle-admin.js';
 import { parseServerAdmin } from './sql-server-admin.js';
 import { parsePtKill } from './sql-session-kills.js';
+import { parseSqTables } from './sql-sq.js';
 import { loadOps } from './sql-loads.js';
 import { readFileOf, resolvePath } from './http-body.js';
 
@@ -136,7 +137,8 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
     parseRman(cmd, ctx) ??
     parseOracleAdmin(cmd, ctx) ??
     parseServerAdmin(cmd, ctx) ??
-    parsePtKill(cmd);
+    parsePtKill(cmd) ??
+    parseSqTables(cmd);
   if (cache) return fromStore(cache);
   // Loads and restores that replace what is there (`influx restore --full` before influx's shell).
   const loads = loadOps(cmd);

@@ -54,6 +54,7 @@ import { SCILAB } from './codescan-octave.js';
 import { WOLFRAM } from './codescan-wolfram.js';
 import { runWolfram } from './interpreters-more.js';
 import { runToolAlias } from './tool-aliases.js';
+import { ROOT_PROGRAMS, runRoot } from './root-cling.js';
 
 /** Most wrappers peeled from one command (`sudo env nice timeout …`). */
 const MAX_PEEL = 32;
@@ -217,6 +218,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (/^(octave|octave-cli|matlab)$/.test(prog) || SCILAB.test(prog)) return runOctave(argv, k);
     if (prog === 'maxima' || prog === 'rmaxima') return runMaxima(argv, k);
     if (WOLFRAM.test(prog)) return runWolfram(argv, k);
+    if (ROOT_PROGRAMS.test(prog)) return runRoot(argv, k);
     // git and gh aliases defined by this script (tool-aliases.ts)
     const alias = runToolAlias(prog, argv, k);
     if (alias) return alias;

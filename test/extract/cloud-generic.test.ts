@@ -123,6 +123,8 @@ describe('CLIs no table models, read by shape', () => {
     // local development environments remove this project's containers
     ['lando destroy -y', []],
     ['ddev delete -O -y', []],
+    // sq's `rm` forgets a source in its own config (its SQL is read by sql-sq.ts)
+    ['sq rm @prod_pg', []],
     // simulated clusters: kwok's nodes and pods are fakes; kind's and k3d's clusters are read
     ['kwokctl delete cluster --name scale-test', []],
     ['kwokctl delete cluster --all', []],

@@ -33,6 +33,14 @@ describe('macOS guards off', () => {
     ['sudo launchctl bootout system/com.paloaltonetworks.cortex.pmd', 'ask host/defences-off'],
     ['sudo launchctl unload /Library/LaunchDaemons/com.jamf.protect.daemon.plist', 'ask host/defences-off'],
     ['launchctl bootout gui/501/com.objective-see.lulu', 'ask host/defences-off'],
+    // the unified log switched off or erased
+    ['sudo log config --mode "level:off,persist:off"', 'ask host/defences-off'],
+    ['sudo log config --mode persist:off', 'ask host/defences-off'],
+    ['sudo log config --mode level:off persist:off', 'ask host/defences-off'],
+    ['sudo log config --subsystem com.apple.securityd --mode level:off', 'ask host/defences-off'],
+    ['sudo log config --process 1 --mode=level:off', 'ask host/defences-off'],
+    ['sudo log erase --all', 'ask host/defences-off'],
+    ['sudo log erase', 'ask host/defences-off'],
   ])('%s → %s', (cmd, want) => {
     expect(verdict(cmd)).toBe(want);
   });
@@ -51,6 +59,13 @@ describe('macOS guards off', () => {
     'sudo kextunload -b com.example.mydriver',
     'sudo kmutil unload -b com.vendor.usbserial',
     'systemextensionsctl uninstall ABCDE12345 com.example.camera.extension',
+    'log show --last 1h',
+    'log stream --predicate \'process == "sshd"\'',
+    'log config --status',
+    'sudo log config --reset',
+    'sudo log config --subsystem com.example.app --mode level:debug',
+    'sudo log config --mode "level:info,persist:default"',
+    'sudo log erase --ttl',
   ])('%s is allowed', (cmd) => {
     expect(verdict(cmd)).toBe('allow');
   });

@@ -57,9 +57,14 @@ const FIO_FLAGS =
   /^--(readonly|minimal|append-terse|bandwidth-log|warnings-fatal|group_reporting|time_based|thread|norandommap|create_only|daemonize|eta-newline|debug)$/;
 const JOB_FILE = /\.(fio|job|ini|cfg|conf)$/i;
 
-/** The command line's job settings (`--rw=write`, `--filename /dev/sdb`, `--readonly`) and its job files. */
-function fioArgs(args: string[]): { opts: FioJob; files: number[] } {
+/**
+ * The command line's settings (`--rw=write`, `--filename /dev/sdb`, `--readonly`): `opts`, those
+ * before the first `--name` (every job's defaults); `jobs`, one per `--name` with the options
+ * after it (none = no job named there); `files`, the job files' argv indexes.
+ */
+function fioArgs(args: string[]): { opts: FioJob; jobs: FioJob[]; files: number[] } {
   const opts: FioJob = new Map();
+  const jobs: FioJob[] = [];
   const files: number[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -76,9 +81,10 @@ function fioArgs(args: string[]): { opts: FioJob; files: number[] } {
       !next.startsWith('-') &&
       !JOB_FILE.test(next);
     const value = m[2] ?? (takes ? args[++i] : '');
-    opts.set(m[1] === 'readwrite' ? 'rw' : m[1], value);
+    if (m[1] === 'name') jobs.push(new Map(opts).set('name', value));
+    else (jobs.at(-1) ?? opts).set(m[1] === 'readwrite' ? 'rw' : m[1], value);
   }
-  return { opts, files };
+  return { opts, jobs, files };
 }
 
 /** The jobs of a job file (`[global]` settings go into every later job); `base`: the command line's. */
@@ -116,8 +122,9 @@ function fioJobs(text: string, base: FioJob): FioJob[] {
 const fio: FsHandler = (cmd, ctx) => {
   const args = cmd.argv.slice(1);
   if (args.some((a) => /^--(help|version|cmdhelp|enghelp|showcmd|parse-only)(=.*)?$/.test(a))) return [];
-  const { opts, files } = fioArgs(args);
-  const jobs: FioJob[] = files.length ? [] : [opts];
+  const { opts, jobs: named, files } = fioArgs(args);
+  // each job named on the command line runs; with none, the options form one job unless job files are given
+  const jobs: FioJob[] = named.length ? [...named] : files.length ? [] : [opts];
   const unread: FsTarget[] = [];
   for (const i of files) {
     const path = cmd.dynamicArgs.includes(i) ? undefined : resolvePath(cmd.argv[i], cmd.cwd, ctx);

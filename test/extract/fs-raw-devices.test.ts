@@ -37,6 +37,11 @@ describe('fio jobs', () => {
     // fail closed: a job file that cannot be read
     [['missing.fio'], ['format ']],
     [['--bs', '4k', '--filename=/dev/sdb'], []],
+    // each --name starts a job; options before the first are every job's defaults
+    [['--name=w', '--filename=/dev/sdb', '--rw=write', '--name=r', '--rw=read'], ['format /dev/sdb']],
+    [['--filename=/dev/sdb', '--name=r', '--rw=read', '--name=w', '--rw=write'], ['format /dev/sdb']],
+    [['--filename=/dev/sdb', '--rw=write', '--name=a', '--name=b', '--rw=read'], ['format /dev/sdb']],
+    [['--filename=/dev/sdb', '--name=a', '--rw=read', '--name=b', '--rw=randread'], []],
   ])('fio %j → %j', (argv, want) => {
     expect(fio(argv)).toEqual(want);
   });

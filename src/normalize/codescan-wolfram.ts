@@ -1,14 +1,16 @@
 /**
  * Wolfram Language code on the command line (`wolframscript -code CODE`, `-c CODE`, `wolfram
  * -run CODE`, `math -run`, stdin; `-file`/`-script FILE` is the project's own code: not read):
- * what it runs (`Run["CMD", …]` through a shell, `RunProcess`/`StartProcess` of an argv list or a
- * program, a `"!CMD"` pipe opened by `Import`, `ReadList`, `OpenRead`, `Get`), deletes
- * (`DeleteFile[F]` or a list of files, `DeleteDirectory[D, DeleteContents -> True]`; without
- * that option only an empty folder) and sends (`URLRead`/`URLExecute`/`URLFetch`/`URLSubmit` with
- * an `"Method" -> "DELETE"` option or an `HTTPRequest[url, <|"Method" -> …, "Body" -> …|>]`),
- * and code it evaluates (`ToExpression["…"]`, read again). A path is a string,
+ * what it runs (`Run["CMD", …]` and `RunThrough["CMD", expr]` through a shell, `RunProcess`/
+ * `StartProcess` of an argv list or a program, a `"!CMD"` pipe opened by `Import`, `ReadList`,
+ * `OpenRead`, `Get`, `Export`, `OpenWrite`, `OpenAppend`, `Put`, `ExternalEvaluate["Shell",
+ * "CMD"]`), deletes (`DeleteFile[F]` or a list of files, `DeleteDirectory[D, DeleteContents ->
+ * True]`; without that option only an empty folder) and sends (`URLRead`/`URLExecute`/`URLFetch`/
+ * `URLSubmit` with an `"Method" -> "DELETE"` option or an `HTTPRequest[url, <|"Method" -> …,
+ * "Body" -> …|>]`), and code it evaluates (`ToExpression["…"]`, read again). A path is a string,
  * `$HomeDirectory`, `FileNameJoin[{…}]` or a `<>` join of those; any other value is only known at
- * run time (dynamic: fail closed). Pure.
+ * run time (dynamic: fail closed), as are one of these functions used other than as a call
+ * (`"cmd" // Run`, `Run @ x`, `f = Run`) and code of another language. Pure.
  */
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
@@ -132,8 +134,17 @@ function option(args: string[], name: string): string | undefined {
   return undefined;
 }
 
-const CALL =
-  /(?<![\w$`])(Run|RunProcess|StartProcess|Import|ReadList|OpenRead|Get|DeleteFile|DeleteDirectory|URLRead|URLExecute|URLFetch|URLSubmit|URLFetchAsynchronous|ToExpression)\s*\[/g;
+/** The functions read here (a call `Name[…]`, also written `System`Name[…]`). */
+const NAMES =
+  'Run|RunThrough|RunProcess|StartProcess|Import|ReadList|OpenRead|Get|Export|OpenWrite|OpenAppend|Put|PutAppend|DeleteFile|DeleteDirectory|URLRead|URLExecute|URLFetch|URLSubmit|URLFetchAsynchronous|ToExpression|ExternalEvaluate|StartExternalSession|ExternalFunction';
+const CALL = new RegExp(`(?<![\\w$])(?:System\`)?(${NAMES})\\s*\\[`, 'g');
+/**
+ * One of those functions named anywhere (`"cmd" // Run`, `Run @ "cmd"`, `f = Run`): a use
+ * that is not a call is not read (fail closed).
+ */
+const NAMED = new RegExp(`(?<![\\w$])(?:System\`)?(${NAMES})(?![\\w$])`, 'g');
+/** Functions that evaluate code of another language (`ExternalEvaluate["Shell", "cmd"]`). */
+const EXTERNAL = /^(ExternalEvaluate|StartExternalSession|ExternalFunction)$/;
 
 /** A request's effect: the URL (or an `HTTPRequest[url, <|…|>]`) and the method and body options. */
 function request(args: string[], home: string): Effect {
@@ -161,8 +172,9 @@ export function scanWolfram(source: string, home: string, depth = 0): Effect[] {
     const fn = m[1];
     const first = args[0] ?? '';
     const s = str(first);
-    if (fn === 'Run') {
-      const words = args.map((a) => str(a));
+    if (fn === 'Run' || fn === 'RunThrough') {
+      // RunThrough["CMD", expr]: CMD run with the expression on its stdin
+      const words = (fn === 'Run' ? args : args.slice(0, 1)).map((a) => str(a));
       // fail closed: a command built at run time is not known
       out.push(
         words.every((w) => w !== undefined)
@@ -174,9 +186,18 @@ export function scanWolfram(source: string, home: string, depth = 0): Effect[] {
       if (list?.length) out.push({ kind: 'exec', argv: list });
       else if (s !== undefined) out.push({ kind: 'exec', argv: [{ text: s, dynamic: false }] });
       else out.push({ kind: 'dynamic', text: `${fn}[${first}]` });
-    } else if (/^(Import|ReadList|OpenRead|Get)$/.test(fn)) {
-      // `"!CMD"`: a pipe from the command, run by a shell
+    } else if (/^(Import|ReadList|OpenRead|Get|Export|OpenWrite|OpenAppend|Put|PutAppend)$/.test(fn)) {
+      // `"!CMD"`: a pipe from (or to) the command, run by a shell; a name built at run time
+      // with a `"!…"` part is not known (fail closed)
       if (s?.startsWith('!')) out.push({ kind: 'shell', script: { text: s.slice(1), dynamic: false } });
+      else if (s === undefined && /"!/.test(first)) out.push({ kind: 'dynamic', text: `${fn}[${first}]` });
+    } else if (EXTERNAL.test(fn)) {
+      const code = str(args[1] ?? '');
+      out.push(
+        /^"?Shell"?$/.test(first.trim()) && code !== undefined
+          ? { kind: 'shell', script: { text: code, dynamic: false } }
+          : { kind: 'dynamic', text: `${fn}[${args.join(', ')}]` },
+      );
     } else if (fn === 'DeleteFile') {
       for (const f of listOf(first) ?? [first]) out.push({ kind: 'rm', target: pathOf(f, home) });
     } else if (fn === 'DeleteDirectory') {
@@ -188,6 +209,12 @@ export function scanWolfram(source: string, home: string, depth = 0): Effect[] {
         out.push({ kind: 'dynamic', text: `ToExpression[${first}]` });
       else out.push(...scanWolfram(s, home, depth + 1));
     } else out.push(request(args, home));
+  }
+  const calls = new Set([...src.matchAll(CALL)].map((m) => m.index));
+  for (const m of src.matchAll(NAMED)) {
+    if (calls.has(m.index) || strings.some(([a, b]) => m.index > a && m.index < b)) continue;
+    // fail closed: a runner used as a value (postfix `//`, prefix `@`, assigned) runs what is not read here
+    out.push({ kind: 'dynamic', text: `${m[1]} used as a value` });
   }
   return out;
 }

@@ -27,6 +27,7 @@ describe('Wolfram code', () => {
     ['DeleteFile[{"/srv/a", "/srv/b"}]', ['rm /srv/a', 'rm /srv/b']],
     ['Run["rm -rf /srv"]', ['sh rm -rf /srv']],
     ['Run["rm", "-rf", "/srv"]', ['sh rm -rf /srv']],
+    ['RunThrough["rm -rf /srv", 1]', ['sh rm -rf /srv']],
     ['Run[cmd]', ['dynamic']],
     ['RunProcess[{"rm", "-rf", "/var/lib/mysql"}]', ['exec rm -rf /var/lib/mysql']],
     ['StartProcess[{"dropdb", "app"}]', ['exec dropdb app']],
@@ -45,6 +46,20 @@ describe('Wolfram code', () => {
     ['URLRead["https://api.acme.io/status"]', ['GET https://api.acme.io/status']],
     ['ToExpression["DeleteFile[\\"/etc/hosts\\"]"]', ['rm /etc/hosts']],
     ['ToExpression[code]', ['dynamic']],
+    // other spellings: a context-qualified call, pipes opened for writing, a shell evaluated
+    ['System`Run["rm -rf /srv"]', ['sh rm -rf /srv']],
+    ['Export["!rm -rf /srv", 1]', ['sh rm -rf /srv']],
+    ['ExternalEvaluate["Shell", "rm -rf /srv"]', ['sh rm -rf /srv']],
+    // fail closed: a runner used as a value, another language, a pipe named at run time
+    ['"rm -rf /srv" // Run', ['dynamic']],
+    ['Run @ "rm -rf /srv"', ['dynamic']],
+    ['f = RunProcess; f[{"rm", "-rf", "/srv"}]', ['dynamic']],
+    ['ExternalEvaluate["Python", "import os"]', ['dynamic']],
+    ['Import["!" <> cmd]', ['dynamic']],
+    // files written, and functions whose names only contain a runner's, run nothing
+    ['Export["out.csv", Range[3]]', []],
+    ['Import["data.csv"] // Length', []],
+    ['myRun[1]; RunNow = 2', []],
     // an empty folder only; a comment or a string runs nothing
     ['DeleteDirectory["/srv/empty"]', []],
     ['DeleteDirectory["/srv/x", DeleteContents -> False]', []],

@@ -9,8 +9,9 @@
  * Scilab (`scilab-cli -nwni -e CODE`, `scilab -e`, `-f FILE` not read, stdin) is read by the same
  * scanner in its dialect (`//` comments, `''`/`""` escapes): `unix_g`/`unix_w`/`unix_x`/`unix_s`/`host`/
  * `powershell` run a command, `deletefile`/`mdelete` delete files, `removedir` and `rmdir(D, 's')` a
- * tree, `execstr('…')` evaluates code, `http_delete`/`http_post`/`http_put`/`http_patch` send a
- * request (`delete` is a graphics call there). Pure.
+ * tree, `execstr('…')`/`evstr('…')` evaluate code (so does `deff`'s body), `http_delete`/
+ * `http_post`/`http_put`/`http_patch` send a request (`delete` is a graphics call there). In
+ * both, a runner named other than as a call (RUNNER_NAMED) is not known (fail closed). Pure.
  */
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
@@ -142,7 +143,14 @@ function stringRanges(src: string, scilab: boolean): [number, number][] {
 const CALL = /\b(system|unix|dos|shell_cmd|delete|unlink|rmdir|eval|evalin|evalc)\s*\(/g;
 /** Scilab's calls: Octave's shared ones (not `delete`, a graphics call there) and its own. */
 const SCILAB_CALL =
-  /\b(unix_g|unix_w|unix_x|unix_s|unix|host|dos|powershell|deletefile|mdelete|removedir|rmdir|execstr|http_delete|http_post|http_put|http_patch)\s*\(/g;
+  /\b(unix_g|unix_w|unix_x|unix_s|unix|host|dos|powershell|deletefile|mdelete|removedir|rmdir|execstr|evstr|deff|http_delete|http_post|http_put|http_patch)\s*\(/g;
+/**
+ * Runners and evaluators named other than as a call (`f = unix_g; f("…")`, `f = @system`,
+ * Octave's command syntax `system rm -rf x`): what they run is not read (fail closed). `host`,
+ * `unix` and `dos` are left out: common variable names.
+ */
+const RUNNER_NAMED =
+  /(?<![\w.])@?(system|shell_cmd|unix_[gwxs]|powershell|eval|evalc|evalin|execstr|evstr|deff)\b(?!\s*\()/g;
 const RUNS = /^(system|unix|dos|shell_cmd|unix_[gwxs]|host|powershell)$/;
 
 /** Everything the code runs, deletes, sends or evaluates, in source order; `scilab`: read as Scilab. */
@@ -167,8 +175,9 @@ export function scanOctave(src: string, home: string, depth = 0, scilab = false)
           ? { kind: 'shell', script: { text: s, dynamic: false } }
           : { kind: 'dynamic', text: `${fn}(${args[0] ?? ''})` },
       );
-    } else if (/^(eval|evalc|evalin|execstr)$/.test(fn)) {
-      const code = value(args[fn === 'evalin' ? 1 : 0]);
+    } else if (/^(eval|evalc|evalin|execstr|evstr|deff)$/.test(fn)) {
+      // deff('y=f(x)', 'BODY'): the body is code; evalin(CONTEXT, CODE)
+      const code = value(args[fn === 'evalin' || fn === 'deff' ? 1 : 0]);
       // fail closed: code evaluated from a value not known statically.
       if (code === undefined || depth >= MAX_DEPTH) out.push({ kind: 'dynamic', text: `${fn}(…)` });
       else out.push(...scanOctave(code, home, depth + 1, scilab));
@@ -191,5 +200,8 @@ export function scanOctave(src: string, home: string, depth = 0, scilab = false)
       out.push({ kind: 'rm', target });
     }
   }
+  for (const m of src.matchAll(RUNNER_NAMED))
+    if (!strings.some(([a, b]) => m.index >= a && m.index < b))
+      out.push({ kind: 'dynamic', text: `${m[1]} used as a value` });
   return out;
 }

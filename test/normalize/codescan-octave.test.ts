@@ -30,6 +30,9 @@ describe('Octave code', () => {
     ['rmdir(target, "s")', ['rm <dynamic>']],
     ['eval(cmd)', ['dynamic']],
     ['system(cmd)', ['dynamic']],
+    // fail closed: a runner named other than as a call (a handle, command syntax)
+    ["f = @system; f('rm -rf /srv')", ['dynamic']],
+    ['system rm -rf /srv', ['dynamic']],
     // an empty folder only; nothing run
     ["rmdir('out')", []],
     ['x = 1 + 2; disp(x); y = x != 3', []],
@@ -80,6 +83,11 @@ describe('Scilab code', () => {
     ['execstr("unix_g(""rm -rf /srv"")")', ['sh rm -rf /srv']],
     ['execstr(cmd)', ['dynamic']],
     ['unix_g(cmd)', ['dynamic']],
+    // evstr evaluates, deff's body is code; a runner held in a variable is not read
+    ['evstr("unix_g(""rm -rf /srv"")")', ['sh rm -rf /srv']],
+    ['deff("y=f()", "y=unix_g(""rm -rf /srv"")"); f()', ['sh rm -rf /srv']],
+    ['f = unix_g; f("rm -rf /srv")', ['dynamic']],
+    ['host = "example.com"; disp(host)', []],
     ['http_delete("https://api.acme.io/v1/x")', ['DELETE https://api.acme.io/v1/x']],
     ['http_post("https://api.acme.io/v1/x", "{}")', ['POST https://api.acme.io/v1/x {}']],
     // `%pi` is a constant and `//` a comment; `delete` is a graphics call; an empty folder only

@@ -16,6 +16,7 @@
  */
 import { absPath, basename, type BuiltPackage, type Field } from './state.js';
 import type { K } from './emit.js';
+import { quote } from './quote.js';
 
 const DEB_SCRIPTS = ['preinst', 'postinst', 'prerm', 'postrm', 'config'];
 const RPM_INSTALL = ['pretrans', 'pre', 'post', 'posttrans'];
@@ -176,7 +177,6 @@ const RUNNERS: [RegExp, (body: string) => string][] = [
   [/python3?$/, (b) => `python3 -c ${quote(b)}`],
   [/perl$/, (b) => `perl -e ${quote(b)}`],
 ];
-const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 
 /** The shell of the spec's sections that run when its package is installed (or removed, `remove`). */
 export function rpmScriptlets(text: string, remove: boolean): string[] {

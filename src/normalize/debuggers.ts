@@ -19,9 +19,7 @@
  */
 import type { Field } from './state.js';
 import type { Peeler } from './wrappers.js';
-
-/** `text` as one single-quoted shell word. */
-const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+import { quote } from './quote.js';
 
 /** The value `read` gives for a command not known statically (the whole script becomes dynamic). */
 const UNKNOWN = null;

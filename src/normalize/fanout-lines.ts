@@ -16,6 +16,7 @@ import { cloneScope } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
+import { quote } from './quote.js';
 
 /** Most items expanded into separate commands. */
 export const MAX_ITEMS = 64;
@@ -68,8 +69,6 @@ function fanLines(label: string, argv: Field[], cmd: Field[], list: Field[] | un
   for (const item of list) res = one(item.text);
   return res;
 }
-
-const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 
 /** An item file's text (`-a FILE`, `-i FILE`); undefined = not readable here. */
 function fileText(name: string | undefined, k: K): string | undefined {

@@ -7,12 +7,11 @@
  * the command's own words; a tree not known statically stays unknown in the line.
  */
 import type { Field } from './state.js';
+import { quote } from './quote.js';
 
 /** rmlint's options that take the next word as their value. */
 const RMLINT_VALUED =
   /^(-o|-O|--output|--add-output|-c|--config|-T|--types|-s|--size|-d|--max-depth|-S|--rank-by|-a|--algorithm|-u|--max-paths|-t|--newer-than-stamp|-N|--newer-than)$/;
-
-const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 
 /** The script files `argv` writes and their text (relative paths as given); empty = none. */
 export function generatedScripts(program: string, argv: Field[]): Map<string, string> {

@@ -21,6 +21,7 @@ import { absPath, cloneScope } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
+import { quote } from './quote.js';
 
 /** Code a tool's macro text runs: shell text, Lua or Perl code, or undefined text when not known. */
 export interface MacroRun {
@@ -40,8 +41,6 @@ const RPMS = new Set(['rpm', 'rpmbuild', 'rpmspec']);
 export function isMacroShell(prog: string): boolean {
   return TEX_ENGINE.test(prog) || prog === 'latexmk' || GROFFS.has(prog) || RPMS.has(prog);
 }
-
-const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 
 /** The text between `open` at `from` and its matching `close`; undefined when never closed. */
 function balanced(text: string, from: number, open: string, close: string): string | undefined {

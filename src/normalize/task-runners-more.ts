@@ -14,8 +14,7 @@ import { reparse } from './reparse.js';
 import { joinFields } from './fields.js';
 import { tomlParse, type TomlTable } from './toml.js';
 import { inDir, isTable, line, names, runTasks, strings, writtenFiles, type Task } from './task-runners.js';
-
-const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+import { quote } from './quote.js';
 
 /** The first word after the options (the task name) and its index; valued options skipped. */
 function firstWord(argv: Field[], from: number, valued: RegExp): number {

@@ -5,6 +5,7 @@
  * command. Read by codescan-tcl.ts. Pure.
  */
 import type { Field } from './state.js';
+import { quote } from './quote.js';
 
 /** One word as written: braced (no substitution), quoted or bare; `expand` = `{*}` prefix. */
 export interface Raw {
@@ -132,9 +133,6 @@ export function parts(name: string, a: Raw[]): { scripts: Raw[]; exprs: Raw[] } 
   }
   return { scripts, exprs };
 }
-
-/** `text` single-quoted for sh. */
-const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
 const REDIRECT = /^(<<|<@|[12]?>@|<|2?>>?&?|>&)(.*)$/s;
 

@@ -20,8 +20,7 @@ import { absPath, type Field } from './state.js';
 import { emit, type K } from './emit.js';
 import { scriptFile } from './shells.js';
 import { runLines } from './written-code.js';
-
-const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+import { quote } from './quote.js';
 
 /** A CMake argument as a shell word: `$ENV{X}` → `$X`, `${VAR}` → a value not known here. */
 function cmakeWord(arg: string): string {

@@ -87,6 +87,38 @@ describe('raw socket → the request written in its text', () => {
       ['nc GET http://es:9200/a', 'nc DELETE http://es:9200/b'],
     ],
     [
+      'blanks and tabs between the parts of the request line',
+      ['nc', 'es', '9200'],
+      pipe('DELETE  /orders \tHTTP/1.1\r\nHost: es\r\n\r\n'),
+      ['nc DELETE http://es:9200/orders'],
+    ],
+    [
+      'a request after a short body, on the body line',
+      ['nc', 'es', '9200'],
+      pipe(
+        'GET / HTTP/1.1\r\nHost: es\r\nContent-Length: 1\r\n\r\nxDELETE /orders HTTP/1.1\r\nHost: es\r\n\r\n',
+      ),
+      ['nc GET http://es:9200/', 'nc DELETE http://es:9200/orders'],
+    ],
+    [
+      'a request after a short upper-case body',
+      ['nc', 'es', '9200'],
+      pipe('POST /a HTTP/1.1\r\nContent-Length: 1\r\n\r\nXDELETE /orders HTTP/1.1\r\n\r\n'),
+      ['nc POST http://es:9200/a', 'nc DELETE http://es:9200/orders'],
+    ],
+    [
+      'an HTTP version with no request line read: unknown',
+      ['nc', 'es', '9200'],
+      pipe('DELETE /orders HTTP/1.1 x\r\nHost: es\r\n\r\n'),
+      ['nc UNKNOWN http://es:9200/'],
+    ],
+    [
+      'a body that names HTTP in text is the body',
+      ['nc', 'es', '9200'],
+      pipe('POST /notes HTTP/1.1\r\nHost: es\r\n\r\nnotes on HTTP/1.1 caching\r\n'),
+      ['nc POST http://es:9200/notes'],
+    ],
+    [
       'printf > /dev/tcp',
       ['printf', 'x'],
       { writes: ['/dev/tcp/es/9200'], wrote: { '/dev/tcp/es/9200': DEL } },

@@ -63,6 +63,30 @@ describe('raw socket → the request written in its text', () => {
       ['socat DELETE http://localhost/v1.43/volumes/pgdata?force=true via /var/run/docker.sock local'],
     ],
     [
+      'socat with valued options',
+      ['socat', '-t', '5', '-T', '9', '-d', '-d', '-lf', 'log', '-', 'UNIX-CONNECT:/var/run/docker.sock'],
+      pipe('DELETE /containers/db?force=1 HTTP/1.1\r\nHost: d\r\n\r\n'),
+      ['socat DELETE http://d/containers/db?force=1 via /var/run/docker.sock local'],
+    ],
+    [
+      'socat TCP4-CONNECT',
+      ['socat', '-', 'TCP4-CONNECT:es:9200'],
+      pipe(DEL),
+      ['socat DELETE http://es:9200/orders-*'],
+    ],
+    [
+      'socat tcp6',
+      ['socat', '-b', '8192', '-', 'tcp6:es:9200'],
+      pipe(DEL),
+      ['socat DELETE http://es:9200/orders-*'],
+    ],
+    [
+      'telnet -l user',
+      ['telnet', '-l', 'ops', 'db.example.net', '8080'],
+      pipe(DEL),
+      ['telnet DELETE http://db.example.net:8080/orders-*'],
+    ],
+    [
       'socat TCP, file address',
       ['socat', 'FILE:req.http', 'TCP:10.0.0.5:9200'],
       {},

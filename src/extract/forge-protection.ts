@@ -46,10 +46,16 @@ const REST_OFF_VALUES: [RegExp, RegExp][] = [
   ...OFF_VALUES.slice(1),
 ];
 
+/** A GraphQL variable given as an argument's value: `$f`. */
+const VARIABLE = /^\$\w+$/;
+
 /** Whether the argument `key` (dotted path) set to `value` weakens protection. Bypass actors added count too. */
 function weakens(key: string, value: string, table = OFF_VALUES): boolean {
   if (/bypass/i.test(key)) return value !== '' && value !== '[]' && !/^(false|null)$/.test(value);
   const last = (key.split('.').pop() ?? '').replace(/[_[\]]/g, '').toLowerCase();
+  // fail closed: a `$variable` (GraphQL) is a value not known here, so it may turn the field off;
+  // so may a whole `input: $variable`
+  if (VARIABLE.test(value.trim())) return key === 'input' || table.some(([k]) => k.test(last));
   return table.some(([k, v]) => k.test(last) && v.test(value.trim()));
 }
 
@@ -86,8 +92,17 @@ export function graphqlProtectionOff(facts: DraftFact[], tool: string): DraftFac
 const REST_PATH =
   /^(?:\/api\/v\d+)?\/(?:repos\/[^/]+\/[^/]+\/(?:branches\/[^/]+\/protection(?:\/[\w-]+)*|rulesets\/\d+)|orgs\/[^/]+\/rulesets\/\d+|enterprises\/[^/]+\/rulesets\/\d+|projects\/[^/]+\/protected_branches(?:\/[^/]+)?)\/?$/;
 
-/** Flattened `key → value` of a JSON or form body; empty when it is neither. */
-function bodyArgs(body: string): [string, string][] {
+/** `%XX` decoded; undefined when the text holds a stray `%` (not a form body known here). */
+function decoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Flattened `key → value` of a JSON or form body; empty when it is neither; undefined when a form part cannot be decoded. */
+function bodyArgs(body: string): [string, string][] | undefined {
   const out: [string, string][] = [];
   const walk = (v: unknown, key: string) => {
     if (v !== null && typeof v === 'object') {
@@ -102,22 +117,32 @@ function bodyArgs(body: string): [string, string][] {
   } catch {
     for (const part of body.split('&')) {
       const i = part.indexOf('=');
-      if (i > 0) out.push([decodeURIComponent(part.slice(0, i)), decodeURIComponent(part.slice(i + 1))]);
+      if (i <= 0) continue;
+      const [k, v] = [decoded(part.slice(0, i)), decoded(part.slice(i + 1))];
+      if (k === undefined || v === undefined) return undefined;
+      out.push([k, v]);
     }
     return out;
   }
 }
 
-/** A REST request that weakens protection (`PUT repos/o/r/rulesets/7` with `enforcement=disabled`); undefined = none. */
+/**
+ * A REST request that weakens protection (`PUT repos/o/r/rulesets/7` with `enforcement=disabled`);
+ * undefined = none. Fail closed: a write to a protection endpoint whose body is not known
+ * (`bodyUnknown`: piped from elsewhere, a variable) or cannot be decoded counts as one.
+ */
 export function restProtectionOff(
   method: string,
   host: string,
   path: string,
   body: string | undefined,
   tool: string,
+  bodyUnknown = false,
 ): DraftFact | undefined {
-  if (!/^(PUT|PATCH|POST)$/.test(method) || !REST_PATH.test(path) || !body) return undefined;
-  const off = bodyArgs(body).filter(([k, v]) => weakens(k, v, REST_OFF_VALUES));
+  if (!/^(PUT|PATCH|POST)$/.test(method) || !REST_PATH.test(path)) return undefined;
+  const args = body ? bodyArgs(body) : [];
+  if (bodyUnknown || args === undefined) return fact(tool, host, `${method} ${path} (body not known)`, path);
+  const off = args.filter(([k, v]) => weakens(k, v, REST_OFF_VALUES));
   if (!off.length) return undefined;
   return fact(tool, host, `${method} ${path} (${off.map(([k, v]) => `${k}: ${v}`).join(', ')})`, path);
 }

@@ -11,10 +11,7 @@ import { readPayloadFile } from './http-body.js';
 import type { HttpRequest } from './http-request.js';
 import { rawHttpRequests, type RawPeer } from './http-raw-text.js';
 import { readStdinDeep } from './sql-clients.js';
-
-/** nc/ncat/netcat options that take the next word as their value (never the host). */
-const NC_WITH_ARG =
-  /^(-[wpsiqxXeIOTVWPgGc]|--(source|source-port|wait|idle-timeout|proxy|proxy-type|proxy-auth|exec|sh-exec|lua-exec|output|hex-dump|max-conns|allow|allowfile|deny|denyfile|ssl-cert|ssl-key|ssl-trustfile|ssl-ciphers|ssl-servername|ssl-alpn|send-only-delay|delay))$/;
+import { SOCAT_CONNECT, socatAddresses, takesValue } from './netcats.js';
 
 /** `host:port` or `[v6]:port` → [host, port]. */
 function hostPort(addr: string): [string, number] {
@@ -31,9 +28,9 @@ function ncPeer(cmd: NormalizedCommand): RawPeer | undefined {
     const w = a[i];
     if (/^(-U|--unixsock)$/.test(w)) peer.socket = a[++i] ?? '';
     else if (w === '--ssl') peer.tls = true;
+    else if (takesValue(cmd.program, w)) i++;
     else if (/^(--listen|--keep-open)$/.test(w) || /^-[a-zA-Z]*[lz]/.test(w)) return undefined;
     else if (/^-[a-zA-Z]*U[a-zA-Z]*$/.test(w)) peer.socket = '?';
-    else if (NC_WITH_ARG.test(w)) i++;
     else if (!w.startsWith('-')) pos.push(w);
   }
   if (peer.socket === '?') peer.socket = pos.shift() ?? '';
@@ -43,15 +40,12 @@ function ncPeer(cmd: NormalizedCommand): RawPeer | undefined {
   return peer;
 }
 
-/** socat's peer address (`TCP:h:p`, `OPENSSL:h:p`, `UNIX-CONNECT:path`) and its other side. */
+/** socat's peer address (`TCP:h:p`, `TCP4-CONNECT:h:p`, `OPENSSL:h:p`, `UNIX-CONNECT:path`) and its other side. */
 function socatPeer(cmd: NormalizedCommand): { peer: RawPeer; other: string } | undefined {
-  const addrs = cmd.argv.slice(1).filter((w) => !/^-[a-zA-Z]/.test(w));
+  const addrs = socatAddresses(cmd.argv);
   if (addrs.length !== 2) return undefined;
   for (const [k, addr] of addrs.entries()) {
-    const m =
-      /^(tcp[46]?|tcp-connect|openssl|openssl-connect|ssl|unix-connect|unix-client|unix|local):([^,]*)/i.exec(
-        addr,
-      );
+    const m = SOCAT_CONNECT.exec(addr);
     if (!m) continue;
     const kind = m[1].toLowerCase();
     const peer: RawPeer = { host: '', port: 0, tls: /^(openssl|ssl)/.test(kind), socket: '' };

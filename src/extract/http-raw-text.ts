@@ -4,7 +4,7 @@
  * becomes the HttpRequest a curl command for the same method, URL, headers and body makes, so
  * the http and graphql rules judge it the same way.
  */
-import { addHeaderLine, emptyRequest, type HttpRequest } from './http-request.js';
+import { addHeaderLine, emptyRequest, unknownRequest, type HttpRequest } from './http-request.js';
 
 /** Where the bytes go: the socket's peer, as the raw-socket tool names it. */
 export interface RawPeer {
@@ -18,8 +18,18 @@ export interface RawPeer {
   socket: string;
 }
 
-/** `METHOD TARGET HTTP/1.x`: a request line (origin-form `/path` or absolute-form `http://…`). */
-const REQUEST_LINE = /^([A-Z][A-Z0-9_-]{1,31}) (\S+) HTTP\/\d(?:\.\d)?$/;
+/**
+ * `METHOD TARGET HTTP/1.x`: a request line (origin-form `/path` or absolute-form `http://…`).
+ * Servers take runs of blanks or tabs between the parts, so this does too.
+ */
+const REQUEST_LINE = /^([A-Z][A-Z0-9_-]{1,31})[ \t]+(\S+)[ \t]+HTTP\/\d(?:\.\d)?$/;
+/** A request line that ends a line after other bytes (a body cut short by Content-Length, then a request). */
+const REQUEST_INSIDE = /([A-Z][A-Z0-9_-]{1,31})[ \t]+(\S+)[ \t]+HTTP\/\d(?:\.\d)?$/;
+/** Methods a server knows: `XDELETE` read after a body byte `X` is the method DELETE. */
+const KNOWN_METHOD =
+  /(GET|HEAD|POST|PUT|DELETE|PATCH|OPTIONS|TRACE|CONNECT|PROPFIND|PROPPATCH|MKCOL|COPY|MOVE|LOCK|UNLOCK|PURGE)$/;
+/** A protocol version somewhere in a text: it may be a request this reading cannot parse. */
+const HTTP_VERSION = /HTTP\/(1\.|2)/;
 
 /**
  * The text as the socket receives it. A text with no line break but written escapes (`echo
@@ -37,32 +47,67 @@ function authority(host: string, port: number, tls: boolean): string {
   return port && port !== (tls ? 443 : 80) ? `${h}:${port}` : h;
 }
 
+/** A request being read: its line's method and target, then its headers, then its body lines. */
+interface Open {
+  req: HttpRequest;
+  target: string;
+  /** True while header lines are read; false once the blank line is passed. */
+  headers: boolean;
+  body: string[];
+}
+
 /**
- * The requests in `text` sent to `peer` by `tool`; empty when the text does not start with an
- * HTTP request line (another protocol, or not a request at all).
+ * The requests in `text` sent to `peer` by `tool`: every request line, at a line's start or
+ * ending a line after a body's bytes (a second request smuggled after a short body). Empty when
+ * the text holds no HTTP at all (another protocol); fail closed, a text that names an HTTP
+ * version but holds no request line read here is one request of unknown method and body.
  */
 export function rawHttpRequests(text: string, peer: RawPeer, tool: string): HttpRequest[] {
   const lines = decoded(text).split(/\r?\n/);
   const out: HttpRequest[] = [];
-  let i = 0;
-  while (i < lines.length && !lines[i].trim()) i++;
-  while (i < lines.length) {
-    const m = REQUEST_LINE.exec(lines[i].trim());
-    if (!m) break;
+  let cur: Open | undefined;
+  const open = (m: RegExpExecArray): Open => {
     const req = emptyRequest(tool);
-    req.method = m[1];
-    for (i++; i < lines.length && lines[i].trim(); i++) addHeaderLine(req, lines[i]);
-    i++;
+    req.method = KNOWN_METHOD.exec(m[1])?.[1] ?? m[1];
+    return { req, target: m[2], headers: true, body: [] };
+  };
+  const finish = () => {
+    if (!cur) return;
+    const { req } = cur;
     // The body runs to the next request line (a pipelined request) or the end. Content-Length
     // is not trusted to cut it: fail closed, a wrong length still sends what follows.
-    const body: string[] = [];
-    for (; i < lines.length && !REQUEST_LINE.test(lines[i].trim()); i++) body.push(lines[i]);
-    const text = body.join('\n').trim();
-    if (text) req.body = text;
+    const body = cur.body.join('\n').trim();
+    if (body) req.body = body;
     req.socket = peer.socket;
     req.defaultScheme = peer.tls ? 'https' : 'http';
-    req.urls = [urlOf(m[2], req, peer)];
+    req.urls = [urlOf(cur.target, req, peer)];
     req.auth = Object.keys(req.headers).some((h) => /^(authorization|proxy-authorization|cookie)$/.test(h));
+    out.push(req);
+    cur = undefined;
+  };
+  for (const line of lines) {
+    const whole = REQUEST_LINE.exec(line.trim());
+    if (whole) {
+      finish();
+      cur = open(whole);
+    } else if (cur?.headers) {
+      if (line.trim()) addHeaderLine(cur.req, line);
+      else cur.headers = false;
+    } else {
+      const inside = HTTP_VERSION.test(line) ? REQUEST_INSIDE.exec(line.trimEnd()) : null;
+      if (inside) {
+        cur?.body.push(line.slice(0, inside.index));
+        finish();
+        cur = open(inside);
+      } else cur?.body.push(line);
+    }
+  }
+  finish();
+  if (!out.length && lines.some((l) => HTTP_VERSION.test(l))) {
+    const req = unknownRequest(tool);
+    req.socket = peer.socket;
+    req.defaultScheme = peer.tls ? 'https' : 'http';
+    req.urls = [urlOf('/', req, peer)];
     out.push(req);
   }
   return out;

@@ -126,7 +126,7 @@ export const extractHttp: Extractor = (cmd, ctx) => {
       );
       const forced = forgeForcePush(method, u.host, u.path, req.body, req.bodyUnknown, tool);
       if (forced) facts.push(forced);
-      const off = restProtectionOff(method, u.host, u.path, req.body, tool);
+      const off = restProtectionOff(method, u.host, u.path, req.body, tool, req.bodyUnknown);
       if (off) facts.push(off);
       const to = { host: u.host, url: shown };
       const scan = scanGraphql(req, u.path, u.query);

@@ -11,7 +11,7 @@
 /** Netcat-like program → its options that take the next word as their value. */
 export const NETCATS: Record<string, Set<string>> = {};
 
-const NC_VALUED = '-w -p -s -i -q -x -X -e -c -I -O -T -V -W -P';
+const NC_VALUED = '-w -p -s -i -q -x -X -e -c -I -O -T -V -W -P -g -G';
 const add = (programs: string, valued: string) => {
   for (const p of programs.split(' ')) NETCATS[p] = new Set(valued.split(' '));
 };
@@ -42,3 +42,47 @@ export function netcatHost(program: string, argv: string[]): string | undefined 
   if (argv.some((a) => /^-[a-zA-Z]*l/.test(a) || a === '--listen')) return undefined;
   return pos[0] ?? '';
 }
+
+/** Long options of nc/ncat/netcat that take the next word as their value (`--wait 5`). */
+const NC_LONG_VALUED = new Set(
+  'source source-port wait idle-timeout proxy proxy-type proxy-auth exec sh-exec lua-exec output hex-dump max-conns allow allowfile deny denyfile ssl-cert ssl-key ssl-trustfile ssl-ciphers ssl-servername ssl-alpn send-only-delay delay unixsock'
+    .split(' ')
+    .map((o) => `--${o}`),
+);
+/** telnet's options that take the next word as their value (`-l USER`, `-e CHAR`, `-b ADDR`). */
+const TELNET_VALUED = new Set(['-l', '-e', '-b', '-n', '-X', '-k', '-s']);
+
+/** True when `word` given to the raw-socket `program` takes the next word as its value. */
+export function takesValue(program: string, word: string): boolean {
+  if (program === 'telnet') return TELNET_VALUED.has(word);
+  if (program === 'socat') return SOCAT_VALUED.has(word);
+  return (NETCATS[program] ?? NETCATS.nc).has(word) || NC_LONG_VALUED.has(word);
+}
+
+/**
+ * The operands of a netcat-like or telnet command (`nc -w 1 cache 6379` → `cache 6379`): option
+ * values are skipped, so a timeout is never read as the host.
+ */
+export function socketOperands(program: string, argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') return [...out, ...argv.slice(i + 1)];
+    if (a.startsWith('-') && a !== '-') {
+      if (!a.includes('=') && takesValue(program, a)) i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** socat options that take the next word as their value when not joined (`-t 5`, `-lf FILE`, `-b 8192`). */
+const SOCAT_VALUED = new Set(['-b', '-t', '-T', '-lf', '-lp', '-L', '-W', '-r', '-R', '-S']);
+
+/** socat's two addresses (`-`, `TCP4-CONNECT:h:p`, `UNIX-CONNECT:/path`): its words that are no option or option value. */
+export function socatAddresses(argv: string[]): string[] {
+  return socketOperands('socat', argv);
+}
+
+/** A socat address that connects out: its kind (lower-case) and the rest up to its first `,` option. */
+export const SOCAT_CONNECT =
+  /^(tcp[46]?(?:-connect)?|openssl(?:-connect)?|ssl|unix-connect|unix-client|unix|local):([^,]*)/i;

@@ -7,6 +7,7 @@
  * as redis-cli reads its stdin lines.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { SOCAT_CONNECT, socatAddresses, socketOperands } from './netcats.js';
 import { maskTarget, readStdinDeep } from './sql-clients.js';
 import { parseRedis, storeStmt, type StoreOps } from './sql-nosql.js';
 
@@ -19,12 +20,17 @@ const FLUSH_LINE = /^(flush_all|flushall|flushdb)(\s|$)/i;
 /** Redis's (and Sentinel's, Valkey's) usual ports. */
 const REDIS_PORT = /^(6379|6380|26379)$/;
 
-/** The port a raw socket connects to (`nc HOST PORT`, socat `TCP:HOST:PORT`); '' when not named. */
-function portOf(cmd: NormalizedCommand): string {
-  const args = cmd.argv.slice(1);
-  if (cmd.program === 'socat')
-    return /^tcp[46]?(?:-connect)?:[^,]*:(\d+)/i.exec(args.find((a) => /^tcp/i.test(a)) ?? '')?.[1] ?? '';
-  return args.filter((a) => !a.startsWith('-'))[1] ?? '';
+/** The host and port a raw socket connects to (`nc -w 1 HOST PORT`, socat `TCP4-CONNECT:HOST:PORT`); '' when not named. */
+function peerOf(cmd: NormalizedCommand): [string, string] {
+  if (cmd.program === 'socat') {
+    const m = socatAddresses(cmd.argv)
+      .map((a) => SOCAT_CONNECT.exec(a))
+      .find((x) => x && /^tcp/i.test(x[1]));
+    const hp = /^(?:\[([^\]]*)\]|([^:]*)):(\d+)/.exec(m?.[2] ?? '');
+    return [hp?.[1] ?? hp?.[2] ?? m?.[2] ?? '', hp?.[3] ?? ''];
+  }
+  const [host = '', port = ''] = socketOperands(cmd.program, cmd.argv);
+  return [host, port];
 }
 
 const statementOf = (word: string) => (word.toLowerCase() === 'flushdb' ? 'FLUSHDB' : 'FLUSHALL');
@@ -48,8 +54,8 @@ export function parseCacheFlush(cmd: NormalizedCommand, ctx: AnalyzeContext): St
   // extractor's: src/extract/exfil-sinks.ts).
   if (text === undefined) return undefined;
   const lines = text.split(/\r?\n|\\r\\n|\\n/).map((l) => l.trim());
-  const host = args.filter((a) => !a.startsWith('-'))[0] ?? '';
-  if (REDIS_PORT.test(portOf(cmd)) && !/^[A-Z]+ \S+ HTTP\//.test(lines.find(Boolean) ?? '')) {
+  const [host, port] = peerOf(cmd);
+  if (REDIS_PORT.test(port) && !/^[A-Z]+[ \t]+\S+[ \t]+HTTP\//.test(lines.find(Boolean) ?? '')) {
     const stdin = { kind: 'pipe' as const, text: lines.join('\n') };
     const argv = ['redis-cli', '-h', host];
     return { ...parseRedis({ ...cmd, program: 'redis-cli', argv, dynamicArgs: [], stdin }, ctx), tool: p };

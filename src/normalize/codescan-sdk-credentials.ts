@@ -38,9 +38,13 @@ function callsSdk(expr: string, skel: string): boolean {
   return SDK_CREDENTIAL_CALL.test(expr) || (AZURE_TOKEN.test(expr) && AZURE_CREDENTIAL.test(skel));
 }
 
-/** One assignment at a statement's start: `a = …`, `a, b = …` (Python tuple targets), `const a = …`, `a := …`. */
+/**
+ * One assignment at a statement's start: `a = …`, `a, b = …` / `a, = …` (Python tuple targets),
+ * `const a = …`, `a := …`. The targets are names between commas, so a run of blanks is read
+ * once (linear time, whatever the code).
+ */
 const ASSIGN =
-  /(?:^|[;\n{])[ \t]*(?:(?:const|let|var|my|local)\s+)?([A-Za-z_][\w \t,]*?)\s*:?=(?![=>~])\s*([^;\n]+)/g;
+  /(?:^|[;\n{])[ \t]*(?:(?:const|let|var|my|local)[ \t]+)?([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*(?:[ \t]*,)?)[ \t]*:?=(?![=>~])\s*([^;\n]+)/g;
 
 const cache = new WeakMap<Lexed, Set<string>>();
 

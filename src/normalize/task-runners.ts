@@ -70,16 +70,68 @@ export function runTasks(
     });
     for (const d of task.after) run(d, [], depth + 1);
   };
-  for (const [pattern, args] of wanted) {
-    const re = new RegExp(
-      `^${pattern
-        .replace(/[.+^${}()|\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.')}$`,
-    );
-    for (const name of tasks.keys()) if (name === pattern || re.test(name)) run(name, args, 0);
-  }
+  for (const [pattern, args] of wanted)
+    for (const name of tasks.keys()) if (name === pattern || globMatch(pattern, name)) run(name, args, 0);
   return res;
+}
+
+/** One glob token: `*` (any run), `?` (any one character) or a test of one character. */
+type GlobToken = '*' | '?' | ((ch: string) => boolean);
+
+/** A glob's tokens: `*`, `?`, `[abc]` / `[a-z]` / `[!x]` / `[^x]`; an unclosed `[` is itself. */
+function globTokens(pattern: string): GlobToken[] {
+  const out: GlobToken[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*' || c === '?') {
+      if (c !== '*' || out[out.length - 1] !== '*') out.push(c);
+      continue;
+    }
+    const end = c === '[' ? pattern.indexOf(']', i + 2) : -1;
+    if (end < 0) {
+      out.push((ch) => ch === c);
+      continue;
+    }
+    let body = pattern.slice(i + 1, end);
+    const negate = body[0] === '!' || body[0] === '^';
+    if (negate) body = body.slice(1);
+    const ranges: [string, string][] = [];
+    for (let j = 0; j < body.length; j++)
+      if (body[j + 1] === '-' && j + 2 < body.length) {
+        ranges.push([body[j], body[j + 2]]);
+        j += 2;
+      } else ranges.push([body[j], body[j]]);
+    out.push((ch) => ranges.some(([lo, hi]) => ch >= lo && ch <= hi) !== negate);
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * True when task `name` matches the glob `pattern` (`*`, `?`, `[…]`). Linear backtracking to the
+ * last `*` only: time is at most pattern × name, whatever the pattern (no regular expression).
+ */
+export function globMatch(pattern: string, name: string): boolean {
+  const t = globTokens(pattern);
+  let p = 0;
+  let n = 0;
+  let starP = -1;
+  let starN = 0;
+  while (n < name.length) {
+    const tok = t[p];
+    if (tok === '*') {
+      starP = p++;
+      starN = n;
+    } else if (tok !== undefined && (tok === '?' || tok(name[n]))) {
+      p++;
+      n++;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      n = ++starN;
+    } else return false;
+  }
+  while (t[p] === '*') p++;
+  return p === t.length;
 }
 
 /** A task's lines run in its folder (`dir = "…"`, pixi's `cwd`): `cd DIR && LINE`; no folder named = as they are. */

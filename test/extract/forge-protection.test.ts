@@ -79,6 +79,44 @@ describe('forge protection weakened → a branch-protection weaken fact', () => 
       ['gh', 'api', '-X', 'PUT', 'repos/acme/api/rulesets/42', '-f', 'enforcement=disabled'],
       ['weaken'],
     ],
+    // fail closed: a body not known, or not decodable, on a protection endpoint; a `$variable`
+    [
+      'REST body from a file not known',
+      ['gh', 'api', '-X', 'PUT', 'repos/acme/api/rulesets/42', '--input', 'r.json'],
+      ['weaken'],
+    ],
+    [
+      'REST body with a stray %',
+      [
+        'curl',
+        '-X',
+        'PUT',
+        'https://api.github.com/repos/o/r/rulesets/1',
+        '-d',
+        'enforcement=active&note=100%',
+      ],
+      ['weaken'],
+    ],
+    [
+      'GraphQL field given as a variable',
+      [
+        ...gql(
+          'mutation($f:Boolean!){updateBranchProtectionRule(input:{branchProtectionRuleId:"B",allowsForcePushes:$f}){clientMutationId}}',
+        ),
+        '-F',
+        'f=true',
+      ],
+      ['weaken'],
+    ],
+    [
+      'GraphQL input given as a variable',
+      [
+        ...gql(
+          'mutation($i:UpdateBranchProtectionRuleInput!){updateBranchProtectionRule(input:$i){clientMutationId}}',
+        ),
+      ],
+      ['weaken'],
+    ],
     [
       'REST reviews removed',
       [
@@ -150,5 +188,29 @@ describe('forge protection weakened → a branch-protection weaken fact', () => 
       [],
     ],
     ['REST read', ['gh', 'api', 'repos/acme/api/branches/main/protection'], []],
+    [
+      'REST form body decoded',
+      [
+        'curl',
+        '-X',
+        'PUT',
+        'https://api.github.com/repos/o/r/rulesets/1',
+        '-d',
+        'enforcement=active&note=100%25',
+      ],
+      [],
+    ],
+    [
+      'GraphQL id given as a variable, requirement on',
+      gql(
+        'mutation($id:ID!){updateBranchProtectionRule(input:{branchProtectionRuleId:$id,requiresApprovingReviews:true}){clientMutationId}}',
+      ),
+      [],
+    ],
+    [
+      'REST write elsewhere with a body not known',
+      ['gh', 'api', '-X', 'PUT', 'repos/acme/api/topics', '--input', 'r.json'],
+      [],
+    ],
   ])('%s', (_name, argv, want) => expect(weakened(argv)).toEqual(want));
 });

@@ -63,6 +63,30 @@ describe('raw socket → the request written in its text', () => {
       ['socat DELETE http://localhost/v1.43/volumes/pgdata?force=true via /var/run/docker.sock local'],
     ],
     [
+      'socat with valued options',
+      ['socat', '-t', '5', '-T', '9', '-d', '-d', '-lf', 'log', '-', 'UNIX-CONNECT:/var/run/docker.sock'],
+      pipe('DELETE /containers/db?force=1 HTTP/1.1\r\nHost: d\r\n\r\n'),
+      ['socat DELETE http://d/containers/db?force=1 via /var/run/docker.sock local'],
+    ],
+    [
+      'socat TCP4-CONNECT',
+      ['socat', '-', 'TCP4-CONNECT:es:9200'],
+      pipe(DEL),
+      ['socat DELETE http://es:9200/orders-*'],
+    ],
+    [
+      'socat tcp6',
+      ['socat', '-b', '8192', '-', 'tcp6:es:9200'],
+      pipe(DEL),
+      ['socat DELETE http://es:9200/orders-*'],
+    ],
+    [
+      'telnet -l user',
+      ['telnet', '-l', 'ops', 'db.example.net', '8080'],
+      pipe(DEL),
+      ['telnet DELETE http://db.example.net:8080/orders-*'],
+    ],
+    [
       'socat TCP, file address',
       ['socat', 'FILE:req.http', 'TCP:10.0.0.5:9200'],
       {},
@@ -85,6 +109,38 @@ describe('raw socket → the request written in its text', () => {
       ['nc', 'es', '9200'],
       pipe('GET /a HTTP/1.1\r\nHost: es\r\n\r\nDELETE /b HTTP/1.1\r\nHost: es\r\n\r\n'),
       ['nc GET http://es:9200/a', 'nc DELETE http://es:9200/b'],
+    ],
+    [
+      'blanks and tabs between the parts of the request line',
+      ['nc', 'es', '9200'],
+      pipe('DELETE  /orders \tHTTP/1.1\r\nHost: es\r\n\r\n'),
+      ['nc DELETE http://es:9200/orders'],
+    ],
+    [
+      'a request after a short body, on the body line',
+      ['nc', 'es', '9200'],
+      pipe(
+        'GET / HTTP/1.1\r\nHost: es\r\nContent-Length: 1\r\n\r\nxDELETE /orders HTTP/1.1\r\nHost: es\r\n\r\n',
+      ),
+      ['nc GET http://es:9200/', 'nc DELETE http://es:9200/orders'],
+    ],
+    [
+      'a request after a short upper-case body',
+      ['nc', 'es', '9200'],
+      pipe('POST /a HTTP/1.1\r\nContent-Length: 1\r\n\r\nXDELETE /orders HTTP/1.1\r\n\r\n'),
+      ['nc POST http://es:9200/a', 'nc DELETE http://es:9200/orders'],
+    ],
+    [
+      'an HTTP version with no request line read: unknown',
+      ['nc', 'es', '9200'],
+      pipe('DELETE /orders HTTP/1.1 x\r\nHost: es\r\n\r\n'),
+      ['nc UNKNOWN http://es:9200/'],
+    ],
+    [
+      'a body that names HTTP in text is the body',
+      ['nc', 'es', '9200'],
+      pipe('POST /notes HTTP/1.1\r\nHost: es\r\n\r\nnotes on HTTP/1.1 caching\r\n'),
+      ['nc POST http://es:9200/notes'],
     ],
     [
       'printf > /dev/tcp',

@@ -1,6 +1,6 @@
 /** Netcat and its clones (src/extract/netcats.ts): where they connect, and what they send (secrets pack). */
 import { describe, expect, it } from 'vitest';
-import { netcatHost } from '../../src/extract/netcats.js';
+import { netcatHost, socatAddresses, socketOperands } from '../../src/extract/netcats.js';
 import { packVerdict } from '../helpers/command.js';
 
 describe('where a netcat-like program connects', () => {
@@ -18,6 +18,22 @@ describe('where a netcat-like program connects', () => {
   ])('%s', (line, want) => {
     const argv = line.split(' ');
     expect(netcatHost(argv[0], argv)).toBe(want);
+  });
+});
+
+describe('raw-socket operands, option values skipped', () => {
+  it.each<[string, string[]]>([
+    ['nc -w 1 cache 6379', ['cache', '6379']],
+    ['nc -q 2 -v cache 6379', ['cache', '6379']],
+    ['ncat --proxy p:3128 --wait=3 cache 6379', ['cache', '6379']],
+    ['telnet -l ops db 23', ['db', '23']],
+    ['nc -zv cache 6379', ['cache', '6379']],
+    ['socat -t 5 -d -d - UNIX-CONNECT:/var/run/docker.sock', ['-', 'UNIX-CONNECT:/var/run/docker.sock']],
+    ['socat -lf /tmp/l -T 9 FILE:req TCP4-CONNECT:h:1', ['FILE:req', 'TCP4-CONNECT:h:1']],
+    ['socat -t5 - TCP:h:1', ['-', 'TCP:h:1']],
+  ])('%s', (line, want) => {
+    const argv = line.split(' ');
+    expect(argv[0] === 'socat' ? socatAddresses(argv) : socketOperands(argv[0], argv)).toEqual(want);
   });
 });
 

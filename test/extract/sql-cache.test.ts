@@ -24,6 +24,24 @@ describe('raw socket → cache statements', () => {
       ['DEL session:1', 'QUIT'],
     ],
     ['redis PING', ['nc', 'redis', '6379'], pipe('PING\n'), ['PING']],
+    // option values are not operands; socat's valued options and address spellings
+    ['nc -w 1', ['nc', '-w', '1', 'cache', '6379'], pipe('SHUTDOWN NOSAVE\r\n'), ['SHUTDOWN NOSAVE']],
+    ['ncat --wait 2', ['ncat', '--wait', '2', 'cache', '6379'], pipe('FLUSHDB\r\n'), ['FLUSHDB']],
+    [
+      'socat -t 5 tcp-connect',
+      ['socat', '-t', '5', '-', 'tcp-connect:cache:6379'],
+      pipe('CONFIG SET dir /tmp\r\n'),
+      ['CONFIG SET dir /tmp'],
+    ],
+    [
+      'socat -d -d TCP4-CONNECT',
+      ['socat', '-d', '-d', '-', 'TCP4-CONNECT:cache:6379'],
+      pipe('SHUTDOWN\r\n'),
+      ['SHUTDOWN'],
+    ],
+    ['socat TCP6', ['socat', '-lf', 'log', '-', 'TCP6:[::1]:6379'], pipe('FLUSHALL\r\n'), ['FLUSHALL']],
+    ['nc -w 1 PING', ['nc', '-w', '1', 'cache', '6379'], pipe('PING\r\n'), ['PING']],
+    ['nc -w 6379 to another port', ['nc', '-w', '6379', 'cache', '9000'], pipe('SHUTDOWN\r\n'), undefined],
     // not Redis's port and no flush: not a cache's business; HTTP to 6379 is not Redis's
     ['other port', ['nc', 'host', '9000'], pipe('SHUTDOWN\n'), undefined],
     ['HTTP text', ['nc', 'redis', '6379'], pipe('GET / HTTP/1.1\r\n\r\n'), undefined],

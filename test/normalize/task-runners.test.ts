@@ -1,6 +1,7 @@
 /** mise tasks of a config this script wrote (src/normalize/task-runners.ts). */
 import { describe, expect, it } from 'vitest';
 import { filesContext, normalizeIn } from '../helpers/normalize.js';
+import { globMatch } from '../../src/normalize/task-runners.js';
 
 const commands = (script: string) =>
   normalizeIn(filesContext({}), script).commands.map((c) => (c.dynamic ? 'dynamic:' : '') + c.argv.join(' '));
@@ -31,6 +32,8 @@ describe('mise tasks', () => {
     [`${MISE}mise reset`, 'rm -rf /h/.config/acme'],
     [`${MISE}mise run test ::: reset`, 'rm -rf /h/.config/acme'],
     [`${MISE}mise run 're*'`, 'rm -rf /h/.config/acme'],
+    [`${MISE}mise run 'r[aeiou]set'`, 'rm -rf /h/.config/acme'],
+    [`${MISE}mise run '?eset'`, 'rm -rf /h/.config/acme'],
     [`${MISE}mise run test --reporter dot`, 'vitest run --reporter dot'],
     [
       'cat > .mise.toml <<\'EOF\'\n[tasks]\npurge = "rm -rf /srv/data"\nEOF\nmise run purge',
@@ -67,5 +70,35 @@ describe('mise tasks', () => {
     [`${MISE}mise run -n reset`, ['cat', 'mise run -n reset']],
     [`${MISE}mise install`, ['cat', 'mise install']],
     [`${MISE}mise run test`, ['cat', 'mise run test', 'vitest run']],
+    // a glob that names no task (an unclosed `[`, a class that matches nothing) runs none
+    [`${MISE}mise run 'a['`, ['cat', 'mise run a[']],
+    [`${MISE}mise run 'r[!e]set'`, ['cat', 'mise run r[!e]set']],
   ])('%s', (script, want) => expect(commands(script)).toEqual(want));
+});
+
+describe('task name globs', () => {
+  const many = 'a'.repeat(100);
+  it.each<[string, string, boolean]>([
+    ['re*', 'reset', true],
+    ['*', 'anything', true],
+    ['lint:*', 'lint:js', true],
+    ['t?st', 'test', true],
+    ['[rs]eset', 'seset', true],
+    ['[a-c]x', 'bx', true],
+    ['[!a]x', 'bx', true],
+    ['a[', 'a[', true],
+    ['a[]', 'a[]', true],
+    ['.*', 'reset', false],
+    ['a[', 'ab', false],
+    ['[!a]x', 'ax', false],
+    ['t?st', 'tst', false],
+    ['*a*a*a*a*a*a*b', many, false],
+    ['*a*a*a*a*a*a*a', many, true],
+  ])('%s ~ %s', (pattern, name, want) => expect(globMatch(pattern, name)).toBe(want));
+
+  it('matches a pathological glob in linear time', () => {
+    const t = Date.now();
+    expect(globMatch(`${'*a'.repeat(50)}*b`, 'a'.repeat(5000))).toBe(false);
+    expect(Date.now() - t).toBeLessThan(2000);
+  });
 });

@@ -82,7 +82,7 @@ export function requestFacts(r: ProxiedRequest): RequestFacts {
 
   const forced = forgeForcePush(r.method, host, path, body, Boolean(r.bodyIssue), tool);
   if (forced) drafts.push(forced);
-  const off = restProtectionOff(r.method, host, path, body, tool);
+  const off = restProtectionOff(r.method, host, path, body, tool, Boolean(r.bodyIssue));
   if (off) drafts.push(off);
 
   const req = emptyRequest(tool);

@@ -37,6 +37,16 @@ describe('GraphQL bodies', () => {
     ['JSON mutation', req(JSON.stringify({ query: MUT })), 'ask', 'volumeDelete'],
     ['JSON query', req(JSON.stringify({ query: '{ me { id } }' })), 'allow', ''],
     [
+      'ruleset form body decoded, still enforced',
+      req('enforcement=active&note=100%25', {
+        method: 'PUT',
+        url: 'https://api.github.com/repos/o/r/rulesets/1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      'allow',
+      '',
+    ],
+    [
       'variables resolve the id',
       req(
         JSON.stringify({
@@ -133,6 +143,24 @@ describe('fail closed', () => {
       'foreign body at a GraphQL endpoint',
       req('<xml/>', { headers: { 'content-type': 'text/xml' } }),
       'graphql/unparsed-body',
+    ],
+    [
+      'ruleset form body with a stray %',
+      req('enforcement=active&note=100%', {
+        method: 'PUT',
+        url: 'https://api.github.com/repos/o/r/rulesets/1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      'git/forge-protection-off',
+    ],
+    [
+      'ruleset body not read',
+      req(undefined, {
+        method: 'PUT',
+        url: 'https://api.github.com/repos/o/r/rulesets/1',
+        bodyIssue: 'unknown content-encoding "zstd"',
+      }),
+      'git/forge-protection-off',
     ],
     [
       'body over the limit',

@@ -17,6 +17,7 @@ import { absPath, type Field, type Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
 import { runLines } from './written-code.js';
 import { tomlParse, type TomlTable, type TomlValue } from './toml.js';
+import { quote } from './quote.js';
 
 /** One task: its shell lines (undefined = templated, not known) and the tasks it runs before and after. */
 export interface Task {
@@ -25,7 +26,6 @@ export interface Task {
   after: string[];
 }
 
-const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 export const strings = (v: TomlValue | unknown): string[] =>
   typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 /** `depends = ["a", { task = "b" }]`: task names (a dependency's own arguments dropped). */

@@ -23,9 +23,13 @@ const MAX_ALIAS_DEPTH = 5;
 export function recordGhAlias(argv: Field[], k: K): void {
   if (argv[1]?.text !== 'alias') return;
   const sub = argv[2]?.text;
-  const words = argv.slice(3).filter((f) => !/^(--clobber)$/.test(f.text));
-  const shell = words.some((f) => f.text === '-s' || f.text === '--shell');
-  const [name, value] = words.filter((f) => f.text !== '-s' && f.text !== '--shell');
+  // `--` ends the options: the words after it are the name and the expansion
+  const rest = argv.slice(3);
+  const end = rest.findIndex((f) => f.text === '--');
+  const opts = end < 0 ? rest : rest.slice(0, end);
+  const isOpt = (f: Field) => /^(--clobber|-s|--shell)$/.test(f.text);
+  const shell = opts.some((f) => f.text === '-s' || f.text === '--shell');
+  const [name, value] = [...opts.filter((f) => !isOpt(f)), ...(end < 0 ? [] : rest.slice(end + 1))];
   const aliases = k.scope.toolAliases;
   if (sub === 'delete' && name && !name.dynamic) aliases.delete(`gh ${name.text}`);
   if (sub === 'import') {

@@ -83,8 +83,16 @@ export function runGhAlias(argv: Field[], k: K): Res | undefined {
   const args = argv.slice(2);
   const words = body === null || body.startsWith('!') ? undefined : expand(body, args);
   // fail closed: an alias not known statically, one not split literally, or a chain too long
-  if (body === null || depth >= MAX_ALIAS_DEPTH || (!words && !body.startsWith('!')))
+  if (body === null || depth >= MAX_ALIAS_DEPTH || (!words && !body.startsWith('!'))) {
+    // a `--shell` alias is shell code: code not read here, as a shell whose script is not known
+    const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label] };
+    emit(
+      [lit('sh'), lit('-c'), { text: `the alias gh ${argv[1].text}`, dynamic: true }],
+      { ...k, frame },
+      { dynamic: true },
+    );
     return emit(argv, k, { dynamic: true });
+  }
   const res = emit(argv, k);
   if (!words) {
     reparse(body.slice(1), label, k, { scope: cloneScope(k.scope), argv0: 'sh', positional: args });

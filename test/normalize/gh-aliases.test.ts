@@ -22,6 +22,7 @@ describe('gh aliases defined by the script', () => {
     ['gh alias set x "$CMD" && gh x', 'dynamic:gh x'],
     ['echo "wipe: repo delete x" | gh alias import - && gh wipe', 'dynamic:gh wipe'],
     ['gh alias import missing.yml && gh anything', 'dynamic:gh anything'],
+    ['gh alias set x "$CMD" && gh x', 'dynamic:sh -c the alias gh x'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string[]]>([

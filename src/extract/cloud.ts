@@ -140,6 +140,17 @@ function asksForHelp(argv: string[]): boolean {
 }
 
 /**
+ * A dry run: a dry-run word (cloud-argv.ts DRY_RUN) as an option (help-words.ts: not another
+ * option's value, not after `--`), unless the word after a bare one switches it off
+ * (Proxmox's `--dry-run 0`).
+ */
+function dryRun(argv: string[]): boolean {
+  const off = (i: number) => !argv[i].includes('=') && /^(0|false|no|off)$/i.test(argv[i + 1] ?? '');
+  const words = argv.map((a, i) => (i > 0 && DRY_RUN.test(a) && off(i) ? '' : a));
+  return optionWord(words, (a) => DRY_RUN.test(a));
+}
+
+/**
  * `terraform apply F` where F was written by `terraform plan -destroy|-replace -out=F`
  * earlier in the script: the apply carries out the plan's destroy or replace.
  */
@@ -214,7 +225,7 @@ export function hasCloudReader(program: string): boolean {
 }
 
 export const extractCloud: Extractor = (cmd, ctx, all) => {
-  if (cmd.argv.some((a) => DRY_RUN.test(a)) || asksForHelp(cmd.argv)) return [];
+  if (dryRun(cmd.argv) || asksForHelp(cmd.argv)) return [];
   const u = runnerCommand(cmd); // `npx vercel rm`, `pnpm dlx netlify …`: the CLI launched
   const c = u !== cmd && readerOf(u.program) ? u : cmd;
   // Governance policies run against an account: one fact per destroying action.

@@ -197,7 +197,7 @@ export const extractCredentialHunt: Extractor = (cmd, ctx, all) => {
     if (insideWorkspace(abs, ctx)) continue;
     const listing = LISTERS.has(p) && !(p === 'find' && searched);
     // a settings file's settings lines only (`grep region ~/.aws/config`: credential-settings.ts)
-    if (isHomeCredential(abs, ctx.home) && !listing && !settingsLinesOnly(p, args, abs, ctx.home))
+    if (isHomeCredential(abs, ctx.home) && !listing && !settingsLinesOnly(p, args, abs, ctx.home, cmd))
       return [fact(cmd, raw)];
     // `grep -r TOKEN ~`, `grep -r token ~/.config`: a search of where logins are kept.
     if (recursive && searched && huntedPlace(abs, ctx)) return [fact(cmd, raw)];

@@ -5,8 +5,10 @@
  * a line search whose every pattern names a setting (`grep -E '^(region|tenancy)'`, `rg
  * '^\[profile'`) prints only those lines, so it is not.
  *
- * Fail closed: an option that prints other lines (`-v`, context `-A/-B/-C`, `--passthru`,
- * multiline), patterns from a file (`-f`), a pattern that is not a plain word or an
+ * Fail closed: an option not known to print only selected lines (`-v`, context `-A/-B/-C`,
+ * `--passthru`, `-f FILE`, `--binary-files text`: only the options listed in SWITCHES and
+ * VALUED are read), a word not known statically, rg with `RIPGREP_CONFIG_PATH` set (options
+ * from a file), a pattern that is not a plain word or an
  * alternation of words (`.`, `key.*`), a word that names or is part of a secret key (`key`,
  * `access`, `token`) or one of fewer than three letters: the read counts.
  */
@@ -23,17 +25,24 @@ const SETTINGS_FILES = /^\.(aws|oci)\/config$/;
 /** Line searchers whose first operand (or `-e` values) is the pattern. */
 const SEARCHERS = new Set(['grep', 'egrep', 'fgrep', 'rg']);
 
-/** Options that take the next word as their value, per searcher family. */
+/**
+ * Options that take a value (the rest of a short cluster, `=VALUE`, or the next word), per
+ * searcher family: none of them prints other lines.
+ */
 const VALUED: Record<string, RegExp> = {
-  grep: /^(-m|--max-count|-d|--directories|-D|--devices|--label|--include|--exclude|--exclude-dir|--color|--colour)$/,
+  grep: /^(-m|--max-count|--label|--include|--exclude|--exclude-dir)$/,
   rg: /^(-m|--max-count|-g|--glob|--iglob|-t|--type|-T|--type-not|-r|--replace|-M|--max-columns|--max-depth|-j|--threads|--color|--colors|--sort|--sortr|--encoding|-E)$/,
 };
 
-/** Options that print lines the patterns did not select, or read patterns from elsewhere. */
-const WIDENING =
-  /^(-v|--invert-match|-[ABC]\d*|--(after|before)?-?context(=.*)?|-\d+|-f|--file(=.*)?|-z|--null-data|--passthrough|--passthru|-U|--multiline(-dotall)?|--pre(=.*)?)$/;
-/** Short options that widen when they sit in a cluster (`-vi`, `-iA2`). */
-const WIDENING_SHORT = /[vABCfzU]/;
+/**
+ * Options known to take no value and to print only selected lines (or less), per family.
+ * Any option not here nor in VALUED is unknown: the read counts (`--binary-files text`,
+ * whose value would be taken for the pattern).
+ */
+const SWITCHES: Record<string, RegExp> = {
+  grep: /^(-[iynHhsEFGPwxclLqobT]|--(ignore-case|no-ignore-case|line-number|with-filename|no-filename|no-messages|extended-regexp|fixed-strings|basic-regexp|perl-regexp|word-regexp|line-regexp|count|files-with-matches|files-without-match|quiet|silent|only-matching|byte-offset|initial-tab|colou?r(=\w+)?))$/,
+  rg: /^(-[iSsnNHIFwxclqo]|--(ignore-case|smart-case|case-sensitive|line-number|no-line-number|with-filename|no-filename|fixed-strings|word-regexp|line-regexp|count|files-with-matches|quiet|only-matching|heading|no-heading|no-config|color=\w+))$/,
+};
 
 /** Key names that hold secrets (or whose names a pattern word must not be part of). */
 const SECRET_KEYS = [
@@ -74,42 +83,75 @@ function patternWords(pattern: string): string[] | undefined {
 const secretish = (w: string) =>
   w.length < 3 || SECRET_WORD.test(w) || SECRET_KEYS.some((k) => k.includes(w));
 
+/** What else is known of the command: which words are dynamic, its variables. */
+export interface SearchContext {
+  /** argv indices (program = 0) whose words are not known statically. Empty = all literal. */
+  dynamicArgs?: readonly number[];
+  /** Variables known for the command, its prefix assignments included. Empty = none. */
+  vars?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The patterns of a line search (`-e`, `--regexp`, else the first operand); undefined when a
+ * word is an option not known to print only selected lines (see SWITCHES).
+ */
+function searchPatterns(family: 'grep' | 'rg', args: string[]): string[] | undefined {
+  const valued = VALUED[family];
+  const switches = SWITCHES[family];
+  const patterns: string[] = [];
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      operands.push(...args.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      operands.push(a);
+      continue;
+    }
+    if (a.startsWith('--')) {
+      const [name, value] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a];
+      if (name === '--regexp') patterns.push(value ?? args[++i] ?? '');
+      else if (valued.test(name)) {
+        if (value === undefined) i++;
+      } else if (!switches.test(a)) return undefined;
+      continue;
+    }
+    // a short cluster: `-in`, `-ie PATTERN`, `-eregion`, `-m5`
+    for (let j = 1; j < a.length; j++) {
+      const opt = '-' + a[j];
+      const rest = a.slice(j + 1);
+      if (opt === '-e' || valued.test(opt)) {
+        const value = rest !== '' ? rest : (args[++i] ?? '');
+        if (opt === '-e') patterns.push(value);
+        break;
+      }
+      if (!switches.test(opt)) return undefined;
+    }
+  }
+  if (patterns.length === 0 && operands.length > 0) patterns.push(operands[0]);
+  return patterns;
+}
+
 /**
  * True when `program args` only prints settings lines of the settings file `abs` (see the
  * header); false for any other file, program or search.
  */
-export function settingsLinesOnly(program: string, args: string[], abs: string, home: string): boolean {
+export function settingsLinesOnly(
+  program: string,
+  args: string[],
+  abs: string,
+  home: string,
+  known: SearchContext = {},
+): boolean {
   if (!SEARCHERS.has(program) || !SETTINGS_FILES.test(path.relative(home, abs))) return false;
-  const valued = VALUED[program === 'rg' ? 'rg' : 'grep'];
-  const patterns: string[] = [];
-  let operand: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-e' || a === '--regexp') {
-      patterns.push(args[++i] ?? '');
-      continue;
-    }
-    if (a.startsWith('--regexp=')) {
-      patterns.push(a.slice(9));
-      continue;
-    }
-    if (WIDENING.test(a)) return false;
-    if (/^-[a-zA-Z][a-zA-Z0-9]+$/.test(a)) {
-      if (WIDENING_SHORT.test(a.slice(1))) return false;
-      // `-ie PATTERN`: the cluster's last letter takes the next word
-      if (a.endsWith('e')) patterns.push(args[++i] ?? '');
-      else if (valued.test('-' + a.slice(-1))) i++;
-      continue;
-    }
-    if (valued.test(a)) {
-      i++;
-      continue;
-    }
-    if (a.startsWith('-')) continue;
-    if (operand === undefined) operand = a;
-  }
-  if (patterns.length === 0 && operand !== undefined) patterns.push(operand);
-  if (patterns.length === 0) return false;
+  // a word not known statically may be any option or pattern
+  if ((known.dynamicArgs ?? []).some((i) => i > 0)) return false;
+  // rg reads options from the file this names (`--passthru`, `--pre`)
+  if (program === 'rg' && known.vars?.RIPGREP_CONFIG_PATH !== undefined) return false;
+  const patterns = searchPatterns(program === 'rg' ? 'rg' : 'grep', args);
+  if (patterns === undefined || patterns.length === 0) return false;
   return patterns.every((p) => {
     const words = patternWords(p);
     return words !== undefined && words.every((w) => !secretish(w));

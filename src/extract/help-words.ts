@@ -9,7 +9,7 @@
 
 /** Long switches that take no value in nearly every tool (the word after one is not its value). */
 const COMMON_SWITCHES =
-  /^--(force|yes|all|dry-?run|recursive|verbose|quiet|debug|wait|now|purge|cascade|json|no-[\w-]+|assume-yes|non-interactive)$/;
+  /^--(force|yes|all|dry-?run|recursive|verbose|quiet|debug|wait|now|purge|cascade|json|overwrite|no-[\w-]+|assume-yes|non-interactive)$/;
 
 /**
  * Whether a word matching `is` stands in an option position of argv (argv[0] the program;

@@ -111,13 +111,14 @@ function find(argv: Field[], k: K): Res {
   const roots: Field[] = [];
   for (; i < args.length && !/^[-(!]/.test(args[i].text); i++) roots.push(args[i]);
   if (roots.length === 0) roots.push({ text: '.', dynamic: false });
-  // fail closed: `-L` (the last of -H/-L/-P counts) follows links anywhere, so what -delete or
-  // -exec reaches below a root is not named by the root's path
+  // fail closed: `-L` (the last of -H/-L/-P counts), or `-follow` anywhere among the tests,
+  // follows links anywhere, so what -delete or -exec reaches below a root is not named by the
+  // root's path
   const follow =
     args
       .slice(0, lead)
       .filter((f) => /^-[HLP]$/.test(f.text))
-      .at(-1)?.text === '-L';
+      .at(-1)?.text === '-L' || args.slice(i).some((f) => f.text === '-follow');
   const reach = follow ? roots.map((r) => ({ ...r, dynamic: true })) : roots;
   let res = emit(argv, k);
   for (; i < args.length; i++) {

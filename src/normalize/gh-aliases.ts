@@ -23,9 +23,13 @@ const MAX_ALIAS_DEPTH = 5;
 export function recordGhAlias(argv: Field[], k: K): void {
   if (argv[1]?.text !== 'alias') return;
   const sub = argv[2]?.text;
-  const words = argv.slice(3).filter((f) => !/^(--clobber)$/.test(f.text));
-  const shell = words.some((f) => f.text === '-s' || f.text === '--shell');
-  const [name, value] = words.filter((f) => f.text !== '-s' && f.text !== '--shell');
+  // `--` ends the options: the words after it are the name and the expansion
+  const rest = argv.slice(3);
+  const end = rest.findIndex((f) => f.text === '--');
+  const opts = end < 0 ? rest : rest.slice(0, end);
+  const isOpt = (f: Field) => /^(--clobber|-s|--shell)$/.test(f.text);
+  const shell = opts.some((f) => f.text === '-s' || f.text === '--shell');
+  const [name, value] = [...opts.filter((f) => !isOpt(f)), ...(end < 0 ? [] : rest.slice(end + 1))];
   const aliases = k.scope.toolAliases;
   if (sub === 'delete' && name && !name.dynamic) aliases.delete(`gh ${name.text}`);
   if (sub === 'import') {
@@ -79,8 +83,16 @@ export function runGhAlias(argv: Field[], k: K): Res | undefined {
   const args = argv.slice(2);
   const words = body === null || body.startsWith('!') ? undefined : expand(body, args);
   // fail closed: an alias not known statically, one not split literally, or a chain too long
-  if (body === null || depth >= MAX_ALIAS_DEPTH || (!words && !body.startsWith('!')))
+  if (body === null || depth >= MAX_ALIAS_DEPTH || (!words && !body.startsWith('!'))) {
+    // a `--shell` alias is shell code: code not read here, as a shell whose script is not known
+    const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label] };
+    emit(
+      [lit('sh'), lit('-c'), { text: `the alias gh ${argv[1].text}`, dynamic: true }],
+      { ...k, frame },
+      { dynamic: true },
+    );
     return emit(argv, k, { dynamic: true });
+  }
   const res = emit(argv, k);
   if (!words) {
     reparse(body.slice(1), label, k, { scope: cloneScope(k.scope), argv0: 'sh', positional: args });

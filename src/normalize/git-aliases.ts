@@ -18,20 +18,28 @@ import { reparse } from './reparse.js';
 import { runArgv } from './carriers.js';
 import { parseGitGlobal } from './git-options.js';
 
-/** git's own commands (porcelain and the plumbing an agent types): an alias of one of these is never used. */
+/**
+ * git's own commands compiled into git (porcelain and the plumbing an agent types): an alias
+ * of one of these is never used. Not the commands git ships as separate programs, often not
+ * installed (`gui`, `citool`, `send-email`, `instaweb`, `mergetool`, `filter-branch`,
+ * `request-pull`, `submodule`): when the program is missing, git runs an alias of that name.
+ */
 const BUILTIN = new Set(
   (
     'add am annotate apply archive bisect blame branch bundle cat-file check-attr check-ignore ' +
-    'checkout checkout-index cherry cherry-pick citool clean clone commit commit-tree config ' +
+    'checkout checkout-index cherry cherry-pick clean clone commit commit-tree config ' +
     'count-objects describe diff diff-files diff-index diff-tree difftool fast-export fast-import ' +
-    'fetch filter-branch for-each-ref format-patch fsck gc grep gui hash-object help init ' +
-    'instaweb log ls-files ls-remote ls-tree maintenance merge merge-base mergetool mktag mktree ' +
-    'mv notes prune pull push range-diff read-tree rebase reflog remote repack replace request-pull ' +
-    'reset restore rev-list rev-parse revert rm send-email shortlog show show-branch show-ref ' +
-    'sparse-checkout stash status submodule switch symbolic-ref tag update-index update-ref ' +
+    'fetch for-each-ref format-patch fsck gc grep hash-object help init ' +
+    'log ls-files ls-remote ls-tree maintenance merge merge-base mktag mktree ' +
+    'mv notes prune pull push range-diff read-tree rebase reflog remote repack replace ' +
+    'reset restore rev-list rev-parse revert rm shortlog show show-branch show-ref ' +
+    'sparse-checkout stash status switch symbolic-ref tag update-index update-ref ' +
     'var verify-commit verify-pack verify-tag version whatchanged worktree write-tree'
   ).split(' '),
 );
+
+/** Config keys that pull in another config file, whose aliases are not read here. */
+const INCLUDE_KEY = /^include(if\..*)?\.path$/i;
 
 /** Most alias expansions followed in one git command (aliases may name aliases; git refuses a loop). */
 const MAX_ALIAS_DEPTH = 5;
@@ -57,6 +65,8 @@ export function recordGitConfig(argv: Field[], k: K): void {
   if (!key) return;
   // fail closed: a key not known statically may name any alias
   if (key.dynamic) return void (value && k.scope.toolAliases.set('git *', null));
+  // fail closed: an included file may define any alias
+  if (INCLUDE_KEY.test(key.text) && !unset && value) return void k.scope.toolAliases.set('git *', null);
   const m = /^alias\.(.+)$/i.exec(key.text);
   if (!m) return;
   const name = m[1].toLowerCase();
@@ -75,8 +85,11 @@ export function gitConfigTextWritten(path: string, settings: [string, string][] 
     return;
   // fail closed: config text not known may define any alias
   if (!settings) return void k.scope.toolAliases.set('git *', null);
-  for (const [key, value] of settings)
+  for (const [key, value] of settings) {
     if (key.startsWith('alias.')) k.scope.toolAliases.set(`git ${key.slice(6).toLowerCase()}`, value);
+    // fail closed: an included file may define any alias
+    if (INCLUDE_KEY.test(key)) k.scope.toolAliases.set('git *', null);
+  }
 }
 
 /** An alias's words (git splits with quotes and backslashes, no operators); undefined = not read literally. */
@@ -92,16 +105,30 @@ export function runGitAlias(argv: Field[], k: K): Res | undefined {
   if (at < 0 || sub.dynamic || BUILTIN.has(sub.text)) return undefined;
   const name = sub.text.toLowerCase();
   const aliases = k.scope.toolAliases;
+  // `git -c include.path=F`: F may define any alias
+  const included = [...config.keys()].some((key) => INCLUDE_KEY.test(key)) ? null : undefined;
   const body =
     config.get(`alias.${name}`) ??
-    (aliases.has(`git ${name}`) ? aliases.get(`git ${name}`) : aliases.get('git *'));
+    (aliases.has(`git ${name}`)
+      ? aliases.get(`git ${name}`)
+      : aliases.has('git *')
+        ? aliases.get('git *')
+        : included);
   if (body === undefined) return undefined;
   const label = `git alias ${sub.text}`;
   const depth = k.frame.wrappers.filter((w) => w.startsWith('git alias ')).length;
   const words = body === null || body.trimStart().startsWith('!') ? undefined : aliasWords(body);
   // fail closed: an alias not known statically, one git cannot split, or a chain too long
-  if (body === null || depth >= MAX_ALIAS_DEPTH || (!words && !body.trimStart().startsWith('!')))
+  if (body === null || depth >= MAX_ALIAS_DEPTH || (!words && !body.trimStart().startsWith('!'))) {
+    // a `!` alias is shell code: code not read here, as a shell whose script is not known
+    const frame = { ...k.frame, wrappers: [...k.frame.wrappers, label] };
+    emit(
+      [lit('sh'), lit('-c'), { text: `the alias git ${sub.text}`, dynamic: true }],
+      { ...k, frame },
+      { dynamic: true },
+    );
     return emit(argv, k, { dynamic: true });
+  }
   const res = emit(argv, k);
   const inner: K = { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, label] } };
   if (!words) {

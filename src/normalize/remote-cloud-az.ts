@@ -46,9 +46,11 @@ function azRunCommand(target: string, verb: string, args: Field[], k: K): Res | 
     (optionValue(args, ['--vm-name', '--vmss-name', '--machine-name']) ?? optionValue(args, ['-n', '--name']))
       ?.text ?? '';
   const label = `az ${target} run-command ${verb} ${machine}`.trim();
-  const lang = commandIdLang(optionValue(args, ['--command-id'])?.text);
+  const id = optionValue(args, ['--command-id']);
+  const lang = id && !id.dynamic ? commandIdLang(id.text) : undefined;
+  // the evidence names the option, not the URL (a SAS token, a password)
   const uri = optionValue(args, ['--script-uri']);
-  if (uri) return unreadablePayload(uri.text, label, k);
+  if (uri) return unreadablePayload('the script of --script-uri', label, k);
   const words = verb === 'invoke' ? optionWords(args, '--scripts') : optionWords(args, '--script');
   if (!words.length) return undefined;
   const lines: string[] = [];
@@ -57,7 +59,9 @@ function azRunCommand(target: string, verb: string, args: Field[], k: K): Res | 
     if (text === undefined) return unreadablePayload(w.text, label, k);
     lines.push(text);
   }
-  if (verb === 'invoke' && !lang) return undefined;
+  // a built-in action (`IPConfig`) runs no script; fail closed: scripts given with a
+  // command id not known here (a variable, a name not read here) are read as the machine's
+  if (verb === 'invoke' && !lang && !id) return undefined;
   return runAs(lang ? [lang] : guessLangs(lines.join('\n')), lines, label, k);
 }
 
@@ -111,7 +115,7 @@ function azPwsh(argv: Field[], k: K): Res | undefined {
   const vm = psParam(args, '-VMName') ?? psParam(args, '-VMScaleSetName') ?? psParam(args, '-Name');
   const label = `${name} ${vm?.text ?? ''}`.trim();
   const uri = psParam(args, '-SourceScriptUri');
-  if (uri) return unreadablePayload(uri.text, label, k);
+  if (uri) return unreadablePayload('the script of -SourceScriptUri', label, k);
   const inline = psParam(args, '-ScriptString') ?? psParam(args, '-SourceScript');
   const path = psParam(args, '-ScriptPath');
   let text: string | undefined;
@@ -119,9 +123,9 @@ function azPwsh(argv: Field[], k: K): Res | undefined {
   else if (path) text = path.dynamic ? undefined : readFileText(absPath(k.scope.cwd, path.text), k);
   else return undefined;
   if (text === undefined) return unreadablePayload((inline ?? path)!.text, label, k);
-  const given = psParam(args, '-CommandId')?.text;
-  const lang = commandIdLang(given);
-  if (given && !lang) return undefined;
+  // fail closed: a script given with a command id not known here is read as the machine's
+  const given = psParam(args, '-CommandId');
+  const lang = given && !given.dynamic ? commandIdLang(given.text) : undefined;
   const carried = runAs(lang ? [lang] : guessLangs(text), [text], label, k);
   emit(argv, k);
   return carried;

@@ -85,11 +85,11 @@ export function gcloudMetadata(argv: Field[], k: K): Res | undefined {
         return emit(argv, k);
       }
       for (const [key, value] of gcloudDict(v.text)) {
-        if (UNREAD_KEYS.test(key)) res = unreadablePayload(`${key}=${value}`, label, k);
+        if (UNREAD_KEYS.test(key)) res = unreadablePayload(key, label, k);
         const lang = Object.hasOwn(SCRIPT_KEYS, key) ? SCRIPT_KEYS[key] : undefined;
         if (!lang) continue;
         const text = fromFile ? readFileText(absPath(k.scope.cwd, value), k) : value;
-        if (text === undefined) res = unreadablePayload(`${key}=${value}`, label, k);
+        if (text === undefined) res = unreadablePayload(key, label, k);
         else scripts.push([lang, text]);
       }
     }

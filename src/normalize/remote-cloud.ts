@@ -9,7 +9,8 @@
  *   --overrides '{"containerOverrides":[{"command":[…]}]}'` (a new task runs that argv).
  * The aws command itself stays a command of its own; the carried code is walked with
  * `remote: true`. fail closed: a payload not known here (a file not readable, a variable, a
- * document whose code is fetched or defined elsewhere) is code that cannot be read.
+ * document whose code is fetched or defined elsewhere, `--cli-input-yaml`) is code that cannot
+ * be read; `--parameters` for a document not named or not known here are read as shell lines.
  */
 import type { Field, Res } from './state.js';
 import { lit } from './state.js';
@@ -67,43 +68,54 @@ function cliInput(args: Field[], k: K): Record<string, unknown> | null | undefin
   }
 }
 
+/**
+ * What the evidence names for a payload not readable: the option, or the file it names;
+ * never the value itself (a whole script, a URL with a password).
+ */
+const payloadName = (given: Field | undefined, opt: string) =>
+  given && !given.dynamic && /^fileb?:\/\/[^\s]*$/.test(given.text) ? given.text : opt;
+
 /** `aws ssm send-command|create-association|update-association|start-session` with a script document. */
 function ssm(op: string, args: Field[], k: K): Res | undefined {
   const docOpt = op === 'send-command' || op === 'start-session' ? '--document-name' : '--name';
-  const input = cliInput(args, k);
   const label =
     `aws ssm ${op} ${optionValue(args, ['--instance-ids', '--targets', '--target', '--association-id'])?.text ?? ''}`.trim();
+  // fail closed: YAML input is not read here
+  if (optionValue(args, ['--cli-input-yaml']))
+    return unreadablePayload('the input of --cli-input-yaml', label, k);
+  const input = cliInput(args, k);
   if (input === null) return unreadablePayload('--cli-input-json', label, k);
   const docField = optionValue(args, [docOpt]);
   const docName = docField?.text ?? String(input?.DocumentName ?? input?.Name ?? '');
+  const given = optionValue(args, ['--parameters']);
+  const hasParams = given !== undefined || input?.Parameters !== undefined;
   // a document named by a variable, or given only as an ARN to another account: not known
-  if (docField?.dynamic) return unreadablePayload(docField.text, label, k);
+  if (docField?.dynamic) return unreadablePayload(`the document of ${docOpt}`, label, k);
   const doc = docName.replace(/^arn:[^/]*\//, '');
   const known = Object.hasOwn(SCRIPT_DOCS, doc) ? SCRIPT_DOCS[doc] : undefined;
-  if (!known) {
-    // start-session without a command document is an interactive shell or a port forward;
-    // AWS's other documents (patching, packages, inventory) carry no code of the command's.
-    const custom = doc !== '' && !/^(AWS|Amazon)[-.]/.test(doc);
-    return op !== 'start-session' && op !== 'update-association' && (custom || FETCHED_CODE.test(doc))
-      ? unreadablePayload(`the code of SSM document ${doc}`, label, k)
-      : undefined;
-  }
-  const given = optionValue(args, ['--parameters']);
+  // start-session without a command document is an interactive shell or a port forward;
+  // AWS's other documents (patching, packages, inventory) carry no code of the command's.
+  const custom = doc !== '' && !/^(AWS|Amazon)[-.]/.test(doc);
+  if (!known && op !== 'start-session' && op !== 'update-association' && (custom || FETCHED_CODE.test(doc)))
+    return unreadablePayload(`the code of SSM document ${doc}`, label, k);
+  // fail closed: parameters for a document not named (update-association keeps its current
+  // one) or not known here: every value is read as a shell line
+  if (!known && !(hasParams && (doc === '' || custom))) return undefined;
   const text = given
     ? valueText(given, k, ['file://', 'fileb://'])
     : input?.Parameters !== undefined
       ? JSON.stringify(input.Parameters)
       : '{}';
   const params = text === undefined ? undefined : parseParamMap(text);
-  if (!params) return unreadablePayload(given?.text ?? '--parameters', label, k);
+  if (!params) return unreadablePayload(payloadName(given, 'the value of --parameters'), label, k);
   const lines: string[] = [];
   for (const [key, values] of params) {
-    if (key === known.param) lines.push(...values);
+    if (!known || key === known.param) lines.push(...values);
     // a key the document does not take is code too: `FOO=1 rm …` split off by the shorthand
     else if (!NOT_CODE.has(key)) lines.push(`${key}=${values.join(',')}`);
   }
   if (!lines.length) return undefined;
-  return runScriptLines(lines, known.lang, label, k);
+  return runScriptLines(lines, known?.lang ?? 'sh', label, k);
 }
 
 /** `aws ecs execute-command --command CMD`, `aws ecs run-task|start-task --overrides JSON`. */

@@ -172,6 +172,20 @@ describe('read-only commands carry a harmless verb', () => {
   });
 });
 
+describe('a dry run only when the dry-run word is an option that is on', () => {
+  it.each<[string, boolean]>([
+    ['kubectl delete ns prod --dry-run=client', false],
+    ['aws ec2 terminate-instances --instance-ids i-1 --dry-run', false],
+    ['pvesm prune-backups nfs-backup --keep-last 1 --dry-run 1', false],
+    ['pvesm prune-backups nfs-backup --dry-run true --keep-last 1', false],
+    // switched off by the next word, written after `--`, or another option's value
+    ['pvesm prune-backups nfs-backup --keep-last 1 --dry-run 0', true],
+    ['pvesm prune-backups nfs-backup --dry-run false --keep-last 1', true],
+    ['kubectl delete ns prod -- --dry-run', true],
+    ['kubectl delete ns prod -l --dry-run', true],
+  ])('%s → read %s', (line, read) => expect(cloud(w(line)) !== undefined).toBe(read));
+});
+
 describe('an update that switches its subject off', () => {
   it.each<[string, (string | boolean)[] | undefined]>([
     [

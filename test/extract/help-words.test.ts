@@ -15,6 +15,7 @@ describe('optionWord', () => {
     [['tool', 'delete', 'x', '--dry-run', '--help'], true],
     [['tool', 'delete', 'x', '--comment=a', '--dry-run'], true],
     [['tool', '--dry-run', 'delete', 'x'], true],
+    [['tool', 'label', 'ns', 'a=b', '--overwrite', '--dry-run'], true],
     // a value of the option before it, or an operand after `--`
     [['tool', 'delete', 'x', '--comment', '--help'], false],
     [['tool', 'delete', 'x', '-m', '--dry-run'], false],

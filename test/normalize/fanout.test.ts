@@ -13,10 +13,15 @@ describe('find -L reaching through links', () => {
     ['find -L build -delete', 'ask'],
     ["find -L build -name '*.tmp' -exec rm -f {} \\;", 'ask'],
     ['find -P -L . -type f -delete', 'ask'],
+    // `-follow` among the tests follows links as -L does, wherever it is written
+    ["find build -follow -name '*' -delete", 'ask'],
+    ["find build -name '*.tmp' -follow -exec rm -f {} \\;", 'ask'],
+    ['find -P build -type f -follow -delete', 'ask'],
     // without -L (or with -P last) a link is not followed: the root names what is reached
     ['find build -delete', 'allow'],
     ["find build -name '*.tmp' -exec rm -f {} \\;", 'allow'],
     ['find -L -P build -delete', 'allow'],
     ['find -H build -delete', 'allow'],
+    ["find build -name '*.follow' -delete", 'allow'],
   ])('%s → %s', (script, want) => expect(verdict(script).split(' ')[0]).toBe(want));
 });

@@ -99,6 +99,10 @@ describe('find -exec over a tree holding symlinks (real filesystem)', () => {
     // fail closed: -L walks into linked folders, which the listing walk does not
     ["find -L tests -name '*.sh' -exec sh {} \\;", 'ask'],
     ["find -P -L tests -name '*.sh' -exec sh {} \\;", 'ask'],
+    // `-follow` among the tests does the same, wherever it is written
+    ["find tests -follow -name '*.sh' -exec sh {} \\;", 'ask'],
+    ["find build -follow -name '*' -delete", 'ask'],
+    ["find build -name '*.o' -delete", 'allow'],
     // fail closed: a walk that meets a link out of the workspace
     ["find build -name '*.sh' -exec sh {} \\;", 'ask'],
     ["find build/cache/ -name '*.sh' -exec sh {} \\;", 'ask'],

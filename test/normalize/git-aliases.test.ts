@@ -24,6 +24,18 @@ describe('git aliases defined by the script', () => {
     ],
     ["printf '[alias]\\n  fp = push -f\\n' >> .git/config && git fp", 'git push -f'],
     ['(git config alias.z "push -f") ; git z', 'git push -f'],
+    // commands git ships as separate programs, often not installed: the alias may run
+    ["git config alias.gui 'push --force origin main' && git gui", 'git push --force origin main'],
+    ["git config alias.send-email '!rm -rf /srv' && git send-email", 'rm -rf /srv'],
+    ["git config alias.mergetool 'reset --hard' && git mergetool", 'git reset --hard'],
+    // an included config file may define any alias
+    ['git config include.path /tmp/aliases && git deploy', 'dynamic:git deploy'],
+    // an alias not known may be `!` shell code: a shell whose script is not known
+    ['git config include.path /tmp/aliases && git deploy', 'dynamic:sh -c the alias git deploy'],
+    ['git config alias.q "$CMD" && git q', 'dynamic:sh -c the alias git q'],
+    ['git config --global includeIf.gitdir:~/w/.path ~/a.inc && git deploy', 'dynamic:git deploy'],
+    ['git -c include.path=/tmp/aliases deploy', 'dynamic:git -c include.path=/tmp/aliases deploy'],
+    ["printf '[include]\\n  path = /tmp/a\\n' >> ~/.gitconfig && git deploy", 'dynamic:git deploy'],
     // fail closed: a value not known statically, config text not known, a loop
     ['git config alias.q "$CMD" && git q', 'dynamic:git q'],
     ['echo "$CFG" >> ~/.gitconfig; git anything', 'dynamic:git anything'],
@@ -40,5 +52,10 @@ describe('git aliases defined by the script', () => {
       ['git config alias.pf push -f', 'git config --unset alias.pf', 'git pf'],
     ],
     ['git ship', ['git ship']],
+    // an included file does not change what git's own commands do
+    [
+      'git config include.path ../.gitconfig && git status',
+      ['git config include.path ../.gitconfig', 'git status'],
+    ],
   ])('%s', (script, want) => expect(commands(script)).toEqual(want));
 });

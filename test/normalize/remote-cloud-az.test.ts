@@ -70,8 +70,26 @@ describe('commands sent through Azure run-command', () => {
       'DYNAMIC sh -c $SCRIPT [az vm run-command invoke vm1]',
     ],
     [
-      `az vm run-command create -n c --vm-name vm1 --script-uri https://example.com/x.sh`,
-      'DYNAMIC sh -c https://example.com/x.sh [az vm run-command create vm1]',
+      `az vm run-command create -n c --vm-name vm1 --script-uri https://example.com/x.sh?sig=FAKESIG`,
+      // the evidence names the option, not the URL (it may carry a token)
+      'DYNAMIC sh -c the script of --script-uri [az vm run-command create vm1]',
+    ],
+    // scripts given with a command id not known here are read as the machine's
+    [
+      `az vm run-command invoke -g rg -n db1 --command-id "$ID" --scripts 'rm -rf /data'`,
+      'rm -rf /data [az vm run-command invoke db1]',
+    ],
+    [
+      `az vm run-command invoke -g rg -n db1 --command-id AcmeScript --scripts 'rm -rf /data'`,
+      'rm -rf /data [az vm run-command invoke db1]',
+    ],
+    [
+      `az vm run-command invoke -g rg -n db1 --command-id "$ID" --scripts "$S"`,
+      'DYNAMIC sh -c $S [az vm run-command invoke db1]',
+    ],
+    [
+      `pwsh -Command "Invoke-AzVMRunCommand -ResourceGroupName rg -VMName vm1 -CommandId Acme -ScriptString 'rm -rf /srv'"`,
+      'rm -rf /srv [pwsh -c, Invoke-AzVMRunCommand vm1]',
     ],
   ])('%s', (script, want) => expect(remote(script)).toContain(want));
 
@@ -87,6 +105,7 @@ describe('commands sent through Azure run-command', () => {
 
   it.each<[string, string]>([
     [`az vm run-command invoke -g rg -n vm1 --command-id RunShellScript --scripts 'uptime'`, 'uptime'],
+    [`az vm run-command invoke -g rg -n vm1 --command-id "$ID" --scripts 'uptime'`, 'uptime'],
     [
       `az vmss run-command invoke -g rg -n ss --instance-id 0 --command-id RunShellScript --scripts 'systemctl status nginx'`,
       'systemctl status nginx',

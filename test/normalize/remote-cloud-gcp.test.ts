@@ -34,11 +34,16 @@ describe('scripts set in Compute Engine metadata', () => {
     // fail closed: scripts not known here
     [
       `gcloud compute instances add-metadata db-1 --metadata-from-file startup-script=gone.sh`,
-      'DYNAMIC sh -c startup-script=gone.sh [gcloud compute metadata db-1]',
+      'DYNAMIC sh -c startup-script [gcloud compute metadata db-1]',
     ],
     [
       `gcloud compute instances add-metadata db-1 --metadata startup-script-url=gs://b/boot.sh`,
-      'DYNAMIC sh -c startup-script-url=gs://b/boot.sh [gcloud compute metadata db-1]',
+      'DYNAMIC sh -c startup-script-url [gcloud compute metadata db-1]',
+    ],
+    // the evidence names the key, not the value (a URL with a password)
+    [
+      `gcloud compute instances add-metadata db-1 --metadata startup-script-url=https://u:FAKEPW@example.com/b.sh`,
+      'DYNAMIC sh -c startup-script-url [gcloud compute metadata db-1]',
     ],
   ])('%s', (script, want) => expect(remote(script)).toContain(want));
 

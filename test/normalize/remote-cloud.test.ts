@@ -68,7 +68,8 @@ describe('commands sent through AWS', () => {
     ],
     [
       `aws ssm send-command --instance-ids i-1 --document-name AWS-RunShellScript --parameters "commands=$CMD"`,
-      'DYNAMIC sh -c commands=$CMD [aws ssm send-command i-1]',
+      // the evidence names the option, not its text (a script, a URL with a password)
+      'DYNAMIC sh -c the value of --parameters [aws ssm send-command i-1]',
     ],
     [
       `aws ssm send-command --instance-ids i-1 --document-name AWS-RunRemoteScript --parameters sourceType=S3`,
@@ -77,6 +78,27 @@ describe('commands sent through AWS', () => {
     [
       `aws ssm send-command --instance-ids i-1 --document-name Acme-Cleanup`,
       'DYNAMIC sh -c the code of SSM document Acme-Cleanup [aws ssm send-command i-1]',
+    ],
+    // parameters for a document not named (the association keeps its own) or not known here
+    [
+      `aws ssm update-association --association-id 8dfe-1 --parameters 'commands=["rm -rf /var/lib/mysql"]'`,
+      'rm -rf /var/lib/mysql [aws ssm update-association 8dfe-1]',
+    ],
+    [
+      `aws ssm update-association --association-id 8dfe-1 --name Acme-Run --parameters 'cmd=["dropdb orders"]'`,
+      'dropdb orders [aws ssm update-association 8dfe-1]',
+    ],
+    [
+      `aws ssm update-association --association-id 8dfe-1 --parameters "$P"`,
+      'DYNAMIC sh -c the value of --parameters [aws ssm update-association 8dfe-1]',
+    ],
+    [
+      `aws ssm send-command --instance-ids i-1 --document-name "$DOC" --parameters 'commands=["ls"]'`,
+      'DYNAMIC sh -c the document of --document-name [aws ssm send-command i-1]',
+    ],
+    [
+      `aws ssm send-command --cli-input-yaml file://c.yaml`,
+      'DYNAMIC sh -c the input of --cli-input-yaml [aws ssm send-command]',
     ],
     [
       `aws ecs run-task --task-definition api:7 --overrides file://gone.json`,
@@ -91,6 +113,8 @@ describe('commands sent through AWS', () => {
     `aws ssm start-session --target i-1 --document-name AWS-StartPortForwardingSession --parameters portNumber=5432`,
     `aws ssm send-command --instance-ids i-1 --document-name AWS-RunPatchBaseline --parameters Operation=Scan`,
     `aws ecs execute-command --cluster prod --task t --interactive`,
+    `aws ssm update-association --association-id 8dfe-1 --schedule-expression 'rate(1 day)'`,
+    `aws ssm update-association --association-id 8dfe-1 --name AWS-RunPatchBaseline --parameters Operation=Install`,
     `aws ecs run-task --cluster prod --task-definition api:7`,
     `aws ecs describe-tasks --cluster prod --tasks t`,
   ])('%s sends no command', (script) => expect(remote(script)).toEqual([]));
@@ -101,6 +125,7 @@ describe('commands sent through AWS', () => {
       'df -h',
     ],
     [`aws ecs execute-command --cluster prod --task t --interactive --command "ls /app"`, 'ls /app'],
+    [`aws ssm update-association --association-id 8dfe-1 --parameters 'commands=["df -h"]'`, 'df -h'],
   ])('%s sends only %s', (script, want) =>
     expect(remote(script).map((c) => c.replace(/ \[.*/, ''))).toEqual([want]),
   );

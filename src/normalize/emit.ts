@@ -40,6 +40,8 @@ export function emit(
   const head = argv[0];
   const program = !head || head.dynamic ? '' : basename(head.text);
   const stdin = opts.stdin ?? io.stdin;
+  // Every command has the same fields in the same order, absent ones undefined (JSON omits
+  // them): one object shape, so the readers' property loads stay monomorphic.
   const cmd: NormalizedCommand = {
     program,
     argv: argv.map((f) => f.text),
@@ -48,15 +50,16 @@ export function emit(
     // fail closed: after `cd $UNKNOWN` relative paths can't be placed.
     dynamic: dynamicArgs.length > 0 || !!opts.dynamic || program === '' || scope.cwdDynamic,
     dynamicArgs,
-    ...(stdin ? { stdin } : {}),
+    stdin: stdin || undefined,
     writes: io.writes.map((w) => w.path),
     span: k.span,
     depth: frame.depth,
     remote: frame.remote,
-    ...(frame.container ? { container: frame.container } : {}),
+    container: frame.container || undefined,
     vars: Object.fromEntries(scope.vars),
-    ...(scope.written.size ? { files: writtenFiles(scope) } : {}),
-    ...(opts.source !== undefined ? { source: opts.source } : {}),
+    files: scope.written.size ? writtenFiles(scope) : undefined,
+    wrote: undefined,
+    source: opts.source,
   };
   run.commands.push(cmd);
   const out = constantOutput(cmd, argv, k);

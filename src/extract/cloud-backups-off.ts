@@ -4,23 +4,26 @@
  * (`linode-cli linodes backups-cancel ID`, `hcloud server disable-backup NAME`, `doctl compute
  * droplet-action disable-backups ID`, `… backup disable`), a setting that turns them off
  * (`scw instance server update ID backup-enabled=false`, `--backups-enabled=false`,
- * `--disable-backups`), a deletion or shutdown told to skip its final snapshot (`ecctl
+ * `--disable-backups`), a schedule of backups removed (`heroku pg:backups:unschedule DB`, its
+ * `group:verb` words read apart), a deletion or shutdown told to skip its final snapshot (`ecctl
  * deployment shutdown ID --skip-snapshot`, `ddev delete --omit-snapshot`), and Windows' System
  * Restore and shadow copy service switched off (`Disable-ComputerRestore`, `Stop-Service VSS`,
  * `Set-Service VSS -StartupType Disabled`, `sc config vss start= disabled`, `net stop vss`).
+ * A retention cut to (almost) nothing is cloud-backups-retention.ts's (verb `delete`).
  * Read as CloudFacts of service `backups`, verb `disable` (the backups-deleted rule), as
  * cloud-backups.ts reads `tmutil disable`. Enabling, listing and taking backups make none.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { draft } from './cloud-backups.js';
+import { readRetentionCut } from './cloud-backups-retention.js';
 
 /** One word that switches a resource's backups off (`backups-cancel`, `disable-backup`, `disableautobackup`). */
 const OFF_VERB =
-  /^(?:(?:disable|cancel|stop|turn-?off|pause|suspend)[-_]?(?:auto(?:matic)?[-_]?)?(?:backups?|snapshots?|snapshot[-_]?schedules?)|(?:auto[-_]?)?backups?[-_](?:cancel|disable|off|stop|pause|suspend))$/i;
+  /^(?:(?:disable|cancel|stop|turn-?off|pause|suspend|unschedule)[-_]?(?:auto(?:matic)?[-_]?)?(?:backups?|snapshots?|snapshot[-_]?schedules?)|(?:auto[-_]?)?backups?[-_](?:cancel|disable|off|stop|pause|suspend))$/i;
 /** The noun and verb written apart (`backup disable`, `backups cancel`, `auto-backup off`). */
 const NOUN = /^(?:auto[-_]?)?(?:backups?|snapshot[-_]?schedules?)$/i;
-const VERB = /^(disable|cancel|off|stop|pause|suspend)$/i;
+const VERB = /^(disable|cancel|off|stop|pause|suspend|unschedule)$/i;
 /** A setting that turns backups off (`backup-enabled=false`, `--backups-enabled=false`, `--auto-backup=off`). */
 const OFF_SETTING = /^(?:--?)?(?:auto[-_]?)?backups?(?:[-_]?enabled?)?=(?:false|no|0|off|disabled?)$/i;
 /** A flag that turns backups off (`--disable-backups`, `--no-backups`; not `--no-backup`, a file tool's own copy). */
@@ -74,7 +77,10 @@ export function readBackupsOff(cmd: NormalizedCommand): CloudDraft | undefined {
   const win = windows(name, cmd);
   if (win) return win;
   const args = cmd.argv.slice(1);
-  const words = args.filter((a) => !a.startsWith('-'));
+  // `group:noun:verb` commands (`heroku pg:backups:unschedule`) read as separate words
+  const words = args
+    .filter((a) => !a.startsWith('-'))
+    .flatMap((a) => (/^[\w-]+(:[\w-]+)+$/.test(a) ? a.split(':') : [a]));
   const verb = words.findIndex((w, i) => OFF_VERB.test(w) || (NOUN.test(w) && VERB.test(words[i + 1] ?? '')));
   if (verb >= 0) {
     const rest = words.slice(verb + (OFF_VERB.test(words[verb]) ? 1 : 2));
@@ -85,5 +91,6 @@ export function readBackupsOff(cmd: NormalizedCommand): CloudDraft | undefined {
   const skip = args.find((a) => SKIP_SNAPSHOT.test(a));
   if (skip && words.some((w) => ENDS.test(w)))
     return draft(cmd, 'disable', `${words.join(' ')} ${skip}`, false);
-  return undefined;
+  // a retention cut to (almost) nothing: the next maintenance deletes the older snapshots
+  return readRetentionCut(cmd);
 }

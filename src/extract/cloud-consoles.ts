@@ -11,9 +11,11 @@
  *   `purgekeys` (the principal's old keys, or with `-all` every key: it can no longer log in)
  *   and `change_password`/`cpw` (another principal's password or keys replaced: its owner is
  *   locked out, or the agent holds the new ones), Heimdal's `delete`/`del` and `passwd` too;
+ *   and `addprinc` of a principal that administers the realm (`x/admin`, `kadmin/…`) or
+ *   trusts another (`krbtgt/…`), verb `add-admin`;
  * (IBM MQ's runmqsc is read as SQL-like commands: src/extract/sql-mqsc.ts.)
  * Read into a CloudFact of service `console` whose verb is the first deleting command's
- * (`delete`, `purge`, `truncate`, `change-password`) and whose resource lists what they name, or
+ * (`delete`, `purge`, `truncate`, `change-password`, `add-admin`) and whose resource lists what they name, or
  * `unread` when the commands are fed from something that cannot be read (fail closed: the
  * rules ask). Scripts that only read or add (`show`, `list volumes`,
  * `update add`) and a console started with no commands (interactive) make no fact.
@@ -58,6 +60,17 @@ const KADMIN_VERBS: [RegExp, string][] = [
   [/^(change_password|cpw|passwd|password)$/i, 'change-password'],
 ];
 
+/**
+ * A principal kadmin adds that administers the realm or is trusted by it: an `…/admin`
+ * instance (kadm5.acl's usual grant of every right), `kadmin/…`, or a `krbtgt/…` of another
+ * realm (a cross-realm trust). The principal is the command's last word; undefined = none.
+ */
+function adminPrincipal(verb: string, rest: string[]): string | undefined {
+  if (!/^(add_principal|addprinc|ank|add|add_new_key)$/i.test(verb)) return undefined;
+  const principal = rest.filter((w) => !w.startsWith('-')).pop() ?? '';
+  return /\/admin(@|$)|^(kadmin|krbtgt)\//i.test(principal) ? principal : undefined;
+}
+
 const KADMIN: Console = {
   // MIT's and Heimdal's options with a value (realm, principal, keytab, ccache, server, …)
   valued: /^-[rpktcwsexdqaK]$|^--(realm|principal|keytab|config-file|admin-server|server-port)$/,
@@ -67,6 +80,8 @@ const KADMIN: Console = {
   argvCommand: true,
   deletes: (line) => {
     const [verb = '', ...rest] = line.split(/\s+/);
+    const admin = adminPrincipal(verb, rest);
+    if (admin) return ['add-admin', admin];
     const hit = KADMIN_VERBS.find(([re]) => re.test(verb));
     return hit ? [hit[1], rest.filter((w) => !w.startsWith('-')).join(' ') || rest.join(' ')] : undefined;
   },

@@ -8,8 +8,9 @@
  * `clear configure all|primary`,
  * OpenWrt `firstboot` and `jffs2reset`, Ubiquiti `syswrapper.sh restore-default` and
  * `set-default`. The device loses its configuration (and with zeroize its data): read as a
- * CloudFact of service `network-device`, verb `factory-reset`. Showing and other commands
- * find nothing.
+ * CloudFact of service `network-device`, verb `factory-reset`. An Android device's data erased
+ * through `fastboot` (`-w`, `erase`, `format`, a bootloader unlock) is service `mobile-device`,
+ * verb `wipe`. Showing and other commands find nothing.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
@@ -52,8 +53,53 @@ function cliCommand(cmd: NormalizedCommand): string[] | undefined {
   return text?.split(/[;|]/)[0].trim().split(/\s+/);
 }
 
-/** A reset or wipe of a network device (see the header); undefined = none. */
+/** fastboot's options that take a value (`-s SERIAL`, `--slot a`, `-S 256M`, `-i VENDOR`, …). */
+const FASTBOOT_VALUED =
+  /^(-[sSicbpn]|--(slot|base|cmdline|kernel-offset|ramdisk-offset|tags-offset|dtb-offset|page-size|header-version|os-version|os-patch-level|dtb|vendor-boot))$/;
+/** fastboot's commands (after the options) that erase a device's partitions or force its factory reset. */
+const FASTBOOT_WIPES: [RegExp, (rest: string[]) => boolean][] = [
+  [/^(erase|delete-logical-partition|wipe-super)$/, () => true],
+  [/^format(:.*)?$/, () => true],
+  // unlocking or locking the bootloader wipes userdata (the device's own factory reset)
+  [/^(flashing|oem)$/, (rest) => /^(unlock|lock|unlock_critical|lock_critical)$/.test(rest[0] ?? '')],
+  // a data partition overwritten by an image
+  [/^flash(:raw)?$/, (rest) => /^(userdata|data|metadata|super|cache)(_[ab])?$/.test(rest[0] ?? '')],
+];
+
+/**
+ * Android's `fastboot [opts] COMMAND`: `-w` (userdata and cache erased, with any command or
+ * none, `flashall -w`, `update -w ZIP`), `erase|format[:FS] PARTITION`, `wipe-super`,
+ * `delete-logical-partition`, `flashing|oem unlock|lock` (the bootloader's change wipes
+ * userdata) and `flash userdata|super IMG`. The attached device loses its data: service
+ * `mobile-device`, verb `wipe`. `devices`, `getvar`, `reboot`, `boot IMG` and other flashes find nothing.
+ */
+function fastboot(cmd: NormalizedCommand): CloudDraft | undefined {
+  const args = cmd.argv.slice(1);
+  if (args.some((a) => a === '-h' || a === '--help' || a === 'help')) return undefined;
+  const words: string[] = [];
+  let wipeAll = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-w') wipeAll = true;
+    else if (a.startsWith('-')) i += FASTBOOT_VALUED.test(a) ? 1 : 0;
+    else words.push(a);
+  }
+  const [verb = '', ...rest] = words;
+  const hit = FASTBOOT_WIPES.find(([re, when]) => re.test(verb) && when(rest));
+  if (!wipeAll && !hit) return undefined;
+  return {
+    tool: cmd.program,
+    service: 'mobile-device',
+    verb: 'wipe',
+    resource: [wipeAll ? '-w' : '', ...words].filter(Boolean).join(' '),
+    all: wipeAll,
+    force: true,
+  };
+}
+
+/** A reset or wipe of a network device, or of an Android device through fastboot (see the header); undefined = none. */
 export function readDeviceReset(cmd: NormalizedCommand): CloudDraft | undefined {
+  if (/^fastboot(\.exe)?$/i.test(cmd.program)) return fastboot(cmd);
   const inner = cliCommand(cmd);
   const said = inner
     ? resetWords(inner[0], inner.slice(1))

@@ -1,6 +1,7 @@
 /**
  * docker / podman / nerdctl and compose: prunes, volume and image removal, `rm -f` over
- * every container, `compose down -v`.
+ * every container, `compose down -v` and `compose rm -v` (also in a flag cluster, `rm -sfv`),
+ * swarm secrets and configs removed (`secret rm`, read as service `secret`, verb `rm`).
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import { hasOpt, isWildcard, parseArgs, type CloudDraft, type ParsedArgs } from './cloud-argv.js';
@@ -103,8 +104,10 @@ export function readDocker(cmd: NormalizedCommand): CloudDraft | undefined {
   } else if (SHORTHAND[first.text]) {
     [service, verb] = SHORTHAND[first.text];
   }
-  if (service === 'compose' && verb === 'down' && hasOpt(p, ['-v', '--volumes'])) verb = 'down --volumes';
-  if (service === 'compose' && verb === 'rm' && hasOpt(p, ['-v', '--volumes'])) verb = 'rm --volumes';
+  // `-v` also in a cluster of short flags after the verb (`compose rm -sfv`)
+  const volumes = hasOpt(p, ['-v', '--volumes']) || afterVerb.some((a) => /^-[a-zA-Z]*v[a-zA-Z]*$/.test(a));
+  if (service === 'compose' && verb === 'down' && volumes) verb = 'down --volumes';
+  if (service === 'compose' && verb === 'rm' && volumes) verb = 'rm --volumes';
   const pruneAll = verb === 'prune' && (hasOpt(p, ['-a', '--all']) || hasOpt(p, ['--volumes']));
   // `podman rm -a`, `podman pod rm -af`: every container or pod, not one named.
   const removeAll = (verb === 'rm' || verb === 'remove') && hasOpt(p, ['-a', '--all']);

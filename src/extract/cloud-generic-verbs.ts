@@ -96,13 +96,15 @@ export const TOOL_VERB: Record<string, RegExp> = {
 /**
  * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`), also with the
  * object it destroys, joined or not, and a script's suffix (`amqp-delete-queue`,
- * `kafka-delete-records.sh`, Greenplum's `gpdeletesystem`): what it names is its resource.
+ * `kafka-delete-records.sh`, Greenplum's `gpdeletesystem`), or a cloud's command-per-program
+ * tools that terminate or deregister (Eucalyptus' `euca-terminate-instances`,
+ * `euca-deregister`, the EC2 API tools' `ec2-terminate-instances`): what it names is its resource.
  * Not a prefix that undoes or defers it (`undelete`, `autopurge`), nor caches purged (Moodle's
  * `purge_caches.php`). Local ones (`kdestroy`,
  * which drops a ticket cache) are in LOCAL.
  */
 export const NAMED_VERB =
-  /^(?!.*caches?(?:\.\w+)?$)(?!(?:un|no|non|auto|soft)(?:delete|destroy|purge))(?:[a-z][a-z0-9]*[-_]?)?(delete|destroy|purge)(?:system|cluster|instance|database|db|segment|node|all)?(?:[-_][a-z][a-z0-9]*){0,2}(?:\.(?:sh|py|pl|rb))?$/;
+  /^(?!.*caches?(?:\.\w+)?$)(?!(?:un|no|non|auto|soft)(?:delete|destroy|purge|terminate|deregister))(?:[a-z][a-z0-9]*[-_]?)?(delete|destroy|purge|terminate|deregister)(?:system|cluster|instance|database|db|segment|node|all)?(?:[-_][a-z][a-z0-9]*){0,2}(?:\.(?:sh|py|pl|rb))?$/;
 /**
  * Turning off a secrets engine or an auth method deletes what it holds (`vault secrets disable
  * secret/`); turning off an audit device stops the record of everything done (`vault audit

@@ -46,11 +46,12 @@ const CLOUD_LOCAL = /^Az(Context\w*|DataCollection|Config\w*)$|BackupProtection$
 
 /**
  * Update/Set of those modules that turns a protection, log or check off: `-IsEnabled:$false`,
- * `-EnablePurgeProtection $false`, `-AuditLoggingEnabled $false`, `-State Disabled`.
+ * `-EnablePurgeProtection $false`, `-AuditLoggingEnabled $false`, `-State Disabled`, a
+ * protection's state set off (`Set-AzRecoveryServicesVaultProperty -SoftDeleteFeatureState Disable`).
  */
 const SET_VERB = /^(update|set|edit)$/i;
 const OFF_PARAM =
-  /^-((is)?enabled?|enable\w*|\w*(protection|logging|audit\w*|monitoring|defender|mfa|lock|softdelete|encryption)\w*)$/i;
+  /^-((is)?enabled?|enable\w*|\w*(protection|logging|audit\w*|monitoring|defender|mfa|lock|softdelete|immutab|encryption)\w*)$/i;
 
 /** `-Param $false` / `-Param:$false` / `-State Disabled` on a protection or log: the parameter; undefined = none. */
 function turnedOff(argv: string[]): string | undefined {
@@ -59,6 +60,8 @@ function turnedOff(argv: string[]): string | undefined {
     const v = attached ?? argv[i + 1] ?? '';
     if (OFF_PARAM.test(o) && /^\$false$/i.test(v)) return `${o} $false`;
     if (/^-state$/i.test(o) && /^disabled$/i.test(v)) return `${o} Disabled`;
+    // a protection's state parameter set off (`-SoftDeleteFeatureState Disable`, `-ImmutabilityState Disabled`)
+    if (/state$/i.test(o) && OFF_PARAM.test(o) && /^(disabled?|off|alwaysoff)$/i.test(v)) return `${o} ${v}`;
   }
   return undefined;
 }

@@ -25,6 +25,7 @@ import { readGeneric } from './cloud-generic.js';
 import { HOST_READERS } from './cloud-host.js';
 import { HYPERVISOR_READERS } from './cloud-hypervisors.js';
 import { VM_STOP_READERS } from './cloud-vm-stops.js';
+import { ZONE_READERS } from './cloud-zones.js';
 import { BAREMETAL_READERS } from './cloud-baremetal.js';
 import { DESKTOP_BACKUP_READERS } from './cloud-backups-desktop.js';
 import { RAID_READERS } from './cloud-raid.js';
@@ -107,6 +108,7 @@ for (const table of [
   CERT_READERS,
   HYPERVISOR_READERS,
   VM_STOP_READERS,
+  ZONE_READERS,
   BAREMETAL_READERS,
   DESKTOP_BACKUP_READERS,
   RAID_READERS,

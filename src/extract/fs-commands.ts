@@ -16,7 +16,7 @@ import { fsckHandler, isFsck, SHRINK_HANDLERS } from './fs-shrink.js';
 import { ACL_HANDLERS } from './fs-acl.js';
 import { CLEANER_HANDLERS } from './fs-cleaners.js';
 import { WINDOWS_HANDLERS } from './fs-windows.js';
-import { WIPER_HANDLERS } from './fs-wipers.js';
+import { WINDOWS_WIPER_HANDLERS, WIPER_HANDLERS } from './fs-wipers.js';
 import { DISK_CMDLET_HANDLERS } from './fs-disk-cmdlets.js';
 import { CMD_DELETE_HANDLERS, hasCmdSwitch, rd } from './fs-windows-delete.js';
 import { PWSH_DELETE_HANDLERS, pwshStyle, removeItem } from './fs-pwsh-delete.js';
@@ -273,5 +273,7 @@ export function handlerFor(program: string): FsHandler | undefined {
   const folded = program.toLowerCase();
   for (const table of [DISK_CMDLET_HANDLERS, PWSH_DELETE_HANDLERS, CMD_DELETE_HANDLERS])
     if (Object.hasOwn(table, folded)) return table[folded];
+  const bare = folded.replace(/\.exe$/, '');
+  if (Object.hasOwn(WINDOWS_WIPER_HANDLERS, bare)) return WINDOWS_WIPER_HANDLERS[bare];
   return undefined;
 }

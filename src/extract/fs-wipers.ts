@@ -3,8 +3,9 @@
  * `nwipe DEV…` (with no device it wipes every disk it finds), `sg_format --format DEV` (a
  * SCSI low-level format), `sg_sanitize --overwrite|--block|--crypto DEV`, `dc3dd wipe=DEV` /
  * `hwipe=DEV` (dc3dd's `of=` overwrites like dd's, and dcfldd's, ddpt's and sg_dd's, and the output of `ddrescue` and
- * `dd_rescue`), `wipe [-r] FILE…` and `bleachbit --shred
- * FILE…`; self-encrypting drives reverted to factory state, which throws their key away
+ * `dd_rescue`), `wipe [-r] FILE…`, `bleachbit --shred
+ * FILE…` and Windows' `sdelete [-s] [-q] FILE|FOLDER…` (Sysinternals, any case, `.exe` or
+ * `64` spellings: WINDOWS_WIPER_HANDLERS); self-encrypting drives reverted to factory state, which throws their key away
  * (`sedutil-cli --PSIDrevert|--yesIreallywanttoERASEALLmydatausingthePSID PSID DEV`,
  * `--revertTPer`, `--revertLockingSP`, `--eraseLockingRange`), and the zones of a zoned drive
  * reset to empty (`blkzone reset DEV`, `sg_reset_wp`, `zbc_reset_zone`; `nvme zns reset-zone`
@@ -18,6 +19,7 @@ import type { DraftFact } from './extractor.js';
 import { fsFact, type FsHandler } from './fs-fact.js';
 import { hasAny, parseOptions } from './fs-options.js';
 import { isHarmlessWrite, target, targetOf } from './fs-paths.js';
+import { pwshTarget } from './fs-pwsh-delete.js';
 
 /** nwipe's options that take a value (`--method=dodshort` / `-m dodshort`, `--rounds`, `--logfile` …). */
 const NWIPE_VALUES = ['method', 'rounds', 'logfile', 'exclude', 'prng', 'verify', 'PDFreportpath'];
@@ -186,6 +188,33 @@ const resetZones: FsHandler = (cmd, ctx) => {
   const o = parseOptions(cmd.argv, 1, ZONES);
   if (hasAny(o, 'h', 'help', 'V', 'version') || o.operands.length === 0) return [];
   return fsFact(cmd, 'format', [target(cmd, o.operands[0], ctx)], false, true);
+};
+
+/**
+ * Sysinternals' `sdelete [-p N] [-r] [-s] [-q] FILE|FOLDER…`: each file (each folder's tree with
+ * -s) overwritten and deleted, without a prompt; with `-c`/`-z` it only cleans the free space of
+ * the drives or disks named (no file is lost: nothing); `-h`/`-?` is help. Windows paths
+ * (`D:\Shares\Finance`, `%USERPROFILE%\x`) are read as cmd's `del` reads them.
+ */
+const sdelete: FsHandler = (cmd, ctx) => {
+  const args = cmd.argv.slice(1);
+  const flags = new Set(args.filter((a) => /^-[a-z?]$/i.test(a)).map((a) => a.slice(1).toLowerCase()));
+  if (flags.has('c') || flags.has('z') || flags.has('h') || flags.has('?')) return [];
+  const operands: number[] = [];
+  for (let i = 1; i < cmd.argv.length; i++) {
+    const a = cmd.argv[i];
+    if (/^-p$/i.test(a)) i++;
+    else if (!a.startsWith('-')) operands.push(i);
+  }
+  const targets = operands.map((i) => pwshTarget(cmd.argv[i], cmd, ctx, cmd.dynamicArgs.includes(i)));
+  return fsFact(cmd, 'shred', targets, flags.has('s'), true);
+};
+
+/** Windows wipers, by their name in lower case without `.exe` (`SDelete64.exe` is `sdelete64`). */
+export const WINDOWS_WIPER_HANDLERS: Record<string, FsHandler> = {
+  sdelete,
+  sdelete64: sdelete,
+  sdelete64a: sdelete,
 };
 
 /** Program → reader of the disks or files it overwrites beyond recovery; a program not listed is not this module's. */

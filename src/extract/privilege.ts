@@ -17,7 +17,8 @@
  * Options key (privilege-ifeo.ts), and the same grants made from code through an SDK
  * (privilege-sdk.ts), an Entra ID directory role, app role or consent granted through Graph's
  * CLI or cmdlets (privilege-graph.ts), and a Kubernetes client certificate made for
- * system:masters (privilege-certs.ts). Read by what the words say, for any program, into a CloudFact
+ * system:masters (privilege-certs.ts), and rights written into an Active Directory object's ACL
+ * (privilege-ad-acl.ts). Read by what the words say, for any program, into a CloudFact
  * whose verb is `grant-admin`, `mint-credential` or `weaken-mfa` (`unread-policy`: a policy
  * document that takes effect at once and cannot be read).
  *
@@ -46,6 +47,7 @@ import { graphGrant } from './privilege-graph.js';
 import { adminCertificate } from './privilege-certs.js';
 import { appAdminGrant } from './privilege-app-admin.js';
 import { adminAccountMade } from './privilege-dbus.js';
+import { adAclGrant } from './privilege-ad-acl.js';
 
 /** Options whose value names a role or a policy, or a comma-separated list of roles. */
 const ROLE_OPTS = new Set([
@@ -129,6 +131,8 @@ export function privileges(
   if (rights) return [rights];
   const system = systemRun(cmd);
   if (system) return [system];
+  const acl = adAclGrant(cmd);
+  if (acl) return [acl];
   const made = adminAccountMade(cmd);
   if (made) return [made];
   const vault = vaultGrant(cmd, ctx);

@@ -53,3 +53,20 @@ describe('backups switched off', () => {
     expect(readBackupsOff(command(argv))).toBeUndefined();
   });
 });
+
+describe('backup schedules removed (group:noun:verb words read apart)', () => {
+  it.each<[string[], string[]]>([
+    [['heroku', 'pg:backups:unschedule', 'DATABASE_URL', '--app', 'acme-prod'], ['heroku|backups|disable']],
+    [['mycloud', 'db', 'backups', 'unschedule', 'main'], ['mycloud|backups|disable']],
+    [['mycloud', 'unschedule-backups', 'main'], ['mycloud|backups|disable']],
+  ])('%j → %j', (argv, want) => {
+    expect(cloud(argv)).toEqual(want);
+  });
+  it.each<[string[]]>([
+    [['heroku', 'pg:backups:schedules', '--app', 'acme-prod']],
+    [['heroku', 'pg:backups:schedule', 'DATABASE_URL', '--at', '02:00 UTC', '--app', 'acme-prod']],
+    [['heroku', 'pg:backups', '--app', 'acme-prod']],
+  ])('leaves alone %j', (argv) => {
+    expect(readBackupsOff(command(argv))).toBeUndefined();
+  });
+});

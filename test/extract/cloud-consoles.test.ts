@@ -111,3 +111,21 @@ describe('kadmin: principals deleted, keys purged, passwords replaced', () => {
   it('commands piped from a program whose output is not known are unread', () =>
     expect(kadmin(['kadmin.local'], { kind: 'pipe' })).toEqual(['kadmin.local|unread|stdin']));
 });
+
+describe('kadmin: admin and cross-realm principals added', () => {
+  it.each<[string[], string[]]>([
+    [['kadmin.local', '-q', 'addprinc -pw Fake-Pass-1 agent/admin'], ['kadmin.local|add-admin|agent/admin']],
+    [
+      ['kadmin', '-p', 'admin/admin', '-q', 'addprinc -randkey root/admin@CORP.EXAMPLE'],
+      ['kadmin|add-admin|root/admin@CORP.EXAMPLE'],
+    ],
+    [['kadmin.local', 'add_principal', 'kadmin/changepw'], ['kadmin.local|add-admin|kadmin/changepw']],
+    [
+      ['kadmin', '-l', 'add', '--random-key', 'krbtgt/PARTNER.EXAMPLE'],
+      ['kadmin|add-admin|krbtgt/PARTNER.EXAMPLE'],
+    ],
+    [['kadmin.local', '-q', 'addprinc -randkey HTTP/web.example.com'], []],
+    [['kadmin.local', '-q', 'addprinc alice'], []],
+    [['kadmin.local', '-q', 'getprinc agent/admin'], []],
+  ])('%o → %o', (argv, want) => expect(kadmin(argv)).toEqual(want));
+});

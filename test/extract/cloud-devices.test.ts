@@ -40,3 +40,27 @@ describe('network devices reset (hosting pack)', () => {
     expect(verdict(script)).toBe(expected);
   });
 });
+
+describe('Android devices erased through fastboot (hosting pack)', () => {
+  const WIPE = 'ask hosting/mobile-device-wipe';
+  it.each([
+    ['fastboot -w', WIPE],
+    ['fastboot erase userdata', WIPE],
+    ['fastboot format:ext4 userdata', WIPE],
+    ['fastboot flashall -w', WIPE],
+    ['fastboot -s emulator-5554 -w reboot', WIPE],
+    ['fastboot --slot a update -w image-walleye.zip', WIPE],
+    ['fastboot flashing unlock', WIPE],
+    ['fastboot oem unlock', WIPE],
+    ['fastboot flash userdata userdata.img', WIPE],
+    ['fastboot wipe-super super_empty.img', WIPE],
+    ['fastboot devices', 'allow'],
+    ['fastboot getvar all', 'allow'],
+    ['fastboot reboot', 'allow'],
+    ['fastboot -s 0123abcd flash boot boot.img', 'allow'],
+    ['fastboot boot twrp.img', 'allow'],
+    ['fastboot --help', 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(verdict(script)).toBe(expected);
+  });
+});

@@ -55,3 +55,18 @@ describe('reading the swarm, leaving it gently, removing a down node stay allowe
     'docker service update --image nginx:1.27 web',
   ])('%s', (script) => expect(docker(script)).toBe('allow'));
 });
+
+describe('compose rm with volumes, swarm secrets and configs removed', () => {
+  it.each([
+    ['docker compose -f compose.prod.yml rm -sfv', 'ask docker/volume-delete'],
+    ['docker-compose rm -v -f db', 'ask docker/volume-delete'],
+    ['docker compose rm --volumes --force', 'ask docker/volume-delete'],
+    ['docker compose rm -sf', 'allow'],
+    ['docker compose -f compose.prod.yml logs -f web', 'allow'],
+    ['docker secret rm prod_db_password prod_stripe_key', 'ask docker/swarm-secret-remove'],
+    ['docker config rm nginx_conf', 'ask docker/swarm-secret-remove'],
+    ['docker secret ls', 'allow'],
+    ['docker secret inspect prod_db_password', 'allow'],
+    ['docker config ls', 'allow'],
+  ])('%s → %s', (script, want) => expect(docker(script)).toBe(want));
+});

@@ -334,3 +334,18 @@ describe('ORM calls through framework runners and inline code', () => {
     [['rails', 'runner', 'puts User.count'], undefined, []],
   ])('%o <<< %s → %o', (argv, stdin, want) => expect(orm(argv, stdin)).toEqual(want));
 });
+
+describe('programs named for terminating or deregistering (euca2ools, the EC2 API tools)', () => {
+  it.each<[string, string[]]>([
+    [
+      'euca-terminate-instances i-4f2a9c01 i-7be21d4a',
+      ['euca-terminate-instances|terminate|i-7be21d4a|true'],
+    ],
+    ['euca-deregister emi-3a1b2c4d', ['euca-deregister|deregister|emi-3a1b2c4d|true']],
+    ['ec2-terminate-instances i-0abc1234', ['ec2-terminate-instances|terminate|i-0abc1234|true']],
+    ['euca-delete-snapshot snap-1a2b', ['euca-delete-snapshot|delete|snap-1a2b|true']],
+    ['euca-describe-instances i-4f2a9c01', []],
+    ['euca-run-instances emi-1234 -t m1.small', []],
+    ['euca-terminate-instances --help', []],
+  ])('%s → %o', (line, want) => expect(cloud(line)).toEqual(want));
+});

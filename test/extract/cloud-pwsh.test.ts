@@ -148,3 +148,23 @@ describe('readCmdlet', () => {
     [['New-AzResourceGroupDeploymentStack', '-ResourceGroupName', 'rg', '-ActionOnUnmanage', 'DetachAll']],
   ])('%j → none', (argv) => expect(readCmdlet(command(argv))).toBeUndefined());
 });
+
+describe('a protection state set off (saas pack)', () => {
+  it.each([
+    [
+      "pwsh -c 'Set-AzRecoveryServicesVaultProperty -VaultId (Get-AzRecoveryServicesVault -ResourceGroupName rg-backup -Name rsv-prod).ID -SoftDeleteFeatureState Disable'",
+      ASK,
+    ],
+    [`pwsh -c 'Set-AzRecoveryServicesVaultProperty -VaultId $v.ID -SoftDeleteFeatureState Disable'`, ASK],
+    [
+      `pwsh -c 'Update-AzRecoveryServicesVault -ResourceGroupName rg -Name rsv -ImmutabilityState Disabled'`,
+      ASK,
+    ],
+    [`pwsh -c 'Set-AzRecoveryServicesVaultProperty -VaultId $v.ID -SoftDeleteFeatureState Enable'`, 'allow'],
+    [
+      `pwsh -c 'Set-AzRecoveryServicesVaultProperty -VaultId $v.ID -SoftDeleteFeatureState AlwaysON'`,
+      'allow',
+    ],
+    [`pwsh -c 'Get-AzRecoveryServicesVaultProperty -VaultId $v.ID'`, 'allow'],
+  ])('%s → %s', (line, want) => expect(saas(line)).toBe(want));
+});

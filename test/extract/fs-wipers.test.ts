@@ -67,3 +67,19 @@ describe('disk and file wipers (filesystem pack)', () => {
     expect(await verdict(cmd)).toBe(want);
   });
 });
+
+describe('SDelete (filesystem pack)', () => {
+  it.each([
+    ['sdelete64.exe -accepteula -s -q D:\\Shares\\Finance', 'ask filesystem/delete-outside-workspace'],
+    ["sdelete.exe -p 3 -s 'C:\\Users\\ana\\Documents'", 'ask filesystem/delete-outside-workspace'],
+    ["SDelete64 -accepteula -q 'E:\\Payroll\\2024.xlsx'", 'ask filesystem/delete-outside-workspace'],
+    ['sdelete -s ~/work', 'ask filesystem/delete-outside-workspace'],
+    // free space cleaned: no file is lost
+    ['sdelete64 -accepteula -z C:', 'allow'],
+    ['sdelete -c D:', 'allow'],
+    ['sdelete64.exe -h', 'allow'],
+    ['sdelete -q ./scratch.txt', 'allow'],
+  ])('%s → %s', async (cmd, want) => {
+    expect(await verdict(cmd)).toBe(want);
+  });
+});

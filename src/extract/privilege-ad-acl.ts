@@ -1,0 +1,80 @@
+/**
+ * Rights on an Active Directory object handed out through its access control list: `dsacls
+ * OBJECT /G TRUSTEE:PERMS…` granting anything beyond reading (GA full control, GW, WD the
+ * ACL itself, WO its owner, WP/WS properties, CC/DC/DT children, SD delete, CA the control
+ * rights such as replicating every secret); PowerShell's `Add-ADPermission` with such
+ * `-AccessRights` or an extended right other than the mailbox ones (privilege-mailbox.ts reads
+ * Send-As and Receive-As); `Set-Acl` on an `AD:` path (the ACL object is built elsewhere and
+ * cannot be read: fail closed); PowerView's `Add-DomainObjectAcl|Add-ObjectAcl -Rights …`;
+ * impacket's `dacledit.py -action write`. Written on `AdminSDHolder`, a domain's root or a
+ * privileged group, such a grant is domain admin. Read-only grants (`GR`, `RP`, `LC`, `RC`,
+ * `LO`, `GE`), listing an object's ACL (`dsacls OBJECT`), `/R` (rights removed) and `/D` (rights
+ * denied) are not reported. Each finding is [`grant-admin`, the words].
+ */
+import type { NormalizedCommand } from '../engine/types.js';
+import type { Finding } from './word-facts.js';
+import { pwshArgs, valueOf } from './pwsh-params.js';
+
+/** dsacls' two-letter permission codes that write, delete, take over or control. */
+const WRITE_CODES = new Set(['GA', 'GW', 'SD', 'WD', 'WO', 'WP', 'WS', 'CC', 'DC', 'DT', 'CA']);
+/** AD rights names (Add-ADPermission, PowerView) that write or control; a variable counts (fail closed). */
+const WRITE_RIGHTS =
+  /^(genericall|genericwrite|writedacl|writeowner|writeproperty|extendedright|createchild|deletechild|delete|deletetree|self|all|dcsync|resetpassword|writemembers|fullcontrol|\$.*)$/i;
+
+/** Add-ADPermission's rights that only read, and the mailbox rights privilege-mailbox.ts reads. */
+const READ_OR_MAILBOX =
+  /^(send-?as|receive-?as|readproperty|genericread|genericexecute|listchildren|readcontrol|listobject)$/i;
+
+/** The permission codes of one `TRUSTEE:PERMS[;OBJECT[;INHERITED]]` grant, upper case. */
+function codes(grant: string): string[] {
+  const perms = (grant.split(';')[0].split(':').pop() ?? '').toUpperCase();
+  return perms.match(/[A-Z]{2}/g) ?? [];
+}
+
+/** `dsacls OBJECT /G TRUSTEE:PERMS…`: the grants that write (see the header); '' = none. */
+function dsacls(args: string[]): string {
+  const granted: string[] = [];
+  let granting = false;
+  for (const a of args.slice(1)) {
+    if (/^\/g$/i.test(a)) granting = true;
+    else if (a.startsWith('/')) granting = false;
+    else if (granting && codes(a).some((c) => WRITE_CODES.has(c))) granted.push(a);
+  }
+  return granted.length ? `${args[0] ?? ''} /G ${granted.join(' ')}` : '';
+}
+
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** The AD rights `cmd` grants (see the header), as a finding; undefined = none. */
+export function adAclGrant(cmd: NormalizedCommand): Finding | undefined {
+  const name = cmd.program.toLowerCase().replace(/\.(exe|py)$/, '');
+  const args = cmd.argv.slice(1);
+  const said = `${cmd.program} ${args.join(' ')}`.trim();
+  if (name === 'dsacls') {
+    const grant = dsacls(args);
+    return grant ? ['grant-admin', grant] : undefined;
+  }
+  if (name === 'dacledit')
+    return args.some((a, i) => a === '-action' && args[i + 1] === 'write')
+      ? ['grant-admin', said]
+      : undefined;
+  const p = pwshArgs(args, { unquote: true });
+  if (name === 'add-adpermission') {
+    const rights = [...list(valueOf(p, 'accessrights')), ...list(valueOf(p, 'extendedrights'))];
+    const writes = rights.filter((r) => !READ_OR_MAILBOX.test(r));
+    return writes.length ? ['grant-admin', `${cmd.program} ${writes.join(',')}`] : undefined;
+  }
+  if (name === 'add-domainobjectacl' || name === 'add-objectacl') {
+    const rights = valueOf(p, 'rights') ?? 'All';
+    return list(rights).some((r) => WRITE_RIGHTS.test(r)) ? ['grant-admin', said] : undefined;
+  }
+  if (name === 'set-acl') {
+    const path = valueOf(p, 'path', 'literalpath') ?? p.positional[0] ?? '';
+    return /^["']?ad:/i.test(path) ? ['grant-admin', said] : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,34 @@
+/**
+ * Rights written into an Active Directory object's ACL (src/extract/privilege-ad-acl.ts),
+ * through the privilege pack: grants that write or control ask; reading an ACL, read-only
+ * grants and the mailbox rights' own reading pass here.
+ */
+import { describe, expect, it } from 'vitest';
+import { packVerdict } from '../helpers/command.js';
+
+const verdict = await packVerdict('privilege');
+const ASK = 'ask privilege/grant-admin';
+
+describe('AD object ACL grants', () => {
+  it.each([
+    'dsacls "CN=AdminSDHolder,CN=System,DC=corp,DC=acme,DC=local" /G "CORP\\svc-agent:GA"',
+    'dsacls.exe "DC=corp,DC=acme,DC=local" /G "CORP\\bob:CA;Replicating Directory Changes All"',
+    'dsacls "OU=Servers,DC=corp,DC=local" /I:T /G "CORP\\helpdesk:WP;member"',
+    'dsacls "CN=Domain Admins,CN=Users,DC=corp,DC=local" /g CORP\\eve:RPWP',
+    'pwsh -c \'Add-ADPermission -Identity "CN=AdminSDHolder,CN=System,DC=corp,DC=local" -User CORP\\eve -AccessRights GenericAll\'',
+    'pwsh -c \'Set-Acl -Path "AD:CN=AdminSDHolder,CN=System,DC=corp,DC=local" -AclObject $acl\'',
+    'pwsh -c \'Add-DomainObjectAcl -TargetIdentity "DC=corp,DC=local" -PrincipalIdentity eve -Rights DCSync\'',
+    'dacledit.py -action write -rights FullControl -principal eve -target-dn DC=corp,DC=local corp.local/admin:Fake-Pass-1',
+  ])('%s asks', (cmd) => {
+    expect(verdict(cmd)).toBe(ASK);
+  });
+  it.each([
+    'dsacls "CN=AdminSDHolder,CN=System,DC=corp,DC=acme,DC=local"',
+    'dsacls "OU=Servers,DC=corp,DC=local" /G "CORP\\auditors:GR"',
+    'dsacls "OU=Servers,DC=corp,DC=local" /G CORP\\auditors:RPLC',
+    "pwsh -c 'Set-Acl -Path C:\\data\\report.txt -AclObject $acl'",
+    'dacledit.py -action read -principal eve -target-dn DC=corp,DC=local corp.local/admin:Fake-Pass-1',
+  ])('%s is allowed', (cmd) => {
+    expect(verdict(cmd)).toBe('allow');
+  });
+});

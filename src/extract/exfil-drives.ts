@@ -4,7 +4,9 @@
  * FILE…` and `megatools put`, MEGAcmd's `mega-put SRC… [DST]`), Google Drive (`gdrive upload
  * F`, `gdrive files upload F`, `skicka upload SRC DST`, `drive push F…`), Box (`box
  * files:upload F`, `box folders:upload DIR`) and Backblaze B2 (`b2 upload-file BUCKET F NAME`,
- * `b2 file upload …`). Only the local sources are read; what is sent is judged by exfil.ts (a
+ * `b2 file upload …`) and Keybase's file system (`keybase fs cp|mv SRC… /keybase/…`, `keybase fs
+ * write /keybase/… < FILE`: public, team and private folders all live on keybase.io; a copy
+ * out of /keybase to this machine sends nothing). Only the local sources are read; what is sent is judged by exfil.ts (a
  * credential file, never the act of uploading).
  */
 import type { NormalizedCommand } from '../engine/types.js';
@@ -26,6 +28,16 @@ const first = (pos: Operand[]) => pos.slice(0, 1);
 /** Every positional but the last (the remote folder) when there are two or more. */
 const allButLast = (pos: Operand[]) => (pos.length > 1 ? pos.slice(0, -1) : pos);
 const all = (pos: Operand[]) => pos;
+/** A Keybase file system path (a folder on keybase.io). */
+const KBFS = /^\/keybase\//;
+/** `keybase fs cp|mv SRC… DEST`: the local sources when DEST is on Keybase. */
+const toKeybase = (pos: Operand[]) =>
+  pos.length > 1 && KBFS.test(pos[pos.length - 1][1])
+    ? pos.slice(0, -1).filter(([, w]) => !KBFS.test(w))
+    : [];
+/** `keybase fs write /keybase/…`: stdin is written there. */
+const stdinToKeybase = (pos: Operand[]): Operand[] => (KBFS.test(pos[0]?.[1] ?? '') ? [[-1, '-']] : []);
+const KEYBASE_FS = set('--buffer --rec-copy-opts');
 
 const MEGATOOLS = set(
   '-u --username -p --password --config --path --limit-speed --proxy --netif --ip-proto --speed-limit',
@@ -62,6 +74,11 @@ const DRIVES: Record<string, DriveRow[]> = {
   box: [
     { verb: ['files:upload'], host: 'box.com', withValue: BOX, sources: first },
     { verb: ['folders:upload'], host: 'box.com', withValue: BOX, sources: first },
+  ],
+  keybase: [
+    { verb: ['fs', 'cp'], host: 'keybase.io', withValue: KEYBASE_FS, sources: toKeybase },
+    { verb: ['fs', 'mv'], host: 'keybase.io', withValue: KEYBASE_FS, sources: toKeybase },
+    { verb: ['fs', 'write'], host: 'keybase.io', withValue: KEYBASE_FS, sources: stdinToKeybase },
   ],
   b2: [
     { verb: ['upload-file'], host: 'backblazeb2.com', withValue: B2, sources: (p) => p.slice(1, 2) },

@@ -1,7 +1,7 @@
 /**
  * Data carried out in a message rather than a connection the command names: mail (`mail -s
  * subj addr < file`, `mutt -a FILE… -- addr`, `sendmail -t`, `swaks --attach @FILE`,
- * `sendemail -s SERVER -a FILE…`, `mpack FILE ADDR`, `blat FILE -to ADDR -attach F`, PowerShell's `Send-MailMessage -Attachments A,B`) sends
+ * `sendemail -s SERVER -a FILE…`, `mpack FILE ADDR`, `mailsend[-go] … attach -file F` (exfil-mail-senders.ts), `blat FILE -to ADDR -attach F`, PowerShell's `Send-MailMessage -Attachments A,B`) sends
  * its stdin as the body and the files it attaches (a Windows path read as the same file:
  * `$HOME\.ssh\id_rsa`, `$env:USERPROFILE\…`, `C:\Users\NAME\…` is the home folder); a packet payload (`ping -p HEX host`,
  * `hping3 -E FILE host`, exfil-payload.ts) carries the bytes given to whoever receives or watches
@@ -12,6 +12,10 @@
 import type { NormalizedCommand } from '../engine/types.js';
 import { payloadMessage } from './exfil-payload.js';
 import { syslogMessage } from './exfil-syslog.js';
+import { windowsPath } from './exfil-windows-paths.js';
+import { mailsendMessage } from './exfil-mail-senders.js';
+
+export { windowsPath };
 
 /** One message: where it goes and what it carries. */
 export interface Message {
@@ -39,7 +43,6 @@ const MAILERS = new Set([
   'sendmail',
   'msmtp',
   'ssmtp',
-  'mailsend',
   // XMPP: the message is stdin (`sendxmpp -t -u U -j HOST TO < file`)
   'sendxmpp',
 ]);
@@ -134,21 +137,6 @@ function swaksMessage(cmd: NormalizedCommand): Message {
     files: files.filter((f) => f !== '-'),
     sendsStdin,
   };
-}
-
-/**
- * A path as a Windows program would find it, in the form the credential readers know:
- * separators as `/`, the profile folder (`$HOME`, `$env:USERPROFILE`, `%USERPROFILE%`,
- * `C:\Users\NAME`) as `~`. Any other path is returned with its separators changed only.
- */
-export function windowsPath(p: string): string {
-  if (!p.includes('\\') && !/^[$%]/.test(p)) return p;
-  return p
-    .replace(/\\+/g, '/')
-    .replace(
-      /^(?:\$HOME|\$\{?env:(?:USERPROFILE|HOME)\}?|%USERPROFILE%|%HOMEDRIVE%%HOMEPATH%|[A-Za-z]:\/Users\/[^/]+)(?=\/|$)/i,
-      '~',
-    );
 }
 
 /** `sendemail -f FROM -t TO… -u SUBJECT… -m TEXT… -s SERVER[:PORT] -a FILE…`: each option takes the words up to the next. */
@@ -265,6 +253,8 @@ function blatMessage(cmd: NormalizedCommand): Message | undefined {
 export function messagesOf(cmd: NormalizedCommand): Message[] {
   const p = cmd.program;
   if (MAILERS.has(p)) return [mailMessage(cmd)];
+  // mailsend and mailsend-go (exfil-mail-senders.ts)
+  if (p === 'mailsend' || p === 'mailsend-go') return [mailsendMessage(cmd)].filter((m) => m !== undefined);
   if (/^sendemail$/i.test(p)) return [sendemailMessage(cmd)];
   if (/^send-mailmessage$/i.test(p)) return [sendMailMessage(cmd)];
   if (p === 'mpack') return [mpackMessage(cmd)].filter((m) => m !== undefined);

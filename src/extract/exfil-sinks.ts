@@ -208,7 +208,7 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   for (const post of posts) out.push(hostSink('forge', post.host, post));
   for (const m of [...messagesOf(cmd), ...notificationsOf(cmd), ...chatUploadsOf(cmd)])
     out.push(hostSink(m.sink, m.host, m));
-  const uploads = [...transfersOf(cmd), ...syncUploads(cmd), ...bucketCopy(cmd)];
+  const uploads = [...transfersOf(cmd, ctx), ...syncUploads(cmd), ...bucketCopy(cmd)];
   for (const t of [...uploads, ...pinnedUploads(cmd), ...driveUploads(cmd)])
     out.push(hostSink(t.sink, t.host, t));
   for (const c of ciPublished(cmd)) out.push(hostSink(c.sink, c.host, c));

@@ -10,6 +10,7 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { resolvePath } from './http-body.js';
 import { isCredentialAbs } from '../normalize/credentials.js';
 import { printedCredential } from './credential-printers.js';
+import { windowsPath } from './exfil-windows-paths.js';
 
 /**
  * `credential-store`: the output of a command that prints a stored credential (credential-printers.ts);
@@ -19,10 +20,14 @@ import { printedCredential } from './credential-printers.js';
 export type SecretSource =
   'env' | 'env-var' | 'credential-file' | 'credential-store' | 'repository' | 'bulk-data' | 'mailbox';
 
-/** True when the path (as written, resolved like the command would) names a credential file. */
+/**
+ * True when the path (as written, resolved like the command would) names a credential file;
+ * a Windows path (`%USERPROFILE%\.aws\credentials`, `C:\Users\NAME\.ssh\id_rsa`, also with
+ * its backslashes dropped by bash) is read as the same file (exfil-windows-paths.ts).
+ */
 export function isCredentialPath(raw: string, cmd: NormalizedCommand, ctx: AnalyzeContext): boolean {
   if (!raw || raw.startsWith('-')) return false;
-  return isCredentialAbs(resolvePath(raw, cmd, ctx), ctx.home);
+  return isCredentialAbs(resolvePath(windowsPath(raw), cmd, ctx), ctx.home);
 }
 
 /** Variable names that look like they hold a secret. */

@@ -2,14 +2,17 @@
  * Programs whose job is to send local files (or their stdin) to another machine or network,
  * read from their words: relay and peer senders (`croc send`, `wormhole send`, `wormhole-rs send`,
  * `portal send`, `sendme send`: exfil-peer-senders.ts; `ffsend upload`, `onionshare-cli`), content networks (`ipfs add`), paste services (`pastebinit`,
- * `wgetpaste`), terminal recordings (`asciinema upload`), file-transfer clients driven by a script in an option or on stdin (`lftp -e
- * 'put F'`, `smbclient -c 'put F'`, `ftp host <<< 'put F'`, `tftp -c put F`, `ncftpput`),
+ * `wgetpaste`), terminal recordings (`asciinema upload`), file-transfer clients driven by a script in an option, a
+ * batch file or on stdin (`lftp -e 'put F'`, `lftp -f FILE`, `sftp|psftp -b FILE`, `smbclient -c 'put F'`,
+ * `ftp host <<< 'put F'`, `tftp -c put F`, `ncftpput`; pscp and WinSCP: exfil-transfers-windows.ts),
  * message brokers (`kcat -P FILE`, `mosquitto_pub -f FILE`, `kafka-console-producer`, `nats
  * pub`); copies to a bucket are read by exfil-buckets.ts. What is sent is judged by the caller
  * (exfil.ts): a credential file or a secret text, never the act of uploading.
  */
-import type { NormalizedCommand } from '../engine/types.js';
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { PEER_SENDERS, type PeerSender } from './exfil-peer-senders.js';
+import { windowsTransfers } from './exfil-transfers-windows.js';
+import { readPayloadFile } from './http-body.js';
 
 /** One transfer: where it goes and what it carries. */
 export interface Transfer {
@@ -64,66 +67,8 @@ export function hostOf(target: string): string {
   return (m?.[1] ?? '').toLowerCase();
 }
 
-/** Relay and peer senders: verb, options with a value, the option naming the relay, the default relay. */
-const SENDERS: Record<string, PeerSender> = {
-  croc: {
-    verb: 'send',
-    withValue: set(
-      '-c --code --hash --text --exclude --port --transfers --relay --relay6 --pass --socks5 --connect --curve --ip',
-    ),
-    relay: ['--relay', '--relay6'],
-    host: 'croc.schollz.com',
-  },
-  wormhole: {
-    verb: 'send',
-    withValue: set('--code -c --code-length --text --relay-url --transit-helper --appid --ignore-stdin'),
-    relay: ['--relay-url'],
-    host: 'relay.magic-wormhole.io',
-  },
-  'wormhole-william': {
-    verb: 'send',
-    withValue: set('--code --code-len --text --relay-url'),
-    relay: ['--relay-url'],
-    host: 'relay.magic-wormhole.io',
-  },
-  ffsend: {
-    verb: 'upload',
-    withValue: set('-H --host -d --downloads -e --expiry -p --password -n --name -a --archive'),
-    relay: ['-H', '--host'],
-    host: 'send.vis.ee',
-  },
-  'onionshare-cli': {
-    verb: '',
-    withValue: set('--config --title --auto-stop-timer --auto-start-timer'),
-    relay: [],
-    host: 'tor',
-  },
-  ipfs: {
-    verb: 'add',
-    withValue: set('--api --chunker -s --cid-version --hash --to-files'),
-    relay: [],
-    host: 'ipfs',
-  },
-  pastebinit: { verb: '', withValue: set('-a -b -f -i -t -u -p'), relay: ['-b'], host: 'paste.ubuntu.com' },
-  wgetpaste: {
-    verb: '',
-    withValue: set('-s --service -l --language -d --description -n --nick -e --expiration'),
-    relay: ['-s', '--service'],
-    host: '',
-  },
-  // a terminal recording published to asciinema.org (or the server named)
-  asciinema: {
-    verb: 'upload',
-    withValue: set('--server-url'),
-    relay: ['--server-url'],
-    host: 'asciinema.org',
-  },
-  fpaste: { verb: '', withValue: set('-n -t -l -x --url'), relay: ['--url'], host: 'paste.centos.org' },
-};
-
-// the Python package's name, as some write the program; more peer senders (exfil-peer-senders.ts)
-SENDERS['magic-wormhole'] = SENDERS.wormhole;
-Object.assign(SENDERS, PEER_SENDERS);
+/** Relay and peer senders (exfil-peer-senders.ts): verb, options with a value, the option naming the relay, the default relay. */
+const SENDERS: Record<string, PeerSender> = PEER_SENDERS;
 
 function sender(cmd: NormalizedCommand): Transfer[] {
   const t = Object.hasOwn(SENDERS, cmd.program) ? SENDERS[cmd.program] : undefined;
@@ -174,9 +119,16 @@ export function scriptPuts(script: string): { files: string[]; host: string } {
   return { files, host };
 }
 
-/** Transfer clients that take a script: the options holding it, options with a value, and how the host is named. */
-const CLIENTS: Record<string, { script: string[]; withValue: Set<string> }> = {
-  lftp: { script: ['-e', '-c'], withValue: set('-e -c -f -u -p --user --password --env-password -d') },
+/**
+ * Transfer clients that take a script: the options holding it, the options naming a file that
+ * holds it (read through ctx; absent = none), and the options with a value.
+ */
+const CLIENTS: Record<string, { script: string[]; scriptFile?: string[]; withValue: Set<string> }> = {
+  lftp: {
+    script: ['-e', '-c'],
+    scriptFile: ['-f'],
+    withValue: set('-e -c -f -u -p --user --password --env-password -d'),
+  },
   smbclient: {
     script: ['-c', '--command'],
     withValue: set(
@@ -185,12 +137,18 @@ const CLIENTS: Record<string, { script: string[]; withValue: Set<string> }> = {
   },
   ftp: { script: [], withValue: set('-P -s -o -T -q -r') },
   tnftp: { script: [], withValue: set('-P -s -o -T -q -r') },
-  sftp: { script: [], withValue: set('-P -i -F -o -c -l -B -R -S -J -b -D -s -X') },
+  sftp: { script: [], scriptFile: ['-b'], withValue: set('-P -i -F -o -c -l -B -R -S -J -b -D -s -X') },
+  // PuTTY's sftp client: commands from `-b FILE` or stdin
+  psftp: {
+    script: [],
+    scriptFile: ['-b'],
+    withValue: set('-b -P -l -pw -pwfile -i -hostkey -proxycmd -sshlog -sshrawlog -load -jumphost'),
+  },
   tftp: { script: ['-c'], withValue: set('-m -R') },
 };
 
-function client(cmd: NormalizedCommand): Transfer[] {
-  const p = cmd.program;
+function client(cmd: NormalizedCommand, ctx?: AnalyzeContext): Transfer[] {
+  const p = cmd.program.replace(/\.exe$/i, '');
   const t = Object.hasOwn(CLIENTS, p) ? CLIENTS[p] : undefined;
   if (!t) return [];
   const s = scan(cmd.argv, 0, t.withValue);
@@ -201,6 +159,11 @@ function client(cmd: NormalizedCommand): Transfer[] {
     ...t.script.map((o) => s.value(o)?.[1] ?? ''),
     tftpAt > 0 ? cmd.argv.slice(tftpAt + 1).join(' ') : '',
     cmd.stdin?.text ?? '',
+    // a batch file (`sftp -b FILE`; `-` is stdin, above); one not readable here adds nothing
+    ...(t.scriptFile ?? []).map((o) => {
+      const f = s.value(o)?.[1] ?? '';
+      return f && f !== '-' && ctx ? (readPayloadFile(f, cmd, ctx).text ?? '') : '';
+    }),
   ];
   const puts = scripts.map(scriptPuts);
   const files = puts.flatMap((x) => x.files);
@@ -291,8 +254,8 @@ function broker(cmd: NormalizedCommand): Transfer[] {
   return [];
 }
 
-/** The transfers `cmd` makes; empty = none. */
-export function transfersOf(cmd: NormalizedCommand): Transfer[] {
+/** The transfers `cmd` makes; empty = none. Without ctx, batch and script files are not read. */
+export function transfersOf(cmd: NormalizedCommand, ctx?: AnalyzeContext): Transfer[] {
   if (cmd.program === 'ncftpput') return ncftpput(cmd);
-  return [...sender(cmd), ...client(cmd), ...broker(cmd)];
+  return [...sender(cmd), ...client(cmd, ctx), ...broker(cmd), ...windowsTransfers(cmd, ctx)];
 }

@@ -13,7 +13,8 @@
  * (exposure-app-auth.ts), a router port mapped, a data store
  * listening to anyone without authentication, the home folder shared over Tor
  * (exposure-listeners.ts), another machine's service forwarded from every interface
- * (exposure-forwards.ts), a swarm service's port published on every node (exposure-swarm.ts),
+ * (exposure-forwards.ts), a port, proxy or file share put on the Global Socket relay
+ * (exposure-gsocket.ts), a swarm service's port published on every node (exposure-swarm.ts),
  * mesh VPN policies opened to every device (exposure-mesh.ts),
  * Firebase security rules deployed open to anyone
  * (exposure-firebase.ts). Read by what the words say, for any program (a cloud CLI,
@@ -35,6 +36,7 @@ import { openEditors } from './exposure-ide.js';
 import { appAuthOff } from './exposure-app-auth.js';
 import { relayTunnels } from './exposure-frp.js';
 import { covertTunnels } from './exposure-covert.js';
+import { gsocketExposures } from './exposure-gsocket.js';
 import { sharedWithAnyone } from './exposure-shares.js';
 import { openedListeners } from './exposure-listeners.js';
 import { openFirebaseRules } from './exposure-firebase.js';
@@ -207,7 +209,7 @@ export function exposures(
   // Servers, tunnels, the host firewall and shares (exposure-servers.ts, exposure-tunnels.ts,
   // exposure-frp.ts, exposure-shares.ts).
   found.push(...servedToNetwork(cmd, ctx), ...openedServices(cmd, ctx), ...relayTunnels(cmd, ctx));
-  found.push(...covertTunnels(cmd));
+  found.push(...covertTunnels(cmd), ...gsocketExposures(cmd));
   found.push(...sshExposures(cmd), ...openEditors(cmd, ctx), ...appAuthOff(cmd, ctx));
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
   found.push(...openedForwards(cmd), ...deviceForwards(cmd, all), ...openMeshPolicy(cmd, ctx));

@@ -2,7 +2,9 @@
  * Smaller HTTP clients whose command lines read like curl's or httpie's: curlie (curl's
  * options with httpie's `[METHOD] URL [items]`), libwww-perl's lwp-request and its GET /
  * HEAD / POST / PUT names (`-m METHOD`, `-H`, `-C user:pass`, body from stdin), and the httpx
- * CLI (`httpx URL -m METHOD -c TEXT -j JSON -d NAME VALUE -h NAME VALUE --auth USER PASS`).
+ * CLI (`httpx URL -m METHOD -c TEXT -j JSON -d NAME VALUE -h NAME VALUE --auth USER PASS`), and
+ * Mojolicious' `mojo get [-M METHOD] [-H 'N: V'] [-c CONTENT] [-f name=value|name=@FILE] URL
+ * [SELECTOR]` (a bare path `/x` is a request to the app in this folder, read as localhost).
  * Reads the command line and, for a body sent from stdin, cmd.stdin through ctx.readFile.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
@@ -16,12 +18,19 @@ import { addHeaderLine, emptyRequest, type HttpRequest, sendsCredentialHeader } 
 const LWP_ALIASES: Record<string, string> = { GET: 'GET', HEAD: 'HEAD', POST: 'POST', PUT: 'PUT' };
 
 export function isSmallClient(program: string): boolean {
-  return program === 'curlie' || program === 'lwp-request' || program === 'httpx' || program in LWP_ALIASES;
+  return (
+    program === 'curlie' ||
+    program === 'lwp-request' ||
+    program === 'httpx' ||
+    program === 'mojo' ||
+    program in LWP_ALIASES
+  );
 }
 
 export function parseSmallClient(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
   if (cmd.program === 'curlie') return parseCurlie(cmd, ctx);
   if (cmd.program === 'httpx') return parseHttpxCli(cmd, ctx);
+  if (cmd.program === 'mojo') return parseMojoGet(cmd, ctx);
   return parseLwp(cmd, ctx);
 }
 
@@ -153,6 +162,54 @@ function parseHttpxCli(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest
   }
   if (r.body === undefined && Object.keys(form).length) r.body = new URLSearchParams(form).toString();
   r.method = method || (r.body !== undefined || r.bodyUnknown ? 'POST' : 'GET');
+  finishAuth(r);
+  return [r];
+}
+
+/** `mojo get` options that take a value (short and long spellings). */
+const MOJO_WITH_ARG = new Set(
+  '-C --charset -c --content -f --form -H --header -i --inactivity-timeout -M --method -m --mode -o --connect-timeout -S --response-size -u --user -x --proxy --home'.split(
+    ' ',
+  ),
+);
+
+/** `mojo get`: one request; other `mojo` commands (`generate`, `version`) send none. */
+function parseMojoGet(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRequest[] {
+  const argv = cmd.argv;
+  if (argv[1] !== 'get' || argv.slice(2).some((a) => a === '-h' || a === '--help')) return [];
+  const r = emptyRequest('mojo');
+  r.defaultScheme = 'http';
+  let method = 'GET';
+  const form: string[] = [];
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('-')) {
+      // the first operand is the URL; the rest select parts of the response
+      if (!r.urls.length) r.urls.push(a.startsWith('/') ? `http://localhost${a}` : a);
+      continue;
+    }
+    const [name, inline] = a.split(/=(.*)/s, 2);
+    if (!MOJO_WITH_ARG.has(name)) continue;
+    const at = inline === undefined ? i + 1 : i;
+    const v = inline ?? argv[++i] ?? '';
+    if (name === '-M' || name === '--method') method = v.toUpperCase();
+    else if (name === '-H' || name === '--header') addHeaderLine(r, v);
+    else if (name === '-u' || name === '--user') r.auth = true;
+    else if (name === '-c' || name === '--content') {
+      r.body = v;
+      r.dataArgs.push(at);
+    } else if (name === '-f' || name === '--form') {
+      // `name=@FILE` uploads the file
+      const file = /^[^=]*=@(.+)$/s.exec(v)?.[1];
+      if (file) {
+        const p = readPayloadFile(file, cmd, ctx);
+        r.uploads.push(p.file || file);
+      } else form.push(v);
+      r.dataArgs.push(at);
+    }
+  }
+  if (r.body === undefined && form.length) r.body = form.join('&');
+  r.method = method;
   finishAuth(r);
   return [r];
 }

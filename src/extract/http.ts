@@ -4,7 +4,7 @@
  * h2load, siege, artillery), Step CI workflows and
  * text browsers (w3m, lynx), .http files and Postman collections (httpyac, ijhttp, newman), Bruno and
  * Insomnia collections (bru, inso), cloud CLIs' raw requests (az rest, oci
- * raw-request, kubectl --raw), requests written by hand to a raw socket (nc, socat, openssl s_client,
+ * raw-request, kubectl|oc --raw, nomad operator api, pscale api), requests written by hand to a raw socket (nc, socat, openssl s_client,
  * /dev/tcp) and gRPC client (grpcurl, buf curl, grpc_cli, ghz, evans) command lines (inline interpreter
  * code arrives as a synthetic curl from normalize) and emits one HttpFact per URL plus one
  * GraphqlFact per top-level field of each operation.
@@ -58,7 +58,7 @@ export function httpRequests(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpR
   if (isCollectionRunner(p)) return parseCollectionRunner(cmd, ctx);
   if (p === 'bru') return parseBruno(cmd, ctx);
   if (p === 'inso') return parseInso(cmd, ctx);
-  if (p === 'az' || p === 'oci' || p === 'kubectl') return parseVendorRequest(cmd, ctx);
+  if (/^(az|oci|kubectl|oc|nomad|pscale)$/.test(p)) return parseVendorRequest(cmd, ctx);
   return parseGrpc(cmd, ctx);
 }
 

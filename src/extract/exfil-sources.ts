@@ -3,7 +3,8 @@
  * `/proc/PID/environ`), credential files (SSH keys, cloud credentials, `.env`, netrc…; also as a
  * dotfile manager prints them: `chezmoi cat`, `yadm show`), and
  * secret-looking `$VARIABLES` (or `${!NAME}`, a variable named at run time) placed in a request
- * body or printed into a sink.
+ * body or printed into a sink, and stored credentials printed (a token a CLI keeps, a secret
+ * file decrypted to stdout: `sops -d`, `blackbox_cat`; credential-printers.ts, credential-stored.ts).
  */
 import { parse as shellParse } from 'shell-quote';
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
@@ -11,6 +12,7 @@ import { resolvePath } from './http-body.js';
 import { isCredentialAbs } from '../normalize/credentials.js';
 import { printedCredential } from './credential-printers.js';
 import { windowsPath } from './exfil-windows-paths.js';
+import { storedSecret } from './credential-stored.js';
 
 /**
  * `credential-store`: the output of a command that prints a stored credential (credential-printers.ts);
@@ -155,6 +157,9 @@ export function producedSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): Sec
   }
   if (ENV_DUMPERS.has(p) && (cmd.argv.length === 1 || cmd.argv.slice(1).every((a) => /^-[px]+$/.test(a))))
     return 'env';
+  // `declare -p AWS_SECRET_ACCESS_KEY`: the named variables printed with their values
+  if (/^(declare|typeset|export|readonly|local)$/.test(p) && cmd.argv.some((a) => /^-[a-zA-Z]*p/.test(a)))
+    return cmd.argv.slice(1).some((n) => !n.startsWith('-') && SECRET_VAR.test(n)) ? 'env-var' : '';
   if (p === 'echo' || p === 'printf') {
     // `${!v}`: the variable whose name v holds at run time (`compgen -v | while read v; …`)
     // fail closed: that name is not known statically, so it may be any secret of the environment
@@ -168,7 +173,7 @@ export function producedSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): Sec
   if (catsManagedCredential(cmd.argv, cmd, ctx)) return 'credential-file';
   if (cmd.stdin?.kind === 'file' && cmd.stdin.path && isCredentialPath(cmd.stdin.path, cmd, ctx))
     return 'credential-file';
-  if (printedCredential(cmd.argv)) return 'credential-store';
+  if (printedCredential(cmd.argv) || storedSecret(p, cmd.argv)) return 'credential-store';
   return '';
 }
 
@@ -197,7 +202,7 @@ function printedBy(words: string[], cmd: NormalizedCommand, ctx: AnalyzeContext)
   if (FILE_READERS.has(prog) && words.slice(1).some((a) => isCredentialPath(a, cmd, ctx)))
     return 'credential-file';
   if (catsManagedCredential(words, cmd, ctx)) return 'credential-file';
-  if (printedCredential(words)) return 'credential-store';
+  if (printedCredential(words) || storedSecret(prog, words)) return 'credential-store';
   return '';
 }
 

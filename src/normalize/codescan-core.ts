@@ -199,6 +199,13 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
     ],
     php: [
       { re: /\b(?:unlink|rmdir)\s*\(/g, handle: h.rm },
+      // Laravel's File facade (`artisan tinker`): File::delete(P), File::deleteDirectory(P), File::cleanDirectory(P)
+      { re: /\bFile::(?:delete|deleteDirectory|deleteDirectories|cleanDirectory)\s*\(/g, handle: h.rm },
+      // Laravel's Process facade: Process::run(CMD), Process::path(D)->run(CMD)
+      {
+        re: /\bProcess::(?:[\s\S]{0,80}?->\s*)?(?:run|start)\s*\(/g,
+        handle: (a, lx, home) => h.command(a[0], lx, home),
+      },
       {
         // PHP's functions, not a method of that name (PDO's and SQLite3's `$db->exec(SQL)` run SQL)
         re: /(?<!->\s*|::\s*)\b(?:system|exec|shell_exec|passthru|popen|proc_open)\s*\(/g,

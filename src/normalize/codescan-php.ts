@@ -7,7 +7,8 @@
  * literals (`[…]`, `array(…)`) are read as JSON (`json_encode([...])` as a body). Also the
  * client libraries: Guzzle (`$c->post(URI, ['json' => …])`, `$c->request('DELETE', URI)`,
  * a `base_uri` joined with URI), Symfony HttpClient (`->request(METHOD, URL, OPTIONS)`) and
- * Laravel's Http facade (`Http::withToken($t)->post(URL, DATA)`, DATA sent as JSON).
+ * Laravel's Http facade (`Http::withToken($t)->post(URL, DATA)`, DATA sent as JSON), and
+ * WordPress's HTTP API (`wp_remote_request(URL, ['method' => 'DELETE'])`, `wp_remote_post`).
  */
 import { callArgs, literalOf, type Lexed } from './codelex.js';
 import { httpCall, type HttpEffect, type ValueOf } from './codescan-http.js';
@@ -253,6 +254,36 @@ export function phpClients(
       : (arrayGet(opts, 'json', lx) ?? arrayGet(opts, 'body', lx) ?? arrayGet(opts, 'form_params', lx));
     const headers = laravel ? [] : headerPairs(arrayGet(opts, 'headers', lx), lx);
     out.push({ at: m.index, effects: request(method, url, bodyExpr, headers, lx, home, valueOf) });
+  }
+  return out;
+}
+
+/**
+ * WordPress's HTTP API (`wp eval`, a plugin's code): `wp_remote_request(URL, ARGS)` sends
+ * ARGS' `method` (GET when absent; not known statically: DYNAMIC), `wp_remote_get|post|head(URL,
+ * ARGS)` (and the `wp_safe_remote_*` forms) their own; ARGS' `body` and `headers` are sent.
+ */
+export function phpWordPress(
+  lx: Lexed,
+  home: string,
+  valueOf: ValueOf,
+): { at: number; effects: HttpEffect[] }[] {
+  const out: { at: number; effects: HttpEffect[] }[] = [];
+  for (const m of lx.skel.matchAll(/\bwp_(?:safe_)?remote_(request|get|post|head)\s*\(/g)) {
+    const [urlExpr, opts] = callArgs(lx.skel, m.index + m[0].length).args;
+    if (urlExpr === undefined || urlExpr.trim() === '') continue;
+    let method = m[1].toUpperCase();
+    if (m[1] === 'request') {
+      const given = arrayGet(opts, 'method', lx);
+      const l = given === undefined ? undefined : literalOf(given, lx);
+      method = given === undefined ? 'GET' : l && !l.dynamic ? l.value.toUpperCase() : 'DYNAMIC';
+    }
+    const headers = headerPairs(arrayGet(opts, 'headers', lx), lx);
+    const bodyExpr = arrayGet(opts, 'body', lx);
+    out.push({
+      at: m.index,
+      effects: request(method, valueOf(urlExpr, lx, home), bodyExpr, headers, lx, home, valueOf),
+    });
   }
   return out;
 }

@@ -3,7 +3,8 @@
  * jshell on stdin) and Rust (`rust-script -e`); Elixir's are in codescan-elixir.ts. What they
  * read is the same as for the other languages (codescan.ts): calls that delete files
  * (`new File(p).deleteDir()`, `std::fs::remove_dir_all`), run a command through a shell or as
- * an argv (`"…".execute()`, `ProcessBuilder`, `Command::new(…).args(…)`), send HTTP requests
+ * an argv (`"…".execute()`, `ProcessBuilder`, Scala's `"…".!` and `Seq(…).!`,
+ * `Command::new(…).args(…)`), send HTTP requests
  * (`URL.openConnection()` with its `requestMethod`, java.net.http; reqwest and ureq:
  * codescan-rust-http.ts), and evaluate code not readable statically (`Eval.me`,
  * `GroovyShell.evaluate`). The list and method readers are shared with codescan-elixir.ts.
@@ -78,6 +79,24 @@ function publisherBody(expr: string | undefined): string | undefined {
     return p ? `File(${callArgs(p[1] + ')', 0).args[0] ?? ''})` : t;
   }
   return /\bofString\s*\(([\s\S]*)\)$/.exec(t)?.[1] ?? t;
+}
+
+/**
+ * The command a scala.sys.process receiver runs: a string (split on spaces by Scala, read as a
+ * command line), a `Seq(…)`/`List(…)` argv, `Process(x)` of either, or a variable holding one.
+ * `.run()` on anything else is not a process (nothing read); a `.!` on an expression not
+ * known statically runs a command not known (fail closed: dynamic).
+ */
+function scalaProcess(expr: string, lx: Lexed, home: string, h: Helpers, bang: boolean, hops = 0): Effect[] {
+  const t = expr.trim();
+  const items = listItems(t);
+  if (items) return argvOf(items, lx, home, h);
+  if (literalOf(t, lx)) return h.command(t, lx, home);
+  const proc = /^(?:scala\.sys\.process\.)?Process\s*\(([\s\S]*)\)$/.exec(t);
+  if (proc) return scalaProcess(callArgs(proc[1] + ')', 0).args[0] ?? '', lx, home, h, true, hops + 1);
+  const v = /^[A-Za-z_]\w*$/.test(t) ? lx.vars.get(t) : undefined;
+  if (v && hops < 4) return scalaProcess(v.replace(/^(?:val|var|def)\s+/, ''), lx, home, h, bang, hops + 1);
+  return bang ? [{ kind: 'dynamic', text: t }] : [];
 }
 
 export function vmPatterns(h: Helpers): Record<'jvm' | 'rust', Pattern[]> {
@@ -177,6 +196,12 @@ export function vmPatterns(h: Helpers): Record<'jvm' | 'rust', Pattern[]> {
           const u = callArgs(stmt, url.index + url[0].length).args[0] ?? '';
           return http(method, [u, ...(body ? [`body: ${body}`] : [])], lx, home, 'jvm');
         },
+      },
+      // scala.sys.process: "rm -rf x".!, Seq("rm", "-rf", x).!!, Process("…").run(), "cmd".lazyLines
+      {
+        re: /\.(?:!!?|lazyLines|lineStream|run\s*\(\s*\))(?![\w!=])/g,
+        handle: (_a, lx, home, m) =>
+          scalaProcess(receiver(lx.skel, m.index), lx, home, h, !m[0].startsWith('.run')),
       },
       // Scala's os-lib: os.remove.all(path), os.remove(path), os.proc(cmd…).call()
       { re: /\bos\.remove(?:\.all)?\s*\(/g, handle: h.rm },

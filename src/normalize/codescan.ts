@@ -10,7 +10,7 @@ import { topLevelSplit, valueOf } from './codescan-values.js';
 import type { Field } from './state.js';
 import { httpCall, pythonConnections, rubyConnections, type HttpEffect } from './codescan-http.js';
 import { clientConnections } from './codescan-httplibs.js';
-import { phpClients, phpCurl, phpStreams } from './codescan-php.js';
+import { phpClients, phpCurl, phpStreams, phpWordPress } from './codescan-php.js';
 import { canonicalCode } from './codeparse.js';
 import { morePatterns, type Helpers, type Pattern } from './codescan-langs.js';
 import { pythonPatterns } from './codescan-python.js';
@@ -163,6 +163,7 @@ export function scanCode(source: string, lang: Lang, home: string): Effect[] {
       ...phpCurl(lx, home, valueOf),
       ...phpStreams(lx, home, valueOf),
       ...phpClients(lx, home, valueOf),
+      ...phpWordPress(lx, home, valueOf),
     );
   for (const [i, l] of lx.lits.entries()) {
     if (!l.command) continue;

@@ -1,8 +1,11 @@
 /**
  * Dotfile managers that keep HOME's files in a git repository and run git on it: `yadm ARGS`
  * is git with HOME as its work tree (its own commands, `yadm encrypt|alt|bootstrap|list …`,
- * run no git here), and `chezmoi git [--] ARGS` runs git in chezmoi's source directory.
- * Both are peeled to `git ARGS`, so git's readers see `yadm push -f`, `chezmoi git -- push`.
+ * run no git here), `chezmoi git [--] ARGS` runs git in chezmoi's source directory, and vcsh
+ * runs git on one of its repositories: `vcsh REPO ARGS` (or `vcsh run REPO git ARGS`, `vcsh
+ * run REPO CMD` any command with that repository as git's; its own commands `list`, `status`
+ * … run no git here). All are peeled to `git ARGS`, so git's readers see `yadm push -f`,
+ * `chezmoi git -- push`, `vcsh dotfiles push --force`.
  * What enters such a repository (`chezmoi add FILE`) is read where pushes are (exfil.ts).
  * Reads only the words of the command line.
  */
@@ -58,5 +61,28 @@ const chezmoi: Peeler = (args) => {
   return { label: 'chezmoi git', argv: [GIT, ...(words[0]?.text === '--' ? words.slice(1) : words)] };
 };
 
+/** vcsh's own commands (the first word; anything else is a repository's name). */
+const VCSH_OWN =
+  /^(clone|commit|delete|enter|foreach|help|init|list|list-tracked|list-untracked|pull|push|rename|status|upgrade|version|which|write-gitignore)$/;
+
+const vcsh: Peeler = (args) => {
+  const p = getopt(args, { short: 'c' });
+  const rest = args.slice(p.index);
+  const first = rest[0];
+  if (!first || first.dynamic) return undefined;
+  // `vcsh run REPO CMD…`: CMD with REPO as git's repository
+  if (first.text === 'run')
+    return rest.length > 2 ? { label: `vcsh ${rest[1].text}`, argv: rest.slice(2) } : undefined;
+  // `vcsh foreach [-g] GITCMD…`: git's command in every repository
+  if (first.text === 'foreach') {
+    const words = rest.slice(1).filter((f) => f.text !== '-g');
+    return words.length ? { label: 'vcsh foreach', argv: [GIT, ...words] } : undefined;
+  }
+  // `vcsh push|pull`: every repository pushed or pulled, as git would
+  if (first.text === 'push' || first.text === 'pull') return { label: 'vcsh', argv: [GIT, ...rest] };
+  if (VCSH_OWN.test(first.text) || rest.length < 2) return undefined;
+  return { label: `vcsh ${first.text}`, argv: [GIT, ...rest.slice(1)] };
+};
+
 /** program name → peeler for the managers above. */
-export const DOTFILES: Record<string, Peeler> = { yadm, chezmoi };
+export const DOTFILES: Record<string, Peeler> = { yadm, chezmoi, vcsh };

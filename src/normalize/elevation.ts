@@ -7,8 +7,11 @@
  * a rule). sudo's drop-in rewrite `sudo-rs`
  * is peeled by sudo's own peeler (wrappers.ts). Reads only the words of the command line.
  * The label names the user when one is given (`doas -u postgres`), as privilege-shells.ts reads it.
+ * The password-less user switchers of containers and supervisors (gosu, su-exec, setpriv, chpst …)
+ * are in privilege-drop.ts.
  */
 import { getopt } from './options.js';
+import { PRIVILEGE_DROPPERS } from './privilege-drop.js';
 import type { Field } from './state.js';
 import type { Peeler } from './wrappers.js';
 
@@ -51,4 +54,4 @@ const pfexec: Peeler = (args) => {
 };
 
 /** program name → peeler for the programs above. */
-export const ELEVATORS: Record<string, Peeler> = { doas, please, gsudo, pfexec };
+export const ELEVATORS: Record<string, Peeler> = { doas, please, gsudo, pfexec, ...PRIVILEGE_DROPPERS };

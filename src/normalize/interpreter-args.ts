@@ -67,8 +67,13 @@ export function interpreterFor(prog: string, words: string[] = []): Lang | undef
   // IPython's own syntax (`!CMD`, magics) is rewritten as Python first (ipython.ts)
   // Hy is Lisp syntax for Python (rewritten as Python: dialects.ts)
   if (/^python[\d.]*$|^pypy[\d.]*$|^ipython[\d.]*$|^hy[\d.]*$/.test(prog)) return 'python';
-  // other Pythons: MicroPython, Jython (on the JVM), GraalPy, Pyston, RustPython
-  if (/^(micropython|jython|graalpy|pyston[\d.]*|rustpython)$/.test(prog)) return 'python';
+  // other Pythons: MicroPython, Jython (on the JVM), GraalPy, Pyston, RustPython, IronPython (`ipy`), pythonw, Windows' launcher `py`, and Coconut (a superset of Python)
+  if (
+    /^(micropython|jython|graalpy|pyston[\d.]*|rustpython|ipy|ipy64|ironpython|pythonw[\d.]*|py|coconut)$/.test(
+      prog,
+    )
+  )
+    return 'python';
   // QuickJS (`qjs -e`, its std and os modules read with Node's patterns)
   if (/^(node|nodejs|deno|bun|tsx|ts-node|zx|qjs|quickjs)$/.test(prog)) return 'node';
   // GJS/CJS, jrunscript, Rhino, Nashorn's jjs, V8's d8: JavaScript (their own calls: codescan-js-engines.ts)
@@ -96,7 +101,8 @@ export function interpreterFor(prog: string, words: string[] = []): Lang | undef
   if (prog === 'go' || prog === 'gorun') return 'go'; // gorun FILE: Go source run as a script
   if (prog === 'elixir' || prog === 'iex' || prog === 'mix') return 'elixir';
   // java and jbang run a single-file program (`java Del.java`, `jbang Del.java`) the script wrote
-  if (/^(groovy|kotlin|kotlinc|kotlinc-jvm|scala|scala-cli|jshell|java|jbang)$/.test(prog)) return 'jvm';
+  // Ammonite (`amm -c CODE`, `amm F.sc`) runs Scala
+  if (/^(groovy|kotlin|kotlinc|kotlinc-jvm|scala|scala-cli|amm|jshell|java|jbang)$/.test(prog)) return 'jvm';
   if (prog === 'rust-script' || prog === 'cargo-script') return 'rust';
   if (prog === 'osascript') return 'applescript';
   // ClojureScript on Node (nbb, planck, lumo) and Joker: Clojure with their own host calls (codescan-clojure-hosts.ts)
@@ -173,6 +179,12 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (lang === 'dart') return dartArgs(argv);
   if (lang === 'swift') return swiftArgs(argv);
   if (PHP_TOOLS.test(prog)) return phpToolArgs(prog, argv);
+  // `php artisan tinker`: Laravel's REPL (php-runners.ts)
+  if (lang === 'php' && /(^|\/)artisan$/.test(argv[1]?.text ?? ''))
+    return phpToolArgs('artisan', argv.slice(1));
+  // Ammonite: `amm -c|--code CODE`
+  const amm = prog === 'amm' ? argv.findIndex((a) => a.text === '-c' || a.text === '--code') : -1;
+  if (amm > 0 && argv[amm + 1]) return { code: argv[amm + 1], label: 'amm -c' };
   if (extraLangFor(prog) === lang) return extraArgs(prog, argv); // Haskell, Prolog, Zig, Nim, D, C
   if (prog === 'mix') return mixArgs(argv);
   const js = lang === 'node' ? jsRunnerArgs(prog, argv) : undefined; // deno run, bun run, tsx watch

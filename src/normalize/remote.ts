@@ -1,9 +1,11 @@
 /**
  * Remote carriers: `ssh [opts] host cmd…`, `docker|podman exec [opts] CONTAINER cmd…`,
  * `docker compose exec|run SERVICE cmd…` (`docker run IMAGE cmd…`: container-run.ts),
- * `kubectl|oc exec [opts] POD -- cmd…`, `kubectl run|debug NAME [opts] -- cmd…`, `kubectl create
+ * `kubectl|oc exec [opts] POD -- cmd…`, `kubectl run|debug NAME [opts] -- cmd…`, `kubectl
+ * node-shell NODE -- cmd…` (remote-k8s-nodes.ts), `kubectl create
  * job|cronjob NAME --image=I -- cmd…` (a manifest's containers: server-commands.ts),
- * `ansible HOSTS -m shell -a 'cmd'`, `salt TARGET cmd.run 'cmd'`, and the parallel shells
+ * `ansible HOSTS -m shell -a 'cmd'` (`ansible-runner`, `ansible-console`, Rex's `rex -e`:
+ * remote-adhoc.ts), `salt TARGET cmd.run 'cmd'`, and the parallel shells
  * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`); configuration-management runners
  * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts); platforms' consoles
  * (`heroku run`, `fly ssh console -C`, `gcloud compute ssh --command`: remote-paas.ts); `machinectl shell
@@ -28,6 +30,8 @@ import { gcloudMetadata } from './remote-cloud-gcp.js';
 import { machinectlShell } from './machinectl.js';
 import { apptainerRun } from './apptainer.js';
 import { remoteArgv, remoteWords } from './remote-words.js';
+import { NODE_SHELL_REMOTE, nodeShell } from './remote-k8s-nodes.js';
+import { ADHOC_REMOTE } from './remote-adhoc.js';
 
 /** ssh options that open a port or a tunnel on either end (`-o RemoteForward=…` too). */
 const FORWARDS = /^(-[RLDw]|(-o\s*)?(Remote|Local|Dynamic)Forward)/i;
@@ -99,6 +103,8 @@ function containerExec(argv: Field[], k: K): Res | undefined {
 function kubectlExec(argv: Field[], k: K): Res | undefined {
   const tool = argv[0].text.replace(/.*\//, '');
   const args = argv.slice(1);
+  // `kubectl node-shell NODE -- CMD`: a root shell on the node (remote-k8s-nodes.ts)
+  if (args[0]?.text === 'node-shell' || args[0]?.text === 'node_shell') return nodeShell(args.slice(1), k);
   const ei = args.findIndex((f) => f.text === 'exec');
   if (ei < 0) {
     // `kubectl run|debug NAME [opts] -- CMD…`, `kubectl create job|cronjob NAME --image=I -- CMD…`:
@@ -259,6 +265,8 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   machinectl: machinectlShell,
   apptainer: apptainerRun,
   singularity: apptainerRun,
+  ...NODE_SHELL_REMOTE,
+  ...ADHOC_REMOTE,
   ...FLEET_REMOTE,
   ...PAAS_REMOTE,
   ...RUNNER_REMOTE,

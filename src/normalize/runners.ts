@@ -9,6 +9,7 @@
  * the project's .env; shx runs its portable file commands (`shx rm -rf dist`). Peeled like any wrapper, so what they launch is read as itself.
  */
 import { joinFields } from './fields.js';
+import { CREDENTIAL_EXEC } from './credential-exec.js';
 import type { Field } from './state.js';
 import type { Peel, Peeler } from './wrappers.js';
 
@@ -219,7 +220,18 @@ export const INJECTORS: Record<string, string> = {
   teller: 'run',
   bws: 'run',
   saml2aws: 'exec',
+  // the credential launchers of credential-exec.ts, by their labels
+  'aws-sso': 'exec',
+  'aws-okta': 'exec',
+  assume: '--exec',
+  assumego: '--exec',
+  'aws2-wrap': '--exec',
+  sops: 'exec-env',
+  tsh: 'aws',
 };
+
+/** Credential launchers whose label is their program alone (`envchain`, `summon`), read as injectors too. */
+const LAUNCHER_LABELS = new Set(['awsudo', 'aws-runas', 'envchain', 'summon', 'sops exec-file']);
 
 /**
  * Environment-file loaders (`dotenv -e .env -- CMD`, `env-cmd -f .env CMD`): like the
@@ -238,7 +250,11 @@ export const ENV_FILE_LOADERS = new Set([
 /** True when a wrapper label is a secret injector's (`doppler run`) or an env-file loader's (`env-cmd`). */
 export function injectsSecrets(label: string): boolean {
   const [p, sub] = label.split(' ');
-  return (Object.hasOwn(INJECTORS, p) && INJECTORS[p] === sub) || ENV_FILE_LOADERS.has(label);
+  return (
+    (Object.hasOwn(INJECTORS, p) && INJECTORS[p] === sub) ||
+    ENV_FILE_LOADERS.has(label) ||
+    LAUNCHER_LABELS.has(label)
+  );
 }
 
 /** Package and task runners → their peelers (the program they run); a program not listed is not peeled here. */
@@ -246,6 +262,8 @@ export const RUNNERS: Record<string, Peeler> = {
   terramate,
   kubie: contextExec,
   ...Object.fromEntries(Object.entries(INJECTORS).map(([p, sub]) => [p, injector(`${p} ${sub}`, sub)])),
+  // aws-sso, granted's assume, envchain, sops exec-env … (credential-exec.ts)
+  ...CREDENTIAL_EXEC,
   npx: (args) => launched('npx', args),
   bunx: (args) => launched('bunx', args),
   pnpx: (args) => launched('pnpx', args),

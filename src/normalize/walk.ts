@@ -11,6 +11,7 @@ import { expandScalar, expandWords, scanSubstitutions, type Ctx } from './words.
 import { runCommandNode } from './command.js';
 import { lastCommand, redirected } from './redirected.js';
 import { listsCrontab } from './crontab.js';
+import { emitDeclarationPrint } from './declare-print.js';
 import { emitHistorySettings } from './history-settings.js';
 import { whileRead } from './read-loops.js';
 import { expandLoopGlobs } from './globs.js';
@@ -169,7 +170,8 @@ function walkInner(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Re
         else scanSubstitutions(c, k);
       }
       emitHistorySettings(node.children[0]?.text ?? 'declare', node, node.namedChildren, { ...k, io });
-      return {};
+      // `declare -x`, `export -p`: the variables printed, read where they go (declare-print.ts)
+      return emitDeclarationPrint(node.children[0]?.text ?? 'declare', node, { ...k, io });
     case 'unset_command':
       for (const c of node.namedChildren) {
         if (c.type !== 'variable_name' && c.type !== 'word') continue;

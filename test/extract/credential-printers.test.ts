@@ -4,6 +4,10 @@ import { printedCredential } from '../../src/extract/credential-printers.js';
 describe('printedCredential', () => {
   it.each<[string, string]>([
     ['gh auth token', 'gh auth token'],
+    ['rage -d -i key.txt prod.env.age', 'rage'],
+    ['ejson decrypt secrets.ejson', 'ejson decrypt'],
+    ['credstash get db.password', 'credstash get'],
+    ['credstash getall', 'credstash getall'],
     ['/usr/bin/gh auth token --hostname github.com', 'gh auth token'],
     ['gcloud auth print-access-token', 'gcloud auth print-access-token'],
     [
@@ -29,6 +33,8 @@ describe('printedCredential', () => {
     ['rpcclient -U admin%fake 198.51.100.10 -c lsaquery;enumdomusers', 'rpcclient'],
     ['enum4linux -a 198.51.100.10', 'enum4linux'],
     // reads that print no credential
+    ['ejson decrypt -o out.json secrets.ejson', ''],
+    ['credstash list', ''],
     ['gh auth status', ''],
     ['gcloud auth list', ''],
     ['kubectl config view', ''],

@@ -111,3 +111,16 @@ describe("PHP's command functions, not methods of the same name", () => {
     [`php -r 'Foo::exec("x");'`, ['|php -r Foo::exec("x");']],
   ])('%s', (script, want) => expect(commands(script)).toEqual(want));
 });
+
+describe("what Laravel's File and Process facades do", () => {
+  it.each<[string, string]>([
+    [`php -r 'File::deleteDirectory("/srv/storage");'`, 'php -r|rm -rf /srv/storage'],
+    [`php -r 'File::delete("/srv/.env");'`, 'php -r|rm -rf /srv/.env'],
+    [`php -r 'Process::run("rm -rf /srv");'`, 'php -r|rm -rf /srv'],
+    [`php -r 'Process::path("/srv")->run("rm -rf /srv/x");'`, 'php -r|rm -rf /srv/x'],
+  ])('%s', (script, want) => expect(commands(script)).toContain(want));
+
+  it.each<[string, string[]]>([
+    [`php -r 'echo File::exists("/srv/.env");'`, ['|php -r echo File::exists("/srv/.env");']],
+  ])('%s runs nothing else', (script, want) => expect(commands(script)).toEqual(want));
+});

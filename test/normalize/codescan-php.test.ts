@@ -104,3 +104,29 @@ describe('PHP HTTP client libraries', () => {
     [`php -r '$u = $repo->delete(); $cache->get("k");'`, []],
   ])('%s', (script, want) => expect(requests(script)).toEqual(want));
 });
+
+describe("WordPress's HTTP API", () => {
+  it.each<[string, string[]]>([
+    [
+      `wp eval 'wp_remote_request("https://api.example.com/v1/sites/42", ["method" => "DELETE", "headers" => ["Authorization" => "Bearer " . getenv("T")]]);'`,
+      ['DELETE https://api.example.com/v1/sites/42 -H Authorization: $'],
+    ],
+    [
+      `wp eval 'wp_safe_remote_post("https://api.example.com/v1/purge", ["body" => ["all" => 1]]);'`,
+      ['POST https://api.example.com/v1/purge {"all":1}'],
+    ],
+    [
+      `wp eval 'wp_remote_request("https://api.example.com/v1/x", ["method" => $m]);'`,
+      ['DYNAMIC https://api.example.com/v1/x'],
+    ],
+    // reads: a GET, and a request without a method
+    [
+      `wp eval 'wp_remote_get("https://api.example.com/v1/status");'`,
+      ['GET https://api.example.com/v1/status'],
+    ],
+    [
+      `wp eval 'wp_remote_request("https://api.example.com/v1/status");'`,
+      ['GET https://api.example.com/v1/status'],
+    ],
+  ])('%s', (script, want) => expect(requests(script)).toEqual(want));
+});

@@ -128,3 +128,28 @@ describe('Java single-file programs: walked trees deleted, OkHttp requests', () 
     ],
   ])('%s', (script, absent) => expect(commands(script)).not.toContain(absent));
 });
+
+describe("what Scala's sys.process runs (scala -e, amm -c)", () => {
+  it.each<[string, string]>([
+    [
+      `scala -e 'import scala.sys.process._; Seq("rm", "-rf", "/data/kafka-logs").!'`,
+      'rm -rf /data/kafka-logs',
+    ],
+    [`scala -e 'import sys.process._; "rm -rf /srv".!!'`, 'rm -rf /srv'],
+    [`amm -c 'import sys.process._; "rm -rf /srv".!'`, 'rm -rf /srv'],
+    [`scala -e 'import sys.process._; Process("rm -rf /srv").run()'`, 'rm -rf /srv'],
+    [`scala -e 'import sys.process._; val c = List("rm", "-rf", "/srv"); c.!'`, 'rm -rf /srv'],
+  ])('%s', (script, want) => expect(commands(script)).toContain(want));
+
+  it('a command built at run time is dynamic', () =>
+    expect(
+      commands(`scala -e 'import sys.process._; args.mkString(" ").!'`).some((c) =>
+        c.startsWith('dynamic:args.mkString'),
+      ),
+    ).toBe(true));
+
+  it.each<[string, number]>([
+    [`scala -e 'println(1 + 1)'`, 1],
+    [`scala -e 'val f = Future { 1 }; f.run()'`, 1],
+  ])('%s runs nothing else', (script, n) => expect(commands(script)).toHaveLength(n));
+});

@@ -1,4 +1,4 @@
-/** Dotfile managers' git (src/normalize/dotfiles.ts): `yadm ARGS` and `chezmoi git [--] ARGS` are read as git. */
+/** Dotfile managers' git (src/normalize/dotfiles.ts): `yadm ARGS`, `chezmoi git [--] ARGS` and `vcsh REPO ARGS` are read as git. */
 import { describe, expect, it } from 'vitest';
 import { filesContext, normalizeIn } from '../helpers/normalize.js';
 
@@ -14,6 +14,10 @@ describe('what a dotfile manager runs', () => {
     ['chezmoi -S ~/dots git push --force', 'chezmoi git|git push --force'],
     ['yadm push -f origin main', 'yadm|git push -f origin main'],
     ['yadm add ~/.aws/credentials', 'yadm|git add /h/.aws/credentials'],
+    ['vcsh dotfiles push --force origin main', 'vcsh dotfiles|git push --force origin main'],
+    ['vcsh run dotfiles git push -f origin main', 'vcsh dotfiles|git push -f origin main'],
+    ['vcsh foreach -g push --force', 'vcsh foreach|git push --force'],
+    ['vcsh push', 'vcsh|git push'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string]>([
@@ -23,5 +27,8 @@ describe('what a dotfile manager runs', () => {
     ['yadm encrypt', '|yadm encrypt'],
     ['yadm list -a', '|yadm list -a'],
     ['yadm bootstrap', '|yadm bootstrap'],
+    ['vcsh list', '|vcsh list'],
+    ['vcsh status', '|vcsh status'],
+    ['vcsh init dotfiles', '|vcsh init dotfiles'],
   ])('%s stays %s', (script, want) => expect(commands(script)).toEqual([want]));
 });

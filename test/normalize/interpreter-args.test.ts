@@ -14,6 +14,12 @@ describe('code on interpreter command lines', () => {
     ['qjs -m -e X', (a) => findCode('node', 'qjs', a), 'code:X'],
     ['qjs --std del.js', (a) => findCode('node', 'qjs', a), 'file:del.js'],
     ['ipython -c X', (a) => findCode('python', 'ipython', a), 'code:X'],
+    // Coconut, pythonw, Windows' py launcher; Ammonite's -c
+    ['coconut -c X', (a) => findCode('python', 'coconut', a), 'code:X'],
+    ['py -3.12 -c X', (a) => findCode('python', 'py', a), 'code:X'],
+    ['amm -c X', (a) => findCode('jvm', 'amm', a), 'code:X'],
+    ['amm --code X', (a) => findCode('jvm', 'amm', a), 'code:X'],
+    ['amm del.sc', (a) => findCode('jvm', 'amm', a), 'file:del.sc'],
     // mix run: a script or inline code (the files -r requires: elixirRequires); other tasks and the project alone run none read here
     ['mix run priv/seed.exs', (a) => findCode('elixir', 'mix', a), 'file:priv/seed.exs'],
     ['mix run --no-halt -c cfg.exs del.exs a', (a) => findCode('elixir', 'mix', a), 'file:del.exs'],
@@ -47,6 +53,11 @@ describe('which programs are interpreters', () => {
     ['micropython', 'python'],
     ['jython', 'python'],
     ['graalpy', 'python'],
+    ['coconut', 'python'],
+    ['pythonw', 'python'],
+    ['ipy', 'python'],
+    ['amm', 'jvm'],
+    ['coconut-run', undefined],
     // other Rubies
     ['jruby', 'ruby'],
     ['truffleruby', 'ruby'],

@@ -28,6 +28,13 @@ describe('where wp and drush have their PHP', () => {
     ['wp eval', 'none'],
     ['drush cr', 'none'],
     ['drush sql:query X', 'none'],
+    // Laravel's tinker and PsySH
+    ['artisan tinker', 'stdin'],
+    ['artisan tinker --execute=X', 'code:X'],
+    ['artisan tinker --execute X', 'code:X'],
+    ['artisan migrate:fresh', 'none'],
+    ['psysh', 'stdin'],
+    ['psysh boot.php', 'file:boot.php'],
   ])('%s', (words, want) => {
     const argv = words.split(' ').map(lit);
     const a = phpToolArgs(argv[0].text, argv);
@@ -46,10 +53,15 @@ describe('what the PHP they run does', () => {
       'wp eval-file|rm -rf /var/www',
     ],
     [`echo 'system("rm -rf /opt");' | drush php:cli`, 'drush php:cli|rm -rf /opt'],
+    [`echo 'unlink("/var/www/.env");' | vendor/bin/psysh`, 'psysh|rm -rf /var/www/.env'],
+    [`echo 'unlink("/var/www/.env");' | php artisan tinker`, 'artisan tinker|rm -rf /var/www/.env'],
+    [`php artisan tinker --execute='File::deleteDirectory("/srv/x");'`, 'artisan tinker|rm -rf /srv/x'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
-  it.each<[string]>([['wp plugin list'], ['drush cr'], [`wp eval 'echo get_option("siteurl");'`]])(
-    '%s runs nothing else',
-    (script) => expect(commands(script)).toHaveLength(1),
-  );
+  it.each<[string]>([
+    ['wp plugin list'],
+    ['drush cr'],
+    [`wp eval 'echo get_option("siteurl");'`],
+    ['php artisan migrate:status'],
+  ])('%s runs nothing else', (script) => expect(commands(script)).toHaveLength(1));
 });

@@ -54,6 +54,8 @@ export function pwshStyle(argv: string[]): boolean {
  * `-Force`.
  */
 export function unjoined(argv: string[]): string[] {
+  // nothing joined without a space (a new array all the same: callers may change it)
+  if (!argv.some((a) => a.includes(' '))) return argv.slice();
   return argv.flatMap((a) => {
     const m = /^(\S*) (-[a-z]\w*)$/i.exec(a);
     return m ? [`${m[1]}\\`, m[2]] : [a];

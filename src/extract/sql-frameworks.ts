@@ -27,7 +27,8 @@ export interface FrameworkOp extends SqlStmt {
 export function peelRunner(argv: string[]): string[] {
   let a = argv;
   for (let guard = 0; guard < 4; guard++) {
-    const p = (a[0] ?? '').split('/').pop() ?? '';
+    const w = a[0] ?? '';
+    const p = w.slice(w.lastIndexOf('/') + 1);
     let rest: string[] | undefined;
     if (p === 'npx' || p === 'bunx' || p === 'pnpx') rest = a.slice(1);
     else if (
@@ -56,7 +57,8 @@ export function peelRunner(argv: string[]): string[] {
   }
   // the tool without its version (`prisma@5`); argv itself when nothing was peeled or cut, so
   // a caller can tell by identity that there was no runner
-  const head = a.length ? a[0].replace(/^(@?[^@]+)@.*$/, '$1') : '';
+  // (no `@` after the first character: nothing to cut, and no regex run for every command)
+  const head = !a.length ? '' : a[0].indexOf('@', 1) < 0 ? a[0] : a[0].replace(/^(@?[^@]+)@.*$/, '$1');
   if (a.length && head !== a[0]) a = [head, ...a.slice(1)];
   return a;
 }

@@ -17,6 +17,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { shellTimer, timerProc, underExecGate } from './lib/timer-proc.mjs';
 
@@ -67,6 +68,26 @@ const instant = await startLine(instantBin, [instantSock]);
 // The real gate: the shim bench's gate process (a session's gate, masker and audit).
 const real = await startLine(process.execPath, [path.join(here, 'shim.mjs'), '--serve'], JSON.parse);
 const env = real.first.env;
+// The real gate process answers each `cpu` line on its stdin with its CPU time so far (ms, its
+// keeper's included): what one request costs it, which a busy machine changes far less than
+// the wall time.
+let cpuBuf = '';
+const cpuWaiters = [];
+real.p.stdout.on('data', (d) => {
+  cpuBuf += d;
+  for (let nl = cpuBuf.indexOf('\n'); nl >= 0; nl = cpuBuf.indexOf('\n')) {
+    const l = cpuBuf.slice(0, nl);
+    cpuBuf = cpuBuf.slice(nl + 1);
+    cpuWaiters.shift()?.(Number(l.split(' ')[0]));
+  }
+});
+const gateCpu = () =>
+  new Promise((resolve) => {
+    cpuWaiters.push(resolve);
+    real.p.stdin.write('cpu\n');
+  });
+/** Rows served by the real gate: their runs also take its CPU time. */
+const REAL_ROWS = new Set(['shimReal', 'shimKept', 'execReal', 'execKept']);
 // Without the shim's keeper (src/gates/shim/shim-keep.ts): every request makes the round trip.
 const roundEnv = Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'AGENTFW_KEEP_SOCK'));
 const floorEnv = { ...roundEnv, AGENTFW_SOCK: instantSock };
@@ -93,10 +114,33 @@ if (existsSync(helper)) {
     ]);
 }
 const ms = Object.fromEntries(rows.map(([k]) => [k, []]));
+/** The real gate's CPU time (ms) per run of each of its rows. */
+const cpu = Object.fromEntries(rows.map(([k]) => [k, []]));
+const settle = () => sleep(3);
+/** What two `cpu` questions and the pause between them cost the gate with no run between: taken off each run's figure. */
+let cpuProbe;
 try {
   for (let i = 0; i < 10; i++) for (const [, p] of rows) await p.once(); // warm up
+  const probes = [];
+  for (let i = 0; i < 50; i++) {
+    const c0 = await gateCpu();
+    await settle();
+    probes.push((await gateCpu()) - c0);
+  }
+  cpuProbe = pct(probes, 50);
   // Lock step: one run of each in turn, so load changes hit every column alike.
-  for (let i = 0; i < N; i++) for (const [k, p] of rows) ms[k].push(await p.once());
+  for (let i = 0; i < N; i++)
+    for (const [k, p] of rows) {
+      if (!REAL_ROWS.has(k)) {
+        ms[k].push(await p.once());
+        continue;
+      }
+      const c0 = await gateCpu();
+      ms[k].push(await p.once());
+      // the work the gate does after its answer (fsync, head file, the keeper told) counts too
+      await settle();
+      cpu[k].push((await gateCpu()) - c0 - cpuProbe);
+    }
 } finally {
   for (const [, p] of rows) await p.close();
   instant.p.kill();
@@ -105,8 +149,11 @@ try {
 }
 const bare = pct(ms.bare, 50);
 const added = (k) => pct(ms[k], 50) - bare;
+// (the mean, not the median: the work after an answer lands in some runs and not others)
+const meanCpu = (k) => cpu[k].reduce((a, b) => a + b, 0) / (cpu[k].length || 1);
 const line = (label, k) =>
-  `  ${label.padEnd(36)} p50 ${r2(pct(ms[k], 50))} ms   added ${r2(added(k))} ms = +${r2(added(k) / bare)}×`;
+  `  ${label.padEnd(36)} p50 ${r2(pct(ms[k], 50))} ms   added ${r2(added(k))} ms = +${r2(added(k) / bare)}×` +
+  (cpu[k].length ? `   gate CPU ${r2(meanCpu(k))} ms/run` : '');
 console.log(
   `floor: each gate answering at once vs the real gate, ${N} runs each in lock step; load ${result.load}`,
 );
@@ -122,5 +169,6 @@ if (ms.execFloor) {
 for (const k of Object.keys(ms)) {
   result[`${k}_p50_ms`] = r2(pct(ms[k], 50));
   if (k !== 'bare') result[`${k}_added_ratio`] = r2(added(k) / bare);
+  if (cpu[k].length) result[`${k}_gate_cpu_ms`] = r2(meanCpu(k));
 }
 console.log(JSON.stringify(result));

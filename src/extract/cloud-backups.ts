@@ -4,7 +4,10 @@
  * `disablebackup`, `timeshift --delete|--delete-all`, macOS Time Machine's `tmutil disable`,
  * `delete`, `deletelocalsnapshots`, `thinlocalsnapshots` and `removedestination`, `snapper
  * delete`, and Windows' `wbadmin delete backup|catalog|systemstatebackup`, `wbadmin disable
- * backup`, `vssadmin delete shadows` and `wmic shadowcopy delete`. Read as CloudFacts of
+ * backup`, `vssadmin delete shadows` and `wmic shadowcopy delete`, and their storage deleted
+ * or shrunk so that the copies it holds are deleted (`vssadmin delete shadowstorage`,
+ * `vssadmin resize shadowstorage /maxsize=401MB`, `wmic shadowstorage set MaxSpace=…`, below
+ * SHRUNK: a known ransomware step). Read as CloudFacts of
  * service `backups` whose verb is `delete` or `disable` (`all` when every one goes). Listing,
  * taking a backup or a snapshot, and status make no fact here (the tool's other words keep
  * the generic reading). Backup servers' and databases' own deletions are read in
@@ -97,9 +100,45 @@ function wbadmin(cmd: NormalizedCommand): CloudDraft | undefined {
   return undefined;
 }
 
-/** `vssadmin delete shadows [/all]`, `wmic shadowcopy delete`: Windows' volume shadow copies. */
+/**
+ * A shadow storage limit this small (bytes, or a percentage of the volume) holds one or two
+ * copies at most: setting it deletes the others (the minimum Windows takes is 320 MB).
+ */
+const SHRUNK = { bytes: 2 * 1024 ** 3, percent: 2 };
+const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4 };
+
+/** True when a `/maxsize=` or `MaxSpace=` value is at or under SHRUNK (not `UNBOUNDED`). */
+function shrunk(value: string): boolean {
+  const m = /^(\d+(?:\.\d+)?)\s*(%|[kmgt]?b)?$/i.exec(value.trim());
+  if (!m) return false; // `UNBOUNDED`, or a size Windows itself refuses
+  const n = Number(m[1]);
+  const unit = (m[2] ?? '').toLowerCase();
+  if (unit === '%') return n <= SHRUNK.percent;
+  return n * (UNITS[unit] ?? 1) <= SHRUNK.bytes;
+}
+
+/** The value of a `/name=value` or `name=value` word (case-insensitive); undefined = not given. */
+const winValue = (argv: string[], name: string) =>
+  argv.map((a) => new RegExp(`^/?${name}=(.*)$`, 'is').exec(a)?.[1]).find((v) => v !== undefined);
+
+/**
+ * `vssadmin delete shadows [/all]`, `wmic shadowcopy delete`: Windows' volume shadow copies;
+ * `vssadmin delete shadowstorage`, `vssadmin resize shadowstorage /maxsize=SMALL`, `wmic
+ * shadowstorage set MaxSpace=SMALL`: their storage deleted or shrunk, and the copies with it.
+ */
 function shadows(cmd: NormalizedCommand): CloudDraft | undefined {
   const w = winWords(cmd.argv).map((x) => x.toLowerCase());
+  if (w[0] === 'delete' && w[1] === 'shadowstorage') return draft(cmd, 'delete', 'shadow copies', true);
+  const limit =
+    w[0] === 'resize' && w[1] === 'shadowstorage'
+      ? winValue(cmd.argv, 'maxsize')
+      : w[0] === 'shadowstorage' && w.includes('set')
+        ? winValue(cmd.argv, 'maxspace')
+        : undefined;
+  if (limit !== undefined)
+    return shrunk(limit)
+      ? draft(cmd, 'delete', `shadow copies (storage shrunk to ${limit})`, false)
+      : undefined;
   const deletes =
     (w[0] === 'delete' && w[1] === 'shadows') || (w[0] === 'shadowcopy' && w.slice(1).includes('delete'));
   if (!deletes) return undefined;

@@ -68,7 +68,7 @@ const SAMPLES = [
 ];
 
 /** True when a package name, glob or apt pattern can name an essential package. */
-function essential(name: string): boolean {
+export function essential(name: string): boolean {
   const n = name
     .replace(/^\w[\w-]*\//, '') // a category or repo prefix (sys-libs/glibc, core/linux)
     .replace(/[:=].*$/, '') // an architecture or version (libc6:amd64, glibc=2.39)
@@ -216,7 +216,7 @@ export function readPackageRemoval(cmd: NormalizedCommand): CloudDraft | undefin
   return force ? draft(cmd, 'force-remove', names) : undefined;
 }
 
-function draft(cmd: NormalizedCommand, verb: string, names: string[]): CloudDraft {
+export function draft(cmd: NormalizedCommand, verb: string, names: string[]): CloudDraft {
   return {
     tool: cmd.program,
     service: 'system-package',

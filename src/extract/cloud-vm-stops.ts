@@ -11,6 +11,9 @@
  *   ID --forceStop 1`, and the API's `pvesh create /nodes/N/qemu|lxc/ID/status/stop|reset`.
  * - vSphere `govc vm.power -off|-reset VM` (a hard power-off; `-s`/`-r` ask the guest).
  * - XenServer `xe vm-shutdown|vm-reboot force=true`, `xe vm-reset-powerstate`.
+ * - ESXi `vim-cmd vmsvc/power.off|power.reset ID` (`power.shutdown`/`power.reboot` ask the
+ *   guest) and `esxcli vm process kill --type soft|hard|force --world-id N` (the VM's process
+ *   killed, whichever type).
  *
  * Desktop hypervisors (VirtualBox, VMware Workstation, Vagrant, Multipass) and libvirt's
  * `virsh` (this machine's own VMs, cloud-generic-local.ts) run the user's own machines and are
@@ -92,6 +95,25 @@ function xe(cmd: NormalizedCommand): CloudDraft | undefined {
   return undefined;
 }
 
+/** `vim-cmd [-H HOST …] vmsvc/power.off|power.reset ID`: the power pulled (not `power.shutdown`). */
+function vimCmd(cmd: NormalizedCommand): CloudDraft | undefined {
+  const args = cmd.argv.slice(1);
+  const rest = operands(args, /^-[HOUP]$/);
+  return /^vmsvc\/power\.(off|reset)$/.test(rest[0] ?? '') ? forced(cmd, rest.slice(1).join(' ')) : undefined;
+}
+
+/** `esxcli [--server H …] vm process kill --type T --world-id N`: the VM's process killed. */
+function esxcli(cmd: NormalizedCommand): CloudDraft | undefined {
+  const args = cmd.argv.slice(1);
+  const words = operands(
+    args,
+    /^(-s|--server|-u|--username|-p|--password|-t|--type|-w|--world-id|--vihost|-h)$/,
+  );
+  if (words.join(' ') !== 'vm process kill') return undefined;
+  const id = optionValue(cmd.argv, /^(--world-id|-w)$/) ?? '';
+  return forced(cmd, id);
+}
+
 /** Programs this module reads, by name. */
 export const VM_STOP_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> = {
   virtctl,
@@ -103,4 +125,6 @@ export const VM_STOP_READERS: Record<string, (cmd: NormalizedCommand) => CloudDr
   pvesh,
   govc,
   xe,
+  'vim-cmd': vimCmd,
+  esxcli,
 };

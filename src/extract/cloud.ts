@@ -33,6 +33,8 @@ import { SNMP_READERS } from './cloud-snmp.js';
 import { STDIN_REPL_READERS } from './cloud-stdin-repls.js';
 import { DIRECTORY_READERS } from './cloud-directory.js';
 import { PACKAGE_READERS } from './cloud-packages.js';
+import { DISTRO_PACKAGE_READERS } from './cloud-packages-distros.js';
+import { HASURA_READERS } from './cloud-hasura.js';
 import { readLdif } from './cloud-ldap.js';
 import { readConsole } from './cloud-consoles.js';
 import { readCachePurge } from './cloud-cdn.js';
@@ -82,6 +84,7 @@ const READERS: Record<string, Reader> = {
   'docker-compose': readDocker,
   ...HOST_READERS,
   ...PACKAGE_READERS,
+  ...DISTRO_PACKAGE_READERS,
 };
 for (const t of [...VERB_TABLES, ...SAAS_TABLES])
   for (const p of t.programs) READERS[p] ??= (cmd) => readVerbTable(t, cmd);
@@ -115,6 +118,7 @@ for (const table of [
   DIRECTORY_READERS,
   SNMP_READERS,
   STDIN_REPL_READERS,
+  HASURA_READERS,
 ])
   for (const [p, read] of Object.entries(table)) (BEHAVIOURS[p] ??= []).push(read);
 for (const [p, reads] of Object.entries(BEHAVIOURS))

@@ -5,7 +5,10 @@
  * -f|--flush|--stop`, FreeBSD's `ipfw flush` and `ipfw disable firewall`, pf's `pfctl -d` or
  * `pfctl -F all|rules`, NetBSD's `npfctl stop|flush` (filtering off, or every rule and state
  * dropped) and `npfctl rule RULESET flush`, and IPFilter's `ipf -D` (disabled) or `ipf -F
- * a|i|o` (`-Fa`: rules flushed, unless `-f FILE` loads a new set in the same call). Status,
+ * a|i|o` (`-Fa`: rules flushed, unless `-f FILE` loads a new set in the same call), and
+ * ESXi's `esxcli network firewall set --enabled false` (or `--default-action true`: every
+ * packet passed), `esxcli network firewall unload`, and `esxcli network firewall ruleset set
+ * --allowed-all true` (a service's ruleset let in from every address). Status,
  * checks, listing, (re)starting and one rule added or taken away are routine: no finding.
  * Each finding is [verb `firewall-off`, the words that say so].
  */
@@ -56,7 +59,36 @@ export function firewallsOff(name: string, args: string[]): Finding[] {
       const what = lastValue(o, 'F') ?? '';
       return /^[aio]$/.test(what) && !o.flags.has('f') ? [['firewall-off', `ipf -F ${what}`]] : [];
     }
+    case 'esxcli':
+      return esxcliFirewallOff(args);
     default:
       return [];
   }
+}
+
+/** A boolean value esxcli reads as false, and as true. */
+const FALSE = /^(false|0|no|off)$/i;
+const TRUE = /^(true|1|yes|on)$/i;
+
+/**
+ * `esxcli [-s HOST …] network firewall set|unload …`, `… ruleset set --allowed-all true`.
+ * Every esxcli option takes a value (`--enabled false`, `-e false`, `--enabled=false`).
+ */
+function esxcliFirewallOff(args: string[]): Finding[] {
+  const words: string[] = [];
+  const opts = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const [o, inline] = args[i].split(/=(.*)/s, 2);
+    if (!o.startsWith('-')) words.push(args[i]);
+    else opts.set(o, inline ?? args[++i] ?? '');
+  }
+  const value = (...names: string[]) => names.map((n) => opts.get(n)).find((v) => v !== undefined) ?? '';
+  const said = `esxcli ${args.join(' ')}`;
+  const ns = words.join(' ');
+  const off =
+    ns === 'network firewall unload' ||
+    (ns === 'network firewall set' &&
+      (FALSE.test(value('--enabled', '-e')) || TRUE.test(value('--default-action', '-d')))) ||
+    (ns === 'network firewall ruleset set' && TRUE.test(value('--allowed-all', '-a')));
+  return off ? [['firewall-off', said]] : [];
 }

@@ -31,6 +31,7 @@ import { exploitDefencesOff } from './defences-exploit.js';
 import { securityAgentName } from './security-agents.js';
 import { bootDefencesOff } from './defences-boot.js';
 import { firewallsOff } from './defences-firewalls.js';
+import { tpmCleared } from './defences-tpm.js';
 import { deviceFirewallOff } from './netdev-config.js';
 import { appDefencesOff } from './defences-apps.js';
 import { recoveryOff } from './defences-recovery.js';
@@ -233,7 +234,7 @@ export function defencesOff(
       found.push(...recoveryOff(name, args), ...macosDefencesOff(name, args));
       found.push(...rcDefencesOff(name, args), ...remotingLoosened(name, args));
       found.push(...policiesLoosened(name, args));
-      found.push(...serviceManagersOff(name, args));
+      found.push(...serviceManagersOff(name, args), ...tpmCleared(name, args));
       if (ctx) found.push(...bootDefencesOff(cmd, ctx));
     }
   }

@@ -17,7 +17,8 @@
  * (exposure-gsocket.ts), a swarm service's port published on every node (exposure-swarm.ts),
  * mesh VPN policies opened to every device (exposure-mesh.ts),
  * Firebase security rules deployed open to anyone
- * (exposure-firebase.ts). Read by what the words say, for any program (a cloud CLI,
+ * (exposure-firebase.ts), disk snapshots, machine images and database snapshots shared with
+ * everyone (exposure-snapshots.ts). Read by what the words say, for any program (a cloud CLI,
  * a wrapper script's own flags), into a CloudFact whose verb is `make-public` (or
  * `unread-policy`: a resource policy file that cannot be read); `service` names the kind of
  * grant. HTTP APIs that do the same through a request body are matched by
@@ -47,6 +48,7 @@ import { sdkExposure } from './privilege-sdk.js';
 import { kubeAuthOff } from './exposure-kube-auth.js';
 import { publishedServicePorts } from './exposure-swarm.js';
 import { ciSecretsExposed } from './exposure-ci.js';
+import { publicSnapshots } from './exposure-snapshots.js';
 
 /**
  * A principal that is everyone: GCP's allUsers / allAuthenticatedUsers, as an option's value
@@ -89,6 +91,10 @@ const NAME_OPTS = new Set([
   '--db-cluster-identifier',
   '--function-name',
   '--account-id',
+  '--snapshot-id',
+  '--image-id',
+  '--db-snapshot-identifier',
+  '--db-cluster-snapshot-identifier',
 ]);
 
 /** Ports a firewall or security-group command names; empty = none (all ports). */
@@ -214,6 +220,7 @@ export function exposures(
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
   found.push(...openedForwards(cmd), ...deviceForwards(cmd, all), ...openMeshPolicy(cmd, ctx));
   found.push(...sdkExposure(cmd), ...publishedServicePorts(cmd), ...ciSecretsExposed(cmd));
+  found.push(...publicSnapshots(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
   // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)

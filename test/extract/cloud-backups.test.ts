@@ -41,6 +41,20 @@ describe('backups deleted or switched off', () => {
     ['vssadmin delete shadows /all /quiet', ['vssadmin|backups|delete|shadow copies|true']],
     ['vssadmin.exe delete shadows /for=C:', ['vssadmin.exe|backups|delete|shadow copies|false']],
     ['wmic shadowcopy delete', ['wmic|backups|delete|shadow copies|true']],
+    // the storage deleted, or shrunk so the copies in it are deleted
+    ['vssadmin delete shadowstorage /for=C: /on=D:', ['vssadmin|backups|delete|shadow copies|true']],
+    [
+      'vssadmin resize shadowstorage /for=C: /on=C: /maxsize=401MB',
+      ['vssadmin|backups|delete|shadow copies (storage shrunk to 401MB)|false'],
+    ],
+    [
+      'vssadmin Resize ShadowStorage /For=C: /On=C: /MaxSize=1%',
+      ['vssadmin|backups|delete|shadow copies (storage shrunk to 1%)|false'],
+    ],
+    [
+      'wmic shadowstorage set MaxSpace=401000000',
+      ['wmic|backups|delete|shadow copies (storage shrunk to 401000000)|false'],
+    ],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
 
   it.each<string>([
@@ -59,6 +73,11 @@ describe('backups deleted or switched off', () => {
     'wbadmin get versions',
     'vssadmin list shadows',
     'wmic shadowcopy list brief',
+    'vssadmin list shadowstorage',
+    'vssadmin resize shadowstorage /for=C: /on=C: /maxsize=UNBOUNDED',
+    'vssadmin resize shadowstorage /for=C: /on=D: /maxsize=50GB',
+    'vssadmin resize shadowstorage /for=C: /on=D: /maxsize=20%',
+    'wmic shadowstorage get AllocatedSpace,MaxSpace',
   ])('%s → no backups fact', (line) => {
     expect(cloud(line).filter((f) => f.includes('|backups|'))).toEqual([]);
   });

@@ -23,6 +23,10 @@ describe('VMs and containers stopped by force', () => {
     ['pvesh create /nodes/pve1/qemu/101/status/stop', 'ask host/take-down'],
     ['govc vm.power -off -force prod-db', 'ask host/take-down'],
     ['xe vm-shutdown vm=billing-db force=true', 'ask host/take-down'],
+    ['vim-cmd vmsvc/power.off 12', 'ask host/take-down'],
+    ['vim-cmd -H esx1.example.internal vmsvc/power.reset 12', 'ask host/take-down'],
+    ['esxcli vm process kill --type=force --world-id=1234567', 'ask host/take-down'],
+    ['esxcli vm process kill -t soft -w 1234567', 'ask host/take-down'],
     // KubeVirt's kubectl plugin
     ['kubectl virt stop prod-vm -n production --force --grace-period=0', 'ask host/take-down'],
     // kept: graceful stops, consoles, listing
@@ -36,6 +40,9 @@ describe('VMs and containers stopped by force', () => {
     ['pvesh get /nodes/pve1/qemu/101/status/current', 'allow'],
     ['govc vm.power -s prod-db', 'allow'],
     ['xe vm-shutdown vm=billing-db', 'allow'],
+    ['vim-cmd vmsvc/power.shutdown 12', 'allow'],
+    ['vim-cmd vmsvc/power.getstate 12', 'allow'],
+    ['esxcli vm process list', 'allow'],
   ])('%s', (script, expected) => {
     expect(verdict(script)).toBe(expected);
   });

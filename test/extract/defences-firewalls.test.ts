@@ -29,6 +29,12 @@ describe('host firewalls switched off', () => {
     'ipf -Fa',
     'ipf -F i',
     'ipf -vD',
+    'esxcli network firewall set --enabled false',
+    'esxcli network firewall set -e false',
+    'esxcli -s esx1.example.internal network firewall set --enabled=0',
+    'esxcli network firewall set --default-action true',
+    'esxcli network firewall unload',
+    'esxcli network firewall ruleset set --ruleset-id sshServer --allowed-all true',
   ])('%s asks', async (cmd) => {
     expect(await verdict(cmd)).toBe('ask host/firewall-down');
   });
@@ -60,6 +66,13 @@ describe('host firewalls switched off', () => {
     'ipf -E',
     'ipf -F s',
     'ipfstat -io',
+    'esxcli network firewall get',
+    'esxcli network firewall set --enabled true',
+    'esxcli network firewall set --default-action false',
+    'esxcli network firewall load',
+    'esxcli network firewall ruleset list',
+    'esxcli network firewall ruleset set --ruleset-id sshServer --enabled true',
+    'esxcli network firewall ruleset set --ruleset-id sshServer --allowed-all false',
   ])('%s is allowed', async (cmd) => {
     expect(await verdict(cmd)).toBe('allow');
   });

@@ -107,8 +107,12 @@ function wbadmin(cmd: NormalizedCommand): CloudDraft | undefined {
 const SHRUNK = { bytes: 2 * 1024 ** 3, percent: 2 };
 const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4 };
 
-/** True when a `/maxsize=` or `MaxSpace=` value is at or under SHRUNK (not `UNBOUNDED`). */
+/**
+ * True when a `/maxsize=` or `MaxSpace=` value is at or under SHRUNK (not `UNBOUNDED`). A size
+ * only known at run time (`$SIZE`, `%SIZE%`) counts as shrunk: fail closed.
+ */
 function shrunk(value: string): boolean {
+  if (/\$|%\w+%/.test(value)) return true;
   const m = /^(\d+(?:\.\d+)?)\s*(%|[kmgt]?b)?$/i.exec(value.trim());
   if (!m) return false; // `UNBOUNDED`, or a size Windows itself refuses
   const n = Number(m[1]);

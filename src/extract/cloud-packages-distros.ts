@@ -43,6 +43,8 @@ interface DistroSpec {
   force: RegExp;
   /** Words that are the tool's subcommand, not a package name (`remove`, `rm`). */
   verbs: RegExp;
+  /** True when removal never checks what depends on a package (Gentoo's unmerge): a name only known at run time may be an essential one. */
+  unchecked?: boolean;
 }
 
 /** emerge's short options, bundled (`-aC`, `-Cv`). */
@@ -55,6 +57,7 @@ const SPECS: Record<string, DistroSpec> = {
     valued: /^(--root|--config-root|--exclude|--with-bdeps|--load-average|--backtrack|--color)$/,
     force: /$^/,
     verbs: /$^/,
+    unchecked: true,
   },
   'xbps-remove': {
     // every use removes: the names given (none = only `-o`/`-O` housekeeping)
@@ -94,7 +97,8 @@ function readDistroRemoval(cmd: NormalizedCommand): CloudDraft | undefined {
     else if (!spec.verbs.test(a)) names.push(a);
   }
   if (!names.length) return undefined;
-  const hit = names.filter(essentialName);
+  // fail closed: a name only known at run time (`$PKG`), removed with no dependency check
+  const hit = names.filter((n) => essentialName(n) || (spec.unchecked === true && n.includes('$')));
   if (hit.length) return draft(cmd, 'remove-essential', hit);
   return force ? draft(cmd, 'force-remove', names) : undefined;
 }

@@ -67,8 +67,9 @@ export function firewallsOff(name: string, args: string[]): Finding[] {
 }
 
 /** A boolean value esxcli reads as false, and as true. */
-const FALSE = /^(false|0|no|off)$/i;
-const TRUE = /^(true|1|yes|on)$/i;
+/** A value only known at run time (`$X`) stands for either answer: fail closed. */
+const FALSE = /^(false|0|no|off)$|\$/i;
+const TRUE = /^(true|1|yes|on)$|\$/i;
 
 /**
  * `esxcli [-s HOST …] network firewall set|unload …`, `… ruleset set --allowed-all true`.

@@ -51,6 +51,11 @@ describe('backups deleted or switched off', () => {
       'vssadmin Resize ShadowStorage /For=C: /On=C: /MaxSize=1%',
       ['vssadmin|backups|delete|shadow copies (storage shrunk to 1%)|false'],
     ],
+    // a size only known at run time: fail closed
+    [
+      'vssadmin resize shadowstorage /for=C: /on=C: /maxsize=$SIZE',
+      ['vssadmin|backups|delete|shadow copies (storage shrunk to $SIZE)|false'],
+    ],
     [
       'wmic shadowstorage set MaxSpace=401000000',
       ['wmic|backups|delete|shadow copies (storage shrunk to 401000000)|false'],

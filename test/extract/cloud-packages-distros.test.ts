@@ -16,6 +16,9 @@ describe('distribution package managers removing the system', () => {
     'emerge --rage-clean sys-apps/openrc',
     'emerge -C @system',
     'emerge --root /mnt/gentoo -C sys-apps/baselayout',
+    // a name only known at run time: unmerge checks nothing, so it may be the C library
+    'emerge --unmerge $PKG',
+    'sudo xbps-remove -F $PKG',
     'sudo xbps-remove -Ff glibc',
     'xbps-remove -R base-system',
     'xbps-remove -y xbps',
@@ -36,6 +39,8 @@ describe('distribution package managers removing the system', () => {
     'emerge -av sys-libs/glibc',
     'emerge --sync',
     'xbps-remove -R vim',
+    // xbps-remove refuses to break what depends on it (as apt does)
+    'xbps-remove $PKG',
     'sudo xbps-remove -Oo',
     'xbps-remove -n glibc',
     'xbps-query -l',

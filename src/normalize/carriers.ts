@@ -12,7 +12,15 @@ import { WRAPPERS } from './wrappers.js';
 import { SHELLS, runAt, runShell, runEval, runSource, runTrap } from './shells.js';
 import { reparse } from './reparse.js';
 import { FANOUT } from './fanout.js';
-import { interpreterFor, runInterpreter, runMaxima, runNu, runOctave, runPwsh } from './interpreters.js';
+import {
+  interpreterFor,
+  runInterpreter,
+  runGp,
+  runMaxima,
+  runNu,
+  runOctave,
+  runPwsh,
+} from './interpreters.js';
 import { runProject } from './project-code.js';
 import { isPwsh } from './pwsh.js';
 import { runAwsCmdlet } from './pwsh-aws.js';
@@ -217,6 +225,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'nu' || prog === 'nushell') return runNu(argv, k);
     if (/^(octave|octave-cli|matlab)$/.test(prog) || SCILAB.test(prog)) return runOctave(argv, k);
     if (prog === 'maxima' || prog === 'rmaxima') return runMaxima(argv, k);
+    if (prog === 'gp' || /^gp-2\.\d+$/.test(prog)) return runGp(argv, k);
     if (WOLFRAM.test(prog)) return runWolfram(argv, k);
     if (ROOT_PROGRAMS.test(prog)) return runRoot(argv, k);
     // git and gh aliases defined by this script (tool-aliases.ts)

@@ -12,6 +12,7 @@ import { WRAPPERS } from './wrappers.js';
 import { SHELLS, runAt, runShell, runEval, runSource, runTrap } from './shells.js';
 import { reparse } from './reparse.js';
 import { FANOUT } from './fanout.js';
+import { runWrittenOnPath } from './path-written.js';
 import {
   interpreterFor,
   runInterpreter,
@@ -236,6 +237,9 @@ export function runArgv(argv: Field[], k: K): Res {
     // `sponge [-a] FILE` (moreutils) writes what it reads to FILE, as `tee [-a] FILE` does:
     // read as tee so every reader of what tee writes (sudoers, system files, rc files) sees it.
     if (prog === 'sponge') return emit([{ text: 'tee', dynamic: false }, ...argv.slice(1)], k);
+    // a program this script wrote on PATH run by bare name, git's external subcommands (path-written.ts)
+    const onPath = runWrittenOnPath(argv, k, runArgv);
+    if (onPath) return onPath;
     const script = runPathScript(argv, k, runArgv);
     if (script) return script;
     // an AWS Tools cmdlet also runs as the aws CLI call it makes (pwsh-aws.ts)

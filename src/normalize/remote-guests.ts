@@ -6,7 +6,11 @@
  * - `multipass exec NAME [--working-directory DIR] [--] CMD…`;
  * - `vagrant ssh [NAME] -c CMD` / `--command CMD` (a shell line run in the VM);
  * - `oc rsh [opts] POD [CMD…]` (OpenShift's remote shell: `oc exec` with `sh -c` when CMD is
- *   one word, its argv otherwise).
+ *   one word, its argv otherwise);
+ * - Proxmox: `pct exec VMID [--] CMD…` (a container), `qm guest exec VMID [opts] [--] CMD…`
+ *   (a VM's guest agent);
+ * - `limactl shell [opts] NAME CMD…`, `lima CMD…` (the default instance), `colima ssh [opts]
+ *   [--] CMD…`, `minikube ssh [opts] [--] CMD…` (one word: a shell line, more: an argv).
  * Without a command each opens an interactive shell: nothing to walk here (undefined).
  */
 import { getopt } from './options.js';
@@ -132,6 +136,42 @@ export const ocRsh: Handler = (argv, k) => {
   return cmd.length === 1 ? remoteWords(cmd, label, k) : remoteArgv(cmd, label, k);
 };
 
+/** `pct exec VMID [--] CMD…`, `qm guest exec VMID [opts] [--] CMD…`. */
+const proxmox: Handler = (argv, k) => {
+  const qm = argv[0].text.replace(/.*\//, '') === 'qm';
+  const at = qm ? 3 : 2;
+  if (argv[1]?.text !== (qm ? 'guest' : 'exec') || (qm && argv[2]?.text !== 'exec')) return undefined;
+  const id = argv[at];
+  const p = getopt(argv.slice(at + 1), { long: ['timeout', 'keep-env'] });
+  const cmd = argv.slice(at + 1 + p.index);
+  if (!id || cmd.length === 0) return undefined;
+  return remoteArgv(cmd, `${qm ? 'qm guest exec' : 'pct exec'} ${id.text}`, k);
+};
+
+/** Words after the options (and a `--`), read as a shell line when one word, an argv otherwise. */
+function lineOrArgv(words: Field[], label: string, k: K): Res | undefined {
+  if (words.length === 0) return undefined;
+  return words.length === 1 ? remoteWords(words, label, k) : remoteArgv(words, label, k);
+}
+
+/** `limactl shell [opts] NAME CMD…`; `lima CMD…` runs in the default instance. */
+const lima: Handler = (argv, k) => {
+  if (argv[0].text.replace(/.*\//, '') === 'lima') return lineOrArgv(argv.slice(1), 'lima default', k);
+  if (argv[1]?.text !== 'shell') return undefined;
+  const rest = argv.slice(2);
+  const p = getopt(rest, { long: ['workdir', 'shell'] });
+  const name = rest[p.index];
+  return name ? lineOrArgv(rest.slice(p.index + 1), `limactl shell ${name.text}`, k) : undefined;
+};
+
+/** `colima ssh [-p PROFILE] [--] CMD…`, `minikube ssh [opts] [--] CMD…`. */
+const vmSsh: Handler = (argv, k) => {
+  const tool = argv[0].text.replace(/.*\//, '');
+  if (argv[1]?.text !== 'ssh') return undefined;
+  const p = getopt(argv.slice(2), { short: 'pn', long: ['profile', 'node', 'layout'] });
+  return lineOrArgv(argv.slice(2 + p.index), `${tool} ssh`, k);
+};
+
 /** program → guest carrier; undefined from a handler = not a command run in a guest. */
 export const GUEST_REMOTE: Record<string, Handler> = {
   lxc: lxdExec,
@@ -139,4 +179,10 @@ export const GUEST_REMOTE: Record<string, Handler> = {
   'lxc-attach': lxcAttach,
   multipass,
   vagrant,
+  pct: proxmox,
+  qm: proxmox,
+  limactl: lima,
+  lima,
+  colima: vmSsh,
+  minikube: vmSsh,
 };

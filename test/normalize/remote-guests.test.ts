@@ -34,6 +34,12 @@ describe('what a guest carrier runs in the guest', () => {
     ],
     [`oc rsh pod/web-1 'rm -rf /opt/app'`, 'remote:oc rsh pod/web-1|rm -rf /opt/app'],
     [`oc exec -n prod deploy/api -- rm -rf /data`, 'remote:oc exec deploy/api|rm -rf /data'],
+    ['pct exec 101 -- rm -rf /var/lib/mysql', 'remote:pct exec 101|rm -rf /var/lib/mysql'],
+    ['qm guest exec 100 --timeout 30 -- rm -rf /etc', 'remote:qm guest exec 100|rm -rf /etc'],
+    ['limactl shell --workdir / default rm -rf /var/lib', 'remote:limactl shell default|rm -rf /var/lib'],
+    ['lima sudo rm -rf /var/lib/containerd', 'remote:lima default>sudo|rm -rf /var/lib/containerd'],
+    ['colima ssh -- sudo rm -rf /var/lib/docker', 'remote:colima ssh>sudo|rm -rf /var/lib/docker'],
+    [`minikube ssh 'sudo rm -rf /var/lib/etcd'`, 'remote:minikube ssh>sudo|rm -rf /var/lib/etcd'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string]>([
@@ -44,5 +50,10 @@ describe('what a guest carrier runs in the guest', () => {
     ['multipass list', '|multipass list'],
     ['vagrant ssh web', '|vagrant ssh web'],
     ['oc rsh pod/web-1', '|oc rsh pod/web-1'],
+    ['pct list', '|pct list'],
+    ['qm guest cmd 100 ping', '|qm guest cmd 100 ping'],
+    ['limactl list', '|limactl list'],
+    ['colima ssh', '|colima ssh'],
+    ['minikube ssh', '|minikube ssh'],
   ])('%s stays %s', (script, want) => expect(commands(script)).toEqual([want]));
 });

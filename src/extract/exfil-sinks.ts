@@ -40,6 +40,11 @@ export interface Sink {
   sendsStdin: boolean;
   /** Local files sent (as written). Empty = none. */
   files: string[];
+  /**
+   * True when `files` are already host paths (an HTTP request's uploads in a new container, read through its
+   * mounts: http-body.ts resolvePath); false or absent = as written, resolved by the reader.
+   */
+  hostFiles?: boolean;
   /** argv indices whose text is sent (request bodies). Empty = none. */
   dataArgs: number[];
   /** The request URL (or DNS name) as written (unexpanded `$VARS` kept). Empty = neither. */
@@ -194,6 +199,7 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
         hostSink('http', u?.host ?? '', {
           sendsStdin: req.sendsStdin,
           files: req.uploads,
+          hostFiles: cmd.container !== undefined,
           dataArgs: req.dataArgs,
           url: raw,
           headers: req.headers,

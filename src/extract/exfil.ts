@@ -24,7 +24,7 @@ import { sinksOf, type Sink } from './exfil-sinks.js';
 import { publishedCredential } from './exfil-publish.js';
 import { readSecret, writtenSecret } from './exfil-written.js';
 import { isLocalHost, parseUrl } from './http-url.js';
-import { carriesSecret } from '../normalize/credentials.js';
+import { carriesSecret, isCredentialAbs } from '../normalize/credentials.js';
 import { bodyCredential, urlCredential } from './exfil-url-credentials.js';
 import { bulkSent } from './exfil-bulk.js';
 import { mailForwards } from './exfil-mail.js';
@@ -56,7 +56,10 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
       const own = producedSecret(cmd, ctx);
       if (own) out.push(fact(own, s.host, s.sink, own === 'env' ? SENT.env : 'secret output'));
     }
-    const cred = s.files.find((f) => isCredentialPath(f.replace(/^[^=]*=[@<]?/, ''), cmd, ctx));
+    // (an upload already placed on the host is not placed again through a container's mounts)
+    const cred = s.files.find((f) =>
+      s.hostFiles ? isCredentialAbs(f, ctx.home) : isCredentialPath(f.replace(/^[^=]*=[@<]?/, ''), cmd, ctx),
+    );
     if (cred) out.push(fact('credential-file', s.host, s.sink, 'a credential file'));
     // a file the script filled with secret material first (exfil-written.ts)
     const stdinFile = s.sendsStdin && cmd.stdin?.kind === 'file' ? [cmd.stdin.path ?? ''] : [];

@@ -10,6 +10,7 @@ import type { Field, Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { scriptFile } from './shells.js';
+import { scanAwkWrites } from './awk-writes.js';
 
 /** awk implementations: POSIX/GNU/mawk/BWK ("one true awk"), busybox's, GoAWK, frawk, bioawk. */
 export const AWKS = new Set([
@@ -256,6 +257,13 @@ export function runAwk(argv: Field[], k: K): Res {
   // Printed text not known statically is fine here: a shell reading it is dynamic on its own.
   const res = emit(argv, k, { dynamic: runs.some((r) => r.cmd === undefined) });
   const inner: K = { ...k, io: { writes: [] } };
+  // the files its print/printf redirections write, read as `tee [-a] FILE` (awk-writes.ts)
+  const lx = p.text ? lexAwk(p.text) : undefined;
+  const wk: K = { ...inner, frame: { ...k.frame, wrappers: [...k.frame.wrappers, p.label] } };
+  for (const w of lx ? scanAwkWrites(lx.skel, lx.lits) : []) {
+    const file = w.file !== undefined ? { text: w.file, dynamic: false } : { text: w.text, dynamic: true };
+    emit([{ text: 'tee', dynamic: false }, ...(w.append ? [{ text: '-a', dynamic: false }] : []), file], wk);
+  }
   for (const r of runs) {
     if (k.run.stopped) break;
     if (r.cmd === undefined) {

@@ -12,7 +12,16 @@ import { WRAPPERS } from './wrappers.js';
 import { SHELLS, runAt, runShell, runEval, runSource, runTrap } from './shells.js';
 import { reparse } from './reparse.js';
 import { FANOUT } from './fanout.js';
-import { interpreterFor, runInterpreter, runMaxima, runNu, runOctave, runPwsh } from './interpreters.js';
+import { runWrittenOnPath } from './path-written.js';
+import {
+  interpreterFor,
+  runInterpreter,
+  runGp,
+  runMaxima,
+  runNu,
+  runOctave,
+  runPwsh,
+} from './interpreters.js';
 import { runProject } from './project-code.js';
 import { isPwsh } from './pwsh.js';
 import { runAwsCmdlet } from './pwsh-aws.js';
@@ -217,6 +226,7 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'nu' || prog === 'nushell') return runNu(argv, k);
     if (/^(octave|octave-cli|matlab)$/.test(prog) || SCILAB.test(prog)) return runOctave(argv, k);
     if (prog === 'maxima' || prog === 'rmaxima') return runMaxima(argv, k);
+    if (prog === 'gp' || /^gp-2\.\d+$/.test(prog)) return runGp(argv, k);
     if (WOLFRAM.test(prog)) return runWolfram(argv, k);
     if (ROOT_PROGRAMS.test(prog)) return runRoot(argv, k);
     // git and gh aliases defined by this script (tool-aliases.ts)
@@ -227,6 +237,9 @@ export function runArgv(argv: Field[], k: K): Res {
     // `sponge [-a] FILE` (moreutils) writes what it reads to FILE, as `tee [-a] FILE` does:
     // read as tee so every reader of what tee writes (sudoers, system files, rc files) sees it.
     if (prog === 'sponge') return emit([{ text: 'tee', dynamic: false }, ...argv.slice(1)], k);
+    // a program this script wrote on PATH run by bare name, git's external subcommands (path-written.ts)
+    const onPath = runWrittenOnPath(argv, k, runArgv);
+    if (onPath) return onPath;
     const script = runPathScript(argv, k, runArgv);
     if (script) return script;
     // an AWS Tools cmdlet also runs as the aws CLI call it makes (pwsh-aws.ts)

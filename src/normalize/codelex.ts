@@ -268,9 +268,10 @@ export function loopElements(name: string, lx: Lexed): string[] | undefined {
   if (loops.length !== 1 || loops[0].index === undefined) return undefined;
   const open = loops[0].index + loops[0][0].length;
   const { args, end } = callArgs(lx.skel, open);
-  // the bracket that closes the sequence, then the loop's colon (Python) or newline / `do` (Ruby)
+  // the bracket that closes the sequence, then the loop's colon (Python) or newline / `do`
+  // (Ruby), or the end of a comprehension or generator (`(f(p) for p in [a, b])`, `… if c]`)
   if (lx.skel[end] !== (loops[0][1] === '(' ? ')' : ']')) return undefined;
-  if (!/^\s*(?::|do\b|\n)/.test(lx.skel.slice(end + 1))) return undefined;
+  if (!/^\s*(?::|do\b|\n|[)\]]|if\b)/.test(lx.skel.slice(end + 1))) return undefined;
   const items = args.filter((a) => a.trim() !== '');
   return items.length ? items : undefined;
 }

@@ -5,7 +5,7 @@
  * `JSON.stringify(process.env)`, `ENV.to_h`), which the exfiltration extractor must see.
  * Also Ruby's Net::HTTP connection objects (`Net::HTTP.new(host).delete(path)`).
  */
-import { callArgs, kwarg, literalOf, type Lang, type Lexed } from './codelex.js';
+import { callArgs, kwarg, literalOf, loopElements, type Lang, type Lexed } from './codelex.js';
 import { jsonOf } from './codelex-json.js';
 import type { Field } from './state.js';
 import { isCredentialAbs, SECRET_MARK } from './credentials.js';
@@ -117,10 +117,15 @@ function readsCredential(expr: string, lx: Lexed, home: string, valueOf: ValueOf
   for (const m of expr.matchAll(FILE_READ)) {
     // `open(path)`, or a path object's own read (`(Path.home() / '.ssh' / 'id_rsa').read_text()`)
     const first = callArgs(expr, m.index + m[0].length).args[0] ?? receiverOf(expr, m.index);
-    const v = valueOf(first, lx, home);
-    const p = v.dynamic ? '' : v.text;
-    const abs = p === '~' || p.startsWith('~/') ? home + p.slice(1) : p.startsWith('/') ? p : `/${p}`;
-    if (p && isCredentialAbs(abs, home)) return true;
+    // a loop variable over literal paths (`p.read_bytes() for p in [A, B]`) reads each of them
+    const name = /^\s*([A-Za-z_]\w*)\s*$/.exec(first)?.[1];
+    const each = (name && !lx.vars.get(name) ? loopElements(name, lx) : undefined) ?? [first];
+    for (const item of each) {
+      const v = valueOf(item, lx, home);
+      const p = v.dynamic ? '' : v.text;
+      const abs = p === '~' || p.startsWith('~/') ? home + p.slice(1) : p.startsWith('/') ? p : `/${p}`;
+      if (p && isCredentialAbs(abs, home)) return true;
+    }
   }
   if (hops >= 4) return false;
   for (const m of expr.matchAll(/[A-Za-z_]\w*/g)) {

@@ -14,6 +14,7 @@ import { joinFields } from './fields.js';
 import { plainProgram } from './option-carriers.js';
 import { runArgv } from './carriers.js';
 import { parseGitGlobal } from './git-options.js';
+import { ciPipelinesPushed } from './ci-workflows.js';
 
 /** Variables git sets for each `submodule foreach` command: not known statically. */
 const FOREACH_VARS = ['name', 'sm_path', 'displaypath', 'sha1', 'toplevel', 'path'];
@@ -74,6 +75,8 @@ export function gitRuns(argv: Field[], k: K): void {
   const at = parseGitGlobal(argv.map((f) => f.text)).subIndex;
   if (at < 0 || argv[at].dynamic) return;
   subcommandRuns(argv, at, k);
+  // a push starts the CI pipelines this script wrote (ci-workflows.ts)
+  if (argv[at].text === 'push') ciPipelinesPushed(k);
   // The hooks this script wrote that the subcommand fires (`git -C DIR …` fires DIR's).
   const c = argv.findIndex((f, i) => i < at && f.text === '-C');
   const repo =

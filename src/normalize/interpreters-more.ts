@@ -1,7 +1,7 @@
 /**
  * The interpreters read by their own scanners, run through interpreters.ts's `runCode`:
  * Nushell (codescan-nu.ts), GNU Octave and MATLAB (codescan-octave.ts), Maxima
- * (codescan-maxima.ts), the Wolfram Language (codescan-wolfram.ts). Each is given its code inline, in a script written earlier, or on stdin.
+ * (codescan-maxima.ts), the Wolfram Language (codescan-wolfram.ts), PARI/GP (codescan-gp.ts). Each is given its code inline, in a script written earlier, or on stdin.
  */
 import { absPath, type Field, type Res } from './state.js';
 import type { K } from './emit.js';
@@ -10,6 +10,7 @@ import { nuCode, scanNu } from './codescan-nu.js';
 import { octaveCode, scanOctave, SCILAB } from './codescan-octave.js';
 import { maximaCode, scanMaxima } from './codescan-maxima.js';
 import { scanWolfram, wolframCode } from './codescan-wolfram.js';
+import { gpCode, scanGp } from './codescan-gp.js';
 
 /** Nushell (`nu -c …`, a script written earlier, stdin): its statements' effects (codescan-nu.ts). */
 export function runNu(argv: Field[], k: K): Res {
@@ -55,6 +56,25 @@ export function runWolfram(argv: Field[], k: K): Res {
   const found = wolframCode(argv);
   return runCode(argv, k, found.code ?? (found.none ? undefined : 'stdin'), 'wolframscript -code', (text) => {
     const effects = scanWolfram(text, k.frame.remote ? '~' : k.run.ctx.home);
+    return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
+  });
+}
+
+/** PARI/GP (`echo CODE | gp -q`, `gp -q FILE` written earlier): codescan-gp.ts. */
+export function runGp(argv: Field[], k: K): Res {
+  const found = gpCode(argv);
+  // A project file on disk is the project's own code: not re-read here; one this script wrote is.
+  const file = found.files[0];
+  const written = file !== undefined ? k.scope.files.get(absPath(k.scope.cwd, file)) : undefined;
+  const code = found.info
+    ? undefined
+    : file === undefined
+      ? 'stdin'
+      : written !== undefined
+        ? { text: written, dynamic: false }
+        : undefined;
+  return runCode(argv, k, code, 'gp', (text) => {
+    const effects = scanGp(text);
     return { effects, opaque: effects.some((e) => e.kind === 'dynamic') };
   });
 }

@@ -29,7 +29,7 @@ import { hyToPython, rakuToPerl } from './dialects.js';
 import { runProject } from './project-code.js';
 import { runUn } from './ruby-un.js';
 
-export { runMaxima, runNu, runOctave } from './interpreters-more.js';
+export { runGp, runMaxima, runNu, runOctave } from './interpreters-more.js';
 
 export type { Lang };
 export { interpreterFor };

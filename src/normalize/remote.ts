@@ -32,6 +32,7 @@ import { apptainerRun } from './apptainer.js';
 import { remoteArgv, remoteWords } from './remote-words.js';
 import { NODE_SHELL_REMOTE, nodeShell } from './remote-k8s-nodes.js';
 import { ADHOC_REMOTE } from './remote-adhoc.js';
+import { GUEST_REMOTE, ocRsh } from './remote-guests.js';
 
 /** ssh options that open a port or a tunnel on either end (`-o RemoteForward=…` too). */
 const FORWARDS = /^(-[RLDw]|(-o\s*)?(Remote|Local|Dynamic)Forward)/i;
@@ -254,7 +255,7 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   'docker-compose': (argv, k) =>
     containerExec([argv[0], { text: 'compose', dynamic: false }, ...argv.slice(1)], k),
   kubectl: kubectlExec,
-  oc: kubectlExec,
+  oc: (argv, k) => (argv[1]?.text === 'rsh' ? ocRsh(argv, k) : kubectlExec(argv, k)),
   ansible,
   salt,
   'salt-ssh': salt,
@@ -266,6 +267,7 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   apptainer: apptainerRun,
   singularity: apptainerRun,
   ...NODE_SHELL_REMOTE,
+  ...GUEST_REMOTE,
   ...ADHOC_REMOTE,
   ...FLEET_REMOTE,
   ...PAAS_REMOTE,

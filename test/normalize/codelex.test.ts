@@ -34,6 +34,9 @@ describe('loopElements', () => {
     ["for c in ['ls', 'pwd']:\n    os.system(c)", 'c', 2],
     ["for c in (['ls'],):\n    run(c)", 'c', 1],
     ['for c in [["ls"], ["pwd"]]\n  system(*c)\nend', 'c', 2],
+    // a generator or comprehension over a literal sequence
+    ["b''.join(p.read_bytes() for p in ['/a', '/b'])", 'p', 2],
+    ["[open(f).read() for f in ('/a', '/b', '/c') if f]", 'f', 3],
     // not known: bound twice, also assigned, or bound by something other than a literal sequence
     ["for c in ['ls']:\n    pass\nfor c in ['rm']:\n    run(c)", 'c', undefined],
     ["c = 'x'\nfor c in ['ls']:\n    run(c)", 'c', undefined],

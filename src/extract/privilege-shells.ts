@@ -13,16 +13,13 @@ import { SHELLS } from './shell-programs.js';
 /** A wrapper label that changes the user, and whether that user is root (undefined = not a change of user). */
 function toRoot(label: string): boolean | undefined {
   const m =
-    /^(sudo|doas|please|gsudo|pkexec|run0|su|runuser|machinectl shell|su-exec|gosu|setpriv|chpst|k?su|capsh|(?:s6-)?(?:set|env)uidgid|s6-applyuidgid)(?![\w-])\s*(.*)$/.exec(
+    /^(sudo|doas|please|gsudo|pkexec|run0|su|runuser|machinectl shell|su-exec|gosu|setpriv|chpst|k?su|capsh|(?:s6-)?setuidgid|s6-applyuidgid)(?![\w-])\s*(.*)$/.exec(
       label,
     );
   if (!m) return undefined;
   const rest = m[2];
   // the password-less switchers (src/normalize/privilege-drop.ts) change the user only when they name one
-  if (
-    /^(su-exec|gosu|setpriv|chpst|ksu|capsh|s6-|setuidgid|envuidgid)/.test(m[1]) &&
-    !/(?:^|\s)-u\s/.test(rest)
-  )
+  if (/^(su-exec|gosu|setpriv|chpst|ksu|capsh|s6-|setuidgid)/.test(m[1]) && !/(?:^|\s)-u\s/.test(rest))
     return undefined;
   if (m[1] === 'machinectl shell') return /^(root|0)@\.host$/.test(rest);
   if (m[1] === 'su') return rest === '' || rest === 'root';

@@ -75,13 +75,16 @@ const NAMED_SECRETS =
 const MOUNTED_SECRETS = /^\/(?:var\/)?run\/secrets\/.|^\/mnt\/secrets-store\/.|^\/vault\/secrets\/./;
 const MOUNTED_PUBLIC = /^(ca\.crt|service-ca\.crt|namespace)$/;
 
+/** The decrypted files sops exec-file hands its command (`$TMPDIR/.sopsNNN/tmp-fileNNN`; credential-exec.ts reads `{}` as one). */
+const DECRYPTED_TEMP = /^\/tmp\/\.sops[^/]*\/./;
+
 /**
  * Another account's home: a user's, root's, or a service account's under /var/lib (`jenkins`,
  * `buildkite-agent`, `gitlab-runner`), whose `.ssh`, `.aws`, `.kube/config` … hold its credentials.
  */
 const OTHER_HOME = /^(?:\/home\/[^/]+|\/root|\/Users\/[^/]+|\/var\/lib\/[^/]+)\/(.+)$/;
 
-/** True when the absolute path names a credential file (under HOME or another account's home, a container's secret mount, or by its name). */
+/** True when the absolute path names a credential file (under HOME or another account's home, a container's secret mount, a decrypted temporary file, or by its name). */
 export function isCredentialAbs(abs: string, home: string): boolean {
   const rel = path.relative(home, abs);
   if (!rel.startsWith('..') && !path.isAbsolute(rel) && HOME_SECRETS.some((r) => r.test(rel))) return true;
@@ -89,6 +92,7 @@ export function isCredentialAbs(abs: string, home: string): boolean {
   if (other && HOME_SECRETS.some((r) => r.test(other))) return true;
   if (/^\/proc\/[^/]+\/environ$/.test(abs)) return true;
   if (MOUNTED_SECRETS.test(abs) && !MOUNTED_PUBLIC.test(path.basename(abs))) return true;
+  if (DECRYPTED_TEMP.test(abs)) return true;
   return NAMED_SECRETS.test(path.basename(abs));
 }
 

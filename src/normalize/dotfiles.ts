@@ -5,10 +5,12 @@
  * runs git on one of its repositories: `vcsh REPO ARGS` (or `vcsh run REPO git ARGS`, `vcsh
  * run REPO CMD` any command with that repository as git's; its own commands `list`, `status`
  * … run no git here). All are peeled to `git ARGS`, so git's readers see `yadm push -f`,
- * `chezmoi git -- push`, `vcsh dotfiles push --force`.
+ * `chezmoi git -- push`, `vcsh dotfiles push --force`. A repository named by a variable
+ * (`vcsh $R push -f`) is read the same way, or as `vcsh run` when no git command follows it.
  * What enters such a repository (`chezmoi add FILE`) is read where pushes are (exfil.ts).
  * Reads only the words of the command line.
  */
+import { GIT_BUILTIN } from './git-builtins.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
 import type { Peeler } from './wrappers.js';
@@ -69,7 +71,14 @@ const vcsh: Peeler = (args) => {
   const p = getopt(args, { short: 'c' });
   const rest = args.slice(p.index);
   const first = rest[0];
-  if (!first || first.dynamic) return undefined;
+  if (!first) return undefined;
+  // `vcsh $R ARGS`: a repository's name with git's ARGS (`vcsh $R push -f`), or `run`/`foreach`:
+  // ARGS that do not start with a git command are read as `vcsh run REPO CMD…` (`vcsh $R dots rm …`)
+  if (first.dynamic) {
+    if (rest.length > 2 && !GIT_BUILTIN.has(rest[1].text))
+      return { label: `vcsh ${rest[1].text}`, argv: rest.slice(2) };
+    return rest.length > 1 ? { label: 'vcsh', argv: [GIT, ...rest.slice(1)] } : undefined;
+  }
   // `vcsh run REPO CMD…`: CMD with REPO as git's repository
   if (first.text === 'run')
     return rest.length > 2 ? { label: `vcsh ${rest[1].text}`, argv: rest.slice(2) } : undefined;

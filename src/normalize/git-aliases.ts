@@ -17,26 +17,7 @@ import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { runArgv } from './carriers.js';
 import { parseGitGlobal } from './git-options.js';
-
-/**
- * git's own commands compiled into git (porcelain and the plumbing an agent types): an alias
- * of one of these is never used. Not the commands git ships as separate programs, often not
- * installed (`gui`, `citool`, `send-email`, `instaweb`, `mergetool`, `filter-branch`,
- * `request-pull`, `submodule`): when the program is missing, git runs an alias of that name.
- */
-const BUILTIN = new Set(
-  (
-    'add am annotate apply archive bisect blame branch bundle cat-file check-attr check-ignore ' +
-    'checkout checkout-index cherry cherry-pick clean clone commit commit-tree config ' +
-    'count-objects describe diff diff-files diff-index diff-tree difftool fast-export fast-import ' +
-    'fetch for-each-ref format-patch fsck gc grep hash-object help init ' +
-    'log ls-files ls-remote ls-tree maintenance merge merge-base mktag mktree ' +
-    'mv notes prune pull push range-diff read-tree rebase reflog remote repack replace ' +
-    'reset restore rev-list rev-parse revert rm shortlog show show-branch show-ref ' +
-    'sparse-checkout stash status switch symbolic-ref tag update-index update-ref ' +
-    'var verify-commit verify-pack verify-tag version whatchanged worktree write-tree'
-  ).split(' '),
-);
+import { GIT_BUILTIN as BUILTIN } from './git-builtins.js';
 
 /** Config keys that pull in another config file, whose aliases are not read here. */
 const INCLUDE_KEY = /^include(if\..*)?\.path$/i;

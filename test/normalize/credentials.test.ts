@@ -79,6 +79,8 @@ describe('isCredentialAbs: registry and platform tokens, container secret mounts
     ['/run/secrets/db_password', true],
     ['/mnt/secrets-store/stripe-key', true],
     ['/vault/secrets/config', true],
+    // the file sops exec-file decrypts for its command
+    ['/tmp/.sops123456/tmp-file987654', true],
     // beside them, and settings that hold no token
     ['/var/run/secrets/kubernetes.io/serviceaccount/ca.crt', false],
     ['/var/run/secrets/kubernetes.io/serviceaccount/namespace', false],

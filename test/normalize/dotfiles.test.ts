@@ -18,6 +18,11 @@ describe('what a dotfile manager runs', () => {
     ['vcsh run dotfiles git push -f origin main', 'vcsh dotfiles|git push -f origin main'],
     ['vcsh foreach -g push --force', 'vcsh foreach|git push --force'],
     ['vcsh push', 'vcsh|git push'],
+    // a repository named by a variable: git's words, or `vcsh run REPO CMD`'s
+    ['vcsh $R push --force', 'vcsh|git push --force'],
+    ['vcsh $R status', 'vcsh|git status'],
+    ['vcsh $R dots rm -rf /srv', 'vcsh dots|rm -rf /srv'],
+    ['vcsh $R git push --force', 'vcsh git|push --force'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string]>([

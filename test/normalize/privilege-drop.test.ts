@@ -22,6 +22,17 @@ describe('what a user switcher runs', () => {
     ['s6-applyuidgid -u 0 -g 0 rm -rf /srv', 's6-applyuidgid -u 0|rm -rf /srv'],
     ['ksu root -e /bin/rm -rf /srv', 'ksu -u root|/bin/rm -rf /srv'],
     [`capsh --user=root -- -c 'rm -rf /srv'`, 'capsh -u root>bash -c|rm -rf /srv'],
+    // chpst's numeric `:UID[:GID]`
+    ['chpst -u :0:0 bash', 'chpst -u 0|bash'],
+    ['chpst -u :0 rm -rf /srv', 'chpst -u 0|rm -rf /srv'],
+    ['chpst -u :1000:1000 ./run', 'chpst -u 1000|./run'],
+    // only sets $UID/$GID: no change of user
+    ['envuidgid root bash', 'envuidgid|bash'],
+    ['s6-envuidgid -n root rm -rf /srv', 's6-envuidgid|rm -rf /srv'],
+    // the shell capsh runs, and capsh run again
+    ['capsh --shell=/bin/rm -- -rf /srv', 'capsh|/bin/rm -rf /srv'],
+    [`capsh --shell=python3 -- -c 'print(1)'`, 'capsh|python3 -c print(1)'],
+    [`capsh == --user=root -- -c 'rm -rf /srv'`, 'capsh -u root>bash -c|rm -rf /srv'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string]>([

@@ -54,9 +54,12 @@ const ANSIBLE_VALUED =
 function ansible(cmd: NormalizedCommand): CloudDraft | undefined {
   const args = cmd.argv.slice(1);
   if (args.some((a) => a === '--check' || a === '-C')) return undefined;
+  // `-m file`, `-mfile`, `--module-name=file`
   const value = (short: string, long: string) => {
     const at = args.findIndex((a) => a === short || a === long);
-    return at >= 0 ? args[at + 1] : args.find((a) => a.startsWith(`${long}=`))?.slice(long.length + 1);
+    if (at >= 0) return args[at + 1];
+    const joined = args.find((a) => a.startsWith(`${long}=`) || (a.startsWith(short) && a.length > 2));
+    return joined?.slice(joined.startsWith(long) ? long.length + 1 : 2);
   };
   const moduleArgs = value('-a', '--args') ?? '';
   if (!/(^|[\s{,])["']?state["']?\s*[=:]\s*["']?(absent|purged|removed|deleted)\b/.test(moduleArgs))

@@ -50,6 +50,8 @@ export const LOCAL = new Set(
     // local development environments: their destroy removes this project's containers here
     // (`lando destroy`, `ddev delete`); databases inside them are read by the SQL extractor
     'lando ddev ' +
+    // Sysinternals' sdelete: this machine's files and free space, read by fs-wipers.ts
+    'sdelete sdelete64 sdelete64a ' +
     // sq: `sq rm @SRC` forgets a source in sq's own config; its SQL and `tbl drop` are read by sql-sq.ts
     'sq'
   ).split(' '),

@@ -10,12 +10,19 @@ import type { NormalizedCommand } from '../engine/types.js';
 import type { Message } from './exfil-messages.js';
 import { windowsPath } from './exfil-windows-paths.js';
 
-/** Options of either sender that take no value; every other option takes the next word. */
-const FLAGS = new Set(
-  '-ssl -starttls -auth -auth-plain -auth-login -auth-cram-md5 -ehlo -q -v -w -debug -verifyCert -inline -4 -6 -smtp-debug'.split(
+/**
+ * Options of either sender that take a value (mailsend's `-smtp -t -attach -msg-body …`,
+ * mailsend-go's `-to -from -list -fname …` and its sections' `-user -pass -msg -file -name
+ * -value`). Any other option is a flag; a word that is itself an option is never taken as a
+ * value (`-show-attach -attach FILE`).
+ */
+const VALUED = new Set([
+  ...'-smtp -port -domain -t -to -cc -bc -bcc -f -from -sub -list_address -list -log -cs -separator'.split(
     ' ',
   ),
-);
+  ...'-enc-type -aname -content-id -mime-type -disposition -dispostion -attach -M -content-type'.split(' '),
+  ...'-msg-body -embed-image -H -name -rt -rrr -rp -user -pass -msg -file -fname -tname -value'.split(' '),
+]);
 /** Options that only print (help, version, server info, examples): nothing is sent. */
 const PRINT_ONLY = /^-(info|help|h|V|version|example|print-mime-types)$/;
 /** mailsend-go's section words. */
@@ -25,7 +32,7 @@ const SECTIONS = new Set(['auth', 'body', 'attach', 'header']);
 export function mailsendMessage(cmd: NormalizedCommand): Message | undefined {
   const a = cmd.argv;
   if (a.length < 2 || a.some((w) => PRINT_ONLY.test(w))) return undefined;
-  const go = cmd.program === 'mailsend-go';
+  const go = /^mailsend-go(\.exe)?$/i.test(cmd.program);
   const files: string[] = [];
   const dataArgs: number[] = [];
   let section = '';
@@ -38,7 +45,7 @@ export function mailsendMessage(cmd: NormalizedCommand): Message | undefined {
       section = w;
       continue;
     }
-    if (!w.startsWith('-') || FLAGS.has(w)) continue;
+    if (!VALUED.has(w) || VALUED.has(a[i + 1] ?? '')) continue;
     const at = ++i;
     const v = a[at] ?? '';
     if (w === '-smtp') server = v;

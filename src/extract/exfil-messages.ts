@@ -254,7 +254,7 @@ export function messagesOf(cmd: NormalizedCommand): Message[] {
   const p = cmd.program;
   if (MAILERS.has(p)) return [mailMessage(cmd)];
   // mailsend and mailsend-go (exfil-mail-senders.ts)
-  if (p === 'mailsend' || p === 'mailsend-go') return [mailsendMessage(cmd)].filter((m) => m !== undefined);
+  if (/^mailsend(-go)?(\.exe)?$/i.test(p)) return [mailsendMessage(cmd)].filter((m) => m !== undefined);
   if (/^sendemail$/i.test(p)) return [sendemailMessage(cmd)];
   if (/^send-mailmessage$/i.test(p)) return [sendMailMessage(cmd)];
   if (p === 'mpack') return [mpackMessage(cmd)].filter((m) => m !== undefined);

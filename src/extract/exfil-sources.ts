@@ -48,6 +48,13 @@ export function secretVarRefs(word: string): string[] {
 
 /** Commands that print the whole environment. */
 const ENV_DUMPERS = new Set(['env', 'printenv', 'set', 'export', 'declare', 'typeset', 'compgen']);
+
+/**
+ * True when an environment dumper's words (after its name) only select the listing: `-p`,
+ * `-x`, and `--` (the end of the options; for `set` it clears the arguments and prints nothing).
+ */
+const dumpsAll = (prog: string, args: string[]) =>
+  args.every((a) => /^-[px]+$/.test(a) || (a === '--' && prog !== 'set'));
 /** Commands that print (or pack) the files they are given. */
 const FILE_READERS = new Set([
   'cat',
@@ -155,11 +162,15 @@ export function producedSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): Sec
     if (!names.length) return 'env';
     return names.some((n) => SECRET_VAR.test(n)) ? 'env-var' : '';
   }
-  if (ENV_DUMPERS.has(p) && (cmd.argv.length === 1 || cmd.argv.slice(1).every((a) => /^-[px]+$/.test(a))))
-    return 'env';
-  // `declare -p AWS_SECRET_ACCESS_KEY`: the named variables printed with their values
+  if (ENV_DUMPERS.has(p) && dumpsAll(p, cmd.argv.slice(1))) return 'env';
+  // `declare -p AWS_SECRET_ACCESS_KEY`: the named variables printed with their values; a name
+  // known only at run time (`declare -p "$V"`) may be any secret (fail closed)
   if (/^(declare|typeset|export|readonly|local)$/.test(p) && cmd.argv.some((a) => /^-[a-zA-Z]*p/.test(a)))
-    return cmd.argv.slice(1).some((n) => !n.startsWith('-') && SECRET_VAR.test(n)) ? 'env-var' : '';
+    return cmd.argv
+      .slice(1)
+      .some((n, i) => !n.startsWith('-') && (SECRET_VAR.test(n) || cmd.dynamicArgs.includes(i + 1)))
+      ? 'env-var'
+      : '';
   if (p === 'echo' || p === 'printf') {
     // `${!v}`: the variable whose name v holds at run time (`compgen -v | while read v; …`)
     // fail closed: that name is not known statically, so it may be any secret of the environment
@@ -198,7 +209,7 @@ export function stdinSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): Secret
 function printedBy(words: string[], cmd: NormalizedCommand, ctx: AnalyzeContext): SecretSource | '' {
   const prog = (words[0] ?? '').split('/').pop() ?? '';
   if ((prog === 'env' || prog === 'printenv') && words.length === 1) return 'env';
-  if (ENV_DUMPERS.has(prog) && words.slice(1).every((a) => /^-[px]+$/.test(a))) return 'env';
+  if (ENV_DUMPERS.has(prog) && dumpsAll(prog, words.slice(1))) return 'env';
   if (FILE_READERS.has(prog) && words.slice(1).some((a) => isCredentialPath(a, cmd, ctx)))
     return 'credential-file';
   if (catsManagedCredential(words, cmd, ctx)) return 'credential-file';

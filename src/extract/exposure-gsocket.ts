@@ -8,6 +8,8 @@
  *   port forwarded), `gs-sftp -l` and `gs-mount -l` (this machine's files served), and
  *   `gsocket [opts] PROGRAM …` wrapping a server (`sshd`, `nc -l`), whose listening socket
  *   moves to the relay: a tunnel (read by exposure.ts).
+ * The words of `$GSOCKET_ARGS` come first (normalize/env-args.ts); a word not known statically
+ * may be any option (fail closed: a shell served).
  * The client side of each (`gs-netcat -s S -i`, `gs-sftp -s S`, `gsocket ssh root@gsocket`)
  * opens nothing here. Help (`-h`, `-m`) and a generated secret (`-g`) open nothing either.
  */
@@ -20,11 +22,17 @@ export const GS_RELAY = 'gs.thc.org';
 /** gs-netcat's (and gs-sftp's, gs-mount's) options that take a value. */
 const GS_VALUED = new Set(['-s', '-k', '-L', '-d', '-p', '-e']);
 
-/** The options of a gsocket program (clusters split: `-liqD` → -l -i -q -D), name → value ('' = a flag). */
-function gsOptions(argv: string[]): Map<string, string> {
+/**
+ * The options of a gsocket program (clusters split: `-liqD` → -l -i -q -D), name → value ('' =
+ * a flag). A word not known statically where an option may stand (`$GSOCKET_ARGS`, "$@") is
+ * `?`: any option, listening included (fail closed).
+ */
+function gsOptions(cmd: NormalizedCommand): Map<string, string> {
+  const argv = cmd.argv;
   const out = new Map<string, string>();
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
+    if (cmd.dynamicArgs.includes(i)) out.set('?', a);
     if (!/^-[A-Za-z]/.test(a)) continue;
     for (let j = 1; j < a.length; j++) {
       const o = `-${a[j]}`;
@@ -40,13 +48,15 @@ function gsOptions(argv: string[]): Map<string, string> {
 
 /** True for a run that only prints help, the manual or a new secret. */
 const infoOnly = (o: Map<string, string>) => o.has('-h') || o.has('-m') || o.has('-g');
+/** True when the program listens on the relay (or may: `?`). */
+const onRelay = (o: Map<string, string>) => o.has('-l') || o.has('?');
 
 /** The relay when `gs-netcat` serves a shell or a program to the network; undefined = it does not. */
 export function gsocketShell(cmd: NormalizedCommand): string | undefined {
   if (cmd.program !== 'gs-netcat') return undefined;
-  const o = gsOptions(cmd.argv);
-  if (infoOnly(o) || !o.has('-l')) return undefined;
-  return o.has('-i') || o.has('-e') ? GS_RELAY : undefined;
+  const o = gsOptions(cmd);
+  if (infoOnly(o) || !onRelay(o)) return undefined;
+  return o.has('-i') || o.has('-e') || o.has('?') ? GS_RELAY : undefined;
 }
 
 /** Servers whose listening socket `gsocket PROGRAM` moves to the relay. */
@@ -58,8 +68,8 @@ export function gsocketExposures(cmd: NormalizedCommand): Finding[] {
   const p = cmd.program;
   const said = `${p} ${cmd.argv.slice(1).join(' ')} (via ${GS_RELAY})`;
   if (p === 'gs-netcat' || p === 'gs-sftp' || p === 'gs-mount') {
-    const o = gsOptions(cmd.argv);
-    if (infoOnly(o) || !o.has('-l')) return [];
+    const o = gsOptions(cmd);
+    if (infoOnly(o) || !onRelay(o)) return [];
     // gs-netcat's shell is read as a remote shell (shell-remote.ts)
     if (p === 'gs-netcat' && !o.has('-S') && !o.has('-p')) return [];
     return [['tunnel', said]];

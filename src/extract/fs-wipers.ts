@@ -193,19 +193,21 @@ const resetZones: FsHandler = (cmd, ctx) => {
 /**
  * Sysinternals' `sdelete [-p N] [-r] [-s] [-q] FILE|FOLDER…`: each file (each folder's tree with
  * -s) overwritten and deleted, without a prompt; with `-c`/`-z` it only cleans the free space of
- * the drives or disks named (no file is lost: nothing); `-h`/`-?` is help. Windows paths
+ * the drives or disks named (no file is lost: nothing); `-h`/`-?` is help. Its switches are
+ * also written with a slash (`/s`, `/p 3`, `/accepteula`), which is never a path. Windows paths
  * (`D:\Shares\Finance`, `%USERPROFILE%\x`) are read as cmd's `del` reads them.
  */
 const sdelete: FsHandler = (cmd, ctx) => {
-  const args = cmd.argv.slice(1);
-  const flags = new Set(args.filter((a) => /^-[a-z?]$/i.test(a)).map((a) => a.slice(1).toLowerCase()));
-  if (flags.has('c') || flags.has('z') || flags.has('h') || flags.has('?')) return [];
+  const flags = new Set<string>();
   const operands: number[] = [];
   for (let i = 1; i < cmd.argv.length; i++) {
     const a = cmd.argv[i];
-    if (/^-p$/i.test(a)) i++;
-    else if (!a.startsWith('-')) operands.push(i);
+    const sw = /^[-/]([a-z?]|accepteula|nobanner)$/i.exec(a);
+    if (cmd.dynamicArgs.includes(i) || (!sw && !a.startsWith('-'))) operands.push(i);
+    else if (sw?.[1].toLowerCase() === 'p') i++;
+    else if (sw) flags.add(sw[1].toLowerCase());
   }
+  if (flags.has('c') || flags.has('z') || flags.has('h') || flags.has('?')) return [];
   const targets = operands.map((i) => pwshTarget(cmd.argv[i], cmd, ctx, cmd.dynamicArgs.includes(i)));
   return fsFact(cmd, 'shred', targets, flags.has('s'), true);
 };

@@ -6,8 +6,9 @@
  * `-AccessRights` or an extended right other than the mailbox ones (privilege-mailbox.ts reads
  * Send-As and Receive-As); `Set-Acl` on an `AD:` path (the ACL object is built elsewhere and
  * cannot be read: fail closed); PowerView's `Add-DomainObjectAcl|Add-ObjectAcl -Rights …`;
- * impacket's `dacledit.py -action write`. Written on `AdminSDHolder`, a domain's root or a
- * privileged group, such a grant is domain admin. Read-only grants (`GR`, `RP`, `LC`, `RC`,
+ * impacket's `dacledit.py -action write` (also `impacket-dacledit`, `-action=write`). A grant
+ * or an action known only at run time counts (fail closed). Written on `AdminSDHolder`, a
+ * domain's root or a privileged group, such a grant is domain admin. Read-only grants (`GR`, `RP`, `LC`, `RC`,
  * `LO`, `GE`), listing an object's ACL (`dsacls OBJECT`), `/R` (rights removed) and `/D` (rights
  * denied) are not reported. Each finding is [`grant-admin`, the words].
  */
@@ -31,14 +32,19 @@ function codes(grant: string): string[] {
   return perms.match(/[A-Z]{2}/g) ?? [];
 }
 
-/** `dsacls OBJECT /G TRUSTEE:PERMS…`: the grants that write (see the header); '' = none. */
-function dsacls(args: string[]): string {
+/**
+ * `dsacls OBJECT /G TRUSTEE:PERMS…`: the grants that write (see the header); '' = none. A
+ * grant known only at run time (`/G $GRANT`, `"CORP\\bob:$P"`; `dynamic` holds the indices
+ * of such words in `args`) counts as one that writes (fail closed).
+ */
+function dsacls(args: string[], dynamic: (i: number) => boolean): string {
   const granted: string[] = [];
   let granting = false;
-  for (const a of args.slice(1)) {
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
     if (/^\/g$/i.test(a)) granting = true;
-    else if (a.startsWith('/')) granting = false;
-    else if (granting && codes(a).some((c) => WRITE_CODES.has(c))) granted.push(a);
+    else if (a.startsWith('/') && !dynamic(i)) granting = false;
+    else if (granting && (dynamic(i) || codes(a).some((c) => WRITE_CODES.has(c)))) granted.push(a);
   }
   return granted.length ? `${args[0] ?? ''} /G ${granted.join(' ')}` : '';
 }
@@ -51,17 +57,26 @@ const list = (v: string | undefined) =>
 
 /** The AD rights `cmd` grants (see the header), as a finding; undefined = none. */
 export function adAclGrant(cmd: NormalizedCommand): Finding | undefined {
-  const name = cmd.program.toLowerCase().replace(/\.(exe|py)$/, '');
+  // `dacledit.py`, impacket's packaged `impacket-dacledit`, `DSACLS.EXE`
+  const name = cmd.program
+    .toLowerCase()
+    .replace(/\.(exe|py)$/, '')
+    .replace(/^impacket-/, '');
   const args = cmd.argv.slice(1);
+  const dynamic = (i: number) => cmd.dynamicArgs.includes(i + 1);
   const said = `${cmd.program} ${args.join(' ')}`.trim();
   if (name === 'dsacls') {
-    const grant = dsacls(args);
+    const grant = dsacls(args, dynamic);
     return grant ? ['grant-admin', grant] : undefined;
   }
-  if (name === 'dacledit')
-    return args.some((a, i) => a === '-action' && args[i + 1] === 'write')
-      ? ['grant-admin', said]
-      : undefined;
+  if (name === 'dacledit') {
+    // `-action write`, `-action=write`; an action known only at run time may be write (fail closed)
+    const action = args.findIndex((a) => /^--?action(=|$)/.test(a));
+    const inline = action >= 0 && args[action].includes('=');
+    const at = inline ? action : action + 1;
+    const value = inline ? args[action].split('=', 2)[1] : (args[at] ?? '');
+    return action >= 0 && (dynamic(at) || /^write$/i.test(value)) ? ['grant-admin', said] : undefined;
+  }
   const p = pwshArgs(args, { unquote: true });
   if (name === 'add-adpermission') {
     const rights = [...list(valueOf(p, 'accessrights')), ...list(valueOf(p, 'extendedrights'))];

@@ -40,6 +40,7 @@ import { SYSTEM_DSLS, runSystemDsl } from './system-dsl.js';
 import { isMacroShell, runMacroShell } from './macro-shells.js';
 import { runtimePreloads } from './runtime-env.js';
 import { programEnv } from './program-env.js';
+import { withEnvArgs } from './env-args.js';
 import { toolConfigs } from './tool-configs.js';
 import { recordPackage } from './built-packages.js';
 import { toolScripts } from './tool-scripts.js';
@@ -130,6 +131,8 @@ export function runArgv(argv: Field[], k: K): Res {
     }
     // NODE_OPTIONS=--require, LD_PRELOAD …: code a runtime this command starts loads first
     runtimePreloads(k);
+    // GSOCKET_ARGS="-l -i" gs-netcat: arguments a program takes from the environment
+    argv = withEnvArgs(prog, argv, k);
     // RUSTC_WRAPPER=… cargo, MANPAGER=… man, EDITOR=… crontab -e: programs a tool runs by name
     if (prog !== 'sudo') programEnv(prog, argv, k);
     // dpkg-deb --build DIR, rpmbuild -bb SPEC: packages whose scripts run when installed

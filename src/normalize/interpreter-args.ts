@@ -168,6 +168,24 @@ const LANG_VALUE_FLAGS: Partial<Record<Lang, RegExp>> = {
 const VALUE_FLAGS =
   /^(-m|-W|-X|-r|--require|--import|--loader|-I|--input-type|--env-file|-C|-M|-d|-x|-f|-c)$/;
 
+/** php's options that take the next word (`-d K=V`, `-c php.ini`); `-f FILE` names the script. */
+const PHP_VALUED = /^(-[cdzSt]|--php-ini|--define|--zend-extension|--docroot)$/;
+
+/**
+ * The index of the script php runs (its first word that is not an option or an option's
+ * value, or `-f`'s); -1 when its code is inline (`-r`, `-B`, `-R`, `-F`, `-E`) or there is none.
+ */
+function phpScript(argv: Field[]): number {
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (t === '--' || t === '-f' || t === '--file') return i + 1 < argv.length ? i + 1 : -1;
+    if (/^-[rBRFE]$|^--(run|process-(begin|code|file|end))$/.test(t)) return -1;
+    if (PHP_VALUED.test(t)) i++;
+    else if (!t.startsWith('-')) return i;
+  }
+  return -1;
+}
+
 /** Where `prog`'s command line (interpreter of `lang`) puts its code: inline, a file, or stdin. */
 export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (lang === 'clojure') return clojureArgs(prog, argv);
@@ -179,11 +197,14 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (lang === 'dart') return dartArgs(argv);
   if (lang === 'swift') return swiftArgs(argv);
   if (PHP_TOOLS.test(prog)) return phpToolArgs(prog, argv);
-  // `php artisan tinker`: Laravel's REPL (php-runners.ts)
-  if (lang === 'php' && /(^|\/)artisan$/.test(argv[1]?.text ?? ''))
-    return phpToolArgs('artisan', argv.slice(1));
-  // Ammonite: `amm -c|--code CODE`
-  const amm = prog === 'amm' ? argv.findIndex((a) => a.text === '-c' || a.text === '--code') : -1;
+  // `php [-d K=V …] artisan tinker`: Laravel's REPL (php-runners.ts)
+  const script = lang === 'php' ? phpScript(argv) : -1;
+  if (script > 0 && /(^|\/)artisan$/.test(argv[script].text))
+    return phpToolArgs('artisan', argv.slice(script));
+  // Ammonite: `amm -c|--code CODE`, `--code=CODE`
+  const amm = prog === 'amm' ? argv.findIndex((a) => /^(-c|--code)(=|$)/.test(a.text)) : -1;
+  const inline = amm > 0 && argv[amm].text.startsWith('--code=');
+  if (inline) return { code: { ...argv[amm], text: argv[amm].text.slice(7) }, label: 'amm -c' };
   if (amm > 0 && argv[amm + 1]) return { code: argv[amm + 1], label: 'amm -c' };
   if (extraLangFor(prog) === lang) return extraArgs(prog, argv); // Haskell, Prolog, Zig, Nim, D, C
   if (prog === 'mix') return mixArgs(argv);

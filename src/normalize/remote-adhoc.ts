@@ -1,45 +1,98 @@
 /**
- * Ad-hoc commands sent to a fleet by configuration-management tools other than `ansible`
- * itself (remote.ts):
- * - `ansible-runner run|start DIR --hosts PATTERN -m MODULE -a ARGS`: ansible's ad-hoc run
- *   from a private data dir; with the shell, command or raw module ARGS runs on every host.
+ * Ad-hoc commands sent to a fleet by configuration-management tools:
+ * - `ansible PATTERN -m MODULE -a ARGS` and `ansible-runner run|start DIR --hosts PATTERN -m
+ *   MODULE -a ARGS` (read as that `ansible` line): with the shell, command or raw module (or
+ *   one named by a variable: fail closed) ARGS runs on every host.
  *   A playbook run (`-p site.yml`) is a file, not read here.
  * - `ansible-console PATTERN` reading its lines on stdin: each is a command run on the hosts
  *   (shell is its default module), read as `sh` reading that stdin there.
- * - Rex: `rex [-H 'H1 H2'] [-G GROUP] -e CODE`: CODE is Perl run as a task on every host;
- *   its `run "CMD"` and `sudo "CMD"` run CMD through the host's shell (re-parsed as remote
- *   commands), the rest is read as `perl -e` there. A command string that interpolates a
- *   variable (`run "rm -rf $dir"`) is not known statically (fail closed: dynamic).
+ * - Rex's `rex -e CODE`: remote-rex.ts.
  */
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { remoteArgv } from './remote-words.js';
+import { rex } from './remote-rex.js';
 
 /** The modules whose argument is a command line. */
 const SHELL_MODULES = /^(?:ansible\.(?:builtin|legacy)\.)?(shell|command|raw)$/;
 
+/** ansible options that take a value (the host pattern is the first word that is not one). */
+const ANSIBLE_WITH_VALUE =
+  /^(-i|--inventory|-u|--user|-f|--forks|-l|--limit|-e|--extra-vars|-c|--connection|-T|--timeout|-M|--module-path|-P|--poll|-B|--background|--become-user|--become-method|--private-key|--vault-password-file|--vault-id|-t|--tree)$/;
+
+/** An ad-hoc run's host pattern, module (ansible's default: `command`) and module arguments (undefined = none). */
+interface Adhoc {
+  pattern: Field | undefined;
+  mod: Field;
+  args: Field | undefined;
+}
+
+/**
+ * Reads `-m MOD`, `-mMOD`, `--module-name[=]MOD` (also ansible-runner's `--module`), `-a ARGS`,
+ * `-aARGS`, `--args[=]ARGS` and, for ansible-runner, `--hosts[=]PATTERN`; the pattern of
+ * `ansible` is its first word that is not an option or an option's value.
+ */
+function readAdhoc(args: Field[], runner: boolean): Adhoc {
+  const out: Adhoc = { pattern: undefined, mod: { text: 'command', dynamic: false }, args: undefined };
+  for (let i = 0; i < args.length; i++) {
+    const f = args[i];
+    const t = f.text;
+    const long = /^(--module-name|--module|--args|--hosts)(?:=([\s\S]*))?$/.exec(t);
+    const short = /^-([ma])([\s\S]*)$/.exec(t);
+    const name = long ? long[1] : short ? `-${short[1]}` : '';
+    const inline = long ? long[2] : short?.[2] || undefined;
+    if (name) {
+      const value = inline !== undefined ? { text: inline, dynamic: f.dynamic } : args[++i];
+      if (!value) continue;
+      if (name === '-m' || name.startsWith('--module')) out.mod = value;
+      else if (name === '--hosts') out.pattern = value;
+      else out.args = value;
+    } else if (ANSIBLE_WITH_VALUE.test(t)) i++;
+    else if (!runner && !t.startsWith('-') && !out.pattern) out.pattern = f;
+  }
+  return out;
+}
+
+/** The shell command an ad-hoc run sends (see `ansibleAdhoc`); undefined = none. */
+function adhocCommand(a: Adhoc, tool: string, k: K): Res | undefined {
+  // fail closed: a module named at run time may be shell
+  if (!a.args || (!a.mod.dynamic && !SHELL_MODULES.test(a.mod.text))) return undefined;
+  const label = `${tool} ${a.pattern?.text ?? ''}`.trim();
+  if (a.args.dynamic) return remoteArgv([{ text: a.args.text, dynamic: true }], label, k);
+  return reparse(a.args.text, label, k, { remote: true });
+}
+
+/**
+ * `ansible PATTERN [-m shell|command|raw] -a 'CMD'` (an ad-hoc run; `command` is ansible's
+ * default module): CMD runs on every host the pattern names. Other modules are not commands
+ * (their `state=absent` is read by extract/cloud-apply.ts); a module named by a variable is
+ * read as shell (fail closed).
+ */
+export function ansibleAdhoc(argv: Field[], k: K): Res | undefined {
+  const a = readAdhoc(argv.slice(1), false);
+  const shell = adhocCommand(a, 'ansible', k);
+  // a module named at run time may also be one that removes (`state=absent`): the line stays
+  if (shell && a.mod.dynamic) return emit(argv, k);
+  return shell;
+}
+
+/**
+ * `ansible-runner run|start DIR --hosts PATTERN -m MOD -a ARGS`: read as `ansible PATTERN -m
+ * MOD -a ARGS`. A shell module's ARGS run on the hosts; another module's run is emitted as
+ * that `ansible` line (its wrapper `ansible-runner`) for the readers of ansible's modules. A
+ * subcommand named by a variable is read as `run` (fail closed).
+ */
 function ansibleRunner(argv: Field[], k: K): Res | undefined {
   const args = argv.slice(1);
-  if (!/^(run|start)$/.test(args[0]?.text ?? '')) return undefined;
-  let mod = '';
-  let cmd: Field | undefined;
-  let hosts = '';
-  for (let i = 1; i < args.length; i++) {
-    const t = args[i].text;
-    const eq = /^(--[\w-]+)=([\s\S]*)$/.exec(t);
-    const [name, value] = eq ? [eq[1], { text: eq[2], dynamic: args[i].dynamic }] : [t, args[i + 1]];
-    if (!/^(-m|--module|-a|--args|--hosts)$/.test(name)) continue;
-    if (!eq) i++;
-    if (name === '-m' || name === '--module') mod = value?.text ?? '';
-    else if (name === '--hosts') hosts = value?.text ?? '';
-    else cmd = value;
-  }
-  if (!cmd || !SHELL_MODULES.test(mod)) return undefined;
-  const label = `ansible-runner ${hosts}`.trim();
-  // fail closed: arguments only known at run time
-  if (cmd.dynamic) return remoteArgv([{ text: cmd.text, dynamic: true }], label, k);
-  return reparse(cmd.text, label, k, { remote: true });
+  const sub = args.findIndex((f) => !f.text.startsWith('-'));
+  if (sub < 0 || !(args[sub].dynamic || /^(run|start)$/.test(args[sub].text))) return undefined;
+  const a = readAdhoc(args.slice(sub + 1), true);
+  const shell = adhocCommand(a, 'ansible-runner', k);
+  if (!a.args || (shell && !a.mod.dynamic)) return shell;
+  const word = (text: string): Field => ({ text, dynamic: false });
+  const line = [word('ansible'), a.pattern ?? word('all'), word('-m'), a.mod, word('-a'), a.args];
+  return emit(line, { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, 'ansible-runner'] } });
 }
 
 /** ansible-console's options that take a value (the host pattern is the first other word). */
@@ -55,31 +108,6 @@ function ansibleConsole(argv: Field[], k: K): Res | undefined {
   const stdin = k.io.stdin;
   if (!stdin || (stdin.kind === 'file' && stdin.path === '/dev/null')) return undefined;
   return remoteArgv([{ text: 'sh', dynamic: false }], `ansible-console ${pattern || 'all'}`, k);
-}
-
-/** Rex's `run "CMD"` / `sudo "CMD"` (also `run('CMD')`): the quote and the command text. */
-const REX_RUN = /(?<![\w:$@%>])(?:run|sudo)\s*\(?\s*(["'])((?:\\.|(?!\1)[^\\])*)\1/g;
-
-function rex(argv: Field[], k: K): Res | undefined {
-  const args = argv.slice(1);
-  const e = args.findIndex((f) => f.text === '-e');
-  const code = e >= 0 ? args[e + 1] : undefined;
-  if (!code) return undefined;
-  const hi = args.findIndex((f) => f.text === '-H' || f.text === '-G');
-  const label = `rex ${hi >= 0 ? (args[hi + 1]?.text ?? '') : ''}`.trim();
-  if (code.dynamic) return remoteArgv([{ text: code.text, dynamic: true }], label, k);
-  for (const m of code.text.matchAll(REX_RUN)) {
-    const text = m[2].replace(/\\(.)/g, '$1');
-    // a double-quoted Perl string interpolates its variables: not known statically
-    if (m[1] === '"' && /[$@][\w{]/.test(m[2]))
-      emit(
-        [{ text, dynamic: true }],
-        { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, label], remote: true } },
-        { dynamic: true },
-      );
-    else reparse(text, label, k, { remote: true });
-  }
-  return remoteArgv([{ text: 'perl', dynamic: false }, { text: '-e', dynamic: false }, code], label, k);
 }
 
 /** program → remote handler; undefined = not an ad-hoc remote command after all. */

@@ -4,7 +4,7 @@
  * `kubectl|oc exec [opts] POD -- cmd…`, `kubectl run|debug NAME [opts] -- cmd…`, `kubectl
  * node-shell NODE -- cmd…` (remote-k8s-nodes.ts), `kubectl create
  * job|cronjob NAME --image=I -- cmd…` (a manifest's containers: server-commands.ts),
- * `ansible HOSTS -m shell -a 'cmd'` (`ansible-runner`, `ansible-console`, Rex's `rex -e`:
+ * `ansible HOSTS -m shell -a 'cmd'` (and `ansible-runner`, `ansible-console`, Rex's `rex -e`:
  * remote-adhoc.ts), `salt TARGET cmd.run 'cmd'`, and the parallel shells
  * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`); configuration-management runners
  * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts); platforms' consoles
@@ -31,7 +31,7 @@ import { machinectlShell } from './machinectl.js';
 import { apptainerRun } from './apptainer.js';
 import { remoteArgv, remoteWords } from './remote-words.js';
 import { NODE_SHELL_REMOTE, nodeShell } from './remote-k8s-nodes.js';
-import { ADHOC_REMOTE } from './remote-adhoc.js';
+import { ADHOC_REMOTE, ansibleAdhoc } from './remote-adhoc.js';
 import { GUEST_REMOTE, ocRsh } from './remote-guests.js';
 
 /** ssh options that open a port or a tunnel on either end (`-o RemoteForward=…` too). */
@@ -137,49 +137,6 @@ function kubectlExec(argv: Field[], k: K): Res | undefined {
   return remoteArgv(cmd, `${tool} exec ${pod.text}`, k);
 }
 
-/** ansible options that take a value (the host pattern is the first word that is not one). */
-const ANSIBLE_WITH_VALUE = new Set(
-  ['-i', '--inventory', '-u', '--user', '-f', '--forks', '-l', '--limit', '-e', '--extra-vars'].concat(
-    ['-c', '--connection', '-T', '--timeout', '-M', '--module-path', '-P', '--poll', '-B', '--background'],
-    [
-      '--become-user',
-      '--become-method',
-      '--private-key',
-      '--vault-password-file',
-      '--vault-id',
-      '-t',
-      '--tree',
-    ],
-  ),
-);
-
-/**
- * `ansible PATTERN [-m shell|command|raw] -a 'CMD'` (an ad-hoc run; `command` is ansible's
- * default module): CMD runs on every host the pattern names. Other modules are not commands.
- */
-function ansible(argv: Field[], k: K): Res | undefined {
-  const args = argv.slice(1);
-  let mod = 'command';
-  let cmd: string | undefined;
-  let pattern = '';
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i].text;
-    if (t === '-m' || t === '--module-name') mod = args[++i]?.text ?? mod;
-    else if (t.startsWith('--module-name=')) mod = t.slice('--module-name='.length);
-    else if (/^-m./.test(t)) mod = t.slice(2);
-    else if (t === '-a' || t === '--args') cmd = args[++i]?.text;
-    else if (t.startsWith('--args=')) cmd = t.slice('--args='.length);
-    else if (ANSIBLE_WITH_VALUE.has(t)) i++;
-    else if (!t.startsWith('-') && !pattern) pattern = t;
-  }
-  if (
-    cmd === undefined ||
-    !['shell', 'command', 'raw'].includes(mod.replace(/^ansible\.(builtin|legacy)\./, ''))
-  )
-    return undefined;
-  return reparse(cmd, `ansible ${pattern}`, k, { remote: true });
-}
-
 /** Salt options that take a value (the target is the first word that is not one). */
 const SALT_WITH_VALUE = new Set(
   ['-t', '--timeout', '-b', '--batch', '--batch-size', '--batch-wait', '-c', '--config-dir'].concat(
@@ -256,7 +213,7 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
     containerExec([argv[0], { text: 'compose', dynamic: false }, ...argv.slice(1)], k),
   kubectl: kubectlExec,
   oc: (argv, k) => (argv[1]?.text === 'rsh' ? ocRsh(argv, k) : kubectlExec(argv, k)),
-  ansible,
+  ansible: (argv, k) => ansibleAdhoc(argv, k),
   salt,
   'salt-ssh': salt,
   pdsh: parallelShell,

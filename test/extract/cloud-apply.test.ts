@@ -46,6 +46,15 @@ describe('resources made absent', () => {
       ['ansible', 'db', '-m', 'apt', '-a', '{"name": "postgresql", "state": "absent"}'],
       ['ansible|apt|ensure-absent|db'],
     ],
+    // attached module names
+    [
+      ['ansible', 'db', '-mapt', '-a', 'name=postgresql state=absent'],
+      ['ansible|apt|ensure-absent|db postgresql'],
+    ],
+    [
+      ['ansible', 'db', '--module-name=user', '-aname=bob state=absent'],
+      ['ansible|user|ensure-absent|db bob'],
+    ],
     [['salt', '*', 'pkg.remove', 'nginx'], ['salt|pkg|ensure-absent|* nginx']],
     [['salt', '-t', '30', 'web*', 'file.rmdir', '/srv/app'], ['salt|file|ensure-absent|web* /srv/app']],
     [

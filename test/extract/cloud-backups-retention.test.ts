@@ -19,10 +19,17 @@ describe('kopia retention cut', () => {
     ['kopia policy set --global --keep-latest 1 --keep-daily=1', ASK],
     // a count not known statically (fail closed)
     ['kopia policy set --global --keep-latest "$N" --keep-daily "$N"', ASK],
+    // global options and their values before the command
+    ['kopia --config-file /x policy set --global --keep-latest 0', ASK],
+    ['kopia --config-file=/x --log-level debug policy set /srv --keep-latest 0 --keep-daily 1', ASK],
     // policies that keep more, or one bucket alone set to 0 (the others inherited)
     ['kopia policy set --global --keep-daily 14 --keep-hourly 0', 'allow'],
     ['kopia policy set /srv/data --keep-hourly 0', 'allow'],
     ['kopia policy set --global --keep-latest 1', 'allow'],
+    // nothing latest kept, but dailies are
+    ['kopia policy set --keep-latest 0 --keep-daily 30', 'allow'],
+    ['kopia --config-file /x policy set --global --keep-latest 0 --keep-weekly 8', 'allow'],
+    ['kopia --config-file /x policy show --global', 'allow'],
     ['kopia policy set --global --keep-latest inherit --keep-daily inherit', 'allow'],
     ['kopia policy show --global', 'allow'],
     ['kopia policy list', 'allow'],

@@ -17,6 +17,13 @@ describe('gsocket programs listening on the relay', () => {
     ['gs-netcat -s fake-secret -i', 'allow'],
     ['gs-netcat -h', 'allow'],
     ['gs-netcat -l -s fake-secret -S', 'allow'],
+    // the words of $GSOCKET_ARGS come first; a value not known statically may be -l -i
+    ['GSOCKET_ARGS="-l -i -s fake-secret" gs-netcat', 'ask shell/remote-shell'],
+    ['export GSOCKET_ARGS="-l -e /bin/bash"; gs-netcat -s fake-secret', 'ask shell/remote-shell'],
+    ['GSOCKET_ARGS="$A" gs-netcat', 'ask shell/remote-shell'],
+    ['gs-netcat "$@"', 'ask shell/remote-shell'],
+    ['GSOCKET_ARGS="-s fake-secret" gs-netcat -i', 'allow'],
+    ['gs-netcat -s "$S" -i', 'allow'],
   ])('%s → %s (shell)', (cmd, want) => expect(shell(cmd)).toBe(want));
 
   it.each([
@@ -31,5 +38,7 @@ describe('gsocket programs listening on the relay', () => {
     ['gs-mount -s fake-secret ~/mnt', 'allow'],
     ['gsocket -s fake-secret ssh root@gsocket', 'allow'],
     ['gs-netcat -g', 'allow'],
+    ['GSOCKET_ARGS="-l -s fake-secret" gs-sftp', 'ask exposure/make-public'],
+    ['GSOCKET_ARGS="-s fake-secret" gs-sftp', 'allow'],
   ])('%s → %s (exposure)', (cmd, want) => expect(exposure(cmd)).toBe(want));
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { packVerdict } from '../helpers/command.js';
 
 const verdict = await packVerdict('filesystem');
+const saas = await packVerdict('saas');
 
 describe('disk and file wipers (filesystem pack)', () => {
   it.each([
@@ -79,7 +80,18 @@ describe('SDelete (filesystem pack)', () => {
     ['sdelete -c D:', 'allow'],
     ['sdelete64.exe -h', 'allow'],
     ['sdelete -q ./scratch.txt', 'allow'],
+    // switches written with a slash are never paths
+    ['sdelete /s "D:\\x"', 'ask filesystem/delete-outside-workspace'],
+    ['sdelete /accepteula /p 3 /s D:\\Shares\\Finance', 'ask filesystem/delete-outside-workspace'],
+    ['sdelete /c C:', 'allow'],
+    ['sdelete /?', 'allow'],
+    ['sdelete -nobanner -q ./scratch.txt', 'allow'],
   ])('%s → %s', async (cmd, want) => {
     expect(await verdict(cmd)).toBe(want);
   });
+
+  // sdelete's name is no unknown CLI's delete verb: its free-space cleaning finds nothing
+  it.each(['sdelete -c C:', 'sdelete -z C:', 'sdelete64 /z D:'])('%s is allowed (saas pack)', (cmd) =>
+    expect(saas(cmd)).toBe('allow'),
+  );
 });

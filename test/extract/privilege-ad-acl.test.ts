@@ -19,6 +19,12 @@ describe('AD object ACL grants', () => {
     'pwsh -c \'Set-Acl -Path "AD:CN=AdminSDHolder,CN=System,DC=corp,DC=local" -AclObject $acl\'',
     'pwsh -c \'Add-DomainObjectAcl -TargetIdentity "DC=corp,DC=local" -PrincipalIdentity eve -Rights DCSync\'',
     'dacledit.py -action write -rights FullControl -principal eve -target-dn DC=corp,DC=local corp.local/admin:Fake-Pass-1',
+    'impacket-dacledit -action write -rights DCSync -principal eve -target-dn DC=corp,DC=local corp.local/admin:Fake-Pass-1',
+    'dacledit.py -action=write -rights FullControl -principal eve -target-dn DC=corp,DC=local corp.local/admin:Fake-Pass-1',
+    'dacledit.py -action "$A" -principal eve -target-dn DC=corp,DC=local corp.local/admin:Fake-Pass-1',
+    // a grant known only at run time (fail closed)
+    'dsacls "CN=AdminSDHolder,CN=System,DC=corp,DC=local" /G "CORP\\bob:$P"',
+    'dsacls "CN=AdminSDHolder,CN=System,DC=corp,DC=local" /G $GRANT',
   ])('%s asks', (cmd) => {
     expect(verdict(cmd)).toBe(ASK);
   });
@@ -28,6 +34,8 @@ describe('AD object ACL grants', () => {
     'dsacls "OU=Servers,DC=corp,DC=local" /G CORP\\auditors:RPLC',
     "pwsh -c 'Set-Acl -Path C:\\data\\report.txt -AclObject $acl'",
     'dacledit.py -action read -principal eve -target-dn DC=corp,DC=local corp.local/admin:Fake-Pass-1',
+    'impacket-dacledit -action=read -principal eve -target-dn DC=corp,DC=local corp.local/admin:Fake-Pass-1',
+    'dsacls "CN=Users,DC=corp,DC=local" /R "CORP\\bob"',
   ])('%s is allowed', (cmd) => {
     expect(verdict(cmd)).toBe('allow');
   });

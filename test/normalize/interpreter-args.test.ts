@@ -19,6 +19,7 @@ describe('code on interpreter command lines', () => {
     ['py -3.12 -c X', (a) => findCode('python', 'py', a), 'code:X'],
     ['amm -c X', (a) => findCode('jvm', 'amm', a), 'code:X'],
     ['amm --code X', (a) => findCode('jvm', 'amm', a), 'code:X'],
+    ['amm --code=X', (a) => findCode('jvm', 'amm', a), 'code:X'],
     ['amm del.sc', (a) => findCode('jvm', 'amm', a), 'file:del.sc'],
     // mix run: a script or inline code (the files -r requires: elixirRequires); other tasks and the project alone run none read here
     ['mix run priv/seed.exs', (a) => findCode('elixir', 'mix', a), 'file:priv/seed.exs'],
@@ -37,6 +38,10 @@ describe('code on interpreter command lines', () => {
     ['Rscript --vanilla del.R', (a) => findCode('r', 'Rscript', a), 'file:del.R'],
     ['php -f t.php', (a) => findCode('php', 'php', a), 'file:t.php'],
     ['php -d display_errors=1 -f t.php -- x', (a) => findCode('php', 'php', a), 'file:t.php'],
+    // php's own options before artisan: still Laravel's REPL
+    ['php -d memory_limit=-1 artisan tinker --execute=X', (a) => findCode('php', 'php', a), 'code:X'],
+    ['php -n -c php.ini artisan tinker --execute X', (a) => findCode('php', 'php', a), 'code:X'],
+    ['php -d memory_limit=-1 artisan migrate:status', (a) => findCode('php', 'php', a), 'none'],
   ])('%s', (words, fn, want) => expect(where(fn(f(words)))).toBe(want));
 });
 

@@ -1,4 +1,4 @@
-/** Ad-hoc fleet commands (src/normalize/remote-adhoc.ts): ansible-runner, ansible-console and Rex's `-e`. */
+/** Ad-hoc fleet commands (src/normalize/remote-adhoc.ts): ansible, ansible-runner and ansible-console. */
 import { describe, expect, it } from 'vitest';
 import { filesContext, normalizeIn } from '../helpers/normalize.js';
 
@@ -21,11 +21,20 @@ describe('what an ad-hoc fleet command runs', () => {
       'remote:ansible-runner all|rm -rf /srv',
     ],
     [`echo 'rm -rf /srv' | ansible-console -i hosts web`, 'remote:ansible-console web>| sh|rm -rf /srv'],
-    [`rex -H 'db01 db02' -e 'run "rm -rf /var/lib/mysql/*"'`, 'remote:rex db01 db02|rm -rf /var/lib/mysql/*'],
-    [`rex -H web01 -e "sudo('rm -rf /etc/nginx')"`, 'remote:rex web01|rm -rf /etc/nginx'],
-    [`rex -H web01 -e 'unlink "/etc/hosts"'`, `remote:rex web01|perl -e unlink "/etc/hosts"`],
-    // a command string that interpolates a Perl variable: not known statically
-    [`rex -H web01 -e 'my $d = shift; run "rm -rf $d"'`, 'remote:dynamic:rex web01|rm -rf $d'],
+    // attached short options, a module or subcommand named by a variable (read as shell, run)
+    [`ansible-runner run . --hosts all -mshell -a "rm -rf /srv"`, 'remote:ansible-runner all|rm -rf /srv'],
+    [`ansible-runner run . --hosts all -m shell -a"rm -rf /srv"`, 'remote:ansible-runner all|rm -rf /srv'],
+    [`ansible-runner run . --hosts all -m $M -a "rm -rf /srv"`, 'remote:ansible-runner all|rm -rf /srv'],
+    [`ansible-runner $V . --hosts all -m shell -a "rm -rf /srv"`, 'remote:ansible-runner all|rm -rf /srv'],
+    [`ansible all -m $M -a "rm -rf /srv"`, 'remote:ansible all|rm -rf /srv'],
+    [`ansible all -mshell -a"rm -rf /srv"`, 'remote:ansible all|rm -rf /srv'],
+    [`ansible all --module-name=raw --args='rm -rf /srv'`, 'remote:ansible all|rm -rf /srv'],
+    // another module: the ansible line it amounts to, for the readers of its state
+    [
+      `ansible-runner run . --hosts web -m file -a "path=/etc state=absent"`,
+      'ansible-runner|ansible web -m file -a path=/etc state=absent',
+    ],
+    [`ansible all -m $M -a "path=/etc state=absent"`, 'dynamic:|ansible all -m $M -a path=/etc state=absent'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string]>([
@@ -33,6 +42,11 @@ describe('what an ad-hoc fleet command runs', () => {
     ['ansible-runner run /tmp/ar -p site.yml', '|ansible-runner run /tmp/ar -p site.yml'],
     [`ansible-runner run /tmp/ar --hosts all -m ping`, '|ansible-runner run /tmp/ar --hosts all -m ping'],
     ['ansible-console web', '|ansible-console web'],
-    ['rex -H web01 deploy', '|rex -H web01 deploy'],
+    [`ansible all -m ping`, '|ansible all -m ping'],
+    [`ansible all -m copy -a 'src=a dest=/tmp/a'`, '|ansible all -m copy -a src=a dest=/tmp/a'],
+    [
+      `ansible-runner stop . --hosts all -m shell -a 'rm -rf /srv'`,
+      '|ansible-runner stop . --hosts all -m shell -a rm -rf /srv',
+    ],
   ])('%s stays %s', (script, want) => expect(commands(script)).toEqual([want]));
 });

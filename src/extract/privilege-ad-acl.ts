@@ -13,6 +13,7 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { Finding } from './word-facts.js';
+import { withoutCredentials } from './impacket-target.js';
 import { pwshArgs, valueOf } from './pwsh-params.js';
 
 /** dsacls' two-letter permission codes that write, delete, take over or control. */
@@ -60,7 +61,8 @@ export function adAclGrant(cmd: NormalizedCommand): Finding | undefined {
   }
   if (name === 'dacledit')
     return args.some((a, i) => a === '-action' && args[i + 1] === 'write')
-      ? ['grant-admin', said]
+      ? // impacket's `domain/user:password` and `-hashes` never reach the evidence
+        ['grant-admin', `${cmd.program} ${withoutCredentials(args).join(' ')}`]
       : undefined;
   const p = pwshArgs(args, { unquote: true });
   if (name === 'add-adpermission') {

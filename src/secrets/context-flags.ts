@@ -8,7 +8,7 @@
  *
  * A program-keyed pattern starts at the program's name (a path before it is fine) and finds
  * the option later on the same command (no newline, `;`, `&` or `|` between). The value is
- * one shell word; a quoted value is left to the quoting-aware readers.
+ * one shell word, or the text inside the single or double quotes right after the option.
  */
 import type { SecretPattern } from './formats.js';
 import { ahead, alt, behind, cls, lit, opt, seq, type Node } from './pattern.js';
@@ -182,20 +182,39 @@ const IMPACKET = [
   'ticketer',
 ];
 
-/** `-pw X`, `-pass=X`, …: see ANY_PROGRAM_OPTIONS. */
-const anyProgram: SecretPattern = {
-  id: 'dash-flag',
-  title: 'single-dash password option (-pw X, -pass X, -storepass X, -hashes LM:NT)',
-  kind: 'context',
-  lead: [behind('(?<![A-Za-z0-9_-])'), lit('-'), lit(...ANY_PROGRAM_OPTIONS), OPT_SEP],
-  value: [ahead('(?!(?:env|file|fd)\\\\?:|stdin(?![^\\s]))'), cls(WORD, 1, 512, true)],
-  tail: [WORD_END],
-  vet: 'strict',
-  trigger: ANY_PROGRAM_OPTIONS.map((o) => `-${o}`),
+/** How a value is written: a bare word, or in single or double quotes (`-pw 'a b'`). */
+type Quoting = '' | "'" | '"';
+const QUOTINGS: Quoting[] = ['', "'", '"'];
+
+/** The value and what ends it, for a quoting: a word up to WORD_END, or the rest of the quotes. */
+const valueOf = (q: Quoting): Pick<SecretPattern, 'value' | 'tail'> =>
+  q
+    ? { value: [cls(`[^${q}\\n]`, 1, 512)], tail: [lit(q)] }
+    : { value: [cls(WORD, 1, 512, true)], tail: [WORD_END] };
+
+/** `-pw X`, `-pass=X`, `-pw 'X Y'`, …: see ANY_PROGRAM_OPTIONS. */
+const anyProgram = (q: Quoting): SecretPattern => {
+  const v = valueOf(q);
+  return {
+    id: 'dash-flag',
+    title: 'single-dash password option (-pw X, -pass X, -storepass X, -hashes LM:NT)',
+    kind: 'context',
+    lead: [
+      behind('(?<![A-Za-z0-9_-])'),
+      lit('-'),
+      lit(...ANY_PROGRAM_OPTIONS),
+      OPT_SEP,
+      ...(q ? [lit(q)] : []),
+    ],
+    value: [ahead('(?!(?:env|file|fd)\\\\?:|stdin(?![^\\s]))'), ...v.value],
+    tail: v.tail,
+    vet: 'strict',
+    trigger: ANY_PROGRAM_OPTIONS.map((o) => `-${o}`),
+  };
 };
 
 /** One ProgramOption as a pattern: the program's name, the rest of its command, the option, the value. */
-function programOption(o: ProgramOption): SecretPattern {
+function programOption(o: ProgramOption, q: Quoting): SecretPattern {
   return {
     id: o.id,
     title: `${o.option.join(' or ')} of ${o.programs.slice(0, 3).join(', ')}…`,
@@ -208,10 +227,10 @@ function programOption(o: ProgramOption): SecretPattern {
       WORD_START,
       lit(...o.option),
       ...(o.attached ? [] : [OPT_SEP]),
+      ...(q ? [lit(q)] : []),
       ...(o.prefix ?? []),
     ],
-    value: [cls(WORD, 1, 512, true)],
-    tail: [WORD_END],
+    ...valueOf(q),
     vet: 'strict',
     trigger: o.programs,
     nameIsId: true,
@@ -250,7 +269,7 @@ const impacketTarget: SecretPattern = {
 
 /** Every command-line pattern of this module (context.ts lists them with the key-name ones). */
 export const FLAG_CONTEXTS: SecretPattern[] = [
-  anyProgram,
-  ...PROGRAM_OPTIONS.map(programOption),
+  ...QUOTINGS.map(anyProgram),
+  ...PROGRAM_OPTIONS.flatMap((o) => QUOTINGS.map((q) => programOption(o, q))),
   impacketTarget,
 ];

@@ -44,6 +44,11 @@ const MASKED: [string, string][] = [
   [`xfreerdp /u:bob /p:${FAKE} /v:10.0.0.1`, 'rdp-password'],
   [`zip -P ${FAKE} a.zip notes.txt`, 'archive-password'],
   [`7z a -p${FAKE} a.7z notes.txt`, 'archive-password'],
+  // a quoted value with blanks: all of it
+  [`pscp -pw '${FAKE} two words' notes.txt bob@host:/tmp`, 'pw'],
+  [`mailsend -pass "${FAKE} two"`, 'pass'],
+  [`sqlcmd -S db -U sa -P '${FAKE} x'`, 'sql-password'],
+  [`smbclient //files/share -U 'bob%${FAKE} x'`, 'smb-password'],
   // impacket's [domain/]user:password[@target]
   [
     `dacledit.py -action write -rights FullControl -principal bob -target-dn 'DC=corp,DC=local' corp.local/admin:${FAKE}`,
@@ -70,6 +75,8 @@ const KEPT = [
   'openssl enc -aes256 -pass file:/run/secrets/pw -in f',
   'ls -pw 80',
   'sqsh -S srv -U sa -P $SQL_PW',
+  'sqsh -S srv -U sa -P "$SQL_PW"',
+  "openssl enc -aes256 -pass 'env:MY_PW' -in f",
   'gs-netcat -l -i -k ~/.gs.key',
   'secretsdump.py -k -no-pass corp/admin@dc01.corp.local',
 ];
@@ -78,6 +85,7 @@ describe('command-line password options: the masker', () => {
   it.each(MASKED)('%s → masked as %s', (cmd, name) => {
     const out = maskText(cmd);
     expect(out).not.toContain(FAKE);
+    expect(out).not.toMatch(/\b(two|words|x)['"]/); // the rest of a quoted value too
     expect(out).toContain(`agentfw:masked:${name}`);
   });
 

@@ -65,6 +65,17 @@ const KADMIN_VERBS: [RegExp, string][] = [
  * instance (kadm5.acl's usual grant of every right), `kadmin/…`, or a `krbtgt/…` of another
  * realm (a cross-realm trust). The principal is the command's last word; undefined = none.
  */
+/** kadmin's query options that take a value (`-pw PASSWORD`, `-e ENCTYPES`, `-policy NAME`, …). */
+const KADMIN_VALUED = /^-(pw|e|x|policy|expire|pwexpire|maxlife|maxrenewlife|kvno)$/i;
+
+/**
+ * A kadmin query's words after its verb without the valued options and their values: the
+ * password of `cpw|addprinc -pw PASSWORD` never becomes the resource or evidence.
+ */
+function queryWords(rest: string[]): string[] {
+  return rest.filter((w, i) => !KADMIN_VALUED.test(w) && !(i > 0 && KADMIN_VALUED.test(rest[i - 1])));
+}
+
 function adminPrincipal(verb: string, rest: string[]): string | undefined {
   if (!/^(add_principal|addprinc|ank|add|add_new_key)$/i.test(verb)) return undefined;
   const principal = rest.filter((w) => !w.startsWith('-')).pop() ?? '';
@@ -79,7 +90,8 @@ const KADMIN: Console = {
   query: /^-q$/,
   argvCommand: true,
   deletes: (line) => {
-    const [verb = '', ...rest] = line.split(/\s+/);
+    const [verb = '', ...words] = line.split(/\s+/);
+    const rest = queryWords(words);
     const admin = adminPrincipal(verb, rest);
     if (admin) return ['add-admin', admin];
     const hit = KADMIN_VERBS.find(([re]) => re.test(verb));

@@ -46,6 +46,36 @@ function gsOptions(cmd: NormalizedCommand): Map<string, string> {
   return out;
 }
 
+/** What stands for the secret in evidence. */
+const HIDDEN = '…';
+
+/**
+ * `argv` with the value of `-s` (the secret, which alone lets anyone connect) replaced by `…`,
+ * separate or glued (`-s S`, `-sS`, `-ls S`), up to gsocket's wrapped program. `-k FILE`
+ * names the file the secret is in and stays.
+ */
+export function gsocketWords(argv: string[]): string[] {
+  const out = [...argv];
+  for (let i = 1; i < out.length; i++) {
+    const a = out[i];
+    if (!/^-[A-Za-z]/.test(a)) {
+      if (argv[0].split('/').pop() === 'gsocket') break; // the wrapped program's own words
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const o = `-${a[j]}`;
+      if (!GS_VALUED.has(o)) continue;
+      if (o === '-s') {
+        if (j + 1 < a.length) out[i] = `${a.slice(0, j + 1)}${HIDDEN}`;
+        else if (i + 1 < out.length) out[i + 1] = HIDDEN;
+      }
+      if (j + 1 === a.length) i++; // the value is the next word
+      break;
+    }
+  }
+  return out;
+}
+
 /** True for a run that only prints help, the manual or a new secret. */
 const infoOnly = (o: Map<string, string>) => o.has('-h') || o.has('-m') || o.has('-g');
 /** True when the program listens on the relay (or may: `?`). */
@@ -66,7 +96,7 @@ const SERVERS =
 /** What a gsocket program opens to the relay, as [kind, the words]; empty = nothing. */
 export function gsocketExposures(cmd: NormalizedCommand): Finding[] {
   const p = cmd.program;
-  const said = `${p} ${cmd.argv.slice(1).join(' ')} (via ${GS_RELAY})`;
+  const said = `${p} ${gsocketWords(cmd.argv).slice(1).join(' ')} (via ${GS_RELAY})`;
   if (p === 'gs-netcat' || p === 'gs-sftp' || p === 'gs-mount') {
     const o = gsOptions(cmd);
     if (infoOnly(o) || !onRelay(o)) return [];

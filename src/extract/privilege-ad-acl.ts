@@ -14,6 +14,7 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { Finding } from './word-facts.js';
+import { withoutCredentials } from './impacket-target.js';
 import { pwshArgs, valueOf } from './pwsh-params.js';
 
 /** dsacls' two-letter permission codes that write, delete, take over or control. */
@@ -75,7 +76,10 @@ export function adAclGrant(cmd: NormalizedCommand): Finding | undefined {
     const inline = action >= 0 && args[action].includes('=');
     const at = inline ? action : action + 1;
     const value = inline ? args[action].split('=', 2)[1] : (args[at] ?? '');
-    return action >= 0 && (dynamic(at) || /^write$/i.test(value)) ? ['grant-admin', said] : undefined;
+    return action >= 0 && (dynamic(at) || /^write$/i.test(value))
+      ? // impacket's `domain/user:password` and `-hashes` never reach the evidence
+        ['grant-admin', `${cmd.program} ${withoutCredentials(args).join(' ')}`]
+      : undefined;
   }
   const p = pwshArgs(args, { unquote: true });
   if (name === 'add-adpermission') {

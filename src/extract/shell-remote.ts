@@ -16,7 +16,7 @@
 import type { DraftFact, Extractor } from './extractor.js';
 import { evidenceOf } from './fs-evidence.js';
 import { isNetcat } from './netcats.js';
-import { gsocketShell } from './exposure-gsocket.js';
+import { gsocketShell, gsocketWords } from './exposure-gsocket.js';
 
 /** Options of nc/ncat that run a program for the connection. */
 const EXEC_OPT = /^(-e|-c|--exec|--sh-exec|--lua-exec)(=.*)?$/;
@@ -46,11 +46,11 @@ export const extractRemoteShell: Extractor = (cmd) => {
   const p = cmd.program;
   const args = cmd.argv.slice(1);
   const out: DraftFact[] = [];
-  const fact = (hazard: string, source: string): DraftFact => ({
+  const fact = (hazard: string, source: string, words = cmd.argv): DraftFact => ({
     kind: 'shell',
     hazard,
     source,
-    evidence: evidenceOf(cmd),
+    evidence: evidenceOf(cmd, words),
   });
   if (isNetcat(p)) {
     // `-e` may sit in a cluster (`-lvpe /bin/sh`) for traditional netcat.
@@ -68,7 +68,8 @@ export const extractRemoteShell: Extractor = (cmd) => {
     out.push(fact('remote-shell', addr.split(':')[1] ?? ''));
   }
   const relay = gsocketShell(cmd);
-  if (relay !== undefined) out.push(fact('remote-shell', relay));
+  // the secret after `-s` alone lets anyone in: never in the evidence
+  if (relay !== undefined) out.push(fact('remote-shell', relay, gsocketWords(cmd.argv)));
   if ((p === 'gpg' || p === 'gpg2') && args.some((a) => /^--delete-secret-(keys?|and-public-keys?)$/.test(a)))
     out.push(fact('secret-key-delete', ''));
   const pulled = pulledUrl(p, args);

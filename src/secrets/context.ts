@@ -2,8 +2,10 @@
  * Secrets recognised by context: a key name that says "secret" (`*_TOKEN`, `*_SECRET`,
  * `*_KEY`, `*PASSWORD*`, `*_PASS`, `*_PWD`, `AUTH`, `CREDENTIALS`…) in env files, shell,
  * JSON, YAML, TOML, INI and command-line flags, plus `Authorization:` headers, `Bearer x`
- * and `curl -u user:pass`. This is what catches an opaque token such as a UUID.
+ * and `curl -u user:pass`; context-flags.ts adds the single-dash and program-keyed password
+ * options (`-pw X`, `sqsh -P X`, `gs-netcat -s X`). This is what catches an opaque token such as a UUID.
  */
+import { FLAG_CONTEXTS } from './context-flags.js';
 import type { SecretPattern } from './formats.js';
 import { ahead, alt, behind, cls, lit, opt, seq, type Node } from './pattern.js';
 
@@ -225,4 +227,6 @@ export const CONTEXTS: SecretPattern[] = [
     vet: 'strict',
     trigger: ['-u'],
   },
+  // single-dash and program-keyed password options, impacket's user:password@target
+  ...FLAG_CONTEXTS,
 ];

@@ -145,7 +145,13 @@ export function vetValue(p: SecretPattern, value: string): boolean {
 
 /** The name a hit is masked under: the pattern id, or the key name its lead holds. */
 export function hitName(p: SecretPattern, lead: string): string {
-  if (p.kind === 'format' || p.id === 'authorization' || p.id === 'bearer' || p.id === 'basic-auth')
+  if (
+    p.kind === 'format' ||
+    p.nameIsId ||
+    p.id === 'authorization' ||
+    p.id === 'bearer' ||
+    p.id === 'basic-auth'
+  )
     return p.id;
   const m = /[A-Za-z0-9_.-]+/.exec(lead.replace(/^[-"']+/, ''));
   return m ? m[0] : p.id;

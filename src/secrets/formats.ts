@@ -43,6 +43,11 @@ export interface SecretPattern {
    * itself still decides. Empty = no filter.
    */
   follow?: string;
+  /**
+   * Mask under the pattern id rather than the key name in the lead (a lead that starts at a
+   * program's name, not at the option). Absent = the key name for contexts, the id for formats.
+   */
+  nameIsId?: boolean;
 }
 
 const AN = '[A-Za-z0-9]';

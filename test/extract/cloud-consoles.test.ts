@@ -91,6 +91,15 @@ describe('kadmin: principals deleted, keys purged, passwords replaced', () => {
     [['kadmin.local', '-q', 'delpol strict'], undefined, ['kadmin.local|delete|strict']],
     [['kadmin.local', '-q', 'purgekeys -all admin/admin'], undefined, ['kadmin.local|purge|admin/admin']],
     [['kadmin', '-q', 'cpw -randkey kadmin/admin'], undefined, ['kadmin|change-password|kadmin/admin']],
+    // a password given with -pw never becomes the resource (values are fake)
+    [['kadmin.local', '-q', 'cpw -pw FAKEsecret123 bob'], undefined, ['kadmin.local|change-password|bob']],
+    [['kadmin', '-q', 'change_password -pw FAKEsecret123'], undefined, ['kadmin|change-password|']],
+    [
+      ['kadmin.local', '-q', 'addprinc -pw FAKEsecret123 -policy admins eve/admin'],
+      undefined,
+      ['kadmin.local|add-admin|eve/admin'],
+    ],
+    [['kadmin.local'], 'cpw -e aes256-cts -pw FAKEsecret123 carol\n', ['kadmin.local|change-password|carol']],
     [['kadmin.local'], 'getprinc bob\ndelprinc -force bob\n', ['kadmin.local|delete|bob']],
     // fail closed: a query that is a substitution, commands piped from an unknown program
     [['kadmin', '-q', '$QUERY'], undefined, ['kadmin|unread|$QUERY']],

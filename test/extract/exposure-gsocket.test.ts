@@ -4,7 +4,8 @@
  * a tunnel (exposure pack); client runs and help stay allowed. Through the real pipeline.
  */
 import { describe, expect, it } from 'vitest';
-import { packVerdict } from '../helpers/command.js';
+import { gsocketExposures, gsocketWords } from '../../src/extract/exposure-gsocket.js';
+import { command, packVerdict } from '../helpers/command.js';
 
 const shell = await packVerdict('shell');
 const exposure = await packVerdict('exposure');
@@ -41,4 +42,26 @@ describe('gsocket programs listening on the relay', () => {
     ['GSOCKET_ARGS="-l -s fake-secret" gs-sftp', 'ask exposure/make-public'],
     ['GSOCKET_ARGS="-s fake-secret" gs-sftp', 'allow'],
   ])('%s → %s (exposure)', (cmd, want) => expect(exposure(cmd)).toBe(want));
+});
+
+describe('gsocket evidence never carries the secret (values are fake)', () => {
+  it.each([
+    [['gs-netcat', '-l', '-i', '-s', 'FAKEsecret123'], 'gs-netcat -l -i -s …'],
+    [['gs-netcat', '-lis', 'FAKEsecret123'], 'gs-netcat -lis …'],
+    [['gs-netcat', '-sFAKEsecret123', '-l', '-i'], 'gs-netcat -s… -l -i'],
+    [['gs-netcat', '-l', '-e', 'bash -il', '-s', 'FAKEsecret123'], 'gs-netcat -l -e bash -il -s …'],
+    [['gsocket', '-s', 'FAKEsecret123', '/usr/sbin/sshd', '-s', 'x'], 'gsocket -s … /usr/sbin/sshd -s x'],
+    // -k names the file the secret is in; -p is a port: both stay
+    [['gs-netcat', '-k', '/home/u/.gs.key', '-l', '-p', '22'], 'gs-netcat -k /home/u/.gs.key -l -p 22'],
+  ])('%j → %s', (argv, want) => expect(gsocketWords(argv).join(' ')).toBe(want));
+
+  it.each([
+    'gsocket -s FAKEsecret123 /usr/sbin/sshd',
+    'gs-netcat -s FAKEsecret123 -l -S',
+    'gs-sftp -l -s FAKEsecret123',
+  ])('%s: the tunnel evidence has no secret', (line) => {
+    const found = gsocketExposures(command(line.split(' ')));
+    expect(found.length).toBe(1);
+    expect(found[0][1]).not.toContain('FAKEsecret123');
+  });
 });

@@ -4,7 +4,8 @@
  * grants and the mailbox rights' own reading pass here.
  */
 import { describe, expect, it } from 'vitest';
-import { packVerdict } from '../helpers/command.js';
+import { adAclGrant } from '../../src/extract/privilege-ad-acl.js';
+import { command, packVerdict } from '../helpers/command.js';
 
 const verdict = await packVerdict('privilege');
 const ASK = 'ask privilege/grant-admin';
@@ -38,5 +39,31 @@ describe('AD object ACL grants', () => {
     'dsacls "CN=Users,DC=corp,DC=local" /R "CORP\\bob"',
   ])('%s is allowed', (cmd) => {
     expect(verdict(cmd)).toBe('allow');
+  });
+});
+
+describe("dacledit's evidence never carries the login (values are fake)", () => {
+  it.each([
+    [
+      'dacledit.py -action write -rights FullControl -principal bob -target-dn DC=corp,DC=local corp.local/admin:FAKEsecret123',
+      'dacledit.py -action write -rights FullControl -principal bob -target-dn DC=corp,DC=local corp.local/admin:…',
+    ],
+    [
+      'dacledit.py -action write -principal bob -target-dn DC=corp,DC=local -hashes :FAKEsecret123 corp.local/admin',
+      'dacledit.py -action write -principal bob -target-dn DC=corp,DC=local -hashes … corp.local/admin',
+    ],
+  ])('%s → %s', (line, want) => {
+    expect(adAclGrant(command(line.split(' ')))).toEqual(['grant-admin', want]);
+  });
+
+  it('Set-Acl keeps its AD: path as written (not read as user:password)', () => {
+    const c = command([
+      'Set-Acl',
+      '-Path',
+      'AD:CN=AdminSDHolder,CN=System,DC=corp,DC=local',
+      '-AclObject',
+      '$acl',
+    ]);
+    expect(adAclGrant(c)?.[1]).toContain('AD:CN=AdminSDHolder');
   });
 });

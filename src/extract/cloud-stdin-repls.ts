@@ -1,58 +1,142 @@
 /**
  * Interactive clients of remote stores fed their commands on stdin (a heredoc, a here-string,
- * `printf … |`) or with `-c`/`-e`: the WebDAV shell `cadaver URL` (`rm`, `delete`, `rmcol`,
- * `move`/`mv` over a name), the FTP clients `ftp`/`lftp`/`sftp -b -` (`rm`, `rmdir`, `delete`,
- * `mdelete`, `rm -r`, `mrm`), and the HTTP REPL `http-prompt URL` (a line starting with
- * `DELETE`, `PUT`, `PATCH` or `POST` sends that request). Each line (`;`-separated for lftp)
- * is one command. What deletes or writes is read as a generic cloud fact of the client (the
- * URL or host as resource; verb `delete` or the HTTP method): the unknown destructive CLI rule
- * asks. Commands not known statically (stdin from a pipe of unknown text, or a script file
- * `-b FILE`, `-f FILE`) fail closed as verb `unknown-commands`. Listing, getting and
- * uploading lines find nothing.
+ * `printf … |`, `< FILE`), inline (`lftp -c|-e`, WinSCP's `/command "…" "…"`) or from a batch
+ * file (`sftp -b FILE`, `psftp -b FILE`, `lftp -f FILE`, WinSCP's `/script=FILE`, Windows
+ * ftp's `-s:FILE`): the WebDAV shell `cadaver URL` (`rm`, `delete`, `rmcol`, `move`/`mv` over a
+ * name), the FTP/SFTP clients `ftp`/`lftp`/`sftp`/`psftp`/WinSCP (`rm`, `rmdir`, `delete`,
+ * `del`, `mdelete`, `rm -r`, `mrm`, `rename`, `mv`), and the HTTP REPL `http-prompt URL` (a line
+ * starting with `DELETE`, `PUT`, `PATCH` or `POST` sends that request). Each line
+ * (`;`-separated for lftp) is one command. What deletes or writes is read as a generic cloud
+ * fact of the client (the URL or host as resource; verb `delete` or the HTTP method): the
+ * unknown destructive CLI rule asks. Batch files and stdin files are read through ctx.
+ * Commands not known statically (stdin from a pipe of unknown text, a batch file that cannot be
+ * read: absent, outside the workspace, written by the script with unknown content, named by a
+ * variable) fail closed as verb `unknown-commands`: such a batch may upload or delete anything.
+ * Listing, getting and uploading lines find nothing here (what an upload sends is judged by
+ * exfil-transfers.ts).
  */
-import type { NormalizedCommand } from '../engine/types.js';
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
+import { readPayloadFile, readStdin } from './http-body.js';
 
-/** Per program: the command words (first word of a line, lower case) that delete or change remote data. */
-const VERBS: Record<string, RegExp> = {
-  cadaver: /^(rm|delete|rmcol|move|mv)$/,
-  ftp: /^(delete|mdelete|rmdir|rename)$/,
-  lftp: /^(rm|rmdir|mrm|mrmdir|delete|mdelete|mv)$/,
-  sftp: /^(rm|rmdir|rename)$/,
-  'http-prompt': /^(delete|put|patch|post)$/,
+/** One client: its deleting or writing command words, and where its commands come from. */
+interface ReplClient {
+  /** The command words (first word of a line, lower case) that delete or change remote data. */
+  verbs: RegExp;
+  /** Options whose value is the client's commands (lftp -c|-e); absent = none. */
+  inline?: RegExp;
+  /**
+   * The batch file an argv word names (`-b FILE` as the word and the next, `/script=FILE`,
+   * `-s:FILE` in the word): [file, words used]; undefined = the word names none. `-` = stdin.
+   */
+  batch?: (word: string, next: string | undefined) => [string, number] | undefined;
+  /** WinSCP: the words after `/command` are its commands, up to the next switch. */
+  commandSwitch?: boolean;
+}
+
+/** `-X FILE`, and `-XFILE` when `glued` (a getopt option with a value; psftp's `-batch` is another option). */
+const optionFile =
+  (flag: string, glued: boolean) =>
+  (w: string, next: string | undefined): [string, number] | undefined =>
+    w === flag
+      ? [next ?? '', 2]
+      : glued && w.startsWith(flag) && w.length > flag.length
+        ? [w.slice(flag.length), 1]
+        : undefined;
+
+/** A WinSCP switch (`/command`, `-script=FILE`), case-insensitive: [name, inline value]. */
+function winscpSwitch(word: string): [string, string] | undefined {
+  const m = /^[/-]([a-z?]+)(?:=(.*))?$/is.exec(word);
+  return m ? [m[1].toLowerCase(), m[2] ?? ''] : undefined;
+}
+
+const SFTP_VERBS = /^(rm|del|delete|rmdir|rename|ren|mv)$/;
+const WINSCP: ReplClient = {
+  verbs: /^(rm|rmdir|mv|del|delete)$/,
+  batch: (w) => {
+    const sw = winscpSwitch(w);
+    return sw?.[0] === 'script' ? [sw[1], 1] : undefined;
+  },
+  commandSwitch: true,
 };
 
-/** Options whose value is the client's commands (lftp -c|-e), or a file of them (sftp -b, lftp -f). */
-const INLINE: Record<string, RegExp> = { lftp: /^(-c|-e)$/ };
-const SCRIPT: Record<string, RegExp> = { lftp: /^-f$/, sftp: /^-b$/ };
+/** Program → its client. */
+const CLIENTS: Record<string, ReplClient> = {
+  cadaver: { verbs: /^(rm|delete|rmcol|move|mv)$/ },
+  // Windows ftp runs `-s:FILE`; BSD ftp's `-s` takes a source address and never has the colon
+  ftp: {
+    verbs: /^(delete|mdelete|rmdir|rename)$/,
+    batch: (w) => (/^-s:./i.test(w) ? [w.slice(3), 1] : undefined),
+  },
+  lftp: {
+    verbs: /^(rm|rmdir|mrm|mrmdir|delete|mdelete|mv)$/,
+    inline: /^(-c|-e)$/,
+    batch: optionFile('-f', true),
+  },
+  sftp: { verbs: SFTP_VERBS, batch: optionFile('-b', true) },
+  // PuTTY's sftp client (its `del`, `ren`, `mv` as well)
+  psftp: { verbs: SFTP_VERBS, batch: optionFile('-b', false) },
+  winscp: WINSCP,
+  'http-prompt': { verbs: /^(delete|put|patch|post)$/ },
+};
 
-/** The client's commands: inline, from stdin, or undefined when not known statically; [] = none given. */
-function commandsOf(cmd: NormalizedCommand, prog: string): string[] | undefined {
+/** The client of `program` (`WinSCP.com`, `psftp.exe` as `winscp`, `psftp`); undefined = none. */
+function clientOf(program: string): ReplClient | undefined {
+  const base = program.toLowerCase().replace(/\.(exe|com)$/, '');
+  return Object.hasOwn(CLIENTS, base) ? CLIENTS[base] : undefined;
+}
+
+/** Lines of a client's commands (`;` also separates lftp's). */
+const linesOf = (text: string) => text.split(/[;\n]/);
+
+/** The client's commands: inline, from batch files, from stdin; undefined when not known statically; [] = none given. */
+function commandsOf(cmd: NormalizedCommand, c: ReplClient, ctx?: AnalyzeContext): string[] | undefined {
   const argv = cmd.argv;
   // `-e` commands run first, then the session goes on reading stdin; `-c` ends after its own
-  const inline: string[] = [];
+  const lines: string[] = [];
+  let batched = false;
+  let inCommand = false;
   for (let i = 1; i < argv.length; i++) {
-    if (INLINE[prog]?.test(argv[i])) {
-      inline.push(...(argv[i + 1] ?? '').split(/[;\n]/));
-      if (argv[i] === '-c') return inline;
+    if (c.commandSwitch && winscpSwitch(argv[i])) inCommand = winscpSwitch(argv[i])?.[0] === 'command';
+    else if (inCommand) lines.push(argv[i]);
+    if (c.inline?.test(argv[i])) {
+      lines.push(...linesOf(argv[i + 1] ?? ''));
+      if (argv[i] === '-c') return lines;
     }
-    // fail closed: a script file of commands, not read
-    if (SCRIPT[prog]?.test(argv[i]) && argv[i + 1] !== '-') return undefined;
+    const batch = c.batch?.(argv[i], argv[i + 1]);
+    if (!batch) continue;
+    const [name, used] = batch;
+    i += used - 1;
+    if (name === '-') continue; // stdin, below
+    batched = true;
+    // fail closed: a batch file named at run time, or not readable here, may hold any command
+    const text =
+      ctx && name && !cmd.dynamicArgs.includes(i) ? readPayloadFile(name, cmd, ctx).text : undefined;
+    if (text === undefined) return undefined;
+    lines.push(...linesOf(text));
   }
   // Each of them reads stdin as its session's commands when it is not a terminal (sftp too,
-  // without `-b`).
-  if (!cmd.stdin || cmd.stdin.kind === 'file') return cmd.stdin ? undefined : inline;
-  return cmd.stdin.text === undefined ? undefined : [...inline, ...cmd.stdin.text.split(/[;\n]/)];
+  // without `-b`); with a batch file, only `-b -` reads it.
+  if (!cmd.stdin || batched) return lines;
+  const stdin = ctx ? readStdin(cmd, ctx).text : cmd.stdin.text;
+  return stdin === undefined ? undefined : [...lines, ...linesOf(stdin)];
 }
 
 /** A deleting or writing line sent to one of these clients (see the header); undefined = none. */
-function readRepl(cmd: NormalizedCommand): CloudDraft | undefined {
-  const prog = cmd.program;
+function readRepl(cmd: NormalizedCommand, ctx?: AnalyzeContext): CloudDraft | undefined {
+  const c = clientOf(cmd.program);
+  if (!c) return undefined;
   // (not `-V`: BSD ftp's quiet mode)
-  if (cmd.argv.some((a) => /^(-h|--help|--version)$/.test(a))) return undefined;
-  const resource = cmd.argv.slice(1).find((a) => !a.startsWith('-')) ?? '';
+  if (
+    cmd.argv.some((a) => /^(-h|--help|--version)$/.test(a) || (c.commandSwitch && /^[/-](help|\?)$/i.test(a)))
+  )
+    return undefined;
+  // (WinSCP: its session URL, not a word of `/command`)
+  const resource =
+    cmd.argv.slice(1).find((a) => (c.commandSwitch ? /^[a-z][\w+.-]*:\/\//i.test(a) : !a.startsWith('-'))) ??
+    '';
   const draft = (verb: string): CloudDraft => ({
-    tool: prog,
+    tool: cmd.program,
     service: '',
     verb,
     resource,
@@ -60,16 +144,30 @@ function readRepl(cmd: NormalizedCommand): CloudDraft | undefined {
     force: true,
     generic: true,
   });
-  const lines = commandsOf(cmd, prog);
-  if (lines === undefined)
-    return cmd.stdin || cmd.argv.some((a) => SCRIPT[prog]?.test(a)) ? draft('unknown-commands') : undefined;
+  const lines = commandsOf(cmd, c, ctx);
+  if (lines === undefined) return draft('unknown-commands');
   for (const line of lines) {
     const word = (line.trim().split(/\s+/)[0] ?? '').toLowerCase();
-    if (VERBS[prog].test(word)) return draft(prog === 'http-prompt' ? word.toUpperCase() : 'delete');
+    if (c.verbs.test(word)) return draft(cmd.program === 'http-prompt' ? word.toUpperCase() : 'delete');
   }
   return undefined;
 }
 
+/** The spellings each client is run by (Windows' `.exe`, WinSCP's console `WinSCP.com`). */
+const SPELLINGS = [
+  ...Object.keys(CLIENTS),
+  'ftp.exe',
+  'sftp.exe',
+  'psftp.exe',
+  'winscp.com',
+  'winscp.exe',
+  'WinSCP',
+  'WinSCP.com',
+  'WinSCP.exe',
+];
+
 /** Program → its reader (merged into the cloud readers). */
-export const STDIN_REPL_READERS: Record<string, (cmd: NormalizedCommand) => CloudDraft | undefined> =
-  Object.fromEntries(Object.keys(VERBS).map((p) => [p, readRepl]));
+export const STDIN_REPL_READERS: Record<
+  string,
+  (cmd: NormalizedCommand, ctx?: AnalyzeContext) => CloudDraft | undefined
+> = Object.fromEntries(SPELLINGS.map((p) => [p, readRepl]));

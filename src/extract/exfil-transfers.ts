@@ -160,6 +160,7 @@ function client(cmd: NormalizedCommand, ctx?: AnalyzeContext): Transfer[] {
     tftpAt > 0 ? cmd.argv.slice(tftpAt + 1).join(' ') : '',
     cmd.stdin?.text ?? '',
     // a batch file (`sftp -b FILE`; `-` is stdin, above); one not readable here adds nothing
+    // (cloud-stdin-repls.ts fails it closed: unknown-commands, which asks)
     ...(t.scriptFile ?? []).map((o) => {
       const f = s.value(o)?.[1] ?? '';
       return f && f !== '-' && ctx ? (readPayloadFile(f, cmd, ctx).text ?? '') : '';

@@ -22,6 +22,7 @@ import type { Finding } from './word-facts.js';
 import { SECURITY_UNITS } from './cloud-host.js';
 import { securityAgentName } from './security-agents.js';
 import { parseOptions } from './fs-options.js';
+import { optionWord } from './help-words.js';
 
 /** Loggers by the names these systems give their services (`system-log` is SMF's). */
 const LOGGERS =
@@ -75,7 +76,8 @@ const SV_DOWN = /^(down|d|stop|exit|x|kill|k|force-stop|force-shutdown|shutdown)
 /** What `name ARGS` (`name`: the program case-folded) stops or disables (see the header); empty = none. */
 export function serviceManagersOff(name: string, args: string[]): Finding[] {
   const said = `${name} ${args.join(' ')}`.trim();
-  if (args.some((a) => a === '--help' || a === '-h' || a === '-?')) return [];
+  // help (`--help`, `-h`, `-?`) as an option, not another option's value or after `--` (help-words.ts)
+  if (optionWord(['', ...args], (a) => a === '--help' || a === '-h' || a === '-?')) return [];
   switch (name) {
     case 'svcadm': {
       // `svcadm [-v] [-z ZONE | -Z] VERB [opts] FMRI…`

@@ -55,6 +55,11 @@ describe('daemons stopped through other service managers', () => {
     ['syslog-ng-ctl -c /var/run/syslog-ng.ctl stop', 'ask host/defences-off'],
     ['sudo service auditd onestop', 'ask host/defences-off'],
     ['sudo service syslogd forcestop', 'ask host/defences-off'],
+    // a help word that is an option's value or an operand after `--` asks for no help
+    ['sudo sv down rsyslog -- --help', 'ask host/defences-off'],
+    ['s6-svc -d /run/service/syslogd -- -h', 'ask host/defences-off'],
+    ['syslog-ng-ctl -c --help stop', 'ask host/defences-off'],
+    ['doas rcctl -f --help stop syslogd', 'ask host/defences-off'],
   ])('%s → %s', (cmd, want) => {
     expect(verdict(cmd)).toBe(want);
   });
@@ -89,6 +94,10 @@ describe('daemons stopped through other service managers', () => {
     'syslog-ng-ctl reload',
     'sudo service nginx onestop',
     'syslog-ng-ctl stop --help',
+    'svcadm disable --help',
+    'sudo sv -h down rsyslog',
+    'rcctl stop syslogd -?',
+    'chkconfig --help auditd off',
   ])('%s is allowed', (cmd) => {
     expect(verdict(cmd)).toBe('allow');
   });

@@ -4,7 +4,6 @@
  * Jujutsu, Sapling) are read into the same actions (git-alikes.ts). Plain reads (status, log, diff)
  * and ordinary writes (commit, push without force) produce no fact.
  */
-import { parse as shellParse } from 'shell-quote';
 import type { GitFact, ShellFact } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { READERS, type GitAction } from './git-actions.js';
@@ -15,15 +14,7 @@ import { bfgActions, gitArgv } from './git-rewriters.js';
 import { gitAlikeActions } from './git-alikes.js';
 import { feedingPipeline } from './git-refspecs.js';
 import { readFileOf, resolvePath } from './http-body.js';
-
-/** How many `-c alias.*` expansions are followed before giving up (aliases may chain). */
-const MAX_ALIAS_DEPTH = 5;
-
-/** Splits an alias body into words; operators and globs in it make it non-literal (→ undefined). */
-function aliasWords(body: string): string[] | undefined {
-  const words = shellParse(body);
-  return words.every((w) => typeof w === 'string') ? (words as string[]) : undefined;
-}
+import { aliasWords, MAX_ALIAS_DEPTH } from '../normalize/git-alias-words.js';
 
 /** Environment variables git reads as settings that run programs. */
 const ENV_SETTINGS: Record<string, string> = {
@@ -103,7 +94,7 @@ export const extractGit: Extractor = (cmd, ctx) => {
       return out;
     }
     const words = aliasWords(body);
-    // fail closed: an alias we cannot split literally is treated like a shell alias.
+    // fail closed: an alias we cannot split literally, or an empty one, is treated like a shell alias.
     if (!words || words.length === 0) {
       out.push(gitFact(args[0], { action: 'alias-exec', remote: '', refs: [] }));
       return out;

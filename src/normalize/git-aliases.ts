@@ -11,19 +11,16 @@
  * one of those files, makes the alias (or every name that is not a git command) run
  * something not known.
  */
-import { parse as shellParse } from 'shell-quote';
 import { cloneScope, lit, type Field, type Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { runArgv } from './carriers.js';
 import { parseGitGlobal } from './git-options.js';
 import { GIT_BUILTIN as BUILTIN } from './git-builtins.js';
+import { aliasWords, MAX_ALIAS_DEPTH } from './git-alias-words.js';
 
 /** Config keys that pull in another config file, whose aliases are not read here. */
 const INCLUDE_KEY = /^include(if\..*)?\.path$/i;
-
-/** Most alias expansions followed in one git command (aliases may name aliases; git refuses a loop). */
-const MAX_ALIAS_DEPTH = 5;
 
 /** Options of `git config` that take the next word as their value. */
 const CONFIG_VALUED = /^(-f|--file|--blob|--type|--default|--comment)$/;
@@ -73,12 +70,6 @@ export function gitConfigTextWritten(path: string, settings: [string, string][] 
   }
 }
 
-/** An alias's words (git splits with quotes and backslashes, no operators); undefined = not read literally. */
-function aliasWords(body: string): string[] | undefined {
-  const words = shellParse(body);
-  return words.length && words.every((w) => typeof w === 'string') ? (words as string[]) : undefined;
-}
-
 /** Runs `git … NAME ARGS` as the alias NAME it names; undefined = NAME is no alias here. */
 export function runGitAlias(argv: Field[], k: K): Res | undefined {
   const { config, subIndex: at } = parseGitGlobal(argv.map((f) => f.text));
@@ -98,7 +89,9 @@ export function runGitAlias(argv: Field[], k: K): Res | undefined {
   if (body === undefined) return undefined;
   const label = `git alias ${sub.text}`;
   const depth = k.frame.wrappers.filter((w) => w.startsWith('git alias ')).length;
-  const words = body === null || body.trimStart().startsWith('!') ? undefined : aliasWords(body);
+  const split = body === null || body.trimStart().startsWith('!') ? undefined : aliasWords(body);
+  // an empty alias (no words) is one not read literally here: run as not known statically
+  const words = split?.length ? split : undefined;
   // fail closed: an alias not known statically, one git cannot split, or a chain too long
   if (body === null || depth >= MAX_ALIAS_DEPTH || (!words && !body.trimStart().startsWith('!'))) {
     // a `!` alias is shell code: code not read here, as a shell whose script is not known

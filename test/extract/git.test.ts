@@ -185,6 +185,9 @@ describe('extractGit', () => {
     ['git -c core.pager=cat log', ''],
     ['git -c core.sshCommand=ssh fetch', 'config-hook'],
     ['git -c alias.pf=push pf --force origin main', 'force-push origin main'],
+    // fail closed: an empty alias (git-alias-words.ts: no words) is read as code run
+    ['git -c alias.e= e', 'alias-exec'],
+    ['git -c alias.pf=pf2 -c alias.pf2= pf', 'alias-exec'],
     ['git rm -rf .', 'discard-worktree'],
     ['git rm -r --cached dist', ''],
     ['git worktree remove --force ../wt', 'discard-worktree'],

@@ -40,6 +40,9 @@ describe('git aliases defined by the script', () => {
     ['git config alias.q "$CMD" && git q', 'dynamic:git q'],
     ['echo "$CFG" >> ~/.gitconfig; git anything', 'dynamic:git anything'],
     ['git config alias.l1 l2 && git config alias.l2 l1 && git l1', 'dynamic:git l2'],
+    // an empty alias (git-alias-words.ts: no words) runs as one not known statically
+    ["git config alias.e '' && git e", 'dynamic:git e'],
+    ["git config alias.e '' && git e", 'dynamic:sh -c the alias git e'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string[]]>([

@@ -7,6 +7,7 @@
 import { assignments, nameUse, type NameUse } from './codelex-vars.js';
 import { decodeAnsiC } from './escapes.js';
 import { formReader } from './codelex-forms.js';
+import { SKELETON, splitCall } from './call-args.js';
 import { swiftMultiline, swiftRawString, swiftSkeleton } from './codelex-swift.js';
 import { blockCommentEnd, C_COMMENTS, NO_BACKTICKS, NO_HASH_COMMENTS, type Lang } from './codelex-langs.js';
 
@@ -228,27 +229,13 @@ export function show(expr: string, lx: Lexed): string {
   return expr.trim().replace(PH, (_m, n: string) => JSON.stringify(lx.lits[Number(n)].value));
 }
 
-/** Splits the argument list that starts right after `(` at `open`; returns args and the end index. */
+/**
+ * Splits the argument list that starts right after `(` at `open` (call-args.ts); returns the
+ * args as written (untrimmed; `f()` → [], `f(a,)` → ['a', '']) and the index of the `)`.
+ */
 export function callArgs(skel: string, open: number): { args: string[]; end: number } {
-  const args: string[] = [];
-  let depth = 0;
-  let cur = '';
-  let i = open;
-  for (; i < skel.length; i++) {
-    const c = skel[i];
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) {
-      if (depth === 0) break;
-      depth--;
-    } else if (c === ',' && depth === 0) {
-      args.push(cur);
-      cur = '';
-      continue;
-    }
-    cur += c;
-  }
-  if (cur.trim() !== '' || args.length > 0) args.push(cur);
-  return { args, end: i };
+  const { pieces, end } = splitCall(skel, open, SKELETON);
+  return { args: pieces.length === 1 && pieces[0].trim() === '' ? [] : pieces, end };
 }
 
 /** Name use per lexed code, read at the first loop variable looked up. */

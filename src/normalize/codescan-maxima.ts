@@ -6,6 +6,7 @@
  * known statically: dynamic). A batch file (`maxima -b FILE`, `--batch=FILE`) is the project's
  * own code: not read. Maxima's own `delete(x, list)` removes a list element, not a file. Pure.
  */
+import { splitCall, type CallSyntax } from './call-args.js';
 import type { Effect } from './codescan.js';
 import { scanScheme } from './codescan-scheme.js';
 import type { Field } from './state.js';
@@ -38,20 +39,15 @@ function str(tok: string | undefined): string | undefined {
   return m ? m[1].replace(/\\([\s\S])/g, '$1') : undefined;
 }
 
-/** The first argument of the call whose `(` is at `open`, up to a top-level `,` or `)`. */
-function firstArg(src: string, open: number): string {
-  let depth = 0;
-  for (let i = open + 1; i < src.length; i++) {
-    const c = src[i];
-    if (c === '"') {
-      const m = /^"(?:[^"\\]|\\[\s\S])*"/.exec(src.slice(i));
-      i += (m?.[0].length ?? 1) - 1;
-    } else if (c === '(' || c === '[') depth++;
-    else if ((c === ')' || c === ']') && depth-- === 0) return src.slice(open + 1, i);
-    else if (c === ',' && depth === 0) return src.slice(open + 1, i);
-  }
-  return src.slice(open + 1);
-}
+/** Maxima's nesting (`(…)`, lists `[…]`) and "…" strings with backslash escapes. */
+const MAXIMA: CallSyntax = {
+  open: ['(', '['],
+  close: [')', ']'],
+  strings: { '"': /"(?:[^"\\]|\\[\s\S])*"/y },
+};
+
+/** The first argument of the call whose `(` is at `open`, up to a top-level `,` or `)` (as written). */
+const firstArg = (src: string, open: number): string => splitCall(src, open + 1, MAXIMA).pieces[0];
 
 /** Where the string literals and comments (`/* … *\/`) are: [start, end) pairs. */
 function quoted(src: string): [number, number][] {

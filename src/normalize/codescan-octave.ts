@@ -13,6 +13,7 @@
  * `http_post`/`http_put`/`http_patch` send a request (`delete` is a graphics call there). In
  * both, a runner named other than as a call (RUNNER_NAMED) is not known (fail closed). Pure.
  */
+import { trimmedArgs, type CallSyntax } from './call-args.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 
@@ -66,33 +67,15 @@ function str(tok: string, scilab = false): string | undefined {
   return d ? d[1].replace(/\\(.)/g, '$1') : undefined;
 }
 
-/** The arguments of the call whose `(` is at `open`, split at top-level commas. */
-function callArgs(src: string, open: number): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (let i = open + 1; i < src.length; i++) {
-    const c = src[i];
-    if (c === "'" || c === '"') {
-      const end = c === "'" ? /^'(?:[^']|'')*'/.exec(src.slice(i)) : /^"(?:[^"\\]|\\.)*"/.exec(src.slice(i));
-      const lit = end?.[0] ?? c;
-      cur += lit;
-      i += lit.length - 1;
-      continue;
-    }
-    if (c === '(' || c === '[' || c === '{') depth++;
-    if (c === ')' || c === ']' || c === '}') {
-      if (depth === 0) break;
-      depth--;
-    }
-    if (c === ',' && depth === 0) {
-      out.push(cur.trim());
-      cur = '';
-    } else cur += c;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
-}
+/** Octave's nesting and strings: '…' doubling a quote, "…" with backslash escapes. */
+const OCTAVE: CallSyntax = {
+  open: ['(', '[', '{'],
+  close: [')', ']', '}'],
+  strings: { "'": /'(?:[^']|'')*'/y, '"': /"(?:[^"\\]|\\.)*"/y },
+};
+
+/** The arguments of the call whose `(` is at `open`, split at top-level commas (trimmed). */
+const callArgs = (src: string, open: number): string[] => trimmedArgs(src, open, OCTAVE);
 
 /** A path expression's value; dynamic when not known statically. */
 function pathOf(expr: string, home: string, scilab = false): Field {

@@ -12,6 +12,7 @@
  * run time (dynamic: fail closed), as are one of these functions used other than as a call
  * (`"cmd" // Run`, `Run @ x`, `f = Run`) and code of another language. Pure.
  */
+import { trimmedArgs, type CallSyntax } from './call-args.js';
 import type { Effect } from './codescan.js';
 import type { Field } from './state.js';
 
@@ -63,32 +64,15 @@ function blankComments(src: string): string {
   return out;
 }
 
-/** The arguments of the call whose `[` is at `open`, split at top-level commas. */
-function callArgs(src: string, open: number): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (let i = open + 1; i < src.length; i++) {
-    const c = src[i];
-    if (c === '"') {
-      const m = /^"(?:[^"\\]|\\[\s\S])*"?/.exec(src.slice(i))?.[0] ?? '"';
-      cur += m;
-      i += m.length - 1;
-      continue;
-    }
-    if ('[{('.includes(c) || (c === '<' && src[i + 1] === '|')) depth++;
-    if (']})'.includes(c) || (c === '|' && src[i + 1] === '>')) {
-      if (depth === 0) break;
-      depth--;
-    }
-    if (c === ',' && depth === 0) {
-      out.push(cur.trim());
-      cur = '';
-    } else cur += c;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
-}
+/** Wolfram's nesting (`[…]`, `{…}`, `(…)`, associations `<|…|>`) and "…" strings with backslash escapes (an unclosed one runs to the end). */
+const WOLFRAM_CALLS: CallSyntax = {
+  open: ['[', '{', '(', '<|'],
+  close: [']', '}', ')', '|>'],
+  strings: { '"': /"(?:[^"\\]|\\[\s\S])*"?/y },
+};
+
+/** The arguments of the call whose `[` is at `open`, split at top-level commas (trimmed). */
+const callArgs = (src: string, open: number): string[] => trimmedArgs(src, open, WOLFRAM_CALLS);
 
 /** The string elements of a list `{"a", "b"}`; undefined = not a list. */
 function listOf(expr: string): string[] | undefined {

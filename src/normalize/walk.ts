@@ -2,12 +2,13 @@
  * Statement walker: visits a syntax tree in execution order (lists, pipelines, subshells,
  * groups, if/for/while/case, functions, declarations) and hands every simple command to
  * command.ts. Scope changes (variables, cwd, aliases, functions) follow bash's rules:
- * subshells and pipeline members get a copy.
+ * subshells and pipeline members get a copy. Assignments: walk-assign.ts.
  */
 import { forgetShifted } from './parameters.js';
 import { cloneScope, issue, MAX_NEST, nodeSpan, tick } from './state.js';
 import type { Field, Frame, Io, Node, Res, Run, Scope } from './state.js';
-import { expandScalar, expandWords, scanSubstitutions, type Ctx } from './words.js';
+import { expandWords, scanSubstitutions } from './words.js';
+import { assign } from './walk-assign.js';
 import { runCommandNode } from './command.js';
 import { lastCommand, redirected } from './redirected.js';
 import { listsCrontab } from './crontab.js';
@@ -15,6 +16,9 @@ import { emitDeclarationPrint } from './declare-print.js';
 import { emitHistorySettings } from './history-settings.js';
 import { whileRead } from './read-loops.js';
 import { expandLoopGlobs } from './globs.js';
+
+/** `assign` is also command.ts's (`A=1` alone, and prefix assignments `A=1 cmd`); it lives in walk-assign.ts. */
+export { assign };
 
 /**
  * Functions the shell runs by itself: bash's command_not_found_handle (any command that is not
@@ -64,58 +68,6 @@ function seq(nodes: Node[], run: Run, frame: Frame, scope: Scope, io: Io): Res {
   }
   if (listed) return { ...res, out: undefined, ...(known ? { added: text } : {}) };
   return { ...res, out: known && any ? text : undefined };
-}
-
-/**
- * `name=(a b c)` (also `+=(…)`): the array's elements are the words the list expands to; its
- * scalar value is the first. Elements given by index or key (`[2]=x`), or appended to an
- * array not known, leave the array unknown.
- */
-function assignArray(name: string, list: Node, append: boolean, k: Ctx): void {
-  const { scope } = k;
-  const words = list.namedChildren;
-  const prev = append ? scope.arrays.get(name) : [];
-  const items = expandWords(words, k);
-  if (!name) return;
-  scope.unset.delete(name);
-  // fail closed: elements set by index or key, or added to an unknown array
-  if (prev === undefined || words.some((w) => w.text.startsWith('['))) {
-    scope.arrays.delete(name);
-    scope.vars.delete(name);
-    scope.dyn.add(name);
-    return;
-  }
-  const all = [...prev, ...items];
-  scope.arrays.set(name, all);
-  if (all[0]?.dynamic) {
-    scope.vars.delete(name);
-    scope.dyn.add(name);
-  } else {
-    scope.dyn.delete(name);
-    scope.vars.set(name, all[0]?.text ?? '');
-  }
-}
-
-/** Assigns `name=value` (also `+=`) in scope. */
-export function assign(node: Node, run: Run, frame: Frame, scope: Scope): void {
-  const nameNode = node.namedChildren[0];
-  if (!nameNode) return;
-  const name = nameNode.type === 'subscript' ? '' : nameNode.text;
-  const valueNode = node.namedChildren[1];
-  const append = node.children.some((c) => c.type === '+=');
-  const k = { run, frame, scope };
-  if (valueNode?.type === 'array') return assignArray(name, valueNode, append, k);
-  const v: Field = valueNode ? expandScalar(valueNode, k) : { text: '', dynamic: false };
-  if (!name) return;
-  scope.unset.delete(name);
-  scope.arrays.delete(name);
-  if (v.dynamic || (append && scope.dyn.has(name))) {
-    scope.vars.delete(name);
-    scope.dyn.add(name);
-    return;
-  }
-  scope.dyn.delete(name);
-  scope.vars.set(name, append ? (scope.vars.get(name) ?? '') + v.text : v.text);
 }
 
 function walkInner(node: Node, run: Run, frame: Frame, scope: Scope, io: Io): Res {

@@ -25,19 +25,36 @@ import { fsFact, type FsHandler } from './fs-fact.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
 import { resolvePath, target, targetOf } from './fs-paths.js';
 
-/** A path operand is classified as any path; a name (`ada1p4`, `vg0/snap`) is storage, no file. */
-function storage(cmd: NormalizedCommand, i: number, ctx: AnalyzeContext): FsTarget {
+/**
+ * The operand at argv index `i` as storage: a path operand is classified as any path; a name
+ * (`ada1p4`, `vg0/snap`) is storage of class `unknown`, no file. `devices`: 'unknown' reads a
+ * device path as class `unknown` too (a volume cut, not the raw device wiped); 'kept' keeps it.
+ */
+export function storage(
+  cmd: NormalizedCommand,
+  i: number,
+  ctx: AnalyzeContext,
+  devices: 'kept' | 'unknown' = 'kept',
+): FsTarget {
   const raw = cmd.argv[i];
-  if (/^(\/|\.\.?\/|~)/.test(raw) || cmd.dynamicArgs.includes(i)) return target(cmd, i, ctx);
+  if (/^(\/|\.\.?\/|~)/.test(raw) || cmd.dynamicArgs.includes(i)) {
+    const t = target(cmd, i, ctx);
+    return devices === 'unknown' && t.class === 'device' ? { ...t, class: 'unknown' } : t;
+  }
   return { raw, path: raw, class: 'unknown', glob: false };
 }
 
-/** A format (no prompt) of the operands at argv indices `idx`. */
-const formatOf = (cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number[]) =>
+/** A format (no prompt) of the operands at argv indices `idx`, read by `storage`. */
+export const formatOf = (
+  cmd: NormalizedCommand,
+  ctx: AnalyzeContext,
+  idx: number[],
+  devices: 'kept' | 'unknown' = 'kept',
+) =>
   fsFact(
     cmd,
     'format',
-    idx.map((i) => storage(cmd, i, ctx)),
+    idx.map((i) => storage(cmd, i, ctx, devices)),
     false,
     true,
   );

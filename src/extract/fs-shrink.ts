@@ -16,11 +16,11 @@
  * refused like a wipe: the data mostly stays); a name that is no path (`vg0/data`) too. Dry
  * runs (`--test`, `xfs_repair -n`, `fsck -n`), growing and printing find nothing.
  */
-import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
-import { fsFact, type FsHandler } from './fs-fact.js';
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import type { FsHandler } from './fs-fact.js';
 import { hasAny, lastValue, parseOptions, type OptionSpec } from './fs-options.js';
-import { target } from './fs-paths.js';
 import { VOLUME_HANDLERS } from './fs-volumes.js';
+import { formatOf } from './fs-raw-devices.js';
 
 /** The LVM tools' options that take a value. */
 const LVM: OptionSpec = {
@@ -41,24 +41,9 @@ const LVM: OptionSpec = {
   ],
 };
 
-/** A path operand read as any path, a device or a name as storage of class `unknown`. */
-function storage(cmd: NormalizedCommand, i: number, ctx: AnalyzeContext): FsTarget {
-  const raw = cmd.argv[i];
-  if (/^(\/|\.\.?\/|~)/.test(raw) || cmd.dynamicArgs.includes(i)) {
-    const t = target(cmd, i, ctx);
-    return t.class === 'device' ? { ...t, class: 'unknown' } : t;
-  }
-  return { raw, path: raw, class: 'unknown', glob: false };
-}
-
+/** A cut of the storage at argv indices `idx`: a device path, a path or a name as storage of class `unknown`. */
 const cut = (cmd: NormalizedCommand, ctx: AnalyzeContext, idx: number[]) =>
-  fsFact(
-    cmd,
-    'format',
-    idx.map((i) => storage(cmd, i, ctx)),
-    false,
-    true,
-  );
+  formatOf(cmd, ctx, idx, 'unknown');
 
 /** `--test` (-t): LVM only shows what it would do; `--help`: nothing runs. */
 const lvmDry = (cmd: NormalizedCommand) => cmd.argv.some((a) => /^(-t|--test|-h|--help|--version)$/.test(a));

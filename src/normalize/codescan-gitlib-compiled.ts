@@ -17,9 +17,7 @@
 import { callArgs, type Lexed } from './codelex.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
-import type { Field } from './state.js';
-
-const lit = (text: string): Field => ({ text, dynamic: false });
+import { lit, type Field } from './state.js';
 
 /** Deepest chain of variables followed. */
 const MAX_HOPS = 4;

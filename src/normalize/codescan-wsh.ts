@@ -14,7 +14,7 @@
  * a command or code not known is dynamic; a path not known is judged as such). Pure.
  */
 import type { Effect } from './codescan.js';
-import type { Field } from './state.js';
+import { lit, type Field } from './state.js';
 import {
   argsAt,
   bracketed,
@@ -43,7 +43,6 @@ interface Src {
   objs: Map<string, Bound>;
 }
 
-const lit = (text: string): Field => ({ text, dynamic: false });
 const key = (src: Src, name: string) => (src.lang === 'vbscript' ? name.toLowerCase() : name);
 
 /** Special folders by WScript.Shell's names, below the home folder. */

@@ -17,11 +17,9 @@
  * Other subcommands (`aws-sso list`, `assume PROFILE` alone, `sops -d`) run no command here.
  */
 import { joinFields } from './fields.js';
+import { lit as word, type Field } from './state.js';
 import { getopt } from './options.js';
-import type { Field } from './state.js';
 import type { Peel, Peeler } from './wrappers.js';
-
-const word = (text: string): Field => ({ text, dynamic: false });
 
 /** The command after `--`, or after the options (those in `valued` take the next word) and `skip` positional words. */
 function commandAfter(args: Field[], valued: RegExp, skip = 0): Field[] {

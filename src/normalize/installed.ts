@@ -225,7 +225,6 @@ export function gitConfigWritten(path: string, text: string | undefined, k: K): 
     emit([{ text: `git config (${path})`, dynamic: true }], inner, { dynamic: true });
     return;
   }
-  const lit = (t: string): Field => ({ text: t, dynamic: false });
   for (const [key, value] of gitConfigSettings(text))
     emit([lit('git'), lit('config'), lit(key), lit(value)], inner);
 }

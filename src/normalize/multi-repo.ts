@@ -10,10 +10,8 @@
  * Reads only its own argv.
  */
 import { joinFields } from './fields.js';
-import type { Field } from './state.js';
+import { lit } from './state.js';
 import type { Peeler } from './wrappers.js';
-
-const lit = (text: string): Field => ({ text, dynamic: false });
 
 /** git's commands, for finding where `gita super`'s git arguments start. */
 const GIT_COMMANDS = new Set(

@@ -13,10 +13,8 @@
  * command (`gosu --help`, `setpriv -d`, `capsh --print`) runs nothing.
  */
 import { getopt } from './options.js';
-import type { Field } from './state.js';
 import type { Peeler } from './wrappers.js';
-
-const word = (text: string): Field => ({ text, dynamic: false });
+import { lit as word } from './state.js';
 
 /** The user of a `USER[:GROUP]` spec, or of chpst's numeric `:UID[:GID]` (`:0:0` is uid 0, root); '' = none. */
 const userOf = (spec: string | undefined) => (spec ?? '').replace(/^:/, '').split(':')[0];

@@ -8,7 +8,7 @@
  *   (shell is its default module), read as `sh` reading that stdin there.
  * - Rex's `rex -e CODE`: remote-rex.ts.
  */
-import type { Field, Res } from './state.js';
+import { lit as word, type Field, type Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { remoteArgv } from './remote-words.js';
@@ -90,7 +90,6 @@ function ansibleRunner(argv: Field[], k: K): Res | undefined {
   const a = readAdhoc(args.slice(sub + 1), true);
   const shell = adhocCommand(a, 'ansible-runner', k);
   if (!a.args || (shell && !a.mod.dynamic)) return shell;
-  const word = (text: string): Field => ({ text, dynamic: false });
   const line = [word('ansible'), a.pattern ?? word('all'), word('-m'), a.mod, word('-a'), a.args];
   return emit(line, { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, 'ansible-runner'] } });
 }

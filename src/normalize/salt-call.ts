@@ -6,7 +6,7 @@
  * are `cp -r SRC DST`/`mv SRC DST`. Others (`pkg.remove NAME`) are read by src/extract/cloud-apply.ts.
  * `test=True` changes nothing. Reads its own argv.
  */
-import type { Field, Res } from './state.js';
+import { lit, type Field, type Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 
@@ -16,8 +16,6 @@ const VALUED =
 
 /** Execution functions whose argument is a shell command. */
 const SHELL_FNS = /^cmd\.(run|run_all|run_stdout|run_stderr|run_bg|shell|exec_code_all)$/;
-
-const lit = (text: string): Field => ({ text, dynamic: false });
 
 /** The local command a salt-call runs, emitted or re-parsed; undefined = no local equivalent read here. */
 export function runSaltCall(argv: Field[], k: K): Res | undefined {

@@ -13,12 +13,10 @@
  * the project's own task, which runs nothing read here. Reads only its own argv.
  */
 import { getopt } from './options.js';
-import type { Field } from './state.js';
+import { lit, type Field } from './state.js';
 import type { Peel, Peeler } from './wrappers.js';
 import { subcommandRun, type RunSpec } from './dev-envs.js';
 import { uvToolRun } from './py-tool-runners.js';
-
-const lit = (text: string): Field => ({ text, dynamic: false });
 
 /** `mise|rtx [global opts] x|exec [opts] [TOOL@VERSION…] [--] CMD…`. */
 const mise =

@@ -10,7 +10,7 @@
  * (exfil.ts): a credential file or a secret text, never the act of uploading.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import { PEER_SENDERS, type PeerSender } from './exfil-peer-senders.js';
+import { PEER_SENDERS } from './exfil-peer-senders.js';
 import { windowsTransfers } from './exfil-transfers-windows.js';
 import { readPayloadFile } from './http-body.js';
 
@@ -68,10 +68,9 @@ export function hostOf(target: string): string {
 }
 
 /** Relay and peer senders (exfil-peer-senders.ts): verb, options with a value, the option naming the relay, the default relay. */
-const SENDERS: Record<string, PeerSender> = PEER_SENDERS;
 
 function sender(cmd: NormalizedCommand): Transfer[] {
-  const t = Object.hasOwn(SENDERS, cmd.program) ? SENDERS[cmd.program] : undefined;
+  const t = Object.hasOwn(PEER_SENDERS, cmd.program) ? PEER_SENDERS[cmd.program] : undefined;
   if (!t) return [];
   const s = scan(cmd.argv, 0, t.withValue);
   const verbAt = t.verb ? s.pos.findIndex(([, w]) => w === t.verb) : -1;

@@ -11,7 +11,7 @@
 import { lit as word, type Field, type Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
-import { remoteArgv } from './remote-words.js';
+import { readsStdin, remoteArgv } from './remote-words.js';
 import { rex } from './remote-rex.js';
 
 /** The modules whose argument is a command line. */
@@ -104,8 +104,7 @@ function ansibleConsole(argv: Field[], k: K): Res | undefined {
     if (CONSOLE_VALUED.test(argv[i].text)) i++;
     else if (!argv[i].text.startsWith('-')) pattern = argv[i].text;
   }
-  const stdin = k.io.stdin;
-  if (!stdin || (stdin.kind === 'file' && stdin.path === '/dev/null')) return undefined;
+  if (!readsStdin(k)) return undefined;
   return remoteArgv([{ text: 'sh', dynamic: false }], `ansible-console ${pattern || 'all'}`, k);
 }
 

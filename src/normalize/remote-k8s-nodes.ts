@@ -7,7 +7,7 @@
  */
 import type { Field, Res } from './state.js';
 import type { K } from './emit.js';
-import { remoteArgv } from './remote-words.js';
+import { readsStdin, remoteArgv } from './remote-words.js';
 
 /** node-shell's options that take a value. */
 const VALUED = /^(-n|--namespace|--context|--kubeconfig|--cluster|--user|-i|--image|--as|--as-group)$/;
@@ -23,9 +23,7 @@ export function nodeShell(args: Field[], k: K): Res | undefined {
   }
   const label = `kubectl node-shell ${node?.text ?? ''}`.trim();
   if (dd >= 0 && dd + 1 < args.length) return remoteArgv(args.slice(dd + 1), label, k);
-  const stdin = k.io.stdin;
-  if (stdin && !(stdin.kind === 'file' && stdin.path === '/dev/null'))
-    return remoteArgv([{ text: 'sh', dynamic: false }], label, k);
+  if (readsStdin(k)) return remoteArgv([{ text: 'sh', dynamic: false }], label, k);
   return undefined;
 }
 

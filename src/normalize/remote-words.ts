@@ -24,3 +24,12 @@ export function remoteWords(script: Field[], label: string, k: K): Res {
   if (script.some((f) => f.dynamic)) return remoteArgv(script, label, k);
   return reparse(script.map((f) => f.text).join(' '), label, k, { remote: true });
 }
+
+/**
+ * True when the command's stdin holds input (a pipe, a here-document, a file) other than
+ * `/dev/null`: a remote login shell or console given no command reads and runs it.
+ */
+export function readsStdin(k: K): boolean {
+  const stdin = k.io.stdin;
+  return !!stdin && !(stdin.kind === 'file' && stdin.path === '/dev/null');
+}

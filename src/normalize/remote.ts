@@ -29,7 +29,7 @@ import { AZ_REMOTE } from './remote-cloud-az.js';
 import { gcloudMetadata } from './remote-cloud-gcp.js';
 import { machinectlShell } from './machinectl.js';
 import { apptainerRun } from './apptainer.js';
-import { remoteArgv, remoteWords } from './remote-words.js';
+import { readsStdin, remoteArgv, remoteWords } from './remote-words.js';
 import { NODE_SHELL_REMOTE, nodeShell } from './remote-k8s-nodes.js';
 import { ADHOC_REMOTE, ansibleAdhoc } from './remote-adhoc.js';
 import { GUEST_REMOTE, ocRsh } from './remote-guests.js';
@@ -48,9 +48,7 @@ function ssh(argv: Field[], k: K): Res | undefined {
   const p = getopt(argv.slice(1), { short: 'bcDEeFIiJLlmOopQRSWwB' });
   const rest = argv.slice(1 + p.index);
   const host = rest[0];
-  const stdin = k.io.stdin;
-  const devNull = stdin?.kind === 'file' && stdin.path === '/dev/null';
-  if (host && rest.length === 1 && stdin && !devNull && !NO_STDIN_SHELL.some((o) => p.opts.has(o)))
+  if (host && rest.length === 1 && readsStdin(k) && !NO_STDIN_SHELL.some((o) => p.opts.has(o)))
     // No remote command: the login shell there runs what arrives on stdin (`ssh host <<EOF`,
     // `echo CMD | ssh host`), read as `sh` reading that stdin on the other machine.
     return remoteWords([{ text: 'sh', dynamic: false }], `ssh ${host.text}`, k);

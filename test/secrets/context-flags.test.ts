@@ -57,6 +57,21 @@ const MASKED: [string, string][] = [
   [`secretsdump.py corp/admin:${FAKE}@10.0.0.1`, 'target-password'],
   [`python3 /opt/impacket/examples/psexec.py admin:${FAKE}@10.0.0.1`, 'target-password'],
   [`impacket-wmiexec 'corp/admin:${FAKE}@10.0.0.1' whoami`, 'target-password'],
+  // the option found by looking back for the program: quoted, after a tab, far along the command
+  [`mysql '-p${FAKE}' app`, 'mysql-password'],
+  [`sqlcmd -S db\t-P ${FAKE}`, 'sql-password'],
+  [
+    `/usr/bin/mysql --host db.internal.example --port 3306 --user app --database orders -p${FAKE}`,
+    'mysql-password',
+  ],
+  [`smbclient //files/share --user=bob%${FAKE}`, 'smb-password'],
+];
+
+/** Every value of a program-keyed option on one command is masked, not only the first. */
+const REPEATED: string[] = [
+  `sqlcmd -S db -U sa -P ${FAKE}1 -P ${FAKE}2`,
+  `7z a -p${FAKE}1 a.7z b.txt; 7z x -p${FAKE}2 a.7z`,
+  `mysql -p${FAKE}1 -e 'select 1' && mysqldump -p${FAKE}2 app`,
 ];
 
 /** The same option or word shape where it is not a password: nothing masked. */
@@ -79,6 +94,11 @@ const KEPT = [
   "openssl enc -aes256 -pass 'env:MY_PW' -in f",
   'gs-netcat -l -i -k ~/.gs.key',
   'secretsdump.py -k -no-pass corp/admin@dc01.corp.local',
+  // the program is before an operator: the option belongs to another command
+  'mysql app; ls -pFAKEsecret123',
+  'sqsh -S srv | grep -P FAKEsecret123',
+  'zip a.zip f && grep -P FAKEsecret123 log',
+  'import mysql from "mysql2"; const flags = ["-p", "8080"];',
 ];
 
 describe('command-line password options: the masker', () => {
@@ -91,6 +111,12 @@ describe('command-line password options: the masker', () => {
 
   it.each(KEPT)('%s stays as written', (cmd) => expect(maskText(cmd)).toBe(cmd));
 
+  it.each(REPEATED)('%s: every value masked', (cmd) => {
+    const out = maskText(cmd);
+    expect(out).not.toContain(FAKE);
+    expect(out.match(/agentfw:masked:/g)).toHaveLength(2);
+  });
+
   it('a `)` after the value stays: evidence in parentheses keeps its shape', () => {
     expect(maskText(`(pscp -pw ${FAKE})`)).toBe('(pscp -pw agentfw:masked:pw)');
     expect(maskText(`(secretsdump.py corp/admin:${FAKE}@10.0.0.1)`)).toBe(
@@ -99,7 +125,7 @@ describe('command-line password options: the masker', () => {
   });
 
   it('a stream cut anywhere masks the same bytes as one-shot masking', () => {
-    const lines = [...MASKED.map(([c]) => c), ...KEPT];
+    const lines = [...MASKED.map(([c]) => c), ...REPEATED, ...KEPT];
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: lines.length - 1 }), { minLength: 1, maxLength: 6 }),

@@ -3,17 +3,19 @@
  * file is collected (not just the first), each with a location and a "Fix:" hint.
  * The only I/O in the rules stage lives here.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type * as Yaml from 'yaml';
 import { AgentfwError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { compileIndexedMatch, compileRegex, CompileError, type Predicate } from './match.js';
 import type { Tier } from '../config/schema.js';
 import { RulesetSchema, type Rule, type Ruleset } from './schema.js';
+import { precompiled, sha256 } from './load-precompiled.js';
+import { expandRulesetPaths } from './load-paths.js';
+
+export { expandRulesetPaths };
 
 export interface CompiledRule {
   /** `pack/id` */
@@ -170,78 +172,6 @@ function explainIssue(issue: ZIssue): { path: PropertyKey[]; message: string } {
   branches.sort((a, b) => depth(b) - depth(a) || a.length - b.length);
   const inner = explainIssue(branches[0][0]);
   return { path: [...issue.path, ...inner.path], message: inner.message };
-}
-
-/**
- * The built-in packs as parsed and validated by `npm run build` (scripts/build-rulesets.mjs),
- * keyed by the SHA-256 of the YAML text, so loading skips the YAML parser and the schema
- * (the slowest parts of a start). Only an exact byte match is used: an edited pack is
- * parsed from its YAML and validated like any other. `valid` entries count only when the
- * compiled schema module is the one they were validated with (a `tsc` after the build that
- * changed the schema drops them all: the YAML is parsed and validated again); every pack
- * still goes through the rule checks and the compiler below.
- */
-type Precompiled = { valid: unknown } | { raw: unknown };
-let precompiledPacks: Map<string, Precompiled> | undefined;
-function precompiled(): Map<string, Precompiled> {
-  if (precompiledPacks) return precompiledPacks;
-  precompiledPacks = new Map();
-  try {
-    const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-    const data = JSON.parse(readFileSync(path.join(dist, 'rulesets.json'), 'utf8')) as {
-      schema?: unknown;
-      packs?: Record<string, Precompiled>;
-    };
-    // fail closed: entries validated by another schema than the one built are not used
-    const schema = createHash('sha256').update(readFileSync(path.join(dist, 'rules', 'schema.js')));
-    if (data.schema !== schema.digest('hex')) return precompiledPacks;
-    for (const [hash, entry] of Object.entries(data.packs ?? {}))
-      if (entry && typeof entry === 'object' && ('valid' in entry || 'raw' in entry))
-        precompiledPacks.set(hash, entry);
-  } catch {
-    // No precompiled packs (running from sources, or not built): parse and validate the YAML.
-  }
-  return precompiledPacks;
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** Expands files and folders (a folder = every *.yaml / *.yml directly inside it) to sorted absolute file paths. */
-export function expandRulesetPaths(paths: string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    const abs = path.resolve(p);
-    let st;
-    try {
-      st = statSync(abs);
-    } catch {
-      throw new AgentfwError(
-        'E_RULESET_NOT_FOUND',
-        `ruleset path not found: ${p}`,
-        'check the path given to --ruleset (a YAML file or a folder of them)',
-        2,
-      );
-    }
-    if (st.isDirectory()) {
-      const files = readdirSync(abs)
-        .sort()
-        .filter((f) => /\.ya?ml$/.test(f));
-      // fail closed: a folder that loads nothing is a mistake the user must hear about
-      if (!files.length)
-        throw new AgentfwError(
-          'E_RULESET_EMPTY',
-          `the ruleset folder ${p} holds no *.yaml or *.yml file, so it would load no rules`,
-          'point --ruleset at the folder that holds your ruleset files (one pack per YAML file, directly inside it), or at one file',
-          2,
-        );
-      for (const f of files) out.push(path.join(abs, f));
-    } else {
-      out.push(abs);
-    }
-  }
-  return out;
 }
 
 /**

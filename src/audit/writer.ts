@@ -25,40 +25,9 @@ import { withFileLock } from './lock.js';
 import { auditWriteError } from './write-error.js';
 import { clipCommand, GENESIS, sha256 } from './record.js';
 import type { AuditRecord } from './record.js';
+import { sessionRecord, type AuditInput } from './writer-input.js';
 
-export type AuditInput = Omit<AuditRecord, 'prev' | 'session' | 'ts'> & { ts?: string };
-
-/** A record about the session itself (layer `session`, no command; a deny by policy) saying `reason`. */
-export function sessionRecord(reason: string): AuditInput {
-  return {
-    layer: 'session',
-    cwd: '',
-    command: '',
-    decision: 'deny',
-    verdict: 'deny',
-    rules: [],
-    approver: 'policy',
-    reason,
-  };
-}
-
-/**
- * The first record of an `agentfw run` session (layer `session`): `command` is the agent
- * command the human typed (masked by the caller), which is the human's own and is not
- * judged; `how` says how it runs ("in the OS sandbox", "without the OS sandbox (--no-sandbox)").
- */
-export function startRecord(command: string, cwd: string, how: string): AuditInput {
-  return {
-    layer: 'session',
-    cwd,
-    command,
-    decision: 'allow',
-    verdict: 'allow',
-    rules: [],
-    approver: 'policy',
-    reason: `session started ${how}; the agent command is the human's own and is not judged, what it runs is`,
-  };
-}
+export { sessionRecord, startRecord, type AuditInput } from './writer-input.js';
 
 export class AuditWriter {
   private fd: number;

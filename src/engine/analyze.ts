@@ -4,7 +4,6 @@
  * `check --stdin`) create one Engine and call analyze() per command.
  */
 import path from 'node:path';
-import { quote } from 'shell-quote';
 import { extractFacts } from '../extract/index.js';
 import { normalize } from '../normalize/index.js';
 import { parseScript } from '../parse/parse.js';
@@ -27,15 +26,11 @@ import { runExamples } from './examples.js';
 import { discoverConfig } from '../config/discover.js';
 import { applyDisables, describeSources, tierOfFile } from '../config/policy.js';
 import type { Tier } from '../config/schema.js';
-import type {
-  AnalysisIssue,
-  AnalyzeContext,
-  CommandSummary,
-  Decision,
-  Fact,
-  NormalizedCommand,
-} from './types.js';
+import type { AnalysisIssue, AnalyzeContext, Decision, Fact, NormalizedCommand } from './types.js';
 import { DEFAULT_LIMITS } from './types.js';
+import { maskFacts, maskStrings, summarize } from './analyze-mask.js';
+
+export { maskFacts, maskStrings };
 
 export interface Engine {
   /** Analyse one script. Never throws for any input text; failures become `ask`. */
@@ -166,45 +161,6 @@ export function decideFactsWith(
     facts: maskFacts(facts, mask),
     issues: all.map((i) => ({ ...i, message: mask(i.message) })),
     ms: performance.now() - t0,
-  };
-}
-
-/**
- * Every string inside `value` (a plain JSON-like value: facts, a decision) through `mask`.
- * One masker pass over the JSON text decides whether anything needs replacing, so the
- * common case costs one call and returns `value` itself.
- */
-export function maskStrings<T>(value: T, mask: (s: string) => string): T {
-  const json = JSON.stringify(value);
-  if (mask(json) === json) return value;
-  const deep = (v: unknown): unknown => {
-    if (typeof v === 'string') return mask(v);
-    if (Array.isArray(v)) return v.map(deep);
-    if (v && typeof v === 'object')
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]));
-    return v;
-  };
-  return deep(value) as T;
-}
-
-/**
- * Facts carry raw values (headers, bodies, arguments) that reach JSON output, the TUI
- * and the audit log: mask every string in them.
- */
-export function maskFacts(facts: Decision['facts'], mask: (s: string) => string): Decision['facts'] {
-  return facts.length ? maskStrings(facts, mask) : facts;
-}
-
-function summarize(c: NormalizedCommand, mask: (s: string) => string): CommandSummary {
-  return {
-    // Mask each word before quoting: quoting (`password\=…`) would hide key-value pairs from the masker.
-    text: mask(quote(c.argv.map(mask))),
-    // A program name can be decoded or expanded text (`echo B64 | base64 -d | sh`): mask it too.
-    program: mask(c.program),
-    wrappers: c.wrappers.map(mask),
-    cwd: c.cwd,
-    dynamic: c.dynamic,
-    remote: c.remote,
   };
 }
 

@@ -14,17 +14,12 @@ import type { Decision } from '../engine/types.js';
 import { poolOf, type AnalysisPool } from '../engine/worker.js';
 import type { SecretSet } from '../secrets/types.js';
 import type { GateReply, GateRequest } from '../gates/protocol.js';
-import {
-  isInstalledPath,
-  managerRoot,
-  scriptFileOf,
-  unwrapBuildWrapper,
-  unwrapShim,
-} from '../normalize/version-shims.js';
-import { isLineRequest, wrapperPredates, type ApprovedMemory, type EndedManagerRun } from './approved.js';
-import { execShimOf } from '../gates/exec/exec-shims.js';
+import { isLineRequest, type ApprovedMemory, type EndedManagerRun } from './approved.js';
 import type { EventHub } from './events.js';
 import { formatRefusal } from './refusal.js';
+import { requestText, shimOf } from './decide-request.js';
+
+export { requestText };
 
 export interface DeciderOptions {
   engine: Engine;
@@ -64,33 +59,6 @@ export function touchesProtected(d: Decision, protectedPaths: string[]): string 
     }
   }
   return undefined;
-}
-
-/** The shim or wrapper a shell or exec request runs, with the manager folder whose own scripts it may run. */
-function shimOf(
-  req: GateRequest,
-  cwd: string,
-  home: string,
-  workspace: string,
-  since: number,
-): { argv: string[]; managerRoot?: string; interpreter?: string[] } | undefined {
-  if (req.layer === 'exec') return execShimOf(req, { home, workspace, since });
-  const f = req.layer === 'shell' && req.script !== undefined ? scriptFileOf(req.argv) : undefined;
-  if (!f) return undefined;
-  const file = path.resolve(cwd, f.file);
-  const t = unwrapShim(req.script ?? '', file, f.args, (p) => isInstalledPath(p, home, workspace));
-  if (t) return { argv: t.argv, managerRoot: managerRoot(t.execPath, home, workspace) };
-  // ./gradlew, ./mvnw: the tool with these arguments, if the wrapper predates the session.
-  const b = unwrapBuildWrapper(req.script ?? '', f.args);
-  if (b && wrapperPredates(file, b.companions, since, home, workspace)) return { argv: b.argv };
-  return undefined;
-}
-
-/** The text the engine analyses: the script (shell layer; exec layer: the command the gate built, src/gates/exec/exec-gate.ts) or the shell-quoted argv (tool layer). */
-export function requestText(req: GateRequest): string {
-  if (req.layer === 'shell') return req.script ?? '';
-  if (req.layer === 'exec' && req.script !== undefined) return req.script;
-  return quote([path.basename(req.argv[0]), ...req.argv.slice(1)]);
 }
 
 /**

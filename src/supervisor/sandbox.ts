@@ -6,10 +6,9 @@
  * The network is cut: the agent's own namespace has only loopback, and its only way out is
  * the session's egress proxy, bridged in by sandbox/net-bridge.c (src/supervisor/sandbox-net.ts).
  *
- * `bwrapArgs` is pure (tested with tables); `probeSandbox` and `prepareSandbox` do the I/O.
+ * `bwrapArgs` is pure (tested with tables); `probeSandbox` (sandbox-probe.ts) and `prepareSandbox` do the I/O.
  * The profile and its limits are described in sandbox/README.md.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
@@ -20,7 +19,8 @@ import { maskedCopiesFor } from './sandbox-mask-cache.js';
 import { cleanBlobsFor } from './sandbox-git-cache.js';
 import { homeCredentials } from './sandbox-home.js';
 import { maskedCopies } from './sandbox-mask.js';
-import { which } from './shimdir.js';
+
+export { probeSandbox, probeSandboxAsync } from './sandbox-probe.js';
 
 /** Uid and gid the agent gets inside the sandbox when agentfw itself runs as root. */
 export const SANDBOX_ID_FOR_ROOT = 1000;
@@ -154,73 +154,6 @@ export const NO_SANDBOX_GIVES_UP =
   'the agent can read every file your user can (credential stores in HOME, secrets in git objects), ' +
   "write outside the workspace, reach the network directly (the egress proxy's variables are advisory: a program that ignores them is not judged), and see the supervisor's processes; " +
   'only the shell, tool and exec gates stand between it and your infrastructure.';
-
-function unavailable(why: string): AgentfwError {
-  // fail closed: the sandbox is on by default; never run the agent unsandboxed instead
-  return new AgentfwError(
-    'E_SANDBOX_UNAVAILABLE',
-    `the OS sandbox (on by default) cannot start: ${why}. The agent was not started.`,
-    'install bubblewrap (`apt-get install -y bubblewrap`) and make sure user namespaces are enabled ' +
-      '(`sysctl kernel.unprivileged_userns_clone=1`, `user.max_user_namespaces` > 0, no AppArmor userns ' +
-      'restriction), then run `bwrap --unshare-user --unshare-pid --ro-bind / / true` to check; ' +
-      'or pass --no-sandbox to run without it (agentfw then says what that gives up)',
-  );
-}
-
-/**
- * Finds bwrap on `pathVar` and starts one throw-away sandbox with the namespaces the
- * profile needs. Returns bwrap's absolute path; throws E_SANDBOX_UNAVAILABLE otherwise.
- */
-/** bwrap and the arguments of a minimal test sandbox (`true` in a user+pid namespace, caps dropped). */
-function probeCommand(pathVar: string, hostUid: number): { bwrap: string; args: string[] } {
-  const bwrap = which('bwrap', pathVar);
-  if (!bwrap) throw unavailable('`bwrap` is not on PATH');
-  const ids =
-    hostUid === 0 ? ['--uid', String(SANDBOX_ID_FOR_ROOT), '--gid', String(SANDBOX_ID_FOR_ROOT)] : [];
-  const args = ['--unshare-user', ...ids, '--unshare-pid', '--cap-drop', 'ALL', '--ro-bind', '/', '/'];
-  return { bwrap, args: [...args, '--proc', '/proc', '--', 'true'] };
-}
-
-const PROBE_TIMEOUT_MS = 10_000;
-
-export function probeSandbox(pathVar: string, hostUid: number): string {
-  const { bwrap, args } = probeCommand(pathVar, hostUid);
-  const r = spawnSync(bwrap, args, {
-    encoding: 'utf8',
-    timeout: PROBE_TIMEOUT_MS,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  if (r.error || r.status !== 0) {
-    const msg = (r.error?.message ?? r.stderr ?? '').trim().split('\n')[0] || `exit ${r.status}`;
-    throw unavailable(`a test sandbox failed (${msg})`);
-  }
-  return bwrap;
-}
-
-/**
- * `probeSandbox` without blocking: the test sandbox runs while the session loads its
- * secrets and rules. Rejects with the same E_SANDBOX_UNAVAILABLE errors; the caller awaits
- * it before anything depends on the sandbox (fail closed: no answer = no session).
- */
-export function probeSandboxAsync(pathVar: string, hostUid: number): Promise<string> {
-  let cmd: { bwrap: string; args: string[] };
-  try {
-    cmd = probeCommand(pathVar, hostUid);
-  } catch (err) {
-    return Promise.reject(err);
-  }
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd.bwrap, cmd.args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: PROBE_TIMEOUT_MS });
-    let err = '';
-    p.stderr.on('data', (d: Buffer) => (err += d.toString('utf8').slice(0, 2000)));
-    p.on('error', (e) => reject(unavailable(`a test sandbox failed (${e.message})`)));
-    p.on('close', (code, signal) => {
-      if (code === 0) return resolve(cmd.bwrap);
-      const msg = err.trim().split('\n')[0] || (signal ? `killed by ${signal}` : `exit ${code}`);
-      reject(unavailable(`a test sandbox failed (${msg})`));
-    });
-  });
-}
 
 export interface PrepareOptions {
   workspace: string;

@@ -10,28 +10,11 @@ import { hitName, litAt, MAX_BACK, vetValue, type Compiled, type Family } from '
 import { compileTables, type ScannerTables } from './scanner-tables.js';
 import { buildProgram, FINAL, type NativeProgram, type TriggerFinder } from './native-scan.js';
 import { nativeFinders, type CandidateFinder, type NativeFinders } from './trigger-finder.js';
+import type { Hit, ScanResult } from './detect-types.js';
 
-/** One secret found in a text: `[start, end)` is the value to replace. */
-export interface Hit {
-  start: number;
-  end: number;
-  /** NAME in `agentfw:masked:NAME`: the key name for context matches, else the format id. */
-  name: string;
-  /** The pattern id that found it (`github-token`, `named-env`, …). */
-  pattern: string;
-}
+export type { Hit, ScanResult } from './detect-types.js';
 
-/** Result of scanning a buffer. */
-export interface ScanResult {
-  /** Every hit whose value starts at or after `from` (may overlap; the caller merges). */
-  hits: Hit[];
-  /**
-   * Earliest index ≥ from at which a secret value may have begun but is not decided yet
-   * (it needs more input); `s.length` when nothing is pending or when `final`.
-   */
-  hold: number;
-}
-
+/** The compiled patterns and trigger search; `scan` finds the secrets of a text (see the header). */
 export class PatternScanner {
   /** Longest match any pattern can produce (plus the backwards reach). */
   readonly maxLength: number;

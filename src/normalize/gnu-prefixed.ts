@@ -23,3 +23,14 @@ export function gnuBareName(prog: string): string | undefined {
   const bare = prog.slice(1);
   return GNU_TOOLS.has(bare) ? bare : undefined;
 }
+
+/**
+ * The program a Windows name runs, as the tables spell it: `KUBECTL.EXE`, `gosu.exe`,
+ * `C:\tools\kubectl.exe` → `kubectl`, `gosu` (Windows ignores case in names); undefined =
+ * not a `.exe` name. runArgv reads such a head as the bare name, as a `g`-prefixed one.
+ */
+export function windowsBareName(prog: string): string | undefined {
+  if (!/\.exe$/i.test(prog)) return undefined;
+  const bare = (prog.split(/[\\/]/).pop() ?? prog).slice(0, -4).toLowerCase();
+  return bare === '' ? undefined : bare;
+}

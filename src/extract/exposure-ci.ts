@@ -9,7 +9,8 @@
  *   secret (`AWS_SECRET_ACCESS_KEY`, `"$API_TOKEN"`); `NODE_ENV production` is not.
  * - Concourse's `fly [-t TARGET] expose-pipeline|ep -p NAME`: the pipeline's config, builds and
  *   logs shown to anyone who reaches the server, signed in or not (`hide-pipeline` undoes it).
- *   Fly.io's `fly` has no such command.
+ *   `set-team --no-really-i-dont-want-any-auth` opens a whole team so. Fly.io's `fly` has no
+ *   such commands.
  * Read as `make-public` findings (exposure.ts). Listing, removing and private settings find
  * nothing.
  */
@@ -84,10 +85,15 @@ function ghVariable(cmd: NormalizedCommand): Finding[] {
     : [];
 }
 
-/** Concourse: `fly … expose-pipeline|ep -p NAME` (the verb after `-t|--target VALUE` and flags). */
+/** Concourse: `fly … expose-pipeline|ep -p NAME`, or a team without auth (the verb after `-t|--target VALUE` and flags). */
 function concourseExposed(cmd: NormalizedCommand): Finding[] {
   const a = cmd.argv;
   const verb = positionals(a)[0] ?? '';
+  // a team set up with no sign-in at all: everyone is a member
+  if ((verb === 'set-team' || verb === 'st') && a.includes('--no-really-i-dont-want-any-auth'))
+    return [
+      ['pipeline', `fly ${verb} --no-really-i-dont-want-any-auth: the team's pipelines open to anyone`],
+    ];
   if (verb !== 'expose-pipeline' && verb !== 'ep') return [];
   const name = optionValue(a, /^(-p|--pipeline)$/) ?? '';
   return [['pipeline', `fly ${verb} ${name}: config, builds and logs shown without sign-in`]];

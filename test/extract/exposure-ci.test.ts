@@ -43,6 +43,8 @@ describe('CI secrets exposed (exposure pack)', () => {
     ['fly -t ci expose-pipeline -p payments-prod', PUBLIC],
     ['fly --target prod ep --pipeline deploy', PUBLIC],
     ['fly --target=prod expose-pipeline --pipeline=deploy', PUBLIC],
+    ['fly -t ci set-team -n main --no-really-i-dont-want-any-auth', PUBLIC],
+    ['fly -t ci set-team -n main --github-org acme', 'allow'],
     ['fly -t ci hide-pipeline -p payments-prod', 'allow'],
     ['fly -t ci pipelines', 'allow'],
     ['fly -t ci set-pipeline -p payments-dev -c pipeline.yml', 'allow'],

@@ -54,7 +54,9 @@ export interface GitFact extends FactBase {
    * force-push, push-mirror, push-all, delete-remote-ref, reset-hard, clean-force,
    * discard-worktree, branch-force-delete, stash-clear, stash-drop, reflog-expire,
    * gc-prune, filter-branch, update-ref-delete, ref-move, alias-exec, remote-add, config-hook,
-   * push-guard-off (a server repository set to accept force-pushes or deletions).
+   * push-guard-off (a server repository set to accept force-pushes or deletions), remote-set-url
+   * (a remote or a URL prefix pointed elsewhere), tls-verify-off, credential-plaintext,
+   * push-anonymous (extract/git-transport.ts), obliterate, revprop-overwrite.
    */
   action: string;
   /** Remote named, when any (empty = none/default). */

@@ -7,6 +7,10 @@
  *   build log; GitHub's `gh variable set NAME`: a variable, unlike a secret, is shown in logs
  *   and to everyone who can read the repository. Only for a name or a value that looks
  *   secret (`AWS_SECRET_ACCESS_KEY`, `"$API_TOKEN"`); `NODE_ENV production` is not.
+ * - Concourse's `fly [-t TARGET] expose-pipeline|ep -p NAME`: the pipeline's config, builds and
+ *   logs shown to anyone who reaches the server, signed in or not (`hide-pipeline` undoes it).
+ *   `set-team --no-really-i-dont-want-any-auth` opens a whole team so. Fly.io's `fly` has no
+ *   such commands.
  * Read as `make-public` findings (exposure.ts). Listing, removing and private settings find
  * nothing.
  */
@@ -19,7 +23,7 @@ import { optionWord } from './help-words.js';
 
 /** Options of the CI CLIs that take a value, so it is not read as a positional word. */
 const WITH_VALUE =
-  /^(--repository|--repo|-R|-r|--name|--data|--value|--event|--image|--org|--env|-e|--body|-b|--visibility|--repos|--com|--api-endpoint|--token|-t|--env-file|-f)$/;
+  /^(--repository|--repo|-R|-r|--name|--data|--value|--event|--image|--org|--env|-e|--body|-b|--visibility|--repos|--com|--api-endpoint|--token|-t|--target|--env-file|-f)$/;
 
 /** The positional words of argv (after the program), option values left out. */
 function positionals(argv: string[]): string[] {
@@ -81,6 +85,20 @@ function ghVariable(cmd: NormalizedCommand): Finding[] {
     : [];
 }
 
+/** Concourse: `fly … expose-pipeline|ep -p NAME`, or a team without auth (the verb after `-t|--target VALUE` and flags). */
+function concourseExposed(cmd: NormalizedCommand): Finding[] {
+  const a = cmd.argv;
+  const verb = positionals(a)[0] ?? '';
+  // a team set up with no sign-in at all: everyone is a member
+  if ((verb === 'set-team' || verb === 'st') && a.includes('--no-really-i-dont-want-any-auth'))
+    return [
+      ['pipeline', `fly ${verb} --no-really-i-dont-want-any-auth: the team's pipelines open to anyone`],
+    ];
+  if (verb !== 'expose-pipeline' && verb !== 'ep') return [];
+  const name = optionValue(a, /^(-p|--pipeline)$/) ?? '';
+  return [['pipeline', `fly ${verb} ${name}: config, builds and logs shown without sign-in`]];
+}
+
 /** CI secrets exposed as described in the header; empty = none. */
 export function ciSecretsExposed(cmd: NormalizedCommand): Finding[] {
   if (optionWord(cmd.argv, (w) => w === '--help' || w === '-h')) return [];
@@ -88,5 +106,6 @@ export function ciSecretsExposed(cmd: NormalizedCommand): Finding[] {
     return prSecrets(cmd);
   if (cmd.program === 'travis') return travisPublic(cmd);
   if (cmd.program === 'gh') return ghVariable(cmd);
+  if (cmd.program === 'fly') return concourseExposed(cmd);
   return [];
 }

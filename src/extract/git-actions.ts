@@ -10,6 +10,7 @@ import { SWEEPERS } from './git-sweepers.js';
 import { act, shortRef, type GitAction, type Reader } from './git-act.js';
 import { cleanForced, settingActions, unsetActions } from './git-push-settings.js';
 import { lfs, updateRef } from './git-plumbing.js';
+import { daemon } from './git-transport.js';
 import { builtSpecEffect, XARGS_INPUT } from './git-refspecs.js';
 
 export type { GitAction } from './git-act.js';
@@ -272,6 +273,7 @@ export const READERS: Record<string, Reader> = {
   lfs,
   remote,
   config,
+  daemon,
   rm,
   worktree,
   submodule,

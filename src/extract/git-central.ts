@@ -19,11 +19,13 @@
  * - Darcs: `darcs obliterate|unpull` deletes recorded patches and their changes from the
  *   repository (`reset-hard`; `--dry-run` or `-o|--output FILE`, which keeps them in a bundle,
  *   lose nothing).
+ * - ClearCase: `cleartool rmelem|rmver|rmbranch|rmtype|rmvob|rmview …` (git-clearcase.ts).
  * The fact's remote is the repository named (CVSROOT, P4PORT, a URL), empty = the default.
  */
 import { hasAny, lastValue, parseOptions } from './fs-options.js';
 import { act, type GitAction } from './git-act.js';
 import type { AlikeRead } from './git-alikes.js';
+import { clearcaseActions } from './git-clearcase.js';
 
 /** Global options that take a value, per tool (written apart from their value). */
 const GLOBAL: Record<string, RegExp> = {
@@ -177,6 +179,7 @@ function darcs(argv: string[], at: number): GitAction[] {
 
 /** What a centralised tool's command does to shared history; undefined = not such a tool. */
 export function centralActions(program: string, argv: string[], read?: ArgFileReader): AlikeRead | undefined {
+  if (program === 'cleartool' || program === 'multitool') return clearcaseActions(argv);
   if (!Object.hasOwn(GLOBAL, program)) return undefined;
   if (program === 'svnmucc') return { subcommand: 'svnmucc', actions: svnmucc(argv, read) };
   const at = subIndex(program, argv);

@@ -9,6 +9,7 @@
  * or delete the branches of a server repository.
  */
 import { act, type GitAction } from './git-act.js';
+import { transportSettingActions } from './git-transport.js';
 
 /** The remote a `remote.NAME.KEY` setting is about, and its key (lower case); undefined = not a remote setting. */
 function remoteSetting(key: string): { remote: string; what: string } | undefined {
@@ -45,13 +46,13 @@ export function cleanForced(config: Map<string, string> | undefined): boolean {
  */
 const RECEIVE_GUARDS = /^receive\.(denynonfastforwards|denydeletes)$/;
 
-/** What setting `key` to `value` makes later pushes or cleans do; empty = nothing destructive. */
+/** What setting `key` to `value` makes later pushes or cleans do, or how it weakens transport (git-transport.ts); empty = nothing. */
 export function settingActions(key: string, value: string): GitAction[] {
   if (RECEIVE_GUARDS.test(key.toLowerCase()))
     return FALSE.test(value.trim()) ? [act('push-guard-off', [key.toLowerCase()])] : [];
   if (key.toLowerCase() === 'clean.requireforce')
     return cleanForced(new Map([['clean.requireforce', value]])) ? [act('clean-force')] : [];
-  return pushSettingActions(key, value);
+  return [...pushSettingActions(key, value), ...transportSettingActions(key, value)];
 }
 
 /** What unsetting `key` does: a receive guard unset is off (git's default), other unsets undo nothing destructive. */

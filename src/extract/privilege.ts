@@ -18,7 +18,8 @@
  * (privilege-sdk.ts), an Entra ID directory role, app role or consent granted through Graph's
  * CLI or cmdlets (privilege-graph.ts), and a Kubernetes client certificate made for
  * system:masters (privilege-certs.ts), and rights written into an Active Directory object's ACL
- * (privilege-ad-acl.ts). Read by what the words say, for any program, into a CloudFact
+ * (privilege-ad-acl.ts), a deploy key that may push or a CI credential shared with every pipeline
+ * (privilege-ci.ts, verbs `mint-credential`, `share-ci-credential`). Read by what the words say, for any program, into a CloudFact
  * whose verb is `grant-admin`, `mint-credential` or `weaken-mfa` (`unread-policy`: a policy
  * document that takes effect at once and cannot be read).
  *
@@ -48,6 +49,7 @@ import { adminCertificate } from './privilege-certs.js';
 import { appAdminGrant } from './privilege-app-admin.js';
 import { adminAccountMade } from './privilege-dbus.js';
 import { adAclGrant } from './privilege-ad-acl.js';
+import { ciAccessGrant } from './privilege-ci.js';
 
 /** Options whose value names a role or a policy, or a comma-separated list of roles. */
 const ROLE_OPTS = new Set([
@@ -150,6 +152,8 @@ export function privileges(
   // `manage.py shell -c '….update(is_superuser=True)'`: an application's account made an admin
   const app = appAdminGrant(cmd);
   if (app) return [app];
+  const ci = ciAccessGrant(cmd);
+  if (ci) return [ci];
   const found: Finding[] = [];
   const words = cmd.argv.slice(1).filter((w) => !w.startsWith('-'));
   for (const [o, v] of optionPairs(cmd.argv)) {

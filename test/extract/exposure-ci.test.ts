@@ -1,5 +1,6 @@
 /**
- * CI secrets handed to pull requests' builds or shown in logs (src/extract/exposure-ci.ts).
+ * CI secrets handed to pull requests' builds or shown in logs, and Concourse pipelines exposed
+ * (src/extract/exposure-ci.ts).
  * Through the real pipeline with the exposure pack only.
  */
 import { describe, expect, it } from 'vitest';
@@ -38,6 +39,16 @@ describe('CI secrets exposed (exposure pack)', () => {
     ['travis env list -r acme/payments', 'allow'],
     ['gh variable set REGION --body eu-west-1', 'allow'],
     ['gh secret set DEPLOY_TOKEN --body "$DEPLOY_TOKEN"', 'allow'],
+    // Concourse: a pipeline shown to anyone who reaches the server
+    ['fly -t ci expose-pipeline -p payments-prod', PUBLIC],
+    ['fly --target prod ep --pipeline deploy', PUBLIC],
+    ['fly --target=prod expose-pipeline --pipeline=deploy', PUBLIC],
+    ['fly -t ci set-team -n main --no-really-i-dont-want-any-auth', PUBLIC],
+    ['fly -t ci set-team -n main --github-org acme', 'allow'],
+    ['fly -t ci hide-pipeline -p payments-prod', 'allow'],
+    ['fly -t ci pipelines', 'allow'],
+    ['fly -t ci set-pipeline -p payments-dev -c pipeline.yml', 'allow'],
+    ['fly expose-pipeline --help', 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(verdict(script)).toBe(expected);
   });

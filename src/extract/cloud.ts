@@ -26,6 +26,8 @@ import { HOST_READERS } from './cloud-host.js';
 import { HYPERVISOR_READERS } from './cloud-hypervisors.js';
 import { VM_STOP_READERS } from './cloud-vm-stops.js';
 import { ZONE_READERS } from './cloud-zones.js';
+import { DNS_SERVER_READERS } from './cloud-dns-servers.js';
+import { readStackJob } from './cloud-stack-jobs.js';
 import { BAREMETAL_READERS } from './cloud-baremetal.js';
 import { DESKTOP_BACKUP_READERS } from './cloud-backups-desktop.js';
 import { RAID_READERS } from './cloud-raid.js';
@@ -112,6 +114,7 @@ for (const table of [
   HYPERVISOR_READERS,
   VM_STOP_READERS,
   ZONE_READERS,
+  DNS_SERVER_READERS,
   BAREMETAL_READERS,
   DESKTOP_BACKUP_READERS,
   RAID_READERS,
@@ -265,11 +268,13 @@ export const extractCloud: Extractor = (cmd, ctx, all) => {
   // (tools with their own backup reader keep it: `nodetool disablebackup` says what goes)
   const ownBackups = Object.hasOwn(BACKUP_READERS, c.program);
   // An automation job launched by a name that says it destroys (cloud-jobs.ts), a production
-  // service's traffic intercepted (cloud-intercepts.ts), before the tool's verbs.
+  // service's traffic intercepted (cloud-intercepts.ts), an IaC run of a managed stack service
+  // (cloud-stack-jobs.ts), before the tool's verbs.
   const found =
     readBacklog(c) ??
     (ownBackups ? undefined : readBackupsOff(c)) ??
     readJobLaunch(c) ??
+    readStackJob(c) ??
     readIntercept(c) ??
     read(c, ctx);
   // `kpt live preview --destroy`: only shown, nothing destroyed

@@ -15,7 +15,8 @@
  * (`LocalAccountTokenFilterPolicy` 1: every local administrator has full rights over the
  * network), clear-text logon passwords kept in memory (WDigest `UseLogonCredential` 1), the
  * LSA's guards off (`RunAsPPL`, `LsaCfgFlags`, `LimitBlankPasswordUse` 0, NTLMv1 allowed),
- * Remote Desktop turned on or without network-level authentication, SMBv1 turned on, a
+ * Remote Desktop turned on or without network-level authentication, SMBv1 turned on or SMB
+ * signing off (the cmdlets' side: defences-smb.ts), a
  * security service disabled by its `Start` value (`…\Services\WinDefend` Start 4) (each a
  * registry value set by `reg add` or `Set-ItemProperty`/`New-ItemProperty`, the key's
  * separators optional: an unquoted key loses them in bash) and boot-time code signing off
@@ -92,6 +93,9 @@ const HARDENING_VALUES: [RegExp, RegExp, (n: number) => boolean][] = [
   [key('WinStations', 'RDP-Tcp'), /^(UserAuthentication|SecurityLayer)$/i, (n) => n === 0],
   // SMBv1 served
   [key('LanmanServer', 'Parameters'), /^SMB1$/i, (n) => n === 1],
+  // SMB signing not required or offered (relayed, tampered sessions); guest logons to any server
+  [key('Lanman(Server|Workstation)', 'Parameters'), /^(Require|Enable)SecuritySignature$/i, (n) => n === 0],
+  [key('LanmanWorkstation', 'Parameters'), /^AllowInsecureGuestAuth$/i, (n) => n === 1],
   // a security service (or the event log) no longer started: `Services\EventLog` Start 4 (disabled)
   [key('Services', `(${[...WINDOWS_SECURITY_SERVICES].join('|')})`), /^Start$/i, (n) => n === 4],
 ];

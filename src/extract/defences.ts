@@ -10,7 +10,8 @@
  * the shell's own history switched off; a host's recovery taken away (defences-recovery.ts),
  * macOS guards off by preferences and NVRAM (defences-macos.ts), BSD filters, audit and
  * log off in rc.conf (defences-rc.ts), logging, audit and filter daemons stopped by other
- * systems' service managers (SMF, rcctl, runit, s6: defences-services.ts), WinRM loosened (defences-remoting.ts),
+ * systems' service managers (SMF, rcctl, runit, s6: defences-services.ts), WinRM loosened (defences-remoting.ts), SMB
+ * weakened (defences-smb.ts),
  * the machine's script execution policy or password policy loosened (defences-policies.ts); security switched off at the next boot by the kernel
  * command line is in defences-boot.ts. Windows' equivalents are in defences-windows.ts (AMSI's
  * scanning in defences-amsi.ts);
@@ -39,6 +40,7 @@ import { macosDefencesOff, securityBundle } from './defences-macos.js';
 import { rcDefencesOff } from './defences-rc.js';
 import { serviceManagersOff } from './defences-services.js';
 import { remotingLoosened } from './defences-remoting.js';
+import { smbWeakened } from './defences-smb.js';
 import { policiesLoosened } from './defences-policies.js';
 import { selinuxLoosened } from './defences-selinux.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
@@ -233,7 +235,7 @@ export function defencesOff(
       found.push(...appDefencesOff(cmd));
       found.push(...recoveryOff(name, args), ...macosDefencesOff(name, args));
       found.push(...rcDefencesOff(name, args), ...remotingLoosened(name, args));
-      found.push(...policiesLoosened(name, args));
+      found.push(...policiesLoosened(name, args), ...smbWeakened(name, args));
       found.push(...serviceManagersOff(name, args), ...tpmCleared(name, args));
       if (ctx) found.push(...bootDefencesOff(cmd, ctx));
     }

@@ -13,7 +13,8 @@
  * (exposure-app-auth.ts), a router port mapped, a data store
  * listening to anyone without authentication, the home folder shared over Tor
  * (exposure-listeners.ts), another machine's service forwarded from every interface
- * (exposure-forwards.ts), a port, proxy or file share put on the Global Socket relay
+ * (exposure-forwards.ts), a container engine's socket or the cluster's API proxy on the network
+ * (exposure-sockets.ts), a port, proxy or file share put on the Global Socket relay
  * (exposure-gsocket.ts), a swarm service's port published on every node (exposure-swarm.ts),
  * mesh VPN policies opened to every device (exposure-mesh.ts),
  * Firebase security rules deployed open to anyone
@@ -49,6 +50,7 @@ import { kubeAuthOff } from './exposure-kube-auth.js';
 import { publishedServicePorts } from './exposure-swarm.js';
 import { ciSecretsExposed } from './exposure-ci.js';
 import { publicSnapshots } from './exposure-snapshots.js';
+import { exposedControlPlanes } from './exposure-sockets.js';
 
 /**
  * A principal that is everyone: GCP's allUsers / allAuthenticatedUsers, as an option's value
@@ -220,7 +222,7 @@ export function exposures(
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
   found.push(...openedForwards(cmd), ...deviceForwards(cmd, all), ...openMeshPolicy(cmd, ctx));
   found.push(...sdkExposure(cmd), ...publishedServicePorts(cmd), ...ciSecretsExposed(cmd));
-  found.push(...publicSnapshots(cmd));
+  found.push(...publicSnapshots(cmd), ...exposedControlPlanes(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
   // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)

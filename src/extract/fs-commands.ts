@@ -16,6 +16,7 @@ import { fsckHandler, isFsck, SHRINK_HANDLERS } from './fs-shrink.js';
 import { ACL_HANDLERS } from './fs-acl.js';
 import { CLEANER_HANDLERS } from './fs-cleaners.js';
 import { WINDOWS_HANDLERS } from './fs-windows.js';
+import { FSUTIL_HANDLERS } from './fs-fsutil.js';
 import { WINDOWS_WIPER_HANDLERS, WIPER_HANDLERS } from './fs-wipers.js';
 import { DISK_CMDLET_HANDLERS } from './fs-disk-cmdlets.js';
 import { CMD_DELETE_HANDLERS, hasCmdSwitch, rd } from './fs-windows-delete.js';
@@ -252,6 +253,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   ...ACL_HANDLERS,
   ...CLEANER_HANDLERS,
   ...WINDOWS_HANDLERS,
+  ...FSUTIL_HANDLERS,
   ...WIPER_HANDLERS,
   ...CMD_DELETE_HANDLERS,
   ...TRASH_HANDLERS(rm),
@@ -271,7 +273,7 @@ export function handlerFor(program: string): FsHandler | undefined {
   if (Object.prototype.hasOwnProperty.call(HANDLERS, program)) return HANDLERS[program];
   // cmdlets and cmd.exe's programs are named in any case (`Format-Volume`, `FORMAT`)
   const folded = program.toLowerCase();
-  for (const table of [DISK_CMDLET_HANDLERS, PWSH_DELETE_HANDLERS, CMD_DELETE_HANDLERS])
+  for (const table of [DISK_CMDLET_HANDLERS, PWSH_DELETE_HANDLERS, CMD_DELETE_HANDLERS, FSUTIL_HANDLERS])
     if (Object.hasOwn(table, folded)) return table[folded];
   const bare = folded.replace(/\.exe$/, '');
   if (Object.hasOwn(WINDOWS_WIPER_HANDLERS, bare)) return WINDOWS_WIPER_HANDLERS[bare];

@@ -30,6 +30,7 @@ import { CMD_EXE } from './cmd-exe.js';
 import { RECORDERS } from './recorders.js';
 import { PROCESS_WRAPPERS } from './wrappers-process.js';
 import { DETACHERS } from './detachers.js';
+import { sage } from './front-ends.js';
 import { joinFields } from './fields.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
@@ -266,6 +267,8 @@ export const WRAPPERS: Record<string, Peeler> = {
   screen,
   'systemd-run': systemdRun,
   cmake: cmakeCommandMode,
+  // SageMath: Python, or one of its bundled tools (front-ends.ts)
+  sage,
   ...TRACERS,
   ...RUNNERS,
   ...MONOREPO_RUNNERS,

@@ -147,10 +147,13 @@ export function lex(code: string, lang: Lang): Lexed {
       if (m) prefix = m[1].toLowerCase();
     }
     const q = code[i + prefix.length];
+    // Scala's string interpolators (`s"…"`, `f"…"`, `raw"…"`, sttp's `uri"…"`): the string, its name dropped
+    const scalaInterp = lang === 'jvm' && q === '"' && /(?<![\w.])(?:s|f|raw|uri)$/.test(skel);
+    if (scalaInterp) skel = skel.replace(/(?:s|f|raw|uri)$/, '');
     if (
       (q === '"' || (q === "'" && lang !== 'swift') || (q === '`' && !NO_BACKTICKS.has(lang))) &&
       // a JavaScript tagged template (gql`…`, sql`…`) is a string after a name
-      (prefix || (lang === 'node' && q === '`') || !/[A-Za-z0-9_]/.test(code[i - 1] ?? ''))
+      (prefix || scalaInterp || (lang === 'node' && q === '`') || !/[A-Za-z0-9_]/.test(code[i - 1] ?? ''))
     ) {
       let j = i + prefix.length;
       const triple =

@@ -15,11 +15,12 @@ export function homeExpr(expr: string, lx: Lexed, home: string): string | undefi
     .replace(/(?:\.unwrap\(\)|\.expect\(\u0001\d+\u0002\)|\.unwrap_or_default\(\)|\?)+$/, '');
   const lit = (n: string) => lx.lits[Number(n)]?.value;
   let m =
-    /^(?:Environment\.GetEnvironmentVariable\(|System\.get_?env\(|(?:std::)?env::var(?:_os)?\(|os\.environ\[|os\.environ\.get\(|os\.getenv\(|os\.Getenv\(|Sys\.getenv\(|ENV\[|ENV\.fetch\(|Platform\.environment\[|\$ENV\{|(?:std::)?getenv\(|std\.getenv\(|getEnv\(|environment\.get\(|environment\[|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
+    /^(?:Environment\.GetEnvironmentVariable\(|System\.get_?env\(|(?:std::)?env::var(?:_os)?\(|os\.environ\[|os\.environ\.get\(|os\.getenv\(|os\.Getenv\(|Sys\.getenv\(|sys\.env\(|ENV\[|ENV\.fetch\(|Platform\.environment\[|\$ENV\{|(?:std::)?getenv\(|std\.getenv\(|getEnv\(|environment\.get\(|environment\[|\$_SERVER\[|\$_ENV\[)\u0001(\d+)\u0002[\])}]?\)?$/.exec(
       t,
     );
   if (m && lit(m[1]) === 'HOME') return home;
-  m = /^System\.getProperty\(\u0001(\d+)\u0002\)$/.exec(t);
+  // Scala's `sys.props("user.home")` and `sys.env("HOME")` alike
+  m = /^(?:System\.getProperty|sys\.props)\(\u0001(\d+)\u0002\)$/.exec(t);
   if (m && lit(m[1]) === 'user.home') return home;
   // GJS's `GLib.get_home_dir()` (`imports.gi.GLib.…` written out)
   if (

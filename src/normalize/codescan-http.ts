@@ -76,7 +76,7 @@ export type ValueOf = (expr: string, lx: Lexed, home: string) => Field;
 
 /** Calls that read a file, per language; the path is their first argument. */
 const FILE_READ =
-  /\b(?:open|readFileSync|readFile|read_text|read_bytes|read|file_get_contents|Path|slurp)\s*\(/g;
+  /\b(?:open|readFileSync|readFile|read_text|read_bytes|read|file_get_contents|Path|slurp|fromFile)\s*\(/g;
 
 /**
  * The object a method is called on: the call chain before the `.` at `at - 1`
@@ -137,7 +137,7 @@ function readsCredential(expr: string, lx: Lexed, home: string, valueOf: ValueOf
 
 /** Calls whose value is a whole file's content (or an upload of it): the path is their first argument. */
 const FILE_BODY =
-  /^(?:new\s+)?(?:File\.read!?|IO\.read|open|(?:fs\.)?readFileSync|(?:httr::)?upload_file|(?:std::)?fs::read(?:_to_string)?|Files\.read(?:String|AllBytes)|file_get_contents|(?:pathlib\.)?Path|File)\s*\(([\s\S]*)\)(?:\.(?:read|read_text|read_bytes|readText|text|bytes)(?:\(\))?)?$/;
+  /^(?:new\s+)?(?:File\.read!?|IO\.read|open|(?:fs\.)?readFileSync|(?:httr::)?upload_file|(?:std::)?fs::read(?:_to_string)?|Files\.read(?:String|AllBytes)|file_get_contents|(?:pathlib\.)?Path|File|os\.read(?:\.bytes)?|(?:scala\.io\.)?Source\.fromFile)\s*\(([\s\S]*)\)(?:\.(?:read|read_text|read_bytes|readText|text|bytes|mkString)(?:\(\))?)?$/;
 /** Rust's `.unwrap()` / `.expect("…")` / `?` after a call. */
 const UNWRAP = /(?:\.unwrap\(\)|\.expect\([^()]*\)|\?)+$/;
 

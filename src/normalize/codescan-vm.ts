@@ -5,8 +5,8 @@
  * (`new File(p).deleteDir()`, `std::fs::remove_dir_all`), run a command through a shell or as
  * an argv (`"…".execute()`, `ProcessBuilder`, Scala's `"…".!` and `Seq(…).!`,
  * `Command::new(…).args(…)`), send HTTP requests
- * (`URL.openConnection()` with its `requestMethod`, java.net.http; reqwest and ureq:
- * codescan-rust-http.ts), and evaluate code not readable statically (`Eval.me`,
+ * (`URL.openConnection()` with its `requestMethod`, java.net.http; requests-scala and sttp:
+ * codescan-scala-http.ts; reqwest and ureq: codescan-rust-http.ts), and evaluate code not readable statically (`Eval.me`,
  * `GroovyShell.evaluate`). The list and method readers are shared with codescan-elixir.ts.
  */
 import { callArgs, literalOf, type Lexed } from './codelex.js';
@@ -14,6 +14,7 @@ import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
 import { jvmGitLibraryPatterns } from './codescan-gitlib-jvm.js';
 import { rustHttpPatterns } from './codescan-rust-http.js';
+import { scalaHttpPatterns } from './codescan-scala-http.js';
 import { rustGitPatterns } from './codescan-gitlib-compiled.js';
 import { jenkinsPatterns } from './codescan-jenkins.js';
 
@@ -211,6 +212,7 @@ export function vmPatterns(h: Helpers): Record<'jvm' | 'rust', Pattern[]> {
       },
       { re: /\bEval\.(?:me|x|xy|xyz)\s*\(|\.evaluate\s*\(/g, handle: (a, lx) => h.code(a.at(-1), lx) },
       ...jvmGitLibraryPatterns(h),
+      ...scalaHttpPatterns(h), // requests-scala, sttp
     ],
     rust: [
       { re: /\b(?:std::)?(?:fs::)?(?:remove_dir_all|remove_file|remove_dir)\s*\(/g, handle: h.rm },

@@ -18,6 +18,7 @@ import { RAILS, railsArgs } from './rails-runner.js';
 import { swiftArgs } from './codescan-swift.js';
 import { PHP_TOOLS, phpToolArgs } from './php-runners.js';
 import { jsRunnerArgs } from './js-runners.js';
+import { coffeeArgs, kscriptArgs } from './front-ends.js';
 import {
   clojureArgs,
   erlangArgs,
@@ -76,6 +77,8 @@ export function interpreterFor(prog: string, words: string[] = []): Lang | undef
     return 'python';
   // QuickJS (`qjs -e`, its std and os modules read with Node's patterns)
   if (/^(node|nodejs|deno|bun|tsx|ts-node|zx|qjs|quickjs)$/.test(prog)) return 'node';
+  // CoffeeScript, rewritten as JavaScript (front-ends.ts, dialect-coffee.ts)
+  if (prog === 'coffee') return 'node';
   // GJS/CJS, jrunscript, Rhino, Nashorn's jjs, V8's d8: JavaScript (their own calls: codescan-js-engines.ts)
   if (JS_ENGINE.test(prog)) return 'node';
   // Crystal's syntax and standard calls read as Ruby's (`crystal eval CODE`, `crystal run F.cr`)
@@ -102,7 +105,9 @@ export function interpreterFor(prog: string, words: string[] = []): Lang | undef
   if (prog === 'elixir' || prog === 'iex' || prog === 'mix') return 'elixir';
   // java and jbang run a single-file program (`java Del.java`, `jbang Del.java`) the script wrote
   // Ammonite (`amm -c CODE`, `amm F.sc`) runs Scala
-  if (/^(groovy|kotlin|kotlinc|kotlinc-jvm|scala|scala-cli|amm|jshell|java|jbang)$/.test(prog)) return 'jvm';
+  // kscript runs Kotlin (front-ends.ts)
+  if (/^(groovy|kotlin|kotlinc|kotlinc-jvm|kscript|scala|scala-cli|amm|jshell|java|jbang)$/.test(prog))
+    return 'jvm';
   if (prog === 'rust-script' || prog === 'cargo-script') return 'rust';
   if (prog === 'osascript') return 'applescript';
   // ClojureScript on Node (nbb, planck, lumo) and Joker: Clojure with their own host calls (codescan-clojure-hosts.ts)
@@ -191,6 +196,8 @@ export function findCode(lang: Lang, prog: string, argv: Field[]): CodeArgs {
   if (lang === 'clojure') return clojureArgs(prog, argv);
   if (lang === 'erlang') return erlangArgs(prog, argv);
   if (prog === 'k6') return k6Args(argv);
+  if (prog === 'coffee') return coffeeArgs(argv);
+  if (prog === 'kscript') return kscriptArgs(argv);
   if (JS_ENGINE.test(prog)) return jsEngineArgs(prog, argv);
   if (RAILS.test(prog)) return railsArgs(prog, argv) ?? { label: prog, none: true };
   if (lang === 'dotnet') return dotnetArgs(prog, argv);

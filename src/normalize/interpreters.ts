@@ -4,7 +4,7 @@
  * `racket -e`), Elixir (`elixir -e`), the JVM scripting languages (`groovy -e`, `kotlin -e`,
  * `scala -e`, jshell), Rust (`rust-script -e`), AppleScript and JXA (`osascript -e`), Clojure
  * (`bb -e`, `clojure -M -e`), IPython (`ipython -c`, its `!CMD` and magics: ipython.ts), Hy
- * (as Python) and Raku (as Perl) (dialects.ts), Common Lisp (`sbcl --eval`, read as Scheme), Erlang (`erl -eval`, escript) k6 scripts (interpreter-args.ts), F# and C# scripts (`dotnet fsi`, `dotnet script`: codescan-dotnet.ts), Haskell, Prolog and Zig (`ghc -e`, `swipl -g`, `zig run`: codescan-extra-langs.ts), Nim, D and C/C++ (`nim r`, `rdmd`, `tcc -run`, a compiler building a written file: codescan-native.ts), Ruby run by `rails runner`/`rails console` (rails-runner.ts), Dart (`dart run FILE`: codescan-dart.ts), Swift (`swift FILE`, `swift -`: codescan-swift.ts), a script file written earlier in the same script (also `go run FILE.go`), and
+ * (as Python), Raku (as Perl) (dialects.ts) and CoffeeScript (as JavaScript: dialect-coffee.ts), kscript (Kotlin: front-ends.ts), Common Lisp (`sbcl --eval`, read as Scheme), Erlang (`erl -eval`, escript) k6 scripts (interpreter-args.ts), F# and C# scripts (`dotnet fsi`, `dotnet script`: codescan-dotnet.ts), Haskell, Prolog and Zig (`ghc -e`, `swipl -g`, `zig run`: codescan-extra-langs.ts), Nim, D and C/C++ (`nim r`, `rdmd`, `tcc -run`, a compiler building a written file: codescan-native.ts), Ruby run by `rails runner`/`rails console` (rails-runner.ts), Dart (`dart run FILE`: codescan-dart.ts), Swift (`swift FILE`, `swift -`: codescan-swift.ts), a script file written earlier in the same script (also `go run FILE.go`), and
  * code on stdin (heredoc, here-string, constant pipe). The interpreter itself is emitted;
  * what the code does becomes synthetic commands the extractors understand (`rm -rf X`,
  * the command it runs, `curl -X METHOD URL -d BODY`), with wrapper `python -c` etc.
@@ -26,6 +26,7 @@ import { findCode, interpreterFor, type CodeArgs } from './interpreter-args.js';
 import { elixirRequires } from './interpreter-args-tools.js';
 import { ipythonToPython } from './ipython.js';
 import { hyToPython, rakuToPerl } from './dialects.js';
+import { coffeeToJs } from './dialect-coffee.js';
 import { runProject } from './project-code.js';
 import { runUn } from './ruby-un.js';
 
@@ -127,7 +128,9 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
     ? hyToPython
     : /^(raku|perl6|rakudo)$/.test(prog)
       ? rakuToPerl
-      : undefined;
+      : prog === 'coffee'
+        ? coffeeToJs
+        : undefined;
   return runCode(
     argv,
     k,

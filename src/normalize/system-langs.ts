@@ -17,25 +17,37 @@ import type { Field, Res } from './state.js';
 import type { K } from './emit.js';
 import type { Effect } from './codescan.js';
 import { runCode } from './interpreters.js';
+import { MORE_LANGS } from './system-langs-more.js';
 
-type Kind = 'shell' | 'argv' | 'rm';
+/** What a call does with its argument: runs it through a shell, runs an argv list, deletes it, or (`line`) runs the rest of its line through a shell. */
+export type Kind = 'shell' | 'argv' | 'rm' | 'line';
 
 /**
  * One language: its programs, its options whose value is code (next word, or after `=`), its
  * options that take another value, and the calls it reads (each regex ends where the
  * argument starts; `postfix` ones are stack words that come after their literal argument).
  */
-interface SystemLang {
+export interface SystemLang {
   progs: RegExp;
   code: RegExp;
   value?: RegExp;
   /** True when every operand starting with `-` is a call (PicoLisp: `-bye` is `(bye)`); absent = none. */
   dashCode?: boolean;
+  /** True when every word after the code option is code (J's `jconsole -js S1 S2`); absent = only the next one. */
+  codeRest?: boolean;
+  /**
+   * The string syntax: `'` (single quotes, `''` for a quote: Smalltalk, APL, J), `"` (double
+   * quotes, `""` for a quote: BQN); absent = double quotes with backslash escapes, and the
+   * brace, backquote and `%file` literals of the Lisps and Rebol.
+   */
+  quote?: "'" | '"';
+  /** The character that joins an argv list's elements without brackets (BQN's `"rm"‿"-rf"`); absent = spaces and commas. */
+  strand?: string;
   calls: [RegExp, Kind][];
   postfix?: [RegExp, Kind][];
 }
 
-const LANGS: SystemLang[] = [
+const BASE_LANGS: SystemLang[] = [
   {
     progs: /^janet$/,
     code: /^(-e|--eval)$/,
@@ -114,14 +126,26 @@ const LANGS: SystemLang[] = [
   },
 ];
 
+const LANGS: SystemLang[] = [...BASE_LANGS, ...MORE_LANGS];
+
 /** The language `prog` runs, if it is one of these. */
 export function systemLangFor(prog: string): SystemLang | undefined {
   return LANGS.find((l) => l.progs.test(prog));
 }
 
 /** A string literal at `i`: its text and end, or undefined when none starts there. */
-function literalAt(code: string, i: number): { text: string; end: number } | undefined {
+function literalAt(code: string, i: number, quote?: string): { text: string; end: number } | undefined {
   const c = code[i];
+  if (quote) {
+    if (c !== quote) return undefined;
+    let out = '';
+    for (let j = i + 1; j < code.length; j++) {
+      if (code[j] !== quote) out += code[j];
+      else if (code[j + 1] === quote) out += code[++j];
+      else return { text: out, end: j + 1 };
+    }
+    return undefined;
+  }
   if (c === '"') {
     let out = '';
     for (let j = i + 1; j < code.length; j++) {
@@ -151,28 +175,34 @@ function literalAt(code: string, i: number): { text: string; end: number } | und
 }
 
 /** The argument at `i`: a literal, or the expression's text as a dynamic word. */
-function argumentAt(code: string, i: number): Field {
-  const lit = literalAt(code, i);
+function argumentAt(code: string, i: number, quote?: string): Field {
+  const lit = literalAt(code, i, quote);
   if (lit) return { text: lit.text, dynamic: false };
   const expr = /^[^\s)\]};,]*/.exec(code.slice(i))?.[0] ?? '';
   return { text: expr || code.slice(i, i + 20), dynamic: true };
 }
 
-/** An argv list at `i` (`["rm" "-rf" p]`, `@[…]`, `({ "rm", p })`, or bare literals up to `)`). */
-function argvAt(code: string, i: number): Field[] {
-  const open = /^(?:@?\[|\(\{|'\()?/.exec(code.slice(i))?.[0] ?? '';
+/**
+ * An argv list at `i` (`["rm" "-rf" p]`, `@[…]`, `({ "rm", p })`, BQN's `⟨…⟩`, Smalltalk's
+ * `#(…)` and `{… . …}`, or bare literals up to `)`; with `strand`, bare literals joined by it).
+ */
+function argvAt(code: string, i: number, quote?: string, strand?: string): Field[] {
+  const open = /^(?:@?\[|\(\{|'\(|⟨|#\(|\{)?/.exec(code.slice(i))?.[0] ?? '';
   const words: Field[] = [];
   let j = i + open.length;
   while (j < code.length) {
-    while (/[\s,]/.test(code[j] ?? '')) j++;
-    if (j >= code.length || /[)\]}]/.test(code[j])) break;
-    const lit = literalAt(code, j);
+    const from = j;
+    while (/[\s,.‿⋄]/.test(code[j] ?? '')) j++;
+    // unbracketed stranding: the list ends where no strand character joins the next word
+    if (strand && !open && words.length && !code.slice(from, j).includes(strand)) break;
+    if (j >= code.length || /[)\]}⟩]/.test(code[j])) break;
+    const lit = literalAt(code, j, quote);
     if (lit) {
       words.push({ text: lit.text, dynamic: false });
       j = lit.end;
     } else {
       // fail closed: an element computed at run time
-      const expr = /^[^\s,)\]}]+/.exec(code.slice(j))?.[0] ?? code[j];
+      const expr = /^[^\s,)\]}⟩‿]+/.exec(code.slice(j))?.[0] ?? code[j];
       words.push({ text: expr, dynamic: true });
       j += expr.length;
     }
@@ -185,28 +215,31 @@ export function scanSystemLang(lang: SystemLang, code: string): Effect[] {
   const out: Effect[] = [];
   const effect = (kind: Kind, at: number): void => {
     if (kind === 'argv') {
-      const argv = argvAt(code, at);
+      const argv = argvAt(code, at, lang.quote, lang.strand);
       if (argv.length) out.push({ kind: 'exec', argv });
       else out.push({ kind: 'dynamic', text: code.slice(at, at + 40) });
       return;
     }
     // gforth's `sh`: the rest of the line
     const arg =
-      lang.progs.test('gforth') && /sh\s+$/.test(code.slice(0, at))
+      kind === 'line' || (lang.progs.test('gforth') && /sh\s+$/.test(code.slice(0, at)))
         ? { text: code.slice(at).split('\n', 1)[0], dynamic: false }
-        : argumentAt(code, at);
+        : argumentAt(code, at, lang.quote);
     if (arg.dynamic) out.push({ kind: 'dynamic', text: arg.text });
-    else if (kind === 'shell') out.push({ kind: 'shell', script: arg });
+    else if (kind === 'shell' || kind === 'line') out.push({ kind: 'shell', script: arg });
     else out.push({ kind: 'rm', target: arg });
   };
   for (const [re, kind] of lang.calls) for (const m of code.matchAll(re)) effect(kind, m.index + m[0].length);
   if (lang.postfix) {
     // a literal (`s" TEXT"`, `"TEXT"`) followed by the stack word that takes it
-    for (const m of code.matchAll(/(?:(?<=^|\s)s\\?"\s([^"]*)"|"((?:[^"\\]|\\.)*)")/g)) {
+    const literals =
+      lang.quote === "'" ? /()'((?:[^']|'')*)'/g : /(?:(?<=^|\s)s\\?"\s([^"]*)"|"((?:[^"\\]|\\.)*)")/g;
+    for (const m of code.matchAll(literals)) {
       const after = code.slice(m.index + m[0].length);
       const word = lang.postfix.find(([re]) => re.test(after));
       if (!word) continue;
-      const text: Field = { text: m[1] ?? m[2].replace(/\\(.)/g, '$1'), dynamic: false };
+      const value = lang.quote === "'" ? m[2].replace(/''/g, "'") : (m[1] ?? m[2].replace(/\\(.)/g, '$1'));
+      const text: Field = { text: value, dynamic: false };
       out.push(word[1] === 'rm' ? { kind: 'rm', target: text } : { kind: 'shell', script: text });
     }
     // fail closed: the stack word run on a string built at run time
@@ -214,7 +247,7 @@ export function scanSystemLang(lang: SystemLang, code: string): Effect[] {
     const any = new RegExp(`(?:^|\\s)(?:${words.join('|')})`, 'g');
     for (const m of code.matchAll(any)) {
       const before = code.slice(0, m.index).trimEnd();
-      if (!before.endsWith('"')) out.push({ kind: 'dynamic', text: m[0].trim() });
+      if (!before.endsWith(lang.quote ?? '"')) out.push({ kind: 'dynamic', text: m[0].trim() });
     }
   }
   return out;
@@ -227,8 +260,13 @@ export function runSystemLang(lang: SystemLang, argv: Field[], k: K): Res {
   for (let i = 1; i < argv.length; i++) {
     const t = argv[i].text;
     const eq = t.indexOf('=');
-    if (lang.code.test(t) && argv[i + 1]) parts.push(argv[++i]);
-    else if (lang.dashCode && t.length > 1 && t.startsWith('-'))
+    if (lang.code.test(t) && argv[i + 1]) {
+      if (lang.codeRest) {
+        parts.push(...argv.slice(i + 1));
+        break;
+      }
+      parts.push(argv[++i]);
+    } else if (lang.dashCode && t.length > 1 && t.startsWith('-'))
       parts.push({ ...argv[i], text: t.startsWith('-(') ? t.slice(1) : `(${t.slice(1)})` });
     else if (eq > 0 && lang.code.test(t.slice(0, eq))) parts.push({ ...argv[i], text: t.slice(eq + 1) });
     else if (lang.value?.test(t)) i++;

@@ -4,7 +4,8 @@
  * unbuffer, runuser, agentfw run; timeout, chroot, nsenter, ionice, chrt, taskset and flock in wrappers-process.ts) and those that take a command string
  * (watch and flock -c in wrappers-process.ts, su -c, env -S; terminal recorders, `script -c`, in recorders.ts) or run shell commands given on their command
  * line (editors, editors.ts; tmux, screen and systemd-run, multiplexers.ts), which is
- * re-parsed; CMake's command mode (`cmake -E rm …`) is read as the shell command it performs
+ * re-parsed; detachers (dtach, abduco, daemonize, start-stop-daemon, unshare, zellij …) are in
+ * detachers.ts; CMake's command mode (`cmake -E rm …`) is read as the shell command it performs
  * (cmake-e.ts); tracers, debuggers and adapters (strace, gdb, entr, expect …) are in tracers.ts;
  * multi-call binaries, sshpass, job queues and file watchers in launchers.ts; development
  * environments (distrobox, toolbox, nix-shell, conda run …) in dev-envs.ts; tool-version managers
@@ -28,6 +29,8 @@ import { DOTFILES } from './dotfiles.js';
 import { CMD_EXE } from './cmd-exe.js';
 import { RECORDERS } from './recorders.js';
 import { PROCESS_WRAPPERS } from './wrappers-process.js';
+import { DETACHERS } from './detachers.js';
+import { sage } from './front-ends.js';
 import { joinFields } from './fields.js';
 import { getopt } from './options.js';
 import type { Field } from './state.js';
@@ -234,6 +237,7 @@ export const WRAPPERS: Record<string, Peeler> = {
   ...PROCESS_WRAPPERS,
   stdbuf: simple('stdbuf', 'ioe', ['input', 'output', 'error']),
   setsid: simple('setsid'),
+  ...DETACHERS,
   unbuffer: simple('unbuffer'),
   runuser: (args) => {
     const p = getopt(args, {
@@ -263,6 +267,8 @@ export const WRAPPERS: Record<string, Peeler> = {
   screen,
   'systemd-run': systemdRun,
   cmake: cmakeCommandMode,
+  // SageMath: Python, or one of its bundled tools (front-ends.ts)
+  sage,
   ...TRACERS,
   ...RUNNERS,
   ...MONOREPO_RUNNERS,

@@ -11,7 +11,7 @@ const engine = await loadEngine({ mask: (s) => s });
 const verdict = (script: string) => engine.analyze(script, E2E_CONTEXT).decision;
 
 describe('string literals with interpolations holding quotes', () => {
-  it.each<[string, 'ruby' | 'node' | 'elixir' | 'ocaml' | 'lua' | 'c', string[]]>([
+  it.each<[string, 'ruby' | 'node' | 'elixir' | 'ocaml' | 'lua' | 'c' | 'jvm', string[]]>([
     ['a = "Bearer #{ENV["T"]}"; b = "x"', 'ruby', ['Bearer #{ENV["T"]}', 'x']],
     ['a = "#{h.fetch("k") { "d" }}/v1"; b = "y"', 'ruby', ['#{h.fetch("k") { "d" }}/v1', 'y']],
     ['a = \'no #{interp}\'; b = "z"', 'ruby', ['no #{interp}', 'z']],
@@ -23,6 +23,9 @@ describe('string literals with interpolations holding quotes', () => {
     [`let c = 'q' let f (x : 'a) = "s"`, 'ocaml', ['q', 's']],
     ['--[[ "a" ]] x = "b"', 'lua', ['b']],
     ['/* "a" */ char *x = "b";', 'c', ['b']],
+    // Scala's interpolators: the string, the interpolator's name dropped from the skeleton
+    ['val u = uri"https://a.example/x"; val c = s"rm $d"', 'jvm', ['https://a.example/x', 'rm $d']],
+    ['val w = raw"C:\\x"; val n = users"y"', 'jvm', ['C:\\x']],
   ])('%j (%s)', (code, lang, want) => {
     expect(lex(code, lang).lits.map((l) => l.value)).toEqual(want);
   });

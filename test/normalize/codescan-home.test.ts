@@ -27,6 +27,10 @@ describe('paths built from the home directory', () => {
     ['python', 'Path.home().joinpath(name)', 'dynamic:/h/name'],
     ['node', 'os.homedir() + rel', 'dynamic:/hrel'],
     ['python', "Path('build').joinpath('out.log')", 'build/out.log'],
+    // Scala's system properties and environment
+    ['jvm', 'sys.props("user.home") + "/.aws/credentials"', '/h/.aws/credentials'],
+    ['jvm', 'sys.env("HOME") + "/.netrc"', '/h/.netrc'],
+    ['jvm', 'sys.props("java.io.tmpdir") + "/x"', 'dynamic:sys.props("java.io.tmpdir")/x'],
   ])('%s %s → %s', (lang, expr, want) => expect(value(lang, expr)).toBe(want));
 });
 

@@ -75,7 +75,10 @@ const specFor = (row: DataApiRow): ClientSpec => ({
  * only its statements (`OPTION SQL`, each list word under its option, `--sql-file F` for a `file://F` value). Undefined otherwise (and for
  * such a call with no statement at all, which runs nothing).
  */
-export function cloudDataApi(argv: string[]): { spec: ClientSpec; argv: string[] } | undefined {
+export function cloudDataApi(
+  argv: string[],
+  dynamicArgs: number[] = [],
+): { spec: ClientSpec; argv: string[]; dynamicArgs: number[] } | undefined {
   const prog = (argv[0] ?? '').split('/').pop() ?? '';
   const rows = prog === 'aws' ? AWS_ROWS : prog === 'gcloud' ? GCLOUD_ROWS : undefined;
   if (!rows) return undefined;
@@ -83,21 +86,26 @@ export function cloudDataApi(argv: string[]): { spec: ClientSpec; argv: string[]
   const row = rows.find((r) => r.words.test(head));
   if (!row) return undefined;
   const out: string[] = [];
-  const add = (opt: string, v: string) => {
+  /** Indices in the rewritten argv of values known only at run time (`--sql "$Q"`). */
+  const dynamic: number[] = [];
+  const add = (opt: string, v: string, at: number) => {
     const f = fileOf(v);
     out.push(f === undefined ? opt : FILE_OPT, f ?? v);
+    if (dynamicArgs.includes(at)) dynamic.push(out.length);
   };
   let input = '';
   for (let i = 1; i < argv.length; i++) {
     const [name, inline] = argv[i].split(/=(.*)/s, 2);
-    if (row.sql.includes(name)) add(name, inline ?? argv[++i] ?? '');
-    else if (row.list?.includes(name)) {
-      if (inline !== undefined) add(name, inline);
-      while (i + 1 < argv.length && !argv[i + 1].startsWith('--')) add(name, argv[++i]);
+    if (row.sql.includes(name)) {
+      if (inline !== undefined) add(name, inline, i);
+      else add(name, argv[i + 1] ?? '', ++i);
+    } else if (row.list?.includes(name)) {
+      if (inline !== undefined) add(name, inline, i);
+      while (i + 1 < argv.length && !argv[i + 1].startsWith('--')) add(name, argv[i + 1], ++i);
     } else if (name === '--cli-input-json' || name === '--cli-input-yaml') input = inline ?? argv[++i] ?? '';
   }
   // fail closed: the statement is in an input document this reader does not parse.
   if (!out.length && input) out.push(FILE_OPT, fileOf(input) ?? input);
   if (!out.length) return undefined;
-  return { spec: specFor(row), argv: [row.tool, ...out] };
+  return { spec: specFor(row), argv: [row.tool, ...out], dynamicArgs: dynamic };
 }

@@ -162,9 +162,17 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
   if (sub !== cmd && (sub.program === 'mongosh' || REDIS_CLIS.has(sub.program) || parseSqlClient(sub, ctx)))
     return extractSql(sub, ctx, []);
   // Framework and platform database shells fed SQL (`manage.py dbshell < x.sql`), cloud data APIs' SQL options.
-  const shell = frameworkShell(peeled) ?? cloudDataApi(peeled);
+  // (argv indices of run-time values: the peeled argv is the tail of cmd.argv)
+  const dyn = cmd.dynamicArgs.map((i) => i - (cmd.argv.length - peeled.length));
+  const framework = frameworkShell(peeled);
+  const shell = framework ? { ...framework, dynamicArgs: cmd.dynamicArgs } : cloudDataApi(peeled, dyn);
   if (shell) {
-    const inv = parseSqlClient({ ...cmd, program: shell.spec.tool, argv: shell.argv }, ctx, shell.spec);
+    const { dynamicArgs } = shell;
+    const inv = parseSqlClient(
+      { ...cmd, program: shell.spec.tool, argv: shell.argv, dynamicArgs },
+      ctx,
+      shell.spec,
+    );
     if (inv) return invocationFacts(inv);
   }
   const code = ormCode(cmd);

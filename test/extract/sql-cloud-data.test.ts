@@ -84,6 +84,12 @@ describe('cloud data API SQL through the pipeline', () => {
     ['aws athena start-query-execution --query-string "SELECT count(*) FROM logs.requests"', 'allow'],
     ["aws redshift-data execute-statement --cluster-identifier dw --sql 'SELECT 1'", 'allow'],
     ['aws athena get-query-results --query-execution-id 1234', 'allow'],
+    // a statement known only at run time; a run-time value in another option is not SQL
+    [
+      'aws athena start-query-execution --query-string "$Q" --work-group primary',
+      'ask databases/unreadable-sql',
+    ],
+    ['aws athena start-query-execution --query-string "SELECT 1" --work-group "$WG"', 'allow'],
   ])('%s', async (cmd, want) => {
     expect((await verdict)(cmd)).toBe(want);
   });

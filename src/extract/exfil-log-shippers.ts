@@ -7,39 +7,85 @@
  *   (stdout, file, null, counter, exit) send nothing.
  * - Logstash: `logstash -e 'input { file { path => "F" } } output { http { url => "U" } }'`;
  *   every output plugin but stdout, file, null and sink sends (its url, host or hosts).
- * A config file (`-c`, `-f`) is not read here. The host is '' when an output names none
- * (fail closed: a collector somewhere).
+ * Fluent Bit's config file (`-c F`, classic or YAML) is read as if its sections came first on the
+ * line; one that cannot be read adds nothing. Logstash's `-f` files are not read. The host is ''
+ * when an output names none (fail closed: a collector somewhere).
  */
-import type { NormalizedCommand } from '../engine/types.js';
+import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { readPayloadFile } from './http-body.js';
 import type { Message } from './exfil-messages.js';
 import { hostOf } from './exfil-transfers.js';
 
 /** Output plugins that write on this machine only. */
 const LOCAL_OUTPUTS = /^(stdout|file|null|counter|flowcounter|exit|sink)$/;
 
-/** Fluent Bit: the files its tail inputs read and the hosts its outputs send to. */
-function fluentBit(cmd: NormalizedCommand): Message[] {
-  const a = cmd.argv;
-  const files: string[] = [];
-  const hosts: string[] = [];
+/** One step of a Fluent Bit pipeline: a plugin starts (`-i tail`, `[INPUT] Name tail`) or a property of the last one is set. */
+type Step =
+  { kind: 'plugin'; section: 'i' | 'o' | 'f'; name: string } | { kind: 'prop'; key: string; value: string };
+
+/** The steps of a Fluent Bit config file, classic (`[INPUT]` / `Name tail` / `Path F`) or YAML (`inputs:` / `- name: tail` / `path: F`). */
+function configSteps(text: string): Step[] {
+  const out: Step[] = [];
   let section: 'i' | 'o' | 'f' | '' = '';
-  let plugin = '';
-  let sends = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/#.*$/, '').trim();
+    const head = /^\[(INPUT|OUTPUT|FILTER)\]$/i.exec(line) ?? /^(inputs|outputs|filters)\s*:$/i.exec(line);
+    if (head) {
+      section = head[1][0].toLowerCase() as 'i' | 'o' | 'f';
+      continue;
+    }
+    if (/^\[/.test(line)) section = '';
+    const kv = /^(-\s*)?([\w.]+)\s*[:\s]\s*(.*)$/.exec(line);
+    if (!kv || !section) continue;
+    const [key, value] = [kv[2], kv[3].replace(/^["']|["']$/g, '')];
+    if (key.toLowerCase() === 'name') out.push({ kind: 'plugin', section, name: value });
+    else out.push({ kind: 'prop', key, value });
+  }
+  return out;
+}
+
+/** The steps of a Fluent Bit command line (`-i P`, `-o P`, `-F P`, `-p k=v`), with its config file's first. */
+function commandSteps(cmd: NormalizedCommand, ctx: AnalyzeContext): Step[] {
+  const a = cmd.argv;
+  const out: Step[] = [];
   for (let i = 1; i < a.length; i++) {
     const [name, inline] = a[i].split(/=(.*)/s, 2);
     const v = () => inline ?? a[++i] ?? '';
-    if (name === '-i' || name === '--input') [section, plugin] = ['i', v()];
-    else if (name === '-o' || name === '--output') {
-      [section, plugin] = ['o', v()];
+    if (name === '-c' || name === '--config') {
+      const text = readPayloadFile(v(), cmd, ctx).text;
+      if (text !== undefined) out.unshift(...configSteps(text));
+    } else if (name === '-i' || name === '--input') out.push({ kind: 'plugin', section: 'i', name: v() });
+    else if (name === '-o' || name === '--output') out.push({ kind: 'plugin', section: 'o', name: v() });
+    else if (name === '-F' || name === '--filter') out.push({ kind: 'plugin', section: 'f', name: v() });
+    else if (name === '-p' || name === '--prop') {
+      const [key, value = ''] = v().split(/=(.*)/s, 2);
+      out.push({ kind: 'prop', key, value });
+    }
+  }
+  return out;
+}
+
+/** Fluent Bit: the files its tail inputs read and the hosts its outputs send to. */
+function fluentBit(cmd: NormalizedCommand, ctx: AnalyzeContext): Message[] {
+  const files: string[] = [];
+  const hosts: string[] = [];
+  let section = '';
+  let plugin = '';
+  let sends = false;
+  for (const st of commandSteps(cmd, ctx)) {
+    if (st.kind === 'plugin') {
+      [section, plugin] = [st.section, st.name.toLowerCase()];
+      if (section !== 'o') continue;
       if (/^[a-z]+:\/\//i.test(plugin)) hosts.push(hostOf(plugin));
       if (!LOCAL_OUTPUTS.test(plugin.replace(/:\/\/.*$/, ''))) sends = true;
-    } else if (name === '-F' || name === '--filter') [section, plugin] = ['f', v()];
-    else if (name === '-p' || name === '--prop') {
-      const [k, val = ''] = v().split(/=(.*)/s, 2);
-      if (section === 'i' && plugin === 'tail' && k.toLowerCase() === 'path')
-        files.push(...val.split(',').filter(Boolean));
-      if (section === 'o' && /^(host|brokers|url|endpoint)$/i.test(k)) hosts.push(hostOf(val));
-    }
+    } else if (section === 'i' && plugin === 'tail' && st.key.toLowerCase() === 'path')
+      files.push(
+        ...st.value
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean),
+      );
+    else if (section === 'o' && /^(host|brokers|url|endpoint)$/i.test(st.key)) hosts.push(hostOf(st.value));
   }
   if (!sends || !files.length) return [];
   const sink = cmd.program;
@@ -78,9 +124,9 @@ function logstash(cmd: NormalizedCommand): Message[] {
 }
 
 /** The messages a log shipper's command line sends; empty = none. */
-export function logShipmentsOf(cmd: NormalizedCommand): Message[] {
+export function logShipmentsOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Message[] {
   const p = cmd.program;
-  if (p === 'fluent-bit' || p === 'td-agent-bit') return fluentBit(cmd);
+  if (p === 'fluent-bit' || p === 'td-agent-bit') return fluentBit(cmd, ctx);
   if (p === 'logstash') return logstash(cmd);
   return [];
 }

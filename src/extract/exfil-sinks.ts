@@ -219,7 +219,7 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
     ...notificationsOf(cmd),
     ...chatUploadsOf(cmd),
     ...cloudMessagesOf(cmd),
-    ...logShipmentsOf(cmd),
+    ...logShipmentsOf(cmd, ctx),
   ])
     out.push(hostSink(m.sink, m.host, m));
   const uploads = [...transfersOf(cmd, ctx), ...syncUploads(cmd), ...bucketCopy(cmd)];

@@ -97,6 +97,18 @@ const DIRECTORY_DUMP =
 const PRINTERS: Printer[] = [
   { program: ['gh'], words: ['auth', 'token'] },
   { program: ['glab'], words: ['auth', 'token'] },
+  // the status report with the token itself in it (`gh auth status -t`, `glab auth status --show-token`)
+  {
+    program: ['gh', 'glab'],
+    words: ['auth', 'status'],
+    when: (a) => a.some((w) => /^(-t|--show-token)$/.test(w)),
+  },
+  { program: ['oc'], words: ['whoami'], when: (a) => a.some((w) => /^(-t|--show-token)$/.test(w)) },
+  { program: ['fly', 'flyctl'], words: ['auth', 'token'] },
+  { program: ['doctl'], words: ['auth', 'token'] },
+  { program: ['cf'], words: ['oauth-token'] },
+  { program: ['ibmcloud'], words: ['iam', 'oauth-tokens'] },
+  { program: ['aws'], words: ['sso', 'get-role-credentials'] },
   { program: ['gcloud'], words: ['auth', 'print-access-token'] },
   { program: ['gcloud'], words: ['auth', 'print-identity-token'] },
   { program: ['gcloud'], words: ['auth', 'application-default', 'print-access-token'] },

@@ -19,6 +19,8 @@ import { isLocalHost, parseUrl } from './http-url.js';
 import { forgePosts } from './exfil-forge.js';
 import { messagesOf } from './exfil-messages.js';
 import { notificationsOf } from './exfil-notify.js';
+import { cloudMessagesOf } from './exfil-cloud-messages.js';
+import { logShipmentsOf } from './exfil-log-shippers.js';
 import { chatUploadsOf } from './exfil-chat.js';
 import { transfersOf } from './exfil-transfers.js';
 import { syncUploads } from './exfil-sync.js';
@@ -212,7 +214,13 @@ export function sinksOf(cmd: NormalizedCommand, ctx: AnalyzeContext): Sink[] {
   if (p === 'gh') out.push(...gistSinks(cmd));
   out.push(...sshSinks(cmd));
   for (const post of posts) out.push(hostSink('forge', post.host, post));
-  for (const m of [...messagesOf(cmd), ...notificationsOf(cmd), ...chatUploadsOf(cmd)])
+  for (const m of [
+    ...messagesOf(cmd),
+    ...notificationsOf(cmd),
+    ...chatUploadsOf(cmd),
+    ...cloudMessagesOf(cmd),
+    ...logShipmentsOf(cmd, ctx),
+  ])
     out.push(hostSink(m.sink, m.host, m));
   const uploads = [...transfersOf(cmd, ctx), ...syncUploads(cmd), ...bucketCopy(cmd)];
   for (const t of [...uploads, ...pinnedUploads(cmd), ...driveUploads(cmd)])

@@ -4,7 +4,8 @@
  * h2load, siege, artillery), Step CI workflows and
  * text browsers (w3m, lynx), .http files and Postman collections (httpyac, ijhttp, newman), Bruno and
  * Insomnia collections (bru, inso), cloud CLIs' raw requests (az rest, oci
- * raw-request, kubectl|oc --raw, nomad operator api, pscale api), requests written by hand to a raw socket (nc, socat, openssl s_client,
+ * raw-request, kubectl|oc --raw, nomad operator api, pscale api), vendor CLIs that wrap curl (jf rt curl,
+ * oauth2l curl, cf curl, awscurl), Vault's CLI on its system API (vault operator seal, vault write sys/…), requests written by hand to a raw socket (nc, socat, openssl s_client,
  * /dev/tcp) and gRPC client (grpcurl, buf curl, grpc_cli, ghz, evans) command lines (inline interpreter
  * code arrives as a synthetic curl from normalize) and emits one HttpFact per URL plus one
  * GraphqlFact per top-level field of each operation.
@@ -14,6 +15,8 @@ import type { DraftFact, Extractor } from './extractor.js';
 import { isCredentialPath } from './exfil-sources.js';
 import { scanGraphql } from './graphql-body.js';
 import { parseCurl } from './http-curl.js';
+import { isCurlWrapper, parseCurlWrapper } from './http-curl-wrappers.js';
+import { parseVaultCli } from './http-vault.js';
 import { effectiveMethod } from './http-override.js';
 import { forgeForcePush, graphqlForcePush } from './git-forge.js';
 import { graphqlProtectionOff, restProtectionOff } from './forge-protection.js';
@@ -46,6 +49,8 @@ export function httpRequests(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpR
   const raw = rawSocketRequests(cmd, ctx);
   if (raw) return raw;
   if (p === 'wget' || p === 'wget2') return parseWget(cmd, ctx);
+  if (isCurlWrapper(cmd)) return parseCurlWrapper(cmd, ctx);
+  if (p === 'vault' || p === 'bao') return parseVaultCli(cmd, ctx);
   if (HTTPIE.has(p)) return parseHttpie(cmd, ctx);
   if (p === 'gh') return [...parseGhApi(cmd, ctx), ...parseForgeComment(cmd, ctx)];
   if (p === 'glab') return [...parseGhApi(cmd, ctx, GLAB_API), ...parseForgeComment(cmd, ctx)];

@@ -8,6 +8,7 @@ import type { NormalizedCommand } from '../engine/types.js';
 import type { SqlStmt } from './sql-statements.js';
 import { resetOps } from './sql-resets.js';
 import { rollbackOps } from './sql-rollbacks.js';
+import { dbDeleterOps } from './sql-db-deleters.js';
 import { schemaSyncOps, type ProfileReader } from './sql-schema-sync.js';
 import { RUNNER_WITH_VALUE as RUNNER_WITH_ARG } from '../normalize/runners.js';
 
@@ -123,6 +124,8 @@ export function frameworkOps(cmd: NormalizedCommand, read?: ProfileReader): Fram
   if (rollback.length) return rollback;
   const sync = schemaSyncOps(prog, argv, read);
   if (sync.length) return sync;
+  const deleted = dbDeleterOps(prog, args);
+  if (deleted.length) return deleted;
   switch (prog) {
     case 'prisma':
       if (words.startsWith('migrate reset')) return [op('prisma', 'RESET', 'DATABASE', '', '', ev(2))];

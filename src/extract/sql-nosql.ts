@@ -167,7 +167,19 @@ const REDIS_WITH_ARG = new Set([
   '--cacertdir',
   '--tls-ciphers',
   '--tls-ciphersuites',
+  // redli's and iredis's own spellings
+  '--uri',
+  '--url',
+  '--host',
+  '--port',
+  '--auth',
+  '--certfile',
+  '--keyfile',
+  '--cafile',
 ]);
+
+/** Options whose value names the server: a host or a `redis://` URI. */
+const REDIS_TARGET = new Set(['-h', '-u', '--uri', '--url', '--host']);
 
 /** Redis commands that delete the keys they name. */
 const KEY_DELETES = new Set(['DEL', 'UNLINK', 'HDEL', 'GETDEL', 'JSON.DEL']);
@@ -246,7 +258,9 @@ export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
       continue;
     }
     if (a.startsWith('-')) {
-      if (a === '-h' || a === '-u') ops.target = maskTarget(args[i + 1] ?? '');
+      const [name, inline] = a.split(/=(.*)/s, 2);
+      if (REDIS_TARGET.has(name)) ops.target = maskTarget(inline ?? args[i + 1] ?? '');
+      if (inline !== undefined) continue;
       // `--cluster call HOST:PORT CMD …` runs CMD on every node; other `--cluster` commands manage slots.
       if (a === '--cluster') {
         if (args[i + 1] !== 'call') return ops;

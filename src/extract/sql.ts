@@ -9,6 +9,7 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { parseSqlClient, type SqlInvocation } from './sql-clients.js';
 import { frameworkShell } from './sql-shells.js';
+import { cloudDataApi } from './sql-cloud-data.js';
 import { ormCode, ormOpsOf } from './sql-orm.js';
 import { codeFileOps } from './sql-code-files.js';
 import { migrationFileOps } from './sql-migration-files.js';
@@ -160,10 +161,18 @@ export const extractSql: Extractor = (cmd: NormalizedCommand, ctx: AnalyzeContex
       : cmd;
   if (sub !== cmd && (sub.program === 'mongosh' || REDIS_CLIS.has(sub.program) || parseSqlClient(sub, ctx)))
     return extractSql(sub, ctx, []);
-  // Framework and platform database shells fed SQL (`manage.py dbshell < x.sql`).
-  const shell = frameworkShell(peeled);
+  // Framework and platform database shells fed SQL (`manage.py dbshell < x.sql`), cloud data APIs' SQL options.
+  // (argv indices of run-time values: the peeled argv is the tail of cmd.argv)
+  const dyn = cmd.dynamicArgs.map((i) => i - (cmd.argv.length - peeled.length));
+  const framework = frameworkShell(peeled);
+  const shell = framework ? { ...framework, dynamicArgs: cmd.dynamicArgs } : cloudDataApi(peeled, dyn);
   if (shell) {
-    const inv = parseSqlClient({ ...cmd, program: shell.spec.tool, argv: shell.argv }, ctx, shell.spec);
+    const { dynamicArgs } = shell;
+    const inv = parseSqlClient(
+      { ...cmd, program: shell.spec.tool, argv: shell.argv, dynamicArgs },
+      ctx,
+      shell.spec,
+    );
     if (inv) return invocationFacts(inv);
   }
   const code = ormCode(cmd);

@@ -4,6 +4,18 @@ import { printedCredential } from '../../src/extract/credential-printers.js';
 describe('printedCredential', () => {
   it.each<[string, string]>([
     ['gh auth token', 'gh auth token'],
+    // the status report with the token shown; without -t it prints no token
+    ['glab auth status --show-token', 'glab auth status'],
+    ['gh auth status -t', 'gh auth status'],
+    ['gh auth status', ''],
+    ['oc whoami --show-token', 'oc whoami'],
+    ['oc whoami', ''],
+    ['fly auth token', 'fly auth token'],
+    ['cf oauth-token', 'cf oauth-token'],
+    [
+      'aws sso get-role-credentials --role-name r --account-id 1 --access-token x',
+      'aws sso get-role-credentials',
+    ],
     ['rage -d -i key.txt prod.env.age', 'rage'],
     ['ejson decrypt secrets.ejson', 'ejson decrypt'],
     ['credstash get db.password', 'credstash get'],

@@ -14,6 +14,16 @@ describe('clients that speak the Redis protocol read like redis-cli', () => {
     [['redict-cli', '-h', 'r.prod', 'flushall'], [['redict-cli', 'FLUSHALL', '']]],
     [['memurai-cli', 'FLUSHDB', 'ASYNC'], [['memurai-cli', 'FLUSHDB', 'ASYNC']]],
     [['redli', '-h', 'r.prod', 'FLUSHALL'], [['redli', 'FLUSHALL', '']]],
+    // redli's --uri names the server, it is not the command
+    [
+      ['redli', '--uri', 'redis://r.prod:6379', 'REPLICAOF', '203.0.113.66', '6379'],
+      [['redli', 'REPLICAOF', '203.0.113.66 6379']],
+    ],
+    [['redli', '--uri=redis://r.prod:6379', 'INFO', 'replication'], [['redli', 'INFO', 'replication']]],
+    [
+      ['redis-cli', '-h', 'r.prod', 'CONFIG', 'SET', 'dir', '/tmp'],
+      [['redis-cli', 'CONFIG', 'SET dir /tmp']],
+    ],
     [['keydb-cli', '-h', 'keydb.prod', 'FLUSHALL', 'ASYNC'], [['keydb-cli', 'FLUSHALL', 'ASYNC']]],
     [['npx', 'redli', 'flushall'], [['redli', 'FLUSHALL', '']]],
     [['ledis-cli', '-h', '10.0.0.5', 'flushall'], [['ledis-cli', 'FLUSHALL', '']]],

@@ -16,20 +16,23 @@
 import type { SecretPattern } from './formats.js';
 import { escape } from './families.js';
 import { ahead, alt, behind, cls, lit, opt, seq, type Node } from './pattern.js';
+import { IMPACKET, PROGRAM_OPTIONS, type ProgramOption } from './context-flag-programs.js';
 
 /** Unquoted word value: up to whitespace, a quote or a shell operator. */
 const WORD = '[^\\s\'"`;&|<>]';
 /** The rest of one command after its program name: never past a newline or an operator. */
 const SPAN: Node = cls('[^\\n;&|]', 0, 240, true);
 /**
- * One of `programs` (not inside a longer name or path part, followed by a blank) earlier on
- * the same command, read backwards from the end of the option just matched (`options`):
- * SPAN between the name and the option.
+ * One of `programs` (not inside a longer name or path part, followed by a blank; as typed, in
+ * upper case or with `.exe`, as on Windows) earlier on the same command, read backwards from
+ * where the value starts: up to 260 chars between them (the option and what precedes its
+ * value included), no newline, `;`, `&` or `|` (an operator inside quotes ends it too: a
+ * simple class keeps the look back linear).
  */
-const programBefore = (programs: string[], options: string[]): Node =>
-  behind(
-    `(?<=(?<![A-Za-z0-9_.-])(?:${programs.map(escape).join('|')})(?=[ \\t])[^\\n;&|]{1,240}(?:${options.map(escape).join('|')}))`,
-  );
+const programBefore = (programs: string[]): Node => {
+  const names = [...new Set(programs.flatMap((p) => [p, p.toUpperCase()]))].map(escape).join('|');
+  return behind(`(?<=(?<![A-Za-z0-9_.-])(?:${names})(?:\\.[Ee][Xx][Ee])?(?=[ \\t])[^\\n;&|]{1,260})`);
+};
 /**
  * The char before a program-keyed option, part of the match (and of its trigger): a blank
  * or a quote. The pre-filter then passes ` -p` but not `-p` inside `--password`.
@@ -77,131 +80,6 @@ const ANY_PROGRAM_OPTIONS = [
   'aesKey',
 ];
 
-/** Options that are a password only for these programs. `attached`: the value follows with no blank (`-pSECRET`). */
-interface ProgramOption {
-  /** Pattern id; also the NAME in `agentfw:masked:NAME`. */
-  id: string;
-  /** Program names (lower case as typed; `.exe` is not added). */
-  programs: string[];
-  /** The option as typed, including its leading dash or slash (`-P`, `/p:`). */
-  option: string[];
-  /** True: the value is glued to the option (`-pSECRET`, `/p:SECRET`); false: a blank or `=` between. */
-  attached: boolean;
-  /** Nodes between the option and the value that stay visible (`user%` of `-U user%pass`). Empty = none. */
-  prefix?: Node[];
-}
-
-/** SQL Server and Sybase command-line clients: `-P PASSWORD` (a port elsewhere). */
-const MSSQL_CLIENTS = ['sqsh', 'isql', 'sqlcmd', 'bcp', 'osql', 'tsql', 'fisql', 'bsqldb', 'freebcp'];
-/** gsocket's tools: `-s SECRET` (the secret alone lets anyone connect). */
-const GSOCKET = ['gs-netcat', 'gsocket', 'gs-sftp', 'gs-mount', 'gs-full-pipe', 'blitz'];
-/** Remote-login, spraying and directory tools whose `-p` is the password. */
-const DASH_P_PASSWORD = [
-  'sshpass',
-  'nxc',
-  'netexec',
-  'crackmapexec',
-  'cme',
-  'evil-winrm',
-  'hydra',
-  'medusa',
-  'certipy',
-  'certipy-ad',
-  'bloodyAD',
-  'bloodyad',
-  'ldapdomaindump',
-  'smbmap',
-  'enum4linux-ng',
-];
-/** MySQL and MariaDB clients: `-pPASSWORD` glued (`-p DB` prompts; `-P` is the port). */
-const MYSQL_CLIENTS = [
-  'mysql',
-  'mysqldump',
-  'mysqladmin',
-  'mysqlimport',
-  'mysqlshow',
-  'mysqlcheck',
-  'mysqlpump',
-  'mariadb',
-  'mariadb-dump',
-  'mariadb-admin',
-];
-/** Samba clients: `-U user%password`. */
-const SAMBA_CLIENTS = [
-  'smbclient',
-  'rpcclient',
-  'smbcacls',
-  'smbget',
-  'winexe',
-  'pth-winexe',
-  'pth-smbclient',
-];
-/** Archivers whose `-P PASSWORD` encrypts or opens the archive. */
-const ZIP = ['zip', 'unzip', 'zipcloak'];
-/** Archivers whose `-pPASSWORD` is glued. */
-const SEVEN_ZIP = ['7z', '7za', '7zr', '7zz', 'rar', 'unrar'];
-/** FreeRDP: `/p:password`, `/pth:NTHASH` (`/p\:` as a shell-quoted command line spells it). */
-const FREERDP = ['xfreerdp', 'xfreerdp3', 'wlfreerdp', 'sdl-freerdp', 'sdl-freerdp3'];
-
-const PROGRAM_OPTIONS: ProgramOption[] = [
-  { id: 'sql-password', programs: MSSQL_CLIENTS, option: ['-P'], attached: false },
-  { id: 'gsocket-secret', programs: GSOCKET, option: ['-s'], attached: false },
-  { id: 'password', programs: DASH_P_PASSWORD, option: ['-p'], attached: false },
-  { id: 'mysql-password', programs: MYSQL_CLIENTS, option: ['-p'], attached: true },
-  {
-    id: 'smb-password',
-    programs: SAMBA_CLIENTS,
-    option: ['-U', '--user'],
-    attached: false,
-    prefix: [cls('[^\\s%\'"]', 1, 128), lit('%')],
-  },
-  { id: 'archive-password', programs: ZIP, option: ['-P'], attached: false },
-  { id: 'archive-password', programs: SEVEN_ZIP, option: ['-p'], attached: true },
-  { id: 'rdp-password', programs: FREERDP, option: ['/p:', '/pth:', '/p\\:', '/pth\\:'], attached: true },
-];
-
-/** impacket's example scripts, which take `[domain/]user[:password]@target` as a word. */
-const IMPACKET = [
-  'secretsdump',
-  'psexec',
-  'smbexec',
-  'wmiexec',
-  'atexec',
-  'dcomexec',
-  'dacledit',
-  'owneredit',
-  'GetUserSPNs',
-  'GetNPUsers',
-  'GetADUsers',
-  'GetADComputers',
-  'getTGT',
-  'getST',
-  'getPac',
-  'addcomputer',
-  'rbcd',
-  'mssqlclient',
-  'smbclient',
-  'lookupsid',
-  'reg',
-  'services',
-  'samrdump',
-  'changepasswd',
-  'findDelegation',
-  'raiseChild',
-  'goldenPac',
-  'wmiquery',
-  'wmipersist',
-  'netview',
-  'net',
-  'Get-GPPPassword',
-  'keylistattack',
-  'exchanger',
-  'tstool',
-  'dpapi',
-  'describeTicket',
-  'ticketer',
-];
-
 /** How a value is written: a bare word, or in single or double quotes (`-pw 'a b'`). */
 type Quoting = '' | "'" | '"';
 const QUOTINGS: Quoting[] = ['', "'", '"'];
@@ -233,6 +111,32 @@ const anyProgram = (q: Quoting): SecretPattern => {
   };
 };
 
+/**
+ * Short options (`-P`, `-s`, `-U`) of a program whose options are read the getopt way: the
+ * value may also be glued (`-PSECRET`, `-Uuser%SECRET`), as such programs accept.
+ */
+const glued = (o: ProgramOption): boolean => !o.attached && o.option.every((x) => /^-[A-Za-z]$/.test(x));
+
+/** The triggers of an option: the char before it, the option, and its separator when one is required. */
+const triggersOf = (o: ProgramOption): string[] =>
+  BEFORE_OPTION.flatMap((b) =>
+    o.option.flatMap((x) => (o.attached || glued(o) ? [b + x] : SEP_STARTS.map((sep) => b + x + sep))),
+  );
+
+/** The scanner's family of an option: its triggers, case aside (`-P` and `-p` share one). */
+const familyOf = (o: ProgramOption): string =>
+  [...new Set(triggersOf(o).map((t) => t.toLowerCase()))].sort().join('\0');
+
+/**
+ * Per family, one look back for the programs of all its options, right after the char before
+ * the option: the family's gate tests it once per trigger, and most triggers end there (in a
+ * text where ` -p` is common, one look back instead of one per option and quoting). Each
+ * pattern's own look back, at the value, still decides.
+ */
+const FAMILY_PROGRAMS = new Map<string, string[]>();
+for (const o of PROGRAM_OPTIONS)
+  FAMILY_PROGRAMS.set(familyOf(o), [...(FAMILY_PROGRAMS.get(familyOf(o)) ?? []), ...o.programs]);
+
 /** One ProgramOption as a pattern: the option (after the program's name), the value. */
 function programOption(o: ProgramOption, q: Quoting): SecretPattern {
   return {
@@ -240,20 +144,19 @@ function programOption(o: ProgramOption, q: Quoting): SecretPattern {
     title: `${o.option.join(' or ')} of ${o.programs.slice(0, 3).join(', ')}…`,
     kind: 'context',
     lead: [
-      // the cheap forward tests first: the look back for the program (the costly part) only
-      // runs where this option is
       lit(...BEFORE_OPTION),
+      programBefore(FAMILY_PROGRAMS.get(familyOf(o))!),
       lit(...o.option),
-      programBefore(o.programs, o.option),
-      ...(o.attached ? [] : [OPT_SEP]),
+      ...(o.attached ? [] : [glued(o) ? opt(OPT_SEP) : OPT_SEP]),
       ...(q ? [lit(q)] : []),
       ...(o.prefix ?? []),
+      // the look back (the costly part) last: it runs only where the option, its separator
+      // and the value's quoting all fit
+      programBefore(o.programs),
     ],
     ...valueOf(q),
     vet: 'strict',
-    trigger: BEFORE_OPTION.flatMap((b) =>
-      o.option.flatMap((x) => (o.attached ? [b + x] : SEP_STARTS.map((sep) => b + x + sep))),
-    ),
+    trigger: triggersOf(o),
     nameIsId: true,
   };
 }

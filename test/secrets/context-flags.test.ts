@@ -65,6 +65,15 @@ const MASKED: [string, string][] = [
     'mysql-password',
   ],
   [`smbclient //files/share --user=bob%${FAKE}`, 'smb-password'],
+  // Windows names, upper case, values glued to a short option
+  [`sqlcmd.exe -S srv -U sa -P ${FAKE}`, 'sql-password'],
+  [`mysql.exe -u root -p${FAKE} db`, 'mysql-password'],
+  [`wlfreerdp.exe /u:bob /p:${FAKE} /v:h`, 'rdp-password'],
+  [`MYSQL -uroot -p${FAKE}`, 'mysql-password'],
+  [`sqlcmd -S srv -U sa -P${FAKE}`, 'sql-password'],
+  [`sqlcmd -S srv -U sa -P"${FAKE}"`, 'sql-password'],
+  [`smbclient //h/s -Uuser%${FAKE}`, 'smb-password'],
+  [`zip -e -P${FAKE} out.zip f`, 'archive-password'],
 ];
 
 /** Every value of a program-keyed option on one command is masked, not only the first. */
@@ -99,6 +108,10 @@ const KEPT = [
   'sqsh -S srv | grep -P FAKEsecret123',
   'zip a.zip f && grep -P FAKEsecret123 log',
   'import mysql from "mysql2"; const flags = ["-p", "8080"];',
+  // an operator outside quotes still ends the command; a quote alone does not join commands
+  'sqlcmd -S srv -Q "select 1"; grep -PFAKEsecret123 log',
+  "mysql -e 'x' | grep -pFAKEsecret123",
+  'mysqlx -pFAKEsecret123',
 ];
 
 describe('command-line password options: the masker', () => {

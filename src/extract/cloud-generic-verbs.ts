@@ -99,6 +99,8 @@ export const TOOL_VERB: Record<string, RegExp> = {
   algolia: /^clear$/,
   quickwit: /^clear$/,
   ecctl: /^shutdown$/,
+  // `glab repo transfer REPO --target-namespace NS`: the project leaves its group
+  glab: /^transfer$/,
 };
 /**
  * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`), also with the

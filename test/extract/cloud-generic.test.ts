@@ -209,6 +209,9 @@ describe('CLIs no table models, read by shape', () => {
     ['algolia indices browse prod_products', []],
     ['quickwit index describe --index logs', []],
     ['ecctl deployment list', []],
+    // a GitLab project moved to another namespace
+    ['glab repo transfer acme/payments --target-namespace jdoe', ['glab|transfer|acme/payments|true']],
+    ['glab repo view acme/payments', []],
     // a restore over the database of that name
     [
       'Restore-SqlDatabase -ServerInstance sql01 -Database Billing -BackupFile b.bak -ReplaceDatabase',

@@ -79,7 +79,8 @@ export const SHORT_VERB: Record<string, Record<string, string>> = {
  * queues; a Pure Storage array's `eradicate` frees a destroyed volume, snapshot or pod for
  * good (`purevol eradicate VOL`); `stolonctl init` makes a new cluster over the old one's
  * data; `patronictl reinit` rebuilds a member from scratch and `patronictl remove` wipes the
- * cluster's state.
+ * cluster's state; a search service's index cleared or deployment shut down (algolia,
+ * quickwit, ecctl).
  */
 export const TOOL_VERB: Record<string, RegExp> = {
   pvesm: /^free$/,
@@ -92,6 +93,14 @@ export const TOOL_VERB: Record<string, RegExp> = {
   ),
   stolonctl: /^init$/,
   patronictl: /^(reinit|remove)$/,
+  // search services: an index emptied of every record (`algolia indices clear INDEX`,
+  // `quickwit index clear`), an Elastic Cloud deployment shut down with its data (`ecctl
+  // deployment shutdown ID`)
+  algolia: /^clear$/,
+  quickwit: /^clear$/,
+  ecctl: /^shutdown$/,
+  // `glab repo transfer REPO --target-namespace NS`: the project leaves its group
+  glab: /^transfer$/,
 };
 /**
  * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`), also with the

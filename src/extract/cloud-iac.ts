@@ -74,6 +74,9 @@ export function readTerraform(cmd: NormalizedCommand): CloudDraft | undefined {
   return { tool, service: '', verb: first.text, resource: target, all: false, force };
 }
 
+/** pulumi's aliases of its verbs (`pulumi down|dn` is `pulumi destroy`), read as the verb they stand for. */
+const PULUMI_ALIASES: Record<string, string> = { down: 'destroy', dn: 'destroy' };
+
 export function readPulumi(cmd: NormalizedCommand): CloudDraft | undefined {
   const p = parseArgs(cmd.argv, {
     withArg: [
@@ -91,8 +94,9 @@ export function readPulumi(cmd: NormalizedCommand): CloudDraft | undefined {
       '-p',
     ],
   });
-  const [first, second, third] = p.pos;
-  if (!first) return undefined;
+  const [said, second, third] = p.pos;
+  if (!said) return undefined;
+  const first = { ...said, text: PULUMI_ALIASES[said.text] ?? said.text };
   const force = hasOpt(p, ['--yes', '-y', '--force', '-f', '--skip-preview']);
   const stack = optValue(p, ['-s', '--stack']);
   if (first.text === 'stack' || first.text === 'state') {

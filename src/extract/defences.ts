@@ -12,7 +12,8 @@
  * log off in rc.conf (defences-rc.ts), logging, audit and filter daemons stopped by other
  * systems' service managers (SMF, rcctl, runit, s6: defences-services.ts), WinRM loosened (defences-remoting.ts), SMB
  * weakened (defences-smb.ts),
- * the machine's script execution policy or password policy loosened (defences-policies.ts); security switched off at the next boot by the kernel
+ * the machine's script execution policy or password policy loosened (defences-policies.ts), the
+ * login stack's lockout, second factor or password rules (PAM) switched off (defences-pam.ts); security switched off at the next boot by the kernel
  * command line is in defences-boot.ts. Windows' equivalents are in defences-windows.ts (AMSI's
  * scanning in defences-amsi.ts);
  * agents stopped by their own control programs and alerting silenced, in defences-agents.ts
@@ -42,6 +43,7 @@ import { serviceManagersOff } from './defences-services.js';
 import { remotingLoosened } from './defences-remoting.js';
 import { smbWeakened } from './defences-smb.js';
 import { policiesLoosened } from './defences-policies.js';
+import { pamLoosened } from './defences-pam.js';
 import { selinuxLoosened } from './defences-selinux.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { hasAny, parseOptions, type OptionSpec } from './fs-options.js';
@@ -236,6 +238,7 @@ export function defencesOff(
       found.push(...recoveryOff(name, args), ...macosDefencesOff(name, args));
       found.push(...rcDefencesOff(name, args), ...remotingLoosened(name, args));
       found.push(...policiesLoosened(name, args), ...smbWeakened(name, args));
+      found.push(...pamLoosened(name, args));
       found.push(...serviceManagersOff(name, args), ...tpmCleared(name, args));
       if (ctx) found.push(...bootDefencesOff(cmd, ctx));
     }

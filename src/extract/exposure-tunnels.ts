@@ -21,6 +21,7 @@ import { optionPairs } from './cloud-argv.js';
 import { homeOrAbove } from './exposure-servers.js';
 import type { Finding } from './word-facts.js';
 import { optionWord } from './help-words.js';
+import { EVERY_ADDRESS } from './cloud-host-firewall.js';
 
 /**
  * Ports of services that are never meant to face the internet: remote shells and desktops,
@@ -237,6 +238,12 @@ function publicShares(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
 /** A source that is anyone (`any`, `0.0.0.0/0`, `::/0`), or none named. */
 const ANYONE = /^(any|0\.0\.0\.0\/0|::\/0|)$/i;
 
+/** A rich rule's source that names some addresses (`source address="10.0.0.0/8"`); every address (`0.0.0.0/0`) names none. */
+function namedSource(rule: string): boolean {
+  const m = /source\s+address="?([^"\s]+)/.exec(rule);
+  return Boolean(m) && !EVERY_ADDRESS.test(m?.[1] ?? '');
+}
+
 /** The host firewall letting a service port (or a non-web service) in from anyone. */
 function firewallOpens(cmd: NormalizedCommand): Finding[] {
   const p = cmd.program;
@@ -247,7 +254,7 @@ function firewallOpens(cmd: NormalizedCommand): Finding[] {
     for (const [o, v] of opts) {
       if (o === '--add-port' && hasServicePort(v)) out.push(['network', `${o}=${v}`]);
       if (o === '--add-service' && !WEB_SERVICES.test(v)) out.push(['network', `${o}=${v}`]);
-      if (o === '--add-rich-rule' && /\baccept\b/.test(v) && !/source\s+address/.test(v)) {
+      if (o === '--add-rich-rule' && /\baccept\b/.test(v) && !namedSource(v)) {
         const port = /port\s+port="?([\d-]+)/.exec(v)?.[1] ?? '';
         const service = /service\s+name="?([\w-]+)/.exec(v)?.[1] ?? '';
         if (hasServicePort(port) || (service && !WEB_SERVICES.test(service)))

@@ -5,11 +5,13 @@
  * `updateEnterpriseTwoFactorAuthenticationRequiredSetting` to `NO_POLICY`) and the REST
  * equivalents (`PUT repos/o/r/rulesets/ID` with `enforcement=disabled`, `PUT|PATCH
  * …/branches/B/protection…` with requirements off, GitLab's `protected_branches` with
- * `allow_force_push`). Each becomes a cloud fact (service `branch-protection`, verb `weaken`),
+ * `allow_force_push`); merge approvals and deployment environments weakened (forge-settings.ts).
+ * Each becomes a cloud fact (service `branch-protection`, verb `weaken`),
  * so one rule judges every client (gh, curl, the egress proxy, a GraphQL CLI). Mutations and
  * requests that add or tighten protection, and reads, make none.
  */
 import type { DraftFact } from './extractor.js';
+import { settingsOff } from './forge-settings.js';
 
 /** Mutation fields about protection (`updateBranchProtectionRule`, `branchRuleUpdate`, `updateRepositoryRuleset`). */
 const PROTECTION_FIELD =
@@ -139,8 +141,13 @@ export function restProtectionOff(
   tool: string,
   bodyUnknown = false,
 ): DraftFact | undefined {
-  if (!/^(PUT|PATCH|POST)$/.test(method) || !REST_PATH.test(path)) return undefined;
+  if (!/^(PUT|PATCH|POST)$/.test(method)) return undefined;
   const args = body ? bodyArgs(body) : [];
+  if (!REST_PATH.test(path)) {
+    // merge approvals and deployment environments (forge-settings.ts)
+    const off = settingsOff(method, path, args, bodyUnknown);
+    return off ? fact(tool, host, `${method} ${path} (${off.join(', ')})`, path) : undefined;
+  }
   if (bodyUnknown || args === undefined) return fact(tool, host, `${method} ${path} (body not known)`, path);
   const off = args.filter(([k, v]) => weakens(k, v, REST_OFF_VALUES));
   if (!off.length) return undefined;

@@ -12,6 +12,7 @@ import { FORMAT_HANDLERS, formatHandler } from './fs-format.js';
 import { debugfsHandler } from './fs-debugfs.js';
 import { xfsDbHandler } from './fs-xfsdb.js';
 import { VOLUME_HANDLERS } from './fs-volumes.js';
+import { CLUSTER_FS_HANDLERS } from './fs-cluster.js';
 import { fsckHandler, isFsck, SHRINK_HANDLERS } from './fs-shrink.js';
 import { ACL_HANDLERS } from './fs-acl.js';
 import { CLEANER_HANDLERS } from './fs-cleaners.js';
@@ -248,6 +249,7 @@ export const HANDLERS: Record<string, FsHandler> = {
   xfs_db: xfsDbHandler,
   ...FORMAT_HANDLERS,
   ...VOLUME_HANDLERS,
+  ...CLUSTER_FS_HANDLERS,
   // after VOLUME_HANDLERS: its btrfs and zpool readers add to theirs
   ...SHRINK_HANDLERS,
   ...ACL_HANDLERS,

@@ -202,6 +202,16 @@ describe('CLIs no table models, read by shape', () => {
     ['patronictl reinit pg-main node2', ['patronictl|reinit|pg-main|true']],
     ['patronictl remove pg-main', ['patronictl|remove|pg-main|true']],
     ['patronictl list', []],
+    // a search index emptied, a search deployment shut down with its data
+    ['algolia indices clear prod_products --confirm', ['algolia|clear|prod_products|true']],
+    ['quickwit index clear --index logs --yes', ['quickwit|clear|logs|true']],
+    ['ecctl deployment shutdown 3f2a9c1e --force', ['ecctl|shutdown|3f2a9c1e|true']],
+    ['algolia indices browse prod_products', []],
+    ['quickwit index describe --index logs', []],
+    ['ecctl deployment list', []],
+    // a GitLab project moved to another namespace
+    ['glab repo transfer acme/payments --target-namespace jdoe', ['glab|transfer|acme/payments|true']],
+    ['glab repo view acme/payments', []],
     // a restore over the database of that name
     [
       'Restore-SqlDatabase -ServerInstance sql01 -Database Billing -BackupFile b.bak -ReplaceDatabase',

@@ -59,8 +59,54 @@ describe('the host firewall', () => {
     // the same settings written while firewalld is stopped
     ['firewall-offline-cmd --set-default-zone=trusted', ['firewall-offline-cmd|firewall|accept-all||true']],
     ['firewall-offline-cmd --get-default-zone', []],
+    // every port from every address, one rule at a time
+    [
+      'firewall-cmd --permanent --zone=trusted --add-source=0.0.0.0/0',
+      ['firewall-cmd|firewall|accept-all|trusted zone source 0.0.0.0/0|true'],
+    ],
+    [
+      'firewall-offline-cmd --zone=trusted --change-interface=ens192',
+      ['firewall-offline-cmd|firewall|accept-all|trusted zone interface ens192|true'],
+    ],
+    [
+      'firewall-cmd --zone trusted --add-interface eth0',
+      ['firewall-cmd|firewall|accept-all|trusted zone interface eth0|true'],
+    ],
+    // a source network, a port or service, a reject, an inner interface: nothing of the kind
+    [
+      `firewall-cmd --add-rich-rule='rule family="ipv4" source address="0.0.0.0/0" service name="https" accept'`,
+      [],
+    ],
+    ['firewall-cmd --permanent --zone=trusted --add-source=192.168.10.0/24', []],
+    ['firewall-cmd --permanent --zone=trusted --add-interface=docker0', []],
+    ['firewall-cmd --zone=public --add-interface=eth0', []],
+    ['firewall-cmd --panic-off', []],
     ['ufw --force reset --help', []],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
+});
+
+describe('firewalld rich rules', () => {
+  const rich = (rule: string) => facts(command(['firewall-cmd', '--permanent', `--add-rich-rule=${rule}`]));
+  it.each<[string, string[]]>([
+    [
+      'rule family="ipv4" source address="0.0.0.0/0" accept',
+      [
+        'firewall-cmd|firewall|accept-all|rich rule rule family="ipv4" source address="0.0.0.0/0" accept|true',
+      ],
+    ],
+    ['rule accept', ['firewall-cmd|firewall|accept-all|rich rule rule accept|true']],
+    // everyone but one network
+    [
+      'rule family="ipv4" source not address="10.0.0.0/8" accept',
+      [
+        'firewall-cmd|firewall|accept-all|rich rule rule family="ipv4" source not address="10.0.0.0/8" accept|true',
+      ],
+    ],
+    // a source network, a port or service, a reject: nothing of the kind
+    ['rule family="ipv4" source address="10.0.0.0/8" accept', []],
+    ['rule family="ipv4" source address="0.0.0.0/0" service name="https" accept', []],
+    ['rule family="ipv4" source address="0.0.0.0/0" reject', []],
+  ])('%s', (rule, want) => expect(rich(rule)).toEqual(want));
 });
 
 describe("the host's record and defences", () => {

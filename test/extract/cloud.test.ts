@@ -65,6 +65,12 @@ describe('destructive verbs', () => {
     ['tofu state rm module.db', ['tofu', 'state', 'rm', 'module.db', false, false]],
     ['pulumi destroy --yes -s prod', ['pulumi', '', 'destroy', 'prod', true, true]],
     ['pulumi stack rm prod --force', ['pulumi', 'stack', 'rm', 'prod', false, true]],
+    // `down` and `dn` are pulumi's own names for destroy
+    [
+      'pulumi down --yes --skip-preview --stack acme/prod',
+      ['pulumi', '', 'destroy', 'acme/prod', true, true],
+    ],
+    ['pulumi dn -s prod', ['pulumi', '', 'destroy', 'prod', true, false]],
     ['docker system prune -a --volumes -f', ['docker', 'system', 'prune', '', true, true]],
     ['docker volume rm pgdata', ['docker', 'volume', 'rm', 'pgdata', false, false]],
     ['podman pod rm -af', ['podman', 'pod', 'rm', '', true, true]],
@@ -152,6 +158,8 @@ describe('read-only commands carry a harmless verb', () => {
     // only the plan of the destroy is shown
     ['pulumi destroy --preview-only --stack prod', 'preview'],
     ['pulumi refresh --preview-only', 'preview'],
+    ['pulumi down --preview-only --stack prod', 'preview'],
+    ['pulumi preview --stack prod', 'preview'],
     ['az vm list -g rg', 'list'],
     ['az backup protection disable --item-name vm1 --vault-name v --delete-backup-data false', 'protection'],
     ['az storage account blob-service-properties update -n a --delete-retention-days 7', 'account'],

@@ -27,6 +27,13 @@ describe('a local service tunnelled to the internet, or let in by the host firew
       `firewall-cmd --add-rich-rule='rule family="ipv4" port port="27017" protocol="tcp" accept'`,
       [`network: --add-rich-rule rule family="ipv4" port port="27017" protocol="tcp" accept`],
     ],
+    // a source of every address names none
+    [
+      `firewall-cmd --add-rich-rule='rule family="ipv4" source address="0.0.0.0/0" port port="5432" protocol="tcp" accept'`,
+      [
+        `network: --add-rich-rule rule family="ipv4" source address="0.0.0.0/0" port port="5432" protocol="tcp" accept`,
+      ],
+    ],
     ['ufw allow 5432/tcp', ['network: ufw allow 5432/tcp']],
     ['ufw allow proto tcp from any to any port 6379', ['network: ufw allow 6379']],
     ['ufw allow OpenSSH', ['network: ufw allow OpenSSH']],

@@ -10,6 +10,7 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
+import { wordSet } from './word-set.js';
 
 /** Per scheduler: the options that take a value, and what makes the command select jobs. */
 interface Spec {
@@ -19,8 +20,6 @@ interface Spec {
   selection: (opts: Map<string, string>, pos: string[]) => string | undefined;
 }
 
-const words = (s: string) => new Set(s.split(' '));
-
 /** Slurm's options that filter the jobs a `scancel` without ids cancels. */
 const SLURM_FILTERS =
   /^(-A|--account|-n|--name|--jobname|-p|--partition|-q|--qos|-R|--reservation|-t|--state|-u|--user|-w|--nodelist|--wckey|--me|-M|--clusters)$/;
@@ -28,7 +27,7 @@ const SLURM_FILTERS =
 const SPECS: Record<string, Spec> = {
   // `scancel [filters] [ids]`: with ids, only those (that also match the filters).
   scancel: {
-    valued: words(
+    valued: wordSet(
       '-A --account -M --clusters -n --name --jobname -p --partition -q --qos -R --reservation -s --signal -t --state -u --user -w --nodelist --wckey --sibling',
     ),
     selection: (opts, pos) => {
@@ -39,7 +38,7 @@ const SPECS: Record<string, Spec> = {
   },
   // `qdel all` (Torque), `qdel -u USER` without ids or `-u '*'` (Grid Engine): a user's or everyone's jobs.
   qdel: {
-    valued: words('-W -m -t -a -u -c'),
+    valued: wordSet('-W -m -t -a -u -c'),
     selection: (opts, pos) => {
       const every = pos.find((w) => /^(all|ALL|\*)$/.test(w));
       if (every) return every;
@@ -50,7 +49,7 @@ const SPECS: Record<string, Spec> = {
   },
   // `condor_rm -all`, `-constraint EXPR`, or a user name instead of a cluster.proc id.
   condor_rm: {
-    valued: words('-name -pool -addr -constraint -reason -debug'),
+    valued: wordSet('-name -pool -addr -constraint -reason -debug'),
     selection: (opts, pos) => {
       if (opts.has('-all') || opts.has('-a')) return '-all';
       if (opts.has('-constraint')) return `-constraint ${opts.get('-constraint')}`;
@@ -59,7 +58,7 @@ const SPECS: Record<string, Spec> = {
   },
   // `bkill 0`: job id 0 is every job the other options select (`-u all`: every user's).
   bkill: {
-    valued: words('-u -q -m -J -g -sla -app -s -C -stat -lsfonly'),
+    valued: wordSet('-u -q -m -J -g -sla -app -s -C -stat -lsfonly'),
     selection: (opts, pos) => {
       if (!pos.includes('0')) return undefined;
       const filters = [...opts].filter(([o]) => /^(-u|-q|-m|-J|-g|-sla|-app)$/.test(o));
@@ -68,7 +67,7 @@ const SPECS: Record<string, Spec> = {
   },
   // `flux cancel --all [--user=U]`, `flux job cancelall -f` (without -f it only counts them).
   flux: {
-    valued: words('-u --user -S --states -m --message'),
+    valued: wordSet('-u --user -S --states -m --message'),
     selection: (opts, pos) => {
       if (pos[0] === 'cancel' && (opts.has('--all') || opts.has('-A'))) return '--all';
       if (

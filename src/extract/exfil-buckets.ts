@@ -6,7 +6,8 @@
  * folders, sends nothing.
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import { hostOf, scan, set, type Transfer } from './exfil-transfers.js';
+import { hostOf, scan, type Transfer } from './exfil-transfers.js';
+import { wordSet } from './word-set.js';
 
 /** A destination that is a bucket or a remote (`s3://b/k`, `gs://b`, `remote:path`, `https://acct.blob…`), with its host. */
 function bucketHost(dest: string, program: string): string {
@@ -36,7 +37,7 @@ export function bucketCopy(cmd: NormalizedCommand): Transfer[] {
   const s = scan(
     a,
     at,
-    set(
+    wordSet(
       '--profile --region --endpoint-url --exclude --include --acl --storage-class --sse --content-type --cache-control --metadata --config --transfers --checkers -p --include-pattern --exclude-pattern --bwlimit --filter --filter-from',
     ),
   );

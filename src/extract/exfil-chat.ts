@@ -12,7 +12,8 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { Message } from './exfil-messages.js';
-import { hostOf, scan, set } from './exfil-transfers.js';
+import { hostOf, scan } from './exfil-transfers.js';
+import { wordSet } from './word-set.js';
 
 /** One uploader: where it sends, its options with a value, and which of them carry text or files. */
 interface Uploader {
@@ -42,7 +43,7 @@ const UPLOADERS: Record<string, Uploader[]> = {
     {
       verb: [],
       host: 'slack.com',
-      withValue: set('-c --channel -n --filename --comment -u --username -i --iconemoji --config'),
+      withValue: wordSet('-c --channel -n --filename --comment -u --username -i --iconemoji --config'),
       text: ['--comment'],
       files: [],
       server: [],
@@ -54,7 +55,7 @@ const UPLOADERS: Record<string, Uploader[]> = {
     {
       verb: ['file', 'upload'],
       host: 'slack.com',
-      withValue: set('--file -f --channels -chs --comment -cm --filename -fl --filetype -ft --title -ti'),
+      withValue: wordSet('--file -f --channels -chs --comment -cm --filename -fl --filetype -ft --title -ti'),
       text: ['--comment', '-cm', '--title', '-ti'],
       files: ['--file', '-f'],
       server: [],
@@ -64,7 +65,7 @@ const UPLOADERS: Record<string, Uploader[]> = {
     {
       verb: ['chat', 'send'],
       host: 'slack.com',
-      withValue: set(
+      withValue: wordSet(
         '--text -tx --channel -ch --color -co --title -ti --pretext -pt --author -at --footer -ft',
       ),
       text: ['--text', '-tx', '--title', '-ti', '--pretext', '-pt'],
@@ -78,7 +79,7 @@ const UPLOADERS: Record<string, Uploader[]> = {
     {
       verb: [],
       host: 'discord.com',
-      withValue: set(
+      withValue: wordSet(
         '--webhook-url --text --file --username --avatar --title --description --url --color --footer --author',
       ),
       text: ['--text', '--title', '--description', '--footer'],
@@ -92,7 +93,7 @@ const UPLOADERS: Record<string, Uploader[]> = {
     {
       verb: [],
       host: '',
-      withValue: set(
+      withValue: wordSet(
         '-m --message -f --file -i --image -a --audio -v --video -r --room -c --credentials -s --store',
       ),
       text: ['-m', '--message'],
@@ -105,9 +106,9 @@ const UPLOADERS: Record<string, Uploader[]> = {
   mmctl: [
     {
       verb: ['post', 'create'],
-      global: set('--config --format --log-file-path'),
+      global: wordSet('--config --format --log-file-path'),
       host: '',
-      withValue: set('--message --reply-to --create-at --config --format'),
+      withValue: wordSet('--message --reply-to --create-at --config --format'),
       text: ['--message'],
       files: [],
       server: [],
@@ -119,7 +120,7 @@ const UPLOADERS: Record<string, Uploader[]> = {
     {
       verb: [],
       host: '',
-      withValue: set(
+      withValue: wordSet(
         '--stream -s --subject -S --message -m --site --config-file --user --api-key --client --zulip-config-file',
       ),
       text: ['--message', '-m', '--subject', '-S'],
@@ -134,7 +135,7 @@ const UPLOADERS: Record<string, Uploader[]> = {
     {
       verb: ['chat', 'send'],
       host: 'keybase.io',
-      withValue: set('--channel --topic-type --exploding-lifetime --reply-to'),
+      withValue: wordSet('--channel --topic-type --exploding-lifetime --reply-to'),
       text: [],
       files: [],
       server: [],
@@ -144,7 +145,7 @@ const UPLOADERS: Record<string, Uploader[]> = {
     {
       verb: ['chat', 'upload'],
       host: 'keybase.io',
-      withValue: set('--channel --topic-type --exploding-lifetime --title'),
+      withValue: wordSet('--channel --topic-type --exploding-lifetime --title'),
       text: ['--title'],
       files: [],
       server: [],
@@ -155,9 +156,9 @@ const UPLOADERS: Record<string, Uploader[]> = {
   'signal-cli': [
     {
       verb: ['send'],
-      global: set('-a --account -u --username -c --config -o --output --trust-new-identities'),
+      global: wordSet('-a --account -u --username -c --config -o --output --trust-new-identities'),
       host: 'signal.org',
-      withValue: set(
+      withValue: wordSet(
         '-m --message -a --attachment -g --group-id -u --username --mention --quote-timestamp --quote-author --quote-message --sticker --story-timestamp --story-author --edit-timestamp --preview-url --preview-title --preview-description --preview-image',
       ),
       text: ['-m', '--message'],

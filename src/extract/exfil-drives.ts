@@ -10,7 +10,8 @@
  * credential file, never the act of uploading).
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import { scan, set, type Operand, type Transfer } from './exfil-transfers.js';
+import { scan, type Operand, type Transfer } from './exfil-transfers.js';
+import { wordSet } from './word-set.js';
 
 /** One upload command of a drive CLI. */
 interface DriveRow {
@@ -37,39 +38,46 @@ const toKeybase = (pos: Operand[]) =>
     : [];
 /** `keybase fs write /keybase/…`: stdin is written there. */
 const stdinToKeybase = (pos: Operand[]): Operand[] => (KBFS.test(pos[0]?.[1] ?? '') ? [[-1, '-']] : []);
-const KEYBASE_FS = set('--buffer --rec-copy-opts');
+const KEYBASE_FS = wordSet('--buffer --rec-copy-opts');
 
-const MEGATOOLS = set(
+const MEGATOOLS = wordSet(
   '-u --username -p --password --config --path --limit-speed --proxy --netif --ip-proto --speed-limit',
 );
-const GDRIVE = set(
+const GDRIVE = wordSet(
   '-p --parent --name --mime --description --chunksize --config --service-account --timeout',
 );
-const BOX = set('-p --parent-id --name --token --as-user --description --fields -t');
-const B2 = set('--content-type --contentType --info --sha1 --threads --min-part-size --cache-control');
+const BOX = wordSet('-p --parent-id --name --token --as-user --description --fields -t');
+const B2 = wordSet('--content-type --contentType --info --sha1 --threads --min-part-size --cache-control');
 
 const DRIVES: Record<string, DriveRow[]> = {
   dbxcli: [
     {
       verb: ['put'],
       host: 'dropbox.com',
-      withValue: set('-w --workers -c --chunksize --as-member'),
+      withValue: wordSet('-w --workers -c --chunksize --as-member'),
       sources: first,
     },
   ],
   'dropbox_uploader.sh': [
-    { verb: ['upload'], host: 'dropbox.com', withValue: set('-f'), sources: allButLast },
+    { verb: ['upload'], host: 'dropbox.com', withValue: wordSet('-f'), sources: allButLast },
   ],
   megaput: [{ verb: [], host: 'mega.nz', withValue: MEGATOOLS, sources: all }],
   megatools: [{ verb: ['put'], host: 'mega.nz', withValue: MEGATOOLS, sources: all }],
-  'mega-put': [{ verb: [], host: 'mega.nz', withValue: set('--clientID'), sources: allButLast }],
+  'mega-put': [{ verb: [], host: 'mega.nz', withValue: wordSet('--clientID'), sources: allButLast }],
   gdrive: [
     { verb: ['upload'], host: 'drive.google.com', withValue: GDRIVE, sources: all },
     { verb: ['files', 'upload'], host: 'drive.google.com', withValue: GDRIVE, sources: all },
   ],
-  skicka: [{ verb: ['upload'], host: 'drive.google.com', withValue: set('-config'), sources: allButLast }],
+  skicka: [
+    { verb: ['upload'], host: 'drive.google.com', withValue: wordSet('-config'), sources: allButLast },
+  ],
   drive: [
-    { verb: ['push'], host: 'drive.google.com', withValue: set('-destination -exclude-ops'), sources: all },
+    {
+      verb: ['push'],
+      host: 'drive.google.com',
+      withValue: wordSet('-destination -exclude-ops'),
+      sources: all,
+    },
   ],
   box: [
     { verb: ['files:upload'], host: 'box.com', withValue: BOX, sources: first },

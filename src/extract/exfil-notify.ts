@@ -8,10 +8,11 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { Message } from './exfil-messages.js';
-import { hostOf, scan, set } from './exfil-transfers.js';
+import { hostOf, scan } from './exfil-transfers.js';
+import { wordSet } from './word-set.js';
 
 /** ntfy's publish options that take a value (`--user`/`--token` log in and are not sent as text). */
-const NTFY_VALUE = set(
+const NTFY_VALUE = wordSet(
   '-c --config -t --title -m --message -p --priority -T --tags --tag -D --at --in --delay -U --click ' +
     '-i --icon -A --actions -a --attach -n --filename --name -f --file -e --email --mail --call --phone ' +
     '-u --user -k --token --wait-pid --pid --sequence-id --sid',
@@ -54,7 +55,7 @@ function ntfy(cmd: NormalizedCommand): Message[] {
 /** `gotify push [-t T] [-p N] [--url U] [--token K] MESSAGE`; no message = stdin. */
 function gotify(cmd: NormalizedCommand): Message[] {
   if (cmd.argv[1] !== 'push' && cmd.argv[1] !== 'p') return [];
-  const s = scan(cmd.argv, 1, set('-t --title -p --priority --url --token --contentType'));
+  const s = scan(cmd.argv, 1, wordSet('-t --title -p --priority --url --token --contentType'));
   const title = s.value('-t', '--title');
   const url = s.value('--url')?.[1];
   return [

@@ -4,6 +4,7 @@
  * also reaches; send services (`ffsend upload`, `onionshare-cli`), IPFS, paste services and
  * terminal recordings.
  */
+import { wordSet } from './word-set.js';
 
 /** A sender: its verb ('' = none), options with a value, the options naming the relay, the default relay. */
 export interface PeerSender {
@@ -13,24 +14,22 @@ export interface PeerSender {
   host: string;
 }
 
-const words = (s: string) => new Set(s.split(' '));
-
 const MORE_SENDERS: Record<string, PeerSender> = {
   'wormhole-rs': {
     verb: 'send',
-    withValue: words('--code --code-length --relay-server --rendezvous-server --name --app-id'),
+    withValue: wordSet('--code --code-length --relay-server --rendezvous-server --name --app-id'),
     relay: ['--relay-server'],
     host: 'relay.magic-wormhole.io',
   },
   portal: {
     verb: 'send',
-    withValue: words('-r --relay'),
+    withValue: wordSet('-r --relay'),
     relay: ['-r', '--relay'],
     host: 'portal.spatiumportae.com',
   },
   sendme: {
     verb: 'send',
-    withValue: words('--relay --magic-ipv4-addr --magic-ipv6-addr'),
+    withValue: wordSet('--relay --magic-ipv4-addr --magic-ipv6-addr'),
     relay: ['--relay'],
     host: 'iroh relay',
   },
@@ -40,7 +39,7 @@ const MORE_SENDERS: Record<string, PeerSender> = {
 const SENDERS: Record<string, PeerSender> = {
   croc: {
     verb: 'send',
-    withValue: words(
+    withValue: wordSet(
       '-c --code --hash --text --exclude --port --transfers --relay --relay6 --pass --socks5 --connect --curve --ip',
     ),
     relay: ['--relay', '--relay6'],
@@ -48,49 +47,54 @@ const SENDERS: Record<string, PeerSender> = {
   },
   wormhole: {
     verb: 'send',
-    withValue: words('--code -c --code-length --text --relay-url --transit-helper --appid --ignore-stdin'),
+    withValue: wordSet('--code -c --code-length --text --relay-url --transit-helper --appid --ignore-stdin'),
     relay: ['--relay-url'],
     host: 'relay.magic-wormhole.io',
   },
   'wormhole-william': {
     verb: 'send',
-    withValue: words('--code --code-len --text --relay-url'),
+    withValue: wordSet('--code --code-len --text --relay-url'),
     relay: ['--relay-url'],
     host: 'relay.magic-wormhole.io',
   },
   ffsend: {
     verb: 'upload',
-    withValue: words('-H --host -d --downloads -e --expiry -p --password -n --name -a --archive'),
+    withValue: wordSet('-H --host -d --downloads -e --expiry -p --password -n --name -a --archive'),
     relay: ['-H', '--host'],
     host: 'send.vis.ee',
   },
   'onionshare-cli': {
     verb: '',
-    withValue: words('--config --title --auto-stop-timer --auto-start-timer'),
+    withValue: wordSet('--config --title --auto-stop-timer --auto-start-timer'),
     relay: [],
     host: 'tor',
   },
   ipfs: {
     verb: 'add',
-    withValue: words('--api --chunker -s --cid-version --hash --to-files'),
+    withValue: wordSet('--api --chunker -s --cid-version --hash --to-files'),
     relay: [],
     host: 'ipfs',
   },
-  pastebinit: { verb: '', withValue: words('-a -b -f -i -t -u -p'), relay: ['-b'], host: 'paste.ubuntu.com' },
+  pastebinit: {
+    verb: '',
+    withValue: wordSet('-a -b -f -i -t -u -p'),
+    relay: ['-b'],
+    host: 'paste.ubuntu.com',
+  },
   wgetpaste: {
     verb: '',
-    withValue: words('-s --service -l --language -d --description -n --nick -e --expiration'),
+    withValue: wordSet('-s --service -l --language -d --description -n --nick -e --expiration'),
     relay: ['-s', '--service'],
     host: '',
   },
   // a terminal recording published to asciinema.org (or the server named)
   asciinema: {
     verb: 'upload',
-    withValue: words('--server-url'),
+    withValue: wordSet('--server-url'),
     relay: ['--server-url'],
     host: 'asciinema.org',
   },
-  fpaste: { verb: '', withValue: words('-n -t -l -x --url'), relay: ['--url'], host: 'paste.centos.org' },
+  fpaste: { verb: '', withValue: wordSet('-n -t -l -x --url'), relay: ['--url'], host: 'paste.centos.org' },
 };
 
 /** Every sender, by program. */

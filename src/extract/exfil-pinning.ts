@@ -8,7 +8,8 @@
  * paths given; what is sent is judged by exfil.ts (a credential file, never the act of uploading).
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import { hostOf, scan, set, type Transfer } from './exfil-transfers.js';
+import { hostOf, scan, type Transfer } from './exfil-transfers.js';
+import { wordSet } from './word-set.js';
 
 /** One pinning uploader. */
 interface Pinner {
@@ -26,7 +27,7 @@ interface Pinner {
 
 const W3: Pinner = {
   verbs: ['up', 'upload'],
-  withValue: set('--shard-size --concurrent-requests --receipts-endpoint --car -c'),
+  withValue: wordSet('--shard-size --concurrent-requests --receipts-endpoint --car -c'),
   fileOpts: [],
   hostOpts: [],
   host: 'web3.storage',
@@ -37,21 +38,21 @@ const PINNERS: Record<string, Pinner> = {
   storacha: { ...W3, host: 'storacha.network' },
   pinata: {
     verbs: ['upload'],
-    withValue: set('--name -n --group -g --cid-version --network --keyvalues'),
+    withValue: wordSet('--name -n --group -g --cid-version --network --keyvalues'),
     fileOpts: [],
     hostOpts: [],
     host: 'pinata.cloud',
   },
   'pinata-cli': {
     verbs: [],
-    withValue: set('-u --upload -a --auth'),
+    withValue: wordSet('-u --upload -a --auth'),
     fileOpts: ['-u', '--upload'],
     hostOpts: [],
     host: 'pinata.cloud',
   },
   'ipfs-cluster-ctl': {
     verbs: ['add'],
-    withValue: set(
+    withValue: wordSet(
       '--host -n --name --replication-min --replication-max --allocations --user-allocations --cid-version --hash --chunker --shard-size --metadata --expire-in --mode --format --encoding -f --basic-auth --secret',
     ),
     fileOpts: [],
@@ -60,14 +61,14 @@ const PINNERS: Record<string, Pinner> = {
   },
   'lighthouse-web3': {
     verbs: ['upload', 'upload-encrypted'],
-    withValue: set('--network'),
+    withValue: wordSet('--network'),
     fileOpts: [],
     hostOpts: [],
     host: 'lighthouse.storage',
   },
   thirdweb: {
     verbs: ['upload'],
-    withValue: set('-k --secret-key --client-id'),
+    withValue: wordSet('-k --secret-key --client-id'),
     fileOpts: [],
     hostOpts: [],
     host: 'ipfs.thirdweb.com',

@@ -5,10 +5,11 @@
  * `--download`, `--copy`) send no local file. What is sent is judged by the caller.
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import { hostOf, scan, set, type Transfer } from './exfil-transfers.js';
+import { hostOf, scan, type Transfer } from './exfil-transfers.js';
+import { wordSet } from './word-set.js';
 
 /** duck's options that take a value. */
-const DUCK_VALUE = set(
+const DUCK_VALUE = wordSet(
   '-u --username -p --password -i --identity --region -e --existing --parallel --retry --udt --chmod --vendor --profile',
 );
 

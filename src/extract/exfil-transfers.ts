@@ -13,6 +13,7 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { PEER_SENDERS } from './exfil-peer-senders.js';
 import { windowsTransfers } from './exfil-transfers-windows.js';
 import { readPayloadFile } from './http-body.js';
+import { wordSet } from './word-set.js';
 
 /** One transfer: where it goes and what it carries. */
 export interface Transfer {
@@ -58,8 +59,6 @@ export function scan(argv: string[], from: number, withValue: Set<string>) {
   const value = (...names: string[]) => opts.find(([o]) => names.includes(o));
   return { pos, value, flag: (re: RegExp) => opts.some(([o]) => re.test(o)) };
 }
-
-export const set = (s: string) => new Set(s.split(' '));
 
 /** `scheme://user@host:port/…`, `user@host:path`, `//host/share`, `host:port` → host. */
 export function hostOf(target: string): string {
@@ -126,24 +125,24 @@ const CLIENTS: Record<string, { script: string[]; scriptFile?: string[]; withVal
   lftp: {
     script: ['-e', '-c'],
     scriptFile: ['-f'],
-    withValue: set('-e -c -f -u -p --user --password --env-password -d'),
+    withValue: wordSet('-e -c -f -u -p --user --password --env-password -d'),
   },
   smbclient: {
     script: ['-c', '--command'],
-    withValue: set(
+    withValue: wordSet(
       '-c --command -U --user -W --workgroup -I --ip-address -p --port -m -n -s -O -D --directory -A --authentication-file -T -b -t -l -R',
     ),
   },
-  ftp: { script: [], withValue: set('-P -s -o -T -q -r') },
-  tnftp: { script: [], withValue: set('-P -s -o -T -q -r') },
-  sftp: { script: [], scriptFile: ['-b'], withValue: set('-P -i -F -o -c -l -B -R -S -J -b -D -s -X') },
+  ftp: { script: [], withValue: wordSet('-P -s -o -T -q -r') },
+  tnftp: { script: [], withValue: wordSet('-P -s -o -T -q -r') },
+  sftp: { script: [], scriptFile: ['-b'], withValue: wordSet('-P -i -F -o -c -l -B -R -S -J -b -D -s -X') },
   // PuTTY's sftp client: commands from `-b FILE` or stdin
   psftp: {
     script: [],
     scriptFile: ['-b'],
-    withValue: set('-b -P -l -pw -pwfile -i -hostkey -proxycmd -sshlog -sshrawlog -load -jumphost'),
+    withValue: wordSet('-b -P -l -pw -pwfile -i -hostkey -proxycmd -sshlog -sshrawlog -load -jumphost'),
   },
-  tftp: { script: ['-c'], withValue: set('-m -R') },
+  tftp: { script: ['-c'], withValue: wordSet('-m -R') },
 };
 
 function client(cmd: NormalizedCommand, ctx?: AnalyzeContext): Transfer[] {
@@ -183,7 +182,7 @@ function client(cmd: NormalizedCommand, ctx?: AnalyzeContext): Transfer[] {
 
 /** `ncftpput [opts] HOST REMOTE-DIR FILE…`. */
 function ncftpput(cmd: NormalizedCommand): Transfer[] {
-  const s = scan(cmd.argv, 0, set('-u -p -P -j -t -a -m -f -c -A -U'));
+  const s = scan(cmd.argv, 0, wordSet('-u -p -P -j -t -a -m -f -c -A -U'));
   const [host, , ...files] = s.pos.map(([, w]) => w);
   return host && files.length
     ? [{ sink: 'ncftpput', host: hostOf(host), files, dataArgs: [], sendsStdin: false }]
@@ -191,7 +190,7 @@ function ncftpput(cmd: NormalizedCommand): Transfer[] {
 }
 
 /** kcat/kafkacat's options with a value; producing (`-P`) it sends the files named, or stdin, to the first broker. */
-const KCAT_VALUE = set('-b -t -p -G -c -D -K -k -H -o -X -F -s -r -f -z -m -a -M');
+const KCAT_VALUE = wordSet('-b -t -p -G -c -D -K -k -H -o -X -F -s -r -f -z -m -a -M');
 
 function broker(cmd: NormalizedCommand): Transfer[] {
   const p = cmd.program;
@@ -206,7 +205,7 @@ function broker(cmd: NormalizedCommand): Transfer[] {
     const s = scan(
       cmd.argv,
       0,
-      set('--bootstrap-server --broker-list --topic --producer.config --property --producer-property'),
+      wordSet('--bootstrap-server --broker-list --topic --producer.config --property --producer-property'),
     );
     const host = hostOf((s.value('--bootstrap-server', '--broker-list')?.[1] ?? '').split(',')[0]);
     return [{ sink: p, host, files: [], dataArgs: [], sendsStdin: true }];
@@ -215,7 +214,7 @@ function broker(cmd: NormalizedCommand): Transfer[] {
     const s = scan(
       cmd.argv,
       0,
-      set(
+      wordSet(
         '-h -p -t -m -f -u -P -i -I -q -k -A -L -V -D --cafile --capath --cert --key --will-payload --will-topic --id --url --host --port --topic --message --file --username --pw',
       ),
     );
@@ -237,7 +236,7 @@ function broker(cmd: NormalizedCommand): Transfer[] {
     const s = scan(
       cmd.argv,
       1,
-      set('-s --server --creds --nkey --user --password --context --header -H --count --sleep --reply'),
+      wordSet('-s --server --creds --nkey --user --password --context --header -H --count --sleep --reply'),
     );
     const server = s.value('-s', '--server')?.[1];
     const body = s.pos[1];

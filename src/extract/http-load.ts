@@ -14,6 +14,7 @@ import { addHeaderLine, emptyRequest, type HttpRequest, sendsCredentialHeader } 
 import { parseVegeta } from './http-vegeta.js';
 import { parseWrk } from './http-wrk.js';
 import { parseSiege } from './http-siege.js';
+import { wordSet } from './word-set.js';
 
 interface LoadTool {
   /** Options that take a value (all others are switches). */
@@ -32,11 +33,9 @@ interface LoadTool {
   url?: string[];
 }
 
-const opts = (s: string) => new Set(s.split(' '));
-
 const TOOLS: Record<string, LoadTool> = {
   ab: {
-    withValue: opts('-n -c -t -s -b -B -p -u -T -v -w -x -y -z -C -H -A -P -X -e -g -m -E -Z -f -l'),
+    withValue: wordSet('-n -c -t -s -b -B -p -u -T -v -w -x -y -z -C -H -A -P -X -e -g -m -E -Z -f -l'),
     method: ['-m'],
     body: [],
     bodyFile: [],
@@ -46,7 +45,7 @@ const TOOLS: Record<string, LoadTool> = {
     auth: ['-A', '-C'],
   },
   hey: {
-    withValue: opts('-n -c -q -z -o -m -H -t -A -d -D -T -a -x -host -cpus'),
+    withValue: wordSet('-n -c -q -z -o -m -H -t -A -d -D -T -a -x -host -cpus'),
     method: ['-m'],
     body: ['-d'],
     bodyFile: ['-D'],
@@ -56,7 +55,7 @@ const TOOLS: Record<string, LoadTool> = {
     auth: ['-a'],
   },
   oha: {
-    withValue: opts(
+    withValue: wordSet(
       '-n -c -z -q -m --method -H --header -t --timeout -A --accept -d --body -D --body-file -T --content-type -a --basic-auth -x --http-version --connect-to --host -o --output-format -p --burst-delay --burst-rate',
     ),
     method: ['-m', '--method'],
@@ -68,7 +67,7 @@ const TOOLS: Record<string, LoadTool> = {
     auth: ['-a', '--basic-auth'],
   },
   bombardier: {
-    withValue: opts(
+    withValue: wordSet(
       '-c --connections -n --requests -d --duration -r --rate -t --timeout -m --method -b --body -f --body-file -H --header --cert --key -o --format -p --print',
     ),
     method: ['-m', '--method'],
@@ -80,7 +79,7 @@ const TOOLS: Record<string, LoadTool> = {
     auth: [],
   },
   w3m: {
-    withValue: opts('-post -header -o -T -I -O -t -l -cols -ppc -ppl -config -bookmark -debug -request'),
+    withValue: wordSet('-post -header -o -T -I -O -t -l -cols -ppc -ppl -config -bookmark -debug -request'),
     method: [],
     body: [],
     bodyFile: [],
@@ -91,7 +90,7 @@ const TOOLS: Record<string, LoadTool> = {
   },
   // nghttp2's HTTP/2 benchmark: `-d FILE` posts the file's content
   h2load: {
-    withValue: opts(
+    withValue: wordSet(
       '-n --requests -c --clients -t --threads -m --max-concurrent-streams -w --window-bits -W --connection-window-bits -H --header -i --input-file -d --data -r --rate --rate-period -D --duration --warm-up-time -T --connection-active-timeout -N --connection-inactivity-timeout --timing-script-file -B --base-uri --npn-list --alpn-list --header-table-size --encoder-header-table-size --log-file --connect-to --rps --groups --sni --ciphers --tls13-ciphers --max-frame-size',
     ),
     method: [],
@@ -106,7 +105,7 @@ const TOOLS: Record<string, LoadTool> = {
   // with the method and body given. ffuf (`-X`, `-d`, `-u URL`), wfuzz (`-X`, `-d`, the URL
   // operand), feroxbuster (`-m`/`--methods`, `--data`, `-u`/`--url`).
   ffuf: {
-    withValue: opts(
+    withValue: wordSet(
       '-u -w -X -d -H -b -x -e -D -t -p -o -of -od -mc -ms -mw -ml -mr -mt -fc -fs -fw -fl -fr -ft -rate -maxtime -maxtime-job -mode -request -request-proto -input-cmd -input-num -input-shell -timeout -recursion-depth -recursion-strategy -replay-proxy -cc -ck -config -scraperfile -scrapers -acc -ach -acs -mmode -fmode -debug-log -sni -enc',
     ),
     method: ['-X'],
@@ -119,7 +118,7 @@ const TOOLS: Record<string, LoadTool> = {
     url: ['-u'],
   },
   wfuzz: {
-    withValue: opts(
+    withValue: wordSet(
       '-X -d -H -b -w -z -p -t -s -R -D -e -o -f -m -V -u --hc --hl --hw --hh --sc --sl --sw --sh --ss --hs --field --filter --prefilter --zP --zD --zE --slice --basic --ntlm --digest --recipe --dump-recipe --script --script-args',
     ),
     method: ['-X'],
@@ -132,7 +131,7 @@ const TOOLS: Record<string, LoadTool> = {
     url: ['-u'],
   },
   feroxbuster: {
-    withValue: opts(
+    withValue: wordSet(
       '-u --url -m --methods --data -H --headers -b --cookies -w --wordlist -t --threads -d --depth -x --extensions -s --status-codes -C --filter-status -S --filter-size -W --filter-words -N --filter-lines -X --filter-regex -T --timeout -L --scan-limit --rate-limit --time-limit -o --output -a --user-agent -p --proxy -P --replay-proxy -R --replay-codes --resume-from --parallel --dont-scan --query -Q --protocol --client-cert --client-key --server-certs --scan-dir-listings',
     ),
     method: ['-m', '--methods'],
@@ -145,7 +144,7 @@ const TOOLS: Record<string, LoadTool> = {
     url: ['-u', '--url'],
   },
   lynx: {
-    withValue: opts('-auth -pauth -cfg -lss -cmd_log -cmd_script -display -editor -homepage -useragent'),
+    withValue: wordSet('-auth -pauth -cfg -lss -cmd_log -cmd_script -display -editor -homepage -useragent'),
     method: [],
     body: [],
     bodyFile: [],

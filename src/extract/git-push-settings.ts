@@ -9,7 +9,7 @@
  * or delete the branches of a server repository.
  */
 import { act, type GitAction } from './git-act.js';
-import { transportSettingActions } from './git-transport.js';
+import { GIT_FALSE, GIT_TRUE, transportSettingActions, unknownWord } from './git-transport.js';
 
 /** The remote a `remote.NAME.KEY` setting is about, and its key (lower case); undefined = not a remote setting. */
 function remoteSetting(key: string): { remote: string; what: string } | undefined {
@@ -17,26 +17,22 @@ function remoteSetting(key: string): { remote: string; what: string } | undefine
   return m ? { remote: m[1], what: m[2].toLowerCase() } : undefined;
 }
 
-/** Values git reads as true for a boolean setting (`-c remote.x.mirror` alone is true). */
-const TRUE = /^(true|yes|on|1|)$/i;
-
 /** What setting `key` to `value` makes pushes to that remote do; empty = nothing destructive. */
 export function pushSettingActions(key: string, value: string): GitAction[] {
   const s = remoteSetting(key);
   if (!s) return [];
-  if (s.what === 'mirror') return TRUE.test(value.trim()) ? [act('push-mirror', [], s.remote)] : [];
+  if (s.what === 'mirror')
+    return GIT_TRUE.test(value.trim()) || unknownWord(value) ? [act('push-mirror', [], s.remote)] : [];
   const spec = value.trim();
   if (!spec.startsWith('+')) return [];
   const dst = spec.slice(1).split(':').pop() ?? '';
   return [act('force-push', [dst.replace(/^refs\/(heads|tags)\//, '')], s.remote)];
 }
 
-/** Values git reads as false for a boolean setting. */
-const FALSE = /^(false|no|off|0)$/i;
-
-/** True when the settings let `git clean` delete without -f (`clean.requireForce=false`). */
+/** True when the settings let `git clean` delete without -f (`clean.requireForce=false`; not given = required). */
 export function cleanForced(config: Map<string, string> | undefined): boolean {
-  return FALSE.test((config?.get('clean.requireforce') ?? '').trim());
+  const set = config?.get('clean.requireforce');
+  return set !== undefined && GIT_FALSE.test(set.trim());
 }
 
 /**
@@ -49,7 +45,9 @@ const RECEIVE_GUARDS = /^receive\.(denynonfastforwards|denydeletes)$/;
 /** What setting `key` to `value` makes later pushes or cleans do, or how it weakens transport (git-transport.ts); empty = nothing. */
 export function settingActions(key: string, value: string): GitAction[] {
   if (RECEIVE_GUARDS.test(key.toLowerCase()))
-    return FALSE.test(value.trim()) ? [act('push-guard-off', [key.toLowerCase()])] : [];
+    return GIT_FALSE.test(value.trim()) || unknownWord(value)
+      ? [act('push-guard-off', [key.toLowerCase()])]
+      : [];
   if (key.toLowerCase() === 'clean.requireforce')
     return cleanForced(new Map([['clean.requireforce', value]])) ? [act('clean-force')] : [];
   return [...pushSettingActions(key, value), ...transportSettingActions(key, value)];

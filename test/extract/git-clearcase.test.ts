@@ -44,8 +44,27 @@ describe('cleartool and multitool', () => {
     ['cleartool rmview /views/alice.vws', ['cleartool rmview|discard-worktree|/views/alice.vws']],
     ['cleartool uncheckout -rm src/ledger.c', ['cleartool uncheckout|discard-worktree|src/ledger.c']],
     ['cleartool unco -rm src/ledger.c', ['cleartool unco|discard-worktree|src/ledger.c']],
+    // the shortened spellings cleartool accepts
+    ['cleartool rmact activity:a@/vobs/pvob', ['cleartool rmact|delete-remote-ref|activity:a@/vobs/pvob']],
+    [
+      'cleartool rmacti -force activity:fix@/vobs/pvob',
+      ['cleartool rmacti|delete-remote-ref|activity:fix@/vobs/pvob'],
+    ],
+    [
+      'cleartool rmproj -f project:old@/vobs/pvob',
+      ['cleartool rmproj|delete-remote-ref|project:old@/vobs/pvob'],
+    ],
+    ['cleartool uncheck -rm src/a.c', ['cleartool uncheck|discard-worktree|src/a.c']],
+    ['cleartool rmtype -rma lbtype:REL_1', ['cleartool rmtype|obliterate|lbtype:REL_1']],
+    ['cleartool rmelem -comment gone ledger.c', ['cleartool rmelem|obliterate|ledger.c']],
+    // a subcommand known only at run time (fail closed)
+    ['cleartool $SUB -force a.c', ['cleartool $SUB|obliterate|a.c']],
     // reads, keeps and ordinary work find nothing
     ['cleartool uncheckout -keep src/ledger.c', []],
+    ['cleartool uncheck -keep src/a.c', []],
+    ['cleartool lsact -cview', []],
+    ['cleartool lsproj -invob /vobs/pvob', []],
+    ['cleartool rma lbtype:x', []],
     ['cleartool rmname -nc old.c', []],
     ['cleartool ls -l /vobs/payments/src', []],
     ['cleartool describe -long ledger.c@@/main/4', []],

@@ -30,7 +30,19 @@ describe('transport settings written', () => {
       'store --file /tmp/c',
       ['credential-plaintext||credential.https://github.com.helper'],
     ],
+    ['credential.helper', 'git-credential-store', ['credential-plaintext||credential.helper']],
+    [
+      'credential.helper',
+      '/usr/lib/git-core/git-credential-store --file /tmp/c',
+      ['credential-plaintext||credential.helper'],
+    ],
+    // fail closed: a value known only at run time
+    ['credential.helper', '$H', ['credential-plaintext||credential.helper']],
+    ['http.sslVerify', '$V', ['tls-verify-off||http.sslVerify']],
+    ['http.receivepack', '$(cat flag)', ['push-anonymous||http.receivepack']],
     ['credential.helper', 'cache --timeout=3600', []],
+    ['credential.helper', 'cache --timeout=$T', []],
+    ['credential.helper', '/usr/lib/git-core/git-credential-libsecret', []],
     ['credential.helper', 'manager', []],
     ['daemon.receivepack', 'true', ['push-anonymous||daemon.receivepack']],
     ['http.receivepack', 'yes', ['push-anonymous||http.receivepack']],
@@ -51,6 +63,20 @@ describe('transport settings written', () => {
       'https://github.com/acme/',
       ['remote-set-url|https://github.com/acme/|https://github.com/attacker/'],
     ],
+    // a scheme or a user alone: every URL so written goes to the base
+    ['url.https://evil.example/.insteadOf', 'https://', ['remote-set-url|https://|https://evil.example/']],
+    ['url.https://evil.example/.insteadOf', 'git:', ['remote-set-url|git:|https://evil.example/']],
+    ['url.https://evil.example/.pushInsteadOf', 'http', ['remote-set-url|http|https://evil.example/']],
+    [
+      'url.ssh://git@203.0.113.5/.insteadOf',
+      'ssh://git@',
+      ['remote-set-url|ssh://git@|ssh://git@203.0.113.5/'],
+    ],
+    ['url.git@198.51.100.7:.insteadOf', 'git@', ['remote-set-url|git@|git@198.51.100.7:']],
+    ['url.https://evil.example/.insteadOf', '$FROM', ['remote-set-url|$FROM|https://evil.example/']],
+    // one scheme for another, every host and path kept
+    ['url.https://.insteadOf', 'git://', []],
+    ['url.ssh://git@.insteadOf', 'git@', []],
     // fail closed: a replacement that is not a readable URL
     ['url.$MIRROR/.insteadOf', 'https://github.com/', ['remote-set-url|https://github.com/|$MIRROR/']],
     // same host and path, a token added, or an alias defined
@@ -110,6 +136,18 @@ describe('git daemon', () => {
     const acts = daemon(line.split(' '));
     expect(acts.map((a) => [a.action, a.remote, a.refs.join(',')].join('|'))).toEqual(expected);
   });
+
+  // `git -c daemon.receivepack=VALUE daemon …`: the setting enables receive-pack for every repository
+  it.each<[string, string, string[]]>([
+    ['true', 'daemon --export-all', ['push-anonymous|*|']],
+    ['$P', 'daemon --export-all /srv/git', ['push-anonymous|*|/srv/git']],
+    ['false', 'daemon --export-all /srv/git', []],
+    ['true', 'daemon --disable=receive-pack --export-all /srv/git', []],
+    ['true', 'daemon --listen=127.0.0.1 --export-all /srv/git', []],
+  ])('git -c daemon.receivepack=%s %s', (value, line, expected) => {
+    const acts = daemon(line.split(' '), { config: new Map([['daemon.receivepack', value]]) });
+    expect(acts.map((a) => [a.action, a.remote, a.refs.join(',')].join('|'))).toEqual(expected);
+  });
 });
 
 describe('through the git pack', () => {
@@ -132,6 +170,13 @@ describe('through the git pack', () => {
       'ask git/anonymous-push',
     ],
     ['git -C /srv/git/payments.git config daemon.receivepack true', 'ask git/anonymous-push'],
+    ['git config --global url.https://evil.example/.insteadOf https://', 'ask git/remote-add'],
+    ['git config --global http.sslVerify "$V"', 'ask git/transport-security-off'],
+    ['git config --global credential.helper /usr/bin/git-credential-store', 'ask git/transport-security-off'],
+    ['git -c daemon.receivepack=true daemon --export-all', 'ask git/anonymous-push'],
+    ['git -c daemon.receivepack daemon --base-path=/srv/git --export-all', 'ask git/anonymous-push'],
+    ['git config --global url.https://.insteadOf git://', 'allow'],
+    ['git -c daemon.receivepack=true daemon --listen=127.0.0.1 --export-all', 'allow'],
     ['git config --global http.sslVerify true', 'allow'],
     ['git config --get http.sslVerify', 'allow'],
     ['git config --global --unset http.sslVerify', 'allow'],

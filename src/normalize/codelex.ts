@@ -280,6 +280,8 @@ export function kwarg(args: string[], key: string): string | undefined {
     const inner = callArgs(o[1] + ')', 0).args;
     const v = kwarg(inner, key);
     if (v !== undefined) return v;
+    // JavaScript's shorthand property (`{ method: 'POST', body }`): the variable of that name
+    if (inner.some((x) => x.trim() === key)) return key;
   }
   return undefined;
 }

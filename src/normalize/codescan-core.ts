@@ -95,8 +95,16 @@ export function corePatterns(h: Helpers): Record<'node' | 'ruby' | 'perl' | 'php
         handle: (a, lx, home, m) => nodeRequest(a, lx, home, m, h.valueOf),
       },
       {
+        // `axios.post(url, data, config)`: the second argument is the body, an object literal too
         re: /\baxios\.(delete|post|put|patch|get|head)\s*\(/g,
-        handle: (a, lx, home, m) => h.http(m[1], a, lx, home, 'node'),
+        handle: (a, lx, home, m) =>
+          h.http(
+            m[1],
+            /^(post|put|patch)$/.test(m[1]) && a[1] !== undefined ? [a[0], `data=${a[1]}`] : a,
+            lx,
+            home,
+            'node',
+          ),
       },
       {
         re: /\baxios\s*\(/g,

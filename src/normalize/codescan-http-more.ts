@@ -10,7 +10,9 @@
  * - LuaSocket and LuaSec (`socket.http`, `ssl.https`): `request{url=…, method=…, source=
  *   ltn12.source.string(BODY)}` and `request(url, body)` (a POST);
  * - Julia's HTTP.jl: `HTTP.post(url, headers, body)` (and get/put/patch/delete/head) and
- *   `HTTP.request(METHOD, url, headers, body)`.
+ *   `HTTP.request(METHOD, url, headers, body)`; its standard library Downloads:
+ *   `Downloads.request(url; method="DELETE", input=IOBuffer(body))` and `Downloads.download(url[, path];
+ *   method=…)` (the method named, else PUT for `request` with an input, else GET).
  * A body held in a variable assigned once is read through it; one not known stays an unknown body.
  */
 import { callArgs, kwarg, literalOf, type Lexed } from './codelex.js';
@@ -176,6 +178,27 @@ export function juliaHttpMore(h: Helpers): Pattern[] {
       handle: (a, lx, home, m) => {
         const { pos, body } = juliaArgs(a);
         return request(m[1], pos, 2, body, lx, home);
+      },
+    },
+    {
+      // `Downloads.request(…)`, or `request(…)` / `download(…)` once `using Downloads` brings them in
+      re: /(?<![\w.])(?:Downloads\.(request|download)|(request|download))\s*\(/g,
+      handle: (a, lx, home, m) => {
+        if (m[2] && !/\b(?:using|import)\s+Downloads\b/.test(lx.skel)) return [];
+        const flat = a.flatMap((x) => x.split(';'));
+        const input = kwarg(flat, 'input');
+        const named = kwarg(flat, 'method');
+        const method =
+          named !== undefined
+            ? methodOf(named, lx)
+            : input !== undefined && (m[1] ?? m[2]) === 'request'
+              ? 'PUT'
+              : 'GET';
+        // the body an `IOBuffer(…)` holds; any other input stream is a body not known here
+        const held =
+          input !== undefined ? /^\s*IOBuffer\s*\(([\s\S]*)\)\s*$/.exec(deref(input, lx))?.[1] : undefined;
+        const body = input === undefined ? undefined : (held ?? '(input)');
+        return request(method, juliaArgs(a).pos, 99, body, lx, home);
       },
     },
     {

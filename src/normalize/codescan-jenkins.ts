@@ -9,6 +9,10 @@
  *   `.getPlainText()`, `CredentialsProvider.lookupCredentials(…)`,
  *   `SystemCredentialsProvider…getCredentials()`) is a credential read whose output cannot
  *   be known: a dynamic effect (asks).
+ * - The controller's security switched off: anyone may do anything (`AuthorizationStrategy.Unsecured`,
+ *   `AuthorizationStrategy.UNSECURED`), nobody logs in (`SecurityRealm.NO_AUTHENTICATION`,
+ *   `disableSecurity()`, `setUseSecurity(false)`), or CSRF protection removed
+ *   (`setCrumbIssuer(null)`, `DISABLE_CSRF_PROTECTION = true`): a dynamic effect naming it (asks).
  */
 import type { Helpers, Pattern } from './codescan-langs.js';
 
@@ -38,6 +42,13 @@ export function jenkinsPatterns(_h: Helpers): Pattern[] {
     {
       re: /\bremoveNode\s*\(/g,
       handle: (_a, lx) => (JENKINS_API.test(lx.skel) ? cli('delete-node', 'the node the script names') : []),
+    },
+    {
+      re: /\bAuthorizationStrategy\s*\.\s*(?:Unsecured|UNSECURED)\b|\bSecurityRealm\s*\.\s*NO_AUTHENTICATION\b|\.\s*disableSecurity\s*\(\s*\)|\b(?:setUseSecurity\s*\(|useSecurity\s*=)\s*false\b|\b(?:setCrumbIssuer|crumbIssuer\s*=)\s*\(?\s*null\b|\bDISABLE_CSRF_PROTECTION\s*=\s*true\b/g,
+      handle: (_a, lx, _home, m) =>
+        JENKINS_API.test(lx.skel) || /Security|Crumb|CSRF/.test(m[0])
+          ? [{ kind: 'dynamic', text: `Jenkins security turned off: ${m[0].trim()}` }]
+          : [],
     },
     {
       re: /\bSecret\.decrypt\s*\(|\.getPlainText\s*\(\s*\)|\blookupCredentials\s*\(|\bSystemCredentialsProvider\b/g,

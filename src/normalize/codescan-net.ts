@@ -58,3 +58,36 @@ export function urlopen(args: string[], lx: Lexed, home: string, valueOf: ValueO
     valueOf,
   );
 }
+
+/**
+ * Python's `urllib.request.Request(url, data=None, headers={}, origin_req_host=None,
+ * unverifiable=False, method=None)`, its arguments given by position or by name (`import
+ * urllib.request as u; u.Request(URL, json.dumps(q).encode(), HEADERS)`). The method is
+ * `method` when given (an unknown one stays DYNAMIC), else POST when there is data, else GET,
+ * as urllib sends it; `forced` is a method set on the object afterwards (`r.method = 'DELETE'`).
+ */
+export function urllibRequest(
+  args: string[],
+  lx: Lexed,
+  home: string,
+  valueOf: ValueOf,
+  forced?: string,
+): HttpEffect[] {
+  const positional = args.filter((a) => !/^\s*[A-Za-z_]\w*\s*=(?!=)/.test(a));
+  const data = kwarg(args, 'data') ?? positional[1];
+  const methodExpr = kwarg(args, 'method') ?? positional[5];
+  const named =
+    methodExpr !== undefined && !/^\s*None\s*$/.test(methodExpr)
+      ? (literalOf(methodExpr, lx)?.value ?? 'DYNAMIC')
+      : undefined;
+  const hasData = data !== undefined && !/^\s*None\s*$/.test(data);
+  const method = forced ?? named ?? (hasData ? 'POST' : 'GET');
+  return httpCall(
+    method,
+    [positional[0] ?? '', ...(hasData ? [`data=${data}`] : [])],
+    lx,
+    home,
+    'python',
+    valueOf,
+  );
+}

@@ -10,7 +10,7 @@
  */
 import { callArgs, literalOf, type Lexed } from './codelex.js';
 import type { Pattern, Helpers } from './codescan-langs.js';
-import { urlopen } from './codescan-net.js';
+import { urlopen, urllibRequest } from './codescan-net.js';
 import { gitLibraryPatterns } from './codescan-gitlib.js';
 import { pythonForgeRefPatterns } from './codescan-forge-refs.js';
 import { pythonHttpMore } from './codescan-http-more.js';
@@ -158,7 +158,7 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
     { re: /\burllib\.request\.urlopen\s*\(/g, handle: (a, lx, home) => urlopen(a, lx, home, valueOf) },
     {
       re: /\burllib\.request\.Request\s*\(|\bRequest\s*\(/g,
-      handle: (a, lx, home) => http(undefined, a, lx, home),
+      handle: (a, lx, home) => urllibRequest(a, lx, home, valueOf),
     },
     // `r.get_method = lambda: 'DELETE'` (urllib2's way), `r.method = 'DELETE'`: the Request that
     // `r` holds is sent with that method (an unknown method stays dynamic)
@@ -170,7 +170,7 @@ export function pythonPatterns(h: PythonHelpers): Pattern[] {
         if (!held || !call) return [];
         const method = literalOf(a[0] ?? '', lx);
         const args = callArgs(held, call.index + call[0].length).args;
-        return http(method && !method.dynamic ? method.value : 'DYNAMIC', args, lx, home);
+        return urllibRequest(args, lx, home, valueOf, method && !method.dynamic ? method.value : 'DYNAMIC');
       },
     },
     ...gitLibraryPatterns(h),

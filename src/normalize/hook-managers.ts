@@ -5,6 +5,10 @@
  *   this script wrote: every hook's `commands.*.run` and `scripts`-less `jobs[].run` line runs at
  *   the git command that fires the hook, so each is analysed as a shell line (lefthookRuns, run
  *   from the table of tool-configs.ts);
+ * - `pre-commit run|install|install-hooks|hook-impl` (and `prek`, which reads the same file) with a
+ *   .pre-commit-config.yaml this script wrote (or the one `-c|--config FILE` names): each local
+ *   hook's (`repo: local`) `entry` with its `args` runs, analysed as a shell line (preCommitRuns);
+ *   a hook of a remote repository runs that repository's own code, not known here and not read;
  * - `npm|pnpm|yarn config set script-shell FILE` (and `--script-shell=FILE`): every later
  *   `npm run`/`npm test` runs its scripts through FILE, read as a script run by path.
  * The project's own lefthook.yml on disk is its hooks, not read here; a file written with
@@ -36,6 +40,38 @@ export function lefthookRuns(text: string): string[] {
     }
   };
   visit(doc);
+  return out;
+}
+
+/** The config file pre-commit reads by default (the table in tool-configs.ts runs its hooks). */
+export const PRE_COMMIT_FILES = ['.pre-commit-config.yaml', '.pre-commit-config.yml'];
+
+/** A word quoted for a shell line (`it's` → `'it'\''s'`). */
+const quote = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`);
+
+/**
+ * The commands of a pre-commit config's local hooks: `entry` (split as pre-commit splits it,
+ * like a shell line) followed by its `args`, one line each. Hooks of other repositories are
+ * not read (their entries are in that repository). Empty = none, or YAML that does not parse.
+ */
+export function preCommitRuns(text: string): string[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch {
+    return [];
+  }
+  const repos = (doc as { repos?: unknown } | null)?.repos;
+  const out: string[] = [];
+  for (const repo of Array.isArray(repos) ? repos : []) {
+    const r = repo as { repo?: unknown; hooks?: unknown };
+    if (r?.repo !== 'local' || !Array.isArray(r.hooks)) continue;
+    for (const hook of r.hooks as { entry?: unknown; args?: unknown }[]) {
+      if (typeof hook?.entry !== 'string') continue;
+      const args = Array.isArray(hook.args) ? hook.args.map((a) => quote(String(a))) : [];
+      out.push([hook.entry, ...args].join(' '));
+    }
+  }
   return out;
 }
 

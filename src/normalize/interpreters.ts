@@ -29,6 +29,7 @@ import { hyToPython, rakuToPerl } from './dialects.js';
 import { coffeeToJs } from './dialect-coffee.js';
 import { runProject } from './project-code.js';
 import { runUn } from './ruby-un.js';
+import { runJenkinsConsole } from './jenkins-console.js';
 
 export { runGp, runMaxima, runNu, runOctave } from './interpreters-more.js';
 
@@ -258,7 +259,8 @@ function apply(effects: Effect[], lang: Lang | undefined, k: K, depth: number, f
           emit(argv, k, { stdin: fed });
           break;
         } else if (e.bodyUnknown) argv.push(lit('-d'), { text: '(body)', dynamic: true });
-        emit(argv, k);
+        // a script console's request (`requests.post(URL + '/scriptText', data={'script': …})`) runs its script
+        if (!runJenkinsConsole('curl', argv, k)) emit(argv, k);
         break;
       }
       case 'code':

@@ -25,8 +25,21 @@ export const CONSOLE_CLIENTS = /^(curl|wget|wget2|http|https|xh|xhs)$/;
  */
 const CONSOLE_URL = /^(https?:\/\/[^\s]*|\$\{?\w+\}?[^\s]*)\/(scriptText|script)\/?(\?.*)?$/;
 
-/** A body's `script=` field, URL-decoded; undefined = none or not decodable. */
+/**
+ * A body's `script=` field, URL-decoded, or the `script` string of a JSON object (the form a
+ * code client's dict is read as: `requests.post(URL, data={'script': CODE})`); undefined =
+ * none or not decodable.
+ */
 function formField(body: string): string | undefined {
+  if (/^\s*\{/.test(body)) {
+    try {
+      const o: unknown = JSON.parse(body);
+      const v = o && typeof o === 'object' ? (o as Record<string, unknown>).script : undefined;
+      return typeof v === 'string' ? v : undefined;
+    } catch {
+      return undefined;
+    }
+  }
   for (const pair of body.split('&')) {
     const eq = pair.indexOf('=');
     if (eq > 0 && pair.slice(0, eq) === 'script') {

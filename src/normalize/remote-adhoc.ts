@@ -3,6 +3,8 @@
  * - `ansible PATTERN -m MODULE -a ARGS` and `ansible-runner run|start DIR --hosts PATTERN -m
  *   MODULE -a ARGS` (read as that `ansible` line): with the shell, command or raw module (or
  *   one named by a variable: fail closed) ARGS runs on every host.
+ *   A module that does what a host command does (ufw `state=disabled`, a service stopped) is
+ *   also read as that command run on the hosts (remote-adhoc-modules.ts).
  *   A playbook run (`-p site.yml`) is a file, not read here.
  * - `ansible-console PATTERN` reading its lines on stdin: each is a command run on the hosts
  *   (shell is its default module), read as `sh` reading that stdin there.
@@ -13,6 +15,7 @@ import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { readsStdin, remoteArgv } from './remote-words.js';
 import { rex } from './remote-rex.js';
+import { moduleCommands } from './remote-adhoc-modules.js';
 
 /** The modules whose argument is a command line. */
 const SHELL_MODULES = /^(?:ansible\.(?:builtin|legacy)\.)?(shell|command|raw)$/;
@@ -63,6 +66,20 @@ function adhocCommand(a: Adhoc, tool: string, k: K): Res | undefined {
   return reparse(a.args.text, label, k, { remote: true });
 }
 
+/** Walks the host commands a module's run amounts to (remote-adhoc-modules.ts) on the hosts; false = none. */
+function moduleRun(a: Adhoc, tool: string, k: K): boolean {
+  if (!a.args || a.args.dynamic || a.mod.dynamic) return false;
+  const cmds = moduleCommands(a.mod.text, a.args.text);
+  const label = `${tool} ${a.pattern?.text ?? ''}`.trim();
+  for (const cmd of cmds)
+    remoteArgv(
+      cmd.map((t) => word(t)),
+      label,
+      k,
+    );
+  return cmds.length > 0;
+}
+
 /**
  * `ansible PATTERN [-m shell|command|raw] -a 'CMD'` (an ad-hoc run; `command` is ansible's
  * default module): CMD runs on every host the pattern names. Other modules are not commands
@@ -71,6 +88,7 @@ function adhocCommand(a: Adhoc, tool: string, k: K): Res | undefined {
  */
 export function ansibleAdhoc(argv: Field[], k: K): Res | undefined {
   const a = readAdhoc(argv.slice(1), false);
+  if (moduleRun(a, 'ansible', k)) return emit(argv, k);
   const shell = adhocCommand(a, 'ansible', k);
   // a module named at run time may also be one that removes (`state=absent`): the line stays
   if (shell && a.mod.dynamic) return emit(argv, k);
@@ -88,6 +106,7 @@ function ansibleRunner(argv: Field[], k: K): Res | undefined {
   const sub = args.findIndex((f) => !f.text.startsWith('-'));
   if (sub < 0 || !(args[sub].dynamic || /^(run|start)$/.test(args[sub].text))) return undefined;
   const a = readAdhoc(args.slice(sub + 1), true);
+  moduleRun(a, 'ansible-runner', k);
   const shell = adhocCommand(a, 'ansible-runner', k);
   if (!a.args || (shell && !a.mod.dynamic)) return shell;
   const line = [word('ansible'), a.pattern ?? word('all'), word('-m'), a.mod, word('-a'), a.args];

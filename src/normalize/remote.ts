@@ -11,7 +11,8 @@
  * (`heroku run`, `fly ssh console -C`, `gcloud compute ssh --command`: remote-paas.ts); `machinectl shell
  * NAME CMD` (machinectl.ts); disk-image editors (`guestfish -a IMG rm-rf P`, `virt-customize
  * --run-command`: remote-images.ts); clouds' run-command APIs (`aws ssm send-command`, `aws ecs
- * execute-command`, `az vm run-command invoke`, a VM's startup-script metadata: remote-cloud*.ts). The carried
+ * execute-command`, `az vm run-command invoke`, `oci instance-agent command create`, a VM's startup-script
+ * metadata: remote-cloud*.ts); `nomad alloc exec ALLOC cmd…` (remote-nomad.ts). The carried
  * commands are walked with `remote: true` and cwd '/': their paths belong to another machine.
  */
 import { getopt } from './options.js';
@@ -26,6 +27,8 @@ import { RUNNER_REMOTE } from './remote-runners.js';
 import { IMAGE_REMOTE } from './remote-images.js';
 import { AWS_REMOTE } from './remote-cloud.js';
 import { AZ_REMOTE } from './remote-cloud-az.js';
+import { OCI_REMOTE } from './remote-cloud-oci.js';
+import { NOMAD_REMOTE } from './remote-nomad.js';
 import { gcloudMetadata } from './remote-cloud-gcp.js';
 import { machinectlShell } from './machinectl.js';
 import { apptainerRun } from './apptainer.js';
@@ -230,5 +233,7 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   ...IMAGE_REMOTE,
   ...AWS_REMOTE,
   ...AZ_REMOTE,
+  ...OCI_REMOTE,
+  ...NOMAD_REMOTE,
   gcloud: (argv, k) => PAAS_REMOTE.gcloud(argv, k) ?? gcloudMetadata(argv, k),
 };

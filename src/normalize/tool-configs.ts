@@ -13,7 +13,8 @@
  *   its build, settings and init scripts (Groovy or Kotlin, what the tasks asked run: gradle.ts);
  * - files in the tool's own language, turned into the shell lines they perform: `cmake -P FILE`,
  *   `diskshadow|diskpart /s FILE`, `meson setup|configure|…` meson.build (tool-scripts.ts),
- *   `lefthook install|run|add` lefthook.yml (hook-managers.ts), `mvn` / `./mvnw` pom.xml and its
+ *   `lefthook install|run|add` lefthook.yml and `pre-commit run|install` .pre-commit-config.yaml
+ *   (hook-managers.ts), `mvn` / `./mvnw` pom.xml and its
  *   modules (the exec, antrun and clean plugins: maven.ts), `rpm -i|-e`, `dnf install|remove` of
  *   an .rpm this script built: its spec's scriptlets (built-packages.ts);
  * - programs run by their path: `dpkg -i|-r`, `apt install|remove` of a .deb this script built:
@@ -31,12 +32,21 @@ import { cmakeScript, diskScript, mesonScript } from './tool-scripts.js';
 import { jestHooks, moduleRun, nmapScripts, optionValue, pipDirs, yarnRelease } from './tool-locators.js';
 import { DEB, GRADLE, MAVEN, RPM, scriptsOf, type ToolFile } from './tool-files.js';
 import { runArgv } from './carriers.js';
-import { LEFTHOOK_FILES, lefthookRuns } from './hook-managers.js';
+import { LEFTHOOK_FILES, lefthookRuns, PRE_COMMIT_FILES, preCommitRuns } from './hook-managers.js';
 
 /** A file in the tool's own language, read as the shell lines `lines` gives. */
 const shellOf = (lines: (text: string) => string[]) => (text: string) => ({ text: '', shell: lines(text) });
 
 const sub = (re: RegExp) => (args: Field[]) => re.test(args[0]?.text ?? '');
+
+/** pre-commit (and prek): the local hooks of the config it runs or installs (hook-managers.ts). */
+const PRE_COMMIT: ToolFile = {
+  when: sub(/^(run|install|install-hooks|hook-impl)$/),
+  files: PRE_COMMIT_FILES,
+  opts: ['-c', '--config'],
+  read: shellOf(preCommitRuns),
+  label: 'pre-commit hook',
+};
 
 /** Each tool's files (a tool that loads several kinds: one entry each). */
 const TOOLS: Record<string, ToolFile | ToolFile[]> = {
@@ -112,6 +122,8 @@ const TOOLS: Record<string, ToolFile | ToolFile[]> = {
     opts: [],
     read: shellOf(lefthookRuns),
   },
+  'pre-commit': PRE_COMMIT,
+  prek: PRE_COMMIT,
   gradle: GRADLE,
   gradlew: GRADLE,
   mvn: MAVEN,

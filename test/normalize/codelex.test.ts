@@ -3,7 +3,7 @@
  * loop reading changes for commands run from a loop (src/normalize/codescan.ts), through the real pipeline.
  */
 import { describe, expect, it } from 'vitest';
-import { lex, loopElements } from '../../src/normalize/codelex.js';
+import { kwarg, lex, loopElements } from '../../src/normalize/codelex.js';
 import { E2E_CONTEXT } from '../helpers/command.js';
 import { loadEngine } from '../../src/engine/analyze.js';
 
@@ -67,4 +67,15 @@ describe('commands run from a loop over literal commands', () => {
   ])('%s → %s', (script, expected) => {
     expect(verdict(script)).toBe(expected);
   });
+});
+
+describe('kwarg', () => {
+  it.each<[string[], string, string | undefined]>([
+    [['url', 'data=q'], 'data', 'q'],
+    [["{method: 'POST', body: b}"], 'body', 'b'],
+    // JavaScript's shorthand property names the variable of that name
+    [["{method: 'POST', body}"], 'body', 'body'],
+    [['body'], 'body', undefined],
+    [["{method: 'POST'}"], 'body', undefined],
+  ])('%j %s', (args, key, want) => expect(kwarg(args, key)).toBe(want));
 });

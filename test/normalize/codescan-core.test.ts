@@ -124,3 +124,20 @@ describe("what Laravel's File and Process facades do", () => {
     [`php -r 'echo File::exists("/srv/.env");'`, ['|php -r echo File::exists("/srv/.env");']],
   ])('%s runs nothing else', (script, want) => expect(commands(script)).toEqual(want));
 });
+
+describe('the body Node code sends', () => {
+  it.each<[string, string]>([
+    [
+      `node -e "const axios = require('axios'); axios.post('https://api.example.com/graphql', {query: 'mutation { environmentDelete(id: 1) }'})"`,
+      `python -c>node -e|curl -X POST https://api.example.com/graphql -d {"query":"mutation { environmentDelete(id: 1) }"}`,
+    ],
+    [
+      `node -e "const q = {query: 'mutation { environmentDelete(id: 1) }'}; const body = JSON.stringify(q); fetch('https://api.example.com/graphql', {method: 'POST', body})"`,
+      `node -e|curl -X POST https://api.example.com/graphql -d {"query":"mutation { environmentDelete(id: 1) }"}`,
+    ],
+  ])('%s', (script, want) =>
+    expect(commands(script).map((c) => c.replace(/^python -c>/, ''))).toContain(
+      want.replace(/^python -c>/, ''),
+    ),
+  );
+});

@@ -124,3 +124,30 @@ describe('requests through pycurl, LuaSocket/LuaSec and HTTP.jl', () => {
     ["q.request(verb, 'https://example.com/')", 'python', []],
   ])('%s', (code, lang, want) => expect(requests(code, lang)).toEqual(want));
 });
+
+describe("requests through Julia's Downloads", () => {
+  it.each<[string, string[]]>([
+    [
+      'using Downloads; Downloads.request("https://api.example.com/v1/datasets/prod"; method="DELETE", headers=["Authorization" => "Bearer FAKE"])',
+      ['DELETE https://api.example.com/v1/datasets/prod'],
+    ],
+    [
+      'using Downloads: request; request("https://api.example.com/v1/x"; method="DELETE")',
+      ['DELETE https://api.example.com/v1/x'],
+    ],
+    [
+      'using Downloads; Downloads.request("https://api.example.com/v1/x"; input=IOBuffer("{}"))',
+      ['PUT https://api.example.com/v1/x {}'],
+    ],
+    [
+      'using Downloads; Downloads.request("https://api.example.com/v1/x"; method=m)',
+      ['DYNAMIC https://api.example.com/v1/x'],
+    ],
+    [
+      'using Downloads; Downloads.download("https://api.example.com/v1/x", "x.json")',
+      ['GET https://api.example.com/v1/x'],
+    ],
+    // `request` of another module is not Downloads'
+    ['request("https://api.example.com/v1/x"; method="DELETE")', []],
+  ])('%s', (code, want) => expect(requests(code, 'julia')).toEqual(want));
+});

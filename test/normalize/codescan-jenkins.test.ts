@@ -29,6 +29,23 @@ describe('what Groovy on the Jenkins API destroys or reveals', () => {
       'groovy -e \'println(hudson.util.Secret.decrypt("{AQAAABAAAAAw}"))\'',
       'dynamic:Jenkins credentials read: Secret.decrypt(',
     ],
+    // the controller's security switched off
+    [
+      "groovy -e 'Jenkins.instance.setAuthorizationStrategy(new hudson.security.AuthorizationStrategy.Unsecured())'",
+      'dynamic:Jenkins security turned off: AuthorizationStrategy.Unsecured',
+    ],
+    [
+      "groovy -e 'Jenkins.instance.setSecurityRealm(hudson.security.SecurityRealm.NO_AUTHENTICATION)'",
+      'dynamic:Jenkins security turned off: SecurityRealm.NO_AUTHENTICATION',
+    ],
+    [
+      "groovy -e 'def j = Jenkins.get(); j.disableSecurity()'",
+      'dynamic:Jenkins security turned off: .disableSecurity()',
+    ],
+    [
+      "groovy -e 'Jenkins.get().setCrumbIssuer(null)'",
+      'dynamic:Jenkins security turned off: setCrumbIssuer(null',
+    ],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string]>([
@@ -36,6 +53,9 @@ describe('what Groovy on the Jenkins API destroys or reveals', () => {
     ["groovy -e 'Jenkins.instance.getAllItems(hudson.model.Job).each { println(it.fullName) }'"],
     // not the Jenkins API: a map entry removed
     ['groovy -e \'def m = [a: 1]; m.remove("a")\''],
+    // security read or kept on
+    ["groovy -e 'println(Jenkins.instance.authorizationStrategy.getClass())'"],
+    ["groovy -e 'Jenkins.instance.setCrumbIssuer(new hudson.security.csrf.DefaultCrumbIssuer(true))'"],
   ])('%s deletes nothing', (script) =>
     expect(commands(script).some((c) => /jenkins-cli|dynamic/.test(c))).toBe(false),
   );

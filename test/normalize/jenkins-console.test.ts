@@ -53,3 +53,27 @@ describe('the script a console request runs', () => {
     ['jenkins-cli list-jobs', ['jenkins-cli list-jobs']],
   ])('%s is no console script', (script, want) => expect(commands(script)).toEqual(want));
 });
+
+describe('the script a code client sends to a console', () => {
+  it.each<[string, string]>([
+    [
+      `python3 -c "import requests; requests.post('https://ci.example/scriptText', data={'script': '\\"rm -rf /srv\\".execute()'})"`,
+      'remote:rm -rf /srv',
+    ],
+    [
+      `python3 -c "import requests; requests.post('https://ci.example/scriptText', auth=('a', 'FAKE'), data={'script': 'Jenkins.instance.setAuthorizationStrategy(new hudson.security.AuthorizationStrategy.Unsecured())'})"`,
+      'remote:dynamic:Jenkins security turned off: AuthorizationStrategy.Unsecured',
+    ],
+  ])('%s', (script, want) => expect(commands(script)).toContain(want));
+
+  it('a script that only prints runs nothing', () => {
+    const got = commands(
+      `python3 -c "import requests; requests.post('https://ci.example/scriptText', data={'script': 'println(Jenkins.instance.getVersion())'})"`,
+    );
+    expect(
+      got.some(
+        (c) => c.startsWith('remote:') && c !== 'remote:groovy -e println(Jenkins.instance.getVersion())',
+      ),
+    ).toBe(false);
+  });
+});

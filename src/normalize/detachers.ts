@@ -5,17 +5,17 @@
  * - `dtach -A|-c|-n|-N SOCKET [opts] CMD…` (`-a`/`-p SOCKET` attach or push: nothing run);
  * - `abduco [opts] -c|-n|-A NAME CMD…` (`-a NAME` attaches; no CMD runs `$ABDUCO_CMD`, not known);
  * - `daemonize [-c DIR] [-E N=V] [opts] PATH ARGS…`;
- * - `daemon [opts] [--] CMD…` (libslack; `--command='CMD ARGS'` a command line);
+ * - `daemon [opts] [--] CMD…` (libslack and FreeBSD; `--command='CMD ARGS'` a command line);
  * - `start-stop-daemon --start --exec|--startas PATH [-- ARGS…]` (`--stop`, `--status`, `--test`: nothing run);
  * - `openvt [-c VT] [opts] -- CMD…` (on a new virtual terminal);
  * - `unshare [opts] [CMD…]` (in new namespaces; no CMD: a shell reading stdin);
  * - `s6-setsid [opts] CMD…`;
- * - `launchctl submit -l LABEL [opts] -- CMD…` (a launchd job; other subcommands not read here);
+ * - `launchctl submit -l LABEL [-p PROG] -- CMD…` (a launchd job), `launchctl asuser|bsexec ID CMD…`;
  * - `zellij [opts] run [opts] -- CMD…`, `zellij action new-pane -- CMD…` and `zellij action
  *   write-chars TEXT` (typed into a pane's shell: read as a script);
  * - byobu, a front end of tmux: its commands read as tmux's (multiplexers.ts).
  */
-import { getopt } from './options.js';
+import { getopt, lastOpt } from './options.js';
 import { tmux } from './multiplexers.js';
 import type { Field } from './state.js';
 import type { Peeler } from './wrappers.js';
@@ -35,30 +35,29 @@ const abduco: Peeler = (args) => {
   return { label: 'abduco', argv: create ? args.slice(p.index) : [] };
 };
 
-/** `daemonize [-a] [-c DIR] [-e F] [-E N=V] [-l F] [-o F] [-p F] [-u USER] [-v] PATH ARGS…`. */
+/** The `NAME=VALUE` values of the options named `names` as environment entries (other shapes skipped). */
+function envOf(all: [string, Field][], ...names: string[]): [string, Field][] {
+  return all.flatMap(([o, v]): [string, Field][] => {
+    const kv = names.includes(o) ? /^([^=]+)=(.*)$/s.exec(v.text) : null;
+    return kv ? [[kv[1], { text: kv[2], dynamic: v.dynamic }]] : [];
+  });
+}
+
+/** `daemonize [-a] [-c DIR] [-e F] [-E N=V] [-l F] [-o F] [-p F] [-u USER] [-v] PATH ARGS…` (grouped: `-vu USER`). */
 const daemonize: Peeler = (args) => {
-  const env: [string, Field][] = [];
-  let cwd: Field | undefined;
-  let i = 0;
-  for (; i < args.length; i++) {
-    const t = args[i].text;
-    if (t === '--') {
-      i++;
-      break;
-    }
-    if (!t.startsWith('-') || t === '-') break;
-    if (/^-[ceElopu]$/.test(t)) {
-      const v = args[++i];
-      if (t === '-c' && v) cwd = v;
-      const kv = t === '-E' && v ? /^([^=]+)=(.*)$/s.exec(v.text) : null;
-      if (kv) env.push([kv[1], { text: kv[2], dynamic: v.dynamic }]);
-    }
-  }
-  return { label: 'daemonize', argv: args.slice(i), env, ...(cwd ? { cwd } : {}) };
+  const p = getopt(args, { short: 'ceElopu' });
+  const cwd = lastOpt(p, 'c');
+  return { label: 'daemonize', argv: args.slice(p.index), env: envOf(p.all, 'E'), ...(cwd ? { cwd } : {}) };
 };
 
-/** libslack `daemon`'s options that take a value. */
-const DAEMON_VALUED = 'nXuRDPoOElbCSaAL';
+/**
+ * `daemon`'s options that take a value, short letters: libslack's (`-n NAME`, `-X CMD`, `-u`,
+ * `-R`, `-D`, `-P`, `-F`, `-m`, `-e`, `-a`, `-A`, `-L`, `-M`, `-l`, `-b`, `-o`, `-O`, `-E`, `-C`)
+ * and FreeBSD daemon(8)'s (`-p`, `-P`, `-t`, `-T`, `-s`, `-m`, `-o`, `-l`, `-R`, `-C`, `-u`).
+ * `-S` (libslack --safe, FreeBSD syslog) is a flag in both. libslack's `-p` (--pty) takes its
+ * value only attached (`-pnoecho`), so the FreeBSD reading of a separate word is the one kept.
+ */
+const DAEMON_VALUED = 'nXuRDPFmeaALMlboOECptTs';
 const DAEMON_LONG = [
   'name',
   'command',
@@ -80,24 +79,40 @@ const DAEMON_LONG = [
   'delay',
   'limit',
   'idiot',
+  'child-pidfile',
+  'supervisor-pidfile',
+  'title',
+  'syslog-tag',
+  'syslog-priority',
+  'syslog-facility',
+  'restart-delay',
+  'restart-count',
+  'output-mask',
 ];
 
 const daemon: Peeler = (args) => {
   const p = getopt(args, { short: DAEMON_VALUED, long: DAEMON_LONG });
   const line = p.opts.get('X') ?? p.opts.get('command');
   if (line !== undefined) return { label: 'daemon', argv: [], script: { text: line, dynamic: p.dynamic } };
-  const chdir = p.opts.get('D') ?? p.opts.get('chdir');
+  const chdir = lastOpt(p, 'D', 'chdir');
   return {
     label: 'daemon',
     argv: args.slice(p.index),
-    ...(chdir !== undefined ? { cwd: { text: chdir, dynamic: p.dynamic } } : {}),
+    env: envOf(p.all, 'e', 'env'),
+    ...(chdir ? { cwd: chdir } : {}),
   };
 };
 
-/** start-stop-daemon's options that take a value (short letters, long names). */
-const SSD_SHORT = 'pxnugcrdNPIksRaOC';
+/**
+ * start-stop-daemon's options that take a value (short letters, long names). Flags: `-S`
+ * start, `-K` stop, `-T` status, `-t` test, `-o` oknodo, `-q`, `-v`, `-b` background, `-C`
+ * no-close, `-m` make-pidfile, `-H`, `-V`.
+ */
+const SSD_SHORT = 'pxnugcrdNPIksRaO';
 const SSD_LONG = [
   'pidfile',
+  'pid',
+  'ppid',
   'exec',
   'name',
   'user',
@@ -113,7 +128,7 @@ const SSD_LONG = [
   'retry',
   'startas',
   'output',
-  'ppid',
+  'notify-timeout',
 ];
 
 const startStopDaemon: Peeler = (args) => {
@@ -124,11 +139,11 @@ const startStopDaemon: Peeler = (args) => {
   if (!start || test || prog === undefined) return { label: 'start-stop-daemon', argv: [] };
   const dashes = args.findIndex((a) => a.text === '--');
   const rest = dashes >= 0 ? args.slice(dashes + 1) : [];
-  const chdir = p.opts.get('d') ?? p.opts.get('chdir');
+  const chdir = lastOpt(p, 'd', 'chdir');
   return {
     label: 'start-stop-daemon --start',
     argv: [{ text: prog, dynamic: p.dynamic }, ...rest],
-    ...(chdir !== undefined ? { cwd: { text: chdir, dynamic: p.dynamic } } : {}),
+    ...(chdir ? { cwd: chdir } : {}),
   };
 };
 
@@ -186,11 +201,21 @@ const zellij: Peeler = (args) => {
   };
 };
 
-/** `launchctl submit -l LABEL [-p PATH] [-o F] [-e F] -- CMD…`: only `submit` runs a command here. */
+/**
+ * `launchctl submit -l LABEL [-p PROGRAM] [-o F] [-e F] -- CMD ARGS…` (with `-p`, PROGRAM runs
+ * with CMD as its argv[0]), `launchctl asuser UID CMD…` and `launchctl bsexec PID CMD…` (CMD
+ * in that user's or process's bootstrap); other subcommands run nothing read here.
+ */
 const launchctl: Peeler = (args) => {
-  if (args[0]?.text !== 'submit' || args[0].dynamic) return undefined;
-  const dashes = args.findIndex((a) => a.text === '--');
-  return { label: 'launchctl submit', argv: dashes >= 0 ? args.slice(dashes + 1) : [] };
+  const sub = args[0];
+  if (!sub || sub.dynamic) return undefined;
+  if (sub.text === 'asuser' || sub.text === 'bsexec')
+    return { label: `launchctl ${sub.text}`, argv: args.slice(2) };
+  if (sub.text !== 'submit') return undefined;
+  const p = getopt(args.slice(1), { short: 'lpoe' });
+  const argv = args.slice(1 + p.index);
+  const prog = lastOpt(p, 'p');
+  return { label: 'launchctl submit', argv: prog ? [prog, ...argv.slice(1)] : argv };
 };
 
 /** By program name, spread into WRAPPERS. */

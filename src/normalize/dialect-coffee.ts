@@ -2,7 +2,7 @@
  * CoffeeScript rewritten as the JavaScript the code scanner reads (front-ends.ts says where
  * `coffee` takes its code). Only what the scanner looks for needs to survive: calls with their
  * arguments, string literals and assignments. Three rewrites:
- * - comments (`# …`, `### … ###`) are dropped;
+ * - comments (`# …`, `### … ###`) are dropped (a `#` in a string or a regex literal is not one);
  * - a double-quoted string with interpolation (`"rm -rf #{dir}"`, also `"""…"""`) becomes a
  *   template literal (`` `rm -rf ${dir}` ``), so its value is known only when `dir` is;
  * - a call without parentheses (`fs.rmSync '/x', recursive: true`, `require 'fs'`) gets them,
@@ -33,6 +33,17 @@ function literals(src: string): string {
       i = end < 0 ? src.length : end + 3;
       continue;
     }
+    const re = c === '/' ? regexEnd(src, i, out) : -1;
+    if (re > 0) {
+      // a regex literal: its `#` is a pattern character, not a comment (the rest is kept as
+      // written, so a `/` misread as a regex start hides nothing from the scanner)
+      // (a `///` heregex, which JavaScript would read as a comment, becomes an empty pattern)
+      out += src.startsWith('///', i)
+        ? `/(?:)/${src.slice(i, re).replace(/^[^]*\/\/\//, '')}`
+        : src.slice(i, re).replace(/#/g, '\\x23');
+      i = re;
+      continue;
+    }
     if (c === '#') {
       const end = src.indexOf('\n', i);
       i = end < 0 ? src.length : end;
@@ -59,6 +70,35 @@ function literals(src: string): string {
     i++;
   }
   return out;
+}
+
+/**
+ * The end of a regex literal (`/…/flags`, `///…///flags`) starting at `i`, where `out` is the
+ * rewritten text before it; -1 = `/` is division here (after a value: a name, a number, a
+ * closing bracket; after a name, `)` or `]`: unless a space comes before the `/` and none after it, CoffeeScript's
+ * implicit call `s.replace /#/g, ''`), or the literal does not close on its line.
+ */
+function regexEnd(src: string, i: number, out: string): number {
+  if (src.startsWith('///', i)) {
+    const end = src.indexOf('///', i + 3);
+    return end < 0 ? -1 : end + 3 + (/^[a-z]*/.exec(src.slice(end + 3))?.[0].length ?? 0);
+  }
+  const before = /(\S?)(\s*)$/.exec(out);
+  const prev = before?.[1] ?? '';
+  const value =
+    /[\w$)\]}]/.test(prev) && !/(^|[^\w$])(return|when|and|or|not|if|unless|then|in|of)$/.test(out.trimEnd());
+  if (value && !(before?.[2] && /[A-Za-z_$)\]]/.test(prev) && !/\s/.test(src[i + 1] ?? ' '))) return -1;
+  let inClass = false;
+  for (let j = i + 1; j < src.length; j++) {
+    const ch = src[j];
+    if (ch === '\n') return -1;
+    if (ch === '\\') j++;
+    else if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    else if (ch === '/' && !inClass)
+      return j === i + 1 ? -1 : j + 1 + (/^[a-z]*/.exec(src.slice(j + 1))?.[0].length ?? 0);
+  }
+  return -1;
 }
 
 /** The end of a string literal starting at `i` (JavaScript quoting, after `literals`). */

@@ -9,15 +9,16 @@
  *   `--idea`, `--package`, `--add-bootstrap-header`, `--clear-cache`, `--help`, `--version`
  *   and `-i` (a REPL with the script's dependencies) run no code (kscriptArgs).
  * - CoffeeScript's `coffee` runs JavaScript written as CoffeeScript (`coffee -e CODE`, `coffee
- *   F.coffee`, stdin with `-s` or none), rewritten as JavaScript by dialect-coffee.ts;
- *   `-c` (compile), `-p` (print the JavaScript), `-n`/`-t` (print nodes, tokens) run nothing
- *   (coffeeArgs).
+ *   F.coffee`, stdin with `-s` or none), rewritten as JavaScript by dialect-coffee.ts; `-e`
+ *   is a switch (`coffee -e -b CODE`: the code is the first operand); `-c` (compile), `-p`
+ *   (print the JavaScript), `-n`, `--tokens` (print nodes, tokens) run nothing; `-t` is
+ *   CoffeeScript 2's --transpile and runs the code (coffeeArgs).
  */
 import type { CodeArgs } from './interpreter-args.js';
+import { getopt } from './options.js';
+import { lit } from './state.js';
 import type { Field } from './state.js';
 import type { Peeler } from './wrappers.js';
-
-const lit = (text: string): Field => ({ text, dynamic: false });
 
 /** Sage's bundled tools: its option (without dashes) → the program it runs. */
 const SAGE_TOOLS: Record<string, string> = {
@@ -40,7 +41,8 @@ const SAGE_TOOLS: Record<string, string> = {
 export const sage: Peeler = (args) => {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a.dynamic) return undefined;
+    // fail closed: a word known only at run time is read as the script Python runs (`sage $F`)
+    if (a.dynamic) return { label: 'sage', argv: [lit('python3'), ...args.slice(i)] };
     const t = a.text;
     const tool = /^--?([\w]+)$/.exec(t)?.[1];
     if (t === '-c' || t === '--command') {
@@ -77,31 +79,38 @@ export function kscriptArgs(argv: Field[]): CodeArgs {
   return { label: 'kscript stdin' };
 }
 
-/** coffee's options that take a value (not code). */
-const COFFEE_VALUED = /^(-r|--require|-o|--output|-j|--join|--nodejs|--transpile-config)$/;
+/** coffee's options that take a value (not code): short letters, long names. */
+const COFFEE_VALUED = { short: 'roj', long: ['require', 'output', 'join', 'nodejs', 'transpile-config'] };
 
-/** `coffee [opts] [-e CODE | FILE | -s]`: see the header. */
+/**
+ * coffee's options that print or compile the code instead of running it: `-c`, `-p`, `-n`
+ * (nodes), `--tokens`, `--ast`, `-h`, `-v` (`-t` is --transpile in CoffeeScript 2: the code
+ * still runs).
+ */
+const COFFEE_NO_RUN = [
+  'c',
+  'compile',
+  'p',
+  'print',
+  'n',
+  'nodes',
+  'tokens',
+  'ast',
+  'h',
+  'help',
+  'v',
+  'version',
+];
+
+/** `coffee [opts] [-e CODE | FILE | -s]`: `-e` is a switch, the code is the first operand. */
 export function coffeeArgs(argv: Field[]): CodeArgs {
-  for (let i = 1; i < argv.length; i++) {
-    const t = argv[i].text;
-    if (t === '--eval')
-      return argv[i + 1] ? { code: argv[i + 1], label: 'coffee -e' } : { label: 'coffee stdin' };
-    if (/^--(compile|print|nodes|tokens|ast|help|version)$/.test(t))
-      return { label: `coffee ${t}`, none: true };
-    if (COFFEE_VALUED.test(t)) {
-      i++;
-      continue;
-    }
-    if (t === '-s' || t === '--stdio' || t === '-') return { label: 'coffee stdin' };
-    if (/^-[a-zA-Z]+$/.test(t)) {
-      // `-c`, `-p`, `-n`, `-t` (alone or in a group: `-bc`, `-pe`) only compile or print
-      if (/[cpnthv]/.test(t.slice(1))) return { label: `coffee ${t}`, none: true };
-      if (t.includes('e'))
-        return argv[i + 1] ? { code: argv[i + 1], label: 'coffee -e' } : { label: 'coffee stdin' };
-      continue;
-    }
-    if (t.startsWith('-')) continue;
-    return { file: argv[i], label: `coffee ${t}` };
-  }
-  return { label: 'coffee stdin' };
+  const p = getopt(argv.slice(1), COFFEE_VALUED);
+  const off = COFFEE_NO_RUN.find((o) => p.opts.has(o));
+  if (off) return { label: `coffee -${off.length > 1 ? '-' : ''}${off}`, none: true };
+  const first = argv[1 + p.index];
+  if (p.opts.has('e') || p.opts.has('eval'))
+    return first ? { code: first, label: 'coffee -e' } : { label: 'coffee stdin' };
+  if (p.opts.has('s') || p.opts.has('stdio') || !first || first.text === '-')
+    return { label: 'coffee stdin' };
+  return { file: first, label: `coffee ${first.text}` };
 }

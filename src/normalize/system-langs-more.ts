@@ -4,7 +4,7 @@
  *   and Squeak (`pharo IMAGE eval CODE`): `Smalltalk system: 'CMD'`, `OSProcess command:`,
  *   `LibC system:|runCommand:`, `OSSUnixSubprocess new shellCommand:`, `FileStream popen:`
  *   run CMD through a shell; `'P' asFileReference delete|deleteAll|ensureDelete…`, `File
- *   remove: 'P'`, `(File name: 'P') remove`, `(Directory name: 'P') remove|removeAll` delete P;
+ *   remove: 'P'`, `(File name|named: 'P') remove|delete`, `(Directory name: 'P') remove|removeAll` delete P;
  * - BQN (`cbqn -e`, `bqn -e`, `-p`): `•SH ⟨"rm", "-rf", p⟩` / `•SH "rm"‿"-rf"‿p` runs the
  *   argv, `•file.Remove "P"` deletes P;
  * - APL (GNU APL `apl --eval`, Dyalog `dyalog -script` on stdin, `dyalogscript FILE`): `⎕SH
@@ -26,13 +26,16 @@ export const MORE_LANGS: SystemLang[] = [
     calls: [
       [/\bSmalltalk\s+system:\s*/g, 'shell'],
       [
-        /\b(?:OSProcess(?:\s+thisOSProcess)?|LibC|UnixProcess)\s+(?:command|system|runCommand|waitForCommand):\s*/g,
+        /\b(?:OSProcess(?:\s+thisOSProcess)?|LibC(?:\s+uniqueInstance)?|UnixProcess)\s+(?:command|system|runCommand|waitForCommand):\s*/g,
         'shell',
       ],
-      [/\bOSSUnixSubprocess\s+new\s+shellCommand:\s*/g, 'shell'],
+      [/\bOSSUnixSubprocess\s+new\s*\)?\s*shellCommand:\s*/g, 'shell'],
       [/\b(?:FileStream|PipeStream)\s+(?:popen|execCommand|commandOutput|readOnlyFromCommand):\s*/g, 'shell'],
       [/\bFile\s+remove:\s*/g, 'rm'],
-      [/\(\s*(?:File|Directory)\s+name:\s*(?='(?:[^']|'')*'\s*\)\s*(?:remove|removeAll|deleteAll)\b)/g, 'rm'],
+      [
+        /\(\s*(?:File|Directory)\s+named?:\s*(?='(?:[^']|'')*'\s*\)\s*(?:remove|removeAll|delete|deleteAll)\b)/g,
+        'rm',
+      ],
     ],
     postfix: [[/^\s+asFileReference\s+(?:ensureD|d)elete(?:All)?(?:Children)?\b/, 'rm']],
   },

@@ -28,8 +28,11 @@ export type Kind = 'shell' | 'argv' | 'rm' | 'line';
  * argument starts; `postfix` ones are stack words that come after their literal argument).
  */
 export interface SystemLang {
+  /** The program names (basenames) that run this language. */
   progs: RegExp;
+  /** Options whose value (the next word, or after `=`) is code; `(?!)` = none (code only from a file or stdin). */
   code: RegExp;
+  /** Options that take a value that is not code (skipped with it); absent = none. */
   value?: RegExp;
   /** True when every operand starting with `-` is a call (PicoLisp: `-bye` is `(bye)`); absent = none. */
   dashCode?: boolean;
@@ -43,7 +46,9 @@ export interface SystemLang {
   quote?: "'" | '"';
   /** The character that joins an argv list's elements without brackets (BQN's `"rm"‿"-rf"`); absent = spaces and commas. */
   strand?: string;
+  /** The calls read: each regex (global) ends where the call's argument starts, with what the call does with it. */
   calls: [RegExp, Kind][];
+  /** Stack-style words that follow their literal argument (`'P' asFileReference delete`), matched right after it; absent = none. */
   postfix?: [RegExp, Kind][];
 }
 

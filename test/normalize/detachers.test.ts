@@ -25,6 +25,24 @@ describe('what detached sessions and daemons start', () => {
     ['daemon -n wipe -- rm -rf /srv/data', 'deny'],
     ['start-stop-daemon --start --background --exec /bin/rm -- -rf /srv/data', 'deny'],
     ['start-stop-daemon -S -b -a /bin/rm -- -rf /srv/data', 'deny'],
+    // -C (--no-close) and -o (--oknodo) are flags: they do not swallow -x
+    ['start-stop-daemon -S -C -x /bin/rm -- -rf /srv/data', 'deny'],
+    ['start-stop-daemon -S -q -o -b -m -p /run/x.pid -x /bin/rm -- -rf /srv/data', 'deny'],
+    // daemon: -S (--safe) is a flag; -F, -m, -e and FreeBSD's -p, -t take a value
+    ['daemon -S rm -rf /srv/data', 'deny'],
+    ['daemon -F /tmp/x.pid rm -rf /srv/data', 'deny'],
+    ['daemon -m 022 rm -rf /srv/data', 'deny'],
+    ['daemon -e X=1 rm -rf /srv/data', 'deny'],
+    ['daemon -p /var/run/x.pid -t wipe rm -rf /srv/data', 'deny'],
+    ['daemon -D /etc rm -rf nginx', 'deny'],
+    // daemonize's short options grouped: -vu USER, -ac DIR
+    ['daemonize -vu root /bin/rm -rf /srv/data', 'deny'],
+    ['daemonize -ac /etc /bin/rm -rf nginx', 'deny'],
+    ['daemonize -E A=1 -E B=2 -c /etc /bin/rm -rf nginx', 'deny'],
+    // submit -p names the program that runs; asuser/bsexec run their command
+    ['launchctl submit -l x -p /bin/rm -- ls -rf /srv/data', 'deny'],
+    ['launchctl asuser 0 rm -rf /srv/data', 'deny'],
+    ['launchctl bsexec 1 rm -rf /srv/data', 'deny'],
     ['openvt -s -- rm -rf /srv/data', 'deny'],
     ['unshare -r rm -rf /srv/data', 'deny'],
     [`unshare -rm <<< 'rm -rf /srv/data'`, 'deny'],
@@ -52,5 +70,11 @@ describe('what detached sessions and daemons start', () => {
     'zellij run -- cargo test',
     'zellij attach main',
     'launchctl list',
+    'start-stop-daemon -S -C -x /usr/bin/python3 -- -m http.server 8000',
+    'daemon -S -F /tmp/web.pid -- python3 -m http.server 8000',
+    'daemon -p /var/run/x.pid -t web python3 -m http.server',
+    'daemonize -vu nobody /usr/bin/python3 -m http.server 8000',
+    'launchctl submit -l x -p /bin/ls -- ls -la /tmp',
+    'launchctl asuser 501 ls -la',
   ])('%s stays allowed', (script) => expect(verdict(script)).toBe('allow'));
 });

@@ -23,5 +23,9 @@ describe('coffeeToJs', () => {
     // interpolation becomes a template literal
     [`execSync "rm -rf #{dir}/x"`, 'execSync(`rm -rf ${dir}/x`)'],
     [`execSync "plain"`, `execSync("plain")`],
+    // a `#` in a regex literal is not a comment; division is not a regex
+    [`x = s.replace /#/g, ''; run 'y'`, `x = s.replace /\\x23/g, ''; run('y')`],
+    [`x = (a) / 2 # half`, `x = (a) / 2 `],
+    [`x = ///a # b///g; run 'y'`, `x = /(?:)/g; run('y')`],
   ])('%s → %s', (src, js) => expect(coffeeToJs(src)).toBe(js));
 });

@@ -28,6 +28,16 @@ describe('what language front ends run', () => {
     [`coffee -b -e "require('child_process').execSync 'rm -rf /srv/data'"`, 'deny'],
     // fail closed: a command interpolated at run time
     [`coffee -e 'execSync "rm -rf #{dir}"'`, 'ask'],
+    // -e is a switch: the code is the first operand, after any other option
+    [`coffee -e -b "require('child_process').execSync 'rm -rf /srv/data'"`, 'deny'],
+    // -t is CoffeeScript 2's --transpile: the code still runs
+    [`coffee -t -e "require('child_process').execSync 'rm -rf /srv/data'"`, 'deny'],
+    [`coffee -e "x = 'a'.replace /#/g, ''; require('child_process').execSync 'rm -rf /srv/data'"`, 'deny'],
+    // fail closed: code or a script known only at run time
+    ['kscript "$CODE"', 'ask'],
+    ['kotlin -e "$CODE"', 'ask'],
+    ['coffee -e "$CODE"', 'ask'],
+    ['sage $F', 'ask'],
   ])('%s → %s', (script, want) => expect(verdict(script)).toBe(want));
 
   it.each<string>([
@@ -45,5 +55,9 @@ describe('what language front ends run', () => {
     'coffee -bc -o lib/ src/',
     `coffee -p -e "require('fs').rmSync('/srv/data', {recursive: true})"`,
     `coffee -e 'x = 1 if y is 2'`,
+    `coffee -e -b 'console.log 1 + 1'`,
+    `coffee -e "x = 'a#b'.replace /#/g, ''; console.log x"`,
+    `coffee --tokens -e "require('child_process').execSync 'rm -rf /srv/data'"`,
+    `kotlin -e 'println(1 + 1)'`,
   ])('%s stays allowed', (script) => expect(verdict(script)).toBe('allow'));
 });

@@ -16,6 +16,9 @@ describe('what Smalltalk, BQN, APL, J and q code runs and deletes', () => {
     [`pharo Pharo.image eval "LibC runCommand: 'rm -rf /srv/app'"`, 'deny'],
     [`pharo Pharo.image eval "OSProcess command: 'aws s3 rb s3://acme-prod --force'"`, 'ask'],
     [`pharo Pharo.image eval "'/var/www/html' asFileReference deleteAll"`, 'deny'],
+    [`pharo Pharo.image eval "LibC uniqueInstance system: 'rm -rf /srv/app'"`, 'deny'],
+    [`pharo Pharo.image eval "(OSSUnixSubprocess new) shellCommand: 'rm -rf /srv/app'; run"`, 'deny'],
+    [`pharo Pharo.image eval "(File named: '/etc/passwd') delete"`, 'deny'],
     [`printf "(File name: '/etc/nginx/nginx.conf') remove.\\n" | gst`, 'deny'],
     // a quote doubled inside a Smalltalk string
     [`echo "Smalltalk system: 'rm -rf ''/srv/data'''" | gst`, 'deny'],
@@ -38,6 +41,7 @@ describe('what Smalltalk, BQN, APL, J and q code runs and deletes', () => {
   it.each<string>([
     `echo "Transcript showCr: 'rm -rf is dangerous'" | gst`,
     `pharo Pharo.image eval "3 + 4"`,
+    `pharo Pharo.image eval "(File named: '/tmp/x.txt') exists"`,
     'gst --version',
     `cbqn -e '•Show 1+2'`,
     `cbqn -e '•Out "git push --force is risky"'`,

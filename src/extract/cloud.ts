@@ -130,9 +130,16 @@ for (const [p, reads] of Object.entries(BEHAVIOURS))
     reads.reduce<CloudDraft | undefined>((d, read) => d ?? read(cmd, ctx), undefined) ??
     readGeneric(cmd, () => false);
 
-/** The reader of `program`; undefined = none (a name such as `valueOf` is not a table key). */
+/**
+ * The reader of `program`; undefined = none (a name such as `valueOf` is not a table key).
+ * A Windows program (one read under a `.exe` name too: `dnscmd`, `wbadmin`) is named in any
+ * case (`DNSCMD`, `WBAdmin.exe`), as cmd.exe and PowerShell find it.
+ */
 function readerOf(program: string): Reader | undefined {
-  return Object.hasOwn(READERS, program) ? READERS[program] : undefined;
+  if (Object.hasOwn(READERS, program)) return READERS[program];
+  const folded = program.toLowerCase();
+  const windows = folded.endsWith('.exe') || Object.hasOwn(READERS, `${folded}.exe`);
+  return windows && Object.hasOwn(READERS, folded) ? READERS[folded] : undefined;
 }
 
 /**
@@ -184,7 +191,7 @@ const COUNT_TOOL: Record<string, string> = { nerdctl: 'docker' };
 
 /** True when a reader knows this program (so the generic destructive-verb reading stays out). */
 export function hasCloudReader(program: string): boolean {
-  return Object.prototype.hasOwnProperty.call(READERS, program);
+  return readerOf(program) !== undefined;
 }
 
 export const extractCloud: Extractor = (cmd, ctx, all) => {

@@ -11,7 +11,7 @@
  * src/normalize/remote.ts.
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import type { CloudDraft } from './cloud-argv.js';
+import { positionals, type CloudDraft } from './cloud-argv.js';
 import { chefResources } from '../normalize/config-recipes.js';
 
 /** Values of a resource's state that remove it. */
@@ -19,16 +19,6 @@ const ABSENT = /^["']?(absent|purged|removed|deleted)["']?$/i;
 
 function absent(cmd: NormalizedCommand, service: string, resource: string): CloudDraft {
   return { tool: cmd.program, service, verb: 'ensure-absent', resource, all: false, force: true };
-}
-
-/** Positional words, skipping the options in `valued` and their values. */
-function positionals(args: string[], valued: RegExp): string[] {
-  const pos: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (!args[i].startsWith('-')) pos.push(args[i]);
-    else if (valued.test(args[i])) i++;
-  }
-  return pos;
 }
 
 /** `puppet resource TYPE TITLE ensure=absent`, `puppet apply -e CODE` with `ensure => absent`. */

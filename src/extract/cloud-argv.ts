@@ -82,6 +82,19 @@ export function parseArgs(argv: string[], rules: OptionRules, start = 1): Parsed
   return { pos, opts };
 }
 
+/**
+ * The positional words of `args` (argv after the program), skipping each option and, for the
+ * options `valued` matches (`/^-[cs]$/`), the word after it; empty = none.
+ */
+export function positionals(args: string[], valued: RegExp): string[] {
+  const pos: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (!args[i].startsWith('-')) pos.push(args[i]);
+    else if (valued.test(args[i])) i++;
+  }
+  return pos;
+}
+
 /** True when any of the options is present. */
 export function hasOpt(p: ParsedArgs, names: string[]): boolean {
   return names.some((n) => p.opts.has(n));

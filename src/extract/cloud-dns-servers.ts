@@ -19,7 +19,7 @@
  * (the tool's other verbs keep the generic reading).
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import type { CloudDraft } from './cloud-argv.js';
+import { positionals, type CloudDraft } from './cloud-argv.js';
 
 /** A draft of the server's deletion. */
 const del = (
@@ -29,7 +29,7 @@ const del = (
   all = false,
   force = true,
 ): CloudDraft => ({
-  tool: cmd.program.replace(/\.exe$/i, ''),
+  tool: cmd.program.replace(/\.exe$/i, '').toLowerCase(),
   service: 'dns-server',
   verb,
   // fail closed: nothing named is still a deletion of whatever the tool picks
@@ -64,16 +64,6 @@ function dnscmd(cmd: NormalizedCommand): CloudDraft | undefined {
     all,
     lower.includes('/f'),
   );
-}
-
-/** The positional words of `args`, skipping the options in `valued` and their values. */
-function positionals(args: string[], valued: RegExp): string[] {
-  const pos: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (!args[i].startsWith('-')) pos.push(args[i]);
-    else if (valued.test(args[i])) i++;
-  }
-  return pos;
 }
 
 /** `rndc [-s SERVER -p PORT -k KEY …] delzone [-clean] ZONE [CLASS [VIEW]]`. */

@@ -6,7 +6,8 @@
  */
 import { readBacklog } from './cloud-backlogs.js';
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import { DRY_RUN, optionPairs, type CloudDraft } from './cloud-argv.js';
+import { DRY_RUN, type CloudDraft } from './cloud-argv.js';
+import { switchedOff } from './cloud-switch-off.js';
 import { readAws, readGsutil } from './cloud-aws.js';
 import { APPLY_READERS } from './cloud-apply.js';
 import { ACCOUNT_READERS } from './cloud-accounts.js';
@@ -129,9 +130,16 @@ for (const [p, reads] of Object.entries(BEHAVIOURS))
     reads.reduce<CloudDraft | undefined>((d, read) => d ?? read(cmd, ctx), undefined) ??
     readGeneric(cmd, () => false);
 
-/** The reader of `program`; undefined = none (a name such as `valueOf` is not a table key). */
+/**
+ * The reader of `program`; undefined = none (a name such as `valueOf` is not a table key).
+ * A Windows program (one read under a `.exe` name too: `dnscmd`, `wbadmin`) is named in any
+ * case (`DNSCMD`, `WBAdmin.exe`), as cmd.exe and PowerShell find it.
+ */
 function readerOf(program: string): Reader | undefined {
-  return Object.hasOwn(READERS, program) ? READERS[program] : undefined;
+  if (Object.hasOwn(READERS, program)) return READERS[program];
+  const folded = program.toLowerCase();
+  const windows = folded.endsWith('.exe') || Object.hasOwn(READERS, `${folded}.exe`);
+  return windows && Object.hasOwn(READERS, folded) ? READERS[folded] : undefined;
 }
 
 /**
@@ -175,53 +183,6 @@ function savedPlan(d: CloudDraft, cmd: NormalizedCommand, all: NormalizedCommand
   return d;
 }
 
-/**
- * An update that switches its subject off (`aws guardduty update-detector --no-enable`,
- * `gcloud logging sinks update --disabled`, `aws macie2 update-macie-session --status PAUSED`,
- * `az security setting update --enabled false`) or a plan that downgrades it to the free tier
- * with no protection (`az security pricing create --tier free`): read as the verb
- * `disable-by-update`.
- */
-const SWITCH_OFF =
-  /^(--no-enabled?|--disabled?|--enabled?=(false|no|0)|--no-enable-logging|--no-logging|--no-auto-enable)$/i;
-/** Options whose value switches the subject off, as [option, value] (`--tier free`, `--status paused`). */
-const OFF_VALUES: [RegExp, RegExp][] = [
-  [/^--enabled?$/, /^(false|no|0|off)$/i],
-  [/^--(control-)?status$/, /^(paused|disabled)$/i],
-  [/^--auto-provision$/, /^off$/i],
-  [/^--tier$/, /^free$/i],
-  // GuardDuty's protection plans: `--features '[{"Name":"…","Status":"DISABLED"}]'`, `--data-sources S3Logs={Enable=false}`
-  [/^--(features|data-sources)$/, /"?Status"?\s*[:=]\s*"?DISABLED\b|"?Enable"?\s*[:=]\s*false\b/i],
-];
-function switchedOff(d: CloudDraft, cmd: NormalizedCommand): CloudDraft {
-  const off = optionPairs(cmd.argv).some(([o, v]) => OFF_VALUES.some(([ro, rv]) => ro.test(o) && rv.test(v)));
-  if (!off && !cmd.argv.some((a) => SWITCH_OFF.test(a))) return d;
-  // The update verb among the first words (`gcloud logging sinks update NAME`), as the
-  // fact of a command that is not destructive names only the first two; a pricing plan
-  // is set by `create` (az security pricing create).
-  const pos = cmd.argv
-    .slice(1)
-    .filter(
-      (a, i) =>
-        !a.startsWith('-') &&
-        !(
-          off &&
-          /^--(enabled?|(control-)?status|tier|auto-provision|features|data-sources)$/.test(cmd.argv[i] ?? '')
-        ),
-    )
-    .slice(0, 5);
-  const at = pos.findIndex(
-    (w, i) => /^(update|modify|set|put|patch)(-|$)/.test(w) || (w === 'create' && pos[i - 1] === 'pricing'),
-  );
-  if (at < 0) return d;
-  return {
-    ...d,
-    service: pos.slice(0, at).join(' '),
-    verb: 'disable-by-update',
-    resource: pos[at + 1] ?? '',
-  };
-}
-
 /** `tool service verb resource`, the words of a fact's evidence. */
 const wordsOf = (d: CloudDraft) => [d.tool, d.service, d.verb, d.resource].filter(Boolean).join(' ');
 
@@ -230,7 +191,7 @@ const COUNT_TOOL: Record<string, string> = { nerdctl: 'docker' };
 
 /** True when a reader knows this program (so the generic destructive-verb reading stays out). */
 export function hasCloudReader(program: string): boolean {
-  return Object.prototype.hasOwnProperty.call(READERS, program);
+  return readerOf(program) !== undefined;
 }
 
 export const extractCloud: Extractor = (cmd, ctx, all) => {

@@ -8,7 +8,8 @@
  * $false`), and the client's guest logons to any server allowed (`-EnableInsecureGuestLogons
  * $true`). Parameters are read as PowerShell binds them (any prefix, `-Name:value`); a value
  * that is a variable (`$v`, not `$true`/`$false`) counts as the weakening one (fail closed);
- * an empty one (a bool parameter given no value: PowerShell refuses the call) does not.
+ * an empty one (a bool parameter given no value: PowerShell refuses the call) does not; a
+ * feature enabled by a variable's name (`-FeatureName $f`, `$(…)`) counts as SMBv1 too.
  * The registry side of signing (`LanmanServer|LanmanWorkstation\Parameters`
  * `RequireSecuritySignature` 0) is read with the other hardening values in
  * defences-windows.ts. Each finding is ['hardening-off', the words]. Pure.
@@ -69,8 +70,12 @@ export function smbWeakened(name: string, args: string[]): Finding[] {
       ...p.named.filter((n) => names(n.name, 'featurename') || names(n.name, 'name')).map((n) => n.value),
       ...p.positional,
     ];
+    // fail closed: a feature name known only at run time (`-FeatureName $f`) may be SMBv1
     return features.some((f) =>
-      f.split(',').some((x) => SMB1_FEATURE.test(x.trim().replace(/^['"]|['"]$/g, ''))),
+      f.split(',').some((x) => {
+        const feature = x.trim().replace(/^['"]|['"]$/g, '');
+        return SMB1_FEATURE.test(feature) || VARIABLE.test(feature) || /^\$\(/.test(feature);
+      }),
     )
       ? [['hardening-off', said]]
       : [];
@@ -79,7 +84,9 @@ export function smbWeakened(name: string, args: string[]): Finding[] {
     // `dism /online /enable-feature /featurename:SMB1Protocol`
     const lower = args.map((a) => a.toLowerCase());
     const enables = lower.some((a) => a === '/enable-feature');
-    const smb1 = args.some((a) => /^\/featurename:/i.test(a) && SMB1_FEATURE.test(a.slice(13)));
+    const smb1 = args.some(
+      (a) => /^\/featurename:/i.test(a) && (SMB1_FEATURE.test(a.slice(13)) || /^[$%!]/.test(a.slice(13))),
+    );
     return enables && smb1 ? [['hardening-off', said]] : [];
   }
   return [];

@@ -15,11 +15,13 @@
  * (`LocalAccountTokenFilterPolicy` 1: every local administrator has full rights over the
  * network), clear-text logon passwords kept in memory (WDigest `UseLogonCredential` 1), the
  * LSA's guards off (`RunAsPPL`, `LsaCfgFlags`, `LimitBlankPasswordUse` 0, NTLMv1 allowed),
- * Remote Desktop turned on or without network-level authentication, SMBv1 turned on or SMB
- * signing off (the cmdlets' side: defences-smb.ts), a
+ * Remote Desktop turned on or without network-level authentication, SMBv1 turned on (or its
+ * client driver `mrxsmb10` started), SMB signing or encryption off or guest logons allowed (by
+ * the service's key or its Group Policy key; the cmdlets' side: defences-smb.ts), a
  * security service disabled by its `Start` value (`…\Services\WinDefend` Start 4) (each a
  * registry value set by `reg add` or `Set-ItemProperty`/`New-ItemProperty`, the key's
- * separators optional: an unquoted key loses them in bash) and boot-time code signing off
+ * separators optional: an unquoted key loses them in bash; a value known only at run time
+ * counts as the off one) and boot-time code signing off
  * (`bcdedit /set testsigning on`, `nointegritychecks on`), BitLocker turned off or suspended
  * (`manage-bde -off|-pause`, `manage-bde -protectors -disable`, `Disable-BitLocker`,
  * `Suspend-BitLocker`). Names are matched case-folded without
@@ -65,6 +67,17 @@ const DEFENDER_KEY = /\\(Windows Defender|Microsoft Antimalware)(\\|$)/i;
 const key = (...parts: string[]) => new RegExp(`${parts.join('[\\\\/]*')}[\\\\/]*$`, 'i');
 
 /**
+ * The SMB server's or client's settings key (`side`: `Server`, `Workstation` or a group of
+ * both): the service's `Services\LanmanServer\Parameters` or its Group Policy key
+ * `Policies\Microsoft\Windows\LanmanWorkstation`.
+ */
+const lanman = (side: string) =>
+  new RegExp(
+    `${key('Services', `Lanman${side}`, 'Parameters').source}|${key('Policies', 'Microsoft', 'Windows', `Lanman${side}`).source}`,
+    'i',
+  );
+
+/**
  * Registry values whose setting switches a Windows guard off: the key, the value's name, and
  * which numbers are the off setting.
  */
@@ -91,11 +104,15 @@ const HARDENING_VALUES: [RegExp, RegExp, (n: number) => boolean][] = [
   // Remote Desktop on, or without network-level authentication
   [key('Control', 'Terminal Server'), /^fDenyTSConnections$/i, (n) => n === 0],
   [key('WinStations', 'RDP-Tcp'), /^(UserAuthentication|SecurityLayer)$/i, (n) => n === 0],
-  // SMBv1 served
-  [key('LanmanServer', 'Parameters'), /^SMB1$/i, (n) => n === 1],
-  // SMB signing not required or offered (relayed, tampered sessions); guest logons to any server
-  [key('Lanman(Server|Workstation)', 'Parameters'), /^(Require|Enable)SecuritySignature$/i, (n) => n === 0],
-  [key('LanmanWorkstation', 'Parameters'), /^AllowInsecureGuestAuth$/i, (n) => n === 1],
+  // SMBv1 served, or its client driver started (`Services\mrxsmb10` Start 0-3; `srv`: the SMBv1 server's)
+  [lanman('Server'), /^SMB1$/i, (n) => n === 1],
+  [key('Services', '(mrxsmb10|srv)'), /^Start$/i, (n) => n < 4],
+  // SMB signing not required or offered (relayed, tampered sessions), encryption not required;
+  // guest logons to any server (the service's own key or its Group Policy key)
+  [lanman('(Server|Workstation)'), /^(Require|Enable)SecuritySignature$/i, (n) => n === 0],
+  [lanman('Server'), /^(EncryptData|RejectUnencryptedAccess)$/i, (n) => n === 0],
+  [lanman('Workstation'), /^RequireEncryption$/i, (n) => n === 0],
+  [lanman('Workstation'), /^AllowInsecureGuestAuth$/i, (n) => n === 1],
   // a security service (or the event log) no longer started: `Services\EventLog` Start 4 (disabled)
   [key('Services', `(${[...WINDOWS_SECURITY_SERVICES].join('|')})`), /^Start$/i, (n) => n === 4],
 ];
@@ -103,9 +120,18 @@ const HARDENING_VALUES: [RegExp, RegExp, (n: number) => boolean][] = [
 /** A registry number as written (`1`, `0x1`, `0x00000001`); NaN = not a number. */
 const regNumber = (v: string) => (/^(0x[\da-f]+|\d+)$/i.test(v.trim()) ? Number(v.trim()) : NaN);
 
-/** True when setting `name` under `path` to `value` switches a guard off (HARDENING_VALUES). */
+/** A value known only at run time (`$v`, `%V%`, `!V!`). */
+const RUNTIME_VALUE = /^(\$\w|\$\{|%\w+%|!\w+!)/;
+
+/**
+ * True when setting `name` under `path` to `value` switches a guard off (HARDENING_VALUES); a
+ * value known only at run time may be the off one (fail closed).
+ */
 const hardeningOff = (path: string, name: string, value: string) =>
-  HARDENING_VALUES.some(([k, n, off]) => k.test(path) && n.test(name) && off(regNumber(value)));
+  HARDENING_VALUES.some(
+    ([k, n, off]) =>
+      k.test(path) && n.test(name) && (RUNTIME_VALUE.test(value.trim()) || off(regNumber(value))),
+  );
 
 /** Programs that run any code they are given: excluded, everything they run is unscanned. */
 const RUNS_ANYTHING =

@@ -2,6 +2,7 @@
  * Commands that hand a shell to the network, or wipe scheduled jobs or private keys:
  * - `remote-shell`: `nc -e /bin/sh HOST PORT`, `nc -c CMD`, `ncat --exec|--sh-exec|--lua-exec`,
  *   `socat … EXEC:/SYSTEM:` (a bind or reverse shell: whoever connects runs commands here),
+ *   `websocat ws-l:0.0.0.0:8080 sh-c:CMD` (exposure-sockets.ts websocatShell),
  *   `gs-netcat -l -i|-e CMD` (the same through the Global Socket relay: exposure-gsocket.ts);
  * - `crontab-remove`: `crontab -r` (every job of the user, no undo), `crontab /dev/null`;
  * - `secret-key-delete`: `gpg --delete-secret-keys KEY` (a private key gone from the keyring,
@@ -17,6 +18,7 @@ import type { DraftFact, Extractor } from './extractor.js';
 import { evidenceOf } from './fs-evidence.js';
 import { isNetcat } from './netcats.js';
 import { gsocketShell, gsocketWords } from './exposure-gsocket.js';
+import { websocatShell } from './exposure-sockets.js';
 
 /** Options of nc/ncat that run a program for the connection. */
 const EXEC_OPT = /^(-e|-c|--exec|--sh-exec|--lua-exec)(=.*)?$/;
@@ -67,6 +69,8 @@ export const extractRemoteShell: Extractor = (cmd) => {
     const addr = args.find((a) => /^(tcp|tcp4|tcp6|udp|openssl|ssl)[^:]*:/i.test(a)) ?? '';
     out.push(fact('remote-shell', addr.split(':')[1] ?? ''));
   }
+  const served = websocatShell(cmd);
+  if (served !== undefined) out.push(fact('remote-shell', served));
   const relay = gsocketShell(cmd);
   // the secret after `-s` alone lets anyone in: never in the evidence
   if (relay !== undefined) out.push(fact('remote-shell', relay, gsocketWords(cmd.argv)));

@@ -4,7 +4,8 @@
  * associations and "…" strings, Octave's and Scilab's `f(…)` with '…' and "…" strings,
  * Maxima's `f(…)`, and the skeleton of codelex.ts, whose string literals are already
  * placeholders). A comma inside brackets or a string literal does not split; a closing
- * bracket at the top level ends the call.
+ * bracket at the top level ends the call. statementFrom reads the rest of a statement of
+ * the skeleton (a builder chain after its first call).
  */
 
 /** How a language writes nesting and strings, for splitting its calls. */
@@ -67,4 +68,21 @@ export function trimmedArgs(src: string, open: number, syntax: CallSyntax): stri
   const args = splitCall(src, open + 1, syntax).pieces.map((p) => p.trim());
   if (args[args.length - 1] === '') args.pop();
   return args;
+}
+
+/**
+ * The rest of the statement of `skel` (a codelex.ts skeleton) from `at`: up to a `;` outside
+ * brackets or a closing bracket it did not open. `lineEnds` (Scala, Kotlin: no `;` needed):
+ * a line end outside brackets ends it too, unless the next line goes on with `.method`.
+ */
+export function statementFrom(skel: string, at: number, lineEnds = false): string {
+  let depth = 0;
+  for (let i = at; i < skel.length; i++) {
+    const c = skel[i];
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c) && --depth < 0) return skel.slice(at, i);
+    else if (depth === 0 && (c === ';' || (lineEnds && c === '\n' && !/^\n\s*\./.test(skel.slice(i)))))
+      return skel.slice(at, i);
+  }
+  return skel.slice(at);
 }

@@ -10,20 +10,9 @@
  */
 import { callArgs, literalOf, type Lexed } from './codelex.js';
 import { post } from './codescan-graphql-clients.js';
+import { statementFrom } from './call-args.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import type { Effect } from './codescan.js';
-
-/** The rest of the statement from `at`: up to a `;` outside brackets, or a bracket it did not open. */
-function statementFrom(skel: string, at: number): string {
-  let depth = 0;
-  for (let i = at; i < skel.length; i++) {
-    const c = skel[i];
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c) && --depth < 0) return skel.slice(at, i);
-    else if (c === ';' && depth === 0) return skel.slice(at, i);
-  }
-  return skel.slice(at);
-}
 
 /** The body a builder chain sets (`.json(&x)`, `.body(x)`, `.send_string(x)`); undefined = none. */
 function chainBody(stmt: string): string | undefined {

@@ -7,21 +7,9 @@
  * `Source.fromFile(p).mkString`) is read by codescan-http.ts as the file it sends.
  */
 import { callArgs } from './codelex.js';
+import { statementFrom } from './call-args.js';
 import type { Helpers, Pattern } from './codescan-langs.js';
 import { methodOf } from './codescan-vm.js';
-
-/** The rest of the statement from `at`: up to a `;` or a line end outside brackets, or a bracket it did not open. */
-function statementFrom(skel: string, at: number): string {
-  let depth = 0;
-  for (let i = at; i < skel.length; i++) {
-    const c = skel[i];
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c) && --depth < 0) return skel.slice(at, i);
-    else if ((c === ';' || (c === '\n' && !/^\n\s*\./.test(skel.slice(i)))) && depth === 0)
-      return skel.slice(at, i);
-  }
-  return skel.slice(at);
-}
 
 export function scalaHttpPatterns(h: Helpers): Pattern[] {
   return [
@@ -44,7 +32,7 @@ export function scalaHttpPatterns(h: Helpers): Pattern[] {
     {
       re: /\b(?:basicRequest|quickRequest|emptyRequest)\s*\.\s*(get|post|put|patch|delete|head|options)\s*\(/g,
       handle: (a, lx, home, m) => {
-        const stmt = statementFrom(lx.skel, m.index + m[0].length - 1);
+        const stmt = statementFrom(lx.skel, m.index + m[0].length - 1, true);
         const body = /\.body\s*\(/.exec(stmt);
         const b = body ? callArgs(stmt, body.index + body[0].length).args[0] : undefined;
         const args = [a[0] ?? '', ...(b !== undefined ? [`body = ${b}`] : [])];

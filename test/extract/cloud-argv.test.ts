@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionPairs, optionValue } from '../../src/extract/cloud-argv.js';
+import { optionPairs, optionValue, positionals } from '../../src/extract/cloud-argv.js';
 
 describe('optionValue: the value of the first option accepted', () => {
   const cases: [string, string[], RegExp | ((n: string) => boolean), number, string | undefined][] = [
@@ -30,4 +30,15 @@ describe('optionPairs', () => {
   ] as [string[], [string, string][]][])('%j', (argv, want) => {
     expect(optionPairs(argv)).toEqual(want);
   });
+});
+
+describe('positionals: the words that are not options or their values', () => {
+  it.each<[string[], RegExp, string[]]>([
+    [['-s', 'ns1', 'delzone', 'example.com'], /^-[bckpsyt]$/, ['delzone', 'example.com']],
+    [['-clean', 'delzone', 'example.com'], /^-[bckpsyt]$/, ['delzone', 'example.com']],
+    [['--config', 'knot.conf', 'zone-purge'], /^--config$/, ['zone-purge']],
+    [['--config=knot.conf', 'zone-purge'], /^--config$/, ['zone-purge']],
+    [['-c'], /^-c$/, []],
+    [[], /^-c$/, []],
+  ])('%j', (args, valued, want) => expect(positionals(args, valued)).toEqual(want));
 });

@@ -26,6 +26,9 @@ describe('DNS server deletions', () => {
     'pdnsutil delete-rrset example.com www A',
     'pdnsutil clear-zone example.com',
     'pdnsutil remove-zone-key example.com 3',
+    // cmd.exe finds a program in any case
+    'DNSCMD /ZoneDelete corp.example.com /f',
+    'DnsCmd.EXE dc1 /zonedelete corp.example.com /DsDel /f',
   ])('%s asks', (cmd) => {
     expect(verdict(cmd)).toBe('ask fleet/dns-server-delete');
   });
@@ -42,6 +45,8 @@ describe('DNS server deletions', () => {
     'unbound-control local_zone example.com static',
     'pdnsutil list-zone example.com',
     'pdnsutil check-all-zones',
+    'DNSCMD /EnumZones',
+    'DnsCmd.exe dc01 /ZoneInfo corp.example.com',
   ])('%s is allowed', (cmd) => {
     expect(verdict(cmd)).toBe('allow');
   });

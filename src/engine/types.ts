@@ -136,7 +136,7 @@ export interface StdinSource {
 
 /** One simple command as bash would run it, after carriers are peeled. */
 export interface NormalizedCommand {
-  /** Basename of the program that runs (`rm`, `curl`, `python3`). Empty string when it cannot be resolved statically (then `dynamic` is true). */
+  /** Basename of the program that runs (`rm`, `curl`, `python3`; a Windows name without `.exe`, case folded: `RM.EXE` → `rm`). Empty string when it cannot be resolved statically (then `dynamic` is true). */
   program: string;
   /** Fully expanded argv as far as statically known; argv[0] is the program as written after peeling (`/bin/rm`, `rm`). Unresolvable words keep their source text and set `dynamic`. */
   argv: string[];

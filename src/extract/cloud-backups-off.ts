@@ -73,7 +73,7 @@ function windows(name: string, cmd: NormalizedCommand): CloudDraft | undefined {
 
 /** The backups-off draft of one command; undefined = it switches nothing off. */
 export function readBackupsOff(cmd: NormalizedCommand): CloudDraft | undefined {
-  const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
+  const name = cmd.program.toLowerCase();
   const win = windows(name, cmd);
   if (win) return win;
   const args = cmd.argv.slice(1);

@@ -29,7 +29,7 @@ const del = (
   all = false,
   force = true,
 ): CloudDraft => ({
-  tool: cmd.program.replace(/\.exe$/i, '').toLowerCase(),
+  tool: cmd.program.toLowerCase(),
   service: 'dns-server',
   verb,
   // fail closed: nothing named is still a deletion of whatever the tool picks

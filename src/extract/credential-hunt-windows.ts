@@ -89,7 +89,7 @@ export function windowsHunt(
   secret: (w: string) => boolean,
   upstream?: { program: string; args: string[] },
 ): string {
-  const p = program.toLowerCase().replace(/\.exe$/, '');
+  const p = program.toLowerCase();
   if (p === 'findstr') {
     const [strings, files, recursive] = findstrWords(args);
     if (!recursive || !strings.some(secret)) return '';
@@ -107,7 +107,7 @@ export function windowsHunt(
   const across = paths.find((w) => wildFolder(w) && huntedWindowsPlace(w));
   if (across) return across;
   // `Get-ChildItem -Path C:\ProgramData -Recurse | Select-String password`
-  const up = upstream?.program.toLowerCase().replace(/\.exe$/, '') ?? '';
+  const up = upstream?.program.toLowerCase() ?? '';
   if (!upstream || !/^(get-childitem|gci|dir|ls|childitem)$/.test(up)) return '';
   const ua = upstream.args;
   if (!ua.some((a) => /^-(r|re|rec|recu|recur|recurs|recurse)$/i.test(a) || /^\/s$/i.test(a))) return '';

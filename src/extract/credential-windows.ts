@@ -47,9 +47,9 @@ const LISTERS = /^(dir|ls|get-childitem|gci|test-path|icacls|get-acl|where)$/i;
 
 /** The dumper run by `program ARGV` (itself, or the script an interpreter runs); '' = none. */
 function dumper(program: string, argv: string[]): string {
-  // `.\laZagne.exe` loses its backslash in bash: `.laZagne.exe`
+  // named as typed (`SharpDPAPI.exe`); `.\laZagne.exe` loses its backslash in bash: `.laZagne.exe`
   const own =
-    program
+    (argv[0] ?? program)
       .split(/[\\/]/)
       .pop()
       ?.replace(/^\.(?=[a-z])/i, '') ?? '';
@@ -62,7 +62,7 @@ function dumper(program: string, argv: string[]): string {
 
 /** The Windows credential store `argv` copies out, as a label; '' = none. */
 export function windowsCredentials(program: string, argv: string[]): string {
-  const p = program.toLowerCase().replace(/\.exe$/, '');
+  const p = program.toLowerCase();
   if (p === 'reg' && /^(save|export)$/i.test(argv[1] ?? '')) {
     const hive = HIVE.exec(argv[2] ?? '');
     return hive ? `registry hive HKLM\\${hive[2].toUpperCase()}` : '';

@@ -137,7 +137,7 @@ function defenderWeakened(name: string, args: string[]): Finding[] {
 
 /** What `cmd` switches off among these (see the header); empty = none. */
 export function windowsTasksOff(cmd: NormalizedCommand): Finding[] {
-  const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
+  const name = cmd.program.toLowerCase();
   const args = cmd.argv.slice(1);
   return [
     ...scheduledTasks(name, cmd),

@@ -164,7 +164,7 @@ export function defencesOff(
   ctx?: AnalyzeContext,
   all: NormalizedCommand[] = [],
 ): Finding[] {
-  const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
+  const name = cmd.program.toLowerCase();
   const args = cmd.argv.slice(1);
   const pos = args.filter((a) => !a.startsWith('-'));
   const said = args.join(' ');

@@ -98,7 +98,7 @@ function gamForwards(args: string[]): MailForward[] {
 
 /** Where `program ARGS` sends a mailbox's mail on to (see the header); empty = nowhere. */
 export function mailForwards(program: string, args: string[]): MailForward[] {
-  const name = program.toLowerCase().replace(/\.exe$/, '');
+  const name = program.toLowerCase();
   if (Object.hasOwn(CMDLETS, name)) return cmdletForwards(name, args);
   return name === 'gam' ? gamForwards(args) : [];
 }

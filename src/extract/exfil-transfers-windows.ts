@@ -78,7 +78,7 @@ function syncLine(line: string): string {
 
 /** The uploads of a Windows transfer client; empty = none or another program. */
 export function windowsTransfers(cmd: NormalizedCommand, ctx?: AnalyzeContext): Transfer[] {
-  const p = cmd.program.toLowerCase().replace(/\.exe$/, '');
+  const p = cmd.program.toLowerCase();
   if (p === 'pscp') return pscp(cmd);
   if (p === 'winscp' || p === 'winscp.com') return winscp(cmd, ctx);
   return [];

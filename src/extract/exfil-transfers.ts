@@ -146,7 +146,7 @@ const CLIENTS: Record<string, { script: string[]; scriptFile?: string[]; withVal
 };
 
 function client(cmd: NormalizedCommand, ctx?: AnalyzeContext): Transfer[] {
-  const p = cmd.program.replace(/\.exe$/i, '');
+  const p = cmd.program;
   const t = Object.hasOwn(CLIENTS, p) ? CLIENTS[p] : undefined;
   if (!t) return [];
   const s = scan(cmd.argv, 0, t.withValue);

@@ -129,7 +129,7 @@ function firewallRules(name: string, args: string[], cmd: NormalizedCommand): Fi
 
 /** What `cmd` opens to anyone among these (see the header); empty = nothing. */
 export function windowsExposures(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
-  const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
+  const name = cmd.program.toLowerCase();
   const args = unjoined(cmd.argv).slice(1);
   return [...shares(name, args, cmd, ctx), ...firewallRules(name, args, cmd)];
 }

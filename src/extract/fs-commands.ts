@@ -277,7 +277,6 @@ export function handlerFor(program: string): FsHandler | undefined {
   const folded = program.toLowerCase();
   for (const table of [DISK_CMDLET_HANDLERS, PWSH_DELETE_HANDLERS, CMD_DELETE_HANDLERS, FSUTIL_HANDLERS])
     if (Object.hasOwn(table, folded)) return table[folded];
-  const bare = folded.replace(/\.exe$/, '');
-  if (Object.hasOwn(WINDOWS_WIPER_HANDLERS, bare)) return WINDOWS_WIPER_HANDLERS[bare];
+  if (Object.hasOwn(WINDOWS_WIPER_HANDLERS, folded)) return WINDOWS_WIPER_HANDLERS[folded];
   return undefined;
 }

@@ -191,7 +191,7 @@ function openLogin(name: string, args: string[]): string | undefined {
 
 /** What `cmd` does to a directory's accounts and logins, as [verb, the words]; empty = nothing. */
 export function identityTakeover(cmd: NormalizedCommand): Finding[] {
-  const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
+  const name = cmd.program.toLowerCase();
   const args = cmd.argv.slice(1);
   const reset = passwordReset(name, args);
   const open = openLogin(name, args);

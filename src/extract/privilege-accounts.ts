@@ -21,8 +21,8 @@ const ADMIN_GROUPS =
 const groupName = (w: string) => (/^cn=([^,]+)/i.exec(w)?.[1] ?? w.replace(/^\/Groups\//, '')).trim();
 const isAdmin = (w: string | undefined) => w !== undefined && ADMIN_GROUPS.test(groupName(w));
 
-/** The program's name as Windows would match it: case folded, `.exe` dropped. */
-const nameOf = (cmd: NormalizedCommand) => cmd.program.toLowerCase().replace(/\.exe$/, '');
+/** The program's name as Windows would match it: case folded (a command's program has no `.exe`). */
+const nameOf = (cmd: NormalizedCommand) => cmd.program.toLowerCase();
 
 /** The value of a short or long option (`-u 0`, `-u0`, `--uid=0`, `--uid 0`); undefined = not given. */
 function opt(args: string[], short: string, long: string): string | undefined {

@@ -81,7 +81,7 @@ function destination(name: string, args: string[]): string {
 
 /** A program hijacked through its IFEO or silent-exit key (see the header); undefined = not. */
 export function ifeoWrite(cmd: NormalizedCommand): Finding | undefined {
-  const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
+  const name = cmd.program.toLowerCase();
   const args = cmd.argv.slice(1);
   let why = '';
   if (name === 'reg') why = regAdd(args);

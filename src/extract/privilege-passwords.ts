@@ -68,7 +68,7 @@ function chpasswdUsers(cmd: NormalizedCommand, ctx: AnalyzeContext): string[] | 
 export function rootPassword(cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
   const args = cmd.argv.slice(1);
   const pos = args.filter((a) => !a.startsWith('-'));
-  const windows = windowsAdmin(cmd.program.toLowerCase().replace(/\.exe$/, ''), args);
+  const windows = windowsAdmin(cmd.program.toLowerCase(), args);
   if (windows) return windows;
   switch (cmd.program) {
     case 'chpasswd': {

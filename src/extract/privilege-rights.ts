@@ -98,7 +98,7 @@ function runasSaved(cmd: NormalizedCommand): Finding | undefined {
 
 /** What access system `cmd` opens (see the header), as a finding; undefined = none. */
 export function rightsGrant(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding | undefined {
-  const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
+  const name = cmd.program.toLowerCase();
   if (name === 'security') return authorizationdb(cmd, ctx);
   if (name === 'boundary') return boundaryGrant(cmd);
   return name === 'runas' ? runasSaved(cmd) : undefined;

@@ -109,7 +109,7 @@ function codeBypass(cmd: NormalizedCommand): Finding | undefined {
 
 /** What `cmd` does to bypass User Account Control (see the header); undefined = nothing. */
 export function uacBypass(cmd: NormalizedCommand): Finding | undefined {
-  const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
+  const name = cmd.program.toLowerCase();
   const args = cmd.argv.slice(1);
   if (name === 'reg') return regAdd(args);
   if (/^(new-item|set-item|new-itemproperty|set-itemproperty)$/.test(name)) return cmdlet(name, args);

@@ -76,7 +76,7 @@ function schtasks(argv: string[]): Finding | undefined {
 
 /** What `cmd` sets to run as SYSTEM (see the header), as a finding; undefined = none. */
 export function systemRun(cmd: NormalizedCommand): Finding | undefined {
-  const name = cmd.program.toLowerCase().replace(/\.exe$/, '');
+  const name = cmd.program.toLowerCase();
   if (/^psexec(64)?$/.test(name)) return psexec(cmd.argv);
   if (name === 'sc') return sc(cmd.argv);
   return name === 'schtasks' ? schtasks(cmd.argv) : undefined;

@@ -4,13 +4,15 @@
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import { peelRunner } from './sql-frameworks.js';
+import { programName } from '../normalize/gnu-prefixed.js';
 
 /** `cmd` with its package runner peeled; `cmd` itself when there is none. */
 export function runnerCommand(cmd: NormalizedCommand): NormalizedCommand {
   const argv = peelRunner(cmd.argv);
   if (!argv.length) return cmd;
-  // the program as its word names it (a word the shell filled in, `${T:-rm}`, names `rm`)
-  const program = argv[0].split('/').pop() ?? '';
+  // the program as its word names it (a word the shell filled in, `${T:-rm}`, names `rm`;
+  // `rimraf.exe` names rimraf, as a command's own program)
+  const program = programName(argv[0]);
   if (argv === cmd.argv && program === cmd.program) return cmd;
   const shift = cmd.argv.length - argv.length;
   return {

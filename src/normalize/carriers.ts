@@ -58,7 +58,7 @@ import { gitRuns } from './git-run.js';
 import { MSHTA, runMshta, runWsh, WSH_HOST } from './wsh.js';
 import { direnvExec, npmPkgSet, runDirenv, runJust, runTask } from './installed.js';
 import { releaseItPush } from './release-tools.js';
-import { gnuBareName, windowsBareName } from './gnu-prefixed.js';
+import { gnuBareName, programName } from './gnu-prefixed.js';
 import { changeDir, defineAlias, defineHashed, setPositional, shiftPositional } from './builtins.js';
 import { SCILAB } from './codescan-octave.js';
 import { WOLFRAM } from './codescan-wolfram.js';
@@ -80,9 +80,9 @@ export function runArgv(argv: Field[], k: K): Res {
     // `grm`, `gdd`, `gtimeout`: GNU's tools under their Homebrew names are the tools themselves
     const bare = gnuBareName(basename(head.text));
     if (bare) argv = [{ ...head, text: head.text.replace(/[^/]*\/*$/, bare) }, ...argv.slice(1)];
-    // `gosu.exe`, `KUBECTL.EXE`: Windows' names of the same wrappers and carriers; the command
-    // keeps its name (a downloaded `t.exe` run is that file)
-    const prog = bare ?? windowsBareName(basename(head.text)) ?? basename(head.text);
+    // `gosu.exe`, `KUBECTL.EXE`, `gtimeout.exe`: Windows' names of the same programs; argv[0]
+    // keeps the word (a downloaded `t.exe` run is that file)
+    const prog = bare ?? programName(head.text);
     // tox -e ENV, devbox run NAME, mise/pixi run NAME, deno task NAME: commands of a config the script wrote (before devbox run is peeled)
     if (PROJECT_TASKS.has(prog)) {
       const task = runProjectTask(prog, argv, k);

@@ -5,7 +5,8 @@
  */
 import type { NormalizedCommand, StdinSource } from '../engine/types.js';
 import { gitConfigWritten } from './installed.js';
-import { absPath, basename } from './state.js';
+import { absPath } from './state.js';
+import { programName } from './gnu-prefixed.js';
 import type { Field, Frame, Io, Res, Run, Scope } from './state.js';
 import { constantOutput, readFileText } from './producers.js';
 import { generatedScripts } from './generated-scripts.js';
@@ -38,7 +39,8 @@ export function emit(
     if (f.dynamic) dynamicArgs.push(i);
   });
   const head = argv[0];
-  const program = !head || head.dynamic ? '' : basename(head.text);
+  // `RM.EXE`, `C:\tools\git.exe`: every reader sees the name it knows (`rm`, `git`)
+  const program = !head || head.dynamic ? '' : programName(head.text);
   const stdin = opts.stdin ?? io.stdin;
   // Every command has the same fields in the same order, absent ones undefined (JSON omits
   // them): one object shape, so the readers' property loads stay monomorphic.

@@ -27,10 +27,25 @@ export function gnuBareName(prog: string): string | undefined {
 /**
  * The program a Windows name runs, as the tables spell it: `KUBECTL.EXE`, `gosu.exe`,
  * `C:\tools\kubectl.exe` → `kubectl`, `gosu` (Windows ignores case in names); undefined =
- * not a `.exe` name. runArgv reads such a head as the bare name, as a `g`-prefixed one.
+ * not a `.exe` name. runArgv reads such a head as the bare name, as a `g`-prefixed one, and
+ * a command's `program` is that name (programName).
  */
 export function windowsBareName(prog: string): string | undefined {
   if (!/\.exe$/i.test(prog)) return undefined;
   const bare = (prog.split(/[\\/]/).pop() ?? prog).slice(0, -4).toLowerCase();
   return bare === '' ? undefined : bare;
+}
+
+/**
+ * The name the readers know the program of command word `word` by (a command's `program`):
+ * the end of its path, and a Windows name without `.exe`, case folded, as its `g`-less GNU
+ * name (`/bin/rm` → rm, `RM.EXE` → rm, `C:\msys64\usr\bin\grm.exe` → rm). A file run by
+ * its path keeps its word in argv[0] (`./setup.exe`: program setup, argv[0] ./setup.exe), so
+ * a downloaded file run is still judged as that file.
+ */
+export function programName(word: string): string {
+  const trimmed = word.replace(/\/+$/, '');
+  const base = trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  const win = windowsBareName(base);
+  return win === undefined ? base : (gnuBareName(win) ?? win);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { windowsCredentials } from '../../src/extract/credential-windows.js';
 import { packVerdict } from '../helpers/command.js';
+import { programName } from '../../src/normalize/gnu-prefixed.js';
 
 const secrets = await packVerdict('secrets');
 
@@ -71,7 +72,7 @@ describe("Windows' credential stores copied out", () => {
     [['ntdsutil', 'metadata cleanup', 'quit'], ''],
     [['nxc', 'smb', '10.0.0.5', '--shares'], ''],
   ])('%o → %s', (argv, want) => {
-    expect(windowsCredentials(argv[0], argv)).toBe(want);
+    expect(windowsCredentials(programName(argv[0]), argv)).toBe(want);
   });
 });
 

@@ -69,7 +69,7 @@ describe('defences switched off', () => {
       'firewall-off: Set-NetFirewallProfile: Set-NetFirewallProfile -All -Enabled False',
     ],
     ['wevtutil cl Security', 'logs-cleared: wevtutil: wevtutil cl Security'],
-    ['wevtutil.exe sl Security /e:false', 'logs-off: wevtutil.exe: wevtutil.exe sl Security /e:false'],
+    ['wevtutil.exe sl Security /e:false', 'logs-off: wevtutil: wevtutil sl Security /e:false'],
     [
       "pwsh -c 'Clear-EventLog -LogName Security,System'",
       'logs-cleared: Clear-EventLog: Clear-EventLog -LogName Security,System',
@@ -89,7 +89,7 @@ describe('defences switched off', () => {
     ['sysmon64 -u force', 'agent-off: sysmon64: sysmon64 -u force'],
     // a security product's file system filter unloaded or detached, or its driver stopped
     ['fltmc unload SysmonDrv', 'agent-off: fltmc: fltmc unload SysmonDrv'],
-    ['fltmc.exe detach WdFilter C:', 'agent-off: fltmc.exe: fltmc.exe detach WdFilter C:'],
+    ['fltmc.exe detach WdFilter C:', 'agent-off: fltmc: fltmc detach WdFilter C:'],
     ['cmd /c "fltmc unload CSAgent"', 'agent-off: fltmc: fltmc unload CSAgent'],
     ['sc stop SysmonDrv', 'agent-off: sc: sc stop SysmonDrv'],
     // the kernel's message buffer cleared (or read and cleared)
@@ -186,7 +186,7 @@ describe('defences switched off', () => {
     ['manage-bde -off C:', 'encryption-off: manage-bde: manage-bde -off C:'],
     [
       'manage-bde.exe -protectors -disable C: -RebootCount 0',
-      'encryption-off: manage-bde.exe: manage-bde.exe -protectors -disable C: -RebootCount 0',
+      'encryption-off: manage-bde: manage-bde -protectors -disable C: -RebootCount 0',
     ],
     [
       "pwsh -c 'Disable-BitLocker -MountPoint C:'",

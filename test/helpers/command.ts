@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadEngine } from '../../src/engine/analyze.js';
 import { DEFAULT_LIMITS, type AnalyzeContext, type NormalizedCommand } from '../../src/engine/types.js';
+import { programName } from '../../src/normalize/gnu-prefixed.js';
 
 /** The workspace (and cwd) of the extractor tests unless a test names another. */
 export const WS = '/ws';
@@ -18,14 +19,14 @@ export type CommandBuilder = (argv: string[], extra?: Partial<NormalizedCommand>
 
 /**
  * A builder of one NormalizedCommand as the normalizer would emit it: `program` is the
- * basename of argv[0] ('' when argv is empty), `dynamic` is true when `dynamicArgs` names any
+ * name of argv[0] (its basename; a Windows name without `.exe`, case folded; '' when argv is empty), `dynamic` is true when `dynamicArgs` names any
  * word. `defaults` and then `extra` override any field (cwd defaults to WS, span to [0, 0]).
  */
 export function commandBuilder(defaults: Partial<NormalizedCommand> = {}): CommandBuilder {
   return (argv, extra = {}) => {
     const dynamicArgs = extra.dynamicArgs ?? defaults.dynamicArgs ?? [];
     return {
-      program: argv[0]?.split('/').pop() ?? '',
+      program: argv[0] === undefined ? '' : programName(argv[0]),
       argv,
       wrappers: [],
       cwd: WS,

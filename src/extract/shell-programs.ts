@@ -30,7 +30,7 @@ function interpreterKind(p: string): Interp | undefined {
   // PowerShell by every name the normalizer runs it under (`powershell.exe`, `pwsh-preview`)
   if (isPwsh(p)) return 'other';
   if (
-    /^(lua[\d.]*|luajit|texlua|groovy|groovysh|gjs|cjs|jrunscript|rhino|jjs|d8|Rscript|pwsh|powershell|tclsh[\d.]*|wish[\d.]*|jimsh|expect|guile[\d.]*|racket|csi|gsi|chibi-scheme|gosh|osascript|raku|perl6|rakudo|sbcl|clisp|ecl|ccl|maxima|runghc|runhaskell)$/.test(
+    /^(lua[\d.]*|luajit|texlua|groovy|groovysh|gjs|cjs|jrunscript|rhino|jjs|d8|Rscript|pwsh|powershell|tclsh[\d.]*|wish[\d.]*|jimsh|expect|guile[\d.]*|racket|csi|gsi|chibi-scheme|gosh|osascript|raku|perl6|rakudo|sbcl|clisp|ecl|ccl|maxima|runghc|runhaskell|kotlin|kotlinc|kscript|coffee|sage|scala|elixir|janet)$/.test(
       p,
     )
   )

@@ -15,7 +15,7 @@
 import { absPath, basename, lit } from './state.js';
 import type { Field, Res } from './state.js';
 import type { StdinSource } from '../engine/types.js';
-import { emit, unknownCode, type K } from './emit.js';
+import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { runArgv } from './carriers.js';
 import { scanCode, type Effect } from './codescan.js';
@@ -112,8 +112,8 @@ export function runInterpreter(lang: Lang, argv: Field[], k: K): Res {
     // A project script on disk is the project's own code: not re-read here, not dynamic.
     if (text !== undefined) code = { text, dynamic: false };
     source = text;
-    // fail closed: a script file known only at run time (`kotlin $F`) is code not read here
-    if (found.file.dynamic) return unknownCode(argv, k, found.label, found.file.text);
+    // fail closed: a script file known only at run time (`kotlin $F`) is a dynamic command
+    if (found.file.dynamic) return emit(argv, k, { dynamic: true });
   }
   // files Elixir requires first (`-r A.exs`): each one this script wrote is read with the code
   const required = (lang === 'elixir' ? elixirRequires(prog, argv) : [])
@@ -196,8 +196,9 @@ export function runCode(
     code = { text: k.io.stdin.text, dynamic: false };
   }
   if (!code) return emit(argv, k);
-  // fail closed: code known only at run time (`kotlin -e "$CODE"`) stands as an unknown command
-  if (code.dynamic) return unknownCode(argv, k, label, code.text);
+  // fail closed: code known only at run time (`kotlin -e "$CODE"`) is a dynamic command; the
+  // shell reader (extract/shell-programs.ts) asks for it as interpreter code
+  if (code.dynamic) return emit(argv, k, { dynamic: true });
   const { effects, opaque, lang } = scan(code.text);
   const res = emit(argv, k, { dynamic: opaque, ...(source !== undefined ? { source } : {}) });
   const inner: K = {

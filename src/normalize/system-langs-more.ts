@@ -43,10 +43,10 @@ export const MORE_LANGS: SystemLang[] = [
     progs: /^(cbqn|bqn|BQN)$/,
     code: /^(-e|-p)$/,
     quote: '"',
-    strand: '‿',
+    strand: '\u203f',
     calls: [
-      [/•SH\s*/g, 'argv'],
-      [/•file\.(?:Remove|RemoveDir)\s*/g, 'rm'],
+      [/\u2022SH\s*/g, 'argv'],
+      [/\u2022file\.(?:Remove|RemoveDir)\s*/g, 'rm'],
     ],
   },
   {
@@ -55,9 +55,9 @@ export const MORE_LANGS: SystemLang[] = [
     value: /^(--id|-T|--LX|-w)$/,
     quote: "'",
     calls: [
-      [/⎕(?:SH|CMD)\s*/g, 'shell'],
+      [/\u2395(?:SH|CMD)\s*/g, 'shell'],
       [/(?:^|\n)\s*\)(?:HOST|SH|CMD)\s+/gi, 'line'],
-      [/⎕NDELETE\s*/g, 'rm'],
+      [/\u2395NDELETE\s*/g, 'rm'],
     ],
   },
   {

@@ -192,22 +192,22 @@ function argumentAt(code: string, i: number, quote?: string): Field {
  * `#(…)` and `{… . …}`, or bare literals up to `)`; with `strand`, bare literals joined by it).
  */
 function argvAt(code: string, i: number, quote?: string, strand?: string): Field[] {
-  const open = /^(?:@?\[|\(\{|'\(|⟨|#\(|\{)?/.exec(code.slice(i))?.[0] ?? '';
+  const open = /^(?:@?\[|\(\{|'\(|\u27e8|#\(|\{)?/.exec(code.slice(i))?.[0] ?? '';
   const words: Field[] = [];
   let j = i + open.length;
   while (j < code.length) {
     const from = j;
-    while (/[\s,.‿⋄]/.test(code[j] ?? '')) j++;
+    while (/[\s,.\u203f\u22c4]/.test(code[j] ?? '')) j++;
     // unbracketed stranding: the list ends where no strand character joins the next word
     if (strand && !open && words.length && !code.slice(from, j).includes(strand)) break;
-    if (j >= code.length || /[)\]}⟩]/.test(code[j])) break;
+    if (j >= code.length || /[)\]}\u27e9]/.test(code[j])) break;
     const lit = literalAt(code, j, quote);
     if (lit) {
       words.push({ text: lit.text, dynamic: false });
       j = lit.end;
     } else {
       // fail closed: an element computed at run time
-      const expr = /^[^\s,)\]}⟩‿]+/.exec(code.slice(j))?.[0] ?? code[j];
+      const expr = /^[^\s,)\]}\u27e9\u203f]+/.exec(code.slice(j))?.[0] ?? code[j];
       words.push({ text: expr, dynamic: true });
       j += expr.length;
     }

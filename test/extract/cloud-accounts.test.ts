@@ -26,7 +26,7 @@ describe('accounts deleted', () => {
     ['pw groupdel devs', ['pw|group|delete|devs|false']],
     ['rmuser -y jdoe', ['rmuser|account|delete|jdoe|true']],
     ['net user jdoe /delete', ['net|account|delete|jdoe|false']],
-    ['net.exe localgroup builders /DELETE', ['net.exe|group|delete|builders|false']],
+    ['net.exe localgroup builders /DELETE', ['net|group|delete|builders|false']],
     ['Remove-LocalUser -Name jdoe', ['Remove-LocalUser|account|delete|jdoe|false']],
     ['remove-aduser jdoe', ['remove-aduser|account|delete|jdoe|false']],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));

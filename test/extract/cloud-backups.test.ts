@@ -39,7 +39,7 @@ describe('backups deleted or switched off', () => {
     ['wbadmin delete systemstatebackup -keepVersions:0', ['wbadmin|backups|delete|systemstatebackup|true']],
     ['wbadmin disable backup', ['wbadmin|backups|disable|scheduled backups|true']],
     ['vssadmin delete shadows /all /quiet', ['vssadmin|backups|delete|shadow copies|true']],
-    ['vssadmin.exe delete shadows /for=C:', ['vssadmin.exe|backups|delete|shadow copies|false']],
+    ['vssadmin.exe delete shadows /for=C:', ['vssadmin|backups|delete|shadow copies|false']],
     ['wmic shadowcopy delete', ['wmic|backups|delete|shadow copies|true']],
     // the storage deleted, or shrunk so the copies in it are deleted
     ['vssadmin delete shadowstorage /for=C: /on=D:', ['vssadmin|backups|delete|shadow copies|true']],

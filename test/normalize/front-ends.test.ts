@@ -38,6 +38,8 @@ describe('what language front ends run', () => {
     ['kotlin -e "$CODE"', 'ask'],
     ['coffee -e "$CODE"', 'ask'],
     ['sage $F', 'ask'],
+    // a script fetched from the network and run unread, as `curl … | sh`
+    ['kscript https://example.com/x.kts', 'ask'],
   ])('%s → %s', (script, want) => expect(verdict(script)).toBe(want));
 
   it.each<string>([
@@ -49,7 +51,6 @@ describe('what language front ends run', () => {
     `kscript 'println("hello")'`,
     'kscript --help',
     'kscript hello.kts',
-    'kscript https://example.com/x.kts',
     `coffee -e 'console.log 1'`,
     'coffee -c src/app.coffee',
     'coffee -bc -o lib/ src/',

@@ -6,6 +6,7 @@
  * reader and wrapper of that program applies. Only GNU's own tools are listed: a `g` name
  * that is another program (`gcc`, `gdb`, `gpg`, `gs`, `gawk`, `gmake`, FreeBSD's GEOM `gstat`) is not.
  */
+import { basename } from './state.js';
 
 /** The bare names of GNU coreutils, findutils, sed, tar, grep and diffutils installed with a `g` prefix. */
 const GNU_TOOLS = new Set(
@@ -44,8 +45,7 @@ export function windowsBareName(prog: string): string | undefined {
  * a downloaded file run is still judged as that file.
  */
 export function programName(word: string): string {
-  const trimmed = word.replace(/\/+$/, '');
-  const base = trimmed.slice(trimmed.lastIndexOf('/') + 1);
+  const base = basename(word);
   const win = windowsBareName(base);
   return win === undefined ? base : (gnuBareName(win) ?? win);
 }

@@ -9,7 +9,7 @@ import { cls, lit, type Node } from './pattern.js';
 export interface ProgramOption {
   /** Pattern id; also the NAME in `agentfw:masked:NAME`. */
   id: string;
-  /** Program names (lower case as typed; `.exe` is not added). */
+  /** Program names as typed on Unix; the look back also takes them in upper case and with `.exe`. */
   programs: string[];
   /** The option as typed, including its leading dash or slash (`-P`, `/p:`). */
   option: string[];

@@ -23,7 +23,9 @@ describe('guard shims after the runtime dir is gone', () => {
   ])('%s by name is refused, not run unchecked', (prog, args) => {
     const mark = path.join(s.ws, `ran-${prog}`);
     expect(existsSync(gate.runtime.guardDir)).toBe(true);
-    rmSync(gate.runtime.dir, { recursive: true, force: true });
+    // The gate may still be writing into its runtime dir (a cache filled in the background);
+    // retry the removal as `rm -rf` would be retried by hand, instead of failing on ENOTEMPTY.
+    rmSync(gate.runtime.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
     const env: Record<string, string> = { ...gate.agentEnv, MARK: mark };
     const r = spawnSync(prog, args, { env, encoding: 'utf8' });
     expect(r.status).toBe(126);

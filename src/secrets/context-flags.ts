@@ -157,6 +157,8 @@ function programOption(o: ProgramOption, q: Quoting): SecretPattern {
     ...valueOf(q),
     vet: 'strict',
     trigger: triggersOf(o),
+    // the family's look back above, as a cheap walk: it ends after the blank or quote
+    before: { programs: FAMILY_PROGRAMS.get(familyOf(o))!, at: 1 },
     nameIsId: true,
   };
 }

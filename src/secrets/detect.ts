@@ -11,6 +11,7 @@ import { compileTables, type ScannerTables } from './scanner-tables.js';
 import { buildProgram, FINAL, type NativeProgram, type TriggerFinder } from './native-scan.js';
 import { nativeFinders, type CandidateFinder, type NativeFinders } from './trigger-finder.js';
 import type { Hit, ScanResult } from './detect-types.js';
+import type { ProgramBefore } from './program-before.js';
 
 export type { Hit, ScanResult } from './detect-types.js';
 
@@ -150,12 +151,25 @@ export class PatternScanner {
       // Bit g of `tested` / `failed`: gate g was tested here / did not match.
       let tested = 0;
       let failed = 0;
+      // The last program-name walk (members of a family share theirs): its test, where, result.
+      let walked: ProgramBefore | null = null;
+      let walkedAt = -1;
+      let found = true;
       const { members, gates, gateOf } = fam;
       for (let i = 0; i < members.length; i++) {
         const c = members[i];
         const g = gateOf[i];
         let none = false;
-        if (!pendingOnly && g >= 0) {
+        if (!pendingOnly && c.before) {
+          // the same answer as the pattern's look back (program-before.ts), far cheaper
+          const at = start + c.beforeAt;
+          if (c.before !== walked || at !== walkedAt) {
+            [walked, walkedAt] = [c.before, at];
+            found = c.before.test(s, at);
+          }
+          none = !found;
+        }
+        if (!none && !pendingOnly && g >= 0) {
           if ((tested & (1 << g)) === 0) {
             tested |= 1 << g;
             gates[g].lastIndex = start;

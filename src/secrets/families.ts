@@ -5,6 +5,7 @@
  */
 import type { SecretPattern } from './formats.js';
 import { full, type Node } from './pattern.js';
+import type { ProgramBefore } from './program-before.js';
 import { isPlaceholderValue, MIN_CONTEXT_LENGTH } from './placeholder.js';
 
 export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
@@ -27,6 +28,10 @@ export interface Compiled {
   /** True when the value starts where the match starts (the lead is only an assertion). */
   valueAtStart: boolean;
   maxLength: number;
+  /** The pattern's `before` filter, built; null = none. */
+  before: ProgramBefore | null;
+  /** Where `before` is tested: chars after the match's start. */
+  beforeAt: number;
 }
 
 export interface Family {

@@ -44,6 +44,13 @@ export interface SecretPattern {
    */
   follow?: string;
   /**
+   * A cheap filter for a lead that looks back for a program's name: no match starts where
+   * none of `programs` stands earlier on the same command, the look back ending `at` chars
+   * after the match's start (see program-before.ts, which answers as that regex does). The
+   * pattern itself still decides. Absent = no filter.
+   */
+  before?: { programs: readonly string[]; at: number };
+  /**
    * Mask under the pattern id rather than the key name in the lead (a lead that starts at a
    * program's name, not at the option). Absent = the key name for contexts, the id for formats.
    */

@@ -6,6 +6,7 @@
 import type { SecretPattern } from './formats.js';
 import { classTable, escape, familyGates, MAX_BACK, type Family, type PairEntry } from './families.js';
 import { full, hasMid, maxLength, partial } from './pattern.js';
+import { programBefore } from './program-before.js';
 
 /** What PatternScanner reads. */
 export interface ScannerTables {
@@ -97,6 +98,8 @@ export function compileTables(patterns: SecretPattern[], gates: boolean): Scanne
       lead: new RegExp(p.lead.map((x) => full(x)).join(''), 'y'),
       valueAtStart: p.lead.every((n) => maxLength(n) === 0),
       maxLength: maxLength(node),
+      before: p.before ? programBefore(p.before.programs) : null,
+      beforeAt: p.before?.at ?? 0,
     });
   });
   const families = [...byKey.values()];

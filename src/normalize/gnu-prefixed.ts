@@ -46,6 +46,27 @@ export function windowsBareName(prog: string): string | undefined {
  */
 export function programName(word: string): string {
   const base = basename(word);
-  const win = windowsBareName(base);
+  const win = windowsBareName(base) ?? windowsSystemName(base);
   return win === undefined ? base : (gnuBareName(win) ?? win);
+}
+
+/**
+ * Programs of Windows' own System32 (and cmd.exe's deleting built-ins) that cmd.exe and
+ * PowerShell find by their name in any case, without `.exe`: `NET USER bob /DELETE`,
+ * `VSSAdmin delete shadows`, `RD /S /Q C:\data`.
+ */
+const WINDOWS_SYSTEM = new Set(
+  (
+    'net net1 sc reg vssadmin wbadmin bcdedit wmic diskpart icacls cacls takeown schtasks netsh ' +
+    'cipher format dnscmd ntdsutil wevtutil auditpol fsutil robocopy del erase rd rmdir certutil ' +
+    'bitsadmin taskkill manage-bde reagentc winrs setx dsacls dsrm dsmod secedit diskshadow ' +
+    'mountvol attrib wsl shutdown'
+  ).split(' '),
+);
+
+/** A System32 program named in another case (`NET` → net); undefined = not one, or already as the tables spell it. */
+function windowsSystemName(base: string): string | undefined {
+  const name = base.slice(Math.max(base.lastIndexOf('\\'), base.lastIndexOf('/')) + 1);
+  const folded = name.toLowerCase();
+  return folded !== base && WINDOWS_SYSTEM.has(folded) ? folded : undefined;
 }

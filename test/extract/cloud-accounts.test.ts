@@ -27,6 +27,8 @@ describe('accounts deleted', () => {
     ['rmuser -y jdoe', ['rmuser|account|delete|jdoe|true']],
     ['net user jdoe /delete', ['net|account|delete|jdoe|false']],
     ['net.exe localgroup builders /DELETE', ['net|group|delete|builders|false']],
+    ['NET USER jdoe /DELETE', ['net|account|delete|jdoe|false']],
+    ['Net LocalGroup builders /Delete', ['net|group|delete|builders|false']],
     ['Remove-LocalUser -Name jdoe', ['Remove-LocalUser|account|delete|jdoe|false']],
     ['remove-aduser jdoe', ['remove-aduser|account|delete|jdoe|false']],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
@@ -38,6 +40,7 @@ describe('accounts deleted', () => {
     'pw usershow jdoe',
     'pw useradd builder -m',
     'net user jdoe',
+    'NET USER jdoe',
     'net localgroup administrators jdoe /delete',
   ])('%s → no account deleted', (line) => {
     expect(cloud(line).filter((f) => /\|(account|group)\|delete\|/.test(f))).toEqual([]);

@@ -87,7 +87,14 @@ describe('Windows .exe names of wrappers and carriers', () => {
     ['gtimeout.exe', 'timeout'],
     ['gcc.exe', 'gcc'],
     ['./setup.exe', 'setup'],
-    ['Robocopy', 'Robocopy'],
+    // Windows' own programs are found in any case, with or without .exe
+    ['Robocopy', 'robocopy'],
+    ['NET', 'net'],
+    ['VSSAdmin', 'vssadmin'],
+    ['C:\\Windows\\System32\\WBADMIN', 'wbadmin'],
+    // other names keep their case (a Linux `Make` or `RM` is not make or rm)
+    ['Make', 'Make'],
+    ['RM', 'RM'],
     ['setup.exe.txt', 'setup.exe.txt'],
   ])('program of %s → %s', (word, name) => {
     expect(programName(word)).toBe(name);

@@ -2,18 +2,10 @@
  * Infrastructure-as-code CLIs: terraform / tofu (`destroy`, `apply -destroy`,
  * `apply -auto-approve`, `state rm`, `workspace delete`) and pulumi (`destroy`, `stack rm`,
  * `state delete`, `up --yes`; with `--preview-only` only the plan is shown: verb `preview`).
+ * terragrunt, which runs these commands, is read in cloud-terragrunt.ts.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import { hasOpt, optValue, parseArgs, type CloudDraft } from './cloud-argv.js';
-
-/** terragrunt wraps terraform: `terragrunt run-all destroy`, `terragrunt run --all -- destroy`, `terragrunt destroy`. */
-export function readTerragrunt(cmd: NormalizedCommand): CloudDraft | undefined {
-  const argv = cmd.argv.filter(
-    (a, i) => i === 0 || !/^(run-all|run|--all|-a|--|--terragrunt-[\w-]+|--non-interactive)$/.test(a),
-  );
-  const d = readTerraform({ ...cmd, argv });
-  return d && { ...d, tool: 'terragrunt' };
-}
 
 export function readTerraform(cmd: NormalizedCommand): CloudDraft | undefined {
   const tool = cmd.program === 'tofu' || cmd.program === 'opentofu' ? 'tofu' : 'terraform';

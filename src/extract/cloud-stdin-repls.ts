@@ -4,9 +4,11 @@
  * file (`sftp -b FILE`, `psftp -b FILE`, `lftp -f FILE`, WinSCP's `/script=FILE`, Windows
  * ftp's `-s:FILE`): the WebDAV shell `cadaver URL` (`rm`, `delete`, `rmcol`, `move`/`mv` over a
  * name), the FTP/SFTP clients `ftp`/`lftp`/`sftp`/`psftp`/WinSCP (`rm`, `rmdir`, `delete`,
- * `del`, `mdelete`, `rm -r`, `mrm`, `rename`, `mv`), and the HTTP REPL `http-prompt URL` (a line
+ * `del`, `mdelete`, `rm -r`, `mrm`, `rename`, `mv`; lftp's lines as cloud-ftp-lines.ts reads them:
+ * `mirror --reverse --delete`, `glob rm`), ncftp (`rm`, `rmdir`), smbclient (`del`, `deltree`,
+ * `rm`, `rmdir`, `rename`), and the HTTP REPL `http-prompt URL` (a line
  * starting with `DELETE`, `PUT`, `PATCH` or `POST` sends that request). Each line
- * (`;`-separated for lftp) is one command. What deletes or writes is read as a generic cloud
+ * (`;`, `&&` or `||` also separate them) is one command. What deletes or writes is read as a generic cloud
  * fact of the client (the URL or host as resource; verb `delete` or the HTTP method): the
  * unknown destructive CLI rule asks. Batch files and stdin files are read through ctx.
  * Commands not known statically (stdin from a pipe of unknown text, a batch file that cannot be
@@ -18,11 +20,16 @@
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { readPayloadFile, readStdin } from './http-body.js';
+import { lftpLineDeletes } from './cloud-ftp-lines.js';
 
 /** One client: its deleting or writing command words, and where its commands come from. */
 interface ReplClient {
   /** The command words (first word of a line, lower case) that delete or change remote data. */
   verbs: RegExp;
+  /** Reads a whole line instead of `verbs` (lftp's `mirror` options, `glob` prefix); absent = `verbs`. */
+  deletes?: (line: string) => boolean;
+  /** Options whose value is the next word (`-u USER,PASS`), skipped when finding the host; absent = none. */
+  valued?: RegExp;
   /** Options whose value is the client's commands (lftp -c|-e); absent = none. */
   inline?: RegExp;
   /**
@@ -70,8 +77,17 @@ const CLIENTS: Record<string, ReplClient> = {
   },
   lftp: {
     verbs: /^(rm|rmdir|mrm|mrmdir|delete|mdelete|mv)$/,
+    deletes: lftpLineDeletes,
+    valued: /^(-u|-p|-c|-e|-f|--user|--password|--rcfile)$/,
     inline: /^(-c|-e)$/,
     batch: optionFile('-f', true),
+  },
+  ncftp: { verbs: /^(rm|rmdir|delete|rename)$/, valued: /^-[upPjdo]$/ },
+  smbclient: {
+    verbs: /^(del|deltree|rm|rmdir|rename)$/,
+    valued:
+      /^(-[UWcIpAmnsDOb]|--user|--workgroup|--command|--ip-address|--port|--authentication-file|--max-protocol|--netbiosname|--configfile|--directory)$/,
+    inline: /^(-c|--command)$/,
   },
   sftp: { verbs: SFTP_VERBS, batch: optionFile('-b', true) },
   // PuTTY's sftp client (its `del`, `ren`, `mv` as well)
@@ -86,8 +102,8 @@ function clientOf(program: string): ReplClient | undefined {
   return Object.hasOwn(CLIENTS, base) ? CLIENTS[base] : undefined;
 }
 
-/** Lines of a client's commands (`;` also separates lftp's). */
-const linesOf = (text: string) => text.split(/[;\n]/);
+/** Lines of a client's commands (`;`, `&&` and `||` also separate lftp's). */
+const linesOf = (text: string) => text.split(/[;\n]|&&|\|\|/);
 
 /** The client's commands: inline, from batch files, from stdin; undefined when not known statically; [] = none given. */
 function commandsOf(cmd: NormalizedCommand, c: ReplClient, ctx?: AnalyzeContext): string[] | undefined {
@@ -101,7 +117,7 @@ function commandsOf(cmd: NormalizedCommand, c: ReplClient, ctx?: AnalyzeContext)
     else if (inCommand) lines.push(argv[i]);
     if (c.inline?.test(argv[i])) {
       lines.push(...linesOf(argv[i + 1] ?? ''));
-      if (argv[i] === '-c') return lines;
+      if (argv[i] === '-c' || argv[i] === '--command') return lines;
     }
     const batch = c.batch?.(argv[i], argv[i + 1]);
     if (!batch) continue;
@@ -133,8 +149,13 @@ function readRepl(cmd: NormalizedCommand, ctx?: AnalyzeContext): CloudDraft | un
     return undefined;
   // (WinSCP: its session URL, not a word of `/command`)
   const resource =
-    cmd.argv.slice(1).find((a) => (c.commandSwitch ? /^[a-z][\w+.-]*:\/\//i.test(a) : !a.startsWith('-'))) ??
-    '';
+    cmd.argv
+      .slice(1)
+      .find((a, i, words) =>
+        c.commandSwitch
+          ? /^[a-z][\w+.-]*:\/\//i.test(a)
+          : !a.startsWith('-') && !(i > 0 && c.valued?.test(words[i - 1])),
+      ) ?? '';
   const draft = (verb: string): CloudDraft => ({
     tool: cmd.program,
     service: '',
@@ -148,7 +169,8 @@ function readRepl(cmd: NormalizedCommand, ctx?: AnalyzeContext): CloudDraft | un
   if (lines === undefined) return draft('unknown-commands');
   for (const line of lines) {
     const word = (line.trim().split(/\s+/)[0] ?? '').toLowerCase();
-    if (c.verbs.test(word)) return draft(cmd.program === 'http-prompt' ? word.toUpperCase() : 'delete');
+    if (c.deletes ? c.deletes(line) : c.verbs.test(word))
+      return draft(cmd.program === 'http-prompt' ? word.toUpperCase() : 'delete');
   }
   return undefined;
 }

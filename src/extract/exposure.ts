@@ -19,7 +19,8 @@
  * mesh VPN policies opened to every device (exposure-mesh.ts),
  * Firebase security rules deployed open to anyone
  * (exposure-firebase.ts), disk snapshots, machine images and database snapshots shared with
- * everyone (exposure-snapshots.ts). Read by what the words say, for any program (a cloud CLI,
+ * everyone (exposure-snapshots.ts), a managed database's, cluster's or firewall's allowlist
+ * opened to every address (exposure-networks.ts). Read by what the words say, for any program (a cloud CLI,
  * a wrapper script's own flags), into a CloudFact whose verb is `make-public` (or
  * `unread-policy`: a resource policy file that cannot be read); `service` names the kind of
  * grant. HTTP APIs that do the same through a request body are matched by
@@ -51,6 +52,7 @@ import { publishedServicePorts } from './exposure-swarm.js';
 import { ciSecretsExposed } from './exposure-ci.js';
 import { publicSnapshots } from './exposure-snapshots.js';
 import { exposedControlPlanes } from './exposure-sockets.js';
+import { openAllowlists } from './exposure-networks.js';
 
 /**
  * A principal that is everyone: GCP's allUsers / allAuthenticatedUsers, as an option's value
@@ -222,7 +224,7 @@ export function exposures(
   found.push(...sharedWithAnyone(cmd), ...openedListeners(cmd, ctx), ...openFirebaseRules(cmd, ctx));
   found.push(...openedForwards(cmd), ...deviceForwards(cmd, all), ...openMeshPolicy(cmd, ctx));
   found.push(...sdkExposure(cmd), ...publishedServicePorts(cmd), ...ciSecretsExposed(cmd));
-  found.push(...publicSnapshots(cmd), ...exposedControlPlanes(cmd));
+  found.push(...publicSnapshots(cmd), ...exposedControlPlanes(cmd), ...openAllowlists(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
   // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)

@@ -17,6 +17,20 @@ describe('interactive remote clients fed their commands (saas pack)', () => {
     // sftp reads stdin without -b too; lftp -e goes on reading stdin; BSD ftp's -V is quiet
     ["sftp admin@files.example.com <<< 'rm /srv/data/db.sql'", ASK],
     ["lftp -e 'set ssl:verify-certificate no' ftp.example.com <<< 'rm -r /www'", ASK],
+    // lftp's mirror that deletes, a glob prefix, `&&` between commands; ncftp and smbclient
+    [
+      "lftp -u deploy,FAKEpass -e 'mirror --reverse --delete /tmp/empty /public_html; quit' ftp://203.0.113.50",
+      ASK,
+    ],
+    ["lftp -c 'open -u deploy,FAKEpass sftp://203.0.113.50; mirror -R -e ./dist /var/www/html'", ASK],
+    [
+      "lftp -u deploy,FAKEpass ftp.example.net <<< 'mirror --reverse --delete-first ./site /public_html'",
+      ASK,
+    ],
+    ["lftp -e 'glob rm -r /public_html/*; quit' ftp.example.net", ASK],
+    ["lftp -e 'cd /backups && rm -rf 2024; quit' ftp.example.net", ASK],
+    ["printf 'rmdir /public_html/old\\nbye\\n' | ncftp -u deploy -p FAKEpass ftp.example.net", ASK],
+    ["smbclient //fs01/finance -U svc%FAKEpw -c 'deltree reports; exit'", ASK],
     ["ftp -V ftp.example.com <<< 'delete report.csv'", ASK],
     // listing, getting, help
     ["cadaver https://dav.example.com/dav/ <<< 'ls'", 'allow'],
@@ -26,6 +40,11 @@ describe('interactive remote clients fed their commands (saas pack)', () => {
     ['cadaver --help', 'allow'],
     ["sftp admin@files.example.com <<< 'ls /srv'", 'allow'],
     ["lftp -e 'set ssl:verify-certificate no' ftp.example.com <<< 'ls'", 'allow'],
+    ["lftp -u deploy,FAKEpass -e 'mirror /public_html ./site-backup; quit' ftp://203.0.113.50", 'allow'],
+    ["lftp -u deploy,FAKEpass -e 'mirror --reverse ./dist /public_html; quit' ftp://203.0.113.50", 'allow'],
+    ["lftp -e 'mirror -R --dry-run --delete ./dist /public_html; quit' ftp.example.net", 'allow'],
+    ["printf 'ls\\nbye\\n' | ncftp -u deploy -p FAKEpass ftp.example.net", 'allow'],
+    ["smbclient //fs01/finance -U svc%FAKEpw -c 'ls reports'", 'allow'],
   ])('%s → %s', (line, want) => expect(verdict(line)).toBe(want));
 });
 

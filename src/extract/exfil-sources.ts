@@ -13,6 +13,7 @@ import { isCredentialAbs } from '../normalize/credentials.js';
 import { printedCredential } from './credential-printers.js';
 import { windowsPath } from './exfil-windows-paths.js';
 import { storedSecret } from './credential-stored.js';
+import { isHistoryFile, printsHistory, searchesSecrets } from './exfil-history.js';
 
 /**
  * `credential-store`: the output of a command that prints a stored credential (credential-printers.ts);
@@ -23,13 +24,15 @@ export type SecretSource =
   'env' | 'env-var' | 'credential-file' | 'credential-store' | 'repository' | 'bulk-data' | 'mailbox';
 
 /**
- * True when the path (as written, resolved like the command would) names a credential file;
+ * True when the path (as written, resolved like the command would) names a credential file,
+ * or a shell's or REPL's history file (passwords typed inline stay there: exfil-history.ts);
  * a Windows path (`%USERPROFILE%\.aws\credentials`, `C:\Users\NAME\.ssh\id_rsa`, also with
  * its backslashes dropped by bash) is read as the same file (exfil-windows-paths.ts).
  */
 export function isCredentialPath(raw: string, cmd: NormalizedCommand, ctx: AnalyzeContext): boolean {
   if (!raw || raw.startsWith('-')) return false;
-  return isCredentialAbs(resolvePath(windowsPath(raw), cmd, ctx), ctx.home);
+  const abs = resolvePath(windowsPath(raw), cmd, ctx);
+  return isCredentialAbs(abs, ctx.home) || isHistoryFile(abs);
 }
 
 /** Variable names that look like they hold a secret. */
@@ -185,6 +188,10 @@ export function producedSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): Sec
   if (cmd.stdin?.kind === 'file' && cmd.stdin.path && isCredentialPath(cmd.stdin.path, cmd, ctx))
     return 'credential-file';
   if (printedCredential(cmd.argv) || storedSecret(p, cmd.argv)) return 'credential-store';
+  // the shell's history, or the lines a search for secret words picks (exfil-history.ts); a
+  // search of piped text is read by stdinSecret, after what is upstream of it
+  if (printsHistory(cmd.argv) || (cmd.stdin?.kind !== 'pipe' && searchesSecrets(cmd.argv)))
+    return 'credential-file';
   return '';
 }
 
@@ -196,13 +203,16 @@ export function stdinSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): Secret
   const proc = cmd.stdin?.kind === 'file' ? /^<\(([\s\S]*)\)$/.exec(cmd.stdin.path ?? '') : null;
   if (proc) return substitutedSecret(`$(${proc[1]})`, cmd, ctx);
   let from = cmd.stdin?.kind === 'pipe' ? cmd.stdin.from : undefined;
+  // a search for secret words on the way picks secret lines out of whatever it is fed
+  let searched = false;
   for (let hops = 0; from && hops < 16; hops++) {
     const s = producedSecret(from, ctx);
     if (s) return s;
-    if (!FILTERS.has(from.program)) return '';
+    searched ||= searchesSecrets(from.argv);
+    if (!FILTERS.has(from.program)) break;
     from = from.stdin?.kind === 'pipe' ? from.stdin.from : undefined;
   }
-  return '';
+  return searched ? 'credential-file' : '';
 }
 
 /** What secret material the words of one command (not normalized: a substitution's text) print. */
@@ -214,6 +224,7 @@ function printedBy(words: string[], cmd: NormalizedCommand, ctx: AnalyzeContext)
     return 'credential-file';
   if (catsManagedCredential(words, cmd, ctx)) return 'credential-file';
   if (printedCredential(words) || storedSecret(prog, words)) return 'credential-store';
+  if (printsHistory(words) || searchesSecrets(words)) return 'credential-file';
   return '';
 }
 

@@ -1,6 +1,7 @@
 /**
  * Servers started on this machine that hand it to whoever reaches them: a static file server
- * whose root is the home folder or `/` (every key and token there is on the network), and a
+ * whose root is the home folder, `/` or a secret folder such as `~/.ssh` or `/etc`
+ * (exposure-roots.ts: every key and token there is on the network), and a
  * notebook, editor or terminal served to every address without authentication (anyone who
  * reaches it runs code as this user). A server bound to loopback is a dev server; a folder
  * of the workspace is a site. FTP and upload servers (`python -m pyftpdlib -d DIR`,
@@ -10,9 +11,11 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { optionPairs } from './cloud-argv.js';
-import { resolvePath } from './http-body.js';
+import { exposedRoot } from './exposure-roots.js';
 import type { Finding } from './word-facts.js';
 import { unArgs } from '../normalize/ruby-un.js';
+
+export { homeOrAbove } from './exposure-roots.js';
 
 /** An address that only this machine reaches. */
 export const LOOPBACK = /^(127\.|localhost\b|::1$|\[::1\]|lo$)/i;
@@ -89,7 +92,9 @@ function fileServer(cmd: NormalizedCommand): [FileServer, string[]] | undefined 
   if (p === 'caddy' && a[1] === 'file-server') return [FILE_SERVERS.caddy, []];
   // rclone serve http|webdav|ftp|sftp PATH
   if (p === 'rclone' && a[1] === 'serve') return [FILE_SERVERS.rclone, a.slice(3, 4)];
-  if (p === 'busybox' && a[1] === 'httpd') return [FILE_SERVERS.httpd, []];
+  // (the normalizer peels busybox: `httpd` run by it; Apache's own httpd is not this server)
+  if ((p === 'busybox' && a[1] === 'httpd') || (p === 'httpd' && cmd.wrappers.includes('busybox')))
+    return [FILE_SERVERS.httpd, []];
   if (p === 'twistd')
     return a.includes('web') && a.some((w) => w.startsWith('--path')) ? [FILE_SERVERS.twistd, []] : undefined;
   const un = /^ruby[\d.]*$/.test(p) ? unArgs(a) : undefined;
@@ -130,7 +135,10 @@ function unRoot(args: string[]): string[] {
   return [];
 }
 
-/** The folder a file server started by `cmd` shares when it is HOME, `/` or above HOME; undefined = none of those, or not to the network. */
+/**
+ * The folder a file server started by `cmd` shares when it is HOME, `/`, above HOME or a
+ * secret folder (`~/.ssh`, `/etc`: exposure-roots.ts); undefined = none of those, or not to the network.
+ */
 export function servedHome(cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
   const found = fileServer(cmd);
   if (!found) return undefined;
@@ -140,14 +148,7 @@ export function servedHome(cmd: NormalizedCommand, ctx: AnalyzeContext): string 
   const bind = (opts.find(([o]) => s.bind.includes(o))?.[1] ?? '').replace(/^tcp6?:\d+:interface=/, '');
   if (bind ? LOOPBACK.test(bind) : !s.allByDefault) return undefined;
   const dir = opts.find(([o]) => s.root.includes(o))?.[1] ?? roots[0] ?? '.';
-  return homeOrAbove(dir, cmd, ctx);
-}
-
-/** The folder `dir` names, resolved, when it is HOME, `/` or a folder above HOME; undefined = any other. */
-export function homeOrAbove(dir: string, cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
-  const abs = resolvePath(dir, cmd, ctx);
-  const home = ctx.home.replace(/\/+$/, '');
-  return abs === '/' || abs === home || home.startsWith(`${abs === '/' ? '' : abs}/`) ? abs : undefined;
+  return exposedRoot(dir, cmd, ctx);
 }
 
 /** An option's value among `opts` (`--ip=0.0.0.0`, `--ServerApp.token ''`); undefined = not given. */
@@ -255,7 +256,7 @@ function copyparty(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
     const everyone =
       perms.length === 0 ||
       perms.some((g) => !g.startsWith('c,') && (!g.includes(',') || g.split(',').slice(1).includes('*')));
-    const over = everyone ? homeOrAbove(src || '.', cmd, ctx) : undefined;
+    const over = everyone ? exposedRoot(src || '.', cmd, ctx) : undefined;
     if (over)
       out.push(['files', `copyparty shares ${over} (${perms.join(':') || 'no permissions'}) with everyone`]);
   }

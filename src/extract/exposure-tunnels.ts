@@ -5,11 +5,12 @@
  * host's own firewall letting a service port in from anyone (`firewall-cmd --add-port`, `ufw
  * allow`, `iptables … --dport P -j ACCEPT`, `nft … dport P accept`). Public shares (`zrok share public`, `devtunnel host --allow-anonymous`) count as
  * tunnels, and one serving a folder (`zrok share public --backend-mode web DIR`) exposes it
- * when it is the home folder, `/` or above. tunnelmole (`tmole PORT`) is read like localtunnel,
+ * when it is the home folder, `/`, above it or a secret folder (exposure-roots.ts). tunnelmole (`tmole PORT`) is read like localtunnel,
  * LocalXpose (`loclx tunnel tcp`) and inlets (`inlets-pro tcp client`) forwarding raw TCP are
  * tunnels, and PageKite (`pagekite.py SERVICE KITE`) like both: a port is a tunnel, a folder served by
  * its built-in web server is a share. loophole (`loophole http PORT`) is read like ngrok, its
- * folder shares (`loophole path DIR`, `loophole webdav DIR`) like zrok's. Reads the command's
+ * folder shares (`loophole path DIR`, `loophole webdav DIR`) like zrok's; those, tailscale's and
+ * ngrok's file servers are read in exposure-tunnel-shares.ts. Reads the command's
  * words, resolving a folder.
  *
  * A web app's port (`ngrok http 3000`, `ufw allow 443`) is meant to be reached; a database,
@@ -18,7 +19,7 @@
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { optionPairs } from './cloud-argv.js';
-import { homeOrAbove } from './exposure-servers.js';
+import { exposedFolder, tunnelledFolders } from './exposure-tunnel-shares.js';
 import type { Finding } from './word-facts.js';
 import { optionWord } from './help-words.js';
 import { EVERY_ADDRESS } from './cloud-host-firewall.js';
@@ -105,56 +106,6 @@ function tunnels(cmd: NormalizedCommand): Finding[] {
   return [];
 }
 
-/** loophole's options that take a value (the folder is the first other word). */
-const LOOPHOLE_VALUED = new Set([
-  '--hostname',
-  '--basic-auth-username',
-  '-u',
-  '--basic-auth-password',
-  '-p',
-  '--tunnel-id',
-  '--qr',
-]);
-
-/**
- * A folder published by a tunnel's built-in server: loophole's `path DIR` serves it to read
- * (exposed when it is HOME, `/` or above), `webdav DIR` lets anyone who has the address change
- * and delete its files, so it is exposed whatever the folder unless a password guards it
- * (then as a read share). zrok's writable `drive` backend is read the same way (publicShares).
- */
-function folderShares(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
-  const a = cmd.argv;
-  if (cmd.program !== 'loophole' || !/^(path|webdav)$/.test(a[1] ?? '')) return [];
-  if (optionWord(a, (w) => w === '--help' || w === '-h')) return [];
-  const target = a
-    .slice(2)
-    .find((w, i, rest) => !w.startsWith('-') && !LOOPHOLE_VALUED.has(rest[i - 1] ?? ''));
-  const writable = a[1] === 'webdav' && !a.some((w) => /^(--basic-auth-username|-u)(=|$)/.test(w));
-  const over = exposedFolder(cmd, ctx, target ?? '.', writable);
-  if (over === undefined) return [];
-  return [
-    [
-      'files',
-      writable ? `loophole webdav lets anyone change and delete ${over}` : `loophole publishes ${over}`,
-    ],
-  ];
-}
-
-/**
- * The folder a tunnel's share exposes, as its finding names it; undefined = none. Any folder
- * when anyone may write to it, else only HOME, `/` or above.
- */
-function exposedFolder(
-  cmd: NormalizedCommand,
-  ctx: AnalyzeContext,
-  target: string,
-  writable: boolean,
-): string | undefined {
-  // fail closed: a folder only known at run time may be the home folder
-  if (writable || cmd.dynamicArgs.includes(cmd.argv.indexOf(target))) return target;
-  return homeOrAbove(target, cmd, ctx);
-}
-
 /** A PageKite backend that is a port or address (`80`, `localhost:22`, `http://127.0.0.1:8080`), not a folder. */
 const PAGEKITE_PORT = /^(\d+|([a-z]+:\/\/)?[\w.[\]:-]*:\d+\/?)$/i;
 
@@ -177,9 +128,7 @@ function pagekite(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   const [service, kite = ''] = words;
   if (service === undefined || words.length < 2) return out;
   if (!PAGEKITE_PORT.test(service)) {
-    // fail closed: a folder only known at run time may be the home folder
-    const dynamic = cmd.dynamicArgs.includes(a.indexOf(service));
-    const over = dynamic ? service : homeOrAbove(service, cmd, ctx);
+    const over = exposedFolder(cmd, ctx, service, false);
     if (over) out.push(['files', `pagekite publishes ${over} as ${kite}`]);
   } else if (hasServicePort(targetPort(service)) || /^(raw|ssh)\b/i.test(kite))
     out.push(['tunnel', `pagekite ${service} ${kite}`]);
@@ -299,7 +248,7 @@ export function openedServices(cmd: NormalizedCommand, ctx: AnalyzeContext): Fin
     ...tunnels(cmd),
     ...pagekite(cmd, ctx),
     ...publicShares(cmd, ctx),
-    ...folderShares(cmd, ctx),
+    ...tunnelledFolders(cmd, ctx),
     ...firewallOpens(cmd),
   ];
 }

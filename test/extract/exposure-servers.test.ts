@@ -4,17 +4,17 @@ import { servedToNetwork } from '../../src/extract/exposure-servers.js';
 import { WS, analyzeContext, command } from '../helpers/command.js';
 
 const ctx = analyzeContext(WS, { home: '/home/u' });
-const served = (line: string, cwd = WS) =>
+const served = (line: string, cwd = WS, wrappers: string[] = []) =>
   servedToNetwork(
     command(
       shellParse(line, { HOME: '/home/u' }).map((t) => (typeof t === 'string' ? t : '')),
-      { cwd },
+      { cwd, wrappers },
     ),
     ctx,
   ).map(([kind, said]) => `${kind}: ${said}`);
 
 describe('the home folder served, or a terminal served without authentication', () => {
-  it.each<[string, string[], string?]>([
+  it.each<[string, string[], string?, string[]?]>([
     ['caddy file-server --root /home/u --listen :8080 --browse', ['files: serves /home/u to the network']],
     ['caddy file-server --browse', ['files: serves /home/u to the network'], '/home/u'],
     ['http-server /home/u -p 8080', ['files: serves /home/u to the network']],
@@ -70,7 +70,24 @@ describe('the home folder served, or a terminal served without authentication', 
     ['copyparty -v /home/u::r:rw,ed', ['files: copyparty shares /home/u (r:rw,ed) with everyone']],
     ['copyparty', ['files: copyparty shares /home/u (rw) with everyone'], '/home/u'],
     ["python3 -m copyparty -v '/home::r,*'", ['files: copyparty shares /home (r,*) with everyone']],
+    // a secret folder served: credentials, another account's home, the system's configuration
+    ['busybox httpd -f -p 0.0.0.0:8000 -h ~/.ssh', ['files: serves /home/u/.ssh to the network']],
+    ['python3 -m http.server 8000 --directory ~/.aws', ['files: serves /home/u/.aws to the network']],
+    ['darkhttpd ~/.gnupg --port 9000', ['files: serves /home/u/.gnupg to the network']],
+    ['php -S 0.0.0.0:8080 -t ~/.kube', ['files: serves /home/u/.kube to the network']],
+    ['ruby -run -e httpd ~/.ssh -p 8000', ['files: serves /home/u/.ssh to the network']],
+    ['caddy file-server --root /etc --listen :8080', ['files: serves /etc to the network']],
+    ['webfsd -F -p 8000 -r /root', ['files: serves /root to the network']],
+    ['python3 -m http.server 8000', ['files: serves /home/u/.ssh to the network'], '/home/u/.ssh'],
+    ['copyparty -v ~/.aws::r', ['files: copyparty shares /home/u/.aws (r) with everyone']],
+    // busybox's applet as the normalizer leaves it (the program httpd, busybox its wrapper)
+    ['httpd -f -p 8000 -h ~/.ssh', ['files: serves /home/u/.ssh to the network'], WS, ['busybox']],
+    ['httpd -f -p 8000 -h ~/.ssh', []],
     // a folder of the workspace, loopback, a token or a password, read-only terminals
+    ['python3 -m http.server --bind 127.0.0.1 --directory ~/.ssh 8000', []],
+    ['busybox httpd -f -p 127.0.0.1:8000 -h ~/.ssh', []],
+    ['busybox httpd -f -p 8080 -h ./public', []],
+    ['darkhttpd ./site --port 9000', []],
     ['python3 -m pyftpdlib -d ./public', []],
     ['python3 -m pyftpdlib -i 127.0.0.1 -d /', []],
     ['copyparty -v ./share::rw', []],
@@ -112,5 +129,5 @@ describe('the home folder served, or a terminal served without authentication', 
     ['wetty --host 0.0.0.0 --port 3000 --ssh-host 10.0.0.5', []],
     ['wetty --host 127.0.0.1 --ssh-pass fake-pass', []],
     ['wetty --command login', []],
-  ])('%s → %o', (line, want, cwd) => expect(served(line, cwd)).toEqual(want));
+  ])('%s → %o', (line, want, cwd, wrappers) => expect(served(line, cwd, wrappers)).toEqual(want));
 });

@@ -50,6 +50,8 @@ describe('a local service tunnelled to the internet, or let in by the host firew
     ['loophole webdav -u admin -p fake-pass ./reports', []],
     ['loophole path ~', ['files: loophole publishes /home/u']],
     ['loophole path ./dist --hostname docs', []],
+    ['loophole path ~/.ssh', ['files: loophole publishes /home/u/.ssh']],
+    ['zrok share public --backend-mode web /etc', ['files: zrok shares /etc publicly']],
     ['loophole http 5432', ['tunnel: loophole http 5432']],
     ['loophole http 3000 --hostname app', []],
     ['loophole --help', []],

@@ -1,0 +1,37 @@
+/** Folders a server or share must not hand to others (src/extract/exposure-roots.ts). */
+import { describe, expect, it } from 'vitest';
+import { exposedRoot } from '../../src/extract/exposure-roots.js';
+import { WS, analyzeContext, command } from '../helpers/command.js';
+
+const ctx = analyzeContext(WS, { home: '/home/u' });
+
+describe('the folder a share exposes', () => {
+  it.each<[string, string | undefined, string?]>([
+    ['/', '/'],
+    ['/home/u', '/home/u'],
+    ['~', '/home/u'],
+    ['/home', '/home'],
+    ['~/.ssh', '/home/u/.ssh'],
+    ['/home/u/.aws', '/home/u/.aws'],
+    ['~/.gnupg', '/home/u/.gnupg'],
+    ['~/.kube', '/home/u/.kube'],
+    ['~/.config', '/home/u/.config'],
+    ['~/.local/share', '/home/u/.local/share'],
+    ['/etc', '/etc'],
+    ['/etc/ssh', '/etc/ssh'],
+    ['/root', '/root'],
+    ['/root/.aws', '/root/.aws'],
+    ['/home/deploy', '/home/deploy'],
+    ['/home/deploy/.kube', '/home/deploy/.kube'],
+    ['.', '/home/u/.ssh', '/home/u/.ssh'],
+    // a site's folder, the workspace, any other folder
+    ['./dist', undefined],
+    ['public', undefined],
+    ['.', undefined],
+    ['/srv/www', undefined],
+    ['/home/u/code/site/build', undefined],
+    ['/var/www/html', undefined],
+  ])('%s → %s', (dir, want, cwd) =>
+    expect(exposedRoot(dir, command(['serve', dir], { cwd: cwd ?? WS }), ctx)).toBe(want),
+  );
+});

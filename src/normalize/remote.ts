@@ -20,6 +20,7 @@ import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { containerRun } from './container-run.js';
+import { containerVerbAt } from './container-globals.js';
 import { kubectlRunEscape } from './container-powers.js';
 import { FLEET_REMOTE } from './remote-fleet.js';
 import { PAAS_REMOTE } from './remote-paas.js';
@@ -64,7 +65,8 @@ function ssh(argv: Field[], k: K): Res | undefined {
 
 function containerExec(argv: Field[], k: K): Res | undefined {
   const tool = argv[0].text.replace(/.*\//, '');
-  let i = 1;
+  // global options (`--context prod`, nerdctl's `--namespace k8s.io`) come before the verb
+  let i = containerVerbAt(argv.map((f) => f.text));
   let label = tool;
   if (argv[i]?.text === 'container') i++;
   if (argv[i]?.text === 'compose') {
@@ -210,6 +212,8 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   docker: containerExec,
   podman: containerExec,
   nerdctl: containerExec,
+  'nerdctl.lima': containerExec,
+  finch: containerExec,
   'docker-compose': (argv, k) =>
     containerExec([argv[0], { text: 'compose', dynamic: false }, ...argv.slice(1)], k),
   kubectl: kubectlExec,

@@ -5,7 +5,7 @@
  * node-shell NODE -- cmd…` (remote-k8s-nodes.ts), `kubectl create
  * job|cronjob NAME --image=I -- cmd…` (a manifest's containers: server-commands.ts),
  * `ansible HOSTS -m shell -a 'cmd'` (and `ansible-runner`, `ansible-console`, Rex's `rex -e`:
- * remote-adhoc.ts), `salt TARGET cmd.run 'cmd'`, and the parallel shells
+ * remote-adhoc.ts), `salt TARGET cmd.run 'cmd'` (remote-salt.ts), and the parallel shells
  * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`); configuration-management runners
  * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts); platforms' consoles
  * (`heroku run`, `fly ssh console -C`, `gcloud compute ssh --command`: remote-paas.ts); `machinectl shell
@@ -18,7 +18,6 @@
 import { getopt } from './options.js';
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
-import { reparse } from './reparse.js';
 import { containerRun } from './container-run.js';
 import { containerVerbAt } from './container-globals.js';
 import { kubectlRunEscape } from './container-powers.js';
@@ -37,6 +36,7 @@ import { readsStdin, remoteArgv, remoteWords } from './remote-words.js';
 import { NODE_SHELL_REMOTE, nodeShell } from './remote-k8s-nodes.js';
 import { ADHOC_REMOTE, ansibleAdhoc } from './remote-adhoc.js';
 import { GUEST_REMOTE, ocRsh } from './remote-guests.js';
+import { salt } from './remote-salt.js';
 
 /** ssh options that open a port or a tunnel on either end (`-o RemoteForward=…` too). */
 const FORWARDS = /^(-[RLDw]|(-o\s*)?(Remote|Local|Dynamic)Forward)/i;
@@ -138,44 +138,6 @@ function kubectlExec(argv: Field[], k: K): Res | undefined {
   const cmd = dash >= 0 ? args.slice(dash + 1) : before.slice(p.index + 1);
   if (!pod || cmd.length === 0) return undefined;
   return remoteArgv(cmd, `${tool} exec ${pod.text}`, k);
-}
-
-/** Salt options that take a value (the target is the first word that is not one). */
-const SALT_WITH_VALUE = new Set(
-  ['-t', '--timeout', '-b', '--batch', '--batch-size', '--batch-wait', '-c', '--config-dir'].concat(
-    [
-      '--out',
-      '--output',
-      '--out-file',
-      '--return',
-      '-d',
-      '--delimiter',
-      '--log-level',
-      '-l',
-      '--roster-file',
-    ],
-    ['--priv', '-i', '--user', '--passwd', '--saltfile', '--extra-filerefs', '--module-executors'],
-  ),
-);
-
-/** Salt execution functions whose argument is a shell command. */
-const SALT_SHELL = /^cmd\.(run|run_all|run_stdout|run_stderr|run_bg|shell|powershell)$/;
-
-/**
- * `salt [opts] TARGET cmd.run 'CMD'` (and `salt-ssh`): CMD runs on every minion the target
- * names. Other functions (`test.ping`, `pkg.install`) are not shell commands here.
- */
-function salt(argv: Field[], k: K): Res | undefined {
-  const pos: string[] = [];
-  const args = argv.slice(1);
-  for (let i = 0; i < args.length && pos.length < 3; i++) {
-    const t = args[i].text;
-    if (SALT_WITH_VALUE.has(t)) i++;
-    else if (!t.startsWith('-')) pos.push(t);
-  }
-  const [target, fn, cmd] = pos;
-  if (!fn || cmd === undefined || !SALT_SHELL.test(fn)) return undefined;
-  return reparse(cmd, `${argv[0].text.replace(/.*\//, '')} ${target}`, k, { remote: true });
 }
 
 /**

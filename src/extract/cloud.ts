@@ -21,6 +21,7 @@ import { PROVISION_READERS } from './cloud-provisioning.js';
 import { BATCH_READERS } from './cloud-batch.js';
 import { CERT_READERS } from './cloud-certs.js';
 import { readDocker } from './cloud-docker.js';
+import { readDokku } from './cloud-dokku.js';
 import { readPulumi, readTerraform, readTerragrunt } from './cloud-iac.js';
 import { readGeneric } from './cloud-generic.js';
 import { HOST_READERS } from './cloud-host.js';
@@ -88,6 +89,7 @@ const READERS: Record<string, Reader> = {
   finch: readDocker,
   'podman-remote': readDocker,
   'docker-compose': readDocker,
+  dokku: readDokku,
   ...HOST_READERS,
   ...PACKAGE_READERS,
   ...DISTRO_PACKAGE_READERS,

@@ -1,5 +1,6 @@
 /**
- * Remote carriers: `ssh [opts] host cmd…`, `docker|podman exec [opts] CONTAINER cmd…`,
+ * Remote carriers: `ssh [opts] host cmd…` (as the `dokku` user, the dokku CLI's arguments:
+ * remote-dokku.ts), `docker|podman exec [opts] CONTAINER cmd…`,
  * `docker compose exec|run SERVICE cmd…` (`docker run IMAGE cmd…`: container-run.ts),
  * `kubectl|oc exec [opts] POD -- cmd…`, `kubectl run|debug NAME [opts] -- cmd…`, `kubectl
  * node-shell NODE -- cmd…` (remote-k8s-nodes.ts), `kubectl create
@@ -37,6 +38,7 @@ import { NODE_SHELL_REMOTE, nodeShell } from './remote-k8s-nodes.js';
 import { ADHOC_REMOTE, ansibleAdhoc } from './remote-adhoc.js';
 import { GUEST_REMOTE, ocRsh } from './remote-guests.js';
 import { salt } from './remote-salt.js';
+import { dokkuWords, sshUser } from './remote-dokku.js';
 
 /** ssh options that open a port or a tunnel on either end (`-o RemoteForward=…` too). */
 const FORWARDS = /^(-[RLDw]|(-o\s*)?(Remote|Local|Dynamic)Forward)/i;
@@ -60,7 +62,7 @@ function ssh(argv: Field[], k: K): Res | undefined {
   // The connection itself stays a local command when it forwards ports: a remote command
   // keeps the tunnel open as long as it runs (`ssh -R 80:localhost:5432 serveo.net sleep 9h`).
   if (argv.slice(1, 1 + p.index).some((f) => FORWARDS.test(f.text))) emit(argv.slice(0, 2 + p.index), k);
-  return remoteWords(rest.slice(1), `ssh ${host.text}`, k);
+  return remoteWords(dokkuWords(sshUser(p, host.text), rest.slice(1)), `ssh ${host.text}`, k);
 }
 
 function containerExec(argv: Field[], k: K): Res | undefined {

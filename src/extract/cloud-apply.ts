@@ -13,6 +13,7 @@
 import type { NormalizedCommand } from '../engine/types.js';
 import { positionals, type CloudDraft } from './cloud-argv.js';
 import { chefResources } from '../normalize/config-recipes.js';
+import { readSaltLine } from '../normalize/remote-salt.js';
 
 /** Values of a resource's state that remove it. */
 const ABSENT = /^["']?(absent|purged|removed|deleted)["']?$/i;
@@ -73,12 +74,18 @@ const SALT_ABSENT = /^[a-z_]+\.(absent|removed|purged)$/;
 /** `salt TARGET pkg.remove NAME`, `salt TARGET state.single file.absent name=/srv`. */
 function salt(cmd: NormalizedCommand): CloudDraft | undefined {
   // salt-call runs the function on this machine: no target word
-  const args = cmd.program === 'salt-call' ? ['local', ...cmd.argv.slice(1)] : cmd.argv.slice(1);
+  const args = cmd.argv.slice(1);
   if (args.some((a) => /^test=(true|True)$/.test(a))) return undefined;
-  const [target, fn, ...rest] = positionals(
-    args,
-    /^(-t|--timeout|-b|--batch|--batch-size|-c|--config-dir|--out|--output|--out-file|-d|--delimiter|-l|--log-level|--roster-file|-i|--user|--passwd|--saltfile)$/,
-  );
+  const line = readSaltLine(cmd.argv.map((text) => ({ text, dynamic: false })));
+  const [target, fn, ...rest] =
+    cmd.program === 'salt-call'
+      ? [
+          'local',
+          ...positionals(args, /^(-c|--config-dir|--out|--output|--out-file|-l|--log-level|-t|--timeout)$/),
+        ]
+      : line.raw
+        ? []
+        : line.pos.map((f) => f.text);
   if (!fn) return undefined;
   if (SALT_REMOVE.test(fn)) return absent(cmd, fn.split('.')[0], [target, ...rest.slice(0, 1)].join(' '));
   if (fn === 'state.single' && SALT_ABSENT.test(rest[0] ?? ''))

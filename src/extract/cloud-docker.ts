@@ -2,22 +2,15 @@
  * docker / podman / nerdctl and compose: prunes, volume and image removal, `rm -f` over
  * every container, `compose down -v` and `compose rm -v` (also in a flag cluster, `rm -sfv`),
  * swarm secrets and configs removed (`secret rm`, read as service `secret`, verb `rm`).
+ * Global options before the verb are skipped with their values, per tool (`nerdctl --namespace
+ * default volume prune`, `podman --connection prod …`); finch and `nerdctl.lima` are read as
+ * nerdctl, `podman-remote` as podman.
  */
 import type { NormalizedCommand } from '../engine/types.js';
+import { containerGlobalsWithValue, containerTool, containerVerbAt } from '../normalize/container-globals.js';
 import { hasOpt, isWildcard, parseArgs, type CloudDraft, type ParsedArgs } from './cloud-argv.js';
 
-const GLOBAL_WITH_ARG = [
-  '-H',
-  '--host',
-  '--context',
-  '-c',
-  '--config',
-  '-l',
-  '--log-level',
-  '--tlscacert',
-  '--tlscert',
-  '--tlskey',
-];
+const GLOBAL_WITH_ARG = [...containerGlobalsWithValue('docker')];
 const COMPOSE_WITH_ARG = [
   '-f',
   '--file',
@@ -83,7 +76,9 @@ export function dockerArgs(cmd: NormalizedCommand): DockerArgs {
     '--name',
     '--compose-file',
   ];
-  return { argv, compose, p: parseArgs(argv, { withArg }) };
+  // from the verb on: the global options' values are not the verb, and their names
+  // (nerdctl's `-a` is its socket) are not the verb's options
+  return { argv, compose, p: parseArgs(argv, { withArg }, containerVerbAt(argv)) };
 }
 
 export function readDocker(cmd: NormalizedCommand): CloudDraft | undefined {
@@ -112,7 +107,7 @@ export function readDocker(cmd: NormalizedCommand): CloudDraft | undefined {
   // `podman rm -a`, `podman pod rm -af`: every container or pod, not one named.
   const removeAll = (verb === 'rm' || verb === 'remove') && hasOpt(p, ['-a', '--all']);
   return {
-    tool: tool === 'docker-compose' ? 'docker' : tool,
+    tool: containerTool(tool),
     service,
     verb,
     resource: targets.map((t) => t.text).join(' '),

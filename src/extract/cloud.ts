@@ -21,6 +21,7 @@ import { PROVISION_READERS } from './cloud-provisioning.js';
 import { BATCH_READERS } from './cloud-batch.js';
 import { CERT_READERS } from './cloud-certs.js';
 import { readDocker } from './cloud-docker.js';
+import { readDokku } from './cloud-dokku.js';
 import { readPulumi, readTerraform } from './cloud-iac.js';
 import { readTerragrunt } from './cloud-terragrunt.js';
 import { readGeneric } from './cloud-generic.js';
@@ -85,7 +86,11 @@ const READERS: Record<string, Reader> = {
   docker: readDocker,
   podman: readDocker,
   nerdctl: readDocker,
+  'nerdctl.lima': readDocker,
+  finch: readDocker,
+  'podman-remote': readDocker,
   'docker-compose': readDocker,
+  dokku: readDokku,
   ...HOST_READERS,
   ...PACKAGE_READERS,
   ...DISTRO_PACKAGE_READERS,

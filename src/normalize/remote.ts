@@ -1,11 +1,12 @@
 /**
- * Remote carriers: `ssh [opts] host cmd…`, `docker|podman exec [opts] CONTAINER cmd…`,
+ * Remote carriers: `ssh [opts] host cmd…` (as the `dokku` user, the dokku CLI's arguments:
+ * remote-dokku.ts), `docker|podman exec [opts] CONTAINER cmd…`,
  * `docker compose exec|run SERVICE cmd…` (`docker run IMAGE cmd…`: container-run.ts),
  * `kubectl|oc exec [opts] POD -- cmd…`, `kubectl run|debug NAME [opts] -- cmd…`, `kubectl
  * node-shell NODE -- cmd…` (remote-k8s-nodes.ts), `kubectl create
  * job|cronjob NAME --image=I -- cmd…` (a manifest's containers: server-commands.ts),
  * `ansible HOSTS -m shell -a 'cmd'` (and `ansible-runner`, `ansible-console`, Rex's `rex -e`:
- * remote-adhoc.ts), `salt TARGET cmd.run 'cmd'`, and the parallel shells
+ * remote-adhoc.ts), `salt TARGET cmd.run 'cmd'` (remote-salt.ts), and the parallel shells
  * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`); configuration-management runners
  * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts); platforms' consoles
  * (`heroku run`, `fly ssh console -C`, `gcloud compute ssh --command`: remote-paas.ts); `machinectl shell
@@ -18,8 +19,8 @@
 import { getopt } from './options.js';
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
-import { reparse } from './reparse.js';
 import { containerRun } from './container-run.js';
+import { containerVerbAt } from './container-globals.js';
 import { kubectlRunEscape } from './container-powers.js';
 import { FLEET_REMOTE } from './remote-fleet.js';
 import { PAAS_REMOTE } from './remote-paas.js';
@@ -36,6 +37,8 @@ import { readsStdin, remoteArgv, remoteWords } from './remote-words.js';
 import { NODE_SHELL_REMOTE, nodeShell } from './remote-k8s-nodes.js';
 import { ADHOC_REMOTE, ansibleAdhoc } from './remote-adhoc.js';
 import { GUEST_REMOTE, ocRsh } from './remote-guests.js';
+import { salt } from './remote-salt.js';
+import { dokkuWords, sshUser } from './remote-dokku.js';
 
 /** ssh options that open a port or a tunnel on either end (`-o RemoteForward=…` too). */
 const FORWARDS = /^(-[RLDw]|(-o\s*)?(Remote|Local|Dynamic)Forward)/i;
@@ -59,12 +62,13 @@ function ssh(argv: Field[], k: K): Res | undefined {
   // The connection itself stays a local command when it forwards ports: a remote command
   // keeps the tunnel open as long as it runs (`ssh -R 80:localhost:5432 serveo.net sleep 9h`).
   if (argv.slice(1, 1 + p.index).some((f) => FORWARDS.test(f.text))) emit(argv.slice(0, 2 + p.index), k);
-  return remoteWords(rest.slice(1), `ssh ${host.text}`, k);
+  return remoteWords(dokkuWords(sshUser(p, host.text), rest.slice(1)), `ssh ${host.text}`, k);
 }
 
 function containerExec(argv: Field[], k: K): Res | undefined {
   const tool = argv[0].text.replace(/.*\//, '');
-  let i = 1;
+  // global options (`--context prod`, nerdctl's `--namespace k8s.io`) come before the verb
+  let i = containerVerbAt(argv.map((f) => f.text));
   let label = tool;
   if (argv[i]?.text === 'container') i++;
   if (argv[i]?.text === 'compose') {
@@ -138,44 +142,6 @@ function kubectlExec(argv: Field[], k: K): Res | undefined {
   return remoteArgv(cmd, `${tool} exec ${pod.text}`, k);
 }
 
-/** Salt options that take a value (the target is the first word that is not one). */
-const SALT_WITH_VALUE = new Set(
-  ['-t', '--timeout', '-b', '--batch', '--batch-size', '--batch-wait', '-c', '--config-dir'].concat(
-    [
-      '--out',
-      '--output',
-      '--out-file',
-      '--return',
-      '-d',
-      '--delimiter',
-      '--log-level',
-      '-l',
-      '--roster-file',
-    ],
-    ['--priv', '-i', '--user', '--passwd', '--saltfile', '--extra-filerefs', '--module-executors'],
-  ),
-);
-
-/** Salt execution functions whose argument is a shell command. */
-const SALT_SHELL = /^cmd\.(run|run_all|run_stdout|run_stderr|run_bg|shell|powershell)$/;
-
-/**
- * `salt [opts] TARGET cmd.run 'CMD'` (and `salt-ssh`): CMD runs on every minion the target
- * names. Other functions (`test.ping`, `pkg.install`) are not shell commands here.
- */
-function salt(argv: Field[], k: K): Res | undefined {
-  const pos: string[] = [];
-  const args = argv.slice(1);
-  for (let i = 0; i < args.length && pos.length < 3; i++) {
-    const t = args[i].text;
-    if (SALT_WITH_VALUE.has(t)) i++;
-    else if (!t.startsWith('-')) pos.push(t);
-  }
-  const [target, fn, cmd] = pos;
-  if (!fn || cmd === undefined || !SALT_SHELL.test(fn)) return undefined;
-  return reparse(cmd, `${argv[0].text.replace(/.*\//, '')} ${target}`, k, { remote: true });
-}
-
 /**
  * Parallel shells: every word after their options is the command, run on each host the
  * options name (`pdsh -w web[1-5] CMD`, `clush -w @all CMD`, `pssh -h hosts -i CMD`).
@@ -210,6 +176,8 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   docker: containerExec,
   podman: containerExec,
   nerdctl: containerExec,
+  'nerdctl.lima': containerExec,
+  finch: containerExec,
   'docker-compose': (argv, k) =>
     containerExec([argv[0], { text: 'compose', dynamic: false }, ...argv.slice(1)], k),
   kubectl: kubectlExec,

@@ -70,3 +70,30 @@ describe('compose rm with volumes, swarm secrets and configs removed', () => {
     ['docker config ls', 'allow'],
   ])('%s → %s', (script, want) => expect(docker(script)).toBe(want));
 });
+
+describe('global options before the verb, per tool', () => {
+  it.each<[string, string]>([
+    ['nerdctl --namespace default volume prune --all --force', 'volume|prune||all|force'],
+    ['nerdctl -n k8s.io -a /run/containerd/containerd.sock volume rm pgdata', 'volume|rm|pgdata||'],
+    // nerdctl's -a before the verb is its socket, not --all
+    ['nerdctl -a /run/containerd/containerd.sock volume prune', 'volume|prune|||'],
+    ['podman --connection prod volume prune -af', 'volume|prune||all|force'],
+    ['podman --url ssh://core@h/run/podman/podman.sock system prune -af', 'system|prune||all|force'],
+    ['finch volume prune --all --force', 'volume|prune||all|force'],
+    ['nerdctl --namespace default volume ls', 'volume|ls|||'],
+  ])('%s → %s', (line, want) => expect(read(line)).toBe(want));
+});
+
+describe('volume prunes behind global options ask, reading stays allowed', () => {
+  it.each([
+    [
+      "ssh ops@203.0.113.42 'sudo nerdctl --namespace default volume prune --all --force'",
+      'ask docker/volume-delete',
+    ],
+    ['podman --connection prod volume rm pgdata', 'ask docker/volume-delete'],
+    ['nerdctl.lima --namespace default volume prune -f', 'ask docker/volume-delete'],
+    ['nerdctl --namespace default ps', 'allow'],
+    ['nerdctl --namespace default volume ls', 'allow'],
+    ['podman --connection prod volume inspect pgdata', 'allow'],
+  ])('%s', (script, want) => expect(docker(script)).toBe(want));
+});

@@ -1,0 +1,97 @@
+/**
+ * `salt [opts] TARGET FUNCTION ARGS…` and `salt-ssh [opts] TARGET FUNCTION ARGS…`: a Salt
+ * execution function run on every minion (or roster host) the target names.
+ * - `cmd.run|shell|run_all|run_stdout|run_stderr|run_bg|powershell 'CMD'` (or `cmd='CMD'`):
+ *   CMD runs in a shell on those hosts, re-parsed with `remote: true`.
+ * - `cmd.script salt://x.sh`, `cmd.exec_code LANG CODE`, `cmd.script_retcode`: a script whose text
+ *   is not on this command line runs there (fail closed: unknown code).
+ * - `salt-ssh -r|--raw|--raw-shell TARGET 'CMD'`: CMD is sent to the hosts' shell as is.
+ * - `test=True` changes nothing. Other functions (`pkg.remove`, `file.remove`) are not shell
+ *   commands: src/extract/cloud-apply.ts reads them with the same option tables.
+ * Options are read per program: salt-ssh's `-i` is `--ignore-host-keys` (a flag), its `--priv`,
+ * `--roster-file` take values; the target-type flags (`-L`, `-G`, `-E`, `-C`…) take none.
+ */
+import type { Field, Res } from './state.js';
+import { emit, type K } from './emit.js';
+import { reparse } from './reparse.js';
+import { remoteWords } from './remote-words.js';
+
+/** Options of salt and salt-ssh that take the next word as their value (batches: salt's, harmless to salt-ssh). */
+const COMMON_VALUED = new Set(
+  ['-t', '--timeout', '-c', '--config-dir', '--out', '--output', '--out-indent', '--out-file'].concat(
+    ['-l', '--log-level', '--log-file', '--log-file-level', '--return', '--return_config', '--return_kwargs'],
+    ['--delimiter', '--args-separator', '--metadata', '--set-metadata', '--state-output'],
+    ['--module-executors', '--executor-opts', '--extra-filerefs', '--saltfile', '--subset'],
+    ['-b', '--batch', '--batch-size', '--batch-wait', '--batch-safe-limit', '--batch-safe-size'],
+  ),
+);
+
+/** Options that take a value, per program (added to COMMON_VALUED). */
+const VALUED: Record<string, Set<string>> = {
+  salt: new Set(['-a', '--auth', '--eauth', '--external-auth', '--username', '--password']),
+  'salt-ssh': new Set(
+    ['--roster', '--roster-file', '--priv', '--priv-passwd', '--user', '--passwd', '--max-procs'].concat(
+      ['--python2-bin', '--python3-bin', '--jid', '--thin-extra-modules', '--min-extra-modules'],
+      ['--ssh-option', '--remote-port-forwards'],
+    ),
+  ),
+};
+
+/** salt-ssh's options that send the command to the host's shell as is. */
+const RAW = /^(-r|--raw|--raw-shell)$/;
+
+/** A salt command line read: its positional words (target, function, arguments) and whether it is raw. */
+export interface SaltLine {
+  /** Target, function and the function's arguments, in order (options and their values removed). */
+  pos: Field[];
+  /** True for salt-ssh's `-r`: the word after the target is a shell command, not a function. */
+  raw: boolean;
+}
+
+/** Reads `salt`/`salt-ssh` argv (argv[0] = the program) with that program's option table. */
+export function readSaltLine(argv: readonly Field[]): SaltLine {
+  const prog = argv[0]?.text.replace(/.*\//, '') ?? '';
+  const valued = VALUED[prog] ?? VALUED.salt;
+  const out: SaltLine = { pos: [], raw: false };
+  for (let i = 1; i < argv.length; i++) {
+    const t = argv[i].text;
+    if (t === '--') {
+      out.pos.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!t.startsWith('-') || t === '-') out.pos.push(argv[i]);
+    else if (prog === 'salt-ssh' && (RAW.test(t) || /^-[a-zA-Z]*r[a-zA-Z]*$/.test(t))) out.raw = true;
+    else if (COMMON_VALUED.has(t) || valued.has(t)) i++;
+  }
+  return out;
+}
+
+/** Execution functions whose argument is a shell command. */
+const SHELL_FNS = /^cmd\.(run|run_all|run_stdout|run_stderr|run_bg|shell|powershell)$/;
+/** Execution functions that run a script or code not written on this command line. */
+const SCRIPT_FNS = /^cmd\.(script|script_retcode|exec_code|exec_code_all)$/;
+
+/** The remote commands `salt`/`salt-ssh` send (see the header); undefined = none read here. */
+export function salt(argv: Field[], k: K): Res | undefined {
+  const { pos, raw } = readSaltLine(argv);
+  const [target, fn, ...args] = pos;
+  if (!target || !fn) return undefined;
+  const label = `${argv[0].text.replace(/.*\//, '')} ${target.text}`;
+  if (raw) return remoteWords(pos.slice(1), label, k);
+  if (args.some((a) => /^test=(true|True|1)$/.test(a.text))) return undefined;
+  const fns = fn.text.split(',');
+  const inner = { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, label], remote: true } };
+  // fail closed: a function named at run time, or a script not written here, may run anything
+  if (
+    fn.dynamic ||
+    fns.some((f) => SCRIPT_FNS.test(f)) ||
+    (fns.length > 1 && fns.some((f) => SHELL_FNS.test(f)))
+  )
+    return emit([{ text: `${label} ${fn.text}`, dynamic: true }], inner, { dynamic: true });
+  if (!SHELL_FNS.test(fn.text)) return undefined;
+  const named = args.find((a) => a.text.startsWith('cmd='));
+  const cmd = args.find((a) => !/^\w+=/.test(a.text)) ?? (named && { ...named, text: named.text.slice(4) });
+  if (!cmd) return undefined;
+  if (cmd.dynamic) return emit([{ text: cmd.text, dynamic: true }], inner, { dynamic: true });
+  return reparse(cmd.text, label, k, { remote: true });
+}

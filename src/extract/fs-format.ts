@@ -9,6 +9,7 @@
 import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
 import { fsFact, type FsHandler } from './fs-fact.js';
 import { target } from './fs-paths.js';
+import { partitionEditorReads } from './fs-partition-scripts.js';
 
 /**
  * Formatters told to only show what they would do: `mke2fs -n` / `mkfs.ext4 -n`, `mkfs.xfs
@@ -27,18 +28,8 @@ function dryRun(p: string, args: string[]): boolean {
 export const formatHandler: FsHandler = (cmd, ctx) => {
   const p = cmd.program;
   const args = cmd.argv.slice(1);
-  // gdisk -l only prints the partition table and quits (no interactive session to write).
-  if (p === 'gdisk' && args.includes('-l')) return [];
-  if (p === 'fdisk' || p === 'sfdisk') {
-    if (args.some((a) => /^(-l|--list|-s|--show-size|-d|--dump|print)$/.test(a))) return [];
-  }
-  // parted: `-s` is --script; it only reads when it prints and changes nothing.
-  if (
-    p === 'parted' &&
-    !args.some((a) => /^(mklabel|mktable|rm|mkpart|mkpartfs|resizepart|resize|mkfs|rescue)$/.test(a)) &&
-    args.some((a) => /^(-l|--list|print|p)$/.test(a))
-  )
-    return [];
+  // fdisk, gdisk, parted and sfdisk runs that only list, print or dry-run (fs-partition-scripts.ts)
+  if (partitionEditorReads(cmd)) return [];
   if (
     p === 'sgdisk' &&
     args.every(

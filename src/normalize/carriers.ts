@@ -5,6 +5,7 @@
  * and groff macros (macro-shells.ts), commands in options
  * (option-carriers.ts) and remote carriers (remote.ts); otherwise emit the command.
  */
+import { runEmacs } from './interpreters-elisp.js';
 import { absPath, basename, cloneScope } from './state.js';
 import type { Field, Res } from './state.js';
 import { emit, type K } from './emit.js';
@@ -231,6 +232,8 @@ export function runArgv(argv: Field[], k: K): Res {
     if (prog === 'nu' || prog === 'nushell') return runNu(argv, k);
     if (/^(octave|octave-cli|matlab)$/.test(prog) || SCILAB.test(prog)) return runOctave(argv, k);
     if (prog === 'maxima' || prog === 'rmaxima') return runMaxima(argv, k);
+    // Emacs Lisp: `emacs --batch --eval …`, `emacs --script F.el`, `emacsclient --eval …` (interpreters-elisp.ts)
+    if (/^emacs([\d.-]*|-nox|-gtk|client)$/.test(prog)) return runEmacs(argv, k);
     if (prog === 'gp' || /^gp-2\.\d+$/.test(prog)) return runGp(argv, k);
     if (WOLFRAM.test(prog)) return runWolfram(argv, k);
     if (ROOT_PROGRAMS.test(prog)) return runRoot(argv, k);

@@ -1,10 +1,9 @@
 /**
  * Editors given commands on their command line that run a shell: `vim -c ':!rm -rf x'`,
  * `nvim +'silent !make clean' +q`, `vim -c "call system('…')"`, `vim -c 'terminal …'`, the
- * files Vim script deletes (`call delete(expand('~'), 'rf')`),
- * `emacs --batch --eval '(shell-command "…")'`. Those shell commands are peeled as the
+ * files Vim script deletes (`call delete(expand('~'), 'rf')`). Those shell commands are peeled as the
  * editor's script (re-parsed and judged like any other); an editor run without one is left
- * as is. Pure.
+ * as is. Emacs runs Lisp: interpreters-elisp.ts. Pure.
  */
 import type { Field } from './state.js';
 import type { Peel } from './wrappers.js';
@@ -14,7 +13,6 @@ const BANG = /^[:\s]*(?:sil(?:ent)?!?\s+)?(?:(?:\.|%|r(?:ead)?|w(?:rite)?)\s*)?!
 const TERMINAL = /^[:\s]*ter(?:m|minal)?!?\s+(?:\+\+\S+\s+)*(.+)$/s;
 /** A string literal handed to a function that runs a shell. */
 const VIM_CALL = /\b(?:system|systemlist|jobstart|termopen|os\.execute)\(\s*(['"])((?:(?!\1).)*)\1/gs;
-const EMACS_CALL = /\((?:async-)?shell-command(?:-to-string)?\s+"((?:[^"\\]|\\.)*)"/gs;
 
 /** The shell commands one vim command runs; `[]` = none. */
 function vimShell(cmd: string): string[] {
@@ -78,41 +76,6 @@ export function vimPeeler(args: Field[]): Peel | undefined {
     else if (t.startsWith('+') && t.length > 1) commands.push({ ...args[i], text: t.slice(1) });
   }
   return peelWith('vim -c', commands, vimShell);
-}
-
-/** emacs: `--eval EXPR`, `--eval=EXPR`, `-eval EXPR`. */
-export function emacsPeeler(args: Field[]): Peel | undefined {
-  const exprs: Field[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i].text;
-    if ((t === '--eval' || t === '-eval') && args[i + 1]) exprs.push(args[++i]);
-    else if (t.startsWith('--eval=')) exprs.push({ ...args[i], text: t.slice(7) });
-  }
-  return peelWith('emacs --eval', exprs, (e) => [
-    ...[...e.matchAll(EMACS_CALL)].map((m) => m[1].replace(/\\(.)/g, '$1')),
-    ...emacsDeletes(e),
-  ]);
-}
-
-/** `(delete-directory DIR t)`, `(delete-file F)`: DIR is a string, `(expand-file-name "…")` or `(getenv "HOME")`. */
-const EMACS_DELETE = /\((delete-directory|delete-file)\s+("(?:[^"\\]|\\.)*"|\((?:[^()]|\([^()]*\))*\))/g;
-
-/** The deletions an Emacs Lisp expression makes, as shell commands (`rm -rf …`); a path not read statically is a dynamic one. */
-function emacsDeletes(expr: string): string[] {
-  return [...expr.matchAll(EMACS_DELETE)].map((m) => {
-    const arg = m[2];
-    const str = /^"((?:[^"\\]|\\.)*)"$/.exec(arg) ?? /^\(expand-file-name\s+"((?:[^"\\]|\\.)*)"\)$/.exec(arg);
-    const home = /^\(getenv\s+"HOME"\)$/.test(arg);
-    // fail closed: a path computed at run time stays unknown (`$EMACS_PATH`, a dynamic word)
-    const path = home ? '~' : str ? str[1].replace(/\\(.)/g, '$1') : undefined;
-    const word =
-      path === undefined
-        ? '"$EMACS_PATH"'
-        : path === '~' || path.startsWith('~/')
-          ? `~${shellQuote(path.slice(1))}`
-          : shellQuote(path);
-    return `rm ${m[1] === 'delete-directory' ? '-rf' : '-f'} -- ${word}`;
-  });
 }
 
 /** `text` single-quoted for sh ('' stays empty). */

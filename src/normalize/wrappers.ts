@@ -13,7 +13,7 @@
  * runners (mr run, gita super) in multi-repo.ts; dotfile managers' git (yadm, chezmoi git) in dotfiles.ts;
  * Windows' `cmd.exe /c LINE` in cmd-exe.ts.
  */
-import { emacsPeeler, vimPeeler } from './editors.js';
+import { vimPeeler } from './editors.js';
 import { screen, systemdRun, tmux } from './multiplexers.js';
 import { TRACERS } from './tracers.js';
 import { RUNNERS } from './runners.js';
@@ -262,7 +262,6 @@ export const WRAPPERS: Record<string, Peeler> = {
   vi: vimPeeler,
   ex: vimPeeler,
   view: vimPeeler,
-  emacs: emacsPeeler,
   tmux,
   screen,
   'systemd-run': systemdRun,

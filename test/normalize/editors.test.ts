@@ -19,8 +19,6 @@ describe('editors that run shell commands given on their command line', () => {
     [`nvim --headless -c "call jobstart(\\"rm -rf /srv/data\\")" -c q`, 'rm -rf /srv/data'],
     [`vim -c 'terminal rm -rf /srv/data'`, 'rm -rf /srv/data'],
     [`ex -c '%!sort -u' -c wq list.txt`, 'sort -u'],
-    [`emacs --batch --eval '(shell-command "rm -rf /srv/data")'`, 'rm -rf /srv/data'],
-    [`emacs -Q --batch --eval='(async-shell-command "dropdb prod")'`, 'dropdb prod'],
     // files Vim script (and Neovim's Lua) deletes
     [`nvim --headless +'call delete(expand("~"), "rf")' +qa`, 'rm -rf -- /h'],
     [`vim -es -c 'call delete($HOME, "rf")' -c q`, 'rm -rf -- /h'],
@@ -39,7 +37,6 @@ describe('editors that run shell commands given on their command line', () => {
     ['vim +42 src/main.ts', 'vim +42 src/main.ts'],
     [`vim -c 'set ft=yaml' config.yml`, 'vim -c set ft=yaml config.yml'],
     [`nvim -c 'normal! gg=G' -c wq a.ts`, 'nvim -c normal! gg=G -c wq a.ts'],
-    [`emacs --batch --eval '(message "hi")'`, 'emacs --batch --eval (message "hi")'],
     // `:delete` deletes lines of the buffer, not files
     [`vim -c '1,$delete' -c wq notes.txt`, 'vim -c 1,$delete -c wq notes.txt'],
     [`vim -c 'g/TODO/delete' -c wq notes.txt`, 'vim -c g/TODO/delete -c wq notes.txt'],

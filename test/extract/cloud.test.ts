@@ -200,7 +200,7 @@ describe('a Windows program named in any case', () => {
       'DNSCMD /ZoneDelete corp.example.com /f',
       ['dnscmd', 'dns-server', 'delete', 'zonedelete corp.example.com', false, true],
     ],
-    ['WBADMIN delete catalog -quiet', ['WBADMIN', 'backups', 'delete', 'catalog', true, true]],
+    ['WBADMIN delete catalog -quiet', ['wbadmin', 'backups', 'delete', 'catalog', true, true]],
   ])('%s', (line, want) => expect(cloud(w(line))).toEqual(want));
 });
 

@@ -18,6 +18,24 @@ function pyImport(mods: string): RegExp {
 }
 
 /**
+ * A SaaS SDK's destructive verbs that are not delete/destroy: its clients' `remove` and `del`
+ * (Resend's `domains.remove`, Stripe's `customers.del`); Stripe's cancels of what bills or pays
+ * (`Subscription.cancel`, `subscriptions.cancel`, `SubscriptionSchedule.cancel`,
+ * `PaymentIntent.cancel`, `Payout.cancel`, a subscription object's `sub.cancel()`), its voided or
+ * written-off invoices (`void_invoice`, `voidInvoice`, `mark_uncollectible`), a rejected connected
+ * account (`Account.reject`) and a detached payment method (`PaymentMethod.detach`): in Python,
+ * Node and Ruby spellings, called with parentheses or (Ruby) with a quoted argument.
+ */
+const STRIPE_CANCELLED =
+  'Subscription|subscriptions|SubscriptionSchedule|subscriptionSchedules|subscription_schedules|PaymentIntent|paymentIntents|payment_intents|SetupIntent|setupIntents|setup_intents|Payout|payouts|Quote|quotes|Topup|topups|sub|subscription';
+const SAAS_VERBS = new RegExp(
+  '\\.(remove|del|void_invoice|voidInvoice|mark_uncollectible|markUncollectible|' +
+    `(?<=\\b(?:${STRIPE_CANCELLED})\\.)cancel|(?<=\\b(?:Account|accounts)\\.)reject|` +
+    '(?<=\\b(?:PaymentMethod|paymentMethods|payment_methods)\\.)detach)(?:\\s*\\(|[ \\t]+(?=[\'"]))',
+  'g',
+);
+
+/**
  * The SDK a piece of code loads, by the module it imports; first match wins. An entry's `verbs`:
  * methods that destroy for this SDK beyond the shared verbs, called with or without parentheses
  * or as `&:name`; absent = none.
@@ -84,7 +102,7 @@ export const NAMED_SDKS: ResourceSdk[] = [
     loads: new RegExp(
       `${pyImport('stripe|resend|twilio|sendgrid|postmarker|mailchimp_marketing|cloudflare|clerk_backend_api|workos|linear_sdk|notion_client|supabase').source}|['"](stripe|resend|twilio|postmark|cloudflare|airtable|mailgun\\.js|@sendgrid\\/[\\w-]+|@clerk\\/[\\w-]+|@workos-inc\\/node|@linear\\/sdk|@notionhq\\/client|@supabase\\/supabase-js|@vercel\\/sdk)['"]`,
     ),
-    verbs: /\.(remove|del)\s*\(/g,
+    verbs: SAAS_VERBS,
   },
   // Git hosting APIs: a repository, project or branch deleted there is gone for everyone
   // (PyGithub's `get_repo('a/b').delete()`, python-gitlab's `projects.get(…).delete()`,

@@ -13,7 +13,8 @@
  * unformatted or formatting `.Config.Env`, `docker compose config`), and infrastructure
  * outputs that print sensitive values in the clear (`terraform output -json`, a secret-named
  * output, `terraform state pull`, `pulumi … --show-secrets`), and a fetch of a cloud
- * instance's metadata credentials (src/normalize/metadata-credentials.ts).
+ * instance's metadata credentials (src/normalize/metadata-credentials.ts), and CI/CD and
+ * hosting platforms' variables with their values (credential-ci-vars.ts).
  * Password managers and secret services are also read through credential-managers.ts.
  * Piping or substituting such output into a request body sends the credential away
  * (exfil-sources.ts); used for its purpose (`| docker login --password-stdin`, an
@@ -22,6 +23,7 @@
 
 import { managerSecret } from './credential-managers.js';
 import { fetchesMetadataCredential } from '../normalize/metadata-credentials.js';
+import { CI_PRINTERS } from './credential-ci-vars.js';
 
 /** `gpg --export-secret-keys` / `--export-secret-subkeys`: argv prints the keyring's private keys. */
 export function exportsSecretKeys(argv: string[]): boolean {
@@ -32,7 +34,7 @@ export function exportsSecretKeys(argv: string[]): boolean {
  * A printer: the program (a name or a pattern of names), the words that must follow it (in
  * order, options skipped; a pattern matches one word), and an optional further test.
  */
-interface Printer {
+export interface Printer {
   program: (string | RegExp)[];
   words: (string | RegExp)[];
   /** Extra condition on the whole argv and its positional words (an option that makes the command print the secret). */
@@ -233,7 +235,7 @@ const matches = (p: string | RegExp, w: string | undefined) =>
 export function printedCredential(argv: string[]): string {
   const program = (argv[0] ?? '').split('/').pop() ?? '';
   for (const pos of positionals(argv))
-    for (const p of PRINTERS) {
+    for (const p of [...PRINTERS, ...CI_PRINTERS]) {
       if (!p.program.some((x) => matches(x, program))) continue;
       if (!p.words.every((w, i) => matches(w, pos[i]))) continue;
       if (p.when && !p.when(argv, pos)) continue;

@@ -13,6 +13,7 @@ import { isCredentialAbs } from '../normalize/credentials.js';
 import { printedCredential } from './credential-printers.js';
 import { windowsPath } from './exfil-windows-paths.js';
 import { storedSecret } from './credential-stored.js';
+import { archivesCredential } from './exfil-archives.js';
 import { isHistoryFile, printsHistory, searchesSecrets } from './exfil-history.js';
 
 /**
@@ -185,6 +186,8 @@ export function producedSecret(cmd: NormalizedCommand, ctx: AnalyzeContext): Sec
   if (FILE_READERS.has(p) && cmd.argv.slice(1).some((a) => isCredentialPath(a, cmd, ctx)))
     return 'credential-file';
   if (catsManagedCredential(cmd.argv, cmd, ctx)) return 'credential-file';
+  // `tar cz -C ~ .ssh`, `7z a -so x.7z ~/.kube`, `find ~/.ssh | cpio -o` (exfil-archives.ts)
+  if (archivesCredential(cmd, ctx)) return 'credential-file';
   if (cmd.stdin?.kind === 'file' && cmd.stdin.path && isCredentialPath(cmd.stdin.path, cmd, ctx))
     return 'credential-file';
   if (printedCredential(cmd.argv) || storedSecret(p, cmd.argv)) return 'credential-store';

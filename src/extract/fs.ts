@@ -3,7 +3,7 @@
  * redirections, with every target resolved (cwd, ~, workspace) and classified.
  */
 import { FD_EXEC, FD_VALUE } from '../normalize/fd-options.js';
-import type { FsTarget, NormalizedCommand } from '../engine/types.js';
+import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { handlerFor } from './fs-commands.js';
 import { sideEffectHandler } from './fs-side-effects.js';
@@ -11,6 +11,7 @@ import { runnerCommand } from './runner-command.js';
 import { fsFact } from './fs-fact.js';
 import { newUnitWrites } from './fs-units.js';
 import { selectsGitDirs } from './fs-found.js';
+import { belowRoots } from './fs-find-root.js';
 import {
   isHarmlessWrite,
   classesOf,
@@ -106,9 +107,26 @@ function selectiveFd(fd: NormalizedCommand): boolean {
  * A selective find below the workspace root deletes matching files, not the project: the
  * root target is then content of the workspace. Other classes (.git, home, root) stay.
  */
-function narrowFind(facts: DraftFact[], cmd: NormalizedCommand, all: NormalizedCommand[]): DraftFact[] {
-  if (!facts.some((f) => f.kind === 'fs' && f.op === 'delete')) return facts;
+function narrowFind(
+  drafts: DraftFact[],
+  cmd: NormalizedCommand,
+  all: NormalizedCommand[],
+  ctx: AnalyzeContext,
+): DraftFact[] {
+  if (!drafts.some((f) => f.kind === 'fs' && f.op === 'delete')) return drafts;
   const find = findFor(cmd, all);
+  // a root the find's tests rule out is not acted on itself: what is below it is (fs-find-root.ts)
+  const below = find ? belowRoots(find) : new Map<string, string>();
+  const facts = below.size
+    ? drafts.map((f) => {
+        if (f.kind !== 'fs' || f.op !== 'delete') return f;
+        const targets = f.targets.map((t) => {
+          const word = below.get(t.raw);
+          return word === undefined || t.class === 'unknown' ? t : targetOf(word, cmd, ctx);
+        });
+        return { ...f, targets, classes: classesOf(targets) };
+      })
+    : drafts;
   // `find . -name .git -exec rm -rf {} +`: what it finds in the project are repositories' histories.
   const gitDirs = find !== undefined && selectsGitDirs(find);
   if (!gitDirs && !selectiveFind(cmd, all)) return facts;
@@ -129,7 +147,7 @@ function narrowFind(facts: DraftFact[], cmd: NormalizedCommand, all: NormalizedC
 export const extractFs: Extractor = (cmd, ctx, all) => {
   const out: DraftFact[] = [];
   const handler = handlerFor(cmd.program) ?? sideEffectHandler(cmd.program);
-  if (handler) out.push(...narrowFind(handler(cmd, ctx), cmd, all));
+  if (handler) out.push(...narrowFind(handler(cmd, ctx), cmd, all, ctx));
   else {
     // A tool run by a package runner (`npx rimraf ~`) or by shx (`npx shx rm -rf ~`).
     let tool = runnerCommand(cmd);
@@ -138,7 +156,7 @@ export const extractFs: Extractor = (cmd, ctx, all) => {
       tool !== cmd ? (handlerFor(tool.program) ?? sideEffectHandler(tool.program)) : undefined;
     if (viaRunner) out.push(...viaRunner(tool, ctx));
   }
-  if (cmd.program === 'find') out.push(...narrowFind(findDelete(cmd, ctx, all), cmd, all));
+  if (cmd.program === 'find') out.push(...narrowFind(findDelete(cmd, ctx, all), cmd, all, ctx));
   out.push(...redirections(cmd, ctx, all));
   // a new systemd unit is judged by what it runs (fs-units.ts)
   return newUnitWrites(out, cmd, ctx);

@@ -104,7 +104,7 @@ export function parseHttpie(cmd: NormalizedCommand, ctx: AnalyzeContext): HttpRe
         text = p.text;
       }
       r.fields[it.key] = text ?? '';
-      json[it.key] = it.sep.startsWith(':=') ? parseJson(text) : (text ?? '');
+      setItem(json, it.key, it.sep.startsWith(':=') ? parseJson(text) : (text ?? ''));
     }
   }
   if (raw !== undefined) {
@@ -131,5 +131,43 @@ function parseJson(text: string | undefined): unknown {
     return JSON.parse(text);
   } catch {
     return text;
+  }
+}
+
+/**
+ * The path of a nested JSON item's key (`args[sql]` → ['args', 'sql'], `a[0][b]` → ['a', 0, 'b'],
+ * `tags[]` → ['tags', '']: an append); undefined when the key is a plain name or not one of
+ * httpie's nested paths (it is then the name as written).
+ */
+export function itemPath(key: string): (string | number)[] | undefined {
+  const m = /^([^[\]]*)((?:\[[^[\]]*\])+)$/.exec(key);
+  if (!m) return undefined;
+  const path: (string | number)[] = [m[1]];
+  for (const [, seg] of m[2].matchAll(/\[([^[\]]*)\]/g)) path.push(/^\d+$/.test(seg) ? Number(seg) : seg);
+  return path;
+}
+
+/** Sets one item in the JSON body httpie builds, following a nested key (`args[sql]=…`). */
+function setItem(json: Record<string, unknown>, key: string, value: unknown): void {
+  const path = itemPath(key);
+  if (!path) {
+    json[key] = value;
+    return;
+  }
+  let node: Record<string | number, unknown> = json;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    const last = i === path.length - 1;
+    // `[]` appends to an array; a name starting the key that is empty (`[]=x`) is the body itself
+    if (seg === '' && i === 0) continue;
+    const at: string | number = seg === '' && Array.isArray(node) ? node.length : seg;
+    if (last) {
+      node[at] = value;
+      return;
+    }
+    const next = node[at];
+    if (next === null || typeof next !== 'object')
+      node[at] = typeof path[i + 1] === 'number' || path[i + 1] === '' ? [] : {};
+    node = node[at] as Record<string | number, unknown>;
   }
 }

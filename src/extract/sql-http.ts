@@ -126,14 +126,15 @@ export function httpSqlInvocations(cmd: NormalizedCommand, ctx: AnalyzeContext):
         const v = params.get(p) ?? req.fields[p];
         if (v !== undefined) sources.push({ text: v, label: `${p}=` });
       }
+      // httpie/xh items build a JSON body whose keys are also its fields; curl's form fields are no JSON
+      const json = req.body === undefined ? undefined : parseJson(req.body);
+      const whole = !Object.keys(req.fields).length || (json !== undefined && !api.raw);
       if (req.bodyUnknown) sources.push({ label: 'request body' });
-      else if (req.body !== undefined && !Object.keys(req.fields).length) {
+      else if (req.body !== undefined && whole) {
         if (api.raw) sources.push({ text: req.body, label: 'request body' });
         else if (api.anyString)
-          for (const s of sqlStrings(parseJson(req.body))) sources.push({ text: s, label: 'request body' });
-        else
-          for (const s of valuesOf(parseJson(req.body), api.keys ?? []))
-            sources.push({ text: s, label: 'request body' });
+          for (const s of sqlStrings(json)) sources.push({ text: s, label: 'request body' });
+        else for (const s of valuesOf(json, api.keys ?? [])) sources.push({ text: s, label: 'request body' });
       }
       // A known endpoint sent SQL as a form rather than JSON (`/sql` with a body `query=…`).
       if (!sources.length && parseJson(req.body ?? '') === undefined)

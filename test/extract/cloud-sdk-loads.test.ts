@@ -170,3 +170,34 @@ describe('API client packages, git hosting SDKs, Pulumi Automation, Faktory (saa
     expect(saas(script)).toBe(expected);
   });
 });
+
+describe("Stripe's cancels, voids and detaches (saas pack)", () => {
+  it.each([
+    [
+      `python3 -c "import os, stripe; stripe.api_key=os.environ['STRIPE_KEY']; [stripe.Subscription.cancel(s.id) for s in stripe.Subscription.list(status='active').auto_paging_iter()]"`,
+      ASK,
+    ],
+    [`node -e "const stripe=require('stripe')(process.env.K); stripe.subscriptions.cancel('sub_1')"`, ASK],
+    [`ruby -e "require 'stripe'; Stripe::Subscription.cancel('sub_1')"`, ASK],
+    [`ruby -e "require 'stripe'; Stripe::SubscriptionSchedule.cancel 'sub_sched_1'"`, ASK],
+    [`python3 -c "import stripe; stripe.PaymentIntent.cancel('pi_1')"`, ASK],
+    [`python3 -c "import stripe; stripe.Invoice.void_invoice('in_1')"`, ASK],
+    [`node -e "const S=require('stripe'); new S(process.env.K).invoices.voidInvoice('in_1')"`, ASK],
+    [`node -e "const S=require('stripe'); new S(process.env.K).invoices.markUncollectible('in_1')"`, ASK],
+    [`python3 -c "import stripe; stripe.Account.reject('acct_1', reason='fraud')"`, ASK],
+    [`python3 -c "import stripe; stripe.PaymentMethod.detach('pm_1')"`, ASK],
+    [`python3 -c "import stripe; sub = stripe.Subscription.retrieve('sub_1'); sub.cancel()"`, ASK],
+    [`python3 -c "import stripe; stripe.Product.delete('prod_1')"`, ASK],
+    // reads, and cancels that are not Stripe's
+    [`python3 -c "import stripe; print(stripe.Subscription.list(status='active'))"`, 'allow'],
+    [`node -e "const S=require('stripe'); new S(process.env.K).subscriptions.retrieve('sub_1')"`, 'allow'],
+    [`python3 -c "import stripe, asyncio; t = asyncio.ensure_future(asyncio.sleep(1)); t.cancel()"`, 'allow'],
+    [
+      `node -e "const c = new AbortController(); c.abort(); Promise.reject(new Error('x')).catch(() => 0)"`,
+      'allow',
+    ],
+    [`python3 -c "import asyncio; sub = asyncio.ensure_future(asyncio.sleep(1)); sub.cancel()"`, 'allow'],
+  ])('%s → %s', (script, expected) => {
+    expect(saas(script)).toBe(expected);
+  });
+});

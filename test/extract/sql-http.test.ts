@@ -134,6 +134,35 @@ describe('SQL sent to a database HTTP API', () => {
     [['curl', 'https://prom.internal/api/v1/query', '--data-urlencode', 'query=up'], []],
     [['curl', 'https://api.example.com/v2/query', '--json', '{"query":"DROP TABLE x"}'], []],
     [['curl', 'https://example.com/'], []],
+    // httpie/xh items build the JSON body the SQL is read from, like curl's --json
+    [
+      [
+        'http',
+        'POST',
+        'https://h.example.io/v2/query',
+        'X-Hasura-Admin-Secret:fake',
+        'type=run_sql',
+        'args:={"source":"default","sql":"DROP SCHEMA public CASCADE"}',
+      ],
+      [['DROP', 'SCHEMA', 'public', true, 'h.example.io']],
+    ],
+    [
+      ['xh', 'POST', 'h.example.io/v2/query', 'type=run_sql', 'args[sql]=TRUNCATE orders'],
+      [['TRUNCATE', 'TABLE', 'orders', true, 'h.example.io']],
+    ],
+    [
+      ['https', 'POST', 'db.example.io/api/2.0/sql/statements', 'statement=DELETE FROM c', 'warehouse_id=w'],
+      [['DELETE', '', 'c', false, 'db.example.io']],
+    ],
+    [
+      ['xhs', 'post', 'db.example.io/_sql', 'stmt=DROP TABLE doc.e'],
+      [['DROP', 'TABLE', 'doc.e', true, 'db.example.io']],
+    ],
+    [
+      ['http', 'POST', 'h.example.io/v2/query', 'type=run_sql', 'args:={"sql":"SELECT 1"}'],
+      [['SELECT', '', '', true, 'h.example.io']],
+    ],
+    [['http', 'POST', 'api.example.io/v2/query', 'text=DROP TABLE users'], []],
   ])('%j', (argv, want) => {
     expect(facts(argv)).toEqual(want);
   });

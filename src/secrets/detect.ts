@@ -11,7 +11,7 @@ import { compileTables, type ScannerTables } from './scanner-tables.js';
 import { buildProgram, FINAL, type NativeProgram, type TriggerFinder } from './native-scan.js';
 import { nativeFinders, type CandidateFinder, type NativeFinders } from './trigger-finder.js';
 import type { Hit, ScanResult } from './detect-types.js';
-import type { ProgramBefore } from './program-before.js';
+import { WalkMemo } from './program-before.js';
 
 export type { Hit, ScanResult } from './detect-types.js';
 
@@ -145,30 +145,21 @@ export class PatternScanner {
       return start;
     };
 
+    const walks = new WalkMemo();
     const tryFamily = (fam: Family, start: number, pendingOnly: boolean): void => {
       // No member of a group matches at `start` when the group's gate does not: each is
       // then only checked for a match still in progress (the same as a failed `parts`).
       // Bit g of `tested` / `failed`: gate g was tested here / did not match.
       let tested = 0;
       let failed = 0;
-      // The last program-name walk (members of a family share theirs): its test, where, result.
-      let walked: ProgramBefore | null = null;
-      let walkedAt = -1;
-      let found = true;
+      walks.reset();
       const { members, gates, gateOf } = fam;
       for (let i = 0; i < members.length; i++) {
         const c = members[i];
         const g = gateOf[i];
         let none = false;
-        if (!pendingOnly && c.before) {
-          // the same answer as the pattern's look back (program-before.ts), far cheaper
-          const at = start + c.beforeAt;
-          if (c.before !== walked || at !== walkedAt) {
-            [walked, walkedAt] = [c.before, at];
-            found = c.before.test(s, at);
-          }
-          none = !found;
-        }
+        // the same answer as the pattern's look back (program-before.ts), far cheaper
+        if (!pendingOnly && c.before) none = !walks.found(c.before, s, start + c.beforeAt);
         if (!none && !pendingOnly && g >= 0) {
           if ((tested & (1 << g)) === 0) {
             tested |= 1 << g;

@@ -88,3 +88,24 @@ function build(programs: readonly string[]): ProgramBefore {
     },
   };
 }
+
+/** The last walk's answer, kept while a family's members ask for the same test at the same place. */
+export class WalkMemo {
+  private test: ProgramBefore | null = null;
+  private at = -1;
+  private ok = true;
+
+  /** Forget the last answer (a new family, or a new start). */
+  reset(): void {
+    this.test = null;
+  }
+
+  /** `test.test(s, at)`, walked once for a run of equal questions. */
+  found(test: ProgramBefore, s: string, at: number): boolean {
+    if (test !== this.test || at !== this.at) {
+      [this.test, this.at] = [test, at];
+      this.ok = test.test(s, at);
+    }
+    return this.ok;
+  }
+}

@@ -40,8 +40,13 @@ import { GUEST_REMOTE, ocRsh } from './remote-guests.js';
 import { salt } from './remote-salt.js';
 import { dokkuWords, sshUser } from './remote-dokku.js';
 
-/** ssh options that open a port or a tunnel on either end (`-o RemoteForward=…` too). */
-const FORWARDS = /^(-[RLDw]|(-o\s*)?(Remote|Local|Dynamic)Forward)/i;
+/**
+ * ssh options that open a port or a tunnel on either end: `-R`, `-L`, `-D`, `-w`, also at the
+ * end of a cluster of flags without values (`-fNL`), and `-o RemoteForward=…` (ssh's keywords
+ * in any case). Short options keep their case: `-l user` names the login, it forwards nothing.
+ */
+const FORWARDS = (word: string): boolean =>
+  /^-[46AaCfGgKkMNnqsTtVvXxYy]*[RLDw]/.test(word) || /^(-o\s*)?(remote|local|dynamic)forward/i.test(word);
 
 /**
  * ssh options with which no shell reads stdin: `-n` (stdin from /dev/null), `-f` (which implies
@@ -61,7 +66,7 @@ function ssh(argv: Field[], k: K): Res | undefined {
   if (!host || rest.length < 2) return undefined;
   // The connection itself stays a local command when it forwards ports: a remote command
   // keeps the tunnel open as long as it runs (`ssh -R 80:localhost:5432 serveo.net sleep 9h`).
-  if (argv.slice(1, 1 + p.index).some((f) => FORWARDS.test(f.text))) emit(argv.slice(0, 2 + p.index), k);
+  if (argv.slice(1, 1 + p.index).some((f) => FORWARDS(f.text))) emit(argv.slice(0, 2 + p.index), k);
   return remoteWords(dokkuWords(sshUser(p, host.text), rest.slice(1)), `ssh ${host.text}`, k);
 }
 

@@ -39,10 +39,24 @@ describe('ssh with a remote command', () => {
         { program: 'sleep', remote: true },
       ],
     ],
+    [
+      'ssh -fNL 5432:db.internal:5432 me@bastion sleep 60',
+      [
+        { program: 'ssh', argv: ['ssh', '-fNL', '5432:db.internal:5432', 'me@bastion'] },
+        { program: 'sleep', remote: true },
+      ],
+    ],
+    [
+      'ssh -o remoteforward="8080 localhost:80" me@bastion uptime',
+      [{ program: 'ssh' }, { program: 'uptime', remote: true }],
+    ],
   ])('%s', (script, expected) => expectCommands(norm(script), expected));
 
   it.each([
     'ssh -p 2222 -o StrictHostKeyChecking=no me@host ls /var/www',
+    // `-l` names the login user: no forward
+    'ssh -l deploy host uptime',
+    'ssh -i ~/.ssh/id_Lab me@host uptime',
     'ssh me@host uptime',
     'ssh -A me@host id',
   ])('without a forward only the remote command is there: %s', (script) => {

@@ -14,8 +14,7 @@
  * word, or the text inside the single or double quotes right after the option.
  */
 import type { SecretPattern } from './formats.js';
-import { escape } from './families.js';
-import { ahead, alt, behind, cls, lit, opt, seq, type Node } from './pattern.js';
+import { ahead, alt, behind, cls, escape, lit, opt, seq, type Node } from './pattern.js';
 import { IMPACKET, PROGRAM_OPTIONS, type ProgramOption } from './context-flag-programs.js';
 
 /** Unquoted word value: up to whitespace, a quote or a shell operator. */

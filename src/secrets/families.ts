@@ -8,8 +8,6 @@ import { full, type Node } from './pattern.js';
 import type { ProgramBefore } from './program-before.js';
 import { isPlaceholderValue, MIN_CONTEXT_LENGTH } from './placeholder.js';
 
-export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-
 export interface Compiled {
   p: SecretPattern;
   /** Index in the scanner's pattern list (for de-duplication). */

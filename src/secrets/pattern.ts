@@ -46,7 +46,8 @@ export const ahead = (re: string, more: { partial?: string; mid?: string } = {})
   ...(more.mid !== undefined ? { mid: more.mid } : {}),
 });
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** `s` as a regex literal (every special char escaped). */
+export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /**
  * Regex source for the node. With `mid`, the source for a buffer that more input may

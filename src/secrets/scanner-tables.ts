@@ -4,8 +4,8 @@
  * tables the JS loop and the native finders read (src/secrets/native/). Pure: no I/O.
  */
 import type { SecretPattern } from './formats.js';
-import { classTable, escape, familyGates, MAX_BACK, type Family, type PairEntry } from './families.js';
-import { full, hasMid, maxLength, partial } from './pattern.js';
+import { classTable, familyGates, MAX_BACK, type Family, type PairEntry } from './families.js';
+import { escape, full, hasMid, maxLength, partial } from './pattern.js';
 import { programBefore } from './program-before.js';
 
 /** What PatternScanner reads. */

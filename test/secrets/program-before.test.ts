@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escape } from '../../src/secrets/families.js';
+import { escape } from '../../src/secrets/pattern.js';
 import { programBefore, PROGRAM_SPAN } from '../../src/secrets/program-before.js';
 
 const PROGRAMS = ['mysql', 'sqlcmd', 'evil-winrm', '7z', 'bloodyAD'];

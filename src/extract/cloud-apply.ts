@@ -13,7 +13,7 @@
 import type { NormalizedCommand } from '../engine/types.js';
 import { positionals, type CloudDraft } from './cloud-argv.js';
 import { chefResources } from '../normalize/config-recipes.js';
-import { readSaltLine } from '../normalize/remote-salt.js';
+import { readSaltLine, saltDryRun } from '../normalize/remote-salt.js';
 
 /** Values of a resource's state that remove it. */
 const ABSENT = /^["']?(absent|purged|removed|deleted)["']?$/i;
@@ -75,7 +75,6 @@ const SALT_ABSENT = /^[a-z_]+\.(absent|removed|purged)$/;
 function salt(cmd: NormalizedCommand): CloudDraft | undefined {
   // salt-call runs the function on this machine: no target word
   const args = cmd.argv.slice(1);
-  if (args.some((a) => /^test=(true|True)$/.test(a))) return undefined;
   const line = readSaltLine(cmd.argv.map((text) => ({ text, dynamic: false })));
   const [target, fn, ...rest] =
     cmd.program === 'salt-call'
@@ -86,7 +85,8 @@ function salt(cmd: NormalizedCommand): CloudDraft | undefined {
       : line.raw
         ? []
         : line.pos.map((f) => f.text);
-  if (!fn) return undefined;
+  // `test=True` is a dry run for state functions only: `pkg.remove … test=True` removes
+  if (!fn || saltDryRun(fn, rest)) return undefined;
   if (SALT_REMOVE.test(fn)) return absent(cmd, fn.split('.')[0], [target, ...rest.slice(0, 1)].join(' '));
   if (fn === 'state.single' && SALT_ABSENT.test(rest[0] ?? ''))
     return absent(cmd, rest[0].split('.')[0], [target, ...rest.slice(1, 2)].join(' '));

@@ -11,26 +11,7 @@
 import type { NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { readTerraform } from './cloud-iac.js';
-
-/**
- * terragrunt's own options that take the next word as their value, by name without dashes and
- * without the old CLI's `terragrunt-` prefix (`--terragrunt-working-dir` is `working-dir`).
- * Any other option is read as a flag (a value given with `=` stays in its word).
- */
-const WITH_VALUE = new Set(
-  [
-    'working-dir config tf-path tfpath download-dir source source-map log-level log-format',
-    'log-custom-format parallelism iam-role iam-assume-role iam-assume-role-duration',
-    'iam-assume-role-session-name iam-web-identity-token iam-assume-role-web-identity-token',
-    'auth-provider-cmd include-dir exclude-dir queue-include-dir queue-exclude-dir',
-    'queue-excludes-file queue-include-units-reading modules-that-include units-that-include',
-    'provider-cache-dir provider-cache-hostname provider-cache-port provider-cache-token',
-    'provider-cache-registry-names out-dir json-out-dir feature experiment strict-control filter',
-    'report-file report-format report-schema-file version-manager-file-name hclfmt-file',
-  ]
-    .join(' ')
-    .split(' '),
-);
+import { TG_WITH_VALUE as WITH_VALUE, tgOptionName as optionName } from '../normalize/terragrunt.js';
 
 /** OpenTofu/Terraform commands: the first of these words is the command terragrunt runs. */
 const TF_COMMANDS = new Set(
@@ -42,13 +23,6 @@ const TF_COMMANDS = new Set(
 
 /** terragrunt's commands that run the OpenTofu/Terraform command written after them. */
 const RUNNERS = new Set(['run', 'run-all', 'graph']);
-
-/** An option word's name: `--terragrunt-working-dir=x` → `working-dir`. */
-const optionName = (w: string) =>
-  w
-    .replace(/^-+/, '')
-    .replace(/=.*$/s, '')
-    .replace(/^terragrunt-/, '');
 
 /** The OpenTofu/Terraform words terragrunt runs (terragrunt's own options taken out); [] = none. */
 function terraformWords(words: string[]): string[] {

@@ -47,6 +47,7 @@ import { recordPackage } from './built-packages.js';
 import { toolScripts } from './tool-scripts.js';
 import { hookManagers } from './hook-managers.js';
 import { runSaltCall } from './salt-call.js';
+import { runTerragruntExec } from './terragrunt.js';
 import { CONFIG_RECIPES, runConfigRecipe } from './config-recipes.js';
 import { PROJECT_TASKS, runProjectTask } from './project-tasks.js';
 import { isRailsCode } from './rails-runner.js';
@@ -173,6 +174,10 @@ export function runArgv(argv: Field[], k: K): Res {
     }
     if (prog === 'systemd-tmpfiles') {
       const r = runTmpfiles(argv, k);
+      if (r) return r;
+    }
+    if (prog === 'terragrunt') {
+      const r = runTerragruntExec(argv, k);
       if (r) return r;
     }
     if (prog === 'salt-call') {

@@ -3,7 +3,7 @@
  * `--checkpoint-action=exec=CMD`, `--to-command=CMD`, `--use-compress-program=CMD` / `-I CMD`,
  * `--info-script=CMD` / `-F CMD`, `--rsh-command=CMD`; rsync's `-e CMD` / `--rsh=CMD`; zip's
  * `-TT CMD` / `--unzip-command=CMD`; ssh's, scp's and sftp's `-o ProxyCommand=CMD` and
- * `-o LocalCommand=CMD`; man's `-P CMD` / `--pager=CMD`. The value is analysed like any other script (the program also
+ * `-o LocalCommand=CMD`; man's `-P CMD` / `--pager=CMD`; terragrunt's `--auth-provider-cmd CMD`. The value is analysed like any other script (the program also
  * runs itself, which the extractors read as before).
  *
  * A value that is a usual program with options only (`ssh -p 2222`, `gzip -9`, `zstd -T0`)
@@ -42,6 +42,8 @@ const CARRIERS: Record<string, Carrier> = {
   sftp: SSH,
   // `man -P 'sh -c …'`: the pager runs through a shell
   man: { long: ['--pager'], short: ['-P'] },
+  // terragrunt runs the command for the credentials it passes to every unit (terragrunt.ts)
+  terragrunt: { long: ['--auth-provider-cmd', '--terragrunt-auth-provider-cmd'], short: [] },
 };
 
 /** A value that is one of the `programs` (by name or path) with plain options only: a setting, not a script. */

@@ -3,7 +3,7 @@
  * compilers (`RUSTC_WRAPPER`, `RUSTC`, `CARGO_TARGET_<TRIPLE>_RUNNER` for cargo; `CC`, `CXX`,
  * `LD`, `AR` for make, cmake, configure, cargo, go, pip, node-gyp …) and pagers and editors
  * (`MANPAGER`/`PAGER` for man, `PAGER`/`EDITOR`/`VISUAL` for psql, crontab -e, visudo …),
- * kubectl diff's `KUBECTL_EXTERNAL_DIFF` and the password helpers `SUDO_ASKPASS` (sudo -A) and
+ * kubectl diff's `KUBECTL_EXTERNAL_DIFF`, terragrunt's `TG_AUTH_PROVIDER_CMD` and the password helpers `SUDO_ASKPASS` (sudo -A) and
  * `SSH_ASKPASS` (ssh, ssh-add without a terminal).
  * The tool hands the value to a shell (`sh -c "$PAGER"`) or runs it as a program; both are
  * read as a shell line, so a path the script wrote (`RUSTC_WRAPPER=/tmp/w.sh cargo build`)
@@ -38,6 +38,8 @@ const READERS: [RegExp, RegExp][] = [
   [/^(kubectl|oc|kubecolor)$/, /^KUBECTL_EXTERNAL_DIFF$/],
   // sudo -A and ssh without a terminal run the askpass program to read the password
   [/^(sudo|ssh|ssh-add|scp|sftp|git)$/, /^(SUDO_ASKPASS|SSH_ASKPASS)$/],
+  // terragrunt runs the command that prints the units' credentials
+  [/^terragrunt$/, /^(TG|TERRAGRUNT)_AUTH_PROVIDER_CMD$/],
 ];
 
 /** The variables `prog` reads to name a program it runs, set in the scope (known or not). */

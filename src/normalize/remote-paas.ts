@@ -3,7 +3,7 @@
  * production ones: `heroku run [opts] CMD…` (`run:detached`, `run:inside DYNO CMD…`),
  * `fly|flyctl ssh console -C CMD` (`fly console --command CMD`), `gcloud compute ssh VM
  * --command CMD` (or `-- CMD…`), `doctl compute ssh DROPLET --ssh-command CMD`, `cf ssh APP -c CMD`, `eb ssh -c CMD`, `kamal app exec [opts]
- * CMD…` and `dokku run APP CMD…`. The command is walked as a remote one (remote-words.ts), so a
+ * CMD…`, `dokku run APP CMD…` and `dokku enter APP PROC CMD…`. The command is walked as a remote one (remote-words.ts), so a
  * `rails runner` or an `rm` sent there is judged as the command it is; a console without a
  * command is an interactive session, not read here.
  */
@@ -115,8 +115,25 @@ function kamal(argv: Field[], k: K): Res | undefined {
   return cmd.length ? remoteWords(cmd, 'kamal app exec', k) : undefined;
 }
 
-/** `dokku run APP CMD…`, `dokku run:detached APP CMD…`: a one-off container of the app. */
+/**
+ * `dokku enter APP [PROC | --container-id ID] CMD…`: CMD runs in a running container of the app.
+ * fail closed: when the word taken for PROC is followed by an option (`enter app rm -rf /`,
+ * no process type given), the words from it on are read as the command too.
+ */
+function dokkuEnter(argv: Field[], k: K): Res | undefined {
+  const [app, ...rest] = argv.slice(2);
+  if (!app) return undefined;
+  const label = `dokku enter ${app.text}`;
+  const at = rest[0]?.text === '--container-id' ? 2 : /^--container-id=/.test(rest[0]?.text ?? '') ? 1 : 0;
+  if (at) return rest.length > at ? remoteWords(rest.slice(at), label, k) : undefined;
+  if (rest.length > 1 && /^-./.test(rest[1].text) && rest[1].text !== '--') remoteWords(rest, label, k);
+  const cmd = rest.slice(rest[1]?.text === '--' ? 2 : 1);
+  return cmd.length ? remoteWords(cmd, label, k) : undefined;
+}
+
+/** `dokku run APP CMD…`, `dokku run:detached APP CMD…`: a one-off container of the app; `dokku enter` (dokkuEnter). */
 function dokku(argv: Field[], k: K): Res | undefined {
+  if (argv[1]?.text === 'enter') return dokkuEnter(argv, k);
   if (!/^run(:detached)?$/.test(argv[1]?.text ?? '')) return undefined;
   const rest = argv.slice(2).filter((a) => !/^--(rm|no-tty|force-tty|env)$/.test(a.text));
   return rest.length > 1 ? remoteWords(rest.slice(1), `dokku run ${rest[0].text}`, k) : undefined;

@@ -4,18 +4,16 @@
  * run_all… 'CMD'` hands CMD to a shell here; `file.remove PATH` (and `file.rmdir`,
  * `state.single file.absent name=PATH`) is `rm -rf PATH`; `file.copy`/`file.rename SRC DST`
  * are `cp -r SRC DST`/`mv SRC DST`. Others (`pkg.remove NAME`) are read by src/extract/cloud-apply.ts.
- * `test=True` changes nothing. Reads its own argv.
+ * `test=True` is a dry run for state functions only (remote-salt.ts saltDryRun). Reads its own argv.
  */
 import { lit, type Field, type Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
+import { SHELL_FNS, runsUnwritten, saltDryRun, saltShellCommand } from './remote-salt.js';
 
 /** salt-call's options that take the next word as their value. */
 const VALUED =
   /^(-c|--config-dir|--out|--output|--out-file|-l|--log-level|--log-file|--log-file-level|-t|--timeout|--id|--master|--return|--metadata|--saltenv|--pillarenv|--pillar-root|--file-root|--states-dir|--module-dirs|-m|--retcode-passthrough-x)$/;
-
-/** Execution functions whose argument is a shell command. */
-const SHELL_FNS = /^cmd\.(run|run_all|run_stdout|run_stderr|run_bg|shell|exec_code_all)$/;
 
 /** The local command a salt-call runs, emitted or re-parsed; undefined = no local equivalent read here. */
 export function runSaltCall(argv: Field[], k: K): Res | undefined {
@@ -23,11 +21,18 @@ export function runSaltCall(argv: Field[], k: K): Res | undefined {
   for (let i = 1; i < argv.length; i++) {
     const t = argv[i].text;
     if (VALUED.test(t)) i++;
-    else if (/^test=(true|True|1)$/.test(t)) return undefined;
     else if (!t.startsWith('-')) pos.push(argv[i]);
   }
   const [fn, ...args] = pos;
-  if (!fn || fn.dynamic) return undefined;
+  if (
+    !fn ||
+    fn.dynamic ||
+    saltDryRun(
+      fn.text,
+      args.map((a) => a.text),
+    )
+  )
+    return undefined;
   // keyword arguments (`name=/srv`, `cwd=/tmp`) are named; the first plain one is the subject
   const kw = (name: string) => args.find((a) => a.text.startsWith(`${name}=`));
   const plain = args.filter((a) => !/^\w+=/.test(a.text));
@@ -37,8 +42,10 @@ export function runSaltCall(argv: Field[], k: K): Res | undefined {
   };
   const label = `salt-call ${fn.text}`;
   const inner = { ...k, frame: { ...k.frame, wrappers: [...k.frame.wrappers, label] } };
+  // fail closed: a script or code not written here (`cmd.script`, `cmd.exec_code`) may run anything
+  if (runsUnwritten(fn.text)) return emit([{ ...fn, text: label, dynamic: true }], inner, { dynamic: true });
   if (SHELL_FNS.test(fn.text)) {
-    const cmd = plain[0] ?? named('cmd');
+    const cmd = saltShellCommand(fn.text, args);
     if (!cmd) return undefined;
     // fail closed: a command not known statically stands for unknown code
     if (cmd.dynamic) return emit([cmd], inner, { dynamic: true });

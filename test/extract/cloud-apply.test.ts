@@ -56,6 +56,8 @@ describe('resources made absent', () => {
       ['ansible|user|ensure-absent|db bob'],
     ],
     [['salt', '*', 'pkg.remove', 'nginx'], ['salt|pkg|ensure-absent|* nginx']],
+    // test=True is a dry run for state functions only
+    [['salt', '*', 'pkg.remove', 'nginx', 'test=True'], ['salt|pkg|ensure-absent|* nginx']],
     [['salt', '-t', '30', 'web*', 'file.rmdir', '/srv/app'], ['salt|file|ensure-absent|web* /srv/app']],
     [
       ['salt', 'web*', 'state.single', 'file.absent', 'name=/srv/app'],
@@ -96,7 +98,7 @@ describe('resources made present, dry runs, other commands', () => {
     [['salt', 'db*', 'mysql.db_list'], []],
     [['salt', 'db*', 'mysql.db_create', 'orders'], []],
     [['salt', '*', 'state.single', 'pkg.installed', 'nginx'], []],
-    [['salt', '*', 'pkg.remove', 'nginx', 'test=True'], []],
+    [['salt', '*', 'state.single', 'file.absent', 'name=/srv', 'test=True'], []],
     [['chef-run web01 package ntp action=install'], []],
     [['chef-apply', '-e', "package 'nginx' do action :install end"], []],
     [['chef-apply', '-e', "file '/etc/x' do action :delete end"], []],

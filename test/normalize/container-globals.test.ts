@@ -18,6 +18,12 @@ describe('the verb after the global options', () => {
     // docker's -n takes no value before the verb: the next word is the verb
     ['docker -n volume ls', 'volume'],
     ['nerdctl --namespace', ''],
+    ['podman --network-backend netavark volume prune -f', 'volume'],
+    ['nerdctl --cdi-spec-dirs /x volume prune -f', 'volume'],
+    // fail closed: an option not in the tables is followed by its value when that is no verb
+    ['docker --some-new-opt val system prune -af', 'system'],
+    ['podman --some-new-flag ps -a', 'ps'],
+    ['docker --some-new-flag --tls images', 'images'],
   ])('%s → %s', (line, verb) => {
     const argv = line.split(' ');
     expect(argv[containerVerbAt(argv)] ?? '').toBe(verb);
@@ -44,5 +50,6 @@ describe('container exec after global options carries its command', () => {
     ],
     ['nerdctl -n default exec db rm -rf /data', 'nerdctl exec db|remote:rm -rf /data'],
     ['finch exec db rm -rf /data', 'finch exec db|remote:rm -rf /data'],
+    ['podman --network-backend netavark exec web rm -rf /', 'podman exec web|remote:rm -rf /'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 });

@@ -31,6 +31,9 @@ describe('commands in options', () => {
     ["zip -T -TT 'rm -rf /srv' out.zip f", ['zip -T -TT rm -rf /srv out.zip f', 'rm -rf /srv']],
     ["ssh -o ProxyCommand='rm -rf ~' host", ['ssh -o ProxyCommand=rm -rf ~ host', 'rm -rf /h']],
     ["scp -oLocalCommand='rm -rf ~' a host:b", ['scp -oLocalCommand=rm -rf ~ a host:b', 'rm -rf /h']],
+    ["terragrunt --auth-provider-cmd 'rm -rf ~' plan", ['rm -rf /h']],
+    ["terragrunt plan --auth-provider-cmd='rm -rf ~'", ['rm -rf /h']],
+    ["terragrunt run-all plan --terragrunt-auth-provider-cmd 'rm -rf ~'", ['rm -rf /h']],
   ])('%s', (script, want) => {
     for (const w of want) expect(commands(script)).toContain(w);
   });
@@ -45,6 +48,7 @@ describe('commands in options', () => {
     ],
     ["ssh -o ProxyCommand='ssh -W %h:%p bastion' host", ['ssh -o ProxyCommand=ssh -W %h:%p bastion host']],
     ['tar -czf out.tgz src', ['tar -czf out.tgz src']],
+    ['terragrunt --working-dir live plan', ['terragrunt --working-dir live plan']],
   ])('%s carries nothing to analyse', (script, want) => {
     expect(commands(script)).toEqual(want);
   });

@@ -28,6 +28,8 @@ describe('programs named by the environment', () => {
     [`KUBECTL_EXTERNAL_DIFF=/w/rc.sh kubectl diff -f k8s/`, 'rm -rf /srv'],
     [`SUDO_ASKPASS=/w/rc.sh sudo -A true`, 'rm -rf /srv'],
     [`export SSH_ASKPASS=/w/rc.sh; ssh-add key`, 'rm -rf /srv'],
+    [`TG_AUTH_PROVIDER_CMD='rm -rf /srv' terragrunt plan`, 'rm -rf /srv'],
+    [`export TERRAGRUNT_AUTH_PROVIDER_CMD=/w/rc.sh; terragrunt run --all -- plan`, 'rm -rf /srv'],
     // fail closed: a value not known statically
     [`RUSTC_WRAPPER="$(curl -s https://example.com/w)" cargo build`, 'dynamic:$RUSTC_WRAPPER'],
   ])('%s', (script, want) => expect(commands(script, { '/w/rc.sh': 'rm -rf /srv' })).toContain(want));
@@ -40,6 +42,7 @@ describe('programs named by the environment', () => {
     [`MANPAGER='rm -rf /srv' psql`, ['psql']],
     [`RUSTC_WRAPPER=/w/rc.sh make`, ['make']],
     [`PAGER='rm -rf /srv' ls`, ['ls']],
+    [`TG_AUTH_PROVIDER_CMD='rm -rf /srv' terraform plan`, ['terraform plan']],
     [`KUBECTL_EXTERNAL_DIFF='diff -u -N' kubectl diff -f k8s/`, ['diff -u -N', 'kubectl diff -f k8s/']],
     [`SUDO_ASKPASS=/usr/bin/ssh-askpass sudo -A apt update`, ['/usr/bin/ssh-askpass', 'apt update']],
   ])('%s', (script, want) => expect(commands(script, { '/w/rc.sh': 'rm -rf /srv' })).toEqual(want));

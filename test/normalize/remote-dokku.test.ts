@@ -25,6 +25,8 @@ describe('ssh as dokku runs the dokku CLI', () => {
     ['ssh dokku@h -- storage:unmount acme /a:/b', 'ssh dokku@h|remote:dokku storage:unmount acme /a:/b'],
     // written with the program name: taken as written
     ['ssh dokku@h dokku ps:stop --all', 'ssh dokku@h|remote:dokku ps:stop --all'],
+    // enter: the command runs in the app's container
+    ['ssh dokku@h enter acme web rm -rf /app', 'ssh dokku@h>dokku enter acme|remote:rm -rf /app'],
     // another user: a shell command as usual
     ['ssh ops@h postgres:destroy acme-db', 'ssh ops@h|remote:postgres:destroy acme-db'],
     ['ssh dokkuadmin@h apps:list', 'ssh dokkuadmin@h|remote:apps:list'],

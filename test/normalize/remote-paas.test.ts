@@ -38,6 +38,10 @@ describe('commands sent to a platform', () => {
       'bin/rails runner User.delete_all [kamal app exec]',
     ],
     [`dokku run shop rm -rf /app/storage`, 'rm -rf /app/storage [dokku run shop]'],
+    [`dokku enter shop web rm -rf /app/storage`, 'rm -rf /app/storage [dokku enter shop]'],
+    [`dokku enter shop --container-id ab12 rm -rf /app`, 'rm -rf /app [dokku enter shop]'],
+    // fail closed: no process type given, the command read from the word after the app
+    [`dokku enter shop rm -rf /app`, 'rm -rf /app [dokku enter shop]'],
     [`doctl compute ssh web-1 --ssh-command 'rm -rf /var/www'`, 'rm -rf /var/www [doctl compute ssh web-1]'],
   ])('%s', (script, want) => expect(remote(script)).toContain(want));
 
@@ -50,6 +54,7 @@ describe('commands sent to a platform', () => {
     'cf ssh shop',
     'kamal app logs',
     'dokku apps:list',
+    'dokku enter shop web',
     'doctl compute ssh web-1',
     'doctl compute droplet list',
   ])('%s sends no command (an interactive shell at most)', (script) =>

@@ -38,13 +38,24 @@ describe('commands salt sends to its targets', () => {
     ["salt '*' cmd.exec_code python 'import shutil'", 'salt *|remote:dynamic:salt * cmd.exec_code'],
     ["salt '*' cmd.run,test.ping 'rm -rf /srv',''", 'salt *|remote:dynamic:salt * cmd.run,test.ping'],
     ['salt \'*\' cmd.run "$CMD"', 'salt *|remote:dynamic:$CMD'],
+    // the other shell functions: retcode, powershell_all, run_chroot's command after the root
+    ["salt '*' cmd.retcode 'rm -rf /srv'", 'salt *|remote:rm -rf /srv'],
+    ["salt-ssh 'db*' cmd.retcode cmd='rm -rf /var/lib/mysql'", 'salt-ssh db*|remote:rm -rf /var/lib/mysql'],
+    ["salt '*' cmd.run_chroot /mnt 'rm -rf /srv'", 'salt *|remote:rm -rf /srv'],
+    ["salt 'w*' cmd.powershell_all 'rm -rf /srv'", 'salt w*|remote:rm -rf /srv'],
+    // fail closed: a cmd.* function not known here
+    ["salt '*' cmd.run_newer 'ls'", 'salt *|remote:dynamic:salt * cmd.run_newer'],
+    // test=True: execution functions ignore it, they run
+    ["salt '*' cmd.run 'rm -rf /srv' test=True", 'salt *|remote:rm -rf /srv'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string[]]>([
     // not shell functions, dry runs: the salt command stays itself (cloud-apply.ts reads removals)
     ["salt-ssh -i 'db-prod-*' test.ping", ['|salt-ssh -i db-prod-* test.ping']],
     ["salt '*' grains.items", ['|salt * grains.items']],
-    ["salt '*' cmd.run 'rm -rf /srv' test=True", ['|salt * cmd.run rm -rf /srv test=True']],
+    ["salt '*' state.apply test=True", ['|salt * state.apply test=True']],
+    ["salt '*' cmd.which rsync", ['|salt * cmd.which rsync']],
+    ["salt '*' cmd.shells", ['|salt * cmd.shells']],
     ["salt-ssh -i 'db*' file.remove /srv/data", ['|salt-ssh -i db* file.remove /srv/data']],
     ["salt-ssh 'db*' -r 'df -h'", ['salt-ssh db*|remote:df -h']],
     ["salt-ssh -i 'db*' cmd.run uptime", ['salt-ssh db*|remote:uptime']],

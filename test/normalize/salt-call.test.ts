@@ -23,13 +23,18 @@ describe('salt-call on this machine', () => {
     ['salt-call file.rename /etc/a /etc/b', 'salt-call file.rename|mv /etc/a /etc/b'],
     // fail closed: a command not known statically
     ['salt-call cmd.run "$CMD"', 'salt-call cmd.run|dynamic:$CMD'],
+    ["salt-call cmd.retcode 'rm -rf /srv'", 'salt-call cmd.retcode|rm -rf /srv'],
+    ['salt-call cmd.script salt://wipe.sh', 'salt-call cmd.script|dynamic:salt-call cmd.script'],
+    // test=True: execution functions ignore it
+    ['salt-call --local file.remove /var/www test=True', 'salt-call file.remove|rm -rf -- /var/www'],
+    ["salt-call cmd.run 'rm -rf /srv' test=True", 'salt-call cmd.run|rm -rf /srv'],
   ])('%s', (script, want) => expect(commands(script)).toContain(want));
 
   it.each<[string, string[]]>([
     // dry runs and functions with no local equivalent read here stay themselves
     [
-      'salt-call --local file.remove /var/www test=True',
-      ['|salt-call --local file.remove /var/www test=True'],
+      'salt-call state.single file.absent name=/srv test=True',
+      ['|salt-call state.single file.absent name=/srv test=True'],
     ],
     ['salt-call --local test.ping', ['|salt-call --local test.ping']],
     ['salt-call --local grains.items', ['|salt-call --local grains.items']],

@@ -22,8 +22,9 @@
  * everyone (exposure-snapshots.ts), a managed database's, cluster's or firewall's allowlist
  * opened to every address (exposure-networks.ts). Read by what the words say, for any program (a cloud CLI,
  * a wrapper script's own flags), into a CloudFact whose verb is `make-public` (or
- * `unread-policy`: a resource policy file that cannot be read); `service` names the kind of
- * grant. HTTP APIs that do the same through a request body are matched by
+ * `unread-policy`: a resource policy file that cannot be read; `share-tailnet`: a secret
+ * folder shared with the tailnet only, exposure-tunnel-shares.ts); `service` names the kind of
+ * grant. An allowlist known only at run time is a DynamicFact (`what: allowlist`). HTTP APIs that do the same through a request body are matched by
  * the http rules (rulesets/exposure.yaml).
  *
  * The classic wrong fix: an access error, and the agent opens the bucket to everyone.
@@ -248,7 +249,11 @@ function targetOf(argv: string[]): string {
 }
 
 export const extractExposure = wordExtractor(exposures, (cmd, service, said) => {
+  // fail closed: an allowlist known only at run time may let every address in
+  if (service === 'dynamic')
+    return { kind: 'dynamic', what: 'allowlist', text: said, evidence: `${cmd.program}: ${said}` };
   const resource = targetOf(cmd.argv);
-  const verb = service === 'unread-policy' ? 'unread-policy' : 'make-public';
+  const verb =
+    service === 'unread-policy' ? 'unread-policy' : service === 'tailnet' ? 'share-tailnet' : 'make-public';
   return wordFact(cmd, service, verb, `${said}${resource ? ` (${resource})` : ''}`, resource);
 });

@@ -30,7 +30,7 @@
  * The classic wrong fix: an access error, and the agent opens the bucket to everyone.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import { optionPairs } from './cloud-argv.js';
+import { dynamicValue, optionPairs } from './cloud-argv.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { resolvePath } from './http-body.js';
 import { servedToNetwork } from './exposure-servers.js';
@@ -84,6 +84,8 @@ const ANY_CIDR = /(^|[^\d.])0\.0\.0\.0\/0\b|(^|[^:\w])::\/0\b/;
 /** Words saying the rule is about incoming traffic. */
 const INGRESS =
   /ingress|firewall-rules?|security-group-rule|nsg|inbound|--source-ranges?|--source-address-prefix/i;
+/** Options of an incoming rule whose value is the addresses let in (`--cidr`, `--source-ranges`). */
+const CIDR_OPT = /^--(cidr(-ip(v6)?)?|source-ranges?|source-address-prefix(es)?|remote-ip-prefix)$/i;
 /** Ports that are meant to be public (a web server). */
 const WEB_PORTS = new Set([80, 443]);
 /** Options naming what is acted on, for the evidence. */
@@ -228,16 +230,20 @@ export function exposures(
   found.push(...publicSnapshots(cmd), ...exposedControlPlanes(cmd), ...openAllowlists(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
+  // fail closed: addresses known only at run time (`--cidr "$CIDR"`) may be every address
+  const runTime = opts.find(([o, v]) => CIDR_OPT.test(o) && dynamicValue(cmd, v));
   // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)
   const closes = argv.some((a) => /^(revoke|delete|remove)([-_]|$)/i.test(a));
-  if (cidr && !closes && argv.some((a) => INGRESS.test(a)) && !argv.some((a) => /egress|outbound/i.test(a))) {
+  const incoming = argv.some((a) => INGRESS.test(a)) && !argv.some((a) => /egress|outbound/i.test(a));
+  if ((cidr || runTime) && !closes && incoming) {
     const ports = portsOf(argv);
-    if (ports.length === 0 || ports.some((p) => !WEB_PORTS.has(p))) found.push(['network', cidr]);
+    if (ports.length === 0 || ports.some((p) => !WEB_PORTS.has(p)))
+      found.push(cidr ? ['network', cidr] : ['dynamic', `${runTime?.[0]} ${runTime?.[1]}`]);
   }
   // An outgoing rule (`--direction=EGRESS`, `--direction Outbound`) lets nothing in: only
   // its port findings go; anything else the command grants still counts.
   const outgoing = opts.some(([o, v]) => o === '--direction' && /^(out|egress)/i.test(v));
-  return outgoing ? found.filter(([k]) => k !== 'network') : found;
+  return outgoing ? found.filter(([k]) => k !== 'network' && k !== 'dynamic') : found;
 }
 
 /** What is acted on, as far as the words say ('' = not said). */

@@ -78,7 +78,7 @@ export interface ShellFact extends FactBase {
 
 export interface DynamicFact extends FactBase {
   kind: 'dynamic';
-  /** command-name | eval | script | interpreter | argument */
+  /** command-name | eval | script | interpreter | argument | allowlist (addresses let in: exposure-networks.ts) */
   what: string;
   /** The unresolved text (masked). */
   text: string;

@@ -115,6 +115,19 @@ export function isWildcard(cmd: NormalizedCommand, w: Word | undefined): boolean
   return cmd.dynamicArgs.includes(w.index) || /\$\(|`|^\*$|\*$/.test(w.text);
 }
 
+/**
+ * True when an option's value (as {@link optionPairs} gives it) is known only at run time:
+ * a word the shell fills in is the value, or ends with it after `=` or `:`
+ * (`--authorized-networks="$NETS"`, `--directory "$DIR"`). False for '' (no value).
+ */
+export function dynamicValue(cmd: NormalizedCommand, value: string): boolean {
+  if (!value) return false;
+  return cmd.dynamicArgs.some((i) => {
+    const w = cmd.argv[i] ?? '';
+    return w === value || w.endsWith(`=${value}`) || w.endsWith(`:${value}`);
+  });
+}
+
 /** The draft a table produces for one invocation. */
 export interface CloudDraft {
   tool: string;

@@ -17,21 +17,53 @@ import path from 'node:path';
 const HISTORY_NAME =
   /^(\.(bash|zsh|sh|ksh|ash|mksh|z|python|node_repl|irb|pry|psql|mysql|sqlite|rediscli|mongo|scala|usql|sqlplus|R)_?hist(ory)?|\.zhistory|\.histfile|\.Rhistory|\.dbshell|\.mongosh_repl_history|mongosh_repl_history|fish_history|ConsoleHost_history\.txt)$/i;
 
-/** True when the absolute (or plain) path names a shell's or REPL's history file. */
+/**
+ * True when a word names the history file by the shell's own variable (`$HISTFILE`,
+ * `${HISTFILE}`, `${HISTFILE:-~/.bash_history}`): whatever its value at run time, it is the
+ * history file. A path resolved from it (`/cwd/$HISTFILE`) too.
+ */
+const isHistoryVar = (raw: string): boolean => /(^|\/)\$\{?HISTFILE(?!\w)/.test(raw);
+
+/**
+ * True when the absolute (or plain) path names a shell's or REPL's history file, also by the
+ * shell's variable (`$HISTFILE`, or a path resolved from it: `/cwd/${HISTFILE}`).
+ */
 export function isHistoryFile(abs: string): boolean {
-  return HISTORY_NAME.test(path.basename(abs.replace(/\\/g, '/')));
+  return HISTORY_NAME.test(path.basename(abs.replace(/\\/g, '/'))) || isHistoryVar(abs);
 }
 
 /** Options of `history` that change the list instead of printing it (clear, delete, write, read, append, store). */
 const HISTORY_CHANGES = /^-[a-zA-Z]*[cdwranps]/;
 
+/** Options that write the history to a file: bash's `history -w|-a [FILE]`, zsh's `fc -W|-A [FILE]`. */
+const HISTORY_WRITES: Record<string, RegExp> = { history: /^-[a-zA-Z]*[wa]/, fc: /^-[a-zA-Z]*[WA]/ };
+
+/** Where a file written as the history is the output itself (`history -w /dev/stdout`). */
+const STDOUT_FILE = /^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/;
+
+/**
+ * The file `words` (the program first) write the shell's history to: `history -w /tmp/h`,
+ * `history -a FILE`, zsh's `fc -W FILE`. '' = none named (no such option, or the shell's own
+ * $HISTFILE, a history file by its name already).
+ */
+export function historyWrittenTo(words: string[]): string {
+  const prog = (words[0] ?? '').split('/').pop() ?? '';
+  const writes = Object.hasOwn(HISTORY_WRITES, prog) ? HISTORY_WRITES[prog] : undefined;
+  const args = words.slice(1);
+  const at = writes ? args.findIndex((a) => writes.test(a)) : -1;
+  if (at < 0) return '';
+  return args.slice(at + 1).find((a) => !a.startsWith('-')) ?? '';
+}
+
 /**
  * True when `words` (the program first) print the shell's history: `history [N]`, `fc -l`,
- * PowerShell's `Get-History` / `h` / `ghy`, `atuin history list` / `atuin search`.
+ * the history written to stdout (`history -w /dev/stdout`), PowerShell's `Get-History` /
+ * `h` / `ghy`, `atuin history list` / `atuin search`.
  */
 export function printsHistory(words: string[]): boolean {
   const prog = (words[0] ?? '').split('/').pop() ?? '';
   const args = words.slice(1);
+  if (STDOUT_FILE.test(historyWrittenTo(words))) return true;
   if (prog === 'history') return !args.some((a) => HISTORY_CHANGES.test(a));
   if (prog === 'fc') return args.some((a) => /^-[a-zA-Z]*l/.test(a));
   if (/^(get-history|ghy)$/i.test(prog)) return true;

@@ -26,7 +26,8 @@ export type SecretSource =
 
 /**
  * True when the path (as written, resolved like the command would) names a credential file,
- * or a shell's or REPL's history file (passwords typed inline stay there: exfil-history.ts);
+ * or a shell's or REPL's history file (passwords typed inline stay there; also as `$HISTFILE`:
+ * exfil-history.ts);
  * a Windows path (`%USERPROFILE%\.aws\credentials`, `C:\Users\NAME\.ssh\id_rsa`, also with
  * its backslashes dropped by bash) is read as the same file (exfil-windows-paths.ts).
  */

@@ -12,6 +12,7 @@ import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { carriesSecret } from '../normalize/credentials.js';
 import { resolvePath } from './http-body.js';
 import { producedSecret, stdinSecret, type SecretSource } from './exfil-sources.js';
+import { historyWrittenTo } from './exfil-history.js';
 
 /** What secret material `c`'s output (its stdout, or what it passes on from stdin) is; '' = none known. */
 const outputSecret = (c: NormalizedCommand, ctx: AnalyzeContext): SecretSource | '' =>
@@ -20,7 +21,8 @@ const outputSecret = (c: NormalizedCommand, ctx: AnalyzeContext): SecretSource |
 /**
  * The secret material in the local file `raw` (as a sink names it: `name=@F`, `<F`, `F`)
  * when `cmd` runs: the folded text the script wrote holds the mark, or the last command that
- * wrote it through a redirect or `tee` printed secret material. '' = none known.
+ * wrote it through a redirect or `tee` printed secret material, or it was written with the
+ * shell's history (`history -w F`). '' = none known.
  */
 export function writtenSecret(
   raw: string,
@@ -40,6 +42,9 @@ export function writtenSecret(
     if (c === cmd) break;
     const teed = c.program === 'tee' && c.argv.slice(1).some((a) => resolvePath(a, c, ctx) === abs);
     if (c.writes.includes(abs) || teed) last = teed ? stdinSecret(c, ctx) : outputSecret(c, ctx);
+    // the shell's history written to the file (`history -w /tmp/h`: exfil-history.ts)
+    const history = historyWrittenTo(c.argv);
+    if (history && resolvePath(history, c, ctx) === abs) last = 'credential-file';
   }
   return last;
 }

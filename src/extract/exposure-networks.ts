@@ -18,10 +18,12 @@
  * (`*`, `any`, `internet`, `all`). A private range (`10.0.0.0/8`), one address, or Azure's
  * `0.0.0.0`–`0.0.0.0` (its own services) is not. A command whose words say it takes a rule
  * away (`revoke…`, `delete`, `remove`), or naming only the web ports (`--port 443`), opens
- * nothing here. Findings are of kind `network`.
+ * nothing here. Findings are of kind `network`; an allowlist, range or address key whose value
+ * is known only at run time (`--authorized-networks="$NETS"`) is of kind `dynamic` (fail
+ * closed: it may be every address).
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import { optionPairs } from './cloud-argv.js';
+import { dynamicValue, optionPairs } from './cloud-argv.js';
 import type { Finding } from './word-facts.js';
 
 /** Options whose value is the list of addresses let in (name without the leading dashes). */
@@ -90,7 +92,13 @@ function keyedEveryone(word: string): boolean {
   });
 }
 
-/** The allowlists `cmd` opens to every address (see the header); empty = none. */
+/** True when a structured word has an address key (`publicAccessCidrs=$CIDRS`). */
+const keyedAddress = (word: string) => [...word.matchAll(KEY_AT)].some((m) => ADDRESS_KEY.test(m[1]));
+
+/**
+ * The allowlists `cmd` opens to every address, or sets from values known only at run time
+ * (see the header); empty = none.
+ */
 export function openAllowlists(cmd: NormalizedCommand): Finding[] {
   const argv = cmd.argv;
   if (argv.slice(1).some((a) => CLOSES.test(a))) return [];
@@ -102,6 +110,8 @@ export function openAllowlists(cmd: NormalizedCommand): Finding[] {
   let end = '';
   for (const [o, v] of opts) {
     const name = o.replace(/^-+/, '');
+    const addresses = ALLOWLIST.test(name) || RANGE_START.test(o) || RANGE_END.test(o) || RANGE_OPT.test(o);
+    if (addresses && dynamicValue(cmd, v)) found.push(['dynamic', `${o} ${v}`]);
     if (ALLOWLIST.test(name) && coversEveryone(v)) found.push(['network', `${o} ${v}`]);
     if (RANGE_START.test(o)) start = v;
     if (RANGE_END.test(o)) end = v;
@@ -113,6 +123,9 @@ export function openAllowlists(cmd: NormalizedCommand): Finding[] {
   }
   if (start && end && rangeCoversEveryone(start, end))
     found.push(['network', `--start-ip-address ${start} --end-ip-address ${end}`]);
-  for (const a of argv.slice(1)) if (keyedEveryone(a)) found.push(['network', a]);
+  for (const [i, a] of argv.entries()) {
+    if (i > 0 && keyedEveryone(a)) found.push(['network', a]);
+    else if (cmd.dynamicArgs.includes(i) && keyedAddress(a)) found.push(['dynamic', a]);
+  }
   return found;
 }

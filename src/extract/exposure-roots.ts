@@ -5,11 +5,13 @@
  * (`/root`, `/home/NAME`), a hidden folder of HOME outside the workspace (`~/.config`,
  * `~/.local`: tools keep their logins there) and the system's configuration (`/etc`, its
  * host keys and password hashes). A folder of the workspace or any other folder is a site.
+ * A folder known only at run time (`--directory "$DIR"`) may be any of them (fail closed).
  */
 import path from 'node:path';
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { resolvePath } from './http-body.js';
 import { isCredentialAbs } from '../normalize/credentials.js';
+import { dynamicValue } from './cloud-argv.js';
 
 /** The folder `dir` names, resolved, when it is HOME, `/` or a folder above HOME; undefined = any other. */
 export function homeOrAbove(dir: string, cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
@@ -34,9 +36,12 @@ export function isSecretFolder(abs: string, ctx: AnalyzeContext): boolean {
 
 /**
  * The folder `dir` names, resolved, when sharing it hands over the user's secrets: HOME, `/`
- * or above, or a secret folder; undefined = any other folder.
+ * or above, or a secret folder; `dir` as written when it is known only at run time; undefined
+ * = any other folder.
  */
 export function exposedRoot(dir: string, cmd: NormalizedCommand, ctx: AnalyzeContext): string | undefined {
+  // fail closed: a folder known only at run time may be HOME or a secret folder
+  if (dynamicValue(cmd, dir)) return dir;
   const above = homeOrAbove(dir, cmd, ctx);
   if (above !== undefined) return above;
   const abs = resolvePath(dir, cmd, ctx);

@@ -57,9 +57,8 @@ export function exposedFolder(
   target: string,
   writable: boolean,
 ): string | undefined {
-  // fail closed: a folder only known at run time may be the home folder
-  if (writable || cmd.dynamicArgs.includes(cmd.argv.indexOf(target))) return target;
-  return exposedRoot(target, cmd, ctx);
+  // (a folder known only at run time is exposedRoot's: fail closed)
+  return writable ? target : exposedRoot(target, cmd, ctx);
 }
 
 /** tailscale's serve/funnel options that take a value as the next word (`--set-path /x`). */
@@ -70,8 +69,8 @@ const TAILSCALE_NOT_PATH = /^(\d+|[\w.[\]:-]*:\d+|[a-z][\w+.-]*:\/\/.*|text:.*|o
 
 /**
  * `tailscale funnel|serve [flags] TARGET`: a TARGET that is a path is served by tailscale's
- * own file server (old syntax `… path:/DIR` too); funnel to the internet, serve to the
- * tailnet. `status`, `reset`, `get-config` and help open nothing.
+ * own file server (old syntax `… path:/DIR` too); funnel to the internet (kind `files`), serve
+ * to the tailnet (kind `tailnet`). `status`, `reset`, `get-config` and help open nothing.
  */
 function tailscaleShares(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[] {
   const a = cmd.argv;
@@ -91,13 +90,11 @@ function tailscaleShares(cmd: NormalizedCommand, ctx: AnalyzeContext): Finding[]
     return [];
   const over = exposedFolder(cmd, ctx, target, false);
   if (over === undefined) return [];
+  // (serve reaches the tailnet only: its own kind, so its message does not say the internet)
   return [
-    [
-      'files',
-      verb === 'funnel'
-        ? `tailscale funnel publishes ${over} to the internet`
-        : `tailscale serve shares ${over} with the tailnet`,
-    ],
+    verb === 'funnel'
+      ? ['files', `tailscale funnel publishes ${over} to the internet`]
+      : ['tailnet', `tailscale serve shares ${over} with the tailnet`],
   ];
 }
 

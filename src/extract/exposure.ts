@@ -22,14 +22,15 @@
  * everyone (exposure-snapshots.ts), a managed database's, cluster's or firewall's allowlist
  * opened to every address (exposure-networks.ts). Read by what the words say, for any program (a cloud CLI,
  * a wrapper script's own flags), into a CloudFact whose verb is `make-public` (or
- * `unread-policy`: a resource policy file that cannot be read); `service` names the kind of
- * grant. HTTP APIs that do the same through a request body are matched by
+ * `unread-policy`: a resource policy file that cannot be read; `share-tailnet`: a secret
+ * folder shared with the tailnet only, exposure-tunnel-shares.ts); `service` names the kind of
+ * grant. An allowlist known only at run time is a DynamicFact (`what: allowlist`). HTTP APIs that do the same through a request body are matched by
  * the http rules (rulesets/exposure.yaml).
  *
  * The classic wrong fix: an access error, and the agent opens the bucket to everyone.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import { optionPairs } from './cloud-argv.js';
+import { dynamicValue, optionPairs } from './cloud-argv.js';
 import { wordExtractor, wordFact, type Finding } from './word-facts.js';
 import { resolvePath } from './http-body.js';
 import { servedToNetwork } from './exposure-servers.js';
@@ -83,6 +84,8 @@ const ANY_CIDR = /(^|[^\d.])0\.0\.0\.0\/0\b|(^|[^:\w])::\/0\b/;
 /** Words saying the rule is about incoming traffic. */
 const INGRESS =
   /ingress|firewall-rules?|security-group-rule|nsg|inbound|--source-ranges?|--source-address-prefix/i;
+/** Options of an incoming rule whose value is the addresses let in (`--cidr`, `--source-ranges`). */
+const CIDR_OPT = /^--(cidr(-ip(v6)?)?|source-ranges?|source-address-prefix(es)?|remote-ip-prefix)$/i;
 /** Ports that are meant to be public (a web server). */
 const WEB_PORTS = new Set([80, 443]);
 /** Options naming what is acted on, for the evidence. */
@@ -227,16 +230,20 @@ export function exposures(
   found.push(...publicSnapshots(cmd), ...exposedControlPlanes(cmd), ...openAllowlists(cmd));
   // Every address let in: only for incoming rules, and not when only web ports are opened.
   const cidr = argv.slice(1).find((a) => ANY_CIDR.test(a));
+  // fail closed: addresses known only at run time (`--cidr "$CIDR"`) may be every address
+  const runTime = opts.find(([o, v]) => CIDR_OPT.test(o) && dynamicValue(cmd, v));
   // (Taking a rule away, `revoke-security-group-ingress`, `firewall-rules delete`, closes.)
   const closes = argv.some((a) => /^(revoke|delete|remove)([-_]|$)/i.test(a));
-  if (cidr && !closes && argv.some((a) => INGRESS.test(a)) && !argv.some((a) => /egress|outbound/i.test(a))) {
+  const incoming = argv.some((a) => INGRESS.test(a)) && !argv.some((a) => /egress|outbound/i.test(a));
+  if ((cidr || runTime) && !closes && incoming) {
     const ports = portsOf(argv);
-    if (ports.length === 0 || ports.some((p) => !WEB_PORTS.has(p))) found.push(['network', cidr]);
+    if (ports.length === 0 || ports.some((p) => !WEB_PORTS.has(p)))
+      found.push(cidr ? ['network', cidr] : ['dynamic', `${runTime?.[0]} ${runTime?.[1]}`]);
   }
   // An outgoing rule (`--direction=EGRESS`, `--direction Outbound`) lets nothing in: only
   // its port findings go; anything else the command grants still counts.
   const outgoing = opts.some(([o, v]) => o === '--direction' && /^(out|egress)/i.test(v));
-  return outgoing ? found.filter(([k]) => k !== 'network') : found;
+  return outgoing ? found.filter(([k]) => k !== 'network' && k !== 'dynamic') : found;
 }
 
 /** What is acted on, as far as the words say ('' = not said). */
@@ -248,7 +255,11 @@ function targetOf(argv: string[]): string {
 }
 
 export const extractExposure = wordExtractor(exposures, (cmd, service, said) => {
+  // fail closed: an allowlist known only at run time may let every address in
+  if (service === 'dynamic')
+    return { kind: 'dynamic', what: 'allowlist', text: said, evidence: `${cmd.program}: ${said}` };
   const resource = targetOf(cmd.argv);
-  const verb = service === 'unread-policy' ? 'unread-policy' : 'make-public';
+  const verb =
+    service === 'unread-policy' ? 'unread-policy' : service === 'tailnet' ? 'share-tailnet' : 'make-public';
   return wordFact(cmd, service, verb, `${said}${resource ? ` (${resource})` : ''}`, resource);
 });

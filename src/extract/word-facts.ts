@@ -2,12 +2,19 @@
  * Readings by words (exposure.ts, privilege.ts, protection.ts): each finds, for any program,
  * what its words say it does, as [kind, the words]. One CloudFact per command comes of it:
  * the first finding, where a finding seen beats a document that could not be read
- * (`unread-policy`). A dry run or a request for help finds nothing.
+ * (`unread-policy`) or a value known only at run time (`dynamic`). A dry run or a request for help finds nothing.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import { DRY_RUN } from './cloud-argv.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { optionWord } from './help-words.js';
+
+/**
+ * Kinds of finding that say what is not known rather than what is done; any other finding
+ * beats them: `unread-policy` (a document that could not be read), `dynamic` (a value known
+ * only at run time).
+ */
+const UNSURE = new Set(['unread-policy', 'dynamic']);
 
 /** What a reading found: [kind, the words that say so]. */
 export type Finding = [string, string];
@@ -20,7 +27,7 @@ export function wordExtractor(
   const extractor: Extractor = (cmd, ctx, all) => {
     if (optionWord(cmd.argv, (a) => DRY_RUN.test(a) || a === '--help')) return [];
     const found = read(cmd, ctx, all);
-    const first = found.find(([k]) => k !== 'unread-policy') ?? found[0];
+    const first = found.find(([k]) => !UNSURE.has(k)) ?? found[0];
     return first ? [make(cmd, first[0], first[1])] : [];
   };
   // named for its reading (`words:exposures`), so profiles and bench/extractors.mjs tell them apart

@@ -6,6 +6,7 @@
  * part is not known statically and makes the command dynamic. Pure.
  */
 import type { Effect } from './codescan.js';
+import { quote } from './quote.js';
 
 /** `--` and `#` line comments and `(* … *)` blocks removed (strings kept). */
 function stripComments(src: string): string {
@@ -60,7 +61,6 @@ const unescape = (s: string) =>
     .replace(/\\(["\\])/g, '$1')
     .replace(/\\n/g, '\n')
     .replace(/\\t/g, '\t');
-const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** The text of an expression, when known statically; undefined otherwise. */
 function valueOf(expr: string, home: string): string | undefined {
@@ -77,7 +77,7 @@ function valueOf(expr: string, home: string): string | undefined {
   const quoted = /^quoted\s+form\s+of\s+([\s\S]+)$/i.exec(t);
   if (quoted) {
     const v = valueOf(quoted[1], home);
-    return v === undefined ? undefined : shellQuote(v);
+    return v === undefined ? undefined : quote(v);
   }
   if (/^(?:POSIX\s+path\s+of\s+)?\(?\s*path\s+to\s+home\s+folder\s*\)?$/i.test(t)) return `${home}/`;
   return undefined;

@@ -5,6 +5,8 @@
  * (`nerdctl --namespace default volume prune` is a `volume prune`).
  */
 
+import { basename } from './state.js';
+
 /** Options before the verb that take a value, for every docker-like tool. */
 const COMMON = ['-H', '--host', '--context', '-c', '--config', '-l', '--log-level'].concat([
   '--tlscacert',
@@ -52,7 +54,7 @@ const VERBS = new Set(
 
 /** The docker-like tool a program stands for (`nerdctl.lima`, finch → nerdctl; `podman-remote` → podman; `docker-compose` → docker). */
 export function containerTool(program: string): string {
-  const base = program.replace(/.*\//, '');
+  const base = basename(program);
   if (base.startsWith('nerdctl') || base === 'finch') return 'nerdctl';
   return base === 'docker-compose' ? 'docker' : base.replace(/-remote$/, '');
 }

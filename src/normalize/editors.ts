@@ -7,6 +7,7 @@
  */
 import type { Field } from './state.js';
 import type { Peel } from './wrappers.js';
+import { quote } from './quote.js';
 
 /** `:!cmd`, `silent !cmd`, `r !cmd`, `w !cmd`, `.!cmd` (a filter), `terminal cmd`. */
 const BANG = /^[:\s]*(?:sil(?:ent)?!?\s+)?(?:(?:\.|%|r(?:ead)?|w(?:rite)?)\s*)?!(.+)$/s;
@@ -42,9 +43,11 @@ function vimDeletes(cmd: string): string[] {
     const word =
       path === undefined || /^[%#<]|\$/.test(path)
         ? '"$VIM_PATH"'
-        : path === '~' || path.startsWith('~/')
-          ? `~${shellQuote(path.slice(1))}`
-          : shellQuote(path);
+        : path === '~'
+          ? '~'
+          : path.startsWith('~/')
+            ? `~${quote(path.slice(1))}`
+            : quote(path);
     const flags = m[5] ?? '';
     return flags.includes('rf')
       ? `rm -rf -- ${word}`
@@ -76,9 +79,4 @@ export function vimPeeler(args: Field[]): Peel | undefined {
     else if (t.startsWith('+') && t.length > 1) commands.push({ ...args[i], text: t.slice(1) });
   }
   return peelWith('vim -c', commands, vimShell);
-}
-
-/** `text` single-quoted for sh ('' stays empty). */
-function shellQuote(text: string): string {
-  return text === '' ? '' : `'${text.replace(/'/g, `'\\''`)}'`;
 }

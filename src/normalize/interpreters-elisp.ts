@@ -7,7 +7,7 @@
  * the code only for `--script /dev/stdin` or `--script -`. An Emacs given no code (`emacs -nw
  * notes.org`, `-f batch-byte-compile`) is emitted as is. Pure.
  */
-import { absPath, type Field, type Res } from './state.js';
+import { absPath, basename, type Field, type Res } from './state.js';
 import type { K } from './emit.js';
 import { runCode } from './interpreters.js';
 import { scanElisp } from './codescan-elisp.js';
@@ -29,7 +29,7 @@ interface EmacsCode {
 
 function emacsCode(argv: Field[]): EmacsCode {
   const out: EmacsCode = { exprs: [], files: [] };
-  const client = argv[0].text.replace(/.*\//, '') === 'emacsclient';
+  const client = basename(argv[0].text) === 'emacsclient';
   let evalAll = false;
   for (let i = 1; i < argv.length; i++) {
     const t = argv[i].text;

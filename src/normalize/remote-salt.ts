@@ -14,7 +14,7 @@
  * Options are read per program: salt-ssh's `-i` is `--ignore-host-keys` (a flag), its `--priv`,
  * `--roster-file` take values; the target-type flags (`-L`, `-G`, `-E`, `-C`…) take none.
  */
-import type { Field, Res } from './state.js';
+import { basename, type Field, type Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { remoteWords } from './remote-words.js';
@@ -53,7 +53,7 @@ export interface SaltLine {
 
 /** Reads `salt`/`salt-ssh` argv (argv[0] = the program) with that program's option table. */
 export function readSaltLine(argv: readonly Field[]): SaltLine {
-  const prog = argv[0]?.text.replace(/.*\//, '') ?? '';
+  const prog = basename(argv[0]?.text ?? '');
   const valued = VALUED[prog] ?? VALUED.salt;
   const out: SaltLine = { pos: [], raw: false };
   for (let i = 1; i < argv.length; i++) {
@@ -108,7 +108,7 @@ export function salt(argv: Field[], k: K): Res | undefined {
   const { pos, raw } = readSaltLine(argv);
   const [target, fn, ...args] = pos;
   if (!target || !fn) return undefined;
-  const label = `${argv[0].text.replace(/.*\//, '')} ${target.text}`;
+  const label = `${basename(argv[0].text)} ${target.text}`;
   if (raw) return remoteWords(pos.slice(1), label, k);
   if (
     saltDryRun(

@@ -17,7 +17,7 @@
  * commands are walked with `remote: true` and cwd '/': their paths belong to another machine.
  */
 import { getopt } from './options.js';
-import type { Field, Res } from './state.js';
+import { basename, type Field, type Res } from './state.js';
 import { emit, type K } from './emit.js';
 import { containerRun } from './container-run.js';
 import { containerVerbAt } from './container-globals.js';
@@ -71,7 +71,7 @@ function ssh(argv: Field[], k: K): Res | undefined {
 }
 
 function containerExec(argv: Field[], k: K): Res | undefined {
-  const tool = argv[0].text.replace(/.*\//, '');
+  const tool = basename(argv[0].text);
   // global options (`--context prod`, nerdctl's `--namespace k8s.io`) come before the verb
   let i = containerVerbAt(argv.map((f) => f.text));
   let label = tool;
@@ -112,7 +112,7 @@ function containerExec(argv: Field[], k: K): Res | undefined {
 }
 
 function kubectlExec(argv: Field[], k: K): Res | undefined {
-  const tool = argv[0].text.replace(/.*\//, '');
+  const tool = basename(argv[0].text);
   const args = argv.slice(1);
   // `kubectl node-shell NODE -- CMD`: a root shell on the node (remote-k8s-nodes.ts)
   if (args[0]?.text === 'node-shell' || args[0]?.text === 'node_shell') return nodeShell(args.slice(1), k);
@@ -160,7 +160,7 @@ const PARALLEL_WITH_VALUE: Record<string, string> = {
 };
 
 function parallelShell(argv: Field[], k: K): Res | undefined {
-  const tool = argv[0].text.replace(/.*\//, '');
+  const tool = basename(argv[0].text);
   const p = getopt(argv.slice(1), { short: PARALLEL_WITH_VALUE[tool] ?? '' });
   const script = argv.slice(1 + p.index);
   if (script.length === 0) return undefined;

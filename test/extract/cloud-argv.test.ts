@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { optionPairs, optionValue, positionals } from '../../src/extract/cloud-argv.js';
+import { dynamicValue, optionPairs, optionValue, positionals } from '../../src/extract/cloud-argv.js';
+import { command } from '../helpers/command.js';
 
 describe('optionValue: the value of the first option accepted', () => {
   const cases: [string, string[], RegExp | ((n: string) => boolean), number, string | undefined][] = [
@@ -41,4 +42,17 @@ describe('positionals: the words that are not options or their values', () => {
     [['-c'], /^-c$/, []],
     [[], /^-c$/, []],
   ])('%j', (args, valued, want) => expect(positionals(args, valued)).toEqual(want));
+});
+
+describe('dynamicValue: an option value the shell fills in', () => {
+  it.each<[string[], number[], string, boolean]>([
+    [['gcloud', '--authorized-networks=$NETS'], [1], '$NETS', true],
+    [['az', '--end-ip-address', '$END'], [2], '$END', true],
+    [['tailscale', 'serve', 'path:$DIR'], [2], '$DIR', true],
+    [['az', '--end-ip-address', '$END'], [], '$END', false],
+    [['az', '--end-ip-address', '255.255.255.255', '$X'], [3], '255.255.255.255', false],
+    [['az', '--x', '$X'], [2], '', false],
+  ])('%j (dynamic %j) %s → %s', (argv, dynamicArgs, value, want) =>
+    expect(dynamicValue(command(argv, { dynamicArgs }), value)).toBe(want),
+  );
 });

@@ -65,3 +65,29 @@ describe('coversEveryone', () => {
     ['', false],
   ])('%s → %s', (list, want) => expect(coversEveryone(list)).toBe(want));
 });
+
+describe('allowlists set from addresses known only at run time', () => {
+  it.each([
+    'gcloud sql instances patch db --authorized-networks="$NETS"',
+    'gcloud container clusters update c --enable-master-authorized-networks --master-authorized-networks "$CIDRS"',
+    'az postgres flexible-server firewall-rule create -g rg -n pg -r r --start-ip-address 0.0.0.0 --end-ip-address "$END"',
+    'az sql server firewall-rule create -g rg -s sql -n r --start-ip-address "$S" --end-ip-address 255.255.255.255',
+    'az mysql flexible-server update -g rg -n my --public-access "$RANGE"',
+    'hcloud firewall add-rule fw --direction in --protocol tcp --port 6379 --source-ips "$(cat ips.txt)"',
+    'aws eks update-cluster-config --name c --resources-vpc-config "publicAccessCidrs=$CIDRS"',
+  ])('%s asks', async (cmd) => {
+    expect(await verdict(cmd)).toBe('ask exposure/unknown-allowlist');
+  });
+
+  it.each<[string, string]>([
+    // every address said outright beats the unknown part
+    ['gcloud sql instances patch db --authorized-networks="$NETS,0.0.0.0/0"', 'ask exposure/make-public'],
+    // the resource named at run time, the addresses written out
+    ['gcloud sql instances patch "$DB" --authorized-networks=10.1.0.0/16', 'allow'],
+    ['gcloud sql instances describe db --format="$FMT"', 'allow'],
+    ['az postgres flexible-server firewall-rule list -g rg -n "$SRV"', 'allow'],
+    ['hcloud firewall add-rule fw --direction in --port 443 --source-ips "$IPS"', 'allow'],
+  ])('%s → %s', async (cmd, want) => {
+    expect(await verdict(cmd)).toBe(want);
+  });
+});

@@ -35,3 +35,16 @@ describe('the folder a share exposes', () => {
     expect(exposedRoot(dir, command(['serve', dir], { cwd: cwd ?? WS }), ctx)).toBe(want),
   );
 });
+
+describe('a folder known only at run time', () => {
+  it.each<[string[], number[], string | undefined]>([
+    [['serve', '$DIR'], [1], '$DIR'],
+    [['python3', '-m', 'http.server', '--directory=$DIR'], [3], '$DIR'],
+    [['tailscale', 'serve', 'path:$DIR'], [2], '$DIR'],
+    // the same text written literally is a folder of that name
+    [['serve', '$DIR'], [], undefined],
+  ])('%j (dynamic %j) → %s', (argv, dynamicArgs, want) => {
+    const dir = argv[argv.length - 1].replace(/^(--directory=|path:)/, '');
+    expect(exposedRoot(dir, command(argv, { dynamicArgs }), ctx)).toBe(want);
+  });
+});

@@ -131,3 +131,16 @@ describe('the home folder served, or a terminal served without authentication', 
     ['wetty --command login', []],
   ])('%s → %o', (line, want, cwd, wrappers) => expect(served(line, cwd, wrappers)).toEqual(want));
 });
+
+describe('a server whose root is known only at run time', () => {
+  const dyn = (argv: string[], at: number) =>
+    servedToNetwork(command(argv, { dynamicArgs: [at] }), ctx).map(([kind, said]) => `${kind}: ${said}`);
+  it.each<[string[], number, string[]]>([
+    [['python3', '-m', 'http.server', '--directory', '$DIR'], 4, ['files: serves $DIR to the network']],
+    [['miniserve', '$DIR'], 1, ['files: serves $DIR to the network']],
+    [['http-server', '$ROOT', '-p', '8080'], 1, ['files: serves $ROOT to the network']],
+    // bound to loopback, or only the port known at run time
+    [['python3', '-m', 'http.server', '--directory', '$DIR', '--bind', '127.0.0.1'], 4, []],
+    [['python3', '-m', 'http.server', '$PORT', '--directory', './dist'], 3, []],
+  ])('%j → %j', (argv, at, want) => expect(dyn(argv, at)).toEqual(want));
+});

@@ -25,9 +25,9 @@ describe('a secret folder, HOME or / published by a tunnel or a tailnet share', 
     ['tailscale funnel /', ['files: tailscale funnel publishes / to the internet']],
     [
       'tailscale serve --bg --set-path=/k ~/.kube',
-      ['files: tailscale serve shares /home/u/.kube with the tailnet'],
+      ['tailnet: tailscale serve shares /home/u/.kube with the tailnet'],
     ],
-    ['tailscale serve https / path:/home/u', ['files: tailscale serve shares /home/u with the tailnet']],
+    ['tailscale serve https / path:/home/u', ['tailnet: tailscale serve shares /home/u with the tailnet']],
     [
       'tailscale funnel --bg /home/deploy/.kube',
       ['files: tailscale funnel publishes /home/deploy/.kube to the internet'],

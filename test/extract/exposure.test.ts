@@ -204,3 +204,32 @@ describe('PowerShell forge cmdlets making a repository public', () => {
     expect((await packVerdict('exposure'))(script)).toBe(expected);
   });
 });
+
+describe('an incoming rule whose addresses are known only at run time', () => {
+  it.each<[string, string]>([
+    [
+      'aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 5432 --cidr "$CIDR"',
+      'ask exposure/unknown-allowlist',
+    ],
+    [
+      'gcloud compute firewall-rules create r --allow tcp:22 --source-ranges="$RANGES"',
+      'ask exposure/unknown-allowlist',
+    ],
+    // web ports only, an outgoing rule, or the rule taken away
+    [
+      'aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 443 --cidr "$CIDR"',
+      'allow',
+    ],
+    [
+      'aws ec2 authorize-security-group-egress --group-id sg-1 --protocol tcp --port 22 --cidr "$CIDR"',
+      'allow',
+    ],
+    [
+      'gcloud compute firewall-rules create r --direction=EGRESS --allow tcp:22 --destination-ranges="$R"',
+      'allow',
+    ],
+    ['gcloud compute firewall-rules delete r --quiet', 'allow'],
+  ])('%s → %s', async (script, expected) => {
+    expect((await packVerdict('exposure'))(script)).toBe(expected);
+  });
+});

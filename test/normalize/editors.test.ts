@@ -24,6 +24,8 @@ describe('editors that run shell commands given on their command line', () => {
     [`vim -es -c 'call delete($HOME, "rf")' -c q`, 'rm -rf -- /h'],
     [`vim -c "call delete('/srv/data', 'rf')" -c q`, 'rm -rf -- /srv/data'],
     [`vim -c "call delete('build/out.o')" -c q`, 'rm -f -- build/out.o'],
+    // a quote inside the path stays part of the one word
+    [`vim -c "call delete(\\"it's dir\\", 'rf')" -c q`, "rm -rf -- it's dir"],
     [`vim -c "call delete(expand('~/notes'), 'd')" -c q`, 'rmdir -- /h/notes'],
     [`nvim --headless -c 'lua vim.fn.delete("/srv/data", "rf")' -c q`, 'rm -rf -- /srv/data'],
     [`nvim --headless -c 'lua os.remove("/etc/hosts")' -c q`, 'rm -f -- /etc/hosts'],

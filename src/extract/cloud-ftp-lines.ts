@@ -2,7 +2,8 @@
  * One command line of lftp (given with `-c`, `-e`, `-f FILE` or on stdin; cloud-stdin-repls.ts
  * splits the lines) read for what it deletes on the remote site:
  *
- * - a deleting command (`rm [-r] [-f]`, `rmdir`, `mrm`, `mrmdir`, `delete`, `mdelete`, `mv`),
+ * - a deleting command (`rm [-r] [-f]`, `rmdir`, `mrm`, `mrmdir`, `delete`, `mdelete`; `mv`
+ *   renames, read apart as a move),
  *   also behind lftp's prefixes (`glob rm -r /site/*`, `queue rm x`, `repeat … rm x`);
  * - `mirror -R|--reverse` (an upload of a local folder over a remote one) with `-e|--delete` or
  *   `--delete-first`: remote files the local folder lacks are deleted, so an empty or wrong
@@ -15,8 +16,16 @@
  * removes the local copies it uploaded (moved, not lost).
  */
 
-/** Commands that delete or rename remote files. */
-const DELETES = /^(rm|rmdir|mrm|mrmdir|delete|mdelete|mv)$/;
+/** Commands that delete remote files. */
+const DELETES = /^(rm|rmdir|mrm|mrmdir|delete|mdelete)$/;
+/**
+ * Commands whose commands are not on the line: `source FILE` (or `source -e CMD`, a command's
+ * output) runs a file of lftp commands, `eval` runs its expanded words, `!` a local shell command.
+ */
+const OPAQUE = /^(source|eval|!.*)$/;
+
+/** What one lftp line does to remote files: deletes them, renames or moves them, or runs commands not known here. */
+export type LftpAction = 'delete' | 'move' | 'unknown';
 /** Prefixes that run the command after them, with the options each takes before it. */
 const PREFIXES: Record<string, { valued: RegExp }> = {
   glob: { valued: /^$/ },
@@ -77,12 +86,18 @@ function commandWords(line: string): string[] {
   return words;
 }
 
-/** True when one lftp command line deletes or moves away remote files (see the header). */
-export function lftpLineDeletes(line: string): boolean {
+/** What one lftp command line does (see the header and LftpAction); undefined = nothing read here. */
+export function lftpLineAction(line: string): LftpAction | undefined {
   const [verb = '', ...rest] = commandWords(line);
   const v = verb.toLowerCase();
-  if (DELETES.test(v)) return true;
-  if (v === 'mirror') return mirrorDeletes(rest);
-  if (/^(get|mget|pget)$/.test(v)) return rest.some((w) => /^-[a-zA-Z]*E/.test(w) && !w.startsWith('--'));
-  return false;
+  if (DELETES.test(v)) return 'delete';
+  if (v === 'mv') return 'move';
+  if (OPAQUE.test(v)) return 'unknown';
+  if (v === 'mirror') return mirrorDeletes(rest) ? 'delete' : undefined;
+  if (/^(get|mget|pget)$/.test(v) && rest.some((w) => /^-[a-zA-Z]*E/.test(w) && !w.startsWith('--')))
+    return 'delete';
+  return undefined;
 }
+
+/** True when one lftp command line deletes or moves away remote files (see the header). */
+export const lftpLineDeletes = (line: string): boolean => lftpLineAction(line) === 'delete';

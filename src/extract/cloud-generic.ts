@@ -33,6 +33,7 @@ import {
   REMOVE,
 } from './cloud-generic-verbs.js';
 import { rcloneLocal } from './fs-rclone.js';
+import { isWindowsSystem } from '../normalize/gnu-prefixed.js';
 import { LOCAL } from './cloud-generic-local.js';
 import { peelRunner } from './sql-frameworks.js';
 import { readForcedVerb } from './cloud-generic-forced.js';
@@ -60,7 +61,10 @@ export function readGeneric(
   const script = consoleArgv(cmd.argv);
   if (!script && LOCAL.has(cmd.program) && !RUNNERS.has(cmd.program)) return undefined;
   const argv = consoleRoutes(script ?? (RUNNERS.has(cmd.program) ? peelRunner(cmd.argv) : cmd.argv));
-  const program = (argv[0] ?? '').split('/').pop() ?? '';
+  const typed = (argv[0] ?? '').split('/').pop() ?? '';
+  // System32 programs take their name and verbs in any case (`REG DELETE …`): read folded
+  const windows = isWindowsSystem(typed);
+  const program = windows ? typed.toLowerCase() : typed;
   // A word not known statically (`--endpoints=$ETCD`, `delete $ID`) is never read as a verb,
   // so only an unknown program stops the reading.
   if (!program || /[$`]/.test(argv[0]) || LOCAL.has(program) || known(program)) return undefined;
@@ -173,7 +177,7 @@ export function readGeneric(
       generic: true,
     };
   for (let i = 0; i < Math.min(pos.length, 4); i++) {
-    const w = pos[i];
+    const w = windows ? pos[i].toLowerCase() : pos[i];
     // `group:verb`, also nested (`force:data:record:delete`): the verb is after the last colon;
     // `group.verb`, also nested (`govc vm.destroy`, TrueNAS's `midclt call pool.dataset.delete`),
     // only with a verb that destroys whatever it names (a file name such as `notes.rm` is not a verb)
@@ -198,7 +202,11 @@ export function readGeneric(
     if (
       pos
         .slice(0, i)
-        .some((x) => /^(help|docs|man|explain|describe|get|list|ls|show|search|info|schema)$/.test(x))
+        .some((x) =>
+          /^(help|docs|man|explain|describe|get|list|ls|show|search|info|schema)$/.test(
+            windows ? x.toLowerCase() : x,
+          ),
+        )
     )
       return undefined;
     const resource = pos[i + 1] ?? '';

@@ -8,9 +8,12 @@
  * `mirror --reverse --delete`, `glob rm`), ncftp (`rm`, `rmdir`), smbclient (`del`, `deltree`,
  * `rm`, `rmdir`, `rename`), and the HTTP REPL `http-prompt URL` (a line
  * starting with `DELETE`, `PUT`, `PATCH` or `POST` sends that request). Each line
- * (`;`, `&&` or `||` also separate them) is one command. What deletes or writes is read as a generic cloud
- * fact of the client (the URL or host as resource; verb `delete` or the HTTP method): the
- * unknown destructive CLI rule asks. Batch files and stdin files are read through ctx.
+ * (`;`, `&&` or `||` also separate them) is one command. What a file client deletes or renames
+ * is a cloud fact of service `remote-files` (the URL or host as resource; verb `delete`, or
+ * `move` for `rename`/`mv`/`move`): saas/remote-files-* ask. http-prompt's request is a generic
+ * fact (verb: the HTTP method), asked by the unknown destructive CLI rule. A dynamic `-c`/`-e`
+ * value and lftp's `source`/`eval`/`!` lines are not known statically (below). Batch files and
+ * stdin files are read through ctx.
  * Commands not known statically (stdin from a pipe of unknown text, a batch file that cannot be
  * read: absent, outside the workspace, written by the script with unknown content, named by a
  * variable) fail closed as verb `unknown-commands`: such a batch may upload or delete anything.
@@ -20,14 +23,16 @@
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
 import type { CloudDraft } from './cloud-argv.js';
 import { readPayloadFile, readStdin } from './http-body.js';
-import { lftpLineDeletes } from './cloud-ftp-lines.js';
+import { lftpLineAction, type LftpAction } from './cloud-ftp-lines.js';
 
 /** One client: its deleting or writing command words, and where its commands come from. */
 interface ReplClient {
   /** The command words (first word of a line, lower case) that delete or change remote data. */
   verbs: RegExp;
-  /** Reads a whole line instead of `verbs` (lftp's `mirror` options, `glob` prefix); absent = `verbs`. */
-  deletes?: (line: string) => boolean;
+  /** The command words that rename or move remote files (a name moved over another replaces it); absent = none. */
+  moves?: RegExp;
+  /** Reads a whole line instead of `verbs` and `moves` (lftp's `mirror` options, `glob` prefix, `source`); absent = the words. */
+  action?: (line: string) => LftpAction | undefined;
   /** Options whose value is the next word (`-u USER,PASS`), skipped when finding the host; absent = none. */
   valued?: RegExp;
   /** Options whose value is the client's commands (lftp -c|-e); absent = none. */
@@ -57,9 +62,11 @@ function winscpSwitch(word: string): [string, string] | undefined {
   return m ? [m[1].toLowerCase(), m[2] ?? ''] : undefined;
 }
 
-const SFTP_VERBS = /^(rm|del|delete|rmdir|rename|ren|mv)$/;
+const SFTP_VERBS = /^(rm|del|delete|rmdir)$/;
+const SFTP_MOVES = /^(rename|ren|mv)$/;
 const WINSCP: ReplClient = {
-  verbs: /^(rm|rmdir|mv|del|delete)$/,
+  verbs: /^(rm|rmdir|del|delete)$/,
+  moves: /^mv$/,
   batch: (w) => {
     const sw = winscpSwitch(w);
     return sw?.[0] === 'script' ? [sw[1], 1] : undefined;
@@ -69,29 +76,31 @@ const WINSCP: ReplClient = {
 
 /** Program → its client. */
 const CLIENTS: Record<string, ReplClient> = {
-  cadaver: { verbs: /^(rm|delete|rmcol|move|mv)$/ },
+  cadaver: { verbs: /^(rm|delete|rmcol)$/, moves: /^(move|mv)$/ },
   // Windows ftp runs `-s:FILE`; BSD ftp's `-s` takes a source address and never has the colon
   ftp: {
-    verbs: /^(delete|mdelete|rmdir|rename)$/,
+    verbs: /^(delete|mdelete|rmdir)$/,
+    moves: /^rename$/,
     batch: (w) => (/^-s:./i.test(w) ? [w.slice(3), 1] : undefined),
   },
   lftp: {
-    verbs: /^(rm|rmdir|mrm|mrmdir|delete|mdelete|mv)$/,
-    deletes: lftpLineDeletes,
+    verbs: /^(rm|rmdir|mrm|mrmdir|delete|mdelete)$/,
+    action: lftpLineAction,
     valued: /^(-u|-p|-c|-e|-f|--user|--password|--rcfile)$/,
     inline: /^(-c|-e)$/,
     batch: optionFile('-f', true),
   },
-  ncftp: { verbs: /^(rm|rmdir|delete|rename)$/, valued: /^-[upPjdo]$/ },
+  ncftp: { verbs: /^(rm|rmdir|delete)$/, moves: /^rename$/, valued: /^-[upPjdo]$/ },
   smbclient: {
-    verbs: /^(del|deltree|rm|rmdir|rename)$/,
+    verbs: /^(del|deltree|rm|rmdir)$/,
+    moves: /^rename$/,
     valued:
       /^(-[UWcIpAmnsDOb]|--user|--workgroup|--command|--ip-address|--port|--authentication-file|--max-protocol|--netbiosname|--configfile|--directory)$/,
     inline: /^(-c|--command)$/,
   },
-  sftp: { verbs: SFTP_VERBS, batch: optionFile('-b', true) },
+  sftp: { verbs: SFTP_VERBS, moves: SFTP_MOVES, batch: optionFile('-b', true) },
   // PuTTY's sftp client (its `del`, `ren`, `mv` as well)
-  psftp: { verbs: SFTP_VERBS, batch: optionFile('-b', false) },
+  psftp: { verbs: SFTP_VERBS, moves: SFTP_MOVES, batch: optionFile('-b', false) },
   winscp: WINSCP,
   'http-prompt': { verbs: /^(delete|put|patch|post)$/ },
 };
@@ -114,8 +123,12 @@ function commandsOf(cmd: NormalizedCommand, c: ReplClient, ctx?: AnalyzeContext)
   let inCommand = false;
   for (let i = 1; i < argv.length; i++) {
     if (c.commandSwitch && winscpSwitch(argv[i])) inCommand = winscpSwitch(argv[i])?.[0] === 'command';
-    else if (inCommand) lines.push(argv[i]);
+    else if (inCommand) {
+      if (cmd.dynamicArgs.includes(i)) return undefined; // commands known only at run time
+      lines.push(argv[i]);
+    }
     if (c.inline?.test(argv[i])) {
+      if (cmd.dynamicArgs.includes(i + 1)) return undefined; // `-e "$CMD"`: fail closed
       lines.push(...linesOf(argv[i + 1] ?? ''));
       if (argv[i] === '-c' || argv[i] === '--command') return lines;
     }
@@ -156,23 +169,35 @@ function readRepl(cmd: NormalizedCommand, ctx?: AnalyzeContext): CloudDraft | un
           ? /^[a-z][\w+.-]*:\/\//i.test(a)
           : !a.startsWith('-') && !(i > 0 && c.valued?.test(words[i - 1])),
       ) ?? '';
+  // the file clients are read here (service `remote-files`: saas/remote-files-*); the HTTP REPL
+  // stays a generic tool
+  const http = cmd.program === 'http-prompt';
   const draft = (verb: string): CloudDraft => ({
     tool: cmd.program,
-    service: '',
+    service: http ? '' : 'remote-files',
     verb,
     resource,
     all: false,
     force: true,
-    generic: true,
+    ...(http ? { generic: true } : {}),
   });
   const lines = commandsOf(cmd, c, ctx);
   if (lines === undefined) return draft('unknown-commands');
+  let found: string | undefined;
   for (const line of lines) {
     const word = (line.trim().split(/\s+/)[0] ?? '').toLowerCase();
-    if (c.deletes ? c.deletes(line) : c.verbs.test(word))
-      return draft(cmd.program === 'http-prompt' ? word.toUpperCase() : 'delete');
+    const action = c.action
+      ? c.action(line)
+      : c.verbs.test(word)
+        ? 'delete'
+        : c.moves?.test(word)
+          ? 'move'
+          : undefined;
+    if (action === 'delete') return draft(http ? word.toUpperCase() : 'delete');
+    if (action === 'unknown') return draft('unknown-commands');
+    found ??= action;
   }
-  return undefined;
+  return found ? draft(found) : undefined;
 }
 
 /** The spellings each client is run by (Windows' `.exe`, WinSCP's console `WinSCP.com`). */

@@ -3,12 +3,13 @@
  * fdisk /dev/sdb`, a heredoc, a here-string), parted given its commands on the command line
  * (`parted -s /dev/sdb unit s print`) or on stdin, and sfdisk's listing and dry-run options.
  * fdisk and gdisk keep every change in memory until `w`; parted writes each change as it runs
- * it, so every one of its commands must be a reading one. A session is read-only only when
+ * it, so every one of its commands must be a reading one. sfdisk: fs-sfdisk.ts. A session is read-only only when
  * all of it is known and each command is on the reading list (up to the first quit): stdin
  * not known statically (a file, a variable, another program's output) or an interactive
  * session stays a change to the disk (fail closed). Pure.
  */
 import type { NormalizedCommand } from '../engine/types.js';
+import { sfdiskReads } from './fs-sfdisk.js';
 
 /**
  * fdisk's and gdisk's commands (one per line, the first character) that change nothing on
@@ -119,10 +120,6 @@ function partedReads(cmd: NormalizedCommand): boolean {
   return text !== undefined && partedWordsRead(text.split(/\s+/).filter(Boolean));
 }
 
-/** sfdisk's options that only list, dump or check, and `--no-act` (everything but the write). */
-const SFDISK_READS =
-  /^(-l|--list|-s|--show-size|-d|--dump|-J|--json|-F|--list-free|-V|--verify|-g|--show-geometry|-G|--show-pt-geometry|-T|--list-types|-n|--no-act|-h|--help|-v|--version|print)$/;
-
 /** fdisk's and gdisk's options that list and quit. */
 const LISTS: Record<string, RegExp> = {
   fdisk: /^(-l|--list|-x|--list-details|-s|--getsz|-T|--list-types|-h|--help|-V|--version|-d|--dump|print)$/,
@@ -137,7 +134,7 @@ export function partitionEditorReads(cmd: NormalizedCommand): boolean {
   const p = cmd.program;
   const args = cmd.argv.slice(1);
   if (p === 'parted') return partedReads(cmd);
-  if (p === 'sfdisk') return args.some((a) => SFDISK_READS.test(a));
+  if (p === 'sfdisk') return sfdiskReads(cmd);
   if (p !== 'fdisk' && p !== 'gdisk') return false;
   if (args.some((a) => LISTS[p].test(a))) return true;
   const text = cmd.stdin?.text;

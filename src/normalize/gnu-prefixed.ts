@@ -64,6 +64,9 @@ const WINDOWS_SYSTEM = new Set(
   ).split(' '),
 );
 
+/** True when `name` (a bare program name, any case) is one of Windows' System32 programs above, whose verbs cmd.exe takes in any case too. */
+export const isWindowsSystem = (name: string): boolean => WINDOWS_SYSTEM.has(name.toLowerCase());
+
 /** A System32 program named in another case (`NET` → net); undefined = not one, or already as the tables spell it. */
 function windowsSystemName(base: string): string | undefined {
   const name = base.slice(Math.max(base.lastIndexOf('\\'), base.lastIndexOf('/')) + 1);

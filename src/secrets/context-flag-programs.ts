@@ -64,6 +64,8 @@ const SAMBA_CLIENTS = [
   'pth-winexe',
   'pth-smbclient',
 ];
+/** NcFTP's clients: `-p PASSWORD` (with `-u USER`). */
+const NCFTP = ['ncftp', 'ncftpput', 'ncftpget', 'ncftpls'];
 /** Archivers whose `-P PASSWORD` encrypts or opens the archive. */
 const ZIP = ['zip', 'unzip', 'zipcloak'];
 /** Archivers whose `-pPASSWORD` is glued. */
@@ -84,6 +86,17 @@ export const PROGRAM_OPTIONS: ProgramOption[] = [
     attached: false,
     prefix: [cls('[^\\s%\'"]', 1, 128), lit('%')],
   })),
+  // lftp: `-u user,pass` on its command line and in its `open -u user,pass` command (inside
+  // -c/-e, after `lftp`); `\,` is how a shell-quoted command line spells the comma. `-p` is a port.
+  ...['-u', '--user'].map((option) => ({
+    id: 'ftp-password',
+    programs: ['lftp'],
+    option: [option],
+    attached: false,
+    prefix: [cls('[^\\s,\'"\\\\]', 1, 128), lit(',', '\\,')],
+  })),
+  { id: 'ftp-password', programs: ['lftp'], option: ['--password'], attached: false },
+  { id: 'ftp-password', programs: NCFTP, option: ['-p'], attached: false },
   { id: 'archive-password', programs: ZIP, option: ['-P'], attached: false },
   { id: 'archive-password', programs: SEVEN_ZIP, option: ['-p'], attached: true },
   { id: 'rdp-password', programs: FREERDP, option: ['/p:', '/pth:', '/p\\:', '/pth\\:'], attached: true },

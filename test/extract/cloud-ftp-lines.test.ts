@@ -1,6 +1,6 @@
 /** lftp command lines read for what they delete on the remote site (src/extract/cloud-ftp-lines.ts). */
 import { describe, expect, it } from 'vitest';
-import { lftpLineDeletes } from '../../src/extract/cloud-ftp-lines.js';
+import { lftpLineAction, lftpLineDeletes } from '../../src/extract/cloud-ftp-lines.js';
 
 describe('lftp lines that delete remote files', () => {
   it.each<[string, boolean]>([
@@ -37,5 +37,23 @@ describe('lftp lines that delete remote files', () => {
     ['glob ls /www/*', false],
     ['set ftp:ssl-allow no', false],
     ['', false],
+    // a rename is not a delete (lftpLineAction reads it as a move)
+    ['mv /www /trash', false],
+    ['source cmds.lftp', false],
   ])('%s → %s', (line, want) => expect(lftpLineDeletes(line)).toBe(want));
+});
+
+describe('what an lftp line does: delete, move, or commands not known here', () => {
+  it.each<[string, string | undefined]>([
+    ['rm -r /www', 'delete'],
+    ['mv /www /trash', 'move'],
+    ['queue mv a b', 'move'],
+    ['source cmds.lftp', 'unknown'],
+    ['source -e ./gen.sh', 'unknown'],
+    ['eval $CMD', 'unknown'],
+    ['!rm -rf ~/site', 'unknown'],
+    ['ls /www', undefined],
+    ['get /www/index.html', undefined],
+    ['cd /www', undefined],
+  ])('%s → %s', (line, want) => expect(lftpLineAction(line)).toBe(want));
 });

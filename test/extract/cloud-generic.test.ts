@@ -282,6 +282,14 @@ describe('CLIs no table models, read by shape', () => {
     ['hcloud help server delete', []],
     ['rclone copy ./a remote:b', []],
     ['eksctl delete cluster --name prod --dry-run', []],
+    // System32 programs take their verbs in any case; the resource keeps its own
+    ['REG DELETE HKLM\\Software\\X /f', ['reg|delete|HKLM\\Software\\X|true']],
+    ['reg DELETE HKCU\\X /f', ['reg|delete|HKCU\\X|true']],
+    ['Sc Delete MySvc', ['sc|delete|MySvc|true']],
+    ['REG QUERY HKLM\\Software\\X', []],
+    ['SC QUERY MySvc', []],
+    // other programs' verbs stay case-sensitive
+    ['mytool DELETE x', []],
   ])('%s → %o', (line, want) => expect(cloud(line)).toEqual(want));
 
   it.each<[string, string[], string]>([

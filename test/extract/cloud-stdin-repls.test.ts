@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { E2E_CONTEXT, packVerdict } from '../helpers/command.js';
 
 const verdict = await packVerdict('saas');
-const ASK = 'ask saas/unknown-cli-destroy';
+/** A file client's delete, its commands not known statically, and the HTTP REPL's request (a generic tool). */
+const ASK = 'ask saas/remote-files-deleted';
+const UNKNOWN = 'ask saas/remote-commands-unknown';
+const MOVED = 'ask saas/remote-files-moved';
+const HTTP = 'ask saas/unknown-cli-destroy';
 
 describe('interactive remote clients fed their commands (saas pack)', () => {
   it.each([
@@ -12,8 +16,8 @@ describe('interactive remote clients fed their commands (saas pack)', () => {
     ["lftp -c 'open ftp://u:fake@ftp.example.com; rm -r /public'", ASK],
     ["sftp -b - admin@files.example.com <<< 'rmdir /srv/data'", ASK],
     ["ftp -n ftp.example.com <<< 'delete report.csv'", ASK],
-    ["http-prompt https://api.example.com/v2 <<< 'DELETE tenants/acme-prod'", ASK],
-    ['some-tool | cadaver https://dav.example.com/dav/', ASK],
+    ["http-prompt https://api.example.com/v2 <<< 'DELETE tenants/acme-prod'", HTTP],
+    ['some-tool | cadaver https://dav.example.com/dav/', UNKNOWN],
     // sftp reads stdin without -b too; lftp -e goes on reading stdin; BSD ftp's -V is quiet
     ["sftp admin@files.example.com <<< 'rm /srv/data/db.sql'", ASK],
     ["lftp -e 'set ssl:verify-certificate no' ftp.example.com <<< 'rm -r /www'", ASK],
@@ -32,6 +36,21 @@ describe('interactive remote clients fed their commands (saas pack)', () => {
     ["printf 'rmdir /public_html/old\\nbye\\n' | ncftp -u deploy -p FAKEpass ftp.example.net", ASK],
     ["smbclient //fs01/finance -U svc%FAKEpw -c 'deltree reports; exit'", ASK],
     ["ftp -V ftp.example.com <<< 'delete report.csv'", ASK],
+    // commands known only at run time: lftp's -e/-c value, `source`, `eval`, `!`; smbclient's -c
+    ['lftp -e "$CMD" ftp.example.com', UNKNOWN],
+    ['lftp -c "$LFTP_CMDS"', UNKNOWN],
+    ["lftp -e 'source cmds.lftp' ftp.example.com", UNKNOWN],
+    ["lftp -c 'open ftp.example.com; source -e ./gen.sh'", UNKNOWN],
+    ["lftp -e 'eval $CMD; bye' ftp.example.com", UNKNOWN],
+    ['smbclient //fs01/finance -c "$SMBCMD"', UNKNOWN],
+    ['winscp.com /command "open sftp://u@h.example/" "$STEP" "exit"', UNKNOWN],
+    // a rename or move is not a delete: asked as a move
+    ["lftp -e 'mv /www /trash' ftp.example.com", MOVED],
+    ["smbclient //fs01/finance -c 'rename a.xlsx b.xlsx'", MOVED],
+    ["sftp admin@files.example.com <<< 'rename /srv/a /srv/b'", MOVED],
+    ["cadaver https://dav.example.com/dav/ <<< 'move a.txt b.txt'", MOVED],
+    // a delete after a move is the delete
+    ["lftp -e 'mv /www /old; rm -r /old' ftp.example.com", ASK],
     // listing, getting, help
     ["cadaver https://dav.example.com/dav/ <<< 'ls'", 'allow'],
     ["lftp -c 'open ftp.example.com; ls /public'", 'allow'],
@@ -45,6 +64,8 @@ describe('interactive remote clients fed their commands (saas pack)', () => {
     ["lftp -e 'mirror -R --dry-run --delete ./dist /public_html; quit' ftp.example.net", 'allow'],
     ["printf 'ls\\nbye\\n' | ncftp -u deploy -p FAKEpass ftp.example.net", 'allow'],
     ["smbclient //fs01/finance -U svc%FAKEpw -c 'ls reports'", 'allow'],
+    ["lftp -e 'set ftp:passive-mode on; get /www/index.html; bye' ftp.example.com", 'allow'],
+    ["lftp -e 'cd /www; ls; bye' ftp.example.com", 'allow'],
   ])('%s → %s', (line, want) => expect(verdict(line)).toBe(want));
 });
 
@@ -64,18 +85,18 @@ const secrets = await packVerdict('secrets', ctx);
 describe('batch files of transfer clients: read when readable, unknown (ask) when not', () => {
   it.each([
     // absent, outside the workspace, named at run time, written with unknown content: may upload anything
-    ['sftp -b missing.txt admin@files.example.com', ASK],
-    ['sftp -bmissing.txt admin@files.example.com', ASK],
-    ['lftp -f /etc/cron.d/job.lftp', ASK],
-    ['psftp -b missing.txt admin@files.example.com', ASK],
-    ['psftp.exe -batch -b C:\\jobs\\push.txt files.example.com', ASK],
-    ['WinSCP.com /script=missing.txt', ASK],
-    ['winscp.exe /console /log=w.log -script=C:\\jobs\\up.txt', ASK],
-    ['ftp -s:missing.txt ftp.example.com', ASK],
-    ['ftp.exe -n -s:missing.txt 192.0.2.10', ASK],
-    ['sftp -b "$BATCH" admin@files.example.com', ASK],
-    ['gen-batch > job.sftp && sftp -b job.sftp admin@files.example.com', ASK],
-    ['psftp admin@files.example.com < missing.txt', ASK],
+    ['sftp -b missing.txt admin@files.example.com', UNKNOWN],
+    ['sftp -bmissing.txt admin@files.example.com', UNKNOWN],
+    ['lftp -f /etc/cron.d/job.lftp', UNKNOWN],
+    ['psftp -b missing.txt admin@files.example.com', UNKNOWN],
+    ['psftp.exe -batch -b C:\\jobs\\push.txt files.example.com', UNKNOWN],
+    ['WinSCP.com /script=missing.txt', UNKNOWN],
+    ['winscp.exe /console /log=w.log -script=C:\\jobs\\up.txt', UNKNOWN],
+    ['ftp -s:missing.txt ftp.example.com', UNKNOWN],
+    ['ftp.exe -n -s:missing.txt 192.0.2.10', UNKNOWN],
+    ['sftp -b "$BATCH" admin@files.example.com', UNKNOWN],
+    ['gen-batch > job.sftp && sftp -b job.sftp admin@files.example.com', UNKNOWN],
+    ['psftp admin@files.example.com < missing.txt', UNKNOWN],
     // readable, with a deleting line
     ['sftp -b wipe.txt admin@files.example.com', ASK],
     ['psftp -b wipe.txt files.example.com', ASK],

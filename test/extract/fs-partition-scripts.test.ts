@@ -56,6 +56,24 @@ describe('parted and sfdisk (filesystem pack)', () => {
     [`echo ',,L' | sudo sfdisk --no-act /dev/sdb`, 'allow'],
     [`echo ',,L' | sudo sfdisk /dev/sdb`, DENY],
     ['sfdisk --delete /dev/sdb 2', DENY],
+    // the last action option is what runs; -V is one only alone; -h/-v/-n anywhere read
+    ['sfdisk -l -r /dev/sdb', DENY],
+    ['sfdisk -lr /dev/sdb', DENY],
+    ['sfdisk -d -A /dev/sdb 1', DENY],
+    ['sfdisk -J --part-type /dev/sdb 1 83', DENY],
+    ['sfdisk --verify --delete /dev/sdb', DENY],
+    ['sfdisk --list --del /dev/sdb 2', DENY],
+    ['sfdisk --dump --disk-id /dev/sdb 0x12345678', DENY],
+    ['sfdisk -l --relocate gpt-bak-std /dev/sdb', DENY],
+    ['sfdisk -l --frobnicate /dev/sdb', DENY],
+    ['sfdisk -l "$DISK_ARGS"', 'ask filesystem/format-filesystem'],
+    ['sfdisk -r -l /dev/sdb', 'allow'],
+    ['sfdisk -V /dev/sdb', 'allow'],
+    ['sfdisk -A /dev/sdb', 'allow'],
+    ['sfdisk --part-type /dev/sdb 1', 'allow'],
+    ['sfdisk --disk-id /dev/sdb', 'allow'],
+    ['sfdisk --no-act --delete /dev/sdb 2', 'allow'],
+    ['sfdisk -N 2 --part-label /dev/sdb 2 --list', 'allow'],
   ])('%s → %s', (script, expected) => {
     expect(verdict(script)).toBe(expected);
   });

@@ -74,6 +74,14 @@ const MASKED: [string, string][] = [
   [`sqlcmd -S srv -U sa -P"${FAKE}"`, 'sql-password'],
   [`smbclient //h/s -Uuser%${FAKE}`, 'smb-password'],
   [`zip -e -P${FAKE} out.zip f`, 'archive-password'],
+  // lftp's `-u user,pass` (also inside -c/-e as `open -u`), as typed and shell-quoted; NcFTP's -p
+  [`lftp -u bob,${FAKE} -e 'rm -r /www; bye' ftp.example.com`, 'ftp-password'],
+  [`lftp -u bob\\,${FAKE} -e 'rm -r /www; bye' ftp.example.com`, 'ftp-password'],
+  [`lftp -c 'open -u bob,${FAKE} ftp.example.com; ls'`, 'ftp-password'],
+  [`lftp --user bob,${FAKE} ftp.example.com`, 'ftp-password'],
+  [`ncftp -u bob -p ${FAKE} ftp.example.com`, 'ftp-password'],
+  [`ncftpput -u bob -p ${FAKE} ftp.example.com /incoming f.txt`, 'ftp-password'],
+  [`ncftpget -u bob -p ${FAKE} ftp.example.com . /pub/f.txt`, 'ftp-password'],
 ];
 
 /** Every value of a program-keyed option on one command is masked, not only the first. */
@@ -112,6 +120,10 @@ const KEPT = [
   'sqlcmd -S srv -Q "select 1"; grep -PFAKEsecret123 log',
   "mysql -e 'x' | grep -pFAKEsecret123",
   'mysqlx -pFAKEsecret123',
+  // lftp's -p is a port, -u without a comma a user name; ncftp's -P is a port
+  'lftp -p 2121 -u bob ftp.example.com',
+  "lftp -c 'open -u bob ftp.example.com; ls'",
+  'ncftp -u bob -P 2121 ftp.example.com',
 ];
 
 describe('command-line password options: the masker', () => {

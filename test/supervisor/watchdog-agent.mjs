@@ -15,7 +15,8 @@ const step = (name, file, args) => {
   writeFileSync(out, JSON.stringify(results));
 };
 if (how === 'rm-shim' && runtimeDir) step('rm -rf runtime dir', 'bash', ['-c', `rm -rf '${runtimeDir}'`]);
-if (how === 'direct' && runtimeDir) rmSync(runtimeDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+if (how === 'direct' && runtimeDir)
+  rmSync(runtimeDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
 if (how === 'direct-path' && runtimeDir) {
   rmSync(runtimeDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
   step('bash -c destroy at once', 'bash', ['-c', 'rm -rf "$HOME/victim"']);

@@ -182,7 +182,11 @@ class ElispScan {
     const f = sym(unquote(this.resolve(args[0], env)));
     if (!EFFECTFUL(f)) return;
     if (fn === 'funcall') return this.call(f, args.slice(1), env, undefined);
-    const list = this.elements(args[args.length - 1], env);
+    const last = this.resolve(args[args.length - 1], env);
+    // `(file-expand-wildcards "*.elc")`: the files the pattern matches, read as the glob itself
+    const glob =
+      last?.t === 'list' && sym(last.items[0]) === 'file-expand-wildcards' ? last.items[1] : undefined;
+    const list = glob ? [glob] : this.elements(last, env);
     // fail closed: the arguments are not known
     if (!list) return void this.effects.push({ kind: 'dynamic', text: `${fn} ${f}` });
     if (fn === 'apply') this.call(f, [...args.slice(1, -1), ...list], env, undefined);

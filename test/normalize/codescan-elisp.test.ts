@@ -100,6 +100,11 @@ describe('Emacs Lisp effects', () => {
     ['(setq c "rm -rf ~") (setq c "ls") (shell-command c)', ['shell ls']],
     ['(when t (setq c "ls") (shell-command c))', ['shell ls']],
     ['(setq c "ls") (defun f () (shell-command c)) (f)', ['shell ls']],
+    // the files a wildcard matches: the pattern, read as a glob
+    ['(mapc (function delete-file) (file-expand-wildcards "*.elc"))', ['rm *.elc']],
+    [`(mapc #'delete-file (file-expand-wildcards "/etc/*"))`, ['rm /etc/*']],
+    [`(mapc #'delete-file (file-expand-wildcards p))`, ['rm ?p']],
+    [`(mapc #'delete-file (directory-files "/etc" t))`, ['dynamic mapc delete-file']],
     // nothing done
     ['(message "hi")', []],
     [`(require 'request)`, []],

@@ -46,6 +46,8 @@ describe('what Emacs Lisp run by emacs does', () => {
     [`emacs --batch --exec '(delete-file "/etc/hosts")'`, 'rm -rf /etc/hosts'],
     [`printf '(delete-file "/etc/hosts")' > x.el; emacs --batch --lo x.el`, 'rm -rf /etc/hosts'],
     [`printf '(delete-file "/etc/hosts")' > x.el; emacs --batch --scr x.el`, 'rm -rf /etc/hosts'],
+    // a clean-up of the files a wildcard matches: the glob, under the working folder
+    [`emacs --batch --eval '(mapc (function delete-file) (file-expand-wildcards "*.elc"))'`, 'rm -rf *.elc'],
     // a visited file the run evaluates
     [`printf '(delete-file "/etc/hosts")' > x.el; emacs --batch x.el -f eval-buffer`, 'rm -rf /etc/hosts'],
     [

@@ -28,12 +28,14 @@ export const ARGV: Record<string, [number, number]> = {
 export const URL_FETCH = /^(url-retrieve|url-retrieve-synchronously|url-insert-file-contents|url-copy-file)$/;
 /** ghub's and glab's verbs (`ghub-delete RESOURCE`) → the API they address. */
 export const FORGE_API = /^(ghub|glab|gtea|gogs|buck)-(get|head|put|post|patch|delete)$/;
+/** A forge's API root (`ghub` → GitHub's); a forge not listed is sent to a host not known (dynamic). */
 export const FORGE_HOST: Record<string, string> = {
   ghub: 'https://api.github.com',
   glab: 'https://gitlab.com/api/v4',
 };
+/** Functions that evaluate code: `eval` its argument form, `load`/`load-file` the file it names. */
 export const EVAL = /^(eval|load|load-file)$/;
-/** Names whose use as a value (passed, not called) may run them anywhere. */
+/** Names whose use as a value (passed, not called) may run them anywhere; false for an empty name. */
 export const EFFECTFUL = (s: string): boolean =>
   DELETE.test(s) ||
   Object.hasOwn(SHELL, s) ||

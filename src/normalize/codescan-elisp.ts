@@ -19,6 +19,18 @@ import type { HttpEffect } from './codescan-http.js';
 import { lit, type Field } from './state.js';
 import { readForms, type Node } from './sexp-reader.js';
 import {
+  assignedIn,
+  boundBy,
+  BRANCH,
+  DEFERRED,
+  LOOP,
+  show,
+  sym,
+  unquote,
+  type Env,
+} from './codescan-elisp-scope.js';
+import { resolve, value } from './codescan-elisp-value.js';
+import {
   ARGV,
   DECLARES,
   DELETE,
@@ -31,65 +43,24 @@ import {
   URL_FETCH,
 } from './codescan-elisp-names.js';
 
-const show = (n: Node): string =>
-  n.t === 'str' ? JSON.stringify(n.v) : n.t === 'sym' ? n.v : `(${n.items.map(show).join(' ')})`;
-const sym = (n: Node | undefined): string => (n?.t === 'sym' ? n.v : '');
-/** `'x`, `#'x`, `(function x)` → x (the reader reads the first two as `(quote x)`); other nodes unchanged. */
-const unquote = (n: Node | undefined): Node | undefined =>
-  n?.t === 'list' && /^(quote|function)$/.test(sym(n.items[0])) ? n.items[1] : n;
-
-/** Variable bindings in scope: name → the expression bound, null = bound to what is not known here. */
-type Env = Map<string, Node | null>;
-
 class ElispScan {
   readonly effects: Effect[] = [];
 
-  constructor(private readonly home: string) {}
+  /**
+   * @param home the home folder `~` stands for
+   * @param reassigned names bound or assigned more than once in the whole program (empty = none)
+   */
+  constructor(
+    private readonly home: string,
+    private readonly reassigned: ReadonlySet<string>,
+  ) {}
 
-  private resolve(n: Node | undefined, env: Env, hops = 0): Node | undefined {
-    if (n?.t !== 'sym' || hops > 8 || !env.has(n.v)) return n;
-    const b = env.get(n.v);
-    return b ? this.resolve(b, env, hops + 1) : undefined;
+  private resolve(n: Node | undefined, env: Env): Node | undefined {
+    return resolve(n, env);
   }
 
   value(n: Node | undefined, env: Env): Field {
-    const r = this.resolve(n, env);
-    if (!r) return { text: n ? show(n) : '', dynamic: true };
-    if (r.t === 'str') return lit(r.v);
-    if (r.t === 'sym')
-      return /^-?\d+$/.test(r.v) || r.v === 'nil' || r.v.startsWith(':')
-        ? lit(r.v === 'nil' ? '' : r.v.replace(/^:/, ''))
-        : r.v === 'user-emacs-directory'
-          ? lit(`${this.home}/.emacs.d/`)
-          : { text: r.v, dynamic: true };
-    const [h, ...args] = r.items;
-    const head = sym(h);
-    const vs = () => args.map((a) => this.value(a, env));
-    if (head === 'quote') return args[0]?.t === 'sym' ? lit(args[0].v) : { text: show(r), dynamic: true };
-    if (head === 'getenv') {
-      const name = this.value(args[0], env);
-      if (name.text === 'HOME') return lit(this.home);
-      return { text: `$${name.text}`, dynamic: true };
-    }
-    if (
-      head === 'concat' ||
-      head === 'file-name-concat' ||
-      head === 'format' ||
-      head === 'expand-file-name'
-    ) {
-      const v = vs();
-      const dynamic = v.some((x) => x.dynamic) || (head === 'format' && /%[^%]/.test(v[0]?.text ?? ''));
-      const tilde = (t: string) => (/^~(\/|$)/.test(t) ? this.home + t.slice(1) : t);
-      if (head === 'concat') return { text: v.map((x) => x.text).join(''), dynamic };
-      if (head === 'format') return { text: v[0]?.text ?? '', dynamic };
-      if (head === 'file-name-concat') return { text: v.map((x) => x.text).join('/'), dynamic };
-      // `(expand-file-name NAME DIR)`: NAME under DIR, `~` the home folder
-      const [name, dir] = [v[0]?.text ?? '', v[1]?.text];
-      const text =
-        name.startsWith('/') || name.startsWith('~') || dir === undefined ? name : `${dir}/${name}`;
-      return { text: tilde(text).replace(/\/+/g, '/'), dynamic };
-    }
-    return { text: show(r), dynamic: true };
+    return value(n, env, this.home);
   }
 
   /** Elements of a list expression (`(list …)`, `'(…)`); undefined = not known. */
@@ -122,8 +93,12 @@ class ElispScan {
         }
       }
       for (const x of args.slice(1)) this.walk(x, inner, depth + 1);
+      // a `setq` in the body on a name this `let` does not bind sets the outer variable
+      const own = new Set(boundBy(args[0]));
+      for (const [name, b] of inner) if (!own.has(name)) env.set(name, b);
       return;
     }
+    if (BRANCH.test(fn) || DEFERRED.test(fn)) return this.branch(fn, n, env, depth);
     if (
       fn === 'setq' ||
       fn === 'setq-local' ||
@@ -134,12 +109,32 @@ class ElispScan {
       for (let i = 0; i < args.length; i += 2) {
         if (args[i + 1]) this.walk(args[i + 1], env, depth + 1);
         const name = sym(args[i]);
-        if (name) env.set(name, args[i + 1] ?? null);
+        // `defvar` sets only a variable not yet bound
+        if (name && !(fn === 'defvar' && env.has(name))) env.set(name, args[i + 1] ?? null);
         if (fn === 'defvar' || fn === 'defconst') break;
       }
       return;
     }
+    if (fn === 'set' || fn === 'setf') {
+      for (let i = 0; i < args.length; i += 2) {
+        if (args[i + 1]) this.walk(args[i + 1], env, depth + 1);
+        const place = fn === 'set' ? unquote(args[i]) : args[i];
+        const name = fn === 'set' && place === args[i] ? '' : sym(place);
+        if (name) env.set(name, args[i + 1] ?? null);
+        // fail closed: a variable named at run time may be any of them
+        else if (fn === 'set') for (const k of env.keys()) env.set(k, null);
+      }
+      return;
+    }
     if (fn === 'quote' || fn === 'function') return this.quoted(n, env);
+    this.walkCall(n, env, depth);
+  }
+
+  /** A call: what it does, then its arguments (each walked). */
+  private walkCall(n: Node, env: Env, depth: number): void {
+    if (n.t !== 'list') return;
+    const [h, ...args] = n.items;
+    const fn = sym(h);
     if (HIGHER.test(fn)) this.higher(fn, args, env);
     else if (fn) this.call(fn, args, env, n);
     n.items.forEach((x, i) => {
@@ -157,6 +152,25 @@ class ElispScan {
     });
   }
 
+  /**
+   * A form whose parts may run zero or many times (`if`, `when`, `while`, `dolist`, `ignore-errors`)
+   * or later (`lambda`, `defun`): text order is not run order, so a variable it assigns is not
+   * known after it (and in a loop, not within it either), and a body run later sees a variable
+   * assigned more than once in the program as not known.
+   */
+  private branch(fn: string, n: Node, env: Env, depth: number): void {
+    const names = assignedIn(n);
+    const forget = (e: Env) => names.forEach((x) => e.set(x, null));
+    if (LOOP.test(fn)) forget(env);
+    let inner = env;
+    if (DEFERRED.test(fn)) {
+      inner = new Map(env);
+      for (const x of this.reassigned) inner.set(x, null);
+    }
+    this.walkCall(n, inner, depth);
+    forget(env);
+  }
+
   /** A quoted list is data until something evaluates it: read as code (it may be `eval`ed later). */
   private quoted(n: Node, env: Env): void {
     const q = n.t === 'list' ? n.items[1] : undefined;
@@ -168,7 +182,11 @@ class ElispScan {
     const f = sym(unquote(this.resolve(args[0], env)));
     if (!EFFECTFUL(f)) return;
     if (fn === 'funcall') return this.call(f, args.slice(1), env, undefined);
-    const list = this.elements(args[args.length - 1], env);
+    const last = this.resolve(args[args.length - 1], env);
+    // `(file-expand-wildcards "*.elc")`: the files the pattern matches, read as the glob itself
+    const glob =
+      last?.t === 'list' && sym(last.items[0]) === 'file-expand-wildcards' ? last.items[1] : undefined;
+    const list = glob ? [glob] : this.elements(last, env);
     // fail closed: the arguments are not known
     if (!list) return void this.effects.push({ kind: 'dynamic', text: `${fn} ${f}` });
     if (fn === 'apply') this.call(f, [...args.slice(1, -1), ...list], env, undefined);
@@ -271,8 +289,11 @@ class ElispScan {
 
 /** Everything dangerous or opaque Emacs Lisp code does, in source order. */
 export function scanElisp(source: string, home: string): Effect[] {
-  const s = new ElispScan(home);
+  const forms = readForms(source);
+  const count = new Map<string, number>();
+  for (const f of forms) for (const x of assignedIn(f, true)) count.set(x, (count.get(x) ?? 0) + 1);
+  const s = new ElispScan(home, new Set([...count].filter(([, c]) => c > 1).map(([x]) => x)));
   const env: Env = new Map();
-  for (const f of readForms(source)) s.walk(f, env);
+  for (const f of forms) s.walk(f, env);
   return s.effects;
 }

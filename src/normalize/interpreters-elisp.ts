@@ -7,7 +7,7 @@
  * the code only for `--script /dev/stdin` or `--script -`. An Emacs given no code (`emacs -nw
  * notes.org`, `-f batch-byte-compile`) is emitted as is. Pure.
  */
-import { absPath, type Field, type Res } from './state.js';
+import { absPath, basename, type Field, type Res } from './state.js';
 import type { K } from './emit.js';
 import { runCode } from './interpreters.js';
 import { scanElisp } from './codescan-elisp.js';
@@ -125,7 +125,7 @@ function clientCode(argv: Field[]): EmacsCode {
 }
 
 function emacsCode(argv: Field[]): EmacsCode {
-  if (argv[0].text.replace(/.*\//, '') === 'emacsclient') return clientCode(argv);
+  if (basename(argv[0].text) === 'emacsclient') return clientCode(argv);
   const out: EmacsCode = { exprs: [], files: [] };
   /** Files visited (operands, `--visit F`): the current buffer when `eval-buffer` runs. */
   const visited: Field[] = [];

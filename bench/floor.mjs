@@ -65,6 +65,9 @@ if (built.status !== 0 || process.platform !== 'linux') {
 }
 const instantSock = path.join(tmp, 'instant.sock');
 const instant = await startLine(instantBin, [instantSock]);
+// However this bench ends (the real gate failing to start included), the instant gate goes
+// too: it holds our stderr, and `npm run bench` waits for that to close.
+process.on('exit', () => instant.p.kill());
 // The real gate: the shim bench's gate process (a session's gate, masker and audit).
 const real = await startLine(process.execPath, [path.join(here, 'shim.mjs'), '--serve'], JSON.parse);
 const env = real.first.env;

@@ -11,7 +11,7 @@
  * print`, `talosctl get members`) and removing one named container or pod make no fact here.
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import { cloudDraft, type CloudDraft } from './cloud-argv.js';
+import { cloudDraft, parseArgs, type CloudDraft } from './cloud-argv.js';
 import { optionWord } from './help-words.js';
 
 /** The node tools' options that take a value (the verb is the first other word). */
@@ -23,19 +23,11 @@ const VALUED = new Set(
   ).split(' '),
 );
 
-/** Options and positional words of argv[start…], with `--opt=value` split. */
+/** Options (first value; combined short flags such as `-af` split) and positional words of argv[start…]. */
 function split(argv: string[], start = 1): { opts: Map<string, string>; pos: string[] } {
-  const opts = new Map<string, string>();
-  const pos: string[] = [];
-  for (let i = start; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.indexOf('=');
-    if (!a.startsWith('-')) pos.push(a);
-    else if (a.startsWith('--') && eq > 0) opts.set(a.slice(0, eq), a.slice(eq + 1));
-    else if (VALUED.has(a)) opts.set(a, argv[++i] ?? '');
-    else opts.set(a, '');
-  }
-  return { opts, pos };
+  const parsed = parseArgs(argv, { withArg: [...VALUED] }, start);
+  const opts = new Map([...parsed.opts].map(([k, v]) => [k, v[0] ?? ''] as [string, string]));
+  return { opts, pos: parsed.pos.map((w) => w.text) };
 }
 
 const has = (opts: Map<string, string>, ...names: string[]) => names.some((n) => opts.has(n));

@@ -177,8 +177,14 @@ const prune: Reader = (args) => {
   return hasAny(o, 'n', 'dry-run') ? [] : [act('gc-prune')];
 };
 
-/** filter-branch / filter-repo rewrite history; `filter-repo --analyze` only writes a report. */
-const filter: Reader = (args) => (args.slice(1).includes('--analyze') ? [] : [act('filter-branch')]);
+/**
+ * filter-branch / filter-repo rewrite history; `filter-repo --analyze` only writes a report and
+ * `filter-repo --dry-run` writes the filtered stream to a file beside the unchanged repository.
+ */
+const filter: Reader = (args) =>
+  args[0] === 'filter-repo' && args.slice(1).some((a) => a === '--analyze' || a === '--dry-run')
+    ? []
+    : [act('filter-branch')];
 
 const remote: Reader = (args) => {
   const o = parseOptions(args, 1, { shortWithValue: 'tm', longWithValue: ['mirror'] });

@@ -49,6 +49,8 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
       t,
     );
   if (wrap) return valueOf(wrap[1], lx, home, hops);
+  const globbed = globPattern(t, lx, home, hops);
+  if (globbed) return globbed;
   // .NET's path of a DirectoryInfo or FileInfo (`dir.FullName`, `new DirectoryInfo(p).FullName`)
   const full =
     /^([\s\S]+?)\.FullName$/.exec(t) ??
@@ -77,6 +79,26 @@ export function valueOf(expr: string, lx: Lexed, home: string, hops = 0): Field 
     if (part !== undefined) return { text: part, dynamic: false };
   }
   return { text: show(t, lx), dynamic: true };
+}
+
+/** A call that expands a glob pattern (its first argument) into the paths it matches. */
+const GLOB_CALL =
+  /^(?:Dir\.glob|glob\.i?glob|glob\.sync|globSync|fg\.sync|glob)\(([\s\S]*)\)$|^Dir\[([\s\S]*)\]$/;
+
+/**
+ * The paths a glob call expands to (`Dir.glob("coverage/*")`, `Dir["tmp/**​/*.log"]`,
+ * `glob.glob('build/*.o')`, PHP's and Perl's `glob(…)`), read as its pattern: the same words
+ * a shell's `rm coverage/*` would have. Below this folder a `**` folder (any folders) is read
+ * as the folder it starts from, as the Python walks are. undefined = not a glob call.
+ */
+function globPattern(t: string, lx: Lexed, home: string, hops: number): Field | undefined {
+  const m = GLOB_CALL.exec(t);
+  if (!m) return undefined;
+  const first = callArgs((m[1] ?? m[2]) + ')', 0).args[0] ?? '';
+  const pat = valueOf(first, lx, home, hops);
+  if (pat.dynamic) return pat;
+  const below = !/^(\/|~|\.\.(\/|$))/.test(pat.text);
+  return below ? { text: pat.text.replace(/(^|\/)(\*\*\/)+/g, '$1'), dynamic: false } : pat;
 }
 
 /** `~` / `~/x` made absolute under `home` (what `expanduser()` does); other values as they are. */

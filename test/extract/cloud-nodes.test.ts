@@ -58,12 +58,16 @@ describe("every container, pod or image of a node's runtime", () => {
       ['crictl|node-runtime|stop-all|pods|true'],
     ],
     ['k3s crictl rmi --all', ['crictl|node-runtime|remove-all|images|true']],
+    // combined short flags
+    ['crictl rmp -af', ['crictl|node-runtime|remove-all|pods|true']],
+    ['crictl stop -qa', ['crictl|node-runtime|stop-all|containers|true']],
   ])('%s', (line, want) => expect(cloud(line)).toEqual(want));
 });
 
 describe('reading and single removals', () => {
   it.each<[string, string[]]>([
     ['crictl ps -a', []],
+    ['crictl rm -f 1f2e3d', ['crictl||rm|1f2e3d|false']],
     ['crictl pods', []],
     ['crictl rmi --prune', []],
     ['crictl rmp 1f2e3d', []],

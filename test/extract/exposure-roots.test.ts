@@ -23,6 +23,10 @@ describe('the folder a share exposes', () => {
     ['/root/.aws', '/root/.aws'],
     ['/home/deploy', '/home/deploy'],
     ['/home/deploy/.kube', '/home/deploy/.kube'],
+    // an account's dotfiles by absolute path (HOME may be that account's at run time)
+    ['/home/dev/.config', '/home/dev/.config'],
+    ['/Users/sam/.docker', '/Users/sam/.docker'],
+    ['/root/.config/gcloud', '/root/.config/gcloud'],
     ['.', '/home/u/.ssh', '/home/u/.ssh'],
     // a site's folder, the workspace, any other folder
     ['./dist', undefined],
@@ -31,6 +35,7 @@ describe('the folder a share exposes', () => {
     ['/srv/www', undefined],
     ['/home/u/code/site/build', undefined],
     ['/var/www/html', undefined],
+    ['/home/dev/site/public', undefined],
   ])('%s → %s', (dir, want, cwd) =>
     expect(exposedRoot(dir, command(['serve', dir], { cwd: cwd ?? WS }), ctx)).toBe(want),
   );

@@ -14,7 +14,7 @@ import { chmodSync, lstatSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AgentfwError } from '../errors.js';
 import { DEFAULT_TIMEOUT_MS } from '../tui/approval-model.js';
-import type { ApprovalRequest, ApprovalResult, Approver, DecisionEvent, SessionInfo } from './types.js';
+import type { ApprovalResult, Approver, DecisionEvent, SessionInfo } from './types.js';
 import {
   ClientMessageSchema,
   codeMatches,
@@ -25,6 +25,8 @@ import {
   type Ask,
   type ServerMessage,
 } from './watch-protocol.js';
+import { hookAsker } from './watch-hook-ask.js';
+import { watchApprover, type Pending } from './watch-approver.js';
 
 export interface WatchServerOptions {
   /** Socket path, normally `info.watchSocket`. Its directory must be owned by this uid and not accessible to group/others. */
@@ -71,16 +73,7 @@ const MAX_UNPAIRED = 8;
 /** A connection must send its hello this soon (`agentfw watch` sends it on connect). */
 const HELLO_TIMEOUT_MS = 5_000;
 const MAX_FAILURES_PER_CODE = 3;
-/** Hook asks waiting at once, at most; more are refused (they cannot crowd out the human). */
-const MAX_HOOK_ASKS = 8;
-/** Extra wait before the watch server's own timeout fires (it is a backstop). */
-export const BACKSTOP_MS = 1000;
-
-interface Pending {
-  req: ApprovalRequest;
-  deadline: number;
-  resolve(r: ApprovalResult): void;
-}
+export { BACKSTOP_MS } from './watch-approver.js';
 
 /** Refuse to listen in a directory other users could enter. */
 function checkDir(dir: string): void {
@@ -170,45 +163,7 @@ export async function startWatchServer(opts: WatchServerOptions): Promise<WatchS
     });
   };
 
-  let hookAsks = 0;
-  /** One hook ask per connection: answered with a `verdict` line (or an error), then closed. */
-  const onHookAsk = (sock: net.Socket, a: Ask) => {
-    const refuse = (code: string, message: string) => {
-      send(sock, { t: 'error', code, message, fix: 'the hook falls back to its own approver.' });
-      sock.end();
-    };
-    if (!opts.onHookAsk) return refuse('E_WATCH_NO_HUMAN', 'this session takes no hook asks');
-    if (hookAsks >= MAX_HOOK_ASKS) return refuse('E_WATCH_BUSY', 'too many hook asks are waiting');
-    hookAsks++;
-    // Taken: a live session says so at once, so a daemon can tell it from a frozen one.
-    send(sock, { t: 'asking' });
-    const ctl = new AbortController();
-    sock.once('close', () => ctl.abort());
-    opts.onHookAsk(a, ctl.signal).then(
-      (r) => {
-        hookAsks--;
-        if (!r) return refuse('E_WATCH_NO_HUMAN', 'no human approver is attached to this session');
-        send(sock, {
-          t: 'verdict',
-          verdict: r.verdict,
-          approver: r.approver,
-          ...(r.message ? { message: r.message } : {}),
-        });
-        sock.end();
-      },
-      // fail closed: a failure while asking is a refusal
-      () => {
-        hookAsks--;
-        send(sock, {
-          t: 'verdict',
-          verdict: 'deny',
-          approver: 'policy',
-          message: 'the session failed to ask',
-        });
-        sock.end();
-      },
-    );
-  };
+  const onHookAsk = hookAsker(opts.onHookAsk, send);
 
   // Unpaired connections, oldest first. Paired watchers are never dropped for new ones.
   const unpaired = new Set<net.Socket>();
@@ -306,42 +261,7 @@ export async function startWatchServer(opts: WatchServerOptions): Promise<WatchS
   });
   chmodSync(opts.socketPath, 0o600);
 
-  const approver: Approver = {
-    name: 'watch',
-    decide(req, signal) {
-      return new Promise((resolve) => {
-        const deny = (message: string): ApprovalResult => ({
-          verdict: 'deny',
-          approver: 'watch',
-          scope: 'once',
-          message,
-        });
-        // fail closed: an aborted or unanswered request resolves as deny
-        if (signal.aborted) return resolve(deny('withdrawn'));
-        const timer = setTimeout(
-          () =>
-            settle(
-              req.id,
-              deny(
-                `No human answered within ${Math.round(timeoutMs / 1000)} s, so the command was denied. Do not retry or work around this; ask the user.`,
-              ),
-            ),
-          timeoutMs + BACKSTOP_MS,
-        );
-        timer.unref();
-        pending.set(req.id, {
-          req,
-          deadline: Date.now() + timeoutMs,
-          resolve: (r) => {
-            clearTimeout(timer);
-            resolve(r);
-          },
-        });
-        signal.addEventListener('abort', () => settle(req.id, deny('withdrawn')), { once: true });
-        broadcast({ t: 'request', request: req, remainingMs: timeoutMs });
-      });
-    },
-  };
+  const approver = watchApprover(timeoutMs, pending, settle, broadcast);
 
   return {
     approver,

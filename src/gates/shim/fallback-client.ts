@@ -12,6 +12,7 @@ import { accessSync, constants, fstatSync, readFileSync, realpathSync, statSync 
 import net from 'node:net';
 import path from 'node:path';
 import { ANSWER_IDLE_MS, decodeReply, type GateReply } from '../protocol.js';
+import { openRelay } from './fallback-relay.js';
 
 const REFUSED = 126;
 const [, , argv0 = 'agentfw-shim', ...args] = process.argv;
@@ -118,14 +119,6 @@ function relayed(fd: number): boolean {
   }
 }
 
-/** Frames one chunk for the relay: [stream id][length, 4 bytes BE][bytes]. */
-function frame(id: number, data: Buffer): Buffer {
-  const head = Buffer.alloc(5);
-  head[0] = id;
-  head.writeUInt32BE(data.length, 1);
-  return Buffer.concat([head, data]);
-}
-
 /** Runs the program with its stdout/stderr relayed through the session's masker (see src/supervisor/relay.ts). */
 async function runMasked(
   real: string,
@@ -138,46 +131,7 @@ async function runMasked(
   // fail closed: told to mask, but no relay to mask with
   if (!sockPath)
     refuse("AGENTFW_RELAY_SOCK is not set, so this command's output cannot be masked (fail closed)");
-  const sock = net.connect(sockPath);
-  let inbuf = Buffer.alloc(0);
-  let ready = false;
-  let broken = false;
-  const notice = () => {
-    if (broken) return;
-    broken = true;
-    process.stderr.write(
-      "\nagentfw: the output relay stopped; the rest of this command's output is withheld so no secret is shown unmasked. Do not retry or work around this; ask the user.\n",
-    );
-  };
-  await new Promise<void>((resolve) => {
-    const t = setTimeout(
-      () => refuse('the agentfw output relay did not answer within 2 s (fail closed)'),
-      2000,
-    );
-    sock.on('error', () =>
-      ready ? notice() : refuse('the agentfw output relay is unreachable (fail closed)'),
-    );
-    sock.on('connect', () => sock.write('RELAY 1 0\n'));
-    sock.on('data', (d: Buffer) => {
-      inbuf = Buffer.concat([inbuf, d]);
-      if (!ready) {
-        if (inbuf.length < 3) return;
-        if (inbuf.subarray(0, 3).toString('latin1') !== 'OK\n')
-          refuse("the output relay's answer was not understood (fail closed)");
-        ready = true;
-        clearTimeout(t);
-        inbuf = inbuf.subarray(3);
-        resolve();
-      }
-      while (inbuf.length >= 5) {
-        const len = inbuf.readUInt32BE(1);
-        if (inbuf.length < 5 + len) break;
-        const out = inbuf[0] === 2 ? process.stderr : process.stdout;
-        if (!broken) out.write(inbuf.subarray(5, 5 + len));
-        inbuf = inbuf.subarray(5 + len);
-      }
-    });
-  });
+  const link = await openRelay(sockPath, refuse);
   const child = spawn(real, argv, {
     argv0: argv0.includes('/') ? real : argv0,
     stdio: [
@@ -196,9 +150,9 @@ async function runMasked(
       [2, child.stderr],
     ] as const) {
       if (!stream) continue;
-      stream.on('data', (d: Buffer) => broken || sock.write(frame(id, d)));
+      stream.on('data', (d: Buffer) => link.send(id, d));
       stream.on('end', () => {
-        if (!broken) sock.write(frame(id, Buffer.alloc(0)));
+        link.send(id, Buffer.alloc(0));
         if (--open === 0) resolve();
       });
     }
@@ -207,13 +161,7 @@ async function runMasked(
     child.on('close', (c, sg) => r([c, sg])),
   );
   await ended;
-  if (!broken) {
-    await new Promise<void>((r) => {
-      sock.once('close', () => r());
-      sock.once('end', () => r());
-      sock.end();
-    });
-  }
+  await link.end();
   await new Promise<void>((r) => process.stdout.write('', () => process.stderr.write('', () => r())));
   if (signal) process.kill(process.pid, signal);
   process.exit(code ?? REFUSED);

@@ -63,9 +63,18 @@ export interface StartCond {
   next: string | null;
 }
 
+/** isAssertion's answers by node: startConds asks about the same nodes once per alternative before them. */
+const assertions = new WeakMap<Node, boolean>();
+
 /** True for a raw node that is one lookaround group (`(?<!…)`, `(?=…)`): it consumes nothing. */
 function isAssertion(n: Node): boolean {
-  if (!('raw' in n) || maxLength(n) !== 0 || !/^\(\?(?:<[=!]|[=!])/.test(n.raw)) return false;
+  let yes = assertions.get(n);
+  if (yes === undefined) assertions.set(n, (yes = lookaround(n)));
+  return yes;
+}
+
+function lookaround(n: Node): boolean {
+  if (!('raw' in n) || !/^\(\?(?:<[=!]|[=!])/.test(n.raw) || maxLength(n) !== 0) return false;
   let depth = 0;
   for (let i = 0; i < n.raw.length; i++) {
     const c = n.raw[i];
@@ -186,6 +195,13 @@ export function buildProgram(
     for (let i = 0; i < s.length; i++) tab.push(s.charCodeAt(i));
     return off;
   };
+  // Entries of one family share its follow filter: its steps are worked out once (every
+  // entry's own call made ≈ 300 of them, the bulk of this function's time at each start).
+  const stepsOf = new Map<string, FollowStep[] | null>();
+  const steps0 = (src: string): FollowStep[] | null => {
+    if (!stepsOf.has(src)) stepsOf.set(src, followSteps(src));
+    return stepsOf.get(src) ?? null;
+  };
   const lists: number[] = [0];
   const ents: number[] = [];
   const lits: number[] = [];
@@ -196,7 +212,7 @@ export function buildProgram(
       ents.push(families.indexOf(e.fam), lits.length / 2, lits.length / 2 + e.lits.length);
       for (const l of e.lits) lits.push(bytesOf(l), l.length);
       entryFam.push(e.fam);
-      followInJs.push(!!e.fam.back && !!e.fam.follow && followSteps(e.fam.follow.source) === null);
+      followInJs.push(!!e.fam.back && !!e.fam.follow && steps0(e.fam.follow.source) === null);
     }
     lists.push(ents.length / 3);
   }
@@ -206,7 +222,7 @@ export function buildProgram(
   for (const fam of families) {
     const back = fam.back ? table(`back:${fam.back.join('')}`, () => fam.back!) : -1;
     const src = fam.follow?.source ?? '';
-    const fs = fam.back && src ? followSteps(src) : null;
+    const fs = fam.back && src ? steps0(src) : null;
     const follow = fs ? steps.length / 4 : -1;
     fs?.forEach((x, i) =>
       steps.push(

@@ -89,12 +89,22 @@ export function compileTables(patterns: SecretPattern[], gates: boolean): Scanne
         `(${p.lead.map((x) => full(x, mid)).join('')})(${p.value.map((x) => full(x, mid)).join('')})(${p.tail.map((x) => full(x, mid)).join('')})`,
         'y',
       );
+    // `partial` and `mid` are built at their first use (a scan with more input to follow):
+    // a start's first scans (the environment's values, whole) need neither, and building
+    // their sources was a fifth of the tables' cost, on the way to the agent's start.
+    let partialRe: RegExp | undefined;
+    let midRe: RegExp | null | undefined;
     fam.members.push({
       p,
       index,
       parts: parts(false),
-      mid: hasMid(node) ? parts(true) : null,
-      partial: new RegExp(partial(node), 'y'),
+      get mid(): RegExp | null {
+        if (midRe === undefined) midRe = hasMid(node) ? parts(true) : null;
+        return midRe;
+      },
+      get partial(): RegExp {
+        return (partialRe ??= new RegExp(partial(node), 'y'));
+      },
       lead: new RegExp(p.lead.map((x) => full(x)).join(''), 'y'),
       valueAtStart: p.lead.every((n) => maxLength(n) === 0),
       maxLength: maxLength(node),

@@ -3,14 +3,18 @@
  * `system("cmd")`, `print … | "cmd"` (the printed text is the command's stdin) and
  * `"cmd" | getline`. The program text (inline, or `-f FILE` written earlier / readable) is
  * scanned for these; a literal command string (or a variable the program assigns only that
- * string: `cmd = "git rev-parse HEAD"; cmd | getline`) is re-parsed like `sh -c`, anything
- * built at run time leaves a command whose name is unknown (fail closed → ask).
+ * string: `cmd = "git rev-parse HEAD"; cmd | getline`) is re-parsed like `sh -c`; one joined
+ * from literals and variables (`"ping -c1 " h`) as the shell text it builds, each variable a
+ * value not known (awk-built.ts, built-command.ts); anything else built at run time leaves a
+ * command whose name is unknown (fail closed → ask).
  */
 import type { Field, Res } from './state.js';
 import { emit, unknownCode, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { scriptFile } from './shells.js';
 import { scanAwkWrites } from './awk-writes.js';
+import { builtShell, unknownScope, type BuiltShell } from './built-command.js';
+import { piecesOf } from './awk-built.js';
 
 /** awk implementations: POSIX/GNU/mawk/BWK ("one true awk"), busybox's, GoAWK, frawk, bioawk. */
 export const AWKS = new Set([
@@ -41,6 +45,12 @@ export interface AwkRun {
   input?: string;
   /** Source text of the command expression (for messages). */
   text: string;
+  /**
+   * When `cmd` is built at run time from string literals and variables (`"ping -c1 " h`):
+   * the shell text it builds, each variable a value not known. Undefined = not such a
+   * concatenation (or `cmd` is known).
+   */
+  built?: BuiltShell;
 }
 
 interface Lexed {
@@ -179,6 +189,11 @@ export function scanAwk(src: string, preset: string[] = []): AwkRun[] | undefine
     return v !== undefined && /^\/inet[46]?\//.test(v) ? undefined : v;
   };
   const lits = lx.lits;
+  // a command built at run time: the shell text it builds, when it is a concatenation
+  const built = (expr: string, lits: string[]) => {
+    const pieces = piecesOf(expr, lits, consts);
+    return pieces ? builtShell(pieces) : undefined;
+  };
   const out: AwkRun[] = [];
   // system(EXPR): EXPR up to the matching parenthesis.
   for (const m of skel.matchAll(/\bsystem\s*\(/g)) {
@@ -190,7 +205,13 @@ export function scanAwk(src: string, preset: string[] = []): AwkRun[] | undefine
       else if (skel[j] === ')') depth--;
     }
     const expr = skel.slice(start, j - 1);
-    out.push({ how: 'system', cmd: literal(expr, lits), text: show(expr, lits) });
+    const cmd = literal(expr, lits);
+    out.push({
+      how: 'system',
+      cmd,
+      built: cmd === undefined ? built(expr, lits) : undefined,
+      text: show(expr, lits),
+    });
   }
   // Pipes: `|` or `|&` that is not `||`.
   for (const m of skel.matchAll(/(?<!\|)\|&?(?!\|)/g)) {
@@ -199,16 +220,24 @@ export function scanAwk(src: string, preset: string[] = []): AwkRun[] | undefine
     if (/^\s*getline\b/.test(after)) {
       const stmt = before.split(END).at(-1) ?? '';
       const expr = stmt.replace(/^.*\bwhile\s*\(|^\s*\(?/s, '').replace(/^\(+/, '');
-      out.push({ how: 'pipe-from', cmd: literal(expr, lits), text: show(expr, lits) });
+      const cmd = literal(expr, lits);
+      out.push({
+        how: 'pipe-from',
+        cmd,
+        built: cmd === undefined ? built(expr, lits) : undefined,
+        text: show(expr, lits),
+      });
       continue;
     }
     const expr = after.split(END)[0];
     const stmt = before.split(END).at(-1) ?? '';
     const printed = /^\s*(?:print|printf)\b(.*)$/s.exec(stmt);
     const input = printed ? literal(printed[1].replace(/^\s*\((.*)\)\s*$/s, '$1'), lits) : undefined;
+    const cmd = literal(expr, lits);
     out.push({
       how: 'pipe-to',
-      cmd: literal(expr, lits),
+      cmd,
+      built: cmd === undefined ? built(expr, lits) : undefined,
       ...(input !== undefined ? { input: input + '\n' } : {}),
       text: show(expr, lits),
     });
@@ -255,7 +284,7 @@ export function runAwk(argv: Field[], k: K): Res {
   // fail closed: a program we can't read or lex is unknown code.
   if (!runs) return unknownCode(argv, k, p.label, p.text ?? argv.map((a) => a.text).join(' '));
   // Printed text not known statically is fine here: a shell reading it is dynamic on its own.
-  const res = emit(argv, k, { dynamic: runs.some((r) => r.cmd === undefined) });
+  const res = emit(argv, k, { dynamic: runs.some((r) => r.cmd === undefined && !r.built) });
   const inner: K = { ...k, io: { writes: [] } };
   // the files its print/printf redirections write, read as `tee [-a] FILE` (awk-writes.ts)
   const lx = p.text ? lexAwk(p.text) : undefined;
@@ -266,7 +295,7 @@ export function runAwk(argv: Field[], k: K): Res {
   }
   for (const r of runs) {
     if (k.run.stopped) break;
-    if (r.cmd === undefined) {
+    if (r.cmd === undefined && !r.built) {
       // fail closed: a command built at run time is a command whose name is unknown.
       emit(
         [{ text: r.text, dynamic: true }],
@@ -281,7 +310,11 @@ export function runAwk(argv: Field[], k: K): Res {
           ? { kind: 'pipe' as const, text: r.input }
           : { kind: 'pipe' as const }
         : undefined;
-    reparse(r.cmd, p.label, inner, { io: { writes: [], ...(stdin ? { stdin } : {}) } });
+    const io = { writes: [], ...(stdin ? { stdin } : {}) };
+    if (r.cmd !== undefined) reparse(r.cmd, p.label, inner, { io });
+    // the text a concatenation builds, its variables values not known
+    else if (r.built)
+      reparse(r.built.text, p.label, inner, { io, scope: unknownScope(inner.scope, r.built.unknowns) });
   }
   return res;
 }

@@ -29,6 +29,8 @@ export interface Lexed {
    * assigned more than once (its value at a given point is then not known). Empty = none.
    */
   vars: Map<string, string | null>;
+  /** The language lexed; undefined = not recorded (a lexer of its own, such as Erlang's). */
+  lang?: Lang;
 }
 
 /**
@@ -208,7 +210,7 @@ export function lex(code: string, lang: Lang): Lexed {
     i++;
   }
   if (lang === 'swift') skel = swiftSkeleton(skel);
-  return { skel, lits, vars: assignments(skel, lang) };
+  return { skel, lits, vars: assignments(skel, lang), lang };
 }
 
 /** The literal a whole expression is, when it is one string or a `+`/`.`/`,`-free concatenation of strings. */

@@ -26,10 +26,12 @@ import { dotnetPatterns } from './codescan-dotnet.js';
 import { dartPatterns } from './codescan-dart.js';
 import { extraPatterns } from './codescan-extra-langs.js';
 import { swiftPatterns } from './codescan-swift.js';
+import { builtCommand, builtLiteral } from './codescan-built.js';
 
 export type Effect =
   | { kind: 'rm'; target: Field }
-  | { kind: 'shell'; script: Field }
+  /** `unknowns`: names in the script standing for values not known here (built-command.ts); empty/absent = none. */
+  | { kind: 'shell'; script: Field; unknowns?: string[] }
   | { kind: 'exec'; argv: Field[] }
   | HttpEffect
   | { kind: 'code'; code: string }
@@ -72,6 +74,12 @@ function command(arg: string | undefined, lx: Lexed, home: string, rest: string[
     }
     return [{ kind: 'shell', script: { text: lit.value, dynamic: false } }];
   }
+  // a command string joined from literals and values not known here (`"ping " + h`, `f"ping {h}"`),
+  // unless its arguments come as a list (then it is a program's path, not shell text)
+  const built = rest.length && /^\s*\[/.test(rest[0]) ? undefined : builtCommand(arg, lx, home, lx.lang);
+  if (built)
+    return [{ kind: 'shell', script: { text: built.text, dynamic: false }, unknowns: built.unknowns }];
+  // fail closed: any other expression is a command whose name is unknown
   return [{ kind: 'dynamic', text: valueOf(arg, lx, home).text }];
 }
 
@@ -170,10 +178,13 @@ export function scanCode(source: string, lang: Lang, home: string): Effect[] {
     const at = lx.skel.indexOf(`\u0001${i}\u0002`);
     const text =
       l.dynamic && lang === 'node' ? filledTemplate(l.value, home) : l.dynamic ? undefined : l.value;
+    // Ruby's, Perl's and PHP's `` `ping #{h}` ``: the shell text, its interpolations values not known
+    const built = text === undefined && lang !== 'node' ? builtLiteral(l.value, lang) : undefined;
     found.push({
       at,
-      effects:
-        text === undefined
+      effects: built
+        ? [{ kind: 'shell', script: { text: built.text, dynamic: false }, unknowns: built.unknowns }]
+        : text === undefined
           ? [{ kind: 'dynamic', text: l.value }]
           : [{ kind: 'shell', script: { text, dynamic: false } }],
     });

@@ -30,6 +30,7 @@ import { coffeeToJs } from './dialect-coffee.js';
 import { runProject } from './project-code.js';
 import { runUn } from './ruby-un.js';
 import { runJenkinsConsole } from './jenkins-console.js';
+import { unknownScope } from './built-command.js';
 
 export { runGp, runMaxima, runNu, runOctave } from './interpreters-more.js';
 
@@ -241,10 +242,13 @@ function apply(effects: Effect[], lang: Lang | undefined, k: K, depth: number, f
         emit([lit('rm'), lit('-rf'), e.target], k);
         break;
       case 'shell':
-        reparse(e.script.text, k.frame.wrappers[k.frame.wrappers.length - 1] ?? 'interpreter', {
-          ...k,
-          frame: { ...k.frame, depth: k.frame.depth - 1, wrappers: k.frame.wrappers.slice(0, -1) },
-        });
+        reparse(
+          e.script.text,
+          k.frame.wrappers[k.frame.wrappers.length - 1] ?? 'interpreter',
+          { ...k, frame: { ...k.frame, depth: k.frame.depth - 1, wrappers: k.frame.wrappers.slice(0, -1) } },
+          // a command built from values not known here: those names are not this shell's
+          e.unknowns?.length ? { scope: unknownScope(k.scope, e.unknowns) } : {},
+        );
         break;
       case 'exec':
         runArgv(e.argv, k);

@@ -8,6 +8,7 @@ import { emit, type K } from './emit.js';
 import { reparse } from './reparse.js';
 import { scriptFile } from './shells.js';
 import { cloneScope, type Field } from './state.js';
+import { builtShell, unknownScope, type BuiltShell, type Piece } from './built-command.js';
 
 /** An address: a line number, `$`, or a regex, optionally a range. */
 const ADDR = String.raw`(?:\d+|\$|\/(?:[^/\\\n]|\\.)*\/)(?:\s*,\s*(?:\d+|\$|\/(?:[^/\\\n]|\\.)*\/|[+~]\d+))?`;
@@ -16,14 +17,40 @@ const E_COMMAND = new RegExp(
   String.raw`(?:^|[;\n{}])\s*(?:${ADDR})?\s*!?\s*e(?:[ \t]+([^\n]*)|(?=[;\n}]|$))`,
   'g',
 );
-/** `s/RE/REPLACEMENT/FLAGS` with the `e` flag. */
-const S_EXEC = /(?:^|[;\n{}])\s*(?:\S*?)s(.)(?:(?!\1)[^\\\n]|\\.)*\1(?:(?!\1)[^\\\n]|\\.)*\1[gpiImM\d]*e/;
+/** `s/RE/REPLACEMENT/FLAGS` with the `e` flag: the delimiter, RE and REPLACEMENT. */
+const S_EXEC =
+  /(?:^|[;\n{}])\s*(?:\S*?)s(.)((?:(?!\1)[^\\\n]|\\.)*)\1((?:(?!\1)[^\\\n]|\\.)*)\1[gpiImM\d]*e/g;
 
-/** The commands a sed script runs: their texts; undefined in the list = the pattern space (unknown). */
-export function sedCommands(script: string): (string | undefined)[] {
-  const out: (string | undefined)[] = [];
+/**
+ * The command `s/RE/REPLACEMENT/e` runs: the pattern space after the substitution. When RE
+ * matches from the line's start (`^`, `.*`) the replacement starts it (`s/^/wc -l /e` runs
+ * `wc -l LINE`); the line's text and what `&`/`\N` insert are values not known here. Otherwise
+ * the command starts with the line's text, a program not known (fail closed).
+ */
+function substituted(re: string, repl: string): BuiltShell | undefined {
+  const pieces: Piece[] = /^(?:\\\()?(?:\^|\.\*)/.test(re) ? [] : [{ name: 'line' }];
+  for (let i = 0; i < repl.length; i++) {
+    const c = repl[i];
+    if (c === '&' || (c === '\\' && /\d/.test(repl[i + 1] ?? ''))) {
+      pieces.push({ name: 'match' });
+      if (c === '\\') i++;
+    } else if (c === '\\' && i + 1 < repl.length) {
+      pieces.push({ text: repl[i + 1] === 'n' ? '\n' : repl[i + 1] });
+      i++;
+    } else pieces.push({ text: c });
+  }
+  pieces.push({ name: 'line' });
+  return builtShell(pieces);
+}
+
+/**
+ * The commands a sed script runs: their texts, or the shell text a substitution builds;
+ * undefined in the list = the pattern space (unknown).
+ */
+export function sedCommands(script: string): (string | BuiltShell | undefined)[] {
+  const out: (string | BuiltShell | undefined)[] = [];
   for (const m of script.matchAll(E_COMMAND)) out.push(m[1]?.trim() ? m[1].trim() : undefined);
-  if (S_EXEC.test(script)) out.push(undefined);
+  for (const m of script.matchAll(S_EXEC)) out.push(substituted(m[2], m[3]));
   return out;
 }
 
@@ -68,7 +95,9 @@ export function sedExec(argv: Field[], k: K): void {
     // as text: only the script's known structure can run a command.
     for (const cmd of sedCommands(s.text)) {
       if (cmd === undefined || s.dynamic) unknown();
-      else reparse(cmd, 'sed e', k, { scope: cloneScope(k.scope) });
+      else if (typeof cmd === 'string') reparse(cmd, 'sed e', k, { scope: cloneScope(k.scope) });
+      // the pattern space as the substitution leaves it, its unknown parts not this shell's names
+      else reparse(cmd.text, 'sed e', k, { scope: unknownScope(k.scope, cmd.unknowns) });
     }
   }
 }

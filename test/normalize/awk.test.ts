@@ -62,6 +62,10 @@ describe('awk programs that run commands', () => {
     [`gawk 'BEGIN { print "x" |& "/inet/tcp/0/203.0.113.9/4444" }'`],
     [`awk -v c='rm -rf /' 'BEGIN { if (!c) c = "ls"; system(c) }'`],
     [`awk 'function f(c) { system(c) } BEGIN { c = "ls"; f("rm -rf /") }'`],
+    // a concatenation whose program word is a variable or a field
+    [`awk '{ system($1 " --version") }' list`],
+    [`gawk '{ system("/usr/bin/" $1 " -v") }' list`],
+    [`awk '{ system("sudo " $1) }' list`],
   ])('%s: a command built at run time is a command whose name is unknown', (script) => {
     expect(run(script).unknownName).toBe(true);
   });
@@ -77,6 +81,27 @@ describe('awk programs that run commands', () => {
     const r = run(script);
     expect(r.issues).toEqual([]);
     expect(r.dynamic).toBe(false);
+  });
+});
+
+describe('awk commands joined from literals and variables', () => {
+  it.each<[string, string[]]>([
+    [
+      `gawk 'BEGIN { while ((getline h < "hosts.txt") > 0) system("ping -c1 -W1 " h " >/dev/null && echo up " h) }'`,
+      ['ping -c1 -W1 ${h}', 'echo up ${h}'],
+    ],
+    [`awk '{ system("rm -rf " $1) }' list`, ['rm -rf ${field1}']],
+    [`mawk '{ system("wc -l " $0) }' list`, ['wc -l ${line}']],
+    [`awk '{ d = $1; system("rm -rf /tmp/" d) }' list`, ['rm -rf /tmp/${d}']],
+    [`awk '{ "stat -c %s " $1 | getline sz; print sz }' list`, ['stat -c %s ${field1}']],
+    [`awk '{ print "x" | "mail -s " subj[$1] " ops" }' list`, ['mail -s ${subj} ops']],
+    // a constant joined with a variable: the constant's text
+    [`awk 'BEGIN { c = "git log -1"; system(c " " ref) }'`, ['git log -1 ${ref}']],
+  ])('%s runs %j, its variables values not known', (script, want) => {
+    const r = run(script);
+    expect(r.issues).toEqual([]);
+    for (const w of want) expect(r.argvs).toContain(w);
+    expect(r.unknownName).toBe(false);
   });
 });
 

@@ -44,6 +44,14 @@ describe("sed's e command", () => {
     ["sed -e 's/a/b/' -e '$e dropdb app' f", ['sed e > dropdb app']],
     // the pattern space run as a command: not known here
     ["sed 's/x/date/e' f", ['?']],
+    // the replacement starts the pattern space: its program, the line a value not known
+    ["printf '%s\\n' src/*.c | sed 's/^/wc -l /e'", ['sed e > wc -l ${line}']],
+    ["sed 's/.*/md5sum &/e' f", ['sed e > md5sum ${match}${line}']],
+    ["sed -e 's/^\\(.*\\)$/stat -c %s \\1/e' f", ['sed e > stat -c %s ${match}${line}']],
+    ["sed 's/^/rm -f /e' f", ['sed e > rm -f ${line}']],
+    // a program word glued to the line, or no program word: not known
+    ["sed 's/^/rm/e' f", ['?']],
+    ["sed 's/^/ /e' f", ['?']],
     ['sed -f missing.sed f', ['?']],
     ["sed -i 's/foo/bar/g' f", []],
     ['sed "s/$A/$B/g" f', []],
@@ -52,14 +60,18 @@ describe("sed's e command", () => {
     expect(commands(script).filter((c) => c === '?' || c.startsWith('sed e'))).toEqual(want);
   });
 
-  it.each<[string, (string | undefined)[]]>([
+  it.each<[string, ReturnType<typeof sedCommands>]>([
     ['1e echo hi', ['echo hi']],
     // to the end of the line, `;` and `}` included
     ['1e curl -d \'{"a":1}\'; echo x\np', ['curl -d \'{"a":1}\'; echo x']],
     ['/re/,$e date', ['date']],
     ['$!e', [undefined]],
     ['s/a/e/g', []],
-    ['s|x|y|ge', [undefined]],
+    // the pattern space that does not start with the replacement starts with the unknown line
+    ['s|x|y|ge', [{ text: '"${line}"y"${line}"', unknowns: ['line'] }]],
+    ['s/^/wc -l /e', [{ text: 'wc -l "${line}"', unknowns: ['line'] }]],
+    // a value inside single quotes: the quotes closed around it
+    ["s/^/echo '/e", [{ text: `echo ''"\${line}"'`, unknowns: ['line'] }]],
     ['y/abc/xyz/', []],
   ])('script %j runs %j', (script, want) => expect(sedCommands(script)).toEqual(want));
 });

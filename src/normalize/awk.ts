@@ -284,7 +284,7 @@ export function runAwk(argv: Field[], k: K): Res {
   // fail closed: a program we can't read or lex is unknown code.
   if (!runs) return unknownCode(argv, k, p.label, p.text ?? argv.map((a) => a.text).join(' '));
   // Printed text not known statically is fine here: a shell reading it is dynamic on its own.
-  const res = emit(argv, k, { dynamic: runs.some((r) => r.cmd === undefined && !r.built) });
+  const res = emit(argv, k, { dynamic: runs.some((r) => r.cmd === undefined) });
   const inner: K = { ...k, io: { writes: [] } };
   // the files its print/printf redirections write, read as `tee [-a] FILE` (awk-writes.ts)
   const lx = p.text ? lexAwk(p.text) : undefined;
@@ -295,14 +295,16 @@ export function runAwk(argv: Field[], k: K): Res {
   }
   for (const r of runs) {
     if (k.run.stopped) break;
-    if (r.cmd === undefined && !r.built) {
-      // fail closed: a command built at run time is a command whose name is unknown.
+    if (r.cmd === undefined) {
+      // fail closed: a command built at run time is a command whose name is unknown. One
+      // joined from literals and values is also read for what its literal text runs (below),
+      // but its values are pasted into shell text (`x; rm -rf ~` would run a second command).
       emit(
         [{ text: r.text, dynamic: true }],
         { ...inner, frame: { ...k.frame, wrappers: [...k.frame.wrappers, p.label] } },
         { dynamic: true },
       );
-      continue;
+      if (!r.built) continue;
     }
     const stdin =
       r.how === 'pipe-to'

@@ -249,6 +249,9 @@ function apply(effects: Effect[], lang: Lang | undefined, k: K, depth: number, f
           // a command built from values not known here: those names are not this shell's
           e.unknowns?.length ? { scope: unknownScope(k.scope, e.unknowns) } : {},
         );
+        // fail closed: values pasted into shell text may hold shell syntax of their own
+        // (`x; rm -rf ~`), so a command built from them is not fully known (ask at least)
+        if (e.unknowns?.length) emit([{ text: e.script.text, dynamic: true }], k, { dynamic: true });
         break;
       case 'exec':
         runArgv(e.argv, k);

@@ -97,7 +97,12 @@ export function sedExec(argv: Field[], k: K): void {
       if (cmd === undefined || s.dynamic) unknown();
       else if (typeof cmd === 'string') reparse(cmd, 'sed e', k, { scope: cloneScope(k.scope) });
       // the pattern space as the substitution leaves it, its unknown parts not this shell's names
-      else reparse(cmd.text, 'sed e', k, { scope: unknownScope(k.scope, cmd.unknowns) });
+      else {
+        reparse(cmd.text, 'sed e', k, { scope: unknownScope(k.scope, cmd.unknowns) });
+        // fail closed: the pattern space is pasted into shell text (a line `x; rm -rf ~`
+        // runs a second command), so what runs is not fully known either
+        unknown();
+      }
     }
   }
 }

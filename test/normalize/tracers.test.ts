@@ -44,11 +44,12 @@ describe("sed's e command", () => {
     ["sed -e 's/a/b/' -e '$e dropdb app' f", ['sed e > dropdb app']],
     // the pattern space run as a command: not known here
     ["sed 's/x/date/e' f", ['?']],
-    // the replacement starts the pattern space: its program, the line a value not known
-    ["printf '%s\\n' src/*.c | sed 's/^/wc -l /e'", ['sed e > wc -l ${line}']],
-    ["sed 's/.*/md5sum &/e' f", ['sed e > md5sum ${match}${line}']],
-    ["sed -e 's/^\\(.*\\)$/stat -c %s \\1/e' f", ['sed e > stat -c %s ${match}${line}']],
-    ["sed 's/^/rm -f /e' f", ['sed e > rm -f ${line}']],
+    // the replacement starts the pattern space: its program, the line a value not known;
+    // fail closed: the line is pasted into shell text, so what runs is not fully known ('?')
+    ["printf '%s\\n' src/*.c | sed 's/^/wc -l /e'", ['sed e > wc -l ${line}', '?']],
+    ["sed 's/.*/md5sum &/e' f", ['sed e > md5sum ${match}${line}', '?']],
+    ["sed -e 's/^\\(.*\\)$/stat -c %s \\1/e' f", ['sed e > stat -c %s ${match}${line}', '?']],
+    ["sed 's/^/rm -f /e' f", ['sed e > rm -f ${line}', '?']],
     // a program word glued to the line, or no program word: not known
     ["sed 's/^/rm/e' f", ['?']],
     ["sed 's/^/ /e' f", ['?']],
@@ -57,7 +58,7 @@ describe("sed's e command", () => {
     ['sed "s/$A/$B/g" f', []],
     ["sed -n '/error/p' log", []],
   ])('%s', (script, want) => {
-    expect(commands(script).filter((c) => c === '?' || c.startsWith('sed e'))).toEqual(want);
+    expect([...new Set(commands(script).filter((c) => c === '?' || c.startsWith('sed e')))]).toEqual(want);
   });
 
   it.each<[string, ReturnType<typeof sedCommands>]>([

@@ -15,13 +15,14 @@ export const DESTROY =
 /**
  * A subcommand that names the verb and what it acts on in one word, with hyphens or
  * underscores: `service-instance-delete`, `delete-db-cluster`, `job-purge`, `purge_queue`,
- * `delete_vhost`, `remove-older-than` (a backup tool's retention delete), `user-del` (FreeIPA's
+ * `delete_vhost`, `del-instance` (pg_probackup's instance removed with its backups),
+ * `remove-older-than` (a backup tool's retention delete), `user-del` (FreeIPA's
  * `ipa user-del|group-del|host-del|dnsrecord-del`), a node forced out of a cluster without
  * handing its data over (`riak-admin cluster force-remove|force-replace`). Not when the word
  * only reads, undoes or schedules it (`describe-delete-status`, `cancel-deletion`).
  */
 export const COMPOUND =
-  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|del|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision|flush|truncate)$|^(?:delete|destroy|purge|terminate|wipe|drop|erase|remove|truncate|prune|trim(?![-_](?:trailing|whitespace|spaces|lines)))(?:[-_][a-z0-9]+)+$|^force[-_](?:remove|replace)$/;
+  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|del|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision|flush|truncate)$|^(?:delete|del|destroy|purge|terminate|wipe|drop|erase|remove|truncate|prune|trim(?![-_](?:trailing|whitespace|spaces|lines)))(?:[-_][a-z0-9]+)+$|^force[-_](?:remove|replace)$/;
 /**
  * A verb joined to the object it destroys, written as one word (`cbt deletetable`,
  * `deleteinstance`, `deleteallrows`, cPanel's `whmapi1 removeacct`): not a word that only inflects the verb (`deletions`,

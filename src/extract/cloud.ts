@@ -15,6 +15,7 @@ import { BACKUP_READERS } from './cloud-backups.js';
 import { SNAPSHOT_OFF_READERS } from './cloud-snapshots-off.js';
 import { readBackupsOff } from './cloud-backups-off.js';
 import { BACKUP_SERVER_READERS } from './cloud-backup-servers.js';
+import { POSTGRES_BACKUP_READERS } from './cloud-backups-postgres.js';
 import { NETBACKUP_READERS } from './cloud-backups-netbackup.js';
 import { PROXMOX_READERS } from './cloud-proxmox.js';
 import { PROVISION_READERS } from './cloud-provisioning.js';
@@ -111,6 +112,7 @@ for (const table of [
   BACKUP_READERS,
   SNAPSHOT_OFF_READERS,
   BACKUP_SERVER_READERS,
+  POSTGRES_BACKUP_READERS,
   NETBACKUP_READERS,
   PROXMOX_READERS,
   PROVISION_READERS,

@@ -1,7 +1,8 @@
 /**
  * Programs whose job is to send local files (or their stdin) to another machine or network,
  * read from their words: relay and peer senders (`croc send`, `wormhole send`, `wormhole-rs send`,
- * `portal send`, `sendme send`: exfil-peer-senders.ts; `ffsend upload`, `onionshare-cli`), content networks (`ipfs add`), paste services (`pastebinit`,
+ * `portal send`, `sendme send`: exfil-peer-senders.ts; `ffsend upload`, `onionshare-cli`), senders to a
+ * nearby or paired device (`tailscale file cp`, `kdeconnect-cli --share`: exfil-device-senders.ts), content networks (`ipfs add`), paste services (`pastebinit`,
  * `wgetpaste`), terminal recordings (`asciinema upload`), file-transfer clients driven by a script in an option, a
  * batch file or on stdin (`lftp -e 'put F'`, `lftp -f FILE`, `sftp|psftp -b FILE`, `smbclient -c 'put F'`,
  * `ftp host <<< 'put F'`, `tftp -c put F`, `ncftpput`; pscp and WinSCP: exfil-transfers-windows.ts),
@@ -10,6 +11,7 @@
  * (exfil.ts): a credential file or a secret text, never the act of uploading.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
+import { deviceTransfers } from './exfil-device-senders.js';
 import { PEER_SENDERS } from './exfil-peer-senders.js';
 import { windowsTransfers } from './exfil-transfers-windows.js';
 import { readPayloadFile } from './http-body.js';
@@ -256,5 +258,11 @@ function broker(cmd: NormalizedCommand): Transfer[] {
 /** The transfers `cmd` makes; empty = none. Without ctx, batch and script files are not read. */
 export function transfersOf(cmd: NormalizedCommand, ctx?: AnalyzeContext): Transfer[] {
   if (cmd.program === 'ncftpput') return ncftpput(cmd);
-  return [...sender(cmd), ...client(cmd, ctx), ...broker(cmd), ...windowsTransfers(cmd, ctx)];
+  return [
+    ...sender(cmd),
+    ...client(cmd, ctx),
+    ...broker(cmd),
+    ...windowsTransfers(cmd, ctx),
+    ...deviceTransfers(cmd),
+  ];
 }

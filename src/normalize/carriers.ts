@@ -5,6 +5,7 @@
  * and groff macros (macro-shells.ts), commands in options
  * (option-carriers.ts) and remote carriers (remote.ts); otherwise emit the command.
  */
+import { batchTools } from './batch-tools.js';
 import { runEmacs } from './interpreters-elisp.js';
 import { absPath, basename, cloneScope } from './state.js';
 import type { Field, Res } from './state.js';
@@ -146,6 +147,8 @@ export function runArgv(argv: Field[], k: K): Res {
     toolConfigs(prog, argv, k);
     // mlr put|filter: Miller's DSL runs system() and exec()
     toolScripts(prog, argv, k);
+    // nft -f, iptables-restore, ipset restore, tc|ip -batch: the commands they read from a file or stdin
+    batchTools(prog, argv, k);
     // npm config set script-shell FILE
     hookManagers(prog, argv, k);
     if (prog === 'cd' || prog === 'pushd' || prog === 'popd') return changeDir(prog, argv, k);

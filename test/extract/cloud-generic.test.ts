@@ -58,6 +58,8 @@ describe('CLIs no table models, read by shape', () => {
     // FreeIPA's `TYPE-del` commands
     ['ipa user-del jdoe --continue', ['ipa|user-del|jdoe|true']],
     ['ipa dnsrecord-del example.com www --del-all', ['ipa|dnsrecord-del|example.com|true']],
+    // `del-TYPE`: the verb first, shortened (an unmodelled tool's `del-instance`, `del_user`)
+    ['probectl del-instance --name main', ['probectl|del-instance|main|true']],
     ['ipa user-find --login=jdoe', []],
     ['ipa user-mod jdoe --shell=/bin/zsh', []],
     ['kafka-topics --bootstrap-server k:9092 --delete --topic payments', ['kafka-topics|delete||true']],
@@ -237,7 +239,7 @@ describe('CLIs no table models, read by shape', () => {
     ['restic -r /srv/restic snapshots', []],
     // backup tools' retention deletes: a compound `remove-…` verb, `expire`, a short option
     ['duplicity remove-older-than 30D --force s3://b', ['duplicity|remove-older-than|30D|true']],
-    ['pgbackrest --stanza=main expire --set=20240601F', ['pgbackrest|expire||true']],
+    ['kopia snapshot expire --all --delete', ['kopia|expire||true']],
     ['tarsnap -d -f nightly-1', ['tarsnap|delete||true']],
     ['tarsnap --nuke', ['tarsnap|nuke||true']],
     ['duplicity collection-status s3://b', []],

@@ -5,7 +5,8 @@
  * `aws lambda invoke --payload`, `aws kinesis put-record --data`, …). A value written
  * `file://F` or `fileb://F` sends that file's contents (the CLI reads it), any other value is
  * text sent (its argv index); `aws s3api put-object --body F` sends the file F. The topic or
- * queue may belong to any account, so what is sent is judged as leaving this machine.
+ * queue may belong to any account, so what is sent is judged as leaving this machine; so is
+ * a message published with `gcloud pubsub topics publish`.
  */
 import type { NormalizedCommand } from '../engine/types.js';
 import type { Message } from './exfil-messages.js';
@@ -38,8 +39,29 @@ const AWS_FILE_BODY: Record<string, string[]> = { 's3api put-object': ['--body']
 const GLOBAL_WITH_ARG =
   /^--(profile|region|endpoint-url|output|query|ca-bundle|cli-read-timeout|cli-connect-timeout|color|cli-binary-format)$/;
 
-/** The messages an `aws` publish/send/put call delivers; empty = none. */
+/**
+ * `gcloud [beta] pubsub topics publish TOPIC --message=M [--attribute=K=V,…]`: the message and
+ * attributes go to the topic's subscribers (`--message` may come before the topic).
+ */
+function gcloudPublish(cmd: NormalizedCommand): Message[] {
+  const a = cmd.argv;
+  const words = a.slice(1).filter((w) => !w.startsWith('-'));
+  const at = words.indexOf('pubsub');
+  if (at < 0 || words[at + 1] !== 'topics' || words[at + 2] !== 'publish') return [];
+  const dataArgs: number[] = [];
+  for (let i = 1; i < a.length; i++) {
+    const [name, inline] = a[i].split(/=(.*)/s, 2);
+    if (name !== '--message' && name !== '--attribute') continue;
+    dataArgs.push(inline !== undefined ? i : ++i);
+  }
+  return [
+    { sink: 'gcloud pubsub publish', host: 'pubsub.googleapis.com', dataArgs, files: [], sendsStdin: false },
+  ];
+}
+
+/** The messages an `aws` publish/send/put call or a `gcloud pubsub` publish delivers; empty = none. */
 export function cloudMessagesOf(cmd: NormalizedCommand): Message[] {
+  if (cmd.program === 'gcloud') return gcloudPublish(cmd);
   if (cmd.program !== 'aws') return [];
   const a = cmd.argv;
   const words: string[] = [];

@@ -233,17 +233,20 @@ function printedBy(words: string[], cmd: NormalizedCommand, ctx: AnalyzeContext)
 }
 
 /**
- * A substitution's text as a pipeline: the words of each stage; undefined when it is
- * more than one pipeline (`;`, `&&`, a redirect) — its stages are then not read.
+ * A substitution's text as a list of pipelines (`a | b; c && d`): the words of each stage of
+ * each; the output is every pipeline's in turn. Undefined when it holds anything else (a
+ * redirect, a subshell) — its stages are then not read.
  */
-function pipelineOf(text: string): string[][] | undefined {
-  const stages: string[][] = [[]];
+function pipelinesOf(text: string): string[][][] | undefined {
+  const list: string[][][] = [[[]]];
   for (const t of shellParse(text, (name) => `$${name}`)) {
+    const stages = list[list.length - 1];
     if (typeof t === 'string') stages[stages.length - 1].push(t);
     else if ('op' in t && t.op === '|') stages.push([]);
+    else if ('op' in t && /^(;|&&|\|\||&)$/.test(t.op)) list.push([[]]);
     else if (!('comment' in t)) return undefined;
   }
-  return stages;
+  return list.filter((p) => p[0].length > 0);
 }
 
 /**
@@ -258,10 +261,12 @@ export function substitutedSecret(
 ): SecretSource | '' {
   for (const m of word.matchAll(/\$\(([^()]*)\)|`([^`]*)`/g)) {
     const text = (m[1] ?? m[2] ?? '').trim();
-    const stages = pipelineOf(text) ?? [text.split(/\s+/)];
-    const source = printedBy(stages[0], cmd, ctx);
-    const passed = stages.slice(1).every((st) => FILTERS.has((st[0] ?? '').split('/').pop() ?? ''));
-    if (source && passed) return source;
+    // (`$(printf 'Subject: x\n\n'; cat ~/.netrc)`: each command of a list prints into it)
+    for (const stages of pipelinesOf(text) ?? [[text.split(/\s+/)]]) {
+      const source = printedBy(stages[0], cmd, ctx);
+      const passed = stages.slice(1).every((st) => FILTERS.has((st[0] ?? '').split('/').pop() ?? ''));
+      if (source && passed) return source;
+    }
   }
   return '';
 }

@@ -1,21 +1,22 @@
 /**
  * Programs whose job is to send local files (or their stdin) to another machine or network,
  * read from their words: relay and peer senders (`croc send`, `wormhole send`, `wormhole-rs send`,
- * `portal send`, `sendme send`: exfil-peer-senders.ts; `ffsend upload`, `onionshare-cli`), senders to a
- * nearby or paired device (`tailscale file cp`, `kdeconnect-cli --share`: exfil-device-senders.ts), content networks (`ipfs add`), paste services (`pastebinit`,
+ * `portal send`, `sendme send`: exfil-peer-senders.ts; `ffsend upload`, `onionshare-cli`),
+ * content networks (`ipfs add`), paste services (`pastebinit`,
  * `wgetpaste`), terminal recordings (`asciinema upload`), file-transfer clients driven by a script in an option, a
  * batch file or on stdin (`lftp -e 'put F'`, `lftp -f FILE`, `sftp|psftp -b FILE`, `smbclient -c 'put F'`,
  * `ftp host <<< 'put F'`, `tftp -c put F`, `ncftpput`; pscp and WinSCP: exfil-transfers-windows.ts),
- * message brokers (`kcat -P FILE`, `mosquitto_pub -f FILE`, `kafka-console-producer`, `nats
- * pub`); copies to a bucket are read by exfil-buckets.ts. What is sent is judged by the caller
+ * message brokers (exfil-brokers.ts), other devices (`tailscale file cp`, `kdeconnect-cli --share`,
+ * Bluetooth, `adb push`, `qrcp`: exfil-devices.ts); copies to a bucket are read by exfil-buckets.ts. What is sent is judged by the caller
  * (exfil.ts): a credential file or a secret text, never the act of uploading.
  */
 import type { AnalyzeContext, NormalizedCommand } from '../engine/types.js';
-import { deviceTransfers } from './exfil-device-senders.js';
 import { PEER_SENDERS } from './exfil-peer-senders.js';
 import { windowsTransfers } from './exfil-transfers-windows.js';
 import { readPayloadFile } from './http-body.js';
 import { wordSet } from './word-set.js';
+import { broker } from './exfil-brokers.js';
+import { deviceSends } from './exfil-devices.js';
 
 /** One transfer: where it goes and what it carries. */
 export interface Transfer {
@@ -191,70 +192,6 @@ function ncftpput(cmd: NormalizedCommand): Transfer[] {
     : [];
 }
 
-/** kcat/kafkacat's options with a value; producing (`-P`) it sends the files named, or stdin, to the first broker. */
-const KCAT_VALUE = wordSet('-b -t -p -G -c -D -K -k -H -o -X -F -s -r -f -z -m -a -M');
-
-function broker(cmd: NormalizedCommand): Transfer[] {
-  const p = cmd.program;
-  if (p === 'kcat' || p === 'kafkacat') {
-    const s = scan(cmd.argv, 0, KCAT_VALUE);
-    if (!s.flag(/^-P$/)) return [];
-    const files = s.pos.map(([, w]) => w);
-    const host = hostOf(s.value('-b')?.[1]?.split(',')[0] ?? '');
-    return [{ sink: p, host, files, dataArgs: [], sendsStdin: files.length === 0 }];
-  }
-  if (/^kafka-console-producer(\.sh)?$/.test(p)) {
-    const s = scan(
-      cmd.argv,
-      0,
-      wordSet('--bootstrap-server --broker-list --topic --producer.config --property --producer-property'),
-    );
-    const host = hostOf((s.value('--bootstrap-server', '--broker-list')?.[1] ?? '').split(',')[0]);
-    return [{ sink: p, host, files: [], dataArgs: [], sendsStdin: true }];
-  }
-  if (p === 'mosquitto_pub') {
-    const s = scan(
-      cmd.argv,
-      0,
-      wordSet(
-        '-h -p -t -m -f -u -P -i -I -q -k -A -L -V -D --cafile --capath --cert --key --will-payload --will-topic --id --url --host --port --topic --message --file --username --pw',
-      ),
-    );
-    const url = s.value('-L', '--url')?.[1];
-    const host = url ? hostOf(url) : (s.value('-h', '--host')?.[1] ?? 'localhost').toLowerCase();
-    const file = s.value('-f', '--file')?.[1];
-    const msg = s.value('-m', '--message');
-    return [
-      {
-        sink: p,
-        host,
-        files: file ? [file] : [],
-        dataArgs: msg ? [msg[2]] : [],
-        sendsStdin: s.flag(/^(-s|-l|--stdin-file|--stdin-line)$/),
-      },
-    ];
-  }
-  if (p === 'nats' && cmd.argv[1] === 'pub') {
-    const s = scan(
-      cmd.argv,
-      1,
-      wordSet('-s --server --creds --nkey --user --password --context --header -H --count --sleep --reply'),
-    );
-    const server = s.value('-s', '--server')?.[1];
-    const body = s.pos[1];
-    return [
-      {
-        sink: 'nats pub',
-        host: server ? hostOf(server) : 'localhost',
-        files: [],
-        dataArgs: body ? [body[0]] : [],
-        sendsStdin: !body,
-      },
-    ];
-  }
-  return [];
-}
-
 /** The transfers `cmd` makes; empty = none. Without ctx, batch and script files are not read. */
 export function transfersOf(cmd: NormalizedCommand, ctx?: AnalyzeContext): Transfer[] {
   if (cmd.program === 'ncftpput') return ncftpput(cmd);
@@ -262,7 +199,7 @@ export function transfersOf(cmd: NormalizedCommand, ctx?: AnalyzeContext): Trans
     ...sender(cmd),
     ...client(cmd, ctx),
     ...broker(cmd),
+    ...deviceSends(cmd),
     ...windowsTransfers(cmd, ctx),
-    ...deviceTransfers(cmd),
   ];
 }

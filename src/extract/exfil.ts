@@ -4,7 +4,8 @@
  * xargs, a socket, ssh, a forge post, mail, a packet payload, a mail or file-transfer
  * library's attachment or upload from code), a credential file committed
  * and pushed or copied into a package that is then published, or the repository pushed to
- * a remote added in the same script, a packed folder tree, the repository or a database dump
+ * a remote added in the same script, a credential store's repository pushed to a URL
+ * (exfil-store-push.ts), a packed folder tree, the repository or a database dump
  * uploaded or sent through a raw socket (exfil-bulk.ts), a secret handed to a pipeline module
  * fetched from the network (exfil-modules.ts). Loopback destinations are fine.
  */
@@ -29,6 +30,7 @@ import { bodyCredential, urlCredential } from './exfil-url-credentials.js';
 import { bulkSent } from './exfil-bulk.js';
 import { mailForwards } from './exfil-mail.js';
 import { moduleSends } from './exfil-modules.js';
+import { storePush } from './exfil-store-push.js';
 
 /** How the evidence names what was sent. */
 const SENT: Record<SecretSource, string> = {
@@ -119,6 +121,10 @@ export const extractExfil: Extractor = (cmd, ctx, all) => {
   for (const m of mailForwards(cmd.program, cmd.argv.slice(1)))
     out.push(fact('mailbox', m.host, 'mail-forward', `${SENT.mailbox} (${m.how} ${m.to})`));
   out.push(...repositoryPush(cmd, ctx, all), ...committedCredential(cmd, ctx, all));
+  // a credential store's repository pushed to a URL named on the spot (exfil-store-push.ts)
+  const store = storePush(cmd, ctx);
+  if (store)
+    out.push(fact('credential-file', store.host, 'git-push', `a credential store pushed (${store.store})`));
   const published = publishedCredential(cmd, ctx, all);
   if (published)
     out.push(

@@ -56,6 +56,19 @@ const HOME_SECRETS = [
   /^\.mozilla\/firefox\/[^/]+\/(logins\.json|key4\.db|cookies\.sqlite)$/,
   // Chromium-based browsers' saved logins and session cookies
   /^\.config\/(google-chrome[\w-]*|chromium|BraveSoftware\/[^/]+|microsoft-edge[\w-]*|vivaldi)\/[^/]+\/(Login Data|Cookies|Network\/Cookies)$/,
+  // CLI tools' login state kept under the XDG config, data and state folders, by its name
+  // (`~/.local/share/com.vercel.cli/auth.json`, `~/.config/<tool>/tokens.json`, `…/oauth_token`)
+  /^\.(config|local\/(share|state))\/(.+\/)?(auth|tokens?|access[-_]?tokens?|refresh[-_]?tokens?|oauth[\w-]*|session[-_]?tokens?|credentials?[\w-]*|api[-_]?keys?|secrets?)(\.(json|toml|ya?ml|db|txt|ini|conf))?$/i,
+  // CLIs whose one settings file holds their token (GitLab's glab, Gitea's tea, Hetzner,
+  // Scaleway, ngrok, Cloudflare's wrangler, Firebase and Snyk through configstore, Sentry, the old now/vercel)
+  /^\.config\/(glab-cli|tea|hcloud|scw|ngrok|exoscale|\.wrangler)\//,
+  /^\.config\/configstore\/(firebase-tools|snyk)\.json$/,
+  /^\.(ngrok2\/ngrok\.yml|wrangler\/config\/|sentryclirc$|(now|vercel)\/auth\.json$)/,
+  // password stores other than pass's (gopass's stores live under the XDG data folder)
+  /^\.local\/share\/gopass(\/|$)/,
+  // data tools' connection profiles, with their database passwords (dbt, SnowSQL, Snowflake's CLI, Prefect, cqlsh, MySQL's login path)
+  /^\.dbt\/profiles\.ya?ml$/,
+  /^\.(snowsql\/config|config\/snowflake\/(connections|config)\.toml|prefect\/profiles\.toml|cassandra\/cqlshrc|mylogin\.cnf)$/,
 ];
 
 /**

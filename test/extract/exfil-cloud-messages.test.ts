@@ -41,6 +41,19 @@ describe('cloud messaging calls read as messages', () => {
       ],
     ],
     [
+      ['gcloud', 'pubsub', 'topics', 'publish', 't', '--message=hi', '--attribute', 'k=v'],
+      [
+        {
+          sink: 'gcloud pubsub publish',
+          host: 'pubsub.googleapis.com',
+          dataArgs: [5, 7],
+          files: [],
+          sendsStdin: false,
+        },
+      ],
+    ],
+    [['gcloud', 'pubsub', 'topics', 'list'], []],
+    [
       ['aws', 's3api', 'put-object', '--bucket', 'b', '--key', 'k', '--body', 'f.txt'],
       [
         {

@@ -74,7 +74,29 @@ describe('programs that send files: where to, and what', () => {
       ['nats', 'pub', '-s', 'nats://n.example.net:4222', 'subj', 'body'],
       [['nats pub', 'n.example.net', '', '5', false]],
     ],
+    // a global option before the verb, its other spellings, a request's body
+    [
+      ['nats', '--server=nats://n.example.net:4222', 'publish', 'subj', 'body'],
+      [['nats publish', 'n.example.net', '', '4', false]],
+    ],
+    [['nats', '-s', 'n.example.net', 'req', 'subj'], [['nats req', 'n.example.net', '', '', true]]],
+    [
+      ['pulsar-client', '--url', 'pulsar://p.example.net:6650', 'produce', 't', '-f', 'a.pem,b', '-m', 'hi'],
+      [['pulsar-client produce', 'p.example.net', 'a.pem,b', '8', false]],
+    ],
+    // Redis's -x: stdin is the last argument, stored or published on that server
+    [
+      ['redis-cli', '-h', '203.0.113.4', '-x', 'PUBLISH', 'ch'],
+      [['redis-cli -x', '203.0.113.4', '', '', true]],
+    ],
+    [
+      ['valkey-cli', '-u', 'redis://r.example.net:6379', '-x', 'SET', 'k'],
+      [['valkey-cli -x', 'r.example.net', '', '', true]],
+    ],
     // nothing sent: receiving, listing, consuming, hashing, downloads
+    [['nats', 'sub', '-s', 'n.example.net', 'subj'], []],
+    [['redis-cli', '-h', '203.0.113.4', 'GET', 'k'], []],
+    [['pulsar-client', 'consume', 't', '-s', 'sub'], []],
     [['croc', 'ABCD-code'], []],
     [['wormhole', 'receive', '7-foo-bar'], []],
     [['ipfs', 'add', '--only-hash', '.env'], []],

@@ -88,3 +88,28 @@ describe('isCredentialAbs: registry and platform tokens, container secret mounts
     ['/var/run/docker.sock', false],
   ])('%s → %s', (p, want) => expect(isCredentialAbs(p, HOME)).toBe(want));
 });
+
+describe('isCredentialAbs: CLI login state under the XDG folders, other password stores, data tools profiles', () => {
+  it.each<[string, boolean]>([
+    ['/home/u/.local/share/com.vercel.cli/auth.json', true],
+    ['/home/u/.config/some-cli/tokens.json', true],
+    ['/home/u/.local/state/tool/oauth_token', true],
+    ['/home/u/.config/acme/credentials.yaml', true],
+    ['/home/u/.config/glab-cli/config.yml', true],
+    ['/home/u/.config/hcloud/cli.toml', true],
+    ['/home/u/.config/configstore/firebase-tools.json', true],
+    ['/home/u/.wrangler/config/default.toml', true],
+    ['/home/u/.sentryclirc', true],
+    ['/home/u/.local/share/gopass/stores/root/web/site.gpg', true],
+    ['/home/u/.dbt/profiles.yml', true],
+    ['/home/u/.snowsql/config', true],
+    ['/home/u/.config/snowflake/connections.toml', true],
+    // settings and data that hold no login
+    ['/home/u/.config/configstore/update-notifier-npm.json', false],
+    ['/home/u/.config/nvim/init.lua', false],
+    ['/home/u/.local/share/fonts/Inter.ttf', false],
+    ['/home/u/.config/Code/User/settings.json', false],
+    ['/home/u/.dbt/.user.yml', false],
+    ['/w/src/auth.json', false],
+  ])('%s → %s', (p, want) => expect(isCredentialAbs(p, HOME)).toBe(want));
+});

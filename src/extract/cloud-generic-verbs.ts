@@ -18,11 +18,13 @@ export const DESTROY =
  * `delete_vhost`, `del-instance` (pg_probackup's instance removed with its backups),
  * `remove-older-than` (a backup tool's retention delete), `user-del` (FreeIPA's
  * `ipa user-del|group-del|host-del|dnsrecord-del`), a node forced out of a cluster without
- * handing its data over (`riak-admin cluster force-remove|force-replace`). Not when the word
+ * handing its data over (`riak-admin cluster force-remove|force-replace`), `rm-` joined to what
+ * goes, in letters only (`cephadm rm-cluster`: the storage cluster and its daemons' data; not an
+ * id such as Aliyun's `rm-bp1x2`). Not when the word
  * only reads, undoes or schedules it (`describe-delete-status`, `cancel-deletion`).
  */
 export const COMPOUND =
-  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|del|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision|flush|truncate)$|^(?:delete|del|destroy|purge|terminate|wipe|drop|erase|remove|truncate|prune|trim(?![-_](?:trailing|whitespace|spaces|lines)))(?:[-_][a-z0-9]+)+$|^force[-_](?:remove|replace)$/;
+  /^(?:(?!(?:get|list|describe|show|cancel|undo|restore|check|view|help)[-_])[a-z0-9]+[-_])+(?:delete|del|destroy|purge|terminate|wipe|drop|erase|decommission|deprovision|flush|truncate)$|^(?:delete|del|destroy|purge|terminate|wipe|drop|erase|remove|truncate|prune|trim(?![-_](?:trailing|whitespace|spaces|lines)))(?:[-_][a-z0-9]+)+$|^force[-_](?:remove|replace)$|^rm[-_][a-z]{3,}(?:[-_][a-z]+)*$/;
 /**
  * A verb joined to the object it destroys, written as one word (`cbt deletetable`,
  * `deleteinstance`, `deleteallrows`, cPanel's `whmapi1 removeacct`): not a word that only inflects the verb (`deletions`,
@@ -73,6 +75,12 @@ export const SHORT_VERB: Record<string, Record<string, string>> = {
   // SQL Server's restore over the database of that name (its current data is lost)
   'Restore-SqlDatabase': { '-ReplaceDatabase': 'replace' },
   'restore-sqldatabase': { '-replacedatabase': 'replace' },
+  // a machine's membership of its directory domain removed (FreeIPA's client or server
+  // uninstalled, macOS's `dsconfigad -remove`)
+  'ipa-client-install': { '--uninstall': 'uninstall' },
+  'ipa-server-install': { '--uninstall': 'uninstall' },
+  'ipa-replica-install': { '--uninstall': 'uninstall' },
+  dsconfigad: { '-remove': 'remove', '-leave': 'leave' },
 };
 /**
  * Words that destroy for one tool only (elsewhere they mean something else): `pvesm free
@@ -102,6 +110,23 @@ export const TOOL_VERB: Record<string, RegExp> = {
   ecctl: /^shutdown$/,
   // `glab repo transfer REPO --target-namespace NS`: the project leaves its group
   glab: /^transfer$/,
+  // storage clusters: a disk's Ceph data zapped (`ceph orch device zap HOST DEV`,
+  // `cephadm zap-osds`); a filesystem over an object store emptied (`s3qladm clear URL`)
+  ceph: /^zap$/,
+  cephadm: /^zap-osds$/,
+  s3qladm: /^clear$/,
+  // cluster-state surgery that can lose acknowledged data: a node forced to form a new cluster
+  // or cut from its own (`elasticsearch-node unsafe-bootstrap|detach-cluster`), its settings or
+  // metadata stripped, a Cassandra node declared dead without streaming (`nodetool assassinate`)
+  ...Object.fromEntries(
+    ['elasticsearch-node', 'opensearch-node'].map((p) => [
+      p,
+      /^(unsafe-bootstrap|detach-cluster|remove-settings|remove-customs|override-version)$/,
+    ]),
+  ),
+  nodetool: /^assassinate$/,
+  // a machine taken out of its directory domain (`realm leave [--remove]`, Samba's `net ads leave`)
+  realm: /^leave$/,
 };
 /**
  * A program whose name is the destructive verb (`ldapdelete DN`, `foo-purge`), also with the

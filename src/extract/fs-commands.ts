@@ -14,6 +14,8 @@ import { xfsDbHandler } from './fs-xfsdb.js';
 import { VOLUME_HANDLERS } from './fs-volumes.js';
 import { CLUSTER_FS_HANDLERS } from './fs-cluster.js';
 import { fsckHandler, isFsck, SHRINK_HANDLERS } from './fs-shrink.js';
+import { POOL_HANDLERS } from './fs-pools.js';
+import { FLASH_HANDLERS } from './fs-flash.js';
 import { ACL_HANDLERS } from './fs-acl.js';
 import { CLEANER_HANDLERS } from './fs-cleaners.js';
 import { WINDOWS_HANDLERS } from './fs-windows.js';
@@ -252,6 +254,9 @@ export const HANDLERS: Record<string, FsHandler> = {
   ...CLUSTER_FS_HANDLERS,
   // after VOLUME_HANDLERS: its btrfs and zpool readers add to theirs
   ...SHRINK_HANDLERS,
+  // after SHRINK_HANDLERS: its btrfs and zpool readers add to theirs
+  ...POOL_HANDLERS,
+  ...FLASH_HANDLERS,
   ...ACL_HANDLERS,
   ...CLEANER_HANDLERS,
   ...WINDOWS_HANDLERS,

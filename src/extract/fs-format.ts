@@ -1,6 +1,6 @@
 /**
  * Formatting and partitioning a device: mkfs (every `mkfs.TYPE`), mke2fs, mkswap, wipefs,
- * fdisk and its kin, parted, blkdiscard, cryptsetup's formats and erases, the BSD and macOS
+ * fdisk and its kin, parted, blkdiscard, cryptsetup's formats, erases and key slots removed, the BSD and macOS
  * formatters (`newfs`, `newfs_msdos`, `newfs_hfs` …), other filesystems' (`mkudffs`, `mkreiserfs` …), FreeBSD's `gpart destroy|delete|resize`
  * and macOS's `diskutil eraseDisk|zeroDisk|partitionDisk …`. Their device-looking operands (or
  * the last operand) are formatted (fs fact, op `format`); a disk named without a path (`ada0`,
@@ -8,7 +8,8 @@
  */
 import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
 import { fsFact, type FsHandler } from './fs-fact.js';
-import { target } from './fs-paths.js';
+import { hasAny, parseOptions } from './fs-options.js';
+import { target, targetOf } from './fs-paths.js';
 import { partitionEditorReads } from './fs-partition-scripts.js';
 
 /**
@@ -24,6 +25,15 @@ function dryRun(p: string, args: string[]): boolean {
   return false;
 }
 
+/**
+ * cryptsetup's actions that leave the encrypted data unreadable: a new header (`luksFormat`),
+ * the key slots erased (`erase`, `luksErase`) or one removed (`luksKillSlot DEV N`,
+ * `luksRemoveKey DEV`: with the last key the data is gone), the header overwritten from a
+ * file (`luksHeaderRestore`), or the data re-encrypted in place (`reencrypt`).
+ */
+const CRYPTSETUP_ERASE =
+  /^(luksFormat|erase|luksErase|luksKillSlot|luksRemoveKey|luksHeaderRestore|reencrypt)$/;
+
 /** mkfs, wipefs, fdisk …: device-looking operands (or the last operand) are formatted. */
 export const formatHandler: FsHandler = (cmd, ctx) => {
   const p = cmd.program;
@@ -38,8 +48,10 @@ export const formatHandler: FsHandler = (cmd, ctx) => {
   )
     return [];
   if (dryRun(p, args)) return [];
+  // wipefs erases only with `-a` or `-o`, and `-n` (--no-act) only says what it would erase
   if (p === 'wipefs' && !args.some((a) => /^(-a|--all|-o|--offset|-[a-zA-Z]*a[a-zA-Z]*)$/.test(a))) return [];
-  if (p === 'cryptsetup' && !args.some((a) => /^(luksFormat|erase|luksErase|reencrypt)$/.test(a))) return [];
+  if (p === 'wipefs' && args.some((a) => /^(--no-act|-[a-zA-Z]*n[a-zA-Z]*)$/.test(a))) return [];
+  if (p === 'cryptsetup' && !args.some((a) => CRYPTSETUP_ERASE.test(a))) return [];
   let idx = cmd.argv
     .map((a, i) => i)
     .filter((i) => i > 0 && !cmd.argv[i].startsWith('-') && cmd.argv[i].includes('/'));
@@ -127,3 +139,45 @@ const diskTool: FsHandler = (cmd, ctx) => {
 };
 FORMAT_HANDLERS.gpart = diskTool;
 FORMAT_HANDLERS.diskutil = diskTool;
+
+/**
+ * The key slots of a LUKS device wiped by its other enrollers: `systemd-cryptenroll
+ * --wipe-slot=all|empty|password|recovery|N DEV` and `clevis luks unbind -d DEV -s N` (the
+ * slot bound to the pin is killed). Without the slots a passphrase or token opened, the data is
+ * read by nobody; enrolling a new key is not this.
+ */
+FORMAT_HANDLERS['systemd-cryptenroll'] = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, {
+    longWithValue: [
+      'wipe-slot',
+      'unlock-key-file',
+      'unlock-fido2-device',
+      'tpm2-device',
+      'tpm2-pcrs',
+      'fido2-device',
+      'pkcs11-token-uri',
+    ],
+  });
+  return hasAny(o, 'wipe-slot')
+    ? fsFact(
+        cmd,
+        'format',
+        o.operands.map((i) => target(cmd, i, ctx)),
+        false,
+        true,
+      )
+    : [];
+};
+FORMAT_HANDLERS.clevis = (cmd, ctx) => {
+  const o = parseOptions(cmd.argv, 1, { shortWithValue: 'dsk' });
+  const words = o.operands.map((i) => cmd.argv[i]);
+  if (words[0] !== 'luks' || words[1] !== 'unbind') return [];
+  const devs = o.values.get('d') ?? [];
+  return fsFact(
+    cmd,
+    'format',
+    devs.map((d) => targetOf(d, cmd, ctx)),
+    false,
+    hasAny(o, 'f'),
+  );
+};

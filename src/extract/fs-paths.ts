@@ -64,9 +64,12 @@ const HOME_CREDENTIAL_DIRS = [
   '.config/autostart',
 ];
 
-/** Block devices (and the SCSI generic nodes `/dev/sgN`, `/dev/bsg/…` that write to one): overwriting or formatting them destroys a disk. */
+/**
+ * Block devices (and the SCSI generic nodes `/dev/sgN`, `/dev/bsg/…` that write to one), and raw
+ * flash (MTD `/dev/mtdN`, `/dev/mtdblockN`, UBI `/dev/ubiN`): overwriting or formatting them destroys a disk.
+ */
 const DEVICE_RE =
-  /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\/|mapper\/|md\d|dm-\d|loop\d|nbd\d|sr\d|rbd\d|sg\d|bsg\/)/;
+  /^\/dev\/(sd[a-z]|hd[a-z]|vd[a-z]|xvd[a-z]|nvme\d|mmcblk\d|disk\/|mapper\/|md\d|dm-\d|loop\d|nbd\d|sr\d|rbd\d|sg\d|bsg\/|mtd\d|mtdblock\d|ubi\d)/;
 
 /** Pseudo-files that any command may write to harmlessly. */
 const HARMLESS_WRITE_RE = /^\/dev\/(null|stdout|stderr|tty|zero|fd\/\d+|pts\/\d+)$|^\/proc\/self\/fd\/\d+$/;

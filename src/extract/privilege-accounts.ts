@@ -2,7 +2,8 @@
  * Accounts made root, or members of a group that administers the host or the domain: a
  * Unix account given uid 0 or a root group as its primary group (`useradd -o -u 0`, `usermod -g 0`,
  * FreeBSD `pw useradd NAME -u 0 -o -g wheel`), added to
- * sudo/wheel/docker (`usermod -aG`, `useradd -G`, `gpasswd -a`, `groupmems -a`, `adduser U G`, `pw groupmod
+ * sudo/wheel/docker (`usermod -aG`, `useradd -G`, `gpasswd -a|-A`, libuser's `lgroupmod
+ * --member-add`, `groupmems -a`, `adduser U G`, `pw groupmod
  * -m`, macOS `dseditgroup -a` / `dscl -append … GroupMembership`), and a member added to a
  * directory's or Windows' admin groups (`samba-tool group addmembers "Domain Admins"`, `net
  * group|localgroup … /add`, `Add-ADGroupMember`, `Add-LocalGroupMember`,
@@ -77,8 +78,12 @@ function unixAccount(name: string, args: string[]): string | undefined {
     return undefined;
   }
   if (name === 'addgroup' && pos.length === 2 && ROOT_GROUPS.test(pos[1])) return `group ${pos[1]}`;
-  if (name === 'gpasswd') {
-    const adds = args.some((w) => w === '-a' || w === '--add' || w === '-M' || w === '--members');
+  // `gpasswd -a|-M USER GROUP`, or `-A USER GROUP` (the group's administrator, who adds anyone);
+  // libuser's `lgroupmod --member-add|-M USERS GROUP` (`--admin-add|-A` likewise)
+  if (name === 'gpasswd' || name === 'lgroupmod') {
+    const adds = args.some((w) =>
+      /^(-a|--add|-M|--members|-A|--administrators|--member-add|--admin-add)(=.*)?$/.test(w),
+    );
     const g = pos[pos.length - 1];
     return adds && g && ROOT_GROUPS.test(g) ? `group ${g}` : undefined;
   }

@@ -13,12 +13,14 @@
  * RECYCLEBIN, REPLICA (`RESET REPLICA|SLAVE`: a replica's relay logs and position), TIME TRAVEL
  * (Snowflake's `ALTER ACCOUNT|DATABASE|SCHEMA|TABLE … SET DATA_RETENTION_TIME_IN_DAYS = 0`:
  * dropped or changed data can no longer be undropped or read back in time). Reading them (`SHOW BINARY LOGS`, `SELECT * FROM pg_replication_slots`), a
- * real archive command or longer retention is not.
+ * real archive command or longer retention is not. Crash safety switched off (`fsync = off`)
+ * is read by sql-durability.ts, as NOBACKUP of object DURABILITY.
  */
 import type { SqlStmt } from './sql-statements.js';
 import { settingsOf, type SqlSetting } from './sql-settings.js';
 import { isWord, wordsAt, type SqlToken } from './sql-tokenize.js';
 import { historyDropped } from './sql-table-history.js';
+import { durabilityOff } from './sql-durability.js';
 
 const stmt = (object: string, name: string): SqlStmt => ({
   statement: 'NOBACKUP',
@@ -126,7 +128,7 @@ export function backupsOff(tokens: SqlToken[]): SqlStmt | undefined {
   const backup = backupDiscarded(tokens) ?? timeTravelOff(tokens) ?? historyDropped(tokens);
   if (backup) return backup;
   for (const s of settingsOf(tokens)) {
-    const off = settingOff(s);
+    const off = settingOff(s) ?? durabilityOff(s);
     if (off) return off;
   }
   return undefined;

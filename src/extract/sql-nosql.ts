@@ -9,6 +9,7 @@ import { readPayloadFile } from './http-body.js';
 import { maskTarget, readStdinDeep } from './sql-clients.js';
 import type { SqlStmt } from './sql-statements.js';
 import { luaStatements } from './sql-redis-lua.js';
+import { redisDurabilityOff } from './sql-durability.js';
 
 export interface StoreOps {
   tool: string;
@@ -289,7 +290,8 @@ export function parseRedis(cmd: NormalizedCommand, ctx: AnalyzeContext): StoreOp
     // Keys known only at run time (`… --scan | xargs redis-cli del`): any number of them,
     // so the delete is as unbounded as a DELETE without WHERE.
     const where = !(keysFromInput && KEY_DELETES.has(c));
-    const dropped = moduleDrop(c, line.slice(1)) ?? emptied(c, line.slice(1));
+    const dropped =
+      moduleDrop(c, line.slice(1)) ?? emptied(c, line.slice(1)) ?? redisDurabilityOff(c, line.slice(1));
     if (dropped) ops.stmts.push({ ...dropped, label });
     else ops.stmts.push({ statement: c, object: '', name: line.slice(1).join(' '), where, label });
   };

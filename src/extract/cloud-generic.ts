@@ -39,6 +39,7 @@ import { peelRunner } from './sql-frameworks.js';
 import { readForcedVerb } from './cloud-generic-forced.js';
 import { ADMIN_SCRIPT, consoleArgv, consoleRoutes, consoleVerb } from './app-consoles.js';
 import { windowsOption, windowsOptionVerb } from './cloud-generic-windows.js';
+import { trailingShortHelp } from './help-words.js';
 
 /**
  * Tools whose subcommands after a group word are written as options (`hdfs dfs -rm -r
@@ -71,6 +72,9 @@ export function readGeneric(
   // A word not known statically (`--endpoints=$ETCD`, `delete $ID`) is never read as a verb,
   // so only an unknown program stops the reading.
   if (!program || /[$`]/.test(argv[0]) || LOCAL.has(program) || known(program)) return undefined;
+  // `tool delete x -h`: most CLIs' parsers (argparse, cobra, getopt_long) print help for a
+  // `-h` after the operands and quit; a tool of known options has its own reader instead
+  if (trailingShortHelp(argv)) return undefined;
   // rclone between local folders is judged by its paths (fs-rclone.ts).
   if (argv === cmd.argv && rcloneLocal(cmd)) return undefined;
   const dash = Object.hasOwn(DASH_COMMANDS, program) ? DASH_COMMANDS[program] : undefined;

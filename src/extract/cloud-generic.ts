@@ -33,11 +33,13 @@ import {
   REMOVE,
 } from './cloud-generic-verbs.js';
 import { rcloneLocal } from './fs-rclone.js';
-import { isWindowsSystem } from '../normalize/gnu-prefixed.js';
+import { isWindowsSystem, windowsBareName } from '../normalize/gnu-prefixed.js';
 import { LOCAL } from './cloud-generic-local.js';
 import { peelRunner } from './sql-frameworks.js';
 import { readForcedVerb } from './cloud-generic-forced.js';
 import { ADMIN_SCRIPT, consoleArgv, consoleRoutes, consoleVerb } from './app-consoles.js';
+import { windowsOption, windowsOptionVerb } from './cloud-generic-windows.js';
+import { trailingShortHelp } from './help-words.js';
 
 /**
  * Tools whose subcommands after a group word are written as options (`hdfs dfs -rm -r
@@ -63,11 +65,16 @@ export function readGeneric(
   const argv = consoleRoutes(script ?? (RUNNERS.has(cmd.program) ? peelRunner(cmd.argv) : cmd.argv));
   const typed = (argv[0] ?? '').split('/').pop() ?? '';
   // System32 programs take their name and verbs in any case (`REG DELETE …`): read folded
-  const windows = isWindowsSystem(typed);
-  const program = windows ? typed.toLowerCase() : typed;
+  // (also by its `.exe` name: `schtasks.exe /delete …`)
+  const bare = windowsBareName(typed) ?? typed;
+  const windows = isWindowsSystem(bare);
+  const program = windows ? bare.toLowerCase() : typed;
   // A word not known statically (`--endpoints=$ETCD`, `delete $ID`) is never read as a verb,
   // so only an unknown program stops the reading.
   if (!program || /[$`]/.test(argv[0]) || LOCAL.has(program) || known(program)) return undefined;
+  // `tool delete x -h`: most CLIs' parsers (argparse, cobra, getopt_long) print help for a
+  // `-h` after the operands and quit; a tool of known options has its own reader instead
+  if (trailingShortHelp(argv)) return undefined;
   // rclone between local folders is judged by its paths (fs-rclone.ts).
   if (argv === cmd.argv && rcloneLocal(cmd)) return undefined;
   const dash = Object.hasOwn(DASH_COMMANDS, program) ? DASH_COMMANDS[program] : undefined;
@@ -101,7 +108,10 @@ export function readGeneric(
   const opts: string[] = [];
   for (const a of argv.slice(1)) {
     if (a === '--') break;
-    if (a.startsWith('-')) opts.push(a);
+    // a System32 program's `/VERB` and `-verb` are options, in any case (cloud-generic-windows.ts)
+    const option = windows ? windowsOption(a) : undefined;
+    if (option) opts.push(option);
+    else if (a.startsWith('-')) opts.push(a);
     else pos.push(a);
   }
   const force = opts.some((o) =>
@@ -222,7 +232,12 @@ export function readGeneric(
     };
   }
   const optVerb = opts
-    .map((o) => optionVerb(o) ?? (Object.hasOwn(SHORT_VERB, program) ? SHORT_VERB[program][o] : undefined))
+    .map(
+      (o) =>
+        optionVerb(o) ??
+        (windows ? windowsOptionVerb(o) : undefined) ??
+        (Object.hasOwn(SHORT_VERB, program) ? SHORT_VERB[program][o] : undefined),
+    )
     .find(Boolean);
   if (optVerb && !pos.slice(0, 1).some((x) => /^(help|docs|man)$/.test(x)))
     return {

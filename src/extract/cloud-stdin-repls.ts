@@ -132,6 +132,13 @@ function commandsOf(cmd: NormalizedCommand, c: ReplClient, ctx?: AnalyzeContext)
       lines.push(...linesOf(argv[i + 1] ?? ''));
       if (argv[i] === '-c' || argv[i] === '--command') return lines;
     }
+    // a short inline option with its value glued to it, as getopt reads it (`-e'rm -r /www; bye'`)
+    const glued = /^(-[a-zA-Z])(.+)$/s.exec(argv[i]);
+    if (glued && c.inline?.test(glued[1])) {
+      if (cmd.dynamicArgs.includes(i)) return undefined; // `-e"$CMD"`: fail closed
+      lines.push(...linesOf(glued[2]));
+      if (glued[1] === '-c') return lines;
+    }
     const batch = c.batch?.(argv[i], argv[i + 1]);
     if (!batch) continue;
     const [name, used] = batch;

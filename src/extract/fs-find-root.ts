@@ -9,6 +9,10 @@
  * Fail closed: any operator (`-o`, `,`, `!`, `-not`, parentheses), a root or test word known
  * only at run time (other than the value of a narrowing test such as `-user $(id -u)`), or a
  * pattern not read here leaves the root as a possible target.
+ *
+ * {@link sparesPath} says whether the same tests leave out every entry on the way from a root
+ * down to a path below it (the workspace and its parents): `find /tmp -name '*.pyc' -delete`
+ * deletes `*.pyc` files at any depth, never `/tmp/build` that holds the workspace.
  */
 import path from 'node:path';
 import type { NormalizedCommand } from '../engine/types.js';
@@ -74,11 +78,8 @@ function pathRe(pattern: string, i: boolean): RegExp | undefined {
   return new RegExp(`^${body}$`, i ? 'i' : '');
 }
 
-/** True when the tests rule `root` (as written to find) out. */
-function rulesOut(root: string, t: RootTests): boolean {
-  if (t.minDepth >= 1) return true;
-  const trimmed = root.replace(/(?<=.)\/+$/, '');
-  const base = trimmed === '/' ? '/' : path.posix.basename(trimmed);
+/** True when the name and path tests rule out an entry find prints as `printed` (its name: `base`). */
+function testsRuleOut(printed: string, base: string, t: RootTests): boolean {
   for (const n of t.names) {
     // fail closed: an escape is not read here
     if (n.pattern.includes('\\')) continue;
@@ -87,9 +88,50 @@ function rulesOut(root: string, t: RootTests): boolean {
   }
   for (const p of t.paths) {
     const re = pathRe(p.pattern, p.i);
-    if (re && !re.test(root)) return true;
+    if (re && !re.test(printed)) return true;
   }
   return false;
+}
+
+/** `root` as written without its trailing slashes (`/` stays). */
+function trimRoot(root: string): string {
+  return root.replace(/(?<=.)\/+$/, '');
+}
+
+/** True when the tests rule `root` (as written to find) out. */
+function rulesOut(root: string, t: RootTests): boolean {
+  if (t.minDepth >= 1) return true;
+  const trimmed = trimRoot(root);
+  return testsRuleOut(root, trimmed === '/' ? '/' : path.posix.basename(trimmed), t);
+}
+
+/** A name no pattern spells out: a stand-in for any entry (`*` takes it, `*.pyc` does not). */
+const ANY = '\u0001';
+
+/**
+ * True when the tests of `find` rule out the root `root` (as written), every entry on the
+ * way from it down to `rel` (a relative path below it, e.g. the workspace's) and what is in
+ * `rel` as a whole: each is at a depth the tests exclude, or its name or printed path fails a
+ * `-name`/`-path` test (`-name '*.pyc'` takes some files of `rel`, `-mindepth 3` or
+ * `-path 'ROOT/ws/*'` all of them). False when the tests were not read (an operator, a
+ * run-time word), or `rel` is empty.
+ */
+export function sparesPath(find: NormalizedCommand, root: string, rel: string): boolean {
+  const roots = findRoots(find);
+  const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
+  if (!parts.length || parts.includes('..') || !roots.some((r) => r.text === root)) return false;
+  if (roots.some((r) => find.dynamicArgs.includes(r.at))) return false;
+  const t = readTests(find, roots[roots.length - 1].at + 1);
+  if (!t || !rulesOut(root, t)) return false;
+  const top = trimRoot(root);
+  const spared = (names: string[]): boolean => {
+    const depth = names.length;
+    if (depth < t.minDepth || depth > t.maxDepth) return true;
+    return testsRuleOut(`${top === '/' ? '' : top}/${names.join('/')}`, names[depth - 1], t);
+  };
+  // any entry in `rel` at the first depth the tests allow
+  const inside = [...parts, ...Array<string>(Math.max(1, t.minDepth - parts.length)).fill(ANY)];
+  return parts.every((_, k) => spared(parts.slice(0, k + 1))) && spared(inside);
 }
 
 /**

@@ -11,6 +11,13 @@ import { fsFact, type FsHandler } from './fs-fact.js';
 import { hasAny, parseOptions } from './fs-options.js';
 import { target, targetOf } from './fs-paths.js';
 import { partitionEditorReads } from './fs-partition-scripts.js';
+import { asksHelp, trailingShortHelp } from './help-words.js';
+
+/**
+ * Formatters whose `-h` is `--help` (util-linux's); elsewhere `-h` is another option
+ * (`sgdisk -h` makes a hybrid MBR, `cryptsetup -h` names a hash).
+ */
+const SHORT_HELP = new Set(['wipefs', 'mkswap', 'blkdiscard', 'cfdisk', 'mkfs']);
 
 /**
  * Formatters told to only show what they would do: `mke2fs -n` / `mkfs.ext4 -n`, `mkfs.xfs
@@ -40,6 +47,9 @@ export const formatHandler: FsHandler = (cmd, ctx) => {
   const args = cmd.argv.slice(1);
   // fdisk, gdisk, parted and sfdisk runs that only list, print or dry-run (fs-partition-scripts.ts)
   if (partitionEditorReads(cmd)) return [];
+  // a help request prints and quits before anything is written: these tools read every
+  // option before they act (`wipefs -a /dev/sdb --help`)
+  if (asksHelp(cmd.argv) || (SHORT_HELP.has(p) && trailingShortHelp(cmd.argv))) return [];
   if (
     p === 'sgdisk' &&
     args.every(

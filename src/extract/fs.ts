@@ -3,7 +3,9 @@
  * redirections, with every target resolved (cwd, ~, workspace) and classified.
  */
 import { FD_EXEC, FD_VALUE } from '../normalize/fd-options.js';
+import { posix } from 'node:path';
 import type { AnalyzeContext, FsTarget, NormalizedCommand } from '../engine/types.js';
+import { isUnder } from './path-under.js';
 import type { DraftFact, Extractor } from './extractor.js';
 import { handlerFor } from './fs-commands.js';
 import { sideEffectHandler } from './fs-side-effects.js';
@@ -11,7 +13,7 @@ import { runnerCommand } from './runner-command.js';
 import { fsFact } from './fs-fact.js';
 import { newUnitWrites } from './fs-units.js';
 import { selectsGitDirs } from './fs-found.js';
-import { belowRoots } from './fs-find-root.js';
+import { belowRoots, sparesPath } from './fs-find-root.js';
 import {
   isHarmlessWrite,
   classesOf,
@@ -104,6 +106,28 @@ function selectiveFd(fd: NormalizedCommand): boolean {
 }
 
 /**
+ * True when `root` (a find root, resolved) holds the workspace below it and the find's tests
+ * leave out the workspace and each of its parents below the root (fs-find-root.ts).
+ */
+function sparesWorkspace(find: NormalizedCommand, root: FsTarget, ctx: AnalyzeContext): boolean {
+  if (find.remote || find.container || root.path === '') return false;
+  const ws = posix.normalize(ctx.workspace);
+  if (ws === root.path || !isUnder(ws, root.path)) return false;
+  return sparesPath(find, root.raw, posix.relative(root.path, ws));
+}
+
+/**
+ * The context of `ctx` with no workspace on this machine: what a find selects below a parent
+ * of the workspace, when its tests spare the workspace's line, is classified as it would be
+ * were the workspace elsewhere (`/tmp/*` temp content, not the parent of the project), so the
+ * verdict does not depend on where the workspace lives.
+ */
+function apart(ctx: AnalyzeContext): AnalyzeContext {
+  // '' is no absolute path: nothing is under it and it is under nothing but `/`
+  return { ...ctx, workspace: '' };
+}
+
+/**
  * A selective find below the workspace root deletes matching files, not the project: the
  * root target is then content of the workspace. Other classes (.git, home, root) stay.
  */
@@ -122,7 +146,8 @@ function narrowFind(
         if (f.kind !== 'fs' || f.op !== 'delete') return f;
         const targets = f.targets.map((t) => {
           const word = below.get(t.raw);
-          return word === undefined || t.class === 'unknown' ? t : targetOf(word, cmd, ctx);
+          if (word === undefined || t.class === 'unknown') return t;
+          return targetOf(word, cmd, find && sparesWorkspace(find, t, ctx) ? apart(ctx) : ctx);
         });
         return { ...f, targets, classes: classesOf(targets) };
       })

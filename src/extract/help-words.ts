@@ -37,3 +37,16 @@ export function optionWord(argv: readonly string[], is: (w: string) => boolean, 
 /** `--help` in an option position. */
 export const asksHelp = (argv: readonly string[], switches?: RegExp): boolean =>
   optionWord(argv, (w) => w === '--help', switches);
+
+/**
+ * `-h` as the last word, in an option position: the help request of the many tools whose `-h`
+ * is `--help`, written after the real arguments (`sfdisk --delete /dev/sdb -h`, `eksctl
+ * delete cluster prod -h`). Elsewhere `-h` often takes a value (`mysql -h HOST`), so it
+ * counts only where no value can follow.
+ */
+export function trailingShortHelp(argv: readonly string[], switches?: RegExp): boolean {
+  const last = argv.length - 1;
+  if (last < 1 || argv[last] !== '-h' || argv.slice(1, last).includes('--')) return false;
+  // the program, the word before `-h` (when it is not the program) and `-h`
+  return optionWord([argv[0], ...argv.slice(Math.max(1, last - 1))], (w) => w === '-h', switches);
+}

@@ -32,6 +32,9 @@ describe('interactive remote clients fed their commands (saas pack)', () => {
       ASK,
     ],
     ["lftp -e 'glob rm -r /public_html/*; quit' ftp.example.net", ASK],
+    // a short inline option with its value glued to it
+    ["lftp -e'rm -r /www; bye' ftp.example.com", ASK],
+    ["lftp -c'open ftp.example.com; mrm /www/*'", ASK],
     ["lftp -e 'cd /backups && rm -rf 2024; quit' ftp.example.net", ASK],
     ["printf 'rmdir /public_html/old\\nbye\\n' | ncftp -u deploy -p FAKEpass ftp.example.net", ASK],
     ["smbclient //fs01/finance -U svc%FAKEpw -c 'deltree reports; exit'", ASK],
@@ -54,6 +57,7 @@ describe('interactive remote clients fed their commands (saas pack)', () => {
     // listing, getting, help
     ["cadaver https://dav.example.com/dav/ <<< 'ls'", 'allow'],
     ["lftp -c 'open ftp.example.com; ls /public'", 'allow'],
+    ["lftp -e'ls; bye' ftp.example.com", 'allow'],
     ["http-prompt https://api.example.com/v1 <<< 'GET users/42'", 'allow'],
     ["sftp -b - admin@files.example.com <<< 'get /srv/data/a.csv'", 'allow'],
     ['cadaver --help', 'allow'],

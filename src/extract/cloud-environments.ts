@@ -8,6 +8,11 @@
  *   run the deployment's uninstall workflow: every resource it created is torn down.
  * - Halyard's `hal deploy clean` removes the whole Spinnaker deployment it installed (every
  *   service and its data), of the deployment `--deployment` names (else the current one).
+ * - Release and dev-stack tools' teardown verbs uninstall every release or resource the
+ *   project deployed: `helmwave down`, `helmfile destroy|delete`, `skaffold delete`, `okteto
+ *   destroy`, `devspace purge`, Tanka's `tk delete ENV`; `tilt down` only
+ *   with `--delete-namespaces` (plain, it removes what `tilt up` made on the developer's
+ *   cluster, which Tilt keeps local unless told otherwise).
  * What is removed is named by the environment (`--env`, werf's WERF_ENV, garden's `-e`,
  * `NAMESPACE.ENV`), the namespace or the release. The teardown is a scratch one (`scratch:
  * true`) when every name given is a scratch name (`review-123`, `pr-42`; scratch-names.ts) or
@@ -35,7 +40,12 @@ interface Deployer {
   all?: RegExp;
   /** The first word after the command path names what is removed (`cfy uninstall DEPLOYMENT`). */
   positionalName?: boolean;
+  /** An option without which the command path is not a teardown (`tilt down --delete-namespaces`). Undefined = none needed. */
+  needs?: RegExp;
 }
+
+/** No option names what is removed. */
+const NO_NAMES = /^$/;
 
 const DEPLOYERS: Record<string, Deployer> = {
   werf: {
@@ -67,6 +77,54 @@ const DEPLOYERS: Record<string, Deployer> = {
     names: /^--deployment$/,
     envVar: '',
   },
+  helmwave: {
+    path: /^down$/,
+    valued: /^(--plandir|-p|--tags|-t|--kubedir|--log-level|--log-format|--file|-f)$/,
+    names: NO_NAMES,
+    envVar: '',
+  },
+  helmfile: {
+    path: /^(destroy|delete)$/,
+    valued:
+      /^(-e|--environment|-f|--file|-l|--selector|-n|--namespace|--kube-context|--state-values-set|--state-values-file|--log-level|-b|--helm-binary|--concurrency|--args|--chart|-c)$/,
+    names: /^(-e|--environment|-n|--namespace)$/,
+    envVar: 'HELMFILE_ENVIRONMENT',
+  },
+  skaffold: {
+    path: /^delete$/,
+    valued:
+      /^(-p|--profile|-n|--namespace|-f|--filename|--kube-context|--kubeconfig|-m|--module|-d|--default-repo)$/,
+    names: /^(-n|--namespace|-p|--profile)$/,
+    envVar: '',
+  },
+  okteto: {
+    path: /^destroy$/,
+    valued: /^(-n|--namespace|--name|-f|--file|-c|--context|--log-level)$/,
+    names: /^(-n|--namespace|--name)$/,
+    envVar: '',
+    all: /^(--all|-v|--volumes)$/,
+  },
+  devspace: {
+    path: /^purge$/,
+    valued: /^(-n|--namespace|-p|--profile|--kube-context|--config|-c|--var)$/,
+    names: /^(-n|--namespace|-p|--profile)$/,
+    envVar: '',
+  },
+  tilt: {
+    path: /^down$/,
+    valued: /^(--file|-f|--context|--namespace|--port)$/,
+    names: /^(--namespace)$/,
+    envVar: '',
+    all: /^--delete-namespaces$/,
+    needs: /^--delete-namespaces$/,
+  },
+  tk: {
+    path: /^delete$/,
+    valued: /^(--name|--target|-t|--ext-str|-V|--tla-str|-A|--log-level)$/,
+    names: /^--name$/,
+    envVar: '',
+    positionalName: true,
+  },
 };
 
 /** The teardown `cmd` makes of a deployed environment; undefined = another command. */
@@ -92,6 +150,7 @@ function readDeployer(cmd: NormalizedCommand, t: Deployer): CloudDraft | undefin
   const depth = [1, 2, 3].find((n) => pos.length >= n && t.path.test(pos.slice(0, n).join(' '))) ?? 0;
   const verb = pos.slice(0, depth).join(' ');
   if (!verb || a.some((w) => w === '--help' || w === '-h')) return undefined;
+  if (t.needs && !opts.some((o) => t.needs?.test(o))) return undefined;
   if (t.positionalName && pos[depth]) names.push(pos[depth]);
   const env = t.envVar ? cmd.vars[t.envVar] : undefined;
   if (names.length === 0 && env) names.push(env);

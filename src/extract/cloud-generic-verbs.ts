@@ -81,6 +81,8 @@ export const SHORT_VERB: Record<string, Record<string, string>> = {
   'ipa-server-install': { '--uninstall': 'uninstall' },
   'ipa-replica-install': { '--uninstall': 'uninstall' },
   dsconfigad: { '-remove': 'remove', '-leave': 'leave' },
+  // the OneDrive client's verbs given as options: a folder (or file) deleted on the drive
+  onedrive: { '--remove-directory': 'remove-directory', '--remove-file': 'remove-file' },
 };
 /**
  * Words that destroy for one tool only (elsewhere they mean something else): `pvesm free
@@ -140,6 +142,15 @@ export const TOOL_VERB: Record<string, RegExp> = {
  */
 export const NAMED_VERB =
   /^(?!.*caches?(?:\.\w+)?$)(?!(?:un|no|non|auto|soft)(?:delete|destroy|purge|terminate|deregister))(?:[a-z][a-z0-9]*[-_]?)?(delete|destroy|purge|terminate|deregister)(?:system|cluster|instance|database|db|segment|node|all)?(?:[-_][a-z][a-z0-9]*){0,2}(?:\.(?:sh|py|pl|rb))?$/;
+/**
+ * Cloud drives' command-per-verb programs that delete on the drive (MEGAcmd's `mega-rm -r
+ * /Backups`, megatools' `megarm /Root/X`, `mega-rmdir`, `mega-deleteversions`): what the last
+ * word names is gone from the account, and from every synced machine. Their `-r` deletes a
+ * folder with all it holds.
+ */
+export const DRIVE_NAMED =
+  /^(?:mega|megatools|dbx|dbxcli|gdrive|pcloud|onedrive|box|skicka|koofr|jotta|icloud|proton-?drive)-?(rm|rmdir|rmr|del|delete|remove|deleteversions)$/;
+
 /**
  * Turning off a secrets engine or an auth method deletes what it holds (`vault secrets disable
  * secret/`); turning off an audit device stops the record of everything done (`vault audit

@@ -31,6 +31,7 @@ import {
   NAMED_VERB,
   UNMOUNT,
   REMOVE,
+  DRIVE_NAMED,
 } from './cloud-generic-verbs.js';
 import { rcloneLocal } from './fs-rclone.js';
 import { isWindowsSystem, windowsBareName } from '../normalize/gnu-prefixed.js';
@@ -174,7 +175,8 @@ export function readGeneric(
   const hidden = consoleVerb(program, pos, opts, force);
   if (hidden) return hidden;
   // a PHP script's name is read only for an application's admin scripts
-  const named = !script || ADMIN_SCRIPT.test(argv[0]) ? NAMED_VERB.exec(program) : null;
+  const named =
+    !script || ADMIN_SCRIPT.test(argv[0]) ? (NAMED_VERB.exec(program) ?? DRIVE_NAMED.exec(program)) : null;
   if (named && !opts.some((o) => /^(--help|-h|--version|-V)$/.test(o)))
     return {
       tool: program,
@@ -236,7 +238,7 @@ export function readGeneric(
       (o) =>
         optionVerb(o) ??
         (windows ? windowsOptionVerb(o) : undefined) ??
-        (Object.hasOwn(SHORT_VERB, program) ? SHORT_VERB[program][o] : undefined),
+        (Object.hasOwn(SHORT_VERB, program) ? SHORT_VERB[program][o.split('=')[0]] : undefined),
     )
     .find(Boolean);
   if (optVerb && !pos.slice(0, 1).some((x) => /^(help|docs|man)$/.test(x)))

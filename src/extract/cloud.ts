@@ -62,6 +62,7 @@ import { instanceCount } from './cloud-scale.js';
 import { SAAS_TABLES } from './cloud-saas.js';
 import { readNuker, TEARDOWN_READERS } from './cloud-teardown.js';
 import { ENVIRONMENT_READERS } from './cloud-environments.js';
+import { RELEASE_READERS } from './cloud-releases.js';
 import { previewsDestroy } from './cloud-preview.js';
 import { VERB_TABLES } from './cloud-tables.js';
 import { readVerbTable } from './cloud-verbs.js';
@@ -119,6 +120,7 @@ for (const table of [
   ACCOUNT_READERS,
   TEARDOWN_READERS,
   ENVIRONMENT_READERS,
+  RELEASE_READERS,
   CERT_READERS,
   HYPERVISOR_READERS,
   VM_STOP_READERS,

@@ -8,7 +8,11 @@
  * - Perforce: `p4 obliterate -y FILE…` (and `p4 stream --obliterate -y`) purges files and
  *   their history (without `-y` it only previews), `p4 label|branch|stream|depot -d NAME`
  *   and `p4 tag -d -l LABEL` delete a label, branch or stream spec on the server, `p4 clean`
- *   deletes the workspace's extra files and discards its edits (`-n` previews);
+ *   deletes the workspace's extra files and discards its edits (`-n` previews); `p4 delete|rm`
+ *   of a whole tree (a path ending in Perforce's recursive wildcard, `//depot/main/...`,
+ *   `...`) opens every file under it for deletion, which the next submit removes from the
+ *   depot's head: read as the deletion of that server path (`delete-remote-ref`), as `svn
+ *   delete URL` is (`-n` previews; one file or a non-recursive pattern only schedules: not read);
  * - Subversion's server tools: `svnmucc rm URL` (and `mv URL …`, or either in its `-X FILE`) commits a deletion at once; `svnadmin
  *   setlog|setrevprop|delrevprop` and `svn propset|propdel|propedit --revprop` replace a
  *   revision property (its log message, author, date) that is not versioned, so the old
@@ -101,6 +105,9 @@ function p4(argv: string[], at: number): GitAction[] {
     return [act('delete-remote-ref', names, port)];
   if (sub === 'tag' && hasAny(o, 'd')) return [act('delete-remote-ref', o.values.get('l') ?? [], port)];
   if (sub === 'clean' && !hasAny(o, 'n')) return [act('clean-force')];
+  const trees = names.filter((n) => n === '...' || n.endsWith('/...'));
+  if (/^(delete|rm|remove)$/.test(sub) && trees.length && !hasAny(o, 'n'))
+    return [act('delete-remote-ref', trees, port)];
   return [];
 }
 

@@ -14,7 +14,7 @@ import { remoteWords } from './remote-words.js';
  * The positional words of a CLI whose options may come anywhere (mixlib-cli, Ruby's
  * OptionParser): options in `withValue` take the next word; `--opt=value` carries its own.
  */
-function positionals(args: Field[], withValue: Set<string>): Field[] {
+export function positionals(args: Field[], withValue: Set<string>): Field[] {
   const pos: Field[] = [];
   for (let i = 0; i < args.length; i++) {
     const t = args[i].text;

@@ -8,7 +8,8 @@
  * `ansible HOSTS -m shell -a 'cmd'` (and `ansible-runner`, `ansible-console`, Rex's `rex -e`:
  * remote-adhoc.ts), `salt TARGET cmd.run 'cmd'` (remote-salt.ts), and the parallel shells
  * (`pdsh -w HOSTS cmd…`, `clush`, `pssh`/`parallel-ssh`); configuration-management runners
- * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts); platforms' consoles
+ * (`knife ssh`, `bolt command run`, `pyinfra … exec`, `fab … --`: remote-fleet.ts; `bw run`, `mussh`,
+ * `dsh`, `tsh ssh`, `juju exec|ssh`, `mco shell run`: remote-shells.ts); platforms' consoles
  * (`heroku run`, `fly ssh console -C`, `gcloud compute ssh --command`: remote-paas.ts); `machinectl shell
  * NAME CMD` (machinectl.ts); disk-image editors (`guestfish -a IMG rm-rf P`, `virt-customize
  * --run-command`: remote-images.ts); clouds' run-command APIs (`aws ssm send-command`, `aws ecs
@@ -23,6 +24,7 @@ import { containerRun } from './container-run.js';
 import { containerVerbAt } from './container-globals.js';
 import { kubectlRunEscape } from './container-powers.js';
 import { FLEET_REMOTE } from './remote-fleet.js';
+import { SHELL_REMOTE } from './remote-shells.js';
 import { PAAS_REMOTE } from './remote-paas.js';
 import { RUNNER_REMOTE } from './remote-runners.js';
 import { IMAGE_REMOTE } from './remote-images.js';
@@ -201,6 +203,7 @@ export const REMOTE: Record<string, (argv: Field[], k: K) => Res | undefined> = 
   ...GUEST_REMOTE,
   ...ADHOC_REMOTE,
   ...FLEET_REMOTE,
+  ...SHELL_REMOTE,
   ...PAAS_REMOTE,
   ...RUNNER_REMOTE,
   ...IMAGE_REMOTE,

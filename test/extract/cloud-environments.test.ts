@@ -46,7 +46,24 @@ describe('an environment torn down, and whether its names say scratch', () => {
     ],
     ['hal deploy clean', 'hal|environment|deploy clean|(the default environment)||'],
     ['hal deploy clean --deployment prod -q', 'hal|environment|deploy clean|prod||'],
+    ['helmwave down', 'helmwave|environment|down|(the default environment)||'],
+    ['helmwave down --tags prod', 'helmwave|environment|down|(the default environment)||'],
+    ['helmfile -e prod destroy', 'helmfile|environment|destroy|prod||'],
+    ['helmfile --environment pr-42 delete', 'helmfile|environment|delete|pr-42||scratch'],
+    ['helmfile destroy', 'helmfile|environment|destroy|(the default environment)||', {}],
+    ['skaffold delete -n shop', 'skaffold|environment|delete|shop||'],
+    ['skaffold delete -n review-12', 'skaffold|environment|delete|review-12||scratch'],
+    ['okteto destroy --all', 'okteto|environment|destroy|(the default environment)|all|'],
+    ['devspace purge -n prod', 'devspace|environment|purge|prod||'],
+    ['tilt down --delete-namespaces', 'tilt|environment|down|(the default environment)|all|'],
+    ['tk delete environments/prod', 'tk|environment|delete|environments/prod||'],
     // converging, deploying, help: not a teardown
+    // plain `tilt down` removes what `tilt up` made on the developer's cluster
+    ['tilt down', undefined],
+    ['helmwave up --build', undefined],
+    ['helmfile sync', undefined],
+    ['skaffold run', undefined],
+    ['devspace dev', undefined],
     ['hal deploy diff', undefined],
     ['hal deploy apply', undefined],
     ['werf converge --env production', undefined],
@@ -70,6 +87,12 @@ describe('a deployed environment removed asks unless it is named as a throwaway'
     'werf dismiss --with-namespace',
     'garden cleanup namespace --env prod',
     'werf dismiss --env local-prod',
+    'helmwave build --yml --tags prod && helmwave down',
+    'helmfile -e production destroy',
+    'skaffold delete',
+    'okteto destroy --all',
+    'devspace purge',
+    'tilt down --delete-namespaces',
   ])('%s', (script) => expect(teardown(script)).toBe('ask teardown/environment-teardown'));
 
   it.each([
@@ -81,5 +104,9 @@ describe('a deployed environment removed asks unless it is named as a throwaway'
     'garden cleanup namespace --env local',
     'werf dismiss --env minikube',
     'werf converge --env production',
+    'helmwave up',
+    'tilt down',
+    'helmfile -e pr-42 destroy',
+    'helmfile destroy --dry-run',
   ])('%s', (script) => expect(teardown(script)).toBe('allow'));
 });

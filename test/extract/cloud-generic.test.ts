@@ -369,3 +369,23 @@ describe('programs named for terminating or deregistering (euca2ools, the EC2 AP
     ['euca-terminate-instances --help', []],
   ])('%s → %o', (line, want) => expect(cloud(line)).toEqual(want));
 });
+
+describe("cloud drives' delete programs and options (MEGA, megatools, the OneDrive client)", () => {
+  it.each<[string, string[]]>([
+    ['mega-rm -r -f /Backups', ['mega-rm|rm|/Backups|true']],
+    ['megarm /Root/Backups', ['megarm|rm|/Root/Backups|true']],
+    ['mega-rmdir /Old', ['mega-rmdir|rmdir|/Old|true']],
+    ['mega-deleteversions -f /Docs', ['mega-deleteversions|deleteversions|/Docs|true']],
+    ['megatools rm /Root/Backups', ['megatools|rm|/Root/Backups|true']],
+    ['dbxcli rm -f /Backups', ['dbxcli|rm|/Backups|true']],
+    ['onedrive --remove-directory /Backups', ['onedrive|remove-directory||true']],
+    ['onedrive --remove-directory=/Backups', ['onedrive|remove-directory||true']],
+    ['pcloud rm /Backups', ['pcloud|rm|/Backups|true']],
+    ['mega-ls /Backups', []],
+    ['mega-put notes.txt /Docs', []],
+    ['megals /Root', []],
+    ['mega-rm --help', []],
+    ['onedrive --synchronize --single-directory Docs', []],
+    ['onedrive --display-config', []],
+  ])('%s → %o', (line, want) => expect(cloud(line)).toEqual(want));
+});

@@ -55,6 +55,12 @@ describe('centralised version control read into git actions', () => {
     ['p4 obliterate //depot/projects/billing/...', []],
     ['p4 labels -m 10', []],
     ['p4 delete src/old.c', []],
+    // a whole tree opened for deletion: the next submit removes it from the depot's head
+    ['p4 delete //depot/main/...', ['p4 delete|delete-remote-ref||//depot/main/...']],
+    ['p4 -p ssl:p4:1666 rm -c 42 ...', ['p4 rm|delete-remote-ref|ssl:p4:1666|...']],
+    ['p4 delete -v //streams/rel-2/...', ['p4 delete|delete-remote-ref||//streams/rel-2/...']],
+    ['p4 delete -n //depot/main/...', []],
+    ['p4 delete src/*.c', []],
     // Subversion's server tools
     [
       'svnmucc -m drop rm https://svn.example.org/repos/app/branches/stable',

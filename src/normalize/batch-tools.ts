@@ -117,6 +117,11 @@ export function batchTools(prog: string, argv: Field[], k: K): void {
   const args = argv.slice(1).map((a) => a.text);
   // nft with a command on its command line reads nothing else
   if (prog === 'nft' && operand(args) && !args.some((a) => /^(-f|--file|-i|--interactive)$/.test(a))) return;
+  // a check that applies nothing: `nft -c|--check` (also in a cluster, `-cf FILE`),
+  // `iptables-restore -t|--test` (the commands are parsed, never committed)
+  const check =
+    prog === 'nft' ? /^(--check|-[a-zA-Z]*c[a-zA-Z]*)$/ : /restore$/.test(prog) ? /^(--test|-t)$/ : null;
+  if (check && args.some((a) => check.test(a))) return;
   const src = tool.source(args);
   if (src === undefined) return;
   const stdin = k.io.stdin;

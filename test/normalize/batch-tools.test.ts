@@ -39,6 +39,10 @@ describe('commands a network tool reads from stdin or a file', () => {
     "ipset restore <<< 'create allow hash:ip'",
     "tc -batch - <<< 'qdisc show dev eth0'",
     'ip -br addr',
+    // checks that apply nothing, even of a file not readable here
+    'sudo nft --check -f nftables.conf',
+    'nft -cf /srv/not-here/rules.nft',
+    'iptables-restore --test < /srv/not-here/rules.v4',
   ])('%s stays allowed', async (cmd) => {
     expect(await host(cmd)).toBe('allow');
   });

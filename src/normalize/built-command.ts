@@ -32,11 +32,14 @@ function shellName(name: string, names: Map<string, string>): string {
 }
 
 /**
- * The shell text the pieces build; undefined when there is no unknown piece to read or the
- * literal text leaves a backslash pending before one (its meaning depends on the value).
+ * The shell text the pieces build; undefined when there is no unknown piece to read, no
+ * literal text, or the literal text leaves a backslash pending before one (its meaning
+ * depends on the value).
  */
 export function builtShell(pieces: Piece[]): BuiltShell | undefined {
   if (!pieces.some((p) => 'name' in p)) return undefined;
+  // only values, no literal text: nothing to read (the command is a value not known)
+  if (!pieces.some((p) => 'text' in p && p.text.trim() !== '')) return undefined;
   const names = new Map<string, string>();
   let quote: '' | "'" | '"' = '';
   let text = '';

@@ -86,7 +86,7 @@ const GLOB_CALL =
   /^(?:Dir\.glob|glob\.i?glob|glob\.sync|globSync|fg\.sync|glob)\(([\s\S]*)\)$|^Dir\[([\s\S]*)\]$/;
 
 /**
- * The paths a glob call expands to (`Dir.glob("coverage/*")`, `Dir["tmp/**​/*.log"]`,
+ * The paths a glob call expands to (`Dir.glob("coverage/*")`, `Dir["tmp/*.log"]`,
  * `glob.glob('build/*.o')`, PHP's and Perl's `glob(…)`), read as its pattern: the same words
  * a shell's `rm coverage/*` would have. Below this folder a `**` folder (any folders) is read
  * as the folder it starts from, as the Python walks are. undefined = not a glob call.

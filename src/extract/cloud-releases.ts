@@ -17,19 +17,10 @@
  * resource is the channel, track or package named ('' = the tool's default).
  */
 import type { NormalizedCommand } from '../engine/types.js';
-import type { CloudDraft } from './cloud-argv.js';
+import { optionValue, type CloudDraft } from './cloud-argv.js';
 
 /** A branch or channel name that is the production one. */
 const PRODUCTION = /^(production|prod|main|master|release|live|stable)$/i;
-
-/** The value of option `names` (`--x v` or `--x=v`); undefined = not given. */
-function valueOf(argv: string[], names: RegExp): string | undefined {
-  for (let i = 1; i < argv.length; i++) {
-    const [o, v] = argv[i].includes('=') ? argv[i].split(/=(.*)/s) : [argv[i], undefined];
-    if (names.test(o)) return v ?? argv[i + 1];
-  }
-  return undefined;
-}
 
 const has = (argv: string[], names: RegExp) => argv.some((a) => names.test(a.split('=')[0]));
 /** A fastlane boolean option given true (`--x`, `--x true`, `x:true`). */
@@ -55,7 +46,7 @@ const sub = (argv: string[]) => argv.slice(1).find((a) => !a.startsWith('-')) ??
 
 function eas(cmd: NormalizedCommand): CloudDraft | undefined {
   if (sub(cmd.argv) !== 'update') return undefined;
-  const target = valueOf(cmd.argv, /^(--branch|--channel)$/);
+  const target = optionValue(cmd.argv, /^(--branch|--channel)$/);
   return target && PRODUCTION.test(target) ? release(cmd, 'update', target) : undefined;
 }
 

@@ -10,11 +10,10 @@ import type { Field, Res } from './state.js';
 import type { K } from './emit.js';
 import { remoteWords } from './remote-words.js';
 import { positionals } from './remote-fleet.js';
-
-const set = (words: string) => new Set(words.split(' '));
+import { wordSet } from '../extract/word-set.js';
 
 /** bundlewrap's global options and `bw run`'s that take a value. */
-const BW_WITH_VALUE = set('-r --repository -p --parallel-nodes --resume-file -s --skip');
+const BW_WITH_VALUE = wordSet('-r --repository -p --parallel-nodes --resume-file -s --skip');
 
 /** `bw [opts] run [opts] TARGETS CMD…`: CMD runs on every node, group or bundle TARGETS names. */
 function bw(argv: Field[], k: K): Res | undefined {
@@ -37,7 +36,7 @@ function mussh(argv: Field[], k: K): Res | undefined {
 }
 
 /** dsh's options that take a value (`-c` runs concurrently, it takes none). */
-const DSH_WITH_VALUE = set(
+const DSH_WITH_VALUE = wordSet(
   '-m --machine -g --group -f --file -o --remoteshellopt -r --remoteshell -F --forklimit',
 );
 
@@ -50,7 +49,7 @@ function dsh(argv: Field[], k: K): Res | undefined {
 }
 
 /** tsh's global options and `tsh ssh`'s that take a value. */
-const TSH_WITH_VALUE = set(
+const TSH_WITH_VALUE = wordSet(
   '-l --login -p --port -L -R -o --option --cluster --proxy --user --auth -i --identity --request-id --request-reason',
 );
 
@@ -62,7 +61,7 @@ function tsh(argv: Field[], k: K): Res | undefined {
 }
 
 /** juju's options that take a value. */
-const JUJU_WITH_VALUE = set(
+const JUJU_WITH_VALUE = wordSet(
   '-m --model -u --unit --machine -a --app --application --timeout --format -o --output --operator',
 );
 
@@ -86,7 +85,7 @@ function juju(argv: Field[], k: K): Res | undefined {
 function mco(argv: Field[], k: K): Res | undefined {
   const pos = positionals(
     argv.slice(1),
-    set(
+    wordSet(
       '-I --with-identity -C --with-class -F --with-fact -W --with -T --target -t --timeout --dt --discovery-timeout',
     ),
   );
